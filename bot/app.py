@@ -1,0 +1,68 @@
+"""Wires settings, store, content and handlers into a runnable bot."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram import LinkPreviewOptions
+from telegram.constants import ParseMode
+from telegram.ext import ApplicationBuilder, ContextTypes, Defaults
+from telegram.request import BaseRequest, HTTPXRequest
+
+from bot.content import Content, load_content
+from bot.outgoing import RecordingRequest
+from bot.runner import Runner
+from bot.services import Services
+from bot.settings import Settings
+from bot.store import Store
+
+
+def default_request(pool_size: int = 64) -> BaseRequest:
+    """The HTTP client for Bot API calls."""
+    return HTTPXRequest(connection_pool_size=pool_size, read_timeout=15.0, write_timeout=30.0)
+
+
+def build_application(services: Services, request: BaseRequest | None = None) -> Any:
+    """The python-telegram-bot Application with every handler registered."""
+    # Imported here so that the core does not depend on handlers at import time.
+    from handlers import publish_commands, register
+    from handlers.common import BotContext
+
+    recording = RecordingRequest(request or default_request(), services.store.log)
+    application = (
+        ApplicationBuilder()
+        .token(services.settings.token())
+        .base_url(services.settings.bot_api_url)
+        .request(recording)
+        .updater(None)
+        .context_types(ContextTypes(context=BotContext))
+        .defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        )
+        .post_init(publish_commands)
+        .build()
+    )
+    application.bot_data["services"] = services
+    register(application)
+    return application
+
+
+async def create_runner(
+    settings: Settings,
+    *,
+    request: BaseRequest | None = None,
+    updates_request: BaseRequest | None = None,
+    content: Content | None = None,
+    poll_timeout: int | None = None,
+) -> Runner:
+    """Load content, open the store, build the application; the runner owns them all."""
+    content = content or load_content(settings.content_dir)
+    store = await Store.open(settings.database_path)
+    services = Services(settings=settings, store=store, content=content)
+    application = build_application(services, request)
+    updates = updates_request or default_request(pool_size=1)
+    kwargs = {"poll_timeout": poll_timeout} if poll_timeout is not None else {}
+    return Runner(application, store, updates, **kwargs)

@@ -1,0 +1,170 @@
+"""The `kocca-bot` command (also `python -m bot`)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import signal
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.content import ContentError, load_content
+from bot.logs import setup_logging
+from bot.settings import Settings, SettingsError, load_settings
+
+log = logging.getLogger("bot")
+
+EXIT_CONFIG = 2
+
+SETUP_HINT = (
+    "BOT_TOKEN is not set: create a bot with @BotFather in Telegram and put its token in .env"
+    " (see config.example.env), or try the bot offline with `kocca-bot chat`."
+)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse the command line and run one command; return the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "handler"):
+        parser.print_help()
+        return EXIT_CONFIG
+    try:
+        return int(args.handler(args))
+    except SettingsError as error:
+        print(str(error), file=sys.stderr)
+        return EXIT_CONFIG
+    except ContentError as error:
+        print(f"content/ has {len(error.problems)} problem(s):", file=sys.stderr)
+        for problem in error.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return EXIT_CONFIG
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kocca-bot",
+        description=(
+            "KOCCA Talent Desk: a Telegram bot that guides Indonesian musicians and filmmakers"
+            " to KOCCA opportunities. Settings come from the environment and .env"
+            " (see config.example.env)."
+        ),
+    )
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    run = commands.add_parser(
+        "run",
+        help="run the bot (long polling, or webhook mode when WEBHOOK_URL is set)",
+        description=(
+            "Run the bot until SIGINT or SIGTERM. Needs BOT_TOKEN. Uses long polling unless"
+            " WEBHOOK_URL is set."
+        ),
+    )
+    run.set_defaults(handler=_run_command)
+
+    chat = commands.add_parser(
+        "chat",
+        help="talk to the bot in this terminal, offline, through the local Bot API emulator",
+        description=(
+            "Talk to the bot in the terminal with no token and no network. The bot's messages"
+            " are printed; inline buttons are numbered: type a number to press one, anything"
+            " else is sent as a message. /quit or Ctrl-D ends the chat."
+        ),
+    )
+    chat.add_argument(
+        "--database",
+        type=Path,
+        help="SQLite file to use (default: a throw-away database deleted at the end)",
+    )
+    chat.add_argument("--name", default="Sari", help="your first name as the bot sees it")
+    chat.add_argument(
+        "--telegram-language",
+        default="id",
+        help="the language your Telegram app reports, e.g. id or en (default: id)",
+    )
+    chat.add_argument("--user-id", type=int, default=1001, help="your Telegram user id")
+    chat.set_defaults(handler=_chat_command)
+
+    check = commands.add_parser(
+        "check-content",
+        help="validate the YAML files in content/ and list every problem",
+        description=(
+            "Validate content/ (or CONTENT_DIR, or --content-dir): missing translations,"
+            " unknown keys, broken references, texts over Telegram's limits. Exit status 0"
+            " when all is well, 2 with a list of problems otherwise."
+        ),
+    )
+    check.add_argument("--content-dir", type=Path, help="folder to check instead of CONTENT_DIR")
+    check.set_defaults(handler=_check_content_command)
+    return parser
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    """`kocca-bot run`."""
+    settings = load_settings()
+    if settings.bot_token is None:
+        print(SETUP_HINT, file=sys.stderr)
+        return EXIT_CONFIG
+    setup_logging(settings.log_level_number, secrets=[settings.token()])
+    content = load_content(settings.content_dir)
+    return asyncio.run(_serve(settings, content))
+
+
+async def _serve(settings: Settings, content: object) -> int:
+    """Run until a signal arrives, then shut down cleanly."""
+    from telegram.error import InvalidToken, NetworkError
+
+    from bot.app import create_runner
+    from bot.content import Content
+
+    assert isinstance(content, Content)
+    runner = await create_runner(settings, content=content)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    try:
+        await runner.start()
+    except (InvalidToken, NetworkError) as error:
+        log.critical("Could not reach the Bot API at %s: %s", settings.bot_api_url, error)
+        await runner.stop(grace=0)
+        return 1
+    log.info("Bot @%s is running; Ctrl-C or SIGTERM stops it", runner.application.bot.username)
+    await stop.wait()
+    log.info("Stopping: finishing the updates in hand")
+    await runner.stop()
+    log.info("Stopped")
+    return 0
+
+
+def _chat_command(args: argparse.Namespace) -> int:
+    """`kocca-bot chat`."""
+    from bot.terminal_chat import chat
+
+    settings = load_settings()
+    setup_logging(logging.WARNING)
+    load_content(settings.content_dir)  # fail early with the list of problems
+    return asyncio.run(
+        chat(
+            settings,
+            database=args.database,
+            first_name=args.name,
+            telegram_language=args.telegram_language,
+            user_id=args.user_id,
+        )
+    )
+
+
+def _check_content_command(args: argparse.Namespace) -> int:
+    """`kocca-bot check-content`."""
+    folder = args.content_dir or load_settings().content_dir
+    content = load_content(folder)
+    print(
+        f"content/ is valid: {len(content.messages)} messages, {len(content.programs)} programs,"
+        f" {len(content.faq)} FAQ entries, {len(content.questions)} questions, in id and en."
+    )
+    return 0

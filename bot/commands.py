@@ -1,0 +1,39 @@
+"""The bot's Telegram commands: Indonesian name first, English alias beside it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.texts import Text
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """One command as shown in Telegram's command menu."""
+
+    indonesian: str
+    english: str
+    description: Text
+
+    @property
+    def names(self) -> list[str]:
+        """Both names, for the handler."""
+        return sorted({self.indonesian, self.english})
+
+    def name_for(self, language: str) -> str:
+        """The name shown to a user of that language."""
+        return self.english if language == "en" else self.indonesian
+
+
+START = Command("start", "start", Text.COMMAND_START)
+MENU = Command("menu", "menu", Text.COMMAND_MENU)
+PROGRAMS = Command("program", "programs", Text.COMMAND_PROGRAMS)
+FAQ = Command("faq", "faq", Text.COMMAND_FAQ)
+LANGUAGE = Command("bahasa", "language", Text.COMMAND_LANGUAGE)
+PRIVACY = Command("privasi", "privacy", Text.COMMAND_PRIVACY)
+HELP = Command("bantuan", "help", Text.COMMAND_HELP)
+APPLY = Command("daftar", "apply", Text.COMMAND_APPLY)
+CANCEL = Command("batal", "cancel", Text.COMMAND_CANCEL)
+
+# The order Telegram shows them in; a command is listed only once it works.
+PUBLIC_COMMANDS = [START, MENU, APPLY, PROGRAMS, FAQ, CANCEL, LANGUAGE, PRIVACY, HELP]

@@ -1,0 +1,474 @@
+"""The content/ folder: pydantic models, loading, and every check staff mistakes need."""
+
+from __future__ import annotations
+
+import html
+import re
+import string
+from collections.abc import Iterable, Mapping
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from bot.texts import Text
+
+LANGUAGES = ("id", "en")
+MESSAGE_LIMIT = 4096  # Telegram's limit for one message
+TEXT_BUDGET = 3800  # room left for values filled into a template
+BUTTON_LIMIT = 48  # longer labels are cut off on phones
+KEY_PATTERN = r"^[a-z0-9_]{1,24}$"  # keeps callback data well under 64 bytes
+_ALLOWED_TAGS = {"b", "strong", "i", "em", "u", "s", "a", "code", "pre", "blockquote"}
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class ContentError(Exception):
+    """content/ has problems; `problems` lists each as 'file: key: what is wrong'."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+class Model(BaseModel):
+    """Strict base: unknown keys in YAML are mistakes, not silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class T(Model):
+    """One text in both languages."""
+
+    id: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    def get(self, language: str) -> str:
+        """The text in a language (Indonesian when the language is unknown)."""
+        return self.en if language == "en" else self.id
+
+
+class Section(Model):
+    """Film or music."""
+
+    key: Literal["film", "music"]
+    title: T
+    intro: T
+
+
+class Program(Model):
+    """One KOCCA-related program or opportunity page."""
+
+    key: str = Field(pattern=KEY_PATTERN)
+    section: Literal["film", "music"]
+    kind: Literal["open_call", "info"]
+    status: Literal["verified", "sample"]
+    title: T
+    what: T
+    who: T
+    offers: T
+    timing: T
+    how: T
+    source: T
+    source_url: str | None = None
+    faq: list[str] = []
+
+    @field_validator("source_url")
+    @classmethod
+    def _http_only(cls, value: str | None) -> str | None:
+        """Source links must be web links."""
+        if value is not None and not value.startswith(("https://", "http://")):
+            raise ValueError("must be an http(s) link")
+        return value
+
+
+class Programs(Model):
+    """programs.yaml."""
+
+    sections: list[Section]
+    programs: list[Program]
+
+
+class FaqItem(Model):
+    """One question and its answer."""
+
+    key: str = Field(pattern=KEY_PATTERN)
+    question: T
+    answer: T
+
+
+class Faq(Model):
+    """faq.yaml."""
+
+    items: list[FaqItem]
+
+
+class ConsentItem(Model):
+    """One separate, explicit consent choice."""
+
+    key: Literal["processing", "transfer_korea", "announcements"]
+    required: bool
+    question: T
+
+
+class Privacy(Model):
+    """privacy.yaml."""
+
+    version: str = Field(min_length=1)
+    notice: T
+    consent_intro: T
+    consents: list[ConsentItem]
+    guardian_notice: T
+
+
+QuestionType = Literal[
+    "short_text",
+    "long_text",
+    "single_choice",
+    "multi_choice",
+    "email",
+    "phone",
+    "url",
+    "number",
+    "province",
+]
+DEFAULT_MAX_LENGTH = {"short_text": 200, "long_text": 2000, "url": 500}
+
+
+class Choice(Model):
+    """One button of a choice question."""
+
+    value: str = Field(pattern=KEY_PATTERN)
+    label: T
+    guardian: bool = False
+
+
+class Question(Model):
+    """One question of the intake questionnaire."""
+
+    key: str = Field(pattern=KEY_PATTERN)
+    type: QuestionType
+    required: bool = True
+    prompt: T
+    help: T | None = None
+    label: T
+    when: dict[str, list[str]] | None = None
+    max_length: int | None = Field(default=None, ge=1, le=4000)
+    min: float | None = None
+    max: float | None = None
+    choices: list[Choice] | None = None
+    min_choices: int | None = Field(default=None, ge=0)
+    max_choices: int | None = Field(default=None, ge=1)
+    choices_from: Literal["programs"] | None = None
+
+    @property
+    def length_limit(self) -> int:
+        """The longest answer accepted for a text-like question."""
+        return self.max_length or DEFAULT_MAX_LENGTH.get(self.type, 200)
+
+
+class Province(Model):
+    """One of Indonesia's 38 provinces, or outside Indonesia."""
+
+    value: str = Field(pattern=KEY_PATTERN)
+    label: T
+
+
+class Intake(Model):
+    """intake.yaml."""
+
+    provinces: list[Province]
+    questions: list[Question]
+
+
+class Content:
+    """Everything in content/, validated, with lookups the handlers need."""
+
+    def __init__(
+        self,
+        messages: dict[Text, T],
+        programs: Programs,
+        faq: Faq,
+        privacy: Privacy,
+        intake: Intake,
+    ) -> None:
+        self.messages = messages
+        self.sections = {section.key: section for section in programs.sections}
+        self.programs = {program.key: program for program in programs.programs}
+        self.faq = {item.key: item for item in faq.items}
+        self.privacy = privacy
+        self.intake = intake
+        self.questions = {question.key: question for question in intake.questions}
+        self.provinces = {province.value: province for province in intake.provinces}
+
+    def text(self, key: Text, language: str, **values: Any) -> str:
+        """A message in a language, with values HTML-escaped into its placeholders."""
+        template = self.messages[key].get(language)
+        if not values:
+            return template
+        safe = {name: _escape(value) for name, value in values.items()}
+        return template.format_map(safe)
+
+    def programs_in(self, section: str) -> list[Program]:
+        """The programs of one section, in file order."""
+        return [program for program in self.programs.values() if program.section == section]
+
+
+def _escape(value: Any) -> str:
+    """Escape a value for Telegram HTML unless it is already markup built by the bot."""
+    if isinstance(value, Markup):
+        return str(value)
+    return html.escape(str(value), quote=False)
+
+
+class Markup(str):
+    """A string of bot-built HTML that must not be escaped again."""
+
+    __slots__ = ()
+
+
+FILES = ("messages.yaml", "programs.yaml", "faq.yaml", "privacy.yaml", "intake.yaml")
+
+
+def load_content(folder: Path) -> Content:
+    """Load and check every content file; raise ContentError listing all problems."""
+    problems: list[str] = []
+    raw: dict[str, Any] = {}
+    for name in FILES:
+        path = folder / name
+        try:
+            raw[name] = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            problems.append(f"{name}: file is missing from {folder}")
+        except yaml.YAMLError as error:
+            problems.append(f"{name}: not valid YAML: {error}")
+    if problems:
+        raise ContentError(problems)
+
+    messages = _parse_messages(raw["messages.yaml"], problems)
+    programs = _parse(Programs, "programs.yaml", raw["programs.yaml"], problems)
+    faq = _parse(Faq, "faq.yaml", raw["faq.yaml"], problems)
+    privacy = _parse(Privacy, "privacy.yaml", raw["privacy.yaml"], problems)
+    intake = _parse(Intake, "intake.yaml", raw["intake.yaml"], problems)
+    if problems or programs is None or faq is None or privacy is None or intake is None:
+        raise ContentError(problems)
+
+    content = Content(messages, programs, faq, privacy, intake)
+    problems.extend(_check_texts(raw))
+    problems.extend(_check_references(content))
+    if problems:
+        raise ContentError(problems)
+    return content
+
+
+def _parse(model: type[M], name: str, data: Any, problems: list[str]) -> M | None:
+    """Validate one file against its model, turning errors into readable lines."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        for item in error.errors():
+            where = _location(data, item["loc"])
+            problems.append(f"{name}: {where}: {item['msg']}")
+        return None
+
+
+def _location(data: Any, loc: Iterable[Any]) -> str:
+    """A key path such as `programs[mucon].title.en` (list items named by their key)."""
+    parts: list[str] = []
+    node = data
+    for step in loc:
+        if isinstance(step, int) and isinstance(node, list) and step < len(node):
+            node = node[step]
+            key = node.get("key") or node.get("value") if isinstance(node, dict) else None
+            parts[-1] = f"{parts[-1]}[{key if key else step}]" if parts else f"[{step}]"
+        else:
+            parts.append(str(step))
+            node = node.get(step) if isinstance(node, dict) else None
+    return ".".join(parts)
+
+
+def _parse_messages(data: Any, problems: list[str]) -> dict[Text, T]:
+    """messages.yaml: every key the code uses, each in both languages, and no others."""
+    if not isinstance(data, dict):
+        problems.append("messages.yaml: must be a mapping of message keys to texts")
+        return {}
+    messages: dict[Text, T] = {}
+    known = {member.value for member in Text}
+    for key, value in data.items():
+        if key not in known:
+            problems.append(f"messages.yaml: {key}: not a message the bot uses")
+            continue
+        parsed = _parse(T, "messages.yaml", value, [])
+        if parsed is None:
+            for language in LANGUAGES:
+                if not isinstance(value, dict) or not value.get(language):
+                    problems.append(f"messages.yaml: {key}.{language}: missing translation")
+            continue
+        messages[Text(key)] = parsed
+    for member in Text:
+        if member.value not in data:
+            problems.append(f"messages.yaml: {member.value}: missing (the bot uses this key)")
+    return messages
+
+
+# Fields sent as button labels: plain text (no HTML), short enough for a phone.
+_BUTTON_FIELDS = {
+    "programs.yaml": {"title"},
+    "faq.yaml": {"question"},
+    "intake.yaml": {"label"},
+}
+
+
+def _is_button(file: str, path: str) -> bool:
+    """Whether the text at this path is shown as a button label."""
+    last = path.rsplit(".", 1)[-1]
+    if file == "messages.yaml":
+        return last.startswith(("btn_", "command_"))
+    return last.split("[", 1)[0] in _BUTTON_FIELDS.get(file, set())
+
+
+def _check_texts(raw: Mapping[str, Any]) -> list[str]:
+    """Placeholders, HTML and Telegram's limits, for every text in every file."""
+    problems: list[str] = []
+    for name, data in raw.items():
+        for path, text_pair in _translations(data, ""):
+            is_button = _is_button(name, path)
+            limit = BUTTON_LIMIT if is_button else TEXT_BUDGET
+            fields: dict[str, set[str]] = {}
+            for language in LANGUAGES:
+                text = text_pair.get(language)
+                if not isinstance(text, str):
+                    continue
+                where = f"{name}: {path}.{language}"
+                if len(text) > limit:
+                    problems.append(f"{where}: {len(text)} characters, the limit is {limit}")
+                if not is_button and (error := html_error(text)):
+                    problems.append(f"{where}: {error}")
+                try:
+                    fields[language] = _placeholders(text)
+                except ValueError as error:
+                    problems.append(f"{where}: bad placeholder ({error})")
+            if len(fields) == 2 and fields["id"] != fields["en"]:
+                problems.append(
+                    f"{name}: {path}: placeholders differ between id {sorted(fields['id'])}"
+                    f" and en {sorted(fields['en'])}"
+                )
+    return problems
+
+
+def _translations(data: Any, path: str) -> Iterable[tuple[str, dict[str, Any]]]:
+    """Every {id, en} mapping in a YAML tree, with its key path."""
+    if isinstance(data, dict):
+        if set(data) & set(LANGUAGES) and set(data) <= set(LANGUAGES):
+            yield path, data
+            return
+        for key, value in data.items():
+            yield from _translations(value, f"{path}.{key}" if path else str(key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            name = value.get("key") or value.get("value") if isinstance(value, dict) else None
+            yield from _translations(value, f"{path}[{name or index}]")
+
+
+def _placeholders(text: str) -> set[str]:
+    """The {names} a template fills in."""
+    return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
+
+
+class _TagChecker(HTMLParser):
+    """Finds the HTML mistakes Telegram would reject."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.error: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _ALLOWED_TAGS:
+            self.error = self.error or f"tag <{tag}> is not supported by Telegram"
+        self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack[-1] != tag:
+            self.error = self.error or f"closing </{tag}> does not match"
+        else:
+            self.stack.pop()
+
+
+def html_error(text: str) -> str | None:
+    """Why Telegram would refuse this HTML, or None."""
+    if re.search(r"&(?!(lt|gt|amp|quot|#\d+);)", text):
+        return "a bare '&' must be written &amp;"
+    checker = _TagChecker()
+    checker.feed(text)
+    checker.close()
+    if checker.error:
+        return checker.error
+    if checker.stack:
+        return f"<{checker.stack[-1]}> is never closed"
+    return None
+
+
+def _check_references(content: Content) -> list[str]:
+    """Cross-file references: FAQ keys, conditions, choices, sections."""
+    problems: list[str] = []
+    if set(content.sections) != {"film", "music"}:
+        problems.append("programs.yaml: sections: must define exactly film and music")
+    for program in content.programs.values():
+        for faq_key in program.faq:
+            if faq_key not in content.faq:
+                problems.append(
+                    f"programs.yaml: programs[{program.key}].faq: no FAQ entry {faq_key!r}"
+                )
+    keys = [item.key for item in content.faq.values()]
+    if len(keys) != len(set(keys)):
+        problems.append("faq.yaml: items: keys must be unique")
+    consent_keys = [item.key for item in content.privacy.consents]
+    if consent_keys != ["processing", "transfer_korea", "announcements"]:
+        problems.append(
+            "privacy.yaml: consents: must be processing, transfer_korea, announcements in order"
+        )
+    problems.extend(_check_questions(content))
+    return problems
+
+
+def _check_questions(content: Content) -> list[str]:
+    """The questionnaire: types and their fields, conditions on earlier questions."""
+    problems: list[str] = []
+    seen: dict[str, Question] = {}
+    for question in content.intake.questions:
+        where = f"intake.yaml: questions[{question.key}]"
+        if question.key in seen:
+            problems.append(f"{where}: key is used twice")
+        is_choice = question.type in ("single_choice", "multi_choice")
+        has_choices = question.choices is not None or question.choices_from is not None
+        if is_choice and not has_choices:
+            problems.append(f"{where}: a {question.type} question needs choices")
+        if not is_choice and has_choices:
+            problems.append(f"{where}: only choice questions take choices")
+        if question.choices_from and question.type != "multi_choice":
+            problems.append(f"{where}: choices_from works with multi_choice only")
+        if question.choices is not None:
+            values = [choice.value for choice in question.choices]
+            if len(values) != len(set(values)):
+                problems.append(f"{where}.choices: values must be unique")
+        if question.type == "number" and (question.min is None or question.max is None):
+            problems.append(f"{where}: a number question needs min and max")
+        for key, values in (question.when or {}).items():
+            earlier = seen.get(key)
+            if earlier is None:
+                problems.append(f"{where}.when: {key!r} is not an earlier question")
+                continue
+            allowed = {choice.value for choice in earlier.choices or []}
+            if earlier.choices_from == "programs":
+                allowed = set(content.programs)
+            for value in values:
+                if value not in allowed:
+                    problems.append(f"{where}.when.{key}: {value!r} is not one of its choices")
+        seen[question.key] = question
+    if not content.intake.provinces:
+        problems.append("intake.yaml: provinces: the list is empty")
+    return problems

@@ -1,0 +1,264 @@
+"""The questionnaire engine: which question comes next, and whether an answer is valid.
+
+Pure functions over content and answers; no I/O, no Telegram.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+
+from bot.content import Content, Question, T
+from bot.texts import Text
+
+PHONE_REGION = "ID"  # numbers written without a country code are Indonesian
+PROVINCE_PAGE_SIZE = 8
+
+Answers = Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Accepted:
+    """A valid answer, normalised for storage."""
+
+    value: Any
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """An invalid answer: the message to explain it, with its values."""
+
+    reason: Text
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Matches:
+    """Several provinces match what the talent typed: let them pick one."""
+
+    values: list[str]
+
+
+Outcome = Accepted | Rejected | Matches
+
+
+def is_visible(question: Question, answers: Answers) -> bool:
+    """Whether a question applies, given the earlier answers and its `when` conditions."""
+    for key, allowed in (question.when or {}).items():
+        answer = answers.get(key)
+        given = set(answer) if isinstance(answer, list) else {answer}
+        if not given & set(allowed):
+            return False
+    return True
+
+
+def visible_questions(content: Content, answers: Answers) -> list[Question]:
+    """The questions that apply to this talent, in order."""
+    return [question for question in content.intake.questions if is_visible(question, answers)]
+
+
+def next_question(content: Content, answers: Answers) -> Question | None:
+    """The first applicable question without an answer (a skip counts as an answer)."""
+    for question in visible_questions(content, answers):
+        if question.key not in answers:
+            return question
+    return None
+
+
+def previous_question(content: Content, answers: Answers, current: str | None) -> Question | None:
+    """The applicable question before `current` (or the last one, from the review)."""
+    questions = visible_questions(content, answers)
+    keys = [question.key for question in questions]
+    if current is None or current not in keys:
+        return questions[-1] if questions else None
+    index = keys.index(current)
+    return questions[index - 1] if index > 0 else None
+
+
+def obsolete_answers(content: Content, answers: Answers) -> tuple[str, ...]:
+    """Answers to questions that no longer apply (the sector changed, say)."""
+    visible = {question.key for question in visible_questions(content, answers)}
+    return tuple(key for key in answers if key not in visible)
+
+
+def choices(question: Question, content: Content, answers: Answers) -> list[tuple[str, T]]:
+    """The (value, label) pairs a choice question offers this talent."""
+    if question.choices_from == "programs":
+        sector = answers.get("sector")
+        return [
+            (program.key, program.title)
+            for program in content.programs.values()
+            if sector is None or program.section == sector
+        ]
+    return [(choice.value, choice.label) for choice in question.choices or []]
+
+
+def needs_guardian(question: Question, value: Any) -> bool:
+    """Whether this answer means the talent is a minor who needs a guardian's consent."""
+    return any(choice.guardian and choice.value == value for choice in question.choices or [])
+
+
+def check_choice(question: Question, content: Content, answers: Answers, value: str) -> Outcome:
+    """A button press on a single-choice or province question."""
+    if question.type == "province":
+        return Accepted(value) if value in content.provinces else Rejected(Text.INTAKE_USE_BUTTONS)
+    allowed = {key for key, _ in choices(question, content, answers)}
+    return Accepted(value) if value in allowed else Rejected(Text.INTAKE_USE_BUTTONS)
+
+
+def check_selection(question: Question, selection: Sequence[str]) -> Rejected | None:
+    """Whether a multiple-choice selection may be confirmed."""
+    low = question.min_choices if question.min_choices is not None else int(question.required)
+    if len(selection) < low:
+        return Rejected(Text.INTAKE_TOO_FEW_CHOICES, {"min": low})
+    if question.max_choices is not None and len(selection) > question.max_choices:
+        return Rejected(Text.INTAKE_TOO_MANY_CHOICES, {"max": question.max_choices})
+    return None
+
+
+def toggle(selection: Sequence[str], value: str) -> list[str]:
+    """The selection with a value added or removed."""
+    return (
+        [item for item in selection if item != value]
+        if value in selection
+        else [
+            *selection,
+            value,
+        ]
+    )
+
+
+def check_text(question: Question, content: Content, answers: Answers, text: str) -> Outcome:
+    """A typed answer: validate and normalise it for the question's type."""
+    text = text.strip()
+    if not text:
+        return Rejected(Text.INTAKE_EMPTY)
+    checker = _CHECKERS.get(question.type)
+    if checker is not None:
+        return checker(question, text)
+    if question.type == "province":
+        return _find_province(content, text)
+    # A choice question answered by typing a label instead of pressing its button.
+    typed = _fold(text)
+    for value, label in choices(question, content, answers):
+        if typed in (_fold(label.id), _fold(label.en), value):
+            return Accepted([value] if question.type == "multi_choice" else value)
+    return Rejected(Text.INTAKE_USE_BUTTONS)
+
+
+def _check_plain(question: Question, text: str) -> Outcome:
+    if question.type == "short_text":
+        text = " ".join(text.split())
+    limit = question.length_limit
+    if len(text) > limit:
+        return Rejected(Text.INTAKE_TOO_LONG, {"length": len(text), "limit": limit})
+    return Accepted(text)
+
+
+def _check_email(question: Question, text: str) -> Outcome:
+    try:
+        result = validate_email(text, check_deliverability=False)
+    except EmailNotValidError:
+        return Rejected(Text.INTAKE_BAD_EMAIL)
+    return Accepted(result.normalized.lower())
+
+
+def _check_phone(question: Question, text: str) -> Outcome:
+    try:
+        number = phonenumbers.parse(text, PHONE_REGION)
+    except phonenumbers.NumberParseException:
+        return Rejected(Text.INTAKE_BAD_PHONE)
+    if not phonenumbers.is_valid_number(number):
+        return Rejected(Text.INTAKE_BAD_PHONE)
+    return Accepted(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+
+
+def _check_url(question: Question, text: str) -> Outcome:
+    if len(text) > question.length_limit:
+        return Rejected(Text.INTAKE_TOO_LONG, {"length": len(text), "limit": question.length_limit})
+    candidate = text if "://" in text else f"https://{text}"
+    parts = urlsplit(candidate)
+    host = parts.hostname or ""
+    if parts.scheme not in ("http", "https") or "." not in host or any(c.isspace() for c in text):
+        return Rejected(Text.INTAKE_BAD_URL)
+    return Accepted(candidate)
+
+
+def _check_number(question: Question, text: str) -> Outcome:
+    low, high = question.min or 0, question.max or 0
+    bounds = {"min": _number_text(low), "max": _number_text(high)}
+    match = re.fullmatch(r"[+-]?\d+(?:[.,]\d+)?", text)
+    if match is None:
+        return Rejected(Text.INTAKE_BAD_NUMBER, bounds)
+    value = float(text.replace(",", "."))
+    if not low <= value <= high:
+        return Rejected(Text.INTAKE_BAD_NUMBER, bounds)
+    return Accepted(int(value) if value.is_integer() else value)
+
+
+def _number_text(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+_CHECKERS = {
+    "short_text": _check_plain,
+    "long_text": _check_plain,
+    "email": _check_email,
+    "phone": _check_phone,
+    "url": _check_url,
+    "number": _check_number,
+}
+
+
+def _fold(text: str) -> str:
+    """Lower-case, accents and punctuation removed, for forgiving matching."""
+    normal = unicodedata.normalize("NFKD", text.lower())
+    return re.sub(r"[^a-z0-9]+", " ", normal).strip()
+
+
+def _find_province(content: Content, text: str) -> Outcome:
+    typed = _fold(text).removeprefix("provinsi ").removeprefix("province ").strip()
+    if not typed:
+        return Rejected(Text.INTAKE_PROVINCE_NOT_FOUND)
+    found: list[str] = []
+    for value, province in content.provinces.items():
+        names = {_fold(province.label.id), _fold(province.label.en)}
+        if typed in names:
+            return Accepted(value)
+        if any(typed in name for name in names):
+            found.append(value)
+    if len(found) == 1:
+        return Accepted(found[0])
+    if found:
+        return Matches(found)
+    return Rejected(Text.INTAKE_PROVINCE_NOT_FOUND)
+
+
+def province_page(content: Content, page: int) -> tuple[list[str], int]:
+    """One page of provinces and the number of pages (never 39 buttons at once)."""
+    values = list(content.provinces)
+    pages = max(1, -(-len(values) // PROVINCE_PAGE_SIZE))
+    page = min(max(page, 0), pages - 1)
+    start = page * PROVINCE_PAGE_SIZE
+    return values[start : start + PROVINCE_PAGE_SIZE], pages
+
+
+def display(question: Question, content: Content, value: Any, language: str) -> str:
+    """An answer as a talent or staff member reads it."""
+    if value is None:
+        return "—"
+    if question.type == "province":
+        province = content.provinces.get(str(value))
+        return province.label.get(language) if province else str(value)
+    if question.type in ("single_choice", "multi_choice"):
+        labels = {key: label.get(language) for key, label in choices(question, content, {})}
+        items = value if isinstance(value, list) else [value]
+        return ", ".join(labels.get(str(item), str(item)) for item in items)
+    return str(value)

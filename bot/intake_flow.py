@@ -1,0 +1,363 @@
+"""The application flow: consent, one question at a time, review, submit.
+
+Every step is committed before its screen is returned, so the handler that shows
+the next question only ever shows what is already stored. The draft's `step`
+counter makes buttons from older messages harmless, and `last_update_id` makes a
+replayed update take effect once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot import intake
+from bot.content import Content, Question
+from bot.store import Change, Draft, Store
+from bot.texts import Text
+
+CONSENT = "consent_processing"
+TRANSFER = "consent_transfer"
+QUESTION = "question"
+GUARDIAN = "guardian"
+REVIEW = "review"
+EDIT_LIST = "edit_list"
+
+
+@dataclass(frozen=True, slots=True)
+class Screen:
+    """What the talent should see now, as decided by the flow."""
+
+    kind: str  # one of the stages above, or submitted, declined, cancelled, guardian_declined, gone
+    draft: Draft | None = None
+    question: Question | None = None
+    answers: dict[str, Any] = field(default_factory=dict)
+    error: intake.Rejected | None = None
+    matches: list[str] | None = None
+    page: int = 0
+    note: Text | None = None
+    reference: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Press:
+    """A button press inside the flow, decoded from its callback data."""
+
+    application_id: int
+    step: int
+    action: str
+    argument: str = ""
+
+
+class IntakeFlow:
+    """Moves one talent's application forward; all state is in the store."""
+
+    def __init__(self, store: Store, content: Content) -> None:
+        self._store = store
+        self._applications = store.applications
+        self._content = content
+
+    async def begin(
+        self, user_id: int, language: str, update_id: int, program_key: str | None = None
+    ) -> Screen:
+        """/daftar or an Apply button: resume the open draft, or start a new one."""
+        draft = await self._applications.draft_for(user_id)
+        if draft is not None:
+            if update_id <= draft.last_update_id:
+                return await self.current(draft)
+            if not draft.active:
+                resumed = await self._applications.advance(
+                    draft, _same(draft, active=True, update_id=update_id)
+                )
+                draft = resumed or draft
+            return await self.current(draft, note=Text.INTAKE_RESUMED)
+        presets: dict[str, Any] = {}
+        program = self._content.programs.get(program_key or "")
+        if program is not None:
+            presets["sector"] = program.section
+            presets["programs_of_interest"] = [program.key]
+        consents = await self._applications.consents(user_id)
+        processing = consents.get("processing")
+        agreed = (
+            processing is not None
+            and processing.granted
+            and processing.notice_version == self._content.privacy.version
+        )
+        first = intake.next_question(self._content, presets)
+        draft = await self._applications.create(
+            user_id,
+            language,
+            QUESTION if agreed else CONSENT,
+            current_key=first.key if agreed and first else None,
+            program_key=program.key if program else None,
+            answers=presets,
+            update_id=update_id,
+        )
+        return await self.current(draft)
+
+    async def current(self, draft: Draft, note: Text | None = None) -> Screen:
+        """The screen for where the draft stands."""
+        answers = await self._applications.answers(draft.id)
+        question = self._content.questions.get(draft.current_key or "")
+        return Screen(draft.stage, draft, question, answers, note=note)
+
+    async def active_draft(self, user_id: int) -> Draft | None:
+        """The draft the talent is filling in right now (not paused by Cancel)."""
+        draft = await self._applications.draft_for(user_id)
+        return draft if draft is not None and draft.active else None
+
+    async def text(self, draft: Draft, text: str, update_id: int) -> Screen:
+        """A typed answer to the current question."""
+        if update_id <= draft.last_update_id:
+            return await self.current(draft)
+        answers = await self._applications.answers(draft.id)
+        question = self._content.questions.get(draft.current_key or "")
+        if draft.stage != QUESTION or question is None:
+            return Screen(draft.stage, draft, question, answers, note=Text.INTAKE_USE_BUTTONS)
+        if question.type == "multi_choice":
+            outcome: intake.Outcome = intake.Rejected(Text.INTAKE_USE_BUTTONS)
+        else:
+            outcome = intake.check_text(question, self._content, answers, text)
+        if isinstance(outcome, intake.Rejected):
+            return Screen(QUESTION, draft, question, answers, error=outcome)
+        if isinstance(outcome, intake.Matches):
+            return Screen(QUESTION, draft, question, answers, matches=outcome.values)
+        return await self._answer(draft, question, answers, outcome.value, update_id)
+
+    async def pause(self, user_id: int, update_id: int) -> Screen | None:
+        """/batal: pause the open application (kept for /daftar); None if there is none."""
+        draft = await self.active_draft(user_id)
+        if draft is None:
+            return None
+        return await self.press(user_id, Press(draft.id, draft.step, "x"), update_id)
+
+    async def not_text(self, draft: Draft) -> Screen:
+        """A photo, sticker or file where the flow expects text or a button."""
+        answers = await self._applications.answers(draft.id)
+        question = self._content.questions.get(draft.current_key or "")
+        return Screen(draft.stage, draft, question, answers, note=Text.INTAKE_MEDIA)
+
+    async def press(self, user_id: int, press: Press, update_id: int) -> Screen:
+        """A button of the flow; buttons of older steps show the current step instead."""
+        draft = await self._applications.draft_for(user_id)
+        if draft is None or draft.id != press.application_id:
+            return Screen("gone")
+        if update_id <= draft.last_update_id:
+            return await self.current(draft)
+        if press.step != draft.step:
+            return await self.current(draft, note=Text.STALE_BUTTON)
+        answers = await self._applications.answers(draft.id)
+        question = self._content.questions.get(draft.current_key or "")
+        if press.action == "x" and draft.stage == CONSENT:
+            await self._applications.delete(draft.id)
+            return Screen("cancelled")
+        if press.action == "x":
+            return await self._advance(draft, _same(draft, active=False, update_id=update_id))
+        if draft.stage in (CONSENT, TRANSFER, GUARDIAN):
+            return await self._consent(draft, answers, press.action == "y", update_id)
+        if draft.stage == QUESTION and question is not None:
+            return await self._question_press(draft, question, answers, press, update_id)
+        if draft.stage == REVIEW:
+            return await self._review_press(draft, answers, press, update_id)
+        if draft.stage == EDIT_LIST:
+            return await self._edit_press(draft, answers, press, update_id)
+        return await self.current(draft)
+
+    async def _consent(
+        self, draft: Draft, answers: dict[str, Any], granted: bool, update_id: int
+    ) -> Screen:
+        kind = {CONSENT: "processing", TRANSFER: "transfer_korea", GUARDIAN: "guardian"}[
+            draft.stage
+        ]
+        await self._applications.record_consent(
+            draft.user_id,
+            kind,
+            granted,
+            self._content.privacy.version,
+            draft.language,
+            None if kind == "processing" and not granted else draft.id,
+        )
+        if kind == "processing" and not granted:
+            await self._applications.delete(draft.id)
+            return Screen("declined")
+        if kind == "guardian" and not granted:
+            await self._applications.delete(draft.id)
+            return Screen("guardian_declined")
+        if kind == "processing":
+            return await self._advance(draft, Change(TRANSFER, update_id=update_id))
+        return await self._move_on(draft, answers, {}, update_id)
+
+    async def _question_press(
+        self,
+        draft: Draft,
+        question: Question,
+        answers: dict[str, Any],
+        press: Press,
+        update_id: int,
+    ) -> Screen:
+        action, argument = press.action, press.argument
+        if action == "c":
+            outcome = intake.check_choice(question, self._content, answers, argument)
+            if isinstance(outcome, intake.Rejected):
+                return Screen(QUESTION, draft, question, answers, error=outcome)
+            return await self._answer(draft, question, answers, outcome.value, update_id)
+        if action == "t" and question.type == "multi_choice":
+            allowed = {value for value, _ in intake.choices(question, self._content, answers)}
+            if argument not in allowed:
+                return await self.current(draft, note=Text.STALE_BUTTON)
+            selection = intake.toggle(draft.pending or [], argument)
+            return await self._advance(draft, _same(draft, pending=selection, update_id=update_id))
+        if action == "d" and question.type == "multi_choice":
+            selection = list(draft.pending or [])
+            problem = intake.check_selection(question, selection)
+            if problem is not None:
+                return Screen(QUESTION, draft, question, answers, error=problem)
+            return await self._answer(draft, question, answers, selection, update_id)
+        if action == "p":
+            page = int(argument) if argument.isdigit() else 0
+            return Screen(QUESTION, draft, question, answers, page=page)
+        if action == "b":
+            previous = intake.previous_question(self._content, answers, question.key)
+            if previous is None:
+                return Screen(QUESTION, draft, question, answers)
+            return await self._ask(draft, previous, answers, update_id)
+        if action == "s" and not question.required:
+            return await self._answer(draft, question, answers, None, update_id)
+        if action == "k" and question.key in answers:
+            return await self._move_on(draft, answers, {}, update_id)
+        if action == "r" and draft.editing:
+            return await self._advance(draft, Change(REVIEW, update_id=update_id))
+        return await self.current(draft, note=Text.STALE_BUTTON)
+
+    async def _review_press(
+        self, draft: Draft, answers: dict[str, Any], press: Press, update_id: int
+    ) -> Screen:
+        if press.action == "ok":
+            missing = intake.next_question(self._content, answers)
+            if missing is not None:
+                return await self._ask(draft, missing, answers, update_id)
+            drop = intake.obsolete_answers(self._content, answers)
+            reference = await self._applications.submit(draft, drop)
+            if reference is None:
+                fresh = await self._applications.draft_for(draft.user_id)
+                return await self.current(fresh) if fresh else Screen("gone")
+            kept = {key: value for key, value in answers.items() if key not in drop}
+            return Screen("submitted", draft, answers=kept, reference=reference)
+        if press.action == "e":
+            return await self._advance(draft, Change(EDIT_LIST, update_id=update_id))
+        return await self.current(draft, note=Text.STALE_BUTTON)
+
+    async def _edit_press(
+        self, draft: Draft, answers: dict[str, Any], press: Press, update_id: int
+    ) -> Screen:
+        question = self._content.questions.get(press.argument)
+        if press.action == "e" and question and intake.is_visible(question, answers):
+            return await self._ask(draft, question, answers, update_id, editing=True)
+        if press.action == "r":
+            return await self._advance(draft, Change(REVIEW, update_id=update_id))
+        return await self.current(draft, note=Text.STALE_BUTTON)
+
+    async def _answer(
+        self,
+        draft: Draft,
+        question: Question,
+        answers: dict[str, Any],
+        value: Any,
+        update_id: int,
+    ) -> Screen:
+        """Store an accepted answer, then move to what comes next."""
+        if intake.needs_guardian(question, value):
+            consents = await self._applications.consents(draft.user_id)
+            guardian = consents.get("guardian")
+            if guardian is None or not guardian.granted or guardian.application_id != draft.id:
+                change = Change(
+                    GUARDIAN, question.key, answers={question.key: value}, update_id=update_id
+                )
+                return await self._advance(draft, change)
+        return await self._move_on(draft, answers, {question.key: value}, update_id)
+
+    async def _move_on(
+        self, draft: Draft, answers: dict[str, Any], new: dict[str, Any], update_id: int
+    ) -> Screen:
+        """Commit new answers and go to the next unanswered question, or the review."""
+        merged = {**answers, **new}
+        obsolete = intake.obsolete_answers(self._content, merged)
+        for key in obsolete:
+            merged.pop(key, None)
+        following = intake.next_question(self._content, merged)
+        if following is None:
+            change = Change(REVIEW, answers=new, remove_answers=obsolete, update_id=update_id)
+        else:
+            change = Change(
+                QUESTION,
+                following.key,
+                pending=_pending_for(following, merged),
+                answers=new,
+                remove_answers=obsolete,
+                update_id=update_id,
+            )
+        return await self._advance(draft, change)
+
+    async def _ask(
+        self,
+        draft: Draft,
+        question: Question,
+        answers: dict[str, Any],
+        update_id: int,
+        *,
+        editing: bool = False,
+    ) -> Screen:
+        """Go (back) to a given question, its current answer kept for editing."""
+        change = Change(
+            QUESTION,
+            question.key,
+            editing=editing,
+            pending=_pending_for(question, answers),
+            update_id=update_id,
+        )
+        return await self._advance(draft, change)
+
+    async def _advance(self, draft: Draft, change: Change) -> Screen:
+        """Commit one step; if another update moved the draft first, show where it is."""
+        moved = await self._applications.advance(draft, change)
+        if moved is None:
+            fresh = await self._applications.draft_for(draft.user_id)
+            return await self.current(fresh, note=Text.STALE_BUTTON) if fresh else Screen("gone")
+        if not moved.active:
+            return Screen("cancelled", moved)
+        return await self.current(moved)
+
+
+def _same(draft: Draft, **changes: Any) -> Change:
+    """A change that keeps the draft where it is, except for the given fields."""
+    fields = {
+        "stage": draft.stage,
+        "current_key": draft.current_key,
+        "editing": draft.editing,
+        "pending": draft.pending,
+        "active": draft.active,
+    }
+    fields.update(changes)
+    return Change(**fields)
+
+
+def _pending_for(question: Question, answers: dict[str, Any]) -> Any:
+    """A multiple-choice question starts from its current answer."""
+    if question.type != "multi_choice":
+        return None
+    value = answers.get(question.key)
+    return list(value) if isinstance(value, list) else []
+
+
+def parse_press(data: str) -> Press | None:
+    """Decode `i:<application>:<step>:<action>[:<argument>]`; None if malformed."""
+    parts = data.split(":", 4)
+    if len(parts) < 4 or parts[0] != "i" or not parts[1].isdigit() or not parts[2].isdigit():
+        return None
+    return Press(int(parts[1]), int(parts[2]), parts[3], parts[4] if len(parts) > 4 else "")
+
+
+def press_data(draft: Draft, action: str, argument: str = "") -> str:
+    """Callback data for a button of the draft's current step."""
+    data = f"i:{draft.id}:{draft.step}:{action}"
+    return f"{data}:{argument}" if argument else data

@@ -1,0 +1,110 @@
+"""Records every message the bot sends or edits in a private chat in the conversation log.
+
+It wraps the HTTP layer, so nothing the bot says can bypass the log: replies,
+broadcasts, relayed staff answers and exports alike.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from telegram._utils.defaultvalue import DEFAULT_NONE
+from telegram._utils.types import ODVInput
+from telegram.request import BaseRequest, RequestData
+
+from bot.store import ConversationLog, LogEntry
+
+log = logging.getLogger(__name__)
+
+_LOGGED = {
+    "sendMessage": "text",
+    "sendPhoto": "photo",
+    "sendDocument": "document",
+    "sendVoice": "voice",
+    "sendVideo": "video",
+    "sendAudio": "audio",
+    "sendAnimation": "animation",
+    "copyMessage": "copy",
+    "forwardMessage": "forward",
+    "editMessageText": "edit",
+    "editMessageCaption": "edit",
+}
+
+
+class RecordingRequest(BaseRequest):
+    """A BaseRequest that passes calls through and logs what reached a talent's chat."""
+
+    def __init__(self, inner: BaseRequest, conversation_log: ConversationLog) -> None:
+        self._inner = inner
+        self._log = conversation_log
+
+    @property
+    def read_timeout(self) -> float | None:
+        """The wrapped request's default read timeout."""
+        return self._inner.read_timeout
+
+    async def initialize(self) -> None:
+        """Initialise the wrapped request."""
+        await self._inner.initialize()
+
+    async def shutdown(self) -> None:
+        """Shut the wrapped request down."""
+        await self._inner.shutdown()
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: ODVInput[float] = DEFAULT_NONE,
+        write_timeout: ODVInput[float] = DEFAULT_NONE,
+        connect_timeout: ODVInput[float] = DEFAULT_NONE,
+        pool_timeout: ODVInput[float] = DEFAULT_NONE,
+    ) -> tuple[int, bytes]:
+        """Send the request; on success, log an outgoing message to a private chat."""
+        code, payload = await self._inner.do_request(
+            url,
+            method,
+            request_data,
+            read_timeout=read_timeout,
+            write_timeout=write_timeout,
+            connect_timeout=connect_timeout,
+            pool_timeout=pool_timeout,
+        )
+        endpoint = url.rsplit("/", 1)[-1]
+        kind = _LOGGED.get(endpoint)
+        if kind is not None and code == 200 and request_data is not None:
+            entry = _entry(kind, request_data.parameters, payload)
+            if entry is not None:
+                await self._log.add(entry)
+        return code, payload
+
+
+def _entry(kind: str, params: dict[str, Any], payload: bytes) -> LogEntry | None:
+    """The log line for one successful call, if it went to a private chat."""
+    try:
+        result = json.loads(payload).get("result")
+    except (ValueError, AttributeError):
+        return None
+    chat_id = params.get("chat_id")
+    if isinstance(result, dict) and isinstance(result.get("chat"), dict):
+        chat_id = result["chat"].get("id", chat_id)
+    try:
+        chat = int(str(chat_id))
+    except ValueError:
+        return None
+    if chat <= 0:  # groups and channels are not talents' conversations
+        return None
+    message_id = result.get("message_id") if isinstance(result, dict) else None
+    if isinstance(result, dict):
+        text = result.get("text") or result.get("caption")
+        document = result.get("document")
+        if text is None and isinstance(document, dict):
+            text = f"[document {document.get('file_name', 'file')}]"
+    else:
+        text = None
+    if text is None and kind in ("copy", "forward"):
+        text = f"[{kind} of message {params.get('message_id')}]"
+    return LogEntry(chat, chat, "out", kind, text, None, message_id)

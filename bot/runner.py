@@ -1,0 +1,188 @@
+"""Gets updates from Telegram durably and hands them to the Application.
+
+python-telegram-bot's Updater acknowledges an update before any handler runs,
+and retries forever a batch it cannot parse. Here every update is committed to
+the inbox first, acknowledged only after that (the next getUpdates offset),
+parsed one by one, processed in order per user and concurrently across users,
+and marked done. Whatever was stored but not done is processed at start-up.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+from typing import Any
+
+from telegram import Update
+from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter, TimedOut
+from telegram.ext import Application
+from telegram.request import BaseRequest, RequestData
+from telegram.request._requestparameter import RequestParameter
+
+from bot.sequencer import KeyedSequencer
+from bot.store import Store, StoredUpdate
+from bot.updates import sequence_key
+
+log = logging.getLogger(__name__)
+
+POLL_TIMEOUT = 25  # seconds Telegram holds a getUpdates call open
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
+MAX_BACKOFF = 30.0
+
+
+class Runner:
+    """Owns the life of one bot process: start, feed updates, stop."""
+
+    def __init__(
+        self,
+        application: Application[Any, Any, Any, Any, Any, Any],
+        store: Store,
+        updates_request: BaseRequest,
+        *,
+        poll_timeout: int = POLL_TIMEOUT,
+    ) -> None:
+        self.application = application
+        self.store = store
+        self._updates_request = updates_request
+        self._poll_timeout = poll_timeout
+        self._sequencer: KeyedSequencer[StoredUpdate] = KeyedSequencer(self._process)
+        self._poll_task: asyncio.Task[None] | None = None
+        self._stopped = asyncio.Event()
+        self._fed = asyncio.Condition()
+        self.highest_fed = 0
+        self.first_poll = asyncio.Event()
+
+    async def start(self, *, polling: bool = True) -> None:
+        """Initialise the application, replay stored updates, then start polling."""
+        await self._updates_request.initialize()
+        await self.application.initialize()
+        if self.application.post_init is not None:
+            await self.application.post_init(self.application)
+        await self.application.start()
+        pending = await self.store.inbox.pending()
+        if pending:
+            log.info(
+                "Replaying %d stored update(s) not processed before the last stop", len(pending)
+            )
+        for stored in pending:
+            self._sequencer.submit(stored.sequence_key, stored)
+        if polling:
+            self._poll_task = asyncio.create_task(self._poll(), name="runner:poll")
+
+    async def feed(self, raw_updates: list[Any]) -> list[StoredUpdate]:
+        """Store new updates (committed), then queue them; return those that were new."""
+        batch = []
+        for raw in raw_updates:
+            update_id = raw.get("update_id") if isinstance(raw, dict) else None
+            if not isinstance(update_id, int):
+                log.warning("Skipping an update without a numeric update_id")
+                continue
+            batch.append(StoredUpdate(update_id, json.dumps(raw), sequence_key(raw)))
+        new = await self.store.inbox.add_new(batch)
+        for stored in new:
+            self._sequencer.submit(stored.sequence_key, stored)
+        if batch:
+            async with self._fed:
+                self.highest_fed = max(self.highest_fed, *(item.update_id for item in batch))
+                self._fed.notify_all()
+        return new
+
+    async def wait_idle(self) -> None:
+        """Return when every stored update has been processed."""
+        await self._sequencer.wait_idle()
+
+    async def settle(self, update_id: int) -> None:
+        """Return once the update with this id (and all before it) has been processed."""
+        async with self._fed:
+            await self._fed.wait_for(lambda: self.highest_fed >= update_id)
+        await self._sequencer.wait_idle()
+
+    async def stop(self, *, grace: float = 20.0) -> None:
+        """Stop taking updates, finish those in hand (up to `grace` seconds), shut down."""
+        if self._stopped.is_set():
+            return
+        self._stopped.set()
+        if self._poll_task is not None:
+            self._poll_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._poll_task
+        try:
+            await asyncio.wait_for(self._sequencer.wait_idle(), grace)
+        except TimeoutError:
+            log.warning("Stopping with updates still in hand; they are replayed at next start")
+            await self._sequencer.cancel()
+        if self.application.running:
+            await self.application.stop()
+        await self.application.shutdown()
+        await self._updates_request.shutdown()
+        await self.store.close()
+
+    async def _poll(self) -> None:
+        """Long-poll getUpdates; the offset acknowledges only what is already stored."""
+        offset: int | None = None
+        backoff = 1.0
+        while True:
+            params: dict[str, Any] = {
+                "timeout": self._poll_timeout,
+                "allowed_updates": ALLOWED_UPDATES,
+            }
+            if offset is not None:
+                params["offset"] = offset
+            try:
+                result = await self._updates_request.post(
+                    url=f"{self.application.bot.base_url}/getUpdates",
+                    request_data=RequestData(
+                        [RequestParameter.from_input(key, value) for key, value in params.items()]
+                    ),
+                    read_timeout=self._poll_timeout + 10,
+                )
+            except RetryAfter as error:
+                await asyncio.sleep(_seconds(error.retry_after))
+                continue
+            except TimedOut:
+                continue
+            except InvalidToken:
+                log.critical("Telegram rejected the bot token; stopping the update loop")
+                return
+            except Conflict:
+                log.error("Another process or a webhook is taking this bot's updates; retrying")
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, MAX_BACKOFF)
+                continue
+            except NetworkError as error:
+                log.warning("getUpdates failed (%s); retrying in %.0f s", error, backoff)
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, MAX_BACKOFF)
+                continue
+            backoff = 1.0
+            self.first_poll.set()
+            updates = result if isinstance(result, list) else []
+            await self.feed(updates)
+            ids = [raw["update_id"] for raw in updates if isinstance(raw.get("update_id"), int)]
+            if ids:
+                offset = max(ids) + 1
+
+    async def _process(self, stored: StoredUpdate) -> None:
+        """Parse one stored update, run the handlers, mark it done."""
+        try:
+            update = Update.de_json(json.loads(stored.payload), self.application.bot)
+        except Exception as error:  # any malformed update: keep it, log it, move on
+            log.warning(
+                "Update %d could not be parsed (%s: %s); kept in the inbox and skipped",
+                stored.update_id,
+                type(error).__name__,
+                error,
+            )
+            await self.store.inbox.finish(stored.update_id, "unparseable")
+            return
+        await self.application.process_update(update)
+        await self.store.inbox.finish(stored.update_id)
+
+
+def _seconds(value: Any) -> float:
+    """retry_after may be an int or a timedelta depending on library settings."""
+    if hasattr(value, "total_seconds"):
+        return float(value.total_seconds())
+    return float(value)

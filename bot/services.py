@@ -1,0 +1,26 @@
+"""What every handler needs, built once per process and passed explicitly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.alerts import AlertThrottle
+from bot.content import Content
+from bot.settings import Settings
+from bot.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class Services:
+    """Settings, the store and the content of one running bot."""
+
+    settings: Settings
+    store: Store
+    content: Content
+    error_alerts: AlertThrottle = field(default_factory=AlertThrottle)
+
+    def language_for(self, telegram_language: str | None) -> str:
+        """Indonesian for Indonesian-speaking Telegram users, English for the others."""
+        if not telegram_language:
+            return self.settings.default_language
+        return "id" if telegram_language.lower().startswith("id") else "en"

@@ -1,0 +1,159 @@
+"""Every knob of the bot: one pydantic-settings class read from the environment and `.env`."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+PACKAGED_CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
+
+Language = Literal["id", "en"]
+
+
+class SettingsError(Exception):
+    """A setting has a value the bot cannot work with; the message names it."""
+
+
+class Settings(BaseSettings):
+    """Configuration of one bot process. Names match the environment variables."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        case_sensitive=False,
+    )
+
+    bot_token: SecretStr | None = None
+    bot_api_url: str = "https://api.telegram.org/bot"
+    admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
+    staff_chat_id: int | None = None
+    database_path: Path = Path("data/kocca.db")
+    content_dir: Path = PACKAGED_CONTENT_DIR
+    default_language: Language = "id"
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = Field(default=8443, ge=1, le=65535)
+    log_level: str = "INFO"
+    log_retention_days: int = Field(default=365, ge=1)
+    draft_retention_days: int = Field(default=90, ge=1)
+    broadcast_rate: float = Field(default=29.0, gt=0, le=30)
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _split_admin_ids(cls, value: Any) -> Any:
+        """Accept "1, 2,3" as well as a list."""
+        if isinstance(value, str):
+            parts = [part.strip() for part in value.split(",") if part.strip()]
+            ids = []
+            for part in parts:
+                if not part.lstrip("-").isdigit():
+                    raise ValueError(f"{part!r} is not a numeric Telegram user id")
+                ids.append(int(part))
+            return frozenset(ids)
+        return value
+
+    @field_validator("staff_chat_id", "webhook_url", "webhook_secret", "bot_token", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: Any) -> Any:
+        """An empty line in .env (`STAFF_CHAT_ID=`) means the setting is not used."""
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+    @field_validator("bot_api_url")
+    @classmethod
+    def _check_api_url(cls, value: str) -> str:
+        """The token is appended to this URL, as python-telegram-bot's base_url does."""
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _check_log_level(cls, value: str) -> str:
+        """Only the standard logging level names."""
+        level = value.strip().upper()
+        if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError("must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
+        return level
+
+    @field_validator("content_dir")
+    @classmethod
+    def _check_content_dir(cls, value: Path) -> Path:
+        """The content folder must exist; its files are checked by the content loader."""
+        if not value.is_dir():
+            raise ValueError(f"folder {value} does not exist")
+        return value
+
+    @field_validator("database_path")
+    @classmethod
+    def _check_database_folder(cls, value: Path) -> Path:
+        """Fail early on a folder the bot could never write to."""
+        folder = value.expanduser().resolve().parent
+        existing = folder
+        while not existing.exists():
+            existing = existing.parent
+        if not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK):
+            raise ValueError(f"folder {folder} is not writable")
+        return value.expanduser()
+
+    @model_validator(mode="after")
+    def _check_webhook(self) -> Settings:
+        """Webhook mode without a secret would accept forged updates from anyone."""
+        if self.webhook_url and self.webhook_secret is None:
+            raise ValueError("WEBHOOK_SECRET is required when WEBHOOK_URL is set")
+        return self
+
+    @property
+    def log_level_number(self) -> int:
+        """The numeric logging level."""
+        return logging.getLevelNamesMapping()[self.log_level]
+
+    def is_admin(self, user_id: int | None) -> bool:
+        """Whether a Telegram user id belongs to staff."""
+        return user_id is not None and user_id in self.admin_ids
+
+    def token(self) -> str:
+        """The bot token; raises SettingsError when it is missing."""
+        if self.bot_token is None:
+            raise SettingsError("BOT_TOKEN is not set")
+        return self.bot_token.get_secret_value()
+
+
+_EXPECTED = {
+    "admin_ids": "comma-separated numeric Telegram user ids, e.g. 12345,67890",
+    "staff_chat_id": "a numeric chat id, e.g. -1001234567890",
+    "default_language": "id or en",
+    "database_path": "a file path in a writable folder",
+    "content_dir": "an existing folder with the content YAML files",
+    "webhook_port": "a port number between 1 and 65535",
+    "bot_api_url": "an http(s) URL such as https://api.telegram.org/bot",
+}
+
+
+def describe_error(error: ValidationError) -> str:
+    """One line naming the first bad variable and what is expected."""
+    first = error.errors()[0]
+    field = str(first["loc"][0]) if first["loc"] else ""
+    if not field:
+        return f"Configuration error: {first['msg'].removeprefix('Value error, ')}"
+    expected = _EXPECTED.get(field, first["msg"].removeprefix("Value error, "))
+    problem = first["msg"].removeprefix("Value error, ")
+    detail = problem if problem != expected else ""
+    line = f"Configuration error: {field.upper()} must be {expected}"
+    return f"{line} ({detail})" if detail else line
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Read settings from the environment and .env; raise SettingsError with one clear line."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as error:
+        raise SettingsError(describe_error(error)) from None

@@ -1,0 +1,59 @@
+"""The only package that speaks SQL. Handlers and the core call these methods."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.store.applications import Applications, Change, Consent, Draft
+from bot.store.conversation import ConversationLog, LogEntry
+from bot.store.db import Database, Transaction, utc_now
+from bot.store.inbox import StoredUpdate, UpdateInbox
+from bot.store.users import Profile, User, Users
+
+__all__ = [
+    "Applications",
+    "Change",
+    "Consent",
+    "ConversationLog",
+    "Database",
+    "Draft",
+    "LogEntry",
+    "Profile",
+    "Store",
+    "StoredUpdate",
+    "Transaction",
+    "UpdateInbox",
+    "User",
+    "Users",
+    "utc_now",
+]
+
+
+class Store:
+    """Every table of the bot behind one object, opened once per process."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.users = Users(db)
+        self.log = ConversationLog(db)
+        self.inbox = UpdateInbox(db)
+        self.applications = Applications(db)
+
+    @classmethod
+    async def open(cls, path: Path | str) -> Store:
+        """Open the database file, applying pending migrations."""
+        return cls(await Database.open(path))
+
+    async def close(self) -> None:
+        """Close the database connection."""
+        await self.db.close()
+
+    async def record_incoming(
+        self, profile: Profile | None, initial_language: str, entry: LogEntry | None
+    ) -> User | None:
+        """Refresh the sender's profile and log the incoming message, in one commit."""
+        async with self.db.transaction() as tx:
+            user = await Users.upsert(tx, profile, initial_language) if profile else None
+            if entry is not None:
+                await ConversationLog.add_in(tx, entry)
+        return user

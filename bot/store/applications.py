@@ -1,0 +1,260 @@
+"""Applications (drafts and submitted leads), their answers, and consent records."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.store.db import Database, Row, Transaction, utc_now
+
+REFERENCE_FORMAT = "KOC-{:06d}"
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """An application and where its talent is in the questionnaire."""
+
+    id: int
+    user_id: int
+    status: str
+    active: bool
+    stage: str
+    current_key: str | None
+    editing: bool
+    pending: Any
+    step: int
+    last_update_id: int
+    program_key: str | None
+    language: str
+    reference: str | None
+
+    @classmethod
+    def from_row(cls, row: Row) -> Draft:
+        """Build from an applications row."""
+        return cls(
+            id=row["id"],
+            user_id=row["user_id"],
+            status=row["status"],
+            active=bool(row["active"]),
+            stage=row["stage"],
+            current_key=row["current_key"],
+            editing=bool(row["editing"]),
+            pending=json.loads(row["pending"]) if row["pending"] else None,
+            step=row["step"],
+            last_update_id=row["last_update_id"],
+            program_key=row["program_key"],
+            language=row["language"],
+            reference=row["reference"],
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One step of the questionnaire, applied atomically if the draft is still at `step`."""
+
+    stage: str
+    current_key: str | None = None
+    editing: bool = False
+    pending: Any = None
+    active: bool = True
+    answers: dict[str, Any] = field(default_factory=dict)
+    remove_answers: tuple[str, ...] = ()
+    update_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Consent:
+    """One consent choice as recorded."""
+
+    kind: str
+    granted: bool
+    notice_version: str
+    language: str
+    created_at: str
+    application_id: int | None
+
+
+class Applications:
+    """The applications, answers and consents tables."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def draft_for(self, user_id: int) -> Draft | None:
+        """The user's unsubmitted application, if any."""
+        row = await self._db.fetch_one(
+            "SELECT * FROM applications WHERE user_id = ? AND status = 'draft'", (user_id,)
+        )
+        return None if row is None else Draft.from_row(row)
+
+    async def get(self, application_id: int) -> Draft | None:
+        """One application by id."""
+        row = await self._db.fetch_one("SELECT * FROM applications WHERE id = ?", (application_id,))
+        return None if row is None else Draft.from_row(row)
+
+    async def create(
+        self,
+        user_id: int,
+        language: str,
+        stage: str,
+        *,
+        current_key: str | None = None,
+        program_key: str | None = None,
+        answers: dict[str, Any] | None = None,
+        update_id: int = 0,
+    ) -> Draft:
+        """Open a new draft (at most one per user: an existing one is returned instead)."""
+        now = utc_now()
+        async with self._db.transaction() as tx:
+            existing = await tx.fetch_one(
+                "SELECT * FROM applications WHERE user_id = ? AND status = 'draft'", (user_id,)
+            )
+            if existing is not None:
+                return Draft.from_row(existing)
+            application_id = await tx.execute(
+                "INSERT INTO applications (user_id, stage, current_key, program_key, language,"
+                " last_update_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (user_id, stage, current_key, program_key, language, update_id, now, now),
+            )
+            await _write_answers(tx, application_id, answers or {}, update_id)
+            row = await tx.fetch_one("SELECT * FROM applications WHERE id = ?", (application_id,))
+        assert row is not None
+        return Draft.from_row(row)
+
+    async def advance(self, draft: Draft, change: Change) -> Draft | None:
+        """Apply one step if nobody moved the draft meanwhile; None when it is stale."""
+        async with self._db.transaction() as tx:
+            changed = await tx.execute_rowcount(
+                "UPDATE applications SET stage = ?, current_key = ?, editing = ?, pending = ?,"
+                " active = ?, step = step + 1,"
+                " last_update_id = MAX(last_update_id, COALESCE(?, 0)), updated_at = ?"
+                " WHERE id = ? AND step = ? AND status = 'draft'",
+                (
+                    change.stage,
+                    change.current_key,
+                    int(change.editing),
+                    None if change.pending is None else json.dumps(change.pending),
+                    int(change.active),
+                    change.update_id,
+                    utc_now(),
+                    draft.id,
+                    draft.step,
+                ),
+            )
+            if changed == 0:
+                return None
+            await _write_answers(tx, draft.id, change.answers, change.update_id)
+            for key in change.remove_answers:
+                await tx.execute(
+                    "DELETE FROM answers WHERE application_id = ? AND question_key = ?",
+                    (draft.id, key),
+                )
+            row = await tx.fetch_one("SELECT * FROM applications WHERE id = ?", (draft.id,))
+        assert row is not None
+        return Draft.from_row(row)
+
+    async def answers(self, application_id: int) -> dict[str, Any]:
+        """Every stored answer of an application (a skipped question maps to None)."""
+        rows = await self._db.fetch_all(
+            "SELECT question_key, value FROM answers WHERE application_id = ?", (application_id,)
+        )
+        return {
+            row["question_key"]: None if row["value"] is None else json.loads(row["value"])
+            for row in rows
+        }
+
+    async def submit(self, draft: Draft, drop: tuple[str, ...] = ()) -> str | None:
+        """Turn a draft into a lead with a reference code; None if it was not at that step."""
+        async with self._db.transaction() as tx:
+            reference = REFERENCE_FORMAT.format(draft.id)
+            changed = await tx.execute_rowcount(
+                "UPDATE applications SET status = 'submitted', active = 0, stage = 'submitted',"
+                " reference = ?, submitted_at = ?, updated_at = ?, step = step + 1"
+                " WHERE id = ? AND step = ? AND status = 'draft'",
+                (reference, utc_now(), utc_now(), draft.id, draft.step),
+            )
+            if changed == 0:
+                return None
+            for key in drop:
+                await tx.execute(
+                    "DELETE FROM answers WHERE application_id = ? AND question_key = ?",
+                    (draft.id, key),
+                )
+        return reference
+
+    async def delete(self, application_id: int) -> None:
+        """Remove a draft and its answers."""
+        async with self._db.transaction() as tx:
+            await tx.execute(
+                "DELETE FROM applications WHERE id = ? AND status = 'draft'", (application_id,)
+            )
+
+    async def submitted_count(self, user_id: int) -> int:
+        """How many applications this user has submitted."""
+        value = await self._db.fetch_value(
+            "SELECT COUNT(*) FROM applications WHERE user_id = ? AND status = 'submitted'",
+            (user_id,),
+        )
+        return int(value or 0)
+
+    async def latest_reference(self, user_id: int) -> str | None:
+        """The reference of the user's most recent lead."""
+        value = await self._db.fetch_value(
+            "SELECT reference FROM applications WHERE user_id = ? AND status = 'submitted'"
+            " ORDER BY submitted_at DESC, id DESC LIMIT 1",
+            (user_id,),
+        )
+        return None if value is None else str(value)
+
+    async def record_consent(
+        self,
+        user_id: int,
+        kind: str,
+        granted: bool,
+        notice_version: str,
+        language: str,
+        application_id: int | None = None,
+    ) -> None:
+        """Append one consent choice to the user's history."""
+        async with self._db.transaction() as tx:
+            await tx.execute(
+                "INSERT INTO consents (user_id, application_id, kind, granted, notice_version,"
+                " language, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (user_id, application_id, kind, int(granted), notice_version, language, utc_now()),
+            )
+
+    async def consents(self, user_id: int) -> dict[str, Consent]:
+        """The latest choice of each kind for a user."""
+        rows = await self._db.fetch_all(
+            "SELECT kind, granted, notice_version, language, created_at, application_id"
+            " FROM consents WHERE id IN (SELECT MAX(id) FROM consents WHERE user_id = ?"
+            " GROUP BY kind)",
+            (user_id,),
+        )
+        return {
+            row["kind"]: Consent(
+                kind=row["kind"],
+                granted=bool(row["granted"]),
+                notice_version=row["notice_version"],
+                language=row["language"],
+                created_at=row["created_at"],
+                application_id=row["application_id"],
+            )
+            for row in rows
+        }
+
+
+async def _write_answers(
+    tx: Transaction, application_id: int, answers: dict[str, Any], update_id: int | None
+) -> None:
+    """Insert or replace answers inside a transaction."""
+    now = utc_now()
+    for key, value in answers.items():
+        await tx.execute(
+            "INSERT INTO answers (application_id, question_key, value, update_id, answered_at)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT(application_id, question_key) DO UPDATE SET"
+            " value = excluded.value, update_id = excluded.update_id,"
+            " answered_at = excluded.answered_at",
+            (application_id, key, None if value is None else json.dumps(value), update_id, now),
+        )

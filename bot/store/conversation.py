@@ -1,0 +1,60 @@
+"""The conversation log: every message in and out of a private chat."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.store.db import Database, Transaction, utc_now
+
+
+@dataclass(frozen=True, slots=True)
+class LogEntry:
+    """One line of the conversation log."""
+
+    chat_id: int
+    user_id: int | None
+    direction: str  # "in" from the talent, "out" from the bot
+    kind: str  # text, command, callback, photo, document, edit, ...
+    text: str | None
+    update_id: int | None = None
+    message_id: int | None = None
+
+
+class ConversationLog:
+    """The conversation_log table."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    @staticmethod
+    async def add_in(tx: Transaction, entry: LogEntry) -> None:
+        """Append one entry inside an open transaction."""
+        await tx.execute(
+            "INSERT INTO conversation_log"
+            " (chat_id, user_id, direction, kind, text, update_id, message_id, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                entry.chat_id,
+                entry.user_id,
+                entry.direction,
+                entry.kind,
+                entry.text,
+                entry.update_id,
+                entry.message_id,
+                utc_now(),
+            ),
+        )
+
+    async def add(self, entry: LogEntry) -> None:
+        """Append one entry in a transaction of its own."""
+        async with self._db.transaction() as tx:
+            await self.add_in(tx, entry)
+
+    async def for_chat(self, chat_id: int) -> list[LogEntry]:
+        """The whole log of one chat, oldest first."""
+        rows = await self._db.fetch_all(
+            "SELECT chat_id, user_id, direction, kind, text, update_id, message_id"
+            " FROM conversation_log WHERE chat_id = ? ORDER BY id",
+            (chat_id,),
+        )
+        return [LogEntry(**dict(row)) for row in rows]

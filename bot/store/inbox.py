@@ -1,0 +1,71 @@
+"""The durable update inbox: updates are stored here before Telegram is told they arrived."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.store.db import Database, utc_now
+
+
+@dataclass(frozen=True, slots=True)
+class StoredUpdate:
+    """An update as received, waiting to be processed."""
+
+    update_id: int
+    payload: str
+    sequence_key: str
+
+
+class UpdateInbox:
+    """The update_inbox table."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def add_new(self, updates: list[StoredUpdate]) -> list[StoredUpdate]:
+        """Store updates not seen before (committed); return only those that are new."""
+        if not updates:
+            return []
+        now = utc_now()
+        new: list[StoredUpdate] = []
+        async with self._db.transaction() as tx:
+            for update in updates:
+                changed = await tx.execute_rowcount(
+                    "INSERT OR IGNORE INTO update_inbox"
+                    " (update_id, payload, sequence_key, received_at) VALUES (?, ?, ?, ?)",
+                    (update.update_id, update.payload, update.sequence_key, now),
+                )
+                if changed:
+                    new.append(update)
+        return new
+
+    async def pending(self) -> list[StoredUpdate]:
+        """Updates stored but not yet processed, oldest first (replayed at start-up)."""
+        rows = await self._db.fetch_all(
+            "SELECT update_id, payload, sequence_key FROM update_inbox"
+            " WHERE status = 'pending' ORDER BY update_id"
+        )
+        return [StoredUpdate(**dict(row)) for row in rows]
+
+    async def finish(self, update_id: int, status: str = "done") -> None:
+        """Mark an update processed (or unparseable)."""
+        async with self._db.transaction() as tx:
+            await tx.execute(
+                "UPDATE update_inbox SET status = ?, finished_at = ? WHERE update_id = ?",
+                (status, utc_now(), update_id),
+            )
+
+    async def status(self, update_id: int) -> str | None:
+        """The processing status of one update, or None if it was never stored."""
+        value = await self._db.fetch_value(
+            "SELECT status FROM update_inbox WHERE update_id = ?", (update_id,)
+        )
+        return None if value is None else str(value)
+
+    async def purge_finished(self, before: str) -> int:
+        """Forget processed updates received before an ISO time; return how many."""
+        async with self._db.transaction() as tx:
+            return await tx.execute_rowcount(
+                "DELETE FROM update_inbox WHERE status != 'pending' AND received_at < ?",
+                (before,),
+            )

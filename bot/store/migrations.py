@@ -1,0 +1,109 @@
+"""Schema migrations, applied in order and never edited once released.
+
+Each entry is (name, script). A new version appends an entry; existing database
+files then gain the new tables and columns at the next start-up.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[tuple[str, str]] = [
+    (
+        "0001_users_and_conversation_log",
+        """
+        CREATE TABLE users (
+            user_id INTEGER PRIMARY KEY,
+            first_name TEXT NOT NULL DEFAULT '',
+            last_name TEXT,
+            username TEXT,
+            telegram_language TEXT,
+            language TEXT NOT NULL DEFAULT 'id',
+            language_chosen INTEGER NOT NULL DEFAULT 0,
+            source TEXT,
+            subscribed INTEGER NOT NULL DEFAULT 0,
+            blocked INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            last_seen_at TEXT NOT NULL
+        );
+        CREATE TABLE user_sources (
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users(user_id) ON DELETE CASCADE,
+            source TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX user_sources_user ON user_sources(user_id);
+        CREATE TABLE conversation_log (
+            id INTEGER PRIMARY KEY,
+            chat_id INTEGER NOT NULL,
+            user_id INTEGER,
+            direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+            kind TEXT NOT NULL,
+            text TEXT,
+            update_id INTEGER,
+            message_id INTEGER,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX conversation_log_chat ON conversation_log(chat_id, id);
+        CREATE INDEX conversation_log_created ON conversation_log(created_at)
+        """,
+    ),
+    (
+        "0002_update_inbox",
+        """
+        CREATE TABLE update_inbox (
+            update_id INTEGER PRIMARY KEY,
+            payload TEXT NOT NULL,
+            sequence_key TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'pending'
+                CHECK (status IN ('pending', 'done', 'unparseable')),
+            received_at TEXT NOT NULL,
+            finished_at TEXT
+        );
+        CREATE INDEX update_inbox_pending ON update_inbox(status, update_id)
+        """,
+    ),
+    (
+        "0003_applications_answers_consents",
+        """
+        CREATE TABLE applications (
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users(user_id) ON DELETE CASCADE,
+            status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'submitted')),
+            active INTEGER NOT NULL DEFAULT 1,
+            stage TEXT NOT NULL,
+            current_key TEXT,
+            editing INTEGER NOT NULL DEFAULT 0,
+            pending TEXT,
+            step INTEGER NOT NULL DEFAULT 0,
+            last_update_id INTEGER NOT NULL DEFAULT 0,
+            program_key TEXT,
+            language TEXT NOT NULL,
+            reference TEXT UNIQUE,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            submitted_at TEXT
+        );
+        CREATE UNIQUE INDEX applications_one_draft ON applications(user_id) WHERE status = 'draft';
+        CREATE INDEX applications_submitted ON applications(status, submitted_at);
+        CREATE TABLE answers (
+            application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+            question_key TEXT NOT NULL,
+            value TEXT,
+            update_id INTEGER,
+            answered_at TEXT NOT NULL,
+            PRIMARY KEY (application_id, question_key)
+        );
+        CREATE TABLE consents (
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users(user_id) ON DELETE CASCADE,
+            application_id INTEGER REFERENCES applications(id) ON DELETE SET NULL,
+            kind TEXT NOT NULL,
+            granted INTEGER NOT NULL,
+            notice_version TEXT NOT NULL,
+            language TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX consents_user ON consents(user_id, kind, id)
+        """,
+    ),
+]

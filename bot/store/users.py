@@ -1,0 +1,124 @@
+"""Talents and staff as Telegram users: profile, language, source, flags."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.store.db import Database, Row, Transaction, utc_now
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    """One Telegram user as stored."""
+
+    user_id: int
+    first_name: str
+    last_name: str | None
+    username: str | None
+    telegram_language: str | None
+    language: str
+    language_chosen: bool
+    source: str | None
+    subscribed: bool
+    blocked: bool
+    created_at: str
+
+    @classmethod
+    def from_row(cls, row: Row) -> User:
+        """Build from a users row."""
+        return cls(
+            user_id=row["user_id"],
+            first_name=row["first_name"],
+            last_name=row["last_name"],
+            username=row["username"],
+            telegram_language=row["telegram_language"],
+            language=row["language"],
+            language_chosen=bool(row["language_chosen"]),
+            source=row["source"],
+            subscribed=bool(row["subscribed"]),
+            blocked=bool(row["blocked"]),
+            created_at=row["created_at"],
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What Telegram tells about a user on each update."""
+
+    user_id: int
+    first_name: str
+    last_name: str | None
+    username: str | None
+    telegram_language: str | None
+
+
+class Users:
+    """The users table."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    @staticmethod
+    async def upsert(tx: Transaction, profile: Profile, initial_language: str) -> User:
+        """Insert or refresh a user inside a transaction; a chosen language is never overridden."""
+        now = utc_now()
+        await tx.execute(
+            "INSERT INTO users (user_id, first_name, last_name, username, telegram_language,"
+            " language, created_at, updated_at, last_seen_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT(user_id) DO UPDATE SET first_name = excluded.first_name,"
+            " last_name = excluded.last_name, username = excluded.username,"
+            " telegram_language = excluded.telegram_language,"
+            " language = CASE WHEN users.language_chosen THEN users.language"
+            "   ELSE excluded.language END,"
+            " blocked = 0, updated_at = excluded.updated_at, last_seen_at = excluded.last_seen_at",
+            (
+                profile.user_id,
+                profile.first_name,
+                profile.last_name,
+                profile.username,
+                profile.telegram_language,
+                initial_language,
+                now,
+                now,
+                now,
+            ),
+        )
+        row = await tx.fetch_one("SELECT * FROM users WHERE user_id = ?", (profile.user_id,))
+        assert row is not None  # just written in this transaction
+        return User.from_row(row)
+
+    async def get(self, user_id: int) -> User | None:
+        """The stored user, or None."""
+        row = await self._db.fetch_one("SELECT * FROM users WHERE user_id = ?", (user_id,))
+        return None if row is None else User.from_row(row)
+
+    async def set_language(self, user_id: int, language: str) -> None:
+        """Store a language the user chose explicitly."""
+        async with self._db.transaction() as tx:
+            await tx.execute(
+                "UPDATE users SET language = ?, language_chosen = 1, updated_at = ?"
+                " WHERE user_id = ?",
+                (language, utc_now(), user_id),
+            )
+
+    async def record_source(self, user_id: int, source: str) -> bool:
+        """Log a deep-link source; keep the first one on the user. True if it was the first."""
+        now = utc_now()
+        async with self._db.transaction() as tx:
+            await tx.execute(
+                "INSERT INTO user_sources (user_id, source, created_at) VALUES (?, ?, ?)",
+                (user_id, source, now),
+            )
+            changed = await tx.execute_rowcount(
+                "UPDATE users SET source = ?, updated_at = ? WHERE user_id = ? AND source IS NULL",
+                (source, now, user_id),
+            )
+        return changed == 1
+
+    async def sources(self, user_id: int) -> list[str]:
+        """Every deep-link source this user arrived with, oldest first."""
+        rows = await self._db.fetch_all(
+            "SELECT source FROM user_sources WHERE user_id = ? ORDER BY id", (user_id,)
+        )
+        return [row["source"] for row in rows]

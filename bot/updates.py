@@ -1,0 +1,142 @@
+"""What an update is about: who sent it, which queue it joins, how the log summarises it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram import Message, Update
+
+from bot.store import LogEntry, Profile
+
+# Every part of a raw update that can carry a sender, in Telegram's field names.
+_SENDER_FIELDS = (
+    "message",
+    "edited_message",
+    "callback_query",
+    "my_chat_member",
+    "chat_member",
+    "inline_query",
+    "chosen_inline_result",
+    "shipping_query",
+    "pre_checkout_query",
+    "poll_answer",
+    "chat_join_request",
+    "business_message",
+    "edited_business_message",
+    "message_reaction",
+)
+_MEDIA_KINDS = (
+    "photo",
+    "document",
+    "video",
+    "voice",
+    "audio",
+    "video_note",
+    "animation",
+    "sticker",
+    "contact",
+    "location",
+    "venue",
+    "poll",
+    "dice",
+)
+LOG_TEXT_LIMIT = 4096
+
+
+def sequence_key(raw: Any) -> str:
+    """The queue an update joins: one per user, so each user's updates run in order.
+
+    Works on the raw JSON so that updates the library cannot parse still get a key.
+    """
+    if isinstance(raw, dict):
+        for field in _SENDER_FIELDS:
+            part = raw.get(field)
+            if not isinstance(part, dict):
+                continue
+            sender = part.get("from") or part.get("user")
+            if isinstance(sender, dict) and isinstance(sender.get("id"), int):
+                return f"user:{sender['id']}"
+            chat = part.get("chat")
+            if isinstance(chat, dict) and isinstance(chat.get("id"), int):
+                return f"chat:{chat['id']}"
+        for field in ("channel_post", "edited_channel_post"):
+            part = raw.get(field)
+            if isinstance(part, dict) and isinstance(part.get("chat"), dict):
+                return f"chat:{part['chat'].get('id')}"
+        update_id = raw.get("update_id")
+        return f"update:{update_id}"
+    return "update:unknown"
+
+
+def sender_profile(update: Update) -> Profile | None:
+    """The human who sent this update, as the profile stored for them."""
+    user = update.effective_user
+    if user is None or user.is_bot:
+        return None
+    return Profile(
+        user_id=user.id,
+        first_name=user.first_name,
+        last_name=user.last_name,
+        username=user.username,
+        telegram_language=user.language_code,
+    )
+
+
+def message_kind(message: Message) -> str:
+    """text, command, or the media kind of a message."""
+    if message.text is not None:
+        return "command" if message.text.startswith("/") else "text"
+    for kind in _MEDIA_KINDS:
+        if getattr(message, kind, None):
+            return kind
+    return "other"
+
+
+def message_summary(message: Message) -> str | None:
+    """The text of a message, or its caption, or a short description of what it holds."""
+    if message.text is not None:
+        return message.text[:LOG_TEXT_LIMIT]
+    kind = message_kind(message)
+    caption = message.caption or ""
+    if kind == "document" and message.document is not None:
+        name = message.document.file_name or "file"
+        return f"[document {name}] {caption}".strip()
+    return f"[{kind}] {caption}".strip()
+
+
+def incoming_entry(update: Update) -> LogEntry | None:
+    """The conversation-log line for an update from a private chat, or None."""
+    chat = update.effective_chat
+    if chat is None or chat.type != "private":
+        return None
+    user_id = update.effective_user.id if update.effective_user else None
+    if update.callback_query is not None:
+        query = update.callback_query
+        message_id = query.message.message_id if query.message else None
+        return LogEntry(chat.id, user_id, "in", "button", query.data, update.update_id, message_id)
+    if update.edited_message is not None:
+        edited = update.edited_message
+        return LogEntry(
+            chat.id,
+            user_id,
+            "in",
+            "edit",
+            message_summary(edited),
+            update.update_id,
+            edited.message_id,
+        )
+    if update.message is not None:
+        message = update.message
+        return LogEntry(
+            chat.id,
+            user_id,
+            "in",
+            message_kind(message),
+            message_summary(message),
+            update.update_id,
+            message.message_id,
+        )
+    if update.my_chat_member is not None:
+        status = update.my_chat_member.new_chat_member.status
+        return LogEntry(chat.id, user_id, "in", "membership", status, update.update_id)
+    return None

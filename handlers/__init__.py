@@ -1,0 +1,77 @@
+"""Telegram-facing glue. `register` is the one place where handlers are added, in order."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import BotCommand, Update
+from telegram.ext import (
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from bot import commands
+from handlers import fallback, intake, programs, start, views
+from handlers.common import BotApplication, record_incoming
+from handlers.errors import on_error
+
+log = logging.getLogger(__name__)
+
+PRIVATE = filters.ChatType.PRIVATE
+RECORD_GROUP = -100  # runs before everything else
+
+
+def register(application: BotApplication) -> None:
+    """Add every handler to the application, in the order they must be tried."""
+    application.add_handler(TypeHandler(Update, record_incoming), group=RECORD_GROUP)
+
+    def command(spec: commands.Command, callback: object) -> CommandHandler[object, None]:
+        return CommandHandler(spec.names, callback, filters=PRIVATE)  # type: ignore[arg-type]
+
+    application.add_handlers(
+        [
+            command(commands.START, start.start),
+            command(commands.MENU, start.menu),
+            command(commands.HELP, start.help_command),
+            command(commands.LANGUAGE, start.language_menu),
+            command(commands.PROGRAMS, programs.programs),
+            command(commands.FAQ, programs.faq),
+            command(commands.PRIVACY, programs.privacy),
+            command(commands.APPLY, intake.apply_command),
+            command(commands.CANCEL, intake.cancel_command),
+            CallbackQueryHandler(intake.apply_button, pattern=f"^{intake.APPLY}(:[a-z0-9_]+)?$"),
+            CallbackQueryHandler(intake.flow_button, pattern="^i:"),
+            CallbackQueryHandler(start.menu, pattern=f"^{views.MENU}$"),
+            CallbackQueryHandler(start.language_menu, pattern=f"^{views.LANGUAGE}$"),
+            CallbackQueryHandler(start.set_language, pattern=f"^{views.LANGUAGE_SET}(id|en)$"),
+            CallbackQueryHandler(programs.programs, pattern=f"^{views.PROGRAMS}$"),
+            CallbackQueryHandler(programs.section, pattern=f"^{views.SECTION}"),
+            CallbackQueryHandler(programs.program, pattern=f"^{views.PROGRAM}"),
+            CallbackQueryHandler(programs.faq, pattern=f"^{views.FAQ}$"),
+            CallbackQueryHandler(programs.faq_item, pattern=f"^{views.FAQ_ITEM}"),
+            CallbackQueryHandler(programs.privacy, pattern=f"^{views.PRIVACY}$"),
+            ChatMemberHandler(fallback.bot_added_to_group, ChatMemberHandler.MY_CHAT_MEMBER),
+            MessageHandler(PRIVATE & filters.COMMAND, fallback.unknown_command),
+            MessageHandler(PRIVATE & filters.UpdateType.MESSAGE, intake.private_message),
+            CallbackQueryHandler(fallback.stale_button),
+        ]
+    )
+    application.add_error_handler(on_error)  # type: ignore[arg-type]
+
+
+async def publish_commands(application: BotApplication) -> None:
+    """Register the command menu with Telegram, in Indonesian and English."""
+    content = application.bot_data["services"].content
+    default = application.bot_data["services"].settings.default_language
+    for language in ("id", "en"):
+        listed = [
+            BotCommand(spec.name_for(language), content.text(spec.description, language))
+            for spec in commands.PUBLIC_COMMANDS
+        ]
+        await application.bot.set_my_commands(listed, language_code=language)
+        if language == default:
+            await application.bot.set_my_commands(listed)

@@ -1,0 +1,109 @@
+"""What every handler shares: the typed context, the talent's language, safe replies."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, cast
+
+from telegram import InlineKeyboardMarkup, Message, Update
+from telegram.error import BadRequest
+from telegram.ext import Application, CallbackContext, ExtBot
+
+from bot.content import Content
+from bot.services import Services
+from bot.store import User
+from bot.texts import Text
+from bot.updates import incoming_entry, sender_profile
+
+log = logging.getLogger(__name__)
+
+MESSAGE_LIMIT = 4096
+
+
+class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
+    """The callback context, with the process's services and the sender as stored."""
+
+    talent: User | None = None
+
+    @property
+    def services(self) -> Services:
+        """Settings, store and content of this bot."""
+        return cast(Services, self.application.bot_data["services"])
+
+    @property
+    def content(self) -> Content:
+        """The validated content/ folder."""
+        return self.services.content
+
+    def language(self, update: Update | None = None) -> str:
+        """The language to answer in: the stored choice, else Telegram's, else the default."""
+        if self.talent is not None:
+            return self.talent.language
+        user = update.effective_user if update else None
+        return self.services.language_for(user.language_code if user else None)
+
+    def text(self, key: Text, **values: Any) -> str:
+        """A message from content/ in the sender's language."""
+        return self.content.text(key, self.language(), **values)
+
+
+BotApplication = Application[Any, BotContext, dict[Any, Any], dict[Any, Any], dict[Any, Any], Any]
+
+
+async def record_incoming(update: Update, context: BotContext) -> None:
+    """Store the sender's profile and log the update (runs before every other handler)."""
+    profile = sender_profile(update)
+    language = context.services.language_for(profile.telegram_language if profile else None)
+    context.talent = await context.services.store.record_incoming(
+        profile, language, incoming_entry(update)
+    )
+
+
+def split_text(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
+    """Split a long text into Telegram-sized parts, at paragraph or line breaks when possible."""
+    parts: list[str] = []
+    while len(text) > limit:
+        cut = text.rfind("\n\n", 0, limit)
+        if cut <= 0:
+            cut = text.rfind("\n", 0, limit)
+        if cut <= 0:
+            cut = text.rfind(" ", 0, limit)
+        if cut <= 0:
+            cut = limit
+        parts.append(text[:cut].rstrip())
+        text = text[cut:].lstrip()
+    parts.append(text)
+    return [part for part in parts if part]
+
+
+async def reply(
+    update: Update, text: str, markup: InlineKeyboardMarkup | None = None
+) -> Message | None:
+    """Send a new message to the update's chat; long texts go out in several parts."""
+    chat = update.effective_chat
+    if chat is None:
+        return None
+    parts = split_text(text)
+    sent: Message | None = None
+    for index, part in enumerate(parts):
+        last = index == len(parts) - 1
+        sent = await chat.send_message(part, reply_markup=markup if last else None)
+    return sent
+
+
+async def show(update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+    """Show a screen: edit the pressed button's message in place, or send a new one."""
+    query = update.callback_query
+    if query is not None:
+        await query.answer()
+    if query is None or query.message is None or len(text) > MESSAGE_LIMIT:
+        await reply(update, text, markup)
+        return
+    try:
+        await query.edit_message_text(text, reply_markup=markup)
+    except BadRequest as error:
+        if "not modified" in str(error).lower():
+            return
+        # The message is gone or too old to edit: show the screen as a new message.
+        log.info("Could not edit message %s (%s); sending anew", query.message.message_id, error)
+        await reply(update, text, markup)

@@ -1,0 +1,123 @@
+"""/daftar (/apply) and everything typed or pressed while a talent fills in an application."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.error import TelegramError
+
+from bot.content import Markup
+from bot.intake_flow import IntakeFlow, Screen, parse_press
+from bot.texts import Text
+from handlers import fallback
+from handlers.common import BotContext, reply, show
+from handlers.intake_views import render, summary
+from handlers.views import APPLY, APPLY_PROGRAM
+
+log = logging.getLogger(__name__)
+
+
+def _flow(context: BotContext) -> IntakeFlow:
+    return IntakeFlow(context.services.store, context.content)
+
+
+async def apply_command(update: Update, context: BotContext) -> None:
+    """Start or resume an application."""
+    user = update.effective_user
+    if user is None:
+        return
+    screen = await _flow(context).begin(user.id, context.language(update), update.update_id)
+    await _present(update, context, screen, edit=False)
+
+
+async def apply_button(update: Update, context: BotContext) -> None:
+    """The menu's Apply button, or a program page's "Apply for this"."""
+    query = update.callback_query
+    if query is None or update.effective_user is None:
+        return
+    program = (query.data or "").removeprefix(APPLY_PROGRAM) if query.data != APPLY else None
+    screen = await _flow(context).begin(
+        update.effective_user.id, context.language(update), update.update_id, program
+    )
+    await _present(update, context, screen, edit=False)
+
+
+async def cancel_command(update: Update, context: BotContext) -> None:
+    """Pause the application; the answers stay for /daftar to resume."""
+    user = update.effective_user
+    if user is None:
+        return
+    screen = await _flow(context).pause(user.id, update.update_id)
+    if screen is None:
+        await reply(update, context.text(Text.INTAKE_NOTHING_TO_CANCEL))
+        return
+    await _present(update, context, screen, edit=False)
+
+
+async def flow_button(update: Update, context: BotContext) -> None:
+    """A button inside the questionnaire."""
+    query = update.callback_query
+    if query is None or update.effective_user is None:
+        return
+    press = parse_press(query.data or "")
+    if press is None:
+        await fallback.stale_button(update, context)
+        return
+    screen = await _flow(context).press(update.effective_user.id, press, update.update_id)
+    await _present(update, context, screen, edit=True)
+
+
+async def private_message(update: Update, context: BotContext) -> None:
+    """Any message in private chat: an answer if an application is open, else the fallback."""
+    user = update.effective_user
+    message = update.message
+    if user is None or message is None:
+        return
+    flow = _flow(context)
+    draft = await flow.active_draft(user.id)
+    if draft is None:
+        await fallback.unknown_text(update, context)
+        return
+    if message.text is None:
+        screen = await flow.not_text(draft)
+    else:
+        screen = await flow.text(draft, message.text, update.update_id)
+    await _present(update, context, screen, edit=False)
+
+
+async def _present(update: Update, context: BotContext, screen: Screen, *, edit: bool) -> None:
+    """Show a flow screen, and tell the staff chat about a new lead."""
+    language = context.language(update)
+    text, markup = render(screen, context.content, language)
+    if edit and screen.kind not in ("submitted",):
+        await show(update, text, markup)
+    else:
+        if update.callback_query is not None:
+            await update.callback_query.answer()
+        await reply(update, text, markup)
+    if screen.kind == "submitted":
+        await _notify_staff(update, context, screen)
+
+
+async def _notify_staff(update: Update, context: BotContext, screen: Screen) -> None:
+    """A summary of a new lead in the staff chat, if there is one."""
+    staff_chat = context.services.settings.staff_chat_id
+    user = update.effective_user
+    if staff_chat is None or user is None:
+        return
+    language = context.services.settings.default_language
+    text = context.content.text(
+        Text.STAFF_NEW_LEAD,
+        language,
+        reference=screen.reference or "",
+        name=user.full_name,
+        username=f"@{user.username}" if user.username else "",
+        user_id=str(user.id),
+        language=context.language(update),
+        summary=Markup(summary(context.content, screen.answers, language)),
+    )
+    try:
+        await context.bot.send_message(staff_chat, text)
+    except TelegramError as error:
+        log.warning("Could not notify the staff chat about %s: %s", screen.reference, error)

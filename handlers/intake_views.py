@@ -1,0 +1,228 @@
+"""How the application flow's screens look in Telegram."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot import intake
+from bot.content import Content, Markup, Question
+from bot.intake_flow import CONSENT, EDIT_LIST, GUARDIAN, QUESTION, TRANSFER, Screen
+from bot.intake_flow import press_data as data
+from bot.store import Draft
+from bot.texts import Text
+from handlers.views import button, pairs
+
+View = tuple[str, InlineKeyboardMarkup | None]
+
+
+def render(screen: Screen, content: Content, language: str) -> View:
+    """The text and buttons for a flow screen."""
+
+    def say(key: Text, **values: Any) -> str:
+        return content.text(key, language, **values)
+
+    notes = [say(screen.note)] if screen.note else []
+    if screen.error is not None:
+        notes.append(say(screen.error.reason, **screen.error.values))
+    draft = screen.draft
+    body: View
+    if draft is None or screen.kind in _ENDINGS:
+        body = say(_ENDINGS.get(screen.kind, Text.INTAKE_GONE), reference=screen.reference), None
+    elif screen.kind in (CONSENT, TRANSFER, GUARDIAN):
+        body = _consent(screen.kind, draft, content, language)
+    elif screen.kind == QUESTION and screen.question is not None:
+        body = _question(screen, draft, screen.question, content, language)
+    elif screen.kind == EDIT_LIST:
+        body = _edit_list(screen, draft, content, language)
+    else:
+        body = _review(screen, draft, content, language)
+    text, markup = body
+    return "\n\n".join([*notes, text]), markup
+
+
+_ENDINGS = {
+    "submitted": Text.INTAKE_SUBMITTED,
+    "declined": Text.INTAKE_DECLINED,
+    "cancelled": Text.INTAKE_CANCELLED,
+    "guardian_declined": Text.INTAKE_GUARDIAN_DECLINED,
+    "gone": Text.INTAKE_GONE,
+}
+
+
+def _consent(stage: str, draft: Draft, content: Content, language: str) -> View:
+    privacy = content.privacy
+    if stage == GUARDIAN:
+        text = privacy.guardian_notice.get(language)
+        yes, no = Text.BTN_GUARDIAN_YES, Text.BTN_GUARDIAN_NO
+    else:
+        kind = "processing" if stage == CONSENT else "transfer_korea"
+        item = next(consent for consent in privacy.consents if consent.key == kind)
+        notice = privacy.consent_intro.get(language) if stage == CONSENT else ""
+        text = content.text(
+            Text.INTAKE_CONSENT,
+            language,
+            notice=Markup(notice),
+            question=Markup(item.question.get(language)),
+        )
+        if stage == TRANSFER:  # the notice was shown one step earlier
+            text = item.question.get(language)
+        yes, no = (
+            (Text.BTN_AGREE, Text.BTN_DECLINE)
+            if stage == CONSENT
+            else (
+                Text.BTN_YES,
+                Text.BTN_NO,
+            )
+        )
+    rows = [
+        [
+            button(content.text(yes, language), data(draft, "y")),
+            button(content.text(no, language), data(draft, "n")),
+        ]
+    ]
+    return text, InlineKeyboardMarkup(rows)
+
+
+def _question(
+    screen: Screen, draft: Draft, question: Question, content: Content, language: str
+) -> View:
+    answers = screen.answers
+    visible = intake.visible_questions(content, answers)
+    keys = [item.key for item in visible]
+    number = keys.index(question.key) + 1 if question.key in keys else len(keys)
+    parts = [
+        content.text(
+            Text.INTAKE_QUESTION,
+            language,
+            number=number,
+            total=len(keys),
+            prompt=Markup(question.prompt.get(language)),
+        )
+    ]
+    if question.help is not None:
+        parts.append(f"<i>{question.help.get(language)}</i>")
+    if not question.required:
+        parts.append(content.text(Text.INTAKE_OPTIONAL, language))
+    rows: list[list[InlineKeyboardButton]] = []
+    if question.type == "multi_choice":
+        selection = list(draft.pending or [])
+        if selection:
+            shown = intake.display(question, content, selection, language)
+            parts.append(content.text(Text.INTAKE_SELECTED, language, selection=shown))
+        options = intake.choices(question, content, answers)
+        rows += pairs(
+            [
+                button(
+                    ("✅ " if value in selection else "") + label.get(language),
+                    data(draft, "t", value),
+                )
+                for value, label in options
+            ]
+        )
+        rows.append([button(content.text(Text.BTN_DONE, language), data(draft, "d"))])
+    elif question.type == "single_choice":
+        options = intake.choices(question, content, answers)
+        rows += pairs(
+            [button(label.get(language), data(draft, "c", value)) for value, label in options]
+        )
+    elif question.type == "province":
+        rows += _province_rows(screen, draft, content, language, parts)
+    if question.key in answers and question.type != "multi_choice":
+        current = intake.display(question, content, answers[question.key], language)
+        parts.append(content.text(Text.INTAKE_CURRENT_ANSWER, language, answer=current))
+    rows.append(_navigation(draft, question, answers, content, language))
+    return "\n".join(parts), InlineKeyboardMarkup(rows)
+
+
+def _province_rows(
+    screen: Screen, draft: Draft, content: Content, language: str, parts: list[str]
+) -> list[list[InlineKeyboardButton]]:
+    if screen.matches:
+        parts.append(content.text(Text.INTAKE_PROVINCE_MATCHES, language))
+        values = screen.matches[: intake.PROVINCE_PAGE_SIZE]
+        return pairs([_province_button(draft, content, language, value) for value in values])
+    values, pages = intake.province_page(content, screen.page)
+    page = min(max(screen.page, 0), pages - 1)
+    parts.append(content.text(Text.INTAKE_PROVINCE_HINT, language, page=page + 1, pages=pages))
+    rows = pairs([_province_button(draft, content, language, value) for value in values])
+    paging = []
+    if page > 0:
+        paging.append(
+            button(content.text(Text.BTN_PREV_PAGE, language), data(draft, "p", str(page - 1)))
+        )
+    if page < pages - 1:
+        paging.append(
+            button(content.text(Text.BTN_NEXT_PAGE, language), data(draft, "p", str(page + 1)))
+        )
+    if paging:
+        rows.append(paging)
+    return rows
+
+
+def _province_button(
+    draft: Draft, content: Content, language: str, value: str
+) -> InlineKeyboardButton:
+    return button(content.provinces[value].label.get(language), data(draft, "c", value))
+
+
+def _navigation(
+    draft: Draft, question: Question, answers: dict[str, Any], content: Content, language: str
+) -> list[InlineKeyboardButton]:
+    row = []
+    if draft.editing:
+        row.append(button(content.text(Text.BTN_TO_REVIEW, language), data(draft, "r")))
+    elif intake.previous_question(content, answers, question.key) is not None:
+        row.append(button(content.text(Text.BTN_BACK, language), data(draft, "b")))
+    if question.key in answers and question.type != "multi_choice" and not draft.editing:
+        row.append(button(content.text(Text.BTN_KEEP, language), data(draft, "k")))
+    if not question.required:
+        row.append(button(content.text(Text.BTN_SKIP, language), data(draft, "s")))
+    row.append(button(content.text(Text.BTN_CANCEL, language), data(draft, "x")))
+    return row
+
+
+def summary(content: Content, answers: dict[str, Any], language: str) -> str:
+    """Every answer of an application, one line each, in questionnaire order."""
+    lines = []
+    for question in intake.visible_questions(content, answers):
+        if question.key not in answers:
+            continue
+        value = intake.display(question, content, answers[question.key], language)
+        lines.append(
+            content.text(
+                Text.SUMMARY_LINE, language, label=question.label.get(language), value=value
+            )
+        )
+    return "\n".join(lines)
+
+
+def _review(screen: Screen, draft: Draft, content: Content, language: str) -> View:
+    text = content.text(
+        Text.INTAKE_REVIEW, language, summary=Markup(summary(content, screen.answers, language))
+    )
+    rows = [
+        [button(content.text(Text.BTN_SUBMIT, language), data(draft, "ok"))],
+        [
+            button(content.text(Text.BTN_EDIT, language), data(draft, "e")),
+            button(content.text(Text.BTN_CANCEL, language), data(draft, "x")),
+        ],
+    ]
+    return text, InlineKeyboardMarkup(rows)
+
+
+def _edit_list(screen: Screen, draft: Draft, content: Content, language: str) -> View:
+    questions = [
+        question
+        for question in intake.visible_questions(content, screen.answers)
+        if question.key in screen.answers
+    ]
+    rows = pairs(
+        [
+            button(question.label.get(language), data(draft, "e", question.key))
+            for question in questions
+        ]
+    )
+    rows.append([button(content.text(Text.BTN_TO_REVIEW, language), data(draft, "r"))])
+    return content.text(Text.INTAKE_EDIT_PROMPT, language), InlineKeyboardMarkup(rows)

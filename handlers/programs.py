@@ -1,0 +1,58 @@
+"""Program pages and the FAQ: browsing what KOCCA offers."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from handlers import views
+from handlers.common import BotContext, show
+from handlers.fallback import stale_button
+
+
+async def programs(update: Update, context: BotContext) -> None:
+    """Film or music."""
+    await show(update, *views.sections(context.content, context.language(update)))
+
+
+async def section(update: Update, context: BotContext) -> None:
+    """One section's programs."""
+    key = _key(update, views.SECTION)
+    if key not in context.content.sections:
+        await stale_button(update, context)
+        return
+    await show(update, *views.section_page(context.content, context.language(update), key))
+
+
+async def program(update: Update, context: BotContext) -> None:
+    """One program's page."""
+    found = context.content.programs.get(_key(update, views.PROGRAM))
+    if found is None:
+        await stale_button(update, context)
+        return
+    await show(update, *views.program_page(context.content, context.language(update), found))
+
+
+async def faq(update: Update, context: BotContext) -> None:
+    """The FAQ questions."""
+    await show(update, *views.faq_list(context.content, context.language(update)))
+
+
+async def faq_item(update: Update, context: BotContext) -> None:
+    """One FAQ answer."""
+    key = _key(update, views.FAQ_ITEM)
+    if key not in context.content.faq:
+        await stale_button(update, context)
+        return
+    await show(update, *views.faq_answer(context.content, context.language(update), key))
+
+
+async def privacy(update: Update, context: BotContext) -> None:
+    """The privacy notice."""
+    await show(update, *views.privacy_notice(context.content, context.language(update)))
+
+
+def _key(update: Update, prefix: str) -> str:
+    """The content key carried by a button's callback data."""
+    query = update.callback_query
+    data = query.data if query is not None and query.data else ""
+    return data.removeprefix(prefix)

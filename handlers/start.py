@@ -1,0 +1,62 @@
+"""/start, /menu, /bahasa and /bantuan: the way into the bot."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from telegram import Update
+
+from bot.texts import Text
+from handlers import views
+from handlers.common import BotContext, reply, show
+
+log = logging.getLogger(__name__)
+
+_SOURCE_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")  # Telegram's deep-link alphabet
+
+
+async def start(update: Update, context: BotContext) -> None:
+    """Greet the talent, record a deep-link source, show the main menu."""
+    user = update.effective_user
+    if user is None:
+        return
+    if context.args:
+        payload = context.args[0]
+        if _SOURCE_PATTERN.match(payload):
+            first = await context.services.store.users.record_source(user.id, payload)
+            log.info("User %d arrived from source %s (first: %s)", user.id, payload, first)
+    language = context.language(update)
+    greeting = context.content.text(Text.GREETING, language, first_name=user.first_name or "")
+    text, markup = views.main_menu(context.content, language)
+    await reply(update, f"{greeting}\n\n{text}", markup)
+
+
+async def menu(update: Update, context: BotContext) -> None:
+    """Show the main menu (as a new message after a command, in place after a button)."""
+    text, markup = views.main_menu(context.content, context.language(update))
+    await show(update, text, markup)
+
+
+async def help_command(update: Update, context: BotContext) -> None:
+    """What the bot can do and its commands."""
+    _text, markup = views.main_menu(context.content, context.language(update))
+    await reply(update, context.text(Text.HELP), markup)
+
+
+async def language_menu(update: Update, context: BotContext) -> None:
+    """Offer Bahasa Indonesia or English."""
+    text, markup = views.language_picker(context.content, context.language(update))
+    await show(update, text, markup)
+
+
+async def set_language(update: Update, context: BotContext) -> None:
+    """Store the chosen language and show the menu in it."""
+    query = update.callback_query
+    if query is None or query.data is None or update.effective_user is None:
+        return
+    language = query.data.removeprefix(views.LANGUAGE_SET)
+    await context.services.store.users.set_language(update.effective_user.id, language)
+    confirmation = context.content.text(Text.LANGUAGE_SET, language)
+    text, markup = views.main_menu(context.content, language)
+    await show(update, f"{confirmation}\n\n{text}", markup)

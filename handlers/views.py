@@ -1,0 +1,154 @@
+"""Screens of the talent journey: text plus inline keyboard, built from content/."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.content import Content, Markup, Program
+from bot.texts import Text
+
+Screen = tuple[str, InlineKeyboardMarkup]
+
+# Callback data: short, stable prefixes; content keys are at most 24 characters.
+MENU = "menu"
+PROGRAMS = "programs"
+SECTION = "section:"
+PROGRAM = "program:"
+FAQ = "faq"
+FAQ_ITEM = "faq:"
+LANGUAGE = "lang"
+LANGUAGE_SET = "lang:"
+PRIVACY = "privacy"
+APPLY = "apply"
+APPLY_PROGRAM = "apply:"
+
+
+def button(text: str, data: str) -> InlineKeyboardButton:
+    """An inline button that sends callback data."""
+    return InlineKeyboardButton(text, callback_data=data)
+
+
+def pairs(buttons: list[InlineKeyboardButton]) -> list[list[InlineKeyboardButton]]:
+    """Lay buttons out two per row, as phones show them best."""
+    return [buttons[index : index + 2] for index in range(0, len(buttons), 2)]
+
+
+def back_row(content: Content, language: str, data: str) -> list[InlineKeyboardButton]:
+    """Back to the previous screen, and to the main menu."""
+    row = [button(content.text(Text.BTN_BACK, language), data)]
+    if data != MENU:
+        row.append(button(content.text(Text.BTN_MENU, language), MENU))
+    return row
+
+
+def main_menu(content: Content, language: str) -> Screen:
+    """The main menu."""
+    rows = [
+        [button(content.text(Text.BTN_PROGRAMS, language), PROGRAMS)],
+        [button(content.text(Text.BTN_FAQ, language), FAQ)],
+        [button(content.text(Text.BTN_APPLY, language), APPLY)],
+        [
+            button(content.text(Text.BTN_LANGUAGE, language), LANGUAGE),
+            button(content.text(Text.BTN_PRIVACY, language), PRIVACY),
+        ],
+    ]
+    return content.text(Text.MENU_PROMPT, language), InlineKeyboardMarkup(rows)
+
+
+def sections(content: Content, language: str) -> Screen:
+    """Film or music."""
+    rows = [
+        [button(section.title.get(language), SECTION + key)]
+        for key, section in content.sections.items()
+    ]
+    rows.append(back_row(content, language, MENU))
+    return content.text(Text.PROGRAMS_INTRO, language), InlineKeyboardMarkup(rows)
+
+
+def section_page(content: Content, language: str, key: str) -> Screen:
+    """One section's introduction and its programs."""
+    section = content.sections[key]
+    buttons = [
+        button(program.title.get(language), PROGRAM + program.key)
+        for program in content.programs_in(key)
+    ]
+    rows = [[item] for item in buttons]
+    rows.append(back_row(content, language, PROGRAMS))
+    text = content.text(
+        Text.SECTION_PROGRAMS,
+        language,
+        title=section.title.get(language),
+        intro=Markup(section.intro.get(language)),
+    )
+    return text, InlineKeyboardMarkup(rows)
+
+
+def program_page(content: Content, language: str, program: Program) -> Screen:
+    """Everything a talent needs to know about one program."""
+    kind = Text.PROGRAM_KIND_OPEN_CALL if program.kind == "open_call" else Text.PROGRAM_KIND_INFO
+    notes = [content.text(kind, language)]
+    if program.status == "sample":
+        notes.append(content.text(Text.PROGRAM_SAMPLE, language))
+    link = ""
+    if program.source_url:
+        link = content.text(Text.PROGRAM_SOURCE_LINK, language, url=program.source_url)
+    text = content.text(
+        Text.PROGRAM_PAGE,
+        language,
+        title=program.title.get(language),
+        status=Markup("\n".join(notes)),
+        what=Markup(program.what.get(language)),
+        who=Markup(program.who.get(language)),
+        offers=Markup(program.offers.get(language)),
+        timing=Markup(program.timing.get(language)),
+        how=Markup(program.how.get(language)),
+        source=Markup(program.source.get(language)),
+        link=Markup(link),
+    )
+    rows: list[list[InlineKeyboardButton]] = [
+        [button(content.text(Text.BTN_APPLY_PROGRAM, language), APPLY_PROGRAM + program.key)]
+    ]
+    rows += [
+        [button(content.faq[key].question.get(language), FAQ_ITEM + key)] for key in program.faq
+    ]
+    rows.append(back_row(content, language, SECTION + program.section))
+    return text, InlineKeyboardMarkup(rows)
+
+
+def faq_list(content: Content, language: str) -> Screen:
+    """Every FAQ question as a button."""
+    rows = [
+        [button(item.question.get(language), FAQ_ITEM + key)] for key, item in content.faq.items()
+    ]
+    rows.append(back_row(content, language, MENU))
+    return content.text(Text.FAQ_INTRO, language), InlineKeyboardMarkup(rows)
+
+
+def faq_answer(content: Content, language: str, key: str) -> Screen:
+    """One FAQ answer."""
+    item = content.faq[key]
+    text = content.text(
+        Text.FAQ_ANSWER,
+        language,
+        question=item.question.get(language),
+        answer=Markup(item.answer.get(language)),
+    )
+    return text, InlineKeyboardMarkup([back_row(content, language, FAQ)])
+
+
+def language_picker(content: Content, language: str) -> Screen:
+    """Choose Bahasa Indonesia or English."""
+    rows = [
+        [
+            button(content.text(Text.BTN_LANGUAGE_ID, language), LANGUAGE_SET + "id"),
+            button(content.text(Text.BTN_LANGUAGE_EN, language), LANGUAGE_SET + "en"),
+        ],
+        back_row(content, language, MENU),
+    ]
+    return content.text(Text.LANGUAGE_PROMPT, language), InlineKeyboardMarkup(rows)
+
+
+def privacy_notice(content: Content, language: str) -> Screen:
+    """The full privacy notice."""
+    text = content.privacy.notice.get(language)
+    return text, InlineKeyboardMarkup([back_row(content, language, MENU)])
