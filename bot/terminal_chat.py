@@ -1,0 +1,132 @@
+"""`kocca-bot chat`: a person talks to the real bot in a terminal, through the emulator."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import tempfile
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import TextIO
+
+from pydantic import SecretStr
+
+from bot.app import create_runner
+from bot.emulator import BotAPIEmulator, BotMessage, EmulatedUser, EmulatorEvent
+from bot.settings import Settings
+
+QUIT = {"/quit", "/exit"}
+RULE = "─" * 60
+
+
+class Printer:
+    """Prints what the bot shows in one chat, numbering the buttons of its latest keyboard."""
+
+    def __init__(self, chat_id: int, out: TextIO) -> None:
+        self.chat_id = chat_id
+        self.out = out
+        self.buttons: dict[int, tuple[int, str]] = {}  # number -> (message id, button label)
+
+    def __call__(self, event: EmulatorEvent) -> None:
+        message = event.message
+        if message is None or message.chat_id != self.chat_id or event.kind == "deleted":
+            return
+        self.show(message, edited=event.kind == "edited")
+
+    def show(self, message: BotMessage, *, edited: bool) -> None:
+        """Print one message and its buttons."""
+        header = "bot (edited)" if edited else "bot"
+        lines = [f"{RULE[:3]} {header} {RULE[: 56 - len(header)]}", message.text]
+        if message.document is not None:
+            name, content, _ = message.document
+            lines.append(f"[file: {name}, {len(content)} bytes]")
+        if message.buttons:
+            self.buttons = {}
+            number = 0
+            for row in message.buttons:
+                cells = []
+                for button in row:
+                    number += 1
+                    self.buttons[number] = (message.message_id, button.text)
+                    suffix = f" → {button.url}" if button.url else ""
+                    cells.append(f"[{number}] {button.text}{suffix}")
+                lines.append("   ".join(cells))
+        print("\n".join(lines), file=self.out, flush=True)
+
+
+async def chat(
+    settings: Settings,
+    *,
+    database: Path | None,
+    first_name: str,
+    telegram_language: str,
+    user_id: int,
+    read_line: Callable[[], str] | None = None,
+    out: TextIO = sys.stdout,
+) -> int:
+    """Run the bot on the emulator and relay the terminal to one talent's private chat."""
+    emulator = BotAPIEmulator()
+    with tempfile.TemporaryDirectory(prefix="kocca-chat-") as scratch:
+        settings = settings.model_copy(
+            update={
+                "bot_token": SecretStr(emulator.token),
+                "database_path": database or Path(scratch) / "chat.db",
+                "webhook_url": None,
+            }
+        )
+        runner = await create_runner(
+            settings,
+            request=emulator.request(),
+            updates_request=emulator.request(),
+            poll_timeout=1,
+        )
+        await runner.start()
+        talent = emulator.user(user_id, first_name=first_name, language_code=telegram_language)
+        printer = Printer(talent.id, out)
+        unsubscribe = emulator.subscribe(printer)
+        print(
+            "Chatting with the bot offline. Type a message, a number to press a button,"
+            " /quit to leave.",
+            file=out,
+        )
+        try:
+            await _converse(runner.settle, talent, printer, read_line or _read_stdin, out)
+        finally:
+            unsubscribe()
+            await runner.stop()
+    return 0
+
+
+async def _converse(
+    settle: Callable[[int], Awaitable[None]],
+    talent: EmulatedUser,
+    printer: Printer,
+    read_line: Callable[[], str],
+    out: TextIO,
+) -> None:
+    """Read lines until /quit or the end of input; wait for the bot after each."""
+    while True:
+        try:
+            line = await asyncio.to_thread(read_line)
+        except EOFError:
+            return
+        line = line.strip()
+        if not line:
+            continue
+        if line in QUIT:
+            return
+        if line.isdigit() and int(line) in printer.buttons:
+            message_id, label = printer.buttons[int(line)]
+            message = next(m for m in talent.messages if m.message_id == message_id)
+            update = talent.press(label, message=message)
+        else:
+            update = talent.send(line)
+        await asyncio.wait_for(settle(update["update_id"]), timeout=30)
+
+
+def _read_stdin() -> str:
+    """One line from the terminal; EOFError at the end of input."""
+    line = sys.stdin.readline()
+    if not line:
+        raise EOFError
+    return line

@@ -1,0 +1,70 @@
+"""Fixtures: a running bot on a temporary SQLite file, talking to the local emulator."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.content import Content, load_content
+from bot.emulator import BotAPIEmulator
+from bot.settings import PACKAGED_CONTENT_DIR
+from tests.harness import Harness
+
+ADMIN_ID = 9001
+STAFF_CHAT_ID = -1001234567890
+
+
+@pytest.fixture
+def emulator() -> BotAPIEmulator:
+    """A fresh fake Telegram."""
+    return BotAPIEmulator()
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Path:
+    """A SQLite file path in a temporary folder."""
+    return tmp_path / "kocca.db"
+
+
+@pytest.fixture
+async def make_bot(
+    emulator: BotAPIEmulator, database: Path
+) -> AsyncIterator[Callable[..., Any]]:
+    """Start a bot with extra settings; every bot started is stopped at the end."""
+    started: list[Harness] = []
+
+    async def start(**overrides: Any) -> Harness:
+        harness = Harness(emulator, database, **overrides)
+        started.append(harness)
+        return await harness.start()
+
+    yield start
+    for harness in started:
+        await harness.stop()
+    assert emulator.unknown_calls == [], "the bot called Bot API methods the emulator lacks"
+
+
+@pytest.fixture
+async def bot(make_bot: Callable[..., Any], staff_chat: Any) -> Harness:
+    """A running bot with one admin and a staff chat."""
+    harness: Harness = await make_bot(admin_ids=frozenset({ADMIN_ID}), staff_chat_id=STAFF_CHAT_ID)
+    return harness
+
+
+@pytest.fixture
+def staff_chat(emulator: BotAPIEmulator) -> Any:
+    """The staff group, with the admin in it."""
+    chat = emulator.group(STAFF_CHAT_ID, title="KOCCA Talent Desk staff")
+    admin = emulator.user(ADMIN_ID, first_name="Admin", language_code="id")
+    chat.add_member(admin)
+    emulator.add_bot_to_group(chat, by=admin)
+    return chat
+
+
+@pytest.fixture(scope="session")
+def content() -> Content:
+    """The packaged content, loaded once."""
+    return load_content(PACKAGED_CONTENT_DIR)

@@ -1,0 +1,96 @@
+"""Drives the real bot through the local Bot API emulator, as talents and staff would."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from pydantic import SecretStr
+
+from bot.app import create_runner
+from bot.emulator import BotAPIEmulator, BotMessage, EmulatedUser
+from bot.runner import Runner
+from bot.settings import Settings
+from bot.store import Store
+
+SETTLE_TIMEOUT = 10.0
+
+
+def make_settings(database: Path, emulator: BotAPIEmulator, **overrides: Any) -> Settings:
+    """Settings for a test bot: the emulator's token, a temporary database, no .env file."""
+    values: dict[str, Any] = {
+        "bot_token": SecretStr(emulator.token),
+        "bot_api_url": "http://emulator.invalid/bot",
+        "database_path": database,
+    }
+    values.update(overrides)
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+class Harness:
+    """One running bot on one SQLite file, and the emulator it talks to."""
+
+    def __init__(self, emulator: BotAPIEmulator, database: Path, **overrides: Any) -> None:
+        self.emulator = emulator
+        self.database = database
+        self.overrides = overrides
+        self.settings = make_settings(database, emulator, **overrides)
+        self._runner: Runner | None = None
+
+    @property
+    def runner(self) -> Runner:
+        """The running bot."""
+        assert self._runner is not None, "the bot is not running"
+        return self._runner
+
+    @property
+    def store(self) -> Store:
+        """The bot's own store (the same connection the handlers use)."""
+        return self.runner.store
+
+    async def start(self) -> Harness:
+        """Start a new Application on the database file (a restart, if one ran before)."""
+        self._runner = await create_runner(
+            self.settings,
+            request=self.emulator.request(),
+            updates_request=self.emulator.request(),
+            poll_timeout=1,
+        )
+        await self._runner.start()
+        return self
+
+    async def stop(self) -> None:
+        """Stop the bot cleanly; the database file stays."""
+        if self._runner is not None:
+            await self._runner.stop()
+            self._runner = None
+
+    async def restart(self) -> None:
+        """A restart: a new Application on the same SQLite file."""
+        await self.stop()
+        await self.start()
+
+    async def settle(self, update: dict[str, Any]) -> None:
+        """Wait until the bot has processed this update and everything before it."""
+        await asyncio.wait_for(self.runner.settle(update["update_id"]), SETTLE_TIMEOUT)
+
+    async def act(self, user: EmulatedUser, action: Callable[..., Any], *args: Any, **kwargs: Any) -> list[BotMessage]:
+        """Do something as a user, wait for the bot, return what it sent or edited since."""
+        mark = user.mark()
+        update = action(*args, **kwargs)
+        await self.settle(update)
+        return user.messages_since(mark)
+
+    async def send(self, user: EmulatedUser, text: str, **kwargs: Any) -> list[BotMessage]:
+        """The user types a message; returns the bot's new or edited messages."""
+        return await self.act(user, user.send, text, **kwargs)
+
+    async def press(self, user: EmulatedUser, button: str | None = None, **kwargs: Any) -> list[BotMessage]:
+        """The user presses an inline button (by label, or callback_data=...)."""
+        return await self.act(user, user.press, button, **kwargs)
+
+    def user(self, **kwargs: Any) -> EmulatedUser:
+        """A new talent."""
+        return self.emulator.user(**kwargs)

@@ -1,0 +1,225 @@
+"""The walking skeleton: start-up, greeting, conversation log, settings, migrations, CLI."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.emulator import BotAPIEmulator
+from bot.store import Database, Store
+from bot.store.migrations import MIGRATIONS
+from tests.harness import Harness
+
+PYTHON = sys.executable
+
+
+async def test_greets_indonesian_talent_by_first_name_in_indonesian(bot: Harness) -> None:
+    sari = bot.user(first_name="Sari", language_code="id")
+    replies = await bot.send(sari, "/start")
+    assert len(replies) == 1
+    assert replies[0].text.startswith("Halo, Sari!")
+    assert "Program & peluang" in replies[0].button_texts[0]
+
+
+async def test_greets_english_speaking_talent_in_english(bot: Harness) -> None:
+    john = bot.user(first_name="John", language_code="en")
+    replies = await bot.send(john, "/start")
+    assert replies[0].text.startswith("Hi, John!")
+    assert "Programs & opportunities" in replies[0].button_texts[0]
+
+
+async def test_user_without_telegram_language_gets_the_default_language(
+    make_bot: Any,
+) -> None:
+    bot: Harness = await make_bot(default_language="en")
+    anon = bot.user(first_name="Anon", language_code=None)
+    replies = await bot.send(anon, "/start")
+    assert replies[0].text.startswith("Hi, Anon!")
+
+
+async def test_first_names_are_escaped_not_parsed_as_html(bot: Harness) -> None:
+    tricky = bot.user(first_name="<b>Rina & Co</b>")
+    replies = await bot.send(tricky, "/start")
+    assert replies[0].text.startswith("Halo, <b>Rina & Co</b>!")
+
+
+async def test_conversation_log_holds_incoming_and_outgoing_messages(bot: Harness) -> None:
+    sari = bot.user(first_name="Sari")
+    update = sari.send("/start")
+    await bot.settle(update)
+    log = await bot.store.log.for_chat(sari.id)
+    assert [(entry.direction, entry.kind) for entry in log] == [("in", "command"), ("out", "text")]
+    assert log[0].text == "/start"
+    assert log[0].update_id == update["update_id"]
+    assert log[1].text is not None and log[1].text.startswith("Halo, Sari!")
+    user = await bot.store.users.get(sari.id)
+    assert user is not None and user.first_name == "Sari" and user.language == "id"
+
+
+async def test_commands_are_registered_in_both_languages(bot: Harness) -> None:
+    indonesian = {command["command"] for command in bot.emulator.commands_for(language_code="id")}
+    english = {command["command"] for command in bot.emulator.commands_for(language_code="en")}
+    assert {"start", "daftar", "program", "bahasa", "privasi", "bantuan"} <= indonesian
+    assert {"start", "apply", "programs", "language", "privacy", "help"} <= english
+
+
+async def test_shutdown_finishes_and_closes_the_database(make_bot: Any) -> None:
+    bot: Harness = await make_bot()
+    store = bot.store
+    await asyncio.wait_for(bot.stop(), timeout=10)
+    with pytest.raises(ValueError, match="no active connection"):
+        await store.users.get(1)
+
+
+async def test_restart_keeps_users_and_log(make_bot: Any) -> None:
+    bot: Harness = await make_bot()
+    sari = bot.user(first_name="Sari")
+    await bot.send(sari, "/start")
+    await bot.restart()
+    await bot.send(sari, "/menu")
+    log = await bot.store.log.for_chat(sari.id)
+    assert [entry.text for entry in log if entry.direction == "in"] == ["/start", "/menu"]
+
+
+async def test_database_from_an_older_version_opens_cleanly(database: Path) -> None:
+    db = await Database.open(database, migrate=False)
+    async with db.transaction() as tx:
+        await tx.execute(
+            "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+            " applied_at TEXT NOT NULL)"
+        )
+        for statement in MIGRATIONS[0][1].split(";"):
+            if statement.strip():
+                await tx.execute(statement)
+        await tx.execute(
+            "INSERT INTO schema_migrations VALUES (1, ?, '2026-01-16T00:00:00+00:00')",
+            (MIGRATIONS[0][0],),
+        )
+        await tx.execute(
+            "INSERT INTO users (user_id, first_name, language, created_at, updated_at,"
+            " last_seen_at) VALUES (42, 'Dewi', 'id', 'x', 'x', 'x')"
+        )
+    await db.close()
+
+    store = await Store.open(database)
+    try:
+        user = await store.users.get(42)
+        assert user is not None and user.first_name == "Dewi"
+        versions = await store.db.fetch_all("SELECT version FROM schema_migrations")
+        assert [row["version"] for row in versions] == list(range(1, len(MIGRATIONS) + 1))
+    finally:
+        await store.close()
+
+
+def _env(tmp_path: Path, **values: str) -> dict[str, str]:
+    """A clean environment for a `kocca-bot` subprocess, run from an empty folder."""
+    env = {key: value for key, value in os.environ.items() if not key.isupper() or key in (
+        "PATH", "HOME", "LANG", "LC_ALL", "SYSTEMROOT", "TMPDIR", "VIRTUAL_ENV"
+    )}
+    env["DATABASE_PATH"] = str(tmp_path / "cli.db")
+    env.update(values)
+    return env
+
+
+async def _kocca_bot(
+    tmp_path: Path, *args: str, stdin: bytes | None = None, **env: str
+) -> tuple[int, str, str]:
+    process = await asyncio.create_subprocess_exec(
+        PYTHON, "-m", "bot", *args,
+        cwd=tmp_path,
+        env=_env(tmp_path, **env),
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    out, err = await asyncio.wait_for(process.communicate(stdin), timeout=60)
+    assert process.returncode is not None
+    return process.returncode, out.decode(), err.decode()
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "expected"),
+    [
+        ("ADMIN_IDS", "12,abc", "ADMIN_IDS must be comma-separated numeric Telegram user ids"),
+        ("DEFAULT_LANGUAGE", "fr", "DEFAULT_LANGUAGE must be id or en"),
+        ("DATABASE_PATH", "/etc/hostname/kocca.db", "DATABASE_PATH must be a file path in a writable folder"),
+        ("STAFF_CHAT_ID", "staff", "STAFF_CHAT_ID must be a numeric chat id"),
+    ],
+)
+async def test_bad_setting_ends_with_one_clear_line(
+    tmp_path: Path, variable: str, value: str, expected: str
+) -> None:
+    code, out, err = await _kocca_bot(tmp_path, "run", BOT_TOKEN="1:x", **{variable: value})
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith(f"Configuration error: {expected}")
+    assert "Traceback" not in err
+
+
+async def test_run_without_token_explains_how_to_get_one(tmp_path: Path) -> None:
+    code, _, err = await _kocca_bot(tmp_path, "run")
+    assert code == 2
+    assert "@BotFather" in err and "config.example.env" in err and "kocca-bot chat" in err
+
+
+async def test_webhook_without_secret_is_refused(tmp_path: Path) -> None:
+    code, _, err = await _kocca_bot(
+        tmp_path, "run", BOT_TOKEN="1:x", WEBHOOK_URL="https://bot.example.org/hook"
+    )
+    assert code == 2
+    assert "WEBHOOK_SECRET is required" in err
+
+
+async def test_run_against_a_bot_api_server_over_http(tmp_path: Path) -> None:
+    """`kocca-bot run` as a real process, pointed at the emulator over HTTP on loopback."""
+    emulator = BotAPIEmulator(token="424242:REAL-LOOKING-SECRET-TOKEN-abcdefghij")
+    url = await emulator.serve()
+    process = await asyncio.create_subprocess_exec(
+        PYTHON, "-m", "bot", "run",
+        cwd=tmp_path,
+        env=_env(tmp_path, BOT_TOKEN=emulator.token, BOT_API_URL=url, LOG_LEVEL="DEBUG"),
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    try:
+        sari = emulator.user(first_name="Sari")
+        mark = sari.mark()
+        sari.send("/start")
+        replies = await sari.wait_for_messages(mark, timeout=30)
+        assert replies[0].text.startswith("Halo, Sari!")
+    finally:
+        process.send_signal(signal.SIGTERM)
+        _, err_bytes = await asyncio.wait_for(process.communicate(), timeout=30)
+        await emulator.stop_serving()
+    err = err_bytes.decode()
+    assert process.returncode == 0, err
+    assert emulator.token not in err
+    assert "REAL-LOOKING-SECRET" not in err
+    with sqlite3.connect(tmp_path / "cli.db") as db:
+        rows = db.execute(
+            "SELECT direction, text FROM conversation_log WHERE chat_id = ? ORDER BY id", (sari.id,)
+        ).fetchall()
+    assert rows[0] == ("in", "/start")
+    assert rows[1][0] == "out" and rows[1][1].startswith("Halo, Sari!")
+
+
+async def test_chat_command_shows_the_greeting(tmp_path: Path) -> None:
+    code, out, err = await _kocca_bot(tmp_path, "chat", stdin=b"/start\n1\n/quit\n")
+    assert code == 0, err
+    assert "Halo, Sari!" in out
+    assert "[1]" in out
+    assert "Program & peluang" in out
+
+
+async def test_check_content_accepts_the_packaged_content(tmp_path: Path) -> None:
+    code, out, _ = await _kocca_bot(tmp_path, "check-content")
+    assert code == 0
+    assert "content/ is valid" in out
