@@ -29,9 +29,9 @@ class Printer:
 
     def __call__(self, event: EmulatorEvent) -> None:
         message = event.message
-        if message is None or message.chat_id != self.chat_id or event.kind == "deleted":
+        if message is None or message.chat_id != self.chat_id or event.kind == "delete":
             return
-        self.show(message, edited=event.kind == "edited")
+        self.show(message, edited=event.kind == "edit")
 
     def show(self, message: BotMessage, *, edited: bool) -> None:
         """Print one message and its buttons."""

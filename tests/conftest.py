@@ -30,9 +30,7 @@ def database(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-async def make_bot(
-    emulator: BotAPIEmulator, database: Path
-) -> AsyncIterator[Callable[..., Any]]:
+async def make_bot(emulator: BotAPIEmulator, database: Path) -> AsyncIterator[Callable[..., Any]]:
     """Start a bot with extra settings; every bot started is stopped at the end."""
     started: list[Harness] = []
 

@@ -76,7 +76,9 @@ class Harness:
         """Wait until the bot has processed this update and everything before it."""
         await asyncio.wait_for(self.runner.settle(update["update_id"]), SETTLE_TIMEOUT)
 
-    async def act(self, user: EmulatedUser, action: Callable[..., Any], *args: Any, **kwargs: Any) -> list[BotMessage]:
+    async def act(
+        self, user: EmulatedUser, action: Callable[..., Any], *args: Any, **kwargs: Any
+    ) -> list[BotMessage]:
         """Do something as a user, wait for the bot, return what it sent or edited since."""
         mark = user.mark()
         update = action(*args, **kwargs)
@@ -87,7 +89,9 @@ class Harness:
         """The user types a message; returns the bot's new or edited messages."""
         return await self.act(user, user.send, text, **kwargs)
 
-    async def press(self, user: EmulatedUser, button: str | None = None, **kwargs: Any) -> list[BotMessage]:
+    async def press(
+        self, user: EmulatedUser, button: str | None = None, **kwargs: Any
+    ) -> list[BotMessage]:
         """The user presses an inline button (by label, or callback_data=...)."""
         return await self.act(user, user.press, button, **kwargs)
 

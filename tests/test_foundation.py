@@ -120,9 +120,12 @@ async def test_database_from_an_older_version_opens_cleanly(database: Path) -> N
 
 def _env(tmp_path: Path, **values: str) -> dict[str, str]:
     """A clean environment for a `kocca-bot` subprocess, run from an empty folder."""
-    env = {key: value for key, value in os.environ.items() if not key.isupper() or key in (
-        "PATH", "HOME", "LANG", "LC_ALL", "SYSTEMROOT", "TMPDIR", "VIRTUAL_ENV"
-    )}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.isupper()
+        or key in ("PATH", "HOME", "LANG", "LC_ALL", "SYSTEMROOT", "TMPDIR", "VIRTUAL_ENV")
+    }
     env["DATABASE_PATH"] = str(tmp_path / "cli.db")
     env.update(values)
     return env
@@ -132,7 +135,10 @@ async def _kocca_bot(
     tmp_path: Path, *args: str, stdin: bytes | None = None, **env: str
 ) -> tuple[int, str, str]:
     process = await asyncio.create_subprocess_exec(
-        PYTHON, "-m", "bot", *args,
+        PYTHON,
+        "-m",
+        "bot",
+        *args,
         cwd=tmp_path,
         env=_env(tmp_path, **env),
         stdin=asyncio.subprocess.PIPE,
@@ -149,7 +155,11 @@ async def _kocca_bot(
     [
         ("ADMIN_IDS", "12,abc", "ADMIN_IDS must be comma-separated numeric Telegram user ids"),
         ("DEFAULT_LANGUAGE", "fr", "DEFAULT_LANGUAGE must be id or en"),
-        ("DATABASE_PATH", "/etc/hostname/kocca.db", "DATABASE_PATH must be a file path in a writable folder"),
+        (
+            "DATABASE_PATH",
+            "/etc/hostname/kocca.db",
+            "DATABASE_PATH must be a file path in a writable folder",
+        ),
         ("STAFF_CHAT_ID", "staff", "STAFF_CHAT_ID must be a numeric chat id"),
     ],
 )
@@ -183,7 +193,10 @@ async def test_run_against_a_bot_api_server_over_http(tmp_path: Path) -> None:
     emulator = BotAPIEmulator(token="424242:REAL-LOOKING-SECRET-TOKEN-abcdefghij")
     url = await emulator.serve()
     process = await asyncio.create_subprocess_exec(
-        PYTHON, "-m", "bot", "run",
+        PYTHON,
+        "-m",
+        "bot",
+        "run",
         cwd=tmp_path,
         env=_env(tmp_path, BOT_TOKEN=emulator.token, BOT_API_URL=url, LOG_LEVEL="DEBUG"),
         stdout=asyncio.subprocess.PIPE,

@@ -1,0 +1,178 @@
+"""Injected failures, latency and Telegram-style flood limits."""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+from dataclasses import dataclass
+from http import HTTPStatus
+
+from bot.emulator.errors import ApiError, too_many_requests
+
+DEFAULT_FAILURE = "Internal Server Error"
+
+
+@dataclass(slots=True)
+class _Failure:
+    method: str
+    error: ApiError
+    remaining: int
+    chat_id: int | str | None
+
+
+@dataclass(slots=True)
+class Delay:
+    """Latency added to a method; ``effect_first`` applies the call before waiting."""
+
+    seconds: float
+    remaining: int | None
+    effect_first: bool
+
+
+class FaultPlan:
+    """Scheduled failures and delays, matched by method name ("*" matches any)."""
+
+    def __init__(self) -> None:
+        self._failures: list[_Failure] = []
+        self._delays: dict[str, Delay] = {}
+
+    def fail_next(
+        self,
+        method: str,
+        *,
+        status: int = 500,
+        description: str = DEFAULT_FAILURE,
+        retry_after: int | None = None,
+        times: int = 1,
+        chat_id: int | str | None = None,
+    ) -> None:
+        """Make the next ``times`` matching calls fail with this status and description."""
+        if status == 429:
+            retry_after = max(1, retry_after or 1)
+            if description == DEFAULT_FAILURE:
+                description = f"Too Many Requests: retry after {retry_after}"
+        elif description == DEFAULT_FAILURE and status != 500:
+            try:
+                description = HTTPStatus(status).phrase
+            except ValueError:
+                description = f"Error {status}"
+        error = ApiError(status, description, retry_after=retry_after)
+        self._failures.append(_Failure(method.lower(), error, times, chat_id))
+
+    def take_failure(self, method: str, chat_id: object) -> ApiError | None:
+        """Consume and return the first failure scheduled for this call, if any."""
+        if not self._failures:
+            return None
+        lowered = method.lower()
+        for failure in self._failures:
+            if failure.method not in (lowered, "*"):
+                continue
+            if failure.chat_id is not None and str(failure.chat_id) != str(chat_id):
+                continue
+            failure.remaining -= 1
+            if failure.remaining <= 0:
+                self._failures.remove(failure)
+            return failure.error
+        return None
+
+    def delay(
+        self, method: str, seconds: float, *, times: int | None = None, effect_first: bool = False
+    ) -> None:
+        """Add latency to ``method`` (0 removes it); ``times`` None means until removed."""
+        if seconds <= 0:
+            self._delays.pop(method.lower(), None)
+        else:
+            self._delays[method.lower()] = Delay(seconds, times, effect_first)
+
+    def take_delay(self, method: str) -> Delay | None:
+        """Return the latency for this call, counting it against ``times``."""
+        if not self._delays:
+            return None
+        lowered = method.lower()
+        key = lowered if lowered in self._delays else "*"
+        found = self._delays.get(key)
+        if found is not None and found.remaining is not None:
+            found.remaining -= 1
+            if found.remaining <= 0:
+                del self._delays[key]
+        return found
+
+    def clear(self) -> None:
+        """Remove every scheduled failure and delay."""
+        self._failures.clear()
+        self._delays.clear()
+
+
+class _Window:
+    """Timestamps of deliveries within a sliding window."""
+
+    __slots__ = ("limit", "seconds", "stamps")
+
+    def __init__(self, limit: float, seconds: float) -> None:
+        self.limit = limit
+        self.seconds = seconds
+        self.stamps: deque[float] = deque()
+
+    def retry_after(self, now: float) -> int | None:
+        while self.stamps and self.stamps[0] <= now - self.seconds:
+            self.stamps.popleft()
+        if len(self.stamps) < self.limit:
+            return None
+        return max(1, math.ceil(self.stamps[0] + self.seconds - now))
+
+
+class RateLimiter:
+    """Telegram's flood limits for sends: global, per chat and per group."""
+
+    def __init__(self) -> None:
+        self.global_per_second: float | None = None
+        self.per_chat_per_second: float | None = None
+        self.per_group_per_minute: float | None = None
+        self._global: _Window | None = None
+        self._chats: dict[int | str, _Window] = {}
+        self._groups: dict[int | str, _Window] = {}
+
+    def configure(
+        self,
+        global_per_second: float | None,
+        per_chat_per_second: float | None,
+        per_group_per_minute: float | None,
+    ) -> None:
+        """Set the limits (None disables one) and forget past deliveries."""
+        self.global_per_second = global_per_second
+        self.per_chat_per_second = per_chat_per_second
+        self.per_group_per_minute = per_group_per_minute
+        self._global = None if global_per_second is None else _Window(global_per_second, 1.0)
+        self._chats.clear()
+        self._groups.clear()
+
+    @property
+    def active(self) -> bool:
+        """Whether any limit is set."""
+        return (
+            self._global is not None
+            or self.per_chat_per_second is not None
+            or self.per_group_per_minute is not None
+        )
+
+    def _windows(self, chat_id: int | str) -> list[_Window]:
+        windows = [] if self._global is None else [self._global]
+        if self.per_chat_per_second is not None:
+            windows.append(self._chats.setdefault(chat_id, _Window(self.per_chat_per_second, 1.0)))
+        is_group = isinstance(chat_id, int) and chat_id < 0
+        if self.per_group_per_minute is not None and is_group:
+            windows.append(
+                self._groups.setdefault(chat_id, _Window(self.per_group_per_minute, 60.0))
+            )
+        return windows
+
+    def check(self, chat_id: int | str, now: float) -> None:
+        """Raise 429 with retry_after when a send to ``chat_id`` now would exceed a limit."""
+        waits = [w for w in (win.retry_after(now) for win in self._windows(chat_id)) if w]
+        if waits:
+            raise too_many_requests(max(waits))
+
+    def record(self, chat_id: int | str, now: float) -> None:
+        """Count a delivered send."""
+        for window in self._windows(chat_id):
+            window.stamps.append(now)

@@ -1,0 +1,36 @@
+"""Staff-only handlers: checked by user id on every command and every button press."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Awaitable, Callable
+
+from telegram import Update
+
+from handlers import fallback
+from handlers.common import BotContext
+
+log = logging.getLogger(__name__)
+
+Callback = Callable[[Update, BotContext], Awaitable[None]]
+
+
+def staff_only(callback: Callback) -> Callback:
+    """Run the handler for staff only; to anyone else it looks like an unknown command."""
+
+    @functools.wraps(callback)
+    async def guarded(update: Update, context: BotContext) -> None:
+        user = update.effective_user
+        user_id = user.id if user is not None else None
+        if context.services.settings.is_admin(user_id):
+            await callback(update, context)
+            return
+        log.warning("Refused staff action %s for non-staff user %s", callback.__name__, user_id)
+        chat = update.effective_chat
+        if update.callback_query is not None:
+            await fallback.stale_button(update, context)
+        elif chat is not None and chat.type == "private":
+            await fallback.unknown_command(update, context)
+
+    return guarded
