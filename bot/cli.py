@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import signal
 import sys
 from collections.abc import Sequence
@@ -26,6 +27,8 @@ SETUP_HINT = (
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse the command line and run one command; return the exit status."""
+    # python-telegram-bot 22 warns on every 429 unless opted in to v23's timedelta values.
+    os.environ.setdefault("PTB_TIMEDELTA", "true")
     parser = _parser()
     args = parser.parse_args(argv)
     if not hasattr(args, "handler"):

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+
+# python-telegram-bot 22 warns unless told to give retry_after as a timedelta (v23 behaviour).
+os.environ.setdefault("PTB_TIMEDELTA", "true")
+
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
