@@ -196,7 +196,7 @@ class Content:
         intake: Intake,
     ) -> None:
         self.messages = messages
-        self.sections = {section.key: section for section in programs.sections}
+        self.sections: dict[str, Section] = {section.key: section for section in programs.sections}
         self.programs = {program.key: program for program in programs.programs}
         self.faq = {item.key: item for item in faq.items}
         self.privacy = privacy

@@ -16,8 +16,9 @@ from telegram.ext import (
 
 from bot import commands
 from handlers import fallback, intake, programs, start, views
-from handlers.common import BotApplication, record_incoming
+from handlers.common import BotApplication, BotContext, record_incoming
 from handlers.errors import on_error
+from handlers.guard import Callback
 
 log = logging.getLogger(__name__)
 
@@ -29,8 +30,8 @@ def register(application: BotApplication) -> None:
     """Add every handler to the application, in the order they must be tried."""
     application.add_handler(TypeHandler(Update, record_incoming), group=RECORD_GROUP)
 
-    def command(spec: commands.Command, callback: object) -> CommandHandler[object, None]:
-        return CommandHandler(spec.names, callback, filters=PRIVATE)  # type: ignore[arg-type]
+    def command(spec: commands.Command, callback: Callback) -> CommandHandler[BotContext, None]:
+        return CommandHandler(spec.names, callback, filters=PRIVATE)
 
     application.add_handlers(
         [
@@ -43,7 +44,7 @@ def register(application: BotApplication) -> None:
             command(commands.PRIVACY, programs.privacy),
             command(commands.APPLY, intake.apply_command),
             command(commands.CANCEL, intake.cancel_command),
-            CallbackQueryHandler(intake.apply_button, pattern=f"^{intake.APPLY}(:[a-z0-9_]+)?$"),
+            CallbackQueryHandler(intake.apply_button, pattern=f"^{views.APPLY}(:[a-z0-9_]+)?$"),
             CallbackQueryHandler(intake.flow_button, pattern="^i:"),
             CallbackQueryHandler(start.menu, pattern=f"^{views.MENU}$"),
             CallbackQueryHandler(start.language_menu, pattern=f"^{views.LANGUAGE}$"),
@@ -60,7 +61,7 @@ def register(application: BotApplication) -> None:
             CallbackQueryHandler(fallback.stale_button),
         ]
     )
-    application.add_error_handler(on_error)  # type: ignore[arg-type]
+    application.add_error_handler(on_error)
 
 
 async def publish_commands(application: BotApplication) -> None:

@@ -45,7 +45,10 @@ async def test_switching_language_is_stored_and_used_from_then_on(bot: Harness) 
 
 
 async def test_every_program_page_opens_and_leads_back(bot: Harness, content: Content) -> None:
-    for language, programs_label in (("id", "🎬🎵 Program & peluang"), ("en", "🎬🎵 Programs & opportunities")):
+    for language, programs_label in (
+        ("id", "🎬🎵 Program & peluang"),
+        ("en", "🎬🎵 Programs & opportunities"),
+    ):
         talent = bot.user(language_code=language)
         [start] = await bot.send(talent, "/start")
         for section in content.sections.values():
@@ -68,7 +71,9 @@ async def test_every_program_page_opens_and_leads_back(bot: Harness, content: Co
                 await bot.press(talent, "⬅️ Kembali" if language == "id" else "⬅️ Back", message=page)
                 listing = talent.last_message
                 assert listing.text.startswith(section.title.get(language))
-            await bot.press(talent, "🏠 Menu utama" if language == "id" else "🏠 Main menu", message=listing)
+            await bot.press(
+                talent, "🏠 Menu utama" if language == "id" else "🏠 Main menu", message=listing
+            )
         assert len(talent.messages) == 1, "browsing never piles up new messages"
 
 
@@ -123,7 +128,9 @@ async def test_stale_or_forged_button_gets_a_clear_answer(bot: Harness) -> None:
     [start] = await bot.send(sari, "/start")
     for data in ("program:does_not_exist", "faq:nope", "garbage", "section:tv"):
         await bot.act(sari, sari.press_raw, start.message_id, data)
-        assert sari.callback_answers[-1].text == "Tombol ini sudah tidak berlaku. Ini menu terbarunya."
+        assert (
+            sari.callback_answers[-1].text == "Tombol ini sudah tidak berlaku. Ini menu terbarunya."
+        )
     assert sari.last_message.text == "Mau mulai dari mana?"
 
 
@@ -200,7 +207,7 @@ def test_check_content_catches_questionnaire_mistakes(tmp_path: Path) -> None:
     (folder / "intake.yaml").write_text(yaml.safe_dump(intake, allow_unicode=True))
     result = _check(folder)
     assert result.returncode == 2
-    first, second, third = (question["key"] for question in intake["questions"][:3])
+    first, second, _third = (question["key"] for question in intake["questions"][:3])
     assert f"intake.yaml: questions[{second}].type: Input should be" in result.stderr
     assert f"intake.yaml: questions[{first}].choices" in result.stderr
     assert "label.en: Field required" in result.stderr
@@ -215,8 +222,12 @@ def test_bot_refuses_to_start_with_broken_content(tmp_path: Path) -> None:
         text=True,
         check=False,
         timeout=60,
-        env={"PATH": "/usr/bin:/bin", "BOT_TOKEN": "1:x", "CONTENT_DIR": str(folder),
-             "DATABASE_PATH": str(tmp_path / "x.db")},
+        env={
+            "PATH": "/usr/bin:/bin",
+            "BOT_TOKEN": "1:x",
+            "CONTENT_DIR": str(folder),
+            "DATABASE_PATH": str(tmp_path / "x.db"),
+        },
         cwd=tmp_path,
     )
     assert result.returncode == 2
