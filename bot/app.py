@@ -11,6 +11,7 @@ from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.content import Content, load_content
 from bot.outgoing import RecordingRequest
+from bot.retrying import RetryingRequest
 from bot.runner import Runner
 from bot.services import Services
 from bot.settings import Settings
@@ -28,7 +29,8 @@ def build_application(services: Services, request: BaseRequest | None = None) ->
     from handlers import publish_commands, register
     from handlers.common import BotContext
 
-    recording = RecordingRequest(request or default_request(), services.store.log)
+    retrying = RetryingRequest(request or default_request())
+    recording = RecordingRequest(retrying, services.store.log)
     application = (
         ApplicationBuilder()
         .token(services.settings.token())

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot.content import ContentError, load_content
+from bot.content import Content, ContentError, load_content
 from bot.logs import setup_logging
 from bot.settings import Settings, SettingsError, load_settings
 
@@ -117,28 +117,34 @@ def _run_command(args: argparse.Namespace) -> int:
     return asyncio.run(_serve(settings, content))
 
 
-async def _serve(settings: Settings, content: object) -> int:
+async def _serve(settings: Settings, content: Content) -> int:
     """Run until a signal arrives, then shut down cleanly."""
     from telegram.error import InvalidToken, NetworkError
 
     from bot.app import create_runner
-    from bot.content import Content
+    from bot.webhook import WebhookServer
 
-    assert isinstance(content, Content)
     runner = await create_runner(settings, content=content)
+    webhook = WebhookServer(runner, settings) if settings.webhook_url else None
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
     try:
-        await runner.start()
-    except (InvalidToken, NetworkError) as error:
-        log.critical("Could not reach the Bot API at %s: %s", settings.bot_api_url, error)
+        await runner.start(polling=webhook is None)
+        if webhook is not None:
+            await webhook.start()
+    except (InvalidToken, NetworkError, OSError) as error:
+        log.critical("Could not start: %s", error)
+        if webhook is not None:
+            await webhook.stop()
         await runner.stop(grace=0)
         return 1
     log.info("Bot @%s is running; Ctrl-C or SIGTERM stops it", runner.application.bot.username)
     await stop.wait()
     log.info("Stopping: finishing the updates in hand")
+    if webhook is not None:
+        await webhook.stop()
     await runner.stop()
     log.info("Stopped")
     return 0

@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 POLL_TIMEOUT = 25  # seconds Telegram holds a getUpdates call open
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
 MAX_BACKOFF = 30.0
+MAX_DELIVERY_ATTEMPTS = 10  # about a quarter of an hour of Telegram outage
 
 
 class Runner:
@@ -69,6 +70,8 @@ class Runner:
         for stored in pending:
             self._sequencer.submit(stored.sequence_key, stored)
         if polling:
+            # A webhook left over from webhook mode would make every getUpdates fail.
+            await self.application.bot.delete_webhook()
             self._poll_task = asyncio.create_task(self._poll(), name="runner:poll")
 
     async def feed(self, raw_updates: list[Any]) -> list[StoredUpdate]:
@@ -177,8 +180,20 @@ class Runner:
             )
             await self.store.inbox.finish(stored.update_id, "unparseable")
             return
-        await self.application.process_update(update)
-        await self.store.inbox.finish(stored.update_id)
+        undelivered: set[int] = self.application.bot_data["services"].undelivered
+        for attempt in range(MAX_DELIVERY_ATTEMPTS):
+            await self.application.process_update(update)
+            if stored.update_id not in undelivered:
+                await self.store.inbox.finish(stored.update_id)
+                return
+            undelivered.discard(stored.update_id)
+            # Handlers are idempotent: a second run re-sends the reply without storing twice.
+            await asyncio.sleep(min(MAX_BACKOFF * 4, 2.0 * 2**attempt))
+        log.error(
+            "Update %d still undelivered after %d attempts; kept for the next start",
+            stored.update_id,
+            MAX_DELIVERY_ATTEMPTS,
+        )
 
 
 def _seconds(value: Any) -> float:

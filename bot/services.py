@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from bot.alerts import AlertThrottle
 from bot.content import Content
+from bot.flood import FloodGuard
 from bot.settings import Settings
 from bot.store import Store
 
@@ -18,6 +19,13 @@ class Services:
     store: Store
     content: Content
     error_alerts: AlertThrottle = field(default_factory=AlertThrottle)
+    # Updates whose reply could not reach Telegram; the runner processes them again later.
+    undelivered: set[int] = field(default_factory=set)
+    flood: FloodGuard = field(default_factory=FloodGuard)
+
+    def __post_init__(self) -> None:
+        self.flood.limit = self.settings.flood_limit
+        self.flood.seconds = self.settings.flood_window_seconds
 
     def language_for(self, telegram_language: str | None) -> str:
         """Indonesian for Indonesian-speaking Telegram users, English for the others."""

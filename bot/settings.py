@@ -44,6 +44,8 @@ class Settings(BaseSettings):
     log_retention_days: int = Field(default=365, ge=1)
     draft_retention_days: int = Field(default=90, ge=1)
     broadcast_rate: float = Field(default=29.0, gt=0, le=30)
+    flood_limit: int = Field(default=20, ge=1)
+    flood_window_seconds: float = Field(default=10.0, gt=0)
 
     @field_validator("admin_ids", mode="before")
     @classmethod

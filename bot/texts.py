@@ -99,3 +99,6 @@ class Text(StrEnum):
     INTAKE_GONE = "intake_gone"
     STAFF_NEW_LEAD = "staff_new_lead"
     SUMMARY_LINE = "summary_line"
+
+    # Reliability
+    FLOOD_NOTICE = "flood_notice"

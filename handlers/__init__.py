@@ -15,7 +15,7 @@ from telegram.ext import (
 )
 
 from bot import commands
-from handlers import fallback, intake, programs, start, views
+from handlers import fallback, flood, intake, programs, start, views
 from handlers.common import BotApplication, BotContext, record_incoming
 from handlers.errors import on_error
 from handlers.guard import Callback
@@ -24,11 +24,13 @@ log = logging.getLogger(__name__)
 
 PRIVATE = filters.ChatType.PRIVATE
 RECORD_GROUP = -100  # runs before everything else
+FLOOD_GROUP = -90  # after the update is logged, before any reply
 
 
 def register(application: BotApplication) -> None:
     """Add every handler to the application, in the order they must be tried."""
     application.add_handler(TypeHandler(Update, record_incoming), group=RECORD_GROUP)
+    application.add_handler(TypeHandler(Update, flood.throttle), group=FLOOD_GROUP)
 
     def command(spec: commands.Command, callback: Callback) -> CommandHandler[BotContext, None]:
         return CommandHandler(spec.names, callback, filters=PRIVATE)

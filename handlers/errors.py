@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
-from telegram.error import Forbidden, TelegramError
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
 from bot.texts import Text
 from handlers.common import BotContext
@@ -16,13 +16,20 @@ log = logging.getLogger(__name__)
 async def on_error(update: object, context: BotContext) -> None:
     """Log the exception with the update id, apologise, alert staff at most once a minute."""
     update_id = update.update_id if isinstance(update, Update) else None
+    if update_id is not None and _telegram_unreachable(context.error):
+        # Nothing can be said to the talent now; the runner handles the update again later.
+        log.warning("Update %s could not be answered (%s); will retry", update_id, context.error)
+        context.services.undelivered.add(update_id)
+        return
     log.error("Error while handling update %s", update_id, exc_info=context.error)
     if not isinstance(update, Update):
         return
     chat = update.effective_chat
     if chat is not None and chat.type == "private" and not isinstance(context.error, Forbidden):
         try:
-            await chat.send_message(context.text(Text.ERROR_APOLOGY))
+            await chat.send_message(
+                context.content.text(Text.ERROR_APOLOGY, context.language(update))
+            )
         except TelegramError as error:
             log.warning("Could not send the apology for update %s: %s", update_id, error)
     staff_chat = context.services.settings.staff_chat_id
@@ -38,3 +45,10 @@ async def on_error(update: object, context: BotContext) -> None:
         await context.bot.send_message(staff_chat, alert)
     except TelegramError as error:
         log.warning("Could not alert the staff chat: %s", error)
+
+
+def _telegram_unreachable(error: object) -> bool:
+    """Telegram is down or flooding us: a retry later may succeed, an apology would not."""
+    if isinstance(error, RetryAfter):
+        return True
+    return isinstance(error, NetworkError) and not isinstance(error, BadRequest)

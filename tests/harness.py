@@ -24,6 +24,8 @@ def make_settings(database: Path, emulator: BotAPIEmulator, **overrides: Any) ->
         "bot_token": SecretStr(emulator.token),
         "bot_api_url": "http://emulator.invalid/bot",
         "database_path": database,
+        # Tests click far faster than people; flood control has tests of its own.
+        "flood_limit": 10_000,
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
@@ -54,7 +56,7 @@ class Harness:
         """Start a new Application on the database file (a restart, if one ran before)."""
         self._runner = await create_runner(
             self.settings,
-            request=self.emulator.request(),
+            request=self.emulator.request(read_timeout=2.0),
             updates_request=self.emulator.request(),
             poll_timeout=1,
         )

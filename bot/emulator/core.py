@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections.abc import Mapping
@@ -72,10 +73,12 @@ class BotAPIEmulator(EmulatorWorld):
             answer = self._answer(method, shown, files, started, missing, force_record=True)
             self.unknown_calls.append(self.calls[-1])
             return answer
-        delay = self.faults.take_delay(method)
+        decoded: JSON = dict(params)
+        with contextlib.suppress(ApiError):  # reported below, when the call is decoded again
+            decoded = decode_params(params)
+        delay = self.faults.take_delay(method, decoded.get("chat_id"))
         if delay is not None and not delay.effect_first:
             await asyncio.sleep(delay.seconds)
-        decoded: JSON = dict(params)
         try:
             decoded = decode_params(params)
             result = await self._run(method, handler, decoded, files)
@@ -213,10 +216,16 @@ class BotAPIEmulator(EmulatorWorld):
         )
 
     def delay(
-        self, method: str, seconds: float, *, times: int | None = None, effect_first: bool = False
+        self,
+        method: str,
+        seconds: float,
+        *,
+        times: int | None = None,
+        effect_first: bool = False,
+        chat_id: int | str | None = None,
     ) -> None:
-        """Add latency to ``method``; with ``effect_first`` the call still takes effect."""
-        self.faults.delay(method, seconds, times=times, effect_first=effect_first)
+        """Add latency to ``method`` (for one chat, or all); with ``effect_first`` it still acts."""
+        self.faults.delay(method, seconds, times=times, effect_first=effect_first, chat_id=chat_id)
 
     def set_rate_limits(
         self,

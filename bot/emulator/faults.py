@@ -34,7 +34,7 @@ class FaultPlan:
 
     def __init__(self) -> None:
         self._failures: list[_Failure] = []
-        self._delays: dict[str, Delay] = {}
+        self._delays: dict[tuple[str, str | None], Delay] = {}
 
     def fail_next(
         self,
@@ -76,22 +76,32 @@ class FaultPlan:
         return None
 
     def delay(
-        self, method: str, seconds: float, *, times: int | None = None, effect_first: bool = False
+        self,
+        method: str,
+        seconds: float,
+        *,
+        times: int | None = None,
+        effect_first: bool = False,
+        chat_id: int | str | None = None,
     ) -> None:
-        """Add latency to ``method`` (0 removes it); ``times`` None means until removed."""
+        """Add latency to ``method`` (0 removes it), for one chat or all; ``times`` None: always."""
+        key = (method.lower(), None if chat_id is None else str(chat_id))
         if seconds <= 0:
-            self._delays.pop(method.lower(), None)
+            self._delays.pop(key, None)
         else:
-            self._delays[method.lower()] = Delay(seconds, times, effect_first)
+            self._delays[key] = Delay(seconds, times, effect_first)
 
-    def take_delay(self, method: str) -> Delay | None:
+    def take_delay(self, method: str, chat_id: object = None) -> Delay | None:
         """Return the latency for this call, counting it against ``times``."""
         if not self._delays:
             return None
         lowered = method.lower()
-        key = lowered if lowered in self._delays else "*"
-        found = self._delays.get(key)
-        if found is not None and found.remaining is not None:
+        candidates = [(lowered, str(chat_id)), (lowered, None), ("*", None)]
+        key = next((candidate for candidate in candidates if candidate in self._delays), None)
+        if key is None:
+            return None
+        found = self._delays[key]
+        if found.remaining is not None:
             found.remaining -= 1
             if found.remaining <= 0:
                 del self._delays[key]

@@ -28,9 +28,9 @@ class ConversationLog:
 
     @staticmethod
     async def add_in(tx: Transaction, entry: LogEntry) -> None:
-        """Append one entry inside an open transaction."""
+        """Append one entry inside an open transaction (a replayed update is logged once)."""
         await tx.execute(
-            "INSERT INTO conversation_log"
+            "INSERT OR IGNORE INTO conversation_log"
             " (chat_id, user_id, direction, kind, text, update_id, message_id, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (

@@ -106,4 +106,11 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX consents_user ON consents(user_id, kind, id)
         """,
     ),
+    (
+        "0004_idempotent_incoming_log",
+        """
+        CREATE UNIQUE INDEX conversation_log_incoming_update
+            ON conversation_log(update_id) WHERE direction = 'in' AND update_id IS NOT NULL
+        """,
+    ),
 ]
