@@ -91,11 +91,21 @@ async def reply(
     return sent
 
 
+async def answer_query(update: Update, text: str | None = None, *, alert: bool = False) -> None:
+    """Stop the button's spinner; a query too old to answer (a replay) is not an error."""
+    query = update.callback_query
+    if query is None:
+        return
+    try:
+        await query.answer(text, show_alert=alert)
+    except BadRequest as error:
+        log.info("Could not answer callback query of update %s: %s", update.update_id, error)
+
+
 async def show(update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
     """Show a screen: edit the pressed button's message in place, or send a new one."""
     query = update.callback_query
-    if query is not None:
-        await query.answer()
+    await answer_query(update)
     if query is None or query.message is None or len(text) > MESSAGE_LIMIT:
         await reply(update, text, markup)
         return

@@ -8,7 +8,7 @@ from telegram import Update
 
 from bot.texts import Text
 from handlers import views
-from handlers.common import BotContext, reply
+from handlers.common import BotContext, answer_query, reply
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +31,7 @@ async def stale_button(update: Update, context: BotContext) -> None:
     if query is None:
         return
     log.info("Stale or unknown button data from user %s", query.from_user.id)
-    await query.answer(context.text(Text.STALE_BUTTON), show_alert=True)
+    await answer_query(update, context.text(Text.STALE_BUTTON), alert=True)
     text, markup = views.main_menu(context.content, context.language(update))
     await reply(update, text, markup)
 

@@ -11,7 +11,7 @@ from bot.content import Markup
 from bot.intake_flow import IntakeFlow, Screen, parse_press
 from bot.texts import Text
 from handlers import fallback
-from handlers.common import BotContext, reply, show
+from handlers.common import BotContext, answer_query, reply, show
 from handlers.intake_views import render, summary
 from handlers.views import APPLY, APPLY_PROGRAM
 
@@ -93,8 +93,7 @@ async def _present(update: Update, context: BotContext, screen: Screen, *, edit:
     if edit and screen.kind not in ("submitted",):
         await show(update, text, markup)
     else:
-        if update.callback_query is not None:
-            await update.callback_query.answer()
+        await answer_query(update)
         await reply(update, text, markup)
     if screen.kind == "submitted":
         await _notify_staff(update, context, screen)

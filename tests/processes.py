@@ -1,0 +1,98 @@
+"""`kocca-bot run` as a real process against the emulator over HTTP: start, kill -9, restart."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Any
+
+from bot.emulator import BotAPIEmulator
+
+START_TIMEOUT = 30.0
+
+
+def clean_env(folder: Path, **values: str) -> dict[str, str]:
+    """The environment of a bot process: nothing from the developer's shell but the basics."""
+    keep = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "VIRTUAL_ENV", "PTB_TIMEDELTA")
+    env = {key: value for key, value in os.environ.items() if key in keep}
+    env["DATABASE_PATH"] = str(folder / "bot.db")
+    env.update(values)
+    return env
+
+
+class BotProcess:
+    """One `python -m bot run` process talking to an emulator served on loopback."""
+
+    def __init__(self, emulator: BotAPIEmulator, url: str, folder: Path, **env: str) -> None:
+        self.emulator = emulator
+        self.database = folder / "bot.db"
+        self.env = clean_env(folder, BOT_TOKEN=emulator.token, BOT_API_URL=url, **env)
+        self.folder = folder
+        self.process: asyncio.subprocess.Process | None = None
+        self.stderr = b""
+
+    async def start(self) -> None:
+        """Start the process and wait until it is about to poll for updates."""
+        # Calls are recorded when answered, and a long poll is answered late: deleteWebhook,
+        # made just before polling starts, is the sign the bot is ready.
+        polls_before = len(self.emulator.calls_to("deleteWebhook"))
+        self.process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "bot",
+            "run",
+            cwd=self.folder,
+            env=self.env,
+            stdout=asyncio.subprocess.DEVNULL,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        await self.emulator.wait_until(
+            lambda: len(self.emulator.calls_to("deleteWebhook")) > polls_before,
+            START_TIMEOUT,
+            "the bot process to poll",
+        )
+
+    async def kill(self) -> None:
+        """kill -9: no shutdown, no cleanup, as in a power cut or an out-of-memory kill."""
+        assert self.process is not None
+        self.process.send_signal(signal.SIGKILL)
+        await self._collect()
+
+    async def stop(self) -> int:
+        """SIGTERM and wait; returns the exit status."""
+        assert self.process is not None
+        self.process.send_signal(signal.SIGTERM)
+        return await self._collect()
+
+    async def _collect(self) -> int:
+        assert self.process is not None
+        assert self.process.stderr is not None
+        self.stderr += await asyncio.wait_for(self.process.stderr.read(), START_TIMEOUT)
+        code = await asyncio.wait_for(self.process.wait(), START_TIMEOUT)
+        self.process = None
+        return code
+
+    def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        """Read the bot's database from outside, as `kocca-bot export` would (WAL allows it)."""
+        if not self.database.exists():
+            return []
+        with sqlite3.connect(self.database, timeout=10) as db:
+            try:
+                return db.execute(sql, params).fetchall()
+            except sqlite3.OperationalError:
+                return []  # tables not created yet
+
+    async def wait_done(self, update_id: int) -> None:
+        """Wait until the bot has processed one update (as stored in its inbox)."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + START_TIMEOUT
+        while loop.time() < deadline:  # another process's database: nothing to await but time
+            rows = self.query("SELECT status FROM update_inbox WHERE update_id = ?", (update_id,))
+            if rows and rows[0][0] == "done":
+                return
+            await asyncio.sleep(0.02)
+        raise TimeoutError(f"update {update_id} was not processed; stderr:\n{self.stderr.decode()}")
