@@ -196,7 +196,7 @@ class Content:
         intake: Intake,
     ) -> None:
         self.messages = messages
-        self.sections = {section.key: section for section in programs.sections}
+        self.sections: dict[str, Section] = {section.key: section for section in programs.sections}
         self.programs = {program.key: program for program in programs.programs}
         self.faq = {item.key: item for item in faq.items}
         self.privacy = privacy
@@ -253,11 +253,11 @@ def load_content(folder: Path) -> Content:
     faq = _parse(Faq, "faq.yaml", raw["faq.yaml"], problems)
     privacy = _parse(Privacy, "privacy.yaml", raw["privacy.yaml"], problems)
     intake = _parse(Intake, "intake.yaml", raw["intake.yaml"], problems)
+    problems.extend(_check_texts(raw))
     if problems or programs is None or faq is None or privacy is None or intake is None:
         raise ContentError(problems)
 
     content = Content(messages, programs, faq, privacy, intake)
-    problems.extend(_check_texts(raw))
     problems.extend(_check_references(content))
     if problems:
         raise ContentError(problems)

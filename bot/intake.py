@@ -105,7 +105,9 @@ def needs_guardian(question: Question, value: Any) -> bool:
     return any(choice.guardian and choice.value == value for choice in question.choices or [])
 
 
-def check_choice(question: Question, content: Content, answers: Answers, value: str) -> Outcome:
+def check_choice(
+    question: Question, content: Content, answers: Answers, value: str
+) -> Accepted | Rejected:
     """A button press on a single-choice or province question."""
     if question.type == "province":
         return Accepted(value) if value in content.provinces else Rejected(Text.INTAKE_USE_BUTTONS)

@@ -16,8 +16,9 @@ from telegram.ext import (
 
 from bot import commands
 from handlers import fallback, intake, programs, start, support, views
-from handlers.common import BotApplication, record_incoming
+from handlers.common import BotApplication, BotContext, record_incoming
 from handlers.errors import on_error
+from handlers.guard import Callback
 
 log = logging.getLogger(__name__)
 
@@ -40,8 +41,8 @@ def register(application: BotApplication) -> None:
     )
     staff_chat = application.bot_data["services"].settings.staff_chat_id
 
-    def command(spec: commands.Command, callback: object) -> CommandHandler[object, None]:
-        return CommandHandler(spec.names, callback, filters=PRIVATE)  # type: ignore[arg-type]
+    def command(spec: commands.Command, callback: Callback) -> CommandHandler[BotContext, None]:
+        return CommandHandler(spec.names, callback, filters=PRIVATE)
 
     application.add_handlers(
         [
@@ -54,7 +55,7 @@ def register(application: BotApplication) -> None:
             command(commands.PRIVACY, programs.privacy),
             command(commands.APPLY, intake.apply_command),
             command(commands.CANCEL, intake.cancel_command),
-            CallbackQueryHandler(intake.apply_button, pattern=f"^{intake.APPLY}(:[a-z0-9_]+)?$"),
+            CallbackQueryHandler(intake.apply_button, pattern=f"^{views.APPLY}(:[a-z0-9_]+)?$"),
             CallbackQueryHandler(intake.flow_button, pattern="^i:"),
             CallbackQueryHandler(start.menu, pattern=f"^{views.MENU}$"),
             CallbackQueryHandler(start.language_menu, pattern=f"^{views.LANGUAGE}$"),
@@ -65,7 +66,7 @@ def register(application: BotApplication) -> None:
             CallbackQueryHandler(programs.faq, pattern=f"^{views.FAQ}$"),
             CallbackQueryHandler(programs.faq_item, pattern=f"^{views.FAQ_ITEM}"),
             CallbackQueryHandler(programs.privacy, pattern=f"^{views.PRIVACY}$"),
-            CommandHandler(commands.ASK.names, support.ask, filters=PRIVATE),
+            command(commands.ASK, support.ask),
             CallbackQueryHandler(support.ask, pattern=f"^{views.ASK}$"),
             CallbackQueryHandler(support.done, pattern=f"^{views.ASK_DONE}$"),
             # filters.Chat(None) matches nothing: without a staff chat nobody answers.
@@ -76,7 +77,7 @@ def register(application: BotApplication) -> None:
             CallbackQueryHandler(fallback.stale_button),
         ]
     )
-    application.add_error_handler(on_error)  # type: ignore[arg-type]
+    application.add_error_handler(on_error)
 
 
 async def publish_commands(application: BotApplication) -> None:

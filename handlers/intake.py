@@ -116,7 +116,7 @@ async def _notify_staff(update: Update, context: BotContext, screen: Screen) -> 
         name=user.full_name,
         username=f"@{user.username}" if user.username else "",
         user_id=str(user.id),
-        language=context.language(update),
+        talent_language=context.language(update),
         summary=Markup(summary(context.content, screen.answers, language)),
     )
     try:

@@ -21,7 +21,7 @@ async def start(update: Update, context: BotContext) -> None:
     user = update.effective_user
     if user is None:
         return
-    if context.args:
+    if context.args and len(context.args) == 1:  # a deep link carries exactly one word
         payload = context.args[0]
         if _SOURCE_PATTERN.match(payload):
             first = await context.services.store.users.record_source(user.id, payload)

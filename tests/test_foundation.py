@@ -166,7 +166,7 @@ async def _kocca_bot(
 async def test_bad_setting_ends_with_one_clear_line(
     tmp_path: Path, variable: str, value: str, expected: str
 ) -> None:
-    code, out, err = await _kocca_bot(tmp_path, "run", BOT_TOKEN="1:x", **{variable: value})
+    code, _out, err = await _kocca_bot(tmp_path, "run", BOT_TOKEN="1:x", **{variable: value})
     assert code == 2
     lines = err.strip().splitlines()
     assert len(lines) == 1, err

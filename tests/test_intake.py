@@ -1,0 +1,369 @@
+"""The application questionnaire, walked through the real bot."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from tests.harness import Harness
+from tests.leads import (
+    CONTENT,
+    FILMMAKER,
+    MUSICIAN,
+    answer,
+    apply,
+    consent,
+    fill,
+    stored_value,
+    where,
+)
+
+
+async def _answers(bot: Harness, reference: str) -> dict[str, Any]:
+    row = await bot.store.db.fetch_one(
+        "SELECT id, status FROM applications WHERE reference = ?", (reference,)
+    )
+    assert row is not None and row["status"] == "submitted"
+    return await bot.store.applications.answers(row["id"])
+
+
+async def _stored(bot: Harness, user_id: int) -> dict[str, Any]:
+    draft = await bot.store.applications.draft_for(user_id)
+    assert draft is not None
+    return await bot.store.applications.answers(draft.id)
+
+
+@pytest.mark.parametrize("talent", [MUSICIAN, FILMMAKER], ids=["musician", "filmmaker"])
+async def test_complete_application_stores_every_answer(
+    bot: Harness, staff_chat: Any, talent: dict[str, Any]
+) -> None:
+    user = bot.user(first_name="Sari", username="sari_id")
+    reference = await apply(bot, user, talent)
+    assert reference == "KOC-000001"
+    stored = await _answers(bot, reference)
+    assert stored == {key: stored_value(key, value) for key, value in talent.items()}
+    thanks = user.last_message.text
+    assert thanks.startswith("🎉 Terima kasih, pendaftaranmu sudah kami terima!")
+    assert "KOC-000001" in thanks
+    alert = staff_chat.last_message.text
+    assert alert.startswith("🆕 Pendaftar baru KOC-000001")
+    assert "@sari_id" in alert and str(user.id) in alert
+    assert talent["full_name"] in alert
+
+
+async def test_review_summary_shows_every_answer_in_the_talents_language(bot: Harness) -> None:
+    user = bot.user(language_code="en")
+    await bot.send(user, "/apply")
+    await consent(bot, user, language="en")
+    await fill(bot, user, MUSICIAN, language="en")
+    review = user.last_message.text
+    assert review.startswith("Check your answers")
+    assert ("Sari Dewi Lestari" in review and "Band / group" in review) or "Band" in review
+    assert "+6281234567890" in review and "sari.dewi@example.com" in review
+    assert "Jawa Barat" in review and "Pop, Dangdut" in review
+
+
+@pytest.mark.parametrize(
+    ("key", "bad", "explanation"),
+    [
+        ("email", "sari at example", "Sepertinya alamat email itu belum benar."),
+        ("email", "sari@", "Sepertinya alamat email itu belum benar."),
+        ("phone", "12345", "Nomor itu belum bisa aku kenali."),
+        ("phone", "nomor saya rahasia", "Nomor itu belum bisa aku kenali."),
+        ("portfolio_url", "ftp://files.example.com/reel.mp4", "Kirim tautan web yang lengkap ya"),
+        ("portfolio_url", "javascript:alert(1)", "Kirim tautan web yang lengkap ya"),
+        ("portfolio_url", "my youtube channel", "Kirim tautan web yang lengkap ya"),
+        ("experience_years", "enam", "Tulis angka saja, dari 0 sampai 60."),
+        ("experience_years", "75", "Tulis angka saja, dari 0 sampai 60."),
+        ("full_name", "x" * 101, "Jawabanmu 101 karakter, maksimal 100."),
+        ("notable_works", "y" * 5000, "Jawabanmu 5000 karakter, maksimal 1000."),
+        ("province", "Atlantis", "Provinsi itu tidak aku temukan."),
+        ("sector", "televisi", "👆 Untuk pertanyaan ini, pilih salah satu tombol di bawah ya."),
+        ("genres", "pop", "👆 Untuk pertanyaan ini, pilih salah satu tombol di bawah ya."),
+    ],
+)
+async def test_invalid_answer_is_explained_and_the_question_asked_again(
+    bot: Harness, key: str, bad: str, explanation: str
+) -> None:
+    user = bot.user()
+    await bot.send(user, "/daftar")
+    await consent(bot, user)
+    answers = {k: v for k, v in MUSICIAN.items()}
+    for question_key, value in answers.items():
+        if question_key == key:
+            break
+        await answer(bot, user, question_key, value)
+    assert await where(bot, user) == key
+    before = await _stored(bot, user.id)
+    [reply] = await bot.send(user, bad)
+    assert reply.text.startswith(explanation)
+    assert CONTENT.questions[key].prompt.id.split("\n")[0][:25] in reply.text
+    assert await where(bot, user) == key
+    assert await _stored(bot, user.id) == before
+
+
+async def test_media_sticker_and_voice_to_a_text_question_are_refused(bot: Harness) -> None:
+    user = bot.user()
+    await bot.send(user, "/daftar")
+    await consent(bot, user)
+    await answer(bot, user, "sector", "film")
+    for action in (user.send_photo, user.send_sticker, user.send_voice):
+        [reply] = await bot.act(user, action)
+        assert reply.text.startswith("📎 Aku belum bisa menerima foto, file, atau pesan suara")
+        assert await where(bot, user) == "full_name"
+    assert await _stored(bot, user.id) == {"sector": "film"}
+
+
+async def test_province_can_be_searched_or_paged(bot: Harness) -> None:
+    user = bot.user()
+    await bot.send(user, "/daftar")
+    await consent(bot, user)
+    for key in ("sector", "full_name", "stage_name", "music_role", "genres"):
+        await answer(bot, user, key, MUSICIAN[key])
+    assert await where(bot, user) == "province"
+    screen = user.last_message
+    assert len(screen.buttons) <= 6 and "Berikutnya ▶️" in screen.button_texts
+    await bot.press(user, "Berikutnya ▶️")
+    assert "Jawa Barat" in user.last_message.button_texts
+    [reply] = await bot.send(user, "sulawesi")
+    assert "Ada beberapa yang cocok. Yang mana?" in reply.text
+    assert set(reply.button_texts) >= {"Sulawesi Utara", "Sulawesi Tengah", "Sulawesi Selatan"}
+    await bot.press(user, "Sulawesi Tengah")
+    assert (await _stored(bot, user.id))["province"] == "sulawesi_tengah"
+    assert await where(bot, user) == "city"
+
+
+async def test_multi_choice_toggles_and_enforces_limits(bot: Harness) -> None:
+    user = bot.user()
+    await bot.send(user, "/daftar")
+    await consent(bot, user)
+    for key in ("sector", "full_name", "stage_name", "music_role"):
+        await answer(bot, user, key, MUSICIAN[key])
+    assert await where(bot, user) == "genres"
+    await bot.press(user, "✔️ Selesai memilih")
+    assert "Pilih minimal 1 dulu" in user.last_message.text
+    for genre in ("Pop", "Rock", "Jazz", "Dangdut/koplo"):
+        await bot.press(user, genre)
+    assert "✅ Pop" in user.last_message.button_texts
+    await bot.press(user, "✔️ Selesai memilih")
+    assert "Maksimal 3 pilihan ya" in user.last_message.text
+    await bot.press(user, "✅ Rock")  # untoggle
+    await bot.press(user, "✔️ Selesai memilih")
+    assert (await _stored(bot, user.id))["genres"] == ["pop", "jazz", "dangdut"]
+
+
+async def test_back_keeps_the_answer_for_editing_and_skip_only_when_optional(bot: Harness) -> None:
+    user = bot.user()
+    await bot.send(user, "/daftar")
+    await consent(bot, user)
+    await answer(bot, user, "sector", "music")
+    assert "⏭ Lewati" not in user.last_message.button_texts  # full_name is required
+    await answer(bot, user, "full_name", "Sari")
+    assert "⏭ Lewati" in user.last_message.button_texts  # stage_name is optional
+    await bot.press(user, "⬅️ Kembali")
+    shown = user.last_message.text
+    assert "Siapa nama lengkapmu?" in shown and "Jawabanmu sekarang: Sari" in shown
+    await bot.send(user, "Sari Dewi")
+    assert await where(bot, user) == "stage_name"
+    await bot.press(user, "⏭ Lewati")
+    assert (await _stored(bot, user.id)) == {
+        "sector": "music",
+        "full_name": "Sari Dewi",
+        "stage_name": None,
+    }
+    await bot.press(user, "⬅️ Kembali")
+    await bot.press(user, "↪️ Pakai jawaban ini")
+    assert await where(bot, user) == "music_role"
+
+
+async def test_edit_from_summary_returns_to_summary(bot: Harness) -> None:
+    user = bot.user()
+    await bot.send(user, "/daftar")
+    await consent(bot, user)
+    await fill(bot, user, MUSICIAN)
+    await bot.press(user, "✏️ Ubah jawaban")
+    await bot.press(user, "Kota/kabupaten")
+    assert await where(bot, user) == "city"
+    assert "📋 Kembali ke ringkasan" in user.last_message.button_texts
+    [review] = await bot.send(user, "Cimahi")
+    assert review.text.startswith("Cek lagi jawabanmu") and "Cimahi" in review.text
+    assert await where(bot, user) == "review"
+
+
+async def test_changing_the_sector_from_the_summary_asks_the_new_questions(bot: Harness) -> None:
+    user = bot.user()
+    await bot.send(user, "/daftar")
+    await consent(bot, user)
+    await fill(bot, user, MUSICIAN)
+    await bot.press(user, "✏️ Ubah jawaban")
+    await bot.press(user, "Sektor")
+    await bot.press(user, "Film")
+    assert await where(bot, user) == "company_name"
+    await fill(bot, user, FILMMAKER)
+    assert await where(bot, user) == "review"
+    await bot.press(user, "🚀 Kirim pendaftaran")
+    row = await bot.store.db.fetch_one("SELECT id FROM applications WHERE status = 'submitted'")
+    assert row is not None
+    stored = await bot.store.applications.answers(row["id"])
+    assert "genres" not in stored and "music_role" not in stored  # musician-only answers dropped
+    assert stored["film_role"] == "director"
+
+
+async def test_cancel_keeps_the_draft_and_daftar_resumes_exactly_there(bot: Harness) -> None:
+    user = bot.user()
+    await bot.send(user, "/daftar")
+    await consent(bot, user)
+    for key in ("sector", "full_name", "stage_name"):
+        await answer(bot, user, key, MUSICIAN[key])
+    await bot.press(user, "✖️ Batal")
+    assert user.last_message.text.startswith("⏸ Pendaftaran dijeda.")
+    [reply] = await bot.send(user, "Apa kabar?")
+    assert reply.text.startswith("Maaf, aku belum bisa menjawab")  # not taken as an answer
+    [resumed] = await bot.send(user, "/daftar")
+    assert resumed.text.startswith("👋 Selamat datang kembali!")
+    assert await where(bot, user) == "music_role"
+    assert set(await _stored(bot, user.id)) == {"sector", "full_name", "stage_name"}
+    [paused] = await bot.send(user, "/batal")
+    assert paused.text.startswith("⏸ Pendaftaran dijeda.")
+    [nothing] = await bot.send(user, "/batal")
+    assert nothing.text == "Tidak ada pendaftaran yang sedang berjalan."
+
+
+async def test_restart_mid_application_resumes_at_the_right_question(bot: Harness) -> None:
+    user = bot.user()
+    await bot.send(user, "/daftar")
+    await consent(bot, user)
+    for key in ("sector", "full_name", "stage_name", "music_role"):
+        await answer(bot, user, key, MUSICIAN[key])
+    await bot.restart()
+    # The next message is the answer to the question the talent was shown before the restart.
+    await bot.press(user, "Pop")
+    await bot.press(user, "✔️ Selesai memilih")
+    assert await where(bot, user) == "province"
+    stored = await _stored(bot, user.id)
+    assert stored["genres"] == ["pop"] and stored["music_role"] == "band_group"
+    await bot.send(user, "Bali")
+    assert (await _stored(bot, user.id))["province"] == "bali"
+
+
+async def test_the_same_update_delivered_twice_takes_effect_once(bot: Harness) -> None:
+    user = bot.user()
+    await bot.send(user, "/daftar")
+    await consent(bot, user)
+    await answer(bot, user, "sector", "music")
+    update = user.send("Sari Dewi")
+    await bot.settle(update)
+    replies_before = len(user.messages)
+    bot.emulator.inject_raw_update(dict(update))  # Telegram re-sends the very same update
+    await bot.settle(update)
+    assert len(user.messages) == replies_before
+    assert await where(bot, user) == "stage_name"
+
+
+async def test_a_replayed_update_after_a_crash_stores_nothing_twice(bot: Harness) -> None:
+    """The bot handled an update but died before marking it done: it is replayed at start."""
+    user = bot.user()
+    reference = await apply(bot, user, MUSICIAN)
+    submit = max(
+        row["update_id"]
+        for row in await bot.store.db.fetch_all("SELECT update_id FROM update_inbox")
+    )
+    await bot.stop()
+    import sqlite3
+
+    with sqlite3.connect(bot.database) as db:  # as if the process died before marking it done
+        db.execute("UPDATE update_inbox SET status = 'pending' WHERE update_id = ?", (submit,))
+    await bot.start()
+    await bot.runner.wait_idle()
+    rows = await bot.store.db.fetch_all("SELECT reference FROM applications")
+    assert [row["reference"] for row in rows] == [reference]
+    assert await bot.store.inbox.status(submit) == "done"
+
+
+async def test_stale_button_from_an_older_question_changes_nothing(bot: Harness) -> None:
+    user = bot.user()
+    await bot.send(user, "/daftar")
+    await consent(bot, user)
+    sector_question = user.last_message
+    film = next(b.callback_data for row in sector_question.buttons for b in row if b.text == "Film")
+    assert film is not None
+    await answer(bot, user, "sector", "music")
+    await answer(bot, user, "full_name", "Sari")
+    [shown] = await bot.act(user, user.press_raw, sector_question.message_id, film)
+    assert shown.text.startswith("Tombol ini sudah tidak berlaku")
+    assert "Kamu tampil dengan nama panggung" in shown.text  # the current question, again
+    assert await where(bot, user) == "stage_name"
+    assert (await _stored(bot, user.id))["sector"] == "music"
+
+
+async def test_declining_consent_stores_only_the_refusal(bot: Harness) -> None:
+    user = bot.user()
+    await bot.send(user, "/daftar")
+    [declined] = await bot.press(user, "Tidak setuju")
+    assert declined.text.startswith("Tidak apa-apa. Kami tidak menyimpan data pendaftaran")
+    assert await bot.store.db.fetch_value("SELECT COUNT(*) FROM applications") == 0
+    assert await bot.store.db.fetch_value("SELECT COUNT(*) FROM answers") == 0
+    consents = await bot.store.applications.consents(user.id)
+    assert consents["processing"].granted is False
+    assert consents["processing"].notice_version == CONTENT.privacy.version
+    assert consents["processing"].language == "id"
+
+
+async def test_consent_is_recorded_and_not_asked_again_for_the_same_notice(bot: Harness) -> None:
+    user = bot.user()
+    first = await apply(bot, user, MUSICIAN, korea=False)
+    consents = await bot.store.applications.consents(user.id)
+    assert consents["processing"].granted and not consents["transfer_korea"].granted
+    second = await apply(bot, user, FILMMAKER)
+    assert (first, second) == ("KOC-000001", "KOC-000002")
+    history = await bot.store.db.fetch_all(
+        "SELECT kind FROM consents WHERE user_id = ? AND kind = 'processing'", (user.id,)
+    )
+    assert len(history) == 1  # the second application did not ask again
+
+
+async def test_under_18_needs_a_guardians_consent(bot: Harness) -> None:
+    minor = bot.user()
+    await bot.send(minor, "/daftar")
+    await consent(bot, minor)
+    await fill(bot, minor, {**MUSICIAN, "age_range": "under_18"})
+    assert await where(bot, minor) == "guardian"
+    assert "18" in minor.last_message.text
+    await bot.press(minor, "✅ Orang tua/wali sudah setuju")
+    assert await where(bot, minor) == "email"
+    consents = await bot.store.applications.consents(minor.id)
+    assert consents["guardian"].granted
+
+    other = bot.user()
+    await bot.send(other, "/daftar")
+    await consent(bot, other)
+    await fill(bot, other, {**MUSICIAN, "age_range": "under_18"})
+    [reply] = await bot.press(other, "Belum ada persetujuan")
+    assert "persetujuan orang tua atau wali" in reply.text
+    assert await bot.store.applications.draft_for(other.id) is None
+
+
+async def test_apply_from_a_program_page_preselects_it(bot: Harness) -> None:
+    user = bot.user()
+    await bot.send(user, "/program")
+    await bot.press(user, "Musik")
+    await bot.press(user, CONTENT.programs["mucon"].title.id)
+    await bot.press(user, "📝 Daftar untuk program ini")
+    await consent(bot, user)
+    stored = await _stored(bot, user.id)
+    assert stored == {"sector": "music", "programs_of_interest": ["mucon"]}
+    assert await where(bot, user) == "full_name"
+
+
+async def test_everything_answered_is_in_the_conversation_log(bot: Harness) -> None:
+    user = bot.user()
+    await apply(bot, user, FILMMAKER)
+    log = await bot.store.log.for_chat(user.id)
+    incoming = [entry.text for entry in log if entry.direction == "in"]
+    assert "Budi Santoso" in incoming and "/daftar" in incoming
+    assert any(entry.kind == "button" for entry in log)
+    outgoing = [entry.text or "" for entry in log if entry.direction == "out"]
+    assert any("KOC-000001" in text for text in outgoing)
+    assert json.dumps(outgoing)  # every outgoing entry has readable text

@@ -1,0 +1,235 @@
+"""The talent journey: language, main menu, program pages and FAQ, all from content/."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from bot.content import Content
+from tests.harness import Harness
+
+
+async def test_menu_offers_the_main_choices_in_indonesian(bot: Harness) -> None:
+    sari = bot.user()
+    [menu] = await bot.send(sari, "/menu")
+    assert menu.text == "Mau mulai dari mana?"
+    assert menu.button_texts == [
+        "🎬🎵 Program & peluang",
+        "❓ Tanya-jawab (FAQ)",
+        "💬 Tanya tim kami",  # the bot fixture has a staff chat
+        "📝 Daftar",
+        "🌐 Bahasa",
+        "🔒 Privasi",
+    ]
+
+
+async def test_switching_language_is_stored_and_used_from_then_on(bot: Harness) -> None:
+    sari = bot.user(language_code="id")
+    await bot.send(sari, "/start")
+    await bot.press(sari, "🌐 Bahasa")
+    assert sari.last_message.text == "Pilih bahasa yang kamu mau."
+    await bot.press(sari, "🇬🇧 English")
+    assert sari.last_message.text.startswith("✅ Done, I'll speak English from now on.")
+    user = await bot.store.users.get(sari.id)
+    assert user is not None and user.language == "en" and user.language_chosen
+    # The choice outlives Telegram's language and a restart.
+    await bot.restart()
+    [reply] = await bot.send(sari, "/bantuan")
+    assert reply.text.startswith("What I can do")
+    await bot.send(sari, "/bahasa")
+    await bot.press(sari, "🇮🇩 Bahasa Indonesia")
+    assert sari.last_message.text.startswith("✅ Oke, mulai sekarang kita pakai Bahasa Indonesia.")
+
+
+async def test_every_program_page_opens_and_leads_back(bot: Harness, content: Content) -> None:
+    for language, programs_label in (
+        ("id", "🎬🎵 Program & peluang"),
+        ("en", "🎬🎵 Programs & opportunities"),
+    ):
+        talent = bot.user(language_code=language)
+        [start] = await bot.send(talent, "/start")
+        for section in content.sections.values():
+            await bot.press(talent, programs_label, message=start)
+            screen = talent.last_message
+            assert screen.message_id == start.message_id, "navigation edits the same message"
+            await bot.press(talent, section.title.get(language))
+            listing = talent.last_message
+            assert listing.text.startswith(section.title.get(language))
+            for program in content.programs_in(section.key):
+                await bot.press(talent, program.title.get(language), message=listing)
+                page = talent.last_message
+                assert page.message_id == start.message_id
+                assert page.text.startswith(program.title.get(language))
+                assert program.what.get(language).split("<")[0][:30] in page.text
+                assert ("Informasi, bukan open call" in page.text) == (language == "id")
+                if program.source_url:
+                    assert program.source_url in (page.html or "")
+                assert page.button_texts[0] in ("📝 Daftar untuk program ini", "📝 Apply for this")
+                await bot.press(talent, "⬅️ Kembali" if language == "id" else "⬅️ Back", message=page)
+                listing = talent.last_message
+                assert listing.text.startswith(section.title.get(language))
+            await bot.press(
+                talent, "🏠 Menu utama" if language == "id" else "🏠 Main menu", message=listing
+            )
+        assert len(talent.messages) == 1, "browsing never piles up new messages"
+
+
+async def test_every_faq_answer_opens_and_leads_back(bot: Harness, content: Content) -> None:
+    talent = bot.user(language_code="en")
+    [start] = await bot.send(talent, "/start")
+    await bot.press(talent, "❓ FAQ")
+    for item in content.faq.values():
+        await bot.press(talent, item.question.en, message=start)
+        answer = talent.last_message
+        assert answer.text.startswith(item.question.en)
+        assert answer.button_texts == ["⬅️ Back", "🏠 Main menu"]
+        await bot.press(talent, "⬅️ Back", message=answer)
+        assert talent.last_message.text.startswith("FAQ")
+    assert len(talent.messages) == 1
+
+
+async def test_program_faq_links_open_the_linked_answer(bot: Harness, content: Content) -> None:
+    program = next(program for program in content.programs.values() if program.faq)
+    talent = bot.user()
+    await bot.send(talent, "/program")
+    await bot.press(talent, content.sections[program.section].title.id)
+    await bot.press(talent, program.title.id)
+    faq = content.faq[program.faq[0]]
+    await bot.press(talent, faq.question.id)
+    assert talent.last_message.text.startswith(faq.question.id)
+
+
+async def test_deep_link_source_is_stored_first_one_kept(bot: Harness) -> None:
+    sari = bot.user()
+    await bot.send(sari, "/start ig_jan26")
+    await bot.send(sari, "/start tiktok_feb")
+    await bot.send(sari, "/start bad source with spaces")
+    user = await bot.store.users.get(sari.id)
+    assert user is not None and user.source == "ig_jan26"
+    assert await bot.store.users.sources(sari.id) == ["ig_jan26", "tiktok_feb"]
+
+
+async def test_unexpected_text_media_and_commands_get_a_helpful_reply(bot: Harness) -> None:
+    sari = bot.user()
+    [reply] = await bot.send(sari, "halo kak, mau tanya dong")
+    assert reply.text.startswith("Maaf, aku belum bisa menjawab pesan bebas")
+    assert "📝 Daftar" in reply.button_texts
+    [reply] = await bot.act(sari, sari.send_sticker)
+    assert reply.text.startswith("Maaf, aku belum bisa menjawab pesan bebas")
+    [reply] = await bot.send(sari, "/export")
+    assert reply.text.startswith("Perintah itu tidak aku kenal")
+
+
+async def test_stale_or_forged_button_gets_a_clear_answer(bot: Harness) -> None:
+    sari = bot.user()
+    [start] = await bot.send(sari, "/start")
+    for data in ("program:does_not_exist", "faq:nope", "garbage", "section:tv"):
+        await bot.act(sari, sari.press_raw, start.message_id, data)
+        assert (
+            sari.callback_answers[-1].text == "Tombol ini sudah tidak berlaku. Ini menu terbarunya."
+        )
+    assert sari.last_message.text == "Mau mulai dari mana?"
+
+
+async def test_long_privacy_notice_fits_telegram_and_callback_data_fits_64_bytes(
+    bot: Harness,
+) -> None:
+    sari = bot.user()
+    await bot.send(sari, "/privasi")
+    assert "UU PDP" in sari.last_message.text or "27" in sari.last_message.text
+    for call in bot.emulator.calls:
+        assert call.status == 200, (call.method, call.description)
+
+
+def _copy_content(tmp_path: Path) -> Path:
+    folder = tmp_path / "content"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "content", folder)
+    return folder
+
+
+def _check(folder: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "check-content", "--content-dir", str(folder)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+
+
+def test_check_content_names_a_missing_english_text(tmp_path: Path) -> None:
+    folder = _copy_content(tmp_path)
+    data = yaml.safe_load((folder / "faq.yaml").read_text())
+    del data["items"][0]["answer"]["en"]
+    (folder / "faq.yaml").write_text(yaml.safe_dump(data, allow_unicode=True))
+    result = _check(folder)
+    assert result.returncode == 2
+    key = data["items"][0]["key"]
+    assert f"faq.yaml: items[{key}].answer.en: Field required" in result.stderr
+
+
+def test_check_content_names_a_program_pointing_at_a_missing_faq(tmp_path: Path) -> None:
+    folder = _copy_content(tmp_path)
+    data = yaml.safe_load((folder / "programs.yaml").read_text())
+    data["programs"][0]["faq"] = ["no_such_question"]
+    (folder / "programs.yaml").write_text(yaml.safe_dump(data, allow_unicode=True))
+    result = _check(folder)
+    assert result.returncode == 2
+    key = data["programs"][0]["key"]
+    assert f"programs.yaml: programs[{key}].faq: no FAQ entry 'no_such_question'" in result.stderr
+
+
+def test_check_content_lists_every_problem_at_once(tmp_path: Path) -> None:
+    folder = _copy_content(tmp_path)
+    messages = yaml.safe_load((folder / "messages.yaml").read_text())
+    del messages["greeting"]
+    messages["menu_prompt"]["en"] = "<b>unclosed"
+    messages["not_a_key"] = {"id": "x", "en": "y"}
+    messages["help"]["en"] = "x" * 5000
+    (folder / "messages.yaml").write_text(yaml.safe_dump(messages, allow_unicode=True))
+    result = _check(folder)
+    assert result.returncode == 2
+    assert "messages.yaml: greeting: missing (the bot uses this key)" in result.stderr
+    assert "messages.yaml: menu_prompt.en: <b> is never closed" in result.stderr
+    assert "messages.yaml: not_a_key: not a message the bot uses" in result.stderr
+    assert "messages.yaml: help.en: 5000 characters, the limit is 3800" in result.stderr
+
+
+def test_check_content_catches_questionnaire_mistakes(tmp_path: Path) -> None:
+    folder = _copy_content(tmp_path)
+    intake = yaml.safe_load((folder / "intake.yaml").read_text())
+    intake["questions"][1]["type"] = "essay"
+    intake["questions"][2]["when"] = {"no_such_key": ["x"]}
+    del intake["questions"][0]["choices"][0]["label"]["en"]
+    (folder / "intake.yaml").write_text(yaml.safe_dump(intake, allow_unicode=True))
+    result = _check(folder)
+    assert result.returncode == 2
+    first, second, _third = (question["key"] for question in intake["questions"][:3])
+    assert f"intake.yaml: questions[{second}].type: Input should be" in result.stderr
+    assert f"intake.yaml: questions[{first}].choices" in result.stderr
+    assert "label.en: Field required" in result.stderr
+
+
+def test_bot_refuses_to_start_with_broken_content(tmp_path: Path) -> None:
+    folder = _copy_content(tmp_path)
+    (folder / "faq.yaml").write_text("items: [")
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "run"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+        env={
+            "PATH": "/usr/bin:/bin",
+            "BOT_TOKEN": "1:x",
+            "CONTENT_DIR": str(folder),
+            "DATABASE_PATH": str(tmp_path / "x.db"),
+        },
+        cwd=tmp_path,
+    )
+    assert result.returncode == 2
+    assert "faq.yaml: not valid YAML" in result.stderr
