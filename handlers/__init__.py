@@ -67,7 +67,7 @@ def register(application: BotApplication) -> None:
             CallbackQueryHandler(programs.faq_item, pattern=f"^{views.FAQ_ITEM}"),
             CallbackQueryHandler(programs.privacy, pattern=f"^{views.PRIVACY}$"),
             command(commands.ASK, support.ask),
-            CallbackQueryHandler(support.ask, pattern=f"^{views.ASK}$"),
+            CallbackQueryHandler(support.ask, pattern=f"^({views.ASK}|{views.ASK_AGAIN})$"),
             CallbackQueryHandler(support.done, pattern=f"^{views.ASK_DONE}$"),
             # filters.Chat(None) matches nothing: without a staff chat nobody answers.
             MessageHandler(filters.Chat(staff_chat) & STAFF_ANSWER, support.staff_message),

@@ -44,10 +44,16 @@ async def ask(update: Update, context: BotContext) -> None:
             [views.button(context.text(Text.BTN_FAQ), views.FAQ)],
             [views.button(context.text(Text.BTN_MENU), views.MENU)],
         ]
-        await show(update, context.text(Text.SUPPORT_CLOSED), InlineKeyboardMarkup(rows))
-        return
-    await _desk(context).open(user.id)
-    await show(update, context.text(Text.SUPPORT_INVITE), _done_markup(context))
+        text, markup = context.text(Text.SUPPORT_CLOSED), InlineKeyboardMarkup(rows)
+    else:
+        await _desk(context).open(user.id)
+        text, markup = context.text(Text.SUPPORT_INVITE), _done_markup(context)
+    query = update.callback_query
+    if query is not None and query.data == views.ASK_AGAIN:
+        await query.answer()
+        await reply(update, text, markup)  # the button sits under a staff answer: keep it
+    else:
+        await show(update, text, markup)
 
 
 async def done(update: Update, context: BotContext) -> None:
@@ -172,7 +178,7 @@ async def staff_message(update: Update, context: BotContext) -> None:
     talent = await store.users.get(target.user_id)
     name = display_name(talent) if talent else f"id {target.user_id}"
     language = talent.language if talent else context.services.settings.default_language
-    answer_button = views.button(context.content.text(Text.BTN_ASK_REPLY, language), views.ASK)
+    again = views.button(context.content.text(Text.BTN_ASK_REPLY, language), views.ASK_AGAIN)
     try:
         copy = await context.bot.copy_message(
             target.user_id,
@@ -183,7 +189,7 @@ async def staff_message(update: Update, context: BotContext) -> None:
                 if target.talent_message_id is not None
                 else None
             ),
-            reply_markup=InlineKeyboardMarkup([[answer_button]]),
+            reply_markup=InlineKeyboardMarkup([[again]]),
         )
     except Forbidden as error:
         log.info("User %d cannot be reached (%s); marked as blocked", target.user_id, error)

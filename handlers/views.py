@@ -23,6 +23,7 @@ APPLY = "apply"
 APPLY_PROGRAM = "apply:"
 ASK = "ask"
 ASK_DONE = "ask:done"
+ASK_AGAIN = "ask:again"  # under a staff answer: opens ask mode, keeps the answer
 
 
 def button(text: str, data: str) -> InlineKeyboardButton:

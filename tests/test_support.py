@@ -98,6 +98,13 @@ async def test_question_is_relayed_with_header_and_answer_comes_back(
     ]
     assert copies == [delivered.message_id]
 
+    await bot.press(sari, "💬 Balas tim kami")
+    assert sari.messages[-2] == delivered  # the answer stays as it was
+    assert sari.last_message.text.startswith(f"💬 {INVITE}")
+    mark = staff_chat.mark()
+    await bot.send(sari, "Terima kasih!")
+    assert staff_chat.messages_since(mark)[-1].text == "Terima kasih!"
+
 
 async def test_header_names_the_lead_reference_of_an_applicant(
     bot: Harness, staff_chat: EmulatedChat
