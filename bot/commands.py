@@ -34,6 +34,7 @@ PRIVACY = Command("privasi", "privacy", Text.COMMAND_PRIVACY)
 HELP = Command("bantuan", "help", Text.COMMAND_HELP)
 APPLY = Command("daftar", "apply", Text.COMMAND_APPLY)
 CANCEL = Command("batal", "cancel", Text.COMMAND_CANCEL)
+ASK = Command("tanya", "ask", Text.COMMAND_ASK)
 
 # The order Telegram shows them in; a command is listed only once it works.
-PUBLIC_COMMANDS = [START, MENU, APPLY, PROGRAMS, FAQ, CANCEL, LANGUAGE, PRIVACY, HELP]
+PUBLIC_COMMANDS = [START, MENU, APPLY, PROGRAMS, FAQ, ASK, CANCEL, LANGUAGE, PRIVACY, HELP]

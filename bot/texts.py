@@ -102,3 +102,21 @@ class Text(StrEnum):
 
     # Reliability
     FLOOD_NOTICE = "flood_notice"
+    # Ask staff: talents' questions relayed to the staff chat and back
+    COMMAND_ASK = "command_ask"
+    BTN_ASK_DONE = "btn_ask_done"
+    BTN_ASK_REPLY = "btn_ask_reply"
+    SUPPORT_INVITE = "support_invite"
+    SUPPORT_ACK = "support_ack"
+    SUPPORT_DONE = "support_done"
+    SUPPORT_CLOSED = "support_closed"
+    SUPPORT_RATE_LIMITED = "support_rate_limited"
+    SUPPORT_RELAY_FAILED = "support_relay_failed"
+    SUPPORT_HEADER = "support_header"
+    SUPPORT_HEADER_LEAD = "support_header_lead"
+    SUPPORT_HEADER_NO_LEAD = "support_header_no_lead"
+    SUPPORT_HINT_REPLY = "support_hint_reply"
+    SUPPORT_HINT_TOPIC = "support_hint_topic"
+    SUPPORT_DELIVERED = "support_delivered"
+    SUPPORT_BLOCKED = "support_blocked"
+    SUPPORT_UNDELIVERED = "support_undelivered"

@@ -15,7 +15,7 @@ from telegram.ext import (
 )
 
 from bot import commands
-from handlers import fallback, flood, intake, programs, start, views
+from handlers import fallback, flood, intake, programs, start, support, views
 from handlers.common import BotApplication, BotContext, record_incoming
 from handlers.errors import on_error
 from handlers.guard import Callback
@@ -25,12 +25,23 @@ log = logging.getLogger(__name__)
 PRIVATE = filters.ChatType.PRIVATE
 RECORD_GROUP = -100  # runs before everything else
 FLOOD_GROUP = -90  # after the update is logged, before any reply
+ASK_EXIT_GROUP = -50  # ends ask mode before a command or the menu button runs
+# Staff-chat messages that may answer a talent: not commands, not service messages.
+STAFF_ANSWER = filters.UpdateType.MESSAGE & ~filters.COMMAND & ~filters.StatusUpdate.ALL
 
 
 def register(application: BotApplication) -> None:
     """Add every handler to the application, in the order they must be tried."""
     application.add_handler(TypeHandler(Update, record_incoming), group=RECORD_GROUP)
     application.add_handler(TypeHandler(Update, flood.throttle), group=FLOOD_GROUP)
+    application.add_handlers(
+        [
+            MessageHandler(PRIVATE & filters.COMMAND, support.leave_ask_mode),
+            CallbackQueryHandler(support.leave_ask_mode, pattern=f"^{views.MENU}$"),
+        ],
+        group=ASK_EXIT_GROUP,
+    )
+    staff_chat = application.bot_data["services"].settings.staff_chat_id
 
     def command(spec: commands.Command, callback: Callback) -> CommandHandler[BotContext, None]:
         return CommandHandler(spec.names, callback, filters=PRIVATE)
@@ -57,6 +68,11 @@ def register(application: BotApplication) -> None:
             CallbackQueryHandler(programs.faq, pattern=f"^{views.FAQ}$"),
             CallbackQueryHandler(programs.faq_item, pattern=f"^{views.FAQ_ITEM}"),
             CallbackQueryHandler(programs.privacy, pattern=f"^{views.PRIVACY}$"),
+            command(commands.ASK, support.ask),
+            CallbackQueryHandler(support.ask, pattern=f"^({views.ASK}|{views.ASK_AGAIN})$"),
+            CallbackQueryHandler(support.done, pattern=f"^{views.ASK_DONE}$"),
+            # filters.Chat(None) matches nothing: without a staff chat nobody answers.
+            MessageHandler(filters.Chat(staff_chat) & STAFF_ANSWER, support.staff_message),
             ChatMemberHandler(fallback.bot_added_to_group, ChatMemberHandler.MY_CHAT_MEMBER),
             MessageHandler(PRIVATE & filters.COMMAND, fallback.unknown_command),
             MessageHandler(PRIVATE & filters.UpdateType.MESSAGE, intake.private_message),

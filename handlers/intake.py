@@ -10,7 +10,7 @@ from telegram.error import TelegramError
 from bot.content import Markup
 from bot.intake_flow import IntakeFlow, Screen, parse_press
 from bot.texts import Text
-from handlers import fallback
+from handlers import fallback, support
 from handlers.common import BotContext, answer_query, reply, show
 from handlers.intake_views import render, summary
 from handlers.views import APPLY, APPLY_PROGRAM
@@ -74,6 +74,8 @@ async def private_message(update: Update, context: BotContext) -> None:
     message = update.message
     if user is None or message is None:
         return
+    if await support.relay_question(update, context):
+        return  # in ask mode: for staff, even while an application is open
     flow = _flow(context)
     draft = await flow.active_draft(user.id)
     if draft is None:

@@ -21,6 +21,9 @@ LANGUAGE_SET = "lang:"
 PRIVACY = "privacy"
 APPLY = "apply"
 APPLY_PROGRAM = "apply:"
+ASK = "ask"
+ASK_DONE = "ask:done"
+ASK_AGAIN = "ask:again"  # under a staff answer: opens ask mode, keeps the answer
 
 
 def button(text: str, data: str) -> InlineKeyboardButton:
@@ -41,8 +44,8 @@ def back_row(content: Content, language: str, data: str) -> list[InlineKeyboardB
     return row
 
 
-def main_menu(content: Content, language: str) -> Screen:
-    """The main menu."""
+def main_menu(content: Content, language: str, *, ask: bool = False) -> Screen:
+    """The main menu; `ask` adds "Ask our team" (only when there is a staff chat to ask)."""
     rows = [
         [button(content.text(Text.BTN_PROGRAMS, language), PROGRAMS)],
         [button(content.text(Text.BTN_FAQ, language), FAQ)],
@@ -52,6 +55,8 @@ def main_menu(content: Content, language: str) -> Screen:
             button(content.text(Text.BTN_PRIVACY, language), PRIVACY),
         ],
     ]
+    if ask:  # right after the FAQ: the next step when the FAQ has no answer
+        rows.insert(2, [button(content.text(Text.BTN_ASK, language), ASK)])
     return content.text(Text.MENU_PROMPT, language), InlineKeyboardMarkup(rows)
 
 

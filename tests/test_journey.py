@@ -20,6 +20,7 @@ async def test_menu_offers_the_main_choices_in_indonesian(bot: Harness) -> None:
     assert menu.button_texts == [
         "🎬🎵 Program & peluang",
         "❓ Tanya-jawab (FAQ)",
+        "💬 Tanya tim kami",  # the bot fixture has a staff chat
         "📝 Daftar",
         "🌐 Bahasa",
         "🔒 Privasi",

@@ -113,4 +113,39 @@ MIGRATIONS: list[tuple[str, str]] = [
             ON conversation_log(update_id) WHERE direction = 'in' AND update_id IS NOT NULL
         """,
     ),
+    (
+        "0005_support_relay",
+        """
+        CREATE TABLE support_sessions (
+            user_id INTEGER PRIMARY KEY REFERENCES users(user_id) ON DELETE CASCADE,
+            asking INTEGER NOT NULL DEFAULT 0,
+            last_relayed_at TEXT,
+            header_message_id INTEGER,
+            thread_id INTEGER,
+            window_started_at TEXT,
+            window_count INTEGER NOT NULL DEFAULT 0,
+            window_noticed INTEGER NOT NULL DEFAULT 0,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE relayed_messages (
+            id INTEGER PRIMARY KEY,
+            staff_chat_id INTEGER NOT NULL,
+            staff_message_id INTEGER NOT NULL,
+            user_id INTEGER NOT NULL REFERENCES users(user_id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('header', 'question', 'answer')),
+            talent_message_id INTEGER,
+            created_at TEXT NOT NULL,
+            UNIQUE (staff_chat_id, staff_message_id)
+        );
+        CREATE INDEX relayed_messages_talent ON relayed_messages(user_id, talent_message_id);
+        CREATE TABLE support_topics (
+            staff_chat_id INTEGER NOT NULL,
+            user_id INTEGER NOT NULL REFERENCES users(user_id) ON DELETE CASCADE,
+            thread_id INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (staff_chat_id, user_id),
+            UNIQUE (staff_chat_id, thread_id)
+        )
+        """,
+    ),
 ]

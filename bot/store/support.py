@@ -1,0 +1,183 @@
+"""Talents' questions to staff: ask-mode sessions, relayed messages and forum topics."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from bot.store.db import Database, Row, utc_now
+
+Result = TypeVar("Result")
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    """A talent's ask mode, the current burst in the staff chat, and the rate window."""
+
+    user_id: int
+    asking: bool = False
+    last_relayed_at: str | None = None
+    header_message_id: int | None = None
+    thread_id: int | None = None
+    window_started_at: str | None = None
+    window_count: int = 0
+    window_noticed: bool = False
+
+    @classmethod
+    def from_row(cls, row: Row) -> Session:
+        """Build from a support_sessions row."""
+        return cls(
+            user_id=row["user_id"],
+            asking=bool(row["asking"]),
+            last_relayed_at=row["last_relayed_at"],
+            header_message_id=row["header_message_id"],
+            thread_id=row["thread_id"],
+            window_started_at=row["window_started_at"],
+            window_count=row["window_count"],
+            window_noticed=bool(row["window_noticed"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Relayed:
+    """What a message in the staff chat stands for: a talent, and their message if any."""
+
+    user_id: int
+    kind: str  # header, question or answer
+    talent_message_id: int | None
+
+
+_SAVE_SESSION = (
+    "INSERT INTO support_sessions (user_id, asking, last_relayed_at, header_message_id,"
+    " thread_id, window_started_at, window_count, window_noticed, updated_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " ON CONFLICT(user_id) DO UPDATE SET asking = excluded.asking,"
+    " last_relayed_at = excluded.last_relayed_at,"
+    " header_message_id = excluded.header_message_id, thread_id = excluded.thread_id,"
+    " window_started_at = excluded.window_started_at, window_count = excluded.window_count,"
+    " window_noticed = excluded.window_noticed, updated_at = excluded.updated_at"
+)
+
+
+class SupportRelay:
+    """The support_sessions, relayed_messages and support_topics tables."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def session(self, user_id: int) -> Session:
+        """The talent's session (a fresh one, not asking, if none is stored)."""
+        row = await self._db.fetch_one(
+            "SELECT * FROM support_sessions WHERE user_id = ?", (user_id,)
+        )
+        return Session(user_id) if row is None else Session.from_row(row)
+
+    async def change(
+        self, user_id: int, decide: Callable[[Session], tuple[Result, Session]]
+    ) -> Result:
+        """Read the session, let `decide` return a result and the new session, store it."""
+        async with self._db.transaction() as tx:
+            row = await tx.fetch_one("SELECT * FROM support_sessions WHERE user_id = ?", (user_id,))
+            result, new = decide(Session(user_id) if row is None else Session.from_row(row))
+            await tx.execute(
+                _SAVE_SESSION,
+                (
+                    user_id,
+                    int(new.asking),
+                    new.last_relayed_at,
+                    new.header_message_id,
+                    new.thread_id,
+                    new.window_started_at,
+                    new.window_count,
+                    int(new.window_noticed),
+                    utc_now(),
+                ),
+            )
+        return result
+
+    async def stop_asking(self, user_id: int) -> bool:
+        """Leave ask mode; True if the talent was in it."""
+        asking = await self._db.fetch_value(
+            "SELECT asking FROM support_sessions WHERE user_id = ?", (user_id,)
+        )
+        if not asking:
+            return False
+        async with self._db.transaction() as tx:
+            changed = await tx.execute_rowcount(
+                "UPDATE support_sessions SET asking = 0, updated_at = ?"
+                " WHERE user_id = ? AND asking = 1",
+                (utc_now(), user_id),
+            )
+        return changed == 1
+
+    async def record(
+        self,
+        staff_chat_id: int,
+        staff_message_id: int,
+        user_id: int,
+        kind: str,
+        talent_message_id: int | None,
+    ) -> None:
+        """Remember what a staff-chat message stands for."""
+        async with self._db.transaction() as tx:
+            await tx.execute(
+                "INSERT INTO relayed_messages (staff_chat_id, staff_message_id, user_id, kind,"
+                " talent_message_id, created_at) VALUES (?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT(staff_chat_id, staff_message_id) DO NOTHING",
+                (staff_chat_id, staff_message_id, user_id, kind, talent_message_id, utc_now()),
+            )
+
+    async def relayed(self, staff_chat_id: int, staff_message_id: int) -> Relayed | None:
+        """What a staff-chat message stands for, if the bot relayed or delivered it."""
+        row = await self._db.fetch_one(
+            "SELECT user_id, kind, talent_message_id FROM relayed_messages"
+            " WHERE staff_chat_id = ? AND staff_message_id = ?",
+            (staff_chat_id, staff_message_id),
+        )
+        if row is None:
+            return None
+        return Relayed(row["user_id"], row["kind"], row["talent_message_id"])
+
+    async def was_relayed(self, user_id: int, talent_message_id: int) -> bool:
+        """Whether this message of the talent already reached the staff chat."""
+        value = await self._db.fetch_value(
+            "SELECT 1 FROM relayed_messages WHERE user_id = ? AND talent_message_id = ?"
+            " AND kind = 'question'",
+            (user_id, talent_message_id),
+        )
+        return value is not None
+
+    async def topic_for(self, staff_chat_id: int, user_id: int) -> int | None:
+        """The forum topic of a talent in the staff chat."""
+        value = await self._db.fetch_value(
+            "SELECT thread_id FROM support_topics WHERE staff_chat_id = ? AND user_id = ?",
+            (staff_chat_id, user_id),
+        )
+        return None if value is None else int(value)
+
+    async def talent_in_topic(self, staff_chat_id: int, thread_id: int) -> int | None:
+        """The talent a forum topic of the staff chat belongs to."""
+        value = await self._db.fetch_value(
+            "SELECT user_id FROM support_topics WHERE staff_chat_id = ? AND thread_id = ?",
+            (staff_chat_id, thread_id),
+        )
+        return None if value is None else int(value)
+
+    async def save_topic(self, staff_chat_id: int, user_id: int, thread_id: int) -> None:
+        """Remember the talent's forum topic (replacing a lost one)."""
+        async with self._db.transaction() as tx:
+            await tx.execute(
+                "INSERT INTO support_topics (staff_chat_id, user_id, thread_id, created_at)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT(staff_chat_id, user_id) DO UPDATE SET"
+                " thread_id = excluded.thread_id, created_at = excluded.created_at",
+                (staff_chat_id, user_id, thread_id, utc_now()),
+            )
+
+    async def forget_topic(self, staff_chat_id: int, user_id: int) -> None:
+        """Drop a topic that no longer exists, so the next question opens a new one."""
+        async with self._db.transaction() as tx:
+            await tx.execute(
+                "DELETE FROM support_topics WHERE staff_chat_id = ? AND user_id = ?",
+                (staff_chat_id, user_id),
+            )

@@ -1,0 +1,180 @@
+"""Talents' questions to staff: ask mode, burst and rate-limit decisions, the staff header.
+
+A burst is a run of messages from one talent with no pause longer than BURST_GAP. Each
+burst opens with one header in the staff chat (who is asking) and one acknowledgement to
+the talent; the burst's messages are copied as replies to that header. Separately, a
+talent may have at most RATE_LIMIT messages relayed per RATE_WINDOW; beyond that the
+messages stay with the bot and the talent is told once per window. All of it is stored,
+so a restart changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+
+from bot.content import Content, Markup
+from bot.store import Store, User
+from bot.store.support import Relayed, Session
+from bot.texts import Text
+
+RATE_LIMIT = 5  # messages relayed per talent and window
+RATE_WINDOW = timedelta(seconds=30)
+BURST_GAP = timedelta(minutes=10)
+TOPIC_NAME_LIMIT = 128  # Telegram's limit for a forum topic name
+TOPIC_NAME_PART = 100  # room for the talent's name, so that the id always fits
+
+
+class Verdict(StrEnum):
+    """What to do with one message a talent sends."""
+
+    RELAY = "relay"  # copy it to the staff chat
+    NOTICE = "notice"  # over the limit: keep it, tell the talent (once per window)
+    HOLD = "hold"  # over the limit, and the talent was already told
+    NOT_ASKING = "not_asking"  # not in ask mode: the message is for someone else
+    DUPLICATE = "duplicate"  # already relayed (an update replayed after a crash)
+
+
+@dataclass(frozen=True, slots=True)
+class Admission:
+    """The verdict on one message, and where in the staff chat it goes if relayed."""
+
+    verdict: Verdict
+    new_burst: bool = False  # send a header to staff and an acknowledgement to the talent
+    header_message_id: int | None = None
+    thread_id: int | None = None
+
+
+def enter(session: Session) -> Session:
+    """Ask mode on; the next message opens a new burst (the rate window carries on)."""
+    return replace(session, asking=True, last_relayed_at=None, header_message_id=None)
+
+
+def admit(session: Session, now: datetime) -> tuple[Admission, Session]:
+    """Decide about one message from the talent, and the session after it."""
+    if not session.asking:
+        return Admission(Verdict.NOT_ASKING), session
+    window_start = _parse(session.window_started_at)
+    if window_start is None or not window_start <= now < window_start + RATE_WINDOW:
+        started, count, noticed = now, 1, False
+    else:
+        started, count, noticed = window_start, session.window_count + 1, session.window_noticed
+    if count > RATE_LIMIT:
+        verdict = Verdict.HOLD if noticed else Verdict.NOTICE
+        return Admission(verdict), replace(session, window_count=count, window_noticed=True)
+    last = _parse(session.last_relayed_at)
+    new_burst = last is None or session.header_message_id is None or now - last >= BURST_GAP
+    admission = Admission(
+        Verdict.RELAY,
+        new_burst=new_burst,
+        header_message_id=None if new_burst else session.header_message_id,
+        thread_id=None if new_burst else session.thread_id,
+    )
+    return admission, replace(
+        session,
+        last_relayed_at=now.isoformat(timespec="microseconds"),
+        window_started_at=started.isoformat(timespec="microseconds"),
+        window_count=count,
+        window_noticed=noticed,
+    )
+
+
+def _parse(stamp: str | None) -> datetime | None:
+    return None if stamp is None else datetime.fromisoformat(stamp)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class SupportDesk:
+    """Ask-mode sessions and bursts of one talent, on top of the store."""
+
+    def __init__(self, store: Store, clock: Callable[[], datetime] = _now) -> None:
+        self._store = store
+        self._clock = clock
+
+    async def open(self, user_id: int) -> None:
+        """Put the talent in ask mode."""
+        await self._store.support.change(user_id, lambda session: (None, enter(session)))
+
+    async def close(self, user_id: int) -> bool:
+        """Take the talent out of ask mode; True if they were in it."""
+        return await self._store.support.stop_asking(user_id)
+
+    async def admit(self, user_id: int, message_id: int) -> Admission:
+        """The verdict on one message of the talent, counted against their limit."""
+        session = await self._store.support.session(user_id)
+        if not session.asking:
+            return Admission(Verdict.NOT_ASKING)
+        if await self._store.support.was_relayed(user_id, message_id):
+            return Admission(Verdict.DUPLICATE)
+        now = self._clock()
+        return await self._store.support.change(user_id, lambda current: admit(current, now))
+
+    async def start_burst(
+        self, user_id: int, header_message_id: int, thread_id: int | None
+    ) -> None:
+        """Remember the header the rest of the burst replies to."""
+        await self._store.support.change(
+            user_id,
+            lambda session: (
+                None,
+                replace(session, header_message_id=header_message_id, thread_id=thread_id),
+            ),
+        )
+
+    async def restart_burst(self, user_id: int) -> None:
+        """The staff chat could not be reached: the next message opens a new burst."""
+        await self._store.support.change(
+            user_id, lambda session: (None, replace(session, header_message_id=None))
+        )
+
+    async def addressee(
+        self, staff_chat_id: int, reply_to: int | None, thread_id: int | None
+    ) -> Relayed | None:
+        """Which talent a staff message answers: by the message it replies to, or its topic."""
+        support = self._store.support
+        if reply_to is not None:
+            found = await support.relayed(staff_chat_id, reply_to)
+            if found is not None:
+                return found
+        if thread_id is not None:
+            user_id = await support.talent_in_topic(staff_chat_id, thread_id)
+            if user_id is not None:
+                return Relayed(user_id, "topic", None)
+        return None
+
+
+def display_name(talent: User) -> str:
+    """The talent's name as staff see it."""
+    name = " ".join(part for part in (talent.first_name, talent.last_name) if part).strip()
+    return name or f"id {talent.user_id}"
+
+
+def topic_name(talent: User) -> str:
+    """The name of the talent's forum topic: their name and id (two Saris stay apart)."""
+    return f"{display_name(talent)[:TOPIC_NAME_PART]} · {talent.user_id}"[:TOPIC_NAME_LIMIT]
+
+
+def header(
+    content: Content, language: str, talent: User, reference: str | None, *, in_topic: bool
+) -> str:
+    """The staff-chat header of a burst: who asks, their language, id and lead."""
+    if reference:
+        lead = content.text(Text.SUPPORT_HEADER_LEAD, language, reference=reference)
+    else:
+        lead = content.text(Text.SUPPORT_HEADER_NO_LEAD, language)
+    hint = Text.SUPPORT_HINT_TOPIC if in_topic else Text.SUPPORT_HINT_REPLY
+    return content.text(
+        Text.SUPPORT_HEADER,
+        language,
+        name=display_name(talent),
+        username=f"@{talent.username}" if talent.username else "",
+        user_id=str(talent.user_id),
+        talent_language=talent.language,
+        lead=Markup(lead),
+        hint=Markup(content.text(hint, language)),
+    )

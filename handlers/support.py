@@ -1,0 +1,220 @@
+"""/tanya (/ask): talents' questions go to the staff chat; staff replies come back to them."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import InlineKeyboardMarkup, Message, MessageId, ReplyParameters, Update
+from telegram.error import BadRequest, Forbidden, TelegramError
+
+from bot.store import User
+from bot.support import Admission, SupportDesk, Verdict, display_name, header, topic_name
+from bot.texts import Text
+from handlers import views
+from handlers.common import BotContext, reply, show
+
+log = logging.getLogger(__name__)
+
+
+def questions_open(context: BotContext) -> bool:
+    """Whether talents can ask staff at all: only with a staff chat to ask in."""
+    return context.services.settings.staff_chat_id is not None
+
+
+def main_menu(context: BotContext, language: str) -> views.Screen:
+    """The main menu, with "Ask our team" when questions are open."""
+    return views.main_menu(context.content, language, ask=questions_open(context))
+
+
+def _desk(context: BotContext) -> SupportDesk:
+    return SupportDesk(context.services.store)
+
+
+def _done_markup(context: BotContext) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[views.button(context.text(Text.BTN_ASK_DONE), views.ASK_DONE)]])
+
+
+async def ask(update: Update, context: BotContext) -> None:
+    """/tanya and the Ask button: invite the question, or say questions are closed."""
+    user = update.effective_user
+    if user is None:
+        return
+    if not questions_open(context):
+        rows = [
+            [views.button(context.text(Text.BTN_FAQ), views.FAQ)],
+            [views.button(context.text(Text.BTN_MENU), views.MENU)],
+        ]
+        text, markup = context.text(Text.SUPPORT_CLOSED), InlineKeyboardMarkup(rows)
+    else:
+        await _desk(context).open(user.id)
+        text, markup = context.text(Text.SUPPORT_INVITE), _done_markup(context)
+    query = update.callback_query
+    if query is not None and query.data == views.ASK_AGAIN:
+        await query.answer()
+        await reply(update, text, markup)  # the button sits under a staff answer: keep it
+    else:
+        await show(update, text, markup)
+
+
+async def done(update: Update, context: BotContext) -> None:
+    """The Done button: leave ask mode and show the menu."""
+    user = update.effective_user
+    if user is None:
+        return
+    await _desk(context).close(user.id)
+    text, markup = main_menu(context, context.language(update))
+    await show(update, f"{context.text(Text.SUPPORT_DONE)}\n\n{text}", markup)
+
+
+async def leave_ask_mode(update: Update, context: BotContext) -> None:
+    """Any command, or the menu button, ends ask mode (runs before the command itself)."""
+    user = update.effective_user
+    if user is not None and await _desk(context).close(user.id):
+        log.debug("User %d left ask mode", user.id)
+
+
+async def relay_question(update: Update, context: BotContext) -> bool:
+    """Relay a private message to staff if its sender is in ask mode; True if it was taken."""
+    staff_chat = context.services.settings.staff_chat_id
+    user = update.effective_user
+    message = update.message
+    if staff_chat is None or user is None or message is None:
+        return False
+    desk = _desk(context)
+    admission = await desk.admit(user.id, message.message_id)
+    if admission.verdict is Verdict.NOT_ASKING:
+        return False
+    if admission.verdict is Verdict.NOTICE:
+        log.info("Held back messages of user %d over the question rate limit", user.id)
+        await reply(update, context.text(Text.SUPPORT_RATE_LIMITED), _done_markup(context))
+    if admission.verdict is not Verdict.RELAY:
+        return True
+    talent = context.talent or await context.services.store.users.get(user.id)
+    if talent is None:
+        return False
+    try:
+        await _copy_to_staff(context, staff_chat, talent, message, admission)
+    except TelegramError as error:
+        log.warning("Could not relay a message of user %d to the staff chat: %s", user.id, error)
+        await desk.restart_burst(user.id)
+        await reply(update, context.text(Text.SUPPORT_RELAY_FAILED), _done_markup(context))
+        return True
+    if admission.new_burst:
+        await reply(update, context.text(Text.SUPPORT_ACK), _done_markup(context))
+    return True
+
+
+async def _copy_to_staff(
+    context: BotContext, staff_chat: int, talent: User, message: Message, admission: Admission
+) -> None:
+    """Copy the message into the staff chat (after a header, if it opens a burst)."""
+    header_id, thread = admission.header_message_id, admission.thread_id
+    if admission.new_burst or header_id is None:
+        try:
+            header_id, thread = await _open_burst(context, staff_chat, talent, message.message_id)
+        except BadRequest as error:
+            if "thread" not in str(error).lower():
+                raise
+            # Staff deleted the talent's topic: open a new one.
+            log.info("Topic of user %d is gone (%s); opening a new one", talent.user_id, error)
+            await context.services.store.support.forget_topic(staff_chat, talent.user_id)
+            header_id, thread = await _open_burst(context, staff_chat, talent, message.message_id)
+    copy: MessageId = await context.bot.copy_message(
+        staff_chat,
+        from_chat_id=message.chat_id,
+        message_id=message.message_id,
+        message_thread_id=thread,
+        reply_parameters=ReplyParameters(header_id, allow_sending_without_reply=True),
+    )
+    await context.services.store.support.record(
+        staff_chat, copy.message_id, talent.user_id, "question", message.message_id
+    )
+
+
+async def _open_burst(
+    context: BotContext, staff_chat: int, talent: User, message_id: int
+) -> tuple[int, int | None]:
+    """Post the header (in the talent's topic if the staff chat is a forum)."""
+    store = context.services.store
+    thread = await store.support.topic_for(staff_chat, talent.user_id)
+    if thread is None and (await context.bot.get_chat(staff_chat)).is_forum:
+        topic = await context.bot.create_forum_topic(staff_chat, topic_name(talent))
+        thread = topic.message_thread_id
+        await store.support.save_topic(staff_chat, talent.user_id, thread)
+        log.info("Opened staff topic %d for user %d", thread, talent.user_id)
+    reference = await store.applications.latest_reference(talent.user_id)
+    language = context.services.settings.default_language
+    text = header(context.content, language, talent, reference, in_topic=thread is not None)
+    sent = await context.bot.send_message(staff_chat, text, message_thread_id=thread)
+    await store.support.record(staff_chat, sent.message_id, talent.user_id, "header", message_id)
+    await _desk(context).start_burst(talent.user_id, sent.message_id, thread)
+    return sent.message_id, thread
+
+
+def _from_staff(message: Message, staff_chat: int) -> bool:
+    """A person in the staff chat (or an anonymous admin of it), not a bot or a channel."""
+    if message.is_automatic_forward:
+        return False
+    if message.sender_chat is not None:
+        return message.sender_chat.id == staff_chat
+    return message.from_user is not None and not message.from_user.is_bot
+
+
+async def staff_message(update: Update, context: BotContext) -> None:
+    """A staff-chat message: a reply to a relayed question (or one in a talent's topic)."""
+    staff_chat = context.services.settings.staff_chat_id
+    message = update.message
+    if staff_chat is None or message is None or not _from_staff(message, staff_chat):
+        return
+    store = context.services.store
+    reply_to = message.reply_to_message.message_id if message.reply_to_message else None
+    thread = message.message_thread_id if message.is_topic_message else None
+    target = await _desk(context).addressee(staff_chat, reply_to, thread)
+    if target is None:
+        log.debug("Staff chat message %d answers no relayed question", message.message_id)
+        return
+    if await store.support.relayed(staff_chat, message.message_id) is not None:
+        return  # delivered before a restart; this is the replayed update
+    talent = await store.users.get(target.user_id)
+    name = display_name(talent) if talent else f"id {target.user_id}"
+    language = talent.language if talent else context.services.settings.default_language
+    again = views.button(context.content.text(Text.BTN_ASK_REPLY, language), views.ASK_AGAIN)
+    try:
+        copy = await context.bot.copy_message(
+            target.user_id,
+            from_chat_id=staff_chat,
+            message_id=message.message_id,
+            reply_parameters=(
+                ReplyParameters(target.talent_message_id, allow_sending_without_reply=True)
+                if target.talent_message_id is not None
+                else None
+            ),
+            reply_markup=InlineKeyboardMarkup([[again]]),
+        )
+    except Forbidden as error:
+        log.info("User %d cannot be reached (%s); marked as blocked", target.user_id, error)
+        await store.users.set_blocked(target.user_id, True)
+        await _mark(context, message, Text.SUPPORT_BLOCKED, name=name)
+        return
+    except TelegramError as error:
+        log.warning("Could not deliver a staff answer to user %d: %s", target.user_id, error)
+        await _mark(context, message, Text.SUPPORT_UNDELIVERED, name=name, error=str(error))
+        return
+    await store.support.record(
+        staff_chat, message.message_id, target.user_id, "answer", copy.message_id
+    )
+    await _mark(context, message, Text.SUPPORT_DELIVERED, name=name)
+
+
+async def _mark(context: BotContext, message: Message, key: Text, **values: str) -> None:
+    """A short reply to the staff message saying what became of it."""
+    language = context.services.settings.default_language
+    try:
+        await context.bot.send_message(
+            message.chat_id,
+            context.content.text(key, language, **values),
+            message_thread_id=message.message_thread_id if message.is_topic_message else None,
+            reply_parameters=ReplyParameters(message.message_id, allow_sending_without_reply=True),
+        )
+    except TelegramError as error:
+        log.warning("Could not confirm in the staff chat: %s", error)

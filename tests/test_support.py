@@ -1,0 +1,403 @@
+"""Ask staff: talents' questions relayed to the staff chat, staff replies relayed back."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from telegram import Chat, Message
+from telegram import User as TelegramUser
+
+from bot.emulator import BotMessage, EmulatedChat, EmulatedUser
+from bot.store.support import Session
+from bot.support import BURST_GAP, RATE_LIMIT, RATE_WINDOW, Verdict, admit, enter
+from handlers.support import _from_staff
+from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
+from tests.harness import Harness
+
+ASK_BUTTON = "💬 Tanya tim kami"
+DONE_BUTTON = "✔️ Selesai bertanya"
+INVITE = "Tanya tim kami"
+ACK = "✅ Pesanmu sudah diteruskan ke tim kami"
+LIMITED = "⏳ Pelan-pelan ya"
+
+
+def staff_member(bot: Harness, chat: EmulatedChat, first_name: str = "Mina") -> EmulatedUser:
+    """A staff group member who is not in ADMIN_IDS (the group is the trust boundary)."""
+    member = bot.user(first_name=first_name)
+    chat.add_member(member)
+    return member
+
+
+async def ask(bot: Harness, talent: EmulatedUser, *texts: str) -> list[int]:
+    """The talent opens ask mode with /tanya and sends texts; returns their message ids."""
+    await bot.send(talent, "/tanya")
+    ids = []
+    for text in texts:
+        update = talent.send(text)
+        await bot.settle(update)
+        ids.append(update["message"]["message_id"])
+    return ids
+
+
+async def relayed_question(
+    bot: Harness, chat: EmulatedChat, talent: EmulatedUser, text: str
+) -> BotMessage:
+    """The talent asks; returns the copy of their question in the staff chat."""
+    mark = chat.mark()
+    await ask(bot, talent, text)
+    return chat.messages_since(mark)[-1]
+
+
+async def answer(
+    bot: Harness, staff: EmulatedUser, chat: EmulatedChat, text: str, reply_to: BotMessage
+) -> None:
+    """A staff member replies (Telegram's reply) in the staff chat."""
+    await bot.act(staff, staff.send, text, chat=chat, reply_to=reply_to)
+
+
+async def test_question_is_relayed_with_header_and_answer_comes_back(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    sari = bot.user(first_name="Sari", last_name="Dewi", username="sari_music")
+    await bot.send(sari, "/start")
+    await bot.press(sari, ASK_BUTTON)
+    assert sari.last_message.text.startswith(f"💬 {INVITE}")
+    assert sari.last_message.button_texts == [DONE_BUTTON]
+
+    mark = staff_chat.mark()
+    question = sari.send("Apakah MU:CON terbuka untuk band indie?")
+    await bot.settle(question)
+    assert sari.last_message.text.startswith(ACK)
+    more = await bot.send(sari, "Kami dari Bandung.")
+    assert more == []  # one acknowledgement per burst, not per message
+
+    header, first, second = staff_chat.messages_since(mark)
+    assert "Pertanyaan dari Sari Dewi @sari_music" in header.text
+    assert f"id {sari.id} · bahasa id · belum mendaftar" in header.text
+    assert f'href="tg://user?id={sari.id}"' in (header.html or "")
+    assert first.text == "Apakah MU:CON terbuka untuk band indie?"
+    assert second.text == "Kami dari Bandung."
+    assert first.reply_to_message_id == header.message_id
+    assert second.reply_to_message_id == header.message_id
+
+    mina = staff_member(bot, staff_chat)
+    await answer(bot, mina, staff_chat, "Bisa! Daftar lewat /daftar ya.", first)
+    delivered = sari.last_message
+    assert delivered.text == "Bisa! Daftar lewat /daftar ya."
+    assert delivered.reply_to_message_id == question["message"]["message_id"]
+    assert delivered.button_texts == ["💬 Balas tim kami"]
+    assert staff_chat.last_message.text == "✅ Terkirim ke Sari Dewi"
+
+    log = await bot.store.log.for_chat(sari.id)
+    incoming = [entry.text for entry in log if entry.direction == "in" and entry.kind == "text"]
+    assert incoming == ["Apakah MU:CON terbuka untuk band indie?", "Kami dari Bandung."]
+    copies = [
+        entry.message_id for entry in log if entry.direction == "out" and entry.kind == "copy"
+    ]
+    assert copies == [delivered.message_id]
+
+    await bot.press(sari, "💬 Balas tim kami")
+    assert sari.messages[-2] == delivered  # the answer stays as it was
+    assert sari.last_message.text.startswith(f"💬 {INVITE}")
+    mark = staff_chat.mark()
+    await bot.send(sari, "Terima kasih!")
+    assert staff_chat.messages_since(mark)[-1].text == "Terima kasih!"
+
+
+async def test_header_names_the_lead_reference_of_an_applicant(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    rina = bot.user(first_name="Rina", language_code="en")
+    await bot.send(rina, "/start")
+    draft = await bot.store.applications.create(rina.id, "en", "review")
+    reference = await bot.store.applications.submit(draft)
+    mark = staff_chat.mark()
+    await ask(bot, rina, "When will I hear back?")
+    header = staff_chat.messages_since(mark)[0]
+    assert f"bahasa en · pendaftar {reference}" in header.text
+
+
+async def test_media_is_relayed_both_ways(bot: Harness, staff_chat: EmulatedChat) -> None:
+    budi = bot.user(first_name="Budi")
+    await bot.send(budi, "/tanya")
+    mark = staff_chat.mark()
+    acks = await bot.act(budi, budi.send_photo, caption="Poster film kami", content=b"JPEG-poster")
+    acks += await bot.act(budi, budi.send_document, "portfolio.pdf", b"%PDF-portfolio")
+    acks += await bot.act(budi, budi.send_voice, 4, content=b"OggS-question")
+    assert [message.text[: len(ACK)] for message in acks] == [ACK]
+
+    header, photo, document, voice = staff_chat.messages_since(mark)
+    assert "Pertanyaan dari Budi" in header.text
+    assert photo.kind == "photo"
+    assert photo.photo == b"JPEG-poster"
+    assert photo.text == "Poster film kami"
+    assert document.document == ("portfolio.pdf", b"%PDF-portfolio", "application/pdf")
+    assert voice.kind == "voice"
+    assert voice.voice == b"OggS-question"
+
+    admin = bot.emulator.user(ADMIN_ID)
+    await bot.act(admin, admin.send_photo, caption="Contoh poster", content=b"JPEG-answer",
+                  chat=staff_chat, reply_to=photo)  # fmt: skip
+    delivered = budi.last_message
+    assert delivered.kind == "photo"
+    assert delivered.photo == b"JPEG-answer"
+    assert delivered.text == "Contoh poster"
+    assert staff_chat.last_message.text == "✅ Terkirim ke Budi"
+    log = await bot.store.log.for_chat(budi.id)
+    kinds = [(entry.direction, entry.kind) for entry in log if entry.kind != "command"]
+    assert ("in", "photo") in kinds
+    assert ("in", "document") in kinds
+    assert ("in", "voice") in kinds
+    assert ("out", "copy") in kinds
+
+
+async def test_two_talents_at_once_get_their_own_answers(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    sari, budi = bot.user(first_name="Sari"), bot.user(first_name="Budi")
+    await bot.send(sari, "/tanya")
+    await bot.send(budi, "/tanya")
+    mark = staff_chat.mark()
+    await bot.send(sari, "Pertanyaan Sari")
+    await bot.send(budi, "Pertanyaan Budi")
+    sari_header, sari_copy, budi_header, budi_copy = staff_chat.messages_since(mark)
+    assert "Sari" in sari_header.text
+    assert sari_copy.text == "Pertanyaan Sari"
+    assert "Budi" in budi_header.text
+    assert budi_copy.reply_to_message_id == budi_header.message_id
+
+    mina = staff_member(bot, staff_chat)
+    await answer(bot, mina, staff_chat, "Jawaban untuk Budi", budi_copy)
+    await answer(bot, mina, staff_chat, "Jawaban untuk Sari", sari_header)
+    assert [m.text for m in sari.messages if m.text.startswith("Jawaban")] == ["Jawaban untuk Sari"]
+    assert [m.text for m in budi.messages if m.text.startswith("Jawaban")] == ["Jawaban untuk Budi"]
+
+
+async def test_answer_after_a_restart_still_reaches_the_talent(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    sari = bot.user(first_name="Sari")
+    copy = await relayed_question(bot, staff_chat, sari, "Ada program untuk sutradara muda?")
+    await bot.restart()
+    mina = staff_member(bot, staff_chat)
+    await answer(bot, mina, staff_chat, "Ada, cek /program ya.", copy)
+    assert sari.last_message.text == "Ada, cek /program ya."
+    assert staff_chat.last_message.text == "✅ Terkirim ke Sari"
+
+
+async def test_answer_to_a_talent_who_blocked_the_bot_is_reported(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    sari = bot.user(first_name="Sari")
+    copy = await relayed_question(bot, staff_chat, sari, "Halo?")
+    await bot.settle(sari.block())
+    copies_before = len(bot.emulator.calls_to("copyMessage"))
+
+    mina = staff_member(bot, staff_chat)
+    await answer(bot, mina, staff_chat, "Halo Sari!", copy)
+    failed = bot.emulator.calls_to("copyMessage")[copies_before:]
+    assert [call.status for call in failed] == [403]
+    assert staff_chat.last_message.text.startswith("⛔ Tidak terkirim — Sari memblokir bot")
+    user = await bot.store.users.get(sari.id)
+    assert user is not None
+    assert user.blocked
+
+
+async def test_replies_to_anything_else_in_the_staff_chat_are_ignored(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    sari = bot.user(first_name="Sari")
+    question_copy = await relayed_question(bot, staff_chat, sari, "Pertanyaan")
+    admin = bot.emulator.user(ADMIN_ID)
+    mina = staff_member(bot, staff_chat)
+    await answer(bot, admin, staff_chat, "Jawaban", question_copy)
+    delivered_mark = staff_chat.last_message  # the bot's "sent" note is no relayed question
+    chatter = admin.send("Rapat jam 3 ya", chat=staff_chat)
+    await bot.settle(chatter)
+    mark, sari_mark = staff_chat.mark(), sari.mark()
+    copies = len(bot.emulator.calls_to("copyMessage"))
+    await bot.act(
+        mina, mina.send, "Siap", chat=staff_chat, reply_to=chatter["message"]["message_id"]
+    )
+    await bot.act(mina, mina.send, "Tanpa reply", chat=staff_chat)
+    await answer(bot, mina, staff_chat, "Balas catatan bot", delivered_mark)
+    helper_bot = bot.emulator.user(first_name="Helper", is_bot=True)
+    staff_chat.add_member(helper_bot)
+    await answer(bot, helper_bot, staff_chat, "Bots never answer talents", question_copy)
+    assert staff_chat.messages_since(mark) == []
+    assert sari.messages_since(sari_mark) == []
+    assert len(bot.emulator.calls_to("copyMessage")) == copies
+
+
+async def test_a_burst_is_rate_limited_with_exactly_one_notice(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    sari = bot.user(first_name="Sari")
+    await bot.send(sari, "/tanya")
+    mark, sari_mark = staff_chat.mark(), sari.mark()
+    for number in range(1, RATE_LIMIT + 3):
+        await bot.send(sari, f"pesan {number}")
+    await bot.restart()  # the window and the notice are stored, not remembered
+    await bot.send(sari, "pesan terakhir")
+
+    relayed = [m.text for m in staff_chat.messages_since(mark)][1:]  # after the header
+    assert relayed == [f"pesan {number}" for number in range(1, RATE_LIMIT + 1)]
+    told = [m.text for m in sari.messages_since(sari_mark)]
+    assert len(told) == 2
+    assert told[0].startswith(ACK)
+    assert told[1].startswith(LIMITED)
+
+
+async def test_forum_staff_chat_gets_a_topic_per_talent(make_bot: Any, emulator: Any) -> None:
+    forum = emulator.group(title="Talent Desk forum", forum=True)
+    admin = emulator.user(ADMIN_ID, first_name="Admin")
+    forum.add_member(admin)
+    emulator.add_bot_to_group(forum, by=admin, admin=True)
+    bot: Harness = await make_bot(admin_ids=frozenset({ADMIN_ID}), staff_chat_id=forum.id)
+    sari = bot.user(first_name="Sari", last_name="Dewi")
+    budi = bot.user(first_name="Budi")
+
+    await ask(bot, sari, "Pertanyaan Sari")
+    await ask(bot, budi, "Pertanyaan Budi")
+    await ask(bot, sari, "Pertanyaan Sari lagi")  # a new burst, the same topic
+    topics = {name: thread for thread, name in forum.topics.items()}
+    assert set(topics) == {f"Sari Dewi · {sari.id}", f"Budi · {budi.id}"}
+    sari_topic = topics[f"Sari Dewi · {sari.id}"]
+    in_topic = [m.text for m in forum.thread_messages(sari_topic)]
+    assert "Tulis di topik ini untuk menjawab." in in_topic[0]
+    assert in_topic[1] == "Pertanyaan Sari"
+    assert in_topic[3] == "Pertanyaan Sari lagi"
+    assert [m.text for m in forum.thread_messages(topics[f"Budi · {budi.id}"])][1:] == [
+        "Pertanyaan Budi"
+    ]
+
+    mina = staff_member(bot, forum)
+    await bot.act(mina, mina.send, "Halo Sari, ini jawabannya.", chat=forum, thread_id=sari_topic)
+    assert sari.last_message.text == "Halo Sari, ini jawabannya."
+    assert not any(m.text.startswith("Halo Sari") for m in budi.messages)
+    assert forum.thread_messages(sari_topic)[-1].text == "✅ Terkirim ke Sari Dewi"
+
+    del forum.topics[sari_topic]  # staff deleted the topic: the next question opens a new one
+    await ask(bot, sari, "Masih ada pertanyaan")
+    new_topic = next(thread for thread, name in forum.topics.items() if name.startswith("Sari"))
+    assert new_topic != sari_topic
+    assert forum.thread_messages(new_topic)[-1].text == "Masih ada pertanyaan"
+
+
+async def test_without_staff_chat_questions_are_closed(make_bot: Any) -> None:
+    bot: Harness = await make_bot()
+    sari = bot.user(first_name="Sari")
+    (greeting,) = await bot.send(sari, "/start")
+    assert ASK_BUTTON not in greeting.button_texts
+    (closed,) = await bot.send(sari, "/tanya")
+    assert closed.text.startswith("Maaf, saat ini pertanyaan langsung ke tim kami belum dibuka")
+    assert closed.button_texts == ["❓ Tanya-jawab (FAQ)", "🏠 Menu utama"]
+    (fallback,) = await bot.send(sari, "Halo, ada orang?")
+    assert fallback.text.startswith("Maaf, aku belum bisa menjawab pesan bebas")
+    english = bot.user(first_name="John", language_code="en")
+    (closed_en,) = await bot.send(english, "/ask")
+    assert closed_en.text.startswith("Sorry, questions to our team aren't open right now")
+
+
+async def test_ask_mode_wins_over_an_open_application_and_ends_with_done(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    sari = bot.user(first_name="Sari")
+    await bot.send(sari, "/daftar")
+    draft = await bot.store.applications.draft_for(sari.id)
+    assert draft is not None
+    await bot.send(sari, "/tanya")
+    mark = staff_chat.mark()
+    await bot.send(sari, "Boleh daftar kalau belum punya karya rilis?")
+    assert staff_chat.messages_since(mark)[-1].text == "Boleh daftar kalau belum punya karya rilis?"
+    assert await bot.store.applications.draft_for(sari.id) == draft
+
+    await bot.press(sari, DONE_BUTTON)
+    assert sari.last_message.text.startswith("👍 Oke!")
+    assert ASK_BUTTON in sari.last_message.button_texts
+    mark = staff_chat.mark()
+    (intake_reply,) = await bot.send(sari, "teks untuk pendaftaran")
+    assert intake_reply.text.startswith("👆 Untuk pertanyaan ini")
+    assert staff_chat.messages_since(mark) == []
+
+
+async def test_a_command_or_the_menu_button_ends_ask_mode(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    sari = bot.user(first_name="Sari")
+    await bot.send(sari, "/tanya")
+    await bot.send(sari, "/program")
+    mark = staff_chat.mark()
+    (fallback,) = await bot.send(sari, "halo")
+    assert fallback.text.startswith("Maaf, aku belum bisa menjawab pesan bebas")
+    await bot.send(sari, "/menu")
+    await bot.press(sari, ASK_BUTTON)
+    await bot.press(sari, callback_data="menu")
+    (fallback,) = await bot.send(sari, "halo lagi")
+    assert fallback.text.startswith("Maaf, aku belum bisa menjawab pesan bebas")
+    assert staff_chat.messages_since(mark) == []
+
+
+async def test_ask_is_listed_in_commands_and_help(bot: Harness) -> None:
+    indonesian = {c["command"] for c in bot.emulator.commands_for(language_code="id")}
+    english = {c["command"] for c in bot.emulator.commands_for(language_code="en")}
+    assert "tanya" in indonesian
+    assert "ask" in english
+    sari = bot.user(first_name="Sari")
+    (help_text,) = await bot.send(sari, "/bantuan")
+    assert "/tanya — tanya langsung ke tim kami" in help_text.text
+
+
+# ----- the decisions, without Telegram ------------------------------------------------------
+
+
+def test_staff_are_people_or_anonymous_admins_of_the_staff_chat() -> None:
+    staff = Chat(STAFF_CHAT_ID, Chat.SUPERGROUP)
+    channel = Chat(-100999, Chat.CHANNEL)
+    person = TelegramUser(1, "Mina", is_bot=False)
+    anonymous = TelegramUser(1087968824, "Group", is_bot=True)  # GroupAnonymousBot
+
+    def message(**fields: Any) -> Message:
+        return Message(1, NOW, staff, **fields)
+
+    assert _from_staff(message(from_user=person), STAFF_CHAT_ID)
+    assert _from_staff(message(from_user=anonymous, sender_chat=staff), STAFF_CHAT_ID)
+    assert not _from_staff(message(from_user=anonymous), STAFF_CHAT_ID)
+    assert not _from_staff(message(from_user=anonymous, sender_chat=channel), STAFF_CHAT_ID)
+    assert not _from_staff(message(sender_chat=channel, is_automatic_forward=True), STAFF_CHAT_ID)
+
+
+NOW = datetime(2026, 1, 16, 9, 0, tzinfo=UTC)
+
+
+def test_rate_window_restarts_after_it_ends() -> None:
+    session = enter(Session(1))
+    verdicts = []
+    for second in range(RATE_LIMIT + 2):
+        admission, session = admit(session, NOW + timedelta(seconds=second))
+        verdicts.append(admission.verdict)
+    assert verdicts == [Verdict.RELAY] * RATE_LIMIT + [Verdict.NOTICE, Verdict.HOLD]
+    admission, session = admit(session, NOW + RATE_WINDOW)
+    assert admission.verdict is Verdict.RELAY
+    assert session.window_count == 1
+    assert not session.window_noticed
+
+
+def test_a_pause_longer_than_the_burst_gap_opens_a_new_burst() -> None:
+    first, session = admit(enter(Session(1)), NOW)
+    assert first.new_burst
+    session = replace(session, header_message_id=7, thread_id=3)
+    same, session = admit(session, NOW + timedelta(seconds=40))
+    assert not same.new_burst
+    assert (same.header_message_id, same.thread_id) == (7, 3)
+    later, _ = admit(session, NOW + timedelta(seconds=40) + BURST_GAP)
+    assert later.new_burst
+
+
+def test_not_in_ask_mode_nothing_is_counted() -> None:
+    session = Session(1)
+    admission, after = admit(session, NOW)
+    assert admission.verdict is Verdict.NOT_ASKING
+    assert after == session
