@@ -103,6 +103,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--content-dir", type=Path, help="folder to check instead of CONTENT_DIR")
     check.set_defaults(handler=_check_content_command)
+
+    purge = commands.add_parser(
+        "purge",
+        help="delete conversation-log entries and unfinished applications past retention",
+        description=(
+            "Delete conversation-log entries older than LOG_RETENTION_DAYS (default 365) and"
+            " unfinished applications not touched for DRAFT_RETENTION_DAYS (default 90), and"
+            " forget processed updates older than two days. The running bot does the same"
+            " once a day; this command is safe to run while it runs."
+        ),
+    )
+    purge.add_argument("--log-days", type=int, help="override LOG_RETENTION_DAYS")
+    purge.add_argument("--draft-days", type=int, help="override DRAFT_RETENTION_DAYS")
+    purge.set_defaults(handler=_purge_command)
     return parser
 
 
@@ -166,6 +180,29 @@ def _chat_command(args: argparse.Namespace) -> int:
             user_id=args.user_id,
         )
     )
+
+
+def _purge_command(args: argparse.Namespace) -> int:
+    """`kocca-bot purge`."""
+    overrides = {}
+    if args.log_days is not None:
+        overrides["log_retention_days"] = args.log_days
+    if args.draft_days is not None:
+        overrides["draft_retention_days"] = args.draft_days
+    settings = load_settings(**overrides)
+    return asyncio.run(_purge(settings))
+
+
+async def _purge(settings: Settings) -> int:
+    from bot.privacy import format_purge, purge
+    from bot.store import Store
+
+    store = await Store.open(settings.database_path)
+    try:
+        print(format_purge(await purge(store, settings)))
+    finally:
+        await store.close()
+    return 0
 
 
 def _check_content_command(args: argparse.Namespace) -> int:

@@ -34,7 +34,22 @@ PRIVACY = Command("privasi", "privacy", Text.COMMAND_PRIVACY)
 HELP = Command("bantuan", "help", Text.COMMAND_HELP)
 APPLY = Command("daftar", "apply", Text.COMMAND_APPLY)
 CANCEL = Command("batal", "cancel", Text.COMMAND_CANCEL)
+MY_DATA = Command("dataku", "mydata", Text.COMMAND_MYDATA)
+DELETE_DATA = Command("hapusdata", "deletemydata", Text.COMMAND_DELETE)
 ASK = Command("tanya", "ask", Text.COMMAND_ASK)
 
 # The order Telegram shows them in; a command is listed only once it works.
-PUBLIC_COMMANDS = [START, MENU, APPLY, PROGRAMS, FAQ, ASK, CANCEL, LANGUAGE, PRIVACY, HELP]
+PUBLIC_COMMANDS = [
+    START,
+    MENU,
+    APPLY,
+    PROGRAMS,
+    FAQ,
+    ASK,
+    CANCEL,
+    LANGUAGE,
+    PRIVACY,
+    MY_DATA,
+    DELETE_DATA,
+    HELP,
+]

@@ -15,7 +15,7 @@ from telegram.ext import (
 )
 
 from bot import commands
-from handlers import fallback, flood, intake, programs, start, support, views
+from handlers import fallback, flood, intake, jobs, privacy, programs, start, support, views
 from handlers.common import BotApplication, BotContext, record_incoming
 from handlers.errors import on_error
 from handlers.guard import Callback
@@ -54,7 +54,9 @@ def register(application: BotApplication) -> None:
             command(commands.LANGUAGE, start.language_menu),
             command(commands.PROGRAMS, programs.programs),
             command(commands.FAQ, programs.faq),
-            command(commands.PRIVACY, programs.privacy),
+            command(commands.PRIVACY, privacy.notice),
+            command(commands.MY_DATA, privacy.send_my_data),
+            command(commands.DELETE_DATA, privacy.ask_delete),
             command(commands.APPLY, intake.apply_command),
             command(commands.CANCEL, intake.cancel_command),
             CallbackQueryHandler(intake.apply_button, pattern=f"^{views.APPLY}(:[a-z0-9_]+)?$"),
@@ -67,7 +69,13 @@ def register(application: BotApplication) -> None:
             CallbackQueryHandler(programs.program, pattern=f"^{views.PROGRAM}"),
             CallbackQueryHandler(programs.faq, pattern=f"^{views.FAQ}$"),
             CallbackQueryHandler(programs.faq_item, pattern=f"^{views.FAQ_ITEM}"),
-            CallbackQueryHandler(programs.privacy, pattern=f"^{views.PRIVACY}$"),
+            CallbackQueryHandler(privacy.notice, pattern=f"^{views.PRIVACY}$"),
+            CallbackQueryHandler(privacy.consents, pattern=f"^{privacy.CONSENTS}$"),
+            CallbackQueryHandler(privacy.toggle_consent, pattern=f"^{privacy.TOGGLE}"),
+            CallbackQueryHandler(privacy.send_my_data, pattern=f"^{privacy.MY_DATA}$"),
+            CallbackQueryHandler(privacy.ask_delete, pattern=f"^{privacy.DELETE}$"),
+            CallbackQueryHandler(privacy.delete_confirmed, pattern=f"^{privacy.DELETE_YES}$"),
+            CallbackQueryHandler(privacy.delete_cancelled, pattern=f"^{privacy.DELETE_NO}$"),
             command(commands.ASK, support.ask),
             CallbackQueryHandler(support.ask, pattern=f"^({views.ASK}|{views.ASK_AGAIN})$"),
             CallbackQueryHandler(support.done, pattern=f"^{views.ASK_DONE}$"),
@@ -80,6 +88,7 @@ def register(application: BotApplication) -> None:
         ]
     )
     application.add_error_handler(on_error)
+    jobs.schedule(application)
 
 
 async def publish_commands(application: BotApplication) -> None:

@@ -46,11 +46,6 @@ async def faq_item(update: Update, context: BotContext) -> None:
     await show(update, *views.faq_answer(context.content, context.language(update), key))
 
 
-async def privacy(update: Update, context: BotContext) -> None:
-    """The privacy notice."""
-    await show(update, *views.privacy_notice(context.content, context.language(update)))
-
-
 def _key(update: Update, prefix: str) -> str:
     """The content key carried by a button's callback data."""
     query = update.callback_query

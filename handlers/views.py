@@ -151,9 +151,3 @@ def language_picker(content: Content, language: str) -> Screen:
         back_row(content, language, MENU),
     ]
     return content.text(Text.LANGUAGE_PROMPT, language), InlineKeyboardMarkup(rows)
-
-
-def privacy_notice(content: Content, language: str) -> Screen:
-    """The full privacy notice."""
-    text = content.privacy.notice.get(language)
-    return text, InlineKeyboardMarkup([back_row(content, language, MENU)])

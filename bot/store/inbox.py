@@ -61,11 +61,3 @@ class UpdateInbox:
             "SELECT status FROM update_inbox WHERE update_id = ?", (update_id,)
         )
         return None if value is None else str(value)
-
-    async def purge_finished(self, before: str) -> int:
-        """Forget processed updates received before an ISO time; return how many."""
-        async with self._db.transaction() as tx:
-            return await tx.execute_rowcount(
-                "DELETE FROM update_inbox WHERE status != 'pending' AND received_at < ?",
-                (before,),
-            )

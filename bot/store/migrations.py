@@ -148,4 +148,16 @@ MIGRATIONS: list[tuple[str, str]] = [
         )
         """,
     ),
+    (
+        "0006_erasures",
+        """
+        CREATE TABLE erasures (
+            id INTEGER PRIMARY KEY,
+            subject_hash TEXT NOT NULL,
+            erased_at TEXT NOT NULL
+        );
+        CREATE INDEX erasures_subject ON erasures(subject_hash);
+        CREATE INDEX applications_draft_age ON applications(status, updated_at)
+        """,
+    ),
 ]

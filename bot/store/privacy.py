@@ -1,0 +1,127 @@
+"""Everything stored about one talent: gathered for a copy, erased on request, aged out."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from bot.store.db import Database, Transaction, utc_now
+
+# Tables holding a talent's data through other columns than user_id.
+_ANSWERS = (
+    "SELECT a.application_id, a.question_key, a.value, a.answered_at FROM answers a"
+    " JOIN applications p ON p.id = a.application_id WHERE p.user_id = ? ORDER BY a.rowid"
+)
+_LOG = "SELECT * FROM conversation_log WHERE chat_id = ? OR user_id = ? ORDER BY id"
+_INBOX = "SELECT * FROM update_inbox WHERE sequence_key = ? ORDER BY update_id"
+# Not personal data of one talent, or handled above.
+_SKIP = {"conversation_log", "schema_migrations", "erasures"}
+
+
+def subject_hash(user_id: int) -> str:
+    """A one-way hash of a Telegram id: proves an erasure without keeping the id."""
+    return hashlib.sha256(f"kocca-talent-desk:erasure:{user_id}".encode()).hexdigest()
+
+
+class Privacy:
+    """Data-subject requests over every table, present and future, that has a user_id."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def _user_tables(self) -> list[str]:
+        """Every table with a user_id column, in schema order, users last."""
+        rows = await self._db.fetch_all(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            " ORDER BY rowid"
+        )
+        tables = []
+        for row in rows:
+            name = row["name"]
+            if name in _SKIP:
+                continue
+            columns = await self._db.fetch_all("SELECT name FROM pragma_table_info(?)", (name,))
+            if any(column["name"] == "user_id" for column in columns):
+                tables.append(name)
+        tables.sort(key=lambda name: name == "users")
+        return tables
+
+    async def gather(self, user_id: int) -> dict[str, list[dict[str, Any]]]:
+        """Every row about this user, table by table."""
+        found: dict[str, list[dict[str, Any]]] = {}
+        for table in await self._user_tables():
+            # The table name comes from sqlite_master, never from input.
+            rows = await self._db.fetch_all(
+                f"SELECT * FROM {table} WHERE user_id = ?",  # noqa: S608
+                (user_id,),
+            )
+            found[table] = [dict(row) for row in rows]
+        found["answers"] = [dict(row) for row in await self._db.fetch_all(_ANSWERS, (user_id,))]
+        for row in found["answers"]:
+            row["value"] = None if row["value"] is None else json.loads(row["value"])
+        found["conversation_log"] = [
+            dict(row) for row in await self._db.fetch_all(_LOG, (user_id, user_id))
+        ]
+        inbox = await self._db.fetch_all(_INBOX, (f"user:{user_id}",))
+        found["update_inbox"] = [
+            {**dict(row), "payload": json.loads(row["payload"])} for row in inbox
+        ]
+        return found
+
+    async def erase(self, user_id: int) -> None:
+        """Delete everything about the user; keep only a hash of the id and the time."""
+        tables = await self._user_tables()
+        async with self._db.transaction() as tx:
+            for table in tables:
+                await tx.execute(f"DELETE FROM {table} WHERE user_id = ?", (user_id,))  # noqa: S608
+            await self._forget_log(tx, user_id)
+            await tx.execute(
+                "DELETE FROM update_inbox WHERE sequence_key = ?", (f"user:{user_id}",)
+            )
+            await tx.execute(
+                "INSERT INTO erasures (subject_hash, erased_at) VALUES (?, ?)",
+                (subject_hash(user_id), utc_now()),
+            )
+
+    async def forget_log(self, user_id: int) -> None:
+        """Remove the conversation log of a chat (after the erasure's own confirmation)."""
+        async with self._db.transaction() as tx:
+            await self._forget_log(tx, user_id)
+
+    @staticmethod
+    async def _forget_log(tx: Transaction, user_id: int) -> None:
+        await tx.execute(
+            "DELETE FROM conversation_log WHERE chat_id = ? OR user_id = ?", (user_id, user_id)
+        )
+
+    async def was_erased(self, user_id: int) -> list[str]:
+        """When this Telegram id asked for erasure (for staff showing it was honoured)."""
+        rows = await self._db.fetch_all(
+            "SELECT erased_at FROM erasures WHERE subject_hash = ? ORDER BY id",
+            (subject_hash(user_id),),
+        )
+        return [row["erased_at"] for row in rows]
+
+    async def withdraw_processing(self, user_id: int) -> int:
+        """Consent to processing withdrawn: the talent's applications go at once; how many."""
+        async with self._db.transaction() as tx:
+            return await tx.execute_rowcount(
+                "DELETE FROM applications WHERE user_id = ?", (user_id,)
+            )
+
+    async def purge(self, log_before: str, drafts_before: str, inbox_before: str) -> dict[str, int]:
+        """Delete log lines, unsubmitted drafts and processed updates older than the cut-offs."""
+        async with self._db.transaction() as tx:
+            log = await tx.execute_rowcount(
+                "DELETE FROM conversation_log WHERE created_at < ?", (log_before,)
+            )
+            drafts = await tx.execute_rowcount(
+                "DELETE FROM applications WHERE status = 'draft' AND updated_at < ?",
+                (drafts_before,),
+            )
+            inbox = await tx.execute_rowcount(
+                "DELETE FROM update_inbox WHERE status != 'pending' AND received_at < ?",
+                (inbox_before,),
+            )
+        return {"conversation_log": log, "drafts": drafts, "update_inbox": inbox}

@@ -1,0 +1,26 @@
+"""Background jobs of the running bot."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from bot.privacy import format_purge, purge
+from handlers.common import BotApplication, BotContext
+
+log = logging.getLogger(__name__)
+
+DAILY = timedelta(days=1)
+
+
+async def retention(context: BotContext) -> None:
+    """Delete what is past its retention period (conversation log, old drafts)."""
+    deleted = await purge(context.services.store, context.services.settings)
+    log.info("Retention: %s", format_purge(deleted))
+
+
+def schedule(application: BotApplication) -> None:
+    """Start the daily jobs (the first run a minute after start-up)."""
+    if application.job_queue is None:
+        raise RuntimeError("python-telegram-bot was installed without the job-queue extra")
+    application.job_queue.run_repeating(retention, interval=DAILY, first=60, name="retention")

@@ -1,0 +1,149 @@
+"""/privasi, /dataku and /hapusdata: the notice, consents, a copy of the data, erasure."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
+
+from bot.content import Markup
+from bot.privacy import my_data
+from bot.texts import Text
+from handlers.common import BotContext, answer_query, reply, show
+from handlers.views import MENU, PRIVACY, back_row, button
+
+log = logging.getLogger(__name__)
+
+PREFIX = "pv:"
+CONSENTS = "pv:consents"
+MY_DATA = "pv:data"
+DELETE = "pv:delete"
+DELETE_YES = "pv:delete:yes"
+DELETE_NO = "pv:delete:no"
+TOGGLE = "pv:t:"  # + consent kind
+TOGGLEABLE = ("processing", "transfer_korea")
+KIND_TEXT = {
+    "processing": Text.CONSENT_KIND_PROCESSING,
+    "transfer_korea": Text.CONSENT_KIND_TRANSFER,
+    "announcements": Text.CONSENT_KIND_ANNOUNCEMENTS,
+    "guardian": Text.CONSENT_KIND_GUARDIAN,
+}
+
+
+async def notice(update: Update, context: BotContext) -> None:
+    """The privacy notice, with the talent's rights one tap away."""
+    language = context.language(update)
+    rows = [
+        [button(context.text(Text.BTN_MY_CONSENTS), CONSENTS)],
+        [
+            button(context.text(Text.BTN_MY_DATA), MY_DATA),
+            button(context.text(Text.BTN_DELETE_DATA), DELETE),
+        ],
+        back_row(context.content, language, MENU),
+    ]
+    await show(update, context.content.privacy.notice.get(language), InlineKeyboardMarkup(rows))
+
+
+async def consents(update: Update, context: BotContext) -> None:
+    """Each consent's current state, with a button to withdraw or give it."""
+    user = update.effective_user
+    if user is None:
+        return
+    stored = await context.services.store.applications.consents(user.id)
+    lines = []
+    buttons: list[list[InlineKeyboardButton]] = []
+    for kind, key in KIND_TEXT.items():
+        consent = stored.get(kind)
+        if consent is None:
+            state = context.text(Text.CONSENT_NONE)
+        else:
+            date = consent.created_at[:10]
+            given = Text.CONSENT_GIVEN if consent.granted else Text.CONSENT_WITHDRAWN
+            state = context.text(given, date=date)
+        lines.append(context.text(Text.CONSENT_LINE, kind=context.text(key), state=state))
+        if kind in TOGGLEABLE and consent is not None:
+            label = Text.BTN_WITHDRAW if consent.granted else Text.BTN_GRANT
+            buttons.append([button(context.text(label, kind=context.text(key)), TOGGLE + kind)])
+    buttons.append(back_row(context.content, context.language(update), PRIVACY))
+    text = context.text(Text.CONSENTS_SCREEN, lines=Markup("\n".join(lines)))
+    await show(update, text, InlineKeyboardMarkup(buttons))
+
+
+async def toggle_consent(update: Update, context: BotContext) -> None:
+    """Withdraw or give one consent; it takes effect at once."""
+    query = update.callback_query
+    user = update.effective_user
+    if query is None or user is None:
+        return
+    kind = (query.data or "").removeprefix(TOGGLE)
+    applications = context.services.store.applications
+    current = (await applications.consents(user.id)).get(kind)
+    if kind not in TOGGLEABLE or current is None:
+        await answer_query(update, context.text(Text.STALE_BUTTON), alert=True)
+        return
+    granted = not current.granted
+    version = context.content.privacy.version
+    await applications.record_consent(user.id, kind, granted, version, context.language(update))
+    if kind == "processing" and not granted:
+        count = await context.services.store.privacy.withdraw_processing(user.id)
+        log.info(
+            "User %d withdrew consent to processing; %d application(s) deleted", user.id, count
+        )
+        await answer_query(update)
+        await reply(update, context.text(Text.PROCESSING_WITHDRAWN, count=count))
+        return
+    await answer_query(update, context.text(Text.CONSENT_UPDATED))
+    await consents(update, context)
+
+
+async def send_my_data(update: Update, context: BotContext) -> None:
+    """/dataku: a JSON file of everything stored about the talent, and a short summary."""
+    user = update.effective_user
+    chat = update.effective_chat
+    if user is None or chat is None:
+        return
+    await answer_query(update)
+    data = await my_data(context.services.store, user.id, context.content.privacy.version)
+    counts = data.counts
+    if not counts.get("users"):
+        await reply(update, context.text(Text.MYDATA_EMPTY))
+        return
+    await chat.send_document(
+        InputFile(data.document, filename=f"kocca-talent-desk-data-{user.id}.json"),
+    )
+    summary = context.text(
+        Text.MYDATA_SUMMARY,
+        profile=counts.get("users", 0),
+        applications=counts.get("applications", 0),
+        answers=counts.get("answers", 0),
+        consents=counts.get("consents", 0),
+        messages=counts.get("conversation_log", 0),
+    )
+    await reply(update, summary)
+
+
+async def ask_delete(update: Update, context: BotContext) -> None:
+    """/hapusdata: ask before erasing everything."""
+    rows = [
+        [button(context.text(Text.BTN_CONFIRM_DELETE), DELETE_YES)],
+        [button(context.text(Text.BTN_KEEP_DATA), DELETE_NO)],
+    ]
+    await show(update, context.text(Text.DELETE_CONFIRM), InlineKeyboardMarkup(rows))
+
+
+async def delete_confirmed(update: Update, context: BotContext) -> None:
+    """Erase the talent's data, confirm, then erase the confirmation from the log too."""
+    user = update.effective_user
+    if user is None:
+        return
+    text = context.text(Text.DELETE_DONE)
+    store = context.services.store
+    await store.privacy.erase(user.id)
+    log.info("Erased all data of a user on request")  # no id: the erasure record has a hash
+    await show(update, text, None)
+    await store.privacy.forget_log(user.id)
+
+
+async def delete_cancelled(update: Update, context: BotContext) -> None:
+    """The talent changed their mind."""
+    await show(update, context.text(Text.DELETE_KEPT), None)

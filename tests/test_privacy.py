@@ -1,0 +1,246 @@
+"""Privacy and data rights: notice, consents, a copy of my data, erasure, retention, logs."""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import sqlite3
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from bot.content import Content
+from bot.store.privacy import subject_hash
+from tests.harness import Harness
+from tests.leads import FILMMAKER, MUSICIAN, apply, stored_value
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+async def test_notice_in_both_languages_with_the_rights_one_tap_away(
+    bot: Harness, content: Content
+) -> None:
+    for language, command in (("id", "/privasi"), ("en", "/privacy")):
+        talent = bot.user(language_code=language)
+        [notice] = await bot.send(talent, command)
+        first_line = content.privacy.notice.get(language).split("\n")[0]
+        assert notice.text.startswith(first_line.replace("<b>", "").replace("</b>", ""))
+        assert "KOCCA" in notice.text
+        expected = {
+            "id": ["✅ Persetujuanku", "📦 Salinan dataku", "🗑 Hapus dataku"],
+            "en": ["✅ My consents", "📦 Copy of my data", "🗑 Delete my data"],
+        }[language]
+        assert notice.button_texts[:3] == expected
+
+
+async def test_consents_are_recorded_and_can_be_withdrawn(bot: Harness) -> None:
+    sari = bot.user()
+    await apply(bot, sari, MUSICIAN, korea=True)
+    await bot.send(sari, "/privasi")
+    await bot.press(sari, "✅ Persetujuanku")
+    screen = sari.last_message.text
+    assert "Pemrosesan pendaftaran: diberikan" in screen
+    assert "Kirim ke KOCCA di Korea: diberikan" in screen
+    await bot.press(sari, "Tarik: Kirim ke KOCCA di Korea")
+    consents = await bot.store.applications.consents(sari.id)
+    transfer = consents["transfer_korea"]
+    assert not transfer.granted and transfer.language == "id" and transfer.notice_version
+    assert "Kirim ke KOCCA di Korea: tidak diberikan / ditarik" in sari.last_message.text
+    await bot.press(sari, "Beri: Kirim ke KOCCA di Korea")
+    assert (await bot.store.applications.consents(sari.id))["transfer_korea"].granted
+    history = await bot.store.db.fetch_all(
+        "SELECT granted FROM consents WHERE user_id = ? AND kind = 'transfer_korea' ORDER BY id",
+        (sari.id,),
+    )
+    assert [row["granted"] for row in history] == [1, 0, 1]
+
+
+async def test_withdrawing_consent_to_processing_removes_applications_at_once(
+    bot: Harness,
+) -> None:
+    sari, budi = bot.user(), bot.user(first_name="Budi")
+    await apply(bot, sari, MUSICIAN)
+    await apply(bot, budi, FILMMAKER)
+    await bot.send(sari, "/privasi")
+    await bot.press(sari, "✅ Persetujuanku")
+    [reply] = await bot.press(sari, "Tarik: Pemrosesan pendaftaran")
+    assert reply.text.startswith("✅ Persetujuan pemrosesan ditarik. 1 pendaftaranmu")
+    owners = await bot.store.db.fetch_all("SELECT user_id FROM applications")
+    assert [row["user_id"] for row in owners] == [budi.id]
+    assert not (await bot.store.applications.consents(sari.id))["processing"].granted
+
+
+async def test_my_data_holds_every_kind_of_record_and_nothing_about_others(
+    bot: Harness, staff_chat: Any
+) -> None:
+    sari = bot.user(first_name="Sari", username="sari_id")
+    budi = bot.user(first_name="Budiman", username="budiman_film")
+    await bot.send(sari, "/start ig_jan26")
+    await apply(bot, sari, MUSICIAN)
+    await apply(bot, budi, {**FILMMAKER, "email": "budiman@rumahfilm.id"})
+    await bot.send(sari, "/tanya")
+    await bot.send(sari, "Kapan MU:CON dibuka?")
+    mark = sari.mark()
+    await bot.send(sari, "/dataku")
+    document, summary = sari.messages_since(mark)
+    assert document.document is not None
+    name, payload, _ = document.document
+    assert name == f"kocca-talent-desk-data-{sari.id}.json"
+    data = json.loads(payload)["data"]
+    assert data["users"][0]["first_name"] == "Sari"
+    assert [row["source"] for row in data["user_sources"]] == ["ig_jan26"]
+    assert data["applications"][0]["reference"] == "KOC-000001"
+    answers = {row["question_key"]: row["value"] for row in data["answers"]}
+    assert answers == {key: stored_value(key, value) for key, value in MUSICIAN.items()}
+    assert {row["kind"] for row in data["consents"]} >= {"processing", "transfer_korea"}
+    assert any(row["text"] == "Kapan MU:CON dibuka?" for row in data["conversation_log"])
+    assert data["support_sessions"] and data["relayed_messages"]
+    assert data["update_inbox"]
+    text = payload.decode()
+    for foreign in ("Budiman", "budiman_film", "budiman@rumahfilm.id", str(budi.id)):
+        assert foreign not in text
+    assert "Pendaftaran: 1, dengan 17 jawaban" in summary.text
+
+
+def _every_value(database: Path) -> list[str]:
+    """Every value in every table, as text."""
+    with sqlite3.connect(database) as db:
+        tables = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return [
+            str(value)
+            for table in tables
+            for row in db.execute(f"SELECT * FROM {table}")  # noqa: S608 - names from the schema
+            for value in row
+            if value is not None
+        ]
+
+
+async def test_erasure_leaves_nothing_but_a_hash_and_spares_others(
+    bot: Harness, staff_chat: Any
+) -> None:
+    sari = bot.user(first_name="Sarinah", username="sarinah_music")
+    budi = bot.user(first_name="Budiman")
+    await bot.send(sari, "/start ig_jan26")
+    await apply(bot, sari, MUSICIAN)
+    await apply(bot, budi, FILMMAKER)
+    await bot.send(sari, "/tanya")
+    await bot.send(sari, "Halo tim!")
+    budi_rows = await bot.store.privacy.gather(budi.id)
+    await bot.send(sari, "/hapusdata")
+    assert sari.last_message.text.startswith("🗑 Hapus semua datamu?")
+    [done] = await bot.press(sari, "🗑 Ya, hapus semuanya")
+    assert done.text.startswith("✅ Semua datamu sudah dihapus.")
+    await bot.runner.wait_idle()
+    values = _every_value(bot.database)
+    sari_data = [
+        "Sarinah",
+        "sarinah_music",
+        "sari.dewi@example.com",
+        "+6281234567890",
+        "Sari Dewi Lestari",
+        "Hujan di Braga",
+        "Halo tim!",
+        "ig_jan26",
+    ]
+    for secret in sari_data:
+        assert not any(secret in value for value in values), secret
+    assert not any(value == str(sari.id) for value in values)
+    assert await bot.store.privacy.was_erased(sari.id)
+    assert subject_hash(sari.id) in values
+    assert await bot.store.privacy.gather(budi.id) == budi_rows
+    # The talent can start again as a new user.
+    [greeting] = await bot.send(sari, "/start")
+    assert greeting.text.startswith("Halo, Sarinah!")
+    user = await bot.store.users.get(sari.id)
+    assert user is not None and user.source is None
+
+
+async def test_keeping_data_when_asked_changes_nothing(bot: Harness) -> None:
+    sari = bot.user()
+    await apply(bot, sari, MUSICIAN)
+    await bot.send(sari, "/hapusdata")
+    [kept] = await bot.press(sari, "Tidak jadi")
+    assert kept.text == "Oke, datamu tidak kami hapus."
+    assert await bot.store.applications.latest_reference(sari.id) == "KOC-000001"
+
+
+async def test_purge_removes_exactly_what_is_old_enough(bot: Harness) -> None:
+    sari, budi = bot.user(), bot.user(first_name="Budi")
+    await apply(bot, sari, MUSICIAN)
+    await bot.send(budi, "/daftar")  # a draft
+    await bot.send(sari, "/menu")
+    await bot.stop()
+    now = datetime.now(UTC)
+
+    def ago(days: float) -> str:
+        return (now - timedelta(days=days)).isoformat()
+
+    with sqlite3.connect(bot.database) as db:
+        ids = [row[0] for row in db.execute("SELECT id FROM conversation_log ORDER BY id")]
+        old, fresh = ids[:4], ids[4:]
+        db.executemany(
+            "UPDATE conversation_log SET created_at = ? WHERE id = ?",
+            [(ago(400), old[0]), (ago(366), old[1]), (ago(365.1), old[2]), (ago(365.5), old[3])]
+            + [(ago(364), entry) for entry in fresh[:1]],
+        )
+        db.execute("UPDATE applications SET updated_at = ? WHERE status = 'draft'", (ago(91),))
+        db.execute("UPDATE applications SET updated_at = ? WHERE status = 'submitted'", (ago(500),))
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "purge"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+        env={"PATH": "/usr/bin:/bin", "DATABASE_PATH": str(bot.database)},
+        cwd=bot.database.parent,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Deleted 4 conversation-log entries, 1 unfinished applications")
+    with sqlite3.connect(bot.database) as db:
+        remaining = {row[0] for row in db.execute("SELECT id FROM conversation_log")}
+        statuses = [row[0] for row in db.execute("SELECT status FROM applications")]
+    assert remaining == set(fresh)
+    assert statuses == ["submitted"]  # a submitted lead is not a draft
+
+
+async def test_changed_notice_version_asks_for_consent_again(make_bot: Any, tmp_path: Path) -> None:
+    bot: Harness = await make_bot()
+    sari = bot.user()
+    await apply(bot, sari, MUSICIAN)
+    await bot.stop()
+    folder = tmp_path / "content"
+    shutil.copytree(PROJECT / "content", folder)
+    privacy = yaml.safe_load((folder / "privacy.yaml").read_text())
+    privacy["version"] = "2027-01-01"
+    (folder / "privacy.yaml").write_text(yaml.safe_dump(privacy, allow_unicode=True))
+    bot2: Harness = await make_bot(content_dir=folder)
+    [consent] = await bot2.send(sari, "/daftar")
+    assert consent.text.startswith("Sebelum mulai")
+    assert consent.button_texts == ["✅ Saya setuju", "Tidak setuju"]
+
+
+async def test_no_contact_details_or_answers_in_the_logs(
+    bot: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    sari = bot.user(first_name="Sari")
+    await apply(bot, sari, MUSICIAN)
+    logged = "\n".join(
+        record.getMessage() for record in caplog.records if record.levelno >= logging.INFO
+    )
+    for secret in (
+        "sari.dewi@example.com",
+        "Sari.Dewi@Example.COM",
+        "+6281234567890",
+        "0812-3456-7890",
+        "Sari Dewi Lestari",
+        "Hujan di Braga",
+        "Bandung",
+    ):
+        assert secret not in logged
