@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import shutil
 import sqlite3
-import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -191,17 +191,19 @@ async def test_purge_removes_exactly_what_is_old_enough(bot: Harness) -> None:
         )
         db.execute("UPDATE applications SET updated_at = ? WHERE status = 'draft'", (ago(91),))
         db.execute("UPDATE applications SET updated_at = ? WHERE status = 'submitted'", (ago(500),))
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "purge"],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "purge",
         env={"PATH": "/usr/bin:/bin", "DATABASE_PATH": str(bot.database)},
         cwd=bot.database.parent,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
     )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Deleted 4 conversation-log entries, 1 unfinished applications")
+    out, err = await asyncio.wait_for(process.communicate(), timeout=60)
+    assert process.returncode == 0, err.decode()
+    assert out.decode().startswith("Deleted 4 conversation-log entries, 1 unfinished applications")
     with sqlite3.connect(bot.database) as db:
         remaining = {row[0] for row in db.execute("SELECT id FROM conversation_log")}
         statuses = [row[0] for row in db.execute("SELECT status FROM applications")]
