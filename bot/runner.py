@@ -23,7 +23,7 @@ from telegram.request._requestparameter import RequestParameter
 
 from bot.sequencer import KeyedSequencer
 from bot.store import Store, StoredUpdate
-from bot.updates import sequence_key
+from bot.updates import malformed, sequence_key
 
 log = logging.getLogger(__name__)
 
@@ -171,12 +171,14 @@ class Runner:
         """Parse one stored update, run the handlers, mark it done."""
         try:
             update = Update.de_json(json.loads(stored.payload), self.application.bot)
+            problem = malformed(update)
         except Exception as error:  # any malformed update: keep it, log it, move on
+            problem = f"{type(error).__name__}: {error}"
+        if problem is not None:
             log.warning(
-                "Update %d could not be parsed (%s: %s); kept in the inbox and skipped",
+                "Update %d could not be used (%s); kept in the inbox and skipped",
                 stored.update_id,
-                type(error).__name__,
-                error,
+                problem,
             )
             await self.store.inbox.finish(stored.update_id, "unparseable")
             return

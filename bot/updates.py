@@ -140,3 +140,48 @@ def incoming_entry(update: Update) -> LogEntry | None:
         status = update.my_chat_member.new_chat_member.status
         return LogEntry(chat.id, user_id, "in", "membership", status, update.update_id)
     return None
+
+
+def malformed(update: Update) -> str | None:
+    """Why an update that parsed is still unusable (a field a handler relies on is missing).
+
+    python-telegram-bot builds objects from JSON without checking types, so a server that is
+    newer or older than the library can hand over a message without a chat, say.
+    """
+    for message in (update.message, update.edited_message, update.channel_post):
+        if message is None:
+            continue
+        chat: object = getattr(message, "chat", None)
+        if not _has(chat, "id", int) or not _has(chat, "type", str):
+            return "message without a usable chat"
+        if not _has(message, "message_id", int):
+            return "message without a numeric message_id"
+        sender: object = message.from_user
+        if sender is not None and not _has(sender, "id", int):
+            return "message with a sender without a numeric id"
+        if not _has(message, "text", str, optional=True):
+            return "message whose text is not a string"
+    query: object = update.callback_query
+    if query is not None:
+        if not _has(getattr(query, "from_user", None), "id", int):
+            return "button press without a sender"
+        if not _has(query, "data", str, optional=True):
+            return "button press whose data is not a string"
+        pressed: object = getattr(query, "message", None)
+        if pressed is not None and not _has(getattr(pressed, "chat", None), "id", int):
+            return "button press on a message without a chat"
+    change: object = update.my_chat_member
+    if change is not None:
+        if not _has(getattr(change, "chat", None), "id", int):
+            return "membership change without a chat"
+        if not _has(getattr(change, "new_chat_member", None), "status", str):
+            return "membership change without a new status"
+    return None
+
+
+def _has(thing: object, attribute: str, kind: type, *, optional: bool = False) -> bool:
+    """Whether `thing.attribute` exists with the given type (or is None, if optional)."""
+    value = getattr(thing, attribute, None)
+    if value is None:
+        return optional and thing is not None
+    return isinstance(value, kind)

@@ -21,6 +21,17 @@ async def on_error(update: object, context: BotContext) -> None:
         log.warning("Update %s could not be answered (%s); will retry", update_id, context.error)
         context.services.undelivered.add(update_id)
         return
+    if isinstance(update, Update) and _talent_unreachable(context.error):
+        # Blocked, deactivated or unknown chat: nothing more can be sent; not a bug.
+        chat = update.effective_chat
+        log.info(
+            "Chat %s is unreachable (%s); marked as blocked",
+            chat.id if chat else None,
+            context.error,
+        )
+        if chat is not None and chat.type == "private":
+            await context.services.store.users.set_blocked(chat.id, True)
+        return
     log.error("Error while handling update %s", update_id, exc_info=context.error)
     if not isinstance(update, Update):
         return
@@ -52,3 +63,10 @@ def _telegram_unreachable(error: object) -> bool:
     if isinstance(error, RetryAfter):
         return True
     return isinstance(error, NetworkError) and not isinstance(error, BadRequest)
+
+
+def _talent_unreachable(error: object) -> bool:
+    """Telegram says this chat cannot receive messages from the bot."""
+    if isinstance(error, Forbidden):
+        return True
+    return isinstance(error, BadRequest) and "chat not found" in str(error).lower()

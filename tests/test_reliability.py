@@ -200,3 +200,17 @@ async def test_webhook_mode_stores_and_answers_and_rejects_a_wrong_secret(
     finally:
         await server.stop()
         await runner.stop()
+
+
+async def test_an_update_the_library_cannot_parse_is_kept_and_skipped(bot: Harness) -> None:
+    sari = bot.user()
+    broken = bot.emulator.inject_raw_update(
+        {"message": {"message_id": "one", "date": "today", "chat": {"id": "x"}, "text": 5}}
+    )
+    [reply] = await bot.send(sari, "/start")
+    assert reply.text.startswith("Halo, Sari!")
+    assert await bot.store.inbox.status(broken["update_id"]) == "unparseable"
+    kept = await bot.store.db.fetch_value(
+        "SELECT payload FROM update_inbox WHERE update_id = ?", (broken["update_id"],)
+    )
+    assert '"today"' in kept
