@@ -38,3 +38,10 @@ ASK = Command("tanya", "ask", Text.COMMAND_ASK)
 
 # The order Telegram shows them in; a command is listed only once it works.
 PUBLIC_COMMANDS = [START, MENU, APPLY, PROGRAMS, FAQ, ASK, CANCEL, LANGUAGE, PRIVACY, HELP]
+
+# The staff desk: not published to talents (staff_only refuses everyone else anyway).
+EXPORT = Command("export", "export", Text.COMMAND_EXPORT)
+STATS = Command("stats", "stats", Text.COMMAND_STATS)
+LEADS = Command("leads", "leads", Text.COMMAND_LEADS)
+LEAD = Command("lead", "lead", Text.COMMAND_LEAD)
+STAFF_COMMANDS = [EXPORT, STATS, LEADS, LEAD]

@@ -8,6 +8,7 @@ from bot.store.applications import Applications, Change, Consent, Draft
 from bot.store.conversation import ConversationLog, LogEntry
 from bot.store.db import Database, Transaction, utc_now
 from bot.store.inbox import StoredUpdate, UpdateInbox
+from bot.store.leads import Lead, LeadFilter, Leads
 from bot.store.support import SupportRelay
 from bot.store.users import Profile, User, Users
 
@@ -18,6 +19,9 @@ __all__ = [
     "ConversationLog",
     "Database",
     "Draft",
+    "Lead",
+    "LeadFilter",
+    "Leads",
     "LogEntry",
     "Profile",
     "Store",
@@ -40,6 +44,7 @@ class Store:
         self.inbox = UpdateInbox(db)
         self.applications = Applications(db)
         self.support = SupportRelay(db)
+        self.leads = Leads(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:
