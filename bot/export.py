@@ -11,16 +11,16 @@ import html
 import re
 import zipfile
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 import xlsxwriter
 
 from bot import intake
-from bot.content import Content
+from bot.content import Content, Question
 from bot.store import Store
 from bot.store.leads import Lead, LeadFilter
 from bot.texts import Text
@@ -31,11 +31,13 @@ EXPORT_LANGUAGE = "id"  # staff read Indonesian headers and labels
 UPLOAD_LIMIT = 50 * 1000 * 1000
 # A cell starting with one of these runs as a formula in Excel or LibreOffice (OWASP).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
+_YIELD_EVERY = 100  # leads written between two chances for other updates to run
 _BLOCK = 1024 * 1024  # copy split archives a megabyte at a time
 SECTOR_ALIASES = {"musik": "music", "music": "music", "film": "film"}
 Format = Literal["csv", "xlsx"]
 FORMATS: tuple[Format, ...] = ("csv", "xlsx")
 
+_CHOICE_TYPES = ("single_choice", "multi_choice", "province")
 _CONSENT_HEADERS = {
     "processing": Text.EXPORT_COL_CONSENT_PROCESSING,
     "transfer_korea": Text.EXPORT_COL_CONSENT_TRANSFER,
@@ -145,6 +147,19 @@ class Sheet:
 
     content: Content
     drafts: bool
+    labels: dict[tuple[str, Any], str] = field(default_factory=dict)  # choice answer -> labels
+
+    def _display(self, question: Question, value: Any) -> str:
+        """An answer as staff read it; labels of choices are looked up once per export."""
+        if question.type not in _CHOICE_TYPES:
+            return intake.display(question, self.content, value, EXPORT_LANGUAGE)
+        key = (question.key, tuple(value) if isinstance(value, list) else value)
+        shown = self.labels.get(key)
+        if shown is None:
+            shown = self.labels[key] = intake.display(
+                question, self.content, value, EXPORT_LANGUAGE
+            )
+        return shown
 
     def _say(self, key: Text) -> str:
         return plain_text(self.content.text(key, EXPORT_LANGUAGE))
@@ -174,9 +189,7 @@ class Sheet:
             row.append(say(Text.EXPORT_STATUS_DRAFT if draft else Text.EXPORT_STATUS_SUBMITTED))
         for question in content.intake.questions:
             value = lead.answers.get(question.key)
-            row.append(
-                "" if value is None else intake.display(question, content, value, EXPORT_LANGUAGE)
-            )
+            row.append("" if value is None else self._display(question, value))
         row += [str(lead.user_id), lead.username or "", lead.language, lead.source or ""]
         for kind in _CONSENT_HEADERS:
             granted = lead.consents.get(kind)
@@ -222,7 +235,8 @@ class _XlsxFile:
         """Append one row; write_string keeps every value text (no formula, number or link)."""
         self._row += 1
         for column, cell in enumerate(row):
-            self._sheet.write_string(self._row, column, cell)
+            if cell:  # an empty cell stays blank, as an empty string would
+                self._sheet.write_string(self._row, column, cell)
 
     async def close(self, count: int) -> None:
         """Add the header filter and assemble the workbook."""
@@ -249,6 +263,8 @@ async def write_exports(
                 for file in files:
                     file.add(row)
                 count += 1
+                if count % _YIELD_EVERY == 0:
+                    await asyncio.sleep(0)  # let the bot answer others between rows
     finally:
         for file in files:
             await file.close(count)

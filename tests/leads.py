@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+from openpyxl.utils.escape import unescape
 
 from bot.content import Content, load_content
 from bot.emulator import EmulatedUser
@@ -323,7 +324,9 @@ def read_xlsx(data: bytes) -> list[list[str]]:
     for row in sheet.iter_rows():
         for cell in row:
             assert cell.value is None or cell.data_type == "s", (cell.coordinate, cell.value)
-        rows.append(["" if cell.value is None else str(cell.value) for cell in row])
+        # XlsxWriter writes "\r" and other control characters as OOXML escapes (_x000D_),
+        # which Excel and LibreOffice decode; openpyxl leaves inline strings undecoded.
+        rows.append(["" if cell.value is None else unescape(str(cell.value)) for cell in row])
     return rows
 
 

@@ -53,9 +53,9 @@ class Counts:
     blocked: int
 
 
-# One row per (application, answer); an application without answers gives one row of NULLs.
-# Consents: the newest row of each kind is the current state (the table is append-only).
-_LEAD_ROWS = """
+# One row per application with its talent; consents: the newest row of each kind is the
+# current state (the table is append-only).
+_LEADS = """
 SELECT a.id, a.reference, a.status, a.submitted_at, a.created_at, a.language, a.user_id,
     u.first_name, u.last_name, u.username, u.source,
     (SELECT c.granted FROM consents c WHERE c.user_id = a.user_id AND c.kind = 'processing'
@@ -63,36 +63,29 @@ SELECT a.id, a.reference, a.status, a.submitted_at, a.created_at, a.language, a.
     (SELECT c.granted FROM consents c WHERE c.user_id = a.user_id AND c.kind = 'transfer_korea'
         ORDER BY c.id DESC LIMIT 1) AS consent_transfer_korea,
     (SELECT c.granted FROM consents c WHERE c.user_id = a.user_id AND c.kind = 'announcements'
-        ORDER BY c.id DESC LIMIT 1) AS consent_announcements,
-    ans.question_key, ans.value
+        ORDER BY c.id DESC LIMIT 1) AS consent_announcements
 FROM applications a
 JOIN users u ON u.user_id = a.user_id
-LEFT JOIN answers ans ON ans.application_id = a.id
 """
-
-# The queries below join constant strings only; every value goes through a ? placeholder.
-_FILTERED = (
-    _LEAD_ROWS  # noqa: S608
-    + """
-WHERE (a.status = 'submitted' OR (? = 1 AND a.status = 'draft'))
+_ANSWERS = """
+SELECT ans.application_id, ans.question_key, ans.value
+FROM answers ans
+JOIN applications a ON a.id = ans.application_id
+"""
+# CASE rather than OR: SQLite then reads applications in id order and streams the rows,
+# instead of sorting the whole result before the first one.
+_MATCHING = """
+WHERE (CASE a.status WHEN 'submitted' THEN 1 WHEN 'draft' THEN ? ELSE 0 END) = 1
     AND (? IS NULL OR COALESCE(a.submitted_at, a.created_at) >= ?)
     AND (? IS NULL OR EXISTS (SELECT 1 FROM answers s WHERE s.application_id = a.id
         AND s.question_key = 'sector' AND s.value = ?))
-ORDER BY a.id
 """
-)
-
-_PAGE = (
-    _LEAD_ROWS  # noqa: S608
-    + """
+_PAGE = """
 WHERE a.id IN (SELECT id FROM applications WHERE status = 'submitted'
     ORDER BY submitted_at DESC, id DESC LIMIT ? OFFSET ?)
-ORDER BY a.submitted_at DESC, a.id DESC
 """
-)
-
-_ONE = _LEAD_ROWS + " WHERE a.id = ? AND a.status = 'submitted'"
-_BY_REFERENCE = _LEAD_ROWS + " WHERE a.reference = ? AND a.status = 'submitted'"
+_ONE = " WHERE a.id = ? AND a.status = 'submitted'"
+_BY_REFERENCE = " WHERE a.reference = ? AND a.status = 'submitted'"
 
 
 class Leads:
@@ -103,11 +96,22 @@ class Leads:
 
     @asynccontextmanager
     async def stream(self, where: LeadFilter) -> AsyncIterator[AsyncIterator[Lead]]:
-        """Every matching lead in reference order, read in batches on a connection of its own."""
+        """Every matching lead in reference order, read in batches on connections of their own.
+
+        Leads and answers come as two ordered streams merged by application id (one joined
+        query would look the consents up again for every answer). The leads query starts
+        first, so a lead submitted meanwhile is either complete or not there at all.
+        """
         sector = None if where.sector is None else json.dumps(where.sector)
         params = (int(where.drafts), where.since, where.since, sector, sector)
-        async with self._db.stream(_FILTERED, params) as rows:
-            yield _grouped(rows)
+        # Constant strings only; every value goes through a ? placeholder.
+        leads_sql = _LEADS + _MATCHING + " ORDER BY a.id"
+        answers_sql = _ANSWERS + _MATCHING + " ORDER BY ans.application_id"
+        async with (
+            self._db.stream(leads_sql, params) as leads,
+            self._db.stream(answers_sql, params, batch=2000) as answers,
+        ):
+            yield _merged(leads, answers)
 
     async def total(self) -> int:
         """How many leads have been submitted."""
@@ -118,7 +122,10 @@ class Leads:
 
     async def page(self, offset: int, limit: int) -> list[Lead]:
         """Submitted leads, newest first."""
-        return await self._fetch(_PAGE, (limit, offset))
+        found = await self._fetch(_PAGE, (limit, offset))
+        return sorted(
+            found, key=lambda lead: (lead.submitted_at or "", lead.application_id), reverse=True
+        )
 
     async def get(self, application_id: int) -> Lead | None:
         """One submitted lead by application id."""
@@ -130,14 +137,13 @@ class Leads:
         found = await self._fetch(_BY_REFERENCE, (reference,))
         return found[0] if found else None
 
-    async def _fetch(self, sql: str, params: Params) -> list[Lead]:
-        rows = await self._db.fetch_all(sql, params)
-
-        async def each() -> AsyncIterator[Row]:
-            for row in rows:
-                yield row
-
-        return [lead async for lead in _grouped(each())]
+    async def _fetch(self, where_sql: str, params: Params) -> list[Lead]:
+        """A few leads with their answers (for screens, not exports)."""
+        leads = [_lead(row) for row in await self._db.fetch_all(_LEADS + where_sql, params)]
+        by_id = {lead.application_id: lead for lead in leads}
+        for row in await self._db.fetch_all(_ANSWERS + where_sql, params):
+            _add_answer(by_id[row["application_id"]], row)
+        return leads
 
     async def counts(self) -> Counts:
         """Funnel and audience totals, in one read."""
@@ -195,27 +201,35 @@ class Leads:
     async def sources(self) -> list[tuple[str | None, int, int]]:
         """Per first deep-link source: users who came with it, and their submitted leads."""
         rows = await self._db.fetch_all(
-            "SELECT u.source, COUNT(*) AS users,"
-            " SUM((SELECT COUNT(*) FROM applications a"
-            "   WHERE a.user_id = u.user_id AND a.status = 'submitted')) AS leads"
-            " FROM users u GROUP BY u.source ORDER BY users DESC, u.source"
+            "SELECT u.source, COUNT(DISTINCT u.user_id) AS users, COUNT(a.id) AS leads"
+            " FROM users u LEFT JOIN applications a"
+            "   ON a.user_id = u.user_id AND a.status = 'submitted'"
+            " GROUP BY u.source ORDER BY users DESC, u.source"
         )
         return [(row["source"], int(row["users"]), int(row["leads"] or 0)) for row in rows]
 
 
-async def _grouped(rows: AsyncIterator[Row]) -> AsyncIterator[Lead]:
-    """Fold consecutive rows of the same application into one Lead."""
-    current: Lead | None = None
-    async for row in rows:
-        if current is None or current.application_id != row["id"]:
-            if current is not None:
-                yield current
-            current = _lead(row)
-        if row["question_key"] is not None:
-            value = row["value"]
-            current.answers[row["question_key"]] = None if value is None else json.loads(value)
-    if current is not None:
-        yield current
+async def _merged(leads: AsyncIterator[Row], answers: AsyncIterator[Row]) -> AsyncIterator[Lead]:
+    """Attach each answer to its lead; both streams are ordered by application id."""
+    pending: Row | None = None
+    async for row in leads:
+        lead = _lead(row)
+        while True:
+            if pending is None:
+                pending = await anext(answers, None)
+                if pending is None:
+                    break
+            if pending["application_id"] > lead.application_id:
+                break
+            if pending["application_id"] == lead.application_id:
+                _add_answer(lead, pending)
+            pending = None
+        yield lead
+
+
+def _add_answer(lead: Lead, row: Row) -> None:
+    value = row["value"]
+    lead.answers[row["question_key"]] = None if value is None else json.loads(value)
 
 
 def _lead(row: Row) -> Lead:

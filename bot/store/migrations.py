@@ -148,4 +148,10 @@ MIGRATIONS: list[tuple[str, str]] = [
         )
         """,
     ),
+    (
+        "0006_lead_indexes",
+        """
+        CREATE INDEX applications_user ON applications(user_id, status)
+        """,
+    ),
 ]
