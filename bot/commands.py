@@ -44,4 +44,3 @@ EXPORT = Command("export", "export", Text.COMMAND_EXPORT)
 STATS = Command("stats", "stats", Text.COMMAND_STATS)
 LEADS = Command("leads", "leads", Text.COMMAND_LEADS)
 LEAD = Command("lead", "lead", Text.COMMAND_LEAD)
-STAFF_COMMANDS = [EXPORT, STATS, LEADS, LEAD]

@@ -1,6 +1,6 @@
 """Leads -> CSV and XLSX for staff spreadsheets: streamed, formula-safe, in Indonesian.
 
-Pure of Telegram: the bot's /export and `kocca-bot export` both call `write_export`.
+Pure of Telegram: the bot's /export and `kocca-bot export` both call `write_exports`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, BinaryIO, Literal
 from zoneinfo import ZoneInfo
 
 import xlsxwriter
@@ -147,7 +147,8 @@ class Sheet:
 
     content: Content
     drafts: bool
-    labels: dict[tuple[str, Any], str] = field(default_factory=dict)  # choice answer -> labels
+    # Labels shown for each choice answer met so far (the same few come back in every row).
+    labels: dict[tuple[str, Any], str] = field(default_factory=dict, init=False, repr=False)
 
     def _display(self, question: Question, value: Any) -> str:
         """An answer as staff read it; labels of choices are looked up once per export."""
@@ -295,14 +296,22 @@ def pack_for_upload(path: Path, limit: int = UPLOAD_LIMIT) -> Upload:
         return Upload([archive], zipped=True)
     parts: list[Path] = []
     with archive.open("rb") as source:
-        while block := source.read(min(limit, _BLOCK)):
+        while True:
             part = archive.with_name(f"{archive.name}.{len(parts) + 1:03d}")
             with part.open("wb") as target:
-                target.write(block)
-                written = len(block)
-                while written < limit and (block := source.read(min(limit - written, _BLOCK))):
-                    target.write(block)
-                    written += len(block)
+                written = _copy(source, target, limit)
+            if written == 0:
+                part.unlink()
+                break
             parts.append(part)
     archive.unlink()
     return Upload(parts, zipped=True)
+
+
+def _copy(source: BinaryIO, target: BinaryIO, limit: int) -> int:
+    """Copy up to `limit` bytes, a block at a time; return how many were copied."""
+    written = 0
+    while written < limit and (block := source.read(min(limit - written, _BLOCK))):
+        target.write(block)
+        written += len(block)
+    return written

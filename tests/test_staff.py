@@ -19,6 +19,7 @@ import pytest
 
 from bot import export
 from bot.emulator import BotMessage, EmulatedUser
+from bot.store import Store
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import (
@@ -373,8 +374,8 @@ def _env(database: Path) -> dict[str, str]:
     return env
 
 
-async def _kocca_bot(database: Path, cwd: Path, *args: str) -> str:
-    """Run `python -m bot ...` as its own process against the database; return stdout."""
+async def _kocca_bot(database: Path, cwd: Path, *args: str, status: int = 0) -> str:
+    """Run `python -m bot ...` as its own process against the database; return its output."""
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
@@ -386,8 +387,8 @@ async def _kocca_bot(database: Path, cwd: Path, *args: str) -> str:
         stderr=asyncio.subprocess.PIPE,
     )
     out, err = await asyncio.wait_for(process.communicate(), timeout=60)
-    assert process.returncode == 0, err.decode()
-    return out.decode()
+    assert process.returncode == status, err.decode()
+    return out.decode() + err.decode()
 
 
 async def test_command_line_export_writes_what_the_bot_sends(
@@ -415,6 +416,24 @@ async def test_command_line_export_writes_what_the_bot_sends(
                 assert read_xlsx(output.read_bytes()) == read_xlsx(sent["xlsx"])
     # The bot kept working while the command line read its database.
     assert (await bot.send(admin, "/leads"))[0].text.startswith("📋 Pendaftar terbaru")
+
+
+async def test_command_line_needs_an_existing_database_and_speaks_english_on_request(
+    tmp_path: Path,
+) -> None:
+    missing = tmp_path / "nowhere.db"
+    printed = await _kocca_bot(missing, tmp_path, "stats", status=2)
+    assert printed.strip() == f"No database at {missing}: check DATABASE_PATH."
+    assert not missing.exists()
+    await (await Store.open(missing)).close()
+    printed = await _kocca_bot(missing, tmp_path, "stats", "--language", "en")
+    assert "Funnel\nStarted a chat: 0\n" in printed and "• none yet" in printed
+    output = tmp_path / "leads.csv"
+    printed = await _kocca_bot(
+        missing, tmp_path, "export", "--format", "csv", "--output", str(output)
+    )
+    assert printed.strip() == f"Wrote 0 lead(s) to {output}"
+    assert read_csv(output.read_bytes()) == [HEADERS]
 
 
 def _wib(days_ago: int, hour: int, now: datetime) -> str:
