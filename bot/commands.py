@@ -53,3 +53,9 @@ PUBLIC_COMMANDS = [
     DELETE_DATA,
     HELP,
 ]
+
+# The staff desk: not published to talents (staff_only refuses everyone else anyway).
+EXPORT = Command("export", "export", Text.COMMAND_EXPORT)
+STATS = Command("stats", "stats", Text.COMMAND_STATS)
+LEADS = Command("leads", "leads", Text.COMMAND_LEADS)
+LEAD = Command("lead", "lead", Text.COMMAND_LEAD)

@@ -19,6 +19,7 @@ from handlers import fallback, flood, intake, jobs, privacy, programs, start, su
 from handlers.common import BotApplication, BotContext, record_incoming
 from handlers.errors import on_error
 from handlers.guard import Callback
+from handlers.staff import handlers as staff_handlers
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +82,7 @@ def register(application: BotApplication) -> None:
             CallbackQueryHandler(support.done, pattern=f"^{views.ASK_DONE}$"),
             # filters.Chat(None) matches nothing: without a staff chat nobody answers.
             MessageHandler(filters.Chat(staff_chat) & STAFF_ANSWER, support.staff_message),
+            *staff_handlers(),
             ChatMemberHandler(fallback.bot_added_to_group, ChatMemberHandler.MY_CHAT_MEMBER),
             MessageHandler(PRIVATE & filters.COMMAND, fallback.unknown_command),
             MessageHandler(PRIVATE & filters.UpdateType.MESSAGE, intake.private_message),

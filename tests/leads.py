@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
+import csv
+import io
+import json
+import random
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+
+import openpyxl
+from openpyxl.utils.escape import unescape
 
 from bot.content import Content, load_content
 from bot.emulator import EmulatedUser
-from bot.intake import choices
+from bot.intake import choices, visible_questions
 from bot.settings import PACKAGED_CONTENT_DIR
 from tests.harness import Harness
 
@@ -144,3 +156,181 @@ async def apply(
     text = user.last_message.text
     assert "KOC-" in text, text
     return "KOC-" + text.split("KOC-", 1)[1][:6]
+
+
+# --- Bulk leads for statistics, paging and the export benchmark -------------------------------
+# Walking the questionnaire takes ~40 updates per lead; tests that need many leads (and the
+# 50,000-lead benchmark) write the rows directly, shaped exactly as the bot stores them.
+
+
+@dataclass
+class Seed:
+    """One talent as stored: a user row, and an application unless `answers` is None."""
+
+    user_id: int
+    answers: dict[str, Any] | None = None
+    submitted_at: str | None = "2026-01-15T03:00:00.000000+00:00"  # None: still a draft
+    first_name: str = "Talent"
+    username: str | None = None
+    source: str | None = None
+    language: str = "id"
+    consents: dict[str, bool] = field(
+        default_factory=lambda: {"processing": True, "transfer_korea": True}
+    )
+    subscribed: bool = False
+    blocked: bool = False
+
+
+def seed(database: Path, talents: Iterable[Seed], *, batch: int = 5000) -> list[str]:
+    """Insert talents (streamed, in batches); return the references of the submitted leads."""
+    connection = sqlite3.connect(database)
+    references: list[str] = []
+    try:
+        next_id = connection.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM applications")
+        application_id = int(next_id.fetchone()[0])
+        rows: dict[str, list[tuple[Any, ...]]] = {table: [] for table in _SEED_SQL}
+        for talent in talents:
+            references += _seed_rows(talent, application_id, rows)
+            if talent.answers is not None:
+                application_id += 1
+            if len(rows["users"]) >= batch:
+                _flush(connection, rows)
+        _flush(connection, rows)
+    finally:
+        connection.close()
+    return references
+
+
+async def seeded(database: Path, talents: Iterable[Seed]) -> list[str]:
+    """`seed` from a running test: in a thread, so the bot's own transactions can finish."""
+    return await asyncio.to_thread(seed, database, list(talents))
+
+
+_SEED_SQL = {
+    "users": "INSERT INTO users (user_id, first_name, username, telegram_language, language,"
+    " source, subscribed, blocked, created_at, updated_at, last_seen_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "applications": "INSERT INTO applications (id, user_id, status, active, stage, language,"
+    " reference, created_at, updated_at, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "answers": "INSERT INTO answers (application_id, question_key, value, answered_at)"
+    " VALUES (?, ?, ?, ?)",
+    "consents": "INSERT INTO consents (user_id, application_id, kind, granted, notice_version,"
+    " language, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+}
+
+
+def _seed_rows(
+    talent: Seed, application_id: int, rows: dict[str, list[tuple[Any, ...]]]
+) -> list[str]:
+    at = talent.submitted_at or "2026-01-15T02:00:00.000000+00:00"
+    rows["users"].append(
+        (
+            talent.user_id,
+            talent.first_name,
+            talent.username,
+            talent.language,
+            talent.language,
+            talent.source,
+            int(talent.subscribed),
+            int(talent.blocked),
+            at,
+            at,
+            at,
+        )
+    )
+    for kind, granted in talent.consents.items():
+        rows["consents"].append(
+            (talent.user_id, None, kind, int(granted), CONTENT.privacy.version, talent.language, at)
+        )
+    if talent.answers is None:
+        return []
+    submitted = talent.submitted_at is not None
+    reference = f"KOC-{application_id:06d}" if submitted else None
+    rows["applications"].append(
+        (
+            application_id,
+            talent.user_id,
+            "submitted" if submitted else "draft",
+            0 if submitted else 1,
+            "submitted" if submitted else "question",
+            talent.language,
+            reference,
+            at,
+            at,
+            talent.submitted_at,
+        )
+    )
+    for key, value in talent.answers.items():
+        stored = None if value is None else json.dumps(stored_value(key, value))
+        rows["answers"].append((application_id, key, stored, at))
+    return [reference] if reference else []
+
+
+def _flush(connection: sqlite3.Connection, rows: dict[str, list[tuple[Any, ...]]]) -> None:
+    with connection:  # one transaction per batch
+        for table, sql in _SEED_SQL.items():
+            connection.executemany(sql, rows[table])
+            rows[table].clear()
+
+
+def realistic(rng: random.Random, sector: str | None = None) -> dict[str, Any]:
+    """A plausible, valid set of answers, as the questionnaire would have stored them."""
+    answers: dict[str, Any] = {"sector": sector or rng.choice(["music", "film"])}
+    first = rng.choice(["Sari", "Budi", "Rina", "Agus", "Dewi", "Putu", "Wayan", "Intan"])
+    last = rng.choice(["Lestari", "Santoso", "Pratiwi", "Wijaya", "Siregar", "Nasution"])
+    texts = {
+        "full_name": f"{first} {last}",
+        "stage_name": rng.choice([None, f"{first} & Kawan", "The Monsoons"]),
+        "company_name": rng.choice([None, "Rumah Film Nusantara", "Studio Kopi"]),
+        "city": rng.choice(["Bandung", "Kabupaten Sleman", "Denpasar", "Medan"]),
+        "experience_years": rng.randint(0, 30),
+        "portfolio_url": f"https://youtube.com/@{first.lower()}{rng.randint(1, 999)}",
+        "other_links": rng.choice([None, "https://instagram.com/x\nhttps://tiktok.com/@x"]),
+        "notable_works": rng.choice([None, 'Festival Film Indonesia 2024, "Hujan" (nominasi)']),
+        "email": f"{first.lower()}.{rng.randint(1, 99999)}@example.com",
+        "phone": f"+62812{rng.randint(10000000, 99999999)}",
+        "message": rng.choice([None, "Siap ke Seoul tahun depan 🎬", "Terima kasih!"]),
+    }
+    for question in visible_questions(CONTENT, answers):
+        if question.key in answers:
+            continue
+        if question.key in texts:
+            answers[question.key] = texts[question.key]
+        elif question.type == "province":
+            answers[question.key] = rng.choice(list(CONTENT.provinces))
+        else:
+            options = [value for value, _ in choices(question, CONTENT, answers)]
+            if question.type == "single_choice":
+                options = [value for value in options if value != "under_18"]
+                answers[question.key] = rng.choice(options)
+            else:
+                answers[question.key] = rng.sample(options, min(len(options), rng.randint(1, 3)))
+    return answers
+
+
+# --- Reading exports back, as a spreadsheet would ---------------------------------------------
+
+
+def read_csv(data: bytes) -> list[list[str]]:
+    """The rows of an exported CSV (which must start with a UTF-8 BOM)."""
+    assert data.startswith(b"\xef\xbb\xbf"), "the CSV has no UTF-8 BOM"
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+def read_xlsx(data: bytes) -> list[list[str]]:
+    """The rows of an exported XLSX; every cell must be text (never a formula or number)."""
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+    rows = []
+    for row in sheet.iter_rows():
+        for cell in row:
+            assert cell.value is None or cell.data_type == "s", (cell.coordinate, cell.value)
+        # XlsxWriter writes "\r" and other control characters as OOXML escapes (_x000D_),
+        # which Excel and LibreOffice decode; openpyxl leaves inline strings undecoded.
+        rows.append(["" if cell.value is None else unescape(str(cell.value)) for cell in row])
+    return rows
+
+
+def as_records(rows: list[list[str]]) -> list[dict[str, str]]:
+    """Rows keyed by the header row."""
+    headers = rows[0]
+    return [dict(zip(headers, row, strict=True)) for row in rows[1:]]

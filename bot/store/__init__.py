@@ -8,6 +8,7 @@ from bot.store.applications import Applications, Change, Consent, Draft
 from bot.store.conversation import ConversationLog, LogEntry
 from bot.store.db import Database, Transaction, utc_now
 from bot.store.inbox import StoredUpdate, UpdateInbox
+from bot.store.leads import Lead, LeadFilter, Leads
 from bot.store.privacy import Privacy
 from bot.store.support import SupportRelay
 from bot.store.users import Profile, User, Users
@@ -19,6 +20,9 @@ __all__ = [
     "ConversationLog",
     "Database",
     "Draft",
+    "Lead",
+    "LeadFilter",
+    "Leads",
     "LogEntry",
     "Profile",
     "Store",
@@ -42,6 +46,7 @@ class Store:
         self.applications = Applications(db)
         self.support = SupportRelay(db)
         self.privacy = Privacy(db)
+        self.leads = Leads(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:

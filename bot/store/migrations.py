@@ -160,4 +160,10 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX applications_draft_age ON applications(status, updated_at)
         """,
     ),
+    (
+        "0007_lead_indexes",
+        """
+        CREATE INDEX applications_user ON applications(user_id, status)
+        """,
+    ),
 ]

@@ -1,0 +1,134 @@
+"""How long the staff export takes at scale, and how much memory it needs.
+
+    python benchmarks/export_leads.py [--leads 50000]
+
+Creates a temporary database with that many realistic submitted leads (every question
+answered as the questionnaire stores it), then times the CSV and the XLSX export, the two
+together (what /export does), packing for Telegram's 50 MB limit, and /stats. Peak memory
+is the Python heap measured with tracemalloc in one more run of the two-file export
+(tracemalloc slows Python down, so it is kept out of the timings).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import resource
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Awaitable, Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for tests.leads
+
+from bot import stats
+from bot.export import ExportRequest, Format, pack_for_upload, write_exports
+from bot.store import Store
+from tests.leads import CONTENT, Seed, realistic, seed
+
+SOURCES = [None, None, "ig_promo", "fb_ads", "ekraf_web", "kocca_jakarta"]
+
+
+def talents(count: int, now: datetime) -> Iterator[Seed]:
+    """Realistic submitted leads over the last 90 days, made one at a time."""
+    rng = random.Random(2026)
+    for number in range(count):
+        moment = now - timedelta(seconds=rng.randint(0, 90 * 24 * 3600))
+        yield Seed(
+            user_id=10_000_000 + number,
+            answers=realistic(rng),
+            submitted_at=moment.isoformat(timespec="microseconds"),
+            first_name=rng.choice(["Sari", "Budi", "Rina", "Agus"]),
+            username=rng.choice([None, f"talent{number}"]),
+            source=rng.choice(SOURCES),
+            consents={
+                "processing": True,
+                "transfer_korea": rng.random() < 0.8,
+                "announcements": rng.random() < 0.5,
+            },
+            subscribed=rng.random() < 0.5,
+        )
+
+
+async def timed(action: Callable[[], Awaitable[Any]]) -> tuple[Any, float]:
+    """Run once; return the result and the seconds it took."""
+    start = time.perf_counter()
+    result = await action()
+    return result, time.perf_counter() - start
+
+
+async def peak_memory(action: Callable[[], Awaitable[Any]]) -> float:
+    """Run once under tracemalloc; return the peak Python heap in MB."""
+    tracemalloc.start()
+    try:
+        await action()
+        return tracemalloc.get_traced_memory()[1] / 1e6
+    finally:
+        tracemalloc.stop()
+
+
+async def run(leads: int) -> None:
+    """Build the database, export it, print the figures."""
+    with tempfile.TemporaryDirectory(prefix="kocca-bench-") as folder_name:
+        folder = Path(folder_name)
+        database = folder / "kocca.db"
+        await (await Store.open(database)).close()  # create the tables
+        start = time.perf_counter()
+        seed(database, talents(leads, datetime.now(UTC)))
+        print(f"{leads} leads written in {time.perf_counter() - start:.1f} s")
+        print(f"database: {database.stat().st_size / 1e6:.1f} MB")
+
+        store = await Store.open(database)
+        where = ExportRequest().filter
+        try:
+            for kinds in (("csv",), ("xlsx",), ("csv", "xlsx")):
+                paths: dict[Format, Path] = {kind: folder / f"leads.{kind}" for kind in kinds}
+
+                async def export(paths: dict[Format, Path] = paths) -> int:
+                    return await write_exports(store, CONTENT, where, paths)
+
+                count, seconds = await timed(export)
+                sizes = ", ".join(
+                    f"{p.suffix[1:]} {p.stat().st_size / 1e6:.1f} MB" for p in paths.values()
+                )
+                print(f"{' + '.join(kinds):10} {count} rows in {seconds:5.1f} s ({sizes})")
+            peak = await peak_memory(export)  # the last one: both files, as /export does
+            print(f"peak Python heap while writing both files: {peak:.1f} MB")
+            for kind in ("csv", "xlsx"):
+                path = folder / f"leads.{kind}"
+                size = path.stat().st_size
+                start = time.perf_counter()
+                upload = pack_for_upload(path)
+                sent = sum(part.stat().st_size for part in upload.files)
+                how = "split" if upload.split else "zipped" if upload.zipped else "as is"
+                print(
+                    f"upload {kind}: {size / 1e6:.1f} MB -> {how}, {len(upload.files)} file(s),"
+                    f" {sent / 1e6:.1f} MB, in {time.perf_counter() - start:.1f} s"
+                )
+
+            async def statistics() -> str:
+                return stats.report(await stats.compute(store, datetime.now(UTC)), CONTENT, "id")
+
+            _, seconds = await timed(statistics)
+            print(f"/stats computed in {seconds:.2f} s")
+        finally:
+            await store.close()
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak resident memory of the whole run (seeding included): {rss:.0f} MB")
+
+
+def main() -> None:
+    """Parse arguments and run."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--leads", type=int, default=50_000, help="how many leads (default 50000)")
+    args = parser.parse_args()
+    asyncio.run(run(args.leads))
+
+
+if __name__ == "__main__":
+    main()

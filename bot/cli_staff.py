@@ -1,0 +1,127 @@
+"""`kocca-bot export` and `kocca-bot stats`: the staff desk on the server's command line.
+
+Both open the SQLite file themselves, so they work while the bot is running (WAL mode).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from bot import export, stats
+from bot.content import Content, load_content
+from bot.export import ExportRequest, FilterError
+from bot.logs import setup_logging
+from bot.settings import Settings, load_settings
+from bot.store import Store
+
+EXIT_USAGE = 2
+
+
+def add_staff_commands(commands: Any) -> None:
+    """Add `export` and `stats` to the `kocca-bot` subcommands."""
+    exporter = commands.add_parser(
+        "export",
+        help="write the leads to a CSV or XLSX file (the same file /export sends)",
+        description=(
+            "Write submitted leads to a spreadsheet file: one row per lead, one column per"
+            " question of content/intake.yaml, Indonesian headers, times in WIB. Cells that"
+            " a spreadsheet would run as a formula start with a ' (see docs/staff-guide.md)."
+            " Reads DATABASE_PATH; safe to run while the bot is running."
+        ),
+    )
+    exporter.add_argument("--format", choices=export.FORMATS, required=True, help="file type")
+    exporter.add_argument("--output", type=Path, required=True, help="file to write")
+    exporter.add_argument(
+        "--sector", choices=sorted(export.SECTOR_ALIASES), help="only musicians or filmmakers"
+    )
+    exporter.add_argument(
+        "--since", type=_day, metavar="YYYY-MM-DD", help="only leads sent on or after this WIB date"
+    )
+    exporter.add_argument(
+        "--drafts",
+        action="store_true",
+        help="also include unsubmitted forms (adds a Status column)",
+    )
+    exporter.set_defaults(handler=_export_command)
+
+    stats_parser = commands.add_parser(
+        "stats",
+        help="print the statistics /stats shows",
+        description=(
+            "Print the funnel, leads by sector, role, province, day (last 14 days, WIB) and"
+            " source, and the announcement audience. Reads DATABASE_PATH; safe to run while"
+            " the bot is running."
+        ),
+    )
+    stats_parser.add_argument(
+        "--language",
+        choices=("id", "en"),
+        help="language of the labels (default: DEFAULT_LANGUAGE)",
+    )
+    stats_parser.set_defaults(handler=_stats_command)
+
+
+def _day(text: str) -> date:
+    try:
+        return export.parse_day(text)
+    except FilterError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _prepare() -> tuple[Settings, Content] | None:
+    """Settings and content, or None (with a message) when there is no database to read."""
+    settings = load_settings()
+    setup_logging(logging.WARNING)
+    content = load_content(settings.content_dir)
+    if not settings.database_path.exists():
+        print(f"No database at {settings.database_path}: check DATABASE_PATH.", file=sys.stderr)
+        return None
+    return settings, content
+
+
+def _export_command(args: argparse.Namespace) -> int:
+    """`kocca-bot export`."""
+    prepared = _prepare()
+    if prepared is None:
+        return EXIT_USAGE
+    settings, content = prepared
+    request = ExportRequest.of(args.sector, args.since, args.drafts)
+    count = asyncio.run(_export(settings, content, request, args.format, args.output))
+    print(f"Wrote {count} lead(s) to {args.output}")
+    return 0
+
+
+async def _export(
+    settings: Settings, content: Content, request: ExportRequest, kind: export.Format, path: Path
+) -> int:
+    store = await Store.open(settings.database_path)
+    try:
+        return await export.write_exports(store, content, request.filter, {kind: path})
+    finally:
+        await store.close()
+
+
+def _stats_command(args: argparse.Namespace) -> int:
+    """`kocca-bot stats`."""
+    prepared = _prepare()
+    if prepared is None:
+        return EXIT_USAGE
+    settings, content = prepared
+    language = args.language or settings.default_language
+    print(export.plain_text(asyncio.run(_report(settings, content, language))))
+    return 0
+
+
+async def _report(settings: Settings, content: Content, language: str) -> str:
+    store = await Store.open(settings.database_path)
+    try:
+        numbers = await stats.compute(store, datetime.now(UTC))
+    finally:
+        await store.close()
+    return stats.report(numbers, content, language)

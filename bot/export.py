@@ -1,0 +1,317 @@
+"""Leads -> CSV and XLSX for staff spreadsheets: streamed, formula-safe, in Indonesian.
+
+Pure of Telegram: the bot's /export and `kocca-bot export` both call `write_exports`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import html
+import re
+import zipfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+from typing import Any, BinaryIO, Literal
+from zoneinfo import ZoneInfo
+
+import xlsxwriter
+
+from bot import intake
+from bot.content import Content, Question
+from bot.store import Store
+from bot.store.leads import Lead, LeadFilter
+from bot.texts import Text
+
+WIB = ZoneInfo("Asia/Jakarta")
+EXPORT_LANGUAGE = "id"  # staff read Indonesian headers and labels
+# Telegram's upload limit for bots is 50 MB; stay under it with room for the request itself.
+UPLOAD_LIMIT = 50 * 1000 * 1000
+# A cell starting with one of these runs as a formula in Excel or LibreOffice (OWASP).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
+_YIELD_EVERY = 100  # leads written between two chances for other updates to run
+_BLOCK = 1024 * 1024  # copy split archives a megabyte at a time
+SECTOR_ALIASES = {"musik": "music", "music": "music", "film": "film"}
+Format = Literal["csv", "xlsx"]
+FORMATS: tuple[Format, ...] = ("csv", "xlsx")
+
+_CHOICE_TYPES = ("single_choice", "multi_choice", "province")
+_CONSENT_HEADERS = {
+    "processing": Text.EXPORT_COL_CONSENT_PROCESSING,
+    "transfer_korea": Text.EXPORT_COL_CONSENT_TRANSFER,
+    "announcements": Text.EXPORT_COL_CONSENT_ANNOUNCEMENTS,
+}
+
+
+class FilterError(ValueError):
+    """Export options that make no sense; the message says which."""
+
+
+def neutralise(text: str) -> str:
+    """Text that a spreadsheet shows as text, never runs as a formula."""
+    return f"'{text}" if text.startswith(FORMULA_TRIGGERS) else text
+
+
+def plain_text(markup: str) -> str:
+    """Telegram HTML as plain text: tags dropped, entities decoded."""
+    return html.unescape(re.sub(r"<[^>]+>", "", markup))
+
+
+def to_wib(moment: str) -> datetime:
+    """A stored ISO UTC time in Western Indonesian Time."""
+    return datetime.fromisoformat(moment).astimezone(WIB)
+
+
+def wib_text(moment: str | None) -> str:
+    """A stored time as staff read it: 2026-01-15 14:03 (WIB)."""
+    return "" if moment is None else to_wib(moment).strftime("%Y-%m-%d %H:%M")
+
+
+def start_of_day_utc(day: date) -> str:
+    """Midnight of a WIB date, as a stored ISO UTC time (for comparisons in SQL)."""
+    midnight = datetime.combine(day, time.min, tzinfo=WIB).astimezone(UTC)
+    return midnight.isoformat(timespec="microseconds")
+
+
+def parse_day(text: str) -> date:
+    """A YYYY-MM-DD date."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise FilterError(f"{text!r} is not a date like 2026-01-31") from None
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRequest:
+    """What staff asked for: a sector, a first day (WIB), drafts or not."""
+
+    sector: str | None = None  # "music" or "film"
+    since: date | None = None
+    drafts: bool = False
+
+    @classmethod
+    def of(
+        cls, sector: str | None = None, since: date | None = None, drafts: bool = False
+    ) -> ExportRequest:
+        """From staff's words: musik, music or film."""
+        value = None
+        if sector is not None:
+            value = SECTOR_ALIASES.get(sector.lower())
+            if value is None:
+                raise FilterError(f"{sector!r} is not a sector: use musik or film")
+        return cls(value, since, drafts)
+
+    @classmethod
+    def parse(cls, words: Sequence[str]) -> ExportRequest:
+        """`/export musik since 2026-01-01 drafts`, in any order."""
+        sector: str | None = None
+        since: date | None = None
+        drafts = False
+        queue = [word.lower() for word in words]
+        while queue:
+            word = queue.pop(0)
+            if word in SECTOR_ALIASES and sector is None:
+                sector = word
+            elif word in ("since", "sejak") and queue and since is None:
+                since = parse_day(queue.pop(0))
+            elif word in ("drafts", "draft", "draf"):
+                drafts = True
+            else:
+                raise FilterError(f"{word!r} is not an export option")
+        return cls.of(sector, since, drafts)
+
+    @property
+    def filter(self) -> LeadFilter:
+        """The store's filter for these leads."""
+        since = None if self.since is None else start_of_day_utc(self.since)
+        return LeadFilter(sector=self.sector, since=since, drafts=self.drafts)
+
+    def file_name(self, kind: Format, now: datetime) -> str:
+        """kocca-leads-musik-since-2026-01-01-2026-01-15-1403.csv (times in WIB)."""
+        parts = ["kocca-leads"]
+        if self.sector is not None:
+            parts.append("musik" if self.sector == "music" else "film")
+        if self.since is not None:
+            parts.append(f"since-{self.since.isoformat()}")
+        if self.drafts:
+            parts.append("with-drafts")
+        parts.append(now.astimezone(WIB).strftime("%Y-%m-%d-%H%M"))
+        return "-".join(parts) + f".{kind}"
+
+
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """The columns of an export and how one lead fills them."""
+
+    content: Content
+    drafts: bool
+    # Labels shown for each choice answer met so far (the same few come back in every row).
+    labels: dict[tuple[str, Any], str] = field(default_factory=dict, init=False, repr=False)
+
+    def _display(self, question: Question, value: Any) -> str:
+        """An answer as staff read it; labels of choices are looked up once per export."""
+        if question.type not in _CHOICE_TYPES:
+            return intake.display(question, self.content, value, EXPORT_LANGUAGE)
+        key = (question.key, tuple(value) if isinstance(value, list) else value)
+        shown = self.labels.get(key)
+        if shown is None:
+            shown = self.labels[key] = intake.display(
+                question, self.content, value, EXPORT_LANGUAGE
+            )
+        return shown
+
+    def _say(self, key: Text) -> str:
+        return plain_text(self.content.text(key, EXPORT_LANGUAGE))
+
+    def headers(self) -> list[str]:
+        """Column titles, in Indonesian, in questionnaire order."""
+        say = self._say
+        titles = [say(Text.EXPORT_COL_REFERENCE), say(Text.EXPORT_COL_SUBMITTED)]
+        if self.drafts:
+            titles.append(say(Text.EXPORT_COL_STATUS))
+        titles += [q.label.get(EXPORT_LANGUAGE) for q in self.content.intake.questions]
+        titles += [
+            say(Text.EXPORT_COL_TELEGRAM_ID),
+            say(Text.EXPORT_COL_USERNAME),
+            say(Text.EXPORT_COL_LANGUAGE),
+            say(Text.EXPORT_COL_SOURCE),
+        ]
+        titles += [say(key) for key in _CONSENT_HEADERS.values()]
+        return [neutralise(title) for title in titles]
+
+    def cells(self, lead: Lead) -> list[str]:
+        """One lead as a row of formula-safe text cells."""
+        content, say = self.content, self._say
+        row = [lead.reference or "", wib_text(lead.submitted_at)]
+        if self.drafts:
+            draft = lead.status == "draft"
+            row.append(say(Text.EXPORT_STATUS_DRAFT if draft else Text.EXPORT_STATUS_SUBMITTED))
+        for question in content.intake.questions:
+            value = lead.answers.get(question.key)
+            row.append("" if value is None else self._display(question, value))
+        row += [str(lead.user_id), lead.username or "", lead.language, lead.source or ""]
+        for kind in _CONSENT_HEADERS:
+            granted = lead.consents.get(kind)
+            row.append(
+                "" if granted is None else say(Text.EXPORT_YES if granted else Text.EXPORT_NO)
+            )
+        return [neutralise(cell) for cell in row]
+
+
+class _CsvFile:
+    """CSV in UTF-8 with a BOM, so Excel shows Indonesian and Korean text right."""
+
+    def __init__(self, path: Path, headers: list[str], content: Content) -> None:
+        self._file = path.open("w", encoding="utf-8-sig", newline="")
+        self._writer = csv.writer(self._file)
+        self._writer.writerow(headers)
+
+    def add(self, row: list[str]) -> None:
+        """Append one row."""
+        self._writer.writerow(row)
+
+    async def close(self, count: int) -> None:
+        """Finish the file."""
+        self._file.close()
+
+
+class _XlsxFile:
+    """XLSX written row by row in constant memory; every cell is a string, never a formula."""
+
+    def __init__(self, path: Path, headers: list[str], content: Content) -> None:
+        self._book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+        name = plain_text(content.text(Text.EXPORT_SHEET_NAME, EXPORT_LANGUAGE))[:31]
+        self._sheet = self._book.add_worksheet(name)
+        bold = self._book.add_format({"bold": True})
+        for column, title in enumerate(headers):
+            self._sheet.set_column(column, column, min(max(len(title) + 2, 14), 40))
+            self._sheet.write_string(0, column, title, bold)
+        self._sheet.freeze_panes(1, 0)
+        self._row = 0
+        self._width = len(headers)
+
+    def add(self, row: list[str]) -> None:
+        """Append one row; write_string keeps every value text (no formula, number or link)."""
+        self._row += 1
+        for column, cell in enumerate(row):
+            if cell:  # an empty cell stays blank, as an empty string would
+                self._sheet.write_string(self._row, column, cell)
+
+    async def close(self, count: int) -> None:
+        """Add the header filter and assemble the workbook."""
+        self._sheet.autofilter(0, 0, count, self._width - 1)
+        # Assembling a big workbook takes a while: keep the event loop free meanwhile.
+        await asyncio.to_thread(self._book.close)
+
+
+_WRITERS: dict[Format, type[_CsvFile | _XlsxFile]] = {"csv": _CsvFile, "xlsx": _XlsxFile}
+
+
+async def write_exports(
+    store: Store, content: Content, where: LeadFilter, paths: Mapping[Format, Path]
+) -> int:
+    """Write the matching leads to one file per format, in one pass; return how many."""
+    sheet = Sheet(content, where.drafts)
+    headers = sheet.headers()
+    files = [_WRITERS[kind](path, headers, content) for kind, path in paths.items()]
+    count = 0
+    try:
+        async with store.leads.stream(where) as leads:
+            async for lead in leads:
+                row = sheet.cells(lead)
+                for file in files:
+                    file.add(row)
+                count += 1
+                if count % _YIELD_EVERY == 0:
+                    await asyncio.sleep(0)  # let the bot answer others between rows
+    finally:
+        for file in files:
+            await file.close(count)
+    return count
+
+
+@dataclass(frozen=True, slots=True)
+class Upload:
+    """The files to send for one export file, and how it was packed."""
+
+    files: list[Path]
+    zipped: bool
+
+    @property
+    def split(self) -> bool:
+        """Whether the ZIP had to be cut into numbered parts."""
+        return len(self.files) > 1
+
+
+def pack_for_upload(path: Path, limit: int = UPLOAD_LIMIT) -> Upload:
+    """The file itself if it fits; else a ZIP; else the ZIP cut into parts of `limit` bytes."""
+    if path.stat().st_size <= limit:
+        return Upload([path], zipped=False)
+    archive = path.with_name(path.name + ".zip")
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as packed:
+        packed.write(path, arcname=path.name)
+    if archive.stat().st_size <= limit:
+        return Upload([archive], zipped=True)
+    parts: list[Path] = []
+    with archive.open("rb") as source:
+        while True:
+            part = archive.with_name(f"{archive.name}.{len(parts) + 1:03d}")
+            with part.open("wb") as target:
+                written = _copy(source, target, limit)
+            if written == 0:
+                part.unlink()
+                break
+            parts.append(part)
+    archive.unlink()
+    return Upload(parts, zipped=True)
+
+
+def _copy(source: BinaryIO, target: BinaryIO, limit: int) -> int:
+    """Copy up to `limit` bytes, a block at a time; return how many were copied."""
+    written = 0
+    while written < limit and (block := source.read(min(limit - written, _BLOCK))):
+        target.write(block)
+        written += len(block)
+    return written

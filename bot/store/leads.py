@@ -1,0 +1,254 @@
+"""Leads as staff read them: streamed for exports, paged for /leads, counted for /stats."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.store.db import Database, Params, Row
+
+CONSENT_KINDS = ("processing", "transfer_korea", "announcements")
+
+
+@dataclass(frozen=True, slots=True)
+class LeadFilter:
+    """Which applications a staff export or listing covers."""
+
+    sector: str | None = None  # the `sector` answer: "music" or "film"
+    since: str | None = None  # ISO UTC lower bound on the submitted (for drafts: created) time
+    drafts: bool = False  # include applications still being filled in
+
+
+@dataclass(frozen=True, slots=True)
+class Lead:
+    """One application with its talent, answers and current consents."""
+
+    application_id: int
+    reference: str | None
+    status: str
+    submitted_at: str | None
+    created_at: str
+    language: str
+    user_id: int
+    first_name: str
+    last_name: str | None
+    username: str | None
+    source: str | None
+    consents: dict[str, bool]  # current state per kind; a kind never asked is absent
+    answers: dict[str, Any] = field(default_factory=dict)  # a skipped question maps to None
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """The funnel and audience numbers of /stats."""
+
+    started: int
+    consented: int
+    drafts: int
+    submitted: int
+    subscribers: int
+    blocked: int
+
+
+# One row per application with its talent; consents: the newest row of each kind is the
+# current state (the table is append-only).
+_LEADS = """
+SELECT a.id, a.reference, a.status, a.submitted_at, a.created_at, a.language, a.user_id,
+    u.first_name, u.last_name, u.username, u.source,
+    (SELECT c.granted FROM consents c WHERE c.user_id = a.user_id AND c.kind = 'processing'
+        ORDER BY c.id DESC LIMIT 1) AS consent_processing,
+    (SELECT c.granted FROM consents c WHERE c.user_id = a.user_id AND c.kind = 'transfer_korea'
+        ORDER BY c.id DESC LIMIT 1) AS consent_transfer_korea,
+    (SELECT c.granted FROM consents c WHERE c.user_id = a.user_id AND c.kind = 'announcements'
+        ORDER BY c.id DESC LIMIT 1) AS consent_announcements
+FROM applications a
+JOIN users u ON u.user_id = a.user_id
+"""
+_ANSWERS = """
+SELECT ans.application_id, ans.question_key, ans.value
+FROM answers ans
+JOIN applications a ON a.id = ans.application_id
+"""
+# CASE rather than OR: SQLite then reads applications in id order and streams the rows,
+# instead of sorting the whole result before the first one.
+_MATCHING = """
+WHERE (CASE a.status WHEN 'submitted' THEN 1 WHEN 'draft' THEN ? ELSE 0 END) = 1
+    AND (? IS NULL OR COALESCE(a.submitted_at, a.created_at) >= ?)
+    AND (? IS NULL OR EXISTS (SELECT 1 FROM answers s WHERE s.application_id = a.id
+        AND s.question_key = 'sector' AND s.value = ?))
+"""
+_PAGE = """
+WHERE a.id IN (SELECT id FROM applications WHERE status = 'submitted'
+    ORDER BY submitted_at DESC, id DESC LIMIT ? OFFSET ?)
+"""
+_ONE = " WHERE a.id = ? AND a.status = 'submitted'"
+_BY_REFERENCE = " WHERE a.reference = ? AND a.status = 'submitted'"
+
+
+class Leads:
+    """Read-only views of applications for staff; the bot's writes stay in Applications."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    @asynccontextmanager
+    async def stream(self, where: LeadFilter) -> AsyncIterator[AsyncIterator[Lead]]:
+        """Every matching lead in reference order, read in batches on connections of their own.
+
+        Leads and answers come as two ordered streams merged by application id (one joined
+        query would look the consents up again for every answer). The leads query starts
+        first, so a lead submitted meanwhile is either complete or not there at all.
+        """
+        sector = None if where.sector is None else json.dumps(where.sector)
+        params = (int(where.drafts), where.since, where.since, sector, sector)
+        # Constant strings only; every value goes through a ? placeholder.
+        leads_sql = _LEADS + _MATCHING + " ORDER BY a.id"
+        answers_sql = _ANSWERS + _MATCHING + " ORDER BY ans.application_id"
+        async with (
+            self._db.stream(leads_sql, params) as leads,
+            self._db.stream(answers_sql, params, batch=2000) as answers,
+        ):
+            yield _merged(leads, answers)
+
+    async def total(self) -> int:
+        """How many leads have been submitted."""
+        value = await self._db.fetch_value(
+            "SELECT COUNT(*) FROM applications WHERE status = 'submitted'"
+        )
+        return int(value or 0)
+
+    async def page(self, offset: int, limit: int) -> list[Lead]:
+        """Submitted leads, newest first."""
+        found = await self._fetch(_PAGE, (limit, offset))
+        return sorted(
+            found, key=lambda lead: (lead.submitted_at or "", lead.application_id), reverse=True
+        )
+
+    async def get(self, application_id: int) -> Lead | None:
+        """One submitted lead by application id."""
+        found = await self._fetch(_ONE, (application_id,))
+        return found[0] if found else None
+
+    async def by_reference(self, reference: str) -> Lead | None:
+        """One submitted lead by its reference code (KOC-000123)."""
+        found = await self._fetch(_BY_REFERENCE, (reference,))
+        return found[0] if found else None
+
+    async def _fetch(self, where_sql: str, params: Params) -> list[Lead]:
+        """A few leads with their answers (for screens, not exports)."""
+        leads = [_lead(row) for row in await self._db.fetch_all(_LEADS + where_sql, params)]
+        by_id = {lead.application_id: lead for lead in leads}
+        for row in await self._db.fetch_all(_ANSWERS + where_sql, params):
+            _add_answer(by_id[row["application_id"]], row)
+        return leads
+
+    async def counts(self) -> Counts:
+        """Funnel and audience totals, in one read."""
+        row = await self._db.fetch_one(
+            "SELECT (SELECT COUNT(*) FROM users) AS started,"
+            " (SELECT COUNT(*) FROM consents c WHERE c.kind = 'processing' AND c.granted = 1"
+            "   AND c.id = (SELECT MAX(l.id) FROM consents l"
+            "     WHERE l.user_id = c.user_id AND l.kind = 'processing')) AS consented,"
+            " (SELECT COUNT(*) FROM applications WHERE status = 'draft') AS drafts,"
+            " (SELECT COUNT(*) FROM applications WHERE status = 'submitted') AS submitted,"
+            " (SELECT COUNT(*) FROM users WHERE subscribed = 1 AND blocked = 0) AS subscribers,"
+            " (SELECT COUNT(*) FROM users WHERE blocked = 1) AS blocked"
+        )
+        assert row is not None  # an aggregate query always returns one row
+        return Counts(
+            started=int(row["started"]),
+            consented=int(row["consented"]),
+            drafts=int(row["drafts"]),
+            submitted=int(row["submitted"]),
+            subscribers=int(row["subscribers"]),
+            blocked=int(row["blocked"]),
+        )
+
+    async def answer_counts(self, question_key: str) -> dict[Any, int]:
+        """How many submitted leads gave each answer to a question (skips excluded)."""
+        rows = await self._db.fetch_all(
+            "SELECT ans.value, COUNT(*) AS leads FROM answers ans"
+            " JOIN applications a ON a.id = ans.application_id"
+            " WHERE a.status = 'submitted' AND ans.question_key = ? AND ans.value IS NOT NULL"
+            " GROUP BY ans.value",
+            (question_key,),
+        )
+        counts: dict[Any, int] = {}
+        for row in rows:
+            value = json.loads(row["value"])
+            for item in value if isinstance(value, list) else [value]:
+                counts[item] = counts.get(item, 0) + int(row["leads"])
+        return counts
+
+    @asynccontextmanager
+    async def submitted_times(self, since: str) -> AsyncIterator[AsyncIterator[str]]:
+        """The submission times (ISO UTC) of leads submitted since a moment."""
+        async with self._db.stream(
+            "SELECT submitted_at FROM applications"
+            " WHERE status = 'submitted' AND submitted_at >= ? ORDER BY submitted_at",
+            (since,),
+        ) as rows:
+
+            async def times() -> AsyncIterator[str]:
+                async for row in rows:
+                    yield str(row["submitted_at"])
+
+            yield times()
+
+    async def sources(self) -> list[tuple[str | None, int, int]]:
+        """Per first deep-link source: users who came with it, and their submitted leads."""
+        rows = await self._db.fetch_all(
+            "SELECT u.source, COUNT(DISTINCT u.user_id) AS users, COUNT(a.id) AS leads"
+            " FROM users u LEFT JOIN applications a"
+            "   ON a.user_id = u.user_id AND a.status = 'submitted'"
+            " GROUP BY u.source ORDER BY users DESC, u.source"
+        )
+        return [(row["source"], int(row["users"]), int(row["leads"] or 0)) for row in rows]
+
+
+async def _merged(leads: AsyncIterator[Row], answers: AsyncIterator[Row]) -> AsyncIterator[Lead]:
+    """Attach each answer to its lead; both streams are ordered by application id."""
+    pending: Row | None = None
+    async for row in leads:
+        lead = _lead(row)
+        while True:
+            if pending is None:
+                pending = await anext(answers, None)
+                if pending is None:
+                    break
+            if pending["application_id"] > lead.application_id:
+                break
+            if pending["application_id"] == lead.application_id:
+                _add_answer(lead, pending)
+            pending = None
+        yield lead
+
+
+def _add_answer(lead: Lead, row: Row) -> None:
+    value = row["value"]
+    lead.answers[row["question_key"]] = None if value is None else json.loads(value)
+
+
+def _lead(row: Row) -> Lead:
+    consents = {
+        kind: bool(row[f"consent_{kind}"])
+        for kind in CONSENT_KINDS
+        if row[f"consent_{kind}"] is not None
+    }
+    return Lead(
+        application_id=row["id"],
+        reference=row["reference"],
+        status=row["status"],
+        submitted_at=row["submitted_at"],
+        created_at=row["created_at"],
+        language=row["language"],
+        user_id=row["user_id"],
+        first_name=row["first_name"],
+        last_name=row["last_name"],
+        username=row["username"],
+        source=row["source"],
+        consents=consents,
+    )

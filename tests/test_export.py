@@ -1,0 +1,263 @@
+"""Exports as files: formula-safe cells, exact round trips, filters, packing for Telegram."""
+
+from __future__ import annotations
+
+import io
+import random
+import shutil
+import zipfile
+from collections.abc import AsyncIterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.content import Content, load_content
+from bot.export import (
+    FORMULA_TRIGGERS,
+    ExportRequest,
+    FilterError,
+    neutralise,
+    pack_for_upload,
+    start_of_day_utc,
+    wib_text,
+    write_exports,
+)
+from bot.settings import PACKAGED_CONTENT_DIR
+from bot.store import Store
+from tests.leads import CONTENT, FILMMAKER, MUSICIAN, Seed, as_records, read_csv, read_xlsx, seed
+
+ORDINARY = [
+    'She said "halo", then left',
+    "satu, dua; tiga",
+    "baris satu\nbaris dua\r\nbaris tiga",
+    "Terima kasih 🙏🎬🎶",
+    "안녕하세요, 한국에서 만나요",
+    "Saya dari Kabupaten Sleman, D.I. Yogyakarta — siap berkarya!",
+    "50% = setengah",
+    "'sudah dikutip",
+    "trailing space ",
+]
+
+
+@pytest.fixture
+async def store(database: Path) -> AsyncIterator[Store]:
+    """An empty, migrated store on a temporary file."""
+    opened = await Store.open(database)
+    yield opened
+    await opened.close()
+
+
+async def export_both(
+    store: Store, content: Content, folder: Path, request: ExportRequest | None = None
+) -> list[list[str]]:
+    """Write CSV and XLSX; check they hold the same cells; return the CSV rows."""
+    request = request or ExportRequest()
+    paths = {"csv": folder / "leads.csv", "xlsx": folder / "leads.xlsx"}
+    count = await write_exports(store, content, request.filter, paths)  # type: ignore[arg-type]
+    rows = read_csv(paths["csv"].read_bytes())
+    assert read_xlsx(paths["xlsx"].read_bytes()) == rows
+    assert count == len(rows) - 1
+    return rows
+
+
+@pytest.mark.parametrize("trigger", FORMULA_TRIGGERS)
+def test_each_trigger_gets_a_quote_and_nothing_else_changes(trigger: str) -> None:
+    assert neutralise(f"{trigger}1+1") == f"'{trigger}1+1"
+    assert neutralise(f"a{trigger}b") == f"a{trigger}b"
+
+
+def test_ordinary_text_is_left_alone() -> None:
+    for text in [*ORDINARY, "", "0812", "62812", "https://x.id"]:
+        assert neutralise(text) == text
+
+
+async def test_every_trigger_in_every_kind_of_answer_is_neutralised_in_both_files(
+    store: Store, database: Path, tmp_path: Path
+) -> None:
+    # Stored values that start with a trigger, for every question type (choice values the
+    # content does not know are shown as stored), and in the talent's Telegram details.
+    talents = []
+    for number, trigger in enumerate(FORMULA_TRIGGERS, start=1):
+        answers: dict[str, Any] = {}
+        for question in CONTENT.intake.questions:
+            value = f"{trigger}SUM(1,{number})"
+            if question.type == "multi_choice":
+                answers[question.key] = [value, "zz"]
+            elif question.type == "number":
+                answers[question.key] = -number if trigger == "-" else value
+            else:
+                answers[question.key] = value
+        talents.append(
+            Seed(number, answers, username=f"{trigger}user", source=f"{trigger}src", language="id")
+        )
+    seed(database, talents)
+    rows = await export_both(store, CONTENT, tmp_path)
+    questions = CONTENT.intake.questions
+    for row, (number, trigger) in zip(
+        as_records(rows), enumerate(FORMULA_TRIGGERS, start=1), strict=True
+    ):
+        for question in questions:
+            cell = row[question.label.id]
+            assert cell.startswith("'" + trigger), (question.key, cell)
+            if question.type == "number" and trigger == "-":
+                assert cell == f"'-{number}"
+            elif question.type == "multi_choice":
+                assert cell == f"'{trigger}SUM(1,{number}), zz"
+            else:
+                assert cell == f"'{trigger}SUM(1,{number})"
+        assert row["Username Telegram"] == f"'{trigger}user"
+        assert row["Sumber"] == f"'{trigger}src"
+    for row in rows:
+        for cell in row:
+            assert not cell.startswith(FORMULA_TRIGGERS), cell
+
+
+async def test_ordinary_text_round_trips_exactly(
+    store: Store, database: Path, tmp_path: Path
+) -> None:
+    texts = ["full_name", "stage_name", "city", "notable_works", "other_links", "message"]
+    talents = [
+        Seed(number, {**MUSICIAN, **dict.fromkeys(texts, text)})
+        for number, text in enumerate(ORDINARY, start=1)
+    ]
+    seed(database, talents)
+    records = as_records(await export_both(store, CONTENT, tmp_path))
+    labels = [CONTENT.questions[key].label.id for key in texts]
+    for record, text in zip(records, ORDINARY, strict=True):
+        assert [record[label] for label in labels] == [text] * len(texts)
+
+
+async def test_labels_staff_write_with_a_trigger_are_neutralised_too(
+    store: Store, database: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "content"
+    shutil.copytree(PACKAGED_CONTENT_DIR, folder)
+    intake = yaml.safe_load((folder / "intake.yaml").read_text(encoding="utf-8"))
+    questions = {question["key"]: question for question in intake["questions"]}
+    questions["full_name"]["label"]["id"] = "@Nama"
+    questions["sector"]["choices"][0]["label"]["id"] = "=Musik"
+    questions["genres"]["choices"][0]["label"]["id"] = "+Pop"
+    intake["provinces"][0]["label"]["id"] = "-Aceh"
+    (folder / "intake.yaml").write_text(yaml.safe_dump(intake, allow_unicode=True), "utf-8")
+    content = load_content(folder)
+    seed(database, [Seed(1, {**MUSICIAN, "province": "aceh", "genres": ["pop", "jazz"]})])
+    rows = await export_both(store, content, tmp_path)
+    assert "'@Nama" in rows[0]
+    (record,) = as_records(rows)
+    assert record["Sektor"] == "'=Musik"
+    assert record["Genre"] == "'+Pop, Jazz"
+    assert record["Provinsi"] == "'-Aceh"
+
+
+safe_text = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff")
+    | st.sampled_from(FORMULA_TRIGGERS),
+    max_size=40,
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(values=st.lists(safe_text, min_size=1, max_size=5))
+async def test_any_text_reads_back_as_its_neutralised_self(
+    values: list[str], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    folder = tmp_path_factory.mktemp("roundtrip")
+    database = folder / "kocca.db"
+    store = await Store.open(database)
+    try:
+        seed(database, [Seed(n, {"full_name": v}) for n, v in enumerate(values, start=1)])
+        rows = await export_both(store, CONTENT, folder)
+    finally:
+        await store.close()
+    cells = [record["Nama lengkap"] for record in as_records(rows)]
+    assert cells == [neutralise(value) for value in values]
+
+
+async def test_columns_are_every_question_in_order_for_both_sectors(
+    store: Store, database: Path, tmp_path: Path
+) -> None:
+    seed(database, [Seed(1, dict(MUSICIAN)), Seed(2, dict(FILMMAKER))])
+    headers = (await export_both(store, CONTENT, tmp_path))[0]
+    labels = [question.label.id for question in CONTENT.intake.questions]
+    assert headers[2 : 2 + len(labels)] == labels
+    assert {"Peran (musik)", "Peran (film)", "Genre", "Format film"} <= set(headers)
+
+
+async def test_empty_export_still_has_its_header_row(store: Store, tmp_path: Path) -> None:
+    rows = await export_both(store, CONTENT, tmp_path)
+    assert len(rows) == 1 and rows[0][0] == "Referensi"
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ([], ExportRequest()),
+        (["musik"], ExportRequest("music")),
+        (["MUSIC"], ExportRequest("music")),
+        (["film", "drafts"], ExportRequest("film", drafts=True)),
+        (["since", "2026-01-01"], ExportRequest(since=date(2026, 1, 1))),
+        (["drafts", "sejak", "2026-02-03", "film"], ExportRequest("film", date(2026, 2, 3), True)),
+    ],
+)
+def test_export_words(words: list[str], expected: ExportRequest) -> None:
+    assert ExportRequest.parse(words) == expected
+
+
+@pytest.mark.parametrize(
+    "words",
+    [["teater"], ["since"], ["since", "kemarin"], ["since", "2026-13-01"], ["musik", "film"]],
+)
+def test_export_words_that_make_no_sense(words: list[str]) -> None:
+    with pytest.raises(FilterError):
+        ExportRequest.parse(words)
+
+
+def test_dates_are_western_indonesian_time() -> None:
+    assert start_of_day_utc(date(2026, 1, 11)) == "2026-01-10T17:00:00.000000+00:00"
+    assert wib_text("2026-01-10T17:00:00.000000+00:00") == "2026-01-11 00:00"
+    assert wib_text(None) == ""
+    request = ExportRequest("music", date(2026, 1, 1), True)
+    assert request.filter.since == "2025-12-31T17:00:00.000000+00:00"
+    assert request.filter.sector == "music" and request.filter.drafts
+
+
+def test_small_files_go_as_they_are(tmp_path: Path) -> None:
+    path = tmp_path / "leads.csv"
+    path.write_bytes(b"x" * 100)
+    upload = pack_for_upload(path, limit=100)
+    assert upload.files == [path] and not upload.zipped and not upload.split
+
+
+def test_big_files_are_zipped(tmp_path: Path) -> None:
+    path = tmp_path / "leads.csv"
+    path.write_bytes(b"Referensi,Nama\n" * 1000)
+    upload = pack_for_upload(path, limit=1000)
+    assert upload.zipped and not upload.split
+    (archive,) = upload.files
+    assert archive.name == "leads.csv.zip" and archive.stat().st_size <= 1000
+    with zipfile.ZipFile(archive) as packed:
+        assert packed.read("leads.csv") == path.read_bytes()
+        assert packed.getinfo("leads.csv").compress_type == zipfile.ZIP_DEFLATED
+
+
+def test_files_too_big_even_zipped_are_split_into_parts(tmp_path: Path) -> None:
+    path = tmp_path / "leads.xlsx"
+    content = random.Random(1).randbytes(10_000)  # random bytes do not compress
+    path.write_bytes(content)
+    upload = pack_for_upload(path, limit=3000)
+    assert upload.zipped and upload.split
+    assert [part.name for part in upload.files] == [
+        f"leads.xlsx.zip.{n:03d}" for n in range(1, len(upload.files) + 1)
+    ]
+    assert all(part.stat().st_size <= 3000 for part in upload.files)
+    assert not (tmp_path / "leads.xlsx.zip").exists()
+    joined = b"".join(part.read_bytes() for part in upload.files)
+    with zipfile.ZipFile(io.BytesIO(joined)) as packed:
+        assert packed.read("leads.xlsx") == content

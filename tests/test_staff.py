@@ -1,0 +1,647 @@
+"""The staff desk through the real bot: /export, /stats, /leads, /lead, and who may use them."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import logging
+import os
+import random
+import sqlite3
+import sys
+import zipfile
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot import export
+from bot.emulator import BotMessage, EmulatedUser
+from bot.store import Store
+from tests.conftest import ADMIN_ID
+from tests.harness import Harness
+from tests.leads import (
+    FILMMAKER,
+    MUSICIAN,
+    Seed,
+    apply,
+    as_records,
+    consent,
+    read_csv,
+    read_xlsx,
+    realistic,
+    seeded,
+)
+
+WIB = ZoneInfo("Asia/Jakarta")
+DASH = "\N{EN DASH}"  # in age ranges, program titles and page ranges
+STAFF_COMMANDS = ["/export", "/export musik", "/stats", "/leads", "/lead KOC-000001"]
+
+HEADERS = [
+    "Referensi",
+    "Waktu kirim (WIB)",
+    "Sektor",
+    "Nama lengkap",
+    "Nama panggung/band",
+    "Perusahaan/rumah produksi",
+    "Peran (musik)",
+    "Peran (film)",
+    "Genre",
+    "Format film",
+    "Provinsi",
+    "Kota/kabupaten",
+    "Tahun aktif",
+    "Tautan karya",
+    "Tautan lain",
+    "Karya penting",
+    "Program diminati",
+    "Bahasa",
+    "Usia",
+    "Email",
+    "HP/WhatsApp",
+    "Pesan untuk staf",
+    "ID Telegram",
+    "Username Telegram",
+    "Bahasa chat",
+    "Sumber",
+    "Setuju pemrosesan data",
+    "Setuju transfer ke Korea",
+    "Setuju pengumuman",
+]
+
+
+def admin_of(staff_chat: Any) -> EmulatedUser:
+    """The admin the fixtures put in the staff group."""
+    admin: EmulatedUser = staff_chat.members[ADMIN_ID]
+    return admin
+
+
+async def set_submitted(database: Path, reference: str, moment: str) -> None:
+    """Test data setup: move a lead's submission time."""
+
+    def update() -> None:
+        with sqlite3.connect(database) as connection:
+            connection.execute(
+                "UPDATE applications SET submitted_at = ? WHERE reference = ?", (moment, reference)
+            )
+        connection.close()
+
+    await asyncio.to_thread(update)
+
+
+def documents(messages: list[BotMessage]) -> dict[str, bytes]:
+    """The files among the bot's messages, by extension."""
+    found = {}
+    for message in messages:
+        if message.document is not None:
+            name, data, _ = message.document
+            found[name.rsplit(".", 1)[-1]] = data
+    return found
+
+
+async def export_records(
+    bot: Harness, admin: EmulatedUser, command: str = "/export"
+) -> list[dict[str, str]]:
+    """Run an export as the admin; check CSV and XLSX agree; return the rows."""
+    files = documents(await bot.send(admin, command))
+    assert sorted(files) == ["csv", "xlsx"]
+    rows = read_csv(files["csv"])
+    assert read_xlsx(files["xlsx"]) == rows
+    assert rows[0][:2] == HEADERS[:2]
+    return as_records(rows)
+
+
+@pytest.fixture
+async def two_leads(bot: Harness) -> tuple[EmulatedUser, EmulatedUser]:
+    """A musician (who came from an Instagram link) and a filmmaker who said no to Korea."""
+    sari = bot.user(first_name="Sari", username="sari_id")
+    await bot.send(sari, "/start ig_promo")
+    assert await apply(bot, sari, MUSICIAN) == "KOC-000001"
+    budi = bot.user(first_name="Budi", last_name="S.")
+    assert await apply(bot, budi, FILMMAKER, korea=False) == "KOC-000002"
+    # 23:59 and 00:00 WIB on either side of midnight, 11 January 2026
+    await set_submitted(bot.database, "KOC-000001", "2026-01-10T16:59:00.000000+00:00")
+    await set_submitted(bot.database, "KOC-000002", "2026-01-10T17:00:00.000000+00:00")
+    return sari, budi
+
+
+async def test_admin_gets_csv_and_xlsx_with_every_answer_in_its_column(
+    bot: Harness, staff_chat: Any, two_leads: tuple[EmulatedUser, EmulatedUser]
+) -> None:
+    sari, budi = two_leads
+    admin = admin_of(staff_chat)
+    replies = await bot.send(admin, "/export")
+    assert [message.kind for message in replies] == ["document", "document"]
+    names = [message.document[0] for message in replies if message.document]
+    assert names[0].startswith("kocca-leads-") and names[0].endswith(".csv")
+    assert names[1].startswith("kocca-leads-") and names[1].endswith(".xlsx")
+    assert replies[0].text.startswith("📄 2 pendaftar · dibuat ")
+    files = documents(replies)
+    rows = read_csv(files["csv"])
+    assert rows[0] == HEADERS
+    assert read_xlsx(files["xlsx"]) == rows
+    musician, filmmaker = as_records(rows)
+    assert musician == {
+        "Referensi": "KOC-000001",
+        "Waktu kirim (WIB)": "2026-01-10 23:59",
+        "Sektor": "Musik",
+        "Nama lengkap": "Sari Dewi Lestari",
+        "Nama panggung/band": "Sari & The Monsoons",
+        "Perusahaan/rumah produksi": "",
+        "Peran (musik)": "Band/grup",
+        "Peran (film)": "",
+        "Genre": "Pop, Dangdut/koplo",
+        "Format film": "",
+        "Provinsi": "Jawa Barat",
+        "Kota/kabupaten": "Bandung",
+        "Tahun aktif": "6",
+        "Tautan karya": "https://youtube.com/@sarimonsoons",
+        "Tautan lain": "https://open.spotify.com/artist/123\nhttps://instagram.com/sarimonsoons",
+        "Karya penting": "Album 'Hujan di Braga' (2024); tur 12 kota",
+        "Program diminati": "MU:CON Seoul",
+        "Bahasa": "Bahasa Indonesia, Bahasa Inggris",
+        "Usia": f"25{DASH}34",
+        "Email": "sari.dewi@example.com",
+        "HP/WhatsApp": "'+6281234567890",
+        "Pesan untuk staf": "Kami ingin tampil di Seoul 🎶",
+        "ID Telegram": str(sari.id),
+        "Username Telegram": "sari_id",
+        "Bahasa chat": "id",
+        "Sumber": "ig_promo",
+        "Setuju pemrosesan data": "ya",
+        "Setuju transfer ke Korea": "ya",
+        "Setuju pengumuman": "",
+    }
+    assert filmmaker == {
+        "Referensi": "KOC-000002",
+        "Waktu kirim (WIB)": "2026-01-11 00:00",
+        "Sektor": "Film",
+        "Nama lengkap": "Budi Santoso",
+        "Nama panggung/band": "",
+        "Perusahaan/rumah produksi": "Rumah Film Nusantara",
+        "Peran (musik)": "",
+        "Peran (film)": "Sutradara",
+        "Genre": "",
+        "Format film": "Film panjang, Dokumenter",
+        "Provinsi": "DI Yogyakarta",
+        "Kota/kabupaten": "Yogyakarta",
+        "Tahun aktif": "12",
+        "Tautan karya": "https://vimeo.com/budisantoso/showreel",
+        "Tautan lain": "",
+        "Karya penting": "“Sekala” (2022), dokumenter tentang 안녕하세요 Seoul",
+        "Program diminati": f"Ko-produksi film Indonesia{DASH}Korea, BIFF Asian Project Market",
+        "Bahasa": "Bahasa Indonesia, Bahasa Inggris, Bahasa Korea",
+        "Usia": f"35{DASH}44",
+        "Email": "budi@rumahfilm.id",
+        "HP/WhatsApp": "'+62215551234",
+        "Pesan untuk staf": "",
+        "ID Telegram": str(budi.id),
+        "Username Telegram": "",
+        "Bahasa chat": "id",
+        "Sumber": "",
+        "Setuju pemrosesan data": "ya",
+        "Setuju transfer ke Korea": "tidak",
+        "Setuju pengumuman": "",
+    }
+
+
+async def test_export_filters_by_sector_date_and_drafts(
+    bot: Harness, staff_chat: Any, two_leads: tuple[EmulatedUser, EmulatedUser]
+) -> None:
+    admin = admin_of(staff_chat)
+    drafter = bot.user(first_name="Rina")
+    await bot.send(drafter, "/daftar")
+    await consent(bot, drafter)
+    await bot.press(drafter, "Film")
+    await bot.send(drafter, "Rina Pratiwi")
+
+    def references(records: list[dict[str, str]]) -> list[str]:
+        return [record["Referensi"] for record in records]
+
+    assert references(await export_records(bot, admin, "/export musik")) == ["KOC-000001"]
+    assert references(await export_records(bot, admin, "/export music")) == ["KOC-000001"]
+    assert references(await export_records(bot, admin, "/export film")) == ["KOC-000002"]
+    since = await export_records(bot, admin, "/export since 2026-01-11")
+    assert references(since) == ["KOC-000002"]  # 00:00 WIB on the 11th is in, 23:59 is not
+    both = await export_records(bot, admin, "/export since 2026-01-10")
+    assert references(both) == ["KOC-000001", "KOC-000002"]
+
+    with_drafts = await export_records(bot, admin, "/export drafts")
+    assert list(with_drafts[0])[:4] == ["Referensi", "Waktu kirim (WIB)", "Status", "Sektor"]
+    assert [(row["Referensi"], row["Status"]) for row in with_drafts] == [
+        ("KOC-000001", "terkirim"),
+        ("KOC-000002", "terkirim"),
+        ("", "draf"),
+    ]
+    draft = with_drafts[2]
+    assert (draft["Sektor"], draft["Nama lengkap"], draft["Waktu kirim (WIB)"]) == (
+        "Film",
+        "Rina Pratiwi",
+        "",
+    )
+    film_drafts = await export_records(bot, admin, "/export film drafts")
+    assert [row["Nama lengkap"] for row in film_drafts] == ["Budi Santoso", "Rina Pratiwi"]
+
+    replies = await bot.send(admin, "/export since 2030-01-01")
+    assert [message.text for message in replies] == [
+        "Belum ada pendaftar yang cocok dengan pilihan ini, jadi tidak ada file yang dikirim."
+    ]
+    replies = await bot.send(admin, "/export teater")
+    assert replies[0].text.startswith("Pilihan ekspor itu tidak aku kenal.")
+    assert documents(replies) == {}
+
+
+async def test_non_staff_get_no_file_and_no_hint(
+    bot: Harness,
+    staff_chat: Any,
+    two_leads: tuple[EmulatedUser, EmulatedUser],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    sari, _ = two_leads
+    stranger = bot.user(first_name="Eko")
+    unknown = await bot.send(stranger, "/tidakada")
+    for command in STAFF_COMMANDS:
+        replies = await bot.send(stranger, command)
+        assert [(m.text, m.buttons) for m in replies] == [(unknown[0].text, unknown[0].buttons)]
+
+    # Forged staff buttons, pressed on a message the stranger really has.
+    for data in ("st:o:1", "st:o:2:0", "st:l:0", "st:l:1"):
+        replies = await bot.act(stranger, stranger.press_raw, unknown[0].message_id, data)
+        assert [m.text for m in replies] == [unknown[0].text.split("\n\n", 1)[1]]
+    assert {answer.text for answer in stranger.callback_answers} == {
+        "Tombol ini sudah tidak berlaku. Ini menu terbarunya."
+    }
+
+    # In the staff group, a member who is not staff gets silence.
+    staff_chat.add_member(sari)
+    mark = staff_chat.mark()
+    for command in STAFF_COMMANDS:
+        await bot.act(sari, sari.send, command, chat=staff_chat)
+    assert staff_chat.messages_since(mark) == []
+
+    assert bot.emulator.calls_to("sendDocument") == []
+    everything = "\n".join(m.text for m in [*stranger.messages, *sari.messages])
+    assert "KOC-000002" not in everything and "Budi" not in everything
+    refused = [r for r in caplog.records if r.getMessage().startswith("Refused staff action")]
+    assert len(refused) == 2 * len(STAFF_COMMANDS) + 4
+    assert any(str(stranger.id) in r.getMessage() for r in refused)
+    assert any(str(sari.id) in r.getMessage() for r in refused)
+    assert all(r.levelno == logging.WARNING for r in refused)
+
+
+async def test_staff_commands_stay_out_of_other_groups(
+    bot: Harness,
+    staff_chat: Any,
+    two_leads: tuple[EmulatedUser, EmulatedUser],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    admin = admin_of(staff_chat)
+    sari, _ = two_leads
+    community = bot.emulator.group(-1009999, title="Komunitas film")
+    community.add_member(admin)
+    community.add_member(sari)
+    bot.emulator.add_bot_to_group(community, by=sari)
+    await bot.act(sari, sari.send, "hi", chat=community)
+    mark = community.mark()
+    for user in (admin, sari):
+        for command in STAFF_COMMANDS:
+            await bot.act(user, user.send, command, chat=community)
+    assert community.messages_since(mark) == []
+    assert bot.emulator.calls_to("sendDocument") == []
+    ignored = [r for r in caplog.records if r.getMessage().startswith("Ignored staff action")]
+    assert len(ignored) == len(STAFF_COMMANDS)
+
+
+async def test_empty_admin_ids_means_nobody_is_staff(make_bot: Any) -> None:
+    bot: Harness = await make_bot()
+    would_be = bot.emulator.user(ADMIN_ID, first_name="Admin")
+    unknown = await bot.send(would_be, "/tidakada")
+    for command in STAFF_COMMANDS:
+        replies = await bot.send(would_be, command)
+        assert [m.text for m in replies] == [unknown[0].text]
+    assert bot.emulator.calls_to("sendDocument") == []
+
+
+async def test_staff_work_in_the_staff_group(
+    bot: Harness, staff_chat: Any, two_leads: tuple[EmulatedUser, EmulatedUser]
+) -> None:
+    admin = admin_of(staff_chat)
+    mark = staff_chat.mark()
+    await bot.act(admin, admin.send, "/export film", chat=staff_chat)
+    sent = staff_chat.messages_since(mark)
+    files = documents(sent)
+    assert [record["Referensi"] for record in as_records(read_csv(files["csv"]))] == ["KOC-000002"]
+    await bot.act(admin, admin.send, "/leads", chat=staff_chat)
+    listing = staff_chat.last_message
+    assert listing.text.startswith(f"📋 Pendaftar terbaru · 1{DASH}2 dari 2")
+    await bot.act(admin, admin.press, "📄 KOC-000001", chat=staff_chat)
+    assert staff_chat.last_message.text.startswith("📄 KOC-000001 · dikirim 2026-01-10 23:59 WIB")
+
+
+async def test_formula_triggers_from_talents_are_neutralised_in_both_files(
+    bot: Harness, staff_chat: Any
+) -> None:
+    hostile = {
+        **MUSICIAN,
+        "full_name": '=HYPERLINK("https://evil.example","klik")',
+        "stage_name": "+SUM(1,2)",
+        "city": "-2+3",
+        "notable_works": "@SUM(A1:A9)",
+        "other_links": "https://example.com\n=1+1",
+        "message": '=cmd|" /C calc"!A0, "kutip", baris\nbaru 😀 안녕하세요',
+        "email": "=1+1@example.com",
+    }
+    talent = bot.user(first_name="Mallory")
+    await bot.send(talent, "/start -evil_source")
+    await apply(bot, talent, hostile)
+    (row,) = await export_records(bot, admin_of(staff_chat))
+    assert row["Nama lengkap"] == '\'=HYPERLINK("https://evil.example","klik")'
+    assert row["Nama panggung/band"] == "'+SUM(1,2)"
+    assert row["Kota/kabupaten"] == "'-2+3"
+    assert row["Karya penting"] == "'@SUM(A1:A9)"
+    assert row["Tautan lain"] == "https://example.com\n=1+1"  # only the first character counts
+    assert row["Pesan untuk staf"] == '\'=cmd|" /C calc"!A0, "kutip", baris\nbaru 😀 안녕하세요'
+    assert row["Email"] == "'=1+1@example.com"
+    assert row["HP/WhatsApp"] == "'+6281234567890"
+    assert row["Sumber"] == "'-evil_source"
+
+
+def _env(database: Path) -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items() if key not in ("BOT_TOKEN", "ADMIN_IDS")}
+    env["DATABASE_PATH"] = str(database)
+    return env
+
+
+async def _kocca_bot(database: Path, cwd: Path, *args: str, status: int = 0) -> str:
+    """Run `python -m bot ...` as its own process against the database; return its output."""
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        *args,
+        cwd=cwd,
+        env=_env(database),
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    out, err = await asyncio.wait_for(process.communicate(), timeout=60)
+    assert process.returncode == status, err.decode()
+    return out.decode() + err.decode()
+
+
+async def test_command_line_export_writes_what_the_bot_sends(
+    bot: Harness, staff_chat: Any, two_leads: tuple[EmulatedUser, EmulatedUser], tmp_path: Path
+) -> None:
+    admin = admin_of(staff_chat)
+    for words, flags in [
+        ("", []),
+        ("film", ["--sector", "film"]),
+        (
+            "musik since 2026-01-10 drafts",
+            ["--sector", "musik", "--since", "2026-01-10", "--drafts"],
+        ),
+    ]:
+        sent = documents(await bot.send(admin, f"/export {words}".strip()))
+        for kind in ("csv", "xlsx"):
+            output = tmp_path / f"cli.{kind}"
+            printed = await _kocca_bot(
+                bot.database, tmp_path, "export", "--format", kind, "--output", str(output), *flags
+            )
+            assert printed.startswith("Wrote ")
+            if kind == "csv":
+                assert output.read_bytes() == sent["csv"]
+            else:
+                assert read_xlsx(output.read_bytes()) == read_xlsx(sent["xlsx"])
+    # The bot kept working while the command line read its database.
+    assert (await bot.send(admin, "/leads"))[0].text.startswith("📋 Pendaftar terbaru")
+
+
+async def test_command_line_needs_an_existing_database_and_speaks_english_on_request(
+    tmp_path: Path,
+) -> None:
+    missing = tmp_path / "nowhere.db"
+    printed = await _kocca_bot(missing, tmp_path, "stats", status=2)
+    assert printed.strip() == f"No database at {missing}: check DATABASE_PATH."
+    assert not missing.exists()
+    await (await Store.open(missing)).close()
+    printed = await _kocca_bot(missing, tmp_path, "stats", "--language", "en")
+    assert "Funnel\nStarted a chat: 0\n" in printed and "• none yet" in printed
+    output = tmp_path / "leads.csv"
+    printed = await _kocca_bot(
+        missing, tmp_path, "export", "--format", "csv", "--output", str(output)
+    )
+    assert printed.strip() == f"Wrote 0 lead(s) to {output}"
+    assert read_csv(output.read_bytes()) == [HEADERS]
+
+
+def _wib(days_ago: int, hour: int, now: datetime) -> str:
+    """An ISO UTC time at a WIB hour, some days before today (WIB)."""
+    day = now.astimezone(WIB).date() - timedelta(days=days_ago)
+    moment = datetime(day.year, day.month, day.day, hour, tzinfo=WIB)
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+async def test_statistics_match_a_known_set_of_talents(
+    bot: Harness, staff_chat: Any, tmp_path: Path
+) -> None:
+    now = datetime.now(UTC)
+    music = {"sector": "music", "full_name": "M"}
+    film = {"sector": "film", "full_name": "F"}
+    no = {"processing": False}
+    await seeded(
+        bot.database,
+        [
+            Seed(
+                101,
+                {**music, "music_role": "band_group", "province": "jawa_barat"},
+                _wib(0, 9, now),
+                source="ig",
+                subscribed=True,
+            ),
+            Seed(
+                102,
+                {**music, "music_role": "producer", "province": "jawa_barat"},
+                _wib(0, 0, now),
+                source="ig",
+            ),  # 00:00 WIB today is still today
+            Seed(
+                103,
+                {**music, "music_role": "producer", "province": "bali"},
+                _wib(1, 23, now),
+                subscribed=True,
+            ),
+            Seed(
+                104,
+                {**film, "film_role": "director", "province": "dki_jakarta"},
+                _wib(13, 12, now),
+                source="fb",
+            ),
+            Seed(
+                105,
+                {**film, "film_role": "film_producer", "province": "jawa_barat"},
+                _wib(14, 12, now),
+            ),  # 15 days ago: outside the 14-day window
+            Seed(106, {**film}, None),  # a draft
+            Seed(107, source="ig", consents={}, blocked=True),  # started, never consented
+            Seed(108, consents=no),  # declined
+            Seed(109, consents={}, subscribed=True),
+            Seed(110, consents={}, subscribed=True, blocked=True),
+        ],
+    )
+    replies = await bot.send(admin_of(staff_chat), "/stats")
+    assert len(replies) == 1
+    text = replies[0].text
+    today = now.astimezone(WIB).date()
+    days = [
+        f"• {(today - timedelta(days=back)):%d/%m}: {count}"
+        for back, count in zip(range(13, -1, -1), [1] + [0] * 11 + [1, 2], strict=True)
+    ]
+    # 10 talents and the admin, who is a Telegram user of the bot too.
+    expected = [
+        "Corong",
+        "Mulai chat: 11",
+        "Setuju pemrosesan data: 6",
+        "Sedang mengisi (draf): 1",
+        "Pendaftaran terkirim: 5",
+        "",
+        "Per sektor",
+        "• Musik: 3",
+        "• Film: 2",
+        "",
+        "Peran di musik",
+        "• Produser: 2",
+        "• Band/grup: 1",
+        "",
+        "Peran di film",
+        "• Produser: 1",
+        "• Sutradara: 1",
+        "",
+        "5 provinsi teratas",
+        "• Jawa Barat: 3",
+        "• Bali: 1",
+        "• DKI Jakarta: 1",
+        "",
+        "Terkirim per hari, 14 hari terakhir",
+        *days,
+        "",
+        "Per sumber (orang → pendaftar)",
+        "• (tanpa sumber): 7 → 2",
+        "• ig: 3 → 2",
+        "• fb: 1 → 1",
+        "",
+        "Pengumuman",
+        "Berlangganan: 3",
+        "Memblokir bot: 2",
+    ]
+    lines = text.splitlines()
+    assert lines[0] == "📊 Statistik Talent Desk"
+    assert lines[1].startswith("per ") and lines[1].endswith(" WIB")
+    assert lines[3:] == expected
+    printed = await _kocca_bot(bot.database, tmp_path, "stats")
+    assert printed.splitlines()[3:] == expected
+
+
+async def test_lead_list_pages_and_opens_a_lead(bot: Harness, staff_chat: Any) -> None:
+    rng = random.Random(5)
+    talents = [
+        Seed(
+            200 + number,
+            {**realistic(rng, "music"), "full_name": f"Talenta {number}"},
+            f"2026-01-{number:02d}T03:00:00.000000+00:00",
+            username=f"talenta{number}",
+        )
+        for number in range(1, 11)
+    ]
+    talents[2].answers = {**MUSICIAN, "full_name": "Talenta 3"}
+    talents[2].consents = {"processing": True, "transfer_korea": False, "announcements": True}
+    references = await seeded(bot.database, talents)
+    assert references[0] == "KOC-000001" and references[-1] == "KOC-000010"
+    admin = admin_of(staff_chat)
+
+    (first,) = await bot.send(admin, "/leads")
+    assert first.text.startswith(
+        f"📋 Pendaftar terbaru · 1{DASH}8 dari 10\n\nKOC-000010 · Talenta 10\n"
+    )
+    assert "KOC-000003 · Talenta 3\nMusik · Band/grup · 2026-01-03 10:00" in first.text
+    assert "KOC-000002" not in first.text
+    assert first.button_texts == [f"📄 KOC-{n:06d}" for n in range(10, 2, -1)] + ["Berikutnya ▶️"]
+
+    await bot.press(admin, "Berikutnya ▶️")
+    second = admin.last_message
+    assert second.message_id == first.message_id  # edited in place
+    assert second.text.startswith(
+        f"📋 Pendaftar terbaru · 9{DASH}10 dari 10\n\nKOC-000002 · Talenta 2"
+    )
+    assert second.button_texts == ["📄 KOC-000002", "📄 KOC-000001", "◀️ Sebelumnya"]
+    await bot.press(admin, "◀️ Sebelumnya")
+    await bot.press(admin, "📄 KOC-000003")
+    page = admin.last_message.text
+    assert page.startswith("📄 KOC-000003 · dikirim 2026-01-03 10:00 WIB\n\nSektor: Musik\n")
+    for line in [
+        "Nama lengkap: Talenta 3",
+        "Nama panggung/band: Sari & The Monsoons",
+        "Genre: Pop, Dangdut/koplo",
+        "Tautan lain: https://open.spotify.com/artist/123\nhttps://instagram.com/sarimonsoons",
+        "Email: sari.dewi@example.com",
+        "HP/WhatsApp: +6281234567890",
+        "Pesan untuk staf: Kami ingin tampil di Seoul 🎶",
+        "Talent · @talenta3 · id 203",
+        "Bahasa chat: id · Sumber: —",
+        "✅ Setuju pemrosesan data\n❌ Setuju transfer ke Korea\n✅ Setuju pengumuman",
+    ]:
+        assert line in page
+    assert admin.last_message.button_texts == ["📋 Daftar pendaftar"]
+    assert 'href="tg://user?id=203"' in (admin.last_message.html or "")
+    await bot.press(admin, "📋 Daftar pendaftar")
+    assert admin.last_message.text.startswith(f"📋 Pendaftar terbaru · 1{DASH}8 dari 10")
+
+
+async def test_lead_by_reference(bot: Harness, staff_chat: Any) -> None:
+    admin = admin_of(staff_chat)
+    assert [m.text for m in await bot.send(admin, "/leads")] == [
+        "Belum ada pendaftaran yang terkirim."
+    ]
+    await seeded(
+        bot.database, [Seed(301, {**MUSICIAN, "full_name": "Dewi"}), Seed(302, dict(FILMMAKER))]
+    )
+    for typed in ("KOC-000002", "koc-2", "2"):
+        (page,) = await bot.send(admin, f"/lead {typed}")
+        assert page.text.startswith("📄 KOC-000002 · dikirim 2026-01-15 10:00 WIB")
+        assert "Nama lengkap: Budi Santoso" in page.text
+    (missing,) = await bot.send(admin, "/lead KOC-000777")
+    assert missing.text == (
+        "Pendaftar KOC-000777 tidak ditemukan. Cek lagi nomornya, misalnya KOC-000123."
+    )
+    (odd,) = await bot.send(admin, "/lead <b>x</b>")
+    assert odd.text.startswith("Pendaftar <b>x</b> tidak ditemukan.")
+    (usage,) = await bot.send(admin, "/lead")
+    assert usage.text == "Tulis nomor referensinya, misalnya: /lead KOC-000123"
+    await bot.act(admin, admin.press_raw, usage.message_id, "st:o:99")
+    assert admin.last_message.text.startswith("Pendaftar KOC-000099 tidak ditemukan.")
+
+
+async def test_big_exports_are_zipped_and_split(
+    bot: Harness, staff_chat: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rng = random.Random(7)
+    await seeded(bot.database, [Seed(400 + n, realistic(rng)) for n in range(40)])
+    admin = admin_of(staff_chat)
+    monkeypatch.setattr(export, "UPLOAD_LIMIT", 2000)
+    replies = await bot.send(admin, "/export")
+    notes = [m.text for m in replies if m.document is None]
+    assert len(notes) == 2
+    assert notes[0].startswith("File kocca-leads-") and "jadi aku bagi jadi" in notes[0]
+    parts = [m.document for m in replies if m.document is not None]
+    csv_parts = [part for part in parts if ".csv.zip." in part[0]]
+    assert [name.rsplit(".", 1)[1] for name, _, _ in csv_parts] == [
+        f"{n:03d}" for n in range(1, len(csv_parts) + 1)
+    ]
+    assert all(len(data) <= 2000 for _, data, _ in parts)
+    joined = b"".join(data for _, data, _ in csv_parts)
+    with zipfile.ZipFile(io.BytesIO(joined)) as archive:
+        (member,) = archive.infolist()
+        assert member.compress_type == zipfile.ZIP_DEFLATED
+        rows = read_csv(archive.read(member))
+    assert len(rows) == 41 and rows[0] == HEADERS
