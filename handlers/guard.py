@@ -9,8 +9,9 @@ from typing import Any
 
 from telegram import Update
 
+from bot.texts import Text
 from handlers import fallback
-from handlers.common import BotContext
+from handlers.common import BotContext, answer_query
 
 log = logging.getLogger(__name__)
 
@@ -29,9 +30,13 @@ def staff_only(callback: Callback) -> Callback:
             return
         log.warning("Refused staff action %s for non-staff user %s", callback.__name__, user_id)
         chat = update.effective_chat
-        if update.callback_query is not None:
+        private = chat is not None and chat.type == "private"
+        if update.callback_query is not None and private:
             await fallback.stale_button(update, context)
-        elif chat is not None and chat.type == "private":
+        elif update.callback_query is not None:
+            # In a group, a menu for talents would only be noise: a toast is enough.
+            await answer_query(update, context.text(Text.STALE_BUTTON), alert=True)
+        elif private:
             await fallback.unknown_command(update, context)
 
     return guarded

@@ -18,7 +18,8 @@ import yaml
 from bot.content import Content
 from bot.store.privacy import subject_hash
 from tests.harness import Harness
-from tests.leads import FILMMAKER, MUSICIAN, apply, stored_value
+from tests.conftest import ADMIN_ID
+from tests.leads import FILMMAKER, MUSICIAN, apply, read_csv, stored_value
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -154,6 +155,16 @@ async def test_erasure_leaves_nothing_but_a_hash_and_spares_others(
     assert await bot.store.privacy.was_erased(sari.id)
     assert subject_hash(sari.id) in values
     assert await bot.store.privacy.gather(budi.id) == budi_rows
+    # Staff exports no longer list her; the other talent is still there.
+    admin = bot.user(user_id=ADMIN_ID, first_name="Admin")
+    replies = await bot.send(admin, "/export")
+    csv_file = next(
+        reply.document for reply in replies if reply.document and reply.document[0].endswith(".csv")
+    )
+    rows = read_csv(csv_file[1])
+    assert len(rows) == 2  # the header and Budi's lead
+    assert not any("Sari Dewi Lestari" in cell for row in rows for cell in row)
+    assert any("Budi Santoso" in cell for cell in rows[1])
     # The talent can start again as a new user.
     [greeting] = await bot.send(sari, "/start")
     assert greeting.text.startswith("Halo, Sarinah!")
