@@ -64,6 +64,18 @@ def visible_questions(content: Content, answers: Answers) -> list[Question]:
     return [question for question in content.intake.questions if is_visible(question, answers)]
 
 
+def expected_questions(content: Content, answers: Answers) -> list[Question]:
+    """The questions this talent will likely see: an unanswered choice that decides what is
+    asked counts as its first option, so "question 1 of N" keeps N steady along the way."""
+    assumed = dict(answers)
+    for question in content.intake.questions:
+        for key in question.when or {}:
+            if key not in assumed and content.questions[key].choices:
+                first = (content.questions[key].choices or [])[0].value
+                assumed[key] = [first] if content.questions[key].type == "multi_choice" else first
+    return visible_questions(content, assumed)
+
+
 def next_question(content: Content, answers: Answers) -> Question | None:
     """The first applicable question without an answer (a skip counts as an answer)."""
     for question in visible_questions(content, answers):

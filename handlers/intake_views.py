@@ -89,8 +89,7 @@ def _question(
     screen: Screen, draft: Draft, question: Question, content: Content, language: str
 ) -> View:
     answers = screen.answers
-    visible = intake.visible_questions(content, answers)
-    keys = [item.key for item in visible]
+    keys = [item.key for item in intake.expected_questions(content, answers)]
     number = keys.index(question.key) + 1 if question.key in keys else len(keys)
     parts = [
         content.text(

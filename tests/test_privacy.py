@@ -17,8 +17,8 @@ import yaml
 
 from bot.content import Content
 from bot.store.privacy import subject_hash
-from tests.harness import Harness
 from tests.conftest import ADMIN_ID
+from tests.harness import Harness
 from tests.leads import FILMMAKER, MUSICIAN, apply, read_csv, stored_value
 
 PROJECT = Path(__file__).resolve().parent.parent
