@@ -14,11 +14,12 @@ class Command:
     indonesian: str
     english: str
     description: Text
+    aliases: tuple[str, ...] = ()  # more English names that work but are not listed
 
     @property
     def names(self) -> list[str]:
-        """Both names, for the handler."""
-        return sorted({self.indonesian, self.english})
+        """Every name, for the handler."""
+        return sorted({self.indonesian, self.english, *self.aliases})
 
     def name_for(self, language: str) -> str:
         """The name shown to a user of that language."""
@@ -34,6 +35,21 @@ PRIVACY = Command("privasi", "privacy", Text.COMMAND_PRIVACY)
 HELP = Command("bantuan", "help", Text.COMMAND_HELP)
 APPLY = Command("daftar", "apply", Text.COMMAND_APPLY)
 CANCEL = Command("batal", "cancel", Text.COMMAND_CANCEL)
+SUBSCRIBE = Command("langganan", "subscribe", Text.COMMAND_SUBSCRIBE)
+UNSUBSCRIBE = Command("berhenti", "unsubscribe", Text.COMMAND_UNSUBSCRIBE, aliases=("stop",))
+BROADCAST = Command("broadcast", "broadcast", Text.COMMAND_BROADCAST)  # staff only, not listed
 
 # The order Telegram shows them in; a command is listed only once it works.
-PUBLIC_COMMANDS = [START, MENU, APPLY, PROGRAMS, FAQ, CANCEL, LANGUAGE, PRIVACY, HELP]
+PUBLIC_COMMANDS = [
+    START,
+    MENU,
+    APPLY,
+    PROGRAMS,
+    FAQ,
+    CANCEL,
+    SUBSCRIBE,
+    UNSUBSCRIBE,
+    LANGUAGE,
+    PRIVACY,
+    HELP,
+]

@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import json
 import logging
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 from telegram import Update
@@ -30,6 +31,8 @@ log = logging.getLogger(__name__)
 POLL_TIMEOUT = 25  # seconds Telegram holds a getUpdates call open
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
 MAX_BACKOFF = 30.0
+
+Background = Callable[[], Coroutine[Any, Any, None]]
 
 
 class Runner:
@@ -53,6 +56,12 @@ class Runner:
         self._fed = asyncio.Condition()
         self.highest_fed = 0
         self.first_poll = asyncio.Event()
+        self._background: list[Background] = []
+        self._background_tasks: list[asyncio.Task[None]] = []
+
+    def add_background(self, factory: Background) -> None:
+        """Run a long-lived coroutine (e.g. the broadcast worker) from start() until stop()."""
+        self._background.append(factory)
 
     async def start(self, *, polling: bool = True) -> None:
         """Initialise the application, replay stored updates, then start polling."""
@@ -70,6 +79,10 @@ class Runner:
             self._sequencer.submit(stored.sequence_key, stored)
         if polling:
             self._poll_task = asyncio.create_task(self._poll(), name="runner:poll")
+        self._background_tasks = [
+            asyncio.create_task(factory(), name=f"runner:{factory.__qualname__}")
+            for factory in self._background
+        ]
 
     async def feed(self, raw_updates: list[Any]) -> list[StoredUpdate]:
         """Store new updates (committed), then queue them; return those that were new."""
@@ -108,6 +121,9 @@ class Runner:
             self._poll_task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._poll_task
+        for task in self._background_tasks:
+            task.cancel()  # a background task may finish what it has in hand before it ends
+        await asyncio.gather(*self._background_tasks, return_exceptions=True)
         try:
             await asyncio.wait_for(self._sequencer.wait_idle(), grace)
         except TimeoutError:

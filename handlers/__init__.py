@@ -15,22 +15,32 @@ from telegram.ext import (
 )
 
 from bot import commands
-from handlers import fallback, intake, programs, start, views
-from handlers.common import BotApplication, record_incoming
+from handlers import broadcast, fallback, intake, programs, start, views
+from handlers.common import BotApplication, BotContext, record_incoming
 from handlers.errors import on_error
+from handlers.guard import Callback
 
 log = logging.getLogger(__name__)
 
 PRIVATE = filters.ChatType.PRIVATE
 RECORD_GROUP = -100  # runs before everything else
+COMPOSE_GROUP = -50  # staff composing an announcement: takes their message, or lets it pass
 
 
 def register(application: BotApplication) -> None:
     """Add every handler to the application, in the order they must be tried."""
     application.add_handler(TypeHandler(Update, record_incoming), group=RECORD_GROUP)
+    admins = filters.User(user_id=application.bot_data["services"].settings.admin_ids)
+    application.add_handler(
+        MessageHandler(
+            PRIVATE & admins & filters.UpdateType.MESSAGE & ~filters.COMMAND,
+            broadcast.compose_input,
+        ),
+        group=COMPOSE_GROUP,
+    )
 
-    def command(spec: commands.Command, callback: object) -> CommandHandler[object, None]:
-        return CommandHandler(spec.names, callback, filters=PRIVATE)  # type: ignore[arg-type]
+    def command(spec: commands.Command, callback: Callback) -> CommandHandler[BotContext, None]:
+        return CommandHandler(spec.names, callback, filters=PRIVATE)
 
     application.add_handlers(
         [
@@ -54,6 +64,17 @@ def register(application: BotApplication) -> None:
             CallbackQueryHandler(programs.faq, pattern=f"^{views.FAQ}$"),
             CallbackQueryHandler(programs.faq_item, pattern=f"^{views.FAQ_ITEM}"),
             CallbackQueryHandler(programs.privacy, pattern=f"^{views.PRIVACY}$"),
+            command(commands.SUBSCRIBE, broadcast.subscribe_command),
+            command(commands.UNSUBSCRIBE, broadcast.unsubscribe_command),
+            command(commands.BROADCAST, broadcast.broadcast_command),
+            CallbackQueryHandler(
+                broadcast.toggle_button, pattern=f"^({views.SUBSCRIBE_ON}|{views.SUBSCRIBE_OFF})$"
+            ),
+            CallbackQueryHandler(
+                broadcast.offer_button, pattern=f"^({broadcast.OFFER_YES}|{broadcast.OFFER_NO})$"
+            ),
+            CallbackQueryHandler(broadcast.staff_button, pattern=f"^{broadcast.STAFF}"),
+            broadcast.PrivateMembershipHandler(broadcast.membership),
             ChatMemberHandler(fallback.bot_added_to_group, ChatMemberHandler.MY_CHAT_MEMBER),
             MessageHandler(PRIVATE & filters.COMMAND, fallback.unknown_command),
             MessageHandler(PRIVATE & filters.UpdateType.MESSAGE, intake.private_message),

@@ -15,13 +15,17 @@ log = logging.getLogger(__name__)
 
 async def unknown_text(update: Update, context: BotContext) -> None:
     """Text the bot did not expect: a short pointer and the menu."""
-    text, markup = views.main_menu(context.content, context.language(update))
+    text, markup = views.main_menu(
+        context.content, context.language(update), views.is_subscribed(context.talent)
+    )
     await reply(update, f"{context.text(Text.UNKNOWN_TEXT)}\n\n{text}", markup)
 
 
 async def unknown_command(update: Update, context: BotContext) -> None:
     """A command the bot does not have (staff commands look the same to talents)."""
-    text, markup = views.main_menu(context.content, context.language(update))
+    text, markup = views.main_menu(
+        context.content, context.language(update), views.is_subscribed(context.talent)
+    )
     await reply(update, f"{context.text(Text.UNKNOWN_COMMAND)}\n\n{text}", markup)
 
 
@@ -32,7 +36,9 @@ async def stale_button(update: Update, context: BotContext) -> None:
         return
     log.info("Stale or unknown button data from user %s", query.from_user.id)
     await query.answer(context.text(Text.STALE_BUTTON), show_alert=True)
-    text, markup = views.main_menu(context.content, context.language(update))
+    text, markup = views.main_menu(
+        context.content, context.language(update), views.is_subscribed(context.talent)
+    )
     await reply(update, text, markup)
 
 

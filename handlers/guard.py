@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 from telegram import Update
 
@@ -13,7 +14,7 @@ from handlers.common import BotContext
 
 log = logging.getLogger(__name__)
 
-Callback = Callable[[Update, BotContext], Awaitable[None]]
+Callback = Callable[[Update, BotContext], Coroutine[Any, Any, None]]
 
 
 def staff_only(callback: Callback) -> Callback:

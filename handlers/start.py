@@ -28,19 +28,23 @@ async def start(update: Update, context: BotContext) -> None:
             log.info("User %d arrived from source %s (first: %s)", user.id, payload, first)
     language = context.language(update)
     greeting = context.content.text(Text.GREETING, language, first_name=user.first_name or "")
-    text, markup = views.main_menu(context.content, language)
+    text, markup = views.main_menu(context.content, language, views.is_subscribed(context.talent))
     await reply(update, f"{greeting}\n\n{text}", markup)
 
 
 async def menu(update: Update, context: BotContext) -> None:
     """Show the main menu (as a new message after a command, in place after a button)."""
-    text, markup = views.main_menu(context.content, context.language(update))
+    text, markup = views.main_menu(
+        context.content, context.language(update), views.is_subscribed(context.talent)
+    )
     await show(update, text, markup)
 
 
 async def help_command(update: Update, context: BotContext) -> None:
     """What the bot can do and its commands."""
-    _text, markup = views.main_menu(context.content, context.language(update))
+    _text, markup = views.main_menu(
+        context.content, context.language(update), views.is_subscribed(context.talent)
+    )
     await reply(update, context.text(Text.HELP), markup)
 
 
@@ -58,5 +62,5 @@ async def set_language(update: Update, context: BotContext) -> None:
     language = query.data.removeprefix(views.LANGUAGE_SET)
     await context.services.store.users.set_language(update.effective_user.id, language)
     confirmation = context.content.text(Text.LANGUAGE_SET, language)
-    text, markup = views.main_menu(context.content, language)
+    text, markup = views.main_menu(context.content, language, views.is_subscribed(context.talent))
     await show(update, f"{confirmation}\n\n{text}", markup)

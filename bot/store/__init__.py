@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.store.applications import Applications, Change, Consent, Draft
+from bot.store.broadcasts import Broadcast, Broadcasts, Recipient, Tally, Version
 from bot.store.conversation import ConversationLog, LogEntry
 from bot.store.db import Database, Transaction, utc_now
 from bot.store.inbox import StoredUpdate, UpdateInbox
@@ -12,6 +13,8 @@ from bot.store.users import Profile, User, Users
 
 __all__ = [
     "Applications",
+    "Broadcast",
+    "Broadcasts",
     "Change",
     "Consent",
     "ConversationLog",
@@ -19,12 +22,15 @@ __all__ = [
     "Draft",
     "LogEntry",
     "Profile",
+    "Recipient",
     "Store",
     "StoredUpdate",
+    "Tally",
     "Transaction",
     "UpdateInbox",
     "User",
     "Users",
+    "Version",
     "utc_now",
 ]
 
@@ -38,6 +44,7 @@ class Store:
         self.log = ConversationLog(db)
         self.inbox = UpdateInbox(db)
         self.applications = Applications(db)
+        self.broadcasts = Broadcasts(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:

@@ -122,3 +122,11 @@ class Users:
             "SELECT source FROM user_sources WHERE user_id = ? ORDER BY id", (user_id,)
         )
         return [row["source"] for row in rows]
+
+    async def set_blocked(self, user_id: int, blocked: bool) -> None:
+        """Mark a user unreachable (blocked the bot, deactivated) or reachable again."""
+        async with self._db.transaction() as tx:
+            await tx.execute(
+                "UPDATE users SET blocked = ?, updated_at = ? WHERE user_id = ?",
+                (int(blocked), utc_now(), user_id),
+            )
