@@ -17,7 +17,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import math
 import warnings
+from collections import deque
 from collections.abc import Callable, Coroutine
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
@@ -48,6 +50,7 @@ MAX_ATTEMPTS = 3  # for timeouts and server errors; 429s wait and do not count
 BACKOFF_SECONDS = 1.0
 DRAIN_SECONDS = 10.0  # on stop, how long requests already made may take to finish
 BATCH = 200
+WINDOW_SECONDS = 1.0  # Telegram's limit is per second
 # Methods that put a message in front of someone: they count against Telegram's limit.
 COUNTED = frozenset(
     {
@@ -77,12 +80,21 @@ def retry_seconds(error: RetryAfter) -> float:
 
 
 class SendBudget(BaseRateLimiter[str]):
-    """Evenly spaced send slots for the whole bot, shared by broadcasts and replies."""
+    """Send slots for the whole bot, shared by broadcasts and replies.
+
+    Broadcast sends are spaced evenly at `per_second`, and never more than
+    floor(per_second) of all sends fall in any one second: Telegram counts
+    whole seconds, so even spacing alone would let event-loop jitter bunch
+    two sends into a second that already had its share.
+    """
 
     def __init__(self, per_second: float) -> None:
         self.interval = 1.0 / per_second
-        self._next = 0.0  # loop time of the next free slot
+        self.per_window = max(1, math.floor(per_second))
+        self._recent: deque[float] = deque()  # loop times of sends in the last second
+        self._next = 0.0  # loop time of the next evenly spaced slot
         self._paused_until = 0.0
+        self._turn = asyncio.Lock()  # broadcast sends take slots first come, first served
 
     async def initialize(self) -> None:
         """Nothing to set up."""
@@ -91,21 +103,33 @@ class SendBudget(BaseRateLimiter[str]):
         """Nothing to release."""
 
     async def acquire(self) -> None:
-        """Wait for the next free slot (and for any flood-control pause to end)."""
+        """Wait for a slot: evenly spaced, within the per-second limit, after any 429 pause."""
         loop = asyncio.get_running_loop()
-        while True:
-            now = loop.time()
-            slot = max(now, self._next, self._paused_until)
-            self._next = slot + self.interval
-            if slot > now:
-                await asyncio.sleep(slot - now)
-            if loop.time() >= self._paused_until:
-                return
+        async with self._turn:
+            while True:
+                now = loop.time()
+                ready = self._ready_at(now)
+                if ready <= now:
+                    break
+                await asyncio.sleep(ready - now)  # a 429 or a reply may move `ready` meanwhile
+            # A late wake-up may catch up half a slot, no more, so sends never bunch.
+            self._next = max(self._next, now - self.interval / 2) + self.interval
+            self._recent.append(now)
+
+    def _ready_at(self, now: float) -> float:
+        """The earliest time the next broadcast send may go."""
+        while self._recent and self._recent[0] <= now - WINDOW_SECONDS:
+            self._recent.popleft()
+        ready = max(self._next, self._paused_until)
+        if len(self._recent) >= self.per_window:
+            ready = max(ready, self._recent[-self.per_window] + WINDOW_SECONDS)
+        return ready
 
     def take_now(self) -> None:
-        """Use a slot at once: later broadcast slots move back to make room."""
+        """A reply uses a slot at once; broadcast sends make room for it."""
         now = asyncio.get_running_loop().time()
         self._next = max(now, self._next) + self.interval
+        self._recent.append(now)
 
     def pause(self, seconds: float) -> None:
         """Telegram answered 429: no broadcast send until the wait is over."""
@@ -202,8 +226,6 @@ class BroadcastWorker:
             progress.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await progress
-        if not cancelled:
-            await self._store.finish(broadcast.id)
         tally = await self._store.tally(broadcast.id)
         log.info(
             "Broadcast %d %s: %d sent, %d failed, %d blocked, %d skipped, %d not sent",
@@ -216,6 +238,7 @@ class BroadcastWorker:
             tally.remaining,
         )
         await self._report(broadcast, tally, language, cancelled=cancelled)
+        await self._store.finish(broadcast.id)  # after the report: a crash repeats only that
 
     async def _dispatch(self, broadcast: Broadcast) -> bool:
         """Start one delivery per recipient at the budget's pace; True if it was cancelled."""

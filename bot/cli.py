@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from bot import cli_broadcast
 from bot.content import ContentError, load_content
 from bot.logs import setup_logging
 from bot.settings import Settings, SettingsError, load_settings
@@ -103,6 +104,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--content-dir", type=Path, help="folder to check instead of CONTENT_DIR")
     check.set_defaults(handler=_check_content_command)
+    cli_broadcast.register(commands)
     return parser
 
 

@@ -103,6 +103,7 @@ class Broadcast:
     send_at: str | None
     total: int
     progress_message_id: int | None
+    finished_at: str | None
 
     @classmethod
     def from_row(cls, row: Row) -> Broadcast:
@@ -123,6 +124,7 @@ class Broadcast:
             send_at=row["send_at"],
             total=row["total"],
             progress_message_id=row["progress_message_id"],
+            finished_at=row["finished_at"],
         )
 
     def version_for(self, language: str) -> Version:
@@ -412,7 +414,7 @@ class Broadcasts:
             )
 
     async def finish(self, broadcast_id: int) -> None:
-        """Every recipient was dealt with (a cancelled broadcast stays cancelled)."""
+        """Delivery ended: every recipient dealt with, or cancelled (which it stays)."""
         async with self._db.transaction() as tx:
             await tx.execute(
                 "UPDATE broadcasts SET status = CASE WHEN status = 'sending' THEN 'done'"
