@@ -9,10 +9,11 @@ from telegram.constants import ParseMode
 from telegram.ext import ApplicationBuilder, ContextTypes, Defaults
 from telegram.request import BaseRequest, HTTPXRequest
 
-from bot.broadcast import BroadcastWorker, SendBudget
+from bot.broadcast import BroadcastWorker
 from bot.content import Content, load_content
 from bot.outgoing import RecordingRequest
 from bot.runner import Runner
+from bot.send_budget import SendBudget
 from bot.services import Services
 from bot.settings import Settings
 from bot.store import Store

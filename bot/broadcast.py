@@ -1,15 +1,15 @@
-"""Delivers announcements: one worker, one shared send budget, retries, resume after a crash.
+"""Delivers announcements: one worker, broadcasts one after another, retries, resume.
 
-Telegram lets a bot send about 30 messages a second to different chats. The
-`SendBudget` hands out evenly spaced send slots at `broadcast_rate` per second,
-with a few requests in flight so HTTP latency does not lower the rate. Replies
-to talents also take a slot but never wait for one: a broadcast makes room for
-them, never the other way round. A 429 pauses the broadcast only.
+The worker sends at the pace of the bot's shared `SendBudget` (bot/send_budget.py),
+with a few requests in flight so HTTP latency does not lower the rate. A 429
+pauses the broadcast only; timeouts and server errors are retried three times;
+403 and "chat not found" mark the talent unreachable.
 
 Exactly once, as far as Telegram allows: a recipient is marked 'sending' in a
-commit before its request and 'sent' after it. After a crash, the broadcast
-resumes with the recipients still 'pending' or 'sending'; only the 'sending'
-ones (at most a handful, those in flight at the crash) may get the message twice.
+commit before its request and 'sent' after it. A stop lets requests already made
+finish. After a crash, the broadcast resumes with the recipients still 'pending'
+or 'sending'; only the 'sending' ones (at most IN_FLIGHT, those in flight at the
+crash) may get the message twice.
 """
 
 from __future__ import annotations
@@ -17,32 +17,20 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import math
-import warnings
-from collections import deque
-from collections.abc import Callable, Coroutine
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 from telegram import Message
-from telegram._utils.types import JSONDict
-from telegram.error import (
-    BadRequest,
-    Forbidden,
-    NetworkError,
-    RetryAfter,
-    TelegramError,
-)
-from telegram.ext import BaseRateLimiter, ExtBot
-from telegram.warnings import PTBDeprecationWarning
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.ext import ExtBot
 
+from bot.send_budget import BROADCAST, SendBudget, retry_seconds
 from bot.services import Services
 from bot.store import Broadcast, Recipient, Tally, Version, utc_now
 from bot.texts import Text
 
 log = logging.getLogger(__name__)
 
-BROADCAST = "broadcast"  # rate_limit_args of the worker's own sends
 POLL_SECONDS = 1.0  # how often the worker looks for due broadcasts
 PROGRESS_SECONDS = 3.0  # how often the staff's progress message is edited
 IN_FLIGHT = 6  # concurrent requests, enough to hide loopback and Internet latency
@@ -50,114 +38,6 @@ MAX_ATTEMPTS = 3  # for timeouts and server errors; 429s wait and do not count
 BACKOFF_SECONDS = 1.0
 DRAIN_SECONDS = 10.0  # on stop, how long requests already made may take to finish
 BATCH = 200
-WINDOW_SECONDS = 1.0  # Telegram's limit is per second
-# Methods that put a message in front of someone: they count against Telegram's limit.
-COUNTED = frozenset(
-    {
-        "sendMessage",
-        "sendPhoto",
-        "sendDocument",
-        "sendVoice",
-        "sendVideo",
-        "sendAudio",
-        "sendAnimation",
-        "copyMessage",
-        "forwardMessage",
-        "editMessageText",
-        "editMessageCaption",
-    }
-)
-
-Callback = Callable[..., Coroutine[Any, Any, bool | JSONDict | list[JSONDict]]]
-
-
-def retry_seconds(error: RetryAfter) -> float:
-    """How long Telegram asked to wait (an int or a timedelta, depending on library settings)."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", PTBDeprecationWarning)
-        value = error.retry_after
-    return value.total_seconds() if isinstance(value, timedelta) else float(value)
-
-
-class SendBudget(BaseRateLimiter[str]):
-    """Send slots for the whole bot, shared by broadcasts and replies.
-
-    Broadcast sends are spaced evenly at `per_second`, and never more than
-    floor(per_second) of all sends fall in any one second: Telegram counts
-    whole seconds, so even spacing alone would let event-loop jitter bunch
-    two sends into a second that already had its share.
-    """
-
-    def __init__(self, per_second: float) -> None:
-        self.interval = 1.0 / per_second
-        self.per_window = max(1, math.floor(per_second))
-        self._recent: deque[float] = deque()  # loop times of sends in the last second
-        self._next = 0.0  # loop time of the next evenly spaced slot
-        self._paused_until = 0.0
-        self._turn = asyncio.Lock()  # broadcast sends take slots first come, first served
-
-    async def initialize(self) -> None:
-        """Nothing to set up."""
-
-    async def shutdown(self) -> None:
-        """Nothing to release."""
-
-    async def acquire(self) -> None:
-        """Wait for a slot: evenly spaced, within the per-second limit, after any 429 pause."""
-        loop = asyncio.get_running_loop()
-        async with self._turn:
-            while True:
-                now = loop.time()
-                ready = self._ready_at(now)
-                if ready <= now:
-                    break
-                await asyncio.sleep(ready - now)  # a 429 or a reply may move `ready` meanwhile
-            # A late wake-up may catch up half a slot, no more, so sends never bunch.
-            self._next = max(self._next, now - self.interval / 2) + self.interval
-            self._recent.append(now)
-
-    def _ready_at(self, now: float) -> float:
-        """The earliest time the next broadcast send may go."""
-        while self._recent and self._recent[0] <= now - WINDOW_SECONDS:
-            self._recent.popleft()
-        ready = max(self._next, self._paused_until)
-        if len(self._recent) >= self.per_window:
-            ready = max(ready, self._recent[-self.per_window] + WINDOW_SECONDS)
-        return ready
-
-    def take_now(self) -> None:
-        """A reply uses a slot at once; broadcast sends make room for it."""
-        now = asyncio.get_running_loop().time()
-        self._next = max(now, self._next) + self.interval
-        self._recent.append(now)
-
-    def pause(self, seconds: float) -> None:
-        """Telegram answered 429: no broadcast send until the wait is over."""
-        until = asyncio.get_running_loop().time() + seconds
-        self._paused_until = max(self._paused_until, until)
-
-    async def process_request(
-        self,
-        callback: Callback,
-        args: Any,
-        kwargs: dict[str, Any],
-        endpoint: str,
-        data: dict[str, Any],
-        rate_limit_args: str | None,
-    ) -> bool | JSONDict | list[JSONDict]:
-        """Every Bot API call passes here: replies take a slot without waiting."""
-        if rate_limit_args == BROADCAST or endpoint not in COUNTED:
-            return await callback(*args, **kwargs)
-        self.take_now()
-        try:
-            return await callback(*args, **kwargs)
-        except RetryAfter as error:
-            # A reply hit flood control: hold broadcasts back, then try the reply once more.
-            seconds = retry_seconds(error)
-            self.pause(seconds)
-            log.warning("A reply hit flood control; retrying it in %.0f s", seconds)
-            await asyncio.sleep(seconds)
-            return await callback(*args, **kwargs)
 
 
 def footer_language(broadcast: Broadcast, version: Version, default_language: str) -> str:
@@ -253,7 +133,7 @@ class BroadcastWorker:
                     if await self._store.status(broadcast.id) == "cancelled":
                         return True
                 if not recipient.reachable:
-                    await self._store.mark_failed(
+                    await self._store.mark_outcome(
                         broadcast.id, recipient.user_id, "skipped", "unsubscribed or blocked"
                     )
                     continue
@@ -290,15 +170,15 @@ class BroadcastWorker:
                     if "chat not found" in error.message.lower():
                         await store.mark_blocked(broadcast.id, user_id, error.message)
                     else:
-                        await store.mark_failed(broadcast.id, user_id, "failed", error.message)
+                        await store.mark_outcome(broadcast.id, user_id, "failed", error.message)
                 except NetworkError as error:  # timeouts and server errors may pass
                     failures += 1
                     if failures < MAX_ATTEMPTS:
                         await asyncio.sleep(BACKOFF_SECONDS * 2 ** (failures - 1))
                         continue
-                    await store.mark_failed(broadcast.id, user_id, "failed", error.message)
+                    await store.mark_outcome(broadcast.id, user_id, "failed", error.message)
                 except TelegramError as error:
-                    await store.mark_failed(broadcast.id, user_id, "failed", error.message)
+                    await store.mark_outcome(broadcast.id, user_id, "failed", error.message)
                 else:
                     await store.mark_sent(broadcast.id, user_id, message.message_id)
                 return

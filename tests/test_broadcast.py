@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -26,6 +24,7 @@ from tests.subscribers import (
     wait_delivered,
     wait_until,
 )
+from tests.test_foundation import _kocca_bot
 
 FOOTER_ID = "Kamu menerima ini karena berlangganan info program KOCCA Talent Desk."
 FOOTER_EN = "You're getting this because you subscribed to KOCCA Talent Desk announcements."
@@ -445,29 +444,10 @@ async def test_cli_queues_a_broadcast_the_running_bot_delivers(
     indonesians = await add_subscribers(bot.store, bot.emulator, 1, language="id")
     text = tmp_path / "announcement.html"
     text.write_text("<b>MU:CON</b> open call &amp; showcase", encoding="utf-8")
-    env = {
-        "DATABASE_PATH": str(bot.database),
-        "STAFF_CHAT_ID": str(STAFF_CHAT_ID),
-        "PATH": "/usr/bin:/bin",
-        "PTB_TIMEDELTA": "true",
-    }
+    env = {"DATABASE_PATH": str(bot.database), "STAFF_CHAT_ID": str(STAFF_CHAT_ID)}
 
     async def kocca_bot(*args: str, answer: bytes = b"") -> tuple[int, str, str]:
-        process = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "bot",
-            "broadcast",
-            *args,
-            cwd=tmp_path,
-            env=env,
-            stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE,
-        )
-        out, err = await asyncio.wait_for(process.communicate(answer), timeout=60)
-        assert process.returncode is not None
-        return process.returncode, out.decode(), err.decode()
+        return await _kocca_bot(tmp_path, "broadcast", *args, stdin=answer, **env)
 
     code, out, err = await kocca_bot("--text-file", str(text), "--audience", "mars=1")
     assert code == 2

@@ -467,8 +467,8 @@ class Broadcasts:
             (message_id, utc_now(), broadcast_id, user_id),
         )
 
-    async def mark_failed(self, broadcast_id: int, user_id: int, status: str, error: str) -> None:
-        """A final outcome other than sent: 'failed' or 'skipped', with the reason."""
+    async def mark_outcome(self, broadcast_id: int, user_id: int, status: str, error: str) -> None:
+        """A final outcome other than sent or blocked: 'failed' or 'skipped', with the reason."""
         await self._set_recipient(
             "UPDATE broadcast_recipients SET status = ?, error = ?"
             " WHERE broadcast_id = ? AND user_id = ?",
@@ -500,12 +500,3 @@ class Broadcasts:
             (broadcast_id,),
         )
         return Tally(**{row["status"]: int(row["n"]) for row in rows})
-
-    async def sends_to(self, user_id: int) -> list[tuple[int, str]]:
-        """(broadcast id, status) of every broadcast this user was a recipient of."""
-        rows = await self._db.fetch_all(
-            "SELECT broadcast_id, status FROM broadcast_recipients WHERE user_id = ?"
-            " ORDER BY broadcast_id",
-            (user_id,),
-        )
-        return [(row["broadcast_id"], row["status"]) for row in rows]
