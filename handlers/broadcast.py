@@ -312,7 +312,10 @@ async def staff_button(update: Update, context: BotContext) -> None:
         await _value_choice(update, context, draft, argument)
     elif action == "send" and draft.step == CONFIRM:
         count = await _queue(context, draft, CONFIRM, utc_now())
-        await show(update, context.text(Text.BROADCAST_QUEUED, id=draft.id, count=count or 0))
+        if count is None:
+            await stale_button(update, context)
+            return
+        await show(update, context.text(Text.BROADCAST_QUEUED, id=draft.id, count=count))
     elif action == "sched" and draft.step == CONFIRM:
         await context.services.store.broadcasts.set_step(draft.id, CONFIRM, SCHEDULE)
         await show(update, context.text(Text.BROADCAST_ASK_TIME), _cancel_markup(context, draft.id))

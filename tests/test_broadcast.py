@@ -148,6 +148,17 @@ async def test_photo_with_caption_is_broadcast_as_a_photo(bot: Harness) -> None:
     assert sum(deliveries(bot.emulator, "sendPhoto").values()) == 3  # preview + two talents
 
 
+async def test_a_draft_survives_a_restart(bot: Harness) -> None:
+    await add_subscribers(bot.store, bot.emulator, 1)
+    admin = _admin(bot)
+    await _compose_text(bot, admin, "Disimpan di basis data")
+    await bot.restart()
+    await bot.press(admin, "Sama untuk semua")
+    assert "Pelanggan aktif saat ini: 1" in admin.last_message.text
+    *_, confirm = await bot.press(admin, "👥 Semua pelanggan (1)")
+    assert confirm.text.startswith("Penerima: 1")
+
+
 async def test_unsupported_content_and_discarding_a_draft(bot: Harness) -> None:
     await add_subscribers(bot.store, bot.emulator, 1)
     admin = _admin(bot)
@@ -480,20 +491,31 @@ async def test_talents_get_answers_while_a_broadcast_runs_at_full_speed(bot: Har
     await bot.send(_admin(bot), "/start")  # progress reports go to the admin's chat
     talents = await add_subscribers(bot.store, bot.emulator, 300)
     broadcast_id, _ = await queue_text(bot.store, "Untuk semua", report_chat_id=ADMIN_ID)
+    blockers, talents = talents[100:105], talents[:100] + talents[105:]
 
     async def under_way() -> bool:
         return (await bot.store.broadcasts.tally(broadcast_id)).sent >= 30
 
     await wait_until(under_way)
+    # Five block the bot while it runs, before their turn: Telegram answers 403 (or, had the
+    # worker heard of the block before reaching them, they are skipped). They get nothing.
+    for blocker in blockers:
+        blocker.block()
     sari = bot.user(first_name="Sari")
     (greeting,) = await bot.send(sari, "/start")
     assert greeting.text.startswith("Halo, Sari!")
     assert (await bot.store.broadcasts.tally(broadcast_id)).remaining > 0  # answered mid-way
 
     tally = await wait_delivered(bot.store, broadcast_id)
-    assert tally.sent == 300
+    assert tally.sent == 295
+    assert tally.blocked + tally.skipped == 5
     sent = deliveries(bot.emulator)
     assert all(sent[talent.id] == 1 for talent in talents)
+    assert all(sent[blocker.id] == 0 for blocker in blockers)
+    for blocker in blockers:
+        user = await bot.store.users.get(blocker.id)
+        assert user is not None
+        assert user.blocked
     assert bot.emulator.rate_limited_count == 0
     edits = [c for c in bot.emulator.calls_to("editMessageText") if c.params["chat_id"] == ADMIN_ID]
     assert edits, "the progress message is edited while the broadcast runs"
