@@ -53,7 +53,7 @@ def register(application: BotApplication) -> None:
             command(commands.PRIVACY, programs.privacy),
             command(commands.APPLY, intake.apply_command),
             command(commands.CANCEL, intake.cancel_command),
-            CallbackQueryHandler(intake.apply_button, pattern=f"^{intake.APPLY}(:[a-z0-9_]+)?$"),
+            CallbackQueryHandler(intake.apply_button, pattern=f"^{views.APPLY}(:[a-z0-9_]+)?$"),
             CallbackQueryHandler(intake.flow_button, pattern="^i:"),
             CallbackQueryHandler(start.menu, pattern=f"^{views.MENU}$"),
             CallbackQueryHandler(start.language_menu, pattern=f"^{views.LANGUAGE}$"),
@@ -81,7 +81,7 @@ def register(application: BotApplication) -> None:
             CallbackQueryHandler(fallback.stale_button),
         ]
     )
-    application.add_error_handler(on_error)  # type: ignore[arg-type]
+    application.add_error_handler(on_error)
 
 
 async def publish_commands(application: BotApplication) -> None:
