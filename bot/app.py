@@ -9,10 +9,12 @@ from telegram.constants import ParseMode
 from telegram.ext import ApplicationBuilder, ContextTypes, Defaults
 from telegram.request import BaseRequest, HTTPXRequest
 
+from bot.broadcast import BroadcastWorker
 from bot.content import Content, load_content
 from bot.outgoing import RecordingRequest
 from bot.retrying import RetryingRequest
 from bot.runner import Runner
+from bot.send_budget import SendBudget
 from bot.services import Services
 from bot.settings import Settings
 from bot.store import Store
@@ -45,6 +47,7 @@ def build_application(services: Services, request: BaseRequest | None = None) ->
             )
         )
         .post_init(publish_commands)
+        .rate_limiter(SendBudget(services.settings.broadcast_rate))
         .build()
     )
     application.bot_data["services"] = services
@@ -67,4 +70,6 @@ async def create_runner(
     application = build_application(services, request)
     updates = updates_request or default_request(pool_size=1)
     kwargs = {"poll_timeout": poll_timeout} if poll_timeout is not None else {}
-    return Runner(application, store, updates, **kwargs)
+    runner = Runner(application, store, updates, **kwargs)
+    runner.add_background(BroadcastWorker(services, application.bot).run)
+    return runner

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from bot import cli_broadcast
 from bot.cli_staff import add_staff_commands
 from bot.content import Content, ContentError, load_content
 from bot.logs import setup_logging
@@ -119,6 +120,7 @@ def _parser() -> argparse.ArgumentParser:
     purge.add_argument("--draft-days", type=int, help="override DRAFT_RETENTION_DAYS")
     purge.set_defaults(handler=_purge_command)
     add_staff_commands(commands)
+    cli_broadcast.register(commands)
     return parser
 
 

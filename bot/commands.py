@@ -14,11 +14,12 @@ class Command:
     indonesian: str
     english: str
     description: Text
+    aliases: tuple[str, ...] = ()  # more English names that work but are not listed
 
     @property
     def names(self) -> list[str]:
-        """Both names, for the handler."""
-        return sorted({self.indonesian, self.english})
+        """Every name, for the handler."""
+        return sorted({self.indonesian, self.english, *self.aliases})
 
     def name_for(self, language: str) -> str:
         """The name shown to a user of that language."""
@@ -37,6 +38,9 @@ CANCEL = Command("batal", "cancel", Text.COMMAND_CANCEL)
 MY_DATA = Command("dataku", "mydata", Text.COMMAND_MYDATA)
 DELETE_DATA = Command("hapusdata", "deletemydata", Text.COMMAND_DELETE)
 ASK = Command("tanya", "ask", Text.COMMAND_ASK)
+SUBSCRIBE = Command("langganan", "subscribe", Text.COMMAND_SUBSCRIBE)
+UNSUBSCRIBE = Command("berhenti", "unsubscribe", Text.COMMAND_UNSUBSCRIBE, aliases=("stop",))
+BROADCAST = Command("broadcast", "broadcast", Text.COMMAND_BROADCAST)  # staff only, not listed
 
 # The order Telegram shows them in; a command is listed only once it works.
 PUBLIC_COMMANDS = [
@@ -47,6 +51,8 @@ PUBLIC_COMMANDS = [
     FAQ,
     ASK,
     CANCEL,
+    SUBSCRIBE,
+    UNSUBSCRIBE,
     LANGUAGE,
     PRIVACY,
     MY_DATA,

@@ -1,7 +1,8 @@
-"""Retries Bot API calls through short Telegram faults: 429, 5xx, timeouts, lost connections.
+"""Retries Bot API calls through short Telegram faults: 5xx, timeouts, lost connections.
 
-Only the calling coroutine waits, so a 429 for one chat never pauses other conversations.
-Client errors (400, 403) are final and pass straight through. A retried call that timed out
+Only the calling coroutine waits. Flood control (429) is left to the send budget
+(bot/send_budget.py), which must see it to hold broadcasts back. Client errors (400, 403)
+are final and pass straight through. A retried call that timed out
 may have been delivered already: Telegram offers no idempotency key, so a rare duplicate is
 the price of not losing a reply.
 """
@@ -9,7 +10,6 @@ the price of not losing a reply.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 
 from telegram._utils.defaultvalue import DEFAULT_NONE
@@ -20,15 +20,14 @@ from telegram.request import BaseRequest, RequestData
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 4
-MAX_RETRY_AFTER = 60.0  # a longer flood wait is reported instead of waited out
+BASE_DELAY = 0.5  # seconds before the first retry; doubled each time
 
 
 class RetryingRequest(BaseRequest):
     """A BaseRequest that repeats a call a few times when Telegram is briefly unavailable."""
 
-    def __init__(self, inner: BaseRequest, *, base_delay: float = 0.5) -> None:
+    def __init__(self, inner: BaseRequest) -> None:
         self._inner = inner
-        self._base_delay = base_delay
 
     @property
     def read_timeout(self) -> float | None:
@@ -53,7 +52,7 @@ class RetryingRequest(BaseRequest):
         connect_timeout: ODVInput[float] = DEFAULT_NONE,
         pool_timeout: ODVInput[float] = DEFAULT_NONE,
     ) -> tuple[int, bytes]:
-        """Send the request, waiting and repeating on 429, 5xx and network failures."""
+        """Send the request, waiting and repeating on 5xx answers and network failures."""
         endpoint = url.rsplit("/", 1)[-1]
         for attempt in range(1, MAX_ATTEMPTS + 1):
             last = attempt == MAX_ATTEMPTS
@@ -72,11 +71,11 @@ class RetryingRequest(BaseRequest):
             except (TimedOut, NetworkError) as error:
                 if last:
                     raise
-                wait = self._base_delay * 2 ** (attempt - 1)
+                wait = BASE_DELAY * 2 ** (attempt - 1)
                 log.warning("%s failed (%s); retry %d in %.1f s", endpoint, error, attempt, wait)
                 await asyncio.sleep(wait)
                 continue
-            wait_for = _retry_delay(code, payload, self._base_delay * 2 ** (attempt - 1))
+            wait_for = _retry_delay(code, payload, BASE_DELAY * 2 ** (attempt - 1))
             if wait_for is None or last:
                 return code, payload
             log.warning("%s answered %d; retry %d in %.1f s", endpoint, code, attempt, wait_for)
@@ -86,12 +85,6 @@ class RetryingRequest(BaseRequest):
 
 def _retry_delay(code: int, payload: bytes, backoff: float) -> float | None:
     """How long to wait before repeating a call that got this answer; None if final."""
-    if code == 429:
-        try:
-            retry_after = float(json.loads(payload)["parameters"]["retry_after"])
-        except (ValueError, KeyError, TypeError):
-            retry_after = backoff
-        return retry_after if retry_after <= MAX_RETRY_AFTER else None
     if code >= 500:
         return backoff
     return None

@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import json
 import logging
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 from telegram import Update
@@ -31,6 +32,8 @@ POLL_TIMEOUT = 25  # seconds Telegram holds a getUpdates call open
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
 MAX_BACKOFF = 30.0
 MAX_DELIVERY_ATTEMPTS = 10  # about a quarter of an hour of Telegram outage
+
+Background = Callable[[], Coroutine[Any, Any, None]]
 
 
 class Runner:
@@ -54,6 +57,12 @@ class Runner:
         self._fed = asyncio.Condition()
         self.highest_fed = 0
         self.first_poll = asyncio.Event()
+        self._background: list[Background] = []
+        self._background_tasks: list[asyncio.Task[None]] = []
+
+    def add_background(self, factory: Background) -> None:
+        """Run a long-lived coroutine (e.g. the broadcast worker) from start() until stop()."""
+        self._background.append(factory)
 
     async def start(self, *, polling: bool = True) -> None:
         """Initialise the application, replay stored updates, then start polling."""
@@ -73,6 +82,10 @@ class Runner:
             # A webhook left over from webhook mode would make every getUpdates fail.
             await self.application.bot.delete_webhook()
             self._poll_task = asyncio.create_task(self._poll(), name="runner:poll")
+        self._background_tasks = [
+            asyncio.create_task(factory(), name=f"runner:{factory.__qualname__}")
+            for factory in self._background
+        ]
 
     async def feed(self, raw_updates: list[Any]) -> list[StoredUpdate]:
         """Store new updates (committed), then queue them; return those that were new."""
@@ -111,6 +124,9 @@ class Runner:
             self._poll_task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._poll_task
+        for task in self._background_tasks:
+            task.cancel()  # a background task may finish what it has in hand before it ends
+        await asyncio.gather(*self._background_tasks, return_exceptions=True)
         try:
             await asyncio.wait_for(self._sequencer.wait_idle(), grace)
         except TimeoutError:

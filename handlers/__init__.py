@@ -15,7 +15,18 @@ from telegram.ext import (
 )
 
 from bot import commands
-from handlers import fallback, flood, intake, jobs, privacy, programs, start, support, views
+from handlers import (
+    broadcast,
+    fallback,
+    flood,
+    intake,
+    jobs,
+    privacy,
+    programs,
+    start,
+    support,
+    views,
+)
 from handlers.common import BotApplication, BotContext, record_incoming
 from handlers.errors import on_error
 from handlers.guard import Callback
@@ -27,6 +38,7 @@ PRIVATE = filters.ChatType.PRIVATE
 RECORD_GROUP = -100  # runs before everything else
 FLOOD_GROUP = -90  # after the update is logged, before any reply
 ASK_EXIT_GROUP = -50  # ends ask mode before a command or the menu button runs
+COMPOSE_GROUP = -40  # staff composing an announcement: takes their message, or lets it pass
 # Staff-chat messages that may answer a talent: not commands, not service messages.
 STAFF_ANSWER = filters.UpdateType.MESSAGE & ~filters.COMMAND & ~filters.StatusUpdate.ALL
 
@@ -42,7 +54,16 @@ def register(application: BotApplication) -> None:
         ],
         group=ASK_EXIT_GROUP,
     )
-    staff_chat = application.bot_data["services"].settings.staff_chat_id
+    settings = application.bot_data["services"].settings
+    admins = filters.User(user_id=settings.admin_ids)
+    application.add_handler(
+        MessageHandler(
+            PRIVATE & admins & filters.UpdateType.MESSAGE & ~filters.COMMAND,
+            broadcast.compose_input,
+        ),
+        group=COMPOSE_GROUP,
+    )
+    staff_chat = settings.staff_chat_id
 
     def command(spec: commands.Command, callback: Callback) -> CommandHandler[BotContext, None]:
         return CommandHandler(spec.names, callback, filters=PRIVATE)
@@ -83,6 +104,17 @@ def register(application: BotApplication) -> None:
             # filters.Chat(None) matches nothing: without a staff chat nobody answers.
             MessageHandler(filters.Chat(staff_chat) & STAFF_ANSWER, support.staff_message),
             *staff_handlers(),
+            command(commands.SUBSCRIBE, broadcast.subscribe_command),
+            command(commands.UNSUBSCRIBE, broadcast.unsubscribe_command),
+            command(commands.BROADCAST, broadcast.broadcast_command),
+            CallbackQueryHandler(
+                broadcast.toggle_button, pattern=f"^({views.SUBSCRIBE_ON}|{views.SUBSCRIBE_OFF})$"
+            ),
+            CallbackQueryHandler(
+                broadcast.offer_button, pattern=f"^({broadcast.OFFER_YES}|{broadcast.OFFER_NO})$"
+            ),
+            CallbackQueryHandler(broadcast.staff_button, pattern=f"^{broadcast.STAFF}"),
+            broadcast.PrivateMembershipHandler(broadcast.membership),
             ChatMemberHandler(fallback.bot_added_to_group, ChatMemberHandler.MY_CHAT_MEMBER),
             MessageHandler(PRIVATE & filters.COMMAND, fallback.unknown_command),
             MessageHandler(PRIVATE & filters.UpdateType.MESSAGE, intake.private_message),

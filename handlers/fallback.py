@@ -7,7 +7,7 @@ import logging
 from telegram import Update
 
 from bot.texts import Text
-from handlers import support
+from handlers import menu
 from handlers.common import BotContext, answer_query, reply
 
 log = logging.getLogger(__name__)
@@ -15,13 +15,13 @@ log = logging.getLogger(__name__)
 
 async def unknown_text(update: Update, context: BotContext) -> None:
     """Text the bot did not expect: a short pointer and the menu."""
-    text, markup = support.main_menu(context, context.language(update))
+    text, markup = menu.main_menu(context, context.language(update))
     await reply(update, f"{context.text(Text.UNKNOWN_TEXT)}\n\n{text}", markup)
 
 
 async def unknown_command(update: Update, context: BotContext) -> None:
     """A command the bot does not have (staff commands look the same to talents)."""
-    text, markup = support.main_menu(context, context.language(update))
+    text, markup = menu.main_menu(context, context.language(update))
     await reply(update, f"{context.text(Text.UNKNOWN_COMMAND)}\n\n{text}", markup)
 
 
@@ -32,7 +32,7 @@ async def stale_button(update: Update, context: BotContext) -> None:
         return
     log.info("Stale or unknown button data from user %s", query.from_user.id)
     await answer_query(update, context.text(Text.STALE_BUTTON), alert=True)
-    text, markup = support.main_menu(context, context.language(update))
+    text, markup = menu.main_menu(context, context.language(update))
     await reply(update, text, markup)
 
 

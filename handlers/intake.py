@@ -11,6 +11,7 @@ from bot.content import Markup
 from bot.intake_flow import IntakeFlow, Screen, parse_press
 from bot.texts import Text
 from handlers import fallback, support
+from handlers.broadcast import offer_subscription
 from handlers.common import BotContext, answer_query, reply, show
 from handlers.intake_views import render, summary
 from handlers.views import APPLY, APPLY_PROGRAM
@@ -98,6 +99,7 @@ async def _present(update: Update, context: BotContext, screen: Screen, *, edit:
         await answer_query(update)
         await reply(update, text, markup)
     if screen.kind == "submitted":
+        await offer_subscription(update, context)
         await _notify_staff(update, context, screen)
 
 

@@ -8,8 +8,9 @@ import re
 from telegram import Update
 
 from bot.texts import Text
-from handlers import support, views
+from handlers import views
 from handlers.common import BotContext, reply, show
+from handlers.menu import main_menu
 
 log = logging.getLogger(__name__)
 
@@ -28,19 +29,19 @@ async def start(update: Update, context: BotContext) -> None:
             log.info("User %d arrived from source %s (first: %s)", user.id, payload, first)
     language = context.language(update)
     greeting = context.content.text(Text.GREETING, language, first_name=user.first_name or "")
-    text, markup = support.main_menu(context, language)
+    text, markup = main_menu(context, language)
     await reply(update, f"{greeting}\n\n{text}", markup)
 
 
 async def menu(update: Update, context: BotContext) -> None:
     """Show the main menu (as a new message after a command, in place after a button)."""
-    text, markup = support.main_menu(context, context.language(update))
+    text, markup = main_menu(context, context.language(update))
     await show(update, text, markup)
 
 
 async def help_command(update: Update, context: BotContext) -> None:
     """What the bot can do and its commands."""
-    _text, markup = support.main_menu(context, context.language(update))
+    _text, markup = main_menu(context, context.language(update))
     await reply(update, context.text(Text.HELP), markup)
 
 
@@ -58,5 +59,5 @@ async def set_language(update: Update, context: BotContext) -> None:
     language = query.data.removeprefix(views.LANGUAGE_SET)
     await context.services.store.users.set_language(update.effective_user.id, language)
     confirmation = context.content.text(Text.LANGUAGE_SET, language)
-    text, markup = support.main_menu(context, language)
+    text, markup = main_menu(context, language)
     await show(update, f"{confirmation}\n\n{text}", markup)

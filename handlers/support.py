@@ -10,7 +10,7 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 from bot.store import User
 from bot.support import Admission, SupportDesk, Verdict, display_name, header, topic_name
 from bot.texts import Text
-from handlers import views
+from handlers import menu, views
 from handlers.common import BotContext, reply, show
 
 log = logging.getLogger(__name__)
@@ -19,11 +19,6 @@ log = logging.getLogger(__name__)
 def questions_open(context: BotContext) -> bool:
     """Whether talents can ask staff at all: only with a staff chat to ask in."""
     return context.services.settings.staff_chat_id is not None
-
-
-def main_menu(context: BotContext, language: str) -> views.Screen:
-    """The main menu, with "Ask our team" when questions are open."""
-    return views.main_menu(context.content, language, ask=questions_open(context))
 
 
 def _desk(context: BotContext) -> SupportDesk:
@@ -62,7 +57,7 @@ async def done(update: Update, context: BotContext) -> None:
     if user is None:
         return
     await _desk(context).close(user.id)
-    text, markup = main_menu(context, context.language(update))
+    text, markup = menu.main_menu(context, context.language(update))
     await show(update, f"{context.text(Text.SUPPORT_DONE)}\n\n{text}", markup)
 
 

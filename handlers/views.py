@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.content import Content, Markup, Program
+from bot.store import User
 from bot.texts import Text
 
 Screen = tuple[str, InlineKeyboardMarkup]
@@ -24,6 +25,8 @@ APPLY_PROGRAM = "apply:"
 ASK = "ask"
 ASK_DONE = "ask:done"
 ASK_AGAIN = "ask:again"  # under a staff answer: opens ask mode, keeps the answer
+SUBSCRIBE_ON = "sub:on"
+SUBSCRIBE_OFF = "sub:off"
 
 
 def button(text: str, data: str) -> InlineKeyboardButton:
@@ -44,12 +47,23 @@ def back_row(content: Content, language: str, data: str) -> list[InlineKeyboardB
     return row
 
 
-def main_menu(content: Content, language: str, *, ask: bool = False) -> Screen:
-    """The main menu; `ask` adds "Ask our team" (only when there is a staff chat to ask)."""
+def is_subscribed(talent: User | None) -> bool:
+    """Whether the stored talent receives announcements."""
+    return talent is not None and talent.subscribed
+
+
+def main_menu(content: Content, language: str, *, subscribed: bool, ask: bool) -> Screen:
+    """The main menu: an announcements on/off button; "Ask our team" only with a staff chat."""
+    toggle = (
+        button(content.text(Text.BTN_SUBSCRIBE_OFF, language), SUBSCRIBE_OFF)
+        if subscribed
+        else button(content.text(Text.BTN_SUBSCRIBE_ON, language), SUBSCRIBE_ON)
+    )
     rows = [
         [button(content.text(Text.BTN_PROGRAMS, language), PROGRAMS)],
         [button(content.text(Text.BTN_FAQ, language), FAQ)],
         [button(content.text(Text.BTN_APPLY, language), APPLY)],
+        [toggle],
         [
             button(content.text(Text.BTN_LANGUAGE, language), LANGUAGE),
             button(content.text(Text.BTN_PRIVACY, language), PRIVACY),

@@ -153,8 +153,8 @@ async def apply(
     await fill(bot, user, answers, language)
     assert await where(bot, user) == "review", user.last_message.text
     await bot.press(user, "🚀 Kirim pendaftaran" if language == "id" else "🚀 Submit application")
-    text = user.last_message.text
-    assert "KOC-" in text, text
+    text = next((m.text for m in reversed(user.messages) if "KOC-" in m.text), "")
+    assert text, user.last_message.text
     return "KOC-" + text.split("KOC-", 1)[1][:6]
 
 

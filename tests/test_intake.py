@@ -44,8 +44,9 @@ async def test_complete_application_stores_every_answer(
     assert reference == "KOC-000001"
     stored = await _answers(bot, reference)
     assert stored == {key: stored_value(key, value) for key, value in talent.items()}
-    thanks = user.last_message.text
+    thanks, offer = (message.text for message in user.messages[-2:])
     assert thanks.startswith("🎉 Terima kasih, pendaftaranmu sudah kami terima!")
+    assert offer.startswith("🔔 Mau dikabari kalau ada open call")
     assert "KOC-000001" in thanks
     alert = staff_chat.last_message.text
     assert alert.startswith("🆕 Pendaftar baru KOC-000001")

@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -22,9 +23,18 @@ async def test_menu_offers_the_main_choices_in_indonesian(bot: Harness) -> None:
         "❓ Tanya-jawab (FAQ)",
         "💬 Tanya tim kami",  # the bot fixture has a staff chat
         "📝 Daftar",
+        "🔔 Nyalakan info program",
         "🌐 Bahasa",
         "🔒 Privasi",
     ]
+
+
+async def test_menu_without_a_staff_chat_has_no_ask_button(make_bot: Any) -> None:
+    bot: Harness = await make_bot()
+    sari = bot.user()
+    [menu] = await bot.send(sari, "/menu")
+    assert "💬 Tanya tim kami" not in menu.button_texts
+    assert "📝 Daftar" in menu.button_texts
 
 
 async def test_switching_language_is_stored_and_used_from_then_on(bot: Harness) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.store.applications import Applications, Change, Consent, Draft
+from bot.store.broadcasts import Broadcast, Broadcasts, Recipient, Tally, Version
 from bot.store.conversation import ConversationLog, LogEntry
 from bot.store.db import Database, Transaction, utc_now
 from bot.store.inbox import StoredUpdate, UpdateInbox
@@ -15,6 +16,8 @@ from bot.store.users import Profile, User, Users
 
 __all__ = [
     "Applications",
+    "Broadcast",
+    "Broadcasts",
     "Change",
     "Consent",
     "ConversationLog",
@@ -25,12 +28,15 @@ __all__ = [
     "Leads",
     "LogEntry",
     "Profile",
+    "Recipient",
     "Store",
     "StoredUpdate",
+    "Tally",
     "Transaction",
     "UpdateInbox",
     "User",
     "Users",
+    "Version",
     "utc_now",
 ]
 
@@ -47,6 +53,7 @@ class Store:
         self.support = SupportRelay(db)
         self.privacy = Privacy(db)
         self.leads = Leads(db)
+        self.broadcasts = Broadcasts(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:

@@ -218,11 +218,26 @@ class Applications:
     ) -> None:
         """Append one consent choice to the user's history."""
         async with self._db.transaction() as tx:
-            await tx.execute(
-                "INSERT INTO consents (user_id, application_id, kind, granted, notice_version,"
-                " language, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (user_id, application_id, kind, int(granted), notice_version, language, utc_now()),
+            await self.add_consent(
+                tx, user_id, kind, granted, notice_version, language, application_id
             )
+
+    @staticmethod
+    async def add_consent(
+        tx: Transaction,
+        user_id: int,
+        kind: str,
+        granted: bool,
+        notice_version: str,
+        language: str,
+        application_id: int | None = None,
+    ) -> None:
+        """Append one consent choice inside an open transaction (with the change it allows)."""
+        await tx.execute(
+            "INSERT INTO consents (user_id, application_id, kind, granted, notice_version,"
+            " language, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (user_id, application_id, kind, int(granted), notice_version, language, utc_now()),
+        )
 
     async def consents(self, user_id: int) -> dict[str, Consent]:
         """The latest choice of each kind for a user."""

@@ -166,4 +166,47 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX applications_user ON applications(user_id, status)
         """,
     ),
+    (
+        "0008_broadcasts",
+        """
+        CREATE TABLE broadcasts (
+            id INTEGER PRIMARY KEY,
+            status TEXT NOT NULL DEFAULT 'composing'
+                CHECK (status IN ('composing', 'queued', 'sending', 'done', 'cancelled')),
+            step TEXT,
+            created_by INTEGER,
+            report_chat_id INTEGER,
+            kind TEXT,
+            body TEXT,
+            photo TEXT,
+            kind_en TEXT,
+            body_en TEXT,
+            photo_en TEXT,
+            audience TEXT NOT NULL DEFAULT 'all',
+            send_at TEXT,
+            total INTEGER NOT NULL DEFAULT 0,
+            progress_message_id INTEGER,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            queued_at TEXT,
+            started_at TEXT,
+            finished_at TEXT
+        );
+        CREATE INDEX broadcasts_due ON broadcasts(status, send_at);
+        CREATE INDEX broadcasts_composer ON broadcasts(created_by, status);
+        CREATE TABLE broadcast_recipients (
+            broadcast_id INTEGER NOT NULL REFERENCES broadcasts(id) ON DELETE CASCADE,
+            user_id INTEGER NOT NULL REFERENCES users(user_id) ON DELETE CASCADE,
+            language TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'pending'
+                CHECK (status IN ('pending', 'sending', 'sent', 'failed', 'blocked', 'skipped')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            error TEXT,
+            message_id INTEGER,
+            sent_at TEXT,
+            PRIMARY KEY (broadcast_id, user_id)
+        );
+        CREATE INDEX broadcast_recipients_status ON broadcast_recipients(broadcast_id, status)
+        """,
+    ),
 ]

@@ -1,0 +1,113 @@
+"""Who receives an announcement: parsing, describing and counting audiences.
+
+Shared by the staff chat and `kocca-bot broadcast`. An audience is written
+`all`, `sector=music`, `language=en`, `province=jawa_barat` or `source=<deep link>`.
+Only subscribers who have not blocked the bot are ever counted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.content import Content
+from bot.store import Broadcasts
+from bot.texts import Text
+
+KINDS = ("all", "sector", "language", "province", "source")
+LANGUAGES = ("id", "en")
+_SECTOR_ALIASES = {"musik": "music"}  # the Indonesian word staff naturally type
+_SOURCE_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")  # Telegram's deep-link alphabet
+
+
+class AudienceError(ValueError):
+    """An audience that cannot be understood; the message says what is accepted."""
+
+
+@dataclass(frozen=True, slots=True)
+class Audience:
+    """All subscribers, or those with one sector, language, province or source."""
+
+    kind: str
+    value: str | None = None
+
+    def __str__(self) -> str:
+        return self.kind if self.value is None else f"{self.kind}={self.value}"
+
+
+EVERYONE = Audience("all")
+
+
+def sectors(content: Content) -> dict[str, str]:
+    """Sector values of the questionnaire and their Indonesian labels."""
+    question = content.questions.get("sector")
+    choices = question.choices if question is not None and question.choices else []
+    return {choice.value: choice.label.id for choice in choices}
+
+
+def parse_audience(text: str, content: Content) -> Audience:
+    """Read `all` or `kind=value`; raise AudienceError naming what is accepted."""
+    text = text.strip()
+    if text == "all":
+        return EVERYONE
+    kind, separator, raw = text.partition("=")
+    kind, value = kind.strip().lower(), raw.strip()
+    if not separator or kind not in KINDS[1:] or not value:
+        raise AudienceError(
+            f"unknown audience {text!r}: use all, sector=…, language=…, province=… or source=…"
+        )
+    if kind == "sector":
+        value = _SECTOR_ALIASES.get(value.lower(), value.lower())
+        known = sectors(content)
+        if value not in known:
+            raise AudienceError(f"unknown sector {raw!r}: use one of {', '.join(known)}")
+    elif kind == "language":
+        value = value.lower()
+        if value not in LANGUAGES:
+            raise AudienceError(f"unknown language {raw!r}: use id or en")
+    elif kind == "province":
+        value = _province_value(value, content)
+    elif not _SOURCE_PATTERN.match(value):
+        raise AudienceError(f"{raw!r} is not a deep-link source (letters, digits, _ and -)")
+    return Audience(kind, value)
+
+
+def _province_value(text: str, content: Content) -> str:
+    """A province's stored value, from the value itself or its name ("Jawa Barat")."""
+    wanted = text.lower().replace(" ", "_")
+    for value, province in content.provinces.items():
+        if wanted in (value, province.label.id.lower().replace(" ", "_")):
+            return value
+    raise AudienceError(f"unknown province {text!r}: use a value from content/intake.yaml")
+
+
+def label(kind: str, value: str, content: Content, language: str) -> str:
+    """How a filter value reads to staff: "Musik", "Jawa Barat", "English", "instagram"."""
+    if kind == "sector":
+        question = content.questions.get("sector")
+        for choice in (question.choices or []) if question else []:
+            if choice.value == value:
+                return choice.label.get(language)
+    if kind == "province" and value in content.provinces:
+        return content.provinces[value].label.get(language)
+    if kind == "language" and value in LANGUAGES:
+        key = Text.BTN_LANGUAGE_EN if value == "en" else Text.BTN_LANGUAGE_ID
+        return content.text(key, language)
+    return value
+
+
+def describe(audience: Audience, content: Content) -> str:
+    """The audience in a few English words, for the command line: "sector Music"."""
+    if audience.value is None:
+        return "all subscribers"
+    return f"{audience.kind} {label(audience.kind, audience.value, content, 'en')}"
+
+
+async def count(broadcasts: Broadcasts, audience: Audience) -> int:
+    """How many subscribers the audience holds right now."""
+    return await broadcasts.audience_count(audience.kind, audience.value)
+
+
+async def by_language(broadcasts: Broadcasts, audience: Audience) -> dict[str, int]:
+    """The audience's size by language (to tell how many get the English version)."""
+    return await broadcasts.audience_languages(audience.kind, audience.value)

@@ -1,0 +1,321 @@
+"""Delivers announcements: one worker, broadcasts one after another, retries, resume.
+
+The worker sends at the pace of the bot's shared `SendBudget` (bot/send_budget.py),
+with a few requests in flight so HTTP latency does not lower the rate. A 429
+pauses the broadcast only; timeouts and server errors are retried three times;
+403 and "chat not found" mark the talent unreachable.
+
+Exactly once, as far as Telegram allows: a recipient is marked 'sending' in a
+commit before its request and 'sent' after it. A stop lets requests already made
+finish. After a crash, the broadcast resumes with the recipients still 'pending'
+or 'sending'; only the 'sending' ones (at most IN_FLIGHT, those in flight at the
+crash) may get the message twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from datetime import UTC, datetime, timedelta, timezone
+from typing import Any
+
+from telegram import Message
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.ext import ExtBot
+
+from bot.send_budget import BROADCAST, SendBudget, retry_seconds
+from bot.services import Services
+from bot.store import Broadcast, Recipient, Tally, Version, utc_now
+from bot.texts import Text
+
+log = logging.getLogger(__name__)
+
+POLL_SECONDS = 1.0  # how often the worker looks for due broadcasts
+PROGRESS_SECONDS = 3.0  # how often the staff's progress message is edited
+IN_FLIGHT = 6  # concurrent requests, enough to hide loopback and Internet latency
+MAX_ATTEMPTS = 3  # for timeouts and server errors; 429s wait and do not count
+BACKOFF_SECONDS = 1.0
+DRAIN_SECONDS = 10.0  # on stop, how long requests already made may take to finish
+BATCH = 200
+
+
+def footer_language(broadcast: Broadcast, version: Version, default_language: str) -> str:
+    """The language of a version's unsubscribe line: English for the English version."""
+    return "en" if version is broadcast.english else default_language
+
+
+async def send_announcement(
+    bot: ExtBot[Any], chat_id: int, version: Version, footer: str, *, broadcast: bool = False
+) -> Message:
+    """Send one version of an announcement, exactly as recipients see it (previews too)."""
+    body = f"{version.body}\n\n{footer}" if version.body else footer
+    limit_args = BROADCAST if broadcast and isinstance(bot.rate_limiter, SendBudget) else None
+    if version.kind == "photo":
+        assert version.photo is not None
+        return await bot.send_photo(
+            chat_id, version.photo, caption=body, rate_limit_args=limit_args
+        )
+    return await bot.send_message(chat_id, body, rate_limit_args=limit_args)
+
+
+class BroadcastWorker:
+    """Finds due broadcasts and delivers them one after another."""
+
+    def __init__(self, services: Services, bot: ExtBot[Any]) -> None:
+        self._services = services
+        self._store = services.store.broadcasts
+        self._bot = bot
+        limiter = bot.rate_limiter
+        self.budget = (
+            limiter
+            if isinstance(limiter, SendBudget)
+            else SendBudget(services.settings.broadcast_rate)
+        )
+        self._slots = asyncio.Semaphore(IN_FLIGHT)
+        self._in_flight: set[asyncio.Task[None]] = set()
+        self._waiting: set[asyncio.Task[None]] = set()
+
+    async def run(self) -> None:
+        """Deliver due broadcasts until cancelled; then let requests already made finish."""
+        try:
+            while True:
+                try:
+                    broadcast = await self._store.due(utc_now())
+                    if broadcast is not None:
+                        await self.deliver(broadcast)
+                        continue
+                except Exception:  # the worker must outlive a bad row or a database hiccup
+                    log.exception("Broadcast worker error; trying again shortly")
+                await asyncio.sleep(POLL_SECONDS)
+        except asyncio.CancelledError:
+            await self._drain()
+            raise
+
+    async def deliver(self, broadcast: Broadcast) -> None:
+        """Send a broadcast to every recipient still pending, then report."""
+        await self._store.mark_started(broadcast.id)
+        log.info("Delivering broadcast %d to %d recipient(s)", broadcast.id, broadcast.total)
+        language = await self._staff_language(broadcast)
+        progress = asyncio.create_task(self._show_progress(broadcast, language))
+        try:
+            cancelled = await self._dispatch(broadcast)
+            if self._in_flight:
+                await asyncio.wait(set(self._in_flight))
+        finally:
+            progress.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await progress
+        tally = await self._store.tally(broadcast.id)
+        log.info(
+            "Broadcast %d %s: %d sent, %d failed, %d blocked, %d skipped, %d not sent",
+            broadcast.id,
+            "cancelled" if cancelled else "done",
+            tally.sent,
+            tally.failed,
+            tally.blocked,
+            tally.skipped,
+            tally.remaining,
+        )
+        await self._report(broadcast, tally, language, cancelled=cancelled)
+        await self._store.finish(broadcast.id)  # after the report: a crash repeats only that
+
+    async def _dispatch(self, broadcast: Broadcast) -> bool:
+        """Start one delivery per recipient at the budget's pace; True if it was cancelled."""
+        loop = asyncio.get_running_loop()
+        checked = float("-inf")
+        after = 0
+        while batch := await self._store.recipients(broadcast.id, after, BATCH):
+            for recipient in batch:
+                after = recipient.user_id
+                if loop.time() - checked >= 1.0:
+                    checked = loop.time()
+                    if await self._store.status(broadcast.id) == "cancelled":
+                        return True
+                if not recipient.reachable:
+                    await self._store.mark_outcome(
+                        broadcast.id, recipient.user_id, "skipped", "unsubscribed or blocked"
+                    )
+                    continue
+                await self._slots.acquire()
+                task = asyncio.create_task(self._deliver_one(broadcast, recipient))
+                self._in_flight.add(task)
+                task.add_done_callback(self._in_flight.discard)
+        return False
+
+    async def _deliver_one(self, broadcast: Broadcast, recipient: Recipient) -> None:
+        """Send to one recipient, retrying what may succeed later; record the outcome."""
+        store, user_id = self._store, recipient.user_id
+        version = broadcast.version_for(recipient.language)
+        footer = self._services.content.text(
+            Text.ANNOUNCEMENT_FOOTER,
+            footer_language(broadcast, version, self._services.settings.default_language),
+        )
+        failures = 0
+        try:
+            while True:
+                await store.mark_sending(broadcast.id, user_id)
+                if not await self._wait_for_slot(broadcast.id, user_id):
+                    return
+                try:
+                    message = await send_announcement(
+                        self._bot, user_id, version, footer, broadcast=True
+                    )
+                except RetryAfter as error:
+                    self.budget.pause(retry_seconds(error))
+                    continue
+                except Forbidden as error:
+                    await store.mark_blocked(broadcast.id, user_id, error.message)
+                except BadRequest as error:
+                    if "chat not found" in error.message.lower():
+                        await store.mark_blocked(broadcast.id, user_id, error.message)
+                    else:
+                        await store.mark_outcome(broadcast.id, user_id, "failed", error.message)
+                except NetworkError as error:  # timeouts and server errors may pass
+                    failures += 1
+                    if failures < MAX_ATTEMPTS:
+                        await asyncio.sleep(BACKOFF_SECONDS * 2 ** (failures - 1))
+                        continue
+                    await store.mark_outcome(broadcast.id, user_id, "failed", error.message)
+                except TelegramError as error:
+                    await store.mark_outcome(broadcast.id, user_id, "failed", error.message)
+                else:
+                    await store.mark_sent(broadcast.id, user_id, message.message_id)
+                return
+        finally:
+            self._slots.release()
+
+    async def _wait_for_slot(self, broadcast_id: int, user_id: int) -> bool:
+        """Wait for a send slot; on stop, undo the 'sending' mark (no request was made)."""
+        task = asyncio.current_task()
+        assert task is not None
+        self._waiting.add(task)
+        try:
+            await self.budget.acquire()
+        except asyncio.CancelledError:
+            await self._store.mark_pending(broadcast_id, user_id)
+            return False
+        finally:
+            self._waiting.discard(task)
+        return True
+
+    async def _drain(self) -> None:
+        """Stop: drop deliveries still waiting for a slot, let requests in flight finish."""
+        for task in list(self._waiting):
+            task.cancel()
+        if not self._in_flight:
+            return
+        _, late = await asyncio.wait(set(self._in_flight), timeout=DRAIN_SECONDS)
+        for task in late:
+            task.cancel()
+        if late:
+            log.warning("Stopped with %d broadcast request(s) unanswered", len(late))
+            await asyncio.gather(*late, return_exceptions=True)
+
+    # ----- what staff see --------------------------------------------------------------------
+
+    async def _staff_language(self, broadcast: Broadcast) -> str:
+        """The language of the staff member who composed it, else the default."""
+        if broadcast.created_by is not None:
+            user = await self._services.store.users.get(broadcast.created_by)
+            if user is not None:
+                return user.language
+        return self._services.settings.default_language
+
+    async def _show_progress(self, broadcast: Broadcast, language: str) -> None:
+        """Keep one progress message up to date while the broadcast runs."""
+        if broadcast.report_chat_id is None:
+            return
+        message_id = broadcast.progress_message_id
+        shown = ""
+        while True:
+            tally = await self._store.tally(broadcast.id)
+            text = self.progress_text(broadcast.id, tally, language)
+            if text != shown:
+                message_id = await self._show(broadcast, message_id, text)
+                shown = text
+            await asyncio.sleep(PROGRESS_SECONDS)
+
+    def progress_text(self, broadcast_id: int, tally: Tally, language: str) -> str:
+        """Sent, failed, remaining and the time left at the configured rate."""
+        seconds = round(tally.remaining / self._services.settings.broadcast_rate)
+        return self._services.content.text(
+            Text.BROADCAST_PROGRESS,
+            language,
+            id=broadcast_id,
+            sent=tally.sent,
+            failed=tally.failed + tally.blocked + tally.skipped,
+            remaining=tally.remaining,
+            eta=f"{seconds // 60}:{seconds % 60:02d}",
+        )
+
+    async def _show(self, broadcast: Broadcast, message_id: int | None, text: str) -> int | None:
+        """Edit the progress message, or post it (again, if it is gone)."""
+        chat_id = broadcast.report_chat_id
+        assert chat_id is not None
+        try:
+            if message_id is not None:
+                await self._bot.edit_message_text(text, chat_id, message_id)
+                return message_id
+        except BadRequest as error:
+            if "not modified" in error.message.lower():
+                return message_id
+            log.info("Progress message of broadcast %d is gone; posting it anew", broadcast.id)
+        except TelegramError as error:
+            log.warning("Could not update progress of broadcast %d: %s", broadcast.id, error)
+            return message_id
+        try:
+            sent = await self._bot.send_message(chat_id, text)
+        except TelegramError as error:
+            log.warning("Could not post progress of broadcast %d: %s", broadcast.id, error)
+            return message_id
+        await self._store.set_progress_message(broadcast.id, sent.message_id)
+        return sent.message_id
+
+    async def _report(
+        self, broadcast: Broadcast, tally: Tally, language: str, *, cancelled: bool
+    ) -> None:
+        """The final report: a last edit of the progress message, then a message of its own."""
+        chat_id = broadcast.report_chat_id
+        if chat_id is None:
+            return
+        current = await self._store.get(broadcast.id)
+        message_id = current.progress_message_id if current else None
+        await self._show(broadcast, message_id, self.progress_text(broadcast.id, tally, language))
+        key = Text.BROADCAST_REPORT_CANCELLED if cancelled else Text.BROADCAST_REPORT
+        text = self._services.content.text(
+            key,
+            language,
+            id=broadcast.id,
+            total=tally.total,
+            sent=tally.sent,
+            blocked=tally.blocked,
+            failed=tally.failed,
+            skipped=tally.skipped,
+            remaining=tally.remaining,
+        )
+        try:
+            await self._bot.send_message(chat_id, text)
+        except TelegramError as error:
+            log.warning("Could not send the report of broadcast %d: %s", broadcast.id, error)
+
+
+# ----- scheduling times, as staff write them ---------------------------------------------------
+
+# Asia/Jakarta is UTC+7 all year (no daylight saving since 1964): a fixed offset needs no tzdata.
+WIB = timezone(timedelta(hours=7), "WIB")
+TIME_FORMAT = "%Y-%m-%d %H:%M"
+
+
+def parse_wib(text: str) -> str | None:
+    """A "YYYY-MM-DD HH:MM" time in WIB as a stored UTC time, or None if it is not one."""
+    try:
+        local = datetime.strptime(text.strip(), TIME_FORMAT)
+    except ValueError:
+        return None
+    return local.replace(tzinfo=WIB).astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def format_wib(stored: str) -> str:
+    """A stored UTC time as staff read it: "YYYY-MM-DD HH:MM" in WIB."""
+    return datetime.fromisoformat(stored).astimezone(WIB).strftime(TIME_FORMAT)

@@ -1,0 +1,476 @@
+"""Announcements in chat: talents opt in and out; staff compose, preview, send or schedule.
+
+The draft of an announcement is a broadcasts row in status 'composing' whose
+`step` says what the bot waits for; delivery is bot.broadcast's worker's job.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.error import BadRequest
+from telegram.ext import ApplicationHandlerStop, ChatMemberHandler
+
+from bot import audience as audiences
+from bot.audience import EVERYONE, Audience, AudienceError, parse_audience
+from bot.broadcast import footer_language, format_wib, parse_wib, send_announcement
+from bot.content import Markup
+from bot.store import Broadcast, Version, utc_now
+from bot.texts import Text
+from handlers import menu, views
+from handlers.common import BotContext, reply, show
+from handlers.fallback import stale_button
+from handlers.guard import staff_only
+from handlers.views import button, pairs
+
+log = logging.getLogger(__name__)
+
+# Talents' answers to the offer made after an application.
+OFFER_YES = "sub:offer:y"
+OFFER_NO = "sub:offer:n"
+# Staff buttons: bc:<action>[:<broadcast id>[:<argument>]].
+STAFF = "bc:"
+NEW = "bc:new"
+# What a draft waits for.
+CONTENT = "content"
+ENGLISH = "english"
+CONTENT_EN = "content_en"
+AUDIENCE = "audience"
+CONFIRM = "confirm"
+SCHEDULE = "schedule"
+INPUT_STEPS = (CONTENT, CONTENT_EN, SCHEDULE)  # steps that wait for a message, not a button
+FILTERS = (
+    ("sector", Text.BTN_AUDIENCE_SECTOR),
+    ("language", Text.BTN_AUDIENCE_LANGUAGE),
+    ("province", Text.BTN_AUDIENCE_PROVINCE),
+    ("source", Text.BTN_AUDIENCE_SOURCE),
+)
+CALLBACK_LIMIT = 64  # bytes of callback data Telegram accepts
+
+
+# ----- talents ---------------------------------------------------------------------------------
+
+
+async def subscribe_command(update: Update, context: BotContext) -> None:
+    """/langganan (/subscribe): announcements on, confirmed in one line."""
+    await _set_subscription(update, context, subscribed=True)
+    await reply(update, context.text(Text.SUBSCRIBED))
+
+
+async def unsubscribe_command(update: Update, context: BotContext) -> None:
+    """/berhenti (/unsubscribe, /stop): announcements off, confirmed in one line."""
+    await _set_subscription(update, context, subscribed=False)
+    await reply(update, context.text(Text.UNSUBSCRIBED))
+
+
+async def toggle_button(update: Update, context: BotContext) -> None:
+    """The main menu's announcements button: switch, confirm, show the menu with the new state."""
+    query = update.callback_query
+    if query is None:
+        return
+    subscribed = query.data == views.SUBSCRIBE_ON
+    await _set_subscription(update, context, subscribed=subscribed)
+    confirmation = context.text(Text.SUBSCRIBED if subscribed else Text.UNSUBSCRIBED)
+    text, markup = menu.main_menu(context, context.language(update), subscribed=subscribed)
+    await show(update, f"{confirmation}\n\n{text}", markup)
+
+
+async def offer_subscription(update: Update, context: BotContext) -> None:
+    """After an application: ask whether the talent wants announcements, unless they do."""
+    if views.is_subscribed(context.talent):
+        return
+    markup = InlineKeyboardMarkup(
+        [
+            [
+                button(context.text(Text.BTN_YES), OFFER_YES),
+                button(context.text(Text.BTN_NO), OFFER_NO),
+            ]
+        ]
+    )
+    await reply(update, context.text(Text.SUBSCRIBE_OFFER), markup)
+
+
+async def offer_button(update: Update, context: BotContext) -> None:
+    """Yes or No to the offer; either answer is recorded as a consent choice."""
+    query = update.callback_query
+    if query is None:
+        return
+    subscribed = query.data == OFFER_YES
+    await _set_subscription(update, context, subscribed=subscribed)
+    await show(update, context.text(Text.SUBSCRIBED if subscribed else Text.SUBSCRIBE_DECLINED))
+
+
+async def _set_subscription(update: Update, context: BotContext, *, subscribed: bool) -> None:
+    """Store the choice and its consent record in one commit (before the bot confirms it)."""
+    user = update.effective_user
+    if user is None:
+        return
+    await context.services.store.broadcasts.set_subscription(
+        user.id, subscribed, context.content.privacy.version, context.language(update)
+    )
+    log.info("User %d %s announcements", user.id, "subscribed to" if subscribed else "left")
+
+
+async def membership(update: Update, context: BotContext) -> None:
+    """A talent blocked the bot ("kicked") or unblocked it ("member") in their private chat."""
+    change = update.my_chat_member
+    if change is None:
+        return
+    status = change.new_chat_member.status
+    if status in ("kicked", "member"):
+        await context.services.store.users.set_blocked(change.chat.id, status == "kicked")
+        log.info(
+            "User %d %s the bot", change.chat.id, "blocked" if status == "kicked" else "unblocked"
+        )
+
+
+class PrivateMembershipHandler(ChatMemberHandler[BotContext, None]):
+    """my_chat_member updates of private chats; those of groups go on to the group handler."""
+
+    def check_update(self, update: object) -> bool:
+        """Only the bot's own membership in a private chat."""
+        chat = update.effective_chat if isinstance(update, Update) else None
+        return chat is not None and chat.type == "private" and bool(super().check_update(update))
+
+
+# ----- staff: the list, and starting a draft -----------------------------------------------------
+
+
+@staff_only
+async def broadcast_command(update: Update, context: BotContext) -> None:
+    """/broadcast: running and scheduled announcements with Cancel buttons, else a new draft."""
+    active = await context.services.store.broadcasts.active()
+    if not active:
+        await _start(update, context)
+        return
+    lines: list[str] = []
+    rows: list[list[InlineKeyboardButton]] = []
+    for item in active:
+        lines.append(await _describe(context, item))
+        label = context.text(Text.BTN_BROADCAST_STOP, id=item.id)
+        rows.append([button(label, f"{STAFF}stop:{item.id}")])
+    rows.append([button(context.text(Text.BTN_BROADCAST_NEW), NEW)])
+    text = context.text(Text.BROADCAST_ACTIVE, items=Markup("\n".join(lines)))
+    await show(update, text, InlineKeyboardMarkup(rows))
+
+
+async def _describe(context: BotContext, item: Broadcast) -> str:
+    """One line of the list: how far a running one is, or when a scheduled one goes out."""
+    if item.status == "queued" and item.send_at is not None and item.send_at > utc_now():
+        when = format_wib(item.send_at)
+        return context.text(Text.BROADCAST_ITEM_SCHEDULED, id=item.id, when=when, total=item.total)
+    tally = await context.services.store.broadcasts.tally(item.id)
+    return context.text(Text.BROADCAST_ITEM_SENDING, id=item.id, sent=tally.sent, total=item.total)
+
+
+async def _start(update: Update, context: BotContext, *, anew: bool = False) -> None:
+    """A new draft (replacing this admin's unfinished one): ask for the announcement."""
+    user = update.effective_user
+    if user is None:
+        return
+    draft = await context.services.store.broadcasts.start_composing(user.id, CONTENT)
+    text, markup = context.text(Text.BROADCAST_ASK_CONTENT), _cancel_markup(context, draft.id)
+    if anew:
+        await reply(update, text, markup)
+    else:
+        await show(update, text, markup)
+
+
+def _cancel_markup(context: BotContext, broadcast_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[_cancel_button(context, broadcast_id)]])
+
+
+def _cancel_button(context: BotContext, broadcast_id: int) -> InlineKeyboardButton:
+    return button(context.text(Text.BTN_CANCEL), f"{STAFF}drop:{broadcast_id}")
+
+
+# ----- staff: what they type or send while composing --------------------------------------------
+
+
+async def compose_input(update: Update, context: BotContext) -> None:
+    """The announcement, its English version or the time, while a draft waits for one."""
+    user, message = update.effective_user, update.message
+    if user is None or message is None or not context.services.settings.is_admin(user.id):
+        return
+    draft = await context.services.store.broadcasts.composing_for(user.id)
+    if draft is None or draft.step not in INPUT_STEPS:
+        return  # not composing: the message goes on to the usual handlers
+    if draft.step == SCHEDULE:
+        await _schedule_at(update, context, draft, message.text or "")
+    else:
+        await _take_content(update, context, draft, message, english=draft.step == CONTENT_EN)
+    raise ApplicationHandlerStop
+
+
+def _version(message: Message) -> Version | None:
+    """The announcement as Telegram HTML, so bold, italics and links survive."""
+    if message.photo:
+        return Version("photo", message.caption_html or "", message.photo[-1].file_id)
+    if message.text:
+        return Version("text", message.text_html)
+    return None
+
+
+async def _take_content(
+    update: Update, context: BotContext, draft: Broadcast, message: Message, *, english: bool
+) -> None:
+    """Store the main or English version, then ask the next question."""
+    version = _version(message)
+    if version is None:
+        await reply(update, context.text(Text.BROADCAST_UNSUPPORTED))
+        return
+    step, next_step = (CONTENT_EN, AUDIENCE) if english else (CONTENT, ENGLISH)
+    stored = await context.services.store.broadcasts.set_version(
+        draft.id, step, version, english=english, next_step=next_step
+    )
+    if not stored:
+        return
+    if english:
+        await _ask_audience(update, context, draft.id)
+        return
+    markup = InlineKeyboardMarkup(
+        [
+            [
+                button(context.text(Text.BTN_BROADCAST_ADD_ENGLISH), f"{STAFF}en:{draft.id}:y"),
+                button(context.text(Text.BTN_BROADCAST_SAME), f"{STAFF}en:{draft.id}:n"),
+            ],
+            [_cancel_button(context, draft.id)],
+        ]
+    )
+    await reply(update, context.text(Text.BROADCAST_ASK_ENGLISH), markup)
+
+
+async def _schedule_at(update: Update, context: BotContext, draft: Broadcast, text: str) -> None:
+    """A WIB time: queue the draft for then."""
+    send_at = parse_wib(text)
+    if send_at is None:
+        await reply(
+            update, context.text(Text.BROADCAST_BAD_TIME), _cancel_markup(context, draft.id)
+        )
+        return
+    if send_at <= utc_now():
+        await reply(
+            update, context.text(Text.BROADCAST_PAST_TIME), _cancel_markup(context, draft.id)
+        )
+        return
+    count = await _queue(context, draft, SCHEDULE, send_at)
+    if count is None:
+        return
+    when = format_wib(send_at)
+    await reply(update, context.text(Text.BROADCAST_SCHEDULED, id=draft.id, when=when, count=count))
+
+
+async def _queue(context: BotContext, draft: Broadcast, step: str, send_at: str) -> int | None:
+    """Freeze the recipients and queue the draft; None if it moved on meanwhile."""
+    try:
+        chosen = parse_audience(draft.audience, context.content)
+    except AudienceError:
+        return None
+    count = await context.services.store.broadcasts.queue(
+        draft.id, step, chosen.kind, chosen.value, send_at
+    )
+    if count is not None:
+        log.info("Broadcast %d queued for %d recipient(s) at %s", draft.id, count, send_at)
+    return count
+
+
+# ----- staff: buttons -----------------------------------------------------------------------------
+
+
+@staff_only
+async def staff_button(update: Update, context: BotContext) -> None:
+    """Every button of the announcement screens: bc:<action>[:<id>[:<argument>]]."""
+    query = update.callback_query
+    if query is None:
+        return
+    parts = (query.data or "").split(":", 3)
+    if query.data == NEW:
+        await _start(update, context)
+        return
+    if len(parts) < 3 or not parts[2].isdigit():
+        await stale_button(update, context)
+        return
+    action, broadcast_id = parts[1], int(parts[2])
+    argument = parts[3] if len(parts) > 3 else ""
+    if action == "stop":
+        await _stop(update, context, broadcast_id)
+        return
+    draft = await context.services.store.broadcasts.get(broadcast_id)
+    mine = draft is not None and draft.created_by == query.from_user.id
+    if draft is None or not mine or draft.status != "composing":
+        await stale_button(update, context)
+        return
+    if action == "drop":
+        await context.services.store.broadcasts.discard(draft.id)
+        await show(update, context.text(Text.BROADCAST_DISCARDED))
+    elif action == "en" and draft.step == ENGLISH:
+        await _english_choice(update, context, draft, add=argument == "y")
+    elif action == "aud" and draft.step == AUDIENCE:
+        await _audience_choice(update, context, draft, argument)
+    elif action == "val" and draft.step == AUDIENCE:
+        await _value_choice(update, context, draft, argument)
+    elif action == "send" and draft.step == CONFIRM:
+        count = await _queue(context, draft, CONFIRM, utc_now())
+        if count is None:
+            await stale_button(update, context)
+            return
+        await show(update, context.text(Text.BROADCAST_QUEUED, id=draft.id, count=count))
+    elif action == "sched" and draft.step == CONFIRM:
+        await context.services.store.broadcasts.set_step(draft.id, CONFIRM, SCHEDULE)
+        await show(update, context.text(Text.BROADCAST_ASK_TIME), _cancel_markup(context, draft.id))
+    else:
+        await stale_button(update, context)
+
+
+async def _stop(update: Update, context: BotContext, broadcast_id: int) -> None:
+    """Cancel a scheduled or running announcement (the worker stops within a second)."""
+    if await context.services.store.broadcasts.cancel(broadcast_id):
+        log.info("Broadcast %d cancelled by staff", broadcast_id)
+        await show(update, context.text(Text.BROADCAST_STOPPED, id=broadcast_id))
+    else:
+        await show(update, context.text(Text.BROADCAST_ALREADY_ENDED, id=broadcast_id))
+
+
+async def _english_choice(
+    update: Update, context: BotContext, draft: Broadcast, *, add: bool
+) -> None:
+    """Add an English version, or send the same to everyone."""
+    broadcasts = context.services.store.broadcasts
+    if add:
+        await broadcasts.set_step(draft.id, ENGLISH, CONTENT_EN)
+        text = context.text(Text.BROADCAST_ASK_ENGLISH_CONTENT)
+        await show(update, text, _cancel_markup(context, draft.id))
+        return
+    await broadcasts.set_step(draft.id, ENGLISH, AUDIENCE)
+    await _ask_audience(update, context, draft.id)
+
+
+async def _ask_audience(
+    update: Update, context: BotContext, broadcast_id: int, note: Text | None = None
+) -> None:
+    """All subscribers, or one group of them."""
+    total = await audiences.count(context.services.store.broadcasts, EVERYONE)
+    everyone = button(context.text(Text.BTN_AUDIENCE_ALL, count=total), _aud(broadcast_id, "all"))
+    groups = [button(context.text(key), _aud(broadcast_id, kind)) for kind, key in FILTERS]
+    rows = [[everyone], *pairs(groups), [_cancel_button(context, broadcast_id)]]
+    text = context.text(Text.BROADCAST_ASK_AUDIENCE, count=total)
+    if note is not None:
+        text = f"{context.text(note)}\n\n{text}"
+    await show(update, text, InlineKeyboardMarkup(rows))
+
+
+def _aud(broadcast_id: int, kind: str) -> str:
+    return f"{STAFF}aud:{broadcast_id}:{kind}"
+
+
+async def _audience_choice(
+    update: Update, context: BotContext, draft: Broadcast, kind: str
+) -> None:
+    """Everyone goes straight to the preview; a filter first lists its groups."""
+    if kind == "all":
+        await _preview(update, context, draft, EVERYONE)
+        return
+    if kind not in dict(FILTERS):
+        await _ask_audience(update, context, draft.id)
+        return
+    language = context.language(update)
+    found = await context.services.store.broadcasts.audience_values(kind)
+    buttons = []
+    for value, count in found:
+        data = f"{STAFF}val:{draft.id}:{kind}:{value}"
+        if len(data.encode()) > CALLBACK_LIMIT:
+            continue  # an unusually long deep-link source: reachable from the CLI
+        name = audiences.label(kind, value, context.content, language)
+        buttons.append(button(context.text(Text.BTN_AUDIENCE_VALUE, label=name, count=count), data))
+    if not buttons:
+        await _ask_audience(update, context, draft.id, note=Text.BROADCAST_NO_VALUES)
+        return
+    back = button(context.text(Text.BTN_BACK), _aud(draft.id, "menu"))
+    rows = [*pairs(buttons), [back, _cancel_button(context, draft.id)]]
+    await show(update, context.text(Text.BROADCAST_ASK_VALUE), InlineKeyboardMarkup(rows))
+
+
+async def _value_choice(
+    update: Update, context: BotContext, draft: Broadcast, argument: str
+) -> None:
+    """One group chosen: preview for it."""
+    kind, _, value = argument.partition(":")
+    try:
+        chosen = parse_audience(f"{kind}={value}", context.content)
+    except AudienceError:
+        await stale_button(update, context)
+        return
+    await _preview(update, context, draft, chosen)
+
+
+# ----- staff: preview and confirmation -----------------------------------------------------------
+
+
+async def _preview(update: Update, context: BotContext, draft: Broadcast, chosen: Audience) -> None:
+    """Send the announcement itself to the admin, then the count and Send / Schedule / Cancel."""
+    broadcasts = context.services.store.broadcasts
+    count = await audiences.count(broadcasts, chosen)
+    if count == 0:
+        await _ask_audience(update, context, draft.id, note=Text.BROADCAST_EMPTY_AUDIENCE)
+        return
+    if not await broadcasts.set_step(draft.id, AUDIENCE, CONFIRM, audience=str(chosen)):
+        await stale_button(update, context)
+        return
+    if update.callback_query is not None:
+        await update.callback_query.answer()
+    if not await _send_previews(update, context, draft):
+        return
+    split = ""
+    if draft.english is not None:
+        english = (await audiences.by_language(broadcasts, chosen)).get("en", 0)
+        split = "\n" + context.text(
+            Text.BROADCAST_CONFIRM_SPLIT, main=count - english, english=english
+        )
+    text = context.text(
+        Text.BROADCAST_CONFIRM,
+        count=count,
+        audience=_audience_words(context, chosen, context.language(update)),
+        split=Markup(split),
+    )
+    markup = InlineKeyboardMarkup(
+        [
+            [
+                button(context.text(Text.BTN_BROADCAST_SEND), f"{STAFF}send:{draft.id}"),
+                button(context.text(Text.BTN_BROADCAST_SCHEDULE), f"{STAFF}sched:{draft.id}"),
+            ],
+            [_cancel_button(context, draft.id)],
+        ]
+    )
+    await reply(update, text, markup)
+
+
+async def _send_previews(update: Update, context: BotContext, draft: Broadcast) -> bool:
+    """Each version exactly as recipients get it; False (and a fresh draft) if Telegram refuses."""
+    chat = update.effective_chat
+    if chat is None or draft.main is None:
+        return False
+    default_language = context.services.settings.default_language
+    try:
+        await reply(update, context.text(Text.BROADCAST_PREVIEW_INTRO))
+        for intro, version in ((None, draft.main), (Text.BROADCAST_PREVIEW_ENGLISH, draft.english)):
+            if version is None:
+                continue
+            if intro is not None:
+                await reply(update, context.text(intro))
+            language = footer_language(draft, version, default_language)
+            footer = context.content.text(Text.ANNOUNCEMENT_FOOTER, language)
+            await send_announcement(context.bot, chat.id, version, footer)
+    except BadRequest as error:
+        log.info("Telegram refused the preview of broadcast %d: %s", draft.id, error.message)
+        await reply(update, context.text(Text.BROADCAST_REJECTED, error=error.message))
+        await _start(update, context, anew=True)
+        return False
+    return True
+
+
+def _audience_words(context: BotContext, chosen: Audience, language: str) -> str:
+    """ "all subscribers", or the group's name."""
+    if chosen.value is None:
+        return context.text(Text.BROADCAST_AUDIENCE_ALL)
+    return audiences.label(chosen.kind, chosen.value, context.content, language)

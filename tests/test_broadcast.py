@@ -1,0 +1,539 @@
+"""Staff announcements: compose, audiences, preview, delivery exactly once, restarts, CLI."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot import broadcast as worker
+from bot import retrying
+from bot.audience import AudienceError, count, parse_audience
+from bot.broadcast import WIB, format_wib, parse_wib
+from bot.content import Content
+from bot.emulator import EmulatedUser
+from bot.store import Broadcasts, Profile, Users
+from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
+from tests.harness import Harness
+from tests.subscribers import (
+    add_subscribers,
+    deliveries,
+    queue_text,
+    submit_application,
+    wait_delivered,
+    wait_until,
+)
+from tests.test_foundation import _kocca_bot
+
+FOOTER_ID = "Kamu menerima ini karena berlangganan info program KOCCA Talent Desk."
+FOOTER_EN = "You're getting this because you subscribed to KOCCA Talent Desk announcements."
+
+
+@pytest.fixture(autouse=True)
+def _prompt_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The worker looks for due broadcasts every second; tests need not wait that long."""
+    monkeypatch.setattr(worker, "POLL_SECONDS", 0.05)
+
+
+def _admin(bot: Harness) -> EmulatedUser:
+    return bot.emulator.user(ADMIN_ID)
+
+
+async def _compose_text(bot: Harness, admin: EmulatedUser, text: str, **fields: Any) -> None:
+    """/broadcast, then the announcement as the admin's message (entities make it formatted)."""
+    (ask,) = await bot.send(admin, "/broadcast")
+    assert ask.text.startswith("📣 Pengumuman baru")
+    (english,) = await bot.act(admin, bot.emulator.user_message, admin, admin, text=text, **fields)
+    assert english.text.startswith("Tambahkan versi bahasa Inggris")
+    assert english.button_texts == ["🇬🇧 Tambah versi Inggris", "Sama untuk semua", "✖️ Batal"]
+
+
+async def test_admin_composes_previews_and_sends_to_subscribers_only(bot: Harness) -> None:
+    talents = await add_subscribers(bot.store, bot.emulator, 3)
+    bystander = (await add_subscribers(bot.store, bot.emulator, 1, subscribed=False))[0]
+    admin = _admin(bot)
+    await _compose_text(
+        bot,
+        admin,
+        "Open call MU:CON 2026 is open",
+        entities=[
+            {"type": "bold", "offset": 0, "length": 9},
+            {"type": "text_link", "offset": 10, "length": 6, "url": "https://example.org/mucon"},
+        ],
+    )
+    await bot.press(admin, "Sama untuk semua")
+    audience = admin.last_message
+    assert "Pelanggan aktif saat ini: 3" in audience.text
+    assert audience.button_texts[0] == "👥 Semua pelanggan (3)"
+
+    intro, preview, confirm = await bot.press(admin, "👥 Semua pelanggan (3)")
+    assert intro.text.startswith("👀 Pratinjau")
+    assert preview.html is not None
+    assert preview.html.startswith(
+        '<b>Open call</b> <a href="https://example.org/mucon">MU:CON</a> 2026 is open'
+    )
+    assert FOOTER_ID in preview.text
+    assert confirm.text.startswith("Penerima: 3 (semua pelanggan)")
+    assert confirm.button_texts == ["🚀 Kirim sekarang", "🕘 Jadwalkan", "✖️ Batal"]
+
+    await bot.press(admin, "🚀 Kirim sekarang")
+    assert admin.last_message.text.startswith("✅ Pengumuman #1 masuk antrean untuk 3 penerima")
+    tally = await wait_delivered(bot.store, 1)
+    assert tally.sent == 3
+    assert tally.remaining == 0
+
+    sent = deliveries(bot.emulator)
+    for talent in talents:
+        assert sent[talent.id] == 1
+        (message,) = talent.messages
+        assert message.html == preview.html
+    assert sent[bystander.id] == 0
+    report = admin.last_message.text
+    assert report.startswith("✅ Pengumuman #1 selesai")
+    assert "Terkirim: 3 dari 3" in report
+    progress = [m for m in admin.messages if m.text.startswith("📤 Pengumuman #1")]
+    assert len(progress) == 1
+    assert "Terkirim: 3" in progress[0].text
+    rows = await bot.store.db.fetch_all(
+        "SELECT status, attempts, message_id FROM broadcast_recipients WHERE broadcast_id = 1"
+    )
+    assert {(row["status"], row["attempts"]) for row in rows} == {("sent", 1)}
+    assert all(row["message_id"] for row in rows)
+
+
+async def test_english_version_goes_to_english_speaking_subscribers(bot: Harness) -> None:
+    indonesians = await add_subscribers(bot.store, bot.emulator, 2, language="id")
+    (english_speaker,) = await add_subscribers(bot.store, bot.emulator, 1, language="en")
+    admin = _admin(bot)
+    await _compose_text(bot, admin, "Pendaftaran dibuka")
+    await bot.press(admin, "🇬🇧 Tambah versi Inggris")
+    assert admin.last_message.text.startswith("Kirim versi bahasa Inggrisnya")
+    await bot.send(admin, "Applications are open")
+    assert "Pelanggan aktif saat ini: 3" in admin.last_message.text
+
+    _intro, main, english_intro, english, confirm = await bot.press(admin, "👥 Semua pelanggan (3)")
+    assert main.text.startswith("Pendaftaran dibuka")
+    assert FOOTER_ID in main.text
+    assert english_intro.text.startswith("👀 Versi bahasa Inggris")
+    assert english.text.startswith("Applications are open")
+    assert FOOTER_EN in english.text
+    assert "2 menerima versi utama, 1 menerima versi bahasa Inggris" in confirm.text
+
+    await bot.press(admin, "🚀 Kirim sekarang")
+    await wait_delivered(bot.store, 1)
+    assert [m.text for m in english_speaker.messages] == [english.text]
+    for talent in indonesians:
+        assert [m.text for m in talent.messages] == [main.text]
+
+
+async def test_photo_with_caption_is_broadcast_as_a_photo(bot: Harness) -> None:
+    talents = await add_subscribers(bot.store, bot.emulator, 2)
+    admin = _admin(bot)
+    await bot.send(admin, "/broadcast")
+    await bot.act(admin, admin.send_photo, caption="Poster MU:CON")
+    await bot.press(admin, "Sama untuk semua")
+    _, preview, _ = await bot.press(admin, "👥 Semua pelanggan (2)")
+    assert preview.kind == "photo"
+    assert preview.photo
+    assert preview.text.startswith("Poster MU:CON")
+    assert FOOTER_ID in preview.text
+    await bot.press(admin, "🚀 Kirim sekarang")
+    await wait_delivered(bot.store, 1)
+    for talent in talents:
+        (message,) = talent.messages
+        assert message.kind == "photo"
+        assert message.photo == preview.photo
+        assert message.text == preview.text
+    assert sum(deliveries(bot.emulator, "sendPhoto").values()) == 3  # preview + two talents
+
+
+async def test_a_draft_survives_a_restart(bot: Harness) -> None:
+    await add_subscribers(bot.store, bot.emulator, 1)
+    admin = _admin(bot)
+    await _compose_text(bot, admin, "Disimpan di basis data")
+    await bot.restart()
+    await bot.press(admin, "Sama untuk semua")
+    assert "Pelanggan aktif saat ini: 1" in admin.last_message.text
+    *_, confirm = await bot.press(admin, "👥 Semua pelanggan (1)")
+    assert confirm.text.startswith("Penerima: 1")
+
+
+async def test_unsupported_content_and_discarding_a_draft(bot: Harness) -> None:
+    await add_subscribers(bot.store, bot.emulator, 1)
+    admin = _admin(bot)
+    await bot.send(admin, "/broadcast")
+    (refusal,) = await bot.act(admin, admin.send_document)
+    assert refusal.text.startswith("Aku hanya bisa menyiarkan teks")
+    await bot.send(admin, "Halo semua")
+    await bot.press(admin, "✖️ Batal")
+    assert admin.last_message.text.startswith("Pengumuman dibatalkan")
+    assert await bot.store.broadcasts.status(1) == "cancelled"
+    # Not composing any more: the admin's text is an ordinary message again.
+    (ordinary,) = await bot.send(admin, "Halo lagi")
+    assert ordinary.text.startswith("Maaf, aku belum bisa menjawab")
+
+
+async def test_audiences_by_sector_language_province_and_source(
+    bot: Harness, content: Content
+) -> None:
+    store = bot.store
+    music = await add_subscribers(store, bot.emulator, 2, language="id")
+    film = await add_subscribers(store, bot.emulator, 1, language="en")
+    unsorted = await add_subscribers(store, bot.emulator, 1)
+    for talent in music:
+        await submit_application(store, content, talent.id, sector="music", province="bali")
+    await submit_application(store, content, film[0].id, sector="film", province="jawa_barat")
+    # The latest application decides: this talent moved from film to music.
+    await submit_application(store, content, unsorted[0].id, sector="film", province="aceh")
+    await submit_application(store, content, unsorted[0].id, sector="music", province="aceh")
+    await store.users.record_source(film[0].id, "instagram")
+
+    async def size(text: str) -> int:
+        return await count(store.broadcasts, parse_audience(text, content))
+
+    assert await size("all") == 4
+    assert await size("sector=music") == 3
+    assert await size("sector=musik") == 3
+    assert await size("sector=film") == 1
+    assert await size("language=en") == 1
+    assert await size("language=id") == 3
+    assert await size("province=bali") == 2
+    assert await size("province=Jawa Barat") == 1
+    assert await size("source=instagram") == 1
+    for bad in ("sector=dance", "language=fr", "province=atlantis", "everyone", "source=a b"):
+        with pytest.raises(AudienceError):
+            parse_audience(bad, content)
+
+    admin = _admin(bot)
+    await _compose_text(bot, admin, "Khusus musisi")
+    await bot.press(admin, "Sama untuk semua")
+    await bot.press(admin, "🎬🎵 Per sektor")
+    assert admin.last_message.button_texts[:2] == ["Musik (3)", "Film (1)"]
+    *_, confirm = await bot.press(admin, "Musik (3)")
+    assert confirm.text.startswith("Penerima: 3 (Musik)")
+    await bot.press(admin, "🚀 Kirim sekarang")
+    await wait_delivered(store, 1)
+    assert deliveries(bot.emulator)[film[0].id] == 0
+    assert all(deliveries(bot.emulator)[t.id] == 1 for t in [*music, *unsorted])
+
+
+async def test_audience_buttons_by_province_language_and_source(
+    bot: Harness, content: Content
+) -> None:
+    talents = await add_subscribers(bot.store, bot.emulator, 2)
+    await submit_application(bot.store, content, talents[0].id, province="jawa_barat")
+    await bot.store.users.record_source(talents[1].id, "kocca_expo")
+    admin = _admin(bot)
+    await _compose_text(bot, admin, "Tes")
+    await bot.press(admin, "Sama untuk semua")
+    await bot.press(admin, "📍 Per provinsi")
+    assert admin.last_message.button_texts == ["Jawa Barat (1)", "⬅️ Kembali", "✖️ Batal"]
+    await bot.press(admin, "⬅️ Kembali")
+    await bot.press(admin, "🔗 Per sumber (tautan)")
+    assert admin.last_message.button_texts[0] == "kocca_expo (1)"
+    await bot.press(admin, "⬅️ Kembali")
+    await bot.press(admin, "🌐 Per bahasa")
+    *_, confirm = await bot.press(admin, "🇮🇩 Bahasa Indonesia (2)")
+    assert confirm.text.startswith("Penerima: 2 (🇮🇩 Bahasa Indonesia)")
+
+
+async def test_non_admin_cannot_broadcast(bot: Harness) -> None:
+    await add_subscribers(bot.store, bot.emulator, 2)
+    admin = _admin(bot)
+    await _compose_text(bot, admin, "Rahasia staf")
+    await bot.press(admin, "Sama untuk semua")
+    *_, confirm = await bot.press(admin, "👥 Semua pelanggan (2)")
+
+    mallory = bot.user(first_name="Mallory")
+    (answer,) = await bot.send(mallory, "/broadcast")
+    assert answer.text.startswith("Perintah itu tidak aku kenal")
+    anchor = answer.message_id
+    for forged in ("bc:send:1", "bc:new", "bc:stop:1", "bc:aud:1:all"):
+        await bot.act(mallory, mallory.press_raw, anchor, forged)
+        assert (
+            mallory.callback_answers[-1].text
+            == "Tombol ini sudah tidak berlaku. Ini menu terbarunya."
+        )
+    assert await bot.store.broadcasts.status(1) == "composing"
+    assert await bot.store.broadcasts.active() == []
+    assert confirm.button_texts[0] == "🚀 Kirim sekarang"
+
+
+async def test_blocked_users_are_marked_and_skipped_next_time(bot: Harness) -> None:
+    store, emulator = bot.store, bot.emulator
+    fine, blocker, gone = await add_subscribers(store, emulator, 3)
+    ghost = 777_777  # stored, but a chat Telegram does not know: 400 chat not found
+    async with store.db.transaction() as tx:
+        await Users.upsert(tx, Profile(ghost, "Ghost", None, None, "id"), "id")
+        await Broadcasts.set_subscription_in(tx, ghost, True, "test", "id")
+    await bot.send(blocker, "/start")
+    await bot.settle(blocker.block())  # the bot hears of it: never queued
+    gone.deactivate()  # the bot hears nothing: Telegram answers 403
+
+    first, recipients = await queue_text(store, "Pengumuman pertama")
+    assert recipients == 3
+    tally = await wait_delivered(store, first)
+    assert (tally.sent, tally.blocked) == (1, 2)
+    for user_id in (gone.id, ghost):
+        user = await store.users.get(user_id)
+        assert user is not None
+        assert user.blocked
+    blocked = await store.users.get(blocker.id)
+    assert blocked is not None
+    assert blocked.blocked
+
+    second, recipients = await queue_text(store, "Pengumuman kedua")
+    assert recipients == 1
+    await wait_delivered(store, second)
+    assert [m.text.split("\n")[0] for m in fine.messages] == [
+        "Pengumuman pertama",
+        "Pengumuman kedua",
+    ]
+    calls = [int(call.params["chat_id"]) for call in emulator.calls_to("sendMessage")]
+    assert calls.count(gone.id) == 1
+    assert calls.count(ghost) == 1
+    assert calls.count(blocker.id) == 1  # only the reply to /start, before blocking
+
+
+async def test_flood_control_makes_that_recipient_wait_and_succeed(bot: Harness) -> None:
+    talents = await add_subscribers(bot.store, bot.emulator, 3)
+    victim = talents[1]
+    bot.emulator.fail_next("sendMessage", status=429, retry_after=1, chat_id=victim.id)
+    broadcast_id, _ = await queue_text(bot.store, "Info MU:CON")
+    tally = await wait_delivered(bot.store, broadcast_id)
+    assert tally.sent == 3
+    to_victim = [
+        c for c in bot.emulator.calls_to("sendMessage") if c.params["chat_id"] == victim.id
+    ]
+    assert [call.status for call in to_victim] == [429, 200]
+    assert to_victim[1].at - to_victim[0].at >= 1.0  # waited for retry_after before retrying
+    attempts = await bot.store.db.fetch_value(
+        "SELECT attempts FROM broadcast_recipients WHERE user_id = ?", (victim.id,)
+    )
+    assert attempts == 2
+    assert len(victim.messages) == 1
+
+
+async def test_server_errors_are_retried_a_bounded_number_of_times(
+    bot: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(worker, "BACKOFF_SECONDS", 0.01)
+    monkeypatch.setattr(retrying, "BASE_DELAY", 0.01)
+    lucky, unlucky = await add_subscribers(bot.store, bot.emulator, 2)
+    bot.emulator.fail_next("sendMessage", status=502, chat_id=lucky.id)
+    bot.emulator.fail_next("sendMessage", status=500, times=100, chat_id=unlucky.id)
+    broadcast_id, _ = await queue_text(bot.store, "Info")
+    tally = await wait_delivered(bot.store, broadcast_id)
+    assert (tally.sent, tally.failed) == (1, 1)
+    rows = await bot.store.db.fetch_all(
+        "SELECT user_id, status, attempts FROM broadcast_recipients ORDER BY user_id"
+    )
+    # A brief 5xx is absorbed by the HTTP layer's own retries within the first attempt;
+    # a lasting one fails after 3 worker attempts of 4 HTTP tries each, then stops.
+    assert [tuple(row) for row in rows] == [(lucky.id, "sent", 1), (unlucky.id, "failed", 3)]
+    unlucky_calls = [
+        call
+        for call in bot.emulator.calls_to("sendMessage")
+        if call.params.get("chat_id") == unlucky.id
+    ]
+    assert len(unlucky_calls) == 12
+    assert len(lucky.messages) == 1
+    assert unlucky.messages == []
+
+
+async def test_restart_in_the_middle_resumes_without_duplicates_or_gaps(make_bot: Any) -> None:
+    bot: Harness = await make_bot(broadcast_rate=25.0)
+    talents = await add_subscribers(bot.store, bot.emulator, 60)
+    broadcast_id, _ = await queue_text(bot.store, "Sekali saja")
+
+    async def some_sent() -> bool:
+        return sum(deliveries(bot.emulator).values()) >= 10
+
+    await wait_until(some_sent)
+    await bot.stop()  # cancels the worker while requests are in flight
+    before = deliveries(bot.emulator)
+    assert 10 <= sum(before.values()) < 60
+
+    await bot.start()  # a new Application on the same database file
+    tally = await wait_delivered(bot.store, broadcast_id)
+    assert tally.sent == 60
+    after = deliveries(bot.emulator)
+    assert {talent.id: after[talent.id] for talent in talents} == {t.id: 1 for t in talents}
+
+
+async def test_a_recipient_caught_mid_request_is_the_only_one_sent_again(make_bot: Any) -> None:
+    """A crash between 'sending' and 'sent': that recipient is sent again, nobody is skipped."""
+    bot: Harness = await make_bot()
+    talents = await add_subscribers(bot.store, bot.emulator, 3)
+    await bot.stop()
+    from bot.store import Store
+
+    store = await Store.open(bot.database)
+    broadcast_id, _ = await queue_text(store, "Tetap sampai")
+    await store.broadcasts.mark_started(broadcast_id)
+    await store.broadcasts.mark_sending(broadcast_id, talents[0].id)  # the process died here
+    await store.close()
+
+    await bot.start()
+    tally = await wait_delivered(bot.store, broadcast_id)
+    assert tally.sent == 3
+    assert all(len(talent.messages) == 1 for talent in talents)
+
+
+async def test_scheduled_broadcast_goes_out_at_its_time_not_before(bot: Harness) -> None:
+    (talent,) = await add_subscribers(bot.store, bot.emulator, 1)
+    send_at = (datetime.now(UTC) + timedelta(seconds=2)).isoformat(timespec="microseconds")
+    broadcast_id, _ = await queue_text(bot.store, "Nanti", send_at=send_at, report_chat_id=ADMIN_ID)
+
+    admin = _admin(bot)
+    (listing,) = await bot.send(admin, "/broadcast")
+    assert f"#{broadcast_id} — terjadwal {format_wib(send_at)} WIB, 1 penerima" in listing.text
+    assert listing.button_texts == [f"✖️ Batalkan #{broadcast_id}", "✏️ Pengumuman baru"]
+    assert talent.messages == []
+
+    await wait_delivered(bot.store, broadcast_id)
+    sent_at = await bot.store.db.fetch_value(
+        "SELECT sent_at FROM broadcast_recipients WHERE broadcast_id = ?", (broadcast_id,)
+    )
+    assert sent_at >= send_at  # delivered after its time
+    assert [m.text.split("\n")[0] for m in talent.messages] == ["Nanti"]
+
+
+async def test_schedule_in_chat_then_cancel_it(bot: Harness) -> None:
+    (talent,) = await add_subscribers(bot.store, bot.emulator, 1)
+    admin = _admin(bot)
+    await _compose_text(bot, admin, "Untuk besok")
+    await bot.press(admin, "Sama untuk semua")
+    await bot.press(admin, "👥 Semua pelanggan (1)")
+    await bot.press(admin, "🕘 Jadwalkan")
+    assert admin.last_message.text.startswith("Kapan dikirim?")
+    (bad,) = await bot.send(admin, "besok pagi")
+    assert bad.text.startswith("Formatnya belum pas")
+    (past,) = await bot.send(admin, "2020-01-01 09:00")
+    assert past.text.startswith("Waktu itu sudah lewat")
+    tomorrow = (datetime.now(WIB) + timedelta(days=1)).strftime("%Y-%m-%d") + " 09:00"
+    (scheduled,) = await bot.send(admin, tomorrow)
+    assert scheduled.text.startswith(f"🕘 Pengumuman #1 dijadwalkan {tomorrow} WIB untuk 1")
+    stored = await bot.store.broadcasts.get(1)
+    assert stored is not None
+    assert stored.send_at == parse_wib(tomorrow)
+    assert stored.send_at is not None
+    assert stored.send_at.endswith("02:00:00.000000+00:00")
+
+    (listing,) = await bot.send(admin, "/broadcast")
+    assert "#1 — terjadwal" in listing.text
+    await bot.press(admin, "✖️ Batalkan #1")
+    assert admin.last_message.text.startswith("⏹ Pengumuman #1 dibatalkan")
+    assert await bot.store.broadcasts.status(1) == "cancelled"
+    await bot.act(admin, admin.press_raw, listing.message_id, "bc:stop:1")  # pressed again
+    assert admin.last_message.text.startswith("Pengumuman #1 sudah selesai atau sudah dibatalkan")
+    # With nothing running, /broadcast goes straight to a new announcement.
+    (ask,) = await bot.send(admin, "/broadcast")
+    assert ask.text.startswith("📣 Pengumuman baru")
+    assert talent.messages == []
+
+
+async def test_cancel_a_running_broadcast(make_bot: Any, staff_chat: Any) -> None:
+    bot: Harness = await make_bot(admin_ids=frozenset({ADMIN_ID}), broadcast_rate=10.0)
+    talents = await add_subscribers(bot.store, bot.emulator, 40)
+    broadcast_id, _ = await queue_text(bot.store, "Dihentikan", report_chat_id=ADMIN_ID)
+
+    async def some_sent() -> bool:
+        return (await bot.store.broadcasts.tally(broadcast_id)).sent >= 3
+
+    await wait_until(some_sent)
+    admin = _admin(bot)
+    (listing,) = await bot.send(admin, "/broadcast")
+    assert f"#{broadcast_id} — sedang dikirim" in listing.text
+    await bot.press(admin, f"✖️ Batalkan #{broadcast_id}")
+    tally = await wait_delivered(bot.store, broadcast_id)
+    assert await bot.store.broadcasts.status(broadcast_id) == "cancelled"
+    assert tally.remaining > 0
+    report = admin.last_message.text
+    assert report.startswith(f"⏹ Pengumuman #{broadcast_id} dihentikan")
+    assert f"Tidak dikirim: {tally.remaining}" in report
+    sent = deliveries(bot.emulator)
+    assert sum(sent[talent.id] for talent in talents) == tally.sent  # nothing went out after
+
+
+async def test_cli_queues_a_broadcast_the_running_bot_delivers(
+    bot: Harness, tmp_path: Path
+) -> None:
+    english = await add_subscribers(bot.store, bot.emulator, 2, language="en")
+    indonesians = await add_subscribers(bot.store, bot.emulator, 1, language="id")
+    text = tmp_path / "announcement.html"
+    text.write_text("<b>MU:CON</b> open call &amp; showcase", encoding="utf-8")
+    env = {"DATABASE_PATH": str(bot.database), "STAFF_CHAT_ID": str(STAFF_CHAT_ID)}
+
+    async def kocca_bot(*args: str, answer: bytes = b"") -> tuple[int, str, str]:
+        return await _kocca_bot(tmp_path, "broadcast", *args, stdin=answer, **env)
+
+    code, out, err = await kocca_bot("--text-file", str(text), "--audience", "mars=1")
+    assert code == 2
+    assert "unknown audience" in err
+    code, out, _ = await kocca_bot("--text-file", str(text), answer=b"n\n")
+    assert code == 1
+    assert "3 subscriber(s) would receive" in out
+    assert "Not queued." in out
+    assert await bot.store.broadcasts.active() == []
+
+    code, out, err = await kocca_bot("--text-file", str(text), "--audience", "language=en", "--yes")
+    assert code == 0, err
+    assert "2 subscriber(s) would receive this announcement (language 🇬🇧 English)" in out
+    assert "Queued announcement #1 for 2 recipient(s)" in out
+    await wait_delivered(bot.store, 1)
+    for talent in english:
+        (message,) = talent.messages
+        assert message.html is not None
+        assert message.html.startswith("<b>MU:CON</b> open call &amp; showcase")
+    assert indonesians[0].messages == []
+    assert any(
+        m.text.startswith("✅ Pengumuman #1 selesai")
+        for m in bot.emulator.groups[STAFF_CHAT_ID].messages
+    )
+
+
+async def test_talents_get_answers_while_a_broadcast_runs_at_full_speed(bot: Harness) -> None:
+    """A few hundred subscribers at Telegram's limit (~10 s): replies are not stuck behind it."""
+    bot.emulator.set_rate_limits(global_per_second=30)
+    await bot.send(_admin(bot), "/start")  # progress reports go to the admin's chat
+    talents = await add_subscribers(bot.store, bot.emulator, 300)
+    broadcast_id, _ = await queue_text(bot.store, "Untuk semua", report_chat_id=ADMIN_ID)
+    blockers, talents = talents[100:105], talents[:100] + talents[105:]
+
+    async def under_way() -> bool:
+        return (await bot.store.broadcasts.tally(broadcast_id)).sent >= 30
+
+    await wait_until(under_way)
+    # Five block the bot while it runs, before their turn: Telegram answers 403 (or, had the
+    # worker heard of the block before reaching them, they are skipped). They get nothing.
+    for blocker in blockers:
+        blocker.block()
+    sari = bot.user(first_name="Sari")
+    (greeting,) = await bot.send(sari, "/start")
+    assert greeting.text.startswith("Halo, Sari!")
+    assert (await bot.store.broadcasts.tally(broadcast_id)).remaining > 0  # answered mid-way
+
+    tally = await wait_delivered(bot.store, broadcast_id)
+    assert tally.sent == 295
+    assert tally.blocked + tally.skipped == 5
+    sent = deliveries(bot.emulator)
+    assert all(sent[talent.id] == 1 for talent in talents)
+    assert all(sent[blocker.id] == 0 for blocker in blockers)
+    for blocker in blockers:
+        user = await bot.store.users.get(blocker.id)
+        assert user is not None
+        assert user.blocked
+    assert bot.emulator.rate_limited_count == 0
+    edits = [c for c in bot.emulator.calls_to("editMessageText") if c.params["chat_id"] == ADMIN_ID]
+    assert edits, "the progress message is edited while the broadcast runs"
+    assert _admin(bot).last_message.text.startswith(f"✅ Pengumuman #{broadcast_id} selesai")
+
+
+def test_wib_times_round_trip() -> None:
+    stored = parse_wib("2026-12-01 09:00")
+    assert stored == "2026-12-01T02:00:00.000000+00:00"
+    assert format_wib(stored) == "2026-12-01 09:00"
+    assert parse_wib("01-12-2026 09:00") is None
