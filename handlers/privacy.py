@@ -21,7 +21,7 @@ DELETE = "pv:delete"
 DELETE_YES = "pv:delete:yes"
 DELETE_NO = "pv:delete:no"
 TOGGLE = "pv:t:"  # + consent kind
-TOGGLEABLE = ("processing", "transfer_korea")
+TOGGLEABLE = ("processing", "transfer_korea", "announcements")
 KIND_TEXT = {
     "processing": Text.CONSENT_KIND_PROCESSING,
     "transfer_korea": Text.CONSENT_KIND_TRANSFER,
@@ -83,7 +83,12 @@ async def toggle_consent(update: Update, context: BotContext) -> None:
         return
     granted = not current.granted
     version = context.content.privacy.version
-    await applications.record_consent(user.id, kind, granted, version, context.language(update))
+    if kind == "announcements":  # the subscription flag and its consent change together
+        await context.services.store.broadcasts.set_subscription(
+            user.id, granted, version, context.language(update)
+        )
+    else:
+        await applications.record_consent(user.id, kind, granted, version, context.language(update))
     if kind == "processing" and not granted:
         count = await context.services.store.privacy.withdraw_processing(user.id)
         log.info(

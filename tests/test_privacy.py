@@ -60,6 +60,15 @@ async def test_consents_are_recorded_and_can_be_withdrawn(bot: Harness) -> None:
         (sari.id,),
     )
     assert [row["granted"] for row in history] == [1, 0, 1]
+    # Announcements: withdrawing takes effect at once (no longer a subscriber).
+    await bot.send(sari, "/langganan")
+    assert (await bot.store.users.get(sari.id)).subscribed  # type: ignore[union-attr]
+    await bot.send(sari, "/privasi")
+    await bot.press(sari, "✅ Persetujuanku")
+    await bot.press(sari, "Tarik: Info program")
+    user = await bot.store.users.get(sari.id)
+    assert user is not None and not user.subscribed
+    assert not (await bot.store.applications.consents(sari.id))["announcements"].granted
 
 
 async def test_withdrawing_consent_to_processing_removes_applications_at_once(
