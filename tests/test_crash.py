@@ -132,3 +132,22 @@ async def test_kill_at_random_moments_during_an_application_loses_no_answer(
         " GROUP BY update_id HAVING COUNT(*) > 1"
     )
     assert duplicates == []
+
+
+async def test_sigterm_finishes_the_update_in_hand_then_exits(
+    served: tuple[BotAPIEmulator, str], tmp_path: Path
+) -> None:
+    emulator, url = served
+    bot = BotProcess(emulator, url, tmp_path)
+    await bot.start()
+    sari = emulator.user(first_name="Sari")
+    emulator.delay("sendMessage", 1.0, times=1, chat_id=sari.id)  # the reply is on its way
+    mark = sari.mark()
+    update = sari.send("/start")
+    await _until(lambda: emulator.acknowledged_up_to >= update["update_id"])
+    assert await bot.stop() == 0  # SIGTERM while the reply is in flight
+    [greeting] = sari.messages_since(mark)
+    assert greeting.text.startswith("Halo, Sari!")
+    assert bot.query(
+        "SELECT status FROM update_inbox WHERE update_id = ?", (update["update_id"],)
+    ) == [("done",)]
