@@ -32,7 +32,7 @@ def build_application(services: Services, request: BaseRequest | None = None) ->
     from handlers.common import BotContext
 
     retrying = RetryingRequest(request or default_request())
-    recording = RecordingRequest(retrying, services.store.log)
+    recording = RecordingRequest(retrying, services.store.log, services.settings.admin_ids)
     application = (
         ApplicationBuilder()
         .token(services.settings.token())

@@ -3,7 +3,9 @@
 Every step is committed before its screen is returned, so the handler that shows
 the next question only ever shows what is already stored. The draft's `step`
 counter makes buttons from older messages harmless, and `last_update_id` makes a
-replayed update take effect once.
+replayed update take effect once: a user's updates are handled one at a time, so a
+replay is always of the last update applied (Telegram's ids are not always increasing:
+after a week without updates the next one starts anywhere).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any
 
 from bot import intake
 from bot.content import Content, Question
+from bot.parsing import small_int
 from bot.store import Change, Draft, Store
 from bot.texts import Text
 
@@ -63,7 +66,7 @@ class IntakeFlow:
         """/daftar or an Apply button: resume the open draft, or start a new one."""
         draft = await self._applications.draft_for(user_id)
         if draft is not None:
-            if update_id <= draft.last_update_id:
+            if update_id == draft.last_update_id:
                 return await self.current(draft)
             if not draft.active:
                 resumed = await self._applications.advance(
@@ -108,7 +111,7 @@ class IntakeFlow:
 
     async def text(self, draft: Draft, text: str, update_id: int) -> Screen:
         """A typed answer to the current question."""
-        if update_id <= draft.last_update_id:
+        if update_id == draft.last_update_id:
             return await self.current(draft)
         answers = await self._applications.answers(draft.id)
         question = self._content.questions.get(draft.current_key or "")
@@ -141,11 +144,11 @@ class IntakeFlow:
         """A button of the flow; buttons of older steps show the current step instead."""
         draft = await self._applications.draft_for(user_id)
         if draft is None or draft.id != press.application_id:
-            return Screen("gone")
-        if update_id <= draft.last_update_id:
+            return await self._after_the_end(user_id, press, update_id)
+        if update_id == draft.last_update_id:
             return await self.current(draft)
         if press.step != draft.step:
-            return await self.current(draft, note=Text.STALE_BUTTON)
+            return await self.current(draft, note=Text.INTAKE_STALE)
         answers = await self._applications.answers(draft.id)
         question = self._content.questions.get(draft.current_key or "")
         if press.action == "x" and draft.stage == CONSENT:
@@ -162,6 +165,17 @@ class IntakeFlow:
         if draft.stage == EDIT_LIST:
             return await self._edit_press(draft, answers, press, update_id)
         return await self.current(draft)
+
+    async def _after_the_end(self, user_id: int, press: Press, update_id: int) -> Screen:
+        """A press on an application that is no longer a draft: a replayed submit shows the
+        thank-you again (the first reply may never have arrived); anything else is stale."""
+        lead = await self._applications.get(press.application_id)
+        if lead is None or lead.user_id != user_id or lead.status != "submitted":
+            return Screen("gone")
+        if lead.last_update_id != update_id:
+            return Screen("gone")
+        answers = await self._applications.answers(lead.id)
+        return Screen("submitted", lead, answers=answers, reference=lead.reference)
 
     async def _consent(
         self, draft: Draft, answers: dict[str, Any], granted: bool, update_id: int
@@ -204,7 +218,7 @@ class IntakeFlow:
         if action == "t" and question.type == "multi_choice":
             allowed = {value for value, _ in intake.choices(question, self._content, answers)}
             if argument not in allowed:
-                return await self.current(draft, note=Text.STALE_BUTTON)
+                return await self.current(draft, note=Text.INTAKE_STALE)
             selection = intake.toggle(draft.pending or [], argument)
             return await self._advance(draft, _same(draft, pending=selection, update_id=update_id))
         if action == "d" and question.type == "multi_choice":
@@ -214,7 +228,7 @@ class IntakeFlow:
                 return Screen(QUESTION, draft, question, answers, error=problem)
             return await self._answer(draft, question, answers, selection, update_id)
         if action == "p":
-            page = int(argument) if argument.isdigit() else 0
+            page = small_int(argument) or 0
             return Screen(QUESTION, draft, question, answers, page=page)
         if action == "b":
             previous = intake.previous_question(self._content, answers, question.key)
@@ -227,7 +241,7 @@ class IntakeFlow:
             return await self._move_on(draft, answers, {}, update_id)
         if action == "r" and draft.editing:
             return await self._advance(draft, Change(REVIEW, update_id=update_id))
-        return await self.current(draft, note=Text.STALE_BUTTON)
+        return await self.current(draft, note=Text.INTAKE_STALE)
 
     async def _review_press(
         self, draft: Draft, answers: dict[str, Any], press: Press, update_id: int
@@ -237,7 +251,7 @@ class IntakeFlow:
             if missing is not None:
                 return await self._ask(draft, missing, answers, update_id)
             drop = intake.obsolete_answers(self._content, answers)
-            reference = await self._applications.submit(draft, drop)
+            reference = await self._applications.submit(draft, drop, update_id)
             if reference is None:
                 fresh = await self._applications.draft_for(draft.user_id)
                 return await self.current(fresh) if fresh else Screen("gone")
@@ -245,7 +259,7 @@ class IntakeFlow:
             return Screen("submitted", draft, answers=kept, reference=reference)
         if press.action == "e":
             return await self._advance(draft, Change(EDIT_LIST, update_id=update_id))
-        return await self.current(draft, note=Text.STALE_BUTTON)
+        return await self.current(draft, note=Text.INTAKE_STALE)
 
     async def _edit_press(
         self, draft: Draft, answers: dict[str, Any], press: Press, update_id: int
@@ -255,7 +269,7 @@ class IntakeFlow:
             return await self._ask(draft, question, answers, update_id, editing=True)
         if press.action == "r":
             return await self._advance(draft, Change(REVIEW, update_id=update_id))
-        return await self.current(draft, note=Text.STALE_BUTTON)
+        return await self.current(draft, note=Text.INTAKE_STALE)
 
     async def _answer(
         self,
@@ -322,7 +336,7 @@ class IntakeFlow:
         moved = await self._applications.advance(draft, change)
         if moved is None:
             fresh = await self._applications.draft_for(draft.user_id)
-            return await self.current(fresh, note=Text.STALE_BUTTON) if fresh else Screen("gone")
+            return await self.current(fresh, note=Text.INTAKE_STALE) if fresh else Screen("gone")
         if not moved.active:
             return Screen("cancelled", moved)
         return await self.current(moved)
@@ -352,9 +366,12 @@ def _pending_for(question: Question, answers: dict[str, Any]) -> Any:
 def parse_press(data: str) -> Press | None:
     """Decode `i:<application>:<step>:<action>[:<argument>]`; None if malformed."""
     parts = data.split(":", 4)
-    if len(parts) < 4 or parts[0] != "i" or not parts[1].isdigit() or not parts[2].isdigit():
+    if len(parts) < 4 or parts[0] != "i":
         return None
-    return Press(int(parts[1]), int(parts[2]), parts[3], parts[4] if len(parts) > 4 else "")
+    application_id, step = small_int(parts[1]), small_int(parts[2])
+    if application_id is None or step is None:
+        return None
+    return Press(application_id, step, parts[3], parts[4] if len(parts) > 4 else "")
 
 
 def press_data(draft: Draft, action: str, argument: str = "") -> str:

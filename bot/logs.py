@@ -13,6 +13,18 @@ _EMAIL_PATTERN = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE_PATTERN = re.compile(r"(?<![\w+])(?:\+\d|0)[\d\s().-]{7,}\d")
 
 
+class RedactingFormatter(logging.Formatter):
+    """Masks secrets in the whole formatted line, tracebacks included."""
+
+    def __init__(self, fmt: str, datefmt: str, secrets: Iterable[str] = ()) -> None:
+        super().__init__(fmt, datefmt)
+        self._secrets = [secret for secret in secrets if secret]
+
+    def format(self, record: logging.LogRecord) -> str:
+        """Format as usual, then redact."""
+        return redact(super().format(record), self._secrets)
+
+
 class RedactingFilter(logging.Filter):
     """Replaces the bot token, emails and phone numbers in a record before it is written."""
 
@@ -42,8 +54,11 @@ def redact(text: str, secrets: Iterable[str] = ()) -> str:
 def setup_logging(level: int, secrets: Iterable[str] = ()) -> None:
     """Plain lines on stderr; HTTP libraries quiet, since they print request URLs."""
     handler = logging.StreamHandler(sys.stderr)
+    secrets = list(secrets)
     handler.setFormatter(
-        logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s", "%Y-%m-%d %H:%M:%S")
+        RedactingFormatter(
+            "%(asctime)s %(levelname)s %(name)s: %(message)s", "%Y-%m-%d %H:%M:%S", secrets
+        )
     )
     handler.addFilter(RedactingFilter(secrets))
     root = logging.getLogger()

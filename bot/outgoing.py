@@ -36,9 +36,17 @@ _LOGGED = {
 class RecordingRequest(BaseRequest):
     """A BaseRequest that passes calls through and logs what reached a talent's chat."""
 
-    def __init__(self, inner: BaseRequest, conversation_log: ConversationLog) -> None:
+    def __init__(
+        self,
+        inner: BaseRequest,
+        conversation_log: ConversationLog,
+        staff: frozenset[int] = frozenset(),
+    ) -> None:
         self._inner = inner
         self._log = conversation_log
+        # Staff chats carry copies of leads (lead pages, exports): not a talent's conversation,
+        # and a copy there would outlive the talent's erasure.
+        self._staff = staff
 
     @property
     def read_timeout(self) -> float | None:
@@ -77,7 +85,7 @@ class RecordingRequest(BaseRequest):
         kind = _LOGGED.get(endpoint)
         if kind is not None and code == 200 and request_data is not None:
             entry = _entry(kind, request_data.parameters, payload)
-            if entry is not None:
+            if entry is not None and entry.chat_id not in self._staff:
                 await self._log.add(entry)
         return code, payload
 

@@ -237,3 +237,5 @@ class Text(StrEnum):
     BROADCAST_REPORT = "broadcast_report"
     BROADCAST_REPORT_CANCELLED = "broadcast_report_cancelled"
     BROADCAST_AUDIENCE_ALL = "broadcast_audience_all"
+    INTAKE_STALE = "intake_stale"
+    BUTTON_EXPIRED = "button_expired"

@@ -50,7 +50,8 @@ def register(application: BotApplication) -> None:
     application.add_handlers(
         [
             MessageHandler(PRIVATE & filters.COMMAND, support.leave_ask_mode),
-            CallbackQueryHandler(support.leave_ask_mode, pattern=f"^{views.MENU}$"),
+            # Any button but ask mode's own (apply, a question, the menu…) leaves ask mode.
+            CallbackQueryHandler(support.leave_ask_mode, pattern=f"^(?!{views.ASK}(:|$))"),
         ],
         group=ASK_EXIT_GROUP,
     )

@@ -16,10 +16,11 @@ from bot import audience as audiences
 from bot.audience import EVERYONE, Audience, AudienceError, parse_audience
 from bot.broadcast import footer_language, format_wib, parse_wib, send_announcement
 from bot.content import Markup
+from bot.parsing import small_int
 from bot.store import Broadcast, Version, utc_now
 from bot.texts import Text
 from handlers import menu, views
-from handlers.common import BotContext, reply, show
+from handlers.common import BotContext, answer_query, reply, show
 from handlers.fallback import stale_button
 from handlers.guard import staff_only
 from handlers.views import button, pairs
@@ -288,10 +289,11 @@ async def staff_button(update: Update, context: BotContext) -> None:
     if query.data == NEW:
         await _start(update, context)
         return
-    if len(parts) < 3 or not parts[2].isdigit():
+    number = small_int(parts[2]) if len(parts) >= 3 else None
+    if number is None:
         await stale_button(update, context)
         return
-    action, broadcast_id = parts[1], int(parts[2])
+    action, broadcast_id = parts[1], number
     argument = parts[3] if len(parts) > 3 else ""
     if action == "stop":
         await _stop(update, context, broadcast_id)
@@ -417,8 +419,7 @@ async def _preview(update: Update, context: BotContext, draft: Broadcast, chosen
     if not await broadcasts.set_step(draft.id, AUDIENCE, CONFIRM, audience=str(chosen)):
         await stale_button(update, context)
         return
-    if update.callback_query is not None:
-        await update.callback_query.answer()
+    await answer_query(update)
     if not await _send_previews(update, context, draft):
         return
     split = ""

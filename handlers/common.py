@@ -51,8 +51,12 @@ BotApplication = Application[Any, BotContext, dict[Any, Any], dict[Any, Any], di
 
 
 async def record_incoming(update: Update, context: BotContext) -> None:
-    """Store the sender's profile and log the update (runs before every other handler)."""
-    profile = sender_profile(update)
+    """Store the sender's profile and log the update (runs before every other handler).
+
+    Only private chats make someone a user of the bot: a group member is not a talent.
+    """
+    chat = update.effective_chat
+    profile = sender_profile(update) if chat is not None and chat.type == "private" else None
     language = context.services.language_for(profile.telegram_language if profile else None)
     context.talent = await context.services.store.record_incoming(
         profile, language, incoming_entry(update)

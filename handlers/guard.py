@@ -35,7 +35,7 @@ def staff_only(callback: Callback) -> Callback:
             await fallback.stale_button(update, context)
         elif update.callback_query is not None:
             # In a group, a menu for talents would only be noise: a toast is enough.
-            await answer_query(update, context.text(Text.STALE_BUTTON), alert=True)
+            await answer_query(update, context.text(Text.BUTTON_EXPIRED), alert=True)
         elif private:
             await fallback.unknown_command(update, context)
 

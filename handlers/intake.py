@@ -107,8 +107,12 @@ async def _notify_staff(update: Update, context: BotContext, screen: Screen) -> 
     """A summary of a new lead in the staff chat, if there is one."""
     staff_chat = context.services.settings.staff_chat_id
     user = update.effective_user
-    if staff_chat is None or user is None:
+    lead = screen.draft
+    if staff_chat is None or user is None or lead is None:
         return
+    applications = context.services.store.applications
+    if await applications.staff_notified(lead.id):
+        return  # a replayed submit: the staff chat already has it
     language = context.services.settings.default_language
     text = context.content.text(
         Text.STAFF_NEW_LEAD,
@@ -124,3 +128,5 @@ async def _notify_staff(update: Update, context: BotContext, screen: Screen) -> 
         await context.bot.send_message(staff_chat, text)
     except TelegramError as error:
         log.warning("Could not notify the staff chat about %s: %s", screen.reference, error)
+        return
+    await applications.mark_staff_notified(lead.id)

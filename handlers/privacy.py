@@ -20,7 +20,7 @@ MY_DATA = "pv:data"
 DELETE = "pv:delete"
 DELETE_YES = "pv:delete:yes"
 DELETE_NO = "pv:delete:no"
-TOGGLE = "pv:t:"  # + consent kind
+TOGGLE = "pv:t:"  # + consent kind + ":1" (give) or ":0" (withdraw): a replay sets, never flips
 TOGGLEABLE = ("processing", "transfer_korea", "announcements")
 KIND_TEXT = {
     "processing": Text.CONSENT_KIND_PROCESSING,
@@ -63,7 +63,9 @@ async def consents(update: Update, context: BotContext) -> None:
         lines.append(context.text(Text.CONSENT_LINE, kind=context.text(key), state=state))
         if kind in TOGGLEABLE and consent is not None:
             label = Text.BTN_WITHDRAW if consent.granted else Text.BTN_GRANT
-            buttons.append([button(context.text(label, kind=context.text(key)), TOGGLE + kind)])
+            target = "0" if consent.granted else "1"
+            data = f"{TOGGLE}{kind}:{target}"
+            buttons.append([button(context.text(label, kind=context.text(key)), data)])
     buttons.append(back_row(context.content, context.language(update), PRIVACY))
     text = context.text(Text.CONSENTS_SCREEN, lines=Markup("\n".join(lines)))
     await show(update, text, InlineKeyboardMarkup(buttons))
@@ -75,13 +77,13 @@ async def toggle_consent(update: Update, context: BotContext) -> None:
     user = update.effective_user
     if query is None or user is None:
         return
-    kind = (query.data or "").removeprefix(TOGGLE)
+    kind, _, target = (query.data or "").removeprefix(TOGGLE).partition(":")
     applications = context.services.store.applications
     current = (await applications.consents(user.id)).get(kind)
-    if kind not in TOGGLEABLE or current is None:
-        await answer_query(update, context.text(Text.STALE_BUTTON), alert=True)
+    if kind not in TOGGLEABLE or current is None or target not in ("0", "1"):
+        await answer_query(update, context.text(Text.BUTTON_EXPIRED), alert=True)
         return
-    granted = not current.granted
+    granted = target == "1"
     version = context.content.privacy.version
     if kind == "announcements":  # the subscription flag and its consent change together
         await context.services.store.broadcasts.set_subscription(

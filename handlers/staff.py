@@ -20,9 +20,10 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filt
 
 from bot import commands, export, stats
 from bot.export import ExportRequest, FilterError
+from bot.parsing import small_int
 from bot.store.applications import REFERENCE_FORMAT
 from bot.texts import Text
-from handlers.common import BotContext, reply, show
+from handlers.common import BotContext, answer_query, reply, show
 from handlers.guard import Callback, staff_only
 from handlers.staff_views import LIST, OPEN, PAGE_SIZE, lead_list, lead_page
 
@@ -46,8 +47,7 @@ def staff_desk(callback: Callback) -> Callback:
             callback.__name__,
             None if chat is None else chat.id,
         )
-        if update.callback_query is not None:
-            await update.callback_query.answer()
+        await answer_query(update)
 
     return staff_only(placed)
 
@@ -119,7 +119,7 @@ async def leads_button(update: Update, context: BotContext) -> None:
     """Another page of the lead list."""
     data = update.callback_query.data if update.callback_query else None
     page = (data or "").removeprefix(LIST)
-    await _show_list(update, context, int(page) if page.isdigit() else 0)
+    await _show_list(update, context, small_int(page) or 0)
 
 
 @staff_desk
@@ -127,7 +127,7 @@ async def lead_button(update: Update, context: BotContext) -> None:
     """Open one lead from the list."""
     data = update.callback_query.data if update.callback_query else None
     parts = (data or "").removeprefix(OPEN).split(":")
-    numbers = [int(part) for part in parts if part.isdigit()]
+    numbers = [number for part in parts if (number := small_int(part)) is not None]
     lead = await context.services.store.leads.get(numbers[0]) if numbers else None
     if lead is None:
         reference = REFERENCE_FORMAT.format(numbers[0]) if numbers else "?"

@@ -7,11 +7,12 @@ import logging
 from telegram import InlineKeyboardMarkup, Message, MessageId, ReplyParameters, Update
 from telegram.error import BadRequest, Forbidden, TelegramError
 
-from bot.store import User
+from bot.store import LogEntry, User
 from bot.support import Admission, SupportDesk, Verdict, display_name, header, topic_name
 from bot.texts import Text
+from bot.updates import message_summary
 from handlers import menu, views
-from handlers.common import BotContext, reply, show
+from handlers.common import BotContext, answer_query, reply, show
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +46,7 @@ async def ask(update: Update, context: BotContext) -> None:
         text, markup = context.text(Text.SUPPORT_INVITE), _done_markup(context)
     query = update.callback_query
     if query is not None and query.data == views.ASK_AGAIN:
-        await query.answer()
+        await answer_query(update)
         await reply(update, text, markup)  # the button sits under a staff answer: keep it
     else:
         await show(update, text, markup)
@@ -62,7 +63,7 @@ async def done(update: Update, context: BotContext) -> None:
 
 
 async def leave_ask_mode(update: Update, context: BotContext) -> None:
-    """Any command, or the menu button, ends ask mode (runs before the command itself)."""
+    """Any command, or any button but ask mode's own, ends ask mode (runs before it)."""
     user = update.effective_user
     if user is not None and await _desk(context).close(user.id):
         log.debug("User %d left ask mode", user.id)
@@ -197,6 +198,17 @@ async def staff_message(update: Update, context: BotContext) -> None:
         return
     await store.support.record(
         staff_chat, message.message_id, target.user_id, "answer", copy.message_id
+    )
+    # The copy is logged as "[copy of message N]"; the talent's log also gets the words.
+    await store.log.add(
+        LogEntry(
+            target.user_id,
+            target.user_id,
+            "out",
+            "staff_answer",
+            message_summary(message),
+            message_id=copy.message_id,
+        )
     )
     await _mark(context, message, Text.SUPPORT_DELIVERED, name=name)
 

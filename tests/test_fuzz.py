@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from tests.harness import Harness
 
-USER_IDS = st.sampled_from([2001, 2002, 2003]) | st.integers(-(2**40), 2**40)
+USER_IDS = st.sampled_from([2001, 2002, 2003, 9001]) | st.integers(-(2**40), 2**40)
 NAMES = st.text(max_size=40)
 TEXTS = st.one_of(
     st.text(max_size=300),
@@ -29,7 +29,8 @@ CALLBACK_DATA = st.one_of(
         st.integers(0, 9),
         st.text(max_size=20),
     ),
-    st.builds(lambda a: f"st:o:{a}", st.integers(0, 99)),
+    st.builds(lambda a: f"st:o:{a}", st.integers(0, 99) | st.sampled_from(["²", "9" * 25, "-1"])),
+    st.sampled_from(["i:²:0:x", "st:l:²", "bc:drop:99999999999999999999", "pv:t:processing:2"]),
     st.builds(lambda a: f"pv:{a}", st.text(max_size=20)),
 )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from typing import Any
 
 import pytest
@@ -263,24 +264,32 @@ async def test_the_same_update_delivered_twice_takes_effect_once(bot: Harness) -
     assert await where(bot, user) == "stage_name"
 
 
-async def test_a_replayed_update_after_a_crash_stores_nothing_twice(bot: Harness) -> None:
-    """The bot handled an update but died before marking it done: it is replayed at start."""
+async def test_a_replayed_submit_after_a_crash_stores_nothing_twice(
+    bot: Harness, staff_chat: Any
+) -> None:
+    """The bot handled the submit but died before marking it done: it is replayed at start."""
     user = bot.user()
-    reference = await apply(bot, user, MUSICIAN)
-    submit = max(
-        row["update_id"]
-        for row in await bot.store.db.fetch_all("SELECT update_id FROM update_inbox")
-    )
+    await bot.send(user, "/daftar")
+    await consent(bot, user)
+    await fill(bot, user, MUSICIAN)
+    submit = user.press("🚀 Kirim pendaftaran")
+    await bot.settle(submit)
     await bot.stop()
-    import sqlite3
-
     with sqlite3.connect(bot.database) as db:  # as if the process died before marking it done
-        db.execute("UPDATE update_inbox SET status = 'pending' WHERE update_id = ?", (submit,))
+        db.execute(
+            "UPDATE update_inbox SET status = 'pending', payload = ? WHERE update_id = ?",
+            (json.dumps(submit), submit["update_id"]),
+        )
+    mark = user.mark()
     await bot.start()
     await bot.runner.wait_idle()
     rows = await bot.store.db.fetch_all("SELECT reference FROM applications")
-    assert [row["reference"] for row in rows] == [reference]
-    assert await bot.store.inbox.status(submit) == "done"
+    assert [row["reference"] for row in rows] == ["KOC-000001"]
+    assert await bot.store.inbox.status(submit["update_id"]) == "done"
+    # The talent sees the thank-you (again: the first may never have arrived); staff once.
+    assert any("KOC-000001" in message.text for message in user.messages_since(mark))
+    alerts = [m for m in staff_chat.messages if m.text.startswith("🆕 Pendaftar baru")]
+    assert len(alerts) == 1
 
 
 async def test_stale_button_from_an_older_question_changes_nothing(bot: Harness) -> None:
@@ -293,7 +302,9 @@ async def test_stale_button_from_an_older_question_changes_nothing(bot: Harness)
     await answer(bot, user, "sector", "music")
     await answer(bot, user, "full_name", "Sari")
     [shown] = await bot.act(user, user.press_raw, sector_question.message_id, film)
-    assert shown.text.startswith("Tombol ini sudah tidak berlaku")
+    assert shown.text.startswith(
+        "Tombol itu sudah tidak berlaku. Ini pertanyaan yang sedang kamu isi."
+    )
     assert "Kamu tampil dengan nama panggung" in shown.text  # the current question, again
     assert await where(bot, user) == "stage_name"
     assert (await _stored(bot, user.id))["sector"] == "music"

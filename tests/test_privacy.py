@@ -48,12 +48,12 @@ async def test_consents_are_recorded_and_can_be_withdrawn(bot: Harness) -> None:
     screen = sari.last_message.text
     assert "Pemrosesan pendaftaran: diberikan" in screen
     assert "Kirim ke KOCCA di Korea: diberikan" in screen
-    await bot.press(sari, "Tarik: Kirim ke KOCCA di Korea")
+    await bot.press(sari, "Tarik persetujuan: Kirim ke KOCCA di Korea")
     consents = await bot.store.applications.consents(sari.id)
     transfer = consents["transfer_korea"]
     assert not transfer.granted and transfer.language == "id" and transfer.notice_version
     assert "Kirim ke KOCCA di Korea: tidak diberikan / ditarik" in sari.last_message.text
-    await bot.press(sari, "Beri: Kirim ke KOCCA di Korea")
+    await bot.press(sari, "Beri persetujuan: Kirim ke KOCCA di Korea")
     assert (await bot.store.applications.consents(sari.id))["transfer_korea"].granted
     history = await bot.store.db.fetch_all(
         "SELECT granted FROM consents WHERE user_id = ? AND kind = 'transfer_korea' ORDER BY id",
@@ -65,7 +65,7 @@ async def test_consents_are_recorded_and_can_be_withdrawn(bot: Harness) -> None:
     assert (await bot.store.users.get(sari.id)).subscribed  # type: ignore[union-attr]
     await bot.send(sari, "/privasi")
     await bot.press(sari, "✅ Persetujuanku")
-    await bot.press(sari, "Tarik: Info program")
+    await bot.press(sari, "Tarik persetujuan: Info program")
     user = await bot.store.users.get(sari.id)
     assert user is not None and not user.subscribed
     assert not (await bot.store.applications.consents(sari.id))["announcements"].granted
@@ -79,7 +79,7 @@ async def test_withdrawing_consent_to_processing_removes_applications_at_once(
     await apply(bot, budi, FILMMAKER)
     await bot.send(sari, "/privasi")
     await bot.press(sari, "✅ Persetujuanku")
-    [reply] = await bot.press(sari, "Tarik: Pemrosesan pendaftaran")
+    [reply] = await bot.press(sari, "Tarik persetujuan: Pemrosesan pendaftaran")
     assert reply.text.startswith("✅ Persetujuan pemrosesan ditarik. 1 pendaftaranmu")
     owners = await bot.store.db.fetch_all("SELECT user_id FROM applications")
     assert [row["user_id"] for row in owners] == [budi.id]

@@ -97,6 +97,8 @@ async def test_question_is_relayed_with_header_and_answer_comes_back(
         entry.message_id for entry in log if entry.direction == "out" and entry.kind == "copy"
     ]
     assert copies == [delivered.message_id]
+    answers = [entry.text for entry in log if entry.kind == "staff_answer"]
+    assert answers == ["Bisa! Daftar lewat /daftar ya."]  # the words, not just a copy id
 
     await bot.press(sari, "💬 Balas tim kami")
     assert sari.messages[-2] == delivered  # the answer stays as it was
@@ -315,7 +317,7 @@ async def test_ask_mode_wins_over_an_open_application_and_ends_with_done(
     assert await bot.store.applications.draft_for(sari.id) == draft
 
     await bot.press(sari, DONE_BUTTON)
-    assert sari.last_message.text.startswith("👍 Oke!")
+    assert sari.last_message.text.startswith("👍 Oke, sesi tanya ditutup.")
     assert ASK_BUTTON in sari.last_message.button_texts
     mark = staff_chat.mark()
     (intake_reply,) = await bot.send(sari, "teks untuk pendaftaran")
@@ -401,3 +403,19 @@ def test_not_in_ask_mode_nothing_is_counted() -> None:
     admission, after = admit(session, NOW)
     assert admission.verdict is Verdict.NOT_ASKING
     assert after == session
+
+
+async def test_pressing_apply_in_ask_mode_starts_the_application_not_a_question(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    sari = bot.user(first_name="Sari")
+    [menu] = await bot.send(sari, "/menu")
+    await bot.send(sari, "/tanya")
+    await bot.press(sari, "📝 Daftar", message=menu)  # a button on the older menu message
+    await bot.press(sari, "✅ Saya setuju")
+    await bot.press(sari, "✅ Ya")
+    await bot.press(sari, "Musik")
+    mark = staff_chat.mark()
+    [reply] = await bot.send(sari, "Sari Dewi")
+    assert "nama panggung" in reply.text  # the next question: the answer was taken
+    assert staff_chat.messages_since(mark) == []

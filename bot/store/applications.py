@@ -128,7 +128,7 @@ class Applications:
             changed = await tx.execute_rowcount(
                 "UPDATE applications SET stage = ?, current_key = ?, editing = ?, pending = ?,"
                 " active = ?, step = step + 1,"
-                " last_update_id = MAX(last_update_id, COALESCE(?, 0)), updated_at = ?"
+                " last_update_id = COALESCE(?, last_update_id), updated_at = ?"
                 " WHERE id = ? AND step = ? AND status = 'draft'",
                 (
                     change.stage,
@@ -164,15 +164,18 @@ class Applications:
             for row in rows
         }
 
-    async def submit(self, draft: Draft, drop: tuple[str, ...] = ()) -> str | None:
+    async def submit(
+        self, draft: Draft, drop: tuple[str, ...] = (), update_id: int | None = None
+    ) -> str | None:
         """Turn a draft into a lead with a reference code; None if it was not at that step."""
         async with self._db.transaction() as tx:
             reference = REFERENCE_FORMAT.format(draft.id)
             changed = await tx.execute_rowcount(
                 "UPDATE applications SET status = 'submitted', active = 0, stage = 'submitted',"
-                " reference = ?, submitted_at = ?, updated_at = ?, step = step + 1"
+                " reference = ?, submitted_at = ?, updated_at = ?, step = step + 1,"
+                " last_update_id = COALESCE(?, last_update_id)"
                 " WHERE id = ? AND step = ? AND status = 'draft'",
-                (reference, utc_now(), utc_now(), draft.id, draft.step),
+                (reference, utc_now(), utc_now(), update_id, draft.id, draft.step),
             )
             if changed == 0:
                 return None
@@ -182,6 +185,21 @@ class Applications:
                     (draft.id, key),
                 )
         return reference
+
+    async def staff_notified(self, application_id: int) -> bool:
+        """Whether the staff chat has already been told about this lead."""
+        value = await self._db.fetch_value(
+            "SELECT staff_notified_at FROM applications WHERE id = ?", (application_id,)
+        )
+        return value is not None
+
+    async def mark_staff_notified(self, application_id: int) -> None:
+        """The staff chat has been told about this lead (it is not told twice)."""
+        async with self._db.transaction() as tx:
+            await tx.execute(
+                "UPDATE applications SET staff_notified_at = ? WHERE id = ?",
+                (utc_now(), application_id),
+            )
 
     async def delete(self, application_id: int) -> None:
         """Remove a draft and its answers."""

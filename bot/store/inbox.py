@@ -48,11 +48,14 @@ class UpdateInbox:
         return [StoredUpdate(**dict(row)) for row in rows]
 
     async def finish(self, update_id: int, status: str = "done") -> None:
-        """Mark an update processed (or unparseable)."""
+        """Mark an update processed (its content is dropped: the log keeps what matters, and
+        an erasure must not miss a copy here) or unparseable (kept whole, for a developer)."""
         async with self._db.transaction() as tx:
             await tx.execute(
-                "UPDATE update_inbox SET status = ?, finished_at = ? WHERE update_id = ?",
-                (status, utc_now(), update_id),
+                "UPDATE update_inbox SET status = ?, finished_at = ?,"
+                " payload = CASE WHEN ? = 'done' THEN '{}' ELSE payload END"
+                " WHERE update_id = ?",
+                (status, utc_now(), status, update_id),
             )
 
     async def status(self, update_id: int) -> str | None:

@@ -209,4 +209,10 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX broadcast_recipients_status ON broadcast_recipients(broadcast_id, status)
         """,
     ),
+    (
+        "0009_lead_staff_notified",
+        """
+        ALTER TABLE applications ADD COLUMN staff_notified_at TEXT
+        """,
+    ),
 ]

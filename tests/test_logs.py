@@ -1,0 +1,37 @@
+"""Secrets and contact details never reach the log output, tracebacks included."""
+
+from __future__ import annotations
+
+import io
+import logging
+
+import pytest
+
+from bot.logs import setup_logging
+
+TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
+
+
+def test_token_email_and_phone_are_masked_in_messages_and_tracebacks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    stream = io.StringIO()
+    monkeypatch.setattr("sys.stderr", stream)
+    root = logging.getLogger()
+    saved = root.handlers[:], root.level
+    try:
+        setup_logging(logging.INFO, secrets=[TOKEN])
+        log = logging.getLogger("test")
+        log.info("GET https://api.telegram.org/bot%s/getMe for sari@example.com", TOKEN)
+        try:
+            raise ValueError(f"bad answer +62 812 3456 7890 / 0812-3456-7890 / {TOKEN}")
+        except ValueError:
+            log.exception("Error while handling update 42 from user 987654321")
+    finally:
+        root.handlers[:], _ = saved[0], None
+        root.setLevel(saved[1])
+    output = stream.getvalue()
+    for secret in (TOKEN, "sari@example.com", "812 3456 7890", "0812-3456-7890"):
+        assert secret not in output
+    assert "<token>" in output and "<email>" in output and "<phone>" in output
+    assert "update 42" in output and "987654321" in output  # ids stay readable
