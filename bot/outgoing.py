@@ -14,6 +14,7 @@ from telegram._utils.defaultvalue import DEFAULT_NONE
 from telegram._utils.types import ODVInput
 from telegram.request import BaseRequest, RequestData
 
+from bot.request_wrapper import WrappedRequest
 from bot.store import ConversationLog, LogEntry
 
 log = logging.getLogger(__name__)
@@ -33,8 +34,8 @@ _LOGGED = {
 }
 
 
-class RecordingRequest(BaseRequest):
-    """A BaseRequest that passes calls through and logs what reached a talent's chat."""
+class RecordingRequest(WrappedRequest):
+    """Passes calls through and logs what reached a talent's chat."""
 
     def __init__(
         self,
@@ -42,24 +43,11 @@ class RecordingRequest(BaseRequest):
         conversation_log: ConversationLog,
         staff: frozenset[int] = frozenset(),
     ) -> None:
-        self._inner = inner
+        super().__init__(inner)
         self._log = conversation_log
         # Staff chats carry copies of leads (lead pages, exports): not a talent's conversation,
         # and a copy there would outlive the talent's erasure.
         self._staff = staff
-
-    @property
-    def read_timeout(self) -> float | None:
-        """The wrapped request's default read timeout."""
-        return self._inner.read_timeout
-
-    async def initialize(self) -> None:
-        """Initialise the wrapped request."""
-        await self._inner.initialize()
-
-    async def shutdown(self) -> None:
-        """Shut the wrapped request down."""
-        await self._inner.shutdown()
 
     async def do_request(
         self,
@@ -72,14 +60,8 @@ class RecordingRequest(BaseRequest):
         pool_timeout: ODVInput[float] = DEFAULT_NONE,
     ) -> tuple[int, bytes]:
         """Send the request; on success, log an outgoing message to a private chat."""
-        code, payload = await self._inner.do_request(
-            url,
-            method,
-            request_data,
-            read_timeout=read_timeout,
-            write_timeout=write_timeout,
-            connect_timeout=connect_timeout,
-            pool_timeout=pool_timeout,
+        code, payload = await super().do_request(
+            url, method, request_data, read_timeout, write_timeout, connect_timeout, pool_timeout
         )
         endpoint = url.rsplit("/", 1)[-1]
         kind = _LOGGED.get(endpoint)

@@ -15,7 +15,9 @@ import logging
 from telegram._utils.defaultvalue import DEFAULT_NONE
 from telegram._utils.types import ODVInput
 from telegram.error import BadRequest, NetworkError, TimedOut
-from telegram.request import BaseRequest, RequestData
+from telegram.request import RequestData
+
+from bot.request_wrapper import WrappedRequest
 
 log = logging.getLogger(__name__)
 
@@ -23,24 +25,8 @@ MAX_ATTEMPTS = 4
 BASE_DELAY = 0.5  # seconds before the first retry; doubled each time
 
 
-class RetryingRequest(BaseRequest):
-    """A BaseRequest that repeats a call a few times when Telegram is briefly unavailable."""
-
-    def __init__(self, inner: BaseRequest) -> None:
-        self._inner = inner
-
-    @property
-    def read_timeout(self) -> float | None:
-        """The wrapped request's default read timeout."""
-        return self._inner.read_timeout
-
-    async def initialize(self) -> None:
-        """Initialise the wrapped request."""
-        await self._inner.initialize()
-
-    async def shutdown(self) -> None:
-        """Shut the wrapped request down."""
-        await self._inner.shutdown()
+class RetryingRequest(WrappedRequest):
+    """Repeats a call a few times when Telegram is briefly unavailable."""
 
     async def do_request(
         self,
@@ -57,14 +43,14 @@ class RetryingRequest(BaseRequest):
         for attempt in range(1, MAX_ATTEMPTS + 1):
             last = attempt == MAX_ATTEMPTS
             try:
-                code, payload = await self._inner.do_request(
+                code, payload = await super().do_request(
                     url,
                     method,
                     request_data,
-                    read_timeout=read_timeout,
-                    write_timeout=write_timeout,
-                    connect_timeout=connect_timeout,
-                    pool_timeout=pool_timeout,
+                    read_timeout,
+                    write_timeout,
+                    connect_timeout,
+                    pool_timeout,
                 )
             except BadRequest:
                 raise
