@@ -23,6 +23,7 @@ from handlers import (
     jobs,
     privacy,
     programs,
+    scope,
     start,
     support,
     views,
@@ -37,6 +38,7 @@ log = logging.getLogger(__name__)
 PRIVATE = filters.ChatType.PRIVATE
 RECORD_GROUP = -100  # runs before everything else
 FLOOD_GROUP = -90  # after the update is logged, before any reply
+SCOPE_GROUP = -80  # talent buttons work in private chats only
 ASK_EXIT_GROUP = -50  # ends ask mode before a command or the menu button runs
 COMPOSE_GROUP = -40  # staff composing an announcement: takes their message, or lets it pass
 # Staff-chat messages that may answer a talent: not commands, not service messages.
@@ -47,6 +49,7 @@ def register(application: BotApplication) -> None:
     """Add every handler to the application, in the order they must be tried."""
     application.add_handler(TypeHandler(Update, record_incoming), group=RECORD_GROUP)
     application.add_handler(TypeHandler(Update, flood.throttle), group=FLOOD_GROUP)
+    application.add_handler(CallbackQueryHandler(scope.private_buttons_only), group=SCOPE_GROUP)
     application.add_handlers(
         [
             MessageHandler(PRIVATE & filters.COMMAND, support.leave_ask_mode),

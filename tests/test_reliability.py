@@ -214,3 +214,17 @@ async def test_an_update_the_library_cannot_parse_is_kept_and_skipped(bot: Harne
         "SELECT payload FROM update_inbox WHERE update_id = ?", (broken["update_id"],)
     )
     assert '"today"' in kept
+
+
+async def test_talent_buttons_outside_a_private_chat_do_nothing(bot: Harness) -> None:
+    owner = bot.user(first_name="Owner")
+    group = bot.emulator.group(title="Komunitas")
+    group.add_member(owner)
+    bot.emulator.add_bot_to_group(group, by=owner)
+    await bot.send(owner, "/start")
+    [notice] = group.messages  # the one line the bot says when added
+    for data in ("apply", "apply:mucon", "i:1:0:y", "pv:delete:yes", "lang:en"):
+        await bot.act(owner, owner.press_raw, notice.message_id, data, chat=group)
+        assert owner.callback_answers[-1].text == "Tombol ini sudah tidak berlaku."
+    assert await bot.store.applications.draft_for(owner.id) is None
+    assert (await bot.store.users.get(owner.id)) is not None  # the private /start still counts

@@ -1,0 +1,32 @@
+"""Talent flows run in private chats only; in groups only staff buttons work."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.ext import ApplicationHandlerStop
+
+from bot.texts import Text
+from handlers.broadcast import STAFF as BROADCAST_BUTTONS
+from handlers.common import BotContext, answer_query
+from handlers.staff_views import LIST, OPEN
+
+log = logging.getLogger(__name__)
+
+STAFF_BUTTONS = (BROADCAST_BUTTONS, LIST, OPEN)
+
+
+async def private_buttons_only(update: Update, context: BotContext) -> None:
+    """A talent's button pressed outside a private chat (or on an unknown message) stops here."""
+    query = update.callback_query
+    if query is None:
+        return
+    chat = update.effective_chat
+    if chat is not None and chat.type == "private":
+        return
+    if (query.data or "").startswith(STAFF_BUTTONS):
+        return  # staff buttons check the user id themselves
+    log.info("Ignored a talent button outside a private chat (update %s)", update.update_id)
+    await answer_query(update, context.text(Text.BUTTON_EXPIRED), alert=True)
+    raise ApplicationHandlerStop
