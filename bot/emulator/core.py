@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +46,9 @@ class BotAPIEmulator(EmulatorWorld):
         self.faults = FaultPlan()
         self.limits = RateLimiter()
         self.webhook = Webhook(self.updates)
+        # Called with the method name as each request arrives, before it is answered
+        # (calls are recorded when answered, and a long poll is answered late): benchmarks.
+        self.on_request: Callable[[str], None] | None = None
         self._server: HttpServer | None = None
 
     # ----- request entry point -------------------------------------------------------------
@@ -60,6 +63,8 @@ class BotAPIEmulator(EmulatorWorld):
     ) -> tuple[int, JSON]:
         """Answer one Bot API call: HTTP status and JSON body, exactly as Telegram would."""
         started = time.monotonic()
+        if self.on_request is not None:
+            self.on_request(method)
         files = files or {}
         handler = HANDLERS.get(method.lower())
         if token is not None and token != self.token:

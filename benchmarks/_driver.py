@@ -1,0 +1,284 @@
+"""What the benchmarks share: the emulator on loopback, bots in subprocesses, talents walking.
+
+The driver (this process) serves the Bot API emulator over HTTP and plays the talents; each
+bot under test runs in a subprocess of its own, talking to the emulator with a real HTTP
+client, so the driver's CPU time never counts against the bot (the machine has 2 cores).
+
+A talent's walk through the questionnaire is recorded once, in-process, with the test
+harness and `tests/leads.py` (so it follows the real content), as a list of steps; each step
+draws exactly one visible reply (a new message or an edit) from the bot. Over HTTP the driver
+replays the steps, waiting for each reply through an emulator subscription: no polling.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import os
+import signal
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as `python benchmarks/<name>.py` from anywhere
+    sys.path.insert(0, str(ROOT))
+os.environ.setdefault("PTB_TIMEDELTA", "true")
+
+from bot.emulator import BotAPIEmulator, EmulatedUser, EmulatorEvent  # noqa: E402
+
+REPLY_TIMEOUT = 60.0  # seconds; far beyond any healthy reply, only to end a stuck run
+START_TIMEOUT = 60.0
+ADMIN_ID = 9001
+STAFF_CHAT_ID = -1001234567890
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One thing a talent does: type a text, or press the inline button with this label."""
+
+    kind: str  # "send" or "press"
+    value: str
+
+
+async def record_walk(answers: dict[str, Any]) -> list[Step]:
+    """The steps of /start and a whole application with these answers, as the bot asks them."""
+    from tests import leads
+    from tests.harness import Harness
+
+    steps: list[Step] = []
+
+    class RecordingHarness(Harness):
+        async def act(self, user: EmulatedUser, action: Any, *args: Any, **kwargs: Any) -> Any:
+            shown = await super().act(user, action, *args, **kwargs)
+            # The submit draws two messages (thanks, then the announcements offer); the first
+            # one is the reply the driver times.
+            if not shown or kwargs:
+                raise RuntimeError(f"step {action.__name__}{args} drew no reply")
+            steps.append(Step(action.__name__, str(args[0])))
+            return shown
+
+    emulator = BotAPIEmulator()
+    with tempfile.TemporaryDirectory() as folder:
+        harness = RecordingHarness(emulator, Path(folder) / "walk.db")
+        await harness.start()
+        try:
+            user = harness.user(first_name="Sari")
+            await harness.send(user, "/start")
+            await leads.apply(harness, user, answers)
+        finally:
+            await harness.stop()
+    return steps
+
+
+async def talent_walks() -> list[list[Step]]:
+    """The two recorded walks: a musician's and a filmmaker's application."""
+    from tests import leads
+
+    return [await record_walk(leads.MUSICIAN), await record_walk(leads.FILMMAKER)]
+
+
+class Replies:
+    """Times each step from the update being queued to the bot's reply in that chat."""
+
+    def __init__(self, emulator: BotAPIEmulator) -> None:
+        self._waiting: dict[int, asyncio.Future[float]] = {}
+        self.unexpected = 0
+        emulator.subscribe(self._on_event)
+
+    def _on_event(self, event: EmulatorEvent) -> None:
+        if event.kind not in ("message", "edit"):
+            return
+        future = self._waiting.pop(event.chat_id, None)
+        if future is None:
+            if event.chat_id > 0:
+                self.unexpected += 1
+            return
+        if not future.done():
+            future.set_result(time.perf_counter())
+
+    async def act(self, chat_id: int, action: Callable[[], Any]) -> float:
+        """Do the action (which queues one update); return seconds until the bot replied."""
+        future: asyncio.Future[float] = asyncio.get_running_loop().create_future()
+        self._waiting[chat_id] = future
+        action()
+        queued = time.perf_counter()
+        try:
+            replied = await asyncio.wait_for(future, REPLY_TIMEOUT)
+        finally:
+            self._waiting.pop(chat_id, None)
+        return replied - queued
+
+
+async def walk(replies: Replies, user: EmulatedUser, steps: Sequence[Step]) -> list[float]:
+    """One talent takes every step, waiting for each reply; returns the latencies."""
+    latencies = []
+    for step in steps:
+        action = user.send if step.kind == "send" else user.press
+        latencies.append(await replies.act(user.id, functools.partial(action, step.value)))
+    return latencies
+
+
+def forget(emulator: BotAPIEmulator, user: EmulatedUser) -> None:
+    """Drop a finished talent's chat from the emulator, so the driver stays small and fast."""
+    emulator.users.pop(user.id, None)
+    emulator._chats.pop(user.id, None)
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (from /proc/<pid>/stat)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def rss_kb(pid: int) -> int:
+    """Resident memory of a process in kB (VmRSS in /proc/<pid>/status)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    raise RuntimeError(f"no VmRSS for process {pid}")
+
+
+class FirstCall:
+    """Resolves when a request for one method arrives at the emulator (not when answered)."""
+
+    def __init__(self, emulator: BotAPIEmulator, method: str) -> None:
+        self._method = method.lower()
+        self.arrived: asyncio.Future[float] = asyncio.get_running_loop().create_future()
+        previous = emulator.on_request
+
+        def hook(name: str) -> None:
+            if previous is not None:
+                previous(name)
+            if name.lower() == self._method and not self.arrived.done():
+                self.arrived.set_result(time.perf_counter())
+
+        emulator.on_request = hook
+
+
+@dataclass
+class BotProcess:
+    """A bot under test in a subprocess of its own, talking to the served emulator."""
+
+    argv: list[str]
+    env: dict[str, str]
+    folder: Path
+    process: asyncio.subprocess.Process | None = None
+    log: Path = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.log = self.folder / "bot.log"
+
+    @property
+    def pid(self) -> int:
+        """The process id."""
+        assert self.process is not None
+        return self.process.pid
+
+    async def start(self, emulator: BotAPIEmulator) -> float:
+        """Start the process; return once it asked for updates (seconds since the spawn)."""
+        first_poll = FirstCall(emulator, "getUpdates")
+        spawned = time.perf_counter()
+        with self.log.open("ab") as log:
+            self.process = await asyncio.create_subprocess_exec(
+                *self.argv,
+                cwd=self.folder,
+                env=self.env,
+                stdin=asyncio.subprocess.DEVNULL,
+                stdout=log,
+                stderr=log,
+            )
+        exited: asyncio.Future[Any] = asyncio.ensure_future(self.process.wait())
+        try:
+            await asyncio.wait(
+                [first_poll.arrived, exited], timeout=START_TIMEOUT, return_when="FIRST_COMPLETED"
+            )
+        finally:
+            exited.cancel()
+        if not first_poll.arrived.done():
+            raise RuntimeError(f"the bot did not poll; its output:\n{self.tail()}")
+        return first_poll.arrived.result() - spawned
+
+    async def stop(self) -> int:
+        """SIGTERM, then wait for the exit (SIGKILL after a while); returns the status."""
+        if self.process is None:
+            return 0
+        process, self.process = self.process, None
+        if process.returncode is None:
+            process.send_signal(signal.SIGTERM)
+            try:
+                return await asyncio.wait_for(process.wait(), 30)
+            except TimeoutError:
+                process.kill()
+        return await process.wait()
+
+    def tail(self, lines: int = 30) -> str:
+        """The end of the bot's output."""
+        if not self.log.exists():
+            return ""
+        return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
+
+
+def base_env(**values: str) -> dict[str, str]:
+    """A bot's environment: the basics of this shell and the given values, nothing else."""
+    keep = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "VIRTUAL_ENV", "PTB_TIMEDELTA")
+    env = {key: value for key, value in os.environ.items() if key in keep}
+    env.update(values)
+    return env
+
+
+def full_bot(emulator: BotAPIEmulator, url: str, folder: Path) -> BotProcess:
+    """`python -m bot run` as deployed: staff chat and admin set; flood control out of the way.
+
+    Flood control is lifted because benchmark talents answer in milliseconds, not seconds.
+    """
+    env = base_env(
+        BOT_TOKEN=emulator.token,
+        BOT_API_URL=url,
+        DATABASE_PATH=str(folder / "kocca.db"),
+        ADMIN_IDS=str(ADMIN_ID),
+        STAFF_CHAT_ID=str(STAFF_CHAT_ID),
+        FLOOD_LIMIT="1000000",
+    )
+    return BotProcess([sys.executable, "-m", "bot", "run"], env, folder)
+
+
+def add_staff_chat(emulator: BotAPIEmulator) -> None:
+    """The staff group with the bot in it, so new leads are announced there as in production.
+
+    The bot is put in directly rather than through updates, which would add to the workload.
+    """
+    chat = emulator.group(STAFF_CHAT_ID, title="KOCCA Talent Desk staff")
+    admin = emulator.user(ADMIN_ID, first_name="Admin", language_code="id")
+    chat.members[admin.id] = admin
+    chat.bot_status = "member"
+
+
+def percentile(values: Sequence[float], fraction: float) -> float:
+    """The value below which this fraction of the values lies (nearest rank)."""
+    ordered = sorted(values)
+    index = max(0, min(len(ordered) - 1, round(fraction * len(ordered) + 0.5) - 1))
+    return ordered[index]
+
+
+def median(values: Sequence[float]) -> float:
+    """The median."""
+    return statistics.median(values)
+
+
+def machine() -> str:
+    """CPU model, core count and Python version, for the report."""
+    model = "unknown CPU"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    version = sys.version.split()[0]
+    return f"{model}, {os.cpu_count()} cores, Python {version}"

@@ -1,0 +1,309 @@
+"""Interactive load: N talents apply at once; the full bot against bare echo bots.
+
+    python benchmarks/interactive.py [--talents 50] [--rounds 3] [--bots full,ptb-echo,...]
+
+Every bot runs in a subprocess of its own and talks to the same emulator, served on loopback
+by this process, over real HTTP. Each talent waits for the bot's reply before its next step
+(a new message or an edit in its chat, seen through an emulator subscription). Figures per
+bot: updates per second, and p50/p99 of the time from an update being queued in the emulator
+to the bot's reply; the bot's CPU time per update; the ratio of the full bot to each echo bot.
+
+The echo bots get the same number of updates per talent, of the same kinds: /start, then a
+text for each text the talent types (echoed back with sendMessage), and a press of the echo
+bot's inline button for each button pressed (answered with editMessageText). They use their
+framework's defaults, except that python-telegram-bot's echo bot handles updates concurrently
+(`concurrent_updates(True)`), as the full bot does across talents; aiogram does so by default.
+The aiogram echo bot runs only where aiogram is installed (`pip install -e '.[bench]'`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import importlib.util
+import os
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _driver import (
+    BotProcess,
+    Replies,
+    Step,
+    add_staff_chat,
+    base_env,
+    cpu_seconds,
+    full_bot,
+    machine,
+    median,
+    percentile,
+    talent_walks,
+    walk,
+)
+
+from bot.emulator import BotAPIEmulator
+
+ECHO_BUTTON = "Tekan"
+ECHO_GREETING = "Halo! Tulis apa saja."
+BOTS = ("full", "ptb-echo", "aiogram-echo")
+
+
+@dataclass
+class Round:
+    """One measured round of one bot."""
+
+    updates: int
+    seconds: float
+    latencies: list[float]
+    bot_cpu: float
+    driver_cpu: float
+
+    @property
+    def rate(self) -> float:
+        """Updates per second."""
+        return self.updates / self.seconds
+
+
+def echo_steps(steps: list[Step]) -> list[Step]:
+    """The echo bots' workload: as many updates as the talent's walk, of the same kinds."""
+    echoed = [Step("send", "/start")]
+    for step in steps[1:]:
+        if step.kind == "send":
+            echoed.append(Step("send", step.value.lstrip("/") or "teks"))
+        else:
+            echoed.append(Step("press", ECHO_BUTTON))
+    return echoed
+
+
+def bot_process(name: str, emulator: BotAPIEmulator, url: str, folder: Path) -> BotProcess:
+    """The subprocess for one bot under test."""
+    if name == "full":
+        return full_bot(emulator, url, folder)
+    env = base_env(BOT_TOKEN=emulator.token, BOT_API_URL=url)
+    return BotProcess([sys.executable, __file__, "--serve", name], env, folder)
+
+
+async def measure(
+    emulator: BotAPIEmulator,
+    replies: Replies,
+    bot: BotProcess,
+    walks: list[list[Step]],
+    talents: int,
+    *,
+    check_submitted: bool,
+) -> Round:
+    """All talents walk at once; time it."""
+    users = [emulator.user(first_name=f"Talenta {index}") for index in range(talents)]
+    bot_cpu, driver_cpu = cpu_seconds(bot.pid), time.process_time()
+    started = time.perf_counter()
+    results = await asyncio.gather(
+        *(walk(replies, user, walks[index % len(walks)]) for index, user in enumerate(users))
+    )
+    seconds = time.perf_counter() - started
+    bot_cpu, driver_cpu = cpu_seconds(bot.pid) - bot_cpu, time.process_time() - driver_cpu
+    if check_submitted:
+        unfinished = [
+            user.id for user in users if not any("KOC-" in m.text for m in user.messages[-2:])
+        ]
+        if unfinished:
+            raise RuntimeError(f"{len(unfinished)} talent(s) did not get a reference number")
+    latencies = [latency for result in results for latency in result]
+    return Round(len(latencies), seconds, latencies, bot_cpu, driver_cpu)
+
+
+async def run_bot(
+    name: str,
+    emulator: BotAPIEmulator,
+    url: str,
+    walks: list[list[Step]],
+    args: argparse.Namespace,
+) -> list[Round]:
+    """Start one bot, warm it up, measure a few rounds, stop it."""
+    replies = Replies(emulator)
+    if name != "full":
+        walks = [echo_steps(steps) for steps in walks]
+    with tempfile.TemporaryDirectory(prefix=f"bench-{name}-") as folder:
+        bot = bot_process(name, emulator, url, Path(folder))
+        emulator.updates.drop_pending()  # nothing left over from the previous bot
+        await bot.start(emulator)
+        try:
+            await measure(emulator, replies, bot, walks, args.warmup, check_submitted=False)
+            rounds = []
+            for _ in range(args.rounds):
+                rounds.append(
+                    await measure(
+                        emulator, replies, bot, walks, args.talents, check_submitted=name == "full"
+                    )
+                )
+        except BaseException:
+            print(bot.tail(), file=sys.stderr)
+            raise
+        finally:
+            await bot.stop()
+    # The full bot follows each submission with the announcements offer: one extra message
+    # per talent is expected; anything beyond that means a step drew a stray reply.
+    expected = args.talents * len(rounds) + args.warmup if name == "full" else 0
+    if replies.unexpected > expected:
+        stray = replies.unexpected - expected
+        raise RuntimeError(f"{name} sent {stray} reply(ies) nobody waited for")
+    return rounds
+
+
+def report(name: str, rounds: list[Round]) -> dict[str, float]:
+    """Print one bot's figures; return them."""
+    latencies = [latency for one in rounds for latency in one.latencies]
+    updates = sum(one.updates for one in rounds)
+    figures = {
+        "rate": median([one.rate for one in rounds]),
+        "p50": percentile(latencies, 0.50) * 1000,
+        "p99": percentile(latencies, 0.99) * 1000,
+        "cpu": sum(one.bot_cpu for one in rounds) / updates * 1000,
+        "driver": max(one.driver_cpu / one.seconds for one in rounds) * 100,
+    }
+    print(
+        f"{name:<13} {figures['rate']:>9.0f} {figures['p50']:>8.1f} {figures['p99']:>8.1f}"
+        f" {figures['cpu']:>11.2f} {figures['driver']:>9.0f}%"
+        f"   rounds: {', '.join(f'{one.rate:.0f}' for one in rounds)} updates/s",
+        flush=True,
+    )
+    return figures
+
+
+async def benchmark(args: argparse.Namespace) -> None:
+    """Run every requested bot against one served emulator and print the comparison."""
+    walks = await talent_walks()
+    emulator = BotAPIEmulator()
+    emulator.record_calls = False
+    add_staff_chat(emulator)
+    url = await emulator.serve()
+    per_talent = sum(len(steps) for steps in walks) / len(walks)
+    print(f"Machine: {machine()}")
+    print(
+        f"{args.talents} talents at once, {per_talent:.1f} updates each (a whole application),"
+        f" {args.rounds} round(s) per bot after {args.warmup} warm-up talents\n"
+    )
+    header = ("bot", "updates/s", "p50 ms", "p99 ms", "CPU ms/upd", "driver")
+    print("{:<13} {:>9} {:>8} {:>8} {:>11} {:>10}".format(*header))
+    results: dict[str, dict[str, float]] = {}
+    try:
+        for name in args.bots:
+            results[name] = report(name, await run_bot(name, emulator, url, walks, args))
+    finally:
+        await emulator.aclose()
+    if "full" in results:
+        for name in args.bots:
+            if name != "full":
+                ratio = results["full"]["rate"] / results[name]["rate"]
+                print(f"ratio full / {name}: {ratio:.2f} (updates per second)")
+
+
+# ----- the echo bots, each run in a subprocess by `--serve NAME` ---------------------------------
+
+
+def serve_ptb_echo(token: str, url: str) -> None:
+    """A bare python-telegram-bot echo bot: /start, echo texts, edit on a button press."""
+    from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+    from telegram.ext import (
+        ApplicationBuilder,
+        CallbackQueryHandler,
+        CommandHandler,
+        ContextTypes,
+        MessageHandler,
+        filters,
+    )
+
+    keyboard = InlineKeyboardMarkup([[InlineKeyboardButton(ECHO_BUTTON, callback_data="echo")]])
+
+    async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        assert update.message is not None
+        await update.message.reply_text(ECHO_GREETING, reply_markup=keyboard)
+
+    async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        assert update.message is not None
+        await update.message.reply_text(update.message.text or "")
+
+    async def press(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        assert update.callback_query is not None
+        await update.callback_query.edit_message_text(
+            f"{ECHO_BUTTON} #{update.update_id}", reply_markup=keyboard
+        )
+
+    application = ApplicationBuilder().token(token).base_url(url).concurrent_updates(True).build()
+    application.add_handler(CommandHandler("start", start))
+    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, echo))
+    application.add_handler(CallbackQueryHandler(press))
+    application.run_polling(allowed_updates=Update.ALL_TYPES)
+
+
+def serve_aiogram_echo(token: str, url: str) -> None:
+    """A bare aiogram 3 echo bot: /start, echo texts, edit on a button press."""
+    from aiogram import Bot, Dispatcher, F
+    from aiogram.client.session.aiohttp import AiohttpSession
+    from aiogram.client.telegram import TelegramAPIServer
+    from aiogram.filters import CommandStart
+    from aiogram.types import (
+        CallbackQuery,
+        InlineKeyboardButton,
+        InlineKeyboardMarkup,
+        Message,
+    )
+
+    keyboard = InlineKeyboardMarkup(
+        inline_keyboard=[[InlineKeyboardButton(text=ECHO_BUTTON, callback_data="echo")]]
+    )
+    dispatcher = Dispatcher()
+
+    @dispatcher.message(CommandStart())
+    async def start(message: Message) -> None:
+        await message.answer(ECHO_GREETING, reply_markup=keyboard)
+
+    @dispatcher.message(F.text)
+    async def echo(message: Message) -> None:
+        await message.answer(message.text or "")
+
+    @dispatcher.callback_query()
+    async def press(query: CallbackQuery) -> None:
+        assert query.message is not None
+        await query.message.edit_text(  # type: ignore[union-attr]
+            f"{ECHO_BUTTON} #{query.id}", reply_markup=keyboard
+        )
+
+    server = TelegramAPIServer.from_base(url.removesuffix("/bot"))
+    bot = Bot(token, session=AiohttpSession(api=server))
+    asyncio.run(dispatcher.start_polling(bot))
+
+
+def main() -> None:
+    """Parse the options; run the benchmark, or serve one echo bot."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--talents", type=int, default=50, help="talents at once (default 50)")
+    parser.add_argument("--rounds", type=int, default=3, help="measured rounds per bot")
+    parser.add_argument("--warmup", type=int, default=5, help="talents walked before measuring")
+    parser.add_argument(
+        "--bots",
+        default=None,
+        help=f"comma-separated, from {', '.join(BOTS)} (default: all that are installed)",
+    )
+    parser.add_argument("--serve", choices=BOTS[1:], help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve:
+        serve = serve_ptb_echo if args.serve == "ptb-echo" else serve_aiogram_echo
+        serve(os.environ["BOT_TOKEN"], os.environ["BOT_API_URL"])
+        return
+    if args.bots is None:
+        installed = importlib.util.find_spec("aiogram") is not None
+        args.bots = [name for name in BOTS if name != "aiogram-echo" or installed]
+    else:
+        args.bots = [name.strip() for name in args.bots.split(",") if name.strip()]
+        unknown = set(args.bots) - set(BOTS)
+        if unknown:
+            parser.error(f"unknown bot(s): {', '.join(sorted(unknown))}")
+    asyncio.run(benchmark(args))
+
+
+if __name__ == "__main__":
+    main()
