@@ -232,6 +232,20 @@ async def test_chat_command_shows_the_greeting(tmp_path: Path) -> None:
     assert "Program & peluang" in out
 
 
+async def test_chat_command_walks_through_a_whole_application(tmp_path: Path) -> None:
+    """A person typing answers and button numbers, as `kocca-bot chat` invites them to."""
+    lines = [
+        "/daftar", "1", "1", "Musik", "Sari Dewi", "2", "Band / grup", "1", "11",
+        "Jawa Barat", "Bandung", "6", "https://youtube.com/@sari", "2", "2", "1", "4",
+        "1", "5", "3", "sari@example.com", "0812 3456 7890", "2", "1", "/quit",
+    ]  # fmt: skip
+    code, out, err = await _kocca_bot(tmp_path, "chat", stdin="\n".join(lines).encode())
+    assert code == 0, err
+    assert "Cek lagi jawabanmu" in out
+    assert "HP/WhatsApp: +6281234567890" in out
+    assert "Nomor referensimu: KOC-000001" in out
+
+
 async def test_check_content_accepts_the_packaged_content(tmp_path: Path) -> None:
     code, out, _ = await _kocca_bot(tmp_path, "check-content")
     assert code == 0
