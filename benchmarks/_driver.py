@@ -138,10 +138,17 @@ def cpu_seconds(pid: int) -> float:
 
 def rss_kb(pid: int) -> int:
     """Resident memory of a process in kB (VmRSS in /proc/<pid>/status)."""
+    return memory_kb(pid)["VmRSS"]
+
+
+def memory_kb(pid: int) -> dict[str, int]:
+    """VmRSS and its parts (RssAnon, RssFile, RssShmem) of a process, in kB."""
+    figures = {}
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1])
-    raise RuntimeError(f"no VmRSS for process {pid}")
+        name, _, value = line.partition(":")
+        if name in ("VmRSS", "RssAnon", "RssFile", "RssShmem"):
+            figures[name] = int(value.split()[0])
+    return figures
 
 
 class FirstCall:

@@ -201,6 +201,7 @@ class Runner:
         undelivered: set[int] = self.application.bot_data["services"].undelivered
         for attempt in range(MAX_DELIVERY_ATTEMPTS):
             await self.application.process_update(update)
+            self._forget_users()
             if stored.update_id not in undelivered:
                 await self.store.inbox.finish(stored.update_id)
                 return
@@ -212,6 +213,24 @@ class Runner:
             stored.update_id,
             MAX_DELIVERY_ATTEMPTS,
         )
+
+    def _forget_users(self) -> None:
+        """Drop what python-telegram-bot keeps per user and chat, so memory does not grow.
+
+        Without persistence, the Application still adds every user and chat id to sets meant
+        for the next persistence flush, which never comes; user_data and chat_data entries
+        appear as soon as a handler touches them (state belongs in SQLite anyway).
+        """
+        application = self.application
+        for user_id in list(application.user_data):
+            application.drop_user_data(user_id)
+        for chat_id in list(application.chat_data):
+            application.drop_chat_data(chat_id)
+        if application.persistence is None:
+            application._user_ids_to_be_updated_in_persistence.clear()
+            application._chat_ids_to_be_updated_in_persistence.clear()
+            application._user_ids_to_be_deleted_in_persistence.clear()
+            application._chat_ids_to_be_deleted_in_persistence.clear()
 
 
 def _seconds(value: Any) -> float:

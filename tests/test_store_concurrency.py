@@ -1,0 +1,113 @@
+"""Many coroutines writing at once: each write is on disk when its transaction returns.
+
+Transactions share commits (group commit); these tests check what that must never change:
+a caller goes on only once its own writes are committed (another process sees them), a
+failing transaction is undone alone, and reads never see what is not committed yet.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.store import Database
+
+SCHEMA = "CREATE TABLE notes (id INTEGER PRIMARY KEY, author TEXT NOT NULL, text TEXT NOT NULL)"
+
+
+@pytest.fixture
+async def db(database: Path) -> AsyncIterator[Database]:
+    opened = await Database.open(database, migrate=False)
+    async with opened.transaction() as tx:
+        await tx.execute(SCHEMA)
+    yield opened
+    await opened.close()
+
+
+def _seen_from_outside(database: Path, author: str) -> list[str]:
+    """What another process (the CLI, an export) reads from the file now."""
+    with sqlite3.connect(database) as outside:
+        rows = outside.execute("SELECT text FROM notes WHERE author = ? ORDER BY id", (author,))
+        return [text for (text,) in rows]
+
+
+async def test_every_concurrent_writer_is_committed_when_its_transaction_returns(
+    db: Database, database: Path
+) -> None:
+    async def writer(index: int) -> list[str]:
+        author = f"talent-{index}"
+        for step in range(3):
+            async with db.transaction() as tx:
+                await tx.execute(
+                    "INSERT INTO notes (author, text) VALUES (?, ?)", (author, f"answer {step}")
+                )
+            await asyncio.sleep(0)
+        return _seen_from_outside(database, author)
+
+    seen = await asyncio.gather(*(writer(index) for index in range(40)))
+    assert seen == [["answer 0", "answer 1", "answer 2"]] * 40
+    assert await db.fetch_value("SELECT COUNT(*) FROM notes") == 120
+
+
+async def test_a_failing_transaction_is_undone_alone(db: Database, database: Path) -> None:
+    async def good(author: str) -> None:
+        async with db.transaction() as tx:
+            await tx.execute("INSERT INTO notes (author, text) VALUES (?, 'kept')", (author,))
+            await asyncio.sleep(0)  # the others queue up meanwhile, to share one commit
+
+    async def bad() -> None:
+        async with db.transaction() as tx:
+            await tx.execute("INSERT INTO notes (author, text) VALUES ('bad', 'undone')")
+            raise ValueError("the handler failed half-way")
+
+    results = await asyncio.gather(good("sari"), bad(), good("budi"), return_exceptions=True)
+    assert [type(result).__name__ for result in results] == ["NoneType", "ValueError", "NoneType"]
+    assert _seen_from_outside(database, "bad") == []
+    assert _seen_from_outside(database, "sari") == ["kept"]
+    assert _seen_from_outside(database, "budi") == ["kept"]
+
+
+async def test_reads_see_only_committed_data(db: Database) -> None:
+    inside = asyncio.Event()
+    finish = asyncio.Event()
+
+    async def slow_writer() -> None:
+        async with db.transaction() as tx:
+            await tx.execute("INSERT INTO notes (author, text) VALUES ('sari', 'draft')")
+            assert await tx.fetch_one("SELECT text FROM notes WHERE author = 'sari'") is not None
+            inside.set()
+            await finish.wait()
+
+    task = asyncio.create_task(slow_writer())
+    await inside.wait()
+    assert await db.fetch_one("SELECT text FROM notes WHERE author = 'sari'") is None
+    finish.set()
+    await task
+    row = await db.fetch_one("SELECT text FROM notes WHERE author = 'sari'")
+    assert row is not None
+    assert row["text"] == "draft"
+
+
+async def test_a_transaction_waits_for_another_process_holding_the_lock(
+    db: Database, database: Path
+) -> None:
+    outside = sqlite3.connect(database, isolation_level=None)
+    outside.execute("BEGIN IMMEDIATE")  # e.g. `kocca-bot purge` writing
+    outside.execute("INSERT INTO notes (author, text) VALUES ('cli', 'first')")
+
+    async def bot_writes() -> None:
+        async with db.transaction() as tx:
+            await tx.execute("INSERT INTO notes (author, text) VALUES ('bot', 'second')")
+
+    task = asyncio.create_task(bot_writes())
+    await asyncio.sleep(0.2)
+    assert not task.done()  # waiting for the lock, without blocking the event loop
+    outside.execute("COMMIT")
+    outside.close()
+    await asyncio.wait_for(task, 10)
+    rows = await db.fetch_all("SELECT author FROM notes ORDER BY id")
+    assert [row["author"] for row in rows] == ["cli", "bot"]
