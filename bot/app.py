@@ -26,8 +26,16 @@ def default_request(pool_size: int = 64) -> BaseRequest:
     return AiohttpRequest(connection_pool_size=pool_size, read_timeout=15.0, write_timeout=30.0)
 
 
-def build_application(services: Services, request: BaseRequest | None = None) -> Any:
-    """The python-telegram-bot Application with every handler registered."""
+def build_application(
+    services: Services,
+    request: BaseRequest | None = None,
+    updates_request: BaseRequest | None = None,
+) -> Any:
+    """The python-telegram-bot Application with every handler registered.
+
+    `updates_request` is the runner's: without it the builder makes an HTTPXRequest of its
+    own for getUpdates, which the runner never uses but start-up pays for.
+    """
     # Imported here so that the core does not depend on handlers at import time.
     from handlers import publish_commands, register
     from handlers.common import BotContext
@@ -39,6 +47,7 @@ def build_application(services: Services, request: BaseRequest | None = None) ->
         .token(services.settings.token())
         .base_url(services.settings.bot_api_url)
         .request(recording)
+        .get_updates_request(updates_request or default_request(pool_size=1))
         .updater(None)
         .context_types(ContextTypes(context=BotContext))
         .defaults(
@@ -68,8 +77,8 @@ async def create_runner(
     content = content or load_content(settings.content_dir)
     store = await Store.open(settings.database_path)
     services = Services(settings=settings, store=store, content=content)
-    application = build_application(services, request)
     updates = updates_request or default_request(pool_size=1)
+    application = build_application(services, request, updates)
     kwargs = {"poll_timeout": poll_timeout} if poll_timeout is not None else {}
     runner = Runner(application, store, updates, **kwargs)
     runner.add_background(BroadcastWorker(services, application.bot).run)

@@ -140,10 +140,13 @@ async def _serve(settings: Settings, content: Content) -> int:
     from telegram.error import InvalidToken, NetworkError
 
     from bot.app import create_runner
-    from bot.webhook import WebhookServer
 
     runner = await create_runner(settings, content=content)
-    webhook = WebhookServer(runner, settings) if settings.webhook_url else None
+    webhook = None
+    if settings.webhook_url:
+        from bot.webhook import WebhookServer  # aiohttp.web: only webhook mode needs it
+
+        webhook = WebhookServer(runner, settings)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
