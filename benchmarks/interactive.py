@@ -7,12 +7,15 @@ by this process, over real HTTP. Each talent waits for the bot's reply before it
 (a new message or an edit in its chat, seen through an emulator subscription). Figures per
 bot: updates per second, and p50/p99 of the time from an update being queued in the emulator
 to the bot's reply; the bot's CPU time per update; the ratio of the full bot to each echo bot.
+"driver" is this process's CPU use and "others" that of every other process on the machine,
+in % of one core (the highest of the rounds): a busy machine shows there, not in silence.
 
 The echo bots get the same number of updates per talent, of the same kinds: /start, then a
 text for each text the talent types (echoed back with sendMessage), and a press of the echo
 bot's inline button for each button pressed (answered with editMessageText). They use their
 framework's defaults, except that python-telegram-bot's echo bot handles updates concurrently
 (`concurrent_updates(True)`), as the full bot does across talents; aiogram does so by default.
+`ptb-echo-aiohttp` is the same python-telegram-bot echo bot on this project's AiohttpRequest.
 The aiogram echo bot runs only where aiogram is installed (`pip install -e '.[bench]'`).
 """
 
@@ -39,6 +42,7 @@ from _driver import (
     cpu_seconds,
     full_bot,
     machine,
+    machine_busy_seconds,
     median,
     percentile,
     talent_walks,
@@ -49,7 +53,7 @@ from bot.emulator import BotAPIEmulator
 
 ECHO_BUTTON = "Tekan"
 ECHO_GREETING = "Halo! Tulis apa saja."
-BOTS = ("full", "ptb-echo", "aiogram-echo")
+BOTS = ("full", "ptb-echo", "ptb-echo-aiohttp", "aiogram-echo")
 
 
 @dataclass
@@ -61,6 +65,7 @@ class Round:
     latencies: list[float]
     bot_cpu: float
     driver_cpu: float
+    other_cpu: float  # other processes of the machine: load that was not ours
 
     @property
     def rate(self) -> float:
@@ -98,13 +103,14 @@ async def measure(
 ) -> Round:
     """All talents walk at once; time it."""
     users = [emulator.user(first_name=f"Talenta {index}") for index in range(talents)]
-    bot_cpu, driver_cpu = cpu_seconds(bot.pid), time.process_time()
+    bot_cpu, driver_cpu, busy = cpu_seconds(bot.pid), time.process_time(), machine_busy_seconds()
     started = time.perf_counter()
     results = await asyncio.gather(
         *(walk(replies, user, walks[index % len(walks)]) for index, user in enumerate(users))
     )
     seconds = time.perf_counter() - started
     bot_cpu, driver_cpu = cpu_seconds(bot.pid) - bot_cpu, time.process_time() - driver_cpu
+    other_cpu = max(0.0, machine_busy_seconds() - busy - bot_cpu - driver_cpu)
     if check_submitted:
         unfinished = [
             user.id for user in users if not any("KOC-" in m.text for m in user.messages[-2:])
@@ -112,7 +118,7 @@ async def measure(
         if unfinished:
             raise RuntimeError(f"{len(unfinished)} talent(s) did not get a reference number")
     latencies = [latency for result in results for latency in result]
-    return Round(len(latencies), seconds, latencies, bot_cpu, driver_cpu)
+    return Round(len(latencies), seconds, latencies, bot_cpu, driver_cpu, other_cpu)
 
 
 async def run_bot(
@@ -163,10 +169,11 @@ def report(name: str, rounds: list[Round]) -> dict[str, float]:
         "p99": percentile(latencies, 0.99) * 1000,
         "cpu": sum(one.bot_cpu for one in rounds) / updates * 1000,
         "driver": max(one.driver_cpu / one.seconds for one in rounds) * 100,
+        "others": max(one.other_cpu / one.seconds for one in rounds) * 100,
     }
     print(
-        f"{name:<13} {figures['rate']:>9.0f} {figures['p50']:>8.1f} {figures['p99']:>8.1f}"
-        f" {figures['cpu']:>11.2f} {figures['driver']:>9.0f}%"
+        f"{name:<16} {figures['rate']:>9.0f} {figures['p50']:>8.1f} {figures['p99']:>8.1f}"
+        f" {figures['cpu']:>11.2f} {figures['driver']:>7.0f}% {figures['others']:>7.0f}%"
         f"   rounds: {', '.join(f'{one.rate:.0f}' for one in rounds)} updates/s",
         flush=True,
     )
@@ -186,8 +193,8 @@ async def benchmark(args: argparse.Namespace) -> None:
         f"{args.talents} talents at once, {per_talent:.1f} updates each (a whole application),"
         f" {args.rounds} round(s) per bot after {args.warmup} warm-up talents\n"
     )
-    header = ("bot", "updates/s", "p50 ms", "p99 ms", "CPU ms/upd", "driver")
-    print("{:<13} {:>9} {:>8} {:>8} {:>11} {:>10}".format(*header))
+    header = ("bot", "updates/s", "p50 ms", "p99 ms", "CPU ms/upd", "driver", "others")
+    print("{:<16} {:>9} {:>8} {:>8} {:>11} {:>8} {:>8}".format(*header))
     results: dict[str, dict[str, float]] = {}
     try:
         for name in args.bots:
@@ -204,8 +211,11 @@ async def benchmark(args: argparse.Namespace) -> None:
 # ----- the echo bots, each run in a subprocess by `--serve NAME` ---------------------------------
 
 
-def serve_ptb_echo(token: str, url: str) -> None:
-    """A bare python-telegram-bot echo bot: /start, echo texts, edit on a button press."""
+def serve_ptb_echo(token: str, url: str, *, aiohttp: bool = False) -> None:
+    """A bare python-telegram-bot echo bot: /start, echo texts, edit on a button press.
+
+    With `aiohttp`, the same bot on this project's AiohttpRequest instead of HTTPXRequest.
+    """
     from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
     from telegram.ext import (
         ApplicationBuilder,
@@ -232,7 +242,12 @@ def serve_ptb_echo(token: str, url: str) -> None:
             f"{ECHO_BUTTON} #{update.update_id}", reply_markup=keyboard
         )
 
-    application = ApplicationBuilder().token(token).base_url(url).concurrent_updates(True).build()
+    builder = ApplicationBuilder().token(token).base_url(url).concurrent_updates(True)
+    if aiohttp:
+        from bot.aiohttp_request import AiohttpRequest
+
+        builder = builder.request(AiohttpRequest()).get_updates_request(AiohttpRequest())
+    application = builder.build()
     application.add_handler(CommandHandler("start", start))
     application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, echo))
     application.add_handler(CallbackQueryHandler(press))
@@ -291,8 +306,11 @@ def main() -> None:
     parser.add_argument("--serve", choices=BOTS[1:], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
-        serve = serve_ptb_echo if args.serve == "ptb-echo" else serve_aiogram_echo
-        serve(os.environ["BOT_TOKEN"], os.environ["BOT_API_URL"])
+        token, url = os.environ["BOT_TOKEN"], os.environ["BOT_API_URL"]
+        if args.serve == "aiogram-echo":
+            serve_aiogram_echo(token, url)
+        else:
+            serve_ptb_echo(token, url, aiohttp=args.serve == "ptb-echo-aiohttp")
         return
     if args.bots is None:
         installed = importlib.util.find_spec("aiogram") is not None

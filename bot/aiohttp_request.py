@@ -11,7 +11,7 @@ about 70 % of its time there). This class speaks to the Bot API through one shar
 - HTTP status codes and bodies are returned untouched, so `BaseRequest` maps Telegram's errors
   (400, 403, 409, 429, 5xx, bad JSON) exactly as it does for HTTPXRequest.
 
-Bodies: parameters as a JSON object (what Telegram documents), files as multipart/form-data
+Bodies: parameters as one JSON object (what Telegram documents), files as multipart/form-data
 encoded like httpx does it (HTML5 escaping of names, raw UTF-8 file names).
 """
 
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import json
 import os
 import re
 import urllib.request
@@ -195,7 +196,9 @@ def _body(request_data: RequestData | None, files: bool) -> tuple[bytes | None, 
     if request_data is None:
         return None, None
     if not files:
-        return request_data.json_payload, _JSON
+        # One JSON document with nested objects as objects (what Telegram documents), rather
+        # than python-telegram-bot's json_payload, which encodes each value a second time.
+        return json.dumps(request_data.parameters, separators=(",", ":")).encode(), _JSON
     boundary = os.urandom(16).hex()
     return _multipart(request_data.json_parameters, request_data.multipart_data, boundary), (
         f"multipart/form-data; boundary={boundary}"

@@ -59,6 +59,8 @@ class Runner:
         self.first_poll = asyncio.Event()
         self._background: list[Background] = []
         self._background_tasks: list[asyncio.Task[None]] = []
+        # Updates fed in this process, as parsed from getUpdates: no second json.loads.
+        self._parsed: dict[int, dict[str, Any]] = {}
 
     def add_background(self, factory: Background) -> None:
         """Run a long-lived coroutine (e.g. the broadcast worker) from start() until stop()."""
@@ -97,7 +99,9 @@ class Runner:
                 continue
             batch.append(StoredUpdate(update_id, json.dumps(raw), sequence_key(raw)))
         new = await self.store.inbox.add_new(batch)
+        raw_by_id = {raw.get("update_id"): raw for raw in raw_updates if isinstance(raw, dict)}
         for stored in new:
+            self._parsed[stored.update_id] = raw_by_id[stored.update_id]
             self._sequencer.submit(stored.sequence_key, stored)
         if batch:
             async with self._fed:
@@ -185,8 +189,11 @@ class Runner:
 
     async def _process(self, stored: StoredUpdate) -> None:
         """Parse one stored update, run the handlers, mark it done."""
+        raw = self._parsed.pop(stored.update_id, None)
         try:
-            update = Update.de_json(json.loads(stored.payload), self.application.bot)
+            if raw is None:  # stored before the last stop
+                raw = json.loads(stored.payload)
+            update = Update.de_json(raw, self.application.bot)
             problem = malformed(update)
         except Exception as error:  # any malformed update: keep it, log it, move on
             problem = f"{type(error).__name__}: {error}"
