@@ -83,15 +83,15 @@ class Applications:
 
     async def draft_for(self, user_id: int) -> Draft | None:
         """The user's unsubmitted application, if any."""
-        row = await self._db.fetch_one(
+        rows = self._db.lookup(
             "SELECT * FROM applications WHERE user_id = ? AND status = 'draft'", (user_id,)
         )
-        return None if row is None else Draft.from_row(row)
+        return Draft.from_row(rows[0]) if rows else None
 
     async def get(self, application_id: int) -> Draft | None:
         """One application by id."""
-        row = await self._db.fetch_one("SELECT * FROM applications WHERE id = ?", (application_id,))
-        return None if row is None else Draft.from_row(row)
+        rows = self._db.lookup("SELECT * FROM applications WHERE id = ?", (application_id,))
+        return Draft.from_row(rows[0]) if rows else None
 
     async def create(
         self,
@@ -156,7 +156,7 @@ class Applications:
 
     async def answers(self, application_id: int) -> dict[str, Any]:
         """Every stored answer of an application (a skipped question maps to None)."""
-        rows = await self._db.fetch_all(
+        rows = self._db.lookup(
             "SELECT question_key, value FROM answers WHERE application_id = ?", (application_id,)
         )
         return {

@@ -6,8 +6,9 @@ trip to the connection's worker thread, about 150 µs of CPU on the reference ma
 So the statements of write transactions (small indexed reads and writes: microseconds) run
 directly on the event loop's thread, and only the slow steps go to a thread: the COMMIT (a
 disk flush), and a BEGIN that must wait for another process holding the write lock. Reads
-outside transactions, whatever their size (statistics, audiences, exports), go through
-aiosqlite and never hold up the loop.
+outside transactions go through aiosqlite and never hold up the loop, whatever their size
+(statistics, audiences, exports); only `lookup`, for the few rows an index finds at once
+(the talent's draft and answers on every intake step), reads on the loop thread.
 
 Group commit: a transaction ends with a savepoint release, then waits until the COMMIT that
 includes it has reached the disk (`synchronous=FULL`). Transactions that end while a commit
@@ -53,9 +54,14 @@ class Database:
     """One writing and one reading connection shared by every coroutine of the process."""
 
     def __init__(
-        self, writer: sqlite3.Connection, reader: aiosqlite.Connection, path: Path
+        self,
+        writer: sqlite3.Connection,
+        looker: sqlite3.Connection,
+        reader: aiosqlite.Connection,
+        path: Path,
     ) -> None:
         self._writer = writer
+        self._looker = looker
         self._reader = reader
         self.path = path
         # One transaction at a time: a transaction's body may await between statements.
@@ -80,10 +86,12 @@ class Database:
         writer.execute("PRAGMA synchronous=FULL")
         # Waiting for a lock never happens on the event loop: see _begin.
         writer.execute("PRAGMA busy_timeout=0")
+        looker = _connect(path)
+        looker.execute("PRAGMA query_only=ON")
         reader = await aiosqlite.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
         reader.row_factory = sqlite3.Row
         await reader.execute("PRAGMA query_only=ON")
-        database = cls(writer, reader, path)
+        database = cls(writer, looker, reader, path)
         if migrate:
             await database.migrate()
         return database
@@ -99,6 +107,7 @@ class Database:
             self._thread.shutdown(wait=True)
             self._closed = True
             await self._reader.close()
+            self._looker.close()
             self._writer.close()
 
     async def migrate(self) -> list[str]:
@@ -161,6 +170,15 @@ class Database:
         """Run one read query on committed data and return its first row."""
         rows = await self.fetch_all(sql, params)
         return rows[0] if rows else None
+
+    def lookup(self, sql: str, params: Params = ()) -> list[Row]:
+        """Read the few committed rows an index finds at once, on the loop thread (µs)."""
+        self._check_open()
+        cursor = self._looker.execute(sql, params)
+        try:
+            return cursor.fetchall()
+        finally:
+            cursor.close()  # an unfinished statement would pin an old snapshot
 
     async def fetch_value(self, sql: str, params: Params = ()) -> Any:
         """Run one read query and return the first column of its first row."""

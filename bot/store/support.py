@@ -68,10 +68,8 @@ class SupportRelay:
 
     async def session(self, user_id: int) -> Session:
         """The talent's session (a fresh one, not asking, if none is stored)."""
-        row = await self._db.fetch_one(
-            "SELECT * FROM support_sessions WHERE user_id = ?", (user_id,)
-        )
-        return Session(user_id) if row is None else Session.from_row(row)
+        rows = self._db.lookup("SELECT * FROM support_sessions WHERE user_id = ?", (user_id,))
+        return Session.from_row(rows[0]) if rows else Session(user_id)
 
     async def change(
         self, user_id: int, decide: Callable[[Session], tuple[Result, Session]]
@@ -98,10 +96,8 @@ class SupportRelay:
 
     async def stop_asking(self, user_id: int) -> bool:
         """Leave ask mode; True if the talent was in it."""
-        asking = await self._db.fetch_value(
-            "SELECT asking FROM support_sessions WHERE user_id = ?", (user_id,)
-        )
-        if not asking:
+        rows = self._db.lookup("SELECT asking FROM support_sessions WHERE user_id = ?", (user_id,))
+        if not (rows and rows[0]["asking"]):
             return False
         async with self._db.transaction() as tx:
             changed = await tx.execute_rowcount(

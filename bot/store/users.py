@@ -90,8 +90,8 @@ class Users:
 
     async def get(self, user_id: int) -> User | None:
         """The stored user, or None."""
-        row = await self._db.fetch_one("SELECT * FROM users WHERE user_id = ?", (user_id,))
-        return None if row is None else User.from_row(row)
+        rows = self._db.lookup("SELECT * FROM users WHERE user_id = ?", (user_id,))
+        return User.from_row(rows[0]) if rows else None
 
     async def set_language(self, user_id: int, language: str) -> None:
         """Store a language the user chose explicitly."""
