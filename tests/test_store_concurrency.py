@@ -84,12 +84,28 @@ async def test_reads_see_only_committed_data(db: Database) -> None:
 
     task = asyncio.create_task(slow_writer())
     await inside.wait()
-    assert await db.fetch_one("SELECT text FROM notes WHERE author = 'sari'") is None
+    query = "SELECT text FROM notes WHERE author = 'sari'"
+    assert await db.fetch_one(query) is None
+    assert db.lookup(query) == []
     finish.set()
     await task
-    row = await db.fetch_one("SELECT text FROM notes WHERE author = 'sari'")
+    row = await db.fetch_one(query)
     assert row is not None
     assert row["text"] == "draft"
+    assert [looked["text"] for looked in db.lookup(query)] == ["draft"]
+
+
+async def test_a_transaction_that_fails_alone_in_its_commit_leaves_the_next_one_working(
+    db: Database, database: Path
+) -> None:
+    with pytest.raises(sqlite3.IntegrityError):
+        async with db.transaction() as tx:
+            await tx.execute("INSERT INTO notes (author, text) VALUES ('sari', 'kept?')")
+            await tx.execute("INSERT INTO notes (id, author, text) VALUES (1, 'x', 'clash')")
+    async with db.transaction() as tx:
+        await tx.execute("INSERT INTO notes (author, text) VALUES ('budi', 'after')")
+    assert _seen_from_outside(database, "sari") == []
+    assert _seen_from_outside(database, "budi") == ["after"]
 
 
 async def test_a_transaction_waits_for_another_process_holding_the_lock(
