@@ -98,10 +98,13 @@ async def test_reads_see_only_committed_data(db: Database) -> None:
 async def test_a_transaction_that_fails_alone_in_its_commit_leaves_the_next_one_working(
     db: Database, database: Path
 ) -> None:
-    with pytest.raises(sqlite3.IntegrityError):
+    async def clashing() -> None:
         async with db.transaction() as tx:
             await tx.execute("INSERT INTO notes (author, text) VALUES ('sari', 'kept?')")
             await tx.execute("INSERT INTO notes (id, author, text) VALUES (1, 'x', 'clash')")
+
+    with pytest.raises(sqlite3.IntegrityError):
+        await clashing()
     async with db.transaction() as tx:
         await tx.execute("INSERT INTO notes (author, text) VALUES ('budi', 'after')")
     assert _seen_from_outside(database, "sari") == []
