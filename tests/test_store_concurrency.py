@@ -130,3 +130,60 @@ async def test_a_transaction_waits_for_another_process_holding_the_lock(
     await asyncio.wait_for(task, 10)
     rows = await db.fetch_all("SELECT author FROM notes ORDER BY id")
     assert [row["author"] for row in rows] == ["cli", "bot"]
+
+
+@pytest.mark.parametrize("how", ["fails", "is cancelled"])
+async def test_a_transaction_is_committed_when_the_one_after_it_fails_or_is_cancelled(
+    db: Database, database: Path, how: str
+) -> None:
+    release = asyncio.Event()
+
+    async def good() -> None:
+        async with db.transaction() as tx:
+            await tx.execute("INSERT INTO notes (author, text) VALUES ('sari', 'kept')")
+            await release.wait()
+
+    async def next_one() -> None:
+        async with db.transaction() as tx:
+            await tx.execute("INSERT INTO notes (author, text) VALUES ('budi', 'undone')")
+            raise ValueError("the handler failed half-way")
+
+    first = asyncio.create_task(good())
+    await asyncio.sleep(0)
+    second = asyncio.create_task(next_one())  # queued for the lock: the commit waits for it
+    await asyncio.sleep(0)
+    release.set()
+    await asyncio.sleep(0)
+    if how == "is cancelled":
+        second.cancel()
+    await asyncio.gather(second, return_exceptions=True)
+    await asyncio.wait_for(first, 5)
+    assert _seen_from_outside(database, "sari") == ["kept"]
+    assert _seen_from_outside(database, "budi") == []
+    with sqlite3.connect(database, timeout=1) as outside:  # the bot holds no write lock
+        outside.execute("INSERT INTO notes (author, text) VALUES ('cli', 'purge ran')")
+
+
+async def test_cancelled_while_waiting_for_another_process_leaves_no_lock_held(
+    db: Database, database: Path
+) -> None:
+    outside = sqlite3.connect(database, isolation_level=None, check_same_thread=False)
+    outside.execute("BEGIN IMMEDIATE")  # e.g. `kocca-bot purge` writing
+
+    async def bot_writes() -> None:
+        async with db.transaction() as tx:
+            await tx.execute("INSERT INTO notes (author, text) VALUES ('bot', 'never')")
+
+    task = asyncio.create_task(bot_writes())
+    await asyncio.sleep(0.2)
+    task.cancel()  # e.g. the bot shutting down
+    loop = asyncio.get_running_loop()
+    loop.call_later(0.3, outside.execute, "COMMIT")
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    outside.close()
+    async with db.transaction() as tx:  # the next transaction works as usual
+        await tx.execute("INSERT INTO notes (author, text) VALUES ('bot', 'later')")
+    assert _seen_from_outside(database, "bot") == ["later"]
+    with sqlite3.connect(database, timeout=1) as cli:  # and nothing holds the write lock
+        cli.execute("INSERT INTO notes (author, text) VALUES ('cli', 'after')")

@@ -98,9 +98,9 @@ class Database:
 
     async def close(self) -> None:
         """Close the connections once every running transaction has been committed."""
-        if self._closed:
-            return
         async with self._lock:
+            if self._closed:  # closed by an earlier (or a concurrent) call
+                return
             await self._settle()
             if self._writer.in_transaction:
                 await self._commit_now()
@@ -151,14 +151,22 @@ class Database:
                 except BaseException as error:
                     self._undo(error)
                     raise
+                if not self._writer.in_transaction:
+                    # SQLite undid everything (disk full, I/O error) and the body carried on.
+                    lost = sqlite3.OperationalError("SQLite rolled the transaction back")
+                    _settle_all(self._take_uncommitted(), lost)
+                    raise lost
                 self._writer.execute("RELEASE tx")
                 durable = loop.create_future()
                 if not self._uncommitted:
                     self._first_uncommitted = loop.time()
                 self._uncommitted.append(durable)
-                self._schedule_commit()
         finally:
             self._entered -= 1
+            # Whoever leaves, by success, error or cancellation, makes sure a commit follows:
+            # _start_commit may have deferred to this transaction.
+            if self._uncommitted:
+                self._schedule_commit()
         await durable
 
     async def fetch_all(self, sql: str, params: Params = ()) -> list[Row]:
@@ -190,8 +198,10 @@ class Database:
         self, sql: str, params: Params = (), batch: int = 500
     ) -> AsyncIterator[AsyncIterator[Row]]:
         """Read a large result in batches, on a connection and thread of its own (exports)."""
+        self._check_open()
         async with aiosqlite.connect(str(self.path)) as reader:
             reader.row_factory = sqlite3.Row
+            await reader.execute("PRAGMA query_only=ON")
             async with reader.execute(sql, params) as cursor:
 
                 async def rows() -> AsyncIterator[Row]:
@@ -217,10 +227,18 @@ class Database:
         try:
             self._writer.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as error:
-            if _busy(error):
-                await self._in_thread("BEGIN IMMEDIATE")
-            else:
+            if not _busy(error):
                 raise
+        else:
+            return
+        try:
+            await self._in_thread("BEGIN IMMEDIATE")
+        except asyncio.CancelledError:
+            # The BEGIN may have gone through after all: do not keep an empty transaction
+            # holding the write lock that no one will commit.
+            if self._writer.in_transaction and not self._uncommitted:
+                self._writer.execute("ROLLBACK")
+            raise
 
     def _undo(self, error: BaseException) -> None:
         """Undo the failed transaction only; fail the waiting ones if SQLite undid them too."""
@@ -229,8 +247,15 @@ class Database:
             self._writer.execute("RELEASE tx")
             return
         # Some errors (disk full, I/O) make SQLite roll back the whole open transaction.
+        lost = error if isinstance(error, Exception) else None
+        _settle_all(
+            self._take_uncommitted(),
+            lost or sqlite3.OperationalError("SQLite rolled the transaction back"),
+        )
+
+    def _take_uncommitted(self) -> list[asyncio.Future[None]]:
         waiting, self._uncommitted = self._uncommitted, []
-        _settle_all(waiting, error if isinstance(error, Exception) else None)
+        return waiting
 
     def _schedule_commit(self) -> None:
         """Commit at the next loop iteration: transactions ready to run now may join it."""
@@ -249,33 +274,53 @@ class Database:
             and loop.time() - self._first_uncommitted < GROUP_WAIT
         ):
             return  # the queued transactions join this commit; the last of them schedules it
-        waiting, self._uncommitted = self._uncommitted, []
+        waiting = self._take_uncommitted()
         committing = loop.run_in_executor(self._thread, self._blocking, "COMMIT")
         self._committing = committing
 
         def committed(future: asyncio.Future[None]) -> None:
             self._committing = None
-            error = None if future.cancelled() else future.exception()
-            if error is not None and self._writer.in_transaction:
-                self._writer.execute("ROLLBACK")
-            _settle_all(waiting, error if isinstance(error, Exception) else None)
-            if self._uncommitted:
-                self._schedule_commit()
+            error = _failure(future)
+            try:
+                if error is not None:
+                    self._roll_back_after(error)
+            finally:
+                _settle_all(waiting, error)
+                if self._uncommitted:
+                    self._schedule_commit()
 
         committing.add_done_callback(committed)
 
     async def _commit_now(self) -> None:
-        waiting, self._uncommitted = self._uncommitted, []
+        waiting = self._take_uncommitted()
         try:
             await self._in_thread("COMMIT")
         except Exception as error:
-            _settle_all(waiting, error)
+            try:
+                self._roll_back_after(error)
+            finally:
+                _settle_all(waiting, error)
             raise
         _settle_all(waiting, None)
 
+    def _roll_back_after(self, error: Exception) -> None:
+        """After a failed COMMIT: leave no half-open transaction for the next ones to join."""
+        log.error("SQLite commit failed (%s); its transactions are rolled back", error)
+        if self._writer.in_transaction:
+            self._writer.execute("ROLLBACK")
+
     async def _in_thread(self, sql: str) -> None:
-        """Run a statement that may wait (disk flush, another process's lock) off the loop."""
-        await asyncio.get_running_loop().run_in_executor(self._thread, self._blocking, sql)
+        """Run a statement that may wait (disk flush, another process's lock) off the loop.
+
+        If the caller is cancelled meanwhile, it still waits for the statement to finish: the
+        connection must never be used by the loop while the thread is using it.
+        """
+        future = asyncio.get_running_loop().run_in_executor(self._thread, self._blocking, sql)
+        try:
+            await asyncio.shield(future)
+        except asyncio.CancelledError:
+            await asyncio.wait([future])
+            raise
 
     def _blocking(self, sql: str) -> None:
         self._writer.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
@@ -341,6 +386,16 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 def _busy(error: sqlite3.OperationalError) -> bool:
     return "locked" in str(error) or "busy" in str(error)
+
+
+def _failure(future: asyncio.Future[None]) -> Exception | None:
+    """What went wrong with a finished commit, as an exception the callers can receive."""
+    if future.cancelled():
+        return sqlite3.OperationalError("the commit was cancelled")
+    error = future.exception()
+    if error is None or isinstance(error, Exception):
+        return error
+    return sqlite3.OperationalError(f"the commit failed: {error!r}")
 
 
 def _settle_all(futures: list[asyncio.Future[None]], error: Exception | None) -> None:
