@@ -28,7 +28,7 @@ from bot.export import (
     write_exports,
 )
 from bot.settings import PACKAGED_CONTENT_DIR
-from bot.store import Store
+from bot.store import LeadFilter, Store
 from tests.leads import CONTENT, FILMMAKER, MUSICIAN, Seed, as_records, read_csv, read_xlsx, seed
 
 ORDINARY = [
@@ -261,3 +261,20 @@ def test_files_too_big_even_zipped_are_split_into_parts(tmp_path: Path) -> None:
     joined = b"".join(part.read_bytes() for part in upload.files)
     with zipfile.ZipFile(io.BytesIO(joined)) as packed:
         assert packed.read("leads.xlsx") == content
+
+
+async def test_an_erasure_during_an_export_leaves_no_lead_without_its_answers(
+    store: Store, database: Path
+) -> None:
+    # Enough talents that the last one's answers are not in the export's first batch.
+    talents = [Seed(user_id=100 + index, answers=MUSICIAN) for index in range(150)]
+    references = seed(database, talents)
+    async with store.leads.stream(LeadFilter()) as leads:
+        first = await anext(leads)
+        await store.privacy.erase(249)  # /hapusdata from the last talent, mid-export
+        rest = [lead async for lead in leads]
+    exported = [first, *rest]
+    assert [lead.reference for lead in exported] == references  # as when the export began
+    assert all(lead.answers["full_name"] == MUSICIAN["full_name"] for lead in exported)
+    async with store.leads.stream(LeadFilter()) as leads:
+        assert [lead.user_id async for lead in leads] == list(range(100, 249))  # then gone

@@ -198,18 +198,25 @@ class Database:
         self, sql: str, params: Params = (), batch: int = 500
     ) -> AsyncIterator[AsyncIterator[Row]]:
         """Read a large result in batches, on a connection and thread of its own (exports)."""
+        async with self.snapshot() as view, view.stream(sql, params, batch) as rows:
+            yield rows
+
+    @asynccontextmanager
+    async def snapshot(self) -> AsyncIterator[Snapshot]:
+        """One unchanging view of the committed data for several long reads (an export).
+
+        A read transaction on a connection and thread of its own: the bot goes on writing
+        meanwhile (WAL), and none of it shows in this view.
+        """
         self._check_open()
-        async with aiosqlite.connect(str(self.path)) as reader:
+        async with aiosqlite.connect(str(self.path), isolation_level=None) as reader:
             reader.row_factory = sqlite3.Row
             await reader.execute("PRAGMA query_only=ON")
-            async with reader.execute(sql, params) as cursor:
-
-                async def rows() -> AsyncIterator[Row]:
-                    while chunk := await cursor.fetchmany(batch):
-                        for row in chunk:
-                            yield row
-
-                yield rows()
+            await reader.execute("BEGIN")
+            try:
+                yield Snapshot(reader)
+            finally:
+                await reader.execute("ROLLBACK")  # ends the read; nothing was written
 
     def _check_open(self) -> None:
         if self._closed:
@@ -328,6 +335,27 @@ class Database:
             self._writer.execute(sql)
         finally:
             self._writer.execute("PRAGMA busy_timeout=0")
+
+
+class Snapshot:
+    """Long reads that all see the same committed data."""
+
+    def __init__(self, connection: aiosqlite.Connection) -> None:
+        self._conn = connection
+
+    @asynccontextmanager
+    async def stream(
+        self, sql: str, params: Params = (), batch: int = 500
+    ) -> AsyncIterator[AsyncIterator[Row]]:
+        """Read a large result in batches of `batch` rows."""
+        async with self._conn.execute(sql, params) as cursor:
+
+            async def rows() -> AsyncIterator[Row]:
+                while chunk := await cursor.fetchmany(batch):
+                    for row in chunk:
+                        yield row
+
+            yield rows()
 
 
 class Transaction:

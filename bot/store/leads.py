@@ -96,11 +96,11 @@ class Leads:
 
     @asynccontextmanager
     async def stream(self, where: LeadFilter) -> AsyncIterator[AsyncIterator[Lead]]:
-        """Every matching lead in reference order, read in batches on connections of their own.
+        """Every matching lead in reference order, read in batches off the event loop.
 
         Leads and answers come as two ordered streams merged by application id (one joined
-        query would look the consents up again for every answer). The leads query starts
-        first, so a lead submitted meanwhile is either complete or not there at all.
+        query would look the consents up again for every answer), both from one snapshot: a
+        lead submitted or erased meanwhile is either there with all its answers or not at all.
         """
         sector = None if where.sector is None else json.dumps(where.sector)
         params = (int(where.drafts), where.since, where.since, sector, sector)
@@ -108,8 +108,9 @@ class Leads:
         leads_sql = _LEADS + _MATCHING + " ORDER BY a.id"
         answers_sql = _ANSWERS + _MATCHING + " ORDER BY ans.application_id"
         async with (
-            self._db.stream(leads_sql, params) as leads,
-            self._db.stream(answers_sql, params, batch=2000) as answers,
+            self._db.snapshot() as view,
+            view.stream(leads_sql, params) as leads,
+            view.stream(answers_sql, params, batch=2000) as answers,
         ):
             yield _merged(leads, answers)
 
