@@ -113,9 +113,30 @@ async def test_my_data_holds_every_kind_of_record_and_nothing_about_others(
     assert data["support_sessions"] and data["relayed_messages"]
     assert data["update_inbox"]
     text = payload.decode()
-    for foreign in ("Budiman", "budiman_film", "budiman@rumahfilm.id", str(budi.id)):
+    for foreign in ("Budiman", "budiman_film", "budiman@rumahfilm.id", f"user:{budi.id}"):
         assert foreign not in text
+    # Budi's id as a value (a number inside a timestamp is not his id); Sari's is there.
+    assert sari.id in _numbers(data)
+    assert budi.id not in _numbers(data)
     assert "Pendaftaran: 1, dengan 17 jawaban" in summary.text
+
+
+def _numbers(value: Any) -> set[int]:
+    """Every integer anywhere in a JSON document, including JSON kept as text inside it."""
+    if isinstance(value, bool):
+        return set()
+    if isinstance(value, int):
+        return {value}
+    if isinstance(value, dict):
+        return set().union(*(_numbers(item) for item in value.values()))
+    if isinstance(value, list):
+        return set().union(*(_numbers(item) for item in value))
+    if isinstance(value, str) and value[:1] in "{[":
+        try:
+            return _numbers(json.loads(value))
+        except ValueError:
+            return set()
+    return set()
 
 
 def _every_value(database: Path) -> list[str]:
