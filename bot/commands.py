@@ -65,3 +65,6 @@ EXPORT = Command("export", "export", Text.COMMAND_EXPORT)
 STATS = Command("stats", "stats", Text.COMMAND_STATS)
 LEADS = Command("leads", "leads", Text.COMMAND_LEADS)
 LEAD = Command("lead", "lead", Text.COMMAND_LEAD)
+
+# What an admin's own command menu adds to the talents' one.
+STAFF_COMMANDS = [EXPORT, STATS, LEADS, LEAD, BROADCAST]

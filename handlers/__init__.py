@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from telegram import BotCommand, Update
+from telegram import Update
 from telegram.ext import (
     CallbackQueryHandler,
     ChatMemberHandler,
@@ -17,6 +17,7 @@ from telegram.ext import (
 from bot import commands
 from handlers import (
     broadcast,
+    command_menu,
     fallback,
     flood,
     intake,
@@ -130,14 +131,5 @@ def register(application: BotApplication) -> None:
 
 
 async def publish_commands(application: BotApplication) -> None:
-    """Register the command menu with Telegram, in Indonesian and English."""
-    content = application.bot_data["services"].content
-    default = application.bot_data["services"].settings.default_language
-    for language in ("id", "en"):
-        listed = [
-            BotCommand(spec.name_for(language), content.text(spec.description, language))
-            for spec in commands.PUBLIC_COMMANDS
-        ]
-        await application.bot.set_my_commands(listed, language_code=language)
-        if language == default:
-            await application.bot.set_my_commands(listed)
+    """Register the command menus with Telegram, in Indonesian and English."""
+    await command_menu.publish(application)

@@ -8,7 +8,7 @@ import re
 from telegram import Update
 
 from bot.texts import Text
-from handlers import views
+from handlers import command_menu, views
 from handlers.common import BotContext, reply, show
 from handlers.menu import main_menu
 
@@ -31,6 +31,9 @@ async def start(update: Update, context: BotContext) -> None:
     greeting = context.content.text(Text.GREETING, language, first_name=user.first_name or "")
     text, markup = main_menu(context, language)
     await reply(update, f"{greeting}\n\n{text}", markup)
+    if context.services.settings.is_admin(user.id):
+        # An admin who opened the bot after it started has no staff menu yet.
+        await command_menu.publish_staff_menu(context.bot, context.services, user.id)
 
 
 async def menu(update: Update, context: BotContext) -> None:

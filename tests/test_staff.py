@@ -645,3 +645,40 @@ async def test_big_exports_are_zipped_and_split(
         assert member.compress_type == zipfile.ZIP_DEFLATED
         rows = read_csv(archive.read(member))
     assert len(rows) == 41 and rows[0] == HEADERS
+
+
+STAFF_MENU = {"export", "stats", "leads", "lead", "broadcast"}
+
+
+def _menu(bot: Harness, chat_id: int | None, language: str = "") -> set[str]:
+    """The commands Telegram would list for that chat (None: everyone) and language."""
+    scope = None if chat_id is None else {"type": "chat", "chat_id": chat_id}
+    return {command["command"] for command in bot.emulator.commands_for(scope, language)}
+
+
+async def test_admins_see_the_staff_commands_in_their_menu_and_talents_do_not(
+    bot: Harness,
+) -> None:
+    assert _menu(bot, ADMIN_ID) >= STAFF_MENU  # the admin's chat was known at start-up
+    assert _menu(bot, ADMIN_ID, "en") >= STAFF_MENU
+    assert {"daftar", "tanya", "dataku"} <= _menu(bot, ADMIN_ID)  # and everything talents have
+    assert {"apply", "ask", "mydata"} <= _menu(bot, ADMIN_ID, "en")
+    for language in ("", "id", "en"):
+        assert _menu(bot, None, language)  # talents have a menu ...
+        assert not STAFF_MENU & _menu(bot, None, language)  # ... without the staff desk
+
+
+async def test_an_admin_who_opens_the_bot_later_gets_the_staff_menu_at_start(
+    make_bot: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    newcomer_id = 4242
+    bot: Harness = await make_bot(admin_ids=frozenset({newcomer_id}))
+    assert not any(record.levelno >= logging.WARNING for record in caplog.records)
+    assert _menu(bot, newcomer_id) == set()  # Telegram had no chat with them yet
+    newcomer = bot.emulator.user(newcomer_id, first_name="Dewi")
+    [greeting] = await bot.send(newcomer, "/start")
+    assert greeting.text.startswith("Halo, Dewi!")
+    assert _menu(bot, newcomer_id) >= STAFF_MENU
+    talent = bot.user()
+    await bot.send(talent, "/start")
+    assert _menu(bot, talent.id) == set()  # a talent's /start sets no menu of their own

@@ -108,6 +108,9 @@ async def set_my_commands(emu: BotAPIEmulator, params: JSON, files: Files) -> bo
             raise bad_request("BOT_COMMAND_INVALID")
         if not 1 <= len(str(command.get("description", ""))) <= 256:
             raise bad_request("BOT_COMMAND_DESCRIPTION_INVALID")
+    scope = params.get("scope")
+    if isinstance(scope, dict) and "chat_id" in scope:
+        emu.chat(scope["chat_id"])  # 400 "chat not found" for a chat Telegram does not know
     stored = [{"command": c["command"], "description": c["description"]} for c in commands]
     if stored:
         emu.my_commands[_key(params)] = stored

@@ -1,0 +1,55 @@
+"""Telegram's command menus: the talents' one, and each admin's with the staff desk added."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from telegram import Bot, BotCommand, BotCommandScope, BotCommandScopeChat
+from telegram.error import BadRequest
+
+from bot import commands
+from bot.commands import Command
+from bot.services import Services
+from handlers.common import BotApplication
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("id", "en")
+
+
+async def publish(application: BotApplication) -> None:
+    """Register the menus at start-up: everyone's, then each admin's private one."""
+    services: Services = application.bot_data["services"]
+    await _set(application.bot, services, commands.PUBLIC_COMMANDS, None)
+    for admin_id in sorted(services.settings.admin_ids):
+        await publish_staff_menu(application.bot, services, admin_id)
+
+
+async def publish_staff_menu(bot: Bot, services: Services, admin_id: int) -> bool:
+    """Add the staff commands to one admin's menu; False if Telegram has no chat with them yet."""
+    listed = [*commands.PUBLIC_COMMANDS, *commands.STAFF_COMMANDS]
+    try:
+        await _set(bot, services, listed, BotCommandScopeChat(admin_id))
+    except BadRequest as error:  # "chat not found": they have not opened the bot yet
+        log.info(
+            "Staff command menu for admin %d not set (%s); it will be at their /start",
+            admin_id,
+            error,
+        )
+        return False
+    return True
+
+
+async def _set(
+    bot: Bot, services: Services, specs: Sequence[Command], scope: BotCommandScope | None
+) -> None:
+    """One menu in Indonesian and English; the default language also for any other."""
+    for language in LANGUAGES:
+        listed = [
+            BotCommand(spec.name_for(language), services.content.text(spec.description, language))
+            for spec in specs
+        ]
+        await bot.set_my_commands(listed, scope=scope, language_code=language)
+        if language == services.settings.default_language:
+            await bot.set_my_commands(listed, scope=scope)
