@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import sqlite3
 import sys
 import tempfile
 import time
@@ -33,7 +34,7 @@ from _driver import (
     walk,
 )
 
-from bot.emulator import BotAPIEmulator
+from bot.emulator import BotAPIEmulator, EmulatedUser
 
 SETTLE = 1.0  # seconds of quiet before reading memory: replies logged, updates marked done
 
@@ -45,10 +46,15 @@ async def walk_many(
     first: int,
     count: int,
     concurrency: int,
-) -> int:
-    """Talents number first .. first+count-1 apply, `concurrency` at a time; return updates."""
+) -> tuple[int, list[EmulatedUser]]:
+    """Talents number first .. first+count-1 apply, `concurrency` at a time.
+
+    Returns the number of updates and the talents, to be forgotten once the bot is idle (the
+    bot still sends them the announcements offer after the thank-you).
+    """
     queue = iter(range(first, first + count))
     updates = 0
+    finished: list[EmulatedUser] = []
 
     async def worker() -> None:
         nonlocal updates
@@ -58,10 +64,10 @@ async def walk_many(
             if "KOC-" not in user.last_message.text:
                 raise RuntimeError(f"talent {index} did not get a reference number")
             updates += len(latencies)
-            forget(emulator, user)
+            finished.append(user)
 
     await asyncio.gather(*(worker() for _ in range(concurrency)))
-    return updates
+    return updates, finished
 
 
 async def benchmark(args: argparse.Namespace) -> None:
@@ -87,19 +93,22 @@ async def benchmark(args: argparse.Namespace) -> None:
             done, figures = 0, {}
             for checkpoint in checkpoints:
                 started, cpu = time.perf_counter(), cpu_seconds(bot.pid)
-                updates = await walk_many(
+                updates, finished = await walk_many(
                     emulator, replies, walks, done, checkpoint - done, args.concurrency
                 )
                 seconds, cpu = time.perf_counter() - started, cpu_seconds(bot.pid) - cpu
                 done = checkpoint
                 await asyncio.sleep(SETTLE)
                 figures[checkpoint] = rss_kb(bot.pid)
+                for user in finished:  # keeps the driver small; the bot is done with them
+                    forget(emulator, user)
                 print(
                     f"{checkpoint:>8} {figures[checkpoint] / 1024:>9.1f}"
                     f" {updates / seconds:>10.0f} {cpu / updates * 1000:>11.2f}",
                     flush=True,
                 )
             size = (Path(folder) / "kocca.db").stat().st_size
+            blocked = _blocked(Path(folder) / "kocca.db")
         except BaseException:
             print(bot.tail(), file=sys.stderr)
             raise
@@ -112,6 +121,13 @@ async def benchmark(args: argparse.Namespace) -> None:
         f" ({growth * 1024 / (checkpoints[-1] - checkpoints[0]):+.2f} kB per talent);"
         f" database file {size / 1024 / 1024:.1f} MB (WAL not counted)"
     )
+    # A talent the bot could not reach would mean the run measured an error path.
+    print(f"talents the bot found unreachable: {blocked}")
+
+
+def _blocked(database: Path) -> int:
+    with sqlite3.connect(database) as db:
+        return int(db.execute("SELECT COUNT(*) FROM users WHERE blocked = 1").fetchone()[0])
 
 
 def main() -> None:

@@ -82,4 +82,12 @@ async def create_runner(
     kwargs = {"poll_timeout": poll_timeout} if poll_timeout is not None else {}
     runner = Runner(application, store, updates, **kwargs)
     runner.add_background(BroadcastWorker(services, application.bot).run)
+
+    async def publish_staff_menus() -> None:
+        """Admins' menus: a few Bot API calls each, after polling has started."""
+        from handlers.command_menu import publish_staff_menus as publish
+
+        await publish(application.bot, services)
+
+    runner.add_background(publish_staff_menus)
     return runner

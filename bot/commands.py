@@ -40,7 +40,7 @@ DELETE_DATA = Command("hapusdata", "deletemydata", Text.COMMAND_DELETE)
 ASK = Command("tanya", "ask", Text.COMMAND_ASK)
 SUBSCRIBE = Command("langganan", "subscribe", Text.COMMAND_SUBSCRIBE)
 UNSUBSCRIBE = Command("berhenti", "unsubscribe", Text.COMMAND_UNSUBSCRIBE, aliases=("stop",))
-BROADCAST = Command("broadcast", "broadcast", Text.COMMAND_BROADCAST)  # staff only, not listed
+BROADCAST = Command("broadcast", "broadcast", Text.COMMAND_BROADCAST)  # staff only
 
 # The order Telegram shows them in; a command is listed only once it works.
 PUBLIC_COMMANDS = [

@@ -208,7 +208,7 @@ class Runner:
         undelivered: set[int] = self.application.bot_data["services"].undelivered
         for attempt in range(MAX_DELIVERY_ATTEMPTS):
             await self.application.process_update(update)
-            self._forget_users()
+            self._forget(update)
             if stored.update_id not in undelivered:
                 await self.store.inbox.finish(stored.update_id)
                 return
@@ -221,18 +221,19 @@ class Runner:
             MAX_DELIVERY_ATTEMPTS,
         )
 
-    def _forget_users(self) -> None:
-        """Drop what python-telegram-bot keeps per user and chat, so memory does not grow.
+    def _forget(self, update: Update) -> None:
+        """Drop what python-telegram-bot kept for this update's user and chat.
 
         Without persistence, the Application still adds every user and chat id to sets meant
-        for the next persistence flush, which never comes; user_data and chat_data entries
-        appear as soon as a handler touches them (state belongs in SQLite anyway).
+        for the next persistence flush, which never comes, and a handler touching user_data
+        or chat_data would leave an entry behind. State belongs in SQLite: handlers do not use
+        user_data or chat_data, and anything put there is gone once the update is handled.
         """
         application = self.application
-        for user_id in list(application.user_data):
-            application.drop_user_data(user_id)
-        for chat_id in list(application.chat_data):
-            application.drop_chat_data(chat_id)
+        if update.effective_user is not None:
+            application.drop_user_data(update.effective_user.id)
+        if update.effective_chat is not None:
+            application.drop_chat_data(update.effective_chat.id)
         if application.persistence is None:
             application._user_ids_to_be_updated_in_persistence.clear()
             application._chat_ids_to_be_updated_in_persistence.clear()

@@ -1,4 +1,8 @@
-"""Telegram's command menus: the talents' one, and each admin's with the staff desk added."""
+"""Telegram's command menus: the talents' one, and each admin's with the staff desk added.
+
+A menu is a convenience: when Telegram refuses one (flood limit, an outage, an admin who
+never opened the bot), it is logged and the bot goes on without it.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import logging
 from collections.abc import Sequence
 
 from telegram import Bot, BotCommand, BotCommandScope, BotCommandScopeChat
-from telegram.error import BadRequest
+from telegram.error import BadRequest, TelegramError
 
 from bot import commands
 from bot.commands import Command
@@ -19,25 +23,34 @@ LANGUAGES = ("id", "en")
 
 
 async def publish(application: BotApplication) -> None:
-    """Register the menus at start-up: everyone's, then each admin's private one."""
+    """Register everyone's menu at start-up (the admins' follow in the background)."""
     services: Services = application.bot_data["services"]
-    await _set(application.bot, services, commands.PUBLIC_COMMANDS, None)
+    try:
+        await _set(application.bot, services, commands.PUBLIC_COMMANDS, None)
+    except TelegramError as error:
+        log.warning("The command menu could not be set (%s); the bot runs without it", error)
+
+
+async def publish_staff_menus(bot: Bot, services: Services) -> None:
+    """Give every admin whose chat Telegram knows the staff menu (once, at start-up)."""
     for admin_id in sorted(services.settings.admin_ids):
-        await publish_staff_menu(application.bot, services, admin_id)
+        await publish_staff_menu(bot, services, admin_id)
 
 
 async def publish_staff_menu(bot: Bot, services: Services, admin_id: int) -> bool:
-    """Add the staff commands to one admin's menu; False if Telegram has no chat with them yet."""
+    """Add the staff commands to one admin's menu; False if Telegram would not take it."""
     listed = [*commands.PUBLIC_COMMANDS, *commands.STAFF_COMMANDS]
     try:
         await _set(bot, services, listed, BotCommandScopeChat(admin_id))
     except BadRequest as error:  # "chat not found": they have not opened the bot yet
         log.info(
-            "Staff command menu for admin %d not set (%s); it will be at their /start",
-            admin_id,
-            error,
+            "Staff menu for admin %d not set (%s); it will be at their /start", admin_id, error
         )
         return False
+    except TelegramError as error:
+        log.warning("Staff menu for admin %d not set (%s)", admin_id, error)
+        return False
+    services.staff_menus.add(admin_id)
     return True
 
 

@@ -21,7 +21,10 @@ MESSAGE_LIMIT = 4096
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
-    """The callback context, with the process's services and the sender as stored."""
+    """The callback context, with the process's services and the sender as stored.
+
+    user_data and chat_data are emptied after every update (bot/runner.py): state is in SQLite.
+    """
 
     talent: User | None = None
 

@@ -31,9 +31,10 @@ async def start(update: Update, context: BotContext) -> None:
     greeting = context.content.text(Text.GREETING, language, first_name=user.first_name or "")
     text, markup = main_menu(context, language)
     await reply(update, f"{greeting}\n\n{text}", markup)
-    if context.services.settings.is_admin(user.id):
+    services = context.services
+    if services.settings.is_admin(user.id) and user.id not in services.staff_menus:
         # An admin who opened the bot after it started has no staff menu yet.
-        await command_menu.publish_staff_menu(context.bot, context.services, user.id)
+        await command_menu.publish_staff_menu(context.bot, services, user.id)
 
 
 async def menu(update: Update, context: BotContext) -> None:

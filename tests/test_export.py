@@ -7,6 +7,7 @@ import random
 import shutil
 import zipfile
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from bot.export import (
 )
 from bot.settings import PACKAGED_CONTENT_DIR
 from bot.store import LeadFilter, Store
+from bot.store.db import Snapshot
 from tests.leads import CONTENT, FILMMAKER, MUSICIAN, Seed, as_records, read_csv, read_xlsx, seed
 
 ORDINARY = [
@@ -264,17 +266,29 @@ def test_files_too_big_even_zipped_are_split_into_parts(tmp_path: Path) -> None:
 
 
 async def test_an_erasure_during_an_export_leaves_no_lead_without_its_answers(
-    store: Store, database: Path
+    store: Store, database: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Enough talents that the last one's answers are not in the export's first batch.
-    talents = [Seed(user_id=100 + index, answers=MUSICIAN) for index in range(150)]
-    references = seed(database, talents)
+    references = seed(database, [Seed(user_id=100 + index, answers=MUSICIAN) for index in range(3)])
+    opened = 0
+    original = Snapshot.stream
+
+    @asynccontextmanager
+    async def erase_between_the_queries(
+        self: Snapshot, sql: str, params: Any = (), batch: int = 500
+    ) -> AsyncIterator[AsyncIterator[Any]]:
+        nonlocal opened
+        async with original(self, sql, params, batch) as rows:
+            opened += 1
+            if opened == 1:  # the leads query has started, the answers query not yet
+                await store.privacy.erase(100)  # /hapusdata, mid-export
+            yield rows
+
+    monkeypatch.setattr(Snapshot, "stream", erase_between_the_queries)
     async with store.leads.stream(LeadFilter()) as leads:
-        first = await anext(leads)
-        await store.privacy.erase(249)  # /hapusdata from the last talent, mid-export
-        rest = [lead async for lead in leads]
-    exported = [first, *rest]
+        exported = [lead async for lead in leads]
+    assert opened == 2
     assert [lead.reference for lead in exported] == references  # as when the export began
     assert all(lead.answers["full_name"] == MUSICIAN["full_name"] for lead in exported)
+    monkeypatch.undo()
     async with store.leads.stream(LeadFilter()) as leads:
-        assert [lead.user_id async for lead in leads] == list(range(100, 249))  # then gone
+        assert [lead.user_id async for lead in leads] == [101, 102]  # the next export: gone

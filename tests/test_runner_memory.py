@@ -15,6 +15,5 @@ async def test_nothing_is_kept_per_user_after_their_updates(bot: Harness) -> Non
     # Without persistence, python-telegram-bot would remember every user and chat id here.
     assert application._user_ids_to_be_updated_in_persistence == set()
     assert application._chat_ids_to_be_updated_in_persistence == set()
-    assert dict(application.user_data) == {}
-    assert dict(application.chat_data) == {}
+    assert bot.runner._parsed == {}  # no update kept once handled
     assert all(talent.last_message.buttons for talent in talents)  # the intake went on

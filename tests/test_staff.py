@@ -656,10 +656,19 @@ def _menu(bot: Harness, chat_id: int | None, language: str = "") -> set[str]:
     return {command["command"] for command in bot.emulator.commands_for(scope, language)}
 
 
+async def _until(condition: Any) -> None:
+    """Wait (up to 5 s) for something the bot does in the background after start-up."""
+    for _ in range(500):
+        if condition():
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError("the bot did not get there")
+
+
 async def test_admins_see_the_staff_commands_in_their_menu_and_talents_do_not(
     bot: Harness,
 ) -> None:
-    assert _menu(bot, ADMIN_ID) >= STAFF_MENU  # the admin's chat was known at start-up
+    await _until(lambda: _menu(bot, ADMIN_ID) >= STAFF_MENU)  # their chat was known at start
     assert _menu(bot, ADMIN_ID, "en") >= STAFF_MENU
     assert {"daftar", "tanya", "dataku"} <= _menu(bot, ADMIN_ID)  # and everything talents have
     assert {"apply", "ask", "mydata"} <= _menu(bot, ADMIN_ID, "en")
@@ -682,3 +691,35 @@ async def test_an_admin_who_opens_the_bot_later_gets_the_staff_menu_at_start(
     talent = bot.user()
     await bot.send(talent, "/start")
     assert _menu(bot, talent.id) == set()  # a talent's /start sets no menu of their own
+
+
+@pytest.mark.parametrize(
+    ("status", "description"),
+    [(429, "Too Many Requests: retry after 1"), (403, "Forbidden: bot was blocked by the user")],
+)
+async def test_a_refused_staff_menu_does_not_repeat_the_greeting_or_block_the_admin(
+    make_bot: Any, status: int, description: str
+) -> None:
+    bot: Harness = await make_bot(admin_ids=frozenset({4242}))
+    admin = bot.emulator.user(4242, first_name="Dewi")
+    retry_after = 1 if status == 429 else None
+    bot.emulator.fail_next(
+        "setMyCommands", status=status, description=description, retry_after=retry_after
+    )
+    await bot.send(admin, "/start")
+    await bot.runner.wait_idle()
+    assert len([m for m in admin.messages if m.text.startswith("Halo, Dewi!")]) == 1
+    stored = await bot.store.users.get(4242)
+    assert stored is not None and not stored.blocked
+    await bot.send(admin, "/start")  # the next /start tries again, and this time it works
+    assert _menu(bot, 4242) >= STAFF_MENU
+
+
+async def test_a_refused_menu_at_start_up_does_not_stop_the_bot(
+    emulator: Any, make_bot: Any
+) -> None:
+    emulator.fail_next("setMyCommands", status=429, retry_after=1, times=10)
+    bot: Harness = await make_bot(admin_ids=frozenset({ADMIN_ID}))
+    sari = bot.user()
+    [greeting] = await bot.send(sari, "/start")
+    assert greeting.text.startswith("Halo, Sari!")
