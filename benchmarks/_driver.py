@@ -262,6 +262,14 @@ def full_bot(emulator: BotAPIEmulator, url: str, folder: Path) -> BotProcess:
     return BotProcess([sys.executable, "-m", "bot", "run"], env, folder)
 
 
+async def served_emulator() -> tuple[BotAPIEmulator, str]:
+    """An emulator served on loopback, with the staff group, recording no calls; and its URL."""
+    emulator = BotAPIEmulator()
+    emulator.record_calls = False  # a benchmark makes too many calls to keep
+    add_staff_chat(emulator)
+    return emulator, await emulator.serve()
+
+
 def add_staff_chat(emulator: BotAPIEmulator) -> None:
     """The staff group with the bot in it, so new leads are announced there as in production.
 

@@ -37,7 +37,6 @@ from _driver import (
     BotProcess,
     Replies,
     Step,
-    add_staff_chat,
     base_env,
     cpu_seconds,
     full_bot,
@@ -45,6 +44,7 @@ from _driver import (
     machine_busy_seconds,
     median,
     percentile,
+    served_emulator,
     talent_walks,
     walk,
 )
@@ -183,10 +183,7 @@ def report(name: str, rounds: list[Round]) -> dict[str, float]:
 async def benchmark(args: argparse.Namespace) -> None:
     """Run every requested bot against one served emulator and print the comparison."""
     walks = await talent_walks()
-    emulator = BotAPIEmulator()
-    emulator.record_calls = False
-    add_staff_chat(emulator)
-    url = await emulator.serve()
+    emulator, url = await served_emulator()
     per_talent = sum(len(steps) for steps in walks) / len(walks)
     print(f"Machine: {machine()}")
     print(

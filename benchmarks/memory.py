@@ -24,12 +24,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _driver import (
     Replies,
     Step,
-    add_staff_chat,
     cpu_seconds,
     forget,
     full_bot,
     machine,
     rss_kb,
+    served_emulator,
     talent_walks,
     walk,
 )
@@ -73,10 +73,7 @@ async def walk_many(
 async def benchmark(args: argparse.Namespace) -> None:
     """Measure resident memory at each checkpoint."""
     walks = await talent_walks()
-    emulator = BotAPIEmulator()
-    emulator.record_calls = False
-    add_staff_chat(emulator)
-    url = await emulator.serve()
+    emulator, url = await served_emulator()
     replies = Replies(emulator)
     checkpoints = sorted(
         {args.first, *range(1000, args.talents, 1000), args.talents} - {0}, key=int

@@ -37,7 +37,7 @@ def build_application(
     own for getUpdates, which the runner never uses but start-up pays for.
     """
     # Imported here so that the core does not depend on handlers at import time.
-    from handlers import publish_commands, register
+    from handlers import command_menu, register
     from handlers.common import BotContext
 
     retrying = RetryingRequest(request or default_request())
@@ -56,7 +56,7 @@ def build_application(
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
             )
         )
-        .post_init(publish_commands)
+        .post_init(command_menu.publish)
         .rate_limiter(SendBudget(services.settings.broadcast_rate))
         .build()
     )

@@ -17,7 +17,6 @@ from telegram.ext import (
 from bot import commands
 from handlers import (
     broadcast,
-    command_menu,
     fallback,
     flood,
     intake,
@@ -128,8 +127,3 @@ def register(application: BotApplication) -> None:
     )
     application.add_error_handler(on_error)
     jobs.schedule(application)
-
-
-async def publish_commands(application: BotApplication) -> None:
-    """Register the command menus with Telegram, in Indonesian and English."""
-    await command_menu.publish(application)
