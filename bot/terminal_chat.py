@@ -82,6 +82,8 @@ async def chat(
             updates_request=emulator.request(),
             poll_timeout=1,
         )
+        # Telegram's update ids only grow; the database remembers those it has seen.
+        emulator.updates.continue_after(await runner.store.inbox.highest_id())
         await runner.start()
         talent = emulator.user(user_id, first_name=first_name, language_code=telegram_language)
         printer = Printer(talent.id, out)

@@ -246,6 +246,23 @@ async def test_chat_command_walks_through_a_whole_application(tmp_path: Path) ->
     assert "Nomor referensimu: KOC-000001" in out
 
 
+async def test_chat_with_a_kept_database_resumes_where_the_talent_left(tmp_path: Path) -> None:
+    database = str(tmp_path / "kept.db")
+    first = ["/daftar", "1", "1", "Musik", "/quit"]
+    code, out, err = await _kocca_bot(
+        tmp_path, "chat", "--database", database, stdin="\n".join(first).encode()
+    )
+    assert code == 0, err
+    assert "Pertanyaan 2 dari 17\nSiapa nama lengkapmu?" in out
+    code, out, err = await _kocca_bot(
+        tmp_path, "chat", "--database", database, stdin=b"/daftar\n/quit\n"
+    )
+    assert code == 0, err
+    # A new session on the same file: welcomed back at the same question, not ignored.
+    assert "Selamat datang kembali" in out
+    assert "Pertanyaan 2 dari 17\nSiapa nama lengkapmu?" in out
+
+
 async def test_check_content_accepts_the_packaged_content(tmp_path: Path) -> None:
     code, out, _ = await _kocca_bot(tmp_path, "check-content")
     assert code == 0

@@ -64,6 +64,10 @@ class UpdateQueue:
         self._notify()
         return update
 
+    def continue_after(self, update_id: int) -> None:
+        """Number new updates after this one, as Telegram does for a bot that ran before."""
+        self._next_id = max(self._next_id, update_id + 1)
+
     def set_allowed(self, allowed: Iterable[str] | None) -> None:
         """Store allowed_updates as Telegram does; an empty list restores the default."""
         if allowed is None:

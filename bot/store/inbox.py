@@ -39,6 +39,12 @@ class UpdateInbox:
                     new.append(update)
         return new
 
+    async def highest_id(self) -> int:
+        """The highest update id ever stored (0 for a new database)."""
+        return int(
+            await self._db.fetch_value("SELECT COALESCE(MAX(update_id), 0) FROM update_inbox")
+        )
+
     async def pending(self) -> list[StoredUpdate]:
         """Updates stored but not yet processed, oldest first (replayed at start-up)."""
         rows = await self._db.fetch_all(
