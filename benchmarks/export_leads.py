@@ -26,8 +26,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for tests.leads
 
-from bot import stats
-from bot.export import ExportRequest, Format, pack_for_upload, write_exports
+from bot.leads import stats
+from bot.leads.export import ExportRequest, Format, pack_for_upload, write_exports
 from bot.store import Store
 from tests.leads import CONTENT, Seed, realistic, seed
 

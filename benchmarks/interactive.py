@@ -241,7 +241,7 @@ def serve_ptb_echo(token: str, url: str, *, aiohttp: bool = False) -> None:
 
     builder = ApplicationBuilder().token(token).base_url(url).concurrent_updates(True)
     if aiohttp:
-        from bot.aiohttp_request import AiohttpRequest
+        from bot.transport.aiohttp_request import AiohttpRequest
 
         builder = builder.request(AiohttpRequest()).get_updates_request(AiohttpRequest())
     application = builder.build()

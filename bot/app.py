@@ -9,16 +9,16 @@ from telegram.constants import ParseMode
 from telegram.ext import ApplicationBuilder, ContextTypes, Defaults
 from telegram.request import BaseRequest
 
-from bot.aiohttp_request import AiohttpRequest
-from bot.broadcast import BroadcastWorker
 from bot.content import Content, load_content
-from bot.outgoing import RecordingRequest
-from bot.retrying import RetryingRequest
-from bot.runner import Runner
-from bot.send_budget import SendBudget
+from bot.outreach.broadcast import BroadcastWorker
+from bot.outreach.send_budget import SendBudget
 from bot.services import Services
 from bot.settings import Settings
 from bot.store import Store
+from bot.transport.aiohttp_request import AiohttpRequest
+from bot.transport.outgoing import RecordingRequest
+from bot.transport.retrying import RetryingRequest
+from bot.transport.runner import Runner
 
 
 def default_request(pool_size: int = 64) -> BaseRequest:

@@ -144,7 +144,7 @@ async def _serve(settings: Settings, content: Content) -> int:
     runner = await create_runner(settings, content=content)
     webhook = None
     if settings.webhook_url:
-        from bot.webhook import WebhookServer  # aiohttp.web: only webhook mode needs it
+        from bot.transport.webhook import WebhookServer  # aiohttp.web: only webhook mode needs it
 
         webhook = WebhookServer(runner, settings)
     stop = asyncio.Event()

@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bot.audience import Audience, count, describe, parse_audience
-from bot.broadcast import format_wib, parse_wib
 from bot.content import html_error, load_content
+from bot.outreach.audience import Audience, count, describe, parse_audience
+from bot.outreach.broadcast import format_wib, parse_wib
 from bot.settings import Settings, load_settings
 from bot.store import Store, Version, utc_now
 

@@ -13,9 +13,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from bot import export, stats
 from bot.content import Content, load_content
-from bot.export import ExportRequest, FilterError
+from bot.leads import export, stats
+from bot.leads.export import ExportRequest, FilterError
 from bot.logs import setup_logging
 from bot.settings import Settings, load_settings
 from bot.store import Store

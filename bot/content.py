@@ -231,13 +231,17 @@ class Markup(str):
 
 
 FILES = ("messages.yaml", "programs.yaml", "faq.yaml", "privacy.yaml", "intake.yaml")
+# Interface texts may be split by capability (messages_pipeline.yaml, ...): each extra file
+# holds its own keys, so the files of different features never need to change together.
+EXTRA_MESSAGES = "messages_*.yaml"
 
 
 def load_content(folder: Path) -> Content:
     """Load and check every content file; raise ContentError listing all problems."""
     problems: list[str] = []
     raw: dict[str, Any] = {}
-    for name in FILES:
+    extra = sorted(path.name for path in folder.glob(EXTRA_MESSAGES))
+    for name in (*FILES, *extra):
         path = folder / name
         try:
             raw[name] = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -248,7 +252,7 @@ def load_content(folder: Path) -> Content:
     if problems:
         raise ContentError(problems)
 
-    messages = _parse_messages(raw["messages.yaml"], problems)
+    messages = _parse_messages({name: raw[name] for name in ("messages.yaml", *extra)}, problems)
     programs = _parse(Programs, "programs.yaml", raw["programs.yaml"], problems)
     faq = _parse(Faq, "faq.yaml", raw["faq.yaml"], problems)
     privacy = _parse(Privacy, "privacy.yaml", raw["privacy.yaml"], problems)
@@ -290,26 +294,34 @@ def _location(data: Any, loc: Iterable[Any]) -> str:
     return ".".join(parts)
 
 
-def _parse_messages(data: Any, problems: list[str]) -> dict[Text, T]:
-    """messages.yaml: every key the code uses, each in both languages, and no others."""
-    if not isinstance(data, dict):
-        problems.append("messages.yaml: must be a mapping of message keys to texts")
-        return {}
+def _parse_messages(files: Mapping[str, Any], problems: list[str]) -> dict[Text, T]:
+    """messages*.yaml: every key the code uses, each in both languages, once, and no others."""
     messages: dict[Text, T] = {}
     known = {member.value for member in Text}
-    for key, value in data.items():
-        if key not in known:
-            problems.append(f"messages.yaml: {key}: not a message the bot uses")
+    seen: dict[str, str] = {}  # key -> the file that defines it
+    for name, data in files.items():
+        if data is None:  # an empty extra file holds no texts
             continue
-        parsed = _parse(T, "messages.yaml", value, [])
-        if parsed is None:
-            for language in LANGUAGES:
-                if not isinstance(value, dict) or not value.get(language):
-                    problems.append(f"messages.yaml: {key}.{language}: missing translation")
+        if not isinstance(data, dict):
+            problems.append(f"{name}: must be a mapping of message keys to texts")
             continue
-        messages[Text(key)] = parsed
+        for key, value in data.items():
+            if key in seen:
+                problems.append(f"{name}: {key}: already defined in {seen[key]}")
+                continue
+            seen[key] = name
+            if key not in known:
+                problems.append(f"{name}: {key}: not a message the bot uses")
+                continue
+            parsed = _parse(T, name, value, [])
+            if parsed is None:
+                for language in LANGUAGES:
+                    if not isinstance(value, dict) or not value.get(language):
+                        problems.append(f"{name}: {key}.{language}: missing translation")
+                continue
+            messages[Text(key)] = parsed
     for member in Text:
-        if member.value not in data:
+        if member.value not in seen:
             problems.append(f"messages.yaml: {member.value}: missing (the bot uses this key)")
     return messages
 
@@ -325,7 +337,7 @@ _BUTTON_FIELDS = {
 def _is_button(file: str, path: str) -> bool:
     """Whether the text at this path is shown as a button label."""
     last = path.rsplit(".", 1)[-1]
-    if file == "messages.yaml":
+    if file.startswith("messages"):
         return last.startswith(("btn_", "command_"))
     return last.split("[", 1)[0] in _BUTTON_FIELDS.get(file, set())
 

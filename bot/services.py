@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 
 from bot.alerts import AlertThrottle
 from bot.content import Content
-from bot.flood import FloodGuard
 from bot.settings import Settings
 from bot.store import Store
+from bot.transport.flood import FloodGuard
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,7 @@
 """Announcements in chat: talents opt in and out; staff compose, preview, send or schedule.
 
 The draft of an announcement is a broadcasts row in status 'composing' whose
-`step` says what the bot waits for; delivery is bot.broadcast's worker's job.
+`step` says what the bot waits for; delivery is bot.outreach.broadcast's worker's job.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 from telegram.ext import ApplicationHandlerStop, ChatMemberHandler
 
-from bot import audience as audiences
-from bot.audience import EVERYONE, Audience, AudienceError, parse_audience
-from bot.broadcast import footer_language, format_wib, parse_wib, send_announcement
 from bot.content import Markup
+from bot.outreach import audience as audiences
+from bot.outreach.audience import EVERYONE, Audience, AudienceError, parse_audience
+from bot.outreach.broadcast import footer_language, format_wib, parse_wib, send_announcement
 from bot.parsing import small_int
 from bot.store import Broadcast, Version, utc_now
 from bot.texts import Text

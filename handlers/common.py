@@ -13,7 +13,7 @@ from bot.content import Content
 from bot.services import Services
 from bot.store import User
 from bot.texts import Text
-from bot.updates import incoming_entry, sender_profile
+from bot.transport.updates import incoming_entry, sender_profile
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +23,8 @@ MESSAGE_LIMIT = 4096
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
     """The callback context, with the process's services and the sender as stored.
 
-    user_data and chat_data are emptied after every update (bot/runner.py): state is in SQLite.
+    user_data and chat_data are emptied after every update (bot/transport/runner.py):
+    state is in SQLite.
     """
 
     talent: User | None = None

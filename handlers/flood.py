@@ -7,8 +7,8 @@ import logging
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop
 
-from bot.flood import Verdict
 from bot.texts import Text
+from bot.transport.flood import Verdict
 from handlers.common import BotContext, reply
 
 log = logging.getLogger(__name__)

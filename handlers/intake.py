@@ -8,7 +8,7 @@ from telegram import Update
 from telegram.error import TelegramError
 
 from bot.content import Markup
-from bot.intake_flow import IntakeFlow, Screen, parse_press
+from bot.leads.intake_flow import IntakeFlow, Screen, parse_press
 from bot.texts import Text
 from handlers import fallback, support
 from handlers.broadcast import offer_subscription

@@ -6,10 +6,10 @@ from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot import intake
 from bot.content import Content, Markup, Question
-from bot.intake_flow import CONSENT, EDIT_LIST, GUARDIAN, QUESTION, TRANSFER, Screen
-from bot.intake_flow import press_data as data
+from bot.leads import intake
+from bot.leads.intake_flow import CONSENT, EDIT_LIST, GUARDIAN, QUESTION, TRANSFER, Screen
+from bot.leads.intake_flow import press_data as data
 from bot.store import Draft
 from bot.texts import Text
 from handlers.views import button, pairs

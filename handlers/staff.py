@@ -18,8 +18,9 @@ from telegram import Update
 from telegram.constants import ChatAction
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
 
-from bot import commands, export, stats
-from bot.export import ExportRequest, FilterError
+from bot import commands
+from bot.leads import export, stats
+from bot.leads.export import ExportRequest, FilterError
 from bot.parsing import small_int
 from bot.store.applications import REFERENCE_FORMAT
 from bot.texts import Text

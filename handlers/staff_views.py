@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot import intake
 from bot.content import Content, Markup
-from bot.export import wib_text
+from bot.leads import intake
+from bot.leads.export import wib_text
 from bot.store import Lead
 from bot.texts import Text
 from handlers.intake_views import summary

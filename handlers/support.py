@@ -10,7 +10,7 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 from bot.store import LogEntry, User
 from bot.support import Admission, SupportDesk, Verdict, display_name, header, topic_name
 from bot.texts import Text
-from bot.updates import message_summary
+from bot.transport.updates import message_summary
 from handlers import menu, views
 from handlers.common import BotContext, answer_query, reply, show
 

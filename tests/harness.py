@@ -11,9 +11,9 @@ from pydantic import SecretStr
 
 from bot.app import create_runner
 from bot.emulator import BotAPIEmulator, BotMessage, EmulatedUser
-from bot.runner import Runner
 from bot.settings import Settings
 from bot.store import Store
+from bot.transport.runner import Runner
 
 SETTLE_TIMEOUT = 10.0
 

@@ -18,7 +18,7 @@ from openpyxl.utils.escape import unescape
 
 from bot.content import Content, load_content
 from bot.emulator import EmulatedUser
-from bot.intake import choices, visible_questions
+from bot.leads.intake import choices, visible_questions
 from bot.settings import PACKAGED_CONTENT_DIR
 from tests.harness import Harness
 

@@ -7,9 +7,9 @@ from collections import Counter
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from bot import intake
 from bot.content import Content, Question
 from bot.emulator import BotAPIEmulator, EmulatedUser
+from bot.leads import intake
 from bot.store import Broadcasts, Profile, Store, Tally, Users, Version
 
 WAIT_TIMEOUT = 60.0

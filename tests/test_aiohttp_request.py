@@ -22,8 +22,8 @@ from telegram import Bot, InputFile
 from telegram.error import TelegramError
 from telegram.request import BaseRequest, HTTPXRequest
 
-from bot.aiohttp_request import POOL_TIMEOUT_MESSAGE, AiohttpRequest
 from bot.emulator import BotAPIEmulator
+from bot.transport.aiohttp_request import POOL_TIMEOUT_MESSAGE, AiohttpRequest
 
 TOKEN = "123456:TEST-TOKEN"
 TRANSPORT_MESSAGE = re.compile(r"^(httpx|aiohttp)\.\w+: ")

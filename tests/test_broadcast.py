@@ -8,13 +8,13 @@ from typing import Any
 
 import pytest
 
-from bot import broadcast as worker
-from bot import retrying
-from bot.audience import AudienceError, count, parse_audience
-from bot.broadcast import WIB, format_wib, parse_wib
 from bot.content import Content
 from bot.emulator import EmulatedUser
+from bot.outreach import broadcast as worker
+from bot.outreach.audience import AudienceError, count, parse_audience
+from bot.outreach.broadcast import WIB, format_wib, parse_wib
 from bot.store import Broadcasts, Profile, Users
+from bot.transport import retrying
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import Harness
 from tests.subscribers import (

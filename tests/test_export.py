@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.content import Content, load_content
-from bot.export import (
+from bot.leads.export import (
     FORMULA_TRIGGERS,
     ExportRequest,
     FilterError,

@@ -10,7 +10,8 @@ from typing import Any
 
 import yaml
 
-from bot.content import Content
+from bot.content import Content, load_content
+from bot.texts import Text
 from tests.harness import Harness
 
 
@@ -207,6 +208,21 @@ def test_check_content_lists_every_problem_at_once(tmp_path: Path) -> None:
     assert "messages.yaml: menu_prompt.en: <b> is never closed" in result.stderr
     assert "messages.yaml: not_a_key: not a message the bot uses" in result.stderr
     assert "messages.yaml: help.en: 5000 characters, the limit is 3800" in result.stderr
+
+
+def test_messages_may_be_split_into_files_per_capability(tmp_path: Path) -> None:
+    folder = _copy_content(tmp_path)
+    messages = yaml.safe_load((folder / "messages.yaml").read_text())
+    moved = {"greeting": messages.pop("greeting"), "help": messages.pop("help")}
+    (folder / "messages.yaml").write_text(yaml.safe_dump(messages, allow_unicode=True))
+    (folder / "messages_extra.yaml").write_text(yaml.safe_dump(moved, allow_unicode=True))
+    assert load_content(folder).text(Text.GREETING, "en") == moved["greeting"]["en"]
+
+    twice = {"menu_prompt": {"id": "Menu", "en": "Menu"}}
+    (folder / "messages_twice.yaml").write_text(yaml.safe_dump(twice, allow_unicode=True))
+    result = _check(folder)
+    assert result.returncode == 2
+    assert "messages_twice.yaml: menu_prompt: already defined in messages.yaml" in result.stderr
 
 
 def test_check_content_catches_questionnaire_mistakes(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from bot.app import create_runner
 from bot.emulator import BotAPIEmulator
-from bot.webhook import SECRET_HEADER, WebhookServer
+from bot.transport.webhook import SECRET_HEADER, WebhookServer
 from tests.harness import Harness, make_settings
 from tests.leads import answer, consent, where
 

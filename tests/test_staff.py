@@ -17,8 +17,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot import export
 from bot.emulator import BotMessage, EmulatedUser
+from bot.leads import export
 from bot.store import Store
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness

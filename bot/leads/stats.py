@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from bot import intake
 from bot.content import Content, Markup
-from bot.export import WIB, start_of_day_utc, to_wib
+from bot.leads import intake
+from bot.leads.export import WIB, start_of_day_utc, to_wib
 from bot.store import Store
 from bot.store.leads import Counts
 from bot.texts import Text

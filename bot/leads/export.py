@@ -19,8 +19,8 @@ from zoneinfo import ZoneInfo
 
 import xlsxwriter
 
-from bot import intake
 from bot.content import Content, Question
+from bot.leads import intake
 from bot.store import Store
 from bot.store.leads import Lead, LeadFilter
 from bot.texts import Text

@@ -1,7 +1,7 @@
 """Retries Bot API calls through short Telegram faults: 5xx, timeouts, lost connections.
 
 Only the calling coroutine waits. Flood control (429) is left to the send budget
-(bot/send_budget.py), which must see it to hold broadcasts back. Client errors (400, 403)
+(bot/outreach/send_budget.py), which must see it to hold broadcasts back. Client errors (400, 403)
 are final and pass straight through. A retried call that timed out
 may have been delivered already: Telegram offers no idempotency key, so a rare duplicate is
 the price of not losing a reply.
@@ -17,7 +17,7 @@ from telegram._utils.types import ODVInput
 from telegram.error import BadRequest, NetworkError, TimedOut
 from telegram.request import RequestData
 
-from bot.request_wrapper import WrappedRequest
+from bot.transport.request_wrapper import WrappedRequest
 
 log = logging.getLogger(__name__)
 

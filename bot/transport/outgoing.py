@@ -14,8 +14,8 @@ from telegram._utils.defaultvalue import DEFAULT_NONE
 from telegram._utils.types import ODVInput
 from telegram.request import BaseRequest, RequestData
 
-from bot.request_wrapper import WrappedRequest
 from bot.store import ConversationLog, LogEntry
+from bot.transport.request_wrapper import WrappedRequest
 
 log = logging.getLogger(__name__)
 

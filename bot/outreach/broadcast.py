@@ -1,6 +1,6 @@
 """Delivers announcements: one worker, broadcasts one after another, retries, resume.
 
-The worker sends at the pace of the bot's shared `SendBudget` (bot/send_budget.py),
+The worker sends at the pace of the bot's shared `SendBudget` (bot/outreach/send_budget.py),
 with a few requests in flight so HTTP latency does not lower the rate. A 429
 pauses the broadcast only; timeouts and server errors are retried three times;
 403 and "chat not found" mark the talent unreachable.
@@ -24,7 +24,7 @@ from telegram import Message
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ExtBot
 
-from bot.send_budget import BROADCAST, SendBudget, retry_seconds
+from bot.outreach.send_budget import BROADCAST, SendBudget, retry_seconds
 from bot.services import Services
 from bot.store import Broadcast, Recipient, Tally, Version, utc_now
 from bot.texts import Text

@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot import intake
 from bot.content import Content, Question
+from bot.leads import intake
 from bot.parsing import small_int
 from bot.store import Change, Draft, Store
 from bot.texts import Text

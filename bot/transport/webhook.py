@@ -9,8 +9,8 @@ from urllib.parse import urlsplit
 
 from aiohttp import web
 
-from bot.runner import ALLOWED_UPDATES, Runner
 from bot.settings import Settings
+from bot.transport.runner import ALLOWED_UPDATES, Runner
 
 log = logging.getLogger(__name__)
 

@@ -22,9 +22,9 @@ from telegram.ext import Application
 from telegram.request import BaseRequest, RequestData
 from telegram.request._requestparameter import RequestParameter
 
-from bot.sequencer import KeyedSequencer
 from bot.store import Store, StoredUpdate
-from bot.updates import malformed, sequence_key
+from bot.transport.sequencer import KeyedSequencer
+from bot.transport.updates import malformed, sequence_key
 
 log = logging.getLogger(__name__)
 

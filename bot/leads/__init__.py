@@ -1,0 +1,1 @@
+"""Leads: the intake questionnaire and application flow, exports and statistics."""

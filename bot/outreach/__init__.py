@@ -1,0 +1,1 @@
+"""Outreach: broadcasts, their audiences and the shared send budget."""

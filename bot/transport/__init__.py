@@ -1,0 +1,1 @@
+"""The Telegram transport: durable inbox, update order, retries, the HTTP client, flood control."""
