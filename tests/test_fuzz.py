@@ -195,11 +195,21 @@ def corrupted(draw: st.DrawFn, payload: dict[str, Any]) -> dict[str, Any]:
 async def test_any_update_is_answered_or_skipped_and_the_bot_carries_on(
     bot: Harness, caplog: pytest.LogCaptureFixture, batch: list[dict[str, Any]]
 ) -> None:
-    for payload in batch:
-        bot.emulator.inject_raw_update(payload)
+    injected = [bot.emulator.inject_raw_update(payload)["update_id"] for payload in batch]
     probe = bot.user(first_name="Probe")
     [greeting] = await bot.send(probe, "/start")
     assert greeting.text.startswith("Halo, Probe!")
     errors = [record for record in caplog.records if record.levelno >= logging.ERROR]
     assert errors == [], [record.getMessage() for record in errors]
     assert bot.emulator.internal_errors == []
+    # Every update was stored and ended handled, or skipped with a warning naming it.
+    skipped = [
+        record.getMessage()
+        for record in caplog.records
+        if "could not be used" in record.getMessage()
+    ]
+    for update_id in injected:
+        status = await bot.store.inbox.status(update_id)
+        assert status in ("done", "unparseable"), (update_id, status)
+        if status == "unparseable":
+            assert any(message.startswith(f"Update {update_id} ") for message in skipped)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import socket
 from typing import Any
@@ -12,7 +13,7 @@ import pytest
 from bot.app import create_runner
 from bot.emulator import BotAPIEmulator
 from bot.transport.webhook import SECRET_HEADER, WebhookServer
-from tests.harness import Harness, make_settings
+from tests.harness import SETTLE_TIMEOUT, Harness, make_settings
 from tests.leads import answer, consent, where
 
 
@@ -28,21 +29,37 @@ async def test_server_errors_are_retried_and_the_talent_is_answered(bot: Harness
 async def test_a_429_is_waited_out_for_that_chat_only(bot: Harness) -> None:
     sari, budi = bot.user(), bot.user(first_name="Budi")
     bot.emulator.fail_next("sendMessage", status=429, retry_after=1, chat_id=sari.id)
+    # The retry waits for the test (every attempt, should a slow machine time one out).
+    retry = bot.emulator.hold("sendMessage", chat_id=sari.id, times=10)
     mark = budi.mark()
     sari_update = sari.send("/start")
     budi.send("/start")
     [reply] = await budi.wait_for_messages(mark)
     assert reply.text.startswith("Halo, Budi!")
+    await asyncio.wait_for(retry.arrived.wait(), SETTLE_TIMEOUT)
     assert sari.messages == [], "Sari's reply waits for retry_after; Budi's did not"
+    retry.release()
     await bot.settle(sari_update)
-    assert sari.last_message.text.startswith("Halo, Sari!")
+    assert [message.text.split(",")[0] for message in sari.messages] == ["Halo"]
+    statuses = [call.status for call in bot.emulator.calls_to("sendMessage") if _to(call, sari)]
+    assert statuses == [429, 200]  # one refused, one retried after the wait
 
 
 async def test_a_timeout_is_retried(bot: Harness) -> None:
     sari = bot.user()
-    bot.emulator.delay("sendMessage", 2.5, times=1, chat_id=sari.id)  # over the 2 s read timeout
+    # Telegram never answers the first send: the bot's 2 s read timeout gives up on it.
+    lost = bot.emulator.hold("sendMessage", chat_id=sari.id)
     [reply] = await bot.send(sari, "/start")
     assert reply.text.startswith("Halo, Sari!")
+    assert lost.held == 1  # the first attempt reached Telegram and was abandoned
+    assert len(sari.messages) == 1
+    statuses = [call.status for call in bot.emulator.calls_to("sendMessage") if _to(call, sari)]
+    assert statuses == [200]  # the retry is the one call answered
+    lost.release()
+
+
+def _to(call: Any, user: Any) -> bool:
+    return bool(str(call.params.get("chat_id")) == str(user.id))
 
 
 async def test_a_long_outage_keeps_the_answer_and_replies_when_telegram_is_back(
@@ -106,13 +123,15 @@ async def test_updates_from_one_user_are_handled_in_order(bot: Harness) -> None:
 
 async def test_one_slow_conversation_does_not_hold_up_the_others(bot: Harness) -> None:
     slow, quick = bot.user(first_name="Slow"), bot.user(first_name="Quick")
-    bot.emulator.delay("sendMessage", 2.0, times=1, chat_id=slow.id)
+    stuck = bot.emulator.hold("sendMessage", chat_id=slow.id, times=10)  # and any retry
     mark = quick.mark()
     slow_update = slow.send("/start")
+    await asyncio.wait_for(stuck.arrived.wait(), SETTLE_TIMEOUT)  # Slow's reply is in flight
     quick.send("/start")
     [reply] = await quick.wait_for_messages(mark)
     assert reply.text.startswith("Halo, Quick!")
     assert slow.messages == []
+    stuck.release()
     await bot.settle(slow_update)
     assert slow.last_message.text.startswith("Halo, Slow!")
 

@@ -11,7 +11,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from bot.emulator.errors import ApiError
-from bot.emulator.faults import FaultPlan, RateLimiter
+from bot.emulator.faults import FaultPlan, Hold, RateLimiter
 from bot.emulator.methods import HANDLERS, SEND_METHODS
 from bot.emulator.params import Files, decode_params
 from bot.emulator.views import RecordedCall
@@ -45,6 +45,8 @@ class BotAPIEmulator(EmulatorWorld):
         self.rate_limited_count = 0
         self.faults = FaultPlan()
         self.limits = RateLimiter()
+        # The clock of the flood limits; a test may freeze it so a burst falls in one second.
+        self.clock: Callable[[], float] = time.monotonic
         self.webhook = Webhook(self.updates)
         # Called with the method name as each request arrives, before it is answered
         # (calls are recorded when answered, and a long poll is answered late): benchmarks.
@@ -104,16 +106,19 @@ class BotAPIEmulator(EmulatorWorld):
         failure = self.faults.take_failure(method, params.get("chat_id"))
         if failure is not None:
             raise failure
+        hold = self.faults.take_hold(method, params.get("chat_id"))
+        if hold is not None:
+            await hold.wait()
         limited = method.lower() in SEND_METHODS and self.limits.active
         chat_key = params.get("chat_id")
         if limited and isinstance(chat_key, int | str):
             try:
-                self.limits.check(chat_key, time.monotonic())
+                self.limits.check(chat_key, self.clock())
             except ApiError:
                 self.rate_limited_count += 1
                 raise
             result = await handler(self, params, files)
-            self.limits.record(chat_key, time.monotonic())
+            self.limits.record(chat_key, self.clock())
             return result
         return await handler(self, params, files)
 
@@ -219,6 +224,10 @@ class BotAPIEmulator(EmulatorWorld):
             times=times,
             chat_id=chat_id,
         )
+
+    def hold(self, method: str, *, times: int = 1, chat_id: int | str | None = None) -> Hold:
+        """Hold the next ``times`` calls of ``method`` (after any failure) until released."""
+        return self.faults.hold(method, times=times, chat_id=chat_id)
 
     def delay(
         self,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import math
 from collections import deque
 from dataclasses import dataclass
@@ -29,11 +30,34 @@ class Delay:
     effect_first: bool
 
 
+class Hold:
+    """Calls that wait until the test releases them: an event to wait on instead of a sleep."""
+
+    def __init__(self, method: str, chat_id: int | str | None, times: int) -> None:
+        self.method = method
+        self.chat_id = chat_id
+        self.remaining = times
+        self.held = 0  # calls that reached the hold (a held call may be abandoned by a timeout)
+        self.arrived = asyncio.Event()  # set when the first call is held
+        self._released = asyncio.Event()
+
+    def release(self) -> None:
+        """Let every held call (and any later one) go on."""
+        self._released.set()
+
+    async def wait(self) -> None:
+        """Hold one call until release()."""
+        self.held += 1
+        self.arrived.set()
+        await self._released.wait()
+
+
 class FaultPlan:
-    """Scheduled failures and delays, matched by method name ("*" matches any)."""
+    """Scheduled failures, holds and delays, matched by method name ("*" matches any)."""
 
     def __init__(self) -> None:
         self._failures: list[_Failure] = []
+        self._holds: list[Hold] = []
         self._delays: dict[tuple[str, str | None], Delay] = {}
 
     def fail_next(
@@ -75,6 +99,26 @@ class FaultPlan:
             return failure.error
         return None
 
+    def hold(self, method: str, *, times: int = 1, chat_id: int | str | None = None) -> Hold:
+        """Hold the next ``times`` matching calls (after any scheduled failure) until released."""
+        hold = Hold(method.lower(), chat_id, times)
+        self._holds.append(hold)
+        return hold
+
+    def take_hold(self, method: str, chat_id: object) -> Hold | None:
+        """Consume and return the first hold matching this call, if any."""
+        lowered = method.lower()
+        for hold in self._holds:
+            if hold.method not in (lowered, "*"):
+                continue
+            if hold.chat_id is not None and str(hold.chat_id) != str(chat_id):
+                continue
+            hold.remaining -= 1
+            if hold.remaining <= 0:
+                self._holds.remove(hold)
+            return hold
+        return None
+
     def delay(
         self,
         method: str,
@@ -108,9 +152,12 @@ class FaultPlan:
         return found
 
     def clear(self) -> None:
-        """Remove every scheduled failure and delay."""
+        """Remove every scheduled failure, hold and delay (held calls are released)."""
         self._failures.clear()
         self._delays.clear()
+        for hold in self._holds:
+            hold.release()
+        self._holds.clear()
 
 
 class _Window:
