@@ -140,6 +140,7 @@ async def _serve(settings: Settings, content: Content) -> int:
     from telegram.error import InvalidToken, NetworkError
 
     from bot.app import create_runner
+    from bot.transport.failures import describe
 
     runner = await create_runner(settings, content=content)
     webhook = None
@@ -156,7 +157,7 @@ async def _serve(settings: Settings, content: Content) -> int:
         if webhook is not None:
             await webhook.start()
     except (InvalidToken, NetworkError, OSError) as error:
-        log.critical("Could not start: %s", error)
+        log.critical("Could not start: %s", describe(error))
         if webhook is not None:
             await webhook.stop()
         await runner.stop(grace=0)

@@ -28,6 +28,7 @@ from bot.outreach.send_budget import BROADCAST, SendBudget, retry_seconds
 from bot.services import Services
 from bot.store import Broadcast, Recipient, Tally, Version, utc_now
 from bot.texts import Text
+from bot.transport.failures import describe
 
 log = logging.getLogger(__name__)
 
@@ -165,20 +166,20 @@ class BroadcastWorker:
                     self.budget.pause(retry_seconds(error))
                     continue
                 except Forbidden as error:
-                    await store.mark_blocked(broadcast.id, user_id, error.message)
+                    await store.mark_blocked(broadcast.id, user_id, describe(error))
                 except BadRequest as error:
                     if "chat not found" in error.message.lower():
-                        await store.mark_blocked(broadcast.id, user_id, error.message)
+                        await store.mark_blocked(broadcast.id, user_id, describe(error))
                     else:
-                        await store.mark_outcome(broadcast.id, user_id, "failed", error.message)
+                        await store.mark_outcome(broadcast.id, user_id, "failed", describe(error))
                 except NetworkError as error:  # timeouts and server errors may pass
                     failures += 1
                     if failures < MAX_ATTEMPTS:
                         await asyncio.sleep(BACKOFF_SECONDS * 2 ** (failures - 1))
                         continue
-                    await store.mark_outcome(broadcast.id, user_id, "failed", error.message)
+                    await store.mark_outcome(broadcast.id, user_id, "failed", describe(error))
                 except TelegramError as error:
-                    await store.mark_outcome(broadcast.id, user_id, "failed", error.message)
+                    await store.mark_outcome(broadcast.id, user_id, "failed", describe(error))
                 else:
                     await store.mark_sent(broadcast.id, user_id, message.message_id)
                 return
