@@ -29,8 +29,20 @@ WIB = ZoneInfo("Asia/Jakarta")
 EXPORT_LANGUAGE = "id"  # staff read Indonesian headers and labels
 # Telegram's upload limit for bots is 50 MB; stay under it with room for the request itself.
 UPLOAD_LIMIT = 50 * 1000 * 1000
-# A cell starting with one of these runs as a formula in Excel or LibreOffice (OWASP).
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
+# A cell starting with one of these runs as a formula in Excel or LibreOffice (OWASP), the
+# fullwidth and small forms included (an Asian-locale spreadsheet reads them as = + - @).
+_TRIGGERS = "=+\\-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b"
+# Where a spreadsheet may start a new cell: the CSV separators of every locale (`,`, `;` in
+# Indonesian Excel, tab), and line breaks (once a `;`-split has lost track of the quotes).
+_CELL_STARTS = ",;\t\r\n"
+# What a spreadsheet may skip before it looks at the first character: blanks, and invisible
+# format characters (zero-width, joiners, direction marks, BOM, soft hyphen, fillers).
+_SKIPPED = (
+    "\\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb"
+)
+_FORMULA_AHEAD = re.compile(f"(^|[{_CELL_STARTS}])(?=[{_SKIPPED}]*[{_TRIGGERS}])")
+_CONTROL_FIRST = re.compile("^(?=[\t\r\n])")
 _YIELD_EVERY = 100  # leads written between two chances for other updates to run
 _BLOCK = 1024 * 1024  # copy split archives a megabyte at a time
 SECTOR_ALIASES = {"musik": "music", "music": "music", "film": "film"}
@@ -50,8 +62,13 @@ class FilterError(ValueError):
 
 
 def neutralise(text: str) -> str:
-    """Text that a spreadsheet shows as text, never runs as a formula."""
-    return f"'{text}" if text.startswith(FORMULA_TRIGGERS) else text
+    """Text that a spreadsheet shows as text, never runs as a formula, whatever it splits on.
+
+    A `'` goes before a formula trigger at the start of the text and after every separator
+    or line break (invisible characters in between do not hide the trigger), and before a
+    leading tab or line break; nothing else changes.
+    """
+    return _CONTROL_FIRST.sub("'", _FORMULA_AHEAD.sub("\\1'", text), count=1)
 
 
 def plain_text(markup: str) -> str:
@@ -205,7 +222,8 @@ class _CsvFile:
 
     def __init__(self, path: Path, headers: list[str], content: Content) -> None:
         self._file = path.open("w", encoding="utf-8-sig", newline="")
-        self._writer = csv.writer(self._file)
+        # Every field quoted: a spreadsheet splitting on `;` or a tab still sees one cell.
+        self._writer = csv.writer(self._file, quoting=csv.QUOTE_ALL)
         self._writer.writerow(headers)
 
     def add(self, row: list[str]) -> None:
