@@ -189,8 +189,8 @@ async def test_every_trigger_in_every_kind_of_answer_is_neutralised_in_both_file
                 assert cell == f"'{trigger}SUM(1,{number})"
         assert row["Username Telegram"] == f"'{trigger}user"
         assert row["Sumber"] == f"'{trigger}src"
-    for row in rows:
-        for cell in row:
+    for cells in rows:
+        for cell in cells:
             assert not runs_as_formula(cell), cell
 
 
