@@ -130,7 +130,10 @@ def _run_command(args: argparse.Namespace) -> int:
     if settings.bot_token is None:
         print(SETUP_HINT, file=sys.stderr)
         return EXIT_CONFIG
-    setup_logging(settings.log_level_number, secrets=[settings.token()])
+    secrets = [settings.token()]
+    if settings.webhook_secret is not None:
+        secrets.append(settings.webhook_secret.get_secret_value())
+    setup_logging(settings.log_level_number, secrets=secrets)
     content = load_content(settings.content_dir)
     return asyncio.run(_serve(settings, content))
 

@@ -35,3 +35,32 @@ def test_token_email_and_phone_are_masked_in_messages_and_tracebacks(
         assert secret not in output
     assert "<token>" in output and "<email>" in output and "<phone>" in output
     assert "update 42" in output and "987654321" in output  # ids stay readable
+
+
+def test_libraries_values_are_shown_by_shape_at_every_level(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    stream = io.StringIO()
+    monkeypatch.setattr("sys.stderr", stream)
+    root = logging.getLogger()
+    saved = root.handlers[:], root.level
+    try:
+        setup_logging(logging.DEBUG, secrets=[TOKEN, "Webhook_Secret_1"])
+        library = logging.getLogger("telegram.ext.ExtBot")
+        library.debug(
+            "Calling Bot API endpoint `%s` with parameters `%s`",
+            "sendMessage",
+            {"chat_id": 42, "text": "Halo Sarinah Wulandari"},
+        )
+        library.warning("Processing update %s from %s (%d)", {"message": "Sarinah"}, "Sari", 7)
+        logging.getLogger("aiosqlite").debug("executing %(call)s", {"call": "Sarinah"})
+        logging.getLogger("bot.x").debug("secret_token=%s", "Webhook_Secret_1")
+    finally:
+        root.handlers[:], _ = saved[0], None
+        root.setLevel(saved[1])
+    output = stream.getvalue()
+    assert "Sarinah" not in output and "Sari " not in output
+    assert "Webhook_Secret_1" not in output and "secret_token=<secret>" in output
+    assert "endpoint `sendMessage` with parameters `{chat_id, text}`" in output
+    assert "Processing update {message} from <4 characters> (7)" in output
+    assert "executing <7 characters>" in output

@@ -10,6 +10,9 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import signal
+import socket
+import sys
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
@@ -23,6 +26,7 @@ from bot.transport.aiohttp_request import AiohttpRequest, redact_url_secret
 from bot.transport.failures import MESSAGE_LIMIT, describe
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import Harness
+from tests.processes import clean_env
 from tests.subscribers import queue_text, wait_delivered
 
 TOKEN = "7012345678:AAF-leakCanary_Tok3n0123456789abcdef"
@@ -233,3 +237,71 @@ def test_the_http_client_cuts_the_token_out_of_its_own_error_texts() -> None:
     assert redact_url_secret(text, url) == (
         "Cannot connect to https://api.telegram.org/bot<token>/sendMessage (also <token>)"
     )
+
+
+WEBHOOK_SECRET = "Webhook_Canary-Secret_42"
+PROCESS_TIMEOUT = 30.0
+
+
+async def test_at_debug_level_the_log_has_no_secret_and_no_personal_data(tmp_path: Path) -> None:
+    """`kocca-bot run` in webhook mode, LOG_LEVEL=DEBUG, as a real process."""
+    emulator = BotAPIEmulator(token=TOKEN, bot_id=BOT_ID)
+    staff = emulator.group(STAFF_CHAT_ID, title="KOCCA Talent Desk staff")
+    admin = emulator.user(ADMIN_ID, first_name="Admin")
+    staff.add_member(admin)
+    emulator.add_bot_to_group(staff, by=admin)
+    port = _free_port()
+    env = clean_env(
+        tmp_path,
+        BOT_TOKEN=TOKEN,
+        BOT_API_URL=await emulator.serve(),
+        WEBHOOK_URL=f"http://127.0.0.1:{port}/telegram",
+        WEBHOOK_SECRET=WEBHOOK_SECRET,
+        WEBHOOK_PORT=str(port),
+        LOG_LEVEL="DEBUG",
+        ADMIN_IDS=str(ADMIN_ID),
+        STAFF_CHAT_ID=str(STAFF_CHAT_ID),
+    )
+    log_file = tmp_path / "stderr.log"
+    with log_file.open("wb") as stderr:  # a file, not a pipe: DEBUG output fills a pipe
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", "run", cwd=tmp_path, env=env, stderr=stderr
+        )
+    try:
+        await emulator.wait_until(
+            lambda: bool(emulator.calls_to("setWebhook")), PROCESS_TIMEOUT, "the webhook"
+        )
+        sari = emulator.user(first_name="Sarinah", last_name="Wulandari", username="sarinah_music")
+        for text in ("/start", "/tanya", PERSONAL_QUESTION):
+            mark = sari.mark()
+            sari.send(text)
+            await sari.wait_for_messages(mark, timeout=PROCESS_TIMEOUT)
+        await staff.wait_for_messages(0, count=2, timeout=PROCESS_TIMEOUT)  # header and copy
+    finally:
+        process.send_signal(signal.SIGTERM)
+        assert await asyncio.wait_for(process.wait(), PROCESS_TIMEOUT) == 0
+        await emulator.stop_serving()
+    log = log_file.read_text()
+    assert "DEBUG telegram" in log  # the library's lines are there, with their wording
+    assert "Calling Bot API endpoint `sendMessage` with parameters" in log
+    for secret in (
+        TOKEN.split(":")[1],
+        WEBHOOK_SECRET,
+        "Sarinah",
+        "Wulandari",
+        "sarinah_music",
+        "sari.dewi@example.com",
+        "0812-3456-7890",
+        "81234567890",
+        "kurasi",
+    ):
+        assert secret.lower() not in log.lower(), secret
+
+
+PERSONAL_QUESTION = "Saya Sarinah, email sari.dewi@example.com, HP 0812-3456-7890: kurasi kapan?"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
