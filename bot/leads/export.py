@@ -14,13 +14,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from pathlib import Path
-from typing import Any, BinaryIO, Literal
+from typing import IO, Any, BinaryIO, Literal
 from zoneinfo import ZoneInfo
 
 import xlsxwriter
 
 from bot.content import Content, Question
 from bot.leads import intake
+from bot.private_files import open_private, private_file
 from bot.store import Store
 from bot.store.leads import Lead, LeadFilter
 from bot.texts import Text
@@ -221,7 +222,7 @@ class _CsvFile:
     """CSV in UTF-8 with a BOM, so Excel shows Indonesian and Korean text right."""
 
     def __init__(self, path: Path, headers: list[str], content: Content) -> None:
-        self._file = path.open("w", encoding="utf-8-sig", newline="")
+        self._file = open_private(path, "w", encoding="utf-8-sig", newline="")
         # Every field quoted: a spreadsheet splitting on `;` or a tab still sees one cell.
         self._writer = csv.writer(self._file, quoting=csv.QUOTE_ALL)
         self._writer.writerow(headers)
@@ -239,7 +240,8 @@ class _XlsxFile:
     """XLSX written row by row in constant memory; every cell is a string, never a formula."""
 
     def __init__(self, path: Path, headers: list[str], content: Content) -> None:
-        self._book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+        # xlsxwriter opens the file by name: made 0600 first, it keeps that mode.
+        self._book = xlsxwriter.Workbook(str(private_file(path)), {"constant_memory": True})
         name = plain_text(content.text(Text.EXPORT_SHEET_NAME, EXPORT_LANGUAGE))[:31]
         self._sheet = self._book.add_worksheet(name)
         bold = self._book.add_format({"bold": True})
@@ -307,7 +309,7 @@ def pack_for_upload(path: Path, limit: int = UPLOAD_LIMIT) -> Upload:
     """The file itself if it fits; else a ZIP; else the ZIP cut into parts of `limit` bytes."""
     if path.stat().st_size <= limit:
         return Upload([path], zipped=False)
-    archive = path.with_name(path.name + ".zip")
+    archive = private_file(path.with_name(path.name + ".zip"))
     with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as packed:
         packed.write(path, arcname=path.name)
     if archive.stat().st_size <= limit:
@@ -316,7 +318,7 @@ def pack_for_upload(path: Path, limit: int = UPLOAD_LIMIT) -> Upload:
     with archive.open("rb") as source:
         while True:
             part = archive.with_name(f"{archive.name}.{len(parts) + 1:03d}")
-            with part.open("wb") as target:
+            with open_private(part) as target:
                 written = _copy(source, target, limit)
             if written == 0:
                 part.unlink()
@@ -326,7 +328,7 @@ def pack_for_upload(path: Path, limit: int = UPLOAD_LIMIT) -> Upload:
     return Upload(parts, zipped=True)
 
 
-def _copy(source: BinaryIO, target: BinaryIO, limit: int) -> int:
+def _copy(source: BinaryIO, target: IO[bytes], limit: int) -> int:
     """Copy up to `limit` bytes, a block at a time; return how many were copied."""
     written = 0
     while written < limit and (block := source.read(min(limit - written, _BLOCK))):
