@@ -33,6 +33,9 @@ class Settings(BaseSettings):
     bot_api_url: str = "https://api.telegram.org/bot"
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     staff_chat_id: int | None = None
+    # Whether any member of the staff group may answer talents in the bot's name (False: only
+    # ADMIN_IDS; the others' replies stay in the group, with a short note).
+    staff_reply_anyone: bool = False
     database_path: Path = Path("data/kocca.db")
     content_dir: Path = PACKAGED_CONTENT_DIR
     default_language: Language = "id"

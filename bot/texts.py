@@ -239,3 +239,6 @@ class Text(StrEnum):
     BROADCAST_AUDIENCE_ALL = "broadcast_audience_all"
     INTAKE_STALE = "intake_stale"
     BUTTON_EXPIRED = "button_expired"
+
+    # --- security ---
+    SUPPORT_REPLY_ADMINS_ONLY = "support_reply_admins_only"
