@@ -14,6 +14,7 @@ from bot.message_parts import split_message
 from bot.services import Services
 from bot.store import User
 from bot.texts import Text
+from bot.transport.flood import dropped_entry, talent_input
 from bot.transport.updates import incoming_entry, sender_profile
 
 log = logging.getLogger(__name__)
@@ -61,9 +62,11 @@ async def record_incoming(update: Update, context: BotContext) -> None:
     chat = update.effective_chat
     profile = sender_profile(update) if chat is not None and chat.type == "private" else None
     language = context.services.language_for(profile.telegram_language if profile else None)
-    context.talent = await context.services.store.record_incoming(
-        profile, language, incoming_entry(update)
-    )
+    entry = incoming_entry(update)
+    if update.update_id in context.services.flood_notices:  # over the flood limit: no content
+        flooded = talent_input(update.to_dict())
+        entry = None if flooded is None else dropped_entry(update.update_id, flooded)
+    context.talent = await context.services.store.record_incoming(profile, language, entry)
 
 
 async def reply(
