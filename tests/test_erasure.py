@@ -48,9 +48,7 @@ def traces_in_tables(database: Path, traces: list[str]) -> list[str]:
     found = []
     with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as db:
         tables = [
-            row[0]
-            for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-            if not row[0].startswith("sqlite_")
+            row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         ]
         for table in tables:
             cursor = db.execute(f'SELECT * FROM "{table}"')  # noqa: S608 - names from the schema
