@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -14,19 +14,30 @@ TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 
 
 @pytest.fixture
-def stderr(monkeypatch: pytest.MonkeyPatch) -> Iterator[io.StringIO]:
-    """What the bot's logging writes on stderr; the root logger is put back afterwards."""
-    stream = io.StringIO()
-    monkeypatch.setattr("sys.stderr", stream)
+def logging_to(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., io.StringIO]]:
+    """Set up the bot's logging on a captured stderr; the root logger is put back afterwards.
+
+    Patched when called, in the test itself: pytest puts its own sys.stderr back between the
+    setup of a fixture and the test.
+    """
     root = logging.getLogger()
     handlers, level = root.handlers[:], root.level
-    yield stream
+
+    def setup(level: int, secrets: list[str]) -> io.StringIO:
+        stream = io.StringIO()
+        monkeypatch.setattr("sys.stderr", stream)
+        setup_logging(level, secrets=secrets)
+        return stream
+
+    yield setup
     root.handlers[:] = handlers
     root.setLevel(level)
 
 
-def test_token_email_and_phone_are_masked_in_messages_and_tracebacks(stderr: io.StringIO) -> None:
-    setup_logging(logging.INFO, secrets=[TOKEN])
+def test_token_email_and_phone_are_masked_in_messages_and_tracebacks(
+    logging_to: Callable[..., io.StringIO],
+) -> None:
+    stderr = logging_to(logging.INFO, [TOKEN])
     log = logging.getLogger("test")
     log.info("GET https://api.telegram.org/bot%s/getMe for sari@example.com", TOKEN)
     try:
@@ -40,8 +51,10 @@ def test_token_email_and_phone_are_masked_in_messages_and_tracebacks(stderr: io.
     assert "update 42" in output and "987654321" in output  # ids stay readable
 
 
-def test_libraries_values_are_shown_by_shape_at_every_level(stderr: io.StringIO) -> None:
-    setup_logging(logging.DEBUG, secrets=[TOKEN, "Webhook_Secret_1"])
+def test_libraries_values_are_shown_by_shape_at_every_level(
+    logging_to: Callable[..., io.StringIO],
+) -> None:
+    stderr = logging_to(logging.DEBUG, [TOKEN, "Webhook_Secret_1"])
     library = logging.getLogger("telegram.ext.ExtBot")
     library.debug(
         "Calling Bot API endpoint `%s` with parameters `%s`",
