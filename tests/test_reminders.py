@@ -323,7 +323,7 @@ async def test_stop_reminders_is_a_preference_shown_changeable_and_in_my_data(
     assert await rows(bot, sari.id) == [(1, "sent"), (2, "sent")]
 
 
-async def test_finished_opted_out_withdrawn_erased_and_blocked_talents_get_none(
+async def test_finished_opted_out_withdrawn_erased_blocked_and_stale_talents_get_none(
     make_bot: Any, clock: TestClock
 ) -> None:
     bot: Harness = await make_bot(clock=clock, **SHORT)
@@ -365,11 +365,19 @@ async def test_finished_opted_out_withdrawn_erased_and_blocked_talents_get_none(
     await bot.send(declined, "/daftar")
     await bot.press(declined, say(Text.BTN_DECLINE))
 
+    stale = bot.user(first_name="Stale")  # a draft untouched for a week past the last delay
+    await asyncio.to_thread(
+        seed_drafts, bot.database, [stale], datetime.now(UTC) - timedelta(seconds=4, days=7)
+    )
+
     control = bot.user(first_name="Control")  # the last to act: reminded last
     await start_registration(bot, control)
     await wait_for_reminders(bot, control, 2)
     await clock.worker_went_round()
-    others = [finished, opted_out, withdrawn, erased, blocked, no_answer, from_program, declined]
+    others = [
+        *(finished, opted_out, withdrawn, erased, blocked),
+        *(no_answer, from_program, declined, stale),
+    ]
     assert {talent.first_name: reminder_calls(bot.emulator, talent.id) for talent in others} == {
         talent.first_name: [] for talent in others
     }

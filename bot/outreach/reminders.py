@@ -6,7 +6,8 @@ activity, reminder 2 after the second, and so on; anything they do restarts the 
 Each reminder of a registration goes at most once: it is recorded as being sent in a
 commit before the request, and never sent again after a restart or a kill -9 (a crash can
 lose the few reminders claimed and not yet sent, it never repeats one). If several came
-due at once (the bot was stopped, or quiet hours), only the latest is sent.
+due at once (the bot was stopped, or quiet hours), only the latest is sent; a draft left
+unchanged for a week past the last delay gets none.
 
 None is sent during QUIET_HOURS (Asia/Jakarta); those due then go when they end, at the
 pace of the shared send budget, after replies to talents. A talent stops them for one
@@ -45,13 +46,13 @@ log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]  # the current time, timezone-aware
 
-POLL_SECONDS = 1.0  # how often the worker looks for due reminders
+POLL_SECONDS = 5.0  # how often the worker looks for due reminders (delays are hours)
 IN_FLIGHT = 6  # reminders claimed and not yet answered by Telegram, at most
 BATCH = 200
 DRAIN_SECONDS = 10.0  # on stop, how long requests already made may take to finish
 RECENT_DAYS = 7  # /stats: reminders sent in the last week
-# A registration whose last activity is this much older than its last reminder's due time
-# gets none (drafts already old when reminders were turned on, or after a long outage).
+# A draft left unchanged this much longer than the last delay gets no reminder at all: drafts
+# that were already old when reminders were turned on, or missed during a long outage.
 GIVE_UP_AFTER = timedelta(days=7)
 
 # Callback data of the reminder's buttons (handlers/reminders.py answers them).
@@ -189,12 +190,13 @@ class ReminderWorker:
             raise
 
     async def dispatch_due(self) -> bool:
-        """Claim and start sending one batch of due reminders; False if none was due."""
+        """Claim and start sending one batch of due reminders; False if none was claimed."""
         now = self._clock()
         if quiet_until(now, self._settings.quiet_hours) is not None:
             return False
         delays = self._settings.reminder_delays
         batch = await self._store.due(due_times(delays, now), BATCH)
+        claimed = 0
         for draft in batch:
             await self._slots.acquire()
             now = self._clock()
@@ -203,13 +205,29 @@ class ReminderWorker:
                 break  # quiet hours began meanwhile: the rest waits for their end
             times = due_times(delays, now)
             number = due_number(draft, times)
-            if not await self._store.claim(draft, number, times):
+            if not await self._claim(draft, number, times):
                 self._slots.release()
                 continue
+            claimed += 1
             task = asyncio.create_task(self._deliver(draft, number))
             self._in_flight.add(task)
             task.add_done_callback(self._in_flight.discard)
-        return bool(batch)
+        if claimed:
+            log.info("Sending %d due reminder(s)", claimed)
+        return claimed > 0
+
+    async def _claim(self, draft: DueDraft, number: int, times: DueTimes) -> bool:
+        """Record the reminder as being sent; a stop meanwhile undoes the record."""
+        claiming = asyncio.ensure_future(self._store.claim(draft, number, times))
+        try:
+            return await asyncio.shield(claiming)
+        except asyncio.CancelledError:
+            # The commit goes on without us: if it claimed the reminder, no task will send
+            # it, so give it back for the next start (else it would never be sent).
+            await asyncio.wait([claiming])
+            if not claiming.cancelled() and claiming.exception() is None and claiming.result():
+                await self._store.unclaim(draft.application_id, number)
+            raise
 
     async def _deliver(self, draft: DueDraft, number: int) -> None:
         """Send one claimed reminder when the budget allows; record what Telegram said."""
@@ -239,6 +257,9 @@ class ReminderWorker:
                         await store.mark_failed(application_id, number, error.message)
                 except TelegramError as error:  # the HTTP layer already retried timeouts, 5xx
                     await store.mark_failed(application_id, number, error.message)
+                except Exception as error:  # a bug must not stop the others: recorded, logged
+                    log.exception("Reminder %d of application %d failed", number, application_id)
+                    await store.mark_failed(application_id, number, repr(error))
                 else:
                     day = self._clock().astimezone(WIB).date().isoformat()
                     await store.mark_sent(application_id, number, message.message_id, left, day)

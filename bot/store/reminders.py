@@ -16,33 +16,38 @@ from bot.store.db import Database, Row, Transaction, utc_now
 
 # The drafts a reminder may be sent for, with the time of the talent's last activity (their
 # last step in the questionnaire, or any message or button since) and the number of the
-# last reminder recorded. "At least one question answered": an answer stored by another
-# update than the one that opened the draft (a program's Apply button presets the sector and
-# the programme with that update, and the talent has not answered anything yet).
-_CANDIDATES = """
-    SELECT p.id AS application_id, p.user_id, p.updated_at, u.language, u.first_name,
-        MAX(p.updated_at, u.last_seen_at) AS active_at,
-        COALESCE((SELECT MAX(r.number) FROM reminders r WHERE r.application_id = p.id), 0)
-            AS done
-    FROM applications p JOIN users u ON u.user_id = p.user_id
-    WHERE p.status = 'draft' AND p.reminders_off_at IS NULL AND u.blocked = 0
-        AND p.updated_at <= :first AND u.last_seen_at <= :first
-        AND MAX(p.updated_at, u.last_seen_at) >= :oldest
+# last reminder recorded. Cheap conditions first, in a materialised step, so the costlier
+# checks run only for the few drafts whose next reminder is due:
+# - a draft last changed before :oldest is too old for any reminder;
+# - :cutoffs is a JSON list: the latest activity time that makes reminder 1, 2, ... due now;
+# - "at least one question answered": an answer stored by another update than the one that
+#   opened the draft (a program's Apply button presets the sector and the programme with
+#   that update, before the talent has answered anything).
+_DUE = """
+    WITH waiting AS MATERIALIZED (
+        SELECT p.id AS application_id, p.user_id, p.program_key, p.updated_at, u.language,
+            u.first_name, MAX(p.updated_at, u.last_seen_at) AS active_at,
+            COALESCE((SELECT MAX(r.number) FROM reminders r WHERE r.application_id = p.id), 0)
+                AS done
+        FROM applications p JOIN users u ON u.user_id = p.user_id
+        WHERE p.status = 'draft' AND p.updated_at BETWEEN :oldest AND :first
+            AND u.last_seen_at <= :first
+            AND p.reminders_off_at IS NULL AND u.blocked = 0 {only}
+    )
+    SELECT * FROM waiting w
+    WHERE w.done < json_array_length(:cutoffs)
+        AND w.active_at <= json_extract(:cutoffs, '$[' || w.done || ']')
         AND NOT EXISTS (SELECT 1 FROM reminder_preferences f
-            WHERE f.user_id = p.user_id AND f.enabled = 0)
-        AND (SELECT c.granted FROM consents c WHERE c.user_id = p.user_id
+            WHERE f.user_id = w.user_id AND f.enabled = 0)
+        AND (SELECT c.granted FROM consents c WHERE c.user_id = w.user_id
             AND c.kind = 'processing' ORDER BY c.id DESC LIMIT 1) = 1
-        AND (SELECT COUNT(DISTINCT IFNULL(a.update_id, -1)) FROM answers a
-            WHERE a.application_id = p.id) > (p.program_key IS NOT NULL)
+        AND CASE WHEN w.program_key IS NULL
+            THEN EXISTS (SELECT 1 FROM answers a WHERE a.application_id = w.application_id)
+            ELSE (SELECT MIN(IFNULL(a.update_id, -1)) != MAX(IFNULL(a.update_id, -1))
+                FROM answers a WHERE a.application_id = w.application_id) END
 """
-# :cutoffs is a JSON list: the latest activity time that makes reminder 1, 2, ... due now;
-# activity before :oldest is too long ago for any reminder.
-_DUE = f"""
-    SELECT * FROM ({_CANDIDATES}) WHERE done < json_array_length(:cutoffs)
-        AND active_at <= json_extract(:cutoffs, '$[' || done || ']')
-"""  # noqa: S608 - built from constants only
-_DUE_ALL = f"{_DUE} ORDER BY active_at, application_id LIMIT :limit"
-_DUE_ONE = f"{_DUE} AND application_id = :application_id"
+_DUE_ALL = _DUE.format(only="") + " ORDER BY w.active_at, w.application_id LIMIT :limit"
+_DUE_ONE = _DUE.format(only="AND p.id = :application_id")
 
 
 @dataclass(frozen=True, slots=True)
