@@ -259,3 +259,5 @@ class Text(StrEnum):
     STATS_REMINDERS = "stats_reminders"
     STATS_REMINDERS_ON = "stats_reminders_on"
     STATS_REMINDERS_OFF = "stats_reminders_off"
+    STATS_REMINDERS_QUIET = "stats_reminders_quiet"
+    STATS_REMINDERS_NO_QUIET = "stats_reminders_no_quiet"

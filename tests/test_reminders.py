@@ -24,10 +24,11 @@ from bot.leads import intake
 from bot.outreach import reminders as worker
 from bot.outreach.broadcast import WIB
 from bot.outreach.reminders import CONTINUE, due_times, questions_left, quiet_until
-from bot.settings import QuietHours, Settings
+from bot.settings import QuietHours, Settings, SettingsError, load_settings
 from bot.store import Store
 from bot.texts import Text
 from handlers import privacy
+from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import CONTENT, MUSICIAN, answer, apply, consent, where
 from tests.processes import BotProcess
@@ -416,6 +417,50 @@ async def test_hapusdata_stops_reminders_at_once(make_bot: Any, clock: TestClock
     await asyncio.sleep(3.0)  # past the second delay
     await clock.worker_went_round()
     assert len(reminder_calls(bot.emulator, sari.id)) == 1
+
+
+async def test_stats_show_reminders_sent_and_registrations_finished_after_one(
+    make_bot: Any, staff_chat: Any
+) -> None:
+    later = datetime.now(WIB) + timedelta(hours=2)  # quiet hours that are not now
+    hours = f"{later:%H:%M}-{later + timedelta(hours=1):%H:%M}"
+    bot: Harness = await make_bot(
+        admin_ids=frozenset({ADMIN_ID}), reminder_delays="2s", quiet_hours=hours
+    )
+    finisher = bot.user(first_name="Finisher")
+    idle = bot.user(first_name="Idle")
+    await start_registration(bot, finisher)
+    await start_registration(bot, idle)
+    await wait_for_reminders(bot, finisher, 1)
+    await wait_for_reminders(bot, idle, 1)
+    await bot.press(finisher, say(Text.BTN_REMINDER_CONTINUE))
+    await apply(bot, finisher, MUSICIAN)
+
+    (report,) = await bot.send(bot.emulator.user(ADMIN_ID), "/stats")
+    lines = report.text.splitlines()
+    section = lines[lines.index("Pengingat pendaftaran") :]
+    assert section == [
+        "Pengingat pendaftaran",
+        f"Aktif: 2s setelah aktivitas terakhir · jam tenang {hours} WIB",
+        "Terkirim: 2 (7 hari terakhir: 2)",
+        "Selesai ≤ 7 hari setelah pengingat: 1 dari 2 pendaftaran yang diingatkan",
+    ]
+
+
+def test_settings_refuse_delays_and_quiet_hours_that_make_no_sense() -> None:
+    def problem(**values: str) -> str:
+        with pytest.raises(SettingsError) as caught:
+            load_settings(_env_file=None, **values)
+        return str(caught.value)
+
+    assert problem(reminder_delays="72h,24h").startswith("Configuration error: REMINDER_DELAYS")
+    assert "'2 days' is not a duration" in problem(reminder_delays="2 days")
+    assert problem(quiet_hours="21-8").startswith("Configuration error: QUIET_HOURS")
+    assert "same time" in problem(quiet_hours="08:00-08:00")
+    settings = load_settings(_env_file=None, reminder_delays=" 90m, 1d ", quiet_hours="")
+    assert settings.reminder_delays == (timedelta(minutes=90), timedelta(days=1))
+    assert settings.quiet_hours is None
+    assert load_settings(_env_file=None, reminder_delays="").reminder_delays == ()
 
 
 # ----- quiet hours -----------------------------------------------------------------------------

@@ -310,12 +310,16 @@ def stats_section(
     """The reminders part of /stats and `kocca-bot stats`."""
     if settings.reminder_delays:
         schedule = ", ".join(_duration(delay) for delay in settings.reminder_delays)
-        quiet = settings.quiet_hours
+        hours = settings.quiet_hours
+        quiet = (
+            content.text(
+                Text.STATS_REMINDERS_QUIET, language, hours=f"{hours.start:%H:%M}-{hours.end:%H:%M}"
+            )
+            if hours
+            else content.text(Text.STATS_REMINDERS_NO_QUIET, language)
+        )
         state = content.text(
-            Text.STATS_REMINDERS_ON,
-            language,
-            delays=schedule,
-            quiet=f"{quiet.start:%H:%M}-{quiet.end:%H:%M}" if quiet else "-",
+            Text.STATS_REMINDERS_ON, language, delays=schedule, quiet=Markup(quiet)
         )
     else:
         state = content.text(Text.STATS_REMINDERS_OFF, language)
