@@ -21,6 +21,7 @@ import pytest
 
 from bot.emulator import BotAPIEmulator, EmulatedUser
 from bot.leads import intake
+from bot.outreach import pacing
 from bot.outreach import reminders as worker
 from bot.outreach.broadcast import WIB
 from bot.outreach.reminders import CONTINUE, due_times, questions_left, quiet_until
@@ -100,6 +101,18 @@ async def start_registration(bot: Harness, talent: EmulatedUser) -> None:
     await bot.send(talent, "/daftar")
     await consent(bot, talent)
     await answer(bot, talent, "sector", "music")
+
+
+async def reminded(
+    make_bot: Any, clock: TestClock | None = None, **settings: Any
+) -> tuple[Harness, EmulatedUser]:
+    """A bot with short delays, and a talent who started a registration and was reminded."""
+    values = {**SHORT, **settings}
+    bot: Harness = await (make_bot(clock=clock, **values) if clock else make_bot(**values))
+    sari = bot.user(first_name="Sari")
+    await start_registration(bot, sari)
+    await wait_for_reminders(bot, sari, 1)
+    return bot, sari
 
 
 async def rows(bot: Harness, user_id: int) -> list[tuple[int, str]]:
@@ -245,10 +258,8 @@ async def test_continue_shows_exactly_the_question_where_they_stopped(make_bot: 
 
 
 async def test_continue_on_a_finished_registration_says_so(make_bot: Any) -> None:
-    bot: Harness = await make_bot(reminder_delays="2s", quiet_hours="")
-    sari = bot.user(first_name="Sari")
-    await start_registration(bot, sari)
-    (reminder,) = await wait_for_reminders(bot, sari, 1)
+    bot, sari = await reminded(make_bot, reminder_delays="2s")
+    (reminder,) = reminder_calls(bot.emulator, sari.id)
     draft = await bot.store.applications.draft_for(sari.id)
     assert draft is not None
     await apply(bot, sari, MUSICIAN)  # /daftar resumes the draft and finishes it
@@ -263,10 +274,7 @@ async def test_continue_on_a_finished_registration_says_so(make_bot: Any) -> Non
 async def test_later_ends_reminders_for_this_registration_only(
     make_bot: Any, clock: TestClock
 ) -> None:
-    bot: Harness = await make_bot(clock=clock, **SHORT)
-    sari = bot.user(first_name="Sari")
-    await start_registration(bot, sari)
-    await wait_for_reminders(bot, sari, 1)
+    bot, sari = await reminded(make_bot, clock)
     (edited,) = await bot.press(sari, say(Text.BTN_REMINDER_LATER))
     assert edited.edited
     assert edited.text == say(Text.REMINDER_LATER_DONE)
@@ -286,10 +294,7 @@ async def test_later_ends_reminders_for_this_registration_only(
 async def test_stop_reminders_is_a_preference_shown_changeable_and_in_my_data(
     make_bot: Any, clock: TestClock
 ) -> None:
-    bot: Harness = await make_bot(clock=clock, **SHORT)
-    sari = bot.user(first_name="Sari")
-    await start_registration(bot, sari)
-    await wait_for_reminders(bot, sari, 1)
+    bot, sari = await reminded(make_bot, clock)
     (edited,) = await bot.press(sari, say(Text.BTN_REMINDER_STOP))
     assert edited.text == say(Text.REMINDER_STOPPED)
     assert edited.buttons == []
@@ -402,10 +407,7 @@ async def test_a_talent_gone_without_a_word_is_marked_unreachable(make_bot: Any)
 
 
 async def test_hapusdata_stops_reminders_at_once(make_bot: Any, clock: TestClock) -> None:
-    bot: Harness = await make_bot(clock=clock, **SHORT)
-    sari = bot.user(first_name="Sari")
-    await start_registration(bot, sari)
-    await wait_for_reminders(bot, sari, 1)
+    bot, sari = await reminded(make_bot, clock)
     await bot.send(sari, "/hapusdata")
     await bot.press(sari, callback_data=privacy.DELETE_YES)
     for table in ("reminders", "reminder_preferences", "applications"):
@@ -612,15 +614,6 @@ async def test_a_restart_in_the_middle_sends_no_reminder_twice(
     }
 
 
-@pytest.fixture
-async def served() -> Any:
-    """The emulator on a loopback port, for a real bot process."""
-    emulator = BotAPIEmulator(token="777001:REMINDER-TEST-TOKEN-abcdefghijklm")
-    url = await emulator.serve()
-    yield emulator, url
-    await emulator.stop_serving()
-
-
 async def test_kill_9_in_the_middle_sends_no_reminder_twice(
     served: tuple[BotAPIEmulator, str], tmp_path: Path
 ) -> None:
@@ -643,7 +636,7 @@ async def test_kill_9_in_the_middle_sends_no_reminder_twice(
         user_id
         for (user_id,) in bot.query("SELECT user_id FROM reminders WHERE status = 'sending'")
     }
-    assert len(caught) <= worker.IN_FLIGHT
+    assert len(caught) <= pacing.IN_FLIGHT
 
     await bot.start()
 

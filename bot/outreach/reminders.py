@@ -30,13 +30,14 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
-from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
+from telegram.error import RetryAfter, TelegramError
 from telegram.ext import ExtBot
 
 from bot.content import Content, Markup
 from bot.leads import intake
 from bot.outreach.broadcast import WIB
-from bot.outreach.send_budget import BROADCAST, SendBudget, retry_seconds
+from bot.outreach.pacing import BulkSends, unreachable
+from bot.outreach.send_budget import BROADCAST, retry_seconds
 from bot.services import Services
 from bot.settings import QuietHours, Settings
 from bot.store import DueDraft, DueTimes, ReminderCounts, Store
@@ -47,9 +48,7 @@ log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]  # the current time, timezone-aware
 
 POLL_SECONDS = 5.0  # how often the worker looks for due reminders (delays are hours)
-IN_FLIGHT = 6  # reminders claimed and not yet answered by Telegram, at most
 BATCH = 200
-DRAIN_SECONDS = 10.0  # on stop, how long requests already made may take to finish
 RECENT_DAYS = 7  # /stats: reminders sent in the last week
 # A draft left unchanged this much longer than the last delay gets no reminder at all: drafts
 # that were already old when reminders were turned on, or missed during a long outage.
@@ -165,12 +164,8 @@ class ReminderWorker:
         self._store = services.store.reminders
         self._bot = bot
         self._clock = clock
-        limiter = bot.rate_limiter
-        rate = self._settings.broadcast_rate
-        self.budget = limiter if isinstance(limiter, SendBudget) else SendBudget(rate)
-        self._slots = asyncio.Semaphore(IN_FLIGHT)
-        self._in_flight: set[asyncio.Task[None]] = set()
-        self._waiting: set[asyncio.Task[None]] = set()
+        # At most pacing.IN_FLIGHT reminders are claimed and not yet answered by Telegram.
+        self._sends = BulkSends(bot, self._settings.broadcast_rate, "reminder")
 
     async def run(self) -> None:
         """Send due reminders until cancelled; then let requests already made finish."""
@@ -186,7 +181,7 @@ class ReminderWorker:
                     log.exception("Reminder worker error; trying again shortly")
                 await asyncio.sleep(POLL_SECONDS)
         except asyncio.CancelledError:
-            await self._drain()
+            await self._sends.drain()
             raise
 
     async def dispatch_due(self) -> bool:
@@ -198,20 +193,18 @@ class ReminderWorker:
         batch = await self._store.due(due_times(delays, now), BATCH)
         claimed = 0
         for draft in batch:
-            await self._slots.acquire()
+            await self._sends.reserve()
             now = self._clock()
             if quiet_until(now, self._settings.quiet_hours) is not None:
-                self._slots.release()
+                self._sends.release()
                 break  # quiet hours began meanwhile: the rest waits for their end
             times = due_times(delays, now)
             number = due_number(draft, times)
             if not await self._claim(draft, number, times):
-                self._slots.release()
+                self._sends.release()
                 continue
             claimed += 1
-            task = asyncio.create_task(self._deliver(draft, number))
-            self._in_flight.add(task)
-            task.add_done_callback(self._in_flight.discard)
+            self._sends.start(self._deliver(draft, number))
         if claimed:
             log.info("Sending %d due reminder(s)", claimed)
         return claimed > 0
@@ -234,7 +227,8 @@ class ReminderWorker:
         store, application_id = self._store, draft.application_id
         try:
             while True:
-                if not await self._wait_for_slot(draft, number):
+                if not await self._sends.slot():  # stopping: no request was made
+                    await store.unclaim(application_id, number)
                     return
                 answers = await self._services.store.applications.answers(application_id)
                 left = questions_left(self._services.content, answers)
@@ -244,19 +238,15 @@ class ReminderWorker:
                         draft.user_id, text, reply_markup=markup, rate_limit_args=BROADCAST
                     )
                 except RetryAfter as error:  # refused, so not delivered: wait and try again
-                    self.budget.pause(retry_seconds(error))
+                    self._sends.budget.pause(retry_seconds(error))
                     continue
-                except Forbidden as error:
-                    await store.mark_blocked(application_id, number, draft.user_id, error.message)
-                except BadRequest as error:
-                    if "chat not found" in error.message.lower():
+                except TelegramError as error:  # the HTTP layer already retried timeouts, 5xx
+                    if unreachable(error):
                         await store.mark_blocked(
                             application_id, number, draft.user_id, error.message
                         )
                     else:
                         await store.mark_failed(application_id, number, error.message)
-                except TelegramError as error:  # the HTTP layer already retried timeouts, 5xx
-                    await store.mark_failed(application_id, number, error.message)
                 except Exception as error:  # a bug must not stop the others: recorded, logged
                     log.exception("Reminder %d of application %d failed", number, application_id)
                     await store.mark_failed(application_id, number, repr(error))
@@ -265,34 +255,7 @@ class ReminderWorker:
                     await store.mark_sent(application_id, number, message.message_id, left, day)
                 return
         finally:
-            self._slots.release()
-
-    async def _wait_for_slot(self, draft: DueDraft, number: int) -> bool:
-        """Wait for a send slot; on stop, undo the claim (no request was made)."""
-        task = asyncio.current_task()
-        assert task is not None
-        self._waiting.add(task)
-        try:
-            await self.budget.acquire()
-        except asyncio.CancelledError:
-            await self._store.unclaim(draft.application_id, number)
-            return False
-        finally:
-            self._waiting.discard(task)
-        return True
-
-    async def _drain(self) -> None:
-        """Stop: drop reminders still waiting for a slot, let requests in flight finish."""
-        for task in list(self._waiting):
-            task.cancel()
-        if not self._in_flight:
-            return
-        _, late = await asyncio.wait(set(self._in_flight), timeout=DRAIN_SECONDS)
-        for task in late:
-            task.cancel()
-        if late:
-            log.warning("Stopped with %d reminder request(s) unanswered", len(late))
-            await asyncio.gather(*late, return_exceptions=True)
+            self._sends.release()
 
 
 # ----- what staff see ---------------------------------------------------------------------------
