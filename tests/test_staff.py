@@ -534,6 +534,11 @@ async def test_statistics_match_a_known_set_of_talents(
         "Pengumuman",
         "Berlangganan: 3",
         "Memblokir bot: 2",
+        "",
+        "Pengingat pendaftaran",
+        "Aktif: 24h, 72h setelah aktivitas terakhir · jam tenang 21:00-08:00 WIB",
+        "Terkirim: 0 (7 hari terakhir: 0)",
+        "Selesai ≤ 7 hari setelah pengingat: 0 dari 0 pendaftaran yang diingatkan",
     ]
     lines = text.splitlines()
     assert lines[0] == "📊 Statistik Talent Desk"

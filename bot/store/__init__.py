@@ -11,6 +11,7 @@ from bot.store.db import Database, Transaction, utc_now
 from bot.store.inbox import StoredUpdate, UpdateInbox
 from bot.store.leads import Lead, LeadFilter, Leads
 from bot.store.privacy import Privacy
+from bot.store.reminders import DueDraft, DueTimes, Preference, ReminderCounts, Reminders
 from bot.store.support import SupportRelay
 from bot.store.users import Profile, User, Users
 
@@ -23,12 +24,17 @@ __all__ = [
     "ConversationLog",
     "Database",
     "Draft",
+    "DueDraft",
+    "DueTimes",
     "Lead",
     "LeadFilter",
     "Leads",
     "LogEntry",
+    "Preference",
     "Profile",
     "Recipient",
+    "ReminderCounts",
+    "Reminders",
     "Store",
     "StoredUpdate",
     "Tally",
@@ -54,6 +60,7 @@ class Store:
         self.privacy = Privacy(db)
         self.leads = Leads(db)
         self.broadcasts = Broadcasts(db)
+        self.reminders = Reminders(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:
