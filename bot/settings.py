@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import logging
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from bot.placeholders import placeholder_in
 
 PACKAGED_CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 
@@ -17,6 +20,21 @@ Language = Literal["id", "en"]
 
 class SettingsError(Exception):
     """A setting has a value the bot cannot work with; the message names it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Controller:
+    """Who is responsible for talents' data (UU PDP): named in the privacy notice and help."""
+
+    name: str
+    contact: str
+    address: str | None = None
+
+
+# What `kocca-bot chat` shows: obviously not a real organisation.
+DEMO_CONTROLLER = Controller(
+    name="DEMO operator, set CONTROLLER_NAME", contact="demo@example.invalid"
+)
 
 
 class Settings(BaseSettings):
@@ -46,6 +64,9 @@ class Settings(BaseSettings):
     broadcast_rate: float = Field(default=29.0, gt=0, le=30)
     flood_limit: int = Field(default=20, ge=1)
     flood_window_seconds: float = Field(default=10.0, gt=0)
+    controller_name: str | None = Field(default=None, max_length=200)
+    controller_contact: str | None = Field(default=None, max_length=200)
+    controller_address: str | None = Field(default=None, max_length=300)
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -67,6 +88,14 @@ class Settings(BaseSettings):
         """An empty line in .env (`STAFF_CHAT_ID=`) means the setting is not used."""
         if isinstance(value, str) and not value.strip():
             return None
+        return value
+
+    @field_validator("controller_name", "controller_contact", "controller_address", mode="before")
+    @classmethod
+    def _trimmed_or_unset(cls, value: Any) -> Any:
+        """Shown to talents as written, without stray spaces; empty means not set."""
+        if isinstance(value, str):
+            return value.strip() or None
         return value
 
     @field_validator("bot_api_url")
@@ -121,6 +150,30 @@ class Settings(BaseSettings):
     def is_admin(self, user_id: int | None) -> bool:
         """Whether a Telegram user id belongs to staff."""
         return user_id is not None and user_id in self.admin_ids
+
+    def controller(self) -> Controller:
+        """Who is responsible for talents' data; raises SettingsError naming what is missing."""
+        missing = [
+            name
+            for name, value in (
+                ("CONTROLLER_NAME", self.controller_name),
+                ("CONTROLLER_CONTACT", self.controller_contact),
+            )
+            if not value
+        ]
+        if missing or self.controller_name is None or self.controller_contact is None:
+            raise SettingsError(
+                f"Configuration error: {' and '.join(missing)} must be set: who is responsible"
+                " for talents' data, shown in the privacy notice (see config.example.env)"
+            )
+        for name in ("controller_name", "controller_contact", "controller_address"):
+            marker = placeholder_in(getattr(self, name) or "")
+            if marker:
+                raise SettingsError(
+                    f"Configuration error: {name.upper()} still holds the placeholder"
+                    f" {marker!r}: write the real value (talents read it)"
+                )
+        return Controller(self.controller_name, self.controller_contact, self.controller_address)
 
     def token(self) -> str:
         """The bot token; raises SettingsError when it is missing."""

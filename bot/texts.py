@@ -239,3 +239,15 @@ class Text(StrEnum):
     BROADCAST_AUDIENCE_ALL = "broadcast_audience_all"
     INTAKE_STALE = "intake_stale"
     BUTTON_EXPIRED = "button_expired"
+
+    # --- content truth: who is responsible, freshness, reload ---
+    BTN_PAUSE = "btn_pause"
+    CONTROLLER_BLOCK = "controller_block"
+    CONTROLLER_ADDRESS = "controller_address"
+    AS_OF = "as_of"
+    MONTH_NAMES = "month_names"
+    COMMAND_RELOAD = "command_reload"
+    RELOAD_DONE = "reload_done"
+    RELOAD_REFUSED = "reload_refused"
+    REVIEW_DUE = "review_due"
+    REVIEW_DUE_LINE = "review_due_line"

@@ -67,6 +67,12 @@ async def record_incoming(update: Update, context: BotContext) -> None:
     )
 
 
+def controller_values(context: BotContext) -> dict[str, str]:
+    """Who is responsible for talents' data, for texts that name them (from the settings)."""
+    controller = context.services.settings.controller()
+    return {"controller_name": controller.name, "controller_contact": controller.contact}
+
+
 def split_text(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
     """Split a long text into Telegram-sized parts, at paragraph or line breaks when possible."""
     parts: list[str] = []
