@@ -65,6 +65,11 @@ class BotProcess:
         self.process.send_signal(signal.SIGKILL)
         await self._collect()
 
+    def hang_up(self) -> None:
+        """SIGHUP: the bot reloads content/."""
+        assert self.process is not None
+        self.process.send_signal(signal.SIGHUP)
+
     async def stop(self) -> int:
         """SIGTERM and wait; returns the exit status."""
         assert self.process is not None
