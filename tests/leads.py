@@ -8,12 +8,13 @@ import io
 import json
 import random
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import openpyxl
+import yaml
 from openpyxl.utils.escape import unescape
 
 from bot.content import Content, load_content
@@ -25,6 +26,14 @@ from bot.texts import Text
 from tests.harness import Harness
 
 CONTENT = load_content(PACKAGED_CONTENT_DIR)
+
+
+def edit_content(folder: Path, name: str, change: Callable[[Any], None]) -> None:
+    """Change one YAML file of a content folder, as staff would in an editor."""
+    path = folder / name
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
 
 
 def rendered(markup: str) -> str:

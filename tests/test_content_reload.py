@@ -5,40 +5,23 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import shutil
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from bot.app import create_runner
 from bot.emulator import BotAPIEmulator, EmulatedChat, EmulatedUser
 from bot.services import Services
-from bot.settings import PACKAGED_CONTENT_DIR, Settings, SettingsError
+from bot.settings import Settings, SettingsError
 from bot.texts import Text
 from handlers.content_admin import review_reminder
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import Harness
-from tests.leads import CONTENT, opening, rendered, shown
+from tests.leads import CONTENT, edit_content, opening, rendered, shown
 from tests.processes import BotProcess
-
-
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    """A content folder staff can edit while the bot runs."""
-    copy = tmp_path / "content"
-    shutil.copytree(PACKAGED_CONTENT_DIR, copy)
-    return copy
-
-
-def _edit(folder: Path, name: str, change: Callable[[Any], None]) -> None:
-    path = folder / name
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
 
 
 def _rename_first_question(title: str) -> Callable[[Any], None]:
@@ -64,15 +47,15 @@ async def _page(bot: Harness, talent: EmulatedUser, key: str) -> str:
 
 
 async def test_admin_reload_serves_new_content_and_refuses_broken_content(
-    make_bot: Any, staff_chat: EmulatedChat, folder: Path, caplog: pytest.LogCaptureFixture
+    make_bot: Any, staff_chat: EmulatedChat, content_folder: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     bot: Harness = await make_bot(
-        admin_ids=frozenset({ADMIN_ID}), staff_chat_id=STAFF_CHAT_ID, content_dir=folder
+        admin_ids=frozenset({ADMIN_ID}), staff_chat_id=STAFF_CHAT_ID, content_dir=content_folder
     )
     admin: EmulatedUser = staff_chat.members[ADMIN_ID]
     talent = bot.user()
     old_question = CONTENT.faq["what_is_kocca"].question.id
-    _edit(folder, "faq.yaml", _rename_first_question("KOCCA itu apa, sih?"))
+    edit_content(content_folder, "faq.yaml", _rename_first_question("KOCCA itu apa, sih?"))
     [listing] = await bot.send(talent, "/faq")
     assert old_question in listing.button_texts  # an edit alone changes nothing
 
@@ -83,7 +66,7 @@ async def test_admin_reload_serves_new_content_and_refuses_broken_content(
     assert "KOCCA itu apa, sih?" in listing.button_texts
     before = await _page(bot, talent, "coproduction")
 
-    _edit(folder, "programs.yaml", _break)
+    edit_content(content_folder, "programs.yaml", _break)
     caplog.clear()
     with caplog.at_level(logging.ERROR):
         replies = await bot.send(admin, "/reload")
@@ -110,10 +93,10 @@ async def test_admin_reload_serves_new_content_and_refuses_broken_content(
 
 
 async def test_reload_keeps_drafts_going_and_survives_a_restart(
-    make_bot: Any, staff_chat: EmulatedChat, folder: Path
+    make_bot: Any, staff_chat: EmulatedChat, content_folder: Path
 ) -> None:
     """A new question text reaches a talent mid-form; a restart reads the same folder."""
-    bot: Harness = await make_bot(admin_ids=frozenset({ADMIN_ID}), content_dir=folder)
+    bot: Harness = await make_bot(admin_ids=frozenset({ADMIN_ID}), content_dir=content_folder)
     admin: EmulatedUser = staff_chat.members[ADMIN_ID]
     talent = bot.user()
     await bot.send(talent, "/daftar")
@@ -121,7 +104,7 @@ async def test_reload_keeps_drafts_going_and_survives_a_restart(
     def reword(data: Any) -> None:
         data["consents"][0]["question"]["id"] = "Boleh kami proses datamu? (wajib)"
 
-    _edit(folder, "privacy.yaml", reword)
+    edit_content(content_folder, "privacy.yaml", reword)
     await bot.send(admin, "/reload")
     [again] = await bot.send(talent, "/daftar")
     assert "Boleh kami proses datamu? (wajib)" in again.text
@@ -137,20 +120,11 @@ async def _until(condition: Callable[[], bool], what: str) -> None:
             await asyncio.sleep(0.02)
 
 
-@pytest.fixture
-async def served() -> AsyncIterator[tuple[BotAPIEmulator, str]]:
-    """The emulator on a loopback port."""
-    emulator = BotAPIEmulator(token="555000:RELOAD-TEST-TOKEN-abcdefghijklmnop")
-    url = await emulator.serve()
-    yield emulator, url
-    await emulator.stop_serving()
-
-
 async def test_sighup_reloads_content_in_the_running_process(
-    served: tuple[BotAPIEmulator, str], tmp_path: Path, folder: Path
+    served: tuple[BotAPIEmulator, str], tmp_path: Path, content_folder: Path
 ) -> None:
     emulator, url = served
-    bot = BotProcess(emulator, url, tmp_path, CONTENT_DIR=str(folder))
+    bot = BotProcess(emulator, url, tmp_path, CONTENT_DIR=str(content_folder))
     await bot.start()
     talent = emulator.user(first_name="Sari")
 
@@ -163,13 +137,13 @@ async def test_sighup_reloads_content_in_the_running_process(
     def reloads() -> list[tuple[Any, ...]]:
         return bot.query("SELECT trigger, accepted FROM content_reloads ORDER BY id")
 
-    _edit(folder, "faq.yaml", _rename_first_question("KOCCA itu apa, sih?"))
+    edit_content(content_folder, "faq.yaml", _rename_first_question("KOCCA itu apa, sih?"))
     bot.hang_up()
     await _until(lambda: len(reloads()) == 1, "the first reload")
     assert reloads() == [("signal", 1)]
     assert "KOCCA itu apa, sih?" in await faq_buttons()
 
-    _edit(folder, "programs.yaml", _break)
+    edit_content(content_folder, "programs.yaml", _break)
     bot.hang_up()
     await _until(lambda: len(reloads()) == 2, "the second reload")
     assert reloads()[1] == ("signal", 0)

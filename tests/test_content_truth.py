@@ -4,14 +4,11 @@ content finished, dated, readable on a phone and about registering interest, nev
 from __future__ import annotations
 
 import re
-import shutil
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from bot.content import ContentError, load_content
 from bot.content_checks import row_limit
@@ -28,6 +25,7 @@ from tests.leads import (
     answer,
     apply,
     consent,
+    edit_content,
     label,
     opening,
     rendered,
@@ -216,28 +214,13 @@ async def test_a_page_that_is_not_a_program_is_no_choice_in_the_form(bot: Harnes
 # --- check-content: each new check fails on bad content ----------------------------------------
 
 
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    """A copy of the packaged content to break."""
-    copy = tmp_path / "content"
-    shutil.copytree(PACKAGED_CONTENT_DIR, copy)
-    return copy
-
-
-def _edit(folder: Path, name: str, change: Callable[[Any], None]) -> None:
-    path = folder / name
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
-
-
-def _problems(folder: Path, today: date | None = None) -> list[str]:
+def _problems(content_folder: Path, today: date | None = None) -> list[str]:
     with pytest.raises(ContentError) as raised:
-        load_content(folder, today)
+        load_content(content_folder, today)
     return raised.value.problems
 
 
-def test_placeholders_are_refused_wherever_they_hide(folder: Path) -> None:
+def test_placeholders_are_refused_wherever_they_hide(content_folder: Path) -> None:
     def privacy(data: Any) -> None:
         data["notice"]["id"] += "\nAlamat: [perlu dikonfirmasi staf]"
 
@@ -256,42 +239,44 @@ def test_placeholders_are_refused_wherever_they_hide(folder: Path) -> None:
         ("messages.yaml", messages),
         ("intake.yaml", intake),
     ):
-        _edit(folder, name, change)
-    problems = "\n".join(_problems(folder))
+        edit_content(content_folder, name, change)
+    problems = "\n".join(_problems(content_folder))
     assert "privacy.yaml: notice.id: unfinished text '[perlu dikonfirmasi staf]'" in problems
     assert "faq.yaml: items[what_is_kocca].answer.en: unfinished text 'TBD'" in problems
     assert "messages.yaml: greeting.id: unfinished text 'TODO'" in problems
     assert "intake.yaml: questions[sector].choices[music].label.en: unfinished text" in problems
 
 
-def test_pages_that_state_facts_need_an_as_of(folder: Path) -> None:
+def test_pages_that_state_facts_need_an_as_of(content_folder: Path) -> None:
     def programs(data: Any) -> None:
         del data["programs"][0]["as_of"]
 
     def faq(data: Any) -> None:
         del data["items"][0]["as_of"]  # what_is_kocca states facts
 
-    _edit(folder, "programs.yaml", programs)
-    _edit(folder, "faq.yaml", faq)
-    problems = "\n".join(_problems(folder))
+    edit_content(content_folder, "programs.yaml", programs)
+    edit_content(content_folder, "faq.yaml", faq)
+    problems = "\n".join(_problems(content_folder))
     assert "programs.yaml: programs[coproduction].as_of: Field required" in problems
     assert "faq.yaml: items[what_is_kocca]: Value error, an answer that states facts" in problems
 
 
-def test_an_as_of_in_the_future_is_a_typing_mistake(folder: Path) -> None:
+def test_an_as_of_in_the_future_is_a_typing_mistake(content_folder: Path) -> None:
     def programs(data: Any) -> None:
         data["programs"][1]["as_of"] = date(2027, 11, 30)  # 2027 for 2026
 
-    _edit(folder, "programs.yaml", programs)
-    problems = _problems(folder, date(2026, 12, 1))
+    edit_content(content_folder, "programs.yaml", programs)
+    problems = _problems(content_folder, date(2026, 12, 1))
     assert problems == ["programs.yaml: programs[bcww].as_of: 2027-11-30 is in the future"]
-    assert load_content(folder, date(2027, 11, 30)).programs["bcww"].as_of == date(2027, 11, 30)
+    assert load_content(content_folder, date(2027, 11, 30)).programs["bcww"].as_of == date(
+        2027, 11, 30
+    )
 
 
-def test_old_pages_are_a_warning_not_an_error(folder: Path) -> None:
+def test_old_pages_are_a_warning_not_an_error(content_folder: Path) -> None:
     from bot.content_checks import review_warnings
 
-    content = load_content(folder, date(2026, 12, 1))
+    content = load_content(content_folder, date(2026, 12, 1))
     assert review_warnings(content, date(2026, 12, 1)) == []
     later = review_warnings(content, date(2027, 4, 1))  # 122 days: only the 90-day page
     assert later == [
@@ -305,7 +290,7 @@ def test_old_pages_are_a_warning_not_an_error(folder: Path) -> None:
     assert len(everything) == len(dated)
 
 
-def test_buttons_are_held_to_the_width_of_their_row(folder: Path) -> None:
+def test_buttons_are_held_to_the_width_of_their_row(content_folder: Path) -> None:
     def messages(data: Any) -> None:
         data["btn_agree"]["id"] = "✅ Ya, saya setuju dengan semuanya"  # beside "Tidak setuju"
         data["btn_programs"]["en"] = "🎬🎵 Every program and opportunity we know of"  # alone
@@ -317,10 +302,10 @@ def test_buttons_are_held_to_the_width_of_their_row(folder: Path) -> None:
     def intake(data: Any) -> None:
         data["provinces"][0]["label"]["id"] = "Nanggroe Aceh Darussalam (NAD)"
 
-    _edit(folder, "messages.yaml", messages)
-    _edit(folder, "programs.yaml", programs)
-    _edit(folder, "intake.yaml", intake)
-    problems = "\n".join(_problems(folder))
+    edit_content(content_folder, "messages.yaml", messages)
+    edit_content(content_folder, "programs.yaml", programs)
+    edit_content(content_folder, "intake.yaml", intake)
+    problems = "\n".join(_problems(content_folder))
     assert "messages: btn_agree.id: '✅ Ya, saya setuju dengan semuanya' is 33 characters;" in (
         problems
     )
@@ -332,19 +317,21 @@ def test_buttons_are_held_to_the_width_of_their_row(folder: Path) -> None:
     assert "intake.yaml: provinces[aceh].label.id:" in problems
 
 
-def test_a_typed_province_name_leads_to_one_province_only(folder: Path) -> None:
+def test_a_typed_province_name_leads_to_one_province_only(content_folder: Path) -> None:
     def intake(data: Any) -> None:
         data["provinces"][0]["aliases"] = ["Jabar"]  # already Jawa Barat's
 
-    _edit(folder, "intake.yaml", intake)
-    assert _problems(folder) == ["intake.yaml: provinces[jawa_barat]: 'jabar' also names aceh"]
+    edit_content(content_folder, "intake.yaml", intake)
+    assert _problems(content_folder) == [
+        "intake.yaml: provinces[jawa_barat]: 'jabar' also names aceh"
+    ]
 
 
-def test_privacy_texts_may_only_use_the_fields_the_bot_fills_in(folder: Path) -> None:
+def test_privacy_texts_may_only_use_the_fields_the_bot_fills_in(content_folder: Path) -> None:
     def privacy(data: Any) -> None:
         data["notice"]["id"] = data["notice"]["id"].replace("{controller}", "{operator}")
         data["notice"]["en"] = data["notice"]["en"].replace("{controller}", "{operator}")
 
-    _edit(folder, "privacy.yaml", privacy)
-    [problem] = _problems(folder)
+    edit_content(content_folder, "privacy.yaml", privacy)
+    [problem] = _problems(content_folder)
     assert problem.startswith("privacy.yaml: notice: {operator} is not filled in here")
