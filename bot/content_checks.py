@@ -2,6 +2,7 @@
 
 `load_content` runs the checks that make content unusable (problems); `review_warnings`
 lists pages whose facts are due for a fresh look (warnings: the bot still serves them).
+bot.content imports this module, so names from bot.content are imported inside functions.
 """
 
 from __future__ import annotations
