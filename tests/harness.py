@@ -12,7 +12,7 @@ from pydantic import SecretStr
 from bot.app import create_runner
 from bot.emulator import BotAPIEmulator, BotMessage, EmulatedUser
 from bot.outreach.reminders import Clock, utc_clock
-from bot.settings import Settings
+from bot.settings import DEMO_CONTROLLER, Settings
 from bot.store import Store
 from bot.transport.runner import Runner
 
@@ -27,6 +27,8 @@ def make_settings(database: Path, emulator: BotAPIEmulator, **overrides: Any) ->
         "database_path": database,
         # Tests click far faster than people; flood control has tests of its own.
         "flood_limit": 10_000,
+        "controller_name": DEMO_CONTROLLER.name,
+        "controller_contact": DEMO_CONTROLLER.contact,
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]

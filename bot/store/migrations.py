@@ -245,4 +245,22 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE applications ADD COLUMN reminders_off_at TEXT
         """,
     ),
+    (
+        "0014_content_log",
+        """
+        CREATE TABLE content_reloads (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            trigger TEXT NOT NULL CHECK (trigger IN ('signal', 'command')),
+            staff_id INTEGER,
+            accepted INTEGER NOT NULL,
+            problems TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE TABLE content_review_reminders (
+            id INTEGER PRIMARY KEY,
+            sent_at TEXT NOT NULL,
+            pages TEXT NOT NULL
+        )
+        """,
+    ),
 ]
