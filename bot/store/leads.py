@@ -31,7 +31,7 @@ class LeadFilter:
 
     @property
     def filter_params(self) -> tuple[object, ...]:
-        """The values of _FILTERS' placeholders, in order."""
+        """The values of FILTERS' placeholders, in order."""
         sector = None if self.sector is None else json.dumps(self.sector)
         return (
             sector,
@@ -117,7 +117,7 @@ JOIN applications a ON a.id = ans.application_id
 LEFT JOIN lead_pipeline p ON p.application_id = a.id
 """
 # Sector, stage and assignee; both the export's and the list's conditions end with these.
-_FILTERS = """
+FILTERS = """
     AND (? IS NULL OR EXISTS (SELECT 1 FROM answers s WHERE s.application_id = a.id
         AND s.question_key = 'sector' AND s.value = ?))
     AND (? IS NULL OR p.stage = ?)
@@ -131,7 +131,7 @@ _MATCHING = (
 WHERE (CASE a.status WHEN 'submitted' THEN 1 WHEN 'draft' THEN ? ELSE 0 END) = 1
     AND (? IS NULL OR COALESCE(a.submitted_at, a.created_at) >= ?)
 """
-    + _FILTERS
+    + FILTERS
 )
 # The list walks the submitted leads newest first by index and stops at the page's end.
 # Constant strings only, joined: every value goes through a ? placeholder.
@@ -139,7 +139,7 @@ _PAGE = "".join(
     (
         "\nWHERE a.id IN (SELECT a.id FROM applications a",
         " LEFT JOIN lead_pipeline p ON p.application_id = a.id WHERE a.status = 'submitted'",
-        _FILTERS,
+        FILTERS,
         " ORDER BY a.submitted_at DESC, a.id DESC LIMIT ? OFFSET ?)",
     )
 )
@@ -147,7 +147,7 @@ _COUNT = "".join(
     (
         "SELECT COUNT(*) FROM applications a",
         " LEFT JOIN lead_pipeline p ON p.application_id = a.id WHERE a.status = 'submitted'",
-        _FILTERS,
+        FILTERS,
     )
 )
 _ONE = " WHERE a.id = ? AND a.status = 'submitted'"

@@ -275,7 +275,7 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE TABLE pipeline_batches (
             id INTEGER PRIMARY KEY,
             status TEXT NOT NULL DEFAULT 'composing'
-                CHECK (status IN ('composing', 'confirmed', 'reported', 'cancelled')),
+                CHECK (status IN ('composing', 'moving', 'confirmed', 'reported', 'cancelled')),
             created_by INTEGER,
             report_chat_id INTEGER,
             filter TEXT,

@@ -17,11 +17,12 @@ from typing import Any, Literal
 from bot.store.applications import REFERENCE_FORMAT
 from bot.store.audit import Actor, Audit
 from bot.store.db import Database, Row, Transaction, utc_now
+from bot.store.leads import FILTERS, LeadFilter
 
 Outcome = Literal["saved", "conflict", "same", "gone"]
 NOTE_LIMIT = 2000  # characters in one note
 
-_STATE = """
+_STATE_COLUMNS = """
 SELECT a.id, a.reference, a.user_id, a.submitted_at, u.language, u.first_name, u.blocked,
     p.stage, p.version, p.assignee_id, p.stage_changed_at,
     (SELECT s.value FROM answers s WHERE s.application_id = a.id
@@ -31,8 +32,10 @@ SELECT a.id, a.reference, a.user_id, a.submitted_at, u.language, u.first_name, u
 FROM applications a
 JOIN users u ON u.user_id = a.user_id
 JOIN lead_pipeline p ON p.application_id = a.id
-WHERE a.status = 'submitted' AND a.id = ?
 """
+_STATE = _STATE_COLUMNS + " WHERE a.status = 'submitted' AND a.id = ?"
+# Every lead a /leads filter matches, for a bulk move (constant strings, values bound).
+_MATCHING = "".join((_STATE_COLUMNS, " WHERE a.status = 'submitted'", FILTERS, " ORDER BY a.id"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +164,11 @@ class Pipeline:
         row = await self._db.fetch_one(_STATE, (application_id,))
         return None if row is None else state_from_row(row)
 
+    async def matching(self, where: LeadFilter) -> list[LeadState]:
+        """Every submitted lead the filter matches, oldest first."""
+        rows = await self._db.fetch_all(_MATCHING, where.filter_params)
+        return [state_from_row(row) for row in rows]
+
     async def history(self, application_id: int, limit: int) -> tuple[list[HistoryItem], int]:
         """The newest stage changes and assignments (newest first), and how many there are."""
         rows = await self._db.fetch_all(
@@ -246,13 +254,14 @@ class Pipeline:
         moves: list[tuple[int, int, Message | None]],
         to_stage: str,
         actor: Actor,
-    ) -> tuple[int, int, int]:
+    ) -> tuple[int, int, int, int]:
         """Part of a bulk move: (application, version seen, message) each, one transaction.
 
         A lead changed since it was counted, or already at the stage, is left as it is.
-        Returns how many were moved, skipped as changed or gone, and already there.
+        Returns how many were moved, messages queued, skipped as changed or gone, and
+        already there.
         """
-        moved = changed = already = 0
+        moved = queued = changed = already = 0
         async with self._db.transaction() as tx:
             for application_id, version, message in moves:
                 state = await _state_in(tx, application_id)
@@ -264,11 +273,11 @@ class Pipeline:
                     continue
                 await _apply(tx, state, to_stage, actor, message, batch_id)
                 moved += 1
+                queued += message is not None
             await tx.execute(
-                "UPDATE pipeline_batches SET total = total + ? WHERE id = ?",
-                (sum(1 for _, _, message in moves if message is not None), batch_id),
+                "UPDATE pipeline_batches SET total = total + ? WHERE id = ?", (queued, batch_id)
             )
-        return moved, changed, already
+        return moved, queued, changed, already
 
     async def add_note(self, application_id: int, actor: Actor, text: str) -> Note | None:
         """Keep a note with its author and time; None if the lead is gone."""
@@ -338,16 +347,25 @@ class Pipeline:
         return changed == 1
 
     async def confirm_bulk(self, batch_id: int, to_stage: str, actor: Actor, **detail: Any) -> bool:
-        """Start the bulk move (once): False if it was confirmed or cancelled already."""
+        """Start the bulk move (once): False if it was started or cancelled already."""
         async with self._db.transaction() as tx:
             changed = await tx.execute_rowcount(
-                "UPDATE pipeline_batches SET status = 'confirmed', confirmed_at = ?"
+                "UPDATE pipeline_batches SET status = 'moving', confirmed_at = ?"
                 " WHERE id = ? AND status = 'composing' AND to_stage = ?",
                 (utc_now(), batch_id, to_stage),
             )
             if changed:
                 await Audit.add_in(tx, actor, "bulk_move", None, batch=batch_id, **detail)
         return changed == 1
+
+    async def finish_bulk(self, batch_id: int) -> None:
+        """Every lead of the bulk move is dealt with: its messages may now be reported."""
+        async with self._db.transaction() as tx:
+            await tx.execute(
+                "UPDATE pipeline_batches SET status = 'confirmed'"
+                " WHERE id = ? AND status = 'moving'",
+                (batch_id,),
+            )
 
     async def cancel_bulk(self, batch_id: int) -> bool:
         """Drop a bulk move still being prepared."""

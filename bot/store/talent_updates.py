@@ -125,8 +125,14 @@ class TalentUpdates:
                 )
 
     async def mark_interrupted(self) -> list[TalentUpdate]:
-        """At start-up: messages in flight when the process died become 'uncertain'."""
+        """At start-up: messages in flight when the process died become 'uncertain'.
+
+        A bulk move cut short is reported with the leads it had moved.
+        """
         async with self._db.transaction() as tx:
+            await tx.execute(
+                "UPDATE pipeline_batches SET status = 'confirmed' WHERE status = 'moving'"
+            )
             rows = await tx.fetch_all(_UPDATE + " WHERE t.status = 'sending'")
             await tx.execute(
                 "UPDATE talent_updates SET status = 'uncertain',"
@@ -153,7 +159,6 @@ class TalentUpdates:
         rows = await self._db.fetch_all(
             "SELECT b.id, b.created_by, b.report_chat_id, b.to_stage, b.filter FROM"
             " pipeline_batches b WHERE b.status = 'confirmed' AND b.reported_at IS NULL"
-            " AND EXISTS (SELECT 1 FROM talent_updates t WHERE t.batch_id = b.id)"
             " AND NOT EXISTS (SELECT 1 FROM talent_updates t WHERE t.batch_id = b.id"
             "   AND t.status IN ('pending', 'sending'))"
             " ORDER BY b.id LIMIT 20"

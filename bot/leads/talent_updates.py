@@ -1,0 +1,234 @@
+"""Delivers the messages stage changes queue for talents, and tells staff how it went.
+
+Like announcements, these go through the bot's shared `SendBudget` as bulk sends
+(`acquire`, then a request marked BROADCAST), so a bulk move of hundreds of leads stays
+under Telegram's 30 messages a second and never delays a reply to a talent.
+
+Once at most: a message is marked 'sending' in a commit just before its request. After a
+crash, one still 'sending' may or may not have reached the talent; it becomes 'uncertain'
+and staff are asked whether to send it again (a button), instead of the talent maybe
+hearing it twice. A 403 marks the talent as having blocked the bot; the stage stays saved.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.ext import ExtBot
+
+from bot.leads.pipeline import stage_label
+from bot.outreach.send_budget import BROADCAST, SendBudget, retry_seconds
+from bot.services import Services
+from bot.store.talent_updates import Batch, TalentUpdate
+from bot.texts import Text
+
+log = logging.getLogger(__name__)
+
+POLL_SECONDS = 0.5  # how often the worker looks for queued messages
+IN_FLIGHT = 6  # concurrent requests, as the broadcast worker
+MAX_ATTEMPTS = 3  # timeouts and server errors; a 429 waits and does not count
+BACKOFF_SECONDS = 1.0
+DRAIN_SECONDS = 10.0
+BATCH = 200
+AGAIN = "pl:again:"  # + talent update id: staff send an uncertain or failed message again
+_REPORTS = {
+    "sent": Text.UPDATE_REPORT_SENT,
+    "blocked": Text.UPDATE_REPORT_BLOCKED,
+    "failed": Text.UPDATE_REPORT_FAILED,
+    "uncertain": Text.UPDATE_REPORT_UNCERTAIN,
+    "superseded": Text.UPDATE_REPORT_SUPERSEDED,
+}
+_RESENDABLE = ("failed", "uncertain")
+_MOST_BUTTONS = 10  # a bulk report offers at most this many "send again" buttons
+
+
+class TalentUpdateWorker:
+    """Sends queued talent messages at the budget's pace and reports each batch once."""
+
+    def __init__(self, services: Services, bot: ExtBot[Any]) -> None:
+        self._services = services
+        self._store = services.store.talent_updates
+        self._bot = bot
+        limiter = bot.rate_limiter
+        self.budget = (
+            limiter
+            if isinstance(limiter, SendBudget)
+            else SendBudget(services.settings.broadcast_rate)
+        )
+        self._slots = asyncio.Semaphore(IN_FLIGHT)
+        self._active: set[int] = set()  # update ids with a delivery task
+        self._in_flight: set[asyncio.Task[None]] = set()
+        self._waiting: set[asyncio.Task[None]] = set()
+
+    async def run(self) -> None:
+        """Deliver and report until cancelled; then let requests already made finish."""
+        try:
+            await self._recover()
+            while True:
+                try:
+                    started = await self._dispatch()
+                    await self._report_finished()
+                except Exception:  # the worker must outlive a bad row or a database hiccup
+                    log.exception("Talent update worker error; trying again shortly")
+                    started = 0
+                if not started:
+                    await asyncio.sleep(POLL_SECONDS)
+        except asyncio.CancelledError:
+            await self._drain()
+            raise
+
+    async def _recover(self) -> None:
+        """Messages in flight when the process died: staff decide whether to send again."""
+        interrupted = await self._store.mark_interrupted()
+        if interrupted:
+            log.warning(
+                "%d talent update(s) were being sent when the bot stopped; staff will be asked",
+                len(interrupted),
+            )
+
+    async def _dispatch(self) -> int:
+        """Start a delivery for each queued message not already under way; how many."""
+        started = 0
+        after = 0
+        while batch := await self._store.due(after, BATCH):
+            for update in batch:
+                after = update.id
+                if update.id in self._active:
+                    continue
+                await self._slots.acquire()
+                self._active.add(update.id)
+                task = asyncio.create_task(self._deliver(update))
+                self._in_flight.add(task)
+                task.add_done_callback(self._in_flight.discard)
+                started += 1
+        return started
+
+    async def _deliver(self, update: TalentUpdate) -> None:
+        """Send one message, retrying what may succeed later; record the outcome."""
+        store = self._store
+        failures = 0
+        try:
+            while True:
+                if not await self._wait_for_slot():
+                    return
+                if not await store.mark_sending(update.id):
+                    return  # superseded by a later stage change, or the lead was erased
+                try:
+                    message = await self._bot.send_message(
+                        update.user_id, update.text, rate_limit_args=self._limit_args()
+                    )
+                except RetryAfter as error:
+                    await store.mark_pending(update.id)  # refused: nothing reached the talent
+                    self.budget.pause(retry_seconds(error))
+                    continue
+                except Forbidden as error:
+                    await store.mark_failed(update.id, "blocked", error.message)
+                except BadRequest as error:
+                    lost = "chat not found" in error.message.lower()
+                    await store.mark_failed(
+                        update.id, "blocked" if lost else "failed", error.message
+                    )
+                except NetworkError as error:  # timeouts and server errors may pass
+                    failures += 1
+                    if failures < MAX_ATTEMPTS:
+                        await store.mark_pending(update.id)
+                        await asyncio.sleep(BACKOFF_SECONDS * 2 ** (failures - 1))
+                        continue
+                    await store.mark_failed(update.id, "failed", error.message)
+                except TelegramError as error:
+                    await store.mark_failed(update.id, "failed", error.message)
+                else:
+                    await store.mark_sent(update.id, message.message_id)
+                return
+        finally:
+            self._active.discard(update.id)
+            self._slots.release()
+
+    def _limit_args(self) -> str | None:
+        """Bulk sends wait for their slot themselves; the limiter must not count them again."""
+        return BROADCAST if isinstance(self._bot.rate_limiter, SendBudget) else None
+
+    async def _wait_for_slot(self) -> bool:
+        """Wait for a send slot; False when the worker is stopping (nothing was sent)."""
+        task = asyncio.current_task()
+        assert task is not None
+        self._waiting.add(task)
+        try:
+            await self.budget.acquire()
+        except asyncio.CancelledError:
+            return False
+        finally:
+            self._waiting.discard(task)
+        return True
+
+    async def _drain(self) -> None:
+        """Stop: drop deliveries still waiting for a slot, let requests in flight finish."""
+        for task in list(self._waiting):
+            task.cancel()
+        if not self._in_flight:
+            return
+        _, late = await asyncio.wait(set(self._in_flight), timeout=DRAIN_SECONDS)
+        for task in late:
+            task.cancel()
+        if late:
+            log.warning("Stopped with %d talent update request(s) unanswered", len(late))
+            await asyncio.gather(*late, return_exceptions=True)
+
+    # ----- reports to staff ----------------------------------------------------------------------
+
+    async def _report_finished(self) -> None:
+        """Tell staff once how each finished batch went."""
+        for batch in await self._store.finished_batches():
+            chat_id = batch.report_chat_id or self._services.settings.staff_chat_id
+            if chat_id is not None and batch.tally:  # a batch without messages: nothing to say
+                try:
+                    await self._report(batch, chat_id)
+                except TelegramError as error:
+                    log.warning("Could not report talent updates of batch %d: %s", batch.id, error)
+            await self._store.mark_reported(batch.id)
+
+    async def _report(self, batch: Batch, chat_id: int) -> None:
+        content = self._services.content
+        language = await self._staff_language(batch.created_by)
+        stage = stage_label(content, batch.to_stage or "", language)
+        resend = await self._store.batch_updates(batch.id, _RESENDABLE)
+        buttons = [
+            [
+                InlineKeyboardButton(
+                    content.text(Text.BTN_SEND_AGAIN, language, reference=item.reference or ""),
+                    callback_data=f"{AGAIN}{item.id}",
+                )
+            ]
+            for item in resend[:_MOST_BUTTONS]
+        ]
+        markup = InlineKeyboardMarkup(buttons) if buttons else None
+        if batch.bulk:
+            tally = batch.tally
+            text = content.text(
+                Text.BULK_REPORT,
+                language,
+                id=batch.id,
+                stage=stage,
+                **{status: tally.get(status, 0) for status in _REPORTS},
+            )
+        else:
+            update = (await self._store.batch_updates(batch.id, tuple(_REPORTS)))[0]
+            text = content.text(
+                _REPORTS[update.status],
+                language,
+                reference=update.reference or "",
+                stage=stage_label(content, update.stage, language),
+                error=update.error or "",
+            )
+        await self._bot.send_message(chat_id, text, reply_markup=markup)
+
+    async def _staff_language(self, admin_id: int | None) -> str:
+        if admin_id is not None:
+            user = await self._services.store.users.get(admin_id)
+            if user is not None:
+                return user.language
+        return self._services.settings.default_language
