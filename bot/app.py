@@ -10,6 +10,7 @@ from telegram.ext import ApplicationBuilder, ContextTypes, Defaults
 from telegram.request import BaseRequest
 
 from bot.content import Content, load_content
+from bot.leads.talent_updates import TalentUpdateWorker
 from bot.outreach.broadcast import BroadcastWorker
 from bot.outreach.send_budget import SendBudget
 from bot.services import Services
@@ -76,12 +77,14 @@ async def create_runner(
     """Load content, open the store, build the application; the runner owns them all."""
     content = content or load_content(settings.content_dir)
     store = await Store.open(settings.database_path)
+    await store.pipeline.configure(content.first_stage.key)
     services = Services(settings=settings, store=store, content=content)
     updates = updates_request or default_request(pool_size=1)
     application = build_application(services, request, updates)
     kwargs = {"poll_timeout": poll_timeout} if poll_timeout is not None else {}
     runner = Runner(application, store, updates, **kwargs)
     runner.add_background(BroadcastWorker(services, application.bot).run)
+    runner.add_background(TalentUpdateWorker(services, application.bot).run)
 
     async def publish_staff_menus() -> None:
         """Admins' menus: a few Bot API calls each, after polling has started."""

@@ -8,6 +8,7 @@ bot/leads/talent_updates.py through the shared send budget.
 from __future__ import annotations
 
 import html
+import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from datetime import datetime, timedelta
 from bot.content import Content, Stage
 from bot.leads.export import SECTOR_ALIASES, WIB, start_of_day_utc, to_wib
 from bot.store import Store
+from bot.store.applications import REFERENCE_FORMAT
 from bot.store.audit import Actor
 from bot.store.leads import LeadFilter
 from bot.store.pipeline import NOTE_LIMIT, LeadState, Message, Move
@@ -248,3 +250,12 @@ async def compute_stats(store: Store, content: Content, now: datetime) -> Pipeli
         contacted=len(days),
         days=sorted(per_day.items()),
     )
+
+
+_REFERENCE = re.compile(r"(?:KOC-?)?0*(\d{1,9})")
+
+
+def parse_reference(text: str) -> str | None:
+    """KOC-000123 from what staff type: "KOC-000123", "koc-123" or "123"."""
+    match = _REFERENCE.fullmatch(text.strip().upper())
+    return None if match is None else REFERENCE_FORMAT.format(int(match[1]))
