@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot import cli_broadcast
+from bot import cli_broadcast, cli_pipeline
 from bot.cli_staff import add_staff_commands
 from bot.content import Content, ContentError, load_content
 from bot.logs import setup_logging
@@ -121,6 +121,7 @@ def _parser() -> argparse.ArgumentParser:
     purge.set_defaults(handler=_purge_command)
     add_staff_commands(commands)
     cli_broadcast.register(commands)
+    cli_pipeline.register(commands)
     return parser
 
 

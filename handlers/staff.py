@@ -1,4 +1,4 @@
-"""The staff desk: /export, /stats, /leads, /lead and their buttons.
+"""The staff desk: /export and /stats (the lead list and pages are in handlers/pipeline.py).
 
 Staff only (checked by user id on every command and press), and only in a private chat
 with the bot or in the staff group: lead data never goes to any other chat.
@@ -9,25 +9,25 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-import re
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from telegram import Update
+from telegram import InputFile, Update
 from telegram.constants import ChatAction
 from telegram.ext import BaseHandler, CommandHandler, filters
 
 from bot import commands
-from bot.leads import export, stats
+from bot.leads import chart, export, pipeline, stats
 from bot.leads.export import ExportRequest, FilterError
+from bot.store.audit import Actor
 from bot.texts import Text
 from handlers.common import BotContext, answer_query, reply
 from handlers.guard import Callback, staff_only
 
 log = logging.getLogger(__name__)
 
-_REFERENCE = re.compile(r"(?:KOC-?)?0*(\d{1,9})")
+CHART_CACHE = ".matplotlib"  # matplotlib's font cache, next to the database
 
 
 def staff_desk(callback: Callback) -> Callback:
@@ -57,19 +57,25 @@ async def export_command(update: Update, context: BotContext) -> None:
     if chat is None:
         return
     try:
-        request = ExportRequest.parse(context.args or [])
+        request = ExportRequest.parse(context.args or [], context.content.stages)
     except FilterError:
-        await reply(update, context.text(Text.EXPORT_USAGE))
+        stages = ", ".join(context.content.stages)
+        usage = context.text(Text.EXPORT_USAGE_STAGES, stages=stages)
+        await reply(update, f"{context.text(Text.EXPORT_USAGE)}\n{usage}")
         return
+    user = update.effective_user
+    services = context.services
+    # Recorded before any data leaves: who exported what (UU PDP Pasal 31).
+    await services.store.audit.add(
+        Actor.staff(user.id if user else 0), "export", None, **request.describe()
+    )
     await chat.send_action(ChatAction.UPLOAD_DOCUMENT)
     now = datetime.now(UTC)
-    services = context.services
     with tempfile.TemporaryDirectory(prefix="kocca-export-") as folder:
         paths: dict[export.Format, Path] = {
             kind: Path(folder) / request.file_name(kind, now) for kind in export.FORMATS
         }
         count = await export.write_exports(services.store, services.content, request.filter, paths)
-        user = update.effective_user
         log.info("Staff %s exported %d lead(s)", user.id if user else None, count)
         if count == 0:
             await reply(update, context.text(Text.EXPORT_EMPTY))
@@ -91,9 +97,24 @@ async def export_command(update: Update, context: BotContext) -> None:
 
 @staff_desk
 async def stats_command(update: Update, context: BotContext) -> None:
-    """The funnel and who applies, in one short message."""
-    numbers = await stats.compute(context.services.store, datetime.now(UTC))
-    await reply(update, stats.report(numbers, context.content, context.language(update)))
+    """The funnel, who applies and the pipeline; then the chart (drawn in a child process)."""
+    services, language = context.services, context.language(update)
+    now = datetime.now(UTC)
+    numbers = await stats.compute(services.store, now)
+    flow = await pipeline.compute_stats(services.store, services.content, now)
+    report = stats.report(numbers, context.content, language)
+    await reply(update, f"{report}\n\n{pipeline.stats_report(flow, context.content, language)}")
+    chat = update.effective_chat
+    if chat is None:
+        return
+    await chat.send_action(ChatAction.UPLOAD_PHOTO)
+    cache = services.settings.database_path.parent / CHART_CACHE
+    png = await chart.draw(pipeline.chart_data(flow, context.content, language), cache)
+    if png is None:
+        await reply(update, context.text(Text.STATS_CHART_FAILED))
+        return
+    caption = context.text(Text.STATS_CHART_CAPTION)
+    await chat.send_photo(InputFile(png, filename="kocca-stats.png"), caption=caption)
 
 
 def handlers() -> list[BaseHandler[Update, BotContext, None]]:

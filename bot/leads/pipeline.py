@@ -14,13 +14,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot.content import Content, Stage
+from bot.content import Content, Markup, Stage
+from bot.leads.chart import ChartData
 from bot.leads.export import SECTOR_ALIASES, WIB, start_of_day_utc, to_wib
 from bot.store import Store
 from bot.store.applications import REFERENCE_FORMAT
 from bot.store.audit import Actor
 from bot.store.leads import LeadFilter
 from bot.store.pipeline import NOTE_LIMIT, LeadState, Message, Move
+from bot.texts import Text
 
 MINE = ("mine", "saya")
 UNASSIGNED = ("unassigned", "bebas")
@@ -259,3 +261,56 @@ def parse_reference(text: str) -> str | None:
     """KOC-000123 from what staff type: "KOC-000123", "koc-123" or "123"."""
     match = _REFERENCE.fullmatch(text.strip().upper())
     return None if match is None else REFERENCE_FORMAT.format(int(match[1]))
+
+
+def stats_report(stats: PipelineStats, content: Content, language: str) -> str:
+    """The pipeline lines of /stats (and `kocca-bot stats`)."""
+
+    def counts(pairs: list[tuple[str, int]]) -> str:
+        return " · ".join(f"{stage_label(content, key, language)} {n}" for key, n in pairs if n)
+
+    stages = "\n".join(
+        content.text(
+            Text.STATS_LINE, language, label=stage_label(content, key, language), count=count
+        )
+        for key, count in stats.per_stage
+    )
+    question = content.questions.get("sector")
+    sector_labels = (
+        {c.value: c.label.get(language) for c in (question.choices or [])} if question else {}
+    )
+    sectors = "\n".join(
+        content.text(
+            Text.STATS_SECTOR_STAGES,
+            language,
+            sector=sector_labels.get(sector, sector),
+            stages=counts(pairs) or "0",
+        )
+        for sector, pairs in stats.per_sector.items()
+    )
+    if stats.median_days_to_contact is None:
+        contact = content.text(Text.STATS_CONTACT_NONE, language)
+    else:
+        contact = content.text(
+            Text.STATS_CONTACT_MEDIAN,
+            language,
+            days=f"{stats.median_days_to_contact:.1f}",
+            count=stats.contacted,
+        )
+    return content.text(
+        Text.STATS_PIPELINE,
+        language,
+        stages=Markup(stages),
+        contact=contact,
+        sectors=Markup(sectors or content.text(Text.STATS_NONE, language)),
+    )
+
+
+def chart_data(stats: PipelineStats, content: Content, language: str) -> ChartData:
+    """What the /stats picture shows, labelled in the reader's language."""
+    return ChartData(
+        days_title=content.text(Text.CHART_DAYS_TITLE, language),
+        days=stats.days,
+        stages_title=content.text(Text.CHART_STAGES_TITLE, language),
+        stages=[(stage_label(content, key, language), n) for key, n in stats.per_stage],
+    )
