@@ -19,6 +19,7 @@ CALLBACK_LIMIT = 64  # bytes of callback data Telegram accepts
 # Callback data of staff buttons (every press is checked with staff_only).
 LIST = "st:l:"  # st:l:<page>[:<filter code>]
 OPEN = "st:o:"  # st:o:<application_id>[:<page to go back to>[:<filter code>]]
+PIPELINE = "pl:"  # every button of the lead pipeline (handlers/pipeline_views.py)
 BULK = "pl:b:"  # pl:b:<filter code>: move every lead of the filtered list
 
 

@@ -226,8 +226,8 @@ class Pipeline:
         async with self._db.transaction() as tx:
             state = await _state_in(tx, application_id)
             reference = REFERENCE_FORMAT.format(application_id)
-            if state is None:
-                await Audit.add_in(tx, actor, "stage_change_refused", reference, reason="gone")
+            if state is None:  # erased: its reference must not come back into the log
+                await Audit.add_in(tx, actor, "stage_change_refused", None, reason="gone")
                 return Move("gone", None)
             if expected_version is not None and state.version != expected_version:
                 await Audit.add_in(
