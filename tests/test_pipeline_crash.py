@@ -29,6 +29,16 @@ async def served() -> AsyncIterator[tuple[BotAPIEmulator, str]]:
     await emulator.stop_serving()
 
 
+@pytest.fixture
+async def started() -> AsyncIterator[list[BotProcess]]:
+    """Bot processes of the test; one left running by a failed assertion is killed."""
+    processes: list[BotProcess] = []
+    yield processes
+    for process in processes:
+        if process.process is not None:
+            await process.kill()
+
+
 async def _until(condition: Callable[[], bool]) -> None:
     """Poll a condition that no event announces (another process's progress)."""
     async with asyncio.timeout(30):
@@ -37,11 +47,12 @@ async def _until(condition: Callable[[], bool]) -> None:
 
 
 async def _ready(
-    served: tuple[BotAPIEmulator, str], tmp_path: Path
+    served: tuple[BotAPIEmulator, str], tmp_path: Path, started: list[BotProcess]
 ) -> tuple[BotProcess, EmulatedUser, EmulatedUser]:
     """A bot process with one admin and one lead, KOC-000001, whose talent talked to it."""
     emulator, url = served
     bot = BotProcess(emulator, url, tmp_path, ADMIN_IDS=str(ADMIN_ID))
+    started.append(bot)
     await bot.start()
     talent = emulator.user(first_name="Sari")
     talent.started = True
@@ -63,10 +74,10 @@ def _stage(bot: BotProcess) -> str:
 
 
 async def test_killed_before_the_message_went_out_it_is_sent_once_after_restart(
-    served: tuple[BotAPIEmulator, str], tmp_path: Path
+    served: tuple[BotAPIEmulator, str], tmp_path: Path, started: list[BotProcess]
 ) -> None:
     emulator, _ = served
-    bot, admin, talent = await _ready(served, tmp_path)
+    bot, admin, talent = await _ready(served, tmp_path, started)
     # Telegram refuses the first try with a 30 s flood wait: the message is saved, not sent.
     emulator.fail_next("sendMessage", status=429, retry_after=30, chat_id=talent.id)
     await bot.wait_done(admin.press(CONTENT.text(Text.BTN_SEND_UPDATE, "id"))["update_id"])
@@ -93,10 +104,10 @@ async def test_killed_before_the_message_went_out_it_is_sent_once_after_restart(
 
 
 async def test_killed_mid_request_staff_are_told_and_may_send_it_again(
-    served: tuple[BotAPIEmulator, str], tmp_path: Path
+    served: tuple[BotAPIEmulator, str], tmp_path: Path, started: list[BotProcess]
 ) -> None:
     emulator, _ = served
-    bot, admin, talent = await _ready(served, tmp_path)
+    bot, admin, talent = await _ready(served, tmp_path, started)
     emulator.delay("sendMessage", 60, chat_id=talent.id)  # the request hangs in the network
     await bot.wait_done(admin.press(CONTENT.text(Text.BTN_SEND_UPDATE, "id"))["update_id"])
     await _until(lambda: _status(bot) == "sending")
