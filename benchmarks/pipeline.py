@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks._driver import (  # noqa: E402 - after the path set-up
+from benchmarks._driver import (
     ADMIN_ID,
     full_bot,
     machine,
@@ -34,10 +34,10 @@ from benchmarks._driver import (  # noqa: E402 - after the path set-up
     percentile,
     served_emulator,
 )
-from benchmarks.export_leads import talents  # noqa: E402
-from bot.emulator import BotAPIEmulator, EmulatedUser, EmulatorEvent  # noqa: E402
-from bot.store import Store  # noqa: E402
-from tests.leads import Seed, seed  # noqa: E402
+from benchmarks.export_leads import talents
+from bot.emulator import BotAPIEmulator, EmulatedUser, EmulatorEvent
+from bot.store import Store
+from tests.leads import Seed, seed
 
 TIMEOUT = 120.0
 

@@ -82,6 +82,16 @@ def expected_message(stage: str, reference: str, name: str, language: str = "id"
     return message.text
 
 
+async def wait_sent(bot: Harness, application_id: int, count: int = 1) -> None:
+    """Wait until this many talent updates about the lead were delivered."""
+
+    async def delivered() -> bool:
+        sent = (await bot.store.pipeline.update_counts(application_id)).get("sent", 0)
+        return bool(sent >= count)
+
+    await wait_until(delivered)
+
+
 def visible(html_text: str) -> str:
     from bot.leads.export import plain_text
 
@@ -403,8 +413,8 @@ async def test_bulk_move_of_500_leads_sends_each_talent_one_message_under_the_bu
     sent = deliveries(bot.emulator)
     assert all(sent[talent.id] == 1 for talent in talents)
     assert bot.emulator.rate_limited_count == 0
-    counts = await bot.store.pipeline.counts_by_sector()
-    assert counts == {("shortlist", "music"): 500}
+    numbers = await bot.store.pipeline.statistics([], "2000-01-01")
+    assert numbers.per_stage_sector == {("shortlist", "music"): 500}
     # Pressing confirm again (a replay) moves and sends nothing more.
     await bot.act(admin, admin.press_raw, admin.last_message.message_id, "pl:bc:1:1")
     await asyncio.sleep(1.0)
@@ -466,11 +476,7 @@ async def test_erasure_after_notes_and_history_keeps_only_hashed_staff_actions(
     await bot.send(admin, "/lead KOC-000001")
     await bot.press(admin, label("shortlist"))
     await bot.press(admin, t(Text.BTN_SEND_UPDATE))
-
-    async def delivered() -> bool:
-        return (await bot.store.pipeline.update_counts(1)).get("sent") == 1
-
-    await wait_until(delivered)
+    await wait_sent(bot, 1)
     await bot.send(sari, "/hapusdata")
     await bot.press(sari, callback_data="pv:delete:yes")
     for table in ("lead_pipeline", "lead_history", "lead_notes", "talent_updates", "staff_prompts"):

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import shutil
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -26,30 +24,8 @@ from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import CONTENT, MUSICIAN, Seed, apply, as_records, read_csv, realistic, seed
 from tests.subscribers import add_subscribers, submit_application, wait_until
-from tests.test_pipeline import admin_of, audit, label, t
-
-
-def _env(database: Path) -> dict[str, str]:
-    env = {key: value for key, value in os.environ.items() if key not in ("BOT_TOKEN", "ADMIN_IDS")}
-    env["DATABASE_PATH"] = str(database)
-    return env
-
-
-async def kocca_bot(database: Path, cwd: Path, *args: str, status: int = 0) -> str:
-    """Run `python -m bot ...` against the database; return what it printed."""
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        *args,
-        cwd=cwd,
-        env=_env(database),
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    out, err = await asyncio.wait_for(process.communicate(), timeout=60)
-    assert process.returncode == status, err.decode()
-    return out.decode() + err.decode()
+from tests.test_pipeline import admin_of, audit, label, t, wait_sent
+from tests.test_staff import _kocca_bot
 
 
 async def test_export_has_stage_assignee_notes_and_updates_and_filters_by_stage(
@@ -65,11 +41,7 @@ async def test_export_has_stage_assignee_notes_and_updates_and_filters_by_stage(
     await bot.press(admin, t(Text.BTN_ASSIGN_ME))
     await bot.press(admin, label("shortlist"))
     await bot.press(admin, t(Text.BTN_SEND_UPDATE))
-
-    async def delivered() -> bool:
-        return (await bot.store.pipeline.update_counts(1)).get("sent") == 1
-
-    await wait_until(delivered)
+    await wait_sent(bot, 1)
     replies = await bot.send(admin, "/export shortlist")
     files = {m.document[0].rsplit(".", 1)[-1]: m.document[1] for m in replies if m.document}
     assert replies[0].document is not None and "-shortlist-" in replies[0].document[0]
@@ -157,11 +129,7 @@ async def test_my_data_has_stages_and_updates_but_no_staff_notes(
     await bot.send(admin, "/lead KOC-000001")
     await bot.press(admin, label("shortlist"))
     await bot.press(admin, t(Text.BTN_SEND_UPDATE))
-
-    async def delivered() -> bool:
-        return (await bot.store.pipeline.update_counts(1)).get("sent") == 1
-
-    await wait_until(delivered)
+    await wait_sent(bot, 1)
     mark = sari.mark()
     await bot.send(sari, "/dataku")
     document = sari.messages_since(mark)[0].document
@@ -182,7 +150,7 @@ async def test_command_line_moves_notes_and_prints_the_audit_log(
     sari = bot.user(first_name="Sari")
     await apply(bot, sari, MUSICIAN)
     before = len(sari.messages)
-    out = await kocca_bot(
+    out = await _kocca_bot(
         bot.database,
         tmp_path,
         "lead",
@@ -201,14 +169,14 @@ async def test_command_line_moves_notes_and_prints_the_audit_log(
 
     await wait_until(delivered)  # the running bot sends what the command line queued
     assert "masuk daftar pendek" in sari.messages[-1].text
-    out = await kocca_bot(bot.database, tmp_path, "lead", "KOC-000001")
+    out = await _kocca_bot(bot.database, tmp_path, "lead", "KOC-000001")
     assert out.startswith("KOC-000001: Shortlisted since ")
-    await kocca_bot(bot.database, tmp_path, "lead", "KOC-000001", "--stage", "ghost", status=2)
-    await kocca_bot(bot.database, tmp_path, "lead", "KOC-000001", "--note", "x" * 2001, status=2)
-    await kocca_bot(bot.database, tmp_path, "lead", "KOC-000777", "--stage", "baru", status=1)
+    await _kocca_bot(bot.database, tmp_path, "lead", "KOC-000001", "--stage", "ghost", status=2)
+    await _kocca_bot(bot.database, tmp_path, "lead", "KOC-000001", "--note", "x" * 2001, status=2)
+    await _kocca_bot(bot.database, tmp_path, "lead", "KOC-000777", "--stage", "baru", status=1)
     await bot.send(admin_of(staff_chat), "/lead KOC-000001")
 
-    text = await kocca_bot(bot.database, tmp_path, "audit", "--lead", "KOC-1")
+    text = await _kocca_bot(bot.database, tmp_path, "audit", "--lead", "KOC-1")
     lines = text.splitlines()
     assert len(lines) == 3
     for line, who, action in zip(
@@ -219,13 +187,13 @@ async def test_command_line_moves_notes_and_prints_the_audit_log(
     ):
         assert f" WIB  {who} " in line and f" {action} " in line and "KOC-000001" in line
     assert "after=shortlist batch=1 before=baru notified=True" in lines[0]
-    printed = await kocca_bot(
+    printed = await _kocca_bot(
         bot.database, tmp_path, "audit", "--format", "csv", "--admin", str(ADMIN_ID)
     )
     rows = read_csv(b"\xef\xbb\xbf" + printed.encode())
     assert rows[0] == ["time_wib", "time_utc", "actor_id", "via", "action", "lead", "detail"]
     assert [row[4] for row in rows[1:]] == ["lead_viewed"]
-    empty = await kocca_bot(bot.database, tmp_path, "audit", "--since", "2099-01-01")
+    empty = await _kocca_bot(bot.database, tmp_path, "audit", "--since", "2099-01-01")
     assert empty == ""
 
 

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 
 from bot.content import Content, Markup, Stage
 from bot.leads.chart import ChartData
-from bot.leads.export import SECTOR_ALIASES, WIB, start_of_day_utc, to_wib
+from bot.leads.export import SECTOR_ALIASES, WIB, start_of_day_utc
 from bot.store import Store
 from bot.store.applications import REFERENCE_FORMAT
 from bot.store.audit import Actor
@@ -227,7 +227,11 @@ class PipelineStats:
 
 async def compute_stats(store: Store, content: Content, now: datetime) -> PipelineStats:
     """Counts per stage and sector, time to first contact, leads per day."""
-    counts = await store.pipeline.counts_by_sector()
+    today = now.astimezone(WIB).date()
+    first_day = today - timedelta(days=CHART_DAYS - 1)
+    contacted = [item.key for item in content.stages.values() if item.contacted]
+    numbers = await store.pipeline.statistics(contacted, start_of_day_utc(first_day))
+    counts = numbers.per_stage_sector
     order = list(content.stages)
     order += sorted({key for key, _ in counts} - set(order))
     per_stage = [(key, sum(n for (s, _), n in counts.items() if s == key)) for key in order]
@@ -235,32 +239,15 @@ async def compute_stats(store: Store, content: Content, now: datetime) -> Pipeli
     per_sector = {
         sector: [(key, counts.get((key, sector), 0)) for key in order] for sector in sectors
     }
-    contacted = [item.key for item in content.stages.values() if item.contacted]
-    days = await store.pipeline.days_to_first_contact(contacted)
-    today = now.astimezone(WIB).date()
-    first_day = today - timedelta(days=CHART_DAYS - 1)
-    per_day = {(first_day + timedelta(days=offset)).isoformat(): 0 for offset in range(CHART_DAYS)}
-    async with store.leads.submitted_times(start_of_day_utc(first_day)) as times:
-        async for moment in times:
-            day = to_wib(moment).date().isoformat()
-            if day in per_day:
-                per_day[day] += 1
+    days = [(first_day + timedelta(days=offset)).isoformat() for offset in range(CHART_DAYS)]
+    contact = numbers.days_to_contact
     return PipelineStats(
         per_stage=per_stage,
         per_sector=per_sector,
-        median_days_to_contact=statistics.median(days) if days else None,
-        contacted=len(days),
-        days=sorted(per_day.items()),
+        median_days_to_contact=statistics.median(contact) if contact else None,
+        contacted=len(contact),
+        days=[(day, numbers.per_day.get(day, 0)) for day in days],
     )
-
-
-_REFERENCE = re.compile(r"(?:KOC-?)?0*(\d{1,9})")
-
-
-def parse_reference(text: str) -> str | None:
-    """KOC-000123 from what staff type: "KOC-000123", "koc-123" or "123"."""
-    match = _REFERENCE.fullmatch(text.strip().upper())
-    return None if match is None else REFERENCE_FORMAT.format(int(match[1]))
 
 
 def stats_report(stats: PipelineStats, content: Content, language: str) -> str:
@@ -314,3 +301,12 @@ def chart_data(stats: PipelineStats, content: Content, language: str) -> ChartDa
         stages_title=content.text(Text.CHART_STAGES_TITLE, language),
         stages=[(stage_label(content, key, language), n) for key, n in stats.per_stage],
     )
+
+
+_REFERENCE = re.compile(r"(?:KOC-?)?0*(\d{1,9})")
+
+
+def parse_reference(text: str) -> str | None:
+    """KOC-000123 from what staff type: "KOC-000123", "koc-123" or "123"."""
+    match = _REFERENCE.fullmatch(text.strip().upper())
+    return None if match is None else REFERENCE_FORMAT.format(int(match[1]))

@@ -1,7 +1,7 @@
 """Delivers the messages stage changes queue for talents, and tells staff how it went.
 
 Like announcements, these go through the bot's shared `SendBudget` as bulk sends
-(`acquire`, then a request marked BROADCAST), so a bulk move of hundreds of leads stays
+(bot/outreach/bulk_sender.py), so a bulk move of hundreds of leads stays
 under Telegram's 30 messages a second and never delays a reply to a talent.
 
 Once at most: a message is marked 'sending' in a commit just before its request. After a
@@ -21,7 +21,8 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from telegram.ext import ExtBot
 
 from bot.leads.pipeline import stage_label
-from bot.outreach.send_budget import BROADCAST, SendBudget, retry_seconds
+from bot.outreach.bulk_sender import BulkSender
+from bot.outreach.send_budget import retry_seconds
 from bot.services import Services
 from bot.store.talent_updates import Batch, TalentUpdate
 from bot.texts import Text
@@ -29,10 +30,8 @@ from bot.texts import Text
 log = logging.getLogger(__name__)
 
 POLL_SECONDS = 0.5  # how often the worker looks for queued messages
-IN_FLIGHT = 6  # concurrent requests, as the broadcast worker
 MAX_ATTEMPTS = 3  # timeouts and server errors; a 429 waits and does not count
 BACKOFF_SECONDS = 1.0
-DRAIN_SECONDS = 10.0
 BATCH = 200
 AGAIN = "pl:again:"  # + talent update id: staff send an uncertain or failed message again
 _REPORTS = {
@@ -53,16 +52,9 @@ class TalentUpdateWorker:
         self._services = services
         self._store = services.store.talent_updates
         self._bot = bot
-        limiter = bot.rate_limiter
-        self.budget = (
-            limiter
-            if isinstance(limiter, SendBudget)
-            else SendBudget(services.settings.broadcast_rate)
-        )
-        self._slots = asyncio.Semaphore(IN_FLIGHT)
-        self._active: set[int] = set()  # update ids with a delivery task
-        self._in_flight: set[asyncio.Task[None]] = set()
-        self._waiting: set[asyncio.Task[None]] = set()
+        self._sender = BulkSender(bot, services.settings.broadcast_rate)
+        self.budget = self._sender.budget
+        self._active: set[int] = set()  # update ids with a delivery under way
 
     async def run(self) -> None:
         """Deliver and report until cancelled; then let requests already made finish."""
@@ -78,7 +70,7 @@ class TalentUpdateWorker:
                 if not started:
                     await asyncio.sleep(POLL_SECONDS)
         except asyncio.CancelledError:
-            await self._drain()
+            await self._sender.drain("talent update")
             raise
 
     async def _recover(self) -> None:
@@ -99,11 +91,8 @@ class TalentUpdateWorker:
                 after = update.id
                 if update.id in self._active:
                     continue
-                await self._slots.acquire()
                 self._active.add(update.id)
-                task = asyncio.create_task(self._deliver(update))
-                self._in_flight.add(task)
-                task.add_done_callback(self._in_flight.discard)
+                await self._sender.start(self._deliver(update))
                 started += 1
         return started
 
@@ -113,13 +102,13 @@ class TalentUpdateWorker:
         failures = 0
         try:
             while True:
-                if not await self._wait_for_slot():
-                    return
+                if not await self._sender.wait_for_slot():
+                    return  # stopping: it stays pending for the next start
                 if not await store.mark_sending(update.id):
                     return  # superseded by a later stage change, or the lead was erased
                 try:
                     message = await self._bot.send_message(
-                        update.user_id, update.text, rate_limit_args=self._limit_args()
+                        update.user_id, update.text, rate_limit_args=self._sender.limit_args
                     )
                 except RetryAfter as error:
                     await store.mark_pending(update.id)  # refused: nothing reached the talent
@@ -146,37 +135,6 @@ class TalentUpdateWorker:
                 return
         finally:
             self._active.discard(update.id)
-            self._slots.release()
-
-    def _limit_args(self) -> str | None:
-        """Bulk sends wait for their slot themselves; the limiter must not count them again."""
-        return BROADCAST if isinstance(self._bot.rate_limiter, SendBudget) else None
-
-    async def _wait_for_slot(self) -> bool:
-        """Wait for a send slot; False when the worker is stopping (nothing was sent)."""
-        task = asyncio.current_task()
-        assert task is not None
-        self._waiting.add(task)
-        try:
-            await self.budget.acquire()
-        except asyncio.CancelledError:
-            return False
-        finally:
-            self._waiting.discard(task)
-        return True
-
-    async def _drain(self) -> None:
-        """Stop: drop deliveries still waiting for a slot, let requests in flight finish."""
-        for task in list(self._waiting):
-            task.cancel()
-        if not self._in_flight:
-            return
-        _, late = await asyncio.wait(set(self._in_flight), timeout=DRAIN_SECONDS)
-        for task in late:
-            task.cancel()
-        if late:
-            log.warning("Stopped with %d talent update request(s) unanswered", len(late))
-            await asyncio.gather(*late, return_exceptions=True)
 
     # ----- reports to staff ----------------------------------------------------------------------
 

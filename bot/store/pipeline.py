@@ -11,7 +11,7 @@ same transaction: they exist together or not at all.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from bot.store.applications import REFERENCE_FORMAT
@@ -437,33 +437,58 @@ class Pipeline:
 
     # ----- statistics ------------------------------------------------------------------------
 
-    async def counts_by_sector(self) -> dict[tuple[str, str | None], int]:
-        """Submitted leads per (stage, sector answer)."""
-        rows = await self._db.fetch_all(
-            "SELECT p.stage, (SELECT s.value FROM answers s WHERE s.application_id = a.id"
-            "   AND s.question_key = 'sector') AS sector, COUNT(*) AS n"
-            " FROM applications a JOIN lead_pipeline p ON p.application_id = a.id"
-            " WHERE a.status = 'submitted' GROUP BY p.stage, sector"
-        )
-        return {
-            (row["stage"], None if row["sector"] is None else json.loads(row["sector"])): int(
-                row["n"]
-            )
-            for row in rows
-        }
+    async def statistics(self, contacted: list[str], since: str) -> PipelineNumbers:
+        """Leads per (stage, sector), days to first contact, leads per WIB day since a moment.
 
-    async def days_to_first_contact(self, contacted: list[str]) -> list[float]:
-        """For each lead ever moved to a `contacted` stage: days from submission to the first."""
-        if not contacted:
-            return []
-        rows = await self._db.fetch_all(
-            "SELECT julianday(MIN(h.created_at)) - julianday(a.submitted_at) AS days"
-            " FROM lead_history h JOIN applications a ON a.id = h.application_id"
-            " WHERE h.kind = 'stage' AND h.to_value IN (SELECT value FROM json_each(?))"
-            " AND a.status = 'submitted' GROUP BY h.application_id",
-            (json.dumps(contacted),),
-        )
-        return [max(0.0, float(row["days"])) for row in rows if row["days"] is not None]
+        On a read connection and thread of its own (a snapshot): at 50,000 leads these take
+        about a second, which must not hold up the reads of talents' replies.
+        """
+        numbers = PipelineNumbers()
+        async with self._db.snapshot() as view:
+            async with view.stream(_BY_STAGE_AND_SECTOR) as rows:
+                async for row in rows:
+                    sector = None if row["sector"] is None else json.loads(row["sector"])
+                    numbers.per_stage_sector[(row["stage"], sector)] = int(row["n"])
+            async with view.stream(_FIRST_CONTACT, (json.dumps(contacted),)) as rows:
+                async for row in rows:
+                    if row["days"] is not None:
+                        numbers.days_to_contact.append(max(0.0, float(row["days"])))
+            async with view.stream(_PER_WIB_DAY, (since,)) as rows:
+                async for row in rows:
+                    numbers.per_day[str(row["day"])] = int(row["n"])
+        return numbers
+
+
+@dataclass(slots=True)
+class PipelineNumbers:
+    """What the pipeline part of /stats is computed from."""
+
+    per_stage_sector: dict[tuple[str, str | None], int] = field(default_factory=dict)
+    days_to_contact: list[float] = field(default_factory=list)
+    per_day: dict[str, int] = field(default_factory=dict)  # WIB date (YYYY-MM-DD) -> leads
+
+
+_BY_STAGE_AND_SECTOR = """
+SELECT p.stage, s.value AS sector, COUNT(*) AS n
+FROM lead_pipeline p
+JOIN applications a ON a.id = p.application_id
+LEFT JOIN answers s ON s.application_id = p.application_id AND s.question_key = 'sector'
+WHERE a.status = 'submitted'
+GROUP BY p.stage, s.value
+"""
+# The first move of each lead to a stage that counts as contact, in days after submission.
+_FIRST_CONTACT = """
+SELECT julianday(MIN(h.created_at)) - julianday(a.submitted_at) AS days
+FROM lead_history h JOIN applications a ON a.id = h.application_id
+WHERE h.kind = 'stage' AND h.to_value IN (SELECT value FROM json_each(?))
+    AND a.status = 'submitted'
+GROUP BY h.application_id
+"""
+# WIB is UTC+7 all year.
+_PER_WIB_DAY = """
+SELECT date(submitted_at, '+7 hours') AS day, COUNT(*) AS n FROM applications
+WHERE status = 'submitted' AND submitted_at >= ? GROUP BY day
+"""
 
 
 async def _state_in(tx: Transaction, application_id: int) -> LeadState | None:
