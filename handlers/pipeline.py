@@ -269,8 +269,16 @@ async def _stage_press(
         await reply(update, context.text(Text.PIPELINE_UNKNOWN_STAGE, stage=stage))
         return
     state = await store.pipeline.state(application_id)
-    if state is None or state.version != version or state.stage == stage:
-        refused = await _refused(update, context, state, application_id, stage, version)
+    if state is not None and state.version == version and state.stage == stage:
+        label = pipeline.stage_label(content, stage, language)
+        there = context.text(Text.PIPELINE_ALREADY_THERE, reference=reference, stage=label)
+        await answer_query(update, there)  # the current stage: the page stays as it is
+        return
+    if state is None or state.version != version:
+        # The store records the refusal in the audit log, as for a confirmed change.
+        refused = await store.pipeline.move(
+            application_id, version, stage, _actor(update), None, None
+        )
         await _report_move(update, context, reference, stage, refused)
         return
     message = pipeline.message_for(content, stage, state)
@@ -295,23 +303,6 @@ async def _stage_press(
     await answer_query(update)
     await reply(update, views.preview_intro(content, language, state, stage))
     await reply(update, message.text, views.preview_buttons(content, language, state, stage))
-
-
-async def _refused(
-    update: Update,
-    context: BotContext,
-    state: LeadState | None,
-    application_id: int,
-    stage: str,
-    version: int,
-) -> Move:
-    """A press on a lead that is gone, moved meanwhile, or already there: say so, record it."""
-    if state is not None and state.version == version and state.stage == stage:
-        return Move("same", state)
-    # The store records the refusal in the audit log, as for a confirmed change.
-    return await context.services.store.pipeline.move(
-        application_id, version, stage, _actor(update), None, None
-    )
 
 
 async def _confirm_press(

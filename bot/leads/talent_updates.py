@@ -81,6 +81,14 @@ class TalentUpdateWorker:
                 "%d talent update(s) were being sent when the bot stopped; staff will be asked",
                 len(interrupted),
             )
+        in_use = await self._services.store.pipeline.stages_in_use()
+        unknown = sorted(set(in_use) - set(self._services.content.stages))
+        for key in unknown:  # staff removed or renamed a stage key that leads are still in
+            log.warning(
+                "%d lead(s) are at stage %r, which content/stages.yaml no longer has",
+                in_use[key],
+                key,
+            )
 
     async def _dispatch(self) -> int:
         """Start a delivery for each queued message not already under way; how many."""
