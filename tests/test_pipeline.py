@@ -134,6 +134,10 @@ async def test_stage_without_message_is_saved_at_once_and_one_with_message_is_pr
     await bot.send(admin, "/start")
     await bot.send(admin, "/lead KOC-000001")
     before = len(sari.messages)
+    assert await bot.press(admin, t(Text.BTN_STAGE_CURRENT, label=label("baru"))) == []
+    assert bot.emulator.calls_to("answerCallbackQuery")[-1].params["text"] == visible(
+        t(Text.PIPELINE_ALREADY_THERE, reference="KOC-000001", stage=label("baru"))
+    )
     await bot.press(admin, label("ditinjau"))
     page = admin.last_message
     assert f"Tahap: {label('ditinjau')}" in page.text
@@ -190,6 +194,8 @@ async def test_status_shows_talent_labels_in_their_language(
     budi = bot.user(first_name="Budi", language_code="en")
     (nothing,) = await bot.send(budi, "/status")
     assert nothing.text == visible(t(Text.STATUS_NONE, "en"))
+    (menu,) = await bot.send(budi, "/menu")
+    assert t(Text.BTN_STATUS, "en") not in menu.button_texts  # only once they have applied
     await apply(bot, budi, FILMMAKER, language="en")
     (listed,) = await bot.send(budi, "/status")
     assert "KOC-000001 · sent" in listed.text
@@ -202,6 +208,9 @@ async def test_status_shows_talent_labels_in_their_language(
     await bot.press(admin, t(Text.BTN_ASSIGN_ME))
     (listed,) = await bot.send(budi, "/status")
     assert "secret" not in listed.text and "Admin" not in listed.text
+    await bot.send(budi, "/menu")
+    (shown,) = await bot.press(budi, t(Text.BTN_STATUS, "en"))
+    assert shown.text == listed.text  # the menu button shows the same, in place
 
 
 async def _seed_talents(bot: Harness, count: int, *, first_id: int = 5000) -> list[EmulatedUser]:
@@ -504,3 +513,15 @@ async def test_erasure_after_notes_and_history_keeps_only_hashed_staff_actions(
         await asyncio.to_thread(rows, bot.database, "DELETE FROM audit_log")
     with pytest.raises(sqlite3.DatabaseError, match="append-only"):
         await asyncio.to_thread(rows, bot.database, "UPDATE audit_log SET action = 'x'")
+
+
+async def test_withdrawing_consent_to_processing_hashes_the_lead_in_the_audit_log(
+    bot: Harness, staff_chat: Any, sari: EmulatedUser
+) -> None:
+    admin = admin_of(staff_chat)
+    await bot.send(admin, "/catatan KOC-000001 akan dihapus")
+    await bot.send(sari, "/privasi")
+    await bot.press(sari, callback_data="pv:consents")
+    await bot.press(sari, callback_data="pv:t:processing:0")
+    assert await bot.store.pipeline.state(1) is None
+    assert [lead for _, _, _, lead in await audit(bot)] == [subject_hash(sari.id)]
