@@ -16,17 +16,17 @@ from telegram.ext import filters as tg_filters
 from bot import commands
 from bot.leads import pipeline
 from bot.leads.export import plain_text
-from bot.leads.pipeline import FilterError, NoteError, PipelineFilter, StageError
+from bot.leads.pipeline import FilterError, NoteError, PipelineFilter, StageError, parse_code
 from bot.parsing import small_int
 from bot.store import Lead
 from bot.store.applications import REFERENCE_FORMAT
-from bot.store.audit import Actor
-from bot.store.pipeline import NOTE_LIMIT, LeadState, Move
+from bot.store.pipeline import NOTE_LIMIT, Move
 from bot.texts import Text
+from handlers import pipeline_bulk
 from handlers import pipeline_views as views
 from handlers.common import BotContext, answer_query, reply, show
 from handlers.pipeline_views import LeadDetails
-from handlers.staff import staff_desk
+from handlers.staff import actor, expired, staff_desk
 from handlers.staff_views import LIST, OPEN, PAGE_SIZE, lead_list
 from handlers.views import STATUS, button
 
@@ -34,20 +34,6 @@ log = logging.getLogger(__name__)
 
 PROMPT_LIFETIME = timedelta(minutes=30)  # a Note press older than this no longer takes text
 PREFIX = "pl:"
-
-
-def _actor(update: Update) -> Actor:
-    user = update.effective_user
-    assert user is not None, "staff_desk lets only a known user through"
-    return Actor.staff(user.id)
-
-
-def _code(chosen: PipelineFilter) -> str:
-    return chosen.words().replace(" ", ",")
-
-
-def _filter(code: str, context: BotContext) -> PipelineFilter:
-    return pipeline.parse_filter([word for word in code.split(",") if word], context.content)
 
 
 async def _names(context: BotContext, ids: set[int | None]) -> dict[int, str]:
@@ -82,7 +68,7 @@ async def _show_list(
         total,
         names=await _names(context, {lead.assignee_id for lead in shown}),
         described=views.describe(context.content, language, chosen),
-        code=_code(chosen),
+        code=chosen.code(),
     )
     await show(update, text, markup)
 
@@ -105,7 +91,7 @@ async def leads_button(update: Update, context: BotContext) -> None:
     data = update.callback_query.data if update.callback_query else None
     page, _, code = (data or "").removeprefix(LIST).partition(":")
     try:
-        chosen = _filter(code, context)
+        chosen = parse_code(code, context.content)
     except FilterError:
         chosen = PipelineFilter()
     await _show_list(update, context, chosen, small_int(page) or 0)
@@ -129,7 +115,7 @@ async def _lead_view(
     if state is None:
         return None
     if viewed:
-        await store.audit.add(_actor(update), "lead_viewed", state.reference)
+        await store.audit.add(actor(update), "lead_viewed", state.reference)
     notes, notes_total = await store.pipeline.notes(lead.application_id, views.SHOWN_NOTES)
     history, history_total = await store.pipeline.history(lead.application_id, views.SHOWN_HISTORY)
     people = {state.assignee_id, *(note.author.user_id for note in notes)}
@@ -149,7 +135,7 @@ async def _lead_view(
         context.language(update),
         lead,
         details,
-        _actor(update).user_id or 0,
+        actor(update).user_id or 0,
         back_page,
         code,
     )
@@ -222,11 +208,11 @@ async def pipeline_button(update: Update, context: BotContext) -> None:
     args = rest.split(":")
     number = small_int(args[0]) if args else None
     if action == "b":
-        await _bulk_start(update, context, rest)
+        await pipeline_bulk.start(update, context, rest)
     elif action == "nx":
         await _note_cancel(update, context)
     elif number is None:
-        await _expired(update, context)
+        await expired(update, context)
     elif action == "s" and len(args) == 3 and small_int(args[2]) is not None:
         await _stage_press(update, context, number, args[1], int(args[2]))
     elif action == "c" and len(args) == 4 and small_int(args[2]) is not None:
@@ -237,21 +223,15 @@ async def pipeline_button(update: Update, context: BotContext) -> None:
     elif action == "a" and len(args) == 2:
         await _assign_press(update, context, number, to_me=args[1] == "1")
     elif action == "bs" and len(args) == 2:
-        await _bulk_stage(update, context, number, args[1])
+        await pipeline_bulk.choose_stage(update, context, number, args[1])
     elif action == "bc" and len(args) == 2:
-        await _bulk_confirm(update, context, number, notify=args[1] == "1")
+        await pipeline_bulk.confirm(update, context, number, notify=args[1] == "1")
     elif action == "bx" and await context.services.store.pipeline.cancel_bulk(number):
         await show(update, context.text(Text.BULK_CANCELLED))
     elif action == "again":
         await _send_again(update, context, number)
     else:
-        await _expired(update, context)
-
-
-async def _expired(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    log.info("Stale or forged pipeline button from staff: %r", query.data if query else None)
-    await answer_query(update, context.text(Text.BUTTON_EXPIRED), alert=True)
+        await expired(update, context)
 
 
 async def _stage_press(
@@ -263,7 +243,7 @@ async def _stage_press(
     reference = REFERENCE_FORMAT.format(application_id)
     if stage not in content.stages:
         await store.audit.add(
-            _actor(update), "stage_change_refused", reference, reason="unknown_stage", wanted=stage
+            actor(update), "stage_change_refused", reference, reason="unknown_stage", wanted=stage
         )
         await answer_query(update)
         await reply(update, context.text(Text.PIPELINE_UNKNOWN_STAGE, stage=stage))
@@ -277,7 +257,7 @@ async def _stage_press(
     if state is None or state.version != version:
         # The store records the refusal in the audit log, as for a confirmed change.
         refused = await store.pipeline.move(
-            application_id, version, stage, _actor(update), None, None
+            application_id, version, stage, actor(update), None, None
         )
         await _report_move(update, context, reference, stage, refused)
         return
@@ -288,7 +268,7 @@ async def _stage_press(
             content,
             application_id,
             stage,
-            actor=_actor(update),
+            actor=actor(update),
             notify=False,
             expected_version=version,
         )
@@ -323,7 +303,7 @@ async def _confirm_press(
             context.content,
             application_id,
             stage,
-            actor=_actor(update),
+            actor=actor(update),
             notify=notify,
             expected_version=version,
             report_chat_id=chat.id if chat else None,
@@ -423,7 +403,7 @@ async def _save_note(update: Update, context: BotContext, application_id: int, t
         key = Text.PIPELINE_NOTE_TOO_LONG if length > NOTE_LIMIT else Text.PIPELINE_NOTE_USAGE
         await reply(update, context.text(key, length=length) if length else context.text(key))
         return False
-    note = await context.services.store.pipeline.add_note(application_id, _actor(update), text)
+    note = await context.services.store.pipeline.add_note(application_id, actor(update), text)
     if note is None:
         await reply(update, context.text(Text.PIPELINE_GONE, reference=reference))
         return True  # nothing left to take a note for
@@ -455,9 +435,9 @@ async def note_command(update: Update, context: BotContext) -> None:
 async def _assign_press(
     update: Update, context: BotContext, application_id: int, *, to_me: bool
 ) -> None:
-    actor = _actor(update)
+    who = actor(update)
     state = await context.services.store.pipeline.assign(
-        application_id, actor, actor.user_id if to_me else None
+        application_id, who, who.user_id if to_me else None
     )
     reference = REFERENCE_FORMAT.format(application_id)
     if state is None:
@@ -468,147 +448,15 @@ async def _assign_press(
     await _open(update, context, application_id, viewed=False)
 
 
-# ----- bulk moves ------------------------------------------------------------------------------
-
-
-async def _bulk_start(update: Update, context: BotContext, code: str) -> None:
-    """Move all: choose the stage for every lead of the filtered list."""
-    try:
-        chosen = _filter(code, context)
-    except FilterError:
-        chosen = PipelineFilter()
-    chat = update.effective_chat
-    if chosen.empty or chat is None:
-        await _expired(update, context)
-        return
-    actor = _actor(update)
-    language = context.language(update)
-    described = views.describe(context.content, language, chosen)
-    count = await context.services.store.leads.total(chosen.lead_filter(actor.user_id))
-    if count == 0:
-        await show(update, context.text(Text.BULK_NOTHING, filter=described))
-        return
-    batch_id = await context.services.store.pipeline.start_bulk(actor, chat.id, code)
-    text = context.text(Text.BULK_CHOOSE_STAGE, count=count, filter=described)
-    await show(update, text, views.bulk_stages(context.content, language, batch_id))
-
-
-async def _bulk_leads(
-    update: Update, context: BotContext, batch_id: int
-) -> tuple[PipelineFilter, list[LeadState], str | None] | None:
-    """The bulk move's filter, its leads now, its stage; None unless this admin prepares it."""
-    found = await context.services.store.pipeline.bulk(batch_id)
-    user = update.effective_user
-    if found is None or user is None:
-        return None
-    code, created_by, to_stage, status = found
-    if created_by != user.id or status != "composing":
-        return None
-    try:
-        chosen = _filter(code, context)
-    except FilterError:
-        return None
-    leads = await context.services.store.pipeline.matching(chosen.lead_filter(created_by))
-    return chosen, leads, to_stage
-
-
-async def _bulk_stage(update: Update, context: BotContext, batch_id: int, stage: str) -> None:
-    """The stage chosen: preview the count and the talent message, then confirm."""
-    content, language = context.content, context.language(update)
-    prepared = await _bulk_leads(update, context, batch_id)
-    if prepared is None:
-        await _expired(update, context)
-        return
-    if stage not in content.stages:
-        await answer_query(update)
-        await reply(update, context.text(Text.PIPELINE_UNKNOWN_STAGE, stage=stage))
-        return
-    chosen, leads, _ = prepared
-    await context.services.store.pipeline.choose_bulk_stage(batch_id, stage)
-    movable = [lead for lead in leads if lead.stage != stage]
-    described = views.describe(content, language, chosen)
-    if not movable:
-        await show(update, context.text(Text.BULK_NOTHING, filter=described))
-        return
-    sample = pipeline.message_for(content, stage, movable[0])
-    if sample is None:
-        info = context.text(Text.BULK_NO_MESSAGE)
-    else:
-        english = sum(1 for lead in movable if lead.language == "en")
-        info = context.text(
-            Text.BULK_MESSAGE_INFO,
-            id_count=len(movable) - english,
-            en_count=english,
-            reference=movable[0].reference,
-        )
-    text = context.text(
-        Text.BULK_PREVIEW,
-        count=len(leads),
-        filter=described,
-        stage=pipeline.stage_label(content, stage, language),
-        already=len(leads) - len(movable),
-        message_info=info,
-    )
-    buttons = views.bulk_confirm_buttons(content, language, batch_id, has_message=bool(sample))
-    if sample is None:
-        await show(update, text, buttons)
-        return
-    await show(update, text)
-    await reply(update, sample.text, buttons)
-
-
-async def _bulk_confirm(
-    update: Update, context: BotContext, batch_id: int, *, notify: bool
-) -> None:
-    """Confirmed: move every lead the filter matches now (once, whoever presses twice)."""
-    content, language = context.content, context.language(update)
-    prepared = await _bulk_leads(update, context, batch_id)
-    chosen, leads, stage = prepared or (PipelineFilter(), [], None)
-    if stage is None:
-        await _expired(update, context)
-        return
-    store = context.services.store
-    actor = _actor(update)
-    started = await store.pipeline.confirm_bulk(
-        batch_id, stage, actor, filter=chosen.words(), stage=stage, leads=len(leads), notify=notify
-    )
-    if not started:
-        await _expired(update, context)
-        return
-    await answer_query(update)
-    result = await pipeline.bulk_move(
-        store, content, batch_id, leads, stage, actor=actor, notify=notify
-    )
-    log.info(
-        "Bulk move %d: %d lead(s) to %s, %d message(s)",
-        batch_id,
-        result.moved,
-        stage,
-        result.messages,
-    )
-    skipped = ""
-    if result.changed or result.already:
-        skipped = context.text(Text.BULK_SKIPPED, changed=result.changed, already=result.already)
-    text = context.text(
-        Text.BULK_DONE,
-        id=batch_id,
-        moved=result.moved,
-        stage=pipeline.stage_label(content, stage, language),
-        messages=result.messages,
-        skipped=skipped,
-    )
-    await show(update, text)
-
-
 async def _send_again(update: Update, context: BotContext, update_id: int) -> None:
     """Send an uncertain or failed talent message once more."""
     store = context.services.store
     queued = await store.talent_updates.get(update_id)
     if queued is None or not await store.talent_updates.send_again(update_id):
-        await _expired(update, context)
+        await expired(update, context)
         return
     await store.talent_updates.reopen(queued.batch_id)
-    await store.audit.add(_actor(update), "update_resent", queued.reference, update=update_id)
+    await store.audit.add(actor(update), "update_resent", queued.reference, update=update_id)
     await answer_query(update)
     await reply(update, context.text(Text.UPDATE_QUEUED_AGAIN, reference=queued.reference or ""))
 

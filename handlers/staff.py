@@ -50,6 +50,20 @@ def staff_desk(callback: Callback) -> Callback:
     return staff_only(placed)
 
 
+def actor(update: Update) -> Actor:
+    """The staff member behind a staff action (staff_desk let only a known user through)."""
+    user = update.effective_user
+    assert user is not None, "staff_desk lets only a known user through"
+    return Actor.staff(user.id)
+
+
+async def expired(update: Update, context: BotContext) -> None:
+    """A stale or forged staff button: a short notice, nothing changes."""
+    query = update.callback_query
+    log.info("Stale or forged staff button: %r", query.data if query else None)
+    await answer_query(update, context.text(Text.BUTTON_EXPIRED), alert=True)
+
+
 @staff_desk
 async def export_command(update: Update, context: BotContext) -> None:
     """Send the leads as a CSV and an XLSX file."""

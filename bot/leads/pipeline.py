@@ -65,6 +65,10 @@ class PipelineFilter:
             unassigned=self.unassigned,
         )
 
+    def code(self) -> str:
+        """The filter in callback data: "shortlist,music,mine"."""
+        return self.words().replace(" ", ",")
+
     def words(self) -> str:
         """The filter as staff would type it (also its stored and callback form)."""
         parts = [self.stage or "", self.sector or "", "mine" if self.mine else ""]
@@ -89,6 +93,11 @@ def parse_filter(words: Sequence[str], content: Content) -> PipelineFilter:
         else:
             raise FilterError(word)
     return PipelineFilter(stage, sector, mine, unassigned)
+
+
+def parse_code(code: str, content: Content) -> PipelineFilter:
+    """A filter back from callback data (FilterError if the content changed meanwhile)."""
+    return parse_filter([word for word in code.split(",") if word], content)
 
 
 # ----- stages ---------------------------------------------------------------------------------

@@ -4,10 +4,11 @@ Like announcements, these go through the bot's shared `SendBudget` as bulk sends
 (bot/outreach/bulk_sender.py), so a bulk move of hundreds of leads stays
 under Telegram's 30 messages a second and never delays a reply to a talent.
 
-Once at most: a message is marked 'sending' in a commit just before its request. After a
-crash, one still 'sending' may or may not have reached the talent; it becomes 'uncertain'
-and staff are asked whether to send it again (a button), instead of the talent maybe
-hearing it twice. A 403 marks the talent as having blocked the bot; the stage stays saved.
+Once at most: a message is marked 'sending' in a commit before it waits for its send slot
+and makes its request. After a crash, one still 'sending' (at most IN_FLIGHT of them) may
+or may not have reached the talent; it becomes 'uncertain' and staff are asked whether to
+send it again (a button), instead of the talent maybe hearing it twice.
+A 403 marks the talent as having blocked the bot; the stage stays saved.
 """
 
 from __future__ import annotations
@@ -110,17 +111,22 @@ class TalentUpdateWorker:
         failures = 0
         try:
             while True:
-                if not await self._sender.wait_for_slot():
-                    return  # stopping: it stays pending for the next start
+                # Marked before the slot, so the request follows the slot at once: a commit
+                # between them would let sends bunch beyond Telegram's 30 a second.
                 if not await store.mark_sending(update.id):
                     return  # superseded by a later stage change, or the lead was erased
+                if not await self._sender.wait_for_slot():
+                    await store.mark_pending(update.id)  # stopping: no request was made
+                    return
                 try:
                     message = await self._bot.send_message(
                         update.user_id, update.text, rate_limit_args=self._sender.limit_args
                     )
                 except RetryAfter as error:
                     await store.mark_pending(update.id)  # refused: nothing reached the talent
-                    self.budget.pause(retry_seconds(error))
+                    seconds = retry_seconds(error)
+                    self.budget.pause(seconds)
+                    await asyncio.sleep(seconds)  # waiting as 'pending': a crash loses nothing
                     continue
                 except Forbidden as error:
                     await store.mark_failed(update.id, "blocked", error.message)
