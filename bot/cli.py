@@ -219,6 +219,7 @@ def _check_content_command(args: argparse.Namespace) -> int:
     content = load_content(folder)
     print(
         f"content/ is valid: {len(content.messages)} messages, {len(content.programs)} programs,"
-        f" {len(content.faq)} FAQ entries, {len(content.questions)} questions, in id and en."
+        f" {len(content.faq)} FAQ entries, {len(content.questions)} questions,"
+        f" {len(content.stages)} pipeline stages, in id and en."
     )
     return 0

@@ -14,10 +14,11 @@ import sys
 from datetime import date
 from typing import Any
 
-from bot.content import Content, load_content
+from bot.cli_staff import prepare
+from bot.content import Content
 from bot.leads import export, pipeline
 from bot.leads.pipeline import NoteError, StageError
-from bot.settings import Settings, load_settings
+from bot.settings import Settings
 from bot.store import Store
 from bot.store.audit import Actor, AuditEntry, AuditQuery
 from bot.store.pipeline import Move
@@ -77,18 +78,9 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def _prepared() -> tuple[Settings, Content] | None:
-    settings = load_settings()
-    content = load_content(settings.content_dir)
-    if not settings.database_path.exists():
-        print(f"No database at {settings.database_path}: check DATABASE_PATH.", file=sys.stderr)
-        return None
-    return settings, content
-
-
 def _lead_command(args: argparse.Namespace) -> int:
     """`kocca-bot lead`."""
-    prepared = _prepared()
+    prepared = prepare()
     reference = pipeline.parse_reference(args.reference)
     if prepared is None or reference is None:
         if reference is None:
@@ -162,7 +154,7 @@ def _moved(content: Content, reference: str, stage: str, move: Move, *, notify: 
 
 def _audit_command(args: argparse.Namespace) -> int:
     """`kocca-bot audit`."""
-    prepared = _prepared()
+    prepared = prepare()
     if prepared is None:
         return EXIT_USAGE
     settings, _ = prepared

@@ -79,7 +79,7 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def _prepare() -> tuple[Settings, Content] | None:
+def prepare() -> tuple[Settings, Content] | None:
     """Settings and content, or None (with a message) when there is no database to read."""
     settings = load_settings()
     setup_logging(logging.WARNING)
@@ -92,7 +92,7 @@ def _prepare() -> tuple[Settings, Content] | None:
 
 def _export_command(args: argparse.Namespace) -> int:
     """`kocca-bot export`."""
-    prepared = _prepare()
+    prepared = prepare()
     if prepared is None:
         return EXIT_USAGE
     settings, content = prepared
@@ -121,7 +121,7 @@ async def _export(
 
 def _stats_command(args: argparse.Namespace) -> int:
     """`kocca-bot stats`."""
-    prepared = _prepare()
+    prepared = prepare()
     if prepared is None:
         return EXIT_USAGE
     settings, content = prepared
