@@ -12,6 +12,7 @@ from telegram.request import BaseRequest
 from bot.content import Content, load_content
 from bot.leads.talent_updates import TalentUpdateWorker
 from bot.outreach.broadcast import BroadcastWorker
+from bot.outreach.reminders import Clock, ReminderWorker, utc_clock
 from bot.outreach.send_budget import SendBudget
 from bot.services import Services
 from bot.settings import Settings
@@ -73,8 +74,12 @@ async def create_runner(
     updates_request: BaseRequest | None = None,
     content: Content | None = None,
     poll_timeout: int | None = None,
+    clock: Clock = utc_clock,
 ) -> Runner:
-    """Load content, open the store, build the application; the runner owns them all."""
+    """Load content, open the store, build the application; the runner owns them all.
+
+    `clock` is the time the reminder worker goes by (tests move it through quiet hours).
+    """
     content = content or load_content(settings.content_dir)
     store = await Store.open(settings.database_path)
     await store.pipeline.configure(content.first_stage.key)
@@ -85,6 +90,7 @@ async def create_runner(
     runner = Runner(application, store, updates, **kwargs)
     runner.add_background(BroadcastWorker(services, application.bot).run)
     runner.add_background(TalentUpdateWorker(services, application.bot).run)
+    runner.add_background(ReminderWorker(services, application.bot, clock).run)
 
     async def publish_staff_menus() -> None:
         """Admins' menus: a few Bot API calls each, after polling has started."""

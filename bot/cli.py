@@ -131,7 +131,10 @@ def _run_command(args: argparse.Namespace) -> int:
     if settings.bot_token is None:
         print(SETUP_HINT, file=sys.stderr)
         return EXIT_CONFIG
-    setup_logging(settings.log_level_number, secrets=[settings.token()])
+    secrets = [settings.token()]
+    if settings.webhook_secret is not None:
+        secrets.append(settings.webhook_secret.get_secret_value())
+    setup_logging(settings.log_level_number, secrets=secrets)
     content = load_content(settings.content_dir)
     return asyncio.run(_serve(settings, content))
 
@@ -141,6 +144,7 @@ async def _serve(settings: Settings, content: Content) -> int:
     from telegram.error import InvalidToken, NetworkError
 
     from bot.app import create_runner
+    from bot.transport.failures import describe
 
     runner = await create_runner(settings, content=content)
     webhook = None
@@ -157,7 +161,7 @@ async def _serve(settings: Settings, content: Content) -> int:
         if webhook is not None:
             await webhook.start()
     except (InvalidToken, NetworkError, OSError) as error:
-        log.critical("Could not start: %s", error)
+        log.critical("Could not start: %s", describe(error))
         if webhook is not None:
             await webhook.stop()
         await runner.stop(grace=0)

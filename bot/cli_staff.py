@@ -138,5 +138,5 @@ async def _report(settings: Settings, content: Content, language: str) -> str:
         flow = await pipeline.compute_stats(store, content, now)
     finally:
         await store.close()
-    report = stats.report(numbers, content, language)
+    report = stats.report(numbers, content, language, settings)
     return f"{report}\n\n{pipeline.stats_report(flow, content, language)}"

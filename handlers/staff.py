@@ -116,7 +116,7 @@ async def stats_command(update: Update, context: BotContext) -> None:
     now = datetime.now(UTC)
     numbers = await stats.compute(services.store, now)
     flow = await pipeline.compute_stats(services.store, services.content, now)
-    report = stats.report(numbers, context.content, language)
+    report = stats.report(numbers, context.content, language, services.settings)
     await reply(update, f"{report}\n\n{pipeline.stats_report(flow, context.content, language)}")
     chat = update.effective_chat
     if chat is None:

@@ -67,6 +67,15 @@ def staff_chat(emulator: BotAPIEmulator) -> Any:
     return chat
 
 
+@pytest.fixture
+async def served() -> AsyncIterator[tuple[BotAPIEmulator, str]]:
+    """The emulator on a loopback port, for bot processes (tests/processes.py)."""
+    emulator = BotAPIEmulator(token="777000:CRASH-TEST-TOKEN-abcdefghijklmnop")
+    url = await emulator.serve()
+    yield emulator, url
+    await emulator.stop_serving()
+
+
 @pytest.fixture(scope="session")
 def content() -> Content:
     """The packaged content, loaded once."""

@@ -1,11 +1,11 @@
 """Delivers the messages stage changes queue for talents, and tells staff how it went.
 
 Like announcements, these go through the bot's shared `SendBudget` as bulk sends
-(bot/outreach/bulk_sender.py), so a bulk move of hundreds of leads stays
+(bot/outreach/pacing.py), so a bulk move of hundreds of leads stays
 under Telegram's 30 messages a second and never delays a reply to a talent.
 
 Once at most: a message is marked 'sending' in a commit before it waits for its send slot
-and makes its request. After a crash, one still 'sending' (at most IN_FLIGHT of them) may
+and makes its request. After a crash, one still 'sending' (at most pacing.IN_FLIGHT) may
 or may not have reached the talent; it becomes 'uncertain' and staff are asked whether to
 send it again (a button), instead of the talent maybe hearing it twice.
 A 403 marks the talent as having blocked the bot; the stage stays saved.
@@ -22,11 +22,12 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from telegram.ext import ExtBot
 
 from bot.leads.pipeline import stage_label
-from bot.outreach.bulk_sender import BulkSender
-from bot.outreach.send_budget import retry_seconds
+from bot.outreach.pacing import BulkSends, unreachable
+from bot.outreach.send_budget import BROADCAST, SendBudget, retry_seconds
 from bot.services import Services
 from bot.store.talent_updates import Batch, TalentUpdate
 from bot.texts import Text
+from bot.transport.failures import describe
 
 log = logging.getLogger(__name__)
 
@@ -53,8 +54,10 @@ class TalentUpdateWorker:
         self._services = services
         self._store = services.store.talent_updates
         self._bot = bot
-        self._sender = BulkSender(bot, services.settings.broadcast_rate)
-        self.budget = self._sender.budget
+        self._sends = BulkSends(bot, services.settings.broadcast_rate, "talent update")
+        # Without the shared limiter (a bot built elsewhere) there is nothing to mark.
+        shared = isinstance(bot.rate_limiter, SendBudget)
+        self._limit_args = BROADCAST if shared else None
         self._active: set[int] = set()  # update ids with a delivery under way
 
     async def run(self) -> None:
@@ -71,7 +74,7 @@ class TalentUpdateWorker:
                 if not started:
                     await asyncio.sleep(POLL_SECONDS)
         except asyncio.CancelledError:
-            await self._sender.drain("talent update")
+            await self._sends.drain()
             raise
 
     async def _recover(self) -> None:
@@ -100,8 +103,9 @@ class TalentUpdateWorker:
                 after = update.id
                 if update.id in self._active:
                     continue
+                await self._sends.reserve()
                 self._active.add(update.id)
-                await self._sender.start(self._deliver(update))
+                self._sends.start(self._deliver(update))
                 started += 1
         return started
 
@@ -115,40 +119,37 @@ class TalentUpdateWorker:
                 # between them would let sends bunch beyond Telegram's 30 a second.
                 if not await store.mark_sending(update.id):
                     return  # superseded by a later stage change, or the lead was erased
-                if not await self._sender.wait_for_slot():
+                if not await self._sends.slot():
                     await store.mark_pending(update.id)  # stopping: no request was made
                     return
                 try:
                     message = await self._bot.send_message(
-                        update.user_id, update.text, rate_limit_args=self._sender.limit_args
+                        update.user_id, update.text, rate_limit_args=self._limit_args
                     )
                 except RetryAfter as error:
                     await store.mark_pending(update.id)  # refused: nothing reached the talent
                     seconds = retry_seconds(error)
-                    self.budget.pause(seconds)
+                    self._sends.budget.pause(seconds)
                     await asyncio.sleep(seconds)  # waiting as 'pending': a crash loses nothing
                     continue
-                except Forbidden as error:
-                    await store.mark_failed(update.id, "blocked", error.message)
-                except BadRequest as error:
-                    lost = "chat not found" in error.message.lower()
-                    await store.mark_failed(
-                        update.id, "blocked" if lost else "failed", error.message
-                    )
+                except (Forbidden, BadRequest) as error:  # final (BadRequest is a NetworkError)
+                    status = "blocked" if unreachable(error) else "failed"
+                    await store.mark_failed(update.id, status, describe(error))
                 except NetworkError as error:  # timeouts and server errors may pass
                     failures += 1
                     if failures < MAX_ATTEMPTS:
                         await store.mark_pending(update.id)
                         await asyncio.sleep(BACKOFF_SECONDS * 2 ** (failures - 1))
                         continue
-                    await store.mark_failed(update.id, "failed", error.message)
+                    await store.mark_failed(update.id, "failed", describe(error))
                 except TelegramError as error:
-                    await store.mark_failed(update.id, "failed", error.message)
+                    await store.mark_failed(update.id, "failed", describe(error))
                 else:
                     await store.mark_sent(update.id, message.message_id)
                 return
         finally:
             self._active.discard(update.id)
+            self._sends.release()
 
     # ----- reports to staff ----------------------------------------------------------------------
 

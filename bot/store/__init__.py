@@ -13,6 +13,7 @@ from bot.store.inbox import StoredUpdate, UpdateInbox
 from bot.store.leads import Lead, LeadFilter, Leads
 from bot.store.pipeline import Pipeline
 from bot.store.privacy import Privacy
+from bot.store.reminders import DueDraft, DueTimes, Preference, ReminderCounts, Reminders
 from bot.store.support import SupportRelay
 from bot.store.talent_updates import TalentUpdates
 from bot.store.users import Profile, User, Users
@@ -26,12 +27,17 @@ __all__ = [
     "ConversationLog",
     "Database",
     "Draft",
+    "DueDraft",
+    "DueTimes",
     "Lead",
     "LeadFilter",
     "Leads",
     "LogEntry",
+    "Preference",
     "Profile",
     "Recipient",
+    "ReminderCounts",
+    "Reminders",
     "Store",
     "StoredUpdate",
     "Tally",
@@ -60,6 +66,7 @@ class Store:
         self.pipeline = Pipeline(db)
         self.talent_updates = TalentUpdates(db)
         self.audit = Audit(db)
+        self.reminders = Reminders(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:

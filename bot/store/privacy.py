@@ -88,7 +88,11 @@ class Privacy:
         return found
 
     async def erase(self, user_id: int) -> None:
-        """Delete everything about the user; keep only a hash of the id and the time."""
+        """Delete everything about the user; keep only a hash of the id and the time.
+
+        Then no copy stays in the database files either: deleted rows are zeroed
+        (secure_delete) and the WAL, which still holds them, is emptied.
+        """
         tables = await self._user_tables()
         async with self._db.transaction() as tx:
             # Staff actions stay on record; the lead they were about becomes the hash.
@@ -99,15 +103,25 @@ class Privacy:
             await tx.execute(
                 "DELETE FROM update_inbox WHERE sequence_key = ?", (f"user:{user_id}",)
             )
+            # Others' processed updates that quoted the talent (a staff reply to a relayed
+            # question that could not be parsed, say): their copy goes, the row stays as
+            # the duplicate check needs it.
+            await tx.execute(
+                "UPDATE update_inbox SET payload = '{}'"
+                " WHERE status != 'pending' AND instr(payload, ?) > 0",
+                (str(user_id),),
+            )
             await tx.execute(
                 "INSERT INTO erasures (subject_hash, erased_at) VALUES (?, ?)",
                 (subject_hash(user_id), utc_now()),
             )
+        await self._db.scrub()
 
     async def forget_log(self, user_id: int) -> None:
         """Remove the conversation log of a chat (after the erasure's own confirmation)."""
         async with self._db.transaction() as tx:
             await self._forget_log(tx, user_id)
+        await self._db.scrub()
 
     @staticmethod
     async def _forget_log(tx: Transaction, user_id: int) -> None:
@@ -127,9 +141,11 @@ class Privacy:
         """Consent to processing withdrawn: the talent's applications go at once; how many."""
         async with self._db.transaction() as tx:
             await Audit.redact_in(tx, user_id, subject_hash(user_id))
-            return await tx.execute_rowcount(
+            count = await tx.execute_rowcount(
                 "DELETE FROM applications WHERE user_id = ?", (user_id,)
             )
+        await self._db.scrub()
+        return count
 
     async def purge(self, log_before: str, drafts_before: str, inbox_before: str) -> dict[str, int]:
         """Delete log lines, unsubmitted drafts and processed updates older than the cut-offs."""
@@ -145,4 +161,5 @@ class Privacy:
                 "DELETE FROM update_inbox WHERE status != 'pending' AND received_at < ?",
                 (inbox_before,),
             )
+        await self._db.scrub()
         return {"conversation_log": log, "drafts": drafts, "update_inbox": inbox}
