@@ -21,15 +21,6 @@ SHORTLIST = CONTENT.stages["shortlist"].label.get("id")
 
 
 @pytest.fixture
-async def served() -> AsyncIterator[tuple[BotAPIEmulator, str]]:
-    """The emulator on a loopback port."""
-    emulator = BotAPIEmulator(token="777000:PIPELINE-CRASH-TOKEN-abcdefghijkl")
-    url = await emulator.serve()
-    yield emulator, url
-    await emulator.stop_serving()
-
-
-@pytest.fixture
 async def started() -> AsyncIterator[list[BotProcess]]:
     """Bot processes of the test; one left running by a failed assertion is killed."""
     processes: list[BotProcess] = []
