@@ -11,6 +11,7 @@ from telegram.request import BaseRequest
 
 from bot.content import Content, load_content
 from bot.content_live import LiveContent
+from bot.leads.talent_updates import TalentUpdateWorker
 from bot.outreach.broadcast import BroadcastWorker
 from bot.outreach.reminders import Clock, ReminderWorker, utc_clock
 from bot.outreach.send_budget import SendBudget
@@ -83,6 +84,7 @@ async def create_runner(
     settings.controller()  # no talent may see a privacy notice without who is responsible
     content = content or load_content(settings.content_dir)
     store = await Store.open(settings.database_path)
+    await store.pipeline.configure(content.first_stage.key)
     live = LiveContent(content, settings.content_dir)
     services = Services(settings=settings, store=store, live_content=live)
     updates = updates_request or default_request(pool_size=1)
@@ -90,6 +92,7 @@ async def create_runner(
     kwargs = {"poll_timeout": poll_timeout} if poll_timeout is not None else {}
     runner = Runner(application, store, updates, **kwargs)
     runner.add_background(BroadcastWorker(services, application.bot).run)
+    runner.add_background(TalentUpdateWorker(services, application.bot).run)
     runner.add_background(ReminderWorker(services, application.bot, clock).run)
 
     async def publish_staff_menus() -> None:
