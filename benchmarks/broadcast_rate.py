@@ -30,7 +30,7 @@ from pydantic import SecretStr
 
 from bot.app import create_runner
 from bot.emulator import BotAPIEmulator
-from bot.settings import Settings
+from bot.settings import DEMO_CONTROLLER, Settings
 from bot.store import Broadcasts, Profile, Store, Users, Version, utc_now
 
 TARGET_RATE = 28.5
@@ -63,6 +63,8 @@ async def run(subscribers: int, rate: float) -> bool:
             bot_api_url=url,
             database_path=Path(folder) / "benchmark.db",
             broadcast_rate=rate,
+            controller_name=DEMO_CONTROLLER.name,
+            controller_contact=DEMO_CONTROLLER.contact,
         )
         runner = await create_runner(settings)  # the bot's default Bot API client, on loopback
         await runner.start()
@@ -125,7 +127,7 @@ def main() -> int:
     """Parse the arguments and run the benchmark."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--subscribers", type=int, default=5000)
-    parser.add_argument("--rate", type=float, default=29.0, help="BROADCAST_RATE (default 29)")
+    parser.add_argument("--rate", type=float, default=26.0, help="BROADCAST_RATE (default 26)")
     args = parser.parse_args()
     return 0 if asyncio.run(run(args.subscribers, args.rate)) else 1
 

@@ -10,7 +10,10 @@ from telegram.ext import ApplicationBuilder, ContextTypes, Defaults
 from telegram.request import BaseRequest
 
 from bot.content import Content, load_content
+from bot.content_live import LiveContent
+from bot.leads.talent_updates import TalentUpdateWorker
 from bot.outreach.broadcast import BroadcastWorker
+from bot.outreach.reminders import Clock, ReminderWorker, utc_clock
 from bot.outreach.send_budget import SendBudget
 from bot.services import Services
 from bot.settings import Settings
@@ -72,16 +75,25 @@ async def create_runner(
     updates_request: BaseRequest | None = None,
     content: Content | None = None,
     poll_timeout: int | None = None,
+    clock: Clock = utc_clock,
 ) -> Runner:
-    """Load content, open the store, build the application; the runner owns them all."""
+    """Load content, open the store, build the application; the runner owns them all.
+
+    `clock` is the time the reminder worker goes by (tests move it through quiet hours).
+    """
+    settings.controller()  # no talent may see a privacy notice without who is responsible
     content = content or load_content(settings.content_dir)
     store = await Store.open(settings.database_path)
-    services = Services(settings=settings, store=store, content=content)
+    await store.pipeline.configure(content.first_stage.key)
+    live = LiveContent(content, settings.content_dir)
+    services = Services(settings=settings, store=store, live_content=live)
     updates = updates_request or default_request(pool_size=1)
     application = build_application(services, request, updates)
     kwargs = {"poll_timeout": poll_timeout} if poll_timeout is not None else {}
     runner = Runner(application, store, updates, **kwargs)
     runner.add_background(BroadcastWorker(services, application.bot).run)
+    runner.add_background(TalentUpdateWorker(services, application.bot).run)
+    runner.add_background(ReminderWorker(services, application.bot, clock).run)
 
     async def publish_staff_menus() -> None:
         """Admins' menus: a few Bot API calls each, after polling has started."""

@@ -33,7 +33,8 @@ FAQ = Command("faq", "faq", Text.COMMAND_FAQ)
 LANGUAGE = Command("bahasa", "language", Text.COMMAND_LANGUAGE)
 PRIVACY = Command("privasi", "privacy", Text.COMMAND_PRIVACY)
 HELP = Command("bantuan", "help", Text.COMMAND_HELP)
-APPLY = Command("daftar", "apply", Text.COMMAND_APPLY)
+# Talents register interest, they do not apply: /apply still works for old habits and links.
+APPLY = Command("daftar", "register", Text.COMMAND_APPLY, aliases=("apply",))
 CANCEL = Command("batal", "cancel", Text.COMMAND_CANCEL)
 MY_DATA = Command("dataku", "mydata", Text.COMMAND_MYDATA)
 DELETE_DATA = Command("hapusdata", "deletemydata", Text.COMMAND_DELETE)
@@ -41,12 +42,14 @@ ASK = Command("tanya", "ask", Text.COMMAND_ASK)
 SUBSCRIBE = Command("langganan", "subscribe", Text.COMMAND_SUBSCRIBE)
 UNSUBSCRIBE = Command("berhenti", "unsubscribe", Text.COMMAND_UNSUBSCRIBE, aliases=("stop",))
 BROADCAST = Command("broadcast", "broadcast", Text.COMMAND_BROADCAST)  # staff only
+STATUS = Command("status", "status", Text.COMMAND_STATUS)
 
 # The order Telegram shows them in; a command is listed only once it works.
 PUBLIC_COMMANDS = [
     START,
     MENU,
     APPLY,
+    STATUS,
     PROGRAMS,
     FAQ,
     ASK,
@@ -65,6 +68,8 @@ EXPORT = Command("export", "export", Text.COMMAND_EXPORT)
 STATS = Command("stats", "stats", Text.COMMAND_STATS)
 LEADS = Command("leads", "leads", Text.COMMAND_LEADS)
 LEAD = Command("lead", "lead", Text.COMMAND_LEAD)
+RELOAD = Command("reload", "reload", Text.COMMAND_RELOAD)
+NOTE = Command("catatan", "note", Text.COMMAND_NOTE)
 
 # What an admin's own command menu adds to the talents' one.
-STAFF_COMMANDS = [EXPORT, STATS, LEADS, LEAD, BROADCAST]
+STAFF_COMMANDS = [EXPORT, STATS, LEADS, LEAD, NOTE, BROADCAST, RELOAD]

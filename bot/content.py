@@ -6,19 +6,23 @@ import html
 import re
 import string
 from collections.abc import Iterable, Mapping
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from bot import content_checks as checks
+from bot.settings import Controller
 from bot.texts import Text
 
 LANGUAGES = ("id", "en")
 MESSAGE_LIMIT = 4096  # Telegram's limit for one message
 TEXT_BUDGET = 3800  # room left for values filled into a template
-BUTTON_LIMIT = 48  # longer labels are cut off on phones
+BUTTON_LIMIT = 48  # no label may be longer, whatever its row (see ROW_LIMITS for the real fit)
+DEFAULT_REVIEW_AFTER_DAYS = 180  # a dated page is due for review this long after its as_of
 KEY_PATTERN = r"^[a-z0-9_]{1,24}$"  # keeps callback data well under 64 bytes
 _ALLOWED_TAGS = {"b", "strong", "i", "em", "u", "s", "a", "code", "pre", "blockquote"}
 
@@ -59,14 +63,32 @@ class Section(Model):
     intro: T
 
 
-class Program(Model):
+class Dated(Model):
+    """A page that states facts: the day they were checked, and how long they stay fresh."""
+
+    as_of: date | None = None
+    review_after_days: int | None = Field(default=None, ge=1, le=3660)
+
+    @property
+    def review_days(self) -> int:
+        """Days after `as_of` when staff should check the page again."""
+        return self.review_after_days or DEFAULT_REVIEW_AFTER_DAYS
+
+
+class Program(Dated):
     """One KOCCA-related program or opportunity page."""
 
     key: str = Field(pattern=KEY_PATTERN)
     section: Literal["film", "music"]
     kind: Literal["open_call", "info"]
     status: Literal["verified", "sample"]
+    # Where a talent registers interest: `page` (a button on the page, and a choice in the
+    # form), `form` (a choice in the form only: the program has its own official way in),
+    # `none` (background information, not something to register for).
+    interest: Literal["page", "form", "none"]
+    as_of: date
     title: T
+    short_title: T | None = None  # the questionnaire's button, when the title is too long
     what: T
     who: T
     offers: T
@@ -84,6 +106,11 @@ class Program(Model):
             raise ValueError("must be an http(s) link")
         return value
 
+    @property
+    def choice_label(self) -> T:
+        """The program as a button of the questionnaire."""
+        return self.short_title or self.title
+
 
 class Programs(Model):
     """programs.yaml."""
@@ -92,12 +119,25 @@ class Programs(Model):
     programs: list[Program]
 
 
-class FaqItem(Model):
+class FaqItem(Dated):
     """One question and its answer."""
 
     key: str = Field(pattern=KEY_PATTERN)
+    # `facts`: the answer states facts about programs or the world and carries `as_of`;
+    # `help`: it only explains how to use the bot, which does not go out of date.
+    kind: Literal["facts", "help"] = "facts"
     question: T
     answer: T
+
+    @model_validator(mode="after")
+    def _facts_are_dated(self) -> FaqItem:
+        """An answer that states facts says when they were checked."""
+        if self.kind == "facts" and self.as_of is None:
+            raise ValueError(
+                "an answer that states facts needs `as_of: YYYY-MM-DD`"
+                " (or `kind: help` if it only explains how to use the bot)"
+            )
+        return self
 
 
 class Faq(Model):
@@ -175,6 +215,7 @@ class Province(Model):
 
     value: str = Field(pattern=KEY_PATTERN)
     label: T
+    aliases: list[str] = []  # what people type instead: Jabar, DIY, Jogja, luar negeri…
 
 
 class Intake(Model):
@@ -182,6 +223,39 @@ class Intake(Model):
 
     provinces: list[Province]
     questions: list[Question]
+
+
+STAGE_KEY_PATTERN = r"^[a-z0-9_]{1,20}$"  # stored in the database and in callback data
+STAGE_PLACEHOLDERS = {"reference", "name"}  # what a stage's talent message may fill in
+# Words /leads and /export read as filters: a stage may not be called like one of them.
+RESERVED_STAGE_KEYS = {"mine", "saya", "unassigned", "bebas", "music", "musik", "film"}
+
+
+class Stage(Model):
+    """One stage of the lead pipeline."""
+
+    key: str = Field(pattern=STAGE_KEY_PATTERN)
+    label: T
+    talent_label: T
+    contacted: bool = False
+    consent: Literal["transfer_korea"] | None = None
+    message: T | None = None
+
+
+class Stages(Model):
+    """stages.yaml."""
+
+    stages: list[Stage] = Field(min_length=2)
+
+    @field_validator("stages")
+    @classmethod
+    def _unique_keys(cls, stages: list[Stage]) -> list[Stage]:
+        """Two stages with one key would be one stage in the database."""
+        keys = [stage.key for stage in stages]
+        twice = sorted({key for key in keys if keys.count(key) > 1})
+        if twice:
+            raise ValueError(f"stage keys must be unique: {', '.join(twice)} used twice")
+        return stages
 
 
 class Content:
@@ -194,6 +268,7 @@ class Content:
         faq: Faq,
         privacy: Privacy,
         intake: Intake,
+        stages: Stages,
     ) -> None:
         self.messages = messages
         self.sections: dict[str, Section] = {section.key: section for section in programs.sections}
@@ -203,6 +278,8 @@ class Content:
         self.intake = intake
         self.questions = {question.key: question for question in intake.questions}
         self.provinces = {province.value: province for province in intake.provinces}
+        self.stages = {stage.key: stage for stage in stages.stages}  # in pipeline order
+        self.first_stage = stages.stages[0]
 
     def text(self, key: Text, language: str, **values: Any) -> str:
         """A message in a language, with values HTML-escaped into its placeholders."""
@@ -215,6 +292,39 @@ class Content:
     def programs_in(self, section: str) -> list[Program]:
         """The programs of one section, in file order."""
         return [program for program in self.programs.values() if program.section == section]
+
+    def interest_programs(self, section: str | None = None) -> list[Program]:
+        """The programs a talent can register interest in (of one section, or all)."""
+        return [
+            program
+            for program in self.programs.values()
+            if program.interest != "none" and section in (None, program.section)
+        ]
+
+    def date_text(self, day: date, language: str) -> str:
+        """A date as people write it: 16 Januari 2026, 16 January 2026."""
+        months = self.text(Text.MONTH_NAMES, language).split()
+        return f"{day.day} {months[day.month - 1]} {day.year}"
+
+    def as_of_line(self, day: date, language: str) -> str:
+        """ "Info per 16 Januari 2026": when a page's facts were checked."""
+        return self.text(Text.AS_OF, language, date=self.date_text(day, language))
+
+    def privacy_text(self, text: T, language: str, controller: Controller) -> str:
+        """A privacy text with who is responsible filled in (from the settings, never content)."""
+        block = self.text(
+            Text.CONTROLLER_BLOCK, language, name=controller.name, contact=controller.contact
+        )
+        if controller.address:
+            address = self.text(Text.CONTROLLER_ADDRESS, language, address=controller.address)
+            block = f"{block}\n{address}"
+        return text.get(language).format_map(
+            {
+                "controller": block,
+                "controller_name": _escape(controller.name),
+                "controller_contact": _escape(controller.contact),
+            }
+        )
 
 
 def _escape(value: Any) -> str:
@@ -230,13 +340,20 @@ class Markup(str):
     __slots__ = ()
 
 
-FILES = ("messages.yaml", "programs.yaml", "faq.yaml", "privacy.yaml", "intake.yaml")
+FILES = (
+    "messages.yaml",
+    "programs.yaml",
+    "faq.yaml",
+    "privacy.yaml",
+    "intake.yaml",
+    "stages.yaml",
+)
 # Interface texts may be split by capability (messages_pipeline.yaml, ...): each extra file
 # holds its own keys, so the files of different features never need to change together.
 EXTRA_MESSAGES = "messages_*.yaml"
 
 
-def load_content(folder: Path) -> Content:
+def load_content(folder: Path, today: date | None = None) -> Content:
     """Load and check every content file; raise ContentError listing all problems."""
     problems: list[str] = []
     raw: dict[str, Any] = {}
@@ -249,6 +366,8 @@ def load_content(folder: Path) -> Content:
             problems.append(f"{name}: file is missing from {folder}")
         except yaml.YAMLError as error:
             problems.append(f"{name}: not valid YAML: {error}")
+        except (OSError, UnicodeDecodeError) as error:  # unreadable, or not UTF-8 text
+            problems.append(f"{name}: cannot be read: {error}")
     if problems:
         raise ContentError(problems)
 
@@ -257,12 +376,20 @@ def load_content(folder: Path) -> Content:
     faq = _parse(Faq, "faq.yaml", raw["faq.yaml"], problems)
     privacy = _parse(Privacy, "privacy.yaml", raw["privacy.yaml"], problems)
     intake = _parse(Intake, "intake.yaml", raw["intake.yaml"], problems)
+    stages = _parse(Stages, "stages.yaml", raw["stages.yaml"], problems)
     problems.extend(_check_texts(raw))
+    problems.extend(checks.unfinished(raw))
     if problems or programs is None or faq is None or privacy is None or intake is None:
         raise ContentError(problems)
+    if stages is None:
+        raise ContentError(problems)
 
-    content = Content(messages, programs, faq, privacy, intake)
+    content = Content(messages, programs, faq, privacy, intake, stages)
     problems.extend(_check_references(content))
+    problems.extend(checks.button_widths(content))
+    problems.extend(checks.dates(content, today or date.today()))
+    problems.extend(checks.provinces(content))
+    problems.extend(checks.month_names(content))
     if problems:
         raise ContentError(problems)
     return content
@@ -328,9 +455,10 @@ def _parse_messages(files: Mapping[str, Any], problems: list[str]) -> dict[Text,
 
 # Fields sent as button labels: plain text (no HTML), short enough for a phone.
 _BUTTON_FIELDS = {
-    "programs.yaml": {"title"},
+    "programs.yaml": {"title", "short_title"},
     "faq.yaml": {"question"},
     "intake.yaml": {"label"},
+    "stages.yaml": {"label"},
 }
 
 
@@ -346,7 +474,7 @@ def _check_texts(raw: Mapping[str, Any]) -> list[str]:
     """Placeholders, HTML and Telegram's limits, for every text in every file."""
     problems: list[str] = []
     for name, data in raw.items():
-        for path, text_pair in _translations(data, ""):
+        for path, text_pair in translations(data, ""):
             is_button = _is_button(name, path)
             limit = BUTTON_LIMIT if is_button else TEXT_BUDGET
             fields: dict[str, set[str]] = {}
@@ -368,21 +496,38 @@ def _check_texts(raw: Mapping[str, Any]) -> list[str]:
                     f"{name}: {path}: placeholders differ between id {sorted(fields['id'])}"
                     f" and en {sorted(fields['en'])}"
                 )
+            allowed = _FILLED_IN.get(name)
+            used = set().union(*fields.values())
+            if allowed is not None and used - allowed:
+                shown = ", ".join("{" + field + "}" for field in sorted(allowed)) or "none"
+                problems.append(
+                    f"{name}: {path}: {{{sorted(used - allowed)[0]}}} is not filled in here"
+                    f" (this file may use: {shown})"
+                )
     return problems
 
 
-def _translations(data: Any, path: str) -> Iterable[tuple[str, dict[str, Any]]]:
+# The {fields} a content file may use (messages are checked against the code's own values).
+_FILLED_IN: dict[str, set[str]] = {
+    "programs.yaml": set(),
+    "faq.yaml": set(),
+    "intake.yaml": set(),
+    "privacy.yaml": {"controller", "controller_name", "controller_contact"},
+}
+
+
+def translations(data: Any, path: str) -> Iterable[tuple[str, dict[str, Any]]]:
     """Every {id, en} mapping in a YAML tree, with its key path."""
     if isinstance(data, dict):
         if set(data) & set(LANGUAGES) and set(data) <= set(LANGUAGES):
             yield path, data
             return
         for key, value in data.items():
-            yield from _translations(value, f"{path}.{key}" if path else str(key))
+            yield from translations(value, f"{path}.{key}" if path else str(key))
     elif isinstance(data, list):
         for index, value in enumerate(data):
             name = value.get("key") or value.get("value") if isinstance(value, dict) else None
-            yield from _translations(value, f"{path}[{name or index}]")
+            yield from translations(value, f"{path}[{name or index}]")
 
 
 def _placeholders(text: str) -> set[str]:
@@ -444,7 +589,34 @@ def _check_references(content: Content) -> list[str]:
             "privacy.yaml: consents: must be processing, transfer_korea, announcements in order"
         )
     problems.extend(_check_questions(content))
+    problems.extend(_check_stages(content))
     return problems
+
+
+def _check_stages(content: Content) -> list[str]:
+    """Stage keys unique and not a filter word; talent messages fill in only what exists."""
+    problems: list[str] = []
+    for stage in content.stages.values():
+        where = f"stages.yaml: stages[{stage.key}]"
+        if stage.key in RESERVED_STAGE_KEYS:
+            problems.append(f"{where}: key {stage.key!r} is a /leads filter word; choose another")
+        for language in LANGUAGES:
+            text = stage.message.get(language) if stage.message else ""
+            unknown = _safe_placeholders(text) - STAGE_PLACEHOLDERS
+            if unknown:
+                problems.append(
+                    f"{where}.message.{language}: unknown placeholder(s) {sorted(unknown)};"
+                    f" use {{reference}} or {{name}}"
+                )
+    return problems
+
+
+def _safe_placeholders(text: str) -> set[str]:
+    """Placeholders of a text, or none when it is malformed (reported by _check_texts)."""
+    try:
+        return _placeholders(text)
+    except ValueError:
+        return set()
 
 
 def _check_questions(content: Content) -> list[str]:
@@ -476,7 +648,7 @@ def _check_questions(content: Content) -> list[str]:
                 continue
             allowed = {choice.value for choice in earlier.choices or []}
             if earlier.choices_from == "programs":
-                allowed = set(content.programs)
+                allowed = {program.key for program in content.interest_programs()}
             for value in values:
                 if value not in allowed:
                     problems.append(f"{where}.when.{key}: {value!r} is not one of its choices")

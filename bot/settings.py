@@ -4,19 +4,82 @@ from __future__ import annotations
 
 import logging
 import os
+import re
+from dataclasses import dataclass
+from datetime import time, timedelta
+from itertools import pairwise
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from bot.placeholders import placeholder_in
 
 PACKAGED_CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 
 Language = Literal["id", "en"]
 
 
+class QuietHours(NamedTuple):
+    """A daily time range in Asia/Jakarta time; it may run past midnight (21:00-08:00)."""
+
+    start: time
+    end: time
+
+
+_DURATION = re.compile(r"(\d+)\s*([smhd])")
+_UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
+_QUIET = re.compile(r"(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})")
+
+
+def parse_durations(text: str) -> tuple[timedelta, ...]:
+    """ "24h,72h" as durations; empty means none. Units: s, m, h, d."""
+    delays = []
+    for part in (part.strip().lower() for part in text.split(",")):
+        if not part:
+            continue
+        match = _DURATION.fullmatch(part)
+        if match is None:
+            raise ValueError(f"{part!r} is not a duration such as 24h")
+        delays.append(timedelta(**{_UNITS[match[2]]: int(match[1])}))
+    return tuple(delays)
+
+
+def parse_quiet_hours(text: str) -> QuietHours | None:
+    """ "21:00-08:00" as a QuietHours; empty means none."""
+    if not text.strip():
+        return None
+    match = _QUIET.fullmatch(text.strip())
+    if match is None:
+        raise ValueError(f"{text!r} is not a range such as 21:00-08:00")
+    start_hour, start_minute, end_hour, end_minute = (int(group) for group in match.groups())
+    try:
+        hours = QuietHours(time(start_hour, start_minute), time(end_hour, end_minute))
+    except ValueError:
+        raise ValueError(f"{text!r} has a time that does not exist") from None
+    if hours.start == hours.end:
+        raise ValueError("start and end are the same time")
+    return hours
+
+
 class SettingsError(Exception):
     """A setting has a value the bot cannot work with; the message names it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Controller:
+    """Who is responsible for talents' data (UU PDP): named in the privacy notice and help."""
+
+    name: str
+    contact: str
+    address: str | None = None
+
+
+# What `kocca-bot chat` shows: obviously not a real organisation.
+DEMO_CONTROLLER = Controller(
+    name="DEMO operator, set CONTROLLER_NAME", contact="demo@example.invalid"
+)
 
 
 class Settings(BaseSettings):
@@ -33,6 +96,9 @@ class Settings(BaseSettings):
     bot_api_url: str = "https://api.telegram.org/bot"
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     staff_chat_id: int | None = None
+    # Whether any member of the staff group may answer talents in the bot's name (False: only
+    # ADMIN_IDS; the others' replies stay in the group, with a short note).
+    staff_reply_anyone: bool = False
     database_path: Path = Path("data/kocca.db")
     content_dir: Path = PACKAGED_CONTENT_DIR
     default_language: Language = "id"
@@ -43,9 +109,21 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     log_retention_days: int = Field(default=365, ge=1)
     draft_retention_days: int = Field(default=90, ge=1)
-    broadcast_rate: float = Field(default=29.0, gt=0, le=30)
+    # Bulk sends (announcements, reminders, stage updates) per second. Telegram allows about
+    # 30: the rest is left for replies, as a talent who writes mid-run may get two or three
+    # messages at once (at 29, the first reply after a quiet spell met a 429).
+    broadcast_rate: float = Field(default=26.0, gt=0, le=30)
     flood_limit: int = Field(default=20, ge=1)
     flood_window_seconds: float = Field(default=10.0, gt=0)
+    # Reminders for unfinished registrations (bot/outreach/reminders.py).
+    reminder_delays: Annotated[tuple[timedelta, ...], NoDecode] = (
+        timedelta(hours=24),
+        timedelta(hours=72),
+    )
+    quiet_hours: Annotated[QuietHours | None, NoDecode] = QuietHours(time(21), time(8))
+    controller_name: str | None = Field(default=None, max_length=200)
+    controller_contact: str | None = Field(default=None, max_length=200)
+    controller_address: str | None = Field(default=None, max_length=300)
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -67,6 +145,31 @@ class Settings(BaseSettings):
         """An empty line in .env (`STAFF_CHAT_ID=`) means the setting is not used."""
         if isinstance(value, str) and not value.strip():
             return None
+        return value
+
+    @field_validator("reminder_delays", mode="before")
+    @classmethod
+    def _parse_reminder_delays(cls, value: Any) -> Any:
+        """Accept "24h,72h"; the delays must grow, each reminder after the one before."""
+        delays = parse_durations(value) if isinstance(value, str) else tuple(value)
+        if any(delay <= timedelta(0) for delay in delays):
+            raise ValueError("every delay must be longer than zero")
+        if any(later <= earlier for earlier, later in pairwise(delays)):
+            raise ValueError("each delay must be longer than the one before")
+        return delays
+
+    @field_validator("quiet_hours", mode="before")
+    @classmethod
+    def _parse_quiet_hours(cls, value: Any) -> Any:
+        """Accept "21:00-08:00"; empty turns quiet hours off."""
+        return parse_quiet_hours(value) if isinstance(value, str) else value
+
+    @field_validator("controller_name", "controller_contact", "controller_address", mode="before")
+    @classmethod
+    def _trimmed_or_unset(cls, value: Any) -> Any:
+        """Shown to talents as written, without stray spaces; empty means not set."""
+        if isinstance(value, str):
+            return value.strip() or None
         return value
 
     @field_validator("bot_api_url")
@@ -122,6 +225,30 @@ class Settings(BaseSettings):
         """Whether a Telegram user id belongs to staff."""
         return user_id is not None and user_id in self.admin_ids
 
+    def controller(self) -> Controller:
+        """Who is responsible for talents' data; raises SettingsError naming what is missing."""
+        missing = [
+            name
+            for name, value in (
+                ("CONTROLLER_NAME", self.controller_name),
+                ("CONTROLLER_CONTACT", self.controller_contact),
+            )
+            if not value
+        ]
+        if missing or self.controller_name is None or self.controller_contact is None:
+            raise SettingsError(
+                f"Configuration error: {' and '.join(missing)} must be set: who is responsible"
+                " for talents' data, shown in the privacy notice (see config.example.env)"
+            )
+        for name in ("controller_name", "controller_contact", "controller_address"):
+            marker = placeholder_in(getattr(self, name) or "")
+            if marker:
+                raise SettingsError(
+                    f"Configuration error: {name.upper()} still holds the placeholder"
+                    f" {marker!r}: write the real value (talents read it)"
+                )
+        return Controller(self.controller_name, self.controller_contact, self.controller_address)
+
     def token(self) -> str:
         """The bot token; raises SettingsError when it is missing."""
         if self.bot_token is None:
@@ -137,6 +264,11 @@ _EXPECTED = {
     "content_dir": "an existing folder with the content YAML files",
     "webhook_port": "a port number between 1 and 65535",
     "bot_api_url": "an http(s) URL such as https://api.telegram.org/bot",
+    "reminder_delays": (
+        "a comma-separated list of growing durations such as 24h,72h (units s, m, h, d),"
+        " or empty for no reminders"
+    ),
+    "quiet_hours": "a range HH:MM-HH:MM in Asia/Jakarta time such as 21:00-08:00, or empty",
 }
 
 

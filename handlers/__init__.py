@@ -15,14 +15,18 @@ from telegram.ext import (
 )
 
 from bot import commands
+from bot.outreach.reminders import CONTINUE, LATER, STOP
 from handlers import (
     broadcast,
+    content_admin,
     fallback,
     flood,
     intake,
     jobs,
+    pipeline,
     privacy,
     programs,
+    reminders,
     scope,
     start,
     support,
@@ -40,6 +44,7 @@ RECORD_GROUP = -100  # runs before everything else
 FLOOD_GROUP = -90  # after the update is logged, before any reply
 SCOPE_GROUP = -80  # talent buttons work in private chats only
 ASK_EXIT_GROUP = -50  # ends ask mode before a command or the menu button runs
+NOTE_GROUP = -45  # an admin's note after pressing Note: takes their message, or lets it pass
 COMPOSE_GROUP = -40  # staff composing an announcement: takes their message, or lets it pass
 # Staff-chat messages that may answer a talent: not commands, not service messages.
 STAFF_ANSWER = filters.UpdateType.MESSAGE & ~filters.COMMAND & ~filters.StatusUpdate.ALL
@@ -60,6 +65,10 @@ def register(application: BotApplication) -> None:
     )
     settings = application.bot_data["services"].settings
     admins = filters.User(user_id=settings.admin_ids)
+    application.add_handler(
+        MessageHandler(admins & filters.UpdateType.MESSAGE, pipeline.note_input),
+        group=NOTE_GROUP,
+    )
     application.add_handler(
         MessageHandler(
             PRIVATE & admins & filters.UpdateType.MESSAGE & ~filters.COMMAND,
@@ -87,6 +96,9 @@ def register(application: BotApplication) -> None:
             command(commands.CANCEL, intake.cancel_command),
             CallbackQueryHandler(intake.apply_button, pattern=f"^{views.APPLY}(:[a-z0-9_]+)?$"),
             CallbackQueryHandler(intake.flow_button, pattern="^i:"),
+            CallbackQueryHandler(reminders.continue_button, pattern=f"^{CONTINUE}[0-9]+$"),
+            CallbackQueryHandler(reminders.later_button, pattern=f"^{LATER}[0-9]+$"),
+            CallbackQueryHandler(reminders.stop_button, pattern=f"^{STOP}$"),
             CallbackQueryHandler(start.menu, pattern=f"^{views.MENU}$"),
             CallbackQueryHandler(start.language_menu, pattern=f"^{views.LANGUAGE}$"),
             CallbackQueryHandler(start.set_language, pattern=f"^{views.LANGUAGE_SET}(id|en)$"),
@@ -98,6 +110,7 @@ def register(application: BotApplication) -> None:
             CallbackQueryHandler(privacy.notice, pattern=f"^{views.PRIVACY}$"),
             CallbackQueryHandler(privacy.consents, pattern=f"^{privacy.CONSENTS}$"),
             CallbackQueryHandler(privacy.toggle_consent, pattern=f"^{privacy.TOGGLE}"),
+            CallbackQueryHandler(privacy.toggle_reminders, pattern=f"^{privacy.REMINDERS}"),
             CallbackQueryHandler(privacy.send_my_data, pattern=f"^{privacy.MY_DATA}$"),
             CallbackQueryHandler(privacy.ask_delete, pattern=f"^{privacy.DELETE}$"),
             CallbackQueryHandler(privacy.delete_confirmed, pattern=f"^{privacy.DELETE_YES}$"),
@@ -108,6 +121,13 @@ def register(application: BotApplication) -> None:
             # filters.Chat(None) matches nothing: without a staff chat nobody answers.
             MessageHandler(filters.Chat(staff_chat) & STAFF_ANSWER, support.staff_message),
             *staff_handlers(),
+            # staff_desk decides where it works; an edited "/reload" must not reload again.
+            CommandHandler(
+                commands.RELOAD.names,
+                content_admin.reload_command,
+                filters=filters.UpdateType.MESSAGE,
+            ),
+            *pipeline.handlers(),
             command(commands.SUBSCRIBE, broadcast.subscribe_command),
             command(commands.UNSUBSCRIBE, broadcast.unsubscribe_command),
             command(commands.BROADCAST, broadcast.broadcast_command),

@@ -9,7 +9,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Upda
 from bot.content import Markup
 from bot.privacy import my_data
 from bot.texts import Text
-from handlers.common import BotContext, answer_query, reply, show
+from handlers.common import BotContext, answer_query, controller_values, reply, show
 from handlers.views import MENU, PRIVACY, back_row, button
 
 log = logging.getLogger(__name__)
@@ -21,6 +21,7 @@ DELETE = "pv:delete"
 DELETE_YES = "pv:delete:yes"
 DELETE_NO = "pv:delete:no"
 TOGGLE = "pv:t:"  # + consent kind + ":1" (give) or ":0" (withdraw): a replay sets, never flips
+REMINDERS = "pv:rm:"  # + "1" (on) or "0" (off): registration reminders, set the same way
 TOGGLEABLE = ("processing", "transfer_korea", "announcements")
 KIND_TEXT = {
     "processing": Text.CONSENT_KIND_PROCESSING,
@@ -41,7 +42,9 @@ async def notice(update: Update, context: BotContext) -> None:
         ],
         back_row(context.content, language, MENU),
     ]
-    await show(update, context.content.privacy.notice.get(language), InlineKeyboardMarkup(rows))
+    content, controller = context.content, context.services.settings.controller()
+    text = content.privacy_text(content.privacy.notice, language, controller)
+    await show(update, text, InlineKeyboardMarkup(rows))
 
 
 async def consents(update: Update, context: BotContext) -> None:
@@ -66,6 +69,16 @@ async def consents(update: Update, context: BotContext) -> None:
             target = "0" if consent.granted else "1"
             data = f"{TOGGLE}{kind}:{target}"
             buttons.append([button(context.text(label, kind=context.text(key)), data)])
+    preference = await context.services.store.reminders.preference(user.id)
+    if preference.enabled:
+        state = context.text(Text.REMINDER_PREFERENCE_ON)
+        switch = button(context.text(Text.BTN_REMINDERS_OFF), f"{REMINDERS}0")
+    else:
+        date = (preference.changed_at or "")[:10]
+        state = context.text(Text.REMINDER_PREFERENCE_OFF, date=date)
+        switch = button(context.text(Text.BTN_REMINDERS_ON), f"{REMINDERS}1")
+    lines.append(context.text(Text.REMINDER_PREFERENCE_LINE, state=state))
+    buttons.append([switch])
     buttons.append(back_row(context.content, context.language(update), PRIVACY))
     text = context.text(Text.CONSENTS_SCREEN, lines=Markup("\n".join(lines)))
     await show(update, text, InlineKeyboardMarkup(buttons))
@@ -103,6 +116,21 @@ async def toggle_consent(update: Update, context: BotContext) -> None:
     await consents(update, context)
 
 
+async def toggle_reminders(update: Update, context: BotContext) -> None:
+    """Turn registration reminders off or on; it takes effect at once."""
+    query = update.callback_query
+    user = update.effective_user
+    if query is None or user is None:
+        return
+    target = (query.data or "").removeprefix(REMINDERS)
+    if target not in ("0", "1"):
+        await answer_query(update, context.text(Text.BUTTON_EXPIRED), alert=True)
+        return
+    await context.services.store.reminders.set_enabled(user.id, target == "1")
+    await answer_query(update, context.text(Text.CONSENT_UPDATED))
+    await consents(update, context)
+
+
 async def send_my_data(update: Update, context: BotContext) -> None:
     """/dataku: a JSON file of everything stored about the talent, and a short summary."""
     user = update.effective_user
@@ -125,6 +153,7 @@ async def send_my_data(update: Update, context: BotContext) -> None:
         answers=counts.get("answers", 0),
         consents=counts.get("consents", 0),
         messages=counts.get("conversation_log", 0),
+        **controller_values(context),
     )
     await reply(update, summary)
 

@@ -27,6 +27,7 @@ ASK_DONE = "ask:done"
 ASK_AGAIN = "ask:again"  # under a staff answer: opens ask mode, keeps the answer
 SUBSCRIBE_ON = "sub:on"
 SUBSCRIBE_OFF = "sub:off"
+STATUS = "status"
 
 
 def button(text: str, data: str) -> InlineKeyboardButton:
@@ -52,7 +53,9 @@ def is_subscribed(talent: User | None) -> bool:
     return talent is not None and talent.subscribed
 
 
-def main_menu(content: Content, language: str, *, subscribed: bool, ask: bool) -> Screen:
+def main_menu(
+    content: Content, language: str, *, subscribed: bool, ask: bool, status: bool = False
+) -> Screen:
     """The main menu: an announcements on/off button; "Ask our team" only with a staff chat."""
     toggle = (
         button(content.text(Text.BTN_SUBSCRIBE_OFF, language), SUBSCRIBE_OFF)
@@ -69,6 +72,8 @@ def main_menu(content: Content, language: str, *, subscribed: bool, ask: bool) -
             button(content.text(Text.BTN_PRIVACY, language), PRIVACY),
         ],
     ]
+    if status:  # after applying, where a talent looks for news about it
+        rows.insert(3, [button(content.text(Text.BTN_STATUS, language), STATUS)])
     if ask:  # right after the FAQ: the next step when the FAQ has no answer
         rows.insert(2, [button(content.text(Text.BTN_ASK, language), ASK)])
     return content.text(Text.MENU_PROMPT, language), InlineKeyboardMarkup(rows)
@@ -115,6 +120,7 @@ def program_page(content: Content, language: str, program: Program) -> Screen:
         Text.PROGRAM_PAGE,
         language,
         title=program.title.get(language),
+        as_of=Markup(content.as_of_line(program.as_of, language)),
         status=Markup("\n".join(notes)),
         what=Markup(program.what.get(language)),
         who=Markup(program.who.get(language)),
@@ -124,9 +130,10 @@ def program_page(content: Content, language: str, program: Program) -> Screen:
         source=Markup(program.source.get(language)),
         link=Markup(link),
     )
-    rows: list[list[InlineKeyboardButton]] = [
-        [button(content.text(Text.BTN_APPLY_PROGRAM, language), APPLY_PROGRAM + program.key)]
-    ]
+    rows: list[list[InlineKeyboardButton]] = []
+    if program.interest == "page":  # others have their own way in, or are not programs
+        label = content.text(Text.BTN_APPLY_PROGRAM, language)
+        rows.append([button(label, APPLY_PROGRAM + program.key)])
     rows += [
         [button(content.faq[key].question.get(language), FAQ_ITEM + key)] for key in program.faq
     ]
@@ -152,6 +159,8 @@ def faq_answer(content: Content, language: str, key: str) -> Screen:
         question=item.question.get(language),
         answer=Markup(item.answer.get(language)),
     )
+    if item.as_of is not None:
+        text = f"{text}\n\n{content.as_of_line(item.as_of, language)}"
     return text, InlineKeyboardMarkup([back_row(content, language, FAQ)])
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 
 # python-telegram-bot 22 warns unless told to give retry_after as a timedelta (v23 behaviour).
 os.environ.setdefault("PTB_TIMEDELTA", "true")
@@ -65,6 +66,23 @@ def staff_chat(emulator: BotAPIEmulator) -> Any:
     chat.add_member(admin)
     emulator.add_bot_to_group(chat, by=admin)
     return chat
+
+
+@pytest.fixture
+async def served() -> AsyncIterator[tuple[BotAPIEmulator, str]]:
+    """The emulator on a loopback port, for bot processes (tests/processes.py)."""
+    emulator = BotAPIEmulator(token="777000:CRASH-TEST-TOKEN-abcdefghijklmnop")
+    url = await emulator.serve()
+    yield emulator, url
+    await emulator.stop_serving()
+
+
+@pytest.fixture
+def content_folder(tmp_path: Path) -> Path:
+    """A copy of the packaged content, to edit or break."""
+    folder = tmp_path / "content"
+    shutil.copytree(PACKAGED_CONTENT_DIR, folder)
+    return folder
 
 
 @pytest.fixture(scope="session")

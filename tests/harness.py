@@ -11,7 +11,8 @@ from pydantic import SecretStr
 
 from bot.app import create_runner
 from bot.emulator import BotAPIEmulator, BotMessage, EmulatedUser
-from bot.settings import Settings
+from bot.outreach.reminders import Clock, utc_clock
+from bot.settings import DEMO_CONTROLLER, Settings
 from bot.store import Store
 from bot.transport.runner import Runner
 
@@ -26,6 +27,8 @@ def make_settings(database: Path, emulator: BotAPIEmulator, **overrides: Any) ->
         "database_path": database,
         # Tests click far faster than people; flood control has tests of its own.
         "flood_limit": 10_000,
+        "controller_name": DEMO_CONTROLLER.name,
+        "controller_contact": DEMO_CONTROLLER.contact,
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
@@ -34,9 +37,12 @@ def make_settings(database: Path, emulator: BotAPIEmulator, **overrides: Any) ->
 class Harness:
     """One running bot on one SQLite file, and the emulator it talks to."""
 
-    def __init__(self, emulator: BotAPIEmulator, database: Path, **overrides: Any) -> None:
+    def __init__(
+        self, emulator: BotAPIEmulator, database: Path, clock: Clock = utc_clock, **overrides: Any
+    ) -> None:
         self.emulator = emulator
         self.database = database
+        self.clock = clock  # the time reminders go by
         self.overrides = overrides
         self.settings = make_settings(database, emulator, **overrides)
         self._runner: Runner | None = None
@@ -59,6 +65,7 @@ class Harness:
             request=self.emulator.request(read_timeout=2.0),
             updates_request=self.emulator.request(),
             poll_timeout=1,
+            clock=self.clock,
         )
         await self._runner.start()
         return self

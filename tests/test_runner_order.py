@@ -42,11 +42,11 @@ async def test_no_offset_ever_acknowledges_an_update_that_is_not_stored(
     add_new = inbox.add_new
     writing, go_on = asyncio.Event(), asyncio.Event()
 
-    async def paused_add_new(updates: list[StoredUpdate]) -> list[StoredUpdate]:
+    async def paused_add_new(updates: list[StoredUpdate], *more: Any) -> list[StoredUpdate]:
         if updates:
             writing.set()
             await go_on.wait()
-        return await add_new(updates)
+        return await add_new(updates, *more)
 
     monkeypatch.setattr(inbox, "add_new", paused_add_new)
     sari = bot.user()
@@ -73,6 +73,7 @@ async def test_a_resent_update_is_processed_once(bot: Harness) -> None:
     await bot.send(user, "/daftar")
     await consent(bot, user)
     await answer(bot, user, "sector", "music")
+    await answer(bot, user, "age_range", "age_18_24")
     update = user.send("Sari Dewi")
     await bot.settle(update)
     replies_before = len(user.messages)

@@ -10,17 +10,18 @@ import csv
 import html
 import re
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from pathlib import Path
-from typing import Any, BinaryIO, Literal
+from typing import IO, Any, BinaryIO, Literal
 from zoneinfo import ZoneInfo
 
 import xlsxwriter
 
 from bot.content import Content, Question
 from bot.leads import intake
+from bot.private_files import open_private, private_file
 from bot.store import Store
 from bot.store.leads import Lead, LeadFilter
 from bot.texts import Text
@@ -29,8 +30,20 @@ WIB = ZoneInfo("Asia/Jakarta")
 EXPORT_LANGUAGE = "id"  # staff read Indonesian headers and labels
 # Telegram's upload limit for bots is 50 MB; stay under it with room for the request itself.
 UPLOAD_LIMIT = 50 * 1000 * 1000
-# A cell starting with one of these runs as a formula in Excel or LibreOffice (OWASP).
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
+# A cell starting with one of these runs as a formula in Excel or LibreOffice (OWASP), the
+# fullwidth and small forms included (an Asian-locale spreadsheet reads them as = + - @).
+_TRIGGERS = "=+\\-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b"
+# Where a spreadsheet may start a new cell: the CSV separators of every locale (`,`, `;` in
+# Indonesian Excel, tab), and line breaks (once a `;`-split has lost track of the quotes).
+_CELL_STARTS = ",;\t\r\n"
+# What a spreadsheet may skip before it looks at the first character: blanks, and invisible
+# format characters (zero-width, joiners, direction marks, BOM, soft hyphen, fillers).
+_SKIPPED = (
+    "\\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb"
+)
+_FORMULA_AHEAD = re.compile(f"(^|[{_CELL_STARTS}])(?=[{_SKIPPED}]*[{_TRIGGERS}])")
+_CONTROL_FIRST = re.compile("^(?=[\t\r\n])")
 _YIELD_EVERY = 100  # leads written between two chances for other updates to run
 _BLOCK = 1024 * 1024  # copy split archives a megabyte at a time
 SECTOR_ALIASES = {"musik": "music", "music": "music", "film": "film"}
@@ -45,13 +58,27 @@ _CONSENT_HEADERS = {
 }
 
 
+_PIPELINE_HEADERS = (
+    Text.EXPORT_COL_STAGE,
+    Text.EXPORT_COL_ASSIGNEE,
+    Text.EXPORT_COL_STAGE_CHANGED,
+    Text.EXPORT_COL_NOTES,
+    Text.EXPORT_COL_UPDATES_SENT,
+)
+
+
 class FilterError(ValueError):
     """Export options that make no sense; the message says which."""
 
 
 def neutralise(text: str) -> str:
-    """Text that a spreadsheet shows as text, never runs as a formula."""
-    return f"'{text}" if text.startswith(FORMULA_TRIGGERS) else text
+    """Text that a spreadsheet shows as text, never runs as a formula, whatever it splits on.
+
+    A `'` goes before a formula trigger at the start of the text and after every separator
+    or line break (invisible characters in between do not hide the trigger), and before a
+    leading tab or line break; nothing else changes.
+    """
+    return _CONTROL_FIRST.sub("'", _FORMULA_AHEAD.sub("\\1'", text), count=1)
 
 
 def plain_text(markup: str) -> str:
@@ -90,10 +117,15 @@ class ExportRequest:
     sector: str | None = None  # "music" or "film"
     since: date | None = None
     drafts: bool = False
+    stage: str | None = None  # a pipeline stage key
 
     @classmethod
     def of(
-        cls, sector: str | None = None, since: date | None = None, drafts: bool = False
+        cls,
+        sector: str | None = None,
+        since: date | None = None,
+        drafts: bool = False,
+        stage: str | None = None,
     ) -> ExportRequest:
         """From staff's words: musik, music or film."""
         value = None
@@ -101,38 +133,48 @@ class ExportRequest:
             value = SECTOR_ALIASES.get(sector.lower())
             if value is None:
                 raise FilterError(f"{sector!r} is not a sector: use musik or film")
-        return cls(value, since, drafts)
+        return cls(value, since, drafts, stage)
 
     @classmethod
-    def parse(cls, words: Sequence[str]) -> ExportRequest:
-        """`/export musik since 2026-01-01 drafts`, in any order."""
+    def parse(cls, words: Sequence[str], stages: Collection[str] = ()) -> ExportRequest:
+        """`/export musik since 2026-01-01 drafts shortlist`, in any order."""
         sector: str | None = None
         since: date | None = None
         drafts = False
+        stage: str | None = None
         queue = [word.lower() for word in words]
         while queue:
             word = queue.pop(0)
             if word in SECTOR_ALIASES and sector is None:
                 sector = word
+            elif word in stages and stage is None:
+                stage = word
             elif word in ("since", "sejak") and queue and since is None:
                 since = parse_day(queue.pop(0))
             elif word in ("drafts", "draft", "draf"):
                 drafts = True
             else:
                 raise FilterError(f"{word!r} is not an export option")
-        return cls.of(sector, since, drafts)
+        return cls.of(sector, since, drafts, stage)
 
     @property
     def filter(self) -> LeadFilter:
         """The store's filter for these leads."""
         since = None if self.since is None else start_of_day_utc(self.since)
-        return LeadFilter(sector=self.sector, since=since, drafts=self.drafts)
+        return LeadFilter(sector=self.sector, since=since, drafts=self.drafts, stage=self.stage)
+
+    def describe(self) -> dict[str, str | bool | None]:
+        """The filters, as the audit log records them."""
+        since = None if self.since is None else self.since.isoformat()
+        return {"sector": self.sector, "stage": self.stage, "since": since, "drafts": self.drafts}
 
     def file_name(self, kind: Format, now: datetime) -> str:
         """kocca-leads-musik-since-2026-01-01-2026-01-15-1403.csv (times in WIB)."""
         parts = ["kocca-leads"]
         if self.sector is not None:
             parts.append("musik" if self.sector == "music" else "film")
+        if self.stage is not None:
+            parts.append(self.stage)
         if self.since is not None:
             parts.append(f"since-{self.since.isoformat()}")
         if self.drafts:
@@ -179,6 +221,7 @@ class Sheet:
             say(Text.EXPORT_COL_SOURCE),
         ]
         titles += [say(key) for key in _CONSENT_HEADERS.values()]
+        titles += [say(key) for key in _PIPELINE_HEADERS]
         return [neutralise(title) for title in titles]
 
     def cells(self, lead: Lead) -> list[str]:
@@ -197,15 +240,31 @@ class Sheet:
             row.append(
                 "" if granted is None else say(Text.EXPORT_YES if granted else Text.EXPORT_NO)
             )
+        row += self._pipeline(lead)
         return [neutralise(cell) for cell in row]
+
+    def _pipeline(self, lead: Lead) -> list[str]:
+        """Stage, assignee id, last stage change, notes (newest first), updates delivered."""
+        if lead.stage is None:  # a draft has not entered the pipeline
+            return ["", "", "", "", ""]
+        found = self.content.stages.get(lead.stage)
+        stage = found.label.get(EXPORT_LANGUAGE) if found else lead.stage
+        notes = "\n".join(
+            f"{wib_text(note.created_at)} · {note.author_id or 'CLI'}: {note.text}"
+            for note in lead.notes
+        )
+        assignee = "" if lead.assignee_id is None else str(lead.assignee_id)
+        changed = wib_text(lead.stage_changed_at)
+        return [stage, assignee, changed, notes, str(lead.updates_sent)]
 
 
 class _CsvFile:
     """CSV in UTF-8 with a BOM, so Excel shows Indonesian and Korean text right."""
 
     def __init__(self, path: Path, headers: list[str], content: Content) -> None:
-        self._file = path.open("w", encoding="utf-8-sig", newline="")
-        self._writer = csv.writer(self._file)
+        self._file = open_private(path, "w", encoding="utf-8-sig", newline="")
+        # Every field quoted: a spreadsheet splitting on `;` or a tab still sees one cell.
+        self._writer = csv.writer(self._file, quoting=csv.QUOTE_ALL)
         self._writer.writerow(headers)
 
     def add(self, row: list[str]) -> None:
@@ -221,7 +280,8 @@ class _XlsxFile:
     """XLSX written row by row in constant memory; every cell is a string, never a formula."""
 
     def __init__(self, path: Path, headers: list[str], content: Content) -> None:
-        self._book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+        # xlsxwriter opens the file by name: made 0600 first, it keeps that mode.
+        self._book = xlsxwriter.Workbook(str(private_file(path)), {"constant_memory": True})
         name = plain_text(content.text(Text.EXPORT_SHEET_NAME, EXPORT_LANGUAGE))[:31]
         self._sheet = self._book.add_worksheet(name)
         bold = self._book.add_format({"bold": True})
@@ -289,7 +349,7 @@ def pack_for_upload(path: Path, limit: int = UPLOAD_LIMIT) -> Upload:
     """The file itself if it fits; else a ZIP; else the ZIP cut into parts of `limit` bytes."""
     if path.stat().st_size <= limit:
         return Upload([path], zipped=False)
-    archive = path.with_name(path.name + ".zip")
+    archive = private_file(path.with_name(path.name + ".zip"))
     with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as packed:
         packed.write(path, arcname=path.name)
     if archive.stat().st_size <= limit:
@@ -298,7 +358,7 @@ def pack_for_upload(path: Path, limit: int = UPLOAD_LIMIT) -> Upload:
     with archive.open("rb") as source:
         while True:
             part = archive.with_name(f"{archive.name}.{len(parts) + 1:03d}")
-            with part.open("wb") as target:
+            with open_private(part) as target:
                 written = _copy(source, target, limit)
             if written == 0:
                 part.unlink()
@@ -308,7 +368,7 @@ def pack_for_upload(path: Path, limit: int = UPLOAD_LIMIT) -> Upload:
     return Upload(parts, zipped=True)
 
 
-def _copy(source: BinaryIO, target: BinaryIO, limit: int) -> int:
+def _copy(source: BinaryIO, target: IO[bytes], limit: int) -> int:
     """Copy up to `limit` bytes, a block at a time; return how many were copied."""
     written = 0
     while written < limit and (block := source.read(min(limit - written, _BLOCK))):

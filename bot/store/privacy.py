@@ -6,6 +6,7 @@ import hashlib
 import json
 from typing import Any
 
+from bot.store.audit import Audit
 from bot.store.db import Database, Transaction, utc_now
 
 # Tables holding a talent's data through other columns than user_id.
@@ -14,6 +15,17 @@ _ANSWERS = (
     " JOIN applications p ON p.id = a.application_id WHERE p.user_id = ? ORDER BY a.rowid"
 )
 _LOG = "SELECT * FROM conversation_log WHERE chat_id = ? OR user_id = ? ORDER BY id"
+_CURRENT_STAGES = (
+    "SELECT a.reference, p.stage, p.stage_changed_at FROM lead_pipeline p"
+    " JOIN applications a ON a.id = p.application_id WHERE a.user_id = ? ORDER BY a.id"
+)
+# The talent's stage changes, without the staff who made them (notes stay internal).
+_STAGES = (
+    "SELECT a.reference, h.from_value AS from_stage, h.to_value AS to_stage,"
+    " h.notified AS talent_told, h.created_at FROM lead_history h"
+    " JOIN applications a ON a.id = h.application_id"
+    " WHERE a.user_id = ? AND h.kind = 'stage' ORDER BY h.id"
+)
 _INBOX = "SELECT * FROM update_inbox WHERE sequence_key = ? ORDER BY update_id"
 # Not personal data of one talent, or handled above.
 _SKIP = {"conversation_log", "schema_migrations", "erasures"}
@@ -60,6 +72,12 @@ class Privacy:
         found["answers"] = [dict(row) for row in await self._db.fetch_all(_ANSWERS, (user_id,))]
         for row in found["answers"]:
             row["value"] = None if row["value"] is None else json.loads(row["value"])
+        found["lead_stages"] = [
+            dict(row) for row in await self._db.fetch_all(_CURRENT_STAGES, (user_id,))
+        ]
+        found["lead_stage_history"] = [
+            dict(row) for row in await self._db.fetch_all(_STAGES, (user_id,))
+        ]
         found["conversation_log"] = [
             dict(row) for row in await self._db.fetch_all(_LOG, (user_id, user_id))
         ]
@@ -70,24 +88,40 @@ class Privacy:
         return found
 
     async def erase(self, user_id: int) -> None:
-        """Delete everything about the user; keep only a hash of the id and the time."""
+        """Delete everything about the user; keep only a hash of the id and the time.
+
+        Then no copy stays in the database files either: deleted rows are zeroed
+        (secure_delete) and the WAL, which still holds them, is emptied.
+        """
         tables = await self._user_tables()
         async with self._db.transaction() as tx:
+            # Staff actions stay on record; the lead they were about becomes the hash.
+            await Audit.redact_in(tx, user_id, subject_hash(user_id))
             for table in tables:
                 await tx.execute(f"DELETE FROM {table} WHERE user_id = ?", (user_id,))  # noqa: S608
             await self._forget_log(tx, user_id)
             await tx.execute(
                 "DELETE FROM update_inbox WHERE sequence_key = ?", (f"user:{user_id}",)
             )
+            # Others' processed updates that quoted the talent (a staff reply to a relayed
+            # question that could not be parsed, say): their copy goes, the row stays as
+            # the duplicate check needs it.
+            await tx.execute(
+                "UPDATE update_inbox SET payload = '{}'"
+                " WHERE status != 'pending' AND instr(payload, ?) > 0",
+                (str(user_id),),
+            )
             await tx.execute(
                 "INSERT INTO erasures (subject_hash, erased_at) VALUES (?, ?)",
                 (subject_hash(user_id), utc_now()),
             )
+        await self._db.scrub()
 
     async def forget_log(self, user_id: int) -> None:
         """Remove the conversation log of a chat (after the erasure's own confirmation)."""
         async with self._db.transaction() as tx:
             await self._forget_log(tx, user_id)
+        await self._db.scrub()
 
     @staticmethod
     async def _forget_log(tx: Transaction, user_id: int) -> None:
@@ -106,9 +140,12 @@ class Privacy:
     async def withdraw_processing(self, user_id: int) -> int:
         """Consent to processing withdrawn: the talent's applications go at once; how many."""
         async with self._db.transaction() as tx:
-            return await tx.execute_rowcount(
+            await Audit.redact_in(tx, user_id, subject_hash(user_id))
+            count = await tx.execute_rowcount(
                 "DELETE FROM applications WHERE user_id = ?", (user_id,)
             )
+        await self._db.scrub()
+        return count
 
     async def purge(self, log_before: str, drafts_before: str, inbox_before: str) -> dict[str, int]:
         """Delete log lines, unsubmitted drafts and processed updates older than the cut-offs."""
@@ -124,4 +161,5 @@ class Privacy:
                 "DELETE FROM update_inbox WHERE status != 'pending' AND received_at < ?",
                 (inbox_before,),
             )
+        await self._db.scrub()
         return {"conversation_log": log, "drafts": drafts, "update_inbox": inbox}
