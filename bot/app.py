@@ -10,8 +10,11 @@ from telegram.ext import ApplicationBuilder, ContextTypes, Defaults
 from telegram.request import BaseRequest
 
 from bot.content import Content, load_content
+from bot.ops.alerts import StaffAlerts
+from bot.ops.backup import DailyBackup
 from bot.outreach.broadcast import BroadcastWorker
 from bot.outreach.send_budget import SendBudget
+from bot.privacy import erasure_key, reapply_erasures
 from bot.services import Services
 from bot.settings import Settings
 from bot.store import Store
@@ -75,13 +78,19 @@ async def create_runner(
 ) -> Runner:
     """Load content, open the store, build the application; the runner owns them all."""
     content = content or load_content(settings.content_dir)
-    store = await Store.open(settings.database_path)
+    store = await Store.open(settings.database_path, erasure_key=erasure_key(settings))
+    await reapply_erasures(store)  # a restored backup must not bring an erased talent back
     services = Services(settings=settings, store=store, content=content)
     updates = updates_request or default_request(pool_size=1)
     application = build_application(services, request, updates)
     kwargs = {"poll_timeout": poll_timeout} if poll_timeout is not None else {}
     runner = Runner(application, store, updates, **kwargs)
     runner.add_background(BroadcastWorker(services, application.bot).run)
+    alerts = StaffAlerts(application.bot, services)
+    store.db.health.subscribe(alerts.storage_changed)
+    if settings.backup_dir is not None:
+        daily = DailyBackup(store, settings.backup_dir, settings.backup_keep, alerts.backup_failed)
+        runner.add_background(daily.run)
 
     async def publish_staff_menus() -> None:
         """Admins' menus: a few Bot API calls each, after polling has started."""

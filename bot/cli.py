@@ -15,6 +15,8 @@ from bot import cli_broadcast
 from bot.cli_staff import add_staff_commands
 from bot.content import Content, ContentError, load_content
 from bot.logs import setup_logging
+from bot.ops import cli as ops_cli
+from bot.ops.runlock import DatabaseInUse, RunLock
 from bot.settings import Settings, SettingsError, load_settings
 
 log = logging.getLogger("bot")
@@ -121,6 +123,7 @@ def _parser() -> argparse.ArgumentParser:
     purge.set_defaults(handler=_purge_command)
     add_staff_commands(commands)
     cli_broadcast.register(commands)
+    ops_cli.register(commands)
     return parser
 
 
@@ -132,7 +135,17 @@ def _run_command(args: argparse.Namespace) -> int:
         return EXIT_CONFIG
     setup_logging(settings.log_level_number, secrets=[settings.token()])
     content = load_content(settings.content_dir)
-    return asyncio.run(_serve(settings, content))
+    try:
+        # Held while the bot runs: `kocca-bot restore` refuses meanwhile, and so does a second
+        # bot on the same database. The kernel drops it however the process ends.
+        lock = RunLock(settings.database_path).acquire()
+    except DatabaseInUse as error:
+        log.critical("Not starting: %s", error)
+        return 1
+    try:
+        return asyncio.run(_serve(settings, content))
+    finally:
+        lock.release()
 
 
 async def _serve(settings: Settings, content: Content) -> int:

@@ -13,6 +13,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 PACKAGED_CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 
 Language = Literal["id", "en"]
+MIN_ERASURE_KEY = 32  # characters; `openssl rand -hex 32` gives 64
 
 
 class SettingsError(Exception):
@@ -46,6 +47,10 @@ class Settings(BaseSettings):
     broadcast_rate: float = Field(default=29.0, gt=0, le=30)
     flood_limit: int = Field(default=20, ge=1)
     flood_window_seconds: float = Field(default=10.0, gt=0)
+    # Operations: the daily backup (None turns it off) and the erasure-record key.
+    backup_dir: Path | None = Path("data/backups")
+    backup_keep: int = Field(default=14, ge=1)
+    erasure_key: SecretStr | None = None
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -61,7 +66,15 @@ class Settings(BaseSettings):
             return frozenset(ids)
         return value
 
-    @field_validator("staff_chat_id", "webhook_url", "webhook_secret", "bot_token", mode="before")
+    @field_validator(
+        "staff_chat_id",
+        "webhook_url",
+        "webhook_secret",
+        "bot_token",
+        "backup_dir",
+        "erasure_key",
+        mode="before",
+    )
     @classmethod
     def _empty_is_unset(cls, value: Any) -> Any:
         """An empty line in .env (`STAFF_CHAT_ID=`) means the setting is not used."""
@@ -106,6 +119,14 @@ class Settings(BaseSettings):
             raise ValueError(f"folder {folder} is not writable")
         return value.expanduser()
 
+    @field_validator("erasure_key")
+    @classmethod
+    def _check_erasure_key(cls, value: SecretStr | None) -> SecretStr | None:
+        """A short key would make the erasure records guessable again."""
+        if value is not None and len(value.get_secret_value().strip()) < MIN_ERASURE_KEY:
+            raise ValueError(f"must be at least {MIN_ERASURE_KEY} characters")
+        return value
+
     @model_validator(mode="after")
     def _check_webhook(self) -> Settings:
         """Webhook mode without a secret would accept forged updates from anyone."""
@@ -122,6 +143,11 @@ class Settings(BaseSettings):
         """Whether a Telegram user id belongs to staff."""
         return user_id is not None and user_id in self.admin_ids
 
+    @property
+    def erasure_key_file(self) -> Path:
+        """Where the generated erasure key lives when ERASURE_KEY is not set: beside the data."""
+        return self.database_path.parent / "erasure.key"
+
     def token(self) -> str:
         """The bot token; raises SettingsError when it is missing."""
         if self.bot_token is None:
@@ -137,6 +163,8 @@ _EXPECTED = {
     "content_dir": "an existing folder with the content YAML files",
     "webhook_port": "a port number between 1 and 65535",
     "bot_api_url": "an http(s) URL such as https://api.telegram.org/bot",
+    "backup_keep": "a whole number of backups to keep, 1 or more",
+    "erasure_key": f"a secret of at least {MIN_ERASURE_KEY} characters (openssl rand -hex 32)",
 }
 
 

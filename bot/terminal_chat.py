@@ -74,6 +74,7 @@ async def chat(
                 "webhook_url": None,
                 # One person at a keyboard (or a script piping lines): nobody to protect.
                 "flood_limit": 1_000_000,
+                "backup_dir": None,  # a try-out, not the deployment: no daily backups
             }
         )
         runner = await create_runner(

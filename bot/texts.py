@@ -239,3 +239,7 @@ class Text(StrEnum):
     BROADCAST_AUDIENCE_ALL = "broadcast_audience_all"
     INTAKE_STALE = "intake_stale"
     BUTTON_EXPIRED = "button_expired"
+    # --- operations ---
+    OPS_BACKUP_FAILED = "ops_backup_failed"
+    OPS_STORAGE_DOWN = "ops_storage_down"
+    OPS_STORAGE_BACK = "ops_storage_back"

@@ -26,6 +26,8 @@ def make_settings(database: Path, emulator: BotAPIEmulator, **overrides: Any) ->
         "database_path": database,
         # Tests click far faster than people; flood control has tests of its own.
         "flood_limit": 10_000,
+        # Daily backups beside the test's database, never in the working directory.
+        "backup_dir": database.parent / "backups",
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]

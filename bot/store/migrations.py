@@ -215,4 +215,24 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE applications ADD COLUMN staff_notified_at TEXT
         """,
     ),
+    (
+        "0012_erasure_key_and_backups",
+        """
+        ALTER TABLE erasures ADD COLUMN keyed INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE backups (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('daily', 'manual')),
+            started_at TEXT NOT NULL,
+            finished_at TEXT NOT NULL,
+            ok INTEGER NOT NULL,
+            path TEXT NOT NULL,
+            size_bytes INTEGER,
+            talents INTEGER,
+            leads INTEGER,
+            seconds REAL,
+            error TEXT
+        );
+        CREATE INDEX backups_recent ON backups(ok, finished_at)
+        """,
+    ),
 ]

@@ -5,6 +5,11 @@ and retries forever a batch it cannot parse. Here every update is committed to
 the inbox first, acknowledged only after that (the next getUpdates offset),
 parsed one by one, processed in order per user and concurrently across users,
 and marked done. Whatever was stored but not done is processed at start-up.
+
+When the database cannot be written (disk full, read-only, I/O error), nothing is
+acknowledged that was not stored: the batch in hand is retried with backoff (Telegram keeps
+the rest), and updates already stored wait, in order, to be processed again once writing
+works; the runner never gives up on them while it runs.
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ from telegram.request import BaseRequest, RequestData
 from telegram.request._requestparameter import RequestParameter
 
 from bot.store import Store, StoredUpdate
+from bot.store.health import MAX_BACKOFF as MAX_STORAGE_BACKOFF
+from bot.store.health import is_storage_error
 from bot.transport.sequencer import KeyedSequencer
 from bot.transport.updates import malformed, sequence_key
 
@@ -182,10 +189,36 @@ class Runner:
             backoff = 1.0
             self.first_poll.set()
             updates = result if isinstance(result, list) else []
-            await self.feed(updates)
+            await self._feed_until_stored(updates)
             ids = [raw["update_id"] for raw in updates if isinstance(raw.get("update_id"), int)]
             if ids:
                 offset = max(ids) + 1
+
+    async def _feed_until_stored(self, updates: list[Any]) -> None:
+        """Store a batch, waiting out a database that cannot be written (nothing is acked)."""
+        backoff = 1.0
+        while True:
+            try:
+                await self.feed(updates)
+                return
+            except Exception as error:
+                if not is_storage_error(error):
+                    raise
+            await self.store.db.health.wait_back(backoff)
+            backoff = min(backoff * 2, MAX_STORAGE_BACKOFF)
+
+    async def _until_stored(self, write: Callable[[], Coroutine[Any, Any, None]]) -> None:
+        """Run a store write, retrying with backoff while the database cannot be written."""
+        backoff = 1.0
+        while True:
+            try:
+                await write()
+                return
+            except Exception as error:
+                if not is_storage_error(error):
+                    raise
+            await self.store.db.health.wait_back(backoff)
+            backoff = min(backoff * 2, MAX_STORAGE_BACKOFF)
 
     async def _process(self, stored: StoredUpdate) -> None:
         """Parse one stored update, run the handlers, mark it done."""
@@ -203,18 +236,34 @@ class Runner:
                 stored.update_id,
                 problem,
             )
-            await self.store.inbox.finish(stored.update_id, "unparseable")
+            await self._until_stored(
+                lambda: self.store.inbox.finish(stored.update_id, "unparseable")
+            )
             return
-        undelivered: set[int] = self.application.bot_data["services"].undelivered
-        for attempt in range(MAX_DELIVERY_ATTEMPTS):
+        services = self.application.bot_data["services"]
+        undelivered: set[int] = services.undelivered
+        unstored: set[int] = services.unstored
+        attempt = 0
+        storage_backoff = 1.0
+        while attempt < MAX_DELIVERY_ATTEMPTS:
             await self.application.process_update(update)
             self._forget(update)
+            if stored.update_id in unstored:
+                # The database could not be written: nothing was accepted or said (the handler
+                # stopped at its first failed write); run it again once writing works.
+                unstored.discard(stored.update_id)
+                undelivered.discard(stored.update_id)
+                await self.store.db.health.wait_back(storage_backoff)
+                storage_backoff = min(storage_backoff * 2, MAX_STORAGE_BACKOFF)
+                continue
             if stored.update_id not in undelivered:
-                await self.store.inbox.finish(stored.update_id)
+                # Handled: only the mark is left; never run the handler (and reply) twice for it.
+                await self._until_stored(lambda: self.store.inbox.finish(stored.update_id))
                 return
             undelivered.discard(stored.update_id)
             # Handlers are idempotent: a second run re-sends the reply without storing twice.
             await asyncio.sleep(min(MAX_BACKOFF * 4, 2.0 * 2**attempt))
+            attempt += 1
         log.error(
             "Update %d still undelivered after %d attempts; kept for the next start",
             stored.update_id,
