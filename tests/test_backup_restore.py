@@ -37,7 +37,9 @@ async def test_backup_while_50_talents_answer_restores_every_lead_submitted_befo
 ) -> None:
     emulator, url = served
     walks = await talent_walks()
-    bot = BotProcess(emulator, url, tmp_path, BACKUP_DIR=str(tmp_path / "backups"))
+    bot = BotProcess(
+        emulator, url, tmp_path, BACKUP_DIR=str(tmp_path / "backups"), FLOOD_LIMIT="100000"
+    )
     await bot.start()
     users = [emulator.user(first_name=f"Talenta{index}") for index in range(TALENTS)]
 

@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 _STORAGE_CODES = frozenset({8, 10, 13, 14})
 _STORAGE_WORDS = ("disk is full", "readonly database", "disk i/o error", "unable to open")
 MAX_BACKOFF = 60.0  # seconds between retries while the database cannot be written
+QUIET_SECONDS = 60.0  # writes working this long without a failure end an outage
 
 Listener = Callable[[str, float], None]
 
@@ -48,18 +49,27 @@ def storage_reason(error: BaseException) -> str:
 
 
 class StorageHealth:
-    """Tracks whether writes succeed; wakes waiters when they do again."""
+    """Tracks whether writes succeed; wakes waiters as soon as one does again.
 
-    def __init__(self) -> None:
+    Near a full disk some writes still fit (an update in place, a free page) while others
+    fail, so one success does not end an outage: it ends once a write that had failed went
+    through on retry, and `quiet` seconds passed without a failure. Waiters are woken by
+    every success, to retry at once.
+    """
+
+    def __init__(self, quiet: float = QUIET_SECONDS) -> None:
+        self.quiet = quiet
         self.down_since: float | None = None  # time.time() of the first failure
         self.reason = ""
+        self._last_failure = 0.0
         self._back = asyncio.Event()
         self._back.set()
         self._listeners: list[Listener] = []
+        self._check: asyncio.TimerHandle | None = None
 
     @property
     def writable(self) -> bool:
-        """False from a storage failure until the next successful commit."""
+        """False from a storage failure until the outage is over (see the class)."""
         return self.down_since is None
 
     def subscribe(self, listener: Listener) -> None:
@@ -68,11 +78,12 @@ class StorageHealth:
 
     def failed(self, error: BaseException) -> None:
         """A write failed because of the storage; logged once per outage."""
+        self._last_failure = time.monotonic()
+        self._back.clear()
         if self.down_since is not None:
             return
         self.down_since = time.time()
         self.reason = storage_reason(error)
-        self._back.clear()
         log.error(
             "Cannot write to the database (%s): holding updates, retrying with backoff",
             self.reason,
@@ -80,17 +91,36 @@ class StorageHealth:
         self._tell("down", 0.0)
 
     def succeeded(self) -> None:
-        """A write reached the disk: if writing had stopped, it works again."""
+        """A write reached the disk: wake the waiters, to retry what failed at once."""
+        if self.down_since is not None:
+            self._back.set()
+
+    def retried(self) -> None:
+        """A write that had failed went through on retry: the outage may be over.
+
+        It is over after `quiet` seconds without a failure: near a full disk, a retry that
+        frees or reuses space can succeed while others still fail.
+        """
+        if self.down_since is not None and self._check is None:
+            self._check = asyncio.get_running_loop().call_later(self.quiet, self._maybe_over)
+
+    def _maybe_over(self) -> None:
+        self._check = None
         if self.down_since is None:
+            return
+        silent = time.monotonic() - self._last_failure
+        if silent < self.quiet:  # it failed again meanwhile: look again later
+            self._check = asyncio.get_running_loop().call_later(
+                self.quiet - silent, self._maybe_over
+            )
             return
         seconds = time.time() - self.down_since
         self.down_since = None
-        self._back.set()
         log.warning("The database can be written again after %.0f s; resuming", seconds)
         self._tell("back", seconds)
 
     async def wait_back(self, timeout: float) -> None:  # noqa: ASYNC109 - a backoff, not a deadline
-        """Wait until writing works again, or `timeout` seconds (then the caller tries)."""
+        """Wait until a write works again, or `timeout` seconds (then the caller tries)."""
         try:
             async with asyncio.timeout(timeout):
                 await self._back.wait()

@@ -196,28 +196,27 @@ class Runner:
 
     async def _feed_until_stored(self, updates: list[Any]) -> None:
         """Store a batch, waiting out a database that cannot be written (nothing is acked)."""
-        backoff = 1.0
-        while True:
-            try:
-                await self.feed(updates)
-                return
-            except Exception as error:
-                if not is_storage_error(error):
-                    raise
-            await self.store.db.health.wait_back(backoff)
-            backoff = min(backoff * 2, MAX_STORAGE_BACKOFF)
+
+        async def store() -> None:
+            await self.feed(updates)
+
+        await self._until_stored(store)
 
     async def _until_stored(self, write: Callable[[], Coroutine[Any, Any, None]]) -> None:
         """Run a store write, retrying with backoff while the database cannot be written."""
+        health = self.store.db.health
         backoff = 1.0
         while True:
             try:
                 await write()
-                return
             except Exception as error:
                 if not is_storage_error(error):
                     raise
-            await self.store.db.health.wait_back(backoff)
+            else:
+                if backoff > 1.0:
+                    health.retried()
+                return
+            await health.wait_back(backoff)
             backoff = min(backoff * 2, MAX_STORAGE_BACKOFF)
 
     async def _process(self, stored: StoredUpdate) -> None:
@@ -256,6 +255,8 @@ class Runner:
                 await self.store.db.health.wait_back(storage_backoff)
                 storage_backoff = min(storage_backoff * 2, MAX_STORAGE_BACKOFF)
                 continue
+            if storage_backoff > 1.0:
+                self.store.db.health.retried()
             if stored.update_id not in undelivered:
                 # Handled: only the mark is left; never run the handler (and reply) twice for it.
                 await self._until_stored(lambda: self.store.inbox.finish(stored.update_id))
