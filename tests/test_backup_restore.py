@@ -110,11 +110,7 @@ async def test_restore_refuses_while_a_bot_runs_and_works_after_kill_9(
     code, out, err = await bot.cli("restore", str(backup))
     assert code == 0, err
     assert bot.query("SELECT COUNT(*) FROM users") == [(1,)]
-    kept = [path for path in tmp_path.iterdir() if ".before-restore-" in path.name]
-    assert [path.name for path in kept if path.suffix == ".db"] == [
-        kept_db.name for kept_db in kept if kept_db.name.endswith(".db")
-    ]
-    kept_db = next(path for path in kept if path.name.endswith(".db"))
+    [kept_db] = tmp_path.glob("bot.before-restore-*.db")  # noqa: ASYNC240 - a test's folder
     with sqlite3.connect(kept_db) as db:  # the database as it was, Budi included
         assert db.execute("SELECT COUNT(*) FROM users").fetchone() == (2,)
     assert f"kept as {kept_db}" in out

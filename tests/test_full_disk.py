@@ -14,7 +14,6 @@ import os
 import subprocess
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -124,7 +123,7 @@ def _tmpfs(folder: Path) -> Iterator[Path]:
     if os.geteuid() != 0:
         pytest.skip("mounting a tmpfs needs root; the max_page_count test covers the logic")
     folder.mkdir()
-    mounted = subprocess.run(  # noqa: S603 - fixed arguments
+    mounted = subprocess.run(
         ["/bin/mount", "-t", "tmpfs", "-o", f"size={DISK_SIZE},mode=0700", "tmpfs", str(folder)],
         capture_output=True,
         text=True,
@@ -135,7 +134,7 @@ def _tmpfs(folder: Path) -> Iterator[Path]:
     try:
         yield folder
     finally:
-        subprocess.run(["/bin/umount", "-l", str(folder)], check=False)  # noqa: S603
+        subprocess.run(["/bin/umount", "-l", str(folder)], check=False)
 
 
 def _fill(filler: Path) -> None:
