@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.files import create_private, private_folder, sync_folder
+from bot.files import create_private, sync_folder
 from bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -122,8 +122,8 @@ def check_copy(path: Path) -> tuple[int, int]:
 
 
 def backup_name(database: Path, now: datetime) -> str:
-    """kocca-20261201T030000Z.db: sorts by time, says which database it copies."""
-    return f"{database.stem}-{now.strftime('%Y%m%dT%H%M%SZ')}.db"
+    """kocca-20261201T030000.123Z.db: sorts by time, says which database it copies."""
+    return f"{database.stem}-{now.strftime('%Y%m%dT%H%M%S')}.{now.microsecond // 1000:03d}Z.db"
 
 
 def prune(folder: Path, database: Path, keep: int) -> list[Path]:
@@ -131,7 +131,7 @@ def prune(folder: Path, database: Path, keep: int) -> list[Path]:
 
     Only files named as `backup_name` makes them are touched, never anything else there.
     """
-    pattern = re.compile(re.escape(database.stem) + r"-\d{8}T\d{6}Z\.db")
+    pattern = re.compile(re.escape(database.stem) + r"-\d{8}T\d{6}\.\d{3}Z\.db")
     ours = sorted(path for path in folder.iterdir() if pattern.fullmatch(path.name))
     doomed = ours[:-keep] if len(ours) > keep else []
     for path in doomed:
@@ -226,7 +226,6 @@ class DailyBackup:
         database = self._store.db.path
         self._attempted = datetime.now(UTC)
         try:
-            private_folder(self._folder)
             output = self._folder / backup_name(database, self._attempted)
             result = await backup_and_record(self._store, output, "daily")
             deleted = prune(self._folder, database, self._keep)
