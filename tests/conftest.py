@@ -67,6 +67,15 @@ def staff_chat(emulator: BotAPIEmulator) -> Any:
     return chat
 
 
+@pytest.fixture
+async def served() -> AsyncIterator[tuple[BotAPIEmulator, str]]:
+    """A fresh fake Telegram served on a loopback port, for real bot and CLI processes."""
+    emulator = BotAPIEmulator(token="777000:SERVED-TEST-TOKEN-abcdefghijklmnop")
+    url = await emulator.serve()
+    yield emulator, url
+    await emulator.aclose()
+
+
 @pytest.fixture(scope="session")
 def content() -> Content:
     """The packaged content, loaded once."""

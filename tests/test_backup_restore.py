@@ -5,25 +5,13 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 import stat
-from collections.abc import AsyncIterator
 from pathlib import Path
-
-import pytest
 
 from bot.emulator import BotAPIEmulator
 from tests.processes import BotProcess, clean_env, run_cli
 from tests.walks import replay, talent_walks
 
 TALENTS = 50
-
-
-@pytest.fixture
-async def served() -> AsyncIterator[tuple[BotAPIEmulator, str]]:
-    """The emulator on a loopback port."""
-    emulator = BotAPIEmulator(token="777000:BACKUP-TEST-TOKEN-abcdefghijklmnop")
-    url = await emulator.serve()
-    yield emulator, url
-    await emulator.stop_serving()
 
 
 def _references(database: Path) -> set[str]:

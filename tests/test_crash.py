@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import random
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,15 +14,6 @@ import pytest
 from bot.emulator import BotAPIEmulator, EmulatedUser
 from tests.leads import CONTENT, MUSICIAN, label, stored_value
 from tests.processes import BotProcess
-
-
-@pytest.fixture
-async def served() -> AsyncIterator[tuple[BotAPIEmulator, str]]:
-    """The emulator on a loopback port."""
-    emulator = BotAPIEmulator(token="777000:CRASH-TEST-TOKEN-abcdefghijklmnop")
-    url = await emulator.serve()
-    yield emulator, url
-    await emulator.stop_serving()
 
 
 async def test_update_acknowledged_but_not_answered_is_answered_after_restart(

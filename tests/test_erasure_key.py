@@ -15,24 +15,11 @@ from pydantic import SecretStr
 from bot.settings import SettingsError, load_settings
 from bot.store.privacy import subject_hash
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
-from tests.harness import Harness
+from tests.harness import Harness, every_value
 from tests.leads import FILMMAKER, MUSICIAN, apply, read_csv
 from tests.processes import clean_env, run_cli
 
 SARI_DATA = ["Sarinah", "sari.dewi@example.com", "+6281234567890", "Sari Dewi Lestari"]
-
-
-def _every_value(database: Path) -> list[str]:
-    """Every value in every table, as text."""
-    with sqlite3.connect(database) as db:
-        tables = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-        return [
-            str(value)
-            for table in tables
-            for row in db.execute(f"SELECT * FROM {table}")  # noqa: S608 - names from the schema
-            for value in row
-            if value is not None
-        ]
 
 
 def _unkeyed(user_id: int) -> str:
@@ -58,7 +45,7 @@ async def test_the_key_is_generated_once_private_and_the_record_cannot_be_guesse
     sari = bot.user(first_name="Sarinah")
     await bot.send(sari, "/start")
     await _erase(bot, sari)
-    values = _every_value(database)
+    values = every_value(database)
     assert subject_hash(sari.id, key.encode()) in values
     # Trying every Telegram id against the old unkeyed hash finds nothing any more.
     assert _unkeyed(sari.id) not in values
@@ -76,7 +63,7 @@ async def test_erasure_key_setting_is_used_and_checked(
     sari = bot.user(first_name="Sarinah")
     await bot.send(sari, "/start")
     await _erase(bot, sari)
-    assert subject_hash(sari.id, secret.encode()) in _every_value(database)
+    assert subject_hash(sari.id, secret.encode()) in every_value(database)
     with pytest.raises(SettingsError, match="ERASURE_KEY must be a secret of at least 32"):
         load_settings(_env_file=None, erasure_key="too-short")
 
@@ -94,7 +81,7 @@ async def test_records_from_before_the_key_are_sealed_and_still_match(
             (_unkeyed(sari.id), "2026-01-10T00:00:00.000000+00:00"),
         )
     await bot.start()
-    values = _every_value(database)
+    values = every_value(database)
     assert _unkeyed(sari.id) not in values
     assert subject_hash(sari.id, bot.store.privacy.key) in values
     assert await bot.store.privacy.was_erased(sari.id) == ["2026-01-10T00:00:00.000000+00:00"]
@@ -119,11 +106,11 @@ async def test_erasure_survives_the_restore_of_an_older_backup(
     code, out, err = await run_cli(tmp_path, env, "restore", str(backup))
     assert code == 0, err
     assert "Carried over 1 erasure record(s)" in out
-    restored = _every_value(database)
+    restored = every_value(database)
     assert "Sari Dewi Lestari" in restored  # the backup brought her back, until the bot starts
 
     await bot.start()
-    values = _every_value(database)
+    values = every_value(database)
     for secret in SARI_DATA:
         assert not any(secret in value for value in values), secret
     assert not any(value == str(sari.id) for value in values)

@@ -12,7 +12,7 @@ import contextlib
 import logging
 import os
 import subprocess
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -149,22 +149,12 @@ def _fill(filler: Path) -> None:
                 file.write(b"\0")
 
 
-@pytest.fixture
-async def served() -> AsyncIterator[tuple[BotAPIEmulator, str]]:
-    """The emulator on a loopback port, with the staff group."""
-    emulator = BotAPIEmulator(token="777000:DISK-TEST-TOKEN-abcdefghijklmnop")
-    staff = emulator.group(STAFF_CHAT_ID, title="Staff")
-    admin = emulator.user(9001, first_name="Admin")
-    emulator.add_bot_to_group(staff, by=admin)
-    url = await emulator.serve()
-    yield emulator, url
-    await emulator.stop_serving()
-
-
 async def test_a_real_full_file_system_loses_nothing(
     served: tuple[BotAPIEmulator, str], tmp_path: Path
 ) -> None:
     emulator, url = served
+    staff = emulator.group(STAFF_CHAT_ID, title="Staff")
+    emulator.add_bot_to_group(staff, by=emulator.user(9001, first_name="Admin"))
     [walk, _] = await talent_walks()
     with _tmpfs(tmp_path / "disk") as disk:
         bot = BotProcess(

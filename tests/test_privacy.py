@@ -18,7 +18,7 @@ import yaml
 from bot.content import Content
 from bot.store.privacy import subject_hash
 from tests.conftest import ADMIN_ID
-from tests.harness import Harness
+from tests.harness import Harness, every_value
 from tests.leads import FILMMAKER, MUSICIAN, apply, read_csv, stored_value
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -139,19 +139,6 @@ def _numbers(value: Any) -> set[int]:
     return set()
 
 
-def _every_value(database: Path) -> list[str]:
-    """Every value in every table, as text."""
-    with sqlite3.connect(database) as db:
-        tables = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-        return [
-            str(value)
-            for table in tables
-            for row in db.execute(f"SELECT * FROM {table}")  # noqa: S608 - names from the schema
-            for value in row
-            if value is not None
-        ]
-
-
 async def test_erasure_leaves_nothing_but_a_hash_and_spares_others(
     bot: Harness, staff_chat: Any
 ) -> None:
@@ -168,7 +155,7 @@ async def test_erasure_leaves_nothing_but_a_hash_and_spares_others(
     [done] = await bot.press(sari, "🗑 Ya, hapus semuanya")
     assert done.text.startswith("✅ Semua datamu sudah dihapus.")
     await bot.runner.wait_idle()
-    values = _every_value(bot.database)
+    values = every_value(bot.database)
     sari_data = [
         "Sarinah",
         "sarinah_music",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import socket
 import sqlite3
 import stat
 from collections.abc import Callable
@@ -13,20 +12,12 @@ from typing import Any
 
 import aiohttp
 
-from bot.app import create_runner
 from bot.emulator import BotAPIEmulator
 from bot.ops.alerts import StaffAlerts
 from bot.ops.backup import DailyBackup
-from bot.transport.webhook import WebhookServer
 from tests.conftest import STAFF_CHAT_ID
-from tests.harness import Harness, make_settings
+from tests.harness import Harness, webhook_bot
 from tests.processes import clean_env, run_cli
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _waiting_update(database: Path, minutes_ago: float) -> None:
@@ -69,28 +60,14 @@ async def test_status_tells_a_stuck_inbox_and_a_missing_bot(
 async def test_healthz_in_webhook_mode_answers_503_when_the_inbox_is_stuck(
     emulator: BotAPIEmulator, database: Path
 ) -> None:
-    port = _free_port()
-    settings = make_settings(
-        database,
-        emulator,
-        webhook_url=f"http://127.0.0.1:{port}/telegram/hook",
-        webhook_secret="s3cret-Value_1",
-        webhook_port=port,
-    )
-    runner = await create_runner(
-        settings, request=emulator.request(), updates_request=emulator.request()
-    )
-    server = WebhookServer(runner, settings)
-    await runner.start(polling=False)
-    await server.start()
-    try:
+    async with webhook_bot(emulator, database) as (runner, base):
         sari = emulator.user()
         mark = sari.mark()
         sari.send("/start")
         await sari.wait_for_messages(mark, timeout=10)
         await runner.wait_idle()
         async with aiohttp.ClientSession() as session:
-            url = f"http://127.0.0.1:{port}/healthz"
+            url = f"{base}/healthz"
             async with session.get(url) as response:  # no secret needed
                 assert response.status == 200
                 facts = await response.json()
@@ -105,9 +82,6 @@ async def test_healthz_in_webhook_mode_answers_503_when_the_inbox_is_stuck(
                 facts = await response.json()
             assert facts["healthy"] is False
             assert facts["problems"] == ["the oldest waiting update is 30 minutes old"]
-    finally:
-        await server.stop()
-        await runner.stop()
 
 
 async def test_daily_backup_keeps_the_last_ones_private_and_alerts_once_on_failure(

@@ -212,7 +212,11 @@ class DailyBackup:
         """Back up once a day (a failure alerts staff once and is tried again a day later)."""
         await asyncio.sleep(self._first_delay)
         while True:
-            recorded = await self._store.ops.last_backup_attempt("daily")
+            try:
+                recorded = await self._store.ops.last_backup_attempt("daily")
+            except sqlite3.Error as error:  # the schedule is not worth stopping the backups for
+                log.warning("Could not read when the last backup was made (%s)", error)
+                recorded = None
             attempts = [when for when in (recorded, self._attempted) if when is not None]
             due = max(attempts) + DAILY if attempts else datetime.now(UTC)
             wait = (due - datetime.now(UTC)).total_seconds()

@@ -138,6 +138,8 @@ class Runner:
         for task in self._background_tasks:
             task.cancel()  # a background task may finish what it has in hand before it ends
         await asyncio.gather(*self._background_tasks, return_exceptions=True)
+        if not self.store.db.health.writable:
+            grace = 0.0  # nothing can be finished: what is stored is replayed at next start
         try:
             await asyncio.wait_for(self._sequencer.wait_idle(), grace)
         except TimeoutError:
