@@ -101,8 +101,9 @@ async def reapply_erasures(store: Store) -> int:
 
     A database restored from a backup can hold talents who asked for erasure after the backup
     was taken; `kocca-bot restore` carries the newer erasure records over, and this erases
-    those talents again. A talent who came back after the erasure (a newer first contact) is
-    a new user and stays. Returns how many talents were erased again.
+    those talents again (once: a start without carried records costs one indexed query). A
+    talent who came back after the erasure (a newer first contact) is a new user and stays.
+    Returns how many talents were erased again.
     """
     sealed = await store.privacy.seal_unkeyed_records()
     if sealed:

@@ -106,8 +106,8 @@ def _carry_erasures(current: Path, staged: Path) -> tuple[int, str | None]:
         keyed = "c.keyed" if "keyed" in columns else "0"
         connection.execute("BEGIN IMMEDIATE")
         cursor = connection.execute(
-            "INSERT INTO main.erasures (subject_hash, erased_at, keyed)"  # noqa: S608 - fixed text
-            f" SELECT c.subject_hash, c.erased_at, {keyed} FROM current.erasures c"
+            "INSERT INTO main.erasures (subject_hash, erased_at, keyed, applied)"  # noqa: S608
+            f" SELECT c.subject_hash, c.erased_at, {keyed}, 0 FROM current.erasures c"
             " WHERE NOT EXISTS (SELECT 1 FROM main.erasures e"
             " WHERE e.subject_hash = c.subject_hash AND e.erased_at = c.erased_at)"
         )

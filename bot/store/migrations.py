@@ -219,6 +219,7 @@ MIGRATIONS: list[tuple[str, str]] = [
         "0012_erasure_key_and_backups",
         """
         ALTER TABLE erasures ADD COLUMN keyed INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE erasures ADD COLUMN applied INTEGER NOT NULL DEFAULT 1;
         CREATE TABLE backups (
             id INTEGER PRIMARY KEY,
             kind TEXT NOT NULL CHECK (kind IN ('daily', 'manual')),

@@ -36,7 +36,7 @@ def _unkeyed_hash(user_id: int) -> str:
 
 
 def _seal(unkeyed: str, key: bytes) -> str:
-    return hmac.new(key, unkeyed.encode(), hashlib.sha256).hexdigest()
+    return hmac.digest(key, unkeyed.encode(), "sha256").hex()
 
 
 class Privacy:
@@ -126,16 +126,18 @@ class Privacy:
         return len(rows)
 
     async def erase_again(self) -> int:
-        """Erase every talent whose first contact predates an erasure record of their id.
+        """Apply erasure records a restore carried over: erase those talents again.
 
-        Such a talent can only be in the database if it was restored from a copy made before
-        the erasure. One who came back after erasing is a new user (created later) and stays.
+        Records made here are applied when made (in the erasure's own transaction); records
+        `kocca-bot restore` copied from the replaced database are not (applied = 0). A talent
+        whose first contact predates such a record can only be here from a copy made before
+        the erasure; one who came back after erasing is a new user (created later) and stays.
         """
         erased_at = {
             row["subject_hash"]: row["erased_at"]
             for row in await self._db.fetch_all(
                 "SELECT subject_hash, MAX(erased_at) AS erased_at FROM erasures"
-                " WHERE keyed = 1 GROUP BY subject_hash"
+                " WHERE keyed = 1 AND applied = 0 GROUP BY subject_hash"
             )
         }
         if not erased_at:
@@ -148,12 +150,11 @@ class Privacy:
             for row in users
             if row["created_at"] < erased_at.get(self.subject_hash(row["user_id"]), "")
         ]
-        if not again:
-            return 0
         tables = await self._user_tables()
         async with self._db.transaction() as tx:
             for user_id in again:
                 await self._delete_everything(tx, tables, user_id)
+            await tx.execute("UPDATE erasures SET applied = 1 WHERE applied = 0")
         return len(again)
 
     async def forget_log(self, user_id: int) -> None:
