@@ -15,13 +15,14 @@ import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import aiohttp
 import pytest
 
 from bot.emulator import BotAPIEmulator, EmulatedUser
 from bot.store import Database
 from bot.texts import Text
 from tests.conftest import STAFF_CHAT_ID
-from tests.harness import Harness
+from tests.harness import Harness, webhook_bot
 from tests.leads import CONTENT
 from tests.processes import BotProcess
 from tests.walks import Step, replay, talent_walks
@@ -193,3 +194,31 @@ async def test_a_real_full_file_system_loses_nothing(
         submitted = bot.query("SELECT COUNT(*) FROM applications WHERE status='submitted'")
         assert submitted == [(len(everyone) + 1,)]
         assert len(_alerts(emulator, Text.OPS_STORAGE_DOWN)) == 1
+
+
+async def test_webhook_mode_answers_503_until_it_can_store_then_answers_everyone(
+    emulator: BotAPIEmulator, database: Path
+) -> None:
+    async with webhook_bot(emulator, database) as (runner, base):
+        db = runner.store.db
+        db.health.quiet = 0.5
+        _limit_pages(db, 0)
+        talents = []
+        # New talents arrive until the bot refuses a delivery it cannot store.
+        while emulator.webhook.last_error_message is None:
+            talent = emulator.user(first_name=f"Talenta{len(talents)}")
+            talent.send("/start")
+            talents.append(talent)
+            await asyncio.sleep(0.05)
+            assert len(talents) < 200, "the database never filled up"
+        assert emulator.webhook.last_error_message.endswith("503 Service Unavailable")
+        async with aiohttp.ClientSession() as session, session.get(f"{base}/healthz") as health:
+            assert health.status == 503
+            assert "the database cannot be written" in (await health.json())["problems"]
+        _limit_pages(db, UNLIMITED)
+        for talent in talents:
+            await talent.wait_for_messages(0, timeout=60)
+        await runner.wait_idle()
+        for talent in talents:
+            [greeting] = talent.messages  # answered once, after space returned
+            assert greeting.text.startswith(f"Halo, {talent.first_name}!")
