@@ -169,13 +169,13 @@ async def backup_and_record(store: Store, output: Path, kind: str) -> BackupResu
     try:
         result = await asyncio.to_thread(take_backup, store.db.path, output)
     except (BackupError, OSError) as error:
-        await _record(store, kind, started, output, None, _reason(error))
+        await record(store, kind, started, output, None, reason(error))
         raise
-    await _record(store, kind, started, output, result, None)
+    await record(store, kind, started, output, result, None)
     return result
 
 
-async def _record(
+async def record(
     store: Store,
     kind: str,
     started: datetime,
@@ -200,7 +200,7 @@ async def _record(
         log.warning("Could not record the backup in the database (%s)", problem)
 
 
-def _reason(error: BaseException) -> str:
+def reason(error: BaseException) -> str:
     """A short reason for the staff alert and status: no paths beyond the backup's own."""
     if isinstance(error, OSError) and error.strerror:
         return error.strerror
@@ -252,8 +252,8 @@ class DailyBackup:
             result = await backup_and_record(self._store, output, "daily")
             deleted = prune(self._folder, database, self._keep)
         except Exception as error:
-            log.error("Daily backup failed (%s); trying again in a day", _reason(error))
-            await self._alert(_reason(error))
+            log.error("Daily backup failed (%s); trying again in a day", reason(error))
+            await self._alert(reason(error))
             return None
         log.info("%s Deleted %d old backup(s).", result.summary(), len(deleted))
         return result

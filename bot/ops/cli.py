@@ -78,7 +78,7 @@ def register(commands: Any) -> None:
 
 def _backup_command(args: argparse.Namespace) -> int:
     """`kocca-bot backup`."""
-    from bot.ops.backup import BackupError, backup_and_record, backup_name
+    from bot.ops.backup import BackupError, backup_name, reason, take_backup
 
     settings = load_settings()
     output: Path | None = args.output
@@ -87,25 +87,39 @@ def _backup_command(args: argparse.Namespace) -> int:
             print("BACKUP_DIR is empty: give --output FILE", file=sys.stderr)
             return EXIT_USAGE
         output = settings.backup_dir / backup_name(settings.database_path, datetime.now(UTC))
-
-    async def run() -> str:
-        from bot.store import Store
-
-        if not settings.database_path.is_file():
-            raise BackupError(f"no database at {settings.database_path}")
-        store = await Store.open(settings.database_path)
-        try:
-            result = await backup_and_record(store, output, "manual")
-        finally:
-            await store.close()
-        return result.summary()
-
+    started = datetime.now(UTC)
+    # The copy needs nothing but reading: it works on a full or read-only disk too, which is
+    # when a copy elsewhere matters most. Noting it in the database comes after, if it can.
     try:
-        print(asyncio.run(run()))
+        result = take_backup(settings.database_path, output)
     except (BackupError, OSError) as error:
         print(f"Backup failed: {error}", file=sys.stderr)
+        if settings.database_path.is_file():
+            asyncio.run(_note(settings.database_path, started, output, None, reason(error)))
         return EXIT_FAILED
+    asyncio.run(_note(settings.database_path, started, output, result, None))
+    print(result.summary())
     return 0
+
+
+async def _note(
+    database: Path, started: datetime, output: Path, result: Any, error: str | None
+) -> None:
+    """Record a manual backup in the database, for `kocca-bot status` (best effort)."""
+    import sqlite3
+
+    from bot.ops.backup import record
+    from bot.store import Database, Store
+
+    try:
+        store = Store(await Database.open(database, migrate=False))
+    except sqlite3.Error as problem:
+        print(f"(not noted in the database: {problem})", file=sys.stderr)
+        return
+    try:
+        await record(store, "manual", started, output, result, error)
+    finally:
+        await store.close()
 
 
 def _restore_command(args: argparse.Namespace) -> int:
