@@ -28,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for tests.lea
 
 from bot.leads import stats
 from bot.leads.export import ExportRequest, Format, pack_for_upload, write_exports
+from bot.settings import Settings
 from bot.store import Store
 from tests.leads import CONTENT, Seed, realistic, seed
 
@@ -112,7 +113,9 @@ async def run(leads: int) -> None:
                 )
 
             async def statistics() -> str:
-                return stats.report(await stats.compute(store, datetime.now(UTC)), CONTENT, "id")
+                numbers = await stats.compute(store, datetime.now(UTC))
+                settings = Settings(_env_file=None, database_path=database)  # type: ignore[call-arg]
+                return stats.report(numbers, CONTENT, "id", settings)
 
             _, seconds = await timed(statistics)
             print(f"/stats computed in {seconds:.2f} s")

@@ -13,6 +13,7 @@ from bot.content import Content, load_content
 from bot.ops.alerts import StaffAlerts
 from bot.ops.backup import DailyBackup
 from bot.outreach.broadcast import BroadcastWorker
+from bot.outreach.reminders import Clock, ReminderWorker, utc_clock
 from bot.outreach.send_budget import SendBudget
 from bot.privacy import erasure_key, reapply_erasures
 from bot.services import Services
@@ -75,8 +76,12 @@ async def create_runner(
     updates_request: BaseRequest | None = None,
     content: Content | None = None,
     poll_timeout: int | None = None,
+    clock: Clock = utc_clock,
 ) -> Runner:
-    """Load content, open the store, build the application; the runner owns them all."""
+    """Load content, open the store, build the application; the runner owns them all.
+
+    `clock` is the time the reminder worker goes by (tests move it through quiet hours).
+    """
     content = content or load_content(settings.content_dir)
     store = await Store.open(settings.database_path, erasure_key=erasure_key(settings))
     await reapply_erasures(store)  # a restored backup must not bring an erased talent back
@@ -91,6 +96,7 @@ async def create_runner(
     if settings.backup_dir is not None:
         daily = DailyBackup(store, settings.backup_dir, settings.backup_keep, alerts.backup_failed)
         runner.add_background(daily.run)
+    runner.add_background(ReminderWorker(services, application.bot, clock).run)
 
     async def publish_staff_menus() -> None:
         """Admins' menus: a few Bot API calls each, after polling has started."""

@@ -133,7 +133,10 @@ def _run_command(args: argparse.Namespace) -> int:
     if settings.bot_token is None:
         print(SETUP_HINT, file=sys.stderr)
         return EXIT_CONFIG
-    setup_logging(settings.log_level_number, secrets=[settings.token()])
+    secrets = [settings.token()]
+    if settings.webhook_secret is not None:
+        secrets.append(settings.webhook_secret.get_secret_value())
+    setup_logging(settings.log_level_number, secrets=secrets)
     content = load_content(settings.content_dir)
     try:
         # Held while the bot runs: `kocca-bot restore` refuses meanwhile, and so does a second
@@ -153,6 +156,7 @@ async def _serve(settings: Settings, content: Content) -> int:
     from telegram.error import InvalidToken, NetworkError
 
     from bot.app import create_runner
+    from bot.transport.failures import describe
 
     runner = await create_runner(settings, content=content)
     webhook = None
@@ -169,7 +173,7 @@ async def _serve(settings: Settings, content: Content) -> int:
         if webhook is not None:
             await webhook.start()
     except (InvalidToken, NetworkError, OSError) as error:
-        log.critical("Could not start: %s", error)
+        log.critical("Could not start: %s", describe(error))
         if webhook is not None:
             await webhook.stop()
         await runner.stop(grace=0)

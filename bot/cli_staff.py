@@ -124,4 +124,4 @@ async def _report(settings: Settings, content: Content, language: str) -> str:
         numbers = await stats.compute(store, datetime.now(UTC))
     finally:
         await store.close()
-    return stats.report(numbers, content, language)
+    return stats.report(numbers, content, language, settings)

@@ -1,12 +1,28 @@
-"""Logging on stderr, with secrets and talents' contact details masked in every line."""
+"""Logging on stderr, with secrets and talents' personal data kept out of every line.
+
+Two layers, at every level, DEBUG included:
+- the bot's own lines name talents by Telegram id only; libraries' lines (python-telegram-bot
+  logs whole updates and every API call's parameters at DEBUG) keep their wording, but their
+  values are shown only by shape: numbers as they are, a mapping by its keys, a text as <…>;
+- every written line, tracebacks included, has the bot token, the webhook secret, other
+  token-shaped strings, emails and phone numbers masked.
+"""
 
 from __future__ import annotations
 
 import logging
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
+# Loggers of this project: their lines are written with care (ids, never personal data).
+OWN_LOGGERS = ("bot", "handlers")
+# Library messages whose first arguments are safe to show as they are (Bot API method names).
+_READABLE_ARGS = {
+    "Calling Bot API endpoint `%s` with parameters `%s`": 1,
+    "Call to Bot API endpoint `%s` finished with return value `%s`": 1,
+}
 _TOKEN_PATTERN = re.compile(r"\d{5,}:[A-Za-z0-9_-]{20,}")
 _EMAIL_PATTERN = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 # Phone numbers start with + or 0; Telegram ids and update ids never do, so they stay readable.
@@ -26,7 +42,7 @@ class RedactingFormatter(logging.Formatter):
 
 
 class RedactingFilter(logging.Filter):
-    """Replaces the bot token, emails and phone numbers in a record before it is written."""
+    """Keeps libraries' values out of a record, then masks secrets, emails and phone numbers."""
 
     def __init__(self, secrets: Iterable[str] = ()) -> None:
         super().__init__()
@@ -34,6 +50,8 @@ class RedactingFilter(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         """Rewrite the record's message; never drops a record."""
+        if record.args and not record.name.startswith(OWN_LOGGERS):
+            record.args = _shapes(record)
         message = record.getMessage()
         clean = redact(message, self._secrets)
         if clean != message:
@@ -42,11 +60,37 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+def _shapes(record: logging.LogRecord) -> tuple[Any, ...] | dict[str, Any]:
+    """A library record's arguments, each replaced by its shape (what it is, not what it says)."""
+    args = record.args
+    if isinstance(args, Mapping):  # logging's "%(name)s" style
+        return {str(key): _shape(value) for key, value in args.items()}
+    assert args is not None
+    kept = _READABLE_ARGS.get(str(record.msg), 0)
+    return tuple(
+        arg if index < kept and isinstance(arg, str) else _shape(arg)
+        for index, arg in enumerate(args)
+    )
+
+
+def _shape(value: Any) -> Any:
+    """Numbers as they are; a mapping by its keys; anything else by its kind."""
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(str(key)[:40] for key in value) + "}"
+    if isinstance(value, list | tuple | set | frozenset):
+        return f"<{len(value)} items>"
+    if isinstance(value, str | bytes):
+        return f"<{len(value)} characters>" if isinstance(value, str) else "<bytes>"
+    return f"<{type(value).__name__}>"
+
+
 def redact(text: str, secrets: Iterable[str] = ()) -> str:
-    """The text with tokens, emails and phone numbers masked."""
-    for secret in secrets:
-        text = text.replace(secret, "<token>")
+    """The text with the given secrets, tokens, emails and phone numbers masked."""
     text = _TOKEN_PATTERN.sub("<token>", text)
+    for secret in secrets:
+        text = text.replace(secret, "<secret>")
     text = _EMAIL_PATTERN.sub("<email>", text)
     return _PHONE_PATTERN.sub("<phone>", text)
 

@@ -9,7 +9,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from bot.files import create_private
+from bot.private_files import create_private
 from bot.settings import MIN_ERASURE_KEY, Settings, SettingsError
 from bot.store import Store
 

@@ -24,6 +24,8 @@ class Services:
     # Updates whose handling stopped because the database could not be written: run again.
     unstored: set[int] = field(default_factory=set)
     flood: FloodGuard = field(default_factory=FloodGuard)
+    # Updates over the flood limit processed only to tell the talent to slow down.
+    flood_notices: set[int] = field(default_factory=set)
     # Admins whose command menu this process has set (see handlers/command_menu.py).
     staff_menus: set[int] = field(default_factory=set)
 

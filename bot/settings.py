@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import logging
 import os
+import re
+from datetime import time, timedelta
+from itertools import pairwise
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -14,6 +17,48 @@ PACKAGED_CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 
 Language = Literal["id", "en"]
 MIN_ERASURE_KEY = 32  # characters; `openssl rand -hex 32` gives 64
+
+
+class QuietHours(NamedTuple):
+    """A daily time range in Asia/Jakarta time; it may run past midnight (21:00-08:00)."""
+
+    start: time
+    end: time
+
+
+_DURATION = re.compile(r"(\d+)\s*([smhd])")
+_UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
+_QUIET = re.compile(r"(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})")
+
+
+def parse_durations(text: str) -> tuple[timedelta, ...]:
+    """ "24h,72h" as durations; empty means none. Units: s, m, h, d."""
+    delays = []
+    for part in (part.strip().lower() for part in text.split(",")):
+        if not part:
+            continue
+        match = _DURATION.fullmatch(part)
+        if match is None:
+            raise ValueError(f"{part!r} is not a duration such as 24h")
+        delays.append(timedelta(**{_UNITS[match[2]]: int(match[1])}))
+    return tuple(delays)
+
+
+def parse_quiet_hours(text: str) -> QuietHours | None:
+    """ "21:00-08:00" as a QuietHours; empty means none."""
+    if not text.strip():
+        return None
+    match = _QUIET.fullmatch(text.strip())
+    if match is None:
+        raise ValueError(f"{text!r} is not a range such as 21:00-08:00")
+    start_hour, start_minute, end_hour, end_minute = (int(group) for group in match.groups())
+    try:
+        hours = QuietHours(time(start_hour, start_minute), time(end_hour, end_minute))
+    except ValueError:
+        raise ValueError(f"{text!r} has a time that does not exist") from None
+    if hours.start == hours.end:
+        raise ValueError("start and end are the same time")
+    return hours
 
 
 class SettingsError(Exception):
@@ -34,6 +79,9 @@ class Settings(BaseSettings):
     bot_api_url: str = "https://api.telegram.org/bot"
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     staff_chat_id: int | None = None
+    # Whether any member of the staff group may answer talents in the bot's name (False: only
+    # ADMIN_IDS; the others' replies stay in the group, with a short note).
+    staff_reply_anyone: bool = False
     database_path: Path = Path("data/kocca.db")
     content_dir: Path = PACKAGED_CONTENT_DIR
     default_language: Language = "id"
@@ -51,6 +99,12 @@ class Settings(BaseSettings):
     backup_dir: Path | None = Path("data/backups")
     backup_keep: int = Field(default=14, ge=1)
     erasure_key: SecretStr | None = None
+    # Reminders for unfinished registrations (bot/outreach/reminders.py).
+    reminder_delays: Annotated[tuple[timedelta, ...], NoDecode] = (
+        timedelta(hours=24),
+        timedelta(hours=72),
+    )
+    quiet_hours: Annotated[QuietHours | None, NoDecode] = QuietHours(time(21), time(8))
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -81,6 +135,23 @@ class Settings(BaseSettings):
         if isinstance(value, str) and not value.strip():
             return None
         return value
+
+    @field_validator("reminder_delays", mode="before")
+    @classmethod
+    def _parse_reminder_delays(cls, value: Any) -> Any:
+        """Accept "24h,72h"; the delays must grow, each reminder after the one before."""
+        delays = parse_durations(value) if isinstance(value, str) else tuple(value)
+        if any(delay <= timedelta(0) for delay in delays):
+            raise ValueError("every delay must be longer than zero")
+        if any(later <= earlier for earlier, later in pairwise(delays)):
+            raise ValueError("each delay must be longer than the one before")
+        return delays
+
+    @field_validator("quiet_hours", mode="before")
+    @classmethod
+    def _parse_quiet_hours(cls, value: Any) -> Any:
+        """Accept "21:00-08:00"; empty turns quiet hours off."""
+        return parse_quiet_hours(value) if isinstance(value, str) else value
 
     @field_validator("bot_api_url")
     @classmethod
@@ -165,6 +236,11 @@ _EXPECTED = {
     "bot_api_url": "an http(s) URL such as https://api.telegram.org/bot",
     "backup_keep": "a whole number of backups to keep, 1 or more",
     "erasure_key": f"a secret of at least {MIN_ERASURE_KEY} characters (openssl rand -hex 32)",
+    "reminder_delays": (
+        "a comma-separated list of growing durations such as 24h,72h (units s, m, h, d),"
+        " or empty for no reminders"
+    ),
+    "quiet_hours": "a range HH:MM-HH:MM in Asia/Jakarta time such as 21:00-08:00, or empty",
 }
 
 

@@ -239,6 +239,32 @@ class Text(StrEnum):
     BROADCAST_AUDIENCE_ALL = "broadcast_audience_all"
     INTAKE_STALE = "intake_stale"
     BUTTON_EXPIRED = "button_expired"
+
+    # --- security ---
+    SUPPORT_REPLY_ADMINS_ONLY = "support_reply_admins_only"
+
+    # --- reminders ---
+    REMINDER_TEXT = "reminder_text"
+    REMINDER_PROGRESS_MANY = "reminder_progress_many"
+    REMINDER_PROGRESS_ONE = "reminder_progress_one"
+    REMINDER_PROGRESS_NONE = "reminder_progress_none"
+    REMINDER_RETENTION = "reminder_retention"
+    BTN_REMINDER_CONTINUE = "btn_reminder_continue"
+    BTN_REMINDER_LATER = "btn_reminder_later"
+    BTN_REMINDER_STOP = "btn_reminder_stop"
+    REMINDER_LATER_DONE = "reminder_later_done"
+    REMINDER_STOPPED = "reminder_stopped"
+    REMINDER_PREFERENCE_LINE = "reminder_preference_line"
+    REMINDER_PREFERENCE_ON = "reminder_preference_on"
+    REMINDER_PREFERENCE_OFF = "reminder_preference_off"
+    BTN_REMINDERS_OFF = "btn_reminders_off"
+    BTN_REMINDERS_ON = "btn_reminders_on"
+    STATS_REMINDERS = "stats_reminders"
+    STATS_REMINDERS_ON = "stats_reminders_on"
+    STATS_REMINDERS_OFF = "stats_reminders_off"
+    STATS_REMINDERS_QUIET = "stats_reminders_quiet"
+    STATS_REMINDERS_NO_QUIET = "stats_reminders_no_quiet"
+
     # --- operations ---
     OPS_BACKUP_FAILED = "ops_backup_failed"
     OPS_STORAGE_DOWN = "ops_storage_down"

@@ -15,6 +15,7 @@ from telegram.ext import (
 )
 
 from bot import commands
+from bot.outreach.reminders import CONTINUE, LATER, STOP
 from handlers import (
     broadcast,
     fallback,
@@ -23,6 +24,7 @@ from handlers import (
     jobs,
     privacy,
     programs,
+    reminders,
     scope,
     start,
     support,
@@ -87,6 +89,9 @@ def register(application: BotApplication) -> None:
             command(commands.CANCEL, intake.cancel_command),
             CallbackQueryHandler(intake.apply_button, pattern=f"^{views.APPLY}(:[a-z0-9_]+)?$"),
             CallbackQueryHandler(intake.flow_button, pattern="^i:"),
+            CallbackQueryHandler(reminders.continue_button, pattern=f"^{CONTINUE}[0-9]+$"),
+            CallbackQueryHandler(reminders.later_button, pattern=f"^{LATER}[0-9]+$"),
+            CallbackQueryHandler(reminders.stop_button, pattern=f"^{STOP}$"),
             CallbackQueryHandler(start.menu, pattern=f"^{views.MENU}$"),
             CallbackQueryHandler(start.language_menu, pattern=f"^{views.LANGUAGE}$"),
             CallbackQueryHandler(start.set_language, pattern=f"^{views.LANGUAGE_SET}(id|en)$"),
@@ -98,6 +103,7 @@ def register(application: BotApplication) -> None:
             CallbackQueryHandler(privacy.notice, pattern=f"^{views.PRIVACY}$"),
             CallbackQueryHandler(privacy.consents, pattern=f"^{privacy.CONSENTS}$"),
             CallbackQueryHandler(privacy.toggle_consent, pattern=f"^{privacy.TOGGLE}"),
+            CallbackQueryHandler(privacy.toggle_reminders, pattern=f"^{privacy.REMINDERS}"),
             CallbackQueryHandler(privacy.send_my_data, pattern=f"^{privacy.MY_DATA}$"),
             CallbackQueryHandler(privacy.ask_delete, pattern=f"^{privacy.DELETE}$"),
             CallbackQueryHandler(privacy.delete_confirmed, pattern=f"^{privacy.DELETE_YES}$"),

@@ -10,14 +10,14 @@ from telegram.error import BadRequest
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.content import Content
+from bot.message_parts import split_message
 from bot.services import Services
 from bot.store import User
 from bot.texts import Text
+from bot.transport.flood import dropped_entry, talent_input
 from bot.transport.updates import incoming_entry, sender_profile
 
 log = logging.getLogger(__name__)
-
-MESSAGE_LIMIT = 4096
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
@@ -62,26 +62,11 @@ async def record_incoming(update: Update, context: BotContext) -> None:
     chat = update.effective_chat
     profile = sender_profile(update) if chat is not None and chat.type == "private" else None
     language = context.services.language_for(profile.telegram_language if profile else None)
-    context.talent = await context.services.store.record_incoming(
-        profile, language, incoming_entry(update)
-    )
-
-
-def split_text(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
-    """Split a long text into Telegram-sized parts, at paragraph or line breaks when possible."""
-    parts: list[str] = []
-    while len(text) > limit:
-        cut = text.rfind("\n\n", 0, limit)
-        if cut <= 0:
-            cut = text.rfind("\n", 0, limit)
-        if cut <= 0:
-            cut = text.rfind(" ", 0, limit)
-        if cut <= 0:
-            cut = limit
-        parts.append(text[:cut].rstrip())
-        text = text[cut:].lstrip()
-    parts.append(text)
-    return [part for part in parts if part]
+    entry = incoming_entry(update)
+    if update.update_id in context.services.flood_notices:  # over the flood limit: no content
+        flooded = talent_input(update.to_dict())
+        entry = None if flooded is None else dropped_entry(update.update_id, flooded)
+    context.talent = await context.services.store.record_incoming(profile, language, entry)
 
 
 async def reply(
@@ -91,7 +76,7 @@ async def reply(
     chat = update.effective_chat
     if chat is None:
         return None
-    parts = split_text(text)
+    parts = split_message(text)
     sent: Message | None = None
     for index, part in enumerate(parts):
         last = index == len(parts) - 1
@@ -114,7 +99,7 @@ async def show(update: Update, text: str, markup: InlineKeyboardMarkup | None = 
     """Show a screen: edit the pressed button's message in place, or send a new one."""
     query = update.callback_query
     await answer_query(update)
-    if query is None or query.message is None or len(text) > MESSAGE_LIMIT:
+    if query is None or query.message is None or len(split_message(text)) > 1:
         await reply(update, text, markup)
         return
     try:

@@ -8,24 +8,22 @@ from telegram import Update
 from telegram.ext import ApplicationHandlerStop
 
 from bot.texts import Text
-from bot.transport.flood import Verdict
 from handlers.common import BotContext, reply
 
 log = logging.getLogger(__name__)
 
 
 async def throttle(update: Update, context: BotContext) -> None:
-    """Drop updates over a talent's rate (logged already); warn once per flood."""
+    """The first update over a talent's rate: say why it goes unanswered, and stop there.
+
+    Flood control judged it on arrival (bot/transport/flood.py); later ones in the same
+    flood were dropped there and never reach the handlers.
+    """
+    notices = context.services.flood_notices
+    if update.update_id not in notices:
+        return
     user = update.effective_user
-    chat = update.effective_chat
-    if user is None or chat is None or chat.type != "private":
-        return
-    if context.services.settings.is_admin(user.id):
-        return
-    verdict = context.services.flood.check(user.id)
-    if verdict is Verdict.ALLOW:
-        return
-    if verdict is Verdict.DROP_AND_WARN:
-        log.info("User %d is flooding; dropping updates for a few seconds", user.id)
-        await reply(update, context.text(Text.FLOOD_NOTICE))
+    log.info("User %s is flooding; dropping updates for a few seconds", user and user.id)
+    await reply(update, context.text(Text.FLOOD_NOTICE))
+    notices.discard(update.update_id)  # after the reply: a retried update warns again
     raise ApplicationHandlerStop

@@ -21,6 +21,7 @@ DELETE = "pv:delete"
 DELETE_YES = "pv:delete:yes"
 DELETE_NO = "pv:delete:no"
 TOGGLE = "pv:t:"  # + consent kind + ":1" (give) or ":0" (withdraw): a replay sets, never flips
+REMINDERS = "pv:rm:"  # + "1" (on) or "0" (off): registration reminders, set the same way
 TOGGLEABLE = ("processing", "transfer_korea", "announcements")
 KIND_TEXT = {
     "processing": Text.CONSENT_KIND_PROCESSING,
@@ -66,6 +67,16 @@ async def consents(update: Update, context: BotContext) -> None:
             target = "0" if consent.granted else "1"
             data = f"{TOGGLE}{kind}:{target}"
             buttons.append([button(context.text(label, kind=context.text(key)), data)])
+    preference = await context.services.store.reminders.preference(user.id)
+    if preference.enabled:
+        state = context.text(Text.REMINDER_PREFERENCE_ON)
+        switch = button(context.text(Text.BTN_REMINDERS_OFF), f"{REMINDERS}0")
+    else:
+        date = (preference.changed_at or "")[:10]
+        state = context.text(Text.REMINDER_PREFERENCE_OFF, date=date)
+        switch = button(context.text(Text.BTN_REMINDERS_ON), f"{REMINDERS}1")
+    lines.append(context.text(Text.REMINDER_PREFERENCE_LINE, state=state))
+    buttons.append([switch])
     buttons.append(back_row(context.content, context.language(update), PRIVACY))
     text = context.text(Text.CONSENTS_SCREEN, lines=Markup("\n".join(lines)))
     await show(update, text, InlineKeyboardMarkup(buttons))
@@ -99,6 +110,21 @@ async def toggle_consent(update: Update, context: BotContext) -> None:
         await answer_query(update)
         await reply(update, context.text(Text.PROCESSING_WITHDRAWN, count=count))
         return
+    await answer_query(update, context.text(Text.CONSENT_UPDATED))
+    await consents(update, context)
+
+
+async def toggle_reminders(update: Update, context: BotContext) -> None:
+    """Turn registration reminders off or on; it takes effect at once."""
+    query = update.callback_query
+    user = update.effective_user
+    if query is None or user is None:
+        return
+    target = (query.data or "").removeprefix(REMINDERS)
+    if target not in ("0", "1"):
+        await answer_query(update, context.text(Text.BUTTON_EXPIRED), alert=True)
+        return
+    await context.services.store.reminders.set_enabled(user.id, target == "1")
     await answer_query(update, context.text(Text.CONSENT_UPDATED))
     await consents(update, context)
 

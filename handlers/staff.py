@@ -96,7 +96,10 @@ async def export_command(update: Update, context: BotContext) -> None:
 async def stats_command(update: Update, context: BotContext) -> None:
     """The funnel and who applies, in one short message."""
     numbers = await stats.compute(context.services.store, datetime.now(UTC))
-    await reply(update, stats.report(numbers, context.content, context.language(update)))
+    text = stats.report(
+        numbers, context.content, context.language(update), context.services.settings
+    )
+    await reply(update, text)
 
 
 async def _show_list(update: Update, context: BotContext, page: int) -> None:

@@ -10,6 +10,7 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 from bot.store import LogEntry, User
 from bot.support import Admission, SupportDesk, Verdict, display_name, header, topic_name
 from bot.texts import Text
+from bot.transport.failures import describe
 from bot.transport.updates import message_summary
 from handlers import menu, views
 from handlers.common import BotContext, answer_query, reply, show
@@ -156,6 +157,20 @@ def _from_staff(message: Message, staff_chat: int) -> bool:
     return message.from_user is not None and not message.from_user.is_bot
 
 
+def _may_answer(message: Message, context: BotContext) -> bool:
+    """Whether this staff-chat message may reach a talent in the bot's name.
+
+    Every member of the staff group sees lead alerts and questions; only admins answer unless
+    STAFF_REPLY_ANYONE says otherwise. An anonymous group admin cannot be told apart from
+    the others, so counts as a member.
+    """
+    settings = context.services.settings
+    if settings.staff_reply_anyone:
+        return True
+    sender = message.from_user
+    return message.sender_chat is None and sender is not None and settings.is_admin(sender.id)
+
+
 async def staff_message(update: Update, context: BotContext) -> None:
     """A staff-chat message: a reply to a relayed question (or one in a talent's topic)."""
     staff_chat = context.services.settings.staff_chat_id
@@ -173,6 +188,13 @@ async def staff_message(update: Update, context: BotContext) -> None:
         return  # delivered before a restart; this is the replayed update
     talent = await store.users.get(target.user_id)
     name = display_name(talent) if talent else f"id {target.user_id}"
+    if not _may_answer(message, context):
+        log.info(
+            "Staff chat message %d not relayed: its sender is not in ADMIN_IDS",
+            message.message_id,
+        )
+        await _mark(context, message, Text.SUPPORT_REPLY_ADMINS_ONLY, name=name)
+        return
     language = talent.language if talent else context.services.settings.default_language
     again = views.button(context.content.text(Text.BTN_ASK_REPLY, language), views.ASK_AGAIN)
     try:
@@ -194,7 +216,7 @@ async def staff_message(update: Update, context: BotContext) -> None:
         return
     except TelegramError as error:
         log.warning("Could not deliver a staff answer to user %d: %s", target.user_id, error)
-        await _mark(context, message, Text.SUPPORT_UNDELIVERED, name=name, error=str(error))
+        await _mark(context, message, Text.SUPPORT_UNDELIVERED, name=name, error=describe(error))
         return
     await store.support.record(
         staff_chat, message.message_id, target.user_id, "answer", copy.message_id

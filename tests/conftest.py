@@ -69,11 +69,11 @@ def staff_chat(emulator: BotAPIEmulator) -> Any:
 
 @pytest.fixture
 async def served() -> AsyncIterator[tuple[BotAPIEmulator, str]]:
-    """A fresh fake Telegram served on a loopback port, for real bot and CLI processes."""
-    emulator = BotAPIEmulator(token="777000:SERVED-TEST-TOKEN-abcdefghijklmnop")
+    """The emulator on a loopback port, for bot processes (tests/processes.py)."""
+    emulator = BotAPIEmulator(token="777000:CRASH-TEST-TOKEN-abcdefghijklmnop")
     url = await emulator.serve()
     yield emulator, url
-    await emulator.aclose()
+    await emulator.aclose()  # webhook delivery too, if a test set one
 
 
 @pytest.fixture(scope="session")

@@ -14,6 +14,7 @@ from pydantic import SecretStr
 
 from bot.app import create_runner
 from bot.emulator import BotAPIEmulator, BotMessage, EmulatedUser
+from bot.outreach.reminders import Clock, utc_clock
 from bot.settings import Settings
 from bot.store import Store
 from bot.transport.runner import Runner
@@ -40,9 +41,12 @@ def make_settings(database: Path, emulator: BotAPIEmulator, **overrides: Any) ->
 class Harness:
     """One running bot on one SQLite file, and the emulator it talks to."""
 
-    def __init__(self, emulator: BotAPIEmulator, database: Path, **overrides: Any) -> None:
+    def __init__(
+        self, emulator: BotAPIEmulator, database: Path, clock: Clock = utc_clock, **overrides: Any
+    ) -> None:
         self.emulator = emulator
         self.database = database
+        self.clock = clock  # the time reminders go by
         self.overrides = overrides
         self.settings = make_settings(database, emulator, **overrides)
         self._runner: Runner | None = None
@@ -65,6 +69,7 @@ class Harness:
             request=self.emulator.request(read_timeout=2.0),
             updates_request=self.emulator.request(),
             poll_timeout=1,
+            clock=self.clock,
         )
         await self._runner.start()
         return self

@@ -20,7 +20,7 @@ from tests.processes import clean_env, run_cli
 
 ADMIN_ID = 9001
 STAFF_CHAT_ID = -1001234567890
-TOKEN = "777000:SERVED-TEST-TOKEN-abcdefghijklmnop"  # conftest.served
+TOKEN = "777000:CRASH-TEST-TOKEN-abcdefghijklmnop"  # conftest.served
 
 
 @pytest.fixture

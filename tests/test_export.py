@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import random
 import shutil
@@ -19,7 +20,6 @@ from hypothesis import strategies as st
 
 from bot.content import Content, load_content
 from bot.leads.export import (
-    FORMULA_TRIGGERS,
     ExportRequest,
     FilterError,
     neutralise,
@@ -43,6 +43,43 @@ ORDINARY = [
     "50% = setengah",
     "'sudah dikutip",
     "trailing space ",
+    "tur 12 kota, 3 negara; 2024\tlive",
+    "a-b, c+d; e=f, g@h",
+    "1,5 juta; 10%",
+]
+# Written out here, not taken from the code under test: what makes a spreadsheet run a cell.
+TRIGGERS = ["=", "+", "-", "@"]
+FULLWIDTH_TRIGGERS = ["\uff1d", "\uff0b", "\uff0d", "\uff20"]  # fullwidth = + - @
+# Invisible (or blank) characters a spreadsheet may drop before it looks at the first one.
+INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u202e", "\u00a0", " "]
+SEPARATORS = [",", ";", "\t"]
+# Fields that spreadsheets run as a formula once split on `,`, `;` or a tab.
+HOSTILE = [
+    "=1+1",
+    "+SUM(1,2)",
+    "-2+3",
+    "@SUM(A1:A9)",
+    "\t=1+1",
+    "\n=1+1",
+    "\r\n-1",
+    "Band;=1+1;",
+    "Band,=1+1,",
+    "Band\t=1+1",
+    "Band; =1+1",
+    "Band;\u200b=1+1",
+    "https://example.com\n=1+1",
+    '=cmd|" /C calc"!A0',
+    '"quoted";=HYPERLINK("https://evil.example","klik")',
+    "\uff1dSUM(1,2)",
+    "\uff0b1",
+    "\uff0d1",
+    "\uff20SUM(A1)",
+    "\u200b=1+1",
+    "\ufeff\u200d+1",
+    "\u00a0=1+1",
+    " =1+1",
+    "x;\uff1d1+1",
+    "x,\u2060@A1",
 ]
 
 
@@ -67,10 +104,48 @@ async def export_both(
     return rows
 
 
-@pytest.mark.parametrize("trigger", FORMULA_TRIGGERS)
+@pytest.mark.parametrize("trigger", [*TRIGGERS, *FULLWIDTH_TRIGGERS, "\t", "\r", "\n"])
 def test_each_trigger_gets_a_quote_and_nothing_else_changes(trigger: str) -> None:
     assert neutralise(f"{trigger}1+1") == f"'{trigger}1+1"
     assert neutralise(f"a{trigger}b") == f"a{trigger}b"
+
+
+@pytest.mark.parametrize("trigger", [*TRIGGERS, *FULLWIDTH_TRIGGERS])
+@pytest.mark.parametrize("separator", [*SEPARATORS, "\n", "\r"])
+def test_a_trigger_after_a_separator_gets_a_quote_after_the_separator(
+    trigger: str, separator: str
+) -> None:
+    assert neutralise(f"Band{separator}{trigger}1+1") == f"Band{separator}'{trigger}1+1"
+
+
+@pytest.mark.parametrize("invisible", INVISIBLE)
+@pytest.mark.parametrize("trigger", [*TRIGGERS, *FULLWIDTH_TRIGGERS])
+def test_invisible_characters_before_a_trigger_do_not_hide_it(invisible: str, trigger: str) -> None:
+    assert neutralise(f"{invisible}{trigger}1") == f"'{invisible}{trigger}1"
+    assert (
+        neutralise(f"a;{invisible}{invisible}{trigger}1") == f"a;'{invisible}{invisible}{trigger}1"
+    )
+    assert neutralise(f"a{invisible}b") == f"a{invisible}b"
+
+
+def runs_as_formula(cell: str) -> bool:
+    """Whether a spreadsheet could take this cell for a formula."""
+    stripped = cell.lstrip("".join(INVISIBLE) + "\t\r\n")
+    return stripped.startswith(tuple(TRIGGERS + FULLWIDTH_TRIGGERS))
+
+
+def csv_cells(data: bytes, separator: str) -> list[str]:
+    """Every cell of a CSV as a spreadsheet set to this separator would split it.
+
+    Non-strict parsing, as spreadsheets do: after a closing quote, text up to the next
+    separator belongs to the same cell, and a quote inside an unquoted cell is kept.
+    """
+    text = data.decode("utf-8-sig")
+    return [
+        cell
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=False)
+        for cell in row
+    ]
 
 
 def test_ordinary_text_is_left_alone() -> None:
@@ -84,7 +159,7 @@ async def test_every_trigger_in_every_kind_of_answer_is_neutralised_in_both_file
     # Stored values that start with a trigger, for every question type (choice values the
     # content does not know are shown as stored), and in the talent's Telegram details.
     talents = []
-    for number, trigger in enumerate(FORMULA_TRIGGERS, start=1):
+    for number, trigger in enumerate([*TRIGGERS, "\t", "\r", "\n"], start=1):
         answers: dict[str, Any] = {}
         for question in CONTENT.intake.questions:
             value = f"{trigger}SUM(1,{number})"
@@ -101,7 +176,7 @@ async def test_every_trigger_in_every_kind_of_answer_is_neutralised_in_both_file
     rows = await export_both(store, CONTENT, tmp_path)
     questions = CONTENT.intake.questions
     for row, (number, trigger) in zip(
-        as_records(rows), enumerate(FORMULA_TRIGGERS, start=1), strict=True
+        as_records(rows), enumerate([*TRIGGERS, "\t", "\r", "\n"], start=1), strict=True
     ):
         for question in questions:
             cell = row[question.label.id]
@@ -114,9 +189,34 @@ async def test_every_trigger_in_every_kind_of_answer_is_neutralised_in_both_file
                 assert cell == f"'{trigger}SUM(1,{number})"
         assert row["Username Telegram"] == f"'{trigger}user"
         assert row["Sumber"] == f"'{trigger}src"
-    for row in rows:
-        for cell in row:
-            assert not cell.startswith(FORMULA_TRIGGERS), cell
+    for cells in rows:
+        for cell in cells:
+            assert not runs_as_formula(cell), cell
+
+
+async def test_no_cell_runs_as_a_formula_whatever_separator_the_spreadsheet_uses(
+    store: Store, database: Path, tmp_path: Path
+) -> None:
+    texts = ["full_name", "stage_name", "city", "notable_works", "other_links", "message"]
+    talents = [
+        Seed(number, {**MUSICIAN, **dict.fromkeys(texts, text)}, username=f"u{number}")
+        for number, text in enumerate(HOSTILE, start=1)
+    ]
+    seed(database, talents)
+    paths = {"csv": tmp_path / "leads.csv", "xlsx": tmp_path / "leads.xlsx"}
+    await write_exports(store, CONTENT, LeadFilter(), paths)  # type: ignore[arg-type]
+    data = paths["csv"].read_bytes()
+    for separator in [",", ";", "\t"]:
+        hostile = [cell for cell in csv_cells(data, separator) if runs_as_formula(cell)]
+        assert hostile == [], separator
+    # Read as a CSV (commas), every field is quoted and each answer is whole, quotes aside.
+    lines = data.decode("utf-8-sig").split("\r\n")
+    assert all(line.startswith('"') and line.endswith('"') for line in lines if line)
+    records = as_records(read_csv(data))
+    labels = [CONTENT.questions[key].label.id for key in texts]
+    for record, text in zip(records, HOSTILE, strict=True):
+        for label in labels:
+            assert record[label] != text and record[label].replace("'", "") == text.replace("'", "")
 
 
 async def test_ordinary_text_round_trips_exactly(
@@ -158,7 +258,7 @@ async def test_labels_staff_write_with_a_trigger_are_neutralised_too(
 
 safe_text = st.text(
     st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff")
-    | st.sampled_from(FORMULA_TRIGGERS),
+    | st.sampled_from([*TRIGGERS, *FULLWIDTH_TRIGGERS, *INVISIBLE[:-1], *SEPARATORS, "\n"]),
     max_size=40,
 )
 
@@ -179,7 +279,11 @@ async def test_any_text_reads_back_as_its_neutralised_self(
     finally:
         await store.close()
     cells = [record["Nama lengkap"] for record in as_records(rows)]
-    assert cells == [neutralise(value) for value in values]
+    # Nothing but protective quotes is added, and nothing is lost.
+    assert [cell.replace("'", "") for cell in cells] == [v.replace("'", "") for v in values]
+    data = (folder / "leads.csv").read_bytes()
+    for separator in [",", ";", "\t"]:
+        assert not any(runs_as_formula(cell) for cell in csv_cells(data, separator)), separator
 
 
 async def test_columns_are_every_question_in_order_for_both_sectors(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -12,26 +13,60 @@ from bot.logs import setup_logging
 TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 
 
-def test_token_email_and_phone_are_masked_in_messages_and_tracebacks(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    stream = io.StringIO()
-    monkeypatch.setattr("sys.stderr", stream)
+@pytest.fixture
+def logging_to(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., io.StringIO]]:
+    """Set up the bot's logging on a captured stderr; the root logger is put back afterwards.
+
+    Patched when called, in the test itself: pytest puts its own sys.stderr back between the
+    setup of a fixture and the test.
+    """
     root = logging.getLogger()
-    saved = root.handlers[:], root.level
+    handlers, level = root.handlers[:], root.level
+
+    def setup(level: int, secrets: list[str]) -> io.StringIO:
+        stream = io.StringIO()
+        monkeypatch.setattr("sys.stderr", stream)
+        setup_logging(level, secrets=secrets)
+        return stream
+
+    yield setup
+    root.handlers[:] = handlers
+    root.setLevel(level)
+
+
+def test_token_email_and_phone_are_masked_in_messages_and_tracebacks(
+    logging_to: Callable[..., io.StringIO],
+) -> None:
+    stderr = logging_to(logging.INFO, [TOKEN])
+    log = logging.getLogger("test")
+    log.info("GET https://api.telegram.org/bot%s/getMe for sari@example.com", TOKEN)
     try:
-        setup_logging(logging.INFO, secrets=[TOKEN])
-        log = logging.getLogger("test")
-        log.info("GET https://api.telegram.org/bot%s/getMe for sari@example.com", TOKEN)
-        try:
-            raise ValueError(f"bad answer +62 812 3456 7890 / 0812-3456-7890 / {TOKEN}")
-        except ValueError:
-            log.exception("Error while handling update 42 from user 987654321")
-    finally:
-        root.handlers[:], _ = saved[0], None
-        root.setLevel(saved[1])
-    output = stream.getvalue()
+        raise ValueError(f"bad answer +62 812 3456 7890 / 0812-3456-7890 / {TOKEN}")
+    except ValueError:
+        log.exception("Error while handling update 42 from user 987654321")
+    output = stderr.getvalue()
     for secret in (TOKEN, "sari@example.com", "812 3456 7890", "0812-3456-7890"):
         assert secret not in output
     assert "<token>" in output and "<email>" in output and "<phone>" in output
     assert "update 42" in output and "987654321" in output  # ids stay readable
+
+
+def test_libraries_values_are_shown_by_shape_at_every_level(
+    logging_to: Callable[..., io.StringIO],
+) -> None:
+    stderr = logging_to(logging.DEBUG, [TOKEN, "Webhook_Secret_1"])
+    library = logging.getLogger("telegram.ext.ExtBot")
+    library.debug(
+        "Calling Bot API endpoint `%s` with parameters `%s`",
+        "sendMessage",
+        {"chat_id": 42, "text": "Halo Sarinah Wulandari"},
+    )
+    library.warning("Processing update %s from %s (%d)", {"message": "Sarinah"}, "Sari", 7)
+    logging.getLogger("aiosqlite").debug("executing %(call)s", {"call": "Sarinah"})
+    logging.getLogger("bot.x").debug("secret_token=%s", "Webhook_Secret_1")
+    output = stderr.getvalue()
+    assert "Sarinah" not in output and "Sari " not in output
+    assert "Webhook_Secret_1" not in output and "secret_token=<secret>" in output
+    assert "endpoint `sendMessage` with parameters `{chat_id, text}`" in output
+    assert "Processing update {message} from <4 characters> (7)" in output
+    assert "executing <7 characters>" in output

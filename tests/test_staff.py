@@ -361,7 +361,7 @@ async def test_formula_triggers_from_talents_are_neutralised_in_both_files(
     assert row["Nama panggung/band"] == "'+SUM(1,2)"
     assert row["Kota/kabupaten"] == "'-2+3"
     assert row["Karya penting"] == "'@SUM(A1:A9)"
-    assert row["Tautan lain"] == "https://example.com\n=1+1"  # only the first character counts
+    assert row["Tautan lain"] == "https://example.com\n'=1+1"  # a line may become a row
     assert row["Pesan untuk staf"] == '\'=cmd|" /C calc"!A0, "kutip", baris\nbaru 😀 안녕하세요'
     assert row["Email"] == "'=1+1@example.com"
     assert row["HP/WhatsApp"] == "'+6281234567890"
@@ -534,6 +534,11 @@ async def test_statistics_match_a_known_set_of_talents(
         "Pengumuman",
         "Berlangganan: 3",
         "Memblokir bot: 2",
+        "",
+        "Pengingat pendaftaran",
+        "Aktif: 24h, 72h setelah aktivitas terakhir · jam tenang 21:00-08:00 WIB",
+        "Terkirim: 0 (7 hari terakhir: 0)",
+        "Selesai ≤ 7 hari setelah pengingat: 0 dari 0 pendaftaran yang diingatkan",
     ]
     lines = text.splitlines()
     assert lines[0] == "📊 Statistik Talent Desk"

@@ -9,9 +9,11 @@ from typing import Any
 from telegram import Chat, Message
 from telegram import User as TelegramUser
 
+from bot.content import Content
 from bot.emulator import BotMessage, EmulatedChat, EmulatedUser
 from bot.store.support import Session
 from bot.support import BURST_GAP, RATE_LIMIT, RATE_WINDOW, Verdict, admit, enter
+from bot.texts import Text
 from handlers.support import _from_staff
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import Harness
@@ -23,8 +25,16 @@ ACK = "✅ Pesanmu sudah diteruskan ke tim kami"
 LIMITED = "⏳ Pelan-pelan ya"
 
 
-def staff_member(bot: Harness, chat: EmulatedChat, first_name: str = "Mina") -> EmulatedUser:
-    """A staff group member who is not in ADMIN_IDS (the group is the trust boundary)."""
+def staff_member(bot: Harness, chat: EmulatedChat) -> EmulatedUser:
+    """A staff member who may answer talents: an admin (ADMIN_IDS) in the staff group."""
+    admin = bot.emulator.user(ADMIN_ID)
+    if admin.id not in chat.members:
+        chat.add_member(admin)
+    return admin
+
+
+def group_member(bot: Harness, chat: EmulatedChat, first_name: str = "Mina") -> EmulatedUser:
+    """A member of the staff group who is not in ADMIN_IDS."""
     member = bot.user(first_name=first_name)
     chat.add_member(member)
     return member
@@ -419,3 +429,31 @@ async def test_pressing_apply_in_ask_mode_starts_the_application_not_a_question(
     [reply] = await bot.send(sari, "Sari Dewi")
     assert "nama panggung" in reply.text  # the next question: the answer was taken
     assert staff_chat.messages_since(mark) == []
+
+
+async def test_only_admins_answer_talents_unless_anyone_may(
+    make_bot: Any, staff_chat: EmulatedChat, content: Content
+) -> None:
+    bot: Harness = await make_bot(admin_ids=frozenset({ADMIN_ID}), staff_chat_id=STAFF_CHAT_ID)
+    sari = bot.user(first_name="Sari")
+    copy = await relayed_question(bot, staff_chat, sari, "Kapan ada kabar?")
+    mina = group_member(bot, staff_chat)
+    mark = sari.mark()
+    await answer(bot, mina, staff_chat, "Besok ya!", copy)
+    assert sari.messages_since(mark) == []
+    note = staff_chat.last_message
+    assert note.text == content.text(Text.SUPPORT_REPLY_ADMINS_ONLY, "id", name="Sari")
+    assert note.reply_to_message_id is not None
+    log = await bot.store.log.for_chat(sari.id)
+    assert not [entry for entry in log if entry.kind == "staff_answer"]
+    admin = staff_member(bot, staff_chat)
+    await answer(bot, admin, staff_chat, "Minggu depan, kami kabari.", copy)
+    assert sari.last_message.text == "Minggu depan, kami kabari."
+    await bot.stop()
+
+    anyone: Harness = await make_bot(
+        admin_ids=frozenset({ADMIN_ID}), staff_chat_id=STAFF_CHAT_ID, staff_reply_anyone=True
+    )
+    await answer(anyone, mina, staff_chat, "Besok ya!", copy)
+    assert sari.last_message.text == "Besok ya!"
+    assert staff_chat.last_message.text == "✅ Terkirim ke Sari"

@@ -14,13 +14,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from pathlib import Path
-from typing import Any, BinaryIO, Literal
+from typing import IO, Any, BinaryIO, Literal
 from zoneinfo import ZoneInfo
 
 import xlsxwriter
 
 from bot.content import Content, Question
 from bot.leads import intake
+from bot.private_files import open_private, private_file
 from bot.store import Store
 from bot.store.leads import Lead, LeadFilter
 from bot.texts import Text
@@ -29,8 +30,20 @@ WIB = ZoneInfo("Asia/Jakarta")
 EXPORT_LANGUAGE = "id"  # staff read Indonesian headers and labels
 # Telegram's upload limit for bots is 50 MB; stay under it with room for the request itself.
 UPLOAD_LIMIT = 50 * 1000 * 1000
-# A cell starting with one of these runs as a formula in Excel or LibreOffice (OWASP).
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
+# A cell starting with one of these runs as a formula in Excel or LibreOffice (OWASP), the
+# fullwidth and small forms included (an Asian-locale spreadsheet reads them as = + - @).
+_TRIGGERS = "=+\\-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b"
+# Where a spreadsheet may start a new cell: the CSV separators of every locale (`,`, `;` in
+# Indonesian Excel, tab), and line breaks (once a `;`-split has lost track of the quotes).
+_CELL_STARTS = ",;\t\r\n"
+# What a spreadsheet may skip before it looks at the first character: blanks, and invisible
+# format characters (zero-width, joiners, direction marks, BOM, soft hyphen, fillers).
+_SKIPPED = (
+    "\\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb"
+)
+_FORMULA_AHEAD = re.compile(f"(^|[{_CELL_STARTS}])(?=[{_SKIPPED}]*[{_TRIGGERS}])")
+_CONTROL_FIRST = re.compile("^(?=[\t\r\n])")
 _YIELD_EVERY = 100  # leads written between two chances for other updates to run
 _BLOCK = 1024 * 1024  # copy split archives a megabyte at a time
 SECTOR_ALIASES = {"musik": "music", "music": "music", "film": "film"}
@@ -50,8 +63,13 @@ class FilterError(ValueError):
 
 
 def neutralise(text: str) -> str:
-    """Text that a spreadsheet shows as text, never runs as a formula."""
-    return f"'{text}" if text.startswith(FORMULA_TRIGGERS) else text
+    """Text that a spreadsheet shows as text, never runs as a formula, whatever it splits on.
+
+    A `'` goes before a formula trigger at the start of the text and after every separator
+    or line break (invisible characters in between do not hide the trigger), and before a
+    leading tab or line break; nothing else changes.
+    """
+    return _CONTROL_FIRST.sub("'", _FORMULA_AHEAD.sub("\\1'", text), count=1)
 
 
 def plain_text(markup: str) -> str:
@@ -204,8 +222,9 @@ class _CsvFile:
     """CSV in UTF-8 with a BOM, so Excel shows Indonesian and Korean text right."""
 
     def __init__(self, path: Path, headers: list[str], content: Content) -> None:
-        self._file = path.open("w", encoding="utf-8-sig", newline="")
-        self._writer = csv.writer(self._file)
+        self._file = open_private(path, "w", encoding="utf-8-sig", newline="")
+        # Every field quoted: a spreadsheet splitting on `;` or a tab still sees one cell.
+        self._writer = csv.writer(self._file, quoting=csv.QUOTE_ALL)
         self._writer.writerow(headers)
 
     def add(self, row: list[str]) -> None:
@@ -221,7 +240,8 @@ class _XlsxFile:
     """XLSX written row by row in constant memory; every cell is a string, never a formula."""
 
     def __init__(self, path: Path, headers: list[str], content: Content) -> None:
-        self._book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+        # xlsxwriter opens the file by name: made 0600 first, it keeps that mode.
+        self._book = xlsxwriter.Workbook(str(private_file(path)), {"constant_memory": True})
         name = plain_text(content.text(Text.EXPORT_SHEET_NAME, EXPORT_LANGUAGE))[:31]
         self._sheet = self._book.add_worksheet(name)
         bold = self._book.add_format({"bold": True})
@@ -289,7 +309,7 @@ def pack_for_upload(path: Path, limit: int = UPLOAD_LIMIT) -> Upload:
     """The file itself if it fits; else a ZIP; else the ZIP cut into parts of `limit` bytes."""
     if path.stat().st_size <= limit:
         return Upload([path], zipped=False)
-    archive = path.with_name(path.name + ".zip")
+    archive = private_file(path.with_name(path.name + ".zip"))
     with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as packed:
         packed.write(path, arcname=path.name)
     if archive.stat().st_size <= limit:
@@ -298,7 +318,7 @@ def pack_for_upload(path: Path, limit: int = UPLOAD_LIMIT) -> Upload:
     with archive.open("rb") as source:
         while True:
             part = archive.with_name(f"{archive.name}.{len(parts) + 1:03d}")
-            with part.open("wb") as target:
+            with open_private(part) as target:
                 written = _copy(source, target, limit)
             if written == 0:
                 part.unlink()
@@ -308,7 +328,7 @@ def pack_for_upload(path: Path, limit: int = UPLOAD_LIMIT) -> Upload:
     return Upload(parts, zipped=True)
 
 
-def _copy(source: BinaryIO, target: BinaryIO, limit: int) -> int:
+def _copy(source: BinaryIO, target: IO[bytes], limit: int) -> int:
     """Copy up to `limit` bytes, a block at a time; return how many were copied."""
     written = 0
     while written < limit and (block := source.read(min(limit - written, _BLOCK))):

@@ -8,7 +8,9 @@ from datetime import date, datetime, timedelta
 from bot.content import Content, Markup
 from bot.leads import intake
 from bot.leads.export import WIB, start_of_day_utc, to_wib
-from bot.store import Store
+from bot.outreach import reminders
+from bot.settings import Settings
+from bot.store import ReminderCounts, Store
 from bot.store.leads import Counts
 from bot.texts import Text
 
@@ -31,6 +33,7 @@ class Stats:
     provinces: Tally
     days: list[tuple[date, int]]  # the last 14 WIB dates, oldest first
     sources: list[tuple[str | None, int, int]]  # source, people, leads
+    reminders: ReminderCounts
 
 
 async def compute(store: Store, now: datetime) -> Stats:
@@ -53,6 +56,7 @@ async def compute(store: Store, now: datetime) -> Stats:
         provinces=_ranked(await leads.answer_counts("province"))[:TOP_PROVINCES],
         days=sorted(per_day.items()),
         sources=await leads.sources(),
+        reminders=await reminders.counts(store, now),
     )
 
 
@@ -64,7 +68,7 @@ def _most_first(item: tuple[str, int]) -> tuple[int, str]:
     return -item[1], item[0]
 
 
-def report(stats: Stats, content: Content, language: str) -> str:
+def report(stats: Stats, content: Content, language: str, settings: Settings) -> str:
     """The statistics as a short Telegram HTML message, readable on a phone."""
 
     def lines(tally: Tally, question_key: str) -> Markup:
@@ -105,7 +109,7 @@ def report(stats: Stats, content: Content, language: str) -> str:
             )
         )
     counts = stats.counts
-    return content.text(
+    main = content.text(
         Text.STATS_REPORT,
         language,
         time=stats.at.strftime("%Y-%m-%d %H:%M"),
@@ -122,3 +126,4 @@ def report(stats: Stats, content: Content, language: str) -> str:
         subscribers=counts.subscribers,
         blocked=counts.blocked,
     )
+    return f"{main}\n\n{reminders.stats_section(stats.reminders, settings, content, language)}"

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.files import create_private, sync_folder
+from bot.private_files import create_private, sync_folder
 from bot.store import Store
 
 log = logging.getLogger(__name__)

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.files import create_private, sync_folder
 from bot.ops.backup import BackupError, check_copy, copy_database
 from bot.ops.runlock import RunLock
+from bot.private_files import create_private, sync_folder
 from bot.store.db import Database
 
 log = logging.getLogger(__name__)

@@ -12,7 +12,7 @@ import fcntl
 import os
 from pathlib import Path
 
-from bot.files import FILE_MODE, private_folder
+from bot.private_files import PRIVATE_FILE, private_folder
 
 
 class DatabaseInUse(Exception):
@@ -40,7 +40,7 @@ class RunLock:
     def acquire(self) -> RunLock:
         """Take the lock or raise DatabaseInUse at once (never waits)."""
         private_folder(self.path.parent)
-        descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

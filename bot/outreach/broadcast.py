@@ -8,7 +8,7 @@ pauses the broadcast only; timeouts and server errors are retried three times;
 Exactly once, as far as Telegram allows: a recipient is marked 'sending' in a
 commit before its request and 'sent' after it. A stop lets requests already made
 finish. After a crash, the broadcast resumes with the recipients still 'pending'
-or 'sending'; only the 'sending' ones (at most IN_FLIGHT, those in flight at the
+or 'sending'; only the 'sending' ones (at most pacing.IN_FLIGHT, those in flight at the
 crash) may get the message twice.
 """
 
@@ -24,20 +24,20 @@ from telegram import Message
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ExtBot
 
+from bot.outreach.pacing import BulkSends, unreachable
 from bot.outreach.send_budget import BROADCAST, SendBudget, retry_seconds
 from bot.services import Services
 from bot.store import Broadcast, Recipient, Tally, Version, utc_now
 from bot.store.health import is_storage_error
 from bot.texts import Text
+from bot.transport.failures import describe
 
 log = logging.getLogger(__name__)
 
 POLL_SECONDS = 1.0  # how often the worker looks for due broadcasts
 PROGRESS_SECONDS = 3.0  # how often the staff's progress message is edited
-IN_FLIGHT = 6  # concurrent requests, enough to hide loopback and Internet latency
 MAX_ATTEMPTS = 3  # for timeouts and server errors; 429s wait and do not count
 BACKOFF_SECONDS = 1.0
-DRAIN_SECONDS = 10.0  # on stop, how long requests already made may take to finish
 BATCH = 200
 
 
@@ -67,15 +67,7 @@ class BroadcastWorker:
         self._services = services
         self._store = services.store.broadcasts
         self._bot = bot
-        limiter = bot.rate_limiter
-        self.budget = (
-            limiter
-            if isinstance(limiter, SendBudget)
-            else SendBudget(services.settings.broadcast_rate)
-        )
-        self._slots = asyncio.Semaphore(IN_FLIGHT)
-        self._in_flight: set[asyncio.Task[None]] = set()
-        self._waiting: set[asyncio.Task[None]] = set()
+        self._sends = BulkSends(bot, services.settings.broadcast_rate, "broadcast")
 
     async def run(self) -> None:
         """Deliver due broadcasts until cancelled; then let requests already made finish."""
@@ -91,7 +83,7 @@ class BroadcastWorker:
                         log.exception("Broadcast worker error; trying again shortly")
                 await asyncio.sleep(POLL_SECONDS)
         except asyncio.CancelledError:
-            await self._drain()
+            await self._sends.drain()
             raise
 
     async def deliver(self, broadcast: Broadcast) -> None:
@@ -102,8 +94,7 @@ class BroadcastWorker:
         progress = asyncio.create_task(self._show_progress(broadcast, language))
         try:
             cancelled = await self._dispatch(broadcast)
-            if self._in_flight:
-                await asyncio.wait(set(self._in_flight))
+            await self._sends.finish()
         finally:
             progress.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -139,10 +130,8 @@ class BroadcastWorker:
                         broadcast.id, recipient.user_id, "skipped", "unsubscribed or blocked"
                     )
                     continue
-                await self._slots.acquire()
-                task = asyncio.create_task(self._deliver_one(broadcast, recipient))
-                self._in_flight.add(task)
-                task.add_done_callback(self._in_flight.discard)
+                await self._sends.reserve()
+                self._sends.start(self._deliver_one(broadcast, recipient))
         return False
 
     async def _deliver_one(self, broadcast: Broadcast, recipient: Recipient) -> None:
@@ -157,62 +146,34 @@ class BroadcastWorker:
         try:
             while True:
                 await store.mark_sending(broadcast.id, user_id)
-                if not await self._wait_for_slot(broadcast.id, user_id):
+                if not await self._sends.slot():  # stopping: no request was made
+                    await store.mark_pending(broadcast.id, user_id)
                     return
                 try:
                     message = await send_announcement(
                         self._bot, user_id, version, footer, broadcast=True
                     )
                 except RetryAfter as error:
-                    self.budget.pause(retry_seconds(error))
+                    self._sends.budget.pause(retry_seconds(error))
                     continue
-                except Forbidden as error:
-                    await store.mark_blocked(broadcast.id, user_id, error.message)
-                except BadRequest as error:
-                    if "chat not found" in error.message.lower():
-                        await store.mark_blocked(broadcast.id, user_id, error.message)
+                except (Forbidden, BadRequest) as error:  # final (BadRequest is a NetworkError)
+                    if unreachable(error):
+                        await store.mark_blocked(broadcast.id, user_id, describe(error))
                     else:
-                        await store.mark_outcome(broadcast.id, user_id, "failed", error.message)
+                        await store.mark_outcome(broadcast.id, user_id, "failed", describe(error))
                 except NetworkError as error:  # timeouts and server errors may pass
                     failures += 1
                     if failures < MAX_ATTEMPTS:
                         await asyncio.sleep(BACKOFF_SECONDS * 2 ** (failures - 1))
                         continue
-                    await store.mark_outcome(broadcast.id, user_id, "failed", error.message)
+                    await store.mark_outcome(broadcast.id, user_id, "failed", describe(error))
                 except TelegramError as error:
-                    await store.mark_outcome(broadcast.id, user_id, "failed", error.message)
+                    await store.mark_outcome(broadcast.id, user_id, "failed", describe(error))
                 else:
                     await store.mark_sent(broadcast.id, user_id, message.message_id)
                 return
         finally:
-            self._slots.release()
-
-    async def _wait_for_slot(self, broadcast_id: int, user_id: int) -> bool:
-        """Wait for a send slot; on stop, undo the 'sending' mark (no request was made)."""
-        task = asyncio.current_task()
-        assert task is not None
-        self._waiting.add(task)
-        try:
-            await self.budget.acquire()
-        except asyncio.CancelledError:
-            await self._store.mark_pending(broadcast_id, user_id)
-            return False
-        finally:
-            self._waiting.discard(task)
-        return True
-
-    async def _drain(self) -> None:
-        """Stop: drop deliveries still waiting for a slot, let requests in flight finish."""
-        for task in list(self._waiting):
-            task.cancel()
-        if not self._in_flight:
-            return
-        _, late = await asyncio.wait(set(self._in_flight), timeout=DRAIN_SECONDS)
-        for task in late:
-            task.cancel()
-        if late:
-            log.warning("Stopped with %d broadcast request(s) unanswered", len(late))
-            await asyncio.gather(*late, return_exceptions=True)
+            self._sends.release()
 
     # ----- what staff see --------------------------------------------------------------------
 

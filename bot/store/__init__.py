@@ -12,6 +12,7 @@ from bot.store.inbox import StoredUpdate, UpdateInbox
 from bot.store.leads import Lead, LeadFilter, Leads
 from bot.store.operations import BackupRecord, Operations
 from bot.store.privacy import Privacy
+from bot.store.reminders import DueDraft, DueTimes, Preference, ReminderCounts, Reminders
 from bot.store.support import SupportRelay
 from bot.store.users import Profile, User, Users
 
@@ -25,13 +26,18 @@ __all__ = [
     "ConversationLog",
     "Database",
     "Draft",
+    "DueDraft",
+    "DueTimes",
     "Lead",
     "LeadFilter",
     "Leads",
     "LogEntry",
     "Operations",
+    "Preference",
     "Profile",
     "Recipient",
+    "ReminderCounts",
+    "Reminders",
     "Store",
     "StoredUpdate",
     "Tally",
@@ -59,6 +65,7 @@ class Store:
         self.leads = Leads(db)
         self.broadcasts = Broadcasts(db)
         self.ops = Operations(db)
+        self.reminders = Reminders(db)
 
     @classmethod
     async def open(cls, path: Path | str, *, erasure_key: bytes | None = None) -> Store:

@@ -34,6 +34,7 @@ from typing import Any
 
 import aiosqlite
 
+from bot.private_files import private_file, tighten
 from bot.store.health import StorageHealth, is_storage_error
 from bot.store.migrations import MIGRATIONS
 
@@ -45,6 +46,8 @@ BUSY_TIMEOUT_MS = 10_000  # how long to wait for another process (the CLI) holdi
 # A commit waits for transactions already queued to join it, up to this many or this long.
 GROUP_LIMIT = 64
 GROUP_WAIT = 0.005
+# After a checkpoint, the WAL is cut back to this size when it is next reused (see open()).
+JOURNAL_SIZE_LIMIT = 4 * 1024 * 1024
 
 
 def utc_now() -> str:
@@ -82,12 +85,20 @@ class Database:
     async def open(cls, path: Path | str, *, migrate: bool = True) -> Database:
         """Open (creating if needed) the database file and apply pending migrations."""
         path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        # Talents' data: only the bot's user may read it. SQLite gives -wal and -shm the
+        # mode of the database file.
+        private_file(path)
+        for companion in ("-wal", "-shm", "-journal"):
+            tighten(path.with_name(path.name + companion))
         writer = _connect(path)
         # WAL lets readers (this process's reader, the CLI's export) see the last commit while
         # the bot writes; FULL makes each commit survive a power cut.
         writer.execute("PRAGMA journal_mode=WAL")
         writer.execute("PRAGMA synchronous=FULL")
+        # Deleted rows are overwritten with zeros, whatever the SQLite build's default, and the
+        # WAL does not keep old pages beyond this size: erased means erased (see scrub()).
+        writer.execute("PRAGMA secure_delete=ON")
+        writer.execute(f"PRAGMA journal_size_limit={JOURNAL_SIZE_LIMIT}")
         # Waiting for a lock never happens on the event loop: see _begin.
         writer.execute("PRAGMA busy_timeout=0")
         looker = _connect(path)
@@ -232,6 +243,20 @@ class Database:
                 yield Snapshot(reader)
             finally:
                 await reader.execute("ROLLBACK")  # ends the read; nothing was written
+
+    async def scrub(self) -> bool:
+        """Copy the WAL into the database file and empty it; whether that succeeded.
+
+        After an erasure or a purge: the deleted rows are zeroed in the database file
+        (secure_delete), but the WAL still holds the pages as they were before. A TRUNCATE
+        checkpoint on a connection of its own, in a thread: transactions go on meanwhile and
+        it waits for them (and for readers of an older snapshot, such as a running export).
+        """
+        self._check_open()
+        busy = await asyncio.to_thread(_checkpoint, self.path)
+        if busy:
+            log.warning("Could not empty the database's WAL now (a long read is running)")
+        return not busy
 
     def _check_open(self) -> None:
         if self._closed:
@@ -426,6 +451,20 @@ def _connect(path: Path) -> sqlite3.Connection:
     connection.row_factory = sqlite3.Row
     connection.execute("PRAGMA foreign_keys=ON")
     return connection
+
+
+def _checkpoint(path: Path) -> bool:
+    """A TRUNCATE checkpoint from a connection of its own; True if readers kept it from ending."""
+    connection = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    try:
+        row = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    except sqlite3.OperationalError as error:
+        if not _busy(error):
+            raise
+        return True
+    finally:
+        connection.close()
+    return bool(row[0])
 
 
 def _busy(error: sqlite3.OperationalError) -> bool:

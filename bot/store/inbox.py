@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.store.conversation import ConversationLog, LogEntry
 from bot.store.db import Database, utc_now
 
 
@@ -22,9 +24,18 @@ class UpdateInbox:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    async def add_new(self, updates: list[StoredUpdate]) -> list[StoredUpdate]:
-        """Store updates not seen before (committed); return only those that are new."""
-        if not updates:
+    async def add_new(
+        self,
+        updates: list[StoredUpdate],
+        dropped: Sequence[tuple[StoredUpdate, LogEntry]] = (),
+    ) -> list[StoredUpdate]:
+        """Store updates not seen before (committed); return only those that are new.
+
+        `dropped` updates (flood control) are stored as processed, without their content,
+        and only their short log line is kept: the inbox holds an update only until it is
+        processed, and these need no processing.
+        """
+        if not updates and not dropped:
             return []
         now = utc_now()
         new: list[StoredUpdate] = []
@@ -37,6 +48,14 @@ class UpdateInbox:
                 )
                 if changed:
                     new.append(update)
+            for update, entry in dropped:
+                changed = await tx.execute_rowcount(
+                    "INSERT OR IGNORE INTO update_inbox (update_id, payload, sequence_key,"
+                    " status, received_at, finished_at) VALUES (?, '{}', ?, 'done', ?, ?)",
+                    (update.update_id, update.sequence_key, now, now),
+                )
+                if changed:
+                    await ConversationLog.add_in(tx, entry)
         return new
 
     async def highest_id(self) -> int:

@@ -216,6 +216,36 @@ MIGRATIONS: list[tuple[str, str]] = [
         """,
     ),
     (
+        "0011_reminders",
+        """
+        CREATE TABLE reminders (
+            application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            user_id INTEGER NOT NULL REFERENCES users(user_id) ON DELETE CASCADE,
+            status TEXT NOT NULL
+                CHECK (status IN ('sending', 'sent', 'skipped', 'failed', 'blocked')),
+            questions_left INTEGER,
+            message_id INTEGER,
+            error TEXT,
+            created_at TEXT NOT NULL,
+            sent_at TEXT,
+            PRIMARY KEY (application_id, number)
+        );
+        CREATE INDEX reminders_user ON reminders(user_id);
+        CREATE INDEX reminders_sent ON reminders(status, sent_at);
+        CREATE TABLE reminder_preferences (
+            user_id INTEGER PRIMARY KEY REFERENCES users(user_id) ON DELETE CASCADE,
+            enabled INTEGER NOT NULL,
+            changed_at TEXT NOT NULL
+        );
+        CREATE TABLE reminder_days (
+            day TEXT PRIMARY KEY,
+            sent INTEGER NOT NULL DEFAULT 0
+        );
+        ALTER TABLE applications ADD COLUMN reminders_off_at TEXT
+        """,
+    ),
+    (
         "0012_erasure_key_and_backups",
         """
         ALTER TABLE erasures ADD COLUMN keyed INTEGER NOT NULL DEFAULT 0;

@@ -97,7 +97,11 @@ class Privacy:
         return found
 
     async def erase(self, user_id: int) -> None:
-        """Delete everything about the user; keep only a keyed hash of the id and the time."""
+        """Delete everything about the user; keep only a keyed hash of the id and the time.
+
+        Then no copy stays in the database files either: deleted rows are zeroed
+        (secure_delete) and the WAL, which still holds them, is emptied.
+        """
         record = self.subject_hash(user_id)
         tables = await self._user_tables()
         async with self._db.transaction() as tx:
@@ -106,12 +110,21 @@ class Privacy:
                 "INSERT INTO erasures (subject_hash, erased_at, keyed) VALUES (?, ?, 1)",
                 (record, utc_now()),
             )
+        await self._db.scrub()
 
     async def _delete_everything(self, tx: Transaction, tables: list[str], user_id: int) -> None:
         for table in tables:
             await tx.execute(f"DELETE FROM {table} WHERE user_id = ?", (user_id,))  # noqa: S608
         await self._forget_log(tx, user_id)
         await tx.execute("DELETE FROM update_inbox WHERE sequence_key = ?", (f"user:{user_id}",))
+        # Others' processed updates that quoted the talent (a staff reply to a relayed
+        # question that could not be parsed, say): their copy goes, the row stays as
+        # the duplicate check needs it.
+        await tx.execute(
+            "UPDATE update_inbox SET payload = '{}'"
+            " WHERE status != 'pending' AND instr(payload, ?) > 0",
+            (str(user_id),),
+        )
 
     async def seal_unkeyed_records(self) -> int:
         """Replace erasure records made before the key (reversible) by their keyed form."""
@@ -155,12 +168,15 @@ class Privacy:
             for user_id in again:
                 await self._delete_everything(tx, tables, user_id)
             await tx.execute("UPDATE erasures SET applied = 1 WHERE applied = 0")
+        if again:
+            await self._db.scrub()
         return len(again)
 
     async def forget_log(self, user_id: int) -> None:
         """Remove the conversation log of a chat (after the erasure's own confirmation)."""
         async with self._db.transaction() as tx:
             await self._forget_log(tx, user_id)
+        await self._db.scrub()
 
     @staticmethod
     async def _forget_log(tx: Transaction, user_id: int) -> None:
@@ -179,9 +195,11 @@ class Privacy:
     async def withdraw_processing(self, user_id: int) -> int:
         """Consent to processing withdrawn: the talent's applications go at once; how many."""
         async with self._db.transaction() as tx:
-            return await tx.execute_rowcount(
+            count = await tx.execute_rowcount(
                 "DELETE FROM applications WHERE user_id = ?", (user_id,)
             )
+        await self._db.scrub()
+        return count
 
     async def purge(self, log_before: str, drafts_before: str, inbox_before: str) -> dict[str, int]:
         """Delete log lines, unsubmitted drafts and processed updates older than the cut-offs."""
@@ -197,4 +215,5 @@ class Privacy:
                 "DELETE FROM update_inbox WHERE status != 'pending' AND received_at < ?",
                 (inbox_before,),
             )
+        await self._db.scrub()
         return {"conversation_log": log, "drafts": drafts, "update_inbox": inbox}

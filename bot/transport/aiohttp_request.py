@@ -7,7 +7,8 @@ about 70 % of its time there). This class speaks to the Bot API through one shar
 - read, write, connect and pool timeouts, each raising `TimedOut` (the pool timeout with
   python-telegram-bot's own message); write and read timeouts apply to each socket operation,
   as in httpx;
-- any other transport failure raises `NetworkError("aiohttp.<Error>: <detail>")`;
+- any other transport failure raises `NetworkError("aiohttp.<Error>: <detail>")`, with the
+  bot token cut out of the detail (aiohttp quotes the whole URL, and the token is in it);
 - HTTP status codes and bodies are returned untouched, so `BaseRequest` maps Telegram's errors
   (400, 403, 409, 429, 5xx, bad JSON) exactly as it does for HTTPXRequest.
 
@@ -25,6 +26,7 @@ import re
 import urllib.request
 from collections.abc import Mapping
 from typing import IO
+from urllib.parse import quote
 
 import aiohttp
 from aiohttp.abc import AbstractStreamWriter
@@ -45,6 +47,7 @@ _CHUNK = 64 * 1024  # bodies up to this size go out in one write that never wait
 _FORM_ESCAPES = {'"': "%22", "\\": "\\\\"} | {
     chr(code): f"%{code:02X}" for code in range(0x20) if code != 0x1B
 }
+_URL_TOKEN = re.compile(r"/bot([^/?#]+)/")
 _FORM_ESCAPE = re.compile("|".join(re.escape(char) for char in _FORM_ESCAPES))
 
 
@@ -150,9 +153,22 @@ class AiohttpRequest(BaseRequest):
         except TimeoutError as error:  # includes aiohttp's connect and socket-read timeouts
             raise TimedOut from error
         except aiohttp.ClientError as error:
-            raise NetworkError(f"aiohttp.{error.__class__.__name__}: {error}") from error
+            # Not chained: the original exception's text, shown in any traceback, holds the URL.
+            detail = redact_url_secret(str(error), url)
+            raise NetworkError(f"aiohttp.{error.__class__.__name__}: {detail}") from None
         finally:
             slots.release()
+
+
+def redact_url_secret(text: str, url: str) -> str:
+    """The text without the token of a Bot API URL (/bot<token>/method, /file/bot<token>/…)."""
+    match = _URL_TOKEN.search(url)
+    if match is None:
+        return text
+    token = match.group(1)
+    for form in {token, quote(token, safe=""), quote(token)}:
+        text = text.replace(form, "<token>")
+    return text
 
 
 async def _take_slot(slots: asyncio.Semaphore, pool_timeout: float | None) -> None:

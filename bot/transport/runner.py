@@ -27,9 +27,10 @@ from telegram.ext import Application
 from telegram.request import BaseRequest, RequestData
 from telegram.request._requestparameter import RequestParameter
 
-from bot.store import Store, StoredUpdate
+from bot.store import LogEntry, Store, StoredUpdate
 from bot.store.health import MAX_BACKOFF as MAX_STORAGE_BACKOFF
 from bot.store.health import is_storage_error
+from bot.transport.flood import TalentInput, Verdict, dropped_entry, talent_input
 from bot.transport.sequencer import KeyedSequencer
 from bot.transport.updates import malformed, sequence_key
 
@@ -68,6 +69,8 @@ class Runner:
         self._background_tasks: list[asyncio.Task[None]] = []
         # Updates fed in this process, as parsed from getUpdates: no second json.loads.
         self._parsed: dict[int, dict[str, Any]] = {}
+        # Flood control's verdicts on updates not stored yet (kept while the disk is full).
+        self._judged: dict[int, TalentInput | None] = {}
 
     def add_background(self, factory: Background) -> None:
         """Run a long-lived coroutine (e.g. the broadcast worker) from start() until stop()."""
@@ -97,24 +100,57 @@ class Runner:
         ]
 
     async def feed(self, raw_updates: list[Any]) -> list[StoredUpdate]:
-        """Store new updates (committed), then queue them; return those that were new."""
-        batch = []
+        """Store new updates (committed), then queue them; return those that were new.
+
+        Flood control judges each talent's input here, before it is parsed: what it drops is
+        stored as processed, without content, and never queued.
+        """
+        batch: list[StoredUpdate] = []
+        dropped: list[tuple[StoredUpdate, LogEntry]] = []
         for raw in raw_updates:
             update_id = raw.get("update_id") if isinstance(raw, dict) else None
             if not isinstance(update_id, int):
                 log.warning("Skipping an update without a numeric update_id")
                 continue
+            # Judged once per update: a batch retried while the disk is full counts once.
+            if update_id not in self._judged:
+                self._judged[update_id] = self._flooded(update_id, raw)
+            flooded = self._judged[update_id]
+            if flooded is not None:
+                key = sequence_key(raw)
+                dropped.append(
+                    (StoredUpdate(update_id, "{}", key), dropped_entry(update_id, flooded))
+                )
+                continue
             batch.append(StoredUpdate(update_id, json.dumps(raw), sequence_key(raw)))
-        new = await self.store.inbox.add_new(batch)
+        new = await self.store.inbox.add_new(batch, dropped)
+        for item in [*batch, *(stored for stored, _ in dropped)]:
+            self._judged.pop(item.update_id, None)
         raw_by_id = {raw.get("update_id"): raw for raw in raw_updates if isinstance(raw, dict)}
         for stored in new:
             self._parsed[stored.update_id] = raw_by_id[stored.update_id]
             self._sequencer.submit(stored.sequence_key, stored)
-        if batch:
+        ids = [item.update_id for item in batch] + [item.update_id for item, _ in dropped]
+        if ids:
             async with self._fed:
-                self.highest_fed = max(self.highest_fed, *(item.update_id for item in batch))
+                self.highest_fed = max(self.highest_fed, *ids)
                 self._fed.notify_all()
         return new
+
+    def _flooded(self, update_id: int, raw: Any) -> TalentInput | None:
+        """The talent input to drop unprocessed (flood control), or None to process it.
+
+        The first input over the limit is processed, only for the polite notice
+        (handlers/flood.py): its id goes to `flood_notices`.
+        """
+        services = self.application.bot_data["services"]
+        talent = talent_input(raw)
+        if talent is None or services.settings.is_admin(talent.user_id):
+            return None
+        verdict = services.flood.check(talent.user_id)
+        if verdict is Verdict.DROP_AND_WARN:
+            services.flood_notices.add(update_id)
+        return talent if verdict is Verdict.DROP else None
 
     async def wait_idle(self) -> None:
         """Return when every stored update has been processed."""

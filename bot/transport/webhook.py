@@ -5,10 +5,14 @@ from __future__ import annotations
 import hmac
 import json
 import logging
+import time
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import urlsplit
 
 from aiohttp import web
 
+from bot.alerts import AlertThrottle
 from bot.ops.status import HEALTH_PATH, health_endpoint
 from bot.settings import Settings
 from bot.store.health import is_storage_error
@@ -18,12 +22,15 @@ log = logging.getLogger(__name__)
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # noqa: S105 - a header name, not a secret
 MAX_BODY = 1024 * 1024  # Telegram's updates are far smaller; anything bigger is not Telegram
+REFUSAL_LOG_INTERVAL = 60.0  # seconds between two log lines about refused requests
 
 
 class WebhookServer:
     """An aiohttp server on WEBHOOK_LISTEN:WEBHOOK_PORT at the path of WEBHOOK_URL."""
 
-    def __init__(self, runner: Runner, settings: Settings) -> None:
+    def __init__(
+        self, runner: Runner, settings: Settings, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         assert settings.webhook_url is not None
         assert settings.webhook_secret is not None
         self._runner = runner
@@ -33,6 +40,9 @@ class WebhookServer:
         self._port = settings.webhook_port
         self._site_runner: web.AppRunner | None = None
         self.path = urlsplit(settings.webhook_url).path or "/"
+        # Anyone can knock: refusals are logged at most once a minute, with a count.
+        self._clock = clock
+        self._refusals = AlertThrottle(REFUSAL_LOG_INTERVAL)
 
     async def start(self) -> None:
         """Listen, then tell Telegram where to post (with the secret it must echo)."""
@@ -57,15 +67,12 @@ class WebhookServer:
 
     async def _receive(self, request: web.Request) -> web.Response:
         """One update: check the secret, store it, then answer 200."""
-        given = request.headers.get(SECRET_HEADER, "").encode()
-        if not hmac.compare_digest(given, self._secret):
-            log.warning("Webhook request without the right secret from %s", request.remote)
+        if not self._authentic(request.headers.get(SECRET_HEADER, "")):
+            self._log_refusal(request.remote)
             return web.Response(status=403)
-        try:
-            payload = json.loads(await request.read())
-        except ValueError:
-            return web.Response(status=400)
-        if not isinstance(payload, dict):
+        payload, problem = _update(await request.read())
+        if problem is not None:
+            log.warning("Webhook request refused (400): %s", problem)
             return web.Response(status=400)
         try:
             await self._runner.feed([payload])
@@ -76,3 +83,37 @@ class WebhookServer:
             # has logged the outage once; no traceback per request.
             return web.Response(status=503)
         return web.Response(status=200)
+
+    def _authentic(self, given: str) -> bool:
+        """Whether the header holds the secret (Telegram's secrets are ASCII; anything may come)."""
+        if not given.isascii():
+            return False
+        return hmac.compare_digest(given.encode("ascii"), self._secret)
+
+    def _log_refusal(self, remote: str | None) -> None:
+        """One line now and then: how many requests without the secret were refused."""
+        if not self._refusals.allow(self._clock()):
+            return
+        count, self._refusals.suppressed = self._refusals.suppressed + 1, 0
+        log.warning(
+            "Refused %d webhook request%s without the right secret (403) since the last report;"
+            " the latest from %s",
+            count,
+            "" if count == 1 else "s",
+            remote,
+        )
+
+
+def _update(body: bytes) -> tuple[Any, str | None]:
+    """The update a body holds, or why it holds none (in a few words, for the log)."""
+    try:
+        payload = json.loads(body)
+    except RecursionError:  # nesting deeper than Python's stack: not an update
+        return None, "JSON nested too deep"
+    except ValueError:
+        return None, "not JSON"
+    if not isinstance(payload, dict):
+        return None, "JSON that is not an object"
+    if not isinstance(payload.get("update_id"), int) or isinstance(payload["update_id"], bool):
+        return None, "an object without a numeric update_id"
+    return payload, None

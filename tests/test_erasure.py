@@ -1,0 +1,153 @@
+"""Erased means erased: no trace of the talent in any table or in any database file.
+
+The searches are generic on purpose: every column of every table (tables added later
+included) and the raw bytes of the database, its -wal and its -shm, read while the bot runs.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from bot.emulator import EmulatedChat, EmulatedUser
+from bot.store.db import JOURNAL_SIZE_LIMIT
+from tests.conftest import ADMIN_ID
+from tests.harness import Harness
+from tests.leads import MUSICIAN, apply
+from tests.subscribers import queue_text, wait_delivered
+
+TALENT_ID = 5_839_204_117  # a realistic Telegram id: long enough that a match is no accident
+QUESTION = "Apakah band Sarinah boleh ikut kurasi tahun ini?"
+STAFF_ANSWER = "Halo Sarinah, silakan daftar lewat /daftar dulu ya."
+# What identifies her, as stored and as typed (the log keeps what was typed).
+TRACES = [
+    str(TALENT_ID),
+    "Sarinah",
+    "Wulandari",
+    "sarinah_music",
+    "Sari Dewi Lestari",
+    "sari.dewi@example.com",
+    "Sari.Dewi@Example.COM",
+    "+6281234567890",
+    "0812-3456-7890",
+    "Hujan di Braga",
+    "sarimonsoons",
+    "Kurasi",  # in QUESTION, with another case: the search is case-insensitive
+]
+
+
+def database_files(database: Path) -> list[Path]:
+    """The database and the files SQLite keeps beside it."""
+    return [database.with_name(database.name + suffix) for suffix in ("", "-wal", "-shm")]
+
+
+def traces_in_tables(database: Path, traces: list[str]) -> list[str]:
+    """Every (table, column, trace) where a trace occurs as a substring, in any table."""
+    found = []
+    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as db:
+        tables = [
+            row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        ]
+        for table in tables:
+            cursor = db.execute(f'SELECT * FROM "{table}"')  # noqa: S608 - names from the schema
+            columns = [column[0] for column in cursor.description]
+            for row in cursor:
+                for column, value in zip(columns, row, strict=True):
+                    if isinstance(value, bytes):
+                        value = value.decode("utf-8", "replace")
+                    text = str(value).casefold()
+                    found += [f"{table}.{column}: {t}" for t in traces if t.casefold() in text]
+    return found
+
+
+def traces_in_files(database: Path, traces: list[str]) -> list[str]:
+    """Every (file, trace) where a trace occurs in the raw bytes of a database file."""
+    found = []
+    for path in database_files(database):
+        if not path.exists():
+            continue
+        data = path.read_bytes().lower()
+        for trace in traces:
+            if trace.lower().encode() in data:
+                found.append(f"{path.name}: {trace}")
+    return found
+
+
+async def talent_with_everything(bot: Harness, staff_chat: EmulatedChat) -> EmulatedUser:
+    """A talent who applied, subscribed, asked staff and got an answer and an announcement."""
+    sari = bot.user(
+        user_id=TALENT_ID, first_name="Sarinah", last_name="Wulandari", username="sarinah_music"
+    )
+    await bot.send(sari, "/start ig_jan26")
+    await apply(bot, sari, MUSICIAN)
+    await bot.send(sari, "/langganan")
+    mark = staff_chat.mark()
+    await bot.send(sari, "/tanya")
+    await bot.send(sari, QUESTION)
+    copy = staff_chat.messages_since(mark)[-1]
+    admin = bot.emulator.user(ADMIN_ID)
+    await bot.act(admin, admin.send, STAFF_ANSWER, chat=staff_chat, reply_to=copy)
+    assert sari.last_message.text == STAFF_ANSWER
+    await bot.send(admin, "/lead KOC-000001")  # staff read her lead in their private chat
+    broadcast, _ = await queue_text(bot.store, "Info program untuk semua talenta")
+    await wait_delivered(bot.store, broadcast)
+    await bot.send(sari, "/dataku")
+    # Her data is where the search looks: a search that finds nothing proves nothing.
+    found = {place.split(": ", 1)[1] for place in traces_in_tables(bot.database, TRACES)}
+    assert found == set(TRACES)
+    return sari
+
+
+async def erase(bot: Harness, talent: EmulatedUser) -> None:
+    """/hapusdata, confirmed."""
+    await bot.send(talent, "/hapusdata")
+    [done] = await bot.press(talent, "🗑 Ya, hapus semuanya")
+    assert done.text.startswith("✅ Semua datamu sudah dihapus.")
+
+
+async def test_erasure_leaves_no_trace_in_any_table_or_database_file(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    budi = bot.user(first_name="Budiman")
+    await bot.send(budi, "/start")
+    sari = await talent_with_everything(bot, staff_chat)
+    await erase(bot, sari)
+    # Read right away, while the bot runs: the WAL is where a deleted row lives on.
+    assert traces_in_tables(bot.database, TRACES) == []
+    assert traces_in_files(bot.database, TRACES) == []
+    # The other talent is untouched.
+    assert traces_in_tables(bot.database, ["Budiman", str(budi.id)])
+    # Her later messages are stored again, as a new user's.
+    [greeting] = await bot.send(sari, "/start")
+    assert greeting.text.startswith("Halo, Sarinah!")
+
+
+async def test_retention_purge_leaves_no_copy_in_the_database_files(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    budi = bot.user(first_name="Budiman")
+    await bot.send(budi, "/start")
+    await bot.send(budi, "Pesan lama dengan nomor 0899-1111-2222")
+    old = (datetime.now(UTC) - timedelta(days=400)).isoformat()
+    async with bot.store.db.transaction() as tx:
+        await tx.execute("UPDATE conversation_log SET created_at = ?", (old,))
+    deleted = await _purge(bot)
+    assert deleted["conversation_log"] >= 2
+    assert traces_in_files(bot.database, ["0899-1111-2222"]) == []
+
+
+async def _purge(bot: Harness) -> Any:
+    from bot.privacy import purge
+
+    return await purge(bot.store, bot.settings)
+
+
+async def test_the_database_is_told_to_zero_deleted_rows_and_to_keep_the_wal_small(
+    bot: Harness,
+) -> None:
+    # The SQLite build may zero deleted rows by default, or not: the bot says so itself.
+    writer = bot.store.db._writer
+    assert writer.execute("PRAGMA secure_delete").fetchone()[0] == 1
+    assert writer.execute("PRAGMA journal_size_limit").fetchone()[0] == JOURNAL_SIZE_LIMIT

@@ -1,0 +1,173 @@
+"""The webhook under attack: odd secrets, absurd JSON and floods of bad requests.
+
+Each gets a short answer (403 or 400) and at most a short log line; nothing is stored.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import socket
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from bot.app import create_runner
+from bot.emulator import BotAPIEmulator
+from bot.transport.runner import Runner
+from bot.transport.webhook import WebhookServer
+from tests.harness import make_settings
+
+SECRET = "s3cret-Value_1"
+PATH = "/telegram/hook"
+
+
+class FakeClock:
+    """A monotonic clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@dataclass
+class Hook:
+    """The bot in webhook mode, its listening port and its clock."""
+
+    runner: Runner
+    port: int
+    clock: FakeClock
+
+    async def post(self, body: bytes, secret: bytes = SECRET.encode()) -> int:
+        """POST raw bytes with a raw secret header (any bytes); return the HTTP status."""
+        reader, writer = await asyncio.open_connection("127.0.0.1", self.port)
+        head = (
+            f"POST {PATH} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            f"Content-Length: {len(body)}\r\nConnection: close\r\n"
+        ).encode()
+        writer.write(head + b"X-Telegram-Bot-Api-Secret-Token: " + secret + b"\r\n\r\n" + body)
+        await writer.drain()
+        status_line = await reader.readline()
+        writer.close()
+        await writer.wait_closed()
+        return int(status_line.split()[1])
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+async def hook(emulator: BotAPIEmulator, tmp_path: Path) -> AsyncIterator[Hook]:
+    """A bot in webhook mode on a free loopback port."""
+    port = _free_port()
+    settings = make_settings(
+        tmp_path / "kocca.db",
+        emulator,
+        webhook_url=f"http://127.0.0.1:{port}{PATH}",
+        webhook_secret=SECRET,
+        webhook_port=port,
+    )
+    runner = await create_runner(
+        settings, request=emulator.request(), updates_request=emulator.request()
+    )
+    clock = FakeClock()
+    server = WebhookServer(runner, settings, clock=clock)
+    await runner.start(polling=False)
+    await server.start()
+    try:
+        yield Hook(runner, port, clock)
+    finally:
+        await server.stop()
+        await runner.stop()
+
+
+def webhook_lines(caplog: pytest.LogCaptureFixture) -> list[logging.LogRecord]:
+    """What the webhook and the layers under it logged."""
+    return [record for record in caplog.records if record.name.startswith(("bot", "aiohttp"))]
+
+
+async def stored_updates(runner: Runner) -> int:
+    """How many updates the inbox holds."""
+    return int(await runner.store.db.fetch_value("SELECT COUNT(*) FROM update_inbox"))
+
+
+UPDATE = b'{"update_id": 5, "message": {"message_id": 1, "date": 0, "text": "x",' + (
+    b' "chat": {"id": 7, "type": "private"}, "from": {"id": 7, "is_bot": false,'
+    b' "first_name": "Sari"}}}'
+)
+
+
+@pytest.mark.parametrize(
+    "secret",
+    ["s3cret-Valué_1".encode(), "s3cret-Valué_1".encode("latin-1"), b"\xff\xfe\x80", b""],
+    ids=["utf-8", "latin-1", "binary", "empty"],
+)
+async def test_a_secret_header_with_odd_bytes_is_refused_with_one_short_line(
+    hook: Hook, caplog: pytest.LogCaptureFixture, secret: bytes
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    assert await hook.post(UPDATE, secret) == 403
+    lines = webhook_lines(caplog)
+    assert [record.levelno for record in lines] == [logging.WARNING]
+    assert lines[0].exc_info is None and "\n" not in lines[0].getMessage()
+    assert await stored_updates(hook.runner) == 0
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"[" * 100_000 + b"]" * 100_000,
+        b'{"a":' * 100_000 + b"1" + b"}" * 100_000,
+        b"not json",
+        b"[1, 2]",
+        b'{"message": "no update_id"}',
+        b'{"update_id": 1, "x": "\xff\xfe"}',
+    ],
+    ids=["arrays-100000-deep", "objects-100000-deep", "not-json", "a-list", "no-id", "bad-utf8"],
+)
+async def test_a_body_that_is_not_an_update_gets_400_and_one_short_line(
+    hook: Hook, caplog: pytest.LogCaptureFixture, body: bytes
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    assert await hook.post(body) == 400
+    lines = webhook_lines(caplog)
+    assert len(lines) == 1 and lines[0].levelno == logging.WARNING
+    assert lines[0].exc_info is None and len(lines[0].getMessage()) < 200
+    assert await stored_updates(hook.runner) == 0
+    assert await hook.post(UPDATE) == 200  # and the next real update is taken as usual
+    assert await stored_updates(hook.runner) == 1
+
+
+async def test_bad_secrets_are_logged_at_most_once_a_minute_with_a_count(
+    hook: Hook, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    for _ in range(30):
+        assert await hook.post(UPDATE, b"wrong") == 403
+    assert len(webhook_lines(caplog)) == 1
+    hook.clock.now += 59
+    assert await hook.post(UPDATE, b"wrong") == 403
+    assert len(webhook_lines(caplog)) == 1
+    hook.clock.now += 2
+    assert await hook.post(UPDATE, b"") == 403
+    first, second = webhook_lines(caplog)
+    assert "1 webhook request" in first.getMessage()
+    assert "31 webhook requests" in second.getMessage()  # every refusal since the first line
+    assert await stored_updates(hook.runner) == 0
+
+
+async def test_an_update_nested_as_deep_as_json_allows_is_stored_and_skipped(
+    hook: Hook, caplog: pytest.LogCaptureFixture
+) -> None:
+    deep = b'{"update_id": 9, "message": ' + b'{"a":' * 900 + b"1" + b"}" * 901
+    assert await hook.post(deep) == 200
+    await hook.runner.wait_idle()
+    assert await hook.runner.store.inbox.status(9) == "unparseable"
+    assert not [record for record in caplog.records if record.levelno >= logging.ERROR]
