@@ -11,9 +11,11 @@ import asyncio
 import contextlib
 import logging
 import os
+import sqlite3
 import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import aiohttp
 import pytest
@@ -222,3 +224,35 @@ async def test_webhook_mode_answers_503_until_it_can_store_then_answers_everyone
         for talent in talents:
             [greeting] = talent.messages  # answered once, after space returned
             assert greeting.text.startswith(f"Halo, {talent.first_name}!")
+
+
+def _fill_to_the_last_page(db: Database) -> None:
+    """Cap the database at its size and use up its free pages, as a full disk would."""
+    writer = db._writer
+    writer.execute("CREATE TABLE IF NOT EXISTS filler (junk BLOB)")
+    _limit_pages(db, 0)
+    with contextlib.suppress(sqlite3.OperationalError):
+        while True:
+            writer.execute("INSERT INTO filler VALUES (randomblob(2000))")
+
+
+async def test_a_batch_retried_while_the_disk_is_full_counts_once_for_flood_control(
+    make_bot: Callable[..., Any], caplog: pytest.LogCaptureFixture
+) -> None:
+    bot: Harness = await make_bot(flood_limit=5)
+    sari = bot.user(first_name="Sari")
+    await bot.send(sari, "/start")
+    await bot.runner.wait_idle()
+    db = bot.store.db
+    _fill_to_the_last_page(db)
+    mark = sari.mark()
+    for _ in range(4):  # within the limit of 5: none may be dropped
+        sari.send("/bantuan " + "tolong " * 500)  # too big for what is left in any page
+    await _until(lambda: not db.health.writable, "the full disk to be noticed")
+    await asyncio.sleep(3.5)  # the poll loop retries the same batch three times meanwhile
+    assert sari.messages_since(mark) == []
+    _limit_pages(db, UNLIMITED)
+    await sari.wait_for_messages(mark, count=4, timeout=30)
+    await bot.runner.wait_idle()
+    assert len(sari.messages_since(mark)) == 4  # each answered once, none dropped as a flood
+    assert not [r for r in caplog.records if "flooding" in r.getMessage()]
