@@ -30,7 +30,7 @@ from pydantic import SecretStr
 
 from bot.app import create_runner
 from bot.emulator import BotAPIEmulator
-from bot.settings import Settings
+from bot.settings import DEMO_CONTROLLER, Settings
 from bot.store import Broadcasts, Profile, Store, Users, Version, utc_now
 
 TARGET_RATE = 28.5
@@ -63,6 +63,8 @@ async def run(subscribers: int, rate: float) -> bool:
             bot_api_url=url,
             database_path=Path(folder) / "benchmark.db",
             broadcast_rate=rate,
+            controller_name=DEMO_CONTROLLER.name,
+            controller_contact=DEMO_CONTROLLER.contact,
         )
         runner = await create_runner(settings)  # the bot's default Bot API client, on loopback
         await runner.start()

@@ -10,6 +10,7 @@ from telegram.ext import ApplicationBuilder, ContextTypes, Defaults
 from telegram.request import BaseRequest
 
 from bot.content import Content, load_content
+from bot.content_live import LiveContent
 from bot.ops.alerts import StaffAlerts
 from bot.ops.backup import DailyBackup
 from bot.outreach.broadcast import BroadcastWorker
@@ -82,10 +83,12 @@ async def create_runner(
 
     `clock` is the time the reminder worker goes by (tests move it through quiet hours).
     """
+    settings.controller()  # no talent may see a privacy notice without who is responsible
     content = content or load_content(settings.content_dir)
     store = await Store.open(settings.database_path, erasure_key=erasure_key(settings))
     await reapply_erasures(store)  # a restored backup must not bring an erased talent back
-    services = Services(settings=settings, store=store, content=content)
+    live = LiveContent(content, settings.content_dir)
+    services = Services(settings=settings, store=store, live_content=live)
     updates = updates_request or default_request(pool_size=1)
     application = build_application(services, request, updates)
     kwargs = {"poll_timeout": poll_timeout} if poll_timeout is not None else {}

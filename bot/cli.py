@@ -9,11 +9,14 @@ import os
 import signal
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from bot import cli_broadcast
 from bot.cli_staff import add_staff_commands
 from bot.content import Content, ContentError, load_content
+from bot.content_checks import review_warnings
+from bot.content_live import reload_on_hangup
 from bot.logs import setup_logging
 from bot.ops import cli as ops_cli
 from bot.ops.runlock import DatabaseInUse, RunLock
@@ -72,6 +75,11 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     run.set_defaults(handler=_run_command)
+    run.epilog = (
+        "Needs CONTROLLER_NAME and CONTROLLER_CONTACT (who is responsible for talents' data)."
+        " SIGHUP reloads content/ without a restart; invalid content is refused and logged,"
+        " and the bot keeps serving the previous content."
+    )
 
     chat = commands.add_parser(
         "chat",
@@ -101,11 +109,18 @@ def _parser() -> argparse.ArgumentParser:
         help="validate the YAML files in content/ and list every problem",
         description=(
             "Validate content/ (or CONTENT_DIR, or --content-dir): missing translations,"
-            " unknown keys, broken references, texts over Telegram's limits. Exit status 0"
-            " when all is well, 2 with a list of problems otherwise."
+            " unknown keys, broken references, texts over Telegram's limits, buttons too wide"
+            " for their row, unfinished texts ([perlu …], TODO, TBD), missing or future as_of"
+            " dates. Exit status 2 with a list of problems; otherwise 0, with a warning for"
+            " each page whose as_of is older than its review_after_days (default 180)."
         ),
     )
     check.add_argument("--content-dir", type=Path, help="folder to check instead of CONTENT_DIR")
+    check.add_argument(
+        "--today",
+        type=date.fromisoformat,
+        help="judge as_of dates as on this day (YYYY-MM-DD; default: today)",
+    )
     check.set_defaults(handler=_check_content_command)
 
     purge = commands.add_parser(
@@ -133,6 +148,7 @@ def _run_command(args: argparse.Namespace) -> int:
     if settings.bot_token is None:
         print(SETUP_HINT, file=sys.stderr)
         return EXIT_CONFIG
+    settings.controller()  # a SettingsError names what is missing: exit 2
     secrets = [settings.token()]
     if settings.webhook_secret is not None:
         secrets.append(settings.webhook_secret.get_secret_value())
@@ -168,6 +184,8 @@ async def _serve(settings: Settings, content: Content) -> int:
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
+    services = runner.application.bot_data["services"]
+    reload_on_hangup(loop, services.live_content, services.store)
     try:
         await runner.start(polling=webhook is None)
         if webhook is not None:
@@ -232,9 +250,15 @@ async def _purge(settings: Settings) -> int:
 def _check_content_command(args: argparse.Namespace) -> int:
     """`kocca-bot check-content`."""
     folder = args.content_dir or load_settings().content_dir
-    content = load_content(folder)
+    today = args.today or date.today()
+    content = load_content(folder, today)
     print(
         f"content/ is valid: {len(content.messages)} messages, {len(content.programs)} programs,"
         f" {len(content.faq)} FAQ entries, {len(content.questions)} questions, in id and en."
     )
+    warnings = review_warnings(content, today)
+    if warnings:
+        print(f"{len(warnings)} page(s) due for review:")
+        for warning in warnings:
+            print(f"  warning: {warning}")
     return 0

@@ -33,7 +33,8 @@ FAQ = Command("faq", "faq", Text.COMMAND_FAQ)
 LANGUAGE = Command("bahasa", "language", Text.COMMAND_LANGUAGE)
 PRIVACY = Command("privasi", "privacy", Text.COMMAND_PRIVACY)
 HELP = Command("bantuan", "help", Text.COMMAND_HELP)
-APPLY = Command("daftar", "apply", Text.COMMAND_APPLY)
+# Talents register interest, they do not apply: /apply still works for old habits and links.
+APPLY = Command("daftar", "register", Text.COMMAND_APPLY, aliases=("apply",))
 CANCEL = Command("batal", "cancel", Text.COMMAND_CANCEL)
 MY_DATA = Command("dataku", "mydata", Text.COMMAND_MYDATA)
 DELETE_DATA = Command("hapusdata", "deletemydata", Text.COMMAND_DELETE)
@@ -65,6 +66,7 @@ EXPORT = Command("export", "export", Text.COMMAND_EXPORT)
 STATS = Command("stats", "stats", Text.COMMAND_STATS)
 LEADS = Command("leads", "leads", Text.COMMAND_LEADS)
 LEAD = Command("lead", "lead", Text.COMMAND_LEAD)
+RELOAD = Command("reload", "reload", Text.COMMAND_RELOAD)
 
 # What an admin's own command menu adds to the talents' one.
-STAFF_COMMANDS = [EXPORT, STATS, LEADS, LEAD, BROADCAST]
+STAFF_COMMANDS = [EXPORT, STATS, LEADS, LEAD, BROADCAST, RELOAD]

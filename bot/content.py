@@ -6,19 +6,23 @@ import html
 import re
 import string
 from collections.abc import Iterable, Mapping
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from bot import content_checks as checks
+from bot.settings import Controller
 from bot.texts import Text
 
 LANGUAGES = ("id", "en")
 MESSAGE_LIMIT = 4096  # Telegram's limit for one message
 TEXT_BUDGET = 3800  # room left for values filled into a template
-BUTTON_LIMIT = 48  # longer labels are cut off on phones
+BUTTON_LIMIT = 48  # no label may be longer, whatever its row (see ROW_LIMITS for the real fit)
+DEFAULT_REVIEW_AFTER_DAYS = 180  # a dated page is due for review this long after its as_of
 KEY_PATTERN = r"^[a-z0-9_]{1,24}$"  # keeps callback data well under 64 bytes
 _ALLOWED_TAGS = {"b", "strong", "i", "em", "u", "s", "a", "code", "pre", "blockquote"}
 
@@ -59,14 +63,32 @@ class Section(Model):
     intro: T
 
 
-class Program(Model):
+class Dated(Model):
+    """A page that states facts: the day they were checked, and how long they stay fresh."""
+
+    as_of: date | None = None
+    review_after_days: int | None = Field(default=None, ge=1, le=3660)
+
+    @property
+    def review_days(self) -> int:
+        """Days after `as_of` when staff should check the page again."""
+        return self.review_after_days or DEFAULT_REVIEW_AFTER_DAYS
+
+
+class Program(Dated):
     """One KOCCA-related program or opportunity page."""
 
     key: str = Field(pattern=KEY_PATTERN)
     section: Literal["film", "music"]
     kind: Literal["open_call", "info"]
     status: Literal["verified", "sample"]
+    # Where a talent registers interest: `page` (a button on the page, and a choice in the
+    # form), `form` (a choice in the form only: the program has its own official way in),
+    # `none` (background information, not something to register for).
+    interest: Literal["page", "form", "none"]
+    as_of: date
     title: T
+    short_title: T | None = None  # the questionnaire's button, when the title is too long
     what: T
     who: T
     offers: T
@@ -84,6 +106,11 @@ class Program(Model):
             raise ValueError("must be an http(s) link")
         return value
 
+    @property
+    def choice_label(self) -> T:
+        """The program as a button of the questionnaire."""
+        return self.short_title or self.title
+
 
 class Programs(Model):
     """programs.yaml."""
@@ -92,12 +119,25 @@ class Programs(Model):
     programs: list[Program]
 
 
-class FaqItem(Model):
+class FaqItem(Dated):
     """One question and its answer."""
 
     key: str = Field(pattern=KEY_PATTERN)
+    # `facts`: the answer states facts about programs or the world and carries `as_of`;
+    # `help`: it only explains how to use the bot, which does not go out of date.
+    kind: Literal["facts", "help"] = "facts"
     question: T
     answer: T
+
+    @model_validator(mode="after")
+    def _facts_are_dated(self) -> FaqItem:
+        """An answer that states facts says when they were checked."""
+        if self.kind == "facts" and self.as_of is None:
+            raise ValueError(
+                "an answer that states facts needs `as_of: YYYY-MM-DD`"
+                " (or `kind: help` if it only explains how to use the bot)"
+            )
+        return self
 
 
 class Faq(Model):
@@ -175,6 +215,7 @@ class Province(Model):
 
     value: str = Field(pattern=KEY_PATTERN)
     label: T
+    aliases: list[str] = []  # what people type instead: Jabar, DIY, Jogja, luar negeri…
 
 
 class Intake(Model):
@@ -216,6 +257,39 @@ class Content:
         """The programs of one section, in file order."""
         return [program for program in self.programs.values() if program.section == section]
 
+    def interest_programs(self, section: str | None = None) -> list[Program]:
+        """The programs a talent can register interest in (of one section, or all)."""
+        return [
+            program
+            for program in self.programs.values()
+            if program.interest != "none" and section in (None, program.section)
+        ]
+
+    def date_text(self, day: date, language: str) -> str:
+        """A date as people write it: 16 Januari 2026, 16 January 2026."""
+        months = self.text(Text.MONTH_NAMES, language).split()
+        return f"{day.day} {months[day.month - 1]} {day.year}"
+
+    def as_of_line(self, day: date, language: str) -> str:
+        """ "Info per 16 Januari 2026": when a page's facts were checked."""
+        return self.text(Text.AS_OF, language, date=self.date_text(day, language))
+
+    def privacy_text(self, text: T, language: str, controller: Controller) -> str:
+        """A privacy text with who is responsible filled in (from the settings, never content)."""
+        block = self.text(
+            Text.CONTROLLER_BLOCK, language, name=controller.name, contact=controller.contact
+        )
+        if controller.address:
+            address = self.text(Text.CONTROLLER_ADDRESS, language, address=controller.address)
+            block = f"{block}\n{address}"
+        return text.get(language).format_map(
+            {
+                "controller": block,
+                "controller_name": _escape(controller.name),
+                "controller_contact": _escape(controller.contact),
+            }
+        )
+
 
 def _escape(value: Any) -> str:
     """Escape a value for Telegram HTML unless it is already markup built by the bot."""
@@ -236,7 +310,7 @@ FILES = ("messages.yaml", "programs.yaml", "faq.yaml", "privacy.yaml", "intake.y
 EXTRA_MESSAGES = "messages_*.yaml"
 
 
-def load_content(folder: Path) -> Content:
+def load_content(folder: Path, today: date | None = None) -> Content:
     """Load and check every content file; raise ContentError listing all problems."""
     problems: list[str] = []
     raw: dict[str, Any] = {}
@@ -249,6 +323,8 @@ def load_content(folder: Path) -> Content:
             problems.append(f"{name}: file is missing from {folder}")
         except yaml.YAMLError as error:
             problems.append(f"{name}: not valid YAML: {error}")
+        except (OSError, UnicodeDecodeError) as error:  # unreadable, or not UTF-8 text
+            problems.append(f"{name}: cannot be read: {error}")
     if problems:
         raise ContentError(problems)
 
@@ -258,11 +334,16 @@ def load_content(folder: Path) -> Content:
     privacy = _parse(Privacy, "privacy.yaml", raw["privacy.yaml"], problems)
     intake = _parse(Intake, "intake.yaml", raw["intake.yaml"], problems)
     problems.extend(_check_texts(raw))
+    problems.extend(checks.unfinished(raw))
     if problems or programs is None or faq is None or privacy is None or intake is None:
         raise ContentError(problems)
 
     content = Content(messages, programs, faq, privacy, intake)
     problems.extend(_check_references(content))
+    problems.extend(checks.button_widths(content))
+    problems.extend(checks.dates(content, today or date.today()))
+    problems.extend(checks.provinces(content))
+    problems.extend(checks.month_names(content))
     if problems:
         raise ContentError(problems)
     return content
@@ -328,7 +409,7 @@ def _parse_messages(files: Mapping[str, Any], problems: list[str]) -> dict[Text,
 
 # Fields sent as button labels: plain text (no HTML), short enough for a phone.
 _BUTTON_FIELDS = {
-    "programs.yaml": {"title"},
+    "programs.yaml": {"title", "short_title"},
     "faq.yaml": {"question"},
     "intake.yaml": {"label"},
 }
@@ -346,7 +427,7 @@ def _check_texts(raw: Mapping[str, Any]) -> list[str]:
     """Placeholders, HTML and Telegram's limits, for every text in every file."""
     problems: list[str] = []
     for name, data in raw.items():
-        for path, text_pair in _translations(data, ""):
+        for path, text_pair in translations(data, ""):
             is_button = _is_button(name, path)
             limit = BUTTON_LIMIT if is_button else TEXT_BUDGET
             fields: dict[str, set[str]] = {}
@@ -368,21 +449,38 @@ def _check_texts(raw: Mapping[str, Any]) -> list[str]:
                     f"{name}: {path}: placeholders differ between id {sorted(fields['id'])}"
                     f" and en {sorted(fields['en'])}"
                 )
+            allowed = _FILLED_IN.get(name)
+            used = set().union(*fields.values())
+            if allowed is not None and used - allowed:
+                shown = ", ".join("{" + field + "}" for field in sorted(allowed)) or "none"
+                problems.append(
+                    f"{name}: {path}: {{{sorted(used - allowed)[0]}}} is not filled in here"
+                    f" (this file may use: {shown})"
+                )
     return problems
 
 
-def _translations(data: Any, path: str) -> Iterable[tuple[str, dict[str, Any]]]:
+# The {fields} a content file may use (messages are checked against the code's own values).
+_FILLED_IN: dict[str, set[str]] = {
+    "programs.yaml": set(),
+    "faq.yaml": set(),
+    "intake.yaml": set(),
+    "privacy.yaml": {"controller", "controller_name", "controller_contact"},
+}
+
+
+def translations(data: Any, path: str) -> Iterable[tuple[str, dict[str, Any]]]:
     """Every {id, en} mapping in a YAML tree, with its key path."""
     if isinstance(data, dict):
         if set(data) & set(LANGUAGES) and set(data) <= set(LANGUAGES):
             yield path, data
             return
         for key, value in data.items():
-            yield from _translations(value, f"{path}.{key}" if path else str(key))
+            yield from translations(value, f"{path}.{key}" if path else str(key))
     elif isinstance(data, list):
         for index, value in enumerate(data):
             name = value.get("key") or value.get("value") if isinstance(value, dict) else None
-            yield from _translations(value, f"{path}[{name or index}]")
+            yield from translations(value, f"{path}[{name or index}]")
 
 
 def _placeholders(text: str) -> set[str]:
@@ -476,7 +574,7 @@ def _check_questions(content: Content) -> list[str]:
                 continue
             allowed = {choice.value for choice in earlier.choices or []}
             if earlier.choices_from == "programs":
-                allowed = set(content.programs)
+                allowed = {program.key for program in content.interest_programs()}
             for value in values:
                 if value not in allowed:
                     problems.append(f"{where}.when.{key}: {value!r} is not one of its choices")

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from bot.alerts import AlertThrottle
 from bot.content import Content
+from bot.content_live import LiveContent
 from bot.settings import Settings
 from bot.store import Store
 from bot.transport.flood import FloodGuard
@@ -17,7 +18,7 @@ class Services:
 
     settings: Settings
     store: Store
-    content: Content
+    live_content: LiveContent  # replaced whole by a reload (SIGHUP, /reload)
     error_alerts: AlertThrottle = field(default_factory=AlertThrottle)
     # Updates whose reply could not reach Telegram; the runner processes them again later.
     undelivered: set[int] = field(default_factory=set)
@@ -32,6 +33,11 @@ class Services:
     def __post_init__(self) -> None:
         self.flood.limit = self.settings.flood_limit
         self.flood.seconds = self.settings.flood_window_seconds
+
+    @property
+    def content(self) -> Content:
+        """The content served now: read it per update, never keep it across a reload."""
+        return self.live_content.current
 
     def language_for(self, telegram_language: str | None) -> str:
         """Indonesian for Indonesian-speaking Telegram users, English for the others."""

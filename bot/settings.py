@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from dataclasses import dataclass
 from datetime import time, timedelta
 from itertools import pairwise
 from pathlib import Path
@@ -12,6 +13,8 @@ from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from bot.placeholders import placeholder_in
 
 PACKAGED_CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 
@@ -65,6 +68,21 @@ class SettingsError(Exception):
     """A setting has a value the bot cannot work with; the message names it."""
 
 
+@dataclass(frozen=True, slots=True)
+class Controller:
+    """Who is responsible for talents' data (UU PDP): named in the privacy notice and help."""
+
+    name: str
+    contact: str
+    address: str | None = None
+
+
+# What `kocca-bot chat` shows: obviously not a real organisation.
+DEMO_CONTROLLER = Controller(
+    name="DEMO operator, set CONTROLLER_NAME", contact="demo@example.invalid"
+)
+
+
 class Settings(BaseSettings):
     """Configuration of one bot process. Names match the environment variables."""
 
@@ -105,6 +123,9 @@ class Settings(BaseSettings):
         timedelta(hours=72),
     )
     quiet_hours: Annotated[QuietHours | None, NoDecode] = QuietHours(time(21), time(8))
+    controller_name: str | None = Field(default=None, max_length=200)
+    controller_contact: str | None = Field(default=None, max_length=200)
+    controller_address: str | None = Field(default=None, max_length=300)
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -152,6 +173,14 @@ class Settings(BaseSettings):
     def _parse_quiet_hours(cls, value: Any) -> Any:
         """Accept "21:00-08:00"; empty turns quiet hours off."""
         return parse_quiet_hours(value) if isinstance(value, str) else value
+
+    @field_validator("controller_name", "controller_contact", "controller_address", mode="before")
+    @classmethod
+    def _trimmed_or_unset(cls, value: Any) -> Any:
+        """Shown to talents as written, without stray spaces; empty means not set."""
+        if isinstance(value, str):
+            return value.strip() or None
+        return value
 
     @field_validator("bot_api_url")
     @classmethod
@@ -218,6 +247,30 @@ class Settings(BaseSettings):
     def erasure_key_file(self) -> Path:
         """Where the generated erasure key lives when ERASURE_KEY is not set: beside the data."""
         return self.database_path.parent / "erasure.key"
+
+    def controller(self) -> Controller:
+        """Who is responsible for talents' data; raises SettingsError naming what is missing."""
+        missing = [
+            name
+            for name, value in (
+                ("CONTROLLER_NAME", self.controller_name),
+                ("CONTROLLER_CONTACT", self.controller_contact),
+            )
+            if not value
+        ]
+        if missing or self.controller_name is None or self.controller_contact is None:
+            raise SettingsError(
+                f"Configuration error: {' and '.join(missing)} must be set: who is responsible"
+                " for talents' data, shown in the privacy notice (see config.example.env)"
+            )
+        for name in ("controller_name", "controller_contact", "controller_address"):
+            marker = placeholder_in(getattr(self, name) or "")
+            if marker:
+                raise SettingsError(
+                    f"Configuration error: {name.upper()} still holds the placeholder"
+                    f" {marker!r}: write the real value (talents read it)"
+                )
+        return Controller(self.controller_name, self.controller_contact, self.controller_address)
 
     def token(self) -> str:
         """The bot token; raises SettingsError when it is missing."""

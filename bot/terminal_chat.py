@@ -13,7 +13,7 @@ from pydantic import SecretStr
 
 from bot.app import create_runner
 from bot.emulator import BotAPIEmulator, BotMessage, EmulatedUser, EmulatorEvent
-from bot.settings import Settings
+from bot.settings import DEMO_CONTROLLER, Settings
 
 QUIT = {"/quit", "/exit"}
 RULE = "─" * 60
@@ -75,6 +75,9 @@ async def chat(
                 # One person at a keyboard (or a script piping lines): nobody to protect.
                 "flood_limit": 1_000_000,
                 "backup_dir": None,  # a try-out, not the deployment: no daily backups
+                # Offline, nobody's data is at stake: an obviously fake controller will do.
+                "controller_name": settings.controller_name or DEMO_CONTROLLER.name,
+                "controller_contact": settings.controller_contact or DEMO_CONTROLLER.contact,
             }
         )
         runner = await create_runner(

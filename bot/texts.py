@@ -265,6 +265,18 @@ class Text(StrEnum):
     STATS_REMINDERS_QUIET = "stats_reminders_quiet"
     STATS_REMINDERS_NO_QUIET = "stats_reminders_no_quiet"
 
+    # --- content truth: who is responsible, freshness, reload ---
+    BTN_PAUSE = "btn_pause"
+    CONTROLLER_BLOCK = "controller_block"
+    CONTROLLER_ADDRESS = "controller_address"
+    AS_OF = "as_of"
+    MONTH_NAMES = "month_names"
+    COMMAND_RELOAD = "command_reload"
+    RELOAD_DONE = "reload_done"
+    RELOAD_REFUSED = "reload_refused"
+    REVIEW_DUE = "review_due"
+    REVIEW_DUE_LINE = "review_due_line"
+
     # --- operations ---
     OPS_BACKUP_FAILED = "ops_backup_failed"
     OPS_STORAGE_DOWN = "ops_storage_down"

@@ -18,6 +18,7 @@ from bot import commands
 from bot.outreach.reminders import CONTINUE, LATER, STOP
 from handlers import (
     broadcast,
+    content_admin,
     fallback,
     flood,
     intake,
@@ -114,6 +115,12 @@ def register(application: BotApplication) -> None:
             # filters.Chat(None) matches nothing: without a staff chat nobody answers.
             MessageHandler(filters.Chat(staff_chat) & STAFF_ANSWER, support.staff_message),
             *staff_handlers(),
+            # staff_desk decides where it works; an edited "/reload" must not reload again.
+            CommandHandler(
+                commands.RELOAD.names,
+                content_admin.reload_command,
+                filters=filters.UpdateType.MESSAGE,
+            ),
             command(commands.SUBSCRIBE, broadcast.subscribe_command),
             command(commands.UNSUBSCRIBE, broadcast.unsubscribe_command),
             command(commands.BROADCAST, broadcast.broadcast_command),

@@ -69,6 +69,12 @@ async def record_incoming(update: Update, context: BotContext) -> None:
     context.talent = await context.services.store.record_incoming(profile, language, entry)
 
 
+def controller_values(context: BotContext) -> dict[str, str]:
+    """Who is responsible for talents' data, for texts that name them (from the settings)."""
+    controller = context.services.settings.controller()
+    return {"controller_name": controller.name, "controller_contact": controller.contact}
+
+
 async def reply(
     update: Update, text: str, markup: InlineKeyboardMarkup | None = None
 ) -> Message | None:

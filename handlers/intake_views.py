@@ -7,9 +7,11 @@ from typing import Any
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.content import Content, Markup, Question
+from bot.content_checks import SELECTED_MARK
 from bot.leads import intake
 from bot.leads.intake_flow import CONSENT, EDIT_LIST, GUARDIAN, QUESTION, TRANSFER, Screen
 from bot.leads.intake_flow import press_data as data
+from bot.settings import Controller
 from bot.store import Draft
 from bot.texts import Text
 from handlers.views import button, pairs
@@ -17,8 +19,8 @@ from handlers.views import button, pairs
 View = tuple[str, InlineKeyboardMarkup | None]
 
 
-def render(screen: Screen, content: Content, language: str) -> View:
-    """The text and buttons for a flow screen."""
+def render(screen: Screen, content: Content, language: str, controller: Controller) -> View:
+    """The text and buttons for a flow screen (the consent screen names who is responsible)."""
 
     def say(key: Text, **values: Any) -> str:
         return content.text(key, language, **values)
@@ -31,7 +33,7 @@ def render(screen: Screen, content: Content, language: str) -> View:
     if draft is None or screen.kind in _ENDINGS:
         body = say(_ENDINGS.get(screen.kind, Text.INTAKE_GONE), reference=screen.reference), None
     elif screen.kind in (CONSENT, TRANSFER, GUARDIAN):
-        body = _consent(screen.kind, draft, content, language)
+        body = _consent(screen.kind, draft, content, language, controller)
     elif screen.kind == QUESTION and screen.question is not None:
         body = _question(screen, draft, screen.question, content, language)
     elif screen.kind == EDIT_LIST:
@@ -51,31 +53,27 @@ _ENDINGS = {
 }
 
 
-def _consent(stage: str, draft: Draft, content: Content, language: str) -> View:
+def _consent(
+    stage: str, draft: Draft, content: Content, language: str, controller: Controller
+) -> View:
     privacy = content.privacy
     if stage == GUARDIAN:
         text = privacy.guardian_notice.get(language)
         yes, no = Text.BTN_GUARDIAN_YES, Text.BTN_GUARDIAN_NO
+    elif stage == TRANSFER:  # the notice was shown one step earlier
+        item = next(consent for consent in privacy.consents if consent.key == "transfer_korea")
+        text = item.question.get(language)
+        yes, no = Text.BTN_YES, Text.BTN_NO
     else:
-        kind = "processing" if stage == CONSENT else "transfer_korea"
-        item = next(consent for consent in privacy.consents if consent.key == kind)
-        notice = privacy.consent_intro.get(language) if stage == CONSENT else ""
+        item = next(consent for consent in privacy.consents if consent.key == "processing")
+        notice = content.privacy_text(privacy.consent_intro, language, controller)
         text = content.text(
             Text.INTAKE_CONSENT,
             language,
             notice=Markup(notice),
             question=Markup(item.question.get(language)),
         )
-        if stage == TRANSFER:  # the notice was shown one step earlier
-            text = item.question.get(language)
-        yes, no = (
-            (Text.BTN_AGREE, Text.BTN_DECLINE)
-            if stage == CONSENT
-            else (
-                Text.BTN_YES,
-                Text.BTN_NO,
-            )
-        )
+        yes, no = Text.BTN_AGREE, Text.BTN_DECLINE
     rows = [
         [
             button(content.text(yes, language), data(draft, "y")),
@@ -114,7 +112,7 @@ def _question(
         rows += pairs(
             [
                 button(
-                    ("✅ " if value in selection else "") + label.get(language),
+                    (SELECTED_MARK if value in selection else "") + label.get(language),
                     data(draft, "t", value),
                 )
                 for value, label in options
@@ -131,7 +129,7 @@ def _question(
     if question.key in answers and question.type != "multi_choice":
         current = intake.display(question, content, answers[question.key], language)
         parts.append(content.text(Text.INTAKE_CURRENT_ANSWER, language, answer=current))
-    rows.append(_navigation(draft, question, answers, content, language))
+    rows += _navigation(draft, question, answers, content, language)
     return "\n".join(parts), InlineKeyboardMarkup(rows)
 
 
@@ -168,7 +166,7 @@ def _province_button(
 
 def _navigation(
     draft: Draft, question: Question, answers: dict[str, Any], content: Content, language: str
-) -> list[InlineKeyboardButton]:
+) -> list[list[InlineKeyboardButton]]:
     row = []
     if draft.editing:
         row.append(button(content.text(Text.BTN_TO_REVIEW, language), data(draft, "r")))
@@ -178,8 +176,8 @@ def _navigation(
         row.append(button(content.text(Text.BTN_KEEP, language), data(draft, "k")))
     if not question.required:
         row.append(button(content.text(Text.BTN_SKIP, language), data(draft, "s")))
-    row.append(button(content.text(Text.BTN_CANCEL, language), data(draft, "x")))
-    return row
+    row.append(button(content.text(Text.BTN_PAUSE, language), data(draft, "x")))
+    return pairs(row)  # up to four buttons: two a row, so their labels stay readable
 
 
 def summary(content: Content, answers: dict[str, Any], language: str) -> str:
@@ -205,7 +203,7 @@ def _review(screen: Screen, draft: Draft, content: Content, language: str) -> Vi
         [button(content.text(Text.BTN_SUBMIT, language), data(draft, "ok"))],
         [
             button(content.text(Text.BTN_EDIT, language), data(draft, "e")),
-            button(content.text(Text.BTN_CANCEL, language), data(draft, "x")),
+            button(content.text(Text.BTN_PAUSE, language), data(draft, "x")),
         ],
     ]
     return text, InlineKeyboardMarkup(rows)

@@ -6,11 +6,13 @@ import logging
 from datetime import timedelta
 
 from bot.privacy import format_purge, purge
+from handlers import content_admin
 from handlers.common import BotApplication, BotContext
 
 log = logging.getLogger(__name__)
 
 DAILY = timedelta(days=1)
+REVIEW_CHECK = timedelta(hours=6)  # how often to look; the staff chat hears at most weekly
 
 
 async def retention(context: BotContext) -> None:
@@ -24,3 +26,6 @@ def schedule(application: BotApplication) -> None:
     if application.job_queue is None:
         raise RuntimeError("python-telegram-bot was installed without the job-queue extra")
     application.job_queue.run_repeating(retention, interval=DAILY, first=60, name="retention")
+    application.job_queue.run_repeating(
+        content_admin.review_job, interval=REVIEW_CHECK, first=300, name="content_review"
+    )

@@ -9,7 +9,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Upda
 from bot.content import Markup
 from bot.privacy import my_data
 from bot.texts import Text
-from handlers.common import BotContext, answer_query, reply, show
+from handlers.common import BotContext, answer_query, controller_values, reply, show
 from handlers.views import MENU, PRIVACY, back_row, button
 
 log = logging.getLogger(__name__)
@@ -42,7 +42,9 @@ async def notice(update: Update, context: BotContext) -> None:
         ],
         back_row(context.content, language, MENU),
     ]
-    await show(update, context.content.privacy.notice.get(language), InlineKeyboardMarkup(rows))
+    content, controller = context.content, context.services.settings.controller()
+    text = content.privacy_text(content.privacy.notice, language, controller)
+    await show(update, text, InlineKeyboardMarkup(rows))
 
 
 async def consents(update: Update, context: BotContext) -> None:
@@ -151,6 +153,7 @@ async def send_my_data(update: Update, context: BotContext) -> None:
         answers=counts.get("answers", 0),
         consents=counts.get("consents", 0),
         messages=counts.get("conversation_log", 0),
+        **controller_values(context),
     )
     await reply(update, summary)
 

@@ -30,7 +30,8 @@ async def continue_button(update: Update, context: BotContext) -> None:
         return
     flow = IntakeFlow(store, context.content)
     screen = await flow.begin(user.id, context.language(update), update.update_id)
-    text, markup = render(screen, context.content, context.language(update))
+    controller = context.services.settings.controller()
+    text, markup = render(screen, context.content, context.language(update), controller)
     await answer_query(update)
     await reply(update, text, markup)
 

@@ -9,7 +9,7 @@ from telegram import Update
 
 from bot.texts import Text
 from handlers import command_menu, views
-from handlers.common import BotContext, reply, show
+from handlers.common import BotContext, controller_values, reply, show
 from handlers.menu import main_menu
 
 log = logging.getLogger(__name__)
@@ -46,7 +46,7 @@ async def menu(update: Update, context: BotContext) -> None:
 async def help_command(update: Update, context: BotContext) -> None:
     """What the bot can do and its commands."""
     _text, markup = main_menu(context, context.language(update))
-    await reply(update, context.text(Text.HELP), markup)
+    await reply(update, context.text(Text.HELP, **controller_values(context)), markup)
 
 
 async def language_menu(update: Update, context: BotContext) -> None:

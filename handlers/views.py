@@ -115,6 +115,7 @@ def program_page(content: Content, language: str, program: Program) -> Screen:
         Text.PROGRAM_PAGE,
         language,
         title=program.title.get(language),
+        as_of=Markup(content.as_of_line(program.as_of, language)),
         status=Markup("\n".join(notes)),
         what=Markup(program.what.get(language)),
         who=Markup(program.who.get(language)),
@@ -124,9 +125,10 @@ def program_page(content: Content, language: str, program: Program) -> Screen:
         source=Markup(program.source.get(language)),
         link=Markup(link),
     )
-    rows: list[list[InlineKeyboardButton]] = [
-        [button(content.text(Text.BTN_APPLY_PROGRAM, language), APPLY_PROGRAM + program.key)]
-    ]
+    rows: list[list[InlineKeyboardButton]] = []
+    if program.interest == "page":  # others have their own way in, or are not programs
+        label = content.text(Text.BTN_APPLY_PROGRAM, language)
+        rows.append([button(label, APPLY_PROGRAM + program.key)])
     rows += [
         [button(content.faq[key].question.get(language), FAQ_ITEM + key)] for key in program.faq
     ]
@@ -152,6 +154,8 @@ def faq_answer(content: Content, language: str, key: str) -> Screen:
         question=item.question.get(language),
         answer=Markup(item.answer.get(language)),
     )
+    if item.as_of is not None:
+        text = f"{text}\n\n{content.as_of_line(item.as_of, language)}"
     return text, InlineKeyboardMarkup([back_row(content, language, FAQ)])
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 
 # python-telegram-bot 22 warns unless told to give retry_after as a timedelta (v23 behaviour).
 os.environ.setdefault("PTB_TIMEDELTA", "true")
@@ -74,6 +75,14 @@ async def served() -> AsyncIterator[tuple[BotAPIEmulator, str]]:
     url = await emulator.serve()
     yield emulator, url
     await emulator.aclose()  # webhook delivery too, if a test set one
+
+
+@pytest.fixture
+def content_folder(tmp_path: Path) -> Path:
+    """A copy of the packaged content, to edit or break."""
+    folder = tmp_path / "content"
+    shutil.copytree(PACKAGED_CONTENT_DIR, folder)
+    return folder
 
 
 @pytest.fixture(scope="session")

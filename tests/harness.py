@@ -15,7 +15,7 @@ from pydantic import SecretStr
 from bot.app import create_runner
 from bot.emulator import BotAPIEmulator, BotMessage, EmulatedUser
 from bot.outreach.reminders import Clock, utc_clock
-from bot.settings import Settings
+from bot.settings import DEMO_CONTROLLER, Settings
 from bot.store import Store
 from bot.transport.runner import Runner
 from bot.transport.webhook import WebhookServer
@@ -33,6 +33,8 @@ def make_settings(database: Path, emulator: BotAPIEmulator, **overrides: Any) ->
         "flood_limit": 10_000,
         # Daily backups beside the test's database, never in the working directory.
         "backup_dir": database.parent / "backups",
+        "controller_name": DEMO_CONTROLLER.name,
+        "controller_contact": DEMO_CONTROLLER.contact,
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]

@@ -8,24 +8,57 @@ import io
 import json
 import random
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import openpyxl
+import yaml
 from openpyxl.utils.escape import unescape
 
 from bot.content import Content, load_content
 from bot.emulator import EmulatedUser
+from bot.emulator.entities import parse_html
 from bot.leads.intake import choices, visible_questions
 from bot.settings import PACKAGED_CONTENT_DIR
+from bot.texts import Text
 from tests.harness import Harness
 
 CONTENT = load_content(PACKAGED_CONTENT_DIR)
 
+
+def edit_content(folder: Path, name: str, change: Callable[[Any], None]) -> None:
+    """Change one YAML file of a content folder, as staff would in an editor."""
+    path = folder / name
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+
+
+def rendered(markup: str) -> str:
+    """Telegram HTML as the talent reads it."""
+    return parse_html(markup)[0]
+
+
+def shown(key: Text, language: str = "id", **values: Any) -> str:
+    """A message from content/ as the talent reads it (Telegram HTML rendered to text).
+
+    Tests compare with this rather than with words of their own, so rewording a text in
+    content/ does not break them.
+    """
+    return rendered(CONTENT.text(key, language, **values))
+
+
+def opening(key: Text, language: str = "id", **values: Any) -> str:
+    """The first line of a message as shown (only its own placeholders need values)."""
+    first_line = CONTENT.messages[key].get(language).split("\n", 1)[0]
+    return rendered(first_line.format(**values))
+
+
 MUSICIAN: dict[str, Any] = {
     "sector": "music",
+    "age_range": "age_25_34",
     "full_name": "Sari Dewi Lestari",
     "stage_name": "Sari & The Monsoons",
     "music_role": "band_group",
@@ -38,7 +71,6 @@ MUSICIAN: dict[str, Any] = {
     "notable_works": "Album 'Hujan di Braga' (2024); tur 12 kota",
     "programs_of_interest": ["mucon"],
     "languages": ["indonesian", "english"],
-    "age_range": "age_25_34",
     "email": "Sari.Dewi@Example.COM",
     "phone": "0812-3456-7890",
     "message": "Kami ingin tampil di Seoul 🎶",
@@ -46,6 +78,7 @@ MUSICIAN: dict[str, Any] = {
 
 FILMMAKER: dict[str, Any] = {
     "sector": "film",
+    "age_range": "age_35_44",
     "full_name": "Budi Santoso",
     "company_name": "Rumah Film Nusantara",
     "film_role": "director",
@@ -58,7 +91,6 @@ FILMMAKER: dict[str, Any] = {
     "notable_works": "“Sekala” (2022), dokumenter tentang 안녕하세요 Seoul",
     "programs_of_interest": ["coproduction", "biff_apm"],
     "languages": ["indonesian", "english", "korean"],
-    "age_range": "age_35_44",
     "email": "budi@rumahfilm.id",
     "phone": "+62 21 5551234",
     "message": None,
@@ -101,8 +133,8 @@ async def answer(
 ) -> None:
     """Answer the question on screen the way a talent would: type, press, toggle, skip."""
     question = CONTENT.questions[key]
-    skip = "⏭ Lewati" if language == "id" else "⏭ Skip"
-    done = "✔️ Selesai memilih" if language == "id" else "✔️ Done"
+    skip = CONTENT.text(Text.BTN_SKIP, language)
+    done = CONTENT.text(Text.BTN_DONE, language)
     if value is None:
         await bot.press(user, skip)
     elif question.type == "single_choice":
@@ -119,9 +151,8 @@ async def consent(
     bot: Harness, user: EmulatedUser, *, korea: bool = True, language: str = "id"
 ) -> None:
     """Agree to processing and answer the transfer-to-Korea question."""
-    await bot.press(user, "✅ Saya setuju" if language == "id" else "✅ I agree")
-    yes, no = ("✅ Ya", "Tidak") if language == "id" else ("✅ Yes", "No")
-    await bot.press(user, yes if korea else no)
+    await bot.press(user, CONTENT.text(Text.BTN_AGREE, language))
+    await bot.press(user, CONTENT.text(Text.BTN_YES if korea else Text.BTN_NO, language))
 
 
 async def fill(
@@ -146,13 +177,13 @@ async def apply(
     language: str = "id",
     korea: bool = True,
 ) -> str:
-    """A whole application: /daftar, consent, every answer, review, submit; the reference."""
-    await bot.send(user, "/daftar" if language == "id" else "/apply")
+    """A whole registration: /daftar, consent, every answer, review, submit; the reference."""
+    await bot.send(user, "/daftar" if language == "id" else "/register")
     if await where(bot, user) == "consent_processing":
         await consent(bot, user, korea=korea, language=language)
     await fill(bot, user, answers, language)
     assert await where(bot, user) == "review", user.last_message.text
-    await bot.press(user, "🚀 Kirim pendaftaran" if language == "id" else "🚀 Submit application")
+    await bot.press(user, CONTENT.text(Text.BTN_SUBMIT, language))
     text = next((m.text for m in reversed(user.messages) if "KOC-" in m.text), "")
     assert text, user.last_message.text
     return "KOC-" + text.split("KOC-", 1)[1][:6]

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.emulator import BotAPIEmulator
+from bot.settings import DEMO_CONTROLLER
 
 START_TIMEOUT = 30.0
 
@@ -20,6 +21,8 @@ def clean_env(folder: Path, **values: str) -> dict[str, str]:
     keep = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "VIRTUAL_ENV", "PTB_TIMEDELTA")
     env = {key: value for key, value in os.environ.items() if key in keep}
     env["DATABASE_PATH"] = str(folder / "bot.db")
+    env["CONTROLLER_NAME"] = DEMO_CONTROLLER.name  # `run` refuses to start without them
+    env["CONTROLLER_CONTACT"] = DEMO_CONTROLLER.contact
     env.update(values)
     return env
 
@@ -61,6 +64,11 @@ class BotProcess:
         assert self.process is not None
         self.process.send_signal(signal.SIGKILL)
         await self._collect()
+
+    def hang_up(self) -> None:
+        """SIGHUP: the bot reloads content/."""
+        assert self.process is not None
+        self.process.send_signal(signal.SIGHUP)
 
     async def stop(self) -> int:
         """SIGTERM and wait; returns the exit status."""

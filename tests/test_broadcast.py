@@ -14,9 +14,11 @@ from bot.outreach import broadcast as worker
 from bot.outreach.audience import AudienceError, count, parse_audience
 from bot.outreach.broadcast import WIB, format_wib, parse_wib
 from bot.store import Broadcasts, Profile, Users
+from bot.texts import Text
 from bot.transport import retrying
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import Harness
+from tests.leads import shown
 from tests.subscribers import (
     add_subscribers,
     deliveries,
@@ -27,8 +29,8 @@ from tests.subscribers import (
 )
 from tests.test_foundation import _kocca_bot
 
-FOOTER_ID = "Kamu menerima ini karena berlangganan info program KOCCA Talent Desk."
-FOOTER_EN = "You're getting this because you subscribed to KOCCA Talent Desk announcements."
+FOOTER_ID = shown(Text.ANNOUNCEMENT_FOOTER, "id")
+FOOTER_EN = shown(Text.ANNOUNCEMENT_FOOTER, "en")
 
 
 @pytest.fixture(autouse=True)

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from bot.emulator import BotAPIEmulator, EmulatedUser
+from bot.texts import Text
 from tests.leads import CONTENT, MUSICIAN, label, stored_value
 from tests.processes import BotProcess
 
@@ -54,12 +55,12 @@ def _actions(user: EmulatedUser, key: str, value: Any) -> list[Callable[[], dict
     """The talent's actions answering one question; each must be settled before the next."""
     question = CONTENT.questions[key]
     if value is None:
-        return [lambda: user.press("⏭ Lewati")]
+        return [lambda: user.press(CONTENT.text(Text.BTN_SKIP, "id"))]
     if question.type == "single_choice":
         return [lambda: user.press(label(key, value))]
     if question.type == "multi_choice":
         toggles = [lambda item=item: user.press(label(key, item)) for item in value]
-        return [*toggles, lambda: user.press("✔️ Selesai memilih")]
+        return [*toggles, lambda: user.press(CONTENT.text(Text.BTN_DONE, "id"))]
     return [lambda: user.send(str(value))]
 
 
@@ -94,8 +95,8 @@ async def test_kill_at_random_moments_during_an_application_loses_no_answer(
         return str(key) if stage == "question" else str(stage)
 
     await step([sari.send("/daftar")])
-    await step([sari.press("✅ Saya setuju")])
-    await step([sari.press("✅ Ya")])
+    await step([sari.press(CONTENT.text(Text.BTN_AGREE, "id"))])
+    await step([sari.press(CONTENT.text(Text.BTN_YES, "id"))])
     for _ in range(40):
         key = where()
         if key == "review":
@@ -105,7 +106,7 @@ async def test_kill_at_random_moments_during_an_application_loses_no_answer(
             await step([action()])
     else:
         pytest.fail(f"the questionnaire never reached the review (seed {seed})")
-    await step([sari.press("🚀 Kirim pendaftaran")])
+    await step([sari.press(CONTENT.text(Text.BTN_SUBMIT, "id"))])
     assert await bot.stop() == 0
     leads = bot.query("SELECT id, reference FROM applications WHERE status = 'submitted'")
     assert len(leads) == 1, f"seed {seed}"

@@ -14,7 +14,7 @@ from pydantic import SecretStr
 from bot.emulator import BotAPIEmulator
 from bot.ops import doctor
 from bot.ops.doctor import Check, run_checks
-from bot.settings import PACKAGED_CONTENT_DIR, Settings
+from bot.settings import DEMO_CONTROLLER, PACKAGED_CONTENT_DIR, Settings
 from bot.store import Store
 from tests.processes import clean_env, run_cli
 
@@ -88,6 +88,8 @@ def _settings(url: str, folder: Path, **values: Any) -> Settings:
         "staff_chat_id": STAFF_CHAT_ID,
         "database_path": folder / "bot.db",
         "backup_dir": folder / "backups",
+        "controller_name": DEMO_CONTROLLER.name,
+        "controller_contact": DEMO_CONTROLLER.contact,
     }
     return Settings(_env_file=None, **{**base, **values})  # type: ignore[call-arg]
 
@@ -176,6 +178,10 @@ async def _last_backup_failed(emulator: BotAPIEmulator, folder: Path) -> dict[st
     return {}
 
 
+async def _no_controller(emulator: BotAPIEmulator, folder: Path) -> dict[str, Any]:
+    return {"controller_name": None}
+
+
 async def _clock_off(emulator: BotAPIEmulator, folder: Path) -> dict[str, Any]:
     emulator.clock_offset = 600.0
     return {}
@@ -196,6 +202,7 @@ BROKEN: dict[str, tuple[Callable[..., Any], str, str]] = {
     "backups off": (_backups_off, "Backups", "daily backups are off"),
     "backup folder is a file": (_backup_folder_is_a_file, "Backups", "not a folder"),
     "last backup failed": (_last_backup_failed, "Backups", "No space"),
+    "no data controller": (_no_controller, "Data controller", "CONTROLLER_NAME must be set"),
     "clock ten minutes off": (_clock_off, "Clock", "s off Telegram's"),
 }
 

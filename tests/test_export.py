@@ -251,9 +251,10 @@ async def test_labels_staff_write_with_a_trigger_are_neutralised_too(
     rows = await export_both(store, content, tmp_path)
     assert "'@Nama" in rows[0]
     (record,) = as_records(rows)
-    assert record["Sektor"] == "'=Musik"
-    assert record["Genre"] == "'+Pop, Jazz"
-    assert record["Provinsi"] == "'-Aceh"
+    column = {key: content.questions[key].label.id for key in ("sector", "genres", "province")}
+    assert record[column["sector"]] == "'=Musik"
+    assert record[column["genres"]] == "'+Pop, Jazz"
+    assert record[column["province"]] == "'-Aceh"
 
 
 safe_text = st.text(

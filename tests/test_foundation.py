@@ -67,7 +67,8 @@ async def test_commands_are_registered_in_both_languages(bot: Harness) -> None:
     indonesian = {command["command"] for command in bot.emulator.commands_for(language_code="id")}
     english = {command["command"] for command in bot.emulator.commands_for(language_code="en")}
     assert {"start", "daftar", "program", "bahasa", "privasi", "bantuan"} <= indonesian
-    assert {"start", "apply", "programs", "language", "privacy", "help"} <= english
+    assert {"start", "register", "programs", "language", "privacy", "help"} <= english
+    assert "apply" not in english  # talents register interest; /apply still works, unlisted
 
 
 async def test_shutdown_finishes_and_closes_the_database(make_bot: Any) -> None:
@@ -180,6 +181,28 @@ async def test_run_without_token_explains_how_to_get_one(tmp_path: Path) -> None
     assert "@BotFather" in err and "config.example.env" in err and "kocca-bot chat" in err
 
 
+async def test_run_without_who_is_responsible_for_the_data_is_refused(tmp_path: Path) -> None:
+    code, _out, err = await _kocca_bot(tmp_path, "run", BOT_TOKEN="1:x")
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert "CONTROLLER_NAME and CONTROLLER_CONTACT must be set" in lines[0]
+    code, _, err = await _kocca_bot(
+        tmp_path, "run", BOT_TOKEN="1:x", CONTROLLER_NAME="PT Contoh", CONTROLLER_CONTACT=" "
+    )
+    assert code == 2 and "CONTROLLER_CONTACT must be set" in err
+    assert "CONTROLLER_NAME" not in err.split("must be set")[0]
+    code, _, err = await _kocca_bot(
+        tmp_path,
+        "run",
+        BOT_TOKEN="1:x",
+        CONTROLLER_NAME="[perlu dikonfirmasi staf]",
+        CONTROLLER_CONTACT="privasi@contoh.id",
+    )
+    assert code == 2 and "CONTROLLER_NAME still holds the placeholder" in err
+    assert not (tmp_path / "cli.db").exists()  # refused before opening anything
+
+
 async def test_webhook_without_secret_is_refused(tmp_path: Path) -> None:
     code, _, err = await _kocca_bot(
         tmp_path, "run", BOT_TOKEN="1:x", WEBHOOK_URL="https://bot.example.org/hook"
@@ -198,7 +221,14 @@ async def test_run_against_a_bot_api_server_over_http(tmp_path: Path) -> None:
         "bot",
         "run",
         cwd=tmp_path,
-        env=_env(tmp_path, BOT_TOKEN=emulator.token, BOT_API_URL=url, LOG_LEVEL="DEBUG"),
+        env=_env(
+            tmp_path,
+            BOT_TOKEN=emulator.token,
+            BOT_API_URL=url,
+            LOG_LEVEL="DEBUG",
+            CONTROLLER_NAME="PT Contoh Kreatif",
+            CONTROLLER_CONTACT="privasi@contoh.id",
+        ),
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
     )
@@ -235,14 +265,15 @@ async def test_chat_command_shows_the_greeting(tmp_path: Path) -> None:
 async def test_chat_command_walks_through_a_whole_application(tmp_path: Path) -> None:
     """A person typing answers and button numbers, as `kocca-bot chat` invites them to."""
     lines = [
-        "/daftar", "1", "1", "Musik", "Sari Dewi", "2", "Band / grup", "1", "11",
-        "Jawa Barat", "Bandung", "6", "https://youtube.com/@sari", "2", "2", "1", "4",
-        "1", "5", "3", "sari@example.com", "0812 3456 7890", "2", "1", "/quit",
+        "/daftar", "1", "1", "Musik", "3", "Sari Dewi", "2", "Band / grup", "1", "11",
+        "Jabar", "Bandung", "6", "youtube.com/@sari", "2", "2", "1", "3",
+        "1", "5", "sari@example.com", "0812 3456 7890", "2", "1", "/quit",
     ]  # fmt: skip
     code, out, err = await _kocca_bot(tmp_path, "chat", stdin="\n".join(lines).encode())
     assert code == 0, err
     assert "Cek lagi jawabanmu" in out
     assert "HP/WhatsApp: +6281234567890" in out
+    assert "Provinsi: Jawa Barat" in out and "Tautan karya: https://youtube.com/@sari" in out
     assert "Nomor referensimu: KOC-000001" in out
 
 
@@ -253,14 +284,14 @@ async def test_chat_with_a_kept_database_resumes_where_the_talent_left(tmp_path:
         tmp_path, "chat", "--database", database, stdin="\n".join(first).encode()
     )
     assert code == 0, err
-    assert "Pertanyaan 2 dari 17\nSiapa nama lengkapmu?" in out
+    assert "Pertanyaan 2 dari 17\nBerapa usiamu sekarang?" in out
     code, out, err = await _kocca_bot(
         tmp_path, "chat", "--database", database, stdin=b"/daftar\n/quit\n"
     )
     assert code == 0, err
     # A new session on the same file: welcomed back at the same question, not ignored.
     assert "Selamat datang kembali" in out
-    assert "Pertanyaan 2 dari 17\nSiapa nama lengkapmu?" in out
+    assert "Pertanyaan 2 dari 17\nBerapa usiamu sekarang?" in out
 
 
 async def test_check_content_accepts_the_packaged_content(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from bot.texts import Text
 from tests.harness import Harness
 from tests.leads import (
     CONTENT,
@@ -17,9 +18,17 @@ from tests.leads import (
     apply,
     consent,
     fill,
+    label,
+    opening,
+    rendered,
+    shown,
     stored_value,
     where,
 )
+
+
+def _button(key: Text, language: str = "id") -> str:
+    return CONTENT.text(key, language)
 
 
 async def _answers(bot: Harness, reference: str) -> dict[str, Any]:
@@ -46,61 +55,61 @@ async def test_complete_application_stores_every_answer(
     stored = await _answers(bot, reference)
     assert stored == {key: stored_value(key, value) for key, value in talent.items()}
     thanks, offer = (message.text for message in user.messages[-2:])
-    assert thanks.startswith("🎉 Terima kasih, pendaftaranmu sudah kami terima!")
-    assert offer.startswith("🔔 Mau dikabari kalau ada open call")
+    assert thanks.startswith(opening(Text.INTAKE_SUBMITTED, reference="KOC-000001"))
+    assert offer == shown(Text.SUBSCRIBE_OFFER)
     assert "KOC-000001" in thanks
     alert = staff_chat.last_message.text
-    assert alert.startswith("🆕 Pendaftar baru KOC-000001")
+    assert alert.startswith(opening(Text.STAFF_NEW_LEAD, reference="KOC-000001"))
     assert "@sari_id" in alert and str(user.id) in alert
     assert talent["full_name"] in alert
 
 
 async def test_review_summary_shows_every_answer_in_the_talents_language(bot: Harness) -> None:
     user = bot.user(language_code="en")
-    await bot.send(user, "/apply")
+    await bot.send(user, "/apply")  # the old English name still works beside /register
     await consent(bot, user, language="en")
     await fill(bot, user, MUSICIAN, language="en")
     review = user.last_message.text
-    assert review.startswith("Check your answers")
-    assert ("Sari Dewi Lestari" in review and "Band / group" in review) or "Band" in review
+    assert review.startswith(opening(Text.INTAKE_REVIEW, "en", summary=""))
+    assert "Sari Dewi Lestari" in review and label("music_role", "band_group", "en") in review
     assert "+6281234567890" in review and "sari.dewi@example.com" in review
     assert "Jawa Barat" in review and "Pop, Dangdut" in review
 
 
 @pytest.mark.parametrize(
-    ("key", "bad", "explanation"),
+    ("key", "bad", "explanation", "values"),
     [
-        ("email", "sari at example", "Sepertinya alamat email itu belum benar."),
-        ("email", "sari@", "Sepertinya alamat email itu belum benar."),
-        ("phone", "12345", "Nomor itu belum bisa aku kenali."),
-        ("phone", "nomor saya rahasia", "Nomor itu belum bisa aku kenali."),
-        ("portfolio_url", "ftp://files.example.com/reel.mp4", "Kirim tautan web yang lengkap ya"),
-        ("portfolio_url", "javascript:alert(1)", "Kirim tautan web yang lengkap ya"),
-        ("portfolio_url", "my youtube channel", "Kirim tautan web yang lengkap ya"),
-        ("experience_years", "enam", "Tulis angka saja, dari 0 sampai 60."),
-        ("experience_years", "75", "Tulis angka saja, dari 0 sampai 60."),
-        ("full_name", "x" * 101, "Jawabanmu 101 karakter, maksimal 100."),
-        ("notable_works", "y" * 5000, "Jawabanmu 5000 karakter, maksimal 1000."),
-        ("province", "Atlantis", "Provinsi itu tidak aku temukan."),
-        ("sector", "televisi", "👆 Untuk pertanyaan ini, pilih salah satu tombol di bawah ya."),
-        ("genres", "pop", "👆 Untuk pertanyaan ini, pilih salah satu tombol di bawah ya."),
+        ("email", "sari at example", Text.INTAKE_BAD_EMAIL, {}),
+        ("email", "sari@", Text.INTAKE_BAD_EMAIL, {}),
+        ("phone", "12345", Text.INTAKE_BAD_PHONE, {}),
+        ("phone", "nomor saya rahasia", Text.INTAKE_BAD_PHONE, {}),
+        ("portfolio_url", "ftp://files.example.com/reel.mp4", Text.INTAKE_BAD_URL, {}),
+        ("portfolio_url", "javascript:alert(1)", Text.INTAKE_BAD_URL, {}),
+        ("portfolio_url", "my youtube channel", Text.INTAKE_BAD_URL, {}),
+        ("experience_years", "enam", Text.INTAKE_BAD_NUMBER, {"min": 0, "max": 60}),
+        ("experience_years", "75", Text.INTAKE_BAD_NUMBER, {"min": 0, "max": 60}),
+        ("full_name", "x" * 101, Text.INTAKE_TOO_LONG, {"length": 101, "limit": 100}),
+        ("notable_works", "y" * 5000, Text.INTAKE_TOO_LONG, {"length": 5000, "limit": 1000}),
+        ("province", "Atlantis", Text.INTAKE_PROVINCE_NOT_FOUND, {}),
+        ("sector", "televisi", Text.INTAKE_USE_BUTTONS, {}),
+        ("age_range", "dua puluh", Text.INTAKE_USE_BUTTONS, {}),
+        ("genres", "pop", Text.INTAKE_USE_BUTTONS, {}),
     ],
 )
 async def test_invalid_answer_is_explained_and_the_question_asked_again(
-    bot: Harness, key: str, bad: str, explanation: str
+    bot: Harness, key: str, bad: str, explanation: Text, values: dict[str, Any]
 ) -> None:
     user = bot.user()
     await bot.send(user, "/daftar")
     await consent(bot, user)
-    answers = {k: v for k, v in MUSICIAN.items()}
-    for question_key, value in answers.items():
+    for question_key, value in MUSICIAN.items():  # in questionnaire order
         if question_key == key:
             break
         await answer(bot, user, question_key, value)
     assert await where(bot, user) == key
     before = await _stored(bot, user.id)
     [reply] = await bot.send(user, bad)
-    assert reply.text.startswith(explanation)
+    assert reply.text.startswith(shown(explanation, **values))
     assert CONTENT.questions[key].prompt.id.split("\n")[0][:25] in reply.text
     assert await where(bot, user) == key
     assert await _stored(bot, user.id) == before
@@ -111,26 +120,28 @@ async def test_media_sticker_and_voice_to_a_text_question_are_refused(bot: Harne
     await bot.send(user, "/daftar")
     await consent(bot, user)
     await answer(bot, user, "sector", "film")
+    await answer(bot, user, "age_range", "age_18_24")
     for action in (user.send_photo, user.send_sticker, user.send_voice):
         [reply] = await bot.act(user, action)
-        assert reply.text.startswith("📎 Aku belum bisa menerima foto, file, atau pesan suara")
+        assert reply.text.startswith(shown(Text.INTAKE_MEDIA))
         assert await where(bot, user) == "full_name"
-    assert await _stored(bot, user.id) == {"sector": "film"}
+    assert await _stored(bot, user.id) == {"sector": "film", "age_range": "age_18_24"}
 
 
 async def test_province_can_be_searched_or_paged(bot: Harness) -> None:
     user = bot.user()
     await bot.send(user, "/daftar")
     await consent(bot, user)
-    for key in ("sector", "full_name", "stage_name", "music_role", "genres"):
+    for key in ("sector", "age_range", "full_name", "stage_name", "music_role", "genres"):
         await answer(bot, user, key, MUSICIAN[key])
     assert await where(bot, user) == "province"
     screen = user.last_message
-    assert len(screen.buttons) <= 6 and "Berikutnya ▶️" in screen.button_texts
-    await bot.press(user, "Berikutnya ▶️")
+    next_page = _button(Text.BTN_NEXT_PAGE)
+    assert len(screen.buttons) <= 7 and next_page in screen.button_texts
+    await bot.press(user, next_page)
     assert "Jawa Barat" in user.last_message.button_texts
     [reply] = await bot.send(user, "sulawesi")
-    assert "Ada beberapa yang cocok. Yang mana?" in reply.text
+    assert shown(Text.INTAKE_PROVINCE_MATCHES) in reply.text
     assert set(reply.button_texts) >= {"Sulawesi Utara", "Sulawesi Tengah", "Sulawesi Selatan"}
     await bot.press(user, "Sulawesi Tengah")
     assert (await _stored(bot, user.id))["province"] == "sulawesi_tengah"
@@ -141,18 +152,19 @@ async def test_multi_choice_toggles_and_enforces_limits(bot: Harness) -> None:
     user = bot.user()
     await bot.send(user, "/daftar")
     await consent(bot, user)
-    for key in ("sector", "full_name", "stage_name", "music_role"):
+    for key in ("sector", "age_range", "full_name", "stage_name", "music_role"):
         await answer(bot, user, key, MUSICIAN[key])
     assert await where(bot, user) == "genres"
-    await bot.press(user, "✔️ Selesai memilih")
-    assert "Pilih minimal 1 dulu" in user.last_message.text
-    for genre in ("Pop", "Rock", "Jazz", "Dangdut/koplo"):
-        await bot.press(user, genre)
+    done = _button(Text.BTN_DONE)
+    await bot.press(user, done)
+    assert shown(Text.INTAKE_TOO_FEW_CHOICES, min=1) in user.last_message.text
+    for genre in ("pop", "rock", "jazz", "dangdut"):
+        await bot.press(user, label("genres", genre))
     assert "✅ Pop" in user.last_message.button_texts
-    await bot.press(user, "✔️ Selesai memilih")
-    assert "Maksimal 3 pilihan ya" in user.last_message.text
+    await bot.press(user, done)
+    assert shown(Text.INTAKE_TOO_MANY_CHOICES, max=3) in user.last_message.text
     await bot.press(user, "✅ Rock")  # untoggle
-    await bot.press(user, "✔️ Selesai memilih")
+    await bot.press(user, done)
     assert (await _stored(bot, user.id))["genres"] == ["pop", "jazz", "dangdut"]
 
 
@@ -160,23 +172,27 @@ async def test_back_keeps_the_answer_for_editing_and_skip_only_when_optional(bot
     user = bot.user()
     await bot.send(user, "/daftar")
     await consent(bot, user)
+    skip, back = _button(Text.BTN_SKIP), _button(Text.BTN_BACK)
     await answer(bot, user, "sector", "music")
-    assert "⏭ Lewati" not in user.last_message.button_texts  # full_name is required
+    await answer(bot, user, "age_range", "age_18_24")
+    assert skip not in user.last_message.button_texts  # full_name is required
     await answer(bot, user, "full_name", "Sari")
-    assert "⏭ Lewati" in user.last_message.button_texts  # stage_name is optional
-    await bot.press(user, "⬅️ Kembali")
-    shown = user.last_message.text
-    assert "Siapa nama lengkapmu?" in shown and "Jawabanmu sekarang: Sari" in shown
+    assert skip in user.last_message.button_texts  # stage_name is optional
+    await bot.press(user, back)
+    screen = user.last_message.text
+    assert CONTENT.questions["full_name"].prompt.id in screen
+    assert shown(Text.INTAKE_CURRENT_ANSWER, answer="Sari") in screen
     await bot.send(user, "Sari Dewi")
     assert await where(bot, user) == "stage_name"
-    await bot.press(user, "⏭ Lewati")
+    await bot.press(user, skip)
     assert (await _stored(bot, user.id)) == {
         "sector": "music",
+        "age_range": "age_18_24",
         "full_name": "Sari Dewi",
         "stage_name": None,
     }
-    await bot.press(user, "⬅️ Kembali")
-    await bot.press(user, "↪️ Pakai jawaban ini")
+    await bot.press(user, back)
+    await bot.press(user, _button(Text.BTN_KEEP))
     assert await where(bot, user) == "music_role"
 
 
@@ -185,12 +201,13 @@ async def test_edit_from_summary_returns_to_summary(bot: Harness) -> None:
     await bot.send(user, "/daftar")
     await consent(bot, user)
     await fill(bot, user, MUSICIAN)
-    await bot.press(user, "✏️ Ubah jawaban")
-    await bot.press(user, "Kota/kabupaten")
+    await bot.press(user, _button(Text.BTN_EDIT))
+    await bot.press(user, CONTENT.questions["city"].label.id)
     assert await where(bot, user) == "city"
-    assert "📋 Kembali ke ringkasan" in user.last_message.button_texts
+    assert _button(Text.BTN_TO_REVIEW) in user.last_message.button_texts
     [review] = await bot.send(user, "Cimahi")
-    assert review.text.startswith("Cek lagi jawabanmu") and "Cimahi" in review.text
+    assert review.text.startswith(opening(Text.INTAKE_REVIEW, summary=""))
+    assert "Cimahi" in review.text
     assert await where(bot, user) == "review"
 
 
@@ -199,13 +216,13 @@ async def test_changing_the_sector_from_the_summary_asks_the_new_questions(bot: 
     await bot.send(user, "/daftar")
     await consent(bot, user)
     await fill(bot, user, MUSICIAN)
-    await bot.press(user, "✏️ Ubah jawaban")
-    await bot.press(user, "Sektor")
-    await bot.press(user, "Film")
+    await bot.press(user, _button(Text.BTN_EDIT))
+    await bot.press(user, CONTENT.questions["sector"].label.id)
+    await bot.press(user, label("sector", "film"))
     assert await where(bot, user) == "company_name"
     await fill(bot, user, FILMMAKER)
     assert await where(bot, user) == "review"
-    await bot.press(user, "🚀 Kirim pendaftaran")
+    await bot.press(user, _button(Text.BTN_SUBMIT))
     row = await bot.store.db.fetch_one("SELECT id FROM applications WHERE status = 'submitted'")
     assert row is not None
     stored = await bot.store.applications.answers(row["id"])
@@ -217,32 +234,32 @@ async def test_cancel_keeps_the_draft_and_daftar_resumes_exactly_there(bot: Harn
     user = bot.user()
     await bot.send(user, "/daftar")
     await consent(bot, user)
-    for key in ("sector", "full_name", "stage_name"):
+    for key in ("sector", "age_range", "full_name", "stage_name"):
         await answer(bot, user, key, MUSICIAN[key])
-    await bot.press(user, "✖️ Batal")
-    assert user.last_message.text.startswith("⏸ Pendaftaran dijeda.")
+    await bot.press(user, _button(Text.BTN_PAUSE))
+    assert user.last_message.text == shown(Text.INTAKE_CANCELLED)
     [reply] = await bot.send(user, "Apa kabar?")
-    assert reply.text.startswith("Maaf, aku belum bisa menjawab")  # not taken as an answer
+    assert reply.text.startswith(shown(Text.UNKNOWN_TEXT))  # not taken as an answer
     [resumed] = await bot.send(user, "/daftar")
-    assert resumed.text.startswith("👋 Selamat datang kembali!")
+    assert resumed.text.startswith(shown(Text.INTAKE_RESUMED))
     assert await where(bot, user) == "music_role"
-    assert set(await _stored(bot, user.id)) == {"sector", "full_name", "stage_name"}
+    assert set(await _stored(bot, user.id)) == {"sector", "age_range", "full_name", "stage_name"}
     [paused] = await bot.send(user, "/batal")
-    assert paused.text.startswith("⏸ Pendaftaran dijeda.")
+    assert paused.text == shown(Text.INTAKE_CANCELLED)
     [nothing] = await bot.send(user, "/batal")
-    assert nothing.text == "Tidak ada pendaftaran yang sedang berjalan."
+    assert nothing.text == shown(Text.INTAKE_NOTHING_TO_CANCEL)
 
 
 async def test_restart_mid_application_resumes_at_the_right_question(bot: Harness) -> None:
     user = bot.user()
     await bot.send(user, "/daftar")
     await consent(bot, user)
-    for key in ("sector", "full_name", "stage_name", "music_role"):
+    for key in ("sector", "age_range", "full_name", "stage_name", "music_role"):
         await answer(bot, user, key, MUSICIAN[key])
     await bot.restart()
     # The next message is the answer to the question the talent was shown before the restart.
-    await bot.press(user, "Pop")
-    await bot.press(user, "✔️ Selesai memilih")
+    await bot.press(user, label("genres", "pop"))
+    await bot.press(user, _button(Text.BTN_DONE))
     assert await where(bot, user) == "province"
     stored = await _stored(bot, user.id)
     assert stored["genres"] == ["pop"] and stored["music_role"] == "band_group"
@@ -255,6 +272,7 @@ async def test_the_same_update_delivered_twice_takes_effect_once(bot: Harness) -
     await bot.send(user, "/daftar")
     await consent(bot, user)
     await answer(bot, user, "sector", "music")
+    await answer(bot, user, "age_range", "age_18_24")
     update = user.send("Sari Dewi")
     await bot.settle(update)
     replies_before = len(user.messages)
@@ -272,7 +290,7 @@ async def test_a_replayed_submit_after_a_crash_stores_nothing_twice(
     await bot.send(user, "/daftar")
     await consent(bot, user)
     await fill(bot, user, MUSICIAN)
-    submit = user.press("🚀 Kirim pendaftaran")
+    submit = user.press(_button(Text.BTN_SUBMIT))
     await bot.settle(submit)
     await bot.stop()
     with sqlite3.connect(bot.database) as db:  # as if the process died before marking it done
@@ -288,7 +306,8 @@ async def test_a_replayed_submit_after_a_crash_stores_nothing_twice(
     assert await bot.store.inbox.status(submit["update_id"]) == "done"
     # The talent sees the thank-you (again: the first may never have arrived); staff once.
     assert any("KOC-000001" in message.text for message in user.messages_since(mark))
-    alerts = [m for m in staff_chat.messages if m.text.startswith("🆕 Pendaftar baru")]
+    heading = opening(Text.STAFF_NEW_LEAD, reference="KOC-000001")
+    alerts = [m for m in staff_chat.messages if m.text.startswith(heading)]
     assert len(alerts) == 1
 
 
@@ -297,15 +316,17 @@ async def test_stale_button_from_an_older_question_changes_nothing(bot: Harness)
     await bot.send(user, "/daftar")
     await consent(bot, user)
     sector_question = user.last_message
-    film = next(b.callback_data for row in sector_question.buttons for b in row if b.text == "Film")
+    film_label = label("sector", "film")
+    film = next(
+        b.callback_data for row in sector_question.buttons for b in row if b.text == film_label
+    )
     assert film is not None
     await answer(bot, user, "sector", "music")
+    await answer(bot, user, "age_range", "age_18_24")
     await answer(bot, user, "full_name", "Sari")
-    [shown] = await bot.act(user, user.press_raw, sector_question.message_id, film)
-    assert shown.text.startswith(
-        "Tombol itu sudah tidak berlaku. Ini pertanyaan yang sedang kamu isi."
-    )
-    assert "Kamu tampil dengan nama panggung" in shown.text  # the current question, again
+    [screen] = await bot.act(user, user.press_raw, sector_question.message_id, film)
+    assert screen.text.startswith(shown(Text.INTAKE_STALE))
+    assert CONTENT.questions["stage_name"].prompt.id in screen.text  # the current question
     assert await where(bot, user) == "stage_name"
     assert (await _stored(bot, user.id))["sector"] == "music"
 
@@ -313,8 +334,8 @@ async def test_stale_button_from_an_older_question_changes_nothing(bot: Harness)
 async def test_declining_consent_stores_only_the_refusal(bot: Harness) -> None:
     user = bot.user()
     await bot.send(user, "/daftar")
-    [declined] = await bot.press(user, "Tidak setuju")
-    assert declined.text.startswith("Tidak apa-apa. Kami tidak menyimpan data pendaftaran")
+    [declined] = await bot.press(user, _button(Text.BTN_DECLINE))
+    assert declined.text == shown(Text.INTAKE_DECLINED)
     assert await bot.store.db.fetch_value("SELECT COUNT(*) FROM applications") == 0
     assert await bot.store.db.fetch_value("SELECT COUNT(*) FROM answers") == 0
     consents = await bot.store.applications.consents(user.id)
@@ -342,31 +363,43 @@ async def test_under_18_needs_a_guardians_consent(bot: Harness) -> None:
     await consent(bot, minor)
     await fill(bot, minor, {**MUSICIAN, "age_range": "under_18"})
     assert await where(bot, minor) == "guardian"
-    assert "18" in minor.last_message.text
-    await bot.press(minor, "✅ Orang tua/wali sudah setuju")
-    assert await where(bot, minor) == "email"
+    # Asked right after the field: nothing about the minor is stored yet but that and the age.
+    assert await _stored(bot, minor.id) == {"sector": "music", "age_range": "under_18"}
+    assert minor.last_message.text == rendered(CONTENT.privacy.guardian_notice.id)
+    await bot.press(minor, _button(Text.BTN_GUARDIAN_YES))
+    assert await where(bot, minor) == "full_name"
     consents = await bot.store.applications.consents(minor.id)
     assert consents["guardian"].granted
+    await fill(bot, minor, {**MUSICIAN, "age_range": "under_18"})
+    assert await where(bot, minor) == "review"
 
     other = bot.user()
     await bot.send(other, "/daftar")
     await consent(bot, other)
     await fill(bot, other, {**MUSICIAN, "age_range": "under_18"})
-    [reply] = await bot.press(other, "Belum ada persetujuan")
-    assert "persetujuan orang tua atau wali" in reply.text
+    [reply] = await bot.press(other, _button(Text.BTN_GUARDIAN_NO))
+    assert reply.text == shown(Text.INTAKE_GUARDIAN_DECLINED)
     assert await bot.store.applications.draft_for(other.id) is None
+    assert (
+        await bot.store.db.fetch_value(
+            "SELECT COUNT(*) FROM answers a JOIN applications p ON p.id = a.application_id"
+            " WHERE p.user_id = ?",
+            (other.id,),
+        )
+        == 0
+    )  # no name, no contact: the minor was stopped before giving them
 
 
 async def test_apply_from_a_program_page_preselects_it(bot: Harness) -> None:
     user = bot.user()
     await bot.send(user, "/program")
-    await bot.press(user, "Musik")
+    await bot.press(user, CONTENT.sections["music"].title.id)
     await bot.press(user, CONTENT.programs["mucon"].title.id)
-    await bot.press(user, "📝 Daftar untuk program ini")
+    await bot.press(user, _button(Text.BTN_APPLY_PROGRAM))
     await consent(bot, user)
     stored = await _stored(bot, user.id)
     assert stored == {"sector": "music", "programs_of_interest": ["mucon"]}
-    assert await where(bot, user) == "full_name"
+    assert await where(bot, user) == "age_range"
 
 
 async def test_everything_answered_is_in_the_conversation_log(bot: Harness) -> None:

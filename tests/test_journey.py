@@ -13,20 +13,25 @@ import yaml
 from bot.content import Content, load_content
 from bot.texts import Text
 from tests.harness import Harness
+from tests.leads import CONTENT, opening, rendered, shown
+
+
+def _button(key: Text, language: str = "id") -> str:
+    return CONTENT.text(key, language)
 
 
 async def test_menu_offers_the_main_choices_in_indonesian(bot: Harness) -> None:
     sari = bot.user()
     [menu] = await bot.send(sari, "/menu")
-    assert menu.text == "Mau mulai dari mana?"
+    assert menu.text == shown(Text.MENU_PROMPT)
     assert menu.button_texts == [
-        "🎬🎵 Program & peluang",
-        "❓ Tanya-jawab (FAQ)",
-        "💬 Tanya tim kami",  # the bot fixture has a staff chat
-        "📝 Daftar",
-        "🔔 Nyalakan info program",
-        "🌐 Bahasa",
-        "🔒 Privasi",
+        _button(Text.BTN_PROGRAMS),
+        _button(Text.BTN_FAQ),
+        _button(Text.BTN_ASK),  # the bot fixture has a staff chat
+        _button(Text.BTN_APPLY),
+        _button(Text.BTN_SUBSCRIBE_ON),
+        _button(Text.BTN_LANGUAGE),
+        _button(Text.BTN_PRIVACY),
     ]
 
 
@@ -34,33 +39,31 @@ async def test_menu_without_a_staff_chat_has_no_ask_button(make_bot: Any) -> Non
     bot: Harness = await make_bot()
     sari = bot.user()
     [menu] = await bot.send(sari, "/menu")
-    assert "💬 Tanya tim kami" not in menu.button_texts
-    assert "📝 Daftar" in menu.button_texts
+    assert _button(Text.BTN_ASK) not in menu.button_texts
+    assert _button(Text.BTN_APPLY) in menu.button_texts
 
 
 async def test_switching_language_is_stored_and_used_from_then_on(bot: Harness) -> None:
     sari = bot.user(language_code="id")
     await bot.send(sari, "/start")
-    await bot.press(sari, "🌐 Bahasa")
-    assert sari.last_message.text == "Pilih bahasa yang kamu mau."
-    await bot.press(sari, "🇬🇧 English")
-    assert sari.last_message.text.startswith("✅ Done, I'll speak English from now on.")
+    await bot.press(sari, _button(Text.BTN_LANGUAGE))
+    assert sari.last_message.text == shown(Text.LANGUAGE_PROMPT)
+    await bot.press(sari, _button(Text.BTN_LANGUAGE_EN))
+    assert sari.last_message.text.startswith(shown(Text.LANGUAGE_SET, "en"))
     user = await bot.store.users.get(sari.id)
     assert user is not None and user.language == "en" and user.language_chosen
     # The choice outlives Telegram's language and a restart.
     await bot.restart()
     [reply] = await bot.send(sari, "/bantuan")
-    assert reply.text.startswith("What I can do")
+    assert reply.text.startswith(opening(Text.HELP, "en"))
     await bot.send(sari, "/bahasa")
-    await bot.press(sari, "🇮🇩 Bahasa Indonesia")
-    assert sari.last_message.text.startswith("✅ Oke, mulai sekarang kita pakai Bahasa Indonesia.")
+    await bot.press(sari, _button(Text.BTN_LANGUAGE_ID, "en"))
+    assert sari.last_message.text.startswith(shown(Text.LANGUAGE_SET, "id"))
 
 
 async def test_every_program_page_opens_and_leads_back(bot: Harness, content: Content) -> None:
-    for language, programs_label in (
-        ("id", "🎬🎵 Program & peluang"),
-        ("en", "🎬🎵 Programs & opportunities"),
-    ):
+    for language in ("id", "en"):
+        programs_label = _button(Text.BTN_PROGRAMS, language)
         talent = bot.user(language_code=language)
         [start] = await bot.send(talent, "/start")
         for section in content.sections.values():
@@ -75,31 +78,40 @@ async def test_every_program_page_opens_and_leads_back(bot: Harness, content: Co
                 page = talent.last_message
                 assert page.message_id == start.message_id
                 assert page.text.startswith(program.title.get(language))
-                assert program.what.get(language).split("<")[0][:30] in page.text
-                assert ("Informasi, bukan open call" in page.text) == (language == "id")
+                assert rendered(program.what.get(language))[:30] in page.text
+                assert shown(Text.PROGRAM_KIND_INFO, language) in page.text
+                # When its facts were checked, in the talent's language.
+                assert content.date_text(program.as_of, language) in page.text
+                assert rendered(content.as_of_line(program.as_of, language)) in page.text
                 if program.source_url:
                     assert program.source_url in (page.html or "")
-                assert page.button_texts[0] in ("📝 Daftar untuk program ini", "📝 Apply for this")
-                await bot.press(talent, "⬅️ Kembali" if language == "id" else "⬅️ Back", message=page)
+                register = _button(Text.BTN_APPLY_PROGRAM, language)
+                # Only programs one can register interest in from their page have the button.
+                assert (register in page.button_texts) == (program.interest == "page")
+                await bot.press(talent, _button(Text.BTN_BACK, language), message=page)
                 listing = talent.last_message
                 assert listing.text.startswith(section.title.get(language))
-            await bot.press(
-                talent, "🏠 Menu utama" if language == "id" else "🏠 Main menu", message=listing
-            )
+            await bot.press(talent, _button(Text.BTN_MENU, language), message=listing)
         assert len(talent.messages) == 1, "browsing never piles up new messages"
 
 
 async def test_every_faq_answer_opens_and_leads_back(bot: Harness, content: Content) -> None:
     talent = bot.user(language_code="en")
     [start] = await bot.send(talent, "/start")
-    await bot.press(talent, "❓ FAQ")
+    await bot.press(talent, _button(Text.BTN_FAQ, "en"))
+    back, menu = _button(Text.BTN_BACK, "en"), _button(Text.BTN_MENU, "en")
     for item in content.faq.values():
         await bot.press(talent, item.question.en, message=start)
         answer = talent.last_message
         assert answer.text.startswith(item.question.en)
-        assert answer.button_texts == ["⬅️ Back", "🏠 Main menu"]
-        await bot.press(talent, "⬅️ Back", message=answer)
-        assert talent.last_message.text.startswith("FAQ")
+        # Answers that state facts say when they were checked; help answers do not.
+        if item.kind == "facts" and item.as_of is not None:
+            assert rendered(content.as_of_line(item.as_of, "en")) in answer.text
+        else:
+            assert shown(Text.AS_OF, "en", date="").strip() not in answer.text
+        assert answer.button_texts == [back, menu]
+        await bot.press(talent, back, message=answer)
+        assert talent.last_message.text.startswith(opening(Text.FAQ_INTRO, "en"))
     assert len(talent.messages) == 1
 
 
@@ -127,12 +139,12 @@ async def test_deep_link_source_is_stored_first_one_kept(bot: Harness) -> None:
 async def test_unexpected_text_media_and_commands_get_a_helpful_reply(bot: Harness) -> None:
     sari = bot.user()
     [reply] = await bot.send(sari, "halo kak, mau tanya dong")
-    assert reply.text.startswith("Maaf, aku belum bisa menjawab pesan bebas")
-    assert "📝 Daftar" in reply.button_texts
+    assert reply.text.startswith(shown(Text.UNKNOWN_TEXT))
+    assert _button(Text.BTN_APPLY) in reply.button_texts
     [reply] = await bot.act(sari, sari.send_sticker)
-    assert reply.text.startswith("Maaf, aku belum bisa menjawab pesan bebas")
+    assert reply.text.startswith(shown(Text.UNKNOWN_TEXT))
     [reply] = await bot.send(sari, "/export")
-    assert reply.text.startswith("Perintah itu tidak aku kenal")
+    assert reply.text.startswith(shown(Text.UNKNOWN_COMMAND))
 
 
 async def test_stale_or_forged_button_gets_a_clear_answer(bot: Harness) -> None:
@@ -140,10 +152,8 @@ async def test_stale_or_forged_button_gets_a_clear_answer(bot: Harness) -> None:
     [start] = await bot.send(sari, "/start")
     for data in ("program:does_not_exist", "faq:nope", "garbage", "section:tv"):
         await bot.act(sari, sari.press_raw, start.message_id, data)
-        assert (
-            sari.callback_answers[-1].text == "Tombol ini sudah tidak berlaku. Ini menu terbarunya."
-        )
-    assert sari.last_message.text == "Mau mulai dari mana?"
+        assert sari.callback_answers[-1].text == shown(Text.STALE_BUTTON)
+    assert sari.last_message.text == shown(Text.MENU_PROMPT)
 
 
 async def test_long_privacy_notice_fits_telegram_and_callback_data_fits_64_bytes(
@@ -252,6 +262,8 @@ def test_bot_refuses_to_start_with_broken_content(tmp_path: Path) -> None:
         env={
             "PATH": "/usr/bin:/bin",
             "BOT_TOKEN": "1:x",
+            "CONTROLLER_NAME": "Test controller",
+            "CONTROLLER_CONTACT": "test@example.invalid",
             "CONTENT_DIR": str(folder),
             "DATABASE_PATH": str(tmp_path / "x.db"),
         },

@@ -16,10 +16,12 @@ import pytest
 import yaml
 
 from bot.content import Content
+from bot.settings import DEMO_CONTROLLER
 from bot.store.privacy import subject_hash
+from bot.texts import Text
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness, every_value
-from tests.leads import FILMMAKER, MUSICIAN, apply, read_csv, stored_value
+from tests.leads import CONTENT, FILMMAKER, MUSICIAN, apply, read_csv, shown, stored_value
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -33,27 +35,35 @@ async def test_notice_in_both_languages_with_the_rights_one_tap_away(
         first_line = content.privacy.notice.get(language).split("\n")[0]
         assert notice.text.startswith(first_line.replace("<b>", "").replace("</b>", ""))
         assert "KOCCA" in notice.text
-        expected = {
-            "id": ["✅ Persetujuanku", "📦 Salinan dataku", "🗑 Hapus dataku"],
-            "en": ["✅ My consents", "📦 Copy of my data", "🗑 Delete my data"],
-        }[language]
+        # Who is responsible comes from the settings, never from content/.
+        assert DEMO_CONTROLLER.name in notice.text and DEMO_CONTROLLER.contact in notice.text
+        expected = [
+            content.text(key, language)
+            for key in (Text.BTN_MY_CONSENTS, Text.BTN_MY_DATA, Text.BTN_DELETE_DATA)
+        ]
         assert notice.button_texts[:3] == expected
 
 
 async def test_consents_are_recorded_and_can_be_withdrawn(bot: Harness) -> None:
     sari = bot.user()
     await apply(bot, sari, MUSICIAN, korea=True)
+    my_consents = CONTENT.text(Text.BTN_MY_CONSENTS, "id")
+    processing = CONTENT.text(Text.CONSENT_KIND_PROCESSING, "id")
+    transfer_kind = CONTENT.text(Text.CONSENT_KIND_TRANSFER, "id")
+    news = CONTENT.text(Text.CONSENT_KIND_ANNOUNCEMENTS, "id")
+    given = shown(Text.CONSENT_GIVEN, date="").split("(")[0].strip()
+    withdrawn = shown(Text.CONSENT_WITHDRAWN, date="").split("(")[0].strip()
     await bot.send(sari, "/privasi")
-    await bot.press(sari, "✅ Persetujuanku")
+    await bot.press(sari, my_consents)
     screen = sari.last_message.text
-    assert "Pemrosesan pendaftaran: diberikan" in screen
-    assert "Kirim ke KOCCA di Korea: diberikan" in screen
-    await bot.press(sari, "Tarik persetujuan: Kirim ke KOCCA di Korea")
+    assert f"{processing}: {given}" in screen
+    assert f"{transfer_kind}: {given}" in screen
+    await bot.press(sari, CONTENT.text(Text.BTN_WITHDRAW, "id", kind=transfer_kind))
     consents = await bot.store.applications.consents(sari.id)
     transfer = consents["transfer_korea"]
     assert not transfer.granted and transfer.language == "id" and transfer.notice_version
-    assert "Kirim ke KOCCA di Korea: tidak diberikan / ditarik" in sari.last_message.text
-    await bot.press(sari, "Beri persetujuan: Kirim ke KOCCA di Korea")
+    assert f"{transfer_kind}: {withdrawn}" in sari.last_message.text
+    await bot.press(sari, CONTENT.text(Text.BTN_GRANT, "id", kind=transfer_kind))
     assert (await bot.store.applications.consents(sari.id))["transfer_korea"].granted
     history = await bot.store.db.fetch_all(
         "SELECT granted FROM consents WHERE user_id = ? AND kind = 'transfer_korea' ORDER BY id",
@@ -64,8 +74,8 @@ async def test_consents_are_recorded_and_can_be_withdrawn(bot: Harness) -> None:
     await bot.send(sari, "/langganan")
     assert (await bot.store.users.get(sari.id)).subscribed  # type: ignore[union-attr]
     await bot.send(sari, "/privasi")
-    await bot.press(sari, "✅ Persetujuanku")
-    await bot.press(sari, "Tarik persetujuan: Info program")
+    await bot.press(sari, my_consents)
+    await bot.press(sari, CONTENT.text(Text.BTN_WITHDRAW, "id", kind=news))
     user = await bot.store.users.get(sari.id)
     assert user is not None and not user.subscribed
     assert not (await bot.store.applications.consents(sari.id))["announcements"].granted
@@ -78,9 +88,10 @@ async def test_withdrawing_consent_to_processing_removes_applications_at_once(
     await apply(bot, sari, MUSICIAN)
     await apply(bot, budi, FILMMAKER)
     await bot.send(sari, "/privasi")
-    await bot.press(sari, "✅ Persetujuanku")
-    [reply] = await bot.press(sari, "Tarik persetujuan: Pemrosesan pendaftaran")
-    assert reply.text.startswith("✅ Persetujuan pemrosesan ditarik. 1 pendaftaranmu")
+    await bot.press(sari, CONTENT.text(Text.BTN_MY_CONSENTS, "id"))
+    processing = CONTENT.text(Text.CONSENT_KIND_PROCESSING, "id")
+    [reply] = await bot.press(sari, CONTENT.text(Text.BTN_WITHDRAW, "id", kind=processing))
+    assert reply.text == shown(Text.PROCESSING_WITHDRAWN, count=1)
     owners = await bot.store.db.fetch_all("SELECT user_id FROM applications")
     assert [row["user_id"] for row in owners] == [budi.id]
     assert not (await bot.store.applications.consents(sari.id))["processing"].granted

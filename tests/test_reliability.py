@@ -11,7 +11,7 @@ import pytest
 from bot.emulator import BotAPIEmulator
 from bot.transport.webhook import SECRET_HEADER
 from tests.harness import Harness, webhook_bot
-from tests.leads import answer, consent, where
+from tests.leads import CONTENT, answer, consent, where
 
 
 async def test_server_errors_are_retried_and_the_talent_is_answered(bot: Harness) -> None:
@@ -50,10 +50,11 @@ async def test_a_long_outage_keeps_the_answer_and_replies_when_telegram_is_back(
     await bot.send(sari, "/daftar")
     await consent(bot, sari)
     await answer(bot, sari, "sector", "music")
+    await answer(bot, sari, "age_range", "age_18_24")
     # More failures than one call's retries: the update is handled again once Telegram is back.
     bot.emulator.fail_next("sendMessage", status=500, times=5, chat_id=sari.id)
     [reply] = await bot.send(sari, "Sari Dewi")
-    assert "nama panggung" in reply.text
+    assert CONTENT.questions["stage_name"].prompt.id in reply.text
     draft = await bot.store.applications.draft_for(sari.id)
     assert draft is not None
     assert (await bot.store.applications.answers(draft.id))["full_name"] == "Sari Dewi"
@@ -92,7 +93,8 @@ async def test_updates_from_one_user_are_handled_in_order(bot: Harness) -> None:
     await bot.send(sari, "/daftar")
     await consent(bot, sari)
     await answer(bot, sari, "sector", "music")
-    # Three answers typed quickly, before any reply arrives.
+    await answer(bot, sari, "age_range", "age_18_24")
+    # Answers typed quickly, before any reply arrives.
     updates = [sari.send(text) for text in ("Sari Dewi", "The Monsoons")]
     await bot.settle(updates[-1])
     draft = await bot.store.applications.draft_for(sari.id)

@@ -23,12 +23,14 @@ from bot.store import Store
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import (
+    CONTENT,
     FILMMAKER,
     MUSICIAN,
     Seed,
     apply,
     as_records,
     consent,
+    label,
     read_csv,
     read_xlsx,
     realistic,
@@ -39,29 +41,12 @@ WIB = ZoneInfo("Asia/Jakarta")
 DASH = "\N{EN DASH}"  # in age ranges, program titles and page ranges
 STAFF_COMMANDS = ["/export", "/export musik", "/stats", "/leads", "/lead KOC-000001"]
 
+# The export's columns: the questions' labels (content/intake.yaml), in questionnaire order.
+COLUMN = {question.key: question.label.id for question in CONTENT.intake.questions}
 HEADERS = [
     "Referensi",
     "Waktu kirim (WIB)",
-    "Sektor",
-    "Nama lengkap",
-    "Nama panggung/band",
-    "Perusahaan/rumah produksi",
-    "Peran (musik)",
-    "Peran (film)",
-    "Genre",
-    "Format film",
-    "Provinsi",
-    "Kota/kabupaten",
-    "Tahun aktif",
-    "Tautan karya",
-    "Tautan lain",
-    "Karya penting",
-    "Program diminati",
-    "Bahasa",
-    "Usia",
-    "Email",
-    "HP/WhatsApp",
-    "Pesan untuk staf",
+    *COLUMN.values(),
     "ID Telegram",
     "Username Telegram",
     "Bahasa chat",
@@ -146,26 +131,28 @@ async def test_admin_gets_csv_and_xlsx_with_every_answer_in_its_column(
     assert musician == {
         "Referensi": "KOC-000001",
         "Waktu kirim (WIB)": "2026-01-10 23:59",
-        "Sektor": "Musik",
-        "Nama lengkap": "Sari Dewi Lestari",
-        "Nama panggung/band": "Sari & The Monsoons",
-        "Perusahaan/rumah produksi": "",
-        "Peran (musik)": "Band/grup",
-        "Peran (film)": "",
-        "Genre": "Pop, Dangdut/koplo",
-        "Format film": "",
-        "Provinsi": "Jawa Barat",
-        "Kota/kabupaten": "Bandung",
-        "Tahun aktif": "6",
-        "Tautan karya": "https://youtube.com/@sarimonsoons",
-        "Tautan lain": "https://open.spotify.com/artist/123\nhttps://instagram.com/sarimonsoons",
-        "Karya penting": "Album 'Hujan di Braga' (2024); tur 12 kota",
-        "Program diminati": "MU:CON Seoul",
-        "Bahasa": "Bahasa Indonesia, Bahasa Inggris",
-        "Usia": f"25{DASH}34",
-        "Email": "sari.dewi@example.com",
-        "HP/WhatsApp": "'+6281234567890",
-        "Pesan untuk staf": "Kami ingin tampil di Seoul 🎶",
+        COLUMN["sector"]: "Musik",
+        COLUMN["full_name"]: "Sari Dewi Lestari",
+        COLUMN["stage_name"]: "Sari & The Monsoons",
+        COLUMN["company_name"]: "",
+        COLUMN["music_role"]: "Band/grup",
+        COLUMN["film_role"]: "",
+        COLUMN["genres"]: "Pop, Dangdut/koplo",
+        COLUMN["film_formats"]: "",
+        COLUMN["province"]: "Jawa Barat",
+        COLUMN["city"]: "Bandung",
+        COLUMN["experience_years"]: "6",
+        COLUMN["portfolio_url"]: "https://youtube.com/@sarimonsoons",
+        COLUMN[
+            "other_links"
+        ]: "https://open.spotify.com/artist/123\nhttps://instagram.com/sarimonsoons",
+        COLUMN["notable_works"]: "Album 'Hujan di Braga' (2024); tur 12 kota",
+        COLUMN["programs_of_interest"]: "MU:CON Seoul",
+        COLUMN["languages"]: "Bahasa Indonesia, Bahasa Inggris",
+        COLUMN["age_range"]: f"25{DASH}34",
+        COLUMN["email"]: "sari.dewi@example.com",
+        COLUMN["phone"]: "'+6281234567890",
+        COLUMN["message"]: "Kami ingin tampil di Seoul 🎶",
         "ID Telegram": str(sari.id),
         "Username Telegram": "sari_id",
         "Bahasa chat": "id",
@@ -177,26 +164,28 @@ async def test_admin_gets_csv_and_xlsx_with_every_answer_in_its_column(
     assert filmmaker == {
         "Referensi": "KOC-000002",
         "Waktu kirim (WIB)": "2026-01-11 00:00",
-        "Sektor": "Film",
-        "Nama lengkap": "Budi Santoso",
-        "Nama panggung/band": "",
-        "Perusahaan/rumah produksi": "Rumah Film Nusantara",
-        "Peran (musik)": "",
-        "Peran (film)": "Sutradara",
-        "Genre": "",
-        "Format film": "Film panjang, Dokumenter",
-        "Provinsi": "DI Yogyakarta",
-        "Kota/kabupaten": "Yogyakarta",
-        "Tahun aktif": "12",
-        "Tautan karya": "https://vimeo.com/budisantoso/showreel",
-        "Tautan lain": "",
-        "Karya penting": "“Sekala” (2022), dokumenter tentang 안녕하세요 Seoul",
-        "Program diminati": f"Ko-produksi film Indonesia{DASH}Korea, BIFF Asian Project Market",
-        "Bahasa": "Bahasa Indonesia, Bahasa Inggris, Bahasa Korea",
-        "Usia": f"35{DASH}44",
-        "Email": "budi@rumahfilm.id",
-        "HP/WhatsApp": "'+62215551234",
-        "Pesan untuk staf": "",
+        COLUMN["sector"]: "Film",
+        COLUMN["full_name"]: "Budi Santoso",
+        COLUMN["stage_name"]: "",
+        COLUMN["company_name"]: "Rumah Film Nusantara",
+        COLUMN["music_role"]: "",
+        COLUMN["film_role"]: "Sutradara",
+        COLUMN["genres"]: "",
+        COLUMN["film_formats"]: "Film panjang, Dokumenter",
+        COLUMN["province"]: "DI Yogyakarta",
+        COLUMN["city"]: "Yogyakarta",
+        COLUMN["experience_years"]: "12",
+        COLUMN["portfolio_url"]: "https://vimeo.com/budisantoso/showreel",
+        COLUMN["other_links"]: "",
+        COLUMN["notable_works"]: "“Sekala” (2022), dokumenter tentang 안녕하세요 Seoul",
+        COLUMN["programs_of_interest"]: ", ".join(
+            CONTENT.programs[key].choice_label.id for key in ("coproduction", "biff_apm")
+        ),
+        COLUMN["languages"]: "Bahasa Indonesia, Bahasa Inggris, Bahasa Korea",
+        COLUMN["age_range"]: f"35{DASH}44",
+        COLUMN["email"]: "budi@rumahfilm.id",
+        COLUMN["phone"]: "'+62215551234",
+        COLUMN["message"]: "",
         "ID Telegram": str(budi.id),
         "Username Telegram": "",
         "Bahasa chat": "id",
@@ -214,7 +203,8 @@ async def test_export_filters_by_sector_date_and_drafts(
     drafter = bot.user(first_name="Rina")
     await bot.send(drafter, "/daftar")
     await consent(bot, drafter)
-    await bot.press(drafter, "Film")
+    await bot.press(drafter, label("sector", "film"))
+    await bot.press(drafter, label("age_range", "age_18_24"))
     await bot.send(drafter, "Rina Pratiwi")
 
     def references(records: list[dict[str, str]]) -> list[str]:
@@ -229,20 +219,25 @@ async def test_export_filters_by_sector_date_and_drafts(
     assert references(both) == ["KOC-000001", "KOC-000002"]
 
     with_drafts = await export_records(bot, admin, "/export drafts")
-    assert list(with_drafts[0])[:4] == ["Referensi", "Waktu kirim (WIB)", "Status", "Sektor"]
+    assert list(with_drafts[0])[:4] == [
+        "Referensi",
+        "Waktu kirim (WIB)",
+        "Status",
+        COLUMN["sector"],
+    ]
     assert [(row["Referensi"], row["Status"]) for row in with_drafts] == [
         ("KOC-000001", "terkirim"),
         ("KOC-000002", "terkirim"),
         ("", "draf"),
     ]
     draft = with_drafts[2]
-    assert (draft["Sektor"], draft["Nama lengkap"], draft["Waktu kirim (WIB)"]) == (
+    assert (draft[COLUMN["sector"]], draft[COLUMN["full_name"]], draft["Waktu kirim (WIB)"]) == (
         "Film",
         "Rina Pratiwi",
         "",
     )
     film_drafts = await export_records(bot, admin, "/export film drafts")
-    assert [row["Nama lengkap"] for row in film_drafts] == ["Budi Santoso", "Rina Pratiwi"]
+    assert [row[COLUMN["full_name"]] for row in film_drafts] == ["Budi Santoso", "Rina Pratiwi"]
 
     replies = await bot.send(admin, "/export since 2030-01-01")
     assert [message.text for message in replies] == [
@@ -357,7 +352,7 @@ async def test_formula_triggers_from_talents_are_neutralised_in_both_files(
     await bot.send(talent, "/start -evil_source")
     await apply(bot, talent, hostile)
     (row,) = await export_records(bot, admin_of(staff_chat))
-    assert row["Nama lengkap"] == '\'=HYPERLINK("https://evil.example","klik")'
+    assert row[COLUMN["full_name"]] == '\'=HYPERLINK("https://evil.example","klik")'
     assert row["Nama panggung/band"] == "'+SUM(1,2)"
     assert row["Kota/kabupaten"] == "'-2+3"
     assert row["Karya penting"] == "'@SUM(A1:A9)"
@@ -583,7 +578,9 @@ async def test_lead_list_pages_and_opens_a_lead(bot: Harness, staff_chat: Any) -
     await bot.press(admin, "◀️ Sebelumnya")
     await bot.press(admin, "📄 KOC-000003")
     page = admin.last_message.text
-    assert page.startswith("📄 KOC-000003 · dikirim 2026-01-03 10:00 WIB\n\nSektor: Musik\n")
+    assert page.startswith(
+        f"📄 KOC-000003 · dikirim 2026-01-03 10:00 WIB\n\n{COLUMN['sector']}: Musik\n"
+    )
     for line in [
         "Nama lengkap: Talenta 3",
         "Nama panggung/band: Sari & The Monsoons",
@@ -652,7 +649,7 @@ async def test_big_exports_are_zipped_and_split(
     assert len(rows) == 41 and rows[0] == HEADERS
 
 
-STAFF_MENU = {"export", "stats", "leads", "lead", "broadcast"}
+STAFF_MENU = {"export", "stats", "leads", "lead", "broadcast", "reload"}
 
 
 def _menu(bot: Harness, chat_id: int | None, language: str = "") -> set[str]:
@@ -676,7 +673,7 @@ async def test_admins_see_the_staff_commands_in_their_menu_and_talents_do_not(
     await _until(lambda: _menu(bot, ADMIN_ID) >= STAFF_MENU)  # their chat was known at start
     assert _menu(bot, ADMIN_ID, "en") >= STAFF_MENU
     assert {"daftar", "tanya", "dataku"} <= _menu(bot, ADMIN_ID)  # and everything talents have
-    assert {"apply", "ask", "mydata"} <= _menu(bot, ADMIN_ID, "en")
+    assert {"register", "ask", "mydata"} <= _menu(bot, ADMIN_ID, "en")
     for language in ("", "id", "en"):
         assert _menu(bot, None, language)  # talents have a menu ...
         assert not STAFF_MENU & _menu(bot, None, language)  # ... without the staff desk

@@ -6,12 +6,14 @@ from typing import Any
 
 from bot.content import Content
 from bot.emulator import EmulatedUser
+from bot.texts import Text
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
+from tests.leads import CONTENT, opening, shown
 from tests.subscribers import complete_answers
 
-TURN_ON = "🔔 Nyalakan info program"
-TURN_OFF = "🔕 Matikan info program"
+TURN_ON = CONTENT.text(Text.BTN_SUBSCRIBE_ON, "id")
+TURN_OFF = CONTENT.text(Text.BTN_SUBSCRIBE_OFF, "id")
 
 
 async def _subscribed(bot: Harness, talent: EmulatedUser) -> bool:
@@ -57,7 +59,7 @@ async def test_english_aliases_and_stop_work(bot: Harness) -> None:
     assert confirmation.text.startswith("🔔 Done!")
     assert await _subscribed(bot, john)
     (confirmation,) = await bot.send(john, "/stop")
-    assert confirmation.text.startswith("🔕 OK, no more announcements")
+    assert confirmation.text == shown(Text.UNSUBSCRIBED, "en")
     assert not await _subscribed(bot, john)
     await bot.send(john, "/subscribe")
     await bot.send(john, "/unsubscribe")
@@ -98,11 +100,12 @@ async def test_offer_after_an_application_yes_subscribes(make_bot: Any, content:
     bot: Harness = await make_bot()  # no staff chat: this is about what the talent sees
     sari = bot.user(first_name="Sari")
     submitted, offer = await _submit_through_the_bot(bot, sari, content)
-    assert "pendaftaranmu sudah kami terima" in submitted.text
-    assert offer.text.startswith("🔔 Mau dikabari")
-    assert offer.button_texts == ["✅ Ya", "Tidak"]
+    assert submitted.text.startswith(opening(Text.INTAKE_SUBMITTED, reference="KOC-000001"))
+    assert offer.text == shown(Text.SUBSCRIBE_OFFER)
+    yes, no = content.text(Text.BTN_YES, "id"), content.text(Text.BTN_NO, "id")
+    assert offer.button_texts == [yes, no]
 
-    await bot.press(sari, "✅ Ya")
+    await bot.press(sari, yes)
     assert sari.last_message.text.startswith("🔔 Siap!")
     assert await _subscribed(bot, sari)
     assert [row[0] for row in await _consents(bot, sari)] == [1]
@@ -117,8 +120,8 @@ async def test_offer_after_an_application_no_is_recorded(make_bot: Any, content:
     bot: Harness = await make_bot()
     dewi = bot.user(first_name="Dewi")
     await _submit_through_the_bot(bot, dewi, content)
-    await bot.press(dewi, "Tidak")
-    assert dewi.last_message.text.startswith("Oke, kami tidak akan mengirim pengumuman")
+    await bot.press(dewi, content.text(Text.BTN_NO, "id"))
+    assert dewi.last_message.text == shown(Text.SUBSCRIBE_DECLINED)
     assert not await _subscribed(bot, dewi)
     assert [row[0] for row in await _consents(bot, dewi)] == [0]
 

@@ -17,12 +17,14 @@ from bot.texts import Text
 from handlers.support import _from_staff
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import Harness
+from tests.leads import CONTENT, consent, opening, shown
+from tests.leads import answer as answer_question
 
-ASK_BUTTON = "💬 Tanya tim kami"
-DONE_BUTTON = "✔️ Selesai bertanya"
-INVITE = "Tanya tim kami"
-ACK = "✅ Pesanmu sudah diteruskan ke tim kami"
-LIMITED = "⏳ Pelan-pelan ya"
+ASK_BUTTON = CONTENT.text(Text.BTN_ASK, "id")
+DONE_BUTTON = CONTENT.text(Text.BTN_ASK_DONE, "id")
+INVITE = opening(Text.SUPPORT_INVITE).removeprefix("💬 ")
+ACK = shown(Text.SUPPORT_ACK)
+LIMITED = shown(Text.SUPPORT_RATE_LIMITED)
 
 
 def staff_member(bot: Harness, chat: EmulatedChat) -> EmulatedUser:
@@ -305,7 +307,10 @@ async def test_without_staff_chat_questions_are_closed(make_bot: Any) -> None:
     assert ASK_BUTTON not in greeting.button_texts
     (closed,) = await bot.send(sari, "/tanya")
     assert closed.text.startswith("Maaf, saat ini pertanyaan langsung ke tim kami belum dibuka")
-    assert closed.button_texts == ["❓ Tanya-jawab (FAQ)", "🏠 Menu utama"]
+    assert closed.button_texts == [
+        CONTENT.text(Text.BTN_FAQ, "id"),
+        CONTENT.text(Text.BTN_MENU, "id"),
+    ]
     (fallback,) = await bot.send(sari, "Halo, ada orang?")
     assert fallback.text.startswith("Maaf, aku belum bisa menjawab pesan bebas")
     english = bot.user(first_name="John", language_code="en")
@@ -421,13 +426,15 @@ async def test_pressing_apply_in_ask_mode_starts_the_application_not_a_question(
     sari = bot.user(first_name="Sari")
     [menu] = await bot.send(sari, "/menu")
     await bot.send(sari, "/tanya")
-    await bot.press(sari, "📝 Daftar", message=menu)  # a button on the older menu message
-    await bot.press(sari, "✅ Saya setuju")
-    await bot.press(sari, "✅ Ya")
-    await bot.press(sari, "Musik")
+    # A button on the older menu message.
+    await bot.press(sari, CONTENT.text(Text.BTN_APPLY, "id"), message=menu)
+    await consent(bot, sari)
+    await answer_question(bot, sari, "sector", "music")
+    await answer_question(bot, sari, "age_range", "age_18_24")
     mark = staff_chat.mark()
     [reply] = await bot.send(sari, "Sari Dewi")
-    assert "nama panggung" in reply.text  # the next question: the answer was taken
+    # The next question: the answer was taken.
+    assert CONTENT.questions["stage_name"].prompt.id in reply.text
     assert staff_chat.messages_since(mark) == []
 
 

@@ -104,10 +104,9 @@ def choices(question: Question, content: Content, answers: Answers) -> list[tupl
     """The (value, label) pairs a choice question offers this talent."""
     if question.choices_from == "programs":
         sector = answers.get("sector")
+        section = sector if isinstance(sector, str) else None
         return [
-            (program.key, program.title)
-            for program in content.programs.values()
-            if sector is None or program.section == sector
+            (program.key, program.choice_label) for program in content.interest_programs(section)
         ]
     return [(choice.value, choice.label) for choice in question.choices or []]
 
@@ -160,9 +159,9 @@ def check_text(question: Question, content: Content, answers: Answers, text: str
     if question.type == "province":
         return _find_province(content, text)
     # A choice question answered by typing a label instead of pressing its button.
-    typed = _fold(text)
+    typed = fold(text)
     for value, label in choices(question, content, answers):
-        if typed in (_fold(label.id), _fold(label.en), value):
+        if typed in (fold(label.id), fold(label.en), value):
             return Accepted([value] if question.type == "multi_choice" else value)
     return Rejected(Text.INTAKE_USE_BUTTONS)
 
@@ -231,20 +230,20 @@ _CHECKERS = {
 }
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     """Lower-case, accents and punctuation removed, for forgiving matching."""
     normal = unicodedata.normalize("NFKD", text.lower())
     return re.sub(r"[^a-z0-9]+", " ", normal).strip()
 
 
 def _find_province(content: Content, text: str) -> Outcome:
-    typed = _fold(text).removeprefix("provinsi ").removeprefix("province ").strip()
+    typed = fold(text).removeprefix("provinsi ").removeprefix("province ").strip()
     if not typed:
         return Rejected(Text.INTAKE_PROVINCE_NOT_FOUND)
     found: list[str] = []
     for value, province in content.provinces.items():
-        names = {_fold(province.label.id), _fold(province.label.en)}
-        if typed in names:
+        names = {fold(province.label.id), fold(province.label.en)}
+        if typed in names or typed in {fold(alias) for alias in province.aliases}:
             return Accepted(value)
         if any(typed in name for name in names):
             found.append(value)
@@ -272,7 +271,10 @@ def display(question: Question, content: Content, value: Any, language: str) -> 
         province = content.provinces.get(str(value))
         return province.label.get(language) if province else str(value)
     if question.type in ("single_choice", "multi_choice"):
-        labels = {key: label.get(language) for key, label in choices(question, content, {})}
+        offered = choices(question, content, {})
+        if question.choices_from == "programs":  # every program, even one no longer offered
+            offered = [(key, program.choice_label) for key, program in content.programs.items()]
+        labels = {key: label.get(language) for key, label in offered}
         items = value if isinstance(value, list) else [value]
         return ", ".join(labels.get(str(item), str(item)) for item in items)
     return str(value)

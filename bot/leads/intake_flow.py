@@ -76,6 +76,8 @@ class IntakeFlow:
             return await self.current(draft, note=Text.INTAKE_RESUMED)
         presets: dict[str, Any] = {}
         program = self._content.programs.get(program_key or "")
+        if program is not None and program.interest == "none":
+            program = None  # an old button of a page that is no longer a program
         if program is not None:
             presets["sector"] = program.section
             presets["programs_of_interest"] = [program.key]

@@ -26,7 +26,7 @@ from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.request import BaseRequest
 
 from bot.content import ContentError, load_content
-from bot.settings import Settings
+from bot.settings import Settings, SettingsError
 
 MIN_FREE_BYTES = 200 * 1024 * 1024  # below this, a busy day can fill the disk
 MAX_CLOCK_SKEW = 60.0  # seconds between this server and Telegram
@@ -64,6 +64,7 @@ async def run_checks(settings: Settings, request: BaseRequest | None = None) -> 
     """Every check, in the order an operator fixes things."""
     checks = await telegram_checks(settings, request)
     checks += database_checks(settings.database_path)
+    checks.append(controller_check(settings))
     checks.append(content_check(settings))
     checks.append(backup_check(settings))
     checks.append(await clock_check(settings))
@@ -309,6 +310,19 @@ def _database_contents(path: Path) -> list[Check]:
         )
     )
     return [integrity, wal]
+
+
+def controller_check(settings: Settings) -> Check:
+    """Who is responsible for talents' data is set (`kocca-bot run` refuses to start without)."""
+    try:
+        controller = settings.controller()
+    except SettingsError as error:
+        return failed(
+            "Data controller",
+            str(error).removeprefix("Configuration error: ").split(":")[0],
+            "set CONTROLLER_NAME and CONTROLLER_CONTACT in .env (see config.example.env)",
+        )
+    return passed("Data controller", controller.name)
 
 
 def content_check(settings: Settings) -> Check:

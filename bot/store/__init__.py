@@ -6,6 +6,7 @@ from pathlib import Path
 
 from bot.store.applications import Applications, Change, Consent, Draft
 from bot.store.broadcasts import Broadcast, Broadcasts, Recipient, Tally, Version
+from bot.store.content_log import ContentLog
 from bot.store.conversation import ConversationLog, LogEntry
 from bot.store.db import Database, Transaction, utc_now
 from bot.store.inbox import StoredUpdate, UpdateInbox
@@ -23,6 +24,7 @@ __all__ = [
     "Broadcasts",
     "Change",
     "Consent",
+    "ContentLog",
     "ConversationLog",
     "Database",
     "Draft",
@@ -66,6 +68,7 @@ class Store:
         self.broadcasts = Broadcasts(db)
         self.ops = Operations(db)
         self.reminders = Reminders(db)
+        self.content_log = ContentLog(db)
 
     @classmethod
     async def open(cls, path: Path | str, *, erasure_key: bytes | None = None) -> Store:

@@ -246,6 +246,24 @@ MIGRATIONS: list[tuple[str, str]] = [
         """,
     ),
     (
+        "0014_content_log",
+        """
+        CREATE TABLE content_reloads (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            trigger TEXT NOT NULL CHECK (trigger IN ('signal', 'command')),
+            staff_id INTEGER,
+            accepted INTEGER NOT NULL,
+            problems TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE TABLE content_review_reminders (
+            id INTEGER PRIMARY KEY,
+            sent_at TEXT NOT NULL,
+            pages TEXT NOT NULL
+        )
+        """,
+    ),
+    (
         "0012_erasure_key_and_backups",
         """
         ALTER TABLE erasures ADD COLUMN keyed INTEGER NOT NULL DEFAULT 0;

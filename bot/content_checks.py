@@ -1,0 +1,228 @@
+"""Checks of content/ beyond its schema: button widths, unfinished texts, dates, reviews.
+
+`load_content` runs the checks that make content unusable (problems); `review_warnings`
+lists pages whose facts are due for a fresh look (warnings: the bot still serves them).
+bot.content imports this module, so names from bot.content are imported inside functions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from bot.placeholders import placeholder_in
+from bot.texts import Text
+
+if TYPE_CHECKING:
+    from bot.content import Content, Dated, T
+
+# How many characters a label may have, by how many buttons share its row: longer labels
+# are cut off ("Daftar untuk pro…") on a phone held upright.
+ROW_LIMITS = {1: 40, 2: 24, 3: 16}
+SELECTED_MARK = "✅ "  # put before a chosen option of a multiple-choice question
+
+# How rows are known: content files have fixed layouts (see the header of each file), and
+# interface buttons (messages*.yaml, btn_*) are alone on their row unless listed here with
+# the number of buttons the views put on their row. A view that puts a button beside another
+# adds its key here, so check-content holds the label to the row it is shown in.
+SHARED_ROWS: dict[Text, int] = {
+    Text.BTN_LANGUAGE: 2,  # main menu: language | privacy
+    Text.BTN_PRIVACY: 2,
+    Text.BTN_BACK: 2,  # back | main menu, and the questionnaire's navigation
+    Text.BTN_MENU: 2,
+    Text.BTN_LANGUAGE_ID: 2,
+    Text.BTN_LANGUAGE_EN: 2,
+    Text.BTN_AGREE: 2,  # consent: agree | decline
+    Text.BTN_DECLINE: 2,
+    Text.BTN_YES: 2,
+    Text.BTN_NO: 2,
+    Text.BTN_GUARDIAN_YES: 2,
+    Text.BTN_GUARDIAN_NO: 2,
+    Text.BTN_KEEP: 2,  # questionnaire navigation: two buttons a row
+    Text.BTN_SKIP: 2,
+    Text.BTN_PAUSE: 2,
+    Text.BTN_TO_REVIEW: 2,
+    Text.BTN_EDIT: 2,  # review: edit | save & exit
+    Text.BTN_PREV_PAGE: 2,
+    Text.BTN_NEXT_PAGE: 2,
+    Text.BTN_MY_DATA: 2,  # privacy: copy of my data | delete my data
+    Text.BTN_DELETE_DATA: 2,
+    Text.BTN_CANCEL: 2,  # announcements: back | cancel
+    Text.BTN_BROADCAST_ADD_ENGLISH: 2,
+    Text.BTN_BROADCAST_SAME: 2,
+    Text.BTN_BROADCAST_SEND: 2,
+    Text.BTN_BROADCAST_SCHEDULE: 2,
+    Text.BTN_AUDIENCE_SECTOR: 2,
+    Text.BTN_AUDIENCE_LANGUAGE: 2,
+    Text.BTN_AUDIENCE_PROVINCE: 2,
+    Text.BTN_AUDIENCE_SOURCE: 2,
+}
+# The consents a talent can withdraw or give with a button (a guardian's consent is given
+# in the questionnaire only): what {kind} stands for in those buttons.
+_TOGGLED_KINDS = (
+    Text.CONSENT_KIND_PROCESSING,
+    Text.CONSENT_KIND_TRANSFER,
+    Text.CONSENT_KIND_ANNOUNCEMENTS,
+)
+_FIELD = re.compile(r"\{(\w+)\}")
+_FIELD_WIDTH = 3  # a number filled into a label ({count}, {id}) counts as three characters
+
+
+def row_limit(buttons_in_row: int) -> int:
+    """The longest label that fits a row of this many buttons."""
+    return ROW_LIMITS.get(buttons_in_row, ROW_LIMITS[max(ROW_LIMITS)])
+
+
+def unfinished(raw: dict[str, object]) -> list[str]:
+    """Every text still holding a placeholder such as "[perlu dikonfirmasi staf]" or TODO."""
+    from bot.content import translations
+
+    problems = []
+    for name, data in raw.items():
+        for path, pair in translations(data, ""):
+            for language, text in pair.items():
+                if isinstance(text, str) and (marker := placeholder_in(text)):
+                    problems.append(
+                        f"{name}: {path}.{language}: unfinished text {marker!r}: write the real"
+                        " words (a talent must never see a placeholder)"
+                    )
+    return problems
+
+
+def button_widths(content: Content) -> list[str]:
+    """Every button label against the width of the row it is shown in."""
+    problems: list[str] = []
+
+    def check(where: str, label: T, limit: int) -> None:
+        for language in ("id", "en"):
+            text = label.get(language)
+            if len(text) > limit:
+                problems.append(
+                    f"{where}.{language}: {text!r} is {len(text)} characters; a button in this"
+                    f" row fits {limit}"
+                )
+
+    for key, text in content.messages.items():
+        if key.value.startswith("btn_"):
+            limit = row_limit(SHARED_ROWS.get(key, 1))
+            check(f"messages: {key.value}", _widest(content, key, text), limit)
+    for section in content.sections.values():
+        check(f"programs.yaml: sections[{section.key}].title", section.title, ROW_LIMITS[1])
+    paired_choice = ROW_LIMITS[2] - len(SELECTED_MARK)
+    for program in content.programs.values():
+        where = f"programs.yaml: programs[{program.key}]"
+        check(f"{where}.title", program.title, ROW_LIMITS[1])
+        if program.interest != "none":  # a choice of the questionnaire, two a row
+            field = "short_title" if program.short_title else "title (add a short_title)"
+            check(f"{where}.{field}", program.choice_label, paired_choice)
+    for item in content.faq.values():
+        check(f"faq.yaml: items[{item.key}].question", item.question, ROW_LIMITS[1])
+    for province in content.provinces.values():
+        check(f"intake.yaml: provinces[{province.value}].label", province.label, ROW_LIMITS[2])
+    for question in content.intake.questions:
+        where = f"intake.yaml: questions[{question.key}]"
+        check(f"{where}.label", question.label, ROW_LIMITS[2])  # the edit list, two a row
+        limit = paired_choice if question.type == "multi_choice" else ROW_LIMITS[2]
+        for choice in question.choices or []:
+            check(f"{where}.choices[{choice.value}].label", choice.label, limit)
+    return problems
+
+
+def _widest(content: Content, key: Text, text: T) -> T:
+    """A label as shown, with its {fields} filled by the widest value they can take."""
+    from bot.content import T
+
+    filled = {}
+    for language in ("id", "en"):
+        template = text.get(language)
+        kinds = [content.messages[kind].get(language) for kind in _TOGGLED_KINDS]
+        widest_kind = max(kinds, key=len) if key in (Text.BTN_WITHDRAW, Text.BTN_GRANT) else ""
+
+        def fill(match: re.Match[str], widest_kind: str = widest_kind) -> str:
+            return widest_kind if match.group(1) == "kind" else "0" * _FIELD_WIDTH
+
+        filled[language] = _FIELD.sub(fill, template)
+    return T(**filled)
+
+
+def dates(content: Content, today: date) -> list[str]:
+    """as_of dates in the future are typing mistakes (a day of slack for time zones)."""
+    problems = []
+    for where, page, _title in pages(content):
+        if page.as_of is not None and page.as_of > today + timedelta(days=1):
+            problems.append(f"{where}.as_of: {page.as_of} is in the future")
+    return problems
+
+
+def provinces(content: Content) -> list[str]:
+    """Every name or abbreviation a talent may type leads to one province only."""
+    from bot.leads.intake import fold
+
+    problems = []
+    seen: dict[str, str] = {}
+    for province in content.provinces.values():
+        names = {fold(province.label.id), fold(province.label.en)}
+        for alias in province.aliases:
+            folded = fold(alias)
+            if not folded:
+                problems.append(f"intake.yaml: provinces[{province.value}].aliases: empty alias")
+            names.add(folded)
+        for name in names:
+            other = seen.setdefault(name, province.value)
+            if other != province.value:
+                problems.append(
+                    f"intake.yaml: provinces[{province.value}]: {name!r} also names {other}"
+                )
+    return problems
+
+
+def month_names(content: Content) -> list[str]:
+    """Twelve month names in each language, for "Info per 16 Januari 2026"."""
+    return [
+        f"messages: {Text.MONTH_NAMES.value}.{language}: needs 12 month names, separated by spaces"
+        for language in ("id", "en")
+        if len(content.text(Text.MONTH_NAMES, language).split()) != 12
+    ]
+
+
+def pages(content: Content) -> Iterable[tuple[str, Dated, T]]:
+    """Every page that may carry as_of, with its title: program pages and FAQ answers."""
+    for program in content.programs.values():
+        yield f"programs.yaml: programs[{program.key}]", program, program.title
+    for item in content.faq.values():
+        yield f"faq.yaml: items[{item.key}]", item, item.question
+
+
+@dataclass(frozen=True, slots=True)
+class DuePage:
+    """A page whose facts are older than its review period."""
+
+    where: str  # programs.yaml: programs[mucon]
+    title: T
+    as_of: date
+    age_days: int
+    review_days: int
+
+
+def due_for_review(content: Content, today: date) -> list[DuePage]:
+    """The pages staff should check again, oldest first."""
+    due = []
+    for where, page, title in pages(content):
+        if page.as_of is None:
+            continue
+        age = (today - page.as_of).days
+        if age > page.review_days:
+            due.append(DuePage(where, title, page.as_of, age, page.review_days))
+    return sorted(due, key=lambda page: page.as_of)
+
+
+def review_warnings(content: Content, today: date) -> list[str]:
+    """check-content's warnings: one line per page due for review."""
+    return [
+        f"{page.where}: as_of {page.as_of} is {page.age_days} days old"
+        f" (review after {page.review_days}): check its facts and update as_of"
+        for page in due_for_review(content, today)
+    ]

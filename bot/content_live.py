@@ -1,0 +1,95 @@
+"""The content the running bot serves, and reloading it without a restart.
+
+A reload reads content/ again and passes it through every check of `load_content`; only
+content without problems replaces what the bot serves, whole, between two updates. Invalid
+content is refused with the list of its problems, and the bot keeps the previous content.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from bot.content import Content, ContentError, load_content
+from bot.store import Store
+
+log = logging.getLogger(__name__)
+
+Trigger = Literal["signal", "command"]
+
+
+class LiveContent:
+    """Holds the current content; `current` is what every handler reads."""
+
+    def __init__(self, content: Content, folder: Path) -> None:
+        self._content = content
+        self.folder = folder
+        self._lock = asyncio.Lock()  # SIGHUP and /reload at once: one after the other
+
+    @property
+    def current(self) -> Content:
+        """The content served now."""
+        return self._content
+
+    async def reload(self) -> Content:
+        """Read the folder again; raise ContentError (keeping the current content) if invalid."""
+        async with self._lock:
+            content = await asyncio.to_thread(load_content, self.folder)
+            self._content = content
+            return content
+
+
+@dataclass(frozen=True, slots=True)
+class Reloaded:
+    """The outcome of a reload: the new content, or the problems that kept the old one."""
+
+    content: Content | None
+    problems: list[str] = field(default_factory=list)
+
+
+async def reload_content(
+    live: LiveContent, store: Store, trigger: Trigger, staff_id: int | None = None
+) -> Reloaded:
+    """Reload content/, log and record the outcome (SIGHUP on the server, or /reload)."""
+    try:
+        content = await live.reload()
+    except ContentError as error:
+        log.error(
+            "Content reload (%s) refused; still serving the previous content. %d problem(s):\n%s",
+            trigger,
+            len(error.problems),
+            "\n".join(f"  {problem}" for problem in error.problems),
+        )
+        await store.content_log.record_reload(trigger, staff_id, error.problems)
+        return Reloaded(None, error.problems)
+    log.info(
+        "Content reloaded (%s) from %s: %d programs, %d FAQ entries, %d questions",
+        trigger,
+        live.folder,
+        len(content.programs),
+        len(content.faq),
+        len(content.questions),
+    )
+    await store.content_log.record_reload(trigger, staff_id, [])
+    return Reloaded(content)
+
+
+def reload_on_hangup(loop: asyncio.AbstractEventLoop, live: LiveContent, store: Store) -> None:
+    """`kill -HUP <pid>` reloads content/ (the outcome goes to the log)."""
+    running: set[asyncio.Task[Reloaded]] = set()  # keeps each task alive until it ends
+
+    def finished(task: asyncio.Task[Reloaded]) -> None:
+        running.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("Content reload on SIGHUP failed", exc_info=task.exception())
+
+    def hangup() -> None:
+        task = loop.create_task(reload_content(live, store, "signal"))
+        running.add(task)
+        task.add_done_callback(finished)
+
+    loop.add_signal_handler(signal.SIGHUP, hangup)

@@ -1,0 +1,91 @@
+"""Keeping content true in the running bot: /reload (admins) and the weekly review reminder."""
+
+from __future__ import annotations
+
+import html
+import logging
+from datetime import UTC, datetime, timedelta
+
+from telegram import Bot, Update
+from telegram.error import TelegramError
+
+from bot.content import Markup
+from bot.content_checks import due_for_review
+from bot.content_live import reload_content
+from bot.message_parts import split_message
+from bot.outreach.broadcast import WIB
+from bot.services import Services
+from bot.texts import Text
+from handlers.common import BotContext, reply
+from handlers.staff import staff_desk
+
+log = logging.getLogger(__name__)
+
+REVIEW_EVERY = timedelta(days=7)  # the staff chat hears about due pages at most this often
+
+
+@staff_desk
+async def reload_command(update: Update, context: BotContext) -> None:
+    """Re-read content/: serve it if every check passes, else list its problems and keep the old."""
+    user = update.effective_user
+    services = context.services
+    outcome = await reload_content(
+        services.live_content, services.store, "command", user.id if user else None
+    )
+    if outcome.content is None:
+        problems = "\n".join(f"• {html.escape(problem)}" for problem in outcome.problems)
+        text = context.text(
+            Text.RELOAD_REFUSED, count=len(outcome.problems), problems=Markup(problems)
+        )
+    else:
+        text = context.text(
+            Text.RELOAD_DONE,
+            programs=len(outcome.content.programs),
+            faq=len(outcome.content.faq),
+            questions=len(outcome.content.questions),
+        )
+    await reply(update, text)
+
+
+async def review_reminder(bot: Bot, services: Services, now: datetime) -> bool:
+    """Tell the staff chat which pages are due for review, at most once a week; True if told.
+
+    When it was last told is stored, so a restart does not repeat the reminder.
+    """
+    staff_chat = services.settings.staff_chat_id
+    content = services.content
+    due = due_for_review(content, now.astimezone(WIB).date())
+    if staff_chat is None or not due:
+        return False
+    last = await services.store.content_log.last_review_reminder()
+    if last is not None and now - datetime.fromisoformat(last) < REVIEW_EVERY:
+        return False
+    language = services.settings.default_language
+    lines = [
+        content.text(
+            Text.REVIEW_DUE_LINE,
+            language,
+            title=page.title.get(language),
+            where=page.where,
+            date=content.date_text(page.as_of, language),
+            days=page.age_days,
+        )
+        for page in due
+    ]
+    text = content.text(Text.REVIEW_DUE, language, pages=Markup("\n".join(lines)))
+    try:
+        for part in split_message(text):
+            await bot.send_message(staff_chat, part)
+    except TelegramError as error:
+        log.warning("Could not remind the staff chat of pages due for review: %s", error)
+        return False
+    await services.store.content_log.record_review_reminder(
+        now.isoformat(), [page.where for page in due]
+    )
+    log.info("Reminded the staff chat of %d page(s) due for review", len(due))
+    return True
+
+
+async def review_job(context: BotContext) -> None:
+    """The job queue's check (every few hours; the reminder itself goes out weekly)."""
+    await review_reminder(context.bot, context.services, datetime.now(UTC))

@@ -1,0 +1,337 @@
+"""Content a talent can trust: every page walked in both languages, and the checks that keep
+content finished, dated, readable on a phone and about registering interest, never applying."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.content import ContentError, load_content
+from bot.content_checks import row_limit
+from bot.emulator import BotMessage, EmulatedUser, EmulatorEvent
+from bot.leads.intake import Accepted, check_text
+from bot.placeholders import placeholder_in
+from bot.settings import DEMO_CONTROLLER, PACKAGED_CONTENT_DIR
+from bot.texts import Text
+from tests.harness import Harness
+from tests.leads import (
+    CONTENT,
+    FILMMAKER,
+    MUSICIAN,
+    answer,
+    apply,
+    consent,
+    edit_content,
+    label,
+    opening,
+    rendered,
+    where,
+)
+
+# What a talent must never read: they register interest, they do not apply.
+APPLY_WORDING = re.compile(
+    r"\b(appl(y|ies|ied|ying)|applications?|applicants?|lamar(an)?|melamar|pelamar)\b",
+    re.IGNORECASE,
+)
+
+
+class Screens:
+    """Every message a talent is shown in one chat, each version of an edited one too."""
+
+    def __init__(self, talent: EmulatedUser) -> None:
+        self.talent = talent
+        self.shown: list[BotMessage] = []
+
+    def __call__(self, event: EmulatorEvent) -> None:
+        message = event.message
+        if message is not None and message.chat_id == self.talent.id and event.kind != "delete":
+            self.shown.append(message)
+
+
+async def _walk_everything(bot: Harness, language: str) -> Screens:
+    """As a talent: menu, help, every program page, every FAQ answer, privacy, consents,
+    language, both questionnaires to the thank-you, a copy of the data, pause and delete."""
+    talent = bot.user(first_name="Rina", language_code=language)
+    screens = Screens(talent)
+    unsubscribe = bot.emulator.subscribe(screens)
+
+    def button(key: Text, **values: Any) -> str:
+        return CONTENT.text(key, language, **values)
+
+    try:
+        for command in ("/start", "/menu", "/bantuan", "/program", "/faq", "/privasi"):
+            await bot.send(talent, command)
+        await bot.send(talent, "halo, ada yang bisa bantu?")
+        await bot.send(talent, "/perintahaneh")
+        [start] = await bot.send(talent, "/start")
+        await bot.press(talent, button(Text.BTN_LANGUAGE), message=start)
+        await bot.press(talent, button(Text.BTN_BACK), message=start)
+        await bot.press(talent, button(Text.BTN_PROGRAMS), message=start)
+        for section in CONTENT.sections.values():
+            await bot.press(talent, section.title.get(language), message=start)
+            for program in CONTENT.programs_in(section.key):
+                await bot.press(talent, program.title.get(language), message=start)
+                await bot.press(talent, button(Text.BTN_BACK), message=start)
+            await bot.press(talent, button(Text.BTN_BACK), message=start)
+        await bot.press(talent, button(Text.BTN_BACK), message=start)
+        await bot.press(talent, button(Text.BTN_FAQ), message=start)
+        for item in CONTENT.faq.values():
+            await bot.press(talent, item.question.get(language), message=start)
+            await bot.press(talent, button(Text.BTN_BACK), message=start)
+
+        await apply(bot, talent, MUSICIAN, language=language)
+        await bot.press(talent, button(Text.BTN_YES))  # program news after the thank-you
+        await apply(bot, talent, FILMMAKER, language=language)
+        await bot.send(talent, "/daftar")
+        await bot.press(talent, label("sector", "film", language))
+        await bot.press(talent, button(Text.BTN_PAUSE))
+        await bot.send(talent, "/batal")
+        [notice] = await bot.send(talent, "/privasi")
+        await bot.press(talent, button(Text.BTN_MY_CONSENTS), message=notice)
+        await bot.send(talent, "/dataku")
+        await bot.send(talent, "/berhenti")
+        await bot.send(talent, "/hapusdata")
+        await bot.press(talent, button(Text.BTN_KEEP_DATA))
+    finally:
+        unsubscribe()
+    return screens
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+async def test_every_page_speaks_of_registering_interest_and_is_finished(
+    bot: Harness, language: str
+) -> None:
+    screens = await _walk_everything(bot, language)
+    texts = {message.text for message in screens.shown}
+    assert len(texts) > 60, "the walk should have shown every kind of page"
+    # The walk saw every program page and every FAQ answer, in this language.
+    for program in CONTENT.programs.values():
+        assert any(text.startswith(program.title.get(language)) for text in texts)
+    for item in CONTENT.faq.values():
+        assert any(text.startswith(item.question.get(language)) for text in texts)
+    for message in screens.shown:
+        for text in (message.text, *message.button_texts):
+            assert not APPLY_WORDING.search(text), f"{APPLY_WORDING.search(text)!r} in {text!r}"
+            assert placeholder_in(text) is None, text
+            assert not re.search(r"\{\w+\}", text), f"an unfilled {{field}} in {text!r}"
+        for row in message.buttons:  # every row as laid out fits a phone held upright
+            for cell in row:
+                assert len(cell.text) <= row_limit(len(row)), (cell.text, len(row))
+    # Who is responsible for the data is named, from the settings, where the talent looks.
+    named = [text for text in texts if DEMO_CONTROLLER.name in text]
+    for beginning in (
+        opening(Text.HELP, language),  # /bantuan
+        opening(Text.MYDATA_SUMMARY, language),  # /dataku
+        rendered(CONTENT.privacy.notice.get(language).split("\n")[0]),  # /privasi
+        rendered(CONTENT.privacy.consent_intro.get(language).split("\n")[0]),  # before consent
+    ):
+        assert any(beginning in text for text in named), beginning
+    assert any(DEMO_CONTROLLER.contact in text for text in named)
+
+
+def test_talent_facing_content_never_says_apply() -> None:
+    """Every text of the pages, FAQ, privacy notice and questionnaire, in both languages."""
+    for name in ("programs.yaml", "faq.yaml", "privacy.yaml", "intake.yaml"):
+        source = (PACKAGED_CONTENT_DIR / name).read_text(encoding="utf-8")
+        texts = [line for line in source.splitlines() if not line.lstrip().startswith("#")]
+        for line in texts:
+            assert not APPLY_WORDING.search(line), f"{name}: {line.strip()}"
+
+
+def test_dates_read_as_people_write_them() -> None:
+    day = date(2026, 1, 16)
+    assert rendered(CONTENT.as_of_line(day, "id")).endswith("Info per 16 Januari 2026")
+    assert rendered(CONTENT.as_of_line(day, "en")).endswith("As of 16 January 2026")
+
+
+@pytest.mark.parametrize(
+    ("typed", "province"),
+    [
+        ("Jabar", "jawa_barat"),
+        ("jateng", "jawa_tengah"),
+        ("JATIM", "jawa_timur"),
+        ("DIY", "di_yogyakarta"),
+        ("Jogja", "di_yogyakarta"),
+        ("Yogyakarta", "di_yogyakarta"),
+        ("NTT", "nusa_tenggara_timur"),
+        ("ntb", "nusa_tenggara_barat"),
+        ("DKI", "dki_jakarta"),
+        ("Jakarta", "dki_jakarta"),
+        ("Sulsel", "sulawesi_selatan"),
+        ("Kaltim", "kalimantan_timur"),
+        ("Kepri", "kepulauan_riau"),
+        ("Babel", "bangka_belitung"),
+        ("West Java", "jawa_barat"),
+        ("luar negeri", "outside_indonesia"),
+        ("Provinsi Jabar", "jawa_barat"),
+        ("Jawa Barat", "jawa_barat"),
+    ],
+)
+def test_common_province_abbreviations_are_understood(typed: str, province: str) -> None:
+    question = CONTENT.questions["province"]
+    assert check_text(question, CONTENT, {}, typed) == Accepted(province)
+
+
+async def test_an_abbreviated_province_is_stored_in_full(bot: Harness) -> None:
+    sari = bot.user()
+    await apply(bot, sari, {**MUSICIAN, "province": "NTT"})
+    row = await bot.store.db.fetch_one(
+        "SELECT a.value FROM answers a JOIN applications p ON p.id = a.application_id"
+        " WHERE p.user_id = ? AND a.question_key = 'province'",
+        (sari.id,),
+    )
+    assert row is not None and row["value"] == '"nusa_tenggara_timur"'
+
+
+async def test_a_page_that_is_not_a_program_is_no_choice_in_the_form(bot: Harness) -> None:
+    not_programs = [key for key, program in CONTENT.programs.items() if program.interest == "none"]
+    assert "kocca_jakarta" in not_programs
+    sari = bot.user()
+    await bot.send(sari, "/daftar")
+    await consent(bot, sari)
+    for key, value in MUSICIAN.items():  # in questionnaire order, up to the programs
+        if key == "programs_of_interest":
+            break
+        await answer(bot, sari, key, value)
+    assert await where(bot, sari) == "programs_of_interest"
+    offered = sari.last_message.button_texts
+    for key in not_programs:
+        assert CONTENT.programs[key].choice_label.id not in offered
+    assert CONTENT.programs["mucon"].choice_label.id in offered
+    # An old "register for this program" button of such a page starts without presetting it.
+    other = bot.user()
+    [start] = await bot.send(other, "/start")
+    await bot.act(other, other.press_raw, start.message_id, "apply:kocca_jakarta")
+    await consent(bot, other)
+    draft = await bot.store.applications.draft_for(other.id)
+    assert draft is not None and await bot.store.applications.answers(draft.id) == {}
+
+
+# --- check-content: each new check fails on bad content ----------------------------------------
+
+
+def _problems(content_folder: Path, today: date | None = None) -> list[str]:
+    with pytest.raises(ContentError) as raised:
+        load_content(content_folder, today)
+    return raised.value.problems
+
+
+def test_placeholders_are_refused_wherever_they_hide(content_folder: Path) -> None:
+    def privacy(data: Any) -> None:
+        data["notice"]["id"] += "\nAlamat: [perlu dikonfirmasi staf]"
+
+    def faq(data: Any) -> None:
+        data["items"][0]["answer"]["en"] += " TBD"
+
+    def messages(data: Any) -> None:
+        data["greeting"]["id"] = "TODO: sapaan"
+
+    def intake(data: Any) -> None:
+        data["questions"][0]["choices"][0]["label"]["en"] = "[to be confirmed]"
+
+    for name, change in (
+        ("privacy.yaml", privacy),
+        ("faq.yaml", faq),
+        ("messages.yaml", messages),
+        ("intake.yaml", intake),
+    ):
+        edit_content(content_folder, name, change)
+    problems = "\n".join(_problems(content_folder))
+    assert "privacy.yaml: notice.id: unfinished text '[perlu dikonfirmasi staf]'" in problems
+    assert "faq.yaml: items[what_is_kocca].answer.en: unfinished text 'TBD'" in problems
+    assert "messages.yaml: greeting.id: unfinished text 'TODO'" in problems
+    assert "intake.yaml: questions[sector].choices[music].label.en: unfinished text" in problems
+
+
+def test_pages_that_state_facts_need_an_as_of(content_folder: Path) -> None:
+    def programs(data: Any) -> None:
+        del data["programs"][0]["as_of"]
+
+    def faq(data: Any) -> None:
+        del data["items"][0]["as_of"]  # what_is_kocca states facts
+
+    edit_content(content_folder, "programs.yaml", programs)
+    edit_content(content_folder, "faq.yaml", faq)
+    problems = "\n".join(_problems(content_folder))
+    assert "programs.yaml: programs[coproduction].as_of: Field required" in problems
+    assert "faq.yaml: items[what_is_kocca]: Value error, an answer that states facts" in problems
+
+
+def test_an_as_of_in_the_future_is_a_typing_mistake(content_folder: Path) -> None:
+    def programs(data: Any) -> None:
+        data["programs"][1]["as_of"] = date(2027, 11, 30)  # 2027 for 2026
+
+    edit_content(content_folder, "programs.yaml", programs)
+    problems = _problems(content_folder, date(2026, 12, 1))
+    assert problems == ["programs.yaml: programs[bcww].as_of: 2027-11-30 is in the future"]
+    assert load_content(content_folder, date(2027, 11, 30)).programs["bcww"].as_of == date(
+        2027, 11, 30
+    )
+
+
+def test_old_pages_are_a_warning_not_an_error(content_folder: Path) -> None:
+    from bot.content_checks import review_warnings
+
+    content = load_content(content_folder, date(2026, 12, 1))
+    assert review_warnings(content, date(2026, 12, 1)) == []
+    later = review_warnings(content, date(2027, 4, 1))  # 122 days: only the 90-day page
+    assert later == [
+        "programs.yaml: programs[kofic_incentive]: as_of 2026-11-30 is 122 days old"
+        " (review after 90): check its facts and update as_of"
+    ]
+    everything = review_warnings(content, date(2027, 7, 1))
+    dated = [p for p in CONTENT.programs.values()] + [
+        item for item in CONTENT.faq.values() if item.as_of is not None
+    ]
+    assert len(everything) == len(dated)
+
+
+def test_buttons_are_held_to_the_width_of_their_row(content_folder: Path) -> None:
+    def messages(data: Any) -> None:
+        data["btn_agree"]["id"] = "✅ Ya, saya setuju dengan semuanya"  # beside "Tidak setuju"
+        data["btn_programs"]["en"] = "🎬🎵 Every program and opportunity we know of"  # alone
+        data["consent_kind_transfer"]["id"] = "Pengiriman data ke KOCCA di Korea"
+
+    def programs(data: Any) -> None:
+        del data["programs"][0]["short_title"]  # the long title would be a form button
+
+    def intake(data: Any) -> None:
+        data["provinces"][0]["label"]["id"] = "Nanggroe Aceh Darussalam (NAD)"
+
+    edit_content(content_folder, "messages.yaml", messages)
+    edit_content(content_folder, "programs.yaml", programs)
+    edit_content(content_folder, "intake.yaml", intake)
+    problems = "\n".join(_problems(content_folder))
+    assert "messages: btn_agree.id: '✅ Ya, saya setuju dengan semuanya' is 33 characters;" in (
+        problems
+    )
+    assert "a button in this row fits 24" in problems
+    assert "messages: btn_programs.en:" in problems and "fits 40" in problems
+    # {kind} is filled in: the longest kind decides whether the withdraw button fits.
+    assert "messages: btn_withdraw.id: 'Tarik persetujuan: Pengiriman data ke KOCCA" in problems
+    assert "programs.yaml: programs[coproduction].title (add a short_title).id:" in problems
+    assert "intake.yaml: provinces[aceh].label.id:" in problems
+
+
+def test_a_typed_province_name_leads_to_one_province_only(content_folder: Path) -> None:
+    def intake(data: Any) -> None:
+        data["provinces"][0]["aliases"] = ["Jabar"]  # already Jawa Barat's
+
+    edit_content(content_folder, "intake.yaml", intake)
+    assert _problems(content_folder) == [
+        "intake.yaml: provinces[jawa_barat]: 'jabar' also names aceh"
+    ]
+
+
+def test_privacy_texts_may_only_use_the_fields_the_bot_fills_in(content_folder: Path) -> None:
+    def privacy(data: Any) -> None:
+        data["notice"]["id"] = data["notice"]["id"].replace("{controller}", "{operator}")
+        data["notice"]["en"] = data["notice"]["en"].replace("{controller}", "{operator}")
+
+    edit_content(content_folder, "privacy.yaml", privacy)
+    [problem] = _problems(content_folder)
+    assert problem.startswith("privacy.yaml: notice: {operator} is not filled in here")
