@@ -78,9 +78,21 @@ class RecordingRequest(WrappedRequest):
         if kind is not None and code == 200 and request_data is not None:
             entry = _entry(kind, request_data.parameters, payload)
             if entry is not None and entry.chat_id not in self._staff:
-                self._backlog.append(entry)
-                await self._write_backlog()
+                await self._record(entry)
         return code, payload
+
+    async def _record(self, entry: LogEntry) -> None:
+        """Write one line; concurrent lines share commits, as every write does."""
+        if self._backlog:  # lines held since the disk filled up go first, in order
+            self._backlog.append(entry)
+            await self._write_backlog()
+            return
+        try:
+            await self._log.add(entry)
+        except Exception as error:
+            if not is_storage_error(error):
+                raise
+            self._backlog.append(entry)  # the store logged it once; written with the next one
 
     async def _write_backlog(self) -> None:
         """Write the waiting log lines in order; keep them if the database cannot be written."""
