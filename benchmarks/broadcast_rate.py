@@ -127,7 +127,7 @@ def main() -> int:
     """Parse the arguments and run the benchmark."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--subscribers", type=int, default=5000)
-    parser.add_argument("--rate", type=float, default=29.0, help="BROADCAST_RATE (default 29)")
+    parser.add_argument("--rate", type=float, default=26.0, help="BROADCAST_RATE (default 26)")
     args = parser.parse_args()
     return 0 if asyncio.run(run(args.subscribers, args.rate)) else 1
 

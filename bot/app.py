@@ -11,6 +11,7 @@ from telegram.request import BaseRequest
 
 from bot.content import Content, load_content
 from bot.content_live import LiveContent
+from bot.leads.talent_updates import TalentUpdateWorker
 from bot.ops.alerts import StaffAlerts
 from bot.ops.backup import DailyBackup
 from bot.outreach.broadcast import BroadcastWorker
@@ -87,6 +88,7 @@ async def create_runner(
     content = content or load_content(settings.content_dir)
     store = await Store.open(settings.database_path, erasure_key=erasure_key(settings))
     await reapply_erasures(store)  # a restored backup must not bring an erased talent back
+    await store.pipeline.configure(content.first_stage.key)
     live = LiveContent(content, settings.content_dir)
     services = Services(settings=settings, store=store, live_content=live)
     updates = updates_request or default_request(pool_size=1)
@@ -99,6 +101,7 @@ async def create_runner(
     if settings.backup_dir is not None:
         daily = DailyBackup(store, settings.backup_dir, settings.backup_keep, alerts.backup_failed)
         runner.add_background(daily.run)
+    runner.add_background(TalentUpdateWorker(services, application.bot).run)
     runner.add_background(ReminderWorker(services, application.bot, clock).run)
 
     async def publish_staff_menus() -> None:

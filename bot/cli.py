@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from bot import cli_broadcast
+from bot import cli_broadcast, cli_pipeline
 from bot.cli_staff import add_staff_commands
 from bot.content import Content, ContentError, load_content
 from bot.content_checks import review_warnings
@@ -139,6 +139,7 @@ def _parser() -> argparse.ArgumentParser:
     add_staff_commands(commands)
     cli_broadcast.register(commands)
     ops_cli.register(commands)
+    cli_pipeline.register(commands)
     return parser
 
 
@@ -254,7 +255,8 @@ def _check_content_command(args: argparse.Namespace) -> int:
     content = load_content(folder, today)
     print(
         f"content/ is valid: {len(content.messages)} messages, {len(content.programs)} programs,"
-        f" {len(content.faq)} FAQ entries, {len(content.questions)} questions, in id and en."
+        f" {len(content.faq)} FAQ entries, {len(content.questions)} questions,"
+        f" {len(content.stages)} pipeline stages, in id and en."
     )
     warnings = review_warnings(content, today)
     if warnings:

@@ -13,6 +13,7 @@ from bot.outreach.audience import Audience, count, describe, parse_audience
 from bot.outreach.broadcast import format_wib, parse_wib
 from bot.settings import Settings, load_settings
 from bot.store import Store, Version, utc_now
+from bot.store.audit import Actor
 
 EXIT_USAGE = 2
 EXIT_NOT_QUEUED = 1
@@ -44,7 +45,8 @@ def register(commands: Any) -> None:
         default="all",
         help=(
             "all (default), sector=music|film (musik works too), language=id|en,"
-            " province=<value or name, e.g. jawa_barat>, or source=<deep-link source>"
+            " province=<value or name, e.g. jawa_barat>, source=<deep-link source>,"
+            " or stage=<pipeline stage, e.g. shortlist>"
         ),
     )
     parser.add_argument(
@@ -126,7 +128,7 @@ async def _queue(
 ) -> tuple[int, int]:
     store = await Store.open(settings.database_path)
     try:
-        return await store.broadcasts.create_queued(
+        broadcast_id, total = await store.broadcasts.create_queued(
             main,
             english,
             audience.kind,
@@ -135,5 +137,15 @@ async def _queue(
             send_at,
             settings.staff_chat_id,
         )
+        await store.audit.add(
+            Actor.cli(),
+            "broadcast_queued",
+            None,
+            broadcast=broadcast_id,
+            audience=str(audience),
+            recipients=total,
+            send_at=send_at,
+        )
+        return broadcast_id, total
     finally:
         await store.close()

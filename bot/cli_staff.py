@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from bot.content import Content, load_content
-from bot.leads import export, stats
+from bot.leads import export, pipeline, stats
 from bot.leads.export import ExportRequest, FilterError
 from bot.logs import setup_logging
 from bot.settings import Settings, load_settings
 from bot.store import Store
+from bot.store.audit import Actor
 
 EXIT_USAGE = 2
 
@@ -44,6 +45,9 @@ def add_staff_commands(commands: Any) -> None:
         "--since", type=_day, metavar="YYYY-MM-DD", help="only leads sent on or after this WIB date"
     )
     exporter.add_argument(
+        "--stage", help="only leads at this pipeline stage (a key of content/stages.yaml)"
+    )
+    exporter.add_argument(
         "--drafts",
         action="store_true",
         help="also include unsubmitted forms (adds a Status column)",
@@ -55,7 +59,8 @@ def add_staff_commands(commands: Any) -> None:
         help="print the statistics /stats shows",
         description=(
             "Print the funnel, leads by sector, role, province, day (last 14 days, WIB) and"
-            " source, and the announcement audience. Reads DATABASE_PATH; safe to run while"
+            " source, the announcement audience, and the lead pipeline (leads per stage, median"
+            " days to first contact, stages by sector). Reads DATABASE_PATH; safe to run while"
             " the bot is running."
         ),
     )
@@ -74,7 +79,7 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def _prepare() -> tuple[Settings, Content] | None:
+def prepare() -> tuple[Settings, Content] | None:
     """Settings and content, or None (with a message) when there is no database to read."""
     settings = load_settings()
     setup_logging(logging.WARNING)
@@ -87,11 +92,17 @@ def _prepare() -> tuple[Settings, Content] | None:
 
 def _export_command(args: argparse.Namespace) -> int:
     """`kocca-bot export`."""
-    prepared = _prepare()
+    prepared = prepare()
     if prepared is None:
         return EXIT_USAGE
     settings, content = prepared
-    request = ExportRequest.of(args.sector, args.since, args.drafts)
+    if args.stage is not None and args.stage not in content.stages:
+        known = ", ".join(content.stages)
+        print(
+            f"kocca-bot export: unknown stage {args.stage!r}; use one of {known}", file=sys.stderr
+        )
+        return EXIT_USAGE
+    request = ExportRequest.of(args.sector, args.since, args.drafts, args.stage)
     count = asyncio.run(_export(settings, content, request, args.format, args.output))
     print(f"Wrote {count} lead(s) to {args.output}")
     return 0
@@ -102,6 +113,7 @@ async def _export(
 ) -> int:
     store = await Store.open(settings.database_path)
     try:
+        await store.audit.add(Actor.cli(), "export", None, **request.describe(), file=path.name)
         return await export.write_exports(store, content, request.filter, {kind: path})
     finally:
         await store.close()
@@ -109,7 +121,7 @@ async def _export(
 
 def _stats_command(args: argparse.Namespace) -> int:
     """`kocca-bot stats`."""
-    prepared = _prepare()
+    prepared = prepare()
     if prepared is None:
         return EXIT_USAGE
     settings, content = prepared
@@ -120,8 +132,11 @@ def _stats_command(args: argparse.Namespace) -> int:
 
 async def _report(settings: Settings, content: Content, language: str) -> str:
     store = await Store.open(settings.database_path)
+    now = datetime.now(UTC)
     try:
-        numbers = await stats.compute(store, datetime.now(UTC))
+        numbers = await stats.compute(store, now)
+        flow = await pipeline.compute_stats(store, content, now)
     finally:
         await store.close()
-    return stats.report(numbers, content, language, settings)
+    report = stats.report(numbers, content, language, settings)
+    return f"{report}\n\n{pipeline.stats_report(flow, content, language)}"

@@ -42,12 +42,14 @@ ASK = Command("tanya", "ask", Text.COMMAND_ASK)
 SUBSCRIBE = Command("langganan", "subscribe", Text.COMMAND_SUBSCRIBE)
 UNSUBSCRIBE = Command("berhenti", "unsubscribe", Text.COMMAND_UNSUBSCRIBE, aliases=("stop",))
 BROADCAST = Command("broadcast", "broadcast", Text.COMMAND_BROADCAST)  # staff only
+STATUS = Command("status", "status", Text.COMMAND_STATUS)
 
 # The order Telegram shows them in; a command is listed only once it works.
 PUBLIC_COMMANDS = [
     START,
     MENU,
     APPLY,
+    STATUS,
     PROGRAMS,
     FAQ,
     ASK,
@@ -67,6 +69,7 @@ STATS = Command("stats", "stats", Text.COMMAND_STATS)
 LEADS = Command("leads", "leads", Text.COMMAND_LEADS)
 LEAD = Command("lead", "lead", Text.COMMAND_LEAD)
 RELOAD = Command("reload", "reload", Text.COMMAND_RELOAD)
+NOTE = Command("catatan", "note", Text.COMMAND_NOTE)
 
 # What an admin's own command menu adds to the talents' one.
-STAFF_COMMANDS = [EXPORT, STATS, LEADS, LEAD, BROADCAST, RELOAD]
+STAFF_COMMANDS = [EXPORT, STATS, LEADS, LEAD, NOTE, BROADCAST, RELOAD]

@@ -225,6 +225,39 @@ class Intake(Model):
     questions: list[Question]
 
 
+STAGE_KEY_PATTERN = r"^[a-z0-9_]{1,20}$"  # stored in the database and in callback data
+STAGE_PLACEHOLDERS = {"reference", "name"}  # what a stage's talent message may fill in
+# Words /leads and /export read as filters: a stage may not be called like one of them.
+RESERVED_STAGE_KEYS = {"mine", "saya", "unassigned", "bebas", "music", "musik", "film"}
+
+
+class Stage(Model):
+    """One stage of the lead pipeline."""
+
+    key: str = Field(pattern=STAGE_KEY_PATTERN)
+    label: T
+    talent_label: T
+    contacted: bool = False
+    consent: Literal["transfer_korea"] | None = None
+    message: T | None = None
+
+
+class Stages(Model):
+    """stages.yaml."""
+
+    stages: list[Stage] = Field(min_length=2)
+
+    @field_validator("stages")
+    @classmethod
+    def _unique_keys(cls, stages: list[Stage]) -> list[Stage]:
+        """Two stages with one key would be one stage in the database."""
+        keys = [stage.key for stage in stages]
+        twice = sorted({key for key in keys if keys.count(key) > 1})
+        if twice:
+            raise ValueError(f"stage keys must be unique: {', '.join(twice)} used twice")
+        return stages
+
+
 class Content:
     """Everything in content/, validated, with lookups the handlers need."""
 
@@ -235,6 +268,7 @@ class Content:
         faq: Faq,
         privacy: Privacy,
         intake: Intake,
+        stages: Stages,
     ) -> None:
         self.messages = messages
         self.sections: dict[str, Section] = {section.key: section for section in programs.sections}
@@ -244,6 +278,8 @@ class Content:
         self.intake = intake
         self.questions = {question.key: question for question in intake.questions}
         self.provinces = {province.value: province for province in intake.provinces}
+        self.stages = {stage.key: stage for stage in stages.stages}  # in pipeline order
+        self.first_stage = stages.stages[0]
 
     def text(self, key: Text, language: str, **values: Any) -> str:
         """A message in a language, with values HTML-escaped into its placeholders."""
@@ -304,7 +340,14 @@ class Markup(str):
     __slots__ = ()
 
 
-FILES = ("messages.yaml", "programs.yaml", "faq.yaml", "privacy.yaml", "intake.yaml")
+FILES = (
+    "messages.yaml",
+    "programs.yaml",
+    "faq.yaml",
+    "privacy.yaml",
+    "intake.yaml",
+    "stages.yaml",
+)
 # Interface texts may be split by capability (messages_pipeline.yaml, ...): each extra file
 # holds its own keys, so the files of different features never need to change together.
 EXTRA_MESSAGES = "messages_*.yaml"
@@ -333,12 +376,15 @@ def load_content(folder: Path, today: date | None = None) -> Content:
     faq = _parse(Faq, "faq.yaml", raw["faq.yaml"], problems)
     privacy = _parse(Privacy, "privacy.yaml", raw["privacy.yaml"], problems)
     intake = _parse(Intake, "intake.yaml", raw["intake.yaml"], problems)
+    stages = _parse(Stages, "stages.yaml", raw["stages.yaml"], problems)
     problems.extend(_check_texts(raw))
     problems.extend(checks.unfinished(raw))
     if problems or programs is None or faq is None or privacy is None or intake is None:
         raise ContentError(problems)
+    if stages is None:
+        raise ContentError(problems)
 
-    content = Content(messages, programs, faq, privacy, intake)
+    content = Content(messages, programs, faq, privacy, intake, stages)
     problems.extend(_check_references(content))
     problems.extend(checks.button_widths(content))
     problems.extend(checks.dates(content, today or date.today()))
@@ -412,6 +458,7 @@ _BUTTON_FIELDS = {
     "programs.yaml": {"title", "short_title"},
     "faq.yaml": {"question"},
     "intake.yaml": {"label"},
+    "stages.yaml": {"label"},
 }
 
 
@@ -542,7 +589,34 @@ def _check_references(content: Content) -> list[str]:
             "privacy.yaml: consents: must be processing, transfer_korea, announcements in order"
         )
     problems.extend(_check_questions(content))
+    problems.extend(_check_stages(content))
     return problems
+
+
+def _check_stages(content: Content) -> list[str]:
+    """Stage keys unique and not a filter word; talent messages fill in only what exists."""
+    problems: list[str] = []
+    for stage in content.stages.values():
+        where = f"stages.yaml: stages[{stage.key}]"
+        if stage.key in RESERVED_STAGE_KEYS:
+            problems.append(f"{where}: key {stage.key!r} is a /leads filter word; choose another")
+        for language in LANGUAGES:
+            text = stage.message.get(language) if stage.message else ""
+            unknown = _safe_placeholders(text) - STAGE_PLACEHOLDERS
+            if unknown:
+                problems.append(
+                    f"{where}.message.{language}: unknown placeholder(s) {sorted(unknown)};"
+                    f" use {{reference}} or {{name}}"
+                )
+    return problems
+
+
+def _safe_placeholders(text: str) -> set[str]:
+    """Placeholders of a text, or none when it is malformed (reported by _check_texts)."""
+    try:
+        return _placeholders(text)
+    except ValueError:
+        return set()
 
 
 def _check_questions(content: Content) -> list[str]:

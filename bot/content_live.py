@@ -74,6 +74,8 @@ async def reload_content(
         len(content.faq),
         len(content.questions),
     )
+    # New leads enter at the first stage of the content now served.
+    await store.pipeline.configure(content.first_stage.key)
     await store.content_log.record_reload(trigger, staff_id, [])
     return Reloaded(content)
 

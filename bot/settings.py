@@ -110,7 +110,10 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     log_retention_days: int = Field(default=365, ge=1)
     draft_retention_days: int = Field(default=90, ge=1)
-    broadcast_rate: float = Field(default=29.0, gt=0, le=30)
+    # Bulk sends (announcements, reminders, stage updates) per second. Telegram allows about
+    # 30: the rest is left for replies, as a talent who writes mid-run may get two or three
+    # messages at once (at 29, the first reply after a quiet spell met a 429).
+    broadcast_rate: float = Field(default=26.0, gt=0, le=30)
     flood_limit: int = Field(default=20, ge=1)
     flood_window_seconds: float = Field(default=10.0, gt=0)
     # Operations: the daily backup (None turns it off) and the erasure-record key.

@@ -23,6 +23,7 @@ from handlers import (
     flood,
     intake,
     jobs,
+    pipeline,
     privacy,
     programs,
     reminders,
@@ -43,6 +44,7 @@ RECORD_GROUP = -100  # runs before everything else
 FLOOD_GROUP = -90  # after the update is logged, before any reply
 SCOPE_GROUP = -80  # talent buttons work in private chats only
 ASK_EXIT_GROUP = -50  # ends ask mode before a command or the menu button runs
+NOTE_GROUP = -45  # an admin's note after pressing Note: takes their message, or lets it pass
 COMPOSE_GROUP = -40  # staff composing an announcement: takes their message, or lets it pass
 # Staff-chat messages that may answer a talent: not commands, not service messages.
 STAFF_ANSWER = filters.UpdateType.MESSAGE & ~filters.COMMAND & ~filters.StatusUpdate.ALL
@@ -63,6 +65,10 @@ def register(application: BotApplication) -> None:
     )
     settings = application.bot_data["services"].settings
     admins = filters.User(user_id=settings.admin_ids)
+    application.add_handler(
+        MessageHandler(admins & filters.UpdateType.MESSAGE, pipeline.note_input),
+        group=NOTE_GROUP,
+    )
     application.add_handler(
         MessageHandler(
             PRIVATE & admins & filters.UpdateType.MESSAGE & ~filters.COMMAND,
@@ -121,6 +127,7 @@ def register(application: BotApplication) -> None:
                 content_admin.reload_command,
                 filters=filters.UpdateType.MESSAGE,
             ),
+            *pipeline.handlers(),
             command(commands.SUBSCRIBE, broadcast.subscribe_command),
             command(commands.UNSUBSCRIBE, broadcast.unsubscribe_command),
             command(commands.BROADCAST, broadcast.broadcast_command),

@@ -18,6 +18,7 @@ from bot.outreach.audience import EVERYONE, Audience, AudienceError, parse_audie
 from bot.outreach.broadcast import footer_language, format_wib, parse_wib, send_announcement
 from bot.parsing import small_int
 from bot.store import Broadcast, Version, utc_now
+from bot.store.audit import Actor
 from bot.texts import Text
 from bot.transport.failures import describe
 from handlers import menu, views
@@ -47,6 +48,7 @@ FILTERS = (
     ("language", Text.BTN_AUDIENCE_LANGUAGE),
     ("province", Text.BTN_AUDIENCE_PROVINCE),
     ("source", Text.BTN_AUDIENCE_SOURCE),
+    ("stage", Text.BTN_AUDIENCE_STAGE),
 )
 CALLBACK_LIMIT = 64  # bytes of callback data Telegram accepts
 
@@ -269,11 +271,20 @@ async def _queue(context: BotContext, draft: Broadcast, step: str, send_at: str)
         chosen = parse_audience(draft.audience, context.content)
     except AudienceError:
         return None
-    count = await context.services.store.broadcasts.queue(
-        draft.id, step, chosen.kind, chosen.value, send_at
-    )
+    store = context.services.store
+    count = await store.broadcasts.queue(draft.id, step, chosen.kind, chosen.value, send_at)
     if count is not None:
         log.info("Broadcast %d queued for %d recipient(s) at %s", draft.id, count, send_at)
+        actor = Actor.staff(draft.created_by or 0)
+        await store.audit.add(
+            actor,
+            "broadcast_queued",
+            None,
+            broadcast=draft.id,
+            audience=str(chosen),
+            recipients=count,
+            send_at=send_at,
+        )
     return count
 
 
@@ -328,8 +339,12 @@ async def staff_button(update: Update, context: BotContext) -> None:
 
 async def _stop(update: Update, context: BotContext, broadcast_id: int) -> None:
     """Cancel a scheduled or running announcement (the worker stops within a second)."""
-    if await context.services.store.broadcasts.cancel(broadcast_id):
+    store = context.services.store
+    if await store.broadcasts.cancel(broadcast_id):
         log.info("Broadcast %d cancelled by staff", broadcast_id)
+        user = update.effective_user
+        actor = Actor.staff(user.id if user else 0)
+        await store.audit.add(actor, "broadcast_cancelled", None, broadcast=broadcast_id)
         await show(update, context.text(Text.BROADCAST_STOPPED, id=broadcast_id))
     else:
         await show(update, context.text(Text.BROADCAST_ALREADY_ENDED, id=broadcast_id))

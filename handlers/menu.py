@@ -9,8 +9,11 @@ from handlers.common import BotContext
 def main_menu(
     context: BotContext, language: str, *, subscribed: bool | None = None
 ) -> views.Screen:
-    """Announcements on or off by the stored choice; "Ask our team" only with a staff chat."""
+    """Announcements on or off by the stored choice; "Ask our team" only with a staff chat;
+    "My registration status" once the talent has submitted an application."""
     if subscribed is None:
         subscribed = views.is_subscribed(context.talent)
     ask = context.services.settings.staff_chat_id is not None
-    return views.main_menu(context.content, language, subscribed=subscribed, ask=ask)
+    talent = context.talent
+    status = talent is not None and context.services.store.pipeline.has_submitted(talent.user_id)
+    return views.main_menu(context.content, language, subscribed=subscribed, ask=ask, status=status)

@@ -1,4 +1,4 @@
-"""The staff desk: /export, /stats, /leads, /lead and their buttons.
+"""The staff desk: /export and /stats (the lead list and pages are in handlers/pipeline.py).
 
 Staff only (checked by user id on every command and press), and only in a private chat
 with the bot or in the staff group: lead data never goes to any other chat.
@@ -9,28 +9,25 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-import re
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from telegram import Update
+from telegram import InputFile, Update
 from telegram.constants import ChatAction
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import BaseHandler, CommandHandler, filters
 
 from bot import commands
-from bot.leads import export, stats
+from bot.leads import chart, export, pipeline, stats
 from bot.leads.export import ExportRequest, FilterError
-from bot.parsing import small_int
-from bot.store.applications import REFERENCE_FORMAT
+from bot.store.audit import Actor
 from bot.texts import Text
-from handlers.common import BotContext, answer_query, reply, show
+from handlers.common import BotContext, answer_query, reply
 from handlers.guard import Callback, staff_only
-from handlers.staff_views import LIST, OPEN, PAGE_SIZE, lead_list, lead_page
 
 log = logging.getLogger(__name__)
 
-_REFERENCE = re.compile(r"(?:KOC-?)?0*(\d{1,9})")
+CHART_CACHE = ".matplotlib"  # matplotlib's font cache, next to the database
 
 
 def staff_desk(callback: Callback) -> Callback:
@@ -53,6 +50,20 @@ def staff_desk(callback: Callback) -> Callback:
     return staff_only(placed)
 
 
+def actor(update: Update) -> Actor:
+    """The staff member behind a staff action (staff_desk let only a known user through)."""
+    user = update.effective_user
+    assert user is not None, "staff_desk lets only a known user through"
+    return Actor.staff(user.id)
+
+
+async def expired(update: Update, context: BotContext) -> None:
+    """A stale or forged staff button: a short notice, nothing changes."""
+    query = update.callback_query
+    log.info("Stale or forged staff button: %r", query.data if query else None)
+    await answer_query(update, context.text(Text.BUTTON_EXPIRED), alert=True)
+
+
 @staff_desk
 async def export_command(update: Update, context: BotContext) -> None:
     """Send the leads as a CSV and an XLSX file."""
@@ -60,19 +71,25 @@ async def export_command(update: Update, context: BotContext) -> None:
     if chat is None:
         return
     try:
-        request = ExportRequest.parse(context.args or [])
+        request = ExportRequest.parse(context.args or [], context.content.stages)
     except FilterError:
-        await reply(update, context.text(Text.EXPORT_USAGE))
+        stages = ", ".join(context.content.stages)
+        usage = context.text(Text.EXPORT_USAGE_STAGES, stages=stages)
+        await reply(update, f"{context.text(Text.EXPORT_USAGE)}\n{usage}")
         return
+    user = update.effective_user
+    services = context.services
+    # Recorded before any data leaves: who exported what (UU PDP Pasal 31).
+    await services.store.audit.add(
+        Actor.staff(user.id if user else 0), "export", None, **request.describe()
+    )
     await chat.send_action(ChatAction.UPLOAD_DOCUMENT)
     now = datetime.now(UTC)
-    services = context.services
     with tempfile.TemporaryDirectory(prefix="kocca-export-") as folder:
         paths: dict[export.Format, Path] = {
             kind: Path(folder) / request.file_name(kind, now) for kind in export.FORMATS
         }
         count = await export.write_exports(services.store, services.content, request.filter, paths)
-        user = update.effective_user
         log.info("Staff %s exported %d lead(s)", user.id if user else None, count)
         if count == 0:
             await reply(update, context.text(Text.EXPORT_EMPTY))
@@ -94,72 +111,24 @@ async def export_command(update: Update, context: BotContext) -> None:
 
 @staff_desk
 async def stats_command(update: Update, context: BotContext) -> None:
-    """The funnel and who applies, in one short message."""
-    numbers = await stats.compute(context.services.store, datetime.now(UTC))
-    text = stats.report(
-        numbers, context.content, context.language(update), context.services.settings
-    )
-    await reply(update, text)
-
-
-async def _show_list(update: Update, context: BotContext, page: int) -> None:
-    leads = context.services.store.leads
-    total = await leads.total()
-    last_page = max(0, (total - 1) // PAGE_SIZE)
-    page = min(max(page, 0), last_page)
-    shown = await leads.page(page * PAGE_SIZE, PAGE_SIZE)
-    text, markup = lead_list(context.content, context.language(update), shown, page, total)
-    await show(update, text, markup)
-
-
-@staff_desk
-async def leads_command(update: Update, context: BotContext) -> None:
-    """The latest submitted leads, a page at a time."""
-    await _show_list(update, context, 0)
-
-
-@staff_desk
-async def leads_button(update: Update, context: BotContext) -> None:
-    """Another page of the lead list."""
-    data = update.callback_query.data if update.callback_query else None
-    page = (data or "").removeprefix(LIST)
-    await _show_list(update, context, small_int(page) or 0)
-
-
-@staff_desk
-async def lead_button(update: Update, context: BotContext) -> None:
-    """Open one lead from the list."""
-    data = update.callback_query.data if update.callback_query else None
-    parts = (data or "").removeprefix(OPEN).split(":")
-    numbers = [number for part in parts if (number := small_int(part)) is not None]
-    lead = await context.services.store.leads.get(numbers[0]) if numbers else None
-    if lead is None:
-        reference = REFERENCE_FORMAT.format(numbers[0]) if numbers else "?"
-        await show(update, context.text(Text.LEAD_NOT_FOUND, reference=reference))
+    """The funnel, who applies and the pipeline; then the chart (drawn in a child process)."""
+    services, language = context.services, context.language(update)
+    now = datetime.now(UTC)
+    numbers = await stats.compute(services.store, now)
+    flow = await pipeline.compute_stats(services.store, services.content, now)
+    report = stats.report(numbers, context.content, language, services.settings)
+    await reply(update, f"{report}\n\n{pipeline.stats_report(flow, context.content, language)}")
+    chat = update.effective_chat
+    if chat is None:
         return
-    back = numbers[1] if len(numbers) > 1 else 0
-    text, markup = lead_page(context.content, context.language(update), lead, back)
-    await show(update, text, markup)
-
-
-@staff_desk
-async def lead_command(update: Update, context: BotContext) -> None:
-    """/lead KOC-000123: open one lead by its reference."""
-    if not context.args:
-        await reply(update, context.text(Text.LEAD_USAGE))
+    await chat.send_action(ChatAction.UPLOAD_PHOTO)
+    cache = services.settings.database_path.parent / CHART_CACHE
+    png = await chart.draw(pipeline.chart_data(flow, context.content, language), cache)
+    if png is None:
+        await reply(update, context.text(Text.STATS_CHART_FAILED))
         return
-    typed = " ".join(context.args)
-    match = _REFERENCE.fullmatch(typed.strip().upper())
-    lead = None
-    if match is not None:
-        lead = await context.services.store.leads.by_reference(
-            REFERENCE_FORMAT.format(int(match[1]))
-        )
-    if lead is None:
-        await reply(update, context.text(Text.LEAD_NOT_FOUND, reference=typed))
-        return
-    text, markup = lead_page(context.content, context.language(update), lead)
-    await reply(update, text, markup)
+    caption = context.text(Text.STATS_CHART_CAPTION)
+    await chat.send_photo(InputFile(png, filename="kocca-stats.png"), caption=caption)
 
 
 def handlers() -> list[BaseHandler[Update, BotContext, None]]:
@@ -168,8 +137,4 @@ def handlers() -> list[BaseHandler[Update, BotContext, None]]:
     return [
         CommandHandler(commands.EXPORT.names, export_command, filters=new_messages),
         CommandHandler(commands.STATS.names, stats_command, filters=new_messages),
-        CommandHandler(commands.LEADS.names, leads_command, filters=new_messages),
-        CommandHandler(commands.LEAD.names, lead_command, filters=new_messages),
-        CallbackQueryHandler(leads_button, pattern=f"^{LIST}"),
-        CallbackQueryHandler(lead_button, pattern=f"^{OPEN}"),
     ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.content import Content, Markup
-from bot.leads import intake
+from bot.leads import intake, pipeline
 from bot.leads.export import wib_text
 from bot.store import Lead
 from bot.texts import Text
@@ -15,9 +15,31 @@ from handlers.views import button, pairs
 Screen = tuple[str, InlineKeyboardMarkup | None]
 
 PAGE_SIZE = 8
+CALLBACK_LIMIT = 64  # bytes of callback data Telegram accepts
 # Callback data of staff buttons (every press is checked with staff_only).
-LIST = "st:l:"  # st:l:<page>
-OPEN = "st:o:"  # st:o:<application_id>[:<page to go back to>]
+LIST = "st:l:"  # st:l:<page>[:<filter code>]
+OPEN = "st:o:"  # st:o:<application_id>[:<page to go back to>[:<filter code>]]
+PIPELINE = "pl:"  # every button of the lead pipeline (handlers/pipeline_views.py)
+BULK = "pl:b:"  # pl:b:<filter code>: move every lead of the filtered list
+
+
+def callback(prefix: str, *parts: object, code: str = "") -> str:
+    """Callback data with the list's filter code when it fits in Telegram's 64 bytes."""
+    data = prefix + ":".join(str(part) for part in parts)
+    with_code = f"{data}:{code}" if code else data
+    return with_code if len(with_code.encode()) <= CALLBACK_LIMIT else data
+
+
+def stage_line(content: Content, language: str, lead: Lead, names: dict[int, str]) -> str:
+    """A list row's second line: the lead's stage and who handles it."""
+    assignee = (
+        names.get(lead.assignee_id, str(lead.assignee_id))
+        if lead.assignee_id is not None
+        else content.text(Text.PIPELINE_NOBODY, language)
+    )
+    stage = pipeline.stage_label(content, lead.stage or "", language)
+    return content.text(Text.LEADS_STAGE_LINE, language, stage=stage, assignee=assignee)
+
 
 _CONSENTS = (
     ("processing", Text.EXPORT_COL_CONSENT_PROCESSING),
@@ -39,47 +61,77 @@ def _name(lead: Lead) -> str:
     return str(full_name) if full_name else lead.first_name
 
 
-def lead_list(content: Content, language: str, leads: list[Lead], page: int, total: int) -> Screen:
-    """One page of the latest leads, a button to open each, and paging."""
+def lead_list(
+    content: Content,
+    language: str,
+    leads: list[Lead],
+    page: int,
+    total: int,
+    *,
+    names: dict[int, str] | None = None,
+    described: str = "",
+    code: str = "",
+) -> Screen:
+    """One page of the latest leads (matching a filter), a button to open each, and paging."""
     if total == 0:
+        if described:
+            return content.text(Text.LEADS_FILTERED_EMPTY, language, filter=described), None
         return content.text(Text.LEADS_EMPTY, language), None
     lines = []
     for lead in leads:
         role_key = "music_role" if "music_role" in lead.answers else "film_role"
-        lines.append(
-            content.text(
-                Text.LEADS_LINE,
-                language,
-                reference=lead.reference or "",
-                name=_name(lead),
-                sector=_answer(lead, "sector", content, language),
-                role=_answer(lead, role_key, content, language),
-                time=wib_text(lead.submitted_at),
-            )
+        line = content.text(
+            Text.LEADS_LINE,
+            language,
+            reference=lead.reference or "",
+            name=_name(lead),
+            sector=_answer(lead, "sector", content, language),
+            role=_answer(lead, role_key, content, language),
+            time=wib_text(lead.submitted_at),
         )
+        lines.append(f"{line}\n{stage_line(content, language, lead, names or {})}")
     first = page * PAGE_SIZE + 1
-    text = content.text(
-        Text.LEADS_PAGE,
-        language,
-        first=first,
-        last=first + len(leads) - 1,
-        total=total,
-        leads=Markup("\n\n".join(lines)),
+    last = first + len(leads) - 1
+    listed = Markup("\n\n".join(lines))
+    text = (
+        content.text(
+            Text.LEADS_FILTERED_PAGE,
+            language,
+            filter=described,
+            first=first,
+            last=last,
+            total=total,
+            leads=listed,
+        )
+        if described
+        else content.text(
+            Text.LEADS_PAGE, language, first=first, last=last, total=total, leads=listed
+        )
     )
     rows = pairs(
-        [button(f"📄 {lead.reference}", f"{OPEN}{lead.application_id}:{page}") for lead in leads]
+        [
+            button(f"📄 {lead.reference}", callback(OPEN, lead.application_id, page, code=code))
+            for lead in leads
+        ]
     )
     paging: list[InlineKeyboardButton] = []
     if page > 0:
-        paging.append(button(content.text(Text.BTN_PREV_PAGE, language), f"{LIST}{page - 1}"))
-    if first + len(leads) - 1 < total:
-        paging.append(button(content.text(Text.BTN_NEXT_PAGE, language), f"{LIST}{page + 1}"))
+        previous = callback(LIST, page - 1, code=code)
+        paging.append(button(content.text(Text.BTN_PREV_PAGE, language), previous))
+    if last < total:
+        following = callback(LIST, page + 1, code=code)
+        paging.append(button(content.text(Text.BTN_NEXT_PAGE, language), following))
     if paging:
         rows.append(paging)
+    bulk = f"{BULK}{code}"
+    if code and len(bulk.encode()) <= CALLBACK_LIMIT:
+        rows.append([button(content.text(Text.BTN_BULK_MOVE, language, count=total), bulk)])
     return text, InlineKeyboardMarkup(rows)
 
 
-def lead_page(content: Content, language: str, lead: Lead, back_page: int = 0) -> Screen:
+def lead_page(
+    content: Content, language: str, lead: Lead, back_page: int = 0, code: str = ""
+) -> Screen:
     """Every answer of one lead, how to reach the talent, and their consents now."""
     consents = []
     for kind, label_key in _CONSENTS:
@@ -105,5 +157,5 @@ def lead_page(content: Content, language: str, lead: Lead, back_page: int = 0) -
         source=lead.source or "—",
         consents=Markup("\n".join(consents)),
     )
-    back = button(content.text(Text.BTN_LEADS_LIST, language), f"{LIST}{back_page}")
+    back = button(content.text(Text.BTN_LEADS_LIST, language), callback(LIST, back_page, code=code))
     return text, InlineKeyboardMarkup([[back]])

@@ -27,6 +27,7 @@ ASK_DONE = "ask:done"
 ASK_AGAIN = "ask:again"  # under a staff answer: opens ask mode, keeps the answer
 SUBSCRIBE_ON = "sub:on"
 SUBSCRIBE_OFF = "sub:off"
+STATUS = "status"
 
 
 def button(text: str, data: str) -> InlineKeyboardButton:
@@ -52,7 +53,9 @@ def is_subscribed(talent: User | None) -> bool:
     return talent is not None and talent.subscribed
 
 
-def main_menu(content: Content, language: str, *, subscribed: bool, ask: bool) -> Screen:
+def main_menu(
+    content: Content, language: str, *, subscribed: bool, ask: bool, status: bool = False
+) -> Screen:
     """The main menu: an announcements on/off button; "Ask our team" only with a staff chat."""
     toggle = (
         button(content.text(Text.BTN_SUBSCRIBE_OFF, language), SUBSCRIBE_OFF)
@@ -69,6 +72,8 @@ def main_menu(content: Content, language: str, *, subscribed: bool, ask: bool) -
             button(content.text(Text.BTN_PRIVACY, language), PRIVACY),
         ],
     ]
+    if status:  # after applying, where a talent looks for news about it
+        rows.insert(3, [button(content.text(Text.BTN_STATUS, language), STATUS)])
     if ask:  # right after the FAQ: the next step when the FAQ has no answer
         rows.insert(2, [button(content.text(Text.BTN_ASK, language), ASK)])
     return content.text(Text.MENU_PROMPT, language), InlineKeyboardMarkup(rows)

@@ -15,6 +15,7 @@ import pytest
 from telegram.error import RetryAfter
 
 from bot.outreach.send_budget import BROADCAST, SendBudget
+from bot.settings import Settings
 
 RATE = 29.0  # the default BROADCAST_RATE
 CAP = 29
@@ -97,6 +98,24 @@ async def test_with_a_reply_a_second_no_second_holds_more_than_30() -> None:
             budget.take_now()
             stamps.append(clock.time)
             next_reply += 1.0 + rng.uniform(0, 0.2)
+        await budget.acquire()
+        stamps.append(clock.time)
+    assert busiest_second(stamps) <= 30
+
+
+async def test_at_the_default_rate_three_replies_at_once_on_a_full_run_stay_within_30() -> None:
+    """A talent who writes mid-run may get three messages in a few milliseconds."""
+    rng = random.Random(3)
+    clock = FakeClock()
+    budget = SendBudget(Settings.model_fields["broadcast_rate"].default, clock)
+    stamps: list[float] = []
+    next_exchange = clock.time + rng.uniform(0, 1)
+    for _ in range(900):
+        if clock.time >= next_exchange:
+            for _ in range(3):
+                budget.take_now()
+                stamps.append(clock.time)
+            next_exchange += rng.uniform(0.3, 1.5)
         await budget.acquire()
         stamps.append(clock.time)
     assert busiest_second(stamps) <= 30

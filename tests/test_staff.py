@@ -43,6 +43,14 @@ STAFF_COMMANDS = ["/export", "/export musik", "/stats", "/leads", "/lead KOC-000
 
 # The export's columns: the questions' labels (content/intake.yaml), in questionnaire order.
 COLUMN = {question.key: question.label.id for question in CONTENT.intake.questions}
+# The lead pipeline's columns (tests/test_pipeline.py fills them in).
+PIPELINE_HEADERS = [
+    "Tahap",
+    "ID staf penanggung jawab",
+    "Tahap terakhir diubah (WIB)",
+    "Catatan staf (terbaru dulu)",
+    "Kabar terkirim ke talenta",
+]
 HEADERS = [
     "Referensi",
     "Waktu kirim (WIB)",
@@ -54,6 +62,7 @@ HEADERS = [
     "Setuju pemrosesan data",
     "Setuju transfer ke Korea",
     "Setuju pengumuman",
+    *PIPELINE_HEADERS,
 ]
 
 
@@ -128,6 +137,9 @@ async def test_admin_gets_csv_and_xlsx_with_every_answer_in_its_column(
     assert rows[0] == HEADERS
     assert read_xlsx(files["xlsx"]) == rows
     musician, filmmaker = as_records(rows)
+    for record in (musician, filmmaker):  # untouched leads: at the first stage, nothing else
+        pipeline = [record.pop(header) for header in PIPELINE_HEADERS]
+        assert pipeline[:2] == ["Baru", ""] and pipeline[3:] == ["", "0"]
     assert musician == {
         "Referensi": "KOC-000001",
         "Waktu kirim (WIB)": "2026-01-10 23:59",
@@ -486,7 +498,8 @@ async def test_statistics_match_a_known_set_of_talents(
         ],
     )
     replies = await bot.send(admin_of(staff_chat), "/stats")
-    assert len(replies) == 1
+    assert [reply.kind for reply in replies] == ["text", "photo"]
+    assert replies[1].photo is not None
     text = replies[0].text
     today = now.astimezone(WIB).date()
     days = [
@@ -534,6 +547,21 @@ async def test_statistics_match_a_known_set_of_talents(
         "Aktif: 24h, 72h setelah aktivitas terakhir · jam tenang 21:00-08:00 WIB",
         "Terkirim: 0 (7 hari terakhir: 0)",
         "Selesai ≤ 7 hari setelah pengingat: 0 dari 0 pendaftaran yang diingatkan",
+        "",
+        "Pipeline (tahap saat ini)",
+        "• Baru: 5",
+        "• Ditinjau: 0",
+        "• Dihubungi: 0",
+        "• Shortlist: 0",
+        "• Diteruskan ke KOCCA: 0",
+        "• Tidak dilanjutkan: 0",
+        "",
+        "Pertama dihubungi",
+        "belum ada yang dihubungi",
+        "",
+        "Tahap per sektor",
+        "• Film: Baru 2",
+        "• Musik: Baru 3",
     ]
     lines = text.splitlines()
     assert lines[0] == "📊 Statistik Talent Desk"
@@ -564,7 +592,10 @@ async def test_lead_list_pages_and_opens_a_lead(bot: Harness, staff_chat: Any) -
     assert first.text.startswith(
         f"📋 Pendaftar terbaru · 1{DASH}8 dari 10\n\nKOC-000010 · Talenta 10\n"
     )
-    assert "KOC-000003 · Talenta 3\nMusik · Band/grup · 2026-01-03 10:00" in first.text
+    assert (
+        "KOC-000003 · Talenta 3\nMusik · Band/grup · 2026-01-03 10:00\n🏷 Baru · 👤 belum ada"
+        in (first.text)
+    )
     assert "KOC-000002" not in first.text
     assert first.button_texts == [f"📄 KOC-{n:06d}" for n in range(10, 2, -1)] + ["Berikutnya ▶️"]
 
@@ -594,7 +625,7 @@ async def test_lead_list_pages_and_opens_a_lead(bot: Harness, staff_chat: Any) -
         "✅ Setuju pemrosesan data\n❌ Setuju transfer ke Korea\n✅ Setuju pengumuman",
     ]:
         assert line in page
-    assert admin.last_message.button_texts == ["📋 Daftar pendaftar"]
+    assert admin.last_message.button_texts[-1] == "📋 Daftar pendaftar"
     assert 'href="tg://user?id=203"' in (admin.last_message.html or "")
     await bot.press(admin, "📋 Daftar pendaftar")
     assert admin.last_message.text.startswith(f"📋 Pendaftar terbaru · 1{DASH}8 dari 10")

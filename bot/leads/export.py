@@ -10,7 +10,7 @@ import csv
 import html
 import re
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -56,6 +56,15 @@ _CONSENT_HEADERS = {
     "transfer_korea": Text.EXPORT_COL_CONSENT_TRANSFER,
     "announcements": Text.EXPORT_COL_CONSENT_ANNOUNCEMENTS,
 }
+
+
+_PIPELINE_HEADERS = (
+    Text.EXPORT_COL_STAGE,
+    Text.EXPORT_COL_ASSIGNEE,
+    Text.EXPORT_COL_STAGE_CHANGED,
+    Text.EXPORT_COL_NOTES,
+    Text.EXPORT_COL_UPDATES_SENT,
+)
 
 
 class FilterError(ValueError):
@@ -108,10 +117,15 @@ class ExportRequest:
     sector: str | None = None  # "music" or "film"
     since: date | None = None
     drafts: bool = False
+    stage: str | None = None  # a pipeline stage key
 
     @classmethod
     def of(
-        cls, sector: str | None = None, since: date | None = None, drafts: bool = False
+        cls,
+        sector: str | None = None,
+        since: date | None = None,
+        drafts: bool = False,
+        stage: str | None = None,
     ) -> ExportRequest:
         """From staff's words: musik, music or film."""
         value = None
@@ -119,38 +133,48 @@ class ExportRequest:
             value = SECTOR_ALIASES.get(sector.lower())
             if value is None:
                 raise FilterError(f"{sector!r} is not a sector: use musik or film")
-        return cls(value, since, drafts)
+        return cls(value, since, drafts, stage)
 
     @classmethod
-    def parse(cls, words: Sequence[str]) -> ExportRequest:
-        """`/export musik since 2026-01-01 drafts`, in any order."""
+    def parse(cls, words: Sequence[str], stages: Collection[str] = ()) -> ExportRequest:
+        """`/export musik since 2026-01-01 drafts shortlist`, in any order."""
         sector: str | None = None
         since: date | None = None
         drafts = False
+        stage: str | None = None
         queue = [word.lower() for word in words]
         while queue:
             word = queue.pop(0)
             if word in SECTOR_ALIASES and sector is None:
                 sector = word
+            elif word in stages and stage is None:
+                stage = word
             elif word in ("since", "sejak") and queue and since is None:
                 since = parse_day(queue.pop(0))
             elif word in ("drafts", "draft", "draf"):
                 drafts = True
             else:
                 raise FilterError(f"{word!r} is not an export option")
-        return cls.of(sector, since, drafts)
+        return cls.of(sector, since, drafts, stage)
 
     @property
     def filter(self) -> LeadFilter:
         """The store's filter for these leads."""
         since = None if self.since is None else start_of_day_utc(self.since)
-        return LeadFilter(sector=self.sector, since=since, drafts=self.drafts)
+        return LeadFilter(sector=self.sector, since=since, drafts=self.drafts, stage=self.stage)
+
+    def describe(self) -> dict[str, str | bool | None]:
+        """The filters, as the audit log records them."""
+        since = None if self.since is None else self.since.isoformat()
+        return {"sector": self.sector, "stage": self.stage, "since": since, "drafts": self.drafts}
 
     def file_name(self, kind: Format, now: datetime) -> str:
         """kocca-leads-musik-since-2026-01-01-2026-01-15-1403.csv (times in WIB)."""
         parts = ["kocca-leads"]
         if self.sector is not None:
             parts.append("musik" if self.sector == "music" else "film")
+        if self.stage is not None:
+            parts.append(self.stage)
         if self.since is not None:
             parts.append(f"since-{self.since.isoformat()}")
         if self.drafts:
@@ -197,6 +221,7 @@ class Sheet:
             say(Text.EXPORT_COL_SOURCE),
         ]
         titles += [say(key) for key in _CONSENT_HEADERS.values()]
+        titles += [say(key) for key in _PIPELINE_HEADERS]
         return [neutralise(title) for title in titles]
 
     def cells(self, lead: Lead) -> list[str]:
@@ -215,7 +240,22 @@ class Sheet:
             row.append(
                 "" if granted is None else say(Text.EXPORT_YES if granted else Text.EXPORT_NO)
             )
+        row += self._pipeline(lead)
         return [neutralise(cell) for cell in row]
+
+    def _pipeline(self, lead: Lead) -> list[str]:
+        """Stage, assignee id, last stage change, notes (newest first), updates delivered."""
+        if lead.stage is None:  # a draft has not entered the pipeline
+            return ["", "", "", "", ""]
+        found = self.content.stages.get(lead.stage)
+        stage = found.label.get(EXPORT_LANGUAGE) if found else lead.stage
+        notes = "\n".join(
+            f"{wib_text(note.created_at)} · {note.author_id or 'CLI'}: {note.text}"
+            for note in lead.notes
+        )
+        assignee = "" if lead.assignee_id is None else str(lead.assignee_id)
+        changed = wib_text(lead.stage_changed_at)
+        return [stage, assignee, changed, notes, str(lead.updates_sent)]
 
 
 class _CsvFile:

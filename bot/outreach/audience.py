@@ -1,7 +1,8 @@
 """Who receives an announcement: parsing, describing and counting audiences.
 
 Shared by the staff chat and `kocca-bot broadcast`. An audience is written
-`all`, `sector=music`, `language=en`, `province=jawa_barat` or `source=<deep link>`.
+`all`, `sector=music`, `language=en`, `province=jawa_barat`, `source=<deep link>` or
+`stage=shortlist` (a lead pipeline stage).
 Only subscribers who have not blocked the bot are ever counted.
 """
 
@@ -14,7 +15,7 @@ from bot.content import Content
 from bot.store import Broadcasts
 from bot.texts import Text
 
-KINDS = ("all", "sector", "language", "province", "source")
+KINDS = ("all", "sector", "language", "province", "source", "stage")
 LANGUAGES = ("id", "en")
 _SECTOR_ALIASES = {"musik": "music"}  # the Indonesian word staff naturally type
 _SOURCE_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")  # Telegram's deep-link alphabet
@@ -54,7 +55,8 @@ def parse_audience(text: str, content: Content) -> Audience:
     kind, value = kind.strip().lower(), raw.strip()
     if not separator or kind not in KINDS[1:] or not value:
         raise AudienceError(
-            f"unknown audience {text!r}: use all, sector=…, language=…, province=… or source=…"
+            f"unknown audience {text!r}: use all, sector=…, language=…, province=…, source=…"
+            " or stage=…"
         )
     if kind == "sector":
         value = _SECTOR_ALIASES.get(value.lower(), value.lower())
@@ -67,6 +69,10 @@ def parse_audience(text: str, content: Content) -> Audience:
             raise AudienceError(f"unknown language {raw!r}: use id or en")
     elif kind == "province":
         value = _province_value(value, content)
+    elif kind == "stage":
+        value = value.lower()
+        if value not in content.stages:
+            raise AudienceError(f"unknown stage {raw!r}: use one of {', '.join(content.stages)}")
     elif not _SOURCE_PATTERN.match(value):
         raise AudienceError(f"{raw!r} is not a deep-link source (letters, digits, _ and -)")
     return Audience(kind, value)
@@ -90,6 +96,8 @@ def label(kind: str, value: str, content: Content, language: str) -> str:
                 return choice.label.get(language)
     if kind == "province" and value in content.provinces:
         return content.provinces[value].label.get(language)
+    if kind == "stage" and value in content.stages:
+        return content.stages[value].label.get(language)
     if kind == "language" and value in LANGUAGES:
         key = Text.BTN_LANGUAGE_EN if value == "en" else Text.BTN_LANGUAGE_ID
         return content.text(key, language)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.store.applications import Applications, Change, Consent, Draft
+from bot.store.audit import Audit
 from bot.store.broadcasts import Broadcast, Broadcasts, Recipient, Tally, Version
 from bot.store.content_log import ContentLog
 from bot.store.conversation import ConversationLog, LogEntry
@@ -12,9 +13,11 @@ from bot.store.db import Database, Transaction, utc_now
 from bot.store.inbox import StoredUpdate, UpdateInbox
 from bot.store.leads import Lead, LeadFilter, Leads
 from bot.store.operations import BackupRecord, Operations
+from bot.store.pipeline import Pipeline
 from bot.store.privacy import Privacy
 from bot.store.reminders import DueDraft, DueTimes, Preference, ReminderCounts, Reminders
 from bot.store.support import SupportRelay
+from bot.store.talent_updates import TalentUpdates
 from bot.store.users import Profile, User, Users
 
 __all__ = [
@@ -67,6 +70,9 @@ class Store:
         self.leads = Leads(db)
         self.broadcasts = Broadcasts(db)
         self.ops = Operations(db)
+        self.pipeline = Pipeline(db)
+        self.talent_updates = TalentUpdates(db)
+        self.audit = Audit(db)
         self.reminders = Reminders(db)
         self.content_log = ContentLog(db)
 

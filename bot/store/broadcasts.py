@@ -47,6 +47,13 @@ _AUDIENCE_SQL = {
         " WHERE p.user_id = u.user_id AND p.status = 'submitted' AND a.question_key = 'province'"
         " ORDER BY p.submitted_at DESC, p.id DESC LIMIT 1) = ?"
     ),
+    # Subscribers with a submitted application at a pipeline stage (any of theirs).
+    "stage": (
+        "SELECT u.user_id, u.language FROM users u WHERE u.subscribed = 1 AND u.blocked = 0"
+        " AND EXISTS (SELECT 1 FROM applications p JOIN lead_pipeline s"
+        " ON s.application_id = p.id WHERE p.user_id = u.user_id AND p.status = 'submitted'"
+        " AND s.stage = ?)"
+    ),
 }
 # The values present among active subscribers, with how many have each.
 _VALUES_SQL = {
@@ -74,6 +81,12 @@ _VALUES_SQL = {
         " ORDER BY p.submitted_at DESC, p.id DESC LIMIT 1) AS value FROM users u"
         " WHERE u.subscribed = 1 AND u.blocked = 0) v WHERE v.value IS NOT NULL"
         " GROUP BY v.value ORDER BY n DESC, v.value"
+    ),
+    "stage": (
+        "SELECT s.stage AS value, COUNT(DISTINCT u.user_id) AS n FROM users u"
+        " JOIN applications p ON p.user_id = u.user_id AND p.status = 'submitted'"
+        " JOIN lead_pipeline s ON s.application_id = p.id"
+        " WHERE u.subscribed = 1 AND u.blocked = 0 GROUP BY s.stage ORDER BY n DESC, s.stage"
     ),
 }
 _ANSWER_KINDS = ("sector", "province")  # filters on a stored (JSON) answer

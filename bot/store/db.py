@@ -492,5 +492,15 @@ def _settle_all(futures: list[asyncio.Future[None]], error: Exception | None) ->
 
 
 def _statements(script: str) -> list[str]:
-    """Split a migration script on semicolons (migrations hold no string literals with ';')."""
-    return [part.strip() for part in script.split(";") if part.strip()]
+    """Split a migration script into statements (a trigger's body keeps its own ';')."""
+    statements: list[str] = []
+    pending = ""
+    for part in script.split(";"):
+        pending += part + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                statements.append(pending.strip())
+            pending = ""
+    if pending.strip(" \n;"):
+        statements.append(pending.strip())
+    return statements

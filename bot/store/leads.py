@@ -20,6 +20,37 @@ class LeadFilter:
     sector: str | None = None  # the `sector` answer: "music" or "film"
     since: str | None = None  # ISO UTC lower bound on the submitted (for drafts: created) time
     drafts: bool = False  # include applications still being filled in
+    stage: str | None = None  # the pipeline stage key
+    assignee_id: int | None = None  # assigned to this admin
+    unassigned: bool = False  # assigned to nobody
+
+    @property
+    def params(self) -> tuple[object, ...]:
+        """The values of _MATCHING's placeholders, in order."""
+        return (int(self.drafts), self.since, self.since, *self.filter_params)
+
+    @property
+    def filter_params(self) -> tuple[object, ...]:
+        """The values of FILTERS' placeholders, in order."""
+        sector = None if self.sector is None else json.dumps(self.sector)
+        return (
+            sector,
+            sector,
+            self.stage,
+            self.stage,
+            self.assignee_id,
+            self.assignee_id,
+            int(self.unassigned),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class LeadNote:
+    """A staff note as exports show it."""
+
+    created_at: str
+    author_id: int | None
+    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +70,11 @@ class Lead:
     source: str | None
     consents: dict[str, bool]  # current state per kind; a kind never asked is absent
     answers: dict[str, Any] = field(default_factory=dict)  # a skipped question maps to None
+    stage: str | None = None  # pipeline stage key (None for a draft)
+    assignee_id: int | None = None
+    stage_changed_at: str | None = None
+    notes: tuple[LeadNote, ...] = ()  # newest first
+    updates_sent: int = 0  # talent messages delivered about this lead
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,27 +99,57 @@ SELECT a.id, a.reference, a.status, a.submitted_at, a.created_at, a.language, a.
     (SELECT c.granted FROM consents c WHERE c.user_id = a.user_id AND c.kind = 'transfer_korea'
         ORDER BY c.id DESC LIMIT 1) AS consent_transfer_korea,
     (SELECT c.granted FROM consents c WHERE c.user_id = a.user_id AND c.kind = 'announcements'
-        ORDER BY c.id DESC LIMIT 1) AS consent_announcements
+        ORDER BY c.id DESC LIMIT 1) AS consent_announcements,
+    p.stage, p.assignee_id, p.stage_changed_at,
+    (SELECT json_group_array(json_array(n.created_at, n.author_id, n.text)) FROM
+        (SELECT created_at, author_id, text FROM lead_notes WHERE application_id = a.id
+            ORDER BY id DESC) n) AS notes,
+    (SELECT COUNT(*) FROM talent_updates t WHERE t.application_id = a.id
+        AND t.status = 'sent') AS updates_sent
 FROM applications a
 JOIN users u ON u.user_id = a.user_id
+LEFT JOIN lead_pipeline p ON p.application_id = a.id
 """
 _ANSWERS = """
 SELECT ans.application_id, ans.question_key, ans.value
 FROM answers ans
 JOIN applications a ON a.id = ans.application_id
+LEFT JOIN lead_pipeline p ON p.application_id = a.id
+"""
+# Sector, stage and assignee; both the export's and the list's conditions end with these.
+FILTERS = """
+    AND (? IS NULL OR EXISTS (SELECT 1 FROM answers s WHERE s.application_id = a.id
+        AND s.question_key = 'sector' AND s.value = ?))
+    AND (? IS NULL OR p.stage = ?)
+    AND (? IS NULL OR p.assignee_id = ?)
+    AND (? = 0 OR p.assignee_id IS NULL)
 """
 # CASE rather than OR: SQLite then reads applications in id order and streams the rows,
 # instead of sorting the whole result before the first one.
-_MATCHING = """
+_MATCHING = (
+    """
 WHERE (CASE a.status WHEN 'submitted' THEN 1 WHEN 'draft' THEN ? ELSE 0 END) = 1
     AND (? IS NULL OR COALESCE(a.submitted_at, a.created_at) >= ?)
-    AND (? IS NULL OR EXISTS (SELECT 1 FROM answers s WHERE s.application_id = a.id
-        AND s.question_key = 'sector' AND s.value = ?))
 """
-_PAGE = """
-WHERE a.id IN (SELECT id FROM applications WHERE status = 'submitted'
-    ORDER BY submitted_at DESC, id DESC LIMIT ? OFFSET ?)
-"""
+    + FILTERS
+)
+# The list walks the submitted leads newest first by index and stops at the page's end.
+# Constant strings only, joined: every value goes through a ? placeholder.
+_PAGE = "".join(
+    (
+        "\nWHERE a.id IN (SELECT a.id FROM applications a",
+        " LEFT JOIN lead_pipeline p ON p.application_id = a.id WHERE a.status = 'submitted'",
+        FILTERS,
+        " ORDER BY a.submitted_at DESC, a.id DESC LIMIT ? OFFSET ?)",
+    )
+)
+_COUNT = "".join(
+    (
+        "SELECT COUNT(*) FROM applications a",
+        " LEFT JOIN lead_pipeline p ON p.application_id = a.id WHERE a.status = 'submitted'",
+        FILTERS,
+    )
+)
 _ONE = " WHERE a.id = ? AND a.status = 'submitted'"
 _BY_REFERENCE = " WHERE a.reference = ? AND a.status = 'submitted'"
 
@@ -102,8 +168,7 @@ class Leads:
         query would look the consents up again for every answer), both from one snapshot: a
         lead submitted or erased meanwhile is either there with all its answers or not at all.
         """
-        sector = None if where.sector is None else json.dumps(where.sector)
-        params = (int(where.drafts), where.since, where.since, sector, sector)
+        params = where.params
         # Constant strings only; every value goes through a ? placeholder.
         leads_sql = _LEADS + _MATCHING + " ORDER BY a.id"
         answers_sql = _ANSWERS + _MATCHING + " ORDER BY ans.application_id"
@@ -114,16 +179,14 @@ class Leads:
         ):
             yield _merged(leads, answers)
 
-    async def total(self) -> int:
-        """How many leads have been submitted."""
-        value = await self._db.fetch_value(
-            "SELECT COUNT(*) FROM applications WHERE status = 'submitted'"
-        )
+    async def total(self, where: LeadFilter | None = None) -> int:
+        """How many leads have been submitted (and match the filter)."""
+        value = await self._db.fetch_value(_COUNT, (where or LeadFilter()).filter_params)
         return int(value or 0)
 
-    async def page(self, offset: int, limit: int) -> list[Lead]:
-        """Submitted leads, newest first."""
-        found = await self._fetch(_PAGE, (limit, offset))
+    async def page(self, offset: int, limit: int, where: LeadFilter | None = None) -> list[Lead]:
+        """Submitted leads (matching the filter), newest first."""
+        found = await self._fetch(_PAGE, (*(where or LeadFilter()).filter_params, limit, offset))
         return sorted(
             found, key=lambda lead: (lead.submitted_at or "", lead.application_id), reverse=True
         )
@@ -252,4 +315,9 @@ def _lead(row: Row) -> Lead:
         username=row["username"],
         source=row["source"],
         consents=consents,
+        stage=row["stage"],
+        assignee_id=row["assignee_id"],
+        stage_changed_at=row["stage_changed_at"],
+        notes=tuple(LeadNote(*note) for note in json.loads(row["notes"] or "[]")),
+        updates_sent=int(row["updates_sent"] or 0),
     )

@@ -264,6 +264,128 @@ MIGRATIONS: list[tuple[str, str]] = [
         """,
     ),
     (
+        "0010_lead_pipeline",
+        """
+        CREATE TABLE pipeline_config (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            first_stage TEXT NOT NULL
+        );
+        INSERT INTO pipeline_config (id, first_stage) VALUES (1, 'baru');
+        CREATE TABLE lead_pipeline (
+            application_id INTEGER PRIMARY KEY REFERENCES applications(id) ON DELETE CASCADE,
+            stage TEXT NOT NULL,
+            version INTEGER NOT NULL DEFAULT 0,
+            assignee_id INTEGER,
+            stage_changed_at TEXT NOT NULL
+        );
+        CREATE INDEX lead_pipeline_stage ON lead_pipeline(stage);
+        CREATE INDEX lead_pipeline_assignee ON lead_pipeline(assignee_id);
+        INSERT INTO lead_pipeline (application_id, stage, stage_changed_at)
+            SELECT id, 'baru', COALESCE(submitted_at, updated_at) FROM applications
+            WHERE status = 'submitted';
+        CREATE TRIGGER lead_submitted AFTER UPDATE OF status ON applications
+            WHEN NEW.status = 'submitted'
+        BEGIN
+            INSERT OR IGNORE INTO lead_pipeline (application_id, stage, stage_changed_at)
+            VALUES (NEW.id, (SELECT first_stage FROM pipeline_config WHERE id = 1),
+                COALESCE(NEW.submitted_at, NEW.updated_at));
+        END;
+        CREATE TRIGGER lead_inserted_submitted AFTER INSERT ON applications
+            WHEN NEW.status = 'submitted'
+        BEGIN
+            INSERT OR IGNORE INTO lead_pipeline (application_id, stage, stage_changed_at)
+            VALUES (NEW.id, (SELECT first_stage FROM pipeline_config WHERE id = 1),
+                COALESCE(NEW.submitted_at, NEW.updated_at));
+        END;
+        CREATE TABLE lead_history (
+            id INTEGER PRIMARY KEY,
+            application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('stage', 'assign')),
+            from_value TEXT,
+            to_value TEXT,
+            actor_id INTEGER,
+            via TEXT NOT NULL CHECK (via IN ('telegram', 'cli')),
+            notified INTEGER NOT NULL DEFAULT 0,
+            batch_id INTEGER,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX lead_history_lead ON lead_history(application_id, id);
+        CREATE INDEX lead_history_stage ON lead_history(kind, to_value, application_id);
+        CREATE TABLE lead_notes (
+            id INTEGER PRIMARY KEY,
+            application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+            author_id INTEGER,
+            via TEXT NOT NULL CHECK (via IN ('telegram', 'cli')),
+            text TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX lead_notes_lead ON lead_notes(application_id, id);
+        CREATE TABLE pipeline_batches (
+            id INTEGER PRIMARY KEY,
+            status TEXT NOT NULL DEFAULT 'composing'
+                CHECK (status IN ('composing', 'moving', 'confirmed', 'reported', 'cancelled')),
+            created_by INTEGER,
+            report_chat_id INTEGER,
+            filter TEXT,
+            to_stage TEXT,
+            total INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            confirmed_at TEXT,
+            reported_at TEXT
+        );
+        CREATE INDEX pipeline_batches_open ON pipeline_batches(status);
+        CREATE TABLE talent_updates (
+            id INTEGER PRIMARY KEY,
+            batch_id INTEGER NOT NULL REFERENCES pipeline_batches(id),
+            application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+            user_id INTEGER NOT NULL REFERENCES users(user_id) ON DELETE CASCADE,
+            stage TEXT NOT NULL,
+            language TEXT NOT NULL,
+            text TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN
+                ('pending', 'sending', 'sent', 'failed', 'blocked', 'superseded', 'uncertain')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            error TEXT,
+            message_id INTEGER,
+            created_at TEXT NOT NULL,
+            sent_at TEXT
+        );
+        CREATE INDEX talent_updates_status ON talent_updates(status, id);
+        CREATE INDEX talent_updates_lead ON talent_updates(application_id, status);
+        CREATE INDEX talent_updates_batch ON talent_updates(batch_id, status);
+        CREATE TABLE staff_prompts (
+            admin_id INTEGER PRIMARY KEY,
+            chat_id INTEGER NOT NULL,
+            message_id INTEGER,
+            application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            actor_id INTEGER,
+            via TEXT NOT NULL CHECK (via IN ('telegram', 'cli')),
+            action TEXT NOT NULL,
+            lead_ref TEXT,
+            detail TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX audit_log_created ON audit_log(created_at);
+        CREATE INDEX audit_log_lead ON audit_log(lead_ref);
+        CREATE INDEX audit_log_actor ON audit_log(actor_id, id);
+        CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN
+            SELECT RAISE(ABORT, 'the audit log is append-only');
+        END;
+        CREATE TRIGGER audit_log_no_rewrite BEFORE UPDATE ON audit_log
+            WHEN NEW.id IS NOT OLD.id OR NEW.created_at IS NOT OLD.created_at
+                OR NEW.actor_id IS NOT OLD.actor_id OR NEW.via IS NOT OLD.via
+                OR NEW.action IS NOT OLD.action OR NEW.detail IS NOT OLD.detail
+        BEGIN
+            SELECT RAISE(ABORT, 'the audit log is append-only (only erasure rewrites a lead)');
+        END
+        """,
+    ),
+    (
         "0012_erasure_key_and_backups",
         """
         ALTER TABLE erasures ADD COLUMN keyed INTEGER NOT NULL DEFAULT 0;

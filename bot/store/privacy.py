@@ -7,6 +7,7 @@ import hmac
 import json
 from typing import Any
 
+from bot.store.audit import Audit
 from bot.store.db import Database, Transaction, utc_now
 
 # Tables holding a talent's data through other columns than user_id.
@@ -15,6 +16,17 @@ _ANSWERS = (
     " JOIN applications p ON p.id = a.application_id WHERE p.user_id = ? ORDER BY a.rowid"
 )
 _LOG = "SELECT * FROM conversation_log WHERE chat_id = ? OR user_id = ? ORDER BY id"
+_CURRENT_STAGES = (
+    "SELECT a.reference, p.stage, p.stage_changed_at FROM lead_pipeline p"
+    " JOIN applications a ON a.id = p.application_id WHERE a.user_id = ? ORDER BY a.id"
+)
+# The talent's stage changes, without the staff who made them (notes stay internal).
+_STAGES = (
+    "SELECT a.reference, h.from_value AS from_stage, h.to_value AS to_stage,"
+    " h.notified AS talent_told, h.created_at FROM lead_history h"
+    " JOIN applications a ON a.id = h.application_id"
+    " WHERE a.user_id = ? AND h.kind = 'stage' ORDER BY h.id"
+)
 _INBOX = "SELECT * FROM update_inbox WHERE sequence_key = ? ORDER BY update_id"
 # Not personal data of one talent, or handled above.
 _SKIP = {"conversation_log", "schema_migrations", "erasures"}
@@ -87,6 +99,12 @@ class Privacy:
         found["answers"] = [dict(row) for row in await self._db.fetch_all(_ANSWERS, (user_id,))]
         for row in found["answers"]:
             row["value"] = None if row["value"] is None else json.loads(row["value"])
+        found["lead_stages"] = [
+            dict(row) for row in await self._db.fetch_all(_CURRENT_STAGES, (user_id,))
+        ]
+        found["lead_stage_history"] = [
+            dict(row) for row in await self._db.fetch_all(_STAGES, (user_id,))
+        ]
         found["conversation_log"] = [
             dict(row) for row in await self._db.fetch_all(_LOG, (user_id, user_id))
         ]
@@ -113,6 +131,8 @@ class Privacy:
         await self._db.scrub()
 
     async def _delete_everything(self, tx: Transaction, tables: list[str], user_id: int) -> None:
+        # Staff actions stay on record; the lead they were about becomes the hash.
+        await Audit.redact_in(tx, user_id, self.subject_hash(user_id))
         for table in tables:
             await tx.execute(f"DELETE FROM {table} WHERE user_id = ?", (user_id,))  # noqa: S608
         await self._forget_log(tx, user_id)
@@ -195,6 +215,7 @@ class Privacy:
     async def withdraw_processing(self, user_id: int) -> int:
         """Consent to processing withdrawn: the talent's applications go at once; how many."""
         async with self._db.transaction() as tx:
+            await Audit.redact_in(tx, user_id, self.subject_hash(user_id))
             count = await tx.execute_rowcount(
                 "DELETE FROM applications WHERE user_id = ?", (user_id,)
             )

@@ -1,0 +1,208 @@
+"""`kocca-bot lead` and `kocca-bot audit`: the pipeline and its record on the command line.
+
+Both open the SQLite file themselves (safe while the bot runs). A talent message queued by
+`kocca-bot lead --notify` is delivered by the running bot, which reports in the staff chat.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import csv
+import json
+import sys
+from datetime import date
+from typing import Any
+
+from bot.cli_staff import prepare
+from bot.content import Content
+from bot.leads import export, pipeline
+from bot.leads.pipeline import NoteError, StageError
+from bot.settings import Settings
+from bot.store import Store
+from bot.store.audit import Actor, AuditEntry, AuditQuery
+from bot.store.pipeline import Move
+
+EXIT_USAGE = 2
+EXIT_NOT_DONE = 1
+AUDIT_COLUMNS = ["time_wib", "time_utc", "actor_id", "via", "action", "lead", "detail"]
+
+
+def register(commands: Any) -> None:
+    """Add `lead` and `audit` to the `kocca-bot` subcommands."""
+    lead = commands.add_parser(
+        "lead",
+        help="show a lead's stage, or move it, note it (for scripts)",
+        description=(
+            "Show where a lead stands in the pipeline, move it to a stage (--stage), and/or keep"
+            " a note on it (--note). With --notify, the stage's message from content/stages.yaml"
+            " is queued for the talent; the running bot sends it and reports in the staff chat."
+            " Without --notify nothing is sent. Every change is recorded in the audit log as"
+            " done from the command line."
+        ),
+    )
+    lead.add_argument("reference", help="the lead's reference, e.g. KOC-000123")
+    lead.add_argument("--stage", help="move the lead to this stage (a key of stages.yaml)")
+    lead.add_argument(
+        "--notify",
+        action=argparse.BooleanOptionalAction,
+        default=False,
+        help="send the stage's message to the talent (default: --no-notify)",
+    )
+    lead.add_argument("--note", help="keep this note on the lead (at most 2,000 characters)")
+    lead.set_defaults(handler=_lead_command)
+
+    audit = commands.add_parser(
+        "audit",
+        help="print the record of staff actions (UU PDP Pasal 31)",
+        description=(
+            "Print the audit log: who (Telegram id, or the command line) did what (stage"
+            " change, note, assignment, export with its filters, broadcast queued or"
+            " cancelled, lead viewed, ...) on which lead, and when. A lead whose talent asked"
+            " for erasure shows the erasure hash instead of its reference."
+        ),
+    )
+    audit.add_argument("--since", type=_day, metavar="YYYY-MM-DD", help="from this WIB date on")
+    audit.add_argument("--admin", type=int, metavar="ID", help="only this staff member's actions")
+    audit.add_argument("--lead", metavar="KOC-…", help="only actions on this lead")
+    audit.add_argument(
+        "--format", choices=("text", "csv"), default="text", help="text (default) or csv"
+    )
+    audit.set_defaults(handler=_audit_command)
+
+
+def _day(text: str) -> date:
+    try:
+        return export.parse_day(text)
+    except export.FilterError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _lead_command(args: argparse.Namespace) -> int:
+    """`kocca-bot lead`."""
+    prepared = prepare()
+    reference = pipeline.parse_reference(args.reference)
+    if prepared is None or reference is None:
+        if reference is None:
+            print(f"{args.reference!r} is not a reference like KOC-000123", file=sys.stderr)
+        return EXIT_USAGE
+    settings, content = prepared
+    if args.stage is not None and args.stage not in content.stages:
+        known = ", ".join(content.stages)
+        print(f"Unknown stage {args.stage!r}: use one of {known}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.note is not None:
+        try:
+            args.note = pipeline.check_note(args.note)
+        except NoteError as error:
+            print(f"The note cannot be kept: {error}", file=sys.stderr)
+            return EXIT_USAGE
+    return asyncio.run(_lead(settings, content, reference, args))
+
+
+async def _lead(settings: Settings, content: Content, reference: str, args: Any) -> int:
+    store = await Store.open(settings.database_path)
+    try:
+        lead = await store.leads.by_reference(reference)
+        if lead is None:
+            print(f"No lead {reference} (never submitted, or erased).", file=sys.stderr)
+            return EXIT_NOT_DONE
+        actor = Actor.cli()
+        if args.stage is not None:
+            try:
+                move = await pipeline.change_stage(
+                    store,
+                    content,
+                    lead.application_id,
+                    args.stage,
+                    actor=actor,
+                    notify=args.notify,
+                    report_chat_id=settings.staff_chat_id,
+                )
+            except StageError:  # checked above; content cannot change in between
+                return EXIT_USAGE
+            print(_moved(content, reference, args.stage, move, notify=args.notify))
+            if move.outcome == "gone":
+                return EXIT_NOT_DONE
+        if args.note is not None:
+            note = await store.pipeline.add_note(lead.application_id, actor, args.note)
+            print(f"{reference}: note kept." if note else f"{reference}: erased meanwhile.")
+        state = await store.pipeline.state(lead.application_id)
+        if state is not None and args.stage is None and args.note is None:
+            stage = pipeline.stage_label(content, state.stage, "en")
+            assignee = state.assignee_id or "nobody"
+            print(f"{reference}: {stage} since {export.wib_text(state.stage_changed_at)} WIB,")
+            print(f"  assigned to {assignee}, submitted {export.wib_text(state.submitted_at)} WIB")
+    finally:
+        await store.close()
+    return 0
+
+
+def _moved(content: Content, reference: str, stage: str, move: Move, *, notify: bool) -> str:
+    """One line saying what became of the move."""
+    label = pipeline.stage_label(content, stage, "en")
+    if move.outcome == "gone":
+        return f"{reference} was erased meanwhile; nothing saved."
+    if move.outcome == "same":
+        return f"{reference} is already at {label}; nothing changed."
+    if move.update_id is not None:
+        return f"{reference} is now at {label}; the talent update is queued for the running bot."
+    has_message = content.stages[stage].message is not None
+    hint = " (no update sent; --notify sends the stage's message)" if has_message else ""
+    return f"{reference} is now at {label}.{hint}"
+
+
+def _audit_command(args: argparse.Namespace) -> int:
+    """`kocca-bot audit`."""
+    prepared = prepare()
+    if prepared is None:
+        return EXIT_USAGE
+    settings, _ = prepared
+    lead = None
+    if args.lead is not None:
+        lead = pipeline.parse_reference(args.lead) or args.lead  # an erasure hash works too
+    since = None if args.since is None else export.start_of_day_utc(args.since)
+    query = AuditQuery(since=since, admin_id=args.admin, lead_ref=lead)
+    return asyncio.run(_audit(settings, query, args.format))
+
+
+async def _audit(settings: Settings, query: AuditQuery, kind: str) -> int:
+    store = await Store.open(settings.database_path)
+    writer = csv.writer(sys.stdout) if kind == "csv" else None
+    if writer is not None:
+        writer.writerow(AUDIT_COLUMNS)
+    try:
+        async with store.audit.read(query) as entries:
+            async for entry in entries:
+                cells = _cells(entry)
+                if writer is not None:
+                    writer.writerow([export.neutralise(cell) for cell in cells])
+                else:
+                    print(_line(entry))
+    finally:
+        await store.close()
+    return 0
+
+
+def _cells(entry: AuditEntry) -> list[str]:
+    actor = "" if entry.actor.user_id is None else str(entry.actor.user_id)
+    detail = json.dumps(entry.detail, ensure_ascii=False, sort_keys=True)
+    return [
+        export.wib_text(entry.created_at),
+        entry.created_at,
+        actor,
+        entry.actor.via,
+        entry.action,
+        entry.lead_ref or "",
+        detail,
+    ]
+
+
+def _line(entry: AuditEntry) -> str:
+    """One entry for people: time (WIB), who, what, which lead, details."""
+    who = "cli" if entry.actor.user_id is None else f"admin {entry.actor.user_id}"
+    details = " ".join(f"{key}={value}" for key, value in entry.detail.items() if value is not None)
+    lead = entry.lead_ref or "-"
+    return (
+        f"{export.wib_text(entry.created_at)} WIB  {who:<16} {entry.action:<22} {lead}  {details}"
+    )

@@ -1,0 +1,144 @@
+"""The record of processing: every staff action, append-only (UU PDP Pasal 31).
+
+The bot only ever inserts rows; triggers in the database refuse a DELETE and any UPDATE
+except the one erasure makes: a talent's lead reference replaced by the erasure hash.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.store.db import Database, Row, Transaction, utc_now
+
+TELEGRAM = "telegram"
+CLI = "cli"
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who acted: a staff member in Telegram (their user id), or the command line."""
+
+    via: str
+    user_id: int | None = None
+
+    @classmethod
+    def staff(cls, user_id: int) -> Actor:
+        """A staff member in Telegram."""
+        return cls(TELEGRAM, user_id)
+
+    @classmethod
+    def cli(cls) -> Actor:
+        """Someone on the server's command line."""
+        return cls(CLI)
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    """One recorded staff action."""
+
+    id: int
+    created_at: str
+    actor: Actor
+    action: str
+    lead_ref: str | None
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class AuditQuery:
+    """Which entries to read: since a moment (ISO UTC), by one admin, about one lead."""
+
+    since: str | None = None
+    admin_id: int | None = None
+    lead_ref: str | None = None
+
+
+class Audit:
+    """The audit_log table."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    @staticmethod
+    async def add_in(
+        tx: Transaction,
+        actor: Actor,
+        action: str,
+        lead_ref: str | None = None,
+        **detail: Any,
+    ) -> None:
+        """Inside the transaction of the action itself: recorded if and only if it happened."""
+        await tx.execute(
+            "INSERT INTO audit_log (created_at, actor_id, via, action, lead_ref, detail)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                utc_now(),
+                actor.user_id,
+                actor.via,
+                action,
+                lead_ref,
+                json.dumps(detail, ensure_ascii=False, sort_keys=True),
+            ),
+        )
+
+    async def add(
+        self, actor: Actor, action: str, lead_ref: str | None = None, **detail: Any
+    ) -> None:
+        """Record an action that writes nothing else (a lead viewed, an export)."""
+        async with self._db.transaction() as tx:
+            await self.add_in(tx, actor, action, lead_ref, **detail)
+
+    @staticmethod
+    async def redact_in(tx: Transaction, user_id: int, erasure_hash: str) -> int:
+        """Erasure: the talent's lead references become the erasure hash; nothing is deleted."""
+        return await tx.execute_rowcount(
+            "UPDATE audit_log SET lead_ref = ? WHERE lead_ref IN"
+            " (SELECT reference FROM applications WHERE user_id = ? AND reference IS NOT NULL)",
+            (erasure_hash, user_id),
+        )
+
+    @asynccontextmanager
+    async def read(self, query: AuditQuery) -> AsyncIterator[AsyncIterator[AuditEntry]]:
+        """Matching entries, oldest first, streamed (the log only grows)."""
+        sql = (
+            "SELECT * FROM audit_log WHERE (? IS NULL OR created_at >= ?)"
+            " AND (? IS NULL OR actor_id = ?) AND (? IS NULL OR lead_ref = ?) ORDER BY id"
+        )
+        params = (
+            query.since,
+            query.since,
+            query.admin_id,
+            query.admin_id,
+            query.lead_ref,
+            query.lead_ref,
+        )
+        async with self._db.stream(sql, params) as rows:
+
+            async def entries() -> AsyncIterator[AuditEntry]:
+                async for row in rows:
+                    yield _entry(row)
+
+            yield entries()
+
+    async def latest(self, lead_ref: str, limit: int = 20) -> list[AuditEntry]:
+        """The newest entries about one lead, newest first."""
+        rows = await self._db.fetch_all(
+            "SELECT * FROM audit_log WHERE lead_ref = ? ORDER BY id DESC LIMIT ?",
+            (lead_ref, limit),
+        )
+        return [_entry(row) for row in rows]
+
+
+def _entry(row: Row) -> AuditEntry:
+    return AuditEntry(
+        id=row["id"],
+        created_at=row["created_at"],
+        actor=Actor(row["via"], row["actor_id"]),
+        action=row["action"],
+        lead_ref=row["lead_ref"],
+        detail=json.loads(row["detail"]),
+    )

@@ -1,0 +1,491 @@
+"""The lead pipeline in Telegram: /leads with filters, /lead, stages, notes, bulk moves, /status.
+
+Staff actions are checked with `staff_desk` on every command and press (others get nothing)
+and recorded in the audit log by the core; the logic lives in bot/leads/pipeline.py.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime, timedelta
+
+from telegram import ForceReply, InlineKeyboardMarkup, Update
+from telegram.ext import ApplicationHandlerStop, BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import filters as tg_filters
+
+from bot import commands
+from bot.leads import pipeline
+from bot.leads.export import plain_text
+from bot.leads.pipeline import FilterError, NoteError, PipelineFilter, StageError, parse_code
+from bot.parsing import small_int
+from bot.store import Lead
+from bot.store.applications import REFERENCE_FORMAT
+from bot.store.pipeline import NOTE_LIMIT, Move
+from bot.texts import Text
+from handlers import pipeline_bulk
+from handlers import pipeline_views as views
+from handlers.common import BotContext, answer_query, reply, show
+from handlers.pipeline_views import LeadDetails
+from handlers.staff import actor, expired, staff_desk
+from handlers.staff_views import LIST, OPEN, PAGE_SIZE, lead_list
+from handlers.views import STATUS, button
+
+log = logging.getLogger(__name__)
+
+PROMPT_LIFETIME = timedelta(minutes=30)  # a Note press older than this no longer takes text
+PREFIX = "pl:"
+
+
+async def _names(context: BotContext, ids: set[int | None]) -> dict[int, str]:
+    """Staff members' names as the bot knows them (their Telegram first name)."""
+    names = {}
+    for user_id in ids:
+        if user_id is None:
+            continue
+        user = await context.services.store.users.get(user_id)
+        names[user_id] = (user.first_name if user else "") or str(user_id)
+    return names
+
+
+# ----- the list --------------------------------------------------------------------------------
+
+
+async def _show_list(
+    update: Update, context: BotContext, chosen: PipelineFilter, page: int
+) -> None:
+    leads = context.services.store.leads
+    user = update.effective_user
+    where = chosen.lead_filter(user.id if user else None)
+    total = await leads.total(where)
+    page = min(max(page, 0), max(0, (total - 1) // PAGE_SIZE))
+    shown = await leads.page(page * PAGE_SIZE, PAGE_SIZE, where)
+    language = context.language(update)
+    text, markup = lead_list(
+        context.content,
+        language,
+        shown,
+        page,
+        total,
+        names=await _names(context, {lead.assignee_id for lead in shown}),
+        described=views.describe(context.content, language, chosen),
+        code=chosen.code(),
+    )
+    await show(update, text, markup)
+
+
+@staff_desk
+async def leads_command(update: Update, context: BotContext) -> None:
+    """/leads [stage] [musik|film] [mine|unassigned]: the latest leads, a page at a time."""
+    try:
+        chosen = pipeline.parse_filter(context.args or [], context.content)
+    except FilterError as error:
+        stages = ", ".join(context.content.stages)
+        await reply(update, context.text(Text.LEADS_USAGE, word=str(error), stages=stages))
+        return
+    await _show_list(update, context, chosen, 0)
+
+
+@staff_desk
+async def leads_button(update: Update, context: BotContext) -> None:
+    """Another page of the (filtered) lead list."""
+    data = update.callback_query.data if update.callback_query else None
+    page, _, code = (data or "").removeprefix(LIST).partition(":")
+    try:
+        chosen = parse_code(code, context.content)
+    except FilterError:
+        chosen = PipelineFilter()
+    await _show_list(update, context, chosen, small_int(page) or 0)
+
+
+# ----- one lead --------------------------------------------------------------------------------
+
+
+async def _lead_view(
+    update: Update,
+    context: BotContext,
+    lead: Lead,
+    *,
+    back_page: int = 0,
+    code: str = "",
+    viewed: bool = True,
+) -> tuple[str, InlineKeyboardMarkup | None] | None:
+    """The lead's page; records that staff viewed it (before anything is shown)."""
+    store = context.services.store
+    state = await store.pipeline.state(lead.application_id)
+    if state is None:
+        return None
+    if viewed:
+        await store.audit.add(actor(update), "lead_viewed", state.reference)
+    notes, notes_total = await store.pipeline.notes(lead.application_id, views.SHOWN_NOTES)
+    history, history_total = await store.pipeline.history(lead.application_id, views.SHOWN_HISTORY)
+    people = {state.assignee_id, *(note.author.user_id for note in notes)}
+    people |= {item.actor.user_id for item in history}
+    people |= {small_int(item.to_value or "") for item in history if item.kind == "assign"}
+    details = LeadDetails(
+        state=state,
+        notes=notes,
+        notes_total=notes_total,
+        history=history,
+        history_total=history_total,
+        updates=await store.pipeline.update_counts(lead.application_id),
+        names=await _names(context, people),
+    )
+    return views.lead_screen(
+        context.content,
+        context.language(update),
+        lead,
+        details,
+        actor(update).user_id or 0,
+        back_page,
+        code,
+    )
+
+
+async def _open(
+    update: Update,
+    context: BotContext,
+    application_id: int,
+    *,
+    back_page: int = 0,
+    code: str = "",
+    viewed: bool = True,
+) -> None:
+    """Show a lead's page in place of the pressed message (or as a new one)."""
+    lead = await context.services.store.leads.get(application_id)
+    screen = None
+    if lead is not None:
+        screen = await _lead_view(
+            update, context, lead, back_page=back_page, code=code, viewed=viewed
+        )
+    if screen is None:
+        reference = REFERENCE_FORMAT.format(application_id)
+        await show(update, context.text(Text.LEAD_NOT_FOUND, reference=reference))
+        return
+    await show(update, *screen)
+
+
+@staff_desk
+async def lead_button(update: Update, context: BotContext) -> None:
+    """Open one lead from the list (or from a report)."""
+    data = update.callback_query.data if update.callback_query else None
+    parts = (data or "").removeprefix(OPEN).split(":", 2)
+    application_id = small_int(parts[0])
+    if application_id is None:
+        await show(update, context.text(Text.LEAD_NOT_FOUND, reference="?"))
+        return
+    back = small_int(parts[1]) if len(parts) > 1 else None
+    code = parts[2] if len(parts) > 2 else ""
+    await _open(update, context, application_id, back_page=back or 0, code=code)
+
+
+@staff_desk
+async def lead_command(update: Update, context: BotContext) -> None:
+    """/lead KOC-000123: open one lead by its reference."""
+    if not context.args:
+        await reply(update, context.text(Text.LEAD_USAGE))
+        return
+    typed = " ".join(context.args)
+    reference = pipeline.parse_reference(typed)
+    store = context.services.store
+    lead = await store.leads.by_reference(reference) if reference else None
+    screen = await _lead_view(update, context, lead) if lead is not None else None
+    if screen is None:
+        await reply(update, context.text(Text.LEAD_NOT_FOUND, reference=typed))
+        return
+    await reply(update, *screen)
+
+
+# ----- buttons of a lead's page, previews, bulk moves --------------------------------------
+
+
+@staff_desk
+async def pipeline_button(update: Update, context: BotContext) -> None:
+    """Every pipeline button: pl:<action>:<arguments> (forged or stale data answered kindly)."""
+    query = update.callback_query
+    if query is None:
+        return
+    action, _, rest = (query.data or "").removeprefix(PREFIX).partition(":")
+    args = rest.split(":")
+    number = small_int(args[0]) if args else None
+    if action == "b":
+        await pipeline_bulk.start(update, context, rest)
+    elif action == "nx":
+        await _note_cancel(update, context)
+    elif number is None:
+        await expired(update, context)
+    elif action == "s" and len(args) == 3 and small_int(args[2]) is not None:
+        await _stage_press(update, context, number, args[1], int(args[2]))
+    elif action == "c" and len(args) == 4 and small_int(args[2]) is not None:
+        version = int(args[2])
+        await _confirm_press(update, context, number, args[1], version, notify=args[3] == "1")
+    elif action == "n":
+        await _note_press(update, context, number)
+    elif action == "a" and len(args) == 2:
+        await _assign_press(update, context, number, to_me=args[1] == "1")
+    elif action == "bs" and len(args) == 2:
+        await pipeline_bulk.choose_stage(update, context, number, args[1])
+    elif action == "bc" and len(args) == 2:
+        await pipeline_bulk.confirm(update, context, number, notify=args[1] == "1")
+    elif action == "bx" and await context.services.store.pipeline.cancel_bulk(number):
+        await show(update, context.text(Text.BULK_CANCELLED))
+    elif action == "again":
+        await _send_again(update, context, number)
+    else:
+        await expired(update, context)
+
+
+async def _stage_press(
+    update: Update, context: BotContext, application_id: int, stage: str, version: int
+) -> None:
+    """A stage button: a stage with a talent message is previewed first, others saved."""
+    content, language = context.content, context.language(update)
+    store = context.services.store
+    reference = REFERENCE_FORMAT.format(application_id)
+    if stage not in content.stages:
+        await store.audit.add(
+            actor(update), "stage_change_refused", reference, reason="unknown_stage", wanted=stage
+        )
+        await answer_query(update)
+        await reply(update, context.text(Text.PIPELINE_UNKNOWN_STAGE, stage=stage))
+        return
+    state = await store.pipeline.state(application_id)
+    if state is not None and state.version == version and state.stage == stage:
+        label = pipeline.stage_label(content, stage, language)
+        there = context.text(Text.PIPELINE_ALREADY_THERE, reference=reference, stage=label)
+        await answer_query(update, there)  # the current stage: the page stays as it is
+        return
+    if state is None or state.version != version:
+        # The store records the refusal in the audit log, as for a confirmed change.
+        refused = await store.pipeline.move(
+            application_id, version, stage, actor(update), None, None
+        )
+        await _report_move(update, context, reference, stage, refused)
+        return
+    message = pipeline.message_for(content, stage, state)
+    if message is None:
+        move = await pipeline.change_stage(
+            store,
+            content,
+            application_id,
+            stage,
+            actor=actor(update),
+            notify=False,
+            expected_version=version,
+        )
+        if move.outcome != "saved":
+            await _report_move(update, context, reference, stage, move)
+            return
+        label = pipeline.stage_label(content, stage, language)
+        saved = context.text(Text.PIPELINE_SAVED, reference=reference, stage=label)
+        await answer_query(update, plain_text(saved))
+        await _open(update, context, application_id, viewed=False)
+        return
+    await answer_query(update)
+    await reply(update, views.preview_intro(content, language, state, stage))
+    await reply(update, message.text, views.preview_buttons(content, language, state, stage))
+
+
+async def _confirm_press(
+    update: Update,
+    context: BotContext,
+    application_id: int,
+    stage: str,
+    version: int,
+    *,
+    notify: bool,
+) -> None:
+    """Send update / Don't notify under a preview: only now is the stage saved."""
+    chat = update.effective_chat
+    reference = REFERENCE_FORMAT.format(application_id)
+    try:
+        move = await pipeline.change_stage(
+            context.services.store,
+            context.content,
+            application_id,
+            stage,
+            actor=actor(update),
+            notify=notify,
+            expected_version=version,
+            report_chat_id=chat.id if chat else None,
+        )
+    except StageError:
+        await answer_query(update)
+        await reply(update, context.text(Text.PIPELINE_UNKNOWN_STAGE, stage=stage))
+        return
+    await _report_move(update, context, reference, stage, move)
+
+
+async def _report_move(
+    update: Update, context: BotContext, reference: str, stage: str, move: Move
+) -> None:
+    """What became of a stage change, with a button to open the lead again."""
+    content, language = context.content, context.language(update)
+    current = move.state.stage if move.state else stage
+    label = pipeline.stage_label(content, current, language)
+    key = {
+        "saved": Text.PIPELINE_SAVED_NOTIFYING if move.update_id else Text.PIPELINE_SAVED,
+        "conflict": Text.PIPELINE_CONFLICT,
+        "same": Text.PIPELINE_ALREADY_THERE,
+        "gone": Text.PIPELINE_GONE,
+    }[move.outcome]
+    text = context.text(key, reference=reference, stage=label)
+    markup = None
+    if move.state is not None:
+        button = views.open_button(content, language, reference, move.state.application_id)
+        markup = InlineKeyboardMarkup([[button]])
+    await show(update, text, markup)
+
+
+# ----- notes -----------------------------------------------------------------------------------
+
+
+async def _note_press(update: Update, context: BotContext, application_id: int) -> None:
+    """Note: the admin's next text in this chat becomes the note."""
+    chat, user = update.effective_chat, update.effective_user
+    store = context.services.store
+    state = await store.pipeline.state(application_id)
+    if chat is None or user is None or state is None:
+        reference = REFERENCE_FORMAT.format(application_id)
+        await show(update, context.text(Text.PIPELINE_GONE, reference=reference))
+        return
+    await answer_query(update)
+    text = context.text(Text.PIPELINE_NOTE_PROMPT, reference=state.reference)
+    if chat.type == "private":
+        cancel = button(context.text(Text.BTN_CANCEL), views.NOTE_CANCEL)
+        prompt = await chat.send_message(text, reply_markup=InlineKeyboardMarkup([[cancel]]))
+    else:  # in the staff group the note is a reply to this prompt, not any next message
+        prompt = await chat.send_message(text, reply_markup=ForceReply(selective=False))
+    await store.pipeline.set_prompt(user.id, chat.id, prompt.message_id, application_id)
+
+
+async def _note_cancel(update: Update, context: BotContext) -> None:
+    user = update.effective_user
+    if user is not None:
+        await context.services.store.pipeline.clear_prompt(user.id)
+    await show(update, context.text(Text.PIPELINE_NOTE_CANCELLED))
+
+
+async def note_input(update: Update, context: BotContext) -> None:
+    """The text an admin sends after pressing Note; anything else passes on untouched."""
+    user, message, chat = update.effective_user, update.message, update.effective_chat
+    services = context.services
+    if user is None or message is None or chat is None or not services.settings.is_admin(user.id):
+        return
+    store = services.store.pipeline
+    prompt = store.prompt_for(user.id)
+    if prompt is None or prompt.chat_id != chat.id:
+        return
+    if (message.text or "").startswith("/"):
+        await store.clear_prompt(user.id)  # a command: the admin moved on
+        return
+    asked = datetime.fromisoformat(prompt.created_at)
+    if datetime.now(UTC) - asked > PROMPT_LIFETIME:
+        await store.clear_prompt(user.id)
+        return
+    replied = message.reply_to_message
+    if chat.type != "private" and (replied is None or replied.message_id != prompt.message_id):
+        return  # in a group only a reply to the prompt is the note
+    if message.text is None:
+        await reply(update, context.text(Text.PIPELINE_NOTE_TEXT_ONLY))
+        raise ApplicationHandlerStop
+    if await _save_note(update, context, prompt.application_id, message.text):
+        await store.clear_prompt(user.id)
+    raise ApplicationHandlerStop
+
+
+async def _save_note(update: Update, context: BotContext, application_id: int, text: str) -> bool:
+    """Keep the note and confirm; False (with the reason) if it cannot be kept."""
+    reference = REFERENCE_FORMAT.format(application_id)
+    try:
+        text = pipeline.check_note(text)
+    except NoteError:
+        length = len(text.strip())
+        key = Text.PIPELINE_NOTE_TOO_LONG if length > NOTE_LIMIT else Text.PIPELINE_NOTE_USAGE
+        await reply(update, context.text(key, length=length) if length else context.text(key))
+        return False
+    note = await context.services.store.pipeline.add_note(application_id, actor(update), text)
+    if note is None:
+        await reply(update, context.text(Text.PIPELINE_GONE, reference=reference))
+        return True  # nothing left to take a note for
+    button = views.open_button(context.content, context.language(update), reference, application_id)
+    markup = InlineKeyboardMarkup([[button]])
+    await reply(update, context.text(Text.PIPELINE_NOTE_SAVED, reference=reference), markup)
+    return True
+
+
+@staff_desk
+async def note_command(update: Update, context: BotContext) -> None:
+    """/catatan KOC-000123 text (/note): keep a note without pressing a button."""
+    message = update.message
+    words = (message.text or "").split(maxsplit=2) if message else []
+    reference = pipeline.parse_reference(words[1]) if len(words) > 1 else None
+    if reference is None or len(words) < 3:
+        await reply(update, context.text(Text.PIPELINE_NOTE_USAGE))
+        return
+    lead = await context.services.store.leads.by_reference(reference)
+    if lead is None:
+        await reply(update, context.text(Text.LEAD_NOT_FOUND, reference=words[1]))
+        return
+    await _save_note(update, context, lead.application_id, words[2])
+
+
+# ----- assignment ------------------------------------------------------------------------------
+
+
+async def _assign_press(
+    update: Update, context: BotContext, application_id: int, *, to_me: bool
+) -> None:
+    who = actor(update)
+    state = await context.services.store.pipeline.assign(
+        application_id, who, who.user_id if to_me else None
+    )
+    reference = REFERENCE_FORMAT.format(application_id)
+    if state is None:
+        await show(update, context.text(Text.PIPELINE_GONE, reference=reference))
+        return
+    key = Text.PIPELINE_ASSIGNED if to_me else Text.PIPELINE_UNASSIGNED
+    await answer_query(update, context.text(key, reference=reference))
+    await _open(update, context, application_id, viewed=False)
+
+
+async def _send_again(update: Update, context: BotContext, update_id: int) -> None:
+    """Send an uncertain or failed talent message once more."""
+    store = context.services.store
+    queued = await store.talent_updates.get(update_id)
+    if queued is None or not await store.talent_updates.send_again(update_id):
+        await expired(update, context)
+        return
+    await store.talent_updates.reopen(queued.batch_id)
+    await store.audit.add(actor(update), "update_resent", queued.reference, update=update_id)
+    await answer_query(update)
+    await reply(update, context.text(Text.UPDATE_QUEUED_AGAIN, reference=queued.reference or ""))
+
+
+# ----- talents ---------------------------------------------------------------------------------
+
+
+async def status(update: Update, context: BotContext) -> None:
+    """/status: the talent's registrations with reference, date and stage (never notes)."""
+    user = update.effective_user
+    if user is None:
+        return
+    registrations = await context.services.store.pipeline.registrations(user.id)
+    await show(
+        update, *views.status_screen(context.content, context.language(update), registrations)
+    )
+
+
+def handlers() -> list[BaseHandler[Update, BotContext, None]]:
+    """The pipeline's handlers, for `handlers.register` (staff_desk decides where they work)."""
+    new_messages = tg_filters.UpdateType.MESSAGE
+    private = tg_filters.ChatType.PRIVATE
+    return [
+        CommandHandler(commands.LEADS.names, leads_command, filters=new_messages),
+        CommandHandler(commands.LEAD.names, lead_command, filters=new_messages),
+        CommandHandler(commands.NOTE.names, note_command, filters=new_messages),
+        CommandHandler(commands.STATUS.names, status, filters=private & new_messages),
+        CallbackQueryHandler(leads_button, pattern=f"^{LIST}"),
+        CallbackQueryHandler(lead_button, pattern=f"^{OPEN}"),
+        CallbackQueryHandler(pipeline_button, pattern=f"^{PREFIX}"),
+        CallbackQueryHandler(status, pattern=f"^{STATUS}$"),
+    ]

@@ -1,0 +1,280 @@
+"""How the pipeline looks in Telegram: a lead's stage, notes and history; previews; /status."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.content import Content, Markup
+from bot.leads import pipeline
+from bot.leads.export import wib_text
+from bot.leads.pipeline import PipelineFilter
+from bot.store import Lead
+from bot.store.audit import Actor
+from bot.store.pipeline import HistoryItem, LeadState, Note, Registration
+from bot.texts import Text
+from handlers.staff_views import Screen, callback, lead_page
+from handlers.views import MENU, back_row, button, pairs
+
+SHOWN_NOTES = 5
+SHOWN_HISTORY = 8
+NOTE_PREVIEW = 300  # characters of a note shown on the lead's page (the export has all)
+# Callback data of the pipeline's staff buttons (every press is checked with staff_desk).
+STAGE = "pl:s:"  # pl:s:<application>:<stage>:<version>
+CONFIRM = "pl:c:"  # pl:c:<application>:<stage>:<version>:<1 send update | 0 don't>
+NOTE = "pl:n:"  # pl:n:<application>
+NOTE_CANCEL = "pl:nx"
+ASSIGN = "pl:a:"  # pl:a:<application>:<1 to me | 0 to nobody>
+BULK_STAGE = "pl:bs:"  # pl:bs:<batch>:<stage>
+BULK_CONFIRM = "pl:bc:"  # pl:bc:<batch>:<1 send updates | 0 don't>
+BULK_CANCEL = "pl:bx:"  # pl:bx:<batch>
+
+
+@dataclass(frozen=True, slots=True)
+class LeadDetails:
+    """What the lead's page shows besides its answers."""
+
+    state: LeadState
+    notes: list[Note]
+    notes_total: int
+    history: list[HistoryItem]
+    history_total: int
+    updates: dict[str, int]  # talent messages by status
+    names: dict[int, str]  # staff user id -> name
+
+
+def describe(content: Content, language: str, chosen: PipelineFilter) -> str:
+    """A filter in words: "Shortlist · Musik · ditangani saya"."""
+    parts = []
+    if chosen.stage:
+        parts.append(pipeline.stage_label(content, chosen.stage, language))
+    if chosen.sector:
+        question = content.questions.get("sector")
+        labels = (
+            {c.value: c.label.get(language) for c in (question.choices or [])} if question else {}
+        )
+        parts.append(labels.get(chosen.sector, chosen.sector))
+    if chosen.mine:
+        parts.append(content.text(Text.FILTER_MINE, language))
+    if chosen.unassigned:
+        parts.append(content.text(Text.FILTER_UNASSIGNED, language))
+    return " · ".join(parts)
+
+
+def who(content: Content, language: str, actor: Actor, names: dict[int, str]) -> str:
+    """A staff member's name, or "command line"."""
+    if actor.user_id is None:
+        return content.text(Text.PIPELINE_CLI, language)
+    return names.get(actor.user_id, str(actor.user_id))
+
+
+def lead_screen(
+    content: Content,
+    language: str,
+    lead: Lead,
+    details: LeadDetails,
+    viewer_id: int,
+    back_page: int = 0,
+    code: str = "",
+) -> Screen:
+    """The lead as today, then its stage, assignee, notes and history, with the buttons."""
+    base, _ = lead_page(content, language, lead, back_page, code)
+    text = f"{base}\n\n{_pipeline_section(content, language, details)}"
+    state = details.state
+    stage_buttons = []
+    for key, item in content.stages.items():
+        label = item.label.get(language)
+        if key == state.stage:
+            label = content.text(Text.BTN_STAGE_CURRENT, language, label=label)
+        data = f"{STAGE}{state.application_id}:{key}:{state.version}"
+        stage_buttons.append(button(label, data))
+    mine = state.assignee_id == viewer_id
+    assign = button(
+        content.text(Text.BTN_UNASSIGN if mine else Text.BTN_ASSIGN_ME, language),
+        f"{ASSIGN}{state.application_id}:{0 if mine else 1}",
+    )
+    rows = [
+        *pairs(stage_buttons),
+        [button(content.text(Text.BTN_NOTE, language), f"{NOTE}{state.application_id}"), assign],
+        [
+            button(
+                content.text(Text.BTN_LEADS_LIST, language),
+                callback("st:l:", back_page, code=code),
+            )
+        ],
+    ]
+    return text, InlineKeyboardMarkup(rows)
+
+
+def _pipeline_section(content: Content, language: str, details: LeadDetails) -> str:
+    state, names = details.state, details.names
+    assignee = (
+        names.get(state.assignee_id, str(state.assignee_id))
+        if state.assignee_id is not None
+        else content.text(Text.PIPELINE_NOBODY, language)
+    )
+    updates = content.text(Text.PIPELINE_UPDATES, language, sent=details.updates.get("sent", 0))
+    waiting = details.updates.get("pending", 0) + details.updates.get("sending", 0)
+    if waiting:
+        updates += content.text(Text.PIPELINE_UPDATES_WAITING, language, waiting=waiting)
+    failed = sum(details.updates.get(key, 0) for key in ("failed", "blocked", "uncertain"))
+    if failed:
+        updates += content.text(Text.PIPELINE_UPDATES_FAILED, language, failed=failed)
+    warnings = ""
+    if state.blocked:
+        warnings += "\n" + content.text(Text.PIPELINE_WARNING_BLOCKED, language)
+    if not state.transfer_korea and any(s.consent for s in content.stages.values()):
+        warnings += "\n" + content.text(Text.PIPELINE_WARNING_CONSENT, language)
+    notes = [
+        content.text(
+            Text.PIPELINE_NOTE_LINE,
+            language,
+            time=wib_text(note.created_at),
+            author=who(content, language, note.author, names),
+            text=_shorten(note.text),
+        )
+        for note in details.notes
+    ]
+    if details.notes_total > len(details.notes):
+        more = details.notes_total - len(details.notes)
+        notes.append(content.text(Text.PIPELINE_MORE, language, count=more))
+    history = [_history_line(content, language, item, names) for item in details.history]
+    if details.history_total > len(details.history):
+        more = details.history_total - len(details.history)
+        history.append(content.text(Text.PIPELINE_MORE, language, count=more))
+    else:
+        submitted = wib_text(state.submitted_at)
+        history.append(content.text(Text.PIPELINE_HISTORY_SUBMITTED, language, time=submitted))
+    return content.text(
+        Text.PIPELINE_SECTION,
+        language,
+        stage=pipeline.stage_label(content, state.stage, language),
+        since=wib_text(state.stage_changed_at),
+        assignee=assignee,
+        updates=updates,
+        warnings=warnings,
+        notes_total=details.notes_total,
+        notes=Markup("\n".join(notes) or content.text(Text.PIPELINE_NO_NOTES, language)),
+        history=Markup("\n".join(history)),
+    )
+
+
+def _history_line(content: Content, language: str, item: HistoryItem, names: dict[int, str]) -> str:
+    time = wib_text(item.created_at)
+    author = who(content, language, item.actor, names)
+    if item.kind == "assign":
+        assignee = (
+            names.get(int(item.to_value), item.to_value)
+            if item.to_value
+            else content.text(Text.PIPELINE_NOBODY, language)
+        )
+        return content.text(
+            Text.PIPELINE_HISTORY_ASSIGN, language, time=time, author=author, assignee=assignee
+        )
+    told = content.text(Text.PIPELINE_HISTORY_TOLD, language) if item.notified else ""
+    return content.text(
+        Text.PIPELINE_HISTORY_STAGE,
+        language,
+        time=time,
+        author=author,
+        before=pipeline.stage_label(content, item.from_value or "", language),
+        after=pipeline.stage_label(content, item.to_value or "", language),
+        told=told,
+    )
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= NOTE_PREVIEW else text[: NOTE_PREVIEW - 1] + "…"
+
+
+def preview_intro(content: Content, language: str, state: LeadState, to_stage: str) -> str:
+    """Above the exact message the talent would get: what, in which language, warnings."""
+    warnings = ""
+    if state.blocked:
+        warnings += "\n" + content.text(Text.PIPELINE_WARNING_BLOCKED, language)
+    if pipeline.lacks_consent(content, to_stage, state):
+        warnings += "\n" + content.text(Text.PIPELINE_WARNING_CONSENT, language)
+    talent_language = content.text(
+        Text.PIPELINE_LANGUAGE_EN if state.language == "en" else Text.PIPELINE_LANGUAGE_ID,
+        language,
+    )
+    return content.text(
+        Text.PIPELINE_PREVIEW_INTRO,
+        language,
+        reference=state.reference,
+        stage=pipeline.stage_label(content, to_stage, language),
+        talent_language=talent_language,
+        warnings=warnings,
+    )
+
+
+def preview_buttons(
+    content: Content, language: str, state: LeadState, to_stage: str
+) -> InlineKeyboardMarkup:
+    """Send update / Don't notify / Cancel under the preview."""
+    data = f"{CONFIRM}{state.application_id}:{to_stage}:{state.version}"
+    return InlineKeyboardMarkup(
+        [
+            [
+                button(content.text(Text.BTN_SEND_UPDATE, language), f"{data}:1"),
+                button(content.text(Text.BTN_NO_UPDATE, language), f"{data}:0"),
+            ],
+            [open_button(content, language, state.reference, state.application_id)],
+        ]
+    )
+
+
+def open_button(
+    content: Content, language: str, reference: str, application_id: int
+) -> InlineKeyboardButton:
+    """Open (again) one lead's page."""
+    label = content.text(Text.BTN_OPEN_LEAD, language, reference=reference)
+    return button(label, f"st:o:{application_id}")
+
+
+def bulk_stages(content: Content, language: str, batch_id: int) -> InlineKeyboardMarkup:
+    """One button per stage, and Cancel."""
+    buttons = [
+        button(item.label.get(language), f"{BULK_STAGE}{batch_id}:{key}")
+        for key, item in content.stages.items()
+    ]
+    cancel = button(content.text(Text.BTN_CANCEL, language), f"{BULK_CANCEL}{batch_id}")
+    return InlineKeyboardMarkup([*pairs(buttons), [cancel]])
+
+
+def bulk_confirm_buttons(
+    content: Content, language: str, batch_id: int, *, has_message: bool
+) -> InlineKeyboardMarkup:
+    """Move with updates / without, or just Move; and Cancel."""
+    cancel = button(content.text(Text.BTN_CANCEL, language), f"{BULK_CANCEL}{batch_id}")
+    if has_message:
+        first = [
+            button(content.text(Text.BTN_BULK_SEND, language), f"{BULK_CONFIRM}{batch_id}:1"),
+            button(content.text(Text.BTN_BULK_QUIET, language), f"{BULK_CONFIRM}{batch_id}:0"),
+        ]
+    else:
+        first = [
+            button(content.text(Text.BTN_BULK_CONFIRM, language), f"{BULK_CONFIRM}{batch_id}:0")
+        ]
+    return InlineKeyboardMarkup([first, [cancel]])
+
+
+def status_screen(
+    content: Content, language: str, registrations: list[Registration]
+) -> tuple[str, InlineKeyboardMarkup]:
+    """The talent's registrations with their stage in words meant for them."""
+    markup = InlineKeyboardMarkup([back_row(content, language, MENU)])
+    if not registrations:
+        return content.text(Text.STATUS_NONE, language), markup
+    items = [
+        content.text(
+            Text.STATUS_ITEM,
+            language,
+            reference=item.reference,
+            date=wib_text(item.submitted_at)[:10],
+            stage=pipeline.talent_label(content, item.stage, language),
+        )
+        for item in registrations
+    ]
+    return content.text(Text.STATUS_LIST, language, items=Markup("\n\n".join(items))), markup
