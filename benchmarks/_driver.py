@@ -4,10 +4,10 @@ The driver (this process) serves the Bot API emulator over HTTP and plays the ta
 bot under test runs in a subprocess of its own, talking to the emulator with a real HTTP
 client, so the driver's CPU time never counts against the bot (the machine has 2 cores).
 
-A talent's walk through the questionnaire is recorded once, in-process, with the test
-harness and `tests/leads.py` (so it follows the real content), as a list of steps; each step
-draws exactly one visible reply (a new message or an edit) from the bot. Over HTTP the driver
-replays the steps, waiting for each reply through an emulator subscription: no polling.
+A talent's walk through the questionnaire is recorded once, in-process (`tests/walks.py`,
+shared with the tests of real bot processes); each step draws exactly one visible reply (a
+new message or an edit) from the bot. Over HTTP the driver replays the steps, waiting for
+each reply through an emulator subscription: no polling.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ import os
 import signal
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -31,56 +30,12 @@ if str(ROOT) not in sys.path:  # run as `python benchmarks/<name>.py` from anywh
 os.environ.setdefault("PTB_TIMEDELTA", "true")
 
 from bot.emulator import BotAPIEmulator, EmulatedUser, EmulatorEvent  # noqa: E402
+from tests.walks import Step, record_walk, talent_walks  # noqa: E402, F401 - shared with tests
 
 REPLY_TIMEOUT = 60.0  # seconds; far beyond any healthy reply, only to end a stuck run
 START_TIMEOUT = 60.0
 ADMIN_ID = 9001
 STAFF_CHAT_ID = -1001234567890
-
-
-@dataclass(frozen=True, slots=True)
-class Step:
-    """One thing a talent does: type a text, or press the inline button with this label."""
-
-    kind: str  # "send" or "press"
-    value: str
-
-
-async def record_walk(answers: dict[str, Any]) -> list[Step]:
-    """The steps of /start and a whole application with these answers, as the bot asks them."""
-    from tests import leads
-    from tests.harness import Harness
-
-    steps: list[Step] = []
-
-    class RecordingHarness(Harness):
-        async def act(self, user: EmulatedUser, action: Any, *args: Any, **kwargs: Any) -> Any:
-            shown = await super().act(user, action, *args, **kwargs)
-            # The submit draws two messages (thanks, then the announcements offer); the first
-            # one is the reply the driver times.
-            if not shown or kwargs:
-                raise RuntimeError(f"step {action.__name__}{args} drew no reply")
-            steps.append(Step(action.__name__, str(args[0])))
-            return shown
-
-    emulator = BotAPIEmulator()
-    with tempfile.TemporaryDirectory() as folder:
-        harness = RecordingHarness(emulator, Path(folder) / "walk.db")
-        await harness.start()
-        try:
-            user = harness.user(first_name="Sari")
-            await harness.send(user, "/start")
-            await leads.apply(harness, user, answers)
-        finally:
-            await harness.stop()
-    return steps
-
-
-async def talent_walks() -> list[list[Step]]:
-    """The two recorded walks: a musician's and a filmmaker's application."""
-    from tests import leads
-
-    return [await record_walk(leads.MUSICIAN), await record_walk(leads.FILMMAKER)]
 
 
 class Replies:

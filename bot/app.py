@@ -12,9 +12,12 @@ from telegram.request import BaseRequest
 from bot.content import Content, load_content
 from bot.content_live import LiveContent
 from bot.leads.talent_updates import TalentUpdateWorker
+from bot.ops.alerts import StaffAlerts
+from bot.ops.backup import DailyBackup
 from bot.outreach.broadcast import BroadcastWorker
 from bot.outreach.reminders import Clock, ReminderWorker, utc_clock
 from bot.outreach.send_budget import SendBudget
+from bot.privacy import erasure_key, reapply_erasures
 from bot.services import Services
 from bot.settings import Settings
 from bot.store import Store
@@ -83,7 +86,8 @@ async def create_runner(
     """
     settings.controller()  # no talent may see a privacy notice without who is responsible
     content = content or load_content(settings.content_dir)
-    store = await Store.open(settings.database_path)
+    store = await Store.open(settings.database_path, erasure_key=erasure_key(settings))
+    await reapply_erasures(store)  # a restored backup must not bring an erased talent back
     await store.pipeline.configure(content.first_stage.key)
     live = LiveContent(content, settings.content_dir)
     services = Services(settings=settings, store=store, live_content=live)
@@ -92,6 +96,11 @@ async def create_runner(
     kwargs = {"poll_timeout": poll_timeout} if poll_timeout is not None else {}
     runner = Runner(application, store, updates, **kwargs)
     runner.add_background(BroadcastWorker(services, application.bot).run)
+    alerts = StaffAlerts(application.bot, services)
+    store.db.health.subscribe(alerts.storage_changed)
+    if settings.backup_dir is not None:
+        daily = DailyBackup(store, settings.backup_dir, settings.backup_keep, alerts.backup_failed)
+        runner.add_background(daily.run)
     runner.add_background(TalentUpdateWorker(services, application.bot).run)
     runner.add_background(ReminderWorker(services, application.bot, clock).run)
 

@@ -18,6 +18,8 @@ from bot.content import Content, ContentError, load_content
 from bot.content_checks import review_warnings
 from bot.content_live import reload_on_hangup
 from bot.logs import setup_logging
+from bot.ops import cli as ops_cli
+from bot.ops.runlock import DatabaseInUse, RunLock
 from bot.settings import Settings, SettingsError, load_settings
 
 log = logging.getLogger("bot")
@@ -136,6 +138,7 @@ def _parser() -> argparse.ArgumentParser:
     purge.set_defaults(handler=_purge_command)
     add_staff_commands(commands)
     cli_broadcast.register(commands)
+    ops_cli.register(commands)
     cli_pipeline.register(commands)
     return parser
 
@@ -152,7 +155,17 @@ def _run_command(args: argparse.Namespace) -> int:
         secrets.append(settings.webhook_secret.get_secret_value())
     setup_logging(settings.log_level_number, secrets=secrets)
     content = load_content(settings.content_dir)
-    return asyncio.run(_serve(settings, content))
+    try:
+        # Held while the bot runs: `kocca-bot restore` refuses meanwhile, and so does a second
+        # bot on the same database. The kernel drops it however the process ends.
+        lock = RunLock(settings.database_path).acquire()
+    except DatabaseInUse as error:
+        log.critical("Not starting: %s", error)
+        return 1
+    try:
+        return asyncio.run(_serve(settings, content))
+    finally:
+        lock.release()
 
 
 async def _serve(settings: Settings, content: Content) -> int:

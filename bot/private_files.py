@@ -65,3 +65,24 @@ def tighten(path: Path) -> None:
     """Make an existing file 0600 (no-op when it does not exist)."""
     with contextlib.suppress(FileNotFoundError):
         os.chmod(path, PRIVATE_FILE)
+
+
+def create_private(path: Path) -> int:
+    """Create a new, empty file with mode 0600 and return its descriptor.
+
+    Raises FileExistsError when the file exists: never writes over a file by accident (a
+    backup, the erasure key).
+    """
+    private_folder(path.parent)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, PRIVATE_FILE)
+    os.fchmod(descriptor, PRIVATE_FILE)
+    return descriptor
+
+
+def sync_folder(folder: Path) -> None:
+    """Make a rename or a new file in this folder survive a power cut."""
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)

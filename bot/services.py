@@ -22,6 +22,8 @@ class Services:
     error_alerts: AlertThrottle = field(default_factory=AlertThrottle)
     # Updates whose reply could not reach Telegram; the runner processes them again later.
     undelivered: set[int] = field(default_factory=set)
+    # Updates whose handling stopped because the database could not be written: run again.
+    unstored: set[int] = field(default_factory=set)
     flood: FloodGuard = field(default_factory=FloodGuard)
     # Updates over the flood limit processed only to tell the talent to slow down.
     flood_notices: set[int] = field(default_factory=set)

@@ -19,6 +19,7 @@ from bot.placeholders import placeholder_in
 PACKAGED_CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 
 Language = Literal["id", "en"]
+MIN_ERASURE_KEY = 32  # characters; `openssl rand -hex 32` gives 64
 
 
 class QuietHours(NamedTuple):
@@ -115,6 +116,10 @@ class Settings(BaseSettings):
     broadcast_rate: float = Field(default=26.0, gt=0, le=30)
     flood_limit: int = Field(default=20, ge=1)
     flood_window_seconds: float = Field(default=10.0, gt=0)
+    # Operations: the daily backup (None turns it off) and the erasure-record key.
+    backup_dir: Path | None = Path("data/backups")
+    backup_keep: int = Field(default=14, ge=1)
+    erasure_key: SecretStr | None = None
     # Reminders for unfinished registrations (bot/outreach/reminders.py).
     reminder_delays: Annotated[tuple[timedelta, ...], NoDecode] = (
         timedelta(hours=24),
@@ -139,7 +144,15 @@ class Settings(BaseSettings):
             return frozenset(ids)
         return value
 
-    @field_validator("staff_chat_id", "webhook_url", "webhook_secret", "bot_token", mode="before")
+    @field_validator(
+        "staff_chat_id",
+        "webhook_url",
+        "webhook_secret",
+        "bot_token",
+        "backup_dir",
+        "erasure_key",
+        mode="before",
+    )
     @classmethod
     def _empty_is_unset(cls, value: Any) -> Any:
         """An empty line in .env (`STAFF_CHAT_ID=`) means the setting is not used."""
@@ -209,6 +222,14 @@ class Settings(BaseSettings):
             raise ValueError(f"folder {folder} is not writable")
         return value.expanduser()
 
+    @field_validator("erasure_key")
+    @classmethod
+    def _check_erasure_key(cls, value: SecretStr | None) -> SecretStr | None:
+        """A short key would make the erasure records guessable again."""
+        if value is not None and len(value.get_secret_value().strip()) < MIN_ERASURE_KEY:
+            raise ValueError(f"must be at least {MIN_ERASURE_KEY} characters")
+        return value
+
     @model_validator(mode="after")
     def _check_webhook(self) -> Settings:
         """Webhook mode without a secret would accept forged updates from anyone."""
@@ -224,6 +245,11 @@ class Settings(BaseSettings):
     def is_admin(self, user_id: int | None) -> bool:
         """Whether a Telegram user id belongs to staff."""
         return user_id is not None and user_id in self.admin_ids
+
+    @property
+    def erasure_key_file(self) -> Path:
+        """Where the generated erasure key lives when ERASURE_KEY is not set: beside the data."""
+        return self.database_path.parent / "erasure.key"
 
     def controller(self) -> Controller:
         """Who is responsible for talents' data; raises SettingsError naming what is missing."""
@@ -264,6 +290,8 @@ _EXPECTED = {
     "content_dir": "an existing folder with the content YAML files",
     "webhook_port": "a port number between 1 and 65535",
     "bot_api_url": "an http(s) URL such as https://api.telegram.org/bot",
+    "backup_keep": "a whole number of backups to keep, 1 or more",
+    "erasure_key": f"a secret of at least {MIN_ERASURE_KEY} characters (openssl rand -hex 32)",
     "reminder_delays": (
         "a comma-separated list of growing durations such as 24h,72h (units s, m, h, d),"
         " or empty for no reminders"

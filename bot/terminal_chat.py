@@ -74,6 +74,7 @@ async def chat(
                 "webhook_url": None,
                 # One person at a keyboard (or a script piping lines): nobody to protect.
                 "flood_limit": 1_000_000,
+                "backup_dir": None,  # a try-out, not the deployment: no daily backups
                 # Offline, nobody's data is at stake: an obviously fake controller will do.
                 "controller_name": settings.controller_name or DEMO_CONTROLLER.name,
                 "controller_contact": settings.controller_contact or DEMO_CONTROLLER.contact,

@@ -364,3 +364,8 @@ class Text(StrEnum):
     EXPORT_COL_NOTES = "export_col_notes"
     EXPORT_COL_UPDATES_SENT = "export_col_updates_sent"
     BTN_AUDIENCE_STAGE = "btn_audience_stage"
+
+    # --- operations ---
+    OPS_BACKUP_FAILED = "ops_backup_failed"
+    OPS_STORAGE_DOWN = "ops_storage_down"
+    OPS_STORAGE_BACK = "ops_storage_back"

@@ -6,7 +6,9 @@ import logging
 
 from telegram import Update
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.ext import ApplicationHandlerStop
 
+from bot.store.health import is_storage_error
 from bot.texts import Text
 from handlers.common import BotContext
 
@@ -16,6 +18,11 @@ log = logging.getLogger(__name__)
 async def on_error(update: object, context: BotContext) -> None:
     """Log the exception with the update id, apologise, alert staff at most once a minute."""
     update_id = update.update_id if isinstance(update, Update) else None
+    if update_id is not None and is_storage_error(context.error):
+        # Disk full or read-only: logged once by the store; the runner runs the update again
+        # when writing works. No apology: the talent gets the real answer then.
+        context.services.unstored.add(update_id)
+        raise ApplicationHandlerStop
     if update_id is not None and _telegram_unreachable(context.error):
         # Nothing can be said to the talent now; the runner handles the update again later.
         log.warning("Update %s could not be answered (%s); will retry", update_id, context.error)

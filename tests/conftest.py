@@ -74,7 +74,7 @@ async def served() -> AsyncIterator[tuple[BotAPIEmulator, str]]:
     emulator = BotAPIEmulator(token="777000:CRASH-TEST-TOKEN-abcdefghijklmnop")
     url = await emulator.serve()
     yield emulator, url
-    await emulator.stop_serving()
+    await emulator.aclose()  # webhook delivery too, if a test set one
 
 
 @pytest.fixture

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+import socket
+import sqlite3
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +18,7 @@ from bot.outreach.reminders import Clock, utc_clock
 from bot.settings import DEMO_CONTROLLER, Settings
 from bot.store import Store
 from bot.transport.runner import Runner
+from bot.transport.webhook import WebhookServer
 
 SETTLE_TIMEOUT = 10.0
 
@@ -27,6 +31,8 @@ def make_settings(database: Path, emulator: BotAPIEmulator, **overrides: Any) ->
         "database_path": database,
         # Tests click far faster than people; flood control has tests of its own.
         "flood_limit": 10_000,
+        # Daily backups beside the test's database, never in the working directory.
+        "backup_dir": database.parent / "backups",
         "controller_name": DEMO_CONTROLLER.name,
         "controller_contact": DEMO_CONTROLLER.contact,
     }
@@ -107,3 +113,50 @@ class Harness:
     def user(self, **kwargs: Any) -> EmulatedUser:
         """A new talent."""
         return self.emulator.user(**kwargs)
+
+
+def every_value(database: Path) -> list[str]:
+    """Every value in every table of a database file, as text (to look for personal data)."""
+    with sqlite3.connect(database) as db:
+        tables = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return [
+            str(value)
+            for table in tables
+            for row in db.execute(f"SELECT * FROM {table}")  # noqa: S608 - names from the schema
+            for value in row
+            if value is not None
+        ]
+
+
+def free_port() -> int:
+    """A TCP port on loopback that nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@asynccontextmanager
+async def webhook_bot(
+    emulator: BotAPIEmulator, database: Path, **overrides: Any
+) -> AsyncIterator[tuple[Runner, str]]:
+    """A bot in webhook mode on a free loopback port; yields it and the server's base URL."""
+    port = free_port()
+    settings = make_settings(
+        database,
+        emulator,
+        webhook_url=f"http://127.0.0.1:{port}/telegram/hook",
+        webhook_secret="s3cret-Value_1",
+        webhook_port=port,
+        **overrides,
+    )
+    runner = await create_runner(
+        settings, request=emulator.request(), updates_request=emulator.request()
+    )
+    server = WebhookServer(runner, settings)
+    await runner.start(polling=False)
+    await server.start()
+    try:
+        yield runner, f"http://127.0.0.1:{port}"
+    finally:
+        await server.stop()
+        await runner.stop()

@@ -84,6 +84,10 @@ class BotProcess:
         self.process = None
         return code
 
+    async def cli(self, *args: str) -> tuple[int, str, str]:
+        """Run `kocca-bot ARGS` with this bot's settings; exit status, stdout, stderr."""
+        return await run_cli(self.folder, self.env, *args)
+
     def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         """Read the bot's database from outside, as `kocca-bot export` would (WAL allows it)."""
         if not self.database.exists():
@@ -104,3 +108,21 @@ class BotProcess:
                 return
             await asyncio.sleep(0.02)
         raise TimeoutError(f"update {update_id} was not processed; stderr:\n{self.stderr.decode()}")
+
+
+async def run_cli(folder: Path, env: dict[str, str], *args: str) -> tuple[int, str, str]:
+    """`python -m bot ARGS` in `folder`; its exit status, stdout and stderr."""
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        *args,
+        cwd=folder,
+        env=env,
+        stdin=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    out, err = await asyncio.wait_for(process.communicate(), START_TIMEOUT * 2)
+    assert process.returncode is not None
+    return process.returncode, out.decode(), err.decode()

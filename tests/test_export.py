@@ -85,8 +85,8 @@ HOSTILE = [
 
 @pytest.fixture
 async def store(database: Path) -> AsyncIterator[Store]:
-    """An empty, migrated store on a temporary file."""
-    opened = await Store.open(database)
+    """An empty, migrated store on a temporary file (with a key: a test erases in it)."""
+    opened = await Store.open(database, erasure_key=b"test-erasure-key-" * 2)
     yield opened
     await opened.close()
 

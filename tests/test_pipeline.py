@@ -491,7 +491,7 @@ async def test_erasure_after_notes_and_history_keeps_only_hashed_staff_actions(
     for table in ("lead_pipeline", "lead_history", "lead_notes", "talent_updates", "staff_prompts"):
         assert await asyncio.to_thread(rows, bot.database, f"SELECT * FROM {table}") == []  # noqa: S608
     logged = await audit(bot)
-    erased = subject_hash(sari.id)
+    erased = subject_hash(sari.id, bot.store.privacy.key)
     assert logged and all(lead in (None, erased) for _, _, _, lead in logged)
     assert [action for _, _, action, _ in logged] == [
         "lead_viewed",
@@ -524,4 +524,6 @@ async def test_withdrawing_consent_to_processing_hashes_the_lead_in_the_audit_lo
     await bot.press(sari, callback_data="pv:consents")
     await bot.press(sari, callback_data="pv:t:processing:0")
     assert await bot.store.pipeline.state(1) is None
-    assert [lead for _, _, _, lead in await audit(bot)] == [subject_hash(sari.id)]
+    assert [lead for _, _, _, lead in await audit(bot)] == [
+        subject_hash(sari.id, bot.store.privacy.key)
+    ]

@@ -201,7 +201,10 @@ async def test_leads_submitted_before_the_pipeline_start_at_the_first_stage(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     database = tmp_path / "old.db"
-    before = [migration for migration in MIGRATIONS if not migration[0].endswith("lead_pipeline")]
+    # A database from before the pipeline: the migrations listed before it (versions are
+    # positions in the list, so later ones cannot be kept without it).
+    pipeline = next(i for i, (name, _) in enumerate(MIGRATIONS) if name.endswith("lead_pipeline"))
+    before = MIGRATIONS[:pipeline]
     monkeypatch.setattr(db_module, "MIGRATIONS", before)
     store = await Store.open(database)
     await store.close()

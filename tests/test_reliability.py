@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import socket
 from typing import Any
 
 import aiohttp
 import pytest
 
-from bot.app import create_runner
 from bot.emulator import BotAPIEmulator
-from bot.transport.webhook import SECRET_HEADER, WebhookServer
-from tests.harness import SETTLE_TIMEOUT, Harness, make_settings
+from bot.transport.webhook import SECRET_HEADER
+from tests.harness import SETTLE_TIMEOUT, Harness, webhook_bot
 from tests.leads import CONTENT, answer, consent, where
 
 
@@ -172,30 +170,10 @@ async def test_groups_get_one_line_and_no_talent_flows(bot: Harness) -> None:
     assert await bot.store.applications.draft_for(owner.id) is None
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 async def test_webhook_mode_stores_and_answers_and_rejects_a_wrong_secret(
     emulator: BotAPIEmulator, database: Any
 ) -> None:
-    port = _free_port()
-    settings = make_settings(
-        database,
-        emulator,
-        webhook_url=f"http://127.0.0.1:{port}/telegram/hook",
-        webhook_secret="s3cret-Value_1",
-        webhook_port=port,
-    )
-    runner = await create_runner(
-        settings, request=emulator.request(), updates_request=emulator.request()
-    )
-    server = WebhookServer(runner, settings)
-    await runner.start(polling=False)
-    await server.start()
-    try:
+    async with webhook_bot(emulator, database) as (runner, base):
         sari = emulator.user()
         mark = sari.mark()
         sari.send("/start")
@@ -214,13 +192,10 @@ async def test_webhook_mode_stores_and_answers_and_rejects_a_wrong_secret(
         async with aiohttp.ClientSession() as session:
             for headers in ({}, {SECRET_HEADER: "wrong"}):
                 async with session.post(
-                    f"http://127.0.0.1:{port}/telegram/hook", json=forged, headers=headers
+                    f"{base}/telegram/hook", json=forged, headers=headers
                 ) as response:
                     assert response.status == 403
         assert await runner.store.inbox.status(999_999) is None
-    finally:
-        await server.stop()
-        await runner.stop()
 
 
 async def test_an_update_the_library_cannot_parse_is_kept_and_skipped(bot: Harness) -> None:

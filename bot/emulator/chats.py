@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from bot.emulator.errors import forbidden
+from bot.emulator.errors import bad_request, forbidden
 from bot.emulator.shapes import StoredMessage, group_chat_dict
 from bot.emulator.views import BotMessage
 
@@ -114,7 +114,9 @@ class EmulatedChat(ChatBase):
         self.supergroup = supergroup
         self.members: dict[int, EmulatedUser] = {}
         self.admins: set[int] = set()
-        self.bot_status = "left"
+        self.bot_status = "left"  # or member, administrator, restricted (may not post), kicked
+        # The bot's Manage topics right when it is an administrator.
+        self.bot_can_manage_topics = True
         self.topics: dict[int, str] = {}
         self._chat = group_chat_dict(chat_id, title, supergroup=supergroup, forum=forum)
 
@@ -131,6 +133,8 @@ class EmulatedChat(ChatBase):
         """403 unless the bot is a member of the group."""
         if self.bot_status == "kicked":
             raise forbidden(f"bot was kicked from the {self.kind} chat")
+        if self.bot_status == "restricted":
+            raise bad_request("not enough rights to send text messages to the chat")
         if self.bot_status not in ("member", "administrator"):
             raise forbidden(f"bot is not a member of the {self.kind} chat")
 

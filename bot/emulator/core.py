@@ -51,6 +51,8 @@ class BotAPIEmulator(EmulatorWorld):
         # Called with the method name as each request arrives, before it is answered
         # (calls are recorded when answered, and a long poll is answered late): benchmarks.
         self.on_request: Callable[[str], None] | None = None
+        # Seconds Telegram's clock is ahead of this machine's (its HTTP Date header).
+        self.clock_offset = 0.0
         self._server: HttpServer | None = None
 
     # ----- request entry point -------------------------------------------------------------

@@ -158,8 +158,12 @@ async def get_chat_member(emu: BotAPIEmulator, params: JSON, files: Files) -> JS
     chat = emu.chat(params.get("chat_id"))
     user_id = get_int(params, "user_id")
     if user_id == emu.bot_id:
-        status = chat.bot_status if isinstance(chat, EmulatedChat) else "member"
-        return chat_member(emu.bot_user, status)
+        if not isinstance(chat, EmulatedChat):
+            return chat_member(emu.bot_user, "member")
+        member = chat_member(emu.bot_user, chat.bot_status)
+        if chat.bot_status == "administrator":
+            member["can_manage_topics"] = chat.bot_can_manage_topics
+        return member
     user = emu.users.get(user_id)
     if user is None:
         raise bad_request("user not found")

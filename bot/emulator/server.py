@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import time
+from email.utils import formatdate
 from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
@@ -29,6 +31,7 @@ class HttpServer:
         app = web.Application(client_max_size=_MAX_BODY)
         app.router.add_route("*", "/file/bot{token}/{path:.+}", self._download)
         app.router.add_route("*", "/bot{token}/{method}", self._api)
+        app.router.add_route("*", "/", self._root)
         # Cancel a handler when its client goes away, as a dropped connection does on Telegram,
         # and do not let long polls in flight hold up stop_serving() for their whole timeout.
         runner = web.AppRunner(
@@ -63,6 +66,16 @@ class HttpServer:
             body=json.dumps(body, separators=(",", ":")).encode(),
             status=status,
             content_type="application/json",
+        )
+
+    async def _root(self, request: web.Request) -> web.Response:
+        """The site root: Telegram redirects to the Bot API documentation (and has a Date)."""
+        return web.Response(
+            status=302,
+            headers={
+                "Location": "https://core.telegram.org/bots/api",
+                "Date": formatdate(time.time() + self._emulator.clock_offset, usegmt=True),
+            },
         )
 
     async def _download(self, request: web.Request) -> web.Response:

@@ -28,6 +28,7 @@ from bot.outreach.pacing import BulkSends, unreachable
 from bot.outreach.send_budget import BROADCAST, SendBudget, retry_seconds
 from bot.services import Services
 from bot.store import Broadcast, Recipient, Tally, Version, utc_now
+from bot.store.health import is_storage_error
 from bot.texts import Text
 from bot.transport.failures import describe
 
@@ -77,8 +78,9 @@ class BroadcastWorker:
                     if broadcast is not None:
                         await self.deliver(broadcast)
                         continue
-                except Exception:  # the worker must outlive a bad row or a database hiccup
-                    log.exception("Broadcast worker error; trying again shortly")
+                except Exception as error:  # the worker must outlive a bad row or a hiccup
+                    if not is_storage_error(error):  # a full disk is logged once, by the store
+                        log.exception("Broadcast worker error; trying again shortly")
                 await asyncio.sleep(POLL_SECONDS)
         except asyncio.CancelledError:
             await self._sends.drain()

@@ -12,6 +12,7 @@ from bot.store.conversation import ConversationLog, LogEntry
 from bot.store.db import Database, Transaction, utc_now
 from bot.store.inbox import StoredUpdate, UpdateInbox
 from bot.store.leads import Lead, LeadFilter, Leads
+from bot.store.operations import BackupRecord, Operations
 from bot.store.pipeline import Pipeline
 from bot.store.privacy import Privacy
 from bot.store.reminders import DueDraft, DueTimes, Preference, ReminderCounts, Reminders
@@ -21,6 +22,7 @@ from bot.store.users import Profile, User, Users
 
 __all__ = [
     "Applications",
+    "BackupRecord",
     "Broadcast",
     "Broadcasts",
     "Change",
@@ -35,6 +37,7 @@ __all__ = [
     "LeadFilter",
     "Leads",
     "LogEntry",
+    "Operations",
     "Preference",
     "Profile",
     "Recipient",
@@ -55,16 +58,18 @@ __all__ = [
 class Store:
     """Every table of the bot behind one object, opened once per process."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, erasure_key: bytes | None = None) -> None:
         self.db = db
         self.users = Users(db)
         self.log = ConversationLog(db)
         self.inbox = UpdateInbox(db)
         self.applications = Applications(db)
         self.support = SupportRelay(db)
-        self.privacy = Privacy(db)
+        # Without the key (CLI commands that never erase) erasure records cannot be made.
+        self.privacy = Privacy(db, erasure_key)
         self.leads = Leads(db)
         self.broadcasts = Broadcasts(db)
+        self.ops = Operations(db)
         self.pipeline = Pipeline(db)
         self.talent_updates = TalentUpdates(db)
         self.audit = Audit(db)
@@ -72,9 +77,9 @@ class Store:
         self.content_log = ContentLog(db)
 
     @classmethod
-    async def open(cls, path: Path | str) -> Store:
+    async def open(cls, path: Path | str, *, erasure_key: bytes | None = None) -> Store:
         """Open the database file, applying pending migrations."""
-        return cls(await Database.open(path))
+        return cls(await Database.open(path), erasure_key)
 
     async def close(self) -> None:
         """Close the database connection."""

@@ -47,8 +47,13 @@ class ConversationLog:
 
     async def add(self, entry: LogEntry) -> None:
         """Append one entry in a transaction of its own."""
+        await self.add_all([entry])
+
+    async def add_all(self, entries: list[LogEntry]) -> None:
+        """Append entries, in order, in one transaction."""
         async with self._db.transaction() as tx:
-            await self.add_in(tx, entry)
+            for entry in entries:
+                await self.add_in(tx, entry)
 
     async def for_chat(self, chat_id: int) -> list[LogEntry]:
         """The whole log of one chat, oldest first."""

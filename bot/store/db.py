@@ -35,6 +35,7 @@ from typing import Any
 import aiosqlite
 
 from bot.private_files import private_file, tighten
+from bot.store.health import StorageHealth, is_storage_error
 from bot.store.migrations import MIGRATIONS
 
 log = logging.getLogger(__name__)
@@ -77,6 +78,8 @@ class Database:
         self._commit_scheduled = False
         self._entered = 0  # coroutines in transaction(): holding the lock or queued for it
         self._closed = False
+        # Disk full, read-only or failing: noticed once, retried by the callers (runner).
+        self.health = StorageHealth()
 
     @classmethod
     async def open(cls, path: Path | str, *, migrate: bool = True) -> Database:
@@ -149,6 +152,17 @@ class Database:
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Transaction]:
         """A write transaction: on success it returns once committed to disk; on error, undone."""
+        try:
+            async with self._transaction() as tx:
+                yield tx
+        except BaseException as error:
+            if is_storage_error(error):
+                self.health.failed(error)
+            raise
+        self.health.succeeded()
+
+    @asynccontextmanager
+    async def _transaction(self) -> AsyncIterator[Transaction]:
         loop = asyncio.get_running_loop()
         self._entered += 1
         try:
@@ -338,7 +352,8 @@ class Database:
 
     def _roll_back_after(self, error: Exception) -> None:
         """After a failed COMMIT: leave no half-open transaction for the next ones to join."""
-        log.error("SQLite commit failed (%s); its transactions are rolled back", error)
+        if not is_storage_error(error):  # a full disk is logged once, by self.health
+            log.error("SQLite commit failed (%s); its transactions are rolled back", error)
         if self._writer.in_transaction:
             self._writer.execute("ROLLBACK")
 

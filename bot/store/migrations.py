@@ -216,7 +216,7 @@ MIGRATIONS: list[tuple[str, str]] = [
         """,
     ),
     (
-        "0011_reminders",
+        "0010_reminders",
         """
         CREATE TABLE reminders (
             application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
@@ -246,7 +246,7 @@ MIGRATIONS: list[tuple[str, str]] = [
         """,
     ),
     (
-        "0014_content_log",
+        "0011_content_log",
         """
         CREATE TABLE content_reloads (
             id INTEGER PRIMARY KEY,
@@ -264,7 +264,7 @@ MIGRATIONS: list[tuple[str, str]] = [
         """,
     ),
     (
-        "0010_lead_pipeline",
+        "0012_lead_pipeline",
         """
         CREATE TABLE pipeline_config (
             id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -383,6 +383,27 @@ MIGRATIONS: list[tuple[str, str]] = [
         BEGIN
             SELECT RAISE(ABORT, 'the audit log is append-only (only erasure rewrites a lead)');
         END
+        """,
+    ),
+    (
+        "0013_erasure_key_and_backups",
+        """
+        ALTER TABLE erasures ADD COLUMN keyed INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE erasures ADD COLUMN applied INTEGER NOT NULL DEFAULT 1;
+        CREATE TABLE backups (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('daily', 'manual')),
+            started_at TEXT NOT NULL,
+            finished_at TEXT NOT NULL,
+            ok INTEGER NOT NULL,
+            path TEXT NOT NULL,
+            size_bytes INTEGER,
+            talents INTEGER,
+            leads INTEGER,
+            seconds REAL,
+            error TEXT
+        );
+        CREATE INDEX backups_recent ON backups(ok, finished_at)
         """,
     ),
 ]

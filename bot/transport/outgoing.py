@@ -6,8 +6,10 @@ broadcasts, relayed staff answers and exports alike.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
+from collections import deque
 from typing import Any
 
 from telegram._utils.defaultvalue import DEFAULT_NONE
@@ -15,9 +17,12 @@ from telegram._utils.types import ODVInput
 from telegram.request import BaseRequest, RequestData
 
 from bot.store import ConversationLog, LogEntry
+from bot.store.health import is_storage_error
 from bot.transport.request_wrapper import WrappedRequest
 
 log = logging.getLogger(__name__)
+
+BACKLOG_LIMIT = 10_000  # outgoing log lines held while the disk is full (a few MB at most)
 
 _LOGGED = {
     "sendMessage": "text",
@@ -48,6 +53,11 @@ class RecordingRequest(WrappedRequest):
         # Staff chats carry copies of leads (lead pages, exports): not a talent's conversation,
         # and a copy there would outlive the talent's erasure.
         self._staff = staff
+        # Lines not yet written because the database could not be written (disk full): the
+        # message went out, so the handler must not fail (it would send it again); the line
+        # is written with the next one that can be.
+        self._backlog: deque[LogEntry] = deque(maxlen=BACKLOG_LIMIT)
+        self._writing = asyncio.Lock()
 
     async def do_request(
         self,
@@ -68,8 +78,36 @@ class RecordingRequest(WrappedRequest):
         if kind is not None and code == 200 and request_data is not None:
             entry = _entry(kind, request_data.parameters, payload)
             if entry is not None and entry.chat_id not in self._staff:
-                await self._log.add(entry)
+                await self._record(entry)
         return code, payload
+
+    async def _record(self, entry: LogEntry) -> None:
+        """Write one line; concurrent lines share commits, as every write does."""
+        if self._backlog:  # lines held since the disk filled up go first, in order
+            self._backlog.append(entry)
+            await self._write_backlog()
+            return
+        try:
+            await self._log.add(entry)
+        except Exception as error:
+            if not is_storage_error(error):
+                raise
+            self._backlog.append(entry)  # the store logged it once; written with the next one
+
+    async def _write_backlog(self) -> None:
+        """Write the waiting log lines in order; keep them if the database cannot be written."""
+        async with self._writing:
+            if not self._backlog:
+                return
+            entries = list(self._backlog)
+            try:
+                await self._log.add_all(entries)
+            except Exception as error:
+                if not is_storage_error(error):
+                    raise
+                return  # the store logged it once; kept for the next write
+            for _ in entries:
+                self._backlog.popleft()
 
 
 def _entry(kind: str, params: dict[str, Any], payload: bytes) -> LogEntry | None:

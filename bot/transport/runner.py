@@ -5,6 +5,11 @@ and retries forever a batch it cannot parse. Here every update is committed to
 the inbox first, acknowledged only after that (the next getUpdates offset),
 parsed one by one, processed in order per user and concurrently across users,
 and marked done. Whatever was stored but not done is processed at start-up.
+
+When the database cannot be written (disk full, read-only, I/O error), nothing is
+acknowledged that was not stored: the batch in hand is retried with backoff (Telegram keeps
+the rest), and updates already stored wait, in order, to be processed again once writing
+works; the runner never gives up on them while it runs.
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ from telegram.request import BaseRequest, RequestData
 from telegram.request._requestparameter import RequestParameter
 
 from bot.store import LogEntry, Store, StoredUpdate
+from bot.store.health import MAX_BACKOFF as MAX_STORAGE_BACKOFF
+from bot.store.health import is_storage_error
 from bot.transport.flood import TalentInput, Verdict, dropped_entry, talent_input
 from bot.transport.sequencer import KeyedSequencer
 from bot.transport.updates import malformed, sequence_key
@@ -62,6 +69,8 @@ class Runner:
         self._background_tasks: list[asyncio.Task[None]] = []
         # Updates fed in this process, as parsed from getUpdates: no second json.loads.
         self._parsed: dict[int, dict[str, Any]] = {}
+        # Flood control's verdicts on updates not stored yet (kept while the disk is full).
+        self._judged: dict[int, TalentInput | None] = {}
 
     def add_background(self, factory: Background) -> None:
         """Run a long-lived coroutine (e.g. the broadcast worker) from start() until stop()."""
@@ -103,7 +112,10 @@ class Runner:
             if not isinstance(update_id, int):
                 log.warning("Skipping an update without a numeric update_id")
                 continue
-            flooded = self._flooded(update_id, raw)
+            # Judged once per update: a batch retried while the disk is full counts once.
+            if update_id not in self._judged:
+                self._judged[update_id] = self._flooded(update_id, raw)
+            flooded = self._judged[update_id]
             if flooded is not None:
                 key = sequence_key(raw)
                 dropped.append(
@@ -112,6 +124,8 @@ class Runner:
                 continue
             batch.append(StoredUpdate(update_id, json.dumps(raw), sequence_key(raw)))
         new = await self.store.inbox.add_new(batch, dropped)
+        for item in [*batch, *(stored for stored, _ in dropped)]:
+            self._judged.pop(item.update_id, None)
         raw_by_id = {raw.get("update_id"): raw for raw in raw_updates if isinstance(raw, dict)}
         for stored in new:
             self._parsed[stored.update_id] = raw_by_id[stored.update_id]
@@ -160,6 +174,8 @@ class Runner:
         for task in self._background_tasks:
             task.cancel()  # a background task may finish what it has in hand before it ends
         await asyncio.gather(*self._background_tasks, return_exceptions=True)
+        if not self.store.db.health.writable:
+            grace = 0.0  # nothing can be finished: what is stored is replayed at next start
         try:
             await asyncio.wait_for(self._sequencer.wait_idle(), grace)
         except TimeoutError:
@@ -211,10 +227,35 @@ class Runner:
             backoff = 1.0
             self.first_poll.set()
             updates = result if isinstance(result, list) else []
-            await self.feed(updates)
+            await self._feed_until_stored(updates)
             ids = [raw["update_id"] for raw in updates if isinstance(raw.get("update_id"), int)]
             if ids:
                 offset = max(ids) + 1
+
+    async def _feed_until_stored(self, updates: list[Any]) -> None:
+        """Store a batch, waiting out a database that cannot be written (nothing is acked)."""
+
+        async def store() -> None:
+            await self.feed(updates)
+
+        await self._until_stored(store)
+
+    async def _until_stored(self, write: Callable[[], Coroutine[Any, Any, None]]) -> None:
+        """Run a store write, retrying with backoff while the database cannot be written."""
+        health = self.store.db.health
+        backoff = 1.0
+        while True:
+            try:
+                await write()
+            except Exception as error:
+                if not is_storage_error(error):
+                    raise
+            else:
+                if backoff > 1.0:
+                    health.retried()
+                return
+            await health.wait_back(backoff)
+            backoff = min(backoff * 2, MAX_STORAGE_BACKOFF)
 
     async def _process(self, stored: StoredUpdate) -> None:
         """Parse one stored update, run the handlers, mark it done."""
@@ -232,18 +273,36 @@ class Runner:
                 stored.update_id,
                 problem,
             )
-            await self.store.inbox.finish(stored.update_id, "unparseable")
+            await self._until_stored(
+                lambda: self.store.inbox.finish(stored.update_id, "unparseable")
+            )
             return
-        undelivered: set[int] = self.application.bot_data["services"].undelivered
-        for attempt in range(MAX_DELIVERY_ATTEMPTS):
+        services = self.application.bot_data["services"]
+        undelivered: set[int] = services.undelivered
+        unstored: set[int] = services.unstored
+        attempt = 0
+        storage_backoff = 1.0
+        while attempt < MAX_DELIVERY_ATTEMPTS:
             await self.application.process_update(update)
             self._forget(update)
+            if stored.update_id in unstored:
+                # The database could not be written: nothing was accepted or said (the handler
+                # stopped at its first failed write); run it again once writing works.
+                unstored.discard(stored.update_id)
+                undelivered.discard(stored.update_id)
+                await self.store.db.health.wait_back(storage_backoff)
+                storage_backoff = min(storage_backoff * 2, MAX_STORAGE_BACKOFF)
+                continue
+            if storage_backoff > 1.0:
+                self.store.db.health.retried()
             if stored.update_id not in undelivered:
-                await self.store.inbox.finish(stored.update_id)
+                # Handled: only the mark is left; never run the handler (and reply) twice for it.
+                await self._until_stored(lambda: self.store.inbox.finish(stored.update_id))
                 return
             undelivered.discard(stored.update_id)
             # Handlers are idempotent: a second run re-sends the reply without storing twice.
             await asyncio.sleep(min(MAX_BACKOFF * 4, 2.0 * 2**attempt))
+            attempt += 1
         log.error(
             "Update %d still undelivered after %d attempts; kept for the next start",
             stored.update_id,

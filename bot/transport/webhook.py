@@ -13,7 +13,9 @@ from urllib.parse import urlsplit
 from aiohttp import web
 
 from bot.alerts import AlertThrottle
+from bot.ops.status import HEALTH_PATH, health_endpoint
 from bot.settings import Settings
+from bot.store.health import is_storage_error
 from bot.transport.runner import ALLOWED_UPDATES, Runner
 
 log = logging.getLogger(__name__)
@@ -46,6 +48,7 @@ class WebhookServer:
         """Listen, then tell Telegram where to post (with the secret it must echo)."""
         app = web.Application(client_max_size=MAX_BODY)
         app.router.add_post(self.path, self._receive)
+        app.router.add_get(HEALTH_PATH, health_endpoint(self._runner.store))
         self._site_runner = web.AppRunner(app, access_log=None)
         await self._site_runner.setup()
         await web.TCPSite(self._site_runner, self._listen, self._port).start()
@@ -71,7 +74,14 @@ class WebhookServer:
         if problem is not None:
             log.warning("Webhook request refused (400): %s", problem)
             return web.Response(status=400)
-        await self._runner.feed([payload])
+        try:
+            await self._runner.feed([payload])
+        except Exception as error:
+            if not is_storage_error(error):
+                raise
+            # Not stored, so not acknowledged: Telegram delivers it again later. The store
+            # has logged the outage once; no traceback per request.
+            return web.Response(status=503)
         return web.Response(status=200)
 
     def _authentic(self, given: str) -> bool:

@@ -1,0 +1,259 @@
+"""Consistent copies of the live database, taken while the bot serves talents.
+
+SQLite's online backup API copies the file a few hundred pages at a time. The copy reads
+one snapshot (a read transaction held on the source connection for the whole copy): in WAL
+mode a reader never blocks the bot's writes, and holding the snapshot keeps the backup from
+restarting each time the bot commits. Each copy is checked with `PRAGMA integrity_check`
+before it gets its final name; a half-written file never looks like a backup.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import re
+import sqlite3
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from bot.private_files import create_private, sync_folder
+from bot.store import Store
+
+log = logging.getLogger(__name__)
+
+PAGES_PER_STEP = 256  # 1 MB of 4 KB pages: about a millisecond of copying per step
+STEP_PAUSE = 0.001  # seconds between steps, so the copy never hogs the disk
+FLUSH_EVERY_STEPS = 4  # flush the copy to disk every 4 MB, never all of it at once
+DAILY = timedelta(days=1)
+FIRST_DAILY_DELAY = 300.0  # seconds after start-up before a first (or overdue) daily backup
+
+
+class BackupError(Exception):
+    """The copy could not be made or did not pass the integrity check."""
+
+
+@dataclass(frozen=True, slots=True)
+class BackupResult:
+    """What a finished backup holds."""
+
+    path: Path
+    size_bytes: int
+    talents: int
+    leads: int
+    seconds: float
+
+    def summary(self) -> str:
+        """One line for the command line and the log."""
+        return (
+            f"Backup written to {self.path}: {_size(self.size_bytes)},"
+            f" {self.talents} talents, {self.leads} leads, integrity ok,"
+            f" in {self.seconds:.1f} s."
+        )
+
+
+def take_backup(database: Path, output: Path) -> BackupResult:
+    """Copy the database to `output` (which must not exist), check it, return what it holds.
+
+    Blocking: run it in a thread. The file is created 0600 (its folder 0700 if new).
+    """
+    started = time.monotonic()
+    if not database.is_file():
+        raise BackupError(f"no database at {database}")
+    if output.exists():
+        raise BackupError(f"{output} already exists; choose another file")
+    partial = output.with_name(output.name + ".partial")
+    with contextlib.suppress(FileNotFoundError):
+        partial.unlink()  # left by a copy that was interrupted
+    os.close(create_private(partial))
+    try:
+        copy_database(database, partial)
+        talents, leads = check_copy(partial)
+        with open(partial, "rb+") as file:
+            os.fsync(file.fileno())
+        os.replace(partial, output)
+        sync_folder(output.parent)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            partial.unlink()
+        raise
+    return BackupResult(output, output.stat().st_size, talents, leads, time.monotonic() - started)
+
+
+def copy_database(database: Path, target: Path) -> None:
+    """Copy a database (live or not) page by page into `target`, as one consistent snapshot."""
+    # mode=rw: never create an empty database where the real one is missing.
+    source = sqlite3.connect(f"file:{database}?mode=rw", uri=True, isolation_level=None)
+    destination = sqlite3.connect(target, isolation_level=None)
+    # A new file, thrown away if anything fails: no journal needed while it is written. It is
+    # flushed a few MB at a time instead, so no single big flush makes the bot's commits
+    # (each one a small flush on the same disk) queue behind it.
+    destination.execute("PRAGMA journal_mode=OFF")
+    destination.execute("PRAGMA synchronous=OFF")
+    flusher = os.open(target, os.O_RDONLY)
+    steps = 0
+
+    def flush_now_and_then(status: int, remaining: int, total: int) -> None:
+        nonlocal steps
+        steps += 1
+        if steps % FLUSH_EVERY_STEPS == 0:
+            os.fsync(flusher)
+
+    try:
+        source.execute("PRAGMA query_only=ON")
+        source.execute("BEGIN")
+        source.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()  # pins the snapshot
+        source.backup(
+            destination, pages=PAGES_PER_STEP, progress=flush_now_and_then, sleep=STEP_PAUSE
+        )
+        source.execute("ROLLBACK")
+        # One self-contained file: no -wal beside it to forget when it is copied away.
+        destination.execute("PRAGMA journal_mode=DELETE")
+    except sqlite3.Error as error:
+        raise BackupError(f"copy failed: {error}") from error
+    finally:
+        os.close(flusher)
+        destination.close()
+        source.close()
+
+
+def check_copy(path: Path) -> tuple[int, int]:
+    """Integrity check of a copy; its numbers of talents and submitted leads."""
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        verdict = [row[0] for row in connection.execute("PRAGMA integrity_check")]
+        if verdict != ["ok"]:
+            raise BackupError(f"integrity check failed: {'; '.join(verdict[:3])}")
+        talents = connection.execute("SELECT COUNT(*) FROM users").fetchone()[0]
+        leads = connection.execute(
+            "SELECT COUNT(*) FROM applications WHERE status = 'submitted'"
+        ).fetchone()[0]
+    except sqlite3.Error as error:
+        raise BackupError(f"not a database of this bot: {error}") from error
+    finally:
+        connection.close()
+    return int(talents), int(leads)
+
+
+def backup_name(database: Path, now: datetime) -> str:
+    """kocca-20261201T030000.123Z.db: sorts by time, says which database it copies."""
+    return f"{database.stem}-{now.strftime('%Y%m%dT%H%M%S')}.{now.microsecond // 1000:03d}Z.db"
+
+
+def prune(folder: Path, database: Path, keep: int) -> list[Path]:
+    """Delete the oldest daily backups of this database beyond `keep`; return those deleted.
+
+    Only files named as `backup_name` makes them are touched, never anything else there.
+    """
+    pattern = re.compile(re.escape(database.stem) + r"-\d{8}T\d{6}\.\d{3}Z\.db")
+    ours = sorted(path for path in folder.iterdir() if pattern.fullmatch(path.name))
+    doomed = ours[:-keep] if len(ours) > keep else []
+    for path in doomed:
+        path.unlink()
+    return doomed
+
+
+def _size(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / 1024 / 1024:.1f} MB"
+    return f"{size / 1024:.0f} kB"
+
+
+async def backup_and_record(store: Store, output: Path, kind: str) -> BackupResult:
+    """Take a backup in a thread and record the outcome in the database (for status)."""
+    started = datetime.now(UTC)
+    try:
+        result = await asyncio.to_thread(take_backup, store.db.path, output)
+    except (BackupError, OSError) as error:
+        await record(store, kind, started, output, None, reason(error))
+        raise
+    await record(store, kind, started, output, result, None)
+    return result
+
+
+async def record(
+    store: Store,
+    kind: str,
+    started: datetime,
+    output: Path,
+    result: BackupResult | None,
+    error: str | None,
+) -> None:
+    """Note the backup for `kocca-bot status`; a database that cannot be written is no reason
+    to lose the backup itself (or the error that explains why it failed)."""
+    try:
+        await store.ops.record_backup(
+            kind,
+            started.isoformat(timespec="microseconds"),
+            str(output),
+            size_bytes=result.size_bytes if result else None,
+            talents=result.talents if result else None,
+            leads=result.leads if result else None,
+            seconds=result.seconds if result else None,
+            error=error,
+        )
+    except sqlite3.Error as problem:
+        log.warning("Could not record the backup in the database (%s)", problem)
+
+
+def reason(error: BaseException) -> str:
+    """A short reason for the staff alert and status: no paths beyond the backup's own."""
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error).splitlines()[0][:160] if str(error) else type(error).__name__
+
+
+class DailyBackup:
+    """The running bot's daily backup into BACKUP_DIR, keeping the last BACKUP_KEEP."""
+
+    def __init__(
+        self,
+        store: Store,
+        folder: Path,
+        keep: int,
+        alert: Callable[[str], Awaitable[None]],
+        *,
+        first_delay: float = FIRST_DAILY_DELAY,
+    ) -> None:
+        self._store = store
+        self._folder = folder
+        self._keep = keep
+        self._alert = alert
+        self._first_delay = first_delay
+        self._attempted: datetime | None = None  # also when the attempt could not be recorded
+
+    async def run(self) -> None:
+        """Back up once a day (a failure alerts staff once and is tried again a day later)."""
+        await asyncio.sleep(self._first_delay)
+        while True:
+            try:
+                recorded = await self._store.ops.last_backup_attempt("daily")
+            except sqlite3.Error as error:  # the schedule is not worth stopping the backups for
+                log.warning("Could not read when the last backup was made (%s)", error)
+                recorded = None
+            attempts = [when for when in (recorded, self._attempted) if when is not None]
+            due = max(attempts) + DAILY if attempts else datetime.now(UTC)
+            wait = (due - datetime.now(UTC)).total_seconds()
+            if wait > 0:
+                await asyncio.sleep(wait)
+                continue
+            await self.once()
+
+    async def once(self) -> BackupResult | None:
+        """One daily backup now; failures are logged and alerted, never raised."""
+        database = self._store.db.path
+        self._attempted = datetime.now(UTC)
+        try:
+            output = self._folder / backup_name(database, self._attempted)
+            result = await backup_and_record(self._store, output, "daily")
+            deleted = prune(self._folder, database, self._keep)
+        except Exception as error:
+            log.error("Daily backup failed (%s); trying again in a day", reason(error))
+            await self._alert(reason(error))
+            return None
+        log.info("%s Deleted %d old backup(s).", result.summary(), len(deleted))
+        return result

@@ -1,0 +1,169 @@
+"""`kocca-bot backup`, `restore`, `doctor` and `status`: running the bot for years."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from bot.ops.runlock import DatabaseInUse, running_pid
+from bot.settings import load_settings
+
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+def register(commands: Any) -> None:
+    """Add the operations commands to the `kocca-bot` subcommands."""
+    backup = commands.add_parser(
+        "backup",
+        help="write a consistent, checked copy of the database (safe while the bot runs)",
+        description=(
+            "Copy DATABASE_PATH with SQLite's online backup API while the bot keeps serving,"
+            " check the copy (PRAGMA integrity_check) and print its size, talents, leads and"
+            " the time it took. The copy is readable only by this account (0600). Keep the"
+            " erasure key (ERASURE_KEY, or erasure.key beside the database) with the backups."
+        ),
+    )
+    backup.add_argument(
+        "--output",
+        type=Path,
+        help="file to write (must not exist); default: a time-stamped file in BACKUP_DIR",
+    )
+    backup.set_defaults(handler=_backup_command)
+
+    restore = commands.add_parser(
+        "restore",
+        help="replace the database with a backup (the bot must be stopped)",
+        description=(
+            "Check FILE, keep the current database beside it with a time stamp"
+            " (NAME.before-restore-YYYYMMDDTHHMMSSZ.db), then put FILE in its place. Refused"
+            " while a bot runs on DATABASE_PATH. Erasure records newer than the backup are"
+            " carried over, and the bot erases those talents again when it starts."
+        ),
+    )
+    restore.add_argument("file", type=Path, metavar="FILE", help="a backup made by kocca-bot")
+    restore.set_defaults(handler=_restore_command)
+
+    doctor = commands.add_parser(
+        "doctor",
+        help="check the setup before talents arrive: token, webhook, staff chat, disk, ...",
+        description=(
+            "Check the token (getMe), the webhook against Telegram's getWebhookInfo, the staff"
+            " chat (member, can post, Manage topics in a forum), that every admin has started"
+            " the bot, the database file (writable, integrity, free disk, WAL), the content,"
+            " the backup folder and the clock. One line per check, ✔ or ✘ with a fix. Exit"
+            " status 0 only when every check passes. Changes nothing."
+        ),
+    )
+    doctor.set_defaults(handler=_doctor_command)
+
+    status = commands.add_parser(
+        "status",
+        help="what the running bot is doing: inbox, last update, broadcasts, last backup",
+        description=(
+            "Read DATABASE_PATH: whether a bot runs on it, updates waiting in the inbox and"
+            " the oldest one's age, the last update processed, broadcasts and reminders"
+            " running or scheduled, the last backup. Exit status 1 when something is wrong"
+            " (an update waiting over 5 minutes, a failed backup, updates but no bot)."
+        ),
+    )
+    status.add_argument("--json", action="store_true", help="print the facts as JSON")
+    status.set_defaults(handler=_status_command)
+
+
+def _backup_command(args: argparse.Namespace) -> int:
+    """`kocca-bot backup`."""
+    from bot.ops.backup import BackupError, backup_name, reason, take_backup
+
+    settings = load_settings()
+    output: Path | None = args.output
+    if output is None:
+        if settings.backup_dir is None:
+            print("BACKUP_DIR is empty: give --output FILE", file=sys.stderr)
+            return EXIT_USAGE
+        output = settings.backup_dir / backup_name(settings.database_path, datetime.now(UTC))
+    started = datetime.now(UTC)
+    # The copy needs nothing but reading: it works on a full or read-only disk too, which is
+    # when a copy elsewhere matters most. Noting it in the database comes after, if it can.
+    try:
+        result = take_backup(settings.database_path, output)
+    except (BackupError, OSError) as error:
+        print(f"Backup failed: {error}", file=sys.stderr)
+        if settings.database_path.is_file():
+            asyncio.run(_note(settings.database_path, started, output, None, reason(error)))
+        return EXIT_FAILED
+    asyncio.run(_note(settings.database_path, started, output, result, None))
+    print(result.summary())
+    return 0
+
+
+async def _note(
+    database: Path, started: datetime, output: Path, result: Any, error: str | None
+) -> None:
+    """Record a manual backup in the database, for `kocca-bot status` (best effort)."""
+    import sqlite3
+
+    from bot.ops.backup import record
+    from bot.store import Database, Store
+
+    try:
+        store = Store(await Database.open(database, migrate=False))
+    except sqlite3.Error as problem:
+        print(f"(not noted in the database: {problem})", file=sys.stderr)
+        return
+    try:
+        await record(store, "manual", started, output, result, error)
+    finally:
+        await store.close()
+
+
+def _restore_command(args: argparse.Namespace) -> int:
+    """`kocca-bot restore FILE`."""
+    from bot.ops.backup import BackupError
+    from bot.ops.restore import restore
+
+    settings = load_settings()
+    try:
+        result = restore(settings.database_path, args.file)
+    except DatabaseInUse as error:
+        print(f"Refusing to restore: {error}. Stop the bot first.", file=sys.stderr)
+        return EXIT_FAILED
+    except (BackupError, OSError) as error:
+        print(f"Not restored: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    print(result.summary())
+    return 0
+
+
+def _doctor_command(args: argparse.Namespace) -> int:
+    """`kocca-bot doctor`."""
+    from bot.ops.doctor import run_checks
+
+    settings = load_settings()
+    checks = asyncio.run(run_checks(settings))
+    for check in checks:
+        print(check.line())
+    bad = [check for check in checks if not check.ok]
+    print(f"\n{len(checks) - len(bad)} of {len(checks)} checks passed.")
+    return EXIT_FAILED if bad else 0
+
+
+def _status_command(args: argparse.Namespace) -> int:
+    """`kocca-bot status`."""
+    from bot.ops.status import cli_status, render
+
+    settings = load_settings()
+    if not settings.database_path.is_file():
+        print(f"No database at {settings.database_path}: the bot has never run here.")
+        return EXIT_FAILED
+    status = asyncio.run(cli_status(settings.database_path))
+    if args.json:
+        print(json.dumps(status.as_json(), indent=2))
+    else:
+        print(render(status, running_pid(settings.database_path)))
+    return 0 if status.healthy and status.last_backup_ok is not False else EXIT_FAILED

@@ -1,0 +1,443 @@
+"""`kocca-bot doctor`: a pre-flight check of a deployment, one line per check with its fix.
+
+It asks Telegram what it knows (getMe, getWebhookInfo, getChat, getChatMember,
+sendChatAction) and looks at the server (database file, disk, content, backup folder,
+clock). It changes nothing: no message is posted, no file is created.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import aiohttp
+from telegram import Bot, ChatMemberAdministrator
+from telegram.constants import ChatAction, ChatMemberStatus
+from telegram.error import InvalidToken, NetworkError, TelegramError
+from telegram.request import BaseRequest
+
+from bot.content import ContentError, load_content
+from bot.settings import Settings, SettingsError
+
+MIN_FREE_BYTES = 200 * 1024 * 1024  # below this, a busy day can fill the disk
+MAX_CLOCK_SKEW = 60.0  # seconds between this server and Telegram
+WEBHOOK_PORTS = {443, 80, 88, 8443}  # the only ports Telegram posts to
+WEBHOOK_ERROR_RECENT = 3600  # seconds: an older delivery error is history
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """One check: what, whether it passed, what was found, how to fix it."""
+
+    name: str
+    ok: bool
+    found: str
+    fix: str = ""
+
+    def line(self) -> str:
+        """✔ or ✘, the finding, and the fix on failure."""
+        mark = "✔" if self.ok else "✘"
+        text = f"{mark} {self.name}: {self.found}"
+        return text if self.ok else f"{text}\n    fix: {self.fix}"
+
+
+def passed(name: str, found: str) -> Check:
+    """A check that passed."""
+    return Check(name, True, found)
+
+
+def failed(name: str, found: str, fix: str) -> Check:
+    """A check that failed, with its one-line fix."""
+    return Check(name, False, found, fix)
+
+
+async def run_checks(settings: Settings, request: BaseRequest | None = None) -> list[Check]:
+    """Every check, in the order an operator fixes things."""
+    checks = await telegram_checks(settings, request)
+    checks += database_checks(settings.database_path)
+    checks.append(controller_check(settings))
+    checks.append(content_check(settings))
+    checks.append(backup_check(settings))
+    checks.append(await clock_check(settings))
+    checks.append(time_zone_check())
+    return checks
+
+
+async def telegram_checks(settings: Settings, request: BaseRequest | None) -> list[Check]:
+    """The token, the webhook, the staff chat and the admins, as Telegram sees them."""
+    if settings.bot_token is None:
+        return [failed("Token", "BOT_TOKEN is not set", "put the token from @BotFather in .env")]
+    bot = Bot(settings.token(), base_url=settings.bot_api_url, request=request)
+    try:
+        await bot.initialize()  # getMe
+    except InvalidToken:
+        return [
+            failed(
+                "Token",
+                "Telegram rejects BOT_TOKEN",
+                "copy the token again from @BotFather (/mybots → API Token) into .env",
+            )
+        ]
+    except NetworkError as error:
+        return [
+            failed(
+                "Token",
+                f"Telegram cannot be reached at BOT_API_URL ({type(error).__name__})",
+                "check the server's internet access, DNS and BOT_API_URL",
+            )
+        ]
+    try:
+        checks = [passed("Token", f"the bot is @{bot.username} (id {bot.id})")]
+        checks.append(await _webhook(bot, settings))
+        checks += await _staff_chat(bot, settings)
+        checks += await _admins(bot, settings)
+    finally:
+        await bot.shutdown()
+    return checks
+
+
+async def _webhook(bot: Bot, settings: Settings) -> Check:
+    name = "Webhook"
+    info = await bot.get_webhook_info()
+    if not settings.webhook_url:
+        if info.url:
+            return failed(
+                name,
+                f"Telegram posts updates to a webhook at {_host(info.url)}, so polling gets none",
+                "stop the other deployment using this token, or set WEBHOOK_URL to use it;"
+                " `kocca-bot run` in polling mode removes a stale webhook when it starts",
+            )
+        return passed(name, "none set: long polling")
+    parts = urlsplit(settings.webhook_url)
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    if parts.scheme != "https" or port not in WEBHOOK_PORTS:
+        return failed(
+            name,
+            f"WEBHOOK_URL must be https on port 443, 80, 88 or 8443 (is {parts.scheme}, {port})",
+            "put the bot behind a reverse proxy with TLS (docs/operations.md) and use its URL",
+        )
+    if info.url and info.url != settings.webhook_url:
+        return failed(
+            name,
+            f"Telegram posts to {_host(info.url)}, not to WEBHOOK_URL",
+            "start the bot (it sets WEBHOOK_URL), or stop the other deployment using this token",
+        )
+    recent = info.last_error_date and time.time() - info.last_error_date.timestamp() < (
+        WEBHOOK_ERROR_RECENT
+    )
+    if recent:
+        return failed(
+            name,
+            f"Telegram could not deliver recently: {info.last_error_message}",
+            "check the reverse proxy, its TLS certificate and that the bot listens on"
+            " WEBHOOK_LISTEN:WEBHOOK_PORT",
+        )
+    found = "set to WEBHOOK_URL" if info.url else "not set yet: the bot sets it when it starts"
+    return passed(name, f"{found}; {info.pending_update_count} update(s) pending")
+
+
+async def _staff_chat(bot: Bot, settings: Settings) -> list[Check]:
+    name = "Staff chat"
+    chat_id = settings.staff_chat_id
+    if chat_id is None:
+        return [
+            failed(
+                name,
+                "STAFF_CHAT_ID is not set: no lead alerts, questions or health alerts reach staff",
+                "add the bot to the staff group and set STAFF_CHAT_ID to the group's id",
+            )
+        ]
+    try:
+        chat = await bot.get_chat(chat_id)
+        member = await bot.get_chat_member(chat_id, bot.id)
+    except TelegramError as error:
+        return [
+            failed(
+                name,
+                f"Telegram does not let the bot see chat {chat_id} ({error.message})",
+                "add the bot to the staff group and check STAFF_CHAT_ID (supergroups: -100…)",
+            )
+        ]
+    title = f"“{chat.title}”"
+    status = member.status
+    if status in (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED):
+        return [
+            failed(name, f"the bot is not a member of {title}", "add the bot to the staff group")
+        ]
+    checks = [passed(name, f"the bot is {status} of {title}")]
+    can_post = getattr(member, "can_send_messages", True)
+    if status == ChatMemberStatus.MEMBER and chat.permissions is not None:
+        can_post = bool(chat.permissions.can_send_messages)
+    if status in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER):
+        can_post = True
+    checks.append(
+        passed("Staff chat posting", "the bot can post there")
+        if can_post
+        else failed(
+            "Staff chat posting",
+            f"the bot may not send messages in {title}",
+            "allow members to send messages, or make the bot an admin",
+        )
+    )
+    if chat.is_forum:
+        topics = status == ChatMemberStatus.OWNER or (
+            isinstance(member, ChatMemberAdministrator) and bool(member.can_manage_topics)
+        )
+        checks.append(
+            passed("Staff chat topics", "forum: the bot is admin with Manage topics")
+            if topics
+            else failed(
+                "Staff chat topics",
+                f"{title} is a forum, but the bot cannot open topics for talents' questions",
+                "make the bot an admin of the group with the Manage topics right",
+            )
+        )
+    return checks
+
+
+async def _admins(bot: Bot, settings: Settings) -> list[Check]:
+    if not settings.admin_ids:
+        return [
+            failed(
+                "Admins",
+                "ADMIN_IDS is empty: nobody can export leads or broadcast",
+                "put staff's Telegram user ids in ADMIN_IDS (ask @userinfobot for yours)",
+            )
+        ]
+    checks = []
+    for admin in sorted(settings.admin_ids):
+        name = f"Admin {admin}"
+        try:
+            # Shows "typing…" for a moment at most; the only way to ask without posting.
+            await bot.send_chat_action(admin, ChatAction.TYPING)
+        except TelegramError as error:
+            checks.append(
+                failed(
+                    name,
+                    f"the bot cannot write to this admin ({error.message})",
+                    f"user {admin} opens the bot in Telegram and presses Start",
+                )
+            )
+        else:
+            checks.append(passed(name, "has started the bot"))
+    return checks
+
+
+def database_checks(path: Path) -> list[Check]:
+    """The database file: writable, intact, room on the disk, WAL mode."""
+    folder = path.parent
+    if not path.exists():
+        existing = folder
+        while not existing.exists():
+            existing = existing.parent
+        if os.access(existing, os.W_OK | os.X_OK):
+            return [passed("Database", f"{path} does not exist yet: created at first start")]
+        return [
+            failed(
+                "Database",
+                f"{path} does not exist and {existing} is not writable",
+                f"create {folder} writable by the bot's account, or set DATABASE_PATH",
+            )
+        ]
+    checks = []
+    writable = os.access(path, os.R_OK | os.W_OK) and os.access(folder, os.W_OK | os.X_OK)
+    checks.append(
+        passed("Database writable", str(path))
+        if writable
+        else failed(
+            "Database writable",
+            f"{path} or its folder is not writable by this account",
+            f"chown the folder and file to the bot's account (chmod 700 {folder}, 600 {path})",
+        )
+    )
+    checks += _database_contents(path)
+    usage = shutil.disk_usage(folder)
+    needed = max(MIN_FREE_BYTES, 2 * path.stat().st_size)
+    free = f"{usage.free / 1024**3:.1f} GB free of {usage.total / 1024**3:.1f} GB"
+    checks.append(
+        passed("Free disk", free)
+        if usage.free >= needed
+        else failed(
+            "Free disk",
+            f"only {usage.free / 1024**2:.0f} MB free (needs {needed / 1024**2:.0f} MB)",
+            "free space on the disk (old backups, logs) or move the data to a larger disk",
+        )
+    )
+    return checks
+
+
+def _database_contents(path: Path) -> list[Check]:
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            verdict = [row[0] for row in connection.execute("PRAGMA integrity_check")]
+            mode = connection.execute("PRAGMA journal_mode").fetchone()[0]
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        return [
+            failed(
+                "Database integrity",
+                f"SQLite cannot read {path}: {error}",
+                "restore the last good backup: kocca-bot restore FILE (docs/operations.md)",
+            )
+        ]
+    integrity = (
+        passed("Database integrity", "ok")
+        if verdict == ["ok"]
+        else failed(
+            "Database integrity",
+            "; ".join(verdict[:3]),
+            "stop the bot and restore the last good backup (docs/operations.md)",
+        )
+    )
+    wal = (
+        passed("Database WAL mode", "on")
+        if mode == "wal"
+        else failed(
+            "Database WAL mode",
+            f"journal mode is {mode}: exports and backups would hold up the bot",
+            "start the bot once (it turns WAL on), or: sqlite3 FILE 'PRAGMA journal_mode=WAL'",
+        )
+    )
+    return [integrity, wal]
+
+
+def controller_check(settings: Settings) -> Check:
+    """Who is responsible for talents' data is set (`kocca-bot run` refuses to start without)."""
+    try:
+        controller = settings.controller()
+    except SettingsError as error:
+        return failed(
+            "Data controller",
+            str(error).removeprefix("Configuration error: ").split(":")[0],
+            "set CONTROLLER_NAME and CONTROLLER_CONTACT in .env (see config.example.env)",
+        )
+    return passed("Data controller", controller.name)
+
+
+def content_check(settings: Settings) -> Check:
+    """The content loads as the bot would load it at start-up."""
+    try:
+        content = load_content(settings.content_dir)
+    except ContentError as error:
+        return failed(
+            "Content",
+            f"{len(error.problems)} problem(s) in {settings.content_dir}",
+            "run `kocca-bot check-content` for the list and correct the YAML files",
+        )
+    size = f"{len(content.messages)} messages, {len(content.questions)} questions"
+    return passed("Content", size)
+
+
+def backup_check(settings: Settings) -> Check:
+    """BACKUP_DIR is set, writable, and the last daily backup did not fail."""
+    name = "Backups"
+    folder = settings.backup_dir
+    if folder is None:
+        return failed(
+            name,
+            "daily backups are off (BACKUP_DIR is empty)",
+            "set BACKUP_DIR (default data/backups); keep copies off the server too",
+        )
+    existing = folder
+    while not existing.exists():
+        existing = existing.parent
+    if not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK):
+        return failed(
+            name,
+            f"{existing} is not a folder the bot can write to",
+            f"create {folder} writable by the bot's account (chmod 700)",
+        )
+    last = _last_daily_backup(settings.database_path)
+    if last is not None and not last[0]:
+        return failed(
+            name,
+            f"the last daily backup failed: {last[1]}",
+            "fix the cause, then run `kocca-bot backup` to check",
+        )
+    when = f"last daily backup {last[1]}" if last else "no daily backup yet"
+    return passed(name, f"{folder}, keeping {settings.backup_keep}; {when}")
+
+
+def _last_daily_backup(database: Path) -> tuple[bool, str] | None:
+    if not database.exists():
+        return None
+    try:
+        connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+        try:
+            row = connection.execute(
+                "SELECT ok, finished_at, error FROM backups WHERE kind = 'daily'"
+                " ORDER BY finished_at DESC LIMIT 1"
+            ).fetchone()
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return None  # a database from before backups were recorded
+    if row is None:
+        return None
+    return (True, str(row[1])) if row[0] else (False, str(row[2]))
+
+
+ClockSource = Callable[[str], Awaitable[datetime | None]]
+
+
+async def server_date(url: str) -> datetime | None:
+    """The Date header of the Bot API server's answer (Telegram's clock)."""
+    parts = urlsplit(url)
+    origin = f"{parts.scheme}://{parts.netloc}/"
+    timeout = aiohttp.ClientTimeout(total=10)
+    async with aiohttp.ClientSession(timeout=timeout) as session, session.head(origin) as answer:
+        header = answer.headers.get("Date")
+    return None if header is None else parsedate_to_datetime(header)
+
+
+async def clock_check(settings: Settings, source: ClockSource = server_date) -> Check:
+    """This server's clock against Telegram's (schedules and retention depend on it)."""
+    name = "Clock"
+    try:
+        theirs = await source(settings.bot_api_url)
+    except (aiohttp.ClientError, TimeoutError, ValueError) as error:
+        return failed(
+            name,
+            f"could not read the Bot API server's time ({type(error).__name__})",
+            "check the server's internet access",
+        )
+    if theirs is None:
+        return failed(name, "the Bot API server sent no time", "check BOT_API_URL")
+    skew = datetime.now(UTC).timestamp() - theirs.timestamp()
+    if abs(skew) > MAX_CLOCK_SKEW:
+        return failed(
+            name,
+            f"this server's clock is {skew:+.0f} s off Telegram's",
+            "turn on time synchronisation: timedatectl set-ntp true",
+        )
+    return passed(name, f"within {max(1, round(abs(skew)))} s of Telegram's")
+
+
+def time_zone_check() -> Check:
+    """WIB (Asia/Jakarta) is known, for schedules and exports."""
+    try:
+        wib = datetime.now(ZoneInfo("Asia/Jakarta"))
+    except ZoneInfoNotFoundError:
+        return failed(
+            "Time zone",
+            "the time zone database lacks Asia/Jakarta (WIB)",
+            "install tzdata: apt install tzdata (or pip install tzdata)",
+        )
+    local = datetime.now().astimezone().tzname()
+    return passed("Time zone", f"WIB now {wib:%Y-%m-%d %H:%M}; the server's own zone is {local}")
+
+
+def _host(url: str) -> str:
+    """Only the host of a URL: the path may hold a secret."""
+    return urlsplit(url).netloc or "?"

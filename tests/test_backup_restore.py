@@ -1,0 +1,116 @@
+"""Backups taken while talents answer, restored through the real command line."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import stat
+from pathlib import Path
+
+from bot.emulator import BotAPIEmulator
+from tests.processes import BotProcess, clean_env, run_cli
+from tests.walks import replay, talent_walks
+
+TALENTS = 50
+
+
+def _references(database: Path) -> set[str]:
+    with sqlite3.connect(database, timeout=10) as db:
+        rows = db.execute("SELECT reference FROM applications WHERE status = 'submitted'")
+        return {row[0] for row in rows}
+
+
+async def test_backup_while_50_talents_answer_restores_every_lead_submitted_before_it(
+    served: tuple[BotAPIEmulator, str], tmp_path: Path
+) -> None:
+    emulator, url = served
+    walks = await talent_walks()
+    bot = BotProcess(
+        emulator, url, tmp_path, BACKUP_DIR=str(tmp_path / "backups"), FLOOD_LIMIT="100000"
+    )
+    await bot.start()
+    users = [emulator.user(first_name=f"Talenta{index}") for index in range(TALENTS)]
+
+    async def talent(index: int) -> None:
+        await asyncio.sleep(index * 0.05)  # they arrive over a few seconds, not all at once
+        await replay(users[index], walks[index % len(walks)])
+
+    walking = asyncio.gather(*(talent(index) for index in range(TALENTS)))
+    while len(_references(bot.database)) < 5:  # noqa: ASYNC110 - another process's progress
+        await asyncio.sleep(0.02)
+    before = _references(bot.database)
+    backup = tmp_path / "copy.db"
+    code, out, err = await bot.cli("backup", "--output", str(backup))
+    still_answering = not walking.done()
+    await walking
+    assert code == 0, err
+    assert still_answering, "the talents had finished before the backup: the test proves nothing"
+    assert f"Backup written to {backup}" in out
+    assert "integrity ok" in out
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+    after = _references(bot.database)
+    assert len(after) == TALENTS
+    assert await bot.stop() == 0
+
+    # A new server: the backup restored into an empty folder, then the bot started on it.
+    new = tmp_path / "new-server"
+    new.mkdir()
+    env = clean_env(new, BOT_TOKEN=emulator.token, BOT_API_URL=url)
+    code, out, err = await run_cli(new, env, "restore", str(backup))
+    assert code == 0, err
+    restored = _references(new / "bot.db")
+    assert before <= restored <= after
+    leads = int(out.split(" leads")[0].rsplit(" ", 1)[-1])
+    assert leads == len(restored)
+    # The bot starts on it; updates the copy held unprocessed are processed, nothing is lost.
+    moved = BotProcess(emulator, url, new)
+    await moved.start()
+    assert await moved.stop() == 0
+    assert restored <= _references(new / "bot.db")
+
+
+async def test_restore_refuses_while_a_bot_runs_and_works_after_kill_9(
+    served: tuple[BotAPIEmulator, str], tmp_path: Path
+) -> None:
+    emulator, url = served
+    bot = BotProcess(emulator, url, tmp_path)
+    await bot.start()
+    sari = emulator.user(first_name="Sari")
+    update = sari.send("/start")
+    await bot.wait_done(update["update_id"])
+    backup = tmp_path / "before.db"
+    code, _, err = await bot.cli("backup", "--output", str(backup))
+    assert code == 0, err
+    budi = emulator.user(first_name="Budi")
+    update = budi.send("/start")
+    await bot.wait_done(update["update_id"])
+
+    code, out, err = await bot.cli("restore", str(backup))
+    assert code == 1
+    assert "Refusing to restore" in err and "Stop the bot first" in err
+    assert bot.query("SELECT COUNT(*) FROM users") == [(2,)]  # nothing was touched
+
+    # A second bot on the same database is refused too.
+    code, _, err = await bot.cli("run")
+    assert code == 1 and "Not starting" in err
+
+    await bot.kill()  # the lock file stays; the lock does not
+    code, out, err = await bot.cli("restore", str(backup))
+    assert code == 0, err
+    assert bot.query("SELECT COUNT(*) FROM users") == [(1,)]
+    [kept_db] = tmp_path.glob("bot.before-restore-*.db")  # noqa: ASYNC240 - a test's folder
+    with sqlite3.connect(kept_db) as db:  # the database as it was, Budi included
+        assert db.execute("SELECT COUNT(*) FROM users").fetchone() == (2,)
+    assert f"kept as {kept_db}" in out
+    await bot.start()
+    assert await bot.stop() == 0
+
+
+async def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path: Path) -> None:
+    env = clean_env(tmp_path, BOT_TOKEN="1:x")
+    bogus = tmp_path / "notes.db"
+    bogus.write_bytes(b"not a database at all" * 100)
+    code, _, err = await run_cli(tmp_path, env, "restore", str(bogus))
+    assert code == 1
+    assert "Not restored" in err
+    assert not (tmp_path / "bot.db").exists()

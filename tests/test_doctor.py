@@ -1,0 +1,232 @@
+"""`kocca-bot doctor`: passes on a good setup, and fails on each broken setting with its fix."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import SecretStr
+
+from bot.emulator import BotAPIEmulator
+from bot.ops import doctor
+from bot.ops.doctor import Check, run_checks
+from bot.settings import DEMO_CONTROLLER, PACKAGED_CONTENT_DIR, Settings
+from bot.store import Store
+from tests.processes import clean_env, run_cli
+
+ADMIN_ID = 9001
+STAFF_CHAT_ID = -1001234567890
+TOKEN = "777000:CRASH-TEST-TOKEN-abcdefghijklmnop"  # conftest.served
+
+
+@pytest.fixture
+def world(served: tuple[BotAPIEmulator, str]) -> tuple[BotAPIEmulator, str]:
+    """Telegram as a good setup has it: a staff group with the bot, an admin who started it."""
+    emulator, url = served
+    staff = emulator.group(STAFF_CHAT_ID, title="KOCCA staff")
+    admin = emulator.user(ADMIN_ID, first_name="Admin")
+    emulator.add_bot_to_group(staff, by=admin)
+    admin.send("/start")
+    return emulator, url
+
+
+@pytest.fixture
+async def folder(tmp_path: Path) -> Path:
+    """A deployment folder with a database the bot has run on."""
+    await (await Store.open(tmp_path / "bot.db")).close()
+    return tmp_path
+
+
+def _env(url: str, folder: Path, **values: str) -> dict[str, str]:
+    return clean_env(
+        folder,
+        **{
+            "BOT_TOKEN": TOKEN,
+            "BOT_API_URL": url,
+            "ADMIN_IDS": str(ADMIN_ID),
+            "STAFF_CHAT_ID": str(STAFF_CHAT_ID),
+            "BACKUP_DIR": str(folder / "backups"),
+            **values,
+        },
+    )
+
+
+async def test_a_good_setup_passes_every_check(
+    world: tuple[BotAPIEmulator, str], folder: Path
+) -> None:
+    _, url = world
+    code, out, err = await run_cli(folder, _env(url, folder), "doctor")
+    assert code == 0, out + err
+    assert "✘" not in out
+    for name in ("Token", "Webhook", "Staff chat", f"Admin {ADMIN_ID}", "Database integrity"):
+        assert f"✔ {name}" in out
+    assert "Database WAL mode: on" in out
+    assert "Clock: within" in out
+
+
+async def test_a_wrong_token_fails_through_the_command_line(
+    world: tuple[BotAPIEmulator, str], folder: Path
+) -> None:
+    _, url = world
+    env = _env(url, folder, BOT_TOKEN="777000:WRONG-TOKEN-abcdefghijklmnopqrstu")
+    code, out, _ = await run_cli(folder, env, "doctor")
+    assert code == 1
+    assert "✘ Token: Telegram rejects BOT_TOKEN" in out
+    assert "fix: copy the token again from @BotFather" in out
+    assert "WRONG-TOKEN" not in out  # the secret is never printed
+
+
+def _settings(url: str, folder: Path, **values: Any) -> Settings:
+    base: dict[str, Any] = {
+        "bot_token": SecretStr(TOKEN),
+        "bot_api_url": url,
+        "admin_ids": frozenset({ADMIN_ID}),
+        "staff_chat_id": STAFF_CHAT_ID,
+        "database_path": folder / "bot.db",
+        "backup_dir": folder / "backups",
+        "controller_name": DEMO_CONTROLLER.name,
+        "controller_contact": DEMO_CONTROLLER.contact,
+    }
+    return Settings(_env_file=None, **{**base, **values})  # type: ignore[call-arg]
+
+
+def _failures(checks: list[Check]) -> dict[str, Check]:
+    return {check.name: check for check in checks if not check.ok}
+
+
+async def _break_webhook(emulator: BotAPIEmulator, folder: Path) -> dict[str, Any]:
+    await emulator.handle("setWebhook", {"url": "http://127.0.0.1:9/stale"})
+    return {}
+
+
+async def _webhook_without_tls(emulator: BotAPIEmulator, folder: Path) -> dict[str, Any]:
+    return {"webhook_url": "http://bot.example.id/hook", "webhook_secret": SecretStr("s3cret")}
+
+
+async def _unknown_staff_chat(emulator: BotAPIEmulator, folder: Path) -> dict[str, Any]:
+    return {"staff_chat_id": -1009999999999}
+
+
+async def _bot_left_staff_chat(emulator: BotAPIEmulator, folder: Path) -> dict[str, Any]:
+    emulator.groups[STAFF_CHAT_ID].bot_status = "left"
+    return {}
+
+
+async def _bot_muted(emulator: BotAPIEmulator, folder: Path) -> dict[str, Any]:
+    emulator.groups[STAFF_CHAT_ID].bot_status = "restricted"
+    return {}
+
+
+async def _forum_without_topics_right(emulator: BotAPIEmulator, folder: Path) -> dict[str, Any]:
+    forum = emulator.group(-1005555555555, title="Staff forum", forum=True)
+    admin = emulator.users[ADMIN_ID]
+    emulator.add_bot_to_group(forum, by=admin, admin=True)
+    forum.bot_can_manage_topics = False
+    return {"staff_chat_id": forum.id}
+
+
+async def _admin_never_started(emulator: BotAPIEmulator, folder: Path) -> dict[str, Any]:
+    emulator.user(9002, first_name="New admin")
+    return {"admin_ids": frozenset({ADMIN_ID, 9002})}
+
+
+async def _no_admins(emulator: BotAPIEmulator, folder: Path) -> dict[str, Any]:
+    return {"admin_ids": frozenset()}
+
+
+async def _corrupt_database(emulator: BotAPIEmulator, folder: Path) -> dict[str, Any]:
+    database = folder / "bot.db"
+    data = bytearray(database.read_bytes())
+    data[4096 : 4096 * 3] = b"\xff" * (4096 * 2)  # the pages after the header
+    database.write_bytes(bytes(data))
+    return {}
+
+
+async def _not_wal(emulator: BotAPIEmulator, folder: Path) -> dict[str, Any]:
+    with sqlite3.connect(folder / "bot.db") as db:
+        db.execute("PRAGMA journal_mode=DELETE")
+    return {}
+
+
+async def _broken_content(emulator: BotAPIEmulator, folder: Path) -> dict[str, Any]:
+    content = folder / "content"
+    shutil.copytree(PACKAGED_CONTENT_DIR, content, ignore=shutil.ignore_patterns("*.py"))
+    text = (content / "messages.yaml").read_text()
+    (content / "messages.yaml").write_text(text.replace("  en: ", "  xx: ", 1))
+    return {"content_dir": content}
+
+
+async def _backups_off(emulator: BotAPIEmulator, folder: Path) -> dict[str, Any]:
+    return {"backup_dir": None}
+
+
+async def _backup_folder_is_a_file(emulator: BotAPIEmulator, folder: Path) -> dict[str, Any]:
+    (folder / "backups").write_text("not a folder")
+    return {}
+
+
+async def _last_backup_failed(emulator: BotAPIEmulator, folder: Path) -> dict[str, Any]:
+    with sqlite3.connect(folder / "bot.db") as db:
+        db.execute(
+            "INSERT INTO backups (kind, started_at, finished_at, ok, path, error)"
+            " VALUES ('daily', '2026-12-01T03:00:00', '2026-12-01T03:00:01', 0, 'x', 'No space')"
+        )
+    return {}
+
+
+async def _no_controller(emulator: BotAPIEmulator, folder: Path) -> dict[str, Any]:
+    return {"controller_name": None}
+
+
+async def _clock_off(emulator: BotAPIEmulator, folder: Path) -> dict[str, Any]:
+    emulator.clock_offset = 600.0
+    return {}
+
+
+BROKEN: dict[str, tuple[Callable[..., Any], str, str]] = {
+    "stale webhook": (_break_webhook, "Webhook", "so polling gets none"),
+    "webhook without TLS": (_webhook_without_tls, "Webhook", "must be https"),
+    "unknown staff chat": (_unknown_staff_chat, "Staff chat", "does not let the bot see"),
+    "bot left the staff chat": (_bot_left_staff_chat, "Staff chat", "not a member"),
+    "bot may not post": (_bot_muted, "Staff chat posting", "may not send messages"),
+    "forum without Manage topics": (_forum_without_topics_right, "Staff chat topics", "forum"),
+    "admin never started the bot": (_admin_never_started, "Admin 9002", "cannot write"),
+    "no admins": (_no_admins, "Admins", "ADMIN_IDS is empty"),
+    "corrupt database": (_corrupt_database, "Database integrity", ""),
+    "database not in WAL mode": (_not_wal, "Database WAL mode", "journal mode is delete"),
+    "broken content": (_broken_content, "Content", "problem(s)"),
+    "backups off": (_backups_off, "Backups", "daily backups are off"),
+    "backup folder is a file": (_backup_folder_is_a_file, "Backups", "not a folder"),
+    "last backup failed": (_last_backup_failed, "Backups", "No space"),
+    "no data controller": (_no_controller, "Data controller", "CONTROLLER_NAME must be set"),
+    "clock ten minutes off": (_clock_off, "Clock", "s off Telegram's"),
+}
+
+
+@pytest.mark.parametrize("broken", list(BROKEN))
+async def test_each_broken_setting_fails_alone_with_a_fix(
+    world: tuple[BotAPIEmulator, str], folder: Path, broken: str
+) -> None:
+    emulator, url = world
+    breaks, name, found = BROKEN[broken]
+    overrides = await breaks(emulator, folder)
+    checks = await run_checks(_settings(url, folder, **overrides))
+    failures = _failures(checks)
+    assert list(failures) == [name], [check.line() for check in failures.values()]
+    assert found in failures[name].found
+    assert failures[name].fix
+
+
+async def test_too_little_free_disk_fails(
+    world: tuple[BotAPIEmulator, str], folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, url = world
+    # The free space of this machine's disk is what it is: ask for more than any disk has.
+    monkeypatch.setattr(doctor, "MIN_FREE_BYTES", 2**62)
+    failures = _failures(await run_checks(_settings(url, folder)))
+    assert list(failures) == ["Free disk"]
+    assert failures["Free disk"].fix.startswith("free space on the disk")

@@ -1,0 +1,128 @@
+"""Erasure records are keyed (HMAC), and an erasure survives the restore of an older backup."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import stat
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import SecretStr
+
+from bot.settings import SettingsError, load_settings
+from bot.store.privacy import subject_hash
+from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
+from tests.harness import Harness, every_value
+from tests.leads import FILMMAKER, MUSICIAN, apply, read_csv
+from tests.processes import clean_env, run_cli
+
+SARI_DATA = ["Sarinah", "sari.dewi@example.com", "+6281234567890", "Sari Dewi Lestari"]
+
+
+def _unkeyed(user_id: int) -> str:
+    """The erasure record as it was before the key: SHA-256 of a guessable text."""
+    return hashlib.sha256(f"kocca-talent-desk:erasure:{user_id}".encode()).hexdigest()
+
+
+async def _erase(bot: Harness, user: Any) -> None:
+    await bot.send(user, "/hapusdata")
+    [done] = await bot.press(user, "🗑 Ya, hapus semuanya")
+    assert done.text.startswith("✅ Semua datamu sudah dihapus.")
+    await bot.runner.wait_idle()
+
+
+async def test_the_key_is_generated_once_private_and_the_record_cannot_be_guessed(
+    make_bot: Callable[..., Any], database: Path
+) -> None:
+    bot: Harness = await make_bot()
+    key_file = database.parent / "erasure.key"
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    key = key_file.read_text().strip()
+    assert len(key) == 64
+    sari = bot.user(first_name="Sarinah")
+    await bot.send(sari, "/start")
+    await _erase(bot, sari)
+    values = every_value(database)
+    assert subject_hash(sari.id, key.encode()) in values
+    # Trying every Telegram id against the old unkeyed hash finds nothing any more.
+    assert _unkeyed(sari.id) not in values
+    await bot.restart()
+    assert key_file.read_text().strip() == key  # the same key after a restart
+    assert await bot.store.privacy.was_erased(sari.id)
+
+
+async def test_erasure_key_setting_is_used_and_checked(
+    make_bot: Callable[..., Any], database: Path
+) -> None:
+    secret = "k" * 40
+    bot: Harness = await make_bot(erasure_key=SecretStr(secret))
+    assert not (database.parent / "erasure.key").exists()
+    sari = bot.user(first_name="Sarinah")
+    await bot.send(sari, "/start")
+    await _erase(bot, sari)
+    assert subject_hash(sari.id, secret.encode()) in every_value(database)
+    with pytest.raises(SettingsError, match="ERASURE_KEY must be a secret of at least 32"):
+        load_settings(_env_file=None, erasure_key="too-short")
+
+
+async def test_records_from_before_the_key_are_sealed_and_still_match(
+    make_bot: Callable[..., Any], database: Path
+) -> None:
+    bot: Harness = await make_bot()
+    sari = bot.user(first_name="Sarinah")
+    await bot.stop()
+    # A database from before the key: the erasure stored as the plain hash.
+    with sqlite3.connect(database) as db:
+        db.execute(
+            "INSERT INTO erasures (subject_hash, erased_at, keyed) VALUES (?, ?, 0)",
+            (_unkeyed(sari.id), "2026-01-10T00:00:00.000000+00:00"),
+        )
+    await bot.start()
+    values = every_value(database)
+    assert _unkeyed(sari.id) not in values
+    assert subject_hash(sari.id, bot.store.privacy.key) in values
+    assert await bot.store.privacy.was_erased(sari.id) == ["2026-01-10T00:00:00.000000+00:00"]
+
+
+async def test_erasure_survives_the_restore_of_an_older_backup(
+    make_bot: Callable[..., Any], staff_chat: Any, database: Path, tmp_path: Path
+) -> None:
+    bot: Harness = await make_bot(admin_ids=frozenset({ADMIN_ID}), staff_chat_id=STAFF_CHAT_ID)
+    env = clean_env(tmp_path, BOT_TOKEN="1:x", DATABASE_PATH=str(database))
+    sari = bot.user(first_name="Sarinah")
+    budi = bot.user(first_name="Budiman")
+    await bot.send(sari, "/start")
+    await apply(bot, sari, MUSICIAN)
+    await apply(bot, budi, FILMMAKER)
+    backup = tmp_path / "monday.db"
+    code, _, err = await run_cli(tmp_path, env, "backup", "--output", str(backup))
+    assert code == 0, err
+    await _erase(bot, sari)
+    await bot.stop()
+
+    code, out, err = await run_cli(tmp_path, env, "restore", str(backup))
+    assert code == 0, err
+    assert "Carried over 1 erasure record(s)" in out
+    restored = every_value(database)
+    assert "Sari Dewi Lestari" in restored  # the backup brought her back, until the bot starts
+
+    await bot.start()
+    values = every_value(database)
+    for secret in SARI_DATA:
+        assert not any(secret in value for value in values), secret
+    assert not any(value == str(sari.id) for value in values)
+    assert await bot.store.privacy.was_erased(sari.id)
+    admin = bot.user(user_id=ADMIN_ID, first_name="Admin")
+    replies = await bot.send(admin, "/export")
+    csv_file = next(r.document for r in replies if r.document and r.document[0].endswith(".csv"))
+    rows = read_csv(csv_file[1])
+    assert len(rows) == 2 and any("Budi Santoso" in cell for cell in rows[1])
+
+    # She comes back later as a new user: a restart does not erase her again.
+    [greeting] = await bot.send(sari, "/start")
+    assert greeting.text.startswith("Halo, Sarinah!")
+    await bot.restart()
+    assert await bot.store.users.get(sari.id) is not None
