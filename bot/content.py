@@ -15,7 +15,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from bot import content_checks as checks
-from bot.settings import Controller
+from bot.settings import PrivacyFacts
 from bot.texts import Text
 
 LANGUAGES = ("id", "en")
@@ -310,8 +310,10 @@ class Content:
         """ "Info per 16 Januari 2026": when a page's facts were checked."""
         return self.text(Text.AS_OF, language, date=self.date_text(day, language))
 
-    def privacy_text(self, text: T, language: str, controller: Controller) -> str:
-        """A privacy text with who is responsible filled in (from the settings, never content)."""
+    def privacy_text(self, text: T, language: str, facts: PrivacyFacts) -> str:
+        """A privacy text with who is responsible and the retention periods filled in (from the
+        settings, never content)."""
+        controller = facts.controller
         block = self.text(
             Text.CONTROLLER_BLOCK, language, name=controller.name, contact=controller.contact
         )
@@ -323,6 +325,8 @@ class Content:
                 "controller": block,
                 "controller_name": _escape(controller.name),
                 "controller_contact": _escape(controller.contact),
+                "conversation_days": str(facts.conversation_days),
+                "draft_days": str(facts.draft_days),
             }
         )
 
@@ -512,7 +516,13 @@ _FILLED_IN: dict[str, set[str]] = {
     "programs.yaml": set(),
     "faq.yaml": set(),
     "intake.yaml": set(),
-    "privacy.yaml": {"controller", "controller_name", "controller_contact"},
+    "privacy.yaml": {
+        "controller",
+        "controller_name",
+        "controller_contact",
+        "conversation_days",
+        "draft_days",
+    },
 }
 
 

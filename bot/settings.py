@@ -77,6 +77,15 @@ class Controller:
     address: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class PrivacyFacts:
+    """What the privacy texts state from the settings: who is responsible, how long data stays."""
+
+    controller: Controller
+    conversation_days: int  # LOG_RETENTION_DAYS
+    draft_days: int  # DRAFT_RETENTION_DAYS
+
+
 # What `kocca-bot chat` shows: obviously not a real organisation.
 DEMO_CONTROLLER = Controller(
     name="DEMO operator, set CONTROLLER_NAME", contact="demo@example.invalid"
@@ -274,6 +283,10 @@ class Settings(BaseSettings):
                     f" {marker!r}: write the real value (talents read it)"
                 )
         return Controller(self.controller_name, self.controller_contact, self.controller_address)
+
+    def privacy_facts(self) -> PrivacyFacts:
+        """The controller and retention periods the privacy texts state (SettingsError if unset)."""
+        return PrivacyFacts(self.controller(), self.log_retention_days, self.draft_retention_days)
 
     def token(self) -> str:
         """The bot token; raises SettingsError when it is missing."""

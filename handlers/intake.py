@@ -92,8 +92,8 @@ async def private_message(update: Update, context: BotContext) -> None:
 async def _present(update: Update, context: BotContext, screen: Screen, *, edit: bool) -> None:
     """Show a flow screen, and tell the staff chat about a new lead."""
     language = context.language(update)
-    controller = context.services.settings.controller()
-    text, markup = render(screen, context.content, language, controller)
+    facts = context.services.settings.privacy_facts()
+    text, markup = render(screen, context.content, language, facts)
     if edit and screen.kind not in ("submitted",):
         await show(update, text, markup)
     else:

@@ -11,7 +11,7 @@ from bot.content_checks import SELECTED_MARK
 from bot.leads import intake
 from bot.leads.intake_flow import CONSENT, EDIT_LIST, GUARDIAN, QUESTION, TRANSFER, Screen
 from bot.leads.intake_flow import press_data as data
-from bot.settings import Controller
+from bot.settings import PrivacyFacts
 from bot.store import Draft
 from bot.texts import Text
 from handlers.views import button, pairs
@@ -19,7 +19,7 @@ from handlers.views import button, pairs
 View = tuple[str, InlineKeyboardMarkup | None]
 
 
-def render(screen: Screen, content: Content, language: str, controller: Controller) -> View:
+def render(screen: Screen, content: Content, language: str, facts: PrivacyFacts) -> View:
     """The text and buttons for a flow screen (the consent screen names who is responsible)."""
 
     def say(key: Text, **values: Any) -> str:
@@ -33,7 +33,7 @@ def render(screen: Screen, content: Content, language: str, controller: Controll
     if draft is None or screen.kind in _ENDINGS:
         body = say(_ENDINGS.get(screen.kind, Text.INTAKE_GONE), reference=screen.reference), None
     elif screen.kind in (CONSENT, TRANSFER, GUARDIAN):
-        body = _consent(screen.kind, draft, content, language, controller)
+        body = _consent(screen.kind, draft, content, language, facts)
     elif screen.kind == QUESTION and screen.question is not None:
         body = _question(screen, draft, screen.question, content, language)
     elif screen.kind == EDIT_LIST:
@@ -54,7 +54,7 @@ _ENDINGS = {
 
 
 def _consent(
-    stage: str, draft: Draft, content: Content, language: str, controller: Controller
+    stage: str, draft: Draft, content: Content, language: str, facts: PrivacyFacts
 ) -> View:
     privacy = content.privacy
     if stage == GUARDIAN:
@@ -66,7 +66,7 @@ def _consent(
         yes, no = Text.BTN_YES, Text.BTN_NO
     else:
         item = next(consent for consent in privacy.consents if consent.key == "processing")
-        notice = content.privacy_text(privacy.consent_intro, language, controller)
+        notice = content.privacy_text(privacy.consent_intro, language, facts)
         text = content.text(
             Text.INTAKE_CONSENT,
             language,

@@ -42,8 +42,8 @@ async def notice(update: Update, context: BotContext) -> None:
         ],
         back_row(context.content, language, MENU),
     ]
-    content, controller = context.content, context.services.settings.controller()
-    text = content.privacy_text(content.privacy.notice, language, controller)
+    content, facts = context.content, context.services.settings.privacy_facts()
+    text = content.privacy_text(content.privacy.notice, language, facts)
     await show(update, text, InlineKeyboardMarkup(rows))
 
 

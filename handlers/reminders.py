@@ -30,8 +30,8 @@ async def continue_button(update: Update, context: BotContext) -> None:
         return
     flow = IntakeFlow(store, context.content)
     screen = await flow.begin(user.id, context.language(update), update.update_id)
-    controller = context.services.settings.controller()
-    text, markup = render(screen, context.content, context.language(update), controller)
+    facts = context.services.settings.privacy_facts()
+    text, markup = render(screen, context.content, context.language(update), facts)
     await answer_query(update)
     await reply(update, text, markup)
 

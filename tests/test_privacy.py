@@ -44,6 +44,18 @@ async def test_notice_in_both_languages_with_the_rights_one_tap_away(
         assert notice.button_texts[:3] == expected
 
 
+async def test_the_notice_states_the_retention_the_bot_applies(make_bot: Any) -> None:
+    """Staff may shorten retention in the settings; the notice then says so, never 365/90."""
+    bot: Harness = await make_bot(log_retention_days=30, draft_retention_days=14)
+    for language, command, unit in (("id", "/privasi", "hari"), ("en", "/privacy", "days")):
+        [notice] = await bot.send(bot.user(language_code=language), command)
+        assert f"30 {unit}" in notice.text and f"14 {unit}" in notice.text
+        assert f"365 {unit}" not in notice.text and f"90 {unit}" not in notice.text
+    sari = bot.user()
+    await bot.send(sari, "/daftar")  # the summary before consent states them too
+    assert "14 hari" in sari.last_message.text and "30 hari" in sari.last_message.text
+
+
 async def test_consents_are_recorded_and_can_be_withdrawn(bot: Harness) -> None:
     sari = bot.user()
     await apply(bot, sari, MUSICIAN, korea=True)
