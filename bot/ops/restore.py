@@ -77,6 +77,7 @@ def restore(database: Path, backup: Path, now: datetime | None = None) -> Restor
             # would do anyway); then the erasures the backup does not have yet.
             asyncio.run(_migrate(staged))
             carried, unreadable = _carry_erasures(database, staged)
+            _carry_high_water(database, staged)
             talents, leads = check_copy(staged)
             _single_file(staged)
             kept = _keep_current(database, now)
@@ -117,6 +118,39 @@ def _carry_erasures(current: Path, staged: Path) -> tuple[int, str | None]:
         with contextlib.suppress(sqlite3.Error):
             connection.execute("ROLLBACK")
         return 0, str(error)
+    finally:
+        connection.close()
+
+
+def _carry_high_water(current: Path, staged: Path) -> None:
+    """Lead references issued after the backup (known to staff from exports) are not reused."""
+    if not current.exists():
+        return
+    connection = sqlite3.connect(staged, isolation_level=None)
+    try:
+        connection.execute("ATTACH DATABASE ? AS current", (f"file:{current}?mode=ro",))
+        tables = {
+            row[0]
+            for row in connection.execute("SELECT name FROM current.sqlite_master")
+            if row[0] in ("applications", "application_ids")
+        }
+        highest = [
+            "(SELECT COALESCE(MAX(id), 0) FROM current.applications)"
+            if "applications" in tables
+            else "0",
+            "(SELECT last FROM current.application_ids WHERE id = 1)"
+            if "application_ids" in tables
+            else "0",
+        ]
+        connection.execute(
+            "UPDATE main.application_ids SET last = MAX(last, "  # noqa: S608 - constant SQL
+            + ", ".join(f"COALESCE({part}, 0)" for part in highest)
+            + ") WHERE id = 1"
+        )
+    except sqlite3.Error as error:
+        log.warning(
+            "Could not carry the highest lead number over to the restored database: %s", error
+        )
     finally:
         connection.close()
 

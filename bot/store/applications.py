@@ -113,8 +113,10 @@ class Applications:
             if existing is not None:
                 return Draft.from_row(existing)
             application_id = await tx.execute(
-                "INSERT INTO applications (user_id, stage, current_key, program_key, language,"
-                " last_update_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                # The next id after every id ever used: a reference is never given twice.
+                "INSERT INTO applications (id, user_id, stage, current_key, program_key, language,"
+                " last_update_id, created_at, updated_at) VALUES"
+                " ((SELECT last + 1 FROM application_ids WHERE id = 1), ?, ?, ?, ?, ?, ?, ?, ?)",
                 (user_id, stage, current_key, program_key, language, update_id, now, now),
             )
             await _write_answers(tx, application_id, answers or {}, update_id)

@@ -406,4 +406,21 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX backups_recent ON backups(ok, finished_at)
         """,
     ),
+    (
+        "0014_lead_references_never_reused",
+        # SQLite reuses the highest rowid once its row is deleted: erasing the newest lead
+        # would hand its reference (KOC-…) to the next talent, while staff still hold the old
+        # one in exports and notes. The highest id ever used is kept apart and never goes down.
+        """
+        CREATE TABLE application_ids (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            last INTEGER NOT NULL
+        );
+        INSERT INTO application_ids (id, last) SELECT 1, COALESCE(MAX(id), 0) FROM applications;
+        CREATE TRIGGER application_ids_high_water AFTER INSERT ON applications
+        BEGIN
+            UPDATE application_ids SET last = NEW.id WHERE id = 1 AND last < NEW.id;
+        END
+        """,
+    ),
 ]

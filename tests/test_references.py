@@ -1,0 +1,57 @@
+"""A lead reference (KOC-…) is given once: never again after an erasure, nor after a restore."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from pathlib import Path
+
+from bot.ops.restore import restore
+from bot.store import Store
+from bot.texts import Text
+from tests.harness import Harness
+from tests.leads import CONTENT, FILMMAKER, MUSICIAN, apply
+
+
+async def test_erasing_the_newest_lead_does_not_hand_its_reference_to_the_next(
+    bot: Harness,
+) -> None:
+    sari, budi, citra = bot.user(), bot.user(first_name="Budi"), bot.user(first_name="Citra")
+    assert await apply(bot, sari, MUSICIAN) == "KOC-000001"
+    assert await apply(bot, budi, FILMMAKER) == "KOC-000002"
+    await bot.send(budi, "/hapusdata")
+    await bot.press(budi, CONTENT.text(Text.BTN_CONFIRM_DELETE, "id"))
+    assert await bot.store.leads.by_reference("KOC-000002") is None  # erased
+    # Staff may still have KOC-000002 in an export: the next talent gets a new number.
+    assert await apply(bot, citra, MUSICIAN) == "KOC-000003"
+
+
+async def test_a_restore_does_not_reissue_references_given_after_the_backup(
+    tmp_path: Path,
+) -> None:
+    database, backup = tmp_path / "kocca.db", tmp_path / "backup.db"
+    await _drafts(database, 3)  # ids 1-3, then the backup
+    shutil.copy(database, backup)
+    await _drafts(database, 4)  # ids 4-7 after it: their numbers may be in staff's hands
+    await asyncio.to_thread(restore, database, backup)  # the CLI's, blocking
+    assert await _drafts(database, 1) == [8]
+
+
+async def _drafts(database: Path, count: int) -> list[int]:
+    """Open drafts for new users, as the bot does; their application ids."""
+    store = await Store.open(database)
+    try:
+        ids = []
+        for _ in range(count):
+            user_id = 1 + int(await store.db.fetch_value("SELECT COUNT(*) FROM users"))
+            async with store.db.transaction() as tx:
+                await tx.execute(
+                    "INSERT INTO users (user_id, created_at, updated_at, last_seen_at)"
+                    " VALUES (?, '2026-01-01', '2026-01-01', '2026-01-01')",
+                    (user_id,),
+                )
+            draft = await store.applications.create(user_id, "id", "question")
+            ids.append(draft.id)
+        return ids
+    finally:
+        await store.close()
