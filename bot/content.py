@@ -383,6 +383,7 @@ def load_content(folder: Path, today: date | None = None) -> Content:
     stages = _parse(Stages, "stages.yaml", raw["stages.yaml"], problems)
     problems.extend(_check_texts(raw))
     problems.extend(checks.unfinished(raw))
+    problems.extend(checks.command_names(raw))
     if problems or programs is None or faq is None or privacy is None or intake is None:
         raise ContentError(problems)
     if stages is None:

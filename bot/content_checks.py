@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from bot import commands
 from bot.placeholders import placeholder_in
 from bot.texts import Text
 
@@ -89,6 +90,52 @@ def unfinished(raw: dict[str, object]) -> list[str]:
                         f"{name}: {path}.{language}: unfinished text {marker!r}: write the real"
                         " words (a talent must never see a placeholder)"
                     )
+    return problems
+
+
+# A command as a text names it: "/daftar", "(/dataku)", "<b>/tanya</b>"; not the "/b" of
+# "</b>", a link's path (kocca.kr/en), "Film/TV" or an @handle.
+_COMMAND = re.compile(r"(?<![\w/.:<@-])/([A-Za-z0-9_]+)")
+
+
+def command_names(raw: dict[str, object]) -> list[str]:
+    """Every /command a text tells people to type is one the bot lists, in the text's language.
+
+    A hidden alias (/apply, /stop) works but is in no menu or help: a text that advertises it
+    teaches a second name for one thing. An English text names the English command
+    (/register), an Indonesian one the Indonesian (/daftar); a name the bot does not have
+    at all is a typo.
+    """
+    from bot.content import translations
+
+    spoken: dict[str, dict[str, str]] = {"id": {}, "en": {}}  # name -> its other-language name
+    hidden: dict[str, commands.Command] = {}  # alias -> its command
+    for spec in (*commands.PUBLIC_COMMANDS, *commands.STAFF_COMMANDS):
+        spoken["id"][spec.indonesian] = spec.english
+        spoken["en"][spec.english] = spec.indonesian
+        for alias in spec.aliases:
+            hidden[alias] = spec
+    problems = []
+    for name, data in raw.items():
+        for path, pair in translations(data, ""):
+            for language, text in pair.items():
+                if language not in spoken or not isinstance(text, str):
+                    continue
+                other = "en" if language == "id" else "id"
+                for command in dict.fromkeys(_COMMAND.findall(text)):
+                    where = f"{name}: {path}.{language}: /{command}"
+                    if command in spoken[language]:
+                        continue
+                    if command in hidden:
+                        listed = hidden[command].name_for(language)
+                        problems.append(f"{where} is a hidden alias (in no menu): write /{listed}")
+                    elif command in spoken[other]:
+                        problems.append(
+                            f"{where} is the {'English' if other == 'en' else 'Indonesian'}"
+                            f" name: write /{spoken[other][command]}"
+                        )
+                    else:
+                        problems.append(f"{where} is not a command of the bot")
     return problems
 
 

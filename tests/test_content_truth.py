@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from bot.commands import PUBLIC_COMMANDS
 from bot.content import ContentError, load_content
 from bot.content_checks import row_limit
 from bot.emulator import BotMessage, EmulatedUser, EmulatorEvent
@@ -36,6 +37,10 @@ from tests.leads import (
 APPLY_WORDING = re.compile(
     r"\b(appl(y|ies|ied|ying)|applications?|applicants?|lamar(an)?|melamar|pelamar)\b",
     re.IGNORECASE,
+)
+# Commands that work but are listed nowhere (old habits, links): a text never teaches them.
+HIDDEN_ALIAS = re.compile(
+    r"(?<![\w/])/(" + "|".join(a for c in PUBLIC_COMMANDS for a in c.aliases) + r")\b"
 )
 
 
@@ -118,6 +123,7 @@ async def test_every_page_speaks_of_registering_interest_and_is_finished(
             assert not APPLY_WORDING.search(text), f"{APPLY_WORDING.search(text)!r} in {text!r}"
             assert placeholder_in(text) is None, text
             assert not re.search(r"\{\w+\}", text), f"an unfilled {{field}} in {text!r}"
+            assert not HIDDEN_ALIAS.search(text), f"a hidden alias in {text!r}"
         for row in message.buttons:  # every row as laid out fits a phone held upright
             for cell in row:
                 assert len(cell.text) <= row_limit(len(row)), (cell.text, len(row))
@@ -315,6 +321,33 @@ def test_buttons_are_held_to_the_width_of_their_row(content_folder: Path) -> Non
     assert "messages: btn_withdraw.id: 'Tarik persetujuan: Pengiriman data ke KOCCA" in problems
     assert "programs.yaml: programs[coproduction].title (add a short_title).id:" in problems
     assert "intake.yaml: provinces[aceh].label.id:" in problems
+
+
+def test_texts_name_the_commands_people_see_in_their_language(content_folder: Path) -> None:
+    """A hidden alias (/apply) works but is in no menu: no text may teach it; nor may an
+    English text name an Indonesian command, or any text a command the bot lacks."""
+
+    def messages(data: Any) -> None:
+        data["unknown_text"]["en"] = "Type /apply to register or /help for more."
+        data["unknown_text"]["id"] = "Ketik /register atau /tanyaa untuk bertanya."
+
+    def stages(data: Any) -> None:
+        data["stages"][-1]["message"]["en"] += " Type /stop to end program news."
+
+    edit_content(content_folder, "messages.yaml", messages)
+    edit_content(content_folder, "stages.yaml", stages)
+    problems = _problems(content_folder)
+    last = list(CONTENT.stages)[-1]
+    assert sorted(problems) == sorted(
+        [
+            "messages.yaml: unknown_text.en: /apply is a hidden alias (in no menu):"
+            " write /register",
+            "messages.yaml: unknown_text.id: /register is the English name: write /daftar",
+            "messages.yaml: unknown_text.id: /tanyaa is not a command of the bot",
+            f"stages.yaml: stages[{last}].message.en: /stop is a hidden alias (in no menu):"
+            " write /unsubscribe",
+        ]
+    )
 
 
 def test_a_typed_province_name_leads_to_one_province_only(content_folder: Path) -> None:
