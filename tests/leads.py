@@ -20,6 +20,7 @@ from openpyxl.utils.escape import unescape
 from bot.content import Content, load_content
 from bot.emulator import EmulatedUser
 from bot.emulator.entities import parse_html
+from bot.leads.export import neutralise
 from bot.leads.intake import choices, visible_questions
 from bot.settings import PACKAGED_CONTENT_DIR
 from bot.texts import Text
@@ -349,16 +350,27 @@ def read_csv(data: bytes) -> list[list[str]]:
 
 
 def read_xlsx(data: bytes) -> list[list[str]]:
-    """The rows of an exported XLSX; every cell must be text (never a formula or number)."""
+    """The rows of an exported XLSX as a spreadsheet shows them: every cell must be text
+    (never a formula or number), and one that starts like a formula is marked quote-prefix,
+    so editing it later keeps it text."""
     sheet = openpyxl.load_workbook(io.BytesIO(data)).active
     rows = []
     for row in sheet.iter_rows():
+        cells = []
         for cell in row:
             assert cell.value is None or cell.data_type == "s", (cell.coordinate, cell.value)
-        # XlsxWriter writes "\r" and other control characters as OOXML escapes (_x000D_),
-        # which Excel and LibreOffice decode; openpyxl leaves inline strings undecoded.
-        rows.append(["" if cell.value is None else unescape(str(cell.value)) for cell in row])
+            # XlsxWriter writes "\r" and other control characters as OOXML escapes (_x000D_),
+            # which Excel and LibreOffice decode; openpyxl leaves inline strings undecoded.
+            text = "" if cell.value is None else unescape(str(cell.value))
+            assert cell.quotePrefix == (neutralise(text) != text), (cell.coordinate, text)
+            cells.append(text)
+        rows.append(cells)
     return rows
+
+
+def as_in_csv(rows: list[list[str]]) -> list[list[str]]:
+    """XLSX rows as the CSV holds them: the CSV adds a visible quote where the XLSX needs none."""
+    return [[neutralise(cell) for cell in row] for row in rows]
 
 
 def as_records(rows: list[list[str]]) -> list[dict[str, str]]:

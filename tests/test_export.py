@@ -31,7 +31,17 @@ from bot.leads.export import (
 from bot.settings import PACKAGED_CONTENT_DIR
 from bot.store import LeadFilter, Store
 from bot.store.db import Snapshot
-from tests.leads import CONTENT, FILMMAKER, MUSICIAN, Seed, as_records, read_csv, read_xlsx, seed
+from tests.leads import (
+    CONTENT,
+    FILMMAKER,
+    MUSICIAN,
+    Seed,
+    as_in_csv,
+    as_records,
+    read_csv,
+    read_xlsx,
+    seed,
+)
 
 ORDINARY = [
     'She said "halo", then left',
@@ -99,7 +109,7 @@ async def export_both(
     paths = {"csv": folder / "leads.csv", "xlsx": folder / "leads.xlsx"}
     count = await write_exports(store, content, request.filter, paths)  # type: ignore[arg-type]
     rows = read_csv(paths["csv"].read_bytes())
-    assert read_xlsx(paths["xlsx"].read_bytes()) == rows
+    assert as_in_csv(read_xlsx(paths["xlsx"].read_bytes())) == rows
     assert count == len(rows) - 1
     return rows
 

@@ -1,5 +1,10 @@
 """Leads -> CSV and XLSX for staff spreadsheets: streamed, formula-safe, in Indonesian.
 
+A CSV cell is only text: one that starts like a formula gets a visible `'` (`neutralise`).
+An XLSX cell is written as a string, which a spreadsheet never runs, so it keeps its exact
+text; one that starts like a formula is also marked "quote prefix" (what typing a `'` in
+Excel does, and invisible), so editing it later does not turn it into a formula either.
+
 Pure of Telegram: the bot's /export and `kocca-bot export` both call `write_exports`.
 """
 
@@ -222,10 +227,10 @@ class Sheet:
         ]
         titles += [say(key) for key in _CONSENT_HEADERS.values()]
         titles += [say(key) for key in _PIPELINE_HEADERS]
-        return [neutralise(title) for title in titles]
+        return titles
 
     def cells(self, lead: Lead) -> list[str]:
-        """One lead as a row of formula-safe text cells."""
+        """One lead as a row of text cells (each file makes them formula-safe its own way)."""
         content, say = self.content, self._say
         row = [lead.reference or "", wib_text(lead.submitted_at)]
         if self.drafts:
@@ -241,7 +246,7 @@ class Sheet:
                 "" if granted is None else say(Text.EXPORT_YES if granted else Text.EXPORT_NO)
             )
         row += self._pipeline(lead)
-        return [neutralise(cell) for cell in row]
+        return row
 
     def _pipeline(self, lead: Lead) -> list[str]:
         """Stage, assignee id, last stage change, notes (newest first), updates delivered."""
@@ -265,11 +270,11 @@ class _CsvFile:
         self._file = open_private(path, "w", encoding="utf-8-sig", newline="")
         # Every field quoted: a spreadsheet splitting on `;` or a tab still sees one cell.
         self._writer = csv.writer(self._file, quoting=csv.QUOTE_ALL)
-        self._writer.writerow(headers)
+        self._writer.writerow([neutralise(title) for title in headers])
 
     def add(self, row: list[str]) -> None:
-        """Append one row."""
-        self._writer.writerow(row)
+        """Append one row, every cell neutralised: a CSV has no other way to say "text"."""
+        self._writer.writerow([neutralise(cell) for cell in row])
 
     async def close(self, count: int) -> None:
         """Finish the file."""
@@ -285,18 +290,26 @@ class _XlsxFile:
         name = plain_text(content.text(Text.EXPORT_SHEET_NAME, EXPORT_LANGUAGE))[:31]
         self._sheet = self._book.add_worksheet(name)
         bold = self._book.add_format({"bold": True})
+        bold_quoted = self._book.add_format({"bold": True, "quote_prefix": True})
+        self._quoted = self._book.add_format({"quote_prefix": True})
         for column, title in enumerate(headers):
             self._sheet.set_column(column, column, min(max(len(title) + 2, 14), 40))
-            self._sheet.write_string(0, column, title, bold)
+            style = bold_quoted if _looks_like_formula(title) else bold
+            self._sheet.write_string(0, column, title, style)
         self._sheet.freeze_panes(1, 0)
         self._row = 0
         self._width = len(headers)
 
     def add(self, row: list[str]) -> None:
-        """Append one row; write_string keeps every value text (no formula, number or link)."""
+        """Append one row; write_string keeps every value text (no formula, number or link),
+        shown exactly as stored: a phone number +62… needs no visible quote."""
         self._row += 1
         for column, cell in enumerate(row):
-            if cell:  # an empty cell stays blank, as an empty string would
+            if not cell:  # an empty cell stays blank, as an empty string would
+                continue
+            if _looks_like_formula(cell):
+                self._sheet.write_string(self._row, column, cell, self._quoted)
+            else:
                 self._sheet.write_string(self._row, column, cell)
 
     async def close(self, count: int) -> None:
@@ -304,6 +317,11 @@ class _XlsxFile:
         self._sheet.autofilter(0, 0, count, self._width - 1)
         # Assembling a big workbook takes a while: keep the event loop free meanwhile.
         await asyncio.to_thread(self._book.close)
+
+
+def _looks_like_formula(text: str) -> bool:
+    """Whether a spreadsheet could read this text as a formula once someone edits it."""
+    return neutralise(text) != text
 
 
 _WRITERS: dict[Format, type[_CsvFile | _XlsxFile]] = {"csv": _CsvFile, "xlsx": _XlsxFile}
