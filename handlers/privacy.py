@@ -7,6 +7,7 @@ import logging
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
 
 from bot.content import Markup
+from bot.leads.export import to_wib
 from bot.privacy import my_data
 from bot.texts import Text
 from handlers.common import BotContext, answer_query, controller_values, reply, show
@@ -60,7 +61,7 @@ async def consents(update: Update, context: BotContext) -> None:
         if consent is None:
             state = context.text(Text.CONSENT_NONE)
         else:
-            date = consent.created_at[:10]
+            date = _day(context, consent.created_at)
             given = Text.CONSENT_GIVEN if consent.granted else Text.CONSENT_WITHDRAWN
             state = context.text(given, date=date)
         lines.append(context.text(Text.CONSENT_LINE, kind=context.text(key), state=state))
@@ -74,7 +75,7 @@ async def consents(update: Update, context: BotContext) -> None:
         state = context.text(Text.REMINDER_PREFERENCE_ON)
         switch = button(context.text(Text.BTN_REMINDERS_OFF), f"{REMINDERS}0")
     else:
-        date = (preference.changed_at or "")[:10]
+        date = _day(context, preference.changed_at) if preference.changed_at else ""
         state = context.text(Text.REMINDER_PREFERENCE_OFF, date=date)
         switch = button(context.text(Text.BTN_REMINDERS_ON), f"{REMINDERS}1")
     lines.append(context.text(Text.REMINDER_PREFERENCE_LINE, state=state))
@@ -82,6 +83,11 @@ async def consents(update: Update, context: BotContext) -> None:
     buttons.append(back_row(context.content, context.language(update), PRIVACY))
     text = context.text(Text.CONSENTS_SCREEN, lines=Markup("\n".join(lines)))
     await show(update, text, InlineKeyboardMarkup(buttons))
+
+
+def _day(context: BotContext, moment: str) -> str:
+    """A stored time as the talent's date: 1 Desember 2026 (in WIB)."""
+    return context.content.date_text(to_wib(moment).date(), context.language())
 
 
 async def toggle_consent(update: Update, context: BotContext) -> None:

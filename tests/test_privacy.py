@@ -11,6 +11,7 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
@@ -69,6 +70,9 @@ async def test_consents_are_recorded_and_can_be_withdrawn(bot: Harness) -> None:
     await bot.press(sari, my_consents)
     screen = sari.last_message.text
     assert f"{processing}: {given}" in screen
+    # When, as people write a date ("1 Desember 2026", the day in Jakarta), not 2026-12-01.
+    today = CONTENT.date_text(datetime.now(ZoneInfo("Asia/Jakarta")).date(), "id")
+    assert f"{processing}: {shown(Text.CONSENT_GIVEN, date=today)}" in screen
     assert f"{transfer_kind}: {given}" in screen
     await bot.press(sari, CONTENT.text(Text.BTN_WITHDRAW, "id", kind=transfer_kind))
     consents = await bot.store.applications.consents(sari.id)

@@ -198,7 +198,10 @@ async def test_one_reminder_after_each_delay_counted_from_the_last_activity(
     deleted = (
         datetime.fromisoformat(await _updated_at(bot, draft.id)) + timedelta(days=90)
     ).astimezone(WIB)
-    assert say(Text.REMINDER_RETENTION, days=90, date=deleted.strftime("%d/%m/%Y")) in last.text
+    # The date as people write it ("1 Maret 2027"), never 01/03/2027 (03/01 to an American).
+    day = CONTENT.date_text(deleted.date(), "id")
+    assert say(Text.REMINDER_RETENTION, days=90, date=day) in last.text
+    assert CONTENT.text(Text.MONTH_NAMES, "id").split()[deleted.month - 1] in last.text
     assert await rows(bot, sari.id) == [(1, "sent"), (2, "sent")]
     assert await nothing_due_ever(bot)  # each reminder once: none is left to send
 
@@ -214,7 +217,7 @@ async def _updated_at(bot: Harness, application_id: int) -> str:
 async def test_english_talent_gets_an_english_reminder(make_bot: Any) -> None:
     bot: Harness = await make_bot(reminder_delays="2s", quiet_hours="")
     john = bot.user(first_name="John", language_code="en")
-    await bot.send(john, "/apply")
+    await bot.send(john, "/register")
     await consent(bot, john, language="en")
     await answer(bot, john, "sector", "film", language="en")
     await wait_for_reminders(bot, john, 1)
@@ -226,6 +229,11 @@ async def test_english_talent_gets_an_english_reminder(make_bot: Any) -> None:
         say(Text.BTN_REMINDER_STOP, "en"),
     ]
     assert "🗓" in message.text  # with one delay, the first reminder is the last
+    draft = await bot.store.applications.draft_for(john.id)
+    assert draft is not None
+    deleted = datetime.fromisoformat(await _updated_at(bot, draft.id)) + timedelta(days=90)
+    day = CONTENT.date_text(deleted.astimezone(WIB).date(), "en")  # "1 March 2027"
+    assert say(Text.REMINDER_RETENTION, "en", days=90, date=day) in message.text
 
 
 async def test_continue_shows_exactly_the_question_where_they_stopped(make_bot: Any) -> None:
@@ -303,7 +311,7 @@ async def test_stop_reminders_is_a_preference_shown_changeable_and_in_my_data(
     await bot.send(sari, "/privasi")
     (screen,) = await bot.press(sari, say(Text.BTN_MY_CONSENTS))
     today = datetime.now(UTC).date().isoformat()
-    off = say(Text.REMINDER_PREFERENCE_OFF, date=today)
+    off = say(Text.REMINDER_PREFERENCE_OFF, date=CONTENT.date_text(datetime.now(WIB).date(), "id"))
     assert say(Text.REMINDER_PREFERENCE_LINE, state=off) in screen.text
     assert say(Text.BTN_REMINDERS_ON) in screen.button_texts
 

@@ -137,7 +137,7 @@ def reminder_message(
                 Text.REMINDER_RETENTION,
                 language,
                 days=services.settings.draft_retention_days,
-                date=deletion.astimezone(WIB).strftime("%d/%m/%Y"),
+                date=content.date_text(deletion.astimezone(WIB).date(), language),
             )
         )
     application = draft.application_id
