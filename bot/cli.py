@@ -87,7 +87,9 @@ def _parser() -> argparse.ArgumentParser:
         description=(
             "Talk to the bot in the terminal with no token and no network. The bot's messages"
             " are printed; inline buttons are numbered: type a number to press one, anything"
-            " else is sent as a message. /quit or Ctrl-D ends the chat."
+            " else is sent as a message. /quit or Ctrl-D ends the chat. To try the staff side"
+            " (/export, /stats, /leads, /broadcast, ...), make yourself an admin:"
+            " `ADMIN_IDS=1001 kocca-bot chat` (1001 is the default --user-id)."
         ),
     )
     chat.add_argument(

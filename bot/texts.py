@@ -369,3 +369,7 @@ class Text(StrEnum):
     OPS_BACKUP_FAILED = "ops_backup_failed"
     OPS_STORAGE_DOWN = "ops_storage_down"
     OPS_STORAGE_BACK = "ops_storage_back"
+
+    # --- content: the staff hint and a readable copy of the data (/dataku) ---
+    STAFF_HINT = "staff_hint"
+    STAFF_HINT_LINE = "staff_hint_line"

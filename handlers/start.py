@@ -7,6 +7,8 @@ import re
 
 from telegram import Update
 
+from bot import commands
+from bot.content import Markup
 from bot.texts import Text
 from handlers import command_menu, views
 from handlers.common import BotContext, controller_values, reply, show
@@ -30,7 +32,8 @@ async def start(update: Update, context: BotContext) -> None:
     language = context.language(update)
     greeting = context.content.text(Text.GREETING, language, first_name=user.first_name or "")
     text, markup = main_menu(context, language)
-    await reply(update, f"{greeting}\n\n{text}", markup)
+    parts = [greeting, staff_hint(context, user.id, language), text]
+    await reply(update, "\n\n".join(part for part in parts if part), markup)
     services = context.services
     if services.settings.is_admin(user.id) and user.id not in services.staff_menus:
         # An admin who opened the bot after it started has no staff menu yet.
@@ -44,9 +47,32 @@ async def menu(update: Update, context: BotContext) -> None:
 
 
 async def help_command(update: Update, context: BotContext) -> None:
-    """What the bot can do and its commands."""
-    _text, markup = main_menu(context, context.language(update))
-    await reply(update, context.text(Text.HELP, **controller_values(context)), markup)
+    """What the bot can do and its commands (and, for an admin, the staff commands)."""
+    language = context.language(update)
+    _text, markup = main_menu(context, language)
+    user = update.effective_user
+    parts = [
+        context.text(Text.HELP, **controller_values(context)),
+        staff_hint(context, user.id if user else None, language),
+    ]
+    await reply(update, "\n\n".join(part for part in parts if part), markup)
+
+
+def staff_hint(context: BotContext, user_id: int | None, language: str) -> str:
+    """The staff commands with what each does, for an admin; nothing for anyone else."""
+    if not context.services.settings.is_admin(user_id):
+        return ""
+    content = context.content
+    lines = [
+        content.text(
+            Text.STAFF_HINT_LINE,
+            language,
+            command=spec.name_for(language),
+            description=content.text(spec.description, language),
+        )
+        for spec in commands.STAFF_COMMANDS
+    ]
+    return content.text(Text.STAFF_HINT, language, commands=Markup("\n".join(lines)))
 
 
 async def language_menu(update: Update, context: BotContext) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from bot.commands import PUBLIC_COMMANDS
 from bot.content import ContentError, load_content
@@ -148,6 +149,28 @@ def test_talent_facing_content_never_says_apply() -> None:
             assert not APPLY_WORDING.search(line), f"{name}: {line.strip()}"
 
 
+# Nothing public says KOCCA calls will be announced through this bot (content-facts.md):
+# a page may invite talents to register interest, never promise that a call will come.
+PROMISED_CALLS = re.compile(
+    r"(akan mengabari|will let you know|keep you posted|kalau ada (panggilan|open call)"
+    r"|if (a|an|any) (new )?(call|open call|intake) (opens|comes up)|when kocca opens)",
+    re.IGNORECASE,
+)
+
+
+def test_no_text_promises_a_call_or_that_staff_will_announce_one() -> None:
+    from bot.content import translations
+
+    for name in sorted(path.name for path in PACKAGED_CONTENT_DIR.glob("*.yaml")):
+        data = yaml.safe_load((PACKAGED_CONTENT_DIR / name).read_text(encoding="utf-8"))
+        for path, pair in translations(data, ""):
+            for text in pair.values():
+                assert not PROMISED_CALLS.search(str(text)), f"{name}: {path}: {text}"
+    docs = Path(__file__).resolve().parent.parent / "docs"
+    announcements = (docs / "announcements.md").read_text(encoding="utf-8")
+    assert not PROMISED_CALLS.search(announcements)
+
+
 def test_dates_read_as_people_write_them() -> None:
     day = date(2026, 1, 16)
     assert rendered(CONTENT.as_of_line(day, "id")).endswith("Info per 16 Januari 2026")
@@ -193,28 +216,56 @@ async def test_an_abbreviated_province_is_stored_in_full(bot: Harness) -> None:
     assert row is not None and row["value"] == '"nusa_tenggara_timur"'
 
 
-async def test_a_page_that_is_not_a_program_is_no_choice_in_the_form(bot: Harness) -> None:
-    not_programs = [key for key, program in CONTENT.programs.items() if program.interest == "none"]
-    assert "kocca_jakarta" in not_programs
+async def test_a_page_that_is_not_a_program_is_no_choice_in_the_form(
+    make_bot: Any, content_folder: Path
+) -> None:
+    """A page of background information (interest: none) is read, never registered for."""
+
+    def programs(data: Any) -> None:
+        for program in data["programs"]:
+            if program["key"] == "training_center":
+                program["interest"] = "none"
+
+    edit_content(content_folder, "programs.yaml", programs)
+    bot: Harness = await make_bot(content_dir=content_folder)
+    edited = load_content(content_folder)
+    page = edited.programs["training_center"]
     sari = bot.user()
+    await bot.send(sari, "/program")
+    await bot.press(sari, edited.sections[page.section].title.id)
+    [shown_page] = await bot.press(sari, page.title.id)
+    assert CONTENT.text(Text.BTN_APPLY_PROGRAM, "id") not in shown_page.button_texts
     await bot.send(sari, "/daftar")
     await consent(bot, sari)
-    for key, value in MUSICIAN.items():  # in questionnaire order, up to the programs
+    for key, value in FILMMAKER.items():  # in questionnaire order, up to the programs
         if key == "programs_of_interest":
             break
         await answer(bot, sari, key, value)
     assert await where(bot, sari) == "programs_of_interest"
     offered = sari.last_message.button_texts
-    for key in not_programs:
-        assert CONTENT.programs[key].choice_label.id not in offered
-    assert CONTENT.programs["mucon"].choice_label.id in offered
+    assert page.choice_label.id not in offered
+    assert edited.programs["coproduction"].choice_label.id in offered
     # An old "register for this program" button of such a page starts without presetting it.
     other = bot.user()
     [start] = await bot.send(other, "/start")
-    await bot.act(other, other.press_raw, start.message_id, "apply:kocca_jakarta")
+    await bot.act(other, other.press_raw, start.message_id, "apply:training_center")
     await consent(bot, other)
     draft = await bot.store.applications.draft_for(other.id)
     assert draft is not None and await bot.store.applications.answers(draft.id) == {}
+
+
+def test_general_facts_about_kocca_are_an_faq_answer_linked_from_the_pages() -> None:
+    """Sections are film and music: KOCCA's Jakarta center, which is neither and no program,
+    is a question in the FAQ, one button away from the pages it concerns."""
+    assert "kocca_jakarta" in CONTENT.faq
+    titles = [program.title.id for program in CONTENT.programs.values()]
+    assert not any("KOCCA" in title and "Jakarta" in title for title in titles)
+    linked = [p.key for p in CONTENT.programs.values() if "kocca_jakarta" in p.faq]
+    assert {"music_to_korea", "training_center"} <= set(linked)
+    # The training center is under Film and its page says why.
+    training = CONTENT.programs["training_center"]
+    assert training.section == "film"
+    assert CONTENT.sections["film"].title.id in training.what.id
 
 
 # --- check-content: each new check fails on bad content ----------------------------------------

@@ -17,9 +17,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot import commands
 from bot.emulator import BotMessage, EmulatedUser
 from bot.leads import export
 from bot.store import Store
+from bot.texts import Text
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import (
@@ -35,7 +37,9 @@ from tests.leads import (
     read_csv,
     read_xlsx,
     realistic,
+    rendered,
     seeded,
+    shown,
 )
 
 WIB = ZoneInfo("Asia/Jakarta")
@@ -765,3 +769,30 @@ async def test_a_refused_menu_at_start_up_does_not_stop_the_bot(
     sari = bot.user()
     [greeting] = await bot.send(sari, "/start")
     assert greeting.text.startswith("Halo, Sari!")
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+async def test_an_admin_sees_the_staff_commands_under_start_and_help_talents_never(
+    make_bot: Any, language: str
+) -> None:
+    bot: Harness = await make_bot(admin_ids=frozenset({4242}))
+    admin = bot.user(user_id=4242, first_name="Staf", language_code=language)
+    talent = bot.user(language_code=language)
+    heading = rendered(CONTENT.messages[Text.STAFF_HINT].get(language).split("\n")[0])
+    lines = [
+        shown(
+            Text.STAFF_HINT_LINE,
+            language,
+            command=spec.name_for(language),
+            description=CONTENT.text(spec.description, language),
+        )
+        for spec in commands.STAFF_COMMANDS
+    ]
+    for command in ("/start", "/bantuan"):
+        [for_admin] = await bot.send(admin, command)
+        assert heading in for_admin.text
+        for line in lines:  # every staff command, with what it does, in the admin's language
+            assert line in for_admin.text
+        [for_talent] = await bot.send(talent, command)
+        assert heading not in for_talent.text
+        assert not any(line in for_talent.text for line in lines)
