@@ -9,6 +9,8 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from bot.content import Content
+from bot.data_copy import readable_copy
 from bot.private_files import create_private
 from bot.settings import MIN_ERASURE_KEY, Settings, SettingsError
 from bot.store import Store
@@ -26,15 +28,28 @@ class MyData:
     counts: dict[str, int]
 
 
-async def my_data(store: Store, user_id: int, notice_version: str) -> MyData:
-    """Everything stored about one talent, as a JSON document."""
+async def my_data(
+    store: Store,
+    content: Content,
+    user_id: int,
+    language: str,
+    controller: str,
+    request_update: int | None = None,
+) -> MyData:
+    """Everything stored about one talent, as a JSON document they can read (data_copy);
+    `request_update` is the update asking for it."""
     tables = await store.privacy.gather(user_id)
-    document = {
-        "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "telegram_user_id": user_id,
-        "privacy_notice_version": notice_version,
-        "data": tables,
-    }
+    document = readable_copy(
+        tables,
+        content,
+        language,
+        user_id=user_id,
+        notice_version=content.privacy.version,
+        controller=controller,
+        processed_days=INBOX_RETENTION.days,
+        made_at=datetime.now(UTC),
+        request_update=request_update,
+    )
     payload = json.dumps(document, ensure_ascii=False, indent=2, default=str).encode("utf-8")
     return MyData(payload, {table: len(rows) for table, rows in tables.items()})
 

@@ -144,7 +144,15 @@ async def send_my_data(update: Update, context: BotContext) -> None:
     if user is None or chat is None:
         return
     await answer_query(update)
-    data = await my_data(context.services.store, user.id, context.content.privacy.version)
+    controller = context.services.settings.privacy_facts().controller
+    data = await my_data(
+        context.services.store,
+        context.content,
+        user.id,
+        context.language(update),
+        f"{controller.name} · {controller.contact}",
+        update.update_id,
+    )
     counts = data.counts
     if not counts.get("users"):
         await reply(update, context.text(Text.MYDATA_EMPTY))

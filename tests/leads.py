@@ -377,3 +377,22 @@ def as_records(rows: list[list[str]]) -> list[dict[str, str]]:
     """Rows keyed by the header row."""
     headers = rows[0]
     return [dict(zip(headers, row, strict=True)) for row in rows[1:]]
+
+
+# --- A talent's copy of their data (/dataku) ------------------------------------------------
+
+
+def data_copy(payload: bytes) -> dict[str, Any]:
+    """The /dataku file as a talent's JSON viewer reads it."""
+    copy: dict[str, Any] = json.loads(payload)
+    return copy
+
+
+def section(copy: dict[str, Any], key: Text, language: str = "id") -> Any:
+    """One section of the copy, found by its heading in content/."""
+    return copy[CONTENT.text(key, language)]
+
+
+def field(key: Text, language: str = "id") -> str:
+    """A label of the copy, from content/."""
+    return CONTENT.text(key, language)

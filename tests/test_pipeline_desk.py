@@ -4,7 +4,6 @@ migrating old leads, and check-content's view of content/stages.yaml."""
 from __future__ import annotations
 
 import asyncio
-import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,19 @@ from bot.store.migrations import MIGRATIONS
 from bot.texts import Text
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
-from tests.leads import CONTENT, MUSICIAN, Seed, apply, as_records, read_csv, realistic, seed
+from tests.leads import (
+    CONTENT,
+    MUSICIAN,
+    Seed,
+    apply,
+    as_records,
+    data_copy,
+    field,
+    read_csv,
+    realistic,
+    section,
+    seed,
+)
 from tests.subscribers import add_subscribers, submit_application, wait_until
 from tests.test_pipeline import admin_of, audit, label, t, wait_sent
 from tests.test_staff import _kocca_bot
@@ -134,12 +145,16 @@ async def test_my_data_has_stages_and_updates_but_no_staff_notes(
     await bot.send(sari, "/dataku")
     document = sari.messages_since(mark)[0].document
     assert document is not None
-    data = json.loads(document[1])["data"]
-    assert data["lead_stages"][0]["reference"] == "KOC-000001"
-    assert data["lead_stages"][0]["stage"] == "shortlist"
-    assert [row["to_stage"] for row in data["lead_stage_history"]] == ["shortlist"]
-    assert data["talent_updates"][0]["status"] == "sent"
-    assert "masuk daftar pendek" in data["talent_updates"][0]["text"]
+    copy = data_copy(document[1])
+    [registration] = section(copy, Text.MYDATA_SECTION_REGISTRATIONS)
+    assert registration[field(Text.MYDATA_FIELD_REFERENCE)] == "KOC-000001"
+    shortlist = CONTENT.stages["shortlist"].talent_label.id  # as /status says it
+    assert registration[field(Text.MYDATA_FIELD_CURRENT_STAGE)] == shortlist
+    history = registration[field(Text.MYDATA_FIELD_STAGE_HISTORY)]
+    assert [change[field(Text.MYDATA_FIELD_TO_STAGE)] for change in history] == [shortlist]
+    [update] = section(copy, Text.MYDATA_SECTION_UPDATES)
+    assert update[field(Text.MYDATA_FIELD_STATUS)] == field(Text.MYDATA_DELIVERY_SENT)
+    assert "masuk daftar pendek" in update[field(Text.MYDATA_FIELD_MESSAGE)]
     text = document[1].decode()
     assert "rahasia" not in text and str(ADMIN_ID) not in text
 

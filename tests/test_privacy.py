@@ -17,12 +17,26 @@ import pytest
 import yaml
 
 from bot.content import Content
+from bot.data_copy import readable_copy
+from bot.leads.intake import display
 from bot.settings import DEMO_CONTROLLER
 from bot.store.privacy import subject_hash
 from bot.texts import Text
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness, every_value
-from tests.leads import CONTENT, FILMMAKER, MUSICIAN, apply, read_csv, shown, stored_value
+from tests.leads import (
+    CONTENT,
+    FILMMAKER,
+    MUSICIAN,
+    apply,
+    data_copy,
+    field,
+    label,
+    read_csv,
+    section,
+    shown,
+    stored_value,
+)
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -129,23 +143,102 @@ async def test_my_data_holds_every_kind_of_record_and_nothing_about_others(
     assert document.document is not None
     name, payload, _ = document.document
     assert name == f"kocca-talent-desk-data-{sari.id}.json"
-    data = json.loads(payload)["data"]
-    assert data["users"][0]["first_name"] == "Sari"
-    assert [row["source"] for row in data["user_sources"]] == ["ig_jan26"]
-    assert data["applications"][0]["reference"] == "KOC-000001"
-    answers = {row["question_key"]: row["value"] for row in data["answers"]}
-    assert answers == {key: stored_value(key, value) for key, value in MUSICIAN.items()}
-    assert {row["kind"] for row in data["consents"]} >= {"processing", "transfer_korea"}
-    assert any(row["text"] == "Kapan MU:CON dibuka?" for row in data["conversation_log"])
-    assert data["support_sessions"] and data["relayed_messages"]
-    assert data["update_inbox"]
+    copy = data_copy(payload)
+    about = section(copy, Text.MYDATA_SECTION_ABOUT)
+    assert about[field(Text.MYDATA_FIELD_TELEGRAM_ID)] == sari.id
+    assert DEMO_CONTROLLER.name in about[field(Text.MYDATA_FIELD_CONTROLLER)]
+    profile = section(copy, Text.MYDATA_SECTION_PROFILE)
+    assert profile[field(Text.MYDATA_FIELD_FIRST_NAME)] == "Sari"
+    assert profile[field(Text.MYDATA_FIELD_USERNAME)] == "sari_id"
+    [source] = section(copy, Text.MYDATA_SECTION_SOURCES)
+    assert source[field(Text.MYDATA_FIELD_SOURCE)] == "ig_jan26"
+    [registration] = section(copy, Text.MYDATA_SECTION_REGISTRATIONS)
+    assert registration[field(Text.MYDATA_FIELD_REFERENCE)] == "KOC-000001"
+    # Every answer under its question's label, as the talent chose it; the stored value
+    # beside it only where it differs (choices, the province).
+    answers = {
+        row[field(Text.MYDATA_FIELD_QUESTION)]: row
+        for row in registration[field(Text.MYDATA_FIELD_ANSWERS)]
+    }
+    assert len(answers) == len(MUSICIAN)
+    for key, value in MUSICIAN.items():
+        question = CONTENT.questions[key]
+        row = answers[question.label.id]
+        stored = stored_value(key, value)
+        assert row[field(Text.MYDATA_FIELD_ANSWER)] == display(question, CONTENT, stored, "id")
+        assert row.get(field(Text.MYDATA_FIELD_STORED), stored) == stored
+    sector = answers[CONTENT.questions["sector"].label.id]
+    assert sector[field(Text.MYDATA_FIELD_ANSWER)] == label("sector", "music")
+    assert sector[field(Text.MYDATA_FIELD_STORED)] == "music"
+    consents = section(copy, Text.MYDATA_SECTION_CONSENTS)
+    kinds = {row[field(Text.MYDATA_FIELD_CONSENT)] for row in consents}
+    assert kinds >= {shown(Text.CONSENT_KIND_PROCESSING), shown(Text.CONSENT_KIND_TRANSFER)}
+    conversation = section(copy, Text.MYDATA_SECTION_CONVERSATION)
+    asked = {
+        field(Text.MYDATA_FIELD_FROM): field(Text.MYDATA_FROM_YOU),
+        field(Text.MYDATA_FIELD_KIND): field(Text.MYDATA_KIND_TEXT),
+        field(Text.MYDATA_FIELD_MESSAGE): "Kapan MU:CON dibuka?",
+    }
+    assert any(asked.items() <= row.items() for row in conversation)
+    questions = section(copy, Text.MYDATA_SECTION_QUESTIONS)
+    relayed = questions[field(Text.MYDATA_FIELD_RELAYED)]
+    kinds = [row[field(Text.MYDATA_FIELD_KIND)] for row in relayed]
+    assert kinds == [field(Text.MYDATA_RELAYED_HEADER), field(Text.MYDATA_RELAYED_QUESTION)]
+    # Processed updates keep no content: counted in a sentence, never listed empty.
+    processing = section(copy, Text.MYDATA_SECTION_PROCESSING)
+    assert list(processing) == [field(Text.MYDATA_FIELD_PROCESSED)]
+    # Readable: times as people write them, no database field names, no empty payloads.
     text = payload.decode()
+    for noise in ('"step"', '"last_update_id"', '"payload"', '"update_id"', "+00:00", "{}"):
+        assert noise not in text, noise
+    assert CONTENT.text(Text.MONTH_NAMES, "id").split()[datetime.now(UTC).month - 1] in text
     for foreign in ("Budiman", "budiman_film", "budiman@rumahfilm.id", f"user:{budi.id}"):
         assert foreign not in text
     # Budi's id as a value (a number inside a timestamp is not his id); Sari's is there.
-    assert sari.id in _numbers(data)
-    assert budi.id not in _numbers(data)
+    assert sari.id in _numbers(copy)
+    assert budi.id not in _numbers(copy)
     assert "Pendaftaran: 1, dengan 17 jawaban" in summary.text
+
+
+async def test_my_data_is_complete_and_in_the_talents_language(bot: Harness) -> None:
+    """Every record gather() finds is in the copy, in English for an English talent; a
+    record of a kind the copy does not lay out yet still appears, under its own name."""
+    john = bot.user(first_name="John", language_code="en")
+    await apply(bot, john, FILMMAKER, language="en")
+    tables = await bot.store.privacy.gather(john.id)
+    tables["future_records"] = [{"user_id": john.id, "note": "kept as stored"}]
+    tables["users"][0]["nickname"] = "Johnny"  # a column a later migration adds
+    copy = readable_copy(
+        tables,
+        CONTENT,
+        "en",
+        user_id=john.id,
+        notice_version=CONTENT.privacy.version,
+        controller="Controller · contact",
+        processed_days=2,
+        made_at=datetime.now(UTC),
+    )
+    assert section(copy, Text.MYDATA_SECTION_PROFILE, "en")["nickname"] == "Johnny"
+    other = section(copy, Text.MYDATA_SECTION_OTHER, "en")
+    assert other == {"future_records": [{"user_id": john.id, "note": "kept as stored"}]}
+    [registration] = section(copy, Text.MYDATA_SECTION_REGISTRATIONS, "en")
+    answers = registration[field(Text.MYDATA_FIELD_ANSWERS, "en")]
+    assert len(answers) == len(tables["answers"]) == len(FILMMAKER)
+    questions = {row[field(Text.MYDATA_FIELD_QUESTION, "en")] for row in answers}
+    assert questions == {CONTENT.questions[key].label.en for key in FILMMAKER}
+    # One entry per stored record; every value the talent gave (or was sent) is there as such
+    # (coded values, such as a consent's kind, are there as their labels).
+    assert len(section(copy, Text.MYDATA_SECTION_CONSENTS, "en")) == len(tables["consents"])
+    conversation = section(copy, Text.MYDATA_SECTION_CONVERSATION, "en")
+    assert len(conversation) == len(tables["conversation_log"])
+    text = json.dumps(copy, ensure_ascii=False)
+    personal = ("first_name", "username", "source", "text", "value", "reference", "error")
+    for rows in tables.values():
+        for row in rows:
+            for column in personal:
+                value = row.get(column)
+                if isinstance(value, str):
+                    assert json.dumps(value, ensure_ascii=False)[1:-1] in text, (column, value)
 
 
 def _numbers(value: Any) -> set[int]:

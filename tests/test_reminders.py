@@ -31,7 +31,17 @@ from bot.texts import Text
 from handlers import privacy
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
-from tests.leads import CONTENT, MUSICIAN, answer, apply, consent, where
+from tests.leads import (
+    CONTENT,
+    MUSICIAN,
+    answer,
+    apply,
+    consent,
+    data_copy,
+    field,
+    section,
+    where,
+)
 from tests.processes import BotProcess
 from tests.subscribers import wait_until
 
@@ -310,8 +320,8 @@ async def test_stop_reminders_is_a_preference_shown_changeable_and_in_my_data(
 
     await bot.send(sari, "/privasi")
     (screen,) = await bot.press(sari, say(Text.BTN_MY_CONSENTS))
-    today = datetime.now(UTC).date().isoformat()
-    off = say(Text.REMINDER_PREFERENCE_OFF, date=CONTENT.date_text(datetime.now(WIB).date(), "id"))
+    off_day = CONTENT.date_text(datetime.now(WIB).date(), "id")
+    off = say(Text.REMINDER_PREFERENCE_OFF, date=off_day)
     assert say(Text.REMINDER_PREFERENCE_LINE, state=off) in screen.text
     assert say(Text.BTN_REMINDERS_ON) in screen.button_texts
 
@@ -319,11 +329,14 @@ async def test_stop_reminders_is_a_preference_shown_changeable_and_in_my_data(
     await bot.send(sari, "/dataku")
     document = next(m for m in sari.messages_since(mark) if m.document is not None)
     assert document.document is not None
-    data = json.loads(document.document[1])["data"]
-    (preference,) = data["reminder_preferences"]
-    assert preference["enabled"] == 0
-    assert preference["changed_at"].startswith(today)
-    assert [(row["number"], row["status"]) for row in data["reminders"]] == [(1, "sent")]
+    reminders = section(data_copy(document.document[1]), Text.MYDATA_SECTION_REMINDERS)
+    assert reminders[field(Text.MYDATA_FIELD_REMINDERS_ENABLED)] == field(Text.MYDATA_NO)
+    assert reminders[field(Text.MYDATA_FIELD_CHANGED)].startswith(off_day)
+    sent = [
+        (row[field(Text.MYDATA_FIELD_NUMBER)], row[field(Text.MYDATA_FIELD_STATUS)])
+        for row in reminders[field(Text.MYDATA_FIELD_REMINDERS_SENT)]
+    ]
+    assert sent == [(1, field(Text.MYDATA_DELIVERY_SENT))]
 
     await bot.send(sari, "/privasi")
     await bot.press(sari, say(Text.BTN_MY_CONSENTS))

@@ -1,0 +1,464 @@
+"""A talent's copy of their data (/dataku), laid out so the talent can read it.
+
+Everything `Privacy.gather` finds is in the copy (UU PDP's right of access): grouped in
+sections named in the talent's language, each value under a label, answers as the talent
+chose them with the stored value beside, times in WIB as people write them. Left out, and
+said so in the copy: counters and message numbers the bot keeps only to do its work (which
+question the form is on, Telegram's ids of messages), and the emptied records of messages
+already processed (counted instead). A table or column this module does not know yet (added
+by a later migration) still appears, under its own name, with its raw values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from typing import Any
+
+from bot.content import Content
+from bot.leads import intake
+from bot.leads.export import to_wib
+from bot.texts import Text
+
+Row = dict[str, Any]
+Tables = Mapping[str, list[Row]]
+Section = dict[str, Any] | list[Any] | str
+
+# Kept only for the bot's own work (row numbers, Telegram's numbers of messages and chats);
+# none says anything about the talent the copy does not already say. The talent's own id
+# (user_id, chat_id) is in the header.
+_TECHNICAL = {
+    "id",
+    "user_id",
+    "chat_id",
+    "update_id",
+    "message_id",
+    "staff_chat_id",
+    "staff_message_id",
+    "talent_message_id",
+    "header_message_id",
+    "thread_id",
+    "batch_id",
+}
+# Where the form's conversation stands (consent, questions, review), which answer is being
+# edited, and counters against double-processing: the form's answers say it all.
+_FORM_STATE = ("active", "stage", "editing", "step", "last_update_id")
+# How many questions one talent relayed in the last minutes (a limit against floods).
+_RELAY_WINDOW = ("window_started_at", "window_count", "window_noticed")
+# Column -> label, for the columns every section shares.
+_COMMON: dict[str, Text] = {
+    "created_at": Text.MYDATA_FIELD_TIME,
+    "updated_at": Text.MYDATA_FIELD_UPDATED,
+    "sent_at": Text.MYDATA_FIELD_SENT,
+    "language": Text.MYDATA_FIELD_LANGUAGE,
+    "attempts": Text.MYDATA_FIELD_ATTEMPTS,
+    "error": Text.MYDATA_FIELD_ERROR,
+}
+_DELIVERY = {
+    "pending": Text.MYDATA_DELIVERY_PENDING,
+    "sending": Text.MYDATA_DELIVERY_SENDING,
+    "sent": Text.MYDATA_DELIVERY_SENT,
+    "failed": Text.MYDATA_DELIVERY_FAILED,
+    "blocked": Text.MYDATA_DELIVERY_BLOCKED,
+    "skipped": Text.MYDATA_DELIVERY_SKIPPED,
+    "superseded": Text.MYDATA_DELIVERY_SUPERSEDED,
+    "uncertain": Text.MYDATA_DELIVERY_UNCERTAIN,
+}
+_MESSAGE_KINDS = {  # what the conversation log calls each entry (media kinds stay as stored)
+    "text": Text.MYDATA_KIND_TEXT,
+    "command": Text.MYDATA_KIND_COMMAND,
+    "button": Text.MYDATA_KIND_BUTTON,
+    "edit": Text.MYDATA_KIND_EDIT,
+}
+_RELAYED = {
+    "header": Text.MYDATA_RELAYED_HEADER,
+    "question": Text.MYDATA_RELAYED_QUESTION,
+    "answer": Text.MYDATA_RELAYED_ANSWER,
+}
+_CONSENT_KINDS = {
+    "processing": Text.CONSENT_KIND_PROCESSING,
+    "transfer_korea": Text.CONSENT_KIND_TRANSFER,
+    "announcements": Text.CONSENT_KIND_ANNOUNCEMENTS,
+    "guardian": Text.CONSENT_KIND_GUARDIAN,
+}
+# Tables laid out by a section below (the rest go to "other records", raw).
+_SHOWN = {
+    "users",
+    "user_sources",
+    "applications",
+    "answers",
+    "lead_stages",
+    "lead_stage_history",
+    "consents",
+    "reminder_preferences",
+    "reminders",
+    "talent_updates",
+    "broadcast_recipients",
+    "support_sessions",
+    "relayed_messages",
+    "support_topics",
+    "conversation_log",
+    "update_inbox",
+}
+
+
+class _Writer:
+    """Labels and values in one language."""
+
+    def __init__(self, content: Content, language: str) -> None:
+        self.content = content
+        self.language = language
+
+    def say(self, key: Text, **values: Any) -> str:
+        return self.content.text(key, self.language, **values)
+
+    def moment(self, stored: str | None) -> str | None:
+        """A stored UTC time as people write it: 1 Desember 2026, pukul 12.41 WIB."""
+        if not stored:
+            return None
+        try:
+            local = to_wib(stored)
+        except ValueError:  # not a time after all: show it as stored
+            return stored
+        day = self.content.date_text(local.date(), self.language)
+        return self.say(
+            Text.MYDATA_MOMENT, date=day, hour=f"{local.hour:02d}", minute=f"{local.minute:02d}"
+        )
+
+    def yes_no(self, value: Any) -> str | None:
+        if value is None:
+            return None
+        return self.say(Text.MYDATA_YES if value else Text.MYDATA_NO)
+
+    def delivery(self, status: Any) -> Any:
+        key = _DELIVERY.get(str(status))
+        return status if key is None else self.say(key)
+
+    def language_name(self, code: Any) -> Any:
+        names = {"id": Text.BTN_LANGUAGE_ID, "en": Text.BTN_LANGUAGE_EN}
+        key = names.get(str(code))
+        return code if key is None else f"{self.say(key)} ({code})"
+
+    def record(
+        self,
+        row: Row,
+        fields: Mapping[str, tuple[Text, Callable[[Any], Any]]],
+        hidden: tuple[str, ...] = (),
+    ) -> Row:
+        """One row under labels: the given fields in order, then the shared columns, then any
+        column nobody named yet (a newer migration) under its own name, as stored."""
+        shown: Row = {}
+        for column, (label, convert) in fields.items():
+            if column in row:
+                shown[self.say(label)] = convert(row[column])
+        for column, value in row.items():
+            if column in fields or column in _TECHNICAL or column in hidden:
+                continue
+            if column in _COMMON:
+                is_time = column.endswith("_at")
+                shown[self.say(_COMMON[column])] = self.moment(value) if is_time else value
+            elif column.endswith("_at") and isinstance(value, str):
+                shown[column] = self.moment(value)
+            else:
+                shown[column] = value
+        return shown
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def readable_copy(
+    tables: Tables,
+    content: Content,
+    language: str,
+    *,
+    user_id: int,
+    notice_version: str,
+    controller: str,
+    processed_days: int,
+    made_at: datetime,
+    request_update: int | None = None,
+) -> dict[str, Section]:
+    """The copy a talent receives, section by section, in their language."""
+    w = _Writer(content, language)
+    copy: dict[str, Section] = {
+        w.say(Text.MYDATA_SECTION_ABOUT): {
+            w.say(Text.MYDATA_FIELD_MADE): w.moment(made_at.isoformat()),
+            w.say(Text.MYDATA_FIELD_TELEGRAM_ID): user_id,
+            w.say(Text.MYDATA_FIELD_CONTROLLER): controller,
+            w.say(Text.MYDATA_FIELD_NOTICE_VERSION): notice_version,
+            w.say(Text.MYDATA_FIELD_NOTE): w.say(Text.MYDATA_ABOUT),
+        }
+    }
+    sections: list[tuple[Text, Section]] = [
+        (Text.MYDATA_SECTION_PROFILE, _profile(w, tables.get("users", []))),
+        (Text.MYDATA_SECTION_SOURCES, _sources(w, tables.get("user_sources", []))),
+        (Text.MYDATA_SECTION_REGISTRATIONS, _registrations(w, tables)),
+        (Text.MYDATA_SECTION_CONSENTS, _consents(w, tables)),
+        (Text.MYDATA_SECTION_REMINDERS, _reminders(w, tables)),
+        (Text.MYDATA_SECTION_UPDATES, _updates(w, tables)),
+        (Text.MYDATA_SECTION_ANNOUNCEMENTS, _announcements(w, tables)),
+        (Text.MYDATA_SECTION_QUESTIONS, _questions(w, tables)),
+        (Text.MYDATA_SECTION_CONVERSATION, _conversation(w, tables.get("conversation_log", []))),
+        (Text.MYDATA_SECTION_PROCESSING, _processing(w, tables, processed_days, request_update)),
+    ]
+    for key, section in sections:
+        if section:  # a kind of record the bot holds none of is left out
+            copy[w.say(key)] = section
+    other = {name: rows for name, rows in tables.items() if name not in _SHOWN and rows}
+    if other:
+        copy[w.say(Text.MYDATA_SECTION_OTHER)] = other
+    return copy
+
+
+def _profile(w: _Writer, users: list[Row]) -> Section:
+    fields = {
+        "first_name": (Text.MYDATA_FIELD_FIRST_NAME, _same),
+        "last_name": (Text.MYDATA_FIELD_LAST_NAME, _same),
+        "username": (Text.MYDATA_FIELD_USERNAME, _same),
+        "telegram_language": (Text.MYDATA_FIELD_TELEGRAM_LANGUAGE, _same),
+        "language": (Text.MYDATA_FIELD_CHAT_LANGUAGE, w.language_name),
+        "language_chosen": (Text.MYDATA_FIELD_LANGUAGE_CHOSEN, w.yes_no),
+        "source": (Text.MYDATA_FIELD_FIRST_SOURCE, _same),
+        "subscribed": (Text.MYDATA_FIELD_SUBSCRIBED, w.yes_no),
+        "blocked": (Text.MYDATA_FIELD_BLOCKED, w.yes_no),
+        "created_at": (Text.MYDATA_FIELD_FIRST_CONTACT, w.moment),
+        "last_seen_at": (Text.MYDATA_FIELD_LAST_SEEN, w.moment),
+    }
+    return w.record(users[0], fields) if users else {}
+
+
+def _sources(w: _Writer, rows: list[Row]) -> Section:
+    fields = {"source": (Text.MYDATA_FIELD_SOURCE, _same)}
+    return [w.record(row, fields) for row in rows]
+
+
+def _registration_of(w: _Writer, tables: Tables) -> Callable[[Any], Any]:
+    """A registration named as the talent knows it: its reference, or "draft"."""
+    references = {row.get("id"): row.get("reference") for row in tables.get("applications", [])}
+
+    def name(application_id: Any) -> Any:
+        if application_id is None:
+            return None
+        if application_id not in references:  # not (or no longer) one of theirs
+            return application_id
+        return references[application_id] or w.say(Text.EXPORT_STATUS_DRAFT)
+
+    return name
+
+
+def _registrations(w: _Writer, tables: Tables) -> Section:
+    content = w.content
+    stages = {row.get("reference"): row for row in tables.get("lead_stages", [])}
+    history: dict[Any, list[Row]] = {}
+    for row in tables.get("lead_stage_history", []):
+        history.setdefault(row.get("reference"), []).append(row)
+    answers: dict[Any, list[Row]] = {}
+    for row in tables.get("answers", []):
+        answers.setdefault(row.get("application_id"), []).append(row)
+
+    def status(value: Any) -> Any:
+        known = {"draft": Text.EXPORT_STATUS_DRAFT, "submitted": Text.EXPORT_STATUS_SUBMITTED}
+        return w.say(known[value]) if value in known else value
+
+    def program(key: Any) -> Any:
+        found = content.programs.get(str(key)) if key else None
+        return found.title.get(w.language) if found else key
+
+    def question(key: Any) -> Any:
+        found = content.questions.get(str(key)) if key else None
+        return found.label.get(w.language) if found else key
+
+    fields = {
+        "reference": (Text.MYDATA_FIELD_REFERENCE, _same),
+        "status": (Text.MYDATA_FIELD_STATUS, status),
+        "language": (Text.MYDATA_FIELD_LANGUAGE, w.language_name),
+        "created_at": (Text.MYDATA_FIELD_STARTED, w.moment),
+        "submitted_at": (Text.MYDATA_FIELD_SUBMITTED, w.moment),
+        "staff_notified_at": (Text.MYDATA_FIELD_TEAM_NOTIFIED, w.moment),
+        "program_key": (Text.MYDATA_FIELD_PROGRAM, program),
+        "current_key": (Text.MYDATA_FIELD_NEXT_QUESTION, question),
+        "pending": (Text.MYDATA_FIELD_PENDING, _same),
+        "reminders_off_at": (Text.MYDATA_FIELD_REMINDERS_OFF, w.moment),
+    }
+    shown = []
+    for row in tables.get("applications", []):
+        record = w.record(row, fields, _FORM_STATE)
+        for empty in ("program_key", "current_key", "pending", "reminders_off_at"):
+            label = w.say(fields[empty][0])
+            if record.get(label) is None:  # say nothing of what never happened
+                record.pop(label, None)
+        reference = row.get("reference")
+        if reference in stages:
+            record[w.say(Text.MYDATA_FIELD_CURRENT_STAGE)] = _stage(
+                w, stages[reference].get("stage")
+            )
+            record[w.say(Text.MYDATA_FIELD_STAGE_SINCE)] = w.moment(
+                stages[reference].get("stage_changed_at")
+            )
+        if history.get(reference):
+            record[w.say(Text.MYDATA_FIELD_STAGE_HISTORY)] = [
+                {
+                    w.say(Text.MYDATA_FIELD_FROM_STAGE): _stage(w, change.get("from_stage")),
+                    w.say(Text.MYDATA_FIELD_TO_STAGE): _stage(w, change.get("to_stage")),
+                    w.say(Text.MYDATA_FIELD_TOLD): w.yes_no(change.get("talent_told")),
+                    w.say(Text.MYDATA_FIELD_TIME): w.moment(change.get("created_at")),
+                }
+                for change in history[reference]
+            ]
+        record[w.say(Text.MYDATA_FIELD_ANSWERS)] = [
+            _answer(w, answer) for answer in answers.get(row.get("id"), [])
+        ]
+        shown.append(record)
+    return shown
+
+
+def _stage(w: _Writer, key: Any) -> Any:
+    """A stage as the talent reads it in /status."""
+    stage = w.content.stages.get(str(key)) if key else None
+    return stage.talent_label.get(w.language) if stage else key
+
+
+def _answer(w: _Writer, row: Row) -> Row:
+    """One answer: the question's label, the answer as chosen, the stored value if it differs."""
+    question = w.content.questions.get(str(row.get("question_key")))
+    value = row.get("value")
+    shown: Row = {}
+    if question is None:  # a question since removed from the form: as stored
+        shown[w.say(Text.MYDATA_FIELD_QUESTION)] = row.get("question_key")
+        shown[w.say(Text.MYDATA_FIELD_ANSWER)] = value
+    else:
+        shown[w.say(Text.MYDATA_FIELD_QUESTION)] = question.label.get(w.language)
+        display = intake.display(question, w.content, value, w.language)
+        shown[w.say(Text.MYDATA_FIELD_ANSWER)] = display
+        if display != str(value):
+            shown[w.say(Text.MYDATA_FIELD_STORED)] = value
+    shown[w.say(Text.MYDATA_FIELD_ANSWERED)] = w.moment(row.get("answered_at"))
+    return shown
+
+
+def _consents(w: _Writer, tables: Tables) -> Section:
+    def kind(value: Any) -> Any:
+        key = _CONSENT_KINDS.get(str(value))
+        return value if key is None else w.say(key)
+
+    fields = {
+        "kind": (Text.MYDATA_FIELD_CONSENT, kind),
+        "granted": (Text.MYDATA_FIELD_CONSENT_STATE, w.yes_no),
+        "application_id": (Text.MYDATA_FIELD_REGISTRATION, _registration_of(w, tables)),
+        "notice_version": (Text.MYDATA_FIELD_NOTICE_VERSION, _same),
+    }
+    return [w.record(row, fields) for row in tables.get("consents", [])]
+
+
+def _reminders(w: _Writer, tables: Tables) -> Section:
+    section: dict[str, Any] = {}
+    for row in tables.get("reminder_preferences", []):
+        section.update(
+            w.record(
+                row,
+                {
+                    "enabled": (Text.MYDATA_FIELD_REMINDERS_ENABLED, w.yes_no),
+                    "changed_at": (Text.MYDATA_FIELD_CHANGED, w.moment),
+                },
+            )
+        )
+    fields = {
+        "application_id": (Text.MYDATA_FIELD_REGISTRATION, _registration_of(w, tables)),
+        "number": (Text.MYDATA_FIELD_NUMBER, _same),
+        "status": (Text.MYDATA_FIELD_STATUS, w.delivery),
+        "questions_left": (Text.MYDATA_FIELD_QUESTIONS_LEFT, _same),
+    }
+    sent = [w.record(row, fields) for row in tables.get("reminders", [])]
+    if sent:
+        section[w.say(Text.MYDATA_FIELD_REMINDERS_SENT)] = sent
+    return section
+
+
+def _updates(w: _Writer, tables: Tables) -> Section:
+    fields = {
+        "application_id": (Text.MYDATA_FIELD_REGISTRATION, _registration_of(w, tables)),
+        "stage": (Text.MYDATA_FIELD_STAGE, lambda key: _stage(w, key)),
+        "text": (Text.MYDATA_FIELD_MESSAGE, _same),
+        "status": (Text.MYDATA_FIELD_STATUS, w.delivery),
+    }
+    return [w.record(row, fields) for row in tables.get("talent_updates", [])]
+
+
+def _announcements(w: _Writer, tables: Tables) -> Section:
+    fields = {
+        "broadcast_id": (Text.MYDATA_FIELD_ANNOUNCEMENT, lambda number: f"#{number}"),
+        "status": (Text.MYDATA_FIELD_STATUS, w.delivery),
+    }
+    return [w.record(row, fields) for row in tables.get("broadcast_recipients", [])]
+
+
+def _questions(w: _Writer, tables: Tables) -> Section:
+    section: dict[str, Any] = {}
+    for row in tables.get("support_sessions", []):
+        fields = {
+            "asking": (Text.MYDATA_FIELD_ASKING, w.yes_no),
+            "last_relayed_at": (Text.MYDATA_FIELD_LAST_RELAYED, w.moment),
+        }
+        section.update(w.record(row, fields, _RELAY_WINDOW))
+
+    def kind(value: Any) -> Any:
+        key = _RELAYED.get(str(value))
+        return value if key is None else w.say(key)
+
+    relayed = [
+        w.record(row, {"kind": (Text.MYDATA_FIELD_KIND, kind)})
+        for row in tables.get("relayed_messages", [])
+    ]
+    if relayed:
+        section[w.say(Text.MYDATA_FIELD_RELAYED)] = relayed
+    topics = [
+        w.record(row, {"created_at": (Text.MYDATA_FIELD_TOPIC, w.moment)})
+        for row in tables.get("support_topics", [])
+    ]
+    if topics:
+        section[w.say(Text.MYDATA_FIELD_TOPICS)] = topics
+    return section
+
+
+def _conversation(w: _Writer, rows: list[Row]) -> Section:
+    def sender(direction: Any) -> Any:
+        known = {"in": Text.MYDATA_FROM_YOU, "out": Text.MYDATA_FROM_BOT}
+        return w.say(known[direction]) if direction in known else direction
+
+    def kind(value: Any) -> Any:
+        key = _MESSAGE_KINDS.get(str(value))
+        return value if key is None else w.say(key)
+
+    fields = {
+        "created_at": (Text.MYDATA_FIELD_TIME, w.moment),
+        "direction": (Text.MYDATA_FIELD_FROM, sender),
+        "kind": (Text.MYDATA_FIELD_KIND, kind),
+        "text": (Text.MYDATA_FIELD_MESSAGE, _same),
+    }
+    return [w.record(row, fields) for row in rows]
+
+
+def _processing(
+    w: _Writer, tables: Tables, processed_days: int, request_update: int | None
+) -> Section:
+    """Messages still waiting hold what was sent; processed ones keep nothing but their id.
+    The request for this copy is being processed as it is made: it is not listed."""
+    rows = [row for row in tables.get("update_inbox", []) if row.get("update_id") != request_update]
+    waiting = [row for row in rows if row.get("payload")]
+    emptied = len(rows) - len(waiting)
+    section: dict[str, Any] = {}
+    if emptied:
+        section[w.say(Text.MYDATA_FIELD_PROCESSED)] = w.say(
+            Text.MYDATA_PROCESSED_NOTE, count=emptied, days=processed_days
+        )
+    if waiting:
+        section[w.say(Text.MYDATA_FIELD_WAITING)] = [
+            {
+                w.say(Text.MYDATA_FIELD_TIME): w.moment(row.get("received_at")),
+                w.say(Text.MYDATA_FIELD_MESSAGE): row.get("payload"),
+            }
+            for row in waiting
+        ]
+    return section
