@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.commands import PUBLIC_COMMANDS
+from bot.commands import ASK, PUBLIC_COMMANDS
 from bot.content import ContentError, load_content
 from bot.content_checks import row_limit
 from bot.emulator import BotMessage, EmulatedUser, EmulatorEvent
@@ -169,6 +169,16 @@ def test_no_text_promises_a_call_or_that_staff_will_announce_one() -> None:
     docs = Path(__file__).resolve().parent.parent / "docs"
     announcements = (docs / "announcements.md").read_text(encoding="utf-8")
     assert not PROMISED_CALLS.search(announcements)
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+async def test_a_message_the_bot_cannot_answer_points_to_asking_the_team(
+    bot: Harness, language: str
+) -> None:
+    talent = bot.user(language_code=language)
+    [reply] = await bot.send(talent, "halo kak, mau tanya")
+    assert reply.text.startswith(rendered(CONTENT.text(Text.UNKNOWN_TEXT, language)))
+    assert f"/{ASK.name_for(language)}" in reply.text.split("\n")[0]  # /tanya, /ask
 
 
 def test_dates_read_as_people_write_them() -> None:
