@@ -8,8 +8,9 @@ and whether anyone got the announcement twice.
     python benchmarks/broadcast_rate.py                 # 5,000 subscribers, ~3 minutes
     python benchmarks/broadcast_rate.py --subscribers 500
 
-Exit status 0 when the targets are met: >= 28.5 messages/s sustained, no
-duplicates, nobody missed, fewer than 1 % of sends answered 429.
+Exit status 0 when the targets are met: at least 98 % of the rate asked for
+(BROADCAST_RATE, default 26/s) sustained, no duplicates, nobody missed, fewer
+than 1 % of sends answered 429.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from bot.emulator import BotAPIEmulator
 from bot.settings import DEMO_CONTROLLER, Settings
 from bot.store import Broadcasts, Profile, Store, Users, Version, utc_now
 
-TARGET_RATE = 28.5
+TARGET_SHARE_OF_RATE = 0.98  # sustained rate / BROADCAST_RATE
 TARGET_429_SHARE = 0.01
 TELEGRAM_LIMIT = 30
 
@@ -117,7 +118,7 @@ async def run(subscribers: int, rate: float) -> bool:
     print(f"wall time from queueing to the final report: {elapsed:.1f} s")
     print(f"429 answers: {len(refused)} ({share_429:.2%} of {len(to_talents)} sends)")
     print(f"duplicates: {duplicates}; missed: {missed}")
-    met = sustained >= TARGET_RATE and duplicates == 0 and missed == 0
+    met = sustained >= rate * TARGET_SHARE_OF_RATE and duplicates == 0 and missed == 0
     met = met and share_429 < TARGET_429_SHARE
     print("targets met" if met else "TARGETS NOT MET")
     return met
