@@ -155,8 +155,11 @@ class _Writer:
             if column in fields or column in _TECHNICAL or column in hidden:
                 continue
             if column in _COMMON:
-                is_time = column.endswith("_at")
-                shown[self.say(_COMMON[column])] = self.moment(value) if is_time else value
+                if column.endswith("_at"):
+                    value = self.moment(value)
+                elif column == "language":
+                    value = self.language_name(value)
+                shown[self.say(_COMMON[column])] = value
             elif column.endswith("_at") and isinstance(value, str):
                 shown[column] = self.moment(value)
             else:
