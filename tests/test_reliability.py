@@ -10,6 +10,7 @@ import aiohttp
 import pytest
 
 from bot.emulator import BotAPIEmulator
+from bot.texts import Text
 from bot.transport.webhook import SECRET_HEADER
 from tests.harness import SETTLE_TIMEOUT, Harness, webhook_bot
 from tests.leads import CONTENT, answer, consent, where
@@ -142,7 +143,7 @@ async def test_a_flooding_talent_is_slowed_with_one_notice(make_bot: Any) -> Non
     updates = [spammer.send(f"halo {n}") for n in range(12)]
     await bot.settle(updates[-1])
     texts = [message.text for message in spammer.messages]
-    notices = [text for text in texts if text.startswith("🐢 Pelan-pelan ya")]
+    notices = [text for text in texts if text == CONTENT.text(Text.FLOOD_NOTICE, "id")]
     assert len(notices) == 1
     assert len(texts) == 6  # five answers, one notice
     [reply] = await bot.send(other, "/start")

@@ -306,16 +306,16 @@ async def test_without_staff_chat_questions_are_closed(make_bot: Any) -> None:
     (greeting,) = await bot.send(sari, "/start")
     assert ASK_BUTTON not in greeting.button_texts
     (closed,) = await bot.send(sari, "/tanya")
-    assert closed.text.startswith("Maaf, saat ini pertanyaan langsung ke tim kami belum dibuka")
+    assert closed.text.startswith(shown(Text.SUPPORT_CLOSED))
     assert closed.button_texts == [
         CONTENT.text(Text.BTN_FAQ, "id"),
         CONTENT.text(Text.BTN_MENU, "id"),
     ]
     (fallback,) = await bot.send(sari, "Halo, ada orang?")
-    assert fallback.text.startswith("Maaf, aku belum bisa menjawab pesan bebas")
+    assert fallback.text.startswith(shown(Text.UNKNOWN_TEXT))
     english = bot.user(first_name="John", language_code="en")
     (closed_en,) = await bot.send(english, "/ask")
-    assert closed_en.text.startswith("Sorry, questions to our team aren't open right now")
+    assert closed_en.text == shown(Text.SUPPORT_CLOSED, "en")
 
 
 async def test_ask_mode_wins_over_an_open_application_and_ends_with_done(
@@ -348,12 +348,12 @@ async def test_a_command_or_the_menu_button_ends_ask_mode(
     await bot.send(sari, "/program")
     mark = staff_chat.mark()
     (fallback,) = await bot.send(sari, "halo")
-    assert fallback.text.startswith("Maaf, aku belum bisa menjawab pesan bebas")
+    assert fallback.text.startswith(shown(Text.UNKNOWN_TEXT))
     await bot.send(sari, "/menu")
     await bot.press(sari, ASK_BUTTON)
     await bot.press(sari, callback_data="menu")
     (fallback,) = await bot.send(sari, "halo lagi")
-    assert fallback.text.startswith("Maaf, aku belum bisa menjawab pesan bebas")
+    assert fallback.text.startswith(shown(Text.UNKNOWN_TEXT))
     assert staff_chat.messages_since(mark) == []
 
 
