@@ -297,7 +297,10 @@ async def test_command_line_refuses_a_stage_without_its_consent_and_speaks_plain
 async def _failed_update(bot: Harness, admin: EmulatedUser, talent: EmulatedUser, ref: str) -> Any:
     """Move the lead to Shortlist with its message, which Telegram refuses: the report."""
     bot.emulator.fail_next(
-        "sendMessage", status=400, description="Bad Request: message text is empty", chat_id=talent.id
+        "sendMessage",
+        status=400,
+        description="Bad Request: message text is empty",
+        chat_id=talent.id,
     )
     await bot.send(admin, f"/lead {ref}")
     await bot.press(admin, label("shortlist"))
@@ -334,7 +337,9 @@ async def test_an_old_send_again_button_never_acts_on_another_talents_update(
     assert budis.callback_data == ["pl:again:2"]  # never id 1 again
     mark = budi.mark()
     await bot.press(admin, report.button_texts[0], message=report)  # Sari's old button
-    assert bot.emulator.calls_to("answerCallbackQuery")[-1].params["text"] == t(Text.BUTTON_EXPIRED)
+    assert bot.emulator.calls_to("answerCallbackQuery")[-1].params.get("text") == t(
+        Text.BUTTON_EXPIRED
+    )
     await asyncio.sleep(1.0)
     assert budi.messages_since(mark) == []
     assert await _status(bot, 2) == "failed"
@@ -456,7 +461,9 @@ async def test_only_the_admin_who_started_a_bulk_move_may_cancel_it(
     (choose,) = await bot.press(first, t(Text.BTN_BULK_MOVE, count=1))
     (mine,) = await bot.send(second, "/start")
     await bot.act(second, second.press_raw, mine.message_id, "pl:bx:1")
-    assert bot.emulator.calls_to("answerCallbackQuery")[-1].params["text"] == t(Text.BUTTON_EXPIRED)
+    assert bot.emulator.calls_to("answerCallbackQuery")[-1].params.get("text") == t(
+        Text.BUTTON_EXPIRED
+    )
     found = await bot.store.pipeline.bulk(1)
     assert found is not None and found[3] == "composing"
     await bot.press(first, label("ditinjau"), message=choose)
