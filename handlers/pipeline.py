@@ -272,22 +272,13 @@ async def _stage_press(
         there = context.text(Text.PIPELINE_ALREADY_THERE, reference=reference, stage=label)
         await answer_query(update, there)  # the current stage: the page stays as it is
         return
-    if state is None or state.version != version or pipeline.lacks_consent(content, stage, state):
-        # Refused by the store, which records why in the audit log (as for a confirmed
-        # change): erased, changed meanwhile, or lacking the consent the stage needs.
-        refused = await pipeline.change_stage(
-            store,
-            content,
-            application_id,
-            stage,
-            actor=actor(update),
-            notify=False,
-            expected_version=version,
-        )
-        await _report_move(update, context, reference, stage, refused)
-        return
-    message = pipeline.message_for(content, stage, state)
-    if message is None:
+    current = state if state is not None and state.version == version else None
+    message = None
+    if current is not None and not pipeline.lacks_consent(content, stage, current):
+        message = pipeline.message_for(content, stage, current)
+    if current is None or message is None:
+        # Saved at once (a stage without a message), or refused by the store, which records
+        # why in the audit log: erased, changed meanwhile, lacking the consent it needs.
         move = await pipeline.change_stage(
             store,
             content,
@@ -306,8 +297,8 @@ async def _stage_press(
         await _open(update, context, application_id, viewed=False)
         return
     await answer_query(update)
-    await reply(update, views.preview_intro(content, language, state, stage))
-    await reply(update, message.text, views.preview_buttons(content, language, state, stage))
+    await reply(update, views.preview_intro(content, language, current, stage))
+    await reply(update, message.text, views.preview_buttons(content, language, current, stage))
 
 
 async def _confirm_press(

@@ -12,7 +12,6 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 
 from bot.emulator import EmulatedUser
@@ -25,12 +24,13 @@ from bot.settings import PACKAGED_CONTENT_DIR
 from bot.store import Store
 from bot.store.audit import Actor
 from bot.texts import Text
+from tests import test_pipeline
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import Harness
 from tests.leads import CONTENT, FILMMAKER, MUSICIAN, Seed, apply, realistic, seeded
 from tests.subscribers import wait_until
 from tests.test_pipeline import (
-    SECOND_ADMIN,
+    _seed_talents,
     admin_of,
     audit,
     expected_message,
@@ -45,28 +45,9 @@ from tests.test_staff import _kocca_bot
 NO_TRANSFER = {"processing": True, "transfer_korea": False}
 
 
-async def _talents(bot: Harness, *seeds: tuple[str, dict[str, bool]]) -> list[EmulatedUser]:
+async def _talents(bot: Harness, *profiles: tuple[str, dict[str, bool]]) -> list[EmulatedUser]:
     """Talents with a submitted lead each: (chat language, consents), KOC-000001 onwards."""
-    rng = random.Random(len(seeds))
-    talents = []
-    for index, _ in enumerate(seeds):
-        talent = bot.emulator.user(7000 + index, first_name=f"Talenta{index}")
-        talent.started = True
-        talents.append(talent)
-    await seeded(
-        bot.database,
-        [
-            Seed(
-                talent.id,
-                {**realistic(rng, "music"), "full_name": f"Talenta {index}"},
-                first_name=talent.first_name,
-                language=language,
-                consents=consents,
-            )
-            for index, (talent, (language, consents)) in enumerate(zip(talents, seeds, strict=True))
-        ],
-    )
-    return talents
+    return await _seed_talents(bot, len(profiles), first_id=7000, profiles=profiles)
 
 
 async def _audit_rows(bot: Harness) -> list[tuple[Any, ...]]:
@@ -83,16 +64,7 @@ async def _status(bot: Harness, update_id: int) -> str:
     return str(found[0][0]) if found else "gone"
 
 
-@pytest.fixture
-async def two_admins(make_bot: Any, staff_chat: Any) -> tuple[Harness, EmulatedUser, EmulatedUser]:
-    bot: Harness = await make_bot(
-        admin_ids=frozenset({ADMIN_ID, SECOND_ADMIN}), staff_chat_id=STAFF_CHAT_ID
-    )
-    first = admin_of(staff_chat)
-    second = bot.emulator.user(SECOND_ADMIN, first_name="Dewi")
-    await bot.send(first, "/start")
-    await bot.send(second, "/start")
-    return bot, first, second
+two_admins = test_pipeline.two_admins  # the fixture: two admins who both said /start
 
 
 # ----- A3 = S1: a stage that needs a consent ------------------------------------------------
