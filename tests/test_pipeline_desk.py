@@ -78,6 +78,7 @@ async def test_stats_show_the_pipeline_and_time_to_first_contact(
     assert chart.kind == "photo" and chart.photo is not None
     assert chart.photo.startswith(b"\x89PNG")
     assert chart.text == t(Text.STATS_CHART_CAPTION)
+    assert [p.name for p in bot.database.parent.iterdir() if "matplotlib" in p.name] == []
     lines = text.text.splitlines()
     start = lines.index("Pipeline (tahap saat ini)")
     assert lines[start + 1 : start + 7] == [

@@ -477,7 +477,7 @@ async def test_new_lead_alert_names_consents_and_opens_the_lead_for_staff_only(
     assert await audit(bot) == [(ADMIN_ID, "telegram", "lead_viewed", "KOC-000001")]
 
 
-# ----- S7, S8, S13, S14: words, dates, files --------------------------------------------
+# ----- S7, S8, S13: words and dates (S14's chart folder: test_pipeline_desk, /stats) ------
 
 
 def test_pipeline_texts_tell_talents_the_listed_english_commands() -> None:
@@ -521,13 +521,3 @@ async def test_blocked_report_says_the_talent_blocked_the_bot(
     await bot.press(admin, t(Text.BTN_SEND_UPDATE))
     await admin.wait_for_messages(mark, count=2)
     assert admin.last_message.text.startswith("⚠️ Talenta KOC-000001 memblokir bot")
-
-
-async def test_the_chart_leaves_no_matplotlib_folder_next_to_the_database(
-    bot: Harness, staff_chat: Any
-) -> None:
-    admin = admin_of(staff_chat)
-    await apply(bot, bot.user(first_name="Sari"), MUSICIAN)
-    replies = await bot.send(admin, "/stats")
-    assert replies[-1].kind == "photo" and replies[-1].photo is not None
-    assert [path.name for path in bot.database.parent.iterdir() if "matplotlib" in path.name] == []
