@@ -157,7 +157,7 @@ KEY_SHOWN = 24  # characters of an unknown stage key kept in the audit log and i
 def clean_key(text: str) -> str:
     """A stage key from callback data as it may be recorded or shown: the characters a key
     may have (others become "?"), at most KEY_SHOWN of them (forged data is not echoed)."""
-    cleaned = _KEY_CHARACTERS.sub("?", text[:KEY_SHOWN].lower())
+    cleaned = _KEY_CHARACTERS.sub("?", text[:KEY_SHOWN])
     return cleaned + ("…" if len(text) > KEY_SHOWN else "")
 
 
