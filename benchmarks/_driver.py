@@ -30,6 +30,7 @@ if str(ROOT) not in sys.path:  # run as `python benchmarks/<name>.py` from anywh
 os.environ.setdefault("PTB_TIMEDELTA", "true")
 
 from bot.emulator import BotAPIEmulator, EmulatedUser, EmulatorEvent  # noqa: E402
+from bot.settings import DEMO_CONTROLLER  # noqa: E402
 from tests.walks import Step, record_walk, talent_walks  # noqa: E402, F401 - shared with tests
 
 REPLY_TIMEOUT = 60.0  # seconds; far beyond any healthy reply, only to end a stuck run
@@ -213,6 +214,8 @@ def full_bot(emulator: BotAPIEmulator, url: str, folder: Path) -> BotProcess:
         ADMIN_IDS=str(ADMIN_ID),
         STAFF_CHAT_ID=str(STAFF_CHAT_ID),
         FLOOD_LIMIT="1000000",
+        CONTROLLER_NAME=DEMO_CONTROLLER.name,  # required since the privacy notice names it
+        CONTROLLER_CONTACT=DEMO_CONTROLLER.contact,
     )
     return BotProcess([sys.executable, "-m", "bot", "run"], env, folder)
 

@@ -1,7 +1,8 @@
 """`kocca-bot lead` and `kocca-bot audit`: the pipeline and its record on the command line.
 
 Both open the SQLite file themselves (safe while the bot runs). A talent message queued by
-`kocca-bot lead --notify` is delivered by the running bot, which reports in the staff chat.
+`kocca-bot lead --notify` is delivered by the bot (at once if it runs, else when it starts),
+which reports in the staff chat.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import asyncio
 import csv
 import json
 import sys
+import unicodedata
 from datetime import date
 from typing import Any
 
@@ -18,6 +20,7 @@ from bot.cli_staff import prepare
 from bot.content import Content
 from bot.leads import export, pipeline
 from bot.leads.pipeline import NoteError, StageError
+from bot.ops.runlock import running_pid
 from bot.settings import Settings
 from bot.store import Store
 from bot.store.audit import Actor, AuditEntry, AuditQuery
@@ -36,9 +39,11 @@ def register(commands: Any) -> None:
         description=(
             "Show where a lead stands in the pipeline, move it to a stage (--stage), and/or keep"
             " a note on it (--note). With --notify, the stage's message from content/stages.yaml"
-            " is queued for the talent; the running bot sends it and reports in the staff chat."
-            " Without --notify nothing is sent. Every change is recorded in the audit log as"
-            " done from the command line."
+            " is queued for the talent; the bot sends it (at once if it is running, otherwise"
+            " when it next starts) and reports in the staff chat. Without --notify nothing is"
+            " sent. A stage that needs a consent the talent has not given (Forwarded to KOCCA"
+            " needs transfer to Korea) is refused. Every change, and every look at a lead, is"
+            " recorded in the audit log as done from the command line."
         ),
     )
     lead.add_argument("reference", help="the lead's reference, e.g. KOC-000123")
@@ -46,8 +51,8 @@ def register(commands: Any) -> None:
     lead.add_argument(
         "--notify",
         action=argparse.BooleanOptionalAction,
-        default=False,
-        help="send the stage's message to the talent (default: --no-notify)",
+        default=None,
+        help="with --stage: send the stage's message to the talent (default: --no-notify)",
     )
     lead.add_argument("--note", help="keep this note on the lead (at most 2,000 characters)")
     lead.set_defaults(handler=_lead_command)
@@ -87,6 +92,9 @@ def _lead_command(args: argparse.Namespace) -> int:
             print(f"{args.reference!r} is not a reference like KOC-000123", file=sys.stderr)
         return EXIT_USAGE
     settings, content = prepared
+    if args.notify and args.stage is None:
+        print("--notify sends a stage's message: say which stage with --stage", file=sys.stderr)
+        return EXIT_USAGE
     if args.stage is not None and args.stage not in content.stages:
         known = ", ".join(content.stages)
         print(f"Unknown stage {args.stage!r}: use one of {known}", file=sys.stderr)
@@ -101,6 +109,7 @@ def _lead_command(args: argparse.Namespace) -> int:
 
 
 async def _lead(settings: Settings, content: Content, reference: str, args: Any) -> int:
+    language = settings.default_language
     store = await Store.open(settings.database_path)
     try:
         lead = await store.leads.by_reference(reference)
@@ -116,20 +125,24 @@ async def _lead(settings: Settings, content: Content, reference: str, args: Any)
                     lead.application_id,
                     args.stage,
                     actor=actor,
-                    notify=args.notify,
+                    notify=bool(args.notify),
                     report_chat_id=settings.staff_chat_id,
                 )
             except StageError:  # checked above; content cannot change in between
                 return EXIT_USAGE
-            print(_moved(content, reference, args.stage, move, notify=args.notify))
-            if move.outcome == "gone":
+            bot_runs = running_pid(settings.database_path) is not None
+            said = _moved(content, language, reference, args.stage, move, bot_runs=bot_runs)
+            if move.outcome in ("gone", "no_consent"):
+                print(said, file=sys.stderr)
                 return EXIT_NOT_DONE
+            print(said)
         if args.note is not None:
             note = await store.pipeline.add_note(lead.application_id, actor, args.note)
             print(f"{reference}: note kept." if note else f"{reference}: erased meanwhile.")
         state = await store.pipeline.state(lead.application_id)
         if state is not None and args.stage is None and args.note is None:
-            stage = pipeline.stage_label(content, state.stage, "en")
+            await store.audit.add(actor, "lead_viewed", state.reference)  # before it is shown
+            stage = pipeline.stage_label(content, state.stage, language)
             assignee = state.assignee_id or "nobody"
             print(f"{reference}: {stage} since {export.wib_text(state.stage_changed_at)} WIB,")
             print(f"  assigned to {assignee}, submitted {export.wib_text(state.submitted_at)} WIB")
@@ -138,15 +151,27 @@ async def _lead(settings: Settings, content: Content, reference: str, args: Any)
     return 0
 
 
-def _moved(content: Content, reference: str, stage: str, move: Move, *, notify: bool) -> str:
+def _moved(
+    content: Content, language: str, reference: str, stage: str, move: Move, *, bot_runs: bool
+) -> str:
     """One line saying what became of the move."""
-    label = pipeline.stage_label(content, stage, "en")
+    label = pipeline.stage_label(content, stage, language)
     if move.outcome == "gone":
         return f"{reference} was erased meanwhile; nothing saved."
     if move.outcome == "same":
         return f"{reference} is already at {label}; nothing changed."
+    if move.outcome == "no_consent":
+        return (
+            f"{reference} cannot be moved to {label}: the talent has not agreed to their data"
+            " going to KOCCA in Korea (transfer_korea). Nothing saved, nothing sent."
+        )
     if move.update_id is not None:
-        return f"{reference} is now at {label}; the talent update is queued for the running bot."
+        when = (
+            "the running bot sends it now"
+            if bot_runs
+            else "no bot is running on this database, so it will be sent when the bot starts"
+        )
+        return f"{reference} is now at {label}; the talent update is queued ({when})."
     has_message = content.stages[stage].message is not None
     hint = " (no update sent; --notify sends the stage's message)" if has_message else ""
     return f"{reference} is now at {label}.{hint}"
@@ -199,10 +224,25 @@ def _cells(entry: AuditEntry) -> list[str]:
 
 
 def _line(entry: AuditEntry) -> str:
-    """One entry for people: time (WIB), who, what, which lead, details."""
+    """One entry for people: time (WIB), who, what, which lead, details.
+
+    Values may come from staff buttons' callback data: control characters are shown
+    escaped, so no entry can fake a line break, a second entry, or terminal codes.
+    """
     who = "cli" if entry.actor.user_id is None else f"admin {entry.actor.user_id}"
     details = " ".join(f"{key}={value}" for key, value in entry.detail.items() if value is not None)
     lead = entry.lead_ref or "-"
-    return (
+    line = (
         f"{export.wib_text(entry.created_at)} WIB  {who:<16} {entry.action:<22} {lead}  {details}"
+    )
+    return printable(line)
+
+
+def printable(text: str) -> str:
+    """Control, format and separator characters as escapes (\\n, \\x1b, \\u202e)."""
+    return "".join(
+        char
+        if unicodedata.category(char)[0] != "C" and char not in "\u2028\u2029"
+        else char.encode("unicode_escape").decode("ascii")
+        for char in text
     )

@@ -364,6 +364,16 @@ class Text(StrEnum):
     EXPORT_COL_NOTES = "export_col_notes"
     EXPORT_COL_UPDATES_SENT = "export_col_updates_sent"
     BTN_AUDIENCE_STAGE = "btn_audience_stage"
+    PIPELINE_NO_CONSENT_TRANSFER = "pipeline_no_consent_transfer"
+    BULK_PREVIEW_NO_CONSENT = "bulk_preview_no_consent"
+    BULK_NONE_ELIGIBLE = "bulk_none_eligible"
+    BULK_EXAMPLE = "bulk_example"
+    BULK_EXAMPLES_JOIN = "bulk_examples_join"
+    BULK_SKIPPED_NO_CONSENT = "bulk_skipped_no_consent"
+    UPDATE_OUTDATED = "update_outdated"
+    UPDATE_NO_CONSENT_TRANSFER = "update_no_consent_transfer"
+    UPDATE_REPORT_NO_CONSENT = "update_report_no_consent"
+    LEAD_ALERT_CONSENTS = "lead_alert_consents"
 
     # --- operations ---
     OPS_BACKUP_FAILED = "ops_backup_failed"

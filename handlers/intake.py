@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 
 from bot.content import Markup
@@ -14,6 +14,8 @@ from handlers import fallback, support
 from handlers.broadcast import offer_subscription
 from handlers.common import BotContext, answer_query, reply, show
 from handlers.intake_views import render, summary
+from handlers.pipeline_views import open_button
+from handlers.staff_views import consent_lines
 from handlers.views import APPLY, APPLY_PROGRAM
 
 log = logging.getLogger(__name__)
@@ -115,18 +117,29 @@ async def _notify_staff(update: Update, context: BotContext, screen: Screen) -> 
     if await applications.staff_notified(lead.id):
         return  # a replayed submit: the staff chat already has it
     language = context.services.settings.default_language
-    text = context.content.text(
+    content = context.content
+    text = content.text(
         Text.STAFF_NEW_LEAD,
         language,
         reference=screen.reference or "",
         name=user.full_name,
-        username=f"@{user.username}" if user.username else "",
+        username=f" @{user.username}" if user.username else "",
         user_id=str(user.id),
         talent_language=context.language(update),
-        summary=Markup(summary(context.content, screen.answers, language)),
+        summary=Markup(summary(content, screen.answers, language)),
     )
+    # The consents as they stand (a talent who refused transfer to Korea cannot be
+    # forwarded to KOCCA), and a button to open the lead: checked as staff on press.
+    given = await applications.consents(user.id)
+    consents = consent_lines(content, language, {k: c.granted for k, c in given.items()})
+    text += "\n\n" + content.text(
+        Text.LEAD_ALERT_CONSENTS, language, consents=Markup(" · ".join(consents))
+    )
+    opener = open_button(content, language, screen.reference or "", lead.id, anew=True)
     try:
-        await context.bot.send_message(staff_chat, text)
+        await context.bot.send_message(
+            staff_chat, text, reply_markup=InlineKeyboardMarkup([[opener]])
+        )
     except TelegramError as error:
         log.warning("Could not notify the staff chat about %s: %s", screen.reference, error)
         return

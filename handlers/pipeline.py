@@ -59,6 +59,14 @@ async def _show_list(
     total = await leads.total(where)
     page = min(max(page, 0), max(0, (total - 1) // PAGE_SIZE))
     shown = await leads.page(page * PAGE_SIZE, PAGE_SIZE, where)
+    # Names and references are personal data: who saw which, recorded before showing.
+    await context.services.store.audit.add_each(
+        actor(update),
+        "lead_listed",
+        [lead.reference for lead in shown if lead.reference],
+        filter=chosen.words(),
+        page=page + 1,
+    )
     language = context.language(update)
     text, markup = lead_list(
         context.content,
@@ -164,6 +172,18 @@ async def _open(
     await show(update, *screen)
 
 
+async def _open_new(update: Update, context: BotContext, application_id: int) -> None:
+    """Open a lead as a new message (from the new-lead alert, which stays as it is)."""
+    lead = await context.services.store.leads.get(application_id)
+    screen = await _lead_view(update, context, lead) if lead is not None else None
+    await answer_query(update)
+    if screen is None:
+        reference = REFERENCE_FORMAT.format(application_id)
+        await reply(update, context.text(Text.LEAD_NOT_FOUND, reference=reference))
+        return
+    await reply(update, *screen)
+
+
 @staff_desk
 async def lead_button(update: Update, context: BotContext) -> None:
     """Open one lead from the list (or from a report)."""
@@ -226,8 +246,10 @@ async def pipeline_button(update: Update, context: BotContext) -> None:
         await pipeline_bulk.choose_stage(update, context, number, args[1])
     elif action == "bc" and len(args) == 2:
         await pipeline_bulk.confirm(update, context, number, notify=args[1] == "1")
-    elif action == "bx" and await context.services.store.pipeline.cancel_bulk(number):
-        await show(update, context.text(Text.BULK_CANCELLED))
+    elif action == "bx":
+        await pipeline_bulk.cancel(update, context, number)
+    elif action == "o":
+        await _open_new(update, context, number)
     elif action == "again":
         await _send_again(update, context, number)
     else:
@@ -242,11 +264,7 @@ async def _stage_press(
     store = context.services.store
     reference = REFERENCE_FORMAT.format(application_id)
     if stage not in content.stages:
-        await store.audit.add(
-            actor(update), "stage_change_refused", reference, reason="unknown_stage", wanted=stage
-        )
-        await answer_query(update)
-        await reply(update, context.text(Text.PIPELINE_UNKNOWN_STAGE, stage=stage))
+        await _unknown_stage(update, context, application_id, stage)
         return
     state = await store.pipeline.state(application_id)
     if state is not None and state.version == version and state.stage == stage:
@@ -254,15 +272,13 @@ async def _stage_press(
         there = context.text(Text.PIPELINE_ALREADY_THERE, reference=reference, stage=label)
         await answer_query(update, there)  # the current stage: the page stays as it is
         return
-    if state is None or state.version != version:
-        # The store records the refusal in the audit log, as for a confirmed change.
-        refused = await store.pipeline.move(
-            application_id, version, stage, actor(update), None, None
-        )
-        await _report_move(update, context, reference, stage, refused)
-        return
-    message = pipeline.message_for(content, stage, state)
-    if message is None:
+    current = state if state is not None and state.version == version else None
+    message = None
+    if current is not None and not pipeline.lacks_consent(content, stage, current):
+        message = pipeline.message_for(content, stage, current)
+    if current is None or message is None:
+        # Saved at once (a stage without a message), or refused by the store, which records
+        # why in the audit log: erased, changed meanwhile, lacking the consent it needs.
         move = await pipeline.change_stage(
             store,
             content,
@@ -281,8 +297,8 @@ async def _stage_press(
         await _open(update, context, application_id, viewed=False)
         return
     await answer_query(update)
-    await reply(update, views.preview_intro(content, language, state, stage))
-    await reply(update, message.text, views.preview_buttons(content, language, state, stage))
+    await reply(update, views.preview_intro(content, language, current, stage))
+    await reply(update, message.text, views.preview_buttons(content, language, current, stage))
 
 
 async def _confirm_press(
@@ -309,10 +325,21 @@ async def _confirm_press(
             report_chat_id=chat.id if chat else None,
         )
     except StageError:
-        await answer_query(update)
-        await reply(update, context.text(Text.PIPELINE_UNKNOWN_STAGE, stage=stage))
+        await _unknown_stage(update, context, application_id, stage)
         return
     await _report_move(update, context, reference, stage, move)
+
+
+async def _unknown_stage(
+    update: Update, context: BotContext, application_id: int, stage: str
+) -> None:
+    """A stage content no longer has (stale) or never had (forged): refused and recorded."""
+    wanted = pipeline.clean_key(stage)  # callback data: never echoed or logged as it came
+    await context.services.store.pipeline.refuse(
+        application_id, actor(update), "unknown_stage", wanted=wanted
+    )
+    await answer_query(update)
+    await reply(update, context.text(Text.PIPELINE_UNKNOWN_STAGE, stage=wanted))
 
 
 async def _report_move(
@@ -327,7 +354,10 @@ async def _report_move(
         "conflict": Text.PIPELINE_CONFLICT,
         "same": Text.PIPELINE_ALREADY_THERE,
         "gone": Text.PIPELINE_GONE,
+        "no_consent": Text.PIPELINE_NO_CONSENT_TRANSFER,
     }[move.outcome]
+    if move.outcome == "no_consent":  # the stage it was not moved to, not the current one
+        label = pipeline.stage_label(content, stage, language)
     text = context.text(key, reference=reference, stage=label)
     markup = None
     if move.state is not None:
@@ -449,11 +479,27 @@ async def _assign_press(
 
 
 async def _send_again(update: Update, context: BotContext, update_id: int) -> None:
-    """Send an uncertain or failed talent message once more."""
-    store = context.services.store
+    """Send an uncertain or failed talent message once more, if it still says the lead's
+    current stage (a lead moved on since would get an outdated update)."""
+    store, content = context.services.store, context.content
     queued = await store.talent_updates.get(update_id)
-    if queued is None or not await store.talent_updates.send_again(update_id):
+    if queued is None:
         await expired(update, context)
+        return
+    state = await store.pipeline.state(queued.application_id)
+    consent = pipeline.needed_consent(content, queued.stage)
+    refusal = None
+    if state is not None and state.stage != queued.stage:
+        refusal = Text.UPDATE_OUTDATED
+    elif state is not None and state.lacks(consent):
+        refusal = Text.UPDATE_NO_CONSENT_TRANSFER
+    if state is not None and refusal is not None:
+        label = pipeline.stage_label(content, state.stage, context.language(update))
+        await answer_query(update)
+        await reply(update, context.text(refusal, reference=state.reference, stage=label))
+        return
+    if not await store.talent_updates.send_again(update_id, consent):
+        await expired(update, context)  # sent, superseded or erased meanwhile
         return
     await store.talent_updates.reopen(queued.batch_id)
     await store.audit.add(actor(update), "update_resent", queued.reference, update=update_id)

@@ -10,9 +10,10 @@ import logging
 
 from telegram import Update
 
+from bot.content import Content, Markup
 from bot.leads import pipeline
 from bot.leads.pipeline import FilterError, PipelineFilter, parse_code
-from bot.store.pipeline import LeadState
+from bot.store.pipeline import LeadState, Message
 from bot.texts import Text
 from handlers import pipeline_views as views
 from handlers.common import BotContext, answer_query, reply, show
@@ -71,7 +72,8 @@ async def choose_stage(update: Update, context: BotContext, batch_id: int, stage
         return
     if stage not in content.stages:
         await answer_query(update)
-        await reply(update, context.text(Text.PIPELINE_UNKNOWN_STAGE, stage=stage))
+        wanted = pipeline.clean_key(stage)
+        await reply(update, context.text(Text.PIPELINE_UNKNOWN_STAGE, stage=wanted))
         return
     chosen, leads, _ = prepared
     await context.services.store.pipeline.choose_bulk_stage(batch_id, stage)
@@ -80,31 +82,86 @@ async def choose_stage(update: Update, context: BotContext, batch_id: int, stage
     if not movable:
         await show(update, context.text(Text.BULK_NOTHING, filter=described))
         return
-    sample = pipeline.message_for(content, stage, movable[0])
-    if sample is None:
+    eligible = [lead for lead in movable if not pipeline.lacks_consent(content, stage, lead)]
+    examples = _examples(content, stage, eligible)
+    stage_label = pipeline.stage_label(content, stage, language)
+    if not eligible:
+        info = context.text(Text.BULK_NONE_ELIGIBLE)
+    elif not examples:
         info = context.text(Text.BULK_NO_MESSAGE)
     else:
-        english = sum(1 for lead in movable if lead.language == "en")
+        english = sum(1 for lead in eligible if lead.language == "en")
+        shown = [
+            context.text(
+                Text.BULK_EXAMPLE,
+                talent_language=views.talent_language(content, language, lead.language),
+                reference=lead.reference,
+            )
+            for lead, _ in examples
+        ]
         info = context.text(
             Text.BULK_MESSAGE_INFO,
-            id_count=len(movable) - english,
+            id_count=len(eligible) - english,
             en_count=english,
-            reference=movable[0].reference,
+            examples=context.text(Text.BULK_EXAMPLES_JOIN).join(shown),
         )
+    no_consent = len(movable) - len(eligible)
     text = context.text(
         Text.BULK_PREVIEW,
         count=len(leads),
         filter=described,
-        stage=pipeline.stage_label(content, stage, language),
+        stage=stage_label,
         already=len(leads) - len(movable),
+        no_consent=Markup(
+            "\n" + context.text(Text.BULK_PREVIEW_NO_CONSENT, count=no_consent, stage=stage_label)
+            if no_consent
+            else ""
+        ),
         message_info=info,
     )
-    buttons = views.bulk_confirm_buttons(content, language, batch_id, has_message=bool(sample))
-    if sample is None:
+    # The example messages name their talents: recorded as views of those leads.
+    await context.services.store.audit.add_each(
+        actor(update),
+        "bulk_previewed",
+        [lead.reference for lead, _ in examples],
+        batch=batch_id,
+        stage=stage,
+    )
+    if not eligible:
+        await show(update, text, views.bulk_cancel_only(content, language, batch_id))
+        return
+    buttons = views.bulk_confirm_buttons(content, language, batch_id, has_message=bool(examples))
+    if not examples:
         await show(update, text, buttons)
         return
     await show(update, text)
-    await reply(update, sample.text, buttons)
+    for index, (_, sample) in enumerate(examples):  # the buttons under the last example
+        await reply(update, sample.text, buttons if index == len(examples) - 1 else None)
+
+
+def _examples(
+    content: Content, stage: str, leads: list[LeadState]
+) -> list[tuple[LeadState, Message]]:
+    """The stage's message for the first lead of each language among them (id, then en)."""
+    firsts: dict[str, LeadState] = {}
+    for lead in leads:
+        firsts.setdefault(lead.language, lead)
+    examples = []
+    for language in sorted(firsts, key=lambda code: code != "id"):
+        message = pipeline.message_for(content, stage, firsts[language])
+        if message is not None:
+            examples.append((firsts[language], message))
+    return examples
+
+
+async def cancel(update: Update, context: BotContext, batch_id: int) -> None:
+    """Cancel a bulk move being prepared: only the admin who started it may."""
+    user = update.effective_user
+    pipeline_store = context.services.store.pipeline
+    if user is None or not await pipeline_store.cancel_bulk(batch_id, user.id):
+        await expired(update, context)
+        return
+    await show(update, context.text(Text.BULK_CANCELLED))
 
 
 async def confirm(update: Update, context: BotContext, batch_id: int, *, notify: bool) -> None:
@@ -117,10 +174,10 @@ async def confirm(update: Update, context: BotContext, batch_id: int, *, notify:
         return
     store = context.services.store
     who = actor(update)
-    started = await store.pipeline.confirm_bulk(
+    number = await store.pipeline.confirm_bulk(
         batch_id, stage, who, filter=chosen.words(), stage=stage, leads=len(leads), notify=notify
     )
-    if not started:
+    if number is None:
         await expired(update, context)
         return
     await answer_query(update)
@@ -128,20 +185,26 @@ async def confirm(update: Update, context: BotContext, batch_id: int, *, notify:
         store, content, batch_id, leads, stage, actor=who, notify=notify
     )
     log.info(
-        "Bulk move %d: %d lead(s) to %s, %d message(s)",
-        batch_id,
+        "Bulk move %d: %d lead(s) to %s, %d message(s), %d without the stage's consent",
+        number,
         result.moved,
         stage,
         result.messages,
+        result.no_consent,
     )
+    stage_label = pipeline.stage_label(content, stage, language)
     skipped = ""
     if result.changed or result.already:
         skipped = context.text(Text.BULK_SKIPPED, changed=result.changed, already=result.already)
+    if result.no_consent:
+        skipped += context.text(
+            Text.BULK_SKIPPED_NO_CONSENT, count=result.no_consent, stage=stage_label
+        )
     text = context.text(
         Text.BULK_DONE,
-        id=batch_id,
+        id=number,
         moved=result.moved,
-        stage=pipeline.stage_label(content, stage, language),
+        stage=stage_label,
         messages=result.messages,
         skipped=skipped,
     )

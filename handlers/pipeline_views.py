@@ -8,7 +8,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.content import Content, Markup
 from bot.leads import pipeline
-from bot.leads.export import wib_text
+from bot.leads.export import to_wib, wib_text
 from bot.leads.pipeline import PipelineFilter
 from bot.store import Lead
 from bot.store.audit import Actor
@@ -29,6 +29,7 @@ ASSIGN = "pl:a:"  # pl:a:<application>:<1 to me | 0 to nobody>
 BULK_STAGE = "pl:bs:"  # pl:bs:<batch>:<stage>
 BULK_CONFIRM = "pl:bc:"  # pl:bc:<batch>:<1 send updates | 0 don't>
 BULK_CANCEL = "pl:bx:"  # pl:bx:<batch>
+OPEN_ANEW = "pl:o:"  # pl:o:<application>: the lead's page as a new message (new-lead alert)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,8 +125,11 @@ def _pipeline_section(content: Content, language: str, details: LeadDetails) -> 
     warnings = ""
     if state.blocked:
         warnings += "\n" + content.text(Text.PIPELINE_WARNING_BLOCKED, language)
-    if not state.transfer_korea and any(s.consent for s in content.stages.values()):
-        warnings += "\n" + content.text(Text.PIPELINE_WARNING_CONSENT, language)
+    every = content.stages.values()
+    closed = [item.label.get(language) for item in every if state.lacks(item.consent)]
+    if closed:
+        stages = ", ".join(closed)
+        warnings += "\n" + content.text(Text.PIPELINE_WARNING_CONSENT, language, stages=stages)
     notes = [
         content.text(
             Text.PIPELINE_NOTE_LINE,
@@ -189,24 +193,27 @@ def _shorten(text: str) -> str:
 
 
 def preview_intro(content: Content, language: str, state: LeadState, to_stage: str) -> str:
-    """Above the exact message the talent would get: what, in which language, warnings."""
+    """Above the exact message the talent would get: what, in which language, warnings.
+
+    (A lead lacking the stage's consent never gets this far: the stage is refused.)
+    """
     warnings = ""
     if state.blocked:
         warnings += "\n" + content.text(Text.PIPELINE_WARNING_BLOCKED, language)
-    if pipeline.lacks_consent(content, to_stage, state):
-        warnings += "\n" + content.text(Text.PIPELINE_WARNING_CONSENT, language)
-    talent_language = content.text(
-        Text.PIPELINE_LANGUAGE_EN if state.language == "en" else Text.PIPELINE_LANGUAGE_ID,
-        language,
-    )
     return content.text(
         Text.PIPELINE_PREVIEW_INTRO,
         language,
         reference=state.reference,
         stage=pipeline.stage_label(content, to_stage, language),
-        talent_language=talent_language,
+        talent_language=talent_language(content, language, state.language),
         warnings=warnings,
     )
+
+
+def talent_language(content: Content, language: str, talent: str) -> str:
+    """A talent's chat language in staff words: "bahasa Indonesia", "English"."""
+    key = Text.PIPELINE_LANGUAGE_EN if talent == "en" else Text.PIPELINE_LANGUAGE_ID
+    return content.text(key, language)
 
 
 def preview_buttons(
@@ -226,11 +233,11 @@ def preview_buttons(
 
 
 def open_button(
-    content: Content, language: str, reference: str, application_id: int
+    content: Content, language: str, reference: str, application_id: int, *, anew: bool = False
 ) -> InlineKeyboardButton:
-    """Open (again) one lead's page."""
+    """Open (again) one lead's page: in place of the pressed message, or `anew` below it."""
     label = content.text(Text.BTN_OPEN_LEAD, language, reference=reference)
-    return button(label, f"st:o:{application_id}")
+    return button(label, f"{OPEN_ANEW}{application_id}" if anew else f"st:o:{application_id}")
 
 
 def bulk_stages(content: Content, language: str, batch_id: int) -> InlineKeyboardMarkup:
@@ -241,6 +248,12 @@ def bulk_stages(content: Content, language: str, batch_id: int) -> InlineKeyboar
     ]
     cancel = button(content.text(Text.BTN_CANCEL, language), f"{BULK_CANCEL}{batch_id}")
     return InlineKeyboardMarkup([*pairs(buttons), [cancel]])
+
+
+def bulk_cancel_only(content: Content, language: str, batch_id: int) -> InlineKeyboardMarkup:
+    """Nothing to confirm (no lead may be moved): only Cancel."""
+    cancel = button(content.text(Text.BTN_CANCEL, language), f"{BULK_CANCEL}{batch_id}")
+    return InlineKeyboardMarkup([[cancel]])
 
 
 def bulk_confirm_buttons(
@@ -272,7 +285,7 @@ def status_screen(
             Text.STATUS_ITEM,
             language,
             reference=item.reference,
-            date=wib_text(item.submitted_at)[:10],
+            date=content.date_text(to_wib(item.submitted_at).date(), language),
             stage=pipeline.talent_label(content, item.stage, language),
         )
         for item in registrations

@@ -27,8 +27,6 @@ from handlers.guard import Callback, staff_only
 
 log = logging.getLogger(__name__)
 
-CHART_CACHE = ".matplotlib"  # matplotlib's font cache, next to the database
-
 
 def staff_desk(callback: Callback) -> Callback:
     """Staff only, and only where lead data may be shown: private chat or the staff group."""
@@ -122,8 +120,7 @@ async def stats_command(update: Update, context: BotContext) -> None:
     if chat is None:
         return
     await chat.send_action(ChatAction.UPLOAD_PHOTO)
-    cache = services.settings.database_path.parent / CHART_CACHE
-    png = await chart.draw(pipeline.chart_data(flow, context.content, language), cache)
+    png = await chart.draw(pipeline.chart_data(flow, context.content, language))
     if png is None:
         await reply(update, context.text(Text.STATS_CHART_FAILED))
         return

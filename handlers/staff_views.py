@@ -129,20 +129,25 @@ def lead_list(
     return text, InlineKeyboardMarkup(rows)
 
 
-def lead_page(
-    content: Content, language: str, lead: Lead, back_page: int = 0, code: str = ""
-) -> Screen:
-    """Every answer of one lead, how to reach the talent, and their consents now."""
-    consents = []
+def consent_lines(content: Content, language: str, given: dict[str, bool | None]) -> list[str]:
+    """Each consent as staff read it: "✅ Setuju pemrosesan data", "❌ …", "▫️ …: belum ditanya"."""
+    lines = []
     for kind, label_key in _CONSENTS:
         label = content.text(label_key, language)
-        granted = lead.consents.get(kind)
         state = {
             True: Text.LEAD_CONSENT_YES,
             False: Text.LEAD_CONSENT_NO,
             None: Text.LEAD_CONSENT_UNASKED,
-        }[granted]
-        consents.append(content.text(state, language, label=label))
+        }[given.get(kind)]
+        lines.append(content.text(state, language, label=label))
+    return lines
+
+
+def lead_page(
+    content: Content, language: str, lead: Lead, back_page: int = 0, code: str = ""
+) -> Screen:
+    """Every answer of one lead, how to reach the talent, and their consents now."""
+    consents = consent_lines(content, language, dict(lead.consents))
     telegram_name = " ".join(part for part in (lead.first_name, lead.last_name) if part)
     text = content.text(
         Text.LEAD_PAGE,

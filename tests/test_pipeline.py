@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import random
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -213,8 +214,15 @@ async def test_status_shows_talent_labels_in_their_language(
     assert shown.text == listed.text  # the menu button shows the same, in place
 
 
-async def _seed_talents(bot: Harness, count: int, *, first_id: int = 5000) -> list[EmulatedUser]:
-    """Talents who talked to the bot and submitted an application (rows written directly)."""
+async def _seed_talents(
+    bot: Harness,
+    count: int,
+    *,
+    first_id: int = 5000,
+    profiles: Sequence[tuple[str, dict[str, bool]]] = (),
+) -> list[EmulatedUser]:
+    """Talents who talked to the bot and submitted an application (rows written directly);
+    `profiles`: (chat language, consents) of each, else Indonesian with every consent."""
     rng = random.Random(count)
     talents = []
     for index in range(count):
@@ -228,6 +236,11 @@ async def _seed_talents(bot: Harness, count: int, *, first_id: int = 5000) -> li
                 talent.id,
                 {**realistic(rng, "music"), "full_name": f"Talenta {index}"},
                 first_name=talent.first_name,
+                **(
+                    {"language": profiles[index][0], "consents": profiles[index][1]}
+                    if profiles
+                    else {}
+                ),
             )
             for index, talent in enumerate(talents)
         ],

@@ -89,6 +89,7 @@ async def test_stats_show_the_pipeline_and_time_to_first_contact(
     assert chart.kind == "photo" and chart.photo is not None
     assert chart.photo.startswith(b"\x89PNG")
     assert chart.text == t(Text.STATS_CHART_CAPTION)
+    assert [p.name for p in bot.database.parent.iterdir() if "matplotlib" in p.name] == []
     lines = text.text.splitlines()
     start = lines.index("Pipeline (tahap saat ini)")
     assert lines[start + 1 : start + 7] == [
@@ -176,7 +177,7 @@ async def test_command_line_moves_notes_and_prints_the_audit_log(
         "--note",
         "Dari skrip",
     )
-    assert "KOC-000001 is now at Shortlisted; the talent update is queued" in out
+    assert "KOC-000001 is now at Shortlist; the talent update is queued" in out
     assert "note kept" in out
 
     async def delivered() -> bool:
@@ -185,7 +186,7 @@ async def test_command_line_moves_notes_and_prints_the_audit_log(
     await wait_until(delivered)  # the running bot sends what the command line queued
     assert "masuk daftar pendek" in sari.messages[-1].text
     out = await _kocca_bot(bot.database, tmp_path, "lead", "KOC-000001")
-    assert out.startswith("KOC-000001: Shortlisted since ")
+    assert out.startswith("KOC-000001: Shortlist since ")  # DEFAULT_LANGUAGE (id)
     await _kocca_bot(bot.database, tmp_path, "lead", "KOC-000001", "--stage", "ghost", status=2)
     await _kocca_bot(bot.database, tmp_path, "lead", "KOC-000001", "--note", "x" * 2001, status=2)
     await _kocca_bot(bot.database, tmp_path, "lead", "KOC-000777", "--stage", "baru", status=1)
@@ -193,11 +194,11 @@ async def test_command_line_moves_notes_and_prints_the_audit_log(
 
     text = await _kocca_bot(bot.database, tmp_path, "audit", "--lead", "KOC-1")
     lines = text.splitlines()
-    assert len(lines) == 3
+    assert len(lines) == 4
     for line, who, action in zip(
         lines,
-        ["cli", "cli", f"admin {ADMIN_ID}"],
-        ["stage_changed", "note_added", "lead_viewed"],
+        ["cli", "cli", "cli", f"admin {ADMIN_ID}"],
+        ["stage_changed", "note_added", "lead_viewed", "lead_viewed"],
         strict=True,
     ):
         assert f" WIB  {who} " in line and f" {action} " in line and "KOC-000001" in line

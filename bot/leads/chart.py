@@ -3,14 +3,18 @@
 Drawn by matplotlib (Agg, no display) in a child process (`python -m bot.leads.chart`):
 drawing and importing matplotlib take a second of CPU that would otherwise hold the event
 loop (and the GIL) while talents wait for replies; the child also returns its memory.
+matplotlib's settings and font cache go to a private temporary folder of the bot's process
+(0700, removed when it exits): nothing is left next to the database or in a home folder.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import logging
 import sys
+import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -26,7 +30,7 @@ class ChartData:
     """Everything the picture shows, already labelled in the reader's language."""
 
     days_title: str
-    days: list[tuple[str, int]]  # ISO date, leads submitted that day
+    days: list[tuple[str, int]]  # the day as read on the axis ("18 Nov"), leads that day
     stages_title: str
     stages: list[tuple[str, int]]  # stage label, leads at that stage now (pipeline order)
 
@@ -42,7 +46,7 @@ def render(data: ChartData) -> bytes:
 
     figure = Figure(figsize=(8, 7), dpi=110, layout="constrained")
     days_axes, stages_axes = figure.subplots(2, 1, height_ratios=(1, 1))
-    labels = [day[5:].replace("-", "/") for day, _ in data.days]  # MM/DD
+    labels = [day for day, _ in data.days]
     counts = [count for _, count in data.days]
     days_axes.bar(range(len(counts)), counts, color="#2a6f97")
     days_axes.set_title(data.days_title, loc="left")
@@ -73,13 +77,24 @@ def _printable(text: str) -> str:
     return "".join(char for char in text if ord(char) < 0x2000).strip()
 
 
-async def draw(data: ChartData, cache_dir: Path) -> bytes | None:
+@functools.cache
+def _config_folder() -> tempfile.TemporaryDirectory[str]:
+    """One per bot process, so matplotlib builds its font cache once (about 0.7 s)."""
+    return tempfile.TemporaryDirectory(prefix="kocca-matplotlib-")
+
+
+def config_folder() -> Path:
+    """Where the drawing child keeps matplotlib's settings and font cache (MPLCONFIGDIR)."""
+    return Path(_config_folder().name)
+
+
+async def draw(data: ChartData) -> bytes | None:
     """Draw in a child process; None (logged) if it fails or takes too long."""
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
         "bot.leads.chart",
-        str(cache_dir),
+        str(config_folder()),
         stdin=asyncio.subprocess.PIPE,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
@@ -103,7 +118,7 @@ def main(arguments: list[str]) -> int:
     """Child process: chart data (JSON) on stdin, PNG on stdout."""
     import os
 
-    # matplotlib keeps its font cache here (in the bot's data folder, not the home folder).
+    # matplotlib keeps its font cache here (the parent's private temporary folder).
     Path(arguments[0]).mkdir(mode=0o700, parents=True, exist_ok=True)
     os.environ["MPLCONFIGDIR"] = arguments[0]
     raw: dict[str, Any] = json.load(sys.stdin)

@@ -12,7 +12,7 @@ import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from bot.content import Content, Markup, Stage
 from bot.leads.chart import ChartData
@@ -21,7 +21,7 @@ from bot.store import Store
 from bot.store.applications import REFERENCE_FORMAT
 from bot.store.audit import Actor
 from bot.store.leads import LeadFilter
-from bot.store.pipeline import NOTE_LIMIT, LeadState, Message, Move
+from bot.store.pipeline import NOTE_LIMIT, BulkPart, LeadState, Message, Move
 from bot.texts import Text
 
 MINE = ("mine", "saya")
@@ -139,10 +139,26 @@ def message_for(content: Content, key: str, lead: LeadState) -> Message | None:
     return Message(lead.language, text)
 
 
+def needed_consent(content: Content, key: str) -> str | None:
+    """The consent a stage needs (content's `consent:`, e.g. transfer_korea), if any."""
+    found = content.stages.get(key)
+    return None if found is None else found.consent
+
+
 def lacks_consent(content: Content, key: str, lead: LeadState) -> bool:
     """Whether the stage needs a consent this talent has not given (transfer to Korea)."""
-    found = content.stages.get(key)
-    return found is not None and found.consent == "transfer_korea" and not lead.transfer_korea
+    return lead.lacks(needed_consent(content, key))
+
+
+_KEY_CHARACTERS = re.compile(r"[^a-z0-9_]")
+KEY_SHOWN = 24  # characters of an unknown stage key kept in the audit log and in replies
+
+
+def clean_key(text: str) -> str:
+    """A stage key from callback data as it may be recorded or shown: the characters a key
+    may have (others become "?"), at most KEY_SHOWN of them (forged data is not echoed)."""
+    cleaned = _KEY_CHARACTERS.sub("?", text[:KEY_SHOWN])
+    return cleaned + ("…" if len(text) > KEY_SHOWN else "")
 
 
 # ----- changes --------------------------------------------------------------------------------
@@ -159,12 +175,16 @@ async def change_stage(
     expected_version: int | None = None,
     report_chat_id: int | None = None,
 ) -> Move:
-    """Save a stage (with its talent message when `notify`), if nobody moved the lead since."""
-    stage(content, to_stage)  # StageError before anything is written
+    """Save a stage (with its talent message when `notify`), if nobody moved the lead since.
+
+    A lead lacking the consent the stage needs is refused ("no_consent"), with or without
+    `notify`: checked in the transaction that would save.
+    """
+    consent = stage(content, to_stage).consent  # StageError before anything is written
     lead = await store.pipeline.state(application_id)
     message = message_for(content, to_stage, lead) if notify and lead is not None else None
     return await store.pipeline.move(
-        application_id, expected_version, to_stage, actor, message, report_chat_id
+        application_id, expected_version, to_stage, actor, message, report_chat_id, consent
     )
 
 
@@ -186,6 +206,7 @@ class BulkResult:
     messages: int
     changed: int  # changed by someone else (or erased) since they were counted
     already: int  # already at the stage
+    no_consent: int  # lacking the consent the stage needs: left where they were
 
 
 async def bulk_move(
@@ -198,9 +219,12 @@ async def bulk_move(
     actor: Actor,
     notify: bool,
 ) -> BulkResult:
-    """Move the leads a few hundred per transaction; each lead gets at most one message."""
-    stage(content, to_stage)
-    moved = changed = already = messages = 0
+    """Move the leads a few hundred per transaction; each lead gets at most one message.
+
+    Leads lacking the consent the stage needs are skipped (each refusal recorded).
+    """
+    consent = stage(content, to_stage).consent
+    total = BulkPart()
     for start in range(0, len(leads), BULK_CHUNK):
         chunk = leads[start : start + BULK_CHUNK]
         moves = [
@@ -211,13 +235,14 @@ async def bulk_move(
             )
             for lead in chunk
         ]
-        done, queued, skipped, there = await store.pipeline.move_many(
-            batch_id, moves, to_stage, actor
-        )
-        moved, messages = moved + done, messages + queued
-        changed, already = changed + skipped, already + there
+        part = await store.pipeline.move_many(batch_id, moves, to_stage, actor, consent)
+        total.moved += part.moved
+        total.queued += part.queued
+        total.changed += part.changed
+        total.already += part.already
+        total.no_consent += part.no_consent
     await store.pipeline.finish_bulk(batch_id)
-    return BulkResult(moved, messages, changed, already)
+    return BulkResult(total.moved, total.queued, total.changed, total.already, total.no_consent)
 
 
 # ----- statistics -------------------------------------------------------------------------------
@@ -306,10 +331,16 @@ def chart_data(stats: PipelineStats, content: Content, language: str) -> ChartDa
     """What the /stats picture shows, labelled in the reader's language."""
     return ChartData(
         days_title=content.text(Text.CHART_DAYS_TITLE, language),
-        days=stats.days,
+        days=[(short_day(content, date.fromisoformat(day), language), n) for day, n in stats.days],
         stages_title=content.text(Text.CHART_STAGES_TITLE, language),
         stages=[(stage_label(content, key, language), n) for key, n in stats.per_stage],
     )
+
+
+def short_day(content: Content, day: date, language: str) -> str:
+    """A day on a chart axis, day first as in content's dates: "18 Nov", "1 Des"."""
+    months = content.text(Text.MONTH_NAMES, language).split()
+    return f"{day.day} {months[day.month - 1][:3]}"
 
 
 _REFERENCE = re.compile(r"(?:KOC-?)?0*(\d{1,9})")

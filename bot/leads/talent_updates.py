@@ -21,11 +21,11 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ExtBot
 
-from bot.leads.pipeline import stage_label
+from bot.leads.pipeline import needed_consent, stage_label
 from bot.outreach.pacing import BulkSends, unreachable
 from bot.outreach.send_budget import BROADCAST, SendBudget, retry_seconds
 from bot.services import Services
-from bot.store.talent_updates import Batch, TalentUpdate
+from bot.store.talent_updates import NO_CONSENT, Batch, TalentUpdate
 from bot.texts import Text
 from bot.transport.failures import describe
 
@@ -113,11 +113,16 @@ class TalentUpdateWorker:
         """Send one message, retrying what may succeed later; record the outcome."""
         store = self._store
         failures = 0
+        # A stage that needs a consent (Forwarded to KOCCA says "as you agreed"): checked in
+        # the commit before each request, so a consent withdrawn meanwhile stops the message.
+        consent = needed_consent(self._services.content, update.stage)
         try:
             while True:
                 # Marked before the slot, so the request follows the slot at once: a commit
                 # between them would let sends bunch beyond Telegram's 30 a second.
-                if not await store.mark_sending(update.id):
+                if not await store.mark_sending(update.id, consent):
+                    if consent is not None and await store.hold_without_consent(update.id, consent):
+                        log.info("Talent update %d held back: consent withdrawn", update.id)
                     return  # superseded by a later stage change, or the lead was erased
                 if not await self._sends.slot():
                     await store.mark_pending(update.id)  # stopping: no request was made
@@ -168,7 +173,11 @@ class TalentUpdateWorker:
         content = self._services.content
         language = await self._staff_language(batch.created_by)
         stage = stage_label(content, batch.to_stage or "", language)
-        resend = await self._store.batch_updates(batch.id, _RESENDABLE)
+        resend = [
+            item
+            for item in await self._store.batch_updates(batch.id, _RESENDABLE)
+            if item.error != NO_CONSENT  # sending it again would be refused
+        ]
         buttons = [
             [
                 InlineKeyboardButton(
@@ -184,14 +193,17 @@ class TalentUpdateWorker:
             text = content.text(
                 Text.BULK_REPORT,
                 language,
-                id=batch.id,
+                id=batch.number or batch.id,
                 stage=stage,
                 **{status: tally.get(status, 0) for status in _REPORTS},
             )
         else:
             update = (await self._store.batch_updates(batch.id, tuple(_REPORTS)))[0]
+            key = _REPORTS[update.status]
+            if update.status == "failed" and update.error == NO_CONSENT:
+                key = Text.UPDATE_REPORT_NO_CONSENT
             text = content.text(
-                _REPORTS[update.status],
+                key,
                 language,
                 reference=update.reference or "",
                 stage=stage_label(content, update.stage, language),

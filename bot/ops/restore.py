@@ -21,6 +21,7 @@ from bot.ops.backup import BackupError, check_copy, copy_database
 from bot.ops.runlock import RunLock
 from bot.private_files import create_private, sync_folder
 from bot.store.db import Database
+from bot.store.talent_updates import carry_high_water
 
 log = logging.getLogger(__name__)
 
@@ -147,6 +148,7 @@ def _carry_high_water(current: Path, staged: Path) -> None:
             + ", ".join(f"COALESCE({part}, 0)" for part in highest)
             + ") WHERE id = 1"
         )
+        carry_high_water(connection)  # talent update and bulk move ids (staff buttons)
     except sqlite3.Error as error:
         log.warning(
             "Could not carry the highest lead number over to the restored database: %s", error

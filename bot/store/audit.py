@@ -92,6 +92,14 @@ class Audit:
         async with self._db.transaction() as tx:
             await self.add_in(tx, actor, action, lead_ref, **detail)
 
+    async def add_each(
+        self, actor: Actor, action: str, lead_refs: list[str], **detail: Any
+    ) -> None:
+        """One entry per lead (leads shown in a list): each one erasure can redact."""
+        async with self._db.transaction() as tx:
+            for lead_ref in lead_refs:
+                await self.add_in(tx, actor, action, lead_ref, **detail)
+
     @staticmethod
     async def redact_in(tx: Transaction, user_id: int, erasure_hash: str) -> int:
         """Erasure: the talent's lead references become the erasure hash; nothing is deleted."""

@@ -423,4 +423,38 @@ MIGRATIONS: list[tuple[str, str]] = [
         END
         """,
     ),
+    (
+        "0015_pipeline_ids_never_reused",
+        # Staff buttons carry talent update ids ("Send again") and bulk move ids. Erasing a
+        # talent deletes their updates, and SQLite would hand the highest deleted id to the
+        # next row: an old button would then act on another talent's update. As for lead
+        # references, the highest id ever used is kept apart and never goes down.
+        # Bulk moves also get a number of their own for staff (the ids count single moves).
+        """
+        CREATE TABLE id_high_water (
+            name TEXT PRIMARY KEY CHECK (name IN ('talent_updates', 'pipeline_batches')),
+            last INTEGER NOT NULL
+        );
+        INSERT INTO id_high_water (name, last)
+            SELECT 'talent_updates', COALESCE(MAX(id), 0) FROM talent_updates;
+        INSERT INTO id_high_water (name, last)
+            SELECT 'pipeline_batches', COALESCE(MAX(id), 0) FROM pipeline_batches;
+        CREATE TRIGGER talent_updates_high_water AFTER INSERT ON talent_updates
+        BEGIN
+            UPDATE id_high_water SET last = NEW.id
+                WHERE name = 'talent_updates' AND last < NEW.id;
+        END;
+        CREATE TRIGGER pipeline_batches_high_water AFTER INSERT ON pipeline_batches
+        BEGIN
+            UPDATE id_high_water SET last = NEW.id
+                WHERE name = 'pipeline_batches' AND last < NEW.id;
+        END;
+        ALTER TABLE pipeline_batches ADD COLUMN number INTEGER;
+        UPDATE pipeline_batches SET number = (
+            SELECT COUNT(*) FROM pipeline_batches b WHERE b.filter IS NOT NULL
+                AND b.confirmed_at IS NOT NULL AND b.id <= pipeline_batches.id
+        ) WHERE filter IS NOT NULL AND confirmed_at IS NOT NULL;
+        CREATE UNIQUE INDEX pipeline_batches_number ON pipeline_batches(number)
+        """,
+    ),
 ]

@@ -19,7 +19,7 @@ from bot.store.audit import Actor, Audit
 from bot.store.db import Database, Row, Transaction, utc_now
 from bot.store.leads import FILTERS, LeadFilter
 
-Outcome = Literal["saved", "conflict", "same", "gone"]
+Outcome = Literal["saved", "conflict", "same", "gone", "no_consent"]
 NOTE_LIMIT = 2000  # characters in one note
 
 _STATE_COLUMNS = """
@@ -54,6 +54,10 @@ class LeadState:
     assignee_id: int | None
     stage_changed_at: str
     transfer_korea: bool  # consent to transfer to KOCCA in Korea, as it stands now
+
+    def lacks(self, consent: str | None) -> bool:
+        """Whether a consent a stage needs (content's `consent:`) is missing now."""
+        return consent == "transfer_korea" and not self.transfer_korea
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,8 +225,13 @@ class Pipeline:
         actor: Actor,
         message: Message | None,
         report_chat_id: int | None,
+        consent: str | None = None,
     ) -> Move:
-        """Move a lead if it is still at `expected_version` (None: whatever it is now)."""
+        """Move a lead if it is still at `expected_version` (None: whatever it is now).
+
+        `consent` is one the stage needs (content's `consent:`): checked here, in the
+        transaction that saves, so a consent withdrawn a moment ago still counts.
+        """
         async with self._db.transaction() as tx:
             state = await _state_in(tx, application_id)
             reference = REFERENCE_FORMAT.format(application_id)
@@ -242,6 +251,9 @@ class Pipeline:
                 return Move("conflict", state)
             if state.stage == to_stage:
                 return Move("same", state)
+            if state.lacks(consent):
+                await _refuse_without_consent(tx, actor, state, to_stage, consent)
+                return Move("no_consent", state)
             batch_id = None
             if message is not None:
                 batch_id = await _new_batch(tx, actor, report_chat_id, to_stage, None, 1)
@@ -254,30 +266,47 @@ class Pipeline:
         moves: list[tuple[int, int, Message | None]],
         to_stage: str,
         actor: Actor,
-    ) -> tuple[int, int, int, int]:
+        consent: str | None = None,
+    ) -> BulkPart:
         """Part of a bulk move: (application, version seen, message) each, one transaction.
 
-        A lead changed since it was counted, or already at the stage, is left as it is.
-        Returns how many were moved, messages queued, skipped as changed or gone, and
-        already there.
+        A lead changed since it was counted, already at the stage, or lacking the consent
+        the stage needs (refusal recorded) is left as it is.
         """
-        moved = queued = changed = already = 0
+        done = BulkPart()
         async with self._db.transaction() as tx:
             for application_id, version, message in moves:
                 state = await _state_in(tx, application_id)
                 if state is None or state.version != version:
-                    changed += 1
-                    continue
-                if state.stage == to_stage:
-                    already += 1
-                    continue
-                await _apply(tx, state, to_stage, actor, message, batch_id)
-                moved += 1
-                queued += message is not None
+                    done.changed += 1
+                elif state.stage == to_stage:
+                    done.already += 1
+                elif state.lacks(consent):
+                    await _refuse_without_consent(
+                        tx, actor, state, to_stage, consent, batch=batch_id
+                    )
+                    done.no_consent += 1
+                else:
+                    await _apply(tx, state, to_stage, actor, message, batch_id)
+                    done.moved += 1
+                    done.queued += message is not None
             await tx.execute(
-                "UPDATE pipeline_batches SET total = total + ? WHERE id = ?", (queued, batch_id)
+                "UPDATE pipeline_batches SET total = total + ? WHERE id = ?",
+                (done.queued, batch_id),
             )
-        return moved, queued, changed, already
+        return done
+
+    async def refuse(
+        self, application_id: int, actor: Actor, reason: str, **detail: Any
+    ) -> LeadState | None:
+        """Record a refused stage change; the lead's reference only if it still exists."""
+        async with self._db.transaction() as tx:
+            state = await _state_in(tx, application_id)
+            reference = None if state is None else state.reference  # erased: stays out
+            await Audit.add_in(
+                tx, actor, "stage_change_refused", reference, reason=reason, **detail
+            )
+        return state
 
     async def add_note(self, application_id: int, actor: Actor, text: str) -> Note | None:
         """Keep a note with its author and time; None if the lead is gone."""
@@ -346,17 +375,29 @@ class Pipeline:
             )
         return changed == 1
 
-    async def confirm_bulk(self, batch_id: int, to_stage: str, actor: Actor, **detail: Any) -> bool:
-        """Start the bulk move (once): False if it was started or cancelled already."""
+    async def confirm_bulk(
+        self, batch_id: int, to_stage: str, actor: Actor, **detail: Any
+    ) -> int | None:
+        """Start the bulk move (once): its number for staff (1, 2, …), None if it was started
+        or cancelled already."""
         async with self._db.transaction() as tx:
             changed = await tx.execute_rowcount(
-                "UPDATE pipeline_batches SET status = 'moving', confirmed_at = ?"
+                "UPDATE pipeline_batches SET status = 'moving', confirmed_at = ?, number ="
+                " (SELECT COALESCE(MAX(number), 0) + 1 FROM pipeline_batches)"
                 " WHERE id = ? AND status = 'composing' AND to_stage = ?",
                 (utc_now(), batch_id, to_stage),
             )
-            if changed:
-                await Audit.add_in(tx, actor, "bulk_move", None, batch=batch_id, **detail)
-        return changed == 1
+            if not changed:
+                return None
+            row = await tx.fetch_one(
+                "SELECT number FROM pipeline_batches WHERE id = ?", (batch_id,)
+            )
+            assert row is not None  # just updated, in this transaction
+            number = int(row["number"])
+            await Audit.add_in(
+                tx, actor, "bulk_move", None, batch=batch_id, number=number, **detail
+            )
+        return number
 
     async def finish_bulk(self, batch_id: int) -> None:
         """Every lead of the bulk move is dealt with: its messages may now be reported."""
@@ -367,13 +408,13 @@ class Pipeline:
                 (batch_id,),
             )
 
-    async def cancel_bulk(self, batch_id: int) -> bool:
-        """Drop a bulk move still being prepared."""
+    async def cancel_bulk(self, batch_id: int, admin_id: int) -> bool:
+        """Drop a bulk move still being prepared (only the admin who started it may)."""
         async with self._db.transaction() as tx:
             changed = await tx.execute_rowcount(
                 "UPDATE pipeline_batches SET status = 'cancelled' WHERE id = ?"
-                " AND status = 'composing'",
-                (batch_id,),
+                " AND status = 'composing' AND created_by = ?",
+                (batch_id, admin_id),
             )
         return changed == 1
 
@@ -460,6 +501,17 @@ class Pipeline:
 
 
 @dataclass(slots=True)
+class BulkPart:
+    """What one transaction of a bulk move did."""
+
+    moved: int = 0
+    queued: int = 0  # talent messages
+    changed: int = 0  # changed by someone else, or erased, since they were counted
+    already: int = 0  # already at the stage
+    no_consent: int = 0  # lacking the consent the stage needs: left where they are
+
+
+@dataclass(slots=True)
 class PipelineNumbers:
     """What the pipeline part of /stats is computed from."""
 
@@ -515,17 +567,22 @@ async def _apply(
     await _history(
         tx, state.application_id, "stage", state.stage, to_stage, actor, notified, batch_id
     )
-    # At most one message per lead in flight: one not sent yet says a stage that is over.
+    # At most one message per lead in flight: one not sent yet says a stage that is over,
+    # and one that failed must not be sent again ("Send again") once the lead moved on.
     superseded = await tx.execute_rowcount(
         "UPDATE talent_updates SET status = 'superseded' WHERE application_id = ?"
-        " AND status IN ('pending', 'uncertain')",
+        " AND status IN ('pending', 'uncertain', 'failed')",
         (state.application_id,),
     )
     update_id = None
     if message is not None:
         update_id = await tx.execute(
-            "INSERT INTO talent_updates (batch_id, application_id, user_id, stage, language,"
-            " text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            # The next id after every id ever used (id_high_water): "Send again" buttons
+            # carry it, and erasing the newest update must not free it for someone else.
+            "INSERT INTO talent_updates (id, batch_id, application_id, user_id, stage, language,"
+            " text, created_at) VALUES"
+            " ((SELECT last + 1 FROM id_high_water WHERE name = 'talent_updates'),"
+            " ?, ?, ?, ?, ?, ?, ?)",
             (
                 batch_id,
                 state.application_id,
@@ -548,6 +605,27 @@ async def _apply(
         superseded=superseded,
     )
     return update_id
+
+
+async def _refuse_without_consent(
+    tx: Transaction,
+    actor: Actor,
+    state: LeadState,
+    to_stage: str,
+    consent: str | None,
+    **detail: Any,
+) -> None:
+    await Audit.add_in(
+        tx,
+        actor,
+        "stage_change_refused",
+        state.reference,
+        reason="no_consent",
+        consent=consent,
+        wanted=to_stage,
+        current=state.stage,
+        **detail,
+    )
 
 
 async def _history(
@@ -588,8 +666,11 @@ async def _new_batch(
 ) -> int:
     now = utc_now()
     return await tx.execute(
-        "INSERT INTO pipeline_batches (status, created_by, report_chat_id, filter, to_stage,"
-        " total, created_at, confirmed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        # Never an id used before (id_high_water): bulk move buttons carry it.
+        "INSERT INTO pipeline_batches (id, status, created_by, report_chat_id, filter, to_stage,"
+        " total, created_at, confirmed_at) VALUES"
+        " ((SELECT last + 1 FROM id_high_water WHERE name = 'pipeline_batches'),"
+        " ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             status,
             actor.user_id,

@@ -9,11 +9,19 @@ asked whether to send it again, rather than the talent maybe getting it twice.
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass
 
 from bot.store.db import Database, Row, utc_now
 
 FINAL = ("sent", "failed", "blocked", "superseded", "uncertain")
+NO_CONSENT = "no_consent"  # the error of a message held back: the stage's consent is gone
+# Whether the talent's latest choice on a consent (bound twice: kind, kind) is "granted";
+# a NULL kind (the stage needs none) always passes.
+_CONSENT_HOLDS = (
+    " AND (? IS NULL OR COALESCE((SELECT c.granted FROM consents c WHERE c.user_id ="
+    " talent_updates.user_id AND c.kind = ? ORDER BY c.id DESC LIMIT 1), 0) = 1)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +65,7 @@ class Batch:
     report_chat_id: int | None
     to_stage: str | None
     bulk: bool
+    number: int | None  # a bulk move's number for staff (#1, #2, …)
     tally: dict[str, int]
 
 
@@ -85,12 +94,23 @@ class TalentUpdates:
         row = await self._db.fetch_one(_UPDATE + " WHERE t.id = ?", (update_id,))
         return None if row is None else TalentUpdate.from_row(row)
 
-    async def mark_sending(self, update_id: int) -> bool:
-        """Committed before the request; False if it is no longer pending (superseded, gone)."""
+    async def mark_sending(self, update_id: int, consent: str | None = None) -> bool:
+        """Committed before the request; False if it is no longer pending (superseded, gone)
+        or the consent its stage needs was withdrawn meanwhile."""
         return await self._set(
-            "UPDATE talent_updates SET status = 'sending', attempts = attempts + 1"
-            " WHERE id = ? AND status = 'pending'",
-            (update_id,),
+            "UPDATE talent_updates SET status = 'sending', attempts = attempts + 1"  # noqa: S608 - constant SQL
+            " WHERE id = ? AND status = 'pending'" + _CONSENT_HOLDS,
+            (update_id, consent, consent),
+        )
+
+    async def hold_without_consent(self, update_id: int, consent: str) -> bool:
+        """A pending message whose stage needs a consent the talent no longer gives: never
+        sent ('failed', reported to staff); False if that is not why it was not sent."""
+        return await self._set(
+            "UPDATE talent_updates SET status = 'failed', error = ?"  # noqa: S608 - constant SQL
+            " WHERE id = ? AND status = 'pending'"
+            " AND NOT (1" + _CONSENT_HOLDS + ")",
+            (NO_CONSENT, update_id, consent, consent),
         )
 
     async def mark_pending(self, update_id: int) -> None:
@@ -140,12 +160,15 @@ class TalentUpdates:
             )
         return [TalentUpdate.from_row(row) for row in rows]
 
-    async def send_again(self, update_id: int) -> bool:
-        """Staff chose to send an uncertain or failed message again."""
+    async def send_again(self, update_id: int, consent: str | None = None) -> bool:
+        """Staff chose to send an uncertain or failed message again: only while it still
+        says the lead's current stage (and the consent that stage needs is given)."""
         return await self._set(
-            "UPDATE talent_updates SET status = 'pending'"
-            " WHERE id = ? AND status IN ('uncertain', 'failed')",
-            (update_id,),
+            "UPDATE talent_updates SET status = 'pending', error = NULL"  # noqa: S608 - constant SQL
+            " WHERE id = ? AND status IN ('uncertain', 'failed') AND stage ="
+            " (SELECT p.stage FROM lead_pipeline p"
+            "  WHERE p.application_id = talent_updates.application_id)" + _CONSENT_HOLDS,
+            (update_id, consent, consent),
         )
 
     async def _set(self, sql: str, params: tuple[object, ...]) -> bool:
@@ -157,7 +180,7 @@ class TalentUpdates:
     async def finished_batches(self) -> list[Batch]:
         """Batches with messages all dealt with and not yet reported."""
         rows = await self._db.fetch_all(
-            "SELECT b.id, b.created_by, b.report_chat_id, b.to_stage, b.filter FROM"
+            "SELECT b.id, b.created_by, b.report_chat_id, b.to_stage, b.filter, b.number FROM"
             " pipeline_batches b WHERE b.status = 'confirmed' AND b.reported_at IS NULL"
             " AND NOT EXISTS (SELECT 1 FROM talent_updates t WHERE t.batch_id = b.id"
             "   AND t.status IN ('pending', 'sending'))"
@@ -177,6 +200,7 @@ class TalentUpdates:
                     report_chat_id=row["report_chat_id"],
                     to_stage=row["to_stage"],
                     bulk=row["filter"] is not None,
+                    number=row["number"],
                     tally={count["status"]: int(count["n"]) for count in counts},
                 )
             )
@@ -207,3 +231,27 @@ class TalentUpdates:
                 "UPDATE pipeline_batches SET status = 'confirmed', reported_at = NULL WHERE id = ?",
                 (batch_id,),
             )
+
+
+# At a restore (the replaced database attached as `current`), per table of the old one.
+_CARRY_FROM_ROWS = {
+    "talent_updates": "UPDATE main.id_high_water SET last = MAX(last,"
+    " COALESCE((SELECT MAX(id) FROM current.talent_updates), 0)) WHERE name = 'talent_updates'",
+    "pipeline_batches": "UPDATE main.id_high_water SET last = MAX(last,"
+    " COALESCE((SELECT MAX(id) FROM current.pipeline_batches), 0))"
+    " WHERE name = 'pipeline_batches'",
+    "id_high_water": "UPDATE main.id_high_water SET last = MAX(last, COALESCE((SELECT c.last"
+    " FROM current.id_high_water c WHERE c.name = main.id_high_water.name), 0))",
+}
+
+
+def carry_high_water(connection: sqlite3.Connection) -> None:
+    """At a restore: ids of the database being replaced (attached as `current`) that staff
+    buttons may hold ("Send again", bulk moves) are not given again by the restored one."""
+    restored = {row[0] for row in connection.execute("SELECT name FROM main.sqlite_master")}
+    if "id_high_water" not in restored:
+        return  # a backup from before the table: its migration starts from its own rows
+    replaced = {row[0] for row in connection.execute("SELECT name FROM current.sqlite_master")}
+    for table, sql in _CARRY_FROM_ROWS.items():
+        if table in replaced:
+            connection.execute(sql)
