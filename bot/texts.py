@@ -369,3 +369,18 @@ class Text(StrEnum):
     OPS_BACKUP_FAILED = "ops_backup_failed"
     OPS_STORAGE_DOWN = "ops_storage_down"
     OPS_STORAGE_BACK = "ops_storage_back"
+
+    # --- privacy and restore notices to staff ---
+    PRIVACY_STAFF_ERASED = "privacy_staff_erased"
+    PRIVACY_STAFF_WITHDRAWN = "privacy_staff_withdrawn"
+    PRIVACY_STAFF_ERASED_AGAIN = "privacy_staff_erased_again"
+    PRIVACY_STAFF_WITHDRAWN_AGAIN = "privacy_staff_withdrawn_again"
+    PRIVACY_CLEAN_UP_REFERENCES = "privacy_clean_up_references"
+    PRIVACY_CLEAN_UP_RELAYED = "privacy_clean_up_relayed"
+    PRIVACY_CLEAN_UP_FOOTER = "privacy_clean_up_footer"
+    LEAD_ERASED = "lead_erased"
+    RESTORE_HELD = "restore_held"
+    RESTORE_HELD_UPDATES = "restore_held_updates"
+    RESTORE_HELD_BROADCAST = "restore_held_broadcast"
+    RESTORE_HELD_REMINDERS = "restore_held_reminders"
+    RESTORE_HELD_NOTHING = "restore_held_nothing"

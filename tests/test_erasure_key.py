@@ -14,9 +14,10 @@ from pydantic import SecretStr
 
 from bot.settings import SettingsError, load_settings
 from bot.store.privacy import subject_hash
+from bot.texts import Text
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import Harness, every_value
-from tests.leads import FILMMAKER, MUSICIAN, apply, read_csv
+from tests.leads import FILMMAKER, MUSICIAN, apply, opening, read_csv
 from tests.processes import clean_env, run_cli
 
 SARI_DATA = ["Sarinah", "sari.dewi@example.com", "+6281234567890", "Sari Dewi Lestari"]
@@ -106,15 +107,33 @@ async def test_erasure_survives_the_restore_of_an_older_backup(
     code, out, err = await run_cli(tmp_path, env, "restore", str(backup))
     assert code == 0, err
     assert "Carried over 1 erasure record(s)" in out
-    restored = every_value(database)
-    assert "Sari Dewi Lestari" in restored  # the backup brought her back, until the bot starts
-
-    await bot.start()
+    assert "1 talent(s) erased again" in out
+    # The restore itself erases her again: no command before the next start shows her.
     values = every_value(database)
     for secret in SARI_DATA:
         assert not any(secret in value for value in values), secret
     assert not any(value == str(sari.id) for value in values)
+    exported = tmp_path / "leads.csv"
+    code, _, err = await run_cli(
+        tmp_path, env, "export", "--format", "csv", "--output", str(exported)
+    )
+    assert code == 0, err
+    rows = read_csv(exported.read_bytes())
+    assert len(rows) == 2 and any("Budi Santoso" in cell for cell in rows[1])
+    code, out, err = await run_cli(tmp_path, env, "lead", "KOC-000001")
+    assert code != 0 and "Sari" not in out + err
+    code, _, err = await run_cli(tmp_path, env, "backup", "--output", str(tmp_path / "after.db"))
+    assert code == 0, err
+    assert not any("Sari Dewi Lestari" in value for value in every_value(tmp_path / "after.db"))
+
+    mark = staff_chat.mark()
+    await bot.start()
     assert await bot.store.privacy.was_erased(sari.id)
+    # Staff hear which reference went again, with what to clean up, and no name.
+    notices = [message.text for message in await staff_chat.wait_for_messages(mark, 2)]
+    [again] = [text for text in notices if "KOC-000001" in text]
+    assert again.startswith(opening(Text.PRIVACY_STAFF_ERASED_AGAIN))
+    assert "KOC-000002" not in again and "Sari" not in again
     admin = bot.user(user_id=ADMIN_ID, first_name="Admin")
     replies = await bot.send(admin, "/export")
     csv_file = next(r.document for r in replies if r.document and r.document[0].endswith(".csv"))

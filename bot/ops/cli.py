@@ -129,7 +129,7 @@ def _restore_command(args: argparse.Namespace) -> int:
 
     settings = load_settings()
     try:
-        result = restore(settings.database_path, args.file)
+        result = restore(settings, args.file)
     except DatabaseInUse as error:
         print(f"Refusing to restore: {error}. Stop the bot first.", file=sys.stderr)
         return EXIT_FAILED
