@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from pydantic import SecretStr
 
+from bot.emulator import BotAPIEmulator
 from bot.settings import SettingsError, load_settings
 from bot.store.privacy import subject_hash
 from bot.texts import Text
@@ -145,3 +146,56 @@ async def test_erasure_survives_the_restore_of_an_older_backup(
     assert greeting.text.startswith("Halo, Sarinah!")
     await bot.restart()
     assert await bot.store.users.get(sari.id) is not None
+
+
+async def test_a_lost_or_wrong_key_is_refused_everywhere_and_never_replaced(
+    make_bot: Callable[..., Any],
+    served: tuple[BotAPIEmulator, str],
+    database: Path,
+    tmp_path: Path,
+) -> None:
+    bot: Harness = await make_bot()
+    sari = bot.user(first_name="Sarinah")
+    await apply(bot, sari, MUSICIAN)
+    backup = tmp_path / "monday.db"
+    emulator, url = served
+    env = clean_env(
+        tmp_path, BOT_TOKEN=emulator.token, BOT_API_URL=url, DATABASE_PATH=str(database)
+    )
+    code, _, err = await run_cli(tmp_path, env, "backup", "--output", str(backup))
+    assert code == 0, err
+    await _erase(bot, sari)
+    await bot.stop()
+    key_file = database.parent / "erasure.key"
+    kept = tmp_path / "password-manager.key"
+    key_file.rename(kept)  # the server was moved without it
+
+    code, out, err = await run_cli(tmp_path, env, "run")
+    assert code == 2, out + err
+    [line] = err.strip().splitlines()  # one line, saying what to do
+    assert "erasure key file" in line and "missing" in line and "copy it back" in line
+    assert not key_file.exists()  # no new key was made in its place
+    code, out, err = await run_cli(tmp_path, env, "doctor")
+    assert "✘ Erasure key: the erasure key file" in out
+    assert "fix: copy erasure.key back" in out
+
+    wrong = {**env, "ERASURE_KEY": "w" * 40}
+    code, _, err = await run_cli(tmp_path, wrong, "run")
+    assert code == 2
+    assert "is not the key this database's 1 erasure/withdrawal record(s) were made with" in err
+    code, _, err = await run_cli(tmp_path, wrong, "restore", str(backup))
+    assert code == 2 and "not restored" in err
+    assert list(tmp_path.glob("kocca.before-restore-*")) == []  # noqa: ASYNC240 - test folder
+    code, out, _ = await run_cli(tmp_path, wrong, "doctor")
+    assert "✘ Erasure key: ERASURE_KEY is not the key" in out
+    assert "fix: put back the original key" in out
+
+    kept.rename(key_file)  # put back
+    code, out, _ = await run_cli(tmp_path, env, "doctor")
+    assert "✔ Erasure key:" in out and "matches this database's 1 keyed record(s)" in out
+    code, out, err = await run_cli(tmp_path, env, "restore", str(backup))
+    assert code == 0, err
+    assert "1 talent(s) erased again" in out
+    await bot.start()
+    assert await bot.store.privacy.was_erased(sari.id)
+    assert not any("Sari Dewi Lestari" in value for value in every_value(database))

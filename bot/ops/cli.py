@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import logging
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from bot.logs import setup_logging
 from bot.ops.runlock import DatabaseInUse, running_pid
 from bot.settings import load_settings
 
@@ -145,6 +147,9 @@ def _doctor_command(args: argparse.Namespace) -> int:
     from bot.ops.doctor import run_checks
 
     settings = load_settings()
+    # The checks are the output: a library's own error lines (an unreadable answer from a
+    # wrong BOT_API_URL, with its traceback) would only bury them.
+    setup_logging(logging.CRITICAL + 1)
     checks = asyncio.run(run_checks(settings))
     for check in checks:
         print(check.line())

@@ -29,7 +29,7 @@ from bot.private_files import create_private, sync_folder
 from bot.settings import Settings, SettingsError
 from bot.store import Store
 from bot.store.db import Database
-from bot.store.privacy import key_check
+from bot.store.privacy import key_check, read_key_check
 
 log = logging.getLogger(__name__)
 
@@ -154,28 +154,14 @@ async def _apply(
 def _check_current_key(settings: Settings) -> None:
     """Refuse when the current database's keyed records were made with another key: carried
     over, they would never match, and erased talents would come back."""
-    database = settings.database_path
-    if not database.exists():
+    expected, keyed = read_key_check(settings.database_path)
+    if expected is None or not keyed:
         return
-    try:
-        connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
-        try:
-            row = connection.execute("SELECT value FROM erasure_key_check WHERE id = 1").fetchone()
-            keyed = connection.execute("SELECT COUNT(*) FROM erasures WHERE keyed = 1").fetchone()[
-                0
-            ]
-        finally:
-            connection.close()
-    except sqlite3.Error:
-        return  # an older or unreadable database: _carry says so
-    if row is None:
-        return
-    key = erasure_key(settings, create=not keyed)
-    if keyed and key_check(key) != row[0]:
+    if key_check(erasure_key(settings, create=False)) != expected:
         raise SettingsError(
             f"Configuration error: the erasure key ({key_source(settings)}) is not the key the"
-            f" current database's {keyed} erasure record(s) were made with: not restored; put"
-            " back the original key first (see docs/operations.md, 'The erasure key')"
+            f" current database's {keyed} erasure/withdrawal record(s) were made with: not"
+            " restored; put back the original key first (docs/operations.md, 'The erasure key')"
         )
 
 

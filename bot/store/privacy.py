@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import sqlite3
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from bot.store.audit import Audit
@@ -43,6 +45,9 @@ _RELAYED = (
     "SELECT staff_chat_id, staff_message_id FROM relayed_messages WHERE user_id = ? ORDER BY id"
 )
 KEY_CHECK = b"check"
+_KEYED = (
+    "SELECT (SELECT COUNT(*) FROM erasures WHERE keyed = 1) + (SELECT COUNT(*) FROM withdrawals)"
+)
 
 
 def subject_hash(user_id: int, key: bytes) -> str:
@@ -93,6 +98,23 @@ class CleanUp:
         return bool(self.references) or self.relayed > 0
 
 
+def read_key_check(database: Path) -> tuple[str | None, int]:
+    """A database file's key check value and number of keyed records, read without opening
+    it as the bot does (for restore and doctor): (None, 0) for none, or an older database."""
+    if not database.exists():
+        return None, 0
+    try:
+        connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+        try:
+            row = connection.execute("SELECT value FROM erasure_key_check WHERE id = 1").fetchone()
+            keyed = connection.execute(_KEYED).fetchone()[0]
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return None, 0  # from before the check value: it is recorded at the next start
+    return (None if row is None else str(row[0])), int(keyed)
+
+
 async def _clean_up(tx: Transaction, user_id: int, before: str, *, relayed: bool) -> CleanUp:
     """What staff must clean up by hand about this talent (see _REFERENCES)."""
     references = [row["reference"] for row in await tx.fetch_all(_REFERENCES, (user_id, before))]
@@ -138,12 +160,7 @@ class Privacy:
 
     async def keyed_records(self) -> int:
         """How many records only the erasure key can match (erasures and withdrawals)."""
-        return int(
-            await self._db.fetch_value(
-                "SELECT (SELECT COUNT(*) FROM erasures WHERE keyed = 1)"
-                " + (SELECT COUNT(*) FROM withdrawals)"
-            )
-        )
+        return int(await self._db.fetch_value(_KEYED))
 
     def subject_hash(self, user_id: int) -> str:
         """The erasure record of a Telegram id, with this store's key."""
