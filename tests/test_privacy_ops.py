@@ -19,11 +19,11 @@ from tests.leads import (
     MUSICIAN,
     apply,
     opening,
-    read_csv,
     rendered,
     shown,
 )
 from tests.processes import clean_env, run_cli
+from tests.restores import only_budi, two_leads_and_a_backup
 from tests.subscribers import queue_text, wait_until
 
 SARI_DATA = ["Sari Dewi Lestari", "sari.dewi@example.com", "+6281234567890"]
@@ -116,33 +116,20 @@ async def test_a_talent_with_nothing_staff_hold_erases_quietly(
 async def test_withdrawal_survives_the_restore_of_an_older_backup(
     make_bot: Callable[..., Any], staff_chat: EmulatedChat, database: Path, tmp_path: Path
 ) -> None:
-    bot: Harness = await make_bot(admin_ids=frozenset({ADMIN_ID}), staff_chat_id=STAFF_CHAT_ID)
-    env = clean_env(tmp_path, BOT_TOKEN="1:x", DATABASE_PATH=str(database))
-    sari = bot.user(first_name="Sarinah")
-    budi = bot.user(first_name="Budiman")
-    await apply(bot, sari, MUSICIAN)
-    await apply(bot, budi, FILMMAKER)
-    backup = tmp_path / "monday.db"
-    code, _, err = await run_cli(tmp_path, env, "backup", "--output", str(backup))
-    assert code == 0, err
+    backed_up = await two_leads_and_a_backup(make_bot, database, tmp_path)
+    bot, sari = backed_up.bot, backed_up.sari
     await _withdraw(bot, sari)
     # Withdrawal stops processing: her answers go from the conversation log too.
     assert not any(secret in value for value in every_value(database) for secret in SARI_DATA)
     await bot.stop()
 
-    code, out, err = await run_cli(tmp_path, env, "restore", str(backup))
+    code, out, err = await backed_up.cli("restore", str(backed_up.backup))
     assert code == 0, err
     assert "1 withdrawal record(s)" in out and "the applications of 1 deleted again" in out
     # The restore applied it: the command line never sees her application again.
     values = every_value(database)
     assert not any(secret in value for value in values for secret in SARI_DATA)
-    exported = tmp_path / "leads.csv"
-    code, _, err = await run_cli(
-        tmp_path, env, "export", "--format", "csv", "--output", str(exported)
-    )
-    assert code == 0, err
-    rows = read_csv(exported.read_bytes())
-    assert len(rows) == 2 and any("Budi Santoso" in cell for cell in rows[1])
+    assert only_budi(await backed_up.exported())
 
     mark = staff_chat.mark()
     await bot.start()

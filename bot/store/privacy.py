@@ -6,6 +6,7 @@ import hashlib
 import hmac
 import json
 import sqlite3
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,17 @@ _RELAYED = (
     "SELECT staff_chat_id, staff_message_id FROM relayed_messages WHERE user_id = ? ORDER BY id"
 )
 KEY_CHECK = b"check"
+# The latest time of each subject's records a restore carried over (not applied yet).
+_ERASURES = (
+    "erasures",
+    "SELECT subject_hash, MAX(erased_at) AS at FROM erasures"
+    " WHERE keyed = 1 AND applied = 0 GROUP BY subject_hash",
+)
+_WITHDRAWALS = (
+    "withdrawals",
+    "SELECT subject_hash, MAX(withdrawn_at) AS at FROM withdrawals"
+    " WHERE applied = 0 GROUP BY subject_hash",
+)
 _KEYED = (
     "SELECT (SELECT COUNT(*) FROM erasures WHERE keyed = 1) + (SELECT COUNT(*) FROM withdrawals)"
 )
@@ -268,22 +280,12 @@ class Privacy:
         the erasure; one who came back after erasing is a new user (created later) and stays.
         Staff are told which references went again (a staff notice).
         """
-        erased_at = await self._unapplied("erasures", "erased_at", "keyed = 1")
-        if not erased_at:
-            return 0
-        again = await self._matching_users(erased_at)
         tables = await self._user_tables()
-        references: list[str] = []
-        async with self._db.transaction() as tx:
-            for user_id, when in again:
-                references += (await _clean_up(tx, user_id, when, relayed=False)).references
-                await self._delete_everything(tx, tables, user_id)
-            await tx.execute("UPDATE erasures SET applied = 1 WHERE applied = 0")
-            if references:
-                await StaffNotices.add(tx, "erased_again", {"references": references})
-        if again:
-            await self._db.scrub()
-        return len(again)
+
+        async def erase(tx: Transaction, user_id: int, _: str) -> None:
+            await self._delete_everything(tx, tables, user_id)
+
+        return await self._apply_again(_ERASURES, "erased_again", erase)
 
     async def withdraw_again(self) -> int:
         """Apply withdrawal records a restore carried over; how many talents they concerned.
@@ -292,42 +294,44 @@ class Privacy:
         conversation log of that time, and the withdrawn consent is recorded again if the
         database's latest choice predates it. Staff are told which references went.
         """
-        withdrawn_at = await self._unapplied("withdrawals", "withdrawn_at")
-        if not withdrawn_at:
+
+        async def withdraw(tx: Transaction, user_id: int, when: str) -> None:
+            await self._withdraw(tx, user_id, when)
+            await _record_withdrawn_consent(tx, user_id, when)
+
+        return await self._apply_again(_WITHDRAWALS, "withdrawn_again", withdraw)
+
+    async def _apply_again(
+        self,
+        records: tuple[str, str],
+        notice: str,
+        undo: Callable[[Transaction, int, str], Awaitable[None]],
+    ) -> int:
+        """Apply the keyed records a restore carried over (`undo` per talent, in one
+        transaction), mark them applied, tell staff the references; how many talents."""
+        table, unapplied = records
+        latest = {row["subject_hash"]: row["at"] for row in await self._db.fetch_all(unapplied)}
+        if not latest:
             return 0
-        again = await self._matching_users(withdrawn_at)
+        users = await self._db.fetch_all(
+            "SELECT user_id, created_at FROM users WHERE created_at < ?", (max(latest.values()),)
+        )
+        again = []
+        for row in users:
+            when = latest.get(self.subject_hash(row["user_id"]))
+            if when is not None and row["created_at"] < when:
+                again.append((int(row["user_id"]), when))
         references: list[str] = []
         async with self._db.transaction() as tx:
             for user_id, when in again:
                 references += (await _clean_up(tx, user_id, when, relayed=False)).references
-                await self._withdraw(tx, user_id, when)
-                await _record_withdrawn_consent(tx, user_id, when)
-            await tx.execute("UPDATE withdrawals SET applied = 1 WHERE applied = 0")
+                await undo(tx, user_id, when)
+            await tx.execute(f"UPDATE {table} SET applied = 1 WHERE applied = 0")  # noqa: S608
             if references:
-                await StaffNotices.add(tx, "withdrawn_again", {"references": references})
+                await StaffNotices.add(tx, notice, {"references": references})
         if again:
             await self._db.scrub()
         return len(again)
-
-    async def _unapplied(self, table: str, column: str, where: str = "1") -> dict[str, str]:
-        """The latest time of each subject's records a restore carried over (not applied)."""
-        rows = await self._db.fetch_all(
-            f"SELECT subject_hash, MAX({column}) AS at FROM {table}"  # noqa: S608 - constants
-            f" WHERE {where} AND applied = 0 GROUP BY subject_hash"
-        )
-        return {row["subject_hash"]: row["at"] for row in rows}
-
-    async def _matching_users(self, records: dict[str, str]) -> list[tuple[int, str]]:
-        """Users whose record is among these and who were here before it, with its time."""
-        users = await self._db.fetch_all(
-            "SELECT user_id, created_at FROM users WHERE created_at < ?", (max(records.values()),)
-        )
-        matching = []
-        for row in users:
-            when = records.get(self.subject_hash(row["user_id"]))
-            if when is not None and row["created_at"] < when:
-                matching.append((int(row["user_id"]), when))
-        return matching
 
     async def forget_log(self, user_id: int) -> None:
         """Remove the conversation log of a chat (after the erasure's own confirmation)."""
