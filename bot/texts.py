@@ -384,3 +384,4 @@ class Text(StrEnum):
     RESTORE_HELD_BROADCAST = "restore_held_broadcast"
     RESTORE_HELD_REMINDERS = "restore_held_reminders"
     RESTORE_HELD_NOTHING = "restore_held_nothing"
+    UPDATE_REPORT_HELD = "update_report_held"

@@ -206,6 +206,8 @@ async def test_nothing_queued_in_a_backup_goes_out_after_a_restore(
     assert "monday.db" in held.text
     assert shown(Text.RESTORE_HELD_BROADCAST, id=broadcast, count=1) in held.text
     [report] = [m for m in messages if m.buttons]  # the stage message: «Send again»
+    shortlist = CONTENT.stages["shortlist"].label.get("id")
+    assert report.text == shown(Text.UPDATE_REPORT_HELD, reference="KOC-000001", stage=shortlist)
     await bot.runner.wait_idle()
     assert len(sari.messages) == received
     # Staff decide it did not arrive: one press sends it.

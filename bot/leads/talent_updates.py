@@ -25,6 +25,7 @@ from bot.leads.pipeline import stage_label
 from bot.outreach.pacing import BulkSends, unreachable
 from bot.outreach.send_budget import BROADCAST, SendBudget, retry_seconds
 from bot.services import Services
+from bot.store.restores import HELD
 from bot.store.talent_updates import Batch, TalentUpdate
 from bot.texts import Text
 from bot.transport.failures import describe
@@ -190,8 +191,9 @@ class TalentUpdateWorker:
             )
         else:
             update = (await self._store.batch_updates(batch.id, tuple(_REPORTS)))[0]
+            held = update.error == HELD  # by a restore, not cut short by a crash
             text = content.text(
-                _REPORTS[update.status],
+                Text.UPDATE_REPORT_HELD if held else _REPORTS[update.status],
                 language,
                 reference=update.reference or "",
                 stage=stage_label(content, update.stage, language),
