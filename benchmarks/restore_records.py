@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import shutil
 import sqlite3
 import sys
 import tempfile
@@ -25,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _driver import machine
 
+from bot.ops.backup import take_backup
 from bot.ops.restore import restore
 from bot.privacy import erasure_key, open_store, reapply_erasures
 from bot.settings import Settings
@@ -74,7 +74,7 @@ async def benchmark(talents: int, erased: int, withdrawn: int) -> None:
         key = erasure_key(settings, create=False)
         seed(database, talents)
         backup = Path(folder) / "backup.db"
-        shutil.copy(database, backup)
+        take_backup(database, backup)  # as `kocca-bot backup` does
         await asyncio.sleep(0.01)  # the requests come after the backup
         record_requests(database, key, erased, withdrawn)
 
