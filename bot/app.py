@@ -14,13 +14,13 @@ from bot.content_live import LiveContent
 from bot.leads.talent_updates import TalentUpdateWorker
 from bot.ops.alerts import StaffAlerts
 from bot.ops.backup import DailyBackup
+from bot.ops.notices import NoticePoster
 from bot.outreach.broadcast import BroadcastWorker
 from bot.outreach.reminders import Clock, ReminderWorker, utc_clock
 from bot.outreach.send_budget import SendBudget
-from bot.privacy import erasure_key, reapply_erasures
+from bot.privacy import open_store, reapply_erasures
 from bot.services import Services
 from bot.settings import Settings
-from bot.store import Store
 from bot.transport.aiohttp_request import AiohttpRequest
 from bot.transport.outgoing import RecordingRequest
 from bot.transport.retrying import RetryingRequest
@@ -79,14 +79,18 @@ async def create_runner(
     content: Content | None = None,
     poll_timeout: int | None = None,
     clock: Clock = utc_clock,
+    workers: bool = True,
 ) -> Runner:
     """Load content, open the store, build the application; the runner owns them all.
 
     `clock` is the time the reminder worker goes by (tests move it through quiet hours).
+    `workers=False` runs no background sender (announcements, stage messages, reminders,
+    staff notices, daily backups): `kocca-bot chat` on a copy of a real database answers
+    the person at the keyboard and sends nothing queued for anyone else.
     """
     settings.controller()  # no talent may see a privacy notice without who is responsible
     content = content or load_content(settings.content_dir)
-    store = await Store.open(settings.database_path, erasure_key=erasure_key(settings))
+    store = await open_store(settings)  # the erasure key, checked against the database
     await reapply_erasures(store)  # a restored backup must not bring an erased talent back
     await store.pipeline.configure(content.first_stage.key)
     live = LiveContent(content, settings.content_dir)
@@ -95,14 +99,18 @@ async def create_runner(
     application = build_application(services, request, updates)
     kwargs = {"poll_timeout": poll_timeout} if poll_timeout is not None else {}
     runner = Runner(application, store, updates, **kwargs)
-    runner.add_background(BroadcastWorker(services, application.bot).run)
     alerts = StaffAlerts(application.bot, services)
     store.db.health.subscribe(alerts.storage_changed)
-    if settings.backup_dir is not None:
-        daily = DailyBackup(store, settings.backup_dir, settings.backup_keep, alerts.backup_failed)
-        runner.add_background(daily.run)
-    runner.add_background(TalentUpdateWorker(services, application.bot).run)
-    runner.add_background(ReminderWorker(services, application.bot, clock).run)
+    if workers:
+        runner.add_background(BroadcastWorker(services, application.bot).run)
+        if settings.backup_dir is not None:
+            daily = DailyBackup(
+                store, settings.backup_dir, settings.backup_keep, alerts.backup_failed
+            )
+            runner.add_background(daily.run)
+        runner.add_background(TalentUpdateWorker(services, application.bot).run)
+        runner.add_background(ReminderWorker(services, application.bot, clock).run)
+        runner.add_background(NoticePoster(application.bot, services).run)
 
     async def publish_staff_menus() -> None:
         """Admins' menus: a few Bot API calls each, after polling has started."""

@@ -95,7 +95,20 @@ def _parser() -> argparse.ArgumentParser:
     chat.add_argument(
         "--database",
         type=Path,
-        help="SQLite file to use (default: a throw-away database deleted at the end)",
+        help=(
+            "SQLite file to use (default: a throw-away database deleted at the end). Refused"
+            " while a bot runs on it, and, if it holds other users (real talents), unless"
+            " --allow-real-talents is given"
+        ),
+    )
+    chat.add_argument(
+        "--allow-real-talents",
+        action="store_true",
+        help=(
+            "chat on a --database that holds other users on purpose: the bot then sends"
+            " nothing queued for them (no announcements, stage messages, reminders, staff"
+            " notices or backups run)"
+        ),
     )
     chat.add_argument("--name", default="Sari", help="your first name as the bot sees it")
     chat.add_argument(
@@ -198,6 +211,9 @@ async def _serve(settings: Settings, content: Content) -> int:
         if webhook is not None:
             await webhook.stop()
         await runner.stop(grace=0)
+        # The Bot API client was opened for getMe, but the application never finished
+        # initialising, so its own shutdown leaves the connection pool alone.
+        await runner.application.bot.request.shutdown()
         return 1
     log.info("Bot @%s is running; Ctrl-C or SIGTERM stops it", runner.application.bot.username)
     await stop.wait()
@@ -211,20 +227,28 @@ async def _serve(settings: Settings, content: Content) -> int:
 
 def _chat_command(args: argparse.Namespace) -> int:
     """`kocca-bot chat`."""
-    from bot.terminal_chat import chat
+    from bot.terminal_chat import ChatRefused, chat
 
     settings = load_settings()
     setup_logging(logging.WARNING)
     load_content(settings.content_dir)  # fail early with the list of problems
-    return asyncio.run(
-        chat(
-            settings,
-            database=args.database,
-            first_name=args.name,
-            telegram_language=args.telegram_language,
-            user_id=args.user_id,
+    try:
+        return asyncio.run(
+            chat(
+                settings,
+                database=args.database,
+                first_name=args.name,
+                telegram_language=args.telegram_language,
+                user_id=args.user_id,
+                real_talents=args.allow_real_talents,
+            )
         )
-    )
+    except DatabaseInUse as error:
+        print(f"Not starting: {error}", file=sys.stderr)
+        return 1
+    except ChatRefused as error:
+        print(f"kocca-bot chat: not starting: {error}", file=sys.stderr)
+        return EXIT_CONFIG
 
 
 def _purge_command(args: argparse.Namespace) -> int:

@@ -37,7 +37,12 @@ def add_staff_commands(commands: Any) -> None:
         ),
     )
     exporter.add_argument("--format", choices=export.FORMATS, required=True, help="file type")
-    exporter.add_argument("--output", type=Path, required=True, help="file to write")
+    exporter.add_argument(
+        "--output", type=Path, required=True, help="file to write (must not exist, see --force)"
+    )
+    exporter.add_argument(
+        "--force", action="store_true", help="overwrite the --output file if it exists"
+    )
     exporter.add_argument(
         "--sector", choices=sorted(export.SECTOR_ALIASES), help="only musicians or filmmakers"
     )
@@ -100,6 +105,13 @@ def _export_command(args: argparse.Namespace) -> int:
         known = ", ".join(content.stages)
         print(
             f"kocca-bot export: unknown stage {args.stage!r}; use one of {known}", file=sys.stderr
+        )
+        return EXIT_USAGE
+    if args.output.exists() and not args.force:
+        print(
+            f"kocca-bot export: {args.output} already exists; choose another --output,"
+            " or add --force to overwrite it",
+            file=sys.stderr,
         )
         return EXIT_USAGE
     request = ExportRequest.of(args.sector, args.since, args.drafts, args.stage)

@@ -14,6 +14,7 @@ from bot.data_copy import readable_copy
 from bot.private_files import create_private
 from bot.settings import MIN_ERASURE_KEY, Settings, SettingsError
 from bot.store import Store
+from bot.store.privacy import key_check
 
 log = logging.getLogger(__name__)
 
@@ -82,16 +83,25 @@ def format_purge(deleted: dict[str, int]) -> str:
     )
 
 
-def erasure_key(settings: Settings) -> bytes:
+KEY_HELP = "see docs/operations.md, 'The erasure key'"
+
+
+def erasure_key(settings: Settings, *, create: bool = True) -> bytes:
     """The secret key of the erasure records: ERASURE_KEY, else the key file beside the data.
 
     On first start (no setting, no file) a random key is written to the file, readable only
-    by the bot's account. Without the same key, a restored backup's erasure records cannot be
-    matched: the key belongs with the backups (docs/operations.md).
+    by the bot's account, if `create`. Without the same key, a restored backup's erasure
+    records cannot be matched: the key belongs with the backups (docs/operations.md).
     """
     if settings.erasure_key is not None:
         return settings.erasure_key.get_secret_value().strip().encode()
     path = settings.erasure_key_file
+    if not create and not path.exists():
+        raise SettingsError(
+            f"Configuration error: the erasure key file {path} is missing, and this database's"
+            " erasure records were made with it: copy it back from where the backups' key is"
+            f" kept, or set ERASURE_KEY ({KEY_HELP})"
+        )
     try:
         descriptor = create_private(path)
     except FileExistsError:
@@ -111,14 +121,61 @@ def erasure_key(settings: Settings) -> bytes:
     return key.encode()
 
 
-async def reapply_erasures(store: Store) -> int:
-    """At start-up: seal old records with the key, then erase again any talent who asked.
+def key_source(settings: Settings) -> str:
+    """Where the erasure key comes from, for messages (never the key itself)."""
+    return "ERASURE_KEY" if settings.erasure_key is not None else str(settings.erasure_key_file)
 
-    A database restored from a backup can hold talents who asked for erasure after the backup
-    was taken; `kocca-bot restore` carries the newer erasure records over, and this erases
-    those talents again (once: a start without carried records costs one indexed query). A
-    talent who came back after the erasure (a newer first contact) is a new user and stays.
-    Returns how many talents were erased again.
+
+async def open_store(settings: Settings) -> Store:
+    """Open the bot's database with its erasure key, refusing a key its records don't match.
+
+    A lost key file must not be silently replaced by a new key: the database's erasure and
+    withdrawal records would stop matching, and a restored backup could bring back talents
+    who asked to be erased. So the database keeps the key's check value (`key_check`),
+    recorded at first use; a key that does not match it refuses to start (SettingsError,
+    one line) as long as keyed records exist. A new key is only made for a database that
+    has no keyed records.
+    """
+    store = await Store.open(settings.database_path)
+    try:
+        await use_checked_key(store, settings)
+    except BaseException:
+        await store.close()
+        raise
+    return store
+
+
+async def use_checked_key(store: Store, settings: Settings) -> None:
+    """Give the store its erasure key after checking it against the database."""
+    privacy = store.privacy
+    expected = await privacy.key_check()
+    keyed = await privacy.keyed_records()
+    key = erasure_key(settings, create=keyed == 0)  # a new key loses nothing only then
+    check = key_check(key)
+    if expected is not None and check != expected:
+        if keyed:
+            raise SettingsError(
+                f"Configuration error: the erasure key ({key_source(settings)}) is not the key"
+                f" this database's {keyed} erasure/withdrawal record(s) were made with: put back"
+                f" the original key, never a new one ({KEY_HELP})"
+            )
+        log.warning("The erasure key changed; this database has no keyed records yet: accepted")
+    if check != expected:
+        await privacy.set_key_check(check)
+    privacy.use_key(key)
+
+
+async def reapply_erasures(store: Store) -> tuple[int, int]:
+    """Seal old records with the key, then apply again erasures and withdrawals a restore
+    carried over.
+
+    A database restored from a backup can hold talents who asked for erasure, or withdrew
+    their consent to processing, after the backup was taken; `kocca-bot restore` carries
+    the newer keyed records over and applies them at its end, and the bot does so again at
+    start-up for a database restored otherwise (once: a start without carried records costs
+    two indexed queries). A talent who came back after the erasure (a newer first contact)
+    is a new user and stays. Returns how many talents were erased again, and how many had
+    their applications deleted again.
     """
     sealed = await store.privacy.seal_unkeyed_records()
     if sealed:
@@ -130,4 +187,11 @@ async def reapply_erasures(store: Store) -> int:
             " was made (a restored backup)",
             erased,
         )
-    return erased
+    withdrawn = await store.privacy.withdraw_again()
+    if withdrawn:
+        log.warning(
+            "Deleted again the applications of %d talent(s) who had withdrawn consent to"
+            " processing after this database's copy was made (a restored backup)",
+            withdrawn,
+        )
+    return erased, withdrawn

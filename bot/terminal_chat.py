@@ -13,7 +13,9 @@ from pydantic import SecretStr
 
 from bot.app import create_runner
 from bot.emulator import BotAPIEmulator, BotMessage, EmulatedUser, EmulatorEvent
+from bot.ops.runlock import RunLock
 from bot.settings import DEMO_CONTROLLER, Settings
+from bot.store import Store
 
 QUIT = {"/quit", "/exit"}
 RULE = "─" * 60
@@ -54,6 +56,10 @@ class Printer:
         print("\n".join(lines), file=self.out, flush=True)
 
 
+class ChatRefused(Exception):
+    """The database given to `kocca-bot chat` holds other people's data: not without a flag."""
+
+
 async def chat(
     settings: Settings,
     *,
@@ -61,10 +67,63 @@ async def chat(
     first_name: str,
     telegram_language: str,
     user_id: int,
+    real_talents: bool = False,
     read_line: Callable[[], str] | None = None,
     out: TextIO = sys.stdout,
 ) -> int:
-    """Run the bot on the emulator and relay the terminal to one talent's private chat."""
+    """Run the bot on the emulator and relay the terminal to one talent's private chat.
+
+    With `database`, the run lock is held as by `kocca-bot run` (DatabaseInUse while a bot
+    runs on it; a restore or a bot started meanwhile refuses). A database holding other
+    users is refused (ChatRefused) unless `real_talents`; then nothing queued for them is
+    sent (no background workers), and none of their waiting updates may be in the inbox.
+    """
+    if database is None:
+        return await _chat(settings, None, first_name, telegram_language, user_id, read_line, out)
+    with RunLock(database):
+        workers = await _check_database(database, user_id, real_talents=real_talents)
+        return await _chat(
+            settings, database, first_name, telegram_language, user_id, read_line, out, workers
+        )
+
+
+async def _check_database(database: Path, user_id: int, *, real_talents: bool) -> bool:
+    """Whether the bot's background workers may run on this database (ChatRefused if not)."""
+    if not await asyncio.to_thread(database.exists):
+        return True
+    store = await Store.open(database)
+    try:
+        others = await store.users.others(user_id)
+        waiting, _, _ = await store.ops.inbox()
+    finally:
+        await store.close()
+    if not others:
+        return True
+    if not real_talents:
+        raise ChatRefused(
+            f"{database} holds {others} other user(s), real talents perhaps: the chat would"
+            " answer, and send what is queued for them, as the bot. Try a copy (kocca-bot"
+            " backup --output copy.db), or add --allow-real-talents to look at it on purpose"
+            " (then nothing queued is sent)."
+        )
+    if waiting:
+        raise ChatRefused(
+            f"{database} has {waiting} update(s) from Telegram waiting for the real bot:"
+            " start it (kocca-bot run) to answer them first."
+        )
+    return False
+
+
+async def _chat(
+    settings: Settings,
+    database: Path | None,
+    first_name: str,
+    telegram_language: str,
+    user_id: int,
+    read_line: Callable[[], str] | None,
+    out: TextIO,
+    workers: bool = True,
+) -> int:
     emulator = BotAPIEmulator()
     with tempfile.TemporaryDirectory(prefix="kocca-chat-") as scratch:
         settings = settings.model_copy(
@@ -85,6 +144,7 @@ async def chat(
             request=emulator.request(),
             updates_request=emulator.request(),
             poll_timeout=1,
+            workers=workers,
         )
         # Telegram's update ids only grow; the database remembers those it has seen.
         emulator.updates.continue_after(await runner.store.inbox.highest_id())
@@ -96,6 +156,7 @@ async def chat(
             "Chatting with the bot offline. Type a message, a number to press a button,"
             " /quit to leave.",
             file=out,
+            flush=True,  # a script reading the other end of a pipe waits for this line
         )
         try:
             await _converse(runner.settle, talent, printer, read_line or _read_stdin, out)

@@ -57,12 +57,15 @@ BotApplication = Application[Any, BotContext, dict[Any, Any], dict[Any, Any], di
 async def record_incoming(update: Update, context: BotContext) -> None:
     """Store the sender's profile and log the update (runs before every other handler).
 
-    Only private chats make someone a user of the bot: a group member is not a talent.
+    Only private chats make someone a user of the bot: a group member is not a talent. What
+    admins type is logged without its content (notes about talents, broadcast drafts).
     """
     chat = update.effective_chat
     profile = sender_profile(update) if chat is not None and chat.type == "private" else None
     language = context.services.language_for(profile.telegram_language if profile else None)
-    entry = incoming_entry(update)
+    sender = update.effective_user
+    staff = sender is not None and sender.id in context.services.settings.admin_ids
+    entry = incoming_entry(update, staff=staff)
     if update.update_id in context.services.flood_notices:  # over the flood limit: no content
         flooded = talent_input(update.to_dict())
         entry = None if flooded is None else dropped_entry(update.update_id, flooded)

@@ -22,7 +22,7 @@ from bot.store import Lead
 from bot.store.applications import REFERENCE_FORMAT
 from bot.store.pipeline import NOTE_LIMIT, Move
 from bot.texts import Text
-from handlers import pipeline_bulk
+from handlers import pipeline_bulk, privacy
 from handlers import pipeline_views as views
 from handlers.common import BotContext, answer_query, reply, show
 from handlers.pipeline_views import LeadDetails
@@ -210,7 +210,7 @@ async def lead_command(update: Update, context: BotContext) -> None:
     lead = await store.leads.by_reference(reference) if reference else None
     screen = await _lead_view(update, context, lead) if lead is not None else None
     if screen is None:
-        await reply(update, context.text(Text.LEAD_NOT_FOUND, reference=typed))
+        await reply(update, await privacy.missing_lead(context, typed, reference))
         return
     await reply(update, *screen)
 
@@ -454,7 +454,7 @@ async def note_command(update: Update, context: BotContext) -> None:
         return
     lead = await context.services.store.leads.by_reference(reference)
     if lead is None:
-        await reply(update, context.text(Text.LEAD_NOT_FOUND, reference=words[1]))
+        await reply(update, await privacy.missing_lead(context, words[1], reference))
         return
     await _save_note(update, context, lead.application_id, words[2])
 

@@ -172,6 +172,13 @@ async def send_my_data(update: Update, context: BotContext) -> None:
     await reply(update, summary)
 
 
+async def missing_lead(context: BotContext, typed: str, reference: str | None) -> str:
+    """Why a lead was not found: a number given out and since deleted, or a typo."""
+    if reference is not None and await context.services.store.privacy.was_given_out(reference):
+        return context.text(Text.LEAD_ERASED, reference=reference)
+    return context.text(Text.LEAD_NOT_FOUND, reference=typed)
+
+
 async def ask_delete(update: Update, context: BotContext) -> None:
     """/hapusdata: ask before erasing everything."""
     rows = [

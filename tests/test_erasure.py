@@ -13,9 +13,10 @@ from typing import Any
 
 from bot.emulator import EmulatedChat, EmulatedUser
 from bot.store.db import JOURNAL_SIZE_LIMIT
+from bot.texts import Text
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
-from tests.leads import MUSICIAN, apply
+from tests.leads import MUSICIAN, apply, shown
 from tests.subscribers import queue_text, wait_delivered
 
 TALENT_ID = 5_839_204_117  # a realistic Telegram id: long enough that a match is no accident
@@ -35,7 +36,11 @@ TRACES = [
     "Hujan di Braga",
     "sarimonsoons",
     "Kurasi",  # in QUESTION, with another case: the search is case-insensitive
+    "Jl. Braga Nomor 12",  # notes staff typed about her lead (after Note, and by /catatan)
+    "honor tinggi sekali",
 ]
+NOTE_BY_BUTTON = "Sari Dewi Lestari pindah ke Jl. Braga Nomor 12"
+NOTE_BY_COMMAND = "/catatan KOC-000001 Minta honor tinggi sekali"
 
 
 def database_files(database: Path) -> list[Path]:
@@ -91,6 +96,11 @@ async def talent_with_everything(bot: Harness, staff_chat: EmulatedChat) -> Emul
     await bot.act(admin, admin.send, STAFF_ANSWER, chat=staff_chat, reply_to=copy)
     assert sari.last_message.text == STAFF_ANSWER
     await bot.send(admin, "/lead KOC-000001")  # staff read her lead in their private chat
+    await bot.press(admin, shown(Text.BTN_NOTE))
+    await bot.send(admin, NOTE_BY_BUTTON)
+    await bot.send(admin, NOTE_BY_COMMAND)
+    notes, _ = await bot.store.pipeline.notes(1, 10)
+    assert len(notes) == 2
     broadcast, _ = await queue_text(bot.store, "Info program untuk semua talenta")
     await wait_delivered(bot.store, broadcast)
     await bot.send(sari, "/dataku")
@@ -119,6 +129,14 @@ async def test_erasure_leaves_no_trace_in_any_table_or_database_file(
     assert traces_in_files(bot.database, TRACES) == []
     # The other talent is untouched.
     assert traces_in_tables(bot.database, ["Budiman", str(budi.id)])
+    # The admin's own log says what they did, not what they typed.
+    log = await bot.store.log.for_chat(ADMIN_ID)
+    typed = {entry.text for entry in log if entry.direction == "in" and entry.kind != "button"}
+    assert typed == {
+        "/lead [arguments not logged]",
+        "[staff message: not logged]",
+        "/catatan [arguments not logged]",
+    }
     # Her later messages are stored again, as a new user's.
     [greeting] = await bot.send(sari, "/start")
     assert greeting.text.startswith("Halo, Sarinah!")

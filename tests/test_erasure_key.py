@@ -12,12 +12,15 @@ from typing import Any
 import pytest
 from pydantic import SecretStr
 
+from bot.emulator import BotAPIEmulator
 from bot.settings import SettingsError, load_settings
 from bot.store.privacy import subject_hash
-from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
+from bot.texts import Text
+from tests.conftest import ADMIN_ID
 from tests.harness import Harness, every_value
-from tests.leads import FILMMAKER, MUSICIAN, apply, read_csv
+from tests.leads import MUSICIAN, apply, opening, read_csv
 from tests.processes import clean_env, run_cli
+from tests.restores import only_budi, two_leads_and_a_backup
 
 SARI_DATA = ["Sarinah", "sari.dewi@example.com", "+6281234567890", "Sari Dewi Lestari"]
 
@@ -90,39 +93,95 @@ async def test_records_from_before_the_key_are_sealed_and_still_match(
 async def test_erasure_survives_the_restore_of_an_older_backup(
     make_bot: Callable[..., Any], staff_chat: Any, database: Path, tmp_path: Path
 ) -> None:
-    bot: Harness = await make_bot(admin_ids=frozenset({ADMIN_ID}), staff_chat_id=STAFF_CHAT_ID)
-    env = clean_env(tmp_path, BOT_TOKEN="1:x", DATABASE_PATH=str(database))
-    sari = bot.user(first_name="Sarinah")
-    budi = bot.user(first_name="Budiman")
-    await bot.send(sari, "/start")
-    await apply(bot, sari, MUSICIAN)
-    await apply(bot, budi, FILMMAKER)
-    backup = tmp_path / "monday.db"
-    code, _, err = await run_cli(tmp_path, env, "backup", "--output", str(backup))
-    assert code == 0, err
+    backed_up = await two_leads_and_a_backup(make_bot, database, tmp_path)
+    bot, env, sari, backup = backed_up.bot, backed_up.env, backed_up.sari, backed_up.backup
     await _erase(bot, sari)
     await bot.stop()
 
     code, out, err = await run_cli(tmp_path, env, "restore", str(backup))
     assert code == 0, err
     assert "Carried over 1 erasure record(s)" in out
-    restored = every_value(database)
-    assert "Sari Dewi Lestari" in restored  # the backup brought her back, until the bot starts
-
-    await bot.start()
+    assert "1 talent(s) erased again" in out
+    # The restore itself erases her again: no command before the next start shows her.
     values = every_value(database)
     for secret in SARI_DATA:
         assert not any(secret in value for value in values), secret
     assert not any(value == str(sari.id) for value in values)
+    assert only_budi(await backed_up.exported())
+    code, out, err = await run_cli(tmp_path, env, "lead", "KOC-000001")
+    assert code != 0 and "Sari" not in out + err
+    code, _, err = await run_cli(tmp_path, env, "backup", "--output", str(tmp_path / "after.db"))
+    assert code == 0, err
+    assert not any("Sari Dewi Lestari" in value for value in every_value(tmp_path / "after.db"))
+
+    mark = staff_chat.mark()
+    await bot.start()
     assert await bot.store.privacy.was_erased(sari.id)
+    # Staff hear which reference went again, with what to clean up, and no name.
+    notices = [message.text for message in await staff_chat.wait_for_messages(mark, 2)]
+    [again] = [text for text in notices if "KOC-000001" in text]
+    assert again.startswith(opening(Text.PRIVACY_STAFF_ERASED_AGAIN))
+    assert "KOC-000002" not in again and "Sari" not in again
     admin = bot.user(user_id=ADMIN_ID, first_name="Admin")
     replies = await bot.send(admin, "/export")
     csv_file = next(r.document for r in replies if r.document and r.document[0].endswith(".csv"))
-    rows = read_csv(csv_file[1])
-    assert len(rows) == 2 and any("Budi Santoso" in cell for cell in rows[1])
+    assert only_budi(read_csv(csv_file[1]))
 
     # She comes back later as a new user: a restart does not erase her again.
     [greeting] = await bot.send(sari, "/start")
     assert greeting.text.startswith("Halo, Sarinah!")
     await bot.restart()
     assert await bot.store.users.get(sari.id) is not None
+
+
+async def test_a_lost_or_wrong_key_is_refused_everywhere_and_never_replaced(
+    make_bot: Callable[..., Any],
+    served: tuple[BotAPIEmulator, str],
+    database: Path,
+    tmp_path: Path,
+) -> None:
+    bot: Harness = await make_bot()
+    sari = bot.user(first_name="Sarinah")
+    await apply(bot, sari, MUSICIAN)
+    backup = tmp_path / "monday.db"
+    emulator, url = served
+    env = clean_env(
+        tmp_path, BOT_TOKEN=emulator.token, BOT_API_URL=url, DATABASE_PATH=str(database)
+    )
+    code, _, err = await run_cli(tmp_path, env, "backup", "--output", str(backup))
+    assert code == 0, err
+    await _erase(bot, sari)
+    await bot.stop()
+    key_file = database.parent / "erasure.key"
+    kept = tmp_path / "password-manager.key"
+    key_file.rename(kept)  # the server was moved without it
+
+    code, out, err = await run_cli(tmp_path, env, "run")
+    assert code == 2, out + err
+    [line] = err.strip().splitlines()  # one line, saying what to do
+    assert "erasure key file" in line and "missing" in line and "copy it back" in line
+    assert not key_file.exists()  # no new key was made in its place
+    code, out, err = await run_cli(tmp_path, env, "doctor")
+    assert "✘ Erasure key: the erasure key file" in out
+    assert "fix: copy erasure.key back" in out
+
+    wrong = {**env, "ERASURE_KEY": "w" * 40}
+    code, _, err = await run_cli(tmp_path, wrong, "run")
+    assert code == 2
+    assert "is not the key this database's 1 erasure/withdrawal record(s) were made with" in err
+    code, _, err = await run_cli(tmp_path, wrong, "restore", str(backup))
+    assert code == 2 and "not restored" in err
+    assert list(tmp_path.glob("kocca.before-restore-*")) == []  # noqa: ASYNC240 - test folder
+    code, out, _ = await run_cli(tmp_path, wrong, "doctor")
+    assert "✘ Erasure key: ERASURE_KEY is not the key" in out
+    assert "fix: put back the original key" in out
+
+    kept.rename(key_file)  # put back
+    code, out, _ = await run_cli(tmp_path, env, "doctor")
+    assert "✔ Erasure key:" in out and "matches this database's 1 keyed record(s)" in out
+    code, out, err = await run_cli(tmp_path, env, "restore", str(backup))
+    assert code == 0, err
+    assert "1 talent(s) erased again" in out
+    await bot.start()
+    assert await bot.store.privacy.was_erased(sari.id)
+    assert not any("Sari Dewi Lestari" in value for value in every_value(database))

@@ -97,6 +97,7 @@ async def test_command_line_exports_are_private(tmp_path: Path) -> None:
             kind,
             "--output",
             str(path),
+            "--force",  # the XLSX replaces an older export
             cwd=tmp_path,
             env=clean_env(tmp_path, DATABASE_PATH=str(database)),
             stdout=asyncio.subprocess.PIPE,

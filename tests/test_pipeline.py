@@ -518,7 +518,7 @@ async def test_erasure_after_notes_and_history_keeps_only_hashed_staff_actions(
         await asyncio.to_thread(rows, bot.database, "SELECT * FROM audit_log")
     )
     (gone,) = await bot.send(admin, "/lead KOC-000001")
-    assert gone.text.startswith("Pendaftar KOC-000001 tidak ditemukan.")
+    assert gone.text == visible(t(Text.LEAD_ERASED, reference="KOC-000001"))
     (refused,) = await bot.press(admin, label("selesai"), message=page)
     assert refused.text == visible(t(Text.PIPELINE_GONE, reference="KOC-000001"))
     assert (await audit(bot))[-1][2:] == ("stage_change_refused", None)

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from bot.ops.restore import restore
+from bot.settings import Settings
 from bot.store import Store
 from bot.texts import Text
 from tests.harness import Harness
@@ -33,7 +34,8 @@ async def test_a_restore_does_not_reissue_references_given_after_the_backup(
     await _drafts(database, 3)  # ids 1-3, then the backup
     shutil.copy(database, backup)
     await _drafts(database, 4)  # ids 4-7 after it: their numbers may be in staff's hands
-    await asyncio.to_thread(restore, database, backup)  # the CLI's, blocking
+    settings = Settings(_env_file=None, database_path=database)  # type: ignore[call-arg]
+    await asyncio.to_thread(restore, settings, backup)  # the CLI's, blocking
     assert await _drafts(database, 1) == [8]
 
 

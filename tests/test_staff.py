@@ -427,7 +427,15 @@ async def test_command_line_export_writes_what_the_bot_sends(
         for kind in ("csv", "xlsx"):
             output = tmp_path / f"cli.{kind}"
             printed = await _kocca_bot(
-                bot.database, tmp_path, "export", "--format", kind, "--output", str(output), *flags
+                bot.database,
+                tmp_path,
+                "export",
+                "--format",
+                kind,
+                "--output",
+                str(output),
+                "--force",
+                *flags,
             )
             assert printed.startswith("Wrote ")
             if kind == "csv":

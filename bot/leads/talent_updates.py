@@ -25,6 +25,7 @@ from bot.leads.pipeline import needed_consent, stage_label
 from bot.outreach.pacing import BulkSends, unreachable
 from bot.outreach.send_budget import BROADCAST, SendBudget, retry_seconds
 from bot.services import Services
+from bot.store.restores import HELD
 from bot.store.talent_updates import NO_CONSENT, Batch, TalentUpdate
 from bot.texts import Text
 from bot.transport.failures import describe
@@ -199,7 +200,8 @@ class TalentUpdateWorker:
             )
         else:
             update = (await self._store.batch_updates(batch.id, tuple(_REPORTS)))[0]
-            key = _REPORTS[update.status]
+            held = update.error == HELD  # by a restore, not cut short by a crash
+            key = Text.UPDATE_REPORT_HELD if held else _REPORTS[update.status]
             if update.status == "failed" and update.error == NO_CONSENT:
                 key = Text.UPDATE_REPORT_NO_CONSENT
             text = content.text(

@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import logging
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from bot.logs import setup_logging
 from bot.ops.runlock import DatabaseInUse, running_pid
 from bot.settings import load_settings
 
@@ -42,8 +44,12 @@ def register(commands: Any) -> None:
         description=(
             "Check FILE, keep the current database beside it with a time stamp"
             " (NAME.before-restore-YYYYMMDDTHHMMSSZ.db), then put FILE in its place. Refused"
-            " while a bot runs on DATABASE_PATH. Erasure records newer than the backup are"
-            " carried over, and the bot erases those talents again when it starts."
+            " while a bot (or kocca-bot chat) runs on DATABASE_PATH, and when the erasure key"
+            " does not match the records (exit 2). Erasure and consent-withdrawal records newer"
+            " than the backup are carried over and applied before the copy is put in place, so"
+            " those talents never show again. What the backup had queued to send (stage"
+            " messages, announcements) is held, not sent; the staff chat is told at the next"
+            " start."
         ),
     )
     restore.add_argument("file", type=Path, metavar="FILE", help="a backup made by kocca-bot")
@@ -55,9 +61,11 @@ def register(commands: Any) -> None:
         description=(
             "Check the token (getMe), the webhook against Telegram's getWebhookInfo, the staff"
             " chat (member, can post, Manage topics in a forum), that every admin has started"
-            " the bot, the database file (writable, integrity, free disk, WAL), the content,"
-            " the backup folder and the clock. One line per check, ✔ or ✘ with a fix. Exit"
-            " status 0 only when every check passes. Changes nothing."
+            " the bot, the database file (writable, integrity, free disk, WAL), the erasure key"
+            " (the one the database's records were made with), the content, the backup folder"
+            " and the clock. Checks that need the token are listed as not checked without it."
+            " One line per check, ✔ or ✘ with a fix. Exit status 0 only when every check"
+            " passes. Changes nothing."
         ),
     )
     doctor.set_defaults(handler=_doctor_command)
@@ -129,7 +137,7 @@ def _restore_command(args: argparse.Namespace) -> int:
 
     settings = load_settings()
     try:
-        result = restore(settings.database_path, args.file)
+        result = restore(settings, args.file)
     except DatabaseInUse as error:
         print(f"Refusing to restore: {error}. Stop the bot first.", file=sys.stderr)
         return EXIT_FAILED
@@ -145,6 +153,9 @@ def _doctor_command(args: argparse.Namespace) -> int:
     from bot.ops.doctor import run_checks
 
     settings = load_settings()
+    # The checks are the output: a library's own error lines (an unreadable answer from a
+    # wrong BOT_API_URL, with its traceback) would only bury them.
+    setup_logging(logging.CRITICAL + 1)
     checks = asyncio.run(run_checks(settings))
     for check in checks:
         print(check.line())

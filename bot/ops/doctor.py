@@ -22,11 +22,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import aiohttp
 from telegram import Bot, ChatMemberAdministrator
 from telegram.constants import ChatAction, ChatMemberStatus
-from telegram.error import InvalidToken, NetworkError, TelegramError
+from telegram.error import InvalidToken, TelegramError
 from telegram.request import BaseRequest
 
 from bot.content import ContentError, load_content
+from bot.privacy import erasure_key, key_source
 from bot.settings import Settings, SettingsError
+from bot.store.privacy import key_check, read_key_check
 
 MIN_FREE_BYTES = 200 * 1024 * 1024  # below this, a busy day can fill the disk
 MAX_CLOCK_SKEW = 60.0  # seconds between this server and Telegram
@@ -64,6 +66,7 @@ async def run_checks(settings: Settings, request: BaseRequest | None = None) -> 
     """Every check, in the order an operator fixes things."""
     checks = await telegram_checks(settings, request)
     checks += database_checks(settings.database_path)
+    checks.append(erasure_key_check(settings))
     checks.append(controller_check(settings))
     checks.append(content_check(settings))
     checks.append(backup_check(settings))
@@ -73,28 +76,30 @@ async def run_checks(settings: Settings, request: BaseRequest | None = None) -> 
 
 
 async def telegram_checks(settings: Settings, request: BaseRequest | None) -> list[Check]:
-    """The token, the webhook, the staff chat and the admins, as Telegram sees them."""
+    """The token, the webhook, the staff chat and the admins, as Telegram sees them.
+
+    When the token cannot be checked, the checks that need it are listed as not run (✘),
+    so the count of checks never shrinks without saying so.
+    """
     if settings.bot_token is None:
-        return [failed("Token", "BOT_TOKEN is not set", "put the token from @BotFather in .env")]
+        token = failed("Token", "BOT_TOKEN is not set", "put the token from @BotFather in .env")
+        return [token, *_not_checked(settings, "needs BOT_TOKEN")]
     bot = Bot(settings.token(), base_url=settings.bot_api_url, request=request)
     try:
         await bot.initialize()  # getMe
-    except InvalidToken:
-        return [
-            failed(
-                "Token",
-                "Telegram rejects BOT_TOKEN",
-                "copy the token again from @BotFather (/mybots → API Token) into .env",
-            )
-        ]
-    except NetworkError as error:
-        return [
-            failed(
-                "Token",
-                f"Telegram cannot be reached at BOT_API_URL ({type(error).__name__})",
-                "check the server's internet access, DNS and BOT_API_URL",
-            )
-        ]
+    except InvalidToken as error:
+        if not _from_the_bot_api(error):  # something else answers at that address
+            token = _unreachable("a server answers there, but not as the Bot API")
+            return [token, *_not_checked(settings, "needs the Bot API")]
+        token = failed(  # Telegram's own answer: this token is not valid
+            "Token",
+            "Telegram rejects BOT_TOKEN",
+            "copy the token again from @BotFather (/mybots → API Token) into .env",
+        )
+        return [token, *_not_checked(settings, "needs a working token")]
+    except TelegramError as error:  # NetworkError, TimedOut, an unreadable answer
+        token = _unreachable(type(error).__name__)
+        return [token, *_not_checked(settings, "needs the Bot API")]
     try:
         checks = [passed("Token", f"the bot is @{bot.username} (id {bot.id})")]
         checks.append(await _webhook(bot, settings))
@@ -103,6 +108,31 @@ async def telegram_checks(settings: Settings, request: BaseRequest | None) -> li
     finally:
         await bot.shutdown()
     return checks
+
+
+def _from_the_bot_api(error: InvalidToken) -> bool:
+    """Whether a rejected token was the Bot API's own answer (its JSON), not a page of
+    something else at BOT_API_URL (python-telegram-bot chains the parsing failure)."""
+    cause: BaseException | None = error.__cause__
+    while isinstance(cause, InvalidToken):  # Bot.initialize wraps getMe's own error
+        cause = cause.__cause__
+    return cause is None
+
+
+def _unreachable(why: str) -> Check:
+    return failed(
+        "Token",
+        f"the Bot API cannot be reached at BOT_API_URL ({why}); the token was not checked",
+        "check BOT_API_URL (normally https://api.telegram.org/bot), the server's internet"
+        " access and DNS",
+    )
+
+
+def _not_checked(settings: Settings, reason: str) -> list[Check]:
+    """The Telegram checks that could not run, each as a failure naming why."""
+    names = ["Webhook", "Staff chat"]
+    names += [f"Admin {admin}" for admin in sorted(settings.admin_ids)] or ["Admins"]
+    return [failed(name, f"not checked ({reason})", "fix the token check first") for name in names]
 
 
 async def _webhook(bot: Bot, settings: Settings) -> Check:
@@ -310,6 +340,41 @@ def _database_contents(path: Path) -> list[Check]:
         )
     )
     return [integrity, wal]
+
+
+def erasure_key_check(settings: Settings) -> Check:
+    """The erasure key is there and is the one the database's keyed records were made with.
+
+    Without it, erasure and withdrawal records never match again: a restored backup would
+    bring back talents who asked to be erased. Read only: no key is made here.
+    """
+    name = "Erasure key"
+    source = key_source(settings)
+    expected, keyed = read_key_check(settings.database_path)
+    try:
+        key = erasure_key(settings, create=False)
+    except SettingsError as error:
+        if not keyed and not settings.erasure_key_file.exists():
+            return passed(name, f"none yet: {source} is made at first start (keep it safe)")
+        return failed(
+            name,
+            str(error).removeprefix("Configuration error: ").split(":")[0],
+            "copy erasure.key back from where the backups' key is kept (or set ERASURE_KEY);"
+            " never let the bot make a new one for this database",
+        )
+    if expected is None:
+        return passed(name, f"{source}; this database records its check value at next start")
+    if key_check(key) == expected:
+        return passed(name, f"{source} matches this database's {keyed} keyed record(s)")
+    if not keyed:
+        return passed(name, f"{source} is new; no record depends on the old one")
+    return failed(
+        name,
+        f"{source} is not the key this database's {keyed} erasure/withdrawal record(s) were"
+        " made with: the bot refuses to start",
+        "put back the original key (from the password manager or the old server), never a"
+        " new one (docs/operations.md, 'The erasure key')",
+    )
 
 
 def controller_check(settings: Settings) -> Check:

@@ -12,10 +12,12 @@ from bot.store.conversation import ConversationLog, LogEntry
 from bot.store.db import Database, Transaction, utc_now
 from bot.store.inbox import StoredUpdate, UpdateInbox
 from bot.store.leads import Lead, LeadFilter, Leads
+from bot.store.notices import StaffNotice, StaffNotices
 from bot.store.operations import BackupRecord, Operations
 from bot.store.pipeline import Pipeline
 from bot.store.privacy import Privacy
 from bot.store.reminders import DueDraft, DueTimes, Preference, ReminderCounts, Reminders
+from bot.store.restores import Restores
 from bot.store.support import SupportRelay
 from bot.store.talent_updates import TalentUpdates
 from bot.store.users import Profile, User, Users
@@ -43,6 +45,9 @@ __all__ = [
     "Recipient",
     "ReminderCounts",
     "Reminders",
+    "Restores",
+    "StaffNotice",
+    "StaffNotices",
     "Store",
     "StoredUpdate",
     "Tally",
@@ -75,6 +80,8 @@ class Store:
         self.audit = Audit(db)
         self.reminders = Reminders(db)
         self.content_log = ContentLog(db)
+        self.notices = StaffNotices(db)
+        self.restores = Restores(db)
 
     @classmethod
     async def open(cls, path: Path | str, *, erasure_key: bytes | None = None) -> Store:

@@ -457,4 +457,35 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE UNIQUE INDEX pipeline_batches_number ON pipeline_batches(number)
         """,
     ),
+    (
+        "0016_withdrawals_key_check_staff_notices",
+        # withdrawals: a keyed record of each withdrawal of consent to processing, like the
+        # erasures: a restored backup gets them and the talent's applications go again.
+        # erasure_key_check: HMAC(key, "check"), so a lost or wrong erasure key is noticed
+        # before keyed records silently stop matching. staff_notices: what the staff chat
+        # must hear (an erasure's references to clean up, what a restore held), kept until
+        # posted so that a crash or a restore loses none.
+        """
+        CREATE TABLE withdrawals (
+            id INTEGER PRIMARY KEY,
+            subject_hash TEXT NOT NULL,
+            withdrawn_at TEXT NOT NULL,
+            applied INTEGER NOT NULL DEFAULT 1
+        );
+        CREATE INDEX withdrawals_subject ON withdrawals(subject_hash);
+        CREATE INDEX withdrawals_unapplied ON withdrawals(applied);
+        CREATE INDEX erasures_unapplied ON erasures(applied);
+        CREATE TABLE erasure_key_check (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            value TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE staff_notices (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL
+        )
+        """,
+    ),
 ]

@@ -5,10 +5,15 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import sqlite3
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from bot.store.audit import Audit
 from bot.store.db import Database, Transaction, utc_now
+from bot.store.notices import StaffNotices
 
 # Tables holding a talent's data through other columns than user_id.
 _ANSWERS = (
@@ -30,6 +35,31 @@ _STAGES = (
 _INBOX = "SELECT * FROM update_inbox WHERE sequence_key = ? ORDER BY update_id"
 # Not personal data of one talent, or handled above.
 _SKIP = {"conversation_log", "schema_migrations", "erasures"}
+# What staff hold about a talent outside the bot, to be cleaned up by hand after an erasure
+# or a withdrawal: the references in their exports, alerts and e-mails, and the questions
+# relayed to the staff chat. Only references and message ids: no name, no Telegram id.
+_REFERENCES = (
+    "SELECT reference FROM applications WHERE user_id = ? AND reference IS NOT NULL"
+    " AND created_at < ? ORDER BY id"
+)
+_RELAYED = (
+    "SELECT staff_chat_id, staff_message_id FROM relayed_messages WHERE user_id = ? ORDER BY id"
+)
+KEY_CHECK = b"check"
+# The latest time of each subject's records a restore carried over (not applied yet).
+_ERASURES = (
+    "erasures",
+    "SELECT subject_hash, MAX(erased_at) AS at FROM erasures"
+    " WHERE keyed = 1 AND applied = 0 GROUP BY subject_hash",
+)
+_WITHDRAWALS = (
+    "withdrawals",
+    "SELECT subject_hash, MAX(withdrawn_at) AS at FROM withdrawals"
+    " WHERE applied = 0 GROUP BY subject_hash",
+)
+_KEYED = (
+    "SELECT (SELECT COUNT(*) FROM erasures WHERE keyed = 1) + (SELECT COUNT(*) FROM withdrawals)"
+)
 
 
 def subject_hash(user_id: int, key: bytes) -> str:
@@ -51,6 +81,62 @@ def _seal(unkeyed: str, key: bytes) -> str:
     return hmac.digest(key, unkeyed.encode(), "sha256").hex()
 
 
+def key_check(key: bytes) -> str:
+    """The check value of an erasure key, kept in the database: HMAC(key, "check").
+
+    Tells whether a key is the one the database's keyed records were made with, without
+    keeping the key there (the check value does not give the key away).
+    """
+    return hmac.digest(key, KEY_CHECK, "sha256").hex()
+
+
+@dataclass(frozen=True, slots=True)
+class CleanUp:
+    """What staff hold about a talent outside the bot and must clean up by hand."""
+
+    references: list[str]
+    relayed: int = 0  # messages relayed to the staff chat (questions and answers)
+    first_relayed: tuple[int, int] | None = None  # (staff chat id, message id)
+
+    def detail(self) -> dict[str, object]:
+        """As kept in a staff notice (references and message ids only)."""
+        detail: dict[str, object] = {"references": self.references, "relayed": self.relayed}
+        if self.first_relayed is not None:
+            detail["first_relayed"] = list(self.first_relayed)
+        return detail
+
+    def worth_telling(self) -> bool:
+        """Whether staff have anything to clean up."""
+        return bool(self.references) or self.relayed > 0
+
+
+def read_key_check(database: Path) -> tuple[str | None, int]:
+    """A database file's key check value and number of keyed records, read without opening
+    it as the bot does (for restore and doctor): (None, 0) for none, or an older database."""
+    if not database.exists():
+        return None, 0
+    try:
+        connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+        try:
+            row = connection.execute("SELECT value FROM erasure_key_check WHERE id = 1").fetchone()
+            keyed = connection.execute(_KEYED).fetchone()[0]
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return None, 0  # from before the check value: it is recorded at the next start
+    return (None if row is None else str(row[0])), int(keyed)
+
+
+async def _clean_up(tx: Transaction, user_id: int, before: str, *, relayed: bool) -> CleanUp:
+    """What staff must clean up by hand about this talent (see _REFERENCES)."""
+    references = [row["reference"] for row in await tx.fetch_all(_REFERENCES, (user_id, before))]
+    if not relayed:
+        return CleanUp(references)
+    messages = await tx.fetch_all(_RELAYED, (user_id,))
+    first = (messages[0]["staff_chat_id"], messages[0]["staff_message_id"]) if messages else None
+    return CleanUp(references, len(messages), first)
+
+
 class Privacy:
     """Data-subject requests over every table, present and future, that has a user_id."""
 
@@ -64,6 +150,29 @@ class Privacy:
         if self._key is None:
             raise RuntimeError("this store was opened without the erasure key")
         return self._key
+
+    def use_key(self, key: bytes) -> None:
+        """Give the store its erasure key once it has been checked against the database."""
+        self._key = key
+
+    async def key_check(self) -> str | None:
+        """The check value of the key this database's records were made with, if recorded."""
+        value = await self._db.fetch_value("SELECT value FROM erasure_key_check WHERE id = 1")
+        return None if value is None else str(value)
+
+    async def set_key_check(self, value: str) -> None:
+        """Record the check value of the key in use (first use, or no keyed records yet)."""
+        async with self._db.transaction() as tx:
+            await tx.execute(
+                "INSERT INTO erasure_key_check (id, value, created_at) VALUES (1, ?, ?)"
+                " ON CONFLICT (id) DO UPDATE SET value = excluded.value,"
+                " created_at = excluded.created_at",
+                (value, utc_now()),
+            )
+
+    async def keyed_records(self) -> int:
+        """How many records only the erasure key can match (erasures and withdrawals)."""
+        return int(await self._db.fetch_value(_KEYED))
 
     def subject_hash(self, user_id: int) -> str:
         """The erasure record of a Telegram id, with this store's key."""
@@ -122,12 +231,16 @@ class Privacy:
         """
         record = self.subject_hash(user_id)
         tables = await self._user_tables()
+        now = utc_now()
         async with self._db.transaction() as tx:
+            clean_up = await _clean_up(tx, user_id, now, relayed=True)
             await self._delete_everything(tx, tables, user_id)
             await tx.execute(
                 "INSERT INTO erasures (subject_hash, erased_at, keyed) VALUES (?, ?, 1)",
-                (record, utc_now()),
+                (record, now),
             )
+            if clean_up.worth_telling():
+                await StaffNotices.add(tx, "erased", clean_up.detail())
         await self._db.scrub()
 
     async def _delete_everything(self, tx: Transaction, tables: list[str], user_id: int) -> None:
@@ -165,29 +278,57 @@ class Privacy:
         `kocca-bot restore` copied from the replaced database are not (applied = 0). A talent
         whose first contact predates such a record can only be here from a copy made before
         the erasure; one who came back after erasing is a new user (created later) and stays.
+        Staff are told which references went again (a staff notice).
         """
-        erased_at = {
-            row["subject_hash"]: row["erased_at"]
-            for row in await self._db.fetch_all(
-                "SELECT subject_hash, MAX(erased_at) AS erased_at FROM erasures"
-                " WHERE keyed = 1 AND applied = 0 GROUP BY subject_hash"
-            )
-        }
-        if not erased_at:
+        tables = await self._user_tables()
+
+        async def erase(tx: Transaction, user_id: int, _: str) -> None:
+            await self._delete_everything(tx, tables, user_id)
+
+        return await self._apply_again(_ERASURES, "erased_again", erase)
+
+    async def withdraw_again(self) -> int:
+        """Apply withdrawal records a restore carried over; how many talents they concerned.
+
+        Each such talent's applications created before the withdrawal go again, with their
+        conversation log of that time, and the withdrawn consent is recorded again if the
+        database's latest choice predates it. Staff are told which references went.
+        """
+
+        async def withdraw(tx: Transaction, user_id: int, when: str) -> None:
+            await self._withdraw(tx, user_id, when)
+            await _record_withdrawn_consent(tx, user_id, when)
+
+        return await self._apply_again(_WITHDRAWALS, "withdrawn_again", withdraw)
+
+    async def _apply_again(
+        self,
+        records: tuple[str, str],
+        notice: str,
+        undo: Callable[[Transaction, int, str], Awaitable[None]],
+    ) -> int:
+        """Apply the keyed records a restore carried over (`undo` per talent, in one
+        transaction), mark them applied, tell staff the references; how many talents."""
+        table, unapplied = records
+        latest = {row["subject_hash"]: row["at"] for row in await self._db.fetch_all(unapplied)}
+        if not latest:
             return 0
         users = await self._db.fetch_all(
-            "SELECT user_id, created_at FROM users WHERE created_at < ?", (max(erased_at.values()),)
+            "SELECT user_id, created_at FROM users WHERE created_at < ?", (max(latest.values()),)
         )
-        again = [
-            row["user_id"]
-            for row in users
-            if row["created_at"] < erased_at.get(self.subject_hash(row["user_id"]), "")
-        ]
-        tables = await self._user_tables()
+        again = []
+        for row in users:
+            when = latest.get(self.subject_hash(row["user_id"]))
+            if when is not None and row["created_at"] < when:
+                again.append((int(row["user_id"]), when))
+        references: list[str] = []
         async with self._db.transaction() as tx:
-            for user_id in again:
-                await self._delete_everything(tx, tables, user_id)
-            await tx.execute("UPDATE erasures SET applied = 1 WHERE applied = 0")
+            for user_id, when in again:
+                references += (await _clean_up(tx, user_id, when, relayed=False)).references
+                await undo(tx, user_id, when)
+            await tx.execute(f"UPDATE {table} SET applied = 1 WHERE applied = 0")  # noqa: S608
+            if references:
+                await StaffNotices.add(tx, notice, {"references": references})
         if again:
             await self._db.scrub()
         return len(again)
@@ -213,14 +354,51 @@ class Privacy:
         return [row["erased_at"] for row in rows]
 
     async def withdraw_processing(self, user_id: int) -> int:
-        """Consent to processing withdrawn: the talent's applications go at once; how many."""
+        """Consent to processing withdrawn: the talent's applications go at once; how many.
+
+        Their conversation log goes too (it holds every answer they typed); their profile
+        and consents stay, so the bot can still talk to them and show the withdrawal was
+        honoured. A keyed record of the withdrawal is kept, so a restored backup does not
+        bring the applications back (`withdraw_again`), and staff are told which references
+        to clean up outside the bot (a staff notice).
+        """
+        now = utc_now()
         async with self._db.transaction() as tx:
-            await Audit.redact_in(tx, user_id, self.subject_hash(user_id))
-            count = await tx.execute_rowcount(
-                "DELETE FROM applications WHERE user_id = ?", (user_id,)
+            clean_up = await _clean_up(tx, user_id, now, relayed=False)
+            count = await self._withdraw(tx, user_id, now)
+            await tx.execute(
+                "INSERT INTO withdrawals (subject_hash, withdrawn_at) VALUES (?, ?)",
+                (self.subject_hash(user_id), now),
             )
+            if clean_up.worth_telling():
+                await StaffNotices.add(tx, "withdrawn", clean_up.detail())
         await self._db.scrub()
         return count
+
+    async def _withdraw(self, tx: Transaction, user_id: int, before: str) -> int:
+        """Delete the applications and log of a talent made before a withdrawal."""
+        # The audit keeps staff actions; the leads they were about become the keyed hash
+        # (only those that go: an application made after a withdrawal stays on record).
+        await tx.execute(
+            "UPDATE audit_log SET lead_ref = ? WHERE lead_ref IN (SELECT reference FROM"
+            " applications WHERE user_id = ? AND reference IS NOT NULL AND created_at < ?)",
+            (self.subject_hash(user_id), user_id, before),
+        )
+        count = await tx.execute_rowcount(
+            "DELETE FROM applications WHERE user_id = ? AND created_at < ?", (user_id, before)
+        )
+        await tx.execute(
+            "DELETE FROM conversation_log WHERE (chat_id = ? OR user_id = ?) AND created_at < ?",
+            (user_id, user_id, before),
+        )
+        return count
+
+    async def was_given_out(self, reference: str) -> bool:
+        """Whether a lead reference (KOC-…) was ever issued: one that is gone was deleted,
+        most likely at the talent's request (a number is never given twice)."""
+        number = int("".join(filter(str.isdigit, reference)) or 0)
+        issued = await self._db.fetch_value("SELECT last FROM application_ids WHERE id = 1")
+        return 0 < number <= int(issued or 0)
 
     async def purge(self, log_before: str, drafts_before: str, inbox_before: str) -> dict[str, int]:
         """Delete log lines, unsubmitted drafts and processed updates older than the cut-offs."""
@@ -238,3 +416,23 @@ class Privacy:
             )
         await self._db.scrub()
         return {"conversation_log": log, "drafts": drafts, "update_inbox": inbox}
+
+
+async def _record_withdrawn_consent(tx: Transaction, user_id: int, withdrawn_at: str) -> None:
+    """Record a withdrawal of consent to processing the database lacks (a restored backup)."""
+    latest = await tx.fetch_one(
+        "SELECT c.granted, c.created_at, c.notice_version, u.language FROM users u"
+        " LEFT JOIN consents c ON c.id = (SELECT MAX(id) FROM consents"
+        "   WHERE user_id = u.user_id AND kind = 'processing')"
+        " WHERE u.user_id = ?",
+        (user_id,),
+    )
+    if latest is None or latest["created_at"] is None:
+        return  # never consented here: there is nothing to withdraw
+    if latest["created_at"] >= withdrawn_at or not latest["granted"]:
+        return  # the database already has this choice, or a later one
+    await tx.execute(
+        "INSERT INTO consents (user_id, kind, granted, notice_version, language, created_at)"
+        " VALUES (?, 'processing', 0, ?, ?, ?)",
+        (user_id, latest["notice_version"], latest["language"], withdrawn_at),
+    )

@@ -130,3 +130,9 @@ class Users:
                 "UPDATE users SET blocked = ?, updated_at = ? WHERE user_id = ?",
                 (int(blocked), utc_now(), user_id),
             )
+
+    async def others(self, user_id: int) -> int:
+        """How many users other than this one the database holds (are they real talents?)."""
+        return int(
+            await self._db.fetch_value("SELECT COUNT(*) FROM users WHERE user_id != ?", (user_id,))
+        )

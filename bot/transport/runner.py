@@ -177,7 +177,8 @@ class Runner:
         if not self.store.db.health.writable:
             grace = 0.0  # nothing can be finished: what is stored is replayed at next start
         try:
-            await asyncio.wait_for(self._sequencer.wait_idle(), grace)
+            async with asyncio.timeout(grace):  # unlike wait_for(…, 0), done at once if idle
+                await self._sequencer.wait_idle()
         except TimeoutError:
             log.warning("Stopping with updates still in hand; they are replayed at next start")
             await self._sequencer.cancel()

@@ -41,6 +41,11 @@ _MEDIA_KINDS = (
     "dice",
 )
 LOG_TEXT_LIMIT = 4096
+# What the log keeps of a message an admin typed in their private chat with the bot: notes
+# about leads, broadcast drafts, answers to talents. Those are kept where they belong (lead
+# notes, broadcasts), which an erasure reaches; a copy in the admin's own log would not be.
+STAFF_TEXT = "[staff message: not logged]"
+STAFF_ARGUMENTS = "[arguments not logged]"
 
 
 def sequence_key(raw: Any) -> str:
@@ -104,12 +109,25 @@ def message_summary(message: Message) -> str | None:
     return f"[{kind}] {caption}".strip()
 
 
-def incoming_entry(update: Update) -> LogEntry | None:
-    """The conversation-log line for an update from a private chat, or None."""
+def staff_summary(message: Message) -> str:
+    """A staff message as the log keeps it: a command's name, a media kind, no content."""
+    kind = message_kind(message)
+    if kind == "command" and message.text is not None:
+        command, _, arguments = message.text.partition(" ")
+        return f"{command[:64]} {STAFF_ARGUMENTS}" if arguments.strip() else command[:64]
+    return STAFF_TEXT if kind == "text" else f"[{kind}]"
+
+
+def incoming_entry(update: Update, *, staff: bool = False) -> LogEntry | None:
+    """The conversation-log line for an update from a private chat, or None.
+
+    `staff`: the sender is an admin, whose typed content is not logged (`staff_summary`).
+    """
     chat = update.effective_chat
     if chat is None or chat.type != "private":
         return None
     user_id = update.effective_user.id if update.effective_user else None
+    summary = staff_summary if staff else message_summary
     if update.callback_query is not None:
         query = update.callback_query
         message_id = query.message.message_id if query.message else None
@@ -121,7 +139,7 @@ def incoming_entry(update: Update) -> LogEntry | None:
             user_id,
             "in",
             "edit",
-            message_summary(edited),
+            summary(edited),
             update.update_id,
             edited.message_id,
         )
@@ -132,7 +150,7 @@ def incoming_entry(update: Update) -> LogEntry | None:
             user_id,
             "in",
             message_kind(message),
-            message_summary(message),
+            summary(message),
             update.update_id,
             message.message_id,
         )

@@ -1,0 +1,164 @@
+"""Operations commands that must not hurt a live deployment: `kocca-bot chat` on a real
+database, `doctor` with a wrong address or no token, `run` without network, `export` over
+an existing file. Each through the real command line."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from bot.emulator import EmulatedChat
+from bot.ops.runlock import running_pid
+from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
+from tests.harness import Harness, free_port
+from tests.leads import MUSICIAN, apply
+from tests.processes import clean_env, run_cli
+
+TIMEOUT = 60.0
+
+
+async def _chat(
+    folder: Path, env: dict[str, str], *args: str, stdin: bytes = b"/quit\n"
+) -> tuple[int, str, str]:
+    """`kocca-bot chat ARGS` with lines typed on its standard input."""
+    process = await _start_chat(folder, env, *args)
+    out, err = await asyncio.wait_for(process.communicate(stdin), TIMEOUT)
+    assert process.returncode is not None
+    return process.returncode, out.decode(), err.decode()
+
+
+async def _start_chat(folder: Path, env: dict[str, str], *args: str) -> asyncio.subprocess.Process:
+    return await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "chat",
+        *args,
+        cwd=folder,
+        env=env,
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+
+
+def _rows(database: Path, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    with sqlite3.connect(database) as db:
+        return db.execute(sql, params).fetchall()
+
+
+async def test_chat_on_a_real_database_takes_the_lock_and_sends_nothing_queued(
+    make_bot: Callable[..., Any], staff_chat: EmulatedChat, database: Path, tmp_path: Path
+) -> None:
+    bot: Harness = await make_bot(admin_ids=frozenset({ADMIN_ID}), staff_chat_id=STAFF_CHAT_ID)
+    env = clean_env(tmp_path, DATABASE_PATH=str(database), STAFF_CHAT_ID=str(STAFF_CHAT_ID))
+    sari = bot.user(user_id=5_839_204_117, first_name="Sarinah")  # not the chat's own id
+    await apply(bot, sari, MUSICIAN)
+    await bot.stop()
+    code, out, err = await run_cli(
+        tmp_path, env, "lead", "KOC-000001", "--stage", "shortlist", "--notify"
+    )
+    assert code == 0, out + err
+    backup = tmp_path / "copy.db"
+    code, _, err = await run_cli(tmp_path, env, "backup", "--output", str(backup))
+    assert code == 0, err
+
+    code, _, err = await _chat(tmp_path, env, "--database", str(database), stdin=b"/start\n")
+    assert code == 2
+    assert "holds 1 other user(s)" in err and "--allow-real-talents" in err
+    # Asked for explicitly: it runs, holding the run lock, and sends nothing queued.
+    chat = await _start_chat(tmp_path, env, "--database", str(database), "--allow-real-talents")
+    assert chat.stdout is not None
+    try:
+        first = await asyncio.wait_for(chat.stdout.readline(), TIMEOUT)
+        assert first.startswith(b"Chatting with the bot offline")
+        assert running_pid(database) == chat.pid
+        code, _, err = await run_cli(tmp_path, env, "restore", str(backup))
+        assert code == 1 and "Refusing to restore" in err
+    finally:
+        out, err_bytes = await asyncio.wait_for(chat.communicate(b"/start\n/quit\n"), TIMEOUT)
+    assert chat.returncode == 0, err_bytes.decode()
+    assert "Halo, Sari!" in out.decode()
+    assert _rows(database, "SELECT status FROM talent_updates") == [("pending",)]
+    assert _rows(database, "SELECT blocked FROM users WHERE user_id = ?", (sari.id,)) == [(0,)]
+    assert running_pid(database) is None
+
+    code, out, _ = await run_cli(tmp_path, env, "chat", "--help")
+    assert "Refused while a bot runs on it" in " ".join(out.split())
+    assert "--allow-real-talents" in out
+
+
+async def test_export_does_not_overwrite_a_file_unless_forced(
+    make_bot: Callable[..., Any], database: Path, tmp_path: Path
+) -> None:
+    bot: Harness = await make_bot()
+    await apply(bot, bot.user(first_name="Sarinah"), MUSICIAN)
+    await bot.stop()
+    env = clean_env(tmp_path, DATABASE_PATH=str(database))
+    target = tmp_path / "leads.csv"
+    target.write_text("the spreadsheet staff worked on all week")
+    code, _, err = await run_cli(
+        tmp_path, env, "export", "--format", "csv", "--output", str(target)
+    )
+    assert code == 2 and "already exists" in err and "--force" in err
+    assert target.read_text() == "the spreadsheet staff worked on all week"
+    code, out, err = await run_cli(
+        tmp_path, env, "export", "--format", "csv", "--output", str(target), "--force"
+    )
+    assert code == 0, err
+    assert "Wrote 1 lead(s)" in out
+    assert "Sari Dewi Lestari" in target.read_text(encoding="utf-8-sig")
+
+
+async def test_doctor_with_a_wrong_api_url_says_so_without_a_traceback(tmp_path: Path) -> None:
+    # Something answers there, but it is not the Bot API (a web server's 404), then nothing.
+    from aiohttp import web
+
+    app = web.Application()
+    runner = web.AppRunner(app)
+    await runner.setup()
+    port = free_port()
+    site = web.TCPSite(runner, "127.0.0.1", port)
+    await site.start()
+    try:
+        for url in (f"http://127.0.0.1:{port}/bot", f"http://127.0.0.1:{free_port()}/bot"):
+            env = clean_env(
+                tmp_path, BOT_TOKEN="777000:GOOD-TOKEN-abcdefghijklmnop", BOT_API_URL=url
+            )
+            code, out, err = await run_cli(tmp_path, env, "doctor")
+            assert code == 1
+            assert "Traceback" not in out + err
+            assert "rejects BOT_TOKEN" not in out
+            assert "✘ Token: the Bot API cannot be reached at BOT_API_URL" in out, out
+            assert "fix: check BOT_API_URL" in out
+            assert "GOOD-TOKEN" not in out + err
+    finally:
+        await runner.cleanup()
+
+
+async def test_doctor_without_a_token_lists_the_checks_it_could_not_run(tmp_path: Path) -> None:
+    env = clean_env(tmp_path, BOT_API_URL=f"http://127.0.0.1:{free_port()}/bot")
+    code, out, err = await run_cli(tmp_path, env, "doctor")
+    assert code == 1, err
+    assert "✘ Token: BOT_TOKEN is not set" in out
+    for name in ("Webhook", "Staff chat", "Admins"):
+        assert f"✘ {name}: not checked (needs BOT_TOKEN)" in out, name
+    assert "Traceback" not in out + err
+
+
+async def test_run_without_network_fails_cleanly(tmp_path: Path) -> None:
+    env = clean_env(
+        tmp_path,
+        BOT_TOKEN="777000:GOOD-TOKEN-abcdefghijklmnop",
+        BOT_API_URL=f"http://127.0.0.1:{free_port()}/bot",
+    )
+    code, _, err = await run_cli(tmp_path, env, "run")
+    assert code == 1
+    assert "Could not start" in err
+    assert "Unclosed client session" not in err
+    assert "Stopping with updates still in hand" not in err
+    assert "Traceback" not in err
