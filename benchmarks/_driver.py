@@ -30,6 +30,7 @@ if str(ROOT) not in sys.path:  # run as `python benchmarks/<name>.py` from anywh
 os.environ.setdefault("PTB_TIMEDELTA", "true")
 
 from bot.emulator import BotAPIEmulator, EmulatedUser, EmulatorEvent  # noqa: E402
+from bot.settings import DEMO_CONTROLLER  # noqa: E402
 from tests.walks import Step, record_walk, talent_walks  # noqa: E402, F401 - shared with tests
 
 REPLY_TIMEOUT = 60.0  # seconds; far beyond any healthy reply, only to end a stuck run
@@ -149,9 +150,12 @@ class BotProcess:
         assert self.process is not None
         return self.process.pid
 
-    async def start(self, emulator: BotAPIEmulator) -> float:
-        """Start the process; return once it asked for updates (seconds since the spawn)."""
-        first_poll = FirstCall(emulator, "getUpdates")
+    async def start(self, emulator: BotAPIEmulator, ready: str = "getUpdates") -> float:
+        """Start the process; return once it asked for updates (seconds since the spawn).
+
+        In webhook mode, `ready="setWebhook"`: the bot listens before it sets the webhook.
+        """
+        first_poll = FirstCall(emulator, ready)
         spawned = time.perf_counter()
         with self.log.open("ab") as log:
             self.process = await asyncio.create_subprocess_exec(
@@ -170,7 +174,7 @@ class BotProcess:
         finally:
             exited.cancel()
         if not first_poll.arrived.done():
-            raise RuntimeError(f"the bot did not poll; its output:\n{self.tail()}")
+            raise RuntimeError(f"the bot did not call {ready}; its output:\n{self.tail()}")
         return first_poll.arrived.result() - spawned
 
     async def stop(self) -> int:
@@ -197,6 +201,9 @@ def base_env(**values: str) -> dict[str, str]:
     """A bot's environment: the basics of this shell and the given values, nothing else."""
     keep = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "VIRTUAL_ENV", "PTB_TIMEDELTA")
     env = {key: value for key, value in os.environ.items() if key in keep}
+    # `run` refuses to start without them: talents must see who is responsible for their data.
+    env["CONTROLLER_NAME"] = DEMO_CONTROLLER.name
+    env["CONTROLLER_CONTACT"] = DEMO_CONTROLLER.contact
     env.update(values)
     return env
 
