@@ -369,3 +369,10 @@ class Text(StrEnum):
     OPS_BACKUP_FAILED = "ops_backup_failed"
     OPS_STORAGE_DOWN = "ops_storage_down"
     OPS_STORAGE_BACK = "ops_storage_back"
+
+    # --- stats ---
+    STATS_DURATION_DAYS = "stats_duration_days"
+    STATS_DURATION_HOURS = "stats_duration_hours"
+    STATS_DURATION_MINUTES = "stats_duration_minutes"
+    STATS_DURATION_SECONDS = "stats_duration_seconds"
+    STATS_DECIMAL_POINT = "stats_decimal_point"
