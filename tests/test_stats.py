@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from bot.leads import stats
+from bot.leads import pipeline, stats
 from bot.leads.export import WIB
 from bot.store import Store
 from bot.store.audit import Actor
@@ -63,8 +63,9 @@ async def test_stats_write_dates_in_words_decimals_and_delays_as_each_language_d
 
 
 async def test_stats_count_submitted_answers_only_and_read_them_from_a_snapshot(
-    bot: Harness, database: Path, monkeypatch: pytest.MonkeyPatch
+    database: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    store = await Store.open(database)  # the store as the bot opens it, without its workers
     now = datetime.now(UTC)
     at = (now - timedelta(days=1)).isoformat(timespec="microseconds")
     music = {"sector": "music", "full_name": "M"}
@@ -78,29 +79,40 @@ async def test_stats_count_submitted_answers_only_and_read_them_from_a_snapshot(
             Seed(404, {**film, "film_role": "director", "province": "dki_jakarta"}, at),
             Seed(405, {**film, "film_role": "director", "province": "bali"}, None),  # a draft
             Seed(406, {**music, "music_role": "producer", "province": "papua"}, None),  # draft
+            Seed(407, {"sector": None, "full_name": "S"}, at),  # sector skipped
+            Seed(408, {"full_name": "N"}, at),  # never asked
         ],
     )
     shared_reads: list[str] = []
     for name in ("fetch_all", "fetch_one", "fetch_value"):
-        real = getattr(bot.store.db, name)
+        real = getattr(store.db, name)
 
         async def spy(sql: str, params: Any = (), real: Any = real) -> Any:
             shared_reads.append(sql)
             return await real(sql, params)
 
-        monkeypatch.setattr(bot.store.db, name, spy)
-
-    numbers = await stats.compute(bot.store, now)
+        monkeypatch.setattr(store.db, name, spy)
+    try:
+        numbers = await stats.compute(store, now)
+        flow = await pipeline.compute_stats(store, CONTENT, now)
+    finally:
+        await store.close()
 
     assert shared_reads == []  # nothing queued on the reader talents' replies need
     assert numbers.sectors == [("music", 3), ("film", 1)]
     assert numbers.music_roles == [("producer", 2), ("band_group", 1)]
     assert numbers.film_roles == [("director", 1)]
     assert numbers.provinces == [("bali", 2), ("dki_jakarta", 1)]
-    assert (numbers.counts.submitted, numbers.counts.drafts) == (4, 2)
+    assert (numbers.counts.submitted, numbers.counts.drafts) == (6, 2)
     yesterday = (now - timedelta(days=1)).astimezone(WIB).date()
-    assert dict(numbers.days)[yesterday] == 4 and sum(n for _, n in numbers.days) == 4
-    assert numbers.sources == [(None, 6, 4)]
+    assert dict(numbers.days)[yesterday] == 6 and sum(n for _, n in numbers.days) == 6
+    assert numbers.sources == [(None, 8, 6)]
+    # Every submitted lead is at a stage, with a sector or without one.
+    assert dict(flow.per_stage)["baru"] == 6 and sum(n for _, n in flow.per_stage) == 6
+    assert {sector: dict(stages)["baru"] for sector, stages in flow.per_sector.items()} == {
+        "film": 1,
+        "music": 3,
+    }
 
 
 async def test_the_answer_counts_are_read_from_their_own_index(database: Path) -> None:
