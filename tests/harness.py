@@ -166,3 +166,18 @@ async def webhook_bot(
     finally:
         await server.stop()
         await runner.stop()
+
+
+def shared_reads(store: Store, monkeypatch: Any) -> list[str]:
+    """From now on, every query run on the store's shared reader (the one talents' replies
+    read through), recorded as it goes through unchanged; `monkeypatch` undoes it."""
+    queries: list[str] = []
+    for name in ("fetch_all", "fetch_one", "fetch_value"):
+        real = getattr(store.db, name)
+
+        async def recorded(sql: str, params: Any = (), real: Any = real) -> Any:
+            queries.append(sql)
+            return await real(sql, params)
+
+        monkeypatch.setattr(store.db, name, recorded)
+    return queries

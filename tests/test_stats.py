@@ -14,7 +14,7 @@ from bot.leads.export import WIB
 from bot.store import Store
 from bot.store.audit import Actor
 from bot.store.leads import _ANSWER_COUNTS
-from tests.harness import Harness
+from tests.harness import Harness, shared_reads
 from tests.leads import CONTENT, Seed, seeded
 from tests.processes import clean_env, run_cli
 from tests.test_staff import admin_of
@@ -83,22 +83,14 @@ async def test_stats_count_submitted_answers_only_and_read_them_from_a_snapshot(
             Seed(408, {"full_name": "N"}, at),  # never asked
         ],
     )
-    shared_reads: list[str] = []
-    for name in ("fetch_all", "fetch_one", "fetch_value"):
-        real = getattr(store.db, name)
-
-        async def spy(sql: str, params: Any = (), real: Any = real) -> Any:
-            shared_reads.append(sql)
-            return await real(sql, params)
-
-        monkeypatch.setattr(store.db, name, spy)
+    reads = shared_reads(store, monkeypatch)
     try:
         numbers = await stats.compute(store, now)
         flow = await pipeline.compute_stats(store, CONTENT, now)
     finally:
         await store.close()
 
-    assert shared_reads == []  # nothing queued on the reader talents' replies need
+    assert reads == []  # nothing queued on the reader talents' replies need
     assert numbers.sectors == [("music", 3), ("film", 1)]
     assert numbers.music_roles == [("producer", 2), ("band_group", 1)]
     assert numbers.film_roles == [("director", 1)]

@@ -21,7 +21,7 @@ from bot.ops.status import HEALTH_CACHE_SECONDS, read_status
 from bot.store import Store
 from bot.store.operations import LAST_PROCESSED
 from tests.conftest import STAFF_CHAT_ID
-from tests.harness import Harness, webhook_bot
+from tests.harness import Harness, shared_reads, webhook_bot
 from tests.leads import Seed, realistic, seeded
 from tests.processes import BotProcess, clean_env, run_cli
 
@@ -209,18 +209,10 @@ async def test_status_reads_on_a_connection_of_its_own_and_finds_the_last_update
 ) -> None:
     store = await Store.open(database)
     try:
-        shared_reads: list[str] = []
-        for name in ("fetch_all", "fetch_one", "fetch_value"):
-            real = getattr(store.db, name)
-
-            async def spy(sql: str, params: Any = (), real: Any = real) -> Any:
-                shared_reads.append(sql)
-                return await real(sql, params)
-
-            monkeypatch.setattr(store.db, name, spy)
+        reads = shared_reads(store, monkeypatch)
         status = await read_status(store)
-        assert status.healthy and status.inbox_waiting == 0
-        assert shared_reads == []  # nothing queued on the reader talents' replies use
+        assert status.inbox_waiting == 0 and status.last_processed_at is None
+        assert reads == []  # nothing queued on the reader talents' replies use
     finally:
         await store.close()
     with sqlite3.connect(database) as db:
