@@ -199,7 +199,17 @@ class BotProcess:
 
 def base_env(**values: str) -> dict[str, str]:
     """A bot's environment: the basics of this shell and the given values, nothing else."""
-    keep = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "VIRTUAL_ENV", "PTB_TIMEDELTA")
+    # PYTHONPATH: to benchmark another checkout of the bot with the same virtual environment.
+    keep = (
+        "PATH",
+        "HOME",
+        "LANG",
+        "LC_ALL",
+        "TMPDIR",
+        "VIRTUAL_ENV",
+        "PTB_TIMEDELTA",
+        "PYTHONPATH",
+    )
     env = {key: value for key, value in os.environ.items() if key in keep}
     # `run` refuses to start without them: talents must see who is responsible for their data.
     env["CONTROLLER_NAME"] = DEMO_CONTROLLER.name
