@@ -150,9 +150,12 @@ class BotProcess:
         assert self.process is not None
         return self.process.pid
 
-    async def start(self, emulator: BotAPIEmulator) -> float:
-        """Start the process; return once it asked for updates (seconds since the spawn)."""
-        first_poll = FirstCall(emulator, "getUpdates")
+    async def start(self, emulator: BotAPIEmulator, ready: str = "getUpdates") -> float:
+        """Start the process; return once it asked for updates (seconds since the spawn).
+
+        In webhook mode, `ready="setWebhook"`: the bot listens before it sets the webhook.
+        """
+        first_poll = FirstCall(emulator, ready)
         spawned = time.perf_counter()
         with self.log.open("ab") as log:
             self.process = await asyncio.create_subprocess_exec(
@@ -171,7 +174,7 @@ class BotProcess:
         finally:
             exited.cancel()
         if not first_poll.arrived.done():
-            raise RuntimeError(f"the bot did not poll; its output:\n{self.tail()}")
+            raise RuntimeError(f"the bot did not call {ready}; its output:\n{self.tail()}")
         return first_poll.arrived.result() - spawned
 
     async def stop(self) -> int:
@@ -196,8 +199,21 @@ class BotProcess:
 
 def base_env(**values: str) -> dict[str, str]:
     """A bot's environment: the basics of this shell and the given values, nothing else."""
-    keep = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "VIRTUAL_ENV", "PTB_TIMEDELTA")
+    # PYTHONPATH: to benchmark another checkout of the bot with the same virtual environment.
+    keep = (
+        "PATH",
+        "HOME",
+        "LANG",
+        "LC_ALL",
+        "TMPDIR",
+        "VIRTUAL_ENV",
+        "PTB_TIMEDELTA",
+        "PYTHONPATH",
+    )
     env = {key: value for key, value in os.environ.items() if key in keep}
+    # `run` refuses to start without them: talents must see who is responsible for their data.
+    env["CONTROLLER_NAME"] = DEMO_CONTROLLER.name
+    env["CONTROLLER_CONTACT"] = DEMO_CONTROLLER.contact
     env.update(values)
     return env
 

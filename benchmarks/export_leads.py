@@ -4,7 +4,8 @@
 
 Creates a temporary database with that many realistic submitted leads (every question
 answered as the questionnaire stores it), then times the CSV and the XLSX export, the two
-together (what /export does), packing for Telegram's 50 MB limit, and /stats. Peak memory
+together (what /export does), packing for Telegram's 50 MB limit, and /stats' text (three
+times; `--stats-only` skips the exports). Peak memory
 is the Python heap measured with tracemalloc in one more run of the two-file export
 (tracemalloc slows Python down, so it is kept out of the timings).
 """
@@ -15,6 +16,7 @@ import argparse
 import asyncio
 import random
 import resource
+import statistics as numbers_of
 import sys
 import tempfile
 import time
@@ -33,6 +35,7 @@ from bot.store import Store
 from tests.leads import CONTENT, Seed, realistic, seed
 
 SOURCES = [None, None, "ig_promo", "fb_ads", "ekraf_web", "kocca_jakarta"]
+STATS_ROUNDS = 3
 
 
 def talents(count: int, now: datetime) -> Iterator[Seed]:
@@ -73,7 +76,7 @@ async def peak_memory(action: Callable[[], Awaitable[Any]]) -> float:
         tracemalloc.stop()
 
 
-async def run(leads: int) -> None:
+async def run(leads: int, exports: bool = True) -> None:
     """Build the database, export it, print the figures."""
     with tempfile.TemporaryDirectory(prefix="kocca-bench-") as folder_name:
         folder = Path(folder_name)
@@ -85,52 +88,63 @@ async def run(leads: int) -> None:
         print(f"database: {database.stat().st_size / 1e6:.1f} MB")
 
         store = await Store.open(database)
-        where = ExportRequest().filter
         try:
-            for kinds in (("csv",), ("xlsx",), ("csv", "xlsx")):
-                paths: dict[Format, Path] = {kind: folder / f"leads.{kind}" for kind in kinds}
-
-                async def export(paths: dict[Format, Path] = paths) -> int:
-                    return await write_exports(store, CONTENT, where, paths)
-
-                count, seconds = await timed(export)
-                sizes = ", ".join(
-                    f"{p.suffix[1:]} {p.stat().st_size / 1e6:.1f} MB" for p in paths.values()
-                )
-                print(f"{' + '.join(kinds):10} {count} rows in {seconds:5.1f} s ({sizes})")
-            peak = await peak_memory(export)  # the last one: both files, as /export does
-            print(f"peak Python heap while writing both files: {peak:.1f} MB")
-            for kind in ("csv", "xlsx"):
-                path = folder / f"leads.{kind}"
-                size = path.stat().st_size
-                start = time.perf_counter()
-                upload = pack_for_upload(path)
-                sent = sum(part.stat().st_size for part in upload.files)
-                how = "split" if upload.split else "zipped" if upload.zipped else "as is"
-                print(
-                    f"upload {kind}: {size / 1e6:.1f} MB -> {how}, {len(upload.files)} file(s),"
-                    f" {sent / 1e6:.1f} MB, in {time.perf_counter() - start:.1f} s"
-                )
+            if exports:
+                await export_figures(store, folder)
 
             async def statistics() -> str:
                 numbers = await stats.compute(store, datetime.now(UTC))
                 settings = Settings(_env_file=None, database_path=database)  # type: ignore[call-arg]
                 return stats.report(numbers, CONTENT, "id", settings)
 
-            _, seconds = await timed(statistics)
-            print(f"/stats computed in {seconds:.2f} s")
+            rounds = [(await timed(statistics))[1] for _ in range(STATS_ROUNDS)]
+            print(
+                f"/stats text (funnel, answers, sources, reminders) computed in"
+                f" {numbers_of.median(rounds):.2f} s (median of {STATS_ROUNDS};"
+                f" {', '.join(f'{value:.2f}' for value in rounds)})"
+            )
         finally:
             await store.close()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak resident memory of the whole run (seeding included): {rss:.0f} MB")
 
 
+async def export_figures(store: Store, folder: Path) -> None:
+    """Time the CSV, the XLSX and both; the peak heap; packing for upload."""
+    where = ExportRequest().filter
+    for kinds in (("csv",), ("xlsx",), ("csv", "xlsx")):
+        paths: dict[Format, Path] = {kind: folder / f"leads.{kind}" for kind in kinds}
+
+        async def export(paths: dict[Format, Path] = paths) -> int:
+            return await write_exports(store, CONTENT, where, paths)
+
+        count, seconds = await timed(export)
+        sizes = ", ".join(f"{p.suffix[1:]} {p.stat().st_size / 1e6:.1f} MB" for p in paths.values())
+        print(f"{' + '.join(kinds):10} {count} rows in {seconds:5.1f} s ({sizes})")
+    peak = await peak_memory(export)  # the last one: both files, as /export does
+    print(f"peak Python heap while writing both files: {peak:.1f} MB")
+    for kind in ("csv", "xlsx"):
+        path = folder / f"leads.{kind}"
+        size = path.stat().st_size
+        start = time.perf_counter()
+        upload = pack_for_upload(path)
+        sent = sum(part.stat().st_size for part in upload.files)
+        how = "split" if upload.split else "zipped" if upload.zipped else "as is"
+        print(
+            f"upload {kind}: {size / 1e6:.1f} MB -> {how}, {len(upload.files)} file(s),"
+            f" {sent / 1e6:.1f} MB, in {time.perf_counter() - start:.1f} s"
+        )
+
+
 def main() -> None:
     """Parse arguments and run."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--leads", type=int, default=50_000, help="how many leads (default 50000)")
+    parser.add_argument(
+        "--stats-only", action="store_true", help="time only /stats' text, not the exports"
+    )
     args = parser.parse_args()
-    asyncio.run(run(args.leads))
+    asyncio.run(run(args.leads, exports=not args.stats_only))
 
 
 if __name__ == "__main__":

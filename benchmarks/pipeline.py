@@ -8,7 +8,8 @@ stage history), runs the real bot (`python -m bot run`) in a subprocess against 
 served on loopback, and times, as the admin sees them: `/leads shortlist` (first page), a
 lead's page, and `/stats` (the text, then the chart PNG drawn in a child process). Meanwhile
 `--talents` talents each send /status in a loop; their reply latency is reported on its own
-(baseline) and while the staff commands run. Figures go to docs/performance.md.
+(baseline), while the staff commands run, and for the questions asked while the /stats text,
+then its chart, was being made. Figures go to docs/performance.md.
 """
 
 from __future__ import annotations
@@ -109,13 +110,23 @@ class Chat:
         return [moment - start for moment in times[:replies]]
 
 
-async def talk(chat: Chat, users: list[EmulatedUser], stop: asyncio.Event) -> list[float]:
-    """Each talent asks /status again as soon as answered, until told to stop."""
+async def talk(
+    chat: Chat,
+    users: list[EmulatedUser],
+    stop: asyncio.Event,
+    asked: list[tuple[float, float]] | None = None,
+) -> list[float]:
+    """Each talent asks /status again as soon as answered, until told to stop.
+
+    `asked`, if given, receives (moment asked, seconds to the reply) of every question."""
 
     async def one(user: EmulatedUser) -> list[float]:
         latencies = []
         while not stop.is_set():
+            moment = time.perf_counter()
             latencies += await chat.ask(user, "/status")
+            if asked is not None:
+                asked.append((moment, latencies[-1]))
         return latencies
 
     found = await asyncio.gather(*(one(user) for user in users))
@@ -161,14 +172,19 @@ async def run(leads: int, talent_count: int, rounds: int) -> None:
             print(f"talents' /status alone ({talent_count} talents): {summary(baseline)}")
 
             stop = asyncio.Event()
-            load = asyncio.create_task(talk(chat, users, stop))
+            asked: list[tuple[float, float]] = []
+            load = asyncio.create_task(talk(chat, users, stop, asked))
             timings: dict[str, list[float]] = {"leads": [], "lead": [], "text": [], "chart": []}
+            phases: dict[str, list[tuple[float, float]]] = {"text": [], "chart": []}
             for _ in range(rounds):
                 timings["leads"] += await chat.ask(admin, "/leads shortlist")
                 timings["lead"] += await chat.ask(admin, "/lead KOC-000042")
+                start = time.perf_counter()
                 text, chart = await chat.ask(admin, "/stats", replies=2)
                 timings["text"].append(text)
                 timings["chart"].append(chart)
+                phases["text"].append((start, start + text))
+                phases["chart"].append((start + text, start + chart))
             stop.set()
             during = await load
             for name, label in (
@@ -183,6 +199,13 @@ async def run(leads: int, talent_count: int, rounds: int) -> None:
                     f" ({len(values)} runs)"
                 )
             print(f"talents' /status meanwhile: {summary(during)}")
+            for phase, label in (("text", "the /stats text"), ("chart", "the /stats chart")):
+                inside = [
+                    latency
+                    for moment, latency in asked
+                    if any(begin <= moment < end for begin, end in phases[phase])
+                ]
+                print(f"  asked while {label} was made: {summary(inside)}")
         finally:
             await bot.stop()
             await emulator.stop_serving()

@@ -94,7 +94,7 @@ async def _check_database(database: Path, user_id: int, *, real_talents: bool) -
     store = await Store.open(database)
     try:
         others = await store.users.others(user_id)
-        waiting, _, _ = await store.ops.inbox()
+        waiting = (await store.ops.status_facts()).waiting
     finally:
         await store.close()
     if not others:

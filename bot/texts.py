@@ -496,3 +496,10 @@ class Text(StrEnum):
     RESTORE_HELD_REMINDERS = "restore_held_reminders"
     RESTORE_HELD_NOTHING = "restore_held_nothing"
     UPDATE_REPORT_HELD = "update_report_held"
+
+    # --- stats ---
+    STATS_DURATION_DAYS = "stats_duration_days"
+    STATS_DURATION_HOURS = "stats_duration_hours"
+    STATS_DURATION_MINUTES = "stats_duration_minutes"
+    STATS_DURATION_SECONDS = "stats_duration_seconds"
+    STATS_DECIMAL_POINT = "stats_decimal_point"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import socket
 import sqlite3
+import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -137,9 +138,14 @@ def free_port() -> int:
 
 @asynccontextmanager
 async def webhook_bot(
-    emulator: BotAPIEmulator, database: Path, **overrides: Any
+    emulator: BotAPIEmulator,
+    database: Path,
+    clock: Callable[[], float] = time.monotonic,
+    **overrides: Any,
 ) -> AsyncIterator[tuple[Runner, str]]:
-    """A bot in webhook mode on a free loopback port; yields it and the server's base URL."""
+    """A bot in webhook mode on a free loopback port; yields it and the server's base URL.
+
+    `clock` is the webhook server's (refusal logs, the /healthz cache)."""
     port = free_port()
     settings = make_settings(
         database,
@@ -152,7 +158,7 @@ async def webhook_bot(
     runner = await create_runner(
         settings, request=emulator.request(), updates_request=emulator.request()
     )
-    server = WebhookServer(runner, settings)
+    server = WebhookServer(runner, settings, clock)
     await runner.start(polling=False)
     await server.start()
     try:
@@ -160,3 +166,18 @@ async def webhook_bot(
     finally:
         await server.stop()
         await runner.stop()
+
+
+def shared_reads(store: Store, monkeypatch: Any) -> list[str]:
+    """From now on, every query run on the store's shared reader (the one talents' replies
+    read through), recorded as it goes through unchanged; `monkeypatch` undoes it."""
+    queries: list[str] = []
+    for name in ("fetch_all", "fetch_one", "fetch_value"):
+        real = getattr(store.db, name)
+
+        async def recorded(sql: str, params: Any = (), real: Any = real) -> Any:
+            queries.append(sql)
+            return await real(sql, params)
+
+        monkeypatch.setattr(store.db, name, recorded)
+    return queries

@@ -467,7 +467,7 @@ async def test_stats_show_reminders_sent_and_registrations_finished_after_one(
     ]
     assert section == [
         "Pengingat pendaftaran",
-        f"Aktif: 2s setelah aktivitas terakhir · jam tenang {hours} WIB",
+        f"Aktif: 2 detik setelah aktivitas terakhir · jam tenang {hours} WIB",
         "Terkirim: 2 (7 hari terakhir: 2)",
         "Selesai ≤ 7 hari setelah pengingat: 1 dari 2 pendaftaran yang diingatkan",
     ]

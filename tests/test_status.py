@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+import random
 import sqlite3
 import stat
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import aiohttp
+import pytest
 
 from bot.emulator import BotAPIEmulator
 from bot.ops.alerts import StaffAlerts
 from bot.ops.backup import DailyBackup
+from bot.ops.status import HEALTH_CACHE_SECONDS, read_status
+from bot.store import Store
+from bot.store.operations import LAST_PROCESSED
 from tests.conftest import STAFF_CHAT_ID
-from tests.harness import Harness, webhook_bot
-from tests.processes import clean_env, run_cli
+from tests.harness import Harness, shared_reads, webhook_bot
+from tests.leads import Seed, realistic, seeded
+from tests.processes import BotProcess, clean_env, run_cli
 
 
 def _waiting_update(database: Path, minutes_ago: float) -> None:
@@ -31,57 +37,187 @@ def _waiting_update(database: Path, minutes_ago: float) -> None:
         )
 
 
-async def test_status_tells_a_stuck_inbox_and_a_missing_bot(
-    make_bot: Callable[..., Any], database: Path, tmp_path: Path
-) -> None:
-    bot: Harness = await make_bot()
-    sari = bot.user(first_name="Sari")
-    await bot.send(sari, "/start")
-    await bot.stop()
-    env = clean_env(tmp_path, BOT_TOKEN="1:x", DATABASE_PATH=str(database))
-    code, out, err = await run_cli(tmp_path, env, "status")
-    assert code == 0, err
-    assert "Bot: NOT running" in out
-    assert "Inbox: 0 update(s) waiting" in out
-    assert "Last update processed: 20" in out
-    assert "Healthy." in out
+def _problems_printed(text: str) -> list[str]:
+    """The problems as `kocca-bot status` prints them (none when it says Healthy.)."""
+    lines = text.splitlines()
+    if "Problems:" not in lines:
+        return []
+    return [line.removeprefix("  - ") for line in lines[lines.index("Problems:") + 1 :]]
 
-    _waiting_update(database, minutes_ago=12)
-    code, out, _ = await run_cli(tmp_path, env, "status", "--json")
-    assert code == 1
+
+async def _status(bot: BotProcess) -> tuple[int, str, dict[str, Any]]:
+    """`kocca-bot status` as text and as JSON, which must tell the same: exit status,
+    verdict and problems."""
+    (code, text, err), (json_code, out, _) = await asyncio.gather(
+        bot.cli("status"), bot.cli("status", "--json")
+    )
     facts = json.loads(out)
+    assert code == json_code == (0 if facts["healthy"] else 1), err
+    assert _problems_printed(text) == facts["problems"]
+    assert ("Healthy." in text.splitlines()) is facts["healthy"]
+    return code, text, facts
+
+
+async def test_status_tells_whether_a_bot_runs_what_waits_and_how_the_last_backup_went(
+    served: tuple[BotAPIEmulator, str], tmp_path: Path
+) -> None:
+    emulator, url = served
+    bot = BotProcess(emulator, url, tmp_path)
+    await bot.start()
+    sari = emulator.user(first_name="Sari")
+    await bot.wait_done(sari.send("/start")["update_id"])
+    code, text, facts = await _status(bot)
+    assert bot.process is not None
+    assert code == 0
+    assert f"Bot: running (pid {bot.process.pid})" in text
+    assert facts["bot_running"] is True and facts["bot_pid"] == bot.process.pid
+    assert "Last update processed: 20" in text
+    assert "Stage messages to talents: none" in text
+    assert await bot.stop() == 0
+
+    # No bot: a dead bot in polling mode has nothing waiting, and is still a problem.
+    code, text, facts = await _status(bot)
+    assert code == 1
+    assert "Bot: NOT running" in text and "Inbox: 0 update(s) waiting" in text
+    assert facts["problems"] == ["no bot is running on this database"]
+
+    # A stage message queued from the command line shows, waiting for a bot to send it.
+    talent = emulator.user(first_name="Budi")
+    talent.started = True
+    [reference] = await seeded(bot.database, [Seed(talent.id, realistic(random.Random(1)))])
+    code, _, err = await bot.cli("lead", reference, "--stage", "shortlist", "--notify")
+    assert code == 0, err
+    # And a backup refused because its file exists was not attempted: nothing recorded.
+    existing = tmp_path / "taken.db"
+    existing.write_text("someone's file")
+    code, _, err = await bot.cli("backup", "--output", str(existing))
+    assert code == 2 and "already exists" in err
+    assert existing.read_text() == "someone's file"
+    code, text, facts = await _status(bot)
+    assert "Stage messages to talents: 1 pending" in text
+    assert facts["stage_messages"] == {"pending": 1}
+    assert "Last backup: never" in text and facts["last_backup_ok"] is None
+    assert facts["problems"] == ["no bot is running on this database"]
+
+    # A backup that fails is a problem until one succeeds, in the text as in the JSON.
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where a folder should be")
+    code, _, _ = await bot.cli("backup", "--output", str(blocker / "copy.db"))
+    assert code == 1
+    mark = talent.mark()
+    await bot.start()  # and the bot sends the stage message it found queued
+    await talent.wait_for_messages(mark, timeout=30)
+    code, text, facts = await _status(bot)
+    assert code == 1
+    assert "(the last attempt FAILED: " in text
+    assert facts["problems"] == ["the last backup failed"]
+    assert facts["last_backup_error"]
+    code, _, err = await bot.cli("backup", "--output", str(tmp_path / "good.db"))
+    assert code == 0, err
+    await emulator.wait_until(
+        lambda: bot.query("SELECT status FROM talent_updates") == [("sent",)],
+        30,
+        "the stage message to be marked sent",
+    )
+    code, text, facts = await _status(bot)
+    assert code == 0 and facts["problems"] == []
+    assert facts["stage_messages"] == {"sent": 1}
+    assert facts["last_backup_ok"] is True and facts["last_backup_at"]
+    assert await bot.stop() == 0
+
+    # Updates left waiting by a bot that died: how long, and nothing personal said.
+    _waiting_update(bot.database, minutes_ago=12)
+    code, text, facts = await _status(bot)
     assert facts["inbox_waiting"] == 1
     assert facts["oldest_waiting_seconds"] > 11 * 60
-    assert facts["healthy"] is False
-    assert "updates are waiting and no bot is running" in facts["problems"]
-    assert str(sari.id) not in out and "Sari" not in out  # counts and times, nothing personal
+    assert facts["problems"] == [
+        "no bot is running on this database",
+        "the oldest waiting update is 12 minutes old",
+    ]
+    printed = text + json.dumps(facts)
+    for personal in (str(sari.id), "Sari", str(talent.id), "Budi", reference):
+        assert personal not in printed
 
 
-async def test_healthz_in_webhook_mode_answers_503_when_the_inbox_is_stuck(
-    emulator: BotAPIEmulator, database: Path
+async def test_status_without_a_database_says_so(tmp_path: Path) -> None:
+    env = clean_env(tmp_path, BOT_TOKEN="1:x")
+    code, out, _ = await run_cli(tmp_path, env, "status")
+    assert code == 1
+    assert out.strip() == f"No database at {tmp_path / 'bot.db'}: the bot has never run here."
+
+
+class _Clock:
+    """A monotonic clock the test moves."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+async def test_a_burst_of_healthz_reads_the_database_once_per_interval(
+    emulator: BotAPIEmulator, database: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    async with webhook_bot(emulator, database) as (runner, base):
+    clock = _Clock()
+    async with webhook_bot(emulator, database, clock) as (runner, base):
         sari = emulator.user()
         mark = sari.mark()
         sari.send("/start")
         await sari.wait_for_messages(mark, timeout=10)
         await runner.wait_idle()
+        reads: list[int] = []
+        real_read = runner.store.ops.status_facts
+
+        async def counted() -> Any:
+            reads.append(1)
+            return await real_read()
+
+        monkeypatch.setattr(runner.store.ops, "status_facts", counted)
+        url = f"{base}/healthz"
         async with aiohttp.ClientSession() as session:
-            url = f"{base}/healthz"
-            async with session.get(url) as response:  # no secret needed
-                assert response.status == 200
-                facts = await response.json()
-            assert facts["healthy"] is True
-            assert facts["bot_running"] is True
-            assert facts["inbox_waiting"] == 0
-            assert facts["last_processed_at"] is not None
-            assert "last_backup_error" not in facts
+
+            async def healthz() -> tuple[int, dict[str, Any]]:
+                async with session.get(url) as response:  # no secret needed
+                    return response.status, await response.json()
+
+            burst = await asyncio.gather(*(healthz() for _ in range(50)))
+            assert len(reads) == 1
+            assert {code for code, _ in burst} == {200}
+            facts = burst[0][1]
+            assert facts["healthy"] is True and facts["bot_running"] is True
+            assert facts["inbox_waiting"] == 0 and facts["last_processed_at"] is not None
+            assert "last_backup_error" not in facts and "bot_pid" not in facts
+
             _waiting_update(database, minutes_ago=30)  # stored long ago, never processed
-            async with session.get(url) as response:
-                assert response.status == 503
-                facts = await response.json()
+            clock.now += HEALTH_CACHE_SECONDS - 0.1
+            for _ in range(20):  # still within the interval: the answer already read
+                assert (await healthz())[0] == 200
+            assert len(reads) == 1
+
+            clock.now += 0.1
+            burst = await asyncio.gather(*(healthz() for _ in range(50)))
+            assert len(reads) == 2
+            assert {code for code, _ in burst} == {503}
+            facts = burst[0][1]
             assert facts["healthy"] is False
             assert facts["problems"] == ["the oldest waiting update is 30 minutes old"]
+
+
+async def test_status_reads_on_a_connection_of_its_own_and_finds_the_last_update_by_index(
+    database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = await Store.open(database)
+    try:
+        reads = shared_reads(store, monkeypatch)
+        status = await read_status(store)
+        assert status.inbox_waiting == 0 and status.last_processed_at is None
+        assert reads == []  # nothing queued on the reader talents' replies use
+    finally:
+        await store.close()
+    with sqlite3.connect(database) as db:
+        plan = " ".join(row[3] for row in db.execute("EXPLAIN QUERY PLAN " + LAST_PROCESSED))
+    assert "update_inbox_finished" in plan
 
 
 async def test_daily_backup_keeps_the_last_ones_private_and_alerts_once_on_failure(
@@ -109,5 +245,6 @@ async def test_daily_backup_keeps_the_last_ones_private_and_alerts_once_on_failu
     assert await failing.once() is None
     [failed] = [m for m in staff.messages if m.text.startswith("⚠️ Cadangan harian")]
     assert "Bot mencoba lagi besok" in failed.text
-    good, attempt = await bot.store.ops.last_backups()
-    assert good is not None and attempt is not None and not attempt.ok
+    status = await read_status(bot.store)
+    assert status.last_backup_ok is False and status.last_backup_at is not None
+    assert status.problems == ["the last backup failed"]

@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta
 from bot.content import Content, Markup, Stage
 from bot.leads.chart import ChartData
 from bot.leads.export import SECTOR_ALIASES, WIB, start_of_day_utc
+from bot.leads.stats import decimal_text
 from bot.store import Store
 from bot.store.applications import REFERENCE_FORMAT
 from bot.store.audit import Actor
@@ -315,7 +316,7 @@ def stats_report(stats: PipelineStats, content: Content, language: str) -> str:
         contact = content.text(
             Text.STATS_CONTACT_MEDIAN,
             language,
-            days=f"{stats.median_days_to_contact:.1f}",
+            days=decimal_text(stats.median_days_to_contact, content, language),
             count=stats.contacted,
         )
     return content.text(

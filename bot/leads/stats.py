@@ -1,4 +1,9 @@
-"""The numbers staff ask for: the funnel, who applies, from where, and when (in WIB)."""
+"""The numbers staff ask for: the funnel, who applies, from where, and when (in WIB).
+
+Read on a connection of their own, from one snapshot (`Database.snapshot`): at 50,000 leads
+these reads take about half a second, and on the bot's shared reader they would queue in
+front of the small reads every talent's reply needs (docs/performance.md).
+"""
 
 from __future__ import annotations
 
@@ -7,8 +12,8 @@ from datetime import date, datetime, timedelta
 
 from bot.content import Content, Markup
 from bot.leads import intake
-from bot.leads.export import WIB, start_of_day_utc, to_wib
-from bot.outreach import reminders
+from bot.leads.export import WIB, start_of_day_utc
+from bot.outreach.reminders import RECENT_DAYS
 from bot.settings import Settings
 from bot.store import ReminderCounts, Store
 from bot.store.leads import Counts
@@ -37,26 +42,25 @@ class Stats:
 
 
 async def compute(store: Store, now: datetime) -> Stats:
-    """Read the statistics from the store; `now` fixes the 14-day window."""
-    leads = store.leads
+    """Read the statistics from one snapshot of the store; `now` fixes the windows."""
     today = now.astimezone(WIB).date()
     first_day = today - timedelta(days=DAYS - 1)
-    per_day = {first_day + timedelta(days=offset): 0 for offset in range(DAYS)}
-    async with leads.submitted_times(start_of_day_utc(first_day)) as times:
-        async for moment in times:
-            day = to_wib(moment).date()
-            if day in per_day:
-                per_day[day] += 1
+    reminded_since = (today - timedelta(days=RECENT_DAYS - 1)).isoformat()
+    async with store.db.snapshot() as view:
+        funnel = await store.leads.funnel(view, start_of_day_utc(first_day))
+        reminders = await store.reminders.counts(reminded_since, view)
+    answers = funnel.answers
+    days = [first_day + timedelta(days=offset) for offset in range(DAYS)]
     return Stats(
         at=now.astimezone(WIB),
-        counts=await leads.counts(),
-        sectors=_ranked(await leads.answer_counts("sector")),
-        music_roles=_ranked(await leads.answer_counts("music_role")),
-        film_roles=_ranked(await leads.answer_counts("film_role")),
-        provinces=_ranked(await leads.answer_counts("province"))[:TOP_PROVINCES],
-        days=sorted(per_day.items()),
-        sources=await leads.sources(),
-        reminders=await reminders.counts(store, now),
+        counts=funnel.counts,
+        sectors=_ranked(answers["sector"]),
+        music_roles=_ranked(answers["music_role"]),
+        film_roles=_ranked(answers["film_role"]),
+        provinces=_ranked(answers["province"])[:TOP_PROVINCES],
+        days=[(day, funnel.per_day.get(day.isoformat(), 0)) for day in days],
+        sources=funnel.sources,
+        reminders=reminders,
     )
 
 
@@ -84,8 +88,8 @@ def report(stats: Stats, content: Content, language: str, settings: Settings) ->
         return Markup("\n".join(items) or content.text(Text.STATS_NONE, language))
 
     days = "\n".join(
-        content.text(Text.STATS_LINE, language, label=day.strftime("%d/%m"), count=count)
-        for day, count in stats.days
+        content.text(Text.STATS_LINE, language, label=content.date_text(day, language), count=n)
+        for day, n in stats.days
     )
     sources = [
         content.text(
@@ -112,7 +116,8 @@ def report(stats: Stats, content: Content, language: str, settings: Settings) ->
     main = content.text(
         Text.STATS_REPORT,
         language,
-        time=stats.at.strftime("%Y-%m-%d %H:%M"),
+        date=content.date_text(stats.at.date(), language),
+        time=f"{stats.at:%H:%M}",
         started=counts.started,
         consented=counts.consented,
         drafts=counts.drafts,
@@ -126,4 +131,54 @@ def report(stats: Stats, content: Content, language: str, settings: Settings) ->
         subscribers=counts.subscribers,
         blocked=counts.blocked,
     )
-    return f"{main}\n\n{reminders.stats_section(stats.reminders, settings, content, language)}"
+    return f"{main}\n\n{_reminders_section(stats.reminders, settings, content, language)}"
+
+
+def _reminders_section(
+    numbers: ReminderCounts, settings: Settings, content: Content, language: str
+) -> str:
+    """The registration reminders: how they are set, how many went out, what came of them."""
+    if settings.reminder_delays:
+        delays = ", ".join(
+            duration_text(delay, content, language) for delay in settings.reminder_delays
+        )
+        hours = settings.quiet_hours
+        quiet = (
+            content.text(
+                Text.STATS_REMINDERS_QUIET, language, hours=f"{hours.start:%H:%M}-{hours.end:%H:%M}"
+            )
+            if hours
+            else content.text(Text.STATS_REMINDERS_NO_QUIET, language)
+        )
+        state = content.text(Text.STATS_REMINDERS_ON, language, delays=delays, quiet=Markup(quiet))
+    else:
+        state = content.text(Text.STATS_REMINDERS_OFF, language)
+    return content.text(
+        Text.STATS_REMINDERS,
+        language,
+        state=Markup(state),
+        sent=numbers.sent,
+        recent=numbers.sent_recent,
+        finished=numbers.finished,
+        reminded=numbers.reminded,
+    )
+
+
+_UNITS = ((Text.STATS_DURATION_HOURS, 3600), (Text.STATS_DURATION_MINUTES, 60))
+
+
+def duration_text(delay: timedelta, content: Content, language: str) -> str:
+    """A delay as staff read it: "72 jam", "14 hari" ("72 h", "14 d"), as REMINDER_DELAYS
+    states it (72h stays 72 hours; whole weeks and more are told in days)."""
+    seconds = int(delay.total_seconds())
+    if seconds % 86400 == 0 and seconds >= 7 * 86400:
+        return content.text(Text.STATS_DURATION_DAYS, language, n=seconds // 86400)
+    for key, size in _UNITS:
+        if seconds % size == 0:
+            return content.text(key, language, n=seconds // size)
+    return content.text(Text.STATS_DURATION_SECONDS, language, n=seconds)
+
+
+def decimal_text(value: float, content: Content, language: str, places: int = 1) -> str:
+    """A number with decimals as the reader writes it: 0,5 in Indonesian, 0.5 in English."""
+    return f"{value:.{places}f}".replace(".", content.text(Text.STATS_DECIMAL_POINT, language))

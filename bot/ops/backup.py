@@ -37,6 +37,10 @@ class BackupError(Exception):
     """The copy could not be made or did not pass the integrity check."""
 
 
+class OutputExists(BackupError):
+    """The backup's file already exists: refused before anything is copied."""
+
+
 @dataclass(frozen=True, slots=True)
 class BackupResult:
     """What a finished backup holds."""
@@ -65,7 +69,7 @@ def take_backup(database: Path, output: Path) -> BackupResult:
     if not database.is_file():
         raise BackupError(f"no database at {database}")
     if output.exists():
-        raise BackupError(f"{output} already exists; choose another file")
+        raise OutputExists(f"{output} already exists; choose another file")
     partial = output.with_name(output.name + ".partial")
     with contextlib.suppress(FileNotFoundError):
         partial.unlink()  # left by a copy that was interrupted

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.logs import setup_logging
-from bot.ops.runlock import DatabaseInUse, running_pid
+from bot.ops.runlock import DatabaseInUse
 from bot.settings import load_settings
 
 EXIT_FAILED = 1
@@ -74,10 +74,12 @@ def register(commands: Any) -> None:
         "status",
         help="what the running bot is doing: inbox, last update, broadcasts, last backup",
         description=(
-            "Read DATABASE_PATH: whether a bot runs on it, updates waiting in the inbox and"
-            " the oldest one's age, the last update processed, broadcasts and reminders"
-            " running or scheduled, the last backup. Exit status 1 when something is wrong"
-            " (an update waiting over 5 minutes, a failed backup, updates but no bot)."
+            "Read DATABASE_PATH: whether a bot runs on it (its run lock), updates waiting in"
+            " the inbox and the oldest one's age, the last update processed, broadcasts,"
+            " reminders and stage messages to talents by status, the last backup. Every"
+            " problem is listed, and the exit status is then 1: no bot running, an update"
+            " waiting over 5 minutes, the last backup failed. --json prints the same facts"
+            " and problems (healthy: false when there is one)."
         ),
     )
     status.add_argument("--json", action="store_true", help="print the facts as JSON")
@@ -86,7 +88,7 @@ def register(commands: Any) -> None:
 
 def _backup_command(args: argparse.Namespace) -> int:
     """`kocca-bot backup`."""
-    from bot.ops.backup import BackupError, backup_name, reason, take_backup
+    from bot.ops.backup import BackupError, OutputExists, backup_name, reason, take_backup
 
     settings = load_settings()
     output: Path | None = args.output
@@ -100,6 +102,9 @@ def _backup_command(args: argparse.Namespace) -> int:
     # when a copy elsewhere matters most. Noting it in the database comes after, if it can.
     try:
         result = take_backup(settings.database_path, output)
+    except OutputExists as error:  # refused before any copying: no backup was attempted
+        print(f"Not done: {error}", file=sys.stderr)
+        return EXIT_USAGE
     except (BackupError, OSError) as error:
         print(f"Backup failed: {error}", file=sys.stderr)
         if settings.database_path.is_file():
@@ -173,8 +178,5 @@ def _status_command(args: argparse.Namespace) -> int:
         print(f"No database at {settings.database_path}: the bot has never run here.")
         return EXIT_FAILED
     status = asyncio.run(cli_status(settings.database_path))
-    if args.json:
-        print(json.dumps(status.as_json(), indent=2))
-    else:
-        print(render(status, running_pid(settings.database_path)))
-    return 0 if status.healthy and status.last_backup_ok is not False else EXIT_FAILED
+    print(json.dumps(status.as_json(), indent=2) if args.json else render(status))
+    return 0 if status.healthy else EXIT_FAILED

@@ -1,11 +1,18 @@
 """What the running bot is doing, read from its database: for `kocca-bot status` and /healthz.
 
-Counts and times only: no names, no ids, nothing a talent said.
+Counts and times only: no names, no ids, nothing a talent said. Every fact that is wrong is
+listed in `problems`, and the verdict comes from that list alone: `kocca-bot status` prints
+it and exits 1, `--json` says healthy:false with the same list, /healthz answers 503.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import asyncio
+import logging
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -13,18 +20,27 @@ from typing import Any
 from bot.ops.runlock import running_pid
 from bot.store import Store
 
+log = logging.getLogger(__name__)
+
 HEALTH_PATH = "/healthz"  # on the webhook server, beside the webhook path
 STUCK_AFTER = 300.0  # seconds: an update waiting longer than this means the inbox is stuck
-# The reminders of issue 15 (outreach/reminders): counted by status when the table exists.
-REMINDERS_TABLE = "reminders"
+# /healthz needs no secret, so anyone can call it as often as they like: its answer is read
+# from the database at most once per this many seconds, however many ask...
+HEALTH_CACHE_SECONDS = 5.0
+# ...and it is given at most this often. Answering is cheap, but a flood answered as fast as
+# it comes keeps the event loop that serves talents busy with HTTP (about 1,000 requests a
+# second on the reference machine): requests beyond this wait their turn instead, so a flood
+# of them costs the bot a few percent of a core, and a monitor a second or two of waiting.
+HEALTH_ANSWERS_PER_SECOND = 50
 
 
 @dataclass(frozen=True, slots=True)
 class Status:
-    """The facts, as plain values (JSON for /healthz)."""
+    """The facts, as plain values (JSON for `kocca-bot status --json` and /healthz)."""
 
     checked_at: str
-    bot_running: bool | None  # None: unknown (asked from inside the bot, it is running)
+    bot_running: bool | None  # None: not looked at (inside the bot, it is running)
+    bot_pid: int | None  # of the running bot, when the run lock tells it
     database_writable: bool
     inbox_waiting: int
     oldest_waiting_seconds: float | None
@@ -32,20 +48,23 @@ class Status:
     broadcasts: dict[str, int]
     next_broadcast_at: str | None
     reminders: dict[str, int] | None
-    last_backup_at: str | None
-    last_backup_ok: bool | None
+    stage_messages: dict[str, int]  # messages to talents about their lead's stage
+    last_backup_at: str | None  # the last good one
+    last_backup_ok: bool | None  # how the last attempt went (None: never tried)
     last_backup_error: str | None
     problems: list[str] = field(default_factory=list)
 
     @property
     def healthy(self) -> bool:
-        """No problem found (what /healthz answers 200 for)."""
+        """No problem found (exit 0, /healthz 200)."""
         return not self.problems
 
-    def as_json(self) -> dict[str, Any]:
-        """The JSON body of /healthz (the error text stays in the log and `kocca-bot status`)."""
+    def as_json(self, *, public: bool = False) -> dict[str, Any]:
+        """The facts as JSON; `public` (/healthz, no secret needed) leaves out the backup's
+        error text (it may name a path) and the pid."""
         facts = asdict(self)
-        del facts["last_backup_error"]
+        if public:
+            del facts["last_backup_error"], facts["bot_pid"]
         return {**facts, "healthy": self.healthy}
 
 
@@ -54,26 +73,29 @@ async def read_status(
 ) -> Status:
     """Read the status facts from the store (the bot's own, or one the CLI opened)."""
     now = now or datetime.now(UTC)
-    waiting, oldest, done = await store.ops.inbox()
+    facts = await store.ops.status_facts()
+    oldest = facts.oldest_waiting_at
     age = None if oldest is None else (now - datetime.fromisoformat(oldest)).total_seconds()
-    broadcasts = await store.ops.count_by_status("broadcasts")
-    reminders = await store.ops.count_by_status(REMINDERS_TABLE)
-    good, last = await store.ops.last_backups()
+    good, last = facts.last_good_backup, facts.last_backup
     problems = []
     if age is not None and age > STUCK_AFTER:
         problems.append(f"the oldest waiting update is {age / 60:.0f} minutes old")
     if not writable:
         problems.append("the database cannot be written")
+    if last is not None and not last.ok:
+        problems.append("the last backup failed")
     return Status(
         checked_at=now.isoformat(timespec="seconds"),
         bot_running=None,
+        bot_pid=None,
         database_writable=writable,
-        inbox_waiting=waiting,
+        inbox_waiting=facts.waiting,
         oldest_waiting_seconds=None if age is None else round(age, 1),
-        last_processed_at=done,
-        broadcasts={key: value for key, value in broadcasts.items() if key != "composing"},
-        next_broadcast_at=await store.ops.next_scheduled(),
-        reminders=reminders or None,
+        last_processed_at=facts.last_processed_at,
+        broadcasts={key: n for key, n in facts.broadcasts.items() if key != "composing"},
+        next_broadcast_at=facts.next_broadcast_at,
+        reminders=facts.reminders or None,
+        stage_messages=facts.stage_messages,
         last_backup_at=good.finished_at if good else None,
         last_backup_ok=None if last is None else last.ok,
         last_backup_error=None if last is None or last.ok else last.error,
@@ -82,7 +104,7 @@ async def read_status(
 
 
 async def cli_status(database: Path) -> Status:
-    """The status as `kocca-bot status` sees it from outside the bot."""
+    """The status as `kocca-bot status` sees it from outside the bot, run lock included."""
     store = await Store.open(database)
     try:
         status = await read_status(store)
@@ -90,16 +112,16 @@ async def cli_status(database: Path) -> Status:
         await store.close()
     pid = running_pid(database)
     problems = list(status.problems)
-    if pid is None and status.inbox_waiting:
-        problems.append("updates are waiting and no bot is running")
-    return Status(**{**asdict(status), "bot_running": pid is not None, "problems": problems})
+    if pid is None:
+        problems.insert(0, "no bot is running on this database")
+    return replace(status, bot_running=pid is not None, bot_pid=pid or None, problems=problems)
 
 
-def render(status: Status, pid: int | None = None) -> str:
-    """The status as lines for a terminal."""
+def render(status: Status) -> str:
+    """The status as lines for a terminal (the same facts and problems as `as_json`)."""
     running = {True: "running", False: "NOT running", None: "unknown"}[status.bot_running]
-    if pid:
-        running += f" (pid {pid})"
+    if status.bot_pid:
+        running += f" (pid {status.bot_pid})"
     oldest = (
         ""
         if status.oldest_waiting_seconds is None
@@ -110,23 +132,28 @@ def render(status: Status, pid: int | None = None) -> str:
         f"Inbox: {status.inbox_waiting} update(s) waiting{oldest}",
         f"Last update processed: {status.last_processed_at or 'never'}",
         "Broadcasts: "
-        + _counts(status.broadcasts, "none")
+        + _counts(status.broadcasts)
         + (f"; next scheduled at {status.next_broadcast_at}" if status.next_broadcast_at else ""),
-        "Reminders: " + (_counts(status.reminders, "none") if status.reminders else "none"),
+        "Reminders: " + _counts(status.reminders),
+        "Stage messages to talents: " + _counts(status.stage_messages),
         f"Last backup: {status.last_backup_at or 'never'}"
         + (
-            f" (the last attempt FAILED: {status.last_backup_error})"
+            f" (the last attempt FAILED: {status.last_backup_error or 'no reason recorded'})"
             if status.last_backup_ok is False
             else ""
         ),
     ]
-    lines.append("Problems: " + "; ".join(status.problems) if status.problems else "Healthy.")
+    if status.problems:
+        lines.append("Problems:")
+        lines += [f"  - {problem}" for problem in status.problems]
+    else:
+        lines.append("Healthy.")
     return "\n".join(lines)
 
 
-def _counts(counts: dict[str, int] | None, empty: str) -> str:
+def _counts(counts: dict[str, int] | None) -> str:
     if not counts:
-        return empty
+        return "none"
     return ", ".join(f"{value} {key}" for key, value in sorted(counts.items()))
 
 
@@ -138,14 +165,70 @@ def _age(seconds: float) -> str:
     return f"{seconds / 3600:.1f} h"
 
 
-def health_endpoint(store: Store) -> Any:
+class HealthCheck:
+    """The answer of GET /healthz, read at most once per HEALTH_CACHE_SECONDS.
+
+    Requests take turns, HEALTH_ANSWERS_PER_SECOND at most (in order of arrival). Those that
+    come while the answer is being read wait for that one read (single flight); those that
+    come after it get the same answer until it is too old. A client that hangs up does not
+    cancel the read the others wait for.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        clock: Callable[[], float] = time.monotonic,
+        max_age: float = HEALTH_CACHE_SECONDS,
+    ) -> None:
+        self._store = store
+        self._clock = clock
+        self._max_age = max_age
+        self._answer: tuple[float, dict[str, Any]] | None = None  # (read at, JSON)
+        self._reading: asyncio.Task[dict[str, Any]] | None = None
+        self._turns = asyncio.Lock()  # waiters are served in order of arrival
+        self._next_turn = 0.0  # event loop time
+
+    async def answer(self) -> dict[str, Any]:
+        """The status as /healthz's JSON body (its `healthy` decides 200 or 503)."""
+        async with self._turns:
+            loop = asyncio.get_running_loop()
+            if (wait := self._next_turn - loop.time()) > 0:
+                await asyncio.sleep(wait)
+            self._next_turn = loop.time() + 1 / HEALTH_ANSWERS_PER_SECOND
+        if self._answer is not None and self._clock() - self._answer[0] < self._max_age:
+            return self._answer[1]
+        if self._reading is None:
+            self._reading = asyncio.create_task(self._read(), name="healthz-read")
+        return await asyncio.shield(self._reading)
+
+    async def _read(self) -> dict[str, Any]:
+        started = self._clock()
+        try:
+            status = await read_status(self._store, writable=self._store.db.health.writable)
+            facts = {**status.as_json(public=True), "bot_running": True}
+        except sqlite3.Error as error:  # an unreadable database is an answer too, cached
+            log.warning("/healthz could not read the database (%s)", error)
+            facts = {
+                "checked_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                "bot_running": True,
+                "problems": ["the database cannot be read"],
+                "healthy": False,
+            }
+        finally:
+            self._reading = None
+        self._answer = (started, facts)
+        return facts
+
+
+def health_endpoint(store: Store, clock: Callable[[], float] = time.monotonic) -> Any:
     """GET /healthz for the webhook server: the status as JSON, 503 when something is wrong."""
     from aiohttp import web  # only webhook mode serves HTTP
 
+    check = HealthCheck(store, clock)
+
     async def healthz(request: web.Request) -> web.Response:
         """The running bot's status; no secret needed, nothing personal in it."""
-        status = await read_status(store, writable=store.db.health.writable)
-        facts = {**status.as_json(), "bot_running": True}
-        return web.json_response(facts, status=200 if status.healthy else 503)
+        facts = await check.answer()
+        return web.json_response(facts, status=200 if facts["healthy"] else 503)
 
     return healthz

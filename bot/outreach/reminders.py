@@ -40,7 +40,7 @@ from bot.outreach.pacing import BulkSends, unreachable
 from bot.outreach.send_budget import BROADCAST, retry_seconds
 from bot.services import Services
 from bot.settings import QuietHours, Settings
-from bot.store import DueDraft, DueTimes, ReminderCounts, Store
+from bot.store import DueDraft, DueTimes
 from bot.texts import Text
 from bot.transport.failures import describe
 
@@ -50,7 +50,7 @@ Clock = Callable[[], datetime]  # the current time, timezone-aware
 
 POLL_SECONDS = 5.0  # how often the worker looks for due reminders (delays are hours)
 BATCH = 200
-RECENT_DAYS = 7  # /stats: reminders sent in the last week
+RECENT_DAYS = 7  # /stats: reminders sent in the last week (bot/leads/stats.py)
 # A draft left unchanged this much longer than the last delay gets no reminder at all: drafts
 # that were already old when reminders were turned on, or missed during a long outage.
 GIVE_UP_AFTER = timedelta(days=7)
@@ -257,53 +257,3 @@ class ReminderWorker:
                 return
         finally:
             self._sends.release()
-
-
-# ----- what staff see ---------------------------------------------------------------------------
-
-
-async def counts(store: Store, now: datetime) -> ReminderCounts:
-    """Reminders sent, and registrations finished within a week of one."""
-    since = (now.astimezone(WIB).date() - timedelta(days=RECENT_DAYS - 1)).isoformat()
-    return await store.reminders.counts(since)
-
-
-def stats_section(
-    numbers: ReminderCounts, settings: Settings, content: Content, language: str
-) -> str:
-    """The reminders part of /stats and `kocca-bot stats`."""
-    if settings.reminder_delays:
-        schedule = ", ".join(_duration(delay) for delay in settings.reminder_delays)
-        hours = settings.quiet_hours
-        quiet = (
-            content.text(
-                Text.STATS_REMINDERS_QUIET, language, hours=f"{hours.start:%H:%M}-{hours.end:%H:%M}"
-            )
-            if hours
-            else content.text(Text.STATS_REMINDERS_NO_QUIET, language)
-        )
-        state = content.text(
-            Text.STATS_REMINDERS_ON, language, delays=schedule, quiet=Markup(quiet)
-        )
-    else:
-        state = content.text(Text.STATS_REMINDERS_OFF, language)
-    return content.text(
-        Text.STATS_REMINDERS,
-        language,
-        state=Markup(state),
-        sent=numbers.sent,
-        recent=numbers.sent_recent,
-        finished=numbers.finished,
-        reminded=numbers.reminded,
-    )
-
-
-def _duration(delay: timedelta) -> str:
-    """72h, 14d, 90m, 2s: the way REMINDER_DELAYS is written."""
-    seconds = int(delay.total_seconds())
-    if seconds % 86400 == 0 and seconds >= 7 * 86400:
-        return f"{seconds // 86400}d"
-    for unit, size in (("h", 3600), ("m", 60)):
-        if seconds % size == 0:
-            return f"{seconds // size}{unit}"
-    return f"{seconds}s"

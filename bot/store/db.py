@@ -30,7 +30,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import aiosqlite
 
@@ -378,11 +378,35 @@ class Database:
             self._writer.execute("PRAGMA busy_timeout=0")
 
 
+class Reader(Protocol):
+    """Where read queries run: the shared reader (`Database`) or a `Snapshot` of its own."""
+
+    async def fetch_all(self, sql: str, params: Params = ()) -> list[Row]: ...
+
+    async def fetch_one(self, sql: str, params: Params = ()) -> Row | None: ...
+
+    async def fetch_value(self, sql: str, params: Params = ()) -> Any: ...
+
+
 class Snapshot:
     """Long reads that all see the same committed data."""
 
     def __init__(self, connection: aiosqlite.Connection) -> None:
         self._conn = connection
+
+    async def fetch_all(self, sql: str, params: Params = ()) -> list[Row]:
+        """Run one read query in the snapshot."""
+        return list(await self._conn.execute_fetchall(sql, params))
+
+    async def fetch_one(self, sql: str, params: Params = ()) -> Row | None:
+        """Run one read query in the snapshot and return its first row."""
+        rows = await self.fetch_all(sql, params)
+        return rows[0] if rows else None
+
+    async def fetch_value(self, sql: str, params: Params = ()) -> Any:
+        """Run one read query in the snapshot; the first column of its first row."""
+        row = await self.fetch_one(sql, params)
+        return None if row is None else row[0]
 
     @asynccontextmanager
     async def stream(

@@ -488,4 +488,19 @@ MIGRATIONS: list[tuple[str, str]] = [
         )
         """,
     ),
+    (
+        "0017_indexes_for_stats_and_status",
+        # /stats counts the answers to these four questions over every submitted lead: read
+        # from this index alone (about 5 MB at 50,000 leads) instead of a row per lead and
+        # question (1.3 s -> 0.14 s). Only these questions: an index of every answer would
+        # grow the database by a quarter. The queries name the same keys, literally.
+        # "Last update processed" (status, /healthz) is the newest entry of the second index
+        # instead of a scan of every processed update; pending ones stay out of it.
+        """
+        CREATE INDEX answers_stats ON answers(question_key, value, application_id)
+            WHERE question_key IN ('sector', 'music_role', 'film_role', 'province');
+        CREATE INDEX update_inbox_finished ON update_inbox(finished_at)
+            WHERE status != 'pending'
+        """,
+    ),
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.store.db import Database, utc_now
+from bot.store.db import Database, Reader, utc_now
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,51 +66,80 @@ class Operations:
         )
         return None if value is None else datetime.fromisoformat(value)
 
-    async def last_backups(self) -> tuple[BackupRecord | None, BackupRecord | None]:
-        """The last successful backup and the last attempt (which may have failed)."""
-        columns = "kind, finished_at, ok, path, size_bytes, talents, leads, error"
-        good = await self._db.fetch_one(
-            f"SELECT {columns} FROM backups WHERE ok = 1 ORDER BY finished_at DESC LIMIT 1"  # noqa: S608
-        )
-        last = await self._db.fetch_one(
-            f"SELECT {columns} FROM backups ORDER BY finished_at DESC LIMIT 1"  # noqa: S608
-        )
-        return _record(good), _record(last)
+    async def status_facts(self) -> StatusFacts:
+        """Everything `kocca-bot status` and /healthz tell, from one snapshot.
 
-    async def inbox(self) -> tuple[int, str | None, str | None]:
-        """Updates waiting, when the oldest of them arrived, when the last one was done."""
-        waiting = await self._db.fetch_one(
-            "SELECT COUNT(*) AS n, MIN(received_at) AS oldest FROM update_inbox"
-            " WHERE status = 'pending'"
-        )
-        done = await self._db.fetch_value(
-            "SELECT MAX(finished_at) FROM update_inbox WHERE status != 'pending'"
-        )
-        assert waiting is not None
-        return int(waiting["n"]), waiting["oldest"], done
-
-    async def count_by_status(self, table: str, column: str = "status") -> dict[str, int]:
-        """Rows of a table by status, or {} when this database has no such table.
-
-        For tables other features add (reminders): read only if they exist. `table` and
-        `column` come from this code, never from input.
+        On a read connection and thread of its own: anyone may call /healthz, and these
+        reads must never queue in front of the ones talents' replies need. Each is an
+        index lookup or a count of a small table, whatever the size of the inbox.
         """
-        exists = await self._db.fetch_value(
-            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
-        )
-        if not exists:
-            return {}
-        rows = await self._db.fetch_all(
-            f"SELECT {column} AS status, COUNT(*) AS n FROM {table} GROUP BY {column}"  # noqa: S608
-        )
-        return {str(row["status"]): int(row["n"]) for row in rows}
+        async with self._db.snapshot() as view:
+            waiting = await view.fetch_one(
+                "SELECT COUNT(*) AS n, MIN(received_at) AS oldest FROM update_inbox"
+                " WHERE status = 'pending'"
+            )
+            assert waiting is not None  # an aggregate always gives a row
+            done = await view.fetch_value(LAST_PROCESSED)
+            tables = {
+                str(row["name"])
+                for row in await view.fetch_all(
+                    "SELECT name FROM sqlite_master WHERE type = 'table'"
+                    " AND name IN ('broadcasts', 'reminders', 'talent_updates')"
+                )
+            }
+            next_broadcast = await view.fetch_value(
+                "SELECT MIN(send_at) FROM broadcasts"
+                " WHERE status = 'queued' AND send_at IS NOT NULL"
+            )
+            good = await view.fetch_one(_BACKUPS + " WHERE ok = 1" + _NEWEST)
+            last = await view.fetch_one(_BACKUPS + _NEWEST)
+            return StatusFacts(
+                waiting=int(waiting["n"]),
+                oldest_waiting_at=waiting["oldest"],
+                last_processed_at=done,
+                broadcasts=await _by_status(view, "broadcasts", tables),
+                next_broadcast_at=None if next_broadcast is None else str(next_broadcast),
+                reminders=await _by_status(view, "reminders", tables),
+                stage_messages=await _by_status(view, "talent_updates", tables),
+                last_good_backup=_record(good),
+                last_backup=_record(last),
+            )
 
-    async def next_scheduled(self) -> str | None:
-        """When the next scheduled broadcast is due."""
-        value = await self._db.fetch_value(
-            "SELECT MIN(send_at) FROM broadcasts WHERE status = 'queued' AND send_at IS NOT NULL"
-        )
-        return None if value is None else str(value)
+
+@dataclass(frozen=True, slots=True)
+class StatusFacts:
+    """What the bot's database says about its state (counts and times, nothing personal)."""
+
+    waiting: int  # updates stored and not processed yet
+    oldest_waiting_at: str | None
+    last_processed_at: str | None
+    broadcasts: dict[str, int]  # by status
+    next_broadcast_at: str | None
+    reminders: dict[str, int]  # by status ({} when the table does not exist)
+    stage_messages: dict[str, int]  # talent updates (stage messages) by status
+    last_good_backup: BackupRecord | None
+    last_backup: BackupRecord | None  # the last attempt, which may have failed
+
+
+# The newest entry of the partial index update_inbox_finished: one lookup, however many
+# processed updates the inbox keeps (a scan of them all before: 84 ms at 400,000).
+LAST_PROCESSED = "SELECT MAX(finished_at) FROM update_inbox WHERE status != 'pending'"
+_BACKUPS = "SELECT kind, finished_at, ok, path, size_bytes, talents, leads, error FROM backups"
+_NEWEST = " ORDER BY finished_at DESC LIMIT 1"
+# Constant SQL per table: the table name is never a value from outside.
+_BY_STATUS = {
+    "broadcasts": "SELECT status, COUNT(*) AS n FROM broadcasts GROUP BY status",
+    "reminders": "SELECT status, COUNT(*) AS n FROM reminders GROUP BY status",
+    "talent_updates": "SELECT status, COUNT(*) AS n FROM talent_updates GROUP BY status",
+}
+
+
+async def _by_status(view: Reader, table: str, tables: set[str]) -> dict[str, int]:
+    """Rows of a table by status, or {} when this database has no such table yet."""
+    if table not in tables:
+        return {}
+    rows = await view.fetch_all(_BY_STATUS[table])
+    return {str(row["status"]): int(row["n"]) for row in rows}
 
 
 def _record(row: object) -> BackupRecord | None:

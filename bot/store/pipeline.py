@@ -520,13 +520,23 @@ class PipelineNumbers:
     per_day: dict[str, int] = field(default_factory=dict)  # WIB date (YYYY-MM-DD) -> leads
 
 
+# Sectors from the partial index answers_stats (its WHERE repeated so SQLite may use it),
+# then the leads without a sector answer: 0.33 s instead of 1.16 s at 50,000 leads.
 _BY_STAGE_AND_SECTOR = """
-SELECT p.stage, s.value AS sector, COUNT(*) AS n
-FROM lead_pipeline p
-JOIN applications a ON a.id = p.application_id
-LEFT JOIN answers s ON s.application_id = p.application_id AND s.question_key = 'sector'
-WHERE a.status = 'submitted'
-GROUP BY p.stage, s.value
+SELECT stage, sector, SUM(n) AS n FROM (
+    SELECT p.stage, s.value AS sector, COUNT(*) AS n
+    FROM answers s JOIN lead_pipeline p ON p.application_id = s.application_id
+    WHERE s.question_key IN ('sector', 'music_role', 'film_role', 'province')
+        AND s.question_key = 'sector'
+        AND s.application_id IN (SELECT id FROM applications WHERE status = 'submitted')
+    GROUP BY p.stage, s.value
+    UNION ALL
+    SELECT p.stage, NULL, COUNT(*) FROM lead_pipeline p
+    WHERE p.application_id IN (SELECT id FROM applications WHERE status = 'submitted')
+        AND NOT EXISTS (SELECT 1 FROM answers s
+            WHERE s.application_id = p.application_id AND s.question_key = 'sector')
+    GROUP BY p.stage)
+GROUP BY stage, sector
 """
 # The first move of each lead to a stage that counts as contact, in days after submission.
 _FIRST_CONTACT = """

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from bot.store.db import Database, Row, Transaction, utc_now
+from bot.store.db import Database, Reader, Row, Transaction, utc_now
 
 # The drafts a reminder may be sent for, with the time of the talent's last activity (their
 # last step in the questionnaire, or any message or button since) and the number of the
@@ -213,14 +213,14 @@ class Reminders:
             return Preference(True, None)
         return Preference(bool(row["enabled"]), row["changed_at"])
 
-    async def counts(self, since_day: str) -> ReminderCounts:
+    async def counts(self, since_day: str, view: Reader) -> ReminderCounts:
         """Reminders sent (ever, and since a day), and registrations finished after one."""
-        sent = await self._db.fetch_one(
+        sent = await view.fetch_one(
             "SELECT COALESCE(SUM(sent), 0) AS total,"
             " COALESCE(SUM(CASE WHEN day >= ? THEN sent END), 0) AS recent FROM reminder_days",
             (since_day,),
         )
-        reached = await self._db.fetch_one(
+        reached = await view.fetch_one(
             "SELECT COUNT(*) AS reminded, COALESCE(SUM(p.status = 'submitted' AND EXISTS ("
             "  SELECT 1 FROM reminders r WHERE r.application_id = p.id AND r.status = 'sent'"
             "  AND r.sent_at <= p.submitted_at"

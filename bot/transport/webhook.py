@@ -48,7 +48,7 @@ class WebhookServer:
         """Listen, then tell Telegram where to post (with the secret it must echo)."""
         app = web.Application(client_max_size=MAX_BODY)
         app.router.add_post(self.path, self._receive)
-        app.router.add_get(HEALTH_PATH, health_endpoint(self._runner.store))
+        app.router.add_get(HEALTH_PATH, health_endpoint(self._runner.store, self._clock))
         self._site_runner = web.AppRunner(app, access_log=None)
         await self._site_runner.setup()
         await web.TCPSite(self._site_runner, self._listen, self._port).start()

@@ -1,0 +1,115 @@
+"""/stats as staff read it: numbers right, read off the talents' way, written as people write."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.leads import pipeline, stats
+from bot.leads.export import WIB
+from bot.store import Store
+from bot.store.audit import Actor
+from bot.store.leads import _ANSWER_COUNTS
+from tests.harness import Harness, shared_reads
+from tests.leads import CONTENT, Seed, seeded
+from tests.processes import clean_env, run_cli
+from tests.test_staff import admin_of
+
+DELAYS = "30s,90m,48h,14d"  # one of each unit the reminder line can show
+
+
+def _header(language: str, moments: list[datetime]) -> set[str]:
+    """The header line at any of these moments (the minute may turn while the bot answers)."""
+    words = {"id": "per {date}, pukul {time} WIB", "en": "as of {date}, {time} WIB"}[language]
+    return {
+        words.format(date=CONTENT.date_text(at.date(), language), time=f"{at:%H:%M}")
+        for at in (moment.astimezone(WIB) for moment in moments)
+    }
+
+
+async def test_stats_write_dates_in_words_decimals_and_delays_as_each_language_does(
+    make_bot: Any, staff_chat: Any, database: Path, tmp_path: Path
+) -> None:
+    bot: Harness = await make_bot(
+        admin_ids=frozenset({admin_of(staff_chat).id}), reminder_delays=DELAYS
+    )
+    now = datetime.now(UTC)
+    submitted = now - timedelta(hours=12)
+    music = {"sector": "music", "music_role": "producer", "province": "bali", "full_name": "M"}
+    await seeded(database, [Seed(301, music, submitted.isoformat(timespec="microseconds"))])
+    await bot.store.pipeline.move(1, None, "dihubungi", Actor.cli(), None, None)
+    day = submitted.astimezone(WIB).date()
+
+    text, _chart = await bot.send(admin_of(staff_chat), "/stats")
+    lines = text.text.splitlines()
+    assert lines[1] in _header("id", [now, now + timedelta(minutes=1)])
+    assert f"• {CONTENT.date_text(day, 'id')}: 1" in lines  # "• 30 November 2026: 1"
+    assert "Aktif: 30 detik, 90 menit, 48 jam, 14 hari setelah aktivitas terakhir" in text.text
+    assert "median 0,5 hari setelah mendaftar (1 pendaftar)" in lines
+
+    env = clean_env(tmp_path, BOT_TOKEN="1:x", DATABASE_PATH=str(database))
+    env["REMINDER_DELAYS"] = DELAYS
+    code, out, err = await run_cli(tmp_path, env, "stats", "--language", "en")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[1] in _header("en", [now, datetime.now(UTC)])
+    assert f"• {CONTENT.date_text(day, 'en')}: 1" in lines
+    assert "On: 30 s, 90 min, 48 h, 14 d after the last activity" in out
+    assert "median 0.5 days after registering (1 leads)" in lines
+
+
+async def test_stats_count_submitted_answers_only_and_read_them_from_a_snapshot(
+    database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = await Store.open(database)  # the store as the bot opens it, without its workers
+    now = datetime.now(UTC)
+    at = (now - timedelta(days=1)).isoformat(timespec="microseconds")
+    music = {"sector": "music", "full_name": "M"}
+    film = {"sector": "film", "full_name": "F"}
+    await seeded(
+        database,
+        [
+            Seed(401, {**music, "music_role": "producer", "province": "bali"}, at),
+            Seed(402, {**music, "music_role": "producer", "province": "bali"}, at),
+            Seed(403, {**music, "music_role": "band_group", "province": None}, at),  # skipped
+            Seed(404, {**film, "film_role": "director", "province": "dki_jakarta"}, at),
+            Seed(405, {**film, "film_role": "director", "province": "bali"}, None),  # a draft
+            Seed(406, {**music, "music_role": "producer", "province": "papua"}, None),  # draft
+            Seed(407, {"sector": None, "full_name": "S"}, at),  # sector skipped
+            Seed(408, {"full_name": "N"}, at),  # never asked
+        ],
+    )
+    reads = shared_reads(store, monkeypatch)
+    try:
+        numbers = await stats.compute(store, now)
+        flow = await pipeline.compute_stats(store, CONTENT, now)
+    finally:
+        await store.close()
+
+    assert reads == []  # nothing queued on the reader talents' replies need
+    assert numbers.sectors == [("music", 3), ("film", 1)]
+    assert numbers.music_roles == [("producer", 2), ("band_group", 1)]
+    assert numbers.film_roles == [("director", 1)]
+    assert numbers.provinces == [("bali", 2), ("dki_jakarta", 1)]
+    assert (numbers.counts.submitted, numbers.counts.drafts) == (6, 2)
+    yesterday = (now - timedelta(days=1)).astimezone(WIB).date()
+    assert dict(numbers.days)[yesterday] == 6 and sum(n for _, n in numbers.days) == 6
+    assert numbers.sources == [(None, 8, 6)]
+    # Every submitted lead is at a stage, with a sector or without one.
+    assert dict(flow.per_stage)["baru"] == 6 and sum(n for _, n in flow.per_stage) == 6
+    assert {sector: dict(stages)["baru"] for sector, stages in flow.per_sector.items()} == {
+        "film": 1,
+        "music": 3,
+    }
+
+
+async def test_the_answer_counts_are_read_from_their_own_index(database: Path) -> None:
+    await (await Store.open(database)).close()  # the schema, by the store's own migrations
+    with sqlite3.connect(database) as db:
+        plan = " ".join(row[3] for row in db.execute("EXPLAIN QUERY PLAN " + _ANSWER_COUNTS))
+    # Not a row per lead and question: the partial index holds the four questions' answers.
+    assert "COVERING INDEX answers_stats" in plan
