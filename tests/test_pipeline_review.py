@@ -20,7 +20,7 @@ from bot.leads.export import WIB
 from bot.leads.pipeline import PipelineStats, change_stage
 from bot.ops.restore import restore
 from bot.ops.runlock import RunLock
-from bot.settings import PACKAGED_CONTENT_DIR
+from bot.settings import PACKAGED_CONTENT_DIR, Settings
 from bot.store import Store
 from bot.store.audit import Actor
 from bot.texts import Text
@@ -349,7 +349,8 @@ async def test_a_restore_does_not_reissue_update_and_bulk_move_ids(tmp_path: Pat
     await _moves(database, [1])  # update 1, batch 1, then the backup
     shutil.copy(database, backup)
     await _moves(database, [2, 3])  # updates 2-3 after it: their buttons are in staff's hands
-    await asyncio.to_thread(restore, database, backup)
+    settings = Settings(_env_file=None, database_path=database)  # type: ignore[call-arg]
+    await asyncio.to_thread(restore, settings, backup)  # the CLI's, blocking
     assert await _moves(database, [2]) == [(4, 4)]
 
 
