@@ -195,6 +195,9 @@ async def apply(
 # 50,000-lead benchmark) write the rows directly, shaped exactly as the bot stores them.
 
 
+EVERY_CONSENT = {"processing": True, "transfer_korea": True}
+
+
 @dataclass
 class Seed:
     """One talent as stored: a user row, and an application unless `answers` is None."""
@@ -206,9 +209,7 @@ class Seed:
     username: str | None = None
     source: str | None = None
     language: str = "id"
-    consents: dict[str, bool] = field(
-        default_factory=lambda: {"processing": True, "transfer_korea": True}
-    )
+    consents: dict[str, bool] = field(default_factory=lambda: dict(EVERY_CONSENT))
     subscribed: bool = False
     blocked: bool = False
 
@@ -393,6 +394,6 @@ def section(copy: dict[str, Any], key: Text, language: str = "id") -> Any:
     return copy[CONTENT.text(key, language)]
 
 
-def field(key: Text, language: str = "id") -> str:
+def copy_label(key: Text, language: str = "id") -> str:
     """A label of the copy, from content/."""
     return CONTENT.text(key, language)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.message_parts import MESSAGE_LIMIT, split_message
+from bot.content import MESSAGE_LIMIT
+from bot.message_parts import split_message
 
 
 def test_long_texts_are_split_at_paragraphs_within_telegrams_limit() -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pydantic import SecretStr
 
 from bot.app import create_runner
 from bot.emulator import BotAPIEmulator, EmulatedChat, EmulatedUser
@@ -60,8 +61,12 @@ async def test_admin_reload_serves_new_content_and_refuses_broken_content(
     assert old_question in listing.button_texts  # an edit alone changes nothing
 
     [done] = await bot.send(admin, "/reload")
-    counts = {"programs": len(CONTENT.programs), "faq": len(CONTENT.faq)}
-    assert done.text == shown(Text.RELOAD_DONE, **counts, questions=len(CONTENT.questions))
+    assert done.text == shown(
+        Text.RELOAD_DONE,
+        programs=len(CONTENT.programs),
+        faq=len(CONTENT.faq),
+        questions=len(CONTENT.questions),
+    )
     [listing] = await bot.send(talent, "/faq")
     assert "KOCCA itu apa, sih?" in listing.button_texts
     before = await _page(bot, talent, "coproduction")
@@ -161,7 +166,8 @@ def _services(bot: Harness) -> Services:
 async def test_staff_chat_hears_once_a_week_which_pages_are_due_for_review(
     bot: Harness, staff_chat: EmulatedChat
 ) -> None:
-    assert bot.runner.application.job_queue.get_jobs_by_name("content_review")
+    jobs = bot.runner.application.job_queue
+    assert jobs is not None and jobs.get_jobs_by_name("content_review")
     telegram = bot.runner.application.bot
     mark = staff_chat.mark()
     fresh = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)
@@ -221,7 +227,7 @@ async def test_no_bot_starts_without_who_is_responsible(
     emulator: BotAPIEmulator, database: Path
 ) -> None:
     settings = Settings(  # type: ignore[call-arg]
-        _env_file=None, bot_token=emulator.token, database_path=database
+        _env_file=None, bot_token=SecretStr(emulator.token), database_path=database
     )
     with pytest.raises(SettingsError, match="CONTROLLER_NAME and CONTROLLER_CONTACT must be set"):
         await create_runner(settings, request=emulator.request())

@@ -167,7 +167,8 @@ async def _kocca_bot(
 async def test_bad_setting_ends_with_one_clear_line(
     tmp_path: Path, variable: str, value: str, expected: str
 ) -> None:
-    code, _out, err = await _kocca_bot(tmp_path, "run", BOT_TOKEN="1:x", **{variable: value})
+    env = {"BOT_TOKEN": "1:x", variable: value}
+    code, _out, err = await _kocca_bot(tmp_path, "run", **env)  # type: ignore[arg-type]
     assert code == 2
     lines = err.strip().splitlines()
     assert len(lines) == 1, err

@@ -35,7 +35,7 @@ UNLIMITED = 1_073_741_823  # SQLite's largest max_page_count
 
 def _alerts(emulator: BotAPIEmulator, key: Text) -> list[str]:
     """The staff chat's messages that are this operations alert."""
-    first_words = CONTENT.messages[key.value].get("id")[:20]
+    first_words = CONTENT.text(key, "id")[:20]
     staff = emulator.groups[STAFF_CHAT_ID]
     return [message.text for message in staff.messages if message.text.startswith(first_words)]
 
@@ -61,9 +61,9 @@ def _limit_pages(db: Database, pages: int) -> int:
 async def _walk_during_outage(
     talents: list[EmulatedUser],
     walk: list[Step],
-    fill: Callable[[], None],
+    fill: Callable[[], object],
     full: Callable[[], bool],
-    free: Callable[[], None],
+    free: Callable[[], object],
 ) -> list[EmulatedUser]:
     """Talents walk; the disk fills mid-way; more talents arrive; space returns; all finish."""
     walking = [asyncio.create_task(replay(talent, walk, timeout=120)) for talent in talents]
@@ -205,7 +205,7 @@ async def test_webhook_mode_answers_503_until_it_can_store_then_answers_everyone
         db = runner.store.db
         db.health.quiet = 0.5
         _limit_pages(db, 0)
-        talents = []
+        talents: list[EmulatedUser] = []
         # New talents arrive until the bot refuses a delivery it cannot store.
         while emulator.webhook.last_error_message is None:
             talent = emulator.user(first_name=f"Talenta{len(talents)}")

@@ -6,8 +6,9 @@ from typing import Any
 
 import pytest
 
+from bot.content import MESSAGE_LIMIT
 from bot.emulator import EmulatedChat
-from bot.message_parts import MESSAGE_LIMIT, split_message
+from bot.message_parts import split_message
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import MUSICIAN, Seed, seeded

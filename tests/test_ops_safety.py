@@ -80,9 +80,9 @@ async def test_chat_on_a_real_database_takes_the_lock_and_sends_nothing_queued(
         code, _, err = await run_cli(tmp_path, env, "restore", str(backup))
         assert code == 1 and "Refusing to restore" in err
     finally:
-        out, err_bytes = await asyncio.wait_for(chat.communicate(b"/start\n/quit\n"), TIMEOUT)
-    assert chat.returncode == 0, err_bytes.decode()
-    assert "Halo, Sari!" in out.decode()
+        chat_out, chat_err = await asyncio.wait_for(chat.communicate(b"/start\n/quit\n"), TIMEOUT)
+    assert chat.returncode == 0, chat_err.decode()
+    assert "Halo, Sari!" in chat_out.decode()
     assert _rows(database, "SELECT status FROM talent_updates") == [("pending",)]
     assert _rows(database, "SELECT blocked FROM users WHERE user_id = ?", (sari.id,)) == [(0,)]
     assert running_pid(database) is None

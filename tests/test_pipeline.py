@@ -21,7 +21,16 @@ from bot.store.privacy import subject_hash
 from bot.texts import Text
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import Harness
-from tests.leads import CONTENT, FILMMAKER, MUSICIAN, Seed, apply, realistic, seeded
+from tests.leads import (
+    CONTENT,
+    EVERY_CONSENT,
+    FILMMAKER,
+    MUSICIAN,
+    Seed,
+    apply,
+    realistic,
+    seeded,
+)
 from tests.subscribers import deliveries, wait_until
 
 SECOND_ADMIN = 9002
@@ -236,11 +245,8 @@ async def _seed_talents(
                 talent.id,
                 {**realistic(rng, "music"), "full_name": f"Talenta {index}"},
                 first_name=talent.first_name,
-                **(
-                    {"language": profiles[index][0], "consents": profiles[index][1]}
-                    if profiles
-                    else {}
-                ),
+                language=profiles[index][0] if profiles else "id",
+                consents=profiles[index][1] if profiles else dict(EVERY_CONSENT),
             )
             for index, talent in enumerate(talents)
         ],

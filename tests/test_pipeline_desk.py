@@ -27,8 +27,8 @@ from tests.leads import (
     Seed,
     apply,
     as_records,
+    copy_label,
     data_copy,
-    field,
     read_csv,
     realistic,
     section,
@@ -148,14 +148,14 @@ async def test_my_data_has_stages_and_updates_but_no_staff_notes(
     assert document is not None
     copy = data_copy(document[1])
     [registration] = section(copy, Text.MYDATA_SECTION_REGISTRATIONS)
-    assert registration[field(Text.MYDATA_FIELD_REFERENCE)] == "KOC-000001"
+    assert registration[copy_label(Text.MYDATA_FIELD_REFERENCE)] == "KOC-000001"
     shortlist = CONTENT.stages["shortlist"].talent_label.id  # as /status says it
-    assert registration[field(Text.MYDATA_FIELD_CURRENT_STAGE)] == shortlist
-    history = registration[field(Text.MYDATA_FIELD_STAGE_HISTORY)]
-    assert [change[field(Text.MYDATA_FIELD_TO_STAGE)] for change in history] == [shortlist]
+    assert registration[copy_label(Text.MYDATA_FIELD_CURRENT_STAGE)] == shortlist
+    history = registration[copy_label(Text.MYDATA_FIELD_STAGE_HISTORY)]
+    assert [change[copy_label(Text.MYDATA_FIELD_TO_STAGE)] for change in history] == [shortlist]
     [update] = section(copy, Text.MYDATA_SECTION_UPDATES)
-    assert update[field(Text.MYDATA_FIELD_STATUS)] == field(Text.MYDATA_DELIVERY_SENT)
-    assert "masuk daftar pendek" in update[field(Text.MYDATA_FIELD_MESSAGE)]
+    assert update[copy_label(Text.MYDATA_FIELD_STATUS)] == copy_label(Text.MYDATA_DELIVERY_SENT)
+    assert "masuk daftar pendek" in update[copy_label(Text.MYDATA_FIELD_MESSAGE)]
     text = document[1].decode()
     assert "rahasia" not in text and str(ADMIN_ID) not in text
 

@@ -29,8 +29,8 @@ from tests.leads import (
     FILMMAKER,
     MUSICIAN,
     apply,
+    copy_label,
     data_copy,
-    field,
     label,
     read_csv,
     section,
@@ -145,48 +145,51 @@ async def test_my_data_holds_every_kind_of_record_and_nothing_about_others(
     assert name == f"kocca-talent-desk-data-{sari.id}.json"
     copy = data_copy(payload)
     about = section(copy, Text.MYDATA_SECTION_ABOUT)
-    assert about[field(Text.MYDATA_FIELD_TELEGRAM_ID)] == sari.id
-    assert DEMO_CONTROLLER.name in about[field(Text.MYDATA_FIELD_CONTROLLER)]
+    assert about[copy_label(Text.MYDATA_FIELD_TELEGRAM_ID)] == sari.id
+    assert DEMO_CONTROLLER.name in about[copy_label(Text.MYDATA_FIELD_CONTROLLER)]
     profile = section(copy, Text.MYDATA_SECTION_PROFILE)
-    assert profile[field(Text.MYDATA_FIELD_FIRST_NAME)] == "Sari"
-    assert profile[field(Text.MYDATA_FIELD_USERNAME)] == "sari_id"
+    assert profile[copy_label(Text.MYDATA_FIELD_FIRST_NAME)] == "Sari"
+    assert profile[copy_label(Text.MYDATA_FIELD_USERNAME)] == "sari_id"
     [source] = section(copy, Text.MYDATA_SECTION_SOURCES)
-    assert source[field(Text.MYDATA_FIELD_SOURCE)] == "ig_jan26"
+    assert source[copy_label(Text.MYDATA_FIELD_SOURCE)] == "ig_jan26"
     [registration] = section(copy, Text.MYDATA_SECTION_REGISTRATIONS)
-    assert registration[field(Text.MYDATA_FIELD_REFERENCE)] == "KOC-000001"
+    assert registration[copy_label(Text.MYDATA_FIELD_REFERENCE)] == "KOC-000001"
     # Every answer under its question's label, as the talent chose it; the stored value
     # beside it only where it differs (choices, the province).
     answers = {
-        row[field(Text.MYDATA_FIELD_QUESTION)]: row
-        for row in registration[field(Text.MYDATA_FIELD_ANSWERS)]
+        row[copy_label(Text.MYDATA_FIELD_QUESTION)]: row
+        for row in registration[copy_label(Text.MYDATA_FIELD_ANSWERS)]
     }
     assert len(answers) == len(MUSICIAN)
     for key, value in MUSICIAN.items():
         question = CONTENT.questions[key]
         row = answers[question.label.id]
         stored = stored_value(key, value)
-        assert row[field(Text.MYDATA_FIELD_ANSWER)] == display(question, CONTENT, stored, "id")
-        assert row.get(field(Text.MYDATA_FIELD_STORED), stored) == stored
+        assert row[copy_label(Text.MYDATA_FIELD_ANSWER)] == display(question, CONTENT, stored, "id")
+        assert row.get(copy_label(Text.MYDATA_FIELD_STORED), stored) == stored
     sector = answers[CONTENT.questions["sector"].label.id]
-    assert sector[field(Text.MYDATA_FIELD_ANSWER)] == label("sector", "music")
-    assert sector[field(Text.MYDATA_FIELD_STORED)] == "music"
+    assert sector[copy_label(Text.MYDATA_FIELD_ANSWER)] == label("sector", "music")
+    assert sector[copy_label(Text.MYDATA_FIELD_STORED)] == "music"
     consents = section(copy, Text.MYDATA_SECTION_CONSENTS)
-    kinds = {row[field(Text.MYDATA_FIELD_CONSENT)] for row in consents}
+    kinds = {row[copy_label(Text.MYDATA_FIELD_CONSENT)] for row in consents}
     assert kinds >= {shown(Text.CONSENT_KIND_PROCESSING), shown(Text.CONSENT_KIND_TRANSFER)}
     conversation = section(copy, Text.MYDATA_SECTION_CONVERSATION)
     asked = {
-        field(Text.MYDATA_FIELD_FROM): field(Text.MYDATA_FROM_YOU),
-        field(Text.MYDATA_FIELD_KIND): field(Text.MYDATA_KIND_TEXT),
-        field(Text.MYDATA_FIELD_MESSAGE): "Kapan MU:CON dibuka?",
+        copy_label(Text.MYDATA_FIELD_FROM): copy_label(Text.MYDATA_FROM_YOU),
+        copy_label(Text.MYDATA_FIELD_KIND): copy_label(Text.MYDATA_KIND_TEXT),
+        copy_label(Text.MYDATA_FIELD_MESSAGE): "Kapan MU:CON dibuka?",
     }
     assert any(asked.items() <= row.items() for row in conversation)
     questions = section(copy, Text.MYDATA_SECTION_QUESTIONS)
-    relayed = questions[field(Text.MYDATA_FIELD_RELAYED)]
-    kinds = [row[field(Text.MYDATA_FIELD_KIND)] for row in relayed]
-    assert kinds == [field(Text.MYDATA_RELAYED_HEADER), field(Text.MYDATA_RELAYED_QUESTION)]
+    relayed = questions[copy_label(Text.MYDATA_FIELD_RELAYED)]
+    relayed_kinds = [row[copy_label(Text.MYDATA_FIELD_KIND)] for row in relayed]
+    assert relayed_kinds == [
+        copy_label(Text.MYDATA_RELAYED_HEADER),
+        copy_label(Text.MYDATA_RELAYED_QUESTION),
+    ]
     # Processed updates keep no content: counted in a sentence, never listed empty.
     processing = section(copy, Text.MYDATA_SECTION_PROCESSING)
-    assert list(processing) == [field(Text.MYDATA_FIELD_PROCESSED)]
+    assert list(processing) == [copy_label(Text.MYDATA_FIELD_PROCESSED)]
     # Readable: times as people write them, no database field names, no empty payloads.
     text = payload.decode()
     for noise in ('"step"', '"last_update_id"', '"payload"', '"update_id"', "+00:00", "{}"):
@@ -222,9 +225,9 @@ async def test_my_data_is_complete_and_in_the_talents_language(bot: Harness) -> 
     other = section(copy, Text.MYDATA_SECTION_OTHER, "en")
     assert other == {"future_records": [{"user_id": john.id, "note": "kept as stored"}]}
     [registration] = section(copy, Text.MYDATA_SECTION_REGISTRATIONS, "en")
-    answers = registration[field(Text.MYDATA_FIELD_ANSWERS, "en")]
+    answers = registration[copy_label(Text.MYDATA_FIELD_ANSWERS, "en")]
     assert len(answers) == len(tables["answers"]) == len(FILMMAKER)
-    questions = {row[field(Text.MYDATA_FIELD_QUESTION, "en")] for row in answers}
+    questions = {row[copy_label(Text.MYDATA_FIELD_QUESTION, "en")] for row in answers}
     assert questions == {CONTENT.questions[key].label.en for key in FILMMAKER}
     # One entry per stored record; every value the talent gave (or was sent) is there as such
     # (coded values, such as a consent's kind, are there as their labels).

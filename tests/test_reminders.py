@@ -37,8 +37,8 @@ from tests.leads import (
     answer,
     apply,
     consent,
+    copy_label,
     data_copy,
-    field,
     section,
     where,
 )
@@ -136,7 +136,7 @@ async def rows(bot: Harness, user_id: int) -> list[tuple[int, str]]:
 async def nothing_due_ever(bot: Harness, delays: str = DELAYS) -> bool:
     """Whether, a day from now, the store would still find no reminder due for anyone."""
     later = datetime.now(UTC) + timedelta(days=1)
-    settings = Settings(_env_file=None, reminder_delays=delays)  # type: ignore[call-arg]
+    settings = Settings(_env_file=None, reminder_delays=delays)  # type: ignore[call-arg, arg-type]
     times = due_times(settings.reminder_delays, later)
     return await bot.store.reminders.due(times, 10) == []
 
@@ -180,6 +180,7 @@ async def test_one_reminder_after_each_delay_counted_from_the_last_activity(
     await start_registration(bot, sari)
     await asyncio.sleep(1.0)  # a pause, then more activity: the clock starts again
     key = await where(bot, sari)
+    assert key is not None
     assert key == intake.next_question(CONTENT, {"sector": "music"}).key  # type: ignore[union-attr]
     await answer(bot, sari, key, MUSICIAN[key])
     active = await last_activity(bot, sari.id)
@@ -330,13 +331,13 @@ async def test_stop_reminders_is_a_preference_shown_changeable_and_in_my_data(
     document = next(m for m in sari.messages_since(mark) if m.document is not None)
     assert document.document is not None
     reminders = section(data_copy(document.document[1]), Text.MYDATA_SECTION_REMINDERS)
-    assert reminders[field(Text.MYDATA_FIELD_REMINDERS_ENABLED)] == field(Text.MYDATA_NO)
-    assert reminders[field(Text.MYDATA_FIELD_CHANGED)].startswith(off_day)
+    assert reminders[copy_label(Text.MYDATA_FIELD_REMINDERS_ENABLED)] == copy_label(Text.MYDATA_NO)
+    assert reminders[copy_label(Text.MYDATA_FIELD_CHANGED)].startswith(off_day)
     sent = [
-        (row[field(Text.MYDATA_FIELD_NUMBER)], row[field(Text.MYDATA_FIELD_STATUS)])
-        for row in reminders[field(Text.MYDATA_FIELD_REMINDERS_SENT)]
+        (row[copy_label(Text.MYDATA_FIELD_NUMBER)], row[copy_label(Text.MYDATA_FIELD_STATUS)])
+        for row in reminders[copy_label(Text.MYDATA_FIELD_REMINDERS_SENT)]
     ]
-    assert sent == [(1, field(Text.MYDATA_DELIVERY_SENT))]
+    assert sent == [(1, copy_label(Text.MYDATA_DELIVERY_SENT))]
 
     await bot.send(sari, "/privasi")
     await bot.press(sari, say(Text.BTN_MY_CONSENTS))
@@ -520,7 +521,7 @@ def quiet_now(clock: TestClock, minutes: int = 60) -> str:
 
 def quiet_end(clock: TestClock, hours: str) -> datetime:
     """When those quiet hours end, by the clock."""
-    ends = Settings(_env_file=None, quiet_hours=hours).quiet_hours  # type: ignore[call-arg]
+    ends = Settings(_env_file=None, quiet_hours=hours).quiet_hours  # type: ignore[call-arg, arg-type]
     until = quiet_until(clock(), ends)
     assert until is not None
     return until
@@ -666,7 +667,7 @@ async def test_kill_9_in_the_middle_sends_no_reminder_twice(
 
     def settled() -> bool:
         sent = bot.query("SELECT COUNT(*) FROM reminders WHERE status = 'sent'")
-        return sent[0][0] == 30 - len(caught)
+        return bool(sent[0][0] == 30 - len(caught))
 
     await until(settled)
     assert await bot.stop() == 0

@@ -27,7 +27,7 @@ from bot.transport.aiohttp_request import AiohttpRequest, redact_url_secret
 from bot.transport.failures import MESSAGE_LIMIT, describe
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import Harness
-from tests.leads import data_copy, field, section
+from tests.leads import copy_label, data_copy, section
 from tests.processes import clean_env
 from tests.subscribers import queue_text, wait_delivered
 
@@ -193,7 +193,7 @@ async def test_the_token_never_reaches_a_stored_error_a_copy_of_data_the_staff_c
     await bot.send(sari, "/dataku")
     document = next(m.document for m in sari.messages_since(mark) if m.document)
     [received] = section(data_copy(document[1]), Text.MYDATA_SECTION_ANNOUNCEMENTS)
-    assert received[field(Text.MYDATA_FIELD_ERROR)] == stored
+    assert received[copy_label(Text.MYDATA_FIELD_ERROR)] == stored
     secret_parts = (TOKEN, TOKEN.split(":")[1])
     for place, text in (
         ("staff chat", "\n".join(m.text for m in staff.messages)),
