@@ -1,4 +1,5 @@
-"""A lead reference (KOC-…) is given once: never again after an erasure, nor after a restore."""
+"""A lead reference (KOC-…) and a broadcast id (on staff buttons) are given once: never again
+after an erasure, nor after a restore."""
 
 from __future__ import annotations
 
@@ -37,6 +38,33 @@ async def test_a_restore_does_not_reissue_references_given_after_the_backup(
     settings = Settings(_env_file=None, database_path=database)  # type: ignore[call-arg]
     await asyncio.to_thread(restore, settings, backup)  # the CLI's, blocking
     assert await _drafts(database, 1) == [8]
+
+
+async def test_a_restore_does_not_reissue_broadcast_ids_given_after_the_backup(
+    tmp_path: Path,
+) -> None:
+    database, backup = tmp_path / "kocca.db", tmp_path / "backup.db"
+    assert await _broadcasts(database, 2) == [1, 2]  # then the backup
+    shutil.copy(database, backup)
+    # Broadcasts 3-4 after it: staff hold their "Send" and "Cancel" buttons, which must not
+    # act on a new announcement once the backup is back.
+    assert await _broadcasts(database, 2) == [3, 4]
+    settings = Settings(_env_file=None, database_path=database)  # type: ignore[call-arg]
+    await asyncio.to_thread(restore, settings, backup)
+    assert await _broadcasts(database, 1) == [5]
+
+
+async def _broadcasts(database: Path, count: int) -> list[int]:
+    """Start composing announcements, one admin each, as /broadcast does; their ids."""
+    store = await Store.open(database)
+    try:
+        ids = []
+        for _ in range(count):
+            admin = 100 + int(await store.db.fetch_value("SELECT COUNT(*) FROM broadcasts"))
+            ids.append((await store.broadcasts.start_composing(admin, "kind")).id)
+        return ids
+    finally:
+        await store.close()
 
 
 async def _drafts(database: Path, count: int) -> list[int]:

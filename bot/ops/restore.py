@@ -233,36 +233,38 @@ def _carry_reminders(current: Path, staged: Path) -> int:
         connection.close()
 
 
+# Counters of ids staff hold (lead references, broadcast buttons), each raised at a restore
+# to the highest id the replaced database had used: (its rows, its own counter).
+_ID_COUNTERS = {
+    "application_ids": ("applications", "SELECT last FROM current.application_ids WHERE id = 1"),
+    "broadcast_ids": ("broadcasts", "SELECT last FROM current.broadcast_ids WHERE id = 1"),
+}
+
+
 def _carry_high_water(current: Path, staged: Path) -> None:
-    """Lead references issued after the backup (known to staff from exports) are not reused."""
+    """Lead references and broadcast ids issued after the backup (known to staff from
+    exports and buttons) are not given again."""
     if not current.exists():
         return
     connection = sqlite3.connect(staged, isolation_level=None)
     try:
         connection.execute("ATTACH DATABASE ? AS current", (f"file:{current}?mode=ro",))
-        tables = {
-            row[0]
-            for row in connection.execute("SELECT name FROM current.sqlite_master")
-            if row[0] in ("applications", "application_ids")
-        }
-        highest = [
-            "(SELECT COALESCE(MAX(id), 0) FROM current.applications)"
-            if "applications" in tables
-            else "0",
-            "(SELECT last FROM current.application_ids WHERE id = 1)"
-            if "application_ids" in tables
-            else "0",
-        ]
-        connection.execute(
-            "UPDATE main.application_ids SET last = MAX(last, "  # noqa: S608 - constant SQL
-            + ", ".join(f"COALESCE({part}, 0)" for part in highest)
-            + ") WHERE id = 1"
-        )
+        replaced = {row[0] for row in connection.execute("SELECT name FROM current.sqlite_master")}
+        for counter, (rows, last) in _ID_COUNTERS.items():
+            highest = [
+                f"(SELECT MAX(id) FROM current.{rows})"  # noqa: S608 - names from _ID_COUNTERS
+                if rows in replaced
+                else "0",
+                f"({last})" if counter in replaced else "0",
+            ]
+            connection.execute(
+                f"UPDATE main.{counter} SET last = MAX(last, "  # noqa: S608 - names from _ID_COUNTERS
+                + ", ".join(f"COALESCE({part}, 0)" for part in highest)
+                + ") WHERE id = 1"
+            )
         carry_high_water(connection)  # talent update and bulk move ids (staff buttons)
     except sqlite3.Error as error:
-        log.warning(
-            "Could not carry the highest lead number over to the restored database: %s", error
-        )
+        log.warning("Could not carry the highest ids over to the restored database: %s", error)
     finally:
         connection.close()
 

@@ -251,8 +251,9 @@ class Broadcasts:
                 (now, admin_id),
             )
             broadcast_id = await tx.execute(
-                "INSERT INTO broadcasts (status, step, created_by, report_chat_id, created_at,"
-                " updated_at) VALUES ('composing', ?, ?, ?, ?, ?)",
+                "INSERT INTO broadcasts (id, status, step, created_by, report_chat_id, created_at,"
+                " updated_at) VALUES ((SELECT last + 1 FROM broadcast_ids WHERE id = 1),"
+                " 'composing', ?, ?, ?, ?, ?)",
                 (step, admin_id, admin_id, now, now),
             )
             row = await tx.fetch_one("SELECT * FROM broadcasts WHERE id = ?", (broadcast_id,))
@@ -332,9 +333,10 @@ class Broadcasts:
         now = utc_now()
         async with self._db.transaction() as tx:
             broadcast_id = await tx.execute(
-                "INSERT INTO broadcasts (status, report_chat_id, kind, body, photo, kind_en,"
+                "INSERT INTO broadcasts (id, status, report_chat_id, kind, body, photo, kind_en,"
                 " body_en, photo_en, audience, send_at, created_at, updated_at, queued_at)"
-                " VALUES ('queued', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " VALUES ((SELECT last + 1 FROM broadcast_ids WHERE id = 1),"
+                " 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     report_chat_id,
                     main.kind,

@@ -503,4 +503,22 @@ MIGRATIONS: list[tuple[str, str]] = [
             WHERE status != 'pending'
         """,
     ),
+    (
+        "0018_broadcast_ids_never_reused",
+        # Staff buttons carry broadcast ids (send now, cancel). After a restore, the broadcasts
+        # made since the backup are gone and SQLite would give their ids again: an old
+        # "Cancel" would then stop, or "Send" send, another announcement. As for leads, the
+        # highest id ever used is kept apart; a restore carries it over.
+        """
+        CREATE TABLE broadcast_ids (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            last INTEGER NOT NULL
+        );
+        INSERT INTO broadcast_ids (id, last) SELECT 1, COALESCE(MAX(id), 0) FROM broadcasts;
+        CREATE TRIGGER broadcast_ids_high_water AFTER INSERT ON broadcasts
+        BEGIN
+            UPDATE broadcast_ids SET last = NEW.id WHERE id = 1 AND last < NEW.id;
+        END
+        """,
+    ),
 ]
