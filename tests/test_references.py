@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from bot.ops.restore import restore
@@ -56,32 +57,36 @@ async def test_a_restore_does_not_reissue_broadcast_ids_given_after_the_backup(
 
 async def _broadcasts(database: Path, count: int) -> list[int]:
     """Start composing announcements, one admin each, as /broadcast does; their ids."""
-    store = await Store.open(database)
-    try:
-        ids = []
-        for _ in range(count):
-            admin = 100 + int(await store.db.fetch_value("SELECT COUNT(*) FROM broadcasts"))
-            ids.append((await store.broadcasts.start_composing(admin, "kind")).id)
-        return ids
-    finally:
-        await store.close()
+    return await _created(database, count, _broadcast)
 
 
 async def _drafts(database: Path, count: int) -> list[int]:
     """Open drafts for new users, as the bot does; their application ids."""
+    return await _created(database, count, _draft)
+
+
+async def _created(
+    database: Path, count: int, create: Callable[[Store], Awaitable[int]]
+) -> list[int]:
+    """Create `count` rows with the bot's own store, closed after; their ids."""
     store = await Store.open(database)
     try:
-        ids = []
-        for _ in range(count):
-            user_id = 1 + int(await store.db.fetch_value("SELECT COUNT(*) FROM users"))
-            async with store.db.transaction() as tx:
-                await tx.execute(
-                    "INSERT INTO users (user_id, created_at, updated_at, last_seen_at)"
-                    " VALUES (?, '2026-01-01', '2026-01-01', '2026-01-01')",
-                    (user_id,),
-                )
-            draft = await store.applications.create(user_id, "id", "question")
-            ids.append(draft.id)
-        return ids
+        return [await create(store) for _ in range(count)]
     finally:
         await store.close()
+
+
+async def _broadcast(store: Store) -> int:
+    admin = 100 + int(await store.db.fetch_value("SELECT COUNT(*) FROM broadcasts"))
+    return (await store.broadcasts.start_composing(admin, "kind")).id
+
+
+async def _draft(store: Store) -> int:
+    user_id = 1 + int(await store.db.fetch_value("SELECT COUNT(*) FROM users"))
+    async with store.db.transaction() as tx:
+        await tx.execute(
+            "INSERT INTO users (user_id, created_at, updated_at, last_seen_at)"
+            " VALUES (?, '2026-01-01', '2026-01-01', '2026-01-01')",
+            (user_id,),
+        )
+    return (await store.applications.create(user_id, "id", "question")).id
