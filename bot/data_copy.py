@@ -130,9 +130,14 @@ class _Writer:
             return None
         return self.say(Text.MYDATA_YES if value else Text.MYDATA_NO)
 
-    def delivery(self, status: Any) -> Any:
-        key = _DELIVERY.get(str(status))
-        return status if key is None else self.say(key)
+    def named(self, names: Mapping[str, Text]) -> Callable[[Any], Any]:
+        """A converter: a stored code as its label in content/, anything else as stored."""
+
+        def name(value: Any) -> Any:
+            key = names.get(str(value))
+            return value if key is None else self.say(key)
+
+        return name
 
     def language_name(self, code: Any) -> Any:
         names = {"id": Text.BTN_LANGUAGE_ID, "en": Text.BTN_LANGUAGE_EN}
@@ -261,9 +266,7 @@ def _registrations(w: _Writer, tables: Tables) -> Section:
     for row in tables.get("answers", []):
         answers.setdefault(row.get("application_id"), []).append(row)
 
-    def status(value: Any) -> Any:
-        known = {"draft": Text.EXPORT_STATUS_DRAFT, "submitted": Text.EXPORT_STATUS_SUBMITTED}
-        return w.say(known[value]) if value in known else value
+    status = w.named({"draft": Text.EXPORT_STATUS_DRAFT, "submitted": Text.EXPORT_STATUS_SUBMITTED})
 
     def program(key: Any) -> Any:
         found = content.programs.get(str(key)) if key else None
@@ -342,12 +345,8 @@ def _answer(w: _Writer, row: Row) -> Row:
 
 
 def _consents(w: _Writer, tables: Tables) -> Section:
-    def kind(value: Any) -> Any:
-        key = _CONSENT_KINDS.get(str(value))
-        return value if key is None else w.say(key)
-
     fields = {
-        "kind": (Text.MYDATA_FIELD_CONSENT, kind),
+        "kind": (Text.MYDATA_FIELD_CONSENT, w.named(_CONSENT_KINDS)),
         "granted": (Text.MYDATA_FIELD_CONSENT_STATE, w.yes_no),
         "application_id": (Text.MYDATA_FIELD_REGISTRATION, _registration_of(w, tables)),
         "notice_version": (Text.MYDATA_FIELD_NOTICE_VERSION, _same),
@@ -370,7 +369,7 @@ def _reminders(w: _Writer, tables: Tables) -> Section:
     fields = {
         "application_id": (Text.MYDATA_FIELD_REGISTRATION, _registration_of(w, tables)),
         "number": (Text.MYDATA_FIELD_NUMBER, _same),
-        "status": (Text.MYDATA_FIELD_STATUS, w.delivery),
+        "status": (Text.MYDATA_FIELD_STATUS, w.named(_DELIVERY)),
         "questions_left": (Text.MYDATA_FIELD_QUESTIONS_LEFT, _same),
     }
     sent = [w.record(row, fields) for row in tables.get("reminders", [])]
@@ -384,7 +383,7 @@ def _updates(w: _Writer, tables: Tables) -> Section:
         "application_id": (Text.MYDATA_FIELD_REGISTRATION, _registration_of(w, tables)),
         "stage": (Text.MYDATA_FIELD_STAGE, lambda key: _stage(w, key)),
         "text": (Text.MYDATA_FIELD_MESSAGE, _same),
-        "status": (Text.MYDATA_FIELD_STATUS, w.delivery),
+        "status": (Text.MYDATA_FIELD_STATUS, w.named(_DELIVERY)),
     }
     return [w.record(row, fields) for row in tables.get("talent_updates", [])]
 
@@ -392,7 +391,7 @@ def _updates(w: _Writer, tables: Tables) -> Section:
 def _announcements(w: _Writer, tables: Tables) -> Section:
     fields = {
         "broadcast_id": (Text.MYDATA_FIELD_ANNOUNCEMENT, lambda number: f"#{number}"),
-        "status": (Text.MYDATA_FIELD_STATUS, w.delivery),
+        "status": (Text.MYDATA_FIELD_STATUS, w.named(_DELIVERY)),
     }
     return [w.record(row, fields) for row in tables.get("broadcast_recipients", [])]
 
@@ -406,12 +405,8 @@ def _questions(w: _Writer, tables: Tables) -> Section:
         }
         section.update(w.record(row, fields, _RELAY_WINDOW))
 
-    def kind(value: Any) -> Any:
-        key = _RELAYED.get(str(value))
-        return value if key is None else w.say(key)
-
     relayed = [
-        w.record(row, {"kind": (Text.MYDATA_FIELD_KIND, kind)})
+        w.record(row, {"kind": (Text.MYDATA_FIELD_KIND, w.named(_RELAYED))})
         for row in tables.get("relayed_messages", [])
     ]
     if relayed:
@@ -426,18 +421,13 @@ def _questions(w: _Writer, tables: Tables) -> Section:
 
 
 def _conversation(w: _Writer, rows: list[Row]) -> Section:
-    def sender(direction: Any) -> Any:
-        known = {"in": Text.MYDATA_FROM_YOU, "out": Text.MYDATA_FROM_BOT}
-        return w.say(known[direction]) if direction in known else direction
-
-    def kind(value: Any) -> Any:
-        key = _MESSAGE_KINDS.get(str(value))
-        return value if key is None else w.say(key)
-
     fields = {
         "created_at": (Text.MYDATA_FIELD_TIME, w.moment),
-        "direction": (Text.MYDATA_FIELD_FROM, sender),
-        "kind": (Text.MYDATA_FIELD_KIND, kind),
+        "direction": (
+            Text.MYDATA_FIELD_FROM,
+            w.named({"in": Text.MYDATA_FROM_YOU, "out": Text.MYDATA_FROM_BOT}),
+        ),
+        "kind": (Text.MYDATA_FIELD_KIND, w.named(_MESSAGE_KINDS)),
         "text": (Text.MYDATA_FIELD_MESSAGE, _same),
     }
     return [w.record(row, fields) for row in rows]

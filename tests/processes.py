@@ -110,19 +110,26 @@ class BotProcess:
         raise TimeoutError(f"update {update_id} was not processed; stderr:\n{self.stderr.decode()}")
 
 
-async def run_cli(folder: Path, env: dict[str, str], *args: str) -> tuple[int, str, str]:
-    """`python -m bot ARGS` in `folder`; its exit status, stdout and stderr."""
-    process = await asyncio.create_subprocess_exec(
+async def start_cli(folder: Path, env: dict[str, str], *args: str) -> asyncio.subprocess.Process:
+    """`python -m bot ARGS` started in `folder`, its standard streams piped."""
+    return await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
         "bot",
         *args,
         cwd=folder,
         env=env,
-        stdin=asyncio.subprocess.DEVNULL,
+        stdin=asyncio.subprocess.PIPE,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
     )
-    out, err = await asyncio.wait_for(process.communicate(), START_TIMEOUT * 2)
+
+
+async def run_cli(
+    folder: Path, env: dict[str, str], *args: str, stdin: bytes = b""
+) -> tuple[int, str, str]:
+    """`python -m bot ARGS` in `folder`, `stdin` typed in; its exit status, stdout and stderr."""
+    process = await start_cli(folder, env, *args)
+    out, err = await asyncio.wait_for(process.communicate(stdin), START_TIMEOUT * 2)
     assert process.returncode is not None
     return process.returncode, out.decode(), err.decode()

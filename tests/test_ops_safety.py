@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,7 +15,7 @@ from bot.ops.runlock import running_pid
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import Harness, free_port
 from tests.leads import MUSICIAN, apply
-from tests.processes import clean_env, run_cli
+from tests.processes import clean_env, run_cli, start_cli
 
 TIMEOUT = 60.0
 
@@ -25,25 +24,7 @@ async def _chat(
     folder: Path, env: dict[str, str], *args: str, stdin: bytes = b"/quit\n"
 ) -> tuple[int, str, str]:
     """`kocca-bot chat ARGS` with lines typed on its standard input."""
-    process = await _start_chat(folder, env, *args)
-    out, err = await asyncio.wait_for(process.communicate(stdin), TIMEOUT)
-    assert process.returncode is not None
-    return process.returncode, out.decode(), err.decode()
-
-
-async def _start_chat(folder: Path, env: dict[str, str], *args: str) -> asyncio.subprocess.Process:
-    return await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        "chat",
-        *args,
-        cwd=folder,
-        env=env,
-        stdin=asyncio.subprocess.PIPE,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
+    return await run_cli(folder, env, "chat", *args, stdin=stdin)
 
 
 def _rows(database: Path, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
@@ -71,7 +52,9 @@ async def test_chat_on_a_real_database_takes_the_lock_and_sends_nothing_queued(
     assert code == 2
     assert "holds 1 other user(s)" in err and "--allow-real-talents" in err
     # Asked for explicitly: it runs, holding the run lock, and sends nothing queued.
-    chat = await _start_chat(tmp_path, env, "--database", str(database), "--allow-real-talents")
+    chat = await start_cli(
+        tmp_path, env, "chat", "--database", str(database), "--allow-real-talents"
+    )
     assert chat.stdout is not None
     try:
         first = await asyncio.wait_for(chat.stdout.readline(), TIMEOUT)

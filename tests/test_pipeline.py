@@ -487,6 +487,8 @@ async def test_a_blocked_talent_is_reported_and_the_stage_stays(
     assert admin.last_message.text == visible(
         t(Text.UPDATE_REPORT_BLOCKED, reference="KOC-000001", stage=label("selesai"))
     )
+    # It says why, not only that sending failed.
+    assert admin.last_message.text.startswith("⚠️ Talenta KOC-000001 memblokir bot")
     state = await bot.store.pipeline.state(1)
     assert state is not None and state.stage == "selesai" and state.blocked
     (page,) = await bot.send(admin, "/lead KOC-000001")

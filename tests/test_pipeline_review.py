@@ -506,19 +506,3 @@ async def test_status_and_chart_write_dates_day_first_in_words(
     assert days == [("18 Nov", 2), ("1 Des", 1)]
     assert pipeline.chart_data(stats, CONTENT, "en").days[1] == ("1 Dec", 1)
     assert pipeline.short_day(CONTENT, date(2027, 2, 11), "en") == "11 Feb"  # never 02/11
-
-
-async def test_blocked_report_says_the_talent_blocked_the_bot(
-    bot: Harness, staff_chat: Any
-) -> None:
-    admin = admin_of(staff_chat)
-    await bot.send(admin, "/start")
-    sari = bot.user(first_name="Sari")
-    await apply(bot, sari, MUSICIAN)
-    sari.block()
-    await bot.send(admin, "/lead KOC-000001")
-    await bot.press(admin, label("selesai"))
-    mark = admin.mark()
-    await bot.press(admin, t(Text.BTN_SEND_UPDATE))
-    await admin.wait_for_messages(mark, count=2)
-    assert admin.last_message.text.startswith("⚠️ Talenta KOC-000001 memblokir bot")

@@ -17,6 +17,7 @@ import contextlib
 import logging
 import os
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -183,26 +184,34 @@ _WITHDRAWALS = (
 )
 
 
+@contextlib.contextmanager
+def _attached(current: Path, staged: Path) -> Iterator[sqlite3.Connection]:
+    """The restored copy, with the database it replaces attached read-only as `current`.
+
+    Closing it rolls back whatever was left uncommitted."""
+    connection = sqlite3.connect(staged, isolation_level=None)
+    try:
+        connection.execute("ATTACH DATABASE ? AS current", (f"file:{current}?mode=ro",))
+        yield connection
+    finally:
+        connection.close()
+
+
 def _carry(current: Path, staged: Path, table: str, sql: str) -> tuple[int, str | None]:
     """Copy keyed records from the current database that the restored one lacks."""
     if not current.exists():
         return 0, None
-    connection = sqlite3.connect(staged, isolation_level=None)
     try:
-        connection.execute("ATTACH DATABASE ? AS current", (f"file:{current}?mode=ro",))
-        columns = {row[1] for row in connection.execute(f"PRAGMA current.table_info({table})")}
-        if not columns:
-            return 0, None  # a database from before these records existed
-        connection.execute("BEGIN IMMEDIATE")
-        cursor = connection.execute(sql.format(keyed="c.keyed" if "keyed" in columns else "0"))
-        connection.execute("COMMIT")
-        return cursor.rowcount, None
+        with _attached(current, staged) as connection:
+            columns = {row[1] for row in connection.execute(f"PRAGMA current.table_info({table})")}
+            if not columns:
+                return 0, None  # a database from before these records existed
+            connection.execute("BEGIN IMMEDIATE")
+            cursor = connection.execute(sql.format(keyed="c.keyed" if "keyed" in columns else "0"))
+            connection.execute("COMMIT")
+            return cursor.rowcount, None
     except sqlite3.Error as error:
-        with contextlib.suppress(sqlite3.Error):
-            connection.execute("ROLLBACK")
         return 0, str(error)
-    finally:
-        connection.close()
 
 
 def _carry_reminders(current: Path, staged: Path) -> int:
@@ -210,27 +219,24 @@ def _carry_reminders(current: Path, staged: Path) -> int:
     so they are not sent again (application ids are never reused, see _carry_high_water)."""
     if not current.exists():
         return 0
-    connection = sqlite3.connect(staged, isolation_level=None)
+    columns = "application_id, number, user_id, status, questions_left, message_id, error,"
+    columns += " created_at, sent_at"
     try:
-        connection.execute("ATTACH DATABASE ? AS current", (f"file:{current}?mode=ro",))
-        if not connection.execute(
-            "SELECT 1 FROM current.sqlite_master WHERE name = 'reminders'"
-        ).fetchone():
-            return 0
-        columns = "application_id, number, user_id, status, questions_left, message_id, error,"
-        columns += " created_at, sent_at"
-        cursor = connection.execute(
-            f"INSERT OR IGNORE INTO main.reminders ({columns}) SELECT"  # noqa: S608 - constants
-            f" {', '.join('c.' + name.strip() for name in columns.split(','))}"
-            " FROM current.reminders c JOIN main.applications a"
-            " ON a.id = c.application_id AND a.user_id = c.user_id"
-        )
-        return max(cursor.rowcount, 0)
+        with _attached(current, staged) as connection:
+            if not connection.execute(
+                "SELECT 1 FROM current.sqlite_master WHERE name = 'reminders'"
+            ).fetchone():
+                return 0
+            cursor = connection.execute(
+                f"INSERT OR IGNORE INTO main.reminders ({columns}) SELECT"  # noqa: S608 - constants
+                f" {', '.join('c.' + name.strip() for name in columns.split(','))}"
+                " FROM current.reminders c JOIN main.applications a"
+                " ON a.id = c.application_id AND a.user_id = c.user_id"
+            )
+            return max(cursor.rowcount, 0)
     except sqlite3.Error as error:
         log.warning("Could not carry the reminders sent since the backup over: %s", error)
         return 0
-    finally:
-        connection.close()
 
 
 # Counters of ids staff hold (lead references, broadcast buttons), each raised at a restore
@@ -246,27 +252,26 @@ def _carry_high_water(current: Path, staged: Path) -> None:
     exports and buttons) are not given again."""
     if not current.exists():
         return
-    connection = sqlite3.connect(staged, isolation_level=None)
     try:
-        connection.execute("ATTACH DATABASE ? AS current", (f"file:{current}?mode=ro",))
-        replaced = {row[0] for row in connection.execute("SELECT name FROM current.sqlite_master")}
-        for counter, (rows, last) in _ID_COUNTERS.items():
-            highest = [
-                f"(SELECT MAX(id) FROM current.{rows})"  # noqa: S608 - names from _ID_COUNTERS
-                if rows in replaced
-                else "0",
-                f"({last})" if counter in replaced else "0",
-            ]
-            connection.execute(
-                f"UPDATE main.{counter} SET last = MAX(last, "  # noqa: S608 - names from _ID_COUNTERS
-                + ", ".join(f"COALESCE({part}, 0)" for part in highest)
-                + ") WHERE id = 1"
-            )
-        carry_high_water(connection)  # talent update and bulk move ids (staff buttons)
+        with _attached(current, staged) as connection:
+            replaced = {
+                row[0] for row in connection.execute("SELECT name FROM current.sqlite_master")
+            }
+            for counter, (rows, last) in _ID_COUNTERS.items():
+                highest = [
+                    f"(SELECT MAX(id) FROM current.{rows})"  # noqa: S608 - names from _ID_COUNTERS
+                    if rows in replaced
+                    else "0",
+                    f"({last})" if counter in replaced else "0",
+                ]
+                connection.execute(
+                    f"UPDATE main.{counter} SET last = MAX(last, "  # noqa: S608 - as above
+                    + ", ".join(f"COALESCE({part}, 0)" for part in highest)
+                    + ") WHERE id = 1"
+                )
+            carry_high_water(connection)  # talent update and bulk move ids (staff buttons)
     except sqlite3.Error as error:
         log.warning("Could not carry the highest ids over to the restored database: %s", error)
-    finally:
-        connection.close()
 
 
 def _single_file(path: Path) -> None:
