@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from bot.ask_off import for_deployment
 from bot.content import Content, load_content
 from bot.leads import export, pipeline, stats
 from bot.leads.export import ExportRequest, FilterError
@@ -88,7 +89,7 @@ def prepare() -> tuple[Settings, Content] | None:
     """Settings and content, or None (with a message) when there is no database to read."""
     settings = load_settings()
     setup_logging(logging.WARNING)
-    content = load_content(settings.content_dir)
+    content = for_deployment(load_content(settings.content_dir), settings)
     if not settings.database_path.exists():
         print(f"No database at {settings.database_path}: check DATABASE_PATH.", file=sys.stderr)
         return None

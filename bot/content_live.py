@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -25,8 +26,11 @@ Trigger = Literal["signal", "command"]
 class LiveContent:
     """Holds the current content; `current` is what every handler reads."""
 
-    def __init__(self, content: Content, folder: Path) -> None:
-        self._content = content
+    def __init__(
+        self, content: Content, folder: Path, serve: Callable[[Content], Content] | None = None
+    ) -> None:
+        self._serve = serve or (lambda loaded: loaded)  # the deployment's view of content/
+        self._content = self._serve(content)
         self.folder = folder
         self._lock = asyncio.Lock()  # SIGHUP and /reload at once: one after the other
 
@@ -39,8 +43,8 @@ class LiveContent:
         """Read the folder again; raise ContentError (keeping the current content) if invalid."""
         async with self._lock:
             content = await asyncio.to_thread(load_content, self.folder)
-            self._content = content
-            return content
+            self._content = self._serve(content)
+            return self._content
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,9 +13,10 @@ from telegram.error import BadRequest
 from telegram.ext import ApplicationHandlerStop, ChatMemberHandler
 
 from bot.content import Markup
+from bot.leads.export import wib_words
 from bot.outreach import audience as audiences
 from bot.outreach.audience import EVERYONE, Audience, AudienceError, parse_audience
-from bot.outreach.broadcast import footer_language, format_wib, parse_wib, send_announcement
+from bot.outreach.broadcast import footer_language, parse_wib, send_announcement
 from bot.parsing import small_int
 from bot.store import Broadcast, Version, utc_now
 from bot.store.audit import Actor
@@ -162,7 +163,7 @@ async def broadcast_command(update: Update, context: BotContext) -> None:
 async def _describe(context: BotContext, item: Broadcast) -> str:
     """One line of the list: how far a running one is, or when a scheduled one goes out."""
     if item.status == "queued" and item.send_at is not None and item.send_at > utc_now():
-        when = format_wib(item.send_at)
+        when = wib_words(context.content, item.send_at, context.language())
         return context.text(Text.BROADCAST_ITEM_SCHEDULED, id=item.id, when=when, total=item.total)
     tally = await context.services.store.broadcasts.tally(item.id)
     return context.text(Text.BROADCAST_ITEM_SENDING, id=item.id, sent=tally.sent, total=item.total)
@@ -261,7 +262,7 @@ async def _schedule_at(update: Update, context: BotContext, draft: Broadcast, te
     count = await _queue(context, draft, SCHEDULE, send_at)
     if count is None:
         return
-    when = format_wib(send_at)
+    when = wib_words(context.content, send_at, context.language())
     await reply(update, context.text(Text.BROADCAST_SCHEDULED, id=draft.id, when=when, count=count))
 
 

@@ -71,7 +71,7 @@ async def export_command(update: Update, context: BotContext) -> None:
     try:
         request = ExportRequest.parse(context.args or [], context.content.stages)
     except FilterError:
-        stages = ", ".join(context.content.stages)
+        stages = pipeline.stage_words(context.content, context.language())
         usage = context.text(Text.EXPORT_USAGE_STAGES, stages=stages)
         await reply(update, f"{context.text(Text.EXPORT_USAGE)}\n{usage}")
         return
@@ -93,7 +93,9 @@ async def export_command(update: Update, context: BotContext) -> None:
             await reply(update, context.text(Text.EXPORT_EMPTY))
             return
         caption = context.text(
-            Text.EXPORT_CAPTION, count=count, time=export.wib_text(now.isoformat())
+            Text.EXPORT_CAPTION,
+            count=count,
+            time=export.wib_words(services.content, now.isoformat(), context.language()),
         )
         for path in paths.values():
             upload = await asyncio.to_thread(export.pack_for_upload, path, export.UPLOAD_LIMIT)
