@@ -421,7 +421,6 @@ def load_content(folder: Path, today: date | None = None) -> Content:
     problems.extend(_check_texts(raw))
     problems.extend(checks.unfinished(raw))
     problems.extend(checks.command_names(raw))
-    problems.extend(content_wording.wording(raw, _is_button))
     if problems or programs is None or faq is None or privacy is None or intake is None:
         raise ContentError(problems)
     if stages is None:
@@ -430,6 +429,7 @@ def load_content(folder: Path, today: date | None = None) -> Content:
     content = Content(messages, programs, faq, privacy, intake, stages)
     problems.extend(_check_references(content))
     problems.extend(checks.button_widths(content))
+    problems.extend(content_wording.wording(raw, _is_button))
     problems.extend(checks.dates(content, today or date.today()))
     problems.extend(checks.provinces(content))
     problems.extend(checks.month_names(content))

@@ -27,7 +27,9 @@ _SALUTATION = re.compile(
 )
 # A salutation line ("Hi {name},") followed by a line that starts in lowercase.
 _LOWER_AFTER_SALUTATION = re.compile(
-    r"^\W*(?:Halo|Hai|Hi|Hello|Dear|Kepada)\b[^\n]*,[ \t]*\n[ \t]*(?:<[^>]+>)*[a-z]", re.M
+    r"^\W*(?:<[^>]+>)*(?:Halo|Hai|Hi|Hello|Dear|Kepada)\b[^\n]*,(?:<[^>]+>)*[ \t]*\n"
+    r"[ \t]*(?:<[^>]+>)*[a-z]",
+    re.M,
 )
 # Placeholders the code fills with a count: a sentence must not start with one (EYD).
 COUNT_PLACEHOLDERS = frozenset(
@@ -155,6 +157,10 @@ AWAITING_MERGE = frozenset(
         " Halo, {name}",
         "stages.yaml: stages[selesai].message.en: 'judgement' is British spelling: write"
         " 'judgment' (US English)",
+        "stages.yaml: stages[diteruskan].message.id: the line after a salutation starts with a"
+        " capital letter",
+        "stages.yaml: stages[diteruskan].message.en: the line after a salutation starts with a"
+        " capital letter",
     }
 )
 

@@ -175,7 +175,8 @@ async def test_stage_without_message_is_saved_at_once_and_one_with_message_is_pr
     )
     (page,) = await bot.send(admin, "/lead KOC-000001")
     assert "Kabar ke talenta: 1 terkirim" in page.text
-    assert "Admin: Ditinjau → Shortlist (kabar dikirim)" in page.text
+    # The talent's message is reported "queued" until delivered, then "sent".
+    assert "Admin: Ditinjau → Shortlist" + t(Text.PIPELINE_HISTORY_SENT) in page.text
     assert "Admin: Baru → Ditinjau" in page.text
     actions = [action for _, _, action, _ in await audit(bot, "KOC-000001")]
     assert actions == ["lead_viewed", "stage_changed", "stage_changed", "lead_viewed"]
@@ -208,7 +209,7 @@ async def test_status_shows_talent_labels_in_their_language(
     assert t(Text.BTN_STATUS, "en") not in menu.button_texts  # only once they have applied
     await apply(bot, budi, FILMMAKER, language="en")
     (listed,) = await bot.send(budi, "/status")
-    assert "KOC-000001 · sent" in listed.text
+    assert "KOC-000001 · submitted" in listed.text
     assert content.stages["baru"].talent_label.en in listed.text
     await bot.send(budi, "/menu")
     assert t(Text.BTN_STATUS, "en") in budi.last_message.button_texts
@@ -336,7 +337,7 @@ async def test_forged_and_garbage_buttons_and_strangers(bot: Harness, staff_chat
     actions = [action for _, _, action, _ in await audit(bot)]
     assert actions == ["lead_viewed", "stage_change_refused"]
     (usage,) = await bot.send(admin, "/leads shortlist kemarin")
-    assert usage.text.startswith("Filter “kemarin” tidak aku kenal.")
+    assert usage.text.startswith("Aku belum kenal filter “kemarin”.")
 
 
 async def test_notes_by_button_and_by_command_never_reach_the_talent(
@@ -432,7 +433,7 @@ async def test_bulk_move_of_500_leads_sends_each_talent_one_message_under_the_bu
     mark = admin.mark()
     await bot.press(admin, t(Text.BTN_BULK_SEND))
     assert admin.last_message.text.startswith("✅ Pindah massal #")
-    assert "500 pendaftar sekarang di tahap Shortlist; 500 kabar sedang dikirim." in (
+    assert "500 pendaftar sekarang di tahap Shortlist; 500 kabar masuk antrean kirim." in (
         admin.last_message.text
     )
     await admin.wait_for_messages(mark, count=2, timeout=120)
@@ -543,7 +544,9 @@ async def test_withdrawing_consent_to_processing_hashes_the_lead_in_the_audit_lo
     await bot.send(admin, "/catatan KOC-000001 akan dihapus")
     await bot.send(sari, "/privasi")
     await bot.press(sari, callback_data="pv:consents")
-    await bot.press(sari, callback_data="pv:t:processing:0")
+    await bot.press(sari, callback_data="pv:t:processing:0")  # asks first
+    assert await bot.store.pipeline.state(1) is not None
+    await bot.press(sari, callback_data="pv:t:processing:0:yes")
     assert await bot.store.pipeline.state(1) is None
     assert [lead for _, _, _, lead in await audit(bot)] == [
         subject_hash(sari.id, bot.store.privacy.key)

@@ -499,7 +499,7 @@ async def test_status_and_chart_write_dates_day_first_in_words(
     await apply(bot, sari, MUSICIAN, language="en")
     (listed,) = await bot.send(sari, "/status")
     today = datetime.now(UTC).astimezone(WIB).date()
-    assert f"sent {CONTENT.date_text(today, 'en')}" in listed.text  # "1 December 2026"
+    assert f"submitted {CONTENT.date_text(today, 'en')}" in listed.text  # "1 December 2026"
     assert today.isoformat() not in listed.text
     stats = PipelineStats([], {}, None, 0, [("2026-11-18", 2), ("2026-12-01", 1)])
     days = pipeline.chart_data(stats, CONTENT, "id").days

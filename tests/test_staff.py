@@ -66,7 +66,7 @@ HEADERS = [
     "Sumber",
     "Setuju pemrosesan data",
     "Setuju transfer ke Korea",
-    "Setuju pengumuman",
+    "Setuju info program",
     *PIPELINE_HEADERS,
 ]
 
@@ -176,7 +176,7 @@ async def test_admin_gets_csv_and_xlsx_with_every_answer_in_its_column(
         "Sumber": "ig_promo",
         "Setuju pemrosesan data": "ya",
         "Setuju transfer ke Korea": "ya",
-        "Setuju pengumuman": "",
+        "Setuju info program": "",
     }
     assert filmmaker == {
         "Referensi": "KOC-000002",
@@ -209,7 +209,7 @@ async def test_admin_gets_csv_and_xlsx_with_every_answer_in_its_column(
         "Sumber": "",
         "Setuju pemrosesan data": "ya",
         "Setuju transfer ke Korea": "tidak",
-        "Setuju pengumuman": "",
+        "Setuju info program": "",
     }
 
 
@@ -261,7 +261,7 @@ async def test_export_filters_by_sector_date_and_drafts(
         "Belum ada pendaftar yang cocok dengan pilihan ini, jadi tidak ada file yang dikirim."
     ]
     replies = await bot.send(admin, "/export teater")
-    assert replies[0].text.startswith("Pilihan ekspor itu tidak aku kenal.")
+    assert replies[0].text.startswith("Aku belum kenal pilihan ekspor itu.")
     assert documents(replies) == {}
 
 
@@ -349,7 +349,9 @@ async def test_staff_work_in_the_staff_group(
     listing = staff_chat.last_message
     assert listing.text.startswith(f"📋 Pendaftar terbaru · 1{DASH}2 dari 2")
     await bot.act(admin, admin.press, "📄 KOC-000001", chat=staff_chat)
-    assert staff_chat.last_message.text.startswith("📄 KOC-000001 · dikirim 2026-01-10 23:59 WIB")
+    assert staff_chat.last_message.text.startswith(
+        "📄 KOC-000001 · dikirim 10 Januari 2026, 23.59 WIB"
+    )
 
 
 async def test_formula_triggers_from_talents_are_neutralised_in_both_files(
@@ -374,7 +376,7 @@ async def test_formula_triggers_from_talents_are_neutralised_in_both_files(
     assert row["Kota/kabupaten"] == "'-2+3"
     assert row["Karya penting"] == "'@SUM(A1:A9)"
     assert row["Tautan lain"] == "https://example.com\n'=1+1"  # a line may become a row
-    assert row["Pesan untuk staf"] == '\'=cmd|" /C calc"!A0, "kutip", baris\nbaru 😀 안녕하세요'
+    assert row["Pesan untuk tim kami"] == '\'=cmd|" /C calc"!A0, "kutip", baris\nbaru 😀 안녕하세요'
     assert row["Email"] == "'=1+1@example.com"
     assert row["HP/WhatsApp"] == "'+6281234567890"
     assert row["Sumber"] == "'-evil_source"
@@ -560,12 +562,12 @@ async def test_statistics_match_a_known_set_of_talents(
         "• ig: 3 → 2",
         "• fb: 1 → 1",
         "",
-        "Pengumuman",
+        "Info program",
         "Berlangganan: 3",
         "Memblokir bot: 2",
         "",
         "Pengingat pendaftaran",
-        "Aktif: 24 jam, 72 jam setelah aktivitas terakhir · jam tenang 21:00-08:00 WIB",
+        f"Aktif: 24 jam, 72 jam setelah aktivitas terakhir · jam tenang 21.00{DASH}08.00 WIB",
         "Terkirim: 0 (7 hari terakhir: 0)",
         "Selesai ≤ 7 hari setelah pengingat: 0 dari 0 pendaftaran yang diingatkan",
         "",
@@ -588,7 +590,7 @@ async def test_statistics_match_a_known_set_of_talents(
     assert lines[0] == "📊 Statistik Talent Desk"
     asked = [(now + timedelta(minutes=later)).astimezone(WIB) for later in (0, 1)]
     assert lines[1] in {  # the minute may turn while the bot answers
-        f"per {CONTENT.date_text(at.date(), 'id')}, pukul {at:%H:%M} WIB" for at in asked
+        f"per {CONTENT.date_text(at.date(), 'id')}, pukul {at:%H.%M} WIB" for at in asked
     }
     assert lines[3:] == expected
     printed = await _kocca_bot(bot.database, tmp_path, "stats")
@@ -617,7 +619,7 @@ async def test_lead_list_pages_and_opens_a_lead(bot: Harness, staff_chat: Any) -
         f"📋 Pendaftar terbaru · 1{DASH}8 dari 10\n\nKOC-000010 · Talenta 10\n"
     )
     assert (
-        "KOC-000003 · Talenta 3\nMusik · Band/grup · 2026-01-03 10:00\n🏷 Baru · 👤 belum ada"
+        "KOC-000003 · Talenta 3\nMusik · Band/grup · 3 Januari 2026, 10.00\n🏷 Baru · 👤 belum ada"
         in (first.text)
     )
     assert "KOC-000002" not in first.text
@@ -634,7 +636,7 @@ async def test_lead_list_pages_and_opens_a_lead(bot: Harness, staff_chat: Any) -
     await bot.press(admin, "📄 KOC-000003")
     page = admin.last_message.text
     assert page.startswith(
-        f"📄 KOC-000003 · dikirim 2026-01-03 10:00 WIB\n\n{COLUMN['sector']}: Musik\n"
+        f"📄 KOC-000003 · dikirim 3 Januari 2026, 10.00 WIB\n\n{COLUMN['sector']}: Musik\n"
     )
     for line in [
         "Nama lengkap: Talenta 3",
@@ -643,10 +645,10 @@ async def test_lead_list_pages_and_opens_a_lead(bot: Harness, staff_chat: Any) -
         "Tautan lain: https://open.spotify.com/artist/123\nhttps://instagram.com/sarimonsoons",
         "Email: sari.dewi@example.com",
         "HP/WhatsApp: +6281234567890",
-        "Pesan untuk staf: Kami ingin tampil di Seoul 🎶",
+        "Pesan untuk tim kami: Kami ingin tampil di Seoul 🎶",
         "Talent · @talenta3 · id 203",
         "Bahasa chat: id · Sumber: —",
-        "✅ Setuju pemrosesan data\n❌ Setuju transfer ke Korea\n✅ Setuju pengumuman",
+        "✅ Setuju pemrosesan data\n❌ Setuju transfer ke Korea\n✅ Setuju info program",
     ]:
         assert line in page
     assert admin.last_message.button_texts[-1] == "📋 Daftar pendaftar"
@@ -665,7 +667,7 @@ async def test_lead_by_reference(bot: Harness, staff_chat: Any) -> None:
     )
     for typed in ("KOC-000002", "koc-2", "2"):
         (page,) = await bot.send(admin, f"/lead {typed}")
-        assert page.text.startswith("📄 KOC-000002 · dikirim 2026-01-15 10:00 WIB")
+        assert page.text.startswith("📄 KOC-000002 · dikirim 15 Januari 2026, 10.00 WIB")
         assert "Nama lengkap: Budi Santoso" in page.text
     (missing,) = await bot.send(admin, "/lead KOC-000777")
     assert missing.text == (
@@ -689,7 +691,7 @@ async def test_big_exports_are_zipped_and_split(
     replies = await bot.send(admin, "/export")
     notes = [m.text for m in replies if m.document is None]
     assert len(notes) == 2
-    assert notes[0].startswith("File kocca-leads-") and "jadi aku bagi jadi" in notes[0]
+    assert notes[0].startswith("File kocca-leads-") and "jadi kubagi menjadi" in notes[0]
     parts = [m.document for m in replies if m.document is not None]
     csv_parts = [part for part in parts if ".csv.zip." in part[0]]
     assert [name.rsplit(".", 1)[1] for name, _, _ in csv_parts] == [

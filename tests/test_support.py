@@ -9,6 +9,7 @@ from typing import Any
 from telegram import Chat, Message
 from telegram import User as TelegramUser
 
+from bot.ask_off import strip_ask
 from bot.content import Content
 from bot.emulator import BotMessage, EmulatedChat, EmulatedUser
 from bot.store.support import Session
@@ -17,7 +18,7 @@ from bot.texts import Text
 from handlers.support import _from_staff
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import Harness
-from tests.leads import CONTENT, consent, opening, shown
+from tests.leads import CONTENT, consent, opening, rendered, shown
 from tests.leads import answer as answer_question
 
 ASK_BUTTON = CONTENT.text(Text.BTN_ASK, "id")
@@ -312,7 +313,9 @@ async def test_without_staff_chat_questions_are_closed(make_bot: Any) -> None:
         CONTENT.text(Text.BTN_MENU, "id"),
     ]
     (fallback,) = await bot.send(sari, "Halo, ada orang?")
-    assert fallback.text.startswith(shown(Text.UNKNOWN_TEXT))
+    # Asking is closed: the reply does not point to /tanya (the rest of it stays).
+    assert fallback.text.startswith(rendered(strip_ask(CONTENT.text(Text.UNKNOWN_TEXT, "id"))))
+    assert "/tanya" not in fallback.text
     english = bot.user(first_name="John", language_code="en")
     (closed_en,) = await bot.send(english, "/ask")
     assert closed_en.text == shown(Text.SUPPORT_CLOSED, "en")
@@ -364,7 +367,7 @@ async def test_ask_is_listed_in_commands_and_help(bot: Harness) -> None:
     assert "ask" in english
     sari = bot.user(first_name="Sari")
     (help_text,) = await bot.send(sari, "/bantuan")
-    assert "/tanya — tanya langsung ke tim kami" in help_text.text
+    assert "/tanya — Tanya langsung ke tim kami" in help_text.text
 
 
 # ----- the decisions, without Telegram ------------------------------------------------------
