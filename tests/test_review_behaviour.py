@@ -173,6 +173,8 @@ async def test_with_asking_off_no_reply_points_talents_to_tanya(make_bot: Any) -
     replies += await bot.send(rina, "/dataku")
     for reply in replies:
         assert not _ASK.search(reply.text), reply.text
+    listed = {c["command"] for c in bot.emulator.commands_for(language_code="id")}
+    assert "daftar" in listed and "tanya" not in listed  # nor in Telegram's command menu
     assert CONTENT.faq["ask_human"].question.id not in replies[3].button_texts
     assert "/daftar" in replies[2].text  # the rest of the help is still there
 
