@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from bot import content_wording as wording
 from bot.ask_off import strip_ask, without_ask
-from bot.content import Content, ContentError, load_content, translations
+from bot.content import Content, ContentError, _is_button, load_content, translations
 from bot.leads.pipeline import message_for
 from bot.settings import PACKAGED_CONTENT_DIR
 from bot.store.pipeline import LeadState
@@ -139,14 +140,10 @@ def test_check_content_names_each_slip_with_its_file_and_key(tmp_path: Path) -> 
 def test_only_findings_still_there_are_excused() -> None:
     """AWAITING_MERGE excuses texts another branch is rewriting: once they are fixed, this
     fails until the excuse is removed, so it never hides a later slip."""
-    import yaml
-
     raw = {
         path.name: yaml.safe_load(path.read_text(encoding="utf-8"))
         for path in sorted(PACKAGED_CONTENT_DIR.glob("*.yaml"))
     }
-    from bot.content import _is_button
-
     found = set(wording.findings(raw, _is_button))
     assert found >= wording.AWAITING_MERGE, sorted(wording.AWAITING_MERGE - found)
 
