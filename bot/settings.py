@@ -20,6 +20,7 @@ PACKAGED_CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 
 Language = Literal["id", "en"]
 MIN_ERASURE_KEY = 32  # characters; `openssl rand -hex 32` gives 64
+FORWARD_TO_LIMIT = 60  # characters: the name is read inside a sentence and a consent line
 
 
 class QuietHours(NamedTuple):
@@ -78,12 +79,23 @@ class Controller:
 
 
 @dataclass(frozen=True, slots=True)
+class Forwarding:
+    """Whom this deployment passes leads on to (FORWARD_TO), as talents read the name, and
+    whether that is a transfer outside Indonesia (FORWARD_ABROAD, UU PDP Pasal 56)."""
+
+    recipient: str
+    abroad: bool
+
+
+@dataclass(frozen=True, slots=True)
 class PrivacyFacts:
-    """What the privacy texts state from the settings: who is responsible, how long data stays."""
+    """What the privacy texts state from the settings: who is responsible, how long data stays,
+    and whether (and to whom) leads are passed on (None: they are not)."""
 
     controller: Controller
     conversation_days: int  # LOG_RETENTION_DAYS
     draft_days: int  # DRAFT_RETENTION_DAYS
+    forwarding: Forwarding | None = None
 
 
 # What `kocca-bot chat` shows: obviously not a real organisation.
@@ -138,6 +150,10 @@ class Settings(BaseSettings):
     controller_name: str | None = Field(default=None, max_length=200)
     controller_contact: str | None = Field(default=None, max_length=200)
     controller_address: str | None = Field(default=None, max_length=300)
+    # Whether leads are passed on, and to whom: a fact of the deployment, never of content.
+    # Unset: they are not (no forwarding consent is asked, the forwarding stage is refused).
+    forward_to: str | None = Field(default=None, max_length=FORWARD_TO_LIMIT)
+    forward_abroad: bool = False
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -186,7 +202,9 @@ class Settings(BaseSettings):
         """Accept "21:00-08:00"; empty turns quiet hours off."""
         return parse_quiet_hours(value) if isinstance(value, str) else value
 
-    @field_validator("controller_name", "controller_contact", "controller_address", mode="before")
+    @field_validator(
+        "controller_name", "controller_contact", "controller_address", "forward_to", mode="before"
+    )
     @classmethod
     def _trimmed_or_unset(cls, value: Any) -> Any:
         """Shown to talents as written, without stray spaces; empty means not set."""
@@ -246,6 +264,22 @@ class Settings(BaseSettings):
             raise ValueError("WEBHOOK_SECRET is required when WEBHOOK_URL is set")
         return self
 
+    @model_validator(mode="after")
+    def _check_forwarding(self) -> Settings:
+        """FORWARD_ABROAD describes the FORWARD_TO recipient: alone it would mean nothing."""
+        if self.forward_abroad and self.forward_to is None:
+            raise ValueError(
+                "FORWARD_ABROAD=true needs FORWARD_TO (whom leads are passed on to);"
+                " without FORWARD_TO leads are not passed on at all"
+            )
+        marker = placeholder_in(self.forward_to or "")
+        if marker:
+            raise ValueError(
+                f"FORWARD_TO still holds the placeholder {marker!r}: write the real name"
+                " (talents read it) or leave it empty"
+            )
+        return self
+
     @property
     def log_level_number(self) -> int:
         """The numeric logging level."""
@@ -284,9 +318,21 @@ class Settings(BaseSettings):
                 )
         return Controller(self.controller_name, self.controller_contact, self.controller_address)
 
+    def forwarding(self) -> Forwarding | None:
+        """Whom leads are passed on to (FORWARD_TO, FORWARD_ABROAD); None: they are not."""
+        if self.forward_to is None:
+            return None
+        return Forwarding(self.forward_to, self.forward_abroad)
+
     def privacy_facts(self) -> PrivacyFacts:
-        """The controller and retention periods the privacy texts state (SettingsError if unset)."""
-        return PrivacyFacts(self.controller(), self.log_retention_days, self.draft_retention_days)
+        """The controller, retention periods and forwarding the privacy texts state
+        (SettingsError if the controller is unset)."""
+        return PrivacyFacts(
+            self.controller(),
+            self.log_retention_days,
+            self.draft_retention_days,
+            self.forwarding(),
+        )
 
     def token(self) -> str:
         """The bot token; raises SettingsError when it is missing."""
@@ -310,6 +356,11 @@ _EXPECTED = {
         " or empty for no reminders"
     ),
     "quiet_hours": "a range HH:MM-HH:MM in Asia/Jakarta time such as 21:00-08:00, or empty",
+    "forward_to": (
+        f"the recipient's name as talents read it, at most {FORWARD_TO_LIMIT} characters"
+        " (e.g. KOCCA Indonesia (Jakarta)), or empty"
+    ),
+    "forward_abroad": "true or false (whether FORWARD_TO is outside Indonesia)",
 }
 
 

@@ -503,3 +503,12 @@ class Text(StrEnum):
     STATS_DURATION_MINUTES = "stats_duration_minutes"
     STATS_DURATION_SECONDS = "stats_duration_seconds"
     STATS_DECIMAL_POINT = "stats_decimal_point"
+
+    # --- passing leads on (FORWARD_TO, FORWARD_ABROAD) ---
+    CONSENT_KIND_TRANSFER_TO = "consent_kind_transfer_to"
+    CONSENT_KIND_TRANSFER_ABROAD = "consent_kind_transfer_abroad"
+    PIPELINE_WARNING_FORWARDING_OFF = "pipeline_warning_forwarding_off"
+    PIPELINE_FORWARDING_OFF = "pipeline_forwarding_off"
+    BULK_PREVIEW_FORWARDING_OFF = "bulk_preview_forwarding_off"
+    BULK_SKIPPED_FORWARDING_OFF = "bulk_skipped_forwarding_off"
+    UPDATE_FORWARDING_OFF = "update_forwarding_off"

@@ -22,7 +22,8 @@ log = logging.getLogger(__name__)
 
 
 def _flow(context: BotContext) -> IntakeFlow:
-    return IntakeFlow(context.services.store, context.content)
+    settings = context.services.settings
+    return IntakeFlow(context.services.store, context.content, settings.forwarding())
 
 
 async def apply_command(update: Update, context: BotContext) -> None:

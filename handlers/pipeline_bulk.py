@@ -13,6 +13,7 @@ from telegram import Update
 from bot.content import Content, Markup
 from bot.leads import pipeline
 from bot.leads.pipeline import FilterError, PipelineFilter, parse_code
+from bot.settings import Forwarding
 from bot.store.pipeline import LeadState, Message
 from bot.texts import Text
 from handlers import pipeline_views as views
@@ -82,8 +83,11 @@ async def choose_stage(update: Update, context: BotContext, batch_id: int, stage
     if not movable:
         await show(update, context.text(Text.BULK_NOTHING, filter=described))
         return
-    eligible = [lead for lead in movable if not pipeline.lacks_consent(content, stage, lead)]
-    examples = _examples(content, stage, eligible)
+    forwarding = context.services.settings.forwarding()
+    eligible = [
+        lead for lead in movable if not pipeline.lacks_consent(content, stage, lead, forwarding)
+    ]
+    examples = _examples(content, stage, eligible, forwarding)
     stage_label = pipeline.stage_label(content, stage, language)
     if not eligible:
         info = context.text(Text.BULK_NONE_ELIGIBLE)
@@ -106,17 +110,23 @@ async def choose_stage(update: Update, context: BotContext, batch_id: int, stage
             examples=context.text(Text.BULK_EXAMPLES_JOIN).join(shown),
         )
     no_consent = len(movable) - len(eligible)
+    refused = ""
+    if no_consent and forwarding is None:
+        refused = "\n" + context.text(Text.BULK_PREVIEW_FORWARDING_OFF, stage=stage_label)
+    elif no_consent and forwarding is not None:
+        refused = "\n" + context.text(
+            Text.BULK_PREVIEW_NO_CONSENT,
+            count=no_consent,
+            stage=stage_label,
+            recipient=forwarding.recipient,
+        )
     text = context.text(
         Text.BULK_PREVIEW,
         count=len(leads),
         filter=described,
         stage=stage_label,
         already=len(leads) - len(movable),
-        no_consent=Markup(
-            "\n" + context.text(Text.BULK_PREVIEW_NO_CONSENT, count=no_consent, stage=stage_label)
-            if no_consent
-            else ""
-        ),
+        no_consent=Markup(refused),
         message_info=info,
     )
     # The example messages name their talents: recorded as views of those leads.
@@ -140,7 +150,7 @@ async def choose_stage(update: Update, context: BotContext, batch_id: int, stage
 
 
 def _examples(
-    content: Content, stage: str, leads: list[LeadState]
+    content: Content, stage: str, leads: list[LeadState], forwarding: Forwarding | None
 ) -> list[tuple[LeadState, Message]]:
     """The stage's message for the first lead of each language among them (id, then en)."""
     firsts: dict[str, LeadState] = {}
@@ -148,7 +158,7 @@ def _examples(
         firsts.setdefault(lead.language, lead)
     examples = []
     for language in sorted(firsts, key=lambda code: code != "id"):
-        message = pipeline.message_for(content, stage, firsts[language])
+        message = pipeline.message_for(content, stage, firsts[language], forwarding)
         if message is not None:
             examples.append((firsts[language], message))
     return examples
@@ -181,8 +191,9 @@ async def confirm(update: Update, context: BotContext, batch_id: int, *, notify:
         await expired(update, context)
         return
     await answer_query(update)
+    forwarding = context.services.settings.forwarding()
     result = await pipeline.bulk_move(
-        store, content, batch_id, leads, stage, actor=who, notify=notify
+        store, content, batch_id, leads, stage, actor=who, notify=notify, forwarding=forwarding
     )
     log.info(
         "Bulk move %d: %d lead(s) to %s, %d message(s), %d without the stage's consent",
@@ -196,9 +207,16 @@ async def confirm(update: Update, context: BotContext, batch_id: int, *, notify:
     skipped = ""
     if result.changed or result.already:
         skipped = context.text(Text.BULK_SKIPPED, changed=result.changed, already=result.already)
-    if result.no_consent:
+    if result.no_consent and forwarding is None:
         skipped += context.text(
-            Text.BULK_SKIPPED_NO_CONSENT, count=result.no_consent, stage=stage_label
+            Text.BULK_SKIPPED_FORWARDING_OFF, count=result.no_consent, stage=stage_label
+        )
+    elif result.no_consent and forwarding is not None:
+        skipped += context.text(
+            Text.BULK_SKIPPED_NO_CONSENT,
+            count=result.no_consent,
+            stage=stage_label,
+            recipient=forwarding.recipient,
         )
     text = context.text(
         Text.BULK_DONE,

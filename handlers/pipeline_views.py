@@ -10,6 +10,7 @@ from bot.content import Content, Markup
 from bot.leads import pipeline
 from bot.leads.export import to_wib, wib_text
 from bot.leads.pipeline import PipelineFilter
+from bot.settings import Forwarding
 from bot.store import Lead
 from bot.store.audit import Actor
 from bot.store.pipeline import HistoryItem, LeadState, Note, Registration
@@ -43,6 +44,7 @@ class LeadDetails:
     history_total: int
     updates: dict[str, int]  # talent messages by status
     names: dict[int, str]  # staff user id -> name
+    forwarding: Forwarding | None  # whom leads are passed on to (FORWARD_TO), if anyone
 
 
 def describe(content: Content, language: str, chosen: PipelineFilter) -> str:
@@ -108,6 +110,26 @@ def lead_screen(
     return text, InlineKeyboardMarkup(rows)
 
 
+def _closed_stages(
+    content: Content, language: str, state: LeadState, forwarding: Forwarding | None
+) -> str:
+    """Why some stages are closed to this lead: nothing is passed on in this deployment, or
+    the talent has not agreed to forwarding (to this recipient)."""
+    closed = [
+        item.label.get(language)
+        for key, item in content.stages.items()
+        if pipeline.lacks_consent(content, key, state, forwarding)
+    ]
+    if not closed:
+        return ""
+    stages = ", ".join(closed)
+    if forwarding is None:
+        return "\n" + content.text(Text.PIPELINE_WARNING_FORWARDING_OFF, language, stages=stages)
+    return "\n" + content.text(
+        Text.PIPELINE_WARNING_CONSENT, language, stages=stages, recipient=forwarding.recipient
+    )
+
+
 def _pipeline_section(content: Content, language: str, details: LeadDetails) -> str:
     state, names = details.state, details.names
     assignee = (
@@ -125,11 +147,7 @@ def _pipeline_section(content: Content, language: str, details: LeadDetails) -> 
     warnings = ""
     if state.blocked:
         warnings += "\n" + content.text(Text.PIPELINE_WARNING_BLOCKED, language)
-    every = content.stages.values()
-    closed = [item.label.get(language) for item in every if state.lacks(item.consent)]
-    if closed:
-        stages = ", ".join(closed)
-        warnings += "\n" + content.text(Text.PIPELINE_WARNING_CONSENT, language, stages=stages)
+    warnings += _closed_stages(content, language, state, details.forwarding)
     notes = [
         content.text(
             Text.PIPELINE_NOTE_LINE,

@@ -24,7 +24,7 @@ from bot.leads.export import neutralise
 from bot.leads.intake import choices, visible_questions
 from bot.settings import PACKAGED_CONTENT_DIR
 from bot.texts import Text
-from tests.harness import Harness
+from tests.harness import TEST_FORWARDING, Harness
 
 CONTENT = load_content(PACKAGED_CONTENT_DIR)
 
@@ -248,7 +248,7 @@ _SEED_SQL = {
     "answers": "INSERT INTO answers (application_id, question_key, value, answered_at)"
     " VALUES (?, ?, ?, ?)",
     "consents": "INSERT INTO consents (user_id, application_id, kind, granted, notice_version,"
-    " language, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    " language, created_at, recipient, abroad) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 }
 
 
@@ -272,8 +272,20 @@ def _seed_rows(
         )
     )
     for kind, granted in talent.consents.items():
+        # A forwarding consent names whom it was given for: the test bots' FORWARD_TO.
+        forwarding = kind == "transfer_korea"
         rows["consents"].append(
-            (talent.user_id, None, kind, int(granted), CONTENT.privacy.version, talent.language, at)
+            (
+                talent.user_id,
+                None,
+                kind,
+                int(granted),
+                CONTENT.privacy.version,
+                talent.language,
+                at,
+                TEST_FORWARDING.recipient if forwarding else None,
+                int(TEST_FORWARDING.abroad) if forwarding else None,
+            )
         )
     if talent.answers is None:
         return []

@@ -20,7 +20,7 @@ from bot.store.pipeline import LeadState
 from bot.store.privacy import subject_hash
 from bot.texts import Text
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
-from tests.harness import Harness
+from tests.harness import TEST_FORWARDING, Harness
 from tests.leads import (
     CONTENT,
     EVERY_CONSENT,
@@ -79,15 +79,16 @@ def expected_message(stage: str, reference: str, name: str, language: str = "id"
         user_id=1,
         submitted_at="",
         language=language,
-        name=name,
+        first_name=name,
+        full_name=None,
         blocked=False,
         stage="baru",
         version=0,
         assignee_id=None,
         stage_changed_at="",
-        transfer_korea=True,
+        transfer=None,
     )
-    message = message_for(CONTENT, stage, state)
+    message = message_for(CONTENT, stage, state, TEST_FORWARDING)
     assert message is not None
     return message.text
 
@@ -456,7 +457,9 @@ async def test_a_new_stage_change_replaces_an_update_not_yet_sent(make_bot: Any)
     await bot.stop()
     store = await Store.open(bot.database)
     for stage in ("shortlist", "selesai"):
-        move = await change_stage(store, CONTENT, 1, stage, actor=Actor.cli(), notify=True)
+        move = await change_stage(
+            store, CONTENT, 1, stage, actor=Actor.cli(), notify=True, forwarding=TEST_FORWARDING
+        )
         assert move.outcome == "saved" and move.update_id is not None
     await store.close()
     await bot.start()

@@ -26,7 +26,7 @@ from bot.store.audit import Actor
 from bot.texts import Text
 from tests import test_pipeline
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
-from tests.harness import Harness
+from tests.harness import TEST_FORWARDING, Harness
 from tests.leads import CONTENT, FILMMAKER, MUSICIAN, Seed, apply, realistic, seeded
 from tests.subscribers import wait_until
 from tests.test_pipeline import (
@@ -133,7 +133,9 @@ async def test_consent_withdrawn_after_saving_holds_the_message_back(
     (talent,) = await _talents(bot, ("id", {"processing": True, "transfer_korea": True}))
     await bot.stop()
     store = await Store.open(bot.database)
-    move = await change_stage(store, CONTENT, 1, "diteruskan", actor=Actor.cli(), notify=True)
+    move = await change_stage(
+        store, CONTENT, 1, "diteruskan", actor=Actor.cli(), notify=True, forwarding=TEST_FORWARDING
+    )
     assert move.outcome == "saved" and move.update_id is not None
     async with store.db.transaction() as tx:  # what /privasi records when it is withdrawn
         await tx.execute(
@@ -361,7 +363,13 @@ async def _moves(database: Path, leads: list[int]) -> list[tuple[int | None, int
         found = []
         for lead in leads:
             move = await change_stage(
-                store, CONTENT, lead, "selesai", actor=Actor.cli(), notify=True
+                store,
+                CONTENT,
+                lead,
+                "selesai",
+                actor=Actor.cli(),
+                notify=True,
+                forwarding=TEST_FORWARDING,
             )
             found.append((move.update_id, move.batch_id))
         return found

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.store.applications import Applications, Change, Consent, Draft
+from bot.store.applications import Applications, Change, Consent, ConsentNeed, Draft
 from bot.store.audit import Audit
 from bot.store.broadcasts import Broadcast, Broadcasts, Recipient, Tally, Version
 from bot.store.content_log import ContentLog
@@ -29,6 +29,7 @@ __all__ = [
     "Broadcasts",
     "Change",
     "Consent",
+    "ConsentNeed",
     "ContentLog",
     "ConversationLog",
     "Database",

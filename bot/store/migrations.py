@@ -521,4 +521,16 @@ MIGRATIONS: list[tuple[str, str]] = [
         END
         """,
     ),
+    (
+        "0019_consents_name_the_recipient",
+        # Whom a forwarding consent (transfer_korea) was given for comes from the deployment's
+        # FORWARD_TO and FORWARD_ABROAD, and is recorded with each answer: a consent keeps the
+        # wording it was given under, and covers only that recipient. Consents recorded before
+        # were asked as "ke KOCCA di Korea" / "to KOCCA in Korea": KOCCA, outside Indonesia.
+        """
+        ALTER TABLE consents ADD COLUMN recipient TEXT;
+        ALTER TABLE consents ADD COLUMN abroad INTEGER;
+        UPDATE consents SET recipient = 'KOCCA', abroad = 1 WHERE kind = 'transfer_korea'
+        """,
+    ),
 ]
