@@ -311,10 +311,19 @@ def _seed_rows(
     return [reference] if reference else []
 
 
+# A database from before consents named their recipient (a test of an old database).
+_OLD_CONSENTS = "INSERT INTO consents (user_id, application_id, kind, granted, notice_version,"
+_OLD_CONSENTS += " language, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+
+
 def _flush(connection: sqlite3.Connection, rows: dict[str, list[tuple[Any, ...]]]) -> None:
+    columns = {row[1] for row in connection.execute("PRAGMA table_info(consents)")}
     with connection:  # one transaction per batch
         for table, sql in _SEED_SQL.items():
-            connection.executemany(sql, rows[table])
+            if table == "consents" and "recipient" not in columns:
+                connection.executemany(_OLD_CONSENTS, [row[:7] for row in rows[table]])
+            else:
+                connection.executemany(sql, rows[table])
             rows[table].clear()
 
 

@@ -71,7 +71,7 @@ async def audit(bot: Harness, reference: str | None = None) -> list[tuple[Any, .
     )
 
 
-def expected_message(stage: str, reference: str, name: str, language: str = "id") -> str:
+def expected_message(stage: str, reference: str, first_name: str, language: str = "id") -> str:
     """Exactly what the talent should receive (visible text)."""
     state = LeadState(
         application_id=1,
@@ -79,7 +79,7 @@ def expected_message(stage: str, reference: str, name: str, language: str = "id"
         user_id=1,
         submitted_at="",
         language=language,
-        first_name=name,
+        first_name=first_name,
         full_name=None,
         blocked=False,
         stage="baru",
@@ -159,7 +159,7 @@ async def test_stage_without_message_is_saved_at_once_and_one_with_message_is_pr
     intro, preview = replies[-2:]
     assert "KOC-000001 → Shortlist" in intro.text
     assert "bahasa Indonesia" in intro.text
-    wanted = expected_message("shortlist", "KOC-000001", "Sari Dewi Lestari")
+    wanted = expected_message("shortlist", "KOC-000001", "Sari")
     assert preview.html == wanted  # exactly what the talent will receive
     state = await bot.store.pipeline.state(1)
     assert state is not None and state.stage == "ditinjau"  # nothing saved before the choice
@@ -428,7 +428,7 @@ async def test_bulk_move_of_500_leads_sends_each_talent_one_message_under_the_bu
     preview, sample = replies[-2:]
     assert "500 pendaftar (Baru · Musik) → Shortlist" in preview.text
     assert "500 dalam bahasa Indonesia, 0 dalam bahasa Inggris" in preview.text
-    assert sample.html == expected_message("shortlist", "KOC-000001", "Talenta 0")
+    assert sample.html == expected_message("shortlist", "KOC-000001", "Talenta0")
     assert sum(len(talent.messages) for talent in talents) == 0  # nothing before confirming
     mark = admin.mark()
     await bot.press(admin, t(Text.BTN_BULK_SEND))
@@ -470,7 +470,7 @@ async def test_a_new_stage_change_replaces_an_update_not_yet_sent(make_bot: Any)
     await wait_until(delivered)
     await asyncio.sleep(1.0)
     assert [message.html for message in talent.messages] == [
-        expected_message("selesai", "KOC-000001", "Talenta 0")
+        expected_message("selesai", "KOC-000001", "Talenta0")
     ]
     assert await bot.store.pipeline.update_counts(1) == {"sent": 1, "superseded": 1}
 

@@ -23,7 +23,7 @@ from bot.leads import export
 from bot.store import Store
 from bot.texts import Text
 from tests.conftest import ADMIN_ID
-from tests.harness import Harness
+from tests.harness import TEST_FORWARDING, Harness
 from tests.leads import (
     CONTENT,
     FILMMAKER,
@@ -65,7 +65,7 @@ HEADERS = [
     "Bahasa chat",
     "Sumber",
     "Setuju pemrosesan data",
-    "Setuju transfer ke Korea",
+    "Setuju penerusan data",
     "Setuju pengumuman",
     *PIPELINE_HEADERS,
 ]
@@ -175,7 +175,7 @@ async def test_admin_gets_csv_and_xlsx_with_every_answer_in_its_column(
         "Bahasa chat": "id",
         "Sumber": "ig_promo",
         "Setuju pemrosesan data": "ya",
-        "Setuju transfer ke Korea": "ya",
+        "Setuju penerusan data": "ya",
         "Setuju pengumuman": "",
     }
     assert filmmaker == {
@@ -208,7 +208,7 @@ async def test_admin_gets_csv_and_xlsx_with_every_answer_in_its_column(
         "Bahasa chat": "id",
         "Sumber": "",
         "Setuju pemrosesan data": "ya",
-        "Setuju transfer ke Korea": "tidak",
+        "Setuju penerusan data": "tidak",
         "Setuju pengumuman": "",
     }
 
@@ -391,6 +391,8 @@ async def test_formula_triggers_from_talents_are_neutralised_in_both_files(
 def _env(database: Path) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if key not in ("BOT_TOKEN", "ADMIN_IDS")}
     env["DATABASE_PATH"] = str(database)
+    env["FORWARD_TO"] = TEST_FORWARDING.recipient  # the deployment the test bot runs as
+    env["FORWARD_ABROAD"] = str(TEST_FORWARDING.abroad).lower()
     return env
 
 
@@ -574,7 +576,7 @@ async def test_statistics_match_a_known_set_of_talents(
         "• Ditinjau: 0",
         "• Dihubungi: 0",
         "• Shortlist: 0",
-        "• Diteruskan ke KOCCA: 0",
+        "• Diteruskan: 0",
         "• Tidak dilanjutkan: 0",
         "",
         "Pertama dihubungi",
@@ -646,7 +648,7 @@ async def test_lead_list_pages_and_opens_a_lead(bot: Harness, staff_chat: Any) -
         "Pesan untuk staf: Kami ingin tampil di Seoul 🎶",
         "Talent · @talenta3 · id 203",
         "Bahasa chat: id · Sumber: —",
-        "✅ Setuju pemrosesan data\n❌ Setuju transfer ke Korea\n✅ Setuju pengumuman",
+        "✅ Setuju pemrosesan data\n❌ Setuju penerusan data\n✅ Setuju pengumuman",
     ]:
         assert line in page
     assert admin.last_message.button_texts[-1] == "📋 Daftar pendaftar"
