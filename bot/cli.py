@@ -15,7 +15,7 @@ from pathlib import Path
 from bot import cli_broadcast, cli_pipeline
 from bot.cli_staff import add_staff_commands
 from bot.content import Content, ContentError, load_content
-from bot.content_checks import review_warnings
+from bot.content_checks import forwarding_notes, review_warnings
 from bot.content_live import reload_on_hangup
 from bot.logs import setup_logging
 from bot.ops import cli as ops_cli
@@ -276,7 +276,8 @@ async def _purge(settings: Settings) -> int:
 
 def _check_content_command(args: argparse.Namespace) -> int:
     """`kocca-bot check-content`."""
-    folder = args.content_dir or load_settings().content_dir
+    settings = load_settings()
+    folder = args.content_dir or settings.content_dir
     today = args.today or date.today()
     content = load_content(folder, today)
     print(
@@ -284,6 +285,14 @@ def _check_content_command(args: argparse.Namespace) -> int:
         f" {len(content.faq)} FAQ entries, {len(content.questions)} questions,"
         f" {len(content.stages)} pipeline stages, in id and en."
     )
+    forwarding = settings.forwarding()
+    if forwarding is None:
+        print("Leads are not passed on (FORWARD_TO is not set): no forwarding consent is asked.")
+    else:
+        where = "outside Indonesia" if forwarding.abroad else "in Indonesia"
+        print(f"Leads may be passed on to {forwarding.recipient} ({where}), with consent.")
+    for note in forwarding_notes(content, forwarding):
+        print(f"  note: {note}")
     warnings = review_warnings(content, today)
     if warnings:
         print(f"{len(warnings)} page(s) due for review:")

@@ -69,6 +69,7 @@ async def run_checks(settings: Settings, request: BaseRequest | None = None) -> 
     checks.append(erasure_key_check(settings))
     checks.append(controller_check(settings))
     checks.append(content_check(settings))
+    checks.append(forwarding_check(settings))
     checks.append(backup_check(settings))
     checks.append(await clock_check(settings))
     checks.append(time_zone_check())
@@ -402,6 +403,36 @@ def content_check(settings: Settings) -> Check:
         )
     size = f"{len(content.messages)} messages, {len(content.questions)} questions"
     return passed("Content", size)
+
+
+def forwarding_check(settings: Settings) -> Check:
+    """Whom leads are passed on to (FORWARD_TO), said plainly; unset is a valid choice, and
+    then the stages that pass leads on refuse every lead: the check says so and why."""
+    name = "Forwarding"
+    forwarding = settings.forwarding()
+    if forwarding is not None:
+        where = "outside Indonesia (UU PDP Pasal 56)" if forwarding.abroad else "in Indonesia"
+        return passed(
+            name,
+            f"leads go to {forwarding.recipient}, {where}, only for talents who agree"
+            " (FORWARD_TO, FORWARD_ABROAD)",
+        )
+    try:
+        stages = [
+            stage.label.en
+            for stage in load_content(settings.content_dir).stages.values()
+            if stage.consent == "transfer_korea"
+        ]
+    except ContentError:
+        stages = []  # the content check reports it
+    refused = (
+        f"; stage {', '.join(stages)} refuses every lead (it passes leads on)" if stages else ""
+    )
+    return passed(
+        name,
+        "off: FORWARD_TO is not set, so leads are not passed on and no talent is asked to agree"
+        f"{refused}. Set FORWARD_TO (and FORWARD_ABROAD) only if leads do go to a recipient",
+    )
 
 
 def backup_check(settings: Settings) -> Check:
