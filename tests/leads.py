@@ -151,9 +151,10 @@ async def answer(
 async def consent(
     bot: Harness, user: EmulatedUser, *, korea: bool = True, language: str = "id"
 ) -> None:
-    """Agree to processing and answer the transfer-to-Korea question."""
+    """Agree to processing and answer the forwarding question (asked with FORWARD_TO set)."""
     await bot.press(user, CONTENT.text(Text.BTN_AGREE, language))
-    await bot.press(user, CONTENT.text(Text.BTN_YES if korea else Text.BTN_NO, language))
+    if await where(bot, user) == "consent_transfer":
+        await bot.press(user, CONTENT.text(Text.BTN_YES if korea else Text.BTN_NO, language))
 
 
 async def fill(
