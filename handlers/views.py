@@ -153,14 +153,12 @@ def faq_list(content: Content, language: str) -> Screen:
 def faq_answer(content: Content, language: str, key: str) -> Screen:
     """One FAQ answer."""
     item = content.faq[key]
+    answer = item.answer.get(language)
+    if item.as_of is not None:  # at the top, as on program pages: read before the facts
+        answer = f"{content.as_of_line(item.as_of, language)}\n{answer}"
     text = content.text(
-        Text.FAQ_ANSWER,
-        language,
-        question=item.question.get(language),
-        answer=Markup(item.answer.get(language)),
+        Text.FAQ_ANSWER, language, question=item.question.get(language), answer=Markup(answer)
     )
-    if item.as_of is not None:
-        text = f"{text}\n\n{content.as_of_line(item.as_of, language)}"
     return text, InlineKeyboardMarkup([back_row(content, language, FAQ)])
 
 

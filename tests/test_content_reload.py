@@ -170,9 +170,9 @@ async def test_staff_chat_hears_once_a_week_which_pages_are_due_for_review(
     assert jobs is not None and jobs.get_jobs_by_name("content_review")
     telegram = bot.runner.application.bot
     mark = staff_chat.mark()
-    fresh = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)
+    fresh = datetime(2026, 12, 5, 3, 0, tzinfo=UTC)
     assert not await review_reminder(telegram, _services(bot), fresh)  # nothing is due yet
-    kofic_due = datetime(2027, 5, 25, 3, 0, tzinfo=UTC)  # only the 90-day page is due
+    kofic_due = datetime(2027, 5, 28, 3, 0, tzinfo=UTC)  # only the 90-day page is due
     assert await review_reminder(telegram, _services(bot), kofic_due)
     [reminder] = staff_chat.messages_since(mark)
     assert reminder.text.startswith(opening(Text.REVIEW_DUE))
