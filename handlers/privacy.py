@@ -141,11 +141,10 @@ async def toggle_consent(update: Update, context: BotContext) -> None:
         if granted and forwarding is None:
             await answer_query(update, context.text(Text.BUTTON_EXPIRED), alert=True)
             return
-        recipient = (
-            (forwarding.recipient, forwarding.abroad)
-            if granted and forwarding is not None
-            else (current.recipient or "", current.abroad)
-        )
+        if granted and forwarding is not None:
+            recipient = (forwarding.recipient, forwarding.abroad)
+        elif current.recipient:
+            recipient = (current.recipient, current.abroad)
     if kind == "announcements":  # the subscription flag and its consent change together
         await context.services.store.broadcasts.set_subscription(
             user.id, granted, version, context.language(update)

@@ -164,7 +164,7 @@ async def test_admin_gets_csv_and_xlsx_with_every_answer_in_its_column(
             "other_links"
         ]: "https://open.spotify.com/artist/123\nhttps://instagram.com/sarimonsoons",
         COLUMN["notable_works"]: "Album 'Hujan di Braga' (2024); tur 12 kota",
-        COLUMN["programs_of_interest"]: "MU:CON Seoul",
+        COLUMN["programs_of_interest"]: CONTENT.programs["mucon"].choice_label.id,
         COLUMN["languages"]: "Bahasa Indonesia, Bahasa Inggris",
         COLUMN["age_range"]: f"25{DASH}34",
         COLUMN["email"]: "sari.dewi@example.com",
