@@ -92,11 +92,15 @@ DEMO_CONTROLLER = Controller(
 )
 
 
+# The settings file read from the working directory; it holds the token, so it is kept 0600.
+ENV_FILE = Path(".env")
+
+
 class Settings(BaseSettings):
     """Configuration of one bot process. Names match the environment variables."""
 
     model_config = SettingsConfigDict(
-        env_file=".env",
+        env_file=ENV_FILE,
         env_file_encoding="utf-8",
         extra="ignore",
         case_sensitive=False,
