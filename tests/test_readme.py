@@ -30,7 +30,7 @@ def test_the_install_command_makes_a_private_env_file_and_keeps_an_existing_one(
     env = {"PATH": os.environ["PATH"]}
 
     def run() -> None:
-        subprocess.run(  # noqa: S603 - README's own words, in a temporary folder
+        subprocess.run(
             ["/bin/sh", "-c", f"umask 022; {settings_step}"], cwd=tmp_path, env=env, check=True
         )
 

@@ -427,7 +427,7 @@ def env_file_check(path: Path = ENV_FILE) -> Check:
 
 
 def _count(number: int, noun: str) -> str:
-    """"1 problem", "3 problems"."""
+    """ "1 problem", "3 problems"."""
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
