@@ -366,7 +366,12 @@ class _ContentLoader(yaml.SafeLoader):
     """
 
 
-_ContentLoader.add_constructor("tag:yaml.org,2002:timestamp", _ContentLoader.construct_yaml_str)
+def _date_as_text(loader: _ContentLoader, node: yaml.Node) -> str:
+    assert isinstance(node, yaml.ScalarNode)  # the timestamp resolver matches scalars only
+    return str(loader.construct_scalar(node))
+
+
+_ContentLoader.add_constructor("tag:yaml.org,2002:timestamp", _date_as_text)
 
 
 def load_content(folder: Path, today: date | None = None) -> Content:
