@@ -25,6 +25,7 @@ from bot.settings import Settings, SettingsError, load_settings
 log = logging.getLogger("bot")
 
 EXIT_CONFIG = 2
+EXIT_BROKEN_PIPE = 141  # what a shell reports for a tool ended by SIGPIPE
 
 SETUP_HINT = (
     "BOT_TOKEN is not set: create a bot with @BotFather in Telegram and put its token in .env"
@@ -42,7 +43,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_CONFIG
     try:
-        return int(args.handler(args))
+        status = int(args.handler(args))
+        sys.stdout.flush()  # here, so that a reader who has gone is noticed inside the try
+        return status
+    except BrokenPipeError:
+        return _reader_gone()
     except SettingsError as error:
         print(str(error), file=sys.stderr)
         return EXIT_CONFIG
@@ -53,6 +58,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_CONFIG
     except KeyboardInterrupt:
         return 130
+
+
+def _reader_gone() -> int:
+    """The reader of our output has gone (`kocca-bot audit | head`): stop quietly, as other
+    command-line tools do, instead of a traceback about a broken pipe."""
+    # What is still buffered for stdout cannot be written: point stdout at /dev/null so the
+    # interpreter's own flush at exit does not complain again.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_BROKEN_PIPE
 
 
 def _parser() -> argparse.ArgumentParser:

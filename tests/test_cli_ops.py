@@ -1,0 +1,35 @@
+"""The command line as an operator uses it: in pipes, with wrong values, on other databases."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.store import Store
+from tests.processes import clean_env
+
+
+@pytest.fixture
+async def folder(tmp_path: Path) -> Path:
+    """A deployment folder with a database the bot has run on."""
+    await (await Store.open(tmp_path / "bot.db")).close()
+    return tmp_path
+
+
+@pytest.mark.parametrize("command", ["audit", "stats"])
+def test_a_reader_that_stops_early_gets_no_traceback(folder: Path, command: str) -> None:
+    with subprocess.Popen(
+        [sys.executable, "-m", "bot", command],
+        cwd=folder,
+        env=clean_env(folder),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()  # as `kocca-bot stats | head` does once it has its lines
+        errors = process.stderr.read().decode()
+        process.wait(timeout=60)
+    assert "Traceback" not in errors and "BrokenPipeError" not in errors, errors
