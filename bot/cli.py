@@ -273,7 +273,8 @@ def _purge_command(args: argparse.Namespace) -> int:
         overrides["log_retention_days"] = args.log_days
     if args.draft_days is not None:
         overrides["draft_retention_days"] = args.draft_days
-    settings = load_settings(**overrides)
+    flags = {"log_retention_days": "--log-days", "draft_retention_days": "--draft-days"}
+    settings = load_settings(flags, **overrides)
     return asyncio.run(_purge(settings))
 
 

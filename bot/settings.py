@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import time, timedelta
 from itertools import pairwise
@@ -317,22 +318,73 @@ _EXPECTED = {
 }
 
 
-def describe_error(error: ValidationError) -> str:
-    """One line naming the first bad variable and what is expected."""
+# pydantic's checks of a value, said as the end of "X must be …".
+_RULES: dict[str, str] = {
+    "less_than_equal": "at most {le}",
+    "less_than": "less than {lt}",
+    "greater_than_equal": "at least {ge}",
+    "greater_than": "more than {gt}",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "float_parsing": "a number",
+    "bool_parsing": "true or false",
+    "string_too_long": "at most {max_length} characters long",
+    "string_too_short": "at least {min_length} characters long",
+    "missing": "set",
+}
+
+
+_SHOWS_INPUT = {
+    "less_than_equal",
+    "less_than",
+    "greater_than_equal",
+    "greater_than",
+    "int_parsing",
+    "int_from_float",
+    "float_parsing",
+    "bool_parsing",
+}
+_SHOWN_INPUT = 12  # characters
+
+
+def _number(value: Any) -> Any:
+    """30.0 as 30: limits read as people write them."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def describe_error(error: ValidationError, names: Mapping[str, str] | None = None) -> str:
+    """One sentence naming the first bad variable (or the command-line flag that gave it, from
+    `names`) and what it must be: "BROADCAST_RATE must be at most 30 (not 31)"."""
     first = error.errors()[0]
+    problem = first["msg"].removeprefix("Value error, ")
     field = str(first["loc"][0]) if first["loc"] else ""
     if not field:
-        return f"Configuration error: {first['msg'].removeprefix('Value error, ')}"
-    expected = _EXPECTED.get(field, first["msg"].removeprefix("Value error, "))
-    problem = first["msg"].removeprefix("Value error, ")
-    detail = problem if problem != expected else ""
-    line = f"Configuration error: {field.upper()} must be {expected}"
+        return f"Configuration error: {problem}"
+    name = (names or {}).get(field, field.upper())
+    rule = _RULES.get(first["type"])
+    if rule is not None and field in _EXPECTED and first["type"] in _SHOWS_INPUT:
+        rule = _EXPECTED[field]  # the setting's own words say more than "a whole number"
+    if rule is not None:
+        limits = {key: _number(value) for key, value in first.get("ctx", {}).items()}
+        expected = rule.format(**limits)
+        given = first.get("input")
+        # Only short values are repeated: a long one may be a secret typed in the wrong line.
+        short = isinstance(given, str | int | float) and 0 < len(str(given)) <= _SHOWN_INPUT
+        shown = f" (not {given})" if short and first["type"] in _SHOWS_INPUT else ""
+        return f"Configuration error: {name} must be {expected}{shown}"
+    expected = _EXPECTED.get(field, problem)
+    detail = problem if problem != expected and not problem.startswith("must be") else ""
+    line = f"Configuration error: {name} must be {expected}"
     return f"{line} ({detail})" if detail else line
 
 
-def load_settings(**overrides: Any) -> Settings:
-    """Read settings from the environment and .env; raise SettingsError with one clear line."""
+def load_settings(flags: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+    """Read settings from the environment and .env; raise SettingsError with one clear line.
+
+    `overrides` come from command-line flags; `flags` names the flag of each (setting name ->
+    "--draft-days") so that an error names what the operator typed.
+    """
     try:
         return Settings(**overrides)
     except ValidationError as error:
-        raise SettingsError(describe_error(error)) from None
+        raise SettingsError(describe_error(error, flags)) from None

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.store import Store
-from tests.processes import clean_env
+from tests.processes import clean_env, run_cli
 
 
 @pytest.fixture
@@ -33,3 +33,21 @@ def test_a_reader_that_stops_early_gets_no_traceback(folder: Path, command: str)
         errors = process.stderr.read().decode()
         process.wait(timeout=60)
     assert "Traceback" not in errors and "BrokenPipeError" not in errors, errors
+
+
+@pytest.mark.parametrize(
+    ("env", "args", "said"),
+    [
+        ({"BROADCAST_RATE": "31"}, ["stats"], "BROADCAST_RATE must be at most 30 (not 31)"),
+        ({"BROADCAST_RATE": "fast"}, ["stats"], "BROADCAST_RATE must be a number (not fast)"),
+        ({"BACKUP_KEEP": "0"}, ["stats"], "BACKUP_KEEP must be at least 1 (not 0)"),
+        ({}, ["purge", "--draft-days", "0"], "--draft-days must be at least 1 (not 0)"),
+        ({}, ["purge", "--log-days", "-3"], "--log-days must be at least 1 (not -3)"),
+    ],
+)
+async def test_a_wrong_value_is_one_sentence_naming_what_was_typed(
+    folder: Path, env: dict[str, str], args: list[str], said: str
+) -> None:
+    code, _, err = await run_cli(folder, clean_env(folder, **env), *args)
+    assert code == 2
+    assert err == f"Configuration error: {said}\n"
