@@ -20,7 +20,7 @@ from bot.content_live import reload_on_hangup
 from bot.logs import setup_logging
 from bot.ops import cli as ops_cli
 from bot.ops.runlock import DatabaseInUse, RunLock
-from bot.settings import Settings, SettingsError, load_settings
+from bot.settings import Settings, SettingsError, load_settings, settings_with_flags
 
 log = logging.getLogger("bot")
 
@@ -268,13 +268,13 @@ def _chat_command(args: argparse.Namespace) -> int:
 
 def _purge_command(args: argparse.Namespace) -> int:
     """`kocca-bot purge`."""
-    overrides = {}
+    overrides: dict[str, int] = {}
     if args.log_days is not None:
         overrides["log_retention_days"] = args.log_days
     if args.draft_days is not None:
         overrides["draft_retention_days"] = args.draft_days
     flags = {"log_retention_days": "--log-days", "draft_retention_days": "--draft-days"}
-    settings = load_settings(flags, **overrides)
+    settings = settings_with_flags(overrides, flags)
     return asyncio.run(_purge(settings))
 
 

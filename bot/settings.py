@@ -378,12 +378,14 @@ def describe_error(error: ValidationError, names: Mapping[str, str] | None = Non
     return f"{line} ({detail})" if detail else line
 
 
-def load_settings(flags: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
-    """Read settings from the environment and .env; raise SettingsError with one clear line.
+def load_settings(**overrides: Any) -> Settings:
+    """Read settings from the environment and .env; raise SettingsError with one clear line."""
+    return settings_with_flags(overrides, {})
 
-    `overrides` come from command-line flags; `flags` names the flag of each (setting name ->
-    "--draft-days") so that an error names what the operator typed.
-    """
+
+def settings_with_flags(overrides: Mapping[str, Any], flags: Mapping[str, str]) -> Settings:
+    """Settings with values given by command-line flags; an error names the flag the operator
+    typed (`flags`: setting name -> "--draft-days"), not the setting."""
     try:
         return Settings(**overrides)
     except ValidationError as error:

@@ -40,7 +40,11 @@ def test_a_reader_that_stops_early_gets_no_traceback(folder: Path, command: str)
     [
         ({"BROADCAST_RATE": "31"}, ["stats"], "BROADCAST_RATE must be at most 30 (not 31)"),
         ({"BROADCAST_RATE": "fast"}, ["stats"], "BROADCAST_RATE must be a number (not fast)"),
-        ({"BACKUP_KEEP": "0"}, ["stats"], "BACKUP_KEEP must be at least 1 (not 0)"),
+        (
+            {"BACKUP_KEEP": "0"},
+            ["stats"],
+            "BACKUP_KEEP must be a whole number of backups to keep, 1 or more (not 0)",
+        ),
         ({}, ["purge", "--draft-days", "0"], "--draft-days must be at least 1 (not 0)"),
         ({}, ["purge", "--log-days", "-3"], "--log-days must be at least 1 (not -3)"),
     ],
