@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from bot import cli_broadcast, cli_pipeline
+from bot.cli_settings import WITHOUT_DATABASE_OPTION, add_database_option, settings_for
 from bot.cli_staff import add_staff_commands
 from bot.content import Content, ContentError, load_content
 from bot.content_checks import review_warnings
@@ -170,12 +171,15 @@ def _parser() -> argparse.ArgumentParser:
     cli_broadcast.register(commands)
     ops_cli.register(commands)
     cli_pipeline.register(commands)
+    for name, command in commands.choices.items():
+        if name not in WITHOUT_DATABASE_OPTION:
+            add_database_option(command)
     return parser
 
 
 def _run_command(args: argparse.Namespace) -> int:
     """`kocca-bot run`."""
-    settings = load_settings()
+    settings = settings_for(args)
     if settings.bot_token is None:
         print(SETUP_HINT, file=sys.stderr)
         return EXIT_CONFIG
@@ -274,6 +278,9 @@ def _purge_command(args: argparse.Namespace) -> int:
     if args.draft_days is not None:
         overrides["draft_retention_days"] = args.draft_days
     flags = {"log_retention_days": "--log-days", "draft_retention_days": "--draft-days"}
+    if args.database is not None:
+        overrides["database_path"] = args.database
+        flags["database_path"] = "--database"
     settings = settings_with_flags(overrides, flags)
     return asyncio.run(_purge(settings))
 

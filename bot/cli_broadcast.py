@@ -8,10 +8,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from bot.cli_settings import settings_for
 from bot.content import html_error, load_content
 from bot.outreach.audience import Audience, count, describe, parse_audience
 from bot.outreach.broadcast import format_wib, parse_wib
-from bot.settings import Settings, load_settings
+from bot.settings import Settings
 from bot.store import Store, Version, utc_now
 from bot.store.audit import Actor
 
@@ -58,7 +59,7 @@ def register(commands: Any) -> None:
 
 def _broadcast_command(args: argparse.Namespace) -> int:
     """Check everything, show the count, confirm, queue."""
-    settings = load_settings()
+    settings = settings_for(args)
     content = load_content(settings.content_dir)
     try:
         main = _version(args.text_file)  # AudienceError is a ValueError too

@@ -85,7 +85,7 @@ def _day(text: str) -> date:
 
 def _lead_command(args: argparse.Namespace) -> int:
     """`kocca-bot lead`."""
-    prepared = prepare()
+    prepared = prepare(args)
     reference = pipeline.parse_reference(args.reference)
     if prepared is None or reference is None:
         if reference is None:
@@ -179,7 +179,7 @@ def _moved(
 
 def _audit_command(args: argparse.Namespace) -> int:
     """`kocca-bot audit`."""
-    prepared = prepare()
+    prepared = prepare(args)
     if prepared is None:
         return EXIT_USAGE
     settings, _ = prepared

@@ -93,6 +93,8 @@ DEMO_CONTROLLER = Controller(
 )
 
 
+_OLD_BACKUP_DEFAULT = Path("data/backups")  # BACKUP_DIR in config.example.env until 2026-12
+
 # The settings file read from the working directory; it holds the token, so it is kept 0600.
 ENV_FILE = Path(".env")
 
@@ -131,7 +133,9 @@ class Settings(BaseSettings):
     flood_limit: int = Field(default=20, ge=1)
     flood_window_seconds: float = Field(default=10.0, gt=0)
     # Operations: the daily backup (None turns it off) and the erasure-record key.
-    backup_dir: Path | None = Path("data/backups")
+    # Relative to the database's folder, so the backups sit beside the data wherever the
+    # command is started from.
+    backup_dir: Path | None = Path("backups")
     backup_keep: int = Field(default=14, ge=1)
     erasure_key: SecretStr | None = None
     # Reminders for unfinished registrations (bot/outreach/reminders.py).
@@ -249,6 +253,20 @@ class Settings(BaseSettings):
         """Webhook mode without a secret would accept forged updates from anyone."""
         if self.webhook_url and self.webhook_secret is None:
             raise ValueError("WEBHOOK_SECRET is required when WEBHOOK_URL is set")
+        return self
+
+    @model_validator(mode="after")
+    def _backups_beside_the_database(self) -> Settings:
+        """A relative BACKUP_DIR is read from the database's folder, not the working directory."""
+        if self.backup_dir is not None and not self.backup_dir.expanduser().is_absolute():
+            folder = self.backup_dir
+            if folder == _OLD_BACKUP_DEFAULT and self.database_path.parent == Path("data"):
+                # .env files copied from the example before 2026-12 name the folder from the
+                # working directory; the backups they mean are data/backups, beside the data.
+                folder = Path("backups")
+            self.backup_dir = self.database_path.parent / folder
+        elif self.backup_dir is not None:
+            self.backup_dir = self.backup_dir.expanduser()
         return self
 
     @property

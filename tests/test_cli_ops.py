@@ -8,8 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from bot.settings import Settings
 from bot.store import Store
+from tests.leads import CONTENT, Seed, as_in_csv, read_csv, seed
 from tests.processes import clean_env, run_cli
+from tests.subscribers import complete_answers
 
 
 @pytest.fixture
@@ -55,3 +58,46 @@ async def test_a_wrong_value_is_one_sentence_naming_what_was_typed(
     code, _, err = await run_cli(folder, clean_env(folder, **env), *args)
     assert code == 2
     assert err == f"Configuration error: {said}\n"
+
+
+async def test_every_command_that_opens_the_database_takes_database(folder: Path) -> None:
+    other = folder / "elsewhere" / "other.db"
+    other.parent.mkdir()
+    await (await Store.open(other)).close()
+    seed(other, [Seed(7001, complete_answers(CONTENT, full_name="Budi Santoso"))])
+    env = clean_env(folder)  # DATABASE_PATH is folder/bot.db, which has no leads
+
+    code, _, err = await run_cli(folder, env, "export", "--format", "csv", "--output", "a.csv")
+    assert code == 0, err
+    assert len(read_csv((folder / "a.csv").read_bytes())) == 1  # the header only
+    code, _, err = await run_cli(
+        folder, env, "export", "--format", "csv", "--output", "b.csv", "--database", str(other)
+    )
+    assert code == 0, err
+    [_, budi] = as_in_csv(read_csv((folder / "b.csv").read_bytes()))
+    assert "Budi Santoso" in budi
+
+    # A relative BACKUP_DIR (the default, `backups`) is beside the database in use.
+    code, _, err = await run_cli(folder, env, "backup", "--database", str(other))
+    assert code == 0, err
+    [made] = (other.parent / "backups").iterdir()
+    assert made.name.startswith("other")
+    assert not (folder / "backups").exists()
+
+    missing = folder / "nowhere.db"
+    code, _, err = await run_cli(folder, env, "stats", "--database", str(missing))
+    assert code == 2
+    assert err == f"No database at {missing}: check --database.\n"
+
+
+def test_a_relative_backup_dir_is_read_from_the_database_folder(tmp_path: Path) -> None:
+    def settings(database: Path, backup_dir: str) -> Settings:
+        return Settings(_env_file=None, database_path=database, backup_dir=backup_dir)  # type: ignore[call-arg]
+
+    assert settings(tmp_path / "db" / "k.db", "backups").backup_dir == tmp_path / "db" / "backups"
+    assert settings(tmp_path / "k.db", "/srv/kocca-backups").backup_dir == Path(
+        "/srv/kocca-backups"
+    )
+    # An .env copied from the example before this change says data/backups, meaning the
+    # folder beside data/kocca.db.
+    assert settings(Path("data/kocca.db"), "data/backups").backup_dir == Path("data/backups")
