@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -92,7 +93,7 @@ async def test_every_command_that_opens_the_database_takes_database(folder: Path
 
 def test_a_relative_backup_dir_is_read_from_the_database_folder(tmp_path: Path) -> None:
     def settings(database: Path, backup_dir: str) -> Settings:
-        values = {"database_path": database, "backup_dir": Path(backup_dir)}
+        values: dict[str, Any] = {"database_path": database, "backup_dir": Path(backup_dir)}
         return Settings(_env_file=None, **values)  # type: ignore[call-arg]
 
     assert settings(tmp_path / "db" / "k.db", "backups").backup_dir == tmp_path / "db" / "backups"
