@@ -16,6 +16,7 @@ from bot.content import Markup
 from bot.outreach import audience as audiences
 from bot.outreach.audience import EVERYONE, Audience, AudienceError, parse_audience
 from bot.outreach.broadcast import footer_language, format_wib, parse_wib, send_announcement
+from bot.outreach.control import cancel_broadcast
 from bot.parsing import small_int
 from bot.store import Broadcast, Version, utc_now
 from bot.store.audit import Actor
@@ -339,12 +340,9 @@ async def staff_button(update: Update, context: BotContext) -> None:
 
 async def _stop(update: Update, context: BotContext, broadcast_id: int) -> None:
     """Cancel a scheduled or running announcement (the worker stops within a second)."""
-    store = context.services.store
-    if await store.broadcasts.cancel(broadcast_id):
-        log.info("Broadcast %d cancelled by staff", broadcast_id)
-        user = update.effective_user
-        actor = Actor.staff(user.id if user else 0)
-        await store.audit.add(actor, "broadcast_cancelled", None, broadcast=broadcast_id)
+    user = update.effective_user
+    actor = Actor.staff(user.id if user else 0)
+    if await cancel_broadcast(context.services.store, actor, broadcast_id):
         await show(update, context.text(Text.BROADCAST_STOPPED, id=broadcast_id))
     else:
         await show(update, context.text(Text.BROADCAST_ALREADY_ENDED, id=broadcast_id))

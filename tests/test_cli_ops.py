@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -103,3 +106,39 @@ def test_a_relative_backup_dir_is_read_from_the_database_folder(tmp_path: Path) 
     # An .env copied from the example before this change says data/backups, meaning the
     # folder beside data/kocca.db.
     assert settings(Path("data/kocca.db"), "data/backups").backup_dir == Path("data/backups")
+
+
+async def test_broadcasts_are_listed_and_cancelled_from_the_command_line(folder: Path) -> None:
+    seed(folder / "bot.db", [Seed(7001 + n, None, subscribed=True) for n in range(2)])
+    text = folder / "news.html"
+    text.write_text("<b>MU:CON</b> news", encoding="utf-8")
+    env = clean_env(folder)
+    code, out, _ = await run_cli(folder, env, "broadcast", "--list")
+    assert (code, out) == (0, "No announcement is scheduled or being sent.\n")
+
+    at = "2099-01-02 10:00"
+    code, out, err = await run_cli(
+        folder, env, "broadcast", "--text-file", str(text), "--at", at, "--yes"
+    )
+    assert code == 0, err
+    assert "2 subscribers would receive this announcement" in out
+    # No bot runs on this database: the operator is told it waits for one.
+    assert "No bot is running on this database: it goes out once the bot starts." in out
+
+    code, out, _ = await run_cli(folder, env, "broadcast", "--list")
+    assert code == 0
+    assert out.splitlines()[0] == f"#1  scheduled for {at} WIB; audience all, 2 recipients"
+
+    code, out, _ = await run_cli(folder, env, "broadcast", "--cancel", "1")
+    assert (code, out) == (0, "Announcement #1 cancelled: nothing more of it is sent.\n")
+    code, _, err = await run_cli(folder, env, "broadcast", "--cancel", "1")
+    assert (code, err) == (1, "Announcement #1 is not scheduled or running (cancelled).\n")
+    code, _, err = await run_cli(folder, env, "broadcast", "--cancel", "9")
+    assert (code, err) == (1, "There is no announcement #9.\n")
+    code, out, _ = await run_cli(folder, env, "audit", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(row["via"], row["action"]) for row in rows] == [
+        ("cli", "broadcast_queued"),
+        ("cli", "broadcast_cancelled"),  # once: the refused second cancel is no action
+    ]
+    assert json.loads(rows[1]["detail"]) == {"broadcast": 1}
