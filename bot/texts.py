@@ -44,6 +44,7 @@ class Text(StrEnum):
     ERROR_APOLOGY = "error_apology"
     STAFF_ERROR_ALERT = "staff_error_alert"
     GROUP_ONLY_PRIVATE = "group_only_private"
+    GROUP_ID_FOR_ADMIN = "group_id_for_admin"
     COMMAND_START = "command_start"
     COMMAND_MENU = "command_menu"
     COMMAND_PROGRAMS = "command_programs"
