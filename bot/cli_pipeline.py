@@ -67,7 +67,12 @@ def register(commands: Any) -> None:
             " for erasure shows the erasure hash instead of its reference."
         ),
     )
-    audit.add_argument("--since", type=_day, metavar="YYYY-MM-DD", help="from this WIB date on")
+    audit.add_argument(
+        "--since",
+        type=_day,
+        metavar="DATE",
+        help="from this WIB date on (2026-01-31 or 31-01-2026)",
+    )
     audit.add_argument("--admin", type=int, metavar="ID", help="only this staff member's actions")
     audit.add_argument("--lead", metavar="KOC-…", help="only actions on this lead")
     audit.add_argument(

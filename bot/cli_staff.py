@@ -48,7 +48,10 @@ def add_staff_commands(commands: Any) -> None:
         "--sector", choices=sorted(export.SECTOR_ALIASES), help="only musicians or filmmakers"
     )
     exporter.add_argument(
-        "--since", type=_day, metavar="YYYY-MM-DD", help="only leads sent on or after this WIB date"
+        "--since",
+        type=_day,
+        metavar="DATE",
+        help="only leads sent on or after this WIB date (2026-01-31 or 31-01-2026)",
     )
     exporter.add_argument(
         "--stage", help="only leads at this pipeline stage (a key of content/stages.yaml)"
