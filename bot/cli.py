@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from bot import cli_broadcast, cli_pipeline
+from bot.cli_settings import WITHOUT_DATABASE_OPTION, add_database_option, settings_for
 from bot.cli_staff import add_staff_commands
 from bot.content import Content, ContentError, load_content
 from bot.content_checks import forwarding_notes, review_warnings
@@ -20,11 +21,12 @@ from bot.content_live import reload_on_hangup
 from bot.logs import setup_logging
 from bot.ops import cli as ops_cli
 from bot.ops.runlock import DatabaseInUse, RunLock
-from bot.settings import Settings, SettingsError, load_settings
+from bot.settings import Settings, SettingsError, load_settings, settings_with_flags
 
 log = logging.getLogger("bot")
 
 EXIT_CONFIG = 2
+EXIT_BROKEN_PIPE = 141  # what a shell reports for a tool ended by SIGPIPE
 
 SETUP_HINT = (
     "BOT_TOKEN is not set: create a bot with @BotFather in Telegram and put its token in .env"
@@ -42,7 +44,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_CONFIG
     try:
-        return int(args.handler(args))
+        status = int(args.handler(args))
+        sys.stdout.flush()  # here, so that a reader who has gone is noticed inside the try
+        return status
+    except BrokenPipeError:
+        return _reader_gone()
     except SettingsError as error:
         print(str(error), file=sys.stderr)
         return EXIT_CONFIG
@@ -53,6 +59,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_CONFIG
     except KeyboardInterrupt:
         return 130
+
+
+def _reader_gone() -> int:
+    """The reader of our output has gone (`kocca-bot audit | head`): stop quietly, as other
+    command-line tools do, instead of a traceback about a broken pipe."""
+    # What is still buffered for stdout cannot be written: point stdout at /dev/null so the
+    # interpreter's own flush at exit does not complain again.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_BROKEN_PIPE
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -155,12 +171,15 @@ def _parser() -> argparse.ArgumentParser:
     cli_broadcast.register(commands)
     ops_cli.register(commands)
     cli_pipeline.register(commands)
+    for name, command in commands.choices.items():
+        if name not in WITHOUT_DATABASE_OPTION:
+            add_database_option(command)
     return parser
 
 
 def _run_command(args: argparse.Namespace) -> int:
     """`kocca-bot run`."""
-    settings = load_settings()
+    settings = settings_for(args)
     if settings.bot_token is None:
         print(SETUP_HINT, file=sys.stderr)
         return EXIT_CONFIG
@@ -253,12 +272,16 @@ def _chat_command(args: argparse.Namespace) -> int:
 
 def _purge_command(args: argparse.Namespace) -> int:
     """`kocca-bot purge`."""
-    overrides = {}
+    overrides: dict[str, int] = {}
     if args.log_days is not None:
         overrides["log_retention_days"] = args.log_days
     if args.draft_days is not None:
         overrides["draft_retention_days"] = args.draft_days
-    settings = load_settings(**overrides)
+    flags = {"log_retention_days": "--log-days", "draft_retention_days": "--draft-days"}
+    if args.database is not None:
+        overrides["database_path"] = args.database
+        flags["database_path"] = "--database"
+    settings = settings_with_flags(overrides, flags)
     return asyncio.run(_purge(settings))
 
 

@@ -68,7 +68,12 @@ def register(commands: Any) -> None:
             " for erasure shows the erasure hash instead of its reference."
         ),
     )
-    audit.add_argument("--since", type=_day, metavar="YYYY-MM-DD", help="from this WIB date on")
+    audit.add_argument(
+        "--since",
+        type=_day,
+        metavar="DATE",
+        help="from this WIB date on (2026-01-31 or 31-01-2026)",
+    )
     audit.add_argument("--admin", type=int, metavar="ID", help="only this staff member's actions")
     audit.add_argument("--lead", metavar="KOC-…", help="only actions on this lead")
     audit.add_argument(
@@ -86,7 +91,7 @@ def _day(text: str) -> date:
 
 def _lead_command(args: argparse.Namespace) -> int:
     """`kocca-bot lead`."""
-    prepared = prepare()
+    prepared = prepare(args)
     reference = pipeline.parse_reference(args.reference)
     if prepared is None or reference is None:
         if reference is None:
@@ -202,7 +207,7 @@ def _moved(
 
 def _audit_command(args: argparse.Namespace) -> int:
     """`kocca-bot audit`."""
-    prepared = prepare()
+    prepared = prepare(args)
     if prepared is None:
         return EXIT_USAGE
     settings, _ = prepared

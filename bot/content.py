@@ -421,6 +421,23 @@ FILES = (
 EXTRA_MESSAGES = "messages_*.yaml"
 
 
+class _ContentLoader(yaml.SafeLoader):
+    """YAML's safe loader that leaves dates as text.
+
+    PyYAML turns `2026-11-30` into a date while parsing and raises a bare ValueError for
+    `2026-13-01`; left as text, the date is checked with the rest of the content and a bad
+    one is reported as a problem with its file and key.
+    """
+
+
+def _date_as_text(loader: _ContentLoader, node: yaml.Node) -> str:
+    assert isinstance(node, yaml.ScalarNode)  # the timestamp resolver matches scalars only
+    return str(loader.construct_scalar(node))
+
+
+_ContentLoader.add_constructor("tag:yaml.org,2002:timestamp", _date_as_text)
+
+
 def load_content(folder: Path, today: date | None = None) -> Content:
     """Load and check every content file; raise ContentError listing all problems."""
     problems: list[str] = []
@@ -429,7 +446,7 @@ def load_content(folder: Path, today: date | None = None) -> Content:
     for name in (*FILES, *extra):
         path = folder / name
         try:
-            raw[name] = yaml.safe_load(path.read_text(encoding="utf-8"))
+            raw[name] = yaml.load(path.read_text(encoding="utf-8"), Loader=_ContentLoader)  # noqa: S506
         except FileNotFoundError:
             problems.append(f"{name}: file is missing from {folder}")
         except yaml.YAMLError as error:

@@ -61,6 +61,11 @@ SHARED_ROWS: dict[Text, int] = {
     Text.BTN_AUDIENCE_LANGUAGE: 2,
     Text.BTN_AUDIENCE_PROVINCE: 2,
     Text.BTN_AUDIENCE_SOURCE: 2,
+    Text.BTN_BROADCAST_VIEW: 2,  # the list of announcements: view | cancel, each
+    Text.BTN_BROADCAST_STOP: 2,
+    Text.BTN_BROADCAST_RESCHEDULE: 2,  # one announcement: reschedule | cancel
+    Text.BTN_BROADCAST_STOP_YES: 2,  # cancel, asked once: yes | no
+    Text.BTN_BROADCAST_KEEP: 2,
 }
 # The consents a talent can withdraw or give with a button (a guardian's consent is given
 # in the questionnaire only): what {kind} stands for in those buttons.

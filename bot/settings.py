@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import time, timedelta
 from itertools import pairwise
@@ -104,11 +105,17 @@ DEMO_CONTROLLER = Controller(
 )
 
 
+_OLD_BACKUP_DEFAULT = Path("data/backups")  # BACKUP_DIR in config.example.env until 2026-12
+
+# The settings file read from the working directory; it holds the token, so it is kept 0600.
+ENV_FILE = Path(".env")
+
+
 class Settings(BaseSettings):
     """Configuration of one bot process. Names match the environment variables."""
 
     model_config = SettingsConfigDict(
-        env_file=".env",
+        env_file=ENV_FILE,
         env_file_encoding="utf-8",
         extra="ignore",
         case_sensitive=False,
@@ -138,7 +145,9 @@ class Settings(BaseSettings):
     flood_limit: int = Field(default=20, ge=1)
     flood_window_seconds: float = Field(default=10.0, gt=0)
     # Operations: the daily backup (None turns it off) and the erasure-record key.
-    backup_dir: Path | None = Path("data/backups")
+    # Relative to the database's folder, so the backups sit beside the data wherever the
+    # command is started from.
+    backup_dir: Path | None = Path("backups")
     backup_keep: int = Field(default=14, ge=1)
     erasure_key: SecretStr | None = None
     # Reminders for unfinished registrations (bot/outreach/reminders.py).
@@ -280,6 +289,20 @@ class Settings(BaseSettings):
             )
         return self
 
+    @model_validator(mode="after")
+    def _backups_beside_the_database(self) -> Settings:
+        """A relative BACKUP_DIR is read from the database's folder, not the working directory."""
+        if self.backup_dir is not None and not self.backup_dir.expanduser().is_absolute():
+            folder = self.backup_dir
+            if folder == _OLD_BACKUP_DEFAULT and self.database_path.parent == Path("data"):
+                # .env files copied from the example before 2026-12 name the folder from the
+                # working directory; the backups they mean are data/backups, beside the data.
+                folder = Path("backups")
+            self.backup_dir = self.database_path.parent / folder
+        elif self.backup_dir is not None:
+            self.backup_dir = self.backup_dir.expanduser()
+        return self
+
     @property
     def log_level_number(self) -> int:
         """The numeric logging level."""
@@ -364,22 +387,75 @@ _EXPECTED = {
 }
 
 
-def describe_error(error: ValidationError) -> str:
-    """One line naming the first bad variable and what is expected."""
+# pydantic's checks of a value, said as the end of "X must be …".
+_RULES: dict[str, str] = {
+    "less_than_equal": "at most {le}",
+    "less_than": "less than {lt}",
+    "greater_than_equal": "at least {ge}",
+    "greater_than": "more than {gt}",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "float_parsing": "a number",
+    "bool_parsing": "true or false",
+    "string_too_long": "at most {max_length} characters long",
+    "string_too_short": "at least {min_length} characters long",
+    "missing": "set",
+}
+
+
+_SHOWS_INPUT = {
+    "less_than_equal",
+    "less_than",
+    "greater_than_equal",
+    "greater_than",
+    "int_parsing",
+    "int_from_float",
+    "float_parsing",
+    "bool_parsing",
+}
+_SHOWN_INPUT = 12  # characters
+
+
+def _number(value: Any) -> Any:
+    """30.0 as 30: limits read as people write them."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def describe_error(error: ValidationError, names: Mapping[str, str] | None = None) -> str:
+    """One sentence naming the first bad variable (or the command-line flag that gave it, from
+    `names`) and what it must be: "BROADCAST_RATE must be at most 30 (not 31)"."""
     first = error.errors()[0]
+    problem = first["msg"].removeprefix("Value error, ")
     field = str(first["loc"][0]) if first["loc"] else ""
     if not field:
-        return f"Configuration error: {first['msg'].removeprefix('Value error, ')}"
-    expected = _EXPECTED.get(field, first["msg"].removeprefix("Value error, "))
-    problem = first["msg"].removeprefix("Value error, ")
-    detail = problem if problem != expected else ""
-    line = f"Configuration error: {field.upper()} must be {expected}"
+        return f"Configuration error: {problem}"
+    name = (names or {}).get(field, field.upper())
+    rule = _RULES.get(first["type"])
+    if rule is not None and field in _EXPECTED and first["type"] in _SHOWS_INPUT:
+        rule = _EXPECTED[field]  # the setting's own words say more than "a whole number"
+    if rule is not None:
+        limits = {key: _number(value) for key, value in first.get("ctx", {}).items()}
+        expected = rule.format(**limits)
+        given = first.get("input")
+        # Only short values are repeated: a long one may be a secret typed in the wrong line.
+        short = isinstance(given, str | int | float) and 0 < len(str(given)) <= _SHOWN_INPUT
+        shown = f" (not {given})" if short and first["type"] in _SHOWS_INPUT else ""
+        return f"Configuration error: {name} must be {expected}{shown}"
+    expected = _EXPECTED.get(field, problem)
+    detail = problem if problem != expected and not problem.startswith("must be") else ""
+    line = f"Configuration error: {name} must be {expected}"
     return f"{line} ({detail})" if detail else line
 
 
 def load_settings(**overrides: Any) -> Settings:
     """Read settings from the environment and .env; raise SettingsError with one clear line."""
+    return settings_with_flags(overrides, {})
+
+
+def settings_with_flags(overrides: Mapping[str, Any], flags: Mapping[str, str]) -> Settings:
+    """Settings with values given by command-line flags; an error names the flag the operator
+    typed (`flags`: setting name -> "--draft-days"), not the setting."""
     try:
         return Settings(**overrides)
     except ValidationError as error:
-        raise SettingsError(describe_error(error)) from None
+        raise SettingsError(describe_error(error, flags)) from None

@@ -97,6 +97,26 @@ async def test_admin_reload_serves_new_content_and_refuses_broken_content(
     assert len(reloads[0].problems) == 2 and reloads[1].problems == []
 
 
+async def test_reload_lists_an_impossible_date_and_keeps_the_old_content(
+    make_bot: Any, content_folder: Path
+) -> None:
+    bot: Harness = await make_bot(admin_ids=frozenset({ADMIN_ID}), content_dir=content_folder)
+    admin = bot.user(user_id=ADMIN_ID, first_name="Admin")
+    talent = bot.user()
+    before = await _page(bot, talent, "coproduction")
+    path = content_folder / "programs.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = f"as_of: {CONTENT.programs['coproduction'].as_of.isoformat()}"
+    path.write_text(text.replace(old, "as_of: 2026-02-30", 1), encoding="utf-8")
+
+    replies = await bot.send(admin, "/reload")
+    refused = "\n".join(reply.text for reply in replies)
+    assert refused.startswith(opening(Text.RELOAD_REFUSED))
+    assert "programs.yaml: programs[coproduction].as_of:" in refused
+    assert shown(Text.ERROR_APOLOGY) not in refused
+    assert await _page(bot, talent, "coproduction") == before
+
+
 async def test_reload_keeps_drafts_going_and_survives_a_restart(
     make_bot: Any, staff_chat: EmulatedChat, content_folder: Path
 ) -> None:

@@ -341,6 +341,38 @@ def test_an_as_of_in_the_future_is_a_typing_mistake(content_folder: Path) -> Non
     )
 
 
+@pytest.mark.parametrize(
+    ("typed", "why"),
+    [
+        ("2026-13-01", "month value is outside expected range of 1-12"),
+        ("2026-02-30", "day value is outside expected range"),
+    ],
+)
+def test_an_impossible_date_is_listed_like_any_other_problem(
+    content_folder: Path,
+    typed: str,
+    why: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from bot.cli import main
+
+    path = content_folder / "programs.yaml"
+    text = path.read_text(encoding="utf-8")
+    first = re.search(r"as_of: (\S+)", text)
+    assert first is not None
+    path.write_text(text.replace(first.group(0), f"as_of: {typed}", 1), encoding="utf-8")
+    [problem] = _problems(content_folder)
+    assert problem.startswith("programs.yaml: programs[coproduction].as_of: ")
+    assert why in problem
+
+    monkeypatch.setenv("CONTENT_DIR", str(content_folder))
+    assert main(["check-content"]) == 2
+    printed = capsys.readouterr()
+    assert problem in printed.err
+    assert "Traceback" not in printed.err
+
+
 def test_old_pages_are_a_warning_not_an_error(content_folder: Path) -> None:
     from bot.content_checks import review_warnings
 

@@ -34,6 +34,7 @@ from tests.leads import (
     as_records,
     consent,
     label,
+    opening,
     read_csv,
     read_xlsx,
     realistic,
@@ -260,9 +261,20 @@ async def test_export_filters_by_sector_date_and_drafts(
     assert [message.text for message in replies] == [
         "Belum ada pendaftar yang cocok dengan pilihan ini, jadi tidak ada file yang dikirim."
     ]
-    replies = await bot.send(admin, "/export teater")
-    assert replies[0].text.startswith("Pilihan ekspor itu tidak aku kenal.")
-    assert documents(replies) == {}
+    # Dates as Indonesians write them, day first, work as well as the ISO form.
+    day_first = await export_records(bot, admin, "/export since 10-01-2026")
+    assert references(day_first) == ["KOC-000001", "KOC-000002"]
+    # What was not understood is named, before the examples.
+    for typed, key, word in [
+        ("/export teater", Text.EXPORT_UNKNOWN_WORD, "teater"),
+        ("/export since kemarin", Text.EXPORT_BAD_DATE, "kemarin"),
+        ("/export film sejak", Text.EXPORT_NO_DATE, "sejak"),
+    ]:
+        replies = await bot.send(admin, typed)
+        assert documents(replies) == {}
+        lines = replies[0].text.split("\n")
+        assert lines[0] == shown(key, word=word)
+        assert lines[1] == opening(Text.EXPORT_USAGE)
 
 
 async def test_non_staff_get_no_file_and_no_hint(

@@ -27,13 +27,14 @@ from telegram.request import BaseRequest
 
 from bot.content import ContentError, load_content
 from bot.privacy import erasure_key, key_source
-from bot.settings import Settings, SettingsError
+from bot.settings import ENV_FILE, Settings, SettingsError
 from bot.store.privacy import key_check, read_key_check
 
 MIN_FREE_BYTES = 200 * 1024 * 1024  # below this, a busy day can fill the disk
 MAX_CLOCK_SKEW = 60.0  # seconds between this server and Telegram
 WEBHOOK_PORTS = {443, 80, 88, 8443}  # the only ports Telegram posts to
 WEBHOOK_ERROR_RECENT = 3600  # seconds: an older delivery error is history
+CONTENT_PROBLEMS_SHOWN = 5  # the rest are one `check-content` away
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +71,7 @@ async def run_checks(settings: Settings, request: BaseRequest | None = None) -> 
     checks.append(controller_check(settings))
     checks.append(content_check(settings))
     checks.append(forwarding_check(settings))
+    checks.append(env_file_check())
     checks.append(backup_check(settings))
     checks.append(await clock_check(settings))
     checks.append(time_zone_check())
@@ -396,9 +398,13 @@ def content_check(settings: Settings) -> Check:
     try:
         content = load_content(settings.content_dir)
     except ContentError as error:
+        shown = "".join(f"\n    {problem}" for problem in error.problems[:CONTENT_PROBLEMS_SHOWN])
+        more = len(error.problems) - CONTENT_PROBLEMS_SHOWN
+        if more > 0:
+            shown += f"\n    … and {more} more"
         return failed(
             "Content",
-            f"{len(error.problems)} problem(s) in {settings.content_dir}",
+            f"{_count(len(error.problems), 'problem')} in {settings.content_dir}:{shown}",
             "run `kocca-bot check-content` for the list and correct the YAML files",
         )
     size = f"{len(content.messages)} messages, {len(content.questions)} questions"
@@ -433,6 +439,27 @@ def forwarding_check(settings: Settings) -> Check:
         "off: FORWARD_TO is not set, so leads are not passed on and no talent is asked to agree"
         f"{refused}. Set FORWARD_TO (and FORWARD_ABROAD) only if leads do go to a recipient",
     )
+
+
+def env_file_check(path: Path = ENV_FILE) -> Check:
+    """The .env file, which holds the token, is readable by its owner only."""
+    name = "Settings file"
+    try:
+        mode = path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        return passed(name, f"no {path}: settings come from the environment")
+    if mode & 0o077:
+        return failed(
+            name,
+            f"{path} is readable by others (mode {mode:04o}) and holds BOT_TOKEN",
+            f"chmod 600 {path}",
+        )
+    return passed(name, f"{path} is private (mode {mode:04o})")
+
+
+def _count(number: int, noun: str) -> str:
+    """ "1 problem", "3 problems"."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def backup_check(settings: Settings) -> Check:

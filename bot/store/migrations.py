@@ -533,4 +533,16 @@ MIGRATIONS: list[tuple[str, str]] = [
         UPDATE consents SET recipient = 'KOCCA', abroad = 1 WHERE kind = 'transfer_korea'
         """,
     ),
+    (
+        "0020_broadcast_reschedule_prompts",
+        # An admin who pressed "Reschedule" on a scheduled announcement: the bot waits for the
+        # new time they type. Kept in the database like every other state of a conversation.
+        """
+        CREATE TABLE broadcast_prompts (
+            admin_id INTEGER PRIMARY KEY,
+            broadcast_id INTEGER NOT NULL REFERENCES broadcasts(id) ON DELETE CASCADE,
+            created_at TEXT NOT NULL
+        )
+        """,
+    ),
 ]
