@@ -297,7 +297,7 @@ async def _stage_press(
         await _open(update, context, application_id, viewed=False)
         return
     await answer_query(update)
-    await reply(update, views.preview_intro(content, language, current, stage))
+    await reply(update, pipeline.preview_intro(content, language, current, stage))
     await reply(update, message.text, views.preview_buttons(content, language, current, stage))
 
 

@@ -192,30 +192,6 @@ def _shorten(text: str) -> str:
     return text if len(text) <= NOTE_PREVIEW else text[: NOTE_PREVIEW - 1] + "…"
 
 
-def preview_intro(content: Content, language: str, state: LeadState, to_stage: str) -> str:
-    """Above the exact message the talent would get: what, in which language, warnings.
-
-    (A lead lacking the stage's consent never gets this far: the stage is refused.)
-    """
-    warnings = ""
-    if state.blocked:
-        warnings += "\n" + content.text(Text.PIPELINE_WARNING_BLOCKED, language)
-    return content.text(
-        Text.PIPELINE_PREVIEW_INTRO,
-        language,
-        reference=state.reference,
-        stage=pipeline.stage_label(content, to_stage, language),
-        talent_language=talent_language(content, language, state.language),
-        warnings=warnings,
-    )
-
-
-def talent_language(content: Content, language: str, talent: str) -> str:
-    """A talent's chat language in staff words: "bahasa Indonesia", "English"."""
-    key = Text.PIPELINE_LANGUAGE_EN if talent == "en" else Text.PIPELINE_LANGUAGE_ID
-    return content.text(key, language)
-
-
 def preview_buttons(
     content: Content, language: str, state: LeadState, to_stage: str
 ) -> InlineKeyboardMarkup:

@@ -521,4 +521,104 @@ MIGRATIONS: list[tuple[str, str]] = [
         END
         """,
     ),
+    (
+        "0019_lead_search",
+        # The staff workspace's search and sort keys: one row per submitted lead, kept in step
+        # by triggers on every write that changes it (submission, an answer added, edited or
+        # removed, a talent's Telegram name) and gone with the application (erasure, consent
+        # withdrawal). A plain table scanned with LIKE (about 10 ms at 50,000 leads) rather
+        # than FTS5: SQLite 3.40's FTS5 keeps a deleted row's words in its index segments
+        # until they are merged, and an erased talent must leave no copy.
+        """
+        CREATE TABLE lead_search (
+            application_id INTEGER PRIMARY KEY REFERENCES applications(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            stage_name TEXT,
+            sector TEXT,
+            role TEXT,
+            province TEXT,
+            search TEXT NOT NULL
+        );
+        CREATE VIEW lead_search_source AS
+        SELECT application_id, name, stage_name, sector, role, province,
+            lower(COALESCE(reference, '') || char(10) || name || char(10)
+                || COALESCE(first_name, '') || ' ' || COALESCE(last_name, '') || char(10)
+                || COALESCE(username, '') || char(10) || COALESCE(stage_name, '') || char(10)
+                || COALESCE(company_name, '') || char(10) || COALESCE(email, '') || char(10)
+                || COALESCE(phone, '') || char(10)
+                || CASE WHEN phone LIKE '+62%' THEN '0' || substr(phone, 4) ELSE '' END
+                || char(10) || COALESCE(city, '')) AS search
+        FROM (
+            SELECT a.id AS application_id, a.reference, u.first_name, u.last_name, u.username,
+                COALESCE((SELECT json_extract(value, '$') FROM answers
+                    WHERE application_id = a.id AND question_key = 'full_name'),
+                    u.first_name, '') AS name,
+                COALESCE((SELECT json_extract(value, '$') FROM answers
+                    WHERE application_id = a.id AND question_key = 'stage_name'),
+                    (SELECT json_extract(value, '$') FROM answers
+                    WHERE application_id = a.id AND question_key = 'company_name')) AS stage_name,
+                (SELECT json_extract(value, '$') FROM answers
+                    WHERE application_id = a.id AND question_key = 'company_name') AS company_name,
+                (SELECT json_extract(value, '$') FROM answers
+                    WHERE application_id = a.id AND question_key = 'sector') AS sector,
+                COALESCE((SELECT json_extract(value, '$') FROM answers
+                    WHERE application_id = a.id AND question_key = 'music_role'),
+                    (SELECT json_extract(value, '$') FROM answers
+                    WHERE application_id = a.id AND question_key = 'film_role')) AS role,
+                (SELECT json_extract(value, '$') FROM answers
+                    WHERE application_id = a.id AND question_key = 'province') AS province,
+                (SELECT json_extract(value, '$') FROM answers
+                    WHERE application_id = a.id AND question_key = 'email') AS email,
+                (SELECT json_extract(value, '$') FROM answers
+                    WHERE application_id = a.id AND question_key = 'phone') AS phone,
+                (SELECT json_extract(value, '$') FROM answers
+                    WHERE application_id = a.id AND question_key = 'city') AS city
+            FROM applications a JOIN users u ON u.user_id = a.user_id
+            WHERE a.status = 'submitted'
+        );
+        CREATE TRIGGER lead_search_submitted AFTER UPDATE OF status, reference ON applications
+            WHEN NEW.status = 'submitted'
+        BEGIN
+            INSERT OR REPLACE INTO lead_search
+            SELECT * FROM lead_search_source WHERE application_id = NEW.id;
+        END;
+        CREATE TRIGGER lead_search_inserted AFTER INSERT ON applications
+            WHEN NEW.status = 'submitted'
+        BEGIN
+            INSERT OR REPLACE INTO lead_search
+            SELECT * FROM lead_search_source WHERE application_id = NEW.id;
+        END;
+        CREATE TRIGGER lead_search_answer_added AFTER INSERT ON answers
+            WHEN NEW.question_key IN ('full_name', 'stage_name', 'company_name', 'sector',
+                'music_role', 'film_role', 'province', 'email', 'phone', 'city')
+        BEGIN
+            INSERT OR REPLACE INTO lead_search
+            SELECT * FROM lead_search_source WHERE application_id = NEW.application_id;
+        END;
+        CREATE TRIGGER lead_search_answer_changed AFTER UPDATE ON answers
+            WHEN NEW.question_key IN ('full_name', 'stage_name', 'company_name', 'sector',
+                'music_role', 'film_role', 'province', 'email', 'phone', 'city')
+        BEGIN
+            INSERT OR REPLACE INTO lead_search
+            SELECT * FROM lead_search_source WHERE application_id = NEW.application_id;
+        END;
+        CREATE TRIGGER lead_search_answer_removed AFTER DELETE ON answers
+            WHEN OLD.question_key IN ('full_name', 'stage_name', 'company_name', 'sector',
+                'music_role', 'film_role', 'province', 'email', 'phone', 'city')
+        BEGIN
+            INSERT OR REPLACE INTO lead_search
+            SELECT * FROM lead_search_source WHERE application_id = OLD.application_id;
+        END;
+        CREATE TRIGGER lead_search_renamed AFTER UPDATE OF first_name, last_name, username
+            ON users
+            WHEN NEW.first_name IS NOT OLD.first_name OR NEW.last_name IS NOT OLD.last_name
+                OR NEW.username IS NOT OLD.username
+        BEGIN
+            INSERT OR REPLACE INTO lead_search
+            SELECT * FROM lead_search_source WHERE application_id IN
+                (SELECT id FROM applications WHERE user_id = NEW.user_id AND status = 'submitted');
+        END;
+        INSERT INTO lead_search SELECT * FROM lead_search_source
+        """,
+    ),
 ]

@@ -1,0 +1,212 @@
+"""The staff workspace's reads: the lead table, counts per stage, the board, a lead's log.
+
+Read through a connection of the workspace's own (`Database.side_reader`), so that a desk
+browsing 50,000 leads never holds up the reads of talents' replies. Filters are the store's
+`LeadFilter` (the same conditions as exports, /leads and Move all); sort keys come from
+the `lead_search` table that triggers keep in step (migration 0019_lead_search).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from bot.store.db import Reader, Row
+from bot.store.leads import FILTERS, LeadFilter
+
+Sort = Literal[
+    "reference",
+    "name",
+    "stage_name",
+    "sector",
+    "role",
+    "province",
+    "stage",
+    "assignee",
+    "submitted",
+    "activity",
+]
+# Constant ORDER BY clauses, chosen by key (never built from input); `a.id` breaks ties.
+# "stage" orders by the stage's place in ",baru,ditinjau,…," (bound as a parameter).
+_ORDER: dict[str, str] = {
+    "reference": "a.id",
+    "name": "x.name COLLATE NOCASE",
+    "stage_name": "x.stage_name COLLATE NOCASE",
+    "sector": "x.sector",
+    "role": "x.role",
+    "province": "x.province",
+    "stage": "instr(?, ',' || p.stage || ',')",
+    "assignee": "p.assignee_id",
+    "submitted": "a.submitted_at",
+    "activity": "u.last_seen_at",
+}
+SORTS: tuple[str, ...] = tuple(_ORDER)
+
+_ROWS = """
+SELECT a.id, a.reference, a.submitted_at, u.last_seen_at, p.stage, p.version, p.assignee_id,
+    x.name, x.stage_name, x.sector, x.role, x.province
+FROM applications a
+JOIN users u ON u.user_id = a.user_id
+JOIN lead_pipeline p ON p.application_id = a.id
+JOIN lead_search x ON x.application_id = a.id
+WHERE a.status = 'submitted'
+"""
+_COUNTS = "".join(
+    (
+        "SELECT p.stage, COUNT(*) AS n FROM applications a",
+        " JOIN lead_pipeline p ON p.application_id = a.id WHERE a.status = 'submitted'",
+        FILTERS,
+        " GROUP BY p.stage",
+    )
+)
+_LOG_PAGE = """
+SELECT id, direction, kind, text, created_at FROM conversation_log
+WHERE chat_id = ? AND (? IS NULL OR id < ?) ORDER BY id DESC LIMIT ?
+"""
+# A talent's questions relayed to staff, and the answers staff sent back (their words).
+_QUESTIONS = """
+SELECT l.id, l.direction, l.kind, l.text, l.created_at FROM conversation_log l
+WHERE l.chat_id = ? AND (l.kind = 'staff_answer' OR (l.direction = 'in' AND l.message_id IN
+    (SELECT r.talent_message_id FROM relayed_messages r
+        WHERE r.user_id = ? AND r.kind = 'question')))
+ORDER BY l.id DESC LIMIT ?
+"""
+_CONSENTS = """
+SELECT kind, granted, created_at FROM consents WHERE user_id = ? ORDER BY id
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class LeadRow:
+    """One line of the lead table (or one card of the board)."""
+
+    application_id: int
+    reference: str
+    name: str
+    stage_name: str | None
+    sector: str | None
+    role: str | None
+    province: str | None
+    stage: str
+    version: int
+    assignee_id: int | None
+    submitted_at: str
+    last_activity: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class LogLine:
+    """One line of a talent's conversation with the bot."""
+
+    id: int
+    direction: str  # "in" from the talent, "out" from the bot
+    kind: str
+    text: str | None
+    created_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class ConsentRecord:
+    """One consent a talent gave or withdrew, when."""
+
+    kind: str
+    granted: bool
+    created_at: str
+
+
+def _row(row: Row) -> LeadRow:
+    return LeadRow(
+        application_id=row["id"],
+        reference=row["reference"],
+        name=row["name"],
+        stage_name=row["stage_name"],
+        sector=row["sector"],
+        role=row["role"],
+        province=row["province"],
+        stage=row["stage"],
+        version=row["version"],
+        assignee_id=row["assignee_id"],
+        submitted_at=row["submitted_at"],
+        last_activity=row["last_seen_at"],
+    )
+
+
+def _line(row: Row) -> LogLine:
+    return LogLine(row["id"], row["direction"], row["kind"], row["text"], row["created_at"])
+
+
+class WorkspaceReads:
+    """The workspace's queries, on the reader it is given (its own connection)."""
+
+    def __init__(self, reader: Reader) -> None:
+        self._reader = reader
+
+    async def page(
+        self,
+        where: LeadFilter,
+        sort: str,
+        descending: bool,
+        offset: int,
+        limit: int,
+        stage_order: list[str],
+    ) -> list[LeadRow]:
+        """One page of the lead table, sorted by a key of SORTS (ValueError for another)."""
+        order = _ORDER.get(sort)
+        if order is None:
+            raise ValueError(sort)
+        direction = " DESC" if descending else ""
+        # Constant strings only: the ORDER BY comes from _ORDER, every value is bound.
+        sql = "".join(
+            (
+                _ROWS,
+                FILTERS,
+                " ORDER BY ",
+                order,
+                direction,
+                ", a.id",
+                direction,
+                " LIMIT ? OFFSET ?",
+            )
+        )
+        params: tuple[object, ...] = where.filter_params
+        if sort == "stage":
+            params = (*params, f",{','.join(stage_order)},")
+        rows = await self._reader.fetch_all(sql, (*params, limit, offset))
+        return [_row(row) for row in rows]
+
+    async def per_stage(self, where: LeadFilter) -> dict[str, int]:
+        """How many leads the filter matches in each stage (its own stage condition aside)."""
+        rows = await self._reader.fetch_all(_COUNTS, replace(where, stage=None).filter_params)
+        return {row["stage"]: int(row["n"]) for row in rows}
+
+    async def column(self, where: LeadFilter, stage: str, limit: int) -> list[LeadRow]:
+        """The newest leads of one stage that the filter matches (a column of the board)."""
+        return await self.page(replace(where, stage=stage), "submitted", True, 0, limit, [])
+
+    async def log_page(
+        self, user_id: int, before: int | None, limit: int
+    ) -> tuple[list[LogLine], bool]:
+        """The talent's conversation before a log id (newest last), and whether more is older."""
+        rows = await self._reader.fetch_all(_LOG_PAGE, (user_id, before, before, limit + 1))
+        lines = [_line(row) for row in rows[:limit]]
+        return lines[::-1], len(rows) > limit
+
+    async def questions(self, user_id: int, limit: int) -> list[LogLine]:
+        """The talent's latest questions to staff and staff's answers, newest last."""
+        rows = await self._reader.fetch_all(_QUESTIONS, (user_id, user_id, limit))
+        return [_line(row) for row in rows][::-1]
+
+    async def consents(self, user_id: int) -> list[ConsentRecord]:
+        """Every consent the talent gave or withdrew, oldest first."""
+        rows = await self._reader.fetch_all(_CONSENTS, (user_id,))
+        return [ConsentRecord(row["kind"], bool(row["granted"]), row["created_at"]) for row in rows]
+
+    async def names(self, user_ids: set[int]) -> dict[int, str]:
+        """Telegram first names of these users (staff), as the bot knows them."""
+        found: dict[int, str] = {}
+        for user_id in sorted(user_ids):
+            value = await self._reader.fetch_value(
+                "SELECT first_name FROM users WHERE user_id = ?", (user_id,)
+            )
+            found[user_id] = str(value or user_id)
+        return found
