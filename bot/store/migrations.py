@@ -522,14 +522,20 @@ MIGRATIONS: list[tuple[str, str]] = [
         """,
     ),
     (
-        "0019_lead_search",
-        # The staff workspace's search and sort keys: one row per submitted lead, kept in step
+        "0019_staff_workspace",
+        # Admin chats given the workspace's menu button (taken back from an id no longer
+        # in ADMIN_IDS, or from all when WEB_URL is unset). And the workspace's search and
+        # sort keys: one row per submitted lead, kept in step
         # by triggers on every write that changes it (submission, an answer added, edited or
         # removed, a talent's Telegram name) and gone with the application (erasure, consent
         # withdrawal). A plain table scanned with LIKE (about 10 ms at 50,000 leads) rather
         # than FTS5: SQLite 3.40's FTS5 keeps a deleted row's words in its index segments
         # until they are merged, and an erased talent must leave no copy.
         """
+        CREATE TABLE workspace_buttons (
+            chat_id INTEGER PRIMARY KEY,
+            set_at TEXT NOT NULL
+        );
         CREATE TABLE lead_search (
             application_id INTEGER PRIMARY KEY REFERENCES applications(id) ON DELETE CASCADE,
             name TEXT NOT NULL,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from bot.store.db import Reader, Row
+from bot.store.db import Database, Reader, Row, utc_now
 from bot.store.leads import FILTERS, LeadFilter
 
 Sort = Literal[
@@ -210,3 +210,29 @@ class WorkspaceReads:
             )
             found[user_id] = str(value or user_id)
         return found
+
+
+class WorkspaceButtons:
+    """The admin chats whose menu button opens the workspace (to take it back later)."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def chats(self) -> set[int]:
+        """Every chat given the button and not yet taken back."""
+        rows = await self._db.fetch_all("SELECT chat_id FROM workspace_buttons")
+        return {int(row["chat_id"]) for row in rows}
+
+    async def given(self, chat_id: int) -> None:
+        """This chat's menu button now opens the workspace."""
+        async with self._db.transaction() as tx:
+            await tx.execute(
+                "INSERT INTO workspace_buttons (chat_id, set_at) VALUES (?, ?)"
+                " ON CONFLICT (chat_id) DO UPDATE SET set_at = excluded.set_at",
+                (chat_id, utc_now()),
+            )
+
+    async def taken_back(self, chat_id: int) -> None:
+        """This chat's menu button is the default again."""
+        async with self._db.transaction() as tx:
+            await tx.execute("DELETE FROM workspace_buttons WHERE chat_id = ?", (chat_id,))
