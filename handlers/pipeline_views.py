@@ -14,7 +14,7 @@ from bot.store import Lead
 from bot.store.audit import Actor
 from bot.store.pipeline import HistoryItem, LeadState, Note, Registration
 from bot.texts import Text
-from handlers.staff_views import Screen, callback, lead_page
+from handlers.staff_views import Screen, callback, lead_page, workspace_button
 from handlers.views import MENU, back_row, button, pairs
 
 SHOWN_NOTES = 5
@@ -78,8 +78,10 @@ def lead_screen(
     viewer_id: int,
     back_page: int = 0,
     code: str = "",
+    workspace: str | None = None,
 ) -> Screen:
-    """The lead as today, then its stage, assignee, notes and history, with the buttons."""
+    """The lead as today, then its stage, assignee, notes and history, with the buttons (and
+    one opening it in the staff workspace, given the workspace's URL, in a private chat)."""
     base, _ = lead_page(content, language, lead, back_page, code)
     text = f"{base}\n\n{_pipeline_section(content, language, details)}"
     state = details.state
@@ -105,6 +107,10 @@ def lead_screen(
             )
         ],
     ]
+    if workspace is not None:
+        # The lead in the URL's fragment: never sent to a server, nor in any log.
+        url = f"{workspace}#lead/{state.application_id}"
+        rows.append([workspace_button(content, language, url)])
     return text, InlineKeyboardMarkup(rows)
 
 
