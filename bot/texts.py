@@ -615,6 +615,7 @@ class Text(StrEnum):
     WS_LEAD_GONE = "ws_lead_gone"
     WS_OPEN_LEAD = "ws_open_lead"
     WS_PREVIEW_TITLE = "ws_preview_title"
+    WS_SAVED_NOTIFYING = "ws_saved_notifying"
     WS_BULK_TITLE = "ws_bulk_title"
     WS_BULK_CHOOSE = "ws_bulk_choose"
     WS_BOARD_HINT = "ws_board_hint"

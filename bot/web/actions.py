@@ -80,7 +80,8 @@ def _report(
     """What became of a stage change, in the words Telegram uses."""
     language, content = viewer.language, desk.content
     key = {
-        "saved": Text.PIPELINE_SAVED_NOTIFYING if move.update_id else Text.PIPELINE_SAVED,
+        # The delivery is reported in the admin's chat with the bot (report_chat_id).
+        "saved": Text.WS_SAVED_NOTIFYING if move.update_id else Text.PIPELINE_SAVED,
         "conflict": Text.PIPELINE_CONFLICT,
         "same": Text.PIPELINE_ALREADY_THERE,
         "gone": Text.PIPELINE_GONE,
