@@ -7,6 +7,7 @@ from typing import Any
 
 from bot.emulator import BotAPIEmulator
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
+from tests.harness import Harness
 from tests.leads import MUSICIAN, apply
 from tests.subscribers import wait_until
 from tests.test_pipeline import rows
@@ -53,7 +54,7 @@ async def test_admins_get_the_workspace_and_talents_never_see_it(
     assert rows(bot.database, "SELECT chat_id FROM workspace_buttons") == [(ADMIN_ID,)]
 
     await bot.stop()  # the admin leaves the desk: out of ADMIN_IDS at the next start
-    restarted = await make_bot(admin_ids=frozenset(), **settings)
+    restarted: Harness = await make_bot(admin_ids=frozenset(), **settings)
 
     async def forgotten() -> bool:  # recorded once Telegram took the button back
         return await restarted.store.workspace_buttons.chats() == set()
