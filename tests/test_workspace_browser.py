@@ -33,9 +33,15 @@ def t(key: Text, language: str = "id", **values: Any) -> str:
 
 
 @pytest.fixture(scope="module")
-def screens(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Where this run's screenshots go (printed at the end of the walk)."""
-    return tmp_path_factory.mktemp("workspace-screens")
+def screens(tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config) -> Path:
+    """Where this run's screenshots go: `--workspace-screens DIR`, else the run's temporary
+    folder (printed at the end of the walk)."""
+    chosen = pytestconfig.getoption("--workspace-screens")
+    if chosen is None:
+        return tmp_path_factory.mktemp("workspace-screens")
+    folder = Path(chosen)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 async def wait_text(seen: Watched, selector: str, text: str) -> None:

@@ -8,11 +8,12 @@ the `lead_search` table that triggers keep in step (migration 0019_lead_search).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, replace
 from typing import Literal
 
 from bot.store.db import Database, Reader, Row, utc_now
-from bot.store.leads import FILTERS, LeadFilter
+from bot.store.leads import LeadFilter
 
 Sort = Literal[
     "reference",
@@ -26,39 +27,56 @@ Sort = Literal[
     "submitted",
     "activity",
 ]
-# Constant ORDER BY clauses, chosen by key (never built from input); `a.id` breaks ties.
+# Constant ORDER BY clauses, chosen by key (never built from input); the id breaks ties.
 # "stage" orders by the stage's place in ",baru,ditinjau,…," (bound as a parameter).
 _ORDER: dict[str, str] = {
-    "reference": "a.id",
+    "reference": "x.application_id",
     "name": "x.name COLLATE NOCASE",
     "stage_name": "x.stage_name COLLATE NOCASE",
     "sector": "x.sector",
     "role": "x.role",
     "province": "x.province",
-    "stage": "instr(?, ',' || p.stage || ',')",
-    "assignee": "p.assignee_id",
-    "submitted": "a.submitted_at",
-    "activity": "u.last_seen_at",
+    "stage": "instr(?, ',' || x.stage || ',')",
+    "assignee": "x.assignee_id",
+    "submitted": "x.submitted_at",
+    "activity": "(SELECT u.last_seen_at FROM users u WHERE u.user_id = x.talent_id)",
 }
 SORTS: tuple[str, ...] = tuple(_ORDER)
 
 _ROWS = """
-SELECT a.id, a.reference, a.submitted_at, u.last_seen_at, p.stage, p.version, p.assignee_id,
-    x.name, x.stage_name, x.sector, x.role, x.province
-FROM applications a
-JOIN users u ON u.user_id = a.user_id
-JOIN lead_pipeline p ON p.application_id = a.id
-JOIN lead_search x ON x.application_id = a.id
-WHERE a.status = 'submitted'
+SELECT x.*, a.reference, u.last_seen_at, p.version
+FROM lead_search x
+JOIN applications a ON a.id = x.application_id
+JOIN users u ON u.user_id = x.talent_id
+JOIN lead_pipeline p ON p.application_id = x.application_id
+WHERE x.application_id IN (SELECT value FROM json_each(?))
 """
-_COUNTS = "".join(
-    (
-        "SELECT p.stage, COUNT(*) AS n FROM applications a",
-        " JOIN lead_pipeline p ON p.application_id = a.id WHERE a.status = 'submitted'",
-        FILTERS,
-        " GROUP BY p.stage",
-    )
-)
+
+
+def conditions(where: LeadFilter) -> tuple[str, tuple[object, ...]]:
+    """The filter as a WHERE over lead_search: only the conditions in use, so that SQLite can
+    take an index for them (constant strings; every value is bound). The same filters as the
+    store's FILTERS, on the columns lead_search keeps of the same answers."""
+    parts: list[str] = []
+    values: list[object] = []
+    for column, value in (
+        ("x.submitted_at >= ?", where.since),
+        ("x.submitted_at < ?", where.until),
+        ("x.sector = ?", where.sector),
+        ("x.stage = ?", where.stage),
+        ("x.assignee_id = ?", where.assignee_id),
+        ("x.province = ?", where.province),
+        ("instr(x.programs, ?) > 0", None if where.program is None else f'"{where.program}"'),
+        ("x.search LIKE ? ESCAPE '\\'", where.search),
+    ):
+        if value is not None:
+            parts.append(column)
+            values.append(value)
+    if where.unassigned:
+        parts.append("x.assignee_id IS NULL")
+    return (" WHERE " + " AND ".join(parts) if parts else ""), tuple(values)
+
+
 _LOG_PAGE = """
 SELECT id, direction, kind, text, created_at FROM conversation_log
 WHERE chat_id = ? AND (? IS NULL OR id < ?) ORDER BY id DESC LIMIT ?
@@ -116,7 +134,7 @@ class ConsentRecord:
 
 def _row(row: Row) -> LeadRow:
     return LeadRow(
-        application_id=row["id"],
+        application_id=row["application_id"],
         reference=row["reference"],
         name=row["name"],
         stage_name=row["stage_name"],
@@ -155,29 +173,29 @@ class WorkspaceReads:
         if order is None:
             raise ValueError(sort)
         direction = " DESC" if descending else ""
-        # Constant strings only: the ORDER BY comes from _ORDER, every value is bound.
-        sql = "".join(
-            (
-                _ROWS,
-                FILTERS,
-                " ORDER BY ",
-                order,
-                direction,
-                ", a.id",
-                direction,
-                " LIMIT ? OFFSET ?",
-            )
-        )
-        params: tuple[object, ...] = where.filter_params
+        clause, values = conditions(where)
         if sort == "stage":
-            params = (*params, f",{','.join(stage_order)},")
-        rows = await self._reader.fetch_all(sql, (*params, limit, offset))
-        return [_row(row) for row in rows]
+            values = (*values, f",{','.join(stage_order)},")
+        # Constant strings only: the clauses come from conditions() and _ORDER.
+        ordered = (" ORDER BY ", order, direction, ", x.application_id", direction)
+        sql = "".join(("SELECT x.application_id FROM lead_search x", clause, *ordered))
+        found = await self._reader.fetch_all(sql + " LIMIT ? OFFSET ?", (*values, limit, offset))
+        ids = [int(row[0]) for row in found]
+        rows = {
+            row["application_id"]: _row(row)
+            for row in await self._reader.fetch_all(_ROWS, (json.dumps(ids),))
+        }
+        return [rows[application_id] for application_id in ids if application_id in rows]
 
     async def per_stage(self, where: LeadFilter) -> dict[str, int]:
         """How many leads the filter matches in each stage (its own stage condition aside)."""
-        rows = await self._reader.fetch_all(_COUNTS, replace(where, stage=None).filter_params)
-        return {row["stage"]: int(row["n"]) for row in rows}
+        clause, values = conditions(replace(where, stage=None))
+        # Without conditions the stage index holds every count; with some, one pass over the
+        # table beats looking each row up from that index (0.4 s at 50,000 leads).
+        table = " FROM lead_search x NOT INDEXED" if clause else " FROM lead_search x"
+        sql = "".join(("SELECT x.stage, COUNT(*) AS n", table, clause, " GROUP BY x.stage"))
+        rows = await self._reader.fetch_all(sql, values)
+        return {row["stage"]: int(row["n"]) for row in rows if row["stage"] is not None}
 
     async def column(self, where: LeadFilter, stage: str, limit: int) -> list[LeadRow]:
         """The newest leads of one stage that the filter matches (a column of the board)."""
