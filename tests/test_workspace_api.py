@@ -323,6 +323,17 @@ async def test_export_of_the_filter_is_fetched_once_by_its_token(bot: Harness) -
         assert (await client.http.get(f"/staff/{ready['path']}")).status == 404  # once
         empty = await client.ok("export", {"format": "xlsx", "filter": {"q": "nobody"}})
         assert empty == {"count": 0}
+        # The list reads lead_search, the export the answers: the same filter, the same leads.
+        for chosen in (
+            {"sector": "film"},
+            {"province": "jawa_barat"},
+            {"program": "mucon"},
+            {"q": "a", "assigned": "none"},
+            {"from": "2026-01-15", "to": "2026-01-15", "stage": "baru"},
+        ):
+            listed = (await client.ok("leads", {"filter": chosen}))["total"]
+            exported = await client.ok("export", {"format": "csv", "filter": chosen})
+            assert listed == exported["count"], chosen
     (detail,) = rows(bot.database, "SELECT detail FROM audit_log WHERE action = 'export' LIMIT 1")
     assert json.loads(detail[0]) == {"format": "csv", "from": "workspace", "sector": "music"}
 
