@@ -50,8 +50,9 @@ async def wait_text(seen: Watched, selector: str, text: str) -> None:
 
 
 async def every_look(seen: Watched, screens: Path, name: str) -> None:
-    """The screen as it is now, on a phone and a desktop, light and dark."""
+    """The screen from its top, on a phone and a desktop, light and dark."""
     page = seen.page
+    await page.evaluate("window.scrollTo(0, 0)")
     for scheme in ("light", "dark"):
         await page.emulate_media(color_scheme=scheme)
         for size, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
