@@ -8,6 +8,7 @@ import hmac
 import json
 import logging
 import random
+import re
 import time
 from typing import Any
 from urllib.parse import urlencode
@@ -15,11 +16,14 @@ from urllib.parse import urlencode
 import pytest
 
 from bot.emulator import EmulatedUser
+from bot.store.workspace import SORTS
 from bot.texts import Text
 from bot.web import auth
+from bot.web.listing import page_texts
+from bot.web.server import static_files
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
-from tests.leads import MUSICIAN, Seed, apply, realistic, seeded
+from tests.leads import CONTENT, MUSICIAN, Seed, apply, realistic, seeded
 from tests.test_pipeline import SECOND_ADMIN, expected_message, rows, wait_sent
 from tests.workspace import Client, init_data, workspace
 
@@ -361,3 +365,22 @@ async def test_session_lists_choices_in_the_admins_language(bot: Harness, staff_
     assert session["stages"][0]["label"] == "New"
     assert {"value": "music", "label": "Music"} in session["sectors"]
     assert session["admins"] == [{"id": ADMIN_ID, "name": "Admin"}]
+
+
+def test_the_page_is_small_and_every_word_it_shows_comes_from_content() -> None:
+    files = static_files()
+    assert sum(len(body) for body, _ in files.values()) <= 150 * 1024
+    scripts = "\n".join(body.decode() for name, (body, _) in files.items() if name.endswith(".js"))
+    used = set(re.findall(r"\bt\(\"([a-z_]+)\"", scripts))
+    # Keys the page builds from a value: every value it builds them from.
+    used |= {f"tab_{view}" for view in ("leads", "board", "stats")}
+    used |= {f"col_{column}" for column in SORTS}
+    used |= {f"export_{kind}" for kind in ("csv", "xlsx")}
+    used |= {f"stats_{key}" for key in ("started", "consented", "drafts", "submitted")}
+    used |= {f"stats_{key}" for key in ("subscribers", "blocked")}
+    chosen = ("refused_forbidden", "refused_unauthorized", "error_network", "error_bad_request")
+    used |= {*chosen, "consent_given", "consent_refused"}  # picked by a condition
+    assert all(f'"{key}"' in scripts for key in chosen)
+    texts = page_texts(CONTENT)
+    assert used and used <= set(texts["id"]) and used <= set(texts["en"])
+    assert "innerHTML" not in scripts and "eval(" not in scripts
