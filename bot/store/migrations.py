@@ -645,6 +645,11 @@ MIGRATIONS: list[tuple[str, str]] = [
             SELECT * FROM lead_search_source WHERE application_id IN
                 (SELECT id FROM applications WHERE user_id = NEW.user_id AND status = 'submitted');
         END;
+        CREATE TRIGGER lead_search_deleted AFTER DELETE ON applications
+        BEGIN
+            -- Also on a connection without foreign keys: an erased talent leaves no row here.
+            DELETE FROM lead_search WHERE application_id = OLD.id;
+        END;
         CREATE TRIGGER lead_search_pipeline_added AFTER INSERT ON lead_pipeline
         BEGIN
             UPDATE lead_search SET stage = NEW.stage, assignee_id = NEW.assignee_id

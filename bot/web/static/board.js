@@ -7,8 +7,9 @@ import { currentFilter, filters } from "./leads.js";
 import { moveLead } from "./moves.js";
 
 function card(row, stages, reload) {
-  const move = async (stage) => {
+  const move = async (stage, picker) => {
     if (stage && stage !== row.stage && await moveLead(row, stage)) reload();
+    else picker.value = row.stage; // cancelled: the card shows where the lead still is
   };
   return h("article", { class: "board-card", draggable: "true", "data-id": row.id,
     ondragstart: (event) => {
@@ -19,7 +20,7 @@ function card(row, stages, reload) {
     h("span", { class: "reference" }, row.reference), " ", h("span", { class: "name" }, row.name)),
   h("p", { class: "hint" }, [row.sector, row.role, row.province].filter(Boolean).join(" · ")),
   h("select", { "aria-label": t("board_move", { reference: row.reference }),
-    onchange: (event) => move(event.target.value) },
+    onchange: (event) => move(event.target.value, event.target) },
   stages.map((stage) => h("option", { value: stage.key, selected: stage.key === row.stage },
     stage.label))));
 }

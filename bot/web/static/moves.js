@@ -7,12 +7,14 @@ function preview(message) {
   return h("div", { class: "bubble", lang: message.language }, telegramHtml(message.html));
 }
 
-/** Move one lead (seen at `version`) to a stage; resolves true when something changed. */
+/** Move one lead (seen at `version`) to a stage. Resolves false only when staff cancelled:
+ * otherwise the lead may have changed (saved, or changed by someone else meanwhile, or gone),
+ * and the caller shows it again as it now is. */
 export async function moveLead(lead, stage) {
   const first = await call("preview", { id: lead.id, stage, version: lead.version });
   if (first.outcome !== "preview") {
     toast(first.text, first.outcome === "saved" ? "info" : "warning");
-    return first.outcome === "saved";
+    return true;
   }
   const notify = await dialog((close) => [
     h("h2", {}, t("preview_title")),
@@ -26,7 +28,7 @@ export async function moveLead(lead, stage) {
   if (notify === null) return false;
   const done = await call("move", { id: lead.id, stage, version: first.version, notify });
   toast(done.text, done.outcome === "saved" ? "info" : "warning");
-  return done.outcome === "saved";
+  return true;
 }
 
 /** Move the selected leads: choose a stage, see Telegram's Move all preview, confirm. */
