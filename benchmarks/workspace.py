@@ -111,7 +111,9 @@ async def first_screen(url: str, runs: int) -> list[float] | None:
     return seconds
 
 
-async def run(leads: int, log_lines: int, talent_count: int, rounds: int) -> None:
+async def run(
+    leads: int, log_lines: int, talent_count: int, rounds: int, kept: Path | None
+) -> None:
     emulator, url = await served_emulator()
     users = [emulator.user(first_name=f"Talenta {n}") for n in range(talent_count)]
     for user in users:
@@ -120,16 +122,23 @@ async def run(leads: int, log_lines: int, talent_count: int, rounds: int) -> Non
     admin.started = True
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="kocca-workspace-") as folder_name:
-        folder = Path(folder_name)
+        folder = Path(folder_name) if kept is None else kept
         database = folder / "kocca.db"
-        await (await Store.open(database)).close()
-        start = time.perf_counter()
-        rows = with_talent_ids(talents(leads, datetime.now(UTC)), [user.id for user in users])
-        seed(database, rows)
-        spread_stages(database, random.Random(14))
-        add_log(database, log_lines, leads, random.Random(15))
-        took = time.perf_counter() - start
-        print(f"{leads} leads and {log_lines} log lines written in {took:.0f} s")
+        if kept is None or not database.exists():
+            folder.mkdir(parents=True, exist_ok=True)
+            await (await Store.open(database)).close()
+            start = time.perf_counter()
+            ids = [user.id for user in users]
+            seed(database, with_talent_ids(talents(leads, datetime.now(UTC)), ids))
+            spread_stages(database, random.Random(14))
+            add_log(database, log_lines, leads, random.Random(15))
+            took = time.perf_counter() - start
+            print(f"{leads} leads and {log_lines} log lines written in {took:.0f} s")
+        else:  # the bot remembers the update ids it saw: Telegram's only grow
+            with sqlite3.connect(database) as db:
+                seen = db.execute("SELECT COALESCE(MAX(update_id), 0) FROM update_inbox")
+                emulator.updates.continue_after(int(seen.fetchone()[0]))
+            db.close()
         bot = full_bot(emulator, url, folder)
         bot.env.update(WEB_URL=f"http://127.0.0.1:{port}", WEB_PORT=str(port))
         await bot.start(emulator)
@@ -202,8 +211,11 @@ def main() -> None:
     parser.add_argument("--log-lines", type=int, default=200_000, help="log lines (200000)")
     parser.add_argument("--talents", type=int, default=10, help="talents talking meanwhile")
     parser.add_argument("--rounds", type=int, default=20, help="times each request runs")
+    parser.add_argument(
+        "--keep", type=Path, help="folder for the database: built once, used again next time"
+    )
     args = parser.parse_args()
-    asyncio.run(run(args.leads, args.log_lines, args.talents, args.rounds))
+    asyncio.run(run(args.leads, args.log_lines, args.talents, args.rounds, args.keep))
 
 
 if __name__ == "__main__":

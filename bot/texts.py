@@ -634,5 +634,6 @@ class Text(StrEnum):
     WS_STATS_SUBSCRIBERS = "ws_stats_subscribers"
     WS_STATS_BLOCKED = "ws_stats_blocked"
     WS_STATS_CONTACT = "ws_stats_contact"
+    WS_STATS_AT = "ws_stats_at"
     WS_STATS_NONE = "ws_stats_none"
     WS_CHART_BAR = "ws_chart_bar"

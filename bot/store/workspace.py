@@ -178,7 +178,11 @@ class WorkspaceReads:
             values = (*values, f",{','.join(stage_order)},")
         # Constant strings only: the clauses come from conditions() and _ORDER.
         ordered = (" ORDER BY ", order, direction, ", x.application_id", direction)
-        sql = "".join(("SELECT x.application_id FROM lead_search x", clause, *ordered))
+        # A search matches few rows: one pass over the table, then a small sort, costs the
+        # same whatever it finds; walking an index in order would look up every row when
+        # nothing matches (0.3 s at 50,000 leads).
+        table = " FROM lead_search x NOT INDEXED" if where.search else " FROM lead_search x"
+        sql = "".join(("SELECT x.application_id", table, clause, *ordered))
         found = await self._reader.fetch_all(sql + " LIMIT ? OFFSET ?", (*values, limit, offset))
         ids = [int(row[0]) for row in found]
         rows = {

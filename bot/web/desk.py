@@ -41,6 +41,8 @@ class Desk:
     services: Services
     bot: Bot
     reads: WorkspaceReads
+    # The statistics last read, per language: (monotonic time, figures); see listing.py.
+    stats: dict[str, tuple[float, dict[str, Any]]] = field(default_factory=dict)
 
     @property
     def store(self) -> Store:

@@ -69,6 +69,7 @@ function card(heading, ...content) {
 export async function render(main) {
   const numbers = await call("stats");
   fill(main,
+    h("p", { class: "hint" }, t("stats_at", { time: numbers.at })),
     card(t("stats_funnel"), h("dl", { class: "numbers" }, numbers.funnel.map((item) =>
       h("div", {}, h("dt", {}, t(`stats_${item.key}`)), h("dd", {}, String(item.count)))))),
     card(t("stats_days"), columns(numbers.days)),
