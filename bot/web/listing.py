@@ -14,6 +14,7 @@ from bot.content import Content
 from bot.leads import intake, pipeline, stats
 from bot.leads.export import WIB, plain_text
 from bot.leads.stats import decimal_text
+from bot.store.audit import Audit
 from bot.texts import Text
 from bot.web import inputs
 from bot.web.desk import Desk, Labels, Viewer, row_json
@@ -96,13 +97,14 @@ async def leads(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, A
     detail: dict[str, Any] = {"filter": query.described, "page": page, "sort": by}
     if query.search_length:
         detail["search_length"] = query.search_length
-    await desk.store.audit.add_each(
-        viewer.actor, "lead_listed", [row.reference for row in rows], **detail
-    )
-    if query.search_length:  # a search with no result is still a search
-        await desk.store.audit.add(
-            viewer.actor, "leads_searched", None, length=query.search_length, found=total
-        )
+    # Recorded before anything is shown, in one transaction (one wait for the disk).
+    async with desk.store.db.transaction() as tx:
+        for row in rows:
+            await Audit.add_in(tx, viewer.actor, "lead_listed", row.reference, **detail)
+        if query.search_length:  # a search that found nothing is still a search
+            await Audit.add_in(
+                tx, viewer.actor, "leads_searched", None, length=query.search_length, found=total
+            )
     labels = Labels(desk.content, viewer.language)
     names = await desk.reads.names({row.assignee_id for row in rows if row.assignee_id})
     return {
