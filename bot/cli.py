@@ -210,25 +210,45 @@ async def _serve(settings: Settings, content: Content) -> int:
     from bot.transport.failures import describe
 
     runner = await create_runner(settings, content=content)
+    services = runner.application.bot_data["services"]
+    workspace = server = None
+    if settings.web_url:
+        from bot.web.server import Workspace, WorkspaceServer  # only with WEB_URL
+
+        workspace = Workspace(services, runner.application.bot)
     webhook = None
     if settings.webhook_url:
         from bot.transport.webhook import WebhookServer  # aiohttp.web: only webhook mode needs it
 
-        webhook = WebhookServer(runner, settings)
+        # One server in webhook mode: the webhook, /healthz and the workspace.
+        webhook = WebhookServer(runner, settings, mount=workspace.mount if workspace else None)
+    elif workspace is not None:
+        server = WorkspaceServer(workspace, settings.web_listen, settings.web_port)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
-    services = runner.application.bot_data["services"]
     reload_on_hangup(loop, services.live_content, services.store)
-    try:
-        await runner.start(polling=webhook is None)
-        if webhook is not None:
-            await webhook.start()
-    except (InvalidToken, NetworkError, OSError) as error:
-        log.critical("Could not start: %s", describe(error))
+
+    async def stop_serving() -> None:
         if webhook is not None:
             await webhook.stop()
+        if server is not None:
+            await server.stop()
+        if workspace is not None:
+            await workspace.stop()
+
+    try:
+        await runner.start(polling=webhook is None)
+        if workspace is not None:
+            await workspace.start()
+        if webhook is not None:
+            await webhook.start()
+        if server is not None:
+            await server.start()
+    except (InvalidToken, NetworkError, OSError) as error:
+        log.critical("Could not start: %s", describe(error))
+        await stop_serving()
         await runner.stop(grace=0)
         # The Bot API client was opened for getMe, but the application never finished
         # initialising, so its own shutdown leaves the connection pool alone.
@@ -237,8 +257,7 @@ async def _serve(settings: Settings, content: Content) -> int:
     log.info("Bot @%s is running; Ctrl-C or SIGTERM stops it", runner.application.bot.username)
     await stop.wait()
     log.info("Stopping: finishing the updates in hand")
-    if webhook is not None:
-        await webhook.stop()
+    await stop_serving()
     await runner.stop()
     log.info("Stopped")
     return 0

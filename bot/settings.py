@@ -11,6 +11,7 @@ from datetime import time, timedelta
 from itertools import pairwise
 from pathlib import Path
 from typing import Annotated, Any, Literal, NamedTuple
+from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -64,6 +65,23 @@ def parse_quiet_hours(text: str) -> QuietHours | None:
     if hours.start == hours.end:
         raise ValueError("start and end are the same time")
     return hours
+
+
+LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+MAX_WEB_AUTH_AGE = timedelta(days=7)
+
+
+def check_web_url(value: str) -> str:
+    """WEB_URL without a trailing slash; ValueError naming what is wrong."""
+    url = value.strip().rstrip("/")
+    parts = urlsplit(url)
+    if parts.scheme not in ("https", "http") or not parts.hostname:
+        raise ValueError("must be an https:// address such as https://desk.example.org")
+    if parts.query or parts.fragment or parts.username or parts.password:
+        raise ValueError("must have no query, fragment or user name in it")
+    if parts.scheme == "http" and parts.hostname not in LOOPBACK_HOSTS:
+        raise ValueError("http:// only on this machine (127.0.0.1, localhost): use https://")
+    return url
 
 
 class SettingsError(Exception):
@@ -135,6 +153,12 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = Field(default=8443, ge=1, le=65535)
+    # The staff workspace (bot/web/): a Telegram Mini App at {WEB_URL}/staff/. Unset: none.
+    web_url: str | None = None
+    web_listen: str = "127.0.0.1"
+    web_port: int = Field(default=8080, ge=1, le=65535)
+    # How long Telegram's signed init data opens the workspace after Telegram signed it.
+    web_auth_max_age: Annotated[timedelta, NoDecode] = timedelta(hours=1)
     log_level: str = "INFO"
     log_retention_days: int = Field(default=365, ge=1)
     draft_retention_days: int = Field(default=90, ge=1)
@@ -181,6 +205,7 @@ class Settings(BaseSettings):
     @field_validator(
         "staff_chat_id",
         "webhook_url",
+        "web_url",
         "webhook_secret",
         "bot_token",
         "backup_dir",
@@ -204,6 +229,29 @@ class Settings(BaseSettings):
         if any(later <= earlier for earlier, later in pairwise(delays)):
             raise ValueError("each delay must be longer than the one before")
         return delays
+
+    @field_validator("web_url")
+    @classmethod
+    def _check_web_url(cls, value: str | None) -> str | None:
+        """https (Telegram opens Mini Apps only there); http only on this machine, to try it."""
+        return None if value is None else check_web_url(value)
+
+    @field_validator("web_auth_max_age", mode="before")
+    @classmethod
+    def _parse_web_auth_max_age(cls, value: Any) -> Any:
+        """Accept "1h", "30m" or a number of seconds; between a minute and a week."""
+        if isinstance(value, str):
+            text = value.strip()
+            value = timedelta(seconds=int(text)) if text.isdigit() else parse_durations(text)
+            if isinstance(value, tuple):
+                if len(value) != 1:
+                    raise ValueError("one duration, such as 1h")
+                value = value[0]
+        if isinstance(value, int | float):
+            value = timedelta(seconds=value)
+        if not timedelta(minutes=1) <= value <= MAX_WEB_AUTH_AGE:
+            raise ValueError("between 1m and 7d")
+        return value
 
     @field_validator("quiet_hours", mode="before")
     @classmethod
@@ -304,6 +352,11 @@ class Settings(BaseSettings):
         return self
 
     @property
+    def workspace_url(self) -> str | None:
+        """The staff workspace's page (a Mini App), or None when WEB_URL is unset."""
+        return None if self.web_url is None else f"{self.web_url}/staff/"
+
+    @property
     def log_level_number(self) -> int:
         """The numeric logging level."""
         return logging.getLevelNamesMapping()[self.log_level]
@@ -371,6 +424,9 @@ _EXPECTED = {
     "database_path": "a file path in a writable folder",
     "content_dir": "an existing folder with the content YAML files",
     "webhook_port": "a port number between 1 and 65535",
+    "web_url": "an https:// address (http:// only on 127.0.0.1 or localhost)",
+    "web_port": "a port number between 1 and 65535",
+    "web_auth_max_age": "a duration between 1m and 7d such as 1h (units s, m, h, d)",
     "bot_api_url": "an http(s) URL such as https://api.telegram.org/bot",
     "backup_keep": "a whole number of backups to keep, 1 or more",
     "erasure_key": f"a secret of at least {MIN_ERASURE_KEY} characters (openssl rand -hex 32)",

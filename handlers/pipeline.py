@@ -47,6 +47,14 @@ async def _names(context: BotContext, ids: set[int | None]) -> dict[int, str]:
     return names
 
 
+def _workspace(update: Update, context: BotContext) -> str | None:
+    """The staff workspace's URL for a button, where Telegram allows one (a private chat)."""
+    chat = update.effective_chat
+    if chat is None or chat.type != "private":
+        return None
+    return context.services.settings.workspace_url
+
+
 # ----- the list --------------------------------------------------------------------------------
 
 
@@ -77,6 +85,7 @@ async def _show_list(
         names=await _names(context, {lead.assignee_id for lead in shown}),
         described=views.describe(context.content, language, chosen),
         code=chosen.code(),
+        workspace=_workspace(update, context),
     )
     await show(update, text, markup)
 
@@ -147,6 +156,7 @@ async def _lead_view(
         actor(update).user_id or 0,
         back_page,
         code,
+        _workspace(update, context),
     )
 
 
@@ -300,7 +310,7 @@ async def _stage_press(
         await _open(update, context, application_id, viewed=False)
         return
     await answer_query(update)
-    await reply(update, views.preview_intro(content, language, current, stage))
+    await reply(update, pipeline.preview_intro(content, language, current, stage))
     await reply(update, message.text, views.preview_buttons(content, language, current, stage))
 
 

@@ -10,11 +10,10 @@ import logging
 
 from telegram import Update
 
-from bot.content import Content, Markup
+from bot.content import Markup
 from bot.leads import pipeline
 from bot.leads.pipeline import FilterError, PipelineFilter, parse_code
-from bot.settings import Forwarding
-from bot.store.pipeline import LeadState, Message
+from bot.store.pipeline import LeadState
 from bot.texts import Text
 from handlers import pipeline_views as views
 from handlers.common import BotContext, answer_query, reply, show
@@ -78,38 +77,34 @@ async def choose_stage(update: Update, context: BotContext, batch_id: int, stage
         return
     chosen, leads, _ = prepared
     await context.services.store.pipeline.choose_bulk_stage(batch_id, stage)
-    movable = [lead for lead in leads if lead.stage != stage]
+    forwarding = context.services.settings.forwarding()
+    preview = pipeline.bulk_preview(content, stage, leads, forwarding)
     described = views.describe(content, language, chosen)
-    if not movable:
+    if not preview.movable:
         await show(update, context.text(Text.BULK_NOTHING, filter=described))
         return
-    forwarding = context.services.settings.forwarding()
-    eligible = [
-        lead for lead in movable if not pipeline.lacks_consent(content, stage, lead, forwarding)
-    ]
-    examples = _examples(content, stage, eligible, forwarding)
+    examples = preview.examples
     stage_label = pipeline.stage_label(content, stage, language)
-    if not eligible:
+    if not preview.eligible:
         info = context.text(Text.BULK_NONE_ELIGIBLE)
     elif not examples:
         info = context.text(Text.BULK_NO_MESSAGE)
     else:
-        english = sum(1 for lead in eligible if lead.language == "en")
         shown = [
             context.text(
                 Text.BULK_EXAMPLE,
-                talent_language=views.talent_language(content, language, lead.language),
+                talent_language=pipeline.talent_language(content, language, lead.language),
                 reference=lead.reference,
             )
             for lead, _ in examples
         ]
         info = context.text(
             Text.BULK_MESSAGE_INFO,
-            id_count=len(eligible) - english,
-            en_count=english,
+            id_count=len(preview.eligible) - preview.english,
+            en_count=preview.english,
             examples=context.text(Text.BULK_EXAMPLES_JOIN).join(shown),
         )
-    no_consent = len(movable) - len(eligible)
+    no_consent = preview.no_consent
     refused = ""
     if no_consent and forwarding is None:
         refused = "\n" + context.text(Text.BULK_PREVIEW_FORWARDING_OFF, stage=stage_label)
@@ -125,7 +120,7 @@ async def choose_stage(update: Update, context: BotContext, batch_id: int, stage
         count=len(leads),
         filter=described,
         stage=stage_label,
-        already=len(leads) - len(movable),
+        already=preview.already,
         no_consent=Markup(refused),
         message_info=info,
     )
@@ -137,7 +132,7 @@ async def choose_stage(update: Update, context: BotContext, batch_id: int, stage
         batch=batch_id,
         stage=stage,
     )
-    if not eligible:
+    if not preview.eligible:
         await show(update, text, views.bulk_cancel_only(content, language, batch_id))
         return
     buttons = views.bulk_confirm_buttons(content, language, batch_id, has_message=bool(examples))
@@ -147,21 +142,6 @@ async def choose_stage(update: Update, context: BotContext, batch_id: int, stage
     await show(update, text)
     for index, (_, sample) in enumerate(examples):  # the buttons under the last example
         await reply(update, sample.text, buttons if index == len(examples) - 1 else None)
-
-
-def _examples(
-    content: Content, stage: str, leads: list[LeadState], forwarding: Forwarding | None
-) -> list[tuple[LeadState, Message]]:
-    """The stage's message for the first lead of each language among them (id, then en)."""
-    firsts: dict[str, LeadState] = {}
-    for lead in leads:
-        firsts.setdefault(lead.language, lead)
-    examples = []
-    for language in sorted(firsts, key=lambda code: code != "id"):
-        message = pipeline.message_for(content, stage, firsts[language], forwarding)
-        if message is not None:
-            examples.append((firsts[language], message))
-    return examples
 
 
 async def cancel(update: Update, context: BotContext, batch_id: int) -> None:

@@ -15,7 +15,7 @@ from bot.store import Lead
 from bot.store.audit import Actor
 from bot.store.pipeline import HistoryItem, LeadState, Note, Registration
 from bot.texts import Text
-from handlers.staff_views import Screen, callback, lead_page
+from handlers.staff_views import Screen, callback, lead_page, workspace_button
 from handlers.views import MENU, back_row, button, pairs
 
 SHOWN_NOTES = 5
@@ -80,8 +80,10 @@ def lead_screen(
     viewer_id: int,
     back_page: int = 0,
     code: str = "",
+    workspace: str | None = None,
 ) -> Screen:
-    """The lead as today, then its stage, assignee, notes and history, with the buttons."""
+    """The lead as today, then its stage, assignee, notes and history, with the buttons (and
+    one opening it in the staff workspace, given the workspace's URL, in a private chat)."""
     base, _ = lead_page(content, language, lead, back_page, code)
     text = f"{base}\n\n{_pipeline_section(content, language, details)}"
     state = details.state
@@ -107,6 +109,10 @@ def lead_screen(
             )
         ],
     ]
+    if workspace is not None:
+        # The lead in the URL's fragment: never sent to a server, nor in any log.
+        url = f"{workspace}#lead/{state.application_id}"
+        rows.append([workspace_button(content, language, url)])
     return text, InlineKeyboardMarkup(rows)
 
 
@@ -208,30 +214,6 @@ def _history_line(content: Content, language: str, item: HistoryItem, names: dic
 
 def _shorten(text: str) -> str:
     return text if len(text) <= NOTE_PREVIEW else text[: NOTE_PREVIEW - 1] + "…"
-
-
-def preview_intro(content: Content, language: str, state: LeadState, to_stage: str) -> str:
-    """Above the exact message the talent would get: what, in which language, warnings.
-
-    (A lead lacking the stage's consent never gets this far: the stage is refused.)
-    """
-    warnings = ""
-    if state.blocked:
-        warnings += "\n" + content.text(Text.PIPELINE_WARNING_BLOCKED, language)
-    return content.text(
-        Text.PIPELINE_PREVIEW_INTRO,
-        language,
-        reference=state.reference,
-        stage=pipeline.stage_label(content, to_stage, language),
-        talent_language=talent_language(content, language, state.language),
-        warnings=warnings,
-    )
-
-
-def talent_language(content: Content, language: str, talent: str) -> str:
-    """A talent's chat language in staff words: "bahasa Indonesia", "English"."""
-    key = Text.PIPELINE_LANGUAGE_EN if talent == "en" else Text.PIPELINE_LANGUAGE_ID
-    return content.text(key, language)
 
 
 def preview_buttons(

@@ -211,6 +211,30 @@ async def change_stage(
     )
 
 
+def talent_language(content: Content, language: str, talent: str) -> str:
+    """A talent's chat language in staff words: "bahasa Indonesia", "English"."""
+    key = Text.PIPELINE_LANGUAGE_EN if talent == "en" else Text.PIPELINE_LANGUAGE_ID
+    return content.text(key, language)
+
+
+def preview_intro(content: Content, language: str, state: LeadState, to_stage: str) -> str:
+    """Above the exact message the talent would get: what, in which language, warnings.
+
+    (A lead lacking the stage's consent never gets this far: the stage is refused.)
+    """
+    warnings = ""
+    if state.blocked:
+        warnings += "\n" + content.text(Text.PIPELINE_WARNING_BLOCKED, language)
+    return content.text(
+        Text.PIPELINE_PREVIEW_INTRO,
+        language,
+        reference=state.reference,
+        stage=stage_label(content, to_stage, language),
+        talent_language=talent_language(content, language, state.language),
+        warnings=warnings,
+    )
+
+
 def check_note(text: str) -> str:
     """The note as kept: trimmed, not empty, at most 2,000 characters."""
     text = text.strip()
@@ -219,6 +243,48 @@ def check_note(text: str) -> str:
     if len(text) > NOTE_LIMIT:
         raise NoteError(f"{len(text)} characters, the limit is {NOTE_LIMIT}")
     return text
+
+
+@dataclass(frozen=True, slots=True)
+class BulkPreview:
+    """What a bulk move to a stage would do to these leads, before staff confirm it."""
+
+    leads: list[LeadState]
+    movable: list[LeadState]  # not at the stage yet
+    eligible: list[LeadState]  # movable, and with the consent the stage needs
+    examples: list[tuple[LeadState, Message]]  # the message for the first of each language
+
+    @property
+    def already(self) -> int:
+        """Leads already at the stage (skipped)."""
+        return len(self.leads) - len(self.movable)
+
+    @property
+    def no_consent(self) -> int:
+        """Leads the stage's consent keeps where they are."""
+        return len(self.movable) - len(self.eligible)
+
+    @property
+    def english(self) -> int:
+        """Eligible talents who chat in English (the others get the Indonesian message)."""
+        return sum(1 for lead in self.eligible if lead.language == "en")
+
+
+def bulk_preview(
+    content: Content, to_stage: str, leads: list[LeadState], forwarding: Forwarding | None
+) -> BulkPreview:
+    """Who a bulk move would move, who it would skip, and example messages (id, then en)."""
+    movable = [lead for lead in leads if lead.stage != to_stage]
+    eligible = [lead for lead in movable if not lacks_consent(content, to_stage, lead, forwarding)]
+    firsts: dict[str, LeadState] = {}
+    for lead in eligible:
+        firsts.setdefault(lead.language, lead)
+    examples = []
+    for language in sorted(firsts, key=lambda code: code != "id"):
+        message = message_for(content, to_stage, firsts[language], forwarding)
+        if message is not None:
+            examples.append((firsts[language], message))
+    return BulkPreview(leads, movable, eligible, examples)
 
 
 @dataclass(frozen=True, slots=True)

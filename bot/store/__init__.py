@@ -21,6 +21,7 @@ from bot.store.restores import Restores
 from bot.store.support import SupportRelay
 from bot.store.talent_updates import TalentUpdates
 from bot.store.users import Profile, User, Users
+from bot.store.workspace import WorkspaceButtons
 
 __all__ = [
     "Applications",
@@ -83,6 +84,7 @@ class Store:
         self.content_log = ContentLog(db)
         self.notices = StaffNotices(db)
         self.restores = Restores(db)
+        self.workspace_buttons = WorkspaceButtons(db)
 
     @classmethod
     async def open(cls, path: Path | str, *, erasure_key: bytes | None = None) -> Store:

@@ -39,6 +39,12 @@ LEFT JOIN consents t ON t.id = (SELECT MAX(c.id) FROM consents c
 _STATE = _STATE_COLUMNS + " WHERE a.status = 'submitted' AND a.id = ?"
 # Every lead a /leads filter matches, for a bulk move (constant strings, values bound).
 _MATCHING = "".join((_STATE_COLUMNS, " WHERE a.status = 'submitted'", FILTERS, " ORDER BY a.id"))
+_CHOSEN = "".join(
+    (
+        _STATE_COLUMNS,
+        " WHERE a.status = 'submitted' AND a.id IN (SELECT value FROM json_each(?)) ORDER BY a.id",
+    )
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +197,11 @@ class Pipeline:
     async def matching(self, where: LeadFilter) -> list[LeadState]:
         """Every submitted lead the filter matches, oldest first."""
         rows = await self._db.fetch_all(_MATCHING, where.filter_params)
+        return [state_from_row(row) for row in rows]
+
+    async def chosen(self, application_ids: list[int]) -> list[LeadState]:
+        """These submitted leads (the workspace's selection), oldest first; erased ones absent."""
+        rows = await self._db.fetch_all(_CHOSEN, (json.dumps(application_ids),))
         return [state_from_row(row) for row in rows]
 
     async def history(self, application_id: int, limit: int) -> tuple[list[HistoryItem], int]:
