@@ -13,18 +13,20 @@ from datetime import date
 from pathlib import Path
 
 from bot import cli_broadcast, cli_pipeline
+from bot.cli_settings import WITHOUT_DATABASE_OPTION, add_database_option, settings_for
 from bot.cli_staff import add_staff_commands
 from bot.content import Content, ContentError, load_content
-from bot.content_checks import review_warnings
+from bot.content_checks import forwarding_notes, review_warnings
 from bot.content_live import reload_on_hangup
 from bot.logs import setup_logging
 from bot.ops import cli as ops_cli
 from bot.ops.runlock import DatabaseInUse, RunLock
-from bot.settings import Settings, SettingsError, load_settings
+from bot.settings import Settings, SettingsError, load_settings, settings_with_flags
 
 log = logging.getLogger("bot")
 
 EXIT_CONFIG = 2
+EXIT_BROKEN_PIPE = 141  # what a shell reports for a tool ended by SIGPIPE
 
 SETUP_HINT = (
     "BOT_TOKEN is not set: create a bot with @BotFather in Telegram and put its token in .env"
@@ -42,7 +44,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_CONFIG
     try:
-        return int(args.handler(args))
+        status = int(args.handler(args))
+        sys.stdout.flush()  # here, so that a reader who has gone is noticed inside the try
+        return status
+    except BrokenPipeError:
+        return _reader_gone()
     except SettingsError as error:
         print(str(error), file=sys.stderr)
         return EXIT_CONFIG
@@ -53,6 +59,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_CONFIG
     except KeyboardInterrupt:
         return 130
+
+
+def _reader_gone() -> int:
+    """The reader of our output has gone (`kocca-bot audit | head`): stop quietly, as other
+    command-line tools do, instead of a traceback about a broken pipe."""
+    # What is still buffered for stdout cannot be written: point stdout at /dev/null so the
+    # interpreter's own flush at exit does not complain again.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_BROKEN_PIPE
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -155,12 +171,15 @@ def _parser() -> argparse.ArgumentParser:
     cli_broadcast.register(commands)
     ops_cli.register(commands)
     cli_pipeline.register(commands)
+    for name, command in commands.choices.items():
+        if name not in WITHOUT_DATABASE_OPTION:
+            add_database_option(command)
     return parser
 
 
 def _run_command(args: argparse.Namespace) -> int:
     """`kocca-bot run`."""
-    settings = load_settings()
+    settings = settings_for(args)
     if settings.bot_token is None:
         print(SETUP_HINT, file=sys.stderr)
         return EXIT_CONFIG
@@ -191,25 +210,45 @@ async def _serve(settings: Settings, content: Content) -> int:
     from bot.transport.failures import describe
 
     runner = await create_runner(settings, content=content)
+    services = runner.application.bot_data["services"]
+    workspace = server = None
+    if settings.web_url:
+        from bot.web.server import Workspace, WorkspaceServer  # only with WEB_URL
+
+        workspace = Workspace(services, runner.application.bot)
     webhook = None
     if settings.webhook_url:
         from bot.transport.webhook import WebhookServer  # aiohttp.web: only webhook mode needs it
 
-        webhook = WebhookServer(runner, settings)
+        # One server in webhook mode: the webhook, /healthz and the workspace.
+        webhook = WebhookServer(runner, settings, mount=workspace.mount if workspace else None)
+    elif workspace is not None:
+        server = WorkspaceServer(workspace, settings.web_listen, settings.web_port)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
-    services = runner.application.bot_data["services"]
     reload_on_hangup(loop, services.live_content, services.store)
-    try:
-        await runner.start(polling=webhook is None)
-        if webhook is not None:
-            await webhook.start()
-    except (InvalidToken, NetworkError, OSError) as error:
-        log.critical("Could not start: %s", describe(error))
+
+    async def stop_serving() -> None:
         if webhook is not None:
             await webhook.stop()
+        if server is not None:
+            await server.stop()
+        if workspace is not None:
+            await workspace.stop()
+
+    try:
+        await runner.start(polling=webhook is None)
+        if workspace is not None:
+            await workspace.start()
+        if webhook is not None:
+            await webhook.start()
+        if server is not None:
+            await server.start()
+    except (InvalidToken, NetworkError, OSError) as error:
+        log.critical("Could not start: %s", describe(error))
+        await stop_serving()
         await runner.stop(grace=0)
         # The Bot API client was opened for getMe, but the application never finished
         # initialising, so its own shutdown leaves the connection pool alone.
@@ -218,8 +257,7 @@ async def _serve(settings: Settings, content: Content) -> int:
     log.info("Bot @%s is running; Ctrl-C or SIGTERM stops it", runner.application.bot.username)
     await stop.wait()
     log.info("Stopping: finishing the updates in hand")
-    if webhook is not None:
-        await webhook.stop()
+    await stop_serving()
     await runner.stop()
     log.info("Stopped")
     return 0
@@ -253,12 +291,16 @@ def _chat_command(args: argparse.Namespace) -> int:
 
 def _purge_command(args: argparse.Namespace) -> int:
     """`kocca-bot purge`."""
-    overrides = {}
+    overrides: dict[str, int] = {}
     if args.log_days is not None:
         overrides["log_retention_days"] = args.log_days
     if args.draft_days is not None:
         overrides["draft_retention_days"] = args.draft_days
-    settings = load_settings(**overrides)
+    flags = {"log_retention_days": "--log-days", "draft_retention_days": "--draft-days"}
+    if args.database is not None:
+        overrides["database_path"] = args.database
+        flags["database_path"] = "--database"
+    settings = settings_with_flags(overrides, flags)
     return asyncio.run(_purge(settings))
 
 
@@ -276,7 +318,8 @@ async def _purge(settings: Settings) -> int:
 
 def _check_content_command(args: argparse.Namespace) -> int:
     """`kocca-bot check-content`."""
-    folder = args.content_dir or load_settings().content_dir
+    settings = load_settings()
+    folder = args.content_dir or settings.content_dir
     today = args.today or date.today()
     content = load_content(folder, today)
     print(
@@ -284,6 +327,14 @@ def _check_content_command(args: argparse.Namespace) -> int:
         f" {len(content.faq)} FAQ entries, {len(content.questions)} questions,"
         f" {len(content.stages)} pipeline stages, in id and en."
     )
+    forwarding = settings.forwarding()
+    if forwarding is None:
+        print("Leads are not passed on (FORWARD_TO is not set): no forwarding consent is asked.")
+    else:
+        where = "outside Indonesia" if forwarding.abroad else "in Indonesia"
+        print(f"Leads may be passed on to {forwarding.recipient} ({where}), with consent.")
+    for note in forwarding_notes(content, forwarding):
+        print(f"  note: {note}")
     warnings = review_warnings(content, today)
     if warnings:
         print(f"{len(warnings)} page(s) due for review:")

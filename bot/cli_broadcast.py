@@ -8,10 +8,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from bot.cli_settings import settings_for
 from bot.content import html_error, load_content
+from bot.ops.runlock import running_pid
 from bot.outreach.audience import Audience, count, describe, parse_audience
 from bot.outreach.broadcast import format_wib, parse_wib
-from bot.settings import Settings, load_settings
+from bot.outreach.control import cancel_broadcast
+from bot.settings import Settings
 from bot.store import Store, Version, utc_now
 from bot.store.audit import Actor
 
@@ -30,10 +33,16 @@ def register(commands: Any) -> None:
             " write & as &amp;). The recipient list is fixed now; the running bot (`kocca-bot"
             " run`) sends it at about BROADCAST_RATE messages a second and reports progress"
             " in the staff chat. Prints the number of recipients and asks before queueing."
+            " --list shows the announcements waiting or being sent; --cancel N stops one."
         ),
     )
-    parser.add_argument(
-        "--text-file", type=Path, required=True, help="the announcement, in Telegram HTML"
+    action = parser.add_mutually_exclusive_group(required=True)
+    action.add_argument("--text-file", type=Path, help="the announcement, in Telegram HTML")
+    action.add_argument(
+        "--list", action="store_true", help="list the scheduled and running announcements"
+    )
+    action.add_argument(
+        "--cancel", type=int, metavar="N", help="cancel the scheduled or running announcement #N"
     )
     parser.add_argument(
         "--english-file",
@@ -57,8 +66,12 @@ def register(commands: Any) -> None:
 
 
 def _broadcast_command(args: argparse.Namespace) -> int:
-    """Check everything, show the count, confirm, queue."""
-    settings = load_settings()
+    """Check everything, show the count, confirm, queue (or list, or cancel)."""
+    settings = settings_for(args)
+    if args.list:
+        return asyncio.run(_list(settings))
+    if args.cancel is not None:
+        return asyncio.run(_cancel(settings, args.cancel))
     content = load_content(settings.content_dir)
     try:
         main = _version(args.text_file)  # AudienceError is a ValueError too
@@ -71,7 +84,7 @@ def _broadcast_command(args: argparse.Namespace) -> int:
     recipients = asyncio.run(_count(settings, audience))
     when = "now" if args.at is None else f"at {format_wib(send_at)} WIB"
     print(
-        f"{recipients} subscriber(s) would receive this announcement"
+        f"{_count_of(recipients, 'subscriber')} would receive this announcement"
         f" ({describe(audience, content)}), {when}."
     )
     if recipients == 0:
@@ -82,10 +95,64 @@ def _broadcast_command(args: argparse.Namespace) -> int:
         return EXIT_NOT_QUEUED
     broadcast_id, frozen = asyncio.run(_queue(settings, main, english, audience, send_at))
     print(
-        f"Queued announcement #{broadcast_id} for {frozen} recipient(s), {when}."
-        " The running bot delivers it; cancel it with /broadcast in the bot."
+        f"Queued announcement #{broadcast_id} for {_count_of(frozen, 'recipient')}, {when}."
+        f" {_who_delivers(settings)} Cancel it with `kocca-bot broadcast --cancel"
+        f" {broadcast_id}` or /broadcast in the bot."
     )
     return 0
+
+
+def _who_delivers(settings: Settings) -> str:
+    """Whether a bot will deliver what was queued: an operator queueing on a database no bot
+    runs on would otherwise wait for nothing."""
+    if running_pid(settings.database_path) is not None:
+        return "The running bot delivers it."
+    return "No bot is running on this database: it goes out once the bot starts."
+
+
+def _count_of(number: int, noun: str) -> str:
+    """1 recipient, 2 recipients."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+async def _list(settings: Settings) -> int:
+    """`kocca-bot broadcast --list`: what is waiting or being sent, soonest first."""
+    store = await Store.open(settings.database_path)
+    try:
+        active = await store.broadcasts.active()
+        if not active:
+            print("No announcement is scheduled or being sent.")
+        for item in active:
+            if item.status == "queued" and item.send_at is not None and item.send_at > utc_now():
+                state = f"scheduled for {format_wib(item.send_at)} WIB"
+            else:
+                tally = await store.broadcasts.tally(item.id)
+                state = f"sending: {tally.sent} of {item.total} sent"
+            recipients = _count_of(item.total, "recipient")
+            print(f"#{item.id}  {state}; audience {item.audience}, {recipients}")
+        if active:
+            print(_who_delivers(settings))
+    finally:
+        await store.close()
+    return 0
+
+
+async def _cancel(settings: Settings, broadcast_id: int) -> int:
+    """`kocca-bot broadcast --cancel N`: stop one; the running bot stops within a second."""
+    store = await Store.open(settings.database_path)
+    try:
+        if await cancel_broadcast(store, Actor.cli(), broadcast_id):
+            print(f"Announcement #{broadcast_id} cancelled: nothing more of it is sent.")
+            return 0
+        status = await store.broadcasts.status(broadcast_id)
+    finally:
+        await store.close()
+    if status is None:
+        print(f"There is no announcement #{broadcast_id}.", file=sys.stderr)
+    else:
+        ended = f"Announcement #{broadcast_id} is not scheduled or running ({status})."
+        print(ended, file=sys.stderr)
+    return EXIT_NOT_QUEUED
 
 
 def _version(path: Path) -> Version:

@@ -21,7 +21,7 @@ from bot.content import Content
 from bot.leads import export, pipeline
 from bot.leads.pipeline import NoteError, StageError
 from bot.ops.runlock import running_pid
-from bot.settings import Settings
+from bot.settings import Forwarding, Settings
 from bot.store import Store
 from bot.store.audit import Actor, AuditEntry, AuditQuery
 from bot.store.pipeline import Move
@@ -41,8 +41,9 @@ def register(commands: Any) -> None:
             " a note on it (--note). With --notify, the stage's message from content/stages.yaml"
             " is queued for the talent; the bot sends it (at once if it is running, otherwise"
             " when it next starts) and reports in the staff chat. Without --notify nothing is"
-            " sent. A stage that needs a consent the talent has not given (Forwarded to KOCCA"
-            " needs transfer to Korea) is refused. Every change, and every look at a lead, is"
+            " sent. A stage that needs a consent the talent has not given (Forwarded needs their"
+            " consent to forwarding to FORWARD_TO) is refused, and with FORWARD_TO unset no"
+            " lead can be moved there. Every change, and every look at a lead, is"
             " recorded in the audit log as done from the command line."
         ),
     )
@@ -67,7 +68,12 @@ def register(commands: Any) -> None:
             " for erasure shows the erasure hash instead of its reference."
         ),
     )
-    audit.add_argument("--since", type=_day, metavar="YYYY-MM-DD", help="from this WIB date on")
+    audit.add_argument(
+        "--since",
+        type=_day,
+        metavar="DATE",
+        help="from this WIB date on (2026-01-31 or 31-01-2026)",
+    )
     audit.add_argument("--admin", type=int, metavar="ID", help="only this staff member's actions")
     audit.add_argument("--lead", metavar="KOC-…", help="only actions on this lead")
     audit.add_argument(
@@ -85,7 +91,7 @@ def _day(text: str) -> date:
 
 def _lead_command(args: argparse.Namespace) -> int:
     """`kocca-bot lead`."""
-    prepared = prepare()
+    prepared = prepare(args)
     reference = pipeline.parse_reference(args.reference)
     if prepared is None or reference is None:
         if reference is None:
@@ -126,12 +132,21 @@ async def _lead(settings: Settings, content: Content, reference: str, args: Any)
                     args.stage,
                     actor=actor,
                     notify=bool(args.notify),
+                    forwarding=settings.forwarding(),
                     report_chat_id=settings.staff_chat_id,
                 )
             except StageError:  # checked above; content cannot change in between
                 return EXIT_USAGE
             bot_runs = running_pid(settings.database_path) is not None
-            said = _moved(content, language, reference, args.stage, move, bot_runs=bot_runs)
+            said = _moved(
+                content,
+                language,
+                reference,
+                args.stage,
+                move,
+                bot_runs=bot_runs,
+                forwarding=settings.forwarding(),
+            )
             if move.outcome in ("gone", "no_consent"):
                 print(said, file=sys.stderr)
                 return EXIT_NOT_DONE
@@ -152,7 +167,14 @@ async def _lead(settings: Settings, content: Content, reference: str, args: Any)
 
 
 def _moved(
-    content: Content, language: str, reference: str, stage: str, move: Move, *, bot_runs: bool
+    content: Content,
+    language: str,
+    reference: str,
+    stage: str,
+    move: Move,
+    *,
+    bot_runs: bool,
+    forwarding: Forwarding | None,
 ) -> str:
     """One line saying what became of the move."""
     label = pipeline.stage_label(content, stage, language)
@@ -160,10 +182,16 @@ def _moved(
         return f"{reference} was erased meanwhile; nothing saved."
     if move.outcome == "same":
         return f"{reference} is already at {label}; nothing changed."
-    if move.outcome == "no_consent":
+    if move.outcome == "no_consent" and forwarding is None:
+        return (
+            f"{reference} cannot be moved to {label}: this bot passes no leads on (FORWARD_TO"
+            " is not set; see docs/staff-guide.md). Nothing saved, nothing sent."
+        )
+    if move.outcome == "no_consent" and forwarding is not None:
         return (
             f"{reference} cannot be moved to {label}: the talent has not agreed to their data"
-            " going to KOCCA in Korea (transfer_korea). Nothing saved, nothing sent."
+            f" being forwarded to {forwarding.recipient} (transfer_korea). Nothing saved,"
+            " nothing sent."
         )
     if move.update_id is not None:
         when = (
@@ -179,7 +207,7 @@ def _moved(
 
 def _audit_command(args: argparse.Namespace) -> int:
     """`kocca-bot audit`."""
-    prepared = prepare()
+    prepared = prepare(args)
     if prepared is None:
         return EXIT_USAGE
     settings, _ = prepared

@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from bot.ask_off import for_deployment
+from bot.cli_settings import settings_for
 from bot.content import Content, load_content
 from bot.leads import export, pipeline, stats
 from bot.leads.export import ExportRequest, FilterError
 from bot.logs import setup_logging
-from bot.settings import Settings, load_settings
+from bot.settings import Settings
 from bot.store import Store
 from bot.store.audit import Actor
 
@@ -48,7 +49,10 @@ def add_staff_commands(commands: Any) -> None:
         "--sector", choices=sorted(export.SECTOR_ALIASES), help="only musicians or filmmakers"
     )
     exporter.add_argument(
-        "--since", type=_day, metavar="YYYY-MM-DD", help="only leads sent on or after this WIB date"
+        "--since",
+        type=_day,
+        metavar="DATE",
+        help="only leads sent on or after this WIB date (2026-01-31 or 31-01-2026)",
     )
     exporter.add_argument(
         "--stage", help="only leads at this pipeline stage (a key of content/stages.yaml)"
@@ -85,20 +89,21 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def prepare() -> tuple[Settings, Content] | None:
+def prepare(args: argparse.Namespace) -> tuple[Settings, Content] | None:
     """Settings and content, or None (with a message) when there is no database to read."""
-    settings = load_settings()
+    settings = settings_for(args)
     setup_logging(logging.WARNING)
     content = for_deployment(load_content(settings.content_dir), settings)
     if not settings.database_path.exists():
-        print(f"No database at {settings.database_path}: check DATABASE_PATH.", file=sys.stderr)
+        where = "--database" if args.database is not None else "DATABASE_PATH"
+        print(f"No database at {settings.database_path}: check {where}.", file=sys.stderr)
         return None
     return settings, content
 
 
 def _export_command(args: argparse.Namespace) -> int:
     """`kocca-bot export`."""
-    prepared = prepare()
+    prepared = prepare(args)
     if prepared is None:
         return EXIT_USAGE
     settings, content = prepared
@@ -134,7 +139,7 @@ async def _export(
 
 def _stats_command(args: argparse.Namespace) -> int:
     """`kocca-bot stats`."""
-    prepared = prepare()
+    prepared = prepare(args)
     if prepared is None:
         return EXIT_USAGE
     settings, content = prepared

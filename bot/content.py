@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from bot import content_checks as checks
 from bot import content_wording
-from bot.settings import PrivacyFacts
+from bot.settings import Forwarding, PrivacyFacts
 from bot.texts import Text, TextFormatter
 
 LANGUAGES = ("id", "en")
@@ -153,6 +153,27 @@ class ConsentItem(Model):
     key: Literal["processing", "transfer_korea", "announcements"]
     required: bool
     question: T
+    question_abroad: T | None = None  # transfer_korea when FORWARD_ABROAD=true
+
+    def question_for(self, forwarding: Forwarding | None) -> T:
+        """The question as this deployment asks it (outside Indonesia or not)."""
+        if forwarding is not None and forwarding.abroad and self.question_abroad is not None:
+            return self.question_abroad
+        return self.question
+
+
+class Variants(Model):
+    """A privacy text in three variants, by the deployment's FORWARD_TO and FORWARD_ABROAD."""
+
+    none: T  # leads are not passed on: the text says nothing of it
+    local: T  # passed on to a recipient in Indonesia
+    abroad: T  # passed on outside Indonesia (UU PDP Pasal 56)
+
+    def pick(self, forwarding: Forwarding | None) -> T:
+        """The variant this deployment shows."""
+        if forwarding is None:
+            return self.none
+        return self.abroad if forwarding.abroad else self.local
 
 
 class Privacy(Model):
@@ -160,9 +181,34 @@ class Privacy(Model):
 
     version: str = Field(min_length=1)
     notice: T
+    recipients: Variants
     consent_intro: T
+    recipients_short: Variants
+    consents_asked: Variants
     consents: list[ConsentItem]
     guardian_notice: T
+
+    @model_validator(mode="after")
+    def _forwarding_texts(self) -> Privacy:
+        """What the forwarding texts need: a recipient only where there is one, and the
+        forwarding question in both variants."""
+        for name in ("recipients", "recipients_short", "consents_asked"):
+            none = getattr(self, name).none
+            if "recipient" in _safe_placeholders(none.id) | _safe_placeholders(none.en):
+                raise ValueError(
+                    f"{name}.none is shown when FORWARD_TO is unset: it cannot name {{recipient}}"
+                )
+        for item in self.consents:
+            if (item.key == "transfer_korea") != (item.question_abroad is not None):
+                raise ValueError(
+                    "consents: transfer_korea needs question_abroad (FORWARD_ABROAD=true),"
+                    " and only transfer_korea has one"
+                )
+        return self
+
+    def consent(self, key: str) -> ConsentItem:
+        """One consent item (the three keys are checked at load)."""
+        return next(item for item in self.consents if item.key == key)
 
 
 QuestionType = Literal[
@@ -247,6 +293,8 @@ class Intake(Model):
 
 STAGE_KEY_PATTERN = r"^[a-z0-9_]{1,20}$"  # stored in the database and in callback data
 STAGE_PLACEHOLDERS = {"reference", "name"}  # what a stage's talent message may fill in
+# ... and in a stage that needs the forwarding consent: whom the lead goes to (FORWARD_TO).
+FORWARDING_PLACEHOLDERS = STAGE_PLACEHOLDERS | {"recipient"}
 # Words /leads and /export read as filters: a stage may not be called like one of them.
 RESERVED_STAGE_KEYS = {"mine", "saya", "unassigned", "bebas", "music", "musik", "film"}
 
@@ -341,8 +389,8 @@ class Content:
         return self.text(Text.AS_OF, language, date=self.date_text(day, language))
 
     def privacy_text(self, text: T, language: str, facts: PrivacyFacts) -> str:
-        """A privacy text with who is responsible and the retention periods filled in (from the
-        settings, never content)."""
+        """A privacy text with who is responsible, the retention periods and whom leads are
+        passed on to filled in (from the settings, never content)."""
         controller = facts.controller
         block = self.text(
             Text.CONTROLLER_BLOCK, language, name=controller.name, contact=controller.contact
@@ -350,15 +398,31 @@ class Content:
         if controller.address:
             address = self.text(Text.CONTROLLER_ADDRESS, language, address=controller.address)
             block = f"{block}\n{address}"
-        return text.get(language).format_map(
-            {
-                "controller": block,
-                "controller_name": _escape(controller.name),
-                "controller_contact": _escape(controller.contact),
-                "conversation_days": str(facts.conversation_days),
-                "draft_days": str(facts.draft_days),
-            }
-        )
+        forwarding = facts.forwarding
+        values = {
+            "controller": block,
+            "controller_name": _escape(controller.name),
+            "controller_contact": _escape(controller.contact),
+            "conversation_days": str(facts.conversation_days),
+            "draft_days": str(facts.draft_days),
+            "recipient": _escape(forwarding.recipient) if forwarding else "",
+        }
+        privacy = self.privacy
+        for name, variants in (
+            ("recipients", privacy.recipients),
+            ("recipients_short", privacy.recipients_short),
+            ("consents_asked", privacy.consents_asked),
+        ):
+            values[name] = variants.pick(forwarding).get(language).format_map(values)
+        return text.get(language).format_map(values)
+
+    def forwarding_question(self, language: str, facts: PrivacyFacts) -> str | None:
+        """The consent question for passing leads on, naming the recipient; None when this
+        deployment passes nothing on (FORWARD_TO unset)."""
+        if facts.forwarding is None:
+            return None
+        item = self.privacy.consent("transfer_korea")
+        return self.privacy_text(item.question_for(facts.forwarding), language, facts)
 
 
 def _counted_or_escaped(value: Any) -> Any:
@@ -394,6 +458,23 @@ FILES = (
 EXTRA_MESSAGES = "messages_*.yaml"
 
 
+class _ContentLoader(yaml.SafeLoader):
+    """YAML's safe loader that leaves dates as text.
+
+    PyYAML turns `2026-11-30` into a date while parsing and raises a bare ValueError for
+    `2026-13-01`; left as text, the date is checked with the rest of the content and a bad
+    one is reported as a problem with its file and key.
+    """
+
+
+def _date_as_text(loader: _ContentLoader, node: yaml.Node) -> str:
+    assert isinstance(node, yaml.ScalarNode)  # the timestamp resolver matches scalars only
+    return str(loader.construct_scalar(node))
+
+
+_ContentLoader.add_constructor("tag:yaml.org,2002:timestamp", _date_as_text)
+
+
 def load_content(folder: Path, today: date | None = None) -> Content:
     """Load and check every content file; raise ContentError listing all problems."""
     problems: list[str] = []
@@ -402,7 +483,7 @@ def load_content(folder: Path, today: date | None = None) -> Content:
     for name in (*FILES, *extra):
         path = folder / name
         try:
-            raw[name] = yaml.safe_load(path.read_text(encoding="utf-8"))
+            raw[name] = yaml.load(path.read_text(encoding="utf-8"), Loader=_ContentLoader)  # noqa: S506
         except FileNotFoundError:
             problems.append(f"{name}: file is missing from {folder}")
         except yaml.YAMLError as error:
@@ -561,6 +642,10 @@ _FILLED_IN: dict[str, set[str]] = {
         "controller_contact",
         "conversation_days",
         "draft_days",
+        "recipient",
+        "recipients",
+        "recipients_short",
+        "consents_asked",
     },
 }
 
@@ -649,13 +734,16 @@ def _check_stages(content: Content) -> list[str]:
         where = f"stages.yaml: stages[{stage.key}]"
         if stage.key in RESERVED_STAGE_KEYS:
             problems.append(f"{where}: key {stage.key!r} is a /leads filter word; choose another")
+        forwarding = stage.consent == "transfer_korea"
+        allowed = FORWARDING_PLACEHOLDERS if forwarding else STAGE_PLACEHOLDERS
         for language in LANGUAGES:
             text = stage.message.get(language) if stage.message else ""
-            unknown = _safe_placeholders(text) - STAGE_PLACEHOLDERS
+            unknown = _safe_placeholders(text) - allowed
             if unknown:
+                hint = "" if forwarding else " ({recipient}: only with consent: transfer_korea)"
                 problems.append(
                     f"{where}.message.{language}: unknown placeholder(s) {sorted(unknown)};"
-                    f" use {{reference}} or {{name}}"
+                    f" use {', '.join('{' + name + '}' for name in sorted(allowed))}{hint}"
                 )
     return problems
 

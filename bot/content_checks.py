@@ -19,6 +19,7 @@ from bot.texts import Text
 
 if TYPE_CHECKING:
     from bot.content import Content, Dated, T
+    from bot.settings import Forwarding
 
 # How many characters a label may have, by how many buttons share its row: longer labels
 # are cut off ("Daftar untuk pro…") on a phone held upright.
@@ -60,6 +61,11 @@ SHARED_ROWS: dict[Text, int] = {
     Text.BTN_AUDIENCE_LANGUAGE: 2,
     Text.BTN_AUDIENCE_PROVINCE: 2,
     Text.BTN_AUDIENCE_SOURCE: 2,
+    Text.BTN_BROADCAST_VIEW: 2,  # the list of announcements: view | cancel, each
+    Text.BTN_BROADCAST_STOP: 2,
+    Text.BTN_BROADCAST_RESCHEDULE: 2,  # one announcement: reschedule | cancel
+    Text.BTN_BROADCAST_STOP_YES: 2,  # cancel, asked once: yes | no
+    Text.BTN_BROADCAST_KEEP: 2,
     Text.BTN_REMINDER_LATER: 2,  # a reminder: continue, then "I'll finish it myself" | stop
     Text.BTN_REMINDER_STOP: 2,
 }
@@ -284,4 +290,20 @@ def review_warnings(content: Content, today: date) -> list[str]:
         f"{page.where}: as_of {page.as_of} is {page.age_days} days old"
         f" (review after {page.review_days}): check its facts and update as_of"
         for page in due_for_review(content, today)
+    ]
+
+
+def forwarding_notes(content: Content, forwarding: Forwarding | None) -> list[str]:
+    """Why staff cannot use a stage: it passes leads on (`consent: transfer_korea`) while this
+    deployment names nobody to pass them on to (FORWARD_TO unset). Not a content problem:
+    a deployment may well pass nothing on; the stage then refuses every lead."""
+    if forwarding is not None:
+        return []
+    return [
+        f"stages.yaml: stages[{stage.key}] ({stage.label.en}): every lead is refused here,"
+        " because the stage passes leads on (consent: transfer_korea) and FORWARD_TO is not"
+        " set, so this deployment passes nothing on and never asks talents for that consent."
+        " Set FORWARD_TO (and FORWARD_ABROAD) if leads do go to a recipient, or remove the stage"
+        for stage in content.stages.values()
+        if stage.consent == "transfer_korea"
     ]

@@ -144,34 +144,8 @@ _FOR_THIS_PROGRAM = {
 }
 
 
-# Findings in texts that another branch (wp-content: stages.yaml, btn_apply_program) is
-# rewriting at the same time, excused word for word until it is merged. The lead empties
-# this set at that merge: nothing else is excused, and any new finding still fails.
-AWAITING_MERGE = frozenset(
-    {
-        "messages.yaml: btn_apply_program.id: 'Daftar untuk program' reads as applying to the"
-        " program: say it registers interest (e.g. “Daftarkan minat” / “Register interest”)",
-        "messages.yaml: btn_apply_program.en: 'Register for this program' reads as applying to"
-        " the program: say it registers interest (e.g. “Daftarkan minat” / “Register interest”)",
-        "stages.yaml: stages[diteruskan].message.id: write a comma before the name addressed:"
-        " Halo, {name}",
-        "stages.yaml: stages[selesai].message.en: 'judgement' is British spelling: write"
-        " 'judgment' (US English)",
-        "stages.yaml: stages[diteruskan].message.id: the line after a salutation starts with a"
-        " capital letter",
-        "stages.yaml: stages[diteruskan].message.en: the line after a salutation starts with a"
-        " capital letter",
-    }
-)
-
-
 def wording(raw: dict[str, Any], is_button: Callable[[str, str], bool]) -> list[Problem]:
     """Every language slip of every text, as 'file: key.language: what to write instead'."""
-    return [problem for problem in findings(raw, is_button) if problem not in AWAITING_MERGE]
-
-
-def findings(raw: dict[str, Any], is_button: Callable[[str, str], bool]) -> list[Problem]:
-    """Every finding, excused or not."""
     problems: list[Problem] = []
     for where, file, path, language, text in _texts(raw):
         checks: list[Callable[[str], list[str]]] = [plural_specs]

@@ -382,7 +382,19 @@ def _consents(w: _Writer, tables: Tables) -> Section:
         "application_id": (Text.MYDATA_FIELD_REGISTRATION, _registration_of(w, tables)),
         "notice_version": (Text.MYDATA_FIELD_NOTICE_VERSION, _same),
     }
-    return [w.record(row, fields) for row in tables.get("consents", [])]
+    rows = []
+    for row in tables.get("consents", []):
+        shown = w.record(row, fields, hidden=("recipient", "abroad"))
+        if row.get("recipient"):  # forwarding: named as it was asked (plain text, not HTML)
+            key = (
+                Text.CONSENT_KIND_TRANSFER_ABROAD
+                if row.get("abroad")
+                else Text.CONSENT_KIND_TRANSFER_TO
+            )
+            template = w.content.messages[key].get(w.language)
+            shown[w.say(Text.MYDATA_FIELD_CONSENT)] = template.format(recipient=row["recipient"])
+        rows.append(shown)
+    return rows
 
 
 def _reminders(w: _Writer, tables: Tables) -> Section:

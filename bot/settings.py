@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import time, timedelta
 from itertools import pairwise
 from pathlib import Path
 from typing import Annotated, Any, Literal, NamedTuple
+from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -20,6 +22,7 @@ PACKAGED_CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 
 Language = Literal["id", "en"]
 MIN_ERASURE_KEY = 32  # characters; `openssl rand -hex 32` gives 64
+FORWARD_TO_LIMIT = 60  # characters: the name is read inside a sentence and a consent line
 
 
 class QuietHours(NamedTuple):
@@ -64,6 +67,23 @@ def parse_quiet_hours(text: str) -> QuietHours | None:
     return hours
 
 
+LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+MAX_WEB_AUTH_AGE = timedelta(days=7)
+
+
+def check_web_url(value: str) -> str:
+    """WEB_URL without a trailing slash; ValueError naming what is wrong."""
+    url = value.strip().rstrip("/")
+    parts = urlsplit(url)
+    if parts.scheme not in ("https", "http") or not parts.hostname:
+        raise ValueError("must be an https:// address such as https://desk.example.org")
+    if parts.query or parts.fragment or parts.username or parts.password:
+        raise ValueError("must have no query, fragment or user name in it")
+    if parts.scheme == "http" and parts.hostname not in LOOPBACK_HOSTS:
+        raise ValueError("http:// only on this machine (127.0.0.1, localhost): use https://")
+    return url
+
+
 class SettingsError(Exception):
     """A setting has a value the bot cannot work with; the message names it."""
 
@@ -78,12 +98,23 @@ class Controller:
 
 
 @dataclass(frozen=True, slots=True)
+class Forwarding:
+    """Whom this deployment passes leads on to (FORWARD_TO), as talents read the name, and
+    whether that is a transfer outside Indonesia (FORWARD_ABROAD, UU PDP Pasal 56)."""
+
+    recipient: str
+    abroad: bool
+
+
+@dataclass(frozen=True, slots=True)
 class PrivacyFacts:
-    """What the privacy texts state from the settings: who is responsible, how long data stays."""
+    """What the privacy texts state from the settings: who is responsible, how long data stays,
+    and whether (and to whom) leads are passed on (None: they are not)."""
 
     controller: Controller
     conversation_days: int  # LOG_RETENTION_DAYS
     draft_days: int  # DRAFT_RETENTION_DAYS
+    forwarding: Forwarding | None = None
 
 
 # What `kocca-bot chat` shows: obviously not a real organisation.
@@ -92,11 +123,17 @@ DEMO_CONTROLLER = Controller(
 )
 
 
+_OLD_BACKUP_DEFAULT = Path("data/backups")  # BACKUP_DIR in config.example.env until 2026-12
+
+# The settings file read from the working directory; it holds the token, so it is kept 0600.
+ENV_FILE = Path(".env")
+
+
 class Settings(BaseSettings):
     """Configuration of one bot process. Names match the environment variables."""
 
     model_config = SettingsConfigDict(
-        env_file=".env",
+        env_file=ENV_FILE,
         env_file_encoding="utf-8",
         extra="ignore",
         case_sensitive=False,
@@ -116,6 +153,12 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = Field(default=8443, ge=1, le=65535)
+    # The staff workspace (bot/web/): a Telegram Mini App at {WEB_URL}/staff/. Unset: none.
+    web_url: str | None = None
+    web_listen: str = "127.0.0.1"
+    web_port: int = Field(default=8080, ge=1, le=65535)
+    # How long Telegram's signed init data opens the workspace after Telegram signed it.
+    web_auth_max_age: Annotated[timedelta, NoDecode] = timedelta(hours=1)
     log_level: str = "INFO"
     log_retention_days: int = Field(default=365, ge=1)
     draft_retention_days: int = Field(default=90, ge=1)
@@ -126,7 +169,9 @@ class Settings(BaseSettings):
     flood_limit: int = Field(default=20, ge=1)
     flood_window_seconds: float = Field(default=10.0, gt=0)
     # Operations: the daily backup (None turns it off) and the erasure-record key.
-    backup_dir: Path | None = Path("data/backups")
+    # Relative to the database's folder, so the backups sit beside the data wherever the
+    # command is started from.
+    backup_dir: Path | None = Path("backups")
     backup_keep: int = Field(default=14, ge=1)
     erasure_key: SecretStr | None = None
     # Reminders for unfinished registrations (bot/outreach/reminders.py).
@@ -138,6 +183,10 @@ class Settings(BaseSettings):
     controller_name: str | None = Field(default=None, max_length=200)
     controller_contact: str | None = Field(default=None, max_length=200)
     controller_address: str | None = Field(default=None, max_length=300)
+    # Whether leads are passed on, and to whom: a fact of the deployment, never of content.
+    # Unset: they are not (no forwarding consent is asked, the forwarding stage is refused).
+    forward_to: str | None = Field(default=None, max_length=FORWARD_TO_LIMIT)
+    forward_abroad: bool = False
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -156,6 +205,7 @@ class Settings(BaseSettings):
     @field_validator(
         "staff_chat_id",
         "webhook_url",
+        "web_url",
         "webhook_secret",
         "bot_token",
         "backup_dir",
@@ -180,13 +230,38 @@ class Settings(BaseSettings):
             raise ValueError("each delay must be longer than the one before")
         return delays
 
+    @field_validator("web_url")
+    @classmethod
+    def _check_web_url(cls, value: str | None) -> str | None:
+        """https (Telegram opens Mini Apps only there); http only on this machine, to try it."""
+        return None if value is None else check_web_url(value)
+
+    @field_validator("web_auth_max_age", mode="before")
+    @classmethod
+    def _parse_web_auth_max_age(cls, value: Any) -> Any:
+        """Accept "1h", "30m" or a number of seconds; between a minute and a week."""
+        if isinstance(value, str):
+            text = value.strip()
+            value = timedelta(seconds=int(text)) if text.isdigit() else parse_durations(text)
+            if isinstance(value, tuple):
+                if len(value) != 1:
+                    raise ValueError("one duration, such as 1h")
+                value = value[0]
+        if isinstance(value, int | float):
+            value = timedelta(seconds=value)
+        if not timedelta(minutes=1) <= value <= MAX_WEB_AUTH_AGE:
+            raise ValueError("between 1m and 7d")
+        return value
+
     @field_validator("quiet_hours", mode="before")
     @classmethod
     def _parse_quiet_hours(cls, value: Any) -> Any:
         """Accept "21:00-08:00"; empty turns quiet hours off."""
         return parse_quiet_hours(value) if isinstance(value, str) else value
 
-    @field_validator("controller_name", "controller_contact", "controller_address", mode="before")
+    @field_validator(
+        "controller_name", "controller_contact", "controller_address", "forward_to", mode="before"
+    )
     @classmethod
     def _trimmed_or_unset(cls, value: Any) -> Any:
         """Shown to talents as written, without stray spaces; empty means not set."""
@@ -246,6 +321,41 @@ class Settings(BaseSettings):
             raise ValueError("WEBHOOK_SECRET is required when WEBHOOK_URL is set")
         return self
 
+    @model_validator(mode="after")
+    def _check_forwarding(self) -> Settings:
+        """FORWARD_ABROAD describes the FORWARD_TO recipient: alone it would mean nothing."""
+        if self.forward_abroad and self.forward_to is None:
+            raise ValueError(
+                "FORWARD_ABROAD=true needs FORWARD_TO (whom leads are passed on to);"
+                " without FORWARD_TO leads are not passed on at all"
+            )
+        marker = placeholder_in(self.forward_to or "")
+        if marker:
+            raise ValueError(
+                f"FORWARD_TO still holds the placeholder {marker!r}: write the real name"
+                " (talents read it) or leave it empty"
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _backups_beside_the_database(self) -> Settings:
+        """A relative BACKUP_DIR is read from the database's folder, not the working directory."""
+        if self.backup_dir is not None and not self.backup_dir.expanduser().is_absolute():
+            folder = self.backup_dir
+            if folder == _OLD_BACKUP_DEFAULT and self.database_path.parent == Path("data"):
+                # .env files copied from the example before 2026-12 name the folder from the
+                # working directory; the backups they mean are data/backups, beside the data.
+                folder = Path("backups")
+            self.backup_dir = self.database_path.parent / folder
+        elif self.backup_dir is not None:
+            self.backup_dir = self.backup_dir.expanduser()
+        return self
+
+    @property
+    def workspace_url(self) -> str | None:
+        """The staff workspace's page (a Mini App), or None when WEB_URL is unset."""
+        return None if self.web_url is None else f"{self.web_url}/staff/"
+
     @property
     def log_level_number(self) -> int:
         """The numeric logging level."""
@@ -284,9 +394,21 @@ class Settings(BaseSettings):
                 )
         return Controller(self.controller_name, self.controller_contact, self.controller_address)
 
+    def forwarding(self) -> Forwarding | None:
+        """Whom leads are passed on to (FORWARD_TO, FORWARD_ABROAD); None: they are not."""
+        if self.forward_to is None:
+            return None
+        return Forwarding(self.forward_to, self.forward_abroad)
+
     def privacy_facts(self) -> PrivacyFacts:
-        """The controller and retention periods the privacy texts state (SettingsError if unset)."""
-        return PrivacyFacts(self.controller(), self.log_retention_days, self.draft_retention_days)
+        """The controller, retention periods and forwarding the privacy texts state
+        (SettingsError if the controller is unset)."""
+        return PrivacyFacts(
+            self.controller(),
+            self.log_retention_days,
+            self.draft_retention_days,
+            self.forwarding(),
+        )
 
     def token(self) -> str:
         """The bot token; raises SettingsError when it is missing."""
@@ -302,6 +424,9 @@ _EXPECTED = {
     "database_path": "a file path in a writable folder",
     "content_dir": "an existing folder with the content YAML files",
     "webhook_port": "a port number between 1 and 65535",
+    "web_url": "an https:// address (http:// only on 127.0.0.1 or localhost)",
+    "web_port": "a port number between 1 and 65535",
+    "web_auth_max_age": "a duration between 1m and 7d such as 1h (units s, m, h, d)",
     "bot_api_url": "an http(s) URL such as https://api.telegram.org/bot",
     "backup_keep": "a whole number of backups to keep, 1 or more",
     "erasure_key": f"a secret of at least {MIN_ERASURE_KEY} characters (openssl rand -hex 32)",
@@ -310,25 +435,83 @@ _EXPECTED = {
         " or empty for no reminders"
     ),
     "quiet_hours": "a range HH:MM-HH:MM in Asia/Jakarta time such as 21:00-08:00, or empty",
+    "forward_to": (
+        f"the recipient's name as talents read it, at most {FORWARD_TO_LIMIT} characters"
+        " (e.g. KOCCA Indonesia (Jakarta)), or empty"
+    ),
+    "forward_abroad": "true or false (whether FORWARD_TO is outside Indonesia)",
 }
 
 
-def describe_error(error: ValidationError) -> str:
-    """One line naming the first bad variable and what is expected."""
+# pydantic's checks of a value, said as the end of "X must be …".
+_RULES: dict[str, str] = {
+    "less_than_equal": "at most {le}",
+    "less_than": "less than {lt}",
+    "greater_than_equal": "at least {ge}",
+    "greater_than": "more than {gt}",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "float_parsing": "a number",
+    "bool_parsing": "true or false",
+    "string_too_long": "at most {max_length} characters long",
+    "string_too_short": "at least {min_length} characters long",
+    "missing": "set",
+}
+
+
+_SHOWS_INPUT = {
+    "less_than_equal",
+    "less_than",
+    "greater_than_equal",
+    "greater_than",
+    "int_parsing",
+    "int_from_float",
+    "float_parsing",
+    "bool_parsing",
+}
+_SHOWN_INPUT = 12  # characters
+
+
+def _number(value: Any) -> Any:
+    """30.0 as 30: limits read as people write them."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def describe_error(error: ValidationError, names: Mapping[str, str] | None = None) -> str:
+    """One sentence naming the first bad variable (or the command-line flag that gave it, from
+    `names`) and what it must be: "BROADCAST_RATE must be at most 30 (not 31)"."""
     first = error.errors()[0]
+    problem = first["msg"].removeprefix("Value error, ")
     field = str(first["loc"][0]) if first["loc"] else ""
     if not field:
-        return f"Configuration error: {first['msg'].removeprefix('Value error, ')}"
-    expected = _EXPECTED.get(field, first["msg"].removeprefix("Value error, "))
-    problem = first["msg"].removeprefix("Value error, ")
-    detail = problem if problem != expected else ""
-    line = f"Configuration error: {field.upper()} must be {expected}"
+        return f"Configuration error: {problem}"
+    name = (names or {}).get(field, field.upper())
+    rule = _RULES.get(first["type"])
+    if rule is not None and field in _EXPECTED and first["type"] in _SHOWS_INPUT:
+        rule = _EXPECTED[field]  # the setting's own words say more than "a whole number"
+    if rule is not None:
+        limits = {key: _number(value) for key, value in first.get("ctx", {}).items()}
+        expected = rule.format(**limits)
+        given = first.get("input")
+        # Only short values are repeated: a long one may be a secret typed in the wrong line.
+        short = isinstance(given, str | int | float) and 0 < len(str(given)) <= _SHOWN_INPUT
+        shown = f" (not {given})" if short and first["type"] in _SHOWS_INPUT else ""
+        return f"Configuration error: {name} must be {expected}{shown}"
+    expected = _EXPECTED.get(field, problem)
+    detail = problem if problem != expected and not problem.startswith("must be") else ""
+    line = f"Configuration error: {name} must be {expected}"
     return f"{line} ({detail})" if detail else line
 
 
 def load_settings(**overrides: Any) -> Settings:
     """Read settings from the environment and .env; raise SettingsError with one clear line."""
+    return settings_with_flags(overrides, {})
+
+
+def settings_with_flags(overrides: Mapping[str, Any], flags: Mapping[str, str]) -> Settings:
+    """Settings with values given by command-line flags; an error names the flag the operator
+    typed (`flags`: setting name -> "--draft-days"), not the setting."""
     try:
         return Settings(**overrides)
     except ValidationError as error:
-        raise SettingsError(describe_error(error)) from None
+        raise SettingsError(describe_error(error, flags)) from None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sys
 import tempfile
 from collections.abc import Awaitable, Callable
@@ -125,9 +126,16 @@ async def _chat(
     workers: bool = True,
 ) -> int:
     emulator = BotAPIEmulator()
+    # An admin without WEB_URL gets the staff workspace on loopback (bot/web/local.py).
+    web_port = None
+    if settings.is_admin(user_id) and settings.web_url is None:
+        from bot.web.local import LOOPBACK, loopback_port
+
+        web_port = loopback_port(settings.web_port)
     with tempfile.TemporaryDirectory(prefix="kocca-chat-") as scratch:
         settings = settings.model_copy(
             update={
+                "web_url": f"http://{LOOPBACK}:{web_port}" if web_port else settings.web_url,
                 "bot_token": SecretStr(emulator.token),
                 "database_path": database or Path(scratch) / "chat.db",
                 "webhook_url": None,
@@ -152,14 +160,28 @@ async def _chat(
         talent = emulator.user(user_id, first_name=first_name, language_code=telegram_language)
         printer = Printer(talent.id, out)
         unsubscribe = emulator.subscribe(printer)
-        print(
-            "Chatting with the bot offline. Type a message, a number to press a button,"
-            " /quit to leave.",
-            file=out,
-            flush=True,  # a script reading the other end of a pipe waits for this line
-        )
         try:
-            await _converse(runner.settle, talent, printer, read_line or _read_stdin, out)
+            async with contextlib.AsyncExitStack() as stack:
+                if web_port is not None:
+                    from bot.web.local import serve_locally
+
+                    workspace = serve_locally(
+                        runner, web_port, user_id, first_name, telegram_language
+                    )
+                    url = await stack.enter_async_context(workspace)
+                    hours = settings.web_auth_max_age.total_seconds() / 3600
+                    print(
+                        f"Staff workspace (this link works for {hours:g} h): {url}",
+                        file=out,
+                        flush=True,
+                    )
+                print(
+                    "Chatting with the bot offline. Type a message, a number to press a button,"
+                    " /quit to leave.",
+                    file=out,
+                    flush=True,  # a script reading the other end of a pipe waits for this line
+                )
+                await _converse(runner.settle, talent, printer, read_line or _read_stdin, out)
         finally:
             unsubscribe()
             await runner.stop()

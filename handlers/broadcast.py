@@ -7,16 +7,23 @@ The draft of an announcement is a broadcasts row in status 'composing' whose
 from __future__ import annotations
 
 import logging
+import re
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 from telegram.ext import ApplicationHandlerStop, ChatMemberHandler
 
-from bot.content import Markup
+from bot.content import Markup, html_error
 from bot.leads.export import wib_words
 from bot.outreach import audience as audiences
 from bot.outreach.audience import EVERYONE, Audience, AudienceError, parse_audience
-from bot.outreach.broadcast import footer_language, parse_wib, send_announcement
+from bot.outreach.broadcast import (
+    example_wib,
+    footer_language,
+    parse_wib,
+    send_announcement,
+)
+from bot.outreach.control import cancel_broadcast, prompt_expired, reschedule_broadcast
 from bot.parsing import small_int
 from bot.store import Broadcast, Version, utc_now
 from bot.store.audit import Actor
@@ -52,6 +59,11 @@ FILTERS = (
     ("stage", Text.BTN_AUDIENCE_STAGE),
 )
 CALLBACK_LIMIT = 64  # bytes of callback data Telegram accepts
+# A tag typed by hand: "<b>", "</i>", '<a href="…">' (not "<3" or "a < b").
+_TYPED_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?>")
+_BARE_AMPERSAND = re.compile(r"&(?!(lt|gt|amp|quot|#\d+);)")
+# What Telegram's app marks by itself in plain text; anything else is formatting chosen there.
+_PLAIN_ENTITIES = {"url", "mention", "hashtag", "cashtag", "bot_command", "email", "phone_number"}
 
 
 # ----- talents ---------------------------------------------------------------------------------
@@ -153,16 +165,22 @@ async def broadcast_command(update: Update, context: BotContext) -> None:
     rows: list[list[InlineKeyboardButton]] = []
     for item in active:
         lines.append(await _describe(context, item))
-        label = context.text(Text.BTN_BROADCAST_STOP, id=item.id)
-        rows.append([button(label, f"{STAFF}stop:{item.id}")])
+        view = button(context.text(Text.BTN_BROADCAST_VIEW, id=item.id), f"{STAFF}view:{item.id}")
+        stop = button(context.text(Text.BTN_BROADCAST_STOP, id=item.id), f"{STAFF}ask:{item.id}")
+        rows.append([view, stop])
     rows.append([button(context.text(Text.BTN_BROADCAST_NEW), NEW)])
     text = context.text(Text.BROADCAST_ACTIVE, items=Markup("\n".join(lines)))
     await show(update, text, InlineKeyboardMarkup(rows))
 
 
+def _scheduled(item: Broadcast) -> bool:
+    """Queued for a time still to come (not yet taken up by the worker)."""
+    return item.status == "queued" and item.send_at is not None and item.send_at > utc_now()
+
+
 async def _describe(context: BotContext, item: Broadcast) -> str:
     """One line of the list: how far a running one is, or when a scheduled one goes out."""
-    if item.status == "queued" and item.send_at is not None and item.send_at > utc_now():
+    if _scheduled(item) and item.send_at is not None:
         when = wib_words(context.content, item.send_at, context.language())
         return context.text(Text.BROADCAST_ITEM_SCHEDULED, id=item.id, when=when, total=item.total)
     tally = await context.services.store.broadcasts.tally(item.id)
@@ -198,7 +216,14 @@ async def compose_input(update: Update, context: BotContext) -> None:
     user, message = update.effective_user, update.message
     if user is None or message is None or not context.services.settings.is_admin(user.id):
         return
-    draft = await context.services.store.broadcasts.composing_for(user.id)
+    broadcasts = context.services.store.broadcasts
+    asked = await broadcasts.time_asked(user.id)
+    if asked is not None:
+        await broadcasts.forget_time_asked(user.id)
+        if not prompt_expired(asked[1]):
+            await _reschedule_at(update, context, asked[0], message.text or "")
+            raise ApplicationHandlerStop
+    draft = await broadcasts.composing_for(user.id)
     if draft is None or draft.step not in INPUT_STEPS:
         return  # not composing: the message goes on to the usual handlers
     if draft.step == SCHEDULE:
@@ -209,12 +234,45 @@ async def compose_input(update: Update, context: BotContext) -> None:
 
 
 def _version(message: Message) -> Version | None:
-    """The announcement as Telegram HTML, so bold, italics and links survive."""
+    """The announcement as Telegram HTML, so bold, italics and links survive.
+
+    Formatting comes from the Telegram app (bold, italics, links made there), or from HTML
+    tags typed by hand (`<b>…</b>`): typed tags are taken as formatting, never sent to
+    talents as literal tags (`typed_html` refuses tags Telegram would not accept)."""
+    typed = message.caption if message.photo else message.text
+    if typed is not None and typed_html(typed):
+        body = escape_bare_ampersands(typed)
+    elif message.photo:
+        body = message.caption_html or ""
+    elif message.text:
+        body = message.text_html
+    else:
+        return None
     if message.photo:
-        return Version("photo", message.caption_html or "", message.photo[-1].file_id)
-    if message.text:
-        return Version("text", message.text_html)
-    return None
+        return Version("photo", body, message.photo[-1].file_id)
+    return Version("text", body)
+
+
+def typed_html(text: str) -> bool:
+    """Whether staff typed HTML tags (as the command line's text files hold them)."""
+    return _TYPED_TAG.search(text) is not None
+
+
+def escape_bare_ampersands(text: str) -> str:
+    """ "R&D" in typed HTML: Telegram needs a bare & written &amp; (entities stay as typed)."""
+    return _BARE_AMPERSAND.sub("&amp;", text)
+
+
+def _typed_html_problem(message: Message) -> Text | str | None:
+    """Why typed HTML cannot be sent as formatting: mixed with the app's own formatting
+    (which of the two was meant is unclear), or tags Telegram would refuse; None if fine."""
+    typed = message.caption if message.photo else message.text
+    if typed is None or not typed_html(typed):
+        return None
+    entities = message.caption_entities if message.photo else message.entities
+    if any(entity.type not in _PLAIN_ENTITIES for entity in entities):
+        return Text.BROADCAST_MIXED_FORMATTING
+    return html_error(escape_bare_ampersands(typed))
 
 
 async def _take_content(
@@ -224,6 +282,14 @@ async def _take_content(
     version = _version(message)
     if version is None:
         await reply(update, context.text(Text.BROADCAST_UNSUPPORTED))
+        return
+    problem = _typed_html_problem(message)
+    if isinstance(problem, Text):
+        await reply(update, context.text(problem), _cancel_markup(context, draft.id))
+        return
+    if problem is not None:
+        refusal = context.text(Text.BROADCAST_BAD_HTML, problem=problem)
+        await reply(update, refusal, _cancel_markup(context, draft.id))
         return
     step, next_step = (CONTENT_EN, AUDIENCE) if english else (CONTENT, ENGLISH)
     stored = await context.services.store.broadcasts.set_version(
@@ -250,9 +316,8 @@ async def _schedule_at(update: Update, context: BotContext, draft: Broadcast, te
     """A WIB time: queue the draft for then."""
     send_at = parse_wib(text)
     if send_at is None:
-        await reply(
-            update, context.text(Text.BROADCAST_BAD_TIME), _cancel_markup(context, draft.id)
-        )
+        bad = context.text(Text.BROADCAST_BAD_TIME, example=example_wib())
+        await reply(update, bad, _cancel_markup(context, draft.id))
         return
     if send_at <= utc_now():
         await reply(
@@ -308,8 +373,8 @@ async def staff_button(update: Update, context: BotContext) -> None:
         return
     action, broadcast_id = parts[1], number
     argument = parts[3] if len(parts) > 3 else ""
-    if action == "stop":
-        await _stop(update, context, broadcast_id)
+    if action in QUEUED_ACTIONS:
+        await QUEUED_ACTIONS[action](update, context, broadcast_id)
         return
     draft = await context.services.store.broadcasts.get(broadcast_id)
     mine = draft is not None and draft.created_by == query.from_user.id
@@ -333,22 +398,113 @@ async def staff_button(update: Update, context: BotContext) -> None:
         await show(update, context.text(Text.BROADCAST_QUEUED, id=draft.id, count=count))
     elif action == "sched" and draft.step == CONFIRM:
         await context.services.store.broadcasts.set_step(draft.id, CONFIRM, SCHEDULE)
-        await show(update, context.text(Text.BROADCAST_ASK_TIME), _cancel_markup(context, draft.id))
+        ask = context.text(Text.BROADCAST_ASK_TIME, example=example_wib())
+        await show(update, ask, _cancel_markup(context, draft.id))
     else:
         await stale_button(update, context)
 
 
 async def _stop(update: Update, context: BotContext, broadcast_id: int) -> None:
     """Cancel a scheduled or running announcement (the worker stops within a second)."""
-    store = context.services.store
-    if await store.broadcasts.cancel(broadcast_id):
-        log.info("Broadcast %d cancelled by staff", broadcast_id)
-        user = update.effective_user
-        actor = Actor.staff(user.id if user else 0)
-        await store.audit.add(actor, "broadcast_cancelled", None, broadcast=broadcast_id)
+    user = update.effective_user
+    actor = Actor.staff(user.id if user else 0)
+    if await cancel_broadcast(context.services.store, actor, broadcast_id):
         await show(update, context.text(Text.BROADCAST_STOPPED, id=broadcast_id))
     else:
         await show(update, context.text(Text.BROADCAST_ALREADY_ENDED, id=broadcast_id))
+
+
+async def _ask_stop(update: Update, context: BotContext, broadcast_id: int) -> None:
+    """Cancel, asked once: what would stop, with Yes and No."""
+    item = await context.services.store.broadcasts.get(broadcast_id)
+    if item is None or item.status not in ("queued", "sending"):
+        await show(update, context.text(Text.BROADCAST_ALREADY_ENDED, id=broadcast_id))
+        return
+    question = context.text(Text.BROADCAST_STOP_CONFIRM, item=await _describe(context, item))
+    markup = InlineKeyboardMarkup(
+        [
+            [
+                button(context.text(Text.BTN_BROADCAST_STOP_YES), f"{STAFF}stop:{broadcast_id}"),
+                button(context.text(Text.BTN_BROADCAST_KEEP), f"{STAFF}list:{broadcast_id}"),
+            ]
+        ]
+    )
+    await show(update, question, markup)
+
+
+async def _view(update: Update, context: BotContext, broadcast_id: int) -> None:
+    """One queued announcement: each version as recipients get it, then when, to whom, and
+    Reschedule (while it waits for its time), Cancel and Back."""
+    item = await context.services.store.broadcasts.get(broadcast_id)
+    if item is None or item.status not in ("queued", "sending"):
+        await show(update, context.text(Text.BROADCAST_ALREADY_ENDED, id=broadcast_id))
+        return
+    await answer_query(update)
+    if not await _send_versions(update, context, item):
+        return
+    actions = []
+    if _scheduled(item):
+        actions.append(
+            button(context.text(Text.BTN_BROADCAST_RESCHEDULE), f"{STAFF}resched:{item.id}")
+        )
+    actions.append(
+        button(context.text(Text.BTN_BROADCAST_STOP, id=item.id), f"{STAFF}ask:{item.id}")
+    )
+    back = button(context.text(Text.BTN_BACK), f"{STAFF}list:{item.id}")
+    audience = _stored_audience_words(context, item, context.language(update))
+    text = context.text(Text.BROADCAST_VIEW, item=await _describe(context, item), audience=audience)
+    await reply(update, text, InlineKeyboardMarkup([actions, [back]]))
+
+
+async def _ask_new_time(update: Update, context: BotContext, broadcast_id: int) -> None:
+    """Reschedule: the bot waits for the new time (PROMPT_MINUTES at most)."""
+    item = await context.services.store.broadcasts.get(broadcast_id)
+    user = update.effective_user
+    if item is None or user is None or not _scheduled(item) or item.send_at is None:
+        await show(update, context.text(Text.BROADCAST_NOT_SCHEDULED, id=broadcast_id))
+        return
+    await context.services.store.broadcasts.ask_time(user.id, broadcast_id)
+    text = context.text(
+        Text.BROADCAST_ASK_NEW_TIME,
+        id=broadcast_id,
+        when=wib_words(context.content, item.send_at, context.language()),
+        example=example_wib(),
+    )
+    await show(update, text)
+
+
+async def _reschedule_at(update: Update, context: BotContext, broadcast_id: int, text: str) -> None:
+    """The new time typed after Reschedule: move the announcement, or say why not."""
+    user = update.effective_user
+    send_at = parse_wib(text)
+    if send_at is None or send_at <= utc_now():
+        key = Text.BROADCAST_BAD_TIME if send_at is None else Text.BROADCAST_PAST_TIME
+        again = button(
+            context.text(Text.BTN_BROADCAST_RESCHEDULE), f"{STAFF}resched:{broadcast_id}"
+        )
+        markup = InlineKeyboardMarkup([[again]])
+        await reply(update, context.text(key, example=example_wib()), markup)
+        return
+    actor = Actor.staff(user.id if user else 0)
+    if await reschedule_broadcast(context.services.store, actor, broadcast_id, send_at):
+        when = wib_words(context.content, send_at, context.language())
+        await reply(update, context.text(Text.BROADCAST_RESCHEDULED, id=broadcast_id, when=when))
+    else:
+        await reply(update, context.text(Text.BROADCAST_NOT_SCHEDULED, id=broadcast_id))
+
+
+async def _back_to_list(update: Update, context: BotContext, broadcast_id: int) -> None:
+    """Back (or No, keep it): the list of running and scheduled announcements again."""
+    await broadcast_command(update, context)
+
+
+QUEUED_ACTIONS = {
+    "view": _view,
+    "ask": _ask_stop,
+    "stop": _stop,
+    "resched": _ask_new_time,
+    "list": _back_to_list,
+}
 
 
 async def _english_choice(
@@ -395,6 +551,9 @@ async def _audience_choice(
         return
     language = context.language(update)
     found = await context.services.store.broadcasts.audience_values(kind)
+    if kind == "stage":  # in pipeline order, as staff know the stages
+        order = {key: index for index, key in enumerate(context.content.stages)}
+        found.sort(key=lambda pair: order.get(pair[0], len(order)))
     buttons = []
     for value, count in found:
         data = f"{STAFF}val:{draft.id}:{kind}:{value}"
@@ -437,7 +596,9 @@ async def _preview(update: Update, context: BotContext, draft: Broadcast, chosen
         await stale_button(update, context)
         return
     await answer_query(update)
-    if not await _send_previews(update, context, draft):
+    await reply(update, context.text(Text.BROADCAST_PREVIEW_INTRO))
+    if not await _send_versions(update, context, draft):
+        await _start(update, context, anew=True)
         return
     split = ""
     if draft.english is not None:
@@ -463,14 +624,13 @@ async def _preview(update: Update, context: BotContext, draft: Broadcast, chosen
     await reply(update, text, markup)
 
 
-async def _send_previews(update: Update, context: BotContext, draft: Broadcast) -> bool:
-    """Each version exactly as recipients get it; False (and a fresh draft) if Telegram refuses."""
+async def _send_versions(update: Update, context: BotContext, draft: Broadcast) -> bool:
+    """Each version exactly as recipients get it; False (with the reason) if Telegram refuses."""
     chat = update.effective_chat
     if chat is None or draft.main is None:
         return False
     default_language = context.services.settings.default_language
     try:
-        await reply(update, context.text(Text.BROADCAST_PREVIEW_INTRO))
         for intro, version in ((None, draft.main), (Text.BROADCAST_PREVIEW_ENGLISH, draft.english)):
             if version is None:
                 continue
@@ -482,9 +642,16 @@ async def _send_previews(update: Update, context: BotContext, draft: Broadcast) 
     except BadRequest as error:
         log.info("Telegram refused the preview of broadcast %d: %s", draft.id, error.message)
         await reply(update, context.text(Text.BROADCAST_REJECTED, error=describe(error)))
-        await _start(update, context, anew=True)
         return False
     return True
+
+
+def _stored_audience_words(context: BotContext, item: Broadcast, language: str) -> str:
+    """The audience of a queued broadcast in words (its stored form if content changed)."""
+    try:
+        return _audience_words(context, parse_audience(item.audience, context.content), language)
+    except AudienceError:
+        return item.audience
 
 
 def _audience_words(context: BotContext, chosen: Audience, language: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
+from telegram.error import Forbidden
 
 from bot.texts import Text
 from handlers import menu
@@ -37,11 +38,25 @@ async def stale_button(update: Update, context: BotContext) -> None:
 
 
 async def bot_added_to_group(update: Update, context: BotContext) -> None:
-    """Added to a group other than the staff chat: say in one line it works in private chat."""
+    """Added to a group other than the staff chat: say in one line it works in private chat,
+    and tell the admin who added it the group's chat id (how a staff group is set up)."""
     change = update.my_chat_member
     if change is None or change.chat.type == "private":
         return
-    if change.chat.id == context.services.settings.staff_chat_id:
+    settings = context.services.settings
+    if change.chat.id == settings.staff_chat_id:
         return
-    if change.new_chat_member.status in ("member", "administrator"):
-        await reply(update, context.text(Text.GROUP_ONLY_PRIVATE))
+    if change.new_chat_member.status not in ("member", "administrator"):
+        return
+    await reply(update, context.text(Text.GROUP_ONLY_PRIVATE))
+    adder = change.from_user
+    if not settings.is_admin(adder.id):
+        return
+    language = context.services.language_for(adder.language_code)
+    tip = context.content.text(
+        Text.GROUP_ID_FOR_ADMIN, language, title=change.chat.title or "", chat_id=change.chat.id
+    )
+    try:
+        await context.bot.send_message(adder.id, tip)
+    except Forbidden:  # the admin never started the bot in private: the group line is enough
+        log.info("Could not tell admin %s the id of a new group", adder.id)

@@ -22,7 +22,8 @@ log = logging.getLogger(__name__)
 
 
 def _flow(context: BotContext) -> IntakeFlow:
-    return IntakeFlow(context.services.store, context.content)
+    settings = context.services.settings
+    return IntakeFlow(context.services.store, context.content, settings.forwarding())
 
 
 async def apply_command(update: Update, context: BotContext) -> None:
@@ -128,8 +129,8 @@ async def _notify_staff(update: Update, context: BotContext, screen: Screen) -> 
         talent_language=context.language(update),
         summary=Markup(summary(content, screen.answers, language)),
     )
-    # The consents as they stand (a talent who refused transfer to Korea cannot be
-    # forwarded to KOCCA), and a button to open the lead: checked as staff on press.
+    # The consents as they stand (a talent who refused forwarding cannot be moved to the
+    # forwarding stage), and a button to open the lead: checked as staff on press.
     given = await applications.consents(user.id)
     consents = consent_lines(content, language, {k: c.granted for k, c in given.items()})
     text += "\n\n" + content.text(

@@ -61,11 +61,11 @@ def _consent(
         text = privacy.guardian_notice.get(language)
         yes, no = Text.BTN_GUARDIAN_YES, Text.BTN_GUARDIAN_NO
     elif stage == TRANSFER:  # the notice was shown one step earlier
-        item = next(consent for consent in privacy.consents if consent.key == "transfer_korea")
-        text = item.question.get(language)
+        # Only asked with FORWARD_TO set (the flow moves on otherwise): names the recipient.
+        text = content.forwarding_question(language, facts) or ""
         yes, no = Text.BTN_YES, Text.BTN_NO
     else:
-        item = next(consent for consent in privacy.consents if consent.key == "processing")
+        item = privacy.consent("processing")
         notice = content.privacy_text(privacy.consent_intro, language, facts)
         text = content.text(
             Text.INTAKE_CONSENT,

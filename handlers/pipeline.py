@@ -47,6 +47,14 @@ async def _names(context: BotContext, ids: set[int | None]) -> dict[int, str]:
     return names
 
 
+def _workspace(update: Update, context: BotContext) -> str | None:
+    """The staff workspace's URL for a button, where Telegram allows one (a private chat)."""
+    chat = update.effective_chat
+    if chat is None or chat.type != "private":
+        return None
+    return context.services.settings.workspace_url
+
+
 # ----- the list --------------------------------------------------------------------------------
 
 
@@ -77,6 +85,7 @@ async def _show_list(
         names=await _names(context, {lead.assignee_id for lead in shown}),
         described=views.describe(context.content, language, chosen),
         code=chosen.code(),
+        workspace=_workspace(update, context),
     )
     await show(update, text, markup)
 
@@ -137,6 +146,7 @@ async def _lead_view(
         history_total=history_total,
         updates=await store.pipeline.update_counts(lead.application_id),
         names=await _names(context, people),
+        forwarding=context.services.settings.forwarding(),
     )
     return views.lead_screen(
         context.content,
@@ -146,6 +156,7 @@ async def _lead_view(
         actor(update).user_id or 0,
         back_page,
         code,
+        _workspace(update, context),
     )
 
 
@@ -273,9 +284,10 @@ async def _stage_press(
         await answer_query(update, there)  # the current stage: the page stays as it is
         return
     current = state if state is not None and state.version == version else None
+    forwarding = context.services.settings.forwarding()
     message = None
-    if current is not None and not pipeline.lacks_consent(content, stage, current):
-        message = pipeline.message_for(content, stage, current)
+    if current is not None and not pipeline.lacks_consent(content, stage, current, forwarding):
+        message = pipeline.message_for(content, stage, current, forwarding)
     if current is None or message is None:
         # Saved at once (a stage without a message), or refused by the store, which records
         # why in the audit log: erased, changed meanwhile, lacking the consent it needs.
@@ -286,6 +298,7 @@ async def _stage_press(
             stage,
             actor=actor(update),
             notify=False,
+            forwarding=forwarding,
             expected_version=version,
         )
         if move.outcome != "saved":
@@ -297,7 +310,7 @@ async def _stage_press(
         await _open(update, context, application_id, viewed=False)
         return
     await answer_query(update)
-    await reply(update, views.preview_intro(content, language, current, stage))
+    await reply(update, pipeline.preview_intro(content, language, current, stage))
     await reply(update, message.text, views.preview_buttons(content, language, current, stage))
 
 
@@ -321,6 +334,7 @@ async def _confirm_press(
             stage,
             actor=actor(update),
             notify=notify,
+            forwarding=context.services.settings.forwarding(),
             expected_version=version,
             report_chat_id=chat.id if chat else None,
         )
@@ -349,6 +363,7 @@ async def _report_move(
     content, language = context.content, context.language(update)
     current = move.state.stage if move.state else stage
     label = pipeline.stage_label(content, current, language)
+    forwarding = context.services.settings.forwarding()
     key = {
         "saved": Text.PIPELINE_SAVED_NOTIFYING if move.update_id else Text.PIPELINE_SAVED,
         "conflict": Text.PIPELINE_CONFLICT,
@@ -356,9 +371,14 @@ async def _report_move(
         "gone": Text.PIPELINE_GONE,
         "no_consent": Text.PIPELINE_NO_CONSENT_TRANSFER,
     }[move.outcome]
+    values = {}
     if move.outcome == "no_consent":  # the stage it was not moved to, not the current one
         label = pipeline.stage_label(content, stage, language)
-    text = context.text(key, reference=reference, stage=label)
+        if forwarding is None:
+            key = Text.PIPELINE_FORWARDING_OFF
+        else:
+            values["recipient"] = forwarding.recipient
+    text = context.text(key, reference=reference, stage=label, **values)
     markup = None
     if move.state is not None:
         button = views.open_button(content, language, reference, move.state.application_id)
@@ -487,16 +507,22 @@ async def _send_again(update: Update, context: BotContext, update_id: int) -> No
         await expired(update, context)
         return
     state = await store.pipeline.state(queued.application_id)
-    consent = pipeline.needed_consent(content, queued.stage)
+    forwarding = context.services.settings.forwarding()
+    consent = pipeline.needed_consent(content, queued.stage, forwarding)
     refusal = None
+    values = {}
     if state is not None and state.stage != queued.stage:
         refusal = Text.UPDATE_OUTDATED
-    elif state is not None and state.lacks(consent):
+    elif state is not None and state.lacks(consent) and forwarding is None:
+        refusal = Text.UPDATE_FORWARDING_OFF
+    elif state is not None and state.lacks(consent) and forwarding is not None:
         refusal = Text.UPDATE_NO_CONSENT_TRANSFER
+        values["recipient"] = forwarding.recipient
     if state is not None and refusal is not None:
         label = pipeline.stage_label(content, state.stage, context.language(update))
         await answer_query(update)
-        await reply(update, context.text(refusal, reference=state.reference, stage=label))
+        text = context.text(refusal, reference=state.reference, stage=label, **values)
+        await reply(update, text)
         return
     if not await store.talent_updates.send_again(update_id, consent):
         await expired(update, context)  # sent, superseded or erased meanwhile

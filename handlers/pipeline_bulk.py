@@ -10,10 +10,10 @@ import logging
 
 from telegram import Update
 
-from bot.content import Content, Markup
+from bot.content import Markup
 from bot.leads import pipeline
 from bot.leads.pipeline import FilterError, PipelineFilter, parse_code
-from bot.store.pipeline import LeadState, Message
+from bot.store.pipeline import LeadState
 from bot.texts import Text
 from handlers import pipeline_views as views
 from handlers.common import BotContext, answer_query, reply, show
@@ -77,46 +77,51 @@ async def choose_stage(update: Update, context: BotContext, batch_id: int, stage
         return
     chosen, leads, _ = prepared
     await context.services.store.pipeline.choose_bulk_stage(batch_id, stage)
-    movable = [lead for lead in leads if lead.stage != stage]
+    forwarding = context.services.settings.forwarding()
+    preview = pipeline.bulk_preview(content, stage, leads, forwarding)
     described = views.describe(content, language, chosen)
-    if not movable:
+    if not preview.movable:
         await show(update, context.text(Text.BULK_NOTHING, filter=described))
         return
-    eligible = [lead for lead in movable if not pipeline.lacks_consent(content, stage, lead)]
-    examples = _examples(content, stage, eligible)
+    examples = preview.examples
     stage_label = pipeline.stage_label(content, stage, language)
-    if not eligible:
+    if not preview.eligible:
         info = context.text(Text.BULK_NONE_ELIGIBLE)
     elif not examples:
         info = context.text(Text.BULK_NO_MESSAGE)
     else:
-        english = sum(1 for lead in eligible if lead.language == "en")
         shown = [
             context.text(
                 Text.BULK_EXAMPLE,
-                talent_language=views.talent_language(content, language, lead.language),
+                talent_language=pipeline.talent_language(content, language, lead.language),
                 reference=lead.reference,
             )
             for lead, _ in examples
         ]
         info = context.text(
             Text.BULK_MESSAGE_INFO,
-            id_count=len(eligible) - english,
-            en_count=english,
+            id_count=len(preview.eligible) - preview.english,
+            en_count=preview.english,
             examples=context.text(Text.BULK_EXAMPLES_JOIN).join(shown),
         )
-    no_consent = len(movable) - len(eligible)
+    no_consent = preview.no_consent
+    refused = ""
+    if no_consent and forwarding is None:
+        refused = "\n" + context.text(Text.BULK_PREVIEW_FORWARDING_OFF, stage=stage_label)
+    elif no_consent and forwarding is not None:
+        refused = "\n" + context.text(
+            Text.BULK_PREVIEW_NO_CONSENT,
+            count=no_consent,
+            stage=stage_label,
+            recipient=forwarding.recipient,
+        )
     text = context.text(
         Text.BULK_PREVIEW,
         count=len(leads),
         filter=described,
         stage=stage_label,
-        already=len(leads) - len(movable),
-        no_consent=Markup(
-            "\n" + context.text(Text.BULK_PREVIEW_NO_CONSENT, count=no_consent, stage=stage_label)
-            if no_consent
-            else ""
-        ),
+        already=preview.already,
+        no_consent=Markup(refused),
         message_info=info,
     )
     # The example messages name their talents: recorded as views of those leads.
@@ -127,7 +132,7 @@ async def choose_stage(update: Update, context: BotContext, batch_id: int, stage
         batch=batch_id,
         stage=stage,
     )
-    if not eligible:
+    if not preview.eligible:
         await show(update, text, views.bulk_cancel_only(content, language, batch_id))
         return
     buttons = views.bulk_confirm_buttons(content, language, batch_id, has_message=bool(examples))
@@ -137,21 +142,6 @@ async def choose_stage(update: Update, context: BotContext, batch_id: int, stage
     await show(update, text)
     for index, (_, sample) in enumerate(examples):  # the buttons under the last example
         await reply(update, sample.text, buttons if index == len(examples) - 1 else None)
-
-
-def _examples(
-    content: Content, stage: str, leads: list[LeadState]
-) -> list[tuple[LeadState, Message]]:
-    """The stage's message for the first lead of each language among them (id, then en)."""
-    firsts: dict[str, LeadState] = {}
-    for lead in leads:
-        firsts.setdefault(lead.language, lead)
-    examples = []
-    for language in sorted(firsts, key=lambda code: code != "id"):
-        message = pipeline.message_for(content, stage, firsts[language])
-        if message is not None:
-            examples.append((firsts[language], message))
-    return examples
 
 
 async def cancel(update: Update, context: BotContext, batch_id: int) -> None:
@@ -181,8 +171,9 @@ async def confirm(update: Update, context: BotContext, batch_id: int, *, notify:
         await expired(update, context)
         return
     await answer_query(update)
+    forwarding = context.services.settings.forwarding()
     result = await pipeline.bulk_move(
-        store, content, batch_id, leads, stage, actor=who, notify=notify
+        store, content, batch_id, leads, stage, actor=who, notify=notify, forwarding=forwarding
     )
     log.info(
         "Bulk move %d: %d lead(s) to %s, %d message(s), %d without the stage's consent",
@@ -196,9 +187,16 @@ async def confirm(update: Update, context: BotContext, batch_id: int, *, notify:
     skipped = ""
     if result.changed or result.already:
         skipped = context.text(Text.BULK_SKIPPED, changed=result.changed, already=result.already)
-    if result.no_consent:
+    if result.no_consent and forwarding is None:
         skipped += context.text(
-            Text.BULK_SKIPPED_NO_CONSENT, count=result.no_consent, stage=stage_label
+            Text.BULK_SKIPPED_FORWARDING_OFF, count=result.no_consent, stage=stage_label
+        )
+    elif result.no_consent and forwarding is not None:
+        skipped += context.text(
+            Text.BULK_SKIPPED_NO_CONSENT,
+            count=result.no_consent,
+            stage=stage_label,
+            recipient=forwarding.recipient,
         )
     text = context.text(
         Text.BULK_DONE,

@@ -10,11 +10,12 @@ from bot.content import Content, Markup
 from bot.leads import pipeline
 from bot.leads.export import to_wib, wib_words
 from bot.leads.pipeline import PipelineFilter
+from bot.settings import Forwarding
 from bot.store import Lead
 from bot.store.audit import Actor
 from bot.store.pipeline import HistoryItem, LeadState, Note, Registration
 from bot.texts import Text
-from handlers.staff_views import Screen, callback, lead_page
+from handlers.staff_views import Screen, callback, lead_page, workspace_button
 from handlers.views import APPLY, MENU, back_row, button, pairs
 
 SHOWN_NOTES = 5
@@ -43,6 +44,7 @@ class LeadDetails:
     history_total: int
     updates: dict[str, int]  # talent messages by status
     names: dict[int, str]  # staff user id -> name
+    forwarding: Forwarding | None  # whom leads are passed on to (FORWARD_TO), if anyone
 
 
 def describe(content: Content, language: str, chosen: PipelineFilter) -> str:
@@ -78,8 +80,10 @@ def lead_screen(
     viewer_id: int,
     back_page: int = 0,
     code: str = "",
+    workspace: str | None = None,
 ) -> Screen:
-    """The lead as today, then its stage, assignee, notes and history, with the buttons."""
+    """The lead as today, then its stage, assignee, notes and history, with the buttons (and
+    one opening it in the staff workspace, given the workspace's URL, in a private chat)."""
     base, _ = lead_page(content, language, lead, back_page, code)
     text = f"{base}\n\n{_pipeline_section(content, language, details)}"
     state = details.state
@@ -105,7 +109,31 @@ def lead_screen(
             )
         ],
     ]
+    if workspace is not None:
+        # The lead in the URL's fragment: never sent to a server, nor in any log.
+        url = f"{workspace}#lead/{state.application_id}"
+        rows.append([workspace_button(content, language, url)])
     return text, InlineKeyboardMarkup(rows)
+
+
+def _closed_stages(
+    content: Content, language: str, state: LeadState, forwarding: Forwarding | None
+) -> str:
+    """Why some stages are closed to this lead: nothing is passed on in this deployment, or
+    the talent has not agreed to forwarding (to this recipient)."""
+    closed = [
+        item.label.get(language)
+        for key, item in content.stages.items()
+        if pipeline.lacks_consent(content, key, state, forwarding)
+    ]
+    if not closed:
+        return ""
+    stages = ", ".join(closed)
+    if forwarding is None:
+        return "\n" + content.text(Text.PIPELINE_WARNING_FORWARDING_OFF, language, stages=stages)
+    return "\n" + content.text(
+        Text.PIPELINE_WARNING_CONSENT, language, stages=stages, recipient=forwarding.recipient
+    )
 
 
 def _pipeline_section(content: Content, language: str, details: LeadDetails) -> str:
@@ -125,11 +153,7 @@ def _pipeline_section(content: Content, language: str, details: LeadDetails) -> 
     warnings = ""
     if state.blocked:
         warnings += "\n" + content.text(Text.PIPELINE_WARNING_BLOCKED, language)
-    every = content.stages.values()
-    closed = [item.label.get(language) for item in every if state.lacks(item.consent)]
-    if closed:
-        stages = ", ".join(closed)
-        warnings += "\n" + content.text(Text.PIPELINE_WARNING_CONSENT, language, stages=stages)
+    warnings += _closed_stages(content, language, state, details.forwarding)
     notes = [
         content.text(
             Text.PIPELINE_NOTE_LINE,
@@ -203,30 +227,6 @@ def _history_line(content: Content, language: str, item: HistoryItem, names: dic
 
 def _shorten(text: str) -> str:
     return text if len(text) <= NOTE_PREVIEW else text[: NOTE_PREVIEW - 1] + "…"
-
-
-def preview_intro(content: Content, language: str, state: LeadState, to_stage: str) -> str:
-    """Above the exact message the talent would get: what, in which language, warnings.
-
-    (A lead lacking the stage's consent never gets this far: the stage is refused.)
-    """
-    warnings = ""
-    if state.blocked:
-        warnings += "\n" + content.text(Text.PIPELINE_WARNING_BLOCKED, language)
-    return content.text(
-        Text.PIPELINE_PREVIEW_INTRO,
-        language,
-        reference=state.reference,
-        stage=pipeline.stage_label(content, to_stage, language),
-        talent_language=talent_language(content, language, state.language),
-        warnings=warnings,
-    )
-
-
-def talent_language(content: Content, language: str, talent: str) -> str:
-    """A talent's chat language in staff words: "bahasa Indonesia", "English"."""
-    key = Text.PIPELINE_LANGUAGE_EN if talent == "en" else Text.PIPELINE_LANGUAGE_ID
-    return content.text(key, language)
 
 
 def preview_buttons(

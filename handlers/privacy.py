@@ -6,9 +6,11 @@ import logging
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
 
-from bot.content import Markup
+from bot.content import Content, Markup
 from bot.leads.export import to_wib
 from bot.privacy import my_data
+from bot.settings import Forwarding
+from bot.store import Consent
 from bot.texts import Text
 from handlers.common import BotContext, answer_query, controller_values, reply, show
 from handlers.views import MENU, PRIVACY, back_row, button
@@ -57,19 +59,25 @@ async def consents(update: Update, context: BotContext) -> None:
     if user is None:
         return
     stored = await context.services.store.applications.consents(user.id)
+    forwarding = context.services.settings.forwarding()
     lines = []
     buttons: list[list[InlineKeyboardButton]] = []
     for kind, key in KIND_TEXT.items():
         consent = stored.get(kind)
         if kind == "guardian" and consent is None:
             continue  # asked of minors only: a line about it would puzzle everyone else
+        if kind == "transfer_korea" and consent is None and forwarding is None:
+            continue  # nothing is passed on here, and nothing was ever asked
         if consent is None:
             state = context.text(Text.CONSENT_NONE)
         else:
             date = _day(context, consent.created_at)
             given = Text.CONSENT_GIVEN if consent.granted else Text.CONSENT_WITHDRAWN
             state = context.text(given, date=date)
-        lines.append(context.text(Text.CONSENT_LINE, kind=context.text(key), state=state))
+        named = consent_name(context.content, context.language(update), kind, consent, forwarding)
+        lines.append(context.text(Text.CONSENT_LINE, kind=Markup(named), state=state))
+        if kind == "transfer_korea" and forwarding is None and not (consent and consent.granted):
+            continue  # a forwarding consent can be withdrawn here, given only with FORWARD_TO
         if kind in TOGGLEABLE and consent is not None:
             label = Text.BTN_WITHDRAW if consent.granted else Text.BTN_GRANT
             target = "0" if consent.granted else "1"
@@ -90,6 +98,28 @@ async def consents(update: Update, context: BotContext) -> None:
         Text.CONSENTS_SCREEN, lines=Markup("\n".join(lines)), preferences=Markup(preference_line)
     )
     await show(update, text, InlineKeyboardMarkup(buttons))
+
+
+def consent_name(
+    content: Content,
+    language: str,
+    kind: str,
+    consent: Consent | None,
+    forwarding: Forwarding | None,
+) -> str:
+    """A consent as the talent reads it; forwarding names whom it was given for (as recorded,
+    so an earlier consent keeps its wording), or whom it would be given for now."""
+    if kind != "transfer_korea":
+        return content.text(KIND_TEXT[kind], language)
+    recipient, abroad = None, False
+    if consent is not None:
+        recipient, abroad = consent.recipient, consent.abroad
+    elif forwarding is not None:
+        recipient, abroad = forwarding.recipient, forwarding.abroad
+    if not recipient:
+        return content.text(Text.CONSENT_KIND_TRANSFER, language)
+    key = Text.CONSENT_KIND_TRANSFER_ABROAD if abroad else Text.CONSENT_KIND_TRANSFER_TO
+    return content.text(key, language, recipient=recipient)
 
 
 def _day(context: BotContext, moment: str) -> str:
@@ -119,12 +149,25 @@ async def toggle_consent(update: Update, context: BotContext) -> None:
         return
     granted = target == "1"
     version = context.content.privacy.version
+    forwarding = context.services.settings.forwarding()
+    recipient = None
+    if kind == "transfer_korea":
+        # Given for the recipient named now; withdrawn from the one it was given for.
+        if granted and forwarding is None:
+            await answer_query(update, context.text(Text.BUTTON_EXPIRED), alert=True)
+            return
+        if granted and forwarding is not None:
+            recipient = (forwarding.recipient, forwarding.abroad)
+        elif current.recipient:
+            recipient = (current.recipient, current.abroad)
     if kind == "announcements":  # the subscription flag and its consent change together
         await context.services.store.broadcasts.set_subscription(
             user.id, granted, version, context.language(update)
         )
     else:
-        await applications.record_consent(user.id, kind, granted, version, context.language(update))
+        await applications.record_consent(
+            user.id, kind, granted, version, context.language(update), recipient=recipient
+        )
     if kind == "processing" and not granted:
         count = await context.services.store.privacy.withdraw_processing(user.id)
         log.info(

@@ -28,7 +28,7 @@ async def continue_button(update: Update, context: BotContext) -> None:
     if draft is None or draft.id != application_id:
         await answer_query(update, context.text(Text.INTAKE_GONE), alert=True)
         return
-    flow = IntakeFlow(store, context.content)
+    flow = IntakeFlow(store, context.content, context.services.settings.forwarding())
     screen = await flow.begin(user.id, context.language(update), update.update_id)
     facts = context.services.settings.privacy_facts()
     text, markup = render(screen, context.content, context.language(update), facts)

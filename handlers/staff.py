@@ -70,10 +70,8 @@ async def export_command(update: Update, context: BotContext) -> None:
         return
     try:
         request = ExportRequest.parse(context.args or [], context.content.stages)
-    except FilterError:
-        stages = pipeline.stage_words(context.content, context.language())
-        usage = context.text(Text.EXPORT_USAGE_STAGES, stages=stages)
-        await reply(update, f"{context.text(Text.EXPORT_USAGE)}\n{usage}")
+    except FilterError as error:
+        await reply(update, _export_refusal(context, error))
         return
     user = update.effective_user
     services = context.services
@@ -107,6 +105,21 @@ async def export_command(update: Update, context: BotContext) -> None:
             for file in upload.files:
                 with file.open("rb") as handle:
                     await chat.send_document(handle, filename=file.name, caption=caption)
+
+
+def _export_refusal(context: BotContext, error: FilterError) -> str:
+    """Which word was not understood (or not a date), then the examples."""
+    stages = pipeline.stage_words(context.content, context.language())
+    usage = context.text(Text.EXPORT_USAGE_STAGES, stages=stages)
+    lines = [context.text(Text.EXPORT_USAGE), usage]
+    if error.word is not None:
+        key = {
+            "word": Text.EXPORT_UNKNOWN_WORD,
+            "date": Text.EXPORT_BAD_DATE,
+            "no_date": Text.EXPORT_NO_DATE,
+        }[error.kind]
+        lines.insert(0, context.text(key, word=error.word))
+    return "\n".join(lines)
 
 
 @staff_desk

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo
 
 from bot.content import Content, Markup
 from bot.leads import intake, pipeline
@@ -71,8 +71,10 @@ def lead_list(
     names: dict[int, str] | None = None,
     described: str = "",
     code: str = "",
+    workspace: str | None = None,
 ) -> Screen:
-    """One page of the latest leads (matching a filter), a button to open each, and paging."""
+    """One page of the latest leads (matching a filter), a button to open each, and paging;
+    with `workspace` (its URL, in a private chat) a button opening the staff workspace."""
     if total == 0:
         if described:
             return content.text(Text.LEADS_FILTERED_EMPTY, language, filter=described), None
@@ -126,7 +128,16 @@ def lead_list(
     bulk = f"{BULK}{code}"
     if code and len(bulk.encode()) <= CALLBACK_LIMIT:
         rows.append([button(content.text(Text.BTN_BULK_MOVE, language, count=total), bulk)])
+    if workspace is not None:
+        rows.append([workspace_button(content, language, workspace)])
     return text, InlineKeyboardMarkup(rows)
+
+
+def workspace_button(content: Content, language: str, url: str) -> InlineKeyboardButton:
+    """Opens the staff workspace (a Mini App) inside Telegram: private chats only."""
+    return InlineKeyboardButton(
+        content.text(Text.BTN_OPEN_WORKSPACE, language), web_app=WebAppInfo(url)
+    )
 
 
 def consent_lines(content: Content, language: str, given: dict[str, bool | None]) -> list[str]:

@@ -8,7 +8,15 @@ from telegram import InlineKeyboardMarkup, Message, MessageId, ReplyParameters, 
 from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.store import LogEntry, User
-from bot.support import Admission, SupportDesk, Verdict, display_name, header, topic_name
+from bot.support import (
+    Admission,
+    SupportDesk,
+    Verdict,
+    ask_again_markup,
+    display_name,
+    header,
+    topic_name,
+)
 from bot.texts import Text
 from bot.transport.failures import describe
 from bot.transport.updates import message_summary
@@ -196,7 +204,6 @@ async def staff_message(update: Update, context: BotContext) -> None:
         await _mark(context, message, Text.SUPPORT_REPLY_ADMINS_ONLY, name=name)
         return
     language = talent.language if talent else context.services.settings.default_language
-    again = views.button(context.content.text(Text.BTN_ASK_REPLY, language), views.ASK_AGAIN)
     try:
         copy = await context.bot.copy_message(
             target.user_id,
@@ -207,7 +214,7 @@ async def staff_message(update: Update, context: BotContext) -> None:
                 if target.talent_message_id is not None
                 else None
             ),
-            reply_markup=InlineKeyboardMarkup([[again]]),
+            reply_markup=ask_again_markup(context.content, language),
         )
     except Forbidden as error:
         log.info("User %d cannot be reached (%s); marked as blocked", target.user_id, error)

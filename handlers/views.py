@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot import support
 from bot.content import Content, Markup, Program
 from bot.store import User
 from bot.texts import Text
@@ -24,7 +25,7 @@ APPLY = "apply"
 APPLY_PROGRAM = "apply:"
 ASK = "ask"
 ASK_DONE = "ask:done"
-ASK_AGAIN = "ask:again"  # under a staff answer: opens ask mode, keeps the answer
+ASK_AGAIN = support.ASK_AGAIN  # under a staff answer: opens ask mode, keeps the answer
 SUBSCRIBE_ON = "sub:on"
 SUBSCRIBE_OFF = "sub:off"
 STATUS = "status"
@@ -153,14 +154,12 @@ def faq_list(content: Content, language: str) -> Screen:
 def faq_answer(content: Content, language: str, key: str) -> Screen:
     """One FAQ answer."""
     item = content.faq[key]
+    answer = item.answer.get(language)
+    if item.as_of is not None:  # at the top, as on program pages: read before the facts
+        answer = f"{content.as_of_line(item.as_of, language)}\n{answer}"
     text = content.text(
-        Text.FAQ_ANSWER,
-        language,
-        question=item.question.get(language),
-        answer=Markup(item.answer.get(language)),
+        Text.FAQ_ANSWER, language, question=item.question.get(language), answer=Markup(answer)
     )
-    if item.as_of is not None:
-        text = f"{text}\n\n{content.as_of_line(item.as_of, language)}"
     return text, InlineKeyboardMarkup([back_row(content, language, FAQ)])
 
 

@@ -89,3 +89,12 @@ def content_folder(tmp_path: Path) -> Path:
 def content() -> Content:
     """The packaged content, loaded once."""
     return load_content(PACKAGED_CONTENT_DIR)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """`--workspace-screens DIR`: keep the staff workspace's screenshots there (docs/)."""
+    parser.addoption(
+        "--workspace-screens",
+        default=None,
+        help="folder for the staff workspace's screenshots (default: the run's temp folder)",
+    )

@@ -16,12 +16,14 @@ from pydantic import SecretStr
 from bot.app import create_runner
 from bot.emulator import BotAPIEmulator, BotMessage, EmulatedUser
 from bot.outreach.reminders import Clock, utc_clock
-from bot.settings import DEMO_CONTROLLER, Settings
+from bot.settings import DEMO_CONTROLLER, Forwarding, Settings
 from bot.store import Store
 from bot.transport.runner import Runner
 from bot.transport.webhook import WebhookServer
 
 SETTLE_TIMEOUT = 10.0
+# Whom the test bots pass leads on to, unless a test says otherwise.
+TEST_FORWARDING = Forwarding("KOCCA, Korea Selatan", abroad=True)
 
 
 def make_settings(database: Path, emulator: BotAPIEmulator, **overrides: Any) -> Settings:
@@ -36,6 +38,10 @@ def make_settings(database: Path, emulator: BotAPIEmulator, **overrides: Any) ->
         "backup_dir": database.parent / "backups",
         "controller_name": DEMO_CONTROLLER.name,
         "controller_contact": DEMO_CONTROLLER.contact,
+        # Leads are passed on (the forwarding consent is asked, the Diteruskan stage works);
+        # tests of a deployment that passes nothing on set forward_to=None.
+        "forward_to": TEST_FORWARDING.recipient,
+        "forward_abroad": TEST_FORWARDING.abroad,
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]

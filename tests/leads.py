@@ -24,7 +24,7 @@ from bot.leads.export import neutralise
 from bot.leads.intake import choices, visible_questions
 from bot.settings import PACKAGED_CONTENT_DIR
 from bot.texts import Text
-from tests.harness import Harness
+from tests.harness import TEST_FORWARDING, Harness
 
 CONTENT = load_content(PACKAGED_CONTENT_DIR)
 
@@ -151,9 +151,10 @@ async def answer(
 async def consent(
     bot: Harness, user: EmulatedUser, *, korea: bool = True, language: str = "id"
 ) -> None:
-    """Agree to processing and answer the transfer-to-Korea question."""
+    """Agree to processing and answer the forwarding question (asked with FORWARD_TO set)."""
     await bot.press(user, CONTENT.text(Text.BTN_AGREE, language))
-    await bot.press(user, CONTENT.text(Text.BTN_YES if korea else Text.BTN_NO, language))
+    if await where(bot, user) == "consent_transfer":
+        await bot.press(user, CONTENT.text(Text.BTN_YES if korea else Text.BTN_NO, language))
 
 
 async def fill(
@@ -248,7 +249,7 @@ _SEED_SQL = {
     "answers": "INSERT INTO answers (application_id, question_key, value, answered_at)"
     " VALUES (?, ?, ?, ?)",
     "consents": "INSERT INTO consents (user_id, application_id, kind, granted, notice_version,"
-    " language, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    " language, created_at, recipient, abroad) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 }
 
 
@@ -272,8 +273,20 @@ def _seed_rows(
         )
     )
     for kind, granted in talent.consents.items():
+        # A forwarding consent names whom it was given for: the test bots' FORWARD_TO.
+        forwarding = kind == "transfer_korea"
         rows["consents"].append(
-            (talent.user_id, None, kind, int(granted), CONTENT.privacy.version, talent.language, at)
+            (
+                talent.user_id,
+                None,
+                kind,
+                int(granted),
+                CONTENT.privacy.version,
+                talent.language,
+                at,
+                TEST_FORWARDING.recipient if forwarding else None,
+                int(TEST_FORWARDING.abroad) if forwarding else None,
+            )
         )
     if talent.answers is None:
         return []
@@ -299,10 +312,19 @@ def _seed_rows(
     return [reference] if reference else []
 
 
+# A database from before consents named their recipient (a test of an old database).
+_OLD_CONSENTS = "INSERT INTO consents (user_id, application_id, kind, granted, notice_version,"
+_OLD_CONSENTS += " language, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+
+
 def _flush(connection: sqlite3.Connection, rows: dict[str, list[tuple[Any, ...]]]) -> None:
+    columns = {row[1] for row in connection.execute("PRAGMA table_info(consents)")}
     with connection:  # one transaction per batch
         for table, sql in _SEED_SQL.items():
-            connection.executemany(sql, rows[table])
+            if table == "consents" and "recipient" not in columns:
+                connection.executemany(_OLD_CONSENTS, [row[:7] for row in rows[table]])
+            else:
+                connection.executemany(sql, rows[table])
             rows[table].clear()
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from bot.emulator import BotAPIEmulator
 from bot.settings import DEMO_CONTROLLER
+from tests.harness import TEST_FORWARDING
 
 START_TIMEOUT = 30.0
 
@@ -23,6 +24,8 @@ def clean_env(folder: Path, **values: str) -> dict[str, str]:
     env["DATABASE_PATH"] = str(folder / "bot.db")
     env["CONTROLLER_NAME"] = DEMO_CONTROLLER.name  # `run` refuses to start without them
     env["CONTROLLER_CONTACT"] = DEMO_CONTROLLER.contact
+    env["FORWARD_TO"] = TEST_FORWARDING.recipient  # as the in-process test bots
+    env["FORWARD_ABROAD"] = str(TEST_FORWARDING.abroad).lower()
     env.update(values)
     return env
 

@@ -411,7 +411,11 @@ async def test_scheduled_broadcast_goes_out_at_its_time_not_before(
     (listing,) = await bot.send(admin, "/broadcast")
     when = wib_words(CONTENT, send_at, "id")  # 4 Desember 2026, 09.00
     assert f"#{broadcast_id} — terjadwal {when} WIB, 1 penerima" in listing.text
-    assert listing.button_texts == [f"✖️ Batalkan #{broadcast_id}", "✏️ Pengumuman baru"]
+    assert listing.button_texts == [
+        f"👁 Lihat #{broadcast_id}",
+        f"✖️ Batalkan #{broadcast_id}",
+        "✏️ Pengumuman baru",
+    ]
     for _ in range(2):  # the worker has looked for due broadcasts since it was queued
         looked.clear()
         await asyncio.wait_for(looked.wait(), SETTLE_TIMEOUT)
@@ -450,6 +454,8 @@ async def test_schedule_in_chat_then_cancel_it(bot: Harness) -> None:
     (listing,) = await bot.send(admin, "/broadcast")
     assert "#1 — terjadwal" in listing.text
     await bot.press(admin, "✖️ Batalkan #1")
+    assert await bot.store.broadcasts.status(1) == "queued"  # asked first
+    await bot.press(admin, "✖️ Ya, batalkan")
     assert admin.last_message.text.startswith("⏹ Pengumuman #1 dibatalkan")
     assert await bot.store.broadcasts.status(1) == "cancelled"
     await bot.act(admin, admin.press_raw, listing.message_id, "bc:stop:1")  # pressed again
@@ -476,6 +482,7 @@ async def test_cancel_a_running_broadcast(make_bot: Any, staff_chat: Any) -> Non
     (listing,) = await bot.send(admin, "/broadcast")
     assert f"#{broadcast_id} — sedang dikirim" in listing.text
     await bot.press(admin, f"✖️ Batalkan #{broadcast_id}")
+    await bot.press(admin, "✖️ Ya, batalkan")
     for stall in stalls:
         stall.release()
     tally = await wait_delivered(bot.store, broadcast_id)
@@ -505,14 +512,16 @@ async def test_cli_queues_a_broadcast_the_running_bot_delivers(
     assert "unknown audience" in err
     code, out, _ = await kocca_bot("--text-file", str(text), answer=b"n\n")
     assert code == 1
-    assert "3 subscriber(s) would receive" in out
+    assert "3 subscribers would receive" in out
     assert "Not queued." in out
     assert await bot.store.broadcasts.active() == []
 
     code, out, err = await kocca_bot("--text-file", str(text), "--audience", "language=en", "--yes")
     assert code == 0, err
-    assert "2 subscriber(s) would receive this announcement (language 🇬🇧 English)" in out
-    assert "Queued announcement #1 for 2 recipient(s)" in out
+    assert "2 subscribers would receive this announcement (language 🇬🇧 English)" in out
+    assert "Queued announcement #1 for 2 recipients" in out
+    # The test's bot runs in this process, without the run lock of `kocca-bot run`.
+    assert "No bot is running on this database: it goes out once the bot starts." in out
     await wait_delivered(bot.store, 1)
     for talent in english:
         (message,) = talent.messages

@@ -97,6 +97,26 @@ async def test_admin_reload_serves_new_content_and_refuses_broken_content(
     assert len(reloads[0].problems) == 2 and reloads[1].problems == []
 
 
+async def test_reload_lists_an_impossible_date_and_keeps_the_old_content(
+    make_bot: Any, content_folder: Path
+) -> None:
+    bot: Harness = await make_bot(admin_ids=frozenset({ADMIN_ID}), content_dir=content_folder)
+    admin = bot.user(user_id=ADMIN_ID, first_name="Admin")
+    talent = bot.user()
+    before = await _page(bot, talent, "coproduction")
+    path = content_folder / "programs.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = f"as_of: {CONTENT.programs['coproduction'].as_of.isoformat()}"
+    path.write_text(text.replace(old, "as_of: 2026-02-30", 1), encoding="utf-8")
+
+    replies = await bot.send(admin, "/reload")
+    refused = "\n".join(reply.text for reply in replies)
+    assert refused.startswith(opening(Text.RELOAD_REFUSED))
+    assert "programs.yaml: programs[coproduction].as_of:" in refused
+    assert shown(Text.ERROR_APOLOGY) not in refused
+    assert await _page(bot, talent, "coproduction") == before
+
+
 async def test_reload_keeps_drafts_going_and_survives_a_restart(
     make_bot: Any, staff_chat: EmulatedChat, content_folder: Path
 ) -> None:
@@ -170,9 +190,9 @@ async def test_staff_chat_hears_once_a_week_which_pages_are_due_for_review(
     assert jobs is not None and jobs.get_jobs_by_name("content_review")
     telegram = bot.runner.application.bot
     mark = staff_chat.mark()
-    fresh = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)
+    fresh = datetime(2026, 12, 5, 3, 0, tzinfo=UTC)
     assert not await review_reminder(telegram, _services(bot), fresh)  # nothing is due yet
-    kofic_due = datetime(2027, 5, 25, 3, 0, tzinfo=UTC)  # only the 90-day page is due
+    kofic_due = datetime(2027, 5, 28, 3, 0, tzinfo=UTC)  # only the 90-day page is due
     assert await review_reminder(telegram, _services(bot), kofic_due)
     [reminder] = staff_chat.messages_since(mark)
     assert reminder.text.startswith(opening(Text.REVIEW_DUE))

@@ -272,10 +272,11 @@ def test_general_facts_about_kocca_are_an_faq_answer_linked_from_the_pages() -> 
     assert not any("KOCCA" in title and "Jakarta" in title for title in titles)
     linked = [p.key for p in CONTENT.programs.values() if "kocca_jakarta" in p.faq]
     assert {"music_to_korea", "training_center"} <= set(linked)
-    # The training center is under Film and its page says why.
+    # The training center is under Film (its recorded courses: animation, documentary); the
+    # page no longer explains the bot's own filing to talents (language review row 23).
     training = CONTENT.programs["training_center"]
     assert training.section == "film"
-    assert CONTENT.sections["film"].title.id in training.what.id
+    assert "animasi" in training.offers.id and "dokumenter" in training.offers.id
 
 
 # --- check-content: each new check fails on bad content ----------------------------------------
@@ -333,21 +334,53 @@ def test_an_as_of_in_the_future_is_a_typing_mistake(content_folder: Path) -> Non
         data["programs"][1]["as_of"] = date(2027, 11, 30)  # 2027 for 2026
 
     edit_content(content_folder, "programs.yaml", programs)
-    problems = _problems(content_folder, date(2026, 12, 1))
+    problems = _problems(content_folder, date(2026, 12, 3))
     assert problems == ["programs.yaml: programs[bcww].as_of: 2027-11-30 is in the future"]
     assert load_content(content_folder, date(2027, 11, 30)).programs["bcww"].as_of == date(
         2027, 11, 30
     )
 
 
+@pytest.mark.parametrize(
+    ("typed", "why"),
+    [
+        ("2026-13-01", "month value is outside expected range of 1-12"),
+        ("2026-02-30", "day value is outside expected range"),
+    ],
+)
+def test_an_impossible_date_is_listed_like_any_other_problem(
+    content_folder: Path,
+    typed: str,
+    why: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from bot.cli import main
+
+    path = content_folder / "programs.yaml"
+    text = path.read_text(encoding="utf-8")
+    first = re.search(r"as_of: (\S+)", text)
+    assert first is not None
+    path.write_text(text.replace(first.group(0), f"as_of: {typed}", 1), encoding="utf-8")
+    [problem] = _problems(content_folder)
+    assert problem.startswith("programs.yaml: programs[coproduction].as_of: ")
+    assert why in problem
+
+    monkeypatch.setenv("CONTENT_DIR", str(content_folder))
+    assert main(["check-content"]) == 2
+    printed = capsys.readouterr()
+    assert problem in printed.err
+    assert "Traceback" not in printed.err
+
+
 def test_old_pages_are_a_warning_not_an_error(content_folder: Path) -> None:
     from bot.content_checks import review_warnings
 
-    content = load_content(content_folder, date(2026, 12, 1))
-    assert review_warnings(content, date(2026, 12, 1)) == []
-    later = review_warnings(content, date(2027, 4, 1))  # 122 days: only the 90-day page
+    content = load_content(content_folder, date(2026, 12, 3))
+    assert review_warnings(content, date(2026, 12, 3)) == []
+    later = review_warnings(content, date(2027, 4, 1))  # 119 days: only the 90-day page
     assert later == [
-        "programs.yaml: programs[kofic_incentive]: as_of 2026-11-30 is 122 days old"
+        "programs.yaml: programs[kofic_incentive]: as_of 2026-12-03 is 119 days old"
         " (review after 90): check its facts and update as_of"
     ]
     everything = review_warnings(content, date(2027, 7, 1))

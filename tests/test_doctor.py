@@ -35,9 +35,11 @@ def world(served: tuple[BotAPIEmulator, str]) -> tuple[BotAPIEmulator, str]:
 
 
 @pytest.fixture
-async def folder(tmp_path: Path) -> Path:
-    """A deployment folder with a database the bot has run on."""
+async def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A deployment folder with a database the bot has run on, the working directory (where
+    the bot reads .env)."""
     await (await Store.open(tmp_path / "bot.db")).close()
+    monkeypatch.chdir(tmp_path)
     return tmp_path
 
 
@@ -160,6 +162,12 @@ async def _broken_content(emulator: BotAPIEmulator, folder: Path) -> dict[str, A
     return {"content_dir": content}
 
 
+async def _env_readable_by_others(emulator: BotAPIEmulator, folder: Path) -> dict[str, Any]:
+    (folder / ".env").write_text(f"BOT_TOKEN={TOKEN}\n")
+    (folder / ".env").chmod(0o644)
+    return {}
+
+
 async def _backups_off(emulator: BotAPIEmulator, folder: Path) -> dict[str, Any]:
     return {"backup_dir": None}
 
@@ -198,7 +206,8 @@ BROKEN: dict[str, tuple[Callable[..., Any], str, str]] = {
     "no admins": (_no_admins, "Admins", "ADMIN_IDS is empty"),
     "corrupt database": (_corrupt_database, "Database integrity", ""),
     "database not in WAL mode": (_not_wal, "Database WAL mode", "journal mode is delete"),
-    "broken content": (_broken_content, "Content", "problem(s)"),
+    "broken content": (_broken_content, "Content", "messages.yaml: greeting.en: missing"),
+    ".env readable by others": (_env_readable_by_others, "Settings file", "mode 0644"),
     "backups off": (_backups_off, "Backups", "daily backups are off"),
     "backup folder is a file": (_backup_folder_is_a_file, "Backups", "not a folder"),
     "last backup failed": (_last_backup_failed, "Backups", "No space"),

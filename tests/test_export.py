@@ -321,6 +321,8 @@ async def test_empty_export_still_has_its_header_row(store: Store, tmp_path: Pat
         (["film", "drafts"], ExportRequest("film", drafts=True)),
         (["since", "2026-01-01"], ExportRequest(since=date(2026, 1, 1))),
         (["drafts", "sejak", "2026-02-03", "film"], ExportRequest("film", date(2026, 2, 3), True)),
+        (["sejak", "03-02-2026"], ExportRequest(since=date(2026, 2, 3))),
+        (["since", "3/2/2026"], ExportRequest(since=date(2026, 2, 3))),
     ],
 )
 def test_export_words(words: list[str], expected: ExportRequest) -> None:
@@ -334,6 +336,22 @@ def test_export_words(words: list[str], expected: ExportRequest) -> None:
 def test_export_words_that_make_no_sense(words: list[str]) -> None:
     with pytest.raises(FilterError):
         ExportRequest.parse(words)
+
+
+@pytest.mark.parametrize(
+    ("words", "word", "kind"),
+    [
+        (["film", "teater"], "teater", "word"),
+        (["since", "31-02-2026"], "31-02-2026", "date"),
+        (["musik", "sejak"], "sejak", "no_date"),
+    ],
+)
+def test_export_names_the_word_it_did_not_understand(
+    words: list[str], word: str, kind: str
+) -> None:
+    with pytest.raises(FilterError) as raised:
+        ExportRequest.parse(words)
+    assert (raised.value.word, raised.value.kind) == (word, kind)
 
 
 def test_dates_are_western_indonesian_time() -> None:

@@ -384,11 +384,11 @@ async def test_apply_from_a_program_page_preselects_it(bot: Harness) -> None:
     user = bot.user()
     await bot.send(user, "/program")
     await bot.press(user, CONTENT.sections["music"].title.id)
-    await bot.press(user, CONTENT.programs["mucon"].title.id)
+    await bot.press(user, CONTENT.programs["music_to_korea"].title.id)  # interest: page
     await bot.press(user, _button(Text.BTN_APPLY_PROGRAM))
     await consent(bot, user)
     stored = await _stored(bot, user.id)
-    assert stored == {"sector": "music", "programs_of_interest": ["mucon"]}
+    assert stored == {"sector": "music", "programs_of_interest": ["music_to_korea"]}
     assert await where(bot, user) == "age_range"
 
 

@@ -20,7 +20,7 @@ from bot.store.pipeline import LeadState
 from bot.store.privacy import subject_hash
 from bot.texts import Text
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
-from tests.harness import Harness
+from tests.harness import TEST_FORWARDING, Harness
 from tests.leads import (
     CONTENT,
     EVERY_CONSENT,
@@ -71,7 +71,7 @@ async def audit(bot: Harness, reference: str | None = None) -> list[tuple[Any, .
     )
 
 
-def expected_message(stage: str, reference: str, name: str, language: str = "id") -> str:
+def expected_message(stage: str, reference: str, first_name: str, language: str = "id") -> str:
     """Exactly what the talent should receive (visible text)."""
     state = LeadState(
         application_id=1,
@@ -79,15 +79,16 @@ def expected_message(stage: str, reference: str, name: str, language: str = "id"
         user_id=1,
         submitted_at="",
         language=language,
-        name=name,
+        first_name=first_name,
+        full_name=None,
         blocked=False,
         stage="baru",
         version=0,
         assignee_id=None,
         stage_changed_at="",
-        transfer_korea=True,
+        transfer=None,
     )
-    message = message_for(CONTENT, stage, state)
+    message = message_for(CONTENT, stage, state, TEST_FORWARDING)
     assert message is not None
     return message.text
 
@@ -158,7 +159,7 @@ async def test_stage_without_message_is_saved_at_once_and_one_with_message_is_pr
     intro, preview = replies[-2:]
     assert "KOC-000001 → Shortlist" in intro.text
     assert "bahasa Indonesia" in intro.text
-    wanted = expected_message("shortlist", "KOC-000001", "Sari Dewi Lestari")
+    wanted = expected_message("shortlist", "KOC-000001", "Sari")
     assert preview.html == wanted  # exactly what the talent will receive
     state = await bot.store.pipeline.state(1)
     assert state is not None and state.stage == "ditinjau"  # nothing saved before the choice
@@ -428,7 +429,7 @@ async def test_bulk_move_of_500_leads_sends_each_talent_one_message_under_the_bu
     preview, sample = replies[-2:]
     assert "500 pendaftar (Baru · Musik) → Shortlist" in preview.text
     assert "500 dalam bahasa Indonesia, 0 dalam bahasa Inggris" in preview.text
-    assert sample.html == expected_message("shortlist", "KOC-000001", "Talenta 0")
+    assert sample.html == expected_message("shortlist", "KOC-000001", "Talenta0")
     assert sum(len(talent.messages) for talent in talents) == 0  # nothing before confirming
     mark = admin.mark()
     await bot.press(admin, t(Text.BTN_BULK_SEND))
@@ -457,7 +458,9 @@ async def test_a_new_stage_change_replaces_an_update_not_yet_sent(make_bot: Any)
     await bot.stop()
     store = await Store.open(bot.database)
     for stage in ("shortlist", "selesai"):
-        move = await change_stage(store, CONTENT, 1, stage, actor=Actor.cli(), notify=True)
+        move = await change_stage(
+            store, CONTENT, 1, stage, actor=Actor.cli(), notify=True, forwarding=TEST_FORWARDING
+        )
         assert move.outcome == "saved" and move.update_id is not None
     await store.close()
     await bot.start()
@@ -468,7 +471,7 @@ async def test_a_new_stage_change_replaces_an_update_not_yet_sent(make_bot: Any)
     await wait_until(delivered)
     await asyncio.sleep(1.0)
     assert [message.html for message in talent.messages] == [
-        expected_message("selesai", "KOC-000001", "Talenta 0")
+        expected_message("selesai", "KOC-000001", "Talenta0")
     ]
     assert await bot.store.pipeline.update_counts(1) == {"sent": 1, "superseded": 1}
 

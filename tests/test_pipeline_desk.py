@@ -97,7 +97,7 @@ async def test_stats_show_the_pipeline_and_time_to_first_contact(
         "• Ditinjau: 0",
         "• Dihubungi: 1",
         "• Shortlist: 0",
-        "• Diteruskan ke KOCCA: 0",
+        "• Diteruskan: 0",
         "• Tidak dilanjutkan: 1",
     ]
     contact = lines[lines.index("Pertama dihubungi") + 1]

@@ -26,7 +26,7 @@ from bot.store.audit import Actor
 from bot.texts import Text
 from tests import test_pipeline
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
-from tests.harness import Harness
+from tests.harness import TEST_FORWARDING, Harness
 from tests.leads import CONTENT, FILMMAKER, MUSICIAN, Seed, apply, realistic, seeded
 from tests.subscribers import wait_until
 from tests.test_pipeline import (
@@ -79,11 +79,23 @@ async def test_a_lead_without_transfer_consent_is_never_forwarded_to_kocca(
     told = len(sari.messages)
     (page,) = await bot.send(admin, "/lead KOC-000001")
     assert (
-        visible(t(Text.PIPELINE_WARNING_CONSENT, stages=label("diteruskan"))) in page.text
+        visible(
+            t(
+                Text.PIPELINE_WARNING_CONSENT,
+                stages=label("diteruskan"),
+                recipient=TEST_FORWARDING.recipient,
+            )
+        )
+        in page.text
     )  # the page says which stage is closed, and why
     (refused,) = await bot.press(admin, label("diteruskan"))
     assert refused.text == visible(
-        t(Text.PIPELINE_NO_CONSENT_TRANSFER, reference="KOC-000001", stage=label("diteruskan"))
+        t(
+            Text.PIPELINE_NO_CONSENT_TRANSFER,
+            reference="KOC-000001",
+            stage=label("diteruskan"),
+            recipient=TEST_FORWARDING.recipient,
+        )
     )  # no preview, no "Send update" to press
     state = await bot.store.pipeline.state(1)
     assert state is not None and state.stage == "baru"
@@ -117,7 +129,12 @@ async def test_consent_withdrawn_after_the_preview_refuses_the_move(
     told = len(sari.messages)
     await bot.press(admin, t(Text.BTN_SEND_UPDATE))
     assert admin.last_message.text == visible(
-        t(Text.PIPELINE_NO_CONSENT_TRANSFER, reference="KOC-000001", stage=label("diteruskan"))
+        t(
+            Text.PIPELINE_NO_CONSENT_TRANSFER,
+            reference="KOC-000001",
+            stage=label("diteruskan"),
+            recipient=TEST_FORWARDING.recipient,
+        )
     )
     await asyncio.sleep(1.0)
     assert len(sari.messages) == told  # never "as you agreed" to someone who withdrew
@@ -133,7 +150,9 @@ async def test_consent_withdrawn_after_saving_holds_the_message_back(
     (talent,) = await _talents(bot, ("id", {"processing": True, "transfer_korea": True}))
     await bot.stop()
     store = await Store.open(bot.database)
-    move = await change_stage(store, CONTENT, 1, "diteruskan", actor=Actor.cli(), notify=True)
+    move = await change_stage(
+        store, CONTENT, 1, "diteruskan", actor=Actor.cli(), notify=True, forwarding=TEST_FORWARDING
+    )
     assert move.outcome == "saved" and move.update_id is not None
     async with store.db.transaction() as tx:  # what /privasi records when it is withdrawn
         await tx.execute(
@@ -178,14 +197,22 @@ async def test_move_all_skips_leads_without_the_stages_consent_and_shows_each_la
     await bot.press(admin, label("diteruskan"))
     preview, example_id, example_en = admin.messages_since(mark)[-3:]
     assert (
-        visible(t(Text.BULK_PREVIEW_NO_CONSENT, count=1, stage=label("diteruskan"))) in preview.text
+        visible(
+            t(
+                Text.BULK_PREVIEW_NO_CONSENT,
+                count=1,
+                stage=label("diteruskan"),
+                recipient=TEST_FORWARDING.recipient,
+            )
+        )
+        in preview.text
     )  # how many are skipped, and why
     assert "1 dalam bahasa Indonesia, 1 dalam bahasa Inggris" in preview.text
     assert "bahasa Indonesia (untuk KOC-000001), lalu bahasa Inggris (untuk KOC-000003)" in (
         preview.text
     )
-    assert example_id.html == expected_message("diteruskan", "KOC-000001", "Talenta 0")
-    assert example_en.html == expected_message("diteruskan", "KOC-000003", "Talenta 2", "en")
+    assert example_id.html == expected_message("diteruskan", "KOC-000001", "Talenta0")
+    assert example_en.html == expected_message("diteruskan", "KOC-000003", "Talenta2", "en")
     assert example_id.button_texts == [] and t(Text.BTN_BULK_SEND) in example_en.button_texts
     viewed = [lead for action, lead, _ in await _audit_rows(bot) if action == "bulk_previewed"]
     assert viewed == ["KOC-000001", "KOC-000003"]  # the examples name their talents
@@ -194,8 +221,14 @@ async def test_move_all_skips_leads_without_the_stages_consent_and_shows_each_la
     await bot.press(admin, t(Text.BTN_BULK_SEND), message=example_en)
     done = admin.last_message.text
     assert done.startswith("✅ Pindah massal #1:")  # the first bulk move, whatever ids say
-    assert "2 pendaftar sekarang di tahap Diteruskan ke KOCCA; 2 kabar" in done
-    assert visible(t(Text.BULK_SKIPPED_NO_CONSENT, count=1, stage=label("diteruskan"))) in done
+    assert f"2 pendaftar sekarang di tahap {label('diteruskan')}; 2 kabar" in done
+    skipped = t(
+        Text.BULK_SKIPPED_NO_CONSENT,
+        count=1,
+        stage=label("diteruskan"),
+        recipient=TEST_FORWARDING.recipient,
+    )
+    assert visible(skipped) in done
 
     async def delivered() -> bool:
         return all(len(talent.messages_since(marks[talent.id])) == 1 for talent in (ani, citra))
@@ -204,7 +237,7 @@ async def test_move_all_skips_leads_without_the_stages_consent_and_shows_each_la
     await asyncio.sleep(1.0)
     assert budi.messages_since(marks[budi.id]) == []  # refused transfer: no message at all
     assert [m.html for m in citra.messages_since(marks[citra.id])] == [
-        expected_message("diteruskan", "KOC-000003", "Talenta 2", "en")
+        expected_message("diteruskan", "KOC-000003", "Talenta2", "en")
     ]
     state = await bot.store.pipeline.state(2)
     assert state is not None and state.stage == "baru"
@@ -233,7 +266,8 @@ async def test_command_line_refuses_a_stage_without_its_consent_and_speaks_plain
     refused = await _kocca_bot(
         bot.database, tmp_path, "lead", "KOC-1", "--stage", "diteruskan", "--notify", status=1
     )
-    assert "KOC-000001 cannot be moved to Diteruskan ke KOCCA" in refused
+    assert f"KOC-000001 cannot be moved to {label('diteruskan')}: the talent has not" in refused
+    assert TEST_FORWARDING.recipient in refused
     assert "transfer_korea" in refused
     await _kocca_bot(bot.database, tmp_path, "lead", "KOC-1", "--stage", "diteruskan", status=1)
     state = await bot.store.pipeline.state(1)
@@ -258,7 +292,7 @@ async def test_command_line_refuses_a_stage_without_its_consent_and_speaks_plain
             bot.database, tmp_path, "lead", "KOC-2", "--stage", "diteruskan", "--notify"
         )
     assert "the running bot sends it now" in queued
-    assert "Diteruskan ke KOCCA" in queued  # stage labels in DEFAULT_LANGUAGE (id)
+    assert label("diteruskan") in queued  # stage labels in DEFAULT_LANGUAGE (id)
     await asyncio.sleep(1.0)
     assert len(sari.messages) == told
 
@@ -336,7 +370,7 @@ async def test_send_again_never_delivers_an_update_the_lead_has_moved_past(
     )
     await asyncio.sleep(1.0)
     assert [m.html for m in sari.messages_since(mark)] == [
-        expected_message("selesai", "KOC-000001", "Sari Dewi Lestari")
+        expected_message("selesai", "KOC-000001", "Sari")
     ]
     assert await _status(bot, 1) == "superseded"
 
@@ -361,7 +395,13 @@ async def _moves(database: Path, leads: list[int]) -> list[tuple[int | None, int
         found = []
         for lead in leads:
             move = await change_stage(
-                store, CONTENT, lead, "selesai", actor=Actor.cli(), notify=True
+                store,
+                CONTENT,
+                lead,
+                "selesai",
+                actor=Actor.cli(),
+                notify=True,
+                forwarding=TEST_FORWARDING,
             )
             found.append((move.update_id, move.batch_id))
         return found

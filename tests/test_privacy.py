@@ -23,7 +23,7 @@ from bot.settings import DEMO_CONTROLLER
 from bot.store.privacy import subject_hash
 from bot.texts import Text
 from tests.conftest import ADMIN_ID
-from tests.harness import Harness, every_value
+from tests.harness import TEST_FORWARDING, Harness, every_value
 from tests.leads import (
     CONTENT,
     FILMMAKER,
@@ -77,7 +77,9 @@ async def test_consents_are_recorded_and_can_be_withdrawn(bot: Harness) -> None:
     await apply(bot, sari, MUSICIAN, korea=True)
     my_consents = CONTENT.text(Text.BTN_MY_CONSENTS, "id")
     processing = CONTENT.text(Text.CONSENT_KIND_PROCESSING, "id")
-    transfer_kind = CONTENT.text(Text.CONSENT_KIND_TRANSFER, "id")
+    transfer_kind = CONTENT.text(Text.CONSENT_KIND_TRANSFER, "id")  # its buttons
+    # Its line names whom the consent was given for (FORWARD_TO, outside Indonesia here).
+    forwarding = shown(Text.CONSENT_KIND_TRANSFER_ABROAD, recipient=TEST_FORWARDING.recipient)
     news = CONTENT.text(Text.CONSENT_KIND_ANNOUNCEMENTS, "id")
     given = shown(Text.CONSENT_GIVEN, date="").split("(")[0].strip()
     withdrawn = shown(Text.CONSENT_WITHDRAWN, date="").split("(")[0].strip()
@@ -88,12 +90,12 @@ async def test_consents_are_recorded_and_can_be_withdrawn(bot: Harness) -> None:
     # When, as people write a date ("1 Desember 2026", the day in Jakarta), not 2026-12-01.
     today = CONTENT.date_text(datetime.now(ZoneInfo("Asia/Jakarta")).date(), "id")
     assert f"{processing}: {shown(Text.CONSENT_GIVEN, date=today)}" in screen
-    assert f"{transfer_kind}: {given}" in screen
+    assert f"{forwarding}: {given}" in screen
     await bot.press(sari, CONTENT.text(Text.BTN_WITHDRAW, "id", kind=transfer_kind))
     consents = await bot.store.applications.consents(sari.id)
     transfer = consents["transfer_korea"]
     assert not transfer.granted and transfer.language == "id" and transfer.notice_version
-    assert f"{transfer_kind}: {withdrawn}" in sari.last_message.text
+    assert f"{forwarding}: {withdrawn}" in sari.last_message.text
     await bot.press(sari, CONTENT.text(Text.BTN_GRANT, "id", kind=transfer_kind))
     assert (await bot.store.applications.consents(sari.id))["transfer_korea"].granted
     history = await bot.store.db.fetch_all(
@@ -201,7 +203,8 @@ async def test_my_data_holds_every_kind_of_record_and_nothing_about_others(
     assert sector[copy_label(Text.MYDATA_FIELD_STORED)] == "music"
     consents = section(copy, Text.MYDATA_SECTION_CONSENTS)
     kinds = {row[copy_label(Text.MYDATA_FIELD_CONSENT)] for row in consents}
-    assert kinds >= {shown(Text.CONSENT_KIND_PROCESSING), shown(Text.CONSENT_KIND_TRANSFER)}
+    forwarding = shown(Text.CONSENT_KIND_TRANSFER_ABROAD, recipient=TEST_FORWARDING.recipient)
+    assert kinds >= {shown(Text.CONSENT_KIND_PROCESSING), forwarding}
     conversation = section(copy, Text.MYDATA_SECTION_CONVERSATION)
     asked = {
         copy_label(Text.MYDATA_FIELD_FROM): copy_label(Text.MYDATA_FROM_YOU),

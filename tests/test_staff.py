@@ -23,7 +23,7 @@ from bot.leads import export
 from bot.store import Store
 from bot.texts import Text
 from tests.conftest import ADMIN_ID
-from tests.harness import Harness
+from tests.harness import TEST_FORWARDING, Harness
 from tests.leads import (
     CONTENT,
     FILMMAKER,
@@ -34,6 +34,7 @@ from tests.leads import (
     as_records,
     consent,
     label,
+    opening,
     read_csv,
     read_xlsx,
     realistic,
@@ -65,7 +66,7 @@ HEADERS = [
     "Bahasa chat",
     "Sumber",
     "Setuju pemrosesan data",
-    "Setuju transfer ke Korea",
+    "Setuju penerusan data",
     "Setuju info program",
     *PIPELINE_HEADERS,
 ]
@@ -164,7 +165,7 @@ async def test_admin_gets_csv_and_xlsx_with_every_answer_in_its_column(
             "other_links"
         ]: "https://open.spotify.com/artist/123\nhttps://instagram.com/sarimonsoons",
         COLUMN["notable_works"]: "Album 'Hujan di Braga' (2024); tur 12 kota",
-        COLUMN["programs_of_interest"]: "MU:CON Seoul",
+        COLUMN["programs_of_interest"]: CONTENT.programs["mucon"].choice_label.id,
         COLUMN["languages"]: "Bahasa Indonesia, Bahasa Inggris",
         COLUMN["age_range"]: f"25{DASH}34",
         COLUMN["email"]: "sari.dewi@example.com",
@@ -175,7 +176,7 @@ async def test_admin_gets_csv_and_xlsx_with_every_answer_in_its_column(
         "Bahasa chat": "id",
         "Sumber": "ig_promo",
         "Setuju pemrosesan data": "ya",
-        "Setuju transfer ke Korea": "ya",
+        "Setuju penerusan data": "ya",
         "Setuju info program": "",
     }
     assert filmmaker == {
@@ -208,7 +209,7 @@ async def test_admin_gets_csv_and_xlsx_with_every_answer_in_its_column(
         "Bahasa chat": "id",
         "Sumber": "",
         "Setuju pemrosesan data": "ya",
-        "Setuju transfer ke Korea": "tidak",
+        "Setuju penerusan data": "tidak",
         "Setuju info program": "",
     }
 
@@ -260,9 +261,20 @@ async def test_export_filters_by_sector_date_and_drafts(
     assert [message.text for message in replies] == [
         "Belum ada pendaftar yang cocok dengan pilihan ini, jadi tidak ada file yang dikirim."
     ]
-    replies = await bot.send(admin, "/export teater")
-    assert replies[0].text.startswith("Aku belum kenal pilihan ekspor itu.")
-    assert documents(replies) == {}
+    # Dates as Indonesians write them, day first, work as well as the ISO form.
+    day_first = await export_records(bot, admin, "/export since 10-01-2026")
+    assert references(day_first) == ["KOC-000001", "KOC-000002"]
+    # What was not understood is named, before the examples.
+    for typed, key, word in [
+        ("/export teater", Text.EXPORT_UNKNOWN_WORD, "teater"),
+        ("/export since kemarin", Text.EXPORT_BAD_DATE, "kemarin"),
+        ("/export film sejak", Text.EXPORT_NO_DATE, "sejak"),
+    ]:
+        replies = await bot.send(admin, typed)
+        assert documents(replies) == {}
+        lines = replies[0].text.split("\n")
+        assert lines[0] == shown(key, word=word)
+        assert lines[1] == opening(Text.EXPORT_USAGE)
 
 
 async def test_non_staff_get_no_file_and_no_hint(
@@ -393,6 +405,8 @@ async def test_formula_triggers_from_talents_are_neutralised_in_both_files(
 def _env(database: Path) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if key not in ("BOT_TOKEN", "ADMIN_IDS")}
     env["DATABASE_PATH"] = str(database)
+    env["FORWARD_TO"] = TEST_FORWARDING.recipient  # the deployment the test bot runs as
+    env["FORWARD_ABROAD"] = str(TEST_FORWARDING.abroad).lower()
     return env
 
 
@@ -576,7 +590,7 @@ async def test_statistics_match_a_known_set_of_talents(
         "• Ditinjau: 0",
         "• Dihubungi: 0",
         "• Shortlist: 0",
-        "• Diteruskan ke KOCCA: 0",
+        "• Diteruskan: 0",
         "• Tidak dilanjutkan: 0",
         "",
         "Pertama dihubungi",
@@ -648,7 +662,7 @@ async def test_lead_list_pages_and_opens_a_lead(bot: Harness, staff_chat: Any) -
         "Pesan untuk tim kami: Kami ingin tampil di Seoul 🎶",
         "Talent · @talenta3 · id 203",
         "Bahasa chat: id · Sumber: —",
-        "✅ Setuju pemrosesan data\n❌ Setuju transfer ke Korea\n✅ Setuju info program",
+        "✅ Setuju pemrosesan data\n❌ Setuju penerusan data\n✅ Setuju info program",
     ]:
         assert line in page
     assert admin.last_message.button_texts[-1] == "📋 Daftar pendaftar"

@@ -14,13 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from bot import content_wording as wording
 from bot.ask_off import strip_ask, without_ask
-from bot.content import Content, ContentError, _is_button, load_content, translations
+from bot.content import Content, ContentError, load_content, translations
 from bot.leads.pipeline import message_for
-from bot.settings import PACKAGED_CONTENT_DIR
+from bot.settings import PACKAGED_CONTENT_DIR, Forwarding
 from bot.store.pipeline import LeadState
 from bot.texts import IDENTIFIERS, Text, TextFormatter
 from tests.leads import CONTENT, edit_content, rendered
@@ -137,17 +136,6 @@ def test_check_content_names_each_slip_with_its_file_and_key(tmp_path: Path) -> 
     assert "support_done.id: 'pukul 18:58'" in problems
 
 
-def test_only_findings_still_there_are_excused() -> None:
-    """AWAITING_MERGE excuses texts another branch is rewriting: once they are fixed, this
-    fails until the excuse is removed, so it never hides a later slip."""
-    raw = {
-        path.name: yaml.safe_load(path.read_text(encoding="utf-8"))
-        for path in sorted(PACKAGED_CONTENT_DIR.glob("*.yaml"))
-    }
-    found = set(wording.findings(raw, _is_button))
-    assert found >= wording.AWAITING_MERGE, sorted(wording.AWAITING_MERGE - found)
-
-
 # ----- every message with real values ------------------------------------------------------
 
 # Realistic values for the placeholders that are not counts.
@@ -204,18 +192,15 @@ def test_every_message_renders_with_real_values_in_both_languages(count: int) ->
 
 def test_stage_messages_and_reminders_read_right_with_a_real_name() -> None:
     """Rendered as talents get them: the name in place, the salutation with its comma, and
-    the line after it with a capital (stages.yaml is another branch's: its findings wait)."""
-    waiting = {problem.split(": ")[1] for problem in wording.AWAITING_MERGE}
+    the line after it with a capital."""
     for stage in CONTENT.stages.values():
         for language in ("id", "en"):
             lead = _lead(language, "Rina")
-            message = message_for(CONTENT, stage.key, lead)
+            message = message_for(CONTENT, stage.key, lead, FORWARDING)
             if message is None:
                 continue
             text = rendered(message.text)
             assert "{" not in text and "KOC-000123" in text
-            if f"stages[{stage.key}].message.{language}" in waiting:
-                continue
             checks = [wording.lowercase_after_salutation]
             if language == "id":
                 checks += [wording.salutation_commas]
@@ -228,6 +213,9 @@ def test_stage_messages_and_reminders_read_right_with_a_real_name() -> None:
         assert wording.salutation_commas(text) == [] and "{" not in text
 
 
+FORWARDING = Forwarding("KOCCA Indonesia (Jakarta)", abroad=False)
+
+
 def _lead(language: str, name: str) -> LeadState:
     return LeadState(
         application_id=1,
@@ -235,13 +223,14 @@ def _lead(language: str, name: str) -> LeadState:
         user_id=1,
         submitted_at="",
         language=language,
-        name=name,
+        first_name=name,
+        full_name=f"{name} Ayu Pratiwi",
         blocked=False,
         stage="baru",
         version=0,
         assignee_id=None,
         stage_changed_at="",
-        transfer_korea=True,
+        transfer=None,
     )
 
 

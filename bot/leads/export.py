@@ -73,7 +73,19 @@ _PIPELINE_HEADERS = (
 
 
 class FilterError(ValueError):
-    """Export options that make no sense; the message says which."""
+    """Export options that make no sense; the message says which. `word` is what staff
+    typed that could not be read (None when no single word was wrong) and `kind` how: not an
+    option, not a date, or a date missing after it."""
+
+    def __init__(
+        self,
+        message: str,
+        word: str | None = None,
+        kind: Literal["word", "date", "no_date"] = "word",
+    ) -> None:
+        super().__init__(message)
+        self.word = word
+        self.kind = kind
 
 
 def neutralise(text: str) -> str:
@@ -113,12 +125,18 @@ def start_of_day_utc(day: date) -> str:
     return midnight.isoformat(timespec="microseconds")
 
 
+# Dates as staff write them: the ISO form, and the day first as Indonesians write it.
+_DAY_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y")
+
+
 def parse_day(text: str) -> date:
-    """A YYYY-MM-DD date."""
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise FilterError(f"{text!r} is not a date like 2026-01-31") from None
+    """A date written 2026-01-31 or 31-01-2026 (also 31/01/2026, 31.01.2026)."""
+    for form in _DAY_FORMATS:
+        try:
+            return datetime.strptime(text.strip(), form).date()
+        except ValueError:
+            continue
+    raise FilterError(f"{text!r} is not a date like 31-01-2026 or 2026-01-31", text, "date")
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +161,7 @@ class ExportRequest:
         if sector is not None:
             value = SECTOR_ALIASES.get(sector.lower())
             if value is None:
-                raise FilterError(f"{sector!r} is not a sector: use musik or film")
+                raise FilterError(f"{sector!r} is not a sector: use musik or film", sector)
         return cls(value, since, drafts, stage)
 
     @classmethod
@@ -160,12 +178,14 @@ class ExportRequest:
                 sector = word
             elif word in stages and stage is None:
                 stage = word
-            elif word in ("since", "sejak") and queue and since is None:
+            elif word in ("since", "sejak") and since is None:
+                if not queue:
+                    raise FilterError(f"{word!r} needs a date after it", word, "no_date")
                 since = parse_day(queue.pop(0))
             elif word in ("drafts", "draft", "draf"):
                 drafts = True
             else:
-                raise FilterError(f"{word!r} is not an export option")
+                raise FilterError(f"{word!r} is not an export option", word)
         return cls.of(sector, since, drafts, stage)
 
     @property

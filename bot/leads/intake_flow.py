@@ -16,6 +16,7 @@ from typing import Any
 from bot.content import Content, Question
 from bot.leads import intake
 from bot.parsing import small_int
+from bot.settings import Forwarding
 from bot.store import Change, Draft, Store
 from bot.texts import Text
 
@@ -55,10 +56,11 @@ class Press:
 class IntakeFlow:
     """Moves one talent's application forward; all state is in the store."""
 
-    def __init__(self, store: Store, content: Content) -> None:
+    def __init__(self, store: Store, content: Content, forwarding: Forwarding | None) -> None:
         self._store = store
         self._applications = store.applications
         self._content = content
+        self._forwarding = forwarding  # FORWARD_TO: None, the forwarding consent is never asked
 
     async def begin(
         self, user_id: int, language: str, update_id: int, program_key: str | None = None
@@ -103,6 +105,10 @@ class IntakeFlow:
     async def current(self, draft: Draft, note: Text | None = None) -> Screen:
         """The screen for where the draft stands."""
         answers = await self._applications.answers(draft.id)
+        if draft.stage == TRANSFER and self._forwarding is None:
+            # Left at the forwarding question when FORWARD_TO was set; it is unset now, so
+            # there is nothing to ask: on to the questions (the same update, no replay).
+            return await self._move_on(draft, answers, {}, draft.last_update_id)
         question = self._content.questions.get(draft.current_key or "")
         return Screen(draft.stage, draft, question, answers, note=note)
 
@@ -185,6 +191,9 @@ class IntakeFlow:
         kind = {CONSENT: "processing", TRANSFER: "transfer_korea", GUARDIAN: "guardian"}[
             draft.stage
         ]
+        forwarding = self._forwarding
+        if kind == "transfer_korea" and forwarding is None:
+            return await self.current(draft)  # FORWARD_TO was unset meanwhile: nothing to ask
         await self._applications.record_consent(
             draft.user_id,
             kind,
@@ -192,6 +201,9 @@ class IntakeFlow:
             self._content.privacy.version,
             draft.language,
             None if kind == "processing" and not granted else draft.id,
+            (forwarding.recipient, forwarding.abroad)
+            if kind == "transfer_korea" and forwarding is not None
+            else None,
         )
         if kind == "processing" and not granted:
             await self._applications.delete(draft.id)
@@ -199,7 +211,7 @@ class IntakeFlow:
         if kind == "guardian" and not granted:
             await self._applications.delete(draft.id)
             return Screen("guardian_declined")
-        if kind == "processing":
+        if kind == "processing" and forwarding is not None:
             return await self._advance(draft, Change(TRANSFER, update_id=update_id))
         return await self._move_on(draft, answers, {}, update_id)
 

@@ -18,7 +18,9 @@ from bot.content import Content, Markup, Stage
 from bot.leads.chart import ChartData
 from bot.leads.export import SECTOR_ALIASES, WIB, start_of_day_utc
 from bot.leads.stats import decimal_text
-from bot.store import Store
+from bot.names import first_name
+from bot.settings import Forwarding
+from bot.store import ConsentNeed, Store
 from bot.store.applications import REFERENCE_FORMAT
 from bot.store.audit import Actor
 from bot.store.leads import LeadFilter
@@ -139,27 +141,42 @@ def talent_label(content: Content, key: str, language: str) -> str:
     )
 
 
-def message_for(content: Content, key: str, lead: LeadState) -> Message | None:
-    """Exactly what the talent receives when moved to this stage, in their language."""
+def message_for(
+    content: Content, key: str, lead: LeadState, forwarding: Forwarding | None
+) -> Message | None:
+    """Exactly what the talent receives when moved to this stage, in their language, greeting
+    them by their first name (and naming FORWARD_TO in a forwarding stage)."""
     found = content.stages.get(key)
     if found is None or found.message is None:
         return None
     template = found.message.get(lead.language)
+    recipient = forwarding.recipient if forwarding is not None else ""
     text = template.format_map(
-        {"reference": html.escape(lead.reference), "name": html.escape(lead.name, quote=False)}
+        {
+            "reference": html.escape(lead.reference),
+            "name": html.escape(first_name(lead.first_name, lead.full_name), quote=False),
+            "recipient": html.escape(recipient, quote=False),
+        }
     )
     return Message(lead.language, text)
 
 
-def needed_consent(content: Content, key: str) -> str | None:
-    """The consent a stage needs (content's `consent:`, e.g. transfer_korea), if any."""
+def needed_consent(content: Content, key: str, forwarding: Forwarding | None) -> ConsentNeed | None:
+    """The consent a stage needs (content's `consent:`), as this deployment asks it: forwarding
+    to FORWARD_TO; with FORWARD_TO unset, a need nothing satisfies."""
     found = content.stages.get(key)
-    return None if found is None else found.consent
+    if found is None or found.consent is None:
+        return None
+    if forwarding is None:
+        return ConsentNeed(found.consent, None)
+    return ConsentNeed(found.consent, forwarding.recipient, forwarding.abroad)
 
 
-def lacks_consent(content: Content, key: str, lead: LeadState) -> bool:
-    """Whether the stage needs a consent this talent has not given (transfer to Korea)."""
-    return lead.lacks(needed_consent(content, key))
+def lacks_consent(
+    content: Content, key: str, lead: LeadState, forwarding: Forwarding | None
+) -> bool:
+    """Whether the stage needs a consent this talent has not given (forwarding the lead)."""
+    return lead.lacks(needed_consent(content, key, forwarding))
 
 
 _KEY_CHARACTERS = re.compile(r"[^a-z0-9_]")
@@ -184,19 +201,48 @@ async def change_stage(
     *,
     actor: Actor,
     notify: bool,
+    forwarding: Forwarding | None,
     expected_version: int | None = None,
     report_chat_id: int | None = None,
 ) -> Move:
     """Save a stage (with its talent message when `notify`), if nobody moved the lead since.
 
     A lead lacking the consent the stage needs is refused ("no_consent"), with or without
-    `notify`: checked in the transaction that would save.
+    `notify`: checked in the transaction that would save. So is every lead, for a stage that
+    needs forwarding when FORWARD_TO is unset (`forwarding` None).
     """
-    consent = stage(content, to_stage).consent  # StageError before anything is written
+    stage(content, to_stage)  # StageError before anything is written
+    consent = needed_consent(content, to_stage, forwarding)
     lead = await store.pipeline.state(application_id)
-    message = message_for(content, to_stage, lead) if notify and lead is not None else None
+    message = (
+        message_for(content, to_stage, lead, forwarding) if notify and lead is not None else None
+    )
     return await store.pipeline.move(
         application_id, expected_version, to_stage, actor, message, report_chat_id, consent
+    )
+
+
+def talent_language(content: Content, language: str, talent: str) -> str:
+    """A talent's chat language in staff words: "bahasa Indonesia", "English"."""
+    key = Text.PIPELINE_LANGUAGE_EN if talent == "en" else Text.PIPELINE_LANGUAGE_ID
+    return content.text(key, language)
+
+
+def preview_intro(content: Content, language: str, state: LeadState, to_stage: str) -> str:
+    """Above the exact message the talent would get: what, in which language, warnings.
+
+    (A lead lacking the stage's consent never gets this far: the stage is refused.)
+    """
+    warnings = ""
+    if state.blocked:
+        warnings += "\n" + content.text(Text.PIPELINE_WARNING_BLOCKED, language)
+    return content.text(
+        Text.PIPELINE_PREVIEW_INTRO,
+        language,
+        reference=state.reference,
+        stage=stage_label(content, to_stage, language),
+        talent_language=talent_language(content, language, state.language),
+        warnings=warnings,
     )
 
 
@@ -208,6 +254,48 @@ def check_note(text: str) -> str:
     if len(text) > NOTE_LIMIT:
         raise NoteError(f"{len(text)} characters, the limit is {NOTE_LIMIT}")
     return text
+
+
+@dataclass(frozen=True, slots=True)
+class BulkPreview:
+    """What a bulk move to a stage would do to these leads, before staff confirm it."""
+
+    leads: list[LeadState]
+    movable: list[LeadState]  # not at the stage yet
+    eligible: list[LeadState]  # movable, and with the consent the stage needs
+    examples: list[tuple[LeadState, Message]]  # the message for the first of each language
+
+    @property
+    def already(self) -> int:
+        """Leads already at the stage (skipped)."""
+        return len(self.leads) - len(self.movable)
+
+    @property
+    def no_consent(self) -> int:
+        """Leads the stage's consent keeps where they are."""
+        return len(self.movable) - len(self.eligible)
+
+    @property
+    def english(self) -> int:
+        """Eligible talents who chat in English (the others get the Indonesian message)."""
+        return sum(1 for lead in self.eligible if lead.language == "en")
+
+
+def bulk_preview(
+    content: Content, to_stage: str, leads: list[LeadState], forwarding: Forwarding | None
+) -> BulkPreview:
+    """Who a bulk move would move, who it would skip, and example messages (id, then en)."""
+    movable = [lead for lead in leads if lead.stage != to_stage]
+    eligible = [lead for lead in movable if not lacks_consent(content, to_stage, lead, forwarding)]
+    firsts: dict[str, LeadState] = {}
+    for lead in eligible:
+        firsts.setdefault(lead.language, lead)
+    examples = []
+    for language in sorted(firsts, key=lambda code: code != "id"):
+        message = message_for(content, to_stage, firsts[language], forwarding)
+        if message is not None:
+            examples.append((firsts[language], message))
+    return BulkPreview(leads, movable, eligible, examples)
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,12 +318,14 @@ async def bulk_move(
     *,
     actor: Actor,
     notify: bool,
+    forwarding: Forwarding | None,
 ) -> BulkResult:
     """Move the leads a few hundred per transaction; each lead gets at most one message.
 
     Leads lacking the consent the stage needs are skipped (each refusal recorded).
     """
-    consent = stage(content, to_stage).consent
+    stage(content, to_stage)
+    consent = needed_consent(content, to_stage, forwarding)
     total = BulkPart()
     for start in range(0, len(leads), BULK_CHUNK):
         chunk = leads[start : start + BULK_CHUNK]
@@ -243,7 +333,7 @@ async def bulk_move(
             (
                 lead.application_id,
                 lead.version,
-                message_for(content, to_stage, lead) if notify else None,
+                message_for(content, to_stage, lead, forwarding) if notify else None,
             )
             for lead in chunk
         ]

@@ -114,9 +114,11 @@ class TalentUpdateWorker:
         """Send one message, retrying what may succeed later; record the outcome."""
         store = self._store
         failures = 0
-        # A stage that needs a consent (Forwarded to KOCCA says "as you agreed"): checked in
+        # A stage that needs a consent (Forwarded says "as you agreed"): checked in
         # the commit before each request, so a consent withdrawn meanwhile stops the message.
-        consent = needed_consent(self._services.content, update.stage)
+        consent = needed_consent(
+            self._services.content, update.stage, self._services.settings.forwarding()
+        )
         try:
             while True:
                 # Marked before the slot, so the request follows the slot at once: a commit

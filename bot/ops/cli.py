@@ -11,9 +11,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from bot.cli_settings import settings_for
 from bot.logs import setup_logging
 from bot.ops.runlock import DatabaseInUse
-from bot.settings import load_settings
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -90,7 +90,7 @@ def _backup_command(args: argparse.Namespace) -> int:
     """`kocca-bot backup`."""
     from bot.ops.backup import BackupError, OutputExists, backup_name, reason, take_backup
 
-    settings = load_settings()
+    settings = settings_for(args)
     output: Path | None = args.output
     if output is None:
         if settings.backup_dir is None:
@@ -140,7 +140,7 @@ def _restore_command(args: argparse.Namespace) -> int:
     from bot.ops.backup import BackupError
     from bot.ops.restore import restore
 
-    settings = load_settings()
+    settings = settings_for(args)
     try:
         result = restore(settings, args.file)
     except DatabaseInUse as error:
@@ -157,7 +157,7 @@ def _doctor_command(args: argparse.Namespace) -> int:
     """`kocca-bot doctor`."""
     from bot.ops.doctor import run_checks
 
-    settings = load_settings()
+    settings = settings_for(args)
     # The checks are the output: a library's own error lines (an unreadable answer from a
     # wrong BOT_API_URL, with its traceback) would only bury them.
     setup_logging(logging.CRITICAL + 1)
@@ -173,7 +173,7 @@ def _status_command(args: argparse.Namespace) -> int:
     """`kocca-bot status`."""
     from bot.ops.status import cli_status, render
 
-    settings = load_settings()
+    settings = settings_for(args)
     if not settings.database_path.is_file():
         print(f"No database at {settings.database_path}: the bot has never run here.")
         return EXIT_FAILED

@@ -27,13 +27,14 @@ from telegram.request import BaseRequest
 
 from bot.content import ContentError, load_content
 from bot.privacy import erasure_key, key_source
-from bot.settings import Settings, SettingsError
+from bot.settings import ENV_FILE, Settings, SettingsError
 from bot.store.privacy import key_check, read_key_check
 
 MIN_FREE_BYTES = 200 * 1024 * 1024  # below this, a busy day can fill the disk
 MAX_CLOCK_SKEW = 60.0  # seconds between this server and Telegram
 WEBHOOK_PORTS = {443, 80, 88, 8443}  # the only ports Telegram posts to
 WEBHOOK_ERROR_RECENT = 3600  # seconds: an older delivery error is history
+CONTENT_PROBLEMS_SHOWN = 5  # the rest are one `check-content` away
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,8 @@ async def run_checks(settings: Settings, request: BaseRequest | None = None) -> 
     checks.append(erasure_key_check(settings))
     checks.append(controller_check(settings))
     checks.append(content_check(settings))
+    checks.append(forwarding_check(settings))
+    checks.append(env_file_check())
     checks.append(backup_check(settings))
     checks.append(await clock_check(settings))
     checks.append(time_zone_check())
@@ -395,13 +398,68 @@ def content_check(settings: Settings) -> Check:
     try:
         content = load_content(settings.content_dir)
     except ContentError as error:
+        shown = "".join(f"\n    {problem}" for problem in error.problems[:CONTENT_PROBLEMS_SHOWN])
+        more = len(error.problems) - CONTENT_PROBLEMS_SHOWN
+        if more > 0:
+            shown += f"\n    … and {more} more"
         return failed(
             "Content",
-            f"{len(error.problems)} problem(s) in {settings.content_dir}",
+            f"{_count(len(error.problems), 'problem')} in {settings.content_dir}:{shown}",
             "run `kocca-bot check-content` for the list and correct the YAML files",
         )
     size = f"{len(content.messages)} messages, {len(content.questions)} questions"
     return passed("Content", size)
+
+
+def forwarding_check(settings: Settings) -> Check:
+    """Whom leads are passed on to (FORWARD_TO), said plainly; unset is a valid choice, and
+    then the stages that pass leads on refuse every lead: the check says so and why."""
+    name = "Forwarding"
+    forwarding = settings.forwarding()
+    if forwarding is not None:
+        where = "outside Indonesia (UU PDP Pasal 56)" if forwarding.abroad else "in Indonesia"
+        return passed(
+            name,
+            f"leads go to {forwarding.recipient}, {where}, only for talents who agree"
+            " (FORWARD_TO, FORWARD_ABROAD)",
+        )
+    try:
+        stages = [
+            stage.label.en
+            for stage in load_content(settings.content_dir).stages.values()
+            if stage.consent == "transfer_korea"
+        ]
+    except ContentError:
+        stages = []  # the content check reports it
+    refused = (
+        f"; stage {', '.join(stages)} refuses every lead (it passes leads on)" if stages else ""
+    )
+    return passed(
+        name,
+        "off: FORWARD_TO is not set, so leads are not passed on and no talent is asked to agree"
+        f"{refused}. Set FORWARD_TO (and FORWARD_ABROAD) only if leads do go to a recipient",
+    )
+
+
+def env_file_check(path: Path = ENV_FILE) -> Check:
+    """The .env file, which holds the token, is readable by its owner only."""
+    name = "Settings file"
+    try:
+        mode = path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        return passed(name, f"no {path}: settings come from the environment")
+    if mode & 0o077:
+        return failed(
+            name,
+            f"{path} is readable by others (mode {mode:04o}) and holds BOT_TOKEN",
+            f"chmod 600 {path}",
+        )
+    return passed(name, f"{path} is private (mode {mode:04o})")
+
+
+def _count(number: int, noun: str) -> str:
+    """ "1 problem", "3 problems"."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def backup_check(settings: Settings) -> Check:

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from bot.leads.export import wib_text
 from bot.ops.runlock import running_pid
 from bot.store import Store
 
@@ -117,26 +118,33 @@ async def cli_status(database: Path) -> Status:
     return replace(status, bot_running=pid is not None, bot_pid=pid or None, problems=problems)
 
 
-def render(status: Status) -> str:
-    """The status as lines for a terminal (the same facts and problems as `as_json`)."""
+def render(status: Status, now: datetime | None = None) -> str:
+    """The status as lines for a terminal (the same facts and problems as `as_json`), times
+    in WIB with how long ago, counts in words."""
+    now = now or datetime.now(UTC)
     running = {True: "running", False: "NOT running", None: "unknown"}[status.bot_running]
     if status.bot_pid:
         running += f" (pid {status.bot_pid})"
     oldest = (
         ""
         if status.oldest_waiting_seconds is None
-        else f", oldest {_age(status.oldest_waiting_seconds)} old"
+        else f", the oldest for {_age(status.oldest_waiting_seconds)}"
+    )
+    waiting = status.inbox_waiting
+    inbox = "no update waiting" if not waiting else f"{_count(waiting, 'update')} waiting{oldest}"
+    next_broadcast = (
+        f"; the next scheduled for {_when(status.next_broadcast_at, now)}"
+        if status.next_broadcast_at
+        else ""
     )
     lines = [
         f"Bot: {running}",
-        f"Inbox: {status.inbox_waiting} update(s) waiting{oldest}",
-        f"Last update processed: {status.last_processed_at or 'never'}",
-        "Broadcasts: "
-        + _counts(status.broadcasts)
-        + (f"; next scheduled at {status.next_broadcast_at}" if status.next_broadcast_at else ""),
+        f"Inbox: {inbox}",
+        f"Last update processed: {_when(status.last_processed_at, now)}",
+        "Broadcasts: " + _counts(status.broadcasts) + next_broadcast,
         "Reminders: " + _counts(status.reminders),
         "Stage messages to talents: " + _counts(status.stage_messages),
-        f"Last backup: {status.last_backup_at or 'never'}"
+        f"Last backup: {_when(status.last_backup_at, now)}"
         + (
             f" (the last attempt FAILED: {status.last_backup_error or 'no reason recorded'})"
             if status.last_backup_ok is False
@@ -151,6 +159,20 @@ def render(status: Status) -> str:
     return "\n".join(lines)
 
 
+def _when(moment: str | None, now: datetime) -> str:
+    """A stored UTC time as an operator reads it: 2026-12-03 21:04 WIB (5 min ago)."""
+    if moment is None:
+        return "never"
+    seconds = (now - datetime.fromisoformat(moment)).total_seconds()
+    relative = f"in {_age(-seconds)}" if seconds < 0 else f"{_age(seconds)} ago"
+    return f"{wib_text(moment)} WIB ({relative})"
+
+
+def _count(number: int, noun: str) -> str:
+    """1 update, 2 updates."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def _counts(counts: dict[str, int] | None) -> str:
     if not counts:
         return "none"
@@ -162,7 +184,9 @@ def _age(seconds: float) -> str:
         return f"{seconds:.0f} s"
     if seconds < 7200:
         return f"{seconds / 60:.0f} min"
-    return f"{seconds / 3600:.1f} h"
+    if seconds < 172800:
+        return f"{seconds / 3600:.1f} h"
+    return f"{seconds / 86400:.0f} days"
 
 
 class HealthCheck:

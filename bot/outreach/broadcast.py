@@ -279,6 +279,12 @@ def parse_wib(text: str) -> str | None:
     return local.replace(tzinfo=WIB).astimezone(UTC).isoformat(timespec="microseconds")
 
 
+def example_wib(now: datetime | None = None) -> str:
+    """A time to show as an example of what to type: tomorrow at 09:00 WIB, always ahead."""
+    tomorrow = (now or datetime.now(UTC)).astimezone(WIB) + timedelta(days=1)
+    return tomorrow.strftime("%Y-%m-%d 09:00")
+
+
 def format_wib(stored: str) -> str:
     """A stored UTC time as staff read it: "YYYY-MM-DD HH:MM" in WIB."""
     return datetime.fromisoformat(stored).astimezone(WIB).strftime(TIME_FORMAT)

@@ -35,6 +35,7 @@ from telegram.ext import ExtBot
 
 from bot.content import Content, Markup
 from bot.leads import intake
+from bot.names import first_name
 from bot.outreach.broadcast import WIB
 from bot.outreach.pacing import BulkSends, unreachable
 from bot.outreach.send_budget import BROADCAST, retry_seconds
@@ -127,7 +128,12 @@ def reminder_message(
     else:
         progress = content.text(Text.REMINDER_PROGRESS_MANY, language, left=left)
     parts = [
-        content.text(Text.REMINDER_TEXT, language, name=draft.first_name, progress=Markup(progress))
+        content.text(
+            Text.REMINDER_TEXT,
+            language,
+            name=first_name(draft.first_name),
+            progress=Markup(progress),
+        )
     ]
     last = number == len(services.settings.reminder_delays)
     deletion = deleted_after(services.settings, draft, now) if last else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.store.applications import Applications, Change, Consent, Draft
+from bot.store.applications import Applications, Change, Consent, ConsentNeed, Draft
 from bot.store.audit import Audit
 from bot.store.broadcasts import Broadcast, Broadcasts, Recipient, Tally, Version
 from bot.store.content_log import ContentLog
@@ -21,6 +21,7 @@ from bot.store.restores import Restores
 from bot.store.support import SupportRelay
 from bot.store.talent_updates import TalentUpdates
 from bot.store.users import Profile, User, Users
+from bot.store.workspace import WorkspaceButtons
 
 __all__ = [
     "Applications",
@@ -29,6 +30,7 @@ __all__ = [
     "Broadcasts",
     "Change",
     "Consent",
+    "ConsentNeed",
     "ContentLog",
     "ConversationLog",
     "Database",
@@ -82,6 +84,7 @@ class Store:
         self.content_log = ContentLog(db)
         self.notices = StaffNotices(db)
         self.restores = Restores(db)
+        self.workspace_buttons = WorkspaceButtons(db)
 
     @classmethod
     async def open(cls, path: Path | str, *, erasure_key: bytes | None = None) -> Store:

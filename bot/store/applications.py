@@ -73,6 +73,35 @@ class Consent:
     language: str
     created_at: str
     application_id: int | None
+    recipient: str | None = None  # forwarding (transfer_korea): whom it was asked for
+    abroad: bool = False  # ... and whether that was outside Indonesia
+
+    def covers(self, need: ConsentNeed | None) -> bool:
+        """Whether this choice gives what a stage needs (always, when it needs nothing)."""
+        return need is None or (
+            self.kind == need.kind
+            and self.granted
+            and need.recipient is not None
+            and self.recipient == need.recipient
+            and (self.abroad or not need.abroad)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ConsentNeed:
+    """A consent a stage needs, as this deployment asks it: passing the lead on to `recipient`
+    (FORWARD_TO, outside Indonesia if `abroad`). A consent given for another recipient, or for
+    one in Indonesia when this one is abroad, does not count; with `recipient` None (FORWARD_TO
+    unset: nothing is passed on) no consent does."""
+
+    kind: str
+    recipient: str | None
+    abroad: bool = False
+
+    @property
+    def params(self) -> tuple[str, str | None, int]:
+        """The kind, recipient and abroad flag as SQL binds them."""
+        return self.kind, self.recipient, int(self.abroad)
 
 
 class Applications:
@@ -235,11 +264,13 @@ class Applications:
         notice_version: str,
         language: str,
         application_id: int | None = None,
+        recipient: tuple[str, bool] | None = None,
     ) -> None:
-        """Append one consent choice to the user's history."""
+        """Append one consent choice to the user's history (a forwarding consent with whom it
+        was asked for: the recipient's name and whether it is outside Indonesia)."""
         async with self._db.transaction() as tx:
             await self.add_consent(
-                tx, user_id, kind, granted, notice_version, language, application_id
+                tx, user_id, kind, granted, notice_version, language, application_id, recipient
             )
 
     @staticmethod
@@ -251,20 +282,32 @@ class Applications:
         notice_version: str,
         language: str,
         application_id: int | None = None,
+        recipient: tuple[str, bool] | None = None,
     ) -> None:
         """Append one consent choice inside an open transaction (with the change it allows)."""
+        name, abroad = recipient if recipient is not None else (None, None)
         await tx.execute(
             "INSERT INTO consents (user_id, application_id, kind, granted, notice_version,"
-            " language, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (user_id, application_id, kind, int(granted), notice_version, language, utc_now()),
+            " language, created_at, recipient, abroad) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                user_id,
+                application_id,
+                kind,
+                int(granted),
+                notice_version,
+                language,
+                utc_now(),
+                name,
+                None if abroad is None else int(abroad),
+            ),
         )
 
     async def consents(self, user_id: int) -> dict[str, Consent]:
         """The latest choice of each kind for a user."""
         rows = await self._db.fetch_all(
-            "SELECT kind, granted, notice_version, language, created_at, application_id"
-            " FROM consents WHERE id IN (SELECT MAX(id) FROM consents WHERE user_id = ?"
-            " GROUP BY kind)",
+            "SELECT kind, granted, notice_version, language, created_at, application_id,"
+            " recipient, abroad FROM consents WHERE id IN"
+            " (SELECT MAX(id) FROM consents WHERE user_id = ? GROUP BY kind)",
             (user_id,),
         )
         return {
@@ -275,6 +318,8 @@ class Applications:
                 language=row["language"],
                 created_at=row["created_at"],
                 application_id=row["application_id"],
+                recipient=row["recipient"],
+                abroad=bool(row["abroad"]),
             )
             for row in rows
         }

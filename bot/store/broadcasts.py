@@ -401,6 +401,41 @@ class Broadcasts:
             )
         return changed == 1
 
+    async def reschedule(self, broadcast_id: int, send_at: str) -> bool:
+        """Move a scheduled broadcast to a new time; False if it is no longer waiting for its
+        time (it started, ended or was cancelled meanwhile)."""
+        now = utc_now()
+        async with self._db.transaction() as tx:
+            changed = await tx.execute_rowcount(
+                "UPDATE broadcasts SET send_at = ?, updated_at = ?"
+                " WHERE id = ? AND status = 'queued' AND send_at > ?",
+                (send_at, now, broadcast_id, now),
+            )
+        return changed == 1
+
+    async def ask_time(self, admin_id: int, broadcast_id: int) -> None:
+        """Remember that an admin is about to type a new time for a scheduled broadcast."""
+        async with self._db.transaction() as tx:
+            await tx.execute(
+                "INSERT INTO broadcast_prompts (admin_id, broadcast_id, created_at)"
+                " VALUES (?, ?, ?) ON CONFLICT (admin_id) DO UPDATE SET"
+                " broadcast_id = excluded.broadcast_id, created_at = excluded.created_at",
+                (admin_id, broadcast_id, utc_now()),
+            )
+
+    async def time_asked(self, admin_id: int) -> tuple[int, str] | None:
+        """The broadcast an admin was asked a new time for, and when; None if none."""
+        row = await self._db.fetch_one(
+            "SELECT broadcast_id, created_at FROM broadcast_prompts WHERE admin_id = ?",
+            (admin_id,),
+        )
+        return None if row is None else (int(row["broadcast_id"]), str(row["created_at"]))
+
+    async def forget_time_asked(self, admin_id: int) -> None:
+        """The admin answered, or the question expired."""
+        async with self._db.transaction() as tx:
+            await tx.execute("DELETE FROM broadcast_prompts WHERE admin_id = ?", (admin_id,))
+
     async def discard(self, broadcast_id: int) -> bool:
         """Drop a draft; False if it is no longer one."""
         async with self._db.transaction() as tx:

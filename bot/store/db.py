@@ -244,6 +244,17 @@ class Database:
             finally:
                 await reader.execute("ROLLBACK")  # ends the read; nothing was written
 
+    @asynccontextmanager
+    async def side_reader(self) -> AsyncIterator[Snapshot]:
+        """A read connection and thread of its own for as long as the caller holds it (the
+        staff workspace): its reads never queue in front of those of talents' replies. Each
+        query sees the latest commit (no transaction is held open between them)."""
+        self._check_open()
+        async with aiosqlite.connect(str(self.path), isolation_level=None) as reader:
+            reader.row_factory = sqlite3.Row
+            await reader.execute("PRAGMA query_only=ON")
+            yield Snapshot(reader)
+
     async def scrub(self) -> bool:
         """Copy the WAL into the database file and empty it; whether that succeeded.
 

@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from bot.store.applications import REFERENCE_FORMAT
+from bot.store.applications import REFERENCE_FORMAT, Consent, ConsentNeed
 from bot.store.audit import Actor, Audit
 from bot.store.db import Database, Row, Transaction, utc_now
 from bot.store.leads import FILTERS, LeadFilter
@@ -27,15 +27,24 @@ SELECT a.id, a.reference, a.user_id, a.submitted_at, u.language, u.first_name, u
     p.stage, p.version, p.assignee_id, p.stage_changed_at,
     (SELECT s.value FROM answers s WHERE s.application_id = a.id
         AND s.question_key = 'full_name') AS full_name,
-    (SELECT c.granted FROM consents c WHERE c.user_id = a.user_id AND c.kind = 'transfer_korea'
-        ORDER BY c.id DESC LIMIT 1) AS transfer_korea
+    t.kind AS transfer_kind, t.granted AS transfer_granted, t.recipient AS transfer_recipient,
+    t.abroad AS transfer_abroad, t.notice_version AS transfer_version,
+    t.language AS transfer_language, t.created_at AS transfer_at
 FROM applications a
 JOIN users u ON u.user_id = a.user_id
 JOIN lead_pipeline p ON p.application_id = a.id
+LEFT JOIN consents t ON t.id = (SELECT MAX(c.id) FROM consents c
+    WHERE c.user_id = a.user_id AND c.kind = 'transfer_korea')
 """
 _STATE = _STATE_COLUMNS + " WHERE a.status = 'submitted' AND a.id = ?"
 # Every lead a /leads filter matches, for a bulk move (constant strings, values bound).
 _MATCHING = "".join((_STATE_COLUMNS, " WHERE a.status = 'submitted'", FILTERS, " ORDER BY a.id"))
+_CHOSEN = "".join(
+    (
+        _STATE_COLUMNS,
+        " WHERE a.status = 'submitted' AND a.id IN (SELECT value FROM json_each(?)) ORDER BY a.id",
+    )
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,17 +56,21 @@ class LeadState:
     user_id: int
     submitted_at: str
     language: str  # the talent's chat language now
-    name: str  # the full name they gave, else their Telegram first name
+    first_name: str  # their Telegram first name
+    full_name: str | None  # the name they gave in the form
     blocked: bool
     stage: str
     version: int
     assignee_id: int | None
     stage_changed_at: str
-    transfer_korea: bool  # consent to transfer to KOCCA in Korea, as it stands now
+    transfer: Consent | None  # their latest choice on forwarding (transfer_korea), if any
 
-    def lacks(self, consent: str | None) -> bool:
-        """Whether a consent a stage needs (content's `consent:`) is missing now."""
-        return consent == "transfer_korea" and not self.transfer_korea
+    def lacks(self, consent: ConsentNeed | None) -> bool:
+        """Whether a consent a stage needs (content's `consent:`, for this deployment's
+        recipient) is missing now."""
+        if consent is None:
+            return False
+        return self.transfer is None or not self.transfer.covers(consent)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,19 +139,32 @@ class Registration:
 def state_from_row(row: Row) -> LeadState:
     """Build from a _STATE row."""
     full_name = json.loads(row["full_name"]) if row["full_name"] else None
+    transfer = None
+    if row["transfer_kind"] is not None:
+        transfer = Consent(
+            kind=row["transfer_kind"],
+            granted=bool(row["transfer_granted"]),
+            notice_version=row["transfer_version"],
+            language=row["transfer_language"],
+            created_at=row["transfer_at"],
+            application_id=None,
+            recipient=row["transfer_recipient"],
+            abroad=bool(row["transfer_abroad"]),
+        )
     return LeadState(
         application_id=row["id"],
         reference=row["reference"],
         user_id=row["user_id"],
         submitted_at=row["submitted_at"],
         language=row["language"],
-        name=str(full_name or row["first_name"] or ""),
+        first_name=row["first_name"] or "",
+        full_name=None if full_name is None else str(full_name),
         blocked=bool(row["blocked"]),
         stage=row["stage"],
         version=row["version"],
         assignee_id=row["assignee_id"],
         stage_changed_at=row["stage_changed_at"],
-        transfer_korea=bool(row["transfer_korea"]),
+        transfer=transfer,
     )
 
 
@@ -174,6 +200,11 @@ class Pipeline:
     async def matching(self, where: LeadFilter) -> list[LeadState]:
         """Every submitted lead the filter matches, oldest first."""
         rows = await self._db.fetch_all(_MATCHING, where.filter_params)
+        return [state_from_row(row) for row in rows]
+
+    async def chosen(self, application_ids: list[int]) -> list[LeadState]:
+        """These submitted leads (the workspace's selection), oldest first; erased ones absent."""
+        rows = await self._db.fetch_all(_CHOSEN, (json.dumps(application_ids),))
         return [state_from_row(row) for row in rows]
 
     async def history(self, application_id: int, limit: int) -> tuple[list[HistoryItem], int]:
@@ -231,7 +262,7 @@ class Pipeline:
         actor: Actor,
         message: Message | None,
         report_chat_id: int | None,
-        consent: str | None = None,
+        consent: ConsentNeed | None = None,
     ) -> Move:
         """Move a lead if it is still at `expected_version` (None: whatever it is now).
 
@@ -272,7 +303,7 @@ class Pipeline:
         moves: list[tuple[int, int, Message | None]],
         to_stage: str,
         actor: Actor,
-        consent: str | None = None,
+        consent: ConsentNeed | None = None,
     ) -> BulkPart:
         """Part of a bulk move: (application, version seen, message) each, one transaction.
 
@@ -628,16 +659,18 @@ async def _refuse_without_consent(
     actor: Actor,
     state: LeadState,
     to_stage: str,
-    consent: str | None,
+    consent: ConsentNeed | None,
     **detail: Any,
 ) -> None:
+    forwarding_off = consent is not None and consent.recipient is None
     await Audit.add_in(
         tx,
         actor,
         "stage_change_refused",
         state.reference,
-        reason="no_consent",
-        consent=consent,
+        reason="forwarding_off" if forwarding_off else "no_consent",
+        consent=None if consent is None else consent.kind,
+        recipient=None if consent is None else consent.recipient,
         wanted=to_stage,
         current=state.stage,
         **detail,

@@ -12,16 +12,27 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
+from bot.store.applications import ConsentNeed
 from bot.store.db import Database, Row, utc_now
 
 FINAL = ("sent", "failed", "blocked", "superseded", "uncertain")
 NO_CONSENT = "no_consent"  # the error of a message held back: the stage's consent is gone
-# Whether the talent's latest choice on a consent (bound twice: kind, kind) is "granted";
-# a NULL kind (the stage needs none) always passes.
+# Whether the talent's latest choice on a consent is "granted" for the recipient this deployment
+# passes leads on to (bound: kind, kind, recipient, abroad); a NULL kind (the stage needs none)
+# always passes, a NULL recipient (nothing is passed on) never does.
 _CONSENT_HOLDS = (
-    " AND (? IS NULL OR COALESCE((SELECT c.granted FROM consents c WHERE c.user_id ="
-    " talent_updates.user_id AND c.kind = ? ORDER BY c.id DESC LIMIT 1), 0) = 1)"
+    " AND (? IS NULL OR EXISTS (SELECT 1 FROM consents c WHERE c.id = (SELECT MAX(l.id)"
+    " FROM consents l WHERE l.user_id = talent_updates.user_id AND l.kind = ?)"
+    " AND c.granted = 1 AND c.recipient = ? AND (c.abroad = 1 OR ? = 0)))"
 )
+
+
+def _holds(consent: ConsentNeed | None) -> tuple[str | None, str | None, str | None, int]:
+    """_CONSENT_HOLDS' values."""
+    if consent is None:
+        return None, None, None, 0
+    kind, recipient, abroad = consent.params
+    return kind, kind, recipient, abroad
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,23 +105,23 @@ class TalentUpdates:
         row = await self._db.fetch_one(_UPDATE + " WHERE t.id = ?", (update_id,))
         return None if row is None else TalentUpdate.from_row(row)
 
-    async def mark_sending(self, update_id: int, consent: str | None = None) -> bool:
+    async def mark_sending(self, update_id: int, consent: ConsentNeed | None = None) -> bool:
         """Committed before the request; False if it is no longer pending (superseded, gone)
         or the consent its stage needs was withdrawn meanwhile."""
         return await self._set(
             "UPDATE talent_updates SET status = 'sending', attempts = attempts + 1"  # noqa: S608 - constant SQL
             " WHERE id = ? AND status = 'pending'" + _CONSENT_HOLDS,
-            (update_id, consent, consent),
+            (update_id, *_holds(consent)),
         )
 
-    async def hold_without_consent(self, update_id: int, consent: str) -> bool:
+    async def hold_without_consent(self, update_id: int, consent: ConsentNeed) -> bool:
         """A pending message whose stage needs a consent the talent no longer gives: never
         sent ('failed', reported to staff); False if that is not why it was not sent."""
         return await self._set(
             "UPDATE talent_updates SET status = 'failed', error = ?"  # noqa: S608 - constant SQL
             " WHERE id = ? AND status = 'pending'"
             " AND NOT (1" + _CONSENT_HOLDS + ")",
-            (NO_CONSENT, update_id, consent, consent),
+            (NO_CONSENT, update_id, *_holds(consent)),
         )
 
     async def mark_pending(self, update_id: int) -> None:
@@ -160,7 +171,7 @@ class TalentUpdates:
             )
         return [TalentUpdate.from_row(row) for row in rows]
 
-    async def send_again(self, update_id: int, consent: str | None = None) -> bool:
+    async def send_again(self, update_id: int, consent: ConsentNeed | None = None) -> bool:
         """Staff chose to send an uncertain or failed message again: only while it still
         says the lead's current stage (and the consent that stage needs is given)."""
         return await self._set(
@@ -168,7 +179,7 @@ class TalentUpdates:
             " WHERE id = ? AND status IN ('uncertain', 'failed') AND stage ="
             " (SELECT p.stage FROM lead_pipeline p"
             "  WHERE p.application_id = talent_updates.application_id)" + _CONSENT_HOLDS,
-            (update_id, consent, consent),
+            (update_id, *_holds(consent)),
         )
 
     async def _set(self, sql: str, params: tuple[object, ...]) -> bool:

@@ -29,8 +29,13 @@ class WebhookServer:
     """An aiohttp server on WEBHOOK_LISTEN:WEBHOOK_PORT at the path of WEBHOOK_URL."""
 
     def __init__(
-        self, runner: Runner, settings: Settings, clock: Callable[[], float] = time.monotonic
+        self,
+        runner: Runner,
+        settings: Settings,
+        clock: Callable[[], float] = time.monotonic,
+        mount: Callable[[web.Application], None] | None = None,
     ) -> None:
+        """`mount` adds more routes to the server (the staff workspace: one server for all)."""
         assert settings.webhook_url is not None
         assert settings.webhook_secret is not None
         self._runner = runner
@@ -43,12 +48,15 @@ class WebhookServer:
         # Anyone can knock: refusals are logged at most once a minute, with a count.
         self._clock = clock
         self._refusals = AlertThrottle(REFUSAL_LOG_INTERVAL)
+        self._mount = mount
 
     async def start(self) -> None:
         """Listen, then tell Telegram where to post (with the secret it must echo)."""
         app = web.Application(client_max_size=MAX_BODY)
         app.router.add_post(self.path, self._receive)
         app.router.add_get(HEALTH_PATH, health_endpoint(self._runner.store, self._clock))
+        if self._mount is not None:
+            self._mount(app)
         self._site_runner = web.AppRunner(app, access_log=None)
         await self._site_runner.setup()
         await web.TCPSite(self._site_runner, self._listen, self._port).start()

@@ -1,0 +1,34 @@
+"""Settings as one command sees them: the environment and .env, then its own flags."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from bot.settings import Settings, settings_with_flags
+
+# Commands that never open the database (chat has a --database of its own: a throw-away
+# database unless one is given).
+WITHOUT_DATABASE_OPTION = {"check-content", "chat"}
+
+
+def add_database_option(parser: argparse.ArgumentParser) -> None:
+    """`--database FILE` on a command that opens the database."""
+    parser.add_argument(
+        "--database",
+        type=Path,
+        metavar="FILE",
+        help="the SQLite database to use instead of DATABASE_PATH",
+    )
+
+
+def settings_for(args: argparse.Namespace, **overrides: Any) -> Settings:
+    """The settings, with `--database` in place of DATABASE_PATH when it was given; a bad
+    value is reported with the flag's name."""
+    flags: dict[str, str] = {}
+    database = getattr(args, "database", None)
+    if database is not None:
+        overrides["database_path"] = database
+        flags["database_path"] = "--database"
+    return settings_with_flags(overrides, flags)

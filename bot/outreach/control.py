@@ -1,0 +1,50 @@
+"""What staff do to an announcement once it is queued: the same from Telegram and from the
+command line, and on record in the audit log either way."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+
+from bot.store import Store, utc_now
+from bot.store.audit import Actor
+
+log = logging.getLogger(__name__)
+
+# An unanswered "Reschedule" press: after this long, a typed time is no longer taken for it
+# (the admin may have forgotten it, and a time typed days later means something else).
+PROMPT_MINUTES = 30
+
+
+async def cancel_broadcast(store: Store, actor: Actor, broadcast_id: int) -> bool:
+    """Stop a scheduled or running announcement (the worker stops within a second); False if
+    it had already ended, and then nothing is recorded."""
+    if not await store.broadcasts.cancel(broadcast_id):
+        return False
+    log.info("Broadcast %d cancelled by staff", broadcast_id)
+    await store.audit.add(actor, "broadcast_cancelled", None, broadcast=broadcast_id)
+    return True
+
+
+async def reschedule_broadcast(store: Store, actor: Actor, broadcast_id: int, send_at: str) -> bool:
+    """Give a scheduled announcement a new (future) time; False if it no longer waits for its
+    time (started, ended or cancelled meanwhile), and then nothing is recorded."""
+    before = await store.broadcasts.get(broadcast_id)
+    if before is None or not await store.broadcasts.reschedule(broadcast_id, send_at):
+        return False
+    log.info("Broadcast %d rescheduled by staff", broadcast_id)
+    await store.audit.add(
+        actor,
+        "broadcast_rescheduled",
+        None,
+        broadcast=broadcast_id,
+        was=before.send_at,
+        now=send_at,
+    )
+    return True
+
+
+def prompt_expired(asked_at: str, now: str | None = None) -> bool:
+    """Whether a "Reschedule" press is too old for a typed time to answer it."""
+    moment = datetime.fromisoformat(now or utc_now())
+    return moment - datetime.fromisoformat(asked_at) > timedelta(minutes=PROMPT_MINUTES)

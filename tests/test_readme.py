@@ -1,0 +1,44 @@
+"""What README's own commands do, run as README gives them."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+INSTALL = "python3 -m venv .venv && . .venv/bin/activate && pip install -e . && "
+RUN = " && kocca-bot run"
+
+
+def _install_and_run() -> str:
+    """README's install-and-run command."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    [command] = [line for line in readme.splitlines() if line.startswith(INSTALL)]
+    return command
+
+
+def test_the_install_command_makes_a_private_env_file_and_keeps_an_existing_one(
+    tmp_path: Path,
+) -> None:
+    command = _install_and_run()
+    assert command.endswith(RUN)
+    settings_step = command.removeprefix(INSTALL).removesuffix(RUN)
+    shutil.copy(ROOT / "config.example.env", tmp_path / "config.example.env")
+    (tmp_path / "config.example.env").chmod(0o644)
+    env = {"PATH": os.environ["PATH"]}
+
+    def run() -> None:
+        subprocess.run(
+            ["/bin/sh", "-c", f"umask 022; {settings_step}"], cwd=tmp_path, env=env, check=True
+        )
+
+    run()
+    made = tmp_path / ".env"
+    assert made.stat().st_mode & 0o777 == 0o600  # it will hold BOT_TOKEN
+    assert made.read_text() == (ROOT / "config.example.env").read_text()
+
+    made.write_text("BOT_TOKEN=123:abc\n")
+    run()  # a second run never overwrites the operator's settings
+    assert made.read_text() == "BOT_TOKEN=123:abc\n"
