@@ -12,8 +12,9 @@ import string
 from enum import StrEnum
 from typing import Any
 
-# Placeholders that hold numbers which are names, not amounts: never grouped (#1005, id 42).
-IDENTIFIERS = frozenset({"id", "user_id", "update_id"})
+# Placeholders that hold numbers which are names, not amounts: never grouped (#1005, id 42);
+# so is any placeholder named *_id (chat_id, user_id, update_id).
+IDENTIFIERS = frozenset({"id", "user_id", "update_id", "chat_id"})
 _GROUPING = {"id": ".", "en": ","}  # the thousands separator of each language
 
 
@@ -55,7 +56,7 @@ class TextFormatter(string.Formatter):
 
     def get_value(self, key: int | str, args: Any, kwargs: Any) -> Any:
         value = super().get_value(key, args, kwargs)
-        if key in IDENTIFIERS:
+        if key in IDENTIFIERS or str(key).endswith("_id"):
             return str(value)
         return value
 
