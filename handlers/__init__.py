@@ -96,6 +96,9 @@ def register(application: BotApplication) -> None:
             command(commands.CANCEL, intake.cancel_command),
             CallbackQueryHandler(intake.apply_button, pattern=f"^{views.APPLY}(:[a-z0-9_]+)?$"),
             CallbackQueryHandler(intake.flow_button, pattern="^i:"),
+            CallbackQueryHandler(
+                intake.registration_button, pattern="^rg:(u:[0-9]+|n(:[a-z0-9_]+)?)$"
+            ),
             CallbackQueryHandler(reminders.continue_button, pattern=f"^{CONTINUE}[0-9]+$"),
             CallbackQueryHandler(reminders.later_button, pattern=f"^{LATER}[0-9]+$"),
             CallbackQueryHandler(reminders.stop_button, pattern=f"^{STOP}$"),

@@ -16,11 +16,13 @@ from bot.store.notices import StaffNotice, StaffNotices
 from bot.store.operations import BackupRecord, Operations
 from bot.store.pipeline import Pipeline
 from bot.store.privacy import Privacy
+from bot.store.records import Records
 from bot.store.reminders import DueDraft, DueTimes, Preference, ReminderCounts, Reminders
 from bot.store.restores import Restores
 from bot.store.support import SupportRelay
 from bot.store.talent_updates import TalentUpdates
 from bot.store.users import Profile, User, Users
+from bot.store.waiting import Waiting
 
 __all__ = [
     "Applications",
@@ -82,6 +84,8 @@ class Store:
         self.content_log = ContentLog(db)
         self.notices = StaffNotices(db)
         self.restores = Restores(db)
+        self.records = Records(db)
+        self.waiting = Waiting(db)
 
     @classmethod
     async def open(cls, path: Path | str, *, erasure_key: bytes | None = None) -> Store:

@@ -23,6 +23,9 @@ class LeadFilter:
     stage: str | None = None  # the pipeline stage key
     assignee_id: int | None = None  # assigned to this admin
     unassigned: bool = False  # assigned to nobody
+    # Waiting leads only: {stage: ISO UTC time} (JSON); a lead waits if it entered its stage
+    # before its stage's time and is not closed as a duplicate ("{}": none waits).
+    waiting: str | None = None
 
     @property
     def params(self) -> tuple[object, ...]:
@@ -41,6 +44,8 @@ class LeadFilter:
             self.assignee_id,
             self.assignee_id,
             int(self.unassigned),
+            self.waiting,
+            self.waiting,
         )
 
 
@@ -126,19 +131,22 @@ FROM answers ans
 JOIN applications a ON a.id = ans.application_id
 LEFT JOIN lead_pipeline p ON p.application_id = a.id
 """
-# Sector, stage and assignee; both the export's and the list's conditions end with these.
+# Sector, stage, assignee, waiting; the export's and the list's conditions end with these.
 FILTERS = """
     AND (? IS NULL OR EXISTS (SELECT 1 FROM answers s WHERE s.application_id = a.id
         AND s.question_key = 'sector' AND s.value = ?))
     AND (? IS NULL OR p.stage = ?)
     AND (? IS NULL OR p.assignee_id = ?)
     AND (? = 0 OR p.assignee_id IS NULL)
+    AND (? IS NULL OR (p.duplicate_closed_at IS NULL AND p.stage_changed_at <
+        (SELECT w.value FROM json_each(?) w WHERE w.key = p.stage)))
 """
 # CASE rather than OR: SQLite then reads applications in id order and streams the rows,
 # instead of sorting the whole result before the first one.
 _MATCHING = (
     """
 WHERE (CASE a.status WHEN 'submitted' THEN 1 WHEN 'draft' THEN ? ELSE 0 END) = 1
+    AND a.amends IS NULL
     AND (? IS NULL OR COALESCE(a.submitted_at, a.created_at) >= ?)
 """
     + FILTERS
@@ -162,6 +170,7 @@ _COUNT = "".join(
 )
 _ONE = " WHERE a.id = ? AND a.status = 'submitted'"
 _BY_REFERENCE = " WHERE a.reference = ? AND a.status = 'submitted'"
+_MANY = " WHERE a.id IN (SELECT value FROM json_each(?)) AND a.status = 'submitted'"
 
 
 class Leads:
@@ -205,6 +214,14 @@ class Leads:
         """One submitted lead by application id."""
         found = await self._fetch(_ONE, (application_id,))
         return found[0] if found else None
+
+    async def many(self, application_ids: list[int]) -> list[Lead]:
+        """Submitted leads by id, in the order given (gone ones left out)."""
+        found = {
+            lead.application_id: lead
+            for lead in await self._fetch(_MANY, (json.dumps(application_ids),))
+        }
+        return [found[lead_id] for lead_id in application_ids if lead_id in found]
 
     async def by_reference(self, reference: str) -> Lead | None:
         """One submitted lead by its reference code (KOC-000123)."""
@@ -269,7 +286,7 @@ SELECT COUNT(*) AS started,
     (SELECT COUNT(*) FROM consents c WHERE c.kind = 'processing' AND c.granted = 1
         AND c.id = (SELECT MAX(l.id) FROM consents l
             WHERE l.user_id = c.user_id AND l.kind = 'processing')) AS consented,
-    (SELECT COUNT(*) FROM applications WHERE status = 'draft') AS drafts,
+    (SELECT COUNT(*) FROM applications WHERE status = 'draft' AND amends IS NULL) AS drafts,
     (SELECT COUNT(*) FROM applications WHERE status = 'submitted') AS submitted
 FROM users
 """

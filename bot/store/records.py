@@ -1,0 +1,713 @@
+"""Keeping each talent one clean record: registration updates, answer corrections,
+duplicates, notes edited or deleted, and what a lead number stands for.
+
+Answer changes (by the talent or by staff) are kept in `lead_changes` with the value before
+and after: they go with the lead when it is erased. The audit log, which outlives an
+erasure, records that an answer changed and which question, never the values.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from bot.store.applications import Draft
+from bot.store.audit import Actor, Audit
+from bot.store.db import Database, Row, Transaction, utc_now
+
+TALENT = "talent"  # lead_changes.via of a talent's own update
+# Stored answers as their JSON text (None: the question was skipped); an absent key: no answer.
+Stored = dict[str, str | None]
+UpdateOutcome = Literal["saved", "unchanged", "gone", "stale"]
+EditOutcome = Literal["saved", "same", "conflict", "gone"]
+DuplicateOutcome = Literal[
+    "saved", "same", "gone", "other_gone", "other_closed", "self", "conflict"
+]
+NoteOutcome = Literal["saved", "gone", "not_yours"]
+# The contact questions duplicates are found by; the partial index answers_contact (migration
+# 0019) holds exactly these, and the queries below repeat its WHERE so SQLite uses it.
+CONTACT_KEYS = ("email", "phone")
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerChange:
+    """One answer before and after (None: skipped; absent: no answer)."""
+
+    key: str
+    before: Any
+    after: Any
+    had_before: bool = True
+    has_after: bool = True
+
+    def as_dict(self) -> dict[str, Any]:
+        """As kept in lead_changes.detail."""
+        return {
+            "key": self.key,
+            "before": self.before,
+            "after": self.after,
+            "had_before": self.had_before,
+            "has_after": self.has_after,
+        }
+
+    @classmethod
+    def of(cls, item: dict[str, Any]) -> AnswerChange:
+        """Back from lead_changes.detail."""
+        return cls(
+            str(item["key"]),
+            item.get("before"),
+            item.get("after"),
+            bool(item.get("had_before", True)),
+            bool(item.get("has_after", True)),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class UpdateResult:
+    """What became of a talent's update of their registration."""
+
+    outcome: UpdateOutcome
+    application_id: int | None = None
+    reference: str | None = None
+    assignee_id: int | None = None
+    changes: list[AnswerChange] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class TalentLead:
+    """One of a talent's submitted registrations, as /daftar offers it for updating."""
+
+    application_id: int
+    reference: str
+    submitted_at: str
+    sector: Any
+
+
+@dataclass(frozen=True, slots=True)
+class EditResult:
+    """What became of a staff correction of one answer."""
+
+    outcome: EditOutcome
+    reference: str | None = None
+    current: Any = None  # the answer as it stands afterwards (JSON value)
+    has_current: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class LeadChange:
+    """One entry of lead_changes, for a lead's history."""
+
+    id: int
+    application_id: int
+    kind: str
+    actor: Actor
+    via: str
+    other_id: int | None
+    other_reference: str | None
+    changes: list[AnswerChange]
+    created_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateMark:
+    """Another submitted lead sharing a Telegram account, an email or a phone number."""
+
+    other_id: int
+    other_reference: str
+    reasons: tuple[str, ...]  # "telegram", "email", "phone"
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateLinks:
+    """How a lead is linked by "closed as duplicate": of which lead, and which of it."""
+
+    closed_of: int | None  # the lead this one was closed as a duplicate of (None: erased)
+    closed_of_reference: str | None
+    closed: bool  # closed as a duplicate (even if that other lead was erased since)
+    closed_here: list[tuple[int, str]]  # leads closed as duplicates of this one
+
+
+@dataclass(frozen=True, slots=True)
+class StaffNote:
+    """One note with its author, for opening in full."""
+
+    id: int
+    application_id: int
+    reference: str
+    author_id: int | None
+    via: str
+    text: str
+    created_at: str
+    edited_at: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class NumberInfo:
+    """What a lead number stands for, when it is not a submitted lead now."""
+
+    given: bool  # the number was given to a submitted lead (now gone: erased or withdrawn)
+    draft: bool  # an unfinished form holds this number (from before references were given
+    # at submission)
+    legacy: bool  # from before: unfinished forms used numbers too, so "given" is not known
+
+
+class Records:
+    """lead_changes, duplicates on lead_pipeline, note edits, and the talent's update draft."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    # ----- the talent updates their registration ---------------------------------------------
+
+    async def open_update(
+        self, user_id: int, lead_id: int, language: str, stage: str, update_id: int
+    ) -> Draft | None:
+        """A draft that amends the talent's lead, holding its answers; an open draft of the
+        talent is returned as it is; None if the lead is not theirs (or gone)."""
+        now = utc_now()
+        async with self._db.transaction() as tx:
+            existing = await tx.fetch_one(
+                "SELECT * FROM applications WHERE user_id = ? AND status = 'draft'", (user_id,)
+            )
+            if existing is not None:
+                return Draft.from_row(existing)
+            lead = await tx.fetch_one(
+                "SELECT id FROM applications WHERE id = ? AND user_id = ? AND status = 'submitted'",
+                (lead_id, user_id),
+            )
+            if lead is None:
+                return None
+            base = await _stored(tx, lead_id)
+            draft_id = await tx.execute(
+                "INSERT INTO applications (id, user_id, stage, language, last_update_id,"
+                " amends, amends_base, created_at, updated_at) VALUES"
+                " ((SELECT last + 1 FROM application_ids WHERE id = 1), ?, ?, ?, ?, ?, ?, ?, ?)",
+                (user_id, stage, language, update_id, lead_id, json.dumps(base), now, now),
+            )
+            await tx.execute(
+                "INSERT INTO answers (application_id, question_key, value, update_id, answered_at)"
+                " SELECT ?, question_key, value, update_id, answered_at FROM answers"
+                " WHERE application_id = ?",
+                (draft_id, lead_id),
+            )
+            row = await tx.fetch_one("SELECT * FROM applications WHERE id = ?", (draft_id,))
+        assert row is not None
+        return Draft.from_row(row)
+
+    async def apply_update(
+        self, draft: Draft, drop: tuple[str, ...], update_id: int | None
+    ) -> UpdateResult:
+        """Put the talent's changed answers on their lead and close the update draft.
+
+        Three-way: an answer the talent left as it was when they started keeps whatever the
+        lead holds now (a staff correction made meanwhile stays); an answer they changed
+        replaces it. The lead keeps its reference, stage, notes and assignee.
+        """
+        async with self._db.transaction() as tx:
+            row = await tx.fetch_one(
+                "SELECT amends, amends_base FROM applications WHERE id = ? AND step = ?"
+                " AND status = 'draft' AND amends IS NOT NULL",
+                (draft.id, draft.step),
+            )
+            if row is None:
+                return UpdateResult("stale")
+            lead = await tx.fetch_one(
+                "SELECT a.id, a.reference, p.assignee_id FROM applications a"
+                " JOIN lead_pipeline p ON p.application_id = a.id"
+                " WHERE a.id = ? AND a.user_id = ? AND a.status = 'submitted'",
+                (row["amends"], draft.user_id),
+            )
+            if lead is None:  # erased or withdrawn meanwhile: nothing to update
+                await tx.execute("DELETE FROM applications WHERE id = ?", (draft.id,))
+                return UpdateResult("gone")
+            base: Stored = json.loads(row["amends_base"] or "{}")
+            new = await _stored(tx, draft.id)
+            for key in drop:
+                new.pop(key, None)
+            current = await _stored(tx, lead["id"])
+            changes = await _merge(tx, lead["id"], base, new, current, update_id)
+            if changes:
+                await _record_change(
+                    tx, lead["id"], "talent_update", Actor(TALENT), TALENT, changes=changes
+                )
+            await tx.execute("DELETE FROM applications WHERE id = ?", (draft.id,))
+        return UpdateResult(
+            "saved" if changes else "unchanged",
+            lead["id"],
+            lead["reference"],
+            lead["assignee_id"],
+            changes,
+        )
+
+    async def leads_of(self, user_id: int) -> list[TalentLead]:
+        """A talent's submitted leads, newest first, with their sector answer."""
+        rows = await self._db.fetch_all(
+            "SELECT a.id, a.reference, a.submitted_at, (SELECT s.value FROM answers s"
+            " WHERE s.application_id = a.id AND s.question_key = 'sector') AS sector"
+            " FROM applications a WHERE a.user_id = ? AND a.status = 'submitted'",
+            (user_id,),
+        )
+        leads = [
+            TalentLead(
+                int(row["id"]),
+                str(row["reference"]),
+                str(row["submitted_at"]),
+                _loaded(row["sector"]),
+            )
+            for row in rows
+        ]
+        return sorted(
+            leads, key=lambda lead: (lead.submitted_at, lead.application_id), reverse=True
+        )
+
+    async def amended(self, draft_id: int) -> str | None:
+        """The reference of the lead an update draft amends."""
+        value = await self._db.fetch_value(
+            "SELECT l.reference FROM applications d JOIN applications l ON l.id = d.amends"
+            " WHERE d.id = ?",
+            (draft_id,),
+        )
+        return None if value is None else str(value)
+
+    # ----- staff correct an answer -------------------------------------------------------------
+
+    async def edit_answer(
+        self,
+        application_id: int,
+        key: str,
+        expected: str | None,
+        had_expected: bool,
+        value: Any,
+        actor: Actor,
+    ) -> EditResult:
+        """Set one answer if it still is what the staff member saw (`expected`, as stored)."""
+        async with self._db.transaction() as tx:
+            lead = await tx.fetch_one(
+                "SELECT reference FROM applications WHERE id = ? AND status = 'submitted'",
+                (application_id,),
+            )
+            if lead is None:
+                await Audit.add_in(tx, actor, "answer_edit_refused", None, reason="gone")
+                return EditResult("gone")
+            reference = str(lead["reference"])
+            row = await tx.fetch_one(
+                "SELECT value FROM answers WHERE application_id = ? AND question_key = ?",
+                (application_id, key),
+            )
+            now_stored = None if row is None else row["value"]
+            current = _loaded(now_stored)
+            if (row is not None) != had_expected or (row is not None and now_stored != expected):
+                await Audit.add_in(
+                    tx,
+                    actor,
+                    "answer_edit_refused",
+                    reference,
+                    reason="changed_meanwhile",
+                    question=key,
+                )
+                return EditResult("conflict", reference, current, row is not None)
+            stored = None if value is None else json.dumps(value)
+            if row is not None and stored == now_stored:
+                return EditResult("same", reference, current, True)
+            await tx.execute(
+                "INSERT INTO answers (application_id, question_key, value, answered_at)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT(application_id, question_key) DO UPDATE SET"
+                " value = excluded.value, answered_at = excluded.answered_at",
+                (application_id, key, stored, utc_now()),
+            )
+            change = AnswerChange(key, current, value, row is not None, True)
+            change_id = await _record_change(
+                tx, application_id, "answer_edit", actor, actor.via, changes=[change]
+            )
+            # The values stay in the lead's history (erased with it), not in the audit log.
+            await Audit.add_in(
+                tx, actor, "answer_edited", reference, question=key, change=change_id
+            )
+        return EditResult("saved", reference, value, True)
+
+    # ----- history -------------------------------------------------------------------------
+
+    async def changes(self, application_id: int, limit: int) -> tuple[list[LeadChange], int]:
+        """The newest answer changes and duplicate links (newest first), and how many."""
+        rows = await self._db.fetch_all(
+            "SELECT c.*, o.reference AS other_reference,"
+            " (SELECT COUNT(*) FROM lead_changes WHERE application_id = ?) AS total"
+            " FROM lead_changes c LEFT JOIN applications o ON o.id = c.other_id"
+            " WHERE c.application_id = ? ORDER BY c.id DESC LIMIT ?",
+            (application_id, application_id, limit),
+        )
+        return [_change(row) for row in rows], int(rows[0]["total"]) if rows else 0
+
+    async def talent_changes(self, user_id: int) -> list[dict[str, Any]]:
+        """A talent's answer changes (theirs and staff corrections), for their /dataku copy:
+        the lead, when, by whom (the talent or "our team", never which staff member)."""
+        rows = await self._db.fetch_all(
+            "SELECT a.reference, c.kind, c.detail, c.created_at FROM lead_changes c"
+            " JOIN applications a ON a.id = c.application_id"
+            " WHERE a.user_id = ? AND c.kind IN ('talent_update', 'answer_edit') ORDER BY c.id",
+            (user_id,),
+        )
+        return [
+            {
+                "reference": row["reference"],
+                "by_talent": row["kind"] == "talent_update",
+                "changes": json.loads(row["detail"]).get("changes", []),
+                "created_at": row["created_at"],
+            }
+            for row in rows
+        ]
+
+    # ----- duplicates --------------------------------------------------------------------------
+
+    async def duplicate_marks(self, application_ids: list[int]) -> dict[int, list[DuplicateMark]]:
+        """Other submitted leads sharing each lead's Telegram account, email or phone."""
+        if not application_ids:
+            return {}
+        ids = json.dumps(application_ids)
+        rows = await self._db.fetch_all(_MARKS, (ids, ids))
+        found: dict[int, dict[int, tuple[str, set[str]]]] = {}
+        for row in rows:
+            others = found.setdefault(int(row["lead"]), {})
+            entry = others.setdefault(int(row["other"]), (str(row["reference"]), set()))
+            entry[1].add(str(row["reason"]))
+        return {
+            lead: [
+                DuplicateMark(other, reference, tuple(sorted(reasons, key=_REASON_ORDER.index)))
+                for other, (reference, reasons) in sorted(others.items())
+            ]
+            for lead, others in found.items()
+        }
+
+    async def duplicate_groups(self) -> dict[int, list[DuplicateMark]]:
+        """Every submitted lead that shares a Telegram account, email or phone with another
+        (for exports): one pass over the contact index and the leads per user."""
+        pairs: dict[int, dict[int, set[str]]] = {}
+        references: dict[int, str] = {}
+        async with self._db.snapshot() as view:
+            for sql in (_SAME_USER, _SAME_CONTACT):
+                async with view.stream(sql) as rows:
+                    async for row in rows:
+                        members = json.loads(row["members"])
+                        for lead_id, reference in members:
+                            references[int(lead_id)] = str(reference)
+                        for lead_id, _ in members:
+                            for other, _ in members:
+                                if other != lead_id:
+                                    reasons = pairs.setdefault(int(lead_id), {})
+                                    reasons.setdefault(int(other), set()).add(str(row["reason"]))
+        return {
+            lead: [
+                DuplicateMark(other, references[other], tuple(sorted(r, key=_REASON_ORDER.index)))
+                for other, r in sorted(others.items())
+            ]
+            for lead, others in pairs.items()
+        }
+
+    async def duplicate_links(self, application_id: int) -> DuplicateLinks:
+        """Of which lead this one is a closed duplicate, and which are closed as its."""
+        row = await self._db.fetch_one(
+            "SELECT p.duplicate_of, p.duplicate_closed_at, o.reference FROM lead_pipeline p"
+            " LEFT JOIN applications o ON o.id = p.duplicate_of WHERE p.application_id = ?",
+            (application_id,),
+        )
+        here = await self._db.fetch_all(
+            "SELECT a.id, a.reference FROM lead_pipeline p JOIN applications a"
+            " ON a.id = p.application_id WHERE p.duplicate_of = ? ORDER BY a.id",
+            (application_id,),
+        )
+        return DuplicateLinks(
+            closed_of=None if row is None else row["duplicate_of"],
+            closed_of_reference=None if row is None else row["reference"],
+            closed=row is not None and row["duplicate_closed_at"] is not None,
+            closed_here=[(int(item["id"]), str(item["reference"])) for item in here],
+        )
+
+    async def close_duplicate(
+        self, application_id: int, of_id: int, actor: Actor, version: int | None = None
+    ) -> DuplicateOutcome:
+        """Close a lead as a duplicate of another: linked both ways, audited, the talent not
+        told; nothing of either lead is merged or deleted."""
+        async with self._db.transaction() as tx:
+            lead = await _pipeline_row(tx, application_id)
+            if lead is None:
+                await Audit.add_in(tx, actor, "duplicate_refused", None, reason="gone")
+                return "gone"
+            if application_id == of_id:
+                return "self"
+            if version is not None and lead["version"] != version:
+                await Audit.add_in(
+                    tx, actor, "duplicate_refused", lead["reference"], reason="changed_meanwhile"
+                )
+                return "conflict"
+            other = await _pipeline_row(tx, of_id)
+            if other is None:
+                await Audit.add_in(
+                    tx, actor, "duplicate_refused", lead["reference"], reason="other_gone"
+                )
+                return "other_gone"
+            if other["duplicate_closed_at"] is not None:
+                return "other_closed"
+            if lead["duplicate_of"] == of_id:
+                return "same"
+            await tx.execute(
+                "UPDATE lead_pipeline SET duplicate_of = ?, duplicate_closed_at = ?,"
+                " version = version + 1 WHERE application_id = ?",
+                (of_id, utc_now(), application_id),
+            )
+            await _record_change(tx, application_id, "duplicate", actor, actor.via, other=of_id)
+            await Audit.add_in(
+                tx, actor, "closed_as_duplicate", lead["reference"], of=other["reference"]
+            )
+            await Audit.add_in(
+                tx, actor, "duplicate_linked", other["reference"], duplicate=lead["reference"]
+            )
+        return "saved"
+
+    async def reopen_duplicate(self, application_id: int, actor: Actor) -> DuplicateOutcome:
+        """Undo "closed as duplicate": the lead is back at its stage."""
+        async with self._db.transaction() as tx:
+            lead = await _pipeline_row(tx, application_id)
+            if lead is None:
+                return "gone"
+            if lead["duplicate_closed_at"] is None:
+                return "same"
+            await tx.execute(
+                "UPDATE lead_pipeline SET duplicate_of = NULL, duplicate_closed_at = NULL,"
+                " version = version + 1 WHERE application_id = ?",
+                (application_id,),
+            )
+            await _record_change(
+                tx, application_id, "reopened", actor, actor.via, other=lead["duplicate_of"]
+            )
+            await Audit.add_in(tx, actor, "duplicate_reopened", lead["reference"])
+        return "saved"
+
+    # ----- notes -------------------------------------------------------------------------------
+
+    async def note(self, note_id: int) -> StaffNote | None:
+        """One note in full (None: deleted, or its lead erased)."""
+        row = await self._db.fetch_one(
+            "SELECT n.*, a.reference FROM lead_notes n JOIN applications a"
+            " ON a.id = n.application_id AND a.status = 'submitted' WHERE n.id = ?",
+            (note_id,),
+        )
+        if row is None:
+            return None
+        return StaffNote(
+            id=row["id"],
+            application_id=row["application_id"],
+            reference=row["reference"],
+            author_id=row["author_id"],
+            via=row["via"],
+            text=row["text"],
+            created_at=row["created_at"],
+            edited_at=row["edited_at"],
+        )
+
+    async def note_ids(self, application_id: int) -> list[int]:
+        """Every note of a lead, newest first."""
+        rows = await self._db.fetch_all(
+            "SELECT id FROM lead_notes WHERE application_id = ? ORDER BY id DESC",
+            (application_id,),
+        )
+        return [int(row["id"]) for row in rows]
+
+    async def edit_note(self, note_id: int, actor: Actor, text: str) -> NoteOutcome:
+        """Replace the text of one's own note (audited: its length, not its text)."""
+        async with self._db.transaction() as tx:
+            row = await _note_row(tx, note_id)
+            if row is None:
+                return "gone"
+            if row["author_id"] != actor.user_id or row["via"] != actor.via:
+                await Audit.add_in(tx, actor, "note_edit_refused", row["reference"], note=note_id)
+                return "not_yours"
+            await tx.execute(
+                "UPDATE lead_notes SET text = ?, edited_at = ? WHERE id = ?",
+                (text, utc_now(), note_id),
+            )
+            await Audit.add_in(
+                tx, actor, "note_edited", row["reference"], note=note_id, length=len(text)
+            )
+        await self._db.scrub()  # the text it replaced is gone from the files too
+        return "saved"
+
+    async def delete_note(self, note_id: int, actor: Actor) -> NoteOutcome:
+        """Delete one's own note: its text is gone (zeroed, and the WAL emptied)."""
+        async with self._db.transaction() as tx:
+            row = await _note_row(tx, note_id)
+            if row is None:
+                return "gone"
+            if row["author_id"] != actor.user_id or row["via"] != actor.via:
+                await Audit.add_in(tx, actor, "note_delete_refused", row["reference"], note=note_id)
+                return "not_yours"
+            await tx.execute("DELETE FROM lead_notes WHERE id = ?", (note_id,))
+            await Audit.add_in(tx, actor, "note_deleted", row["reference"], note=note_id)
+        await self._db.scrub()
+        return "saved"
+
+    # ----- lead numbers ------------------------------------------------------------------------
+
+    async def number_info(self, reference: str) -> NumberInfo | None:
+        """What a number that is no submitted lead stands for; None if never given."""
+        number = int("".join(filter(str.isdigit, reference)) or 0)
+        row = await self._db.fetch_one("SELECT last, legacy_last FROM lead_numbers WHERE id = 1")
+        last, legacy = (int(row["last"]), int(row["legacy_last"])) if row else (0, 0)
+        if number <= 0 or number > last:
+            return None
+        if number > legacy:
+            return NumberInfo(given=True, draft=False, legacy=False)
+        # Before references were given at submission, a draft's id was its future number.
+        draft = await self._db.fetch_value(
+            "SELECT 1 FROM applications WHERE id = ? AND status = 'draft' AND reference IS NULL",
+            (number,),
+        )
+        return NumberInfo(given=False, draft=draft is not None, legacy=True)
+
+    async def reference_of(self, application_id: int) -> str | None:
+        """A submitted lead's reference (None: no such lead now)."""
+        value = await self._db.fetch_value(
+            "SELECT reference FROM applications WHERE id = ? AND status = 'submitted'",
+            (application_id,),
+        )
+        return None if value is None else str(value)
+
+
+_REASON_ORDER = ["telegram", "email", "phone"]
+# For each of the given leads: submitted leads of the same Telegram account, and submitted
+# leads with the same email or phone answer (through the partial index answers_contact).
+_MARKS = """
+SELECT l.id AS lead, o.id AS other, o.reference, 'telegram' AS reason
+FROM applications l JOIN applications o ON o.user_id = l.user_id AND o.status = 'submitted'
+    AND o.id != l.id
+WHERE l.id IN (SELECT value FROM json_each(?))
+UNION ALL
+SELECT s.application_id, o.application_id, a.reference, s.question_key
+FROM answers s
+JOIN answers o ON o.question_key IN ('email', 'phone') AND o.question_key = s.question_key
+    AND o.value = s.value AND o.application_id != s.application_id
+JOIN applications a ON a.id = o.application_id AND a.status = 'submitted'
+WHERE s.application_id IN (SELECT value FROM json_each(?))
+    AND s.question_key IN ('email', 'phone') AND s.value IS NOT NULL
+"""
+# Every group of two or more submitted leads sharing one thing, for exports.
+_SAME_USER = """
+SELECT 'telegram' AS reason, json_group_array(json_array(id, reference)) AS members
+FROM applications WHERE status = 'submitted'
+GROUP BY user_id HAVING COUNT(*) > 1
+"""
+_SAME_CONTACT = """
+SELECT s.question_key AS reason, json_group_array(json_array(a.id, a.reference)) AS members
+FROM answers s JOIN applications a ON a.id = s.application_id AND a.status = 'submitted'
+WHERE s.question_key IN ('email', 'phone') AND s.value IS NOT NULL
+GROUP BY s.question_key, s.value HAVING COUNT(*) > 1
+"""
+
+
+async def _stored(tx: Transaction, application_id: int) -> Stored:
+    rows = await tx.fetch_all(
+        "SELECT question_key, value FROM answers WHERE application_id = ?", (application_id,)
+    )
+    return {row["question_key"]: row["value"] for row in rows}
+
+
+def _loaded(stored: str | None) -> Any:
+    return None if stored is None else json.loads(stored)
+
+
+async def _merge(
+    tx: Transaction,
+    lead_id: int,
+    base: Stored,
+    new: Stored,
+    current: Stored,
+    update_id: int | None,
+) -> list[AnswerChange]:
+    """Write the answers the talent changed (relative to `base`) onto the lead."""
+    changes = []
+    now = utc_now()
+    for key in sorted({*base, *new}):
+        if (key in new) == (key in base) and new.get(key) == base.get(key):
+            continue  # left as it was: whatever the lead holds now stays
+        if (key in new) == (key in current) and new.get(key) == current.get(key):
+            continue  # already so (staff made the same correction)
+        if key in new:
+            await tx.execute(
+                "INSERT INTO answers (application_id, question_key, value, update_id,"
+                " answered_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(application_id, question_key)"
+                " DO UPDATE SET value = excluded.value, update_id = excluded.update_id,"
+                " answered_at = excluded.answered_at",
+                (lead_id, key, new[key], update_id, now),
+            )
+        else:
+            await tx.execute(
+                "DELETE FROM answers WHERE application_id = ? AND question_key = ?",
+                (lead_id, key),
+            )
+        changes.append(
+            AnswerChange(
+                key,
+                _loaded(current.get(key)),
+                _loaded(new.get(key)),
+                key in current,
+                key in new,
+            )
+        )
+    return changes
+
+
+async def _record_change(
+    tx: Transaction,
+    application_id: int,
+    kind: str,
+    actor: Actor,
+    via: str,
+    *,
+    changes: list[AnswerChange] | None = None,
+    other: int | None = None,
+) -> int:
+    detail = {"changes": [change.as_dict() for change in changes]} if changes else {}
+    return await tx.execute(
+        "INSERT INTO lead_changes (application_id, kind, actor_id, via, other_id, detail,"
+        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            application_id,
+            kind,
+            actor.user_id,
+            via,
+            other,
+            json.dumps(detail, ensure_ascii=False),
+            utc_now(),
+        ),
+    )
+
+
+def _change(row: Row) -> LeadChange:
+    detail = json.loads(row["detail"] or "{}")
+    return LeadChange(
+        id=row["id"],
+        application_id=row["application_id"],
+        kind=row["kind"],
+        actor=Actor(row["via"], row["actor_id"]),
+        via=row["via"],
+        other_id=row["other_id"],
+        other_reference=row["other_reference"],
+        changes=[AnswerChange.of(item) for item in detail.get("changes", [])],
+        created_at=row["created_at"],
+    )
+
+
+async def _pipeline_row(tx: Transaction, application_id: int) -> Row | None:
+    return await tx.fetch_one(
+        "SELECT a.reference, p.version, p.duplicate_of, p.duplicate_closed_at"
+        " FROM applications a JOIN lead_pipeline p ON p.application_id = a.id"
+        " WHERE a.id = ? AND a.status = 'submitted'",
+        (application_id,),
+    )
+
+
+async def _note_row(tx: Transaction, note_id: int) -> Row | None:
+    return await tx.fetch_one(
+        "SELECT n.author_id, n.via, a.reference FROM lead_notes n JOIN applications a"
+        " ON a.id = n.application_id AND a.status = 'submitted' WHERE n.id = ?",
+        (note_id,),
+    )
