@@ -547,6 +547,7 @@ class Text(StrEnum):
     RECORDS_HISTORY_DUPLICATE = "records_history_duplicate"
     RECORDS_HISTORY_REOPENED = "records_history_reopened"
     RECORDS_HISTORY_TALENT = "records_history_talent"
+    RECORDS_THIS_LEAD = "records_this_lead"
     RECORDS_GONE_REFERENCE = "records_gone_reference"
     RECORDS_EDIT_CHOOSE = "records_edit_choose"
     RECORDS_EDIT_PROMPT = "records_edit_prompt"

@@ -108,6 +108,9 @@ class Prompt:
     message_id: int | None
     application_id: int
     created_at: str
+    purpose: str = "note"  # or what else the text is for (bot/store/records.py: an answer…)
+    argument: str | None = None
+    expected: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -430,7 +433,8 @@ class Pipeline:
                 "INSERT INTO staff_prompts (admin_id, chat_id, message_id, application_id,"
                 " created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(admin_id) DO UPDATE SET"
                 " chat_id = excluded.chat_id, message_id = excluded.message_id,"
-                " application_id = excluded.application_id, created_at = excluded.created_at",
+                " application_id = excluded.application_id, created_at = excluded.created_at,"
+                " purpose = 'note', argument = NULL, expected = NULL",
                 (admin_id, chat_id, message_id, application_id, utc_now()),
             )
 
@@ -446,6 +450,9 @@ class Pipeline:
             row["message_id"],
             row["application_id"],
             row["created_at"],
+            row["purpose"],
+            row["argument"],
+            row["expected"],
         )
 
     async def clear_prompt(self, admin_id: int) -> None:

@@ -393,13 +393,6 @@ class Privacy:
         )
         return count
 
-    async def was_given_out(self, reference: str) -> bool:
-        """Whether a lead reference (KOC-…) was ever issued: one that is gone was deleted,
-        most likely at the talent's request (a number is never given twice)."""
-        number = int("".join(filter(str.isdigit, reference)) or 0)
-        issued = await self._db.fetch_value("SELECT last FROM application_ids WHERE id = 1")
-        return 0 < number <= int(issued or 0)
-
     async def purge(self, log_before: str, drafts_before: str, inbox_before: str) -> dict[str, int]:
         """Delete log lines, unsubmitted drafts and processed updates older than the cut-offs."""
         async with self._db.transaction() as tx:

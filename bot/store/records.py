@@ -482,6 +482,48 @@ class Records:
             await Audit.add_in(tx, actor, "duplicate_reopened", lead["reference"])
         return "saved"
 
+    # ----- what an admin's next text is for ------------------------------------------------
+
+    async def set_prompt(
+        self,
+        admin_id: int,
+        chat_id: int,
+        message_id: int | None,
+        application_id: int,
+        purpose: str,
+        argument: str | None = None,
+        expected: str | None = None,
+    ) -> None:
+        """Wait for this admin's text in this chat: an answer (`argument` the question,
+        `expected` the answer as they saw it), a note's new text (`argument` its id)."""
+        async with self._db.transaction() as tx:
+            await tx.execute(
+                "INSERT INTO staff_prompts (admin_id, chat_id, message_id, application_id,"
+                " created_at, purpose, argument, expected) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT(admin_id) DO UPDATE SET chat_id = excluded.chat_id,"
+                " message_id = excluded.message_id, application_id = excluded.application_id,"
+                " created_at = excluded.created_at, purpose = excluded.purpose,"
+                " argument = excluded.argument, expected = excluded.expected",
+                (
+                    admin_id,
+                    chat_id,
+                    message_id,
+                    application_id,
+                    utc_now(),
+                    purpose,
+                    argument,
+                    expected,
+                ),
+            )
+
+    async def answer_as_stored(self, application_id: int, key: str) -> tuple[bool, str | None]:
+        """Whether the lead has an answer to this question, and its stored JSON text."""
+        row = await self._db.fetch_one(
+            "SELECT value FROM answers WHERE application_id = ? AND question_key = ?",
+            (application_id, key),
+        )
+        return (row is not None, None if row is None else row["value"])
+
     # ----- notes -------------------------------------------------------------------------------
 
     async def note(self, note_id: int) -> StaffNote | None:
@@ -491,26 +533,17 @@ class Records:
             " ON a.id = n.application_id AND a.status = 'submitted' WHERE n.id = ?",
             (note_id,),
         )
-        if row is None:
-            return None
-        return StaffNote(
-            id=row["id"],
-            application_id=row["application_id"],
-            reference=row["reference"],
-            author_id=row["author_id"],
-            via=row["via"],
-            text=row["text"],
-            created_at=row["created_at"],
-            edited_at=row["edited_at"],
-        )
+        return None if row is None else _note(row)
 
-    async def note_ids(self, application_id: int) -> list[int]:
+    async def notes_of(self, application_id: int) -> list[StaffNote]:
         """Every note of a lead, newest first."""
         rows = await self._db.fetch_all(
-            "SELECT id FROM lead_notes WHERE application_id = ? ORDER BY id DESC",
+            "SELECT n.*, a.reference FROM lead_notes n JOIN applications a"
+            " ON a.id = n.application_id AND a.status = 'submitted'"
+            " WHERE n.application_id = ? ORDER BY n.id DESC",
             (application_id,),
         )
-        return [int(row["id"]) for row in rows]
+        return [_note(row) for row in rows]
 
     async def edit_note(self, note_id: int, actor: Actor, text: str) -> NoteOutcome:
         """Replace the text of one's own note (audited: its length, not its text)."""
@@ -710,4 +743,17 @@ async def _note_row(tx: Transaction, note_id: int) -> Row | None:
         "SELECT n.author_id, n.via, a.reference FROM lead_notes n JOIN applications a"
         " ON a.id = n.application_id AND a.status = 'submitted' WHERE n.id = ?",
         (note_id,),
+    )
+
+
+def _note(row: Row) -> StaffNote:
+    return StaffNote(
+        id=row["id"],
+        application_id=row["application_id"],
+        reference=row["reference"],
+        author_id=row["author_id"],
+        via=row["via"],
+        text=row["text"],
+        created_at=row["created_at"],
+        edited_at=row["edited_at"],
     )
