@@ -498,15 +498,17 @@ async def _note_delete(
         await answer_query(update, context.text(Text.RECORDS_NOTE_GONE), alert=True)
         return
     who = actor(update)
-    if note.author_id != who.user_id or note.via != who.via:
+    mine = note.author_id == who.user_id and note.via == who.via
+    if not confirmed and not mine:
         await answer_query(update, context.text(Text.RECORDS_NOTE_NOT_YOURS), alert=True)
         return
     if not confirmed:
         await show(update, *views.delete_confirm(context.content, context.language(), note))
         return
-    outcome = await records.delete_note(store, note_id, who)
+    outcome = await records.delete_note(store, note_id, who)  # checks (and audits) again
     if outcome != "saved":
-        await answer_query(update, context.text(Text.RECORDS_NOTE_GONE), alert=True)
+        key = Text.RECORDS_NOTE_NOT_YOURS if outcome == "not_yours" else Text.RECORDS_NOTE_GONE
+        await answer_query(update, context.text(key), alert=True)
         return
     await answer_query(update, context.text(Text.RECORDS_NOTE_DELETED, reference=note.reference))
     await _notes(update, context, note.application_id)

@@ -72,7 +72,12 @@ def lead_section(
     if links.closed_here:
         references = ", ".join(reference for _, reference in links.closed_here)
         lines.append(content.text(Text.RECORDS_DUPLICATES_HERE, language, references=references))
-    lines += [records.mark_text(content, language, mark) for mark in found.marks]
+    lines += [
+        content.text(
+            Text.RECORDS_WARNING, language, text=Markup(records.mark_text(content, language, mark))
+        )
+        for mark in found.marks
+    ]
     return "\n".join(lines)
 
 

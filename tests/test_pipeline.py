@@ -132,6 +132,10 @@ async def test_a_new_lead_starts_at_the_first_stage_and_shows_its_pipeline(
         *stages[1:],
         t(Text.BTN_NOTE),
         t(Text.BTN_ASSIGN_ME),
+        t(Text.BTN_CONTACTED),
+        t(Text.BTN_EDIT_ANSWER),
+        t(Text.BTN_ASSIGN_OTHER),
+        t(Text.BTN_NOTES, count=0),
         t(Text.BTN_LEADS_LIST),
     ]
     assert await audit(bot) == [(ADMIN_ID, "telegram", "lead_viewed", "KOC-000001")]

@@ -59,11 +59,11 @@ async def test_export_has_stage_assignee_notes_and_updates_and_filters_by_stage(
     (record,) = as_records(read_csv(files["csv"]))
     assert record["Referensi"] == "KOC-000001"
     assert record["Tahap"] == "Shortlist"
-    assert record["ID staf penanggung jawab"] == str(ADMIN_ID)
+    assert record["Staf penanggung jawab (ID)"] == f"Admin ({ADMIN_ID})"  # name and id
     assert record["Kabar terkirim ke talenta"] == "1"
     first, second = record["Catatan staf (terbaru dulu)"].split("\n")
-    assert first.endswith(f"· {ADMIN_ID}: kedua")
-    assert second.endswith(f'· {ADMIN_ID}: =HYPERLINK("x") pertama')
+    assert first.endswith(f"· Admin ({ADMIN_ID}): kedua")
+    assert second.endswith(f'· Admin ({ADMIN_ID}): =HYPERLINK("x") pertama')
     assert (
         record["Tahap terakhir diubah (WIB)"][:4]
         == "20" + record["Tahap terakhir diubah (WIB)"][2:4]

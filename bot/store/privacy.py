@@ -32,6 +32,13 @@ _STAGES = (
     " JOIN applications a ON a.id = h.application_id"
     " WHERE a.user_id = ? AND h.kind = 'stage' ORDER BY h.id"
 )
+# Changes to the talent's answers (their own updates, staff corrections), without the staff
+# member who made them.
+_ANSWER_CHANGES = (
+    "SELECT a.reference, c.kind, c.detail, c.created_at FROM lead_changes c"
+    " JOIN applications a ON a.id = c.application_id"
+    " WHERE a.user_id = ? AND c.kind IN ('talent_update', 'answer_edit') ORDER BY c.id"
+)
 _INBOX = "SELECT * FROM update_inbox WHERE sequence_key = ? ORDER BY update_id"
 # Not personal data of one talent, or handled above.
 _SKIP = {"conversation_log", "schema_migrations", "erasures"}
@@ -213,6 +220,10 @@ class Privacy:
         ]
         found["lead_stage_history"] = [
             dict(row) for row in await self._db.fetch_all(_STAGES, (user_id,))
+        ]
+        found["answer_changes"] = [
+            {**dict(row), "detail": json.loads(row["detail"])}
+            for row in await self._db.fetch_all(_ANSWER_CHANGES, (user_id,))
         ]
         found["conversation_log"] = [
             dict(row) for row in await self._db.fetch_all(_LOG, (user_id, user_id))

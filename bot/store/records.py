@@ -338,25 +338,6 @@ class Records:
         )
         return [_change(row) for row in rows], int(rows[0]["total"]) if rows else 0
 
-    async def talent_changes(self, user_id: int) -> list[dict[str, Any]]:
-        """A talent's answer changes (theirs and staff corrections), for their /dataku copy:
-        the lead, when, by whom (the talent or "our team", never which staff member)."""
-        rows = await self._db.fetch_all(
-            "SELECT a.reference, c.kind, c.detail, c.created_at FROM lead_changes c"
-            " JOIN applications a ON a.id = c.application_id"
-            " WHERE a.user_id = ? AND c.kind IN ('talent_update', 'answer_edit') ORDER BY c.id",
-            (user_id,),
-        )
-        return [
-            {
-                "reference": row["reference"],
-                "by_talent": row["kind"] == "talent_update",
-                "changes": json.loads(row["detail"]).get("changes", []),
-                "created_at": row["created_at"],
-            }
-            for row in rows
-        ]
-
     # ----- duplicates --------------------------------------------------------------------------
 
     async def duplicate_marks(self, application_ids: list[int]) -> dict[int, list[DuplicateMark]]:
@@ -402,6 +383,24 @@ class Records:
             ]
             for lead, others in pairs.items()
         }
+
+    async def closed_duplicates(self) -> dict[int, str | None]:
+        """Every lead closed as a duplicate, with the reference of the lead it duplicates
+        (None: that one was erased since)."""
+        rows = await self._db.fetch_all(
+            "SELECT p.application_id, o.reference FROM lead_pipeline p"
+            " LEFT JOIN applications o ON o.id = p.duplicate_of"
+            " WHERE p.duplicate_closed_at IS NOT NULL"
+        )
+        return {int(row["application_id"]): row["reference"] for row in rows}
+
+    async def staff_in_leads(self) -> set[int]:
+        """Every staff member handling a lead or author of a note (named in exports)."""
+        rows = await self._db.fetch_all(
+            "SELECT assignee_id AS id FROM lead_pipeline WHERE assignee_id IS NOT NULL"
+            " UNION SELECT author_id FROM lead_notes WHERE author_id IS NOT NULL"
+        )
+        return {int(row["id"]) for row in rows}
 
     async def duplicate_links(self, application_id: int) -> DuplicateLinks:
         """Of which lead this one is a closed duplicate, and which are closed as its."""
