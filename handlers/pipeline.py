@@ -52,7 +52,7 @@ async def _reference(context: BotContext, application_id: int) -> str:
 
 
 async def _show_list(
-    update: Update, context: BotContext, chosen: PipelineFilter, page: int
+    update: Update, context: BotContext, chosen: PipelineFilter, page: int, *, anew: bool = False
 ) -> None:
     leads = context.services.store.leads
     user = update.effective_user
@@ -87,6 +87,10 @@ async def _show_list(
         extra=extra,
         bulk=not chosen.waiting,
     )
+    if anew:  # below the message pressed (the daily digest), which stays
+        await answer_query(update)
+        await reply(update, text, markup)
+        return
     await show(update, text, markup)
 
 
@@ -544,6 +548,7 @@ async def status(update: Update, context: BotContext) -> None:
 # For the other staff buttons on a lead's page (handlers/records.py).
 open_lead = _open
 report_move = _report_move
+show_list = _show_list
 
 
 def handlers() -> list[BaseHandler[Update, BotContext, None]]:

@@ -18,7 +18,7 @@ from telegram.ext import CallbackQueryHandler
 
 from bot.content import Content, Question
 from bot.leads import intake, pipeline, records, waiting
-from bot.leads.pipeline import NoteError, PipelineFilter
+from bot.leads.pipeline import FilterError, NoteError, PipelineFilter, parse_code
 from bot.parsing import small_int
 from bot.store import Lead
 from bot.store.pipeline import NOTE_LIMIT, LeadState, Prompt
@@ -131,6 +131,13 @@ async def records_button(update: Update, context: BotContext) -> None:
         return
     data = query.data or ""
     action, _, rest = data.removeprefix(views.PREFIX).partition(":")
+    if action == "dl":  # a list the daily digest opens, as a new message
+        try:
+            chosen = parse_code(rest, context.content)
+        except FilterError:
+            chosen = PipelineFilter()
+        await desk.show_list(update, context, chosen, 0, anew=True)
+        return
     args = rest.split(":")
     number = small_int(args[0])
     if number is None:

@@ -42,7 +42,7 @@ POLL_SECONDS = 30.0  # how often the worker looks at the clock (the digest is da
 LONGEST = 3
 MONDAY = 0
 WORKING_DAYS = range(0, 5)  # Monday to Friday
-LIST = "st:l:"  # the lead list's buttons (handlers/staff_views.py): st:l:<page>:<filter>
+LIST = "rc:dl:"  # a lead list as a new message (handlers/records.py): rc:dl:<filter code>
 
 
 def due_day(settings: Settings, now: datetime) -> date | None:
@@ -220,7 +220,7 @@ def _buttons(
 ) -> InlineKeyboardMarkup:
     def opens(label: str, chosen: PipelineFilter) -> InlineKeyboardButton:
         code = chosen.code()
-        return InlineKeyboardButton(label, callback_data=f"{LIST}0:{code}" if code else f"{LIST}0")
+        return InlineKeyboardButton(label, callback_data=f"{LIST}{code}")
 
     rows = []
     if digest.waiting_total:
