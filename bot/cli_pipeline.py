@@ -156,7 +156,10 @@ async def _lead(settings: Settings, content: Content, reference: str, args: Any)
         if state is not None and args.stage is None and args.note is None:
             await store.audit.add(actor, "lead_viewed", state.reference)  # before it is shown
             stage = pipeline.stage_label(content, state.stage, language)
-            assignee = state.assignee_id or "nobody"
+            assignee = "nobody"
+            if state.assignee_id is not None:
+                names = await records.staff_names(store, {state.assignee_id})
+                assignee = records.name_with_id(names, state.assignee_id)
             print(f"{reference}: {stage} since {export.wib_text(state.stage_changed_at)} WIB,")
             print(f"  assigned to {assignee}, submitted {export.wib_text(state.submitted_at)} WIB")
     finally:

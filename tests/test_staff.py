@@ -675,7 +675,9 @@ async def test_lead_by_reference(bot: Harness, staff_chat: Any) -> None:
     (usage,) = await bot.send(admin, "/lead")
     assert usage.text == "Tulis nomor referensinya, misalnya: /lead KOC-000123"
     await bot.act(admin, admin.press_raw, usage.message_id, "st:o:99")
-    assert admin.last_message.text.startswith("Pendaftar KOC-000099 tidak ditemukan.")
+    assert admin.last_message.text == shown(
+        Text.PIPELINE_GONE, reference=shown(Text.RECORDS_THIS_LEAD)
+    )
 
 
 async def test_big_exports_are_zipped_and_split(

@@ -607,25 +607,28 @@ class Records:
 _REASON_ORDER = ["telegram", "email", "phone"]
 # For each of the given leads: submitted leads of the same Telegram account, and submitted
 # leads with the same email or phone answer (through the partial index answers_contact);
-# not a pair already dealt with (one closed as a duplicate of the other).
+# not a pair already dealt with (one closed as a duplicate of the other). CROSS JOIN keeps
+# SQLite to this order: from the few given leads outwards, never from every lead inwards.
 _MARKS = """
 SELECT l.id AS lead, o.id AS other, o.reference, 'telegram' AS reason
-FROM applications l JOIN applications o ON o.user_id = l.user_id AND o.status = 'submitted'
-    AND o.id != l.id
-WHERE l.id IN (SELECT value FROM json_each(?)) AND NOT EXISTS (SELECT 1 FROM lead_pipeline x
-    WHERE (x.application_id = o.id AND x.duplicate_of = l.id)
-        OR (x.application_id = l.id AND x.duplicate_of = o.id))
+FROM json_each(?) j CROSS JOIN applications l CROSS JOIN applications o
+WHERE l.id = j.value AND o.user_id = l.user_id AND o.status = 'submitted' AND o.id != l.id
+    AND NOT EXISTS (SELECT 1 FROM lead_pipeline x
+        WHERE x.application_id = o.id AND x.duplicate_of = l.id)
+    AND NOT EXISTS (SELECT 1 FROM lead_pipeline x
+        WHERE x.application_id = l.id AND x.duplicate_of = o.id)
 UNION ALL
 SELECT s.application_id, o.application_id, a.reference, s.question_key
-FROM answers s
-JOIN answers o ON o.question_key IN ('email', 'phone') AND o.question_key = s.question_key
+FROM json_each(?) j CROSS JOIN answers s CROSS JOIN answers o CROSS JOIN applications a
+WHERE s.application_id = j.value AND s.question_key IN ('email', 'phone')
+    AND s.value IS NOT NULL
+    AND o.question_key IN ('email', 'phone') AND o.question_key = s.question_key
     AND o.value = s.value AND o.application_id != s.application_id
-JOIN applications a ON a.id = o.application_id AND a.status = 'submitted'
-WHERE s.application_id IN (SELECT value FROM json_each(?))
-    AND s.question_key IN ('email', 'phone') AND s.value IS NOT NULL
+    AND a.id = o.application_id AND a.status = 'submitted'
     AND NOT EXISTS (SELECT 1 FROM lead_pipeline x
-        WHERE (x.application_id = o.application_id AND x.duplicate_of = s.application_id)
-            OR (x.application_id = s.application_id AND x.duplicate_of = o.application_id))
+        WHERE x.application_id = o.application_id AND x.duplicate_of = s.application_id)
+    AND NOT EXISTS (SELECT 1 FROM lead_pipeline x
+        WHERE x.application_id = s.application_id AND x.duplicate_of = o.application_id)
 """
 # Every group of two or more submitted leads sharing one thing, for exports.
 _SAME_USER = """

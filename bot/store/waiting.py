@@ -49,11 +49,13 @@ _NEW = (
     " WHERE a.status = 'submitted' AND a.submitted_at >= ? AND a.submitted_at < ?"
     " GROUP BY sector"
 )
+# The week's moves through lead_history_created (`+h.kind`: not through the index on kinds,
+# which holds every move ever made).
 _MOVED = (
     f"SELECT {_SECTOR} AS sector, COUNT(*) AS n,"  # noqa: S608 - constants
     " SUM(h.to_value = ?) AS closed FROM lead_history h"
     " JOIN applications a ON a.id = h.application_id AND a.status = 'submitted'"
-    " WHERE h.kind = 'stage' AND h.created_at >= ? AND h.created_at < ? GROUP BY sector"
+    " WHERE +h.kind = 'stage' AND h.created_at >= ? AND h.created_at < ? GROUP BY sector"
 )
 _DUPLICATES_CLOSED = (
     f"SELECT {_SECTOR} AS sector, COUNT(*) AS n FROM lead_pipeline p"  # noqa: S608 - constants
