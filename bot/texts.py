@@ -624,3 +624,4 @@ class Text(StrEnum):
     MYDATA_FIELD_CHANGED_BY = "mydata_field_changed_by"
     MYDATA_BY_YOU = "mydata_by_you"
     MYDATA_BY_TEAM = "mydata_by_team"
+    RECORDS_THOUSANDS_SEPARATOR = "records_thousands_separator"

@@ -240,6 +240,8 @@ async def test_stage_words_in_either_language_and_any_case(
         assert "KOC-000001" in listed.text, words
     (none,) = await bot.send(admin, "/leads shortlisted")
     assert "KOC-000001" not in none.text and "Shortlist" in none.text
+    (empty,) = await bot.send(admin, "/export Shortlisted")  # a stage word, not a usage error
+    assert empty.text == shown(Text.EXPORT_EMPTY)
     out = await _kocca_bot(
         bot.database, tmp_path, "lead", "KOC-000001", "--stage", "Diteruskan ke KOCCA"
     )

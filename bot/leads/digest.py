@@ -64,6 +64,11 @@ def previous_digest(settings: Settings, day: date) -> datetime:
     return datetime.combine(before, moment, tzinfo=WIB)
 
 
+def count_text(number: int, content: Content, language: str) -> str:
+    """A count as the reader writes it: 32.411 in Indonesian, 32,411 in English."""
+    return f"{number:,}".replace(",", content.text(Text.RECORDS_THOUSANDS_SEPARATOR, language))
+
+
 @dataclass(frozen=True, slots=True)
 class Digest:
     """The numbers of one day's digest, and what it is about."""
@@ -126,10 +131,13 @@ def render(
     def say(key: Text, **values: Any) -> str:
         return content.text(key, language, **values)
 
+    def number(value: int) -> str:
+        return count_text(value, content, language)
+
     numbers = digest.numbers
     parts = [
         say(Text.DIGEST_HEADER, date=content.date_text(digest.day, language)),
-        say(Text.DIGEST_NEW, count=numbers.new),
+        say(Text.DIGEST_NEW, count=number(numbers.new)),
     ]
     waiting_lines = []
     for stage in numbers.waiting:
@@ -148,17 +156,17 @@ def render(
                 Text.DIGEST_WAITING_STAGE,
                 stage=stage_label(content, stage.stage, language),
                 limit=digest.limits.get(stage.stage, 0),
-                count=stage.count,
+                count=number(stage.count),
                 longest=longest,
             )
         )
     if waiting_lines:
         parts.append("\n".join([say(Text.DIGEST_WAITING_TITLE), *waiting_lines]))
     if admin is not None:
-        parts.append(say(Text.DIGEST_YOURS, count=numbers.per_admin.get(admin, 0)))
+        parts.append(say(Text.DIGEST_YOURS, count=number(numbers.per_admin.get(admin, 0))))
     elif numbers.per_admin:
         items = " · ".join(
-            say(Text.DIGEST_ADMIN_ITEM, name=names.get(who, str(who)), count=count)
+            say(Text.DIGEST_ADMIN_ITEM, name=names.get(who, str(who)), count=number(count))
             for who, count in sorted(numbers.per_admin.items(), key=lambda item: -item[1])
         )
         parts.append(say(Text.DIGEST_PER_ADMIN, items=items))
@@ -206,9 +214,9 @@ def _week(
                 Text.DIGEST_WEEK_LINE,
                 language,
                 sector=name,
-                new=item.new,
-                moved=item.moved,
-                closed=item.closed,
+                new=count_text(item.new, content, language),
+                moved=count_text(item.moved, content, language),
+                closed=count_text(item.closed, content, language),
                 contact=contact,
             )
         )
@@ -224,7 +232,8 @@ def _buttons(
 
     rows = []
     if digest.waiting_total:
-        label = content.text(Text.BTN_DIGEST_WAITING, language, count=digest.waiting_total)
+        total = count_text(digest.waiting_total, content, language)
+        label = content.text(Text.BTN_DIGEST_WAITING, language, count=total)
         rows.append([opens(label, PipelineFilter(waiting=True))])
         stages = [
             opens(
@@ -232,7 +241,7 @@ def _buttons(
                     Text.BTN_DIGEST_STAGE,
                     language,
                     stage=stage_label(content, stage.stage, language),
-                    count=stage.count,
+                    count=count_text(stage.count, content, language),
                 ),
                 PipelineFilter(stage=stage.stage, waiting=True),
             )
@@ -242,7 +251,9 @@ def _buttons(
         rows += [stages[index : index + 2] for index in range(0, len(stages), 2)]
     mine = digest.numbers.per_admin.get(admin, 0) if admin is not None else 0
     if mine:
-        label = content.text(Text.BTN_DIGEST_MINE, language, count=mine)
+        label = content.text(
+            Text.BTN_DIGEST_MINE, language, count=count_text(mine, content, language)
+        )
         rows.append([opens(label, PipelineFilter(mine=True, waiting=True))])
     rows.append([opens(content.text(Text.BTN_DIGEST_NEW, language), PipelineFilter())])
     return InlineKeyboardMarkup(rows)

@@ -577,7 +577,10 @@ MIGRATIONS: list[tuple[str, str]] = [
             REFERENCES applications(id) ON DELETE SET NULL;
         ALTER TABLE lead_pipeline ADD COLUMN duplicate_closed_at TEXT;
         CREATE INDEX lead_pipeline_duplicate ON lead_pipeline(duplicate_of);
-        CREATE INDEX lead_pipeline_waiting ON lead_pipeline(stage, stage_changed_at);
+        CREATE INDEX lead_pipeline_waiting ON lead_pipeline(stage, stage_changed_at, assignee_id)
+            WHERE duplicate_closed_at IS NULL;
+        CREATE INDEX lead_pipeline_closed ON lead_pipeline(duplicate_closed_at)
+            WHERE duplicate_closed_at IS NOT NULL;
         CREATE INDEX lead_history_created ON lead_history(created_at);
         CREATE INDEX answers_contact ON answers(question_key, value, application_id)
             WHERE question_key IN ('email', 'phone');

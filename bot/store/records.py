@@ -630,16 +630,24 @@ WHERE s.application_id = j.value AND s.question_key IN ('email', 'phone')
     AND NOT EXISTS (SELECT 1 FROM lead_pipeline x
         WHERE x.application_id = s.application_id AND x.duplicate_of = o.application_id)
 """
-# Every group of two or more submitted leads sharing one thing, for exports.
+# Every group of two or more submitted leads sharing one thing, for exports: first the shared
+# values from the indexes alone (applications_user, in user order: `+status` keeps SQLite off
+# the status index; answers_contact), then their few leads.
 _SAME_USER = """
-SELECT 'telegram' AS reason, json_group_array(json_array(id, reference)) AS members
-FROM applications WHERE status = 'submitted'
-GROUP BY user_id HAVING COUNT(*) > 1
+SELECT 'telegram' AS reason, json_group_array(json_array(a.id, a.reference)) AS members
+FROM (SELECT user_id FROM applications WHERE +status = 'submitted'
+    GROUP BY user_id HAVING COUNT(*) > 1) d
+CROSS JOIN applications a ON a.user_id = d.user_id AND a.status = 'submitted'
+GROUP BY a.user_id
 """
 _SAME_CONTACT = """
 SELECT s.question_key AS reason, json_group_array(json_array(a.id, a.reference)) AS members
-FROM answers s JOIN applications a ON a.id = s.application_id AND a.status = 'submitted'
-WHERE s.question_key IN ('email', 'phone') AND s.value IS NOT NULL
+FROM (SELECT question_key, value FROM answers
+    WHERE question_key IN ('email', 'phone') AND value IS NOT NULL
+    GROUP BY question_key, value HAVING COUNT(*) > 1) d
+CROSS JOIN answers s ON s.question_key IN ('email', 'phone')
+    AND s.question_key = d.question_key AND s.value = d.value
+CROSS JOIN applications a ON a.id = s.application_id AND a.status = 'submitted'
 GROUP BY s.question_key, s.value HAVING COUNT(*) > 1
 """
 

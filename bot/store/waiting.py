@@ -35,11 +35,16 @@ _WAITING_COUNT = "".join(
         FILTERS,
     )
 )
+# Without other filters, counts read the partial index lead_pipeline_waiting alone (a
+# lead_pipeline row exists only for a submitted lead; an erased lead's goes with it).
+_WAITING_COUNT_ALL = (
+    "SELECT COUNT(*) FROM lead_pipeline p"
+    " WHERE p.stage = ? AND p.stage_changed_at < ? AND p.duplicate_closed_at IS NULL"
+)
 _WAITING_PER_ADMIN = (
     "SELECT p.assignee_id, COUNT(*) AS n FROM lead_pipeline p"
-    " JOIN applications a ON a.id = p.application_id"
     " WHERE p.stage = ? AND p.stage_changed_at < ? AND p.duplicate_closed_at IS NULL"
-    " AND a.status = 'submitted' AND p.assignee_id IS NOT NULL GROUP BY p.assignee_id"
+    " AND p.assignee_id IS NOT NULL GROUP BY p.assignee_id"
 )
 _SECTOR = (
     "(SELECT s.value FROM answers s WHERE s.application_id = a.id AND s.question_key = 'sector')"
@@ -50,16 +55,16 @@ _NEW = (
     " GROUP BY sector"
 )
 # The week's moves through lead_history_created (`+h.kind`: not through the index on kinds,
-# which holds every move ever made).
+# which holds every move ever made; CROSS JOIN: from the week's moves to their leads).
 _MOVED = (
     f"SELECT {_SECTOR} AS sector, COUNT(*) AS n,"  # noqa: S608 - constants
     " SUM(h.to_value = ?) AS closed FROM lead_history h"
-    " JOIN applications a ON a.id = h.application_id AND a.status = 'submitted'"
+    " CROSS JOIN applications a ON a.id = h.application_id AND a.status = 'submitted'"
     " WHERE +h.kind = 'stage' AND h.created_at >= ? AND h.created_at < ? GROUP BY sector"
 )
 _DUPLICATES_CLOSED = (
     f"SELECT {_SECTOR} AS sector, COUNT(*) AS n FROM lead_pipeline p"  # noqa: S608 - constants
-    " JOIN applications a ON a.id = p.application_id AND a.status = 'submitted'"
+    " CROSS JOIN applications a ON a.id = p.application_id AND a.status = 'submitted'"
     " WHERE p.duplicate_closed_at >= ? AND p.duplicate_closed_at < ? GROUP BY sector"
 )
 # Leads first contacted in the week: days from submission to their first move to a stage
@@ -217,9 +222,13 @@ async def _page(
     """Each stage's longest-waiting leads through the index, merged oldest first."""
     runs: list[list[WaitingLead]] = []
     total = 0
+    narrowed = where != LeadFilter()
     for stage, cutoff in cutoffs.items():
         params = (stage, cutoff, *where.filter_params)
-        total += int(await view.fetch_value(_WAITING_COUNT, params) or 0)
+        if narrowed:
+            total += int(await view.fetch_value(_WAITING_COUNT, params) or 0)
+        else:
+            total += int(await view.fetch_value(_WAITING_COUNT_ALL, (stage, cutoff)) or 0)
         rows = await view.fetch_all(_WAITING, (*params, offset + limit))
         runs.append(
             [
