@@ -12,7 +12,8 @@ from bot.leads import intake, records
 from bot.leads.export import wib_text
 from bot.store.audit import Actor
 from bot.store.pipeline import LeadState
-from bot.store.records import LeadChange, StaffNote
+from bot.store.records import LeadChange
+from bot.store.staff_notes import StaffNote
 from bot.store.waiting import WaitingLead
 from bot.texts import Text
 from handlers.pipeline_views import who

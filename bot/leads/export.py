@@ -340,7 +340,7 @@ async def write_exports(
     store: Store, content: Content, where: LeadFilter, paths: Mapping[Format, Path]
 ) -> int:
     """Write the matching leads to one file per format, in one pass; return how many."""
-    names = await records.staff_names(store, await store.records.staff_in_leads())
+    names = await records.staff_names(store, await store.staff_notes.staff_in_leads())
     marks = await records.export_marks(store, content, EXPORT_LANGUAGE)
     sheet = Sheet(content, where.drafts, names, marks)
     headers = sheet.headers()

@@ -16,15 +16,10 @@ from bot.content import Content, Question
 from bot.leads import intake
 from bot.store import Store
 from bot.store.audit import Actor
+from bot.store.duplicates import DuplicateLinks, DuplicateMark, DuplicateOutcome
 from bot.store.pipeline import LeadState
-from bot.store.records import (
-    DuplicateLinks,
-    DuplicateMark,
-    DuplicateOutcome,
-    EditResult,
-    LeadChange,
-    NoteOutcome,
-)
+from bot.store.records import EditResult, LeadChange
+from bot.store.staff_notes import NoteOutcome
 from bot.texts import Text
 
 # ----- stage words ---------------------------------------------------------------------------
@@ -138,27 +133,27 @@ class Duplicates:
 
 async def duplicates(store: Store, application_id: int) -> Duplicates:
     """What the lead page shows about duplicates."""
-    links = await store.records.duplicate_links(application_id)
+    links = await store.duplicates.duplicate_links(application_id)
     linked = {links.closed_of, *(other for other, _ in links.closed_here)}
-    marks = (await store.records.duplicate_marks([application_id])).get(application_id, [])
+    marks = (await store.duplicates.duplicate_marks([application_id])).get(application_id, [])
     return Duplicates([mark for mark in marks if mark.other_id not in linked], links)
 
 
 async def page_marks(store: Store, application_ids: list[int]) -> dict[int, list[DuplicateMark]]:
     """Possible duplicates of the leads of one list page."""
-    return await store.records.duplicate_marks(application_ids)
+    return await store.duplicates.duplicate_marks(application_ids)
 
 
 async def close_duplicate(
     store: Store, application_id: int, of_id: int, actor: Actor, version: int | None = None
 ) -> DuplicateOutcome:
     """Close a lead as a duplicate of another (linked, audited, the talent not told)."""
-    return await store.records.close_duplicate(application_id, of_id, actor, version)
+    return await store.duplicates.close_duplicate(application_id, of_id, actor, version)
 
 
 async def reopen_duplicate(store: Store, application_id: int, actor: Actor) -> DuplicateOutcome:
     """Undo "closed as duplicate"."""
-    return await store.records.reopen_duplicate(application_id, actor)
+    return await store.duplicates.reopen_duplicate(application_id, actor)
 
 
 def mark_text(content: Content, language: str, mark: DuplicateMark) -> str:
@@ -173,10 +168,10 @@ async def export_marks(store: Store, content: Content, language: str) -> dict[in
     """Per lead, its possible duplicates and "closed as duplicate" link, as export cells
     (one pass over the contact index: about a second at 50,000 leads)."""
     cells: dict[int, list[str]] = {}
-    for lead, marks in (await store.records.duplicate_groups()).items():
+    for lead, marks in (await store.duplicates.duplicate_groups()).items():
         cells[lead] = [mark_text(content, language, mark) for mark in marks]
     gone = content.text(Text.RECORDS_GONE_REFERENCE, language)
-    for lead, other in (await store.records.closed_duplicates()).items():
+    for lead, other in (await store.duplicates.closed_duplicates()).items():
         closed = content.text(Text.EXPORT_CLOSED_DUPLICATE, language, reference=other or gone)
         cells.setdefault(lead, []).insert(0, closed)
     return {lead: "; ".join(items) for lead, items in cells.items()}
@@ -282,12 +277,12 @@ async def edit_answer(
 
 async def edit_note(store: Store, note_id: int, actor: Actor, text: str) -> NoteOutcome:
     """Replace one's own note (checked like a new one by pipeline.check_note first)."""
-    return await store.records.edit_note(note_id, actor, text)
+    return await store.staff_notes.edit_note(note_id, actor, text)
 
 
 async def delete_note(store: Store, note_id: int, actor: Actor) -> NoteOutcome:
     """Delete one's own note; its text is gone."""
-    return await store.records.delete_note(note_id, actor)
+    return await store.staff_notes.delete_note(note_id, actor)
 
 
 # ----- assignment ----------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from bot.store.broadcasts import Broadcast, Broadcasts, Recipient, Tally, Versio
 from bot.store.content_log import ContentLog
 from bot.store.conversation import ConversationLog, LogEntry
 from bot.store.db import Database, Transaction, utc_now
+from bot.store.duplicates import Duplicates
 from bot.store.inbox import StoredUpdate, UpdateInbox
 from bot.store.leads import Lead, LeadFilter, Leads
 from bot.store.notices import StaffNotice, StaffNotices
@@ -19,6 +20,7 @@ from bot.store.privacy import Privacy
 from bot.store.records import Records
 from bot.store.reminders import DueDraft, DueTimes, Preference, ReminderCounts, Reminders
 from bot.store.restores import Restores
+from bot.store.staff_notes import StaffNotes
 from bot.store.support import SupportRelay
 from bot.store.talent_updates import TalentUpdates
 from bot.store.users import Profile, User, Users
@@ -85,6 +87,8 @@ class Store:
         self.notices = StaffNotices(db)
         self.restores = Restores(db)
         self.records = Records(db)
+        self.duplicates = Duplicates(db)
+        self.staff_notes = StaffNotes(db)
         self.waiting = Waiting(db)
 
     @classmethod

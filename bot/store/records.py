@@ -21,13 +21,6 @@ TALENT = "talent"  # lead_changes.via of a talent's own update
 Stored = dict[str, str | None]
 UpdateOutcome = Literal["saved", "unchanged", "gone", "stale"]
 EditOutcome = Literal["saved", "same", "conflict", "gone"]
-DuplicateOutcome = Literal[
-    "saved", "same", "gone", "other_gone", "other_closed", "self", "conflict"
-]
-NoteOutcome = Literal["saved", "gone", "not_yours"]
-# The contact questions duplicates are found by; the partial index answers_contact (migration
-# 0019) holds exactly these, and the queries below repeat its WHERE so SQLite uses it.
-CONTACT_KEYS = ("email", "phone")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,39 +99,6 @@ class LeadChange:
     other_reference: str | None
     changes: list[AnswerChange]
     created_at: str
-
-
-@dataclass(frozen=True, slots=True)
-class DuplicateMark:
-    """Another submitted lead sharing a Telegram account, an email or a phone number."""
-
-    other_id: int
-    other_reference: str
-    reasons: tuple[str, ...]  # "telegram", "email", "phone"
-
-
-@dataclass(frozen=True, slots=True)
-class DuplicateLinks:
-    """How a lead is linked by "closed as duplicate": of which lead, and which of it."""
-
-    closed_of: int | None  # the lead this one was closed as a duplicate of (None: erased)
-    closed_of_reference: str | None
-    closed: bool  # closed as a duplicate (even if that other lead was erased since)
-    closed_here: list[tuple[int, str]]  # leads closed as duplicates of this one
-
-
-@dataclass(frozen=True, slots=True)
-class StaffNote:
-    """One note with its author, for opening in full."""
-
-    id: int
-    application_id: int
-    reference: str
-    author_id: int | None
-    via: str
-    text: str
-    created_at: str
-    edited_at: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +187,7 @@ class Records:
             current = await _stored(tx, lead["id"])
             changes = await _merge(tx, lead["id"], base, new, current, update_id)
             if changes:
-                await _record_change(
+                await record_change(
                     tx, lead["id"], "talent_update", Actor(TALENT), TALENT, changes=changes
                 )
             await tx.execute("DELETE FROM applications WHERE id = ?", (draft.id,))
@@ -316,7 +276,7 @@ class Records:
                 (application_id, key, stored, utc_now()),
             )
             change = AnswerChange(key, current, value, row is not None, True)
-            change_id = await _record_change(
+            change_id = await record_change(
                 tx, application_id, "answer_edit", actor, actor.via, changes=[change]
             )
             # The values stay in the lead's history (erased with it), not in the audit log.
@@ -337,149 +297,6 @@ class Records:
             (application_id, application_id, limit),
         )
         return [_change(row) for row in rows], int(rows[0]["total"]) if rows else 0
-
-    # ----- duplicates --------------------------------------------------------------------------
-
-    async def duplicate_marks(self, application_ids: list[int]) -> dict[int, list[DuplicateMark]]:
-        """Other submitted leads sharing each lead's Telegram account, email or phone."""
-        if not application_ids:
-            return {}
-        ids = json.dumps(application_ids)
-        rows = await self._db.fetch_all(_MARKS, (ids, ids))
-        found: dict[int, dict[int, tuple[str, set[str]]]] = {}
-        for row in rows:
-            others = found.setdefault(int(row["lead"]), {})
-            entry = others.setdefault(int(row["other"]), (str(row["reference"]), set()))
-            entry[1].add(str(row["reason"]))
-        return {
-            lead: [
-                DuplicateMark(other, reference, tuple(sorted(reasons, key=_REASON_ORDER.index)))
-                for other, (reference, reasons) in sorted(others.items())
-            ]
-            for lead, others in found.items()
-        }
-
-    async def duplicate_groups(self) -> dict[int, list[DuplicateMark]]:
-        """Every submitted lead that shares a Telegram account, email or phone with another
-        (for exports): one pass over the contact index and the leads per user."""
-        pairs: dict[int, dict[int, set[str]]] = {}
-        references: dict[int, str] = {}
-        async with self._db.snapshot() as view:
-            for sql in (_SAME_USER, _SAME_CONTACT):
-                async with view.stream(sql) as rows:
-                    async for row in rows:
-                        members = json.loads(row["members"])
-                        for lead_id, reference in members:
-                            references[int(lead_id)] = str(reference)
-                        for lead_id, _ in members:
-                            for other, _ in members:
-                                if other != lead_id:
-                                    reasons = pairs.setdefault(int(lead_id), {})
-                                    reasons.setdefault(int(other), set()).add(str(row["reason"]))
-        return {
-            lead: [
-                DuplicateMark(other, references[other], tuple(sorted(r, key=_REASON_ORDER.index)))
-                for other, r in sorted(others.items())
-            ]
-            for lead, others in pairs.items()
-        }
-
-    async def closed_duplicates(self) -> dict[int, str | None]:
-        """Every lead closed as a duplicate, with the reference of the lead it duplicates
-        (None: that one was erased since)."""
-        rows = await self._db.fetch_all(
-            "SELECT p.application_id, o.reference FROM lead_pipeline p"
-            " LEFT JOIN applications o ON o.id = p.duplicate_of"
-            " WHERE p.duplicate_closed_at IS NOT NULL"
-        )
-        return {int(row["application_id"]): row["reference"] for row in rows}
-
-    async def staff_in_leads(self) -> set[int]:
-        """Every staff member handling a lead or author of a note (named in exports)."""
-        rows = await self._db.fetch_all(
-            "SELECT assignee_id AS id FROM lead_pipeline WHERE assignee_id IS NOT NULL"
-            " UNION SELECT author_id FROM lead_notes WHERE author_id IS NOT NULL"
-        )
-        return {int(row["id"]) for row in rows}
-
-    async def duplicate_links(self, application_id: int) -> DuplicateLinks:
-        """Of which lead this one is a closed duplicate, and which are closed as its."""
-        row = await self._db.fetch_one(
-            "SELECT p.duplicate_of, p.duplicate_closed_at, o.reference FROM lead_pipeline p"
-            " LEFT JOIN applications o ON o.id = p.duplicate_of WHERE p.application_id = ?",
-            (application_id,),
-        )
-        here = await self._db.fetch_all(
-            "SELECT a.id, a.reference FROM lead_pipeline p JOIN applications a"
-            " ON a.id = p.application_id WHERE p.duplicate_of = ? ORDER BY a.id",
-            (application_id,),
-        )
-        return DuplicateLinks(
-            closed_of=None if row is None else row["duplicate_of"],
-            closed_of_reference=None if row is None else row["reference"],
-            closed=row is not None and row["duplicate_closed_at"] is not None,
-            closed_here=[(int(item["id"]), str(item["reference"])) for item in here],
-        )
-
-    async def close_duplicate(
-        self, application_id: int, of_id: int, actor: Actor, version: int | None = None
-    ) -> DuplicateOutcome:
-        """Close a lead as a duplicate of another: linked both ways, audited, the talent not
-        told; nothing of either lead is merged or deleted."""
-        async with self._db.transaction() as tx:
-            lead = await _pipeline_row(tx, application_id)
-            if lead is None:
-                await Audit.add_in(tx, actor, "duplicate_refused", None, reason="gone")
-                return "gone"
-            if application_id == of_id:
-                return "self"
-            if version is not None and lead["version"] != version:
-                await Audit.add_in(
-                    tx, actor, "duplicate_refused", lead["reference"], reason="changed_meanwhile"
-                )
-                return "conflict"
-            other = await _pipeline_row(tx, of_id)
-            if other is None:
-                await Audit.add_in(
-                    tx, actor, "duplicate_refused", lead["reference"], reason="other_gone"
-                )
-                return "other_gone"
-            if other["duplicate_closed_at"] is not None:
-                return "other_closed"
-            if lead["duplicate_of"] == of_id:
-                return "same"
-            await tx.execute(
-                "UPDATE lead_pipeline SET duplicate_of = ?, duplicate_closed_at = ?,"
-                " version = version + 1 WHERE application_id = ?",
-                (of_id, utc_now(), application_id),
-            )
-            await _record_change(tx, application_id, "duplicate", actor, actor.via, other=of_id)
-            await Audit.add_in(
-                tx, actor, "closed_as_duplicate", lead["reference"], of=other["reference"]
-            )
-            await Audit.add_in(
-                tx, actor, "duplicate_linked", other["reference"], duplicate=lead["reference"]
-            )
-        return "saved"
-
-    async def reopen_duplicate(self, application_id: int, actor: Actor) -> DuplicateOutcome:
-        """Undo "closed as duplicate": the lead is back at its stage."""
-        async with self._db.transaction() as tx:
-            lead = await _pipeline_row(tx, application_id)
-            if lead is None:
-                return "gone"
-            if lead["duplicate_closed_at"] is None:
-                return "same"
-            await tx.execute(
-                "UPDATE lead_pipeline SET duplicate_of = NULL, duplicate_closed_at = NULL,"
-                " version = version + 1 WHERE application_id = ?",
-                (application_id,),
-            )
-            await _record_change(
-                tx, application_id, "reopened", actor, actor.via, other=lead["duplicate_of"]
-            )
-            await Audit.add_in(tx, actor, "duplicate_reopened", lead["reference"])
-        return "saved"
 
     # ----- what an admin's next text is for ------------------------------------------------
 
@@ -523,60 +340,6 @@ class Records:
         )
         return (row is not None, None if row is None else row["value"])
 
-    # ----- notes -------------------------------------------------------------------------------
-
-    async def note(self, note_id: int) -> StaffNote | None:
-        """One note in full (None: deleted, or its lead erased)."""
-        row = await self._db.fetch_one(
-            "SELECT n.*, a.reference FROM lead_notes n JOIN applications a"
-            " ON a.id = n.application_id AND a.status = 'submitted' WHERE n.id = ?",
-            (note_id,),
-        )
-        return None if row is None else _note(row)
-
-    async def notes_of(self, application_id: int) -> list[StaffNote]:
-        """Every note of a lead, newest first."""
-        rows = await self._db.fetch_all(
-            "SELECT n.*, a.reference FROM lead_notes n JOIN applications a"
-            " ON a.id = n.application_id AND a.status = 'submitted'"
-            " WHERE n.application_id = ? ORDER BY n.id DESC",
-            (application_id,),
-        )
-        return [_note(row) for row in rows]
-
-    async def edit_note(self, note_id: int, actor: Actor, text: str) -> NoteOutcome:
-        """Replace the text of one's own note (audited: its length, not its text)."""
-        async with self._db.transaction() as tx:
-            row = await _note_row(tx, note_id)
-            if row is None:
-                return "gone"
-            if row["author_id"] != actor.user_id or row["via"] != actor.via:
-                await Audit.add_in(tx, actor, "note_edit_refused", row["reference"], note=note_id)
-                return "not_yours"
-            await tx.execute(
-                "UPDATE lead_notes SET text = ?, edited_at = ? WHERE id = ?",
-                (text, utc_now(), note_id),
-            )
-            await Audit.add_in(
-                tx, actor, "note_edited", row["reference"], note=note_id, length=len(text)
-            )
-        await self._db.scrub()  # the text it replaced is gone from the files too
-        return "saved"
-
-    async def delete_note(self, note_id: int, actor: Actor) -> NoteOutcome:
-        """Delete one's own note: its text is gone (zeroed, and the WAL emptied)."""
-        async with self._db.transaction() as tx:
-            row = await _note_row(tx, note_id)
-            if row is None:
-                return "gone"
-            if row["author_id"] != actor.user_id or row["via"] != actor.via:
-                await Audit.add_in(tx, actor, "note_delete_refused", row["reference"], note=note_id)
-                return "not_yours"
-            await tx.execute("DELETE FROM lead_notes WHERE id = ?", (note_id,))
-            await Audit.add_in(tx, actor, "note_deleted", row["reference"], note=note_id)
-        await self._db.scrub()
-        return "saved"
-
     # ----- lead numbers ------------------------------------------------------------------------
 
     async def number_info(self, reference: str) -> NumberInfo | None:
@@ -602,54 +365,6 @@ class Records:
             (application_id,),
         )
         return None if value is None else str(value)
-
-
-_REASON_ORDER = ["telegram", "email", "phone"]
-# For each of the given leads: submitted leads of the same Telegram account, and submitted
-# leads with the same email or phone answer (through the partial index answers_contact);
-# not a pair already dealt with (one closed as a duplicate of the other). CROSS JOIN keeps
-# SQLite to this order: from the few given leads outwards, never from every lead inwards.
-_MARKS = """
-SELECT l.id AS lead, o.id AS other, o.reference, 'telegram' AS reason
-FROM json_each(?) j CROSS JOIN applications l CROSS JOIN applications o
-WHERE l.id = j.value AND o.user_id = l.user_id AND o.status = 'submitted' AND o.id != l.id
-    AND NOT EXISTS (SELECT 1 FROM lead_pipeline x
-        WHERE x.application_id = o.id AND x.duplicate_of = l.id)
-    AND NOT EXISTS (SELECT 1 FROM lead_pipeline x
-        WHERE x.application_id = l.id AND x.duplicate_of = o.id)
-UNION ALL
-SELECT s.application_id, o.application_id, a.reference, s.question_key
-FROM json_each(?) j CROSS JOIN answers s CROSS JOIN answers o CROSS JOIN applications a
-WHERE s.application_id = j.value AND s.question_key IN ('email', 'phone')
-    AND s.value IS NOT NULL
-    AND o.question_key IN ('email', 'phone') AND o.question_key = s.question_key
-    AND o.value = s.value AND o.application_id != s.application_id
-    AND a.id = o.application_id AND a.status = 'submitted'
-    AND NOT EXISTS (SELECT 1 FROM lead_pipeline x
-        WHERE x.application_id = o.application_id AND x.duplicate_of = s.application_id)
-    AND NOT EXISTS (SELECT 1 FROM lead_pipeline x
-        WHERE x.application_id = s.application_id AND x.duplicate_of = o.application_id)
-"""
-# Every group of two or more submitted leads sharing one thing, for exports: first the shared
-# values from the indexes alone (applications_user, in user order: `+status` keeps SQLite off
-# the status index; answers_contact), then their few leads.
-_SAME_USER = """
-SELECT 'telegram' AS reason, json_group_array(json_array(a.id, a.reference)) AS members
-FROM (SELECT user_id FROM applications WHERE +status = 'submitted'
-    GROUP BY user_id HAVING COUNT(*) > 1) d
-CROSS JOIN applications a ON a.user_id = d.user_id AND a.status = 'submitted'
-GROUP BY a.user_id
-"""
-_SAME_CONTACT = """
-SELECT s.question_key AS reason, json_group_array(json_array(a.id, a.reference)) AS members
-FROM (SELECT question_key, value FROM answers
-    WHERE question_key IN ('email', 'phone') AND value IS NOT NULL
-    GROUP BY question_key, value HAVING COUNT(*) > 1) d
-CROSS JOIN answers s ON s.question_key IN ('email', 'phone')
-    AND s.question_key = d.question_key AND s.value = d.value
-CROSS JOIN applications a ON a.id = s.application_id AND a.status = 'submitted'
-GROUP BY s.question_key, s.value HAVING COUNT(*) > 1
-"""
 
 
 async def _stored(tx: Transaction, application_id: int) -> Stored:
@@ -704,7 +419,7 @@ async def _merge(
     return changes
 
 
-async def _record_change(
+async def record_change(
     tx: Transaction,
     application_id: int,
     kind: str,
@@ -742,34 +457,4 @@ def _change(row: Row) -> LeadChange:
         other_reference=row["other_reference"],
         changes=[AnswerChange.of(item) for item in detail.get("changes", [])],
         created_at=row["created_at"],
-    )
-
-
-async def _pipeline_row(tx: Transaction, application_id: int) -> Row | None:
-    return await tx.fetch_one(
-        "SELECT a.reference, p.version, p.duplicate_of, p.duplicate_closed_at"
-        " FROM applications a JOIN lead_pipeline p ON p.application_id = a.id"
-        " WHERE a.id = ? AND a.status = 'submitted'",
-        (application_id,),
-    )
-
-
-async def _note_row(tx: Transaction, note_id: int) -> Row | None:
-    return await tx.fetch_one(
-        "SELECT n.author_id, n.via, a.reference FROM lead_notes n JOIN applications a"
-        " ON a.id = n.application_id AND a.status = 'submitted' WHERE n.id = ?",
-        (note_id,),
-    )
-
-
-def _note(row: Row) -> StaffNote:
-    return StaffNote(
-        id=row["id"],
-        application_id=row["application_id"],
-        reference=row["reference"],
-        author_id=row["author_id"],
-        via=row["via"],
-        text=row["text"],
-        created_at=row["created_at"],
-        edited_at=row["edited_at"],
     )
