@@ -447,16 +447,24 @@ async def note_input(update: Update, context: BotContext) -> None:
     raise ApplicationHandlerStop
 
 
-async def _save_note(update: Update, context: BotContext, application_id: int, text: str) -> bool:
-    """Keep the note and confirm; False (with the reason) if it cannot be kept."""
-    reference = await _reference(context, application_id)
+async def checked_note(update: Update, context: BotContext, text: str) -> str | None:
+    """The note as it will be kept; None (the reason said) if it is empty or too long."""
     try:
-        text = pipeline.check_note(text)
+        return pipeline.check_note(text)
     except NoteError:
         length = len(text.strip())
         key = Text.PIPELINE_NOTE_TOO_LONG if length > NOTE_LIMIT else Text.PIPELINE_NOTE_USAGE
         await reply(update, context.text(key, length=length) if length else context.text(key))
+        return None
+
+
+async def _save_note(update: Update, context: BotContext, application_id: int, text: str) -> bool:
+    """Keep the note and confirm; False (with the reason) if it cannot be kept."""
+    reference = await _reference(context, application_id)
+    checked = await checked_note(update, context, text)
+    if checked is None:
         return False
+    text = checked
     note = await context.services.store.pipeline.add_note(application_id, actor(update), text)
     if note is None:
         await reply(update, context.text(Text.PIPELINE_GONE, reference=reference))

@@ -4,6 +4,7 @@ validated like the form and saved only if nobody changed it meanwhile (bot/leads
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from telegram import ForceReply, InlineKeyboardButton, InlineKeyboardMarkup, Update
 
@@ -109,23 +110,27 @@ def _prompt(context: BotContext, update: Update, application_id: int) -> Prompt 
 
 async def edit_choice(update: Update, context: BotContext, application_id: int, value: str) -> None:
     """A choice pressed under the answer prompt."""
-    prompt = _prompt(context, update, application_id)
-    lead = await context.services.store.leads.get(application_id)
-    question = context.content.questions.get(prompt.argument or "") if prompt else None
-    if prompt is None or question is None:
-        await expired(update, context)
-        return
-    if lead is None:
-        await gone(update, context)
-        return
-    outcome = records.check_choice(context.content, question, lead.answers, value)
-    await answer_query(update)
-    if await take(update, context, prompt, question, lead, outcome):
-        await context.services.store.pipeline.clear_prompt(prompt.admin_id)
+    content = context.content
+    await _pressed(
+        update,
+        context,
+        application_id,
+        lambda question, lead: records.check_choice(content, question, lead.answers, value),
+    )
 
 
 async def edit_clear(update: Update, context: BotContext, application_id: int) -> None:
     """🧹 Clear the answer (optional questions only)."""
+    await _pressed(update, context, application_id, lambda question, lead: intake.Accepted(None))
+
+
+async def _pressed(
+    update: Update,
+    context: BotContext,
+    application_id: int,
+    decide: Callable[[Question, Lead], intake.Outcome],
+) -> None:
+    """A button under the answer prompt: the correction it stands for, taken like a text."""
     prompt = _prompt(context, update, application_id)
     lead = await context.services.store.leads.get(application_id)
     question = context.content.questions.get(prompt.argument or "") if prompt else None
@@ -136,7 +141,7 @@ async def edit_clear(update: Update, context: BotContext, application_id: int) -
         await gone(update, context)
         return
     await answer_query(update)
-    if await take(update, context, prompt, question, lead, intake.Accepted(None)):
+    if await take(update, context, prompt, question, lead, decide(question, lead)):
         await context.services.store.pipeline.clear_prompt(prompt.admin_id)
 
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardMarkup, Update
 
-from bot.leads import pipeline, records
-from bot.leads.pipeline import NoteError
-from bot.store.pipeline import NOTE_LIMIT
+from bot.leads import records
 from bot.texts import Text
+from handlers import pipeline as desk
 from handlers import records_views as views
 from handlers.common import BotContext, answer_query, reply, show
 from handlers.records_answers import NOTE_EDIT, ask_text, gone
@@ -58,16 +57,12 @@ async def note_edit(update: Update, context: BotContext, note_id: int) -> None:
 
 async def save_note_text(update: Update, context: BotContext, note_id: int, text: str) -> bool:
     """The new text of a note: checked like a new note, then kept (only by its author)."""
-    try:
-        text = pipeline.check_note(text)
-    except NoteError:
-        length = len(text.strip())
-        key = Text.PIPELINE_NOTE_TOO_LONG if length > NOTE_LIMIT else Text.PIPELINE_NOTE_USAGE
-        await reply(update, context.text(key, length=length) if length else context.text(key))
+    checked = await desk.checked_note(update, context, text)
+    if checked is None:
         return False
     store = context.services.store
     note = await store.staff_notes.note(note_id)
-    outcome = await records.edit_note(store, note_id, actor(update), text)
+    outcome = await records.edit_note(store, note_id, actor(update), checked)
     if outcome == "gone" or note is None:
         await reply(update, context.text(Text.RECORDS_NOTE_GONE))
     elif outcome == "not_yours":

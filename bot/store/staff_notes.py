@@ -54,12 +54,9 @@ class StaffNotes:
     async def edit_note(self, note_id: int, actor: Actor, text: str) -> NoteOutcome:
         """Replace the text of one's own note (audited: its length, not its text)."""
         async with self._db.transaction() as tx:
-            row = await _note_row(tx, note_id)
+            row, outcome = await _own(tx, note_id, actor, "note_edit_refused")
             if row is None:
-                return "gone"
-            if row["author_id"] != actor.user_id or row["via"] != actor.via:
-                await Audit.add_in(tx, actor, "note_edit_refused", row["reference"], note=note_id)
-                return "not_yours"
+                return outcome
             await tx.execute(
                 "UPDATE lead_notes SET text = ?, edited_at = ? WHERE id = ?",
                 (text, utc_now(), note_id),
@@ -73,12 +70,9 @@ class StaffNotes:
     async def delete_note(self, note_id: int, actor: Actor) -> NoteOutcome:
         """Delete one's own note: its text is gone (zeroed, and the WAL emptied)."""
         async with self._db.transaction() as tx:
-            row = await _note_row(tx, note_id)
+            row, outcome = await _own(tx, note_id, actor, "note_delete_refused")
             if row is None:
-                return "gone"
-            if row["author_id"] != actor.user_id or row["via"] != actor.via:
-                await Audit.add_in(tx, actor, "note_delete_refused", row["reference"], note=note_id)
-                return "not_yours"
+                return outcome
             await tx.execute("DELETE FROM lead_notes WHERE id = ?", (note_id,))
             await Audit.add_in(tx, actor, "note_deleted", row["reference"], note=note_id)
         await self._db.scrub()
@@ -93,12 +87,21 @@ class StaffNotes:
         return {int(row["id"]) for row in rows}
 
 
-async def _note_row(tx: Transaction, note_id: int) -> Row | None:
-    return await tx.fetch_one(
+async def _own(
+    tx: Transaction, note_id: int, actor: Actor, refused: str
+) -> tuple[Row | None, NoteOutcome]:
+    """The note, if it exists and is the actor's; else why not (a refusal is audited)."""
+    row = await tx.fetch_one(
         "SELECT n.author_id, n.via, a.reference FROM lead_notes n JOIN applications a"
         " ON a.id = n.application_id AND a.status = 'submitted' WHERE n.id = ?",
         (note_id,),
     )
+    if row is None:
+        return None, "gone"
+    if row["author_id"] != actor.user_id or row["via"] != actor.via:
+        await Audit.add_in(tx, actor, refused, row["reference"], note=note_id)
+        return None, "not_yours"
+    return row, "saved"
 
 
 def _note(row: Row) -> StaffNote:
