@@ -3,9 +3,11 @@ keeps its reference, stage, notes and assignee; staff see what changed (issue 25
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from bot.emulator import EmulatedUser
+from bot.outreach.reminders import due_times
 from bot.texts import Text
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
@@ -163,6 +165,8 @@ async def test_an_update_cannot_outlive_an_erasure_nor_a_stage_move(
     # An update open when the talent erases their data goes with everything else.
     await bot.send(sari, "/daftar")
     (review,) = await bot.press(sari, t(Text.BTN_UPDATE_REGISTRATION))
+    later = due_times((timedelta(hours=24),), datetime.now(UTC) + timedelta(days=1))
+    assert await bot.store.reminders.due(later, 10) == []  # an open update is not reminded
     await bot.send(sari, "/hapusdata")
     await bot.press(sari, t(Text.BTN_CONFIRM_DELETE))
     (late,) = await bot.press(sari, t(Text.BTN_UPDATE_SAVE), message=review)
