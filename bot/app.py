@@ -11,7 +11,9 @@ from telegram.request import BaseRequest
 
 from bot.content import Content, load_content
 from bot.content_live import LiveContent
+from bot.leads.digest import DigestWorker
 from bot.leads.talent_updates import TalentUpdateWorker
+from bot.leads.waiting import check_limits
 from bot.ops.alerts import StaffAlerts
 from bot.ops.backup import DailyBackup
 from bot.ops.notices import NoticePoster
@@ -90,6 +92,7 @@ async def create_runner(
     """
     settings.controller()  # no talent may see a privacy notice without who is responsible
     content = content or load_content(settings.content_dir)
+    check_limits(settings, content)  # LEAD_WAIT_DAYS names stages content has
     store = await open_store(settings)  # the erasure key, checked against the database
     await reapply_erasures(store)  # a restored backup must not bring an erased talent back
     await store.pipeline.configure(content.first_stage.key)
@@ -110,6 +113,7 @@ async def create_runner(
             runner.add_background(daily.run)
         runner.add_background(TalentUpdateWorker(services, application.bot).run)
         runner.add_background(ReminderWorker(services, application.bot, clock).run)
+        runner.add_background(DigestWorker(services, application.bot, clock).run)
         runner.add_background(NoticePoster(application.bot, services).run)
 
     async def publish_staff_menus() -> None:

@@ -8,6 +8,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Upda
 
 from bot.content import Content, Markup
 from bot.leads.export import to_wib
+from bot.leads.records import missing_lead_text
 from bot.privacy import my_data
 from bot.settings import Forwarding
 from bot.store import Consent
@@ -216,10 +217,9 @@ async def send_my_data(update: Update, context: BotContext) -> None:
 
 
 async def missing_lead(context: BotContext, typed: str, reference: str | None) -> str:
-    """Why a lead was not found: a number given out and since deleted, or a typo."""
-    if reference is not None and await context.services.store.privacy.was_given_out(reference):
-        return context.text(Text.LEAD_ERASED, reference=reference)
-    return context.text(Text.LEAD_NOT_FOUND, reference=typed)
+    """Why a lead was not found: never given, a draft, or given and since deleted."""
+    store, language = context.services.store, context.language()
+    return await missing_lead_text(store, context.content, language, typed, reference)
 
 
 async def ask_delete(update: Update, context: BotContext) -> None:

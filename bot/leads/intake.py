@@ -94,6 +94,16 @@ def previous_question(content: Content, answers: Answers, current: str | None) -
     return questions[index - 1] if index > 0 else None
 
 
+def question_after(content: Content, answers: Answers, current: str) -> Question | None:
+    """The applicable question after `current` (None after the last one)."""
+    keys = [question.key for question in visible_questions(content, answers)]
+    if current not in keys:
+        return None
+    index = keys.index(current)
+    questions = visible_questions(content, answers)
+    return questions[index + 1] if index + 1 < len(questions) else None
+
+
 def obsolete_answers(content: Content, answers: Answers) -> tuple[str, ...]:
     """Answers to questions that no longer apply (the sector changed, say)."""
     visible = {question.key for question in visible_questions(content, answers)}

@@ -240,10 +240,24 @@ def _carry_reminders(current: Path, staged: Path) -> int:
 
 
 # Counters of ids staff hold (lead references, broadcast buttons), each raised at a restore
-# to the highest id the replaced database had used: (its rows, its own counter).
+# to the highest id the replaced database had used: (its rows, their highest id, its own
+# counter). Lead numbers are given at submission: the highest reference stands for them.
 _ID_COUNTERS = {
-    "application_ids": ("applications", "SELECT last FROM current.application_ids WHERE id = 1"),
-    "broadcast_ids": ("broadcasts", "SELECT last FROM current.broadcast_ids WHERE id = 1"),
+    "application_ids": (
+        "applications",
+        "MAX(id)",
+        "SELECT last FROM current.application_ids WHERE id = 1",
+    ),
+    "broadcast_ids": (
+        "broadcasts",
+        "MAX(id)",
+        "SELECT last FROM current.broadcast_ids WHERE id = 1",
+    ),
+    "lead_numbers": (
+        "applications",
+        "MAX(CAST(substr(reference, 5) AS INTEGER))",
+        "SELECT last FROM current.lead_numbers WHERE id = 1",
+    ),
 }
 
 
@@ -257,9 +271,9 @@ def _carry_high_water(current: Path, staged: Path) -> None:
             replaced = {
                 row[0] for row in connection.execute("SELECT name FROM current.sqlite_master")
             }
-            for counter, (rows, last) in _ID_COUNTERS.items():
+            for counter, (rows, most, last) in _ID_COUNTERS.items():
                 highest = [
-                    f"(SELECT MAX(id) FROM current.{rows})"  # noqa: S608 - names from _ID_COUNTERS
+                    f"(SELECT {most} FROM current.{rows})"  # noqa: S608 - from _ID_COUNTERS
                     if rows in replaced
                     else "0",
                     f"({last})" if counter in replaced else "0",

@@ -10,17 +10,21 @@ from bot.store.broadcasts import Broadcast, Broadcasts, Recipient, Tally, Versio
 from bot.store.content_log import ContentLog
 from bot.store.conversation import ConversationLog, LogEntry
 from bot.store.db import Database, Transaction, utc_now
+from bot.store.duplicates import Duplicates
 from bot.store.inbox import StoredUpdate, UpdateInbox
 from bot.store.leads import Lead, LeadFilter, Leads
 from bot.store.notices import StaffNotice, StaffNotices
 from bot.store.operations import BackupRecord, Operations
 from bot.store.pipeline import Pipeline
 from bot.store.privacy import Privacy
+from bot.store.records import Records
 from bot.store.reminders import DueDraft, DueTimes, Preference, ReminderCounts, Reminders
 from bot.store.restores import Restores
+from bot.store.staff_notes import StaffNotes
 from bot.store.support import SupportRelay
 from bot.store.talent_updates import TalentUpdates
 from bot.store.users import Profile, User, Users
+from bot.store.waiting import Waiting
 from bot.store.workspace import WorkspaceButtons
 
 __all__ = [
@@ -85,6 +89,10 @@ class Store:
         self.notices = StaffNotices(db)
         self.restores = Restores(db)
         self.workspace_buttons = WorkspaceButtons(db)
+        self.records = Records(db)
+        self.duplicates = Duplicates(db)
+        self.staff_notes = StaffNotes(db)
+        self.waiting = Waiting(db)
 
     @classmethod
     async def open(cls, path: Path | str, *, erasure_key: bytes | None = None) -> Store:

@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from bot.store.applications import REFERENCE_FORMAT, Consent, ConsentNeed
+from bot.store.applications import Consent, ConsentNeed
 from bot.store.audit import Actor, Audit
 from bot.store.db import Database, Row, Transaction, utc_now
 from bot.store.leads import FILTERS, LeadFilter
@@ -122,6 +122,9 @@ class Prompt:
     message_id: int | None
     application_id: int
     created_at: str
+    purpose: str = "note"  # or what else the text is for (bot/store/records.py: an answer…)
+    argument: str | None = None
+    expected: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,10 +268,10 @@ class Pipeline:
         """
         async with self._db.transaction() as tx:
             state = await _state_in(tx, application_id)
-            reference = REFERENCE_FORMAT.format(application_id)
             if state is None:  # erased: its reference must not come back into the log
                 await Audit.add_in(tx, actor, "stage_change_refused", None, reason="gone")
                 return Move("gone", None)
+            reference = state.reference
             if expected_version is not None and state.version != expected_version:
                 await Audit.add_in(
                     tx,
@@ -343,15 +346,17 @@ class Pipeline:
         """Keep a note with its author and time; None if the lead is gone."""
         now = utc_now()
         async with self._db.transaction() as tx:
-            if await _state_in(tx, application_id) is None:
+            state = await _state_in(tx, application_id)
+            if state is None:
                 return None
             note_id = await tx.execute(
                 "INSERT INTO lead_notes (application_id, author_id, via, text, created_at)"
                 " VALUES (?, ?, ?, ?, ?)",
                 (application_id, actor.user_id, actor.via, text, now),
             )
-            reference = REFERENCE_FORMAT.format(application_id)
-            await Audit.add_in(tx, actor, "note_added", reference, note=note_id, length=len(text))
+            await Audit.add_in(
+                tx, actor, "note_added", state.reference, note=note_id, length=len(text)
+            )
         return Note(note_id, actor, text, now)
 
     async def assign(
@@ -460,7 +465,8 @@ class Pipeline:
                 "INSERT INTO staff_prompts (admin_id, chat_id, message_id, application_id,"
                 " created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(admin_id) DO UPDATE SET"
                 " chat_id = excluded.chat_id, message_id = excluded.message_id,"
-                " application_id = excluded.application_id, created_at = excluded.created_at",
+                " application_id = excluded.application_id, created_at = excluded.created_at,"
+                " purpose = 'note', argument = NULL, expected = NULL",
                 (admin_id, chat_id, message_id, application_id, utc_now()),
             )
 
@@ -476,6 +482,9 @@ class Pipeline:
             row["message_id"],
             row["application_id"],
             row["created_at"],
+            row["purpose"],
+            row["argument"],
+            row["expected"],
         )
 
     async def clear_prompt(self, admin_id: int) -> None:
@@ -600,8 +609,9 @@ async def _apply(
     """The stage change itself: row, history, older unsent messages, new message, audit."""
     now = utc_now()
     await tx.execute(
-        "UPDATE lead_pipeline SET stage = ?, version = version + 1, stage_changed_at = ?"
-        " WHERE application_id = ?",
+        # A stage reopens a lead closed as a duplicate (bot/store/records.py).
+        "UPDATE lead_pipeline SET stage = ?, version = version + 1, stage_changed_at = ?,"
+        " duplicate_of = NULL, duplicate_closed_at = NULL WHERE application_id = ?",
         (to_stage, now, state.application_id),
     )
     notified = message is not None

@@ -32,6 +32,13 @@ _STAGES = (
     " JOIN applications a ON a.id = h.application_id"
     " WHERE a.user_id = ? AND h.kind = 'stage' ORDER BY h.id"
 )
+# Changes to the talent's answers (their own updates, staff corrections), without the staff
+# member who made them.
+_ANSWER_CHANGES = (
+    "SELECT a.reference, c.kind, c.detail, c.created_at FROM lead_changes c"
+    " JOIN applications a ON a.id = c.application_id"
+    " WHERE a.user_id = ? AND c.kind IN ('talent_update', 'answer_edit') ORDER BY c.id"
+)
 _INBOX = "SELECT * FROM update_inbox WHERE sequence_key = ? ORDER BY update_id"
 # Not personal data of one talent, or handled above.
 _SKIP = {"conversation_log", "schema_migrations", "erasures"}
@@ -214,6 +221,10 @@ class Privacy:
         found["lead_stage_history"] = [
             dict(row) for row in await self._db.fetch_all(_STAGES, (user_id,))
         ]
+        found["answer_changes"] = [
+            {**dict(row), "detail": json.loads(row["detail"])}
+            for row in await self._db.fetch_all(_ANSWER_CHANGES, (user_id,))
+        ]
         found["conversation_log"] = [
             dict(row) for row in await self._db.fetch_all(_LOG, (user_id, user_id))
         ]
@@ -392,13 +403,6 @@ class Privacy:
             (user_id, user_id, before),
         )
         return count
-
-    async def was_given_out(self, reference: str) -> bool:
-        """Whether a lead reference (KOC-…) was ever issued: one that is gone was deleted,
-        most likely at the talent's request (a number is never given twice)."""
-        number = int("".join(filter(str.isdigit, reference)) or 0)
-        issued = await self._db.fetch_value("SELECT last FROM application_ids WHERE id = 1")
-        return 0 < number <= int(issued or 0)
 
     async def purge(self, log_before: str, drafts_before: str, inbox_before: str) -> dict[str, int]:
         """Delete log lines, unsubmitted drafts and processed updates older than the cut-offs."""

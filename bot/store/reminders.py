@@ -32,7 +32,7 @@ _DUE = """
         FROM applications p JOIN users u ON u.user_id = p.user_id
         WHERE p.status = 'draft' AND p.updated_at BETWEEN :oldest AND :first
             AND u.last_seen_at <= :first
-            AND p.reminders_off_at IS NULL AND u.blocked = 0 {only}
+            AND p.reminders_off_at IS NULL AND u.blocked = 0 AND p.amends IS NULL {only}
     )
     SELECT * FROM waiting w
     WHERE w.done < json_array_length(:cutoffs)
