@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.store.db import Database, Transaction, utc_now
+from bot.store.users import Users
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,15 +47,26 @@ class ConversationLog:
             ),
         )
 
+    @staticmethod
+    async def add_sent_in(tx: Transaction, entry: LogEntry, since: str) -> bool:
+        """Log a message the bot sent, whose request started at `since`, if its talent was
+        known then and still is (`Users.known_since`); whether it was logged."""
+        if entry.user_id is None or not await Users.known_since(tx, entry.user_id, since):
+            return False
+        await ConversationLog.add_in(tx, entry)
+        return True
+
+    async def add_sent(self, sent: Sequence[tuple[LogEntry, str]]) -> None:
+        """Log messages the bot sent, each with the time its request started, in order, in
+        one transaction: none about a talent erased since (`add_sent_in`)."""
+        async with self._db.transaction() as tx:
+            for entry, since in sent:
+                await self.add_sent_in(tx, entry, since)
+
     async def add(self, entry: LogEntry) -> None:
         """Append one entry in a transaction of its own."""
-        await self.add_all([entry])
-
-    async def add_all(self, entries: list[LogEntry]) -> None:
-        """Append entries, in order, in one transaction."""
         async with self._db.transaction() as tx:
-            for entry in entries:
-                await self.add_in(tx, entry)
+            await self.add_in(tx, entry)
 
     async def for_chat(self, chat_id: int) -> list[LogEntry]:
         """The whole log of one chat, oldest first."""

@@ -143,6 +143,10 @@ class Privacy:
     def __init__(self, db: Database, erasure_key: bytes | None = None) -> None:
         self._db = db
         self._key = erasure_key
+        # Erasures and withdrawals done by this process: an update in hand meanwhile may hold
+        # a stored copy they could not empty (still pending), so the runner scrubs the files
+        # again once that update is done (bot/transport/runner.py).
+        self.erasures = 0
 
     @property
     def key(self) -> bytes:
@@ -241,6 +245,7 @@ class Privacy:
             )
             if clean_up.worth_telling():
                 await StaffNotices.add(tx, "erased", clean_up.detail())
+        self.erasures += 1
         await self._db.scrub()
 
     async def _delete_everything(self, tx: Transaction, tables: list[str], user_id: int) -> None:
@@ -330,6 +335,7 @@ class Privacy:
             if references:
                 await StaffNotices.add(tx, notice, {"references": references})
         if again:
+            self.erasures += 1
             await self._db.scrub()
         return len(again)
 
@@ -372,6 +378,7 @@ class Privacy:
             )
             if clean_up.worth_telling():
                 await StaffNotices.add(tx, "withdrawn", clean_up.detail())
+        self.erasures += 1
         await self._db.scrub()
         return count
 

@@ -279,6 +279,7 @@ class Runner:
             )
             return
         services = self.application.bot_data["services"]
+        erasures = self.store.privacy.erasures
         undelivered: set[int] = services.undelivered
         unstored: set[int] = services.unstored
         attempt = 0
@@ -299,6 +300,11 @@ class Runner:
             if stored.update_id not in undelivered:
                 # Handled: only the mark is left; never run the handler (and reply) twice for it.
                 await self._until_stored(lambda: self.store.inbox.finish(stored.update_id))
+                if self.store.privacy.erasures != erasures:
+                    # An erasure ran meanwhile and could not empty this update's stored copy
+                    # (still pending), which may quote the talent: emptied now, so the old
+                    # page goes from the database files too.
+                    await self.store.db.scrub()
                 return
             undelivered.discard(stored.update_id)
             # Handlers are idempotent: a second run re-sends the reply without storing twice.
