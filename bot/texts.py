@@ -503,3 +503,6 @@ class Text(StrEnum):
     STATS_DURATION_MINUTES = "stats_duration_minutes"
     STATS_DURATION_SECONDS = "stats_duration_seconds"
     STATS_DECIMAL_POINT = "stats_decimal_point"
+
+    # --- security round 2 (content/messages_security2.yaml) ---
+    BULK_PREVIEW_EXPIRED = "bulk_preview_expired"

@@ -521,4 +521,22 @@ MIGRATIONS: list[tuple[str, str]] = [
         END
         """,
     ),
+    (
+        "0019_bulk_move_previews",
+        # Move all acts only on the leads its preview showed: the preview keeps each lead with
+        # the version it had (rows go with their lead, erased or deleted), and when it was
+        # made (a preview left for longer than 30 minutes is refused). preview_count: how
+        # many leads the preview counted, so those erased since are reported too.
+        """
+        ALTER TABLE pipeline_batches ADD COLUMN previewed_at TEXT;
+        ALTER TABLE pipeline_batches ADD COLUMN preview_count INTEGER;
+        CREATE TABLE pipeline_batch_leads (
+            batch_id INTEGER NOT NULL REFERENCES pipeline_batches(id) ON DELETE CASCADE,
+            application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+            version INTEGER NOT NULL,
+            PRIMARY KEY (batch_id, application_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX pipeline_batch_leads_lead ON pipeline_batch_leads(application_id)
+        """,
+    ),
 ]
