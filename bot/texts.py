@@ -506,3 +506,6 @@ class Text(StrEnum):
 
     # --- security round 2 (content/messages_security2.yaml) ---
     BULK_PREVIEW_EXPIRED = "bulk_preview_expired"
+    MYDATA_PREPARING = "mydata_preparing"
+    MYDATA_ZIPPED = "mydata_zipped"
+    MYDATA_SPLIT = "mydata_split"

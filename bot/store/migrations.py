@@ -539,4 +539,18 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX pipeline_batch_leads_lead ON pipeline_batch_leads(application_id)
         """,
     ),
+    (
+        "0020_log_text_days",
+        # How many characters of text the conversation log kept for each talent per day (UTC):
+        # beyond LOG_TEXT_PER_DAY a day keeps only lengths. Rows go with the talent (erasure)
+        # and are purged after two days.
+        """
+        CREATE TABLE log_text_days (
+            user_id INTEGER NOT NULL,
+            day TEXT NOT NULL,
+            chars INTEGER NOT NULL,
+            PRIMARY KEY (user_id, day)
+        ) WITHOUT ROWID
+        """,
+    ),
 ]

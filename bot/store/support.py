@@ -71,8 +71,9 @@ _RECORD = (
 class SupportRelay:
     """The support_sessions, relayed_messages and support_topics tables."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, log: ConversationLog) -> None:
         self._db = db
+        self._log = log
 
     async def session(self, user_id: int) -> Session:
         """The talent's session (a fresh one, not asking, if none is stored)."""
@@ -151,7 +152,7 @@ class SupportRelay:
                     utc_now(),
                 ),
             )
-            await ConversationLog.add_in(tx, entry)
+            await self._log.keep(tx, entry)
         return True
 
     async def relayed(self, staff_chat_id: int, staff_message_id: int) -> Relayed | None:
