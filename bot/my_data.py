@@ -11,7 +11,7 @@ sent as the JSON file itself; a larger one as the ZIP, cut into parts under Tele
 50 MB upload limit if need be (`export.split_for_upload`).
 
 Each talent gets at most one copy every COPY_INTERVAL (`CopyRequests`): a repeat meanwhile is
-told the copy is being prepared. The document is the same JSON as `readable_copy` makes
+told the copy is being prepared. The document holds the same data as `readable_copy` makes
 (tests compare them).
 """
 
@@ -137,8 +137,9 @@ async def write_copy(
 
 
 class _JsonZip:
-    """One JSON document written a part at a time into a ZIP entry (DEFLATE), as
-    json.dumps(copy, ensure_ascii=False, indent=2) would write it whole. Runs in a thread."""
+    """One JSON document written a part at a time into a ZIP entry (DEFLATE): sections as
+    json.dumps(copy, ensure_ascii=False, indent=2) would write them, the items of a list
+    written a part at a time one a line. Runs in a thread."""
 
     def __init__(self, archive: Path, name: str) -> None:
         private_file(archive)  # 0600 before a byte is written
