@@ -467,6 +467,14 @@ def _questions(w: _Writer, tables: Tables) -> Section:
     return section
 
 
+def conversation_rows(content: Content, language: str, rows: list[Row]) -> list[Any]:
+    """Conversation-log rows as the copy's conversation section lays them out: for a copy
+    written a part at a time (bot/my_data.py), the log being too long to hold whole."""
+    laid_out = _conversation(_Writer(content, language), rows)
+    assert isinstance(laid_out, list)
+    return laid_out
+
+
 def _conversation(w: _Writer, rows: list[Row]) -> Section:
     fields = {
         "created_at": (Text.MYDATA_FIELD_TIME, w.moment),

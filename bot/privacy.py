@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import secrets
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from bot.content import Content
-from bot.data_copy import readable_copy
 from bot.private_files import create_private
 from bot.settings import MIN_ERASURE_KEY, Settings, SettingsError
 from bot.store import Store
@@ -19,40 +15,6 @@ from bot.store.privacy import key_check
 log = logging.getLogger(__name__)
 
 INBOX_RETENTION = timedelta(days=2)  # processed updates are kept only to drop duplicates
-
-
-@dataclass(frozen=True, slots=True)
-class MyData:
-    """The copy a talent receives: the JSON file and the counts for a readable summary."""
-
-    document: bytes
-    counts: dict[str, int]
-
-
-async def my_data(
-    store: Store,
-    content: Content,
-    user_id: int,
-    language: str,
-    controller: str,
-    request_update: int | None = None,
-) -> MyData:
-    """Everything stored about one talent, as a JSON document they can read (data_copy);
-    `request_update` is the update asking for it."""
-    tables = await store.privacy.gather(user_id)
-    document = readable_copy(
-        tables,
-        content,
-        language,
-        user_id=user_id,
-        notice_version=content.privacy.version,
-        controller=controller,
-        processed_days=INBOX_RETENTION.days,
-        made_at=datetime.now(UTC),
-        request_update=request_update,
-    )
-    payload = json.dumps(document, ensure_ascii=False, indent=2, default=str).encode("utf-8")
-    return MyData(payload, {table: len(rows) for table, rows in tables.items()})
 
 
 def cutoffs(settings: Settings, now: datetime | None = None) -> tuple[str, str, str]:
@@ -136,7 +98,7 @@ async def open_store(settings: Settings) -> Store:
     one line) as long as keyed records exist. A new key is only made for a database that
     has no keyed records.
     """
-    store = await Store.open(settings.database_path)
+    store = await Store.open(settings.database_path, log_text_per_day=settings.log_text_per_day)
     try:
         await use_checked_key(store, settings)
     except BaseException:

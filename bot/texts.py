@@ -781,3 +781,9 @@ class Text(StrEnum):
     MYDATA_BY_YOU = "mydata_by_you"
     MYDATA_BY_TEAM = "mydata_by_team"
     RECORDS_THOUSANDS_SEPARATOR = "records_thousands_separator"
+
+    # --- security round 2 (content/messages_security2.yaml) ---
+    BULK_PREVIEW_EXPIRED = "bulk_preview_expired"
+    MYDATA_PREPARING = "mydata_preparing"
+    MYDATA_ZIPPED = "mydata_zipped"
+    MYDATA_SPLIT = "mydata_split"

@@ -139,7 +139,12 @@ async def _lead_view(
     code: str = "",
     viewed: bool = True,
 ) -> tuple[str, InlineKeyboardMarkup | None] | None:
-    """The lead's page; records that staff viewed it (before anything is shown)."""
+    """The lead's page; records that staff viewed it (before anything is shown).
+
+    `viewed=False` only right after an action recorded in the audit log in its own entry
+    (a stage saved, an assignment changed), which then stands for this view too: every page
+    of a lead shown to staff is on record.
+    """
     store = context.services.store
     state = await store.pipeline.state(lead.application_id)
     if state is None:
@@ -518,16 +523,19 @@ async def _assign_press(
     update: Update, context: BotContext, application_id: int, *, to_me: bool
 ) -> None:
     who = actor(update)
-    state = await context.services.store.pipeline.assign(
+    assigned = await context.services.store.pipeline.assign(
         application_id, who, who.user_id if to_me else None
     )
     reference = await _reference(context, application_id)
-    if state is None:
+    if assigned is None:
         await show(update, context.text(Text.PIPELINE_GONE, reference=reference))
         return
+    _, changed = assigned
     key = Text.PIPELINE_ASSIGNED if to_me else Text.PIPELINE_UNASSIGNED
     await answer_query(update, context.text(key, reference=reference))
-    await _open(update, context, application_id, viewed=False)
+    # The page shows the whole lead: its view is audited, by the assignment's own entry if
+    # there was one (a stale Unassign of a lead nobody handles records nothing else).
+    await _open(update, context, application_id, viewed=not changed)
 
 
 async def _send_again(update: Update, context: BotContext, update_id: int) -> None:

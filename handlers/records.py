@@ -242,22 +242,25 @@ async def _assign_to(
 ) -> None:
     store, settings = context.services.store, context.services.settings
     try:
-        state = await records.assign(
+        assigned = await records.assign(
             store, application_id, actor(update), admin, settings.admin_ids
         )
     except records.AssignError:
         await answer_query(update, context.text(Text.RECORDS_NOT_ADMIN), alert=True)
         return
-    if state is None:
+    if assigned is None:
         await records_answers.gone(update, context)
         return
+    state, changed = assigned
     if admin is None:
         toast = context.text(Text.RECORDS_UNASSIGNED, reference=state.reference)
     else:
         names = await records.staff_names(store, {admin})
         toast = context.text(Text.RECORDS_ASSIGNED_TO, reference=state.reference, name=names[admin])
     await answer_query(update, toast)
-    await desk.open_lead(update, context, application_id, viewed=False)
+    # The page shows the whole lead: its view is the assignment's own audit entry, or, when
+    # nothing changed (and so nothing was recorded), a view of its own.
+    await desk.open_lead(update, context, application_id, viewed=not changed)
 
 
 # ----- duplicates --------------------------------------------------------------------------------

@@ -401,6 +401,12 @@ def pack_for_upload(path: Path, limit: int = UPLOAD_LIMIT) -> Upload:
     archive = private_file(path.with_name(path.name + ".zip"))
     with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as packed:
         packed.write(path, arcname=path.name)
+    return split_for_upload(archive, limit)
+
+
+def split_for_upload(archive: Path, limit: int = UPLOAD_LIMIT) -> Upload:
+    """A ZIP as it goes to Telegram: itself if it fits, else cut into parts of `limit` bytes
+    (.001, .002, …) that, joined again, give the ZIP back (7-Zip or `cat`)."""
     if archive.stat().st_size <= limit:
         return Upload([archive], zipped=True)
     parts: list[Path] = []

@@ -26,13 +26,16 @@ from bot.store import ConsentNeed, Store
 from bot.store.applications import REFERENCE_FORMAT
 from bot.store.audit import Actor
 from bot.store.leads import LeadFilter
-from bot.store.pipeline import NOTE_LIMIT, BulkPart, LeadState, Message, Move
+from bot.store.pipeline import NOTE_LIMIT, BulkPart, LeadState, Message, Move, Preview
 from bot.texts import Text
 
 MINE = ("mine", "saya")
 UNASSIGNED = ("unassigned", "bebas")
 WAITING_WORDS = ("waiting", "menunggu")
 BULK_CHUNK = 200  # leads moved per transaction in a bulk move (the loop stays responsive)
+# A Move all preview confirmed later than this is refused: staff look again, rather than a
+# forgotten preview moving (and messaging) leads as they stand days later.
+PREVIEW_LIFETIME = timedelta(minutes=30)
 CHART_DAYS = 30
 
 
@@ -312,24 +315,35 @@ class BulkResult:
     no_consent: int  # lacking the consent the stage needs: left where they were
 
 
+def preview_expired(preview: Preview, now: datetime) -> bool:
+    """Whether a Move all preview is too old to confirm (or was never made)."""
+    if preview.made_at is None:
+        return True
+    return now - datetime.fromisoformat(preview.made_at) > PREVIEW_LIFETIME
+
+
 async def bulk_move(
     store: Store,
     content: Content,
     batch_id: int,
-    leads: list[LeadState],
+    preview: Preview,
     to_stage: str,
     *,
     actor: Actor,
     notify: bool,
     forwarding: Forwarding | None,
 ) -> BulkResult:
-    """Move the leads a few hundred per transaction; each lead gets at most one message.
+    """Move the leads the preview showed, a few hundred per transaction; each lead gets at
+    most one message.
 
-    Leads lacking the consent the stage needs are skipped (each refusal recorded).
+    Only those still at the version the preview saw move: a lead another admin changed since,
+    or erased, is counted as changed; one that arrived since was never previewed. Leads
+    lacking the consent the stage needs are skipped (each refusal recorded).
     """
+    leads = preview.leads
     stage(content, to_stage)
     consent = needed_consent(content, to_stage, forwarding)
-    total = BulkPart()
+    total = BulkPart(changed=preview.count - len(leads))  # erased since the preview
     for start in range(0, len(leads), BULK_CHUNK):
         chunk = leads[start : start + BULK_CHUNK]
         moves = [

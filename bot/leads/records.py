@@ -294,8 +294,10 @@ class AssignError(ValueError):
 
 async def assign(
     store: Store, application_id: int, actor: Actor, assignee: int | None, admins: Iterable[int]
-) -> LeadState | None:
-    """Hand a lead to an admin (None: to nobody); None if the lead is gone."""
+) -> tuple[LeadState, bool] | None:
+    """Hand a lead to an admin (None: to nobody): the lead, and whether that changed anything
+    (an unchanged assignment records nothing, so showing the lead is a view to record); None
+    if the lead is gone."""
     if assignee is not None and assignee not in set(admins):
         raise AssignError(str(assignee))
     return await store.pipeline.assign(application_id, actor, assignee)

@@ -69,13 +69,18 @@ __all__ = [
 class Store:
     """Every table of the bot behind one object, opened once per process."""
 
-    def __init__(self, db: Database, erasure_key: bytes | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        erasure_key: bytes | None = None,
+        log_text_per_day: int | None = None,
+    ) -> None:
         self.db = db
         self.users = Users(db)
-        self.log = ConversationLog(db)
+        self.log = ConversationLog(db, log_text_per_day)
         self.inbox = UpdateInbox(db)
         self.applications = Applications(db)
-        self.support = SupportRelay(db)
+        self.support = SupportRelay(db, self.log)
         # Without the key (CLI commands that never erase) erasure records cannot be made.
         self.privacy = Privacy(db, erasure_key)
         self.leads = Leads(db)
@@ -95,9 +100,15 @@ class Store:
         self.waiting = Waiting(db)
 
     @classmethod
-    async def open(cls, path: Path | str, *, erasure_key: bytes | None = None) -> Store:
+    async def open(
+        cls,
+        path: Path | str,
+        *,
+        erasure_key: bytes | None = None,
+        log_text_per_day: int | None = None,
+    ) -> Store:
         """Open the database file, applying pending migrations."""
-        return cls(await Database.open(path), erasure_key)
+        return cls(await Database.open(path), erasure_key, log_text_per_day)
 
     async def close(self) -> None:
         """Close the database connection."""
@@ -110,5 +121,5 @@ class Store:
         async with self.db.transaction() as tx:
             user = await Users.upsert(tx, profile, initial_language) if profile else None
             if entry is not None:
-                await ConversationLog.add_in(tx, entry)
+                await self.log.keep(tx, entry)
         return user

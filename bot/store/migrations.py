@@ -776,4 +776,36 @@ MIGRATIONS: list[tuple[str, str]] = [
         )
         """,
     ),
+    (
+        "0023_bulk_move_previews",
+        # Move all acts only on the leads its preview showed: the preview keeps each lead with
+        # the version it had (rows go with their lead, erased or deleted), and when it was
+        # made (a preview left for longer than 30 minutes is refused). preview_count: how
+        # many leads the preview counted, so those erased since are reported too.
+        """
+        ALTER TABLE pipeline_batches ADD COLUMN previewed_at TEXT;
+        ALTER TABLE pipeline_batches ADD COLUMN preview_count INTEGER;
+        CREATE TABLE pipeline_batch_leads (
+            batch_id INTEGER NOT NULL REFERENCES pipeline_batches(id) ON DELETE CASCADE,
+            application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+            version INTEGER NOT NULL,
+            PRIMARY KEY (batch_id, application_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX pipeline_batch_leads_lead ON pipeline_batch_leads(application_id)
+        """,
+    ),
+    (
+        "0024_log_text_days",
+        # How many characters of text the conversation log kept for each talent per day (UTC):
+        # beyond LOG_TEXT_PER_DAY a day keeps only lengths. Rows go with the talent (erasure)
+        # and are purged after two days.
+        """
+        CREATE TABLE log_text_days (
+            user_id INTEGER NOT NULL,
+            day TEXT NOT NULL,
+            chars INTEGER NOT NULL,
+            PRIMARY KEY (user_id, day)
+        ) WITHOUT ROWID
+        """,
+    ),
 ]
