@@ -6,6 +6,7 @@ import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import quote
 from typing import Any
 
 import pytest
@@ -230,3 +231,27 @@ async def test_too_little_free_disk_fails(
     failures = _failures(await run_checks(_settings(url, folder)))
     assert list(failures) == ["Free disk"]
     assert failures["Free disk"].fix.startswith("free space on the disk")
+
+
+async def test_doctor_prints_no_token_in_any_form_and_no_terminal_codes(
+    served: tuple[BotAPIEmulator, str], folder: Path
+) -> None:
+    """A staff group named with terminal codes, an error body quoting the token encoded."""
+    emulator, url = served
+    staff = emulator.group(STAFF_CHAT_ID, title="KOCCA staff\x1b]0;owned\x07\x1b[2J\x9b")
+    admin = emulator.user(ADMIN_ID, first_name="Admin")
+    emulator.add_bot_to_group(staff, by=admin)
+    encoded = quote(TOKEN, safe="")
+    half = TOKEN.split(":")[1]
+    emulator.fail_next(
+        "sendChatAction",
+        status=403,
+        description=f"Forbidden: proxy /bot{encoded}/sendChatAction ({half})",
+        chat_id=ADMIN_ID,
+    )
+    printed = "\n".join(check.line() for check in await run_checks(_settings(url, folder)))
+    assert f"✘ Admin {ADMIN_ID}: the bot cannot write to this admin" in printed
+    for form in (TOKEN, encoded, half):
+        assert form not in printed, form
+    assert "KOCCA staff\\x1b]0;owned\\x07\\x1b[2J\\x9b" in printed  # shown, not obeyed
+    assert not any(ord(char) < 32 and char != "\n" for char in printed)

@@ -15,6 +15,7 @@ import socket
 import sys
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
+from urllib.parse import quote
 
 import aiohttp
 import pytest
@@ -22,6 +23,7 @@ from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, Te
 
 from bot.app import create_runner
 from bot.emulator import BotAPIEmulator, EmulatedChat
+from bot.logs import RedactingFilter, mask_secrets, remember_secrets
 from bot.texts import Text
 from bot.transport.aiohttp_request import AiohttpRequest, redact_url_secret
 from bot.transport.failures import MESSAGE_LIMIT, describe
@@ -203,6 +205,77 @@ async def test_the_token_never_reaches_a_stored_error_a_copy_of_data_the_staff_c
     ):
         for part in secret_parts:
             assert part not in text, place
+
+
+ENCODED = quote(TOKEN, safe="")  # 7012345678%3AAAF-…: the token as a proxy quotes a path
+HALF = TOKEN.split(":")[1]  # the secret half alone
+ECHO = f"Bad Request: upstream refused POST /bot{ENCODED}/x (key {HALF}, {ENCODED.lower()})"
+TOKEN_FORMS = (TOKEN, ENCODED, HALF)
+
+
+def leaks(text: str) -> list[str]:
+    """The forms of the token in a text, whatever their case (error texts get capitalised)."""
+    return [form for form in TOKEN_FORMS if form.lower() in text.lower()]
+
+
+async def test_a_fault_echoing_the_token_encoded_or_its_secret_half_leaks_nowhere(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Telegram (or a proxy before it) answers with the token percent-encoded, or only its
+    secret half: not stored, not in the staff chat, the talent's copy or the log."""
+    caplog.set_level(logging.DEBUG, logger="bot")
+    caplog.set_level(logging.DEBUG, logger="handlers")
+    caplog.handler.addFilter(RedactingFilter())  # the filter every log line goes through
+    emulator = BotAPIEmulator(token=TOKEN, bot_id=BOT_ID)
+    staff = emulator.group(STAFF_CHAT_ID, title="KOCCA Talent Desk staff")
+    admin = emulator.user(ADMIN_ID, first_name="Admin")
+    staff.add_member(admin)
+    emulator.add_bot_to_group(staff, by=admin)
+    bot = Harness(
+        emulator, tmp_path / "kocca.db", admin_ids=frozenset({ADMIN_ID}), staff_chat_id=STAFF_CHAT_ID
+    )
+    await bot.start()
+    try:
+        sari = bot.user(first_name="Sari")
+        await bot.send(sari, "/start")
+        await bot.send(sari, "/langganan")
+        mark = staff.mark()
+        await bot.send(sari, "/tanya")
+        await bot.send(sari, "Halo tim, ada pertanyaan.")
+        copy = staff.messages_since(mark)[-1]
+        emulator.fail_next("copyMessage", status=400, description=ECHO, chat_id=sari.id)
+        await bot.act(admin, admin.send, "Jawaban kami", chat=staff, reply_to=copy)
+        note = staff.last_message.text
+        assert note.startswith("⚠️ Tidak terkirim ke Sari: bad_request (HTTP 400): "), note
+        emulator.fail_next("sendMessage", status=400, description=ECHO, chat_id=sari.id)
+        broadcast, _ = await queue_text(bot.store, ANNOUNCEMENT)
+        assert (await wait_delivered(bot.store, broadcast)).failed == 1
+        stored = await bot.store.db.fetch_value(
+            "SELECT error FROM broadcast_recipients WHERE user_id = ?", (sari.id,)
+        )
+        assert stored == "bad_request (HTTP 400)"  # a reason code and a status, no free text
+        mark = sari.mark()
+        await bot.send(sari, "/dataku")
+        document = next(m.document for m in sari.messages_since(mark) if m.document)
+    finally:
+        await bot.stop()
+    for place, text in (
+        ("staff chat", "\n".join(m.text for m in staff.messages)),
+        ("copy of data", document[1].decode()),
+        ("log", logged(caplog)),
+    ):
+        assert not leaks(text), place
+
+
+def test_every_form_of_the_configured_token_is_masked_in_one_place() -> None:
+    remember_secrets([TOKEN])
+    double = TOKEN.replace(":", "%253A")  # encoded twice, by two proxies
+    for text in (ECHO, ECHO.capitalize(), f"{double} {TOKEN.upper()}"):
+        masked = mask_secrets(text)
+        assert not leaks(masked) and double not in masked, masked
+    # Another token's shape is masked too, raw or encoded, without knowing it.
+    other = "123456789:BBF-another_Token0123456789abcdefgh"
+    assert mask_secrets(f"{other} {quote(other, safe='')}") == "<token> <token>"
 
 
 @pytest.mark.parametrize(
