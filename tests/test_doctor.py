@@ -6,8 +6,8 @@ import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import quote
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from pydantic import SecretStr

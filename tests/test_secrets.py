@@ -232,7 +232,10 @@ async def test_a_fault_echoing_the_token_encoded_or_its_secret_half_leaks_nowher
     staff.add_member(admin)
     emulator.add_bot_to_group(staff, by=admin)
     bot = Harness(
-        emulator, tmp_path / "kocca.db", admin_ids=frozenset({ADMIN_ID}), staff_chat_id=STAFF_CHAT_ID
+        emulator,
+        tmp_path / "kocca.db",
+        admin_ids=frozenset({ADMIN_ID}),
+        staff_chat_id=STAFF_CHAT_ID,
     )
     await bot.start()
     try:
