@@ -12,6 +12,7 @@ from telegram.request import BaseRequest
 from bot.content import Content, load_content
 from bot.content_live import LiveContent
 from bot.leads.talent_updates import TalentUpdateWorker
+from bot.logs import remember_secrets
 from bot.ops.alerts import StaffAlerts
 from bot.ops.backup import DailyBackup
 from bot.ops.notices import NoticePoster
@@ -89,6 +90,7 @@ async def create_runner(
     the person at the keyboard and sends nothing queued for anyone else.
     """
     settings.controller()  # no talent may see a privacy notice without who is responsible
+    remember_secrets(settings.secrets())  # masked wherever text is shown (bot/logs.py)
     content = content or load_content(settings.content_dir)
     store = await open_store(settings)  # the erasure key, checked against the database
     await reapply_erasures(store)  # a restored backup must not bring an erased talent back

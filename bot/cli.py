@@ -165,10 +165,7 @@ def _run_command(args: argparse.Namespace) -> int:
         print(SETUP_HINT, file=sys.stderr)
         return EXIT_CONFIG
     settings.controller()  # a SettingsError names what is missing: exit 2
-    secrets = [settings.token()]
-    if settings.webhook_secret is not None:
-        secrets.append(settings.webhook_secret.get_secret_value())
-    setup_logging(settings.log_level_number, secrets=secrets)
+    setup_logging(settings.log_level_number, secrets=settings.secrets())
     content = load_content(settings.content_dir)
     try:
         # Held while the bot runs: `kocca-bot restore` refuses meanwhile, and so does a second
@@ -188,7 +185,7 @@ async def _serve(settings: Settings, content: Content) -> int:
     from telegram.error import InvalidToken, NetworkError
 
     from bot.app import create_runner
-    from bot.transport.failures import describe
+    from bot.transport.failures import explain
 
     runner = await create_runner(settings, content=content)
     webhook = None
@@ -207,7 +204,7 @@ async def _serve(settings: Settings, content: Content) -> int:
         if webhook is not None:
             await webhook.start()
     except (InvalidToken, NetworkError, OSError) as error:
-        log.critical("Could not start: %s", describe(error))
+        log.critical("Could not start: %s", explain(error))
         if webhook is not None:
             await webhook.stop()
         await runner.stop(grace=0)

@@ -10,7 +10,7 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 from bot.store import LogEntry, User
 from bot.support import Admission, SupportDesk, Verdict, display_name, header, topic_name
 from bot.texts import Text
-from bot.transport.failures import describe
+from bot.transport.failures import explain
 from bot.transport.updates import message_summary
 from handlers import menu, views
 from handlers.common import BotContext, answer_query, reply, show
@@ -216,7 +216,7 @@ async def staff_message(update: Update, context: BotContext) -> None:
         return
     except TelegramError as error:
         log.warning("Could not deliver a staff answer to user %d: %s", target.user_id, error)
-        await _mark(context, message, Text.SUPPORT_UNDELIVERED, name=name, error=describe(error))
+        await _mark(context, message, Text.SUPPORT_UNDELIVERED, name=name, error=explain(error))
         return
     await store.support.record(
         staff_chat, message.message_id, target.user_id, "answer", copy.message_id

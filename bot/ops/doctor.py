@@ -26,9 +26,11 @@ from telegram.error import InvalidToken, TelegramError
 from telegram.request import BaseRequest
 
 from bot.content import ContentError, load_content
+from bot.logs import mask_secrets, remember_secrets
 from bot.privacy import erasure_key, key_source
 from bot.settings import Settings, SettingsError
 from bot.store.privacy import key_check, read_key_check
+from bot.terminal_text import printable
 
 MIN_FREE_BYTES = 200 * 1024 * 1024  # below this, a busy day can fill the disk
 MAX_CLOCK_SKEW = 60.0  # seconds between this server and Telegram
@@ -46,10 +48,14 @@ class Check:
     fix: str = ""
 
     def line(self) -> str:
-        """✔ or ✘, the finding, and the fix on failure."""
+        """✔ or ✘, the finding, and the fix on failure.
+
+        Findings quote Telegram (an error's text, the staff group's title): the token is
+        masked in any form, and terminal codes are shown escaped, never obeyed.
+        """
         mark = "✔" if self.ok else "✘"
-        text = f"{mark} {self.name}: {self.found}"
-        return text if self.ok else f"{text}\n    fix: {self.fix}"
+        text = f"{mark} {self.name}: {printable(mask_secrets(self.found))}"
+        return text if self.ok else f"{text}\n    fix: {printable(mask_secrets(self.fix))}"
 
 
 def passed(name: str, found: str) -> Check:
@@ -64,6 +70,7 @@ def failed(name: str, found: str, fix: str) -> Check:
 
 async def run_checks(settings: Settings, request: BaseRequest | None = None) -> list[Check]:
     """Every check, in the order an operator fixes things."""
+    remember_secrets(settings.secrets())
     checks = await telegram_checks(settings, request)
     checks += database_checks(settings.database_path)
     checks.append(erasure_key_check(settings))
