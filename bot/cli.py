@@ -21,6 +21,7 @@ from bot.logs import setup_logging
 from bot.ops import cli as ops_cli
 from bot.ops.runlock import DatabaseInUse, RunLock
 from bot.settings import Settings, SettingsError, load_settings
+from bot.store.schema import SchemaMismatch
 
 log = logging.getLogger("bot")
 
@@ -43,7 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_CONFIG
     try:
         return int(args.handler(args))
-    except SettingsError as error:
+    except (SettingsError, SchemaMismatch) as error:
         print(str(error), file=sys.stderr)
         return EXIT_CONFIG
     except ContentError as error:

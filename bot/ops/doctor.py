@@ -26,8 +26,8 @@ from telegram.error import InvalidToken, TelegramError
 from telegram.request import BaseRequest
 
 from bot.content import ContentError, load_content
+from bot.erasure_key import erasure_key, key_source
 from bot.logs import mask_secrets, remember_secrets
-from bot.privacy import erasure_key, key_source
 from bot.settings import Settings, SettingsError
 from bot.store.privacy import key_check, read_key_check
 from bot.terminal_text import printable
