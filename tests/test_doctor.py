@@ -153,6 +153,12 @@ async def _not_wal(emulator: BotAPIEmulator, folder: Path) -> dict[str, Any]:
     return {}
 
 
+async def _audit_trigger_dropped(emulator: BotAPIEmulator, folder: Path) -> dict[str, Any]:
+    with sqlite3.connect(folder / "bot.db") as db:
+        db.execute("DROP TRIGGER audit_log_no_rewrite")
+    return {}
+
+
 async def _broken_content(emulator: BotAPIEmulator, folder: Path) -> dict[str, Any]:
     content = folder / "content"
     shutil.copytree(PACKAGED_CONTENT_DIR, content, ignore=shutil.ignore_patterns("*.py"))
@@ -199,6 +205,7 @@ BROKEN: dict[str, tuple[Callable[..., Any], str, str]] = {
     "no admins": (_no_admins, "Admins", "ADMIN_IDS is empty"),
     "corrupt database": (_corrupt_database, "Database integrity", ""),
     "database not in WAL mode": (_not_wal, "Database WAL mode", "journal mode is delete"),
+    "audit trigger dropped": (_audit_trigger_dropped, "Audit log", "audit_log_no_rewrite"),
     "broken content": (_broken_content, "Content", "problem(s)"),
     "backups off": (_backups_off, "Backups", "daily backups are off"),
     "backup folder is a file": (_backup_folder_is_a_file, "Backups", "not a folder"),

@@ -29,6 +29,7 @@ from bot.content import ContentError, load_content
 from bot.erasure_key import erasure_key, key_source
 from bot.logs import mask_secrets, remember_secrets
 from bot.settings import Settings, SettingsError
+from bot.store import schema
 from bot.store.privacy import key_check, read_key_check
 from bot.terminal_text import printable
 
@@ -318,6 +319,7 @@ def _database_contents(path: Path) -> list[Check]:
         try:
             verdict = [row[0] for row in connection.execute("PRAGMA integrity_check")]
             mode = connection.execute("PRAGMA journal_mode").fetchone()[0]
+            audit = _audit_log(connection)
         finally:
             connection.close()
     except sqlite3.Error as error:
@@ -346,7 +348,24 @@ def _database_contents(path: Path) -> list[Check]:
             "start the bot once (it turns WAL on), or: sqlite3 FILE 'PRAGMA journal_mode=WAL'",
         )
     )
-    return [integrity, wal]
+    return [integrity, wal, audit]
+
+
+def _audit_log(connection: sqlite3.Connection) -> Check:
+    """The audit log's append-only triggers are those the migrations make (the bot refuses
+    to start otherwise)."""
+    try:
+        version = connection.execute("SELECT COUNT(*) FROM schema_migrations").fetchone()[0]
+    except sqlite3.Error:
+        version = 0  # never opened by the bot: it makes them at its first start
+    wrong = schema.audit_problems(schema.read(connection), version)
+    if not wrong:
+        return passed("Audit log", "append-only (its triggers are the bot's)")
+    return failed(
+        "Audit log",
+        f"not append-only any more: {'; '.join(wrong)}; the bot refuses to start",
+        "stop the bot and restore the last good backup (docs/operations.md, 'Restore')",
+    )
 
 
 def erasure_key_check(settings: Settings) -> Check:
