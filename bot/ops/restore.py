@@ -27,11 +27,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bot.erasure_key import erasure_key, key_source
+from bot.erasure_key import KEY_HELP, erasure_key, key_source
 from bot.ops.backup import BackupError, check_copy, copy_database
 from bot.ops.carry import Carried, carry_over
 from bot.ops.runlock import RunLock
-from bot.ops.signing import copy_verified, signature_path, signing_key, unsigned
+from bot.ops.signing import copy_verified, refuse_unsigned, signature_path, signing_key
 from bot.privacy import reapply_erasures, use_checked_key
 from bot.private_files import create_private, sync_folder
 from bot.settings import Settings, SettingsError
@@ -157,11 +157,19 @@ def _stage(settings: Settings, backup: Path, staged: Path, *, accept_unsigned: b
     """Copy the backup to `staged`; whether it was signed (SignatureError if it must be)."""
     if not signature_path(backup).exists():
         if not accept_unsigned:
-            raise unsigned(backup)
+            raise refuse_unsigned(backup)
         copy_database(backup, staged)  # SQLite's copy: a -wal beside the file counts too
         return False
+    try:
+        key = erasure_key(settings, create=False)
+    except SettingsError:
+        raise SettingsError(
+            f"Configuration error: the erasure key ({key_source(settings)}) is missing, and"
+            f" {backup} is signed with it: not restored; copy the key from where the backups'"
+            f" key is kept ({KEY_HELP})"
+        ) from None
     # Byte for byte, checked as copied: what is restored is what was signed.
-    copy_verified(backup, staged, signing_key(erasure_key(settings, create=False)))
+    copy_verified(backup, staged, signing_key(key))
     return True
 
 

@@ -69,7 +69,7 @@ def copy_verified(backup: Path, target: Path, key: bytes) -> None:
     try:
         kind, _, expected = path.read_text(encoding="ascii").strip().partition(" ")
     except FileNotFoundError:
-        raise unsigned(backup) from None
+        raise refuse_unsigned(backup) from None
     except (OSError, UnicodeDecodeError) as error:
         raise BadSignature(f"the signature {path} cannot be read ({error})") from None
     mac = hmac.new(key, digestmod=hashlib.sha256)
@@ -87,7 +87,7 @@ def copy_verified(backup: Path, target: Path, key: bytes) -> None:
         )
 
 
-def unsigned(backup: Path) -> Unsigned:
+def refuse_unsigned(backup: Path) -> Unsigned:
     """The refusal of a backup without a signature, saying what to do."""
     return Unsigned(
         f"{backup} has no signature ({signature_path(backup).name} is not beside it). Backups"

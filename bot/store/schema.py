@@ -99,9 +99,9 @@ def problems(connection: sqlite3.Connection) -> list[str]:
     return differences(found, expected(len(applied)))
 
 
-def audit_problems(found: frozenset[Entry], version: int = len(MIGRATIONS)) -> list[str]:
-    """How the triggers guarding the audit log differ from those the migrations make (by
-    default, all of them): any trigger on it, or naming it, must be one of theirs."""
+def audit_problems(found: frozenset[Entry], version: int) -> list[str]:
+    """How the triggers guarding the audit log differ from those the first `version`
+    migrations make: any trigger on it, or naming it, must be one of theirs."""
     mine = _audit_triggers(expected(version))
     return differences(_audit_triggers(found), mine)
 
