@@ -14,6 +14,7 @@ from bot.content_live import LiveContent
 from bot.leads.digest import DigestWorker
 from bot.leads.talent_updates import TalentUpdateWorker
 from bot.leads.waiting import check_limits
+from bot.logs import remember_secrets
 from bot.ops.alerts import StaffAlerts
 from bot.ops.backup import DailyBackup
 from bot.ops.notices import NoticePoster
@@ -91,6 +92,7 @@ async def create_runner(
     the person at the keyboard and sends nothing queued for anyone else.
     """
     settings.controller()  # no talent may see a privacy notice without who is responsible
+    remember_secrets(settings.secrets())  # masked wherever text is shown (bot/logs.py)
     content = content or load_content(settings.content_dir)
     check_limits(settings, content)  # LEAD_WAIT_DAYS names stages content has
     store = await open_store(settings)  # the erasure key, checked against the database

@@ -467,6 +467,11 @@ class Settings(BaseSettings):
             raise SettingsError("BOT_TOKEN is not set")
         return self.bot_token.get_secret_value()
 
+    def secrets(self) -> list[str]:
+        """The values never to show anywhere: the bot token and the webhook secret, if set."""
+        values = (self.bot_token, self.webhook_secret)
+        return [value.get_secret_value() for value in values if value is not None]
+
 
 _EXPECTED = {
     "admin_ids": "comma-separated numeric Telegram user ids, e.g. 12345,67890",

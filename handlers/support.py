@@ -18,7 +18,7 @@ from bot.support import (
     topic_name,
 )
 from bot.texts import Text
-from bot.transport.failures import describe
+from bot.transport.failures import explain
 from bot.transport.updates import message_summary
 from handlers import menu, views
 from handlers.common import BotContext, answer_query, reply, show
@@ -224,7 +224,7 @@ async def staff_message(update: Update, context: BotContext) -> None:
         return
     except TelegramError as error:
         log.warning("Could not deliver a staff answer to user %d: %s", target.user_id, error)
-        await _mark(context, message, Text.SUPPORT_UNDELIVERED, name=name, error=describe(error))
+        await _mark(context, message, Text.SUPPORT_UNDELIVERED, name=name, error=explain(error))
         return
     # The copy is logged as "[copy of message N]"; the talent's log also gets the words.
     entry = LogEntry(

@@ -40,7 +40,8 @@ async def test_a_restore_does_not_reissue_references_given_after_the_backup(
     shutil.copy(database, backup)
     await _drafts(database, 4)  # ids 4-7 after it: their numbers may be in staff's hands
     settings = Settings(_env_file=None, database_path=database)  # type: ignore[call-arg]
-    await asyncio.to_thread(restore, settings, backup)  # the CLI's, blocking
+    # The CLI's, blocking; a plain copy of the file has no signature.
+    await asyncio.to_thread(restore, settings, backup, unsigned=True)
     assert await _drafts(database, 1) == [8]
 
 
@@ -55,7 +56,7 @@ async def test_a_restore_does_not_reissue_lead_numbers_given_after_the_backup(
     shutil.copy(database, backup)
     assert await _created(database, 2, _submitted) == ["KOC-000003", "KOC-000004"]
     settings = Settings(_env_file=None, database_path=database)  # type: ignore[call-arg]
-    await asyncio.to_thread(restore, settings, backup)
+    await asyncio.to_thread(restore, settings, backup, unsigned=True)
     assert await _created(database, 1, _submitted) == ["KOC-000005"]
 
 
@@ -69,7 +70,7 @@ async def test_a_restore_does_not_reissue_broadcast_ids_given_after_the_backup(
     # act on a new announcement once the backup is back.
     assert await _broadcasts(database, 2) == [3, 4]
     settings = Settings(_env_file=None, database_path=database)  # type: ignore[call-arg]
-    await asyncio.to_thread(restore, settings, backup)
+    await asyncio.to_thread(restore, settings, backup, unsigned=True)
     assert await _broadcasts(database, 1) == [5]
 
 

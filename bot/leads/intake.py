@@ -16,6 +16,7 @@ import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
 from bot.content import Content, Question, T
+from bot.terminal_text import without_controls
 from bot.texts import Text
 
 PHONE_REGION = "ID"  # numbers written without a country code are Indonesian
@@ -159,8 +160,9 @@ def toggle(selection: Sequence[str], value: str) -> list[str]:
 
 
 def check_text(question: Question, content: Content, answers: Answers, text: str) -> Outcome:
-    """A typed answer: validate and normalise it for the question's type."""
-    text = text.strip()
+    """A typed answer: validate and normalise it for the question's type (no control
+    characters: only long answers keep their line breaks)."""
+    text = without_controls(text, keep_newlines=question.type == "long_text").strip()
     if not text:
         return Rejected(Text.INTAKE_EMPTY)
     checker = _CHECKERS.get(question.type)

@@ -808,4 +808,28 @@ MIGRATIONS: list[tuple[str, str]] = [
         ) WITHOUT ROWID
         """,
     ),
+    (
+        "0025_failure_texts_to_reason_codes",
+        # Failed sends were stored as a reason code and the server's words, masked by the
+        # token's shape only: a proxy quoting the token percent-encoded, or its secret half
+        # alone, put it in these columns (and so in the talent's /dataku). Only the reason
+        # code is kept now (new failures also keep the HTTP status).
+        """
+        UPDATE talent_updates SET error = substr(error, 1, instr(error, ':') - 1)
+            WHERE substr(error, 1, instr(error, ':') - 1) IN (
+                'flood_wait', 'chat_migrated', 'invalid_token', 'forbidden',
+                'bad_request', 'conflict', 'timed_out', 'network', 'telegram', 'error'
+            );
+        UPDATE broadcast_recipients SET error = substr(error, 1, instr(error, ':') - 1)
+            WHERE substr(error, 1, instr(error, ':') - 1) IN (
+                'flood_wait', 'chat_migrated', 'invalid_token', 'forbidden',
+                'bad_request', 'conflict', 'timed_out', 'network', 'telegram', 'error'
+            );
+        UPDATE reminders SET error = substr(error, 1, instr(error, ':') - 1)
+            WHERE substr(error, 1, instr(error, ':') - 1) IN (
+                'flood_wait', 'chat_migrated', 'invalid_token', 'forbidden',
+                'bad_request', 'conflict', 'timed_out', 'network', 'telegram', 'error'
+            )
+        """,
+    ),
 ]

@@ -176,7 +176,7 @@ class Privacy:
 
     @property
     def key(self) -> bytes:
-        """The erasure key this store was opened with (`bot.privacy.erasure_key`)."""
+        """The erasure key this store was opened with (`bot.erasure_key.erasure_key`)."""
         if self._key is None:
             raise RuntimeError("this store was opened without the erasure key")
         return self._key
