@@ -230,6 +230,7 @@ def full_bot(emulator: BotAPIEmulator, url: str, folder: Path) -> BotProcess:
         ADMIN_IDS=str(ADMIN_ID),
         STAFF_CHAT_ID=str(STAFF_CHAT_ID),
         FLOOD_LIMIT="1000000",
+        DIGEST_TIME="",  # no daily digest landing in the middle of a measurement
         CONTROLLER_NAME=DEMO_CONTROLLER.name,  # required since the privacy notice names it
         CONTROLLER_CONTACT=DEMO_CONTROLLER.contact,
     )

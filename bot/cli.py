@@ -22,6 +22,7 @@ from bot.logs import setup_logging
 from bot.ops import cli as ops_cli
 from bot.ops.runlock import DatabaseInUse, RunLock
 from bot.settings import Settings, SettingsError, load_settings, settings_with_flags
+from bot.store.schema import SchemaMismatch
 
 log = logging.getLogger("bot")
 
@@ -49,7 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return status
     except BrokenPipeError:
         return _reader_gone()
-    except SettingsError as error:
+    except (SettingsError, SchemaMismatch) as error:
         print(str(error), file=sys.stderr)
         return EXIT_CONFIG
     except ContentError as error:
@@ -184,10 +185,7 @@ def _run_command(args: argparse.Namespace) -> int:
         print(SETUP_HINT, file=sys.stderr)
         return EXIT_CONFIG
     settings.controller()  # a SettingsError names what is missing: exit 2
-    secrets = [settings.token()]
-    if settings.webhook_secret is not None:
-        secrets.append(settings.webhook_secret.get_secret_value())
-    setup_logging(settings.log_level_number, secrets=secrets)
+    setup_logging(settings.log_level_number, secrets=settings.secrets())
     content = load_content(settings.content_dir)
     try:
         # Held while the bot runs: `kocca-bot restore` refuses meanwhile, and so does a second
@@ -207,7 +205,7 @@ async def _serve(settings: Settings, content: Content) -> int:
     from telegram.error import InvalidToken, NetworkError
 
     from bot.app import create_runner
-    from bot.transport.failures import describe
+    from bot.transport.failures import explain
 
     runner = await create_runner(settings, content=content)
     services = runner.application.bot_data["services"]
@@ -247,7 +245,7 @@ async def _serve(settings: Settings, content: Content) -> int:
         if server is not None:
             await server.start()
     except (InvalidToken, NetworkError, OSError) as error:
-        log.critical("Could not start: %s", describe(error))
+        log.critical("Could not start: %s", explain(error))
         await stop_serving()
         await runner.stop(grace=0)
         # The Bot API client was opened for getMe, but the application never finished

@@ -16,7 +16,7 @@ from typing import Any
 from bot.ask_off import for_deployment
 from bot.cli_settings import settings_for
 from bot.content import Content, load_content
-from bot.leads import export, pipeline, stats
+from bot.leads import export, pipeline, records, stats
 from bot.leads.export import ExportRequest, FilterError
 from bot.logs import setup_logging
 from bot.settings import Settings
@@ -55,7 +55,8 @@ def add_staff_commands(commands: Any) -> None:
         help="only leads sent on or after this WIB date (2026-01-31 or 31-01-2026)",
     )
     exporter.add_argument(
-        "--stage", help="only leads at this pipeline stage (a key of content/stages.yaml)"
+        "--stage",
+        help="only leads at this pipeline stage (its key or label in content/stages.yaml)",
     )
     exporter.add_argument(
         "--drafts",
@@ -107,6 +108,8 @@ def _export_command(args: argparse.Namespace) -> int:
     if prepared is None:
         return EXIT_USAGE
     settings, content = prepared
+    if args.stage is not None:  # a key, or a label in either language, any case
+        args.stage = records.find_stage(content, args.stage) or args.stage
     if args.stage is not None and args.stage not in content.stages:
         known = ", ".join(content.stages)
         print(

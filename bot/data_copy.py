@@ -44,7 +44,7 @@ _TECHNICAL = {
 }
 # Where the form's conversation stands (consent, questions, review), which answer is being
 # edited, and counters against double-processing: the form's answers say it all.
-_FORM_STATE = ("active", "stage", "editing", "step", "last_update_id")
+_FORM_STATE = ("active", "stage", "editing", "step", "last_update_id", "amends_base")
 # How many questions one talent relayed in the last minutes (a limit against floods).
 _RELAY_WINDOW = ("window_started_at", "window_count", "window_noticed")
 # Column -> label, for the columns every section shares.
@@ -91,6 +91,7 @@ _SHOWN = {
     "answers",
     "lead_stages",
     "lead_stage_history",
+    "answer_changes",
     "consents",
     "reminder_preferences",
     "reminders",
@@ -276,6 +277,9 @@ def _registrations(w: _Writer, tables: Tables) -> Section:
     history: dict[Any, list[Row]] = {}
     for row in tables.get("lead_stage_history", []):
         history.setdefault(row.get("reference"), []).append(row)
+    changed: dict[Any, list[Row]] = {}
+    for row in tables.get("answer_changes", []):
+        changed.setdefault(row.get("reference"), []).append(row)
     answers: dict[Any, list[Row]] = {}
     for row in tables.get("answers", []):
         answers.setdefault(row.get("application_id"), []).append(row)
@@ -300,13 +304,14 @@ def _registrations(w: _Writer, tables: Tables) -> Section:
         "program_key": (Text.MYDATA_FIELD_PROGRAM, program),
         "current_key": (Text.MYDATA_FIELD_NEXT_QUESTION, question),
         "reminders_off_at": (Text.MYDATA_FIELD_REMINDERS_OFF, w.moment),
+        "amends": (Text.MYDATA_FIELD_AMENDS, _registration_of(w, tables)),
     }
     optional = ("submitted_at", "staff_notified_at", "program_key", "current_key")
     shown = []
     for row in tables.get("applications", []):
         choices = {"pending": (Text.MYDATA_FIELD_PENDING, _chosen(w, row.get("current_key")))}
         record = w.record(row, {**fields, **choices}, _FORM_STATE)
-        for empty in (*optional, "pending", "reminders_off_at"):
+        for empty in (*optional, "pending", "reminders_off_at", "amends"):
             label = w.say({**fields, **choices}[empty][0])
             if not row.get(empty):  # say nothing of what never happened
                 record.pop(label, None)
@@ -327,6 +332,12 @@ def _registrations(w: _Writer, tables: Tables) -> Section:
                     w.say(Text.MYDATA_FIELD_TIME): w.moment(change.get("created_at")),
                 }
                 for change in history[reference]
+            ]
+        if changed.get(reference):
+            record[w.say(Text.MYDATA_FIELD_ANSWER_CHANGES)] = [
+                _answer_change(w, item, change)
+                for change in changed[reference]
+                for item in change.get("detail", {}).get("changes", [])
             ]
         record[w.say(Text.MYDATA_FIELD_ANSWERS)] = [
             _answer(w, answer) for answer in answers.get(row.get("id"), [])
@@ -349,6 +360,30 @@ def _chosen(w: _Writer, question_key: Any) -> Callable[[Any], Any]:
         return intake.display(question, w.content, value, w.language)
 
     return labels
+
+
+def _answer_change(w: _Writer, item: dict[str, Any], change: Row) -> Row:
+    """One changed answer: which question, before and after, by whom (never which staff
+    member: "you" or "our team"), when."""
+    question = w.content.questions.get(str(item.get("key")))
+
+    def shown(value: Any, present: Any) -> Any:
+        if not present:
+            return None
+        return intake.display(question, w.content, value, w.language) if question else value
+
+    by = Text.MYDATA_BY_YOU if change.get("kind") == "talent_update" else Text.MYDATA_BY_TEAM
+    return {
+        w.say(Text.MYDATA_FIELD_QUESTION): question.label.get(w.language)
+        if question
+        else item.get("key"),
+        w.say(Text.MYDATA_FIELD_FROM_STAGE): shown(
+            item.get("before"), item.get("had_before", True)
+        ),
+        w.say(Text.MYDATA_FIELD_TO_STAGE): shown(item.get("after"), item.get("has_after", True)),
+        w.say(Text.MYDATA_FIELD_CHANGED_BY): w.say(by),
+        w.say(Text.MYDATA_FIELD_TIME): w.moment(change.get("created_at")),
+    }
 
 
 def _stage(w: _Writer, key: Any) -> Any:
@@ -461,6 +496,14 @@ def _questions(w: _Writer, tables: Tables) -> Section:
     if topics:
         section[w.say(Text.MYDATA_FIELD_TOPICS)] = topics
     return section
+
+
+def conversation_rows(content: Content, language: str, rows: list[Row]) -> list[Any]:
+    """Conversation-log rows as the copy's conversation section lays them out: for a copy
+    written a part at a time (bot/my_data.py), the log being too long to hold whole."""
+    laid_out = _conversation(_Writer(content, language), rows)
+    assert isinstance(laid_out, list)
+    return laid_out
 
 
 def _conversation(w: _Writer, rows: list[Row]) -> Section:

@@ -50,6 +50,36 @@ def parse_durations(text: str) -> tuple[timedelta, ...]:
     return tuple(delays)
 
 
+_WAIT = re.compile(r"([a-z0-9_]{1,20})\s*=\s*(\d{1,4})")
+_CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
+
+
+def parse_wait_days(text: str) -> dict[str, int]:
+    """ "baru=3,ditinjau=7" as {stage key: days}; empty means no stage has a limit."""
+    limits: dict[str, int] = {}
+    for part in (part.strip().lower() for part in text.split(",")):
+        if not part:
+            continue
+        match = _WAIT.fullmatch(part)
+        if match is None or int(match[2]) < 1:
+            raise ValueError(f"{part!r} is not a stage and days such as baru=3")
+        limits[match[1]] = int(match[2])
+    return limits
+
+
+def parse_clock(text: str) -> time | None:
+    """ "09:00" as a time of day; empty means none."""
+    if not text.strip():
+        return None
+    match = _CLOCK.fullmatch(text.strip())
+    if match is None:
+        raise ValueError(f"{text!r} is not a time such as 09:00")
+    try:
+        return time(int(match[1]), int(match[2]))
+    except ValueError:
+        raise ValueError(f"{text!r} is not a time of day") from None
+
+
 def parse_quiet_hours(text: str) -> QuietHours | None:
     """ "21:00-08:00" as a QuietHours; empty means none."""
     if not text.strip():
@@ -168,6 +198,9 @@ class Settings(BaseSettings):
     broadcast_rate: float = Field(default=26.0, gt=0, le=30)
     flood_limit: int = Field(default=20, ge=1)
     flood_window_seconds: float = Field(default=10.0, gt=0)
+    # Characters of message text the conversation log keeps per talent and day (UTC), in and
+    # out; beyond it, only what each message was and its length. 0: lengths only.
+    log_text_per_day: int = Field(default=100_000, ge=0)
     # Operations: the daily backup (None turns it off) and the erasure-record key.
     # Relative to the database's folder, so the backups sit beside the data wherever the
     # command is started from.
@@ -180,6 +213,12 @@ class Settings(BaseSettings):
         timedelta(hours=72),
     )
     quiet_hours: Annotated[QuietHours | None, NoDecode] = QuietHours(time(21), time(8))
+    # Waiting leads and the daily digest (bot/leads/waiting.py, bot/leads/digest.py): days a
+    # lead may stay in a stage before it "waits", and when the digest goes (WIB, Mon-Fri).
+    lead_wait_days: Annotated[dict[str, int], NoDecode] = Field(
+        default_factory=lambda: {"baru": 3, "ditinjau": 7, "dihubungi": 14}
+    )
+    digest_time: Annotated[time | None, NoDecode] = time(9)
     controller_name: str | None = Field(default=None, max_length=200)
     controller_contact: str | None = Field(default=None, max_length=200)
     controller_address: str | None = Field(default=None, max_length=300)
@@ -258,6 +297,18 @@ class Settings(BaseSettings):
     def _parse_quiet_hours(cls, value: Any) -> Any:
         """Accept "21:00-08:00"; empty turns quiet hours off."""
         return parse_quiet_hours(value) if isinstance(value, str) else value
+
+    @field_validator("lead_wait_days", mode="before")
+    @classmethod
+    def _parse_wait_days(cls, value: Any) -> Any:
+        """Accept "baru=3,ditinjau=7,dihubungi=14"; empty: no lead ever waits."""
+        return parse_wait_days(value) if isinstance(value, str) else value
+
+    @field_validator("digest_time", mode="before")
+    @classmethod
+    def _parse_digest_time(cls, value: Any) -> Any:
+        """Accept "09:00"; empty turns the daily digest off."""
+        return parse_clock(value) if isinstance(value, str) else value
 
     @field_validator(
         "controller_name", "controller_contact", "controller_address", "forward_to", mode="before"
@@ -416,6 +467,11 @@ class Settings(BaseSettings):
             raise SettingsError("BOT_TOKEN is not set")
         return self.bot_token.get_secret_value()
 
+    def secrets(self) -> list[str]:
+        """The values never to show anywhere: the bot token and the webhook secret, if set."""
+        values = (self.bot_token, self.webhook_secret)
+        return [value.get_secret_value() for value in values if value is not None]
+
 
 _EXPECTED = {
     "admin_ids": "comma-separated numeric Telegram user ids, e.g. 12345,67890",
@@ -440,6 +496,10 @@ _EXPECTED = {
         " (e.g. KOCCA Indonesia (Jakarta)), or empty"
     ),
     "forward_abroad": "true or false (whether FORWARD_TO is outside Indonesia)",
+    "lead_wait_days": (
+        "comma-separated stage keys with days such as baru=3,ditinjau=7,dihubungi=14, or empty"
+    ),
+    "digest_time": "a time HH:MM in Asia/Jakarta time such as 09:00, or empty for no digest",
 }
 
 

@@ -21,7 +21,7 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import Forbidden, TelegramError
 
 from bot.content import Content, Markup
-from bot.store import LogEntry, Store, User
+from bot.store import LogEntry, Store, User, utc_now
 from bot.store.support import Relayed, Session
 from bot.texts import Text
 
@@ -210,6 +210,7 @@ async def answer_talent(
     answer in the talent's conversation; a talent who blocked the bot is marked blocked."""
     talent = await store.users.get(user_id)
     language = talent.language if talent else default_language
+    since = utc_now()  # a talent erased after this gets no record of the answer
     try:
         sent = await bot.send_message(
             user_id,
@@ -223,7 +224,6 @@ async def answer_talent(
     except TelegramError as error:
         log.warning("Could not deliver a staff answer to user %d: %s", user_id, error)
         return Delivery.FAILED
-    await store.log.add(
-        LogEntry(user_id, user_id, "out", "staff_answer", text, message_id=sent.message_id)
-    )
+    entry = LogEntry(user_id, user_id, "out", "staff_answer", text, message_id=sent.message_id)
+    await store.log.add_sent([(entry, since)])
     return Delivery.SENT

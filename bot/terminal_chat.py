@@ -17,6 +17,7 @@ from bot.emulator import BotAPIEmulator, BotMessage, EmulatedUser, EmulatorEvent
 from bot.ops.runlock import RunLock
 from bot.settings import DEMO_CONTROLLER, Settings
 from bot.store import Store
+from bot.terminal_text import printable
 
 QUIT = {"/quit", "/exit"}
 RULE = "─" * 60
@@ -54,7 +55,8 @@ class Printer:
                     suffix = f" → {button.url}" if button.url else ""
                     cells.append(f"[{number}] {button.text}{suffix}")
                 lines.append("   ".join(cells))
-        print("\n".join(lines), file=self.out, flush=True)
+        # A talent's name in a greeting may hold terminal codes: shown, never obeyed.
+        print(printable("\n".join(lines), keep_newlines=True), file=self.out, flush=True)
 
 
 class ChatRefused(Exception):

@@ -26,6 +26,7 @@ from handlers import (
     pipeline,
     privacy,
     programs,
+    records,
     reminders,
     scope,
     start,
@@ -96,6 +97,9 @@ def register(application: BotApplication) -> None:
             command(commands.CANCEL, intake.cancel_command),
             CallbackQueryHandler(intake.apply_button, pattern=f"^{views.APPLY}(:[a-z0-9_]+)?$"),
             CallbackQueryHandler(intake.flow_button, pattern="^i:"),
+            CallbackQueryHandler(
+                intake.registration_button, pattern="^rg:(u:[0-9]+|n(:[a-z0-9_]+)?)$"
+            ),
             CallbackQueryHandler(reminders.continue_button, pattern=f"^{CONTINUE}[0-9]+$"),
             CallbackQueryHandler(reminders.later_button, pattern=f"^{LATER}[0-9]+$"),
             CallbackQueryHandler(reminders.stop_button, pattern=f"^{STOP}$"),
@@ -128,6 +132,7 @@ def register(application: BotApplication) -> None:
                 filters=filters.UpdateType.MESSAGE,
             ),
             *pipeline.handlers(),
+            *records.handlers(),
             command(commands.SUBSCRIBE, broadcast.subscribe_command),
             command(commands.UNSUBSCRIBE, broadcast.unsubscribe_command),
             command(commands.BROADCAST, broadcast.broadcast_command),

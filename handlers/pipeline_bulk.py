@@ -1,19 +1,20 @@
 """Move all: every lead of a filtered /leads list to one stage, previewed, then confirmed.
 
 The bulk move is a pipeline_batches row while staff prepare it (its filter stored, so the
-buttons carry only its id); confirming starts it once, whoever presses twice.
+buttons carry only its id); the preview keeps the leads it counted, each at its version then,
+and confirming moves only those, once, whoever presses twice, within PREVIEW_LIFETIME.
 """
 
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 
 from telegram import Update
 
 from bot.content import Markup
 from bot.leads import pipeline
 from bot.leads.pipeline import FilterError, PipelineFilter, parse_code
-from bot.store.pipeline import LeadState
 from bot.texts import Text
 from handlers import pipeline_views as views
 from handlers.common import BotContext, answer_query, reply, show
@@ -46,8 +47,8 @@ async def start(update: Update, context: BotContext, code: str) -> None:
 
 async def _prepared(
     update: Update, context: BotContext, batch_id: int
-) -> tuple[PipelineFilter, list[LeadState], str | None] | None:
-    """The bulk move's filter, its leads now, its stage; None unless this admin prepares it."""
+) -> tuple[PipelineFilter, str | None] | None:
+    """The bulk move's filter and stage; None unless this admin is preparing it."""
     found = await context.services.store.pipeline.bulk(batch_id)
     user = update.effective_user
     if found is None or user is None:
@@ -56,11 +57,9 @@ async def _prepared(
     if created_by != user.id or status != "composing":
         return None
     try:
-        chosen = parse_code(code, context.content)
+        return parse_code(code, context.content), to_stage
     except FilterError:
         return None
-    leads = await context.services.store.pipeline.matching(chosen.lead_filter(created_by))
-    return chosen, leads, to_stage
 
 
 async def choose_stage(update: Update, context: BotContext, batch_id: int, stage: str) -> None:
@@ -75,8 +74,11 @@ async def choose_stage(update: Update, context: BotContext, batch_id: int, stage
         wanted = pipeline.clean_key(stage)
         await reply(update, context.text(Text.PIPELINE_UNKNOWN_STAGE, stage=wanted))
         return
-    chosen, leads, _ = prepared
-    await context.services.store.pipeline.choose_bulk_stage(batch_id, stage)
+    chosen, _ = prepared
+    store = context.services.store.pipeline
+    leads = await store.matching(chosen.lead_filter(actor(update).user_id))
+    # What the preview counts is what a confirmation may move, each lead at its version now.
+    await store.choose_bulk_stage(batch_id, stage, leads)
     forwarding = context.services.settings.forwarding()
     preview = pipeline.bulk_preview(content, stage, leads, forwarding)
     described = views.describe(content, language, chosen)
@@ -155,17 +157,30 @@ async def cancel(update: Update, context: BotContext, batch_id: int) -> None:
 
 
 async def confirm(update: Update, context: BotContext, batch_id: int, *, notify: bool) -> None:
-    """Confirmed: move every lead the filter matches now (once, whoever presses twice)."""
+    """Confirmed: move the leads the preview showed, those still as it showed them (once,
+    whoever presses twice); a preview older than PREVIEW_LIFETIME is refused."""
     content, language = context.content, context.language(update)
     prepared = await _prepared(update, context, batch_id)
-    chosen, leads, stage = prepared or (PipelineFilter(), [], None)
+    chosen, stage = prepared or (PipelineFilter(), None)
     if stage is None:
         await expired(update, context)
         return
     store = context.services.store
     who = actor(update)
+    preview = await store.pipeline.previewed(batch_id)
+    if pipeline.preview_expired(preview, datetime.now(UTC)):
+        await store.pipeline.cancel_bulk(batch_id, who.user_id or 0)
+        minutes = int(pipeline.PREVIEW_LIFETIME.total_seconds() // 60)
+        await show(update, context.text(Text.BULK_PREVIEW_EXPIRED, minutes=minutes))
+        return
     number = await store.pipeline.confirm_bulk(
-        batch_id, stage, who, filter=chosen.words(), stage=stage, leads=len(leads), notify=notify
+        batch_id,
+        stage,
+        who,
+        filter=chosen.words(),
+        stage=stage,
+        leads=preview.count,
+        notify=notify,
     )
     if number is None:
         await expired(update, context)
@@ -173,7 +188,7 @@ async def confirm(update: Update, context: BotContext, batch_id: int, *, notify:
     await answer_query(update)
     forwarding = context.services.settings.forwarding()
     result = await pipeline.bulk_move(
-        store, content, batch_id, leads, stage, actor=who, notify=notify, forwarding=forwarding
+        store, content, batch_id, preview, stage, actor=who, notify=notify, forwarding=forwarding
     )
     log.info(
         "Bulk move %d: %d lead(s) to %s, %d message(s), %d without the stage's consent",

@@ -18,7 +18,7 @@ from telegram.constants import ChatAction
 from telegram.ext import BaseHandler, CommandHandler, filters
 
 from bot import commands
-from bot.leads import chart, export, pipeline, stats
+from bot.leads import chart, export, pipeline, records, stats
 from bot.leads.export import ExportRequest, FilterError
 from bot.store.audit import Actor
 from bot.texts import Text
@@ -69,7 +69,8 @@ async def export_command(update: Update, context: BotContext) -> None:
     if chat is None:
         return
     try:
-        request = ExportRequest.parse(context.args or [], context.content.stages)
+        words = records.stage_words(context.content, context.args or [])  # labels too
+        request = ExportRequest.parse(words, context.content.stages)
     except FilterError as error:
         await reply(update, _export_refusal(context, error))
         return
@@ -109,7 +110,7 @@ async def export_command(update: Update, context: BotContext) -> None:
 
 def _export_refusal(context: BotContext, error: FilterError) -> str:
     """Which word was not understood (or not a date), then the examples."""
-    stages = pipeline.stage_words(context.content, context.language())
+    stages = pipeline.stage_list(context.content, context.language())
     usage = context.text(Text.EXPORT_USAGE_STAGES, stages=stages)
     lines = [context.text(Text.EXPORT_USAGE), usage]
     if error.word is not None:

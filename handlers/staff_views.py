@@ -72,9 +72,12 @@ def lead_list(
     described: str = "",
     code: str = "",
     workspace: str | None = None,
+    extra: dict[int, list[str]] | None = None,
+    bulk: bool = True,
 ) -> Screen:
     """One page of the latest leads (matching a filter), a button to open each, and paging;
-    with `workspace` (its URL, in a private chat) a button opening the staff workspace."""
+    `extra` lines under a lead (waiting time, possible duplicates); with `workspace` (its URL,
+    in a private chat) a button opening the staff workspace."""
     if total == 0:
         if described:
             return content.text(Text.LEADS_FILTERED_EMPTY, language, filter=described), None
@@ -91,7 +94,9 @@ def lead_list(
             role=_answer(lead, role_key, content, language),
             time=wib_words(content, lead.submitted_at, language),
         )
-        lines.append(f"{line}\n{stage_line(content, language, lead, names or {})}")
+        below = [stage_line(content, language, lead, names or {})]
+        below += (extra or {}).get(lead.application_id, [])
+        lines.append("\n".join([line, *below]))
     first = page * PAGE_SIZE + 1
     last = first + len(leads) - 1
     listed = Markup("\n\n".join(lines))
@@ -125,9 +130,9 @@ def lead_list(
         paging.append(button(content.text(Text.BTN_NEXT_PAGE, language), following))
     if paging:
         rows.append(paging)
-    bulk = f"{BULK}{code}"
-    if code and len(bulk.encode()) <= CALLBACK_LIMIT:
-        rows.append([button(content.text(Text.BTN_BULK_MOVE, language, count=total), bulk)])
+    bulk_data = f"{BULK}{code}"
+    if code and bulk and len(bulk_data.encode()) <= CALLBACK_LIMIT:
+        rows.append([button(content.text(Text.BTN_BULK_MOVE, language, count=total), bulk_data)])
     if workspace is not None:
         rows.append([workspace_button(content, language, workspace)])
     return text, InlineKeyboardMarkup(rows)

@@ -7,7 +7,7 @@ import logging
 from telegram import InlineKeyboardMarkup, Message, MessageId, ReplyParameters, Update
 from telegram.error import BadRequest, Forbidden, TelegramError
 
-from bot.store import LogEntry, User
+from bot.store import LogEntry, User, utc_now
 from bot.support import (
     Admission,
     SupportDesk,
@@ -18,7 +18,7 @@ from bot.support import (
     topic_name,
 )
 from bot.texts import Text
-from bot.transport.failures import describe
+from bot.transport.failures import explain
 from bot.transport.updates import message_summary
 from handlers import menu, views
 from handlers.common import BotContext, answer_query, reply, show
@@ -204,6 +204,7 @@ async def staff_message(update: Update, context: BotContext) -> None:
         await _mark(context, message, Text.SUPPORT_REPLY_ADMINS_ONLY, name=name)
         return
     language = talent.language if talent else context.services.settings.default_language
+    since = utc_now()  # a talent erased after this gets no record of the answer
     try:
         copy = await context.bot.copy_message(
             target.user_id,
@@ -223,22 +224,18 @@ async def staff_message(update: Update, context: BotContext) -> None:
         return
     except TelegramError as error:
         log.warning("Could not deliver a staff answer to user %d: %s", target.user_id, error)
-        await _mark(context, message, Text.SUPPORT_UNDELIVERED, name=name, error=describe(error))
+        await _mark(context, message, Text.SUPPORT_UNDELIVERED, name=name, error=explain(error))
         return
-    await store.support.record(
-        staff_chat, message.message_id, target.user_id, "answer", copy.message_id
-    )
     # The copy is logged as "[copy of message N]"; the talent's log also gets the words.
-    await store.log.add(
-        LogEntry(
-            target.user_id,
-            target.user_id,
-            "out",
-            "staff_answer",
-            message_summary(message),
-            message_id=copy.message_id,
-        )
+    entry = LogEntry(
+        target.user_id,
+        target.user_id,
+        "out",
+        "staff_answer",
+        message_summary(message),
+        message_id=copy.message_id,
     )
+    await store.support.record_answer(staff_chat, message.message_id, entry, since)
     await _mark(context, message, Text.SUPPORT_DELIVERED, name=name)
 
 

@@ -36,6 +36,8 @@ def make_settings(database: Path, emulator: BotAPIEmulator, **overrides: Any) ->
         "flood_limit": 10_000,
         # Daily backups beside the test's database, never in the working directory.
         "backup_dir": database.parent / "backups",
+        # The daily digest goes by the clock: tests of other things must not get one.
+        "digest_time": None,
         "controller_name": DEMO_CONTROLLER.name,
         "controller_contact": DEMO_CONTROLLER.contact,
         # Leads are passed on (the forwarding consent is asked, the Diteruskan stage works);

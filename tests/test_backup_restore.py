@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import shutil
 import sqlite3
 import stat
 from pathlib import Path
@@ -58,6 +59,7 @@ async def test_backup_while_50_talents_answer_restores_every_lead_submitted_befo
     # A new server: the backup restored into an empty folder, then the bot started on it.
     new = tmp_path / "new-server"
     new.mkdir()
+    shutil.copy2(tmp_path / "erasure.key", new / "erasure.key")  # it checks the signature
     env = clean_env(new, BOT_TOKEN=emulator.token, BOT_API_URL=url)
     code, out, err = await run_cli(new, env, "restore", str(backup))
     assert code == 0, err

@@ -576,3 +576,27 @@ def test_wib_times_round_trip() -> None:
     assert stored == "2026-12-01T02:00:00.000000+00:00"
     assert format_wib(stored) == "2026-12-01 09:00"
     assert parse_wib("01-12-2026 09:00") is None
+
+
+@pytest.mark.parametrize("stop", ["/berhenti", "/hapusdata"])
+async def test_an_announcement_refused_with_429_is_not_sent_after_the_talent_stopped(
+    bot: Harness, stop: str
+) -> None:
+    """Telegram answers 429 only once the talent has unsubscribed or erased their data: the
+    announcement, not sent yet, must not go after the wait."""
+    sari = bot.user(first_name="Sari")
+    await bot.send(sari, "/start")
+    await bot.send(sari, "/langganan")
+    text = "Info program: pendaftaran MU:CON dibuka"
+    refused = bot.emulator.hold(
+        "sendMessage", chat_id=sari.id, containing=text, times=10, status=429
+    )
+    broadcast, _ = await queue_text(bot.store, text)
+    await asyncio.wait_for(refused.arrived.wait(), SETTLE_TIMEOUT)
+    await bot.send(sari, stop)
+    if stop == "/hapusdata":
+        await bot.press(sari, "🗑 Ya, hapus semuanya")
+    refused.release()
+    tally = await wait_delivered(bot.store, broadcast)
+    assert [m.text for m in sari.messages if text in m.text] == []
+    assert tally.sent == 0

@@ -405,7 +405,8 @@ async def test_changed_notice_version_asks_for_consent_again(make_bot: Any, tmp_
     privacy["version"] = "2027-01-01"
     (folder / "privacy.yaml").write_text(yaml.safe_dump(privacy, allow_unicode=True))
     bot2: Harness = await make_bot(content_dir=folder)
-    [consent] = await bot2.send(sari, "/daftar")
+    [choice] = await bot2.send(sari, "/daftar")  # submitted before: update, or a new one
+    [consent] = await bot2.press(sari, choice.button_texts[-1])  # a new registration
     assert consent.text.startswith("Sebelum mulai")
     assert consent.button_texts == [
         CONTENT.text(Text.BTN_AGREE, "id"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import sqlite3
 from collections import Counter
 from collections.abc import Callable
@@ -443,6 +444,41 @@ async def test_hapusdata_stops_reminders_at_once(make_bot: Any, clock: TestClock
     clock.offset = timedelta(seconds=10)  # past the second delay
     await clock.worker_went_round()
     assert len(reminder_calls(bot.emulator, sari.id)) == 1
+
+
+@pytest.mark.parametrize("stop", ["erase", "stop_reminders", "withdraw"])
+async def test_a_reminder_refused_with_429_is_not_sent_after_the_talent_stopped_it(
+    make_bot: Any, clock: TestClock, caplog: pytest.LogCaptureFixture, stop: str
+) -> None:
+    """Reminder 2 is claimed, and Telegram answers 429 only once the talent has erased their
+    data, pressed "Stop reminders" or withdrawn consent: the worker must not send it after
+    the wait. (The second delay is long: reminder 2 comes when the clock is moved.)"""
+    bot, sari = await reminded(make_bot, clock, reminder_delays="2s,1h")
+    await bot.send(sari, "/privasi")  # her ways to stop, on screen before the hold
+    await bot.press(sari, say(Text.BTN_MY_CONSENTS))
+    refused = bot.emulator.hold(
+        "sendMessage", chat_id=sari.id, containing=CONTINUE, times=10, status=429
+    )
+    clock.offset = timedelta(hours=2)
+    await asyncio.wait_for(refused.arrived.wait(), 30)
+    if stop == "erase":
+        await bot.send(sari, "/hapusdata")
+        await bot.press(sari, callback_data=privacy.DELETE_YES)
+    elif stop == "stop_reminders":
+        await bot.press(sari, say(Text.BTN_REMINDER_STOP))  # on reminder 1
+    else:
+        await bot.press(sari, callback_data=f"{privacy.TOGGLE}processing:0")
+    caplog.set_level(logging.INFO, logger=worker.__name__)
+    refused.release()
+
+    async def decided() -> bool:
+        dropped = any("not sent" in record.getMessage() for record in caplog.records)
+        return dropped or len(reminder_calls(bot.emulator, sari.id)) > 1
+
+    await wait_until(decided)
+    assert len(reminder_calls(bot.emulator, sari.id)) == 1  # reminder 1 only
+    expected = [(1, "sent"), (2, "skipped")] if stop == "stop_reminders" else []
+    assert await rows(bot, sari.id) == expected
 
 
 async def test_stats_show_reminders_sent_and_registrations_finished_after_one(

@@ -52,10 +52,11 @@ COLUMN = {question.key: question.label.id for question in CONTENT.intake.questio
 # The lead pipeline's columns (tests/test_pipeline.py fills them in).
 PIPELINE_HEADERS = [
     "Tahap",
-    "ID staf penanggung jawab",
+    "Staf penanggung jawab (ID)",
     "Tahap terakhir diubah (WIB)",
     "Catatan staf (terbaru dulu)",
     "Kabar terkirim ke talenta",
+    "Kemungkinan duplikat",
 ]
 HEADERS = [
     "Referensi",
@@ -145,7 +146,7 @@ async def test_admin_gets_csv_and_xlsx_with_every_answer_in_its_column(
     musician, filmmaker = as_records(rows)
     for record in (musician, filmmaker):  # untouched leads: at the first stage, nothing else
         pipeline = [record.pop(header) for header in PIPELINE_HEADERS]
-        assert pipeline[:2] == ["Baru", ""] and pipeline[3:] == ["", "0"]
+        assert pipeline[:2] == ["Baru", ""] and pipeline[3:] == ["", "0", ""]
     assert musician == {
         "Referensi": "KOC-000001",
         "Waktu kirim (WIB)": "2026-01-10 23:59",
@@ -683,16 +684,16 @@ async def test_lead_by_reference(bot: Harness, staff_chat: Any) -> None:
         (page,) = await bot.send(admin, f"/lead {typed}")
         assert page.text.startswith("📄 KOC-000002 · dikirim 15 Januari 2026, 10.00 WIB")
         assert "Nama lengkap: Budi Santoso" in page.text
-    (missing,) = await bot.send(admin, "/lead KOC-000777")
-    assert missing.text == (
-        "Pendaftar KOC-000777 tidak ditemukan. Cek lagi nomornya, misalnya KOC-000123."
-    )
+    (missing,) = await bot.send(admin, "/lead KOC-000777")  # never given: said plainly
+    assert missing.text == shown(Text.RECORDS_NUMBER_NEVER_GIVEN, reference="KOC-000777")
     (odd,) = await bot.send(admin, "/lead <b>x</b>")
     assert odd.text.startswith("Pendaftar <b>x</b> tidak ditemukan.")
     (usage,) = await bot.send(admin, "/lead")
     assert usage.text == "Tulis nomor referensinya, misalnya: /lead KOC-000123"
     await bot.act(admin, admin.press_raw, usage.message_id, "st:o:99")
-    assert admin.last_message.text.startswith("Pendaftar KOC-000099 tidak ditemukan.")
+    assert admin.last_message.text == shown(
+        Text.PIPELINE_GONE, reference=shown(Text.RECORDS_THIS_LEAD)
+    )
 
 
 async def test_big_exports_are_zipped_and_split(

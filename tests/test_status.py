@@ -233,7 +233,9 @@ async def test_daily_backup_keeps_the_last_ones_private_and_alerts_once_on_failu
     made = [await daily.once() for _ in range(3)]
     assert all(result is not None for result in made)
     kept = sorted(folder.iterdir())
-    assert [path.name for path in kept] == sorted(r.path.name for r in made[1:] if r)
+    names = [r.path.name for r in made[1:] if r]
+    assert all(r.signed for r in made if r)  # each with its signature, deleted with it
+    assert [path.name for path in kept] == sorted([*names, *(name + ".sig" for name in names)])
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     assert all(stat.S_IMODE(path.stat().st_mode) == 0o600 for path in kept)
     last = await bot.store.ops.last_backup_attempt("daily")

@@ -130,6 +130,8 @@ class TalentUpdateWorker:
                 if not await self._sends.slot():
                     await store.mark_pending(update.id)  # stopping: no request was made
                     return
+                if not await store.still_sending(update.id):
+                    return  # the talent erased their data while it waited for its slot
                 try:
                     message = await self._bot.send_message(
                         update.user_id, update.text, rate_limit_args=self._limit_args

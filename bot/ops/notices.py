@@ -20,7 +20,7 @@ from bot.content import Content, Markup
 from bot.services import Services
 from bot.store.notices import StaffNotice
 from bot.texts import Text
-from bot.transport.failures import describe
+from bot.transport.failures import explain
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +110,7 @@ class NoticePoster:
                 )
             except TelegramError as error:
                 if not self._failing:
-                    log.warning("Could not post a staff notice (%s); trying again", describe(error))
+                    log.warning("Could not post a staff notice (%s); trying again", explain(error))
                 self._failing = True
                 return False
             self._failing = False

@@ -34,6 +34,8 @@ from bot.transport.failures import describe
 
 log = logging.getLogger(__name__)
 
+UNREACHABLE = "unsubscribed or blocked"  # why a recipient was skipped
+
 POLL_SECONDS = 1.0  # how often the worker looks for due broadcasts
 PROGRESS_SECONDS = 3.0  # how often the staff's progress message is edited
 MAX_ATTEMPTS = 3  # for timeouts and server errors; 429s wait and do not count
@@ -127,7 +129,7 @@ class BroadcastWorker:
                         return True
                 if not recipient.reachable:
                     await self._store.mark_outcome(
-                        broadcast.id, recipient.user_id, "skipped", "unsubscribed or blocked"
+                        broadcast.id, recipient.user_id, "skipped", UNREACHABLE
                     )
                     continue
                 await self._sends.reserve()
@@ -148,6 +150,11 @@ class BroadcastWorker:
                 await store.mark_sending(broadcast.id, user_id)
                 if not await self._sends.slot():  # stopping: no request was made
                     await store.mark_pending(broadcast.id, user_id)
+                    return
+                if not await store.still_reachable(broadcast.id, user_id):
+                    # Unsubscribed, blocked or erased while waiting (a 429 included): "stop"
+                    # stops what has not gone yet.
+                    await store.mark_outcome(broadcast.id, user_id, "skipped", UNREACHABLE)
                     return
                 try:
                     message = await send_announcement(

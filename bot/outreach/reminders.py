@@ -5,7 +5,9 @@ submitted gets reminder 1 once REMINDER_DELAYS' first delay has passed since the
 activity, reminder 2 after the second, and so on; anything they do restarts the clock.
 Each reminder of a registration goes at most once: it is recorded as being sent in a
 commit before the request, and never sent again after a restart or a kill -9 (a crash can
-lose the few reminders claimed and not yet sent, it never repeats one). If several came
+lose the few reminders claimed and not yet sent, it never repeats one). Whether the talent
+still wants it is checked again right before each request (after the wait for the send
+budget or a 429), so a stop takes effect for every reminder not yet sent. If several came
 due at once (the bot was stopped, or quiet hours), only the latest is sent; a draft left
 unchanged for a week past the last delay gets none.
 
@@ -240,6 +242,17 @@ class ReminderWorker:
                 answers = await self._services.store.applications.answers(application_id)
                 left = questions_left(self._services.content, answers)
                 text, markup = reminder_message(self._services, draft, number, left, self._clock())
+                # Checked again right before each request: after the claim, the wait for the
+                # budget or a 429, the talent may have erased their data, pressed Stop or
+                # Later, withdrawn consent or finished. "Stop" stops what has not gone yet.
+                if not await store.still_wanted(application_id, number):
+                    await store.drop_claim(application_id, number)
+                    log.info(
+                        "Reminder %d of application %d not sent: stopped meanwhile",
+                        number,
+                        application_id,
+                    )
+                    return
                 try:
                     message = await self._bot.send_message(
                         draft.user_id, text, reply_markup=markup, rate_limit_args=BROADCAST

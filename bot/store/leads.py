@@ -29,6 +29,9 @@ class LeadFilter:
     # A LIKE pattern over lead_search.search (name, stage name, email, phone, city,
     # reference), already lowercased and escaped with "\\" (see `search_pattern`).
     search: str | None = None
+    # Waiting leads only: {stage: ISO UTC time} (JSON); a lead waits if it entered its stage
+    # before its stage's time and is not closed as a duplicate ("{}": none waits).
+    waiting: str | None = None
 
     @property
     def params(self) -> tuple[object, ...]:
@@ -58,6 +61,8 @@ class LeadFilter:
             self.program,
             self.search,
             self.search,
+            self.waiting,
+            self.waiting,
         )
 
 
@@ -154,8 +159,8 @@ FROM answers ans
 JOIN applications a ON a.id = ans.application_id
 LEFT JOIN lead_pipeline p ON p.application_id = a.id
 """
-# Dates, sector, stage, assignee, province, program and search; the export's, the list's,
-# the board's and the bulk move's conditions all end with these.
+# Dates, sector, stage, assignee, province, program, search and waiting; the export's,
+# the list's, the board's and the bulk move's conditions all end with these.
 FILTERS = """
     AND (? IS NULL OR COALESCE(a.submitted_at, a.created_at) >= ?)
     AND (? IS NULL OR COALESCE(a.submitted_at, a.created_at) < ?)
@@ -171,12 +176,15 @@ FILTERS = """
         AND j.value = ?))
     AND (? IS NULL OR a.id IN (SELECT x.application_id FROM lead_search x
         WHERE x.search LIKE ? ESCAPE '\\'))
+    AND (? IS NULL OR (p.duplicate_closed_at IS NULL AND p.stage_changed_at <
+        (SELECT w.value FROM json_each(?) w WHERE w.key = p.stage)))
 """
 # CASE rather than OR: SQLite then reads applications in id order and streams the rows,
 # instead of sorting the whole result before the first one.
 _MATCHING = (
     """
 WHERE (CASE a.status WHEN 'submitted' THEN 1 WHEN 'draft' THEN ? ELSE 0 END) = 1
+    AND a.amends IS NULL
 """
     + FILTERS
 )
@@ -199,6 +207,7 @@ _COUNT = "".join(
 )
 _ONE = " WHERE a.id = ? AND a.status = 'submitted'"
 _BY_REFERENCE = " WHERE a.reference = ? AND a.status = 'submitted'"
+_MANY = " WHERE a.id IN (SELECT value FROM json_each(?)) AND a.status = 'submitted'"
 
 
 class Leads:
@@ -242,6 +251,14 @@ class Leads:
         """One submitted lead by application id."""
         found = await self._fetch(_ONE, (application_id,))
         return found[0] if found else None
+
+    async def many(self, application_ids: list[int]) -> list[Lead]:
+        """Submitted leads by id, in the order given (gone ones left out)."""
+        found = {
+            lead.application_id: lead
+            for lead in await self._fetch(_MANY, (json.dumps(application_ids),))
+        }
+        return [found[lead_id] for lead_id in application_ids if lead_id in found]
 
     async def by_reference(self, reference: str) -> Lead | None:
         """One submitted lead by its reference code (KOC-000123)."""
@@ -306,7 +323,7 @@ SELECT COUNT(*) AS started,
     (SELECT COUNT(*) FROM consents c WHERE c.kind = 'processing' AND c.granted = 1
         AND c.id = (SELECT MAX(l.id) FROM consents l
             WHERE l.user_id = c.user_id AND l.kind = 'processing')) AS consented,
-    (SELECT COUNT(*) FROM applications WHERE status = 'draft') AS drafts,
+    (SELECT COUNT(*) FROM applications WHERE status = 'draft' AND amends IS NULL) AS drafts,
     (SELECT COUNT(*) FROM applications WHERE status = 'submitted') AS submitted
 FROM users
 """

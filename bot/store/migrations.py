@@ -624,16 +624,21 @@ MIGRATIONS: list[tuple[str, str]] = [
             LEFT JOIN lead_pipeline p ON p.application_id = a.id
             WHERE a.status = 'submitted'
         );
+        -- Each trigger deletes the lead's row, then inserts it anew: an OR REPLACE inside a
+        -- trigger takes the conflict policy of the statement that fired it (an upsert of an
+        -- answer, say, whose policy is ABORT), and the second insert would fail.
         CREATE TRIGGER lead_search_submitted AFTER UPDATE OF status, reference ON applications
             WHEN NEW.status = 'submitted'
         BEGIN
-            INSERT OR REPLACE INTO lead_search
+            DELETE FROM lead_search WHERE application_id = NEW.id;
+            INSERT INTO lead_search
             SELECT * FROM lead_search_source WHERE application_id = NEW.id;
         END;
         CREATE TRIGGER lead_search_inserted AFTER INSERT ON applications
             WHEN NEW.status = 'submitted'
         BEGIN
-            INSERT OR REPLACE INTO lead_search
+            DELETE FROM lead_search WHERE application_id = NEW.id;
+            INSERT INTO lead_search
             SELECT * FROM lead_search_source WHERE application_id = NEW.id;
         END;
         CREATE TRIGGER lead_search_answer_added AFTER INSERT ON answers
@@ -641,7 +646,8 @@ MIGRATIONS: list[tuple[str, str]] = [
                 'music_role', 'film_role', 'province', 'email', 'phone', 'city',
                 'programs_of_interest')
         BEGIN
-            INSERT OR REPLACE INTO lead_search
+            DELETE FROM lead_search WHERE application_id = NEW.application_id;
+            INSERT INTO lead_search
             SELECT * FROM lead_search_source WHERE application_id = NEW.application_id;
         END;
         CREATE TRIGGER lead_search_answer_changed AFTER UPDATE ON answers
@@ -649,7 +655,8 @@ MIGRATIONS: list[tuple[str, str]] = [
                 'music_role', 'film_role', 'province', 'email', 'phone', 'city',
                 'programs_of_interest')
         BEGIN
-            INSERT OR REPLACE INTO lead_search
+            DELETE FROM lead_search WHERE application_id = NEW.application_id;
+            INSERT INTO lead_search
             SELECT * FROM lead_search_source WHERE application_id = NEW.application_id;
         END;
         CREATE TRIGGER lead_search_answer_removed AFTER DELETE ON answers
@@ -657,7 +664,8 @@ MIGRATIONS: list[tuple[str, str]] = [
                 'music_role', 'film_role', 'province', 'email', 'phone', 'city',
                 'programs_of_interest')
         BEGIN
-            INSERT OR REPLACE INTO lead_search
+            DELETE FROM lead_search WHERE application_id = OLD.application_id;
+            INSERT INTO lead_search
             SELECT * FROM lead_search_source WHERE application_id = OLD.application_id;
         END;
         CREATE TRIGGER lead_search_renamed AFTER UPDATE OF first_name, last_name, username
@@ -665,7 +673,8 @@ MIGRATIONS: list[tuple[str, str]] = [
             WHEN NEW.first_name IS NOT OLD.first_name OR NEW.last_name IS NOT OLD.last_name
                 OR NEW.username IS NOT OLD.username
         BEGIN
-            INSERT OR REPLACE INTO lead_search
+            DELETE FROM lead_search WHERE talent_id = NEW.user_id;
+            INSERT INTO lead_search
             SELECT * FROM lead_search_source WHERE application_id IN
                 (SELECT id FROM applications WHERE user_id = NEW.user_id AND status = 'submitted');
         END;
@@ -686,6 +695,141 @@ MIGRATIONS: list[tuple[str, str]] = [
             WHERE application_id = NEW.application_id;
         END;
         INSERT INTO lead_search SELECT * FROM lead_search_source
+        """,
+    ),
+    (
+        "0022_records_references_duplicates_digest",
+        # Lead references are given at submission, in order: unfinished forms no longer use
+        # numbers up. `last` is the highest reference number ever given (raised by triggers
+        # from any reference written, so it never goes down and restores carry it); a number
+        # up to `legacy_last` may also have been an unfinished form's, before this migration.
+        # A talent updating a registration fills in a draft that `amends` their lead, started
+        # from its answers (`amends_base`, to keep staff corrections made meanwhile).
+        # lead_changes: answer changes (by the talent or staff), duplicates closed and
+        # reopened; lead_pipeline.duplicate_of: the lead this one was closed as a duplicate
+        # of (the lead itself stays closed if that one is erased: duplicate_closed_at).
+        # staff_prompts learn what the admin's next text is for (a note, an answer, ...).
+        # digest_runs: one daily digest per WIB day, also across restarts.
+        # staff_preferences: an admin's choice to mute new-lead alerts in their private chat.
+        """
+        CREATE TABLE lead_numbers (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            last INTEGER NOT NULL,
+            legacy_last INTEGER NOT NULL
+        );
+        INSERT INTO lead_numbers (id, last, legacy_last) SELECT 1, n, n FROM (SELECT MAX(
+            COALESCE((SELECT last FROM application_ids WHERE id = 1), 0),
+            COALESCE((SELECT MAX(CAST(substr(reference, 5) AS INTEGER)) FROM applications
+                WHERE reference IS NOT NULL), 0)) AS n);
+        CREATE TRIGGER lead_numbers_on_update AFTER UPDATE OF reference ON applications
+            WHEN NEW.reference IS NOT NULL
+        BEGIN
+            UPDATE lead_numbers SET last = CAST(substr(NEW.reference, 5) AS INTEGER)
+                WHERE id = 1 AND last < CAST(substr(NEW.reference, 5) AS INTEGER);
+        END;
+        CREATE TRIGGER lead_numbers_on_insert AFTER INSERT ON applications
+            WHEN NEW.reference IS NOT NULL
+        BEGIN
+            UPDATE lead_numbers SET last = CAST(substr(NEW.reference, 5) AS INTEGER)
+                WHERE id = 1 AND last < CAST(substr(NEW.reference, 5) AS INTEGER);
+        END;
+        ALTER TABLE applications ADD COLUMN amends INTEGER
+            REFERENCES applications(id) ON DELETE CASCADE;
+        ALTER TABLE applications ADD COLUMN amends_base TEXT;
+        CREATE TABLE lead_changes (
+            id INTEGER PRIMARY KEY,
+            application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL
+                CHECK (kind IN ('talent_update', 'answer_edit', 'duplicate', 'reopened')),
+            actor_id INTEGER,
+            via TEXT NOT NULL,
+            other_id INTEGER REFERENCES applications(id) ON DELETE SET NULL,
+            detail TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX lead_changes_lead ON lead_changes(application_id, id);
+        CREATE INDEX lead_changes_other ON lead_changes(other_id);
+        ALTER TABLE lead_pipeline ADD COLUMN duplicate_of INTEGER
+            REFERENCES applications(id) ON DELETE SET NULL;
+        ALTER TABLE lead_pipeline ADD COLUMN duplicate_closed_at TEXT;
+        CREATE INDEX lead_pipeline_duplicate ON lead_pipeline(duplicate_of);
+        CREATE INDEX lead_pipeline_waiting ON lead_pipeline(stage, stage_changed_at, assignee_id)
+            WHERE duplicate_closed_at IS NULL;
+        CREATE INDEX lead_pipeline_closed ON lead_pipeline(duplicate_closed_at)
+            WHERE duplicate_closed_at IS NOT NULL;
+        CREATE INDEX lead_history_created ON lead_history(created_at);
+        CREATE INDEX answers_contact ON answers(question_key, value, application_id)
+            WHERE question_key IN ('email', 'phone');
+        ALTER TABLE staff_prompts ADD COLUMN purpose TEXT NOT NULL DEFAULT 'note';
+        ALTER TABLE staff_prompts ADD COLUMN argument TEXT;
+        ALTER TABLE staff_prompts ADD COLUMN expected TEXT;
+        ALTER TABLE lead_notes ADD COLUMN edited_at TEXT;
+        CREATE TABLE digest_runs (
+            day TEXT PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            sent INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE staff_preferences (
+            admin_id INTEGER PRIMARY KEY,
+            lead_alerts INTEGER NOT NULL DEFAULT 1,
+            changed_at TEXT NOT NULL
+        )
+        """,
+    ),
+    (
+        "0023_bulk_move_previews",
+        # Move all acts only on the leads its preview showed: the preview keeps each lead with
+        # the version it had (rows go with their lead, erased or deleted), and when it was
+        # made (a preview left for longer than 30 minutes is refused). preview_count: how
+        # many leads the preview counted, so those erased since are reported too.
+        """
+        ALTER TABLE pipeline_batches ADD COLUMN previewed_at TEXT;
+        ALTER TABLE pipeline_batches ADD COLUMN preview_count INTEGER;
+        CREATE TABLE pipeline_batch_leads (
+            batch_id INTEGER NOT NULL REFERENCES pipeline_batches(id) ON DELETE CASCADE,
+            application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+            version INTEGER NOT NULL,
+            PRIMARY KEY (batch_id, application_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX pipeline_batch_leads_lead ON pipeline_batch_leads(application_id)
+        """,
+    ),
+    (
+        "0024_log_text_days",
+        # How many characters of text the conversation log kept for each talent per day (UTC):
+        # beyond LOG_TEXT_PER_DAY a day keeps only lengths. Rows go with the talent (erasure)
+        # and are purged after two days.
+        """
+        CREATE TABLE log_text_days (
+            user_id INTEGER NOT NULL,
+            day TEXT NOT NULL,
+            chars INTEGER NOT NULL,
+            PRIMARY KEY (user_id, day)
+        ) WITHOUT ROWID
+        """,
+    ),
+    (
+        "0025_failure_texts_to_reason_codes",
+        # Failed sends were stored as a reason code and the server's words, masked by the
+        # token's shape only: a proxy quoting the token percent-encoded, or its secret half
+        # alone, put it in these columns (and so in the talent's /dataku). Only the reason
+        # code is kept now (new failures also keep the HTTP status).
+        """
+        UPDATE talent_updates SET error = substr(error, 1, instr(error, ':') - 1)
+            WHERE substr(error, 1, instr(error, ':') - 1) IN (
+                'flood_wait', 'chat_migrated', 'invalid_token', 'forbidden',
+                'bad_request', 'conflict', 'timed_out', 'network', 'telegram', 'error'
+            );
+        UPDATE broadcast_recipients SET error = substr(error, 1, instr(error, ':') - 1)
+            WHERE substr(error, 1, instr(error, ':') - 1) IN (
+                'flood_wait', 'chat_migrated', 'invalid_token', 'forbidden',
+                'bad_request', 'conflict', 'timed_out', 'network', 'telegram', 'error'
+            );
+        UPDATE reminders SET error = substr(error, 1, instr(error, ':') - 1)
+            WHERE substr(error, 1, instr(error, ':') - 1) IN (
+                'flood_wait', 'chat_migrated', 'invalid_token', 'forbidden',
+                'bad_request', 'conflict', 'timed_out', 'network', 'telegram', 'error'
+            )
         """,
     ),
 ]

@@ -61,8 +61,7 @@ async def assign(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, 
     assignee = None if wanted is None else inputs.integer(wanted, "assignee")
     if assignee is not None and not desk.services.settings.is_admin(assignee):
         raise inputs.BadInput("assignee must be an admin")
-    state = await desk.store.pipeline.assign(application_id, viewer.actor, assignee)
-    if state is None:
+    if await desk.store.pipeline.assign(application_id, viewer.actor, assignee) is None:
         raise LeadGone(application_id)
     return {"outcome": "saved", "text": desk.content.text(Text.WS_ASSIGN_SAVED, viewer.language)}
 
@@ -270,7 +269,9 @@ async def bulk_move(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[st
     leads = [replace(lead, version=seen[lead.application_id]) for lead in found]
     words = desk.content.text(Text.WS_BULK_SELECTION, "en")
     batch_id = await store.pipeline.start_bulk(viewer.actor, viewer.user_id, words)
-    await store.pipeline.choose_bulk_stage(batch_id, stage)
+    # The selection, each lead at the version the page showed, is this move's preview.
+    await store.pipeline.choose_bulk_stage(batch_id, stage, leads)
+    preview = await store.pipeline.previewed(batch_id)
     number = await store.pipeline.confirm_bulk(
         batch_id, stage, viewer.actor, filter=words, stage=stage, leads=len(seen), notify=notify
     )
@@ -279,7 +280,7 @@ async def bulk_move(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[st
         store,
         content,
         batch_id,
-        leads,
+        preview,
         stage,
         actor=viewer.actor,
         notify=notify,

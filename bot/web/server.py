@@ -26,6 +26,7 @@ from bot.alerts import AlertThrottle
 from bot.services import Services
 from bot.store.health import is_storage_error
 from bot.store.workspace import WorkspaceReads
+from bot.transport.webhook import ServerLog
 from bot.web import actions, auth, inputs, lead_page, listing
 from bot.web.desk import Desk, Viewer
 from bot.web.downloads import TYPES, Downloads
@@ -319,7 +320,9 @@ class WorkspaceServer:
         """Listen (the workspace's reader opens first)."""
         app = web.Application(client_max_size=MAX_BODY)
         self._workspace.mount(app)
-        self._runner = web.AppRunner(app, access_log=None)
+        # Malformed requests (anyone can knock on the port) are one log line a minute at most,
+        # as on the webhook's server.
+        self._runner = web.AppRunner(app, access_log=None, logger=ServerLog(time.monotonic))
         await self._runner.setup()
         await web.TCPSite(self._runner, self._listen, self._port).start()
         log.info("Staff workspace listening on %s:%d%s/", self._listen, self._port, PREFIX)
