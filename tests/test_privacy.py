@@ -121,6 +121,7 @@ async def test_withdrawing_consent_to_processing_asks_first_then_removes_applica
     await apply(bot, sari, MUSICIAN)
     await apply(bot, budi, FILMMAKER)
     await bot.send(sari, "/daftar")  # an unfinished registration too: it goes as well
+    await bot.press(sari, CONTENT.text(Text.BTN_NEW_REGISTRATION, "id"))
     await bot.send(sari, "/privasi")
     await bot.press(sari, CONTENT.text(Text.BTN_MY_CONSENTS, "id"))
     processing = CONTENT.text(Text.CONSENT_KIND_PROCESSING, "id")

@@ -467,7 +467,8 @@ async def test_a_reminder_refused_with_429_is_not_sent_after_the_talent_stopped_
     elif stop == "stop_reminders":
         await bot.press(sari, say(Text.BTN_REMINDER_STOP))  # on reminder 1
     else:
-        await bot.press(sari, callback_data=f"{privacy.TOGGLE}processing:0")
+        await bot.press(sari, callback_data=f"{privacy.TOGGLE}processing:0")  # asks first
+        await bot.press(sari, callback_data=privacy.WITHDRAW_YES)
     caplog.set_level(logging.INFO, logger=worker.__name__)
     refused.release()
 

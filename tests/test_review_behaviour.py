@@ -151,6 +151,7 @@ async def test_status_names_an_unfinished_form_with_a_way_back_to_it(bot: Harnes
     budi = bot.user(first_name="Budi")
     reference = await apply(bot, budi, MUSICIAN)
     await bot.send(budi, "/daftar")  # a second registration, left halfway
+    await bot.press(budi, CONTENT.text(Text.BTN_NEW_REGISTRATION, "id"))
     [status] = await bot.send(budi, "/status")
     assert reference in status.text and status.text.endswith(shown(Text.STATUS_UNFINISHED))
     await bot.send(bot.user(), "/status")  # nothing at all: the usual line
