@@ -92,6 +92,14 @@ class Harness:
         """Wait until the bot has processed this update and everything before it."""
         await asyncio.wait_for(self.runner.settle(update["update_id"]), SETTLE_TIMEOUT)
 
+    async def caught_up(self) -> None:
+        """Wait until every background sender (announcements, stage messages, reminders, staff
+        notices) has finished a round begun now that found nothing left to do: what the bot
+        had queued is sent and reported, so "nothing was sent" can be checked right after."""
+        rounds = self.runner.application.bot_data["services"].rounds.values()
+        async with asyncio.timeout(SETTLE_TIMEOUT):
+            await asyncio.gather(*(worker.caught_up() for worker in rounds))
+
     async def act(
         self, user: EmulatedUser, action: Callable[..., Any], *args: Any, **kwargs: Any
     ) -> list[BotMessage]:

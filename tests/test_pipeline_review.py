@@ -90,7 +90,7 @@ async def test_a_lead_without_transfer_consent_is_never_forwarded_to_kocca(
     # A forged confirm (the preview's button) is refused by the store, in its transaction.
     await bot.act(admin, admin.press_raw, page.message_id, "pl:c:1:diteruskan:0:1")
     assert admin.last_message.text == refused.text
-    await asyncio.sleep(1.0)  # the worker would have sent by now
+    await bot.caught_up()  # anything queued has been sent by now
     assert len(sari.messages) == told
     state = await bot.store.pipeline.state(1)
     assert state is not None and state.stage == "baru"
@@ -119,7 +119,7 @@ async def test_consent_withdrawn_after_the_preview_refuses_the_move(
     assert admin.last_message.text == visible(
         t(Text.PIPELINE_NO_CONSENT_TRANSFER, reference="KOC-000001", stage=label("diteruskan"))
     )
-    await asyncio.sleep(1.0)
+    await bot.caught_up()
     assert len(sari.messages) == told  # never "as you agreed" to someone who withdrew
     state = await bot.store.pipeline.state(1)
     assert state is not None and state.stage == "baru"
@@ -142,17 +142,14 @@ async def test_consent_withdrawn_after_saving_holds_the_message_back(
             (talent.id,),
         )
     await store.close()
-    mark = len(staff_chat.messages)
+    mark = staff_chat.mark()
     await bot.start()
-
-    async def reported() -> bool:
-        return len(staff_chat.messages) > mark
-
-    await wait_until(reported)
-    assert staff_chat.last_message.text == visible(
+    held = visible(
         t(Text.UPDATE_REPORT_NO_CONSENT, reference="KOC-000001", stage=label("diteruskan"))
     )
-    assert staff_chat.last_message.button_texts == []  # nothing to send again
+    report = await staff_chat.wait_for_message(lambda m: m.text == held, since=mark)
+    assert report.button_texts == []  # nothing to send again
+    await bot.caught_up()
     assert talent.messages == []
     assert await _status(bot, move.update_id) == "failed"
 
@@ -191,8 +188,9 @@ async def test_move_all_skips_leads_without_the_stages_consent_and_shows_each_la
     assert viewed == ["KOC-000001", "KOC-000003"]  # the examples name their talents
 
     marks = {talent.id: talent.mark() for talent in (ani, budi, citra)}
+    mark = admin.mark()
     await bot.press(admin, t(Text.BTN_BULK_SEND), message=example_en)
-    done = admin.last_message.text
+    (done,) = [m.text for m in admin.find("✅ Pindah massal", since=mark)]
     assert done.startswith("✅ Pindah massal #1:")  # the first bulk move, whatever ids say
     assert "2 pendaftar sekarang di tahap Diteruskan ke KOCCA; 2 kabar" in done
     assert visible(t(Text.BULK_SKIPPED_NO_CONSENT, count=1, stage=label("diteruskan"))) in done
@@ -201,7 +199,7 @@ async def test_move_all_skips_leads_without_the_stages_consent_and_shows_each_la
         return all(len(talent.messages_since(marks[talent.id])) == 1 for talent in (ani, citra))
 
     await wait_until(delivered)
-    await asyncio.sleep(1.0)
+    await bot.caught_up()
     assert budi.messages_since(marks[budi.id]) == []  # refused transfer: no message at all
     assert [m.html for m in citra.messages_since(marks[citra.id])] == [
         expected_message("diteruskan", "KOC-000003", "Talenta 2", "en")
@@ -216,11 +214,7 @@ async def test_move_all_skips_leads_without_the_stages_consent_and_shows_each_la
     ]
     assert [lead for lead, _ in refusals] == ["KOC-000002"]
     assert '"reason": "no_consent"' in refusals[0][1]
-
-    async def reported() -> bool:
-        return admin.last_message.text.startswith("📨 Pindah massal #1 ")
-
-    await wait_until(reported)
+    assert admin.find("📨 Pindah massal #1 ", since=mark)  # the worker has caught up
 
 
 async def test_command_line_refuses_a_stage_without_its_consent_and_speaks_plainly(
@@ -259,7 +253,7 @@ async def test_command_line_refuses_a_stage_without_its_consent_and_speaks_plain
         )
     assert "the running bot sends it now" in queued
     assert "Diteruskan ke KOCCA" in queued  # stage labels in DEFAULT_LANGUAGE (id)
-    await asyncio.sleep(1.0)
+    await bot.caught_up()
     assert len(sari.messages) == told
 
 
@@ -312,7 +306,7 @@ async def test_an_old_send_again_button_never_acts_on_another_talents_update(
     assert bot.emulator.calls_to("answerCallbackQuery")[-1].params.get("text") == t(
         Text.BUTTON_EXPIRED
     )
-    await asyncio.sleep(1.0)
+    await bot.caught_up()
     assert budi.messages_since(mark) == []
     assert await _status(bot, 2) == "failed"
 
@@ -334,7 +328,7 @@ async def test_send_again_never_delivers_an_update_the_lead_has_moved_past(
     assert answer.text == visible(
         t(Text.UPDATE_OUTDATED, reference="KOC-000001", stage=label("selesai"))
     )
-    await asyncio.sleep(1.0)
+    await bot.caught_up()
     assert [m.html for m in sari.messages_since(mark)] == [
         expected_message("selesai", "KOC-000001", "Sari Dewi Lestari")
     ]
