@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import shutil
 import sqlite3
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -37,6 +35,7 @@ from tests.leads import (
     shown,
     stored_value,
 )
+from tests.processes import run_cli
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -342,19 +341,10 @@ async def test_purge_removes_exactly_what_is_old_enough(bot: Harness) -> None:
         )
         db.execute("UPDATE applications SET updated_at = ? WHERE status = 'draft'", (ago(91),))
         db.execute("UPDATE applications SET updated_at = ? WHERE status = 'submitted'", (ago(500),))
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        "purge",
-        env={"PATH": "/usr/bin:/bin", "DATABASE_PATH": str(bot.database)},
-        cwd=bot.database.parent,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    out, err = await asyncio.wait_for(process.communicate(), timeout=60)
-    assert process.returncode == 0, err.decode()
-    assert out.decode().startswith("Deleted 4 conversation-log entries, 1 unfinished applications")
+    env = {"PATH": "/usr/bin:/bin", "DATABASE_PATH": str(bot.database)}
+    code, out, err = await run_cli(bot.database.parent, env, "purge")
+    assert code == 0, err
+    assert out.startswith("Deleted 4 conversation-log entries, 1 unfinished applications")
     with sqlite3.connect(bot.database) as db:
         remaining = {row[0] for row in db.execute("SELECT id FROM conversation_log")}
         statuses = [row[0] for row in db.execute("SELECT status FROM applications")]
