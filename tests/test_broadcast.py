@@ -451,6 +451,15 @@ async def test_schedule_in_chat_then_cancel_it(bot: Harness) -> None:
     assert await bot.store.broadcasts.status(1) == "cancelled"
     await bot.act(admin, admin.press_raw, listing.message_id, "bc:stop:1")  # pressed again
     assert admin.last_message.text.startswith("Pengumuman #1 sudah selesai atau sudah dibatalkan")
+    recorded = await bot.store.db.fetch_all(
+        "SELECT actor_id, via, action, detail FROM audit_log WHERE action LIKE 'broadcast_%'"
+        " ORDER BY id"
+    )
+    assert [(r["actor_id"], r["via"], r["action"]) for r in recorded] == [
+        (ADMIN_ID, "telegram", "broadcast_queued"),
+        (ADMIN_ID, "telegram", "broadcast_cancelled"),  # once: the second press changed nothing
+    ]
+    assert '"broadcast": 1' in recorded[1]["detail"]
     # With nothing running, /broadcast goes straight to a new announcement.
     (ask,) = await bot.send(admin, "/broadcast")
     assert ask.text.startswith("📣 Pengumuman baru")

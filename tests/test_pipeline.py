@@ -6,6 +6,7 @@ import asyncio
 import random
 import sqlite3
 from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -367,6 +368,33 @@ async def test_notes_by_button_and_by_command_never_reach_the_talent(
     assert "x" * 2001 not in [note.text for note in notes]
     actions = [action for _, _, action, _ in await audit(bot, "KOC-000001")]
     assert actions.count("note_added") == 2
+
+
+async def _age_note_prompt(bot: Harness, minutes: float) -> None:
+    """Make the admin's Note press this old, as if they had pressed it that long ago."""
+    pressed = (datetime.now(UTC) - timedelta(minutes=minutes)).isoformat()
+    async with bot.store.db.transaction() as tx:
+        await tx.execute(
+            "UPDATE staff_prompts SET created_at = ? WHERE admin_id = ?", (pressed, ADMIN_ID)
+        )
+
+
+async def test_a_note_press_takes_text_for_30_minutes_only(
+    bot: Harness, staff_chat: Any, sari: EmulatedUser
+) -> None:
+    admin = admin_of(staff_chat)
+    await bot.send(admin, "/lead KOC-000001")
+    await bot.press(admin, t(Text.BTN_NOTE))
+    await _age_note_prompt(bot, 29)
+    (saved,) = await bot.send(admin, "Masih dalam setengah jam")
+    assert saved.text == visible(t(Text.PIPELINE_NOTE_SAVED, reference="KOC-000001"))
+    await bot.press(admin, t(Text.BTN_NOTE))
+    await _age_note_prompt(bot, 31)
+    replies = await bot.send(admin, "Sudah lewat setengah jam")
+    assert all("KOC-000001" not in reply.text for reply in replies)  # not taken as a note
+    notes, total = await bot.store.pipeline.notes(1, 5)
+    assert total == 1 and notes[0].text == "Masih dalam setengah jam"
+    assert bot.store.pipeline.prompt_for(ADMIN_ID) is None  # the old press is gone
 
 
 async def test_note_prompt_in_the_staff_group_takes_only_a_reply(

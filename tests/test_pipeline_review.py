@@ -217,6 +217,39 @@ async def test_move_all_skips_leads_without_the_stages_consent_and_shows_each_la
     assert admin.find("📨 Pindah massal #1 ", since=mark)  # the worker has caught up
 
 
+async def test_move_all_leaves_leads_already_at_the_stage_alone(
+    bot: Harness, staff_chat: Any
+) -> None:
+    admin = admin_of(staff_chat)
+    await bot.send(admin, "/start")
+    agreed = {"processing": True, "transfer_korea": True}
+    ani, budi, citra = await _talents(bot, *[("id", agreed)] * 3)
+    await bot.send(admin, "/lead KOC-000003")  # Citra is shortlisted first, and told
+    await bot.press(admin, label("shortlist"))
+    await bot.press(admin, t(Text.BTN_SEND_UPDATE))
+    await wait_sent(bot, 3)
+    told = citra.mark()
+    history_before, _ = await bot.store.pipeline.history(3, 10)
+
+    await bot.send(admin, "/leads musik")  # all three, whatever their stage
+    await bot.press(admin, t(Text.BTN_BULK_MOVE, count=3))
+    mark = admin.mark()
+    await bot.press(admin, label("shortlist"))
+    (preview,) = admin.find("→ Shortlist", since=mark)
+    assert "1 di antaranya sudah di tahap itu dan dilewati." in preview.text
+    await bot.press(admin, t(Text.BTN_BULK_SEND))
+    (done,) = admin.find("✅ Pindah massal", since=mark)
+    assert "2 pendaftar sekarang di tahap Shortlist; 2 kabar" in done.text
+    assert visible(t(Text.BULK_SKIPPED, changed=0, already=1)) in done.text
+    await bot.caught_up()
+    assert [len(talent.messages) for talent in (ani, budi)] == [1, 1]
+    assert citra.messages_since(told) == []  # not told "shortlisted" a second time
+    history_after, _ = await bot.store.pipeline.history(3, 10)
+    assert history_after == history_before  # and not moved again
+    moves = [lead for action, lead, _ in await _audit_rows(bot) if action == "stage_changed"]
+    assert sorted(moves) == ["KOC-000001", "KOC-000002", "KOC-000003"]
+
+
 async def test_command_line_refuses_a_stage_without_its_consent_and_speaks_plainly(
     bot: Harness, staff_chat: Any, tmp_path: Path
 ) -> None:

@@ -26,6 +26,7 @@ from tests.leads import (
     CONTENT,
     FILMMAKER,
     MUSICIAN,
+    answer,
     apply,
     copy_label,
     data_copy,
@@ -116,13 +117,20 @@ async def test_withdrawing_consent_to_processing_removes_applications_at_once(
     sari, budi = bot.user(), bot.user(first_name="Budi")
     await apply(bot, sari, MUSICIAN)
     await apply(bot, budi, FILMMAKER)
+    await bot.send(sari, "/daftar")  # a second registration, left unfinished
+    await answer(bot, sari, "sector", "film")
+    await bot.send(budi, "/daftar")  # Budi's unfinished one stays: he withdrew nothing
+    await answer(bot, budi, "sector", "music")
     await bot.send(sari, "/privasi")
     await bot.press(sari, CONTENT.text(Text.BTN_MY_CONSENTS, "id"))
     processing = CONTENT.text(Text.CONSENT_KIND_PROCESSING, "id")
     [reply] = await bot.press(sari, CONTENT.text(Text.BTN_WITHDRAW, "id", kind=processing))
-    assert reply.text == shown(Text.PROCESSING_WITHDRAWN, count=1)
-    owners = await bot.store.db.fetch_all("SELECT user_id FROM applications")
-    assert [row["user_id"] for row in owners] == [budi.id]
+    assert reply.text == shown(Text.PROCESSING_WITHDRAWN, count=2)
+    owners = await bot.store.db.fetch_all("SELECT user_id, status FROM applications")
+    assert sorted((row["user_id"], row["status"]) for row in owners) == [
+        (budi.id, "draft"),
+        (budi.id, "submitted"),
+    ]
     assert not (await bot.store.applications.consents(sari.id))["processing"].granted
 
 

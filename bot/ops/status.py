@@ -11,7 +11,7 @@ import asyncio
 import logging
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -179,22 +179,23 @@ class HealthCheck:
         store: Store,
         clock: Callable[[], float] = time.monotonic,
         max_age: float = HEALTH_CACHE_SECONDS,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         self._store = store
-        self._clock = clock
+        self._clock = clock  # of the cache and of the turns: `sleep` waits on it
         self._max_age = max_age
+        self._sleep = sleep
         self._answer: tuple[float, dict[str, Any]] | None = None  # (read at, JSON)
         self._reading: asyncio.Task[dict[str, Any]] | None = None
         self._turns = asyncio.Lock()  # waiters are served in order of arrival
-        self._next_turn = 0.0  # event loop time
+        self._next_turn = 0.0  # on `clock`
 
     async def answer(self) -> dict[str, Any]:
         """The status as /healthz's JSON body (its `healthy` decides 200 or 503)."""
         async with self._turns:
-            loop = asyncio.get_running_loop()
-            if (wait := self._next_turn - loop.time()) > 0:
-                await asyncio.sleep(wait)
-            self._next_turn = loop.time() + 1 / HEALTH_ANSWERS_PER_SECOND
+            if (wait := self._next_turn - self._clock()) > 0:
+                await self._sleep(wait)
+            self._next_turn = self._clock() + 1 / HEALTH_ANSWERS_PER_SECOND
         if self._answer is not None and self._clock() - self._answer[0] < self._max_age:
             return self._answer[1]
         if self._reading is None:
