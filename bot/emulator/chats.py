@@ -14,6 +14,9 @@ if TYPE_CHECKING:
     from bot.emulator.world import EmulatorWorld
 
 JSON = dict[str, Any]
+# How long a wait for the bot's messages lasts before it fails: generous, as the bot may share
+# a loaded machine (a failing test waits this long; a passing one only as long as it must).
+WAIT_TIMEOUT = 30.0
 # What a test looks for in a chat: a piece of the text, or a test of the whole message.
 Match = str | Callable[[BotMessage], bool]
 
@@ -94,7 +97,7 @@ class ChatBase:
         self,
         match: Match,
         since: int = 0,
-        timeout: float = 10.0,  # noqa: ASYNC109 - a plain number is what tests want to pass
+        timeout: float = WAIT_TIMEOUT,  # noqa: ASYNC109 - a plain number is what tests pass
     ) -> BotMessage:
         """Wait until the bot has a message here that ``match`` (see :meth:`find`); the newest.
 
@@ -109,7 +112,7 @@ class ChatBase:
         self,
         mark: int,
         count: int = 1,
-        timeout: float = 5.0,  # noqa: ASYNC109 - a plain number is what tests want to pass
+        timeout: float = WAIT_TIMEOUT,  # noqa: ASYNC109 - a plain number is what tests pass
     ) -> list[BotMessage]:
         """Wait until ``count`` bot messages here are new or edited since ``mark``; return all."""
         await self.emulator.wait_until(
