@@ -99,6 +99,22 @@ async def talent_with_everything(bot: Harness, staff_chat: EmulatedChat) -> Emul
     admin = bot.emulator.user(ADMIN_ID)
     await bot.act(admin, admin.send, STAFF_ANSWER, chat=staff_chat, reply_to=copy)
     assert sari.last_message.text == STAFF_ANSWER
+    # Another reply quoting her, which the library cannot read: kept whole in the inbox as
+    # "unparseable", her question and name inside another user's update.
+    broken = bot.emulator.inject_raw_update(
+        {
+            "message": {
+                "message_id": "x",
+                "date": "today",
+                "chat": staff_chat.chat_dict(),
+                "from": admin.as_dict(),
+                "text": "oke",
+                "reply_to_message": copy.raw,
+            }
+        }
+    )
+    await bot.settle(broken)
+    assert await bot.store.inbox.status(broken["update_id"]) == "unparseable"
     await bot.send(admin, "/lead KOC-000001")  # staff read her lead in their private chat
     await bot.press(admin, shown(Text.BTN_NOTE))
     await bot.send(admin, NOTE_BY_BUTTON)
