@@ -135,6 +135,13 @@ class Settings(BaseSettings):
         timedelta(hours=72),
     )
     quiet_hours: Annotated[QuietHours | None, NoDecode] = QuietHours(time(21), time(8))
+    # Free questions matched to the FAQ and program pages (bot/answers): the confidence (0-1)
+    # a match needs to be answered directly, to be offered as a suggestion, and for a
+    # question typed after /tanya to be answered before it goes to staff. Defaults chosen
+    # with benchmarks/ask_match.py (docs/performance.md).
+    ask_answer_confidence: float = Field(default=0.30, ge=0, le=1)
+    ask_suggest_confidence: float = Field(default=0.12, ge=0, le=1)
+    ask_relay_confidence: float = Field(default=0.50, ge=0, le=1)
     controller_name: str | None = Field(default=None, max_length=200)
     controller_contact: str | None = Field(default=None, max_length=200)
     controller_address: str | None = Field(default=None, max_length=300)
@@ -240,6 +247,15 @@ class Settings(BaseSettings):
         return value
 
     @model_validator(mode="after")
+    def _check_ask_thresholds(self) -> Settings:
+        """A suggestion needs less confidence than an answer, or nothing is ever suggested."""
+        if self.ask_suggest_confidence > self.ask_answer_confidence:
+            raise ValueError(
+                "ASK_SUGGEST_CONFIDENCE must not be higher than ASK_ANSWER_CONFIDENCE"
+            )
+        return self
+
+    @model_validator(mode="after")
     def _check_webhook(self) -> Settings:
         """Webhook mode without a secret would accept forged updates from anyone."""
         if self.webhook_url and self.webhook_secret is None:
@@ -310,6 +326,9 @@ _EXPECTED = {
         " or empty for no reminders"
     ),
     "quiet_hours": "a range HH:MM-HH:MM in Asia/Jakarta time such as 21:00-08:00, or empty",
+    "ask_answer_confidence": "a number from 0 to 1, such as 0.30",
+    "ask_suggest_confidence": "a number from 0 to 1, such as 0.12",
+    "ask_relay_confidence": "a number from 0 to 1, such as 0.50",
 }
 
 
