@@ -45,7 +45,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.answers.matcher import Match, Matcher, phrasings_of, ref  # noqa: E402
-from bot.answers.text import content_words, words  # noqa: E402
 from bot.answers.verdict import Outcome, Thresholds, Verdict, decide  # noqa: E402
 from bot.content import Content, load_content  # noqa: E402
 from bot.settings import PACKAGED_CONTENT_DIR, Settings  # noqa: E402
@@ -170,18 +169,10 @@ def rapidfuzz_ranker(content: Content) -> Callable[[str], Match]:
 
 def bm25_raw_ranker(matcher: Matcher) -> Callable[[str], Match]:
     """The same bm25s index, ranked and trusted by the raw BM25 score."""
-    import numpy as np
 
     def rank(text: str) -> Match:
-        stems = matcher._stems(content_words(words(text)))  # noqa: SLF001
-        ids = [matcher._vocabulary[w] for w in stems if w in matcher._vocabulary]  # noqa: SLF001
-        if not ids:
-            return Match()
-        scores = matcher._bm25.get_scores(ids) * matcher._weights  # noqa: SLF001
-        per_entry = np.maximum.reduceat(scores, matcher._starts)  # noqa: SLF001
-        order = np.argsort(-per_entry)[:4]
-        ranked = tuple((matcher.entries[int(i)], float(per_entry[i])) for i in order)
-        return Match(None, ranked, ranked[0][1])
+        ranked = matcher.bm25_ranking(text)
+        return Match(None, ranked, ranked[0][1] if ranked else 0.0)
 
     return rank
 
@@ -202,9 +193,9 @@ def choose(part: Sequence[Question], matches: Sequence[Match], grid: Sequence[fl
     best: tuple[float, float] | None = None
     for answer in grid:
         scores = score(part, [decide(m, Thresholds(answer, 0)) for m in matches])
-        if scores.wrong <= 0.03 and scores.off_answered <= 0.05:
-            if best is None or scores.top1 > best[0]:
-                best = (scores.top1, answer)
+        allowed = scores.wrong <= 0.03 and scores.off_answered <= 0.05
+        if allowed and (best is None or scores.top1 > best[0]):
+            best = (scores.top1, answer)
     answer = best[1] if best else grid[-1]
     suggest = answer
     for candidate in sorted((g for g in grid if g <= answer), reverse=True):

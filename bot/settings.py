@@ -140,7 +140,7 @@ class Settings(BaseSettings):
     # question typed after /tanya to be answered before it goes to staff. Defaults chosen
     # with benchmarks/ask_match.py (docs/performance.md).
     ask_answer_confidence: float = Field(default=0.30, ge=0, le=1)
-    ask_suggest_confidence: float = Field(default=0.12, ge=0, le=1)
+    ask_suggest_confidence: float = Field(default=0.20, ge=0, le=1)
     ask_relay_confidence: float = Field(default=0.50, ge=0, le=1)
     controller_name: str | None = Field(default=None, max_length=200)
     controller_contact: str | None = Field(default=None, max_length=200)
@@ -250,9 +250,7 @@ class Settings(BaseSettings):
     def _check_ask_thresholds(self) -> Settings:
         """A suggestion needs less confidence than an answer, or nothing is ever suggested."""
         if self.ask_suggest_confidence > self.ask_answer_confidence:
-            raise ValueError(
-                "ASK_SUGGEST_CONFIDENCE must not be higher than ASK_ANSWER_CONFIDENCE"
-            )
+            raise ValueError("ASK_SUGGEST_CONFIDENCE must not be higher than ASK_ANSWER_CONFIDENCE")
         return self
 
     @model_validator(mode="after")
@@ -327,7 +325,7 @@ _EXPECTED = {
     ),
     "quiet_hours": "a range HH:MM-HH:MM in Asia/Jakarta time such as 21:00-08:00, or empty",
     "ask_answer_confidence": "a number from 0 to 1, such as 0.30",
-    "ask_suggest_confidence": "a number from 0 to 1, such as 0.12",
+    "ask_suggest_confidence": "a number from 0 to 1, such as 0.20",
     "ask_relay_confidence": "a number from 0 to 1, such as 0.50",
 }
 

@@ -34,8 +34,10 @@ Kind = Literal["faq", "program"]
 ANSWER_WEIGHT = 0.6  # an answer's words count less than the phrasings made to be matched
 ANSWER_CREDIT = 0.5  # and a word found only there explains less of the message
 PHRASING = 0.4  # fit = explained x (1 - PHRASING + PHRASING x closest phrasing said)
-MARGIN = 0.5  # the confidence loses up to this share as the runner-up's fit nears the best's
-MARGIN_POWER = 4
+# A tie is never sure: the confidence drops to 0 as the runner-up's fit nears the best's;
+# a runner-up at 80 % of the best's fit costs 17 % of it.
+MARGIN = 1.0
+MARGIN_POWER = 8
 CANDIDATES = 4  # entries kept per match: one answer and up to three others
 FUZZY_MIN_LENGTH = 4  # shorter words are too easily one letter from another word
 TWO_TYPOS_FROM = 7  # letters: "showril" is two edits from "showreel", "curhat" not "chat"
@@ -157,17 +159,9 @@ class Matcher:
         if talk is not None:
             return Match(talk=talk)
         stems = self._stems(content_words(found))
-        ids = [self._vocabulary[word] for word in stems if word in self._vocabulary]
-        if not ids:
-            return Match()
-        scores = self._bm25.get_scores(ids) * self._weights
-        per_entry = np.maximum.reduceat(scores, self._starts)
-        order = np.argsort(-per_entry, kind="stable")[:CANDIDATES]
+        order = self._candidates(stems)
         said = self._phrasings_said(stems)
-        fits = sorted(
-            ((self._fit(stems, int(i), said), int(i)) for i in order if per_entry[i] > 0),
-            key=lambda pair: -pair[0],
-        )
+        fits = sorted(((self._fit(stems, i, said), i) for i, _ in order), key=lambda p: -p[0])
         ranked = tuple((self.entries[i], fit) for fit, i in fits if fit > 0)
         if not ranked:
             return Match()
@@ -175,6 +169,21 @@ class Matcher:
         if len(ranked) > 1:
             confidence *= 1 - MARGIN * (ranked[1][1] / ranked[0][1]) ** MARGIN_POWER
         return Match(None, ranked, confidence)
+
+    def bm25_ranking(self, text: str) -> tuple[tuple[str, float], ...]:
+        """The candidates and their BM25 scores, best first (for benchmarks/ask_match.py)."""
+        order = self._candidates(self._stems(content_words(words(text))))
+        return tuple((self.entries[i], score) for i, score in order)
+
+    def _candidates(self, stems: dict[str, float]) -> list[tuple[int, float]]:
+        """The entries bm25s scores highest for these stems, as (entry, score), best first."""
+        ids = [self._vocabulary[word] for word in stems if word in self._vocabulary]
+        if not ids:
+            return []
+        scores = self._bm25.get_scores(ids) * self._weights
+        per_entry = np.maximum.reduceat(scores, self._starts)
+        order = np.argsort(-per_entry, kind="stable")[:CANDIDATES]
+        return [(int(i), float(per_entry[i])) for i in order if per_entry[i] > 0]
 
     def _stems(self, found: list[str]) -> dict[str, float]:
         """The message's stems, each with the credit it earns where an entry has it."""

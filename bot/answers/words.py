@@ -92,7 +92,7 @@ STOPWORDS_ID = _listed(
     lalu maaf mana mas masih mau mbak mengapa mereka min mimin mohon nah nanti nih nya oh
     pada para punya saja sama saya sebenarnya sedang sekarang selain seperti sih silakan
     sis soal sudah supaya tanya tapi tentang terus tidak toh tolong tuh tu untuk wah ya
-    yah yang yuk ap kemarin kemaren kemana ku mu bakal dapat dapet gitu
+    yah yang yuk ap cara kemarin kemaren kemana ku mu bakal dapat dapet gitu
     """
 )
 

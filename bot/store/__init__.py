@@ -16,6 +16,7 @@ from bot.store.notices import StaffNotice, StaffNotices
 from bot.store.operations import BackupRecord, Operations
 from bot.store.pipeline import Pipeline
 from bot.store.privacy import Privacy
+from bot.store.questions import FreeQuestions
 from bot.store.reminders import DueDraft, DueTimes, Preference, ReminderCounts, Reminders
 from bot.store.restores import Restores
 from bot.store.support import SupportRelay
@@ -35,6 +36,7 @@ __all__ = [
     "Draft",
     "DueDraft",
     "DueTimes",
+    "FreeQuestions",
     "Lead",
     "LeadFilter",
     "Leads",
@@ -82,6 +84,7 @@ class Store:
         self.content_log = ContentLog(db)
         self.notices = StaffNotices(db)
         self.restores = Restores(db)
+        self.questions = FreeQuestions(db)
 
     @classmethod
     async def open(cls, path: Path | str, *, erasure_key: bytes | None = None) -> Store:
