@@ -141,7 +141,7 @@ class Settings(BaseSettings):
     # with benchmarks/ask_match.py (docs/performance.md).
     ask_answer_confidence: float = Field(default=0.30, ge=0, le=1)
     ask_suggest_confidence: float = Field(default=0.20, ge=0, le=1)
-    ask_relay_confidence: float = Field(default=0.50, ge=0, le=1)
+    ask_relay_confidence: float = Field(default=0.90, ge=0, le=1)
     controller_name: str | None = Field(default=None, max_length=200)
     controller_contact: str | None = Field(default=None, max_length=200)
     controller_address: str | None = Field(default=None, max_length=300)
@@ -326,7 +326,7 @@ _EXPECTED = {
     "quiet_hours": "a range HH:MM-HH:MM in Asia/Jakarta time such as 21:00-08:00, or empty",
     "ask_answer_confidence": "a number from 0 to 1, such as 0.30",
     "ask_suggest_confidence": "a number from 0 to 1, such as 0.20",
-    "ask_relay_confidence": "a number from 0 to 1, such as 0.50",
+    "ask_relay_confidence": "a number from 0 to 1, such as 0.90",
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sqlite3
 from pathlib import Path
@@ -11,13 +12,24 @@ from bot.emulator import EmulatedChat, EmulatedUser
 from bot.texts import Text
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import Harness
-from tests.leads import CONTENT, consent, edit_content, opening, rendered, shown
+from tests.leads import (
+    CONTENT,
+    consent,
+    copy_label,
+    data_copy,
+    edit_content,
+    opening,
+    rendered,
+    section,
+    shown,
+)
 from tests.leads import answer as answer_question
 
 OPEN_CALL = CONTENT.faq["open_call_now"]
 MUSIC_TO_KOREA = CONTENT.programs["music_to_korea"]
 NOT_THIS = CONTENT.text(Text.BTN_NOT_THIS, "id")
 ASK_TEAM = CONTENT.text(Text.BTN_ASK, "id")
+CHART_WAIT = 120.0  # seconds: the chart's own time limit is 60
 
 
 def questions(database: Path, user_id: int) -> list[dict[str, Any]]:
@@ -215,3 +227,104 @@ async def test_another_talents_question_buttons_do_nothing(bot: Harness) -> None
     assert stale.text == shown(Text.MENU_PROMPT)
     await bot.act(budi, budi.press_raw, forged.message_id, f"qa:{row['id']}:x")
     assert questions(bot.database, sari.id)[0]["not_this_at"] is None
+
+
+async def test_stats_count_the_week_and_list_unanswered_questions_masked(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    sari, budi = bot.user(first_name="Sari"), bot.user(first_name="Budi")
+    await bot.send(sari, "kak ada open call gak?")  # answered
+    [answer] = await bot.send(budi, "kapan open call film")  # answered, then "not this"
+    await bot.press(budi, NOT_THIS, message=answer)
+    await bot.send(sari, "kopro film sama korea bisa daftar dimana")  # suggested
+    await bot.send(sari, "Cara bikin nasi goreng enak?")  # unanswered, twice
+    await bot.send(budi, "cara bikin nasi goreng enak")
+    await bot.send(budi, "jual akun ml, hubungi budi.s@example.com atau 0812-9876-5432")
+    admin: EmulatedUser = staff_chat.members[ADMIN_ID]
+    mark = admin.mark()
+    update = admin.send("/stats")
+    # The chart after the text is drawn by a child process: seconds on a busy machine.
+    await asyncio.wait_for(bot.runner.settle(update["update_id"]), CHART_WAIT)
+    report = "\n".join(reply.text for reply in admin.messages_since(mark))
+    assert shown(Text.STATS_QUESTIONS, answered=2, suggested=1, unanswered=3, not_this=1) in report
+    assert opening(Text.STATS_QUESTIONS_TOP) in report
+    top = report.split(opening(Text.STATS_QUESTIONS_TOP), 1)[1].split("\n")[1:3]
+    assert top == [
+        shown(Text.STATS_QUESTIONS_LINE, count=2, question="Cara bikin nasi goreng enak?"),
+        shown(
+            Text.STATS_QUESTIONS_LINE,
+            count=1,
+            question="jual akun ml, hubungi <email> atau <number>",
+        ),
+    ]
+    assert "budi.s@example.com" not in report and "9876" not in report
+
+
+async def test_questions_are_in_my_data_and_go_with_the_conversation(bot: Harness) -> None:
+    sari = bot.user(first_name="Sari")
+    await bot.send(sari, "/daftar")
+    await consent(bot, sari)
+    await bot.send(sari, "/batal")
+    [answer] = await bot.send(sari, "kapan open call film")
+    await bot.press(sari, NOT_THIS, message=answer)
+    mark = sari.mark()
+    await bot.send(sari, "/dataku")
+    document = next(m for m in sari.messages_since(mark) if m.document is not None)
+    assert document.document is not None
+    [asked] = section(data_copy(document.document[1]), Text.MYDATA_SECTION_FREE_QUESTIONS)
+    assert asked[copy_label(Text.MYDATA_FIELD_QUESTION)] == "kapan open call film"
+    assert asked[copy_label(Text.MYDATA_FIELD_BOT_REPLY)] == shown(Text.MYDATA_ASK_ANSWERED)
+    assert asked[copy_label(Text.MYDATA_FIELD_ANSWERED_WITH)] == OPEN_CALL.question.id
+    assert asked[copy_label(Text.MYDATA_FIELD_NOT_THIS)]  # when she said it was not that
+
+    # Withdrawing consent to processing deletes the conversation, free questions included.
+    await bot.send(sari, "/privasi")
+    await bot.press(sari, CONTENT.text(Text.BTN_MY_CONSENTS, "id"))
+    processing = CONTENT.text(Text.CONSENT_KIND_PROCESSING, "id")
+    await bot.press(sari, CONTENT.text(Text.BTN_WITHDRAW, "id", kind=processing))
+    assert questions(bot.database, sari.id) == []
+
+    await bot.send(sari, "kak ada open call gak?")
+    assert len(questions(bot.database, sari.id)) == 1
+    await bot.send(sari, "/hapusdata")
+    await bot.press(sari, "🗑 Ya, hapus semuanya")
+    assert questions(bot.database, sari.id) == []
+
+
+BAD_INPUT = {
+    "4,096 characters": ("ada open call? " * 300)[:4096],
+    "only emoji": "😂🔥🙈",
+    "only digits": "08123456789012345",
+    "a phone number": "+62 812-3456-7890",
+    "an email": "sari.dewi@example.com",
+    "an HTML tag": "<b>kopro</b> film sama korea bisa daftar dimana <script>",
+    "RTL text": "مرحبا، هل يوجد open call؟ \u202eabc\u202c",
+    "zero-width characters": "kak\u200b ada\u200d open\u2060 call\ufeff gak?",
+}
+
+
+async def test_bad_input_gets_an_honest_reply_without_markup(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    sari = bot.user(first_name="Sari")
+    sent = {}
+    for name, text in BAD_INPUT.items():
+        replies = sent[name] = await bot.send(sari, text)
+        assert replies, name
+        for reply in replies:
+            assert not reply.text.startswith(shown(Text.ERROR_APOLOGY)), name
+            assert "<script>" not in (reply.html or ""), name
+    recorded = {row["text"]: row for row in questions(bot.database, sari.id)}
+    assert recorded[BAD_INPUT["zero-width characters"]]["entry"] == "faq:open_call_now"
+    assert recorded[BAD_INPUT["4,096 characters"]]["entry"] == "faq:open_call_now"
+    assert len(recorded[BAD_INPUT["4,096 characters"]]["summary"]) <= 80
+    assert recorded[BAD_INPUT["a phone number"]]["summary"] == "<number>"
+    assert recorded[BAD_INPUT["an email"]]["summary"] == "<email>"
+    assert recorded[BAD_INPUT["only digits"]]["outcome"] == "unanswered"
+
+    # Asked to send the HTML one to staff, the bot shows it as typed, never as markup.
+    [unsure] = sent["an HTML tag"]
+    assert unsure.text == shown(Text.ASK_NOT_SURE)
+    [confirm] = await bot.press(sari, ASK_TEAM, message=unsure)
+    assert BAD_INPUT["an HTML tag"] in confirm.text
+    assert "&lt;script&gt;" in (confirm.html or "")

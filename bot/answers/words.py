@@ -115,7 +115,7 @@ GREETINGS = _listed(
     halo hallo helo hai hay hi hii hey hello heyy pagi siang sore malam selamat met
     assalamualaikum assalamu alaikum salam permisi punten morning afternoon evening good
     there p ping kak kakak min mimin admin gan bang mas mbak sis bro everyone all guys
-    semua semuanya om tante
+    semua semuanya om tante kabar
     """
 )
 THANKS = _listed(
@@ -129,6 +129,6 @@ FILLER = _listed(
     """
     ya yaa yah dong deh nih sih kak infonya info nya banyak banget sekali bgt sangat
     very much so a lot you for the all buat untuk atas jawabannya jawaban bantuannya bantu
-    and dan
+    and dan apa gimana how are lagi
     """
 )
