@@ -27,7 +27,7 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from bot.answers.text import content_words, small_talk, stem, words
+from bot.answers.text import content_words, is_content, small_talk, stem, words
 from bot.content import LANGUAGES, Content, T
 
 Kind = Literal["faq", "program"]
@@ -158,7 +158,7 @@ class Matcher:
         talk = small_talk(found)
         if talk is not None:
             return Match(talk=talk)
-        stems = self._stems(content_words(found))
+        stems = self._stems(found)
         order = self._candidates(stems)
         said = self._phrasings_said(stems)
         fits = sorted(((self._fit(stems, i, said), i) for i, _ in order), key=lambda p: -p[0])
@@ -172,7 +172,7 @@ class Matcher:
 
     def bm25_ranking(self, text: str) -> tuple[tuple[str, float], ...]:
         """The candidates and their BM25 scores, best first (for benchmarks/ask_match.py)."""
-        order = self._candidates(self._stems(content_words(words(text))))
+        order = self._candidates(self._stems(words(text)))
         return tuple((self.entries[i], score) for i, score in order)
 
     def _candidates(self, stems: dict[str, float]) -> list[tuple[int, float]]:
@@ -186,7 +186,8 @@ class Matcher:
         return [(int(i), float(per_entry[i])) for i in order if per_entry[i] > 0]
 
     def _stems(self, found: list[str]) -> dict[str, float]:
-        """The message's stems, each with the credit it earns where an entry has it."""
+        """The stems of a message's words, each with the credit it earns where an entry has
+        it; stopwords left out, but only after trying each word joined with the next."""
         stems: dict[str, float] = {}
         index = 0
         while index < len(found):
@@ -195,6 +196,8 @@ class Matcher:
             if index < len(found) and stem(word + found[index]) in self._vocabulary:
                 word += found[index]  # "mu con", "show reel"
                 index += 1
+            elif not is_content(word):
+                continue
             stemmed, credit = stem(word), 1.0
             # Chat's -in for -kan and -i (disiapin, dibutuhin): try the root.
             if stemmed not in self._vocabulary and stemmed[:-2] in self._vocabulary:

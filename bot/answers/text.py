@@ -75,9 +75,14 @@ def stem(word: str) -> str:
     return str(_INDONESIAN.stemWord(_ENGLISH.stemWord(word)))
 
 
+def is_content(word: str) -> bool:
+    """Whether a word can tell topics apart: not a stopword, not a single letter."""
+    return word not in STOPWORDS and (len(word) > 1 or word.isdigit())
+
+
 def content_words(found: list[str]) -> list[str]:
-    """The words that can tell topics apart: stopwords and one-letter words left out."""
-    return [word for word in found if word not in STOPWORDS and (len(word) > 1 or word.isdigit())]
+    """The words that can tell topics apart."""
+    return [word for word in found if is_content(word)]
 
 
 def small_talk(found: list[str]) -> str | None:
