@@ -125,14 +125,19 @@ class Matcher:
         count = len(self.entries)
         self._rarity = {word: math.log(1 + count / n) for word, n in frequency.items()}
         self._unknown = math.log(1 + count / 0.5)
-        # Phrasings by stem, each with its entry and weight: a message's share of each
-        # phrasing it touches is summed over its own words only.
-        self._phrasing_entry = [entry for entry, _ in corpus.phrasings]
-        self._phrasing_weight = [sum(map(self._rarity.__getitem__, s)) for _, s in corpus.phrasings]
-        self._postings: dict[str, list[int]] = {}
+        # Phrasings by stem (numpy index arrays), in entry order: a message's share of each
+        # phrasing is summed over the message's own words, then the best per entry taken.
+        entries = np.asarray([entry for entry, _ in corpus.phrasings])
+        self._phrasing_weight = np.asarray(
+            [sum(map(self._rarity.__getitem__, s)) for _, s in corpus.phrasings]
+        )
+        self._phrased_entries = np.unique(entries)  # entries with a phrasing that can match
+        self._phrasing_starts = np.searchsorted(entries, self._phrased_entries)
+        postings: dict[str, list[int]] = {}
         for number, (_, stems) in enumerate(corpus.phrasings):
             for word in stems:
-                self._postings.setdefault(word, []).append(number)
+                postings.setdefault(word, []).append(number)
+        self._postings = {word: np.asarray(found) for word, found in postings.items()}
 
     @classmethod
     def build(cls, content: Content) -> Matcher:
@@ -211,15 +216,15 @@ class Matcher:
 
     def _phrasings_said(self, stems: dict[str, float]) -> dict[int, float]:
         """Per entry, the largest share of one of its phrasings the message says."""
-        said: dict[int, float] = {}
+        said = np.zeros(len(self._phrasing_weight))
         for word in stems:
-            for number in self._postings.get(word, ()):
-                said[number] = said.get(number, 0.0) + self._rarity[word]
-        best: dict[int, float] = {}
-        for number, weight in said.items():
-            entry = self._phrasing_entry[number]
-            best[entry] = max(best.get(entry, 0.0), weight / self._phrasing_weight[number])
-        return best
+            found = self._postings.get(word)
+            if found is not None:
+                said[found] += self._rarity[word]
+        if not said.any():
+            return {}
+        best = np.maximum.reduceat(said / self._phrasing_weight, self._phrasing_starts)
+        return {int(entry): float(best[index]) for index, entry in enumerate(self._phrased_entries)}
 
     def _fit(self, stems: dict[str, float], entry: int, said: dict[int, float]) -> float:
         """The rarity-weighted share of the message the entry explains, times how much of

@@ -61,10 +61,11 @@ class FreeQuestions:
     async def record(self, asked: Asked) -> int:
         """Store a question before the bot answers it; its id (the same for a replayed update)."""
         async with self._db.transaction() as tx:
-            await tx.execute(
+            row = await tx.fetch_one(
                 "INSERT INTO free_questions (user_id, update_id, message_id, asked_at, language,"
                 " via, text, summary, outcome, entry, offered, confidence)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (update_id) DO NOTHING",
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (update_id) DO NOTHING"
+                " RETURNING id",
                 (
                     asked.user_id,
                     asked.update_id,
@@ -80,9 +81,10 @@ class FreeQuestions:
                     round(asked.confidence, 3),
                 ),
             )
-            row = await tx.fetch_one(
-                "SELECT id FROM free_questions WHERE update_id = ?", (asked.update_id,)
-            )
+            if row is None:  # a replayed update: recorded the first time round
+                row = await tx.fetch_one(
+                    "SELECT id FROM free_questions WHERE update_id = ?", (asked.update_id,)
+                )
         assert row is not None  # inserted, or there from the first time round
         return int(row["id"])
 
