@@ -42,6 +42,7 @@ CANDIDATES = 4  # entries kept per match: one answer and up to three others
 FUZZY_MIN_LENGTH = 4  # shorter words are too easily one letter from another word
 TWO_TYPOS_FROM = 7  # letters: "showril" is two edits from "showreel", "curhat" not "chat"
 TYPO_CREDIT = 0.75  # a corrected word may have been another word
+CORRECTIONS = 10_000  # unknown words whose correction is remembered (about 1 MB at most)
 
 
 def ref(kind: Kind, key: str) -> str:
@@ -138,6 +139,7 @@ class Matcher:
             for word in stems:
                 postings.setdefault(word, []).append(number)
         self._postings = {word: np.asarray(found) for word, found in postings.items()}
+        self._corrections: dict[str, str | None] = {}  # unknown word -> its correction
 
     @classmethod
     def build(cls, content: Content) -> Matcher:
@@ -208,25 +210,26 @@ class Matcher:
             if stemmed not in self._vocabulary and stemmed[:-2] in self._vocabulary:
                 stemmed = stemmed[:-2] if stemmed.endswith("in") else stemmed
             if stemmed not in self._vocabulary and len(word) >= FUZZY_MIN_LENGTH:
-                close = _closest(word, self._words)
+                close = self._correction(word)
                 if close is not None:
                     stemmed, credit = stem(close), TYPO_CREDIT
             stems[stemmed] = max(credit, stems.get(stemmed, 0.0))
         return stems
 
-    def _phrasings_said(self, stems: dict[str, float]) -> dict[int, float]:
+    def _phrasings_said(self, stems: dict[str, float]) -> np.ndarray:
         """Per entry, the largest share of one of its phrasings the message says."""
         said = np.zeros(len(self._phrasing_weight))
         for word in stems:
             found = self._postings.get(word)
             if found is not None:
                 said[found] += self._rarity[word]
-        if not said.any():
-            return {}
-        best = np.maximum.reduceat(said / self._phrasing_weight, self._phrasing_starts)
-        return {int(entry): float(best[index]) for index, entry in enumerate(self._phrased_entries)}
+        best = np.zeros(len(self.entries))
+        best[self._phrased_entries] = np.maximum.reduceat(
+            said / self._phrasing_weight, self._phrasing_starts
+        )
+        return best
 
-    def _fit(self, stems: dict[str, float], entry: int, said: dict[int, float]) -> float:
+    def _fit(self, stems: dict[str, float], entry: int, said: np.ndarray) -> float:
         """The rarity-weighted share of the message the entry explains, times how much of
         its closest phrasing the message says."""
         total = explained = 0.0
@@ -237,11 +240,18 @@ class Matcher:
                 explained += rarity * credit
             elif word in self._answered[entry]:
                 explained += rarity * credit * ANSWER_CREDIT
-        return explained / total * (1 - PHRASING + PHRASING * said.get(entry, 0.0))
+        return explained / total * (1 - PHRASING + PHRASING * float(said[entry]))
 
-
-def _closest(word: str, known: list[str]) -> str | None:
-    """A word of the phrasings one typo away (two in long words), or None."""
-    edits = 1 if len(word) < TWO_TYPOS_FROM else 2
-    found = process.extractOne(word, known, scorer=Levenshtein.distance, score_cutoff=edits)
-    return None if found is None else str(found[0])
+    def _correction(self, word: str) -> str | None:
+        """A word of the phrasings one typo away (two in long words), or None; remembered,
+        as the same unknown words come back (up to CORRECTIONS of them per index)."""
+        if word in self._corrections:
+            return self._corrections[word]
+        edits = 1 if len(word) < TWO_TYPOS_FROM else 2
+        found = process.extractOne(
+            word, self._words, scorer=Levenshtein.distance, score_cutoff=edits
+        )
+        close = None if found is None else str(found[0])
+        if len(self._corrections) < CORRECTIONS:
+            self._corrections[word] = close
+        return close
