@@ -45,24 +45,26 @@ async def free_text(update: Update, context: BotContext) -> None:
     needed = thresholds(context.services.settings)
     answer = await _desk(context).ask(question, needed)
     verdict, question_id, language = answer.verdict, answer.question_id, question.language
+    answered = _answer(context, language, verdict.entry) if verdict.entry else None
     if verdict.outcome is Outcome.GREETING:
         user = update.effective_user
         name = user.first_name if user else ""
-        text, markup = menu.main_menu(context, language)
+        _, markup = menu.main_menu(context, language)
         await reply(update, context.text(Text.ASK_GREETING, first_name=name), markup)
     elif verdict.outcome is Outcome.THANKS:
         await reply(update, context.text(Text.ASK_THANKS))
-    elif question_id is None or verdict.outcome is Outcome.UNANSWERED:
+    elif verdict.outcome is Outcome.UNANSWERED or question_id is None:
         await _nothing(update, context, language)
     elif verdict.outcome is Outcome.SUGGESTED:
         rows = _entry_rows(context, language, question_id, verdict.others)
         text = context.text(Text.ASK_NOT_SURE)
         await reply(update, text, _with_team(context, language, question_id, rows))
+    elif answered is None:  # a reload removed the entry in between
+        await _nothing(update, context, language)
     else:
-        assert verdict.entry is not None
         rows = [[views.button(context.text(Text.BTN_NOT_THIS), f"{QA}{question_id}:x")]]
         rows += _entry_rows(context, language, question_id, verdict.others)
-        await reply(update, _answer(context, language, verdict.entry), InlineKeyboardMarkup(rows))
+        await reply(update, answered, InlineKeyboardMarkup(rows))
 
 
 async def answer_before_relay(update: Update, context: BotContext) -> bool:
@@ -75,14 +77,15 @@ async def answer_before_relay(update: Update, context: BotContext) -> bool:
     if not session.asking or session.last_relayed_at is not None:
         return False  # not asking, or already talking with staff: never stand in between
     desk, needed = _desk(context), thresholds(context.services.settings, relay=True)
-    if desk.verdict(question.text, needed).outcome is not Outcome.ANSWERED:
+    verdict = desk.verdict(question.text, needed)
+    language = question.language
+    answered = _answer(context, language, verdict.entry) if verdict.entry else None
+    if verdict.outcome is not Outcome.ANSWERED or answered is None:
         return False
-    answer = await desk.ask(question, needed, via="ask")
-    if answer.verdict.entry is None or answer.question_id is None:
-        return False  # the content changed in between: let staff have it
-    language, question_id = question.language, answer.question_id
-    text = f"{_answer(context, language, answer.verdict.entry)}\n\n"
-    text += context.text(Text.ASK_ANSWER_FIRST)
+    question_id = (await desk.record(question, verdict, "ask")).question_id
+    if question_id is None:
+        return False
+    text = f"{answered}\n\n{context.text(Text.ASK_ANSWER_FIRST)}"
     rows = [
         [views.button(context.text(Text.BTN_ANSWERED), f"{QA}{question_id}:k")],
         [views.button(context.text(Text.BTN_SEND_ANYWAY), f"{QA}{question_id}:s")],
@@ -193,13 +196,14 @@ async def _nothing(update: Update, context: BotContext, language: str) -> None:
     await reply(update, f"{context.text(key)}\n\n{text}", markup)
 
 
-def _answer(context: BotContext, language: str, ref: str) -> str:
+def _answer(context: BotContext, language: str, ref: str) -> str | None:
     """An entry's answer as its page shows it: the question or title as the first, bold line,
-    and its "Info per …" line."""
+    and its "Info per …" line (None if the content served now no longer has the entry)."""
     found = entry(context.content, ref)
+    if found is None:
+        return None
     if isinstance(found, FaqItem):
         return views.faq_answer(context.content, language, found.key)[0]
-    assert found is not None  # the desk only answers with entries the content has
     return views.program_page(context.content, language, found)[0]
 
 

@@ -66,9 +66,12 @@ class AnswerDesk:
         others = tuple(ref for ref in verdict.others if entry(self._content, ref) is not None)
         return Verdict(verdict.outcome, verdict.entry, others, verdict.confidence)
 
-    async def ask(self, question: Question, needed: Thresholds, *, via: str = "chat") -> Reply:
+    async def ask(self, question: Question, needed: Thresholds) -> Reply:
         """Match a free message; record it (not greetings and thanks) before any reply."""
-        verdict = self.verdict(question.text, needed)
+        return await self.record(question, self.verdict(question.text, needed), "chat")
+
+    async def record(self, question: Question, verdict: Verdict, via: str) -> Reply:
+        """Record a question and the verdict on it (greetings and thanks are not questions)."""
         if verdict.outcome in (Outcome.GREETING, Outcome.THANKS):
             return Reply(verdict)
         question_id = await self._store.questions.record(
