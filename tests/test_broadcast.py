@@ -176,7 +176,7 @@ async def test_unsupported_content_and_discarding_a_draft(bot: Harness) -> None:
     assert await bot.store.broadcasts.status(1) == "cancelled"
     # Not composing any more: the admin's text is an ordinary message again.
     (ordinary,) = await bot.send(admin, "Halo lagi")
-    assert ordinary.text.startswith(shown(Text.UNKNOWN_TEXT))
+    assert ordinary.text == shown(Text.ASK_GREETING, first_name=admin.first_name)
 
 
 async def test_audiences_by_sector_language_province_and_source(

@@ -26,6 +26,7 @@ from tests.subscribers import queue_text, wait_delivered
 TALENT_ID = 5_839_204_117  # a realistic Telegram id: long enough that a match is no accident
 QUESTION = "Apakah band Sarinah boleh ikut kurasi tahun ini?"
 STAFF_ANSWER = "Halo Sarinah, silakan daftar lewat /daftar dulu ya."
+FREE_QUESTION = "Sarinah mau tanya, ada open call buat band Monsoons?"
 # What identifies her, as stored and as typed (the log keeps what was typed).
 TRACES = [
     str(TALENT_ID),
@@ -92,6 +93,7 @@ async def talent_with_everything(bot: Harness, staff_chat: EmulatedChat) -> Emul
     await bot.send(sari, "/start ig_jan26")
     await apply(bot, sari, MUSICIAN)
     await bot.send(sari, "/langganan")
+    await bot.send(sari, FREE_QUESTION)  # answered by the bot, and recorded
     mark = staff_chat.mark()
     await bot.send(sari, "/tanya")
     await bot.send(sari, QUESTION)
@@ -171,6 +173,7 @@ async def test_retention_purge_leaves_no_copy_in_the_database_files(
     old = (datetime.now(UTC) - timedelta(days=400)).isoformat()
     async with bot.store.db.transaction() as tx:
         await tx.execute("UPDATE conversation_log SET created_at = ?", (old,))
+        await tx.execute("UPDATE free_questions SET asked_at = ?", (old,))  # the bot's reply
     deleted = await _purge(bot)
     assert deleted["conversation_log"] >= 2
     assert traces_in_files(bot.database, ["0899-1111-2222"]) == []
