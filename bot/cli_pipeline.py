@@ -12,7 +12,6 @@ import asyncio
 import csv
 import json
 import sys
-import unicodedata
 from datetime import date
 from typing import Any
 
@@ -25,6 +24,7 @@ from bot.settings import Forwarding, Settings
 from bot.store import Store
 from bot.store.audit import Actor, AuditEntry, AuditQuery
 from bot.store.pipeline import Move
+from bot.terminal_text import printable
 
 EXIT_USAGE = 2
 EXIT_NOT_DONE = 1
@@ -264,13 +264,3 @@ def _line(entry: AuditEntry) -> str:
         f"{export.wib_text(entry.created_at)} WIB  {who:<16} {entry.action:<22} {lead}  {details}"
     )
     return printable(line)
-
-
-def printable(text: str) -> str:
-    """Control, format and separator characters as escapes (\\n, \\x1b, \\u202e)."""
-    return "".join(
-        char
-        if unicodedata.category(char)[0] != "C" and char not in "\u2028\u2029"
-        else char.encode("unicode_escape").decode("ascii")
-        for char in text
-    )
