@@ -105,13 +105,13 @@ def _parser() -> argparse.ArgumentParser:
             " are printed; inline buttons are numbered: type a number to press one, anything"
             " else is sent as a message. Files and photos the bot sends are saved to a folder"
             " and shown as [file: PATH] or [photo: PATH]; a button's toast as [toast: …]; log"
-            " lines go to a file (its path is printed at the start). /quit or Ctrl-D ends the"
-            " chat. To try the staff side (/export, /stats, /leads, /broadcast, ...), make"
-            " yourself an admin: `ADMIN_IDS=1001 kocca-bot chat` (1001 is the default"
-            " --user-id). An admin also gets a simulated staff group in the same terminal:"
-            " lead alerts and /tanya questions show under \"staff group #N\"; type"
-            " `/as-staff-group reply N TEXT` to answer one as staff, g1, g2, ... to press its"
-            " buttons."
+            " lines go to a file (its path is printed at the start); terminal codes in names"
+            " and answers are shown escaped, never obeyed. /quit or Ctrl-D ends the chat. To"
+            " try the staff side (/export, /stats, /leads, /broadcast, ...), make yourself an"
+            " admin: `ADMIN_IDS=1001 kocca-bot chat` (1001 is the default --user-id). An admin"
+            " also gets a simulated staff group in the same terminal: lead alerts and /tanya"
+            ' questions show under "staff group #N"; type `/as-staff-group reply N TEXT` to'
+            " answer one as staff, g1, g2, ... to press its buttons."
         ),
     )
     chat.add_argument(

@@ -157,3 +157,9 @@ async def test_log_lines_go_to_a_file_and_the_staff_group_needs_an_admin(tmp_pat
     assert stat.S_IMODE(log.stat().st_mode) == 0o600
     assert "There is no staff group in this chat" in out and "ADMIN_IDS" in out
     assert "staff group #" not in out
+
+    code, out, _ = await run_cli(tmp_path, clean_env(tmp_path), "chat", "--help")
+    assert code == 0
+    said = " ".join(out.split())
+    assert "--files DIR" in said and "[file: PATH]" in said and "[toast: …]" in said
+    assert "/as-staff-group reply N TEXT" in said and "log lines go to a file" in said
