@@ -19,7 +19,7 @@ STAFF_USAGE = (
 )
 NO_GROUP = (
     "There is no staff group in this chat: it is simulated for an admin. Start the chat with"
-    " ADMIN_IDS set to your user id (e.g. ADMIN_IDS=1001 kocca-bot chat)."
+    " your user id in ADMIN_IDS: ADMIN_IDS={user_id} kocca-bot chat"
 )
 WEB_APP = (
     "That button opens a web app inside Telegram. Offline, open the staff workspace's link"
@@ -86,7 +86,7 @@ class Keys:
         """The person, as a staff member in the simulated group: a reply, or a message."""
         group = self.group
         if group is None:
-            self.screen.say(NO_GROUP)
+            self.screen.say(NO_GROUP.format(user_id=self.person.id))
             return None
         command, _, rest = words.partition(" ")
         if command != "reply":
