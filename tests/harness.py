@@ -85,6 +85,10 @@ class Harness:
             clock=self.clock,
         )
         await self._runner.start()
+        # What happened before the bot started (a fixture adding it to the staff group, say)
+        # is handled before the test goes on: its replies must not land in the test's steps.
+        if self.emulator.updates.pending:
+            await self.settle(self.emulator.updates.pending[-1])
         return self
 
     async def stop(self) -> None:
