@@ -1,6 +1,14 @@
 """Interactive load: N talents apply at once; the full bot against bare echo bots.
 
     python benchmarks/interactive.py [--talents 50] [--rounds 3] [--bots full,ptb-echo,...]
+    python benchmarks/interactive.py --free-text [--baseline DIR] [--bots full,baseline]
+
+`--free-text`: instead of applying, each talent sends /start and then types free questions
+(those of tests/data/questions.yaml, each talent from another place in the list), waiting for
+each answer: the free-question matcher (bot/answers) on the hot path. `--baseline DIR` adds
+the bot "baseline": the same full bot run from another checkout DIR (PYTHONPATH), such as
+the commit before the matcher (`git archive <commit> | tar -x -C DIR`), which answers every
+free text with its one fallback message.
 
 Every bot runs in a subprocess of its own and talks to the same emulator, served on loopback
 by this process, over real HTTP. Each talent waits for the bot's reply before its next step
@@ -31,6 +39,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _driver import (
@@ -53,7 +63,9 @@ from bot.emulator import BotAPIEmulator
 
 ECHO_BUTTON = "Tekan"
 ECHO_GREETING = "Halo! Tulis apa saja."
-BOTS = ("full", "ptb-echo", "ptb-echo-aiohttp", "aiogram-echo")
+BOTS = ("full", "baseline", "ptb-echo", "ptb-echo-aiohttp", "aiogram-echo")
+QUESTIONS = Path(__file__).resolve().parent.parent / "tests" / "data" / "questions.yaml"
+FREE_QUESTIONS = 20  # per talent, after /start
 
 
 @dataclass
@@ -84,10 +96,30 @@ def echo_steps(steps: list[Step]) -> list[Step]:
     return echoed
 
 
-def bot_process(name: str, emulator: BotAPIEmulator, url: str, folder: Path) -> BotProcess:
+def free_text_walks(count: int = FREE_QUESTIONS) -> list[list[Step]]:
+    """Talents who type questions: /start, then `count` questions of the labelled set, each
+    walk starting further down the list (all of it is asked, by one talent or another)."""
+    texts = [item["q"] for item in yaml.safe_load(QUESTIONS.read_text("utf-8"))["questions"]]
+    return [
+        [Step("send", "/start")]
+        + [Step("send", texts[(start + offset) % len(texts)]) for offset in range(count)]
+        for start in range(0, len(texts), count)
+    ]
+
+
+def bot_process(
+    name: str, emulator: BotAPIEmulator, url: str, folder: Path, baseline: Path | None = None
+) -> BotProcess:
     """The subprocess for one bot under test."""
     if name == "full":
         return full_bot(emulator, url, folder)
+    if name == "baseline":
+        if baseline is None:
+            raise SystemExit("the baseline bot needs --baseline DIR")
+        bot = full_bot(emulator, url, folder)
+        bot.env["PYTHONPATH"] = str(baseline)
+        bot.env["CONTENT_DIR"] = str(baseline / "content")
+        return bot
     env = base_env(BOT_TOKEN=emulator.token, BOT_API_URL=url)
     return BotProcess([sys.executable, __file__, "--serve", name], env, folder)
 
@@ -130,19 +162,21 @@ async def run_bot(
 ) -> list[Round]:
     """Start one bot, warm it up, measure a few rounds, stop it."""
     replies = Replies(emulator)
-    if name != "full":
+    full = name in ("full", "baseline")
+    if not full:
         walks = [echo_steps(steps) for steps in walks]
     with tempfile.TemporaryDirectory(prefix=f"bench-{name}-") as folder:
-        bot = bot_process(name, emulator, url, Path(folder))
+        bot = bot_process(name, emulator, url, Path(folder), args.baseline)
         emulator.updates.drop_pending()  # nothing left over from the previous bot
         await bot.start(emulator)
         try:
             await measure(emulator, replies, bot, walks, args.warmup, check_submitted=False)
             rounds = []
             for _ in range(args.rounds):
+                submits = full and not args.free_text
                 rounds.append(
                     await measure(
-                        emulator, replies, bot, walks, args.talents, check_submitted=name == "full"
+                        emulator, replies, bot, walks, args.talents, check_submitted=submits
                     )
                 )
         except BaseException:
@@ -152,7 +186,8 @@ async def run_bot(
             await bot.stop()
     # The full bot follows each submission with the announcements offer: one extra message
     # per talent is expected; anything beyond that means a step drew a stray reply.
-    expected = args.talents * len(rounds) + args.warmup if name == "full" else 0
+    submits = full and not args.free_text
+    expected = args.talents * len(rounds) + args.warmup if submits else 0
     if replies.unexpected > expected:
         stray = replies.unexpected - expected
         raise RuntimeError(f"{name} sent {stray} reply(ies) nobody waited for")
@@ -182,12 +217,13 @@ def report(name: str, rounds: list[Round]) -> dict[str, float]:
 
 async def benchmark(args: argparse.Namespace) -> None:
     """Run every requested bot against one served emulator and print the comparison."""
-    walks = await talent_walks()
+    walks = free_text_walks() if args.free_text else await talent_walks()
     emulator, url = await served_emulator()
     per_talent = sum(len(steps) for steps in walks) / len(walks)
+    what = "/start and free questions" if args.free_text else "a whole application"
     print(f"Machine: {machine()}")
     print(
-        f"{args.talents} talents at once, {per_talent:.1f} updates each (a whole application),"
+        f"{args.talents} talents at once, {per_talent:.1f} updates each ({what}),"
         f" {args.rounds} round(s) per bot after {args.warmup} warm-up talents\n"
     )
     header = ("bot", "updates/s", "p50 ms", "p99 ms", "CPU ms/upd", "driver", "others")
@@ -200,7 +236,7 @@ async def benchmark(args: argparse.Namespace) -> None:
         await emulator.aclose()
     if "full" in results:
         for name in args.bots:
-            if name != "full":
+            if name != "full" and name in results:
                 ratio = results["full"]["rate"] / results[name]["rate"]
                 print(f"ratio full / {name}: {ratio:.2f} (updates per second)")
 
@@ -300,7 +336,13 @@ def main() -> None:
         default=None,
         help=f"comma-separated, from {', '.join(BOTS)} (default: all that are installed)",
     )
-    parser.add_argument("--serve", choices=BOTS[1:], help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--free-text", action="store_true", help="talents type free questions instead of applying"
+    )
+    parser.add_argument(
+        "--baseline", type=Path, default=None, help="checkout of the bot run as 'baseline'"
+    )
+    parser.add_argument("--serve", choices=BOTS[2:], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
         token, url = os.environ["BOT_TOKEN"], os.environ["BOT_API_URL"]
@@ -311,7 +353,11 @@ def main() -> None:
         return
     if args.bots is None:
         installed = importlib.util.find_spec("aiogram") is not None
-        args.bots = [name for name in BOTS if name != "aiogram-echo" or installed]
+        args.bots = [
+            name
+            for name in BOTS
+            if (name != "aiogram-echo" or installed) and (name != "baseline" or args.baseline)
+        ]
     else:
         args.bots = [name.strip() for name in args.bots.split(",") if name.strip()]
         unknown = set(args.bots) - set(BOTS)

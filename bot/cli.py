@@ -104,9 +104,15 @@ def _parser() -> argparse.ArgumentParser:
         description=(
             "Talk to the bot in the terminal with no token and no network. The bot's messages"
             " are printed; inline buttons are numbered: type a number to press one, anything"
-            " else is sent as a message. /quit or Ctrl-D ends the chat. To try the staff side"
-            " (/export, /stats, /leads, /broadcast, ...), make yourself an admin:"
-            " `ADMIN_IDS=1001 kocca-bot chat` (1001 is the default --user-id)."
+            " else is sent as a message. Files and photos the bot sends are saved to a folder"
+            " and shown as [file: PATH] or [photo: PATH]; a button's toast as [toast: …]; log"
+            " lines go to a file (its path is printed at the start); terminal codes in names"
+            " and answers are shown escaped, never obeyed. /quit or Ctrl-D ends the chat. To"
+            " try the staff side (/export, /stats, /leads, /broadcast, ...), make yourself an"
+            " admin: `ADMIN_IDS=1001 kocca-bot chat` (1001 is the default --user-id). An admin"
+            " also gets a simulated staff group in the same terminal: lead alerts and /tanya"
+            ' questions show under "staff group #N"; type `/as-staff-group reply N TEXT` to'
+            " answer one as staff, g1, g2, ... to press its buttons."
         ),
     )
     chat.add_argument(
@@ -114,17 +120,28 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         help=(
             "SQLite file to use (default: a throw-away database deleted at the end). Refused"
-            " while a bot runs on it, and, if it holds other users (real talents), unless"
-            " --allow-real-talents is given"
+            " while a bot runs on it, and, if it holds other users (real talents, or a copy"
+            " of theirs), unless --allow-real-talents is given"
         ),
     )
     chat.add_argument(
         "--allow-real-talents",
         action="store_true",
         help=(
-            "chat on a --database that holds other users on purpose: the bot then sends"
-            " nothing queued for them (no announcements, stage messages, reminders, staff"
-            " notices or backups run)"
+            "chat on a --database that holds other users on purpose, with sending off: the"
+            " bot then sends nothing queued for them (no announcements, stage messages,"
+            " reminders, staff notices or backups run). To try sending, chat on a database of"
+            " your own (no --database, or a new file)"
+        ),
+    )
+    chat.add_argument(
+        "--files",
+        type=Path,
+        metavar="DIR",
+        help=(
+            "folder for the files and photos the bot sends, written readable by you only"
+            " (default: NAME-files beside --database NAME.db, else a temporary folder"
+            " deleted at the end)"
         ),
     )
     chat.add_argument("--name", default="Sari", help="your first name as the bot sees it")
@@ -134,6 +151,8 @@ def _parser() -> argparse.ArgumentParser:
         help="the language your Telegram app reports, e.g. id or en (default: id)",
     )
     chat.add_argument("--user-id", type=int, default=1001, help="your Telegram user id")
+    # For the tests: how many seconds a reply may take before "still working…" is printed.
+    chat.add_argument("--patience", type=float, default=None, help=argparse.SUPPRESS)
     chat.set_defaults(handler=_chat_command)
 
     check = commands.add_parser(
@@ -263,7 +282,8 @@ async def _serve(settings: Settings, content: Content) -> int:
 
 def _chat_command(args: argparse.Namespace) -> int:
     """`kocca-bot chat`."""
-    from bot.terminal_chat import ChatRefused, chat
+    from bot.chat import ChatRefused, chat
+    from bot.chat.keys import STILL_WORKING_AFTER
 
     settings = load_settings()
     setup_logging(logging.WARNING)
@@ -277,6 +297,8 @@ def _chat_command(args: argparse.Namespace) -> int:
                 telegram_language=args.telegram_language,
                 user_id=args.user_id,
                 real_talents=args.allow_real_talents,
+                files=args.files,
+                patience=STILL_WORKING_AFTER if args.patience is None else args.patience,
             )
         )
     except DatabaseInUse as error:

@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from bot.answers import stats as question_stats
 from bot.ask_off import for_deployment
 from bot.cli_settings import settings_for
 from bot.content import Content, load_content
@@ -157,7 +158,9 @@ async def _report(settings: Settings, content: Content, language: str) -> str:
     try:
         numbers = await stats.compute(store, now)
         flow = await pipeline.compute_stats(store, content, now)
+        asked = await question_stats.compute(store, now)
     finally:
         await store.close()
     report = stats.report(numbers, content, language, settings)
-    return f"{report}\n\n{pipeline.stats_report(flow, content, language)}"
+    report += f"\n\n{pipeline.stats_report(flow, content, language)}"
+    return f"{report}\n\n{question_stats.report(asked, content, language)}"

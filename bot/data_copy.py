@@ -100,6 +100,7 @@ _SHOWN = {
     "support_sessions",
     "relayed_messages",
     "support_topics",
+    "free_questions",
     "conversation_log",
     "update_inbox",
 }
@@ -223,6 +224,7 @@ def readable_copy(
         (Text.MYDATA_SECTION_UPDATES, _updates(w, tables)),
         (Text.MYDATA_SECTION_ANNOUNCEMENTS, _announcements(w, tables)),
         (Text.MYDATA_SECTION_QUESTIONS, _questions(w, tables)),
+        (Text.MYDATA_SECTION_FREE_QUESTIONS, _free_questions(w, tables.get("free_questions", []))),
         (Text.MYDATA_SECTION_CONVERSATION, _conversation(w, tables.get("conversation_log", []))),
         (Text.MYDATA_SECTION_PROCESSING, _processing(w, tables, processed_days, request_update)),
     ]
@@ -504,6 +506,43 @@ def conversation_rows(content: Content, language: str, rows: list[Row]) -> list[
     laid_out = _conversation(_Writer(content, language), rows)
     assert isinstance(laid_out, list)
     return laid_out
+
+
+_BOT_REPLIES = {
+    "answered": Text.MYDATA_ASK_ANSWERED,
+    "suggested": Text.MYDATA_ASK_SUGGESTED,
+    "unanswered": Text.MYDATA_ASK_UNANSWERED,
+}
+
+
+def _free_questions(w: _Writer, rows: list[Row]) -> Section:
+    """Free questions to the bot; entries named by their title (the key if since removed).
+    How sure the bot was and where the question was typed are for its own work."""
+
+    def title(ref: Any) -> Any:
+        kind, _, key = str(ref).partition(":")
+        item, page = w.content.faq.get(key), w.content.programs.get(key)
+        if kind == "faq" and item is not None:
+            return item.question.get(w.language)
+        if kind == "program" and page is not None:
+            return page.title.get(w.language)
+        return ref
+
+    def titles(refs: Any) -> Any:
+        return [title(ref) for ref in json.loads(str(refs or "[]"))]
+
+    fields = {
+        "asked_at": (Text.MYDATA_FIELD_TIME, w.moment),
+        "text": (Text.MYDATA_FIELD_QUESTION, _same),
+        "outcome": (Text.MYDATA_FIELD_BOT_REPLY, w.named(_BOT_REPLIES)),
+        "entry": (Text.MYDATA_FIELD_ANSWERED_WITH, title),
+        "offered": (Text.MYDATA_FIELD_OFFERED, titles),
+        "not_this_at": (Text.MYDATA_FIELD_NOT_THIS, w.moment),
+        "opened": (Text.MYDATA_FIELD_OPENED, title),
+        "sent_to_staff_at": (Text.MYDATA_FIELD_SENT_TO_STAFF, w.moment),
+        "summary": (Text.MYDATA_FIELD_SUMMARY, _same),
+    }
+    return [w.record(row, fields, ("via", "confidence")) for row in rows]
 
 
 def _conversation(w: _Writer, rows: list[Row]) -> Section:

@@ -20,7 +20,7 @@ import logging
 import re
 import sys
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, TextIO
 from urllib.parse import quote
 
 # Loggers of this project: their lines are written with care (ids, never personal data).
@@ -150,9 +150,9 @@ def redact(text: str) -> str:
     return _PHONE_PATTERN.sub("<phone>", text)
 
 
-def setup_logging(level: int, secrets: Iterable[str] = ()) -> None:
-    """Plain lines on stderr; HTTP libraries quiet, since they print request URLs."""
-    handler = logging.StreamHandler(sys.stderr)
+def setup_logging(level: int, secrets: Iterable[str] = (), stream: TextIO | None = None) -> None:
+    """Plain lines on stderr (or `stream`); HTTP libraries quiet, since they print request URLs."""
+    handler = logging.StreamHandler(stream or sys.stderr)
     secrets = list(secrets)
     handler.setFormatter(
         RedactingFormatter(

@@ -219,6 +219,13 @@ class Settings(BaseSettings):
         default_factory=lambda: {"baru": 3, "ditinjau": 7, "dihubungi": 14}
     )
     digest_time: Annotated[time | None, NoDecode] = time(9)
+    # Free questions matched to the FAQ and program pages (bot/answers): the confidence (0-1)
+    # a match needs to be answered directly, to be offered as a suggestion, and for a
+    # question typed after /tanya to be answered before it goes to staff. Defaults chosen
+    # with benchmarks/ask_match.py (docs/performance.md).
+    ask_answer_confidence: float = Field(default=0.30, ge=0, le=1)
+    ask_suggest_confidence: float = Field(default=0.20, ge=0, le=1)
+    ask_relay_confidence: float = Field(default=0.90, ge=0, le=1)
     controller_name: str | None = Field(default=None, max_length=200)
     controller_contact: str | None = Field(default=None, max_length=200)
     controller_address: str | None = Field(default=None, max_length=300)
@@ -366,6 +373,13 @@ class Settings(BaseSettings):
         return value
 
     @model_validator(mode="after")
+    def _check_ask_thresholds(self) -> Settings:
+        """A suggestion needs less confidence than an answer, or nothing is ever suggested."""
+        if self.ask_suggest_confidence > self.ask_answer_confidence:
+            raise ValueError("ASK_SUGGEST_CONFIDENCE must not be higher than ASK_ANSWER_CONFIDENCE")
+        return self
+
+    @model_validator(mode="after")
     def _check_webhook(self) -> Settings:
         """Webhook mode without a secret would accept forged updates from anyone."""
         if self.webhook_url and self.webhook_secret is None:
@@ -500,6 +514,9 @@ _EXPECTED = {
         "comma-separated stage keys with days such as baru=3,ditinjau=7,dihubungi=14, or empty"
     ),
     "digest_time": "a time HH:MM in Asia/Jakarta time such as 09:00, or empty for no digest",
+    "ask_answer_confidence": "a number from 0 to 1, such as 0.30",
+    "ask_suggest_confidence": "a number from 0 to 1, such as 0.20",
+    "ask_relay_confidence": "a number from 0 to 1, such as 0.90",
 }
 
 

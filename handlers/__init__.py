@@ -17,6 +17,7 @@ from telegram.ext import (
 from bot import commands
 from bot.outreach.reminders import CONTINUE, LATER, STOP
 from handlers import (
+    answers,
     broadcast,
     content_admin,
     fallback,
@@ -147,6 +148,7 @@ def register(application: BotApplication) -> None:
             ChatMemberHandler(fallback.bot_added_to_group, ChatMemberHandler.MY_CHAT_MEMBER),
             MessageHandler(PRIVATE & filters.COMMAND, fallback.unknown_command),
             MessageHandler(PRIVATE & filters.UpdateType.MESSAGE, intake.private_message),
+            CallbackQueryHandler(answers.button, pattern=f"^{answers.QA}"),
             CallbackQueryHandler(fallback.stale_button),
         ]
     )

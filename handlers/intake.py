@@ -10,7 +10,7 @@ from bot.content import Markup
 from bot.leads.intake_flow import IntakeFlow, Screen, parse_press
 from bot.parsing import small_int
 from bot.texts import Text
-from handlers import fallback, records_alerts, support
+from handlers import answers, fallback, records_alerts, support
 from handlers.broadcast import offer_subscription
 from handlers.common import BotContext, answer_query, reply, show
 from handlers.intake_views import render, summary
@@ -97,12 +97,17 @@ async def private_message(update: Update, context: BotContext) -> None:
     message = update.message
     if user is None or message is None:
         return
+    if await answers.answer_before_relay(update, context):
+        return  # after /tanya, a question the FAQ answers: the answer first
     if await support.relay_question(update, context):
         return  # in ask mode: for staff, even while an application is open
     flow = _flow(context)
     draft = await flow.active_draft(user.id)
     if draft is None:
-        await fallback.unknown_text(update, context)
+        if message.text is not None:
+            await answers.free_text(update, context)  # a question in the talent's words
+        else:
+            await fallback.unknown_text(update, context)
         return
     if message.text is None:
         screen = await flow.not_text(draft)

@@ -17,10 +17,18 @@ import pytest
 from bot.content import Content, load_content
 from bot.emulator import BotAPIEmulator
 from bot.settings import PACKAGED_CONTENT_DIR
+from tests import processes
 from tests.harness import Harness
 
 ADMIN_ID = 9001
 STAFF_CHAT_ID = -1001234567890
+
+
+@pytest.fixture(autouse=True)
+async def _no_process_outlives_its_test() -> AsyncIterator[None]:
+    """A test that fails while a bot process runs (or a CLI hangs) still ends it."""
+    yield
+    await processes.end_all()
 
 
 @pytest.fixture

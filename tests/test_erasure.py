@@ -26,6 +26,7 @@ from tests.subscribers import queue_text, wait_delivered
 TALENT_ID = 5_839_204_117  # a realistic Telegram id: long enough that a match is no accident
 QUESTION = "Apakah band Sarinah boleh ikut kurasi tahun ini?"
 STAFF_ANSWER = "Halo Sarinah, silakan daftar lewat /daftar dulu ya."
+FREE_QUESTION = "Sarinah mau tanya, ada open call buat band Monsoons?"
 # What identifies her, as stored and as typed (the log keeps what was typed).
 TRACES = [
     str(TALENT_ID),
@@ -92,6 +93,7 @@ async def talent_with_everything(bot: Harness, staff_chat: EmulatedChat) -> Emul
     await bot.send(sari, "/start ig_jan26")
     await apply(bot, sari, MUSICIAN)
     await bot.send(sari, "/langganan")
+    await bot.send(sari, FREE_QUESTION)  # answered by the bot, and recorded
     mark = staff_chat.mark()
     await bot.send(sari, "/tanya")
     await bot.send(sari, QUESTION)
@@ -99,6 +101,22 @@ async def talent_with_everything(bot: Harness, staff_chat: EmulatedChat) -> Emul
     admin = bot.emulator.user(ADMIN_ID)
     await bot.act(admin, admin.send, STAFF_ANSWER, chat=staff_chat, reply_to=copy)
     assert sari.last_message.text == STAFF_ANSWER
+    # Another reply quoting her, which the library cannot read: kept whole in the inbox as
+    # "unparseable", her question and name inside another user's update.
+    broken = bot.emulator.inject_raw_update(
+        {
+            "message": {
+                "message_id": "x",
+                "date": "today",
+                "chat": staff_chat.chat_dict(),
+                "from": admin.as_dict(),
+                "text": "oke",
+                "reply_to_message": copy.raw,
+            }
+        }
+    )
+    await bot.settle(broken)
+    assert await bot.store.inbox.status(broken["update_id"]) == "unparseable"
     await bot.send(admin, "/lead KOC-000001")  # staff read her lead in their private chat
     await bot.press(admin, shown(Text.BTN_NOTE))
     await bot.send(admin, NOTE_BY_BUTTON)
@@ -155,6 +173,7 @@ async def test_retention_purge_leaves_no_copy_in_the_database_files(
     old = (datetime.now(UTC) - timedelta(days=400)).isoformat()
     async with bot.store.db.transaction() as tx:
         await tx.execute("UPDATE conversation_log SET created_at = ?", (old,))
+        await tx.execute("UPDATE free_questions SET asked_at = ?", (old,))  # the bot's reply
     deleted = await _purge(bot)
     assert deleted["conversation_log"] >= 2
     assert traces_in_files(bot.database, ["0899-1111-2222"]) == []

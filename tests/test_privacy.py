@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import shutil
 import sqlite3
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -28,6 +26,7 @@ from tests.leads import (
     CONTENT,
     FILMMAKER,
     MUSICIAN,
+    answer,
     apply,
     copy_label,
     data_copy,
@@ -38,6 +37,7 @@ from tests.leads import (
     shown,
     stored_value,
 )
+from tests.processes import run_cli
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -120,8 +120,13 @@ async def test_withdrawing_consent_to_processing_asks_first_then_removes_applica
     sari, budi = bot.user(), bot.user(first_name="Budi")
     await apply(bot, sari, MUSICIAN)
     await apply(bot, budi, FILMMAKER)
+    new = CONTENT.text(Text.BTN_NEW_REGISTRATION, "id")
     await bot.send(sari, "/daftar")  # an unfinished registration too: it goes as well
-    await bot.press(sari, CONTENT.text(Text.BTN_NEW_REGISTRATION, "id"))
+    await bot.press(sari, new)
+    await answer(bot, sari, "sector", "film")
+    await bot.send(budi, "/daftar")  # Budi's unfinished one stays: he withdrew nothing
+    await bot.press(budi, new)
+    await answer(bot, budi, "sector", "music")
     await bot.send(sari, "/privasi")
     await bot.press(sari, CONTENT.text(Text.BTN_MY_CONSENTS, "id"))
     processing = CONTENT.text(Text.CONSENT_KIND_PROCESSING, "id")
@@ -153,7 +158,7 @@ async def test_withdrawing_consent_to_processing_asks_first_then_removes_applica
     [reply] = await bot.press(sari, CONTENT.text(Text.BTN_CONFIRM_WITHDRAW, "id"))
     assert reply.text == shown(Text.PROCESSING_WITHDRAWN, count=2)
     owners, granted, _ = await state()
-    assert owners == [budi.id] and not granted
+    assert owners == [budi.id, budi.id] and not granted
     # An old confirmation pressed again withdraws nothing twice: it shows the consents.
     [screen] = await bot.press(sari, callback_data="pv:t:processing:0:yes")
     assert screen.text.startswith(opening(Text.CONSENTS_SCREEN))
@@ -375,19 +380,10 @@ async def test_purge_removes_exactly_what_is_old_enough(bot: Harness) -> None:
         )
         db.execute("UPDATE applications SET updated_at = ? WHERE status = 'draft'", (ago(91),))
         db.execute("UPDATE applications SET updated_at = ? WHERE status = 'submitted'", (ago(500),))
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        "purge",
-        env={"PATH": "/usr/bin:/bin", "DATABASE_PATH": str(bot.database)},
-        cwd=bot.database.parent,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    out, err = await asyncio.wait_for(process.communicate(), timeout=60)
-    assert process.returncode == 0, err.decode()
-    assert out.decode().startswith("Deleted 4 conversation-log entries, 1 unfinished applications")
+    env = {"PATH": "/usr/bin:/bin", "DATABASE_PATH": str(bot.database)}
+    code, out, err = await run_cli(bot.database.parent, env, "purge")
+    assert code == 0, err
+    assert out.startswith("Deleted 4 conversation-log entries, 1 unfinished applications")
     with sqlite3.connect(bot.database) as db:
         remaining = {row[0] for row in db.execute("SELECT id FROM conversation_log")}
         statuses = [row[0] for row in db.execute("SELECT status FROM applications")]

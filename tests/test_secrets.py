@@ -13,7 +13,6 @@ import logging
 import signal
 import socket
 import sqlite3
-import sys
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from urllib.parse import quote
@@ -32,7 +31,7 @@ from bot.transport.failures import MESSAGE_LIMIT, describe, explain
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import Harness
 from tests.leads import copy_label, data_copy, section
-from tests.processes import clean_env
+from tests.processes import clean_env, spawn
 from tests.subscribers import queue_text, wait_delivered
 
 TOKEN = "7012345678:AAF-leakCanary_Tok3n0123456789abcdef"
@@ -351,9 +350,7 @@ async def test_at_debug_level_the_log_has_no_secret_and_no_personal_data(tmp_pat
     )
     log_file = tmp_path / "stderr.log"
     with log_file.open("wb") as stderr:  # a file, not a pipe: DEBUG output fills a pipe
-        process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot", "run", cwd=tmp_path, env=env, stderr=stderr
-        )
+        process = await spawn(tmp_path, env, "run", stderr=stderr)
     try:
         await emulator.wait_until(
             lambda: bool(emulator.calls_to("setWebhook")), PROCESS_TIMEOUT, "the webhook"

@@ -8,7 +8,6 @@ import logging
 import os
 import random
 import sqlite3
-import sys
 import zipfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -42,6 +41,7 @@ from tests.leads import (
     seeded,
     shown,
 )
+from tests.processes import run_cli
 
 WIB = ZoneInfo("Asia/Jakarta")
 DASH = "\N{EN DASH}"  # in age ranges, program titles and page ranges
@@ -413,19 +413,9 @@ def _env(database: Path) -> dict[str, str]:
 
 async def _kocca_bot(database: Path, cwd: Path, *args: str, status: int = 0) -> str:
     """Run `python -m bot ...` as its own process against the database; return its output."""
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        *args,
-        cwd=cwd,
-        env=_env(database),
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    out, err = await asyncio.wait_for(process.communicate(), timeout=60)
-    assert process.returncode == status, err.decode()
-    return out.decode() + err.decode()
+    code, out, err = await run_cli(cwd, _env(database), *args)
+    assert code == status, err
+    return out + err
 
 
 async def test_command_line_export_writes_what_the_bot_sends(
@@ -600,6 +590,11 @@ async def test_statistics_match_a_known_set_of_talents(
         "Tahap per sektor",
         "• Film: Baru 2",
         "• Musik: Baru 3",
+        "",
+        "Pertanyaan minggu ini (7 hari terakhir)",
+        "• dijawab langsung: 0 (“Bukan ini”: 0)",
+        "• diberi pilihan: 0",
+        "• belum terjawab: 0",
     ]
     lines = text.splitlines()
     assert lines[0] == "📊 Statistik Talent Desk"

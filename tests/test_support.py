@@ -9,7 +9,6 @@ from typing import Any
 from telegram import Chat, Message
 from telegram import User as TelegramUser
 
-from bot.ask_off import strip_ask
 from bot.content import Content
 from bot.emulator import BotMessage, EmulatedChat, EmulatedUser
 from bot.store.support import Session
@@ -18,7 +17,7 @@ from bot.texts import Text
 from handlers.support import _from_staff
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import Harness
-from tests.leads import CONTENT, consent, opening, rendered, shown
+from tests.leads import CONTENT, consent, opening, shown
 from tests.leads import answer as answer_question
 
 ASK_BUTTON = CONTENT.text(Text.BTN_ASK, "id")
@@ -312,9 +311,8 @@ async def test_without_staff_chat_questions_are_closed(make_bot: Any) -> None:
         CONTENT.text(Text.BTN_FAQ, "id"),
         CONTENT.text(Text.BTN_MENU, "id"),
     ]
-    (fallback,) = await bot.send(sari, "Halo, ada orang?")
-    # Asking is closed: the reply does not point to /tanya (the rest of it stays).
-    assert fallback.text.startswith(rendered(strip_ask(CONTENT.text(Text.UNKNOWN_TEXT, "id"))))
+    (fallback,) = await bot.send(sari, "Halo, ada yang jual nasi goreng?")
+    assert fallback.text.startswith(shown(Text.ASK_NOTHING_CLOSED))  # not pointed to /tanya
     assert "/tanya" not in fallback.text
     english = bot.user(first_name="John", language_code="en")
     (closed_en,) = await bot.send(english, "/ask")
@@ -351,12 +349,12 @@ async def test_a_command_or_the_menu_button_ends_ask_mode(
     await bot.send(sari, "/program")
     mark = staff_chat.mark()
     (fallback,) = await bot.send(sari, "halo")
-    assert fallback.text.startswith(shown(Text.UNKNOWN_TEXT))
+    assert fallback.text == shown(Text.ASK_GREETING, first_name="Sari")
     await bot.send(sari, "/menu")
     await bot.press(sari, ASK_BUTTON)
     await bot.press(sari, callback_data="menu")
     (fallback,) = await bot.send(sari, "halo lagi")
-    assert fallback.text.startswith(shown(Text.UNKNOWN_TEXT))
+    assert fallback.text == shown(Text.ASK_GREETING, first_name="Sari")
     assert staff_chat.messages_since(mark) == []
 
 

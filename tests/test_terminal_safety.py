@@ -9,9 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bot.chat import chat
 from bot.leads.intake import Accepted, check_text
 from bot.settings import DEMO_CONTROLLER, Settings
-from bot.terminal_chat import chat
 from tests.leads import CONTENT
 
 # Set the window title, clear the screen, and a C1 control sequence introducer.

@@ -13,9 +13,9 @@ from urllib.parse import unquote
 import aiohttp
 
 from bot.app import create_runner
+from bot.chat import chat
 from bot.emulator import BotAPIEmulator
 from bot.settings import Settings
-from bot.terminal_chat import chat
 from bot.transport.webhook import WebhookServer
 from bot.web.server import Workspace
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID

@@ -208,7 +208,7 @@ class HealthCheck:
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         self._store = store
-        self._clock = clock
+        self._clock = clock  # of the cache and of the turns: `sleep` waits on it
         self._max_age = max_age
         self._sleep = sleep  # the wait for a turn (tests count the waits)
         self._answer: tuple[float, dict[str, Any]] | None = None  # (read at, JSON)

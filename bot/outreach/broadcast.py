@@ -26,6 +26,7 @@ from telegram.ext import ExtBot
 
 from bot.outreach.pacing import BulkSends, unreachable
 from bot.outreach.send_budget import BROADCAST, SendBudget, retry_seconds
+from bot.rounds import Rounds
 from bot.services import Services
 from bot.store import Broadcast, Recipient, Tally, Version, utc_now
 from bot.store.health import is_storage_error
@@ -70,20 +71,23 @@ class BroadcastWorker:
         self._store = services.store.broadcasts
         self._bot = bot
         self._sends = BulkSends(bot, services.settings.broadcast_rate, "broadcast")
+        self.rounds = services.rounds.setdefault("broadcasts", Rounds())
 
     async def run(self) -> None:
         """Deliver due broadcasts until cancelled; then let requests already made finish."""
         try:
             while True:
+                self.rounds.begin()
                 try:
                     broadcast = await self._store.due(utc_now())
                     if broadcast is not None:
                         await self.deliver(broadcast)
                         continue
+                    self.rounds.idle()
                 except Exception as error:  # the worker must outlive a bad row or a hiccup
                     if not is_storage_error(error):  # a full disk is logged once, by the store
                         log.exception("Broadcast worker error; trying again shortly")
-                await asyncio.sleep(POLL_SECONDS)
+                await self.rounds.rest(POLL_SECONDS)
         except asyncio.CancelledError:
             await self._sends.drain()
             raise

@@ -41,6 +41,7 @@ from bot.names import first_name
 from bot.outreach.broadcast import WIB
 from bot.outreach.pacing import BulkSends, unreachable
 from bot.outreach.send_budget import BROADCAST, retry_seconds
+from bot.rounds import Rounds
 from bot.services import Services
 from bot.settings import QuietHours, Settings
 from bot.store import DueDraft, DueTimes
@@ -175,6 +176,9 @@ class ReminderWorker:
         self._clock = clock
         # At most pacing.IN_FLIGHT reminders are claimed and not yet answered by Telegram.
         self._sends = BulkSends(bot, self._settings.broadcast_rate, "reminder")
+        self.rounds = Rounds()
+        if self._settings.reminder_delays:  # off: no rounds for anyone to wait for
+            services.rounds.setdefault("reminders", self.rounds)
 
     async def run(self) -> None:
         """Send due reminders until cancelled; then let requests already made finish."""
@@ -183,12 +187,16 @@ class ReminderWorker:
             return
         try:
             while True:
+                self.rounds.begin()
+                busy = self._sends.busy  # reminders claimed in an earlier round, still sending
                 try:
                     if await self.dispatch_due():
                         continue
+                    if not busy:
+                        self.rounds.idle()
                 except Exception:  # the worker must outlive a bad row or a database hiccup
                     log.exception("Reminder worker error; trying again shortly")
-                await asyncio.sleep(POLL_SECONDS)
+                await self.rounds.rest(POLL_SECONDS)
         except asyncio.CancelledError:
             await self._sends.drain()
             raise

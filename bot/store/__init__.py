@@ -17,6 +17,7 @@ from bot.store.notices import StaffNotice, StaffNotices
 from bot.store.operations import BackupRecord, Operations
 from bot.store.pipeline import Pipeline
 from bot.store.privacy import Privacy
+from bot.store.questions import FreeQuestions
 from bot.store.records import Records
 from bot.store.reminders import DueDraft, DueTimes, Preference, ReminderCounts, Reminders
 from bot.store.restores import Restores
@@ -41,6 +42,7 @@ __all__ = [
     "Draft",
     "DueDraft",
     "DueTimes",
+    "FreeQuestions",
     "Lead",
     "LeadFilter",
     "Leads",
@@ -98,6 +100,7 @@ class Store:
         self.duplicates = Duplicates(db)
         self.staff_notes = StaffNotes(db)
         self.waiting = Waiting(db)
+        self.questions = FreeQuestions(db)
 
     @classmethod
     async def open(

@@ -832,4 +832,34 @@ MIGRATIONS: list[tuple[str, str]] = [
             )
         """,
     ),
+    (
+        "0026_free_questions",
+        # Talents' free questions (bot/answers), part of their conversation: erased with the
+        # talent (user_id), copied by /dataku, gone with the conversation log on a withdrawal
+        # of consent or at LOG_RETENTION_DAYS. `text` is the message as typed ("Ask our team"
+        # sends it to staff); `summary` is the only form aggregates (/stats) show: shortened,
+        # with emails, phone numbers, long digit runs, handles and links masked.
+        """
+        CREATE TABLE free_questions (
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users(user_id) ON DELETE CASCADE,
+            update_id INTEGER NOT NULL UNIQUE,
+            message_id INTEGER,
+            asked_at TEXT NOT NULL,
+            language TEXT NOT NULL,
+            via TEXT NOT NULL CHECK (via IN ('chat', 'ask')),
+            text TEXT NOT NULL,
+            summary TEXT NOT NULL,
+            outcome TEXT NOT NULL CHECK (outcome IN ('answered', 'suggested', 'unanswered')),
+            entry TEXT,
+            offered TEXT NOT NULL DEFAULT '[]',
+            confidence REAL NOT NULL,
+            not_this_at TEXT,
+            opened TEXT,
+            sent_to_staff_at TEXT
+        );
+        CREATE INDEX free_questions_user ON free_questions(user_id);
+        CREATE INDEX free_questions_asked ON free_questions(asked_at, outcome)
+        """,
+    ),
 ]

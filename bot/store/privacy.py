@@ -453,6 +453,10 @@ class Privacy:
             "DELETE FROM conversation_log WHERE (chat_id = ? OR user_id = ?) AND created_at < ?",
             (user_id, user_id, before),
         )
+        # Free questions to the bot are part of the conversation.
+        await tx.execute(
+            "DELETE FROM free_questions WHERE user_id = ? AND asked_at < ?", (user_id, before)
+        )
         return count
 
     async def purge(self, log_before: str, drafts_before: str, inbox_before: str) -> dict[str, int]:
@@ -460,6 +464,10 @@ class Privacy:
         async with self._db.transaction() as tx:
             log = await tx.execute_rowcount(
                 "DELETE FROM conversation_log WHERE created_at < ?", (log_before,)
+            )
+            # Free questions to the bot are part of the conversation: the same retention.
+            log += await tx.execute_rowcount(
+                "DELETE FROM free_questions WHERE asked_at < ?", (log_before,)
             )
             drafts = await tx.execute_rowcount(
                 "DELETE FROM applications WHERE status = 'draft' AND updated_at < ?",
