@@ -269,7 +269,7 @@ async def test_move_all_leaves_leads_already_at_the_stage_alone(
     mark = admin.mark()
     await bot.press(admin, label("shortlist"))
     (preview,) = admin.find("→ Shortlist", since=mark)
-    assert "1 di antaranya sudah di tahap itu dan dilewati." in preview.text
+    assert "Sudah di tahap itu, jadi dilewati: 1." in preview.text
     await bot.press(admin, t(Text.BTN_BULK_SEND))
     (done,) = admin.find("✅ Pindah massal", since=mark)
     assert "2 pendaftar sekarang di tahap Shortlist; 2 kabar" in done.text

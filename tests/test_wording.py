@@ -295,4 +295,5 @@ def _every_text(content: Content) -> Iterator[tuple[str, str]]:
     for name, data in models.items():
         for path, pair in translations(data, name):
             for language, text in pair.items():
-                yield f"{path}.{language}", text
+                if isinstance(text, str):  # `ask:` phrasings are lists, matched, never shown
+                    yield f"{path}.{language}", text
