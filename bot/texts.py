@@ -237,6 +237,7 @@ class Text(StrEnum):
     EXPORT_USAGE = "export_usage"
     EXPORT_EMPTY = "export_empty"
     EXPORT_CAPTION = "export_caption"
+    EXPORT_CAPTION_DRAFTS = "export_caption_drafts"
     EXPORT_ZIPPED = "export_zipped"
     EXPORT_SPLIT = "export_split"
     EXPORT_SHEET_NAME = "export_sheet_name"

@@ -98,7 +98,7 @@ async def test_export_does_not_overwrite_a_file_unless_forced(
         tmp_path, env, "export", "--format", "csv", "--output", str(target), "--force"
     )
     assert code == 0, err
-    assert "Wrote 1 lead(s)" in out
+    assert "Wrote 1 lead to" in out
     assert "Sari Dewi Lestari" in target.read_text(encoding="utf-8-sig")
 
 

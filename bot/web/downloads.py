@@ -80,7 +80,8 @@ class Downloads:
         )
         token = secrets.token_urlsafe(32)
         path = self._private() / f"{token}.{kind}"
-        count = await export.write_exports(desk.store, desk.content, query.where, {kind: path})
+        written = await export.write_exports(desk.store, desk.content, query.where, {kind: path})
+        count = written.rows
         if count == 0:
             path.unlink(missing_ok=True)
             return {"count": 0}
