@@ -606,6 +606,8 @@ class Text(StrEnum):
     WS_MENU_BUTTON = "ws_menu_button"
     BTN_OPEN_WORKSPACE = "btn_open_workspace"
     WS_TITLE = "ws_title"
+    WS_LOG_STAFF_TEXT = "ws_log_staff_text"
+    WS_LOG_STAFF_ARGUMENTS = "ws_log_staff_arguments"
     WS_LOADING = "ws_loading"
     WS_SAVING = "ws_saving"
     WS_RETRY = "ws_retry"

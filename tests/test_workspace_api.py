@@ -231,6 +231,9 @@ async def test_lead_page_note_assign_reply_and_move_with_one_update(bot: Harness
         processing = next(item for item in lead["consents"] if item["kind"] == "processing")
         assert processing["granted"] is True and processing["at"][:2] == "20"
         assert lead["log"]["lines"][-1]["from"] == "out"  # newest last
+        # Her presses read as the buttons she saw, not as the bot's codes.
+        pressed = [line["text"] for line in lead["log"]["lines"] if line["kind"] == "button"]
+        assert pressed and not any(text.startswith(("i:", "pv:", "sub:")) for text in pressed)
         assert (await client.ok("note", {"id": 1, "text": "  "}))["outcome"] == "refused"
         assert (await client.ok("note", {"id": 1, "text": "Suara bagus"}))["outcome"] == "saved"
         status, _ = await client.call("assign", {"id": 1, "assignee": STRANGER})

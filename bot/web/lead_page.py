@@ -13,6 +13,7 @@ from bot.store.leads import CONSENT_KINDS
 from bot.store.pipeline import HistoryItem
 from bot.store.workspace import LogLine
 from bot.texts import Text
+from bot.transport import updates
 from bot.web import inputs
 from bot.web.desk import Desk, Labels, Viewer
 
@@ -31,14 +32,27 @@ class LeadGone(LookupError):
     """No such submitted lead: never was, or erased (the page says so, nothing else)."""
 
 
-def _line(line: LogLine) -> dict[str, Any]:
+def _line(line: LogLine, labels: Labels) -> dict[str, Any]:
     return {
         "id": line.id,
         "from": line.direction,
         "kind": line.kind,
-        "text": line.text,
+        "text": _readable(line.text, labels),
         "at": wib_text(line.created_at),
     }
+
+
+def _readable(text: str | None, labels: Labels) -> str | None:
+    """The log's markers for what it does not keep of an admin's messages, in words."""
+    if text is None:
+        return None
+    say = labels.content.text
+    if text == updates.STAFF_TEXT:
+        return say(Text.WS_LOG_STAFF_TEXT, labels.language)
+    if text.endswith(f" {updates.STAFF_ARGUMENTS}"):
+        command = text.removesuffix(f" {updates.STAFF_ARGUMENTS}")
+        return f"{command} {say(Text.WS_LOG_STAFF_ARGUMENTS, labels.language)}"
+    return text
 
 
 def _history(item: HistoryItem, labels: Labels, names: dict[int, str]) -> dict[str, Any]:
@@ -136,8 +150,10 @@ async def lead(desk: Desk, viewer: Viewer, application_id: int) -> dict[str, Any
         ],
         "notes_total": notes_total,
         "updates": updates,
-        "log": {"lines": [_line(line) for line in lines], "more": more},
-        "questions": [_line(line) for line in await desk.reads.questions(found.user_id, 30)],
+        "log": {"lines": [_line(line, labels) for line in lines], "more": more},
+        "questions": [
+            _line(line, labels) for line in await desk.reads.questions(found.user_id, 30)
+        ],
     }
 
 
@@ -152,7 +168,8 @@ async def older_log(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[st
         viewer.actor, "lead_viewed", state.reference, part="conversation", before=before
     )
     lines, more = await desk.reads.log_page(state.user_id, before, LOG_PAGE)
-    return {"lines": [_line(line) for line in lines], "more": more}
+    labels = Labels(desk.content, viewer.language)
+    return {"lines": [_line(line, labels) for line in lines], "more": more}
 
 
 def reference(application_id: int) -> str:
