@@ -90,9 +90,19 @@ def _broadcast_command(args: argparse.Namespace) -> int:
     if recipients == 0:
         print("Nothing to send; not queued.")
         return EXIT_NOT_QUEUED
-    if not args.yes and input("Queue it? [y/N] ").strip().lower() not in ("y", "yes"):
-        print("Not queued.")
-        return EXIT_NOT_QUEUED
+    if not args.yes:
+        try:
+            answer = input("Queue it? [y/N] ")
+        except EOFError:  # cron, ssh without a terminal: nobody answered
+            print(
+                "\nkocca-bot broadcast: nobody answered (standard input is empty or not a"
+                " terminal); not queued. Add --yes to queue without asking.",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+        if answer.strip().lower() not in ("y", "yes"):
+            print("Not queued.")
+            return EXIT_NOT_QUEUED
     broadcast_id, frozen = asyncio.run(_queue(settings, main, english, audience, send_at))
     print(
         f"Queued announcement #{broadcast_id} for {_count_of(frozen, 'recipient')}, {when}."
