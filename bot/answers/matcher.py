@@ -27,17 +27,20 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from bot.answers.text import content_words, is_content, small_talk, stem, words
+from bot.answers.text import content_stems, content_words, is_content, small_talk, stem, words
 from bot.content import LANGUAGES, Content, T
 
 Kind = Literal["faq", "program"]
 ANSWER_WEIGHT = 0.6  # an answer's words count less than the phrasings made to be matched
 ANSWER_CREDIT = 0.5  # and a word found only there explains less of the message
-PHRASING = 0.4  # fit = explained x (1 - PHRASING + PHRASING x closest phrasing said)
+PHRASING = 0.6  # fit = explained x (1 - PHRASING + PHRASING x closest phrasing said)
 # A tie is never sure: the confidence drops to 0 as the runner-up's fit nears the best's;
 # a runner-up at 80 % of the best's fit costs 17 % of it.
 MARGIN = 1.0
 MARGIN_POWER = 8
+# The off-topic guard: a word no entry has counts against the fit twice as much as the
+# rarest word an entry has ("cara bayar pajak" is about pajak, not about paying to register).
+UNKNOWN = 2.0
 CANDIDATES = 4  # entries kept per match: one answer and up to three others
 FUZZY_MIN_LENGTH = 4  # shorter words are too easily one letter from another word
 TWO_TYPOS_FROM = 7  # letters: "showril" is two edits from "showreel", "curhat" not "chat"
@@ -87,12 +90,12 @@ class _Corpus:
         for text in phrasings:
             found = content_words(words(text))
             self.words.update(word for word in found if word.isalpha())
-            stems = [stem(word) for word in found]
+            stems = content_stems(found)
             self._document(stems, 1.0)
             if stems:
                 self.phrasings.append((number, frozenset(stems)))
         for text in answers:
-            self._document([stem(word) for word in content_words(words(text))], ANSWER_WEIGHT)
+            self._document(content_stems(content_words(words(text))), ANSWER_WEIGHT)
 
     def _document(self, stems: list[str], weight: float) -> None:
         self.documents.append(stems or [""])  # every entry keeps a non-empty slice
@@ -125,7 +128,8 @@ class Matcher:
                 frequency[word] = frequency.get(word, 0) + 1
         count = len(self.entries)
         self._rarity = {word: math.log(1 + count / n) for word, n in frequency.items()}
-        self._unknown = math.log(1 + count / 0.5)
+        # A word no entry has ("pajak", "tiktok") weighs as UNKNOWN entries' worth of rarity.
+        self._unknown = UNKNOWN * math.log(1 + count / 0.5)
         # Phrasings by stem (numpy index arrays), in entry order: a message's share of each
         # phrasing is summed over the message's own words, then the best per entry taken.
         entries = np.asarray([entry for entry, _ in corpus.phrasings])
@@ -139,6 +143,7 @@ class Matcher:
             for word in stems:
                 postings.setdefault(word, []).append(number)
         self._postings = {word: np.asarray(found) for word, found in postings.items()}
+        self._joinable = set(postings)  # stems of phrasings: words two typed words may be
         self._corrections: dict[str, str | None] = {}  # unknown word -> its correction
 
     @classmethod
@@ -200,12 +205,14 @@ class Matcher:
         while index < len(found):
             word = found[index]
             index += 1
-            if index < len(found) and stem(word + found[index]) in self._vocabulary:
-                word += found[index]  # "mu con", "show reel"
+            if index < len(found) and stem(word + found[index]) in self._joinable:
+                word += found[index]  # "mu con", "show reel"; not "hapus data" (/hapusdata)
                 index += 1
             elif not is_content(word):
                 continue
             stemmed, credit = stem(word), 1.0
+            if not is_content(stemmed):
+                continue  # "caranya", "apaan": a stopword once stemmed
             # Chat's -in for -kan and -i (disiapin, dibutuhin): try the root.
             if stemmed not in self._vocabulary and stemmed[:-2] in self._vocabulary:
                 stemmed = stemmed[:-2] if stemmed.endswith("in") else stemmed
