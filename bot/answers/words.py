@@ -142,6 +142,18 @@ SHORT_FORMS: dict[str, str] = {
     "gtu": "gitu",
     "sya": "saya",
     "aq": "aku",
+    # Chat's names for things the entries name otherwise.
+    "kegedean": "terlalu besar",
+    "kebesaran": "terlalu besar",
+    "sma": "sekolah",
+    "smk": "sekolah",
+    "smp": "sekolah",
+    "kopro": "koproduksi",
+    "bcw": "bcww",
+    "nulis": "menulis",
+    "ngirim": "kirim",
+    "ngedaftar": "daftar",
+    "mp4": "file video",
 }
 
 STOPWORDS_ID = _listed(
@@ -157,6 +169,10 @@ STOPWORDS_ID = _listed(
     ingin lihat tadi pakai dipakai cari benar kayak gini begitu begini doang loh lho
     kok dong sih biar kalian lu lo elu tahu tau bukan sampai atau emang apakah bagaimanakah
     barusan udah minta pengin sebelum setelah terus nya2 aj kayaknya sepertinya
+    pun amat pula kali mirip semacam macam sebenernya sebetulnya pokoknya intinya maksudnya
+    maksud mksd misalnya misal bila apabila bakalan coba ayo guys sob bestie bund bun pak bu
+    ibu bapak ane anda elo sana sini situ disini disana kesini kesana namun soalnya mengenai
+    seputar terkait perihal sesuatu setiap tiap beberapa oleh ka kaka mba kakk
     """
 )
 
@@ -168,7 +184,8 @@ STOPWORDS_EN = _listed(
     please right she should so some someone something tell than that the their them then
     there these they this those to too us very want was we were what when where which who
     why will with would yes yet you your
-    also actually exactly really still here whats ok okay pls
+    also actually exactly really still here whats ok okay pls anybody everything thing
+    things stuff guys possible question questions hello
     """
 )
 
