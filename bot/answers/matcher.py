@@ -9,10 +9,11 @@ they are a likely typo ("showril", "pendaftran"); neighbours are tried joined ("
 bm25s finds the candidates; how well each fits the message decides, because BM25 scores do
 not compare across messages. The fit of an entry is the share of the message it explains
 (words weighted by how rare they are among entries; a word the index does not know counts
-fully against it, so "harga tiket pesawat ke seoul" is mostly unexplained), times how much of
+against it 2.4 times as much as the rarest word an entry has, so "cara bayar pajak" is mostly
+unexplained though "bayar" is a who_can_apply word: the off-topic guard), times how much of
 its closest phrasing the message says ("kocca itu apa" says all of a what_is_kocca phrasing,
-half of "kocca ada di jakarta"). The confidence is the best fit, lowered when the runner-up
-fits nearly as well.
+half of "kocca ada di jakarta"). The confidence is the best fit, lowered when the
+runner-up fits nearly as well.
 """
 
 from __future__ import annotations
@@ -38,8 +39,9 @@ PHRASING = 0.6  # fit = explained x (1 - PHRASING + PHRASING x closest phrasing 
 # a runner-up at 80 % of the best's fit costs 17 % of it.
 MARGIN = 1.0
 MARGIN_POWER = 8
-# The off-topic guard: a word no entry has counts against the fit twice as much as the
-# rarest word an entry has ("cara bayar pajak" is about pajak, not about paying to register).
+# The off-topic guard: a word no entry has weighs UNKNOWN times the rarity of a word half an
+# entry has, 2.4 times the rarest word an entry has ("cara bayar pajak" is about pajak, not
+# about paying to register; ASK_ANSWER_CONFIDENCE was chosen with it).
 UNKNOWN = 2.0
 CANDIDATES = 4  # entries kept per match: one answer and up to three others
 FUZZY_MIN_LENGTH = 4  # shorter words are too easily one letter from another word
@@ -128,7 +130,6 @@ class Matcher:
                 frequency[word] = frequency.get(word, 0) + 1
         count = len(self.entries)
         self._rarity = {word: math.log(1 + count / n) for word, n in frequency.items()}
-        # A word no entry has ("pajak", "tiktok") weighs as UNKNOWN entries' worth of rarity.
         self._unknown = UNKNOWN * math.log(1 + count / 0.5)
         # Phrasings by stem (numpy index arrays), in entry order: a message's share of each
         # phrasing is summed over the message's own words, then the best per entry taken.
