@@ -674,7 +674,6 @@ class Text(StrEnum):
     WS_EDIT_RULES = "ws_edit_rules"
     WS_EDIT_MULTI = "ws_edit_multi"
     WS_SAVE = "ws_save"
-    WS_NOTE_MINE = "ws_note_mine"
 
     # One talent, one living record (content/messages_records.yaml)
     UPDATE_CHOOSE = "update_choose"

@@ -34,7 +34,6 @@ TELEGRAM_TEXTS = (
     Text.BTN_CLOSE_DUPLICATE,
     Text.BTN_REOPEN,
     Text.BTN_CONTACTED,
-    Text.BTN_EDIT_ANSWER,
     Text.BTN_CLEAR_ANSWER,
     Text.BTN_NOTE_EDIT,
     Text.BTN_NOTE_DELETE,
@@ -70,6 +69,7 @@ async def session(desk: Desk, viewer: Viewer) -> dict[str, Any]:
                 "label": stage.label.get(language),
                 "message": stage.message is not None,
                 "consent": stage.consent,
+                "contacted": stage.contacted,
             }
             for key, stage in content.stages.items()
         ],
