@@ -215,10 +215,10 @@ def _moved(
             if bot_runs
             else "no bot is running on this database, so it will be sent when the bot starts"
         )
-        return f"{reference} is now at {label}; the talent update is queued ({when})."
+        return f"{reference} moved to {label}; the talent update is queued ({when})."
     has_message = content.stages[stage].message is not None
     hint = " (no update sent; --notify sends the stage's message)" if has_message else ""
-    return f"{reference} is now at {label}.{hint}"
+    return f"{reference} moved to {label}.{hint}"
 
 
 def _audit_command(args: argparse.Namespace) -> int:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.answers import stats as question_stats
+from bot.ask_off import for_deployment
 from bot.cli_settings import settings_for
 from bot.content import Content, load_content
 from bot.leads import export, pipeline, records, stats
@@ -94,7 +95,7 @@ def prepare(args: argparse.Namespace) -> tuple[Settings, Content] | None:
     """Settings and content, or None (with a message) when there is no database to read."""
     settings = settings_for(args)
     setup_logging(logging.WARNING)
-    content = load_content(settings.content_dir)
+    content = for_deployment(load_content(settings.content_dir), settings)
     if not settings.database_path.exists():
         where = "--database" if args.database is not None else "DATABASE_PATH"
         print(f"No database at {settings.database_path}: check {where}.", file=sys.stderr)

@@ -109,7 +109,7 @@ async def leads_command(update: Update, context: BotContext) -> None:
     try:
         chosen = pipeline.parse_filter(context.args or [], context.content)
     except FilterError as error:
-        stages = ", ".join(context.content.stages)
+        stages = pipeline.stage_list(context.content, context.language())
         await reply(update, context.text(Text.LEADS_USAGE, word=str(error), stages=stages))
         return
     await _show_list(update, context, chosen, 0)
@@ -581,10 +581,11 @@ async def status(update: Update, context: BotContext) -> None:
     user = update.effective_user
     if user is None:
         return
-    registrations = await context.services.store.pipeline.registrations(user.id)
-    await show(
-        update, *views.status_screen(context.content, context.language(update), registrations)
-    )
+    store = context.services.store
+    registrations = await store.pipeline.registrations(user.id)
+    unfinished = await store.applications.draft_for(user.id) is not None
+    language = context.language(update)
+    await show(update, *views.status_screen(context.content, language, registrations, unfinished))
 
 
 # For the other staff buttons on a lead's page (handlers/records.py).

@@ -93,7 +93,9 @@ async def export_command(update: Update, context: BotContext) -> None:
             await reply(update, context.text(Text.EXPORT_EMPTY))
             return
         caption = context.text(
-            Text.EXPORT_CAPTION, count=count, time=export.wib_text(now.isoformat())
+            Text.EXPORT_CAPTION,
+            count=count,
+            time=export.wib_words(services.content, now.isoformat(), context.language()),
         )
         for path in paths.values():
             upload = await asyncio.to_thread(export.pack_for_upload, path, export.UPLOAD_LIMIT)
@@ -109,7 +111,7 @@ async def export_command(update: Update, context: BotContext) -> None:
 
 def _export_refusal(context: BotContext, error: FilterError) -> str:
     """Which word was not understood (or not a date), then the examples."""
-    stages = ", ".join(context.content.stages)
+    stages = pipeline.stage_list(context.content, context.language())
     usage = context.text(Text.EXPORT_USAGE_STAGES, stages=stages)
     lines = [context.text(Text.EXPORT_USAGE), usage]
     if error.word is not None:

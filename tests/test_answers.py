@@ -282,6 +282,7 @@ async def test_questions_are_in_my_data_and_go_with_the_conversation(bot: Harnes
     await bot.press(sari, CONTENT.text(Text.BTN_MY_CONSENTS, "id"))
     processing = CONTENT.text(Text.CONSENT_KIND_PROCESSING, "id")
     await bot.press(sari, CONTENT.text(Text.BTN_WITHDRAW, "id", kind=processing))
+    await bot.press(sari, CONTENT.text(Text.BTN_CONFIRM_WITHDRAW, "id"))  # asked first
     assert questions(bot.database, sari.id) == []
 
     await bot.send(sari, "kak ada open call gak?")

@@ -158,12 +158,17 @@ async def test_multi_choice_toggles_and_enforces_limits(bot: Harness) -> None:
     done = _button(Text.BTN_DONE)
     await bot.press(user, done)
     assert shown(Text.INTAKE_TOO_FEW_CHOICES, min=1) in user.last_message.text
-    for genre in ("pop", "rock", "jazz", "dangdut"):
+    for genre in ("pop", "rock", "jazz"):
         await bot.press(user, label("genres", genre))
     assert "✅ Pop" in user.last_message.button_texts
-    await bot.press(user, done)
-    assert shown(Text.INTAKE_TOO_MANY_CHOICES, max=3) in user.last_message.text
-    await bot.press(user, "✅ Rock")  # untoggle
+    # A fourth choice is refused the moment it is pressed, not later at "Done".
+    [refused] = await bot.press(user, label("genres", "dangdut"))
+    assert refused.text.startswith(shown(Text.INTAKE_TOO_MANY_CHOICES, max=3))
+    assert "✅ " + label("genres", "dangdut") not in refused.button_texts
+    draft = await bot.store.applications.draft_for(user.id)
+    assert draft is not None and draft.pending == ["pop", "rock", "jazz"]
+    await bot.press(user, "✅ Rock")  # untoggle, then the fourth fits
+    await bot.press(user, label("genres", "dangdut"))
     await bot.press(user, done)
     assert (await _stored(bot, user.id))["genres"] == ["pop", "jazz", "dangdut"]
 

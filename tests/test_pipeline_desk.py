@@ -177,7 +177,7 @@ async def test_command_line_moves_notes_and_prints_the_audit_log(
         "--note",
         "Dari skrip",
     )
-    assert "KOC-000001 is now at Shortlist; the talent update is queued" in out
+    assert "KOC-000001 moved to Shortlist; the talent update is queued" in out
     assert "note kept" in out
 
     async def delivered() -> bool:

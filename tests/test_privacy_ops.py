@@ -40,7 +40,8 @@ async def _withdraw(bot: Harness, talent: EmulatedUser, count: int = 1) -> None:
     await bot.send(talent, "/privasi")
     await bot.press(talent, CONTENT.text(Text.BTN_MY_CONSENTS, "id"))
     processing = CONTENT.text(Text.CONSENT_KIND_PROCESSING, "id")
-    [reply] = await bot.press(talent, CONTENT.text(Text.BTN_WITHDRAW, "id", kind=processing))
+    await bot.press(talent, CONTENT.text(Text.BTN_WITHDRAW, "id", kind=processing))
+    [reply] = await bot.press(talent, CONTENT.text(Text.BTN_CONFIRM_WITHDRAW, "id"))
     assert reply.text == shown(Text.PROCESSING_WITHDRAWN, count=count)
 
 
@@ -68,7 +69,8 @@ async def test_staff_hear_which_references_to_clean_up_and_lead_says_erased(
     assert "KOC-000001" in notice.text and "KOC-000003" in notice.text
     assert "KOC-000002" not in notice.text
     assert "<code>" not in notice.text  # the references are marked up, not shown as tags
-    assert f"• {len(relayed)} " in notice.text  # the relayed messages, counted
+    counted = shown(Text.PRIVACY_CLEAN_UP_RELAYED, count=len(relayed))
+    assert counted in notice.text  # the relayed messages, counted
     # It answers her first relayed message, so staff find the thread to delete.
     assert notice.reply_to_message_id == first_relayed.message_id
     # No personal data in it: no name, username, Telegram id or answer.

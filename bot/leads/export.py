@@ -113,6 +113,12 @@ def wib_text(moment: str | None) -> str:
     return "" if moment is None else to_wib(moment).strftime("%Y-%m-%d %H:%M")
 
 
+def wib_words(content: Content, moment: str | None, language: str) -> str:
+    """A stored time as staff read it in the bot: 15 Januari 2026, 14.03 (WIB; files and the
+    command line keep wib_text's sortable form)."""
+    return "" if moment is None else content.moment_text(to_wib(moment), language)
+
+
 def start_of_day_utc(day: date) -> str:
     """Midnight of a WIB date, as a stored ISO UTC time (for comparisons in SQL)."""
     midnight = datetime.combine(day, time.min, tzinfo=WIB).astimezone(UTC)
