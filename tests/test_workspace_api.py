@@ -225,7 +225,7 @@ async def test_lead_page_note_assign_reply_and_move_with_one_update(bot: Harness
     async with workspace(bot, ADMIN_ID) as client:
         lead = await client.ok("lead", {"id": 1})
         assert lead["reference"] == reference and lead["name"] == MUSICIAN["full_name"]
-        assert {"label": "Email", "value": "sari.dewi@example.com"} in [
+        assert {"key": "email", "label": "Email", "value": "sari.dewi@example.com"} in [
             {**answer, "value": answer["value"].lower()} for answer in lead["answers"]
         ]
         processing = next(item for item in lead["consents"] if item["kind"] == "processing")
