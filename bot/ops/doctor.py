@@ -431,7 +431,7 @@ def content_check(settings: Settings) -> Check:
             shown += f"\n    … and {more} more"
         return failed(
             "Content",
-            f"{_count(len(error.problems), 'problem')} in {settings.content_dir}:{shown}",
+            f"{count_of(len(error.problems), 'problem')} in {settings.content_dir}:{shown}",
             "run `kocca-bot check-content` for the list and correct the YAML files",
         )
     size = f"{len(content.messages)} messages, {len(content.questions)} questions"
@@ -482,11 +482,6 @@ def env_file_check(path: Path = ENV_FILE) -> Check:
             f"chmod 600 {path}",
         )
     return passed(name, f"{path} is private (mode {mode:04o})")
-
-
-def _count(number: int, noun: str) -> str:
-    """ "1 problem", "3 problems"."""
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def backup_check(settings: Settings) -> Check:
