@@ -71,6 +71,9 @@ async def test_chat_on_a_real_database_takes_the_lock_and_sends_nothing_queued(
         chat_out, chat_err = await asyncio.wait_for(chat.communicate(b"/start\n/quit\n"), TIMEOUT)
     assert chat.returncode == 0, chat_err.decode()
     assert "Halo, Sari!" in chat_out.decode()
+    assert "Sending is off: announcements, stage messages and reminders stay queued" in " ".join(
+        chat_out.decode().split()
+    )
     assert _rows(database, "SELECT status FROM talent_updates") == [("pending",)]
     assert _rows(database, "SELECT blocked FROM users WHERE user_id = ?", (sari.id,)) == [(0,)]
     assert running_pid(database) is None
