@@ -21,6 +21,7 @@ from bot.content_live import reload_on_hangup
 from bot.logs import setup_logging
 from bot.ops import cli as ops_cli
 from bot.ops.runlock import DatabaseInUse, RunLock
+from bot.parsing import FIRST_YEAR, LAST_YEAR, iso_day
 from bot.settings import Settings, SettingsError, load_settings, settings_with_flags
 from bot.store.schema import SchemaMismatch
 
@@ -169,7 +170,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--content-dir", type=Path, help="folder to check instead of CONTENT_DIR")
     check.add_argument(
         "--today",
-        type=date.fromisoformat,
+        type=_iso_day,
         help="judge as_of dates as on this day (YYYY-MM-DD; default: today)",
     )
     check.set_defaults(handler=_check_content_command)
@@ -334,6 +335,16 @@ async def _purge(settings: Settings) -> int:
     finally:
         await store.close()
     return 0
+
+
+def _iso_day(text: str) -> date:
+    """A YYYY-MM-DD date in the years staff may ask about (argparse says it in one line)."""
+    day = iso_day(text)
+    if day is None:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date like 2026-01-31 (from {FIRST_YEAR} to {LAST_YEAR})"
+        )
+    return day
 
 
 def _check_content_command(args: argparse.Namespace) -> int:

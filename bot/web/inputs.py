@@ -14,6 +14,7 @@ from typing import Any
 
 from bot.content import Content
 from bot.leads.export import start_of_day_utc
+from bot.parsing import FIRST_YEAR, LAST_YEAR, iso_day
 from bot.store.leads import LeadFilter, search_pattern
 from bot.store.workspace import SORTS
 
@@ -52,10 +53,10 @@ def _text(value: Any, name: str, limit: int) -> str:
 
 
 def _day(value: Any, name: str) -> date:
-    try:
-        return date.fromisoformat(_text(value, name, 10))
-    except ValueError:
-        raise BadInput(f"{name} must be a date like 2026-01-31") from None
+    day = iso_day(_text(value, name, 10))
+    if day is None:
+        raise BadInput(f"{name} must be a date like 2026-01-31 ({FIRST_YEAR} to {LAST_YEAR})")
+    return day
 
 
 def integer(value: Any, name: str, low: int = 1, high: int = 2**62) -> int:
