@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from bot import cli_broadcast, cli_pipeline
+from bot import cli_broadcast, cli_pipeline, temp_folders
 from bot.cli_settings import WITHOUT_DATABASE_OPTION, add_database_option, settings_for
 from bot.cli_staff import add_staff_commands
 from bot.content import Content, ContentError, load_content
@@ -214,6 +214,9 @@ def _run_command(args: argparse.Namespace) -> int:
     except DatabaseInUse as error:
         log.critical("Not starting: %s", error)
         return 1
+    removed = temp_folders.remove_leftovers()  # exports a killed bot could not delete
+    if removed:
+        log.info("Deleted %d temporary folder(s) left by a bot that was stopped", removed)
     try:
         return asyncio.run(_serve(settings, content))
     finally:
