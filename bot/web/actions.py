@@ -76,14 +76,16 @@ async def _unknown_stage(desk: Desk, viewer: Viewer, application_id: int, stage:
 def _report(
     desk: Desk, viewer: Viewer, application_id: int, stage: str, move: Move
 ) -> dict[str, Any]:
-    """What became of a stage change, in the words Telegram uses."""
+    """What became of a stage change, in the words Telegram uses; a lead that is not there
+    (erased meanwhile) is a 404, as for every other request about it."""
+    if move.outcome == "gone":
+        raise LeadGone(application_id)
     language, content = viewer.language, desk.content
     key = {
         # The delivery is reported in the admin's chat with the bot (report_chat_id).
         "saved": Text.WS_SAVED_NOTIFYING if move.update_id else Text.PIPELINE_SAVED,
         "conflict": Text.PIPELINE_CONFLICT,
         "same": Text.PIPELINE_ALREADY_THERE,
-        "gone": Text.PIPELINE_GONE,
         "no_consent": Text.PIPELINE_NO_CONSENT_TRANSFER,
     }[move.outcome]
     shown = stage if move.outcome == "no_consent" or move.state is None else move.state.stage
@@ -167,6 +169,7 @@ async def move(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, An
     notify = inputs.flag(body.get("notify"), "notify")
     if stage not in desk.content.stages:
         await _unknown_stage(desk, viewer, application_id, stage)
+    await _state(desk, application_id)  # a draft or an id never given: 404, nothing recorded
     result = await pipeline.change_stage(
         desk.store,
         desk.content,
