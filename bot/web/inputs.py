@@ -159,20 +159,6 @@ def selection(raw: Any) -> list[int]:
     return ids
 
 
-def seen_versions(raw: Any) -> dict[int, int]:
-    """[[application id, version seen], …] of a bulk move being confirmed."""
-    if not isinstance(raw, list) or not 1 <= len(raw) <= MAX_SELECTED:
-        raise BadInput(f"leads must be a list of 1 to {MAX_SELECTED} pairs")
-    seen: dict[int, int] = {}
-    for pair in raw:
-        if not isinstance(pair, list) or len(pair) != 2:
-            raise BadInput("leads must be [id, version] pairs")
-        seen[integer(pair[0], "id")] = integer(pair[1], "version", 0)
-    if len(seen) != len(raw):
-        raise BadInput("leads must not repeat")
-    return seen
-
-
 def words(body: dict[str, Any], name: str, limit: int) -> str:
     """Text staff typed (a note, a reply): checked for type and length only."""
     return _text(body.get(name), name, limit)

@@ -76,7 +76,7 @@ export async function moveSelected(ids, stages) {
     ];
   });
   if (notify === null) return false;
-  const done = await call("bulk-move", { leads: planned.leads, stage, notify });
-  toast(done.text);
+  const done = await call("bulk-move", { batch: planned.batch, stage, notify });
+  toast(done.text, done.outcome === "saved" ? "info" : "warning");
   return true;
 }
