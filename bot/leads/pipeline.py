@@ -28,6 +28,7 @@ from bot.store.applications import REFERENCE_FORMAT
 from bot.store.audit import Actor
 from bot.store.leads import LeadFilter
 from bot.store.pipeline import NOTE_LIMIT, BulkPart, LeadState, Message, Move, Preview
+from bot.terminal_text import without_controls
 from bot.texts import Text
 
 MINE = ("mine", "saya")
@@ -265,8 +266,9 @@ def preview_intro(content: Content, language: str, state: LeadState, to_stage: s
 
 
 def check_note(text: str) -> str:
-    """The note as kept: trimmed, not empty, at most 2,000 characters."""
-    text = text.strip()
+    """The note as kept: without control characters (line breaks kept, as in a long answer),
+    trimmed, not empty, at most 2,000 characters."""
+    text = without_controls(text, keep_newlines=True).strip()
     if not text:
         raise NoteError("empty")
     if len(text) > NOTE_LIMIT:
