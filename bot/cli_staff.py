@@ -23,6 +23,7 @@ from bot.logs import setup_logging
 from bot.settings import Settings
 from bot.store import Store
 from bot.store.audit import Actor
+from bot.terminal_text import printable
 
 EXIT_USAGE = 2
 
@@ -150,7 +151,9 @@ def _stats_command(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     settings, content = prepared
     language = args.language or settings.default_language
-    print(export.plain_text(asyncio.run(_report(settings, content, language))))
+    # Talents' own words are in it (unanswered questions): their control codes shown escaped.
+    report = export.plain_text(asyncio.run(_report(settings, content, language)))
+    print(printable(report, keep_newlines=True))
     return 0
 
 

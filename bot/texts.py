@@ -909,3 +909,5 @@ class Text(StrEnum):
     MYDATA_FIELD_OPENED = "mydata_field_opened"
     MYDATA_FIELD_SENT_TO_STAFF = "mydata_field_sent_to_staff"
     MYDATA_FIELD_SUMMARY = "mydata_field_summary"
+    WS_BULK_EXPIRED = "ws_bulk_expired"
+    WS_BULK_GONE = "ws_bulk_gone"

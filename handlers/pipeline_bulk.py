@@ -8,7 +8,6 @@ and confirming moves only those, once, whoever presses twice, within PREVIEW_LIF
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
 
 from telegram import Update
 
@@ -167,28 +166,28 @@ async def confirm(update: Update, context: BotContext, batch_id: int, *, notify:
         return
     store = context.services.store
     who = actor(update)
-    preview = await store.pipeline.previewed(batch_id)
-    if pipeline.preview_expired(preview, datetime.now(UTC)):
-        await store.pipeline.cancel_bulk(batch_id, who.user_id or 0)
+    started = await pipeline.start_bulk_move(
+        store, batch_id, stage, actor=who, notify=notify, filter_words=chosen.words()
+    )
+    if started == "expired":
         minutes = int(pipeline.PREVIEW_LIFETIME.total_seconds() // 60)
         await show(update, context.text(Text.BULK_PREVIEW_EXPIRED, minutes=minutes))
         return
-    number = await store.pipeline.confirm_bulk(
-        batch_id,
-        stage,
-        who,
-        filter=chosen.words(),
-        stage=stage,
-        leads=preview.count,
-        notify=notify,
-    )
-    if number is None:
+    if started == "gone":
         await expired(update, context)
         return
     await answer_query(update)
     forwarding = context.services.settings.forwarding()
+    number = started.number
     result = await pipeline.bulk_move(
-        store, content, batch_id, preview, stage, actor=who, notify=notify, forwarding=forwarding
+        store,
+        content,
+        batch_id,
+        started.preview,
+        stage,
+        actor=who,
+        notify=notify,
+        forwarding=forwarding,
     )
     log.info(
         "Bulk move %d: %d lead(s) to %s, %d message(s), %d without the stage's consent",

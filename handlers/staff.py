@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from telegram import InputFile, Update
 from telegram.constants import ChatAction
 from telegram.ext import BaseHandler, CommandHandler, filters
 
-from bot import commands
+from bot import commands, temp_folders
 from bot.answers import stats as question_stats
 from bot.leads import chart, export, pipeline, records, stats
 from bot.leads.export import ExportRequest, FilterError
@@ -83,7 +82,7 @@ async def export_command(update: Update, context: BotContext) -> None:
     )
     await chat.send_action(ChatAction.UPLOAD_DOCUMENT)
     now = datetime.now(UTC)
-    with tempfile.TemporaryDirectory(prefix="kocca-export-") as folder:
+    with temp_folders.folder("export") as folder:
         paths: dict[export.Format, Path] = {
             kind: Path(folder) / request.file_name(kind, now) for kind in export.FORMATS
         }

@@ -296,7 +296,7 @@ async def test_bulk_move_of_selected_leads_skips_those_changed_since_the_preview
         assert "3" in preview["summary"]
         await client.ok("preview", {"id": 2, "stage": "ditinjau", "version": 0})  # meanwhile
         moved = await client.ok(
-            "bulk-move", {"leads": preview["leads"], "stage": "shortlist", "notify": False}
+            "bulk-move", {"batch": preview["batch"], "stage": "shortlist", "notify": False}
         )
         assert moved["moved"] == 2 and moved["messages"] == 0
         stages = rows(bot.database, "SELECT application_id, stage FROM lead_pipeline ORDER BY 1")

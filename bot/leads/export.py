@@ -26,6 +26,7 @@ import xlsxwriter
 
 from bot.content import Content, Question
 from bot.leads import intake, records
+from bot.parsing import FIRST_YEAR, LAST_YEAR, plausible_day
 from bot.private_files import open_private, private_file
 from bot.store import Store
 from bot.store.leads import Lead, LeadFilter
@@ -130,13 +131,21 @@ _DAY_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y")
 
 
 def parse_day(text: str) -> date:
-    """A date written 2026-01-31 or 31-01-2026 (also 31/01/2026, 31.01.2026)."""
+    """A date written 2026-01-31 or 31-01-2026 (also 31/01/2026, 31.01.2026), in the years
+    staff may ask about (a year outside them is refused like any other bad date)."""
     for form in _DAY_FORMATS:
         try:
-            return datetime.strptime(text.strip(), form).date()
+            day = datetime.strptime(text.strip(), form).date()
         except ValueError:
             continue
-    raise FilterError(f"{text!r} is not a date like 31-01-2026 or 2026-01-31", text, "date")
+        if not plausible_day(day):
+            break
+        return day
+    raise FilterError(
+        f"{text!r} is not a date like 31-01-2026 or 2026-01-31 (from {FIRST_YEAR} to {LAST_YEAR})",
+        text,
+        "date",
+    )
 
 
 @dataclass(frozen=True, slots=True)

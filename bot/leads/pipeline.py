@@ -13,7 +13,8 @@ import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from typing import Literal
 
 from bot.content import Content, Markup, Stage
 from bot.leads.chart import ChartData
@@ -27,6 +28,7 @@ from bot.store.applications import REFERENCE_FORMAT
 from bot.store.audit import Actor
 from bot.store.leads import LeadFilter
 from bot.store.pipeline import NOTE_LIMIT, BulkPart, LeadState, Message, Move, Preview
+from bot.terminal_text import without_controls
 from bot.texts import Text
 
 MINE = ("mine", "saya")
@@ -264,8 +266,9 @@ def preview_intro(content: Content, language: str, state: LeadState, to_stage: s
 
 
 def check_note(text: str) -> str:
-    """The note as kept: trimmed, not empty, at most 2,000 characters."""
-    text = text.strip()
+    """The note as kept: without control characters (line breaks kept, as in a long answer),
+    trimmed, not empty, at most 2,000 characters."""
+    text = without_controls(text, keep_newlines=True).strip()
     if not text:
         raise NoteError("empty")
     if len(text) > NOTE_LIMIT:
@@ -331,6 +334,40 @@ def preview_expired(preview: Preview, now: datetime) -> bool:
     if preview.made_at is None:
         return True
     return now - datetime.fromisoformat(preview.made_at) > PREVIEW_LIFETIME
+
+
+@dataclass(frozen=True, slots=True)
+class BulkStart:
+    """A confirmed bulk move: its number for staff, and the leads its preview showed."""
+
+    number: int
+    preview: Preview
+
+
+async def start_bulk_move(
+    store: Store, batch_id: int, to_stage: str, *, actor: Actor, notify: bool, filter_words: str
+) -> BulkStart | Literal["expired", "gone"]:
+    """Confirm a bulk move prepared by `actor` (Telegram's Move all, the workspace's selection):
+    "expired" (and dropped) when its preview is older than PREVIEW_LIFETIME, "gone" when it
+    is not theirs, was started or cancelled already; else started, once, and audited. Then
+    `bulk_move` moves the leads the preview showed."""
+    found = await store.pipeline.bulk(batch_id)
+    if found is None or found[1] != actor.user_id or found[3] != "composing":
+        return "gone"
+    preview = await store.pipeline.previewed(batch_id)
+    if preview_expired(preview, datetime.now(UTC)):
+        await store.pipeline.cancel_bulk(batch_id, actor.user_id or 0)
+        return "expired"
+    number = await store.pipeline.confirm_bulk(
+        batch_id,
+        to_stage,
+        actor,
+        filter=filter_words,
+        stage=to_stage,
+        leads=preview.count,
+        notify=notify,
+    )
+    return "gone" if number is None else BulkStart(number, preview)
 
 
 async def bulk_move(
