@@ -107,23 +107,28 @@ async def choose_stage(update: Update, context: BotContext, batch_id: int, stage
             examples=context.text(Text.BULK_EXAMPLES_JOIN).join(shown),
         )
     no_consent = preview.no_consent
-    refused = ""
+    skipped = []  # each reason a lead is left where it is, only when it holds for some
+    if preview.already:
+        skipped.append(context.text(Text.BULK_PREVIEW_ALREADY, count=preview.already))
+    if preview.duplicates:
+        skipped.append(context.text(Text.BULK_PREVIEW_DUPLICATES, count=preview.duplicates))
     if no_consent and forwarding is None:
-        refused = "\n" + context.text(Text.BULK_PREVIEW_FORWARDING_OFF, stage=stage_label)
+        skipped.append(context.text(Text.BULK_PREVIEW_FORWARDING_OFF, stage=stage_label))
     elif no_consent and forwarding is not None:
-        refused = "\n" + context.text(
-            Text.BULK_PREVIEW_NO_CONSENT,
-            count=no_consent,
-            stage=stage_label,
-            recipient=forwarding.recipient,
+        skipped.append(
+            context.text(
+                Text.BULK_PREVIEW_NO_CONSENT,
+                count=no_consent,
+                stage=stage_label,
+                recipient=forwarding.recipient,
+            )
         )
     text = context.text(
         Text.BULK_PREVIEW,
         count=len(leads),
         filter=described,
         stage=stage_label,
-        already=preview.already,
-        no_consent=Markup(refused),
+        skipped=Markup("".join(f"\n{line}" for line in skipped)),
         message_info=info,
     )
     # The example messages name their talents: recorded as views of those leads.
@@ -202,6 +207,8 @@ async def confirm(update: Update, context: BotContext, batch_id: int, *, notify:
     skipped = ""
     if result.changed or result.already:
         skipped = context.text(Text.BULK_SKIPPED, changed=result.changed, already=result.already)
+    if result.duplicates:
+        skipped += context.text(Text.BULK_SKIPPED_DUPLICATES, count=result.duplicates)
     if result.no_consent and forwarding is None:
         skipped += context.text(
             Text.BULK_SKIPPED_FORWARDING_OFF, count=result.no_consent, stage=stage_label

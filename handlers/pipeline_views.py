@@ -97,7 +97,9 @@ def lead_screen(
     text = f"{base}\n\n{extra}{_pipeline_section(content, language, details)}"
     state = details.state
     stage_buttons = []
-    for key, item in content.stages.items():
+    # A lead closed as a duplicate is reopened one way only (↩️ Reopen, handlers/records.py),
+    # so it shows no stage buttons (a stage would reopen it too).
+    for key, item in [] if details.state.closed_duplicate else content.stages.items():
         label = item.label.get(language)
         if key == state.stage:
             label = content.text(Text.BTN_STAGE_CURRENT, language, label=label)

@@ -24,6 +24,7 @@ from handlers.views import button, pairs
 # Callback data of these staff buttons (every press is checked with staff_desk).
 PREFIX = "rc:"
 CONTACTED = "rc:ct:"  # rc:ct:<application>:<version>
+CONTACTED_UNDO = "rc:cu:"  # rc:cu:<application>: Cancel under the prompt, undoing the move
 EDIT = "rc:ea:"  # rc:ea:<application>: which answer
 EDIT_QUESTION = "rc:eq:"  # rc:eq:<application>:<question key>
 EDIT_VALUE = "rc:ev:"  # rc:ev:<application>:<choice value> (the question is in the prompt)
@@ -336,3 +337,10 @@ def waiting_line(content: Content, language: str, item: WaitingLead, days: int) 
 def marks_line(content: Content, language: str, references: list[str]) -> str:
     """Under a lead in a list: the leads it may duplicate."""
     return content.text(Text.RECORDS_LIST_DUPLICATES, language, references=", ".join(references))
+
+
+def closed_line(content: Content, language: str, other: str | None) -> str:
+    """Under a lead in a list: closed as a duplicate (of which lead, if it is still there)."""
+    if other is None:
+        return content.text(Text.RECORDS_LIST_CLOSED_GONE, language)
+    return content.text(Text.RECORDS_LIST_CLOSED, language, reference=other)
