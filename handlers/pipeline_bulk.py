@@ -12,7 +12,6 @@ from datetime import UTC, datetime
 
 from telegram import Update
 
-from bot.content import Markup
 from bot.leads import pipeline
 from bot.leads.pipeline import FilterError, PipelineFilter, parse_code
 from bot.texts import Text
@@ -106,29 +105,12 @@ async def choose_stage(update: Update, context: BotContext, batch_id: int, stage
             en_count=preview.english,
             examples=context.text(Text.BULK_EXAMPLES_JOIN).join(shown),
         )
-    no_consent = preview.no_consent
-    skipped = []  # each reason a lead is left where it is, only when it holds for some
-    if preview.already:
-        skipped.append(context.text(Text.BULK_PREVIEW_ALREADY, count=preview.already))
-    if preview.duplicates:
-        skipped.append(context.text(Text.BULK_PREVIEW_DUPLICATES, count=preview.duplicates))
-    if no_consent and forwarding is None:
-        skipped.append(context.text(Text.BULK_PREVIEW_FORWARDING_OFF, stage=stage_label))
-    elif no_consent and forwarding is not None:
-        skipped.append(
-            context.text(
-                Text.BULK_PREVIEW_NO_CONSENT,
-                count=no_consent,
-                stage=stage_label,
-                recipient=forwarding.recipient,
-            )
-        )
     text = context.text(
         Text.BULK_PREVIEW,
         count=len(leads),
         filter=described,
         stage=stage_label,
-        skipped=Markup("".join(f"\n{line}" for line in skipped)),
+        skipped=pipeline.preview_skipped(content, language, preview, stage, forwarding),
         message_info=info,
     )
     # The example messages name their talents: recorded as views of those leads.

@@ -92,7 +92,8 @@ def lead_screen(
 ) -> Screen:
     """The lead as today, then its stage, assignee, notes and history, with the buttons (and
     one opening it in the staff workspace, given the workspace's URL, in a private chat)."""
-    base, _ = lead_page(content, language, lead, back_page, code)
+    forwards = details.forwarding is not None
+    base, _ = lead_page(content, language, lead, back_page, code, forwards=forwards)
     extra = f"{details.extra_text}\n\n" if details.extra_text else ""
     text = f"{base}\n\n{extra}{_pipeline_section(content, language, details)}"
     state = details.state

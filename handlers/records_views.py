@@ -9,7 +9,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.content import Content, Markup, Question
 from bot.leads import intake, records
-from bot.leads.export import wib_text
+from bot.leads.export import wib_words
 from bot.store.audit import Actor
 from bot.store.pipeline import LeadState
 from bot.store.records import LeadChange
@@ -204,7 +204,7 @@ def notes_list(
                 Text.RECORDS_NOTE_LINE,
                 language,
                 number=number,
-                time=wib_text(note.created_at),
+                time=wib_words(content, note.created_at, language),
                 author=_author(content, language, note, names),
                 text=shortened,
             )
@@ -229,13 +229,15 @@ def note_full(
     edited = ""
     if note.edited_at:
         edited = content.text(
-            Text.RECORDS_NOTE_EDITED_MARK, language, time=wib_text(note.edited_at)
+            Text.RECORDS_NOTE_EDITED_MARK,
+            language,
+            time=wib_words(content, note.edited_at, language),
         )
     text = content.text(
         Text.RECORDS_NOTE_FULL,
         language,
         reference=note.reference,
-        time=wib_text(note.created_at),
+        time=wib_words(content, note.created_at, language),
         author=_author(content, language, note, names),
         edited=edited,
         text=note.text,
@@ -299,7 +301,7 @@ def assign_choose(
 
 def history_line(content: Content, language: str, change: LeadChange, names: dict[int, str]) -> str:
     """One answer change or duplicate link, as the lead's history shows it."""
-    time = wib_text(change.created_at)
+    time = wib_words(content, change.created_at, language)
     if change.kind == "talent_update":
         lines = "\n".join(
             change_line(content, language, item, talent=False) for item in change.changes

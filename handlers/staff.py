@@ -88,7 +88,11 @@ async def export_command(update: Update, context: BotContext) -> None:
             kind: Path(folder) / request.file_name(kind, now) for kind in export.FORMATS
         }
         written = await export.write_exports(
-            services.store, services.content, request.filter, paths
+            services.store,
+            services.content,
+            request.filter,
+            paths,
+            forwards=services.settings.forwarding() is not None,
         )
         log.info("Staff %s exported %d row(s)", user.id if user else None, written.rows)
         if written.rows == 0:

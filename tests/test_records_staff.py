@@ -8,6 +8,7 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
+from bot.leads.export import wib_words
 from bot.store.audit import Actor
 from bot.texts import Text
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
@@ -351,3 +352,42 @@ async def test_references_are_given_at_submission_in_order(bot: Harness, staff_c
     (erased,) = await bot.send(admin, "/lead KOC-000001")
     assert erased.text == shown(Text.LEAD_ERASED, reference="KOC-000001")
     assert await register(bot, bot.user(first_name="Next"), MUSICIAN) == "KOC-000003"
+
+
+async def test_buttons_read_apart_and_forwarding_that_does_not_apply_says_so(
+    make_bot: Any, staff_chat: Any
+) -> None:
+    bot: Harness = await make_bot(
+        admin_ids=frozenset({ADMIN_ID, SECOND_ADMIN}),
+        staff_chat_id=STAFF_CHAT_ID,
+        forward_to=None,
+        forward_abroad=False,
+    )
+    dewi = bot.emulator.user(SECOND_ADMIN, first_name="Dewi", language_code="en")
+    await register(bot, bot.user(first_name="Sari"), MUSICIAN)
+    alert = staff_chat.last_message  # the new-lead alert in the staff group
+    transfer = t(Text.EXPORT_COL_CONSENT_TRANSFER)
+    assert shown(Text.LEAD_CONSENT_NOT_APPLICABLE, label=transfer) in alert.text
+    (page,) = await bot.send(dewi, "/lead KOC-000001")
+    labels = page.button_texts
+    assert len(labels) == len(set(labels))  # no two buttons read the same
+    assert {t(Text.BTN_CONTACTED, "en"), stage_button("dihubungi", "en")} <= set(labels)
+    assert t(Text.BTN_NOTE, "en") != t(Text.BTN_NOTES, "en", count=0)
+    english = t(Text.EXPORT_COL_CONSENT_TRANSFER, "en")
+    assert shown(Text.LEAD_CONSENT_NOT_APPLICABLE, "en", label=english) in page.text
+    replies = await bot.send(dewi, "/export")
+    (record,) = as_records(read_csv(next(m.document[1] for m in replies if m.document)))
+    assert record[transfer] == t(Text.CONSENT_NOT_APPLICABLE)
+    # Times read the same everywhere, and every history line is a bullet.
+    await bot.send(dewi, "/note KOC-000001 Called her")
+    await bot.press(dewi, t(Text.BTN_EDIT_ANSWER, "en"), message=page)
+    await bot.press(dewi, CONTENT.questions["city"].label.en)
+    await bot.send(dewi, "Cimahi")
+    (page,) = await bot.send(dewi, "/lead KOC-000001")
+    (change,), _ = await bot.store.records.changes(1, 5)
+    edited = wib_words(CONTENT, change.created_at, "en")
+    assert f"• {edited} · Dewi edited an answer:" in page.text
+    notes, _ = await bot.store.pipeline.notes(1, 5)
+    written = wib_words(CONTENT, notes[0].created_at, "en")
+    (listed,) = await bot.press(dewi, t(Text.BTN_NOTES, "en", count=1))
+    assert f"1. {written} · Dewi: Called her" in listed.text

@@ -320,6 +320,36 @@ def bulk_preview(
     return BulkPreview(leads, movable, eligible, examples)
 
 
+def preview_skipped(
+    content: Content,
+    language: str,
+    preview: BulkPreview,
+    to_stage: str,
+    forwarding: Forwarding | None,
+) -> Markup:
+    """The preview's lines on leads a bulk move leaves where they are, one per reason that
+    holds for some ("already there: 0" is never said), each on a line of its own."""
+    label = stage_label(content, to_stage, language)
+    lines = []
+    if preview.already:
+        lines.append(content.text(Text.BULK_PREVIEW_ALREADY, language, count=preview.already))
+    if preview.duplicates:
+        lines.append(content.text(Text.BULK_PREVIEW_DUPLICATES, language, count=preview.duplicates))
+    if preview.no_consent and forwarding is None:
+        lines.append(content.text(Text.BULK_PREVIEW_FORWARDING_OFF, language, stage=label))
+    elif preview.no_consent and forwarding is not None:
+        lines.append(
+            content.text(
+                Text.BULK_PREVIEW_NO_CONSENT,
+                language,
+                count=preview.no_consent,
+                stage=label,
+                recipient=forwarding.recipient,
+            )
+        )
+    return Markup("".join(f"\n{line}" for line in lines))
+
+
 @dataclass(frozen=True, slots=True)
 class BulkResult:
     """What a bulk move did."""
