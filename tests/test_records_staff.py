@@ -25,6 +25,7 @@ from tests.leads import apply as register
 from tests.test_pipeline import SECOND_ADMIN, admin_of, audit, rows, t
 from tests.test_pipeline import label as stage_button
 from tests.test_staff import _kocca_bot
+from tests.test_support import ask
 
 
 def question_label(key: str) -> str:
@@ -391,3 +392,16 @@ async def test_buttons_read_apart_and_forwarding_that_does_not_apply_says_so(
     written = wib_words(CONTENT, notes[0].created_at, "en")
     (listed,) = await bot.press(dewi, t(Text.BTN_NOTES, "en", count=1))
     assert f"1. {written} · Dewi: Called her" in listed.text
+
+
+async def test_a_question_names_the_talents_open_lead_not_a_closed_duplicate(
+    bot: Harness, staff_chat: Any
+) -> None:
+    sari = bot.user(first_name="Sari")
+    await register(bot, sari, MUSICIAN)  # KOC-000001
+    await register(bot, sari, {**FILMMAKER, "email": "lain@example.com"})  # KOC-000002
+    assert await bot.store.duplicates.close_duplicate(2, 1, Actor.cli()) == "saved"
+    mark = staff_chat.mark()
+    await ask(bot, sari, "Kapan pengumumannya?")
+    header = staff_chat.messages_since(mark)[0]
+    assert shown(Text.SUPPORT_HEADER_LEAD, reference="KOC-000001") in header.text
