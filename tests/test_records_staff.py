@@ -336,8 +336,12 @@ async def test_stage_words_in_either_language_and_any_case(
         bot.database, tmp_path, "lead", "KOC-000001", "--stage", "tidak DILANJUTKAN"
     )
     assert "KOC-000001 moved to Tidak dilanjutkan" in out
+    # A stored time in an entry's details reads in WIB, like the entry's own time.
+    stored = "2026-12-05T02:00:00.000000+00:00"
+    await bot.store.audit.add(Actor.cli(), "reminder_scheduled", "KOC-000001", send_at=stored)
     out = await _kocca_bot(bot.database, tmp_path, "audit", "--lead", "KOC-000001")
     assert f"Admin ({ADMIN_ID})" in out  # the name with the id, where only ids were
+    assert "send_at=2026-12-05 09:00 WIB" in out and stored not in out
 
 
 async def test_references_are_given_at_submission_in_order(bot: Harness, staff_chat: Any) -> None:
