@@ -109,6 +109,7 @@ class Text(StrEnum):
     GROUP_ONLY_PRIVATE = "group_only_private"
     GROUP_ID_FOR_ADMIN = "group_id_for_admin"
     EXPORT_UNKNOWN_WORD = "export_unknown_word"
+    EXPORT_UNKNOWN_OPTION = "export_unknown_option"
     EXPORT_BAD_DATE = "export_bad_date"
     EXPORT_NO_DATE = "export_no_date"
     BTN_BROADCAST_VIEW = "btn_broadcast_view"
