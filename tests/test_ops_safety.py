@@ -52,7 +52,7 @@ async def test_chat_on_a_real_database_takes_the_lock_and_sends_nothing_queued(
         code, _, err = await _chat(tmp_path, env, "--database", str(refused), stdin=b"/start\n")
         assert code == 2
         said = " ".join(err.split())
-        assert f"{refused} holds 1 other user(s)" in said
+        assert f"{refused} holds 1 other user," in said
         assert "A copy of this database holds the same users and is refused the same way" in said
         assert "add --allow-real-talents" in said and "with sending off" in said
         assert "To try sending too, chat on a database of your own" in said
