@@ -139,7 +139,10 @@ async def _export(
     store = await Store.open(settings.database_path)
     try:
         await store.audit.add(Actor.cli(), "export", None, **request.describe(), file=path.name)
-        return await export.write_exports(store, content, request.filter, {kind: path})
+        forwards = settings.forwarding() is not None
+        return await export.write_exports(
+            store, content, request.filter, {kind: path}, forwards=forwards
+        )
     finally:
         await store.close()
 

@@ -11,7 +11,6 @@ import logging
 
 from telegram import Update
 
-from bot.content import Markup
 from bot.leads import pipeline
 from bot.leads.pipeline import FilterError, PipelineFilter, parse_code
 from bot.texts import Text
@@ -105,24 +104,12 @@ async def choose_stage(update: Update, context: BotContext, batch_id: int, stage
             en_count=preview.english,
             examples=context.text(Text.BULK_EXAMPLES_JOIN).join(shown),
         )
-    no_consent = preview.no_consent
-    refused = ""
-    if no_consent and forwarding is None:
-        refused = "\n" + context.text(Text.BULK_PREVIEW_FORWARDING_OFF, stage=stage_label)
-    elif no_consent and forwarding is not None:
-        refused = "\n" + context.text(
-            Text.BULK_PREVIEW_NO_CONSENT,
-            count=no_consent,
-            stage=stage_label,
-            recipient=forwarding.recipient,
-        )
     text = context.text(
         Text.BULK_PREVIEW,
         count=len(leads),
         filter=described,
         stage=stage_label,
-        already=preview.already,
-        no_consent=Markup(refused),
+        skipped=pipeline.preview_skipped(content, language, preview, stage, forwarding),
         message_info=info,
     )
     # The example messages name their talents: recorded as views of those leads.
@@ -201,6 +188,8 @@ async def confirm(update: Update, context: BotContext, batch_id: int, *, notify:
     skipped = ""
     if result.changed or result.already:
         skipped = context.text(Text.BULK_SKIPPED, changed=result.changed, already=result.already)
+    if result.duplicates:
+        skipped += context.text(Text.BULK_SKIPPED_DUPLICATES, count=result.duplicates)
     if result.no_consent and forwarding is None:
         skipped += context.text(
             Text.BULK_SKIPPED_FORWARDING_OFF, count=result.no_consent, stage=stage_label

@@ -182,17 +182,6 @@ async def bulk_preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict
     preview = pipeline.bulk_preview(content, stage, leads, forwarding)
     label = pipeline.stage_label(content, stage, language)
     selection = desk.content.text(Text.WS_BULK_SELECTION, language)
-    no_consent = ""
-    if preview.no_consent and forwarding is None:
-        no_consent = "\n" + desk.say(Text.BULK_PREVIEW_FORWARDING_OFF, language, stage=label)
-    elif preview.no_consent and forwarding is not None:
-        no_consent = "\n" + desk.say(
-            Text.BULK_PREVIEW_NO_CONSENT,
-            language,
-            count=preview.no_consent,
-            stage=label,
-            recipient=forwarding.recipient,
-        )
     if not preview.eligible:
         info = desk.say(Text.BULK_NONE_ELIGIBLE, language)
     elif not preview.examples:
@@ -220,8 +209,7 @@ async def bulk_preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict
         count=len(leads),
         filter=selection,
         stage=label,
-        already=preview.already,
-        no_consent=no_consent,
+        skipped=pipeline.preview_skipped(content, language, preview, stage, forwarding),
         message_info=info,
     )
     # Kept as Telegram's Move all keeps its preview: confirming moves these leads, each only
