@@ -606,6 +606,8 @@ class Text(StrEnum):
     WS_MENU_BUTTON = "ws_menu_button"
     BTN_OPEN_WORKSPACE = "btn_open_workspace"
     WS_TITLE = "ws_title"
+    WS_LOG_STAFF_TEXT = "ws_log_staff_text"
+    WS_LOG_STAFF_ARGUMENTS = "ws_log_staff_arguments"
     WS_LOADING = "ws_loading"
     WS_SAVING = "ws_saving"
     WS_RETRY = "ws_retry"
@@ -735,6 +737,19 @@ class Text(StrEnum):
     WS_STATS_AT = "ws_stats_at"
     WS_STATS_NONE = "ws_stats_none"
     WS_CHART_BAR = "ws_chart_bar"
+    # The workspace's records (content/messages_workspace_records.yaml)
+    WS_LEAD_DUPLICATES = "ws_lead_duplicates"
+    WS_FILTER_WAITING = "ws_filter_waiting"
+    WS_WAITING_ORDER = "ws_waiting_order"
+    WS_LEAD_CONTACT = "ws_lead_contact"
+    WS_CONTACT_WHATSAPP = "ws_contact_whatsapp"
+    WS_CONTACTED_PROMPT = "ws_contacted_prompt"
+    WS_CONTACTED_NOTE = "ws_contacted_note"
+    WS_EDIT_ANSWER = "ws_edit_answer"
+    WS_EDIT_NOW = "ws_edit_now"
+    WS_EDIT_RULES = "ws_edit_rules"
+    WS_EDIT_MULTI = "ws_edit_multi"
+    WS_SAVE = "ws_save"
 
     # One talent, one living record (content/messages_records.yaml)
     UPDATE_CHOOSE = "update_choose"
