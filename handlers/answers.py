@@ -9,6 +9,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from bot.answers.desk import AnswerDesk, Question, entry, thresholds
 from bot.answers.verdict import Outcome
 from bot.content import FaqItem
+from bot.names import first_name
 from bot.store.questions import Recorded
 from bot.texts import Text
 from handlers import menu, support, views
@@ -48,7 +49,7 @@ async def free_text(update: Update, context: BotContext) -> None:
     answered = _answer(context, language, verdict.entry) if verdict.entry else None
     if verdict.outcome is Outcome.GREETING:
         user = update.effective_user
-        name = user.first_name if user else ""
+        name = first_name(user.first_name) if user else ""
         _, markup = menu.main_menu(context, language)
         await reply(update, context.text(Text.ASK_GREETING, first_name=name), markup)
     elif verdict.outcome is Outcome.THANKS:
