@@ -125,14 +125,16 @@ def _export_command(args: argparse.Namespace) -> int:
         )
         return EXIT_USAGE
     request = ExportRequest.of(args.sector, args.since, args.drafts, args.stage)
-    count = asyncio.run(_export(settings, content, request, args.format, args.output))
-    print(f"Wrote {count} lead(s) to {args.output}")
+    written = asyncio.run(_export(settings, content, request, args.format, args.output))
+    leads = f"{written.leads} lead" + ("" if written.leads == 1 else "s")
+    drafts = f" and {written.drafts} draft" + ("" if written.drafts == 1 else "s")
+    print(f"Wrote {leads}{drafts if request.drafts else ''} to {args.output}")
     return 0
 
 
 async def _export(
     settings: Settings, content: Content, request: ExportRequest, kind: export.Format, path: Path
-) -> int:
+) -> export.Written:
     store = await Store.open(settings.database_path)
     try:
         await store.audit.add(Actor.cli(), "export", None, **request.describe(), file=path.name)

@@ -524,6 +524,9 @@ async def test_cli_queues_a_broadcast_the_running_bot_delivers(
     assert code == 1
     assert "3 subscribers would receive" in out
     assert "Not queued." in out
+    code, out, err = await kocca_bot("--text-file", str(text))  # from cron: nobody answers
+    assert code == 2 and "Traceback" not in err
+    assert "Add --yes to queue without asking." in err
     assert await bot.store.broadcasts.active() == []
 
     code, out, err = await kocca_bot("--text-file", str(text), "--audience", "language=en", "--yes")

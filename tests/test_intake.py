@@ -398,7 +398,13 @@ async def test_everything_answered_is_in_the_conversation_log(bot: Harness) -> N
     log = await bot.store.log.for_chat(user.id)
     incoming = [entry.text for entry in log if entry.direction == "in"]
     assert "Budi Santoso" in incoming and "/daftar" in incoming
-    assert any(entry.kind == "button" for entry in log)
+    # Presses are kept as the labels the talent read ("Film", "Kirim pendaftaran"), so the
+    # workspace and /dataku show them, not the bot's button codes.
+    pressed = [entry.text for entry in log if entry.kind == "button"]
+    assert CONTENT.questions["sector"].choices is not None
+    film = next(c for c in CONTENT.questions["sector"].choices if c.value == "film")
+    assert film.label.id in pressed
+    assert not any(text and text.startswith("i:") for text in pressed)
     outgoing = [entry.text or "" for entry in log if entry.direction == "out"]
     assert any("KOC-000001" in text for text in outgoing)
     assert all(text.strip() for text in outgoing)  # every outgoing entry has its text

@@ -127,7 +127,7 @@ async def test_withdrawal_survives_the_restore_of_an_older_backup(
 
     code, out, err = await backed_up.cli("restore", str(backed_up.backup))
     assert code == 0, err
-    assert "1 withdrawal record(s)" in out and "the applications of 1 deleted again" in out
+    assert "1 withdrawal record newer" in out and "the applications of 1 deleted again" in out
     # The restore applied it: the command line never sees her application again.
     values = every_value(database)
     assert not any(secret in value for value in values for secret in SARI_DATA)
@@ -194,7 +194,7 @@ async def test_nothing_queued_in_a_backup_goes_out_after_a_restore(
     await bot.stop()
     code, out, err = await run_cli(tmp_path, env, "restore", str(backup))
     assert code == 0, err
-    assert "Held, not sent: 1 stage message(s)" in out and "1 announcement(s) cancelled" in out
+    assert "Held, not sent: 1 stage message (now" in out and "1 announcement cancelled" in out
     with sqlite3.connect(database) as db:
         assert db.execute("SELECT status FROM talent_updates").fetchall() == [("uncertain",)]
         assert db.execute("SELECT status FROM broadcasts").fetchall() == [("cancelled",)]

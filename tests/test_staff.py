@@ -257,6 +257,15 @@ async def test_export_filters_by_sector_date_and_drafts(
     )
     film_drafts = await export_records(bot, admin, "/export film drafts")
     assert [row[COLUMN["full_name"]] for row in film_drafts] == ["Budi Santoso", "Rina Pratiwi"]
+    # The caption counts leads and unfinished forms apart, each with its own noun.
+    captions = {message.text for message in admin.messages if message.document is not None}
+    assert any(
+        c and c.startswith("📄 1 pendaftar dan 1 draf (formulir belum selesai)") for c in captions
+    )
+    assert any(
+        c and c.startswith("📄 2 pendaftar dan 1 draf (formulir belum selesai)") for c in captions
+    )
+    assert any(c and c.startswith("📄 1 pendaftar · dibuat") for c in captions)  # no drafts asked
 
     replies = await bot.send(admin, "/export since 2030-01-01")
     assert [message.text for message in replies] == [
@@ -467,7 +476,7 @@ async def test_command_line_needs_an_existing_database_and_speaks_english_on_req
     printed = await _kocca_bot(
         missing, tmp_path, "export", "--format", "csv", "--output", str(output)
     )
-    assert printed.strip() == f"Wrote 0 lead(s) to {output}"
+    assert printed.strip() == f"Wrote 0 leads to {output}"
     assert read_csv(output.read_bytes()) == [HEADERS]
 
 

@@ -328,8 +328,8 @@ async def test_ask_mode_wins_over_an_open_application_and_ends_with_done(
     assert draft is not None
     await bot.send(sari, "/tanya")
     mark = staff_chat.mark()
-    await bot.send(sari, "Boleh daftar kalau belum punya karya rilis?")
-    assert staff_chat.messages_since(mark)[-1].text == "Boleh daftar kalau belum punya karya rilis?"
+    await bot.send(sari, "Ada contoh kontrak label musik?")
+    assert staff_chat.messages_since(mark)[-1].text == "Ada contoh kontrak label musik?"
     assert await bot.store.applications.draft_for(sari.id) == draft
 
     await bot.press(sari, DONE_BUTTON)
