@@ -42,8 +42,9 @@ STAFF_CHAT_ID = -1001234567890
 class Replies:
     """Times each step from the update being queued to the bot's reply in that chat."""
 
-    def __init__(self, emulator: BotAPIEmulator) -> None:
+    def __init__(self, emulator: BotAPIEmulator, timeout: float = REPLY_TIMEOUT) -> None:
         self._waiting: dict[int, asyncio.Future[float]] = {}
+        self._timeout = timeout
         self.unexpected = 0
         emulator.subscribe(self._on_event)
 
@@ -65,7 +66,7 @@ class Replies:
         action()
         queued = time.perf_counter()
         try:
-            replied = await asyncio.wait_for(future, REPLY_TIMEOUT)
+            replied = await asyncio.wait_for(future, self._timeout)
         finally:
             self._waiting.pop(chat_id, None)
         return replied - queued
@@ -139,6 +140,7 @@ class BotProcess:
     env: dict[str, str]
     folder: Path
     process: asyncio.subprocess.Process | None = None
+    start_timeout: float = START_TIMEOUT  # longer under valgrind, which runs ~50 times slower
     log: Path = field(init=False)
 
     def __post_init__(self) -> None:
@@ -169,7 +171,7 @@ class BotProcess:
         exited: asyncio.Future[Any] = asyncio.ensure_future(self.process.wait())
         try:
             await asyncio.wait(
-                [first_poll.arrived, exited], timeout=START_TIMEOUT, return_when="FIRST_COMPLETED"
+                [first_poll.arrived, exited], timeout=self.start_timeout, return_when="FIRST_COMPLETED"
             )
         finally:
             exited.cancel()
@@ -265,6 +267,11 @@ def percentile(values: Sequence[float], fraction: float) -> float:
 def median(values: Sequence[float]) -> float:
     """The median."""
     return statistics.median(values)
+
+
+def load_average() -> str:
+    """The machine's load averages over 1, 5 and 15 minutes, for the report."""
+    return " ".join(f"{value:.1f}" for value in os.getloadavg())
 
 
 def machine() -> str:

@@ -1,6 +1,12 @@
-"""Interactive load: N talents apply at once; the full bot against bare echo bots.
+"""Interactive load: N talents at once; the full bot against bare echo bots.
 
     python benchmarks/interactive.py [--talents 50] [--rounds 3] [--bots full,ptb-echo,...]
+    python benchmarks/interactive.py --workload free-text --talents 1000 [--texts 5]
+
+Two workloads. `intake` (the default): each talent completes the whole application
+(/start, then every question). `free-text`: each talent sends /start, then `--texts` messages
+in their own words (the bot's answer to free text: today the fallback with the menu; the
+FAQ matcher once it is in), the hot path of issue 23.
 
 Every bot runs in a subprocess of its own and talks to the same emulator, served on loopback
 by this process, over real HTTP. Each talent waits for the bot's reply before its next step
@@ -40,6 +46,7 @@ from _driver import (
     base_env,
     cpu_seconds,
     full_bot,
+    load_average,
     machine,
     machine_busy_seconds,
     median,
@@ -52,6 +59,18 @@ from _driver import (
 from bot.emulator import BotAPIEmulator
 
 ECHO_BUTTON = "Tekan"
+# What talents type outside a form (issue 23's examples and their like): Indonesian,
+# informal, English and mixed; none is a command, a greeting or a thanks.
+FREE_TEXTS = (
+    "kak ada open call gak?",
+    "gmn cara kirim showreel",
+    "can I perform in Korea?",
+    "min, program buat sineas muda ada ga",
+    "apakah pendaftarannya gratis",
+    "is there a deadline for the music program",
+    "saya penyanyi dari Medan, bisa ikut?",
+    "info beasiswa film di korea dong",
+)
 ECHO_GREETING = "Halo! Tulis apa saja."
 BOTS = ("full", "ptb-echo", "ptb-echo-aiohttp", "aiogram-echo")
 
@@ -71,6 +90,15 @@ class Round:
     def rate(self) -> float:
         """Updates per second."""
         return self.updates / self.seconds
+
+
+def free_text_walks(texts: int) -> list[list[Step]]:
+    """Two walks of /start and `texts` free messages each, starting at different phrases."""
+    return [
+        [Step("send", "/start")]
+        + [Step("send", FREE_TEXTS[(first + index) % len(FREE_TEXTS)]) for index in range(texts)]
+        for first in (0, len(FREE_TEXTS) // 2)
+    ]
 
 
 def echo_steps(steps: list[Step]) -> list[Step]:
@@ -142,7 +170,12 @@ async def run_bot(
             for _ in range(args.rounds):
                 rounds.append(
                     await measure(
-                        emulator, replies, bot, walks, args.talents, check_submitted=name == "full"
+                        emulator,
+                        replies,
+                        bot,
+                        walks,
+                        args.talents,
+                        check_submitted=name == "full" and args.workload == "intake",
                     )
                 )
         except BaseException:
@@ -152,7 +185,8 @@ async def run_bot(
             await bot.stop()
     # The full bot follows each submission with the announcements offer: one extra message
     # per talent is expected; anything beyond that means a step drew a stray reply.
-    expected = args.talents * len(rounds) + args.warmup if name == "full" else 0
+    offers = name == "full" and args.workload == "intake"
+    expected = args.talents * len(rounds) + args.warmup if offers else 0
     if replies.unexpected > expected:
         stray = replies.unexpected - expected
         raise RuntimeError(f"{name} sent {stray} reply(ies) nobody waited for")
@@ -182,12 +216,14 @@ def report(name: str, rounds: list[Round]) -> dict[str, float]:
 
 async def benchmark(args: argparse.Namespace) -> None:
     """Run every requested bot against one served emulator and print the comparison."""
-    walks = await talent_walks()
+    intake = args.workload == "intake"
+    walks = await talent_walks() if intake else free_text_walks(args.texts)
     emulator, url = await served_emulator()
     per_talent = sum(len(steps) for steps in walks) / len(walks)
-    print(f"Machine: {machine()}")
+    what = "a whole application" if intake else f"/start and {args.texts} free texts"
+    print(f"Machine: {machine()}; load average {load_average()}")
     print(
-        f"{args.talents} talents at once, {per_talent:.1f} updates each (a whole application),"
+        f"{args.talents} talents at once, {per_talent:.1f} updates each ({what}),"
         f" {args.rounds} round(s) per bot after {args.warmup} warm-up talents\n"
     )
     header = ("bot", "updates/s", "p50 ms", "p99 ms", "CPU ms/upd", "driver", "others")
@@ -202,7 +238,12 @@ async def benchmark(args: argparse.Namespace) -> None:
         for name in args.bots:
             if name != "full":
                 ratio = results["full"]["rate"] / results[name]["rate"]
-                print(f"ratio full / {name}: {ratio:.2f} (updates per second)")
+                cpu = results["full"]["cpu"] / results[name]["cpu"]
+                print(
+                    f"ratio full / {name}: {ratio:.2f} (updates per second),"
+                    f" {cpu:.2f} (CPU per update)"
+                )
+    print(f"load average at the end: {load_average()}")
 
 
 # ----- the echo bots, each run in a subprocess by `--serve NAME` ---------------------------------
@@ -292,6 +333,13 @@ def serve_aiogram_echo(token: str, url: str) -> None:
 def main() -> None:
     """Parse the options; run the benchmark, or serve one echo bot."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--workload",
+        choices=("intake", "free-text"),
+        default="intake",
+        help="a whole application per talent, or /start and free texts (default intake)",
+    )
+    parser.add_argument("--texts", type=int, default=5, help="free texts per talent (free-text)")
     parser.add_argument("--talents", type=int, default=50, help="talents at once (default 50)")
     parser.add_argument("--rounds", type=int, default=3, help="measured rounds per bot")
     parser.add_argument("--warmup", type=int, default=5, help="talents walked before measuring")
