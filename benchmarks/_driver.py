@@ -171,7 +171,9 @@ class BotProcess:
         exited: asyncio.Future[Any] = asyncio.ensure_future(self.process.wait())
         try:
             await asyncio.wait(
-                [first_poll.arrived, exited], timeout=self.start_timeout, return_when="FIRST_COMPLETED"
+                [first_poll.arrived, exited],
+                timeout=self.start_timeout,
+                return_when="FIRST_COMPLETED",
             )
         finally:
             exited.cancel()

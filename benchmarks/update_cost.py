@@ -22,6 +22,7 @@ import argparse
 import asyncio
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -93,7 +94,8 @@ class Meter:
 
 def _callgrind_control(option: str, pid: int) -> None:
     """Ask the callgrind in this process to zero or dump its counters (through vgdb)."""
-    subprocess.run(["callgrind_control", option, str(pid)], check=True, capture_output=True)
+    control = shutil.which("callgrind_control") or "callgrind_control"
+    subprocess.run([control, option, str(pid)], check=True, capture_output=True)  # noqa: S603
 
 
 def _instructions(out: Path, pid: int) -> float:
@@ -159,7 +161,7 @@ async def benchmark(args: argparse.Namespace) -> None:
     emulator, url = await served_emulator()
     unit = "instructions/update" if args.callgrind else "CPU ms/update"
     print(f"Machine: {machine()}; load average {load_average()}")
-    print(f"{args.talents} talents at once, workload {args.workload}, after {args.warmup} warm-up\n")
+    print(f"{args.talents} talents at once, {args.workload}, after {args.warmup} warm-up talents\n")
     print(f"{'bot':<18} {unit:>20} {'updates':>8} {'seconds':>8}")
     figures: dict[str, float] = {}
     try:
