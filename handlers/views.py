@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.content import Content, Markup, Program
@@ -53,10 +55,15 @@ def is_subscribed(talent: User | None) -> bool:
     return talent is not None and talent.subscribed
 
 
+@functools.lru_cache(maxsize=32)
 def main_menu(
     content: Content, language: str, *, subscribed: bool, ask: bool, status: bool = False
 ) -> Screen:
-    """The main menu: an announcements on/off button; "Ask our team" only with a staff chat."""
+    """The main menu: an announcements on/off button; "Ask our team" only with a staff chat.
+
+    Built once per content, language and choice of buttons (keyboards are immutable): it goes
+    with most replies, and building its buttons showed in the profile of every free text.
+    """
     toggle = (
         button(content.text(Text.BTN_SUBSCRIBE_OFF, language), SUBSCRIBE_OFF)
         if subscribed
