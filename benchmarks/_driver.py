@@ -31,6 +31,7 @@ os.environ.setdefault("PTB_TIMEDELTA", "true")
 
 from bot.emulator import BotAPIEmulator, EmulatedUser, EmulatorEvent  # noqa: E402
 from bot.settings import DEMO_CONTROLLER  # noqa: E402
+from tests.harness import TEST_FORWARDING  # noqa: E402
 from tests.walks import Step, record_walk, talent_walks  # noqa: E402, F401 - shared with tests
 
 REPLY_TIMEOUT = 60.0  # seconds; far beyond any healthy reply, only to end a stuck run
@@ -234,6 +235,10 @@ def full_bot(emulator: BotAPIEmulator, url: str, folder: Path) -> BotProcess:
         ADMIN_IDS=str(ADMIN_ID),
         STAFF_CHAT_ID=str(STAFF_CHAT_ID),
         FLOOD_LIMIT="1000000",
+        # Leads are passed on, as in the tests the talents' walks are recorded with: the
+        # questionnaire asks the forwarding consent.
+        FORWARD_TO=TEST_FORWARDING.recipient,
+        FORWARD_ABROAD=str(TEST_FORWARDING.abroad).lower(),
         CONTROLLER_NAME=DEMO_CONTROLLER.name,  # required since the privacy notice names it
         CONTROLLER_CONTACT=DEMO_CONTROLLER.contact,
     )
