@@ -9,6 +9,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.content import Content, Markup, Program
 from bot.store import User
 from bot.texts import Text
+from bot.transport.sending import FixedKeyboard
 
 Screen = tuple[str, InlineKeyboardMarkup]
 
@@ -83,7 +84,7 @@ def main_menu(
         rows.insert(3, [button(content.text(Text.BTN_STATUS, language), STATUS)])
     if ask:  # right after the FAQ: the next step when the FAQ has no answer
         rows.insert(2, [button(content.text(Text.BTN_ASK, language), ASK)])
-    return content.text(Text.MENU_PROMPT, language), InlineKeyboardMarkup(rows)
+    return content.text(Text.MENU_PROMPT, language), FixedKeyboard(rows)
 
 
 def sections(content: Content, language: str) -> Screen:

@@ -19,7 +19,7 @@ from telegram import (
 from telegram.error import BadRequest, Forbidden
 
 from bot.emulator import BotAPIEmulator
-from bot.transport.sending import edit_text, markup_json, send_text
+from bot.transport.sending import FixedKeyboard, edit_text, markup_json, send_text
 from tests.harness import Harness
 
 KEYBOARD = InlineKeyboardMarkup(
@@ -65,6 +65,16 @@ KEYBOARD = InlineKeyboardMarkup(
 def test_a_keyboard_is_serialised_as_to_dict_does(markup: Any) -> None:
     """Every kind of button, nested objects, extra API fields and other markups alike."""
     assert markup_json(markup) == markup.to_dict()
+
+
+def test_a_fixed_keyboard_is_the_keyboard_it_was_made_from() -> None:
+    """Serialised once, the same JSON every time, and a copy for anyone who asks for one."""
+    fixed = FixedKeyboard(KEYBOARD.inline_keyboard)
+    assert fixed == KEYBOARD
+    assert markup_json(fixed) == markup_json(fixed) == KEYBOARD.to_dict()
+    copied = fixed.to_dict()
+    copied["inline_keyboard"].clear()
+    assert markup_json(fixed) == KEYBOARD.to_dict()
 
 
 async def test_replies_and_edits_are_the_library_s_own_requests(tmp_path: Path) -> None:

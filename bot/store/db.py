@@ -30,6 +30,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from types import TracebackType
 from typing import Any, Protocol
 
 import aiosqlite
@@ -66,6 +67,7 @@ class Database:
         path: Path,
     ) -> None:
         self._writer = writer
+        self._tx = Transaction(writer)  # statements of the open write transaction
         self._looker = looker
         self._reader = reader
         self.path = path
@@ -149,51 +151,13 @@ class Database:
             log.info("Applied database migration %s", name)
         return applied
 
-    @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[Transaction]:
-        """A write transaction: on success it returns once committed to disk; on error, undone."""
-        try:
-            async with self._transaction() as tx:
-                yield tx
-        except BaseException as error:
-            if is_storage_error(error):
-                self.health.failed(error)
-            raise
-        self.health.succeeded()
+    def transaction(self) -> _WriteTransaction:
+        """A write transaction: on success it returns once committed to disk; on error, undone.
 
-    @asynccontextmanager
-    async def _transaction(self) -> AsyncIterator[Transaction]:
-        loop = asyncio.get_running_loop()
-        self._entered += 1
-        try:
-            async with self._lock:
-                self._check_open()
-                await self._settle()
-                if not self._writer.in_transaction:
-                    await self._begin()
-                self._writer.execute("SAVEPOINT tx")
-                try:
-                    yield Transaction(self._writer)
-                except BaseException as error:
-                    self._undo(error)
-                    raise
-                if not self._writer.in_transaction:
-                    # SQLite undid everything (disk full, I/O error) and the body carried on.
-                    lost = sqlite3.OperationalError("SQLite rolled the transaction back")
-                    _settle_all(self._take_uncommitted(), lost)
-                    raise lost
-                self._writer.execute("RELEASE tx")
-                durable = loop.create_future()
-                if not self._uncommitted:
-                    self._first_uncommitted = loop.time()
-                self._uncommitted.append(durable)
-        finally:
-            self._entered -= 1
-            # Whoever leaves, by success, error or cancellation, makes sure a commit follows:
-            # _start_commit may have deferred to this transaction.
-            if self._uncommitted:
-                self._schedule_commit()
-        await durable
+        `async with db.transaction() as tx:` runs the statements of its body in one savepoint
+        of the shared open transaction; leaving it waits for the commit that includes them.
+        """
+        return _WriteTransaction(self)
 
     async def fetch_all(self, sql: str, params: Params = ()) -> list[Row]:
         """Run one read query on committed data (in aiosqlite's thread)."""
@@ -376,6 +340,81 @@ class Database:
             self._writer.execute(sql)
         finally:
             self._writer.execute("PRAGMA busy_timeout=0")
+
+
+class _WriteTransaction:
+    """One `Database.transaction()`: a class rather than a generator-based context manager,
+    as it runs for every write of every update (several times cheaper to enter and leave)."""
+
+    __slots__ = ("_db",)
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def __aenter__(self) -> Transaction:
+        db = self._db
+        db._entered += 1
+        try:
+            await db._lock.acquire()
+            try:
+                db._check_open()
+                await db._settle()
+                if not db._writer.in_transaction:
+                    await db._begin()
+                db._writer.execute("SAVEPOINT tx")
+            except BaseException:
+                db._lock.release()
+                raise
+        except BaseException as error:
+            self._leave()
+            self._failed(error)
+            raise
+        return db._tx
+
+    async def __aexit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        db = self._db
+        try:
+            try:
+                if error is not None:
+                    db._undo(error)
+                    self._failed(error)
+                    return  # the body's exception goes on
+                if not db._writer.in_transaction:
+                    # SQLite undid everything (disk full, I/O error) and the body carried on.
+                    lost = sqlite3.OperationalError("SQLite rolled the transaction back")
+                    _settle_all(db._take_uncommitted(), lost)
+                    raise lost
+                db._writer.execute("RELEASE tx")
+                loop = asyncio.get_running_loop()
+                durable = loop.create_future()
+                if not db._uncommitted:
+                    db._first_uncommitted = loop.time()
+                db._uncommitted.append(durable)
+            finally:
+                db._lock.release()
+                self._leave()
+            await durable
+        except BaseException as failure:
+            self._failed(failure)
+            raise
+        db.health.succeeded()
+
+    def _leave(self) -> None:
+        """Whoever leaves, by success, error or cancellation, makes sure a commit follows:
+        _start_commit may have deferred to this transaction."""
+        db = self._db
+        db._entered -= 1
+        if db._uncommitted:
+            db._schedule_commit()
+
+    def _failed(self, error: BaseException) -> None:
+        if is_storage_error(error):
+            self._db.health.failed(error)
 
 
 class Reader(Protocol):

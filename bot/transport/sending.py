@@ -17,7 +17,9 @@ document; `tests/test_sending.py` checks that the requests are the ones `send_me
 
 from __future__ import annotations
 
+import copy
 import functools
+from collections.abc import Sequence
 from typing import Any, cast
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, TelegramObject
@@ -74,12 +76,32 @@ def _defaults_json(defaults: Defaults | None) -> dict[str, Any]:
     return values
 
 
+class FixedKeyboard(InlineKeyboardMarkup):
+    """An inline keyboard sent many times as it is (the main menu): serialised once.
+
+    Keyboards cannot change once made, so the JSON made at construction stays right.
+    """
+
+    __slots__ = ("_json",)
+
+    def __init__(self, inline_keyboard: Sequence[Sequence[InlineKeyboardButton]]) -> None:
+        super().__init__(inline_keyboard)
+        self._json = super().to_dict()
+
+    def to_dict(self, recursive: bool = True) -> dict[str, Any]:
+        """The keyboard as JSON (a copy of the one made at construction)."""
+        return copy.deepcopy(self._json)
+
+
 def markup_json(markup: ReplyMarkup) -> dict[str, Any]:
     """A keyboard as the Bot API takes it: what `markup.to_dict()` gives, built directly.
 
-    Inline keyboards, which the bot sends with nearly every message, are read field by field;
-    anything else (and anything carrying extra API fields) goes through `to_dict`.
+    Inline keyboards, which the bot sends with nearly every message, are read field by field
+    (a `FixedKeyboard` was read once, when made); anything else (and anything carrying extra
+    API fields) goes through `to_dict`. The result is read, never changed, by the request.
     """
+    if type(markup) is FixedKeyboard:
+        return markup._json
     if type(markup) is not InlineKeyboardMarkup or markup.api_kwargs or not markup.inline_keyboard:
         return markup.to_dict()
     return {
