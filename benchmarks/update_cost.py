@@ -3,6 +3,7 @@
     python benchmarks/update_cost.py [--talents 200] [--texts 5] [--bots full,aiogram-echo]
     python benchmarks/update_cost.py --callgrind [--talents 50]
     python benchmarks/update_cost.py --profile /tmp/prof --bots full
+    python benchmarks/update_cost.py --sample /tmp/prof --bots full   # needs py-spy on PATH
 
 A fixed replay (`interactive.py`'s workloads, free text by default: /start and `--texts`
 messages per talent, every talent at once, each waiting for the bot's reply) against each bot
@@ -10,7 +11,10 @@ in a subprocess, after a warm-up. Per update it reports the bot process's CPU ti
 busy machine changes little; with `--callgrind`, the instructions the bot process executed
 under valgrind's callgrind, which do not depend on the machine's load at all (valgrind runs
 the bot about 50 times slower: use fewer talents); with `--profile DIR`, a cProfile of the bot
-over the measured part only (`DIR/<bot>.prof`, read with `python -m pstats`).
+over the measured part only (`DIR/<bot>.prof`, read with `python -m pstats`); with
+`--sample DIR`, py-spy's samples of the bot's stacks over the measured part (`DIR/<bot>.txt`,
+one stack and its count a line). cProfile adds the same cost to every call, so it overstates
+code made of many small calls; sampling does not.
 
 Background work of the full bot (the announcement and reminder workers look for due work
 every few seconds) counts too; it is small against the updates.
@@ -57,6 +61,7 @@ class Meter:
     def __init__(self, mode: str, bot: BotProcess, out: Path) -> None:
         self.mode, self.bot, self.out = mode, bot, out
         self._cpu = 0.0
+        self._sampler: subprocess.Popen[bytes] | None = None
 
     @staticmethod
     def wrap(mode: str, bot: BotProcess, out: Path) -> None:
@@ -79,6 +84,16 @@ class Meter:
             _callgrind_control("--zero", self.bot.pid)
         elif self.mode == "profile":
             os.kill(self.bot.pid, signal.SIGUSR1)
+        elif self.mode == "sample":
+            spy = shutil.which("py-spy") or "py-spy"
+            self._sampler = subprocess.Popen(  # noqa: S603 - py-spy, on this bot's own process
+                [
+                    *(spy, "record", "--pid", str(self.bot.pid), "--rate", "250"),
+                    *("--nonblocking", "--format", "raw", "--output", str(self.out)),
+                ],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
         self._cpu = cpu_seconds(self.bot.pid)
 
     def end(self) -> float:
@@ -89,6 +104,9 @@ class Meter:
             return _instructions(self.out, self.bot.pid)
         if self.mode == "profile":
             os.kill(self.bot.pid, signal.SIGUSR2)
+        if self._sampler is not None:
+            self._sampler.send_signal(signal.SIGINT)  # py-spy writes its file and exits
+            self._sampler.wait()
         return cpu
 
 
@@ -126,15 +144,17 @@ async def measure_bot(
 ) -> tuple[float, int, float]:
     """One bot: start, warm up, replay; its measure, the updates, and the seconds taken."""
     mode = "callgrind" if args.callgrind else "profile" if args.profile else "cpu"
+    mode = "sample" if args.sample else mode
     slow = VALGRIND_SLOWDOWN if mode == "callgrind" else 1.0
     replies = Replies(emulator, timeout=60.0 * slow)
     if name != "full":
         walks = [echo_steps(steps) for steps in walks]
     with tempfile.TemporaryDirectory(prefix=f"cost-{name}-") as folder:
         bot = bot_process(name, emulator, url, Path(folder))
-        profile_dir = Path(args.profile) if args.profile else Path(folder)
-        profile_dir.mkdir(parents=True, exist_ok=True)
-        out = profile_dir / f"{name}.prof" if mode == "profile" else Path(folder) / "callgrind"
+        profile_dir = Path(args.profile or args.sample or folder)
+        profile_dir.mkdir(parents=True, exist_ok=True)  # noqa: ASYNC240 - before the bot runs
+        suffix = {"profile": ".prof", "sample": ".txt"}.get(mode)
+        out = profile_dir / f"{name}{suffix}" if suffix else Path(folder) / "callgrind"
         Meter.wrap(mode, bot, out)
         meter = Meter(mode, bot, out)
         emulator.updates.drop_pending()
@@ -177,8 +197,10 @@ async def benchmark(args: argparse.Namespace) -> None:
         for name, value in figures.items():
             if name != "full":
                 print(f"full / {name}: {figures['full'] / value:.2f}")
-    if args.profile:
-        print(f"profiles in {args.profile}/<bot>.prof")
+    if args.profile or args.sample:
+        print(
+            f"profiles in {args.profile or args.sample}/<bot>.{'prof' if args.profile else 'txt'}"
+        )
     print(f"load average at the end: {load_average()}")
 
 
@@ -193,6 +215,7 @@ def main() -> None:
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--callgrind", action="store_true", help="count instructions (valgrind)")
     group.add_argument("--profile", metavar="DIR", help="write a cProfile of each bot to DIR")
+    group.add_argument("--sample", metavar="DIR", help="write py-spy samples of each bot to DIR")
     args = parser.parse_args()
     args.bots = [name.strip() for name in args.bots.split(",") if name.strip()]
     asyncio.run(benchmark(args))
