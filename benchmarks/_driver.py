@@ -223,10 +223,13 @@ def base_env(**values: str) -> dict[str, str]:
     return env
 
 
-def full_bot(emulator: BotAPIEmulator, url: str, folder: Path) -> BotProcess:
+def full_bot(
+    emulator: BotAPIEmulator, url: str, folder: Path, code: Path | None = None
+) -> BotProcess:
     """`python -m bot run` as deployed: staff chat and admin set; flood control out of the way.
 
     Flood control is lifted because benchmark talents answer in milliseconds, not seconds.
+    `code`: another checkout of the bot to run instead of this one (with this environment).
     """
     env = base_env(
         BOT_TOKEN=emulator.token,
@@ -242,6 +245,8 @@ def full_bot(emulator: BotAPIEmulator, url: str, folder: Path) -> BotProcess:
         CONTROLLER_NAME=DEMO_CONTROLLER.name,  # required since the privacy notice names it
         CONTROLLER_CONTACT=DEMO_CONTROLLER.contact,
     )
+    if code is not None:
+        env["PYTHONPATH"] = str(code.resolve())
     return BotProcess([sys.executable, "-m", "bot", "run"], env, folder)
 
 

@@ -2,11 +2,13 @@
 
     python benchmarks/interactive.py [--talents 50] [--rounds 3] [--bots full,ptb-echo,...]
     python benchmarks/interactive.py --workload free-text --talents 1000 [--texts 5]
+        [--baseline ../other-checkout]
 
 Two workloads. `intake` (the default): each talent completes the whole application
 (/start, then every question). `free-text`: each talent sends /start, then `--texts` messages
 in their own words (the bot's answer to free text: today the fallback with the menu; the
-FAQ matcher once it is in), the hot path of issue 23.
+FAQ matcher once it is in), the hot path of issue 23. `--baseline CHECKOUT` adds that
+checkout's full bot (run with this environment) to the comparison, e.g. main before a change.
 
 Every bot runs in a subprocess of its own and talks to the same emulator, served on loopback
 by this process, over real HTTP. Each talent waits for the bot's reply before its next step
@@ -75,6 +77,7 @@ FREE_TEXTS = (
 )
 ECHO_GREETING = "Halo! Tulis apa saja."
 BOTS = ("full", "ptb-echo", "ptb-echo-aiohttp", "aiogram-echo")
+FULL_BOTS = ("full", "baseline")  # this checkout's bot, and another's (--baseline)
 
 
 @dataclass
@@ -114,10 +117,12 @@ def echo_steps(steps: list[Step]) -> list[Step]:
     return echoed
 
 
-def bot_process(name: str, emulator: BotAPIEmulator, url: str, folder: Path) -> BotProcess:
-    """The subprocess for one bot under test."""
-    if name == "full":
-        return full_bot(emulator, url, folder)
+def bot_process(
+    name: str, emulator: BotAPIEmulator, url: str, folder: Path, baseline: Path | None = None
+) -> BotProcess:
+    """The subprocess for one bot under test ("baseline": the full bot of that checkout)."""
+    if name in FULL_BOTS:
+        return full_bot(emulator, url, folder, baseline if name == "baseline" else None)
     env = base_env(BOT_TOKEN=emulator.token, BOT_API_URL=url)
     return BotProcess([sys.executable, __file__, "--serve", name], env, folder)
 
@@ -160,10 +165,10 @@ async def run_bot(
 ) -> list[Round]:
     """Start one bot, warm it up, measure a few rounds, stop it."""
     replies = Replies(emulator)
-    if name != "full":
+    if name not in FULL_BOTS:
         walks = [echo_steps(steps) for steps in walks]
     with tempfile.TemporaryDirectory(prefix=f"bench-{name}-") as folder:
-        bot = bot_process(name, emulator, url, Path(folder))
+        bot = bot_process(name, emulator, url, Path(folder), args.baseline)
         emulator.updates.drop_pending()  # nothing left over from the previous bot
         await bot.start(emulator)
         try:
@@ -177,7 +182,7 @@ async def run_bot(
                         bot,
                         walks,
                         args.talents,
-                        check_submitted=name == "full" and args.workload == "intake",
+                        check_submitted=name in FULL_BOTS and args.workload == "intake",
                     )
                 )
         except BaseException:
@@ -187,7 +192,7 @@ async def run_bot(
             await bot.stop()
     # The full bot follows each submission with the announcements offer: one extra message
     # per talent is expected; anything beyond that means a step drew a stray reply.
-    offers = name == "full" and args.workload == "intake"
+    offers = name in FULL_BOTS and args.workload == "intake"
     expected = args.talents * len(rounds) + args.warmup if offers else 0
     if replies.unexpected > expected:
         stray = replies.unexpected - expected
@@ -352,6 +357,12 @@ def main() -> None:
         default=None,
         help=f"comma-separated, from {', '.join(BOTS)} (default: all that are installed)",
     )
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="CHECKOUT",
+        help="also run the full bot of another checkout (e.g. one without the FAQ matcher)",
+    )
     parser.add_argument("--serve", choices=BOTS[1:], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
@@ -369,6 +380,8 @@ def main() -> None:
         unknown = set(args.bots) - set(BOTS)
         if unknown:
             parser.error(f"unknown bot(s): {', '.join(sorted(unknown))}")
+    if args.baseline is not None:
+        args.bots.insert(1, "baseline")
     asyncio.run(benchmark(args))
 
 

@@ -1,7 +1,7 @@
 """What one update costs each bot, measured so that other load on the machine does not matter.
 
     python benchmarks/update_cost.py [--talents 200] [--texts 5] [--bots full,aiogram-echo]
-    python benchmarks/update_cost.py --callgrind [--talents 50]
+    python benchmarks/update_cost.py --callgrind [--talents 20] [--keep DIR]
     python benchmarks/update_cost.py --profile /tmp/prof --bots full
     python benchmarks/update_cost.py --sample /tmp/prof --bots full   # needs py-spy on PATH
 
@@ -47,7 +47,7 @@ from _driver import (
     talent_walks,
     walk,
 )
-from interactive import bot_process, echo_steps, free_text_walks
+from interactive import FULL_BOTS, bot_process, echo_steps, free_text_walks
 
 from bot.emulator import BotAPIEmulator
 
@@ -147,14 +147,15 @@ async def measure_bot(
     mode = "sample" if args.sample else mode
     slow = VALGRIND_SLOWDOWN if mode == "callgrind" else 1.0
     replies = Replies(emulator, timeout=60.0 * slow)
-    if name != "full":
+    if name not in FULL_BOTS:
         walks = [echo_steps(steps) for steps in walks]
     with tempfile.TemporaryDirectory(prefix=f"cost-{name}-") as folder:
-        bot = bot_process(name, emulator, url, Path(folder))
+        bot = bot_process(name, emulator, url, Path(folder), args.baseline)
         profile_dir = Path(args.profile or args.sample or folder)
         profile_dir.mkdir(parents=True, exist_ok=True)  # noqa: ASYNC240 - before the bot runs
         suffix = {"profile": ".prof", "sample": ".txt"}.get(mode)
-        out = profile_dir / f"{name}{suffix}" if suffix else Path(folder) / "callgrind"
+        kept = Path(args.keep or folder)
+        out = profile_dir / f"{name}{suffix}" if suffix else kept / f"{name}.callgrind"
         Meter.wrap(mode, bot, out)
         meter = Meter(mode, bot, out)
         emulator.updates.drop_pending()
@@ -212,12 +213,20 @@ def main() -> None:
     parser.add_argument("--talents", type=int, default=200, help="talents at once (default 200)")
     parser.add_argument("--warmup", type=int, default=20, help="talents walked before measuring")
     parser.add_argument("--bots", default="full,aiogram-echo", help="comma-separated")
+    parser.add_argument(
+        "--baseline", type=Path, metavar="CHECKOUT", help="also the full bot of that checkout"
+    )
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--callgrind", action="store_true", help="count instructions (valgrind)")
     group.add_argument("--profile", metavar="DIR", help="write a cProfile of each bot to DIR")
+    parser.add_argument(
+        "--keep", metavar="DIR", help="with --callgrind: keep the dumps (callgrind_annotate)"
+    )
     group.add_argument("--sample", metavar="DIR", help="write py-spy samples of each bot to DIR")
     args = parser.parse_args()
     args.bots = [name.strip() for name in args.bots.split(",") if name.strip()]
+    if args.baseline is not None:
+        args.bots.insert(1, "baseline")
     asyncio.run(benchmark(args))
 
 
