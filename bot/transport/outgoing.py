@@ -7,7 +7,6 @@ broadcasts, relayed staff answers and exports alike.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from collections import deque
 from typing import Any
@@ -18,6 +17,7 @@ from telegram.request import BaseRequest, RequestData
 
 from bot.store import ConversationLog, LogEntry
 from bot.store.health import is_storage_error
+from bot.transport import json_codec
 from bot.transport.request_wrapper import WrappedRequest
 
 log = logging.getLogger(__name__)
@@ -113,7 +113,7 @@ class RecordingRequest(WrappedRequest):
 def _entry(kind: str, params: dict[str, Any], payload: bytes) -> LogEntry | None:
     """The log line for one successful call, if it went to a private chat."""
     try:
-        result = json.loads(payload).get("result")
+        result = json_codec.loads(payload).get("result")
     except (ValueError, AttributeError):
         return None
     chat_id = params.get("chat_id")
