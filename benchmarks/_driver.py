@@ -47,7 +47,7 @@ class Replies:
         self._waiting: dict[int, asyncio.Future[float]] = {}
         self._timeout = timeout
         self.unexpected = 0
-        emulator.subscribe(self._on_event)
+        self.close = emulator.subscribe(self._on_event)  # stop listening
 
     def _on_event(self, event: EmulatorEvent) -> None:
         if event.kind not in ("message", "edit"):
@@ -242,6 +242,7 @@ def full_bot(
         # questionnaire asks the forwarding consent.
         FORWARD_TO=TEST_FORWARDING.recipient,
         FORWARD_ABROAD=str(TEST_FORWARDING.abroad).lower(),
+        DIGEST_TIME="",  # no daily digest landing in the middle of a measurement
         CONTROLLER_NAME=DEMO_CONTROLLER.name,  # required since the privacy notice names it
         CONTROLLER_CONTACT=DEMO_CONTROLLER.contact,
     )

@@ -68,7 +68,7 @@ async def run(leads: int) -> None:
             loop = asyncio.get_running_loop()
             alone = await commits(store, loop.time() + 5.0)
             copying = asyncio.ensure_future(
-                asyncio.to_thread(take_backup, database, folder / "copy.db")
+                asyncio.to_thread(take_backup, database, folder / "copy.db", b"k" * 32)
             )
             during = await commits(store, copying)
             result = copying.result()

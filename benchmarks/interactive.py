@@ -2,13 +2,21 @@
 
     python benchmarks/interactive.py [--talents 50] [--rounds 3] [--bots full,ptb-echo,...]
     python benchmarks/interactive.py --workload free-text --talents 1000 [--texts 5]
-        [--baseline ../other-checkout]
+        [--bots full,no-matcher,aiogram-echo] [--repeat 5] [--baseline ../other-checkout]
 
 Two workloads. `intake` (the default): each talent completes the whole application
-(/start, then every question). `free-text`: each talent sends /start, then `--texts` messages
-in their own words (the bot's answer to free text: today the fallback with the menu; the
-FAQ matcher once it is in), the hot path of issue 23. `--baseline CHECKOUT` adds that
+(/start, then every question). `free-text`: each talent sends /start, then `--texts`
+questions in their own words, those of tests/data/questions.yaml (each talent starting at
+another place in the list; greetings, thanks and off-topic ones included): every one goes
+through the free-question matcher (bot/answers), the hot path of issue 23.
+
+`no-matcher` is the same full bot with the matcher switched off (`_no_matcher.py`): free text
+gets the fallback line and the menu, as before the matcher. `--baseline CHECKOUT` adds that
 checkout's full bot (run with this environment) to the comparison, e.g. main before a change.
+`--repeat K` runs the whole list of bots K times over, interleaved (a b c a b c ...), each
+time a fresh process: on a shared machine the load drifts, and bots measured side by side in
+time compare more fairly. Each bot's figures are then over all its rounds (median, and the
+range of the rounds' rates), and each ratio is the median of the K ratios of one repeat.
 
 Every bot runs in a subprocess of its own and talks to the same emulator, served on loopback
 by this process, over real HTTP. Each talent waits for the bot's reply before its next step
@@ -41,6 +49,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _driver import (
@@ -49,6 +59,7 @@ from _driver import (
     Step,
     base_env,
     cpu_seconds,
+    forget,
     full_bot,
     load_average,
     machine,
@@ -63,21 +74,12 @@ from _driver import (
 from bot.emulator import BotAPIEmulator
 
 ECHO_BUTTON = "Tekan"
-# What talents type outside a form (issue 23's examples and their like): Indonesian,
-# informal, English and mixed; none is a command, a greeting or a thanks.
-FREE_TEXTS = (
-    "kak ada open call gak?",
-    "gmn cara kirim showreel",
-    "can I perform in Korea?",
-    "min, program buat sineas muda ada ga",
-    "apakah pendaftarannya gratis",
-    "is there a deadline for the music program",
-    "saya penyanyi dari Medan, bisa ikut?",
-    "info beasiswa film di korea dong",
-)
 ECHO_GREETING = "Halo! Tulis apa saja."
-BOTS = ("full", "ptb-echo", "ptb-echo-aiohttp", "aiogram-echo")
-FULL_BOTS = ("full", "baseline")  # this checkout's bot, and another's (--baseline)
+BOTS = ("full", "no-matcher", "ptb-echo", "ptb-echo-aiohttp", "aiogram-echo")
+# This checkout's bot, the same with the matcher off, and another checkout's (--baseline).
+FULL_BOTS = ("full", "no-matcher", "baseline")
+QUESTIONS = Path(__file__).resolve().parent.parent / "tests" / "data" / "questions.yaml"
+NO_MATCHER = Path(__file__).resolve().parent / "_no_matcher.py"
 
 
 @dataclass
@@ -98,11 +100,13 @@ class Round:
 
 
 def free_text_walks(texts: int) -> list[list[Step]]:
-    """Two walks of /start and `texts` free messages each, starting at different phrases."""
+    """Walks of /start and `texts` questions of the labelled set, each further down the list
+    (all of it is asked, by one talent or another)."""
+    questions = [item["q"] for item in yaml.safe_load(QUESTIONS.read_text("utf-8"))["questions"]]
     return [
         [Step("send", "/start")]
-        + [Step("send", FREE_TEXTS[(first + index) % len(FREE_TEXTS)]) for index in range(texts)]
-        for first in (0, len(FREE_TEXTS) // 2)
+        + [Step("send", questions[(start + index) % len(questions)]) for index in range(texts)]
+        for start in range(0, len(questions), texts)
     ]
 
 
@@ -122,7 +126,10 @@ def bot_process(
 ) -> BotProcess:
     """The subprocess for one bot under test ("baseline": the full bot of that checkout)."""
     if name in FULL_BOTS:
-        return full_bot(emulator, url, folder, baseline if name == "baseline" else None)
+        bot = full_bot(emulator, url, folder, baseline if name == "baseline" else None)
+        if name == "no-matcher":
+            bot.argv = [sys.executable, str(NO_MATCHER)]
+        return bot
     env = base_env(BOT_TOKEN=emulator.token, BOT_API_URL=url)
     return BotProcess([sys.executable, __file__, "--serve", name], env, folder)
 
@@ -152,6 +159,8 @@ async def measure(
         ]
         if unfinished:
             raise RuntimeError(f"{len(unfinished)} talent(s) did not get a reference number")
+    for user in users:
+        forget(emulator, user)  # the driver stays small over many rounds
     latencies = [latency for result in results for latency in result]
     return Round(len(latencies), seconds, latencies, bot_cpu, driver_cpu, other_cpu)
 
@@ -190,6 +199,7 @@ async def run_bot(
             raise
         finally:
             await bot.stop()
+            replies.close()
     # The full bot follows each submission with the announcements offer: one extra message
     # per talent is expected; anything beyond that means a step drew a stray reply.
     offers = name in FULL_BOTS and args.workload == "intake"
@@ -201,11 +211,12 @@ async def run_bot(
 
 
 def report(name: str, rounds: list[Round]) -> dict[str, float]:
-    """Print one bot's figures; return them."""
+    """Print one bot's figures over all its rounds; return them."""
     latencies = [latency for one in rounds for latency in one.latencies]
     updates = sum(one.updates for one in rounds)
+    rates = [one.rate for one in rounds]
     figures = {
-        "rate": median([one.rate for one in rounds]),
+        "rate": median(rates),
         "p50": percentile(latencies, 0.50) * 1000,
         "p99": percentile(latencies, 0.99) * 1000,
         "cpu": sum(one.bot_cpu for one in rounds) / updates * 1000,
@@ -217,40 +228,67 @@ def report(name: str, rounds: list[Round]) -> dict[str, float]:
         f"{name:<16} {figures['rate']:>9.0f} {figures['p50']:>8.1f} {figures['p99']:>8.1f}"
         f" {figures['cpu']:>11.2f} {figures['bot']:>7.0f}% {figures['driver']:>7.0f}%"
         f" {figures['others']:>7.0f}%"
-        f"   rounds: {', '.join(f'{one.rate:.0f}' for one in rounds)} updates/s",
+        f"   {min(rates):.0f}-{max(rates):.0f} updates/s in {len(rates)} round(s):"
+        f" {', '.join(f'{rate:.0f}' for rate in rates)}",
         flush=True,
     )
     return figures
 
 
+def ratios(runs: list[dict[str, list[Round]]], name: str, other: str) -> list[tuple[float, float]]:
+    """Per repeat: the full bot's rate and CPU per update over another bot's, side by side."""
+    paired = []
+    for run in runs:
+        ours, theirs = run[name], run[other]
+        rate = median([one.rate for one in ours]) / median([one.rate for one in theirs])
+        cpu = _cpu_per_update(ours) / _cpu_per_update(theirs)
+        paired.append((rate, cpu))
+    return paired
+
+
+def _cpu_per_update(rounds: list[Round]) -> float:
+    return sum(one.bot_cpu for one in rounds) / sum(one.updates for one in rounds)
+
+
 async def benchmark(args: argparse.Namespace) -> None:
-    """Run every requested bot against one served emulator and print the comparison."""
+    """Run every requested bot (`--repeat` times, interleaved) and print the comparison."""
     intake = args.workload == "intake"
     walks = await talent_walks() if intake else free_text_walks(args.texts)
     emulator, url = await served_emulator()
     per_talent = sum(len(steps) for steps in walks) / len(walks)
-    what = "a whole application" if intake else f"/start and {args.texts} free texts"
+    what = "a whole application" if intake else f"/start and {args.texts} free questions"
     print(f"Machine: {machine()}; load average {load_average()}")
     print(
         f"{args.talents} talents at once, {per_talent:.1f} updates each ({what}),"
-        f" {args.rounds} round(s) per bot after {args.warmup} warm-up talents\n"
+        f" {args.rounds} round(s) per bot after {args.warmup} warm-up talents,"
+        f" {args.repeat} time(s) over: {', '.join(args.bots)}\n"
     )
-    header = ("bot", "updates/s", "p50 ms", "p99 ms", "CPU ms/upd", "bot CPU", "driver", "others")
-    print("{:<16} {:>9} {:>8} {:>8} {:>11} {:>8} {:>8} {:>8}".format(*header))
-    results: dict[str, dict[str, float]] = {}
+    runs: list[dict[str, list[Round]]] = []
     try:
-        for name in args.bots:
-            results[name] = report(name, await run_bot(name, emulator, url, walks, args))
+        for repeat in range(args.repeat):
+            run: dict[str, list[Round]] = {}
+            for name in args.bots:
+                run[name] = await run_bot(name, emulator, url, walks, args)
+                rates = ", ".join(f"{one.rate:.0f}" for one in run[name])
+                print(f"  {repeat + 1}/{args.repeat} {name}: {rates} updates/s", flush=True)
+            runs.append(run)
     finally:
         await emulator.aclose()
-    if "full" in results:
+    print()
+    header = ("bot", "updates/s", "p50 ms", "p99 ms", "CPU ms/upd", "bot CPU", "driver", "others")
+    print("{:<16} {:>9} {:>8} {:>8} {:>11} {:>8} {:>8} {:>8}".format(*header))
+    for name in args.bots:
+        report(name, [one for run in runs for one in run[name]])
+    if "full" in args.bots:
         for name in args.bots:
             if name != "full":
-                ratio = results["full"]["rate"] / results[name]["rate"]
-                cpu = results["full"]["cpu"] / results[name]["cpu"]
+                paired = ratios(runs, "full", name)
+                rate = [one for one, _ in paired]
+                cpu = [one for _, one in paired]
                 print(
-                    f"ratio full / {name}: {ratio:.2f} (updates per second),"
-                    f" {cpu:.2f} (CPU per update)"
+                    f"ratio full / {name}: {median(rate):.2f} updates per second"
+                    f" ({min(rate):.2f}-{max(rate):.2f}),"
+                    f" {median(cpu):.2f} CPU per update ({min(cpu):.2f}-{max(cpu):.2f})"
                 )
     print(f"load average at the end: {load_average()}")
 
@@ -351,6 +389,9 @@ def main() -> None:
     parser.add_argument("--texts", type=int, default=5, help="free texts per talent (free-text)")
     parser.add_argument("--talents", type=int, default=50, help="talents at once (default 50)")
     parser.add_argument("--rounds", type=int, default=3, help="measured rounds per bot")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="run the list of bots this many times, interleaved"
+    )
     parser.add_argument("--warmup", type=int, default=5, help="talents walked before measuring")
     parser.add_argument(
         "--bots",

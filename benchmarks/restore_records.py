@@ -24,9 +24,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _driver import machine
 
+from bot.erasure_key import erasure_key
 from bot.ops.backup import take_backup
 from bot.ops.restore import restore
-from bot.privacy import erasure_key, open_store, reapply_erasures
+from bot.privacy import open_store, reapply_erasures
 from bot.settings import Settings
 from bot.store import Store, utc_now
 from bot.store.privacy import subject_hash
@@ -74,7 +75,7 @@ async def benchmark(talents: int, erased: int, withdrawn: int) -> None:
         key = erasure_key(settings, create=False)
         seed(database, talents)
         backup = Path(folder) / "backup.db"
-        take_backup(database, backup)  # as `kocca-bot backup` does
+        take_backup(database, backup, key)  # as `kocca-bot backup` does (signed)
         await asyncio.sleep(0.01)  # the requests come after the backup
         record_requests(database, key, erased, withdrawn)
 

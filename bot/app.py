@@ -11,7 +11,10 @@ from telegram.request import BaseRequest
 
 from bot.content import Content, load_content
 from bot.content_live import LiveContent
+from bot.leads.digest import DigestWorker
 from bot.leads.talent_updates import TalentUpdateWorker
+from bot.leads.waiting import check_limits
+from bot.logs import remember_secrets
 from bot.ops.alerts import StaffAlerts
 from bot.ops.backup import DailyBackup
 from bot.ops.notices import NoticePoster
@@ -89,7 +92,9 @@ async def create_runner(
     the person at the keyboard and sends nothing queued for anyone else.
     """
     settings.controller()  # no talent may see a privacy notice without who is responsible
+    remember_secrets(settings.secrets())  # masked wherever text is shown (bot/logs.py)
     content = content or load_content(settings.content_dir)
+    check_limits(settings, content)  # LEAD_WAIT_DAYS names stages content has
     store = await open_store(settings)  # the erasure key, checked against the database
     await reapply_erasures(store)  # a restored backup must not bring an erased talent back
     await store.pipeline.configure(content.first_stage.key)
@@ -110,6 +115,7 @@ async def create_runner(
             runner.add_background(daily.run)
         runner.add_background(TalentUpdateWorker(services, application.bot).run)
         runner.add_background(ReminderWorker(services, application.bot, clock).run)
+        runner.add_background(DigestWorker(services, application.bot, clock).run)
         runner.add_background(NoticePoster(application.bot, services).run)
 
     async def publish_staff_menus() -> None:

@@ -22,6 +22,7 @@ from bot.logs import setup_logging
 from bot.ops import cli as ops_cli
 from bot.ops.runlock import DatabaseInUse, RunLock
 from bot.settings import Settings, SettingsError, load_settings, settings_with_flags
+from bot.store.schema import SchemaMismatch
 
 log = logging.getLogger("bot")
 
@@ -49,7 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return status
     except BrokenPipeError:
         return _reader_gone()
-    except SettingsError as error:
+    except (SettingsError, SchemaMismatch) as error:
         print(str(error), file=sys.stderr)
         return EXIT_CONFIG
     except ContentError as error:
@@ -103,9 +104,15 @@ def _parser() -> argparse.ArgumentParser:
         description=(
             "Talk to the bot in the terminal with no token and no network. The bot's messages"
             " are printed; inline buttons are numbered: type a number to press one, anything"
-            " else is sent as a message. /quit or Ctrl-D ends the chat. To try the staff side"
-            " (/export, /stats, /leads, /broadcast, ...), make yourself an admin:"
-            " `ADMIN_IDS=1001 kocca-bot chat` (1001 is the default --user-id)."
+            " else is sent as a message. Files and photos the bot sends are saved to a folder"
+            " and shown as [file: PATH] or [photo: PATH]; a button's toast as [toast: …]; log"
+            " lines go to a file (its path is printed at the start); terminal codes in names"
+            " and answers are shown escaped, never obeyed. /quit or Ctrl-D ends the chat. To"
+            " try the staff side (/export, /stats, /leads, /broadcast, ...), make yourself an"
+            " admin: `ADMIN_IDS=1001 kocca-bot chat` (1001 is the default --user-id). An admin"
+            " also gets a simulated staff group in the same terminal: lead alerts and /tanya"
+            ' questions show under "staff group #N"; type `/as-staff-group reply N TEXT` to'
+            " answer one as staff, g1, g2, ... to press its buttons."
         ),
     )
     chat.add_argument(
@@ -113,17 +120,28 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         help=(
             "SQLite file to use (default: a throw-away database deleted at the end). Refused"
-            " while a bot runs on it, and, if it holds other users (real talents), unless"
-            " --allow-real-talents is given"
+            " while a bot runs on it, and, if it holds other users (real talents, or a copy"
+            " of theirs), unless --allow-real-talents is given"
         ),
     )
     chat.add_argument(
         "--allow-real-talents",
         action="store_true",
         help=(
-            "chat on a --database that holds other users on purpose: the bot then sends"
-            " nothing queued for them (no announcements, stage messages, reminders, staff"
-            " notices or backups run)"
+            "chat on a --database that holds other users on purpose, with sending off: the"
+            " bot then sends nothing queued for them (no announcements, stage messages,"
+            " reminders, staff notices or backups run). To try sending, chat on a database of"
+            " your own (no --database, or a new file)"
+        ),
+    )
+    chat.add_argument(
+        "--files",
+        type=Path,
+        metavar="DIR",
+        help=(
+            "folder for the files and photos the bot sends, written readable by you only"
+            " (default: NAME-files beside --database NAME.db, else a temporary folder"
+            " deleted at the end)"
         ),
     )
     chat.add_argument("--name", default="Sari", help="your first name as the bot sees it")
@@ -133,6 +151,8 @@ def _parser() -> argparse.ArgumentParser:
         help="the language your Telegram app reports, e.g. id or en (default: id)",
     )
     chat.add_argument("--user-id", type=int, default=1001, help="your Telegram user id")
+    # For the tests: how many seconds a reply may take before "still working…" is printed.
+    chat.add_argument("--patience", type=float, default=None, help=argparse.SUPPRESS)
     chat.set_defaults(handler=_chat_command)
 
     check = commands.add_parser(
@@ -184,10 +204,7 @@ def _run_command(args: argparse.Namespace) -> int:
         print(SETUP_HINT, file=sys.stderr)
         return EXIT_CONFIG
     settings.controller()  # a SettingsError names what is missing: exit 2
-    secrets = [settings.token()]
-    if settings.webhook_secret is not None:
-        secrets.append(settings.webhook_secret.get_secret_value())
-    setup_logging(settings.log_level_number, secrets=secrets)
+    setup_logging(settings.log_level_number, secrets=settings.secrets())
     content = load_content(settings.content_dir)
     try:
         # Held while the bot runs: `kocca-bot restore` refuses meanwhile, and so does a second
@@ -207,28 +224,48 @@ async def _serve(settings: Settings, content: Content) -> int:
     from telegram.error import InvalidToken, NetworkError
 
     from bot.app import create_runner
-    from bot.transport.failures import describe
+    from bot.transport.failures import explain
 
     runner = await create_runner(settings, content=content)
+    services = runner.application.bot_data["services"]
+    workspace = server = None
+    if settings.web_url:
+        from bot.web.server import Workspace, WorkspaceServer  # only with WEB_URL
+
+        workspace = Workspace(services, runner.application.bot)
     webhook = None
     if settings.webhook_url:
         from bot.transport.webhook import WebhookServer  # aiohttp.web: only webhook mode needs it
 
-        webhook = WebhookServer(runner, settings)
+        # One server in webhook mode: the webhook, /healthz and the workspace.
+        webhook = WebhookServer(runner, settings, mount=workspace.mount if workspace else None)
+    elif workspace is not None:
+        server = WorkspaceServer(workspace, settings.web_listen, settings.web_port)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
-    services = runner.application.bot_data["services"]
     reload_on_hangup(loop, services.live_content, services.store)
-    try:
-        await runner.start(polling=webhook is None)
-        if webhook is not None:
-            await webhook.start()
-    except (InvalidToken, NetworkError, OSError) as error:
-        log.critical("Could not start: %s", describe(error))
+
+    async def stop_serving() -> None:
         if webhook is not None:
             await webhook.stop()
+        if server is not None:
+            await server.stop()
+        if workspace is not None:
+            await workspace.stop()
+
+    try:
+        await runner.start(polling=webhook is None)
+        if workspace is not None:
+            await workspace.start()
+        if webhook is not None:
+            await webhook.start()
+        if server is not None:
+            await server.start()
+    except (InvalidToken, NetworkError, OSError) as error:
+        log.critical("Could not start: %s", explain(error))
+        await stop_serving()
         await runner.stop(grace=0)
         # The Bot API client was opened for getMe, but the application never finished
         # initialising, so its own shutdown leaves the connection pool alone.
@@ -237,8 +274,7 @@ async def _serve(settings: Settings, content: Content) -> int:
     log.info("Bot @%s is running; Ctrl-C or SIGTERM stops it", runner.application.bot.username)
     await stop.wait()
     log.info("Stopping: finishing the updates in hand")
-    if webhook is not None:
-        await webhook.stop()
+    await stop_serving()
     await runner.stop()
     log.info("Stopped")
     return 0
@@ -246,7 +282,8 @@ async def _serve(settings: Settings, content: Content) -> int:
 
 def _chat_command(args: argparse.Namespace) -> int:
     """`kocca-bot chat`."""
-    from bot.terminal_chat import ChatRefused, chat
+    from bot.chat import ChatRefused, chat
+    from bot.chat.keys import STILL_WORKING_AFTER
 
     settings = load_settings()
     setup_logging(logging.WARNING)
@@ -260,6 +297,8 @@ def _chat_command(args: argparse.Namespace) -> int:
                 telegram_language=args.telegram_language,
                 user_id=args.user_id,
                 real_talents=args.allow_real_talents,
+                files=args.files,
+                patience=STILL_WORKING_AFTER if args.patience is None else args.patience,
             )
         )
     except DatabaseInUse as error:

@@ -12,23 +12,32 @@ import asyncio
 import csv
 import json
 import sys
-import unicodedata
 from datetime import date
 from typing import Any
 
 from bot.cli_staff import prepare
 from bot.content import Content
-from bot.leads import export, pipeline
+from bot.leads import export, pipeline, records
 from bot.leads.pipeline import NoteError, StageError
 from bot.ops.runlock import running_pid
 from bot.settings import Forwarding, Settings
 from bot.store import Store
 from bot.store.audit import Actor, AuditEntry, AuditQuery
 from bot.store.pipeline import Move
+from bot.terminal_text import printable
 
 EXIT_USAGE = 2
 EXIT_NOT_DONE = 1
-AUDIT_COLUMNS = ["time_wib", "time_utc", "actor_id", "via", "action", "lead", "detail"]
+AUDIT_COLUMNS = [
+    "time_wib",
+    "time_utc",
+    "actor_id",
+    "actor_name",
+    "via",
+    "action",
+    "lead",
+    "detail",
+]
 
 
 def register(commands: Any) -> None:
@@ -48,7 +57,9 @@ def register(commands: Any) -> None:
         ),
     )
     lead.add_argument("reference", help="the lead's reference, e.g. KOC-000123")
-    lead.add_argument("--stage", help="move the lead to this stage (a key of stages.yaml)")
+    lead.add_argument(
+        "--stage", help="move the lead to this stage (its key or label in stages.yaml, any case)"
+    )
     lead.add_argument(
         "--notify",
         action=argparse.BooleanOptionalAction,
@@ -101,6 +112,8 @@ def _lead_command(args: argparse.Namespace) -> int:
     if args.notify and args.stage is None:
         print("--notify sends a stage's message: say which stage with --stage", file=sys.stderr)
         return EXIT_USAGE
+    if args.stage is not None:  # a key, or a label in either language, any case
+        args.stage = records.find_stage(content, args.stage) or args.stage
     if args.stage is not None and args.stage not in content.stages:
         known = ", ".join(content.stages)
         print(f"Unknown stage {args.stage!r}: use one of {known}", file=sys.stderr)
@@ -158,7 +171,10 @@ async def _lead(settings: Settings, content: Content, reference: str, args: Any)
         if state is not None and args.stage is None and args.note is None:
             await store.audit.add(actor, "lead_viewed", state.reference)  # before it is shown
             stage = pipeline.stage_label(content, state.stage, language)
-            assignee = state.assignee_id or "nobody"
+            assignee = "nobody"
+            if state.assignee_id is not None:
+                names = await records.staff_names(store, {state.assignee_id})
+                assignee = records.name_with_id(names, state.assignee_id)
             print(f"{reference}: {stage} since {export.wib_text(state.stage_changed_at)} WIB,")
             print(f"  assigned to {assignee}, submitted {export.wib_text(state.submitted_at)} WIB")
     finally:
@@ -225,25 +241,53 @@ async def _audit(settings: Settings, query: AuditQuery, kind: str) -> int:
     if writer is not None:
         writer.writerow(AUDIT_COLUMNS)
     try:
+        names: dict[int, str] = {}
         async with store.audit.read(query) as entries:
             async for entry in entries:
-                cells = _cells(entry)
+                await _learn_names(store, entry, names)
+                cells = _cells(entry, names)
                 if writer is not None:
                     writer.writerow([export.neutralise(cell) for cell in cells])
                 else:
-                    print(_line(entry))
+                    print(_line(entry, names))
     finally:
         await store.close()
     return 0
 
 
-def _cells(entry: AuditEntry) -> list[str]:
+# Details that hold a staff member's id (an assignment's before and after).
+_STAFF_DETAILS = {"assigned": ("before", "after")}
+
+
+async def _learn_names(store: Store, entry: AuditEntry, names: dict[int, str]) -> None:
+    """The staff named by an entry (the bot knows their Telegram first name), once each."""
+    ids = [
+        entry.actor.user_id,
+        *(entry.detail.get(key) for key in _STAFF_DETAILS.get(entry.action, ())),
+    ]
+    unknown = {user_id for user_id in ids if isinstance(user_id, int) and user_id not in names}
+    if unknown:
+        names.update(await records.staff_names(store, unknown))
+
+
+def _named(entry: AuditEntry, names: dict[int, str]) -> dict[str, Any]:
+    """The entry's details with staff ids as "Rina (123456)"."""
+    detail = dict(entry.detail)
+    for key in _STAFF_DETAILS.get(entry.action, ()):
+        if isinstance(detail.get(key), int):
+            detail[key] = records.name_with_id(names, detail[key])
+    return detail
+
+
+def _cells(entry: AuditEntry, names: dict[int, str]) -> list[str]:
     actor = "" if entry.actor.user_id is None else str(entry.actor.user_id)
-    detail = json.dumps(entry.detail, ensure_ascii=False, sort_keys=True)
+    name = "" if entry.actor.user_id is None else names.get(entry.actor.user_id, "")
+    detail = json.dumps(_named(entry, names), ensure_ascii=False, sort_keys=True)
     return [
         export.wib_text(entry.created_at),
         entry.created_at,
         actor,
+        name,
         entry.actor.via,
         entry.action,
         entry.lead_ref or "",
@@ -251,26 +295,19 @@ def _cells(entry: AuditEntry) -> list[str]:
     ]
 
 
-def _line(entry: AuditEntry) -> str:
-    """One entry for people: time (WIB), who, what, which lead, details.
+def _line(entry: AuditEntry, names: dict[int, str]) -> str:
+    """One entry for people: time (WIB), who (name and id), what, which lead, details.
 
     Values may come from staff buttons' callback data: control characters are shown
     escaped, so no entry can fake a line break, a second entry, or terminal codes.
     """
-    who = "cli" if entry.actor.user_id is None else f"admin {entry.actor.user_id}"
-    details = " ".join(f"{key}={value}" for key, value in entry.detail.items() if value is not None)
+    user_id = entry.actor.user_id
+    who = "cli" if user_id is None else f"admin {records.name_with_id(names, user_id)}"
+    details = " ".join(
+        f"{key}={value}" for key, value in _named(entry, names).items() if value is not None
+    )
     lead = entry.lead_ref or "-"
     line = (
         f"{export.wib_text(entry.created_at)} WIB  {who:<16} {entry.action:<22} {lead}  {details}"
     )
     return printable(line)
-
-
-def printable(text: str) -> str:
-    """Control, format and separator characters as escapes (\\n, \\x1b, \\u202e)."""
-    return "".join(
-        char
-        if unicodedata.category(char)[0] != "C" and char not in "\u2028\u2029"
-        else char.encode("unicode_escape").decode("ascii")
-        for char in text
-    )

@@ -13,9 +13,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from bot.answers import stats as question_stats
 from bot.cli_settings import settings_for
 from bot.content import Content, load_content
-from bot.leads import export, pipeline, stats
+from bot.leads import export, pipeline, records, stats
 from bot.leads.export import ExportRequest, FilterError
 from bot.logs import setup_logging
 from bot.settings import Settings
@@ -54,7 +55,8 @@ def add_staff_commands(commands: Any) -> None:
         help="only leads sent on or after this WIB date (2026-01-31 or 31-01-2026)",
     )
     exporter.add_argument(
-        "--stage", help="only leads at this pipeline stage (a key of content/stages.yaml)"
+        "--stage",
+        help="only leads at this pipeline stage (its key or label in content/stages.yaml)",
     )
     exporter.add_argument(
         "--drafts",
@@ -106,6 +108,8 @@ def _export_command(args: argparse.Namespace) -> int:
     if prepared is None:
         return EXIT_USAGE
     settings, content = prepared
+    if args.stage is not None:  # a key, or a label in either language, any case
+        args.stage = records.find_stage(content, args.stage) or args.stage
     if args.stage is not None and args.stage not in content.stages:
         known = ", ".join(content.stages)
         print(
@@ -153,7 +157,9 @@ async def _report(settings: Settings, content: Content, language: str) -> str:
     try:
         numbers = await stats.compute(store, now)
         flow = await pipeline.compute_stats(store, content, now)
+        asked = await question_stats.compute(store, now)
     finally:
         await store.close()
     report = stats.report(numbers, content, language, settings)
-    return f"{report}\n\n{pipeline.stats_report(flow, content, language)}"
+    report += f"\n\n{pipeline.stats_report(flow, content, language)}"
+    return f"{report}\n\n{question_stats.report(asked, content, language)}"

@@ -9,12 +9,13 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from bot import content_checks as checks
+from bot.answers import checks as ask_checks
 from bot.settings import Forwarding, PrivacyFacts
 from bot.texts import Text
 
@@ -53,6 +54,36 @@ class T(Model):
     def get(self, language: str) -> str:
         """The text in a language (Indonesian when the language is unknown)."""
         return self.en if language == "en" else self.id
+
+
+ASK_LIMIT = 200  # characters of one `ask:` phrasing: a question as typed, not a text
+Phrasing = Annotated[str, Field(min_length=2, max_length=ASK_LIMIT)]
+
+
+class Ask(Model):
+    """`ask:` phrasings of an FAQ entry or program page: how talents type the question it
+    answers, in both languages (slang, short forms and typos welcome), for free questions."""
+
+    id: list[Phrasing] = Field(min_length=1)
+    en: list[Phrasing] = Field(min_length=1)
+
+    @field_validator("id", "en")
+    @classmethod
+    def _plain_and_once(cls, phrasings: list[str]) -> list[str]:
+        """Plain text, each phrasing once (a repeat would only weigh its words twice)."""
+        seen: set[str] = set()
+        for phrasing in phrasings:
+            if "<" in phrasing or ">" in phrasing:
+                raise ValueError(f"{phrasing!r}: plain text only, no HTML")
+            folded = " ".join(phrasing.casefold().split())
+            if folded in seen:
+                raise ValueError(f"{phrasing!r} is listed twice")
+            seen.add(folded)
+        return phrasings
+
+    def all(self) -> list[str]:
+        """Every phrasing, Indonesian then English."""
+        return [*self.id, *self.en]
 
 
 class Section(Model):
@@ -97,6 +128,7 @@ class Program(Dated):
     source: T
     source_url: str | None = None
     faq: list[str] = []
+    ask: Ask | None = None
 
     @field_validator("source_url")
     @classmethod
@@ -128,6 +160,7 @@ class FaqItem(Dated):
     kind: Literal["facts", "help"] = "facts"
     question: T
     answer: T
+    ask: Ask | None = None
 
     @model_validator(mode="after")
     def _facts_are_dated(self) -> FaqItem:
@@ -472,6 +505,7 @@ def load_content(folder: Path, today: date | None = None) -> Content:
 
     content = Content(messages, programs, faq, privacy, intake, stages)
     problems.extend(_check_references(content))
+    problems.extend(ask_checks.problems(content))
     problems.extend(checks.button_widths(content))
     problems.extend(checks.dates(content, today or date.today()))
     problems.extend(checks.provinces(content))

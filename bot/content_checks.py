@@ -66,6 +66,16 @@ SHARED_ROWS: dict[Text, int] = {
     Text.BTN_BROADCAST_RESCHEDULE: 2,  # one announcement: reschedule | cancel
     Text.BTN_BROADCAST_STOP_YES: 2,  # cancel, asked once: yes | no
     Text.BTN_BROADCAST_KEEP: 2,
+    Text.BTN_CONTACTED: 2,  # a lead's page: contacted | edit answer, assign to… | notes
+    Text.BTN_EDIT_ANSWER: 2,
+    Text.BTN_ASSIGN_OTHER: 2,
+    Text.BTN_NOTES: 2,
+    Text.BTN_NOTE_EDIT: 2,  # one note: edit | delete, then yes, delete | cancel
+    Text.BTN_NOTE_DELETE: 2,
+    Text.BTN_NOTE_DELETE_CONFIRM: 2,
+    Text.BTN_NOTE_OPEN: 4,  # the notes list: four a row
+    Text.BTN_UPDATE_DISCARD: 2,  # updating a registration: discard | save & exit
+    Text.BTN_DIGEST_STAGE: 2,  # the digest: one button per stage, two a row
 }
 # The consents a talent can withdraw or give with a button (a guardian's consent is given
 # in the questionnaire only): what {kind} stands for in those buttons.

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from bot.answers.matcher import Matcher
 from bot.content import Content, ContentError, load_content
 from bot.store import Store
 
@@ -23,10 +24,12 @@ Trigger = Literal["signal", "command"]
 
 
 class LiveContent:
-    """Holds the current content; `current` is what every handler reads."""
+    """Holds the current content and its free-question index; `current` is what every
+    handler reads."""
 
     def __init__(self, content: Content, folder: Path) -> None:
         self._content = content
+        self._matcher = Matcher.build(content)
         self.folder = folder
         self._lock = asyncio.Lock()  # SIGHUP and /reload at once: one after the other
 
@@ -35,11 +38,17 @@ class LiveContent:
         """The content served now."""
         return self._content
 
+    @property
+    def matcher(self) -> Matcher:
+        """The index of the content served now (free questions, bot/answers)."""
+        return self._matcher
+
     async def reload(self) -> Content:
         """Read the folder again; raise ContentError (keeping the current content) if invalid."""
         async with self._lock:
             content = await asyncio.to_thread(load_content, self.folder)
-            self._content = content
+            matcher = await asyncio.to_thread(Matcher.build, content)
+            self._content, self._matcher = content, matcher  # both at once, between updates
             return content
 
 

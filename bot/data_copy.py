@@ -11,6 +11,7 @@ by a later migration) still appears, under its own name, with its raw values.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
@@ -42,7 +43,7 @@ _TECHNICAL = {
 }
 # Where the form's conversation stands (consent, questions, review), which answer is being
 # edited, and counters against double-processing: the form's answers say it all.
-_FORM_STATE = ("active", "stage", "editing", "step", "last_update_id")
+_FORM_STATE = ("active", "stage", "editing", "step", "last_update_id", "amends_base")
 # How many questions one talent relayed in the last minutes (a limit against floods).
 _RELAY_WINDOW = ("window_started_at", "window_count", "window_noticed")
 # Column -> label, for the columns every section shares.
@@ -89,6 +90,7 @@ _SHOWN = {
     "answers",
     "lead_stages",
     "lead_stage_history",
+    "answer_changes",
     "consents",
     "reminder_preferences",
     "reminders",
@@ -97,6 +99,7 @@ _SHOWN = {
     "support_sessions",
     "relayed_messages",
     "support_topics",
+    "free_questions",
     "conversation_log",
     "update_inbox",
 }
@@ -208,6 +211,7 @@ def readable_copy(
         (Text.MYDATA_SECTION_UPDATES, _updates(w, tables)),
         (Text.MYDATA_SECTION_ANNOUNCEMENTS, _announcements(w, tables)),
         (Text.MYDATA_SECTION_QUESTIONS, _questions(w, tables)),
+        (Text.MYDATA_SECTION_FREE_QUESTIONS, _free_questions(w, tables.get("free_questions", []))),
         (Text.MYDATA_SECTION_CONVERSATION, _conversation(w, tables.get("conversation_log", []))),
         (Text.MYDATA_SECTION_PROCESSING, _processing(w, tables, processed_days, request_update)),
     ]
@@ -262,6 +266,9 @@ def _registrations(w: _Writer, tables: Tables) -> Section:
     history: dict[Any, list[Row]] = {}
     for row in tables.get("lead_stage_history", []):
         history.setdefault(row.get("reference"), []).append(row)
+    changed: dict[Any, list[Row]] = {}
+    for row in tables.get("answer_changes", []):
+        changed.setdefault(row.get("reference"), []).append(row)
     answers: dict[Any, list[Row]] = {}
     for row in tables.get("answers", []):
         answers.setdefault(row.get("application_id"), []).append(row)
@@ -287,11 +294,12 @@ def _registrations(w: _Writer, tables: Tables) -> Section:
         "current_key": (Text.MYDATA_FIELD_NEXT_QUESTION, question),
         "pending": (Text.MYDATA_FIELD_PENDING, _same),
         "reminders_off_at": (Text.MYDATA_FIELD_REMINDERS_OFF, w.moment),
+        "amends": (Text.MYDATA_FIELD_AMENDS, _registration_of(w, tables)),
     }
     shown = []
     for row in tables.get("applications", []):
         record = w.record(row, fields, _FORM_STATE)
-        for empty in ("program_key", "current_key", "pending", "reminders_off_at"):
+        for empty in ("program_key", "current_key", "pending", "reminders_off_at", "amends"):
             label = w.say(fields[empty][0])
             if record.get(label) is None:  # say nothing of what never happened
                 record.pop(label, None)
@@ -313,11 +321,41 @@ def _registrations(w: _Writer, tables: Tables) -> Section:
                 }
                 for change in history[reference]
             ]
+        if changed.get(reference):
+            record[w.say(Text.MYDATA_FIELD_ANSWER_CHANGES)] = [
+                _answer_change(w, item, change)
+                for change in changed[reference]
+                for item in change.get("detail", {}).get("changes", [])
+            ]
         record[w.say(Text.MYDATA_FIELD_ANSWERS)] = [
             _answer(w, answer) for answer in answers.get(row.get("id"), [])
         ]
         shown.append(record)
     return shown
+
+
+def _answer_change(w: _Writer, item: dict[str, Any], change: Row) -> Row:
+    """One changed answer: which question, before and after, by whom (never which staff
+    member: "you" or "our team"), when."""
+    question = w.content.questions.get(str(item.get("key")))
+
+    def shown(value: Any, present: Any) -> Any:
+        if not present:
+            return None
+        return intake.display(question, w.content, value, w.language) if question else value
+
+    by = Text.MYDATA_BY_YOU if change.get("kind") == "talent_update" else Text.MYDATA_BY_TEAM
+    return {
+        w.say(Text.MYDATA_FIELD_QUESTION): question.label.get(w.language)
+        if question
+        else item.get("key"),
+        w.say(Text.MYDATA_FIELD_FROM_STAGE): shown(
+            item.get("before"), item.get("had_before", True)
+        ),
+        w.say(Text.MYDATA_FIELD_TO_STAGE): shown(item.get("after"), item.get("has_after", True)),
+        w.say(Text.MYDATA_FIELD_CHANGED_BY): w.say(by),
+        w.say(Text.MYDATA_FIELD_TIME): w.moment(change.get("created_at")),
+    }
 
 
 def _stage(w: _Writer, key: Any) -> Any:
@@ -430,6 +468,51 @@ def _questions(w: _Writer, tables: Tables) -> Section:
     if topics:
         section[w.say(Text.MYDATA_FIELD_TOPICS)] = topics
     return section
+
+
+def conversation_rows(content: Content, language: str, rows: list[Row]) -> list[Any]:
+    """Conversation-log rows as the copy's conversation section lays them out: for a copy
+    written a part at a time (bot/my_data.py), the log being too long to hold whole."""
+    laid_out = _conversation(_Writer(content, language), rows)
+    assert isinstance(laid_out, list)
+    return laid_out
+
+
+_BOT_REPLIES = {
+    "answered": Text.MYDATA_ASK_ANSWERED,
+    "suggested": Text.MYDATA_ASK_SUGGESTED,
+    "unanswered": Text.MYDATA_ASK_UNANSWERED,
+}
+
+
+def _free_questions(w: _Writer, rows: list[Row]) -> Section:
+    """Free questions to the bot; entries named by their title (the key if since removed).
+    How sure the bot was and where the question was typed are for its own work."""
+
+    def title(ref: Any) -> Any:
+        kind, _, key = str(ref).partition(":")
+        item, page = w.content.faq.get(key), w.content.programs.get(key)
+        if kind == "faq" and item is not None:
+            return item.question.get(w.language)
+        if kind == "program" and page is not None:
+            return page.title.get(w.language)
+        return ref
+
+    def titles(refs: Any) -> Any:
+        return [title(ref) for ref in json.loads(str(refs or "[]"))]
+
+    fields = {
+        "asked_at": (Text.MYDATA_FIELD_TIME, w.moment),
+        "text": (Text.MYDATA_FIELD_QUESTION, _same),
+        "outcome": (Text.MYDATA_FIELD_BOT_REPLY, w.named(_BOT_REPLIES)),
+        "entry": (Text.MYDATA_FIELD_ANSWERED_WITH, title),
+        "offered": (Text.MYDATA_FIELD_OFFERED, titles),
+        "not_this_at": (Text.MYDATA_FIELD_NOT_THIS, w.moment),
+        "opened": (Text.MYDATA_FIELD_OPENED, title),
+        "sent_to_staff_at": (Text.MYDATA_FIELD_SENT_TO_STAFF, w.moment),
+        "summary": (Text.MYDATA_FIELD_SUMMARY, _same),
+    }
+    return [w.record(row, fields, ("via", "confidence")) for row in rows]
 
 
 def _conversation(w: _Writer, rows: list[Row]) -> Section:

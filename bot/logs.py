@@ -6,6 +6,12 @@ Two layers, at every level, DEBUG included:
   values are shown only by shape: numbers as they are, a mapping by its keys, a text as <…>;
 - every written line, tracebacks included, has the bot token, the webhook secret, other
   token-shaped strings, emails and phone numbers masked.
+
+`mask_secrets` is the one place that masks the deployment's secrets wherever text is shown
+(logs, the staff chat, `kocca-bot doctor`): the configured token and webhook secret
+(`remember_secrets`), the token's secret half alone, their URL-encoded forms (a proxy that
+quotes the request path writes `%3A` for the token's colon), in any letter case (error texts
+get capitalised), and anything token-shaped.
 """
 
 from __future__ import annotations
@@ -14,7 +20,8 @@ import logging
 import re
 import sys
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, TextIO
+from urllib.parse import quote
 
 # Loggers of this project: their lines are written with care (ids, never personal data).
 OWN_LOGGERS = ("bot", "handlers")
@@ -23,7 +30,9 @@ _READABLE_ARGS = {
     "Calling Bot API endpoint `%s` with parameters `%s`": 1,
     "Call to Bot API endpoint `%s` finished with return value `%s`": 1,
 }
-_TOKEN_PATTERN = re.compile(r"\d{5,}:[A-Za-z0-9_-]{20,}")
+# A bot token, raw or URL-encoded once or twice (":" is "%3A", then "%253A").
+_TOKEN_PATTERN = re.compile(r"\d{5,}(?::|%3A|%253A)[A-Za-z0-9_-]{20,}", re.IGNORECASE)
+_MIN_SECRET = 8  # shorter values would mask ordinary words (only tests have such tokens)
 _EMAIL_PATTERN = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 # Phone numbers start with + or 0; Telegram ids and update ids never do, so they stay readable.
 _PHONE_PATTERN = re.compile(r"(?<![\w+])(?:\+\d|0)[\d\s().-]{7,}\d")
@@ -34,11 +43,11 @@ class RedactingFormatter(logging.Formatter):
 
     def __init__(self, fmt: str, datefmt: str, secrets: Iterable[str] = ()) -> None:
         super().__init__(fmt, datefmt)
-        self._secrets = [secret for secret in secrets if secret]
+        remember_secrets(secrets)
 
     def format(self, record: logging.LogRecord) -> str:
         """Format as usual, then redact."""
-        return redact(super().format(record), self._secrets)
+        return redact(super().format(record))
 
 
 class RedactingFilter(logging.Filter):
@@ -46,14 +55,14 @@ class RedactingFilter(logging.Filter):
 
     def __init__(self, secrets: Iterable[str] = ()) -> None:
         super().__init__()
-        self._secrets = [secret for secret in secrets if secret]
+        remember_secrets(secrets)
 
     def filter(self, record: logging.LogRecord) -> bool:
         """Rewrite the record's message; never drops a record."""
         if record.args and not record.name.startswith(OWN_LOGGERS):
             record.args = _shapes(record)
         message = record.getMessage()
-        clean = redact(message, self._secrets)
+        clean = redact(message)
         if clean != message:
             record.msg = clean
             record.args = ()
@@ -86,18 +95,64 @@ def _shape(value: Any) -> Any:
     return f"<{type(value).__name__}>"
 
 
-def redact(text: str, secrets: Iterable[str] = ()) -> str:
-    """The text with the given secrets, tokens, emails and phone numbers masked."""
+class _Secrets:
+    """The secrets of this process's deployment, every form of them as one pattern."""
+
+    def __init__(self) -> None:
+        self.known: dict[str, None] = {}  # insertion-ordered set
+        self.pattern: re.Pattern[str] | None = None
+
+    def add(self, secrets: Iterable[str]) -> None:
+        """Remember secrets (and a token's secret half); rebuild the pattern if any is new."""
+        added = False
+        for secret in secrets:
+            for value in (secret, *_halves(secret)):
+                if len(value) >= _MIN_SECRET and value not in self.known:
+                    self.known[value] = None
+                    added = True
+        if added:
+            forms = {form for value in self.known for form in _forms(value)}
+            alternatives = sorted(forms, key=len, reverse=True)  # longest first
+            self.pattern = re.compile("|".join(map(re.escape, alternatives)), re.IGNORECASE)
+
+
+_SECRETS = _Secrets()
+
+
+def _halves(secret: str) -> list[str]:
+    """The secret half of a bot token (after the bot's public id), alone."""
+    bot_id, colon, half = secret.partition(":")
+    return [half] if colon and bot_id.isdigit() else []
+
+
+def _forms(value: str) -> list[str]:
+    """A value as written, and URL-encoded once and twice."""
+    once = quote(value, safe="")
+    return [value, once, quote(once, safe="")]
+
+
+def remember_secrets(secrets: Iterable[str]) -> None:
+    """Mask these secrets (the bot token, the webhook secret) in every form from now on."""
+    _SECRETS.add(secret for secret in secrets if secret)
+
+
+def mask_secrets(text: str) -> str:
+    """The text with the deployment's secrets, in any form, and token-shaped strings masked."""
     text = _TOKEN_PATTERN.sub("<token>", text)
-    for secret in secrets:
-        text = text.replace(secret, "<secret>")
-    text = _EMAIL_PATTERN.sub("<email>", text)
+    if _SECRETS.pattern is not None:
+        text = _SECRETS.pattern.sub("<secret>", text)
+    return text
+
+
+def redact(text: str) -> str:
+    """The text with secrets (`mask_secrets`), emails and phone numbers masked."""
+    text = _EMAIL_PATTERN.sub("<email>", mask_secrets(text))
     return _PHONE_PATTERN.sub("<phone>", text)
 
 
-def setup_logging(level: int, secrets: Iterable[str] = ()) -> None:
-    """Plain lines on stderr; HTTP libraries quiet, since they print request URLs."""
-    handler = logging.StreamHandler(sys.stderr)
+def setup_logging(level: int, secrets: Iterable[str] = (), stream: TextIO | None = None) -> None:
+    """Plain lines on stderr (or `stream`); HTTP libraries quiet, since they print request URLs."""
+    handler = logging.StreamHandler(stream or sys.stderr)
     secrets = list(secrets)
     handler.setFormatter(
         RedactingFormatter(

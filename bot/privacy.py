@@ -2,57 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import logging
-import os
-import secrets
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from bot.content import Content
-from bot.data_copy import readable_copy
-from bot.private_files import create_private
-from bot.settings import MIN_ERASURE_KEY, Settings, SettingsError
+from bot.erasure_key import KEY_HELP, erasure_key, key_source
+from bot.settings import Settings, SettingsError
 from bot.store import Store
 from bot.store.privacy import key_check
 
 log = logging.getLogger(__name__)
 
 INBOX_RETENTION = timedelta(days=2)  # processed updates are kept only to drop duplicates
-
-
-@dataclass(frozen=True, slots=True)
-class MyData:
-    """The copy a talent receives: the JSON file and the counts for a readable summary."""
-
-    document: bytes
-    counts: dict[str, int]
-
-
-async def my_data(
-    store: Store,
-    content: Content,
-    user_id: int,
-    language: str,
-    controller: str,
-    request_update: int | None = None,
-) -> MyData:
-    """Everything stored about one talent, as a JSON document they can read (data_copy);
-    `request_update` is the update asking for it."""
-    tables = await store.privacy.gather(user_id)
-    document = readable_copy(
-        tables,
-        content,
-        language,
-        user_id=user_id,
-        notice_version=content.privacy.version,
-        controller=controller,
-        processed_days=INBOX_RETENTION.days,
-        made_at=datetime.now(UTC),
-        request_update=request_update,
-    )
-    payload = json.dumps(document, ensure_ascii=False, indent=2, default=str).encode("utf-8")
-    return MyData(payload, {table: len(rows) for table, rows in tables.items()})
 
 
 def cutoffs(settings: Settings, now: datetime | None = None) -> tuple[str, str, str]:
@@ -83,49 +43,6 @@ def format_purge(deleted: dict[str, int]) -> str:
     )
 
 
-KEY_HELP = "see docs/operations.md, 'The erasure key'"
-
-
-def erasure_key(settings: Settings, *, create: bool = True) -> bytes:
-    """The secret key of the erasure records: ERASURE_KEY, else the key file beside the data.
-
-    On first start (no setting, no file) a random key is written to the file, readable only
-    by the bot's account, if `create`. Without the same key, a restored backup's erasure
-    records cannot be matched: the key belongs with the backups (docs/operations.md).
-    """
-    if settings.erasure_key is not None:
-        return settings.erasure_key.get_secret_value().strip().encode()
-    path = settings.erasure_key_file
-    if not create and not path.exists():
-        raise SettingsError(
-            f"Configuration error: the erasure key file {path} is missing, and this database's"
-            " erasure records were made with it: copy it back from where the backups' key is"
-            f" kept, or set ERASURE_KEY ({KEY_HELP})"
-        )
-    try:
-        descriptor = create_private(path)
-    except FileExistsError:
-        key = path.read_text(encoding="ascii").strip()
-        if len(key) < MIN_ERASURE_KEY:
-            raise SettingsError(
-                f"Configuration error: the erasure key file {path} is damaged"
-                f" (fewer than {MIN_ERASURE_KEY} characters); restore it from the backup"
-            ) from None
-        return key.encode()
-    key = secrets.token_hex(32)
-    with os.fdopen(descriptor, "w", encoding="ascii") as file:
-        file.write(key + "\n")
-        file.flush()
-        os.fsync(file.fileno())
-    log.info("Generated a new erasure key in %s (keep it with the backups)", path)
-    return key.encode()
-
-
-def key_source(settings: Settings) -> str:
-    """Where the erasure key comes from, for messages (never the key itself)."""
-    return "ERASURE_KEY" if settings.erasure_key is not None else str(settings.erasure_key_file)
-
-
 async def open_store(settings: Settings) -> Store:
     """Open the bot's database with its erasure key, refusing a key its records don't match.
 
@@ -136,7 +53,7 @@ async def open_store(settings: Settings) -> Store:
     one line) as long as keyed records exist. A new key is only made for a database that
     has no keyed records.
     """
-    store = await Store.open(settings.database_path)
+    store = await Store.open(settings.database_path, log_text_per_day=settings.log_text_per_day)
     try:
         await use_checked_key(store, settings)
     except BaseException:

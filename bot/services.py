@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from bot.alerts import AlertThrottle
 from bot.content import Content
 from bot.content_live import LiveContent
+from bot.my_data import CopyRequests
+from bot.rounds import Rounds
 from bot.settings import Settings
 from bot.store import Store
 from bot.transport.flood import FloodGuard
@@ -29,6 +31,10 @@ class Services:
     flood_notices: set[int] = field(default_factory=set)
     # Admins whose command menu this process has set (see handlers/command_menu.py).
     staff_menus: set[int] = field(default_factory=set)
+    # Talents who asked for their copy (/dataku) lately: one every few minutes each.
+    copies: CopyRequests = field(default_factory=CopyRequests)
+    # The background senders' rounds, by name (bot/rounds.py): who waits sees them catch up.
+    rounds: dict[str, Rounds] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.flood.limit = self.settings.flood_limit

@@ -11,6 +11,7 @@ from datetime import time, timedelta
 from itertools import pairwise
 from pathlib import Path
 from typing import Annotated, Any, Literal, NamedTuple
+from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -49,6 +50,36 @@ def parse_durations(text: str) -> tuple[timedelta, ...]:
     return tuple(delays)
 
 
+_WAIT = re.compile(r"([a-z0-9_]{1,20})\s*=\s*(\d{1,4})")
+_CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
+
+
+def parse_wait_days(text: str) -> dict[str, int]:
+    """ "baru=3,ditinjau=7" as {stage key: days}; empty means no stage has a limit."""
+    limits: dict[str, int] = {}
+    for part in (part.strip().lower() for part in text.split(",")):
+        if not part:
+            continue
+        match = _WAIT.fullmatch(part)
+        if match is None or int(match[2]) < 1:
+            raise ValueError(f"{part!r} is not a stage and days such as baru=3")
+        limits[match[1]] = int(match[2])
+    return limits
+
+
+def parse_clock(text: str) -> time | None:
+    """ "09:00" as a time of day; empty means none."""
+    if not text.strip():
+        return None
+    match = _CLOCK.fullmatch(text.strip())
+    if match is None:
+        raise ValueError(f"{text!r} is not a time such as 09:00")
+    try:
+        return time(int(match[1]), int(match[2]))
+    except ValueError:
+        raise ValueError(f"{text!r} is not a time of day") from None
+
+
 def parse_quiet_hours(text: str) -> QuietHours | None:
     """ "21:00-08:00" as a QuietHours; empty means none."""
     if not text.strip():
@@ -64,6 +95,23 @@ def parse_quiet_hours(text: str) -> QuietHours | None:
     if hours.start == hours.end:
         raise ValueError("start and end are the same time")
     return hours
+
+
+LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+MAX_WEB_AUTH_AGE = timedelta(days=7)
+
+
+def check_web_url(value: str) -> str:
+    """WEB_URL without a trailing slash; ValueError naming what is wrong."""
+    url = value.strip().rstrip("/")
+    parts = urlsplit(url)
+    if parts.scheme not in ("https", "http") or not parts.hostname:
+        raise ValueError("must be an https:// address such as https://desk.example.org")
+    if parts.query or parts.fragment or parts.username or parts.password:
+        raise ValueError("must have no query, fragment or user name in it")
+    if parts.scheme == "http" and parts.hostname not in LOOPBACK_HOSTS:
+        raise ValueError("http:// only on this machine (127.0.0.1, localhost): use https://")
+    return url
 
 
 class SettingsError(Exception):
@@ -135,6 +183,12 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = Field(default=8443, ge=1, le=65535)
+    # The staff workspace (bot/web/): a Telegram Mini App at {WEB_URL}/staff/. Unset: none.
+    web_url: str | None = None
+    web_listen: str = "127.0.0.1"
+    web_port: int = Field(default=8080, ge=1, le=65535)
+    # How long Telegram's signed init data opens the workspace after Telegram signed it.
+    web_auth_max_age: Annotated[timedelta, NoDecode] = timedelta(hours=1)
     log_level: str = "INFO"
     log_retention_days: int = Field(default=365, ge=1)
     draft_retention_days: int = Field(default=90, ge=1)
@@ -144,6 +198,9 @@ class Settings(BaseSettings):
     broadcast_rate: float = Field(default=26.0, gt=0, le=30)
     flood_limit: int = Field(default=20, ge=1)
     flood_window_seconds: float = Field(default=10.0, gt=0)
+    # Characters of message text the conversation log keeps per talent and day (UTC), in and
+    # out; beyond it, only what each message was and its length. 0: lengths only.
+    log_text_per_day: int = Field(default=100_000, ge=0)
     # Operations: the daily backup (None turns it off) and the erasure-record key.
     # Relative to the database's folder, so the backups sit beside the data wherever the
     # command is started from.
@@ -156,6 +213,19 @@ class Settings(BaseSettings):
         timedelta(hours=72),
     )
     quiet_hours: Annotated[QuietHours | None, NoDecode] = QuietHours(time(21), time(8))
+    # Waiting leads and the daily digest (bot/leads/waiting.py, bot/leads/digest.py): days a
+    # lead may stay in a stage before it "waits", and when the digest goes (WIB, Mon-Fri).
+    lead_wait_days: Annotated[dict[str, int], NoDecode] = Field(
+        default_factory=lambda: {"baru": 3, "ditinjau": 7, "dihubungi": 14}
+    )
+    digest_time: Annotated[time | None, NoDecode] = time(9)
+    # Free questions matched to the FAQ and program pages (bot/answers): the confidence (0-1)
+    # a match needs to be answered directly, to be offered as a suggestion, and for a
+    # question typed after /tanya to be answered before it goes to staff. Defaults chosen
+    # with benchmarks/ask_match.py (docs/performance.md).
+    ask_answer_confidence: float = Field(default=0.30, ge=0, le=1)
+    ask_suggest_confidence: float = Field(default=0.20, ge=0, le=1)
+    ask_relay_confidence: float = Field(default=0.90, ge=0, le=1)
     controller_name: str | None = Field(default=None, max_length=200)
     controller_contact: str | None = Field(default=None, max_length=200)
     controller_address: str | None = Field(default=None, max_length=300)
@@ -181,6 +251,7 @@ class Settings(BaseSettings):
     @field_validator(
         "staff_chat_id",
         "webhook_url",
+        "web_url",
         "webhook_secret",
         "bot_token",
         "backup_dir",
@@ -205,11 +276,46 @@ class Settings(BaseSettings):
             raise ValueError("each delay must be longer than the one before")
         return delays
 
+    @field_validator("web_url")
+    @classmethod
+    def _check_web_url(cls, value: str | None) -> str | None:
+        """https (Telegram opens Mini Apps only there); http only on this machine, to try it."""
+        return None if value is None else check_web_url(value)
+
+    @field_validator("web_auth_max_age", mode="before")
+    @classmethod
+    def _parse_web_auth_max_age(cls, value: Any) -> Any:
+        """Accept "1h", "30m" or a number of seconds; between a minute and a week."""
+        if isinstance(value, str):
+            text = value.strip()
+            value = timedelta(seconds=int(text)) if text.isdigit() else parse_durations(text)
+            if isinstance(value, tuple):
+                if len(value) != 1:
+                    raise ValueError("one duration, such as 1h")
+                value = value[0]
+        if isinstance(value, int | float):
+            value = timedelta(seconds=value)
+        if not timedelta(minutes=1) <= value <= MAX_WEB_AUTH_AGE:
+            raise ValueError("between 1m and 7d")
+        return value
+
     @field_validator("quiet_hours", mode="before")
     @classmethod
     def _parse_quiet_hours(cls, value: Any) -> Any:
         """Accept "21:00-08:00"; empty turns quiet hours off."""
         return parse_quiet_hours(value) if isinstance(value, str) else value
+
+    @field_validator("lead_wait_days", mode="before")
+    @classmethod
+    def _parse_wait_days(cls, value: Any) -> Any:
+        """Accept "baru=3,ditinjau=7,dihubungi=14"; empty: no lead ever waits."""
+        return parse_wait_days(value) if isinstance(value, str) else value
+
+    @field_validator("digest_time", mode="before")
+    @classmethod
+    def _parse_digest_time(cls, value: Any) -> Any:
+        """Accept "09:00"; empty turns the daily digest off."""
+        return parse_clock(value) if isinstance(value, str) else value
 
     @field_validator(
         "controller_name", "controller_contact", "controller_address", "forward_to", mode="before"
@@ -267,6 +373,13 @@ class Settings(BaseSettings):
         return value
 
     @model_validator(mode="after")
+    def _check_ask_thresholds(self) -> Settings:
+        """A suggestion needs less confidence than an answer, or nothing is ever suggested."""
+        if self.ask_suggest_confidence > self.ask_answer_confidence:
+            raise ValueError("ASK_SUGGEST_CONFIDENCE must not be higher than ASK_ANSWER_CONFIDENCE")
+        return self
+
+    @model_validator(mode="after")
     def _check_webhook(self) -> Settings:
         """Webhook mode without a secret would accept forged updates from anyone."""
         if self.webhook_url and self.webhook_secret is None:
@@ -302,6 +415,11 @@ class Settings(BaseSettings):
         elif self.backup_dir is not None:
             self.backup_dir = self.backup_dir.expanduser()
         return self
+
+    @property
+    def workspace_url(self) -> str | None:
+        """The staff workspace's page (a Mini App), or None when WEB_URL is unset."""
+        return None if self.web_url is None else f"{self.web_url}/staff/"
 
     @property
     def log_level_number(self) -> int:
@@ -363,6 +481,11 @@ class Settings(BaseSettings):
             raise SettingsError("BOT_TOKEN is not set")
         return self.bot_token.get_secret_value()
 
+    def secrets(self) -> list[str]:
+        """The values never to show anywhere: the bot token and the webhook secret, if set."""
+        values = (self.bot_token, self.webhook_secret)
+        return [value.get_secret_value() for value in values if value is not None]
+
 
 _EXPECTED = {
     "admin_ids": "comma-separated numeric Telegram user ids, e.g. 12345,67890",
@@ -371,6 +494,9 @@ _EXPECTED = {
     "database_path": "a file path in a writable folder",
     "content_dir": "an existing folder with the content YAML files",
     "webhook_port": "a port number between 1 and 65535",
+    "web_url": "an https:// address (http:// only on 127.0.0.1 or localhost)",
+    "web_port": "a port number between 1 and 65535",
+    "web_auth_max_age": "a duration between 1m and 7d such as 1h (units s, m, h, d)",
     "bot_api_url": "an http(s) URL such as https://api.telegram.org/bot",
     "backup_keep": "a whole number of backups to keep, 1 or more",
     "erasure_key": f"a secret of at least {MIN_ERASURE_KEY} characters (openssl rand -hex 32)",
@@ -384,6 +510,13 @@ _EXPECTED = {
         " (e.g. KOCCA Indonesia (Jakarta)), or empty"
     ),
     "forward_abroad": "true or false (whether FORWARD_TO is outside Indonesia)",
+    "lead_wait_days": (
+        "comma-separated stage keys with days such as baru=3,ditinjau=7,dihubungi=14, or empty"
+    ),
+    "digest_time": "a time HH:MM in Asia/Jakarta time such as 09:00, or empty for no digest",
+    "ask_answer_confidence": "a number from 0 to 1, such as 0.30",
+    "ask_suggest_confidence": "a number from 0 to 1, such as 0.20",
+    "ask_relay_confidence": "a number from 0 to 1, such as 0.90",
 }
 
 

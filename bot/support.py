@@ -10,16 +10,24 @@ so a restart changes nothing.
 
 from __future__ import annotations
 
+import html
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.error import Forbidden, TelegramError
+
 from bot.content import Content, Markup
-from bot.store import Store, User
+from bot.store import LogEntry, Store, User, utc_now
 from bot.store.support import Relayed, Session
 from bot.texts import Text
 
+log = logging.getLogger(__name__)
+
+ASK_AGAIN = "ask:again"  # under a staff answer: opens ask mode, keeps the answer
 RATE_LIMIT = 5  # messages relayed per talent and window
 RATE_WINDOW = timedelta(seconds=30)
 BURST_GAP = timedelta(minutes=10)
@@ -178,3 +186,44 @@ def header(
         lead=Markup(lead),
         hint=Markup(content.text(hint, language)),
     )
+
+
+def ask_again_markup(content: Content, language: str) -> InlineKeyboardMarkup:
+    """The button under every staff answer a talent gets: ask another question."""
+    label = content.text(Text.BTN_ASK_REPLY, language)
+    return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=ASK_AGAIN)]])
+
+
+class Delivery(StrEnum):
+    """What became of staff's words to a talent."""
+
+    SENT = "sent"
+    BLOCKED = "blocked"  # the talent blocked the bot (now marked so)
+    FAILED = "failed"  # Telegram could not be reached or refused; nothing was sent
+
+
+async def answer_talent(
+    bot: Bot, store: Store, content: Content, user_id: int, text: str, default_language: str
+) -> Delivery:
+    """Staff's words to a talent, from the bot (the workspace's Reply to talent): sent as the
+    staff group's relayed answers are, with Ask again under them, the words logged as a staff
+    answer in the talent's conversation; a talent who blocked the bot is marked blocked."""
+    talent = await store.users.get(user_id)
+    language = talent.language if talent else default_language
+    since = utc_now()  # a talent erased after this gets no record of the answer
+    try:
+        sent = await bot.send_message(
+            user_id,
+            html.escape(text, quote=False),
+            reply_markup=ask_again_markup(content, language),
+        )
+    except Forbidden as error:
+        log.info("User %d cannot be reached (%s); marked as blocked", user_id, error)
+        await store.users.set_blocked(user_id, True)
+        return Delivery.BLOCKED
+    except TelegramError as error:
+        log.warning("Could not deliver a staff answer to user %d: %s", user_id, error)
+        return Delivery.FAILED
+    entry = LogEntry(user_id, user_id, "out", "staff_answer", text, message_id=sent.message_id)
+    await store.log.add_sent([(entry, since)])
+    return Delivery.SENT

@@ -17,6 +17,7 @@ from telegram.ext import (
 from bot import commands
 from bot.outreach.reminders import CONTINUE, LATER, STOP
 from handlers import (
+    answers,
     broadcast,
     content_admin,
     fallback,
@@ -26,6 +27,7 @@ from handlers import (
     pipeline,
     privacy,
     programs,
+    records,
     reminders,
     scope,
     start,
@@ -96,6 +98,9 @@ def register(application: BotApplication) -> None:
             command(commands.CANCEL, intake.cancel_command),
             CallbackQueryHandler(intake.apply_button, pattern=f"^{views.APPLY}(:[a-z0-9_]+)?$"),
             CallbackQueryHandler(intake.flow_button, pattern="^i:"),
+            CallbackQueryHandler(
+                intake.registration_button, pattern="^rg:(u:[0-9]+|n(:[a-z0-9_]+)?)$"
+            ),
             CallbackQueryHandler(reminders.continue_button, pattern=f"^{CONTINUE}[0-9]+$"),
             CallbackQueryHandler(reminders.later_button, pattern=f"^{LATER}[0-9]+$"),
             CallbackQueryHandler(reminders.stop_button, pattern=f"^{STOP}$"),
@@ -128,6 +133,7 @@ def register(application: BotApplication) -> None:
                 filters=filters.UpdateType.MESSAGE,
             ),
             *pipeline.handlers(),
+            *records.handlers(),
             command(commands.SUBSCRIBE, broadcast.subscribe_command),
             command(commands.UNSUBSCRIBE, broadcast.unsubscribe_command),
             command(commands.BROADCAST, broadcast.broadcast_command),
@@ -142,6 +148,7 @@ def register(application: BotApplication) -> None:
             ChatMemberHandler(fallback.bot_added_to_group, ChatMemberHandler.MY_CHAT_MEMBER),
             MessageHandler(PRIVATE & filters.COMMAND, fallback.unknown_command),
             MessageHandler(PRIVATE & filters.UpdateType.MESSAGE, intake.private_message),
+            CallbackQueryHandler(answers.button, pattern=f"^{answers.QA}"),
             CallbackQueryHandler(fallback.stale_button),
         ]
     )

@@ -28,7 +28,7 @@ from bot.parsing import small_int
 from bot.store import Broadcast, Version, utc_now
 from bot.store.audit import Actor
 from bot.texts import Text
-from bot.transport.failures import describe
+from bot.transport.failures import explain
 from handlers import menu, views
 from handlers.common import BotContext, answer_query, reply, show
 from handlers.fallback import stale_button
@@ -641,7 +641,7 @@ async def _send_versions(update: Update, context: BotContext, draft: Broadcast) 
             await send_announcement(context.bot, chat.id, version, footer)
     except BadRequest as error:
         log.info("Telegram refused the preview of broadcast %d: %s", draft.id, error.message)
-        await reply(update, context.text(Text.BROADCAST_REJECTED, error=describe(error)))
+        await reply(update, context.text(Text.BROADCAST_REJECTED, error=explain(error)))
         return False
     return True
 

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import logging
 
-from telegram import InlineKeyboardMarkup, Update
-from telegram.error import TelegramError
+from telegram import Update
 
 from bot.content import Markup
 from bot.leads.intake_flow import IntakeFlow, Screen, parse_press
+from bot.parsing import small_int
 from bot.texts import Text
-from handlers import fallback, support
+from handlers import answers, fallback, records_alerts, support
 from handlers.broadcast import offer_subscription
 from handlers.common import BotContext, answer_query, reply, show
 from handlers.intake_views import render, summary
 from handlers.pipeline_views import open_button
+from handlers.registration_views import NEW, UPDATE
 from handlers.staff_views import consent_lines
 from handlers.views import APPLY, APPLY_PROGRAM
 
@@ -45,6 +46,24 @@ async def apply_button(update: Update, context: BotContext) -> None:
         update.effective_user.id, context.language(update), update.update_id, program
     )
     await _present(update, context, screen, edit=False)
+
+
+async def registration_button(update: Update, context: BotContext) -> None:
+    """Under /daftar, for a talent who has submitted: update a registration, or a new one."""
+    query, user = update.callback_query, update.effective_user
+    if query is None or user is None:
+        return
+    data, flow, language = query.data or "", _flow(context), context.language(update)
+    if data.startswith(UPDATE):
+        lead_id = small_int(data.removeprefix(UPDATE))
+        if lead_id is None:
+            await fallback.stale_button(update, context)
+            return
+        screen = await flow.begin_update(user.id, language, update.update_id, lead_id)
+    else:
+        program = data.removeprefix(NEW).removeprefix(":") or None
+        screen = await flow.begin(user.id, language, update.update_id, program, fresh=True)
+    await _present(update, context, screen, edit=True)
 
 
 async def cancel_command(update: Update, context: BotContext) -> None:
@@ -78,12 +97,17 @@ async def private_message(update: Update, context: BotContext) -> None:
     message = update.message
     if user is None or message is None:
         return
+    if await answers.answer_before_relay(update, context):
+        return  # after /tanya, a question the FAQ answers: the answer first
     if await support.relay_question(update, context):
         return  # in ask mode: for staff, even while an application is open
     flow = _flow(context)
     draft = await flow.active_draft(user.id)
     if draft is None:
-        await fallback.unknown_text(update, context)
+        if message.text is not None:
+            await answers.free_text(update, context)  # a question in the talent's words
+        else:
+            await fallback.unknown_text(update, context)
         return
     if message.text is None:
         screen = await flow.not_text(draft)
@@ -97,7 +121,7 @@ async def _present(update: Update, context: BotContext, screen: Screen, *, edit:
     language = context.language(update)
     facts = context.services.settings.privacy_facts()
     text, markup = render(screen, context.content, language, facts)
-    if edit and screen.kind not in ("submitted",):
+    if edit and screen.kind not in ("submitted", "updated"):
         await show(update, text, markup)
     else:
         await answer_query(update)
@@ -105,14 +129,15 @@ async def _present(update: Update, context: BotContext, screen: Screen, *, edit:
     if screen.kind == "submitted":
         await offer_subscription(update, context)
         await _notify_staff(update, context, screen)
+    elif screen.kind == "updated":
+        await records_alerts.notify_update(update, context, screen)
 
 
 async def _notify_staff(update: Update, context: BotContext, screen: Screen) -> None:
-    """A summary of a new lead in the staff chat, if there is one."""
-    staff_chat = context.services.settings.staff_chat_id
+    """A summary of a new lead in the staff chat (without one: admins' private chats)."""
     user = update.effective_user
     lead = screen.draft
-    if staff_chat is None or user is None or lead is None:
+    if user is None or lead is None:
         return
     applications = context.services.store.applications
     if await applications.staff_notified(lead.id):
@@ -137,11 +162,6 @@ async def _notify_staff(update: Update, context: BotContext, screen: Screen) -> 
         Text.LEAD_ALERT_CONSENTS, language, consents=Markup(" · ".join(consents))
     )
     opener = open_button(content, language, screen.reference or "", lead.id, anew=True)
-    try:
-        await context.bot.send_message(
-            staff_chat, text, reply_markup=InlineKeyboardMarkup([[opener]])
-        )
-    except TelegramError as error:
-        log.warning("Could not notify the staff chat about %s: %s", screen.reference, error)
-        return
-    await applications.mark_staff_notified(lead.id)
+    chats = await records_alerts.alert_chats(context)
+    if await records_alerts.send_alert(context, chats, text, opener):
+        await applications.mark_staff_notified(lead.id)

@@ -14,6 +14,7 @@ from bot.leads.intake_flow import press_data as data
 from bot.settings import PrivacyFacts
 from bot.store import Draft
 from bot.texts import Text
+from handlers import registration_views
 from handlers.views import button, pairs
 
 View = tuple[str, InlineKeyboardMarkup | None]
@@ -30,7 +31,9 @@ def render(screen: Screen, content: Content, language: str, facts: PrivacyFacts)
         notes.append(say(screen.error.reason, **screen.error.values))
     draft = screen.draft
     body: View
-    if draft is None or screen.kind in _ENDINGS:
+    if screen.kind in registration_views.SCREENS:  # choose, or the end of an update
+        body = registration_views.render(screen, content, language)
+    elif draft is None or screen.kind in _ENDINGS:
         body = say(_ENDINGS.get(screen.kind, Text.INTAKE_GONE), reference=screen.reference), None
     elif screen.kind in (CONSENT, TRANSFER, GUARDIAN):
         body = _consent(screen.kind, draft, content, language, facts)
@@ -38,6 +41,8 @@ def render(screen: Screen, content: Content, language: str, facts: PrivacyFacts)
         body = _question(screen, draft, screen.question, content, language)
     elif screen.kind == EDIT_LIST:
         body = _edit_list(screen, draft, content, language)
+    elif draft.amends is not None:
+        body = registration_views.update_review(screen, draft, content, language)
     else:
         body = _review(screen, draft, content, language)
     text, markup = body
@@ -176,6 +181,8 @@ def _navigation(
         row.append(button(content.text(Text.BTN_KEEP, language), data(draft, "k")))
     if not question.required:
         row.append(button(content.text(Text.BTN_SKIP, language), data(draft, "s")))
+    if draft.amends is not None and not draft.editing:  # an update: the summary is one tap
+        row.append(button(content.text(Text.BTN_TO_REVIEW, language), data(draft, "r")))
     row.append(button(content.text(Text.BTN_PAUSE, language), data(draft, "x")))
     return pairs(row)  # up to four buttons: two a row, so their labels stay readable
 

@@ -14,16 +14,16 @@ from telegram.ext import ApplicationHandlerStop, BaseHandler, CallbackQueryHandl
 from telegram.ext import filters as tg_filters
 
 from bot import commands
-from bot.leads import pipeline
+from bot.leads import pipeline, records
 from bot.leads.export import plain_text
 from bot.leads.pipeline import FilterError, NoteError, PipelineFilter, StageError, parse_code
 from bot.parsing import small_int
 from bot.store import Lead
-from bot.store.applications import REFERENCE_FORMAT
 from bot.store.pipeline import NOTE_LIMIT, Move
 from bot.texts import Text
 from handlers import pipeline_bulk, privacy
 from handlers import pipeline_views as views
+from handlers import records as records_desk
 from handlers.common import BotContext, answer_query, reply, show
 from handlers.pipeline_views import LeadDetails
 from handlers.staff import actor, expired, staff_desk
@@ -38,27 +38,42 @@ PREFIX = "pl:"
 
 async def _names(context: BotContext, ids: set[int | None]) -> dict[int, str]:
     """Staff members' names as the bot knows them (their Telegram first name)."""
-    names = {}
-    for user_id in ids:
-        if user_id is None:
-            continue
-        user = await context.services.store.users.get(user_id)
-        names[user_id] = (user.first_name if user else "") or str(user_id)
-    return names
+    return await records.staff_names(context.services.store, ids)
+
+
+async def _reference(context: BotContext, application_id: int) -> str:
+    """A lead's reference (references are given at submission, not derived from the id);
+    "This lead" for one that is gone (erased: its number is no longer known)."""
+    found = await context.services.store.records.reference_of(application_id)
+    return found or context.text(Text.RECORDS_THIS_LEAD)
+
+
+def _workspace(update: Update, context: BotContext) -> str | None:
+    """The staff workspace's URL for a button, where Telegram allows one (a private chat)."""
+    chat = update.effective_chat
+    if chat is None or chat.type != "private":
+        return None
+    return context.services.settings.workspace_url
 
 
 # ----- the list --------------------------------------------------------------------------------
 
 
 async def _show_list(
-    update: Update, context: BotContext, chosen: PipelineFilter, page: int
+    update: Update, context: BotContext, chosen: PipelineFilter, page: int, *, anew: bool = False
 ) -> None:
     leads = context.services.store.leads
     user = update.effective_user
-    where = chosen.lead_filter(user.id if user else None)
-    total = await leads.total(where)
-    page = min(max(page, 0), max(0, (total - 1) // PAGE_SIZE))
-    shown = await leads.page(page * PAGE_SIZE, PAGE_SIZE, where)
+    extra: dict[int, list[str]] = {}
+    if chosen.waiting:  # longest in their stage first (bot/leads/waiting.py)
+        shown, total, extra = await records_desk.waiting_list(update, context, chosen, page)
+        page = min(max(page, 0), max(0, (total - 1) // PAGE_SIZE))
+    else:
+        where = chosen.lead_filter(user.id if user else None)
+        total = await leads.total(where)
+        page = min(max(page, 0), max(0, (total - 1) // PAGE_SIZE))
+        shown = await leads.page(page * PAGE_SIZE, PAGE_SIZE, where)
+    await records_desk.add_marks(context, shown, extra)
     # Names and references are personal data: who saw which, recorded before showing.
     await context.services.store.audit.add_each(
         actor(update),
@@ -77,7 +92,14 @@ async def _show_list(
         names=await _names(context, {lead.assignee_id for lead in shown}),
         described=views.describe(context.content, language, chosen),
         code=chosen.code(),
+        workspace=_workspace(update, context),
+        extra=extra,
+        bulk=not chosen.waiting,
     )
+    if anew:  # below the message pressed (the daily digest), which stays
+        await answer_query(update)
+        await reply(update, text, markup)
+        return
     await show(update, text, markup)
 
 
@@ -117,7 +139,12 @@ async def _lead_view(
     code: str = "",
     viewed: bool = True,
 ) -> tuple[str, InlineKeyboardMarkup | None] | None:
-    """The lead's page; records that staff viewed it (before anything is shown)."""
+    """The lead's page; records that staff viewed it (before anything is shown).
+
+    `viewed=False` only right after an action recorded in the audit log in its own entry
+    (a stage saved, an assignment changed), which then stands for this view too: every page
+    of a lead shown to staff is on record.
+    """
     store = context.services.store
     state = await store.pipeline.state(lead.application_id)
     if state is None:
@@ -129,6 +156,9 @@ async def _lead_view(
     people = {state.assignee_id, *(note.author.user_id for note in notes)}
     people |= {item.actor.user_id for item in history}
     people |= {small_int(item.to_value or "") for item in history if item.kind == "assign"}
+    extras = await records_desk.lead_extras(context, lead, state, notes_total)
+    people |= extras.people
+    names = await _names(context, people)
     details = LeadDetails(
         state=state,
         notes=notes,
@@ -136,8 +166,12 @@ async def _lead_view(
         history=history,
         history_total=history_total,
         updates=await store.pipeline.update_counts(lead.application_id),
-        names=await _names(context, people),
+        names=names,
         forwarding=context.services.settings.forwarding(),
+        changes=extras.history(context.content, context.language(update), names),
+        changes_total=extras.changes_total,
+        extra_text=extras.text,
+        extra_rows=extras.rows,
     )
     return views.lead_screen(
         context.content,
@@ -147,6 +181,7 @@ async def _lead_view(
         actor(update).user_id or 0,
         back_page,
         code,
+        _workspace(update, context),
     )
 
 
@@ -167,8 +202,8 @@ async def _open(
             update, context, lead, back_page=back_page, code=code, viewed=viewed
         )
     if screen is None:
-        reference = REFERENCE_FORMAT.format(application_id)
-        await show(update, context.text(Text.LEAD_NOT_FOUND, reference=reference))
+        reference = await _reference(context, application_id)
+        await show(update, context.text(Text.PIPELINE_GONE, reference=reference))
         return
     await show(update, *screen)
 
@@ -179,8 +214,8 @@ async def _open_new(update: Update, context: BotContext, application_id: int) ->
     screen = await _lead_view(update, context, lead) if lead is not None else None
     await answer_query(update)
     if screen is None:
-        reference = REFERENCE_FORMAT.format(application_id)
-        await reply(update, context.text(Text.LEAD_NOT_FOUND, reference=reference))
+        reference = await _reference(context, application_id)
+        await reply(update, context.text(Text.PIPELINE_GONE, reference=reference))
         return
     await reply(update, *screen)
 
@@ -263,7 +298,7 @@ async def _stage_press(
     """A stage button: a stage with a talent message is previewed first, others saved."""
     content, language = context.content, context.language(update)
     store = context.services.store
-    reference = REFERENCE_FORMAT.format(application_id)
+    reference = await _reference(context, application_id)
     if stage not in content.stages:
         await _unknown_stage(update, context, application_id, stage)
         return
@@ -300,7 +335,7 @@ async def _stage_press(
         await _open(update, context, application_id, viewed=False)
         return
     await answer_query(update)
-    await reply(update, views.preview_intro(content, language, current, stage))
+    await reply(update, pipeline.preview_intro(content, language, current, stage))
     await reply(update, message.text, views.preview_buttons(content, language, current, stage))
 
 
@@ -315,7 +350,7 @@ async def _confirm_press(
 ) -> None:
     """Send update / Don't notify under a preview: only now is the stage saved."""
     chat = update.effective_chat
-    reference = REFERENCE_FORMAT.format(application_id)
+    reference = await _reference(context, application_id)
     try:
         move = await pipeline.change_stage(
             context.services.store,
@@ -385,7 +420,7 @@ async def _note_press(update: Update, context: BotContext, application_id: int) 
     store = context.services.store
     state = await store.pipeline.state(application_id)
     if chat is None or user is None or state is None:
-        reference = REFERENCE_FORMAT.format(application_id)
+        reference = await _reference(context, application_id)
         await show(update, context.text(Text.PIPELINE_GONE, reference=reference))
         return
     await answer_query(update)
@@ -428,21 +463,33 @@ async def note_input(update: Update, context: BotContext) -> None:
     if message.text is None:
         await reply(update, context.text(Text.PIPELINE_NOTE_TEXT_ONLY))
         raise ApplicationHandlerStop
+    if prompt.purpose != "note":  # an answer or a note's new text (handlers/records.py)
+        if await records_desk.prompted_text(update, context, prompt, message.text):
+            await store.clear_prompt(user.id)
+        raise ApplicationHandlerStop
     if await _save_note(update, context, prompt.application_id, message.text):
         await store.clear_prompt(user.id)
     raise ApplicationHandlerStop
 
 
-async def _save_note(update: Update, context: BotContext, application_id: int, text: str) -> bool:
-    """Keep the note and confirm; False (with the reason) if it cannot be kept."""
-    reference = REFERENCE_FORMAT.format(application_id)
+async def checked_note(update: Update, context: BotContext, text: str) -> str | None:
+    """The note as it will be kept; None (the reason said) if it is empty or too long."""
     try:
-        text = pipeline.check_note(text)
+        return pipeline.check_note(text)
     except NoteError:
         length = len(text.strip())
         key = Text.PIPELINE_NOTE_TOO_LONG if length > NOTE_LIMIT else Text.PIPELINE_NOTE_USAGE
         await reply(update, context.text(key, length=length) if length else context.text(key))
+        return None
+
+
+async def _save_note(update: Update, context: BotContext, application_id: int, text: str) -> bool:
+    """Keep the note and confirm; False (with the reason) if it cannot be kept."""
+    reference = await _reference(context, application_id)
+    checked = await checked_note(update, context, text)
+    if checked is None:
         return False
+    text = checked
     note = await context.services.store.pipeline.add_note(application_id, actor(update), text)
     if note is None:
         await reply(update, context.text(Text.PIPELINE_GONE, reference=reference))
@@ -476,16 +523,19 @@ async def _assign_press(
     update: Update, context: BotContext, application_id: int, *, to_me: bool
 ) -> None:
     who = actor(update)
-    state = await context.services.store.pipeline.assign(
+    assigned = await context.services.store.pipeline.assign(
         application_id, who, who.user_id if to_me else None
     )
-    reference = REFERENCE_FORMAT.format(application_id)
-    if state is None:
+    reference = await _reference(context, application_id)
+    if assigned is None:
         await show(update, context.text(Text.PIPELINE_GONE, reference=reference))
         return
+    _, changed = assigned
     key = Text.PIPELINE_ASSIGNED if to_me else Text.PIPELINE_UNASSIGNED
     await answer_query(update, context.text(key, reference=reference))
-    await _open(update, context, application_id, viewed=False)
+    # The page shows the whole lead: its view is audited, by the assignment's own entry if
+    # there was one (a stale Unassign of a lead nobody handles records nothing else).
+    await _open(update, context, application_id, viewed=not changed)
 
 
 async def _send_again(update: Update, context: BotContext, update_id: int) -> None:
@@ -535,6 +585,12 @@ async def status(update: Update, context: BotContext) -> None:
     await show(
         update, *views.status_screen(context.content, context.language(update), registrations)
     )
+
+
+# For the other staff buttons on a lead's page (handlers/records.py).
+open_lead = _open
+report_move = _report_move
+show_list = _show_list
 
 
 def handlers() -> list[BaseHandler[Update, BotContext, None]]:

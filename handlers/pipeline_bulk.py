@@ -1,20 +1,20 @@
 """Move all: every lead of a filtered /leads list to one stage, previewed, then confirmed.
 
 The bulk move is a pipeline_batches row while staff prepare it (its filter stored, so the
-buttons carry only its id); confirming starts it once, whoever presses twice.
+buttons carry only its id); the preview keeps the leads it counted, each at its version then,
+and confirming moves only those, once, whoever presses twice, within PREVIEW_LIFETIME.
 """
 
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 
 from telegram import Update
 
-from bot.content import Content, Markup
+from bot.content import Markup
 from bot.leads import pipeline
 from bot.leads.pipeline import FilterError, PipelineFilter, parse_code
-from bot.settings import Forwarding
-from bot.store.pipeline import LeadState, Message
 from bot.texts import Text
 from handlers import pipeline_views as views
 from handlers.common import BotContext, answer_query, reply, show
@@ -47,8 +47,8 @@ async def start(update: Update, context: BotContext, code: str) -> None:
 
 async def _prepared(
     update: Update, context: BotContext, batch_id: int
-) -> tuple[PipelineFilter, list[LeadState], str | None] | None:
-    """The bulk move's filter, its leads now, its stage; None unless this admin prepares it."""
+) -> tuple[PipelineFilter, str | None] | None:
+    """The bulk move's filter and stage; None unless this admin is preparing it."""
     found = await context.services.store.pipeline.bulk(batch_id)
     user = update.effective_user
     if found is None or user is None:
@@ -57,11 +57,9 @@ async def _prepared(
     if created_by != user.id or status != "composing":
         return None
     try:
-        chosen = parse_code(code, context.content)
+        return parse_code(code, context.content), to_stage
     except FilterError:
         return None
-    leads = await context.services.store.pipeline.matching(chosen.lead_filter(created_by))
-    return chosen, leads, to_stage
 
 
 async def choose_stage(update: Update, context: BotContext, batch_id: int, stage: str) -> None:
@@ -76,40 +74,39 @@ async def choose_stage(update: Update, context: BotContext, batch_id: int, stage
         wanted = pipeline.clean_key(stage)
         await reply(update, context.text(Text.PIPELINE_UNKNOWN_STAGE, stage=wanted))
         return
-    chosen, leads, _ = prepared
-    await context.services.store.pipeline.choose_bulk_stage(batch_id, stage)
-    movable = [lead for lead in leads if lead.stage != stage]
+    chosen, _ = prepared
+    store = context.services.store.pipeline
+    leads = await store.matching(chosen.lead_filter(actor(update).user_id))
+    # What the preview counts is what a confirmation may move, each lead at its version now.
+    await store.choose_bulk_stage(batch_id, stage, leads)
+    forwarding = context.services.settings.forwarding()
+    preview = pipeline.bulk_preview(content, stage, leads, forwarding)
     described = views.describe(content, language, chosen)
-    if not movable:
+    if not preview.movable:
         await show(update, context.text(Text.BULK_NOTHING, filter=described))
         return
-    forwarding = context.services.settings.forwarding()
-    eligible = [
-        lead for lead in movable if not pipeline.lacks_consent(content, stage, lead, forwarding)
-    ]
-    examples = _examples(content, stage, eligible, forwarding)
+    examples = preview.examples
     stage_label = pipeline.stage_label(content, stage, language)
-    if not eligible:
+    if not preview.eligible:
         info = context.text(Text.BULK_NONE_ELIGIBLE)
     elif not examples:
         info = context.text(Text.BULK_NO_MESSAGE)
     else:
-        english = sum(1 for lead in eligible if lead.language == "en")
         shown = [
             context.text(
                 Text.BULK_EXAMPLE,
-                talent_language=views.talent_language(content, language, lead.language),
+                talent_language=pipeline.talent_language(content, language, lead.language),
                 reference=lead.reference,
             )
             for lead, _ in examples
         ]
         info = context.text(
             Text.BULK_MESSAGE_INFO,
-            id_count=len(eligible) - english,
-            en_count=english,
+            id_count=len(preview.eligible) - preview.english,
+            en_count=preview.english,
             examples=context.text(Text.BULK_EXAMPLES_JOIN).join(shown),
         )
-    no_consent = len(movable) - len(eligible)
+    no_consent = preview.no_consent
     refused = ""
     if no_consent and forwarding is None:
         refused = "\n" + context.text(Text.BULK_PREVIEW_FORWARDING_OFF, stage=stage_label)
@@ -125,7 +122,7 @@ async def choose_stage(update: Update, context: BotContext, batch_id: int, stage
         count=len(leads),
         filter=described,
         stage=stage_label,
-        already=len(leads) - len(movable),
+        already=preview.already,
         no_consent=Markup(refused),
         message_info=info,
     )
@@ -137,7 +134,7 @@ async def choose_stage(update: Update, context: BotContext, batch_id: int, stage
         batch=batch_id,
         stage=stage,
     )
-    if not eligible:
+    if not preview.eligible:
         await show(update, text, views.bulk_cancel_only(content, language, batch_id))
         return
     buttons = views.bulk_confirm_buttons(content, language, batch_id, has_message=bool(examples))
@@ -147,21 +144,6 @@ async def choose_stage(update: Update, context: BotContext, batch_id: int, stage
     await show(update, text)
     for index, (_, sample) in enumerate(examples):  # the buttons under the last example
         await reply(update, sample.text, buttons if index == len(examples) - 1 else None)
-
-
-def _examples(
-    content: Content, stage: str, leads: list[LeadState], forwarding: Forwarding | None
-) -> list[tuple[LeadState, Message]]:
-    """The stage's message for the first lead of each language among them (id, then en)."""
-    firsts: dict[str, LeadState] = {}
-    for lead in leads:
-        firsts.setdefault(lead.language, lead)
-    examples = []
-    for language in sorted(firsts, key=lambda code: code != "id"):
-        message = pipeline.message_for(content, stage, firsts[language], forwarding)
-        if message is not None:
-            examples.append((firsts[language], message))
-    return examples
 
 
 async def cancel(update: Update, context: BotContext, batch_id: int) -> None:
@@ -175,17 +157,30 @@ async def cancel(update: Update, context: BotContext, batch_id: int) -> None:
 
 
 async def confirm(update: Update, context: BotContext, batch_id: int, *, notify: bool) -> None:
-    """Confirmed: move every lead the filter matches now (once, whoever presses twice)."""
+    """Confirmed: move the leads the preview showed, those still as it showed them (once,
+    whoever presses twice); a preview older than PREVIEW_LIFETIME is refused."""
     content, language = context.content, context.language(update)
     prepared = await _prepared(update, context, batch_id)
-    chosen, leads, stage = prepared or (PipelineFilter(), [], None)
+    chosen, stage = prepared or (PipelineFilter(), None)
     if stage is None:
         await expired(update, context)
         return
     store = context.services.store
     who = actor(update)
+    preview = await store.pipeline.previewed(batch_id)
+    if pipeline.preview_expired(preview, datetime.now(UTC)):
+        await store.pipeline.cancel_bulk(batch_id, who.user_id or 0)
+        minutes = int(pipeline.PREVIEW_LIFETIME.total_seconds() // 60)
+        await show(update, context.text(Text.BULK_PREVIEW_EXPIRED, minutes=minutes))
+        return
     number = await store.pipeline.confirm_bulk(
-        batch_id, stage, who, filter=chosen.words(), stage=stage, leads=len(leads), notify=notify
+        batch_id,
+        stage,
+        who,
+        filter=chosen.words(),
+        stage=stage,
+        leads=preview.count,
+        notify=notify,
     )
     if number is None:
         await expired(update, context)
@@ -193,7 +188,7 @@ async def confirm(update: Update, context: BotContext, batch_id: int, *, notify:
     await answer_query(update)
     forwarding = context.services.settings.forwarding()
     result = await pipeline.bulk_move(
-        store, content, batch_id, leads, stage, actor=who, notify=notify, forwarding=forwarding
+        store, content, batch_id, preview, stage, actor=who, notify=notify, forwarding=forwarding
     )
     log.info(
         "Bulk move %d: %d lead(s) to %s, %d message(s), %d without the stage's consent",

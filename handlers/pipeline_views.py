@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -15,7 +15,7 @@ from bot.store import Lead
 from bot.store.audit import Actor
 from bot.store.pipeline import HistoryItem, LeadState, Note, Registration
 from bot.texts import Text
-from handlers.staff_views import Screen, callback, lead_page
+from handlers.staff_views import Screen, callback, lead_page, workspace_button
 from handlers.views import MENU, back_row, button, pairs
 
 SHOWN_NOTES = 5
@@ -45,6 +45,12 @@ class LeadDetails:
     updates: dict[str, int]  # talent messages by status
     names: dict[int, str]  # staff user id -> name
     forwarding: Forwarding | None  # whom leads are passed on to (FORWARD_TO), if anyone
+    # Answer changes and duplicate links (handlers/records_views.py): (time, line), and how
+    # many there are; merged into the history by time.
+    changes: list[tuple[str, str]] = field(default_factory=list)
+    changes_total: int = 0
+    extra_text: str = ""  # contact links and duplicates, above the stage
+    extra_rows: list[list[InlineKeyboardButton]] = field(default_factory=list)
 
 
 def describe(content: Content, language: str, chosen: PipelineFilter) -> str:
@@ -62,6 +68,8 @@ def describe(content: Content, language: str, chosen: PipelineFilter) -> str:
         parts.append(content.text(Text.FILTER_MINE, language))
     if chosen.unassigned:
         parts.append(content.text(Text.FILTER_UNASSIGNED, language))
+    if chosen.waiting:
+        parts.append(content.text(Text.FILTER_WAITING, language))
     return " · ".join(parts)
 
 
@@ -80,10 +88,13 @@ def lead_screen(
     viewer_id: int,
     back_page: int = 0,
     code: str = "",
+    workspace: str | None = None,
 ) -> Screen:
-    """The lead as today, then its stage, assignee, notes and history, with the buttons."""
+    """The lead as today, then its stage, assignee, notes and history, with the buttons (and
+    one opening it in the staff workspace, given the workspace's URL, in a private chat)."""
     base, _ = lead_page(content, language, lead, back_page, code)
-    text = f"{base}\n\n{_pipeline_section(content, language, details)}"
+    extra = f"{details.extra_text}\n\n" if details.extra_text else ""
+    text = f"{base}\n\n{extra}{_pipeline_section(content, language, details)}"
     state = details.state
     stage_buttons = []
     for key, item in content.stages.items():
@@ -100,6 +111,7 @@ def lead_screen(
     rows = [
         *pairs(stage_buttons),
         [button(content.text(Text.BTN_NOTE, language), f"{NOTE}{state.application_id}"), assign],
+        *details.extra_rows,
         [
             button(
                 content.text(Text.BTN_LEADS_LIST, language),
@@ -107,6 +119,10 @@ def lead_screen(
             )
         ],
     ]
+    if workspace is not None:
+        # The lead in the URL's fragment: never sent to a server, nor in any log.
+        url = f"{workspace}#lead/{state.application_id}"
+        rows.append([workspace_button(content, language, url)])
     return text, InlineKeyboardMarkup(rows)
 
 
@@ -161,9 +177,14 @@ def _pipeline_section(content: Content, language: str, details: LeadDetails) -> 
     if details.notes_total > len(details.notes):
         more = details.notes_total - len(details.notes)
         notes.append(content.text(Text.PIPELINE_MORE, language, count=more))
-    history = [_history_line(content, language, item, names) for item in details.history]
-    if details.history_total > len(details.history):
-        more = details.history_total - len(details.history)
+    timed = [
+        (item.created_at, _history_line(content, language, item, names)) for item in details.history
+    ]
+    timed = sorted([*timed, *details.changes], reverse=True)[:SHOWN_HISTORY]
+    history = [line for _, line in timed]
+    total = details.history_total + details.changes_total
+    if total > len(history):
+        more = total - len(history)
         history.append(content.text(Text.PIPELINE_MORE, language, count=more))
     else:
         submitted = wib_text(state.submitted_at)
@@ -208,30 +229,6 @@ def _history_line(content: Content, language: str, item: HistoryItem, names: dic
 
 def _shorten(text: str) -> str:
     return text if len(text) <= NOTE_PREVIEW else text[: NOTE_PREVIEW - 1] + "…"
-
-
-def preview_intro(content: Content, language: str, state: LeadState, to_stage: str) -> str:
-    """Above the exact message the talent would get: what, in which language, warnings.
-
-    (A lead lacking the stage's consent never gets this far: the stage is refused.)
-    """
-    warnings = ""
-    if state.blocked:
-        warnings += "\n" + content.text(Text.PIPELINE_WARNING_BLOCKED, language)
-    return content.text(
-        Text.PIPELINE_PREVIEW_INTRO,
-        language,
-        reference=state.reference,
-        stage=pipeline.stage_label(content, to_stage, language),
-        talent_language=talent_language(content, language, state.language),
-        warnings=warnings,
-    )
-
-
-def talent_language(content: Content, language: str, talent: str) -> str:
-    """A talent's chat language in staff words: "bahasa Indonesia", "English"."""
-    key = Text.PIPELINE_LANGUAGE_EN if talent == "en" else Text.PIPELINE_LANGUAGE_ID
-    return content.text(key, language)
 
 
 def preview_buttons(

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import logging
+import tempfile
+from pathlib import Path
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ChatAction
 
 from bot.content import Content, Markup
 from bot.leads.export import to_wib
-from bot.privacy import my_data
+from bot.leads.records import missing_lead_text
+from bot.my_data import write_copy
 from bot.settings import Forwarding
 from bot.store import Consent
 from bot.texts import Text
@@ -181,28 +185,51 @@ async def toggle_reminders(update: Update, context: BotContext) -> None:
 
 
 async def send_my_data(update: Update, context: BotContext) -> None:
-    """/dataku: a JSON file of everything stored about the talent, and a short summary."""
+    """/dataku: a JSON file of everything stored about the talent, and a short summary.
+
+    Made off the event loop into a private temporary folder (bot/my_data.py), at most once
+    every few minutes per talent; a repeat meanwhile is told the copy is being prepared.
+    """
     user = update.effective_user
     chat = update.effective_chat
     if user is None or chat is None:
         return
     await answer_query(update)
-    controller = context.services.settings.privacy_facts().controller
-    data = await my_data(
-        context.services.store,
-        context.content,
-        user.id,
-        context.language(update),
-        f"{controller.name} · {controller.contact}",
-        update.update_id,
-    )
-    counts = data.counts
-    if not counts.get("users"):
-        await reply(update, context.text(Text.MYDATA_EMPTY))
+    copies = context.services.copies
+    if not copies.begin(user.id):
+        await reply(update, context.text(Text.MYDATA_PREPARING))
         return
-    await chat.send_document(
-        InputFile(data.document, filename=f"kocca-talent-desk-data-{user.id}.json"),
-    )
+    controller = context.services.settings.privacy_facts().controller
+    try:
+        await chat.send_action(ChatAction.UPLOAD_DOCUMENT)
+        with tempfile.TemporaryDirectory(prefix="kocca-mydata-") as folder:
+            made = await write_copy(
+                context.services.store,
+                context.content,
+                user.id,
+                context.language(update),
+                f"{controller.name} · {controller.contact}",
+                Path(folder),
+                update.update_id,
+            )
+            if made is None:
+                copies.forget(user.id)
+                await reply(update, context.text(Text.MYDATA_EMPTY))
+                return
+            if made.split:
+                name = made.files[0].name.split(".zip", 1)[0]
+                await reply(
+                    update, context.text(Text.MYDATA_SPLIT, parts=len(made.files), name=name)
+                )
+            elif made.zipped:
+                await reply(update, context.text(Text.MYDATA_ZIPPED))
+            for file in made.files:
+                with file.open("rb") as handle:
+                    await chat.send_document(handle, filename=file.name)
+    except BaseException:
+        copies.forget(user.id)  # it did not reach them: they may ask again at once
+        raise
+    counts = made.counts
     summary = context.text(
         Text.MYDATA_SUMMARY,
         profile=counts.get("users", 0),
@@ -216,10 +243,9 @@ async def send_my_data(update: Update, context: BotContext) -> None:
 
 
 async def missing_lead(context: BotContext, typed: str, reference: str | None) -> str:
-    """Why a lead was not found: a number given out and since deleted, or a typo."""
-    if reference is not None and await context.services.store.privacy.was_given_out(reference):
-        return context.text(Text.LEAD_ERASED, reference=reference)
-    return context.text(Text.LEAD_NOT_FOUND, reference=typed)
+    """Why a lead was not found: never given, a draft, or given and since deleted."""
+    store, language = context.services.store, context.language()
+    return await missing_lead_text(store, context.content, language, typed, reference)
 
 
 async def ask_delete(update: Update, context: BotContext) -> None:

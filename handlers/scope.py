@@ -10,11 +10,12 @@ from telegram.ext import ApplicationHandlerStop
 from bot.texts import Text
 from handlers.broadcast import STAFF as BROADCAST_BUTTONS
 from handlers.common import BotContext, answer_query
+from handlers.records_views import PREFIX as RECORDS
 from handlers.staff_views import LIST, OPEN, PIPELINE
 
 log = logging.getLogger(__name__)
 
-STAFF_BUTTONS = (BROADCAST_BUTTONS, LIST, OPEN, PIPELINE)
+STAFF_BUTTONS = (BROADCAST_BUTTONS, LIST, OPEN, PIPELINE, RECORDS)
 
 
 async def private_buttons_only(update: Update, context: BotContext) -> None:

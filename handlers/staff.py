@@ -18,7 +18,8 @@ from telegram.constants import ChatAction
 from telegram.ext import BaseHandler, CommandHandler, filters
 
 from bot import commands
-from bot.leads import chart, export, pipeline, stats
+from bot.answers import stats as question_stats
+from bot.leads import chart, export, pipeline, records, stats
 from bot.leads.export import ExportRequest, FilterError
 from bot.store.audit import Actor
 from bot.texts import Text
@@ -69,7 +70,8 @@ async def export_command(update: Update, context: BotContext) -> None:
     if chat is None:
         return
     try:
-        request = ExportRequest.parse(context.args or [], context.content.stages)
+        words = records.stage_words(context.content, context.args or [])  # labels too
+        request = ExportRequest.parse(words, context.content.stages)
     except FilterError as error:
         await reply(update, _export_refusal(context, error))
         return
@@ -127,8 +129,10 @@ async def stats_command(update: Update, context: BotContext) -> None:
     now = datetime.now(UTC)
     numbers = await stats.compute(services.store, now)
     flow = await pipeline.compute_stats(services.store, services.content, now)
+    asked = await question_stats.compute(services.store, now)
     report = stats.report(numbers, context.content, language, services.settings)
-    await reply(update, f"{report}\n\n{pipeline.stats_report(flow, context.content, language)}")
+    report += f"\n\n{pipeline.stats_report(flow, context.content, language)}"
+    await reply(update, f"{report}\n\n{question_stats.report(asked, context.content, language)}")
     chat = update.effective_chat
     if chat is None:
         return

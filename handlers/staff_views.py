@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo
 
 from bot.content import Content, Markup
 from bot.leads import intake, pipeline
@@ -71,8 +71,13 @@ def lead_list(
     names: dict[int, str] | None = None,
     described: str = "",
     code: str = "",
+    workspace: str | None = None,
+    extra: dict[int, list[str]] | None = None,
+    bulk: bool = True,
 ) -> Screen:
-    """One page of the latest leads (matching a filter), a button to open each, and paging."""
+    """One page of the latest leads (matching a filter), a button to open each, and paging;
+    `extra` lines under a lead (waiting time, possible duplicates); with `workspace` (its URL,
+    in a private chat) a button opening the staff workspace."""
     if total == 0:
         if described:
             return content.text(Text.LEADS_FILTERED_EMPTY, language, filter=described), None
@@ -89,7 +94,9 @@ def lead_list(
             role=_answer(lead, role_key, content, language),
             time=wib_text(lead.submitted_at),
         )
-        lines.append(f"{line}\n{stage_line(content, language, lead, names or {})}")
+        below = [stage_line(content, language, lead, names or {})]
+        below += (extra or {}).get(lead.application_id, [])
+        lines.append("\n".join([line, *below]))
     first = page * PAGE_SIZE + 1
     last = first + len(leads) - 1
     listed = Markup("\n\n".join(lines))
@@ -123,10 +130,19 @@ def lead_list(
         paging.append(button(content.text(Text.BTN_NEXT_PAGE, language), following))
     if paging:
         rows.append(paging)
-    bulk = f"{BULK}{code}"
-    if code and len(bulk.encode()) <= CALLBACK_LIMIT:
-        rows.append([button(content.text(Text.BTN_BULK_MOVE, language, count=total), bulk)])
+    bulk_data = f"{BULK}{code}"
+    if code and bulk and len(bulk_data.encode()) <= CALLBACK_LIMIT:
+        rows.append([button(content.text(Text.BTN_BULK_MOVE, language, count=total), bulk_data)])
+    if workspace is not None:
+        rows.append([workspace_button(content, language, workspace)])
     return text, InlineKeyboardMarkup(rows)
+
+
+def workspace_button(content: Content, language: str, url: str) -> InlineKeyboardButton:
+    """Opens the staff workspace (a Mini App) inside Telegram: private chats only."""
+    return InlineKeyboardButton(
+        content.text(Text.BTN_OPEN_WORKSPACE, language), web_app=WebAppInfo(url)
+    )
 
 
 def consent_lines(content: Content, language: str, given: dict[str, bool | None]) -> list[str]:

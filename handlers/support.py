@@ -7,10 +7,18 @@ import logging
 from telegram import InlineKeyboardMarkup, Message, MessageId, ReplyParameters, Update
 from telegram.error import BadRequest, Forbidden, TelegramError
 
-from bot.store import LogEntry, User
-from bot.support import Admission, SupportDesk, Verdict, display_name, header, topic_name
+from bot.store import LogEntry, User, utc_now
+from bot.support import (
+    Admission,
+    SupportDesk,
+    Verdict,
+    ask_again_markup,
+    display_name,
+    header,
+    topic_name,
+)
 from bot.texts import Text
-from bot.transport.failures import describe
+from bot.transport.failures import explain
 from bot.transport.updates import message_summary
 from handlers import menu, views
 from handlers.common import BotContext, answer_query, reply, show
@@ -89,42 +97,89 @@ async def relay_question(update: Update, context: BotContext) -> bool:
     talent = context.talent or await context.services.store.users.get(user.id)
     if talent is None:
         return False
-    try:
-        await _copy_to_staff(context, staff_chat, talent, message, admission)
-    except TelegramError as error:
-        log.warning("Could not relay a message of user %d to the staff chat: %s", user.id, error)
-        await desk.restart_burst(user.id)
-        await reply(update, context.text(Text.SUPPORT_RELAY_FAILED), _done_markup(context))
-        return True
-    if admission.new_burst:
+    copied = await _relay(update, context, talent, message.chat_id, message.message_id, admission)
+    if copied and admission.new_burst:
         await reply(update, context.text(Text.SUPPORT_ACK), _done_markup(context))
     return True
 
 
+async def relay_earlier(update: Update, context: BotContext, message_id: int) -> bool:
+    """Relay a message the talent sent earlier, now confirmed for staff ("Ask our team" under
+    the bot's guesses): ask mode on, then as if they had typed it now. False if it could not
+    reach the staff chat (the talent is told)."""
+    staff_chat = context.services.settings.staff_chat_id
+    user, chat = update.effective_user, update.effective_chat
+    if staff_chat is None or user is None or chat is None:
+        return False
+    desk = _desk(context)
+    await desk.open(user.id)
+    admission = await desk.admit(user.id, message_id)
+    if admission.verdict in (Verdict.NOTICE, Verdict.HOLD):
+        await reply(update, context.text(Text.SUPPORT_RATE_LIMITED), _done_markup(context))
+        return False
+    talent = context.talent or await context.services.store.users.get(user.id)
+    if talent is None:
+        return False
+    relay = admission.verdict is Verdict.RELAY  # else already relayed (a replayed press)
+    if relay and not await _relay(update, context, talent, chat.id, message_id, admission):
+        return False
+    await reply(update, context.text(Text.SUPPORT_ACK), _done_markup(context))
+    return True
+
+
+async def _relay(
+    update: Update,
+    context: BotContext,
+    talent: User,
+    from_chat: int,
+    message_id: int,
+    admission: Admission,
+) -> bool:
+    """Copy one message to the staff chat; on failure tell the talent, and the next message
+    opens a new burst. Whether it went."""
+    staff_chat = context.services.settings.staff_chat_id
+    assert staff_chat is not None  # only called with questions open
+    try:
+        await _copy_to_staff(context, staff_chat, talent, from_chat, message_id, admission)
+    except TelegramError as error:
+        log.warning(
+            "Could not relay a message of user %d to the staff chat: %s", talent.user_id, error
+        )
+        await _desk(context).restart_burst(talent.user_id)
+        await reply(update, context.text(Text.SUPPORT_RELAY_FAILED), _done_markup(context))
+        return False
+    return True
+
+
 async def _copy_to_staff(
-    context: BotContext, staff_chat: int, talent: User, message: Message, admission: Admission
+    context: BotContext,
+    staff_chat: int,
+    talent: User,
+    from_chat: int,
+    message_id: int,
+    admission: Admission,
 ) -> None:
     """Copy the message into the staff chat (after a header, if it opens a burst)."""
     header_id, thread = admission.header_message_id, admission.thread_id
     if admission.new_burst or header_id is None:
         try:
-            header_id, thread = await _open_burst(context, staff_chat, talent, message.message_id)
+            header_id, thread = await _open_burst(context, staff_chat, talent, message_id)
         except BadRequest as error:
             if "thread" not in str(error).lower():
                 raise
             # Staff deleted the talent's topic: open a new one.
             log.info("Topic of user %d is gone (%s); opening a new one", talent.user_id, error)
             await context.services.store.support.forget_topic(staff_chat, talent.user_id)
-            header_id, thread = await _open_burst(context, staff_chat, talent, message.message_id)
+            header_id, thread = await _open_burst(context, staff_chat, talent, message_id)
     copy: MessageId = await context.bot.copy_message(
         staff_chat,
-        from_chat_id=message.chat_id,
-        message_id=message.message_id,
+        from_chat_id=from_chat,
+        message_id=message_id,
         message_thread_id=thread,
         reply_parameters=ReplyParameters(header_id, allow_sending_without_reply=True),
     )
     await context.services.store.support.record(
-        staff_chat, copy.message_id, talent.user_id, "question", message.message_id
+        staff_chat, copy.message_id, talent.user_id, "question", message_id
     )
 
 
@@ -196,7 +251,7 @@ async def staff_message(update: Update, context: BotContext) -> None:
         await _mark(context, message, Text.SUPPORT_REPLY_ADMINS_ONLY, name=name)
         return
     language = talent.language if talent else context.services.settings.default_language
-    again = views.button(context.content.text(Text.BTN_ASK_REPLY, language), views.ASK_AGAIN)
+    since = utc_now()  # a talent erased after this gets no record of the answer
     try:
         copy = await context.bot.copy_message(
             target.user_id,
@@ -207,7 +262,7 @@ async def staff_message(update: Update, context: BotContext) -> None:
                 if target.talent_message_id is not None
                 else None
             ),
-            reply_markup=InlineKeyboardMarkup([[again]]),
+            reply_markup=ask_again_markup(context.content, language),
         )
     except Forbidden as error:
         log.info("User %d cannot be reached (%s); marked as blocked", target.user_id, error)
@@ -216,22 +271,18 @@ async def staff_message(update: Update, context: BotContext) -> None:
         return
     except TelegramError as error:
         log.warning("Could not deliver a staff answer to user %d: %s", target.user_id, error)
-        await _mark(context, message, Text.SUPPORT_UNDELIVERED, name=name, error=describe(error))
+        await _mark(context, message, Text.SUPPORT_UNDELIVERED, name=name, error=explain(error))
         return
-    await store.support.record(
-        staff_chat, message.message_id, target.user_id, "answer", copy.message_id
-    )
     # The copy is logged as "[copy of message N]"; the talent's log also gets the words.
-    await store.log.add(
-        LogEntry(
-            target.user_id,
-            target.user_id,
-            "out",
-            "staff_answer",
-            message_summary(message),
-            message_id=copy.message_id,
-        )
+    entry = LogEntry(
+        target.user_id,
+        target.user_id,
+        "out",
+        "staff_answer",
+        message_summary(message),
+        message_id=copy.message_id,
     )
+    await store.support.record_answer(staff_chat, message.message_id, entry, since)
     await _mark(context, message, Text.SUPPORT_DELIVERED, name=name)
 
 

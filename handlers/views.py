@@ -6,6 +6,7 @@ import functools
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot import support
 from bot.content import Content, Markup, Program
 from bot.store import User
 from bot.texts import Text
@@ -27,7 +28,7 @@ APPLY = "apply"
 APPLY_PROGRAM = "apply:"
 ASK = "ask"
 ASK_DONE = "ask:done"
-ASK_AGAIN = "ask:again"  # under a staff answer: opens ask mode, keeps the answer
+ASK_AGAIN = support.ASK_AGAIN  # under a staff answer: opens ask mode, keeps the answer
 SUBSCRIBE_ON = "sub:on"
 SUBSCRIBE_OFF = "sub:off"
 STATUS = "status"

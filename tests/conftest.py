@@ -17,10 +17,18 @@ import pytest
 from bot.content import Content, load_content
 from bot.emulator import BotAPIEmulator
 from bot.settings import PACKAGED_CONTENT_DIR
+from tests import processes
 from tests.harness import Harness
 
 ADMIN_ID = 9001
 STAFF_CHAT_ID = -1001234567890
+
+
+@pytest.fixture(autouse=True)
+async def _no_process_outlives_its_test() -> AsyncIterator[None]:
+    """A test that fails while a bot process runs (or a CLI hangs) still ends it."""
+    yield
+    await processes.end_all()
 
 
 @pytest.fixture
@@ -89,3 +97,12 @@ def content_folder(tmp_path: Path) -> Path:
 def content() -> Content:
     """The packaged content, loaded once."""
     return load_content(PACKAGED_CONTENT_DIR)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """`--workspace-screens DIR`: keep the staff workspace's screenshots there (docs/)."""
+    parser.addoption(
+        "--workspace-screens",
+        default=None,
+        help="folder for the staff workspace's screenshots (default: the run's temp folder)",
+    )

@@ -181,6 +181,9 @@ async def apply(
 ) -> str:
     """A whole registration: /daftar, consent, every answer, review, submit; the reference."""
     await bot.send(user, "/daftar" if language == "id" else "/register")
+    new = CONTENT.text(Text.BTN_NEW_REGISTRATION, language)
+    if await where(bot, user) is None and new in user.last_message.button_texts:
+        await bot.press(user, new)  # submitted before: a second registration, not an update
     if await where(bot, user) == "consent_processing":
         await consent(bot, user, korea=korea, language=language)
     await fill(bot, user, answers, language)

@@ -1,8 +1,13 @@
-"""`kocca-bot run` as a real process against the emulator over HTTP: start, kill -9, restart."""
+"""`kocca-bot run` as a real process against the emulator over HTTP: start, kill -9, restart.
+
+Every process a test starts goes through `spawn`, and none outlives its test: conftest.py
+kills what is still running when the test ends, passed or failed (`end_all`).
+"""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 import sqlite3
@@ -15,6 +20,35 @@ from bot.settings import DEMO_CONTROLLER
 from tests.harness import TEST_FORWARDING
 
 START_TIMEOUT = 30.0
+Process = asyncio.subprocess.Process
+
+# Processes started by the running test and not known to have ended.
+_running: set[Process] = set()
+
+
+async def spawn(folder: Path, env: dict[str, str], *args: str, **streams: Any) -> Process:
+    """`python -m bot ARGS` started in `folder` (`streams`: stdin, stdout, stderr), recorded so
+    that it is ended with the test whatever happens."""
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", *args, cwd=folder, env=env, **streams
+    )
+    _running.add(process)
+    return process
+
+
+async def end_all() -> list[int]:
+    """Kill every process started by the test that still runs, and reap it; their pids."""
+    ended = []
+    while _running:
+        process = _running.pop()
+        if process.returncode is not None:
+            continue
+        with contextlib.suppress(ProcessLookupError):
+            process.kill()
+            ended.append(process.pid)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(process.wait(), START_TIMEOUT)
+    return ended
 
 
 def clean_env(folder: Path, **values: str) -> dict[str, str]:
@@ -38,7 +72,7 @@ class BotProcess:
         self.database = folder / "bot.db"
         self.env = clean_env(folder, BOT_TOKEN=emulator.token, BOT_API_URL=url, **env)
         self.folder = folder
-        self.process: asyncio.subprocess.Process | None = None
+        self.process: Process | None = None
         self.stderr = b""
 
     async def start(self) -> None:
@@ -46,13 +80,10 @@ class BotProcess:
         # Calls are recorded when answered, and a long poll is answered late: deleteWebhook,
         # made just before polling starts, is the sign the bot is ready.
         polls_before = len(self.emulator.calls_to("deleteWebhook"))
-        self.process = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "bot",
+        self.process = await spawn(
+            self.folder,
+            self.env,
             "run",
-            cwd=self.folder,
-            env=self.env,
             stdout=asyncio.subprocess.DEVNULL,
             stderr=asyncio.subprocess.PIPE,
         )
@@ -113,19 +144,10 @@ class BotProcess:
         raise TimeoutError(f"update {update_id} was not processed; stderr:\n{self.stderr.decode()}")
 
 
-async def start_cli(folder: Path, env: dict[str, str], *args: str) -> asyncio.subprocess.Process:
+async def start_cli(folder: Path, env: dict[str, str], *args: str) -> Process:
     """`python -m bot ARGS` started in `folder`, its standard streams piped."""
-    return await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        *args,
-        cwd=folder,
-        env=env,
-        stdin=asyncio.subprocess.PIPE,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
+    pipe = asyncio.subprocess.PIPE
+    return await spawn(folder, env, *args, stdin=pipe, stdout=pipe, stderr=pipe)
 
 
 async def run_cli(
@@ -133,6 +155,11 @@ async def run_cli(
 ) -> tuple[int, str, str]:
     """`python -m bot ARGS` in `folder`, `stdin` typed in; its exit status, stdout and stderr."""
     process = await start_cli(folder, env, *args)
-    out, err = await asyncio.wait_for(process.communicate(stdin), START_TIMEOUT * 2)
+    try:
+        out, err = await asyncio.wait_for(process.communicate(stdin), START_TIMEOUT * 2)
+    finally:
+        if process.returncode is None:  # timed out: it must not outlive the test
+            process.kill()
+            await process.wait()
     assert process.returncode is not None
     return process.returncode, out.decode(), err.decode()

@@ -95,12 +95,13 @@ async def _blocked(bot: Bot, servers: Servers) -> Any:
 
 
 async def _pool_exhausted(bot: Bot, servers: Servers) -> Any:
-    servers.emulator.delay("getMe", 0.4, times=1)
+    held = servers.emulator.hold("getMe")
     first = asyncio.create_task(bot.get_me())
-    await asyncio.sleep(0.1)  # the first call holds the only connection
+    await asyncio.wait_for(held.arrived.wait(), 30)  # the first call holds the only connection
     try:
         return await bot.get_me(pool_timeout=0.1)
     finally:
+        held.release()
         await first
 
 

@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from pydantic import SecretStr
@@ -154,6 +155,12 @@ async def _not_wal(emulator: BotAPIEmulator, folder: Path) -> dict[str, Any]:
     return {}
 
 
+async def _audit_trigger_dropped(emulator: BotAPIEmulator, folder: Path) -> dict[str, Any]:
+    with sqlite3.connect(folder / "bot.db") as db:
+        db.execute("DROP TRIGGER audit_log_no_rewrite")
+    return {}
+
+
 async def _broken_content(emulator: BotAPIEmulator, folder: Path) -> dict[str, Any]:
     content = folder / "content"
     shutil.copytree(PACKAGED_CONTENT_DIR, content, ignore=shutil.ignore_patterns("*.py"))
@@ -206,6 +213,7 @@ BROKEN: dict[str, tuple[Callable[..., Any], str, str]] = {
     "no admins": (_no_admins, "Admins", "ADMIN_IDS is empty"),
     "corrupt database": (_corrupt_database, "Database integrity", ""),
     "database not in WAL mode": (_not_wal, "Database WAL mode", "journal mode is delete"),
+    "audit trigger dropped": (_audit_trigger_dropped, "Audit log", "audit_log_no_rewrite"),
     "broken content": (_broken_content, "Content", "messages.yaml: greeting.en: missing"),
     ".env readable by others": (_env_readable_by_others, "Settings file", "mode 0644"),
     "backups off": (_backups_off, "Backups", "daily backups are off"),
@@ -239,3 +247,27 @@ async def test_too_little_free_disk_fails(
     failures = _failures(await run_checks(_settings(url, folder)))
     assert list(failures) == ["Free disk"]
     assert failures["Free disk"].fix.startswith("free space on the disk")
+
+
+async def test_doctor_prints_no_token_in_any_form_and_no_terminal_codes(
+    served: tuple[BotAPIEmulator, str], folder: Path
+) -> None:
+    """A staff group named with terminal codes, an error body quoting the token encoded."""
+    emulator, url = served
+    staff = emulator.group(STAFF_CHAT_ID, title="KOCCA staff\x1b]0;owned\x07\x1b[2J\x9b")
+    admin = emulator.user(ADMIN_ID, first_name="Admin")
+    emulator.add_bot_to_group(staff, by=admin)
+    encoded = quote(TOKEN, safe="")
+    half = TOKEN.split(":")[1]
+    emulator.fail_next(
+        "sendChatAction",
+        status=403,
+        description=f"Forbidden: proxy /bot{encoded}/sendChatAction ({half})",
+        chat_id=ADMIN_ID,
+    )
+    printed = "\n".join(check.line() for check in await run_checks(_settings(url, folder)))
+    assert f"✘ Admin {ADMIN_ID}: the bot cannot write to this admin" in printed
+    for form in (TOKEN, encoded, half):
+        assert form not in printed, form
+    assert "KOCCA staff\\x1b]0;owned\\x07\\x1b[2J\\x9b" in printed  # shown, not obeyed
+    assert not any(ord(char) < 32 and char != "\n" for char in printed)

@@ -435,7 +435,7 @@ async def test_application_end_to_end(emulator: BotAPIEmulator) -> None:
         await app.updater.start_polling(poll_interval=0, timeout=dtm.timedelta(seconds=5))
         mark = user.mark()
         user.send("/start")
-        (menu,) = await user.wait_for_messages(mark, timeout=2)
+        (menu,) = await user.wait_for_messages(mark)
         assert menu.button_texts == ["Musik"]
         user.press("Musik")
         await emulator.wait_until(

@@ -6,22 +6,27 @@ included) and the raw bytes of the database, its -wal and its -shm, read while t
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from bot.emulator import EmulatedChat, EmulatedUser
+from bot.emulator.faults import Hold
 from bot.store.db import JOURNAL_SIZE_LIMIT
 from bot.texts import Text
 from tests.conftest import ADMIN_ID
-from tests.harness import Harness
-from tests.leads import MUSICIAN, apply, shown
+from tests.harness import SETTLE_TIMEOUT, Harness
+from tests.leads import CONTENT, MUSICIAN, apply, shown
 from tests.subscribers import queue_text, wait_delivered
 
 TALENT_ID = 5_839_204_117  # a realistic Telegram id: long enough that a match is no accident
 QUESTION = "Apakah band Sarinah boleh ikut kurasi tahun ini?"
 STAFF_ANSWER = "Halo Sarinah, silakan daftar lewat /daftar dulu ya."
+FREE_QUESTION = "Sarinah mau tanya, ada open call buat band Monsoons?"
 # What identifies her, as stored and as typed (the log keeps what was typed).
 TRACES = [
     str(TALENT_ID),
@@ -88,6 +93,7 @@ async def talent_with_everything(bot: Harness, staff_chat: EmulatedChat) -> Emul
     await bot.send(sari, "/start ig_jan26")
     await apply(bot, sari, MUSICIAN)
     await bot.send(sari, "/langganan")
+    await bot.send(sari, FREE_QUESTION)  # answered by the bot, and recorded
     mark = staff_chat.mark()
     await bot.send(sari, "/tanya")
     await bot.send(sari, QUESTION)
@@ -95,6 +101,22 @@ async def talent_with_everything(bot: Harness, staff_chat: EmulatedChat) -> Emul
     admin = bot.emulator.user(ADMIN_ID)
     await bot.act(admin, admin.send, STAFF_ANSWER, chat=staff_chat, reply_to=copy)
     assert sari.last_message.text == STAFF_ANSWER
+    # Another reply quoting her, which the library cannot read: kept whole in the inbox as
+    # "unparseable", her question and name inside another user's update.
+    broken = bot.emulator.inject_raw_update(
+        {
+            "message": {
+                "message_id": "x",
+                "date": "today",
+                "chat": staff_chat.chat_dict(),
+                "from": admin.as_dict(),
+                "text": "oke",
+                "reply_to_message": copy.raw,
+            }
+        }
+    )
+    await bot.settle(broken)
+    assert await bot.store.inbox.status(broken["update_id"]) == "unparseable"
     await bot.send(admin, "/lead KOC-000001")  # staff read her lead in their private chat
     await bot.press(admin, shown(Text.BTN_NOTE))
     await bot.send(admin, NOTE_BY_BUTTON)
@@ -151,6 +173,7 @@ async def test_retention_purge_leaves_no_copy_in_the_database_files(
     old = (datetime.now(UTC) - timedelta(days=400)).isoformat()
     async with bot.store.db.transaction() as tx:
         await tx.execute("UPDATE conversation_log SET created_at = ?", (old,))
+        await tx.execute("UPDATE free_questions SET asked_at = ?", (old,))  # the bot's reply
     deleted = await _purge(bot)
     assert deleted["conversation_log"] >= 2
     assert traces_in_files(bot.database, ["0899-1111-2222"]) == []
@@ -169,3 +192,93 @@ async def test_the_database_is_told_to_zero_deleted_rows_and_to_keep_the_wal_sma
     writer = bot.store.db._writer
     assert writer.execute("PRAGMA secure_delete").fetchone()[0] == 1
     assert writer.execute("PRAGMA journal_size_limit").fetchone()[0] == JOURNAL_SIZE_LIMIT
+
+
+# What identifies her in the sends that are in flight when she erases (the staff answer and
+# the stage message name her; the announcement and the copy's log line carry her id).
+IN_FLIGHT_TRACES = [str(TALENT_ID), "Sarinah", "Wulandari", "sarinah_music", "Sari Dewi Lestari"]
+
+
+async def test_sends_in_flight_during_an_erasure_write_nothing_back(
+    bot: Harness, staff_chat: EmulatedChat, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stage message, an announcement and a staff answer are on their way to her (their
+    HTTP round trip held by the emulator) when she erases: what the bot records about a send
+    once Telegram answers must not bring her back, in a table or in the database files."""
+    sari = bot.user(
+        user_id=TALENT_ID, first_name="Sarinah", last_name="Wulandari", username="sarinah_music"
+    )
+    await bot.send(sari, "/start")
+    await apply(bot, sari, MUSICIAN)
+    await bot.send(sari, "/langganan")
+    mark = staff_chat.mark()
+    await bot.send(sari, "/tanya")
+    await bot.send(sari, QUESTION)
+    question = staff_chat.messages_since(mark)[-1]
+    admin = bot.emulator.user(ADMIN_ID)
+    stage_recorded = asyncio.Event()
+    mark_sent = bot.store.talent_updates.mark_sent
+
+    async def recorded(update_id: int, message_id: int) -> None:
+        await mark_sent(update_id, message_id)
+        stage_recorded.set()  # Telegram's answer was handled, log line included
+
+    monkeypatch.setattr(bot.store.talent_updates, "mark_sent", recorded)
+    erased = asyncio.Event()
+    forget_log = bot.store.privacy.forget_log
+
+    async def forgotten(user_id: int) -> None:
+        await forget_log(user_id)
+        erased.set()  # the erasure's last step: its own confirmation leaves the log too
+
+    monkeypatch.setattr(bot.store.privacy, "forget_log", forgotten)
+
+    # Every attempt is held (the bot's read timeout retries a call that takes too long).
+    stage = hold(bot, "sendMessage", "Sarinah")  # the stage message greets her by first name
+    await bot.send(admin, "/lead KOC-000001")
+    await bot.press(admin, shown_stage("shortlist"))
+    await bot.press(admin, shown(Text.BTN_SEND_UPDATE))
+    await wait_held(stage)
+    announcement = hold(bot, "sendMessage", ANNOUNCEMENT)
+    broadcast, _ = await queue_text(bot.store, ANNOUNCEMENT)
+    await wait_held(announcement)
+    answer = hold(bot, "copyMessage")
+    admin.send(STAFF_ANSWER, chat=staff_chat, reply_to=question)
+    await wait_held(answer)
+    assert traces_in_tables(bot.database, IN_FLIGHT_TRACES)  # a search that can find her
+
+    # She erases while the staff answer is being handled: wait for her screens, not for
+    # every update before hers to be done.
+    mark = sari.mark()
+    sari.send("/hapusdata")
+    await sari.wait_for_messages(mark, timeout=SETTLE_TIMEOUT)
+    mark = sari.mark()
+    confirmed = sari.press("🗑 Ya, hapus semuanya")
+    [done] = await sari.wait_for_messages(mark, timeout=SETTLE_TIMEOUT)
+    assert done.text.startswith("✅ Semua datamu sudah dihapus.")
+    await asyncio.wait_for(erased.wait(), SETTLE_TIMEOUT)
+    for held in (stage, announcement, answer):
+        held.release()
+    await bot.settle(confirmed)  # and the staff answer before it
+    await wait_delivered(bot.store, broadcast)
+    await asyncio.wait_for(stage_recorded.wait(), SETTLE_TIMEOUT)
+    assert traces_in_tables(bot.database, IN_FLIGHT_TRACES) == []
+    assert traces_in_files(bot.database, IN_FLIGHT_TRACES) == []
+
+
+ANNOUNCEMENT = "Info program untuk semua talenta"
+
+
+def hold(bot: Harness, method: str, containing: str | None = None) -> Hold:
+    """Hold one send to her, and its retries, until released."""
+    return bot.emulator.hold(method, chat_id=TALENT_ID, containing=containing, times=10)
+
+
+def shown_stage(key: str) -> str:
+    """A stage's button label."""
+    return CONTENT.stages[key].label.get("id")
+
+
+async def wait_held(hold: Hold) -> None:
+    """Wait until a send reached the emulator's hold."""
+    await asyncio.wait_for(hold.arrived.wait(), SETTLE_TIMEOUT)

@@ -6,10 +6,8 @@ the running bot's database and the files SQLite keeps beside it, and `kocca-bot 
 
 from __future__ import annotations
 
-import asyncio
 import os
 import stat
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +17,7 @@ from bot.content import load_content
 from bot.emulator import BotAPIEmulator
 from bot.settings import PACKAGED_CONTENT_DIR
 from bot.store import Store
-from tests.processes import BotProcess, clean_env
+from tests.processes import BotProcess, clean_env, run_cli
 from tests.subscribers import submit_application
 
 PROCESS_TIMEOUT = 60.0
@@ -88,23 +86,17 @@ async def test_command_line_exports_are_private(tmp_path: Path) -> None:
     assert mode(old_xlsx) == 0o644
     targets = {"csv": tmp_path / "exports" / "leads.csv", "xlsx": old_xlsx}
     for kind, path in targets.items():
-        process = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "bot",
+        code, out, err = await run_cli(
+            tmp_path,
+            clean_env(tmp_path, DATABASE_PATH=str(database)),
             "export",
             "--format",
             kind,
             "--output",
             str(path),
             "--force",  # the XLSX replaces an older export
-            cwd=tmp_path,
-            env=clean_env(tmp_path, DATABASE_PATH=str(database)),
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE,
         )
-        out, err = await asyncio.wait_for(process.communicate(), PROCESS_TIMEOUT)
-        assert process.returncode == 0, err.decode()
-        assert out.decode().startswith("Wrote 1 lead(s)")
+        assert code == 0, err
+        assert out.startswith("Wrote 1 lead(s)")
         assert mode(path) == 0o600, kind
     assert mode(tmp_path / "exports") == 0o700

@@ -66,3 +66,25 @@ async def test_admins_are_never_flood_controlled(make_bot: Any) -> None:
     updates = [admin.send("/start") for _ in range(6)]
     await bot.settle(updates[-1])
     assert len([m for m in admin.messages if m.text.startswith("Halo")]) == 6
+
+
+async def test_log_text_beyond_a_talents_daily_budget_keeps_only_its_length(
+    make_bot: Any,
+) -> None:
+    """Within the flood limit, long messages fill the log: past LOG_TEXT_PER_DAY characters
+    a talent's day keeps only what each message was and how long (in and out alike)."""
+    bot: Harness = await make_bot(log_text_per_day=10_000)
+    talker, other = bot.user(first_name="Talker"), bot.user(first_name="Other")
+    for n in range(5):
+        await bot.send(talker, f"{n:04d} " + "ä" * (LONG - 5))  # 4,000 characters each
+    await bot.send(other, "Halo, " + "o" * 3000)
+    log = await bot.store.log.for_chat(talker.id)
+    said = [entry.text or "" for entry in log if entry.direction == "in"]
+    assert [text[:4] for text in said[:2]] == ["0000", "0001"]  # 8,000 of the 10,000
+    assert said[2:] == ["[text over the daily log limit: 4000 characters]"] * 3
+    replies = [entry.text or "" for entry in log if entry.direction == "out"]
+    assert len(replies) == 5  # the bot's answers are logged too, and count
+    texts = [entry.text or "" for entry in log]
+    assert sum(len(text) for text in texts if "daily log limit" not in text) <= 10_000
+    # The budget is each talent's own.
+    assert (await bot.store.log.for_chat(other.id))[0].text == "Halo, " + "o" * 3000

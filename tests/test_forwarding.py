@@ -107,7 +107,9 @@ async def test_without_forward_to_no_talent_text_mentions_forwarding_and_the_sta
         t(Text.PIPELINE_FORWARDING_OFF, reference=reference, stage=stage)
     )
     # A forged confirm (the preview's Send update) is refused by the store as well.
-    number = int(reference.removeprefix("KOC-"))
+    found = await bot.store.leads.by_reference(reference)
+    assert found is not None
+    number = found.application_id
     await bot.act(admin, admin.press_raw, page.message_id, f"pl:c:{number}:diteruskan:0:1")
     assert admin.last_message.text == refused.text
     state = await bot.store.pipeline.state(number)
@@ -167,7 +169,9 @@ async def test_forward_to_in_indonesia_is_named_everywhere_and_never_abroad(
     await bot.press(admin, t(Text.BTN_SEND_UPDATE))
     [update] = await rina.wait_for_messages(talent_mark)
     assert update.html == preview.html
-    state = await bot.store.pipeline.state(int(reference.removeprefix("KOC-")))
+    lead = await bot.store.leads.by_reference(reference)
+    assert lead is not None
+    state = await bot.store.pipeline.state(lead.application_id)
     assert state is not None and state.stage == "diteruskan"
 
 

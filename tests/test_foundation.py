@@ -6,7 +6,6 @@ import asyncio
 import os
 import signal
 import sqlite3
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +15,7 @@ from bot.emulator import BotAPIEmulator
 from bot.store import Database, Store
 from bot.store.migrations import MIGRATIONS
 from tests.harness import Harness
-
-PYTHON = sys.executable
+from tests.processes import run_cli, spawn
 
 
 async def test_greets_indonesian_talent_by_first_name_in_indonesian(bot: Harness) -> None:
@@ -135,20 +133,7 @@ def _env(tmp_path: Path, **values: str) -> dict[str, str]:
 async def _kocca_bot(
     tmp_path: Path, *args: str, stdin: bytes | None = None, **env: str
 ) -> tuple[int, str, str]:
-    process = await asyncio.create_subprocess_exec(
-        PYTHON,
-        "-m",
-        "bot",
-        *args,
-        cwd=tmp_path,
-        env=_env(tmp_path, **env),
-        stdin=asyncio.subprocess.PIPE,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    out, err = await asyncio.wait_for(process.communicate(stdin), timeout=60)
-    assert process.returncode is not None
-    return process.returncode, out.decode(), err.decode()
+    return await run_cli(tmp_path, _env(tmp_path, **env), *args, stdin=stdin or b"")
 
 
 @pytest.mark.parametrize(
@@ -216,13 +201,9 @@ async def test_run_against_a_bot_api_server_over_http(tmp_path: Path) -> None:
     """`kocca-bot run` as a real process, pointed at the emulator over HTTP on loopback."""
     emulator = BotAPIEmulator(token="424242:REAL-LOOKING-SECRET-TOKEN-abcdefghij")
     url = await emulator.serve()
-    process = await asyncio.create_subprocess_exec(
-        PYTHON,
-        "-m",
-        "bot",
-        "run",
-        cwd=tmp_path,
-        env=_env(
+    process = await spawn(
+        tmp_path,
+        _env(
             tmp_path,
             BOT_TOKEN=emulator.token,
             BOT_API_URL=url,
@@ -230,6 +211,7 @@ async def test_run_against_a_bot_api_server_over_http(tmp_path: Path) -> None:
             CONTROLLER_NAME="PT Contoh Kreatif",
             CONTROLLER_CONTACT="privasi@contoh.id",
         ),
+        "run",
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
     )

@@ -13,7 +13,7 @@ import logging
 import os
 import sqlite3
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -58,14 +58,37 @@ def _limit_pages(db: Database, pages: int) -> int:
     return int(writer.execute(f"PRAGMA max_page_count = {pages}").fetchone()[0])
 
 
+class _Failures:
+    """Counts the storage failures a running bot meets (its retries, while the disk is full)."""
+
+    def __init__(self, db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.count = 0
+        real = db.health.failed
+
+        def counted(error: BaseException) -> None:
+            self.count += 1
+            real(error)
+
+        monkeypatch.setattr(db.health, "failed", counted)
+
+    async def more(self, how_many: int, what: str) -> None:
+        """Wait until the bot has failed `how_many` more writes: it has tried again."""
+        target = self.count + how_many
+        await _until(lambda: self.count >= target, what)
+
+
 async def _walk_during_outage(
     talents: list[EmulatedUser],
     walk: list[Step],
     fill: Callable[[], object],
     full: Callable[[], bool],
     free: Callable[[], object],
+    went_on: Callable[[], Awaitable[object]],
 ) -> list[EmulatedUser]:
-    """Talents walk; the disk fills mid-way; more talents arrive; space returns; all finish."""
+    """Talents walk; the disk fills mid-way; more talents arrive; space returns; all finish.
+
+    `went_on` waits until the outage has lasted long enough for a bot that wrongly answers
+    without storing to have done so."""
     walking = [asyncio.create_task(replay(talent, walk, timeout=120)) for talent in talents]
     await _until(lambda: all(len(t.messages) >= 3 for t in talents), "talents mid-application")
     fill()
@@ -73,7 +96,7 @@ async def _walk_during_outage(
     stalled = sum(len(t.messages) for t in talents)
     late = [talents[0].emulator.user(first_name=f"Late{i}") for i in range(2)]
     walking += [asyncio.create_task(replay(talent, walk, timeout=120)) for talent in late]
-    await asyncio.sleep(1.5)  # the outage lasts: the bot retries and must not say anything
+    await went_on()  # the bot retries and must not say anything
     assert sum(len(t.messages) for t in talents) <= stalled + len(talents)
     assert not any(task.done() for task in walking)
     free()
@@ -82,7 +105,7 @@ async def _walk_during_outage(
 
 
 async def test_full_database_holds_updates_and_answers_each_once_when_space_returns(
-    bot: Harness, caplog: pytest.LogCaptureFixture
+    bot: Harness, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     [walk, _] = await talent_walks()
     control = bot.user(first_name="Kontrol")
@@ -90,6 +113,7 @@ async def test_full_database_holds_updates_and_answers_each_once_when_space_retu
     talents = [bot.user(first_name=f"Talenta{index}") for index in range(TALENTS)]
     db = bot.store.db
     db.health.quiet = 3.0  # the all-clear after 3 s without failures, not a minute
+    failures = _Failures(db, monkeypatch)
     with caplog.at_level(logging.INFO):
         everyone = await _walk_during_outage(
             talents,
@@ -97,6 +121,7 @@ async def test_full_database_holds_updates_and_answers_each_once_when_space_retu
             fill=lambda: _limit_pages(db, 0),
             full=lambda: not db.health.writable,
             free=lambda: _limit_pages(db, UNLIMITED),
+            went_on=lambda: failures.more(3, "the bot to retry what it holds"),
         )
         await bot.runner.wait_idle()
         await _until(
@@ -180,6 +205,8 @@ async def test_a_real_full_file_system_loses_nothing(
                 fill=lambda: _fill(filler),
                 full=lambda: len(_alerts(emulator, Text.OPS_STORAGE_DOWN)) == 1,
                 free=filler.unlink,
+                # Another process: its retries are invisible from here, only time shows them.
+                went_on=lambda: asyncio.sleep(1.5),
             )
             assert bot.process is not None and bot.process.returncode is None  # stayed up
             pending = "SELECT COUNT(*) FROM update_inbox WHERE status = 'pending'"
@@ -237,19 +264,20 @@ def _fill_to_the_last_page(db: Database) -> None:
 
 
 async def test_a_batch_retried_while_the_disk_is_full_counts_once_for_flood_control(
-    make_bot: Callable[..., Any], caplog: pytest.LogCaptureFixture
+    make_bot: Callable[..., Any], caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     bot: Harness = await make_bot(flood_limit=5)
     sari = bot.user(first_name="Sari")
     await bot.send(sari, "/start")
     await bot.runner.wait_idle()
     db = bot.store.db
+    failures = _Failures(db, monkeypatch)
     _fill_to_the_last_page(db)
     mark = sari.mark()
     for _ in range(4):  # within the limit of 5: none may be dropped
         sari.send("/bantuan " + "tolong " * 500)  # too big for what is left in any page
     await _until(lambda: not db.health.writable, "the full disk to be noticed")
-    await asyncio.sleep(3.5)  # the poll loop retries the same batch three times meanwhile
+    await failures.more(2, "the poll loop to try the same batch twice more")
     assert sari.messages_since(mark) == []
     _limit_pages(db, UNLIMITED)
     await sari.wait_for_messages(mark, count=4, timeout=30)

@@ -238,8 +238,8 @@ async def test_cancel_keeps_the_draft_and_daftar_resumes_exactly_there(bot: Harn
         await answer(bot, user, key, MUSICIAN[key])
     await bot.press(user, _button(Text.BTN_PAUSE))
     assert user.last_message.text == shown(Text.INTAKE_CANCELLED)
-    [reply] = await bot.send(user, "Apa kabar?")
-    assert reply.text.startswith(shown(Text.UNKNOWN_TEXT))  # not taken as an answer
+    [reply] = await bot.send(user, "Apa kabar?")  # not taken as an answer: a greeting
+    assert reply.text == shown(Text.ASK_GREETING, first_name=user.first_name)
     [resumed] = await bot.send(user, "/daftar")
     assert resumed.text.startswith(shown(Text.INTAKE_RESUMED))
     assert await where(bot, user) == "music_role"

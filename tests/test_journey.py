@@ -140,7 +140,7 @@ async def test_deep_link_source_is_stored_first_one_kept(bot: Harness) -> None:
 async def test_unexpected_text_media_and_commands_get_a_helpful_reply(bot: Harness) -> None:
     sari = bot.user()
     [reply] = await bot.send(sari, "halo kak, mau tanya dong")
-    assert reply.text.startswith(shown(Text.UNKNOWN_TEXT))
+    assert reply.text.startswith(shown(Text.ASK_NOTHING))
     assert _button(Text.BTN_APPLY) in reply.button_texts
     [reply] = await bot.act(sari, sari.send_sticker)
     assert reply.text.startswith(shown(Text.UNKNOWN_TEXT))

@@ -48,9 +48,14 @@ async def test_chat_on_a_real_database_takes_the_lock_and_sends_nothing_queued(
     code, _, err = await run_cli(tmp_path, env, "backup", "--output", str(backup))
     assert code == 0, err
 
-    code, _, err = await _chat(tmp_path, env, "--database", str(database), stdin=b"/start\n")
-    assert code == 2
-    assert "holds 1 other user(s)" in err and "--allow-real-talents" in err
+    for refused in (database, backup):  # a copy holds the same talents: refused the same way
+        code, _, err = await _chat(tmp_path, env, "--database", str(refused), stdin=b"/start\n")
+        assert code == 2
+        said = " ".join(err.split())
+        assert f"{refused} holds 1 other user(s)" in said
+        assert "A copy of this database holds the same users and is refused the same way" in said
+        assert "add --allow-real-talents" in said and "with sending off" in said
+        assert "To try sending too, chat on a database of your own" in said
     # Asked for explicitly: it runs, holding the run lock, and sends nothing queued.
     chat = await start_cli(
         tmp_path, env, "chat", "--database", str(database), "--allow-real-talents"

@@ -6,6 +6,7 @@ import asyncio
 import random
 import sqlite3
 from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -94,13 +95,20 @@ def expected_message(stage: str, reference: str, first_name: str, language: str 
 
 
 async def wait_sent(bot: Harness, application_id: int, count: int = 1) -> None:
-    """Wait until this many talent updates about the lead were delivered."""
+    """Wait until this many talent updates about the lead were delivered and staff got the
+    report (so it is not taken for the reply to what the test does next)."""
 
     async def delivered() -> bool:
         sent = (await bot.store.pipeline.update_counts(application_id)).get("sent", 0)
-        return bool(sent >= count)
+        unreported = await bot.store.db.fetch_value(
+            "SELECT COUNT(*) FROM talent_updates t JOIN pipeline_batches b ON b.id = t.batch_id"
+            " WHERE t.application_id = ? AND b.reported_at IS NULL",
+            (application_id,),
+        )
+        return bool(sent >= count) and not unreported
 
     await wait_until(delivered)
+    await bot.caught_up()
 
 
 def visible(html_text: str) -> str:
@@ -133,6 +141,10 @@ async def test_a_new_lead_starts_at_the_first_stage_and_shows_its_pipeline(
         *stages[1:],
         t(Text.BTN_NOTE),
         t(Text.BTN_ASSIGN_ME),
+        t(Text.BTN_CONTACTED),
+        t(Text.BTN_EDIT_ANSWER),
+        t(Text.BTN_ASSIGN_OTHER),
+        t(Text.BTN_NOTES, count=0),
         t(Text.BTN_LEADS_LIST),
     ]
     assert await audit(bot) == [(ADMIN_ID, "telegram", "lead_viewed", "KOC-000001")]
@@ -166,14 +178,13 @@ async def test_stage_without_message_is_saved_at_once_and_one_with_message_is_pr
     assert len(sari.messages) == before
 
     mark, talent_mark = admin.mark(), sari.mark()
+    # The worker may send and report before this reply is marked done: found by its text.
     await bot.press(admin, t(Text.BTN_SEND_UPDATE))
-    assert admin.last_message.text.startswith("✅ KOC-000001 sekarang di tahap Shortlist.")
+    assert admin.find("✅ KOC-000001 sekarang di tahap Shortlist.", since=mark)
     [update] = await sari.wait_for_messages(talent_mark)
     assert update.html == wanted
-    report = await admin.wait_for_messages(mark, count=2)
-    assert report[-1].text == visible(
-        t(Text.UPDATE_REPORT_SENT, reference="KOC-000001", stage="Shortlist")
-    )
+    sent = visible(t(Text.UPDATE_REPORT_SENT, reference="KOC-000001", stage="Shortlist"))
+    await admin.wait_for_message(lambda message: message.text == sent, since=mark)
     (page,) = await bot.send(admin, "/lead KOC-000001")
     assert "Kabar ke talenta: 1 terkirim" in page.text
     assert "Admin: Ditinjau → Shortlist (kabar dikirim)" in page.text
@@ -193,7 +204,7 @@ async def test_dont_notify_saves_the_stage_and_sends_nothing(
     assert admin.last_message.text == visible(
         t(Text.PIPELINE_SAVED, reference="KOC-000001", stage=label("selesai"))
     )
-    await asyncio.sleep(1.0)  # the worker would have sent by now
+    await bot.caught_up()  # anything queued has been sent by now
     assert len(sari.messages) == before
     state = await bot.store.pipeline.state(1)
     assert state is not None and state.stage == "selesai"
@@ -289,7 +300,7 @@ async def test_two_admins_racing_on_one_lead_one_wins_one_message(
         return len(talent.messages) >= 1
 
     await wait_until(delivered)
-    await asyncio.sleep(1.0)  # a second message would have gone by now
+    await bot.caught_up()  # a second message would have gone by now
     assert len(talent.messages) == 1
     state = await bot.store.pipeline.state(1)
     assert state is not None and state.stage == "shortlist" and state.version == 1
@@ -369,6 +380,33 @@ async def test_notes_by_button_and_by_command_never_reach_the_talent(
     assert actions.count("note_added") == 2
 
 
+async def _age_note_prompt(bot: Harness, minutes: float) -> None:
+    """Make the admin's Note press this old, as if they had pressed it that long ago."""
+    pressed = (datetime.now(UTC) - timedelta(minutes=minutes)).isoformat()
+    async with bot.store.db.transaction() as tx:
+        await tx.execute(
+            "UPDATE staff_prompts SET created_at = ? WHERE admin_id = ?", (pressed, ADMIN_ID)
+        )
+
+
+async def test_a_note_press_takes_text_for_30_minutes_only(
+    bot: Harness, staff_chat: Any, sari: EmulatedUser
+) -> None:
+    admin = admin_of(staff_chat)
+    await bot.send(admin, "/lead KOC-000001")
+    await bot.press(admin, t(Text.BTN_NOTE))
+    await _age_note_prompt(bot, 29)
+    (saved,) = await bot.send(admin, "Masih dalam setengah jam")
+    assert saved.text == visible(t(Text.PIPELINE_NOTE_SAVED, reference="KOC-000001"))
+    await bot.press(admin, t(Text.BTN_NOTE))
+    await _age_note_prompt(bot, 31)
+    replies = await bot.send(admin, "Sudah lewat setengah jam")
+    assert all("KOC-000001" not in reply.text for reply in replies)  # not taken as a note
+    notes, total = await bot.store.pipeline.notes(1, 5)
+    assert total == 1 and notes[0].text == "Masih dalam setengah jam"
+    assert bot.store.pipeline.prompt_for(ADMIN_ID) is None  # the old press is gone
+
+
 async def test_note_prompt_in_the_staff_group_takes_only_a_reply(
     bot: Harness, staff_chat: Any, sari: EmulatedUser
 ) -> None:
@@ -432,21 +470,18 @@ async def test_bulk_move_of_500_leads_sends_each_talent_one_message_under_the_bu
     assert sum(len(talent.messages) for talent in talents) == 0  # nothing before confirming
     mark = admin.mark()
     await bot.press(admin, t(Text.BTN_BULK_SEND))
-    assert admin.last_message.text.startswith("✅ Pindah massal #")
-    assert "500 pendaftar sekarang di tahap Shortlist; 500 kabar sedang dikirim." in (
-        admin.last_message.text
-    )
-    await admin.wait_for_messages(mark, count=2, timeout=120)
-    report = admin.last_message.text
-    assert "500 kabar terkirim, 0 memblokir bot, 0 gagal" in report
+    (done,) = admin.find("✅ Pindah massal #", since=mark)
+    assert "500 pendaftar sekarang di tahap Shortlist; 500 kabar sedang dikirim." in done.text
+    report = await admin.wait_for_message("📨 Pindah massal #", since=mark, timeout=120)
+    assert "500 kabar terkirim, 0 memblokir bot, 0 gagal" in report.text
     sent = deliveries(bot.emulator)
     assert all(sent[talent.id] == 1 for talent in talents)
     assert bot.emulator.rate_limited_count == 0
     numbers = await bot.store.pipeline.statistics([], "2000-01-01")
     assert numbers.per_stage_sector == {("shortlist", "music"): 500}
     # Pressing confirm again (a replay) moves and sends nothing more.
-    await bot.act(admin, admin.press_raw, admin.last_message.message_id, "pl:bc:1:1")
-    await asyncio.sleep(1.0)
+    await bot.act(admin, admin.press_raw, report.message_id, "pl:bc:1:1")
+    await bot.caught_up()
     assert sum(deliveries(bot.emulator)[talent.id] for talent in talents) == 500
 
 
@@ -468,7 +503,7 @@ async def test_a_new_stage_change_replaces_an_update_not_yet_sent(make_bot: Any)
         return len(talent.messages) >= 1
 
     await wait_until(delivered)
-    await asyncio.sleep(1.0)
+    await bot.caught_up()
     assert [message.html for message in talent.messages] == [
         expected_message("selesai", "KOC-000001", "Talenta0")
     ]
@@ -486,12 +521,11 @@ async def test_a_blocked_talent_is_reported_and_the_stage_stays(
     await bot.press(admin, label("selesai"))
     mark = admin.mark()
     await bot.press(admin, t(Text.BTN_SEND_UPDATE))
-    await admin.wait_for_messages(mark, count=2)
-    assert admin.last_message.text == visible(
+    # It says why, not only that sending failed.
+    report = await admin.wait_for_message("⚠️ Talenta KOC-000001 memblokir bot", since=mark)
+    assert report.text == visible(
         t(Text.UPDATE_REPORT_BLOCKED, reference="KOC-000001", stage=label("selesai"))
     )
-    # It says why, not only that sending failed.
-    assert admin.last_message.text.startswith("⚠️ Talenta KOC-000001 memblokir bot")
     state = await bot.store.pipeline.state(1)
     assert state is not None and state.stage == "selesai" and state.blocked
     (page,) = await bot.send(admin, "/lead KOC-000001")
@@ -531,7 +565,8 @@ async def test_erasure_after_notes_and_history_keeps_only_hashed_staff_actions(
     (gone,) = await bot.send(admin, "/lead KOC-000001")
     assert gone.text == visible(t(Text.LEAD_ERASED, reference="KOC-000001"))
     (refused,) = await bot.press(admin, label("selesai"), message=page)
-    assert refused.text == visible(t(Text.PIPELINE_GONE, reference="KOC-000001"))
+    # The button knows the lead by its id; its reference went with the erasure.
+    assert refused.text == visible(t(Text.PIPELINE_GONE, reference=t(Text.RECORDS_THIS_LEAD)))
     assert (await audit(bot))[-1][2:] == ("stage_change_refused", None)
     with pytest.raises(sqlite3.DatabaseError, match="append-only"):
         await asyncio.to_thread(rows, bot.database, "DELETE FROM audit_log")

@@ -59,11 +59,11 @@ async def test_export_has_stage_assignee_notes_and_updates_and_filters_by_stage(
     (record,) = as_records(read_csv(files["csv"]))
     assert record["Referensi"] == "KOC-000001"
     assert record["Tahap"] == "Shortlist"
-    assert record["ID staf penanggung jawab"] == str(ADMIN_ID)
+    assert record["Staf penanggung jawab (ID)"] == f"Admin ({ADMIN_ID})"  # name and id
     assert record["Kabar terkirim ke talenta"] == "1"
     first, second = record["Catatan staf (terbaru dulu)"].split("\n")
-    assert first.endswith(f"· {ADMIN_ID}: kedua")
-    assert second.endswith(f'· {ADMIN_ID}: =HYPERLINK("x") pertama')
+    assert first.endswith(f"· Admin ({ADMIN_ID}): kedua")
+    assert second.endswith(f'· Admin ({ADMIN_ID}): =HYPERLINK("x") pertama')
     assert (
         record["Tahap terakhir diubah (WIB)"][:4]
         == "20" + record["Tahap terakhir diubah (WIB)"][2:4]
@@ -197,7 +197,7 @@ async def test_command_line_moves_notes_and_prints_the_audit_log(
     assert len(lines) == 4
     for line, who, action in zip(
         lines,
-        ["cli", "cli", "cli", f"admin {ADMIN_ID}"],
+        ["cli", "cli", "cli", f"admin Admin ({ADMIN_ID})"],  # staff by name, with the id
         ["stage_changed", "note_added", "lead_viewed", "lead_viewed"],
         strict=True,
     ):
@@ -207,8 +207,17 @@ async def test_command_line_moves_notes_and_prints_the_audit_log(
         bot.database, tmp_path, "audit", "--format", "csv", "--admin", str(ADMIN_ID)
     )
     rows = read_csv(b"\xef\xbb\xbf" + printed.encode())
-    assert rows[0] == ["time_wib", "time_utc", "actor_id", "via", "action", "lead", "detail"]
-    assert [row[4] for row in rows[1:]] == ["lead_viewed"]
+    assert rows[0] == [
+        "time_wib",
+        "time_utc",
+        "actor_id",
+        "actor_name",
+        "via",
+        "action",
+        "lead",
+        "detail",
+    ]
+    assert [row[3:6] for row in rows[1:]] == [["Admin", "telegram", "lead_viewed"]]
     empty = await _kocca_bot(bot.database, tmp_path, "audit", "--since", "2099-01-01")
     assert empty == ""
 

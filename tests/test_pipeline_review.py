@@ -102,7 +102,7 @@ async def test_a_lead_without_transfer_consent_is_never_forwarded_to_kocca(
     # A forged confirm (the preview's button) is refused by the store, in its transaction.
     await bot.act(admin, admin.press_raw, page.message_id, "pl:c:1:diteruskan:0:1")
     assert admin.last_message.text == refused.text
-    await asyncio.sleep(1.0)  # the worker would have sent by now
+    await bot.caught_up()  # anything queued has been sent by now
     assert len(sari.messages) == told
     state = await bot.store.pipeline.state(1)
     assert state is not None and state.stage == "baru"
@@ -136,7 +136,7 @@ async def test_consent_withdrawn_after_the_preview_refuses_the_move(
             recipient=TEST_FORWARDING.recipient,
         )
     )
-    await asyncio.sleep(1.0)
+    await bot.caught_up()
     assert len(sari.messages) == told  # never "as you agreed" to someone who withdrew
     state = await bot.store.pipeline.state(1)
     assert state is not None and state.stage == "baru"
@@ -161,17 +161,14 @@ async def test_consent_withdrawn_after_saving_holds_the_message_back(
             (talent.id,),
         )
     await store.close()
-    mark = len(staff_chat.messages)
+    mark = staff_chat.mark()
     await bot.start()
-
-    async def reported() -> bool:
-        return len(staff_chat.messages) > mark
-
-    await wait_until(reported)
-    assert staff_chat.last_message.text == visible(
+    held = visible(
         t(Text.UPDATE_REPORT_NO_CONSENT, reference="KOC-000001", stage=label("diteruskan"))
     )
-    assert staff_chat.last_message.button_texts == []  # nothing to send again
+    report = await staff_chat.wait_for_message(lambda m: m.text == held, since=mark)
+    assert report.button_texts == []  # nothing to send again
+    await bot.caught_up()
     assert talent.messages == []
     assert await _status(bot, move.update_id) == "failed"
 
@@ -218,8 +215,9 @@ async def test_move_all_skips_leads_without_the_stages_consent_and_shows_each_la
     assert viewed == ["KOC-000001", "KOC-000003"]  # the examples name their talents
 
     marks = {talent.id: talent.mark() for talent in (ani, budi, citra)}
+    mark = admin.mark()
     await bot.press(admin, t(Text.BTN_BULK_SEND), message=example_en)
-    done = admin.last_message.text
+    (done,) = [m.text for m in admin.find("✅ Pindah massal", since=mark)]
     assert done.startswith("✅ Pindah massal #1:")  # the first bulk move, whatever ids say
     assert f"2 pendaftar sekarang di tahap {label('diteruskan')}; 2 kabar" in done
     skipped = t(
@@ -234,7 +232,7 @@ async def test_move_all_skips_leads_without_the_stages_consent_and_shows_each_la
         return all(len(talent.messages_since(marks[talent.id])) == 1 for talent in (ani, citra))
 
     await wait_until(delivered)
-    await asyncio.sleep(1.0)
+    await bot.caught_up()
     assert budi.messages_since(marks[budi.id]) == []  # refused transfer: no message at all
     assert [m.html for m in citra.messages_since(marks[citra.id])] == [
         expected_message("diteruskan", "KOC-000003", "Talenta2", "en")
@@ -249,11 +247,40 @@ async def test_move_all_skips_leads_without_the_stages_consent_and_shows_each_la
     ]
     assert [lead for lead, _ in refusals] == ["KOC-000002"]
     assert '"reason": "no_consent"' in refusals[0][1]
+    assert admin.find("📨 Pindah massal #1 ", since=mark)  # the worker has caught up
 
-    async def reported() -> bool:
-        return admin.last_message.text.startswith("📨 Pindah massal #1 ")
 
-    await wait_until(reported)
+async def test_move_all_leaves_leads_already_at_the_stage_alone(
+    bot: Harness, staff_chat: Any
+) -> None:
+    admin = admin_of(staff_chat)
+    await bot.send(admin, "/start")
+    agreed = {"processing": True, "transfer_korea": True}
+    ani, budi, citra = await _talents(bot, *[("id", agreed)] * 3)
+    await bot.send(admin, "/lead KOC-000003")  # Citra is shortlisted first, and told
+    await bot.press(admin, label("shortlist"))
+    await bot.press(admin, t(Text.BTN_SEND_UPDATE))
+    await wait_sent(bot, 3)
+    told = citra.mark()
+    history_before, _ = await bot.store.pipeline.history(3, 10)
+
+    await bot.send(admin, "/leads musik")  # all three, whatever their stage
+    await bot.press(admin, t(Text.BTN_BULK_MOVE, count=3))
+    mark = admin.mark()
+    await bot.press(admin, label("shortlist"))
+    (preview,) = admin.find("→ Shortlist", since=mark)
+    assert "1 di antaranya sudah di tahap itu dan dilewati." in preview.text
+    await bot.press(admin, t(Text.BTN_BULK_SEND))
+    (done,) = admin.find("✅ Pindah massal", since=mark)
+    assert "2 pendaftar sekarang di tahap Shortlist; 2 kabar" in done.text
+    assert visible(t(Text.BULK_SKIPPED, changed=0, already=1)) in done.text
+    await bot.caught_up()
+    assert [len(talent.messages) for talent in (ani, budi)] == [1, 1]
+    assert citra.messages_since(told) == []  # not told "shortlisted" a second time
+    history_after, _ = await bot.store.pipeline.history(3, 10)
+    assert history_after == history_before  # and not moved again
+    moves = [lead for action, lead, _ in await _audit_rows(bot) if action == "stage_changed"]
+    assert sorted(moves) == ["KOC-000001", "KOC-000002", "KOC-000003"]
 
 
 async def test_command_line_refuses_a_stage_without_its_consent_and_speaks_plainly(
@@ -293,7 +320,7 @@ async def test_command_line_refuses_a_stage_without_its_consent_and_speaks_plain
         )
     assert "the running bot sends it now" in queued
     assert label("diteruskan") in queued  # stage labels in DEFAULT_LANGUAGE (id)
-    await asyncio.sleep(1.0)
+    await bot.caught_up()
     assert len(sari.messages) == told
 
 
@@ -346,7 +373,7 @@ async def test_an_old_send_again_button_never_acts_on_another_talents_update(
     assert bot.emulator.calls_to("answerCallbackQuery")[-1].params.get("text") == t(
         Text.BUTTON_EXPIRED
     )
-    await asyncio.sleep(1.0)
+    await bot.caught_up()
     assert budi.messages_since(mark) == []
     assert await _status(bot, 2) == "failed"
 
@@ -368,7 +395,7 @@ async def test_send_again_never_delivers_an_update_the_lead_has_moved_past(
     assert answer.text == visible(
         t(Text.UPDATE_OUTDATED, reference="KOC-000001", stage=label("selesai"))
     )
-    await asyncio.sleep(1.0)
+    await bot.caught_up()
     assert [m.html for m in sari.messages_since(mark)] == [
         expected_message("selesai", "KOC-000001", "Sari")
     ]
@@ -384,7 +411,8 @@ async def test_a_restore_does_not_reissue_update_and_bulk_move_ids(tmp_path: Pat
     shutil.copy(database, backup)
     await _moves(database, [2, 3])  # updates 2-3 after it: their buttons are in staff's hands
     settings = Settings(_env_file=None, database_path=database)  # type: ignore[call-arg]
-    await asyncio.to_thread(restore, settings, backup)  # the CLI's, blocking
+    # The CLI's, blocking; a plain copy of the file has no signature.
+    await asyncio.to_thread(restore, settings, backup, unsigned=True)
     assert await _moves(database, [2]) == [(4, 4)]
 
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import shutil
 import sqlite3
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -28,6 +26,7 @@ from tests.leads import (
     CONTENT,
     FILMMAKER,
     MUSICIAN,
+    answer,
     apply,
     copy_label,
     data_copy,
@@ -37,6 +36,7 @@ from tests.leads import (
     shown,
     stored_value,
 )
+from tests.processes import run_cli
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -119,13 +119,23 @@ async def test_withdrawing_consent_to_processing_removes_applications_at_once(
     sari, budi = bot.user(), bot.user(first_name="Budi")
     await apply(bot, sari, MUSICIAN)
     await apply(bot, budi, FILMMAKER)
+    new = CONTENT.text(Text.BTN_NEW_REGISTRATION, "id")
+    await bot.send(sari, "/daftar")  # a second registration, left unfinished
+    await bot.press(sari, new)
+    await answer(bot, sari, "sector", "film")
+    await bot.send(budi, "/daftar")  # Budi's unfinished one stays: he withdrew nothing
+    await bot.press(budi, new)
+    await answer(bot, budi, "sector", "music")
     await bot.send(sari, "/privasi")
     await bot.press(sari, CONTENT.text(Text.BTN_MY_CONSENTS, "id"))
     processing = CONTENT.text(Text.CONSENT_KIND_PROCESSING, "id")
     [reply] = await bot.press(sari, CONTENT.text(Text.BTN_WITHDRAW, "id", kind=processing))
-    assert reply.text == shown(Text.PROCESSING_WITHDRAWN, count=1)
-    owners = await bot.store.db.fetch_all("SELECT user_id FROM applications")
-    assert [row["user_id"] for row in owners] == [budi.id]
+    assert reply.text == shown(Text.PROCESSING_WITHDRAWN, count=2)
+    owners = await bot.store.db.fetch_all("SELECT user_id, status FROM applications")
+    assert sorted((row["user_id"], row["status"]) for row in owners) == [
+        (budi.id, "draft"),
+        (budi.id, "submitted"),
+    ]
     assert not (await bot.store.applications.consents(sari.id))["processing"].granted
 
 
@@ -345,19 +355,10 @@ async def test_purge_removes_exactly_what_is_old_enough(bot: Harness) -> None:
         )
         db.execute("UPDATE applications SET updated_at = ? WHERE status = 'draft'", (ago(91),))
         db.execute("UPDATE applications SET updated_at = ? WHERE status = 'submitted'", (ago(500),))
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        "purge",
-        env={"PATH": "/usr/bin:/bin", "DATABASE_PATH": str(bot.database)},
-        cwd=bot.database.parent,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    out, err = await asyncio.wait_for(process.communicate(), timeout=60)
-    assert process.returncode == 0, err.decode()
-    assert out.decode().startswith("Deleted 4 conversation-log entries, 1 unfinished applications")
+    env = {"PATH": "/usr/bin:/bin", "DATABASE_PATH": str(bot.database)}
+    code, out, err = await run_cli(bot.database.parent, env, "purge")
+    assert code == 0, err
+    assert out.startswith("Deleted 4 conversation-log entries, 1 unfinished applications")
     with sqlite3.connect(bot.database) as db:
         remaining = {row[0] for row in db.execute("SELECT id FROM conversation_log")}
         statuses = [row[0] for row in db.execute("SELECT status FROM applications")]
@@ -376,7 +377,8 @@ async def test_changed_notice_version_asks_for_consent_again(make_bot: Any, tmp_
     privacy["version"] = "2027-01-01"
     (folder / "privacy.yaml").write_text(yaml.safe_dump(privacy, allow_unicode=True))
     bot2: Harness = await make_bot(content_dir=folder)
-    [consent] = await bot2.send(sari, "/daftar")
+    [choice] = await bot2.send(sari, "/daftar")  # submitted before: update, or a new one
+    [consent] = await bot2.press(sari, choice.button_texts[-1])  # a new registration
     assert consent.text.startswith("Sebelum mulai")
     assert consent.button_texts == ["✅ Saya setuju", "Tidak setuju"]
 

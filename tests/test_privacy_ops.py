@@ -83,8 +83,8 @@ async def test_staff_hear_which_references_to_clean_up_and_lead_says_erased(
     # Staff looking her lead up learn it was erased, not that they mistyped.
     [gone] = await bot.send(admin, "/lead KOC-000001")
     assert gone.text == shown(Text.LEAD_ERASED, reference="KOC-000001")
-    [typo] = await bot.send(admin, "/lead KOC-000099")
-    assert typo.text == shown(Text.LEAD_NOT_FOUND, reference="KOC-000099")
+    [typo] = await bot.send(admin, "/lead KOC-000099")  # never given: not called erased
+    assert typo.text == shown(Text.RECORDS_NUMBER_NEVER_GIVEN, reference="KOC-000099")
     [note] = await bot.send(admin, "/catatan KOC-000003 masih ada?")
     assert note.text == shown(Text.LEAD_ERASED, reference="KOC-000003")
 

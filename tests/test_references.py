@@ -7,6 +7,7 @@ import asyncio
 import shutil
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import TypeVar
 
 from bot.ops.restore import restore
 from bot.settings import Settings
@@ -14,6 +15,8 @@ from bot.store import Store
 from bot.texts import Text
 from tests.harness import Harness
 from tests.leads import CONTENT, FILMMAKER, MUSICIAN, apply
+
+T = TypeVar("T")
 
 
 async def test_erasing_the_newest_lead_does_not_hand_its_reference_to_the_next(
@@ -37,8 +40,24 @@ async def test_a_restore_does_not_reissue_references_given_after_the_backup(
     shutil.copy(database, backup)
     await _drafts(database, 4)  # ids 4-7 after it: their numbers may be in staff's hands
     settings = Settings(_env_file=None, database_path=database)  # type: ignore[call-arg]
-    await asyncio.to_thread(restore, settings, backup)  # the CLI's, blocking
+    # The CLI's, blocking; a plain copy of the file has no signature.
+    await asyncio.to_thread(restore, settings, backup, unsigned=True)
     assert await _drafts(database, 1) == [8]
+
+
+async def test_a_restore_does_not_reissue_lead_numbers_given_after_the_backup(
+    tmp_path: Path,
+) -> None:
+    """Lead numbers are given at submission (drafts use none): a restore carries the highest
+    number given, as it carries the highest application id."""
+    database, backup = tmp_path / "kocca.db", tmp_path / "backup.db"
+    assert await _created(database, 2, _submitted) == ["KOC-000001", "KOC-000002"]
+    await _drafts(database, 3)  # forms never sent: no number used
+    shutil.copy(database, backup)
+    assert await _created(database, 2, _submitted) == ["KOC-000003", "KOC-000004"]
+    settings = Settings(_env_file=None, database_path=database)  # type: ignore[call-arg]
+    await asyncio.to_thread(restore, settings, backup, unsigned=True)
+    assert await _created(database, 1, _submitted) == ["KOC-000005"]
 
 
 async def test_a_restore_does_not_reissue_broadcast_ids_given_after_the_backup(
@@ -51,7 +70,7 @@ async def test_a_restore_does_not_reissue_broadcast_ids_given_after_the_backup(
     # act on a new announcement once the backup is back.
     assert await _broadcasts(database, 2) == [3, 4]
     settings = Settings(_env_file=None, database_path=database)  # type: ignore[call-arg]
-    await asyncio.to_thread(restore, settings, backup)
+    await asyncio.to_thread(restore, settings, backup, unsigned=True)
     assert await _broadcasts(database, 1) == [5]
 
 
@@ -65,9 +84,7 @@ async def _drafts(database: Path, count: int) -> list[int]:
     return await _created(database, count, _draft)
 
 
-async def _created(
-    database: Path, count: int, create: Callable[[Store], Awaitable[int]]
-) -> list[int]:
+async def _created(database: Path, count: int, create: Callable[[Store], Awaitable[T]]) -> list[T]:
     """Create `count` rows with the bot's own store, closed after; their ids."""
     store = await Store.open(database)
     try:
@@ -79,6 +96,15 @@ async def _created(
 async def _broadcast(store: Store) -> int:
     admin = 100 + int(await store.db.fetch_value("SELECT COUNT(*) FROM broadcasts"))
     return (await store.broadcasts.start_composing(admin, "kind")).id
+
+
+async def _submitted(store: Store) -> str:
+    """A new user's registration, sent: its reference."""
+    draft = await store.applications.get(await _draft(store))
+    assert draft is not None
+    reference = await store.applications.submit(draft)
+    assert reference is not None
+    return reference
 
 
 async def _draft(store: Store) -> int:

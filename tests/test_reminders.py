@@ -2,14 +2,15 @@
 
 Short delays (REMINDER_DELAYS=2s,4s) and a clock the tests can move: quiet hours are
 entered and left by moving the reminder worker's clock, never by waiting for them. The
-clock also counts how often the worker looked at it, which tells a test that the worker
-has been round since something changed (to show that it sent nothing).
+harness's `caught_up()` tells a test that the worker has been round since something changed
+and found nothing to send (to show that it sent nothing).
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import sqlite3
 from collections import Counter
 from collections.abc import Callable
@@ -56,24 +57,15 @@ def _prompt_worker(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 class TestClock:
-    """The real time moved by an offset the test sets; counts the worker's looks at it."""
+    """The real time moved by an offset the test sets."""
 
     __test__ = False  # not a test class
 
     def __init__(self) -> None:
         self.offset = timedelta(0)
-        self.reads = 0
 
     def __call__(self) -> datetime:
-        self.reads += 1
         return datetime.now(UTC) + self.offset
-
-    async def worker_went_round(self) -> None:
-        """Wait until the worker has looked at the clock twice more: a whole round since now."""
-        target = self.reads + 2
-        async with asyncio.timeout(30):
-            while self.reads < target:  # noqa: ASYNC110 - the worker's reads are the signal
-                await asyncio.sleep(0.01)
 
 
 @pytest.fixture
@@ -300,7 +292,7 @@ async def test_later_ends_reminders_for_this_registration_only(
     assert edited.buttons == []
     assert await nothing_due_ever(bot)
     clock.offset = timedelta(seconds=10)  # past the second delay
-    await clock.worker_went_round()
+    await bot.caught_up()
     assert len(reminder_calls(bot.emulator, sari.id)) == 1
     assert await rows(bot, sari.id) == [(1, "sent")]
     # The answers stay: /daftar resumes the same registration.
@@ -398,13 +390,21 @@ async def test_finished_opted_out_withdrawn_erased_blocked_and_stale_talents_get
         seed_drafts, bot.database, [stale], datetime.now(UTC) - timedelta(seconds=4, days=7)
     )
 
+    # An answered draft on record whose owner's latest word on processing is "no" (the bot
+    # deletes drafts on a withdrawal; rows from elsewhere, e.g. an old backup, may not have).
+    unconsented = bot.user(first_name="Unconsented")
+    await asyncio.to_thread(
+        seed_drafts, bot.database, [unconsented], datetime.now(UTC) - timedelta(minutes=1)
+    )
+    await asyncio.to_thread(refuse_processing, bot.database, unconsented)
+
     control = bot.user(first_name="Control")  # the last to act: reminded last
     await start_registration(bot, control)
     await wait_for_reminders(bot, control, 2)
-    await clock.worker_went_round()
+    await bot.caught_up()
     others = [
         *(finished, opted_out, withdrawn, erased, blocked),
-        *(no_answer, from_program, declined, stale),
+        *(no_answer, from_program, declined, stale, unconsented),
     ]
     assert {talent.first_name: reminder_calls(bot.emulator, talent.id) for talent in others} == {
         talent.first_name: [] for talent in others
@@ -439,8 +439,43 @@ async def test_hapusdata_stops_reminders_at_once(make_bot: Any, clock: TestClock
         )
         assert count == 0, table
     clock.offset = timedelta(seconds=10)  # past the second delay
-    await clock.worker_went_round()
+    await bot.caught_up()
     assert len(reminder_calls(bot.emulator, sari.id)) == 1
+
+
+@pytest.mark.parametrize("stop", ["erase", "stop_reminders", "withdraw"])
+async def test_a_reminder_refused_with_429_is_not_sent_after_the_talent_stopped_it(
+    make_bot: Any, clock: TestClock, caplog: pytest.LogCaptureFixture, stop: str
+) -> None:
+    """Reminder 2 is claimed, and Telegram answers 429 only once the talent has erased their
+    data, pressed "Stop reminders" or withdrawn consent: the worker must not send it after
+    the wait. (The second delay is long: reminder 2 comes when the clock is moved.)"""
+    bot, sari = await reminded(make_bot, clock, reminder_delays="2s,1h")
+    await bot.send(sari, "/privasi")  # her ways to stop, on screen before the hold
+    await bot.press(sari, say(Text.BTN_MY_CONSENTS))
+    refused = bot.emulator.hold(
+        "sendMessage", chat_id=sari.id, containing=CONTINUE, times=10, status=429
+    )
+    clock.offset = timedelta(hours=2)
+    await asyncio.wait_for(refused.arrived.wait(), 30)
+    if stop == "erase":
+        await bot.send(sari, "/hapusdata")
+        await bot.press(sari, callback_data=privacy.DELETE_YES)
+    elif stop == "stop_reminders":
+        await bot.press(sari, say(Text.BTN_REMINDER_STOP))  # on reminder 1
+    else:
+        await bot.press(sari, callback_data=f"{privacy.TOGGLE}processing:0")
+    caplog.set_level(logging.INFO, logger=worker.__name__)
+    refused.release()
+
+    async def decided() -> bool:
+        dropped = any("not sent" in record.getMessage() for record in caplog.records)
+        return dropped or len(reminder_calls(bot.emulator, sari.id)) > 1
+
+    await wait_until(decided)
+    assert len(reminder_calls(bot.emulator, sari.id)) == 1  # reminder 1 only
+    expected = [(1, "sent"), (2, "skipped")] if stop == "stop_reminders" else []
+    assert await rows(bot, sari.id) == expected
 
 
 async def test_stats_show_reminders_sent_and_registrations_finished_after_one(
@@ -535,7 +570,7 @@ async def test_reminders_due_in_quiet_hours_go_when_they_end(
     sari = bot.user(first_name="Sari")
     await start_registration(bot, sari)
     clock.offset = timedelta(seconds=5)  # both reminders are due, but it is quiet
-    await clock.worker_went_round()
+    await bot.caught_up()
     assert reminder_calls(bot.emulator, sari.id) == []
     assert await rows(bot, sari.id) == []
 
@@ -544,7 +579,7 @@ async def test_reminders_due_in_quiet_hours_go_when_they_end(
     await wait_for_reminders(bot, sari, 1)
     # Both came due while it was quiet: one reminder, the later one, not two at once.
     assert await rows(bot, sari.id) == [(1, "skipped"), (2, "sent")]
-    await clock.worker_went_round()
+    await bot.caught_up()
     assert len(reminder_calls(bot.emulator, sari.id)) == 1
 
 
@@ -579,6 +614,17 @@ def seed_drafts(database: Path, talents: list[EmulatedUser], at: datetime) -> No
                 " answered_at) VALUES (?, 'sector', '\"music\"', ?, ?)",
                 (application, 1_000_000 + index, moment),
             )
+    db.close()
+
+
+def refuse_processing(database: Path, talent: EmulatedUser) -> None:
+    """Record the talent's consent to processing as withdrawn, leaving their drafts."""
+    with sqlite3.connect(database) as db:
+        db.execute(
+            "INSERT INTO consents (user_id, kind, granted, notice_version, language,"
+            " created_at) VALUES (?, 'processing', 0, ?, 'id', ?)",
+            (talent.id, CONTENT.privacy.version, datetime.now(UTC).isoformat()),
+        )
     db.close()
 
 
@@ -708,7 +754,7 @@ async def test_2000_due_reminders_go_at_the_budgets_pace_while_talents_are_answe
         calls = emulator.calls_to("sendMessage")
         return sum(1 for call in calls if call.ok and call.params.get("chat_id") in ids)
 
-    await clock.worker_went_round()
+    await bot.caught_up()
     assert received() == 0  # quiet hours
 
     clock.offset += quiet_end(clock, hours) - clock()

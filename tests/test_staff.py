@@ -8,7 +8,6 @@ import logging
 import os
 import random
 import sqlite3
-import sys
 import zipfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -42,6 +41,7 @@ from tests.leads import (
     seeded,
     shown,
 )
+from tests.processes import run_cli
 
 WIB = ZoneInfo("Asia/Jakarta")
 DASH = "\N{EN DASH}"  # in age ranges, program titles and page ranges
@@ -52,10 +52,11 @@ COLUMN = {question.key: question.label.id for question in CONTENT.intake.questio
 # The lead pipeline's columns (tests/test_pipeline.py fills them in).
 PIPELINE_HEADERS = [
     "Tahap",
-    "ID staf penanggung jawab",
+    "Staf penanggung jawab (ID)",
     "Tahap terakhir diubah (WIB)",
     "Catatan staf (terbaru dulu)",
     "Kabar terkirim ke talenta",
+    "Kemungkinan duplikat",
 ]
 HEADERS = [
     "Referensi",
@@ -145,7 +146,7 @@ async def test_admin_gets_csv_and_xlsx_with_every_answer_in_its_column(
     musician, filmmaker = as_records(rows)
     for record in (musician, filmmaker):  # untouched leads: at the first stage, nothing else
         pipeline = [record.pop(header) for header in PIPELINE_HEADERS]
-        assert pipeline[:2] == ["Baru", ""] and pipeline[3:] == ["", "0"]
+        assert pipeline[:2] == ["Baru", ""] and pipeline[3:] == ["", "0", ""]
     assert musician == {
         "Referensi": "KOC-000001",
         "Waktu kirim (WIB)": "2026-01-10 23:59",
@@ -410,19 +411,9 @@ def _env(database: Path) -> dict[str, str]:
 
 async def _kocca_bot(database: Path, cwd: Path, *args: str, status: int = 0) -> str:
     """Run `python -m bot ...` as its own process against the database; return its output."""
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        *args,
-        cwd=cwd,
-        env=_env(database),
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    out, err = await asyncio.wait_for(process.communicate(), timeout=60)
-    assert process.returncode == status, err.decode()
-    return out.decode() + err.decode()
+    code, out, err = await run_cli(cwd, _env(database), *args)
+    assert code == status, err
+    return out + err
 
 
 async def test_command_line_export_writes_what_the_bot_sends(
@@ -597,6 +588,11 @@ async def test_statistics_match_a_known_set_of_talents(
         "Tahap per sektor",
         "• Film: Baru 2",
         "• Musik: Baru 3",
+        "",
+        "Pertanyaan minggu ini (7 hari terakhir)",
+        "• dijawab langsung: 0 (“Bukan ini”: 0)",
+        "• diberi pilihan: 0",
+        "• belum terjawab: 0",
     ]
     lines = text.splitlines()
     assert lines[0] == "📊 Statistik Talent Desk"
@@ -681,16 +677,16 @@ async def test_lead_by_reference(bot: Harness, staff_chat: Any) -> None:
         (page,) = await bot.send(admin, f"/lead {typed}")
         assert page.text.startswith("📄 KOC-000002 · dikirim 2026-01-15 10:00 WIB")
         assert "Nama lengkap: Budi Santoso" in page.text
-    (missing,) = await bot.send(admin, "/lead KOC-000777")
-    assert missing.text == (
-        "Pendaftar KOC-000777 tidak ditemukan. Cek lagi nomornya, misalnya KOC-000123."
-    )
+    (missing,) = await bot.send(admin, "/lead KOC-000777")  # never given: said plainly
+    assert missing.text == shown(Text.RECORDS_NUMBER_NEVER_GIVEN, reference="KOC-000777")
     (odd,) = await bot.send(admin, "/lead <b>x</b>")
     assert odd.text.startswith("Pendaftar <b>x</b> tidak ditemukan.")
     (usage,) = await bot.send(admin, "/lead")
     assert usage.text == "Tulis nomor referensinya, misalnya: /lead KOC-000123"
     await bot.act(admin, admin.press_raw, usage.message_id, "st:o:99")
-    assert admin.last_message.text.startswith("Pendaftar KOC-000099 tidak ditemukan.")
+    assert admin.last_message.text == shown(
+        Text.PIPELINE_GONE, reference=shown(Text.RECORDS_THIS_LEAD)
+    )
 
 
 async def test_big_exports_are_zipped_and_split(

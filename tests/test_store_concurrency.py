@@ -28,6 +28,20 @@ async def db(database: Path) -> AsyncIterator[Database]:
     await opened.close()
 
 
+def _waiting_for_the_lock(db: Database, monkeypatch: pytest.MonkeyPatch) -> asyncio.Event:
+    """Set once the database's BEGIN found the write lock held and waits for it in a thread."""
+    waiting = asyncio.Event()
+    real = db._in_thread  # the test reaches in: this is where the wait happens
+
+    async def noticed(sql: str) -> None:
+        if sql == "BEGIN IMMEDIATE":
+            waiting.set()
+        await real(sql)
+
+    monkeypatch.setattr(db, "_in_thread", noticed)
+    return waiting
+
+
 def _seen_from_outside(database: Path, author: str) -> list[str]:
     """What another process (the CLI, an export) reads from the file now."""
     with sqlite3.connect(database) as outside:
@@ -112,8 +126,9 @@ async def test_a_transaction_that_fails_alone_in_its_commit_leaves_the_next_one_
 
 
 async def test_a_transaction_waits_for_another_process_holding_the_lock(
-    db: Database, database: Path
+    db: Database, database: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    waiting = _waiting_for_the_lock(db, monkeypatch)
     outside = sqlite3.connect(database, isolation_level=None)
     outside.execute("BEGIN IMMEDIATE")  # e.g. `kocca-bot purge` writing
     outside.execute("INSERT INTO notes (author, text) VALUES ('cli', 'first')")
@@ -123,7 +138,7 @@ async def test_a_transaction_waits_for_another_process_holding_the_lock(
             await tx.execute("INSERT INTO notes (author, text) VALUES ('bot', 'second')")
 
     task = asyncio.create_task(bot_writes())
-    await asyncio.sleep(0.2)
+    await asyncio.wait_for(waiting.wait(), 10)
     assert not task.done()  # waiting for the lock, without blocking the event loop
     outside.execute("COMMIT")
     outside.close()
@@ -165,8 +180,9 @@ async def test_a_transaction_is_committed_when_the_one_after_it_fails_or_is_canc
 
 
 async def test_cancelled_while_waiting_for_another_process_leaves_no_lock_held(
-    db: Database, database: Path
+    db: Database, database: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    waiting = _waiting_for_the_lock(db, monkeypatch)
     outside = sqlite3.connect(database, isolation_level=None, check_same_thread=False)
     outside.execute("BEGIN IMMEDIATE")  # e.g. `kocca-bot purge` writing
 
@@ -175,8 +191,8 @@ async def test_cancelled_while_waiting_for_another_process_leaves_no_lock_held(
             await tx.execute("INSERT INTO notes (author, text) VALUES ('bot', 'never')")
 
     task = asyncio.create_task(bot_writes())
-    await asyncio.sleep(0.2)
-    task.cancel()  # e.g. the bot shutting down
+    await asyncio.wait_for(waiting.wait(), 10)
+    task.cancel()  # e.g. the bot shutting down, while it waits
     loop = asyncio.get_running_loop()
     loop.call_later(0.3, outside.execute, "COMMIT")
     with pytest.raises(asyncio.CancelledError):

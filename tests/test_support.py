@@ -311,8 +311,8 @@ async def test_without_staff_chat_questions_are_closed(make_bot: Any) -> None:
         CONTENT.text(Text.BTN_FAQ, "id"),
         CONTENT.text(Text.BTN_MENU, "id"),
     ]
-    (fallback,) = await bot.send(sari, "Halo, ada orang?")
-    assert fallback.text.startswith(shown(Text.UNKNOWN_TEXT))
+    (fallback,) = await bot.send(sari, "Halo, ada yang jual nasi goreng?")
+    assert fallback.text.startswith(shown(Text.ASK_NOTHING_CLOSED))  # not pointed to /tanya
     english = bot.user(first_name="John", language_code="en")
     (closed_en,) = await bot.send(english, "/ask")
     assert closed_en.text == shown(Text.SUPPORT_CLOSED, "en")
@@ -348,12 +348,12 @@ async def test_a_command_or_the_menu_button_ends_ask_mode(
     await bot.send(sari, "/program")
     mark = staff_chat.mark()
     (fallback,) = await bot.send(sari, "halo")
-    assert fallback.text.startswith(shown(Text.UNKNOWN_TEXT))
+    assert fallback.text == shown(Text.ASK_GREETING, first_name="Sari")
     await bot.send(sari, "/menu")
     await bot.press(sari, ASK_BUTTON)
     await bot.press(sari, callback_data="menu")
     (fallback,) = await bot.send(sari, "halo lagi")
-    assert fallback.text.startswith(shown(Text.UNKNOWN_TEXT))
+    assert fallback.text == shown(Text.ASK_GREETING, first_name="Sari")
     assert staff_chat.messages_since(mark) == []
 
 

@@ -12,13 +12,18 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import aiohttp
 import pytest
+from aiohttp import web
 
 from bot.app import create_runner
 from bot.emulator import BotAPIEmulator
+from bot.ops.status import HEALTH_ANSWERS_PER_SECOND, HEALTH_PATH, HealthCheck
+from bot.store import Store
 from bot.transport.runner import Runner
 from bot.transport.webhook import WebhookServer
 from tests.harness import make_settings
+from tests.subscribers import wait_until
 
 SECRET = "s3cret-Value_1"
 PATH = "/telegram/hook"
@@ -50,6 +55,16 @@ class Hook:
             f"Content-Length: {len(body)}\r\nConnection: close\r\n"
         ).encode()
         writer.write(head + b"X-Telegram-Bot-Api-Secret-Token: " + secret + b"\r\n\r\n" + body)
+        await writer.drain()
+        status_line = await reader.readline()
+        writer.close()
+        await writer.wait_closed()
+        return int(status_line.split()[1])
+
+    async def raw(self, request: bytes) -> int:
+        """Send raw bytes as a request; return the HTTP status of the answer."""
+        reader, writer = await asyncio.open_connection("127.0.0.1", self.port)
+        writer.write(request)
         await writer.drain()
         status_line = await reader.readline()
         writer.close()
@@ -171,3 +186,96 @@ async def test_an_update_nested_as_deep_as_json_allows_is_stored_and_skipped(
     await hook.runner.wait_idle()
     assert await hook.runner.store.inbox.status(9) == "unparseable"
     assert not [record for record in caplog.records if record.levelno >= logging.ERROR]
+
+
+MALFORMED = [
+    b"POST /telegram/hook HTTP/1.1\r\nHost: x\r\nContent-Length: nonsense\r\n\r\n",
+    b"GET /healthz HTTP/1.1\r\nHost x\r\n\r\n",
+    b"GET /healthz HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
+]
+
+
+async def test_malformed_http_requests_are_logged_in_one_line_at_most_once_a_minute(
+    hook: Hook, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    for number in range(30):
+        assert await hook.raw(MALFORMED[number % len(MALFORMED)]) == 400
+    [line] = webhook_lines(caplog)
+    assert line.levelno == logging.WARNING
+    assert line.exc_info is None and "\n" not in line.getMessage()
+    assert "1 malformed HTTP request " in line.getMessage()
+    hook.clock.now += 61
+    assert await hook.raw(MALFORMED[0]) == 400
+    [_, second] = webhook_lines(caplog)
+    assert "30 malformed HTTP requests" in second.getMessage()  # every one since the first
+    assert second.exc_info is None
+    assert await stored_updates(hook.runner) == 0
+    assert await hook.post(UPDATE) == 200  # the server still takes real updates
+
+
+HUNG_UP = 300
+
+
+async def test_healthz_requests_of_clients_that_hung_up_take_no_turn(database: Path) -> None:
+    """A thousand monitors that gave up must not make the next one wait their turns."""
+    store = await Store.open(database)
+    clock = FakeClock()
+    paced: list[float] = []  # each wait for a turn, in seconds
+    pacing, gate = asyncio.Event(), asyncio.Event()
+
+    async def sleep(seconds: float) -> None:
+        paced.append(seconds)
+        pacing.set()
+        await gate.wait()
+        clock.now += seconds
+
+    check = HealthCheck(store, clock, sleep=sleep)
+    requests: list[web.Request] = []
+
+    async def endpoint(request: web.Request) -> web.StreamResponse:
+        requests.append(request)
+        return await check.respond(request)  # type: ignore[no-any-return]
+
+    app = web.Application()
+    app.router.add_get(HEALTH_PATH, endpoint)
+    server = web.AppRunner(app, access_log=None)
+    await server.setup()
+    port = _free_port()
+    await web.TCPSite(server, "127.0.0.1", port).start()
+    try:
+        async with aiohttp.ClientSession() as session:
+
+            async def get() -> int:
+                async with session.get(f"http://127.0.0.1:{port}{HEALTH_PATH}") as response:
+                    await response.read()
+                    return response.status
+
+            assert await get() == 200  # the first takes its turn at once
+            second = asyncio.create_task(get())
+            await pacing.wait()  # the second waits for its turn, holding the others up
+            for _ in range(HUNG_UP):
+                _, writer = await asyncio.open_connection("127.0.0.1", port)
+                writer.write(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+                await writer.drain()
+                writer.close()
+                await writer.wait_closed()
+
+            async def all_hung_up() -> bool:
+                hung_up = [request.transport is None for request in requests[2:]]
+                return check.waiting == HUNG_UP + 1 and len(hung_up) == HUNG_UP and all(hung_up)
+
+            await wait_until(all_hung_up)
+            monitor = asyncio.create_task(get())
+
+            async def queued() -> bool:
+                return check.waiting == HUNG_UP + 2
+
+            await wait_until(queued)
+            gate.set()
+            assert await monitor == 200 and await second == 200
+        # The second's turn and the monitor's: none for the clients that had gone.
+        assert paced == pytest.approx([1 / HEALTH_ANSWERS_PER_SECOND] * 2)
+    finally:
+        await server.cleanup()
+        await store.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from bot.emulator.errors import bad_request, forbidden
@@ -13,6 +14,11 @@ if TYPE_CHECKING:
     from bot.emulator.world import EmulatorWorld
 
 JSON = dict[str, Any]
+# How long a wait for the bot's messages lasts before it fails: generous, as the bot may share
+# a loaded machine (a failing test waits this long; a passing one only as long as it must).
+WAIT_TIMEOUT = 30.0
+# What a test looks for in a chat: a piece of the text, or a test of the whole message.
+Match = str | Callable[[BotMessage], bool]
 
 
 class ChatBase:
@@ -81,11 +87,32 @@ class ChatBase:
         """The bot's messages here sent or edited after ``mark``, as they look now."""
         return self._bot_messages(since=mark)
 
+    def find(self, match: Match, since: int = 0) -> list[BotMessage]:
+        """The bot's messages here (new or edited since ``since``) that ``match``: text that
+        contains it, or a test of the message; oldest first."""
+        test = match if callable(match) else (lambda message: match in message.text)
+        return [message for message in self.messages_since(since) if test(message)]
+
+    async def wait_for_message(
+        self,
+        match: Match,
+        since: int = 0,
+        timeout: float = WAIT_TIMEOUT,  # noqa: ASYNC109 - a plain number is what tests pass
+    ) -> BotMessage:
+        """Wait until the bot has a message here that ``match`` (see :meth:`find`); the newest.
+
+        Unlike the chat's last message, this does not depend on what else the bot posts
+        meanwhile (progress of an announcement, a report, a reminder)."""
+        await self.emulator.wait_until(
+            lambda: bool(self.find(match, since)), timeout, f"a bot message {match!r} in {self.id}"
+        )
+        return self.find(match, since)[-1]
+
     async def wait_for_messages(
         self,
         mark: int,
         count: int = 1,
-        timeout: float = 5.0,  # noqa: ASYNC109 - a plain number is what tests want to pass
+        timeout: float = WAIT_TIMEOUT,  # noqa: ASYNC109 - a plain number is what tests pass
     ) -> list[BotMessage]:
         """Wait until ``count`` bot messages here are new or edited since ``mark``; return all."""
         await self.emulator.wait_until(

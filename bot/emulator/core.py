@@ -108,9 +108,11 @@ class BotAPIEmulator(EmulatorWorld):
         failure = self.faults.take_failure(method, params.get("chat_id"))
         if failure is not None:
             raise failure
-        hold = self.faults.take_hold(method, params.get("chat_id"))
+        hold = self.faults.take_hold(method, params)
         if hold is not None:
             await hold.wait()
+            if hold.error is not None:
+                raise hold.error
         limited = method.lower() in SEND_METHODS and self.limits.active
         chat_key = params.get("chat_id")
         if limited and isinstance(chat_key, int | str):
@@ -227,9 +229,27 @@ class BotAPIEmulator(EmulatorWorld):
             chat_id=chat_id,
         )
 
-    def hold(self, method: str, *, times: int = 1, chat_id: int | str | None = None) -> Hold:
-        """Hold the next ``times`` calls of ``method`` (after any failure) until released."""
-        return self.faults.hold(method, times=times, chat_id=chat_id)
+    def hold(
+        self,
+        method: str,
+        *,
+        times: int = 1,
+        chat_id: int | str | None = None,
+        containing: str | None = None,
+        status: int | None = None,
+        retry_after: int | None = None,
+    ) -> Hold:
+        """Hold the next ``times`` calls of ``method`` (after any failure) until released;
+        `containing`: only those with a parameter that contains it; with `status`, they then fail
+        with it (a 429 that comes only when the test says)."""
+        return self.faults.hold(
+            method,
+            times=times,
+            chat_id=chat_id,
+            containing=containing,
+            status=status,
+            retry_after=retry_after,
+        )
 
     def delay(
         self,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import math
 from collections import deque
+from collections.abc import Mapping
 from dataclasses import dataclass
 from http import HTTPStatus
 
@@ -31,18 +32,48 @@ class Delay:
 
 
 class Hold:
-    """Calls that wait until the test releases them: an event to wait on instead of a sleep."""
+    """Calls that wait until the test releases them: an event to wait on instead of a sleep.
 
-    def __init__(self, method: str, chat_id: int | str | None, times: int) -> None:
+    With `containing`, only calls with a parameter that contains it are held (one message
+    among others to the same chat: by its text, or by a button's callback data). With
+    `error`, the held calls fail with it once released (a 429 answered only after the test
+    has done something meanwhile). Calls made after the release are not held.
+    """
+
+    def __init__(
+        self,
+        method: str,
+        chat_id: int | str | None,
+        times: int,
+        containing: str | None = None,
+        error: ApiError | None = None,
+    ) -> None:
         self.method = method
         self.chat_id = chat_id
         self.remaining = times
+        self.containing = containing
+        self.error = error
         self.held = 0  # calls that reached the hold (a held call may be abandoned by a timeout)
         self.arrived = asyncio.Event()  # set when the first call is held
         self._released = asyncio.Event()
 
+    @property
+    def released(self) -> bool:
+        """Whether release() was called."""
+        return self._released.is_set()
+
+    def matches(self, method: str, params: Mapping[str, object]) -> bool:
+        """Whether this hold takes a call of `method` (lower case) with these parameters."""
+        if self.released or self.method not in (method, "*"):
+            return False
+        if self.chat_id is not None and str(self.chat_id) != str(params.get("chat_id")):
+            return False
+        if self.containing is None:
+            return True
+        return any(self.containing in str(value) for value in params.values())
+
     def release(self) -> None:
-        """Let every held call (and any later one) go on."""
+        """Let every held call go on (and fail, with `error`); later calls are not held."""
         self._released.set()
 
     async def wait(self) -> None:
@@ -71,16 +102,7 @@ class FaultPlan:
         chat_id: int | str | None = None,
     ) -> None:
         """Make the next ``times`` matching calls fail with this status and description."""
-        if status == 429:
-            retry_after = max(1, retry_after or 1)
-            if description == DEFAULT_FAILURE:
-                description = f"Too Many Requests: retry after {retry_after}"
-        elif description == DEFAULT_FAILURE and status != 500:
-            try:
-                description = HTTPStatus(status).phrase
-            except ValueError:
-                description = f"Error {status}"
-        error = ApiError(status, description, retry_after=retry_after)
+        error = _api_error(status, description, retry_after)
         self._failures.append(_Failure(method.lower(), error, times, chat_id))
 
     def take_failure(self, method: str, chat_id: object) -> ApiError | None:
@@ -99,19 +121,29 @@ class FaultPlan:
             return failure.error
         return None
 
-    def hold(self, method: str, *, times: int = 1, chat_id: int | str | None = None) -> Hold:
-        """Hold the next ``times`` matching calls (after any scheduled failure) until released."""
-        hold = Hold(method.lower(), chat_id, times)
+    def hold(
+        self,
+        method: str,
+        *,
+        times: int = 1,
+        chat_id: int | str | None = None,
+        containing: str | None = None,
+        status: int | None = None,
+        retry_after: int | None = None,
+    ) -> Hold:
+        """Hold the next ``times`` matching calls (after any scheduled failure) until released;
+        with `status`, they then fail as fail_next() would make them (see Hold)."""
+        error = None if status is None else _api_error(status, DEFAULT_FAILURE, retry_after)
+        hold = Hold(method.lower(), chat_id, times, containing, error)
         self._holds.append(hold)
         return hold
 
-    def take_hold(self, method: str, chat_id: object) -> Hold | None:
+    def take_hold(self, method: str, params: Mapping[str, object]) -> Hold | None:
         """Consume and return the first hold matching this call, if any."""
         lowered = method.lower()
+        self._holds = [hold for hold in self._holds if not hold.released]
         for hold in self._holds:
-            if hold.method not in (lowered, "*"):
-                continue
-            if hold.chat_id is not None and str(hold.chat_id) != str(chat_id):
+            if not hold.matches(lowered, params):
                 continue
             hold.remaining -= 1
             if hold.remaining <= 0:
@@ -158,6 +190,20 @@ class FaultPlan:
         for hold in self._holds:
             hold.release()
         self._holds.clear()
+
+
+def _api_error(status: int, description: str, retry_after: int | None) -> ApiError:
+    """The error Telegram would answer with this status (a 429 always says how long to wait)."""
+    if status == 429:
+        retry_after = max(1, retry_after or 1)
+        if description == DEFAULT_FAILURE:
+            description = f"Too Many Requests: retry after {retry_after}"
+    elif description == DEFAULT_FAILURE and status != 500:
+        try:
+            description = HTTPStatus(status).phrase
+        except ValueError:
+            description = f"Error {status}"
+    return ApiError(status, description, retry_after=retry_after)
 
 
 class _Window:

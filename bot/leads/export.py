@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 import xlsxwriter
 
 from bot.content import Content, Question
-from bot.leads import intake
+from bot.leads import intake, records
 from bot.private_files import open_private, private_file
 from bot.store import Store
 from bot.store.leads import Lead, LeadFilter
@@ -214,6 +214,9 @@ class Sheet:
 
     content: Content
     drafts: bool
+    # Staff names by id ("Rina (123)" in the cells), and per lead its possible duplicates.
+    names: dict[int, str] = field(default_factory=dict)
+    duplicates: dict[int, str] = field(default_factory=dict)
     # Labels shown for each choice answer met so far (the same few come back in every row).
     labels: dict[tuple[str, Any], str] = field(default_factory=dict, init=False, repr=False)
 
@@ -247,6 +250,7 @@ class Sheet:
         ]
         titles += [say(key) for key in _CONSENT_HEADERS.values()]
         titles += [say(key) for key in _PIPELINE_HEADERS]
+        titles.append(say(Text.EXPORT_COL_DUPLICATES))
         return titles
 
     def cells(self, lead: Lead) -> list[str]:
@@ -266,6 +270,7 @@ class Sheet:
                 "" if granted is None else say(Text.EXPORT_YES if granted else Text.EXPORT_NO)
             )
         row += self._pipeline(lead)
+        row.append(self.duplicates.get(lead.application_id, ""))
         return row
 
     def _pipeline(self, lead: Lead) -> list[str]:
@@ -275,12 +280,16 @@ class Sheet:
         found = self.content.stages.get(lead.stage)
         stage = found.label.get(EXPORT_LANGUAGE) if found else lead.stage
         notes = "\n".join(
-            f"{wib_text(note.created_at)} · {note.author_id or 'CLI'}: {note.text}"
+            f"{wib_text(note.created_at)} · {self._who(note.author_id)}: {note.text}"
             for note in lead.notes
         )
-        assignee = "" if lead.assignee_id is None else str(lead.assignee_id)
+        assignee = "" if lead.assignee_id is None else self._who(lead.assignee_id)
         changed = wib_text(lead.stage_changed_at)
         return [stage, assignee, changed, notes, str(lead.updates_sent)]
+
+    def _who(self, user_id: int | None) -> str:
+        """A staff member as "Rina (123456)"; the command line as CLI."""
+        return "CLI" if user_id is None else records.name_with_id(self.names, user_id)
 
 
 class _CsvFile:
@@ -351,7 +360,9 @@ async def write_exports(
     store: Store, content: Content, where: LeadFilter, paths: Mapping[Format, Path]
 ) -> int:
     """Write the matching leads to one file per format, in one pass; return how many."""
-    sheet = Sheet(content, where.drafts)
+    names = await records.staff_names(store, await store.staff_notes.staff_in_leads())
+    marks = await records.export_marks(store, content, EXPORT_LANGUAGE)
+    sheet = Sheet(content, where.drafts, names, marks)
     headers = sheet.headers()
     files = [_WRITERS[kind](path, headers, content) for kind, path in paths.items()]
     count = 0
@@ -390,6 +401,12 @@ def pack_for_upload(path: Path, limit: int = UPLOAD_LIMIT) -> Upload:
     archive = private_file(path.with_name(path.name + ".zip"))
     with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as packed:
         packed.write(path, arcname=path.name)
+    return split_for_upload(archive, limit)
+
+
+def split_for_upload(archive: Path, limit: int = UPLOAD_LIMIT) -> Upload:
+    """A ZIP as it goes to Telegram: itself if it fits, else cut into parts of `limit` bytes
+    (.001, .002, …) that, joined again, give the ZIP back (7-Zip or `cat`)."""
     if archive.stat().st_size <= limit:
         return Upload([archive], zipped=True)
     parts: list[Path] = []

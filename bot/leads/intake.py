@@ -16,6 +16,7 @@ import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
 from bot.content import Content, Question, T
+from bot.terminal_text import without_controls
 from bot.texts import Text
 
 PHONE_REGION = "ID"  # numbers written without a country code are Indonesian
@@ -94,6 +95,16 @@ def previous_question(content: Content, answers: Answers, current: str | None) -
     return questions[index - 1] if index > 0 else None
 
 
+def question_after(content: Content, answers: Answers, current: str) -> Question | None:
+    """The applicable question after `current` (None after the last one)."""
+    keys = [question.key for question in visible_questions(content, answers)]
+    if current not in keys:
+        return None
+    index = keys.index(current)
+    questions = visible_questions(content, answers)
+    return questions[index + 1] if index + 1 < len(questions) else None
+
+
 def obsolete_answers(content: Content, answers: Answers) -> tuple[str, ...]:
     """Answers to questions that no longer apply (the sector changed, say)."""
     visible = {question.key for question in visible_questions(content, answers)}
@@ -149,8 +160,9 @@ def toggle(selection: Sequence[str], value: str) -> list[str]:
 
 
 def check_text(question: Question, content: Content, answers: Answers, text: str) -> Outcome:
-    """A typed answer: validate and normalise it for the question's type."""
-    text = text.strip()
+    """A typed answer: validate and normalise it for the question's type (no control
+    characters: only long answers keep their line breaks)."""
+    text = without_controls(text, keep_newlines=question.type == "long_text").strip()
     if not text:
         return Rejected(Text.INTAKE_EMPTY)
     checker = _CHECKERS.get(question.type)

@@ -18,6 +18,7 @@ from bot.leads import intake
 from bot.parsing import small_int
 from bot.settings import Forwarding
 from bot.store import Change, Draft, Store
+from bot.store.records import AnswerChange, TalentLead
 from bot.texts import Text
 
 CONSENT = "consent_processing"
@@ -40,7 +41,10 @@ class Screen:
     matches: list[str] | None = None
     page: int = 0
     note: Text | None = None
-    reference: str | None = None
+    reference: str | None = None  # of the lead submitted, or of the lead being updated
+    registrations: list[TalentLead] = field(default_factory=list)  # "choose": update or new
+    program: str | None = None  # "choose": the program the talent came from
+    changes: list[AnswerChange] = field(default_factory=list)  # "updated": what changed
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,19 +67,23 @@ class IntakeFlow:
         self._forwarding = forwarding  # FORWARD_TO: None, the forwarding consent is never asked
 
     async def begin(
-        self, user_id: int, language: str, update_id: int, program_key: str | None = None
+        self,
+        user_id: int,
+        language: str,
+        update_id: int,
+        program_key: str | None = None,
+        *,
+        fresh: bool = False,
     ) -> Screen:
-        """/daftar or an Apply button: resume the open draft, or start a new one."""
-        draft = await self._applications.draft_for(user_id)
-        if draft is not None:
-            if update_id == draft.last_update_id:
-                return await self.current(draft)
-            if not draft.active:
-                resumed = await self._applications.advance(
-                    draft, _same(draft, active=True, update_id=update_id)
-                )
-                draft = resumed or draft
-            return await self.current(draft, note=Text.INTAKE_RESUMED)
+        """/daftar or an Apply button: resume the open draft; a talent who has submitted is
+        offered to update that registration (or, `fresh`, to start a new one)."""
+        resumed = await self._resumed(user_id, update_id)
+        if resumed is not None:
+            return resumed
+        if not fresh:
+            registrations = await self._store.records.leads_of(user_id)
+            if registrations:
+                return Screen("choose", registrations=registrations, program=program_key)
         presets: dict[str, Any] = {}
         program = self._content.programs.get(program_key or "")
         if program is not None and program.interest == "none":
@@ -83,13 +91,7 @@ class IntakeFlow:
         if program is not None:
             presets["sector"] = program.section
             presets["programs_of_interest"] = [program.key]
-        consents = await self._applications.consents(user_id)
-        processing = consents.get("processing")
-        agreed = (
-            processing is not None
-            and processing.granted
-            and processing.notice_version == self._content.privacy.version
-        )
+        agreed = await self._agreed(user_id)
         first = intake.next_question(self._content, presets)
         draft = await self._applications.create(
             user_id,
@@ -102,6 +104,45 @@ class IntakeFlow:
         )
         return await self.current(draft)
 
+    async def begin_update(
+        self, user_id: int, language: str, update_id: int, lead_id: int
+    ) -> Screen:
+        """ "Update my registration": the lead's answers in a draft of their own, shown as a
+        review (change one answer, or go through them all); the lead changes only when the
+        talent saves. An open draft is resumed instead (one at a time)."""
+        resumed = await self._resumed(user_id, update_id)
+        if resumed is not None:
+            return resumed
+        stage = REVIEW if await self._agreed(user_id) else CONSENT
+        opened = await self._store.records.open_update(user_id, lead_id, language, stage, update_id)
+        if opened is None:
+            return Screen("update_gone")
+        return await self.current(opened)
+
+    async def _resumed(self, user_id: int, update_id: int) -> Screen | None:
+        """The open draft's screen (reactivated if paused), or None if there is none."""
+        draft = await self._applications.draft_for(user_id)
+        if draft is None:
+            return None
+        if update_id == draft.last_update_id:
+            return await self.current(draft)
+        if not draft.active:
+            resumed = await self._applications.advance(
+                draft, _same(draft, active=True, update_id=update_id)
+            )
+            draft = resumed or draft
+        return await self.current(draft, note=Text.INTAKE_RESUMED)
+
+    async def _agreed(self, user_id: int) -> bool:
+        """Whether the talent's consent to processing stands for the current notice."""
+        consents = await self._applications.consents(user_id)
+        processing = consents.get("processing")
+        return (
+            processing is not None
+            and processing.granted
+            and processing.notice_version == self._content.privacy.version
+        )
+
     async def current(self, draft: Draft, note: Text | None = None) -> Screen:
         """The screen for where the draft stands."""
         answers = await self._applications.answers(draft.id)
@@ -110,7 +151,10 @@ class IntakeFlow:
             # there is nothing to ask: on to the questions (the same update, no replay).
             return await self._move_on(draft, answers, {}, draft.last_update_id)
         question = self._content.questions.get(draft.current_key or "")
-        return Screen(draft.stage, draft, question, answers, note=note)
+        reference = None
+        if draft.amends is not None:
+            reference = await self._store.records.amended(draft.id)
+        return Screen(draft.stage, draft, question, answers, note=note, reference=reference)
 
     async def active_draft(self, user_id: int) -> Draft | None:
         """The draft the talent is filling in right now (not paused by Cancel)."""
@@ -162,6 +206,9 @@ class IntakeFlow:
         if press.action == "x" and draft.stage == CONSENT:
             await self._applications.delete(draft.id)
             return Screen("cancelled")
+        if press.action == "ud" and draft.amends is not None:
+            await self._applications.delete(draft.id)  # the lead stays exactly as it was
+            return Screen("discarded")
         if press.action == "x":
             return await self._advance(draft, _same(draft, active=False, update_id=update_id))
         if draft.stage in (CONSENT, TRANSFER, GUARDIAN):
@@ -252,19 +299,25 @@ class IntakeFlow:
         if action == "s" and not question.required:
             return await self._answer(draft, question, answers, None, update_id)
         if action == "k" and question.key in answers:
-            return await self._move_on(draft, answers, {}, update_id)
-        if action == "r" and draft.editing:
+            return await self._move_on(draft, answers, {}, update_id, after=question.key)
+        if action == "r" and (draft.editing or draft.amends is not None):
             return await self._advance(draft, Change(REVIEW, update_id=update_id))
         return await self.current(draft, note=Text.INTAKE_STALE)
 
     async def _review_press(
         self, draft: Draft, answers: dict[str, Any], press: Press, update_id: int
     ) -> Screen:
+        if press.action == "w" and draft.amends is not None:  # go through every question
+            first = intake.visible_questions(self._content, answers)
+            if first:
+                return await self._ask(draft, first[0], answers, update_id)
         if press.action == "ok":
             missing = intake.next_question(self._content, answers)
             if missing is not None:
                 return await self._ask(draft, missing, answers, update_id)
             drop = intake.obsolete_answers(self._content, answers)
+            if draft.amends is not None:
+                return await self._save_update(draft, drop, update_id)
             reference = await self._applications.submit(draft, drop, update_id)
             if reference is None:
                 fresh = await self._applications.draft_for(draft.user_id)
@@ -274,6 +327,23 @@ class IntakeFlow:
         if press.action == "e":
             return await self._advance(draft, Change(EDIT_LIST, update_id=update_id))
         return await self.current(draft, note=Text.INTAKE_STALE)
+
+    async def _save_update(self, draft: Draft, drop: tuple[str, ...], update_id: int) -> Screen:
+        """The talent saves their update: the changed answers go onto their lead."""
+        result = await self._store.records.apply_update(draft, drop, update_id)
+        if result.outcome == "stale":
+            fresh = await self._applications.draft_for(draft.user_id)
+            return await self.current(fresh, note=Text.INTAKE_STALE) if fresh else Screen("gone")
+        if result.outcome == "gone":
+            return Screen("update_gone")
+        lead = await self._applications.get(result.application_id or 0)
+        return Screen(
+            "updated" if result.changes else "unchanged",
+            lead,
+            answers=await self._applications.answers(lead.id) if lead else {},
+            reference=result.reference,
+            changes=result.changes,
+        )
 
     async def _edit_press(
         self, draft: Draft, answers: dict[str, Any], press: Press, update_id: int
@@ -302,17 +372,28 @@ class IntakeFlow:
                     GUARDIAN, question.key, answers={question.key: value}, update_id=update_id
                 )
                 return await self._advance(draft, change)
-        return await self._move_on(draft, answers, {question.key: value}, update_id)
+        return await self._move_on(
+            draft, answers, {question.key: value}, update_id, after=question.key
+        )
 
     async def _move_on(
-        self, draft: Draft, answers: dict[str, Any], new: dict[str, Any], update_id: int
+        self,
+        draft: Draft,
+        answers: dict[str, Any],
+        new: dict[str, Any],
+        update_id: int,
+        *,
+        after: str | None = None,
     ) -> Screen:
-        """Commit new answers and go to the next unanswered question, or the review."""
+        """Commit new answers and go to the next unanswered question, or the review (an
+        update being gone through goes on to the question `after` this one, answered or not)."""
         merged = {**answers, **new}
         obsolete = intake.obsolete_answers(self._content, merged)
         for key in obsolete:
             merged.pop(key, None)
         following = intake.next_question(self._content, merged)
+        if following is None and draft.amends is not None and not draft.editing and after:
+            following = intake.question_after(self._content, merged, after)
         if following is None:
             change = Change(REVIEW, answers=new, remove_answers=obsolete, update_id=update_id)
         else:

@@ -8,6 +8,7 @@ bot/leads/talent_updates.py through the shared send budget.
 from __future__ import annotations
 
 import html
+import json
 import re
 import statistics
 from collections.abc import Sequence
@@ -17,6 +18,7 @@ from datetime import date, datetime, timedelta
 from bot.content import Content, Markup, Stage
 from bot.leads.chart import ChartData
 from bot.leads.export import SECTOR_ALIASES, WIB, start_of_day_utc
+from bot.leads.records import stage_words
 from bot.leads.stats import decimal_text
 from bot.names import first_name
 from bot.settings import Forwarding
@@ -24,12 +26,16 @@ from bot.store import ConsentNeed, Store
 from bot.store.applications import REFERENCE_FORMAT
 from bot.store.audit import Actor
 from bot.store.leads import LeadFilter
-from bot.store.pipeline import NOTE_LIMIT, BulkPart, LeadState, Message, Move
+from bot.store.pipeline import NOTE_LIMIT, BulkPart, LeadState, Message, Move, Preview
 from bot.texts import Text
 
 MINE = ("mine", "saya")
 UNASSIGNED = ("unassigned", "bebas")
+WAITING_WORDS = ("waiting", "menunggu")
 BULK_CHUNK = 200  # leads moved per transaction in a bulk move (the loop stays responsive)
+# A Move all preview confirmed later than this is refused: staff look again, rather than a
+# forgotten preview moving (and messaging) leads as they stand days later.
+PREVIEW_LIFETIME = timedelta(minutes=30)
 CHART_DAYS = 30
 
 
@@ -53,19 +59,24 @@ class PipelineFilter:
     sector: str | None = None  # "music" or "film"
     mine: bool = False
     unassigned: bool = False
+    waiting: bool = False  # longer in their stage than LEAD_WAIT_DAYS (bot/leads/waiting.py)
 
     @property
     def empty(self) -> bool:
         """Whether nothing narrows the list."""
         return self == PipelineFilter()
 
-    def lead_filter(self, admin_id: int | None) -> LeadFilter:
-        """The store's filter; "mine" means assigned to this admin."""
+    def lead_filter(
+        self, admin_id: int | None, cutoffs: dict[str, str] | None = None
+    ) -> LeadFilter:
+        """The store's filter; "mine" means assigned to this admin. A waiting filter without
+        `cutoffs` (bot/leads/waiting.py) matches nothing rather than every lead."""
         return LeadFilter(
             sector=self.sector,
             stage=self.stage,
             assignee_id=admin_id if self.mine else None,
             unassigned=self.unassigned,
+            waiting=json.dumps(cutoffs or {}) if self.waiting else None,
         )
 
     def code(self) -> str:
@@ -77,16 +88,22 @@ class PipelineFilter:
         parts = [self.stage or "", self.sector or "", "mine" if self.mine else ""]
         if self.unassigned:
             parts[2] = "unassigned"
+        if self.waiting:
+            parts.append("waiting")
         return " ".join(part for part in parts if part)
 
 
 def parse_filter(words: Sequence[str], content: Content) -> PipelineFilter:
-    """`/leads shortlist musik mine`, in any order; FilterError for a word it cannot read."""
+    """`/leads shortlist musik mine`, in any order; a stage by its key or its label in either
+    language ("Diteruskan ke KOCCA", "Shortlisted"), any case; FilterError for a word it
+    cannot read."""
     stage = sector = None
-    mine = unassigned = False
-    for word in (word.lower() for word in words):
+    mine = unassigned = waiting = False
+    for word in (word.lower() for word in stage_words(content, words)):
         if word in content.stages and stage is None:
             stage = word
+        elif word in WAITING_WORDS:
+            waiting = True
         elif word in SECTOR_ALIASES and sector is None:
             sector = SECTOR_ALIASES[word]
         elif word in MINE and not unassigned:
@@ -95,7 +112,7 @@ def parse_filter(words: Sequence[str], content: Content) -> PipelineFilter:
             unassigned = True
         else:
             raise FilterError(word)
-    return PipelineFilter(stage, sector, mine, unassigned)
+    return PipelineFilter(stage, sector, mine, unassigned, waiting)
 
 
 def parse_code(code: str, content: Content) -> PipelineFilter:
@@ -211,6 +228,30 @@ async def change_stage(
     )
 
 
+def talent_language(content: Content, language: str, talent: str) -> str:
+    """A talent's chat language in staff words: "bahasa Indonesia", "English"."""
+    key = Text.PIPELINE_LANGUAGE_EN if talent == "en" else Text.PIPELINE_LANGUAGE_ID
+    return content.text(key, language)
+
+
+def preview_intro(content: Content, language: str, state: LeadState, to_stage: str) -> str:
+    """Above the exact message the talent would get: what, in which language, warnings.
+
+    (A lead lacking the stage's consent never gets this far: the stage is refused.)
+    """
+    warnings = ""
+    if state.blocked:
+        warnings += "\n" + content.text(Text.PIPELINE_WARNING_BLOCKED, language)
+    return content.text(
+        Text.PIPELINE_PREVIEW_INTRO,
+        language,
+        reference=state.reference,
+        stage=stage_label(content, to_stage, language),
+        talent_language=talent_language(content, language, state.language),
+        warnings=warnings,
+    )
+
+
 def check_note(text: str) -> str:
     """The note as kept: trimmed, not empty, at most 2,000 characters."""
     text = text.strip()
@@ -219,6 +260,48 @@ def check_note(text: str) -> str:
     if len(text) > NOTE_LIMIT:
         raise NoteError(f"{len(text)} characters, the limit is {NOTE_LIMIT}")
     return text
+
+
+@dataclass(frozen=True, slots=True)
+class BulkPreview:
+    """What a bulk move to a stage would do to these leads, before staff confirm it."""
+
+    leads: list[LeadState]
+    movable: list[LeadState]  # not at the stage yet
+    eligible: list[LeadState]  # movable, and with the consent the stage needs
+    examples: list[tuple[LeadState, Message]]  # the message for the first of each language
+
+    @property
+    def already(self) -> int:
+        """Leads already at the stage (skipped)."""
+        return len(self.leads) - len(self.movable)
+
+    @property
+    def no_consent(self) -> int:
+        """Leads the stage's consent keeps where they are."""
+        return len(self.movable) - len(self.eligible)
+
+    @property
+    def english(self) -> int:
+        """Eligible talents who chat in English (the others get the Indonesian message)."""
+        return sum(1 for lead in self.eligible if lead.language == "en")
+
+
+def bulk_preview(
+    content: Content, to_stage: str, leads: list[LeadState], forwarding: Forwarding | None
+) -> BulkPreview:
+    """Who a bulk move would move, who it would skip, and example messages (id, then en)."""
+    movable = [lead for lead in leads if lead.stage != to_stage]
+    eligible = [lead for lead in movable if not lacks_consent(content, to_stage, lead, forwarding)]
+    firsts: dict[str, LeadState] = {}
+    for lead in eligible:
+        firsts.setdefault(lead.language, lead)
+    examples = []
+    for language in sorted(firsts, key=lambda code: code != "id"):
+        message = message_for(content, to_stage, firsts[language], forwarding)
+        if message is not None:
+            examples.append((firsts[language], message))
+    return BulkPreview(leads, movable, eligible, examples)
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,24 +315,35 @@ class BulkResult:
     no_consent: int  # lacking the consent the stage needs: left where they were
 
 
+def preview_expired(preview: Preview, now: datetime) -> bool:
+    """Whether a Move all preview is too old to confirm (or was never made)."""
+    if preview.made_at is None:
+        return True
+    return now - datetime.fromisoformat(preview.made_at) > PREVIEW_LIFETIME
+
+
 async def bulk_move(
     store: Store,
     content: Content,
     batch_id: int,
-    leads: list[LeadState],
+    preview: Preview,
     to_stage: str,
     *,
     actor: Actor,
     notify: bool,
     forwarding: Forwarding | None,
 ) -> BulkResult:
-    """Move the leads a few hundred per transaction; each lead gets at most one message.
+    """Move the leads the preview showed, a few hundred per transaction; each lead gets at
+    most one message.
 
-    Leads lacking the consent the stage needs are skipped (each refusal recorded).
+    Only those still at the version the preview saw move: a lead another admin changed since,
+    or erased, is counted as changed; one that arrived since was never previewed. Leads
+    lacking the consent the stage needs are skipped (each refusal recorded).
     """
+    leads = preview.leads
     stage(content, to_stage)
     consent = needed_consent(content, to_stage, forwarding)
-    total = BulkPart()
+    total = BulkPart(changed=preview.count - len(leads))  # erased since the preview
     for start in range(0, len(leads), BULK_CHUNK):
         chunk = leads[start : start + BULK_CHUNK]
         moves = [

@@ -24,6 +24,7 @@ from telegram.ext import ExtBot
 from bot.leads.pipeline import needed_consent, stage_label
 from bot.outreach.pacing import BulkSends, unreachable
 from bot.outreach.send_budget import BROADCAST, SendBudget, retry_seconds
+from bot.rounds import Rounds
 from bot.services import Services
 from bot.store.restores import HELD
 from bot.store.talent_updates import NO_CONSENT, Batch, TalentUpdate
@@ -60,20 +61,27 @@ class TalentUpdateWorker:
         shared = isinstance(bot.rate_limiter, SendBudget)
         self._limit_args = BROADCAST if shared else None
         self._active: set[int] = set()  # update ids with a delivery under way
+        self.rounds = services.rounds.setdefault("talent_updates", Rounds())
 
     async def run(self) -> None:
         """Deliver and report until cancelled; then let requests already made finish."""
         try:
             await self._recover()
             while True:
+                self.rounds.begin()
+                # Nothing under way when the round began, nothing new started: every message
+                # queued before it has its outcome, and the reports below are the last ones.
+                busy = bool(self._active)
                 try:
                     started = await self._dispatch()
                     await self._report_finished()
                 except Exception:  # the worker must outlive a bad row or a database hiccup
                     log.exception("Talent update worker error; trying again shortly")
-                    started = 0
+                    started, busy = 0, True
+                if not started and not busy:
+                    self.rounds.idle()
                 if not started:
-                    await asyncio.sleep(POLL_SECONDS)
+                    await self.rounds.rest(POLL_SECONDS)
         except asyncio.CancelledError:
             await self._sends.drain()
             raise
@@ -130,6 +138,8 @@ class TalentUpdateWorker:
                 if not await self._sends.slot():
                     await store.mark_pending(update.id)  # stopping: no request was made
                     return
+                if not await store.still_sending(update.id):
+                    return  # the talent erased their data while it waited for its slot
                 try:
                     message = await self._bot.send_message(
                         update.user_id, update.text, rate_limit_args=self._limit_args

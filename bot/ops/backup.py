@@ -4,7 +4,8 @@ SQLite's online backup API copies the file a few hundred pages at a time. The co
 one snapshot (a read transaction held on the source connection for the whole copy): in WAL
 mode a reader never blocks the bot's writes, and holding the snapshot keeps the backup from
 restarting each time the bot commits. Each copy is checked with `PRAGMA integrity_check`
-before it gets its final name; a half-written file never looks like a backup.
+and signed (bot/ops/signing.py) before it gets its final name; a half-written file never
+looks like a backup.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from bot.ops.signing import remove_with_signature, sign, signing_key
 from bot.private_files import create_private, sync_folder
 from bot.store import Store
 
@@ -50,20 +52,24 @@ class BackupResult:
     talents: int
     leads: int
     seconds: float
+    signed: bool = True
 
     def summary(self) -> str:
         """One line for the command line and the log."""
+        signed = "signed" if self.signed else "NOT signed"
         return (
             f"Backup written to {self.path}: {_size(self.size_bytes)},"
-            f" {self.talents} talents, {self.leads} leads, integrity ok,"
+            f" {self.talents} talents, {self.leads} leads, integrity ok, {signed},"
             f" in {self.seconds:.1f} s."
         )
 
 
-def take_backup(database: Path, output: Path) -> BackupResult:
-    """Copy the database to `output` (which must not exist), check it, return what it holds.
+def take_backup(database: Path, output: Path, erasure_key: bytes | None) -> BackupResult:
+    """Copy the database to `output` (which must not exist), check it, sign it with a key
+    derived from the erasure key (unsigned without one), return what it holds.
 
-    Blocking: run it in a thread. The file is created 0600 (its folder 0700 if new).
+    Blocking: run it in a thread. The file and its signature are created 0600 (the folder
+    0700 if new).
     """
     started = time.monotonic()
     if not database.is_file():
@@ -79,19 +85,24 @@ def take_backup(database: Path, output: Path) -> BackupResult:
         talents, leads = check_copy(partial)
         with open(partial, "rb+") as file:
             os.fsync(file.fileno())
+        if erasure_key is not None:  # the signature first: a named file is a signed one
+            sign(partial, output, signing_key(erasure_key))
         os.replace(partial, output)
         sync_folder(output.parent)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             partial.unlink()
         raise
-    return BackupResult(output, output.stat().st_size, talents, leads, time.monotonic() - started)
+    seconds = time.monotonic() - started
+    size = output.stat().st_size
+    return BackupResult(output, size, talents, leads, seconds, signed=erasure_key is not None)
 
 
 def copy_database(database: Path, target: Path) -> None:
     """Copy a database (live or not) page by page into `target`, as one consistent snapshot."""
     # mode=rw: never create an empty database where the real one is missing.
     source = sqlite3.connect(f"file:{database}?mode=rw", uri=True, isolation_level=None)
+    source.execute("PRAGMA trusted_schema=OFF")  # it may be a backup from elsewhere
     destination = sqlite3.connect(target, isolation_level=None)
     # A new file, thrown away if anything fails: no journal needed while it is written. It is
     # flushed a few MB at a time instead, so no single big flush makes the bot's commits
@@ -129,6 +140,7 @@ def check_copy(path: Path) -> tuple[int, int]:
     """Integrity check of a copy; its numbers of talents and submitted leads."""
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
+        connection.execute("PRAGMA trusted_schema=OFF")  # nothing in a copy is trusted yet
         verdict = [row[0] for row in connection.execute("PRAGMA integrity_check")]
         if verdict != ["ok"]:
             raise BackupError(f"integrity check failed: {'; '.join(verdict[:3])}")
@@ -149,7 +161,8 @@ def backup_name(database: Path, now: datetime) -> str:
 
 
 def prune(folder: Path, database: Path, keep: int) -> list[Path]:
-    """Delete the oldest daily backups of this database beyond `keep`; return those deleted.
+    """Delete the oldest daily backups of this database beyond `keep` (with their signatures);
+    return those deleted.
 
     Only files named as `backup_name` makes them are touched, never anything else there.
     """
@@ -157,7 +170,7 @@ def prune(folder: Path, database: Path, keep: int) -> list[Path]:
     ours = sorted(path for path in folder.iterdir() if pattern.fullmatch(path.name))
     doomed = ours[:-keep] if len(ours) > keep else []
     for path in doomed:
-        path.unlink()
+        remove_with_signature(path)
     return doomed
 
 
@@ -171,7 +184,7 @@ async def backup_and_record(store: Store, output: Path, kind: str) -> BackupResu
     """Take a backup in a thread and record the outcome in the database (for status)."""
     started = datetime.now(UTC)
     try:
-        result = await asyncio.to_thread(take_backup, store.db.path, output)
+        result = await asyncio.to_thread(take_backup, store.db.path, output, store.privacy.key)
     except (BackupError, OSError) as error:
         await record(store, kind, started, output, None, reason(error))
         raise

@@ -27,8 +27,10 @@ def register(commands: Any) -> None:
         description=(
             "Copy DATABASE_PATH with SQLite's online backup API while the bot keeps serving,"
             " check the copy (PRAGMA integrity_check) and print its size, talents, leads and"
-            " the time it took. The copy is readable only by this account (0600). Keep the"
-            " erasure key (ERASURE_KEY, or erasure.key beside the database) with the backups."
+            " the time it took. The copy, and its signature FILE.sig (made with a key derived"
+            " from the erasure key; restore checks it), are readable only by this account"
+            " (0600). Keep the erasure key (ERASURE_KEY, or erasure.key beside the database)"
+            " with the backups."
         ),
     )
     backup.add_argument(
@@ -49,10 +51,19 @@ def register(commands: Any) -> None:
             " than the backup are carried over and applied before the copy is put in place, so"
             " those talents never show again. What the backup had queued to send (stage"
             " messages, announcements) is held, not sent; the staff chat is told at the next"
-            " start."
+            " start. FILE must be signed (FILE.sig, made by the daily backup and `kocca-bot"
+            " backup`) unless --unsigned, and its schema must be exactly the one this bot's"
+            " migrations make; audit entries made since the backup are carried over, and the"
+            " restore is recorded in the audit log."
         ),
     )
     restore.add_argument("file", type=Path, metavar="FILE", help="a backup made by kocca-bot")
+    restore.add_argument(
+        "--unsigned",
+        action="store_true",
+        help="accept a FILE without a signature (one you trust: a Litestream copy, a backup"
+        " from before signing); a signature that does not match is refused all the same",
+    )
     restore.set_defaults(handler=_restore_command)
 
     doctor = commands.add_parser(
@@ -88,6 +99,7 @@ def register(commands: Any) -> None:
 
 def _backup_command(args: argparse.Namespace) -> int:
     """`kocca-bot backup`."""
+    from bot.erasure_key import backup_key
     from bot.ops.backup import BackupError, OutputExists, backup_name, reason, take_backup
 
     settings = settings_for(args)
@@ -100,8 +112,9 @@ def _backup_command(args: argparse.Namespace) -> int:
     started = datetime.now(UTC)
     # The copy needs nothing but reading: it works on a full or read-only disk too, which is
     # when a copy elsewhere matters most. Noting it in the database comes after, if it can.
+    key, unsigned = backup_key(settings)
     try:
-        result = take_backup(settings.database_path, output)
+        result = take_backup(settings.database_path, output, key)
     except OutputExists as error:  # refused before any copying: no backup was attempted
         print(f"Not done: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -112,6 +125,12 @@ def _backup_command(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     asyncio.run(_note(settings.database_path, started, output, result, None))
     print(result.summary())
+    if unsigned:
+        print(
+            f"The backup is not signed: {unsigned}. `kocca-bot restore` takes it only with"
+            " --unsigned (docs/operations.md, 'The erasure key').",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -139,14 +158,15 @@ def _restore_command(args: argparse.Namespace) -> int:
     """`kocca-bot restore FILE`."""
     from bot.ops.backup import BackupError
     from bot.ops.restore import restore
+    from bot.ops.signing import SignatureError
 
     settings = settings_for(args)
     try:
-        result = restore(settings, args.file)
+        result = restore(settings, args.file, unsigned=args.unsigned)
     except DatabaseInUse as error:
         print(f"Refusing to restore: {error}. Stop the bot first.", file=sys.stderr)
         return EXIT_FAILED
-    except (BackupError, OSError) as error:
+    except (BackupError, SignatureError, OSError) as error:
         print(f"Not restored: {error}", file=sys.stderr)
         return EXIT_FAILED
     print(result.summary())

@@ -26,9 +26,12 @@ from telegram.error import InvalidToken, TelegramError
 from telegram.request import BaseRequest
 
 from bot.content import ContentError, load_content
-from bot.privacy import erasure_key, key_source
+from bot.erasure_key import erasure_key, key_source
+from bot.logs import mask_secrets, remember_secrets
 from bot.settings import ENV_FILE, Settings, SettingsError
+from bot.store import schema
 from bot.store.privacy import key_check, read_key_check
+from bot.terminal_text import printable
 
 MIN_FREE_BYTES = 200 * 1024 * 1024  # below this, a busy day can fill the disk
 MAX_CLOCK_SKEW = 60.0  # seconds between this server and Telegram
@@ -47,10 +50,14 @@ class Check:
     fix: str = ""
 
     def line(self) -> str:
-        """✔ or ✘, the finding, and the fix on failure."""
+        """✔ or ✘, the finding, and the fix on failure.
+
+        Findings quote Telegram (an error's text, the staff group's title): the token is
+        masked in any form, and terminal codes are shown escaped, never obeyed.
+        """
         mark = "✔" if self.ok else "✘"
-        text = f"{mark} {self.name}: {self.found}"
-        return text if self.ok else f"{text}\n    fix: {self.fix}"
+        text = f"{mark} {self.name}: {printable(mask_secrets(self.found))}"
+        return text if self.ok else f"{text}\n    fix: {printable(mask_secrets(self.fix))}"
 
 
 def passed(name: str, found: str) -> Check:
@@ -65,6 +72,7 @@ def failed(name: str, found: str, fix: str) -> Check:
 
 async def run_checks(settings: Settings, request: BaseRequest | None = None) -> list[Check]:
     """Every check, in the order an operator fixes things."""
+    remember_secrets(settings.secrets())
     checks = await telegram_checks(settings, request)
     checks += database_checks(settings.database_path)
     checks.append(erasure_key_check(settings))
@@ -314,6 +322,7 @@ def _database_contents(path: Path) -> list[Check]:
         try:
             verdict = [row[0] for row in connection.execute("PRAGMA integrity_check")]
             mode = connection.execute("PRAGMA journal_mode").fetchone()[0]
+            audit = _audit_log(connection)
         finally:
             connection.close()
     except sqlite3.Error as error:
@@ -342,7 +351,24 @@ def _database_contents(path: Path) -> list[Check]:
             "start the bot once (it turns WAL on), or: sqlite3 FILE 'PRAGMA journal_mode=WAL'",
         )
     )
-    return [integrity, wal]
+    return [integrity, wal, audit]
+
+
+def _audit_log(connection: sqlite3.Connection) -> Check:
+    """The audit log's append-only triggers are those the migrations make (the bot refuses
+    to start otherwise)."""
+    try:
+        version = connection.execute("SELECT COUNT(*) FROM schema_migrations").fetchone()[0]
+    except sqlite3.Error:
+        version = 0  # never opened by the bot: it makes them at its first start
+    wrong = schema.audit_problems(schema.read(connection), version)
+    if not wrong:
+        return passed("Audit log", "append-only (its triggers are the bot's)")
+    return failed(
+        "Audit log",
+        f"not append-only any more: {'; '.join(wrong)}; the bot refuses to start",
+        "stop the bot and restore the last good backup (docs/operations.md, 'Restore')",
+    )
 
 
 def erasure_key_check(settings: Settings) -> Check:

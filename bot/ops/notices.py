@@ -8,7 +8,6 @@ within a second of being written), then deleted: a crash or a restart loses none
 
 from __future__ import annotations
 
-import asyncio
 import html
 import logging
 from typing import Any
@@ -17,10 +16,11 @@ from telegram import Bot, ReplyParameters
 from telegram.error import TelegramError
 
 from bot.content import Content, Markup
+from bot.rounds import Rounds
 from bot.services import Services
 from bot.store.notices import StaffNotice
 from bot.texts import Text
-from bot.transport.failures import describe
+from bot.transport.failures import explain
 
 log = logging.getLogger(__name__)
 
@@ -79,16 +79,22 @@ class NoticePoster:
         self._bot = bot
         self._services = services
         self._failing = False
+        self.rounds = services.rounds.setdefault("staff_notices", Rounds())
 
     async def run(self) -> None:
         """Post what is waiting until cancelled."""
         while True:
+            self.rounds.begin()
             try:
-                delay = RETRY_SECONDS if not await self.post_waiting() else POLL_SECONDS
+                if await self.post_waiting():
+                    self.rounds.idle()  # everything written before the round is posted
+                    delay = POLL_SECONDS
+                else:
+                    delay = RETRY_SECONDS
             except Exception:  # the task must outlive a database hiccup
                 log.exception("Staff notices: error; trying again shortly")
                 delay = RETRY_SECONDS
-            await asyncio.sleep(delay)
+            await self.rounds.rest(delay)
 
     async def post_waiting(self) -> bool:
         """Post every waiting notice; False if Telegram refused one (it is kept)."""
@@ -110,7 +116,7 @@ class NoticePoster:
                 )
             except TelegramError as error:
                 if not self._failing:
-                    log.warning("Could not post a staff notice (%s); trying again", describe(error))
+                    log.warning("Could not post a staff notice (%s); trying again", explain(error))
                 self._failing = True
                 return False
             self._failing = False

@@ -1,13 +1,18 @@
 """Put a backup in place of the database, keeping the current one beside it.
 
-Refused while a bot runs on the database (its run lock, see runlock.py). The backup is
-checked, copied next to the database, brought to this version's schema, and given the
-erasure and withdrawal records the current database has and it lacks, which are applied
-before the copy is put in place: a talent who asked for erasure (or withdrew consent) after
-the backup was taken is erased again (bot.privacy.reapply_erasures), so no command run
-between the restore and the next start shows them. The erasure key must be the one those
-records were made with. What the copy had queued to send is held (bot/store/restores.py),
-and the staff chat is told at the next start.
+Refused while a bot runs on the database (its run lock, see runlock.py). The backup must be
+signed (bot/ops/signing.py; `--unsigned` accepts a file without a signature, never one
+whose signature does not match), pass the integrity check, and have exactly the schema this
+bot's migrations make at its version (bot/store/schema.py): a trigger, view or table added
+to a backup is refused, not restored. It is copied next to the database (a signed one byte
+for byte, checked as it is copied), brought to this version's schema, and given what the
+current database has and it must not lose (bot/ops/carry.py): erasure and withdrawal
+records, applied before the copy is put in place, so a talent who asked for erasure (or
+withdrew consent) after the backup was taken is erased again (bot.privacy.reapply_erasures)
+and no command run between the restore and the next start shows them; the audit entries
+made since the backup. The erasure key must be the one those records were made with. What
+the copy had queued to send is held (bot/store/restores.py), the staff chat is told at the
+next start, and the restore itself is recorded in the audit log.
 """
 
 from __future__ import annotations
@@ -17,25 +22,28 @@ import contextlib
 import logging
 import os
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from bot.erasure_key import KEY_HELP, erasure_key, key_source
 from bot.ops.backup import BackupError, check_copy, copy_database
+from bot.ops.carry import Carried, carry_over
 from bot.ops.runlock import RunLock
-from bot.privacy import erasure_key, key_source, reapply_erasures, use_checked_key
+from bot.ops.signing import copy_verified, refuse_unsigned, signature_path, signing_key
+from bot.privacy import reapply_erasures, use_checked_key
 from bot.private_files import create_private, sync_folder
 from bot.settings import Settings, SettingsError
-from bot.store import Store
+from bot.store import Store, schema
+from bot.store.audit import Actor
 from bot.store.db import Database
 from bot.store.privacy import key_check, read_key_check
-from bot.store.talent_updates import carry_high_water
 
 log = logging.getLogger(__name__)
 
 SIDE_FILES = ("-wal", "-shm", "-journal")
+AUDIT_ACTION = "database_restored"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,30 +54,45 @@ class RestoreResult:
     kept: Path | None
     talents: int
     leads: int
-    erasures_carried: int
-    erasures_unreadable: str | None  # why the current database's records could not be read
-    withdrawals_carried: int = 0
+    carried: Carried
+    signed: bool = True
     erased_again: int = 0
     withdrawn_again: int = 0
     held: dict[str, Any] = field(default_factory=dict)
 
     def summary(self) -> str:
         """Lines for the command line."""
+        carried = self.carried
         lines = [f"Restored {self.database}: {self.talents} talents, {self.leads} leads."]
+        lines.append(
+            "The backup's signature was checked."
+            if self.signed
+            else "The backup was not signed (--unsigned); its schema was checked."
+        )
         if self.kept is not None:
             lines.append(f"The previous database is kept as {self.kept}.")
-        if self.erasures_unreadable:
+        if carried.unreadable:
             lines.append(
                 "WARNING: the erasure records of the previous database could not be read"
-                f" ({self.erasures_unreadable}). Talents who asked for erasure after the backup"
+                f" ({carried.unreadable}). Talents who asked for erasure after the backup"
                 " was taken may be back: see docs/operations.md, 'Restore'."
             )
         else:
             lines.append(
-                f"Carried over {self.erasures_carried} erasure record(s) and"
-                f" {self.withdrawals_carried} withdrawal record(s) newer than the backup:"
+                f"Carried over {carried.erasures} erasure record(s) and"
+                f" {carried.withdrawals} withdrawal record(s) newer than the backup:"
                 f" {self.erased_again} talent(s) erased again, the applications of"
                 f" {self.withdrawn_again} deleted again."
+            )
+        lines.append(
+            f"Carried over {carried.audit_entries} audit entries made since the backup; the"
+            " restore itself is recorded in the audit log."
+        )
+        if carried.dropped_users or carried.dropped_leads:
+            lines.append(
+                f"{carried.dropped_users} user(s) and {carried.dropped_leads} lead(s) of"
+                " the replaced database are not in the backup (they came after it): they stay"
+                " in the kept database only."
             )
         held = self.held
         broadcasts = held.get("broadcasts", [])
@@ -83,9 +106,13 @@ class RestoreResult:
         return "\n".join(lines)
 
 
-def restore(settings: Settings, backup: Path, now: datetime | None = None) -> RestoreResult:
-    """Restore `backup` over the database; raises DatabaseInUse, BackupError, SettingsError
-    (the erasure key does not fit the records) or OSError.
+def restore(
+    settings: Settings, backup: Path, now: datetime | None = None, *, unsigned: bool = False
+) -> RestoreResult:
+    """Restore `backup` over the database; raises DatabaseInUse, BackupError (a damaged or
+    foreign file, or a schema the migrations do not make), SignatureError (unsigned without
+    `unsigned`, or a signature that does not match), SettingsError (the erasure key does not
+    fit the records) or OSError.
 
     Blocking (the command line's; not for the event loop of a running bot).
     """
@@ -94,21 +121,19 @@ def restore(settings: Settings, backup: Path, now: datetime | None = None) -> Re
     if not backup.is_file():
         raise BackupError(f"no file at {backup}")
     with RunLock(database):
-        check_copy(backup)  # refuse a damaged or foreign file before touching anything
         _check_current_key(settings)
         staged = database.with_name(f".{database.name}.restoring")
         _remove_with_side_files(staged)
         os.close(create_private(staged))
         try:
-            copy_database(backup, staged)
+            signed = _stage(settings, backup, staged, accept_unsigned=unsigned)
+            check_copy(staged)  # refuse a damaged or foreign file before anything else
+            _check_schema(backup, staged)
             # The schema this version expects, so the records fit (what the next start would
-            # do anyway); then the erasures and withdrawals the backup does not have yet.
+            # do anyway); then what the backup does not have yet.
             asyncio.run(_migrate(staged))
-            erasures, unreadable = _carry(database, staged, "erasures", _ERASURES)
-            withdrawals, unreadable_too = _carry(database, staged, "withdrawals", _WITHDRAWALS)
-            reminders = _carry_reminders(database, staged)
-            _carry_high_water(database, staged)
-            applied = asyncio.run(_apply(settings, staged, backup.name, reminders))
+            carried = carry_over(database, staged)
+            applied = asyncio.run(_apply(settings, staged, backup, carried, signed))
             talents, leads = check_copy(staged)
             _single_file(staged)
             kept = _keep_current(database, now)
@@ -118,21 +143,50 @@ def restore(settings: Settings, backup: Path, now: datetime | None = None) -> Re
             _remove_with_side_files(staged)
             raise
     log.info(
-        "Restored %s from a backup (%d erasure and %d withdrawal records carried)",
+        "Restored %s from a backup (%d erasure, %d withdrawal records and %d audit entries"
+        " carried)",
         database,
-        erasures,
-        withdrawals,
+        carried.erasures,
+        carried.withdrawals,
+        carried.audit_entries,
     )
-    return RestoreResult(
-        database,
-        kept,
-        talents,
-        leads,
-        erasures,
-        unreadable or unreadable_too,
-        withdrawals,
-        *applied,
-    )
+    return RestoreResult(database, kept, talents, leads, carried, signed, *applied)
+
+
+def _stage(settings: Settings, backup: Path, staged: Path, *, accept_unsigned: bool) -> bool:
+    """Copy the backup to `staged`; whether it was signed (SignatureError if it must be)."""
+    if not signature_path(backup).exists():
+        if not accept_unsigned:
+            raise refuse_unsigned(backup)
+        copy_database(backup, staged)  # SQLite's copy: a -wal beside the file counts too
+        return False
+    try:
+        key = erasure_key(settings, create=False)
+    except SettingsError:
+        raise SettingsError(
+            f"Configuration error: the erasure key ({key_source(settings)}) is missing, and"
+            f" {backup} is signed with it: not restored; copy the key from where the backups'"
+            f" key is kept ({KEY_HELP})"
+        ) from None
+    # Byte for byte, checked as copied: what is restored is what was signed.
+    copy_verified(backup, staged, signing_key(key))
+    return True
+
+
+def _check_schema(backup: Path, staged: Path) -> None:
+    """Refuse a copy whose schema is not the one the migrations make at its version."""
+    connection = sqlite3.connect(f"file:{staged}?mode=ro", uri=True)
+    try:
+        connection.execute("PRAGMA trusted_schema=OFF")
+        wrong = schema.problems(connection)
+    finally:
+        connection.close()
+    if wrong:
+        more = f" (and {len(wrong) - 5} more)" if len(wrong) > 5 else ""
+        raise BackupError(
+            f"the schema of {backup} is not the one this bot's migrations make, so it is not"
+            f" a backup as the bot wrote it: {'; '.join(wrong[:5])}{more}"
+        )
 
 
 async def _migrate(path: Path) -> None:
@@ -140,14 +194,33 @@ async def _migrate(path: Path) -> None:
 
 
 async def _apply(
-    settings: Settings, staged: Path, backup: str, reminders: int
+    settings: Settings, staged: Path, backup: Path, carried: Carried, signed: bool
 ) -> tuple[int, int, dict[str, Any]]:
-    """On the copy: check the key, hold what it had queued, apply the carried records."""
+    """On the copy: check the key, hold what it had queued, apply the carried records,
+    record the restore in the audit log."""
     store = await Store.open(staged)
     try:
         await use_checked_key(store, settings)
-        held = await store.restores.hold_queued(backup, reminders)
+        held = await store.restores.hold_queued(backup.name, carried.reminders)
         erased, withdrawn = await reapply_erasures(store)
+        broadcasts = held["broadcasts"]
+        assert isinstance(broadcasts, list)
+        await store.audit.add(
+            Actor.cli(),
+            AUDIT_ACTION,
+            file=str(backup),
+            signed=signed,
+            carried_erasures=carried.erasures,
+            carried_withdrawals=carried.withdrawals,
+            carried_reminders=carried.reminders,
+            carried_audit_entries=carried.audit_entries,
+            erased_again=erased,
+            withdrawn_again=withdrawn,
+            held_stage_messages=held["talent_updates"],
+            held_announcements=len(broadcasts),
+            dropped_users=carried.dropped_users,
+            dropped_leads=carried.dropped_leads,
+        )
         return erased, withdrawn, held
     finally:
         await store.close()
@@ -165,113 +238,6 @@ def _check_current_key(settings: Settings) -> None:
             f" current database's {keyed} erasure/withdrawal record(s) were made with: not"
             " restored; put back the original key first (docs/operations.md, 'The erasure key')"
         )
-
-
-# Keyed records of the current database that the restored one lacks, copied as not yet
-# applied ({keyed}: whether the current database's erasure record is keyed; older ones are
-# sealed at the next start).
-_ERASURES = (
-    "INSERT INTO main.erasures (subject_hash, erased_at, keyed, applied)"
-    " SELECT c.subject_hash, c.erased_at, {keyed}, 0 FROM current.erasures c"
-    " WHERE NOT EXISTS (SELECT 1 FROM main.erasures e"
-    " WHERE e.subject_hash = c.subject_hash AND e.erased_at = c.erased_at)"
-)
-_WITHDRAWALS = (
-    "INSERT INTO main.withdrawals (subject_hash, withdrawn_at, applied)"
-    " SELECT c.subject_hash, c.withdrawn_at, 0 FROM current.withdrawals c"
-    " WHERE NOT EXISTS (SELECT 1 FROM main.withdrawals w"
-    " WHERE w.subject_hash = c.subject_hash AND w.withdrawn_at = c.withdrawn_at)"
-)
-
-
-@contextlib.contextmanager
-def _attached(current: Path, staged: Path) -> Iterator[sqlite3.Connection]:
-    """The restored copy, with the database it replaces attached read-only as `current`.
-
-    Closing it rolls back whatever was left uncommitted."""
-    connection = sqlite3.connect(staged, isolation_level=None)
-    try:
-        connection.execute("ATTACH DATABASE ? AS current", (f"file:{current}?mode=ro",))
-        yield connection
-    finally:
-        connection.close()
-
-
-def _carry(current: Path, staged: Path, table: str, sql: str) -> tuple[int, str | None]:
-    """Copy keyed records from the current database that the restored one lacks."""
-    if not current.exists():
-        return 0, None
-    try:
-        with _attached(current, staged) as connection:
-            columns = {row[1] for row in connection.execute(f"PRAGMA current.table_info({table})")}
-            if not columns:
-                return 0, None  # a database from before these records existed
-            connection.execute("BEGIN IMMEDIATE")
-            cursor = connection.execute(sql.format(keyed="c.keyed" if "keyed" in columns else "0"))
-            connection.execute("COMMIT")
-            return cursor.rowcount, None
-    except sqlite3.Error as error:
-        return 0, str(error)
-
-
-def _carry_reminders(current: Path, staged: Path) -> int:
-    """Reminders the replaced database sent after the backup, for drafts the copy has: kept,
-    so they are not sent again (application ids are never reused, see _carry_high_water)."""
-    if not current.exists():
-        return 0
-    columns = "application_id, number, user_id, status, questions_left, message_id, error,"
-    columns += " created_at, sent_at"
-    try:
-        with _attached(current, staged) as connection:
-            if not connection.execute(
-                "SELECT 1 FROM current.sqlite_master WHERE name = 'reminders'"
-            ).fetchone():
-                return 0
-            cursor = connection.execute(
-                f"INSERT OR IGNORE INTO main.reminders ({columns}) SELECT"  # noqa: S608 - constants
-                f" {', '.join('c.' + name.strip() for name in columns.split(','))}"
-                " FROM current.reminders c JOIN main.applications a"
-                " ON a.id = c.application_id AND a.user_id = c.user_id"
-            )
-            return max(cursor.rowcount, 0)
-    except sqlite3.Error as error:
-        log.warning("Could not carry the reminders sent since the backup over: %s", error)
-        return 0
-
-
-# Counters of ids staff hold (lead references, broadcast buttons), each raised at a restore
-# to the highest id the replaced database had used: (its rows, its own counter).
-_ID_COUNTERS = {
-    "application_ids": ("applications", "SELECT last FROM current.application_ids WHERE id = 1"),
-    "broadcast_ids": ("broadcasts", "SELECT last FROM current.broadcast_ids WHERE id = 1"),
-}
-
-
-def _carry_high_water(current: Path, staged: Path) -> None:
-    """Lead references and broadcast ids issued after the backup (known to staff from
-    exports and buttons) are not given again."""
-    if not current.exists():
-        return
-    try:
-        with _attached(current, staged) as connection:
-            replaced = {
-                row[0] for row in connection.execute("SELECT name FROM current.sqlite_master")
-            }
-            for counter, (rows, last) in _ID_COUNTERS.items():
-                highest = [
-                    f"(SELECT MAX(id) FROM current.{rows})"  # noqa: S608 - names from _ID_COUNTERS
-                    if rows in replaced
-                    else "0",
-                    f"({last})" if counter in replaced else "0",
-                ]
-                connection.execute(
-                    f"UPDATE main.{counter} SET last = MAX(last, "  # noqa: S608 - as above
-                    + ", ".join(f"COALESCE({part}, 0)" for part in highest)
-                    + ") WHERE id = 1"
-                )
-            carry_high_water(connection)  # talent update and bulk move ids (staff buttons)
-    except sqlite3.Error as error:
-        log.warning("Could not carry the highest ids over to the restored database: %s", error)
 
 
 def _single_file(path: Path) -> None:

@@ -11,7 +11,7 @@ import asyncio
 import logging
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -195,7 +195,9 @@ class HealthCheck:
     Requests take turns, HEALTH_ANSWERS_PER_SECOND at most (in order of arrival). Those that
     come while the answer is being read wait for that one read (single flight); those that
     come after it get the same answer until it is too old. A client that hangs up does not
-    cancel the read the others wait for.
+    cancel the read the others wait for, and takes no turn: a thousand monitors that gave up
+    waiting do not make the next one wait theirs (aiohttp runs a handler to its end even when
+    its client has gone).
     """
 
     def __init__(
@@ -203,22 +205,40 @@ class HealthCheck:
         store: Store,
         clock: Callable[[], float] = time.monotonic,
         max_age: float = HEALTH_CACHE_SECONDS,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         self._store = store
-        self._clock = clock
+        self._clock = clock  # of the cache and of the turns: `sleep` waits on it
         self._max_age = max_age
+        self._sleep = sleep  # the wait for a turn (tests count the waits)
         self._answer: tuple[float, dict[str, Any]] | None = None  # (read at, JSON)
         self._reading: asyncio.Task[dict[str, Any]] | None = None
         self._turns = asyncio.Lock()  # waiters are served in order of arrival
-        self._next_turn = 0.0  # event loop time
+        self._next_turn = float("-inf")  # on `clock`
+        self.waiting = 0  # requests waiting for their turn
 
-    async def answer(self) -> dict[str, Any]:
-        """The status as /healthz's JSON body (its `healthy` decides 200 or 503)."""
-        async with self._turns:
-            loop = asyncio.get_running_loop()
-            if (wait := self._next_turn - loop.time()) > 0:
-                await asyncio.sleep(wait)
-            self._next_turn = loop.time() + 1 / HEALTH_ANSWERS_PER_SECOND
+    async def respond(self, request: Any) -> Any:
+        """GET /healthz: the running bot's status; no secret needed, nothing personal in it."""
+        from aiohttp import web  # only webhook mode serves HTTP
+
+        facts = await self.answer(gone=lambda: request.transport is None)
+        if facts is None:  # nobody left to read it
+            return web.Response(status=499, reason="Client Closed Request")
+        return web.json_response(facts, status=200 if facts["healthy"] else 503)
+
+    async def answer(self, gone: Callable[[], bool] = lambda: False) -> dict[str, Any] | None:
+        """The status as /healthz's JSON body (its `healthy` decides 200 or 503); None when
+        the client has `gone` before its turn came."""
+        self.waiting += 1
+        try:
+            async with self._turns:
+                if gone():
+                    return None
+                if (wait := self._next_turn - self._clock()) > 0:
+                    await self._sleep(wait)
+                self._next_turn = self._clock() + 1 / HEALTH_ANSWERS_PER_SECOND
+        finally:
+            self.waiting -= 1
         if self._answer is not None and self._clock() - self._answer[0] < self._max_age:
             return self._answer[1]
         if self._reading is None:
@@ -246,13 +266,4 @@ class HealthCheck:
 
 def health_endpoint(store: Store, clock: Callable[[], float] = time.monotonic) -> Any:
     """GET /healthz for the webhook server: the status as JSON, 503 when something is wrong."""
-    from aiohttp import web  # only webhook mode serves HTTP
-
-    check = HealthCheck(store, clock)
-
-    async def healthz(request: web.Request) -> web.Response:
-        """The running bot's status; no secret needed, nothing personal in it."""
-        facts = await check.answer()
-        return web.json_response(facts, status=200 if facts["healthy"] else 503)
-
-    return healthz
+    return HealthCheck(store, clock).respond

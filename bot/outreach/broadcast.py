@@ -26,6 +26,7 @@ from telegram.ext import ExtBot
 
 from bot.outreach.pacing import BulkSends, unreachable
 from bot.outreach.send_budget import BROADCAST, SendBudget, retry_seconds
+from bot.rounds import Rounds
 from bot.services import Services
 from bot.store import Broadcast, Recipient, Tally, Version, utc_now
 from bot.store.health import is_storage_error
@@ -33,6 +34,8 @@ from bot.texts import Text
 from bot.transport.failures import describe
 
 log = logging.getLogger(__name__)
+
+UNREACHABLE = "unsubscribed or blocked"  # why a recipient was skipped
 
 POLL_SECONDS = 1.0  # how often the worker looks for due broadcasts
 PROGRESS_SECONDS = 3.0  # how often the staff's progress message is edited
@@ -68,20 +71,23 @@ class BroadcastWorker:
         self._store = services.store.broadcasts
         self._bot = bot
         self._sends = BulkSends(bot, services.settings.broadcast_rate, "broadcast")
+        self.rounds = services.rounds.setdefault("broadcasts", Rounds())
 
     async def run(self) -> None:
         """Deliver due broadcasts until cancelled; then let requests already made finish."""
         try:
             while True:
+                self.rounds.begin()
                 try:
                     broadcast = await self._store.due(utc_now())
                     if broadcast is not None:
                         await self.deliver(broadcast)
                         continue
+                    self.rounds.idle()
                 except Exception as error:  # the worker must outlive a bad row or a hiccup
                     if not is_storage_error(error):  # a full disk is logged once, by the store
                         log.exception("Broadcast worker error; trying again shortly")
-                await asyncio.sleep(POLL_SECONDS)
+                await self.rounds.rest(POLL_SECONDS)
         except asyncio.CancelledError:
             await self._sends.drain()
             raise
@@ -127,7 +133,7 @@ class BroadcastWorker:
                         return True
                 if not recipient.reachable:
                     await self._store.mark_outcome(
-                        broadcast.id, recipient.user_id, "skipped", "unsubscribed or blocked"
+                        broadcast.id, recipient.user_id, "skipped", UNREACHABLE
                     )
                     continue
                 await self._sends.reserve()
@@ -148,6 +154,11 @@ class BroadcastWorker:
                 await store.mark_sending(broadcast.id, user_id)
                 if not await self._sends.slot():  # stopping: no request was made
                     await store.mark_pending(broadcast.id, user_id)
+                    return
+                if not await store.still_reachable(broadcast.id, user_id):
+                    # Unsubscribed, blocked or erased while waiting (a 429 included): "stop"
+                    # stops what has not gone yet.
+                    await store.mark_outcome(broadcast.id, user_id, "skipped", UNREACHABLE)
                     return
                 try:
                     message = await send_announcement(

@@ -42,6 +42,11 @@ class BulkSends:
         self._in_flight: set[asyncio.Task[None]] = set()
         self._waiting: set[asyncio.Task[None]] = set()
 
+    @property
+    def busy(self) -> bool:
+        """Whether a send started here has not ended yet."""
+        return bool(self._in_flight)
+
     async def reserve(self) -> None:
         """Wait until fewer than IN_FLIGHT sends are under way."""
         await self._slots.acquire()

@@ -5,7 +5,9 @@ submitted gets reminder 1 once REMINDER_DELAYS' first delay has passed since the
 activity, reminder 2 after the second, and so on; anything they do restarts the clock.
 Each reminder of a registration goes at most once: it is recorded as being sent in a
 commit before the request, and never sent again after a restart or a kill -9 (a crash can
-lose the few reminders claimed and not yet sent, it never repeats one). If several came
+lose the few reminders claimed and not yet sent, it never repeats one). Whether the talent
+still wants it is checked again right before each request (after the wait for the send
+budget or a 429), so a stop takes effect for every reminder not yet sent. If several came
 due at once (the bot was stopped, or quiet hours), only the latest is sent; a draft left
 unchanged for a week past the last delay gets none.
 
@@ -39,6 +41,7 @@ from bot.names import first_name
 from bot.outreach.broadcast import WIB
 from bot.outreach.pacing import BulkSends, unreachable
 from bot.outreach.send_budget import BROADCAST, retry_seconds
+from bot.rounds import Rounds
 from bot.services import Services
 from bot.settings import QuietHours, Settings
 from bot.store import DueDraft, DueTimes
@@ -173,6 +176,9 @@ class ReminderWorker:
         self._clock = clock
         # At most pacing.IN_FLIGHT reminders are claimed and not yet answered by Telegram.
         self._sends = BulkSends(bot, self._settings.broadcast_rate, "reminder")
+        self.rounds = Rounds()
+        if self._settings.reminder_delays:  # off: no rounds for anyone to wait for
+            services.rounds.setdefault("reminders", self.rounds)
 
     async def run(self) -> None:
         """Send due reminders until cancelled; then let requests already made finish."""
@@ -181,12 +187,16 @@ class ReminderWorker:
             return
         try:
             while True:
+                self.rounds.begin()
+                busy = self._sends.busy  # reminders claimed in an earlier round, still sending
                 try:
                     if await self.dispatch_due():
                         continue
+                    if not busy:
+                        self.rounds.idle()
                 except Exception:  # the worker must outlive a bad row or a database hiccup
                     log.exception("Reminder worker error; trying again shortly")
-                await asyncio.sleep(POLL_SECONDS)
+                await self.rounds.rest(POLL_SECONDS)
         except asyncio.CancelledError:
             await self._sends.drain()
             raise
@@ -240,6 +250,17 @@ class ReminderWorker:
                 answers = await self._services.store.applications.answers(application_id)
                 left = questions_left(self._services.content, answers)
                 text, markup = reminder_message(self._services, draft, number, left, self._clock())
+                # Checked again right before each request: after the claim, the wait for the
+                # budget or a 429, the talent may have erased their data, pressed Stop or
+                # Later, withdrawn consent or finished. "Stop" stops what has not gone yet.
+                if not await store.still_wanted(application_id, number):
+                    await store.drop_claim(application_id, number)
+                    log.info(
+                        "Reminder %d of application %d not sent: stopped meanwhile",
+                        number,
+                        application_id,
+                    )
+                    return
                 try:
                     message = await self._bot.send_message(
                         draft.user_id, text, reply_markup=markup, rate_limit_args=BROADCAST

@@ -10,17 +10,23 @@ from bot.store.broadcasts import Broadcast, Broadcasts, Recipient, Tally, Versio
 from bot.store.content_log import ContentLog
 from bot.store.conversation import ConversationLog, LogEntry
 from bot.store.db import Database, Transaction, utc_now
+from bot.store.duplicates import Duplicates
 from bot.store.inbox import StoredUpdate, UpdateInbox
 from bot.store.leads import Lead, LeadFilter, Leads
 from bot.store.notices import StaffNotice, StaffNotices
 from bot.store.operations import BackupRecord, Operations
 from bot.store.pipeline import Pipeline
 from bot.store.privacy import Privacy
+from bot.store.questions import FreeQuestions
+from bot.store.records import Records
 from bot.store.reminders import DueDraft, DueTimes, Preference, ReminderCounts, Reminders
 from bot.store.restores import Restores
+from bot.store.staff_notes import StaffNotes
 from bot.store.support import SupportRelay
 from bot.store.talent_updates import TalentUpdates
 from bot.store.users import Profile, User, Users
+from bot.store.waiting import Waiting
+from bot.store.workspace import WorkspaceButtons
 
 __all__ = [
     "Applications",
@@ -36,6 +42,7 @@ __all__ = [
     "Draft",
     "DueDraft",
     "DueTimes",
+    "FreeQuestions",
     "Lead",
     "LeadFilter",
     "Leads",
@@ -64,13 +71,18 @@ __all__ = [
 class Store:
     """Every table of the bot behind one object, opened once per process."""
 
-    def __init__(self, db: Database, erasure_key: bytes | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        erasure_key: bytes | None = None,
+        log_text_per_day: int | None = None,
+    ) -> None:
         self.db = db
         self.users = Users(db)
-        self.log = ConversationLog(db)
+        self.log = ConversationLog(db, log_text_per_day)
         self.inbox = UpdateInbox(db)
         self.applications = Applications(db)
-        self.support = SupportRelay(db)
+        self.support = SupportRelay(db, self.log)
         # Without the key (CLI commands that never erase) erasure records cannot be made.
         self.privacy = Privacy(db, erasure_key)
         self.leads = Leads(db)
@@ -83,11 +95,23 @@ class Store:
         self.content_log = ContentLog(db)
         self.notices = StaffNotices(db)
         self.restores = Restores(db)
+        self.workspace_buttons = WorkspaceButtons(db)
+        self.records = Records(db)
+        self.duplicates = Duplicates(db)
+        self.staff_notes = StaffNotes(db)
+        self.waiting = Waiting(db)
+        self.questions = FreeQuestions(db)
 
     @classmethod
-    async def open(cls, path: Path | str, *, erasure_key: bytes | None = None) -> Store:
+    async def open(
+        cls,
+        path: Path | str,
+        *,
+        erasure_key: bytes | None = None,
+        log_text_per_day: int | None = None,
+    ) -> Store:
         """Open the database file, applying pending migrations."""
-        return cls(await Database.open(path), erasure_key)
+        return cls(await Database.open(path), erasure_key, log_text_per_day)
 
     async def close(self) -> None:
         """Close the database connection."""
@@ -100,5 +124,5 @@ class Store:
         async with self.db.transaction() as tx:
             user = await Users.upsert(tx, profile, initial_language) if profile else None
             if entry is not None:
-                await ConversationLog.add_in(tx, entry)
+                await self.log.keep(tx, entry)
         return user

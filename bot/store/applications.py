@@ -28,6 +28,7 @@ class Draft:
     program_key: str | None
     language: str
     reference: str | None
+    amends: int | None = None  # an update of this submitted lead (the talent's own)
 
     @classmethod
     def from_row(cls, row: Row) -> Draft:
@@ -46,6 +47,7 @@ class Draft:
             program_key=row["program_key"],
             language=row["language"],
             reference=row["reference"],
+            amends=row["amends"],
         )
 
 
@@ -200,12 +202,14 @@ class Applications:
     ) -> str | None:
         """Turn a draft into a lead with a reference code; None if it was not at that step."""
         async with self._db.transaction() as tx:
-            reference = REFERENCE_FORMAT.format(draft.id)
+            # The next number after every number given (lead_numbers): in order, no gaps.
+            row = await tx.fetch_one("SELECT last FROM lead_numbers WHERE id = 1")
+            reference = REFERENCE_FORMAT.format(int(row["last"] if row else 0) + 1)
             changed = await tx.execute_rowcount(
                 "UPDATE applications SET status = 'submitted', active = 0, stage = 'submitted',"
                 " reference = ?, submitted_at = ?, updated_at = ?, step = step + 1,"
                 " last_update_id = COALESCE(?, last_update_id)"
-                " WHERE id = ? AND step = ? AND status = 'draft'",
+                " WHERE id = ? AND step = ? AND status = 'draft' AND amends IS NULL",
                 (reference, utc_now(), utc_now(), update_id, draft.id, draft.step),
             )
             if changed == 0:

@@ -16,19 +16,30 @@ from bot.store.db import Database, Row, Transaction, utc_now
 
 TELEGRAM = "telegram"
 CLI = "cli"
+WORKSPACE = "workspace"  # the staff workspace (a Mini App): a Telegram user, another place
 
 
 @dataclass(frozen=True, slots=True)
 class Actor:
-    """Who acted: a staff member in Telegram (their user id), or the command line."""
+    """Who acted: a staff member in Telegram (their user id), or the command line.
+
+    `place` says where a Telegram user acted when it was not in a chat: "workspace". The
+    audit log records it in each entry's detail ("from"); history and notes keep `via`.
+    """
 
     via: str
     user_id: int | None = None
+    place: str | None = None
 
     @classmethod
     def staff(cls, user_id: int) -> Actor:
         """A staff member in Telegram."""
         return cls(TELEGRAM, user_id)
+
+    @classmethod
+    def workspace(cls, user_id: int) -> Actor:
+        """A staff member in the staff workspace (signed in by Telegram)."""
+        return cls(TELEGRAM, user_id, WORKSPACE)
 
     @classmethod
     def cli(cls) -> Actor:
@@ -72,6 +83,8 @@ class Audit:
         **detail: Any,
     ) -> None:
         """Inside the transaction of the action itself: recorded if and only if it happened."""
+        if actor.place is not None:
+            detail = {**detail, "from": actor.place}
         await tx.execute(
             "INSERT INTO audit_log (created_at, actor_id, via, action, lead_ref, detail)"
             " VALUES (?, ?, ?, ?, ?, ?)",

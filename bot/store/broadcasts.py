@@ -501,6 +501,20 @@ class Broadcasts:
             (broadcast_id, user_id),
         )
 
+    async def still_reachable(self, broadcast_id: int, user_id: int) -> bool:
+        """Whether a recipient marked 'sending' may still get it, checked right before each
+        request: not if they unsubscribed, blocked the bot or erased their data since (during
+        the wait for the send budget or a 429 included). Read on the loop's thread (indexed):
+        nothing runs between the check and the request."""
+        return bool(
+            self._db.lookup(
+                "SELECT 1 FROM broadcast_recipients r JOIN users u ON u.user_id = r.user_id"
+                " WHERE r.broadcast_id = ? AND r.user_id = ? AND r.status = 'sending'"
+                " AND u.subscribed = 1 AND u.blocked = 0",
+                (broadcast_id, user_id),
+            )
+        )
+
     async def mark_pending(self, broadcast_id: int, user_id: int) -> None:
         """No request was made after all (stopping, or waiting out a flood limit)."""
         await self._set_recipient(

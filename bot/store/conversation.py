@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from bot.store.db import Database, Transaction, utc_now
+from bot.store.users import Users
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,14 +23,21 @@ class LogEntry:
 
 
 class ConversationLog:
-    """The conversation_log table."""
+    """The conversation_log table.
 
-    def __init__(self, db: Database) -> None:
+    `text_per_day`: characters of text kept per talent and day (UTC), their messages and the
+    bot's together (LOG_TEXT_PER_DAY); beyond it an entry keeps only its kind and length, as
+    flood control's dropped messages do. None: no limit (stores opened outside the bot).
+    """
+
+    def __init__(self, db: Database, text_per_day: int | None = None) -> None:
         self._db = db
+        self.text_per_day = text_per_day
 
     @staticmethod
     async def add_in(tx: Transaction, entry: LogEntry) -> None:
-        """Append one entry inside an open transaction (a replayed update is logged once)."""
+        """Append one entry as it is, inside an open transaction (a replayed update is logged
+        once); `keep` counts its text against the talent's budget first."""
         await tx.execute(
             "INSERT OR IGNORE INTO conversation_log"
             " (chat_id, user_id, direction, kind, text, update_id, message_id, created_at)"
@@ -45,15 +54,45 @@ class ConversationLog:
             ),
         )
 
-    async def add(self, entry: LogEntry) -> None:
-        """Append one entry in a transaction of its own."""
-        await self.add_all([entry])
+    async def keep(self, tx: Transaction, entry: LogEntry) -> None:
+        """Append one entry inside an open transaction, its text within the talent's budget."""
+        await self.add_in(tx, await self._within_budget(tx, entry))
 
-    async def add_all(self, entries: list[LogEntry]) -> None:
-        """Append entries, in order, in one transaction."""
+    async def _within_budget(self, tx: Transaction, entry: LogEntry) -> LogEntry:
+        """The entry as kept: its text counted against the talent's day, or only its length."""
+        if self.text_per_day is None or entry.text is None or entry.user_id is None:
+            return entry
+        size = len(entry.text)
+        if size <= self.text_per_day:
+            counted = await tx.execute_rowcount(
+                "INSERT INTO log_text_days (user_id, day, chars) VALUES (?, ?, ?)"
+                " ON CONFLICT (user_id, day) DO UPDATE SET chars = chars + excluded.chars"
+                " WHERE chars + excluded.chars <= ?",
+                (entry.user_id, utc_now()[:10], size, self.text_per_day),
+            )
+            if counted:
+                return entry
+        return replace(entry, text=f"[{entry.kind} over the daily log limit: {size} characters]")
+
+    async def add_sent_in(self, tx: Transaction, entry: LogEntry, since: str) -> bool:
+        """Log a message the bot sent, whose request started at `since`, if its talent was
+        known then and still is (`Users.known_since`); whether it was logged."""
+        if entry.user_id is None or not await Users.known_since(tx, entry.user_id, since):
+            return False
+        await self.keep(tx, entry)
+        return True
+
+    async def add_sent(self, sent: Sequence[tuple[LogEntry, str]]) -> None:
+        """Log messages the bot sent, each with the time its request started, in order, in
+        one transaction: none about a talent erased since (`add_sent_in`)."""
         async with self._db.transaction() as tx:
-            for entry in entries:
-                await self.add_in(tx, entry)
+            for entry, since in sent:
+                await self.add_sent_in(tx, entry, since)
+
+    async def add(self, entry: LogEntry) -> None:
+        """Append one entry in a transaction of its own (within the talent's budget)."""
+        async with self._db.transaction() as tx:
+            await self.keep(tx, entry)
 
     async def for_chat(self, chat_id: int) -> list[LogEntry]:
         """The whole log of one chat, oldest first."""

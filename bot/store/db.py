@@ -36,6 +36,7 @@ from typing import Any, Protocol
 import aiosqlite
 
 from bot.private_files import private_file, tighten
+from bot.store import schema
 from bot.store.health import StorageHealth, is_storage_error
 from bot.store.migrations import MIGRATIONS
 
@@ -110,7 +111,11 @@ class Database:
         await reader.execute("PRAGMA query_only=ON")
         database = cls(writer, looker, reader, path)
         if migrate:
-            await database.migrate()
+            try:
+                await database.migrate()
+            except BaseException:
+                await database.close()
+                raise
         return database
 
     async def close(self) -> None:
@@ -131,22 +136,29 @@ class Database:
         """Apply the migrations this file has not seen yet, in order; return their names."""
         applied: list[str] = []
         async with self.transaction() as tx:
-            await tx.execute(
-                "CREATE TABLE IF NOT EXISTS schema_migrations ("
-                " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
-            )
+            await tx.execute(schema.MIGRATIONS_TABLE)
             rows = await tx.fetch_all("SELECT version FROM schema_migrations")
             done = {row["version"] for row in rows}
             for version, (name, script) in enumerate(MIGRATIONS, start=1):
                 if version in done:
                     continue
-                for statement in _statements(script):
+                for statement in schema.statements(script):
                     await tx.execute(statement)
                 await tx.execute(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                     (version, name, utc_now()),
                 )
                 applied.append(name)
+            # The record of processing must stay append-only: no start on a database whose
+            # audit log lost its triggers (or gained others), however that happened.
+            found = schema.entries(await tx.fetch_all(schema.MASTER))
+            wrong = schema.audit_problems(found, len(MIGRATIONS))
+            if wrong:
+                raise schema.SchemaMismatch(
+                    f"Not opening {self.path}: its audit log is not append-only any more"
+                    f" ({'; '.join(wrong)}). Restore the last good backup"
+                    " (docs/operations.md, 'Restore')"
+                )
         for name in applied:
             log.info("Applied database migration %s", name)
         return applied
@@ -207,6 +219,17 @@ class Database:
                 yield Snapshot(reader)
             finally:
                 await reader.execute("ROLLBACK")  # ends the read; nothing was written
+
+    @asynccontextmanager
+    async def side_reader(self) -> AsyncIterator[Snapshot]:
+        """A read connection and thread of its own for as long as the caller holds it (the
+        staff workspace): its reads never queue in front of those of talents' replies. Each
+        query sees the latest commit (no transaction is held open between them)."""
+        self._check_open()
+        async with aiosqlite.connect(str(self.path), isolation_level=None) as reader:
+            reader.row_factory = sqlite3.Row
+            await reader.execute("PRAGMA query_only=ON")
+            yield Snapshot(reader)
 
     async def scrub(self) -> bool:
         """Copy the WAL into the database file and empty it; whether that succeeded.
@@ -461,6 +484,19 @@ class Snapshot:
 
             yield rows()
 
+    @asynccontextmanager
+    async def chunks(
+        self, sql: str, params: Params = (), batch: int = 500
+    ) -> AsyncIterator[AsyncIterator[list[Row]]]:
+        """Read a large result in lists of `batch` rows (no step on the loop per row)."""
+        async with self._conn.execute(sql, params) as cursor:
+
+            async def lists() -> AsyncIterator[list[Row]]:
+                while chunk := await cursor.fetchmany(batch):
+                    yield list(chunk)
+
+            yield lists()
+
 
 class Transaction:
     """Statements inside one open transaction."""
@@ -552,18 +588,3 @@ def _settle_all(futures: list[asyncio.Future[None]], error: Exception | None) ->
             future.set_result(None)
         else:
             future.set_exception(error)
-
-
-def _statements(script: str) -> list[str]:
-    """Split a migration script into statements (a trigger's body keeps its own ';')."""
-    statements: list[str] = []
-    pending = ""
-    for part in script.split(";"):
-        pending += part + ";"
-        if sqlite3.complete_statement(pending):
-            if pending.strip(" \n;"):
-                statements.append(pending.strip())
-            pending = ""
-    if pending.strip(" \n;"):
-        statements.append(pending.strip())
-    return statements

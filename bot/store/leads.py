@@ -15,7 +15,7 @@ CONSENT_KINDS = ("processing", "transfer_korea", "announcements")
 
 @dataclass(frozen=True, slots=True)
 class LeadFilter:
-    """Which applications a staff export or listing covers."""
+    """Which applications a staff export, listing, board or bulk move covers."""
 
     sector: str | None = None  # the `sector` answer: "music" or "film"
     since: str | None = None  # ISO UTC lower bound on the submitted (for drafts: created) time
@@ -23,17 +23,31 @@ class LeadFilter:
     stage: str | None = None  # the pipeline stage key
     assignee_id: int | None = None  # assigned to this admin
     unassigned: bool = False  # assigned to nobody
+    until: str | None = None  # ISO UTC upper bound (excluded), as `since`
+    province: str | None = None  # the `province` answer (its code)
+    program: str | None = None  # a program key among the `programs_of_interest` answers
+    # A LIKE pattern over lead_search.search (name, stage name, email, phone, city,
+    # reference), already lowercased and escaped with "\\" (see `search_pattern`).
+    search: str | None = None
+    # Waiting leads only: {stage: ISO UTC time} (JSON); a lead waits if it entered its stage
+    # before its stage's time and is not closed as a duplicate ("{}": none waits).
+    waiting: str | None = None
 
     @property
     def params(self) -> tuple[object, ...]:
         """The values of _MATCHING's placeholders, in order."""
-        return (int(self.drafts), self.since, self.since, *self.filter_params)
+        return (int(self.drafts), *self.filter_params)
 
     @property
     def filter_params(self) -> tuple[object, ...]:
         """The values of FILTERS' placeholders, in order."""
         sector = None if self.sector is None else json.dumps(self.sector)
+        province = None if self.province is None else json.dumps(self.province)
         return (
+            self.since,
+            self.since,
+            self.until,
+            self.until,
             sector,
             sector,
             self.stage,
@@ -41,7 +55,26 @@ class LeadFilter:
             self.assignee_id,
             self.assignee_id,
             int(self.unassigned),
+            province,
+            province,
+            self.program,
+            self.program,
+            self.search,
+            self.search,
+            self.waiting,
+            self.waiting,
         )
+
+
+def search_pattern(words: str) -> str | None:
+    """What staff typed as a LIKE pattern for lead_search: ASCII letters lowercased as the
+    index holds them (SQLite's lower() folds only those), %, _ and \\ taken literally."""
+    text = " ".join(words.split())
+    if not text:
+        return None
+    folded = "".join(char.lower() if char.isascii() else char for char in text)
+    escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,20 +159,32 @@ FROM answers ans
 JOIN applications a ON a.id = ans.application_id
 LEFT JOIN lead_pipeline p ON p.application_id = a.id
 """
-# Sector, stage and assignee; both the export's and the list's conditions end with these.
+# Dates, sector, stage, assignee, province, program, search and waiting; the export's,
+# the list's, the board's and the bulk move's conditions all end with these.
 FILTERS = """
+    AND (? IS NULL OR COALESCE(a.submitted_at, a.created_at) >= ?)
+    AND (? IS NULL OR COALESCE(a.submitted_at, a.created_at) < ?)
     AND (? IS NULL OR EXISTS (SELECT 1 FROM answers s WHERE s.application_id = a.id
         AND s.question_key = 'sector' AND s.value = ?))
     AND (? IS NULL OR p.stage = ?)
     AND (? IS NULL OR p.assignee_id = ?)
     AND (? = 0 OR p.assignee_id IS NULL)
+    AND (? IS NULL OR EXISTS (SELECT 1 FROM answers s WHERE s.application_id = a.id
+        AND s.question_key = 'province' AND s.value = ?))
+    AND (? IS NULL OR EXISTS (SELECT 1 FROM answers s, json_each(s.value) j
+        WHERE s.application_id = a.id AND s.question_key = 'programs_of_interest'
+        AND j.value = ?))
+    AND (? IS NULL OR a.id IN (SELECT x.application_id FROM lead_search x
+        WHERE x.search LIKE ? ESCAPE '\\'))
+    AND (? IS NULL OR (p.duplicate_closed_at IS NULL AND p.stage_changed_at <
+        (SELECT w.value FROM json_each(?) w WHERE w.key = p.stage)))
 """
 # CASE rather than OR: SQLite then reads applications in id order and streams the rows,
 # instead of sorting the whole result before the first one.
 _MATCHING = (
     """
 WHERE (CASE a.status WHEN 'submitted' THEN 1 WHEN 'draft' THEN ? ELSE 0 END) = 1
-    AND (? IS NULL OR COALESCE(a.submitted_at, a.created_at) >= ?)
+    AND a.amends IS NULL
 """
     + FILTERS
 )
@@ -162,6 +207,7 @@ _COUNT = "".join(
 )
 _ONE = " WHERE a.id = ? AND a.status = 'submitted'"
 _BY_REFERENCE = " WHERE a.reference = ? AND a.status = 'submitted'"
+_MANY = " WHERE a.id IN (SELECT value FROM json_each(?)) AND a.status = 'submitted'"
 
 
 class Leads:
@@ -205,6 +251,14 @@ class Leads:
         """One submitted lead by application id."""
         found = await self._fetch(_ONE, (application_id,))
         return found[0] if found else None
+
+    async def many(self, application_ids: list[int]) -> list[Lead]:
+        """Submitted leads by id, in the order given (gone ones left out)."""
+        found = {
+            lead.application_id: lead
+            for lead in await self._fetch(_MANY, (json.dumps(application_ids),))
+        }
+        return [found[lead_id] for lead_id in application_ids if lead_id in found]
 
     async def by_reference(self, reference: str) -> Lead | None:
         """One submitted lead by its reference code (KOC-000123)."""
@@ -269,7 +323,7 @@ SELECT COUNT(*) AS started,
     (SELECT COUNT(*) FROM consents c WHERE c.kind = 'processing' AND c.granted = 1
         AND c.id = (SELECT MAX(l.id) FROM consents l
             WHERE l.user_id = c.user_id AND l.kind = 'processing')) AS consented,
-    (SELECT COUNT(*) FROM applications WHERE status = 'draft') AS drafts,
+    (SELECT COUNT(*) FROM applications WHERE status = 'draft' AND amends IS NULL) AS drafts,
     (SELECT COUNT(*) FROM applications WHERE status = 'submitted') AS submitted
 FROM users
 """

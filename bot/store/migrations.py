@@ -545,4 +545,321 @@ MIGRATIONS: list[tuple[str, str]] = [
         )
         """,
     ),
+    (
+        "0021_staff_workspace",
+        # Admin chats given the workspace's menu button (taken back from an id no longer in
+        # ADMIN_IDS, or from all when WEB_URL is unset).
+        # lead_search: the staff workspace's table of submitted leads, one narrow row each
+        # with what its list filters, sorts and searches on, so that at 50,000 leads a page,
+        # a board column or the counts per stage read one table through an index instead of
+        # joining four. Triggers keep it in step with every write that changes it
+        # (submission, an answer added, edited or removed, a Telegram name, a stage or an
+        # assignee); it goes with the application (erasure, consent withdrawal). The search
+        # is a LIKE over a lowercased text (tens of ms at 50,000 leads) rather than FTS5:
+        # SQLite 3.40's FTS5 keeps a deleted row's words in its index until segments merge,
+        # and an erased talent must leave no copy.
+        """
+        CREATE TABLE workspace_buttons (
+            chat_id INTEGER PRIMARY KEY,
+            set_at TEXT NOT NULL
+        );
+        CREATE TABLE lead_search (
+            application_id INTEGER PRIMARY KEY REFERENCES applications(id) ON DELETE CASCADE,
+            talent_id INTEGER NOT NULL,
+            submitted_at TEXT NOT NULL,
+            stage TEXT,
+            assignee_id INTEGER,
+            name TEXT NOT NULL,
+            stage_name TEXT,
+            sector TEXT,
+            role TEXT,
+            province TEXT,
+            programs TEXT,
+            search TEXT NOT NULL
+        );
+        CREATE INDEX lead_search_submitted ON lead_search(submitted_at);
+        CREATE INDEX lead_search_stage ON lead_search(stage, submitted_at);
+        CREATE INDEX lead_search_name ON lead_search(name COLLATE NOCASE);
+        CREATE VIEW lead_search_source AS
+        SELECT application_id, talent_id, submitted_at, stage, assignee_id, name, stage_name,
+            sector, role, province, programs,
+            lower(COALESCE(reference, '') || char(10) || name || char(10)
+                || COALESCE(first_name, '') || ' ' || COALESCE(last_name, '') || char(10)
+                || COALESCE(username, '') || char(10) || COALESCE(stage_name, '') || char(10)
+                || COALESCE(company_name, '') || char(10) || COALESCE(email, '') || char(10)
+                || COALESCE(phone, '') || char(10)
+                || CASE WHEN phone LIKE '+62%' THEN '0' || substr(phone, 4) ELSE '' END
+                || char(10) || COALESCE(city, '')) AS search
+        FROM (
+            SELECT a.id AS application_id, a.user_id AS talent_id,
+                COALESCE(a.submitted_at, a.updated_at) AS submitted_at, p.stage, p.assignee_id,
+                a.reference, u.first_name, u.last_name, u.username,
+                COALESCE((SELECT json_extract(value, '$') FROM answers
+                    WHERE application_id = a.id AND question_key = 'full_name'),
+                    u.first_name, '') AS name,
+                COALESCE((SELECT json_extract(value, '$') FROM answers
+                    WHERE application_id = a.id AND question_key = 'stage_name'),
+                    (SELECT json_extract(value, '$') FROM answers
+                    WHERE application_id = a.id AND question_key = 'company_name')) AS stage_name,
+                (SELECT json_extract(value, '$') FROM answers
+                    WHERE application_id = a.id AND question_key = 'company_name') AS company_name,
+                (SELECT json_extract(value, '$') FROM answers
+                    WHERE application_id = a.id AND question_key = 'sector') AS sector,
+                COALESCE((SELECT json_extract(value, '$') FROM answers
+                    WHERE application_id = a.id AND question_key = 'music_role'),
+                    (SELECT json_extract(value, '$') FROM answers
+                    WHERE application_id = a.id AND question_key = 'film_role')) AS role,
+                (SELECT json_extract(value, '$') FROM answers
+                    WHERE application_id = a.id AND question_key = 'province') AS province,
+                (SELECT value FROM answers
+                    WHERE application_id = a.id AND question_key = 'programs_of_interest')
+                    AS programs,
+                (SELECT json_extract(value, '$') FROM answers
+                    WHERE application_id = a.id AND question_key = 'email') AS email,
+                (SELECT json_extract(value, '$') FROM answers
+                    WHERE application_id = a.id AND question_key = 'phone') AS phone,
+                (SELECT json_extract(value, '$') FROM answers
+                    WHERE application_id = a.id AND question_key = 'city') AS city
+            FROM applications a JOIN users u ON u.user_id = a.user_id
+            LEFT JOIN lead_pipeline p ON p.application_id = a.id
+            WHERE a.status = 'submitted'
+        );
+        -- Each trigger deletes the lead's row, then inserts it anew: an OR REPLACE inside a
+        -- trigger takes the conflict policy of the statement that fired it (an upsert of an
+        -- answer, say, whose policy is ABORT), and the second insert would fail.
+        CREATE TRIGGER lead_search_submitted AFTER UPDATE OF status, reference ON applications
+            WHEN NEW.status = 'submitted'
+        BEGIN
+            DELETE FROM lead_search WHERE application_id = NEW.id;
+            INSERT INTO lead_search
+            SELECT * FROM lead_search_source WHERE application_id = NEW.id;
+        END;
+        CREATE TRIGGER lead_search_inserted AFTER INSERT ON applications
+            WHEN NEW.status = 'submitted'
+        BEGIN
+            DELETE FROM lead_search WHERE application_id = NEW.id;
+            INSERT INTO lead_search
+            SELECT * FROM lead_search_source WHERE application_id = NEW.id;
+        END;
+        CREATE TRIGGER lead_search_answer_added AFTER INSERT ON answers
+            WHEN NEW.question_key IN ('full_name', 'stage_name', 'company_name', 'sector',
+                'music_role', 'film_role', 'province', 'email', 'phone', 'city',
+                'programs_of_interest')
+        BEGIN
+            DELETE FROM lead_search WHERE application_id = NEW.application_id;
+            INSERT INTO lead_search
+            SELECT * FROM lead_search_source WHERE application_id = NEW.application_id;
+        END;
+        CREATE TRIGGER lead_search_answer_changed AFTER UPDATE ON answers
+            WHEN NEW.question_key IN ('full_name', 'stage_name', 'company_name', 'sector',
+                'music_role', 'film_role', 'province', 'email', 'phone', 'city',
+                'programs_of_interest')
+        BEGIN
+            DELETE FROM lead_search WHERE application_id = NEW.application_id;
+            INSERT INTO lead_search
+            SELECT * FROM lead_search_source WHERE application_id = NEW.application_id;
+        END;
+        CREATE TRIGGER lead_search_answer_removed AFTER DELETE ON answers
+            WHEN OLD.question_key IN ('full_name', 'stage_name', 'company_name', 'sector',
+                'music_role', 'film_role', 'province', 'email', 'phone', 'city',
+                'programs_of_interest')
+        BEGIN
+            DELETE FROM lead_search WHERE application_id = OLD.application_id;
+            INSERT INTO lead_search
+            SELECT * FROM lead_search_source WHERE application_id = OLD.application_id;
+        END;
+        CREATE TRIGGER lead_search_renamed AFTER UPDATE OF first_name, last_name, username
+            ON users
+            WHEN NEW.first_name IS NOT OLD.first_name OR NEW.last_name IS NOT OLD.last_name
+                OR NEW.username IS NOT OLD.username
+        BEGIN
+            DELETE FROM lead_search WHERE talent_id = NEW.user_id;
+            INSERT INTO lead_search
+            SELECT * FROM lead_search_source WHERE application_id IN
+                (SELECT id FROM applications WHERE user_id = NEW.user_id AND status = 'submitted');
+        END;
+        CREATE TRIGGER lead_search_deleted AFTER DELETE ON applications
+        BEGIN
+            -- Also on a connection without foreign keys: an erased talent leaves no row here.
+            DELETE FROM lead_search WHERE application_id = OLD.id;
+        END;
+        CREATE TRIGGER lead_search_pipeline_added AFTER INSERT ON lead_pipeline
+        BEGIN
+            UPDATE lead_search SET stage = NEW.stage, assignee_id = NEW.assignee_id
+            WHERE application_id = NEW.application_id;
+        END;
+        CREATE TRIGGER lead_search_pipeline_changed AFTER UPDATE OF stage, assignee_id
+            ON lead_pipeline
+        BEGIN
+            UPDATE lead_search SET stage = NEW.stage, assignee_id = NEW.assignee_id
+            WHERE application_id = NEW.application_id;
+        END;
+        INSERT INTO lead_search SELECT * FROM lead_search_source
+        """,
+    ),
+    (
+        "0022_records_references_duplicates_digest",
+        # Lead references are given at submission, in order: unfinished forms no longer use
+        # numbers up. `last` is the highest reference number ever given (raised by triggers
+        # from any reference written, so it never goes down and restores carry it); a number
+        # up to `legacy_last` may also have been an unfinished form's, before this migration.
+        # A talent updating a registration fills in a draft that `amends` their lead, started
+        # from its answers (`amends_base`, to keep staff corrections made meanwhile).
+        # lead_changes: answer changes (by the talent or staff), duplicates closed and
+        # reopened; lead_pipeline.duplicate_of: the lead this one was closed as a duplicate
+        # of (the lead itself stays closed if that one is erased: duplicate_closed_at).
+        # staff_prompts learn what the admin's next text is for (a note, an answer, ...).
+        # digest_runs: one daily digest per WIB day, also across restarts.
+        # staff_preferences: an admin's choice to mute new-lead alerts in their private chat.
+        """
+        CREATE TABLE lead_numbers (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            last INTEGER NOT NULL,
+            legacy_last INTEGER NOT NULL
+        );
+        INSERT INTO lead_numbers (id, last, legacy_last) SELECT 1, n, n FROM (SELECT MAX(
+            COALESCE((SELECT last FROM application_ids WHERE id = 1), 0),
+            COALESCE((SELECT MAX(CAST(substr(reference, 5) AS INTEGER)) FROM applications
+                WHERE reference IS NOT NULL), 0)) AS n);
+        CREATE TRIGGER lead_numbers_on_update AFTER UPDATE OF reference ON applications
+            WHEN NEW.reference IS NOT NULL
+        BEGIN
+            UPDATE lead_numbers SET last = CAST(substr(NEW.reference, 5) AS INTEGER)
+                WHERE id = 1 AND last < CAST(substr(NEW.reference, 5) AS INTEGER);
+        END;
+        CREATE TRIGGER lead_numbers_on_insert AFTER INSERT ON applications
+            WHEN NEW.reference IS NOT NULL
+        BEGIN
+            UPDATE lead_numbers SET last = CAST(substr(NEW.reference, 5) AS INTEGER)
+                WHERE id = 1 AND last < CAST(substr(NEW.reference, 5) AS INTEGER);
+        END;
+        ALTER TABLE applications ADD COLUMN amends INTEGER
+            REFERENCES applications(id) ON DELETE CASCADE;
+        ALTER TABLE applications ADD COLUMN amends_base TEXT;
+        CREATE TABLE lead_changes (
+            id INTEGER PRIMARY KEY,
+            application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL
+                CHECK (kind IN ('talent_update', 'answer_edit', 'duplicate', 'reopened')),
+            actor_id INTEGER,
+            via TEXT NOT NULL,
+            other_id INTEGER REFERENCES applications(id) ON DELETE SET NULL,
+            detail TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX lead_changes_lead ON lead_changes(application_id, id);
+        CREATE INDEX lead_changes_other ON lead_changes(other_id);
+        ALTER TABLE lead_pipeline ADD COLUMN duplicate_of INTEGER
+            REFERENCES applications(id) ON DELETE SET NULL;
+        ALTER TABLE lead_pipeline ADD COLUMN duplicate_closed_at TEXT;
+        CREATE INDEX lead_pipeline_duplicate ON lead_pipeline(duplicate_of);
+        CREATE INDEX lead_pipeline_waiting ON lead_pipeline(stage, stage_changed_at, assignee_id)
+            WHERE duplicate_closed_at IS NULL;
+        CREATE INDEX lead_pipeline_closed ON lead_pipeline(duplicate_closed_at)
+            WHERE duplicate_closed_at IS NOT NULL;
+        CREATE INDEX lead_history_created ON lead_history(created_at);
+        CREATE INDEX answers_contact ON answers(question_key, value, application_id)
+            WHERE question_key IN ('email', 'phone');
+        ALTER TABLE staff_prompts ADD COLUMN purpose TEXT NOT NULL DEFAULT 'note';
+        ALTER TABLE staff_prompts ADD COLUMN argument TEXT;
+        ALTER TABLE staff_prompts ADD COLUMN expected TEXT;
+        ALTER TABLE lead_notes ADD COLUMN edited_at TEXT;
+        CREATE TABLE digest_runs (
+            day TEXT PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            sent INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE staff_preferences (
+            admin_id INTEGER PRIMARY KEY,
+            lead_alerts INTEGER NOT NULL DEFAULT 1,
+            changed_at TEXT NOT NULL
+        )
+        """,
+    ),
+    (
+        "0023_bulk_move_previews",
+        # Move all acts only on the leads its preview showed: the preview keeps each lead with
+        # the version it had (rows go with their lead, erased or deleted), and when it was
+        # made (a preview left for longer than 30 minutes is refused). preview_count: how
+        # many leads the preview counted, so those erased since are reported too.
+        """
+        ALTER TABLE pipeline_batches ADD COLUMN previewed_at TEXT;
+        ALTER TABLE pipeline_batches ADD COLUMN preview_count INTEGER;
+        CREATE TABLE pipeline_batch_leads (
+            batch_id INTEGER NOT NULL REFERENCES pipeline_batches(id) ON DELETE CASCADE,
+            application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+            version INTEGER NOT NULL,
+            PRIMARY KEY (batch_id, application_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX pipeline_batch_leads_lead ON pipeline_batch_leads(application_id)
+        """,
+    ),
+    (
+        "0024_log_text_days",
+        # How many characters of text the conversation log kept for each talent per day (UTC):
+        # beyond LOG_TEXT_PER_DAY a day keeps only lengths. Rows go with the talent (erasure)
+        # and are purged after two days.
+        """
+        CREATE TABLE log_text_days (
+            user_id INTEGER NOT NULL,
+            day TEXT NOT NULL,
+            chars INTEGER NOT NULL,
+            PRIMARY KEY (user_id, day)
+        ) WITHOUT ROWID
+        """,
+    ),
+    (
+        "0025_failure_texts_to_reason_codes",
+        # Failed sends were stored as a reason code and the server's words, masked by the
+        # token's shape only: a proxy quoting the token percent-encoded, or its secret half
+        # alone, put it in these columns (and so in the talent's /dataku). Only the reason
+        # code is kept now (new failures also keep the HTTP status).
+        """
+        UPDATE talent_updates SET error = substr(error, 1, instr(error, ':') - 1)
+            WHERE substr(error, 1, instr(error, ':') - 1) IN (
+                'flood_wait', 'chat_migrated', 'invalid_token', 'forbidden',
+                'bad_request', 'conflict', 'timed_out', 'network', 'telegram', 'error'
+            );
+        UPDATE broadcast_recipients SET error = substr(error, 1, instr(error, ':') - 1)
+            WHERE substr(error, 1, instr(error, ':') - 1) IN (
+                'flood_wait', 'chat_migrated', 'invalid_token', 'forbidden',
+                'bad_request', 'conflict', 'timed_out', 'network', 'telegram', 'error'
+            );
+        UPDATE reminders SET error = substr(error, 1, instr(error, ':') - 1)
+            WHERE substr(error, 1, instr(error, ':') - 1) IN (
+                'flood_wait', 'chat_migrated', 'invalid_token', 'forbidden',
+                'bad_request', 'conflict', 'timed_out', 'network', 'telegram', 'error'
+            )
+        """,
+    ),
+    (
+        "0026_free_questions",
+        # Talents' free questions (bot/answers), part of their conversation: erased with the
+        # talent (user_id), copied by /dataku, gone with the conversation log on a withdrawal
+        # of consent or at LOG_RETENTION_DAYS. `text` is the message as typed ("Ask our team"
+        # sends it to staff); `summary` is the only form aggregates (/stats) show: shortened,
+        # with emails, phone numbers, long digit runs, handles and links masked.
+        """
+        CREATE TABLE free_questions (
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users(user_id) ON DELETE CASCADE,
+            update_id INTEGER NOT NULL UNIQUE,
+            message_id INTEGER,
+            asked_at TEXT NOT NULL,
+            language TEXT NOT NULL,
+            via TEXT NOT NULL CHECK (via IN ('chat', 'ask')),
+            text TEXT NOT NULL,
+            summary TEXT NOT NULL,
+            outcome TEXT NOT NULL CHECK (outcome IN ('answered', 'suggested', 'unanswered')),
+            entry TEXT,
+            offered TEXT NOT NULL DEFAULT '[]',
+            confidence REAL NOT NULL,
+            not_this_at TEXT,
+            opened TEXT,
+            sent_to_staff_at TEXT
+        );
+        CREATE INDEX free_questions_user ON free_questions(user_id);
+        CREATE INDEX free_questions_asked ON free_questions(asked_at, outcome)
+        """,
+    ),
 ]

@@ -11,10 +11,10 @@ same transaction: they exist together or not at all.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from bot.store.applications import REFERENCE_FORMAT, Consent, ConsentNeed
+from bot.store.applications import Consent, ConsentNeed
 from bot.store.audit import Actor, Audit
 from bot.store.db import Database, Row, Transaction, utc_now
 from bot.store.leads import FILTERS, LeadFilter
@@ -39,6 +39,21 @@ LEFT JOIN consents t ON t.id = (SELECT MAX(c.id) FROM consents c
 _STATE = _STATE_COLUMNS + " WHERE a.status = 'submitted' AND a.id = ?"
 # Every lead a /leads filter matches, for a bulk move (constant strings, values bound).
 _MATCHING = "".join((_STATE_COLUMNS, " WHERE a.status = 'submitted'", FILTERS, " ORDER BY a.id"))
+_CHOSEN = "".join(
+    (
+        _STATE_COLUMNS,
+        " WHERE a.status = 'submitted' AND a.id IN (SELECT value FROM json_each(?)) ORDER BY a.id",
+    )
+)
+# The leads a bulk move's preview showed, as they stand now, with the version it saw.
+_PREVIEWED = "".join(
+    (
+        "SELECT s.*, b.version AS seen FROM pipeline_batch_leads b JOIN (",
+        _STATE_COLUMNS,
+        " WHERE a.status = 'submitted') s ON s.id = b.application_id",
+        " WHERE b.batch_id = ? ORDER BY s.id",
+    )
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +123,15 @@ class Move:
 
 
 @dataclass(frozen=True, slots=True)
+class Preview:
+    """The leads a bulk move's preview showed (see Pipeline.previewed)."""
+
+    leads: list[LeadState]  # still there, each with the version the preview saw
+    count: int  # how many the preview showed (erased ones included)
+    made_at: str | None  # when; None: never previewed
+
+
+@dataclass(frozen=True, slots=True)
 class Prompt:
     """An admin pressed Note: their next text in that chat is the note."""
 
@@ -116,6 +140,9 @@ class Prompt:
     message_id: int | None
     application_id: int
     created_at: str
+    purpose: str = "note"  # or what else the text is for (bot/store/records.py: an answer…)
+    argument: str | None = None
+    expected: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +220,11 @@ class Pipeline:
         rows = await self._db.fetch_all(_MATCHING, where.filter_params)
         return [state_from_row(row) for row in rows]
 
+    async def chosen(self, application_ids: list[int]) -> list[LeadState]:
+        """These submitted leads (the workspace's selection), oldest first; erased ones absent."""
+        rows = await self._db.fetch_all(_CHOSEN, (json.dumps(application_ids),))
+        return [state_from_row(row) for row in rows]
+
     async def history(self, application_id: int, limit: int) -> tuple[list[HistoryItem], int]:
         """The newest stage changes and assignments (newest first), and how many there are."""
         rows = await self._db.fetch_all(
@@ -254,10 +286,10 @@ class Pipeline:
         """
         async with self._db.transaction() as tx:
             state = await _state_in(tx, application_id)
-            reference = REFERENCE_FORMAT.format(application_id)
             if state is None:  # erased: its reference must not come back into the log
                 await Audit.add_in(tx, actor, "stage_change_refused", None, reason="gone")
                 return Move("gone", None)
+            reference = state.reference
             if expected_version is not None and state.version != expected_version:
                 await Audit.add_in(
                     tx,
@@ -332,26 +364,30 @@ class Pipeline:
         """Keep a note with its author and time; None if the lead is gone."""
         now = utc_now()
         async with self._db.transaction() as tx:
-            if await _state_in(tx, application_id) is None:
+            state = await _state_in(tx, application_id)
+            if state is None:
                 return None
             note_id = await tx.execute(
                 "INSERT INTO lead_notes (application_id, author_id, via, text, created_at)"
                 " VALUES (?, ?, ?, ?, ?)",
                 (application_id, actor.user_id, actor.via, text, now),
             )
-            reference = REFERENCE_FORMAT.format(application_id)
-            await Audit.add_in(tx, actor, "note_added", reference, note=note_id, length=len(text))
+            await Audit.add_in(
+                tx, actor, "note_added", state.reference, note=note_id, length=len(text)
+            )
         return Note(note_id, actor, text, now)
 
     async def assign(
         self, application_id: int, actor: Actor, assignee_id: int | None
-    ) -> LeadState | None:
-        """Give the lead to an admin (None: to nobody); None if the lead is gone."""
+    ) -> tuple[LeadState, bool] | None:
+        """Give the lead to an admin (None: to nobody): the lead after, and whether that
+        changed anything (and so was recorded); None if the lead is gone."""
         async with self._db.transaction() as tx:
             state = await _state_in(tx, application_id)
             if state is None:
                 return None
-            if state.assignee_id != assignee_id:
+            changed = state.assignee_id != assignee_id
+            if changed:
                 await tx.execute(
                     "UPDATE lead_pipeline SET assignee_id = ? WHERE application_id = ?",
                     (assignee_id, application_id),
@@ -367,7 +403,8 @@ class Pipeline:
                     before=state.assignee_id,
                     after=assignee_id,
                 )
-        return await self.state(application_id)
+        now = await self.state(application_id)
+        return None if now is None else (now, changed)
 
     # ----- bulk moves ------------------------------------------------------------------------
 
@@ -386,14 +423,36 @@ class Pipeline:
             return None
         return row["filter"], row["created_by"], row["to_stage"], row["status"]
 
-    async def choose_bulk_stage(self, batch_id: int, to_stage: str) -> bool:
-        """The stage a bulk move goes to; False once it is no longer being prepared."""
+    async def choose_bulk_stage(self, batch_id: int, to_stage: str, leads: list[LeadState]) -> bool:
+        """The stage a bulk move goes to, and the leads its preview shows, each with its
+        version now (replacing an earlier preview); False once it is no longer prepared."""
         async with self._db.transaction() as tx:
             changed = await tx.execute_rowcount(
-                "UPDATE pipeline_batches SET to_stage = ? WHERE id = ? AND status = 'composing'",
-                (to_stage, batch_id),
+                "UPDATE pipeline_batches SET to_stage = ?, previewed_at = ?, preview_count = ?"
+                " WHERE id = ? AND status = 'composing'",
+                (to_stage, utc_now(), len(leads), batch_id),
             )
+            if changed:
+                await _forget_preview(tx, batch_id)
+                await tx.execute_many(
+                    "INSERT INTO pipeline_batch_leads (batch_id, application_id, version)"
+                    " VALUES (?, ?, ?)",
+                    [(batch_id, lead.application_id, lead.version) for lead in leads],
+                )
         return changed == 1
+
+    async def previewed(self, batch_id: int) -> Preview:
+        """The leads a bulk move's preview showed, as they stand now but with the version the
+        preview saw (a lead changed since no longer matches it); those erased since are
+        missing from `leads` and counted in `count`."""
+        batch = await self._db.fetch_one(
+            "SELECT previewed_at, preview_count FROM pipeline_batches WHERE id = ?", (batch_id,)
+        )
+        if batch is None or batch["previewed_at"] is None:
+            return Preview([], 0, None)
+        rows = await self._db.fetch_all(_PREVIEWED, (batch_id,))
+        leads = [replace(state_from_row(row), version=row["seen"]) for row in rows]
+        return Preview(leads, int(batch["preview_count"] or 0), batch["previewed_at"])
 
     async def confirm_bulk(
         self, batch_id: int, to_stage: str, actor: Actor, **detail: Any
@@ -427,6 +486,7 @@ class Pipeline:
                 " WHERE id = ? AND status = 'moving'",
                 (batch_id,),
             )
+            await _forget_preview(tx, batch_id)
 
     async def cancel_bulk(self, batch_id: int, admin_id: int) -> bool:
         """Drop a bulk move still being prepared (only the admin who started it may)."""
@@ -436,6 +496,7 @@ class Pipeline:
                 " AND status = 'composing' AND created_by = ?",
                 (batch_id, admin_id),
             )
+            await _forget_preview(tx, batch_id)
         return changed == 1
 
     # ----- notes typed after pressing Note ------------------------------------------------
@@ -449,7 +510,8 @@ class Pipeline:
                 "INSERT INTO staff_prompts (admin_id, chat_id, message_id, application_id,"
                 " created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(admin_id) DO UPDATE SET"
                 " chat_id = excluded.chat_id, message_id = excluded.message_id,"
-                " application_id = excluded.application_id, created_at = excluded.created_at",
+                " application_id = excluded.application_id, created_at = excluded.created_at,"
+                " purpose = 'note', argument = NULL, expected = NULL",
                 (admin_id, chat_id, message_id, application_id, utc_now()),
             )
 
@@ -465,6 +527,9 @@ class Pipeline:
             row["message_id"],
             row["application_id"],
             row["created_at"],
+            row["purpose"],
+            row["argument"],
+            row["expected"],
         )
 
     async def clear_prompt(self, admin_id: int) -> None:
@@ -589,8 +654,9 @@ async def _apply(
     """The stage change itself: row, history, older unsent messages, new message, audit."""
     now = utc_now()
     await tx.execute(
-        "UPDATE lead_pipeline SET stage = ?, version = version + 1, stage_changed_at = ?"
-        " WHERE application_id = ?",
+        # A stage reopens a lead closed as a duplicate (bot/store/records.py).
+        "UPDATE lead_pipeline SET stage = ?, version = version + 1, stage_changed_at = ?,"
+        " duplicate_of = NULL, duplicate_closed_at = NULL WHERE application_id = ?",
         (to_stage, now, state.application_id),
     )
     notified = message is not None
@@ -685,6 +751,11 @@ async def _history(
             utc_now(),
         ),
     )
+
+
+async def _forget_preview(tx: Transaction, batch_id: int) -> None:
+    """The leads a bulk move's preview showed are needed only until it is confirmed."""
+    await tx.execute("DELETE FROM pipeline_batch_leads WHERE batch_id = ?", (batch_id,))
 
 
 async def _new_batch(

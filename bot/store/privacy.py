@@ -6,13 +6,14 @@ import hashlib
 import hmac
 import json
 import sqlite3
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from bot.store.audit import Audit
-from bot.store.db import Database, Transaction, utc_now
+from bot.store.db import Database, Reader, Row, Transaction, utc_now
 from bot.store.notices import StaffNotices
 
 # Tables holding a talent's data through other columns than user_id.
@@ -32,9 +33,26 @@ _STAGES = (
     " JOIN applications a ON a.id = h.application_id"
     " WHERE a.user_id = ? AND h.kind = 'stage' ORDER BY h.id"
 )
+# Changes to the talent's answers (their own updates, staff corrections), without the staff
+# member who made them.
+_ANSWER_CHANGES = (
+    "SELECT a.reference, c.kind, c.detail, c.created_at FROM lead_changes c"
+    " JOIN applications a ON a.id = c.application_id"
+    " WHERE a.user_id = ? AND c.kind IN ('talent_update', 'answer_edit') ORDER BY c.id"
+)
 _INBOX = "SELECT * FROM update_inbox WHERE sequence_key = ? ORDER BY update_id"
+_INBOX_WAITING = (
+    "SELECT * FROM update_inbox WHERE sequence_key = ? AND payload != '{}' ORDER BY update_id"
+)
+_INBOX_EMPTIED = "SELECT COUNT(*) FROM update_inbox WHERE sequence_key = ? AND payload = '{}'"
+# A processed update in a copy: its stored record holds nothing any more (see _gather); no
+# update has id 0, so it is never taken for the one asking for the copy.
+EMPTIED: dict[str, Any] = {"update_id": 0, "payload": {}}
 # Not personal data of one talent, or handled above.
 _SKIP = {"conversation_log", "schema_migrations", "erasures"}
+# Erased with the talent, but not part of their copy: counters the bot keeps only to do its
+# work (how much log text their day has kept; the log itself is in the copy).
+_NOT_IN_COPY = {"log_text_days"}
 # What staff hold about a talent outside the bot, to be cleaned up by hand after an erasure
 # or a withdrawal: the references in their exports, alerts and e-mails, and the questions
 # relayed to the staff chat. Only references and message ids: no name, no Telegram id.
@@ -91,6 +109,14 @@ def key_check(key: bytes) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class CopySource:
+    """What a talent's copy is made of (see Privacy.copy_source)."""
+
+    tables: dict[str, list[dict[str, Any]]]  # every table but the conversation log
+    log: AsyncIterator[list[Row]]  # the conversation log, oldest first, a list at a time
+
+
+@dataclass(frozen=True, slots=True)
 class CleanUp:
     """What staff hold about a talent outside the bot and must clean up by hand."""
 
@@ -143,10 +169,14 @@ class Privacy:
     def __init__(self, db: Database, erasure_key: bytes | None = None) -> None:
         self._db = db
         self._key = erasure_key
+        # Erasures and withdrawals done by this process: an update in hand meanwhile may hold
+        # a stored copy they could not empty (still pending), so the runner scrubs the files
+        # again once that update is done (bot/transport/runner.py).
+        self.erasures = 0
 
     @property
     def key(self) -> bytes:
-        """The erasure key this store was opened with (`bot.privacy.erasure_key`)."""
+        """The erasure key this store was opened with (`bot.erasure_key.erasure_key`)."""
         if self._key is None:
             raise RuntimeError("this store was opened without the erasure key")
         return self._key
@@ -197,30 +227,59 @@ class Privacy:
 
     async def gather(self, user_id: int) -> dict[str, list[dict[str, Any]]]:
         """Every row about this user, table by table."""
+        found = await self._gather(self._db, user_id, whole=True)
+        found["conversation_log"] = [
+            dict(row) for row in await self._db.fetch_all(_LOG, (user_id, user_id))
+        ]
+        return found
+
+    @asynccontextmanager
+    async def copy_source(self, user_id: int, batch: int = 1000) -> AsyncIterator[CopySource]:
+        """Everything about one talent for their copy (/dataku), from one unchanging view of
+        the data: the tables, and the conversation log (which may hold a year of messages)
+        in lists of `batch` rows, oldest first, never whole in memory. Processed updates,
+        emptied once done, are there as one shared empty record each (counted in the copy)."""
+        async with self._db.snapshot() as view:
+            tables = await self._gather(view, user_id, whole=False)
+            async with view.chunks(_LOG, (user_id, user_id), batch) as log:
+                yield CopySource(tables, log)
+
+    async def _gather(
+        self, view: Reader, user_id: int, *, whole: bool
+    ) -> dict[str, list[dict[str, Any]]]:
+        """Every row about this user but the conversation log; `whole`: every processed
+        update as stored, else each as the shared EMPTIED record."""
         found: dict[str, list[dict[str, Any]]] = {}
         for table in await self._user_tables():
+            if table in _NOT_IN_COPY:
+                continue
             # The table name comes from sqlite_master, never from input.
-            rows = await self._db.fetch_all(
+            rows = await view.fetch_all(
                 f"SELECT * FROM {table} WHERE user_id = ?",  # noqa: S608
                 (user_id,),
             )
             found[table] = [dict(row) for row in rows]
-        found["answers"] = [dict(row) for row in await self._db.fetch_all(_ANSWERS, (user_id,))]
+        found["answers"] = [dict(row) for row in await view.fetch_all(_ANSWERS, (user_id,))]
         for row in found["answers"]:
             row["value"] = None if row["value"] is None else json.loads(row["value"])
         found["lead_stages"] = [
-            dict(row) for row in await self._db.fetch_all(_CURRENT_STAGES, (user_id,))
+            dict(row) for row in await view.fetch_all(_CURRENT_STAGES, (user_id,))
         ]
         found["lead_stage_history"] = [
-            dict(row) for row in await self._db.fetch_all(_STAGES, (user_id,))
+            dict(row) for row in await view.fetch_all(_STAGES, (user_id,))
         ]
-        found["conversation_log"] = [
-            dict(row) for row in await self._db.fetch_all(_LOG, (user_id, user_id))
+        found["answer_changes"] = [
+            {**dict(row), "detail": json.loads(row["detail"])}
+            for row in await view.fetch_all(_ANSWER_CHANGES, (user_id,))
         ]
-        inbox = await self._db.fetch_all(_INBOX, (f"user:{user_id}",))
+        key = f"user:{user_id}"
+        inbox = await view.fetch_all(_INBOX if whole else _INBOX_WAITING, (key,))
         found["update_inbox"] = [
             {**dict(row), "payload": json.loads(row["payload"])} for row in inbox
         ]
+        if not whole:
+            emptied = int(await view.fetch_value(_INBOX_EMPTIED, (key,)))
+            found["update_inbox"] += [EMPTIED] * emptied
         return found
 
     async def erase(self, user_id: int) -> None:
@@ -241,6 +300,7 @@ class Privacy:
             )
             if clean_up.worth_telling():
                 await StaffNotices.add(tx, "erased", clean_up.detail())
+        self.erasures += 1
         await self._db.scrub()
 
     async def _delete_everything(self, tx: Transaction, tables: list[str], user_id: int) -> None:
@@ -330,6 +390,7 @@ class Privacy:
             if references:
                 await StaffNotices.add(tx, notice, {"references": references})
         if again:
+            self.erasures += 1
             await self._db.scrub()
         return len(again)
 
@@ -372,6 +433,7 @@ class Privacy:
             )
             if clean_up.worth_telling():
                 await StaffNotices.add(tx, "withdrawn", clean_up.detail())
+        self.erasures += 1
         await self._db.scrub()
         return count
 
@@ -391,20 +453,21 @@ class Privacy:
             "DELETE FROM conversation_log WHERE (chat_id = ? OR user_id = ?) AND created_at < ?",
             (user_id, user_id, before),
         )
+        # Free questions to the bot are part of the conversation.
+        await tx.execute(
+            "DELETE FROM free_questions WHERE user_id = ? AND asked_at < ?", (user_id, before)
+        )
         return count
-
-    async def was_given_out(self, reference: str) -> bool:
-        """Whether a lead reference (KOC-…) was ever issued: one that is gone was deleted,
-        most likely at the talent's request (a number is never given twice)."""
-        number = int("".join(filter(str.isdigit, reference)) or 0)
-        issued = await self._db.fetch_value("SELECT last FROM application_ids WHERE id = 1")
-        return 0 < number <= int(issued or 0)
 
     async def purge(self, log_before: str, drafts_before: str, inbox_before: str) -> dict[str, int]:
         """Delete log lines, unsubmitted drafts and processed updates older than the cut-offs."""
         async with self._db.transaction() as tx:
             log = await tx.execute_rowcount(
                 "DELETE FROM conversation_log WHERE created_at < ?", (log_before,)
+            )
+            # Free questions to the bot are part of the conversation: the same retention.
+            log += await tx.execute_rowcount(
+                "DELETE FROM free_questions WHERE asked_at < ?", (log_before,)
             )
             drafts = await tx.execute_rowcount(
                 "DELETE FROM applications WHERE status = 'draft' AND updated_at < ?",
@@ -414,6 +477,8 @@ class Privacy:
                 "DELETE FROM update_inbox WHERE status != 'pending' AND received_at < ?",
                 (inbox_before,),
             )
+            # Log budgets of days gone by (kept as long as processed updates: two days).
+            await tx.execute("DELETE FROM log_text_days WHERE day < ?", (inbox_before[:10],))
         await self._db.scrub()
         return {"conversation_log": log, "drafts": drafts, "update_inbox": inbox}
 

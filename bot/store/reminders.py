@@ -23,6 +23,11 @@ from bot.store.db import Database, Reader, Row, Transaction, utc_now
 # - "at least one question answered": an answer stored by another update than the one that
 #   opened the draft (a program's Apply button presets the sector and the programme with
 #   that update, before the talent has answered anything).
+# The talent still wants reminders: not turned off for good, consent to processing given.
+_WANTED = """NOT EXISTS (SELECT 1 FROM reminder_preferences f
+            WHERE f.user_id = {user} AND f.enabled = 0)
+        AND (SELECT c.granted FROM consents c WHERE c.user_id = {user}
+            AND c.kind = 'processing' ORDER BY c.id DESC LIMIT 1) = 1"""
 _DUE = """
     WITH waiting AS MATERIALIZED (
         SELECT p.id AS application_id, p.user_id, p.program_key, p.updated_at, u.language,
@@ -32,22 +37,30 @@ _DUE = """
         FROM applications p JOIN users u ON u.user_id = p.user_id
         WHERE p.status = 'draft' AND p.updated_at BETWEEN :oldest AND :first
             AND u.last_seen_at <= :first
-            AND p.reminders_off_at IS NULL AND u.blocked = 0 {only}
+            AND p.reminders_off_at IS NULL AND u.blocked = 0 AND p.amends IS NULL {only}
     )
     SELECT * FROM waiting w
     WHERE w.done < json_array_length(:cutoffs)
         AND w.active_at <= json_extract(:cutoffs, '$[' || w.done || ']')
-        AND NOT EXISTS (SELECT 1 FROM reminder_preferences f
-            WHERE f.user_id = w.user_id AND f.enabled = 0)
-        AND (SELECT c.granted FROM consents c WHERE c.user_id = w.user_id
-            AND c.kind = 'processing' ORDER BY c.id DESC LIMIT 1) = 1
+        AND {wanted}
         AND CASE WHEN w.program_key IS NULL
             THEN EXISTS (SELECT 1 FROM answers a WHERE a.application_id = w.application_id)
             ELSE (SELECT MIN(IFNULL(a.update_id, -1)) != MAX(IFNULL(a.update_id, -1))
                 FROM answers a WHERE a.application_id = w.application_id) END
 """
-_DUE_ALL = _DUE.format(only="") + " ORDER BY w.active_at, w.application_id LIMIT :limit"
-_DUE_ONE = _DUE.format(only="AND p.id = :application_id")
+# A claimed reminder, just before its request: the talent has not finished, pressed Later or
+# Stop, withdrawn consent, erased their data (the row would be gone) or blocked the bot since.
+_STILL_WANTED = """
+    SELECT 1 FROM reminders r JOIN applications p ON p.id = r.application_id
+        JOIN users u ON u.user_id = p.user_id
+    WHERE r.application_id = ? AND r.number = ? AND r.status = 'sending'
+        AND p.status = 'draft' AND p.reminders_off_at IS NULL AND u.blocked = 0
+        AND """ + _WANTED.format(user="u.user_id")  # noqa: S608 - constant SQL
+_WANTED_W = _WANTED.format(user="w.user_id")
+_DUE_ALL = (
+    _DUE.format(only="", wanted=_WANTED_W) + " ORDER BY w.active_at, w.application_id LIMIT :limit"
+)
+_DUE_ONE = _DUE.format(only="AND p.id = :application_id", wanted=_WANTED_W)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +147,25 @@ class Reminders:
                 await _insert(tx, draft, skipped, "skipped", now)
             await _insert(tx, draft, number, "sending", now)
         return True
+
+    async def still_wanted(self, application_id: int, number: int) -> bool:
+        """Whether a claimed reminder may still go, checked right before its request (after a
+        wait for the send budget or a 429, the talent may have stopped it meanwhile).
+
+        Read on the loop's thread (an indexed look-up): nothing runs between this check and
+        the request being made.
+        """
+        return bool(self._db.lookup(_STILL_WANTED, (application_id, number)))
+
+    async def drop_claim(self, application_id: int, number: int) -> None:
+        """The talent stopped a claimed reminder before it went: recorded as skipped (if the
+        registration is still there), never sent."""
+        async with self._db.transaction() as tx:
+            await tx.execute(
+                "UPDATE reminders SET status = 'skipped', error = 'stopped before it was sent'"
+                " WHERE application_id = ? AND number = ? AND status = 'sending'",
+                (application_id, number),
+            )
 
     async def unclaim(self, application_id: int, number: int) -> None:
         """No request was made after all (the bot is stopping): it may be sent later."""

@@ -6,7 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from bot.store.conversation import ConversationLog, LogEntry
 from bot.store.db import Database, Row, utc_now
+from bot.store.users import Users
 
 Result = TypeVar("Result")
 
@@ -59,12 +61,19 @@ _SAVE_SESSION = (
     " window_noticed = excluded.window_noticed, updated_at = excluded.updated_at"
 )
 
+_RECORD = (
+    "INSERT INTO relayed_messages (staff_chat_id, staff_message_id, user_id, kind,"
+    " talent_message_id, created_at) VALUES (?, ?, ?, ?, ?, ?)"
+    " ON CONFLICT(staff_chat_id, staff_message_id) DO NOTHING"
+)
+
 
 class SupportRelay:
     """The support_sessions, relayed_messages and support_topics tables."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, log: ConversationLog) -> None:
         self._db = db
+        self._log = log
 
     async def session(self, user_id: int) -> Session:
         """The talent's session (a fresh one, not asking, if none is stored)."""
@@ -118,11 +127,33 @@ class SupportRelay:
         """Remember what a staff-chat message stands for."""
         async with self._db.transaction() as tx:
             await tx.execute(
-                "INSERT INTO relayed_messages (staff_chat_id, staff_message_id, user_id, kind,"
-                " talent_message_id, created_at) VALUES (?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT(staff_chat_id, staff_message_id) DO NOTHING",
+                _RECORD,
                 (staff_chat_id, staff_message_id, user_id, kind, talent_message_id, utc_now()),
             )
+
+    async def record_answer(
+        self, staff_chat_id: int, staff_message_id: int, entry: LogEntry, since: str
+    ) -> bool:
+        """A staff answer reached the talent (`entry`: its line in the talent's log, with the
+        copy's message id): remember it and log it, unless the talent erased their data while
+        it was on its way (`since`: when the copy was requested). Whether it was recorded."""
+        assert entry.user_id is not None
+        async with self._db.transaction() as tx:
+            if not await Users.known_since(tx, entry.user_id, since):
+                return False
+            await tx.execute(
+                _RECORD,
+                (
+                    staff_chat_id,
+                    staff_message_id,
+                    entry.user_id,
+                    "answer",
+                    entry.message_id,
+                    utc_now(),
+                ),
+            )
+            await self._log.keep(tx, entry)
+        return True
 
     async def relayed(self, staff_chat_id: int, staff_message_id: int) -> Relayed | None:
         """What a staff-chat message stands for, if the bot relayed or delivered it."""

@@ -114,6 +114,16 @@ class TalentUpdates:
             (update_id, *_holds(consent)),
         )
 
+    async def still_sending(self, update_id: int) -> bool:
+        """Whether a message marked 'sending' is still there right before its request (the
+        talent may have erased their data during the wait for the send budget). Read on the
+        loop's thread (indexed): nothing runs between the check and the request."""
+        return bool(
+            self._db.lookup(
+                "SELECT 1 FROM talent_updates WHERE id = ? AND status = 'sending'", (update_id,)
+            )
+        )
+
     async def hold_without_consent(self, update_id: int, consent: ConsentNeed) -> bool:
         """A pending message whose stage needs a consent the talent no longer gives: never
         sent ('failed', reported to staff); False if that is not why it was not sent."""

@@ -88,6 +88,21 @@ class Users:
         assert row is not None  # just written in this transaction
         return User.from_row(row)
 
+    @staticmethod
+    async def known_since(tx: Transaction, user_id: int, since: str) -> bool:
+        """Whether this user was stored at `since` and still is (not erased since then).
+
+        What the bot writes about a message it sent (the conversation log, the relayed answer)
+        is written only then: a talent who erased their data while the message was on its way
+        (its HTTP round trip, a 429 wait) has no row, and one who came back since is a new
+        user, created after the message left. Checked inside the writing transaction, which
+        the erasure's transaction cannot interleave with.
+        """
+        row = await tx.fetch_one(
+            "SELECT 1 FROM users WHERE user_id = ? AND created_at <= ?", (user_id, since)
+        )
+        return row is not None
+
     async def get(self, user_id: int) -> User | None:
         """The stored user, or None."""
         rows = self._db.lookup("SELECT * FROM users WHERE user_id = ?", (user_id,))

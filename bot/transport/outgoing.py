@@ -1,7 +1,9 @@
 """Records every message the bot sends or edits in a private chat in the conversation log.
 
 It wraps the HTTP layer, so nothing the bot says can bypass the log: replies,
-broadcasts, relayed staff answers and exports alike.
+broadcasts, relayed staff answers and exports alike. A line is written only if its talent was
+known when the request started and still is: a talent who erases their data while a message
+to them is on its way (its HTTP round trip, a wait) gets no line back after the erasure.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from telegram._utils.defaultvalue import DEFAULT_NONE
 from telegram._utils.types import ODVInput
 from telegram.request import BaseRequest, RequestData
 
-from bot.store import ConversationLog, LogEntry
+from bot.store import ConversationLog, LogEntry, utc_now
 from bot.store.health import is_storage_error
 from bot.transport import json_codec
 from bot.transport.request_wrapper import WrappedRequest
@@ -39,6 +41,9 @@ _LOGGED = {
 }
 
 
+Sent = tuple[LogEntry, str]  # a log line, and when its request started
+
+
 class RecordingRequest(WrappedRequest):
     """Passes calls through and logs what reached a talent's chat."""
 
@@ -56,7 +61,7 @@ class RecordingRequest(WrappedRequest):
         # Lines not yet written because the database could not be written (disk full): the
         # message went out, so the handler must not fail (it would send it again); the line
         # is written with the next one that can be.
-        self._backlog: deque[LogEntry] = deque(maxlen=BACKLOG_LIMIT)
+        self._backlog: deque[Sent] = deque(maxlen=BACKLOG_LIMIT)
         self._writing = asyncio.Lock()
 
     async def do_request(
@@ -70,6 +75,7 @@ class RecordingRequest(WrappedRequest):
         pool_timeout: ODVInput[float] = DEFAULT_NONE,
     ) -> tuple[int, bytes]:
         """Send the request; on success, log an outgoing message to a private chat."""
+        since = utc_now()
         code, payload = await super().do_request(
             url, method, request_data, read_timeout, write_timeout, connect_timeout, pool_timeout
         )
@@ -78,21 +84,21 @@ class RecordingRequest(WrappedRequest):
         if kind is not None and code == 200 and request_data is not None:
             entry = _entry(kind, request_data.parameters, payload)
             if entry is not None and entry.chat_id not in self._staff:
-                await self._record(entry)
+                await self._record((entry, since))
         return code, payload
 
-    async def _record(self, entry: LogEntry) -> None:
+    async def _record(self, sent: Sent) -> None:
         """Write one line; concurrent lines share commits, as every write does."""
         if self._backlog:  # lines held since the disk filled up go first, in order
-            self._backlog.append(entry)
+            self._backlog.append(sent)
             await self._write_backlog()
             return
         try:
-            await self._log.add(entry)
+            await self._log.add_sent([sent])
         except Exception as error:
             if not is_storage_error(error):
                 raise
-            self._backlog.append(entry)  # the store logged it once; written with the next one
+            self._backlog.append(sent)  # the store logged it once; written with the next one
 
     async def _write_backlog(self) -> None:
         """Write the waiting log lines in order; keep them if the database cannot be written."""
@@ -101,7 +107,7 @@ class RecordingRequest(WrappedRequest):
                 return
             entries = list(self._backlog)
             try:
-                await self._log.add_all(entries)
+                await self._log.add_sent(entries)
             except Exception as error:
                 if not is_storage_error(error):
                     raise

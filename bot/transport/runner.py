@@ -71,6 +71,9 @@ class Runner:
         self._parsed: dict[int, dict[str, Any]] = {}
         # Flood control's verdicts on updates not stored yet (kept while the disk is full).
         self._judged: dict[int, TalentInput | None] = {}
+        # How many erasures this process had made when each update in hand was stored (those
+        # stored before it started: none). See _process.
+        self._erasures_before: dict[int, int] = {}
 
     def add_background(self, factory: Background) -> None:
         """Run a long-lived coroutine (e.g. the broadcast worker) from start() until stop()."""
@@ -124,12 +127,14 @@ class Runner:
                 continue
             payload = json_codec.dumps(raw).decode()
             batch.append(StoredUpdate(update_id, payload, sequence_key(raw)))
+        erasures = self.store.privacy.erasures
         new = await self.store.inbox.add_new(batch, dropped)
         for item in [*batch, *(stored for stored, _ in dropped)]:
             self._judged.pop(item.update_id, None)
         raw_by_id = {raw.get("update_id"): raw for raw in raw_updates if isinstance(raw, dict)}
         for stored in new:
             self._parsed[stored.update_id] = raw_by_id[stored.update_id]
+            self._erasures_before[stored.update_id] = erasures
             self._sequencer.submit(stored.sequence_key, stored)
         ids = [item.update_id for item in batch] + [item.update_id for item, _ in dropped]
         if ids:
@@ -262,6 +267,7 @@ class Runner:
     async def _process(self, stored: StoredUpdate) -> None:
         """Parse one stored update, run the handlers, mark it done."""
         raw = self._parsed.pop(stored.update_id, None)
+        erasures = self._erasures_before.pop(stored.update_id, 0)
         try:
             if raw is None:  # stored before the last stop
                 raw = json_codec.loads(stored.payload)
@@ -300,6 +306,11 @@ class Runner:
             if stored.update_id not in undelivered:
                 # Handled: only the mark is left; never run the handler (and reply) twice for it.
                 await self._until_stored(lambda: self.store.inbox.finish(stored.update_id))
+                if self.store.privacy.erasures != erasures:
+                    # An erasure ran while this update was stored and not done: it could not
+                    # empty the update's stored copy (pending), which may quote the erased
+                    # talent. Emptied now; the old page goes from the database files too.
+                    await self.store.db.scrub()
                 return
             undelivered.discard(stored.update_id)
             # Handlers are idempotent: a second run re-sends the reply without storing twice.

@@ -7,6 +7,7 @@ from typing import Any
 from telegram import Message, Update
 
 from bot.store import LogEntry, Profile
+from bot.terminal_text import without_controls
 
 # Every part of a raw update that can carry a sender, in Telegram's field names.
 _SENDER_FIELDS = (
@@ -78,10 +79,11 @@ def sender_profile(update: Update) -> Profile | None:
     user = update.effective_user
     if user is None or user.is_bot:
         return None
+    # Names are shown to staff and on the command line: no control characters in them.
     return Profile(
         user_id=user.id,
-        first_name=user.first_name,
-        last_name=user.last_name,
+        first_name=without_controls(user.first_name),
+        last_name=None if user.last_name is None else without_controls(user.last_name),
         username=user.username,
         telegram_language=user.language_code,
     )

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hmac
 import logging
+import sys
 import time
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
 from aiohttp import web
+from aiohttp.http_exceptions import HttpProcessingError
 
 from bot.alerts import AlertThrottle
 from bot.ops.status import HEALTH_PATH, health_endpoint
@@ -29,8 +31,13 @@ class WebhookServer:
     """An aiohttp server on WEBHOOK_LISTEN:WEBHOOK_PORT at the path of WEBHOOK_URL."""
 
     def __init__(
-        self, runner: Runner, settings: Settings, clock: Callable[[], float] = time.monotonic
+        self,
+        runner: Runner,
+        settings: Settings,
+        clock: Callable[[], float] = time.monotonic,
+        mount: Callable[[web.Application], None] | None = None,
     ) -> None:
+        """`mount` adds more routes to the server (the staff workspace: one server for all)."""
         assert settings.webhook_url is not None
         assert settings.webhook_secret is not None
         self._runner = runner
@@ -43,13 +50,17 @@ class WebhookServer:
         # Anyone can knock: refusals are logged at most once a minute, with a count.
         self._clock = clock
         self._refusals = AlertThrottle(REFUSAL_LOG_INTERVAL)
+        self._mount = mount
+        self._server_log = ServerLog(clock)  # malformed requests: one line now and then
 
     async def start(self) -> None:
         """Listen, then tell Telegram where to post (with the secret it must echo)."""
         app = web.Application(client_max_size=MAX_BODY)
         app.router.add_post(self.path, self._receive)
         app.router.add_get(HEALTH_PATH, health_endpoint(self._runner.store, self._clock))
-        self._site_runner = web.AppRunner(app, access_log=None)
+        if self._mount is not None:
+            self._mount(app)
+        self._site_runner = web.AppRunner(app, access_log=None, logger=self._server_log)
         await self._site_runner.setup()
         await web.TCPSite(self._site_runner, self._listen, self._port).start()
         await self._runner.application.bot.set_webhook(
@@ -92,9 +103,9 @@ class WebhookServer:
 
     def _log_refusal(self, remote: str | None) -> None:
         """One line now and then: how many requests without the secret were refused."""
-        if not self._refusals.allow(self._clock()):
+        count = _since_last_report(self._refusals, self._clock())
+        if count is None:
             return
-        count, self._refusals.suppressed = self._refusals.suppressed + 1, 0
         log.warning(
             "Refused %d webhook request%s without the right secret (403) since the last report;"
             " the latest from %s",
@@ -102,6 +113,47 @@ class WebhookServer:
             "" if count == 1 else "s",
             remote,
         )
+
+
+def _since_last_report(throttle: AlertThrottle, now: float) -> int | None:
+    """How many events to report now, this one included; None while the line would come
+    sooner than a minute after the last one (the event is counted for the next)."""
+    if not throttle.allow(now):
+        return None
+    count, throttle.suppressed = throttle.suppressed + 1, 0
+    return count
+
+
+class ServerLog(logging.LoggerAdapter):  # type: ignore[type-arg]
+    """aiohttp's server log, except that a malformed request (logged by aiohttp with a
+    traceback each) becomes one short line at most once a minute, with how many there were:
+    anyone can send bytes to the port."""
+
+    def __init__(self, clock: Callable[[], float]) -> None:
+        super().__init__(log, {})
+        self._clock = clock
+        self._throttle = AlertThrottle(REFUSAL_LOG_INTERVAL)
+
+    def log(self, level: int, msg: object, *args: object, **kwargs: Any) -> None:
+        """Count a malformed request's record (logged now and then); pass any other on."""
+        error = kwargs.get("exc_info")
+        if isinstance(error, tuple):
+            error = error[1]
+        elif error is True:
+            error = sys.exc_info()[1]
+        if not isinstance(error, HttpProcessingError):
+            super().log(level, msg, *args, **kwargs)  # the bot's own faults keep their traceback
+            return
+        count = _since_last_report(self._throttle, self._clock())
+        if count is not None:
+            self.logger.warning(
+                "Refused %d malformed HTTP request%s (400) since the last report; the latest"
+                " from %s (%s)",
+                count,
+                "" if count == 1 else "s",
+                args[0] if args else "?",
+                type(error).__name__,
+            )
 
 
 def _update(body: bytes) -> tuple[Any, str | None]:

@@ -1,0 +1,55 @@
+"""check-content's checks of `ask:` phrasings: each can match, and only one entry."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from bot.answers.text import content_words, stem, words
+
+if TYPE_CHECKING:
+    from bot.content import Ask, Content, T
+
+
+def problems(content: Content) -> list[str]:
+    """A phrasing made only of common words can never match; one that says what another
+    entry's phrasing or question says gives a question two answers."""
+    entries: list[tuple[str, T, Ask | None]] = [
+        (f"faq.yaml: items[{key}]", item.question, item.ask) for key, item in content.faq.items()
+    ]
+    entries += [
+        (f"programs.yaml: programs[{key}]", program.title, program.ask)
+        for key, program in content.programs.items()
+    ]
+    found: list[str] = []
+    owner: dict[frozenset[str], str] = {}
+    for where, question, _ in entries:
+        for text in (question.id, question.en):
+            owner.setdefault(_meaning(text), where)
+    for where, _, ask in entries:
+        for language, phrasings in _by_language(ask):
+            for phrasing in phrasings:
+                meaning = _meaning(phrasing)
+                place = f"{where}.ask.{language}: {phrasing!r}"
+                if not meaning:
+                    found.append(
+                        f"{place} has only common words (kak, gimana, apa...), so it can never"
+                        " match: name what it is about"
+                    )
+                elif owner.setdefault(meaning, where) != where:
+                    other = owner[meaning].split(": ", 1)[1]
+                    found.append(
+                        f"{place} says what {other} says: a question would have two answers"
+                    )
+    return found
+
+
+def _by_language(ask: Ask | None) -> Iterable[tuple[str, list[str]]]:
+    if ask is not None:
+        yield "id", ask.id
+        yield "en", ask.en
+
+
+def _meaning(text: str) -> frozenset[str]:
+    """What the matcher makes of a text: its stems, without common words."""
+    return frozenset(stem(word) for word in content_words(words(text)))

@@ -1,0 +1,98 @@
+"""A free question's way through the bot: matched, decided, recorded before the reply."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.answers.matcher import Matcher
+from bot.answers.text import summary
+from bot.answers.verdict import SUGGESTIONS, Outcome, Thresholds, Verdict, decide
+from bot.content import Content, FaqItem, Program
+from bot.settings import Settings
+from bot.store import Store
+from bot.store.questions import Asked
+
+Entry = FaqItem | Program
+
+
+def thresholds(settings: Settings, *, relay: bool = False) -> Thresholds:
+    """The confidence a match needs; after /tanya, an answer needs ASK_RELAY_CONFIDENCE."""
+    answer = settings.ask_relay_confidence if relay else settings.ask_answer_confidence
+    return Thresholds(answer, min(settings.ask_suggest_confidence, answer))
+
+
+def entry(content: Content, ref: str) -> Entry | None:
+    """The FAQ entry or program page an entry reference names, if the content still has it."""
+    kind, _, key = ref.partition(":")
+    if kind == "faq":
+        return content.faq.get(key)
+    if kind == "program":
+        return content.programs.get(key)
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """A free message as the handler passes it on."""
+
+    user_id: int
+    update_id: int
+    message_id: int | None
+    language: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """What to answer: the verdict, and the id of the recorded question (for its buttons)."""
+
+    verdict: Verdict
+    question_id: int | None = None
+
+
+class AnswerDesk:
+    """Free questions against the content served now."""
+
+    def __init__(self, store: Store, content: Content, matcher: Matcher) -> None:
+        self._store = store
+        self._content = content
+        self._matcher = matcher
+
+    def verdict(self, text: str, needed: Thresholds) -> Verdict:
+        """What the bot would do with this message (only entries the content still has)."""
+        verdict = decide(self._matcher.match(text), needed)
+        if verdict.entry is not None and entry(self._content, verdict.entry) is None:
+            return Verdict(Outcome.UNANSWERED, confidence=verdict.confidence)
+        others = tuple(ref for ref in verdict.others if entry(self._content, ref) is not None)
+        return Verdict(verdict.outcome, verdict.entry, others, verdict.confidence)
+
+    async def ask(self, question: Question, needed: Thresholds) -> Reply:
+        """Match a free message; record it (not greetings and thanks) before any reply."""
+        return await self.record(question, self.verdict(question.text, needed), "chat")
+
+    async def record(self, question: Question, verdict: Verdict, via: str) -> Reply:
+        """Record a question and the verdict on it (greetings and thanks are not questions)."""
+        if verdict.outcome in (Outcome.GREETING, Outcome.THANKS):
+            return Reply(verdict)
+        question_id = await self._store.questions.record(
+            Asked(
+                user_id=question.user_id,
+                update_id=question.update_id,
+                message_id=question.message_id,
+                language=question.language,
+                via=via,
+                text=question.text,
+                summary=summary(question.text),
+                outcome=verdict.outcome.value,
+                entry=verdict.entry,
+                offered=verdict.others,
+                confidence=verdict.confidence,
+            )
+        )
+        return Reply(verdict, question_id)
+
+    def others_than(self, text: str, answered: str | None, needed: Thresholds) -> tuple[str, ...]:
+        """After "Not this": the entries that fit the question, the one answered left out."""
+        match = self._matcher.match(text)
+        close = (ref for ref, fit in match.ranked if fit >= needed.suggest and ref != answered)
+        return tuple(ref for ref in close if entry(self._content, ref) is not None)[:SUGGESTIONS]

@@ -1,0 +1,257 @@
+"""Which FAQ entry or program page answers a free message: bm25s over stemmed id+en words.
+
+Each entry is indexed as several short documents: its question (FAQ) or title (program page)
+and each of its `ask:` phrasings, in both languages, plus its answer text, whose weight is
+lower (an answer mentions many things it is not about). An entry scores as its best
+document. Words the index does not know are matched to a word of a phrasing by rapidfuzz when
+they are a likely typo ("showril", "pendaftran"); neighbours are tried joined ("mu con").
+
+bm25s finds the candidates; how well each fits the message decides, because BM25 scores do
+not compare across messages. The fit of an entry is the share of the message it explains
+(words weighted by how rare they are among entries; a word the index does not know counts
+fully against it, so "harga tiket pesawat ke seoul" is mostly unexplained), times how much of
+its closest phrasing the message says ("kocca itu apa" says all of a what_is_kocca phrasing,
+half of "kocca ada di jakarta"). The confidence is the best fit, lowered when the runner-up
+fits nearly as well.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+import bm25s
+import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from bot.answers.text import content_words, is_content, small_talk, stem, words
+from bot.content import LANGUAGES, Content, T
+
+Kind = Literal["faq", "program"]
+ANSWER_WEIGHT = 0.6  # an answer's words count less than the phrasings made to be matched
+ANSWER_CREDIT = 0.5  # and a word found only there explains less of the message
+PHRASING = 0.4  # fit = explained x (1 - PHRASING + PHRASING x closest phrasing said)
+# A tie is never sure: the confidence drops to 0 as the runner-up's fit nears the best's;
+# a runner-up at 80 % of the best's fit costs 17 % of it.
+MARGIN = 1.0
+MARGIN_POWER = 8
+CANDIDATES = 4  # entries kept per match: one answer and up to three others
+FUZZY_MIN_LENGTH = 4  # shorter words are too easily one letter from another word
+TWO_TYPOS_FROM = 7  # letters: "showril" is two edits from "showreel", "curhat" not "chat"
+TYPO_CREDIT = 0.75  # a corrected word may have been another word
+CORRECTIONS = 10_000  # unknown words whose correction is remembered (about 1 MB at most)
+
+
+def ref(kind: Kind, key: str) -> str:
+    """How an entry is named in matches and records: faq:<key> or program:<key>."""
+    return f"{kind}:{key}"
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """What a message is: small talk, or entries ranked, with the confidence in the first."""
+
+    talk: str | None = None  # "greeting" or "thanks": not a question
+    ranked: tuple[tuple[str, float], ...] = ()  # (entry, fit 0..1), best first
+    confidence: float = 0.0
+
+    @property
+    def best(self) -> str | None:
+        """The entry that fits best, if any shares a word with the message."""
+        return self.ranked[0][0] if self.ranked else None
+
+
+def phrasings_of(question: T, ask: Iterable[str]) -> list[str]:
+    """The texts made to be matched: the question or title in both languages, and `ask:`."""
+    return [question.id, question.en, *ask]
+
+
+@dataclass(slots=True)
+class _Corpus:
+    """Every entry's documents as stems, before indexing."""
+
+    entries: list[str] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)  # first document of each entry
+    documents: list[list[str]] = field(default_factory=list)
+    weights: list[float] = field(default_factory=list)
+    phrasings: list[tuple[int, frozenset[str]]] = field(default_factory=list)  # (entry, stems)
+    words: set[str] = field(default_factory=set)  # words of phrasings as written: for typos
+
+    def add(self, entry: str, phrasings: Iterable[str], answers: Iterable[str]) -> None:
+        number = len(self.entries)
+        self.entries.append(entry)
+        self.starts.append(len(self.documents))
+        for text in phrasings:
+            found = content_words(words(text))
+            self.words.update(word for word in found if word.isalpha())
+            stems = [stem(word) for word in found]
+            self._document(stems, 1.0)
+            if stems:
+                self.phrasings.append((number, frozenset(stems)))
+        for text in answers:
+            self._document([stem(word) for word in content_words(words(text))], ANSWER_WEIGHT)
+
+    def _document(self, stems: list[str], weight: float) -> None:
+        self.documents.append(stems or [""])  # every entry keeps a non-empty slice
+        self.weights.append(weight)
+
+
+class Matcher:
+    """The index of one content version: built at start-up and on every reload."""
+
+    def __init__(self, corpus: _Corpus) -> None:
+        self.entries = corpus.entries
+        self._starts = np.asarray(corpus.starts)
+        self._weights = np.asarray(corpus.weights, dtype=np.float32)
+        self._bm25 = bm25s.BM25()
+        self._bm25.index(corpus.documents, show_progress=False)
+        self._vocabulary: dict[str, int] = self._bm25.vocab_dict
+        self._words = sorted(corpus.words)
+        ends = [*corpus.starts[1:], len(corpus.documents)]
+        spans = [range(start, end) for start, end in zip(corpus.starts, ends, strict=True)]
+        everything = [frozenset(w for d in span for w in corpus.documents[d]) for span in spans]
+        self._phrased = [set[str]() for _ in self.entries]
+        for entry, stems in corpus.phrasings:
+            self._phrased[entry] |= stems
+        pairs = zip(everything, self._phrased, strict=True)
+        self._answered = [words - phrased for words, phrased in pairs]
+        # How rare a stem is among entries: a word every entry has tells little.
+        frequency: dict[str, int] = {}
+        for stems in everything:
+            for word in stems:
+                frequency[word] = frequency.get(word, 0) + 1
+        count = len(self.entries)
+        self._rarity = {word: math.log(1 + count / n) for word, n in frequency.items()}
+        self._unknown = math.log(1 + count / 0.5)
+        # Phrasings by stem (numpy index arrays), in entry order: a message's share of each
+        # phrasing is summed over the message's own words, then the best per entry taken.
+        entries = np.asarray([entry for entry, _ in corpus.phrasings])
+        self._phrasing_weight = np.asarray(
+            [sum(map(self._rarity.__getitem__, s)) for _, s in corpus.phrasings]
+        )
+        self._phrased_entries = np.unique(entries)  # entries with a phrasing that can match
+        self._phrasing_starts = np.searchsorted(entries, self._phrased_entries)
+        postings: dict[str, list[int]] = {}
+        for number, (_, stems) in enumerate(corpus.phrasings):
+            for word in stems:
+                postings.setdefault(word, []).append(number)
+        self._postings = {word: np.asarray(found) for word, found in postings.items()}
+        self._corrections: dict[str, str | None] = {}  # unknown word -> its correction
+
+    @classmethod
+    def build(cls, content: Content) -> Matcher:
+        """Index every FAQ entry and program page of this content."""
+        corpus = _Corpus()
+        for key, item in content.faq.items():
+            ask = item.ask.all() if item.ask else []
+            answers = [item.answer.id, item.answer.en]
+            corpus.add(ref("faq", key), phrasings_of(item.question, ask), answers)
+        for key, program in content.programs.items():
+            ask = program.ask.all() if program.ask else []
+            titles = phrasings_of(program.title, ask)
+            if program.short_title is not None:
+                titles += [program.short_title.id, program.short_title.en]
+            parts = (program.what, program.who, program.offers, program.timing, program.how)
+            answers = [" ".join(part.get(language) for part in parts) for language in LANGUAGES]
+            corpus.add(ref("program", key), titles, answers)
+        return cls(corpus)
+
+    def match(self, text: str) -> Match:
+        """Rank the entries for one message (or say it is a greeting or thanks)."""
+        found = words(text)
+        talk = small_talk(found)
+        if talk is not None:
+            return Match(talk=talk)
+        stems = self._stems(found)
+        order = self._candidates(stems)
+        said = self._phrasings_said(stems)
+        fits = sorted(((self._fit(stems, i, said), i) for i, _ in order), key=lambda p: -p[0])
+        ranked = tuple((self.entries[i], fit) for fit, i in fits if fit > 0)
+        if not ranked:
+            return Match()
+        confidence = ranked[0][1]
+        if len(ranked) > 1:
+            confidence *= 1 - MARGIN * (ranked[1][1] / ranked[0][1]) ** MARGIN_POWER
+        return Match(None, ranked, confidence)
+
+    def bm25_ranking(self, text: str) -> tuple[tuple[str, float], ...]:
+        """The candidates and their BM25 scores, best first (for benchmarks/ask_match.py)."""
+        order = self._candidates(self._stems(words(text)))
+        return tuple((self.entries[i], score) for i, score in order)
+
+    def _candidates(self, stems: dict[str, float]) -> list[tuple[int, float]]:
+        """The entries bm25s scores highest for these stems, as (entry, score), best first."""
+        ids = [self._vocabulary[word] for word in stems if word in self._vocabulary]
+        if not ids:
+            return []
+        scores = self._bm25.get_scores(ids) * self._weights
+        per_entry = np.maximum.reduceat(scores, self._starts)
+        order = np.argsort(-per_entry, kind="stable")[:CANDIDATES]
+        return [(int(i), float(per_entry[i])) for i in order if per_entry[i] > 0]
+
+    def _stems(self, found: list[str]) -> dict[str, float]:
+        """The stems of a message's words, each with the credit it earns where an entry has
+        it; stopwords left out, but only after trying each word joined with the next."""
+        stems: dict[str, float] = {}
+        index = 0
+        while index < len(found):
+            word = found[index]
+            index += 1
+            if index < len(found) and stem(word + found[index]) in self._vocabulary:
+                word += found[index]  # "mu con", "show reel"
+                index += 1
+            elif not is_content(word):
+                continue
+            stemmed, credit = stem(word), 1.0
+            # Chat's -in for -kan and -i (disiapin, dibutuhin): try the root.
+            if stemmed not in self._vocabulary and stemmed[:-2] in self._vocabulary:
+                stemmed = stemmed[:-2] if stemmed.endswith("in") else stemmed
+            if stemmed not in self._vocabulary and len(word) >= FUZZY_MIN_LENGTH:
+                close = self._correction(word)
+                if close is not None:
+                    stemmed, credit = stem(close), TYPO_CREDIT
+            stems[stemmed] = max(credit, stems.get(stemmed, 0.0))
+        return stems
+
+    def _phrasings_said(self, stems: dict[str, float]) -> np.ndarray:
+        """Per entry, the largest share of one of its phrasings the message says."""
+        said = np.zeros(len(self._phrasing_weight))
+        for word in stems:
+            found = self._postings.get(word)
+            if found is not None:
+                said[found] += self._rarity[word]
+        best = np.zeros(len(self.entries))
+        best[self._phrased_entries] = np.maximum.reduceat(
+            said / self._phrasing_weight, self._phrasing_starts
+        )
+        return best
+
+    def _fit(self, stems: dict[str, float], entry: int, said: np.ndarray) -> float:
+        """The rarity-weighted share of the message the entry explains, times how much of
+        its closest phrasing the message says."""
+        total = explained = 0.0
+        for word, credit in stems.items():
+            rarity = self._rarity.get(word, self._unknown)
+            total += rarity
+            if word in self._phrased[entry]:
+                explained += rarity * credit
+            elif word in self._answered[entry]:
+                explained += rarity * credit * ANSWER_CREDIT
+        return explained / total * (1 - PHRASING + PHRASING * float(said[entry]))
+
+    def _correction(self, word: str) -> str | None:
+        """A word of the phrasings one typo away (two in long words), or None; remembered,
+        as the same unknown words come back (up to CORRECTIONS of them per index)."""
+        if word in self._corrections:
+            return self._corrections[word]
+        edits = 1 if len(word) < TWO_TYPOS_FROM else 2
+        found = process.extractOne(
+            word, self._words, scorer=Levenshtein.distance, score_cutoff=edits
+        )
+        close = None if found is None else str(found[0])
+        if len(self._corrections) < CORRECTIONS:
+            self._corrections[word] = close
+        return close

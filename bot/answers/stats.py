@@ -1,0 +1,41 @@
+"""/stats and `kocca-bot stats`: what talents asked the bot this week, and what it could not
+answer (as masked summaries: an aggregate never holds a name, number or address)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from bot.content import Content, Markup
+from bot.store import Store
+from bot.store.questions import FreeQuestions, Week
+from bot.texts import Text
+
+WEEK = timedelta(days=7)
+TOP_UNANSWERED = 10
+
+
+async def compute(store: Store, now: datetime) -> Week:
+    """The last seven days, read from a snapshot of their own (off the talents' reader)."""
+    since = (now - WEEK).isoformat(timespec="microseconds")
+    async with store.db.snapshot() as view:
+        return await FreeQuestions.week(view, since, TOP_UNANSWERED)
+
+
+def report(week: Week, content: Content, language: str) -> str:
+    """The questions section of the statistics."""
+    text = content.text(
+        Text.STATS_QUESTIONS,
+        language,
+        answered=week.answered,
+        suggested=week.suggested,
+        unanswered=week.unanswered,
+        not_this=week.not_this,
+    )
+    if not week.top_unanswered:
+        return text
+    lines = "\n".join(
+        content.text(Text.STATS_QUESTIONS_LINE, language, count=count, question=question)
+        for question, count in week.top_unanswered
+    )
+    top = content.text(Text.STATS_QUESTIONS_TOP, language, lines=Markup(lines))
+    return f"{text}\n\n{top}"

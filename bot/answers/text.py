@@ -1,0 +1,116 @@
+"""Talents' messages as words: cleaned, written out, stemmed; and masked for staff's aggregates."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from functools import lru_cache
+
+import Stemmer
+
+from bot.answers.words import FILLER, GREETINGS, SHORT_FORMS, STOPWORDS, THANKS
+
+MAX_WORDS = 60  # a question is short; the rest of a 4,096-character message is not looked at
+MAX_CHARACTERS = 1000  # read no further than this to find them
+MAX_WORD = 30  # letters; a longer run is not a word anyone types
+SUMMARY_LIMIT = 80  # characters of a question kept in staff's list of unanswered ones
+
+# Invisible characters people paste by accident (and bidi controls): never part of a word.
+_INVISIBLE = dict.fromkeys(
+    [0x00AD, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF, *range(0x202A, 0x202F)],
+    None,
+)
+# Every pattern runs in linear time, whatever the message (no backtracking over long runs).
+_TAG = re.compile(r"<[^<>]{0,200}>")
+_LINK = re.compile(r"(?<!\S)(?:https?://|www\.)\S++|(?<!\S)[^\s@]*+@\S++")
+_JOINED = re.compile(r"(?<=[^\W\d_]):(?=[^\W\d_])")  # MU:CON is one word
+_WORD = re.compile(r"[^\W_]+|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
+_REPEATS = re.compile(r"([^\W\d_])\1{2,}")  # "halooo" -> "halo"
+_NUMBER = re.compile(r"(?<!\w)\+?\d(?:[\s().-]{0,2}\d){4,}")  # 5+ digits: phones, ids, cards
+_EMAIL = re.compile(r"@[^@.]+\.")
+_DOMAIN = re.compile(r"\.[a-z]{2,}/", re.IGNORECASE)
+
+_SMALL_TALK = GREETINGS | THANKS | FILLER
+_ENGLISH = Stemmer.Stemmer("english")
+_INDONESIAN = Stemmer.Stemmer("indonesian")
+
+
+def words(text: str) -> list[str]:
+    """The words of a message: lower case, short forms written out, markup and links gone."""
+    text = unicodedata.normalize("NFKC", text[:MAX_CHARACTERS]).translate(_INVISIBLE).casefold()
+    # Each step only when it can apply: this runs on every free message.
+    if "&" in text:
+        text = html.unescape(text)
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    if "@" in text or "http" in text or "www" in text:
+        text = _LINK.sub(" ", text)
+    if ":" in text:
+        text = _JOINED.sub("", text)
+    found: list[str] = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if len(word) > MAX_WORD or (word.isdigit() and len(word) > 4):
+            continue  # not a word: a phone number, an id, a key held down
+        if _REPEATS.search(word):
+            word = _REPEATS.sub(_once, word)
+        found.extend(SHORT_FORMS.get(word, word).split())
+        if len(found) >= MAX_WORDS:
+            break
+    return found[:MAX_WORDS]
+
+
+def _once(repeated: re.Match[str]) -> str:
+    return repeated.group(1)
+
+
+@lru_cache(maxsize=8192)
+def stem(word: str) -> str:
+    """One stem for Indonesian and English alike: English suffixes first (meeting -> meet,
+    which the Indonesian rules would read as me-eting), then Indonesian affixes
+    (pendaftaran -> daftar)."""
+    if not word.isalpha():
+        return word
+    return str(_INDONESIAN.stemWord(_ENGLISH.stemWord(word)))
+
+
+def is_content(word: str) -> bool:
+    """Whether a word can tell topics apart: not a stopword, not a single letter."""
+    return word not in STOPWORDS and (len(word) > 1 or word.isdigit())
+
+
+def content_words(found: list[str]) -> list[str]:
+    """The words that can tell topics apart."""
+    return [word for word in found if is_content(word)]
+
+
+def small_talk(found: list[str]) -> str | None:
+    """ "greeting" or "thanks" when a message is only that, else None."""
+    if not found or any(word not in _SMALL_TALK for word in found):
+        return None
+    if any(word in THANKS for word in found):
+        return "thanks"
+    if any(word in GREETINGS for word in found):
+        return "greeting"
+    return None
+
+
+def summary(text: str) -> str:
+    """A question as staff may see it in aggregates: one line, shortened, with e-mail
+    addresses, @handles, links and runs of five or more digits (phone numbers, ids) masked."""
+    text = unicodedata.normalize("NFKC", text[:MAX_CHARACTERS]).translate(_INVISIBLE)
+    text = " ".join(_mask(token) for token in text.split())
+    text = _NUMBER.sub("<number>", text)
+    if len(text) > SUMMARY_LIMIT:
+        text = text[: SUMMARY_LIMIT - 1].rstrip() + "…"
+    return text
+
+
+def _mask(token: str) -> str:
+    """One word of a question as aggregates keep it."""
+    if "@" in token:
+        return "<email>" if _EMAIL.search(token) else "<handle>"
+    if token.casefold().startswith(("http", "www.")) or _DOMAIN.search(token):
+        return "<link>"
+    return token

@@ -1,0 +1,51 @@
+"""What the bot does with a free message, from a match and the confidence thresholds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.answers.matcher import Match
+
+ALTERNATIVES = 2  # other close entries under a direct answer
+SUGGESTIONS = 3  # entries offered when the bot is not sure
+
+
+class Outcome(StrEnum):
+    """How a free message was answered (as recorded, and counted in /stats)."""
+
+    ANSWERED = "answered"  # one entry, confidently
+    SUGGESTED = "suggested"  # "not sure what you mean": close entries to pick from
+    UNANSWERED = "unanswered"  # nothing close
+    GREETING = "greeting"
+    THANKS = "thanks"
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """The confidence a match needs (ASK_ANSWER_CONFIDENCE, ASK_SUGGEST_CONFIDENCE)."""
+
+    answer: float
+    suggest: float
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The outcome, the entry answered (if any) and the other entries to offer."""
+
+    outcome: Outcome
+    entry: str | None = None
+    others: tuple[str, ...] = ()
+    confidence: float = 0.0
+
+
+def decide(match: Match, thresholds: Thresholds) -> Verdict:
+    """Answer when confident; suggest the entries that fit when not; else nothing."""
+    if match.talk is not None:
+        return Verdict(Outcome(match.talk))
+    close = tuple(entry for entry, fit in match.ranked if fit >= thresholds.suggest)
+    if match.confidence >= thresholds.answer and close:
+        return Verdict(Outcome.ANSWERED, close[0], close[1 : 1 + ALTERNATIVES], match.confidence)
+    if close:
+        return Verdict(Outcome.SUGGESTED, None, close[:SUGGESTIONS], match.confidence)
+    return Verdict(Outcome.UNANSWERED, confidence=match.confidence)

@@ -1,0 +1,134 @@
+"""Word lists for matching talents' chat: stopwords, short forms, greetings and thanks.
+
+Our own lists (bm25s has no Indonesian stopwords, and PySastrawi's dictionary is
+CC-BY-NC-SA): the function words of formal Indonesian and English, and the words of
+Indonesian chat that carry no topic (kak, gan, sih, dong, ya, gak, gimana...). Question words
+are stopwords too: every free message is a question, so "apa", "gimana" or "how" tell
+nothing about which entry answers it.
+"""
+
+from __future__ import annotations
+
+
+def _listed(text: str) -> frozenset[str]:
+    """A word list written as lines of words."""
+    return frozenset(text.split())
+
+
+# Chat short forms, written out before anything else (both for talents' messages and for
+# the phrasings in content/), so "gmn" and "gimana" are one word. Values may be several words.
+SHORT_FORMS: dict[str, str] = {
+    "gmn": "gimana",
+    "gmna": "gimana",
+    "gimana2": "gimana",
+    "bgmn": "bagaimana",
+    "yg": "yang",
+    "ga": "tidak",
+    "gak": "tidak",
+    "g": "tidak",
+    "gk": "tidak",
+    "nggak": "tidak",
+    "ngga": "tidak",
+    "enggak": "tidak",
+    "engga": "tidak",
+    "tdk": "tidak",
+    "blm": "belum",
+    "blum": "belum",
+    "udh": "sudah",
+    "udah": "sudah",
+    "sdh": "sudah",
+    "dah": "sudah",
+    "dgn": "dengan",
+    "utk": "untuk",
+    "untk": "untuk",
+    "bwt": "buat",
+    "jkt": "jakarta",
+    "indo": "indonesia",
+    "krn": "karena",
+    "bgt": "banget",
+    "aja": "saja",
+    "dmn": "dimana",
+    "knp": "kenapa",
+    "org": "orang",
+    "kk": "kak",
+    "dlm": "dalam",
+    "tp": "tapi",
+    "jg": "juga",
+    "sy": "saya",
+    "gw": "gue",
+    "gua": "gue",
+    "ak": "aku",
+    "km": "kamu",
+    "klo": "kalau",
+    "kalo": "kalau",
+    "kl": "kalau",
+    "brp": "berapa",
+    "ttg": "tentang",
+    "tgl": "tanggal",
+    "thx": "thanks",
+    "tq": "thanks",
+    "ty": "thanks",
+    "tks": "thanks",
+    "pls": "please",
+    "plz": "please",
+    "u": "you",
+    "ur": "your",
+    "im": "i am",
+    "ph": "production house",
+    "hp": "handphone",
+    "wa": "whatsapp",
+    "gdrive": "google drive",
+    "yt": "youtube",
+    "ig": "instagram",
+    "oprec": "open recruitment",
+}
+
+STOPWORDS_ID = _listed(
+    """
+    ada adakah adalah agar aja akan aku al apa apaan apakah apalagi atau bagaimana bahwa
+    banget bang bro buat bagi belum berapa bisa bisakah boleh bolehkah cuma dan dari deh
+    dengan di dia dimana dong emang gan gimana gitu gue hal hanya harus ini itu iya ja jadi
+    jika juga kah kak kakak kalau kami kamu kan kapan karena ke kenapa kita kok lagi lah
+    lalu maaf mana mas masih mau mbak mengapa mereka min mimin mohon nah nanti nih nya oh
+    pada para punya saja sama saya sebenarnya sedang sekarang selain seperti sih silakan
+    sis soal sudah supaya tanya tapi tentang terus tidak toh tolong tuh tu untuk wah ya
+    yah yang yuk ap cara kemarin kemaren kemana ku mu bakal dapat dapet gitu
+    """
+)
+
+STOPWORDS_EN = _listed(
+    """
+    a about am an and any anyone anything are as at be been being but by can could did do
+    does doing for from get got had has have having he her hey hi him his how i if in into
+    is it its just know let like may me might must my need no not now of on one or our out
+    please right she should so some someone something tell than that the their them then
+    there these they this those to too us very want was we were what when where which who
+    why will with would yes yet you your
+    """
+)
+
+STOPWORDS = STOPWORDS_ID | STOPWORDS_EN
+
+# Messages made only of these words (and FILLER) are greetings or thanks, not questions.
+GREETINGS = _listed(
+    """
+    halo hallo helo hai hay hi hii hey hello heyy pagi siang sore malam selamat met
+    assalamualaikum assalamu alaikum salam permisi punten morning afternoon evening good
+    there p ping kak kakak min mimin admin gan bang mas mbak sis bro everyone all guys
+    semua semuanya om tante kabar
+    """
+)
+THANKS = _listed(
+    """
+    makasih makasi makasii mksh makasihh terima kasih terimakasih trims thanks thank
+    thankyou thanx tengkyu nuhun suwun matur nuwun mantap mantul sip sipp oke okay ok okey
+    siap noted good nice great cool keren 🙏 👍 ❤ ❤️ 🙂 😊
+    """
+)
+FILLER = _listed(
+    """
+    ya yaa yah dong deh nih sih kak infonya info nya banyak banget sekali bgt sangat
+    very much so a lot you for the all buat untuk atas jawabannya jawaban bantuannya bantu
+    and dan apa gimana how are lagi
+    """
+)

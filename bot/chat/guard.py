@@ -1,0 +1,49 @@
+"""A database with other people on it: the chat is refused unless asked for on purpose."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from bot.store import Store
+
+
+class ChatRefused(Exception):
+    """The database given to `kocca-bot chat` holds other people's data: not without a flag."""
+
+
+async def check_database(database: Path, user_id: int, *, real_talents: bool) -> bool:
+    """Whether the bot's background workers may run on this database (ChatRefused if not).
+
+    What the chat's bot sends goes to the emulator, which knows nobody but the chat's own
+    user. On a database with other users, its workers would take what is queued for them
+    (announcements, stage messages, reminders) and send it there: each would be marked as
+    having blocked the bot, and never get it. A copy holds the same users: refused the same.
+    """
+    if not await asyncio.to_thread(database.exists):
+        return True
+    store = await Store.open(database)
+    try:
+        others = await store.users.others(user_id)
+        waiting = (await store.ops.status_facts()).waiting
+    finally:
+        await store.close()
+    if not others:
+        return True
+    if not real_talents:
+        raise ChatRefused(
+            f"{database} holds {others} other user(s), real talents perhaps. The chat's bot"
+            " would send what is queued for them (announcements, stage messages, reminders) to"
+            " the offline emulator, which does not know them: they would never get it, and"
+            " each would be marked as having blocked the bot. A copy of this database holds"
+            " the same users and is refused the same way. To look at it anyway, with sending"
+            " off (nothing queued is sent), add --allow-real-talents. To try sending too, chat"
+            " on a database of your own: leave out --database (a throw-away one) or name a new"
+            " file."
+        )
+    if waiting:
+        raise ChatRefused(
+            f"{database} has {waiting} update(s) from Telegram waiting for the real bot:"
+            " start it (kocca-bot run) to answer them first."
+        )
+    return False

@@ -1,0 +1,137 @@
+"""What the person types: a message, a button's number, a staff member's words in the
+simulated staff group, or /quit; then the wait for the bot, however long it takes."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from bot.chat.screen import Screen
+from bot.emulator import EmulatedChat, EmulatedUser
+
+QUIT = {"/quit", "/exit"}
+AS_STAFF = "/as-staff-group"
+STAFF_USAGE = (
+    f"In the staff group: {AS_STAFF} reply N TEXT answers message #N (a relayed question);"
+    f" {AS_STAFF} TEXT writes TEXT there; g1, g2, … press its buttons."
+)
+NO_GROUP = (
+    "There is no staff group in this chat: it is simulated for an admin. Start the chat with"
+    " your user id in ADMIN_IDS: ADMIN_IDS={user_id} kocca-bot chat"
+)
+WEB_APP = (
+    "That button opens a web app inside Telegram. Offline, open the staff workspace's link"
+    " printed at the start instead."
+)
+STILL_WORKING_AFTER = 2.0  # seconds without the bot being done before saying so
+REMIND_EVERY = 15.0
+
+Update = dict[str, Any]
+
+
+class Keys:
+    """Turns typed lines into what a Telegram user would do, and waits for the bot after each."""
+
+    def __init__(
+        self,
+        screen: Screen,
+        person: EmulatedUser,
+        group: EmulatedChat | None,
+        settle: Callable[[int], Awaitable[None]],
+        patience: float = STILL_WORKING_AFTER,
+    ) -> None:
+        self.screen = screen
+        self.person = person
+        self.group = group
+        self.settle = settle
+        self.patience = patience
+
+    async def converse(self, read_line: Callable[[], str] | None = None) -> None:
+        """Read lines until /quit or the end of input."""
+        while True:
+            try:
+                line = await asyncio.to_thread(read_line or _read_stdin)
+            except EOFError:
+                return
+            line = line.strip()
+            if line in QUIT:
+                return
+            update = self._act(line) if line else None
+            if update is not None:
+                await self._wait(update["update_id"])
+
+    def _act(self, line: str) -> Update | None:
+        """Queue the update the line stands for; None (and a word why) when nothing is sent."""
+        if line == AS_STAFF or line.startswith(AS_STAFF + " "):
+            return self._as_staff(line.removeprefix(AS_STAFF).strip())
+        pressable = self.screen.pressable(line)
+        if pressable is None:
+            return self.person.send(line)
+        button = pressable.button
+        if button.url is not None:
+            self.screen.say(f"That button opens {button.url} in a browser.")
+            return None
+        if button.callback_data is None:
+            self.screen.say(WEB_APP)
+            return None
+        try:
+            return self.person.press(callback_data=button.callback_data, message=pressable.message)
+        except AssertionError:  # the emulator's word for a message deleted meanwhile
+            self.screen.say("That button's message is gone.")
+            return None
+
+    def _as_staff(self, words: str) -> Update | None:
+        """The person, as a staff member in the simulated group: a reply, or a message."""
+        group = self.group
+        if group is None:
+            self.screen.say(NO_GROUP.format(user_id=self.person.id))
+            return None
+        command, _, rest = words.partition(" ")
+        if command != "reply":
+            if not words:
+                self.screen.say(STAFF_USAGE)
+                return None
+            return self._in_group(group, words, None)
+        number, _, text = rest.strip().partition(" ")
+        number = number.removeprefix("#")
+        if not number.isdigit() or not text.strip():
+            self.screen.say(STAFF_USAGE)
+            return None
+        if group.message(int(number)) is None:
+            self.screen.say(f"The staff group has no message #{number}.")
+            return None
+        return self._in_group(group, text.strip(), int(number))
+
+    def _in_group(self, group: EmulatedChat, text: str, reply_to: int | None) -> Update:
+        """The person writes in the staff group (a reply to message #`reply_to`)."""
+        update = self.person.send(text, chat=group, reply_to=reply_to)
+        self.screen.own_group_message(update["message"]["message_id"], reply_to)
+        return update
+
+    async def _wait(self, update_id: int) -> None:
+        """Wait for the bot to finish with the update: no time limit (an export of 50,000
+        leads takes a while), "still working…" when it is slow."""
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        done = asyncio.ensure_future(self.settle(update_id))
+        try:
+            said = False
+            while not done.done():
+                await asyncio.wait({done}, timeout=REMIND_EVERY if said else self.patience)
+                if not done.done():
+                    waited = loop.time() - started
+                    self.screen.say(f"still working… {waited:.0f} s" if said else "still working…")
+                    said = True
+            done.result()
+        finally:
+            done.cancel()
+
+
+def _read_stdin() -> str:
+    """One line from the terminal; EOFError at the end of input."""
+    line = sys.stdin.readline()
+    if not line:
+        raise EOFError
+    return line

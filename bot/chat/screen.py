@@ -1,0 +1,162 @@
+"""What the person sees: the bot's messages in their private chat and in the simulated staff
+group, buttons numbered, files saved to a folder, toasts; every text escaped for the terminal."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from bot.emulator import BotMessage, Button, EmulatorEvent
+from bot.private_files import create_private
+from bot.terminal_text import printable, without_controls
+
+RULE = "─" * 60
+GROUP_RULE = "═" * 60
+GROUP_PREFIX = "g"  # staff group buttons are typed g1, g2, … (the private chat's 1, 2, …)
+_PICTURES = {b"\x89PNG": ".png", b"\xff\xd8\xff": ".jpg", b"GIF8": ".gif", b"RIFF": ".webp"}
+
+
+@dataclass(frozen=True, slots=True)
+class Pressable:
+    """A numbered button and the message it belongs to."""
+
+    message: BotMessage
+    button: Button
+
+
+class Screen:
+    """Prints what the bot shows in the person's private chat and in the staff group."""
+
+    def __init__(self, out: TextIO, user_id: int, group_id: int | None, files: Path) -> None:
+        self.out = out
+        self.user_id = user_id
+        self.group_id = group_id
+        self.files = files
+        # The newest keyboard of each chat is the one typed: 1, 2, … and g1, g2, …
+        self.buttons: dict[bool, dict[int, Pressable]] = {False: {}, True: {}}  # in the group?
+        self._saved: dict[str, Path] = {}  # Telegram file id -> where it was saved
+
+    def pressable(self, typed: str) -> Pressable | None:
+        """The button a typed "3" (private chat) or "g3" (staff group) stands for."""
+        in_group = self.group_id is not None and typed.startswith(GROUP_PREFIX)
+        number = typed.removeprefix(GROUP_PREFIX) if in_group else typed
+        if not number.isdigit():
+            return None
+        return self.buttons[in_group].get(int(number))
+
+    def say(self, text: str) -> None:
+        """A line of the chat itself (not the bot's), escaped like everything else."""
+        print(printable(text, keep_newlines=True), file=self.out, flush=True)
+
+    def __call__(self, event: EmulatorEvent) -> None:
+        if event.kind == "callback_answer":
+            answer = event.answer
+            if answer is not None and answer.text and event.chat_id in self._chats:
+                self.say(f"[{'alert' if answer.show_alert else 'toast'}: {answer.text}]")
+            return
+        message = event.message
+        if message is None or event.kind == "delete" or message.chat_id not in self._chats:
+            return
+        self.show(message, edited=event.kind == "edit")
+
+    @property
+    def _chats(self) -> tuple[int, ...]:
+        return (self.user_id,) if self.group_id is None else (self.user_id, self.group_id)
+
+    def show(self, message: BotMessage, *, edited: bool) -> None:
+        """Print one message, its attachment and its buttons."""
+        in_group = message.chat_id == self.group_id
+        if in_group:
+            header = _in_group("staff group", message.message_id, message.reply_to_message_id)
+        else:
+            header = "bot"
+        lines = [_rule(header + (" (edited)" if edited else ""), in_group)]
+        if message.text:
+            lines.append(message.text)
+        attachment = self._attachment(message)
+        if attachment:
+            lines.append(attachment)
+        if message.buttons:
+            lines.extend(self._number(message, in_group))
+        self.say("\n".join(lines))
+
+    def own_group_message(self, message_id: int, reply_to: int | None) -> None:
+        """What the person just wrote in the staff group gets its number too."""
+        self.say(_rule(_in_group("you in the staff group", message_id, reply_to), True))
+
+    def _number(self, message: BotMessage, in_group: bool) -> list[str]:
+        """The buttons' rows, numbered afresh for this chat."""
+        numbered = self.buttons[in_group] = {}
+        prefix = GROUP_PREFIX if in_group else ""
+        rows = []
+        for row in message.buttons:
+            cells = []
+            for button in row:
+                number = len(numbered) + 1
+                numbered[number] = Pressable(message, button)
+                cells.append(f"[{prefix}{number}] {button.text}{_where_it_goes(button)}")
+            rows.append("   ".join(cells))
+        return rows
+
+    def _attachment(self, message: BotMessage) -> str | None:
+        """Save a file, photo or voice note the bot sent; the line that says where."""
+        if message.document is not None:
+            kind, (name, content, _) = "file", message.document
+        elif message.photo is not None:
+            kind, content = "photo", message.photo
+            name = f"photo-{message.message_id}{_picture_suffix(content)}"
+        elif message.voice is not None:
+            kind, content, name = "voice", message.voice, f"voice-{message.message_id}.ogg"
+        else:
+            return None
+        try:
+            path = self._save(message.file_id, name, content)
+        except OSError as error:
+            return f"[{kind}: {name}, {len(content)} bytes, not saved: {error.strerror}]"
+        return f"[{kind}: {path}]"
+
+    def _save(self, file_id: str | None, name: str, content: bytes) -> Path:
+        """Write the file once (an edited caption is the same file), 0600, never over another."""
+        if file_id is not None and file_id in self._saved:
+            return self._saved[file_id]
+        # Only a name of its own (never a path elsewhere), with nothing a file system refuses.
+        stem, suffix = os.path.splitext(without_controls(Path(name).name) or "file")
+        candidate, copy = f"{stem}{suffix}", 1
+        while True:
+            path = self.files / candidate
+            try:
+                descriptor = create_private(path)
+                break
+            except FileExistsError:
+                copy += 1
+                candidate = f"{stem} ({copy}){suffix}"
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(content)
+        if file_id is not None:
+            self._saved[file_id] = path
+        return path
+
+
+def _in_group(who: str, message_id: int, reply_to: int | None) -> str:
+    return who + f" #{message_id}" + ("" if reply_to is None else f", reply to #{reply_to}")
+
+
+def _rule(header: str, in_group: bool) -> str:
+    """A message's first line: who, between rules (double ones in the staff group)."""
+    rule = GROUP_RULE if in_group else RULE
+    return f"{rule[:3]} {header} {rule[: max(3, 56 - len(header))]}"
+
+
+def _where_it_goes(button: Button) -> str:
+    """Where a button that is no press leads: a link, or a web app (the staff workspace)."""
+    if button.url:
+        return f" → {button.url}"
+    if button.callback_data is None:
+        return " → web app"
+    return ""
+
+
+def _picture_suffix(content: bytes) -> str:
+    return next((s for magic, s in _PICTURES.items() if content.startswith(magic)), ".jpg")

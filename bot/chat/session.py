@@ -1,0 +1,170 @@
+"""One chat session: the real bot on the emulator, the person's private chat and, for an
+admin, a simulated staff group; the run lock when the database is a kept one."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from pydantic import SecretStr
+
+from bot.app import create_runner
+from bot.chat.guard import check_database
+from bot.chat.keys import AS_STAFF, STILL_WORKING_AFTER, Keys
+from bot.chat.places import Places, chat_places, logging_to
+from bot.chat.screen import Screen
+from bot.emulator import BotAPIEmulator, EmulatedChat, EmulatedUser
+from bot.ops.runlock import RunLock
+from bot.settings import DEMO_CONTROLLER, Settings
+
+GROUP_TITLE = "Staff group (simulated)"
+
+
+async def chat(
+    settings: Settings,
+    *,
+    database: Path | None,
+    first_name: str,
+    telegram_language: str,
+    user_id: int,
+    real_talents: bool = False,
+    files: Path | None = None,
+    patience: float = STILL_WORKING_AFTER,
+    read_line: Callable[[], str] | None = None,
+    out: TextIO = sys.stdout,
+) -> int:
+    """Run the bot on the emulator and relay the terminal to one person's private chat (and,
+    for an admin, to a simulated staff group).
+
+    With `database`, the run lock is held as by `kocca-bot run` (DatabaseInUse while a bot
+    runs on it; a restore or a bot started meanwhile refuses). A database holding other
+    users is refused (ChatRefused) unless `real_talents`; then nothing queued for them is
+    sent (no background workers), and none of their waiting updates may be in the inbox.
+    """
+    person = Person(user_id, first_name, telegram_language)
+    with contextlib.ExitStack() as held:
+        workers = True
+        if database is not None:
+            held.enter_context(RunLock(database))
+            workers = await check_database(database, user_id, real_talents=real_talents)
+        places = held.enter_context(chat_places(database, files))
+        with logging_to(places.log, settings.log_level_number, []):
+            terminal = Terminal(read_line, out, patience)
+            await _session(settings, places, person, terminal, workers)
+    return 0
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """Who sits at the keyboard, as Telegram would describe them."""
+
+    id: int
+    first_name: str
+    language: str
+
+
+@dataclass(frozen=True, slots=True)
+class Terminal:
+    """Where lines come from, where the chat is printed, and how long the bot
+    may think before the chat says it is still working."""
+
+    read_line: Callable[[], str] | None
+    out: TextIO
+    patience: float
+
+
+async def _session(
+    settings: Settings, places: Places, person: Person, terminal: Terminal, workers: bool
+) -> None:
+    emulator = BotAPIEmulator()
+    admin = settings.is_admin(person.id)
+    # An admin without WEB_URL gets the staff workspace on loopback (bot/web/local.py).
+    web_port = None
+    if admin and settings.web_url is None:
+        from bot.web.local import LOOPBACK, loopback_port
+
+        web_port = loopback_port(settings.web_port)
+    # A new group id each session: a kept database's relayed questions name earlier groups.
+    group = emulator.group(-(10**12 + int(time.time())), title=GROUP_TITLE) if admin else None
+    settings = settings.model_copy(
+        update={
+            "web_url": f"http://{LOOPBACK}:{web_port}" if web_port else settings.web_url,
+            "bot_token": SecretStr(emulator.token),
+            "database_path": places.database,
+            "webhook_url": None,
+            # Lead alerts and questions go to the simulated group; without it, nowhere.
+            "staff_chat_id": None if group is None else group.id,
+            # One person at a keyboard (or a script piping lines): nobody to protect.
+            "flood_limit": 1_000_000,
+            "backup_dir": None,  # a try-out, not the deployment: no daily backups
+            # Offline, nobody's data is at stake: an obviously fake controller will do.
+            "controller_name": settings.controller_name or DEMO_CONTROLLER.name,
+            "controller_contact": settings.controller_contact or DEMO_CONTROLLER.contact,
+        }
+    )
+    runner = await create_runner(
+        settings,
+        request=emulator.request(),
+        updates_request=emulator.request(),
+        poll_timeout=1,
+        workers=workers,
+    )
+    # Telegram's update ids only grow; the database remembers those it has seen.
+    emulator.updates.continue_after(await runner.store.inbox.highest_id())
+    user = emulator.user(person.id, first_name=person.first_name, language_code=person.language)
+    joined = None if group is None else _join(emulator, group, user)
+    screen = Screen(terminal.out, person.id, None if group is None else group.id, places.files)
+    await runner.start()
+    unsubscribe = emulator.subscribe(screen)
+    try:
+        if joined is not None:
+            await runner.settle(joined)
+        async with contextlib.AsyncExitStack() as stack:
+            link = None
+            if web_port is not None:
+                from bot.web.local import serve_locally
+
+                workspace = serve_locally(runner, web_port, person.id, person.first_name,
+                                          person.language)  # fmt: skip
+                link = await stack.enter_async_context(workspace)
+            screen.say(_introduction(settings, places, link, admin))
+            keys = Keys(screen, user, group, runner.settle, terminal.patience)
+            await keys.converse(terminal.read_line)
+    finally:
+        unsubscribe()
+        await runner.stop()
+
+
+def _join(emulator: BotAPIEmulator, group: EmulatedChat, user: EmulatedUser) -> int:
+    """The admin adds the bot to the staff group, as in Telegram; the last update's id."""
+    emulator.add_bot_to_group(group, by=user, admin=True)
+    return int(emulator.updates.pending[-1]["update_id"])
+
+
+def _introduction(settings: Settings, places: Places, link: str | None, admin: bool) -> str:
+    """What the chat prints once before the first message: where things are, what to type."""
+    ends = "deleted when the chat ends"
+    files = f"Files the bot sends are saved in {places.files}"
+    if not places.kept(places.files):
+        files += f" ({ends}; --files DIR keeps them)"
+    log = f"Log: {places.log}" + ("" if places.kept(places.log) else f" ({ends})")
+    lines = [
+        "Chatting with the bot offline: nothing reaches Telegram.",
+        f"  {files}",
+        f"  {log}",
+    ]
+    if link is not None:
+        hours = settings.web_auth_max_age.total_seconds() / 3600
+        lines.append(f"  Staff workspace (this link works for {hours:g} h): {link}")
+    if admin:
+        lines.append(
+            f'  {GROUP_TITLE}: lead alerts and /tanya questions show under "staff group #N";'
+            f" answer one with {AS_STAFF} reply N TEXT"
+        )
+    lines.append("Type a message, a number to press a button, /quit to leave.")
+    return "\n".join(lines)

@@ -1,0 +1,330 @@
+"""One talent, one clean record: duplicates, answer corrections, notes, assignment, stage
+words, contact links, and what a lead number that is not a lead stands for.
+
+Pure of Telegram: the staff desk's buttons, `kocca-bot` and the staff workspace call these
+functions; the rules (validation, compare-and-set, audit) live here and in the store once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from bot.content import Content, Question
+from bot.leads import intake
+from bot.store import Store
+from bot.store.audit import Actor
+from bot.store.duplicates import DuplicateLinks, DuplicateMark, DuplicateOutcome
+from bot.store.pipeline import LeadState
+from bot.store.records import EditResult, LeadChange
+from bot.store.staff_notes import NoteOutcome
+from bot.texts import Text
+
+# ----- stage words ---------------------------------------------------------------------------
+
+_LONGEST_LABEL = 5  # words a stage label may span in a typed filter ("Diteruskan ke KOCCA")
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def find_stage(content: Content, text: str) -> str | None:
+    """A stage key from its key or its label in either language, in any case."""
+    wanted = _folded(text)
+    for key, stage in content.stages.items():
+        if wanted in (key.casefold(), _folded(stage.label.id), _folded(stage.label.en)):
+            return key
+    return None
+
+
+def stage_words(content: Content, words: Sequence[str]) -> list[str]:
+    """Typed words with stage labels (of one or more words, any case) replaced by their keys:
+    `/leads Diteruskan ke KOCCA musik` -> ["diteruskan", "musik"]."""
+    result: list[str] = []
+    index = 0
+    while index < len(words):
+        for span in range(min(_LONGEST_LABEL, len(words) - index), 0, -1):
+            key = find_stage(content, " ".join(words[index : index + span]))
+            if key is not None:
+                result.append(key)
+                index += span
+                break
+        else:
+            result.append(words[index])
+            index += 1
+    return result
+
+
+def contacted_stage(content: Content) -> str | None:
+    """The stage "📞 Contacted" moves a lead to: the first that counts as contact."""
+    return next((key for key, stage in content.stages.items() if stage.contacted), None)
+
+
+def closed_stage(content: Content) -> str:
+    """The stage that closes a lead (the last of content/stages.yaml)."""
+    return list(content.stages)[-1]
+
+
+# ----- contact in one step -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """How to reach a talent from the lead page."""
+
+    phone: str | None  # as stored: +6281234567890
+    whatsapp: str | None  # https://wa.me/6281234567890
+    email: str | None
+    mailto: str | None
+
+
+def contact(content: Content, answers: dict[str, Any]) -> Contact:
+    """The phone as a WhatsApp link and the email as a mailto: link (from the questions of
+    type phone and email; the intake stored them normalised: +62… and lower case)."""
+    phone = email = None
+    for question in content.intake.questions:
+        value = answers.get(question.key)
+        if not isinstance(value, str) or not value:
+            continue
+        if question.type == "phone" and phone is None:
+            phone = value
+        elif question.type == "email" and email is None:
+            email = value
+    digits = re.sub(r"\D", "", phone or "")
+    return Contact(
+        phone=phone,
+        whatsapp=f"https://wa.me/{digits}" if digits else None,
+        email=email,
+        mailto=f"mailto:{email}" if email and "@" in email else None,
+    )
+
+
+# ----- staff names ---------------------------------------------------------------------------
+
+
+async def staff_names(store: Store, ids: Iterable[int | None]) -> dict[int, str]:
+    """Staff members' names as the bot knows them (their Telegram first name), else the id."""
+    names = {}
+    for user_id in {user_id for user_id in ids if user_id is not None}:
+        user = await store.users.get(user_id)
+        names[user_id] = (user.first_name if user else "") or str(user_id)
+    return names
+
+
+def name_with_id(names: dict[int, str], user_id: int) -> str:
+    """ "Rina (123456)", or just the id when the bot knows no name."""
+    name = names.get(user_id)
+    return f"{name} ({user_id})" if name and name != str(user_id) else str(user_id)
+
+
+# ----- duplicates ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicates:
+    """A lead's possible duplicates and its "closed as duplicate" links."""
+
+    marks: list[DuplicateMark]  # not yet dealt with (not linked either way)
+    links: DuplicateLinks
+
+
+async def duplicates(store: Store, application_id: int) -> Duplicates:
+    """What the lead page shows about duplicates."""
+    links = await store.duplicates.duplicate_links(application_id)
+    linked = {links.closed_of, *(other for other, _ in links.closed_here)}
+    marks = (await store.duplicates.duplicate_marks([application_id])).get(application_id, [])
+    return Duplicates([mark for mark in marks if mark.other_id not in linked], links)
+
+
+async def page_marks(store: Store, application_ids: list[int]) -> dict[int, list[DuplicateMark]]:
+    """Possible duplicates of the leads of one list page."""
+    return await store.duplicates.duplicate_marks(application_ids)
+
+
+async def close_duplicate(
+    store: Store, application_id: int, of_id: int, actor: Actor, version: int | None = None
+) -> DuplicateOutcome:
+    """Close a lead as a duplicate of another (linked, audited, the talent not told)."""
+    return await store.duplicates.close_duplicate(application_id, of_id, actor, version)
+
+
+async def reopen_duplicate(store: Store, application_id: int, actor: Actor) -> DuplicateOutcome:
+    """Undo "closed as duplicate"."""
+    return await store.duplicates.reopen_duplicate(application_id, actor)
+
+
+def mark_text(content: Content, language: str, mark: DuplicateMark) -> str:
+    """ "mungkin duplikat dari KOC-000012: nomor HP sama"."""
+    reasons = ", ".join(content.text(_REASONS[reason], language) for reason in mark.reasons)
+    return content.text(
+        Text.RECORDS_DUPLICATE_MARK, language, reference=mark.other_reference, reasons=reasons
+    )
+
+
+async def export_marks(store: Store, content: Content, language: str) -> dict[int, str]:
+    """Per lead, its possible duplicates and "closed as duplicate" link, as export cells
+    (one pass over the contact index: about a second at 50,000 leads)."""
+    cells: dict[int, list[str]] = {}
+    for lead, marks in (await store.duplicates.duplicate_groups()).items():
+        cells[lead] = [mark_text(content, language, mark) for mark in marks]
+    gone = content.text(Text.RECORDS_GONE_REFERENCE, language)
+    for lead, other in (await store.duplicates.closed_duplicates()).items():
+        closed = content.text(Text.EXPORT_CLOSED_DUPLICATE, language, reference=other or gone)
+        cells.setdefault(lead, []).insert(0, closed)
+    return {lead: "; ".join(items) for lead, items in cells.items()}
+
+
+_REASONS = {
+    "telegram": Text.RECORDS_SAME_TELEGRAM,
+    "email": Text.RECORDS_SAME_EMAIL,
+    "phone": Text.RECORDS_SAME_PHONE,
+}
+
+
+# ----- staff correct an answer ----------------------------------------------------------------
+
+
+class EditError(ValueError):
+    """A question staff may not correct here; the message key says why."""
+
+    def __init__(self, reason: Text) -> None:
+        super().__init__(reason.value)
+        self.reason = reason
+
+
+def deciding(content: Content) -> set[str]:
+    """Questions whose answer decides which other questions are asked (the sector): a
+    correction there would leave the lead with answers to questions it never had."""
+    return {key for question in content.intake.questions for key in (question.when or {})}
+
+
+def editable_questions(content: Content, answers: dict[str, Any]) -> list[Question]:
+    """The questions of this lead staff may correct, in questionnaire order."""
+    keep_out = deciding(content)
+    return [
+        question
+        for question in intake.visible_questions(content, answers)
+        if question.key not in keep_out
+    ]
+
+
+def editable(content: Content, answers: dict[str, Any], key: str) -> Question:
+    """The question, if staff may correct it on this lead; else EditError."""
+    question = content.questions.get(key)
+    if question is None or not intake.is_visible(question, answers):
+        raise EditError(Text.RECORDS_EDIT_UNKNOWN)
+    if key in deciding(content):
+        raise EditError(Text.RECORDS_EDIT_DECIDING)
+    return question
+
+
+def check_answer(
+    content: Content, question: Question, answers: dict[str, Any], text: str
+) -> intake.Outcome:
+    """A typed correction, validated exactly like the form (a multiple-choice answer as its
+    labels separated by commas)."""
+    if question.type != "multi_choice":
+        return intake.check_text(question, content, answers, text)
+    chosen: list[str] = []
+    for part in (part.strip() for part in text.split(",")):
+        if not part:
+            continue
+        outcome = intake.check_text(question, content, answers, part)
+        if not isinstance(outcome, intake.Accepted):
+            return intake.Rejected(Text.RECORDS_EDIT_MULTI_HINT)
+        chosen += [value for value in outcome.value if value not in chosen]
+    problem = intake.check_selection(question, chosen)
+    return problem if problem is not None else intake.Accepted(chosen)
+
+
+def check_choice(
+    content: Content, question: Question, answers: dict[str, Any], value: str
+) -> intake.Outcome:
+    """A pressed choice (single choice or province), validated like the form."""
+    return intake.check_choice(question, content, answers, value)
+
+
+async def edit_answer(
+    store: Store,
+    content: Content,
+    application_id: int,
+    key: str,
+    expected: str | None,
+    had_expected: bool,
+    value: Any,
+    actor: Actor,
+) -> EditResult:
+    """Save a validated correction if the answer is still what the staff member saw.
+
+    `expected` is the answer as stored when they started (None with had_expected: skipped);
+    another correction in between is refused ("conflict") and nothing is saved. The talent is
+    not messaged; the lead's history keeps the old and new value, the audit log the question.
+    """
+    if value is None:
+        question = content.questions.get(key)
+        if question is None or question.required:
+            raise EditError(Text.RECORDS_EDIT_REQUIRED)
+    return await store.records.edit_answer(
+        application_id, key, expected, had_expected, value, actor
+    )
+
+
+# ----- notes ---------------------------------------------------------------------------------
+
+
+async def edit_note(store: Store, note_id: int, actor: Actor, text: str) -> NoteOutcome:
+    """Replace one's own note (checked like a new one by pipeline.check_note first)."""
+    return await store.staff_notes.edit_note(note_id, actor, text)
+
+
+async def delete_note(store: Store, note_id: int, actor: Actor) -> NoteOutcome:
+    """Delete one's own note; its text is gone."""
+    return await store.staff_notes.delete_note(note_id, actor)
+
+
+# ----- assignment ----------------------------------------------------------------------------
+
+
+class AssignError(ValueError):
+    """Not an admin: a lead is only handed to someone in ADMIN_IDS."""
+
+
+async def assign(
+    store: Store, application_id: int, actor: Actor, assignee: int | None, admins: Iterable[int]
+) -> tuple[LeadState, bool] | None:
+    """Hand a lead to an admin (None: to nobody): the lead, and whether that changed anything
+    (an unchanged assignment records nothing, so showing the lead is a view to record); None
+    if the lead is gone."""
+    if assignee is not None and assignee not in set(admins):
+        raise AssignError(str(assignee))
+    return await store.pipeline.assign(application_id, actor, assignee)
+
+
+# ----- history -------------------------------------------------------------------------------
+
+
+async def changes(store: Store, application_id: int, limit: int) -> tuple[list[LeadChange], int]:
+    """The lead's newest answer changes and duplicate links, and how many there are."""
+    return await store.records.changes(application_id, limit)
+
+
+# ----- lead numbers --------------------------------------------------------------------------
+
+
+async def missing_lead_text(
+    store: Store, content: Content, language: str, typed: str, reference: str | None
+) -> str:
+    """Why there is no lead for what staff typed: never given, a draft, or erased."""
+    if reference is None:
+        return content.text(Text.LEAD_NOT_FOUND, language, reference=typed)
+    info = await store.records.number_info(reference)
+    if info is None:
+        return content.text(Text.RECORDS_NUMBER_NEVER_GIVEN, language, reference=reference)
+    if info.given:
+        return content.text(Text.LEAD_ERASED, language, reference=reference)
+    if info.draft:
+        return content.text(Text.RECORDS_NUMBER_DRAFT, language, reference=reference)
+    return content.text(Text.RECORDS_NUMBER_LEGACY, language, reference=reference)

@@ -1,0 +1,239 @@
+"""What a restore carries from the database it replaces into the restored copy.
+
+The backup is older than the database it replaces. What happened since and must not be
+undone is copied into the copy before it is put in place: erasure and withdrawal records
+(applied again afterwards, bot.privacy.reapply_erasures), the registration reminders sent
+(none goes twice), the highest ids staff hold (lead references, buttons), and the audit
+entries made since the backup (the record of processing only grows; erased talents' lead
+references in them are already the erasure hash, and those of records carried now become
+it when they are applied). What the replaced database has and the backup lacks (talents and
+leads that came after it) is counted, not carried: it stays in the kept database.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.store.talent_updates import carry_high_water
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Carried:
+    """What was carried over, and what the replaced database has that the backup lacks."""
+
+    erasures: int = 0
+    withdrawals: int = 0
+    unreadable: str | None = None  # why the replaced database's records could not be read
+    reminders: int = 0
+    audit_entries: int = 0
+    dropped_users: int = 0
+    dropped_leads: int = 0
+
+
+def carry_over(current: Path, staged: Path) -> Carried:
+    """Carry into the (migrated) copy `staged` what it must not lose from `current`."""
+    if not current.exists():  # a new server, or a dead disk: nothing to carry
+        return Carried()
+    erasures, unreadable = _carry(current, staged, "erasures", _ERASURES)
+    withdrawals, unreadable_too = _carry(current, staged, "withdrawals", _WITHDRAWALS)
+    reminders = _carry_reminders(current, staged)
+    _carry_high_water(current, staged)
+    audit = _carry_audit(current, staged)
+    users, leads = _not_in_backup(current, staged)
+    return Carried(
+        erasures, withdrawals, unreadable or unreadable_too, reminders, audit, users, leads
+    )
+
+
+# Keyed records of the current database that the restored one lacks, copied as not yet
+# applied ({keyed}: whether the current database's erasure record is keyed; older ones are
+# sealed at the next start).
+_ERASURES = (
+    "INSERT INTO main.erasures (subject_hash, erased_at, keyed, applied)"
+    " SELECT c.subject_hash, c.erased_at, {keyed}, 0 FROM current.erasures c"
+    " WHERE NOT EXISTS (SELECT 1 FROM main.erasures e"
+    " WHERE e.subject_hash = c.subject_hash AND e.erased_at = c.erased_at)"
+)
+_WITHDRAWALS = (
+    "INSERT INTO main.withdrawals (subject_hash, withdrawn_at, applied)"
+    " SELECT c.subject_hash, c.withdrawn_at, 0 FROM current.withdrawals c"
+    " WHERE NOT EXISTS (SELECT 1 FROM main.withdrawals w"
+    " WHERE w.subject_hash = c.subject_hash AND w.withdrawn_at = c.withdrawn_at)"
+)
+
+
+@contextlib.contextmanager
+def _attached(current: Path, staged: Path) -> Iterator[sqlite3.Connection]:
+    """The restored copy, with the database it replaces attached read-only as `current`.
+
+    Closing it rolls back whatever was left uncommitted."""
+    connection = sqlite3.connect(staged, isolation_level=None)
+    try:
+        connection.execute("ATTACH DATABASE ? AS current", (f"file:{current}?mode=ro",))
+        yield connection
+    finally:
+        connection.close()
+
+
+def _carry(current: Path, staged: Path, table: str, sql: str) -> tuple[int, str | None]:
+    """Copy keyed records from the current database that the restored one lacks."""
+    try:
+        with _attached(current, staged) as connection:
+            columns = {row[1] for row in connection.execute(f"PRAGMA current.table_info({table})")}
+            if not columns:
+                return 0, None  # a database from before these records existed
+            connection.execute("BEGIN IMMEDIATE")
+            cursor = connection.execute(sql.format(keyed="c.keyed" if "keyed" in columns else "0"))
+            connection.execute("COMMIT")
+            return cursor.rowcount, None
+    except sqlite3.Error as error:
+        return 0, str(error)
+
+
+def _carry_reminders(current: Path, staged: Path) -> int:
+    """Reminders the replaced database sent after the backup, for drafts the copy has: kept,
+    so they are not sent again (application ids are never reused, see _carry_high_water)."""
+    columns = "application_id, number, user_id, status, questions_left, message_id, error,"
+    columns += " created_at, sent_at"
+    try:
+        with _attached(current, staged) as connection:
+            if not _has_table(connection, "reminders"):
+                return 0
+            cursor = connection.execute(
+                f"INSERT OR IGNORE INTO main.reminders ({columns}) SELECT"  # noqa: S608 - constants
+                f" {', '.join('c.' + name.strip() for name in columns.split(','))}"
+                " FROM current.reminders c JOIN main.applications a"
+                " ON a.id = c.application_id AND a.user_id = c.user_id"
+            )
+            return max(cursor.rowcount, 0)
+    except sqlite3.Error as error:
+        log.warning("Could not carry the reminders sent since the backup over: %s", error)
+        return 0
+
+
+# Counters of ids staff hold (lead references, broadcast buttons), each raised at a restore
+# to the highest id the replaced database had used: (its rows, their highest id, its own
+# counter). Lead numbers are given at submission: the highest reference stands for them.
+_ID_COUNTERS = {
+    "application_ids": (
+        "applications",
+        "MAX(id)",
+        "SELECT last FROM current.application_ids WHERE id = 1",
+    ),
+    "broadcast_ids": (
+        "broadcasts",
+        "MAX(id)",
+        "SELECT last FROM current.broadcast_ids WHERE id = 1",
+    ),
+    "lead_numbers": (
+        "applications",
+        "MAX(CAST(substr(reference, 5) AS INTEGER))",
+        "SELECT last FROM current.lead_numbers WHERE id = 1",
+    ),
+}
+
+
+def _carry_high_water(current: Path, staged: Path) -> None:
+    """Lead references and broadcast ids issued after the backup (known to staff from
+    exports and buttons) are not given again."""
+    try:
+        with _attached(current, staged) as connection:
+            replaced = {
+                row[0] for row in connection.execute("SELECT name FROM current.sqlite_master")
+            }
+            for counter, (rows, most, last) in _ID_COUNTERS.items():
+                highest = [
+                    f"(SELECT {most} FROM current.{rows})"  # noqa: S608 - from _ID_COUNTERS
+                    if rows in replaced
+                    else "0",
+                    f"({last})" if counter in replaced else "0",
+                ]
+                connection.execute(
+                    f"UPDATE main.{counter} SET last = MAX(last, "  # noqa: S608 - as above
+                    + ", ".join(f"COALESCE({part}, 0)" for part in highest)
+                    + ") WHERE id = 1"
+                )
+            carry_high_water(connection)  # talent update and bulk move ids (staff buttons)
+    except sqlite3.Error as error:
+        log.warning("Could not carry the highest ids over to the restored database: %s", error)
+
+
+# The audit log only grows, so when the copy's newest entry is also the replaced database's,
+# the entries after it are those made since the backup. Otherwise (logs that parted ways, a
+# backup of another database) every entry the copy lacks is carried, compared by what it
+# records (its lead reference may have become an erasure hash since).
+_AUDIT_COLUMNS = "created_at, actor_id, via, action, lead_ref, detail"
+_AUDIT_SINCE = "c.id > ?"
+_AUDIT_MISSING = (
+    "NOT EXISTS (SELECT 1 FROM main.audit_log m WHERE m.created_at = c.created_at"
+    " AND m.action = c.action AND m.actor_id IS c.actor_id AND m.via = c.via"
+    " AND m.detail = c.detail)"
+)
+
+
+def _carry_audit(current: Path, staged: Path) -> int:
+    """Audit entries the replaced database has and the copy lacks, appended in their order."""
+    try:
+        with _attached(current, staged) as connection:
+            if not _has_table(connection, "audit_log"):
+                return 0
+            last = connection.execute(
+                "SELECT id, created_at, action FROM main.audit_log ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+            shared = (
+                last is not None
+                and connection.execute(
+                    "SELECT 1 FROM current.audit_log"
+                    " WHERE id = ? AND created_at = ? AND action = ?",
+                    last,
+                ).fetchone()
+            )
+            where, params = (_AUDIT_SINCE, (last[0],)) if shared else (_AUDIT_MISSING, ())
+            connection.execute("BEGIN IMMEDIATE")
+            cursor = connection.execute(
+                f"INSERT INTO main.audit_log ({_AUDIT_COLUMNS}) SELECT {_AUDIT_COLUMNS}"  # noqa: S608 - constants
+                f" FROM current.audit_log c WHERE {where} ORDER BY c.id",
+                params,
+            )
+            connection.execute("COMMIT")
+            return max(cursor.rowcount, 0)
+    except sqlite3.Error as error:
+        log.warning("Could not carry the audit entries made since the backup over: %s", error)
+        return 0
+
+
+def _not_in_backup(current: Path, staged: Path) -> tuple[int, int]:
+    """Users (talents and staff) and submitted leads of the replaced database that the copy
+    does not have (they came after the backup): counted for the operator and the audit log."""
+    try:
+        with _attached(current, staged) as connection:
+            if not _has_table(connection, "users"):
+                return 0, 0
+            users = connection.execute(
+                "SELECT COUNT(*) FROM current.users c"
+                " WHERE NOT EXISTS (SELECT 1 FROM main.users m WHERE m.user_id = c.user_id)"
+            ).fetchone()[0]
+            leads = connection.execute(
+                "SELECT COUNT(*) FROM current.applications c WHERE c.status = 'submitted'"
+                " AND NOT EXISTS (SELECT 1 FROM main.applications m WHERE m.id = c.id)"
+            ).fetchone()[0]
+            return int(users), int(leads)
+    except sqlite3.Error as error:
+        log.warning("Could not count what the backup lacks: %s", error)
+        return 0, 0
+
+
+def _has_table(connection: sqlite3.Connection, name: str) -> bool:
+    """Whether the replaced database has this table (it may be from an older version)."""
+    return bool(
+        connection.execute(
+            "SELECT 1 FROM current.sqlite_master WHERE type = 'table' AND name = ?", (name,)
+        ).fetchone()
+    )

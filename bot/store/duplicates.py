@@ -1,0 +1,236 @@
+"""Duplicates: leads sharing a Telegram account, an email or a phone number, and leads
+closed as a duplicate of another (linked both ways, audited; nothing merged or deleted).
+
+The contact questions are found through the partial index answers_contact (migration 0019),
+which holds the email and phone answers: the queries repeat its WHERE so SQLite uses it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.store.audit import Actor, Audit
+from bot.store.db import Database, Row, Transaction, utc_now
+from bot.store.records import record_change
+
+DuplicateOutcome = Literal[
+    "saved", "same", "gone", "other_gone", "other_closed", "self", "conflict"
+]
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateMark:
+    """Another submitted lead sharing a Telegram account, an email or a phone number."""
+
+    other_id: int
+    other_reference: str
+    reasons: tuple[str, ...]  # "telegram", "email", "phone"
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateLinks:
+    """How a lead is linked by "closed as duplicate": of which lead, and which of it."""
+
+    closed_of: int | None  # the lead this one was closed as a duplicate of (None: erased)
+    closed_of_reference: str | None
+    closed: bool  # closed as a duplicate (even if that other lead was erased since)
+    closed_here: list[tuple[int, str]]  # leads closed as duplicates of this one
+
+
+class Duplicates:
+    """Duplicate marks and "closed as duplicate" links on lead_pipeline."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def duplicate_marks(self, application_ids: list[int]) -> dict[int, list[DuplicateMark]]:
+        """Other submitted leads sharing each lead's Telegram account, email or phone."""
+        if not application_ids:
+            return {}
+        ids = json.dumps(application_ids)
+        rows = await self._db.fetch_all(_MARKS, (ids, ids))
+        found: dict[int, dict[int, tuple[str, set[str]]]] = {}
+        for row in rows:
+            others = found.setdefault(int(row["lead"]), {})
+            entry = others.setdefault(int(row["other"]), (str(row["reference"]), set()))
+            entry[1].add(str(row["reason"]))
+        return {
+            lead: [
+                DuplicateMark(other, reference, tuple(sorted(reasons, key=_REASON_ORDER.index)))
+                for other, (reference, reasons) in sorted(others.items())
+            ]
+            for lead, others in found.items()
+        }
+
+    async def duplicate_groups(self) -> dict[int, list[DuplicateMark]]:
+        """Every submitted lead that shares a Telegram account, email or phone with another
+        (for exports): one pass over the contact index and the leads per user."""
+        pairs: dict[int, dict[int, set[str]]] = {}
+        references: dict[int, str] = {}
+        async with self._db.snapshot() as view:
+            for sql in (_SAME_USER, _SAME_CONTACT):
+                async with view.stream(sql) as rows:
+                    async for row in rows:
+                        members = json.loads(row["members"])
+                        for lead_id, reference in members:
+                            references[int(lead_id)] = str(reference)
+                        for lead_id, _ in members:
+                            for other, _ in members:
+                                if other != lead_id:
+                                    reasons = pairs.setdefault(int(lead_id), {})
+                                    reasons.setdefault(int(other), set()).add(str(row["reason"]))
+        return {
+            lead: [
+                DuplicateMark(other, references[other], tuple(sorted(r, key=_REASON_ORDER.index)))
+                for other, r in sorted(others.items())
+            ]
+            for lead, others in pairs.items()
+        }
+
+    async def closed_duplicates(self) -> dict[int, str | None]:
+        """Every lead closed as a duplicate, with the reference of the lead it duplicates
+        (None: that one was erased since)."""
+        rows = await self._db.fetch_all(
+            "SELECT p.application_id, o.reference FROM lead_pipeline p"
+            " LEFT JOIN applications o ON o.id = p.duplicate_of"
+            " WHERE p.duplicate_closed_at IS NOT NULL"
+        )
+        return {int(row["application_id"]): row["reference"] for row in rows}
+
+    async def duplicate_links(self, application_id: int) -> DuplicateLinks:
+        """Of which lead this one is a closed duplicate, and which are closed as its."""
+        row = await self._db.fetch_one(
+            "SELECT p.duplicate_of, p.duplicate_closed_at, o.reference FROM lead_pipeline p"
+            " LEFT JOIN applications o ON o.id = p.duplicate_of WHERE p.application_id = ?",
+            (application_id,),
+        )
+        here = await self._db.fetch_all(
+            "SELECT a.id, a.reference FROM lead_pipeline p JOIN applications a"
+            " ON a.id = p.application_id WHERE p.duplicate_of = ? ORDER BY a.id",
+            (application_id,),
+        )
+        return DuplicateLinks(
+            closed_of=None if row is None else row["duplicate_of"],
+            closed_of_reference=None if row is None else row["reference"],
+            closed=row is not None and row["duplicate_closed_at"] is not None,
+            closed_here=[(int(item["id"]), str(item["reference"])) for item in here],
+        )
+
+    async def close_duplicate(
+        self, application_id: int, of_id: int, actor: Actor, version: int | None = None
+    ) -> DuplicateOutcome:
+        """Close a lead as a duplicate of another: linked both ways, audited, the talent not
+        told; nothing of either lead is merged or deleted."""
+        async with self._db.transaction() as tx:
+            lead = await _pipeline_row(tx, application_id)
+            if lead is None:
+                await Audit.add_in(tx, actor, "duplicate_refused", None, reason="gone")
+                return "gone"
+            if application_id == of_id:
+                return "self"
+            if version is not None and lead["version"] != version:
+                await Audit.add_in(
+                    tx, actor, "duplicate_refused", lead["reference"], reason="changed_meanwhile"
+                )
+                return "conflict"
+            other = await _pipeline_row(tx, of_id)
+            if other is None:
+                await Audit.add_in(
+                    tx, actor, "duplicate_refused", lead["reference"], reason="other_gone"
+                )
+                return "other_gone"
+            if other["duplicate_closed_at"] is not None:
+                return "other_closed"
+            if lead["duplicate_of"] == of_id:
+                return "same"
+            await tx.execute(
+                "UPDATE lead_pipeline SET duplicate_of = ?, duplicate_closed_at = ?,"
+                " version = version + 1 WHERE application_id = ?",
+                (of_id, utc_now(), application_id),
+            )
+            await record_change(tx, application_id, "duplicate", actor, actor.via, other=of_id)
+            await Audit.add_in(
+                tx, actor, "closed_as_duplicate", lead["reference"], of=other["reference"]
+            )
+            await Audit.add_in(
+                tx, actor, "duplicate_linked", other["reference"], duplicate=lead["reference"]
+            )
+        return "saved"
+
+    async def reopen_duplicate(self, application_id: int, actor: Actor) -> DuplicateOutcome:
+        """Undo "closed as duplicate": the lead is back at its stage."""
+        async with self._db.transaction() as tx:
+            lead = await _pipeline_row(tx, application_id)
+            if lead is None:
+                return "gone"
+            if lead["duplicate_closed_at"] is None:
+                return "same"
+            await tx.execute(
+                "UPDATE lead_pipeline SET duplicate_of = NULL, duplicate_closed_at = NULL,"
+                " version = version + 1 WHERE application_id = ?",
+                (application_id,),
+            )
+            await record_change(
+                tx, application_id, "reopened", actor, actor.via, other=lead["duplicate_of"]
+            )
+            await Audit.add_in(tx, actor, "duplicate_reopened", lead["reference"])
+        return "saved"
+
+
+_REASON_ORDER = ["telegram", "email", "phone"]
+# For each of the given leads: submitted leads of the same Telegram account, and submitted
+# leads with the same email or phone answer (through the partial index answers_contact);
+# not a pair already dealt with (one closed as a duplicate of the other). CROSS JOIN keeps
+# SQLite to this order: from the few given leads outwards, never from every lead inwards.
+_MARKS = """
+SELECT l.id AS lead, o.id AS other, o.reference, 'telegram' AS reason
+FROM json_each(?) j CROSS JOIN applications l CROSS JOIN applications o
+WHERE l.id = j.value AND o.user_id = l.user_id AND o.status = 'submitted' AND o.id != l.id
+    AND NOT EXISTS (SELECT 1 FROM lead_pipeline x
+        WHERE x.application_id = o.id AND x.duplicate_of = l.id)
+    AND NOT EXISTS (SELECT 1 FROM lead_pipeline x
+        WHERE x.application_id = l.id AND x.duplicate_of = o.id)
+UNION ALL
+SELECT s.application_id, o.application_id, a.reference, s.question_key
+FROM json_each(?) j CROSS JOIN answers s CROSS JOIN answers o CROSS JOIN applications a
+WHERE s.application_id = j.value AND s.question_key IN ('email', 'phone')
+    AND s.value IS NOT NULL
+    AND o.question_key IN ('email', 'phone') AND o.question_key = s.question_key
+    AND o.value = s.value AND o.application_id != s.application_id
+    AND a.id = o.application_id AND a.status = 'submitted'
+    AND NOT EXISTS (SELECT 1 FROM lead_pipeline x
+        WHERE x.application_id = o.application_id AND x.duplicate_of = s.application_id)
+    AND NOT EXISTS (SELECT 1 FROM lead_pipeline x
+        WHERE x.application_id = s.application_id AND x.duplicate_of = o.application_id)
+"""
+# Every group of two or more submitted leads sharing one thing, for exports: first the shared
+# values from the indexes alone (applications_user, in user order: `+status` keeps SQLite off
+# the status index; answers_contact), then their few leads.
+_SAME_USER = """
+SELECT 'telegram' AS reason, json_group_array(json_array(a.id, a.reference)) AS members
+FROM (SELECT user_id FROM applications WHERE +status = 'submitted'
+    GROUP BY user_id HAVING COUNT(*) > 1) d
+CROSS JOIN applications a ON a.user_id = d.user_id AND a.status = 'submitted'
+GROUP BY a.user_id
+"""
+_SAME_CONTACT = """
+SELECT s.question_key AS reason, json_group_array(json_array(a.id, a.reference)) AS members
+FROM (SELECT question_key, value FROM answers
+    WHERE question_key IN ('email', 'phone') AND value IS NOT NULL
+    GROUP BY question_key, value HAVING COUNT(*) > 1) d
+CROSS JOIN answers s ON s.question_key IN ('email', 'phone')
+    AND s.question_key = d.question_key AND s.value = d.value
+CROSS JOIN applications a ON a.id = s.application_id AND a.status = 'submitted'
+GROUP BY s.question_key, s.value HAVING COUNT(*) > 1
+"""
+
+
+async def _pipeline_row(tx: Transaction, application_id: int) -> Row | None:
+    return await tx.fetch_one(
+        "SELECT a.reference, p.version, p.duplicate_of, p.duplicate_closed_at"
+        " FROM applications a JOIN lead_pipeline p ON p.application_id = a.id"
+        " WHERE a.id = ? AND a.status = 'submitted'",
+        (application_id,),
+    )

@@ -1,0 +1,168 @@
+"""Talents' free questions: what was asked, what the bot answered, what the talent did next."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from bot.store.db import Database, Reader, utc_now
+
+
+@dataclass(frozen=True, slots=True)
+class Asked:
+    """One free question as it is recorded."""
+
+    user_id: int
+    update_id: int
+    message_id: int | None
+    language: str
+    via: str  # "chat": typed outside any flow; "ask": typed after /tanya
+    text: str
+    summary: str  # masked and shortened: the only form aggregates show
+    outcome: str  # answered, suggested, unanswered
+    entry: str | None  # faq:<key> or program:<key> answered
+    offered: tuple[str, ...]  # the other entries shown as buttons
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    """A recorded question, as its buttons need it."""
+
+    id: int
+    user_id: int
+    message_id: int | None
+    text: str
+    entry: str | None
+    offered: tuple[str, ...]
+    sent_to_staff: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Week:
+    """Free questions since a moment: how each was answered, and the most asked unanswered."""
+
+    answered: int
+    suggested: int
+    unanswered: int
+    not_this: int  # answers the talent said were not what they asked
+    top_unanswered: list[tuple[str, int]]  # (summary, times asked), most first
+
+
+_COLUMNS = "id, user_id, message_id, text, entry, offered, sent_to_staff_at"
+
+
+class FreeQuestions:
+    """The free_questions table."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def record(self, asked: Asked) -> int:
+        """Store a question before the bot answers it; its id (the same for a replayed update)."""
+        async with self._db.transaction() as tx:
+            row = await tx.fetch_one(
+                "INSERT INTO free_questions (user_id, update_id, message_id, asked_at, language,"
+                " via, text, summary, outcome, entry, offered, confidence)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (update_id) DO NOTHING"
+                " RETURNING id",
+                (
+                    asked.user_id,
+                    asked.update_id,
+                    asked.message_id,
+                    utc_now(),
+                    asked.language,
+                    asked.via,
+                    asked.text,
+                    asked.summary,
+                    asked.outcome,
+                    asked.entry,
+                    json.dumps(list(asked.offered)),
+                    round(asked.confidence, 3),
+                ),
+            )
+            if row is None:  # a replayed update: recorded the first time round
+                row = await tx.fetch_one(
+                    "SELECT id FROM free_questions WHERE update_id = ?", (asked.update_id,)
+                )
+        assert row is not None  # inserted, or there from the first time round
+        return int(row["id"])
+
+    def get(self, question_id: int, user_id: int) -> Recorded | None:
+        """One of this talent's questions (None for another talent's, or an erased one)."""
+        rows = self._db.lookup(
+            f"SELECT {_COLUMNS} FROM free_questions WHERE id = ? AND user_id = ?",  # noqa: S608
+            (question_id, user_id),
+        )
+        if not rows:
+            return None
+        row = rows[0]
+        return Recorded(
+            int(row["id"]),
+            int(row["user_id"]),
+            row["message_id"],
+            row["text"],
+            row["entry"],
+            tuple(json.loads(row["offered"])),
+            row["sent_to_staff_at"] is not None,
+        )
+
+    async def not_this(self, question_id: int, user_id: int) -> None:
+        """The talent said the answer was not what they asked (the first time counts)."""
+        await self._set(question_id, user_id, "not_this_at = COALESCE(not_this_at, ?)", utc_now())
+
+    async def opened(self, question_id: int, user_id: int, entry: str) -> None:
+        """The talent opened one of the entries offered."""
+        await self._set(question_id, user_id, "opened = ?", entry)
+
+    async def sent_to_staff(self, question_id: int, user_id: int) -> bool:
+        """Mark the question as sent to staff; False if it already was (a second press)."""
+        async with self._db.transaction() as tx:
+            changed = await tx.execute_rowcount(
+                "UPDATE free_questions SET sent_to_staff_at = ?"
+                " WHERE id = ? AND user_id = ? AND sent_to_staff_at IS NULL",
+                (utc_now(), question_id, user_id),
+            )
+        return changed > 0
+
+    async def unsent(self, question_id: int, user_id: int) -> None:
+        """The question could not reach staff after all: it may be sent again."""
+        await self._set(question_id, user_id, "sent_to_staff_at = ?", None)
+
+    async def _set(self, question_id: int, user_id: int, assignment: str, value: object) -> None:
+        async with self._db.transaction() as tx:
+            await tx.execute(
+                f"UPDATE free_questions SET {assignment} WHERE id = ? AND user_id = ?",  # noqa: S608
+                (value, question_id, user_id),
+            )
+
+    @staticmethod
+    async def week(view: Reader, since: str, top: int) -> Week:
+        """Questions asked since a moment (UTC ISO), read from a snapshot."""
+        counts = {
+            row["outcome"]: row["n"]
+            for row in await view.fetch_all(
+                "SELECT outcome, COUNT(*) AS n FROM free_questions WHERE asked_at >= ?"
+                " GROUP BY outcome",
+                (since,),
+            )
+        }
+        not_this = await view.fetch_value(
+            "SELECT COUNT(*) FROM free_questions WHERE asked_at >= ? AND not_this_at IS NOT NULL",
+            (since,),
+        )
+        # Grouped by the masked summary, case and spacing aside: "Ada open call?" and
+        # "ada open call" are one question.
+        rows = await view.fetch_all(
+            "SELECT MIN(summary) AS summary, COUNT(*) AS n FROM free_questions"
+            " WHERE asked_at >= ? AND outcome = 'unanswered'"
+            " GROUP BY lower(trim(summary, ' ?!.')) ORDER BY n DESC, summary LIMIT ?",
+            (since, top),
+        )
+        return Week(
+            answered=counts.get("answered", 0),
+            suggested=counts.get("suggested", 0),
+            unanswered=counts.get("unanswered", 0),
+            not_this=int(not_this or 0),
+            top_unanswered=[(row["summary"], row["n"]) for row in rows],
+        )

@@ -1,0 +1,40 @@
+"""Text from talents and from Telegram kept harmless: shown in a terminal, and stored.
+
+A Telegram name or an answer can hold terminal escape sequences (ESC [ 2 J clears the
+screen, ESC ] 0 ; … sets the window title, some terminals act on far worse). What the
+command line prints goes through `printable`; names and short answers lose their control
+characters when the bot takes them in (`without_controls`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_LINE_BREAK = re.compile(r"\r\n?")
+
+
+def printable(text: str, *, keep_newlines: bool = False) -> str:
+    """Control, format and separator characters as escapes (\\n, \\x1b, \\u202e); line breaks
+    kept as they are if `keep_newlines` (multi-line messages)."""
+    return "".join(
+        char
+        if (keep_newlines and char == "\n")
+        or (unicodedata.category(char)[0] != "C" and char not in "\u2028\u2029")
+        else char.encode("unicode_escape").decode("ascii")
+        for char in text
+    )
+
+
+def without_controls(text: str, *, keep_newlines: bool = False) -> str:
+    """The text without C0 and C1 control characters: spacing ones (tab, line breaks) become
+    a space, line breaks stay if `keep_newlines`, the others go."""
+    if keep_newlines:
+        text = _LINE_BREAK.sub("\n", text)
+    return "".join(_without_control(char, keep_newlines) for char in text)
+
+
+def _without_control(char: str, keep_newlines: bool) -> str:
+    if unicodedata.category(char) != "Cc" or (keep_newlines and char == "\n"):
+        return char
+    return " " if char.isspace() else ""

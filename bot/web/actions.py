@@ -1,0 +1,341 @@
+"""What staff do in the workspace, through the same core functions as in Telegram.
+
+A stage change is previewed (the exact message, in the talent's language) and saved only
+with "Send update" or "Don't notify"; the consent gate, the compare-and-set on the lead's
+version, the one-message-at-most rule and the audit entry all live in bot/leads/pipeline.py
+and bot/store/pipeline.py. Replies go out as the staff group's relayed answers do.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from typing import Any, NoReturn
+
+from bot import support
+from bot.leads import pipeline
+from bot.leads.pipeline import NoteError
+from bot.store.pipeline import NOTE_LIMIT, LeadState, Move
+from bot.texts import Text
+from bot.web import inputs
+from bot.web.desk import Desk, Viewer
+from bot.web.lead_page import LeadGone, reference
+
+log = logging.getLogger(__name__)
+
+REPLY_LIMIT = 4000  # characters: one Telegram message (4,096) with room for escaping
+
+
+async def _state(desk: Desk, application_id: int) -> LeadState:
+    state = await desk.store.pipeline.state(application_id)
+    if state is None:
+        raise LeadGone(application_id)
+    return state
+
+
+async def note(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
+    """Keep an internal note (checked as /catatan checks it)."""
+    application_id = inputs.lead_id(body)
+    text = inputs.words(body, "text", NOTE_LIMIT * 4)
+    try:
+        kept = pipeline.check_note(text)
+    except NoteError:
+        length = len(text.strip())
+        if length:
+            detail = desk.content.text(
+                Text.WS_NOTE_TOO_LONG, viewer.language, length=length, limit=NOTE_LIMIT
+            )
+        else:
+            detail = desk.content.text(Text.WS_NOTE_EMPTY, viewer.language)
+        return {"outcome": "refused", "text": detail}
+    saved = await desk.store.pipeline.add_note(application_id, viewer.actor, kept)
+    if saved is None:
+        raise LeadGone(application_id)
+    return {"outcome": "saved", "text": desk.content.text(Text.WS_NOTE_SAVED, viewer.language)}
+
+
+async def assign(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
+    """Take the lead, give it to another admin, or to nobody."""
+    application_id = inputs.lead_id(body)
+    wanted = body.get("assignee")
+    assignee = None if wanted is None else inputs.integer(wanted, "assignee")
+    if assignee is not None and not desk.services.settings.is_admin(assignee):
+        raise inputs.BadInput("assignee must be an admin")
+    if await desk.store.pipeline.assign(application_id, viewer.actor, assignee) is None:
+        raise LeadGone(application_id)
+    return {"outcome": "saved", "text": desk.content.text(Text.WS_ASSIGN_SAVED, viewer.language)}
+
+
+async def _unknown_stage(desk: Desk, viewer: Viewer, application_id: int, stage: str) -> NoReturn:
+    """A stage content does not have: refused and recorded, as a forged Telegram button is."""
+    wanted = pipeline.clean_key(stage)
+    await desk.store.pipeline.refuse(application_id, viewer.actor, "unknown_stage", wanted=wanted)
+    raise inputs.BadInput("unknown stage")
+
+
+def _report(
+    desk: Desk, viewer: Viewer, application_id: int, stage: str, move: Move
+) -> dict[str, Any]:
+    """What became of a stage change, in the words Telegram uses."""
+    language, content = viewer.language, desk.content
+    key = {
+        # The delivery is reported in the admin's chat with the bot (report_chat_id).
+        "saved": Text.WS_SAVED_NOTIFYING if move.update_id else Text.PIPELINE_SAVED,
+        "conflict": Text.PIPELINE_CONFLICT,
+        "same": Text.PIPELINE_ALREADY_THERE,
+        "gone": Text.PIPELINE_GONE,
+        "no_consent": Text.PIPELINE_NO_CONSENT_TRANSFER,
+    }[move.outcome]
+    shown = stage if move.outcome == "no_consent" or move.state is None else move.state.stage
+    label = pipeline.stage_label(content, shown, language)
+    values = {}
+    if move.outcome == "no_consent":  # as in Telegram: why, naming the recipient if there is one
+        forwarding = desk.services.settings.forwarding()
+        if forwarding is None:
+            key = Text.PIPELINE_FORWARDING_OFF
+        else:
+            values["recipient"] = forwarding.recipient
+    text = desk.say(key, language, reference=reference(application_id), stage=label, **values)
+    return {
+        "outcome": move.outcome,
+        "text": text,
+        "stage": None if move.state is None else move.state.stage,
+        "version": None if move.state is None else move.state.version,
+        "notified": move.update_id is not None,
+    }
+
+
+async def preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
+    """A stage chosen: the talent's message to confirm, or the change saved at once when the
+    stage has none (as in Telegram), or why it cannot be (changed meanwhile, no consent)."""
+    content, language = desk.content, viewer.language
+    application_id = inputs.lead_id(body)
+    stage = inputs.stage_key(body)
+    version = inputs.integer(body.get("version"), "version", 0)
+    if stage not in content.stages:
+        await _unknown_stage(desk, viewer, application_id, stage)
+    state = await _state(desk, application_id)
+    if state.version == version and state.stage == stage:
+        return _report(desk, viewer, application_id, stage, Move("same", state))
+    current = state if state.version == version else None
+    message = None
+    forwarding = desk.services.settings.forwarding()
+    if current is not None and not pipeline.lacks_consent(content, stage, current, forwarding):
+        message = pipeline.message_for(content, stage, current, forwarding)
+    if current is None or message is None:
+        # Saved at once, or refused by the store, which records why.
+        move = await pipeline.change_stage(
+            desk.store,
+            content,
+            application_id,
+            stage,
+            actor=viewer.actor,
+            notify=False,
+            expected_version=version,
+            forwarding=forwarding,
+        )
+        return _report(desk, viewer, application_id, stage, move)
+    return {
+        "outcome": "preview",
+        "intro": desk.say(
+            Text.PIPELINE_PREVIEW_INTRO, language, **_intro(desk, viewer, current, stage)
+        ),
+        "message": {"language": message.language, "html": message.text},
+        "stage": stage,
+        "version": current.version,
+    }
+
+
+def _intro(desk: Desk, viewer: Viewer, state: LeadState, stage: str) -> dict[str, str]:
+    language, content = viewer.language, desk.content
+    warnings = ""
+    if state.blocked:
+        warnings = "\n" + content.text(Text.PIPELINE_WARNING_BLOCKED, language)
+    return {
+        "reference": state.reference,
+        "stage": pipeline.stage_label(content, stage, language),
+        "talent_language": pipeline.talent_language(content, language, state.language),
+        "warnings": warnings,
+    }
+
+
+async def move(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
+    """Send update / Don't notify under a preview: only now is the stage saved."""
+    application_id = inputs.lead_id(body)
+    stage = inputs.stage_key(body)
+    version = inputs.integer(body.get("version"), "version", 0)
+    notify = inputs.flag(body.get("notify"), "notify")
+    if stage not in desk.content.stages:
+        await _unknown_stage(desk, viewer, application_id, stage)
+    result = await pipeline.change_stage(
+        desk.store,
+        desk.content,
+        application_id,
+        stage,
+        actor=viewer.actor,
+        notify=notify,
+        expected_version=version,
+        report_chat_id=viewer.user_id,  # delivery problems go to the admin's private chat
+        forwarding=desk.services.settings.forwarding(),
+    )
+    return _report(desk, viewer, application_id, stage, result)
+
+
+async def bulk_preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
+    """The selected leads → a stage: what Telegram's Move all shows before its confirm."""
+    content, language = desk.content, viewer.language
+    ids = inputs.selection(body.get("ids"))
+    stage = inputs.stage_key(body)
+    if stage not in content.stages:
+        raise inputs.BadInput("unknown stage")
+    leads = await desk.store.pipeline.chosen(ids)
+    forwarding = desk.services.settings.forwarding()
+    preview = pipeline.bulk_preview(content, stage, leads, forwarding)
+    label = pipeline.stage_label(content, stage, language)
+    selection = desk.content.text(Text.WS_BULK_SELECTION, language)
+    no_consent = ""
+    if preview.no_consent and forwarding is None:
+        no_consent = "\n" + desk.say(Text.BULK_PREVIEW_FORWARDING_OFF, language, stage=label)
+    elif preview.no_consent and forwarding is not None:
+        no_consent = "\n" + desk.say(
+            Text.BULK_PREVIEW_NO_CONSENT,
+            language,
+            count=preview.no_consent,
+            stage=label,
+            recipient=forwarding.recipient,
+        )
+    if not preview.eligible:
+        info = desk.say(Text.BULK_NONE_ELIGIBLE, language)
+    elif not preview.examples:
+        info = desk.say(Text.BULK_NO_MESSAGE, language)
+    else:
+        shown = [
+            desk.say(
+                Text.BULK_EXAMPLE,
+                language,
+                talent_language=pipeline.talent_language(content, language, lead.language),
+                reference=lead.reference,
+            )
+            for lead, _ in preview.examples
+        ]
+        info = desk.say(
+            Text.BULK_MESSAGE_INFO,
+            language,
+            id_count=len(preview.eligible) - preview.english,
+            en_count=preview.english,
+            examples=desk.say(Text.BULK_EXAMPLES_JOIN, language).join(shown),
+        )
+    summary = desk.say(
+        Text.BULK_PREVIEW,
+        language,
+        count=len(leads),
+        filter=selection,
+        stage=label,
+        already=preview.already,
+        no_consent=no_consent,
+        message_info=info,
+    )
+    # The example messages name their talents: recorded as views of those leads.
+    await desk.store.audit.add_each(
+        viewer.actor,
+        "bulk_previewed",
+        [lead.reference for lead, _ in preview.examples],
+        stage=stage,
+        selected=len(ids),
+    )
+    return {
+        "summary": summary,
+        "movable": len(preview.eligible),
+        "examples": [
+            {"language": message.language, "reference": lead.reference, "html": message.text}
+            for lead, message in preview.examples
+        ],
+        "leads": [[lead.application_id, lead.version] for lead in leads],
+        "stage": stage,
+    }
+
+
+async def bulk_move(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
+    """Confirmed: move the leads still as they were previewed (others are skipped)."""
+    content, language = desk.content, viewer.language
+    seen = inputs.seen_versions(body.get("leads"))
+    stage = inputs.stage_key(body)
+    notify = inputs.flag(body.get("notify"), "notify")
+    if stage not in content.stages:
+        raise inputs.BadInput("unknown stage")
+    store = desk.store
+    # What the preview saw: a lead changed since then (or erased) is counted as changed.
+    found = await store.pipeline.chosen(list(seen))
+    leads = [replace(lead, version=seen[lead.application_id]) for lead in found]
+    words = desk.content.text(Text.WS_BULK_SELECTION, "en")
+    batch_id = await store.pipeline.start_bulk(viewer.actor, viewer.user_id, words)
+    # The selection, each lead at the version the page showed, is this move's preview.
+    await store.pipeline.choose_bulk_stage(batch_id, stage, leads)
+    preview = await store.pipeline.previewed(batch_id)
+    number = await store.pipeline.confirm_bulk(
+        batch_id, stage, viewer.actor, filter=words, stage=stage, leads=len(seen), notify=notify
+    )
+    assert number is not None  # a batch made just now, by this request
+    result = await pipeline.bulk_move(
+        store,
+        content,
+        batch_id,
+        preview,
+        stage,
+        actor=viewer.actor,
+        notify=notify,
+        forwarding=desk.services.settings.forwarding(),
+    )
+    changed = result.changed + len(seen) - len(found)
+    log.info(
+        "Bulk move %d from the workspace: %d lead(s) to %s, %d message(s)",
+        number,
+        result.moved,
+        stage,
+        result.messages,
+    )
+    label = pipeline.stage_label(content, stage, language)
+    skipped = ""
+    if changed or result.already:
+        skipped = desk.say(Text.BULK_SKIPPED, language, changed=changed, already=result.already)
+    if result.no_consent:
+        skipped += desk.say(
+            Text.BULK_SKIPPED_NO_CONSENT, language, count=result.no_consent, stage=label
+        )
+    text = desk.say(
+        Text.BULK_DONE,
+        language,
+        id=number,
+        moved=result.moved,
+        stage=label,
+        messages=result.messages,
+        skipped=skipped,
+    )
+    return {"outcome": "saved", "text": text, "moved": result.moved, "messages": result.messages}
+
+
+async def reply(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
+    """Reply to talent: from the bot, as a relayed staff answer is; recorded either way."""
+    application_id = inputs.lead_id(body)
+    text = inputs.words(body, "text", REPLY_LIMIT).strip()
+    language = viewer.language
+    if not text:
+        return {"outcome": "refused", "text": desk.content.text(Text.WS_REPLY_EMPTY, language)}
+    state = await _state(desk, application_id)
+    delivery = await support.answer_talent(
+        desk.bot,
+        desk.store,
+        desk.content,
+        state.user_id,
+        text,
+        desk.services.settings.default_language,
+    )
+    await desk.store.audit.add(
+        viewer.actor, "talent_answered", state.reference, length=len(text), outcome=delivery.value
+    )
+    key = {
+        support.Delivery.SENT: Text.WS_REPLY_SENT,
+        support.Delivery.BLOCKED: Text.WS_REPLY_BLOCKED,
+        support.Delivery.FAILED: Text.WS_REPLY_FAILED,
+    }[delivery]
+    return {"outcome": delivery.value, "text": desk.content.text(key, language)}

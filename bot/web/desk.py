@@ -1,0 +1,122 @@
+"""What every workspace request works with: who asks, in which language, and the bot's parts.
+
+The workspace reads through the store and acts through the same core functions as the staff
+desk in Telegram (bot/leads/pipeline.py, bot/support.py); it never goes through handlers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from telegram import Bot
+
+from bot.content import Content
+from bot.leads import intake, pipeline
+from bot.leads.export import plain_text, wib_text
+from bot.services import Services
+from bot.store import Store
+from bot.store.audit import Actor
+from bot.store.workspace import LeadRow, WorkspaceReads
+from bot.texts import Text
+
+
+@dataclass(frozen=True, slots=True)
+class Viewer:
+    """The admin behind a request (checked against ADMIN_IDS at this request)."""
+
+    user_id: int
+    language: str  # "id" or "en", from their Telegram app
+
+    @property
+    def actor(self) -> Actor:
+        """How the audit log records them: a Telegram user, in the workspace."""
+        return Actor.workspace(self.user_id)
+
+
+@dataclass(slots=True)
+class Desk:
+    """The running bot's services, its Bot API client and the workspace's own reader."""
+
+    services: Services
+    bot: Bot
+    reads: WorkspaceReads
+    # The statistics last read, per language: (monotonic time, figures); see listing.py.
+    stats: dict[str, tuple[float, dict[str, Any]]] = field(default_factory=dict)
+
+    @property
+    def store(self) -> Store:
+        """The bot's store (writes, and the reads the core functions make)."""
+        return self.services.store
+
+    @property
+    def content(self) -> Content:
+        """The content served now (a reload shows at the next request)."""
+        return self.services.content
+
+    def say(self, key: Text, language: str, **values: Any) -> str:
+        """A bot text as plain text for the page (Telegram HTML tags dropped)."""
+        return plain_text(self.content.text(key, language, **values))
+
+
+@dataclass(slots=True)
+class Labels:
+    """Answer codes as staff read them, in one language (each map built once per request)."""
+
+    content: Content
+    language: str
+    _maps: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def _choices(self, question_key: str) -> dict[str, str]:
+        if question_key not in self._maps:
+            question = self.content.questions.get(question_key)
+            offered = (question.choices or []) if question else []
+            self._maps[question_key] = {
+                choice.value: choice.label.get(self.language) for choice in offered
+            }
+        return self._maps[question_key]
+
+    def stage(self, key: str) -> str:
+        """A stage's label ("❓ key" for one content no longer has)."""
+        return pipeline.stage_label(self.content, key, self.language)
+
+    def choice(self, question_key: str, value: str | None) -> str | None:
+        """A choice answer's label (the code itself if content no longer offers it)."""
+        return None if value is None else self._choices(question_key).get(value, value)
+
+    def role(self, value: str | None) -> str | None:
+        """A music or film role's label."""
+        if value is None:
+            return None
+        return self._choices("music_role").get(value) or self.choice("film_role", value)
+
+    def province(self, value: str | None) -> str | None:
+        """A province's name."""
+        if value is None:
+            return None
+        question = self.content.questions.get("province")
+        return intake.display(question, self.content, value, self.language) if question else value
+
+    def program(self, key: str) -> str:
+        """A program as the questionnaire offers it."""
+        found = self.content.programs.get(key)
+        return found.choice_label.get(self.language) if found else key
+
+
+def row_json(row: LeadRow, labels: Labels, names: dict[int, str]) -> dict[str, Any]:
+    """One lead of the table or the board, labelled for the page."""
+    return {
+        "id": row.application_id,
+        "reference": row.reference,
+        "name": row.name,
+        "stage_name": row.stage_name,
+        "sector": labels.choice("sector", row.sector),
+        "role": labels.role(row.role),
+        "province": labels.province(row.province),
+        "stage": row.stage,
+        "stage_label": labels.stage(row.stage),
+        "version": row.version,
+        "assignee": None if row.assignee_id is None else names.get(row.assignee_id),
+        "submitted": wib_text(row.submitted_at),
+        "activity": wib_text(row.last_activity),
+    }

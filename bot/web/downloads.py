@@ -1,0 +1,104 @@
+"""Exports from the workspace: written as `/export` writes them, fetched once by a token.
+
+The page cannot attach its Authorization header to a download Telegram makes for it
+(`WebApp.downloadFile`), so an export gets a random one-use token that lives a few minutes,
+bound to the admin who asked (still checked against ADMIN_IDS when the file is fetched).
+The token is no personal data; the file is 0600 in a private folder and deleted once sent,
+when it expires, or when the bot stops.
+"""
+
+from __future__ import annotations
+
+import secrets
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from bot.leads import export
+from bot.leads.export import ExportRequest
+from bot.private_files import private_folder
+from bot.web import inputs
+from bot.web.desk import Desk, Viewer
+
+LIFETIME = 300.0  # seconds a download link works
+Format = Literal["csv", "xlsx"]
+TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Ready:
+    """An export waiting to be fetched."""
+
+    admin_id: int
+    path: Path
+    name: str
+    kind: Format
+    expires: float
+
+
+class Downloads:
+    """Exports written for admins, each behind a token."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._folder: Path | None = None
+        self._ready: dict[str, Ready] = {}
+
+    def _private(self) -> Path:
+        if self._folder is None:
+            self._folder = private_folder(Path(tempfile.mkdtemp(prefix="kocca-workspace-")))
+        return self._folder
+
+    def _expire(self) -> None:
+        now = self._clock()
+        for token in [token for token, ready in self._ready.items() if ready.expires <= now]:
+            self._ready.pop(token).path.unlink(missing_ok=True)
+
+    async def create(self, desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
+        """The leads of the page's filter as a CSV or XLSX file, recorded before it is written."""
+        kind = body.get("format")
+        if kind not in TYPES:
+            raise inputs.BadInput("format must be csv or xlsx")
+        query = inputs.query(body.get("filter"), desk.content, viewer.user_id)
+        detail: dict[str, Any] = {"format": kind, **query.described}
+        if query.search_length:
+            detail["search_length"] = query.search_length
+        # Recorded before any data leaves: who exported what (UU PDP Pasal 31).
+        await desk.store.audit.add(viewer.actor, "export", None, **detail)
+        self._expire()
+        now = datetime.now(UTC)
+        name = ExportRequest(query.where.sector, None, False, query.where.stage).file_name(
+            kind, now
+        )
+        token = secrets.token_urlsafe(32)
+        path = self._private() / f"{token}.{kind}"
+        count = await export.write_exports(desk.store, desk.content, query.where, {kind: path})
+        if count == 0:
+            path.unlink(missing_ok=True)
+            return {"count": 0}
+        self._ready[token] = Ready(viewer.user_id, path, name, kind, self._clock() + LIFETIME)
+        return {"count": count, "name": name, "path": f"download/{token}"}
+
+    def take(self, token: str, is_admin: Callable[[int], bool]) -> Ready | None:
+        """The export behind a token, once (None: unknown, expired, or its admin removed)."""
+        self._expire()
+        ready = self._ready.pop(token, None)
+        if ready is not None and not is_admin(ready.admin_id):
+            ready.path.unlink(missing_ok=True)
+            return None
+        return ready
+
+    def close(self) -> None:
+        """Delete every export not fetched (the bot stops)."""
+        self._ready.clear()
+        if self._folder is not None:
+            shutil.rmtree(self._folder, ignore_errors=True)
+            self._folder = None

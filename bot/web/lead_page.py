@@ -1,0 +1,160 @@
+"""One lead in the workspace: answers, consents with dates, stage and history, notes, assignee,
+the talent's conversation with the bot and their questions to staff. Viewing it is recorded.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.leads import intake
+from bot.leads.export import wib_text
+from bot.store.applications import REFERENCE_FORMAT
+from bot.store.leads import CONSENT_KINDS
+from bot.store.pipeline import HistoryItem
+from bot.store.workspace import LogLine
+from bot.texts import Text
+from bot.web import inputs
+from bot.web.desk import Desk, Labels, Viewer
+
+SHOWN_NOTES = 50
+SHOWN_HISTORY = 50
+LOG_PAGE = 40
+SHOWN_QUESTIONS = 30
+_CONSENT_LABELS = {
+    "processing": Text.EXPORT_COL_CONSENT_PROCESSING,
+    "transfer_korea": Text.EXPORT_COL_CONSENT_TRANSFER,
+    "announcements": Text.EXPORT_COL_CONSENT_ANNOUNCEMENTS,
+}
+
+
+class LeadGone(LookupError):
+    """No such submitted lead: never was, or erased (the page says so, nothing else)."""
+
+
+def _line(line: LogLine) -> dict[str, Any]:
+    return {
+        "id": line.id,
+        "from": line.direction,
+        "kind": line.kind,
+        "text": line.text,
+        "at": wib_text(line.created_at),
+    }
+
+
+def _history(item: HistoryItem, labels: Labels, names: dict[int, str]) -> dict[str, Any]:
+    before: str | None
+    after: str | None
+    if item.kind == "stage":
+        before = labels.stage(item.from_value or "")
+        after = labels.stage(item.to_value or "")
+    else:
+        before, after = (
+            None if value is None else names.get(int(value), value)
+            for value in (item.from_value, item.to_value)
+        )
+    return {
+        "kind": item.kind,
+        "before": before,
+        "after": after,
+        "by": None if item.actor.user_id is None else names.get(item.actor.user_id),
+        "via": item.actor.via,
+        "notified": item.notified,
+        "at": wib_text(item.created_at),
+    }
+
+
+async def lead(desk: Desk, viewer: Viewer, application_id: int) -> dict[str, Any]:
+    """Everything about one lead; recorded as viewed (from the workspace) before it is sent."""
+    store, content, language = desk.store, desk.content, viewer.language
+    found = await store.leads.get(application_id)
+    state = await store.pipeline.state(application_id)
+    if found is None or state is None:
+        raise LeadGone(application_id)
+    await store.audit.add(viewer.actor, "lead_viewed", state.reference)
+    labels = Labels(content, language)
+    notes, notes_total = await store.pipeline.notes(application_id, SHOWN_NOTES)
+    history, history_total = await store.pipeline.history(application_id, SHOWN_HISTORY)
+    people = {state.assignee_id, *(note.author.user_id for note in notes)}
+    people |= {item.actor.user_id for item in history}
+    people |= {int(item.to_value) for item in history if item.kind == "assign" and item.to_value}
+    people |= {int(v) for item in history if item.kind == "assign" and (v := item.from_value)}
+    names = await desk.reads.names({person for person in people if person is not None})
+    answers = [
+        {
+            "label": question.label.get(language),
+            "value": intake.display(question, content, found.answers[question.key], language),
+        }
+        for question in intake.visible_questions(content, found.answers)
+        if question.key in found.answers
+    ]
+    records = await desk.reads.consents(found.user_id)
+    latest = {record.kind: record for record in records}
+    consents = [
+        {
+            "kind": kind,
+            "label": desk.say(_CONSENT_LABELS[kind], language),
+            "granted": None if kind not in latest else latest[kind].granted,
+            "at": None if kind not in latest else wib_text(latest[kind].created_at),
+        }
+        for kind in CONSENT_KINDS
+    ]
+    lines, more = await desk.reads.log_page(found.user_id, None, LOG_PAGE)
+    updates = await store.pipeline.update_counts(application_id)
+    telegram_name = " ".join(part for part in (found.first_name, found.last_name) if part)
+    return {
+        "id": application_id,
+        "reference": state.reference,
+        "name": state.full_name,
+        "version": state.version,
+        "stage": state.stage,
+        "stage_label": labels.stage(state.stage),
+        "assignee_id": state.assignee_id,
+        "assignee": None if state.assignee_id is None else names.get(state.assignee_id),
+        "submitted": wib_text(state.submitted_at),
+        "blocked": state.blocked,
+        "talent": {
+            "telegram_name": telegram_name,
+            "username": found.username,
+            "user_id": found.user_id,
+            "language": desk.say(
+                Text.PIPELINE_LANGUAGE_EN if state.language == "en" else Text.PIPELINE_LANGUAGE_ID,
+                language,
+            ),
+            "source": found.source,
+        },
+        "answers": answers,
+        "consents": consents,
+        "history": [_history(item, labels, names) for item in history],
+        "history_total": history_total,
+        "notes": [
+            {
+                "by": names.get(note.author.user_id) if note.author.user_id else None,
+                "text": note.text,
+                "at": wib_text(note.created_at),
+            }
+            for note in notes
+        ],
+        "notes_total": notes_total,
+        "updates": updates,
+        "log": {"lines": [_line(line) for line in lines], "more": more},
+        "questions": [_line(line) for line in await desk.reads.questions(found.user_id, 30)],
+    }
+
+
+async def older_log(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
+    """An older page of the talent's conversation (recorded as a view of the lead)."""
+    application_id = inputs.lead_id(body)
+    before = inputs.integer(body.get("before"), "before")
+    state = await desk.store.pipeline.state(application_id)
+    if state is None:
+        raise LeadGone(application_id)
+    await desk.store.audit.add(
+        viewer.actor, "lead_viewed", state.reference, part="conversation", before=before
+    )
+    lines, more = await desk.reads.log_page(state.user_id, before, LOG_PAGE)
+    return {"lines": [_line(line) for line in lines], "more": more}
+
+
+def reference(application_id: int) -> str:
+    """The reference of an application id (for messages about a lead that is gone)."""
+    return REFERENCE_FORMAT.format(application_id)

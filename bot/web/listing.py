@@ -1,0 +1,220 @@
+"""The workspace's lists: its texts and choices, the lead table, the board, the statistics.
+
+Every list that shows talents' names is recorded in the audit log before it is returned, one
+entry per lead as /leads does; a search is recorded by its length, never its words.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+from typing import Any
+
+from bot.content import Content
+from bot.leads import intake, pipeline, stats
+from bot.leads.export import WIB, plain_text
+from bot.leads.stats import decimal_text
+from bot.store.audit import Audit
+from bot.texts import Text
+from bot.web import inputs
+from bot.web.desk import Desk, Labels, Viewer, row_json
+
+# Bot texts the page shows as they are in Telegram ("exactly as in Telegram"), as plain text.
+TELEGRAM_TEXTS = (
+    Text.BTN_SEND_UPDATE,
+    Text.BTN_NO_UPDATE,
+    Text.BTN_CANCEL,
+    Text.BTN_BULK_SEND,
+    Text.BTN_BULK_QUIET,
+    Text.BTN_BULK_CONFIRM,
+    Text.PIPELINE_WARNING_BLOCKED,
+)
+
+
+def page_texts(content: Content) -> dict[str, dict[str, str]]:
+    """Every word of the page, in both languages: the workspace's texts (without their "ws_")
+    and the Telegram ones it shares. Public: nothing in them is about anyone."""
+    keys = [key for key in Text if key.value.startswith("ws_")]
+    texts: dict[str, dict[str, str]] = {}
+    for language in ("id", "en"):
+        shown = {key.value.removeprefix("ws_"): content.text(key, language) for key in keys}
+        shown |= {key.value: plain_text(content.text(key, language)) for key in TELEGRAM_TEXTS}
+        texts[language] = shown
+    return texts
+
+
+async def session(desk: Desk, viewer: Viewer) -> dict[str, Any]:
+    """Who is signed in, in which language, and the choices the filters offer."""
+    content, language = desk.content, viewer.language
+    labels = Labels(content, language)
+    admins = await desk.reads.names(set(desk.services.settings.admin_ids))
+    return {
+        "viewer": {"id": viewer.user_id, "name": admins.get(viewer.user_id, "")},
+        "language": language,
+        "page_size": inputs.PAGE_SIZE,
+        "stages": [
+            {
+                "key": key,
+                "label": stage.label.get(language),
+                "message": stage.message is not None,
+                "consent": stage.consent,
+            }
+            for key, stage in content.stages.items()
+        ],
+        "sectors": _options(inputs.choices(content, "sector"), labels, "sector"),
+        "provinces": [
+            {"value": value, "label": province.label.get(language)}
+            for value, province in content.provinces.items()
+        ],
+        "programs": [{"value": key, "label": labels.program(key)} for key in content.programs],
+        "admins": [{"id": user_id, "name": name} for user_id, name in sorted(admins.items())],
+    }
+
+
+def _options(values: dict[str, str], labels: Labels, question_key: str) -> list[dict[str, Any]]:
+    return [{"value": value, "label": labels.choice(question_key, value)} for value in values]
+
+
+async def leads(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
+    """One page of the lead table, with the counts per stage of the same filter."""
+    query = inputs.query(body.get("filter"), desk.content, viewer.user_id)
+    by, descending = inputs.sort(body.get("sort"))
+    page = inputs.page(body.get("page"))
+    counts = await desk.reads.per_stage(query.where)
+    stage = query.where.stage
+    total = counts.get(stage, 0) if stage else sum(counts.values())
+    pages = max(1, -(-total // inputs.PAGE_SIZE))
+    if page > pages:
+        raise inputs.BadInput("page out of range")
+    rows = await desk.reads.page(
+        query.where,
+        by,
+        descending,
+        (page - 1) * inputs.PAGE_SIZE,
+        inputs.PAGE_SIZE,
+        list(desk.content.stages),
+    )
+    detail: dict[str, Any] = {"filter": query.described, "page": page, "sort": by}
+    if query.search_length:
+        detail["search_length"] = query.search_length
+    # Recorded before anything is shown, in one transaction (one wait for the disk).
+    async with desk.store.db.transaction() as tx:
+        for row in rows:
+            await Audit.add_in(tx, viewer.actor, "lead_listed", row.reference, **detail)
+        if query.search_length:  # a search that found nothing is still a search
+            await Audit.add_in(
+                tx, viewer.actor, "leads_searched", None, length=query.search_length, found=total
+            )
+    labels = Labels(desk.content, viewer.language)
+    names = await desk.reads.names({row.assignee_id for row in rows if row.assignee_id})
+    return {
+        "rows": [row_json(row, labels, names) for row in rows],
+        "total": total,
+        "page": page,
+        "pages": pages,
+        "counts": _counts(desk, labels, counts),
+    }
+
+
+def _counts(desk: Desk, labels: Labels, counts: dict[str, int]) -> list[dict[str, Any]]:
+    """Leads per stage in content order (then stages content no longer has)."""
+    order = list(desk.content.stages)
+    order += sorted(set(counts) - set(order))
+    return [
+        {"stage": key, "label": labels.stage(key), "count": counts.get(key, 0)} for key in order
+    ]
+
+
+async def board(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
+    """One column per stage with its newest leads of the filter (the list has the rest)."""
+    query = inputs.query(body.get("filter"), desk.content, viewer.user_id)
+    counts = await desk.reads.per_stage(query.where)
+    labels = Labels(desk.content, viewer.language)
+    stages = [item["stage"] for item in _counts(desk, labels, counts)]
+    if query.where.stage:
+        stages = [query.where.stage]
+    columns = []
+    shown = []
+    for key in stages:
+        rows = (
+            await desk.reads.column(query.where, key, inputs.BOARD_CARDS) if counts.get(key) else []
+        )
+        shown += rows
+        columns.append((key, rows))
+    detail: dict[str, Any] = {"filter": query.described, "board": True}
+    if query.search_length:
+        detail["search_length"] = query.search_length
+    await desk.store.audit.add_each(
+        viewer.actor, "lead_listed", [row.reference for row in shown], **detail
+    )
+    names = await desk.reads.names({row.assignee_id for row in shown if row.assignee_id})
+    return {
+        "columns": [
+            {
+                "stage": key,
+                "label": labels.stage(key),
+                "count": counts.get(key, 0),
+                "cards": [row_json(row, labels, names) for row in rows],
+            }
+            for key, rows in columns
+        ]
+    }
+
+
+STATS_FRESH = 60.0  # seconds the figures are served again before they are read anew
+
+
+async def statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:
+    """The /stats figures for the page's charts (it draws them; no image goes over the wire).
+
+    Counting 50,000 leads takes about a second of the database's time: the figures are kept
+    for a minute (per language; they name nobody), so a desk opening the tab again and again
+    does not take that second from talents' replies each time. The page says when they were
+    read.
+    """
+    kept = desk.stats.get(viewer.language)
+    if kept is not None and time.monotonic() - kept[0] < STATS_FRESH:
+        return kept[1]
+    figures = await _statistics(desk, viewer)
+    desk.stats[viewer.language] = (time.monotonic(), figures)
+    return figures
+
+
+async def _statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:
+    content, language = desk.content, viewer.language
+    now = datetime.now(UTC)
+    numbers = await stats.compute(desk.store, now)
+    flow = await pipeline.compute_stats(desk.store, content, now)
+    labels = Labels(content, language)
+    chart = pipeline.chart_data(flow, content, language)
+    counts = numbers.counts
+    if flow.median_days_to_contact is None:
+        contact = desk.say(Text.STATS_CONTACT_NONE, language)
+    else:
+        days = decimal_text(flow.median_days_to_contact, content, language)
+        contact = desk.say(Text.STATS_CONTACT_MEDIAN, language, days=days, count=flow.contacted)
+    question = content.questions.get("sector")
+    return {
+        "funnel": [
+            {"key": "started", "count": counts.started},
+            {"key": "consented", "count": counts.consented},
+            {"key": "drafts", "count": counts.drafts},
+            {"key": "submitted", "count": counts.submitted},
+            {"key": "subscribers", "count": counts.subscribers},
+            {"key": "blocked", "count": counts.blocked},
+        ],
+        "days": [{"label": label, "count": n} for label, n in chart.days],
+        "stages": [{"label": label, "count": n} for label, n in chart.stages],
+        "sectors": [
+            {
+                "label": intake.display(question, content, value, language) if question else value,
+                "count": n,
+            }
+            for value, n in numbers.sectors
+        ],
+        "provinces": [
+            {"label": labels.province(value) or value, "count": n} for value, n in numbers.provinces
+        ],
+        "contact": contact,
+        "at": now.astimezone(WIB).strftime("%H.%M" if language == "id" else "%H:%M"),
+    }

@@ -1,0 +1,334 @@
+"""The staff workspace over HTTP: its page at /staff/, its API, its downloads.
+
+Served by the bot's own process with aiohttp: in webhook mode on the webhook's server (one
+server: webhook, /healthz, workspace), in polling mode on WEB_LISTEN:WEB_PORT. Every API
+request carries Telegram's init data (`Authorization: tma …`), checked at each request, then
+the user id against ADMIN_IDS as they are now. Refusals are 401 or 403 with a short JSON body
+that does not say which check failed, logged at most once a minute per cause, never with the
+data. No cookies; every answer `Cache-Control: no-store` with a strict Content-Security-Policy.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import time
+from collections.abc import Awaitable, Callable
+from contextlib import AsyncExitStack
+from importlib import resources
+from typing import Any
+
+from aiohttp import web
+from telegram import Bot
+
+from bot.alerts import AlertThrottle
+from bot.services import Services
+from bot.store.health import is_storage_error
+from bot.store.workspace import WorkspaceReads
+from bot.transport.webhook import ServerLog
+from bot.web import actions, auth, inputs, lead_page, listing
+from bot.web.desk import Desk, Viewer
+from bot.web.downloads import TYPES, Downloads
+
+log = logging.getLogger(__name__)
+
+PREFIX = "/staff"
+MAX_BODY = 64 * 1024  # bytes of one API request (500 selected leads take about 8 KB)
+REFUSAL_LOG_INTERVAL = 60.0
+# Telegram's web clients may frame the page; its apps open it in a web view of their own.
+FRAME_ANCESTORS = "https://web.telegram.org https://webk.telegram.org https://webz.telegram.org"
+CSP = "; ".join(
+    (
+        "default-src 'none'",
+        "script-src 'self' https://telegram.org",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "base-uri 'none'",
+        "form-action 'none'",
+        f"frame-ancestors {FRAME_ANCESTORS}",
+    )
+)
+HEADERS = {
+    "Cache-Control": "no-store",
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+}
+STATIC_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".svg": "image/svg+xml",
+}
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{20,64}")
+
+Action = Callable[[Desk, Viewer, dict[str, Any]], Awaitable[dict[str, Any]]]
+
+
+def static_files() -> dict[str, tuple[bytes, str]]:
+    """The page's files shipped in the package (bot/web/static), by name."""
+    folder = resources.files("bot.web") / "static"
+    files = {}
+    for item in folder.iterdir():
+        suffix = "." + item.name.rsplit(".", 1)[-1]
+        if item.is_file() and suffix in STATIC_TYPES:
+            files[item.name] = (item.read_bytes(), STATIC_TYPES[suffix])
+    return files
+
+
+def _error(status: int, code: str, detail: str | None = None) -> web.Response:
+    body: dict[str, str] = {"error": code}
+    if detail:
+        body["detail"] = detail
+    return web.json_response(body, status=status)
+
+
+class Workspace:
+    """The staff workspace of one running bot."""
+
+    def __init__(
+        self,
+        services: Services,
+        bot: Bot,
+        *,
+        clock: Callable[[], float] = time.time,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._services = services
+        self._bot = bot
+        self._clock = clock  # wall time: init data's auth_date is Unix time
+        self._monotonic = monotonic
+        self._stack = AsyncExitStack()
+        self._desk: Desk | None = None
+        self._files = static_files()
+        self.downloads = Downloads(monotonic)
+        self._refusals: dict[str, AlertThrottle] = {}
+        self._actions: dict[str, Action] = {
+            "leads": listing.leads,
+            "board": listing.board,
+            "lead": self._lead,
+            "log": lead_page.older_log,
+            "note": actions.note,
+            "assign": actions.assign,
+            "preview": actions.preview,
+            "move": actions.move,
+            "bulk-preview": actions.bulk_preview,
+            "bulk-move": actions.bulk_move,
+            "reply": actions.reply,
+            "export": self.downloads.create,
+            "session": self._session,
+            "stats": self._stats,
+        }
+
+    async def start(self) -> None:
+        """Open the workspace's own read connection."""
+        reader = await self._stack.enter_async_context(self._services.store.db.side_reader())
+        self._desk = Desk(self._services, self._bot, WorkspaceReads(reader))
+
+    async def stop(self) -> None:
+        """Close the reader; delete exports nobody fetched."""
+        self.downloads.close()
+        await self._stack.aclose()
+        self._desk = None
+
+    def mount(self, app: web.Application) -> None:
+        """Serve the workspace under /staff/ of a server (the webhook's, or its own)."""
+        app.router.add_get(PREFIX, self._to_page)
+        app.add_subapp(PREFIX, self.application())
+
+    def application(self) -> web.Application:
+        """The /staff sub-application."""
+        app = web.Application(middlewares=[_headers])
+        app.router.add_get("/", self._page)
+        app.router.add_get("/texts.json", self._texts)
+        app.router.add_get("/download/{token}", self._download)
+        app.router.add_post("/api/{action}", self._api)
+        app.router.add_get("/{name}", self._static)
+        return app
+
+    # ----- the page --------------------------------------------------------------------------
+
+    async def _to_page(self, request: web.Request) -> web.StreamResponse:
+        raise web.HTTPMovedPermanently(f"{PREFIX}/", headers=HEADERS)
+
+    async def _page(self, request: web.Request) -> web.Response:
+        body, kind = self._files["index.html"]
+        return web.Response(body=body, content_type=kind.split(";")[0], charset="utf-8")
+
+    async def _static(self, request: web.Request) -> web.Response:
+        found = self._files.get(request.match_info["name"])
+        if found is None:
+            return _error(404, "not_found")
+        body, kind = found
+        response = web.Response(body=body)
+        response.headers["Content-Type"] = kind
+        return response
+
+    async def _texts(self, request: web.Request) -> web.Response:
+        """Every word of the page in both languages (needed before anyone is signed in)."""
+        return web.json_response(listing.page_texts(self._services.content))
+
+    # ----- the API ---------------------------------------------------------------------------
+
+    async def _api(self, request: web.Request) -> web.Response:
+        """POST /staff/api/<action> with `Authorization: tma <init data>` and a JSON body."""
+        viewer = self._viewer(request)
+        if isinstance(viewer, web.Response):
+            return viewer
+        action = self._actions.get(request.match_info["action"])
+        if action is None:
+            return _error(404, "not_found")
+        body = await _body(request)
+        if isinstance(body, web.Response):
+            return body
+        desk = self._desk
+        if desk is None:  # stopping
+            return _error(503, "unavailable")
+        try:
+            return web.json_response(await action(desk, viewer, body))
+        except inputs.BadInput as error:
+            return _error(400, "bad_request", str(error))
+        except lead_page.LeadGone:
+            return _error(404, "not_found")
+        except Exception as error:
+            if is_storage_error(error):  # logged once by the store; nothing was changed
+                return _error(503, "unavailable")
+            log.exception("Workspace request %s failed", request.match_info["action"])
+            return _error(500, "server")
+
+    def _viewer(self, request: web.Request) -> Viewer | web.Response:
+        """The admin Telegram vouches for, or the refusal (401/403) to send."""
+        settings = self._services.settings
+        raw = auth.from_header(request.headers.get("Authorization"))
+        try:
+            user = auth.validate(
+                raw,
+                settings.token(),
+                max_age=settings.web_auth_max_age.total_seconds(),
+                now=self._clock(),
+            )
+        except auth.AuthError as error:
+            self._refused(error.cause, request.remote)
+            return _error(401, "unauthorized")
+        if not settings.is_admin(user.id):
+            self._refused("not_staff", request.remote)
+            return _error(403, "forbidden")
+        return Viewer(user.id, self._services.language_for(user.language_code))
+
+    def _refused(self, cause: str, remote: str | None) -> None:
+        """One log line per cause and minute, with a count; never the data itself."""
+        throttle = self._refusals.setdefault(cause, AlertThrottle(REFUSAL_LOG_INTERVAL))
+        if not throttle.allow(self._monotonic()):
+            return
+        count, throttle.suppressed = throttle.suppressed + 1, 0
+        log.warning(
+            "Workspace refused %d request%s (%s) since the last report; the latest from %s",
+            count,
+            "" if count == 1 else "s",
+            cause,
+            remote,
+        )
+
+    async def _session(self, desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
+        return await listing.session(desk, viewer)
+
+    async def _stats(self, desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
+        return await listing.statistics(desk, viewer)
+
+    async def _lead(self, desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
+        return await lead_page.lead(desk, viewer, inputs.lead_id(body))
+
+    # ----- downloads -------------------------------------------------------------------------
+
+    async def _download(self, request: web.Request) -> web.StreamResponse:
+        """An export, once, by its token (the admin who asked must still be an admin)."""
+        token = request.match_info["token"]
+        ready = None
+        if _TOKEN.fullmatch(token):
+            ready = self.downloads.take(token, self._services.settings.is_admin)
+        if ready is None:
+            return _error(404, "not_found")
+        response = web.StreamResponse(
+            headers={
+                "Content-Type": TYPES[ready.kind],
+                "Content-Disposition": f'attachment; filename="{ready.name}"',
+                **HEADERS,
+            }
+        )
+        try:
+            await response.prepare(request)
+            with ready.path.open("rb") as file:
+                while chunk := file.read(256 * 1024):
+                    await response.write(chunk)
+            await response.write_eof()
+        finally:
+            ready.path.unlink(missing_ok=True)
+        return response
+
+
+async def _body(request: web.Request) -> dict[str, Any] | web.Response:
+    """The request's JSON object, or a 400 saying in a few words why it is not one."""
+    if request.content_length is not None and request.content_length > MAX_BODY:
+        return _error(400, "bad_request", "body too large")
+    raw = b""
+    while chunk := await request.content.read(MAX_BODY + 1 - len(raw)):
+        raw += chunk
+        if len(raw) > MAX_BODY:  # a body sent without a length, or longer than it said
+            return _error(400, "bad_request", "body too large")
+    try:
+        body = json.loads(raw or b"{}")
+    except RecursionError:
+        return _error(400, "bad_request", "JSON nested too deep")
+    except ValueError:
+        return _error(400, "bad_request", "not JSON")
+    if not isinstance(body, dict):
+        return _error(400, "bad_request", "the body must be a JSON object")
+    return body
+
+
+@web.middleware
+async def _headers(
+    request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+) -> web.StreamResponse:
+    """No caching, a strict CSP and friends on every answer of the workspace."""
+    try:
+        response = await handler(request)
+    except web.HTTPException as error:
+        if error.status >= 400:  # aiohttp's own 404/405: short JSON as ours
+            response = _error(error.status, "not_found" if error.status == 404 else "refused")
+        else:
+            raise
+    if not response.prepared:
+        response.headers.update(HEADERS)
+    return response
+
+
+class WorkspaceServer:
+    """Polling mode: the workspace on a server of its own at WEB_LISTEN:WEB_PORT."""
+
+    def __init__(self, workspace: Workspace, listen: str, port: int) -> None:
+        self._workspace = workspace
+        self._listen = listen
+        self._port = port
+        self._runner: web.AppRunner | None = None
+
+    async def start(self) -> None:
+        """Listen (the workspace's reader opens first)."""
+        app = web.Application(client_max_size=MAX_BODY)
+        self._workspace.mount(app)
+        # Malformed requests (anyone can knock on the port) are one log line a minute at most,
+        # as on the webhook's server.
+        self._runner = web.AppRunner(app, access_log=None, logger=ServerLog(time.monotonic))
+        await self._runner.setup()
+        await web.TCPSite(self._runner, self._listen, self._port).start()
+        log.info("Staff workspace listening on %s:%d%s/", self._listen, self._port, PREFIX)
+
+    async def stop(self) -> None:
+        """Stop listening."""
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None

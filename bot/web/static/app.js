@@ -1,0 +1,172 @@
+// The staff workspace: boots from Telegram's init data, then shows leads, board, a lead, stats.
+import { ApiError, call, signIn, texts } from "./api.js";
+import { fill, h, t, toast, useTexts } from "./dom.js";
+import * as board from "./board.js";
+import * as leadPage from "./lead.js";
+import * as leads from "./leads.js";
+import * as stats from "./stats.js";
+
+const tg = window.Telegram && window.Telegram.WebApp ? window.Telegram.WebApp : null;
+const main = document.getElementById("main");
+const tabs = document.getElementById("tabs");
+
+/** What every view shares: the session, the filter, the sort, the page, the selection. */
+export const desk = {
+  session: null,
+  filter: {},
+  sort: { by: "submitted", desc: true },
+  page: 1,
+  selected: new Map(), // application id -> reference
+  view: "leads",
+  lead: null,
+};
+
+const VIEWS = { leads, board, stats };
+
+/** The launch parameters Telegram put in the URL fragment, and a lead to open (#lead/12). */
+function launch() {
+  const params = {};
+  let lead = null;
+  for (const part of location.hash.replace(/^#/, "").split(/[?&]/)) {
+    const match = /^lead\/(\d{1,12})$/.exec(part);
+    if (match) lead = Number(match[1]);
+    const cut = part.indexOf("=");
+    if (cut > 0) {
+      try {
+        const decode = (text) => decodeURIComponent(text.replace(/\+/g, "%20"));
+        params[decode(part.slice(0, cut))] = decode(part.slice(cut + 1));
+      } catch {
+        // a malformed parameter is not Telegram's: ignored
+      }
+    }
+  }
+  return { params, lead };
+}
+
+function applyTheme(params) {
+  const root = document.documentElement;
+  let theme = null;
+  if (tg && tg.themeParams && Object.keys(tg.themeParams).length) theme = tg.themeParams;
+  else if (params.tgWebAppThemeParams) {
+    try { theme = JSON.parse(params.tgWebAppThemeParams); } catch { theme = null; }
+  }
+  if (theme && !tg) {
+    for (const [name, value] of Object.entries(theme)) {
+      if (/^#[0-9a-f]{3,8}$/i.test(String(value))) {
+        root.style.setProperty(`--tg-theme-${name.replace(/_/g, "-")}`, value);
+      }
+    }
+  }
+  const scheme = tg && tg.colorScheme ? tg.colorScheme : null;
+  if (scheme) root.dataset.scheme = scheme;
+}
+
+function languageOf(initData) {
+  try {
+    const user = JSON.parse(new URLSearchParams(initData).get("user") || "{}");
+    return String(user.language_code || "").toLowerCase().startsWith("id") ? "id" : "en";
+  } catch {
+    return (navigator.language || "").toLowerCase().startsWith("id") ? "id" : "en";
+  }
+}
+
+/** Words for a failed request: a refusal ends the page, anything else can be tried again. */
+export function failure(error, retry) {
+  const kind = error instanceof ApiError ? error.kind : "server";
+  if (kind === "unauthorized" || kind === "forbidden") {
+    tabs.hidden = true;
+    return h("section", { class: "refused" },
+      h("h1", {}, t("refused_title")),
+      h("p", {}, t(kind === "forbidden" ? "refused_forbidden" : "refused_unauthorized")));
+  }
+  const key = { network: "error_network", bad_request: "error_bad_request" }[kind] || "error_server";
+  return h("div", { class: "state error" }, h("p", {}, t(key)),
+    retry ? h("button", { class: "button", onclick: retry }, t("retry")) : null);
+}
+
+/** Show a view: "leads", "board", "stats", or "lead" with an id. */
+export async function go(view, lead = null) {
+  if (view !== "lead") desk.view = view;
+  desk.lead = lead;
+  for (const tab of tabs.querySelectorAll("button")) {
+    tab.setAttribute("aria-current", String(tab.dataset.view === desk.view && view !== "lead"));
+  }
+  if (tg && tg.BackButton) {
+    if (view === "lead") tg.BackButton.show(); else tg.BackButton.hide();
+  }
+  if (tg && tg.MainButton) tg.MainButton.hide();
+  fill(main, h("p", { class: "state" }, t("loading")));
+  window.scrollTo(0, 0);
+  try {
+    if (view === "lead") await leadPage.render(main, lead);
+    else await VIEWS[view].render(main);
+  } catch (error) {
+    fill(main, failure(error, () => go(view, lead)));
+  }
+}
+
+/** Back from a lead to the view it was opened from. */
+export function back() {
+  go(desk.view);
+}
+
+/** Telegram's main button (when there is one): a label and what it does, or hidden. */
+export function mainButton(label, action) {
+  if (!tg || !tg.MainButton) return false;
+  tg.MainButton.offClick(mainButton.current || (() => {}));
+  if (!label) {
+    tg.MainButton.hide();
+    return true;
+  }
+  mainButton.current = action;
+  tg.MainButton.setText(label);
+  tg.MainButton.onClick(action);
+  tg.MainButton.show();
+  return true;
+}
+
+async function boot() {
+  const { params, lead } = launch();
+  const initData = (tg && tg.initData) || params.tgWebAppData || "";
+  applyTheme(params);
+  // The signed data stays in memory only: not in the address bar, history or a screenshot.
+  if (location.hash) history.replaceState(null, "", location.pathname + location.search);
+  signIn(initData);
+  let language = languageOf(initData);
+  let all;
+  try {
+    all = await texts();
+  } catch {
+    fill(main, h("p", { class: "state error" },
+      "Bot tidak bisa dihubungi. / Can't reach the bot."));
+    return;
+  }
+  useTexts(all[language]);
+  document.title = t("title");
+  if (tg) {
+    tg.ready();
+    tg.expand();
+    if (tg.BackButton) tg.BackButton.onClick(back);
+    tg.onEvent("themeChanged", () => applyTheme({}));
+  }
+  try {
+    desk.session = await call("session");
+  } catch (error) {
+    fill(main, failure(error, () => boot()));
+    return;
+  }
+  language = desk.session.language;
+  useTexts(all[language]);
+  document.documentElement.lang = language;
+  fill(tabs, ["leads", "board", "stats"].map((view) =>
+    h("button", { class: "tab", "data-view": view, onclick: () => go(view) }, t(`tab_${view}`))));
+  tabs.hidden = false;
+  await go(lead ? "lead" : "leads", lead);
+}
+
+window.addEventListener("unhandledrejection", (event) => {
+  toast(t("error_server"), "error");
+  event.preventDefault();
+});
+
+boot();

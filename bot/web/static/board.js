@@ -1,0 +1,59 @@
+// The board: one column per stage with the newest leads of the filter. Moving a card (drag
+// it to another column, or pick a stage on it) opens the same preview as a stage button.
+import { call } from "./api.js";
+import { desk, failure, go } from "./app.js";
+import { fill, h, t } from "./dom.js";
+import { currentFilter, filters } from "./leads.js";
+import { moveLead } from "./moves.js";
+
+function card(row, stages, reload) {
+  const move = async (stage, picker) => {
+    if (stage && stage !== row.stage && await moveLead(row, stage)) reload();
+    else picker.value = row.stage; // cancelled: the card shows where the lead still is
+  };
+  return h("article", { class: "board-card", draggable: "true", "data-id": row.id,
+    ondragstart: (event) => {
+      event.dataTransfer.setData("text/plain", String(row.id));
+      event.dataTransfer.effectAllowed = "move";
+    } },
+  h("button", { class: "open", onclick: () => go("lead", row.id) },
+    h("span", { class: "reference" }, row.reference), " ", h("span", { class: "name" }, row.name)),
+  h("p", { class: "hint" }, [row.sector, row.role, row.province].filter(Boolean).join(" · ")),
+  h("select", { "aria-label": t("board_move", { reference: row.reference }),
+    onchange: (event) => move(event.target.value, event.target) },
+  stages.map((stage) => h("option", { value: stage.key, selected: stage.key === row.stage },
+    stage.label))));
+}
+
+/** The Board tab. */
+export async function render(main) {
+  const filter = currentFilter();
+  delete filter.stage; // the columns are the stages
+  const board = await call("board", { filter });
+  const stages = desk.session.stages;
+  const reload = () => render(main).catch((error) => fill(main, failure(error, reload)));
+  const cards = new Map();
+  const columns = board.columns.map((column) => {
+    column.cards.forEach((row) => cards.set(String(row.id), row));
+    const more = column.count - column.cards.length;
+    return h("section", { class: "column", "data-stage": column.stage,
+      ondragover: (event) => { event.preventDefault(); event.currentTarget.classList.add("over"); },
+      ondragleave: (event) => event.currentTarget.classList.remove("over"),
+      ondrop: async (event) => {
+        event.preventDefault();
+        event.currentTarget.classList.remove("over");
+        const row = cards.get(event.dataTransfer.getData("text/plain"));
+        if (row && row.stage !== column.stage && await moveLead(row, column.stage)) reload();
+      } },
+    h("h2", {}, column.label, " ", h("span", { class: "count" }, String(column.count))),
+    column.cards.length ? column.cards.map((row) => card(row, stages, reload))
+      : h("p", { class: "hint" }, t("board_empty")),
+    more > 0 ? h("button", { class: "button plain", onclick: () => {
+      desk.filter = { ...desk.filter, stage: column.stage };
+      desk.page = 1;
+      go("leads");
+    } }, t("board_more", { count: more })) : null);
+  });
+  fill(main, filters(reload, { stages: false }), h("p", { class: "hint" }, t("board_hint")),
+    h("div", { class: "board" }, columns));
+}

@@ -1,0 +1,120 @@
+// Building the page safely: every talent-provided string goes in as text, never as HTML.
+// The one exception, a stage message previewed "exactly as the talent gets it", is Telegram
+// HTML rebuilt from an inert parse with only Telegram's formatting tags kept.
+
+let words = {};
+
+/** The page's texts in the admin's language (from /staff/texts.json). */
+export function useTexts(texts) {
+  words = texts || {};
+}
+
+/** A text by key with {placeholders} filled in (plain string replacement, as text). */
+export function t(key, values = {}) {
+  let text = words[key];
+  if (text === undefined) return key;
+  for (const [name, value] of Object.entries(values)) {
+    text = text.split(`{${name}}`).join(String(value));
+  }
+  return text;
+}
+
+/** An element: h("button", {class: "x", onclick: f}, "label", child, …). */
+export function h(tag, props = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(props || {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name.startsWith("on")) element.addEventListener(name.slice(2), value);
+    else if (name === "class") element.className = value;
+    else if (name === "text") element.textContent = value;
+    else if (name in element && typeof value !== "string") element[name] = value;
+    else element.setAttribute(name, value === true ? "" : String(value));
+  }
+  append(element, children);
+  return element;
+}
+
+function append(element, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child === undefined || child === null || child === false) continue;
+    element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+}
+
+/** Replace an element's content. */
+export function fill(element, ...children) {
+  element.replaceChildren();
+  append(element, children);
+  return element;
+}
+
+const KEPT = new Set(["b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "code", "pre",
+  "blockquote", "tg-spoiler"]);
+
+/** Telegram HTML (a stage message) as the talent sees it: formatting kept, nothing active. */
+export function telegramHtml(markup) {
+  // DOMParser makes an inert document: no script runs and nothing loads while it is read.
+  const parsed = new DOMParser().parseFromString(`<body>${markup}</body>`, "text/html");
+  const out = document.createDocumentFragment();
+  copy(parsed.body, out);
+  return out;
+}
+
+function copy(from, to) {
+  for (const node of from.childNodes) {
+    if (node.nodeType === Node.TEXT_NODE) {
+      to.append(document.createTextNode(node.textContent));
+    } else if (node.nodeType === Node.ELEMENT_NODE) {
+      const name = node.localName;
+      let kept = null;
+      if (KEPT.has(name)) kept = document.createElement(name === "tg-spoiler" ? "span" : name);
+      else if (name === "a") {
+        const href = node.getAttribute("href") || "";
+        kept = document.createElement("a");
+        if (/^(https?:|tg:)/i.test(href)) {
+          kept.href = href;
+          kept.rel = "noopener noreferrer";
+          kept.target = "_blank";
+        }
+      }
+      if (kept === null) copy(node, to);
+      else {
+        copy(node, kept);
+        to.append(kept);
+      }
+    }
+  }
+}
+
+let toastTimer = 0;
+
+/** A short message at the bottom (an outcome, an error). */
+export function toast(text, kind = "info") {
+  const box = document.getElementById("toast");
+  box.textContent = text;
+  box.dataset.kind = kind;
+  box.hidden = false;
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => { box.hidden = true; }, 6000);
+}
+
+/** A modal dialog; `build(close)` returns its content. Resolves when it closes. */
+export function dialog(build) {
+  return new Promise((resolve) => {
+    const box = h("dialog", { class: "dialog" });
+    const close = (value) => { box.close(); box.remove(); resolve(value); };
+    box.addEventListener("cancel", (event) => { event.preventDefault(); close(null); });
+    fill(box, build(close));
+    document.body.append(box);
+    box.showModal();
+  });
+}
+
+/** A select with a first "all" option. */
+export function select(label, options, value, onchange, all = t("filter_any")) {
+  const element = h("select", { "aria-label": label, onchange: () => onchange(element.value) },
+    h("option", { value: "" }, all),
+    options.map((option) => h("option", { value: option.value, selected: option.value === value },
+      option.label)));
+  return h("label", { class: "field" }, h("span", {}, label), element);
+}

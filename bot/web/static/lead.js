@@ -1,0 +1,145 @@
+// One lead: answers, consents with dates, stage and history, notes, who handles it, the
+// talent's conversation with the bot (newest last) and their questions, and Reply to talent.
+import { ApiError, call } from "./api.js";
+import { back, desk, failure } from "./app.js";
+import { fill, h, t, toast } from "./dom.js";
+import { moveLead } from "./moves.js";
+
+function section(title, ...content) {
+  return h("section", { class: "card" }, h("h2", {}, title), ...content);
+}
+
+function facts(pairs) {
+  return h("dl", { class: "facts" }, pairs.filter(([, value]) => value !== null && value !== "")
+    .map(([label, value]) => [h("dt", {}, label), h("dd", {}, String(value))]));
+}
+
+function logLine(line) {
+  const who = line.kind === "staff_answer" ? t("staff_answer")
+    : line.from === "in" ? t("log_talent") : t("log_bot");
+  return h("li", { class: `line ${line.from} ${line.kind}` },
+    h("span", { class: "meta" }, `${who} · ${line.at}`),
+    h("span", { class: "words" }, line.text ?? t("log_no_text", { kind: line.kind })));
+}
+
+function conversation(lead) {
+  const list = h("ol", { class: "log" }, lead.log.lines.map(logLine));
+  let more = lead.log.more;
+  const older = h("button", { class: "button plain", hidden: !more, onclick: async () => {
+    const first = lead.log.lines[0];
+    const page = await call("log", { id: lead.id, before: first.id });
+    lead.log.lines = [...page.lines, ...lead.log.lines];
+    list.prepend(...page.lines.map(logLine));
+    more = page.more;
+    older.hidden = !more;
+  } }, t("log_older"));
+  return section(t("lead_conversation"), older,
+    lead.log.lines.length ? list : h("p", { class: "hint" }, t("log_empty")));
+}
+
+function history(lead) {
+  const items = lead.history.map((item) => h("li", {},
+    h("span", { class: "meta" }, [item.at, item.by].filter(Boolean).join(" · ")),
+    item.kind === "stage"
+      ? t("history_stage", { before: item.before, after: item.after })
+      : t("history_assign", { before: item.before || t("assign_nobody"),
+        after: item.after || t("assign_nobody") }),
+    item.notified ? h("span", { class: "tag" }, t("history_told")) : null));
+  const more = lead.history_total - lead.history.length;
+  return section(t("lead_history"),
+    items.length ? h("ul", { class: "plain-list" }, items) : h("p", { class: "hint" },
+      t("history_none")),
+    more > 0 ? h("p", { class: "hint" }, t("history_more", { count: more })) : null);
+}
+
+function writer(placeholder, label, send, limit) {
+  const box = h("textarea", { placeholder, "aria-label": placeholder, maxlength: limit, rows: 3 });
+  const button = h("button", { class: "button", onclick: async () => {
+    button.disabled = true; // one press, one note or reply
+    try {
+      if (await send(box.value)) box.value = "";
+    } finally {
+      button.disabled = false;
+    }
+  } }, label);
+  return h("div", { class: "writer" }, box, button);
+}
+
+async function act(action, body, reload) {
+  const done = await call(action, body);
+  toast(done.text, ["saved", "sent"].includes(done.outcome) ? "info" : "warning");
+  if (["saved", "sent"].includes(done.outcome)) await reload();
+  return ["saved", "sent"].includes(done.outcome);
+}
+
+/** The lead page for an application id. */
+export async function render(main, id) {
+  let lead;
+  try {
+    lead = await call("lead", { id });
+  } catch (error) {
+    if (error instanceof ApiError && error.kind === "not_found") {
+      fill(main, h("div", { class: "state" }, h("p", {}, t("lead_gone")),
+        h("button", { class: "button", onclick: back }, t("back"))));
+      return;
+    }
+    throw error;
+  }
+  const reload = () => render(main, id).catch((error) => fill(main, failure(error)));
+  const session = desk.session;
+  const stageButtons = session.stages.map((stage) => h("button", {
+    class: stage.key === lead.stage ? "button current" : "button secondary",
+    disabled: stage.key === lead.stage,
+    onclick: async () => {
+      if (await moveLead(lead, stage.key)) await reload();
+    },
+  }, stage.label));
+  const assignees = h("select", { "aria-label": t("assign_to"), onchange: (event) =>
+    act("assign", { id, assignee: event.target.value ? Number(event.target.value) : null },
+      reload) },
+  h("option", { value: "" }, t("assign_nobody")),
+  session.admins.map((admin) => h("option", { value: admin.id,
+    selected: admin.id === lead.assignee_id }, admin.name)));
+  const consent = (item) => h("li", { class: item.granted ? "yes" : "no" },
+    h("strong", {}, item.label), ": ",
+    item.granted === null ? t("consent_unasked")
+      : t(item.granted ? "consent_given" : "consent_refused", { date: item.at }));
+  fill(main,
+    h("div", { class: "lead-head" },
+      h("button", { class: "button plain back", onclick: back }, t("back")),
+      h("h1", {}, h("span", { class: "reference" }, lead.reference), " ",
+        h("span", { class: "name" }, lead.name)),
+      h("p", { class: "stage-now" }, `${t("lead_stage")}: `, h("strong", {}, lead.stage_label)),
+      lead.blocked ? h("p", { class: "warning" }, t("pipeline_warning_blocked")) : null),
+    section(t("lead_move"), h("div", { class: "stage-buttons" }, stageButtons)),
+    section(t("lead_assignee"),
+      h("div", { class: "assign" },
+        h("button", { class: "button secondary", disabled: lead.assignee_id === session.viewer.id,
+          onclick: () => act("assign", { id, assignee: session.viewer.id }, reload) },
+        t("assign_me")),
+        h("label", { class: "field" }, h("span", {}, t("assign_to")), assignees))),
+    section(t("lead_answers"), facts([[t("lead_submitted"), lead.submitted],
+      ...lead.answers.map((answer) => [answer.label, answer.value])])),
+    section(t("lead_talent"), facts([
+      [t("lead_telegram_name"), lead.talent.telegram_name],
+      [t("lead_username"), lead.talent.username ? `@${lead.talent.username}` : ""],
+      [t("lead_user_id"), lead.talent.user_id],
+      [t("lead_chat_language"), lead.talent.language],
+      [t("lead_source"), lead.talent.source || ""],
+    ])),
+    section(t("lead_consents"), h("ul", { class: "plain-list" }, lead.consents.map(consent))),
+    section(t("lead_notes"),
+      lead.notes.length ? h("ul", { class: "plain-list notes" }, lead.notes.map((note) =>
+        h("li", {}, h("span", { class: "meta" }, [note.at, note.by].filter(Boolean).join(" · ")),
+          h("span", { class: "words" }, note.text)))) : h("p", { class: "hint" }, t("notes_none")),
+      writer(t("note_placeholder"), t("note_add"),
+        (text) => act("note", { id, text }, reload), 2000)),
+    history(lead),
+    section(t("lead_questions"),
+      lead.questions.length ? h("ol", { class: "log" }, lead.questions.map(logLine))
+        : h("p", { class: "hint" }, t("questions_none")),
+      h("h3", {}, t("reply_label")),
+      writer(t("reply_placeholder"), t("reply_send"),
+        (text) => act("reply", { id, text }, reload), 4000)),
+    conversation(lead));
+}

@@ -1,0 +1,192 @@
+// The lead table: search, filters that combine, counts per stage, sorting, pages on the
+// server, selecting rows to move them, and the export of what the filter shows.
+import { call } from "./api.js";
+import { desk, failure, go, mainButton } from "./app.js";
+import { fill, h, select, t, toast } from "./dom.js";
+import { moveSelected } from "./moves.js";
+
+const COLUMNS = ["reference", "name", "stage_name", "sector", "role", "province", "stage",
+  "assignee", "submitted", "activity"];
+const SEARCH_DELAY = 350; // ms after the last key before searching
+
+let searchTimer = 0;
+
+/** The search box and the filters (the board uses them too; `stages` false hides stage). */
+export function filters(onchange, { stages = true } = {}) {
+  const session = desk.session;
+  const set = (key) => (value) => {
+    desk.filter = { ...desk.filter, [key]: value || undefined };
+    desk.page = 1;
+    onchange();
+  };
+  const search = h("input", {
+    type: "search", class: "search", value: desk.filter.q || "",
+    placeholder: t("search_placeholder"), "aria-label": t("search_label"), maxlength: 100,
+    oninput: () => {
+      clearTimeout(searchTimer);
+      searchTimer = setTimeout(() => set("q")(search.value.trim()), SEARCH_DELAY);
+    },
+  });
+  const date = (key, label) => h("label", { class: "field" }, h("span", {}, label),
+    h("input", { type: "date", value: desk.filter[key] || "",
+      onchange: (event) => set(key)(event.target.value) }));
+  const active = Object.keys(desk.filter).filter((key) => key !== "q" && desk.filter[key]
+    && (stages || key !== "stage"));
+  return h("div", { class: "filters" }, search,
+    h("details", { class: "more", open: active.length > 0 },
+      h("summary", {}, active.length ? `${t("filters")} (${active.length})` : t("filters")),
+      h("div", { class: "grid" },
+        stages ? select(t("filter_stage"), session.stages.map((item) =>
+          ({ value: item.key, label: item.label })), desk.filter.stage, set("stage")) : null,
+        select(t("filter_sector"), session.sectors, desk.filter.sector, set("sector")),
+        select(t("filter_province"), session.provinces, desk.filter.province, set("province")),
+        select(t("filter_program"), session.programs, desk.filter.program, set("program")),
+        select(t("filter_assigned"), [{ value: "me", label: t("filter_mine") },
+          { value: "none", label: t("filter_unassigned") }], desk.filter.assigned,
+        set("assigned")),
+        date("from", t("filter_from")),
+        date("to", t("filter_to")),
+        h("button", { class: "button plain", onclick: () => {
+          desk.filter = {};
+          desk.page = 1;
+          onchange();
+        } }, t("filter_clear")))));
+}
+
+/** Only the filter values in use (the bot refuses keys it does not know). */
+export function currentFilter() {
+  return Object.fromEntries(Object.entries(desk.filter).filter(([, value]) => value));
+}
+
+function cell(row, column) {
+  const value = {
+    stage: row.stage_label, assignee: row.assignee || "—",
+  }[column] ?? row[column];
+  return h("td", { "data-label": t(`col_${column}`), class: `col-${column}` },
+    column === "name" ? h("span", { class: "name" }, value || "—") : (value || "—"));
+}
+
+function selectionBar(list, onchange) {
+  const count = desk.selected.size;
+  const move = async () => {
+    const moved = await moveSelected([...desk.selected.keys()], desk.session.stages);
+    if (moved) {
+      desk.selected.clear();
+      onchange();
+    }
+  };
+  if (!mainButton(count ? t("move_selected") : null, move) && count) {
+    return h("div", { class: "selection" }, h("span", {}, t("selected", { count })),
+      h("button", { class: "button", onclick: move }, t("move_selected")));
+  }
+  return count ? h("div", { class: "selection" }, t("selected", { count })) : null;
+}
+
+function table(list, onchange) {
+  const pick = (row, on) => {
+    if (on) desk.selected.set(row.id, row.reference); else desk.selected.delete(row.id);
+    onchange(false);
+  };
+  const sortBy = (column) => {
+    desk.sort = { by: column, desc: desk.sort.by === column ? !desk.sort.desc : false };
+    onchange();
+  };
+  const allShown = list.rows.length > 0 && list.rows.every((row) => desk.selected.has(row.id));
+  return h("table", { class: "leads" },
+    h("thead", {}, h("tr", {},
+      h("th", { class: "pick" }, h("input", { type: "checkbox", checked: allShown,
+        "aria-label": t("select_page"),
+        onchange: (event) => list.rows.forEach((row) => pick(row, event.target.checked)) })),
+      COLUMNS.map((column) => h("th", { class: `col-${column}`,
+        "aria-sort": desk.sort.by === column ? (desk.sort.desc ? "descending" : "ascending") : null },
+      h("button", { class: "sort", onclick: () => sortBy(column) }, t(`col_${column}`),
+        desk.sort.by === column ? (desk.sort.desc ? " ↓" : " ↑") : ""))))),
+    h("tbody", {}, list.rows.map((row) => h("tr", { "data-id": row.id },
+      h("td", { class: "pick" }, h("input", { type: "checkbox", checked: desk.selected.has(row.id),
+        "aria-label": t("select_row", { reference: row.reference }),
+        onchange: (event) => pick(row, event.target.checked) })),
+      COLUMNS.map((column) => {
+        const element = cell(row, column);
+        element.addEventListener("click", () => go("lead", row.id));
+        return element;
+      })))));
+}
+
+function sortControl(onchange) {
+  return h("div", { class: "sorter" },
+    h("label", { class: "field" }, h("span", {}, t("sort_by")),
+      h("select", { onchange: (event) => { desk.sort = { ...desk.sort, by: event.target.value };
+        onchange(); } },
+      COLUMNS.map((column) => h("option", { value: column, selected: desk.sort.by === column },
+        t(`col_${column}`))))),
+    h("button", { class: "button plain", onclick: () => {
+      desk.sort = { ...desk.sort, desc: !desk.sort.desc };
+      onchange();
+    } }, t("sort_reverse")));
+}
+
+function counts(list, onchange) {
+  const chosen = desk.filter.stage;
+  const total = list.counts.reduce((sum, item) => sum + item.count, 0);
+  const chip = (key, label, count) => h("button", {
+    class: "chip", "aria-pressed": String((chosen || "") === key),
+    onclick: () => { desk.filter = { ...desk.filter, stage: key || undefined }; desk.page = 1;
+      onchange(); },
+  }, `${label} · ${count}`);
+  return h("div", { class: "chips" }, chip("", t("all_stages"), total),
+    list.counts.map((item) => chip(item.stage, item.label, item.count)));
+}
+
+async function exportFile(format, status) {
+  fill(status, t("export_working"));
+  const ready = await call("export", { format, filter: currentFilter() });
+  if (!ready.count) {
+    fill(status, t("export_empty"));
+    return;
+  }
+  const url = new URL(ready.path, location.href).href;
+  const tg = window.Telegram && window.Telegram.WebApp;
+  if (tg && tg.downloadFile && tg.isVersionAtLeast && tg.isVersionAtLeast("8.0")) {
+    tg.downloadFile({ url, file_name: ready.name });
+  }
+  fill(status, t("export_ready", { count: ready.count }), " ",
+    h("a", { href: url, download: ready.name }, ready.name));
+}
+
+/** The Leads tab. */
+export async function render(main) {
+  const list = await call("leads", { filter: currentFilter(), sort: desk.sort, page: desk.page });
+  const reload = (full = true) => {
+    if (!full) {
+      draw();
+      return;
+    }
+    render(main).catch((error) => fill(main, failure(error, () => render(main))));
+  };
+  const status = h("p", { class: "export-status", role: "status" });
+  const draw = () => fill(main,
+    filters(reload),
+    counts(list, reload),
+    h("div", { class: "toolbar" },
+      h("strong", {}, t("count", { count: list.total })),
+      sortControl(reload),
+      h("span", { class: "exports" },
+        ["csv", "xlsx"].map((format) => h("button", { class: "button plain", onclick: () =>
+          exportFile(format, status).catch(() => toast(t("error_server"), "error")) },
+        t(`export_${format}`))))),
+    status,
+    selectionBar(list, reload),
+    list.rows.length ? table(list, reload) : h("p", { class: "state" }, t("empty")),
+    list.pages > 1 ? h("nav", { class: "pager" },
+      h("button", { class: "button plain", disabled: desk.page <= 1,
+        onclick: () => { desk.page -= 1; reload(); } }, t("prev")),
+      h("span", {}, t("page", { page: list.page, pages: list.pages })),
+      h("button", { class: "button plain", disabled: desk.page >= list.pages,
+        onclick: () => { desk.page += 1; reload(); } }, t("next"))) : null);
+  draw();
+  const search = main.querySelector("input[type=search]");
+  if (search && desk.filter.q) {
+    search.focus();
+    search.setSelectionRange(search.value.length, search.value.length);
+  }
+}

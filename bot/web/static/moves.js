@@ -1,0 +1,69 @@
+// Moving leads between stages, exactly as in Telegram: the talent's message is previewed in
+// their language and nothing is saved until "Send update" or "Don't notify" is chosen.
+import { call } from "./api.js";
+import { dialog, h, t, telegramHtml, toast } from "./dom.js";
+
+function preview(message) {
+  return h("div", { class: "bubble", lang: message.language }, telegramHtml(message.html));
+}
+
+/** Move one lead (seen at `version`) to a stage. Resolves false only when staff cancelled:
+ * otherwise the lead may have changed (saved, or changed by someone else meanwhile, or gone),
+ * and the caller shows it again as it now is. */
+export async function moveLead(lead, stage) {
+  const first = await call("preview", { id: lead.id, stage, version: lead.version });
+  if (first.outcome !== "preview") {
+    toast(first.text, first.outcome === "saved" ? "info" : "warning");
+    return true;
+  }
+  const notify = await dialog((close) => [
+    h("h2", {}, t("preview_title")),
+    h("p", { class: "intro" }, first.intro),
+    preview(first.message),
+    h("div", { class: "actions" },
+      h("button", { class: "button", onclick: () => close(true) }, t("btn_send_update")),
+      h("button", { class: "button secondary", onclick: () => close(false) }, t("btn_no_update")),
+      h("button", { class: "button plain", onclick: () => close(null) }, t("btn_cancel"))),
+  ]);
+  if (notify === null) return false;
+  const done = await call("move", { id: lead.id, stage, version: first.version, notify });
+  toast(done.text, done.outcome === "saved" ? "info" : "warning");
+  return true;
+}
+
+/** Move the selected leads: choose a stage, see Telegram's Move all preview, confirm. */
+export async function moveSelected(ids, stages) {
+  const stage = await dialog((close) => [
+    h("h2", {}, t("bulk_title", { count: ids.length })),
+    h("p", {}, t("bulk_choose")),
+    h("div", { class: "stage-buttons" }, stages.map((item) =>
+      h("button", { class: "button secondary", onclick: () => close(item.key) }, item.label))),
+    h("div", { class: "actions" },
+      h("button", { class: "button plain", onclick: () => close(null) }, t("btn_cancel"))),
+  ]);
+  if (!stage) return false;
+  const planned = await call("bulk-preview", { ids, stage });
+  const notify = await dialog((close) => {
+    const choices = [];
+    if (planned.movable && planned.examples.length) {
+      choices.push(h("button", { class: "button", onclick: () => close(true) }, t("btn_bulk_send")),
+        h("button", { class: "button secondary", onclick: () => close(false) },
+          t("btn_bulk_quiet")));
+    } else if (planned.movable) {
+      choices.push(h("button", { class: "button", onclick: () => close(false) },
+        t("btn_bulk_confirm")));
+    }
+    choices.push(h("button", { class: "button plain", onclick: () => close(null) },
+      t("btn_cancel")));
+    return [
+      h("h2", {}, t("bulk_title", { count: ids.length })),
+      h("p", { class: "intro" }, planned.summary),
+      planned.examples.map((example) => preview(example)),
+      h("div", { class: "actions" }, choices),
+    ];
+  });
+  if (notify === null) return false;
+  const done = await call("bulk-move", { leads: planned.leads, stage, notify });
+  toast(done.text);
+  return true;
+}

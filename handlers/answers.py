@@ -1,0 +1,231 @@
+"""Free questions in private chat, answered from the FAQ and program pages (bot/answers)."""
+
+from __future__ import annotations
+
+import re
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+
+from bot.answers.desk import AnswerDesk, Question, entry, thresholds
+from bot.answers.verdict import Outcome
+from bot.content import FaqItem
+from bot.store.questions import Recorded
+from bot.texts import Text
+from handlers import menu, support, views
+from handlers.common import BotContext, answer_query, reply, show
+from handlers.fallback import stale_button
+
+# Buttons of an answer carry the recorded question: qa:<id>:<action>. Actions: x "not this",
+# t "ask our team", s "send it to the team", k "that answers it", f:<key> / p:<key> open an
+# FAQ entry or a program page.
+QA = "qa:"
+PATTERN = r"^qa:\d{1,12}:(x|t|s|k|[fp]:[a-z0-9_]{1,24})$"
+_PRESS = re.compile(PATTERN)
+QUOTE_LIMIT = 500  # characters of the talent's question shown back before it goes to staff
+
+
+def _desk(context: BotContext) -> AnswerDesk:
+    live = context.services.live_content
+    return AnswerDesk(context.services.store, live.current, live.matcher)
+
+
+def _question(update: Update, context: BotContext) -> Question | None:
+    message, user = update.message, update.effective_user
+    if message is None or message.text is None or user is None:
+        return None
+    language = context.language(update)
+    return Question(user.id, update.update_id, message.message_id, language, message.text)
+
+
+async def free_text(update: Update, context: BotContext) -> None:
+    """A message outside any form: answer it, offer what is close, or say nothing fits."""
+    question = _question(update, context)
+    if question is None:
+        return
+    needed = thresholds(context.services.settings)
+    answer = await _desk(context).ask(question, needed)
+    verdict, question_id, language = answer.verdict, answer.question_id, question.language
+    answered = _answer(context, language, verdict.entry) if verdict.entry else None
+    if verdict.outcome is Outcome.GREETING:
+        user = update.effective_user
+        name = user.first_name if user else ""
+        _, markup = menu.main_menu(context, language)
+        await reply(update, context.text(Text.ASK_GREETING, first_name=name), markup)
+    elif verdict.outcome is Outcome.THANKS:
+        await reply(update, context.text(Text.ASK_THANKS))
+    elif verdict.outcome is Outcome.UNANSWERED or question_id is None:
+        await _nothing(update, context, language)
+    elif verdict.outcome is Outcome.SUGGESTED:
+        rows = _entry_rows(context, language, question_id, verdict.others)
+        text = context.text(Text.ASK_NOT_SURE)
+        await reply(update, text, _with_team(context, language, question_id, rows))
+    elif answered is None:  # a reload removed the entry in between
+        await _nothing(update, context, language)
+    else:
+        rows = [[views.button(context.text(Text.BTN_NOT_THIS), f"{QA}{question_id}:x")]]
+        rows += _entry_rows(context, language, question_id, verdict.others)
+        await reply(update, answered, InlineKeyboardMarkup(rows))
+
+
+async def answer_before_relay(update: Update, context: BotContext) -> bool:
+    """After /tanya, a question the bot can answer with high confidence: the answer first,
+    with "That answers it" and "Send to the team anyway". True if it was shown."""
+    question = _question(update, context)
+    if question is None or not support.questions_open(context):
+        return False
+    session = await context.services.store.support.session(question.user_id)
+    if not session.asking or session.last_relayed_at is not None:
+        return False  # not asking, or already talking with staff: never stand in between
+    desk, needed = _desk(context), thresholds(context.services.settings, relay=True)
+    verdict = desk.verdict(question.text, needed)
+    language = question.language
+    answered = _answer(context, language, verdict.entry) if verdict.entry else None
+    if verdict.outcome is not Outcome.ANSWERED or answered is None:
+        return False
+    question_id = (await desk.record(question, verdict, "ask")).question_id
+    if question_id is None:
+        return False
+    text = f"{answered}\n\n{context.text(Text.ASK_ANSWER_FIRST)}"
+    rows = [
+        [views.button(context.text(Text.BTN_ANSWERED), f"{QA}{question_id}:k")],
+        [views.button(context.text(Text.BTN_SEND_ANYWAY), f"{QA}{question_id}:s")],
+    ]
+    await reply(update, text, InlineKeyboardMarkup(rows))
+    return True
+
+
+async def button(update: Update, context: BotContext) -> None:
+    """A button under an answer, a suggestion list or the confirmation."""
+    query, user = update.callback_query, update.effective_user
+    data = query.data if query is not None and query.data else ""
+    if user is None or not _PRESS.match(data):
+        await stale_button(update, context)
+        return
+    _, number, action = data.split(":", 2)
+    question = context.services.store.questions.get(int(number), user.id)
+    if question is None:  # another talent's, or erased since
+        await stale_button(update, context)
+        return
+    language = context.language(update)
+    if action == "x":
+        await _not_this(update, context, language, question)
+    elif action == "t":
+        await _confirm(update, context, language, question)
+    elif action == "s":
+        await _send(update, context, language, question)
+    elif action == "k":
+        await support.leave_ask_mode(update, context)
+        text, markup = menu.main_menu(context, language)
+        await answer_query(update)
+        await reply(update, f"{context.text(Text.ASK_GLAD)}\n\n{text}", markup)
+    else:
+        await _open(update, context, language, question, action)
+
+
+async def _not_this(update: Update, context: BotContext, language: str, question: Recorded) -> None:
+    """The answer was not what the talent asked: the other close entries instead."""
+    store = context.services.store
+    await store.questions.not_this(question.id, question.user_id)
+    needed = thresholds(context.services.settings)
+    others = _desk(context).others_than(question.text, question.entry, needed)
+    rows = _entry_rows(context, language, question.id, others)
+    if others:
+        key = Text.ASK_NOT_THIS
+    elif support.questions_open(context):
+        key = Text.ASK_NOT_THIS_TEAM
+    else:
+        key = Text.ASK_NOT_THIS_CLOSED
+    await show(update, context.text(key), _with_team(context, language, question.id, rows))
+
+
+async def _confirm(update: Update, context: BotContext, language: str, question: Recorded) -> None:
+    """ "Ask our team": the talent's own words, sent only when they confirm."""
+    if not support.questions_open(context):
+        await support.ask(update, context)  # says questions are closed
+        return
+    if question.sent_to_staff:
+        await show(update, context.text(Text.ASK_ALREADY_SENT))
+        return
+    quoted = question.text.strip()
+    if len(quoted) > QUOTE_LIMIT:
+        quoted = quoted[: QUOTE_LIMIT - 1] + "…"
+    rows = [
+        [views.button(context.text(Text.BTN_ASK_SEND), f"{QA}{question.id}:s")],
+        [views.button(context.text(Text.BTN_CANCEL), views.MENU)],
+    ]
+    # The values are escaped by content.text: the talent's markup is shown, never applied.
+    await show(update, context.text(Text.ASK_CONFIRM, question=quoted), InlineKeyboardMarkup(rows))
+
+
+async def _send(update: Update, context: BotContext, language: str, question: Recorded) -> None:
+    """The talent confirmed (or chose "send anyway"): their message goes to staff, once."""
+    store = context.services.store
+    if not support.questions_open(context) or question.message_id is None:
+        await support.ask(update, context)
+        return
+    await answer_query(update)
+    if not await store.questions.sent_to_staff(question.id, question.user_id):
+        await reply(update, context.text(Text.ASK_ALREADY_SENT))
+        return
+    if not await support.relay_earlier(update, context, question.message_id):
+        await store.questions.unsent(question.id, question.user_id)
+
+
+async def _open(
+    update: Update, context: BotContext, language: str, question: Recorded, action: str
+) -> None:
+    """One of the offered entries, as its page shows it; or, if a reload removed it, say so."""
+    kind, key = action.split(":", 1)
+    ref = f"{'faq' if kind == 'f' else 'program'}:{key}"
+    found = entry(context.content, ref)
+    if found is None:
+        text, markup = menu.main_menu(context, language)
+        await show(update, f"{context.text(Text.ASK_ENTRY_GONE)}\n\n{text}", markup)
+        return
+    await context.services.store.questions.opened(question.id, question.user_id, ref)
+    if isinstance(found, FaqItem):
+        await show(update, *views.faq_answer(context.content, language, key))
+    else:
+        await show(update, *views.program_page(context.content, language, found))
+
+
+async def _nothing(update: Update, context: BotContext, language: str) -> None:
+    """Nothing fits: say so, with the menu (and /tanya, when staff take questions)."""
+    key = Text.ASK_NOTHING if support.questions_open(context) else Text.ASK_NOTHING_CLOSED
+    text, markup = menu.main_menu(context, language)
+    await reply(update, f"{context.text(key)}\n\n{text}", markup)
+
+
+def _answer(context: BotContext, language: str, ref: str) -> str | None:
+    """An entry's answer as its page shows it: the question or title as the first, bold line,
+    and its "Info per …" line (None if the content served now no longer has the entry)."""
+    found = entry(context.content, ref)
+    if found is None:
+        return None
+    if isinstance(found, FaqItem):
+        return views.faq_answer(context.content, language, found.key)[0]
+    return views.program_page(context.content, language, found)[0]
+
+
+def _entry_rows(
+    context: BotContext, language: str, question_id: int, refs: tuple[str, ...]
+) -> list[list[InlineKeyboardButton]]:
+    """One button per entry, labelled with its question or title."""
+    rows = []
+    for ref in refs:
+        found = entry(context.content, ref)
+        if found is None:
+            continue
+        label = found.question if isinstance(found, FaqItem) else found.title
+        kind = "f" if isinstance(found, FaqItem) else "p"
+        rows.append([views.button(label.get(language), f"{QA}{question_id}:{kind}:{found.key}")])
+    return rows
+
+
+def _with_team(
+    context: BotContext, language: str, question_id: int, rows: list[list[InlineKeyboardButton]]
+) -> InlineKeyboardMarkup:
+    """The rows, then "Ask our team" (only when staff take questions) and the menu."""
+    if support.questions_open(context):
+        rows = [*rows, [views.button(context.text(Text.BTN_ASK), f"{QA}{question_id}:t")]]
+    return InlineKeyboardMarkup([*rows, [views.button(context.text(Text.BTN_MENU), views.MENU)]])

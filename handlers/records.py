@@ -1,0 +1,315 @@
+"""Staff keep records clean in Telegram: contacted in one step, answers corrected, notes
+opened, edited and deleted, leads handed to another admin, duplicates closed or reopened,
+and the waiting list. Thin: the rules live in bot/leads/records.py and the store.
+
+Every press is checked with `staff_desk` (others get nothing) and audited by the core.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import CallbackQueryHandler
+
+from bot.content import Content
+from bot.leads import pipeline, records, waiting
+from bot.leads.pipeline import FilterError, PipelineFilter, parse_code
+from bot.parsing import small_int
+from bot.store import Lead
+from bot.store.pipeline import LeadState, Prompt
+from bot.store.records import LeadChange
+from bot.texts import Text
+from handlers import pipeline as desk
+from handlers import records_alerts, records_answers, records_notes
+from handlers import records_views as views
+from handlers.common import BotContext, answer_query, reply, show
+from handlers.pipeline_views import SHOWN_HISTORY, open_button
+from handlers.staff import actor, expired, staff_desk
+from handlers.staff_views import PAGE_SIZE
+
+log = logging.getLogger(__name__)
+
+
+# ----- the lead page and lists -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LeadExtras:
+    """What this module adds to a lead's page."""
+
+    text: str
+    rows: list[list[InlineKeyboardButton]]
+    changes: list[LeadChange]
+    changes_total: int
+    people: set[int | None] = field(default_factory=set)
+
+    def history(self, content: Content, language: str, names: dict[int, str]) -> list[Any]:
+        """(time, line) of each answer change or duplicate link, for the history."""
+        return [
+            (change.created_at, views.history_line(content, language, change, names))
+            for change in self.changes
+        ]
+
+
+async def lead_extras(
+    context: BotContext, lead: Lead, state: LeadState, notes_total: int
+) -> LeadExtras:
+    """Contact links, duplicates, their buttons, and answer changes for the history."""
+    store, content, language = context.services.store, context.content, context.language()
+    found = await records.duplicates(store, lead.application_id)
+    changes, total = await records.changes(store, lead.application_id, SHOWN_HISTORY)
+    return LeadExtras(
+        text=views.lead_section(content, language, records.contact(content, lead.answers), found),
+        rows=views.lead_rows(content, language, state, found, notes_total),
+        changes=changes,
+        changes_total=total,
+        people={change.actor.user_id for change in changes},
+    )
+
+
+async def add_marks(context: BotContext, shown: list[Lead], extra: dict[int, list[str]]) -> None:
+    """Under each listed lead: the leads it may duplicate."""
+    marks = await records.page_marks(
+        context.services.store, [lead.application_id for lead in shown]
+    )
+    for application_id, found in marks.items():
+        references = [mark.other_reference for mark in found]
+        line = views.marks_line(context.content, context.language(), references)
+        extra.setdefault(application_id, []).append(line)
+
+
+async def waiting_list(
+    update: Update, context: BotContext, chosen: PipelineFilter, page: int
+) -> tuple[list[Lead], int, dict[int, list[str]]]:
+    """A page of waiting leads, longest in their stage first, with how long each waits."""
+    services, user = context.services, update.effective_user
+    now = datetime.now(UTC)
+
+    async def read(number: int) -> tuple[list[Any], int]:
+        return await waiting.waiting_page(
+            services.store,
+            context.content,
+            services.settings,
+            chosen,
+            user.id if user else None,
+            number * PAGE_SIZE,
+            PAGE_SIZE,
+            now,
+        )
+
+    found, total = await read(max(page, 0))
+    if not found and total:  # past the end (leads moved meanwhile): the last page
+        found, total = await read((total - 1) // PAGE_SIZE)
+    language = context.language()
+    extra = {
+        lead.application_id: [
+            views.waiting_line(context.content, language, item, waiting.waiting_days(item, now))
+        ]
+        for lead, item in found
+    }
+    return [lead for lead, _ in found], total, extra
+
+
+# ----- buttons -----------------------------------------------------------------------------------
+
+
+@staff_desk
+async def records_button(update: Update, context: BotContext) -> None:
+    """Every rc: button (forged or stale data answered kindly)."""
+    query = update.callback_query
+    if query is None:
+        return
+    data = query.data or ""
+    action, _, rest = data.removeprefix(views.PREFIX).partition(":")
+    if action == "dl":  # a list the daily digest opens, as a new message
+        try:
+            chosen = parse_code(rest, context.content)
+        except FilterError:
+            chosen = PipelineFilter()
+        await desk.show_list(update, context, chosen, 0, anew=True)
+        return
+    args = rest.split(":")
+    number = small_int(args[0])
+    if number is None:
+        await expired(update, context)
+        return
+    second = args[1] if len(args) > 1 else ""
+    if action == "ct" and small_int(second) is not None:
+        await _contacted(update, context, number, int(second))
+    elif action == "ea":
+        await records_answers.edit_choose(update, context, number)
+    elif action == "eq" and second:
+        await records_answers.edit_question(update, context, number, second)
+    elif action == "ev" and second:
+        await records_answers.edit_choice(update, context, number, second)
+    elif action == "ec":
+        await records_answers.edit_clear(update, context, number)
+    elif action == "as":
+        await _assign_choose(update, context, number)
+    elif action == "at" and small_int(second) is not None:
+        await _assign_to(update, context, number, int(second) or None)
+    elif action == "nl":
+        await records_notes.notes(update, context, number)
+    elif action == "nv":
+        await records_notes.note_open(update, context, number)
+    elif action == "ne":
+        await records_notes.note_edit(update, context, number)
+    elif action == "nd":
+        await records_notes.note_delete(update, context, number, confirmed=False)
+    elif action == "ny":
+        await records_notes.note_delete(update, context, number, confirmed=True)
+    elif action == "dc" and len(args) == 3 and small_int(second) and small_int(args[2]) is not None:
+        await _close_duplicate(update, context, number, int(second), int(args[2]))
+    elif action == "dr":
+        await _reopen(update, context, number)
+    else:
+        await expired(update, context)
+
+
+# ----- contact in one step -----------------------------------------------------------------------
+
+
+async def _contacted(
+    update: Update, context: BotContext, application_id: int, version: int
+) -> None:
+    """📞 Contacted: the lead moves to the contacted stage; a one-line note is asked for."""
+    content, store = context.content, context.services.store
+    stage = records.contacted_stage(content)
+    if stage is None:
+        await answer_query(update)
+        await reply(update, context.text(Text.RECORDS_NO_CONTACT_STAGE))
+        return
+    move = await pipeline.change_stage(
+        store,
+        content,
+        application_id,
+        stage,
+        actor=actor(update),
+        notify=False,  # contact is staff's own step; a stage message goes only when asked for
+        expected_version=version,
+        forwarding=context.services.settings.forwarding(),
+    )
+    if move.outcome not in ("saved", "same") or move.state is None:
+        reference = move.state.reference if move.state else context.text(Text.RECORDS_THIS_LEAD)
+        await desk.report_move(update, context, reference, stage, move)
+        return
+    label = pipeline.stage_label(content, stage, context.language())
+    text = context.text(Text.RECORDS_CONTACTED_PROMPT, reference=move.state.reference, stage=label)
+    await records_answers.ask_text(update, context, text, application_id, "note")
+
+
+async def prompted_text(update: Update, context: BotContext, prompt: Prompt, text: str) -> bool:
+    """An admin's text after an answer or note-edit prompt; True once it is dealt with."""
+    store = context.services.store
+    if prompt.purpose == records_answers.NOTE_EDIT:
+        return await records_notes.save_note_text(
+            update, context, small_int(prompt.argument or "") or 0, text
+        )
+    lead = await store.leads.get(prompt.application_id)
+    question = context.content.questions.get(prompt.argument or "")
+    if lead is None or question is None or prompt.purpose != records_answers.ANSWER:
+        await reply(update, context.text(Text.RECORDS_EDIT_GONE))
+        return True
+    outcome = records.check_answer(context.content, question, lead.answers, text)
+    return await records_answers.take(update, context, prompt, question, lead, outcome)
+
+
+# ----- handing over ------------------------------------------------------------------------------
+
+
+async def _assign_choose(update: Update, context: BotContext, application_id: int) -> None:
+    store, settings = context.services.store, context.services.settings
+    reference = await store.records.reference_of(application_id)
+    if reference is None:
+        await records_answers.gone(update, context)
+        return
+    admins = sorted(settings.admin_ids)
+    names = await records.staff_names(store, admins)
+    await show(
+        update,
+        *views.assign_choose(
+            context.content, context.language(), reference, application_id, admins, names
+        ),
+    )
+
+
+async def _assign_to(
+    update: Update, context: BotContext, application_id: int, admin: int | None
+) -> None:
+    store, settings = context.services.store, context.services.settings
+    try:
+        assigned = await records.assign(
+            store, application_id, actor(update), admin, settings.admin_ids
+        )
+    except records.AssignError:
+        await answer_query(update, context.text(Text.RECORDS_NOT_ADMIN), alert=True)
+        return
+    if assigned is None:
+        await records_answers.gone(update, context)
+        return
+    state, changed = assigned
+    if admin is None:
+        toast = context.text(Text.RECORDS_UNASSIGNED, reference=state.reference)
+    else:
+        names = await records.staff_names(store, {admin})
+        toast = context.text(Text.RECORDS_ASSIGNED_TO, reference=state.reference, name=names[admin])
+    await answer_query(update, toast)
+    # The page shows the whole lead: its view is the assignment's own audit entry, or, when
+    # nothing changed (and so nothing was recorded), a view of its own.
+    await desk.open_lead(update, context, application_id, viewed=not changed)
+
+
+# ----- duplicates --------------------------------------------------------------------------------
+
+
+async def _close_duplicate(
+    update: Update, context: BotContext, application_id: int, other: int, version: int
+) -> None:
+    store = context.services.store
+    outcome = await records.close_duplicate(store, application_id, other, actor(update), version)
+    this = await store.records.reference_of(application_id) or context.text(Text.RECORDS_THIS_LEAD)
+    that = await store.records.reference_of(other) or context.text(Text.RECORDS_THIS_LEAD)
+    if outcome == "saved":
+        await answer_query(
+            update, context.text(Text.RECORDS_DUPLICATE_CLOSED, reference=this, other=that)
+        )
+        await desk.open_lead(update, context, application_id, viewed=False)
+        return
+    if outcome == "gone":
+        await records_answers.gone(update, context)
+        return
+    key = {
+        "same": Text.RECORDS_DUPLICATE_SAME,
+        "other_gone": Text.RECORDS_DUPLICATE_OTHER_GONE,
+        "other_closed": Text.RECORDS_DUPLICATE_OTHER_CLOSED,
+        "conflict": Text.RECORDS_DUPLICATE_CONFLICT,
+        "self": Text.RECORDS_DUPLICATE_SAME,
+    }[outcome]
+    markup = InlineKeyboardMarkup(
+        [[open_button(context.content, context.language(), this, application_id)]]
+    )
+    await answer_query(update)
+    await reply(update, context.text(key, reference=this, other=that), markup)
+
+
+async def _reopen(update: Update, context: BotContext, application_id: int) -> None:
+    store = context.services.store
+    outcome = await records.reopen_duplicate(store, application_id, actor(update))
+    if outcome == "gone":
+        await records_answers.gone(update, context)
+        return
+    reference = await store.records.reference_of(application_id) or ""
+    await answer_query(update, context.text(Text.RECORDS_DUPLICATE_REOPENED, reference=reference))
+    await desk.open_lead(update, context, application_id, viewed=False)
+
+
+def handlers() -> list[CallbackQueryHandler[BotContext, None]]:
+    """This module's buttons, for `handlers.register` (staff_desk decides where they work)."""
+    return [
+        CallbackQueryHandler(records_alerts.mute_button, pattern=f"^{records_alerts.MUTE}[01]$"),
+        CallbackQueryHandler(records_button, pattern=f"^{views.PREFIX}"),
+    ]

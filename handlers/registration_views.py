@@ -1,0 +1,114 @@
+"""How updating a registration looks to the talent: update or new, the review, the end."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram import InlineKeyboardMarkup
+
+from bot.content import Content, Markup
+from bot.leads import intake
+from bot.leads.export import to_wib
+from bot.leads.intake_flow import Screen
+from bot.leads.intake_flow import press_data as data
+from bot.store import Draft
+from bot.store.records import AnswerChange
+from bot.texts import Text
+from handlers import intake_views
+from handlers.views import button
+
+View = tuple[str, InlineKeyboardMarkup | None]
+# Callback data of the "update or new registration" choice (handlers/intake.py).
+UPDATE = "rg:u:"  # rg:u:<lead application id>
+NEW = "rg:n"  # rg:n[:<program key>]
+SCREENS = ("choose", "updated", "unchanged", "discarded", "update_gone")
+
+
+def render(screen: Screen, content: Content, language: str) -> View:
+    """The choice between updating and registering anew, or how an update ended."""
+
+    def say(key: Text, **values: Any) -> str:
+        return content.text(key, language, **values)
+
+    if screen.kind == "choose":
+        return _choose(screen, content, language)
+    if screen.kind == "updated":
+        lines = "\n".join(
+            change_line(content, language, change, talent=True) for change in screen.changes
+        )
+        return say(Text.UPDATE_SAVED, reference=screen.reference, changes=Markup(lines)), None
+    if screen.kind == "unchanged":
+        return say(Text.UPDATE_UNCHANGED, reference=screen.reference), None
+    if screen.kind == "discarded":
+        return say(Text.UPDATE_DISCARDED), None
+    return say(Text.UPDATE_GONE), None
+
+
+def _choose(screen: Screen, content: Content, language: str) -> View:
+    sector = content.questions.get("sector")
+    items = []
+    for lead in screen.registrations:
+        shown = (
+            intake.display(sector, content, lead.sector, language)
+            if sector is not None and lead.sector is not None
+            else "—"
+        )
+        day = content.date_text(to_wib(lead.submitted_at).date(), language)
+        items.append(
+            content.text(
+                Text.UPDATE_CHOOSE_ITEM, language, reference=lead.reference, sector=shown, date=day
+            )
+        )
+    rows = []
+    for lead in screen.registrations:
+        label = (
+            content.text(Text.BTN_UPDATE_REGISTRATION, language)
+            if len(screen.registrations) == 1
+            else content.text(Text.BTN_UPDATE_ONE, language, reference=lead.reference)
+        )
+        rows.append([button(label, f"{UPDATE}{lead.application_id}")])
+    new = f"{NEW}:{screen.program}" if screen.program else NEW
+    rows.append([button(content.text(Text.BTN_NEW_REGISTRATION, language), new)])
+    text = content.text(Text.UPDATE_CHOOSE, language, items=Markup("\n".join(items)))
+    return text, InlineKeyboardMarkup(rows)
+
+
+def update_review(screen: Screen, draft: Draft, content: Content, language: str) -> View:
+    """The lead's answers as they will be saved: save, change one, go through all, discard."""
+    text = content.text(
+        Text.UPDATE_REVIEW,
+        language,
+        reference=screen.reference or "",
+        summary=Markup(intake_views.summary(content, screen.answers, language)),
+    )
+    rows = [
+        [button(content.text(Text.BTN_UPDATE_SAVE, language), data(draft, "ok"))],
+        [button(content.text(Text.BTN_EDIT, language), data(draft, "e"))],
+        [button(content.text(Text.BTN_UPDATE_WALK, language), data(draft, "w"))],
+        [
+            button(content.text(Text.BTN_UPDATE_DISCARD, language), data(draft, "ud")),
+            button(content.text(Text.BTN_PAUSE, language), data(draft, "x")),
+        ],
+    ]
+    return text, InlineKeyboardMarkup(rows)
+
+
+def answer_text(content: Content, language: str, key: str, value: Any, present: bool) -> str:
+    """An answer as people read it; "—" for a skipped question, "(none)" for no answer."""
+    if not present:
+        return content.text(Text.RECORDS_NO_ANSWER, language)
+    question = content.questions.get(key)
+    if question is None:
+        return "—" if value is None else str(value)
+    return intake.display(question, content, value, language)
+
+
+def change_line(content: Content, language: str, change: AnswerChange, *, talent: bool) -> str:
+    """One changed answer: the talent sees the new value, staff see before and after."""
+    question = content.questions.get(change.key)
+    label = question.label.get(language) if question else change.key
+    after = answer_text(content, language, change.key, change.after, change.has_after)
+    if talent:
+        return content.text(Text.UPDATE_CHANGE_LINE, language, label=label, after=after)
+    before = answer_text(content, language, change.key, change.before, change.had_before)
+    return content.text(Text.RECORDS_CHANGE_LINE, language, label=label, before=before, after=after)

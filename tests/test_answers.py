@@ -1,0 +1,330 @@
+"""Free questions answered from the FAQ and program pages, through the emulator."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from bot.emulator import EmulatedChat, EmulatedUser
+from bot.texts import Text
+from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
+from tests.harness import Harness
+from tests.leads import (
+    CONTENT,
+    consent,
+    copy_label,
+    data_copy,
+    edit_content,
+    opening,
+    rendered,
+    section,
+    shown,
+)
+from tests.leads import answer as answer_question
+
+OPEN_CALL = CONTENT.faq["open_call_now"]
+MUSIC_TO_KOREA = CONTENT.programs["music_to_korea"]
+NOT_THIS = CONTENT.text(Text.BTN_NOT_THIS, "id")
+ASK_TEAM = CONTENT.text(Text.BTN_ASK, "id")
+CHART_WAIT = 120.0  # seconds: the chart's own time limit is 60
+
+
+def questions(database: Path, user_id: int) -> list[dict[str, Any]]:
+    """The talent's recorded free questions, oldest first."""
+    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as db:
+        db.row_factory = sqlite3.Row
+        rows = db.execute(
+            "SELECT * FROM free_questions WHERE user_id = ? ORDER BY id", (user_id,)
+        ).fetchall()
+    return [dict(row) for row in rows]
+
+
+async def test_a_confident_answer_then_not_this_then_another_entry(bot: Harness) -> None:
+    sari = bot.user(first_name="Sari")
+    [answer] = await bot.send(sari, "kapan open call film")
+    first_line = answer.text.split("\n")[0]
+    assert first_line == OPEN_CALL.question.id
+    assert answer.html is not None and answer.html.startswith(f"<b>{OPEN_CALL.question.id}</b>")
+    assert rendered(OPEN_CALL.answer.id).split("\n")[0] in answer.text
+    assert rendered(CONTENT.as_of_line(OPEN_CALL.as_of, "id")) in answer.text  # type: ignore[arg-type]
+    assert answer.button_texts[0] == NOT_THIS
+    assert CONTENT.faq["film_funding"].question.id in answer.button_texts  # close, too
+    [row] = questions(bot.database, sari.id)
+    assert (row["outcome"], row["entry"], row["via"]) == ("answered", "faq:open_call_now", "chat")
+    assert row["text"] == "kapan open call film"
+
+    [changed] = await bot.press(sari, NOT_THIS)
+    assert changed.message_id == answer.message_id  # the wrong answer is replaced
+    assert changed.text == shown(Text.ASK_NOT_THIS)
+    menu = CONTENT.text(Text.BTN_MENU, "id")
+    offered = [text for text in changed.button_texts if text not in (ASK_TEAM, menu)]
+    assert offered and OPEN_CALL.question.id not in offered
+    assert ASK_TEAM in changed.button_texts
+    [row] = questions(bot.database, sari.id)
+    assert row["not_this_at"] is not None
+
+    [page] = await bot.press(sari, offered[0])
+    assert page.text.split("\n")[0] == offered[0]  # the entry, as its page shows it
+    [row] = questions(bot.database, sari.id)
+    assert row["opened"] is not None and row["opened"].split(":")[0] in ("faq", "program")
+
+
+async def test_english_question_gets_the_program_page_in_english(bot: Harness) -> None:
+    john = bot.user(first_name="John", language_code="en")
+    [answer] = await bot.send(john, "can I perform in Korea?")
+    assert answer.text.split("\n")[0] == MUSIC_TO_KOREA.title.en
+    assert rendered(CONTENT.as_of_line(MUSIC_TO_KOREA.as_of, "en")) in answer.text
+    assert answer.button_texts[0] == CONTENT.text(Text.BTN_NOT_THIS, "en")
+    # Indonesian words from an English-speaking talent are understood too (talents mix).
+    [mixed] = await bot.send(john, "gmn cara kirim showreel")
+    assert mixed.text.split("\n")[0] == CONTENT.faq["showreel_links"].question.en
+
+
+async def test_not_sure_offers_entries_and_asks_the_team_with_the_question_prefilled(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    sari = bot.user(first_name="Sari")
+    [unsure] = await bot.send(sari, "kopro film sama korea bisa daftar dimana")
+    assert unsure.text == shown(Text.ASK_NOT_SURE)
+    assert CONTENT.programs["coproduction"].title.id in unsure.button_texts
+    assert unsure.button_texts[-2:] == [ASK_TEAM, CONTENT.text(Text.BTN_MENU, "id")]
+    [row] = questions(bot.database, sari.id)
+    assert row["outcome"] == "suggested" and row["entry"] is None
+    assert "program:coproduction" in json.loads(row["offered"])
+
+    mark = staff_chat.mark()
+    [confirm] = await bot.press(sari, ASK_TEAM)
+    assert confirm.text.startswith(opening(Text.ASK_CONFIRM))
+    assert "kopro film sama korea bisa daftar dimana" in confirm.text
+    assert staff_chat.messages_since(mark) == []  # nothing goes before the talent confirms
+
+    await bot.press(sari, CONTENT.text(Text.BTN_ASK_SEND, "id"))
+    assert sari.last_message.text == shown(Text.SUPPORT_ACK)
+    header, copy = staff_chat.messages_since(mark)
+    assert "Pertanyaan dari Sari" in header.text
+    assert copy.text == "kopro film sama korea bisa daftar dimana"
+    [row] = questions(bot.database, sari.id)
+    assert row["sent_to_staff_at"] is not None
+
+    [again] = await bot.press(sari, CONTENT.text(Text.BTN_ASK_SEND, "id"))
+    assert again.text == shown(Text.ASK_ALREADY_SENT)
+    assert staff_chat.messages_since(mark) == [header, copy]  # once
+
+
+async def test_off_topic_greeting_and_thanks(bot: Harness, make_bot: Any) -> None:
+    sari = bot.user(first_name="Sari")
+    [nothing] = await bot.send(sari, "cara bikin nasi goreng enak")
+    assert nothing.text.startswith(shown(Text.ASK_NOTHING))
+    assert "/tanya" in nothing.text and ASK_TEAM in nothing.button_texts  # the menu
+    [hello] = await bot.send(sari, "halo kak")
+    assert hello.text == shown(Text.ASK_GREETING, first_name="Sari")
+    assert CONTENT.text(Text.BTN_PROGRAMS, "id") in hello.button_texts
+    [thanks] = await bot.send(sari, "makasih kak 🙏")
+    assert thanks.text == shown(Text.ASK_THANKS)
+    assert [row["outcome"] for row in questions(bot.database, sari.id)] == ["unanswered"]
+
+
+async def test_without_a_staff_chat_nothing_points_to_asking_the_team(make_bot: Any) -> None:
+    bot: Harness = await make_bot()
+    sari = bot.user(first_name="Sari")
+    [nothing] = await bot.send(sari, "cara bikin nasi goreng enak")
+    assert nothing.text.startswith(shown(Text.ASK_NOTHING_CLOSED))
+    assert "/tanya" not in nothing.text and ASK_TEAM not in nothing.button_texts
+    [unsure] = await bot.send(sari, "kopro film sama korea bisa daftar dimana")
+    assert unsure.text == shown(Text.ASK_NOT_SURE)
+    assert ASK_TEAM not in unsure.button_texts
+    [answer] = await bot.send(sari, "kak ada open call gak?")
+    [changed] = await bot.press(sari, NOT_THIS, message=answer)
+    assert changed.text == shown(Text.ASK_NOT_THIS_CLOSED)  # nothing else fits
+    assert ASK_TEAM not in changed.button_texts
+
+
+async def test_ask_with_a_question_the_faq_answers_shows_the_answer_first(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    sari = bot.user(first_name="Sari")
+    await bot.send(sari, "/tanya")
+    mark = staff_chat.mark()
+    [answer] = await bot.send(sari, "kak ada open call gak?")
+    assert answer.text.split("\n")[0] == OPEN_CALL.question.id
+    assert answer.text.endswith(shown(Text.ASK_ANSWER_FIRST))
+    assert answer.button_texts == [
+        CONTENT.text(Text.BTN_ANSWERED, "id"),
+        CONTENT.text(Text.BTN_SEND_ANYWAY, "id"),
+    ]
+    assert staff_chat.messages_since(mark) == []
+    [row] = questions(bot.database, sari.id)
+    assert (row["via"], row["entry"]) == ("ask", "faq:open_call_now")
+
+    await bot.press(sari, CONTENT.text(Text.BTN_SEND_ANYWAY, "id"))
+    assert sari.last_message.text == shown(Text.SUPPORT_ACK)
+    assert staff_chat.messages_since(mark)[-1].text == "kak ada open call gak?"
+    # Once the talent talks with staff, their messages go straight through.
+    await bot.send(sari, "syarat daftarnya apa aja")
+    assert staff_chat.messages_since(mark)[-1].text == "syarat daftarnya apa aja"
+
+    budi = bot.user(first_name="Budi")
+    await bot.send(budi, "/tanya")
+    mark = staff_chat.mark()
+    await bot.send(budi, "gmn cara kirim showreel")
+    [glad] = await bot.press(budi, CONTENT.text(Text.BTN_ANSWERED, "id"))
+    assert glad.text.startswith(shown(Text.ASK_GLAD))
+    [after] = await bot.send(budi, "kak ada open call gak?")  # no longer in ask mode
+    assert after.text.split("\n")[0] == OPEN_CALL.question.id
+    assert staff_chat.messages_since(mark) == []
+
+
+async def test_a_message_during_a_form_step_is_an_answer_to_that_step(bot: Harness) -> None:
+    sari = bot.user(first_name="Sari")
+    await bot.send(sari, "/daftar")
+    await consent(bot, sari)
+    await answer_question(bot, sari, "sector", "music")
+    await answer_question(bot, sari, "age_range", "age_25_34")
+    [reply] = await bot.send(sari, "kak ada open call gak?")  # the full-name question is on
+    draft = await bot.store.applications.draft_for(sari.id)
+    assert draft is not None
+    assert (await bot.store.applications.answers(draft.id))["full_name"] == "kak ada open call gak?"
+    assert OPEN_CALL.question.id not in reply.text
+    assert questions(bot.database, sari.id) == []
+
+
+async def test_a_button_of_an_entry_removed_by_a_reload_says_the_page_is_gone(
+    make_bot: Any, staff_chat: EmulatedChat, content_folder: Path
+) -> None:
+    bot: Harness = await make_bot(
+        admin_ids=frozenset({ADMIN_ID}), staff_chat_id=STAFF_CHAT_ID, content_dir=content_folder
+    )
+    sari = bot.user(first_name="Sari")
+    [unsure] = await bot.send(sari, "kopro film sama korea bisa daftar dimana")
+    title = CONTENT.programs["coproduction"].title.id
+    assert title in unsure.button_texts
+
+    def remove(data: Any) -> None:
+        data["programs"] = [p for p in data["programs"] if p["key"] != "coproduction"]
+
+    edit_content(content_folder, "programs.yaml", remove)
+    admin: EmulatedUser = staff_chat.members[ADMIN_ID]
+    [done] = await bot.send(admin, "/reload")
+    assert done.text.startswith(opening(Text.RELOAD_DONE, programs=7, faq=13, questions=20))
+    [gone] = await bot.press(sari, title, message=unsure)
+    assert gone.text.startswith(shown(Text.ASK_ENTRY_GONE))
+    assert CONTENT.text(Text.BTN_PROGRAMS, "id") in gone.button_texts
+    # New questions no longer find it.
+    [again] = await bot.send(sari, "kopro film sama korea bisa daftar dimana")
+    assert title not in again.button_texts
+
+
+async def test_another_talents_question_buttons_do_nothing(bot: Harness) -> None:
+    sari, budi = bot.user(first_name="Sari"), bot.user(first_name="Budi")
+    await bot.send(sari, "kak ada open call gak?")
+    [row] = questions(bot.database, sari.id)
+    await bot.send(budi, "/start")
+    forged = budi.last_message
+    [stale] = await bot.act(budi, budi.press_raw, forged.message_id, f"qa:{row['id']}:t")
+    assert stale.text == shown(Text.MENU_PROMPT)
+    await bot.act(budi, budi.press_raw, forged.message_id, f"qa:{row['id']}:x")
+    assert questions(bot.database, sari.id)[0]["not_this_at"] is None
+
+
+async def test_stats_count_the_week_and_list_unanswered_questions_masked(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    sari, budi = bot.user(first_name="Sari"), bot.user(first_name="Budi")
+    await bot.send(sari, "kak ada open call gak?")  # answered
+    [answer] = await bot.send(budi, "kapan open call film")  # answered, then "not this"
+    await bot.press(budi, NOT_THIS, message=answer)
+    await bot.send(sari, "kopro film sama korea bisa daftar dimana")  # suggested
+    await bot.send(sari, "Cara bikin nasi goreng enak?")  # unanswered, twice
+    await bot.send(budi, "cara bikin nasi goreng enak")
+    await bot.send(budi, "jual akun ml, hubungi budi.s@example.com atau 0812-9876-5432")
+    admin: EmulatedUser = staff_chat.members[ADMIN_ID]
+    mark = admin.mark()
+    update = admin.send("/stats")
+    # The chart after the text is drawn by a child process: seconds on a busy machine.
+    await asyncio.wait_for(bot.runner.settle(update["update_id"]), CHART_WAIT)
+    report = "\n".join(reply.text for reply in admin.messages_since(mark))
+    assert shown(Text.STATS_QUESTIONS, answered=2, suggested=1, unanswered=3, not_this=1) in report
+    assert opening(Text.STATS_QUESTIONS_TOP) in report
+    top = report.split(opening(Text.STATS_QUESTIONS_TOP), 1)[1].split("\n")[1:3]
+    assert top == [
+        shown(Text.STATS_QUESTIONS_LINE, count=2, question="Cara bikin nasi goreng enak?"),
+        shown(
+            Text.STATS_QUESTIONS_LINE,
+            count=1,
+            question="jual akun ml, hubungi <email> atau <number>",
+        ),
+    ]
+    assert "budi.s@example.com" not in report and "9876" not in report
+
+
+async def test_questions_are_in_my_data_and_go_with_the_conversation(bot: Harness) -> None:
+    sari = bot.user(first_name="Sari")
+    await bot.send(sari, "/daftar")
+    await consent(bot, sari)
+    await bot.send(sari, "/batal")
+    [answer] = await bot.send(sari, "kapan open call film")
+    await bot.press(sari, NOT_THIS, message=answer)
+    mark = sari.mark()
+    await bot.send(sari, "/dataku")
+    document = next(m for m in sari.messages_since(mark) if m.document is not None)
+    assert document.document is not None
+    [asked] = section(data_copy(document.document[1]), Text.MYDATA_SECTION_FREE_QUESTIONS)
+    assert asked[copy_label(Text.MYDATA_FIELD_QUESTION)] == "kapan open call film"
+    assert asked[copy_label(Text.MYDATA_FIELD_BOT_REPLY)] == shown(Text.MYDATA_ASK_ANSWERED)
+    assert asked[copy_label(Text.MYDATA_FIELD_ANSWERED_WITH)] == OPEN_CALL.question.id
+    assert asked[copy_label(Text.MYDATA_FIELD_NOT_THIS)]  # when she said it was not that
+
+    # Withdrawing consent to processing deletes the conversation, free questions included.
+    await bot.send(sari, "/privasi")
+    await bot.press(sari, CONTENT.text(Text.BTN_MY_CONSENTS, "id"))
+    processing = CONTENT.text(Text.CONSENT_KIND_PROCESSING, "id")
+    await bot.press(sari, CONTENT.text(Text.BTN_WITHDRAW, "id", kind=processing))
+    assert questions(bot.database, sari.id) == []
+
+    await bot.send(sari, "kak ada open call gak?")
+    assert len(questions(bot.database, sari.id)) == 1
+    await bot.send(sari, "/hapusdata")
+    await bot.press(sari, "🗑 Ya, hapus semuanya")
+    assert questions(bot.database, sari.id) == []
+
+
+BAD_INPUT = {
+    "4,096 characters": ("ada open call? " * 300)[:4096],
+    "only emoji": "😂🔥🙈",
+    "only digits": "08123456789012345",
+    "a phone number": "+62 812-3456-7890",
+    "an email": "sari.dewi@example.com",
+    "an HTML tag": "<b>kopro</b> film sama korea bisa daftar dimana <script>",
+    "RTL text": "مرحبا، هل يوجد open call؟ \u202eabc\u202c",
+    "zero-width characters": "kak\u200b ada\u200d open\u2060 call\ufeff gak?",
+}
+
+
+async def test_bad_input_gets_an_honest_reply_without_markup(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    sari = bot.user(first_name="Sari")
+    sent = {}
+    for name, text in BAD_INPUT.items():
+        replies = sent[name] = await bot.send(sari, text)
+        assert replies, name
+        for reply in replies:
+            assert not reply.text.startswith(shown(Text.ERROR_APOLOGY)), name
+            assert "<script>" not in (reply.html or ""), name
+    recorded = {row["text"]: row for row in questions(bot.database, sari.id)}
+    assert recorded[BAD_INPUT["zero-width characters"]]["entry"] == "faq:open_call_now"
+    assert recorded[BAD_INPUT["4,096 characters"]]["entry"] == "faq:open_call_now"
+    assert len(recorded[BAD_INPUT["4,096 characters"]]["summary"]) <= 80
+    assert recorded[BAD_INPUT["a phone number"]]["summary"] == "<number>"
+    assert recorded[BAD_INPUT["an email"]]["summary"] == "<email>"
+    assert recorded[BAD_INPUT["only digits"]]["outcome"] == "unanswered"
+
+    # Asked to send the HTML one to staff, the bot shows it as typed, never as markup.
+    [unsure] = sent["an HTML tag"]
+    assert unsure.text == shown(Text.ASK_NOT_SURE)
+    [confirm] = await bot.press(sari, ASK_TEAM, message=unsure)
+    assert BAD_INPUT["an HTML tag"] in confirm.text
+    assert "&lt;script&gt;" in (confirm.html or "")

@@ -1,0 +1,166 @@
+"""`kocca-bot chat` shows everything a Telegram user would see, through the real command line:
+files and photos saved and named, toasts, a simulated staff group with lead alerts and
+questions answered from the same terminal, "still working…" on a slow reply, log lines in
+a file, and terminal codes in talents' words shown, never obeyed."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import stat
+from pathlib import Path
+
+from bot.leads.pipeline import stage_label
+from bot.store import Store
+from bot.texts import Text
+from tests.leads import CONTENT, MUSICIAN, Seed, opening, read_csv, seed, shown
+from tests.processes import START_TIMEOUT, clean_env, run_cli, start_cli
+
+ADMIN = {"ADMIN_IDS": "1001"}  # the chat's own user (the default --user-id)
+# Typed as a person answers the questionnaire in the chat: numbers press buttons.
+APPLICATION = [
+    "/daftar", "1", "1", "Musik", "3", "Sari Dewi", "2", "Band / grup", "1", "11",
+    "Jabar", "Bandung", "6", "youtube.com/@sari", "2", "2", "1", "3",
+    "1", "5", "sari@example.com", "0812 3456 7890", "2", "1",
+]  # fmt: skip
+ESCAPES = "\x1b]0;owned\x07\x1b[2J"  # set the window title, clear the screen
+SAVED = re.compile(r"\[(file|photo): (.+)\]")
+
+
+async def _chat(folder: Path, *lines: str, **env: str) -> tuple[int, str, str]:
+    args = env.pop("args", "").split()
+    code, out, err = await run_cli(
+        folder, clean_env(folder, **env), "chat", *args, stdin="\n".join(lines).encode()
+    )
+    assert code == 0, out + err
+    return code, out, err
+
+
+def _saved(out: str) -> dict[str, Path]:
+    """What the chat said it saved, by file suffix ("csv", "png")."""
+    return {Path(path).suffix[1:]: Path(path) for _, path in SAVED.findall(out)}
+
+
+async def test_files_photos_toasts_and_the_lead_alert_in_the_staff_group(tmp_path: Path) -> None:
+    files = tmp_path / "sent"
+    lines = [*APPLICATION, "/export", "/stats", "/lead KOC-000001", "1", "/quit"]
+    _, out, err = await _chat(tmp_path, *lines, args=f"--files {files}", **ADMIN)
+
+    alert = out.index(opening(Text.STAFF_NEW_LEAD, reference="KOC-000001"))
+    assert re.search(r"═══ staff group #\d+ ═+\n$", out[:alert])
+    saved = _saved(out)
+    assert sorted(saved) == ["csv", "png", "xlsx"]
+    for path in saved.values():
+        assert path.parent == files
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    (lead,) = read_csv(saved["csv"].read_bytes())[1:]
+    assert lead[0] == "KOC-000001" and "Sari Dewi" in lead
+    assert saved["png"].read_bytes().startswith(b"\x89PNG")
+    assert f"[file: {saved['csv']}]" in out and f"[photo: {saved['png']}]" in out
+    # The lead's current stage pressed again: Telegram shows a toast, and so does the chat.
+    stage = stage_label(CONTENT, next(iter(CONTENT.stages)), "id")  # where every lead starts
+    there = shown(Text.PIPELINE_ALREADY_THERE, reference="KOC-000001", stage=stage)
+    assert f"[toast: {there}]" in out
+    assert err == ""
+
+
+class Terminal:
+    """`kocca-bot chat` as a person uses it: type a line, read until the bot has answered."""
+
+    def __init__(self, process: asyncio.subprocess.Process) -> None:
+        self.process = process
+        self.seen = ""
+
+    def type(self, line: str) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.write(line.encode() + b"\n")
+
+    async def read_until(self, pattern: str) -> re.Match[str]:
+        """Read the output until `pattern` matches what came after the last match."""
+        assert self.process.stdout is not None
+        start = len(self.seen)
+        while (found := re.compile(pattern).search(self.seen, start)) is None:
+            line = await asyncio.wait_for(self.process.stdout.readline(), START_TIMEOUT)
+            assert line, f"the chat ended before {pattern!r}:\n{self.seen}"
+            self.seen += line.decode()
+        return found
+
+    async def quit(self) -> tuple[int, str]:
+        """/quit; the exit status and stderr."""
+        self.type("/quit")
+        _, err = await asyncio.wait_for(self.process.communicate(), START_TIMEOUT)
+        assert self.process.returncode is not None
+        return self.process.returncode, err.decode()
+
+    async def end(self) -> None:
+        """After a failure: the chat does not outlive its test."""
+        if self.process.returncode is None:
+            self.process.kill()
+            await self.process.wait()
+
+
+async def test_a_question_is_answered_from_the_simulated_staff_group(tmp_path: Path) -> None:
+    env = clean_env(tmp_path, **ADMIN)
+    process = await start_cli(tmp_path, env, "chat", "--name", f"Sari{ESCAPES}")
+    terminal = Terminal(process)
+    try:
+        await terminal.read_until("/quit to leave")
+        terminal.type("/start")
+        await terminal.read_until("Halo, Sari")
+        terminal.type("/tanya")
+        await terminal.read_until(re.escape(opening(Text.SUPPORT_INVITE).removeprefix("💬 ")))
+        terminal.type(f"Ada program film?{ESCAPES}")
+        copy = await terminal.read_until(r"═══ staff group #(\d+), reply to #\d+ ═+\nAda program")
+        number = copy.group(1)
+        terminal.type(f"/as-staff-group reply {number} Ada, cek /program ya.")
+        await terminal.read_until(rf"═══ you in the staff group #\d+, reply to #{number} ═")
+        await terminal.read_until(r"─── bot ─+\nAda, cek /program ya.")
+        await terminal.read_until(r"═══ staff group #\d+, reply to #\d+ ═+\n✅")
+        terminal.type("/as-staff-group reply 999 Halo")
+        await terminal.read_until("The staff group has no message #999.")
+        code, err = await terminal.quit()
+    finally:
+        await terminal.end()
+    assert code == 0, err
+    # The talent's name and words reach the terminal escaped, never as codes it obeys.
+    assert "Halo, Sari\\x1b]0;owned\\x07\\x1b[2J!" in terminal.seen
+    assert "Ada program film?\\x1b]0;owned\\x07\\x1b[2J" in terminal.seen
+    assert "\x1b" not in terminal.seen and "\x07" not in terminal.seen
+
+
+async def test_a_slow_reply_says_still_working_and_gets_there(tmp_path: Path) -> None:
+    database = tmp_path / "many.db"
+    await (await Store.open(database)).close()  # the tables
+    talents = (Seed(user_id=5_000_000 + number, answers=MUSICIAN) for number in range(300))
+    seed(database, talents)
+    # Told to be impatient (a hidden flag): every wait for the bot says it is still working.
+    args = f"--database {database} --allow-real-talents --patience 0"
+    _, out, _ = await _chat(tmp_path, "/export", "/start", "/quit", args=args, **ADMIN)
+    waiting = out.index("still working…")
+    assert waiting < out.index("[file: ")
+    assert len(read_csv(_saved(out)["csv"].read_bytes())) == 301  # the header and 300 leads
+    assert _saved(out)["csv"].parent == tmp_path / "many-files"  # beside the database
+    assert "Halo, Sari!" in out[waiting:]  # and the chat goes on
+
+
+async def test_log_lines_go_to_a_file_and_the_staff_group_needs_an_admin(tmp_path: Path) -> None:
+    database = tmp_path / "mine.db"
+    lines = ["/start", "/as-staff-group reply 1 Halo", "/quit"]
+    _, out, err = await _chat(tmp_path, *lines, args=f"--database {database}", LOG_LEVEL="DEBUG")
+    log = tmp_path / "mine-chat.log"
+    assert out.count(f"Log: {log}") == 1
+    assert "Log:" in out.split("Halo, Sari!")[0]  # at the start
+    assert err == ""
+    assert " DEBUG " not in out and " INFO " not in out
+    written = log.read_text(encoding="utf-8")
+    assert " INFO bot" in written and " DEBUG " in written
+    assert stat.S_IMODE(log.stat().st_mode) == 0o600
+    assert "There is no staff group in this chat" in out
+    assert "ADMIN_IDS=1001 kocca-bot chat" in out
+    assert "staff group #" not in out
+
+    code, out, _ = await run_cli(tmp_path, clean_env(tmp_path), "chat", "--help")
+    assert code == 0
+    said = " ".join(out.split())
+    assert "--files DIR" in said and "[file: PATH]" in said and "[toast: …]" in said
+    assert "/as-staff-group reply N TEXT" in said and "log lines go to a file" in said

@@ -1,0 +1,233 @@
+"""The free-question matcher on its own: phrasings in both languages, typos, small talk, bad
+input, masking, and the checks of `ask:` phrasings. (None of the held-out questions of
+tests/data/questions.yaml is used here: they measure the matcher, in benchmarks/ask_match.py.)"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from pydantic import ValidationError
+
+from bot.answers.matcher import Matcher
+from bot.answers.text import summary, words
+from bot.answers.verdict import Outcome, Thresholds, decide
+from bot.content import ContentError, load_content
+from bot.settings import Settings
+from tests.leads import CONTENT, edit_content
+
+MATCHER = Matcher.build(CONTENT)
+_DEFAULTS = Settings.model_fields
+DEFAULTS = Thresholds(
+    _DEFAULTS["ask_answer_confidence"].default, _DEFAULTS["ask_suggest_confidence"].default
+)
+HELD_OUT = {
+    item["q"]
+    for item in yaml.safe_load(
+        (Path(__file__).parent / "data" / "questions.yaml").read_text(encoding="utf-8")
+    )["questions"]
+    if item.get("held_out")
+}
+
+INDONESIAN = [
+    ("kak ada open call gak?", "faq:open_call_now"),
+    ("lagi buka pendaftaran ga sekarang", "faq:open_call_now"),
+    ("kapan open call film", "faq:open_call_now"),
+    ("mau bawa proyek film ke busan", "program:biff_apm"),
+    ("bisa dateng langsung ke kantor kocca di jakarta?", "faq:kocca_jakarta"),
+    ("aku sineas indie ga punya rumah produksi, bisa ikut?", "faq:production_house"),
+    ("td liat berita kocca ketemu kementerian ekonomi kreatif, itu gmn", "faq:jan_2026_meeting"),
+    ("mau pitching ip drama ke korea", "program:bcww"),
+    ("koproduksi film indonesia korea itu gimana", "program:coproduction"),
+    ("aku produser mau cari mitra korea", "program:coproduction"),
+    ("mau bawa band ku ke korea", "program:music_to_korea"),
+    ("musisi indonesia bisa manggung di korea?", "program:music_to_korea"),
+    ("gimana cara dapet info program", "faq:announcements"),
+    ("mau langganan info terbaru", "faq:announcements"),
+    ("apa aja yang harus disiapin buat daftar", "faq:what_to_prepare"),
+    ("harus ada video live performance?", "faq:what_to_prepare"),
+    ("broadcast worldwide seoul ikut gimana", "program:bcww"),
+    ("kocca itu punya pemerintah korea bukan", "faq:what_is_kocca"),
+    ("APA ITU KOCCA???", "faq:what_is_kocca"),
+    ("bahasanya ganti ke indo dong", "faq:language"),
+    ("rumah produksi harus terdaftar?", "faq:production_house"),
+    ("lee won jung ke jakarta ngapain", "faq:jan_2026_meeting"),
+    ("video nya kegedean ga bisa dikirim", "faq:showreel_links"),
+    ("ada pelatihan animasi dari kocca?", "program:training_center"),
+    ("asian project market itu apa", "program:biff_apm"),
+    ("privacy policy nya mana", "faq:my_data"),
+    ("daftarnya gratis kan kak", "faq:who_can_apply"),
+    ("mucon itu apa", "program:mucon"),
+    ("insentif kofic itu apa", "program:kofic_incentive"),
+    ("dana pengembangan skenario dari busan", "program:biff_acf"),
+]
+ENGLISH = [
+    ("who is kocca, is it a government agency?", "faq:what_is_kocca"),
+    ("BIFF ACF script development", "program:biff_acf"),
+    ("can an independent filmmaker join without a company", "faq:production_house"),
+    ("business matching drama series korea", "program:bcww"),
+    ("korean film council incentive for foreign productions", "program:kofic_incentive"),
+    ("Content training center Jakarta", "program:training_center"),
+    ("can my band play at mucon", "program:mucon"),
+    ("how do i contact a human", "faq:ask_human"),
+    ("any workshops or training in jakarta", "program:training_center"),
+    ("KOFIC location incentive", "program:kofic_incentive"),
+    ("What happens to my data?", "faq:my_data"),
+    ("BIFF APM how to join", "program:biff_apm"),
+    ("What is KOCCA?", "faq:what_is_kocca"),
+    ("Do I need a production house?", "faq:production_house"),
+    ("Indonesia Korea film co-production", "program:coproduction"),
+    ("How do I send my showreel?", "faq:showreel_links"),
+    ("will you notify me about new programs", "faq:announcements"),
+    ("Is there a KOCCA office in Indonesia?", "faq:kocca_jakarta"),
+    ("What happened in January 2026 between Indonesia and KOCCA?", "faq:jan_2026_meeting"),
+    ("switch to indonesian please", "faq:language"),
+    ("Who can register? Is it free?", "faq:who_can_apply"),
+    ("can you speak english", "faq:language"),
+    ("What do I need to prepare?", "faq:what_to_prepare"),
+    ("can I perform in Korea?", "program:music_to_korea"),
+    ("is there an open call right now", "faq:open_call_now"),
+]
+TYPOS = [
+    ("showril nya dikirim kemana", "faq:showreel_links"),
+    ("kocca itu ap", "faq:what_is_kocca"),
+    ("koca itu lembaga apa", "faq:what_is_kocca"),
+    ("kofik insentif", "program:kofic_incentive"),
+    ("mu con seoul kapan", "program:mucon"),
+    ("MU:CON itu apa", "program:mucon"),
+    ("pendaftran program udah dibuka?", "faq:open_call_now"),
+]
+OFF_TOPIC = [
+    "cara bikin nasi goreng enak",
+    "jadwal kereta jakarta bandung",
+    "asdfghjkl",
+    "wkwkwk",
+    "123456",
+    "where can i buy a cheap laptop",
+    "tell me a joke",
+    "film korea",  # as close to two pages as to one: never a direct answer
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), INDONESIAN + ENGLISH + TYPOS)
+def test_phrasings_are_answered_with_their_entry(text: str, expected: str) -> None:
+    assert text not in HELD_OUT
+    verdict = decide(MATCHER.match(text), DEFAULTS)
+    assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, expected)
+
+
+@pytest.mark.parametrize("text", OFF_TOPIC)
+def test_off_topic_is_never_answered_directly(text: str) -> None:
+    assert decide(MATCHER.match(text), DEFAULTS).outcome is not Outcome.ANSWERED
+
+
+@pytest.mark.parametrize(
+    ("text", "talk"),
+    [
+        ("halo kak", "greeting"),
+        ("Halooo min!!", "greeting"),
+        ("P", "greeting"),
+        ("selamat pagi kakak", "greeting"),
+        ("hello there", "greeting"),
+        ("apa kabar?", "greeting"),
+        ("makasih kak 🙏", "thanks"),
+        ("terima kasih banyak ya infonya", "thanks"),
+        ("thanks a lot!", "thanks"),
+        ("ok thx", "thanks"),
+        ("halo kak, ada open call?", None),  # a greeting with a question is a question
+        ("thanks, how do I send my showreel?", None),
+    ],
+)
+def test_greetings_and_thanks_are_not_matched(text: str, talk: str | None) -> None:
+    match = MATCHER.match(text)
+    assert match.talk == talk
+    if talk is not None:
+        assert match.ranked == ()
+
+
+def test_words_ignore_markup_links_invisible_characters_and_stop_early() -> None:
+    assert words("<b>Kak</b>\u200b ada\u2060 open&nbsp;call?? https://x.id/a sari@x.id") == [
+        "kak",
+        "ada",
+        "open",
+        "call",
+    ]
+    assert words("MU:CON") == ["mucon"]
+    assert words("gmn yg ga") == ["gimana", "yang", "tidak"]
+    assert len(words("kata " * 2000)) == 60
+    assert words("aaaa" * 1000) == []  # not a word anyone types
+
+
+def test_summary_masks_what_identifies_a_talent() -> None:
+    assert summary("wa aku 0812-3456-7890 ya") == "wa aku <number> ya"
+    assert summary("email: sari.dewi@example.com") == "email: <email>"
+    assert summary("ig @sari_music, yt https://youtu.be/x") == "ig <handle> yt <link>"
+    assert summary("KTP 3201234567890001") == "KTP <number>"
+    assert summary("open call 2026?") == "open call 2026?"  # a year is not a number to hide
+    long = summary("kak " * 100)
+    assert len(long) == 80 and long.endswith("…")
+    assert summary("  ada\n\n open\u200b call  ") == "ada open call"
+
+
+def _with_ask(key: str, ask: dict[str, list[str]]) -> Any:
+    def change(data: Any) -> None:
+        for item in data["items"]:
+            if item["key"] == key:
+                item["ask"] = ask
+
+    return change
+
+
+def test_check_content_refuses_phrasings_that_cannot_match_or_answer_twice(
+    content_folder: Path,
+) -> None:
+    edit_content(
+        content_folder,
+        "faq.yaml",
+        _with_ask("language", {"id": ["gimana dong kak"], "en": ["what is kocca"]}),
+    )
+    with pytest.raises(ContentError) as refused:
+        load_content(content_folder)
+    assert refused.value.problems == [
+        "faq.yaml: items[language].ask.id: 'gimana dong kak' has only common words (kak,"
+        " gimana, apa...), so it can never match: name what it is about",
+        "faq.yaml: items[language].ask.en: 'what is kocca' says what items[what_is_kocca] says:"
+        " a question would have two answers",
+    ]
+    edit_content(
+        content_folder,
+        "faq.yaml",
+        _with_ask("language", {"id": ["<b>ganti</b> bahasa", "ganti bahasa"], "en": []}),
+    )
+    with pytest.raises(ContentError) as refused:
+        load_content(content_folder)
+    problems = "\n".join(refused.value.problems)
+    assert "items[language].ask.id: Value error, '<b>ganti</b> bahasa': plain text only" in problems
+    assert "items[language].ask.en: List should have at least 1 item" in problems
+
+
+def test_a_new_phrasing_changes_the_answer_once_the_index_is_rebuilt(
+    content_folder: Path,
+) -> None:
+    question = "kapan ada lomba cipta lagu"
+    before = decide(Matcher.build(load_content(content_folder)).match(question), DEFAULTS)
+    assert before.outcome is not Outcome.ANSWERED
+    edit_content(
+        content_folder,
+        "faq.yaml",
+        _with_ask(
+            "open_call_now",
+            {"id": ["lomba cipta lagu kapan"], "en": ["songwriting competition"]},
+        ),
+    )
+    after = decide(Matcher.build(load_content(content_folder)).match(question), DEFAULTS)
+    assert (after.outcome, after.entry) == (Outcome.ANSWERED, "faq:open_call_now")
+
+
+def test_a_suggestion_threshold_above_the_answer_threshold_is_refused() -> None:
+    with pytest.raises(ValidationError, match="ASK_SUGGEST_CONFIDENCE must not be higher"):
+        Settings(  # type: ignore[call-arg]
+            _env_file=None, ask_answer_confidence=0.2, ask_suggest_confidence=0.5
+        )

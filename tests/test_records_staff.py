@@ -1,0 +1,265 @@
+"""Staff keep records clean (issue 25): duplicates marked and closed, answers corrected,
+notes opened in full, edited and deleted, leads handed to another admin, contact in one
+step, stage words in both languages, lead numbers given in order."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+from bot.texts import Text
+from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
+from tests.harness import Harness
+from tests.leads import (
+    CONTENT,
+    FILMMAKER,
+    MUSICIAN,
+    as_records,
+    read_csv,
+    shown,
+)
+from tests.leads import apply as register
+from tests.test_pipeline import SECOND_ADMIN, admin_of, audit, rows, t
+from tests.test_pipeline import label as stage_button
+from tests.test_staff import _kocca_bot
+
+
+def question_label(key: str) -> str:
+    return CONTENT.questions[key].label.id
+
+
+async def test_duplicates_are_marked_closed_linked_and_reopened(
+    bot: Harness, staff_chat: Any
+) -> None:
+    admin = admin_of(staff_chat)
+    sari = bot.user(first_name="Sari")
+    await register(bot, sari, MUSICIAN)  # KOC-000001
+    budi = bot.user(first_name="Budi")  # another account, the same phone
+    await register(bot, budi, {**FILMMAKER, "phone": "+62 812-3456-7890"})  # KOC-000002
+    await register(bot, sari, {**FILMMAKER, "email": "lain@example.com"})  # KOC-000003
+    (page,) = await bot.send(admin, "/lead KOC-000002")
+    assert "⚠️ mungkin duplikat dari KOC-000001: nomor HP sama" in page.text
+    (page,) = await bot.send(admin, "/lead KOC-000001")
+    assert "mungkin duplikat dari KOC-000002: nomor HP sama" in page.text
+    assert "mungkin duplikat dari KOC-000003: akun Telegram sama" in page.text
+    (listed,) = await bot.send(admin, "/leads")
+    assert "⚠️ mungkin duplikat dari KOC-000001" in listed.text
+
+    # Close KOC-000002 as a duplicate of KOC-000001: linked both ways, the talent not told.
+    (page,) = await bot.send(admin, "/lead KOC-000002")
+    close = t(Text.BTN_CLOSE_DUPLICATE, reference="KOC-000001")
+    data = next(b.callback_data for row in page.buttons for b in row if b.text == close)
+    heard = len(budi.messages)
+    (closed,) = await bot.press(admin, t(Text.BTN_CLOSE_DUPLICATE, reference="KOC-000001"))
+    assert "Ditutup sebagai duplikat dari KOC-000001" in closed.text
+    assert t(Text.BTN_REOPEN) in closed.button_texts and len(budi.messages) == heard
+    (kept,) = await bot.send(admin, "/lead KOC-000001")
+    assert "Ditutup sebagai duplikat pendaftar ini: KOC-000002" in kept.text
+    actions = [entry[2:] for entry in await audit(bot) if "duplicate" in entry[2]]
+    assert actions == [("closed_as_duplicate", "KOC-000002"), ("duplicate_linked", "KOC-000001")]
+    # An old button of the page from before the close is refused: nothing changes twice.
+    (stale,) = await bot.act(admin, admin.press_raw, page.message_id, str(data))
+    assert stale.text == shown(Text.RECORDS_DUPLICATE_CONFLICT, reference="KOC-000002")
+
+    # The export says it too.
+    replies = await bot.send(admin, "/export")
+    records = {
+        record["Referensi"]: record
+        for record in as_records(read_csv(next(m.document[1] for m in replies if m.document)))
+    }
+    assert records["KOC-000002"]["Kemungkinan duplikat"] == (
+        "ditutup sebagai duplikat dari KOC-000001; mungkin duplikat dari KOC-000001: nomor HP sama"
+    )
+    assert "KOC-000003: akun Telegram sama" in records["KOC-000001"]["Kemungkinan duplikat"]
+
+    # Reopen, close again; then the kept lead's talent erases: the duplicate stays closed.
+    await bot.send(admin, "/lead KOC-000002")
+    (reopened,) = await bot.press(admin, t(Text.BTN_REOPEN))
+    assert "Ditutup sebagai duplikat" not in reopened.text
+    await bot.press(admin, t(Text.BTN_CLOSE_DUPLICATE, reference="KOC-000001"))
+    await bot.send(sari, "/hapusdata")
+    await bot.press(sari, t(Text.BTN_CONFIRM_DELETE))
+    (orphan,) = await bot.send(admin, "/lead KOC-000002")
+    assert "Ditutup sebagai duplikat; pendaftar satunya sudah dihapus" in orphan.text
+    assert "KOC-000001" not in orphan.text  # nothing of the erased lead is left on it
+    (moved,) = await bot.press(admin, stage_button("ditinjau"))  # a stage reopens it
+    assert "Ditutup sebagai duplikat" not in moved.text
+
+
+async def test_staff_correct_an_answer_validated_like_the_form(
+    bot: Harness, staff_chat: Any
+) -> None:
+    admin = admin_of(staff_chat)
+    sari = bot.user(first_name="Sari")
+    await register(bot, sari, MUSICIAN)
+    heard = len(sari.messages)
+    await bot.send(admin, "/lead KOC-000001")
+    (choose,) = await bot.press(admin, t(Text.BTN_EDIT_ANSWER))
+    assert question_label("email") in choose.button_texts
+    assert question_label("sector") not in choose.button_texts  # it decides other questions
+    (prompt,) = await bot.press(admin, question_label("email"))
+    assert "Sekarang: sari.dewi@example.com" in prompt.text
+    (refused,) = await bot.send(admin, "bukan email")
+    assert refused.text == shown(Text.INTAKE_BAD_EMAIL)
+    (saved,) = await bot.send(admin, "Sari.Baru@Example.com")
+    assert saved.text == shown(
+        Text.RECORDS_EDIT_SAVED,
+        question=question_label("email"),
+        reference="KOC-000001",
+        before="sari.dewi@example.com",
+        after="sari.baru@example.com",
+    )
+    assert len(sari.messages) == heard  # the talent is not messaged
+    # A choice by its button.
+    await bot.send(admin, "/lead KOC-000001")
+    await bot.press(admin, t(Text.BTN_EDIT_ANSWER))
+    await bot.press(admin, question_label("music_role"))
+    await bot.press(admin, "Penyanyi/artis solo")
+    lead = await bot.store.leads.by_reference("KOC-000001")
+    assert lead is not None and lead.answers["email"] == "sari.baru@example.com"
+    assert lead.answers["music_role"] == "solo_artist"
+    (page,) = await bot.send(admin, "/lead KOC-000001")
+    assert "Admin mengubah jawaban" in page.text
+    assert "sari.dewi@example.com → sari.baru@example.com" in page.text
+    # The audit log names the question, never the values (it outlives an erasure).
+    edits = await asyncio.to_thread(
+        rows, bot.database, "SELECT detail FROM audit_log WHERE action = 'answer_edited'"
+    )
+    assert len(edits) == 2 and "sari" not in str(edits) and '"question": "email"' in edits[0][0]
+
+
+async def test_two_staff_correcting_one_answer_the_second_is_told(
+    make_bot: Any, staff_chat: Any
+) -> None:
+    bot: Harness = await make_bot(
+        admin_ids=frozenset({ADMIN_ID, SECOND_ADMIN}), staff_chat_id=STAFF_CHAT_ID
+    )
+    first = admin_of(staff_chat)
+    second = bot.emulator.user(SECOND_ADMIN, first_name="Dewi")
+    await register(bot, bot.user(first_name="Sari"), MUSICIAN)
+    for admin in (first, second):
+        await bot.send(admin, "/lead KOC-000001")
+        await bot.press(admin, t(Text.BTN_EDIT_ANSWER))
+        await bot.press(admin, question_label("city"))
+    await bot.send(first, "Cimahi")
+    (told,) = await bot.send(second, "Garut")
+    assert told.text == shown(
+        Text.RECORDS_EDIT_CONFLICT,
+        question=question_label("city"),
+        reference="KOC-000001",
+        current="Cimahi",
+    )
+    lead = await bot.store.leads.by_reference("KOC-000001")
+    assert lead is not None and lead.answers["city"] == "Cimahi"
+    assert [entry[2] for entry in await audit(bot) if "answer_edit" in entry[2]] == [
+        "answer_edited",
+        "answer_edit_refused",
+    ]
+
+    # Hand the lead to the other admin by name; exports and the audit name them with the id.
+    await bot.send(first, "/lead KOC-000001")
+    (choose,) = await bot.press(first, t(Text.BTN_ASSIGN_OTHER))
+    assert choose.button_texts[:2] == ["Admin", "Dewi"]
+    (page,) = await bot.press(first, "Dewi")
+    assert "Ditangani: Dewi" in page.text
+    replies = await bot.send(first, "/export")
+    (record,) = as_records(read_csv(next(m.document[1] for m in replies if m.document)))
+    assert record["Staf penanggung jawab (ID)"] == f"Dewi ({SECOND_ADMIN})"
+
+
+async def test_notes_open_in_full_and_only_their_author_edits_or_deletes_them(
+    make_bot: Any, staff_chat: Any, tmp_path: Path
+) -> None:
+    bot: Harness = await make_bot(
+        admin_ids=frozenset({ADMIN_ID, SECOND_ADMIN}), staff_chat_id=STAFF_CHAT_ID
+    )
+    admin = admin_of(staff_chat)
+    dewi = bot.emulator.user(SECOND_ADMIN, first_name="Dewi")
+    await register(bot, bot.user(first_name="Sari"), MUSICIAN)
+    long_note = "Rahasia-panjang " + "x" * 1500
+    await bot.send(admin, f"/catatan KOC-000001 {long_note}")
+    await bot.send(admin, "/lead KOC-000001")
+    (listed,) = await bot.press(admin, t(Text.BTN_NOTES, count=1))
+    assert long_note not in listed.text  # shortened in the list
+    (full,) = await bot.press(admin, t(Text.BTN_NOTE_OPEN, number=1))
+    assert long_note in full.text
+    # Another admin reads it but may not change it.
+    await bot.send(dewi, "/lead KOC-000001")
+    await bot.press(dewi, t(Text.BTN_NOTES, count=1))
+    (theirs,) = await bot.press(dewi, t(Text.BTN_NOTE_OPEN, number=1))
+    assert long_note in theirs.text and t(Text.BTN_NOTE_EDIT) not in theirs.button_texts
+    ((note_id,),) = await asyncio.to_thread(rows, bot.database, "SELECT id FROM lead_notes")
+    forged = await bot.act(dewi, dewi.press_raw, theirs.message_id, f"rc:ny:{note_id}")
+    assert forged == []  # refused with a notice on the button (and audited), nothing deleted
+    assert await asyncio.to_thread(rows, bot.database, "SELECT id FROM lead_notes") == [(note_id,)]
+    # The author edits it, then deletes it: its text is gone from the database files.
+    await bot.press(admin, t(Text.BTN_NOTE_EDIT), message=full)
+    (edited,) = await bot.send(admin, "Sudah ditelepon")
+    assert edited.text == shown(Text.RECORDS_NOTE_EDITED, reference="KOC-000001")
+    (asked,) = await bot.press(admin, t(Text.BTN_NOTE_DELETE), message=full)
+    assert asked.text == shown(Text.RECORDS_NOTE_DELETE_CONFIRM)
+    (after,) = await bot.press(admin, t(Text.BTN_NOTE_DELETE_CONFIRM))
+    assert after.text == shown(Text.RECORDS_NOTES_NONE, reference="KOC-000001")
+    actions = [entry[2] for entry in await audit(bot, "KOC-000001") if "note" in entry[2]]
+    assert actions == ["note_added", "note_delete_refused", "note_edited", "note_deleted"]
+    for data in await asyncio.to_thread(_database_bytes, bot.database):
+        assert b"Rahasia-panjang" not in data and b"Sudah ditelepon" not in data
+
+
+def _database_bytes(database: Path) -> list[bytes]:
+    """The database file and its write-ahead log, as bytes on disk."""
+    files = [database, Path(f"{database}-wal")]
+    return [path.read_bytes() for path in files if path.exists()]
+
+
+async def test_contact_links_and_contacted_in_one_step(bot: Harness, staff_chat: Any) -> None:
+    admin = admin_of(staff_chat)
+    await register(bot, bot.user(first_name="Sari"), MUSICIAN)
+    (page,) = await bot.send(admin, "/lead KOC-000001")
+    assert page.html is not None
+    assert '<a href="https://wa.me/6281234567890">+6281234567890</a>' in page.html
+    assert '<a href="mailto:sari.dewi@example.com">sari.dewi@example.com</a>' in page.html
+    (prompt,) = await bot.press(admin, t(Text.BTN_CONTACTED))
+    assert prompt.text.startswith("📞 KOC-000001 dipindah ke Dihubungi.")
+    await bot.send(admin, "WA 12/1, tertarik MU:CON")
+    lead = await bot.store.leads.by_reference("KOC-000001")
+    assert lead is not None and lead.stage == "dihubungi"
+    assert [note.text for note in lead.notes] == ["WA 12/1, tertarik MU:CON"]
+
+
+async def test_stage_words_in_either_language_and_any_case(
+    bot: Harness, staff_chat: Any, tmp_path: Path
+) -> None:
+    admin = admin_of(staff_chat)
+    await register(bot, bot.user(first_name="Sari"), MUSICIAN)
+    await bot.send(admin, "/lead KOC-000001")
+    await bot.press(admin, stage_button("ditinjau"))
+    for words in ("ditinjau", "In REVIEW", "Ditinjau musik"):
+        (listed,) = await bot.send(admin, f"/leads {words}")
+        assert "KOC-000001" in listed.text, words
+    (none,) = await bot.send(admin, "/leads shortlisted")
+    assert "KOC-000001" not in none.text and "Shortlist" in none.text
+    (empty,) = await bot.send(admin, "/export Shortlisted")  # a stage word, not a usage error
+    assert empty.text == shown(Text.EXPORT_EMPTY)
+    out = await _kocca_bot(
+        bot.database, tmp_path, "lead", "KOC-000001", "--stage", "tidak DILANJUTKAN"
+    )
+    assert "KOC-000001 is now at Tidak dilanjutkan" in out
+    out = await _kocca_bot(bot.database, tmp_path, "audit", "--lead", "KOC-000001")
+    assert f"Admin ({ADMIN_ID})" in out  # the name with the id, where only ids were
+
+
+async def test_references_are_given_at_submission_in_order(bot: Harness, staff_chat: Any) -> None:
+    admin = admin_of(staff_chat)
+    slow, quick = bot.user(first_name="Slow"), bot.user(first_name="Quick")
+    await bot.send(slow, "/daftar")  # a form started first, finished last
+    assert await register(bot, quick, MUSICIAN) == "KOC-000001"
+    assert await register(bot, slow, FILMMAKER) == "KOC-000002"
+    (never,) = await bot.send(admin, "/lead KOC-000003")
+    assert never.text == shown(Text.RECORDS_NUMBER_NEVER_GIVEN, reference="KOC-000003")
+    await bot.send(quick, "/hapusdata")
+    await bot.press(quick, t(Text.BTN_CONFIRM_DELETE))
+    (erased,) = await bot.send(admin, "/lead KOC-000001")
+    assert erased.text == shown(Text.LEAD_ERASED, reference="KOC-000001")
+    assert await register(bot, bot.user(first_name="Next"), MUSICIAN) == "KOC-000003"

@@ -1,0 +1,191 @@
+"""A talent keeps one living record: /daftar after submitting offers to update it; the lead
+keeps its reference, stage, notes and assignee; staff see what changed (issue 25)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from bot.emulator import EmulatedUser
+from bot.outreach.reminders import due_times
+from bot.texts import Text
+from tests.conftest import ADMIN_ID
+from tests.harness import Harness
+from tests.leads import (
+    CONTENT,
+    FILMMAKER,
+    MUSICIAN,
+    apply,
+    copy_label,
+    data_copy,
+    section,
+    shown,
+    where,
+)
+from tests.test_pipeline import admin_of, t, visible
+from tests.test_pipeline import label as stage_button
+
+NEW_PHONE = "0813 1111 2222"
+NEW_PHONE_STORED = "+6281311112222"
+
+
+def question_label(key: str) -> str:
+    """The label of a question, as the edit list shows it."""
+    return CONTENT.questions[key].label.id
+
+
+async def applications_of(bot: Harness, talent: EmulatedUser) -> list[tuple[Any, ...]]:
+    rows = await bot.store.db.fetch_all(
+        "SELECT id, status, reference FROM applications WHERE user_id = ? ORDER BY id",
+        (talent.id,),
+    )
+    return [tuple(row) for row in rows]
+
+
+async def test_a_talent_updates_one_answer_and_the_lead_keeps_its_place(
+    bot: Harness, staff_chat: Any
+) -> None:
+    admin = admin_of(staff_chat)
+    sari = bot.user(first_name="Sari")
+    assert await apply(bot, sari, MUSICIAN) == "KOC-000001"
+    await bot.send(admin, "/lead KOC-000001")
+    await bot.press(admin, t(Text.BTN_ASSIGN_ME))
+    await bot.press(admin, stage_button("ditinjau"))
+    await bot.send(admin, "/catatan KOC-000001 Sudah dicek")
+
+    (choice,) = await bot.send(sari, "/daftar")
+    assert "KOC-000001" in choice.text
+    assert choice.button_texts == [t(Text.BTN_UPDATE_REGISTRATION), t(Text.BTN_NEW_REGISTRATION)]
+    (review,) = await bot.press(sari, t(Text.BTN_UPDATE_REGISTRATION))
+    assert review.text.startswith("✏️ Perbarui pendaftaran KOC-000001")
+    assert "+6281234567890" in review.text  # the current answers, as they stand
+    # Jump straight to one answer from the review screen.
+    await bot.press(sari, t(Text.BTN_EDIT))
+    (question,) = await bot.press(sari, question_label("phone"))
+    assert shown(Text.INTAKE_CURRENT_ANSWER, answer="+6281234567890") in question.text
+    (back,) = await bot.send(sari, NEW_PHONE)
+    assert await where(bot, sari) == "review" and NEW_PHONE_STORED in back.text
+    # Nothing changed on the lead until the talent saves.
+    lead = await bot.store.leads.by_reference("KOC-000001")
+    assert lead is not None and lead.answers["phone"] == "+6281234567890"
+
+    mark = staff_chat.mark()
+    (saved,) = await bot.press(sari, t(Text.BTN_UPDATE_SAVE))
+    assert saved.text.startswith("✅ Perubahanmu sudah tersimpan di pendaftaran KOC-000001")
+    assert f"{question_label('phone')}: {NEW_PHONE_STORED}" in saved.text
+    lead = await bot.store.leads.by_reference("KOC-000001")
+    assert lead is not None and lead.answers["phone"] == NEW_PHONE_STORED
+    assert (lead.stage, lead.assignee_id, len(lead.notes)) == ("ditinjau", ADMIN_ID, 1)
+    assert [row[1:] for row in await applications_of(bot, sari)] == [("submitted", "KOC-000001")]
+
+    # The staff chat hears which answer changed, before and after.
+    (alert,) = staff_chat.messages_since(mark)
+    assert alert.text.startswith("✏️ KOC-000001 diperbarui oleh talentanya")
+    assert f"{question_label('phone')}: +6281234567890 → {NEW_PHONE_STORED}" in alert.text
+    # The lead's history shows it; the talent sees their own change in /dataku.
+    (page,) = await bot.send(admin, "/lead KOC-000001")
+    assert "talenta memperbarui jawabannya" in page.text
+    assert f"+6281234567890 → {NEW_PHONE_STORED}" in page.text
+    replies = await bot.send(sari, "/dataku")
+    copy = data_copy(next(m.document[1] for m in replies if m.document))
+    (registration,) = section(copy, Text.MYDATA_SECTION_REGISTRATIONS)
+    (change,) = registration[copy_label(Text.MYDATA_FIELD_ANSWER_CHANGES)]
+    assert change[copy_label(Text.MYDATA_FIELD_TO_STAGE)] == NEW_PHONE_STORED
+    assert change[copy_label(Text.MYDATA_FIELD_CHANGED_BY)] == copy_label(Text.MYDATA_BY_YOU)
+    assert str(ADMIN_ID) not in str(change)
+
+
+async def test_going_through_every_question_keeps_answers_with_one_tap(bot: Harness) -> None:
+    budi = bot.user(first_name="Budi", language_code="en")
+    await apply(bot, budi, FILMMAKER, language="en")
+    await bot.send(budi, "/register")
+    await bot.press(budi, t(Text.BTN_UPDATE_REGISTRATION, "en"))
+    (first,) = await bot.press(budi, t(Text.BTN_UPDATE_WALK, "en"))
+    assert await where(bot, budi) == "sector"
+    assert shown(Text.INTAKE_CURRENT_ANSWER, "en", answer="Film") in first.text
+    await bot.press(budi, t(Text.BTN_KEEP, "en"))  # the sector: kept with one tap
+    assert await where(bot, budi) == "age_range"
+    await bot.press(budi, t(Text.BTN_KEEP, "en"))
+    assert await where(bot, budi) == "full_name"
+    await bot.send(budi, "Budi Santoso Putra")  # one answer changed on the way
+    assert await where(bot, budi) == "company_name"
+    await bot.press(budi, t(Text.BTN_TO_REVIEW, "en"))  # the rest as they were
+    (saved,) = await bot.press(budi, t(Text.BTN_UPDATE_SAVE, "en"))
+    assert "Budi Santoso Putra" in saved.text and "Film" not in saved.text  # only what changed
+    lead = await bot.store.leads.by_reference("KOC-000001")
+    assert lead is not None and lead.answers["full_name"] == "Budi Santoso Putra"
+    assert lead.answers["film_formats"] == ["feature", "documentary"]
+    # Saving again without changes says so; a second registration is there when wanted.
+    await bot.send(budi, "/register")
+    await bot.press(budi, t(Text.BTN_UPDATE_REGISTRATION, "en"))
+    (unchanged,) = await bot.press(budi, t(Text.BTN_UPDATE_SAVE, "en"))
+    assert unchanged.text == shown(Text.UPDATE_UNCHANGED, "en", reference="KOC-000001")
+    assert await apply(bot, budi, {**MUSICIAN, "full_name": "Budi"}, language="en") == "KOC-000002"
+
+
+async def test_a_staff_correction_made_meanwhile_is_kept(bot: Harness, staff_chat: Any) -> None:
+    """The talent changed the phone, staff corrected the email meanwhile: both stay."""
+    admin = admin_of(staff_chat)
+    sari = bot.user(first_name="Sari")
+    await apply(bot, sari, MUSICIAN)
+    await bot.send(sari, "/daftar")
+    await bot.press(sari, t(Text.BTN_UPDATE_REGISTRATION))
+    await bot.press(sari, t(Text.BTN_EDIT))
+    await bot.press(sari, question_label("phone"))
+    await bot.send(sari, NEW_PHONE)
+    # Staff correct the email while the talent's update is open.
+    await bot.send(admin, "/lead KOC-000001")
+    await bot.press(admin, t(Text.BTN_EDIT_ANSWER))
+    await bot.press(admin, question_label("email"))
+    await bot.send(admin, "sari@contoh.id")
+    await bot.press(sari, t(Text.BTN_UPDATE_SAVE))
+    lead = await bot.store.leads.by_reference("KOC-000001")
+    assert lead is not None
+    assert (lead.answers["phone"], lead.answers["email"]) == (NEW_PHONE_STORED, "sari@contoh.id")
+
+
+async def test_an_update_cannot_outlive_an_erasure_nor_a_stage_move(
+    bot: Harness, staff_chat: Any
+) -> None:
+    admin = admin_of(staff_chat)
+    sari = bot.user(first_name="Sari")
+    await apply(bot, sari, MUSICIAN)
+    await bot.send(sari, "/daftar")
+    (review,) = await bot.press(sari, t(Text.BTN_UPDATE_REGISTRATION))
+    # Staff move the lead while the talent updates it: both take effect, nothing is refused.
+    await bot.send(admin, "/lead KOC-000001")
+    await bot.press(admin, stage_button("ditinjau"))
+    await bot.press(sari, t(Text.BTN_EDIT))
+    await bot.press(sari, question_label("city"))
+    await bot.send(sari, "Cimahi")
+    await bot.press(sari, t(Text.BTN_UPDATE_SAVE))
+    lead = await bot.store.leads.by_reference("KOC-000001")
+    assert lead is not None and (lead.stage, lead.answers["city"]) == ("ditinjau", "Cimahi")
+
+    # An update open when the talent erases their data goes with everything else.
+    await bot.send(sari, "/daftar")
+    (review,) = await bot.press(sari, t(Text.BTN_UPDATE_REGISTRATION))
+    later = due_times((timedelta(hours=24),), datetime.now(UTC) + timedelta(days=1))
+    assert await bot.store.reminders.due(later, 10) == []  # an open update is not reminded
+    await bot.send(sari, "/hapusdata")
+    await bot.press(sari, t(Text.BTN_CONFIRM_DELETE))
+    (late,) = await bot.press(sari, t(Text.BTN_UPDATE_SAVE), message=review)
+    assert late.text == shown(Text.INTAKE_GONE)
+    assert await applications_of(bot, sari) == []
+    assert await bot.store.leads.by_reference("KOC-000001") is None
+
+
+async def test_texts_that_sent_talents_to_register_again_point_to_the_update() -> None:
+    for language in ("id", "en"):
+        command = "/daftar" if language == "id" else "/register"
+        closed = CONTENT.stages["selesai"].message
+        assert closed is not None
+        texts = {
+            "privacy": CONTENT.privacy.notice.get(language),
+            "mydata": CONTENT.text(Text.MYDATA_SUMMARY, language),
+            "closed stage": closed.get(language),
+        }
+        update = visible(t(Text.BTN_UPDATE_REGISTRATION, language)).split(" ", 1)[1]
+        for where_said, text in texts.items():
+            assert command in text, where_said
+            assert update in text, where_said

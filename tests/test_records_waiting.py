@@ -1,0 +1,206 @@
+"""Nothing waits unseen (issue 25): leads past LEAD_WAIT_DAYS in /leads waiting, longest
+first; the daily digest once a working day, across restarts; new-lead alerts in admins'
+private chats without a staff chat, each admin able to mute them."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.emulator import BotMessage, EmulatedUser
+from bot.leads import digest as digest_module
+from bot.leads.export import WIB
+from bot.store import Store
+from bot.texts import Text
+from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
+from tests.harness import Harness
+from tests.leads import CONTENT, FILMMAKER, MUSICIAN, Seed, apply, seed, seeded, shown
+from tests.subscribers import wait_until
+from tests.test_pipeline import SECOND_ADMIN, admin_of, t
+from tests.test_pipeline import label as stage_button
+
+
+class FixedClock:
+    """A moment the digest worker goes by; counts its looks, to know it went round."""
+
+    __test__ = False
+
+    def __init__(self, moment: datetime) -> None:
+        self.moment = moment
+        self.reads = 0
+
+    def __call__(self) -> datetime:
+        self.reads += 1
+        return self.moment
+
+    async def went_round(self) -> None:
+        """Wait until the workers have looked at the clock a few times more."""
+        target = self.reads + 4
+        async with asyncio.timeout(30):
+            while self.reads < target:  # noqa: ASYNC110 - the workers' reads are the signal
+                await asyncio.sleep(0.01)
+
+
+@pytest.fixture(autouse=True)
+def _prompt_digest(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The digest worker looks at its clock every 30 s; tests need not wait that long."""
+    monkeypatch.setattr(digest_module, "POLL_SECONDS", 0.05)
+
+
+def last_monday(hour: int = 10) -> datetime:
+    """The last Monday before today at this hour, WIB (a working day, past DIGEST_TIME):
+    what the tests do in real time comes after it, so it is neither new nor waiting then."""
+    today = datetime.now(WIB).date()
+    monday = today - timedelta(days=today.weekday() or 7)
+    return datetime(monday.year, monday.month, monday.day, hour, tzinfo=WIB)
+
+
+async def prepare(database: Path, moment: datetime) -> None:
+    """A database holding leads(moment) before the bot (and its digest worker) starts."""
+    store = await Store.open(database)
+    await store.close()
+    await asyncio.to_thread(seed, database, leads(moment))
+
+
+def at(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def leads(moment: datetime) -> list[Seed]:
+    """Three leads left in Baru 10, 8 and 6 days before `moment`, two new over the weekend."""
+    talents = []
+    for index, days in enumerate([10, 8, 6, 2, 1]):
+        phone = f"+6281200000{index if index != 2 else 0:03d}"  # the third shares the first's
+        answers = {**(MUSICIAN if index % 2 else FILMMAKER), "email": f"t{index}@example.com"}
+        talents.append(Seed(500 + index, {**answers, "phone": phone}, at(moment - timedelta(days))))
+    return talents
+
+
+def digests(chat: Any) -> list[BotMessage]:
+    heading = shown(Text.DIGEST_HEADER, date="X").split(" · ")[0]
+    return [message for message in chat.messages if message.text.startswith(heading)]
+
+
+async def test_waiting_leads_longest_first(bot: Harness, staff_chat: Any) -> None:
+    admin = admin_of(staff_chat)
+    now = datetime.now(UTC)
+    await seeded(bot.database, leads(now))  # KOC-000001 … 000005
+    await bot.send(admin, "/lead KOC-000002")
+    await bot.press(admin, stage_button("ditinjau"))  # moved today: no longer waiting
+    (listed,) = await bot.send(admin, "/leads waiting")
+    text = listed.text
+    assert text.index("KOC-000001") < text.index("KOC-000003")  # longest first
+    assert "KOC-000002" not in text and "KOC-000004" not in text  # moved; new enough
+    assert shown(Text.RECORDS_WAITING_DAYS, days=10, stage="Baru") in text
+    assert t(Text.BTN_BULK_MOVE, count=2) not in listed.button_texts
+    (same,) = await bot.send(admin, "/leads menunggu Baru")
+    assert "KOC-000001" in same.text and "KOC-000003" in same.text
+    # A lead closed as a duplicate does not wait.
+    await bot.send(admin, "/lead KOC-000003")
+    await bot.press(admin, t(Text.BTN_CLOSE_DUPLICATE, reference="KOC-000001"))
+    (after,) = await bot.send(admin, "/leads waiting")
+    assert "KOC-000003" not in after.text and "KOC-000001" in after.text
+
+
+async def test_the_digest_goes_once_a_working_day_with_the_week_on_monday(
+    make_bot: Any, staff_chat: Any, database: Path
+) -> None:
+    monday = last_monday()
+    clock = FixedClock(monday)
+    await prepare(database, monday)
+    settings = {"admin_ids": frozenset({ADMIN_ID}), "staff_chat_id": STAFF_CHAT_ID}
+    bot: Harness = await make_bot(clock=clock, digest_time="09:00", **settings)
+
+    async def arrived() -> bool:
+        return bool(digests(staff_chat))
+
+    await wait_until(arrived)
+    (sent,) = digests(staff_chat)
+    day = CONTENT.date_text(monday.date(), "id")
+    assert sent.text.startswith(f"☀️ Ringkasan pagi · {day}")
+    assert shown(Text.DIGEST_NEW, count=2) in sent.text  # since Friday's digest
+    assert "Baru (lebih dari 3 hari): 3 · paling lama KOC-000001 (10 hari)" in sent.text
+    assert "KOC-000002 (8 hari), KOC-000003 (6 hari)" in sent.text
+    assert "Seminggu terakhir" in sent.text  # Monday adds the week
+    assert t(Text.BTN_DIGEST_WAITING, count=3) in sent.button_texts
+    mark = staff_chat.mark()
+    await bot.act(
+        admin_of(staff_chat),
+        admin_of(staff_chat).press,
+        t(Text.BTN_DIGEST_WAITING, count=3),
+        message=sent,
+    )
+    (listed,) = staff_chat.messages_since(mark)  # below the digest, which stays
+    assert "KOC-000001" in listed.text and "KOC-000002" in listed.text
+    assert digests(staff_chat)[0].text == sent.text
+
+    # Once a day, even across a restart.
+    await bot.restart()
+    await clock.went_round()
+    assert len(digests(staff_chat)) == 1
+
+
+async def test_without_a_staff_chat_admins_get_alerts_they_can_mute_and_their_digest(
+    make_bot: Any,
+) -> None:
+    admins = frozenset({ADMIN_ID, SECOND_ADMIN})
+    bot: Harness = await make_bot(admin_ids=admins)
+    rina = bot.emulator.user(ADMIN_ID, first_name="Rina")
+    dewi = bot.emulator.user(SECOND_ADMIN, first_name="Dewi")
+    for admin in (rina, dewi):
+        await bot.send(admin, "/start")
+    # A new lead goes to each admin's private chat, with a button to mute such alerts.
+    sari = bot.user(first_name="Sari")
+    await apply(bot, sari, MUSICIAN)
+    alert = _alert(rina, "KOC-000001")
+    assert alert is not None and _alert(dewi, "KOC-000001") is not None
+    (muted,) = await bot.press(rina, t(Text.BTN_MUTE_ALERTS), message=alert)
+    assert muted.text == shown(Text.RECORDS_ALERTS_MUTED)
+    await bot.restart()  # the choice is kept
+    await apply(bot, bot.user(first_name="Budi"), FILMMAKER)
+    assert _alert(rina, "KOC-000002") is None and _alert(dewi, "KOC-000002") is not None
+
+    # The digest: to each admin, with their own waiting leads (KOC-000003 … 000005).
+    monday = last_monday()
+    await seeded(bot.database, leads(monday))
+    await bot.send(dewi, "/lead KOC-000005")
+    await bot.press(dewi, t(Text.BTN_ASSIGN_ME))
+    await bot.stop()
+    clock = FixedClock(monday)
+    await make_bot(clock=clock, digest_time="09:00", admin_ids=admins)
+
+    async def both() -> bool:
+        return bool(digests(rina)) and bool(digests(dewi))
+
+    await wait_until(both)
+    assert shown(Text.DIGEST_YOURS, count=1) in digests(dewi)[0].text
+    assert shown(Text.DIGEST_YOURS, count=0) in digests(rina)[0].text
+    assert t(Text.BTN_DIGEST_MINE, count=1) in digests(dewi)[0].button_texts
+
+
+async def test_no_digest_when_there_is_nothing_to_say(make_bot: Any, staff_chat: Any) -> None:
+    clock = FixedClock(last_monday())
+    bot: Harness = await make_bot(
+        clock=clock,
+        digest_time="09:00",
+        admin_ids=frozenset({ADMIN_ID}),
+        staff_chat_id=STAFF_CHAT_ID,
+    )
+
+    async def claimed() -> bool:
+        return bool(await bot.store.db.fetch_all("SELECT sent FROM digest_runs"))
+
+    await wait_until(claimed)
+    assert [tuple(row) for row in await bot.store.db.fetch_all("SELECT sent FROM digest_runs")] == [
+        (0,)
+    ]
+    assert digests(staff_chat) == []
+
+
+def _alert(admin: EmulatedUser, reference: str) -> BotMessage | None:
+    heading = f"🆕 Pendaftar baru {reference}"
+    return next((m for m in admin.messages if m.text.startswith(heading)), None)

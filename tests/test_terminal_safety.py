@@ -1,0 +1,81 @@
+"""A talent's name or answer can hold terminal escape sequences: they never reach the
+operator's terminal, and control characters are dropped from names and short answers."""
+
+from __future__ import annotations
+
+import io
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from bot.chat import chat
+from bot.leads.intake import Accepted, check_text
+from bot.settings import DEMO_CONTROLLER, Settings
+from tests.leads import CONTENT
+
+# Set the window title, clear the screen, and a C1 control sequence introducer.
+ESCAPES = "\x1b]0;owned\x07\x1b[2J\x9b"
+
+
+def _lines(*typed: str) -> Callable[[], str]:
+    """What the person types, then the end of input."""
+    queue = list(typed)
+
+    def read_line() -> str:
+        if not queue:
+            raise EOFError
+        return queue.pop(0) + "\n"
+
+    return read_line
+
+
+async def test_chat_shows_a_name_with_terminal_codes_escaped(tmp_path: Path) -> None:
+    out = io.StringIO()
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        database_path=tmp_path / "unused.db",
+        controller_name=DEMO_CONTROLLER.name,
+        controller_contact=DEMO_CONTROLLER.contact,
+    )
+    code = await chat(
+        settings,
+        database=None,
+        first_name=f"Sari{ESCAPES}",
+        telegram_language="id",
+        user_id=1001,
+        read_line=_lines("/start"),
+        out=out,
+    )
+    assert code == 0
+    printed = out.getvalue()
+    assert "Halo, Sari\\x1b]0;owned\\x07\\x1b[2J\\x9b!" in printed
+    assert not any(ord(char) < 32 and char != "\n" for char in printed)
+    assert "\x9b" not in printed
+    assert "\n\n" in printed  # the bot's paragraphs keep their line breaks
+
+
+def test_short_answers_lose_control_characters_long_ones_keep_their_lines() -> None:
+    short = CONTENT.questions["full_name"]
+    assert check_text(short, CONTENT, {}, f"Sari{ESCAPES} Dewi") == Accepted("Sari]0;owned[2J Dewi")
+    long = CONTENT.questions["notable_works"]
+    typed = f"Album satu (2024)\nAlbum dua{ESCAPES}\r\n\tSingle"
+    assert check_text(long, CONTENT, {}, typed) == Accepted(
+        "Album satu (2024)\nAlbum dua]0;owned[2J\n Single"
+    )
+
+
+async def test_a_telegram_name_is_stored_without_control_characters(
+    make_bot: Callable[..., Any], database: Path
+) -> None:
+    bot = await make_bot()
+    sari = bot.user(first_name=f"Sari{ESCAPES}", last_name="Dewi\x00\x1b[0m")
+    await bot.send(sari, "/start")
+    connection = sqlite3.connect(database)
+    try:
+        row = connection.execute(
+            "SELECT first_name, last_name FROM users WHERE user_id = ?", (sari.id,)
+        ).fetchone()
+    finally:
+        connection.close()
+    assert row == ("Sari]0;owned[2J", "Dewi[0m")

@@ -1,0 +1,386 @@
+"""The staff workspace's API through aiohttp's test client, with init data signed in the test:
+who gets in, what bad input gets, and every staff action with its audit entry."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+import random
+import re
+import time
+from typing import Any
+from urllib.parse import urlencode
+
+import pytest
+
+from bot.emulator import EmulatedUser
+from bot.store.workspace import SORTS
+from bot.texts import Text
+from bot.web import auth
+from bot.web.listing import page_texts
+from bot.web.server import static_files
+from tests.conftest import ADMIN_ID
+from tests.harness import Harness
+from tests.leads import CONTENT, MUSICIAN, Seed, apply, realistic, seeded
+from tests.test_pipeline import SECOND_ADMIN, expected_message, rows, wait_sent
+from tests.workspace import Client, init_data, workspace
+
+TOKEN = "123456:TEST-token_for-the-workspace"
+STRANGER = 4242
+
+
+def telegram_signs(fields: dict[str, str], token: str) -> str:
+    """Telegram's published algorithm, written here apart from the bot's code: the secret is
+    HMAC-SHA256 of the token keyed with "WebAppData"; the hash, of the fields sorted by name,
+    one `key=value` a line, keyed with that secret; the values URL-encoded in the query."""
+    secret = hmac.new(b"WebAppData", token.encode(), hashlib.sha256).digest()
+    lines = "\n".join(f"{key}={value}" for key, value in sorted(fields.items()))
+    digest = hmac.new(secret, lines.encode(), hashlib.sha256).hexdigest()
+    return urlencode({**fields, "hash": digest})
+
+
+def test_init_data_is_checked_as_telegram_documents() -> None:
+    now = 1_760_000_000
+    user = json.dumps({"id": ADMIN_ID, "first_name": "Dewi 🎬", "language_code": "en"})
+    fields = {"user": user, "auth_date": str(now), "query_id": "AAE&x=1", "signature": "abc"}
+    raw = telegram_signs(fields, TOKEN)
+
+    checked = auth.validate(raw, TOKEN, max_age=3600, now=now + 10)
+    assert (checked.id, checked.first_name, checked.language_code) == (ADMIN_ID, "Dewi 🎬", "en")
+
+    def cause(data: str, **options: Any) -> str:
+        with pytest.raises(auth.AuthError) as refused:
+            auth.validate(
+                data, options.get("token", TOKEN), max_age=3600, now=options.get("at", now)
+            )
+        return refused.value.cause
+
+    assert cause(telegram_signs(fields, "654321:another-bot")) == "signature"
+    assert cause(raw + "&can_send_after=1") == "signature"  # a field added after signing
+    assert cause(raw.replace(f"auth_date={now}&", "")) == "signature"  # a field removed
+    assert cause(raw.replace("Dewi", "Budi")) == "signature"
+    assert cause(raw + f"&auth_date={now}") == "malformed"  # the same field twice
+    assert cause(raw, at=now + 3601) == "expired"
+    assert cause(raw, at=now - 3600) == "expired"  # signed an hour ahead of our clock
+    assert cause("") == "missing"
+    assert cause("%%%=&&") == "malformed"
+    assert cause("x" * 5000) == "malformed"
+    assert auth.from_header("tma abc") == "abc" and auth.from_header("Bearer abc") == ""
+
+
+async def test_refusals_are_short_say_nothing_of_talents_and_log_once_per_cause(
+    bot: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    await seeded(bot.database, [Seed(7001, {**MUSICIAN, "full_name": "Rina Wulandari"})])
+    token = bot.settings.token()
+    now = int(time.time())
+    good = init_data(token, ADMIN_ID)
+    forged = good[:-4] + ("0000" if not good.endswith("0000") else "1111")
+    other_bot = init_data("999:another-bot-token", ADMIN_ID)
+    added = good + "&start_param=x"
+    removed = "&".join(part for part in good.split("&") if not part.startswith("chat_type"))
+    old = init_data(token, ADMIN_ID, auth_date=now - 3601)
+    async with workspace(bot, ADMIN_ID) as client:
+        assert (await client.ok("leads"))["total"] == 1
+        with caplog.at_level(logging.INFO):
+            refused = [
+                await client.as_user(data).call("leads")
+                for data in ("", forged, other_bot, added, removed, old, forged)
+            ]
+            stranger = await client.as_user(init_data(token, STRANGER)).call("leads")
+            bot.settings.admin_ids = frozenset()  # taken out of ADMIN_IDS meanwhile
+            removed_admin = await client.call("leads")
+        plain = await client.http.post("/staff/api/leads", json={})
+        assert plain.headers["Cache-Control"] == "no-store"
+        assert (
+            "frame-ancestors https://web.telegram.org" in plain.headers["Content-Security-Policy"]
+        )
+    assert refused == [(401, {"error": "unauthorized"})] * 7
+    assert stranger == removed_admin == (403, {"error": "forbidden"})
+    lines = [record.getMessage() for record in caplog.records if "Workspace refused" in record.msg]
+    causes = [line.split("(")[1].split(")")[0] for line in lines]
+    assert sorted(causes) == ["expired", "missing", "not_staff", "signature"]  # once a minute
+    assert not any(part in caplog.text for part in (good, forged[-20:], "Rina"))
+
+
+async def test_bad_input_gets_a_short_400_and_no_traceback(
+    bot: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    await seeded(bot.database, [Seed(7001, MUSICIAN)])
+    async with workspace(bot, ADMIN_ID) as client:
+        headers = {"Authorization": f"tma {client.data}", "Content-Type": "application/json"}
+
+        async def raw(body: bytes) -> tuple[int, Any]:
+            response = await client.http.post("/staff/api/leads", data=body, headers=headers)
+            return response.status, await response.json()
+
+        with caplog.at_level(logging.INFO):
+            assert await raw(b"{" * 10) == (400, {"error": "bad_request", "detail": "not JSON"})
+            assert (await raw(b"[" * 100_000 + b"]" * 100_000))[0] == 400
+            big = json.dumps({"filter": {"q": "x" * 70_000}}).encode()
+            assert await raw(big) == (400, {"error": "bad_request", "detail": "body too large"})
+            assert (await raw(b"[1]"))[0] == 400
+            cases: list[tuple[str, Any]] = [
+                ("leads", {"filter": {"colour": "red"}}),
+                ("leads", {"filter": {"stage": "promoted"}}),
+                ("leads", {"filter": {"sector": ["music"]}}),
+                ("leads", {"filter": {"province": "atlantis"}}),
+                ("leads", {"filter": {"from": "2026-02-30"}}),
+                ("leads", {"filter": {"q": "x" * 101}}),
+                ("leads", {"page": 0}),
+                ("leads", {"page": 2}),  # one lead: one page
+                ("leads", {"page": "1"}),
+                ("leads", {"sort": {"by": "salary"}}),
+                ("lead", {"id": "KOC-000001"}),
+                ("bulk-preview", {"ids": [1, 1], "stage": "shortlist"}),
+                ("bulk-preview", {"ids": list(range(1, 502)), "stage": "shortlist"}),
+                ("export", {"format": "pdf"}),
+            ]
+            for action, body in cases:
+                status, answer = await client.call(action, body)
+                assert status == 400 and answer["error"] == "bad_request", (action, body, answer)
+                assert len(answer["detail"]) < 60
+            assert await client.call("no-such-action") == (404, {"error": "not_found"})
+            assert await client.call("lead", {"id": 999}) == (404, {"error": "not_found"})
+    assert "Traceback" not in caplog.text
+
+
+async def test_search_filters_sort_and_counts_follow_the_index_through_edits_and_erasure(
+    bot: Harness,
+) -> None:
+    rng = random.Random(7)
+    talents = [
+        Seed(7001, {**realistic(rng, "music"), "full_name": "Rina Wulandari", "city": "Bandung"}),
+        Seed(
+            7002, {**realistic(rng, "film"), "full_name": "Budi Santoso", "phone": "+6281299990000"}
+        ),
+        Seed(7003, {**realistic(rng, "music"), "full_name": "Agus Wulan", "email": "agus@band.id"}),
+        Seed(7004, {**realistic(rng, "film"), "full_name": "Dewi Lestari"}),
+    ]
+    talents[0].answers["province"] = "jawa_barat"  # type: ignore[index]
+    talents[3].answers["province"] = "dki_jakarta"  # type: ignore[index]
+    await seeded(bot.database, talents)
+    async with workspace(bot, ADMIN_ID) as client:
+
+        async def names(**query: Any) -> list[str]:
+            found = await client.ok("leads", query)
+            return [row["name"] for row in found["rows"]]
+
+        assert await names(filter={"q": "wulan"}, sort={"by": "name"}) == [
+            "Agus Wulan",
+            "Rina Wulandari",
+        ]
+        assert await names(filter={"q": "WULANDARI"}) == ["Rina Wulandari"]
+        assert await names(filter={"q": "081299990000"}) == ["Budi Santoso"]  # as typed locally
+        assert await names(filter={"q": "@band.id"}) == ["Agus Wulan"]
+        assert await names(filter={"q": "koc-000004"}) == ["Dewi Lestari"]
+        assert await names(filter={"q": "100%"}) == []  # % is a character, not a wildcard
+        assert await names(filter={"sector": "film"}, sort={"by": "name", "desc": True}) == [
+            "Dewi Lestari",
+            "Budi Santoso",
+        ]
+        assert await names(filter={"province": "jawa_barat", "sector": "music"}) == [
+            "Rina Wulandari"
+        ]
+        assert await names(filter={"to": "2025-12-31"}) == []
+        assert len(await names(filter={"from": "2026-01-15", "to": "2026-01-15"})) == 4
+        moved = await client.ok("preview", {"id": 2, "stage": "ditinjau", "version": 0})
+        assert moved["outcome"] == "saved"  # a stage without a message is saved at once
+        listed = await client.ok("leads", {"filter": {"stage": "ditinjau"}})
+        assert [row["name"] for row in listed["rows"]] == ["Budi Santoso"]
+        assert listed["total"] == 1
+        counts = {item["stage"]: item["count"] for item in listed["counts"]}
+        assert counts["baru"] == 3 and counts["ditinjau"] == 1  # the stage filter aside
+        await client.ok("assign", {"id": 3, "assignee": ADMIN_ID})
+        assert await names(filter={"assigned": "me"}) == ["Agus Wulan"]
+        assert len(await names(filter={"assigned": "none"})) == 3
+        async with bot.store.db.transaction() as tx:  # an answer edited after submission
+            await tx.execute(
+                "UPDATE answers SET value = ? WHERE application_id = 4 AND question_key = ?",
+                (json.dumps("Dewi Kartika"), "full_name"),
+            )
+        assert await names(filter={"q": "kartika"}) == ["Dewi Kartika"]
+        await bot.store.privacy.erase(7001)  # Rina erases her data
+        assert await names(filter={"q": "wulan"}) == ["Agus Wulan"]
+        assert await client.call("lead", {"id": 1}) == (404, {"error": "not_found"})
+    assert rows(bot.database, "SELECT * FROM lead_search WHERE search LIKE '%rina%'") == []
+    audit = rows(
+        bot.database,
+        "SELECT action, lead_ref, detail FROM audit_log WHERE action IN"
+        " ('lead_listed', 'leads_searched') ORDER BY id",
+    )
+    searched = [json.loads(detail) for action, _, detail in audit if action == "leads_searched"]
+    assert searched[0] == {"from": "workspace", "found": 2, "length": 5}
+    assert not any("wulan" in detail.lower() for _, _, detail in audit)
+    listed_refs = {ref for action, ref, _ in audit if action == "lead_listed"}
+    assert "KOC-000001" not in listed_refs  # erasure replaced it by the hash
+
+
+async def test_lead_page_note_assign_reply_and_move_with_one_update(bot: Harness) -> None:
+    talent: EmulatedUser = bot.user(first_name="Sari", username="sari_id")
+    reference = await apply(bot, talent, MUSICIAN)
+    bot.settings.admin_ids = frozenset({ADMIN_ID, SECOND_ADMIN})
+    async with workspace(bot, ADMIN_ID) as client:
+        lead = await client.ok("lead", {"id": 1})
+        assert lead["reference"] == reference and lead["name"] == MUSICIAN["full_name"]
+        assert {"label": "Email", "value": "sari.dewi@example.com"} in [
+            {**answer, "value": answer["value"].lower()} for answer in lead["answers"]
+        ]
+        processing = next(item for item in lead["consents"] if item["kind"] == "processing")
+        assert processing["granted"] is True and processing["at"][:2] == "20"
+        assert lead["log"]["lines"][-1]["from"] == "out"  # newest last
+        assert (await client.ok("note", {"id": 1, "text": "  "}))["outcome"] == "refused"
+        assert (await client.ok("note", {"id": 1, "text": "Suara bagus"}))["outcome"] == "saved"
+        status, _ = await client.call("assign", {"id": 1, "assignee": STRANGER})
+        assert status == 400  # only to an admin
+        await client.ok("assign", {"id": 1, "assignee": SECOND_ADMIN})
+        replied = await client.ok("reply", {"id": 1, "text": "Halo Sari, <b>terima kasih</b>!"})
+        assert replied["outcome"] == "sent"
+        assert talent.last_message.text == "Halo Sari, <b>terima kasih</b>!"
+        mark = talent.mark()
+        preview = await client.ok("preview", {"id": 1, "stage": "shortlist", "version": 0})
+        assert preview["outcome"] == "preview"
+        assert preview["message"]["html"] == expected_message(
+            "shortlist", reference, MUSICIAN["full_name"]
+        )
+        assert talent.messages_since(mark) == []  # nothing saved or sent before the choice
+        stale = await client.ok(
+            "move", {"id": 1, "stage": "ditinjau", "version": 7, "notify": True}
+        )
+        assert stale["outcome"] == "conflict"
+        moved = await client.ok(
+            "move", {"id": 1, "stage": "shortlist", "version": 0, "notify": True}
+        )
+        assert moved["outcome"] == "saved" and moved["notified"]
+        again = await client.ok(
+            "move", {"id": 1, "stage": "shortlist", "version": 0, "notify": True}
+        )
+        assert again["outcome"] == "conflict"  # a second press changes nothing
+        await wait_sent(bot, 1)
+        updates = [m for m in talent.messages_since(mark) if reference in m.text]
+        assert len(updates) == 1
+        status, _ = await client.call(
+            "move", {"id": 1, "stage": "x-y", "version": 1, "notify": False}
+        )
+        assert status == 400
+        lead = await client.ok("lead", {"id": 1})
+        assert lead["stage"] == "shortlist" and lead["assignee_id"] == SECOND_ADMIN
+        assert lead["notes"][0]["text"] == "Suara bagus"
+        assert lead["questions"][-1]["kind"] == "staff_answer"
+    audit = rows(
+        bot.database,
+        "SELECT action, detail FROM audit_log WHERE lead_ref = ? ORDER BY id",
+        (reference,),
+    )
+    from_workspace = [action for action, detail in audit if '"from": "workspace"' in detail]
+    for action in ("lead_viewed", "note_added", "assigned", "talent_answered", "stage_changed"):
+        assert action in from_workspace
+    refused = [json.loads(detail) for action, detail in audit if action == "stage_change_refused"]
+    assert {item["reason"] for item in refused} == {"changed_meanwhile", "unknown_stage"}
+
+
+async def test_bulk_move_of_selected_leads_skips_those_changed_since_the_preview(
+    bot: Harness,
+) -> None:
+    rng = random.Random(3)
+    await seeded(bot.database, [Seed(7000 + n, realistic(rng)) for n in range(1, 5)])
+    async with workspace(bot, ADMIN_ID) as client:
+        preview = await client.ok("bulk-preview", {"ids": [1, 2, 3], "stage": "shortlist"})
+        assert [pair[0] for pair in preview["leads"]] == [1, 2, 3]
+        assert preview["examples"][0]["html"].startswith("🌟")
+        assert "3" in preview["summary"]
+        await client.ok("preview", {"id": 2, "stage": "ditinjau", "version": 0})  # meanwhile
+        moved = await client.ok(
+            "bulk-move", {"leads": preview["leads"], "stage": "shortlist", "notify": False}
+        )
+        assert moved["moved"] == 2 and moved["messages"] == 0
+        stages = rows(bot.database, "SELECT application_id, stage FROM lead_pipeline ORDER BY 1")
+        assert stages == [(1, "shortlist"), (2, "ditinjau"), (3, "shortlist"), (4, "baru")]
+        board = await client.ok("board", {"filter": {}})
+        columns = {column["stage"]: column for column in board["columns"]}
+        assert [card["id"] for card in columns["shortlist"]["cards"]] == [3, 1]
+        assert columns["ditinjau"]["count"] == 1 and columns["baru"]["count"] == 1
+        stats = await client.ok("stats")
+        assert {item["key"]: item["count"] for item in stats["funnel"]}["submitted"] == 4
+        assert len(stats["days"]) == 30 and sum(item["count"] for item in stats["stages"]) == 4
+
+
+async def test_export_of_the_filter_is_fetched_once_by_its_token(bot: Harness) -> None:
+    rng = random.Random(5)
+    await seeded(
+        bot.database,
+        [
+            Seed(7001, {**realistic(rng, "music"), "full_name": '=HYPERLINK("x")'}),
+            Seed(7002, realistic(rng, "film")),
+        ],
+    )
+    async with workspace(bot, ADMIN_ID) as client:
+        ready = await client.ok("export", {"format": "csv", "filter": {"sector": "music"}})
+        assert ready["count"] == 1 and ready["name"].endswith(".csv")
+        fetched = await client.http.get(f"/staff/{ready['path']}")
+        assert fetched.status == 200
+        assert "attachment" in fetched.headers["Content-Disposition"]
+        text = (await fetched.read()).decode("utf-8-sig")
+        assert "'=HYPERLINK" in text and "KOC-000002" not in text
+        assert (await client.http.get(f"/staff/{ready['path']}")).status == 404  # once
+        empty = await client.ok("export", {"format": "xlsx", "filter": {"q": "nobody"}})
+        assert empty == {"count": 0}
+        # The list reads lead_search, the export the answers: the same filter, the same leads.
+        for chosen in (
+            {"sector": "film"},
+            {"province": "jawa_barat"},
+            {"program": "mucon"},
+            {"q": "a", "assigned": "none"},
+            {"from": "2026-01-15", "to": "2026-01-15", "stage": "baru"},
+        ):
+            listed = (await client.ok("leads", {"filter": chosen}))["total"]
+            exported = await client.ok("export", {"format": "csv", "filter": chosen})
+            assert listed == exported["count"], chosen
+    (detail,) = rows(bot.database, "SELECT detail FROM audit_log WHERE action = 'export' LIMIT 1")
+    assert json.loads(detail[0]) == {"format": "csv", "from": "workspace", "sector": "music"}
+
+
+async def test_texts_and_page_need_no_sign_in_and_name_nobody(bot: Harness) -> None:
+    async with workspace(bot, ADMIN_ID) as client:
+        texts = await (await client.http.get("/staff/texts.json")).json()
+        assert texts["id"]["tab_board"] == bot.runner.application.bot_data["services"].content.text(
+            Text.WS_TAB_BOARD, "id"
+        )
+        assert texts["en"]["btn_send_update"] == "📨 Send update"
+        page = await client.http.get("/staff/")
+        assert page.status == 200 and page.headers["Cache-Control"] == "no-store"
+        assert (await client.http.get("/staff", allow_redirects=False)).status == 301
+        assert (await client.http.get("/staff/../../etc/passwd")).status == 404
+
+
+async def test_session_lists_choices_in_the_admins_language(bot: Harness, staff_chat: Any) -> None:
+    await bot.send(staff_chat.members[ADMIN_ID], "/start")  # the bot now knows the admin's name
+    async with workspace(bot, ADMIN_ID) as client:
+        english = Client(client.http, init_data(bot.settings.token(), ADMIN_ID, language="en"))
+        session = await english.ok("session")
+    assert session["language"] == "en"
+    assert [stage["key"] for stage in session["stages"]][:2] == ["baru", "ditinjau"]
+    assert session["stages"][0]["label"] == "New"
+    assert {"value": "music", "label": "Music"} in session["sectors"]
+    assert session["admins"] == [{"id": ADMIN_ID, "name": "Admin"}]
+
+
+def test_the_page_is_small_and_every_word_it_shows_comes_from_content() -> None:
+    files = static_files()
+    assert sum(len(body) for body, _ in files.values()) <= 150 * 1024
+    scripts = "\n".join(body.decode() for name, (body, _) in files.items() if name.endswith(".js"))
+    used = set(re.findall(r"\bt\(\"([a-z_]+)\"", scripts))
+    # Keys the page builds from a value: every value it builds them from.
+    used |= {f"tab_{view}" for view in ("leads", "board", "stats")}
+    used |= {f"col_{column}" for column in SORTS}
+    used |= {f"export_{kind}" for kind in ("csv", "xlsx")}
+    used |= {f"stats_{key}" for key in ("started", "consented", "drafts", "submitted")}
+    used |= {f"stats_{key}" for key in ("subscribers", "blocked")}
+    chosen = ("refused_forbidden", "refused_unauthorized", "error_network", "error_bad_request")
+    used |= {*chosen, "consent_given", "consent_refused"}  # picked by a condition
+    assert all(f'"{key}"' in scripts for key in chosen)
+    texts = page_texts(CONTENT)
+    assert used and used <= set(texts["id"]) and used <= set(texts["en"])
+    assert "innerHTML" not in scripts and "eval(" not in scripts

@@ -1,0 +1,181 @@
+"""The staff workspace in a real browser (headless Chromium): a desk's walk from search to a
+stage message the talent receives once, talents' names that try to run script, a stranger.
+
+Each walk saves screenshots of the screens it passes (phone and desktop, light and dark) in
+the test run's temporary folder: docs/staff-guide.md shows the best of them.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.store import LogEntry
+from bot.texts import Text
+from tests.browser import DESKTOP, PHONE, Watched, chromium, page_url, served, watched
+from tests.conftest import ADMIN_ID
+from tests.harness import Harness
+from tests.leads import CONTENT, MUSICIAN, Seed, apply, realistic, seeded
+from tests.test_pipeline import expected_message, wait_sent
+
+STRANGER = 4242
+XSS_NAME = "<img src=x onerror=alert(1)>"
+# Stage messages greet by the first word of the Telegram name: one word that is a tag too.
+XSS_FIRST_NAME = "<img/src=x/onerror=alert(2)>"
+SCRIPT_END = "</script><script>alert(2)</script>"
+JS_LINK = "javascript:alert(3)"
+RTL_NAME = "\u202eanaS\u200b Rina\u200d"
+
+
+def t(key: Text, language: str = "id", **values: Any) -> str:
+    return CONTENT.text(key, language, **values)
+
+
+@pytest.fixture(scope="module")
+def screens(tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config) -> Path:
+    """Where this run's screenshots go: `--workspace-screens DIR`, else the run's temporary
+    folder (printed at the end of the walk)."""
+    chosen = pytestconfig.getoption("--workspace-screens")
+    if chosen is None:
+        return tmp_path_factory.mktemp("workspace-screens")
+    folder = Path(chosen)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+async def wait_text(seen: Watched, selector: str, text: str) -> None:
+    """Until an element matching the selector shows this text."""
+    await seen.page.locator(selector, has_text=text).first.wait_for()
+
+
+async def every_look(seen: Watched, screens: Path, name: str) -> None:
+    """The screen from its top, on a phone and a desktop, light and dark."""
+    page = seen.page
+    await page.evaluate("window.scrollTo(0, 0)")
+    for scheme in ("light", "dark"):
+        await page.emulate_media(color_scheme=scheme)
+        for size, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+            await page.set_viewport_size(viewport)  # type: ignore[arg-type]
+            await seen.shot(screens, f"{name}-{size}-{scheme}")
+    await page.emulate_media(color_scheme="light")
+    await page.set_viewport_size(DESKTOP)  # type: ignore[arg-type]
+
+
+async def test_a_desk_walk_from_search_to_one_stage_message(
+    bot: Harness, tmp_path: Path, screens: Path
+) -> None:
+    talent = bot.user(first_name="Sari")
+    reference = await apply(bot, talent, MUSICIAN)
+    rng = random.Random(11)
+    await seeded(bot.database, [Seed(7000 + n, realistic(rng)) for n in range(1, 30)])
+    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+        seen = await watched(context)
+        page = seen.page
+        await page.goto(page_url(base, bot, ADMIN_ID))
+        await page.locator("table.leads tbody tr").nth(20).wait_for()
+        await every_look(seen, screens, "leads")
+
+        await page.get_by_role("searchbox").fill("dewi les")  # a part of her name
+        await page.locator("tbody tr", has_text=MUSICIAN["full_name"]).wait_for()
+        await page.locator("tbody tr").nth(1).wait_for(state="detached")
+        await page.locator(".chip", has_text=CONTENT.stages["baru"].label.id).click()
+        await page.locator(".chip[aria-pressed=true]", has_text="Baru").wait_for()
+        assert await page.locator("tbody tr").count() == 1
+
+        await page.locator("tbody tr td.col-name").click()
+        await wait_text(seen, ".lead-head", reference)
+        await page.get_by_placeholder(t(Text.WS_NOTE_PLACEHOLDER)).fill("Vokal kuat, cek jadwal")
+        await page.get_by_role("button", name=t(Text.WS_NOTE_ADD)).click()
+        await wait_text(seen, ".notes li", "Vokal kuat, cek jadwal")
+        await every_look(seen, screens, "lead")
+
+        mark = talent.mark()
+        await page.locator(".stage-buttons button", has_text="Shortlist").click()
+        bubble = page.locator("dialog .bubble")
+        await bubble.wait_for()
+        message = expected_message("shortlist", reference, MUSICIAN["full_name"])
+        assert (await bubble.inner_text()).split() == _visible(message).split()
+        assert talent.messages_since(mark) == []  # nothing goes before "Send update"
+        await every_look(seen, screens, "preview")
+        await page.get_by_role("button", name=t(Text.BTN_SEND_UPDATE)).click()
+        await wait_text(seen, ".stage-now", "Shortlist")
+        await wait_sent(bot, 1)
+        got = [m for m in talent.messages_since(mark) if reference in m.text]
+        assert len(got) == 1 and got[0].text == _visible(message)
+
+        await page.get_by_role("button", name=t(Text.WS_TAB_BOARD)).click()
+        await page.locator(".column[data-stage=shortlist] .board-card").wait_for()
+        await every_look(seen, screens, "board")
+        await page.get_by_role("button", name=t(Text.WS_TAB_STATS)).click()
+        await page.locator("svg.chart").wait_for()
+        await every_look(seen, screens, "stats")
+    assert seen.alerts == [] and seen.errors == []
+    print(f"Workspace screenshots: {screens}")
+
+
+def _visible(telegram_html: str) -> str:
+    """A Telegram HTML message as the talent reads it."""
+    from tests.leads import rendered
+
+    return rendered(telegram_html)
+
+
+async def test_names_that_try_to_run_script_stay_text_everywhere(
+    bot: Harness, tmp_path: Path
+) -> None:
+    strange = {
+        **MUSICIAN,
+        "full_name": XSS_NAME,
+        "stage_name": SCRIPT_END,
+        "city": JS_LINK,
+        "portfolio_url": JS_LINK,
+    }
+    await seeded(
+        bot.database,
+        [
+            Seed(7001, strange, first_name=XSS_FIRST_NAME),
+            Seed(7002, {**MUSICIAN, "full_name": RTL_NAME}),
+        ],
+    )
+    await bot.store.log.add(LogEntry(7001, 7001, "in", "text", f"{SCRIPT_END} {XSS_NAME}"))
+    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+        seen = await watched(context)
+        page = seen.page
+        await page.goto(page_url(base, bot, ADMIN_ID))
+        names = page.locator("tbody td.col-name")
+        await names.nth(1).wait_for()
+        assert sorted(await names.all_inner_texts()) == sorted([XSS_NAME, RTL_NAME])
+        await page.locator("tbody tr", has_text=XSS_NAME).locator("td.col-name").click()
+        await page.locator(".lead-head .name", has_text=XSS_NAME).wait_for()
+        body = await page.locator("main").inner_text()
+        for shown in (SCRIPT_END, JS_LINK, f"{SCRIPT_END} {XSS_NAME}"):
+            assert shown in body
+        await page.locator(".stage-buttons button", has_text="Shortlist").click()
+        # The preview too (the talent's message greets them by their first name).
+        await page.locator("dialog .bubble", has_text=XSS_FIRST_NAME).wait_for()
+        await page.get_by_role("button", name=t(Text.BTN_CANCEL)).click()
+        await page.get_by_role("button", name=t(Text.WS_TAB_BOARD)).click()
+        await page.locator(".board-card .name", has_text=XSS_NAME).wait_for()
+        assert await page.locator("main img, dialog img, main script").count() == 0
+        assert await page.locator("a[href^='javascript']").count() == 0
+        assert await page.evaluate("document.querySelectorAll('[onerror]').length") == 0
+    assert seen.alerts == [] and seen.errors == []
+
+
+async def test_a_stranger_sees_a_refusal_and_no_talent_data(bot: Harness, tmp_path: Path) -> None:
+    await seeded(bot.database, [Seed(7001, {**MUSICIAN, "full_name": "Rina Wulandari"})])
+    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+        seen = await watched(context)
+        page = seen.page
+        await page.goto(page_url(base, bot, STRANGER, language="en"))
+        await page.locator(".refused").wait_for()
+        text = await page.locator("body").inner_text()
+        assert t(Text.WS_REFUSED_FORBIDDEN, "en") in text
+        assert "Rina" not in text and "KOC-" not in text
+        await page.goto(f"{base}/staff/")  # no init data at all (not opened from Telegram)
+        await page.locator(".refused").wait_for()
+        assert "Rina" not in await page.locator("body").inner_text()
+    assert seen.alerts == [] and seen.errors == []
