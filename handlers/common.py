@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any, cast
 
-from telegram import InlineKeyboardMarkup, Update
+from telegram import Update
 from telegram.error import BadRequest
 from telegram.ext import Application, CallbackContext, ExtBot
 
@@ -15,7 +15,7 @@ from bot.services import Services
 from bot.store import User
 from bot.texts import Text
 from bot.transport.flood import dropped_entry, talent_input
-from bot.transport.sending import edit_text, send_text
+from bot.transport.sending import Keyboard, edit_text, send_text
 from bot.transport.updates import incoming_entry, sender_profile
 
 log = logging.getLogger(__name__)
@@ -79,7 +79,7 @@ def controller_values(context: BotContext) -> dict[str, str]:
     return {"controller_name": controller.name, "controller_contact": controller.contact}
 
 
-async def reply(update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+async def reply(update: Update, text: str, markup: Keyboard | None = None) -> None:
     """Send a new message to the update's chat; long texts go out in several parts.
 
     Telegram's answer is not parsed into a `Message` (bot/transport/sending.py): no handler
@@ -105,7 +105,7 @@ async def answer_query(update: Update, text: str | None = None, *, alert: bool =
         log.info("Could not answer callback query of update %s: %s", update.update_id, error)
 
 
-async def show(update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+async def show(update: Update, text: str, markup: Keyboard | None = None) -> None:
     """Show a screen: edit the pressed button's message in place, or send a new one."""
     query = update.callback_query
     await answer_query(update)

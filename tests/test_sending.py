@@ -19,7 +19,13 @@ from telegram import (
 from telegram.error import BadRequest, Forbidden
 
 from bot.emulator import BotAPIEmulator
-from bot.transport.sending import FixedKeyboard, edit_text, markup_json, send_text
+from bot.transport.sending import (
+    CallbackKeyboard,
+    FixedKeyboard,
+    edit_text,
+    markup_json,
+    send_text,
+)
 from tests.harness import Harness
 
 KEYBOARD = InlineKeyboardMarkup(
@@ -75,6 +81,14 @@ def test_a_fixed_keyboard_is_the_keyboard_it_was_made_from() -> None:
     copied = fixed.to_dict()
     copied["inline_keyboard"].clear()
     assert markup_json(fixed) == KEYBOARD.to_dict()
+
+
+def test_a_callback_keyboard_is_what_the_library_s_buttons_make() -> None:
+    rows = [[("Bukan ini", "qa:7:x")], [("Apa itu KOCCA?", "qa:7:f:kocca"), ("Menu", "menu")]]
+    made = InlineKeyboardMarkup(
+        [[InlineKeyboardButton(text, callback_data=data) for text, data in row] for row in rows]
+    )
+    assert markup_json(CallbackKeyboard(rows)) == made.to_dict()
 
 
 async def test_replies_and_edits_are_the_library_s_own_requests(tmp_path: Path) -> None:

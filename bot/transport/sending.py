@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import copy
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, TelegramObject
@@ -31,7 +31,7 @@ _BUTTON_FIELDS = tuple(InlineKeyboardButton.__slots__)
 
 
 async def send_text(
-    bot: Bot, chat_id: int, text: str, markup: ReplyMarkup | None = None
+    bot: Bot, chat_id: int, text: str, markup: Keyboard | None = None
 ) -> dict[str, Any]:
     """sendMessage with the bot's defaults; Telegram's answer as JSON (the sent message)."""
     data: dict[str, Any] = {"chat_id": chat_id, "text": text, **_defaults(bot)}
@@ -45,7 +45,7 @@ async def edit_text(
     chat_id: int,
     message_id: int,
     text: str,
-    markup: InlineKeyboardMarkup | None = None,
+    markup: Keyboard | None = None,
 ) -> Any:
     """editMessageText with the bot's defaults; Telegram's answer as JSON."""
     data: dict[str, Any] = {
@@ -93,15 +93,41 @@ class FixedKeyboard(InlineKeyboardMarkup):
         return copy.deepcopy(self._json)
 
 
-def markup_json(markup: ReplyMarkup) -> dict[str, Any]:
+class CallbackKeyboard:
+    """An inline keyboard of callback buttons only, made as the JSON the Bot API takes.
+
+    For keyboards made for one message (the buttons under a free question's answer carry the
+    recorded question's number): python-telegram-bot's button objects, made and then read back
+    field by field, cost about 100 µs for three buttons on the reference machine; this, 1 µs.
+    """
+
+    __slots__ = ("json",)
+
+    def __init__(self, rows: Iterable[Iterable[tuple[str, str]]]) -> None:
+        self.json: dict[str, Any] = {
+            "inline_keyboard": [
+                [{"text": text, "callback_data": data} for text, data in row] for row in rows
+            ]
+        }
+
+    def __repr__(self) -> str:
+        return f"CallbackKeyboard({self.json['inline_keyboard']!r})"
+
+
+Keyboard = ReplyMarkup | CallbackKeyboard
+
+
+def markup_json(markup: Keyboard) -> dict[str, Any]:
     """A keyboard as the Bot API takes it: what `markup.to_dict()` gives, built directly.
 
     Inline keyboards, which the bot sends with nearly every message, are read field by field
-    (a `FixedKeyboard` was read once, when made); anything else (and anything carrying extra
+    (a `FixedKeyboard` was read once, when made, a `CallbackKeyboard` is JSON); anything else (and anything carrying extra
     API fields) goes through `to_dict`. The result is read, never changed, by the request.
     """
     if type(markup) is FixedKeyboard:
         return markup._json
+    if isinstance(markup, CallbackKeyboard):
+        return markup.json
     if type(markup) is not InlineKeyboardMarkup or markup.api_kwargs or not markup.inline_keyboard:
         return markup.to_dict()
     return {
