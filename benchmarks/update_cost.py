@@ -1,6 +1,7 @@
 """What one update costs each bot, measured so that other load on the machine does not matter.
 
-    python benchmarks/update_cost.py [--talents 200] [--texts 5] [--bots full,aiogram-echo]
+    python benchmarks/update_cost.py [--talents 200] [--texts 5]
+        [--bots full,no-matcher,aiogram-echo]
     python benchmarks/update_cost.py --callgrind [--talents 20] [--keep DIR]
     python benchmarks/update_cost.py --profile /tmp/prof --bots full
     python benchmarks/update_cost.py --sample /tmp/prof --bots full   # needs py-spy on PATH
@@ -43,6 +44,7 @@ from _driver import (
     cpu_seconds,
     load_average,
     machine,
+    median,
     served_emulator,
     talent_walks,
     walk,
@@ -184,20 +186,21 @@ async def benchmark(args: argparse.Namespace) -> None:
     print(f"Machine: {machine()}; load average {load_average()}")
     print(f"{args.talents} talents at once, {args.workload}, after {args.warmup} warm-up talents\n")
     print(f"{'bot':<18} {unit:>20} {'updates':>8} {'seconds':>8}")
-    figures: dict[str, float] = {}
+    figures: dict[str, list[float]] = {}
     try:
         for name in args.bots:
             measured, updates, seconds = await measure_bot(name, emulator, url, walks, args)
             per_update = measured / updates if args.callgrind else measured / updates * 1000
-            figures[name] = per_update
+            figures.setdefault(name, []).append(per_update)
             shown = f"{per_update:,.0f}" if args.callgrind else f"{per_update:.3f}"
             print(f"{name:<18} {shown:>20} {updates:>8} {seconds:>8.1f}", flush=True)
     finally:
         await emulator.aclose()
     if "full" in figures:
-        for name, value in figures.items():
+        full = median(figures["full"])
+        for name, values in figures.items():
             if name != "full":
-                print(f"full / {name}: {figures['full'] / value:.2f}")
+                print(f"full / {name}: {full / median(values):.2f} (medians)")
     if args.profile or args.sample:
         print(
             f"profiles in {args.profile or args.sample}/<bot>.{'prof' if args.profile else 'txt'}"
@@ -212,7 +215,11 @@ def main() -> None:
     parser.add_argument("--texts", type=int, default=5, help="free texts per talent")
     parser.add_argument("--talents", type=int, default=200, help="talents at once (default 200)")
     parser.add_argument("--warmup", type=int, default=20, help="talents walked before measuring")
-    parser.add_argument("--bots", default="full,aiogram-echo", help="comma-separated")
+    parser.add_argument(
+        "--bots",
+        default="full,no-matcher,aiogram-echo",
+        help="comma-separated; a name given twice is measured twice (interleaved)",
+    )
     parser.add_argument(
         "--baseline", type=Path, metavar="CHECKOUT", help="also the full bot of that checkout"
     )
