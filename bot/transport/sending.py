@@ -121,8 +121,9 @@ def markup_json(markup: Keyboard) -> dict[str, Any]:
     """A keyboard as the Bot API takes it: what `markup.to_dict()` gives, built directly.
 
     Inline keyboards, which the bot sends with nearly every message, are read field by field
-    (a `FixedKeyboard` was read once, when made, a `CallbackKeyboard` is JSON); anything else (and anything carrying extra
-    API fields) goes through `to_dict`. The result is read, never changed, by the request.
+    (a `FixedKeyboard` was read once, when made; a `CallbackKeyboard` is JSON already);
+    anything else (and anything carrying extra API fields) goes through `to_dict`. The
+    result is read, never changed, by the request.
     """
     if type(markup) is FixedKeyboard:
         return markup._json
