@@ -1,6 +1,6 @@
 """Free questions matched to the FAQ and program pages: accuracy, speed, index build, memory.
 
-    python benchmarks/ask_match.py [--repeat 20]
+    python benchmarks/ask_match.py [--repeat 20] [--failures]
 
 Runs the bot's matcher (bot/answers) over the labelled set tests/data/questions.yaml with the
 shipped content and the default thresholds of bot/settings.py, and reports the tuned and the
@@ -21,6 +21,10 @@ to where half the off-topic questions still get "nothing close"):
   rapidfuzz  token_set_ratio of the message against every phrasing; an entry scores as its
              best phrasing (no index, no stemming)
   bm25 raw   the same bm25s index, confidence = the best entry's raw BM25 score
+
+--failures lists the tuned part's misses (on-topic questions not answered right, off-topic
+ones answered) with the entries ranked, to choose phrasings, stopwords or short forms from;
+it never lists a held-out question.
 
 Timing: every question of the set `--repeat` times (match and verdict), in wall-clock and in
 CPU time of the thread (on a busy shared machine, wall-clock includes waiting for a core);
@@ -134,6 +138,24 @@ def score(part: Sequence[Question], verdicts: Sequence[Verdict]) -> Scores:
         off_nothing=share(off, lambda q, v: v.outcome is not Outcome.SUGGESTED),
         small_talk=share(talk, lambda q, v: v.outcome.value == q.answer) if talk else None,
     )
+
+
+def failures(tuned: Sequence[Question], matcher: Matcher, thresholds: Thresholds) -> str:
+    """The tuned part's misses, one a line: what was expected, what the bot did, the ranking."""
+    lines = []
+    for question in tuned:
+        match = matcher.match(question.text)
+        verdict = decide(match, thresholds)
+        direct = verdict.outcome is Outcome.ANSWERED
+        right = direct and verdict.entry in question.accepted
+        if right or not (question.on_topic or direct):
+            continue
+        ranked = ", ".join(f"{entry} {fit:.2f}" for entry, fit in match.ranked)
+        lines.append(
+            f"{question.text!r}: {question.answer}; {verdict.outcome.value}"
+            f" {verdict.entry or ''} (confidence {match.confidence:.2f}; {ranked})"
+        )
+    return "\n".join(lines) or "no misses in the tuned part"
 
 
 # --------------------------------------------------------------------------- alternatives
@@ -290,6 +312,9 @@ def memory() -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=20, help="passes over the set for timing")
+    parser.add_argument(
+        "--failures", action="store_true", help="list the tuned part's misses, then stop"
+    )
     args = parser.parse_args()
 
     content = load_content(PACKAGED_CONTENT_DIR)
@@ -301,6 +326,9 @@ def main() -> None:
     everything = questions()
     tuned = [q for q in everything if not q.held_out]
     held = [q for q in everything if q.held_out]
+    if args.failures:
+        print(failures(tuned, matcher, thresholds))
+        return
     print(f"{len(everything)} questions: {len(tuned)} tuned, {len(held)} held out")
     print(
         f"thresholds: answer {thresholds.answer:.2f}, suggest {thresholds.suggest:.2f}"

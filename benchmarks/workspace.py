@@ -181,6 +181,9 @@ async def run(
                         "leads",
                         {"filter": {"q": ["santo", "wula", "lestari", "rina"][round_number % 4]}},
                     )
+                    await api(
+                        "waiting leads, longest first", "leads", {"filter": {"waiting": "yes"}}
+                    )
                     await api("board (columns and counts)", "board", {})
                     await api("lead with its conversation", "lead", {"id": 42})
                     await api("stats", "stats", {})

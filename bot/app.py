@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from telegram import LinkPreviewOptions
@@ -9,6 +10,7 @@ from telegram.constants import ParseMode
 from telegram.ext import ApplicationBuilder, ContextTypes, Defaults
 from telegram.request import BaseRequest
 
+from bot.ask_off import for_deployment
 from bot.content import Content, load_content
 from bot.content_live import LiveContent
 from bot.leads.digest import DigestWorker
@@ -98,7 +100,7 @@ async def create_runner(
     store = await open_store(settings)  # the erasure key, checked against the database
     await reapply_erasures(store)  # a restored backup must not bring an erased talent back
     await store.pipeline.configure(content.first_stage.key)
-    live = LiveContent(content, settings.content_dir)
+    live = LiveContent(content, settings.content_dir, partial(for_deployment, settings=settings))
     services = Services(settings=settings, store=store, live_content=live)
     updates = updates_request or default_request(pool_size=1)
     application = build_application(services, request, updates)

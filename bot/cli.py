@@ -24,6 +24,7 @@ from bot.ops import cli as ops_cli
 from bot.ops.runlock import DatabaseInUse, RunLock
 from bot.settings import Settings, SettingsError, load_settings, settings_with_flags
 from bot.store.schema import SchemaMismatch
+from bot.terminal_text import count_of
 
 log = logging.getLogger("bot")
 
@@ -55,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(str(error), file=sys.stderr)
         return EXIT_CONFIG
     except ContentError as error:
-        print(f"content/ has {len(error.problems)} problem(s):", file=sys.stderr)
+        print(f"content/ has {count_of(len(error.problems), 'problem')}:", file=sys.stderr)
         for problem in error.problems:
             print(f"  {problem}", file=sys.stderr)
         return EXIT_CONFIG
@@ -362,7 +363,7 @@ def _check_content_command(args: argparse.Namespace) -> int:
         print(f"  note: {note}")
     warnings = review_warnings(content, today)
     if warnings:
-        print(f"{len(warnings)} page(s) due for review:")
+        print(f"{count_of(len(warnings), 'page')} due for review:")
         for warning in warnings:
             print(f"  warning: {warning}")
     return 0

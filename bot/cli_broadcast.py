@@ -17,6 +17,7 @@ from bot.outreach.control import cancel_broadcast
 from bot.settings import Settings
 from bot.store import Store, Version, utc_now
 from bot.store.audit import Actor
+from bot.terminal_text import count_of
 
 EXIT_USAGE = 2
 EXIT_NOT_QUEUED = 1
@@ -84,18 +85,28 @@ def _broadcast_command(args: argparse.Namespace) -> int:
     recipients = asyncio.run(_count(settings, audience))
     when = "now" if args.at is None else f"at {format_wib(send_at)} WIB"
     print(
-        f"{_count_of(recipients, 'subscriber')} would receive this announcement"
+        f"{count_of(recipients, 'subscriber')} would receive this announcement"
         f" ({describe(audience, content)}), {when}."
     )
     if recipients == 0:
         print("Nothing to send; not queued.")
         return EXIT_NOT_QUEUED
-    if not args.yes and input("Queue it? [y/N] ").strip().lower() not in ("y", "yes"):
-        print("Not queued.")
-        return EXIT_NOT_QUEUED
+    if not args.yes:
+        try:
+            answer = input("Queue it? [y/N] ")
+        except EOFError:  # cron, ssh without a terminal: nobody answered
+            print(
+                "\nkocca-bot broadcast: nobody answered (standard input is empty or not a"
+                " terminal); not queued. Add --yes to queue without asking.",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+        if answer.strip().lower() not in ("y", "yes"):
+            print("Not queued.")
+            return EXIT_NOT_QUEUED
     broadcast_id, frozen = asyncio.run(_queue(settings, main, english, audience, send_at))
     print(
-        f"Queued announcement #{broadcast_id} for {_count_of(frozen, 'recipient')}, {when}."
+        f"Queued announcement #{broadcast_id} for {count_of(frozen, 'recipient')}, {when}."
         f" {_who_delivers(settings)} Cancel it with `kocca-bot broadcast --cancel"
         f" {broadcast_id}` or /broadcast in the bot."
     )
@@ -108,11 +119,6 @@ def _who_delivers(settings: Settings) -> str:
     if running_pid(settings.database_path) is not None:
         return "The running bot delivers it."
     return "No bot is running on this database: it goes out once the bot starts."
-
-
-def _count_of(number: int, noun: str) -> str:
-    """1 recipient, 2 recipients."""
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 async def _list(settings: Settings) -> int:
@@ -128,7 +134,7 @@ async def _list(settings: Settings) -> int:
             else:
                 tally = await store.broadcasts.tally(item.id)
                 state = f"sending: {tally.sent} of {item.total} sent"
-            recipients = _count_of(item.total, "recipient")
+            recipients = count_of(item.total, "recipient")
             print(f"#{item.id}  {state}; audience {item.audience}, {recipients}")
         if active:
             print(_who_delivers(settings))

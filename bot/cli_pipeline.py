@@ -17,6 +17,7 @@ from typing import Any
 
 from bot.cli_staff import prepare
 from bot.content import Content
+from bot.emulator.entities import parse_html
 from bot.leads import export, pipeline, records
 from bot.leads.pipeline import NoteError, StageError
 from bot.ops.runlock import running_pid
@@ -44,9 +45,10 @@ def register(commands: Any) -> None:
     """Add `lead` and `audit` to the `kocca-bot` subcommands."""
     lead = commands.add_parser(
         "lead",
-        help="show a lead's stage, or move it, note it (for scripts)",
+        help="print a lead as staff see it, or move it, note it (for scripts)",
         description=(
-            "Show where a lead stands in the pipeline, move it to a stage (--stage), and/or keep"
+            "Print a lead as staff see it in Telegram (the talent's answers and contacts, stage,"
+            " assignee, notes, history), or move it to a stage (--stage), and/or keep"
             " a note on it (--note). With --notify, the stage's message from content/stages.yaml"
             " is queued for the talent; the bot sends it (at once if it is running, otherwise"
             " when it next starts) and reports in the staff chat. Without --notify nothing is"
@@ -67,6 +69,11 @@ def register(commands: Any) -> None:
         help="with --stage: send the stage's message to the talent (default: --no-notify)",
     )
     lead.add_argument("--note", help="keep this note on the lead (at most 2,000 characters)")
+    lead.add_argument(
+        "--language",
+        choices=("id", "en"),
+        help="language of the printed page (default: DEFAULT_LANGUAGE)",
+    )
     lead.set_defaults(handler=_lead_command)
 
     audit = commands.add_parser(
@@ -128,7 +135,7 @@ def _lead_command(args: argparse.Namespace) -> int:
 
 
 async def _lead(settings: Settings, content: Content, reference: str, args: Any) -> int:
-    language = settings.default_language
+    language = args.language or settings.default_language
     store = await Store.open(settings.database_path)
     try:
         lead = await store.leads.by_reference(reference)
@@ -170,13 +177,12 @@ async def _lead(settings: Settings, content: Content, reference: str, args: Any)
         state = await store.pipeline.state(lead.application_id)
         if state is not None and args.stage is None and args.note is None:
             await store.audit.add(actor, "lead_viewed", state.reference)  # before it is shown
-            stage = pipeline.stage_label(content, state.stage, language)
-            assignee = "nobody"
-            if state.assignee_id is not None:
-                names = await records.staff_names(store, {state.assignee_id})
-                assignee = records.name_with_id(names, state.assignee_id)
-            print(f"{reference}: {stage} since {export.wib_text(state.stage_changed_at)} WIB,")
-            print(f"  assigned to {assignee}, submitted {export.wib_text(state.submitted_at)} WIB")
+            # The page staff read in Telegram, as text: the same words, from the same code.
+            from handlers.pipeline import lead_page_text  # wiring, like app.py: not at import
+
+            page = await lead_page_text(store, content, settings, language, lead)
+            if page is not None:
+                print(printable(parse_html(page)[0], keep_newlines=True))
     finally:
         await store.close()
     return 0
@@ -215,10 +221,10 @@ def _moved(
             if bot_runs
             else "no bot is running on this database, so it will be sent when the bot starts"
         )
-        return f"{reference} is now at {label}; the talent update is queued ({when})."
+        return f"{reference} moved to {label}; the talent update is queued ({when})."
     has_message = content.stages[stage].message is not None
     hint = " (no update sent; --notify sends the stage's message)" if has_message else ""
-    return f"{reference} is now at {label}.{hint}"
+    return f"{reference} moved to {label}.{hint}"
 
 
 def _audit_command(args: argparse.Namespace) -> int:

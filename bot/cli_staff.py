@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.answers import stats as question_stats
+from bot.ask_off import for_deployment
 from bot.cli_settings import settings_for
 from bot.content import Content, load_content
 from bot.leads import export, pipeline, records, stats
@@ -94,7 +95,7 @@ def prepare(args: argparse.Namespace) -> tuple[Settings, Content] | None:
     """Settings and content, or None (with a message) when there is no database to read."""
     settings = settings_for(args)
     setup_logging(logging.WARNING)
-    content = load_content(settings.content_dir)
+    content = for_deployment(load_content(settings.content_dir), settings)
     if not settings.database_path.exists():
         where = "--database" if args.database is not None else "DATABASE_PATH"
         print(f"No database at {settings.database_path}: check {where}.", file=sys.stderr)
@@ -124,14 +125,16 @@ def _export_command(args: argparse.Namespace) -> int:
         )
         return EXIT_USAGE
     request = ExportRequest.of(args.sector, args.since, args.drafts, args.stage)
-    count = asyncio.run(_export(settings, content, request, args.format, args.output))
-    print(f"Wrote {count} lead(s) to {args.output}")
+    written = asyncio.run(_export(settings, content, request, args.format, args.output))
+    leads = f"{written.leads} lead" + ("" if written.leads == 1 else "s")
+    drafts = f" and {written.drafts} draft" + ("" if written.drafts == 1 else "s")
+    print(f"Wrote {leads}{drafts if request.drafts else ''} to {args.output}")
     return 0
 
 
 async def _export(
     settings: Settings, content: Content, request: ExportRequest, kind: export.Format, path: Path
-) -> int:
+) -> export.Written:
     store = await Store.open(settings.database_path)
     try:
         await store.audit.add(Actor.cli(), "export", None, **request.describe(), file=path.name)

@@ -6,7 +6,7 @@ import html
 import re
 import string
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import date, datetime, time
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
@@ -15,9 +15,10 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from bot import content_checks as checks
+from bot import content_wording
 from bot.answers import checks as ask_checks
 from bot.settings import Forwarding, PrivacyFacts
-from bot.texts import Text
+from bot.texts import Text, TextFormatter
 
 LANGUAGES = ("id", "en")
 MESSAGE_LIMIT = 4096  # Telegram's limit for one message
@@ -282,6 +283,17 @@ class Question(Model):
     min_choices: int | None = Field(default=None, ge=0)
     max_choices: int | None = Field(default=None, ge=1)
     choices_from: Literal["programs"] | None = None
+    # Typed answers meaning "I have none yet" ("belum ada", "not yet"), stored as NONE_YET and
+    # shown as none_label, so a newcomer can finish and staff read it plainly.
+    none_answers: list[str] = []
+    none_label: T | None = None
+
+    @model_validator(mode="after")
+    def _none_has_a_label(self) -> Question:
+        """What "none yet" reads as must be said in both languages."""
+        if self.none_answers and self.none_label is None:
+            raise ValueError("none_answers needs a none_label (how staff read such an answer)")
+        return self
 
     @property
     def length_limit(self) -> int:
@@ -297,10 +309,18 @@ class Province(Model):
     aliases: list[str] = []  # what people type instead: Jabar, DIY, Jogja, luar negeri…
 
 
+class Island(Model):
+    """An island or region people type for their province: the provinces on it."""
+
+    names: list[str] = Field(min_length=1)  # Sumatera, Sumatra…
+    provinces: list[str] = Field(min_length=2)
+
+
 class Intake(Model):
     """intake.yaml."""
 
     provinces: list[Province]
+    islands: list[Island] = []
     questions: list[Question]
 
 
@@ -367,8 +387,8 @@ class Content:
         template = self.messages[key].get(language)
         if not values:
             return template
-        safe = {name: _escape(value) for name, value in values.items()}
-        return template.format_map(safe)
+        safe = {name: _counted_or_escaped(value) for name, value in values.items()}
+        return TextFormatter(language).vformat(template, (), safe)
 
     def programs_in(self, section: str) -> list[Program]:
         """The programs of one section, in file order."""
@@ -386,6 +406,16 @@ class Content:
         """A date as people write it: 16 Januari 2026, 16 January 2026."""
         months = self.text(Text.MONTH_NAMES, language).split()
         return f"{day.day} {months[day.month - 1]} {day.year}"
+
+    def clock_text(self, moment: datetime | time, language: str) -> str:
+        """A time of day as the language writes it: 18.58 (EYD), 18:58."""
+        return self.text(
+            Text.CLOCK, language, hour=f"{moment.hour:02d}", minute=f"{moment.minute:02d}"
+        )
+
+    def moment_text(self, moment: datetime, language: str) -> str:
+        """A local date and time as people read it: 3 Desember 2026, 18.58."""
+        return f"{self.date_text(moment.date(), language)}, {self.clock_text(moment, language)}"
 
     def as_of_line(self, day: date, language: str) -> str:
         """ "Info per 16 Januari 2026": when a page's facts were checked."""
@@ -426,6 +456,13 @@ class Content:
             return None
         item = self.privacy.consent("transfer_korea")
         return self.privacy_text(item.question_for(facts.forwarding), language, facts)
+
+
+def _counted_or_escaped(value: Any) -> Any:
+    """A whole number stays a number (TextFormatter writes it in the language's way)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    return _escape(value)
 
 
 def _escape(value: Any) -> str:
@@ -507,6 +544,7 @@ def load_content(folder: Path, today: date | None = None) -> Content:
     problems.extend(_check_references(content))
     problems.extend(ask_checks.problems(content))
     problems.extend(checks.button_widths(content))
+    problems.extend(content_wording.wording(raw, _is_button))
     problems.extend(checks.dates(content, today or date.today()))
     problems.extend(checks.provinces(content))
     problems.extend(checks.month_names(content))

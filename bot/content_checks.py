@@ -76,6 +76,8 @@ SHARED_ROWS: dict[Text, int] = {
     Text.BTN_NOTE_OPEN: 4,  # the notes list: four a row
     Text.BTN_UPDATE_DISCARD: 2,  # updating a registration: discard | save & exit
     Text.BTN_DIGEST_STAGE: 2,  # the digest: one button per stage, two a row
+    Text.BTN_REMINDER_LATER: 2,  # a reminder: continue, then "I'll finish it myself" | stop
+    Text.BTN_REMINDER_STOP: 2,
 }
 # The consents a talent can withdraw or give with a button (a guardian's consent is given
 # in the questionnaire only): what {kind} stands for in those buttons.
@@ -239,6 +241,16 @@ def provinces(content: Content) -> list[str]:
                 problems.append(
                     f"intake.yaml: provinces[{province.value}]: {name!r} also names {other}"
                 )
+    islands: dict[str, str] = {}
+    for island in content.intake.islands:
+        where = f"intake.yaml: islands[{island.names[0]}]"
+        for value in island.provinces:
+            if value not in content.provinces:
+                problems.append(f"{where}.provinces: {value!r} is not a province of the list")
+        for name in island.names:
+            other = islands.setdefault(fold(name), island.names[0])
+            if other != island.names[0]:
+                problems.append(f"{where}.names: {name!r} also names the island {other}")
     return problems
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -27,9 +28,12 @@ class LiveContent:
     """Holds the current content and its free-question index; `current` is what every
     handler reads."""
 
-    def __init__(self, content: Content, folder: Path) -> None:
-        self._content = content
-        self._matcher = Matcher.build(content)
+    def __init__(
+        self, content: Content, folder: Path, serve: Callable[[Content], Content] | None = None
+    ) -> None:
+        self._serve = serve or (lambda loaded: loaded)  # the deployment's view of content/
+        self._content = self._serve(content)
+        self._matcher = Matcher.build(self._content)
         self.folder = folder
         self._lock = asyncio.Lock()  # SIGHUP and /reload at once: one after the other
 
@@ -47,9 +51,10 @@ class LiveContent:
         """Read the folder again; raise ContentError (keeping the current content) if invalid."""
         async with self._lock:
             content = await asyncio.to_thread(load_content, self.folder)
-            matcher = await asyncio.to_thread(Matcher.build, content)
-            self._content, self._matcher = content, matcher  # both at once, between updates
-            return content
+            served = self._serve(content)
+            matcher = await asyncio.to_thread(Matcher.build, served)
+            self._content, self._matcher = served, matcher  # both at once, between updates
+            return served
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from bot.leads.export import to_wib
 from bot.texts import Text
 
 Row = dict[str, Any]
+NOTHING = "—"  # what an empty field reads as: never null, None or a raw JSON word
 Tables = Mapping[str, list[Row]]
 Section = dict[str, Any] | list[Any] | str
 
@@ -174,6 +175,18 @@ class _Writer:
                 shown[column] = value
         return shown
 
+    def plain(self, value: Any) -> Any:
+        """A value as the talent reads it: "—" for nothing, ya/tidak for a flag."""
+        if value is None:
+            return NOTHING
+        if isinstance(value, bool):
+            return self.yes_no(value)
+        if isinstance(value, list):
+            return [self.plain(item) for item in value]
+        if isinstance(value, dict):
+            return {key: self.plain(item) for key, item in value.items()}
+        return value
+
 
 def _same(value: Any) -> Any:
     return value
@@ -217,8 +230,8 @@ def readable_copy(
     ]
     for key, section in sections:
         if section:  # a kind of record the bot holds none of is left out
-            copy[w.say(key)] = section
-    other = {name: rows for name, rows in tables.items() if name not in _SHOWN and rows}
+            copy[w.say(key)] = w.plain(section)
+    other = {name: w.plain(rows) for name, rows in tables.items() if name not in _SHOWN and rows}
     if other:
         copy[w.say(Text.MYDATA_SECTION_OTHER)] = other
     return copy
@@ -292,16 +305,17 @@ def _registrations(w: _Writer, tables: Tables) -> Section:
         "staff_notified_at": (Text.MYDATA_FIELD_TEAM_NOTIFIED, w.moment),
         "program_key": (Text.MYDATA_FIELD_PROGRAM, program),
         "current_key": (Text.MYDATA_FIELD_NEXT_QUESTION, question),
-        "pending": (Text.MYDATA_FIELD_PENDING, _same),
         "reminders_off_at": (Text.MYDATA_FIELD_REMINDERS_OFF, w.moment),
         "amends": (Text.MYDATA_FIELD_AMENDS, _registration_of(w, tables)),
     }
+    optional = ("submitted_at", "staff_notified_at", "program_key", "current_key")
     shown = []
     for row in tables.get("applications", []):
-        record = w.record(row, fields, _FORM_STATE)
-        for empty in ("program_key", "current_key", "pending", "reminders_off_at", "amends"):
-            label = w.say(fields[empty][0])
-            if record.get(label) is None:  # say nothing of what never happened
+        choices = {"pending": (Text.MYDATA_FIELD_PENDING, _chosen(w, row.get("current_key")))}
+        record = w.record(row, {**fields, **choices}, _FORM_STATE)
+        for empty in (*optional, "pending", "reminders_off_at", "amends"):
+            label = w.say({**fields, **choices}[empty][0])
+            if not row.get(empty):  # say nothing of what never happened
                 record.pop(label, None)
         reference = row.get("reference")
         if reference in stages:
@@ -332,6 +346,22 @@ def _registrations(w: _Writer, tables: Tables) -> Section:
         ]
         shown.append(record)
     return shown
+
+
+def _chosen(w: _Writer, question_key: Any) -> Callable[[Any], Any]:
+    """Choices being picked (stored as JSON text): their labels, as the talent pressed them."""
+    question = w.content.questions.get(str(question_key)) if question_key else None
+
+    def labels(stored: Any) -> Any:
+        try:
+            value = json.loads(stored) if isinstance(stored, str) else stored
+        except ValueError:
+            return stored
+        if question is None or not value:
+            return value
+        return intake.display(question, w.content, value, w.language)
+
+    return labels
 
 
 def _answer_change(w: _Writer, item: dict[str, Any], change: Row) -> Row:
@@ -376,7 +406,7 @@ def _answer(w: _Writer, row: Row) -> Row:
         shown[w.say(Text.MYDATA_FIELD_QUESTION)] = question.label.get(w.language)
         display = intake.display(question, w.content, value, w.language)
         shown[w.say(Text.MYDATA_FIELD_ANSWER)] = display
-        if display != str(value):
+        if value is not None and display != str(value):
             shown[w.say(Text.MYDATA_FIELD_STORED)] = value
     shown[w.say(Text.MYDATA_FIELD_ANSWERED)] = w.moment(row.get("answered_at"))
     return shown

@@ -68,7 +68,7 @@ def backup_key(settings: Settings) -> tuple[bytes | None, str | None]:
     if keyed and expected is not None and key_check(key) != expected:
         return None, (
             f"the erasure key ({key_source(settings)}) is not the key this database's"
-            f" {keyed} erasure/withdrawal record(s) were made with"
+            f" erasure/withdrawal records ({keyed}) were made with"
         )
     return key, None
 

@@ -73,7 +73,8 @@ async def use_checked_key(store: Store, settings: Settings) -> None:
         if keyed:
             raise SettingsError(
                 f"Configuration error: the erasure key ({key_source(settings)}) is not the key"
-                f" this database's {keyed} erasure/withdrawal record(s) were made with: put back"
+                f" this database's erasure/withdrawal records ({keyed}) were made with:"
+                " put back"
                 f" the original key, never a new one ({KEY_HELP})"
             )
         log.warning("The erasure key changed; this database has no keyed records yet: accepted")

@@ -223,8 +223,8 @@ class Settings(BaseSettings):
     # a match needs to be answered directly, to be offered as a suggestion, and for a
     # question typed after /tanya to be answered before it goes to staff. Defaults chosen
     # with benchmarks/ask_match.py (docs/performance.md).
-    ask_answer_confidence: float = Field(default=0.30, ge=0, le=1)
-    ask_suggest_confidence: float = Field(default=0.20, ge=0, le=1)
+    ask_answer_confidence: float = Field(default=0.35, ge=0, le=1)
+    ask_suggest_confidence: float = Field(default=0.10, ge=0, le=1)
     ask_relay_confidence: float = Field(default=0.90, ge=0, le=1)
     controller_name: str | None = Field(default=None, max_length=200)
     controller_contact: str | None = Field(default=None, max_length=200)

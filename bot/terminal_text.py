@@ -38,3 +38,8 @@ def _without_control(char: str, keep_newlines: bool) -> str:
     if unicodedata.category(char) != "Cc" or (keep_newlines and char == "\n"):
         return char
     return " " if char.isspace() else ""
+
+
+def count_of(number: int, noun: str, plural: str | None = None) -> str:
+    """A count with its noun, as English writes it: 1 lead, 2 leads, 0 entries."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"

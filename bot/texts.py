@@ -1,11 +1,74 @@
 """The keys of every message the bot says; the words themselves live in content/messages.yaml.
 
 Start-up fails if a key here has no text in both languages, or a text has no key here.
+How numbers are written into texts is decided here too (`TextFormatter`): counts in the
+language's own way (1.005 in Indonesian, 1,005 in English), and a noun that agrees with its
+count through the one mechanism texts have for it, `{count:lead|leads}`.
 """
 
 from __future__ import annotations
 
+import string
 from enum import StrEnum
+from typing import Any
+
+# Placeholders that hold numbers which are names, not amounts: never grouped (#1005, id 42);
+# so is any placeholder named *_id (chat_id, user_id, update_id).
+IDENTIFIERS = frozenset({"id", "user_id", "update_id", "chat_id"})
+_GROUPING = {"id": ".", "en": ","}  # the thousands separator of each language
+
+
+def plural_forms(spec: str) -> tuple[str, str] | None:
+    """The (one, other) forms of a `{count:one|other}` placeholder; None if it has none."""
+    one, bar, other = spec.partition("|")
+    if not bar or "|" in other or not one.strip() or not other.strip():
+        return None
+    return one, other
+
+
+def grouped(number: int, language: str) -> str:
+    """A whole number as the language writes it: 1.005 (Indonesian), 1,005 (English)."""
+    return f"{number:,}".replace(",", _GROUPING.get(language, ","))
+
+
+def counted(value: Any) -> int | None:
+    """A value as a count, if it is one (an int, or digits the code already made text)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    text = str(value).strip()
+    return int(text) if text.isdigit() else None
+
+
+class TextFormatter(string.Formatter):
+    """Fills a message's {placeholders} in one language.
+
+    `{count}` with a whole number writes it grouped as the language does (1.005 / 1,005),
+    except placeholders in IDENTIFIERS. `{count:one|other}` writes the noun that agrees with
+    the count: "one" for exactly 1, "other" otherwise ("{count} {count:lead|leads}"); the
+    Indonesian text simply writes its one word ("{count} pendaftar"): no "(s)" artefacts.
+    """
+
+    def __init__(self, language: str) -> None:
+        super().__init__()
+        self.language = language
+
+    def get_value(self, key: int | str, args: Any, kwargs: Any) -> Any:
+        value = super().get_value(key, args, kwargs)
+        if key in IDENTIFIERS or str(key).endswith("_id"):
+            return str(value)
+        return value
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec:
+            forms = plural_forms(format_spec)
+            if forms is None:
+                raise ValueError(f"{format_spec!r} is not a plural form such as lead|leads")
+            return forms[0] if counted(value) == 1 else forms[1]
+        if isinstance(value, int) and not isinstance(value, bool):
+            return grouped(value, self.language)
+        return str(value)
 
 
 class Text(StrEnum):
@@ -162,6 +225,9 @@ class Text(StrEnum):
     DELETE_CONFIRM = "delete_confirm"
     DELETE_DONE = "delete_done"
     DELETE_KEPT = "delete_kept"
+    WITHDRAW_CONFIRM = "withdraw_confirm"
+    BTN_CONFIRM_WITHDRAW = "btn_confirm_withdraw"
+    WITHDRAW_KEPT = "withdraw_kept"
     # The staff desk: exports, statistics, lead lists
     COMMAND_EXPORT = "command_export"
     COMMAND_STATS = "command_stats"
@@ -171,6 +237,7 @@ class Text(StrEnum):
     EXPORT_USAGE = "export_usage"
     EXPORT_EMPTY = "export_empty"
     EXPORT_CAPTION = "export_caption"
+    EXPORT_CAPTION_DRAFTS = "export_caption_drafts"
     EXPORT_ZIPPED = "export_zipped"
     EXPORT_SPLIT = "export_split"
     EXPORT_SHEET_NAME = "export_sheet_name"
@@ -286,6 +353,7 @@ class Text(StrEnum):
     CONTROLLER_ADDRESS = "controller_address"
     AS_OF = "as_of"
     MONTH_NAMES = "month_names"
+    CLOCK = "clock"
     COMMAND_RELOAD = "command_reload"
     RELOAD_DONE = "reload_done"
     RELOAD_REFUSED = "reload_refused"
@@ -298,6 +366,7 @@ class Text(StrEnum):
     STATUS_LIST = "status_list"
     STATUS_ITEM = "status_item"
     STATUS_NONE = "status_none"
+    STATUS_UNFINISHED = "status_unfinished"
     COMMAND_NOTE = "command_note"
     PIPELINE_SECTION = "pipeline_section"
     PIPELINE_NOBODY = "pipeline_nobody"
@@ -308,6 +377,11 @@ class Text(StrEnum):
     PIPELINE_NOTE_LINE = "pipeline_note_line"
     PIPELINE_HISTORY_STAGE = "pipeline_history_stage"
     PIPELINE_HISTORY_TOLD = "pipeline_history_told"
+    PIPELINE_HISTORY_QUEUED = "pipeline_history_queued"
+    PIPELINE_HISTORY_SENT = "pipeline_history_sent"
+    PIPELINE_HISTORY_UNDELIVERED = "pipeline_history_undelivered"
+    PIPELINE_HISTORY_UNCERTAIN = "pipeline_history_uncertain"
+    PIPELINE_HISTORY_SUPERSEDED = "pipeline_history_superseded"
     PIPELINE_HISTORY_ASSIGN = "pipeline_history_assign"
     PIPELINE_HISTORY_SUBMITTED = "pipeline_history_submitted"
     PIPELINE_MORE = "pipeline_more"
@@ -532,6 +606,8 @@ class Text(StrEnum):
     WS_MENU_BUTTON = "ws_menu_button"
     BTN_OPEN_WORKSPACE = "btn_open_workspace"
     WS_TITLE = "ws_title"
+    WS_LOG_STAFF_TEXT = "ws_log_staff_text"
+    WS_LOG_STAFF_ARGUMENTS = "ws_log_staff_arguments"
     WS_LOADING = "ws_loading"
     WS_SAVING = "ws_saving"
     WS_RETRY = "ws_retry"
@@ -661,6 +737,19 @@ class Text(StrEnum):
     WS_STATS_AT = "ws_stats_at"
     WS_STATS_NONE = "ws_stats_none"
     WS_CHART_BAR = "ws_chart_bar"
+    # The workspace's records (content/messages_workspace_records.yaml)
+    WS_LEAD_DUPLICATES = "ws_lead_duplicates"
+    WS_FILTER_WAITING = "ws_filter_waiting"
+    WS_WAITING_ORDER = "ws_waiting_order"
+    WS_LEAD_CONTACT = "ws_lead_contact"
+    WS_CONTACT_WHATSAPP = "ws_contact_whatsapp"
+    WS_CONTACTED_PROMPT = "ws_contacted_prompt"
+    WS_CONTACTED_NOTE = "ws_contacted_note"
+    WS_EDIT_ANSWER = "ws_edit_answer"
+    WS_EDIT_NOW = "ws_edit_now"
+    WS_EDIT_RULES = "ws_edit_rules"
+    WS_EDIT_MULTI = "ws_edit_multi"
+    WS_SAVE = "ws_save"
 
     # One talent, one living record (content/messages_records.yaml)
     UPDATE_CHOOSE = "update_choose"

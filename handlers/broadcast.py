@@ -14,12 +14,12 @@ from telegram.error import BadRequest
 from telegram.ext import ApplicationHandlerStop, ChatMemberHandler
 
 from bot.content import Markup, html_error
+from bot.leads.export import wib_words
 from bot.outreach import audience as audiences
 from bot.outreach.audience import EVERYONE, Audience, AudienceError, parse_audience
 from bot.outreach.broadcast import (
     example_wib,
     footer_language,
-    format_wib,
     parse_wib,
     send_announcement,
 )
@@ -181,7 +181,7 @@ def _scheduled(item: Broadcast) -> bool:
 async def _describe(context: BotContext, item: Broadcast) -> str:
     """One line of the list: how far a running one is, or when a scheduled one goes out."""
     if _scheduled(item) and item.send_at is not None:
-        when = format_wib(item.send_at)
+        when = wib_words(context.content, item.send_at, context.language())
         return context.text(Text.BROADCAST_ITEM_SCHEDULED, id=item.id, when=when, total=item.total)
     tally = await context.services.store.broadcasts.tally(item.id)
     return context.text(Text.BROADCAST_ITEM_SENDING, id=item.id, sent=tally.sent, total=item.total)
@@ -327,7 +327,7 @@ async def _schedule_at(update: Update, context: BotContext, draft: Broadcast, te
     count = await _queue(context, draft, SCHEDULE, send_at)
     if count is None:
         return
-    when = format_wib(send_at)
+    when = wib_words(context.content, send_at, context.language())
     await reply(update, context.text(Text.BROADCAST_SCHEDULED, id=draft.id, when=when, count=count))
 
 
@@ -467,7 +467,7 @@ async def _ask_new_time(update: Update, context: BotContext, broadcast_id: int) 
     text = context.text(
         Text.BROADCAST_ASK_NEW_TIME,
         id=broadcast_id,
-        when=format_wib(item.send_at),
+        when=wib_words(context.content, item.send_at, context.language()),
         example=example_wib(),
     )
     await show(update, text)
@@ -487,7 +487,7 @@ async def _reschedule_at(update: Update, context: BotContext, broadcast_id: int,
         return
     actor = Actor.staff(user.id if user else 0)
     if await reschedule_broadcast(context.services.store, actor, broadcast_id, send_at):
-        when = format_wib(send_at)
+        when = wib_words(context.content, send_at, context.language())
         await reply(update, context.text(Text.BROADCAST_RESCHEDULED, id=broadcast_id, when=when))
     else:
         await reply(update, context.text(Text.BROADCAST_NOT_SCHEDULED, id=broadcast_id))

@@ -105,6 +105,8 @@ async def _set(
     bot: Bot, services: Services, specs: Sequence[Command], scope: BotCommandScope | None
 ) -> None:
     """One menu in Indonesian and English; the default language also for any other."""
+    if services.settings.staff_chat_id is None:  # /tanya is closed: the menu leaves it out
+        specs = [spec for spec in specs if spec is not commands.ASK]
     for language in LANGUAGES:
         listed = [
             BotCommand(spec.name_for(language), services.content.text(spec.description, language))

@@ -143,7 +143,7 @@ def _province_rows(
 ) -> list[list[InlineKeyboardButton]]:
     if screen.matches:
         parts.append(content.text(Text.INTAKE_PROVINCE_MATCHES, language))
-        values = screen.matches[: intake.PROVINCE_PAGE_SIZE]
+        values = screen.matches[: intake.MATCHES_SHOWN]
         return pairs([_province_button(draft, content, language, value) for value in values])
     values, pages = intake.province_page(content, screen.page)
     page = min(max(screen.page, 0), pages - 1)

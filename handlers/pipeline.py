@@ -14,12 +14,14 @@ from telegram.ext import ApplicationHandlerStop, BaseHandler, CallbackQueryHandl
 from telegram.ext import filters as tg_filters
 
 from bot import commands
+from bot.content import Content
 from bot.leads import pipeline, records
 from bot.leads.export import plain_text
 from bot.leads.pipeline import FilterError, NoteError, PipelineFilter, StageError, parse_code
 from bot.parsing import small_int
-from bot.store import Lead
-from bot.store.pipeline import NOTE_LIMIT, Move
+from bot.settings import Settings
+from bot.store import Lead, Store
+from bot.store.pipeline import NOTE_LIMIT, LeadState, Move
 from bot.texts import Text
 from handlers import pipeline_bulk, privacy
 from handlers import pipeline_views as views
@@ -109,7 +111,7 @@ async def leads_command(update: Update, context: BotContext) -> None:
     try:
         chosen = pipeline.parse_filter(context.args or [], context.content)
     except FilterError as error:
-        stages = ", ".join(context.content.stages)
+        stages = pipeline.stage_list(context.content, context.language())
         await reply(update, context.text(Text.LEADS_USAGE, word=str(error), stages=stages))
         return
     await _show_list(update, context, chosen, 0)
@@ -145,37 +147,18 @@ async def _lead_view(
     (a stage saved, an assignment changed), which then stands for this view too: every page
     of a lead shown to staff is on record.
     """
-    store = context.services.store
-    state = await store.pipeline.state(lead.application_id)
+    services, language = context.services, context.language(update)
+    state = await services.store.pipeline.state(lead.application_id)
     if state is None:
         return None
     if viewed:
-        await store.audit.add(actor(update), "lead_viewed", state.reference)
-    notes, notes_total = await store.pipeline.notes(lead.application_id, views.SHOWN_NOTES)
-    history, history_total = await store.pipeline.history(lead.application_id, views.SHOWN_HISTORY)
-    people = {state.assignee_id, *(note.author.user_id for note in notes)}
-    people |= {item.actor.user_id for item in history}
-    people |= {small_int(item.to_value or "") for item in history if item.kind == "assign"}
-    extras = await records_desk.lead_extras(context, lead, state, notes_total)
-    people |= extras.people
-    names = await _names(context, people)
-    details = LeadDetails(
-        state=state,
-        notes=notes,
-        notes_total=notes_total,
-        history=history,
-        history_total=history_total,
-        updates=await store.pipeline.update_counts(lead.application_id),
-        names=names,
-        forwarding=context.services.settings.forwarding(),
-        changes=extras.history(context.content, context.language(update), names),
-        changes_total=extras.changes_total,
-        extra_text=extras.text,
-        extra_rows=extras.rows,
+        await services.store.audit.add(actor(update), "lead_viewed", state.reference)
+    details = await lead_details(
+        services.store, context.content, services.settings, language, state, lead
     )
     return views.lead_screen(
         context.content,
-        context.language(update),
+        language,
         lead,
         details,
         actor(update).user_id or 0,
@@ -183,6 +166,47 @@ async def _lead_view(
         code,
         _workspace(update, context),
     )
+
+
+async def lead_details(
+    store: Store, content: Content, settings: Settings, language: str, state: LeadState, lead: Lead
+) -> LeadDetails:
+    """Everything the lead's page shows besides its answers (read, not audited)."""
+    notes, notes_total = await store.pipeline.notes(lead.application_id, views.SHOWN_NOTES)
+    history, history_total = await store.pipeline.history(lead.application_id, views.SHOWN_HISTORY)
+    people = {state.assignee_id, *(note.author.user_id for note in notes)}
+    people |= {item.actor.user_id for item in history}
+    people |= {small_int(item.to_value or "") for item in history if item.kind == "assign"}
+    extras = await records_desk.lead_extras(store, content, language, lead, state, notes_total)
+    people |= extras.people
+    names = await records.staff_names(store, people)
+    return LeadDetails(
+        state=state,
+        notes=notes,
+        notes_total=notes_total,
+        history=history,
+        history_total=history_total,
+        updates=await store.pipeline.update_counts(lead.application_id),
+        names=names,
+        forwarding=settings.forwarding(),
+        changes=extras.history(content, language, names),
+        changes_total=extras.changes_total,
+        extra_text=extras.text,
+        extra_rows=extras.rows,
+    )
+
+
+async def lead_page_text(
+    store: Store, content: Content, settings: Settings, language: str, lead: Lead
+) -> str | None:
+    """The lead's page as staff read it in Telegram (its HTML, without the buttons), for
+    `kocca-bot lead`; None for a lead no longer in the pipeline."""
+    state = await store.pipeline.state(lead.application_id)
+    if state is None:
+        return None
+    details = await lead_details(store, content, settings, language, state, lead)
+    text, _ = views.lead_screen(content, language, lead, details, 0)
+    return text
 
 
 async def _open(
@@ -581,10 +605,11 @@ async def status(update: Update, context: BotContext) -> None:
     user = update.effective_user
     if user is None:
         return
-    registrations = await context.services.store.pipeline.registrations(user.id)
-    await show(
-        update, *views.status_screen(context.content, context.language(update), registrations)
-    )
+    store = context.services.store
+    registrations = await store.pipeline.registrations(user.id)
+    unfinished = await store.applications.draft_for(user.id) is not None
+    language = context.language(update)
+    await show(update, *views.status_screen(context.content, language, registrations, unfinished))
 
 
 # For the other staff buttons on a lead's page (handlers/records.py).

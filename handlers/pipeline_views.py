@@ -8,7 +8,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.content import Content, Markup
 from bot.leads import pipeline
-from bot.leads.export import to_wib, wib_text
+from bot.leads.export import to_wib, wib_words
 from bot.leads.pipeline import PipelineFilter
 from bot.settings import Forwarding
 from bot.store import Lead
@@ -16,7 +16,7 @@ from bot.store.audit import Actor
 from bot.store.pipeline import HistoryItem, LeadState, Note, Registration
 from bot.texts import Text
 from handlers.staff_views import Screen, callback, lead_page, workspace_button
-from handlers.views import MENU, back_row, button, pairs
+from handlers.views import APPLY, MENU, back_row, button, pairs
 
 SHOWN_NOTES = 5
 SHOWN_HISTORY = 8
@@ -168,7 +168,7 @@ def _pipeline_section(content: Content, language: str, details: LeadDetails) -> 
         content.text(
             Text.PIPELINE_NOTE_LINE,
             language,
-            time=wib_text(note.created_at),
+            time=wib_words(content, note.created_at, language),
             author=who(content, language, note.author, names),
             text=_shorten(note.text),
         )
@@ -187,13 +187,13 @@ def _pipeline_section(content: Content, language: str, details: LeadDetails) -> 
         more = total - len(history)
         history.append(content.text(Text.PIPELINE_MORE, language, count=more))
     else:
-        submitted = wib_text(state.submitted_at)
+        submitted = wib_words(content, state.submitted_at, language)
         history.append(content.text(Text.PIPELINE_HISTORY_SUBMITTED, language, time=submitted))
     return content.text(
         Text.PIPELINE_SECTION,
         language,
         stage=pipeline.stage_label(content, state.stage, language),
-        since=wib_text(state.stage_changed_at),
+        since=wib_words(content, state.stage_changed_at, language),
         assignee=assignee,
         updates=updates,
         warnings=warnings,
@@ -203,8 +203,20 @@ def _pipeline_section(content: Content, language: str, details: LeadDetails) -> 
     )
 
 
+# What a stage change's message to the talent has become: queued until it is delivered.
+_TOLD = {
+    "pending": Text.PIPELINE_HISTORY_QUEUED,
+    "sending": Text.PIPELINE_HISTORY_QUEUED,
+    "sent": Text.PIPELINE_HISTORY_SENT,
+    "failed": Text.PIPELINE_HISTORY_UNDELIVERED,
+    "blocked": Text.PIPELINE_HISTORY_UNDELIVERED,
+    "uncertain": Text.PIPELINE_HISTORY_UNCERTAIN,
+    "superseded": Text.PIPELINE_HISTORY_SUPERSEDED,
+}
+
+
 def _history_line(content: Content, language: str, item: HistoryItem, names: dict[int, str]) -> str:
-    time = wib_text(item.created_at)
+    time = wib_words(content, item.created_at, language)
     author = who(content, language, item.actor, names)
     if item.kind == "assign":
         assignee = (
@@ -215,7 +227,8 @@ def _history_line(content: Content, language: str, item: HistoryItem, names: dic
         return content.text(
             Text.PIPELINE_HISTORY_ASSIGN, language, time=time, author=author, assignee=assignee
         )
-    told = content.text(Text.PIPELINE_HISTORY_TOLD, language) if item.notified else ""
+    told = content.text(_TOLD.get(item.delivery or "", Text.PIPELINE_HISTORY_TOLD), language)
+    told = told if item.notified else ""
     return content.text(
         Text.PIPELINE_HISTORY_STAGE,
         language,
@@ -289,12 +302,18 @@ def bulk_confirm_buttons(
 
 
 def status_screen(
-    content: Content, language: str, registrations: list[Registration]
+    content: Content, language: str, registrations: list[Registration], unfinished: bool = False
 ) -> tuple[str, InlineKeyboardMarkup]:
-    """The talent's registrations with their stage in words meant for them."""
-    markup = InlineKeyboardMarkup([back_row(content, language, MENU)])
+    """The talent's registrations with their stage in words meant for them, and a word on an
+    unfinished (paused) form, with a button to pick it up."""
+    rows = [back_row(content, language, MENU)]
+    paused = ""
+    if unfinished:
+        rows.insert(0, [button(content.text(Text.BTN_REMINDER_CONTINUE, language), APPLY)])
+        paused = content.text(Text.STATUS_UNFINISHED, language)
+    markup = InlineKeyboardMarkup(rows)
     if not registrations:
-        return content.text(Text.STATUS_NONE, language), markup
+        return paused or content.text(Text.STATUS_NONE, language), markup
     items = [
         content.text(
             Text.STATUS_ITEM,
@@ -305,4 +324,5 @@ def status_screen(
         )
         for item in registrations
     ]
-    return content.text(Text.STATUS_LIST, language, items=Markup("\n\n".join(items))), markup
+    text = content.text(Text.STATUS_LIST, language, items=Markup("\n\n".join(items)))
+    return "\n\n".join(part for part in (text, paused) if part), markup

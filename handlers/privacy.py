@@ -28,6 +28,9 @@ DELETE = "pv:delete"
 DELETE_YES = "pv:delete:yes"
 DELETE_NO = "pv:delete:no"
 TOGGLE = "pv:t:"  # + consent kind + ":1" (give) or ":0" (withdraw): a replay sets, never flips
+# Withdrawing consent to processing deletes registrations: ":0" only asks, these act.
+WITHDRAW_YES = f"{TOGGLE}processing:0:yes"
+WITHDRAW_NO = f"{TOGGLE}processing:0:no"
 REMINDERS = "pv:rm:"  # + "1" (on) or "0" (off): registration reminders, set the same way
 TOGGLEABLE = ("processing", "transfer_korea", "announcements")
 KIND_TEXT = {
@@ -65,6 +68,8 @@ async def consents(update: Update, context: BotContext) -> None:
     buttons: list[list[InlineKeyboardButton]] = []
     for kind, key in KIND_TEXT.items():
         consent = stored.get(kind)
+        if kind == "guardian" and consent is None:
+            continue  # asked of minors only: a line about it would puzzle everyone else
         if kind == "transfer_korea" and consent is None and forwarding is None:
             continue  # nothing is passed on here, and nothing was ever asked
         if consent is None:
@@ -90,10 +95,12 @@ async def consents(update: Update, context: BotContext) -> None:
         date = _day(context, preference.changed_at) if preference.changed_at else ""
         state = context.text(Text.REMINDER_PREFERENCE_OFF, date=date)
         switch = button(context.text(Text.BTN_REMINDERS_ON), f"{REMINDERS}1")
-    lines.append(context.text(Text.REMINDER_PREFERENCE_LINE, state=state))
+    preference_line = context.text(Text.REMINDER_PREFERENCE_LINE, state=state)
     buttons.append([switch])
     buttons.append(back_row(context.content, context.language(update), PRIVACY))
-    text = context.text(Text.CONSENTS_SCREEN, lines=Markup("\n".join(lines)))
+    text = context.text(
+        Text.CONSENTS_SCREEN, lines=Markup("\n".join(lines)), preferences=Markup(preference_line)
+    )
     await show(update, text, InlineKeyboardMarkup(buttons))
 
 
@@ -125,16 +132,24 @@ def _day(context: BotContext, moment: str) -> str:
 
 
 async def toggle_consent(update: Update, context: BotContext) -> None:
-    """Withdraw or give one consent; it takes effect at once."""
+    """Withdraw or give one consent; it takes effect at once (withdrawing the consent to
+    processing deletes registrations, so that one is confirmed first, like /hapusdata)."""
     query = update.callback_query
     user = update.effective_user
     if query is None or user is None:
         return
     kind, _, target = (query.data or "").removeprefix(TOGGLE).partition(":")
+    target, _, answer = target.partition(":")
     applications = context.services.store.applications
     current = (await applications.consents(user.id)).get(kind)
     if kind not in TOGGLEABLE or current is None or target not in ("0", "1"):
         await answer_query(update, context.text(Text.BUTTON_EXPIRED), alert=True)
+        return
+    if kind == "processing" and target == "0" and answer != "yes":
+        await _withdrawal_question(update, context, kept=answer == "no")
+        return
+    if answer == "yes" and not current.granted:  # an old confirmation: already withdrawn
+        await consents(update, context)
         return
     granted = target == "1"
     version = context.content.privacy.version
@@ -167,6 +182,20 @@ async def toggle_consent(update: Update, context: BotContext) -> None:
         return
     await answer_query(update, context.text(Text.CONSENT_UPDATED))
     await consents(update, context)
+
+
+async def _withdrawal_question(update: Update, context: BotContext, *, kept: bool) -> None:
+    """Ask before withdrawing consent to processing: what goes, and a way back unchanged."""
+    language = context.language(update)
+    if kept:  # "No, keep it": nothing was recorded, nothing is deleted
+        markup = InlineKeyboardMarkup([back_row(context.content, language, CONSENTS)])
+        await show(update, context.text(Text.WITHDRAW_KEPT), markup)
+        return
+    rows = [
+        [button(context.text(Text.BTN_CONFIRM_WITHDRAW), WITHDRAW_YES)],
+        [button(context.text(Text.BTN_KEEP_DATA), WITHDRAW_NO)],
+    ]
+    await show(update, context.text(Text.WITHDRAW_CONFIRM), InlineKeyboardMarkup(rows))
 
 
 async def toggle_reminders(update: Update, context: BotContext) -> None:
@@ -232,7 +261,6 @@ async def send_my_data(update: Update, context: BotContext) -> None:
     counts = made.counts
     summary = context.text(
         Text.MYDATA_SUMMARY,
-        profile=counts.get("users", 0),
         applications=counts.get("applications", 0),
         answers=counts.get("answers", 0),
         consents=counts.get("consents", 0),

@@ -19,7 +19,7 @@ from bot.content import Content
 from bot.leads import pipeline, records, waiting
 from bot.leads.pipeline import FilterError, PipelineFilter, parse_code
 from bot.parsing import small_int
-from bot.store import Lead
+from bot.store import Lead, Store
 from bot.store.pipeline import LeadState, Prompt
 from bot.store.records import LeadChange
 from bot.texts import Text
@@ -56,10 +56,9 @@ class LeadExtras:
 
 
 async def lead_extras(
-    context: BotContext, lead: Lead, state: LeadState, notes_total: int
+    store: Store, content: Content, language: str, lead: Lead, state: LeadState, notes_total: int
 ) -> LeadExtras:
     """Contact links, duplicates, their buttons, and answer changes for the history."""
-    store, content, language = context.services.store, context.content, context.language()
     found = await records.duplicates(store, lead.application_id)
     changes, total = await records.changes(store, lead.application_id, SHOWN_HISTORY)
     return LeadExtras(

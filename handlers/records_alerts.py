@@ -14,11 +14,11 @@ from telegram.error import TelegramError
 
 from bot.content import Markup
 from bot.leads.intake_flow import Screen
+from bot.leads.records import change_line
 from bot.texts import Text
 from handlers.common import BotContext, answer_query, reply
 from handlers.guard import staff_only
 from handlers.pipeline_views import open_button
-from handlers.registration_views import change_line
 from handlers.views import button
 
 log = logging.getLogger(__name__)

@@ -10,13 +10,13 @@ from telegram import ForceReply, InlineKeyboardButton, InlineKeyboardMarkup, Upd
 
 from bot.content import Question
 from bot.leads import intake, records
+from bot.leads.records import answer_text
 from bot.store import Lead
 from bot.store.pipeline import Prompt
 from bot.texts import Text
 from handlers import records_views as views
 from handlers.common import BotContext, answer_query, reply, show
 from handlers.pipeline_views import open_button
-from handlers.registration_views import answer_text
 from handlers.staff import actor, expired
 from handlers.views import button
 

@@ -10,6 +10,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.content import Content, Markup, Question
 from bot.leads import intake, records
 from bot.leads.export import wib_text
+from bot.leads.records import answer_text, change_line
 from bot.store.audit import Actor
 from bot.store.pipeline import LeadState
 from bot.store.records import LeadChange
@@ -17,7 +18,6 @@ from bot.store.staff_notes import StaffNote
 from bot.store.waiting import WaitingLead
 from bot.texts import Text
 from handlers.pipeline_views import who
-from handlers.registration_views import answer_text, change_line
 from handlers.staff_views import Screen
 from handlers.views import button, pairs
 

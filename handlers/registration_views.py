@@ -11,8 +11,8 @@ from bot.leads import intake
 from bot.leads.export import to_wib
 from bot.leads.intake_flow import Screen
 from bot.leads.intake_flow import press_data as data
+from bot.leads.records import change_line
 from bot.store import Draft
-from bot.store.records import AnswerChange
 from bot.texts import Text
 from handlers import intake_views
 from handlers.views import button
@@ -91,24 +91,3 @@ def update_review(screen: Screen, draft: Draft, content: Content, language: str)
         ],
     ]
     return text, InlineKeyboardMarkup(rows)
-
-
-def answer_text(content: Content, language: str, key: str, value: Any, present: bool) -> str:
-    """An answer as people read it; "—" for a skipped question, "(none)" for no answer."""
-    if not present:
-        return content.text(Text.RECORDS_NO_ANSWER, language)
-    question = content.questions.get(key)
-    if question is None:
-        return "—" if value is None else str(value)
-    return intake.display(question, content, value, language)
-
-
-def change_line(content: Content, language: str, change: AnswerChange, *, talent: bool) -> str:
-    """One changed answer: the talent sees the new value, staff see before and after."""
-    question = content.questions.get(change.key)
-    label = question.label.get(language) if question else change.key
-    after = answer_text(content, language, change.key, change.after, change.has_after)
-    if talent:
-        return content.text(Text.UPDATE_CHANGE_LINE, language, label=label, after=after)
-    before = answer_text(content, language, change.key, change.before, change.had_before)
-    return content.text(Text.RECORDS_CHANGE_LINE, language, label=label, before=before, after=after)

@@ -87,13 +87,20 @@ async def export_command(update: Update, context: BotContext) -> None:
         paths: dict[export.Format, Path] = {
             kind: Path(folder) / request.file_name(kind, now) for kind in export.FORMATS
         }
-        count = await export.write_exports(services.store, services.content, request.filter, paths)
-        log.info("Staff %s exported %d lead(s)", user.id if user else None, count)
-        if count == 0:
+        written = await export.write_exports(
+            services.store, services.content, request.filter, paths
+        )
+        log.info("Staff %s exported %d row(s)", user.id if user else None, written.rows)
+        if written.rows == 0:
             await reply(update, context.text(Text.EXPORT_EMPTY))
             return
-        caption = context.text(
-            Text.EXPORT_CAPTION, count=count, time=export.wib_text(now.isoformat())
+        time = export.wib_words(services.content, now.isoformat(), context.language())
+        caption = (
+            context.text(
+                Text.EXPORT_CAPTION_DRAFTS, leads=written.leads, drafts=written.drafts, time=time
+            )
+            if request.drafts
+            else context.text(Text.EXPORT_CAPTION, count=written.leads, time=time)
         )
         for path in paths.values():
             upload = await asyncio.to_thread(export.pack_for_upload, path, export.UPLOAD_LIMIT)
@@ -109,7 +116,7 @@ async def export_command(update: Update, context: BotContext) -> None:
 
 def _export_refusal(context: BotContext, error: FilterError) -> str:
     """Which word was not understood (or not a date), then the examples."""
-    stages = ", ".join(context.content.stages)
+    stages = pipeline.stage_list(context.content, context.language())
     usage = context.text(Text.EXPORT_USAGE_STAGES, stages=stages)
     lines = [context.text(Text.EXPORT_USAGE), usage]
     if error.word is not None:

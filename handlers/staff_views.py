@@ -6,7 +6,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo
 
 from bot.content import Content, Markup
 from bot.leads import intake, pipeline
-from bot.leads.export import wib_text
+from bot.leads.export import wib_words
 from bot.store import Lead
 from bot.texts import Text
 from handlers.intake_views import summary
@@ -92,7 +92,7 @@ def lead_list(
             name=_name(lead),
             sector=_answer(lead, "sector", content, language),
             role=_answer(lead, role_key, content, language),
-            time=wib_text(lead.submitted_at),
+            time=wib_words(content, lead.submitted_at, language),
         )
         below = [stage_line(content, language, lead, names or {})]
         below += (extra or {}).get(lead.application_id, [])
@@ -169,7 +169,7 @@ def lead_page(
         Text.LEAD_PAGE,
         language,
         reference=lead.reference or "",
-        time=wib_text(lead.submitted_at),
+        time=wib_words(content, lead.submitted_at, language),
         answers=Markup(summary(content, lead.answers, language)),
         user_id=lead.user_id,
         telegram_name=telegram_name or str(lead.user_id),

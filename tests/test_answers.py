@@ -87,7 +87,7 @@ async def test_not_sure_offers_entries_and_asks_the_team_with_the_question_prefi
     bot: Harness, staff_chat: EmulatedChat
 ) -> None:
     sari = bot.user(first_name="Sari")
-    [unsure] = await bot.send(sari, "kopro film sama korea bisa daftar dimana")
+    [unsure] = await bot.send(sari, "film sama korea bisa daftar dimana")
     assert unsure.text == shown(Text.ASK_NOT_SURE)
     assert CONTENT.programs["coproduction"].title.id in unsure.button_texts
     assert unsure.button_texts[-2:] == [ASK_TEAM, CONTENT.text(Text.BTN_MENU, "id")]
@@ -98,14 +98,14 @@ async def test_not_sure_offers_entries_and_asks_the_team_with_the_question_prefi
     mark = staff_chat.mark()
     [confirm] = await bot.press(sari, ASK_TEAM)
     assert confirm.text.startswith(opening(Text.ASK_CONFIRM))
-    assert "kopro film sama korea bisa daftar dimana" in confirm.text
+    assert "film sama korea bisa daftar dimana" in confirm.text
     assert staff_chat.messages_since(mark) == []  # nothing goes before the talent confirms
 
     await bot.press(sari, CONTENT.text(Text.BTN_ASK_SEND, "id"))
     assert sari.last_message.text == shown(Text.SUPPORT_ACK)
     header, copy = staff_chat.messages_since(mark)
     assert "Pertanyaan dari Sari" in header.text
-    assert copy.text == "kopro film sama korea bisa daftar dimana"
+    assert copy.text == "film sama korea bisa daftar dimana"
     [row] = questions(bot.database, sari.id)
     assert row["sent_to_staff_at"] is not None
 
@@ -133,10 +133,10 @@ async def test_without_a_staff_chat_nothing_points_to_asking_the_team(make_bot: 
     [nothing] = await bot.send(sari, "cara bikin nasi goreng enak")
     assert nothing.text.startswith(shown(Text.ASK_NOTHING_CLOSED))
     assert "/tanya" not in nothing.text and ASK_TEAM not in nothing.button_texts
-    [unsure] = await bot.send(sari, "kopro film sama korea bisa daftar dimana")
+    [unsure] = await bot.send(sari, "film sama korea bisa daftar dimana")
     assert unsure.text == shown(Text.ASK_NOT_SURE)
     assert ASK_TEAM not in unsure.button_texts
-    [answer] = await bot.send(sari, "kak ada open call gak?")
+    [answer] = await bot.send(sari, "bcww itu apa")
     [changed] = await bot.press(sari, NOT_THIS, message=answer)
     assert changed.text == shown(Text.ASK_NOT_THIS_CLOSED)  # nothing else fits
     assert ASK_TEAM not in changed.button_texts
@@ -198,7 +198,7 @@ async def test_a_button_of_an_entry_removed_by_a_reload_says_the_page_is_gone(
         admin_ids=frozenset({ADMIN_ID}), staff_chat_id=STAFF_CHAT_ID, content_dir=content_folder
     )
     sari = bot.user(first_name="Sari")
-    [unsure] = await bot.send(sari, "kopro film sama korea bisa daftar dimana")
+    [unsure] = await bot.send(sari, "film sama korea bisa daftar dimana")
     title = CONTENT.programs["coproduction"].title.id
     assert title in unsure.button_texts
 
@@ -213,7 +213,7 @@ async def test_a_button_of_an_entry_removed_by_a_reload_says_the_page_is_gone(
     assert gone.text.startswith(shown(Text.ASK_ENTRY_GONE))
     assert CONTENT.text(Text.BTN_PROGRAMS, "id") in gone.button_texts
     # New questions no longer find it.
-    [again] = await bot.send(sari, "kopro film sama korea bisa daftar dimana")
+    [again] = await bot.send(sari, "film sama korea bisa daftar dimana")
     assert title not in again.button_texts
 
 
@@ -236,7 +236,7 @@ async def test_stats_count_the_week_and_list_unanswered_questions_masked(
     await bot.send(sari, "kak ada open call gak?")  # answered
     [answer] = await bot.send(budi, "kapan open call film")  # answered, then "not this"
     await bot.press(budi, NOT_THIS, message=answer)
-    await bot.send(sari, "kopro film sama korea bisa daftar dimana")  # suggested
+    await bot.send(sari, "film sama korea bisa daftar dimana")  # suggested
     await bot.send(sari, "Cara bikin nasi goreng enak?")  # unanswered, twice
     await bot.send(budi, "cara bikin nasi goreng enak")
     await bot.send(budi, "jual akun ml, hubungi budi.s@example.com atau 0812-9876-5432")
@@ -282,6 +282,7 @@ async def test_questions_are_in_my_data_and_go_with_the_conversation(bot: Harnes
     await bot.press(sari, CONTENT.text(Text.BTN_MY_CONSENTS, "id"))
     processing = CONTENT.text(Text.CONSENT_KIND_PROCESSING, "id")
     await bot.press(sari, CONTENT.text(Text.BTN_WITHDRAW, "id", kind=processing))
+    await bot.press(sari, CONTENT.text(Text.BTN_CONFIRM_WITHDRAW, "id"))  # asked first
     assert questions(bot.database, sari.id) == []
 
     await bot.send(sari, "kak ada open call gak?")
@@ -297,7 +298,7 @@ BAD_INPUT = {
     "only digits": "08123456789012345",
     "a phone number": "+62 812-3456-7890",
     "an email": "sari.dewi@example.com",
-    "an HTML tag": "<b>kopro</b> film sama korea bisa daftar dimana <script>",
+    "an HTML tag": "<b>film</b> sama korea bisa daftar dimana <script>",
     "RTL text": "مرحبا، هل يوجد open call؟ \u202eabc\u202c",
     "zero-width characters": "kak\u200b ada\u200d open\u2060 call\ufeff gak?",
 }

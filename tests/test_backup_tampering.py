@@ -140,7 +140,7 @@ async def test_a_restore_carries_newer_audit_entries_and_is_audited_itself(
     assert code == 0, err
     assert "Carried over 2 audit entries made since the backup" in out, out
     # Dewi and the admin first wrote to the bot after the backup.
-    assert "2 user(s) and 0 lead(s) of the replaced database are not in the backup" in out, out
+    assert "2 users and 0 leads of the replaced database are not in the backup" in out, out
     code, printed, err = await backed_up.cli("audit")
     assert code == 0, err
     lines = printed.splitlines()

@@ -11,6 +11,7 @@ import pytest
 
 from bot.content import Content
 from bot.emulator import EmulatedUser
+from bot.leads.export import wib_words
 from bot.outreach import broadcast as worker
 from bot.outreach.audience import AudienceError, count, parse_audience
 from bot.outreach.broadcast import WIB, format_wib, parse_wib
@@ -19,7 +20,7 @@ from bot.texts import Text
 from bot.transport import retrying
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import SETTLE_TIMEOUT, Harness
-from tests.leads import shown
+from tests.leads import CONTENT, shown
 from tests.subscribers import (
     add_subscribers,
     deliveries,
@@ -123,7 +124,7 @@ async def test_english_version_goes_to_english_speaking_subscribers(bot: Harness
     assert english_intro.text.startswith("👀 Versi bahasa Inggris")
     assert english.text.startswith("Applications are open")
     assert FOOTER_EN in english.text
-    assert "2 menerima versi utama, 1 menerima versi bahasa Inggris" in confirm.text
+    assert shown(Text.BROADCAST_CONFIRM_SPLIT, main=2, english=1) in confirm.text
 
     await bot.press(admin, "🚀 Kirim sekarang")
     await wait_delivered(bot.store, 1)
@@ -252,7 +253,7 @@ async def test_non_admin_cannot_broadcast(bot: Harness) -> None:
 
     mallory = bot.user(first_name="Mallory")
     (answer,) = await bot.send(mallory, "/broadcast")
-    assert answer.text.startswith("Perintah itu tidak aku kenal")
+    assert answer.text.startswith(shown(Text.UNKNOWN_COMMAND))
     anchor = answer.message_id
     for forged in ("bc:send:1", "bc:new", "bc:stop:1", "bc:aud:1:all"):
         await bot.act(mallory, mallory.press_raw, anchor, forged)
@@ -409,7 +410,8 @@ async def test_scheduled_broadcast_goes_out_at_its_time_not_before(
 
     admin = _admin(bot)
     (listing,) = await bot.send(admin, "/broadcast")
-    assert f"#{broadcast_id} — terjadwal {format_wib(send_at)} WIB, 1 penerima" in listing.text
+    when = wib_words(CONTENT, send_at, "id")  # 4 Desember 2026, 09.00
+    assert f"#{broadcast_id} — terjadwal {when} WIB, 1 penerima" in listing.text
     assert listing.button_texts == [
         f"👁 Lihat #{broadcast_id}",
         f"✖️ Batalkan #{broadcast_id}",
@@ -439,9 +441,11 @@ async def test_schedule_in_chat_then_cancel_it(bot: Harness) -> None:
     assert bad.text.startswith("Formatnya belum pas")
     (past,) = await bot.send(admin, "2020-01-01 09:00")
     assert past.text.startswith("Waktu itu sudah lewat")
-    tomorrow = (datetime.now(WIB) + timedelta(days=1)).strftime("%Y-%m-%d") + " 09:00"
+    day = (datetime.now(WIB) + timedelta(days=1)).date()
+    tomorrow = day.isoformat() + " 09:00"
     (scheduled,) = await bot.send(admin, tomorrow)
-    assert scheduled.text.startswith(f"🕘 Pengumuman #1 dijadwalkan {tomorrow} WIB untuk 1")
+    when = f"{CONTENT.date_text(day, 'id')}, 09.00"  # as EYD writes it
+    assert scheduled.text.startswith(f"🕘 Pengumuman #1 dijadwalkan {when} WIB untuk 1")
     stored = await bot.store.broadcasts.get(1)
     assert stored is not None
     assert stored.send_at == parse_wib(tomorrow)
@@ -520,6 +524,9 @@ async def test_cli_queues_a_broadcast_the_running_bot_delivers(
     assert code == 1
     assert "3 subscribers would receive" in out
     assert "Not queued." in out
+    code, out, err = await kocca_bot("--text-file", str(text))  # from cron: nobody answers
+    assert code == 2 and "Traceback" not in err
+    assert "Add --yes to queue without asking." in err
     assert await bot.store.broadcasts.active() == []
 
     code, out, err = await kocca_bot("--text-file", str(text), "--audience", "language=en", "--yes")

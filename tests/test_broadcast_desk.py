@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from bot.leads.export import wib_words
 from bot.outreach.broadcast import example_wib, format_wib, parse_wib
 from bot.texts import Text
 from tests.conftest import ADMIN_ID
@@ -107,7 +108,7 @@ async def test_a_scheduled_announcement_is_viewed_and_rescheduled(bot: Harness) 
 
     [announcement, details] = await bot.press(admin, view)
     assert announcement.html is not None and announcement.html.startswith("<b>MU:CON</b> 2026")
-    assert format_wib(IN_TWO_DAYS) in details.text
+    assert wib_words(CONTENT, IN_TWO_DAYS, "id") in details.text  # 5 Desember 2026, 09.00
     assert details.button_texts[:2] == [
         shown(Text.BTN_BROADCAST_RESCHEDULE),
         shown(Text.BTN_BROADCAST_STOP, id=broadcast_id),
@@ -118,10 +119,11 @@ async def test_a_scheduled_announcement_is_viewed_and_rescheduled(bot: Harness) 
     later = (datetime.now(UTC) + timedelta(days=5)).astimezone(UTC)
     typed = format_wib(later.isoformat())
     [done] = await bot.send(admin, typed)
-    assert done.text == shown(Text.BROADCAST_RESCHEDULED, id=broadcast_id, when=typed)
     item = await bot.store.broadcasts.get(broadcast_id)
     assert item is not None and item.status == "queued"
     assert item.send_at is not None and format_wib(item.send_at) == typed
+    when = wib_words(CONTENT, item.send_at, "id")  # as EYD writes it: 8 Desember 2026, 23.36
+    assert done.text == shown(Text.BROADCAST_RESCHEDULED, id=broadcast_id, when=when)
     [(actor, detail)] = await _audit(bot, "broadcast_rescheduled")
     assert actor == ADMIN_ID
     assert json.loads(detail) == {

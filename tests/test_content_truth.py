@@ -216,6 +216,8 @@ def test_dates_read_as_people_write_them() -> None:
         ("ntb", "nusa_tenggara_barat"),
         ("DKI", "dki_jakarta"),
         ("Jakarta", "dki_jakarta"),
+        ("jaksel", "dki_jakarta"),  # the five cities of Jakarta, as people say them
+        ("Jakarta Timur", "dki_jakarta"),
         ("Sulsel", "sulawesi_selatan"),
         ("Kaltim", "kalimantan_timur"),
         ("Kepri", "kepulauan_riau"),

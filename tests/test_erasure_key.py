@@ -100,8 +100,8 @@ async def test_erasure_survives_the_restore_of_an_older_backup(
 
     code, out, err = await run_cli(tmp_path, env, "restore", str(backup))
     assert code == 0, err
-    assert "Carried over 1 erasure record(s)" in out
-    assert "1 talent(s) erased again" in out
+    assert "Carried over 1 erasure record and" in out
+    assert "1 talent erased again" in out
     # The restore itself erases her again: no command before the next start shows her.
     values = every_value(database)
     for secret in SARI_DATA:
@@ -168,7 +168,7 @@ async def test_a_lost_or_wrong_key_is_refused_everywhere_and_never_replaced(
     wrong = {**env, "ERASURE_KEY": "w" * 40}
     code, _, err = await run_cli(tmp_path, wrong, "run")
     assert code == 2
-    assert "is not the key this database's 1 erasure/withdrawal record(s) were made with" in err
+    assert "is not the key this database's erasure/withdrawal records (1) were made with" in err
     code, _, err = await run_cli(tmp_path, wrong, "restore", str(backup))
     assert code == 2 and "not restored" in err
     assert list(tmp_path.glob("kocca.before-restore-*")) == []  # noqa: ASYNC240 - test folder
@@ -178,10 +178,10 @@ async def test_a_lost_or_wrong_key_is_refused_everywhere_and_never_replaced(
 
     kept.rename(key_file)  # put back
     code, out, _ = await run_cli(tmp_path, env, "doctor")
-    assert "✔ Erasure key:" in out and "matches this database's 1 keyed record(s)" in out
+    assert "✔ Erasure key:" in out and "matches this database's 1 keyed record" in out
     code, out, err = await run_cli(tmp_path, env, "restore", str(backup))
     assert code == 0, err
-    assert "1 talent(s) erased again" in out
+    assert "1 talent erased again" in out
     await bot.start()
     assert await bot.store.privacy.was_erased(sari.id)
     assert not any("Sari Dewi Lestari" in value for value in every_value(database))

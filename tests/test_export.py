@@ -107,10 +107,10 @@ async def export_both(
     """Write CSV and XLSX; check they hold the same cells; return the CSV rows."""
     request = request or ExportRequest()
     paths = {"csv": folder / "leads.csv", "xlsx": folder / "leads.xlsx"}
-    count = await write_exports(store, content, request.filter, paths)  # type: ignore[arg-type]
+    written = await write_exports(store, content, request.filter, paths)  # type: ignore[arg-type]
     rows = read_csv(paths["csv"].read_bytes())
     assert as_in_csv(read_xlsx(paths["xlsx"].read_bytes())) == rows
-    assert count == len(rows) - 1
+    assert written.rows == len(rows) - 1
     return rows
 
 

@@ -97,6 +97,6 @@ async def test_command_line_exports_are_private(tmp_path: Path) -> None:
             "--force",  # the XLSX replaces an older export
         )
         assert code == 0, err
-        assert out.startswith("Wrote 1 lead(s)")
+        assert out.startswith("Wrote 1 lead to")
         assert mode(path) == 0o600, kind
     assert mode(tmp_path / "exports") == 0o700

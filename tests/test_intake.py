@@ -158,12 +158,17 @@ async def test_multi_choice_toggles_and_enforces_limits(bot: Harness) -> None:
     done = _button(Text.BTN_DONE)
     await bot.press(user, done)
     assert shown(Text.INTAKE_TOO_FEW_CHOICES, min=1) in user.last_message.text
-    for genre in ("pop", "rock", "jazz", "dangdut"):
+    for genre in ("pop", "rock", "jazz"):
         await bot.press(user, label("genres", genre))
     assert "✅ Pop" in user.last_message.button_texts
-    await bot.press(user, done)
-    assert shown(Text.INTAKE_TOO_MANY_CHOICES, max=3) in user.last_message.text
-    await bot.press(user, "✅ Rock")  # untoggle
+    # A fourth choice is refused the moment it is pressed, not later at "Done".
+    [refused] = await bot.press(user, label("genres", "dangdut"))
+    assert refused.text.startswith(shown(Text.INTAKE_TOO_MANY_CHOICES, max=3))
+    assert "✅ " + label("genres", "dangdut") not in refused.button_texts
+    draft = await bot.store.applications.draft_for(user.id)
+    assert draft is not None and draft.pending == ["pop", "rock", "jazz"]
+    await bot.press(user, "✅ Rock")  # untoggle, then the fourth fits
+    await bot.press(user, label("genres", "dangdut"))
     await bot.press(user, done)
     assert (await _stored(bot, user.id))["genres"] == ["pop", "jazz", "dangdut"]
 
@@ -393,7 +398,13 @@ async def test_everything_answered_is_in_the_conversation_log(bot: Harness) -> N
     log = await bot.store.log.for_chat(user.id)
     incoming = [entry.text for entry in log if entry.direction == "in"]
     assert "Budi Santoso" in incoming and "/daftar" in incoming
-    assert any(entry.kind == "button" for entry in log)
+    # Presses are kept as the labels the talent read ("Film", "Kirim pendaftaran"), so the
+    # workspace and /dataku show them, not the bot's button codes.
+    pressed = [entry.text for entry in log if entry.kind == "button"]
+    assert CONTENT.questions["sector"].choices is not None
+    film = next(c for c in CONTENT.questions["sector"].choices if c.value == "film")
+    assert film.label.id in pressed
+    assert not any(text and text.startswith("i:") for text in pressed)
     outgoing = [entry.text or "" for entry in log if entry.direction == "out"]
     assert any("KOC-000001" in text for text in outgoing)
     assert all(text.strip() for text in outgoing)  # every outgoing entry has its text

@@ -52,7 +52,7 @@ async def test_chat_on_a_real_database_takes_the_lock_and_sends_nothing_queued(
         code, _, err = await _chat(tmp_path, env, "--database", str(refused), stdin=b"/start\n")
         assert code == 2
         said = " ".join(err.split())
-        assert f"{refused} holds 1 other user(s)" in said
+        assert f"{refused} holds 1 other user," in said
         assert "A copy of this database holds the same users and is refused the same way" in said
         assert "add --allow-real-talents" in said and "with sending off" in said
         assert "To try sending too, chat on a database of your own" in said
@@ -71,6 +71,9 @@ async def test_chat_on_a_real_database_takes_the_lock_and_sends_nothing_queued(
         chat_out, chat_err = await asyncio.wait_for(chat.communicate(b"/start\n/quit\n"), TIMEOUT)
     assert chat.returncode == 0, chat_err.decode()
     assert "Halo, Sari!" in chat_out.decode()
+    assert "Sending is off: announcements, stage messages and reminders stay queued" in " ".join(
+        chat_out.decode().split()
+    )
     assert _rows(database, "SELECT status FROM talent_updates") == [("pending",)]
     assert _rows(database, "SELECT blocked FROM users WHERE user_id = ?", (sari.id,)) == [(0,)]
     assert running_pid(database) is None
@@ -98,7 +101,7 @@ async def test_export_does_not_overwrite_a_file_unless_forced(
         tmp_path, env, "export", "--format", "csv", "--output", str(target), "--force"
     )
     assert code == 0, err
-    assert "Wrote 1 lead(s)" in out
+    assert "Wrote 1 lead to" in out
     assert "Sari Dewi Lestari" in target.read_text(encoding="utf-8-sig")
 
 

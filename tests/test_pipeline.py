@@ -187,7 +187,8 @@ async def test_stage_without_message_is_saved_at_once_and_one_with_message_is_pr
     await admin.wait_for_message(lambda message: message.text == sent, since=mark)
     (page,) = await bot.send(admin, "/lead KOC-000001")
     assert "Kabar ke talenta: 1 terkirim" in page.text
-    assert "Admin: Ditinjau → Shortlist (kabar dikirim)" in page.text
+    # The talent's message is reported "queued" until delivered, then "sent".
+    assert "Admin: Ditinjau → Shortlist" + t(Text.PIPELINE_HISTORY_SENT) in page.text
     assert "Admin: Baru → Ditinjau" in page.text
     actions = [action for _, _, action, _ in await audit(bot, "KOC-000001")]
     assert actions == ["lead_viewed", "stage_changed", "stage_changed", "lead_viewed"]
@@ -220,7 +221,7 @@ async def test_status_shows_talent_labels_in_their_language(
     assert t(Text.BTN_STATUS, "en") not in menu.button_texts  # only once they have applied
     await apply(bot, budi, FILMMAKER, language="en")
     (listed,) = await bot.send(budi, "/status")
-    assert "KOC-000001 · sent" in listed.text
+    assert "KOC-000001 · submitted" in listed.text
     assert content.stages["baru"].talent_label.en in listed.text
     await bot.send(budi, "/menu")
     assert t(Text.BTN_STATUS, "en") in budi.last_message.button_texts
@@ -348,7 +349,7 @@ async def test_forged_and_garbage_buttons_and_strangers(bot: Harness, staff_chat
     actions = [action for _, _, action, _ in await audit(bot)]
     assert actions == ["lead_viewed", "stage_change_refused"]
     (usage,) = await bot.send(admin, "/leads shortlist kemarin")
-    assert usage.text.startswith("Filter “kemarin” tidak aku kenal.")
+    assert usage.text.startswith("Aku belum kenal filter “kemarin”.")
 
 
 async def test_notes_by_button_and_by_command_never_reach_the_talent(
@@ -471,7 +472,7 @@ async def test_bulk_move_of_500_leads_sends_each_talent_one_message_under_the_bu
     mark = admin.mark()
     await bot.press(admin, t(Text.BTN_BULK_SEND))
     (done,) = admin.find("✅ Pindah massal #", since=mark)
-    assert "500 pendaftar sekarang di tahap Shortlist; 500 kabar sedang dikirim." in done.text
+    assert "500 pendaftar sekarang di tahap Shortlist; 500 kabar masuk antrean kirim." in done.text
     report = await admin.wait_for_message("📨 Pindah massal #", since=mark, timeout=120)
     assert "500 kabar terkirim, 0 memblokir bot, 0 gagal" in report.text
     sent = deliveries(bot.emulator)
@@ -581,7 +582,9 @@ async def test_withdrawing_consent_to_processing_hashes_the_lead_in_the_audit_lo
     await bot.send(admin, "/catatan KOC-000001 akan dihapus")
     await bot.send(sari, "/privasi")
     await bot.press(sari, callback_data="pv:consents")
-    await bot.press(sari, callback_data="pv:t:processing:0")
+    await bot.press(sari, callback_data="pv:t:processing:0")  # asks first
+    assert await bot.store.pipeline.state(1) is not None
+    await bot.press(sari, callback_data="pv:t:processing:0:yes")
     assert await bot.store.pipeline.state(1) is None
     assert [lead for _, _, _, lead in await audit(bot)] == [
         subject_hash(sari.id, bot.store.privacy.key)

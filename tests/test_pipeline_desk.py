@@ -177,7 +177,7 @@ async def test_command_line_moves_notes_and_prints_the_audit_log(
         "--note",
         "Dari skrip",
     )
-    assert "KOC-000001 is now at Shortlist; the talent update is queued" in out
+    assert "KOC-000001 moved to Shortlist; the talent update is queued" in out
     assert "note kept" in out
 
     async def delivered() -> bool:
@@ -186,11 +186,14 @@ async def test_command_line_moves_notes_and_prints_the_audit_log(
     await wait_until(delivered)  # the running bot sends what the command line queued
     assert "masuk daftar pendek" in sari.messages[-1].text
     out = await _kocca_bot(bot.database, tmp_path, "lead", "KOC-000001")
-    assert out.startswith("KOC-000001: Shortlist since ")  # DEFAULT_LANGUAGE (id)
+    (page,) = await bot.send(admin_of(staff_chat), "/lead KOC-000001")
+    # The page staff read in Telegram, word for word, in DEFAULT_LANGUAGE (id): the
+    # talent's answers, the stage, the note, the history.
+    assert out.rstrip("\n") == page.text
+    assert "Sari" in out and "Shortlist" in out and "Dari skrip" in out
     await _kocca_bot(bot.database, tmp_path, "lead", "KOC-000001", "--stage", "ghost", status=2)
     await _kocca_bot(bot.database, tmp_path, "lead", "KOC-000001", "--note", "x" * 2001, status=2)
     await _kocca_bot(bot.database, tmp_path, "lead", "KOC-000777", "--stage", "baru", status=1)
-    await bot.send(admin_of(staff_chat), "/lead KOC-000001")
 
     text = await _kocca_bot(bot.database, tmp_path, "audit", "--lead", "KOC-1")
     lines = text.splitlines()

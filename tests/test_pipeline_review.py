@@ -269,7 +269,7 @@ async def test_move_all_leaves_leads_already_at_the_stage_alone(
     mark = admin.mark()
     await bot.press(admin, label("shortlist"))
     (preview,) = admin.find("→ Shortlist", since=mark)
-    assert "1 di antaranya sudah di tahap itu dan dilewati." in preview.text
+    assert "Sudah di tahap itu, jadi dilewati: 1." in preview.text
     await bot.press(admin, t(Text.BTN_BULK_SEND))
     (done,) = admin.find("✅ Pindah massal", since=mark)
     assert "2 pendaftar sekarang di tahap Shortlist; 2 kabar" in done.text
@@ -567,7 +567,7 @@ async def test_status_and_chart_write_dates_day_first_in_words(
     await apply(bot, sari, MUSICIAN, language="en")
     (listed,) = await bot.send(sari, "/status")
     today = datetime.now(UTC).astimezone(WIB).date()
-    assert f"sent {CONTENT.date_text(today, 'en')}" in listed.text  # "1 December 2026"
+    assert f"submitted {CONTENT.date_text(today, 'en')}" in listed.text  # "1 December 2026"
     assert today.isoformat() not in listed.text
     stats = PipelineStats([], {}, None, 0, [("2026-11-18", 2), ("2026-12-01", 1)])
     days = pipeline.chart_data(stats, CONTENT, "id").days

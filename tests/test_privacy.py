@@ -31,6 +31,7 @@ from tests.leads import (
     copy_label,
     data_copy,
     label,
+    opening,
     read_csv,
     section,
     shown,
@@ -113,14 +114,14 @@ async def test_consents_are_recorded_and_can_be_withdrawn(bot: Harness) -> None:
     assert not (await bot.store.applications.consents(sari.id))["announcements"].granted
 
 
-async def test_withdrawing_consent_to_processing_removes_applications_at_once(
+async def test_withdrawing_consent_to_processing_asks_first_then_removes_applications(
     bot: Harness,
 ) -> None:
     sari, budi = bot.user(), bot.user(first_name="Budi")
     await apply(bot, sari, MUSICIAN)
     await apply(bot, budi, FILMMAKER)
     new = CONTENT.text(Text.BTN_NEW_REGISTRATION, "id")
-    await bot.send(sari, "/daftar")  # a second registration, left unfinished
+    await bot.send(sari, "/daftar")  # an unfinished registration too: it goes as well
     await bot.press(sari, new)
     await answer(bot, sari, "sector", "film")
     await bot.send(budi, "/daftar")  # Budi's unfinished one stays: he withdrew nothing
@@ -129,14 +130,38 @@ async def test_withdrawing_consent_to_processing_removes_applications_at_once(
     await bot.send(sari, "/privasi")
     await bot.press(sari, CONTENT.text(Text.BTN_MY_CONSENTS, "id"))
     processing = CONTENT.text(Text.CONSENT_KIND_PROCESSING, "id")
-    [reply] = await bot.press(sari, CONTENT.text(Text.BTN_WITHDRAW, "id", kind=processing))
-    assert reply.text == shown(Text.PROCESSING_WITHDRAWN, count=2)
-    owners = await bot.store.db.fetch_all("SELECT user_id, status FROM applications")
-    assert sorted((row["user_id"], row["status"]) for row in owners) == [
-        (budi.id, "draft"),
-        (budi.id, "submitted"),
+    withdraw = CONTENT.text(Text.BTN_WITHDRAW, "id", kind=processing)
+
+    async def state() -> tuple[list[int], bool, int]:
+        owners = await bot.store.db.fetch_all("SELECT user_id FROM applications ORDER BY id")
+        granted = (await bot.store.applications.consents(sari.id))["processing"].granted
+        log = await bot.store.db.fetch_value(
+            "SELECT COUNT(*) FROM conversation_log WHERE chat_id = ?", (sari.id,)
+        )
+        return [row["user_id"] for row in owners], granted, int(log)
+
+    # The first press only asks, saying what would be deleted; "No, keep it" changes nothing.
+    before = await state()
+    [question] = await bot.press(sari, withdraw)
+    assert question.text == shown(Text.WITHDRAW_CONFIRM)
+    assert question.button_texts == [
+        CONTENT.text(Text.BTN_CONFIRM_WITHDRAW, "id"),
+        CONTENT.text(Text.BTN_KEEP_DATA, "id"),
     ]
-    assert not (await bot.store.applications.consents(sari.id))["processing"].granted
+    [kept] = await bot.press(sari, CONTENT.text(Text.BTN_KEEP_DATA, "id"))
+    assert kept.text == shown(Text.WITHDRAW_KEPT)
+    owners, granted, _ = await state()
+    assert (owners, granted) == (before[0], True) and owners.count(sari.id) == 2
+    # Asked again and confirmed: every registration of hers goes, unfinished ones too.
+    await bot.press(sari, CONTENT.text(Text.BTN_BACK, "id"))
+    await bot.press(sari, withdraw)
+    [reply] = await bot.press(sari, CONTENT.text(Text.BTN_CONFIRM_WITHDRAW, "id"))
+    assert reply.text == shown(Text.PROCESSING_WITHDRAWN, count=2)
+    owners, granted, _ = await state()
+    assert owners == [budi.id, budi.id] and not granted
+    # An old confirmation pressed again withdraws nothing twice: it shows the consents.
+    [screen] = await bot.press(sari, callback_data="pv:t:processing:0:yes")
+    assert screen.text.startswith(opening(Text.CONSENTS_SCREEN))
 
 
 async def test_my_data_holds_every_kind_of_record_and_nothing_about_others(
@@ -380,7 +405,10 @@ async def test_changed_notice_version_asks_for_consent_again(make_bot: Any, tmp_
     [choice] = await bot2.send(sari, "/daftar")  # submitted before: update, or a new one
     [consent] = await bot2.press(sari, choice.button_texts[-1])  # a new registration
     assert consent.text.startswith("Sebelum mulai")
-    assert consent.button_texts == ["✅ Saya setuju", "Tidak setuju"]
+    assert consent.button_texts == [
+        CONTENT.text(Text.BTN_AGREE, "id"),
+        CONTENT.text(Text.BTN_DECLINE, "id"),
+    ]
 
 
 async def test_no_contact_details_or_answers_in_the_logs(

@@ -40,7 +40,8 @@ async def _withdraw(bot: Harness, talent: EmulatedUser, count: int = 1) -> None:
     await bot.send(talent, "/privasi")
     await bot.press(talent, CONTENT.text(Text.BTN_MY_CONSENTS, "id"))
     processing = CONTENT.text(Text.CONSENT_KIND_PROCESSING, "id")
-    [reply] = await bot.press(talent, CONTENT.text(Text.BTN_WITHDRAW, "id", kind=processing))
+    await bot.press(talent, CONTENT.text(Text.BTN_WITHDRAW, "id", kind=processing))
+    [reply] = await bot.press(talent, CONTENT.text(Text.BTN_CONFIRM_WITHDRAW, "id"))
     assert reply.text == shown(Text.PROCESSING_WITHDRAWN, count=count)
 
 
@@ -68,7 +69,8 @@ async def test_staff_hear_which_references_to_clean_up_and_lead_says_erased(
     assert "KOC-000001" in notice.text and "KOC-000003" in notice.text
     assert "KOC-000002" not in notice.text
     assert "<code>" not in notice.text  # the references are marked up, not shown as tags
-    assert f"• {len(relayed)} " in notice.text  # the relayed messages, counted
+    counted = shown(Text.PRIVACY_CLEAN_UP_RELAYED, count=len(relayed))
+    assert counted in notice.text  # the relayed messages, counted
     # It answers her first relayed message, so staff find the thread to delete.
     assert notice.reply_to_message_id == first_relayed.message_id
     # No personal data in it: no name, username, Telegram id or answer.
@@ -125,7 +127,7 @@ async def test_withdrawal_survives_the_restore_of_an_older_backup(
 
     code, out, err = await backed_up.cli("restore", str(backed_up.backup))
     assert code == 0, err
-    assert "1 withdrawal record(s)" in out and "the applications of 1 deleted again" in out
+    assert "1 withdrawal record newer" in out and "the applications of 1 deleted again" in out
     # The restore applied it: the command line never sees her application again.
     values = every_value(database)
     assert not any(secret in value for value in values for secret in SARI_DATA)
@@ -192,7 +194,7 @@ async def test_nothing_queued_in_a_backup_goes_out_after_a_restore(
     await bot.stop()
     code, out, err = await run_cli(tmp_path, env, "restore", str(backup))
     assert code == 0, err
-    assert "Held, not sent: 1 stage message(s)" in out and "1 announcement(s) cancelled" in out
+    assert "Held, not sent: 1 stage message (now" in out and "1 announcement cancelled" in out
     with sqlite3.connect(database) as db:
         assert db.execute("SELECT status FROM talent_updates").fetchall() == [("uncertain",)]
         assert db.execute("SELECT status FROM broadcasts").fetchall() == [("cancelled",)]

@@ -245,7 +245,7 @@ async def test_stage_words_in_either_language_and_any_case(
     out = await _kocca_bot(
         bot.database, tmp_path, "lead", "KOC-000001", "--stage", "tidak DILANJUTKAN"
     )
-    assert "KOC-000001 is now at Tidak dilanjutkan" in out
+    assert "KOC-000001 moved to Tidak dilanjutkan" in out
     out = await _kocca_bot(bot.database, tmp_path, "audit", "--lead", "KOC-000001")
     assert f"Admin ({ADMIN_ID})" in out  # the name with the id, where only ids were
 

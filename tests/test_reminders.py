@@ -41,6 +41,7 @@ from tests.leads import (
     copy_label,
     data_copy,
     section,
+    shown,
     where,
 )
 from tests.processes import BotProcess
@@ -185,7 +186,7 @@ async def test_one_reminder_after_each_delay_counted_from_the_last_activity(
     assert left > 1
     message = sari.messages[-1]
     assert message.message_id == first.result["message_id"]
-    assert message.text.startswith("👋 Hai Sari, pendaftaranmu belum selesai")
+    assert message.text.startswith("👋 Hai, Sari! Pendaftaranmu belum selesai")  # EYD V
     assert say(Text.REMINDER_PROGRESS_MANY, left=left) in message.text  # "tinggal N pertanyaan"
     assert message.button_texts == [
         say(Text.BTN_REMINDER_CONTINUE),
@@ -225,7 +226,7 @@ async def test_english_talent_gets_an_english_reminder(make_bot: Any) -> None:
     await answer(bot, john, "sector", "film", language="en")
     await wait_for_reminders(bot, john, 1)
     message = john.messages[-1]
-    assert message.text.startswith("👋 Hi John, your registration isn't finished yet")
+    assert message.text.startswith("👋 Hi, John! Your registration isn't finished yet")
     assert message.button_texts == [
         say(Text.BTN_REMINDER_CONTINUE, "en"),
         say(Text.BTN_REMINDER_LATER, "en"),
@@ -307,7 +308,7 @@ async def test_stop_reminders_is_a_preference_shown_changeable_and_in_my_data(
 ) -> None:
     bot, sari = await reminded(make_bot, clock)
     (edited,) = await bot.press(sari, say(Text.BTN_REMINDER_STOP))
-    assert edited.text == say(Text.REMINDER_STOPPED)
+    assert edited.text == shown(Text.REMINDER_STOPPED)
     assert edited.buttons == []
     assert await nothing_due_ever(bot)
 
@@ -361,6 +362,7 @@ async def test_finished_opted_out_withdrawn_erased_blocked_and_stale_talents_get
     await bot.send(withdrawn, "/privasi")
     await bot.press(withdrawn, say(Text.BTN_MY_CONSENTS))
     await bot.press(withdrawn, callback_data=f"{privacy.TOGGLE}processing:0")
+    await bot.press(withdrawn, callback_data=privacy.WITHDRAW_YES)  # confirmed
 
     erased = bot.user(first_name="Erased")
     await start_registration(bot, erased)
@@ -464,7 +466,8 @@ async def test_a_reminder_refused_with_429_is_not_sent_after_the_talent_stopped_
     elif stop == "stop_reminders":
         await bot.press(sari, say(Text.BTN_REMINDER_STOP))  # on reminder 1
     else:
-        await bot.press(sari, callback_data=f"{privacy.TOGGLE}processing:0")
+        await bot.press(sari, callback_data=f"{privacy.TOGGLE}processing:0")  # asks first
+        await bot.press(sari, callback_data=privacy.WITHDRAW_YES)
     caplog.set_level(logging.INFO, logger=worker.__name__)
     refused.release()
 
@@ -495,6 +498,7 @@ async def test_stats_show_reminders_sent_and_registrations_finished_after_one(
     await bot.press(finisher, say(Text.BTN_REMINDER_CONTINUE))
     await apply(bot, finisher, MUSICIAN)
 
+    eyd = hours.replace(":", ".").replace("-", "\N{EN DASH}")
     report, chart = await bot.send(bot.emulator.user(ADMIN_ID), "/stats")
     assert chart.kind == "photo"  # the pipeline's chart follows the text
     lines = report.text.splitlines()
@@ -503,7 +507,8 @@ async def test_stats_show_reminders_sent_and_registrations_finished_after_one(
     ]
     assert section == [
         "Pengingat pendaftaran",
-        f"Aktif: 2 detik setelah aktivitas terakhir · jam tenang {hours} WIB",
+        # EYD times with a period and an en dash, whatever QUIET_HOURS wrote
+        f"Aktif: 2 detik setelah aktivitas terakhir · jam tenang {eyd} WIB",
         "Terkirim: 2 (7 hari terakhir: 2)",
         "Selesai ≤ 7 hari setelah pengingat: 1 dari 2 pendaftaran yang diingatkan",
     ]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bot.texts import Text
 from tests.harness import Harness
+from tests.leads import CONTENT
 
 
 async def test_nothing_is_kept_per_user_after_their_updates(bot: Harness) -> None:
@@ -10,7 +12,7 @@ async def test_nothing_is_kept_per_user_after_their_updates(bot: Harness) -> Non
     for talent in talents:
         await bot.send(talent, "/start")
         await bot.send(talent, "/daftar")
-        await bot.press(talent, "✅ Saya setuju")
+        await bot.press(talent, CONTENT.text(Text.BTN_AGREE, "id"))
     application = bot.runner.application
     # Without persistence, python-telegram-bot would remember every user and chat id here.
     assert application._user_ids_to_be_updated_in_persistence == set()

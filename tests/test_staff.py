@@ -68,7 +68,7 @@ HEADERS = [
     "Sumber",
     "Setuju pemrosesan data",
     "Setuju penerusan data",
-    "Setuju pengumuman",
+    "Setuju info program",
     *PIPELINE_HEADERS,
 ]
 
@@ -178,7 +178,7 @@ async def test_admin_gets_csv_and_xlsx_with_every_answer_in_its_column(
         "Sumber": "ig_promo",
         "Setuju pemrosesan data": "ya",
         "Setuju penerusan data": "ya",
-        "Setuju pengumuman": "",
+        "Setuju info program": "",
     }
     assert filmmaker == {
         "Referensi": "KOC-000002",
@@ -211,7 +211,7 @@ async def test_admin_gets_csv_and_xlsx_with_every_answer_in_its_column(
         "Sumber": "",
         "Setuju pemrosesan data": "ya",
         "Setuju penerusan data": "tidak",
-        "Setuju pengumuman": "",
+        "Setuju info program": "",
     }
 
 
@@ -257,6 +257,15 @@ async def test_export_filters_by_sector_date_and_drafts(
     )
     film_drafts = await export_records(bot, admin, "/export film drafts")
     assert [row[COLUMN["full_name"]] for row in film_drafts] == ["Budi Santoso", "Rina Pratiwi"]
+    # The caption counts leads and unfinished forms apart, each with its own noun.
+    captions = {message.text for message in admin.messages if message.document is not None}
+    assert any(
+        c and c.startswith("📄 1 pendaftar dan 1 draf (formulir belum selesai)") for c in captions
+    )
+    assert any(
+        c and c.startswith("📄 2 pendaftar dan 1 draf (formulir belum selesai)") for c in captions
+    )
+    assert any(c and c.startswith("📄 1 pendaftar · dibuat") for c in captions)  # no drafts asked
 
     replies = await bot.send(admin, "/export since 2030-01-01")
     assert [message.text for message in replies] == [
@@ -362,7 +371,9 @@ async def test_staff_work_in_the_staff_group(
     listing = staff_chat.last_message
     assert listing.text.startswith(f"📋 Pendaftar terbaru · 1{DASH}2 dari 2")
     await bot.act(admin, admin.press, "📄 KOC-000001", chat=staff_chat)
-    assert staff_chat.last_message.text.startswith("📄 KOC-000001 · dikirim 2026-01-10 23:59 WIB")
+    assert staff_chat.last_message.text.startswith(
+        "📄 KOC-000001 · dikirim 10 Januari 2026, 23.59 WIB"
+    )
 
 
 async def test_formula_triggers_from_talents_are_neutralised_in_both_files(
@@ -387,7 +398,7 @@ async def test_formula_triggers_from_talents_are_neutralised_in_both_files(
     assert row["Kota/kabupaten"] == "'-2+3"
     assert row["Karya penting"] == "'@SUM(A1:A9)"
     assert row["Tautan lain"] == "https://example.com\n'=1+1"  # a line may become a row
-    assert row["Pesan untuk staf"] == '\'=cmd|" /C calc"!A0, "kutip", baris\nbaru 😀 안녕하세요'
+    assert row["Pesan untuk tim kami"] == '\'=cmd|" /C calc"!A0, "kutip", baris\nbaru 😀 안녕하세요'
     assert row["Email"] == "'=1+1@example.com"
     assert row["HP/WhatsApp"] == "'+6281234567890"
     assert row["Sumber"] == "'-evil_source"
@@ -465,7 +476,7 @@ async def test_command_line_needs_an_existing_database_and_speaks_english_on_req
     printed = await _kocca_bot(
         missing, tmp_path, "export", "--format", "csv", "--output", str(output)
     )
-    assert printed.strip() == f"Wrote 0 lead(s) to {output}"
+    assert printed.strip() == f"Wrote 0 leads to {output}"
     assert read_csv(output.read_bytes()) == [HEADERS]
 
 
@@ -565,12 +576,12 @@ async def test_statistics_match_a_known_set_of_talents(
         "• ig: 3 → 2",
         "• fb: 1 → 1",
         "",
-        "Pengumuman",
+        "Info program",
         "Berlangganan: 3",
         "Memblokir bot: 2",
         "",
         "Pengingat pendaftaran",
-        "Aktif: 24 jam, 72 jam setelah aktivitas terakhir · jam tenang 21:00-08:00 WIB",
+        f"Aktif: 24 jam, 72 jam setelah aktivitas terakhir · jam tenang 21.00{DASH}08.00 WIB",
         "Terkirim: 0 (7 hari terakhir: 0)",
         "Selesai ≤ 7 hari setelah pengingat: 0 dari 0 pendaftaran yang diingatkan",
         "",
@@ -598,7 +609,7 @@ async def test_statistics_match_a_known_set_of_talents(
     assert lines[0] == "📊 Statistik Talent Desk"
     asked = [(now + timedelta(minutes=later)).astimezone(WIB) for later in (0, 1)]
     assert lines[1] in {  # the minute may turn while the bot answers
-        f"per {CONTENT.date_text(at.date(), 'id')}, pukul {at:%H:%M} WIB" for at in asked
+        f"per {CONTENT.date_text(at.date(), 'id')}, pukul {at:%H.%M} WIB" for at in asked
     }
     assert lines[3:] == expected
     printed = await _kocca_bot(bot.database, tmp_path, "stats")
@@ -627,7 +638,7 @@ async def test_lead_list_pages_and_opens_a_lead(bot: Harness, staff_chat: Any) -
         f"📋 Pendaftar terbaru · 1{DASH}8 dari 10\n\nKOC-000010 · Talenta 10\n"
     )
     assert (
-        "KOC-000003 · Talenta 3\nMusik · Band/grup · 2026-01-03 10:00\n🏷 Baru · 👤 belum ada"
+        "KOC-000003 · Talenta 3\nMusik · Band/grup · 3 Januari 2026, 10.00\n🏷 Baru · 👤 belum ada"
         in (first.text)
     )
     assert "KOC-000002" not in first.text
@@ -644,7 +655,7 @@ async def test_lead_list_pages_and_opens_a_lead(bot: Harness, staff_chat: Any) -
     await bot.press(admin, "📄 KOC-000003")
     page = admin.last_message.text
     assert page.startswith(
-        f"📄 KOC-000003 · dikirim 2026-01-03 10:00 WIB\n\n{COLUMN['sector']}: Musik\n"
+        f"📄 KOC-000003 · dikirim 3 Januari 2026, 10.00 WIB\n\n{COLUMN['sector']}: Musik\n"
     )
     for line in [
         "Nama lengkap: Talenta 3",
@@ -653,10 +664,10 @@ async def test_lead_list_pages_and_opens_a_lead(bot: Harness, staff_chat: Any) -
         "Tautan lain: https://open.spotify.com/artist/123\nhttps://instagram.com/sarimonsoons",
         "Email: sari.dewi@example.com",
         "HP/WhatsApp: +6281234567890",
-        "Pesan untuk staf: Kami ingin tampil di Seoul 🎶",
+        "Pesan untuk tim kami: Kami ingin tampil di Seoul 🎶",
         "Talent · @talenta3 · id 203",
         "Bahasa chat: id · Sumber: —",
-        "✅ Setuju pemrosesan data\n❌ Setuju penerusan data\n✅ Setuju pengumuman",
+        "✅ Setuju pemrosesan data\n❌ Setuju penerusan data\n✅ Setuju info program",
     ]:
         assert line in page
     assert admin.last_message.button_texts[-1] == "📋 Daftar pendaftar"
@@ -675,7 +686,7 @@ async def test_lead_by_reference(bot: Harness, staff_chat: Any) -> None:
     )
     for typed in ("KOC-000002", "koc-2", "2"):
         (page,) = await bot.send(admin, f"/lead {typed}")
-        assert page.text.startswith("📄 KOC-000002 · dikirim 2026-01-15 10:00 WIB")
+        assert page.text.startswith("📄 KOC-000002 · dikirim 15 Januari 2026, 10.00 WIB")
         assert "Nama lengkap: Budi Santoso" in page.text
     (missing,) = await bot.send(admin, "/lead KOC-000777")  # never given: said plainly
     assert missing.text == shown(Text.RECORDS_NUMBER_NEVER_GIVEN, reference="KOC-000777")
@@ -699,7 +710,7 @@ async def test_big_exports_are_zipped_and_split(
     replies = await bot.send(admin, "/export")
     notes = [m.text for m in replies if m.document is None]
     assert len(notes) == 2
-    assert notes[0].startswith("File kocca-leads-") and "jadi aku bagi jadi" in notes[0]
+    assert notes[0].startswith("File kocca-leads-") and "jadi kubagi menjadi" in notes[0]
     parts = [m.document for m in replies if m.document is not None]
     csv_parts = [part for part in parts if ".csv.zip." in part[0]]
     assert [name.rsplit(".", 1)[1] for name, _, _ in csv_parts] == [

@@ -26,7 +26,9 @@ def _header(language: str, moments: list[datetime]) -> set[str]:
     """The header line at any of these moments (the minute may turn while the bot answers)."""
     words = {"id": "per {date}, pukul {time} WIB", "en": "as of {date}, {time} WIB"}[language]
     return {
-        words.format(date=CONTENT.date_text(at.date(), language), time=f"{at:%H:%M}")
+        words.format(
+            date=CONTENT.date_text(at.date(), language), time=CONTENT.clock_text(at, language)
+        )
         for at in (moment.astimezone(WIB) for moment in moments)
     }
 
@@ -59,7 +61,7 @@ async def test_stats_write_dates_in_words_decimals_and_delays_as_each_language_d
     assert lines[1] in _header("en", [now, datetime.now(UTC)])
     assert f"• {CONTENT.date_text(day, 'en')}: 1" in lines
     assert "On: 30 s, 90 min, 48 h, 14 d after the last activity" in out
-    assert "median 0.5 days after registering (1 leads)" in lines
+    assert "median 0.5 days after registering (1 lead)" in lines
 
 
 async def test_stats_count_submitted_answers_only_and_read_them_from_a_snapshot(

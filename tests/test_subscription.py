@@ -145,8 +145,7 @@ async def test_groups_still_get_the_private_chat_pointer(bot: Harness) -> None:
     group = bot.emulator.group(title="Komunitas Film")
     mark = group.mark()
     bot.emulator.add_bot_to_group(group, by=admin)
-    await bot.emulator.wait_until_fetched()
-    await bot.runner.wait_idle()
+    await bot.settle(bot.emulator.updates.pending[-1])
     (pointer,) = group.messages_since(mark)
     assert "chat pribadi" in pointer.text
 

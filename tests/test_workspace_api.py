@@ -225,12 +225,15 @@ async def test_lead_page_note_assign_reply_and_move_with_one_update(bot: Harness
     async with workspace(bot, ADMIN_ID) as client:
         lead = await client.ok("lead", {"id": 1})
         assert lead["reference"] == reference and lead["name"] == MUSICIAN["full_name"]
-        assert {"label": "Email", "value": "sari.dewi@example.com"} in [
+        assert {"key": "email", "label": "Email", "value": "sari.dewi@example.com"} in [
             {**answer, "value": answer["value"].lower()} for answer in lead["answers"]
         ]
         processing = next(item for item in lead["consents"] if item["kind"] == "processing")
         assert processing["granted"] is True and processing["at"][:2] == "20"
         assert lead["log"]["lines"][-1]["from"] == "out"  # newest last
+        # Her presses read as the buttons she saw, not as the bot's codes.
+        pressed = [line["text"] for line in lead["log"]["lines"] if line["kind"] == "button"]
+        assert pressed and not any(text.startswith(("i:", "pv:", "sub:")) for text in pressed)
         assert (await client.ok("note", {"id": 1, "text": "  "}))["outcome"] == "refused"
         assert (await client.ok("note", {"id": 1, "text": "Suara bagus"}))["outcome"] == "saved"
         status, _ = await client.call("assign", {"id": 1, "assignee": STRANGER})

@@ -28,6 +28,7 @@ XSS_FIRST_NAME = "<img/src=x/onerror=alert(2)>"
 SCRIPT_END = "</script><script>alert(2)</script>"
 JS_LINK = "javascript:alert(3)"
 RTL_NAME = "\u202eanaS\u200b Rina\u200d"
+XSS_EMAIL = "evil@x.id?cc=a@b.id&<img src=x onerror=alert(4)>"
 
 
 def t(key: Text, language: str = "id", **values: Any) -> str:
@@ -132,6 +133,7 @@ async def test_names_that_try_to_run_script_stay_text_everywhere(
         "stage_name": SCRIPT_END,
         "city": JS_LINK,
         "portfolio_url": JS_LINK,
+        "email": XSS_EMAIL,
     }
     await seeded(
         bot.database,
@@ -147,12 +149,33 @@ async def test_names_that_try_to_run_script_stay_text_everywhere(
         await page.goto(page_url(base, bot, ADMIN_ID))
         names = page.locator("tbody td.col-name")
         await names.nth(1).wait_for()
-        assert sorted(await names.all_inner_texts()) == sorted([XSS_NAME, RTL_NAME])
+        assert sorted(await names.locator(".name").all_inner_texts()) == sorted(
+            [XSS_NAME, RTL_NAME]
+        )
+        # The two share a phone number: each row says so, in the chat's words.
+        same_phone = t(Text.RECORDS_SAME_PHONE)
+        await page.locator(".notice.mark", has_text=f"KOC-000002: {same_phone}").wait_for()
         await page.locator("tbody tr", has_text=XSS_NAME).locator("td.col-name").click()
         await page.locator(".lead-head .name", has_text=XSS_NAME).wait_for()
         body = await page.locator("main").inner_text()
-        for shown in (SCRIPT_END, JS_LINK, f"{SCRIPT_END} {XSS_NAME}"):
+        for shown in (SCRIPT_END, JS_LINK, f"{SCRIPT_END} {XSS_NAME}", XSS_EMAIL):
             assert shown in body
+        # The email is the text of a mailto: link that adds no header; the phone a wa.me link.
+        mail = page.locator(".contact a[href^='mailto:']")
+        assert await mail.inner_text() == XSS_EMAIL
+        assert "?" not in (await mail.get_attribute("href") or "")
+        assert await page.locator(".contact a[href^='https://wa.me/']").count() == 1
+        # Correcting the city starts from its current value, as text.
+        label = CONTENT.questions["city"].label.id
+        await page.get_by_role("button", name=t(Text.WS_EDIT_ANSWER, question=label)).click()
+        assert await page.locator("dialog textarea").input_value() == JS_LINK
+        await page.get_by_role("button", name=t(Text.BTN_CANCEL)).click()
+        # Contacted in one step: the stage and the note together.
+        await page.get_by_role("button", name=t(Text.BTN_CONTACTED)).first.click()
+        await page.locator("dialog input").fill("WA 12/1, tertarik MU:CON")
+        await page.locator("dialog").get_by_role("button", name=t(Text.BTN_CONTACTED)).click()
+        await wait_text(seen, ".stage-now", CONTENT.stages["dihubungi"].label.id)
+        await wait_text(seen, ".notes li", "WA 12/1, tertarik MU:CON")
         await page.locator(".stage-buttons button", has_text="Shortlist").click()
         # The preview too (the talent's message greets them by their first name).
         await page.locator("dialog .bubble", has_text=XSS_FIRST_NAME).wait_for()

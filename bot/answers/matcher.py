@@ -9,10 +9,11 @@ they are a likely typo ("showril", "pendaftran"); neighbours are tried joined ("
 bm25s finds the candidates; how well each fits the message decides, because BM25 scores do
 not compare across messages. The fit of an entry is the share of the message it explains
 (words weighted by how rare they are among entries; a word the index does not know counts
-fully against it, so "harga tiket pesawat ke seoul" is mostly unexplained), times how much of
+against it 2.4 times as much as the rarest word an entry has, so "cara bayar pajak" is mostly
+unexplained though "bayar" is a who_can_apply word: the off-topic guard), times how much of
 its closest phrasing the message says ("kocca itu apa" says all of a what_is_kocca phrasing,
-half of "kocca ada di jakarta"). The confidence is the best fit, lowered when the runner-up
-fits nearly as well.
+half of "kocca ada di jakarta"). The confidence is the best fit, lowered when the
+runner-up fits nearly as well.
 """
 
 from __future__ import annotations
@@ -27,17 +28,21 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from bot.answers.text import content_words, is_content, small_talk, stem, words
+from bot.answers.text import content_stems, content_words, is_content, small_talk, stem, words
 from bot.content import LANGUAGES, Content, T
 
 Kind = Literal["faq", "program"]
 ANSWER_WEIGHT = 0.6  # an answer's words count less than the phrasings made to be matched
 ANSWER_CREDIT = 0.5  # and a word found only there explains less of the message
-PHRASING = 0.4  # fit = explained x (1 - PHRASING + PHRASING x closest phrasing said)
+PHRASING = 0.6  # fit = explained x (1 - PHRASING + PHRASING x closest phrasing said)
 # A tie is never sure: the confidence drops to 0 as the runner-up's fit nears the best's;
 # a runner-up at 80 % of the best's fit costs 17 % of it.
 MARGIN = 1.0
 MARGIN_POWER = 8
+# The off-topic guard: a word no entry has weighs UNKNOWN times the rarity of a word half an
+# entry has, 2.4 times the rarest word an entry has ("cara bayar pajak" is about pajak, not
+# about paying to register; ASK_ANSWER_CONFIDENCE was chosen with it).
+UNKNOWN = 2.0
 CANDIDATES = 4  # entries kept per match: one answer and up to three others
 FUZZY_MIN_LENGTH = 4  # shorter words are too easily one letter from another word
 TWO_TYPOS_FROM = 7  # letters: "showril" is two edits from "showreel", "curhat" not "chat"
@@ -87,12 +92,12 @@ class _Corpus:
         for text in phrasings:
             found = content_words(words(text))
             self.words.update(word for word in found if word.isalpha())
-            stems = [stem(word) for word in found]
+            stems = content_stems(found)
             self._document(stems, 1.0)
             if stems:
                 self.phrasings.append((number, frozenset(stems)))
         for text in answers:
-            self._document([stem(word) for word in content_words(words(text))], ANSWER_WEIGHT)
+            self._document(content_stems(content_words(words(text))), ANSWER_WEIGHT)
 
     def _document(self, stems: list[str], weight: float) -> None:
         self.documents.append(stems or [""])  # every entry keeps a non-empty slice
@@ -125,7 +130,7 @@ class Matcher:
                 frequency[word] = frequency.get(word, 0) + 1
         count = len(self.entries)
         self._rarity = {word: math.log(1 + count / n) for word, n in frequency.items()}
-        self._unknown = math.log(1 + count / 0.5)
+        self._unknown = UNKNOWN * math.log(1 + count / 0.5)
         # Phrasings by stem (numpy index arrays), in entry order: a message's share of each
         # phrasing is summed over the message's own words, then the best per entry taken.
         entries = np.asarray([entry for entry, _ in corpus.phrasings])
@@ -139,6 +144,7 @@ class Matcher:
             for word in stems:
                 postings.setdefault(word, []).append(number)
         self._postings = {word: np.asarray(found) for word, found in postings.items()}
+        self._joinable = set(postings)  # stems of phrasings: words two typed words may be
         self._corrections: dict[str, str | None] = {}  # unknown word -> its correction
 
     @classmethod
@@ -200,12 +206,14 @@ class Matcher:
         while index < len(found):
             word = found[index]
             index += 1
-            if index < len(found) and stem(word + found[index]) in self._vocabulary:
-                word += found[index]  # "mu con", "show reel"
+            if index < len(found) and stem(word + found[index]) in self._joinable:
+                word += found[index]  # "mu con", "show reel"; not "hapus data" (/hapusdata)
                 index += 1
             elif not is_content(word):
                 continue
             stemmed, credit = stem(word), 1.0
+            if not is_content(stemmed):
+                continue  # "caranya", "apaan": a stopword once stemmed
             # Chat's -in for -kan and -i (disiapin, dibutuhin): try the root.
             if stemmed not in self._vocabulary and stemmed[:-2] in self._vocabulary:
                 stemmed = stemmed[:-2] if stemmed.endswith("in") else stemmed

@@ -85,6 +85,11 @@ def content_words(found: list[str]) -> list[str]:
     return [word for word in found if is_content(word)]
 
 
+def content_stems(found: list[str]) -> list[str]:
+    """The stems of content words, less those that stem to a stopword ("caranya", "apaan")."""
+    return [stemmed for stemmed in map(stem, found) if is_content(stemmed)]
+
+
 def small_talk(found: list[str]) -> str | None:
     """ "greeting" or "thanks" when a message is only that, else None."""
     if not found or any(word not in _SMALL_TALK for word in found):

@@ -81,6 +81,79 @@ SHORT_FORMS: dict[str, str] = {
     "yt": "youtube",
     "ig": "instagram",
     "oprec": "open recruitment",
+    # More of chat's spellings of function words, so they become stopwords, not unknown words
+    # that count against a question ("belom", "pengen", "dipake").
+    "belom": "belum",
+    "blom": "belum",
+    "liat": "lihat",
+    "ngeliat": "lihat",
+    "pengen": "ingin",
+    "pingin": "ingin",
+    "pgn": "ingin",
+    "td": "tadi",
+    "tdi": "tadi",
+    "pake": "pakai",
+    "dipake": "dipakai",
+    "gede": "besar",
+    "gedhe": "besar",
+    "ngomong": "bicara",
+    "nanya": "tanya",
+    "nanyain": "tanya",
+    "nyari": "cari",
+    "dr": "dari",
+    "dri": "dari",
+    "sm": "sama",
+    "ama": "sama",
+    "bs": "bisa",
+    "bsa": "bisa",
+    "gimna": "gimana",
+    "gmana": "gimana",
+    "kpn": "kapan",
+    "kapn": "kapan",
+    "skrg": "sekarang",
+    "skrng": "sekarang",
+    "skg": "sekarang",
+    "lg": "lagi",
+    "trs": "terus",
+    "trus": "terus",
+    "jd": "jadi",
+    "jdi": "jadi",
+    "emg": "emang",
+    "msh": "masih",
+    "bkn": "bukan",
+    "sampe": "sampai",
+    "ato": "atau",
+    "atw": "atau",
+    "tlg": "tolong",
+    "mo": "mau",
+    "nggk": "tidak",
+    "kagak": "tidak",
+    "gaada": "tidak ada",
+    "gada": "tidak ada",
+    "ndak": "tidak",
+    "nda": "tidak",
+    "dpt": "dapat",
+    "dapet": "dapat",
+    "bener": "benar",
+    "pny": "punya",
+    "kyk": "kayak",
+    "kek": "kayak",
+    "gt": "gitu",
+    "gtu": "gitu",
+    "sya": "saya",
+    "aq": "aku",
+    # Chat's names for things the entries name otherwise.
+    "kegedean": "terlalu besar",
+    "kebesaran": "terlalu besar",
+    "sma": "sekolah",
+    "smk": "sekolah",
+    "smp": "sekolah",
+    "kopro": "koproduksi",
+    "bcw": "bcww",
+    "nulis": "menulis",
+    "ngirim": "kirim",
+    "ngedaftar": "daftar",
+    "mp4": "file video",
 }
 
 STOPWORDS_ID = _listed(
@@ -93,6 +166,13 @@ STOPWORDS_ID = _listed(
     pada para punya saja sama saya sebenarnya sedang sekarang selain seperti sih silakan
     sis soal sudah supaya tanya tapi tentang terus tidak toh tolong tuh tu untuk wah ya
     yah yang yuk ap cara kemarin kemaren kemana ku mu bakal dapat dapet gitu
+    ingin lihat tadi pakai dipakai cari benar kayak gini begitu begini doang loh lho
+    kok dong sih biar kalian lu lo elu tahu tau bukan sampai atau emang apakah bagaimanakah
+    barusan udah minta pengin sebelum setelah terus nya2 aj kayaknya sepertinya
+    pun amat pula kali mirip semacam macam sebenernya sebetulnya pokoknya intinya maksudnya
+    maksud mksd misalnya misal bila apabila bakalan coba ayo guys sob bestie bund bun pak bu
+    ibu bapak ane anda elo sana sini situ disini disana kesini kesana namun soalnya mengenai
+    seputar terkait perihal sesuatu setiap tiap beberapa oleh ka kaka mba kakk
     """
 )
 
@@ -104,6 +184,8 @@ STOPWORDS_EN = _listed(
     please right she should so some someone something tell than that the their them then
     there these they this those to too us very want was we were what when where which who
     why will with would yes yet you your
+    also actually exactly really still here whats ok okay pls anybody everything thing
+    things stuff guys possible question questions hello
     """
 )
 

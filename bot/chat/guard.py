@@ -6,6 +6,7 @@ import asyncio
 from pathlib import Path
 
 from bot.store import Store
+from bot.terminal_text import count_of
 
 
 class ChatRefused(Exception):
@@ -32,18 +33,18 @@ async def check_database(database: Path, user_id: int, *, real_talents: bool) ->
         return True
     if not real_talents:
         raise ChatRefused(
-            f"{database} holds {others} other user(s), real talents perhaps. The chat's bot"
-            " would send what is queued for them (announcements, stage messages, reminders) to"
-            " the offline emulator, which does not know them: they would never get it, and"
-            " each would be marked as having blocked the bot. A copy of this database holds"
-            " the same users and is refused the same way. To look at it anyway, with sending"
-            " off (nothing queued is sent), add --allow-real-talents. To try sending too, chat"
-            " on a database of your own: leave out --database (a throw-away one) or name a new"
-            " file."
+            f"{database} holds {count_of(others, 'other user')}, real talents perhaps. The"
+            " chat's bot would send what is queued for them (announcements, stage messages,"
+            " reminders) to the offline emulator, which does not know them: they would never"
+            " get it, and each would be marked as having blocked the bot. A copy of this"
+            " database holds the same users and is refused the same way. To look at it anyway,"
+            " with sending off (nothing queued is sent), add --allow-real-talents. To try"
+            " sending too, chat on a database of your own: leave out --database (a throw-away"
+            " one) or name a new file."
         )
     if waiting:
         raise ChatRefused(
-            f"{database} has {waiting} update(s) from Telegram waiting for the real bot:"
+            f"{database} has {count_of(waiting, 'update')} from Telegram waiting for the real bot:"
             " start it (kocca-bot run) to answer them first."
         )
     return False

@@ -132,7 +132,7 @@ async def _session(
                 workspace = serve_locally(runner, web_port, person.id, person.first_name,
                                           person.language)  # fmt: skip
                 link = await stack.enter_async_context(workspace)
-            screen.say(_introduction(settings, places, link, admin))
+            screen.say(_introduction(settings, places, link, admin, sending=workers))
             keys = Keys(screen, user, group, runner.settle, terminal.patience)
             await keys.converse(terminal.read_line)
     finally:
@@ -146,7 +146,9 @@ def _join(emulator: BotAPIEmulator, group: EmulatedChat, user: EmulatedUser) -> 
     return int(emulator.updates.pending[-1]["update_id"])
 
 
-def _introduction(settings: Settings, places: Places, link: str | None, admin: bool) -> str:
+def _introduction(
+    settings: Settings, places: Places, link: str | None, admin: bool, *, sending: bool
+) -> str:
     """What the chat prints once before the first message: where things are, what to type."""
     ends = "deleted when the chat ends"
     files = f"Files the bot sends are saved in {places.files}"
@@ -165,6 +167,11 @@ def _introduction(settings: Settings, places: Places, link: str | None, admin: b
         lines.append(
             f'  {GROUP_TITLE}: lead alerts and /tanya questions show under "staff group #N";'
             f" answer one with {AS_STAFF} reply N TEXT"
+        )
+    if not sending:  # --allow-real-talents: the real bot's queue is left alone
+        lines.append(
+            "  Sending is off: announcements, stage messages and reminders stay queued for the"
+            " real bot, so no delivery report comes here (the bot's replies may still promise one)."
         )
     lines.append("Type a message, a number to press a button, /quit to leave.")
     return "\n".join(lines)

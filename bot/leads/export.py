@@ -113,6 +113,12 @@ def wib_text(moment: str | None) -> str:
     return "" if moment is None else to_wib(moment).strftime("%Y-%m-%d %H:%M")
 
 
+def wib_words(content: Content, moment: str | None, language: str) -> str:
+    """A stored time as staff read it in the bot: 15 Januari 2026, 14.03 (WIB; files and the
+    command line keep wib_text's sortable form)."""
+    return "" if moment is None else content.moment_text(to_wib(moment), language)
+
+
 def start_of_day_utc(day: date) -> str:
     """Midnight of a WIB date, as a stored ISO UTC time (for comparisons in SQL)."""
     midnight = datetime.combine(day, time.min, tzinfo=WIB).astimezone(UTC)
@@ -356,16 +362,29 @@ def _looks_like_formula(text: str) -> bool:
 _WRITERS: dict[Format, type[_CsvFile | _XlsxFile]] = {"csv": _CsvFile, "xlsx": _XlsxFile}
 
 
+@dataclass(frozen=True, slots=True)
+class Written:
+    """How many rows an export wrote: submitted leads and unfinished forms (drafts) apart."""
+
+    leads: int
+    drafts: int
+
+    @property
+    def rows(self) -> int:
+        """Every row written."""
+        return self.leads + self.drafts
+
+
 async def write_exports(
     store: Store, content: Content, where: LeadFilter, paths: Mapping[Format, Path]
-) -> int:
-    """Write the matching leads to one file per format, in one pass; return how many."""
+) -> Written:
+    """Write the matching leads to one file per format, in one pass; say how many."""
     names = await records.staff_names(store, await store.staff_notes.staff_in_leads())
     marks = await records.export_marks(store, content, EXPORT_LANGUAGE)
     sheet = Sheet(content, where.drafts, names, marks)
     headers = sheet.headers()
     files = [_WRITERS[kind](path, headers, content) for kind, path in paths.items()]
-    count = 0
+    count = drafts = 0
     try:
         async with store.leads.stream(where) as leads:
             async for lead in leads:
@@ -373,12 +392,13 @@ async def write_exports(
                 for file in files:
                     file.add(row)
                 count += 1
+                drafts += lead.status == "draft"
                 if count % _YIELD_EVERY == 0:
                     await asyncio.sleep(0)  # let the bot answer others between rows
     finally:
         for file in files:
             await file.close(count)
-    return count
+    return Written(count - drafts, drafts)
 
 
 @dataclass(frozen=True, slots=True)

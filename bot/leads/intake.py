@@ -20,7 +20,11 @@ from bot.terminal_text import without_controls
 from bot.texts import Text
 
 PHONE_REGION = "ID"  # numbers written without a country code are Indonesian
+NONE_YET = "none_yet"  # stored for an answer in a question's none_answers ("belum ada")
+# A number typed with its unit ("7 tahun", "3 years"): the number is the answer.
+_NUMBER = re.compile(r"([+-]?\d+(?:[.,]\d+)?)(?:\s*(?:tahun|thn|th|years?|yrs?)\.?)?", re.I)
 PROVINCE_PAGE_SIZE = 8
+MATCHES_SHOWN = 12  # provinces matching what was typed: all of an island's (Sumatra has 10)
 
 Answers = Mapping[str, Any]
 
@@ -147,6 +151,13 @@ def check_selection(question: Question, selection: Sequence[str]) -> Rejected | 
     return None
 
 
+def check_added(question: Question, selection: Sequence[str]) -> Rejected | None:
+    """A choice pressed past the question's maximum is refused at once."""
+    if question.max_choices is not None and len(selection) > question.max_choices:
+        return Rejected(Text.INTAKE_TOO_MANY_CHOICES, {"max": question.max_choices})
+    return None
+
+
 def toggle(selection: Sequence[str], value: str) -> list[str]:
     """The selection with a value added or removed."""
     return (
@@ -165,6 +176,8 @@ def check_text(question: Question, content: Content, answers: Answers, text: str
     text = without_controls(text, keep_newlines=question.type == "long_text").strip()
     if not text:
         return Rejected(Text.INTAKE_EMPTY)
+    if question.none_answers and fold(text) in {fold(word) for word in question.none_answers}:
+        return Accepted(NONE_YET)
     checker = _CHECKERS.get(question.type)
     if checker is not None:
         return checker(question, text)
@@ -219,10 +232,10 @@ def _check_url(question: Question, text: str) -> Outcome:
 def _check_number(question: Question, text: str) -> Outcome:
     low, high = question.min or 0, question.max or 0
     bounds = {"min": _number_text(low), "max": _number_text(high)}
-    match = re.fullmatch(r"[+-]?\d+(?:[.,]\d+)?", text)
+    match = _NUMBER.fullmatch(text)
     if match is None:
         return Rejected(Text.INTAKE_BAD_NUMBER, bounds)
-    value = float(text.replace(",", "."))
+    value = float(match.group(1).replace(",", "."))
     if not low <= value <= high:
         return Rejected(Text.INTAKE_BAD_NUMBER, bounds)
     return Accepted(int(value) if value.is_integer() else value)
@@ -252,6 +265,9 @@ def _find_province(content: Content, text: str) -> Outcome:
     typed = fold(text).removeprefix("provinsi ").removeprefix("province ").strip()
     if not typed:
         return Rejected(Text.INTAKE_PROVINCE_NOT_FOUND)
+    for island in content.intake.islands:  # "Sumatra", "Papua": every province on it
+        if typed in {fold(name) for name in island.names}:
+            return Matches(list(island.provinces))
     found: list[str] = []
     for value, province in content.provinces.items():
         names = {fold(province.label.id), fold(province.label.en)}
@@ -279,6 +295,8 @@ def display(question: Question, content: Content, value: Any, language: str) -> 
     """An answer as a talent or staff member reads it."""
     if value is None:
         return "—"
+    if value == NONE_YET and question.none_label is not None:
+        return question.none_label.get(language)
     if question.type == "province":
         province = content.provinces.get(str(value))
         return province.label.get(language) if province else str(value)

@@ -281,6 +281,10 @@ class IntakeFlow:
             if argument not in allowed:
                 return await self.current(draft, note=Text.INTAKE_STALE)
             selection = intake.toggle(draft.pending or [], argument)
+            added = argument not in (draft.pending or [])
+            problem = intake.check_added(question, selection) if added else None
+            if problem is not None:  # refused as it is pressed, not at "Done"
+                return Screen(QUESTION, draft, question, answers, error=problem)
             return await self._advance(draft, _same(draft, pending=selection, update_id=update_id))
         if action == "d" and question.type == "multi_choice":
             selection = list(draft.pending or [])

@@ -137,6 +137,17 @@ def stage_label(content: Content, key: str, language: str) -> str:
     return found.label.get(language) if found else f"❓ {key}"
 
 
+def stage_list(content: Content, language: str) -> str:
+    """The words /leads and /export take for stages, each with its label where they differ:
+    "shortlist (Shortlisted), selesai (Closed)" (a key is never shown alone as a stage)."""
+    words = []
+    for key, stage in content.stages.items():
+        label = stage.label.get(language)
+        same = label.casefold().replace(" ", "_") == key.casefold()
+        words.append(key if same else f"{key} ({label})")
+    return ", ".join(words)
+
+
 def talent_label(content: Content, key: str, language: str) -> str:
     """How the talent reads the stage of their registration."""
     found = content.stages.get(key)

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from bot.content import Content, Question
 from bot.leads import intake
@@ -18,7 +19,7 @@ from bot.store import Store
 from bot.store.audit import Actor
 from bot.store.duplicates import DuplicateLinks, DuplicateMark, DuplicateOutcome
 from bot.store.pipeline import LeadState
-from bot.store.records import EditResult, LeadChange
+from bot.store.records import AnswerChange, EditResult, LeadChange
 from bot.store.staff_notes import NoteOutcome
 from bot.texts import Text
 
@@ -98,7 +99,9 @@ def contact(content: Content, answers: dict[str, Any]) -> Contact:
         phone=phone,
         whatsapp=f"https://wa.me/{digits}" if digits else None,
         email=email,
-        mailto=f"mailto:{email}" if email and "@" in email else None,
+        # Percent-encoded: an address is the talent's words; "?", "&" or "#" in it must not
+        # add headers (cc, body) to the mail staff write.
+        mailto=f"mailto:{quote(email, safe='@.+-_')}" if email and "@" in email else None,
     )
 
 
@@ -240,6 +243,19 @@ def check_answer(
     return problem if problem is not None else intake.Accepted(chosen)
 
 
+def check_values(
+    content: Content, question: Question, answers: dict[str, Any], values: list[str]
+) -> intake.Outcome:
+    """Chosen values of a multiple-choice question (the workspace's checkboxes), validated
+    like the form: each one on offer, as many as the question allows."""
+    offered = {value for value, _ in intake.choices(question, content, answers)}
+    if question.type != "multi_choice" or not set(values) <= offered:
+        return intake.Rejected(Text.INTAKE_USE_BUTTONS)
+    chosen = list(dict.fromkeys(values))
+    problem = intake.check_selection(question, chosen)
+    return problem if problem is not None else intake.Accepted(chosen)
+
+
 def check_choice(
     content: Content, question: Question, answers: dict[str, Any], value: str
 ) -> intake.Outcome:
@@ -304,6 +320,27 @@ async def assign(
 
 
 # ----- history -------------------------------------------------------------------------------
+
+
+def answer_text(content: Content, language: str, key: str, value: Any, present: bool) -> str:
+    """An answer as people read it; "—" for a skipped question, "(none)" for no answer."""
+    if not present:
+        return content.text(Text.RECORDS_NO_ANSWER, language)
+    question = content.questions.get(key)
+    if question is None:
+        return "—" if value is None else str(value)
+    return intake.display(question, content, value, language)
+
+
+def change_line(content: Content, language: str, change: AnswerChange, *, talent: bool) -> str:
+    """One changed answer: the talent sees the new value, staff see before and after."""
+    question = content.questions.get(change.key)
+    label = question.label.get(language) if question else change.key
+    after = answer_text(content, language, change.key, change.after, change.has_after)
+    if talent:
+        return content.text(Text.UPDATE_CHANGE_LINE, language, label=label, after=after)
+    before = answer_text(content, language, change.key, change.before, change.had_before)
+    return content.text(Text.RECORDS_CHANGE_LINE, language, label=label, before=before, after=after)
 
 
 async def changes(store: Store, application_id: int, limit: int) -> tuple[list[LeadChange], int]:

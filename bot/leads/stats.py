@@ -117,7 +117,7 @@ def report(stats: Stats, content: Content, language: str, settings: Settings) ->
         Text.STATS_REPORT,
         language,
         date=content.date_text(stats.at.date(), language),
-        time=f"{stats.at:%H:%M}",
+        time=content.clock_text(stats.at, language),
         started=counts.started,
         consented=counts.consented,
         drafts=counts.drafts,
@@ -145,7 +145,10 @@ def _reminders_section(
         hours = settings.quiet_hours
         quiet = (
             content.text(
-                Text.STATS_REMINDERS_QUIET, language, hours=f"{hours.start:%H:%M}-{hours.end:%H:%M}"
+                Text.STATS_REMINDERS_QUIET,
+                language,
+                start=content.clock_text(hours.start, language),
+                end=content.clock_text(hours.end, language),
             )
             if hours
             else content.text(Text.STATS_REMINDERS_NO_QUIET, language)

@@ -6,12 +6,14 @@ Pure of Telegram: `/leads waiting`, the daily digest and the staff workspace's f
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from bot.content import Content
 from bot.leads.pipeline import PipelineFilter
 from bot.settings import Settings, SettingsError
 from bot.store import Lead, Store
+from bot.store.leads import LeadFilter
 from bot.store.waiting import WaitingLead
 
 
@@ -45,6 +47,31 @@ def waiting_days(lead: WaitingLead, now: datetime) -> int:
     return max(0, (now - datetime.fromisoformat(lead.since)).days)
 
 
+async def waiting_leads(
+    store: Store,
+    content: Content,
+    settings: Settings,
+    where: LeadFilter,
+    offset: int,
+    limit: int,
+    now: datetime,
+) -> tuple[list[WaitingLead], int]:
+    """One page of the waiting leads a store filter matches (its stage narrows the stages),
+    longest in their stage first, and how many wait."""
+    limits = cutoffs(settings, content, now)
+    if where.stage is not None:
+        limits = {key: at for key, at in limits.items() if key == where.stage}
+    return await store.waiting.page(limits, replace(where, stage=None, waiting=None), offset, limit)
+
+
+async def waiting_counts(
+    store: Store, content: Content, settings: Settings, where: LeadFilter, now: datetime
+) -> dict[str, int]:
+    """How many leads the filter matches wait in each stage (its own stage aside)."""
+    limits = cutoffs(settings, content, now)
+    return await store.waiting.counts(limits, replace(where, stage=None, waiting=None))
+
+
 async def waiting_page(
     store: Store,
     content: Content,
@@ -57,11 +84,9 @@ async def waiting_page(
 ) -> tuple[list[tuple[Lead, WaitingLead]], int]:
     """One page of waiting leads matching the filter's other words, longest first, and how
     many wait."""
-    limits = cutoffs(settings, content, now)
-    if chosen.stage is not None:
-        limits = {key: at for key, at in limits.items() if key == chosen.stage}
-    others = PipelineFilter(None, chosen.sector, chosen.mine, chosen.unassigned)
-    waiting, total = await store.waiting.page(limits, others.lead_filter(admin_id), offset, limit)
+    others = PipelineFilter(chosen.stage, chosen.sector, chosen.mine, chosen.unassigned)
+    where = others.lead_filter(admin_id)
+    waiting, total = await waiting_leads(store, content, settings, where, offset, limit, now)
     leads = {
         lead.application_id: lead
         for lead in await store.leads.many([item.application_id for item in waiting])

@@ -31,7 +31,7 @@ from bot.logs import mask_secrets, remember_secrets
 from bot.settings import ENV_FILE, Settings, SettingsError
 from bot.store import schema
 from bot.store.privacy import key_check, read_key_check
-from bot.terminal_text import printable
+from bot.terminal_text import count_of, printable
 
 MIN_FREE_BYTES = 200 * 1024 * 1024  # below this, a busy day can fill the disk
 MAX_CLOCK_SKEW = 60.0  # seconds between this server and Telegram
@@ -183,7 +183,7 @@ async def _webhook(bot: Bot, settings: Settings) -> Check:
             " WEBHOOK_LISTEN:WEBHOOK_PORT",
         )
     found = "set to WEBHOOK_URL" if info.url else "not set yet: the bot sets it when it starts"
-    return passed(name, f"{found}; {info.pending_update_count} update(s) pending")
+    return passed(name, f"{found}; {count_of(info.pending_update_count, 'update')} pending")
 
 
 async def _staff_chat(bot: Bot, settings: Settings) -> list[Check]:
@@ -394,13 +394,14 @@ def erasure_key_check(settings: Settings) -> Check:
     if expected is None:
         return passed(name, f"{source}; this database records its check value at next start")
     if key_check(key) == expected:
-        return passed(name, f"{source} matches this database's {keyed} keyed record(s)")
+        return passed(name, f"{source} matches this database's {count_of(keyed, 'keyed record')}")
     if not keyed:
         return passed(name, f"{source} is new; no record depends on the old one")
     return failed(
         name,
-        f"{source} is not the key this database's {keyed} erasure/withdrawal record(s) were"
-        " made with: the bot refuses to start",
+        f"{source} is not the key this database's"
+        f" erasure/withdrawal records ({keyed}) were made with: the bot refuses to"
+        " start",
         "put back the original key (from the password manager or the old server), never a"
         " new one (docs/operations.md, 'The erasure key')",
     )
@@ -430,7 +431,7 @@ def content_check(settings: Settings) -> Check:
             shown += f"\n    … and {more} more"
         return failed(
             "Content",
-            f"{_count(len(error.problems), 'problem')} in {settings.content_dir}:{shown}",
+            f"{count_of(len(error.problems), 'problem')} in {settings.content_dir}:{shown}",
             "run `kocca-bot check-content` for the list and correct the YAML files",
         )
     size = f"{len(content.messages)} messages, {len(content.questions)} questions"
@@ -481,11 +482,6 @@ def env_file_check(path: Path = ENV_FILE) -> Check:
             f"chmod 600 {path}",
         )
     return passed(name, f"{path} is private (mode {mode:04o})")
-
-
-def _count(number: int, noun: str) -> str:
-    """ "1 problem", "3 problems"."""
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def backup_check(settings: Settings) -> Check:

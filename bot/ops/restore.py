@@ -39,6 +39,7 @@ from bot.store import Store, schema
 from bot.store.audit import Actor
 from bot.store.db import Database
 from bot.store.privacy import key_check, read_key_check
+from bot.terminal_text import count_of
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +64,10 @@ class RestoreResult:
     def summary(self) -> str:
         """Lines for the command line."""
         carried = self.carried
-        lines = [f"Restored {self.database}: {self.talents} talents, {self.leads} leads."]
+        lines = [
+            f"Restored {self.database}: {count_of(self.talents, 'talent')},"
+            f" {count_of(self.leads, 'lead')}."
+        ]
         lines.append(
             "The backup's signature was checked."
             if self.signed
@@ -79,27 +83,30 @@ class RestoreResult:
             )
         else:
             lines.append(
-                f"Carried over {carried.erasures} erasure record(s) and"
-                f" {carried.withdrawals} withdrawal record(s) newer than the backup:"
-                f" {self.erased_again} talent(s) erased again, the applications of"
+                f"Carried over {count_of(carried.erasures, 'erasure record')} and"
+                f" {count_of(carried.withdrawals, 'withdrawal record')} newer than the backup:"
+                f" {count_of(self.erased_again, 'talent')} erased again, the applications of"
                 f" {self.withdrawn_again} deleted again."
             )
         lines.append(
-            f"Carried over {carried.audit_entries} audit entries made since the backup; the"
+            f"Carried over {count_of(carried.audit_entries, 'audit entry', 'audit entries')} made"
+            " since the backup; the"
             " restore itself is recorded in the audit log."
         )
         if carried.dropped_users or carried.dropped_leads:
             lines.append(
-                f"{carried.dropped_users} user(s) and {carried.dropped_leads} lead(s) of"
+                f"{count_of(carried.dropped_users, 'user')} and"
+                f" {count_of(carried.dropped_leads, 'lead')} of"
                 " the replaced database are not in the backup (they came after it): they stay"
                 " in the kept database only."
             )
         held = self.held
         broadcasts = held.get("broadcasts", [])
         lines.append(
-            f"Held, not sent: {held.get('talent_updates', 0)} stage message(s) (now"
-            f" 'uncertain': staff get «Send again» buttons), {len(broadcasts)} announcement(s)"
-            f" cancelled; {held.get('reminders', 0)} reminder(s) already sent since the backup"
+            f"Held, not sent: {count_of(held.get('talent_updates', 0), 'stage message')} (now"
+            " 'uncertain': staff get «Send again» buttons),"
+            f" {count_of(len(broadcasts), 'announcement')} cancelled;"
+            f" {count_of(held.get('reminders', 0), 'reminder')} already sent since the backup"
             " will not go again. The staff chat is told when the bot starts."
         )
         lines.append("Start the bot as usual (kocca-bot run).")
@@ -235,8 +242,8 @@ def _check_current_key(settings: Settings) -> None:
     if key_check(erasure_key(settings, create=False)) != expected:
         raise SettingsError(
             f"Configuration error: the erasure key ({key_source(settings)}) is not the key the"
-            f" current database's {keyed} erasure/withdrawal record(s) were made with: not"
-            " restored; put back the original key first (docs/operations.md, 'The erasure key')"
+            f" current database's erasure/withdrawal records ({keyed}) were made with:"
+            " not restored; put back the original key first (docs/operations.md, 'The erasure key')"
         )
 
 

@@ -92,6 +92,9 @@ class HistoryItem:
     actor: Actor
     notified: bool
     created_at: str
+    # How the talent's message of this change went: pending, sending, sent, failed… (None:
+    # no message, or its record is gone).
+    delivery: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,8 +231,10 @@ class Pipeline:
     async def history(self, application_id: int, limit: int) -> tuple[list[HistoryItem], int]:
         """The newest stage changes and assignments (newest first), and how many there are."""
         rows = await self._db.fetch_all(
-            "SELECT *, (SELECT COUNT(*) FROM lead_history WHERE application_id = ?) AS total"
-            " FROM lead_history WHERE application_id = ? ORDER BY id DESC LIMIT ?",
+            "SELECT h.*, (SELECT COUNT(*) FROM lead_history WHERE application_id = ?) AS total,"
+            " (SELECT t.status FROM talent_updates t WHERE t.batch_id = h.batch_id"
+            "  AND t.application_id = h.application_id ORDER BY t.id DESC LIMIT 1) AS delivery"
+            " FROM lead_history h WHERE h.application_id = ? ORDER BY h.id DESC LIMIT ?",
             (application_id, application_id, limit),
         )
         items = [
@@ -240,6 +245,7 @@ class Pipeline:
                 actor=Actor(row["via"], row["actor_id"]),
                 notified=bool(row["notified"]),
                 created_at=row["created_at"],
+                delivery=row["delivery"],
             )
             for row in rows
         ]

@@ -135,6 +135,13 @@ class Waiting:
         async with self._db.snapshot() as view:
             return await _page(view, cutoffs, where, offset, limit)
 
+    async def counts(self, cutoffs: dict[str, str], where: LeadFilter) -> dict[str, int]:
+        """How many leads wait in each stage of `cutoffs` (matching the filter)."""
+        async with self._db.snapshot() as view:
+            return {
+                stage: await _count(view, stage, cutoff, where) for stage, cutoff in cutoffs.items()
+            }
+
     async def digest_numbers(
         self,
         cutoffs: dict[str, str],
@@ -222,14 +229,9 @@ async def _page(
     """Each stage's longest-waiting leads through the index, merged oldest first."""
     runs: list[list[WaitingLead]] = []
     total = 0
-    narrowed = where != LeadFilter()
     for stage, cutoff in cutoffs.items():
-        params = (stage, cutoff, *where.filter_params)
-        if narrowed:
-            total += int(await view.fetch_value(_WAITING_COUNT, params) or 0)
-        else:
-            total += int(await view.fetch_value(_WAITING_COUNT_ALL, (stage, cutoff)) or 0)
-        rows = await view.fetch_all(_WAITING, (*params, offset + limit))
+        total += await _count(view, stage, cutoff, where)
+        rows = await view.fetch_all(_WAITING, (stage, cutoff, *where.filter_params, offset + limit))
         runs.append(
             [
                 WaitingLead(
@@ -244,6 +246,14 @@ async def _page(
         )
     merged = list(heapq.merge(*runs, key=lambda lead: (lead.since, lead.application_id)))
     return merged[offset : offset + limit], total
+
+
+async def _count(view: Snapshot, stage: str, cutoff: str, where: LeadFilter) -> int:
+    """How many leads wait in one stage (matching the filter)."""
+    if where == LeadFilter():
+        return int(await view.fetch_value(_WAITING_COUNT_ALL, (stage, cutoff)) or 0)
+    params = (stage, cutoff, *where.filter_params)
+    return int(await view.fetch_value(_WAITING_COUNT, params) or 0)
 
 
 async def _week(

@@ -184,7 +184,10 @@ class WorkspaceReads:
         table = " FROM lead_search x NOT INDEXED" if where.search else " FROM lead_search x"
         sql = "".join(("SELECT x.application_id", table, clause, *ordered))
         found = await self._reader.fetch_all(sql + " LIMIT ? OFFSET ?", (*values, limit, offset))
-        ids = [int(row[0]) for row in found]
+        return await self.rows([int(row[0]) for row in found])
+
+    async def rows(self, ids: list[int]) -> list[LeadRow]:
+        """These leads as lines of the table, in this order (a lead gone meanwhile left out)."""
         rows = {
             row["application_id"]: _row(row)
             for row in await self._reader.fetch_all(_ROWS, (json.dumps(ids),))

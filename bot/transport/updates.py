@@ -120,6 +120,21 @@ def staff_summary(message: Message) -> str:
     return STAFF_TEXT if kind == "text" else f"[{kind}]"
 
 
+def pressed_label(update: Update) -> str | None:
+    """The label of the button a callback query came from, as the person read it (its data
+    is a code only the bot understands); None when the message is no longer at hand."""
+    query = update.callback_query
+    message = query.message if query is not None else None
+    markup = getattr(message, "reply_markup", None)
+    if query is None or markup is None:
+        return None
+    for row in markup.inline_keyboard:
+        for button in row:
+            if button.callback_data == query.data:
+                return str(button.text)[:LOG_TEXT_LIMIT]
+    return None
+
+
 def incoming_entry(update: Update, *, staff: bool = False) -> LogEntry | None:
     """The conversation-log line for an update from a private chat, or None.
 
@@ -133,7 +148,10 @@ def incoming_entry(update: Update, *, staff: bool = False) -> LogEntry | None:
     if update.callback_query is not None:
         query = update.callback_query
         message_id = query.message.message_id if query.message else None
-        return LogEntry(chat.id, user_id, "in", "button", query.data, update.update_id, message_id)
+        # A talent's press is kept as the label they read; an admin's as its code (staff
+        # buttons can name talents, whose erasure must not leave a copy in the admin's log).
+        pressed = query.data if staff else pressed_label(update) or query.data
+        return LogEntry(chat.id, user_id, "in", "button", pressed, update.update_id, message_id)
     if update.edited_message is not None:
         edited = update.edited_message
         return LogEntry(

@@ -18,8 +18,7 @@ from bot.leads.pipeline import NoteError
 from bot.store.pipeline import NOTE_LIMIT, LeadState, Move
 from bot.texts import Text
 from bot.web import inputs
-from bot.web.desk import Desk, Viewer
-from bot.web.lead_page import LeadGone, reference
+from bot.web.desk import Desk, LeadGone, Viewer, reference
 
 log = logging.getLogger(__name__)
 
@@ -54,18 +53,6 @@ async def note(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, An
     return {"outcome": "saved", "text": desk.content.text(Text.WS_NOTE_SAVED, viewer.language)}
 
 
-async def assign(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
-    """Take the lead, give it to another admin, or to nobody."""
-    application_id = inputs.lead_id(body)
-    wanted = body.get("assignee")
-    assignee = None if wanted is None else inputs.integer(wanted, "assignee")
-    if assignee is not None and not desk.services.settings.is_admin(assignee):
-        raise inputs.BadInput("assignee must be an admin")
-    if await desk.store.pipeline.assign(application_id, viewer.actor, assignee) is None:
-        raise LeadGone(application_id)
-    return {"outcome": "saved", "text": desk.content.text(Text.WS_ASSIGN_SAVED, viewer.language)}
-
-
 async def _unknown_stage(desk: Desk, viewer: Viewer, application_id: int, stage: str) -> NoReturn:
     """A stage content does not have: refused and recorded, as a forged Telegram button is."""
     wanted = pipeline.clean_key(stage)
@@ -73,7 +60,7 @@ async def _unknown_stage(desk: Desk, viewer: Viewer, application_id: int, stage:
     raise inputs.BadInput("unknown stage")
 
 
-def _report(
+def report(
     desk: Desk, viewer: Viewer, application_id: int, stage: str, move: Move
 ) -> dict[str, Any]:
     """What became of a stage change, in the words Telegram uses."""
@@ -116,7 +103,7 @@ async def preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
         await _unknown_stage(desk, viewer, application_id, stage)
     state = await _state(desk, application_id)
     if state.version == version and state.stage == stage:
-        return _report(desk, viewer, application_id, stage, Move("same", state))
+        return report(desk, viewer, application_id, stage, Move("same", state))
     current = state if state.version == version else None
     message = None
     forwarding = desk.services.settings.forwarding()
@@ -134,7 +121,7 @@ async def preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
             expected_version=version,
             forwarding=forwarding,
         )
-        return _report(desk, viewer, application_id, stage, move)
+        return report(desk, viewer, application_id, stage, move)
     return {
         "outcome": "preview",
         "intro": desk.say(
@@ -178,7 +165,7 @@ async def move(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, An
         report_chat_id=viewer.user_id,  # delivery problems go to the admin's private chat
         forwarding=desk.services.settings.forwarding(),
     )
-    return _report(desk, viewer, application_id, stage, result)
+    return report(desk, viewer, application_id, stage, result)
 
 
 async def bulk_preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:

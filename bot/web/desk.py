@@ -6,19 +6,32 @@ desk in Telegram (bot/leads/pipeline.py, bot/support.py); it never goes through 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from typing import Any
 
 from telegram import Bot
 
 from bot.content import Content
-from bot.leads import intake, pipeline
+from bot.leads import intake, pipeline, waiting
 from bot.leads.export import plain_text, wib_text
 from bot.services import Services
 from bot.store import Store
+from bot.store.applications import REFERENCE_FORMAT
 from bot.store.audit import Actor
 from bot.store.workspace import LeadRow, WorkspaceReads
 from bot.texts import Text
+from bot.web import inputs
+
+
+class LeadGone(LookupError):
+    """No such submitted lead: never was, or erased (the page says so, nothing else)."""
+
+
+def reference(application_id: int) -> str:
+    """The reference of an application id (for messages about a lead that is gone)."""
+    return REFERENCE_FORMAT.format(application_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +66,15 @@ class Desk:
     def content(self) -> Content:
         """The content served now (a reload shows at the next request)."""
         return self.services.content
+
+    def query(self, viewer: Viewer, raw: Any) -> inputs.Query:
+        """The page's filter, checked; "waiting" gets its limits (LEAD_WAIT_DAYS) as of now,
+        so the list, the board and the export all see the same waiting leads."""
+        query = inputs.query(raw, self.content, viewer.user_id)
+        if not query.waiting:
+            return query
+        limits = waiting.cutoffs(self.services.settings, self.content, datetime.now(UTC))
+        return replace(query, where=replace(query.where, waiting=json.dumps(limits)))
 
     def say(self, key: Text, language: str, **values: Any) -> str:
         """A bot text as plain text for the page (Telegram HTML tags dropped)."""

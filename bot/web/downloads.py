@@ -67,7 +67,7 @@ class Downloads:
         kind = body.get("format")
         if kind not in TYPES:
             raise inputs.BadInput("format must be csv or xlsx")
-        query = inputs.query(body.get("filter"), desk.content, viewer.user_id)
+        query = desk.query(viewer, body.get("filter"))
         detail: dict[str, Any] = {"format": kind, **query.described}
         if query.search_length:
             detail["search_length"] = query.search_length
@@ -80,7 +80,8 @@ class Downloads:
         )
         token = secrets.token_urlsafe(32)
         path = self._private() / f"{token}.{kind}"
-        count = await export.write_exports(desk.store, desk.content, query.where, {kind: path})
+        written = await export.write_exports(desk.store, desk.content, query.where, {kind: path})
+        count = written.rows
         if count == 0:
             path.unlink(missing_ok=True)
             return {"count": 0}

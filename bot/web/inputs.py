@@ -22,7 +22,9 @@ BOARD_CARDS = 30  # cards shown per board column; the list has the rest
 MAX_SEARCH = 100  # characters of a search
 MAX_SELECTED = 500  # leads in one bulk move from the page
 MAX_PAGE = 1_000_000
-FILTER_KEYS = frozenset({"stage", "sector", "province", "program", "assigned", "from", "to", "q"})
+FILTER_KEYS = frozenset(
+    {"stage", "sector", "province", "program", "assigned", "from", "to", "q", "waiting"}
+)
 
 
 class BadInput(ValueError):
@@ -36,6 +38,7 @@ class Query:
     where: LeadFilter
     described: dict[str, str]  # the filter without the search words (audit log)
     search_length: int
+    waiting: bool = False  # only leads longer in their stage than LEAD_WAIT_DAYS allows
 
 
 def body_object(body: Any) -> dict[str, Any]:
@@ -81,7 +84,8 @@ def choices(content: Content, question_key: str) -> dict[str, str]:
 
 
 def query(raw: Any, content: Content, viewer_id: int) -> Query:
-    """A filter from the page: stage, sector, province, program, assigned, from, to, q."""
+    """A filter from the page: stage, sector, province, program, assigned, from, to, q, and
+    waiting ("yes"; its limits come from the settings: see listing.checked_query)."""
     if raw is None:
         raw = {}
     raw = body_object(raw)
@@ -95,6 +99,7 @@ def query(raw: Any, content: Content, viewer_id: int) -> Query:
         "province": content.provinces,
         "program": content.programs,
         "assigned": ("me", "none"),
+        "waiting": ("yes",),
     }
     for key, known in checks.items():
         if key in values and (not isinstance(values[key], str) or values[key] not in known):
@@ -117,7 +122,7 @@ def query(raw: Any, content: Content, viewer_id: int) -> Query:
         search=search_pattern(words),
     )
     described = {key: str(value) for key, value in values.items() if key != "q"}
-    return Query(where, described, len(words.strip()))
+    return Query(where, described, len(words.strip()), values.get("waiting") == "yes")
 
 
 def sort(raw: Any) -> tuple[str, bool]:

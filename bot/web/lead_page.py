@@ -8,15 +8,14 @@ from typing import Any
 
 from bot.leads import intake
 from bot.leads.export import wib_text
-from bot.store.applications import REFERENCE_FORMAT
 from bot.store.leads import CONSENT_KINDS
 from bot.store.pipeline import HistoryItem
 from bot.store.workspace import LogLine
 from bot.texts import Text
-from bot.web import inputs
-from bot.web.desk import Desk, Labels, Viewer
+from bot.transport.updates import STAFF_ARGUMENTS, STAFF_TEXT
+from bot.web import inputs, records
+from bot.web.desk import Desk, Labels, LeadGone, Viewer
 
-SHOWN_NOTES = 50
 SHOWN_HISTORY = 50
 LOG_PAGE = 40
 SHOWN_QUESTIONS = 30
@@ -27,18 +26,27 @@ _CONSENT_LABELS = {
 }
 
 
-class LeadGone(LookupError):
-    """No such submitted lead: never was, or erased (the page says so, nothing else)."""
-
-
-def _line(line: LogLine) -> dict[str, Any]:
+def _line(line: LogLine, labels: Labels) -> dict[str, Any]:
     return {
         "id": line.id,
         "from": line.direction,
         "kind": line.kind,
-        "text": line.text,
+        "text": _readable(line.text, labels),
         "at": wib_text(line.created_at),
     }
+
+
+def _readable(text: str | None, labels: Labels) -> str | None:
+    """The log's markers for what it does not keep of an admin's messages, in words."""
+    if text is None:
+        return None
+    say = labels.content.text
+    if text == STAFF_TEXT:
+        return say(Text.WS_LOG_STAFF_TEXT, labels.language)
+    if text.endswith(f" {STAFF_ARGUMENTS}"):
+        command = text.removesuffix(f" {STAFF_ARGUMENTS}")
+        return f"{command} {say(Text.WS_LOG_STAFF_ARGUMENTS, labels.language)}"
+    return text
 
 
 def _history(item: HistoryItem, labels: Labels, names: dict[int, str]) -> dict[str, Any]:
@@ -72,23 +80,23 @@ async def lead(desk: Desk, viewer: Viewer, application_id: int) -> dict[str, Any
         raise LeadGone(application_id)
     await store.audit.add(viewer.actor, "lead_viewed", state.reference)
     labels = Labels(content, language)
-    notes, notes_total = await store.pipeline.notes(application_id, SHOWN_NOTES)
     history, history_total = await store.pipeline.history(application_id, SHOWN_HISTORY)
-    people = {state.assignee_id, *(note.author.user_id for note in notes)}
+    people = {state.assignee_id}
     people |= {item.actor.user_id for item in history}
     people |= {int(item.to_value) for item in history if item.kind == "assign" and item.to_value}
     people |= {int(v) for item in history if item.kind == "assign" and (v := item.from_value)}
     names = await desk.reads.names({person for person in people if person is not None})
     answers = [
         {
+            "key": question.key,
             "label": question.label.get(language),
             "value": intake.display(question, content, found.answers[question.key], language),
         }
         for question in intake.visible_questions(content, found.answers)
         if question.key in found.answers
     ]
-    records = await desk.reads.consents(found.user_id)
-    latest = {record.kind: record for record in records}
+    given = await desk.reads.consents(found.user_id)
+    latest = {record.kind: record for record in given}
     consents = [
         {
             "kind": kind,
@@ -126,18 +134,12 @@ async def lead(desk: Desk, viewer: Viewer, application_id: int) -> dict[str, Any
         "consents": consents,
         "history": [_history(item, labels, names) for item in history],
         "history_total": history_total,
-        "notes": [
-            {
-                "by": names.get(note.author.user_id) if note.author.user_id else None,
-                "text": note.text,
-                "at": wib_text(note.created_at),
-            }
-            for note in notes
-        ],
-        "notes_total": notes_total,
+        **await records.lead_parts(desk, viewer, found, state),
         "updates": updates,
-        "log": {"lines": [_line(line) for line in lines], "more": more},
-        "questions": [_line(line) for line in await desk.reads.questions(found.user_id, 30)],
+        "log": {"lines": [_line(line, labels) for line in lines], "more": more},
+        "questions": [
+            _line(line, labels) for line in await desk.reads.questions(found.user_id, 30)
+        ],
     }
 
 
@@ -152,9 +154,5 @@ async def older_log(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[st
         viewer.actor, "lead_viewed", state.reference, part="conversation", before=before
     )
     lines, more = await desk.reads.log_page(state.user_id, before, LOG_PAGE)
-    return {"lines": [_line(line) for line in lines], "more": more}
-
-
-def reference(application_id: int) -> str:
-    """The reference of an application id (for messages about a lead that is gone)."""
-    return REFERENCE_FORMAT.format(application_id)
+    labels = Labels(desk.content, viewer.language)
+    return {"lines": [_line(line, labels) for line in lines], "more": more}

@@ -7,16 +7,19 @@ entry per lead as /leads does; a search is recorded by its length, never its wor
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
 from bot.content import Content
-from bot.leads import intake, pipeline, stats
+from bot.leads import intake, pipeline, stats, waiting
 from bot.leads.export import WIB, plain_text
 from bot.leads.stats import decimal_text
 from bot.store.audit import Audit
+from bot.store.waiting import WaitingLead
+from bot.store.workspace import LeadRow
 from bot.texts import Text
-from bot.web import inputs
+from bot.web import inputs, records
 from bot.web.desk import Desk, Labels, Viewer, row_json
 
 # Bot texts the page shows as they are in Telegram ("exactly as in Telegram"), as plain text.
@@ -28,6 +31,14 @@ TELEGRAM_TEXTS = (
     Text.BTN_BULK_QUIET,
     Text.BTN_BULK_CONFIRM,
     Text.PIPELINE_WARNING_BLOCKED,
+    Text.BTN_CLOSE_DUPLICATE,
+    Text.BTN_REOPEN,
+    Text.BTN_CONTACTED,
+    Text.BTN_CLEAR_ANSWER,
+    Text.BTN_NOTE_EDIT,
+    Text.BTN_NOTE_DELETE,
+    Text.BTN_NOTE_DELETE_CONFIRM,
+    Text.RECORDS_NOTE_DELETE_CONFIRM,
 )
 
 
@@ -58,6 +69,7 @@ async def session(desk: Desk, viewer: Viewer) -> dict[str, Any]:
                 "label": stage.label.get(language),
                 "message": stage.message is not None,
                 "consent": stage.consent,
+                "contacted": stage.contacted,
             }
             for key, stage in content.stages.items()
         ],
@@ -76,24 +88,33 @@ def _options(values: dict[str, str], labels: Labels, question_key: str) -> list[
 
 
 async def leads(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
-    """One page of the lead table, with the counts per stage of the same filter."""
-    query = inputs.query(body.get("filter"), desk.content, viewer.user_id)
+    """One page of the lead table, with the counts per stage of the same filter; waiting
+    leads (the "waiting" filter) longest in their stage first, whatever the sort."""
+    query = desk.query(viewer, body.get("filter"))
     by, descending = inputs.sort(body.get("sort"))
     page = inputs.page(body.get("page"))
-    counts = await desk.reads.per_stage(query.where)
+    now = datetime.now(UTC)
+    settings = desk.services.settings
+    if query.waiting:
+        counts = await waiting.waiting_counts(desk.store, desk.content, settings, query.where, now)
+    else:
+        counts = await desk.reads.per_stage(query.where)
     stage = query.where.stage
     total = counts.get(stage, 0) if stage else sum(counts.values())
     pages = max(1, -(-total // inputs.PAGE_SIZE))
     if page > pages:
         raise inputs.BadInput("page out of range")
-    rows = await desk.reads.page(
-        query.where,
-        by,
-        descending,
-        (page - 1) * inputs.PAGE_SIZE,
-        inputs.PAGE_SIZE,
-        list(desk.content.stages),
-    )
+    offset = (page - 1) * inputs.PAGE_SIZE
+    waits: list[WaitingLead] = []
+    if query.waiting:
+        waits, total = await waiting.waiting_leads(
+            desk.store, desk.content, settings, query.where, offset, inputs.PAGE_SIZE, now
+        )
+        rows = await desk.reads.rows([item.application_id for item in waits])
+    else:
+        rows = await desk.reads.page(
+            query.where, by, descending, offset, inputs.PAGE_SIZE, list(desk.content.stages)
+        )
     detail: dict[str, Any] = {"filter": query.described, "page": page, "sort": by}
     if query.search_length:
         detail["search_length"] = query.search_length
@@ -106,14 +127,45 @@ async def leads(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, A
                 tx, viewer.actor, "leads_searched", None, length=query.search_length, found=total
             )
     labels = Labels(desk.content, viewer.language)
-    names = await desk.reads.names({row.assignee_id for row in rows if row.assignee_id})
     return {
-        "rows": [row_json(row, labels, names) for row in rows],
+        "rows": await _rows(desk, viewer, labels, rows, waits, now),
         "total": total,
         "page": page,
         "pages": pages,
         "counts": _counts(desk, labels, counts),
+        "waiting": query.waiting,
     }
+
+
+async def _rows(
+    desk: Desk,
+    viewer: Viewer,
+    labels: Labels,
+    rows: list[LeadRow],
+    waits: list[WaitingLead],
+    now: datetime,
+) -> list[dict[str, Any]]:
+    """Lines of the table (or cards), each with its possible duplicates, and how long it
+    has waited in its stage when it is a waiting lead."""
+    names = await desk.reads.names({row.assignee_id for row in rows if row.assignee_id})
+    marks = await records.list_marks(desk, viewer, [row.application_id for row in rows])
+    days = {
+        item.application_id: desk.say(
+            Text.RECORDS_WAITING_DAYS,
+            viewer.language,
+            days=waiting.waiting_days(item, now),
+            stage=labels.stage(item.stage),
+        )
+        for item in waits
+    }
+    return [
+        {
+            **row_json(row, labels, names),
+            "duplicates": marks.get(row.application_id, []),
+            "waiting": days.get(row.application_id),
+        }
+        for row in rows
+    ]
 
 
 def _counts(desk: Desk, labels: Labels, counts: dict[str, int]) -> list[dict[str, Any]]:
@@ -126,35 +178,53 @@ def _counts(desk: Desk, labels: Labels, counts: dict[str, int]) -> list[dict[str
 
 
 async def board(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
-    """One column per stage with its newest leads of the filter (the list has the rest)."""
-    query = inputs.query(body.get("filter"), desk.content, viewer.user_id)
-    counts = await desk.reads.per_stage(query.where)
+    """One column per stage with its newest leads of the filter (the list has the rest);
+    with the "waiting" filter, its longest-waiting leads."""
+    query = desk.query(viewer, body.get("filter"))
+    now = datetime.now(UTC)
+    settings = desk.services.settings
+    if query.waiting:
+        counts = await waiting.waiting_counts(desk.store, desk.content, settings, query.where, now)
+    else:
+        counts = await desk.reads.per_stage(query.where)
     labels = Labels(desk.content, viewer.language)
     stages = [item["stage"] for item in _counts(desk, labels, counts)]
     if query.where.stage:
         stages = [query.where.stage]
-    columns = []
-    shown = []
+    columns: list[tuple[str, list[LeadRow]]] = []
+    waits: list[WaitingLead] = []
     for key in stages:
-        rows = (
-            await desk.reads.column(query.where, key, inputs.BOARD_CARDS) if counts.get(key) else []
-        )
-        shown += rows
+        rows: list[LeadRow] = []
+        if counts.get(key) and query.waiting:
+            found, _ = await waiting.waiting_leads(
+                desk.store,
+                desk.content,
+                settings,
+                replace(query.where, stage=key),
+                0,
+                inputs.BOARD_CARDS,
+                now,
+            )
+            waits += found
+            rows = await desk.reads.rows([item.application_id for item in found])
+        elif counts.get(key):
+            rows = await desk.reads.column(query.where, key, inputs.BOARD_CARDS)
         columns.append((key, rows))
+    shown = [row for _, rows in columns for row in rows]
     detail: dict[str, Any] = {"filter": query.described, "board": True}
     if query.search_length:
         detail["search_length"] = query.search_length
     await desk.store.audit.add_each(
         viewer.actor, "lead_listed", [row.reference for row in shown], **detail
     )
-    names = await desk.reads.names({row.assignee_id for row in shown if row.assignee_id})
+    cards = iter(await _rows(desk, viewer, labels, shown, waits, now))
     return {
         "columns": [
             {
                 "stage": key,
                 "label": labels.stage(key),
                 "count": counts.get(key, 0),
-                "cards": [row_json(row, labels, names) for row in rows],
+                "cards": [next(cards) for _ in rows],
             }
             for key, rows in columns
         ]

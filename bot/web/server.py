@@ -27,8 +27,8 @@ from bot.services import Services
 from bot.store.health import is_storage_error
 from bot.store.workspace import WorkspaceReads
 from bot.transport.webhook import ServerLog
-from bot.web import actions, auth, inputs, lead_page, listing
-from bot.web.desk import Desk, Viewer
+from bot.web import actions, auth, inputs, lead_page, listing, records
+from bot.web.desk import Desk, LeadGone, Viewer
 from bot.web.downloads import TYPES, Downloads
 
 log = logging.getLogger(__name__)
@@ -113,7 +113,13 @@ class Workspace:
             "lead": self._lead,
             "log": lead_page.older_log,
             "note": actions.note,
-            "assign": actions.assign,
+            "assign": records.assign,
+            "contacted": records.contacted,
+            "close-duplicate": records.close_duplicate,
+            "reopen-duplicate": records.reopen_duplicate,
+            "edit-answer": records.edit_answer,
+            "note-edit": records.edit_note,
+            "note-delete": records.delete_note,
             "preview": actions.preview,
             "move": actions.move,
             "bulk-preview": actions.bulk_preview,
@@ -192,7 +198,7 @@ class Workspace:
             return web.json_response(await action(desk, viewer, body))
         except inputs.BadInput as error:
             return _error(400, "bad_request", str(error))
-        except lead_page.LeadGone:
+        except LeadGone:
             return _error(404, "not_found")
         except Exception as error:
             if is_storage_error(error):  # logged once by the store; nothing was changed

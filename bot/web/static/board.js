@@ -3,7 +3,7 @@
 import { call } from "./api.js";
 import { desk, failure, go } from "./app.js";
 import { fill, h, t } from "./dom.js";
-import { currentFilter, filters } from "./leads.js";
+import { currentFilter, filters, notices } from "./leads.js";
 import { moveLead } from "./moves.js";
 
 function card(row, stages, reload) {
@@ -19,6 +19,7 @@ function card(row, stages, reload) {
   h("button", { class: "open", onclick: () => go("lead", row.id) },
     h("span", { class: "reference" }, row.reference), " ", h("span", { class: "name" }, row.name)),
   h("p", { class: "hint" }, [row.sector, row.role, row.province].filter(Boolean).join(" · ")),
+  notices(row),
   h("select", { "aria-label": t("board_move", { reference: row.reference }),
     onchange: (event) => move(event.target.value, event.target) },
   stages.map((stage) => h("option", { value: stage.key, selected: stage.key === row.stage },

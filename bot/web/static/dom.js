@@ -9,12 +9,15 @@ export function useTexts(texts) {
   words = texts || {};
 }
 
-/** A text by key with {placeholders} filled in (plain string replacement, as text). */
+/** A text by key with {placeholders} filled in (plain string replacement, as text), and
+ * {count:lead|leads} as the noun that agrees with the count (bot/texts.py's plural form). */
 export function t(key, values = {}) {
   let text = words[key];
   if (text === undefined) return key;
   for (const [name, value] of Object.entries(values)) {
     text = text.split(`{${name}}`).join(String(value));
+    const plural = new RegExp(`\\{${name}:([^|}]*)\\|([^}]*)\\}`, "g");
+    text = text.replace(plural, (_, one, other) => (Number(value) === 1 ? one : other));
   }
   return text;
 }

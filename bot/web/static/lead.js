@@ -4,6 +4,7 @@ import { ApiError, call } from "./api.js";
 import { back, desk, failure } from "./app.js";
 import { fill, h, t, toast } from "./dom.js";
 import { moveLead } from "./moves.js";
+import * as records from "./records.js";
 
 function section(title, ...content) {
   return h("section", { class: "card" }, h("h2", {}, title), ...content);
@@ -38,14 +39,17 @@ function conversation(lead) {
 }
 
 function history(lead) {
-  const items = lead.history.map((item) => h("li", {},
+  const moves = lead.history.map((item) => [item.at, h("li", {},
     h("span", { class: "meta" }, [item.at, item.by].filter(Boolean).join(" · ")),
     item.kind === "stage"
       ? t("history_stage", { before: item.before, after: item.after })
       : t("history_assign", { before: item.before || t("assign_nobody"),
         after: item.after || t("assign_nobody") }),
-    item.notified ? h("span", { class: "tag" }, t("history_told")) : null));
-  const more = lead.history_total - lead.history.length;
+    item.notified ? h("span", { class: "tag" }, t("history_told")) : null)]);
+  // Stage moves and handovers, and answer changes and duplicate links, newest first.
+  const items = [...moves, ...lead.changes.map((item) => [item.at, records.change(item)])]
+    .sort((a, b) => (a[0] < b[0] ? 1 : a[0] > b[0] ? -1 : 0)).map(([, item]) => item);
+  const more = lead.history_total + lead.changes_total - items.length;
   return section(t("lead_history"),
     items.length ? h("ul", { class: "plain-list" }, items) : h("p", { class: "hint" },
       t("history_none")),
@@ -65,12 +69,7 @@ function writer(placeholder, label, send, limit) {
   return h("div", { class: "writer" }, box, button);
 }
 
-async function act(action, body, reload) {
-  const done = await call(action, body);
-  toast(done.text, ["saved", "sent"].includes(done.outcome) ? "info" : "warning");
-  if (["saved", "sent"].includes(done.outcome)) await reload();
-  return ["saved", "sent"].includes(done.outcome);
-}
+const act = records.act;
 
 /** The lead page for an application id. */
 export async function render(main, id) {
@@ -110,7 +109,10 @@ export async function render(main, id) {
       h("h1", {}, h("span", { class: "reference" }, lead.reference), " ",
         h("span", { class: "name" }, lead.name)),
       h("p", { class: "stage-now" }, `${t("lead_stage")}: `, h("strong", {}, lead.stage_label)),
+      lead.waiting ? h("p", { class: "notice waiting" }, lead.waiting) : null,
       lead.blocked ? h("p", { class: "warning" }, t("pipeline_warning_blocked")) : null),
+    records.duplicates(lead, reload),
+    section(t("lead_contact"), records.contact(lead, reload)),
     section(t("lead_move"), h("div", { class: "stage-buttons" }, stageButtons)),
     section(t("lead_assignee"),
       h("div", { class: "assign" },
@@ -118,8 +120,7 @@ export async function render(main, id) {
           onclick: () => act("assign", { id, assignee: session.viewer.id }, reload) },
         t("assign_me")),
         h("label", { class: "field" }, h("span", {}, t("assign_to")), assignees))),
-    section(t("lead_answers"), facts([[t("lead_submitted"), lead.submitted],
-      ...lead.answers.map((answer) => [answer.label, answer.value])])),
+    section(t("lead_answers"), records.answers(lead, reload)),
     section(t("lead_talent"), facts([
       [t("lead_telegram_name"), lead.talent.telegram_name],
       [t("lead_username"), lead.talent.username ? `@${lead.talent.username}` : ""],
@@ -129,9 +130,7 @@ export async function render(main, id) {
     ])),
     section(t("lead_consents"), h("ul", { class: "plain-list" }, lead.consents.map(consent))),
     section(t("lead_notes"),
-      lead.notes.length ? h("ul", { class: "plain-list notes" }, lead.notes.map((note) =>
-        h("li", {}, h("span", { class: "meta" }, [note.at, note.by].filter(Boolean).join(" · ")),
-          h("span", { class: "words" }, note.text)))) : h("p", { class: "hint" }, t("notes_none")),
+      records.notes(lead, reload),
       writer(t("note_placeholder"), t("note_add"),
         (text) => act("note", { id, text }, reload), 2000)),
     history(lead),

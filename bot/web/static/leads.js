@@ -46,6 +46,10 @@ export function filters(onchange, { stages = true } = {}) {
         set("assigned")),
         date("from", t("filter_from")),
         date("to", t("filter_to")),
+        h("label", { class: "field check" },
+          h("input", { type: "checkbox", checked: desk.filter.waiting === "yes",
+            onchange: (event) => set("waiting")(event.target.checked ? "yes" : "") }),
+          h("span", {}, t("filter_waiting"))),
         h("button", { class: "button plain", onclick: () => {
           desk.filter = {};
           desk.page = 1;
@@ -58,12 +62,21 @@ export function currentFilter() {
   return Object.fromEntries(Object.entries(desk.filter).filter(([, value]) => value));
 }
 
+/** Under a lead's name: the leads it may duplicate, and how long it has waited. */
+export function notices(row) {
+  return [
+    (row.duplicates || []).map((mark) => h("span", { class: "notice mark" }, mark.text)),
+    row.waiting ? h("span", { class: "notice waiting" }, row.waiting) : null,
+  ];
+}
+
 function cell(row, column) {
   const value = {
     stage: row.stage_label, assignee: row.assignee || "—",
   }[column] ?? row[column];
   return h("td", { "data-label": t(`col_${column}`), class: `col-${column}` },
-    column === "name" ? h("span", { class: "name" }, value || "—") : (value || "—"));
+    column === "name" ? [h("span", { class: "name" }, value || "—"), notices(row)]
+      : (value || "—"));
 }
 
 function selectionBar(list, onchange) {
@@ -133,8 +146,14 @@ function counts(list, onchange) {
     onclick: () => { desk.filter = { ...desk.filter, stage: key || undefined }; desk.page = 1;
       onchange(); },
   }, `${label} · ${count}`);
+  const waiting = desk.filter.waiting === "yes";
   return h("div", { class: "chips" }, chip("", t("all_stages"), total),
-    list.counts.map((item) => chip(item.stage, item.label, item.count)));
+    list.counts.map((item) => chip(item.stage, item.label, item.count)),
+    h("button", { class: "chip waiting", "aria-pressed": String(waiting), onclick: () => {
+      desk.filter = { ...desk.filter, waiting: waiting ? undefined : "yes" };
+      desk.page = 1;
+      onchange();
+    } }, t("filter_waiting")));
 }
 
 async function exportFile(format, status) {
@@ -175,6 +194,7 @@ export async function render(main) {
           exportFile(format, status).catch(() => toast(t("error_server"), "error")) },
         t(`export_${format}`))))),
     status,
+    list.waiting ? h("p", { class: "hint" }, t("waiting_order")) : null,
     selectionBar(list, reload),
     list.rows.length ? table(list, reload) : h("p", { class: "state" }, t("empty")),
     list.pages > 1 ? h("nav", { class: "pager" },

@@ -1,0 +1,179 @@
+// One talent, one clean record on the lead page: contact links and Contacted in one step,
+// duplicates closed or reopened, answers corrected, notes edited or deleted by their author,
+// and answer changes in the history. The bot checks and audits each, as in Telegram.
+import { call } from "./api.js";
+import { desk } from "./app.js";
+import { dialog, h, t, toast } from "./dom.js";
+
+const NOTE_LIMIT = 2000;
+
+/** Show what an action did; reload the lead when something changed. True when saved. */
+export async function act(action, body, reload) {
+  const done = await call(action, body);
+  const saved = ["saved", "sent"].includes(done.outcome);
+  toast(done.text, saved ? "info" : "warning");
+  if (saved || ["conflict", "same"].includes(done.outcome)) await reload();
+  return saved;
+}
+
+function link(href, text, pattern) {
+  // The bot builds these (wa.me digits, a percent-encoded mailto:); checked again here so a
+  // talent's value can only ever be the text of a link of these two kinds.
+  return pattern.test(href) ? h("a", { href, target: "_blank", rel: "noopener noreferrer" }, text)
+    : h("span", {}, text);
+}
+
+async function contacted(lead, reload) {
+  const stage = desk.session.stages.find((item) => item.contacted);
+  const note = h("input", { type: "text", maxlength: NOTE_LIMIT, class: "wide",
+    placeholder: t("contacted_note"), "aria-label": t("contacted_note") });
+  const chosen = await dialog((close) => [
+    h("h2", {}, t("btn_contacted")),
+    h("p", {}, t("contacted_prompt", { reference: lead.reference,
+      stage: stage ? stage.label : "" })),
+    note,
+    h("div", { class: "actions" },
+      h("button", { class: "button", onclick: () => close(true) }, t("btn_contacted")),
+      h("button", { class: "button plain", onclick: () => close(null) }, t("btn_cancel"))),
+  ]);
+  if (chosen) await act("contacted", { id: lead.id, version: lead.version, note: note.value }, reload);
+}
+
+/** Phone as a WhatsApp link, email as a mailto: link, and 📞 Contacted. */
+export function contact(lead, reload) {
+  const found = lead.contact;
+  const items = [];
+  if (found.whatsapp) {
+    items.push(h("li", {}, "📞 ", link(found.whatsapp, found.phone, /^https:\/\/wa\.me\/\d+$/),
+      ` (${t("contact_whatsapp")})`));
+  }
+  if (found.mailto) items.push(h("li", {}, "✉️ ", link(found.mailto, found.email, /^mailto:/)));
+  return [
+    items.length ? h("ul", { class: "plain-list contact" }, items) : null,
+    h("div", { class: "actions" }, h("button", { class: "button secondary",
+      onclick: () => contacted(lead, reload) }, t("btn_contacted"))),
+  ];
+}
+
+/** "⚠️ mungkin duplikat dari KOC-000012: nomor HP sama", closing as a duplicate, reopening. */
+export function duplicates(lead, reload) {
+  const found = lead.duplicates;
+  if (!found.marks.length && !found.closed && !found.here_text) return null;
+  const close = (mark) => act("close-duplicate",
+    { id: lead.id, other: mark.id, version: lead.version }, reload);
+  return h("section", { class: "card duplicates" }, h("h2", {}, t("lead_duplicates")),
+    found.closed_text ? h("p", { class: "words" }, found.closed_text) : null,
+    found.here_text ? h("p", { class: "words" }, found.here_text) : null,
+    found.marks.length ? h("ul", { class: "plain-list" }, found.marks.map((mark) => h("li", {},
+      h("span", { class: "notice mark" }, mark.text),
+      found.closed ? null : h("button", { class: "button secondary", onclick: () => close(mark) },
+        t("btn_close_duplicate", { reference: mark.reference }))))) : null,
+    found.closed ? h("button", { class: "button secondary", onclick: () =>
+      act("reopen-duplicate", { id: lead.id }, reload) }, t("btn_reopen")) : null);
+}
+
+function answerControl(field) {
+  if (field.kind === "text") {
+    const box = h("textarea", { rows: 2, "aria-label": t("edit_answer", { question: field.label }) });
+    box.value = field.text;
+    return [box, () => ({ text: box.value })];
+  }
+  if (field.kind === "choice") {
+    const list = h("select", { "aria-label": t("edit_answer", { question: field.label }) },
+      field.choices.map((choice) => h("option", { value: choice.value,
+        selected: choice.value === field.value }, choice.label)));
+    return [list, () => ({ choice: list.value })];
+  }
+  const boxes = field.choices.map((choice) => h("input", { type: "checkbox", value: choice.value,
+    checked: (field.value || []).includes(choice.value) }));
+  const labels = boxes.map((box, index) => h("label", { class: "check" }, box, " ",
+    field.choices[index].label));
+  return [h("div", { class: "checks" }, h("p", { class: "hint" }, t("edit_multi")), labels),
+    () => ({ values: boxes.filter((box) => box.checked).map((box) => box.value) })];
+}
+
+/** ✏️ on an answer: the answer now, a control like the form's, checked as the form checks. */
+async function editAnswer(lead, answer, field, reload) {
+  field.label = answer.label;
+  let problem = "";
+  for (;;) {
+    const [control, read] = answerControl(field);
+    const chosen = await dialog((close) => [
+      h("h2", {}, answer.label),
+      h("p", { class: "hint" }, t("edit_now", { current: answer.value })),
+      control,
+      problem ? h("p", { class: "warning", role: "alert" }, problem) : null,
+      h("p", { class: "hint" }, t("edit_rules")),
+      h("div", { class: "actions" },
+        h("button", { class: "button", onclick: () => close(read()) }, t("save")),
+        field.required ? null : h("button", { class: "button secondary",
+          onclick: () => close({ clear: true }) }, t("btn_clear_answer")),
+        h("button", { class: "button plain", onclick: () => close(null) }, t("btn_cancel"))),
+    ]);
+    if (!chosen) return;
+    if (chosen.text !== undefined) field.text = chosen.text; // kept for another try
+    const done = await call("edit-answer", { id: lead.id, key: field.key, seen: field.seen,
+      ...chosen });
+    if (done.outcome === "refused") {
+      problem = done.text;
+      continue;
+    }
+    toast(done.text, done.outcome === "saved" ? "info" : "warning");
+    await reload();
+    return;
+  }
+}
+
+/** Every answer, each staff may correct with its ✏️ button. */
+export function answers(lead, reload) {
+  const rows = lead.answers.map((answer) => {
+    const field = lead.editable[answer.key];
+    return [h("dt", {}, answer.label), h("dd", {}, h("span", { class: "words" }, answer.value),
+      field ? h("button", { class: "button plain edit", title: t("edit_answer",
+        { question: answer.label }), "aria-label": t("edit_answer", { question: answer.label }),
+      onclick: () => editAnswer(lead, answer, field, reload) }, "✏️") : null)];
+  });
+  return h("dl", { class: "facts answers" },
+    h("dt", {}, t("lead_submitted")), h("dd", {}, lead.submitted), rows);
+}
+
+async function editNote(note, reload) {
+  const box = h("textarea", { rows: 4, maxlength: NOTE_LIMIT, "aria-label": t("btn_note_edit") });
+  box.value = note.text;
+  const chosen = await dialog((close) => [
+    h("h2", {}, t("btn_note_edit")), box,
+    h("div", { class: "actions" },
+      h("button", { class: "button", onclick: () => close(true) }, t("save")),
+      h("button", { class: "button plain", onclick: () => close(null) }, t("btn_cancel"))),
+  ]);
+  if (chosen) await act("note-edit", { note: note.id, text: box.value }, reload);
+}
+
+async function deleteNote(note, reload) {
+  const sure = await dialog((close) => [
+    h("p", {}, t("records_note_delete_confirm")),
+    h("div", { class: "actions" },
+      h("button", { class: "button danger", onclick: () => close(true) },
+        t("btn_note_delete_confirm")),
+      h("button", { class: "button plain", onclick: () => close(null) }, t("btn_cancel"))),
+  ]);
+  if (sure) await act("note-delete", { note: note.id }, reload);
+}
+
+/** The notes in full, newest first; their author may edit or delete them. */
+export function notes(lead, reload) {
+  if (!lead.notes.length) return h("p", { class: "hint" }, t("notes_none"));
+  return h("ul", { class: "plain-list notes" }, lead.notes.map((note) => h("li", {},
+    h("span", { class: "meta" }, [note.at, note.by, note.edited].filter(Boolean).join(" · ")),
+    h("span", { class: "words" }, note.text),
+    note.mine ? h("span", { class: "note-actions" },
+      h("button", { class: "button plain", onclick: () => editNote(note, reload) },
+        t("btn_note_edit")),
+      h("button", { class: "button plain", onclick: () => deleteNote(note, reload) },
+        t("btn_note_delete"))) : null)));
+}
+
+/** An answer change (by the talent or staff) or a duplicate link, in the chat's words. */
+export function change(item) {
+  return h("li", { class: `change ${item.kind}` }, h("span", { class: "words" }, item.text));
+}
