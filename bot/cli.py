@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import logging
 import os
 import signal
@@ -277,6 +278,10 @@ async def _serve(settings: Settings, content: Content) -> int:
         await runner.application.bot.request.shutdown()
         return 1
     log.info("Bot @%s is running; Ctrl-C or SIGTERM stops it", runner.application.bot.username)
+    # What start-up made (content, the matcher's index, the libraries) lives as long as the
+    # process: out of the cyclic collector's full passes, which walked all of it again and
+    # again under load (docs/performance.md, "Free text at 1,000 talents").
+    gc.freeze()
     await stop.wait()
     log.info("Stopping: finishing the updates in hand")
     await stop_serving()

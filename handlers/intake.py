@@ -97,10 +97,11 @@ async def private_message(update: Update, context: BotContext) -> None:
     message = update.message
     if user is None or message is None:
         return
-    if await answers.answer_before_relay(update, context):
-        return  # after /tanya, a question the FAQ answers: the answer first
-    if await support.relay_question(update, context):
-        return  # in ask mode: for staff, even while an application is open
+    if await support.asking(user.id, context):  # one read of the session for most messages
+        if await answers.answer_before_relay(update, context):
+            return  # after /tanya, a question the FAQ answers: the answer first
+        if await support.relay_question(update, context):
+            return  # in ask mode: for staff, even while an application is open
     flow = _flow(context)
     draft = await flow.active_draft(user.id)
     if draft is None:
