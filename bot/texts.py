@@ -613,6 +613,8 @@ class Text(StrEnum):
     BTN_OPEN_WORKSPACE = "btn_open_workspace"
     WS_TITLE = "ws_title"
     WS_LOG_STAFF_TEXT = "ws_log_staff_text"
+    WS_CONTACTED_STAYS = "ws_contacted_stays"
+    WS_CONSENT_NOT_APPLICABLE = "ws_consent_not_applicable"
     WS_LOG_STAFF_ARGUMENTS = "ws_log_staff_arguments"
     WS_LOADING = "ws_loading"
     WS_SAVING = "ws_saving"

@@ -90,7 +90,10 @@ class Downloads:
         )
         token = secrets.token_urlsafe(32)
         path = self._private() / f"{token}.{kind}"
-        written = await export.write_exports(desk.store, desk.content, query.where, {kind: path})
+        forwards = desk.services.settings.forwarding() is not None
+        written = await export.write_exports(
+            desk.store, desk.content, query.where, {kind: path}, forwards=forwards
+        )
         count = written.rows
         if count == 0:
             path.unlink(missing_ok=True)
