@@ -260,10 +260,10 @@ async def test_export_filters_by_sector_date_and_drafts(
     # The caption counts leads and unfinished forms apart, each with its own noun.
     captions = {message.text for message in admin.messages if message.document is not None}
     assert any(
-        c and c.startswith("📄 1 pendaftar dan 1 draf (formulir belum selesai)") for c in captions
+        c and c.startswith("📄 1 pendaftar dan 1 draf (pendaftaran belum selesai)") for c in captions
     )
     assert any(
-        c and c.startswith("📄 2 pendaftar dan 1 draf (formulir belum selesai)") for c in captions
+        c and c.startswith("📄 2 pendaftar dan 1 draf (pendaftaran belum selesai)") for c in captions
     )
     assert any(c and c.startswith("📄 1 pendaftar · dibuat") for c in captions)  # no drafts asked
 
