@@ -31,6 +31,7 @@ os.environ.setdefault("PTB_TIMEDELTA", "true")
 
 from bot.emulator import BotAPIEmulator, EmulatedUser, EmulatorEvent  # noqa: E402
 from bot.settings import DEMO_CONTROLLER  # noqa: E402
+from tests.harness import TEST_FORWARDING  # noqa: E402
 from tests.walks import Step, record_walk, talent_walks  # noqa: E402, F401 - shared with tests
 
 REPLY_TIMEOUT = 60.0  # seconds; far beyond any healthy reply, only to end a stuck run
@@ -42,10 +43,11 @@ STAFF_CHAT_ID = -1001234567890
 class Replies:
     """Times each step from the update being queued to the bot's reply in that chat."""
 
-    def __init__(self, emulator: BotAPIEmulator) -> None:
+    def __init__(self, emulator: BotAPIEmulator, timeout: float = REPLY_TIMEOUT) -> None:
         self._waiting: dict[int, asyncio.Future[float]] = {}
+        self._timeout = timeout
         self.unexpected = 0
-        emulator.subscribe(self._on_event)
+        self.close = emulator.subscribe(self._on_event)  # stop listening
 
     def _on_event(self, event: EmulatorEvent) -> None:
         if event.kind not in ("message", "edit"):
@@ -65,7 +67,7 @@ class Replies:
         action()
         queued = time.perf_counter()
         try:
-            replied = await asyncio.wait_for(future, REPLY_TIMEOUT)
+            replied = await asyncio.wait_for(future, self._timeout)
         finally:
             self._waiting.pop(chat_id, None)
         return replied - queued
@@ -139,6 +141,7 @@ class BotProcess:
     env: dict[str, str]
     folder: Path
     process: asyncio.subprocess.Process | None = None
+    start_timeout: float = START_TIMEOUT  # longer under valgrind, which runs ~50 times slower
     log: Path = field(init=False)
 
     def __post_init__(self) -> None:
@@ -169,7 +172,9 @@ class BotProcess:
         exited: asyncio.Future[Any] = asyncio.ensure_future(self.process.wait())
         try:
             await asyncio.wait(
-                [first_poll.arrived, exited], timeout=START_TIMEOUT, return_when="FIRST_COMPLETED"
+                [first_poll.arrived, exited],
+                timeout=self.start_timeout,
+                return_when="FIRST_COMPLETED",
             )
         finally:
             exited.cancel()
@@ -218,10 +223,13 @@ def base_env(**values: str) -> dict[str, str]:
     return env
 
 
-def full_bot(emulator: BotAPIEmulator, url: str, folder: Path) -> BotProcess:
+def full_bot(
+    emulator: BotAPIEmulator, url: str, folder: Path, code: Path | None = None
+) -> BotProcess:
     """`python -m bot run` as deployed: staff chat and admin set; flood control out of the way.
 
     Flood control is lifted because benchmark talents answer in milliseconds, not seconds.
+    `code`: another checkout of the bot to run instead of this one (with this environment).
     """
     env = base_env(
         BOT_TOKEN=emulator.token,
@@ -230,10 +238,16 @@ def full_bot(emulator: BotAPIEmulator, url: str, folder: Path) -> BotProcess:
         ADMIN_IDS=str(ADMIN_ID),
         STAFF_CHAT_ID=str(STAFF_CHAT_ID),
         FLOOD_LIMIT="1000000",
+        # Leads are passed on, as in the tests the talents' walks are recorded with: the
+        # questionnaire asks the forwarding consent.
+        FORWARD_TO=TEST_FORWARDING.recipient,
+        FORWARD_ABROAD=str(TEST_FORWARDING.abroad).lower(),
         DIGEST_TIME="",  # no daily digest landing in the middle of a measurement
         CONTROLLER_NAME=DEMO_CONTROLLER.name,  # required since the privacy notice names it
         CONTROLLER_CONTACT=DEMO_CONTROLLER.contact,
     )
+    if code is not None:
+        env["PYTHONPATH"] = str(code.resolve())
     return BotProcess([sys.executable, "-m", "bot", "run"], env, folder)
 
 
@@ -266,6 +280,11 @@ def percentile(values: Sequence[float], fraction: float) -> float:
 def median(values: Sequence[float]) -> float:
     """The median."""
     return statistics.median(values)
+
+
+def load_average() -> str:
+    """The machine's load averages over 1, 5 and 15 minutes, for the report."""
+    return " ".join(f"{value:.1f}" for value in os.getloadavg())
 
 
 def machine() -> str:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 
 from bot.answers.desk import AnswerDesk, Question, entry, thresholds
 from bot.answers.verdict import Outcome
-from bot.content import FaqItem
+from bot.content import Content, FaqItem
+from bot.names import first_name
 from bot.store.questions import Recorded
 from bot.texts import Text
+from bot.transport.sending import CallbackKeyboard
 from handlers import menu, support, views
 from handlers.common import BotContext, answer_query, reply, show
 from handlers.fallback import stale_button
@@ -48,7 +51,7 @@ async def free_text(update: Update, context: BotContext) -> None:
     answered = _answer(context, language, verdict.entry) if verdict.entry else None
     if verdict.outcome is Outcome.GREETING:
         user = update.effective_user
-        name = user.first_name if user else ""
+        name = first_name(user.first_name) if user else ""
         _, markup = menu.main_menu(context, language)
         await reply(update, context.text(Text.ASK_GREETING, first_name=name), markup)
     elif verdict.outcome is Outcome.THANKS:
@@ -62,9 +65,9 @@ async def free_text(update: Update, context: BotContext) -> None:
     elif answered is None:  # a reload removed the entry in between
         await _nothing(update, context, language)
     else:
-        rows = [[views.button(context.text(Text.BTN_NOT_THIS), f"{QA}{question_id}:x")]]
+        rows = [[(context.text(Text.BTN_NOT_THIS), f"{QA}{question_id}:x")]]
         rows += _entry_rows(context, language, question_id, verdict.others)
-        await reply(update, answered, InlineKeyboardMarkup(rows))
+        await reply(update, answered, CallbackKeyboard(rows))
 
 
 async def answer_before_relay(update: Update, context: BotContext) -> bool:
@@ -199,17 +202,29 @@ async def _nothing(update: Update, context: BotContext, language: str) -> None:
 def _answer(context: BotContext, language: str, ref: str) -> str | None:
     """An entry's answer as its page shows it: the question or title as the first, bold line,
     and its "Info per …" line (None if the content served now no longer has the entry)."""
-    found = entry(context.content, ref)
+    return _page_text(context.content, language, ref)
+
+
+@functools.lru_cache(maxsize=256)  # a few contents' worth: a reload makes a new one
+def _page_text(content: Content, language: str, ref: str) -> str | None:
+    """An entry's page text, made once per content served, language and entry: most free
+    questions are answered with one of a few dozen pages, and making one took as long as
+    matching the question (docs/performance.md)."""
+    found = entry(content, ref)
     if found is None:
         return None
     if isinstance(found, FaqItem):
-        return views.faq_answer(context.content, language, found.key)[0]
-    return views.program_page(context.content, language, found)[0]
+        return views.faq_answer(content, language, found.key)[0]
+    return views.program_page(content, language, found)[0]
+
+
+# Buttons made for one message (they carry the recorded question's number): made as JSON.
+Row = list[tuple[str, str]]
 
 
 def _entry_rows(
     context: BotContext, language: str, question_id: int, refs: tuple[str, ...]
-) -> list[list[InlineKeyboardButton]]:
+) -> list[Row]:
     """One button per entry, labelled with its question or title."""
     rows = []
     for ref in refs:
@@ -218,14 +233,14 @@ def _entry_rows(
             continue
         label = found.question if isinstance(found, FaqItem) else found.title
         kind = "f" if isinstance(found, FaqItem) else "p"
-        rows.append([views.button(label.get(language), f"{QA}{question_id}:{kind}:{found.key}")])
+        rows.append([(label.get(language), f"{QA}{question_id}:{kind}:{found.key}")])
     return rows
 
 
 def _with_team(
-    context: BotContext, language: str, question_id: int, rows: list[list[InlineKeyboardButton]]
-) -> InlineKeyboardMarkup:
+    context: BotContext, language: str, question_id: int, rows: list[Row]
+) -> CallbackKeyboard:
     """The rows, then "Ask our team" (only when staff take questions) and the menu."""
     if support.questions_open(context):
-        rows = [*rows, [views.button(context.text(Text.BTN_ASK), f"{QA}{question_id}:t")]]
-    return InlineKeyboardMarkup([*rows, [views.button(context.text(Text.BTN_MENU), views.MENU)]])
+        rows = [*rows, [(context.text(Text.BTN_ASK), f"{QA}{question_id}:t")]]
+    return CallbackKeyboard([*rows, [(context.text(Text.BTN_MENU), views.MENU)]])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any, cast
 
-from telegram import InlineKeyboardMarkup, Message, Update
+from telegram import Update
 from telegram.error import BadRequest
 from telegram.ext import Application, CallbackContext, ExtBot
 
@@ -15,6 +15,7 @@ from bot.services import Services
 from bot.store import User
 from bot.texts import Text
 from bot.transport.flood import dropped_entry, talent_input
+from bot.transport.sending import Keyboard, edit_text, send_text
 from bot.transport.updates import incoming_entry, sender_profile
 
 log = logging.getLogger(__name__)
@@ -78,19 +79,19 @@ def controller_values(context: BotContext) -> dict[str, str]:
     return {"controller_name": controller.name, "controller_contact": controller.contact}
 
 
-async def reply(
-    update: Update, text: str, markup: InlineKeyboardMarkup | None = None
-) -> Message | None:
-    """Send a new message to the update's chat; long texts go out in several parts."""
+async def reply(update: Update, text: str, markup: Keyboard | None = None) -> None:
+    """Send a new message to the update's chat; long texts go out in several parts.
+
+    Telegram's answer is not parsed into a `Message` (bot/transport/sending.py): no handler
+    needs it, and parsing it was a large part of a reply's CPU time.
+    """
     chat = update.effective_chat
     if chat is None:
-        return None
+        return
     parts = split_message(text)
-    sent: Message | None = None
     for index, part in enumerate(parts):
         last = index == len(parts) - 1
-        sent = await chat.send_message(part, reply_markup=markup if last else None)
-    return sent
+        await send_text(chat.get_bot(), chat.id, part, markup if last else None)
 
 
 async def answer_query(update: Update, text: str | None = None, *, alert: bool = False) -> None:
@@ -104,15 +105,16 @@ async def answer_query(update: Update, text: str | None = None, *, alert: bool =
         log.info("Could not answer callback query of update %s: %s", update.update_id, error)
 
 
-async def show(update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+async def show(update: Update, text: str, markup: Keyboard | None = None) -> None:
     """Show a screen: edit the pressed button's message in place, or send a new one."""
     query = update.callback_query
     await answer_query(update)
     if query is None or query.message is None or len(split_message(text)) > 1:
         await reply(update, text, markup)
         return
+    message = query.message
     try:
-        await query.edit_message_text(text, reply_markup=markup)
+        await edit_text(query.get_bot(), message.chat.id, message.message_id, text, markup)
     except BadRequest as error:
         if "not modified" in str(error).lower():
             return

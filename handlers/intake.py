@@ -97,10 +97,11 @@ async def private_message(update: Update, context: BotContext) -> None:
     message = update.message
     if user is None or message is None:
         return
-    if await answers.answer_before_relay(update, context):
-        return  # after /tanya, a question the FAQ answers: the answer first
-    if await support.relay_question(update, context):
-        return  # in ask mode: for staff, even while an application is open
+    if await support.asking(user.id, context):  # one read of the session for most messages
+        if await answers.answer_before_relay(update, context):
+            return  # after /tanya, a question the FAQ answers: the answer first
+        if await support.relay_question(update, context):
+            return  # in ask mode: for staff, even while an application is open
     flow = _flow(context)
     draft = await flow.active_draft(user.id)
     if draft is None:
@@ -157,7 +158,9 @@ async def _notify_staff(update: Update, context: BotContext, screen: Screen) -> 
     # The consents as they stand (a talent who refused forwarding cannot be moved to the
     # forwarding stage), and a button to open the lead: checked as staff on press.
     given = await applications.consents(user.id)
-    consents = consent_lines(content, language, {k: c.granted for k, c in given.items()})
+    granted: dict[str, bool | None] = {kind: c.granted for kind, c in given.items()}
+    forwards = context.services.settings.forwarding() is not None
+    consents = consent_lines(content, language, granted, forwards=forwards)
     text += "\n\n" + content.text(
         Text.LEAD_ALERT_CONSENTS, language, consents=Markup(" · ".join(consents))
     )

@@ -31,6 +31,13 @@ def questions_open(context: BotContext) -> bool:
     return context.services.settings.staff_chat_id is not None
 
 
+async def asking(user_id: int, context: BotContext) -> bool:
+    """Whether the talent is in ask mode (after /tanya), so their messages may go to staff."""
+    if not questions_open(context):
+        return False
+    return (await context.services.store.support.session(user_id)).asking
+
+
 def _desk(context: BotContext) -> SupportDesk:
     return SupportDesk(context.services.store)
 

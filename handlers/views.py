@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot import support
 from bot.content import Content, Markup, Program
 from bot.store import User
 from bot.texts import Text
+from bot.transport.sending import FixedKeyboard
 
 Screen = tuple[str, InlineKeyboardMarkup]
 
@@ -54,10 +57,15 @@ def is_subscribed(talent: User | None) -> bool:
     return talent is not None and talent.subscribed
 
 
+@functools.lru_cache(maxsize=32)
 def main_menu(
     content: Content, language: str, *, subscribed: bool, ask: bool, status: bool = False
 ) -> Screen:
-    """The main menu: an announcements on/off button; "Ask our team" only with a staff chat."""
+    """The main menu: an announcements on/off button; "Ask our team" only with a staff chat.
+
+    Built once per content, language and choice of buttons (keyboards are immutable): it goes
+    with most replies, and building its buttons showed in the profile of every free text.
+    """
     toggle = (
         button(content.text(Text.BTN_SUBSCRIBE_OFF, language), SUBSCRIBE_OFF)
         if subscribed
@@ -77,7 +85,7 @@ def main_menu(
         rows.insert(3, [button(content.text(Text.BTN_STATUS, language), STATUS)])
     if ask:  # right after the FAQ: the next step when the FAQ has no answer
         rows.insert(2, [button(content.text(Text.BTN_ASK, language), ASK)])
-    return content.text(Text.MENU_PROMPT, language), InlineKeyboardMarkup(rows)
+    return content.text(Text.MENU_PROMPT, language), FixedKeyboard(rows)
 
 
 def sections(content: Content, language: str) -> Screen:

@@ -129,6 +129,9 @@ def _calls() -> list[Case]:
     async def raw(bot: Bot, servers: Servers) -> Any:
         return await bot.get_me(read_timeout=0.2)
 
+    async def named(bot: Bot, servers: Servers) -> Any:
+        return (await bot.get_me(read_timeout=0.2)).first_name
+
     async def upload_unread(bot: Bot, servers: Servers) -> Any:
         big = InputFile(b"\0" * (32 * 1024 * 1024), filename="big.bin")
         return await bot.send_document(1001, big, write_timeout=0.2, read_timeout=None)
@@ -153,6 +156,7 @@ def _calls() -> list[Case]:
         Case("401 wrong token", get_me, "InvalidToken", base="wrong_token"),
         Case("502 with an HTML body", raw, "NetworkError", base="raw:bad_gateway"),
         Case("200 with malformed JSON", raw, "TelegramError", base="raw:malformed"),
+        Case("200 with invalid UTF-8", named, "ok", base="raw:invalid_utf8"),
         Case("server never answers", raw, "TimedOut", base="raw:silent"),
         Case("headers, then the body stalls", raw, "TimedOut", base="raw:stalled_body"),
         Case(
@@ -220,6 +224,9 @@ async def _misbehaving_server() -> tuple[web.AppRunner, str]:
             return web.Response(
                 status=200, text='{"ok": true, "result": ', content_type="text/html"
             )
+        if behaviour == "invalid_utf8":
+            me = b'{"id":1,"is_bot":true,"first_name":"Bot \xff","username":"x_bot"}'
+            return web.Response(status=200, body=b'{"ok":true,"result":' + me + b"}")
         if behaviour == "hang_up":
             assert request.transport is not None
             request.transport.close()

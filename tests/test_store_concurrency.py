@@ -203,3 +203,31 @@ async def test_cancelled_while_waiting_for_another_process_leaves_no_lock_held(
     assert _seen_from_outside(database, "bot") == ["later"]
     with sqlite3.connect(database, timeout=1) as cli:  # and nothing holds the write lock
         cli.execute("INSERT INTO notes (author, text) VALUES ('cli', 'after')")
+
+
+async def test_an_urgent_transaction_goes_before_those_already_waiting(db: Database) -> None:
+    """The update loop's write of new updates waits only for the transaction in progress."""
+    order: list[str] = []
+    holding, go_on = asyncio.Event(), asyncio.Event()
+
+    async def write(name: str, *, urgent: bool = False, hold: bool = False) -> None:
+        async with db.transaction(urgent=urgent) as tx:
+            order.append(name)
+            await tx.execute("INSERT INTO notes (author, text) VALUES (?, ?)", (name, "x"))
+            if hold:
+                holding.set()
+                await go_on.wait()
+
+    first = asyncio.create_task(write("first", hold=True))
+    await holding.wait()
+    waiting = [asyncio.create_task(write(f"handler {index}")) for index in range(3)]
+    cancelled = asyncio.create_task(write("cancelled", urgent=True))
+    urgent = asyncio.create_task(write("updates", urgent=True))
+    for _ in range(5):  # every one of them is queued for the lock
+        await asyncio.sleep(0)
+    cancelled.cancel()
+    go_on.set()
+    await asyncio.gather(first, urgent, *waiting)
+    assert order == ["first", "updates", "handler 0", "handler 1", "handler 2"]
+    rows = await db.fetch_all("SELECT author FROM notes ORDER BY id")
+    assert [row["author"] for row in rows] == order

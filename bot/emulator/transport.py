@@ -12,6 +12,8 @@ from telegram._utils.types import ODVInput
 from telegram.error import TimedOut
 from telegram.request import BaseRequest, RequestData
 
+from bot.transport import json_codec
+
 if TYPE_CHECKING:
     from bot.emulator.core import BotAPIEmulator
 
@@ -40,6 +42,9 @@ class EmulatorRequest(BaseRequest):
     """Sends python-telegram-bot's requests to a :class:`BotAPIEmulator` without sockets."""
 
     __slots__ = ("_emulator", "_read_timeout")
+
+    # Answers are read as the bot's own transport reads them (AiohttpRequest).
+    parse_json_payload = staticmethod(json_codec.parse_json_payload)
 
     def __init__(self, emulator: BotAPIEmulator, read_timeout: float | None = 5.0) -> None:
         self._emulator = emulator

@@ -25,11 +25,13 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
+from collections import deque
 from collections.abc import AsyncIterator, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from types import TracebackType
 from typing import Any, Protocol
 
 import aiosqlite
@@ -67,11 +69,12 @@ class Database:
         path: Path,
     ) -> None:
         self._writer = writer
+        self._tx = Transaction(writer)  # statements of the open write transaction
         self._looker = looker
         self._reader = reader
         self.path = path
         # One transaction at a time: a transaction's body may await between statements.
-        self._lock = asyncio.Lock()
+        self._lock = WriteLock()
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sqlite-commit")
         self._uncommitted: list[asyncio.Future[None]] = []  # callers waiting for the commit
         self._first_uncommitted = 0.0  # loop time when the oldest of them finished
@@ -161,51 +164,14 @@ class Database:
             log.info("Applied database migration %s", name)
         return applied
 
-    @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[Transaction]:
-        """A write transaction: on success it returns once committed to disk; on error, undone."""
-        try:
-            async with self._transaction() as tx:
-                yield tx
-        except BaseException as error:
-            if is_storage_error(error):
-                self.health.failed(error)
-            raise
-        self.health.succeeded()
+    def transaction(self, *, urgent: bool = False) -> _WriteTransaction:
+        """A write transaction: on success it returns once committed to disk; on error, undone.
 
-    @asynccontextmanager
-    async def _transaction(self) -> AsyncIterator[Transaction]:
-        loop = asyncio.get_running_loop()
-        self._entered += 1
-        try:
-            async with self._lock:
-                self._check_open()
-                await self._settle()
-                if not self._writer.in_transaction:
-                    await self._begin()
-                self._writer.execute("SAVEPOINT tx")
-                try:
-                    yield Transaction(self._writer)
-                except BaseException as error:
-                    self._undo(error)
-                    raise
-                if not self._writer.in_transaction:
-                    # SQLite undid everything (disk full, I/O error) and the body carried on.
-                    lost = sqlite3.OperationalError("SQLite rolled the transaction back")
-                    _settle_all(self._take_uncommitted(), lost)
-                    raise lost
-                self._writer.execute("RELEASE tx")
-                durable = loop.create_future()
-                if not self._uncommitted:
-                    self._first_uncommitted = loop.time()
-                self._uncommitted.append(durable)
-        finally:
-            self._entered -= 1
-            # Whoever leaves, by success, error or cancellation, makes sure a commit follows:
-            # _start_commit may have deferred to this transaction.
-            if self._uncommitted:
-                self._schedule_commit()
-        await durable
+        `async with db.transaction() as tx:` runs the statements of its body in one savepoint
+        of the shared open transaction; leaving it waits for the commit that includes them.
+        `urgent`: before the transactions already waiting (see `WriteLock`).
+        """
+        return _WriteTransaction(self, urgent)
 
     async def fetch_all(self, sql: str, params: Params = ()) -> list[Row]:
         """Run one read query on committed data (in aiosqlite's thread)."""
@@ -399,6 +365,144 @@ class Database:
             self._writer.execute(sql)
         finally:
             self._writer.execute("PRAGMA busy_timeout=0")
+
+
+class WriteLock:
+    """`asyncio.Lock` (first come, first served) with a second queue served first: urgent.
+
+    Under load many transactions wait here, and the lock passes to the next of them once per
+    turn of the event loop. The update loop stores each batch of new updates before it asks
+    Telegram for the next (nothing is acknowledged unstored); behind every handler's
+    transactions it waited 0.5-0.7 s per batch with 1,000 talents typing on a loaded
+    machine, which capped how fast updates came in at about 150 a second while the bot
+    had CPU time to spare (docs/performance.md). Its write is the one urgent transaction.
+    The lock is released as `asyncio.Lock` does, free until the next waiter runs, so that
+    a commit can start in between.
+    """
+
+    __slots__ = ("_locked", "_urgent", "_waiters")
+
+    def __init__(self) -> None:
+        self._locked = False
+        self._urgent: deque[asyncio.Future[None]] = deque()
+        self._waiters: deque[asyncio.Future[None]] = deque()
+
+    def locked(self) -> bool:
+        """Whether a transaction holds the lock."""
+        return self._locked
+
+    async def acquire(self, *, urgent: bool = False) -> None:
+        """Wait for the lock: after the urgent waiters, and after the others unless urgent."""
+        if not self._locked and not self._urgent and not self._waiters:
+            self._locked = True
+            return
+        queue = self._urgent if urgent else self._waiters
+        waiter = asyncio.get_running_loop().create_future()
+        queue.append(waiter)
+        try:
+            try:
+                await waiter
+            finally:
+                queue.remove(waiter)
+        except asyncio.CancelledError:
+            if not self._locked:  # woken, then cancelled: wake the next one instead
+                self._wake_first()
+            raise
+        self._locked = True
+
+    def release(self) -> None:
+        """Free the lock and wake the first waiter (urgent ones first)."""
+        if not self._locked:
+            raise RuntimeError("WriteLock is not acquired")
+        self._locked = False
+        self._wake_first()
+
+    def _wake_first(self) -> None:
+        waiter = self._urgent[0] if self._urgent else self._waiters[0] if self._waiters else None
+        if waiter is not None and not waiter.done():
+            waiter.set_result(None)
+
+    async def __aenter__(self) -> None:
+        await self.acquire()
+
+    async def __aexit__(self, *exc: object) -> None:
+        self.release()
+
+
+class _WriteTransaction:
+    """One `Database.transaction()`: a class rather than a generator-based context manager,
+    as it runs for every write of every update (several times cheaper to enter and leave)."""
+
+    __slots__ = ("_db", "_urgent")
+
+    def __init__(self, db: Database, urgent: bool = False) -> None:
+        self._db = db
+        self._urgent = urgent
+
+    async def __aenter__(self) -> Transaction:
+        db = self._db
+        db._entered += 1
+        try:
+            await db._lock.acquire(urgent=self._urgent)
+            try:
+                db._check_open()
+                await db._settle()
+                if not db._writer.in_transaction:
+                    await db._begin()
+                db._writer.execute("SAVEPOINT tx")
+            except BaseException:
+                db._lock.release()
+                raise
+        except BaseException as error:
+            self._leave()
+            self._failed(error)
+            raise
+        return db._tx
+
+    async def __aexit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        db = self._db
+        try:
+            try:
+                if error is not None:
+                    db._undo(error)
+                    self._failed(error)
+                    return  # the body's exception goes on
+                if not db._writer.in_transaction:
+                    # SQLite undid everything (disk full, I/O error) and the body carried on.
+                    lost = sqlite3.OperationalError("SQLite rolled the transaction back")
+                    _settle_all(db._take_uncommitted(), lost)
+                    raise lost
+                db._writer.execute("RELEASE tx")
+                loop = asyncio.get_running_loop()
+                durable = loop.create_future()
+                if not db._uncommitted:
+                    db._first_uncommitted = loop.time()
+                db._uncommitted.append(durable)
+            finally:
+                db._lock.release()
+                self._leave()
+            await durable
+        except BaseException as failure:
+            self._failed(failure)
+            raise
+        db.health.succeeded()
+
+    def _leave(self) -> None:
+        """Whoever leaves, by success, error or cancellation, makes sure a commit follows:
+        _start_commit may have deferred to this transaction."""
+        db = self._db
+        db._entered -= 1
+        if db._uncommitted:
+            db._schedule_commit()
+
+    def _failed(self, error: BaseException) -> None:
+        if is_storage_error(error):
+            self._db.health.failed(error)
 
 
 class Reader(Protocol):

@@ -39,7 +39,8 @@ class UpdateInbox:
             return []
         now = utc_now()
         new: list[StoredUpdate] = []
-        async with self._db.transaction() as tx:
+        # Urgent: the update loop waits for this write before it fetches the next batch.
+        async with self._db.transaction(urgent=True) as tx:
             for update in updates:
                 changed = await tx.execute_rowcount(
                     "INSERT OR IGNORE INTO update_inbox"

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import json
 import os
 import re
 import urllib.request
@@ -36,6 +35,8 @@ from telegram._utils.types import ODVInput
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 from yarl import URL
+
+from bot.transport import json_codec
 
 POOL_TIMEOUT_MESSAGE = (  # python-telegram-bot's wording for HTTPXRequest's pool timeout
     "Pool timeout: All connections in the connection pool are occupied. "
@@ -92,6 +93,8 @@ class AiohttpRequest(BaseRequest):
     def read_timeout(self) -> float | None:
         """The default read timeout in seconds."""
         return self._read_timeout
+
+    parse_json_payload = staticmethod(json_codec.parse_json_payload)
 
     async def initialize(self) -> None:
         """Open the session and its connection pool (again, after a shutdown)."""
@@ -214,7 +217,7 @@ def _body(request_data: RequestData | None, files: bool) -> tuple[bytes | None, 
     if not files:
         # One JSON document with nested objects as objects (what Telegram documents), rather
         # than python-telegram-bot's json_payload, which encodes each value a second time.
-        return json.dumps(request_data.parameters, separators=(",", ":")).encode(), _JSON
+        return json_codec.dumps(request_data.parameters), _JSON
     boundary = os.urandom(16).hex()
     return _multipart(request_data.json_parameters, request_data.multipart_data, boundary), (
         f"multipart/form-data; boundary={boundary}"

@@ -9,7 +9,6 @@ to them is on its way (its HTTP round trip, a wait) gets no line back after the 
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from collections import deque
 from typing import Any
@@ -20,6 +19,7 @@ from telegram.request import BaseRequest, RequestData
 
 from bot.store import ConversationLog, LogEntry, utc_now
 from bot.store.health import is_storage_error
+from bot.transport import json_codec
 from bot.transport.request_wrapper import WrappedRequest
 
 log = logging.getLogger(__name__)
@@ -119,7 +119,7 @@ class RecordingRequest(WrappedRequest):
 def _entry(kind: str, params: dict[str, Any], payload: bytes) -> LogEntry | None:
     """The log line for one successful call, if it went to a private chat."""
     try:
-        result = json.loads(payload).get("result")
+        result = json_codec.loads(payload).get("result")
     except (ValueError, AttributeError):
         return None
     chat_id = params.get("chat_id")

@@ -6,9 +6,14 @@ from telegram._utils.defaultvalue import DEFAULT_NONE
 from telegram._utils.types import ODVInput
 from telegram.request import BaseRequest, RequestData
 
+from bot.transport import json_codec
+
 
 class WrappedRequest(BaseRequest):
     """Passes every call to the wrapped request; subclasses override `do_request`."""
+
+    # The answers of the Bot API calls made through it are parsed here, not in the inner one.
+    parse_json_payload = staticmethod(json_codec.parse_json_payload)
 
     def __init__(self, inner: BaseRequest) -> None:
         self._inner = inner

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import logging
 from collections.abc import Callable, Coroutine
 from typing import Any
@@ -30,6 +29,7 @@ from telegram.request._requestparameter import RequestParameter
 from bot.store import LogEntry, Store, StoredUpdate
 from bot.store.health import MAX_BACKOFF as MAX_STORAGE_BACKOFF
 from bot.store.health import is_storage_error
+from bot.transport import json_codec
 from bot.transport.flood import TalentInput, Verdict, dropped_entry, talent_input
 from bot.transport.sequencer import KeyedSequencer
 from bot.transport.updates import malformed, sequence_key
@@ -125,7 +125,8 @@ class Runner:
                     (StoredUpdate(update_id, "{}", key), dropped_entry(update_id, flooded))
                 )
                 continue
-            batch.append(StoredUpdate(update_id, json.dumps(raw), sequence_key(raw)))
+            payload = json_codec.dumps(raw).decode()
+            batch.append(StoredUpdate(update_id, payload, sequence_key(raw)))
         erasures = self.store.privacy.erasures
         new = await self.store.inbox.add_new(batch, dropped)
         for item in [*batch, *(stored for stored, _ in dropped)]:
@@ -269,7 +270,7 @@ class Runner:
         erasures = self._erasures_before.pop(stored.update_id, 0)
         try:
             if raw is None:  # stored before the last stop
-                raw = json.loads(stored.payload)
+                raw = json_codec.loads(stored.payload)
             update = Update.de_json(raw, self.application.bot)
             problem = malformed(update)
         except Exception as error:  # any malformed update: keep it, log it, move on

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hmac
-import json
 import logging
 import sys
 import time
@@ -18,6 +17,7 @@ from bot.alerts import AlertThrottle
 from bot.ops.status import HEALTH_PATH, health_endpoint
 from bot.settings import Settings
 from bot.store.health import is_storage_error
+from bot.transport import json_codec
 from bot.transport.runner import ALLOWED_UPDATES, Runner
 
 log = logging.getLogger(__name__)
@@ -159,7 +159,7 @@ class ServerLog(logging.LoggerAdapter):  # type: ignore[type-arg]
 def _update(body: bytes) -> tuple[Any, str | None]:
     """The update a body holds, or why it holds none (in a few words, for the log)."""
     try:
-        payload = json.loads(body)
+        payload = json_codec.loads(body)
     except RecursionError:  # nesting deeper than Python's stack: not an update
         return None, "JSON nested too deep"
     except ValueError:
