@@ -491,7 +491,13 @@ FILES = (
 EXTRA_MESSAGES = "messages_*.yaml"
 
 
-class _ContentLoader(yaml.SafeLoader):
+try:  # libyaml's parser, when PyYAML has it: five times faster (content loads at every start)
+    from yaml import CSafeLoader as _SafeLoader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+
+
+class _ContentLoader(_SafeLoader):
     """YAML's safe loader that leaves dates as text.
 
     PyYAML turns `2026-11-30` into a date while parsing and raises a bare ValueError for

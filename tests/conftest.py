@@ -99,6 +99,13 @@ def content() -> Content:
     return load_content(PACKAGED_CONTENT_DIR)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests on the emulator served over HTTP (bot processes, a browser: the slowest) run
+    first, in file order: with several workers (-n) none of them starts last while the
+    other workers have nothing left to do."""
+    items.sort(key=lambda item: "served" not in getattr(item, "fixturenames", ()))
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     """`--workspace-screens DIR`: keep the staff workspace's screenshots there (docs/)."""
     parser.addoption(

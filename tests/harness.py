@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import socket
 import sqlite3
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from pydantic import SecretStr
 
 from bot.app import create_runner
+from bot.content import Content, load_content
 from bot.emulator import BotAPIEmulator, BotMessage, EmulatedUser
 from bot.outreach.reminders import Clock, utc_clock
 from bot.settings import DEMO_CONTROLLER, Forwarding, Settings
@@ -26,6 +29,25 @@ from bot.transport.webhook import WebhookServer
 SETTLE_TIMEOUT = 60.0
 # Whom the test bots pass leads on to, unless a test says otherwise.
 TEST_FORWARDING = Forwarding("KOCCA, Korea Selatan", abroad=True)
+
+
+# Content as loaded for a folder holding exactly these files, on this day: see `content_in`.
+_LOADED: dict[tuple[Path, date, str], Content] = {}
+
+
+def content_in(folder: Path) -> Content:
+    """load_content(folder), parsed and checked once per run for the same files on the same
+    day: hundreds of test bots start on the packaged content, and Content is never changed
+    in place (a reload builds a new one). A test that edits or breaks a copy changes its
+    files, so its bot loads (or refuses) that content as `kocca-bot run` would."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.glob("*.yaml")):
+        digest.update(f"{path.name}\0{path.stat().st_size}\0".encode())
+        digest.update(path.read_bytes())
+    key = (folder.resolve(), date.today(), digest.hexdigest())
+    if key not in _LOADED:
+        _LOADED[key] = load_content(folder)
+    return _LOADED[key]
 
 
 def make_settings(database: Path, emulator: BotAPIEmulator, **overrides: Any) -> Settings:
@@ -79,6 +101,7 @@ class Harness:
         """Start a new Application on the database file (a restart, if one ran before)."""
         self._runner = await create_runner(
             self.settings,
+            content=content_in(self.settings.content_dir),
             request=self.emulator.request(read_timeout=2.0),
             updates_request=self.emulator.request(),
             poll_timeout=1,
