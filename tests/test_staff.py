@@ -259,12 +259,9 @@ async def test_export_filters_by_sector_date_and_drafts(
     assert [row[COLUMN["full_name"]] for row in film_drafts] == ["Budi Santoso", "Rina Pratiwi"]
     # The caption counts leads and unfinished forms apart, each with its own noun.
     captions = {message.text for message in admin.messages if message.document is not None}
-    assert any(
-        c and c.startswith("📄 1 pendaftar dan 1 draf (pendaftaran belum selesai)") for c in captions
-    )
-    assert any(
-        c and c.startswith("📄 2 pendaftar dan 1 draf (pendaftaran belum selesai)") for c in captions
-    )
+    drafts = "draf (pendaftaran belum selesai)"
+    assert any(c and c.startswith(f"📄 1 pendaftar dan 1 {drafts}") for c in captions)
+    assert any(c and c.startswith(f"📄 2 pendaftar dan 1 {drafts}") for c in captions)
     assert any(c and c.startswith("📄 1 pendaftar · dibuat") for c in captions)  # no drafts asked
 
     replies = await bot.send(admin, "/export since 2030-01-01")
