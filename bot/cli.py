@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from bot import cli_broadcast, cli_pipeline
+from bot import cli_broadcast, cli_pipeline, temp_folders
 from bot.cli_settings import WITHOUT_DATABASE_OPTION, add_database_option, settings_for
 from bot.cli_staff import add_staff_commands
 from bot.content import Content, ContentError, load_content
@@ -22,6 +22,7 @@ from bot.content_live import reload_on_hangup
 from bot.logs import setup_logging
 from bot.ops import cli as ops_cli
 from bot.ops.runlock import DatabaseInUse, RunLock
+from bot.parsing import FIRST_YEAR, LAST_YEAR, iso_day
 from bot.settings import Settings, SettingsError, load_settings, settings_with_flags
 from bot.store.schema import SchemaMismatch
 from bot.terminal_text import count_of
@@ -171,7 +172,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--content-dir", type=Path, help="folder to check instead of CONTENT_DIR")
     check.add_argument(
         "--today",
-        type=date.fromisoformat,
+        type=_iso_day,
         help="judge as_of dates as on this day (YYYY-MM-DD; default: today)",
     )
     check.set_defaults(handler=_check_content_command)
@@ -215,6 +216,9 @@ def _run_command(args: argparse.Namespace) -> int:
     except DatabaseInUse as error:
         log.critical("Not starting: %s", error)
         return 1
+    removed = temp_folders.remove_leftovers()  # exports a killed bot could not delete
+    if removed:
+        log.info("Deleted %d temporary folder(s) left by a bot that was stopped", removed)
     try:
         return asyncio.run(_serve(settings, content))
     finally:
@@ -340,6 +344,16 @@ async def _purge(settings: Settings) -> int:
     finally:
         await store.close()
     return 0
+
+
+def _iso_day(text: str) -> date:
+    """A YYYY-MM-DD date in the years staff may ask about (argparse says it in one line)."""
+    day = iso_day(text)
+    if day is None:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date like 2026-01-31 (from {FIRST_YEAR} to {LAST_YEAR})"
+        )
+    return day
 
 
 def _check_content_command(args: argparse.Namespace) -> int:

@@ -14,6 +14,7 @@ from bot.ops.runlock import running_pid
 from bot.outreach.audience import Audience, count, describe, parse_audience
 from bot.outreach.broadcast import format_wib, parse_wib
 from bot.outreach.control import cancel_broadcast
+from bot.parsing import FIRST_YEAR, LAST_YEAR
 from bot.settings import Settings
 from bot.store import Store, Version, utc_now
 from bot.store.audit import Actor
@@ -178,7 +179,10 @@ def _send_at(at: str | None) -> str:
         return utc_now()
     send_at = parse_wib(at)
     if send_at is None:
-        raise ValueError(f'--at {at!r}: write the WIB time as "YYYY-MM-DD HH:MM"')
+        raise ValueError(
+            f'--at {at!r}: write the WIB time as "YYYY-MM-DD HH:MM"'
+            f" (from {FIRST_YEAR} to {LAST_YEAR})"
+        )
     if send_at <= utc_now():
         raise ValueError(f"--at {at!r} is in the past")
     return send_at

@@ -11,6 +11,7 @@ import argparse
 import asyncio
 import csv
 import json
+import re
 import sys
 from datetime import date
 from typing import Any
@@ -301,6 +302,17 @@ def _cells(entry: AuditEntry, names: dict[int, str]) -> list[str]:
     ]
 
 
+# A time as the store keeps it (ISO, UTC): 2026-12-05T02:00:00.000000+00:00.
+_STORED_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?\+00:00")
+
+
+def _shown(value: Any) -> Any:
+    """A detail for people: a stored time in WIB like the line's own (CSV keeps it as is)."""
+    if isinstance(value, str) and _STORED_TIME.fullmatch(value):
+        return f"{export.wib_text(value)} WIB"
+    return value
+
+
 def _line(entry: AuditEntry, names: dict[int, str]) -> str:
     """One entry for people: time (WIB), who (name and id), what, which lead, details.
 
@@ -310,7 +322,7 @@ def _line(entry: AuditEntry, names: dict[int, str]) -> str:
     user_id = entry.actor.user_id
     who = "cli" if user_id is None else f"admin {records.name_with_id(names, user_id)}"
     details = " ".join(
-        f"{key}={value}" for key, value in _named(entry, names).items() if value is not None
+        f"{key}={_shown(value)}" for key, value in _named(entry, names).items() if value is not None
     )
     lead = entry.lead_ref or "-"
     line = (

@@ -23,6 +23,7 @@ from bot.logs import setup_logging
 from bot.settings import Settings
 from bot.store import Store
 from bot.store.audit import Actor
+from bot.terminal_text import printable
 
 EXIT_USAGE = 2
 
@@ -138,7 +139,10 @@ async def _export(
     store = await Store.open(settings.database_path)
     try:
         await store.audit.add(Actor.cli(), "export", None, **request.describe(), file=path.name)
-        return await export.write_exports(store, content, request.filter, {kind: path})
+        forwards = settings.forwarding() is not None
+        return await export.write_exports(
+            store, content, request.filter, {kind: path}, forwards=forwards
+        )
     finally:
         await store.close()
 
@@ -150,7 +154,9 @@ def _stats_command(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     settings, content = prepared
     language = args.language or settings.default_language
-    print(export.plain_text(asyncio.run(_report(settings, content, language))))
+    # Talents' own words are in it (unanswered questions): their control codes shown escaped.
+    report = export.plain_text(asyncio.run(_report(settings, content, language)))
+    print(printable(report, keep_newlines=True))
     return 0
 
 

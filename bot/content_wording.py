@@ -3,9 +3,11 @@
 Each check caught a real problem of the language review (2026-12-03): a salutation without
 its comma ("Halo {name},"), a lowercase line after one, an Indonesian sentence that starts
 with a number, "pukul 18:58" instead of EYD's 18.58, British spellings in the US English,
-a button that reads as applying to a program ("Register for this program"), and a plural
-form the bot cannot fill. bot.content imports this module, so names from bot.content are
-imported inside functions.
+a button that reads as applying to a program ("Register for this program"), a plural form
+the bot cannot fill, a pronoun before a bare verb where EYD V writes ku- ("tidak aku kenal":
+"tidak kukenal"), "a talent" as a countable person in English, and the erasure record called
+anonymous (a keyed hash of the Telegram id is pseudonymous). bot.content imports this
+module, so names from bot.content are imported inside functions.
 """
 
 from __future__ import annotations
@@ -142,6 +144,23 @@ _FOR_THIS_PROGRAM = {
     ),
     "id": re.compile(r"\bdaftar(?:kan diri)?\s+(?:untuk|ke|di)\s+(?:program|acara)\b", re.I),
 }
+# "tidak aku kenal", "belum aku teruskan", "yang bisa aku bantu", "jadi aku kirim": EYD V
+# attaches the pronoun to the bare verb (kukenal, kuteruskan, kubantu, kukirim). Words after
+# "aku" that are not such verbs ("tidak aku" never starts a sentence; "jadi aku ingin…").
+_AKU_PASSIVE = re.compile(
+    r"\b(?:belum|tidak|bisa|jadi|yang) aku (?!(?:bisa|akan|belum|tidak|sudah|ingin|mau|perlu"
+    r"|harus|masih|juga|hanya|punya|ada|lagi)\b)([a-z]+)",
+    re.I,
+)
+# "a talent", "the talent's", "talents": not English for a person; "music talent", "Talent
+# Desk" and "talent pool" are fine.
+_COUNTABLE_TALENT = re.compile(
+    r"\b(?:a|the|this|that|its|their|each|every|no|any)\s+talent\b(?!\s+(?:desk|pool)\b)"
+    r"|\btalents\b(?!\s+desk\b)",
+    re.I,
+)
+# The erasure record is pseudonymous (content-facts.md): never "anonim" / "anonymous".
+_ANONYMOUS = re.compile(r"\banonim\w*|\banonymous(?:ly)?\b", re.I)
 
 
 def wording(raw: dict[str, Any], is_button: Callable[[str, str], bool]) -> list[Problem]:
@@ -150,10 +169,10 @@ def wording(raw: dict[str, Any], is_button: Callable[[str, str], bool]) -> list[
     for where, file, path, language, text in _texts(raw):
         checks: list[Callable[[str], list[str]]] = [plural_specs]
         if language == "id":
-            checks += [salutation_commas, number_starts, colon_times]
+            checks += [salutation_commas, number_starts, colon_times, aku_passives]
         else:
-            checks += [british_spellings]
-        checks.append(lowercase_after_salutation)
+            checks += [british_spellings, countable_talent]
+        checks += [lowercase_after_salutation, anonymous]
         if is_button(file, path) or path.rsplit(".", 1)[-1].split("[")[0] == "title":
             checks.append(partial(for_this_program, language=language))
         for check in checks:
@@ -233,6 +252,33 @@ def _in_a_name(words: list[re.Match[str]], index: int) -> bool:
         return False
     neighbours = [words[i].group(0) for i in (index - 1, index + 1) if 0 <= i < len(words)]
     return any(word[:1].isupper() for word in neighbours)
+
+
+def aku_passives(text: str) -> list[str]:
+    """ "tidak aku kenal": EYD V attaches the pronoun (tidak kukenal), or say it actively."""
+    return [
+        f"{match.group(0)!r}: attach the pronoun to the verb (ku{match.group(1).lower()}) or"
+        " use the active voice (“Aku belum kenal…”)"
+        for match in _AKU_PASSIVE.finditer(text)
+    ]
+
+
+def countable_talent(text: str) -> list[str]:
+    """ "This talent has blocked the bot": a person is a registrant (or "this person")."""
+    return [
+        f"{match.group(0)!r}: “talent” is not a countable person in English; write"
+        " “registrant” or “person”"
+        for match in _COUNTABLE_TALENT.finditer(_NOT_WORDS.sub(" ", text))
+    ]
+
+
+def anonymous(text: str) -> list[str]:
+    """The erasure record is a keyed hash of the Telegram id: pseudonymous, not anonymous."""
+    return [
+        f"{match.group(0)!r}: the erasure record is pseudonymous (a keyed hash of the Telegram"
+        " id): say “tanpa nama” / “without your name”, never anonymous"
+        for match in _ANONYMOUS.finditer(text)
+    ]
 
 
 def for_this_program(text: str, *, language: str) -> list[str]:

@@ -10,6 +10,7 @@ from telegram import InlineKeyboardMarkup, Update
 from bot.answers.desk import AnswerDesk, Question, entry, thresholds
 from bot.answers.verdict import Outcome
 from bot.content import Content, FaqItem
+from bot.names import first_name
 from bot.store.questions import Recorded
 from bot.texts import Text
 from bot.transport.sending import CallbackKeyboard
@@ -50,7 +51,7 @@ async def free_text(update: Update, context: BotContext) -> None:
     answered = _answer(context, language, verdict.entry) if verdict.entry else None
     if verdict.outcome is Outcome.GREETING:
         user = update.effective_user
-        name = user.first_name if user else ""
+        name = first_name(user.first_name) if user else ""
         _, markup = menu.main_menu(context, language)
         await reply(update, context.text(Text.ASK_GREETING, first_name=name), markup)
     elif verdict.outcome is Outcome.THANKS:

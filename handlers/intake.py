@@ -158,7 +158,9 @@ async def _notify_staff(update: Update, context: BotContext, screen: Screen) -> 
     # The consents as they stand (a talent who refused forwarding cannot be moved to the
     # forwarding stage), and a button to open the lead: checked as staff on press.
     given = await applications.consents(user.id)
-    consents = consent_lines(content, language, {k: c.granted for k, c in given.items()})
+    granted: dict[str, bool | None] = {kind: c.granted for kind, c in given.items()}
+    forwards = context.services.settings.forwarding() is not None
+    consents = consent_lines(content, language, granted, forwards=forwards)
     text += "\n\n" + content.text(
         Text.LEAD_ALERT_CONSENTS, language, consents=Markup(" · ".join(consents))
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime, timedelta
 
-from telegram import ForceReply, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ApplicationHandlerStop, BaseHandler, CallbackQueryHandler, CommandHandler
 from telegram.ext import filters as tg_filters
 
@@ -23,14 +23,14 @@ from bot.settings import Settings
 from bot.store import Lead, Store
 from bot.store.pipeline import NOTE_LIMIT, LeadState, Move
 from bot.texts import Text
-from handlers import pipeline_bulk, privacy
+from handlers import pipeline_bulk, privacy, records_answers
 from handlers import pipeline_views as views
 from handlers import records as records_desk
 from handlers.common import BotContext, answer_query, reply, show
 from handlers.pipeline_views import LeadDetails
 from handlers.staff import actor, expired, staff_desk
 from handlers.staff_views import LIST, OPEN, PAGE_SIZE, lead_list
-from handlers.views import STATUS, button
+from handlers.views import STATUS
 
 log = logging.getLogger(__name__)
 
@@ -447,14 +447,9 @@ async def _note_press(update: Update, context: BotContext, application_id: int) 
         reference = await _reference(context, application_id)
         await show(update, context.text(Text.PIPELINE_GONE, reference=reference))
         return
-    await answer_query(update)
     text = context.text(Text.PIPELINE_NOTE_PROMPT, reference=state.reference)
-    if chat.type == "private":
-        cancel = button(context.text(Text.BTN_CANCEL), views.NOTE_CANCEL)
-        prompt = await chat.send_message(text, reply_markup=InlineKeyboardMarkup([[cancel]]))
-    else:  # in the staff group the note is a reply to this prompt, not any next message
-        prompt = await chat.send_message(text, reply_markup=ForceReply(selective=False))
-    await store.pipeline.set_prompt(user.id, chat.id, prompt.message_id, application_id)
+    # In the staff group the note is a reply to this prompt, not any next message.
+    await records_answers.ask_text(update, context, text, application_id, "note")
 
 
 async def _note_cancel(update: Update, context: BotContext) -> None:

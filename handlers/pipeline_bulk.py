@@ -8,11 +8,9 @@ and confirming moves only those, once, whoever presses twice, within PREVIEW_LIF
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
 
 from telegram import Update
 
-from bot.content import Markup
 from bot.leads import pipeline
 from bot.leads.pipeline import FilterError, PipelineFilter, parse_code
 from bot.texts import Text
@@ -106,24 +104,12 @@ async def choose_stage(update: Update, context: BotContext, batch_id: int, stage
             en_count=preview.english,
             examples=context.text(Text.BULK_EXAMPLES_JOIN).join(shown),
         )
-    no_consent = preview.no_consent
-    refused = ""
-    if no_consent and forwarding is None:
-        refused = "\n" + context.text(Text.BULK_PREVIEW_FORWARDING_OFF, stage=stage_label)
-    elif no_consent and forwarding is not None:
-        refused = "\n" + context.text(
-            Text.BULK_PREVIEW_NO_CONSENT,
-            count=no_consent,
-            stage=stage_label,
-            recipient=forwarding.recipient,
-        )
     text = context.text(
         Text.BULK_PREVIEW,
         count=len(leads),
         filter=described,
         stage=stage_label,
-        already=preview.already,
-        no_consent=Markup(refused),
+        skipped=pipeline.preview_skipped(content, language, preview, stage, forwarding),
         message_info=info,
     )
     # The example messages name their talents: recorded as views of those leads.
@@ -167,28 +153,28 @@ async def confirm(update: Update, context: BotContext, batch_id: int, *, notify:
         return
     store = context.services.store
     who = actor(update)
-    preview = await store.pipeline.previewed(batch_id)
-    if pipeline.preview_expired(preview, datetime.now(UTC)):
-        await store.pipeline.cancel_bulk(batch_id, who.user_id or 0)
+    started = await pipeline.start_bulk_move(
+        store, batch_id, stage, actor=who, notify=notify, filter_words=chosen.words()
+    )
+    if started == "expired":
         minutes = int(pipeline.PREVIEW_LIFETIME.total_seconds() // 60)
         await show(update, context.text(Text.BULK_PREVIEW_EXPIRED, minutes=minutes))
         return
-    number = await store.pipeline.confirm_bulk(
-        batch_id,
-        stage,
-        who,
-        filter=chosen.words(),
-        stage=stage,
-        leads=preview.count,
-        notify=notify,
-    )
-    if number is None:
+    if started == "gone":
         await expired(update, context)
         return
     await answer_query(update)
     forwarding = context.services.settings.forwarding()
+    number = started.number
     result = await pipeline.bulk_move(
-        store, content, batch_id, preview, stage, actor=who, notify=notify, forwarding=forwarding
+        store,
+        content,
+        batch_id,
+        started.preview,
+        stage,
+        actor=who,
+        notify=notify,
+        forwarding=forwarding,
     )
     log.info(
         "Bulk move %d: %d lead(s) to %s, %d message(s), %d without the stage's consent",
@@ -202,6 +188,8 @@ async def confirm(update: Update, context: BotContext, batch_id: int, *, notify:
     skipped = ""
     if result.changed or result.already:
         skipped = context.text(Text.BULK_SKIPPED, changed=result.changed, already=result.already)
+    if result.duplicates:
+        skipped += context.text(Text.BULK_SKIPPED_DUPLICATES, count=result.duplicates)
     if result.no_consent and forwarding is None:
         skipped += context.text(
             Text.BULK_SKIPPED_FORWARDING_OFF, count=result.no_consent, stage=stage_label

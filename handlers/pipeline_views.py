@@ -92,12 +92,15 @@ def lead_screen(
 ) -> Screen:
     """The lead as today, then its stage, assignee, notes and history, with the buttons (and
     one opening it in the staff workspace, given the workspace's URL, in a private chat)."""
-    base, _ = lead_page(content, language, lead, back_page, code)
+    forwards = details.forwarding is not None
+    base, _ = lead_page(content, language, lead, back_page, code, forwards=forwards)
     extra = f"{details.extra_text}\n\n" if details.extra_text else ""
     text = f"{base}\n\n{extra}{_pipeline_section(content, language, details)}"
     state = details.state
     stage_buttons = []
-    for key, item in content.stages.items():
+    # A lead closed as a duplicate is reopened one way only (↩️ Reopen, handlers/records.py),
+    # so it shows no stage buttons (a stage would reopen it too).
+    for key, item in [] if details.state.closed_duplicate else content.stages.items():
         label = item.label.get(language)
         if key == state.stage:
             label = content.text(Text.BTN_STAGE_CURRENT, language, label=label)

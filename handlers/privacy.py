@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import logging
-import tempfile
 from pathlib import Path
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction
 
+from bot import temp_folders
 from bot.content import Content, Markup
 from bot.leads.export import to_wib
 from bot.leads.records import missing_lead_text
@@ -231,7 +231,7 @@ async def send_my_data(update: Update, context: BotContext) -> None:
     controller = context.services.settings.privacy_facts().controller
     try:
         await chat.send_action(ChatAction.UPLOAD_DOCUMENT)
-        with tempfile.TemporaryDirectory(prefix="kocca-mydata-") as folder:
+        with temp_folders.folder("mydata") as folder:
             made = await write_copy(
                 context.services.store,
                 context.content,

@@ -30,6 +30,7 @@ from handlers.common import BotContext, answer_query, reply, show
 from handlers.pipeline_views import SHOWN_HISTORY, open_button
 from handlers.staff import actor, expired, staff_desk
 from handlers.staff_views import PAGE_SIZE
+from handlers.views import button
 
 log = logging.getLogger(__name__)
 
@@ -71,13 +72,15 @@ async def lead_extras(
 
 
 async def add_marks(context: BotContext, shown: list[Lead], extra: dict[int, list[str]]) -> None:
-    """Under each listed lead: the leads it may duplicate."""
-    marks = await records.page_marks(
-        context.services.store, [lead.application_id for lead in shown]
-    )
-    for application_id, found in marks.items():
+    """Under each listed lead: closed as a duplicate of which, or the leads it may duplicate."""
+    store, language = context.services.store, context.language()
+    ids = [lead.application_id for lead in shown]
+    for application_id, other in (await records.page_closed(store, ids)).items():
+        line = views.closed_line(context.content, language, other)
+        extra.setdefault(application_id, []).append(line)
+    for application_id, found in (await records.page_marks(store, ids)).items():
         references = [mark.other_reference for mark in found]
-        line = views.marks_line(context.content, context.language(), references)
+        line = views.marks_line(context.content, language, references)
         extra.setdefault(application_id, []).append(line)
 
 
@@ -139,6 +142,8 @@ async def records_button(update: Update, context: BotContext) -> None:
     second = args[1] if len(args) > 1 else ""
     if action == "ct" and small_int(second) is not None:
         await _contacted(update, context, number, int(second))
+    elif action == "cu":
+        await _contacted_undo(update, context, number)
     elif action == "ea":
         await records_answers.edit_choose(update, context, number)
     elif action == "eq" and second:
@@ -175,12 +180,24 @@ async def records_button(update: Update, context: BotContext) -> None:
 async def _contacted(
     update: Update, context: BotContext, application_id: int, version: int
 ) -> None:
-    """📞 Contacted: the lead moves to the contacted stage; a one-line note is asked for."""
+    """📞 Log a contact: a one-line note is asked for; a lead before the contacted stage
+    moves to it first (Cancel then moves it back). A lead at or past that stage, or closed
+    as a duplicate, stays where it is: the button never moves a lead backwards."""
     content, store = context.content, context.services.store
     stage = records.contacted_stage(content)
     if stage is None:
         await answer_query(update)
         await reply(update, context.text(Text.RECORDS_NO_CONTACT_STAGE))
+        return
+    state = await store.pipeline.state(application_id)
+    if state is None:
+        await records_answers.gone(update, context)
+        return
+    language = context.language()
+    if not records.moves_forward(content, state, stage):
+        label = pipeline.stage_label(content, state.stage, language)
+        text = context.text(Text.RECORDS_CONTACTED_STAYS, reference=state.reference, stage=label)
+        await records_answers.ask_text(update, context, text, application_id, "note")
         return
     move = await pipeline.change_stage(
         store,
@@ -192,13 +209,73 @@ async def _contacted(
         expected_version=version,
         forwarding=context.services.settings.forwarding(),
     )
-    if move.outcome not in ("saved", "same") or move.state is None:
+    if move.outcome != "saved" or move.state is None:
         reference = move.state.reference if move.state else context.text(Text.RECORDS_THIS_LEAD)
         await desk.report_move(update, context, reference, stage, move)
         return
-    label = pipeline.stage_label(content, stage, context.language())
-    text = context.text(Text.RECORDS_CONTACTED_PROMPT, reference=move.state.reference, stage=label)
-    await records_answers.ask_text(update, context, text, application_id, "note")
+    text = context.text(
+        Text.RECORDS_CONTACTED_PROMPT,
+        reference=move.state.reference,
+        stage=pipeline.stage_label(content, stage, language),
+        before=pipeline.stage_label(content, state.stage, language),
+    )
+    cancel = [[button(context.text(Text.BTN_CANCEL), f"{views.CONTACTED_UNDO}{application_id}")]]
+    # The prompt keeps the stage before and the version after the move, for Cancel to undo it.
+    await records_answers.ask_text(
+        update,
+        context,
+        text,
+        application_id,
+        "note",
+        argument=state.stage,
+        expected=str(move.state.version),
+        rows=cancel,
+    )
+
+
+async def _contacted_undo(update: Update, context: BotContext, application_id: int) -> None:
+    """Cancel under the prompt right after 📞 moved a lead: no note, and the lead goes back
+    to its stage before, unless something changed it since (its version)."""
+    store, content, user = context.services.store, context.content, update.effective_user
+    prompt = store.pipeline.prompt_for(user.id) if user else None
+    if prompt is None or prompt.application_id != application_id or prompt.argument is None:
+        await expired(update, context)  # a note saved, or another prompt since
+        return
+    await store.pipeline.clear_prompt(prompt.admin_id)
+    before, version = prompt.argument, small_int(prompt.expected or "")
+    state = await store.pipeline.state(application_id)
+    if state is None:
+        await records_answers.gone(update, context)
+        return
+    language = context.language()
+    if version is None or state.version != version or before not in content.stages:
+        label = pipeline.stage_label(content, state.stage, language)
+        text = context.text(Text.RECORDS_CONTACTED_KEPT, reference=state.reference, stage=label)
+        await show(update, text, _opener(context, state.reference, application_id))
+        return
+    move = await pipeline.change_stage(
+        store,
+        content,
+        application_id,
+        before,
+        actor=actor(update),
+        notify=False,
+        expected_version=version,
+        forwarding=context.services.settings.forwarding(),
+    )
+    if move.outcome != "saved" or move.state is None:
+        await desk.report_move(update, context, state.reference, before, move)
+        return
+    await store.audit.add(actor(update), "contacted_undone", state.reference, stage=before)
+    label = pipeline.stage_label(content, before, language)
+    text = context.text(Text.RECORDS_CONTACTED_UNDONE, reference=state.reference, stage=label)
+    await show(update, text, _opener(context, state.reference, application_id))
+
+
+def _opener(context: BotContext, reference: str, application_id: int) -> InlineKeyboardMarkup:
+    """A button opening the lead again."""
+    opener = open_button(context.content, context.language(), reference, application_id)
+    return InlineKeyboardMarkup([[opener]])
 
 
 async def prompted_text(update: Update, context: BotContext, prompt: Prompt, text: str) -> bool:

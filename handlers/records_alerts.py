@@ -15,6 +15,7 @@ from telegram.error import TelegramError
 from bot.content import Markup
 from bot.leads.intake_flow import Screen
 from bot.leads.records import change_line
+from bot.message_parts import split_message
 from bot.texts import Text
 from handlers.common import BotContext, answer_query, reply
 from handlers.guard import staff_only
@@ -41,15 +42,21 @@ async def alert_chats(context: BotContext, assignee: int | None = None) -> list[
 async def send_alert(
     context: BotContext, chats: list[int], text: str, opener: InlineKeyboardButton
 ) -> bool:
-    """Send to each chat (a private chat also gets the mute button); whether any arrived."""
+    """Send to each chat (a private chat also gets the mute button); whether any got it all.
+
+    A long alert (every answer at its longest) goes in several messages, the buttons under
+    the last."""
     staff_chat = context.services.settings.staff_chat_id
     language = context.services.settings.default_language
     mute = button(context.content.text(Text.BTN_MUTE_ALERTS, language), f"{MUTE}1")
+    parts = split_message(text)
     arrived = False
     for chat in chats:
         rows = [[opener]] if chat == staff_chat else [[opener], [mute]]
         try:
-            await context.bot.send_message(chat, text, reply_markup=InlineKeyboardMarkup(rows))
+            for part in parts[:-1]:
+                await context.bot.send_message(chat, part)
+            await context.bot.send_message(chat, parts[-1], reply_markup=InlineKeyboardMarkup(rows))
         except TelegramError as error:  # an admin who never opened the bot, say
             log.warning("Could not send an alert to chat %s: %s", chat, error)
             continue

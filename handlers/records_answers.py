@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from telegram import ForceReply, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.content import Question
 from bot.leads import intake, records
@@ -35,19 +35,19 @@ async def ask_text(
     expected: str | None = None,
     rows: list[list[InlineKeyboardButton]] | None = None,
 ) -> None:
-    """Ask for the admin's next text in this chat (in a group: a reply to this prompt)."""
+    """Ask for the admin's next text in this chat (in a group: a reply to this prompt, which
+    it says: a forced reply cannot go with buttons, and Cancel and the choices must show)."""
     chat, user = update.effective_chat, update.effective_user
     if chat is None or user is None:
         return
     await answer_query(update)
-    if chat.type == "private":
-        cancel = [[button(context.text(Text.BTN_CANCEL), "pl:nx")]]
-        markup = InlineKeyboardMarkup(rows if rows is not None else cancel)
-        prompt = await chat.send_message(text, reply_markup=markup)
-    else:  # a reply keyboard cannot go with buttons: choices are typed there
-        prompt = await chat.send_message(text, reply_markup=ForceReply(selective=False))
+    if chat.type != "private":
+        text = f"{text}\n\n{context.text(Text.RECORDS_REPLY_HINT)}"
+    cancel = [[button(context.text(Text.BTN_CANCEL), "pl:nx")]]
+    markup = InlineKeyboardMarkup(rows if rows is not None else cancel)
+    prompt = await chat.send_message(text, reply_markup=markup)
     store = context.services.store
-    if purpose == "note":
+    if purpose == "note" and argument is None:
         await store.pipeline.set_prompt(user.id, chat.id, prompt.message_id, application_id)
     else:
         await store.records.set_prompt(

@@ -9,7 +9,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.content import Content, Markup, Question
 from bot.leads import intake, records
-from bot.leads.export import wib_text
+from bot.leads.export import wib_words
 from bot.leads.records import answer_text, change_line
 from bot.store.audit import Actor
 from bot.store.pipeline import LeadState
@@ -24,6 +24,7 @@ from handlers.views import button, pairs
 # Callback data of these staff buttons (every press is checked with staff_desk).
 PREFIX = "rc:"
 CONTACTED = "rc:ct:"  # rc:ct:<application>:<version>
+CONTACTED_UNDO = "rc:cu:"  # rc:cu:<application>: Cancel under the prompt, undoing the move
 EDIT = "rc:ea:"  # rc:ea:<application>: which answer
 EDIT_QUESTION = "rc:eq:"  # rc:eq:<application>:<question key>
 EDIT_VALUE = "rc:ev:"  # rc:ev:<application>:<choice value> (the question is in the prompt)
@@ -203,7 +204,7 @@ def notes_list(
                 Text.RECORDS_NOTE_LINE,
                 language,
                 number=number,
-                time=wib_text(note.created_at),
+                time=wib_words(content, note.created_at, language),
                 author=_author(content, language, note, names),
                 text=shortened,
             )
@@ -228,13 +229,15 @@ def note_full(
     edited = ""
     if note.edited_at:
         edited = content.text(
-            Text.RECORDS_NOTE_EDITED_MARK, language, time=wib_text(note.edited_at)
+            Text.RECORDS_NOTE_EDITED_MARK,
+            language,
+            time=wib_words(content, note.edited_at, language),
         )
     text = content.text(
         Text.RECORDS_NOTE_FULL,
         language,
         reference=note.reference,
-        time=wib_text(note.created_at),
+        time=wib_words(content, note.created_at, language),
         author=_author(content, language, note, names),
         edited=edited,
         text=note.text,
@@ -298,7 +301,7 @@ def assign_choose(
 
 def history_line(content: Content, language: str, change: LeadChange, names: dict[int, str]) -> str:
     """One answer change or duplicate link, as the lead's history shows it."""
-    time = wib_text(change.created_at)
+    time = wib_words(content, change.created_at, language)
     if change.kind == "talent_update":
         lines = "\n".join(
             change_line(content, language, item, talent=False) for item in change.changes
@@ -336,3 +339,10 @@ def waiting_line(content: Content, language: str, item: WaitingLead, days: int) 
 def marks_line(content: Content, language: str, references: list[str]) -> str:
     """Under a lead in a list: the leads it may duplicate."""
     return content.text(Text.RECORDS_LIST_DUPLICATES, language, references=", ".join(references))
+
+
+def closed_line(content: Content, language: str, other: str | None) -> str:
+    """Under a lead in a list: closed as a duplicate (of which lead, if it is still there)."""
+    if other is None:
+        return content.text(Text.RECORDS_LIST_CLOSED_GONE, language)
+    return content.text(Text.RECORDS_LIST_CLOSED, language, reference=other)

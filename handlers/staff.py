@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from telegram import InputFile, Update
 from telegram.constants import ChatAction
 from telegram.ext import BaseHandler, CommandHandler, filters
 
-from bot import commands
+from bot import commands, temp_folders
 from bot.answers import stats as question_stats
 from bot.leads import chart, export, pipeline, records, stats
 from bot.leads.export import ExportRequest, FilterError
@@ -83,12 +82,16 @@ async def export_command(update: Update, context: BotContext) -> None:
     )
     await chat.send_action(ChatAction.UPLOAD_DOCUMENT)
     now = datetime.now(UTC)
-    with tempfile.TemporaryDirectory(prefix="kocca-export-") as folder:
+    with temp_folders.folder("export") as folder:
         paths: dict[export.Format, Path] = {
             kind: Path(folder) / request.file_name(kind, now) for kind in export.FORMATS
         }
         written = await export.write_exports(
-            services.store, services.content, request.filter, paths
+            services.store,
+            services.content,
+            request.filter,
+            paths,
+            forwards=services.settings.forwarding() is not None,
         )
         log.info("Staff %s exported %d row(s)", user.id if user else None, written.rows)
         if written.rows == 0:
@@ -115,18 +118,18 @@ async def export_command(update: Update, context: BotContext) -> None:
 
 
 def _export_refusal(context: BotContext, error: FilterError) -> str:
-    """Which word was not understood (or not a date), then the examples."""
+    """Which word was not understood (or not a date), said once, then the examples."""
     stages = pipeline.stage_list(context.content, context.language())
     usage = context.text(Text.EXPORT_USAGE_STAGES, stages=stages)
-    lines = [context.text(Text.EXPORT_USAGE), usage]
+    problem = context.text(Text.EXPORT_UNKNOWN_OPTION)
     if error.word is not None:
         key = {
             "word": Text.EXPORT_UNKNOWN_WORD,
             "date": Text.EXPORT_BAD_DATE,
             "no_date": Text.EXPORT_NO_DATE,
         }[error.kind]
-        lines.insert(0, context.text(key, word=error.word))
-    return "\n".join(lines)
+        problem = context.text(key, word=error.word)
+    return "\n".join([problem, context.text(Text.EXPORT_USAGE), usage])
 
 
 @staff_desk

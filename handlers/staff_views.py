@@ -6,7 +6,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo
 
 from bot.content import Content, Markup
 from bot.leads import intake, pipeline
-from bot.leads.export import wib_words
+from bot.leads.export import FORWARDING_CONSENT, wib_words
 from bot.store import Lead
 from bot.texts import Text
 from handlers.intake_views import summary
@@ -145,25 +145,37 @@ def workspace_button(content: Content, language: str, url: str) -> InlineKeyboar
     )
 
 
-def consent_lines(content: Content, language: str, given: dict[str, bool | None]) -> list[str]:
-    """Each consent as staff read it: "✅ Setuju pemrosesan data", "❌ …", "▫️ …: belum ditanya"."""
+def consent_lines(
+    content: Content, language: str, given: dict[str, bool | None], *, forwards: bool
+) -> list[str]:
+    """Each consent as staff read it: "✅ Setuju pemrosesan data", "❌ …", "▫️ …: belum ditanya";
+    forwarding never asked where nothing is passed on (`forwards` False) does not apply."""
     lines = []
     for kind, label_key in _CONSENTS:
         label = content.text(label_key, language)
+        granted = given.get(kind)
         state = {
             True: Text.LEAD_CONSENT_YES,
             False: Text.LEAD_CONSENT_NO,
             None: Text.LEAD_CONSENT_UNASKED,
-        }[given.get(kind)]
+        }[granted]
+        if granted is None and kind == FORWARDING_CONSENT and not forwards:
+            state = Text.LEAD_CONSENT_NOT_APPLICABLE
         lines.append(content.text(state, language, label=label))
     return lines
 
 
 def lead_page(
-    content: Content, language: str, lead: Lead, back_page: int = 0, code: str = ""
+    content: Content,
+    language: str,
+    lead: Lead,
+    back_page: int = 0,
+    code: str = "",
+    *,
+    forwards: bool = True,
 ) -> Screen:
     """Every answer of one lead, how to reach the talent, and their consents now."""
-    consents = consent_lines(content, language, dict(lead.consents))
+    consents = consent_lines(content, language, dict(lead.consents), forwards=forwards)
     telegram_name = " ".join(part for part in (lead.first_name, lead.last_name) if part)
     text = content.text(
         Text.LEAD_PAGE,

@@ -9,6 +9,7 @@ from telegram import Update
 
 from bot import commands
 from bot.content import Markup
+from bot.names import first_name
 from bot.texts import Text
 from handlers import command_menu, views
 from handlers.common import BotContext, controller_values, reply, show
@@ -30,7 +31,8 @@ async def start(update: Update, context: BotContext) -> None:
             first = await context.services.store.users.record_source(user.id, payload)
             log.info("User %d arrived from source %s (first: %s)", user.id, payload, first)
     language = context.language(update)
-    greeting = context.content.text(Text.GREETING, language, first_name=user.first_name or "")
+    name = first_name(user.first_name)  # "Rina": as stage messages and reminders
+    greeting = context.content.text(Text.GREETING, language, first_name=name)
     text, markup = main_menu(context, language)
     parts = [greeting, staff_hint(context, user.id, language), text]
     await reply(update, "\n\n".join(part for part in parts if part), markup)

@@ -2,19 +2,30 @@
 
 Every process a test starts goes through `spawn`, and none outlives its test: conftest.py
 kills what is still running when the test ends, passed or failed (`end_all`).
+
+A one-shot command (`kocca-bot status`, `backup`, `restore`, `export`…) runs in the test's
+own process by default (`run_cli`): the same entry point, `bot.cli.main`, with the same
+environment, folder and streams, without a Python start-up and the bot's imports (seconds
+each on a busy machine). What only a process shows (a lock held by the command, kill -9, a
+reader gone, the interpreter's exit status) goes through `run_cli_process`.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import io
+import logging
 import os
 import signal
 import sqlite3
 import sys
+import threading
+import traceback
 from pathlib import Path
 from typing import Any
 
+from bot import cli
 from bot.emulator import BotAPIEmulator
 from bot.settings import DEMO_CONTROLLER
 from tests.harness import TEST_FORWARDING
@@ -150,7 +161,7 @@ async def start_cli(folder: Path, env: dict[str, str], *args: str) -> Process:
     return await spawn(folder, env, *args, stdin=pipe, stdout=pipe, stderr=pipe)
 
 
-async def run_cli(
+async def run_cli_process(
     folder: Path, env: dict[str, str], *args: str, stdin: bytes = b""
 ) -> tuple[int, str, str]:
     """`python -m bot ARGS` in `folder`, `stdin` typed in; its exit status, stdout and stderr."""
@@ -163,3 +174,67 @@ async def run_cli(
             await process.wait()
     assert process.returncode is not None
     return process.returncode, out.decode(), err.decode()
+
+
+async def run_cli(
+    folder: Path, env: dict[str, str], *args: str, stdin: bytes = b""
+) -> tuple[int, str, str]:
+    """`kocca-bot ARGS` as `run_cli_process` runs it, inside the test process (`call_cli`)."""
+    return call_cli(folder, env, *args, stdin=stdin)
+
+
+def call_cli(
+    folder: Path, env: dict[str, str], *args: str, stdin: bytes = b""
+) -> tuple[int, str, str]:
+    """`kocca-bot ARGS` through `bot.cli.main` in this process: exit status, stdout, stderr.
+
+    The command sees only `env` as its environment, `folder` as its working directory and
+    `stdin` as its input; what it changes in the process (logging, the environment) is put
+    back. It runs on a thread of its own (it starts its own event loop) while the caller
+    waits, blocked: nothing else in the test process runs meanwhile (an event loop included),
+    so nothing but the command reaches its streams or its logging. A bot the command must
+    talk to, or that must answer meanwhile, needs `run_cli_process`."""
+    result: list[tuple[int, str, str]] = []
+    worker = threading.Thread(target=lambda: result.append(_main(folder, env, args, stdin)))
+    worker.start()
+    worker.join(START_TIMEOUT * 2)
+    assert not worker.is_alive(), f"kocca-bot {' '.join(args)} did not finish"
+    return result[0]
+
+
+def _main(
+    folder: Path, env: dict[str, str], args: tuple[str, ...], stdin: bytes
+) -> tuple[int, str, str]:
+    """bot.cli.main(ARGS) as a process would run it; restores what it changes."""
+    environ, cwd = dict(os.environ), os.getcwd()
+    streams = sys.stdin, sys.stdout, sys.stderr
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    levels = {name: logging.getLogger(name).level for name in logging.root.manager.loggerDict}
+    out, err = io.StringIO(), io.StringIO()
+    os.environ.clear()
+    os.environ.update(env)
+    os.chdir(folder)
+    sys.stdin, sys.stdout, sys.stderr = io.StringIO(stdin.decode()), out, err
+    try:
+        code = cli.main(list(args))
+    except SystemExit as exit:  # argparse's usage errors and --help
+        code = exit.code if isinstance(exit.code, int) else 0 if exit.code is None else 1
+        if isinstance(exit.code, str):
+            print(exit.code, file=err)
+    except BaseException:  # what the interpreter would print, and its exit status
+        traceback.print_exc(file=err)
+        code = 1
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = streams
+        os.chdir(cwd)
+        os.environ.clear()
+        os.environ.update(environ)
+        for handler in list(root.handlers):
+            root.removeHandler(handler)
+        for handler in handlers:
+            root.addHandler(handler)
+        root.setLevel(level)
+        for name, old in levels.items():
+            logging.getLogger(name).setLevel(old)
+    return code, out.getvalue(), err.getvalue()

@@ -9,7 +9,7 @@ import stat
 from pathlib import Path
 
 from bot.emulator import BotAPIEmulator
-from tests.processes import BotProcess, clean_env, run_cli
+from tests.processes import BotProcess, clean_env, run_cli, run_cli_process
 from tests.walks import Step, replay, talent_walks
 
 TALENTS = 50
@@ -46,7 +46,8 @@ async def test_backup_while_50_talents_answer_restores_every_lead_submitted_befo
     before = _references(bot.database)
     backup = tmp_path / "copy.db"
     replies = len(emulator.calls_to("sendMessage"))
-    code, out, err = await bot.cli("backup", "--output", str(backup))
+    # A process of its own: the bot is answered through this test's loop meanwhile.
+    code, out, err = await run_cli_process(bot.folder, bot.env, "backup", "--output", str(backup))
     answered_meanwhile = len(emulator.calls_to("sendMessage")) - replies
     backed_up.set()
     try:

@@ -64,11 +64,13 @@ def _actions(user: EmulatedUser, key: str, value: Any) -> list[Callable[[], dict
     return [lambda: user.send(str(value))]
 
 
-@pytest.mark.parametrize("seed", [7, 2026])
 async def test_kill_at_random_moments_during_an_application_loses_no_answer(
-    served: tuple[BotAPIEmulator, str], tmp_path: Path, seed: int
+    served: tuple[BotAPIEmulator, str], tmp_path: Path
 ) -> None:
+    """About one step in three killed, at a random moment of it. One seed: a second one only
+    drew other moments of the same steps, at the cost of a dozen more bot start-ups."""
     emulator, url = served
+    seed = 7
     rng = random.Random(seed)
     bot = BotProcess(emulator, url, tmp_path)
     await bot.start()

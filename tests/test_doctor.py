@@ -17,7 +17,7 @@ from bot.ops import doctor
 from bot.ops.doctor import Check, run_checks
 from bot.settings import DEMO_CONTROLLER, PACKAGED_CONTENT_DIR, Settings
 from bot.store import Store
-from tests.processes import clean_env, run_cli
+from tests.processes import clean_env, run_cli_process
 
 ADMIN_ID = 9001
 STAFF_CHAT_ID = -1001234567890
@@ -62,7 +62,7 @@ async def test_a_good_setup_passes_every_check(
     world: tuple[BotAPIEmulator, str], folder: Path
 ) -> None:
     _, url = world
-    code, out, err = await run_cli(folder, _env(url, folder), "doctor")
+    code, out, err = await run_cli_process(folder, _env(url, folder), "doctor")
     assert code == 0, out + err
     assert "✘" not in out
     for name in ("Token", "Webhook", "Staff chat", f"Admin {ADMIN_ID}", "Database integrity"):
@@ -76,7 +76,7 @@ async def test_a_wrong_token_fails_through_the_command_line(
 ) -> None:
     _, url = world
     env = _env(url, folder, BOT_TOKEN="777000:WRONG-TOKEN-abcdefghijklmnopqrstu")
-    code, out, _ = await run_cli(folder, env, "doctor")
+    code, out, _ = await run_cli_process(folder, env, "doctor")
     assert code == 1
     assert "✘ Token: Telegram rejects BOT_TOKEN" in out
     assert "fix: copy the token again from @BotFather" in out

@@ -19,7 +19,7 @@ from bot.texts import Text
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness, every_value
 from tests.leads import MUSICIAN, apply, opening, read_csv
-from tests.processes import clean_env, run_cli
+from tests.processes import clean_env, run_cli, run_cli_process
 from tests.restores import only_budi, two_leads_and_a_backup
 
 SARI_DATA = ["Sarinah", "sari.dewi@example.com", "+6281234567890", "Sari Dewi Lestari"]
@@ -161,7 +161,7 @@ async def test_a_lost_or_wrong_key_is_refused_everywhere_and_never_replaced(
     [line] = err.strip().splitlines()  # one line, saying what to do
     assert "erasure key file" in line and "missing" in line and "copy it back" in line
     assert not key_file.exists()  # no new key was made in its place
-    code, out, err = await run_cli(tmp_path, env, "doctor")
+    code, out, err = await run_cli_process(tmp_path, env, "doctor")
     assert "✘ Erasure key: the erasure key file" in out
     assert "fix: copy erasure.key back" in out
 
@@ -172,12 +172,12 @@ async def test_a_lost_or_wrong_key_is_refused_everywhere_and_never_replaced(
     code, _, err = await run_cli(tmp_path, wrong, "restore", str(backup))
     assert code == 2 and "not restored" in err
     assert list(tmp_path.glob("kocca.before-restore-*")) == []  # noqa: ASYNC240 - test folder
-    code, out, _ = await run_cli(tmp_path, wrong, "doctor")
+    code, out, _ = await run_cli_process(tmp_path, wrong, "doctor")
     assert "✘ Erasure key: ERASURE_KEY is not the key" in out
     assert "fix: put back the original key" in out
 
     kept.rename(key_file)  # put back
-    code, out, _ = await run_cli(tmp_path, env, "doctor")
+    code, out, _ = await run_cli_process(tmp_path, env, "doctor")
     assert "✔ Erasure key:" in out and "matches this database's 1 keyed record" in out
     code, out, err = await run_cli(tmp_path, env, "restore", str(backup))
     assert code == 0, err

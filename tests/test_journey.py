@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +14,7 @@ from bot.settings import DEMO_CONTROLLER
 from bot.texts import Text
 from tests.harness import Harness
 from tests.leads import CONTENT, opening, rendered, shown
+from tests.processes import call_cli
 
 
 def _button(key: Text, language: str = "id") -> str:
@@ -176,14 +176,9 @@ def _copy_content(tmp_path: Path) -> Path:
     return folder
 
 
-def _check(folder: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "bot", "check-content", "--content-dir", str(folder)],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-    )
+def _check(folder: Path) -> tuple[int, str, str]:
+    """`kocca-bot check-content --content-dir FOLDER`: exit status, stdout, stderr."""
+    return call_cli(folder, dict(os.environ), "check-content", "--content-dir", str(folder))
 
 
 def test_check_content_names_a_missing_english_text(tmp_path: Path) -> None:
@@ -191,10 +186,10 @@ def test_check_content_names_a_missing_english_text(tmp_path: Path) -> None:
     data = yaml.safe_load((folder / "faq.yaml").read_text())
     del data["items"][0]["answer"]["en"]
     (folder / "faq.yaml").write_text(yaml.safe_dump(data, allow_unicode=True))
-    result = _check(folder)
-    assert result.returncode == 2
+    code, _, err = _check(folder)
+    assert code == 2
     key = data["items"][0]["key"]
-    assert f"faq.yaml: items[{key}].answer.en: Field required" in result.stderr
+    assert f"faq.yaml: items[{key}].answer.en: Field required" in err
 
 
 def test_check_content_names_a_program_pointing_at_a_missing_faq(tmp_path: Path) -> None:
@@ -202,10 +197,10 @@ def test_check_content_names_a_program_pointing_at_a_missing_faq(tmp_path: Path)
     data = yaml.safe_load((folder / "programs.yaml").read_text())
     data["programs"][0]["faq"] = ["no_such_question"]
     (folder / "programs.yaml").write_text(yaml.safe_dump(data, allow_unicode=True))
-    result = _check(folder)
-    assert result.returncode == 2
+    code, _, err = _check(folder)
+    assert code == 2
     key = data["programs"][0]["key"]
-    assert f"programs.yaml: programs[{key}].faq: no FAQ entry 'no_such_question'" in result.stderr
+    assert f"programs.yaml: programs[{key}].faq: no FAQ entry 'no_such_question'" in err
 
 
 def test_check_content_lists_every_problem_at_once(tmp_path: Path) -> None:
@@ -216,12 +211,12 @@ def test_check_content_lists_every_problem_at_once(tmp_path: Path) -> None:
     messages["not_a_key"] = {"id": "x", "en": "y"}
     messages["help"]["en"] = "x" * 5000
     (folder / "messages.yaml").write_text(yaml.safe_dump(messages, allow_unicode=True))
-    result = _check(folder)
-    assert result.returncode == 2
-    assert "messages.yaml: greeting: missing (the bot uses this key)" in result.stderr
-    assert "messages.yaml: menu_prompt.en: <b> is never closed" in result.stderr
-    assert "messages.yaml: not_a_key: not a message the bot uses" in result.stderr
-    assert "messages.yaml: help.en: 5000 characters, the limit is 3800" in result.stderr
+    code, _, err = _check(folder)
+    assert code == 2
+    assert "messages.yaml: greeting: missing (the bot uses this key)" in err
+    assert "messages.yaml: menu_prompt.en: <b> is never closed" in err
+    assert "messages.yaml: not_a_key: not a message the bot uses" in err
+    assert "messages.yaml: help.en: 5000 characters, the limit is 3800" in err
 
 
 def test_messages_may_be_split_into_files_per_capability(tmp_path: Path) -> None:
@@ -234,9 +229,9 @@ def test_messages_may_be_split_into_files_per_capability(tmp_path: Path) -> None
 
     twice = {"menu_prompt": {"id": "Menu", "en": "Menu"}}
     (folder / "messages_twice.yaml").write_text(yaml.safe_dump(twice, allow_unicode=True))
-    result = _check(folder)
-    assert result.returncode == 2
-    assert "messages_twice.yaml: menu_prompt: already defined in messages.yaml" in result.stderr
+    code, _, err = _check(folder)
+    assert code == 2
+    assert "messages_twice.yaml: menu_prompt: already defined in messages.yaml" in err
 
 
 def test_check_content_catches_questionnaire_mistakes(tmp_path: Path) -> None:
@@ -246,32 +241,25 @@ def test_check_content_catches_questionnaire_mistakes(tmp_path: Path) -> None:
     intake["questions"][2]["when"] = {"no_such_key": ["x"]}
     del intake["questions"][0]["choices"][0]["label"]["en"]
     (folder / "intake.yaml").write_text(yaml.safe_dump(intake, allow_unicode=True))
-    result = _check(folder)
-    assert result.returncode == 2
+    code, _, err = _check(folder)
+    assert code == 2
     first, second, _third = (question["key"] for question in intake["questions"][:3])
-    assert f"intake.yaml: questions[{second}].type: Input should be" in result.stderr
-    assert f"intake.yaml: questions[{first}].choices" in result.stderr
-    assert "label.en: Field required" in result.stderr
+    assert f"intake.yaml: questions[{second}].type: Input should be" in err
+    assert f"intake.yaml: questions[{first}].choices" in err
+    assert "label.en: Field required" in err
 
 
 def test_bot_refuses_to_start_with_broken_content(tmp_path: Path) -> None:
     folder = _copy_content(tmp_path)
     (folder / "faq.yaml").write_text("items: [")
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "run"],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-        env={
-            "PATH": "/usr/bin:/bin",
-            "BOT_TOKEN": "1:x",
-            "CONTROLLER_NAME": "Test controller",
-            "CONTROLLER_CONTACT": "test@example.invalid",
-            "CONTENT_DIR": str(folder),
-            "DATABASE_PATH": str(tmp_path / "x.db"),
-        },
-        cwd=tmp_path,
-    )
-    assert result.returncode == 2
-    assert "faq.yaml: not valid YAML" in result.stderr
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "BOT_TOKEN": "1:x",
+        "CONTROLLER_NAME": "Test controller",
+        "CONTROLLER_CONTACT": "test@example.invalid",
+        "CONTENT_DIR": str(folder),
+        "DATABASE_PATH": str(tmp_path / "x.db"),
+    }
+    code, _, err = call_cli(tmp_path, env, "run")
+    assert code == 2
+    assert "faq.yaml: not valid YAML" in err

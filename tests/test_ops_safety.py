@@ -15,7 +15,7 @@ from bot.ops.runlock import running_pid
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import Harness, free_port
 from tests.leads import MUSICIAN, apply
-from tests.processes import clean_env, run_cli, start_cli
+from tests.processes import clean_env, run_cli, run_cli_process, start_cli
 
 TIMEOUT = 60.0
 
@@ -120,7 +120,7 @@ async def test_doctor_with_a_wrong_api_url_says_so_without_a_traceback(tmp_path:
             env = clean_env(
                 tmp_path, BOT_TOKEN="777000:GOOD-TOKEN-abcdefghijklmnop", BOT_API_URL=url
             )
-            code, out, err = await run_cli(tmp_path, env, "doctor")
+            code, out, err = await run_cli_process(tmp_path, env, "doctor")
             assert code == 1
             assert "Traceback" not in out + err
             assert "rejects BOT_TOKEN" not in out
@@ -147,7 +147,7 @@ async def test_run_without_network_fails_cleanly(tmp_path: Path) -> None:
         BOT_TOKEN="777000:GOOD-TOKEN-abcdefghijklmnop",
         BOT_API_URL=f"http://127.0.0.1:{free_port()}/bot",
     )
-    code, _, err = await run_cli(tmp_path, env, "run")
+    code, _, err = await run_cli_process(tmp_path, env, "run")
     assert code == 1
     assert "Could not start" in err
     assert "Unclosed client session" not in err

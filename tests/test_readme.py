@@ -42,3 +42,14 @@ def test_the_install_command_makes_a_private_env_file_and_keeps_an_existing_one(
     made.write_text("BOT_TOKEN=123:abc\n")
     run()  # a second run never overwrites the operator's settings
     assert made.read_text() == "BOT_TOKEN=123:abc\n"
+
+
+def test_ci_runs_the_readme_install_and_test_command_verbatim() -> None:
+    """`.ci/run` promises README's install-and-test step, word for word (pytest's options,
+    workers included, live in pyproject.toml, read by both)."""
+    venv = "python3 -m venv .venv && . .venv/bin/activate && "
+    readme = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    [command] = [line for line in readme if line.startswith(venv + "pip install -e '.[dev]'")]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    marker = ci.index("# --- the README's install-and-test command, verbatim ---")
+    assert ci[marker + 1] == command.removeprefix(venv)

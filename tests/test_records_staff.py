@@ -8,6 +8,8 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
+from bot.leads.export import wib_words
+from bot.store.audit import Actor
 from bot.texts import Text
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import Harness
@@ -23,6 +25,7 @@ from tests.leads import apply as register
 from tests.test_pipeline import SECOND_ADMIN, admin_of, audit, rows, t
 from tests.test_pipeline import label as stage_button
 from tests.test_staff import _kocca_bot
+from tests.test_support import ask
 
 
 def question_label(key: str) -> str:
@@ -52,26 +55,52 @@ async def test_duplicates_are_marked_closed_linked_and_reopened(
     data = next(b.callback_data for row in page.buttons for b in row if b.text == close)
     heard = len(budi.messages)
     (closed,) = await bot.press(admin, t(Text.BTN_CLOSE_DUPLICATE, reference="KOC-000001"))
-    assert "Ditutup sebagai duplikat dari KOC-000001" in closed.text
+    assert shown(Text.RECORDS_CLOSED_DUPLICATE, reference="KOC-000001") in closed.text
     assert t(Text.BTN_REOPEN) in closed.button_texts and len(budi.messages) == heard
+    assert stage_button("ditinjau") not in closed.button_texts  # one way to reopen it
     (kept,) = await bot.send(admin, "/lead KOC-000001")
-    assert "Ditutup sebagai duplikat pendaftar ini: KOC-000002" in kept.text
+    assert "🔁 KOC-000002 ditutup sebagai duplikat pendaftar ini" in kept.text
     actions = [entry[2:] for entry in await audit(bot) if "duplicate" in entry[2]]
     assert actions == [("closed_as_duplicate", "KOC-000002"), ("duplicate_linked", "KOC-000001")]
     # An old button of the page from before the close is refused: nothing changes twice.
     (stale,) = await bot.act(admin, admin.press_raw, page.message_id, str(data))
     assert stale.text == shown(Text.RECORDS_DUPLICATE_CONFLICT, reference="KOC-000002")
 
-    # The export says it too.
+    # The export says what the lead pages say.
     replies = await bot.send(admin, "/export")
     records = {
         record["Referensi"]: record
         for record in as_records(read_csv(next(m.document[1] for m in replies if m.document)))
     }
     assert records["KOC-000002"]["Kemungkinan duplikat"] == (
-        "ditutup sebagai duplikat dari KOC-000001; mungkin duplikat dari KOC-000001: nomor HP sama"
+        "ditutup sebagai duplikat dari KOC-000001"
     )
-    assert "KOC-000003: akun Telegram sama" in records["KOC-000001"]["Kemungkinan duplikat"]
+    assert records["KOC-000001"]["Kemungkinan duplikat"] == (
+        "KOC-000002 ditutup sebagai duplikat pendaftar ini;"
+        " mungkin duplikat dari KOC-000003: akun Telegram sama"
+    )
+
+    # Lists mark it; Move all leaves it closed, and says so.
+    for words in ("", " bebas"):
+        (listed,) = await bot.send(admin, f"/leads{words}")
+        assert shown(Text.RECORDS_LIST_CLOSED, reference="KOC-000001") in listed.text
+    await bot.press(admin, t(Text.BTN_BULK_MOVE, count=3))
+    mark = admin.mark()
+    await bot.press(admin, stage_button("ditinjau"))
+    (preview,) = admin.find("→ Ditinjau", since=mark)
+    assert shown(Text.BULK_PREVIEW_DUPLICATES, count=1) in preview.text
+    assert "Sudah di tahap itu" not in preview.text  # none is: no line saying "0"
+    await bot.press(admin, t(Text.BTN_BULK_CONFIRM))
+    (done,) = admin.find("✅ Pindah massal", since=mark)
+    assert "2 pendaftar sekarang di tahap Ditinjau" in done.text
+    assert shown(Text.BULK_SKIPPED_DUPLICATES, count=1).strip() in done.text
+    # 📞 on it asks for a note but does not reopen it.
+    await bot.send(admin, "/lead KOC-000002")
+    (prompt,) = await bot.press(admin, t(Text.BTN_CONTACTED))
+    assert prompt.text == shown(Text.RECORDS_CONTACTED_STAYS, reference="KOC-000002", stage="Baru")
+    await bot.press(admin, t(Text.BTN_CANCEL))
+    links = await bot.store.duplicates.duplicate_links(2)
+    assert links.closed and links.closed_of_reference == "KOC-000001"
 
     # Reopen, close again; then the kept lead's talent erases: the duplicate stays closed.
     await bot.send(admin, "/lead KOC-000002")
@@ -83,8 +112,9 @@ async def test_duplicates_are_marked_closed_linked_and_reopened(
     (orphan,) = await bot.send(admin, "/lead KOC-000002")
     assert "Ditutup sebagai duplikat; pendaftar satunya sudah dihapus" in orphan.text
     assert "KOC-000001" not in orphan.text  # nothing of the erased lead is left on it
-    (moved,) = await bot.press(admin, stage_button("ditinjau"))  # a stage reopens it
-    assert "Ditutup sebagai duplikat" not in moved.text
+    (reopened,) = await bot.press(admin, t(Text.BTN_REOPEN))
+    assert "Ditutup sebagai duplikat" not in reopened.text
+    assert stage_button("ditinjau") in reopened.button_texts
 
 
 async def test_staff_correct_an_answer_validated_like_the_form(
@@ -221,11 +251,71 @@ async def test_contact_links_and_contacted_in_one_step(bot: Harness, staff_chat:
     assert '<a href="https://wa.me/6281234567890">+6281234567890</a>' in page.html
     assert '<a href="mailto:sari.dewi@example.com">sari.dewi@example.com</a>' in page.html
     (prompt,) = await bot.press(admin, t(Text.BTN_CONTACTED))
-    assert prompt.text.startswith("📞 KOC-000001 dipindah ke Dihubungi.")
-    await bot.send(admin, "WA 12/1, tertarik MU:CON")
+    assert prompt.text == shown(
+        Text.RECORDS_CONTACTED_PROMPT, reference="KOC-000001", stage="Dihubungi", before="Baru"
+    )
+    await bot.send(admin, "WA 12-01, tertarik MU:CON")
     lead = await bot.store.leads.by_reference("KOC-000001")
     assert lead is not None and lead.stage == "dihubungi"
-    assert [note.text for note in lead.notes] == ["WA 12/1, tertarik MU:CON"]
+    assert [note.text for note in lead.notes] == ["WA 12-01, tertarik MU:CON"]
+
+
+async def test_contacted_only_moves_forward_and_cancel_undoes_its_move(
+    bot: Harness, staff_chat: Any
+) -> None:
+    admin = admin_of(staff_chat)
+    await register(bot, bot.user(first_name="Sari"), MUSICIAN)
+    # Cancel right after the move: back at its stage, no note, on record.
+    await bot.send(admin, "/lead KOC-000001")
+    await bot.press(admin, t(Text.BTN_CONTACTED))
+    (undone,) = await bot.press(admin, t(Text.BTN_CANCEL))
+    assert undone.text == shown(Text.RECORDS_CONTACTED_UNDONE, reference="KOC-000001", stage="Baru")
+    lead = await bot.store.leads.by_reference("KOC-000001")
+    assert lead is not None and lead.stage == "baru" and not lead.notes
+    assert [entry[2] for entry in await audit(bot, "KOC-000001")][-2:] == [
+        "stage_changed",
+        "contacted_undone",
+    ]
+    # Changed by someone else before Cancel: the change stands.
+    await bot.send(admin, "/lead KOC-000001")
+    (prompt,) = await bot.press(admin, t(Text.BTN_CONTACTED))
+    await bot.store.pipeline.move(1, None, "ditinjau", Actor.cli(), None, None)
+    (kept,) = await bot.press(admin, t(Text.BTN_CANCEL), message=prompt)
+    assert kept.text == shown(Text.RECORDS_CONTACTED_KEPT, reference="KOC-000001", stage="Ditinjau")
+    # Shortlisted: the button never moves it back; the note alone is asked for.
+    await bot.store.pipeline.move(1, None, "shortlist", Actor.cli(), None, None)
+    (page,) = await bot.send(admin, "/lead KOC-000001")
+    (prompt,) = await bot.press(admin, t(Text.BTN_CONTACTED))
+    assert prompt.text == shown(
+        Text.RECORDS_CONTACTED_STAYS, reference="KOC-000001", stage="Shortlist"
+    )
+    await bot.send(admin, "Telepon ulang minggu depan")
+    lead = await bot.store.leads.by_reference("KOC-000001")
+    assert lead is not None and lead.stage == "shortlist"
+    assert [note.text for note in lead.notes] == ["Telepon ulang minggu depan"]
+    # Cancel there only cancels the note: nothing to undo.
+    await bot.press(admin, t(Text.BTN_CONTACTED), message=page)
+    (cancelled,) = await bot.press(admin, t(Text.BTN_CANCEL))
+    assert cancelled.text == shown(Text.PIPELINE_NOTE_CANCELLED)
+    lead = await bot.store.leads.by_reference("KOC-000001")
+    assert lead is not None and lead.stage == "shortlist"
+
+
+async def test_contacted_in_the_staff_group_has_cancel_and_asks_for_a_reply(
+    bot: Harness, staff_chat: Any
+) -> None:
+    admin = admin_of(staff_chat)
+    await register(bot, bot.user(first_name="Sari"), MUSICIAN)
+    await bot.act(admin, admin.send, "/lead KOC-000001", chat=staff_chat)
+    await bot.act(admin, admin.press, t(Text.BTN_CONTACTED), chat=staff_chat)
+    prompt = staff_chat.last_message
+    assert shown(Text.RECORDS_REPLY_HINT) in prompt.text
+    assert prompt.button_texts == [t(Text.BTN_CANCEL)]
+    await bot.act(admin, admin.send, "obrolan biasa di grup", chat=staff_chat)
+    assert (await bot.store.pipeline.notes(1, 5))[1] == 0
+    await bot.act(admin, admin.send, "WA 12-01", chat=staff_chat, reply_to=prompt)
+    notes, total = await bot.store.pipeline.notes(1, 5)
+    assert total == 1 and notes[0].text == "WA 12-01"
 
 
 async def test_stage_words_in_either_language_and_any_case(
@@ -246,8 +336,12 @@ async def test_stage_words_in_either_language_and_any_case(
         bot.database, tmp_path, "lead", "KOC-000001", "--stage", "tidak DILANJUTKAN"
     )
     assert "KOC-000001 moved to Tidak dilanjutkan" in out
+    # A stored time in an entry's details reads in WIB, like the entry's own time.
+    stored = "2026-12-05T02:00:00.000000+00:00"
+    await bot.store.audit.add(Actor.cli(), "reminder_scheduled", "KOC-000001", send_at=stored)
     out = await _kocca_bot(bot.database, tmp_path, "audit", "--lead", "KOC-000001")
     assert f"Admin ({ADMIN_ID})" in out  # the name with the id, where only ids were
+    assert "send_at=2026-12-05 09:00 WIB" in out and stored not in out
 
 
 async def test_references_are_given_at_submission_in_order(bot: Harness, staff_chat: Any) -> None:
@@ -263,3 +357,55 @@ async def test_references_are_given_at_submission_in_order(bot: Harness, staff_c
     (erased,) = await bot.send(admin, "/lead KOC-000001")
     assert erased.text == shown(Text.LEAD_ERASED, reference="KOC-000001")
     assert await register(bot, bot.user(first_name="Next"), MUSICIAN) == "KOC-000003"
+
+
+async def test_buttons_read_apart_and_forwarding_that_does_not_apply_says_so(
+    make_bot: Any, staff_chat: Any
+) -> None:
+    bot: Harness = await make_bot(
+        admin_ids=frozenset({ADMIN_ID, SECOND_ADMIN}),
+        staff_chat_id=STAFF_CHAT_ID,
+        forward_to=None,
+        forward_abroad=False,
+    )
+    dewi = bot.emulator.user(SECOND_ADMIN, first_name="Dewi", language_code="en")
+    await register(bot, bot.user(first_name="Sari"), MUSICIAN)
+    alert = staff_chat.last_message  # the new-lead alert in the staff group
+    transfer = t(Text.EXPORT_COL_CONSENT_TRANSFER)
+    assert shown(Text.LEAD_CONSENT_NOT_APPLICABLE, label=transfer) in alert.text
+    (page,) = await bot.send(dewi, "/lead KOC-000001")
+    labels = page.button_texts
+    assert len(labels) == len(set(labels))  # no two buttons read the same
+    assert {t(Text.BTN_CONTACTED, "en"), stage_button("dihubungi", "en")} <= set(labels)
+    assert t(Text.BTN_NOTE, "en") != t(Text.BTN_NOTES, "en", count=0)
+    english = t(Text.EXPORT_COL_CONSENT_TRANSFER, "en")
+    assert shown(Text.LEAD_CONSENT_NOT_APPLICABLE, "en", label=english) in page.text
+    replies = await bot.send(dewi, "/export")
+    (record,) = as_records(read_csv(next(m.document[1] for m in replies if m.document)))
+    assert record[transfer] == t(Text.CONSENT_NOT_APPLICABLE)
+    # Times read the same everywhere, and every history line is a bullet.
+    await bot.send(dewi, "/note KOC-000001 Called her")
+    await bot.press(dewi, t(Text.BTN_EDIT_ANSWER, "en"), message=page)
+    await bot.press(dewi, CONTENT.questions["city"].label.en)
+    await bot.send(dewi, "Cimahi")
+    (page,) = await bot.send(dewi, "/lead KOC-000001")
+    (change,), _ = await bot.store.records.changes(1, 5)
+    edited = wib_words(CONTENT, change.created_at, "en")
+    assert f"• {edited} · Dewi edited an answer:" in page.text
+    notes, _ = await bot.store.pipeline.notes(1, 5)
+    written = wib_words(CONTENT, notes[0].created_at, "en")
+    (listed,) = await bot.press(dewi, t(Text.BTN_NOTES, "en", count=1))
+    assert f"1. {written} · Dewi: Called her" in listed.text
+
+
+async def test_a_question_names_the_talents_open_lead_not_a_closed_duplicate(
+    bot: Harness, staff_chat: Any
+) -> None:
+    sari = bot.user(first_name="Sari")
+    await register(bot, sari, MUSICIAN)  # KOC-000001
+    await register(bot, sari, {**FILMMAKER, "email": "lain@example.com"})  # KOC-000002
+    assert await bot.store.duplicates.close_duplicate(2, 1, Actor.cli()) == "saved"
+    mark = staff_chat.mark()
+    await ask(bot, sari, "Kapan pengumumannya?")
+    header = staff_chat.messages_since(mark)[0]
+    assert shown(Text.SUPPORT_HEADER_LEAD, reference="KOC-000001") in header.text

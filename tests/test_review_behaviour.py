@@ -1,8 +1,8 @@
 """What the language review (2026-12-03) and the newcomer try-out (issue 27) found beyond
 wording, walked through the real bot: /dataku without null, islands offering their
-provinces, "7 tahun" and "belum ada" accepted, the guardian line only where it applies,
-/status naming an unfinished form, no pointer to /tanya when it is off, and the history and
-preview staff read about talent updates."""
+provinces, "7 tahun" and "belum ada" accepted, the guardian line only where it applies, a
+full Telegram name greeted by its first word, /status naming an unfinished form, no pointer
+to /tanya when it is off, and the history and preview staff read about talent updates."""
 
 from __future__ import annotations
 
@@ -138,6 +138,16 @@ async def test_the_guardian_line_shows_only_where_a_guardian_was_asked(bot: Harn
     await bot.send(minor, "/privasi")
     [screen] = await bot.press(minor, CONTENT.text(Text.BTN_MY_CONSENTS, "id"))
     assert guardian in screen.text
+
+
+async def test_a_full_telegram_name_is_greeted_by_its_first_word(bot: Harness) -> None:
+    """As stage messages and reminders greet her: "Halo, Rina!", never her full legal name."""
+    rina = bot.user(first_name="Rina Ayu Pratiwi")
+    [start] = await bot.send(rina, "/start")
+    assert start.text.startswith(shown(Text.GREETING, first_name="Rina"))
+    assert "Pratiwi" not in start.text
+    [hello] = await bot.send(rina, "halo kak")
+    assert hello.text == shown(Text.ASK_GREETING, first_name="Rina")
 
 
 async def test_status_names_an_unfinished_form_with_a_way_back_to_it(bot: Harness) -> None:

@@ -285,6 +285,7 @@ async def test_export_filters_by_sector_date_and_drafts(
         lines = replies[0].text.split("\n")
         assert lines[0] == shown(key, word=word)
         assert lines[1] == opening(Text.EXPORT_USAGE)
+        assert shown(Text.EXPORT_UNKNOWN_OPTION) not in replies[0].text  # said once
 
 
 async def test_non_staff_get_no_file_and_no_hint(

@@ -87,6 +87,17 @@ def test_times_are_written_with_a_period_in_indonesian() -> None:
             "📝 Daftarkan minat untuk program ini",
         ),
         (wording.plural_specs, "{count} {count:leads}", "{count} {count:lead|leads}"),
+        (wording.aku_passives, "Perintah itu tidak aku kenal.", "Aku belum kenal perintah itu."),
+        (wording.aku_passives, "Ada yang bisa aku bantu?", "Ada yang bisa kubantu?"),
+        (wording.aku_passives, "jadi aku bagi jadi 3 bagian", "jadi aku ingin membaginya"),
+        (
+            wording.countable_talent,
+            "This talent has blocked the bot. Updated by the talent.",
+            "This person has blocked the bot: Talent Desk, music talent, our talent pool.",
+        ),
+        (wording.countable_talent, "only admins can answer talents", "only admins can answer"),
+        (wording.anonymous, "Yang tersisa hanya catatan anonim.", "Catatan tanpa nama."),
+        (wording.anonymous, "Only an anonymous note remains.", "Only a nameless record remains."),
     ],
 )
 def test_each_language_check_catches_its_slip_and_passes_the_fix(
@@ -120,6 +131,9 @@ def test_check_content_names_each_slip_with_its_file_and_key(tmp_path: Path) -> 
         data["delete_done"]["en"] = "✅ Your data is gone; the request was cancelled."
         data["btn_apply"]["en"] = "📝 Apply for this program"
         data["support_done"]["id"] = "👍 Oke. 2 sesi ditutup pukul 18:58."
+        data["unknown_command"]["id"] = "Perintah itu tidak aku kenal."
+        data["delete_confirm"]["en"] = "Only an anonymous note remains."
+        data["support_blocked"]["en"] = "⛔ Not sent: this talent ({name}) has blocked the bot."
 
     def reminder(data: dict[str, Any]) -> None:
         data["reminder_text"]["id"] = "👋 Hai {name}, pendaftaranmu belum selesai — {progress}."
@@ -134,6 +148,9 @@ def test_check_content_names_each_slip_with_its_file_and_key(tmp_path: Path) -> 
     assert "btn_apply.en: 'Apply for this program' reads as applying" in problems
     assert "support_done.id: a sentence starts with a number" in problems
     assert "support_done.id: 'pukul 18:58'" in problems
+    assert "unknown_command.id: 'tidak aku kenal': attach the pronoun" in problems
+    assert "delete_confirm.en: 'anonymous': the erasure record is pseudonymous" in problems
+    assert "support_blocked.en: 'this talent': “talent” is not a countable person" in problems
 
 
 # ----- every message with real values ------------------------------------------------------

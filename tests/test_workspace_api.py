@@ -22,7 +22,7 @@ from bot.web import auth
 from bot.web.listing import page_texts
 from bot.web.server import static_files
 from tests.conftest import ADMIN_ID
-from tests.harness import Harness
+from tests.harness import TEST_FORWARDING, Harness
 from tests.leads import CONTENT, MUSICIAN, Seed, apply, realistic, seeded
 from tests.test_pipeline import SECOND_ADMIN, expected_message, rows, wait_sent
 from tests.workspace import Client, init_data, workspace
@@ -230,6 +230,18 @@ async def test_lead_page_note_assign_reply_and_move_with_one_update(bot: Harness
         ]
         processing = next(item for item in lead["consents"] if item["kind"] == "processing")
         assert processing["granted"] is True and processing["at"][:2] == "20"
+        assert all(item["applies"] for item in lead["consents"])  # FORWARD_TO is set here
+        # A deployment that passes nothing on: a recorded answer still shows; a talent never
+        # asked (as there) reads "does not apply", not "not asked yet".
+        bot.settings.forward_to = None
+        lead = await client.ok("lead", {"id": 1})
+        assert all(item["applies"] for item in lead["consents"])
+        async with bot.store.db.transaction() as tx:
+            await tx.execute("DELETE FROM consents WHERE kind = 'transfer_korea'")
+        lead = await client.ok("lead", {"id": 1})
+        bot.settings.forward_to = TEST_FORWARDING.recipient
+        applies = {item["kind"]: item["applies"] for item in lead["consents"]}
+        assert applies == {"processing": True, "transfer_korea": False, "announcements": True}
         assert lead["log"]["lines"][-1]["from"] == "out"  # newest last
         # Her presses read as the buttons she saw, not as the bot's codes.
         pressed = [line["text"] for line in lead["log"]["lines"] if line["kind"] == "button"]
@@ -296,7 +308,7 @@ async def test_bulk_move_of_selected_leads_skips_those_changed_since_the_preview
         assert "3" in preview["summary"]
         await client.ok("preview", {"id": 2, "stage": "ditinjau", "version": 0})  # meanwhile
         moved = await client.ok(
-            "bulk-move", {"leads": preview["leads"], "stage": "shortlist", "notify": False}
+            "bulk-move", {"batch": preview["batch"], "stage": "shortlist", "notify": False}
         )
         assert moved["moved"] == 2 and moved["messages"] == 0
         stages = rows(bot.database, "SELECT application_id, stage FROM lead_pipeline ORDER BY 1")

@@ -176,6 +176,15 @@ async def test_contact_links_contacted_with_a_note_and_the_talents_update_in_his
         lead = await client.ok("lead", {"id": 1})
         assert lead["stage"] == "dihubungi"
         assert [note["text"] for note in lead["notes"]] == ["WA 12/1, tertarik MU:CON"]
+        # Further on (Shortlist), a contact keeps the stage and only keeps the note.
+        await client.ok("move", {"id": 1, "stage": "shortlist", "version": 1, "notify": False})
+        again = await client.ok("contacted", {"id": 1, "version": 2, "note": "Telepon lagi"})
+        assert again["outcome"] == "saved" and again["stage"] == "shortlist"
+        assert again["text"].startswith(
+            said(Text.WS_CONTACTED_STAYS, reference="KOC-000001", stage="Shortlist")
+        )
+        lead = await client.ok("lead", {"id": 1})
+        assert lead["stage"] == "shortlist"
 
         # The talent updates their phone with /daftar: the history shows old and new.
         await bot.send(sari, "/daftar")

@@ -1,5 +1,6 @@
 """/stats and `kocca-bot stats`: what talents asked the bot this week, and what it could not
-answer (as masked summaries: an aggregate never holds a name, number or address)."""
+answer (as masked summaries: e-mail addresses, phone numbers, long digit runs, @handles and
+links are masked; a name a talent typed is not, as nothing tells names reliably from words)."""
 
 from __future__ import annotations
 

@@ -10,6 +10,7 @@ from functools import lru_cache
 import Stemmer
 
 from bot.answers.words import FILLER, GREETINGS, SHORT_FORMS, STOPWORDS, THANKS
+from bot.terminal_text import without_controls
 
 MAX_WORDS = 60  # a question is short; the rest of a 4,096-character message is not looked at
 MAX_CHARACTERS = 1000  # read no further than this to find them
@@ -30,6 +31,13 @@ _REPEATS = re.compile(r"([^\W\d_])\1{2,}")  # "halooo" -> "halo"
 _NUMBER = re.compile(r"(?<!\w)\+?\d(?:[\s().-]{0,2}\d){4,}")  # 5+ digits: phones, ids, cards
 _EMAIL = re.compile(r"@[^@.]+\.")
 _DOMAIN = re.compile(r"\.[a-z]{2,}/", re.IGNORECASE)
+# An e-mail address written to dodge spam bots: sari (at) gmail.com, sari[at]gmail[dot]com,
+# sari at gmail dot com (possessive runs, starting only at a word's start: linear time).
+_AT = r"(?:\s*+[(\[{]\s*+at\s*+[)\]}]\s*+|\s++at\s++)"
+_DOT = r"(?:\s*+[(\[{]\s*+dot\s*+[)\]}]\s*+|\s++dot\s++|\.)"
+_HIDDEN_EMAIL = re.compile(
+    rf"(?<![\w.+-])[\w.+-]++{_AT}(?:[\w-]++{_DOT})++[a-z]{{2,}}\b", re.IGNORECASE
+)
 
 _SMALL_TALK = GREETINGS | THANKS | FILLER
 _ENGLISH = Stemmer.Stemmer("english")
@@ -102,9 +110,12 @@ def small_talk(found: list[str]) -> str | None:
 
 
 def summary(text: str) -> str:
-    """A question as staff may see it in aggregates: one line, shortened, with e-mail
-    addresses, @handles, links and runs of five or more digits (phone numbers, ids) masked."""
+    """A question as staff may see it in aggregates: one line without control characters,
+    shortened, with e-mail addresses (also written "(at)", "[at]", " at "), @handles, links and
+    runs of five or more digits (phone numbers, ids) masked. Names are not: nothing tells
+    them reliably from other words."""
     text = unicodedata.normalize("NFKC", text[:MAX_CHARACTERS]).translate(_INVISIBLE)
+    text = _HIDDEN_EMAIL.sub("<email>", without_controls(text))
     text = " ".join(_mask(token) for token in text.split())
     text = _NUMBER.sub("<number>", text)
     if len(text) > SUMMARY_LIMIT:

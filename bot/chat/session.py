@@ -36,7 +36,7 @@ async def chat(
     files: Path | None = None,
     patience: float = STILL_WORKING_AFTER,
     read_line: Callable[[], str] | None = None,
-    out: TextIO = sys.stdout,
+    out: TextIO | None = None,
 ) -> int:
     """Run the bot on the emulator and relay the terminal to one person's private chat (and,
     for an admin, to a simulated staff group).
@@ -54,7 +54,8 @@ async def chat(
             workers = await check_database(database, user_id, real_talents=real_talents)
         places = held.enter_context(chat_places(database, files))
         with logging_to(places.log, settings.log_level_number, []):
-            terminal = Terminal(read_line, out, patience)
+            # Standard output as it is now, not as it was when this module was imported.
+            terminal = Terminal(read_line, out or sys.stdout, patience)
             await _session(settings, places, person, terminal, workers)
     return 0
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from bot.emulator.chats import ChatBase, EmulatedChat
-from bot.emulator.entities import format_text
+from bot.emulator.entities import format_text, utf16_len
 from bot.emulator.errors import bad_request
 from bot.emulator.keyboards import check_reply_markup
 from bot.emulator.params import Files, get_bool, get_int, get_opt_int, get_str
@@ -41,7 +41,7 @@ def message_text(params: JSON) -> tuple[str, str, list[JSON]]:
     visible, entities = format_text(raw, get_str(params, "parse_mode"), params.get("entities"))
     if not visible:
         raise bad_request("message text is empty")
-    if len(visible) > MAX_TEXT:
+    if utf16_len(visible) > MAX_TEXT:  # Telegram counts UTF-16 units: an emoji is two
         raise bad_request("message is too long")
     return raw, visible, entities
 
@@ -53,7 +53,7 @@ def caption_text(params: JSON) -> tuple[str | None, str, list[JSON]]:
         return raw, "", []
     mode = get_str(params, "parse_mode")
     visible, entities = format_text(raw, mode, params.get("caption_entities"))
-    if len(visible) > MAX_CAPTION:
+    if utf16_len(visible) > MAX_CAPTION:
         raise bad_request("message caption is too long")
     return raw, visible, entities
 

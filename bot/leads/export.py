@@ -26,6 +26,7 @@ import xlsxwriter
 
 from bot.content import Content, Question
 from bot.leads import intake, records
+from bot.parsing import FIRST_YEAR, LAST_YEAR, plausible_day
 from bot.private_files import open_private, private_file
 from bot.store import Store
 from bot.store.leads import Lead, LeadFilter
@@ -56,6 +57,7 @@ Format = Literal["csv", "xlsx"]
 FORMATS: tuple[Format, ...] = ("csv", "xlsx")
 
 _CHOICE_TYPES = ("single_choice", "multi_choice", "province")
+FORWARDING_CONSENT = "transfer_korea"  # asked only where FORWARD_TO is set
 _CONSENT_HEADERS = {
     "processing": Text.EXPORT_COL_CONSENT_PROCESSING,
     "transfer_korea": Text.EXPORT_COL_CONSENT_TRANSFER,
@@ -130,13 +132,21 @@ _DAY_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y")
 
 
 def parse_day(text: str) -> date:
-    """A date written 2026-01-31 or 31-01-2026 (also 31/01/2026, 31.01.2026)."""
+    """A date written 2026-01-31 or 31-01-2026 (also 31/01/2026, 31.01.2026), in the years
+    staff may ask about (a year outside them is refused like any other bad date)."""
     for form in _DAY_FORMATS:
         try:
-            return datetime.strptime(text.strip(), form).date()
+            day = datetime.strptime(text.strip(), form).date()
         except ValueError:
             continue
-    raise FilterError(f"{text!r} is not a date like 31-01-2026 or 2026-01-31", text, "date")
+        if not plausible_day(day):
+            break
+        return day
+    raise FilterError(
+        f"{text!r} is not a date like 31-01-2026 or 2026-01-31 (from {FIRST_YEAR} to {LAST_YEAR})",
+        text,
+        "date",
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +233,7 @@ class Sheet:
     # Staff names by id ("Rina (123)" in the cells), and per lead its possible duplicates.
     names: dict[int, str] = field(default_factory=dict)
     duplicates: dict[int, str] = field(default_factory=dict)
+    forwards: bool = True  # whether this deployment passes leads on (FORWARD_TO set)
     # Labels shown for each choice answer met so far (the same few come back in every row).
     labels: dict[tuple[str, Any], str] = field(default_factory=dict, init=False, repr=False)
 
@@ -272,9 +283,12 @@ class Sheet:
         row += [str(lead.user_id), lead.username or "", lead.language, lead.source or ""]
         for kind in _CONSENT_HEADERS:
             granted = lead.consents.get(kind)
-            row.append(
-                "" if granted is None else say(Text.EXPORT_YES if granted else Text.EXPORT_NO)
-            )
+            if granted is None and kind == FORWARDING_CONSENT and not self.forwards:
+                row.append(say(Text.CONSENT_NOT_APPLICABLE))  # never asked: nothing passed on
+            else:
+                row.append(
+                    "" if granted is None else say(Text.EXPORT_YES if granted else Text.EXPORT_NO)
+                )
         row += self._pipeline(lead)
         row.append(self.duplicates.get(lead.application_id, ""))
         return row
@@ -376,12 +390,18 @@ class Written:
 
 
 async def write_exports(
-    store: Store, content: Content, where: LeadFilter, paths: Mapping[Format, Path]
+    store: Store,
+    content: Content,
+    where: LeadFilter,
+    paths: Mapping[Format, Path],
+    *,
+    forwards: bool = True,
 ) -> Written:
-    """Write the matching leads to one file per format, in one pass; say how many."""
+    """Write the matching leads to one file per format, in one pass; say how many
+    (`forwards`: whether this deployment passes leads on, settings.forwarding())."""
     names = await records.staff_names(store, await store.staff_notes.staff_in_leads())
     marks = await records.export_marks(store, content, EXPORT_LANGUAGE)
-    sheet = Sheet(content, where.drafts, names, marks)
+    sheet = Sheet(content, where.drafts, names, marks, forwards)
     headers = sheet.headers()
     files = [_WRITERS[kind](path, headers, content) for kind, path in paths.items()]
     count = drafts = 0

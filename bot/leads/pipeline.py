@@ -13,7 +13,8 @@ import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from typing import Literal
 
 from bot.content import Content, Markup, Stage
 from bot.leads.chart import ChartData
@@ -27,6 +28,7 @@ from bot.store.applications import REFERENCE_FORMAT
 from bot.store.audit import Actor
 from bot.store.leads import LeadFilter
 from bot.store.pipeline import NOTE_LIMIT, BulkPart, LeadState, Message, Move, Preview
+from bot.terminal_text import without_controls
 from bot.texts import Text
 
 MINE = ("mine", "saya")
@@ -264,8 +266,9 @@ def preview_intro(content: Content, language: str, state: LeadState, to_stage: s
 
 
 def check_note(text: str) -> str:
-    """The note as kept: trimmed, not empty, at most 2,000 characters."""
-    text = text.strip()
+    """The note as kept: without control characters (line breaks kept, as in a long answer),
+    trimmed, not empty, at most 2,000 characters."""
+    text = without_controls(text, keep_newlines=True).strip()
     if not text:
         raise NoteError("empty")
     if len(text) > NOTE_LIMIT:
@@ -278,14 +281,19 @@ class BulkPreview:
     """What a bulk move to a stage would do to these leads, before staff confirm it."""
 
     leads: list[LeadState]
-    movable: list[LeadState]  # not at the stage yet
+    movable: list[LeadState]  # not at the stage yet, not closed as a duplicate
     eligible: list[LeadState]  # movable, and with the consent the stage needs
     examples: list[tuple[LeadState, Message]]  # the message for the first of each language
 
     @property
+    def duplicates(self) -> int:
+        """Leads closed as a duplicate (skipped: a bulk move never reopens one)."""
+        return sum(1 for lead in self.leads if lead.closed_duplicate)
+
+    @property
     def already(self) -> int:
         """Leads already at the stage (skipped)."""
-        return len(self.leads) - len(self.movable)
+        return len(self.leads) - len(self.movable) - self.duplicates
 
     @property
     def no_consent(self) -> int:
@@ -302,7 +310,7 @@ def bulk_preview(
     content: Content, to_stage: str, leads: list[LeadState], forwarding: Forwarding | None
 ) -> BulkPreview:
     """Who a bulk move would move, who it would skip, and example messages (id, then en)."""
-    movable = [lead for lead in leads if lead.stage != to_stage]
+    movable = [lead for lead in leads if lead.stage != to_stage and not lead.closed_duplicate]
     eligible = [lead for lead in movable if not lacks_consent(content, to_stage, lead, forwarding)]
     firsts: dict[str, LeadState] = {}
     for lead in eligible:
@@ -315,6 +323,36 @@ def bulk_preview(
     return BulkPreview(leads, movable, eligible, examples)
 
 
+def preview_skipped(
+    content: Content,
+    language: str,
+    preview: BulkPreview,
+    to_stage: str,
+    forwarding: Forwarding | None,
+) -> Markup:
+    """The preview's lines on leads a bulk move leaves where they are, one per reason that
+    holds for some ("already there: 0" is never said), each on a line of its own."""
+    label = stage_label(content, to_stage, language)
+    lines = []
+    if preview.already:
+        lines.append(content.text(Text.BULK_PREVIEW_ALREADY, language, count=preview.already))
+    if preview.duplicates:
+        lines.append(content.text(Text.BULK_PREVIEW_DUPLICATES, language, count=preview.duplicates))
+    if preview.no_consent and forwarding is None:
+        lines.append(content.text(Text.BULK_PREVIEW_FORWARDING_OFF, language, stage=label))
+    elif preview.no_consent and forwarding is not None:
+        lines.append(
+            content.text(
+                Text.BULK_PREVIEW_NO_CONSENT,
+                language,
+                count=preview.no_consent,
+                stage=label,
+                recipient=forwarding.recipient,
+            )
+        )
+    return Markup("".join(f"\n{line}" for line in lines))
+
+
 @dataclass(frozen=True, slots=True)
 class BulkResult:
     """What a bulk move did."""
@@ -324,6 +362,7 @@ class BulkResult:
     changed: int  # changed by someone else (or erased) since they were counted
     already: int  # already at the stage
     no_consent: int  # lacking the consent the stage needs: left where they were
+    duplicates: int = 0  # closed as a duplicate: left closed
 
 
 def preview_expired(preview: Preview, now: datetime) -> bool:
@@ -331,6 +370,40 @@ def preview_expired(preview: Preview, now: datetime) -> bool:
     if preview.made_at is None:
         return True
     return now - datetime.fromisoformat(preview.made_at) > PREVIEW_LIFETIME
+
+
+@dataclass(frozen=True, slots=True)
+class BulkStart:
+    """A confirmed bulk move: its number for staff, and the leads its preview showed."""
+
+    number: int
+    preview: Preview
+
+
+async def start_bulk_move(
+    store: Store, batch_id: int, to_stage: str, *, actor: Actor, notify: bool, filter_words: str
+) -> BulkStart | Literal["expired", "gone"]:
+    """Confirm a bulk move prepared by `actor` (Telegram's Move all, the workspace's selection):
+    "expired" (and dropped) when its preview is older than PREVIEW_LIFETIME, "gone" when it
+    is not theirs, was started or cancelled already; else started, once, and audited. Then
+    `bulk_move` moves the leads the preview showed."""
+    found = await store.pipeline.bulk(batch_id)
+    if found is None or found[1] != actor.user_id or found[3] != "composing":
+        return "gone"
+    preview = await store.pipeline.previewed(batch_id)
+    if preview_expired(preview, datetime.now(UTC)):
+        await store.pipeline.cancel_bulk(batch_id, actor.user_id or 0)
+        return "expired"
+    number = await store.pipeline.confirm_bulk(
+        batch_id,
+        to_stage,
+        actor,
+        filter=filter_words,
+        stage=to_stage,
+        leads=preview.count,
+        notify=notify,
+    )
+    return "gone" if number is None else BulkStart(number, preview)
 
 
 async def bulk_move(
@@ -349,7 +422,8 @@ async def bulk_move(
 
     Only those still at the version the preview saw move: a lead another admin changed since,
     or erased, is counted as changed; one that arrived since was never previewed. Leads
-    lacking the consent the stage needs are skipped (each refusal recorded).
+    closed as a duplicate, or lacking the consent the stage needs, are skipped (each consent
+    refusal recorded).
     """
     leads = preview.leads
     stage(content, to_stage)
@@ -371,8 +445,16 @@ async def bulk_move(
         total.changed += part.changed
         total.already += part.already
         total.no_consent += part.no_consent
+        total.duplicates += part.duplicates
     await store.pipeline.finish_bulk(batch_id)
-    return BulkResult(total.moved, total.queued, total.changed, total.already, total.no_consent)
+    return BulkResult(
+        total.moved,
+        total.queued,
+        total.changed,
+        total.already,
+        total.no_consent,
+        total.duplicates,
+    )
 
 
 # ----- statistics -------------------------------------------------------------------------------

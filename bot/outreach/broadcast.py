@@ -26,6 +26,7 @@ from telegram.ext import ExtBot
 
 from bot.outreach.pacing import BulkSends, unreachable
 from bot.outreach.send_budget import BROADCAST, SendBudget, retry_seconds
+from bot.parsing import plausible_day
 from bot.rounds import Rounds
 from bot.services import Services
 from bot.store import Broadcast, Recipient, Tally, Version, utc_now
@@ -282,10 +283,13 @@ TIME_FORMAT = "%Y-%m-%d %H:%M"
 
 
 def parse_wib(text: str) -> str | None:
-    """A "YYYY-MM-DD HH:MM" time in WIB as a stored UTC time, or None if it is not one."""
+    """A "YYYY-MM-DD HH:MM" time in WIB as a stored UTC time, or None if it is not one (or
+    not in the years staff may ask about)."""
     try:
         local = datetime.strptime(text.strip(), TIME_FORMAT)
     except ValueError:
+        return None
+    if not plausible_day(local.date()):
         return None
     return local.replace(tzinfo=WIB).astimezone(UTC).isoformat(timespec="microseconds")
 

@@ -252,10 +252,13 @@ class Applications:
         return int(value or 0)
 
     async def latest_reference(self, user_id: int) -> str | None:
-        """The reference of the user's most recent lead."""
+        """The reference of the user's most recent open lead (one closed as a duplicate of
+        another only if they have no other)."""
         value = await self._db.fetch_value(
-            "SELECT reference FROM applications WHERE user_id = ? AND status = 'submitted'"
-            " ORDER BY submitted_at DESC, id DESC LIMIT 1",
+            "SELECT a.reference FROM applications a"
+            " LEFT JOIN lead_pipeline p ON p.application_id = a.id"
+            " WHERE a.user_id = ? AND a.status = 'submitted'"
+            " ORDER BY p.duplicate_closed_at IS NOT NULL, a.submitted_at DESC, a.id DESC LIMIT 1",
             (user_id,),
         )
         return None if value is None else str(value)

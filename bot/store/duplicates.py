@@ -39,6 +39,15 @@ class DuplicateLinks:
     closed_here: list[tuple[int, str]]  # leads closed as duplicates of this one
 
 
+@dataclass(frozen=True, slots=True)
+class ClosedDuplicate:
+    """A lead closed as a duplicate, and the lead it duplicates (None: erased since)."""
+
+    reference: str
+    other_id: int | None
+    other_reference: str | None
+
+
 class Duplicates:
     """Duplicate marks and "closed as duplicate" links on lead_pipeline."""
 
@@ -89,13 +98,31 @@ class Duplicates:
             for lead, others in pairs.items()
         }
 
-    async def closed_duplicates(self) -> dict[int, str | None]:
-        """Every lead closed as a duplicate, with the reference of the lead it duplicates
-        (None: that one was erased since)."""
+    async def closed_duplicates(self) -> dict[int, ClosedDuplicate]:
+        """Every submitted lead closed as a duplicate, with the lead it duplicates."""
         rows = await self._db.fetch_all(
-            "SELECT p.application_id, o.reference FROM lead_pipeline p"
+            "SELECT p.application_id, a.reference, o.id AS other_id, o.reference AS other"
+            " FROM lead_pipeline p JOIN applications a ON a.id = p.application_id"
             " LEFT JOIN applications o ON o.id = p.duplicate_of"
-            " WHERE p.duplicate_closed_at IS NOT NULL"
+            " WHERE p.duplicate_closed_at IS NOT NULL AND a.status = 'submitted'"
+        )
+        return {
+            int(row["application_id"]): ClosedDuplicate(
+                str(row["reference"]), row["other_id"], row["other"]
+            )
+            for row in rows
+        }
+
+    async def closed_among(self, application_ids: list[int]) -> dict[int, str | None]:
+        """Which of these leads are closed as a duplicate, each with the reference of the lead
+        it duplicates (None: that one was erased since), for one page of a list."""
+        if not application_ids:
+            return {}
+        rows = await self._db.fetch_all(
+            "SELECT p.application_id, o.reference FROM json_each(?) j"
+            " CROSS JOIN lead_pipeline p LEFT JOIN applications o ON o.id = p.duplicate_of"
+            " WHERE p.application_id = j.value AND p.duplicate_closed_at IS NOT NULL",
+            (json.dumps(application_ids),),
         )
         return {int(row["application_id"]): row["reference"] for row in rows}
 

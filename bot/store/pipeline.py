@@ -24,7 +24,7 @@ NOTE_LIMIT = 2000  # characters in one note
 
 _STATE_COLUMNS = """
 SELECT a.id, a.reference, a.user_id, a.submitted_at, u.language, u.first_name, u.blocked,
-    p.stage, p.version, p.assignee_id, p.stage_changed_at,
+    p.stage, p.version, p.assignee_id, p.stage_changed_at, p.duplicate_closed_at,
     (SELECT s.value FROM answers s WHERE s.application_id = a.id
         AND s.question_key = 'full_name') AS full_name,
     t.kind AS transfer_kind, t.granted AS transfer_granted, t.recipient AS transfer_recipient,
@@ -73,6 +73,7 @@ class LeadState:
     assignee_id: int | None
     stage_changed_at: str
     transfer: Consent | None  # their latest choice on forwarding (transfer_korea), if any
+    closed_duplicate: bool = False  # closed as a duplicate of another lead (records.py)
 
     def lacks(self, consent: ConsentNeed | None) -> bool:
         """Whether a consent a stage needs (content's `consent:`, for this deployment's
@@ -186,6 +187,7 @@ def state_from_row(row: Row) -> LeadState:
         assignee_id=row["assignee_id"],
         stage_changed_at=row["stage_changed_at"],
         transfer=transfer,
+        closed_duplicate=row["duplicate_closed_at"] is not None,
     )
 
 
@@ -328,8 +330,9 @@ class Pipeline:
     ) -> BulkPart:
         """Part of a bulk move: (application, version seen, message) each, one transaction.
 
-        A lead changed since it was counted, already at the stage, or lacking the consent
-        the stage needs (refusal recorded) is left as it is.
+        A lead changed since it was counted, already at the stage, closed as a duplicate
+        (a bulk move never reopens one), or lacking the consent the stage needs (refusal
+        recorded) is left as it is.
         """
         done = BulkPart()
         async with self._db.transaction() as tx:
@@ -339,6 +342,8 @@ class Pipeline:
                     done.changed += 1
                 elif state.stage == to_stage:
                     done.already += 1
+                elif state.closed_duplicate:
+                    done.duplicates += 1
                 elif state.lacks(consent):
                     await _refuse_without_consent(
                         tx, actor, state, to_stage, consent, batch=batch_id
@@ -600,6 +605,7 @@ class BulkPart:
     changed: int = 0  # changed by someone else, or erased, since they were counted
     already: int = 0  # already at the stage
     no_consent: int = 0  # lacking the consent the stage needs: left where they are
+    duplicates: int = 0  # closed as a duplicate: a bulk move does not reopen them
 
 
 @dataclass(slots=True)

@@ -173,6 +173,14 @@ class Privacy:
         # a stored copy they could not empty (still pending), so the runner scrubs the files
         # again once that update is done (bot/transport/runner.py).
         self.erasures = 0
+        # Called after every erasure or withdrawal: copies held outside the database (the
+        # workspace's exports not yet fetched) go with it.
+        self.on_erasure: list[Callable[[], None]] = []
+
+    def _erased(self) -> None:
+        self.erasures += 1
+        for listener in list(self.on_erasure):
+            listener()
 
     @property
     def key(self) -> bytes:
@@ -300,7 +308,7 @@ class Privacy:
             )
             if clean_up.worth_telling():
                 await StaffNotices.add(tx, "erased", clean_up.detail())
-        self.erasures += 1
+        self._erased()
         await self._db.scrub()
 
     async def _delete_everything(self, tx: Transaction, tables: list[str], user_id: int) -> None:
@@ -390,7 +398,7 @@ class Privacy:
             if references:
                 await StaffNotices.add(tx, notice, {"references": references})
         if again:
-            self.erasures += 1
+            self._erased()
             await self._db.scrub()
         return len(again)
 
@@ -433,7 +441,7 @@ class Privacy:
             )
             if clean_up.worth_telling():
                 await StaffNotices.add(tx, "withdrawn", clean_up.detail())
-        self.erasures += 1
+        self._erased()
         await self._db.scrub()
         return count
 

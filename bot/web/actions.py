@@ -9,7 +9,6 @@ and bot/store/pipeline.py. Replies go out as the staff group's relayed answers d
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 from typing import Any, NoReturn
 
 from bot import support
@@ -63,14 +62,16 @@ async def _unknown_stage(desk: Desk, viewer: Viewer, application_id: int, stage:
 def report(
     desk: Desk, viewer: Viewer, application_id: int, stage: str, move: Move
 ) -> dict[str, Any]:
-    """What became of a stage change, in the words Telegram uses."""
+    """What became of a stage change, in the words Telegram uses; a lead that is not there
+    (erased meanwhile) is a 404, as for every other request about it."""
+    if move.outcome == "gone":
+        raise LeadGone(application_id)
     language, content = viewer.language, desk.content
     key = {
         # The delivery is reported in the admin's chat with the bot (report_chat_id).
         "saved": Text.WS_SAVED_NOTIFYING if move.update_id else Text.PIPELINE_SAVED,
         "conflict": Text.PIPELINE_CONFLICT,
         "same": Text.PIPELINE_ALREADY_THERE,
-        "gone": Text.PIPELINE_GONE,
         "no_consent": Text.PIPELINE_NO_CONSENT_TRANSFER,
     }[move.outcome]
     shown = stage if move.outcome == "no_consent" or move.state is None else move.state.stage
@@ -154,6 +155,7 @@ async def move(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, An
     notify = inputs.flag(body.get("notify"), "notify")
     if stage not in desk.content.stages:
         await _unknown_stage(desk, viewer, application_id, stage)
+    await _state(desk, application_id)  # a draft or an id never given: 404, nothing recorded
     result = await pipeline.change_stage(
         desk.store,
         desk.content,
@@ -180,17 +182,6 @@ async def bulk_preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict
     preview = pipeline.bulk_preview(content, stage, leads, forwarding)
     label = pipeline.stage_label(content, stage, language)
     selection = desk.content.text(Text.WS_BULK_SELECTION, language)
-    no_consent = ""
-    if preview.no_consent and forwarding is None:
-        no_consent = "\n" + desk.say(Text.BULK_PREVIEW_FORWARDING_OFF, language, stage=label)
-    elif preview.no_consent and forwarding is not None:
-        no_consent = "\n" + desk.say(
-            Text.BULK_PREVIEW_NO_CONSENT,
-            language,
-            count=preview.no_consent,
-            stage=label,
-            recipient=forwarding.recipient,
-        )
     if not preview.eligible:
         info = desk.say(Text.BULK_NONE_ELIGIBLE, language)
     elif not preview.examples:
@@ -218,19 +209,26 @@ async def bulk_preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict
         count=len(leads),
         filter=selection,
         stage=label,
-        already=preview.already,
-        no_consent=no_consent,
+        skipped=pipeline.preview_skipped(content, language, preview, stage, forwarding),
         message_info=info,
     )
+    # Kept as Telegram's Move all keeps its preview: confirming moves these leads, each only
+    # if still at the version shown, and only within PREVIEW_LIFETIME.
+    store = desk.store.pipeline
+    words = desk.content.text(Text.WS_BULK_SELECTION, "en")
+    batch_id = await store.start_bulk(viewer.actor, viewer.user_id, words)
+    await store.choose_bulk_stage(batch_id, stage, leads)
     # The example messages name their talents: recorded as views of those leads.
     await desk.store.audit.add_each(
         viewer.actor,
         "bulk_previewed",
         [lead.reference for lead, _ in preview.examples],
+        batch=batch_id,
         stage=stage,
         selected=len(ids),
     )
     return {
+        "batch": batch_id,
         "summary": summary,
         "movable": len(preview.eligible),
         "examples": [
@@ -243,37 +241,38 @@ async def bulk_preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict
 
 
 async def bulk_move(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
-    """Confirmed: move the leads still as they were previewed (others are skipped)."""
+    """Confirmed: move the leads of this admin's stored preview still as it showed them (others
+    are skipped), once; a preview older than PREVIEW_LIFETIME moves nothing, as in Telegram."""
     content, language = desk.content, viewer.language
-    seen = inputs.seen_versions(body.get("leads"))
+    batch_id = inputs.integer(body.get("batch"), "batch")
     stage = inputs.stage_key(body)
     notify = inputs.flag(body.get("notify"), "notify")
     if stage not in content.stages:
         raise inputs.BadInput("unknown stage")
     store = desk.store
-    # What the preview saw: a lead changed since then (or erased) is counted as changed.
-    found = await store.pipeline.chosen(list(seen))
-    leads = [replace(lead, version=seen[lead.application_id]) for lead in found]
     words = desk.content.text(Text.WS_BULK_SELECTION, "en")
-    batch_id = await store.pipeline.start_bulk(viewer.actor, viewer.user_id, words)
-    # The selection, each lead at the version the page showed, is this move's preview.
-    await store.pipeline.choose_bulk_stage(batch_id, stage, leads)
-    preview = await store.pipeline.previewed(batch_id)
-    number = await store.pipeline.confirm_bulk(
-        batch_id, stage, viewer.actor, filter=words, stage=stage, leads=len(seen), notify=notify
+    started = await pipeline.start_bulk_move(
+        store, batch_id, stage, actor=viewer.actor, notify=notify, filter_words=words
     )
-    assert number is not None  # a batch made just now, by this request
+    if not isinstance(started, pipeline.BulkStart):
+        minutes = int(pipeline.PREVIEW_LIFETIME.total_seconds() // 60)
+        if started == "expired":
+            text = desk.say(Text.WS_BULK_EXPIRED, language, minutes=minutes)
+        else:
+            text = desk.say(Text.WS_BULK_GONE, language)
+        return {"outcome": started, "text": text}
+    number = started.number
     result = await pipeline.bulk_move(
         store,
         content,
         batch_id,
-        preview,
+        started.preview,
         stage,
         actor=viewer.actor,
         notify=notify,
         forwarding=desk.services.settings.forwarding(),
     )
-    changed = result.changed + len(seen) - len(found)
+    changed = result.changed
     log.info(
         "Bulk move %d from the workspace: %d lead(s) to %s, %d message(s)",
         number,

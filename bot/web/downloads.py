@@ -4,7 +4,8 @@ The page cannot attach its Authorization header to a download Telegram makes for
 (`WebApp.downloadFile`), so an export gets a random one-use token that lives a few minutes,
 bound to the admin who asked (still checked against ADMIN_IDS when the file is fetched).
 The token is no personal data; the file is 0600 in a private folder and deleted once sent,
-when it expires, or when the bot stops.
+when it expires (the workspace sweeps every SWEEP_SECONDS), when any talent is erased or
+withdraws (the file may hold them: the admin exports again), or when the bot stops.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from bot import temp_folders
 from bot.leads import export
 from bot.leads.export import ExportRequest
 from bot.private_files import private_folder
@@ -26,6 +28,7 @@ from bot.web import inputs
 from bot.web.desk import Desk, Viewer
 
 LIFETIME = 300.0  # seconds a download link works
+SWEEP_SECONDS = 30.0  # how often exports past their lifetime are looked for
 Format = Literal["csv", "xlsx"]
 TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -54,13 +57,20 @@ class Downloads:
 
     def _private(self) -> Path:
         if self._folder is None:
-            self._folder = private_folder(Path(tempfile.mkdtemp(prefix="kocca-workspace-")))
+            made = tempfile.mkdtemp(prefix=temp_folders.prefix("workspace"))
+            self._folder = private_folder(Path(made))
         return self._folder
 
-    def _expire(self) -> None:
+    def expire(self) -> None:
+        """Delete the exports past their lifetime."""
         now = self._clock()
         for token in [token for token, ready in self._ready.items() if ready.expires <= now]:
             self._ready.pop(token).path.unlink(missing_ok=True)
+
+    def drop_all(self) -> None:
+        """Delete every export not fetched yet (a talent was erased: it may be in them)."""
+        while self._ready:
+            self._ready.popitem()[1].path.unlink(missing_ok=True)
 
     async def create(self, desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
         """The leads of the page's filter as a CSV or XLSX file, recorded before it is written."""
@@ -73,14 +83,17 @@ class Downloads:
             detail["search_length"] = query.search_length
         # Recorded before any data leaves: who exported what (UU PDP Pasal 31).
         await desk.store.audit.add(viewer.actor, "export", None, **detail)
-        self._expire()
+        self.expire()
         now = datetime.now(UTC)
         name = ExportRequest(query.where.sector, None, False, query.where.stage).file_name(
             kind, now
         )
         token = secrets.token_urlsafe(32)
         path = self._private() / f"{token}.{kind}"
-        written = await export.write_exports(desk.store, desk.content, query.where, {kind: path})
+        forwards = desk.services.settings.forwarding() is not None
+        written = await export.write_exports(
+            desk.store, desk.content, query.where, {kind: path}, forwards=forwards
+        )
         count = written.rows
         if count == 0:
             path.unlink(missing_ok=True)
@@ -90,7 +103,7 @@ class Downloads:
 
     def take(self, token: str, is_admin: Callable[[int], bool]) -> Ready | None:
         """The export behind a token, once (None: unknown, expired, or its admin removed)."""
-        self._expire()
+        self.expire()
         ready = self._ready.pop(token, None)
         if ready is not None and not is_admin(ready.admin_id):
             ready.path.unlink(missing_ok=True)

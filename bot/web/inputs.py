@@ -14,6 +14,7 @@ from typing import Any
 
 from bot.content import Content
 from bot.leads.export import start_of_day_utc
+from bot.parsing import FIRST_YEAR, LAST_YEAR, iso_day
 from bot.store.leads import LeadFilter, search_pattern
 from bot.store.workspace import SORTS
 
@@ -55,10 +56,10 @@ def _text(value: Any, name: str, limit: int) -> str:
 
 
 def _day(value: Any, name: str) -> date:
-    try:
-        return date.fromisoformat(_text(value, name, 10))
-    except ValueError:
-        raise BadInput(f"{name} must be a date like 2026-01-31") from None
+    day = iso_day(_text(value, name, 10))
+    if day is None:
+        raise BadInput(f"{name} must be a date like 2026-01-31 ({FIRST_YEAR} to {LAST_YEAR})")
+    return day
 
 
 def integer(value: Any, name: str, low: int = 1, high: int = 2**62) -> int:
@@ -161,20 +162,6 @@ def selection(raw: Any) -> list[int]:
     if len(set(ids)) != len(ids):
         raise BadInput("ids must not repeat")
     return ids
-
-
-def seen_versions(raw: Any) -> dict[int, int]:
-    """[[application id, version seen], …] of a bulk move being confirmed."""
-    if not isinstance(raw, list) or not 1 <= len(raw) <= MAX_SELECTED:
-        raise BadInput(f"leads must be a list of 1 to {MAX_SELECTED} pairs")
-    seen: dict[int, int] = {}
-    for pair in raw:
-        if not isinstance(pair, list) or len(pair) != 2:
-            raise BadInput("leads must be [id, version] pairs")
-        seen[integer(pair[0], "id")] = integer(pair[1], "version", 0)
-    if len(seen) != len(raw):
-        raise BadInput("leads must not repeat")
-    return seen
 
 
 def words(body: dict[str, Any], name: str, limit: int) -> str:

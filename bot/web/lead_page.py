@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.leads import intake
-from bot.leads.export import wib_text
+from bot.leads.export import FORWARDING_CONSENT, wib_text
 from bot.store.leads import CONSENT_KINDS
 from bot.store.pipeline import HistoryItem
 from bot.store.workspace import LogLine
@@ -96,6 +96,7 @@ async def lead(desk: Desk, viewer: Viewer, application_id: int) -> dict[str, Any
         if question.key in found.answers
     ]
     given = await desk.reads.consents(found.user_id)
+    forwards = desk.services.settings.forwarding() is not None
     latest = {record.kind: record for record in given}
     consents = [
         {
@@ -103,6 +104,8 @@ async def lead(desk: Desk, viewer: Viewer, application_id: int) -> dict[str, Any
             "label": desk.say(_CONSENT_LABELS[kind], language),
             "granted": None if kind not in latest else latest[kind].granted,
             "at": None if kind not in latest else wib_text(latest[kind].created_at),
+            # Never asked because this deployment passes nothing on (FORWARD_TO unset).
+            "applies": kind != FORWARDING_CONSENT or kind in latest or forwards,
         }
         for kind in CONSENT_KINDS
     ]

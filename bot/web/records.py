@@ -143,6 +143,24 @@ async def contacted(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[st
     stage = records.contacted_stage(content)
     if stage is None:
         return {"outcome": "refused", "text": desk.say(Text.RECORDS_NO_CONTACT_STAGE, language)}
+    state = await desk.store.pipeline.state(application_id)
+    if state is None:
+        raise LeadGone(application_id)
+    if not records.moves_forward(content, state, stage):
+        # As in Telegram: a contact never moves a lead backwards (nor reopens a duplicate).
+        label = pipeline.stage_label(content, state.stage, language)
+        said = desk.say(Text.WS_CONTACTED_STAYS, language, reference=state.reference, stage=label)
+        if note is not None:
+            if await desk.store.pipeline.add_note(application_id, viewer.actor, note) is None:
+                raise LeadGone(application_id)
+            said += "\n" + content.text(Text.WS_NOTE_SAVED, language)
+        return {
+            "outcome": "saved" if note is not None else "same",
+            "text": said,
+            "stage": state.stage,
+            "version": state.version,
+            "notified": False,
+        }
     move = await pipeline.change_stage(
         desk.store,
         content,

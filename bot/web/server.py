@@ -10,6 +10,8 @@ data. No cookies; every answer `Cache-Control: no-store` with a strict Content-S
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 import logging
 import re
@@ -29,7 +31,7 @@ from bot.store.workspace import WorkspaceReads
 from bot.transport.webhook import ServerLog
 from bot.web import actions, auth, inputs, lead_page, listing, records
 from bot.web.desk import Desk, LeadGone, Viewer
-from bot.web.downloads import TYPES, Downloads
+from bot.web.downloads import SWEEP_SECONDS, TYPES, Downloads
 
 log = logging.getLogger(__name__)
 
@@ -97,11 +99,13 @@ class Workspace:
         *,
         clock: Callable[[], float] = time.time,
         monotonic: Callable[[], float] = time.monotonic,
+        sweep_seconds: float = SWEEP_SECONDS,
     ) -> None:
         self._services = services
         self._bot = bot
         self._clock = clock  # wall time: init data's auth_date is Unix time
         self._monotonic = monotonic
+        self._sweep_seconds = sweep_seconds
         self._stack = AsyncExitStack()
         self._desk: Desk | None = None
         self._files = static_files()
@@ -131,15 +135,26 @@ class Workspace:
         }
 
     async def start(self) -> None:
-        """Open the workspace's own read connection."""
+        """Open the workspace's own read connection; start expiring exports."""
         reader = await self._stack.enter_async_context(self._services.store.db.side_reader())
         self._desk = Desk(self._services, self._bot, WorkspaceReads(reader))
+        erasure = self._services.store.privacy.on_erasure
+        erasure.append(self.downloads.drop_all)
+        self._stack.callback(erasure.remove, self.downloads.drop_all)
+        sweeper = asyncio.create_task(self._sweep(), name="workspace-exports")
+        self._stack.push_async_callback(_end, sweeper)
 
     async def stop(self) -> None:
         """Close the reader; delete exports nobody fetched."""
-        self.downloads.close()
         await self._stack.aclose()
+        self.downloads.close()
         self._desk = None
+
+    async def _sweep(self) -> None:
+        """Delete exports past their lifetime even when nobody uses the workspace."""
+        while True:
+            await asyncio.sleep(self._sweep_seconds)
+            self.downloads.expire()
 
     def mount(self, app: web.Application) -> None:
         """Serve the workspace under /staff/ of a server (the webhook's, or its own)."""
@@ -274,6 +289,12 @@ class Workspace:
         finally:
             ready.path.unlink(missing_ok=True)
         return response
+
+
+async def _end(task: asyncio.Task[None]) -> None:
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
 
 
 async def _body(request: web.Request) -> dict[str, Any] | web.Response:

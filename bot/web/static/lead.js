@@ -101,7 +101,8 @@ export async function render(main, id) {
     selected: admin.id === lead.assignee_id }, admin.name)));
   const consent = (item) => h("li", { class: item.granted ? "yes" : "no" },
     h("strong", {}, item.label), ": ",
-    item.granted === null ? t("consent_unasked")
+    !item.applies ? t("consent_not_applicable")
+      : item.granted === null ? t("consent_unasked")
       : t(item.granted ? "consent_given" : "consent_refused", { date: item.at }));
   fill(main,
     h("div", { class: "lead-head" },

@@ -1,17 +1,30 @@
 // Moving leads between stages, exactly as in Telegram: the talent's message is previewed in
 // their language and nothing is saved until "Send update" or "Don't notify" is chosen.
-import { call } from "./api.js";
+import { ApiError, call } from "./api.js";
 import { dialog, h, t, telegramHtml, toast } from "./dom.js";
 
 function preview(message) {
   return h("div", { class: "bubble", lang: message.language }, telegramHtml(message.html));
 }
 
+/** A stage request; a lead no longer there (erased meanwhile) is said in a toast like the other
+ * outcomes, and the caller shows the page again. */
+async function stageCall(action, body) {
+  try {
+    return await call(action, body);
+  } catch (error) {
+    if (error instanceof ApiError && error.kind === "not_found") {
+      return { outcome: "gone", text: t("lead_gone") };
+    }
+    throw error;
+  }
+}
+
 /** Move one lead (seen at `version`) to a stage. Resolves false only when staff cancelled:
  * otherwise the lead may have changed (saved, or changed by someone else meanwhile, or gone),
  * and the caller shows it again as it now is. */
 export async function moveLead(lead, stage) {
-  const first = await call("preview", { id: lead.id, stage, version: lead.version });
+  const first = await stageCall("preview", { id: lead.id, stage, version: lead.version });
   if (first.outcome !== "preview") {
     toast(first.text, first.outcome === "saved" ? "info" : "warning");
     return true;
@@ -26,7 +39,7 @@ export async function moveLead(lead, stage) {
       h("button", { class: "button plain", onclick: () => close(null) }, t("btn_cancel"))),
   ]);
   if (notify === null) return false;
-  const done = await call("move", { id: lead.id, stage, version: first.version, notify });
+  const done = await stageCall("move", { id: lead.id, stage, version: first.version, notify });
   toast(done.text, done.outcome === "saved" ? "info" : "warning");
   return true;
 }
@@ -63,7 +76,7 @@ export async function moveSelected(ids, stages) {
     ];
   });
   if (notify === null) return false;
-  const done = await call("bulk-move", { leads: planned.leads, stage, notify });
-  toast(done.text);
+  const done = await call("bulk-move", { batch: planned.batch, stage, notify });
+  toast(done.text, done.outcome === "saved" ? "info" : "warning");
   return true;
 }

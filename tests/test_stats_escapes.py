@@ -1,0 +1,45 @@
+"""Talents' unanswered questions as staff see them in statistics: masked, and harmless.
+
+A free question the bot could not answer is kept as a summary (bot/answers/text.py) without
+control characters, with e-mail addresses (also the "(at)" forms), numbers, handles and links
+masked; `kocca-bot stats` prints the report with any control code left shown escaped, as
+`kocca-bot chat` and `kocca-bot audit` do, so a talent cannot clear the operator's screen,
+retitle the window or write OSC 8/52 sequences.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.answers.text import summary
+from tests.harness import Harness
+from tests.processes import clean_env, run_cli
+
+ESCAPES = "\x1b]0;PWNED\x07\x1b[2J"
+
+
+@pytest.mark.parametrize(
+    ("asked", "kept"),
+    [
+        ("email aku sari (at) gmail.com ya", "email aku <email> ya"),
+        ("kirim ke sari[at]gmail[dot]co[dot]id", "kirim ke <email>"),
+        ("tulis ke sari at gmail dot com dong", "tulis ke <email> dong"),
+        ("sari.dewi@gmail.com atau 0812-3456-7890", "<email> atau <number>"),
+        ("kumpul at jakarta jam 10.30?", "kumpul at jakarta jam 10.30?"),  # no address
+        (f"{ESCAPES}kapan\x00 daftar\u202e?", "]0;PWNED[2Jkapan daftar?"),
+    ],
+)
+def test_a_summary_masks_addresses_and_drops_control_characters(asked: str, kept: str) -> None:
+    assert summary(asked) == kept
+
+
+async def test_stats_shows_terminal_codes_escaped(bot: Harness, tmp_path: Path) -> None:
+    talent = bot.emulator.user(7001, first_name="Rina")
+    await bot.send(talent, f"{ESCAPES} xyzzy plugh qwerty")
+    env = clean_env(tmp_path, DATABASE_PATH=str(bot.database))
+    code, out, err = await run_cli(tmp_path, env, "stats")
+    assert code == 0, err
+    assert "xyzzy plugh qwerty" in out  # the question is listed among the unanswered
+    assert "\x1b" not in out and "\x07" not in out, repr(out[-200:])
