@@ -179,8 +179,12 @@ async def run_cli_process(
 async def run_cli(
     folder: Path, env: dict[str, str], *args: str, stdin: bytes = b""
 ) -> tuple[int, str, str]:
-    """`kocca-bot ARGS` as `run_cli_process` runs it, inside the test process (`call_cli`)."""
-    return call_cli(folder, env, *args, stdin=stdin)
+    """`kocca-bot ARGS` as its own process (`run_cli_process`).
+
+    Not in-process (`call_cli`): that blocks this event loop, and a bot running in it may hold
+    a write transaction that only the loop can finish, so the command waited for the database
+    lock until "database is locked" (seen once in four CI runs)."""
+    return await run_cli_process(folder, env, *args, stdin=stdin)
 
 
 def call_cli(
