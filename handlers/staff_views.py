@@ -6,7 +6,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo
 
 from bot.content import Content, Markup
 from bot.leads import intake, pipeline
-from bot.leads.export import FORWARDING_CONSENT, wib_words
+from bot.leads.export import consent_applies, wib_words
 from bot.store import Lead
 from bot.texts import Text
 from handlers.intake_views import summary
@@ -159,7 +159,7 @@ def consent_lines(
             False: Text.LEAD_CONSENT_NO,
             None: Text.LEAD_CONSENT_UNASKED,
         }[granted]
-        if granted is None and kind == FORWARDING_CONSENT and not forwards:
+        if not consent_applies(kind, granted, forwards):
             state = Text.LEAD_CONSENT_NOT_APPLICABLE
         lines.append(content.text(state, language, label=label))
     return lines

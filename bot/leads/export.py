@@ -58,6 +58,14 @@ FORMATS: tuple[Format, ...] = ("csv", "xlsx")
 
 _CHOICE_TYPES = ("single_choice", "multi_choice", "province")
 FORWARDING_CONSENT = "transfer_korea"  # asked only where FORWARD_TO is set
+
+
+def consent_applies(kind: str, granted: bool | None, forwards: bool) -> bool:
+    """Whether a consent's state means something: the forwarding consent, never asked where the
+    deployment passes nothing on (`forwards` False), does not apply (rather than "not asked")."""
+    return granted is not None or kind != FORWARDING_CONSENT or forwards
+
+
 _CONSENT_HEADERS = {
     "processing": Text.EXPORT_COL_CONSENT_PROCESSING,
     "transfer_korea": Text.EXPORT_COL_CONSENT_TRANSFER,
@@ -283,7 +291,7 @@ class Sheet:
         row += [str(lead.user_id), lead.username or "", lead.language, lead.source or ""]
         for kind in _CONSENT_HEADERS:
             granted = lead.consents.get(kind)
-            if granted is None and kind == FORWARDING_CONSENT and not self.forwards:
+            if not consent_applies(kind, granted, self.forwards):
                 row.append(say(Text.CONSENT_NOT_APPLICABLE))  # never asked: nothing passed on
             else:
                 row.append(

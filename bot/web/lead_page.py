@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.leads import intake
-from bot.leads.export import FORWARDING_CONSENT, wib_text
+from bot.leads.export import consent_applies, wib_text
 from bot.store.leads import CONSENT_KINDS
 from bot.store.pipeline import HistoryItem
 from bot.store.workspace import LogLine
@@ -105,7 +105,9 @@ async def lead(desk: Desk, viewer: Viewer, application_id: int) -> dict[str, Any
             "granted": None if kind not in latest else latest[kind].granted,
             "at": None if kind not in latest else wib_text(latest[kind].created_at),
             # Never asked because this deployment passes nothing on (FORWARD_TO unset).
-            "applies": kind != FORWARDING_CONSENT or kind in latest or forwards,
+            "applies": consent_applies(
+                kind, None if kind not in latest else latest[kind].granted, forwards
+            ),
         }
         for kind in CONSENT_KINDS
     ]
