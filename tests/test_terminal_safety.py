@@ -5,13 +5,18 @@ from __future__ import annotations
 
 import io
 import sqlite3
+import sys
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from bot.chat import chat
 from bot.leads.intake import Accepted, check_text
 from bot.settings import DEMO_CONTROLLER, Settings
+from bot.terminal_text import without_controls
 from tests.leads import CONTENT
 
 # Set the window title, clear the screen, and a C1 control sequence introducer.
@@ -63,6 +68,47 @@ def test_short_answers_lose_control_characters_long_ones_keep_their_lines() -> N
     assert check_text(long, CONTENT, {}, typed) == Accepted(
         "Album satu (2024)\nAlbum dua]0;owned[2J\n Single"
     )
+
+
+def _without_controls_by_category(text: str, keep_newlines: bool) -> str:
+    """without_controls as it was written first: one look at each character's category."""
+    if keep_newlines:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "".join(
+        char
+        if unicodedata.category(char) != "Cc" or (keep_newlines and char == "\n")
+        else " "
+        if char.isspace()
+        else ""
+        for char in text
+    )
+
+
+def test_control_characters_are_exactly_what_unicode_calls_controls() -> None:
+    text = "".join(map(chr, range(sys.maxunicode + 1)))  # every code point, surrogates too
+    for keep_newlines in (False, True):
+        assert without_controls(text, keep_newlines=keep_newlines) == (
+            _without_controls_by_category(text, keep_newlines)
+        )
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept", "with_lines"),
+    [
+        ("Sari Dewi", "Sari Dewi", "Sari Dewi"),
+        ("Sari\tDewi\x00\x7f\x9f", "Sari Dewi", "Sari Dewi"),
+        ("a\r\nb\rc\nd\x85e", "a  b c d e", "a\nb\nc\nd e"),
+        ("\x1b[2J\x1c\x1f\x0b\x0c", "[2J    ", "[2J    "),
+        ("🎸 Rina\u200b\u202e\U0001f3ac\x07", "🎸 Rina\u200b\u202e\U0001f3ac", None),
+        ("\xa0é\u0085\u00ad", "\xa0é \u00ad", None),
+        ("", "", ""),
+    ],
+)
+def test_control_characters_go_spacing_ones_become_spaces(
+    typed: str, kept: str, with_lines: str | None
+) -> None:
+    assert without_controls(typed) == kept
+    assert without_controls(typed, keep_newlines=True) == (with_lines or kept)
 
 
 async def test_a_telegram_name_is_stored_without_control_characters(
