@@ -40,6 +40,7 @@ _HIDDEN_EMAIL = re.compile(
 )
 
 _SMALL_TALK = GREETINGS | THANKS | FILLER
+_WRITTEN_OUT = {short: tuple(written.split()) for short, written in SHORT_FORMS.items()}
 _ENGLISH = Stemmer.Stemmer("english")
 _INDONESIAN = Stemmer.Stemmer("indonesian")
 
@@ -56,14 +57,18 @@ def words(text: str) -> list[str]:
         text = _LINK.sub(" ", text)
     if ":" in text:
         text = _JOINED.sub("", text)
+    repeats = _REPEATS.search(text) is not None  # then look for them word by word
     found: list[str] = []
-    for match in _WORD.finditer(text):
-        word = match.group()
+    for word in _WORD.findall(text):
         if len(word) > MAX_WORD or (word.isdigit() and len(word) > 4):
             continue  # not a word: a phone number, an id, a key held down
-        if _REPEATS.search(word):
+        if repeats:
             word = _REPEATS.sub(_once, word)
-        found.extend(SHORT_FORMS.get(word, word).split())
+        written_out = _WRITTEN_OUT.get(word)
+        if written_out is None:
+            found.append(word)
+        else:
+            found.extend(written_out)
         if len(found) >= MAX_WORDS:
             break
     return found[:MAX_WORDS]
