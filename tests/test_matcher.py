@@ -213,6 +213,20 @@ def test_summary_masks_what_identifies_a_talent() -> None:
     assert summary("  ada\n\n open\u200b call  ") == "ada open call"
 
 
+def test_summary_masks_whatever_the_case_and_whatever_the_script() -> None:
+    # Words are masked only when the message has "@", "/", "http" or "www." somewhere:
+    # in capitals, fullwidth, or next to invisible and non-Latin characters too.
+    assert summary("CEK HTTPS://KOCCA.ID ya") == "CEK <link> ya"
+    assert summary("Www.Kocca.Id kak") == "<link> kak"
+    assert summary("\uff57\uff57\uff57.kocca.id")  # fullwidth www == "<link>"
+    assert summary("kocca.id/daftar") == "<link>"
+    assert summary("kirim ke sari\u200b@gmail.com 🙏") == "kirim ke <email> 🙏"
+    assert summary("كيف التسجيل @rina") == "كيف التسجيل <handle>"
+    assert summary("open\u200bcall\u00ad\u202e ya") == "opencall ya"
+    assert summary("http") == "<link>"
+    assert summary("ẖttp ẖttps.id") == "ẖttp ẖttps.id"  # h with a line below is not h
+
+
 def _with_ask(key: str, ask: dict[str, list[str]]) -> Any:
     def change(data: Any) -> None:
         for item in data["items"]:

@@ -47,7 +47,7 @@ _INDONESIAN = Stemmer.Stemmer("indonesian")
 
 def words(text: str) -> list[str]:
     """The words of a message: lower case, short forms written out, markup and links gone."""
-    text = unicodedata.normalize("NFKC", text[:MAX_CHARACTERS]).translate(_INVISIBLE).casefold()
+    text = _visible(text).casefold()
     # Each step only when it can apply: this runs on every free message.
     if "&" in text:
         text = html.unescape(text)
@@ -72,6 +72,14 @@ def words(text: str) -> list[str]:
         if len(found) >= MAX_WORDS:
             break
     return found[:MAX_WORDS]
+
+
+def _visible(text: str) -> str:
+    """The start of a message that is read, in Unicode's compatibility form (fullwidth and
+    styled letters as plain ones), without invisible characters."""
+    text = unicodedata.normalize("NFKC", text[:MAX_CHARACTERS])
+    # The invisible ones are none of them ASCII, and most messages are ASCII only.
+    return text if text.isascii() else text.translate(_INVISIBLE)
 
 
 def _once(repeated: re.Match[str]) -> str:
@@ -119,17 +127,24 @@ def summary(text: str) -> str:
     shortened, with e-mail addresses (also written "(at)", "[at]", " at "), @handles, links and
     runs of five or more digits (phone numbers, ids) masked. Names are not: nothing tells
     them reliably from other words."""
-    text = unicodedata.normalize("NFKC", text[:MAX_CHARACTERS]).translate(_INVISIBLE)
-    text = _HIDDEN_EMAIL.sub("<email>", without_controls(text))
-    text = " ".join(_mask(token) for token in text.split())
+    text = _HIDDEN_EMAIL.sub("<email>", without_controls(_visible(text)))
+    tokens = text.split()
+    text = " ".join(map(_mask, tokens) if _maskable(text) else tokens)
     text = _NUMBER.sub("<number>", text)
     if len(text) > SUMMARY_LIMIT:
         text = text[: SUMMARY_LIMIT - 1].rstrip() + "…"
     return text
 
 
+def _maskable(text: str) -> bool:
+    """Whether `_mask` can change any word of the text: most questions have neither "@",
+    "/", "http" nor "www." anywhere, and then their words need no look one by one."""
+    folded = text.casefold()  # casefold maps each character alone: a word's is in the text's
+    return "@" in text or "/" in text or "http" in folded or "www." in folded
+
+
 def _mask(token: str) -> str:
-    """One word of a question as aggregates keep it."""
+    """One word of a question as aggregates keep it (`_maskable` says when it may apply)."""
     if "@" in token:
         return "<email>" if _EMAIL.search(token) else "<handle>"
     if token.casefold().startswith(("http", "www.")) or _DOMAIN.search(token):
