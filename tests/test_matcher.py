@@ -218,7 +218,7 @@ def test_summary_masks_whatever_the_case_and_whatever_the_script() -> None:
     # in capitals, fullwidth, or next to invisible and non-Latin characters too.
     assert summary("CEK HTTPS://KOCCA.ID ya") == "CEK <link> ya"
     assert summary("Www.Kocca.Id kak") == "<link> kak"
-    assert summary("\uff57\uff57\uff57.kocca.id")  # fullwidth www == "<link>"
+    assert summary("\uff57\uff57\uff57.kocca.id") == "<link>"  # fullwidth www
     assert summary("kocca.id/daftar") == "<link>"
     assert summary("kirim ke sari\u200b@gmail.com 🙏") == "kirim ke <email> 🙏"
     assert summary("كيف التسجيل @rina") == "كيف التسجيل <handle>"
