@@ -200,6 +200,8 @@ async def run(
             for name, values in timings.items():
                 if name != "session":
                     print(line(name, values))
+            # The later reads are kept a minute: the first is the one computed.
+            print(f"stats, the first read (computed): {timings['stats'][0] * 1000:.0f} ms")
             print(f"talents' /status meanwhile (calls {pause} s apart): {summary(during)}")
             ratio = percentile(during, 0.99) / percentile(baseline, 0.99)
             print(f"  talents' p99 during / alone: {ratio:.2f}")
