@@ -2,16 +2,17 @@
 conversation log, while talents keep talking to the bot.
 
     python benchmarks/workspace.py [--leads 50000] [--log-lines 200000] [--talents 10]
-                                   [--rounds 20]
+                                   [--rounds 20] [--pause 0]
 
 Builds the database as benchmarks/pipeline.py does (plus the log lines), runs the real bot
 (`python -m bot run`, polling, WEB_URL on loopback) in a subprocess against the emulator, and
 times, as an admin's page calls them: the list (first page, newest first; page 100; sorted by
 name), a search by part of a name, the board (its columns and counts), a lead with its
-conversation, the statistics. Meanwhile `--talents` talents each send /status in a loop;
-their reply latency is reported alone (baseline) and while the workspace is used. Then, if
-Debian's chromium is there, the first screen of the page in headless Chromium. Figures go to
-docs/performance.md.
+conversation, the statistics, back to back, or `--pause` seconds apart (a desk's pace: a few
+staff each clicking every few seconds is a call every second or two). Meanwhile `--talents`
+talents each send /status in a loop; their reply latency is reported alone (baseline) and
+while the workspace is used. Then, if Debian's chromium is there, the first screen of the page
+in headless Chromium. Figures go to docs/performance.md.
 """
 
 from __future__ import annotations
@@ -112,7 +113,12 @@ async def first_screen(url: str, runs: int) -> list[float] | None:
 
 
 async def run(
-    leads: int, log_lines: int, talent_count: int, rounds: int, kept: Path | None
+    leads: int,
+    log_lines: int,
+    talent_count: int,
+    rounds: int,
+    kept: Path | None,
+    pause: float,
 ) -> None:
     emulator, url = await served_emulator()
     users = [emulator.user(first_name=f"Talenta {n}") for n in range(talent_count)]
@@ -166,7 +172,9 @@ async def run(
                             assert response.status == 200, (action, response.status)
                             return await response.json()
 
-                    return await timed(call, timings.setdefault(name, []))
+                    result = await timed(call, timings.setdefault(name, []))
+                    await asyncio.sleep(pause)
+                    return result
 
                 await api("session", "session", {})
                 stop = asyncio.Event()
@@ -192,7 +200,9 @@ async def run(
             for name, values in timings.items():
                 if name != "session":
                     print(line(name, values))
-            print(f"talents' /status meanwhile: {summary(during)}")
+            # The later reads are kept a minute: the first is the one computed.
+            print(f"stats, the first read (computed): {timings['stats'][0] * 1000:.0f} ms")
+            print(f"talents' /status meanwhile (calls {pause} s apart): {summary(during)}")
             ratio = percentile(during, 0.99) / percentile(baseline, 0.99)
             print(f"  talents' p99 during / alone: {ratio:.2f}")
             size = sum(len(body) for body, _ in static_files().values())
@@ -217,8 +227,11 @@ def main() -> None:
     parser.add_argument(
         "--keep", type=Path, help="folder for the database: built once, used again next time"
     )
+    parser.add_argument(
+        "--pause", type=float, default=0.0, help="seconds between the workspace's calls (0)"
+    )
     args = parser.parse_args()
-    asyncio.run(run(args.leads, args.log_lines, args.talents, args.rounds, args.keep))
+    asyncio.run(run(args.leads, args.log_lines, args.talents, args.rounds, args.keep, args.pause))
 
 
 if __name__ == "__main__":

@@ -9,11 +9,12 @@ from typing import Any
 
 import pytest
 
-from bot.leads import pipeline, stats
+from bot.leads import desk_stats, pipeline, stats
 from bot.leads.export import WIB
 from bot.store import Store
 from bot.store.audit import Actor
 from bot.store.leads import _ANSWER_COUNTS
+from bot.store.workspace import FIGURES
 from tests.harness import Harness, shared_reads
 from tests.leads import CONTENT, Seed, seeded
 from tests.processes import clean_env, run_cli
@@ -109,9 +110,65 @@ async def test_stats_count_submitted_answers_only_and_read_them_from_a_snapshot(
     }
 
 
+async def test_the_workspace_shows_the_same_figures_as_stats_after_edits_moves_and_erasure(
+    database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = await Store.open(database, erasure_key=b"test-erasure-key-" * 2)
+    now = datetime.now(UTC)
+    at = (now - timedelta(days=2)).isoformat(timespec="microseconds")
+    music = {"sector": "music", "full_name": "M", "music_role": "producer"}
+    film = {"sector": "film", "full_name": "F", "film_role": "director"}
+    await seeded(
+        database,
+        [
+            Seed(501, {**music, "province": "bali"}, at),
+            Seed(502, {**music, "province": "papua"}, at),
+            Seed(503, {**film, "province": "bali"}, at),
+            Seed(504, {**film, "province": "aceh"}, at),
+            Seed(505, {**film, "province": "bali"}, None),  # a draft counts in neither
+            Seed(506, {"sector": None, "full_name": "S", "province": None}, at),
+            Seed(507, {**music, "province": "aceh"}, at),  # erased below
+        ],
+    )
+    staff = Actor.cli()
+    await store.pipeline.move(1, None, "dihubungi", staff, None, None)
+    await store.pipeline.move(3, None, "shortlist", staff, None, None)
+    edited = await store.records.edit_answer(2, "sector", '"music"', True, "film", staff)
+    assert edited.outcome == "saved"
+    await store.privacy.erase(507)
+    reads = shared_reads(store, monkeypatch)
+    try:
+        numbers = await stats.compute(store, now)
+        flow = await pipeline.compute_stats(store, CONTENT, now)
+        desk = await desk_stats.compute(store, CONTENT, now)
+    finally:
+        await store.close()
+
+    assert reads == []  # nothing queued on the reader talents' replies need
+    assert desk.sectors == numbers.sectors == [("film", 3), ("music", 1)]
+    assert desk.provinces == numbers.provinces == [("bali", 2), ("aceh", 1), ("papua", 1)]
+    assert desk.counts == numbers.counts and desk.counts.submitted == 5
+    assert desk.flow == flow
+    assert dict(flow.per_stage) == {
+        **{key: 0 for key in CONTENT.stages},
+        "baru": 3,
+        "dihubungi": 1,
+        "shortlist": 1,
+    }
+    assert flow.contacted == 2  # "dihubungi" and "shortlist" count as a first contact
+
+
 async def test_the_answer_counts_are_read_from_their_own_index(database: Path) -> None:
     await (await Store.open(database)).close()  # the schema, by the store's own migrations
     with sqlite3.connect(database) as db:
         plan = " ".join(row[3] for row in db.execute("EXPLAIN QUERY PLAN " + _ANSWER_COUNTS))
     # Not a row per lead and question: the partial index holds the four questions' answers.
     assert "COVERING INDEX answers_stats" in plan
+
+
+async def test_the_workspace_figures_are_read_from_their_own_index(database: Path) -> None:
+    await (await Store.open(database)).close()
+    with sqlite3.connect(database) as db:
+        plan = " ".join(row[3] for row in db.execute("EXPLAIN QUERY PLAN " + FIGURES))
+    # Not a pass over every lead's row and a sort: the index holds the three columns in order.
+    assert "COVERING INDEX lead_search_figures" in plan and "TEMP B-TREE" not in plan

@@ -27,7 +27,15 @@ from bot.store import ConsentNeed, Store
 from bot.store.applications import REFERENCE_FORMAT
 from bot.store.audit import Actor
 from bot.store.leads import LeadFilter
-from bot.store.pipeline import NOTE_LIMIT, BulkPart, LeadState, Message, Move, Preview
+from bot.store.pipeline import (
+    NOTE_LIMIT,
+    BulkPart,
+    LeadState,
+    Message,
+    Move,
+    PipelineNumbers,
+    Preview,
+)
 from bot.terminal_text import without_controls
 from bot.texts import Text
 
@@ -471,12 +479,24 @@ class PipelineStats:
     days: list[tuple[str, int]]  # the last 30 WIB dates (YYYY-MM-DD), oldest first
 
 
+def stats_window(content: Content, now: datetime) -> tuple[date, str, list[str]]:
+    """The first WIB day the charts show, its start in UTC, and the stages that count as a
+    first contact."""
+    first_day = now.astimezone(WIB).date() - timedelta(days=CHART_DAYS - 1)
+    contacted = [item.key for item in content.stages.values() if item.contacted]
+    return first_day, start_of_day_utc(first_day), contacted
+
+
 async def compute_stats(store: Store, content: Content, now: datetime) -> PipelineStats:
     """Counts per stage and sector, time to first contact, leads per day."""
-    today = now.astimezone(WIB).date()
-    first_day = today - timedelta(days=CHART_DAYS - 1)
-    contacted = [item.key for item in content.stages.values() if item.contacted]
-    numbers = await store.pipeline.statistics(contacted, start_of_day_utc(first_day))
+    first_day, since, contacted = stats_window(content, now)
+    numbers = await store.pipeline.statistics(contacted, since)
+    return stats_from(numbers, content, first_day)
+
+
+def stats_from(numbers: PipelineNumbers, content: Content, first_day: date) -> PipelineStats:
+    """The pipeline part of /stats from its numbers: stages in content order, then any no
+    longer in content; the 30 days from `first_day`."""
     counts = numbers.per_stage_sector
     order = list(content.stages)
     order += sorted({key for key, _ in counts} - set(order))

@@ -54,17 +54,18 @@ async def compute(store: Store, now: datetime) -> Stats:
     return Stats(
         at=now.astimezone(WIB),
         counts=funnel.counts,
-        sectors=_ranked(answers["sector"]),
-        music_roles=_ranked(answers["music_role"]),
-        film_roles=_ranked(answers["film_role"]),
-        provinces=_ranked(answers["province"])[:TOP_PROVINCES],
+        sectors=ranked(answers["sector"]),
+        music_roles=ranked(answers["music_role"]),
+        film_roles=ranked(answers["film_role"]),
+        provinces=ranked(answers["province"])[:TOP_PROVINCES],
         days=[(day, funnel.per_day.get(day.isoformat(), 0)) for day in days],
         sources=funnel.sources,
         reminders=reminders,
     )
 
 
-def _ranked(counts: dict[object, int]) -> Tally:
+def ranked(counts: dict[object, int]) -> Tally:
+    """Answer values with their counts, most first (ties by value)."""
     return sorted(((str(value), count) for value, count in counts.items()), key=_most_first)
 
 

@@ -273,13 +273,11 @@ class Leads:
             _add_answer(by_id[row["application_id"]], row)
         return leads
 
-    async def funnel(self, view: Reader, since: str) -> Funnel:
-        """The funnel numbers of /stats, read where the caller says (a snapshot of its own,
-        so that these reads, about half a second at 50,000 leads, never queue in front of
-        talents' replies on the shared reader)."""
+    async def counts(self, view: Reader) -> Counts:
+        """The funnel's counts: talents who started, consented, drafts, leads, audience."""
         row = await view.fetch_one(_COUNTS)
         assert row is not None  # an aggregate query always returns one row
-        counts = Counts(
+        return Counts(
             started=int(row["started"]),
             consented=int(row["consented"]),
             drafts=int(row["drafts"]),
@@ -287,6 +285,12 @@ class Leads:
             subscribers=int(row["subscribers"]),
             blocked=int(row["blocked"]),
         )
+
+    async def funnel(self, view: Reader, since: str) -> Funnel:
+        """The funnel numbers of /stats, read where the caller says (a snapshot of its own,
+        so that these reads, about half a second at 50,000 leads, never queue in front of
+        talents' replies on the shared reader)."""
+        counts = await self.counts(view)
         answers: dict[str, dict[Any, int]] = {key: {} for key in STATS_QUESTIONS}
         for row in await view.fetch_all(_ANSWER_COUNTS):
             tally = answers[row["question_key"]]

@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from bot.store.applications import Consent, ConsentNeed
 from bot.store.audit import Actor, Audit
-from bot.store.db import Database, Row, Transaction, utc_now
+from bot.store.db import Database, Row, Snapshot, Transaction, utc_now
 from bot.store.leads import FILTERS, LeadFilter
 
 Outcome = Literal["saved", "conflict", "same", "gone", "no_consent"]
@@ -586,14 +586,21 @@ class Pipeline:
                 async for row in rows:
                     sector = None if row["sector"] is None else json.loads(row["sector"])
                     numbers.per_stage_sector[(row["stage"], sector)] = int(row["n"])
-            async with view.stream(_FIRST_CONTACT, (json.dumps(contacted),)) as rows:
-                async for row in rows:
-                    if row["days"] is not None:
-                        numbers.days_to_contact.append(max(0.0, float(row["days"])))
-            async with view.stream(_PER_WIB_DAY, (since,)) as rows:
-                async for row in rows:
-                    numbers.per_day[str(row["day"])] = int(row["n"])
+            await self.contact_and_days(view, contacted, since, numbers)
         return numbers
+
+    async def contact_and_days(
+        self, view: Snapshot, contacted: list[str], since: str, numbers: PipelineNumbers
+    ) -> None:
+        """Days to first contact and leads per WIB day since a moment, read where the caller
+        says, into `numbers`."""
+        async with view.stream(_FIRST_CONTACT, (json.dumps(contacted),)) as rows:
+            async for row in rows:
+                if row["days"] is not None:
+                    numbers.days_to_contact.append(max(0.0, float(row["days"])))
+        async with view.stream(_PER_WIB_DAY, (since,)) as rows:
+            async for row in rows:
+                numbers.per_day[str(row["day"])] = int(row["n"])
 
 
 @dataclass(slots=True)
