@@ -3,6 +3,7 @@
     python benchmarks/update_cost.py [--talents 200] [--texts 5]
         [--bots full,no-matcher,aiogram-echo]
     python benchmarks/update_cost.py --callgrind [--talents 20] [--keep DIR]
+    python benchmarks/update_cost.py --callgrind --pieces --keep DIR [--bots full,no-matcher]
     python benchmarks/update_cost.py --profile /tmp/prof --bots full
     python benchmarks/update_cost.py --sample /tmp/prof --bots full   # needs py-spy on PATH
 
@@ -54,6 +55,7 @@ from interactive import FULL_BOTS, bot_process, echo_steps, free_text_walks
 from bot.emulator import BotAPIEmulator
 
 PROFILER = Path(__file__).resolve().parent / "_profiled.py"
+PIECES = Path(__file__).resolve().parent / "_pieces.py"
 VALGRIND_SLOWDOWN = 100.0  # timeouts under valgrind are this many times longer
 
 
@@ -153,6 +155,8 @@ async def measure_bot(
         walks = [echo_steps(steps) for steps in walks]
     with tempfile.TemporaryDirectory(prefix=f"cost-{name}-") as folder:
         bot = bot_process(name, emulator, url, Path(folder), args.baseline)
+        if args.pieces:
+            bot.argv = [bot.argv[0], str(PIECES), *bot.argv[1:]]
         profile_dir = Path(args.profile or args.sample or folder)
         profile_dir.mkdir(parents=True, exist_ok=True)  # noqa: ASYNC240 - before the bot runs
         suffix = {"profile": ".prof", "sample": ".txt"}.get(mode)
@@ -228,6 +232,11 @@ def main() -> None:
     group.add_argument("--profile", metavar="DIR", help="write a cProfile of each bot to DIR")
     parser.add_argument(
         "--keep", metavar="DIR", help="with --callgrind: keep the dumps (callgrind_annotate)"
+    )
+    parser.add_argument(
+        "--pieces",
+        action="store_true",
+        help="with --callgrind: count chosen functions apart (benchmarks/_pieces.py; gcc)",
     )
     group.add_argument("--sample", metavar="DIR", help="write py-spy samples of each bot to DIR")
     args = parser.parse_args()
