@@ -23,8 +23,10 @@ Reads outside transactions, on aiosqlite or through `lookup`, only ever see comm
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import sqlite3
+import time
 from collections import deque
 from collections.abc import AsyncIterator, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -55,7 +57,21 @@ JOURNAL_SIZE_LIMIT = 4 * 1024 * 1024
 
 def utc_now() -> str:
     """The current time as stored: ISO 8601 in UTC with microseconds."""
-    return datetime.now(UTC).isoformat(timespec="microseconds")
+    return stamp(time.time_ns())
+
+
+def stamp(nanoseconds: int) -> str:
+    """A time (nanoseconds since the epoch) as stored: the same text as
+    `datetime.now(UTC).isoformat(timespec="microseconds")` at that time, microseconds rounded
+    down as `datetime.now` does. Every write stamps its rows, and isoformat took about 17,000
+    instructions a call: the date and time of day are made once a second."""
+    seconds, microseconds = divmod(nanoseconds // 1000, 1_000_000)
+    return f"{_second(seconds)}.{microseconds:06d}+00:00"
+
+
+@functools.lru_cache(maxsize=1)
+def _second(seconds: int) -> str:
+    return datetime.fromtimestamp(seconds, UTC).isoformat(timespec="seconds").removesuffix("+00:00")
 
 
 class Database:
@@ -574,6 +590,15 @@ class Transaction:
         cursor = self._conn.execute(sql, params)
         try:
             return cursor.lastrowid or 0
+        finally:
+            cursor.close()
+
+    async def insert(self, sql: str, params: Params = ()) -> int | None:
+        """Run one INSERT of one row; its id, or None if it inserted nothing (a conflict it
+        was told to ignore). Cheaper than `RETURNING id`, which SQLite runs as a second pass."""
+        cursor = self._conn.execute(sql, params)
+        try:
+            return cursor.lastrowid if cursor.rowcount == 1 else None
         finally:
             cursor.close()
 
