@@ -64,6 +64,8 @@ class AnswerDesk:
         if verdict.entry is not None and entry(self._content, verdict.entry) is None:
             return Verdict(Outcome.UNANSWERED, confidence=verdict.confidence)
         others = tuple(ref for ref in verdict.others if entry(self._content, ref) is not None)
+        if others == verdict.others:
+            return verdict  # the content has them all (the rule but right after a reload)
         return Verdict(verdict.outcome, verdict.entry, others, verdict.confidence)
 
     async def ask(self, question: Question, needed: Thresholds) -> Reply:

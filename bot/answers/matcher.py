@@ -153,12 +153,7 @@ class Matcher:
         for number, (_, stems) in enumerate(corpus.phrasings):
             for word in stems:
                 postings.setdefault(word, []).append(number)
-        # Per stem, the phrasings that have it and its rarity once for each: a message's
-        # share of every phrasing is one bincount over its stems' rows.
-        self._postings = {
-            word: (np.asarray(found), np.full(len(found), self._rarity[word]))
-            for word, found in postings.items()
-        }
+        self._postings = {word: np.asarray(found) for word, found in postings.items()}
         self._joinable = set(postings)  # stems of phrasings: words two typed words may be
         self._corrections: dict[str, str | None] = {}  # unknown word -> its correction
 
@@ -245,14 +240,11 @@ class Matcher:
 
     def _phrasings_said(self, stems: dict[str, float]) -> np.ndarray:
         """Per entry, the largest share of one of its phrasings the message says."""
-        rows = [self._postings[word] for word in stems if word in self._postings]
-        count = len(self._phrasing_weight)
-        said: np.ndarray
-        if rows:
-            phrasings, rarities = zip(*rows, strict=True)
-            said = np.bincount(np.concatenate(phrasings), np.concatenate(rarities), minlength=count)
-        else:
-            said = np.zeros(count)
+        said = np.zeros(len(self._phrasing_weight))
+        for word in stems:
+            found = self._postings.get(word)
+            if found is not None:
+                said[found] += self._rarity[word]
         best = np.zeros(len(self.entries))
         best[self._phrased_entries] = np.maximum.reduceat(
             said / self._phrasing_weight, self._phrasing_starts
