@@ -131,9 +131,14 @@ def summary(text: str) -> str:
     shortened, with e-mail addresses (also written "(at)", "[at]", " at "), @handles, links and
     runs of five or more digits (phone numbers, ids) masked. Names are not: nothing tells
     them reliably from other words."""
-    text = _HIDDEN_EMAIL.sub("<email>", without_controls(_visible(text)))
+    text = without_controls(_visible(text))
+    folded = text.casefold()  # casefold maps each character alone: a word's is in the text's
+    # An address written out has "at" and a dot ("." or "dot"): most questions lack one.
+    if "at" in folded and ("." in text or "dot" in folded):
+        text = _HIDDEN_EMAIL.sub("<email>", text)
+        folded = text.casefold()
     tokens = text.split()
-    text = " ".join(map(_mask, tokens) if _maskable(text) else tokens)
+    text = " ".join(map(_mask, tokens) if _maskable(text, folded) else tokens)
     if _DIGIT.search(text) is not None:
         text = _NUMBER.sub("<number>", text)
     if len(text) > SUMMARY_LIMIT:
@@ -141,10 +146,10 @@ def summary(text: str) -> str:
     return text
 
 
-def _maskable(text: str) -> bool:
-    """Whether `_mask` can change any word of the text: most questions have neither "@",
-    "/", "http" nor "www." anywhere, and then their words need no look one by one."""
-    folded = text.casefold()  # casefold maps each character alone: a word's is in the text's
+def _maskable(text: str, folded: str) -> bool:
+    """Whether `_mask` can change any word of the text (`folded`: its casefold): most
+    questions have neither "@", "/", "http" nor "www." anywhere, and then their words need no
+    look one by one."""
     return "@" in text or "/" in text or "http" in folded or "www." in folded
 
 
