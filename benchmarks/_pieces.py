@@ -1,7 +1,7 @@
 """Runs a bot with chosen functions counted apart under callgrind: benchmarks only.
 
     python benchmarks/update_cost.py --callgrind --pieces --keep DIR --bots full,no-matcher
-    callgrind_annotate --inclusive=yes DIR/full.callgrind.<pid>.<n> | grep piece_
+    python benchmarks/_pieces.py --table UPDATES DIR/full.callgrind.*.1 DIR/no-matcher.callgrind.*.1
 
 Python 3.11 runs every Python function inside the interpreter's one C loop, so callgrind
 cannot tell them apart. Here each chosen function is called through a C function of its
@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import importlib
 import importlib.util
+import re
 import runpy
 import subprocess
 import sys
@@ -183,8 +184,43 @@ def install() -> None:
         setattr(owner, attribute, _wrapped(function, getattr(pieces, piece)))
 
 
+def inclusive(dump: Path) -> dict[str, int]:
+    """Instructions per piece (inclusive, all calls) and the total, from one callgrind dump."""
+    annotated = subprocess.run(  # noqa: S603 - valgrind's own tool, on a dump of ours
+        ["callgrind_annotate", "--inclusive=yes", "--threshold=100", str(dump)],  # noqa: S607
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    found: dict[str, int] = {}
+    for count, name in re.findall(
+        r"^\s*([\d,]+) \(\s*[\d.]+%\)\s+\S*:piece_(\w+?)(?:'\d+)?\b", annotated, re.M
+    ):
+        found[name] = max(found.get(name, 0), int(count.replace(",", "")))
+    total = re.search(r"^\s*([\d,]+) \(100\.0%\)\s+PROGRAM TOTALS", annotated, re.M)
+    found["(total)"] = int(total.group(1).replace(",", "")) if total else 0
+    return found
+
+
+def table(dumps: list[Path], updates: int) -> None:
+    """Print instructions per update for each piece, one column per dump, and their difference
+    (first column less second)."""
+    columns = [inclusive(dump) for dump in dumps]
+    names = sorted(set().union(*columns), key=lambda name: -columns[0].get(name, 0))
+    print(f"{'piece':<20}" + "".join(f"{dump.name[:18]:>20}" for dump in dumps) + f"{'diff':>12}")
+    for name in names:
+        values = [column.get(name, 0) / updates for column in columns]
+        shown = "".join(f"{value:>20,.0f}" for value in values)
+        diff = values[0] - values[1] if len(values) > 1 else 0.0
+        print(f"{name:<20}{shown}{diff:>+12,.0f}")
+
+
 def main() -> None:
-    """Install the pieces, then run the module or script as `python` would."""
+    """Install the pieces, then run the module or script as `python` would; or, with
+    `--table UPDATES DUMP [DUMP]`, print the pieces of callgrind dumps per update."""
+    if sys.argv[1:2] == ["--table"]:
+        table([Path(dump) for dump in sys.argv[3:]], int(sys.argv[2]))
+        return
     install()
     command = sys.argv[1:]
     if command[0] == "-m":

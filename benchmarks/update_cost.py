@@ -16,7 +16,10 @@ the bot about 50 times slower: use fewer talents); with `--profile DIR`, a cProf
 over the measured part only (`DIR/<bot>.prof`, read with `python -m pstats`); with
 `--sample DIR`, py-spy's samples of the bot's stacks over the measured part (`DIR/<bot>.txt`,
 one stack and its count a line). cProfile adds the same cost to every call, so it overstates
-code made of many small calls; sampling does not.
+code made of many small calls; sampling does not. With `--callgrind --pieces --keep DIR`, the
+functions listed in `benchmarks/_pieces.py` are counted apart (inclusive instructions of each
+`piece_<name>`: `callgrind_annotate --inclusive=yes DIR/<bot>.callgrind.<pid>.1 | grep piece_`);
+the pieces add their own calls, so take totals from a run without them.
 
 Background work of the full bot (the announcement and reminder workers look for due work
 every few seconds) counts too; it is small against the updates.
