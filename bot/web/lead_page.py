@@ -5,6 +5,7 @@ the talent's conversation with the bot and their questions to staff. Viewing it 
 from __future__ import annotations
 
 import asyncio
+import logging
 from typing import Any
 
 from bot.leads import intake
@@ -16,6 +17,8 @@ from bot.texts import Text
 from bot.transport.updates import STAFF_ARGUMENTS, STAFF_TEXT
 from bot.web import inputs, records
 from bot.web.desk import Desk, Labels, LeadGone, Viewer
+
+log = logging.getLogger(__name__)
 
 SHOWN_HISTORY = 50
 LOG_PAGE = 40
@@ -84,8 +87,14 @@ async def lead(desk: Desk, viewer: Viewer, application_id: int) -> dict[str, Any
     recorded = asyncio.create_task(store.audit.add(viewer.actor, "lead_viewed", state.reference))
     try:
         page = await _page(desk, viewer, found, state)
-    finally:
-        await recorded
+    except BaseException:
+        # The page's own failure (or the request's cancellation) is what the caller must see.
+        try:
+            await recorded
+        except Exception:
+            log.warning("The record of a lead view failed too", exc_info=True)
+        raise
+    await recorded
     return page
 
 
