@@ -10,9 +10,11 @@ times, as an admin's page calls them: the list (first page, newest first; page 1
 name), a search by part of a name, the board (its columns and counts), a lead with its
 conversation, the statistics, back to back, or `--pause` seconds apart (a desk's pace: a few
 staff each clicking every few seconds is a call every second or two). Meanwhile `--talents`
-talents each send /status in a loop; their reply latency is reported alone (baseline) and
-while the workspace is used. Then, if Debian's chromium is there, the first screen of the page
-in headless Chromium. Figures go to docs/performance.md.
+talents each send /status in a loop throughout; each round of the workspace's calls is followed
+by a quiet spell as long, and the talents' reply latency is reported for the replies asked for
+during the rounds and for those asked in the quiet spells (the baseline). Then, if Debian's
+chromium is there, the first screen of the page in headless Chromium. Figures go to
+docs/performance.md.
 """
 
 from __future__ import annotations
@@ -76,6 +78,13 @@ async def timed(action: Callable[[], Awaitable[Any]], times: list[float]) -> Any
     result = await action()
     times.append(time.perf_counter() - start)
     return result
+
+
+def asked_within(
+    asked: list[tuple[float, float]], spells: list[tuple[float, float]]
+) -> list[float]:
+    """The latencies of the replies asked for within these spells of time."""
+    return [latency for moment, latency in asked if any(a <= moment < b for a, b in spells)]
 
 
 def line(label: str, values: list[float]) -> str:
@@ -156,12 +165,16 @@ async def run(
         headers = {"Authorization": f"tma {data}"}
         try:
             await chat.ask(admin, "/start")
+            # One stream of talents throughout; each workspace round is followed by a quiet
+            # spell as long, and a reply counts as "during" or "alone" by when it was asked,
+            # so that both samples come from the same minutes of the run (a database that
+            # grows, a WAL checkpoint, a neighbour's load fall on both alike).
+            asked: list[tuple[float, float]] = []
+            busy: list[tuple[float, float]] = []
+            quiet: list[tuple[float, float]] = []
             stop = asyncio.Event()
-            load = asyncio.create_task(talk(chat, users, stop))
-            await asyncio.sleep(10)
-            stop.set()
-            baseline = await load
-            print(f"talents' /status alone ({talent_count} talents): {summary(baseline)}")
+            load = asyncio.create_task(talk(chat, users, stop, asked))
+            await asyncio.sleep(3)  # warming up: not counted
 
             timings: dict[str, list[float]] = {}
             async with aiohttp.ClientSession(base_url=base, headers=headers) as http:
@@ -177,9 +190,8 @@ async def run(
                     return result
 
                 await api("session", "session", {})
-                stop = asyncio.Event()
-                load = asyncio.create_task(talk(chat, users, stop))
                 for round_number in range(rounds):
+                    started = time.perf_counter()
                     await api("list, first page", "leads", {})
                     await api("list, page 100", "leads", {"page": min(100, leads // 25)})
                     await api("list sorted by name", "leads", {"sort": {"by": "name"}})
@@ -195,13 +207,21 @@ async def run(
                     await api("board (columns and counts)", "board", {})
                     await api("lead with its conversation", "lead", {"id": 42})
                     await api("stats", "stats", {})
+                    ended = time.perf_counter()
+                    busy.append((started, ended))
+                    await asyncio.sleep(ended - started)
+                    quiet.append((ended, time.perf_counter()))
                 stop.set()
-                during = await load
+                await load
+            baseline = asked_within(asked, quiet)
+            during = asked_within(asked, busy)
             for name, values in timings.items():
                 if name != "session":
                     print(line(name, values))
             # The later reads are kept a minute: the first is the one computed.
             print(f"stats, the first read (computed): {timings['stats'][0] * 1000:.0f} ms")
+            alone = summary(baseline)
+            print(f"talents' /status alone, between rounds ({len(users)} talents): {alone}")
             print(f"talents' /status meanwhile (calls {pause} s apart): {summary(during)}")
             ratio = percentile(during, 0.99) / percentile(baseline, 0.99)
             print(f"  talents' p99 during / alone: {ratio:.2f}")

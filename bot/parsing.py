@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime, time
 
 _SMALL = re.compile(r"[0-9]{1,9}")  # ASCII digits only: "²".isdigit() is True, int("²") fails
 
@@ -32,3 +32,33 @@ def iso_day(text: str) -> date | None:
     except ValueError:
         return None
     return day if plausible_day(day) else None
+
+
+# Dates as staff write them: the ISO form, and the day first as Indonesians write it.
+DAY_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y")
+# A time of day as staff write it: 09:00, or 09.00 as EYD writes it (and as the bot does).
+_CLOCK = re.compile(r"([01]?[0-9]|2[0-3])[:.]([0-5][0-9])")
+
+
+def written_day(text: str) -> date | None:
+    """A date written 2026-01-31 or 31-01-2026 (also 31/01/2026, 31.01.2026), in the years
+    staff may ask about, or None."""
+    for form in DAY_FORMATS:
+        try:
+            day = datetime.strptime(text.strip(), form).date()
+        except ValueError:
+            continue
+        return day if plausible_day(day) else None
+    return None
+
+
+def written_moment(text: str) -> datetime | None:
+    """A date and a time of day ("2026-01-31 09:00", "31-01-2026 09.00"), without a time
+    zone, or None."""
+    parts = text.split()
+    if len(parts) != 2:
+        return None
+    day, clock = written_day(parts[0]), _CLOCK.fullmatch(parts[1])
+    if day is None or clock is None:
+        return None
+    return datetime.combine(day, time(int(clock[1]), int(clock[2])))

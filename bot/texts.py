@@ -703,7 +703,6 @@ class Text(StrEnum):
     WS_ASSIGN_ME = "ws_assign_me"
     WS_ASSIGN_TO = "ws_assign_to"
     WS_ASSIGN_NOBODY = "ws_assign_nobody"
-    WS_ASSIGN_SAVED = "ws_assign_saved"
     WS_LEAD_CONVERSATION = "ws_lead_conversation"
     WS_LOG_OLDER = "ws_log_older"
     WS_LOG_EMPTY = "ws_log_empty"

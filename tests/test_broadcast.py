@@ -442,13 +442,14 @@ async def test_schedule_in_chat_then_cancel_it(bot: Harness) -> None:
     (past,) = await bot.send(admin, "2020-01-01 09:00")
     assert past.text.startswith("Waktu itu sudah lewat")
     day = (datetime.now(WIB) + timedelta(days=1)).date()
-    tomorrow = day.isoformat() + " 09:00"
+    # Typed the way the bot writes it back: the day first, 09.00 as EYD writes times.
+    tomorrow = day.strftime("%d-%m-%Y") + " 09.00"
     (scheduled,) = await bot.send(admin, tomorrow)
     when = f"{CONTENT.date_text(day, 'id')}, 09.00"  # as EYD writes it
     assert scheduled.text.startswith(f"🕘 Pengumuman #1 dijadwalkan {when} WIB untuk 1")
     stored = await bot.store.broadcasts.get(1)
     assert stored is not None
-    assert stored.send_at == parse_wib(tomorrow)
+    assert stored.send_at == parse_wib(tomorrow) == parse_wib(day.isoformat() + " 09:00")
     assert stored.send_at is not None
     assert stored.send_at.endswith("02:00:00.000000+00:00")
 
@@ -588,7 +589,7 @@ def test_wib_times_round_trip() -> None:
     stored = parse_wib("2026-12-01 09:00")
     assert stored == "2026-12-01T02:00:00.000000+00:00"
     assert format_wib(stored) == "2026-12-01 09:00"
-    assert parse_wib("01-12-2026 09:00") is None
+    assert parse_wib("01-12-2026 09.00") == stored  # the day first, as Indonesians write it
 
 
 @pytest.mark.parametrize("stop", ["/berhenti", "/hapusdata"])

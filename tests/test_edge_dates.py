@@ -39,6 +39,23 @@ def test_only_plausible_years_are_read_as_dates() -> None:
     assert parse_wib("0001-01-01 00:00") is None and parse_wib("9999-12-31 23:59") is None
 
 
+def test_staff_write_a_broadcast_time_the_day_first_or_iso() -> None:
+    at_nine = "2026-01-31T02:00:00.000000+00:00"  # 09:00 WIB
+    for written in ("2026-01-31 09:00", "31-01-2026 09.00", "31/01/2026 9:00", "31.01.2026  09.00"):
+        assert parse_wib(written) == at_nine, written
+    for wrong in (
+        "31-01-2026",
+        "09.00",
+        "31-01-2026 24.00",
+        "31-01-2026 09.60",
+        "32-01-2026 09.00",
+        "31-01-2026 09.00 pagi",
+        "besok 09.00",
+        "31-01-26 09.00",
+    ):
+        assert parse_wib(wrong) is None, wrong
+
+
 @pytest.mark.parametrize(
     ("path", "chosen"),
     [

@@ -4,6 +4,8 @@ tests/data/questions.yaml is used here: they measure the matcher, in benchmarks/
 
 from __future__ import annotations
 
+import sys
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -225,6 +227,33 @@ def test_summary_masks_whatever_the_case_and_whatever_the_script() -> None:
     assert summary("open\u200bcall\u00ad\u202e ya") == "opencall ya"
     assert summary("http") == "<link>"
     assert summary("ẖttp ẖttps.id") == "ẖttp ẖttps.id"  # h with a line below is not h
+
+
+@pytest.mark.parametrize(
+    "spelled",
+    [
+        "0812 - 3456 - 7890",
+        "0812 \u2013 3456 \u2013 7890",  # en dashes
+        "0812\u20143456\u20147890",  # em dashes
+        "0812_3456_7890",
+        "0812/3456/7890",
+        "0812,3456,7890",
+        "0812\u20663456\u20697890",  # bidi isolates, as apps wrap a copied number
+        "0812\U000e00203456\u180e7890",  # a tag space, a Mongolian vowel separator
+        "0812\u034f3456\ufe0f7890",  # a grapheme joiner, a variation selector
+    ],
+)
+def test_a_phone_number_is_masked_however_it_is_spaced(spelled: str) -> None:
+    assert summary(f"wa aku {spelled} ya") == "wa aku <number> ya"
+
+
+def test_no_invisible_character_reaches_staff_in_a_summary() -> None:
+    # Every format character this Python knows (Unicode category Cf): bidi marks and
+    # isolates, tag characters, zero widths. /stats shows summaries in the staff chat.
+    invisible = [c for c in map(chr, range(sys.maxunicode + 1)) if unicodedata.category(c) == "Cf"]
+    assert len(invisible) > 150
+    for character in invisible:
+        assert summary(f"open{character}call") == "opencall", hex(ord(character))
 
 
 def _with_ask(key: str, ask: dict[str, list[str]]) -> Any:

@@ -9,6 +9,7 @@ import json
 import logging
 import random
 import re
+import sqlite3
 import time
 from typing import Any
 from urllib.parse import urlencode
@@ -320,6 +321,37 @@ async def test_bulk_move_of_selected_leads_skips_those_changed_since_the_preview
         stats = await client.ok("stats")
         assert {item["key"]: item["count"] for item in stats["funnel"]}["submitted"] == 4
         assert len(stats["days"]) == 30 and sum(item["count"] for item in stats["stages"]) == 4
+
+
+async def test_kept_statistics_forget_an_erased_talent_at_once(bot: Harness) -> None:
+    rng = random.Random(4)
+    await seeded(bot.database, [Seed(7000 + n, realistic(rng)) for n in range(1, 4)])
+    async with workspace(bot, ADMIN_ID) as client:
+        before = await client.ok("stats")  # kept a minute from now
+        assert {item["key"]: item["count"] for item in before["funnel"]}["submitted"] == 3
+        await bot.store.privacy.erase(7002)
+        after = await client.ok("stats")
+        assert {item["key"]: item["count"] for item in after["funnel"]}["submitted"] == 2
+        assert sum(item["count"] for item in after["stages"]) == 2
+
+
+async def test_a_lead_view_that_cannot_be_recorded_shows_nothing_of_the_talent(
+    bot: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    talent: EmulatedUser = bot.user(first_name="Sari", username="sari_id")
+    reference = await apply(bot, talent, MUSICIAN)
+    async with workspace(bot, ADMIN_ID) as client:
+
+        async def disk_full(*_: Any, **__: Any) -> None:
+            raise sqlite3.OperationalError("database or disk is full")
+
+        monkeypatch.setattr(bot.store.audit, "add", disk_full)
+        status, body = await client.call("lead", {"id": 1})
+        assert status == 503 and body == {"error": "unavailable"}
+        monkeypatch.undo()
+        assert (await client.ok("lead", {"id": 1}))["reference"] == reference
+    viewed = rows(bot.database, "SELECT action FROM audit_log WHERE action = 'lead_viewed'")
+    assert viewed == [("lead_viewed",)]  # the view that was shown, not the refused one
 
 
 async def test_export_of_the_filter_is_fetched_once_by_its_token(bot: Harness) -> None:

@@ -17,11 +17,28 @@ MAX_CHARACTERS = 1000  # read no further than this to find them
 MAX_WORD = 30  # letters; a longer run is not a word anyone types
 SUMMARY_LIMIT = 80  # characters of a question kept in staff's list of unanswered ones
 
-# Invisible characters people paste by accident (and bidi controls): never part of a word.
-_INVISIBLE = dict.fromkeys(
-    [0x00AD, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF, *range(0x202A, 0x202F)],
-    None,
-)
+# Invisible characters people paste by accident, bidi marks and isolates, tag characters:
+# never part of a word, and between digits they would hide a phone number from the mask.
+# Every format character (Unicode category Cf, as of Unicode 15.1; a test compares them with
+# this Python's unicodedata), and the invisible ones of other categories: the combining
+# grapheme joiner, variation selectors, Hangul fillers, Khmer's inherent vowels, the braille
+# blank.
+_FORMAT_CHARACTERS = (
+    (0x00AD, 0x00AD), (0x0600, 0x0605), (0x061C, 0x061C), (0x06DD, 0x06DD), (0x070F, 0x070F),
+    (0x0890, 0x0891), (0x08E2, 0x08E2), (0x180E, 0x180E), (0x200B, 0x200F), (0x202A, 0x202E),
+    (0x2060, 0x2064), (0x2066, 0x206F), (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB), (0x110BD, 0x110BD),
+    (0x110CD, 0x110CD), (0x13430, 0x1343F), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A),
+    (0xE0001, 0xE0001), (0xE0020, 0xE007F),
+)  # fmt: skip
+_OTHER_INVISIBLE = (
+    (0x034F, 0x034F), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x2800, 0x2800), (0x3164, 0x3164),
+    (0xFE00, 0xFE0F), (0xFFA0, 0xFFA0), (0xE0100, 0xE01EF),
+)  # fmt: skip
+_INVISIBLE: dict[int, None] = {
+    code: None
+    for first, last in (*_FORMAT_CHARACTERS, *_OTHER_INVISIBLE)
+    for code in range(first, last + 1)
+}
 # Every pattern runs in linear time, whatever the message (no backtracking over long runs).
 _TAG = re.compile(r"<[^<>]{0,200}>")
 _LINK = re.compile(r"(?<!\S)(?:https?://|www\.)\S++|(?<!\S)[^\s@]*+@\S++")
@@ -31,8 +48,9 @@ _REPEATS = re.compile(r"([^\W\d_])\1{2,}")  # "halooo" -> "halo"
 # Any character three times in a row: whether to look for _REPEATS word by word. It finds
 # every message _REPEATS would (and a few more, "???"), four times faster.
 _MAYBE_REPEATS = re.compile(r"(.)\1\1", re.DOTALL)
-_NUMBER = re.compile(r"(?<!\w)\+?\d(?:[\s().-]{0,2}\d){4,}")  # 5+ digits: phones, ids, cards
-_DIGIT = re.compile(r"\d")  # most questions have none, and this finds that faster
+# 5+ digits: phones, ids, cards; however they are spaced ("0812 - 3456 - 7890", "0812/3456").
+_NUMBER = re.compile(r"(?<!\w)\+?\d(?:[\s().,/_\-\u2010-\u2015]{0,3}\d){4,}")
+_DIGIT = re.compile(r"\d")  # _NUMBER needs one: most questions have none, found faster
 _EMAIL = re.compile(r"@[^@.]+\.")
 _DOMAIN = re.compile(r"\.[a-z]{2,}/", re.IGNORECASE)
 # An e-mail address written to dodge spam bots: sari (at) gmail.com, sari[at]gmail[dot]com,

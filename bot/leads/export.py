@@ -26,7 +26,7 @@ import xlsxwriter
 
 from bot.content import Content, Question
 from bot.leads import intake, records
-from bot.parsing import FIRST_YEAR, LAST_YEAR, plausible_day
+from bot.parsing import FIRST_YEAR, LAST_YEAR, written_day
 from bot.private_files import open_private, private_file
 from bot.store import Store
 from bot.store.leads import Lead, LeadFilter
@@ -135,20 +135,11 @@ def start_of_day_utc(day: date) -> str:
     return midnight.isoformat(timespec="microseconds")
 
 
-# Dates as staff write them: the ISO form, and the day first as Indonesians write it.
-_DAY_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y")
-
-
 def parse_day(text: str) -> date:
     """A date written 2026-01-31 or 31-01-2026 (also 31/01/2026, 31.01.2026), in the years
     staff may ask about (a year outside them is refused like any other bad date)."""
-    for form in _DAY_FORMATS:
-        try:
-            day = datetime.strptime(text.strip(), form).date()
-        except ValueError:
-            continue
-        if not plausible_day(day):
-            break
+    day = written_day(text)
+    if day is not None:
         return day
     raise FilterError(
         f"{text!r} is not a date like 31-01-2026 or 2026-01-31 (from {FIRST_YEAR} to {LAST_YEAR})",

@@ -26,7 +26,7 @@ from telegram.ext import ExtBot
 
 from bot.outreach.pacing import BulkSends, unreachable
 from bot.outreach.send_budget import BROADCAST, SendBudget, retry_seconds
-from bot.parsing import plausible_day
+from bot.parsing import written_moment
 from bot.rounds import Rounds
 from bot.services import Services
 from bot.store import Broadcast, Recipient, Tally, Version, utc_now
@@ -283,13 +283,10 @@ TIME_FORMAT = "%Y-%m-%d %H:%M"
 
 
 def parse_wib(text: str) -> str | None:
-    """A "YYYY-MM-DD HH:MM" time in WIB as a stored UTC time, or None if it is not one (or
-    not in the years staff may ask about)."""
-    try:
-        local = datetime.strptime(text.strip(), TIME_FORMAT)
-    except ValueError:
-        return None
-    if not plausible_day(local.date()):
+    """A time in WIB as staff write it ("2026-01-31 09:00", "31-01-2026 09.00") as a stored
+    UTC time, or None if it is not one (or not in the years staff may ask about)."""
+    local = written_moment(text)
+    if local is None:
         return None
     return local.replace(tzinfo=WIB).astimezone(UTC).isoformat(timespec="microseconds")
 

@@ -4,17 +4,21 @@ the talent's conversation with the bot and their questions to staff. Viewing it 
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from typing import Any
 
 from bot.leads import intake
 from bot.leads.export import consent_applies, wib_text
-from bot.store.leads import CONSENT_KINDS
-from bot.store.pipeline import HistoryItem
+from bot.store.leads import CONSENT_KINDS, Lead
+from bot.store.pipeline import HistoryItem, LeadState
 from bot.store.workspace import LogLine
 from bot.texts import Text
 from bot.transport.updates import STAFF_ARGUMENTS, STAFF_TEXT
 from bot.web import inputs, records
 from bot.web.desk import Desk, Labels, LeadGone, Viewer
+
+log = logging.getLogger(__name__)
 
 SHOWN_HISTORY = 50
 LOG_PAGE = 40
@@ -73,12 +77,31 @@ def _history(item: HistoryItem, labels: Labels, names: dict[int, str]) -> dict[s
 
 async def lead(desk: Desk, viewer: Viewer, application_id: int) -> dict[str, Any]:
     """Everything about one lead; recorded as viewed (from the workspace) before it is sent."""
-    store, content, language = desk.store, desk.content, viewer.language
+    store = desk.store
     found = await store.leads.get(application_id)
     state = await store.pipeline.state(application_id)
     if found is None or state is None:
         raise LeadGone(application_id)
-    await store.audit.add(viewer.actor, "lead_viewed", state.reference)
+    # The record's commit waits for the disk: let it do so while the page is read, and send
+    # nothing before it is on disk.
+    recorded = asyncio.create_task(store.audit.add(viewer.actor, "lead_viewed", state.reference))
+    try:
+        page = await _page(desk, viewer, found, state)
+    except BaseException:
+        # The page's own failure (or the request's cancellation) is what the caller must see.
+        try:
+            await recorded
+        except Exception:
+            log.warning("The record of a lead view failed too", exc_info=True)
+        raise
+    await recorded
+    return page
+
+
+async def _page(desk: Desk, viewer: Viewer, found: Lead, state: LeadState) -> dict[str, Any]:
+    """The lead page's content."""
+    store, content, language = desk.store, desk.content, viewer.language
+    application_id = state.application_id
     labels = Labels(content, language)
     history, history_total = await store.pipeline.history(application_id, SHOWN_HISTORY)
     people = {state.assignee_id}
@@ -143,7 +166,8 @@ async def lead(desk: Desk, viewer: Viewer, application_id: int) -> dict[str, Any
         "updates": updates,
         "log": {"lines": [_line(line, labels) for line in lines], "more": more},
         "questions": [
-            _line(line, labels) for line in await desk.reads.questions(found.user_id, 30)
+            _line(line, labels)
+            for line in await desk.reads.questions(found.user_id, SHOWN_QUESTIONS)
         ],
     }
 

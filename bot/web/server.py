@@ -139,8 +139,10 @@ class Workspace:
         reader = await self._stack.enter_async_context(self._services.store.db.side_reader())
         self._desk = Desk(self._services, self._bot, WorkspaceReads(reader))
         erasure = self._services.store.privacy.on_erasure
-        erasure.append(self.downloads.drop_all)
-        self._stack.callback(erasure.remove, self.downloads.drop_all)
+        for listener in (self.downloads.drop_all, self._desk.stats.clear):
+            # Exports may hold the erased talent; the kept statistics still count them.
+            erasure.append(listener)
+            self._stack.callback(erasure.remove, listener)
         sweeper = asyncio.create_task(self._sweep(), name="workspace-exports")
         self._stack.push_async_callback(_end, sweeper)
 
