@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import importlib
 import importlib.util
+import inspect
 import re
 import runpy
 import subprocess
@@ -148,7 +149,8 @@ class _Driven:
 
 
 def _wrapped(function: Callable[..., Any], piece: Callable[..., Any]) -> Callable[..., Any]:
-    if importlib.import_module("inspect").iscoroutinefunction(function):
+    """The function, called through its piece (a coroutine function: each step of it)."""
+    if inspect.iscoroutinefunction(function):
 
         @functools.wraps(function)
         async def driven(*args: Any, **kwargs: Any) -> Any:
