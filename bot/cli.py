@@ -106,11 +106,12 @@ def _parser() -> argparse.ArgumentParser:
         help="talk to the bot in this terminal, offline, through the local Bot API emulator",
         description=(
             "Talk to the bot in the terminal with no token and no network. The bot's messages"
-            " are printed; inline buttons are numbered: type a number to press one, anything"
-            " else is sent as a message. Files and photos the bot sends are saved to a folder"
-            " and shown as [file: PATH] or [photo: PATH]; a button's toast as [toast: …]; log"
-            " lines go to a file (its path is printed at the start); terminal codes in names"
-            " and answers are shown escaped, never obeyed. /quit or Ctrl-D ends the chat. To"
+            " are printed; inline buttons are numbered: type a number to press one ('2 sends"
+            " the number 2 as a message), anything else is sent as a message. Files and photos"
+            " the bot sends are saved to a folder and shown as [file: PATH] or [photo: PATH]; a"
+            " button's toast as [toast: …]; log lines go to a file (its path is printed at the"
+            " start); terminal codes in names and answers are shown escaped, never obeyed. /quit"
+            " or Ctrl-D ends the chat. To"
             " try the staff side (/export, /stats, /leads, /broadcast, ...), make yourself an"
             " admin: `ADMIN_IDS=1001 kocca-bot chat` (1001 is the default --user-id). An admin"
             " also gets a simulated staff group in the same terminal: lead alerts and /tanya"

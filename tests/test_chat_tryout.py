@@ -17,10 +17,11 @@ from tests.leads import CONTENT, MUSICIAN, Seed, opening, read_csv, seed, shown
 from tests.processes import START_TIMEOUT, clean_env, run_cli, start_cli
 
 ADMIN = {"ADMIN_IDS": "1001"}  # the chat's own user (the default --user-id)
-# Typed as a person answers the questionnaire in the chat: numbers press buttons.
+# Typed as a person answers the questionnaire in the chat: numbers press buttons; '2 is the
+# answer 2 to "how many years?", whose message has a button [2] too (Pause).
 APPLICATION = [
     "/daftar", "1", "1", "Musik", "3", "Sari Dewi", "2", "Band / grup", "1", "11",
-    "Jabar", "Bandung", "6", "youtube.com/@sari", "2", "2", "1", "3",
+    "Jabar", "Bandung", "'2", "youtube.com/@sari", "2", "2", "1", "3",
     "1", "5", "sari@example.com", "0812 3456 7890", "2", "1",
 ]  # fmt: skip
 ESCAPES = "\x1b]0;owned\x07\x1b[2J"  # set the window title, clear the screen
@@ -53,8 +54,9 @@ async def test_files_photos_toasts_and_the_lead_alert_in_the_staff_group(tmp_pat
     for path in saved.values():
         assert path.parent == files
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    (lead,) = read_csv(saved["csv"].read_bytes())[1:]
+    header, lead = read_csv(saved["csv"].read_bytes())
     assert lead[0] == "KOC-000001" and "Sari Dewi" in lead
+    assert lead[header.index("Tahun aktif")] == "2"
     assert saved["png"].read_bytes().startswith(b"\x89PNG")
     assert f"[file: {saved['csv']}]" in out and f"[photo: {saved['png']}]" in out
     # The lead's current stage pressed again: Telegram shows a toast, and so does the chat.

@@ -1,5 +1,6 @@
-"""What the person types: a message, a button's number, a staff member's words in the
-simulated staff group, or /quit; then the wait for the bot, however long it takes."""
+"""What the person types: a message, a button's number ('2 sends the number itself), a staff
+member's words in the simulated staff group, or /quit; then the wait for the bot, however long
+it takes."""
 
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ from bot.chat.screen import Screen
 from bot.emulator import EmulatedChat, EmulatedUser
 
 QUIT = {"/quit", "/exit"}
+# '2 sends "2" as a message: a number alone presses that button (an answer that is a number,
+# where the question also shows buttons).
+LITERAL = "'"
 AS_STAFF = "/as-staff-group"
 STAFF_USAGE = (
     f"In the staff group: {AS_STAFF} reply N TEXT answers message #N (a relayed question);"
@@ -66,6 +70,8 @@ class Keys:
         """Queue the update the line stands for; None (and a word why) when nothing is sent."""
         if line == AS_STAFF or line.startswith(AS_STAFF + " "):
             return self._as_staff(line.removeprefix(AS_STAFF).strip())
+        if line.startswith(LITERAL) and self.screen.looks_like_a_button(line[1:]):
+            return self.person.send(line[1:])
         pressable = self.screen.pressable(line)
         if pressable is None:
             return self.person.send(line)

@@ -38,6 +38,11 @@ class Screen:
         self.buttons: dict[bool, dict[int, Pressable]] = {False: {}, True: {}}  # in the group?
         self._saved: dict[str, Path] = {}  # Telegram file id -> where it was saved
 
+    def looks_like_a_button(self, typed: str) -> bool:
+        """Whether a typed line reads as a button's number ("3", "g3"), pressable or not."""
+        number = typed.removeprefix(GROUP_PREFIX)
+        return number.isascii() and number.isdigit()
+
     def pressable(self, typed: str) -> Pressable | None:
         """The button a typed "3" (private chat) or "g3" (staff group) stands for."""
         in_group = self.group_id is not None and typed.startswith(GROUP_PREFIX)

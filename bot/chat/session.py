@@ -174,5 +174,8 @@ def _introduction(
             "  Sending is off: announcements, stage messages and reminders stay queued for the"
             " real bot, so no delivery report comes here (the bot's replies may still promise one)."
         )
-    lines.append("Type a message, a number to press a button, /quit to leave.")
+    lines.append(
+        "Type a message, a number to press a button ('2 sends the number 2 as a message),"
+        " /quit to leave."
+    )
     return "\n".join(lines)
