@@ -52,6 +52,15 @@ def written_day(text: str) -> date | None:
     return None
 
 
+# What a date and time look like, whether or not the calendar has them (31-02-2027 09.00).
+_MOMENT_SHAPE = re.compile(r"[0-9]{1,4}([-/.])[0-9]{1,2}\1[0-9]{1,4}\s+[0-9]{1,2}[:.][0-9]{1,2}")
+
+
+def moment_shaped(text: str) -> bool:
+    """Whether a text is written as a date and a time, even one no calendar has."""
+    return _MOMENT_SHAPE.fullmatch(text.strip()) is not None
+
+
 def written_moment(text: str) -> datetime | None:
     """A date and a time of day ("2026-01-31 09:00", "31-01-2026 09.00"), without a time
     zone, or None."""

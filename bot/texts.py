@@ -312,6 +312,7 @@ class Text(StrEnum):
     BROADCAST_REJECTED = "broadcast_rejected"
     BROADCAST_ASK_TIME = "broadcast_ask_time"
     BROADCAST_BAD_TIME = "broadcast_bad_time"
+    BROADCAST_NO_SUCH_TIME = "broadcast_no_such_time"
     BROADCAST_PAST_TIME = "broadcast_past_time"
     BROADCAST_QUEUED = "broadcast_queued"
     BROADCAST_SCHEDULED = "broadcast_scheduled"

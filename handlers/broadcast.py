@@ -24,7 +24,7 @@ from bot.outreach.broadcast import (
     send_announcement,
 )
 from bot.outreach.control import cancel_broadcast, prompt_expired, reschedule_broadcast
-from bot.parsing import small_int
+from bot.parsing import moment_shaped, small_int
 from bot.store import Broadcast, Version, utc_now
 from bot.store.audit import Actor
 from bot.texts import Text
@@ -315,20 +315,23 @@ async def _take_content(
 async def _schedule_at(update: Update, context: BotContext, draft: Broadcast, text: str) -> None:
     """A WIB time: queue the draft for then."""
     send_at = parse_wib(text)
-    if send_at is None:
-        bad = context.text(Text.BROADCAST_BAD_TIME, example=example_wib())
-        await reply(update, bad, _cancel_markup(context, draft.id))
-        return
-    if send_at <= utc_now():
-        await reply(
-            update, context.text(Text.BROADCAST_PAST_TIME), _cancel_markup(context, draft.id)
-        )
+    if send_at is None or send_at <= utc_now():
+        refused = _time_refused(context, text, send_at)
+        await reply(update, refused, _cancel_markup(context, draft.id))
         return
     count = await _queue(context, draft, SCHEDULE, send_at)
     if count is None:
         return
     when = wib_words(context.content, send_at, context.language())
     await reply(update, context.text(Text.BROADCAST_SCHEDULED, id=draft.id, when=when, count=count))
+
+
+def _time_refused(context: BotContext, typed: str, send_at: str | None) -> str:
+    """Why a typed time cannot be used: no such date or time, not a time at all, or past."""
+    if send_at is not None:
+        return context.text(Text.BROADCAST_PAST_TIME)
+    key = Text.BROADCAST_NO_SUCH_TIME if moment_shaped(typed) else Text.BROADCAST_BAD_TIME
+    return context.text(key, example=example_wib(context.language()))
 
 
 async def _queue(context: BotContext, draft: Broadcast, step: str, send_at: str) -> int | None:
@@ -398,7 +401,7 @@ async def staff_button(update: Update, context: BotContext) -> None:
         await show(update, context.text(Text.BROADCAST_QUEUED, id=draft.id, count=count))
     elif action == "sched" and draft.step == CONFIRM:
         await context.services.store.broadcasts.set_step(draft.id, CONFIRM, SCHEDULE)
-        ask = context.text(Text.BROADCAST_ASK_TIME, example=example_wib())
+        ask = context.text(Text.BROADCAST_ASK_TIME, example=example_wib(context.language()))
         await show(update, ask, _cancel_markup(context, draft.id))
     else:
         await stale_button(update, context)
@@ -468,7 +471,7 @@ async def _ask_new_time(update: Update, context: BotContext, broadcast_id: int) 
         Text.BROADCAST_ASK_NEW_TIME,
         id=broadcast_id,
         when=wib_words(context.content, item.send_at, context.language()),
-        example=example_wib(),
+        example=example_wib(context.language()),
     )
     await show(update, text)
 
@@ -478,12 +481,11 @@ async def _reschedule_at(update: Update, context: BotContext, broadcast_id: int,
     user = update.effective_user
     send_at = parse_wib(text)
     if send_at is None or send_at <= utc_now():
-        key = Text.BROADCAST_BAD_TIME if send_at is None else Text.BROADCAST_PAST_TIME
         again = button(
             context.text(Text.BTN_BROADCAST_RESCHEDULE), f"{STAFF}resched:{broadcast_id}"
         )
-        markup = InlineKeyboardMarkup([[again]])
-        await reply(update, context.text(key, example=example_wib()), markup)
+        refused = _time_refused(context, text, send_at)
+        await reply(update, refused, InlineKeyboardMarkup([[again]]))
         return
     actor = Actor.staff(user.id if user else 0)
     if await reschedule_broadcast(context.services.store, actor, broadcast_id, send_at):

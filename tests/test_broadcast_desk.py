@@ -4,6 +4,7 @@ HTML tags honoured as formatting or refused, examples of times that lie ahead.""
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -90,12 +91,17 @@ async def test_the_schedule_example_is_a_time_still_ahead(bot: Harness) -> None:
     await _preview_html(bot)
     admin = bot.emulator.user(ADMIN_ID)
     [ask] = await bot.press(admin, shown(Text.BTN_BROADCAST_SCHEDULE))
-    example = example_wib()
+    example = example_wib("id")  # the day first, 09.00: as the bot writes times back
+    assert re.fullmatch(r"\d\d-\d\d-20\d\d 09\.00", example)
     assert ask.text == shown(Text.BROADCAST_ASK_TIME, example=example)
     stored = parse_wib(example)
     assert stored is not None and stored > datetime.now(UTC).isoformat()
     [bad] = await bot.send(admin, "besok pagi")
     assert bad.text == shown(Text.BROADCAST_BAD_TIME, example=example)
+    [no_such_day] = await bot.send(admin, "31-02-2027 10.00")
+    assert no_such_day.text == shown(Text.BROADCAST_NO_SUCH_TIME, example=example)
+    [no_such_hour] = await bot.send(admin, "2027-01-05 25:00")
+    assert no_such_hour.text == shown(Text.BROADCAST_NO_SUCH_TIME, example=example)
 
 
 async def test_a_scheduled_announcement_is_viewed_and_rescheduled(bot: Harness) -> None:

@@ -291,10 +291,11 @@ def parse_wib(text: str) -> str | None:
     return local.replace(tzinfo=WIB).astimezone(UTC).isoformat(timespec="microseconds")
 
 
-def example_wib(now: datetime | None = None) -> str:
-    """A time to show as an example of what to type: tomorrow at 09:00 WIB, always ahead."""
+def example_wib(language: str, now: datetime | None = None) -> str:
+    """A time to show as an example of what to type: tomorrow at 09:00 WIB, always ahead;
+    the day first with EYD's 09.00 in Indonesian, as the bot writes times back."""
     tomorrow = (now or datetime.now(UTC)).astimezone(WIB) + timedelta(days=1)
-    return tomorrow.strftime("%Y-%m-%d 09:00")
+    return tomorrow.strftime("%d-%m-%Y 09.00" if language == "id" else "%Y-%m-%d 09:00")
 
 
 def format_wib(stored: str) -> str:
