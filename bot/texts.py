@@ -692,6 +692,7 @@ class Text(StrEnum):
     WS_HISTORY_TOLD = "ws_history_told"
     WS_HISTORY_ASSIGN = "ws_history_assign"
     WS_HISTORY_MORE = "ws_history_more"
+    WS_HISTORY_SUBMITTED = "ws_history_submitted"
     WS_HISTORY_NONE = "ws_history_none"
     WS_LEAD_NOTES = "ws_lead_notes"
     WS_NOTE_PLACEHOLDER = "ws_note_placeholder"

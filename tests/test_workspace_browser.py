@@ -88,6 +88,8 @@ async def test_a_desk_walk_from_search_to_one_stage_message(
 
         await page.locator("tbody tr td.col-name").click()
         await wait_text(seen, ".lead-head", reference)
+        # Her history starts, as /lead's does, with the registration sent.
+        await wait_text(seen, "li.submitted", t(Text.WS_HISTORY_SUBMITTED))
         await page.get_by_placeholder(t(Text.WS_NOTE_PLACEHOLDER)).fill("Vokal kuat, cek jadwal")
         await page.get_by_role("button", name=t(Text.WS_NOTE_ADD)).click()
         await wait_text(seen, ".notes li", "Vokal kuat, cek jadwal")

@@ -50,6 +50,10 @@ function history(lead) {
   const items = [...moves, ...lead.changes.map((item) => [item.at, records.change(item)])]
     .sort((a, b) => (a[0] < b[0] ? 1 : a[0] > b[0] ? -1 : 0)).map(([, item]) => item);
   const more = lead.history_total + lead.changes_total - items.length;
+  if (more <= 0) {  // the oldest of all, as /lead starts its history
+    items.push(h("li", { class: "submitted" }, h("span", { class: "meta" }, lead.submitted),
+      t("history_submitted")));
+  }
   return section(t("lead_history"),
     items.length ? h("ul", { class: "plain-list" }, items) : h("p", { class: "hint" },
       t("history_none")),
