@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import socket
 import stat
 from pathlib import Path
 
@@ -115,7 +116,9 @@ async def test_a_question_is_answered_from_the_simulated_staff_group(tmp_path: P
         copy = await terminal.read_until(r"═══ staff group #(\d+), reply to #\d+ ═+\nAda program")
         number = copy.group(1)
         terminal.type(f"/as-staff-group reply {number} Ada, cek /program ya.")
-        await terminal.read_until(rf"═══ you in the staff group #\d+, reply to #{number} ═")
+        await terminal.read_until(
+            rf"═══ you in the staff group #\d+, reply to #{number} ═+\nAda, cek /program ya."
+        )
         await terminal.read_until(r"─── bot ─+\nAda, cek /program ya.")
         await terminal.read_until(r"═══ staff group #\d+, reply to #\d+ ═+\n✅")
         terminal.type("/as-staff-group reply 999 Halo")
@@ -166,3 +169,13 @@ async def test_log_lines_go_to_a_file_and_the_staff_group_needs_an_admin(tmp_pat
     said = " ".join(out.split())
     assert "--files DIR" in said and "[file: PATH]" in said and "[toast: …]" in said
     assert "/as-staff-group reply N TEXT" in said and "log lines go to a file" in said
+
+
+async def test_a_taken_web_port_gives_the_workspace_another(tmp_path: Path) -> None:
+    with socket.socket() as held:  # another program (or chat) listens on WEB_PORT
+        held.bind(("127.0.0.1", 0))
+        held.listen()
+        taken = held.getsockname()[1]
+        _, out, _ = await _chat(tmp_path, "/quit", WEB_PORT=str(taken), **ADMIN)
+    found = re.search(r"http://127\.0\.0\.1:(\d+)/staff/#tgWebAppData=", out)
+    assert found is not None and int(found.group(1)) != taken

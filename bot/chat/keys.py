@@ -113,7 +113,7 @@ class Keys:
     def _in_group(self, group: EmulatedChat, text: str, reply_to: int | None) -> Update:
         """The person writes in the staff group (a reply to message #`reply_to`)."""
         update = self.person.send(text, chat=group, reply_to=reply_to)
-        self.screen.own_group_message(update["message"]["message_id"], reply_to)
+        self.screen.own_group_message(update["message"]["message_id"], reply_to, text)
         return update
 
     async def _wait(self, update_id: int) -> None:

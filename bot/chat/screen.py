@@ -87,9 +87,10 @@ class Screen:
             lines.extend(self._number(message, in_group))
         self.say("\n".join(lines))
 
-    def own_group_message(self, message_id: int, reply_to: int | None) -> None:
-        """What the person just wrote in the staff group gets its number too."""
+    def own_group_message(self, message_id: int, reply_to: int | None, text: str) -> None:
+        """What the person just wrote in the staff group, shown there with its number."""
         self.say(_rule(_in_group("you in the staff group", message_id, reply_to), True))
+        self.say(text)
 
     def _number(self, message: BotMessage, in_group: bool) -> list[str]:
         """The buttons' rows, numbered afresh for this chat."""

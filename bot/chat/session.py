@@ -4,6 +4,7 @@ admin, a simulated staff group; the run lock when the database is a kept one."""
 from __future__ import annotations
 
 import contextlib
+import socket
 import sys
 import time
 from collections.abc import Callable
@@ -82,19 +83,40 @@ class Terminal:
 async def _session(
     settings: Settings, places: Places, person: Person, terminal: Terminal, workers: bool
 ) -> None:
+    """One chat: the emulator, the bot, the person at the keyboard."""
     emulator = BotAPIEmulator()
     admin = settings.is_admin(person.id)
     # An admin without WEB_URL gets the staff workspace on loopback (bot/web/local.py).
-    web_port = None
+    listening = None
     if admin and settings.web_url is None:
-        from bot.web.local import LOOPBACK, loopback_port
+        from bot.web.local import loopback_socket
 
-        web_port = loopback_port(settings.web_port)
+        listening = loopback_socket(settings.web_port)
+    try:
+        await _talk(settings, places, person, terminal, workers, emulator, listening)
+    finally:
+        if listening is not None:
+            listening.close()  # served and closed already, or never served
+
+
+async def _talk(
+    settings: Settings,
+    places: Places,
+    person: Person,
+    terminal: Terminal,
+    workers: bool,
+    emulator: BotAPIEmulator,
+    listening: socket.socket | None,
+) -> None:
+    """The chat itself, the workspace on `listening` (a bound loopback socket) for an admin."""
+    admin = settings.is_admin(person.id)
+    # The workspace's address, as the admin's menu button opens it.
+    local_url = None if listening is None else "http://{}:{}".format(*listening.getsockname())
     # A new group id each session: a kept database's relayed questions name earlier groups.
     group = emulator.group(-(10**12 + int(time.time())), title=GROUP_TITLE) if admin else None
     settings = settings.model_copy(
         update={
-            "web_url": f"http://{LOOPBACK}:{web_port}" if web_port else settings.web_url,
+            "web_url": local_url or settings.web_url,
             "bot_token": SecretStr(emulator.token),
             "database_path": places.database,
             "webhook_url": None,
@@ -127,10 +149,10 @@ async def _session(
             await runner.settle(joined)
         async with contextlib.AsyncExitStack() as stack:
             link = None
-            if web_port is not None:
+            if listening is not None:
                 from bot.web.local import serve_locally
 
-                workspace = serve_locally(runner, web_port, person.id, person.first_name,
+                workspace = serve_locally(runner, listening, person.id, person.first_name,
                                           person.language)  # fmt: skip
                 link = await stack.enter_async_context(workspace)
             screen.say(_introduction(settings, places, link, admin, sending=workers))

@@ -16,15 +16,17 @@ from bot.web.server import PREFIX, Workspace, WorkspaceServer
 LOOPBACK = "127.0.0.1"
 
 
-def loopback_port(preferred: int) -> int:
-    """WEB_PORT if nothing listens on it on loopback, else a free port."""
+def loopback_socket(preferred: int) -> socket.socket:
+    """A socket bound on loopback to WEB_PORT, or to a free port if that one is taken: bound
+    now and kept, so that no other program (another chat) can take the port meanwhile."""
     for port in (preferred, 0):
-        with socket.socket() as probe:
-            try:
-                probe.bind((LOOPBACK, port))
-            except OSError:
-                continue
-            return int(probe.getsockname()[1])
+        bound = socket.socket()
+        try:
+            bound.bind((LOOPBACK, port))
+        except OSError:
+            bound.close()
+            continue
+        return bound
     raise OSError("no free port on loopback")
 
 
@@ -37,12 +39,13 @@ def link(base_url: str, token: str, user_id: int, first_name: str, language: str
 
 @asynccontextmanager
 async def serve_locally(
-    runner: Runner, port: int, user_id: int, first_name: str, language: str
+    runner: Runner, bound: socket.socket, user_id: int, first_name: str, language: str
 ) -> AsyncIterator[str]:
-    """Serve the running bot's workspace on loopback; yield the admin's link."""
+    """Serve the running bot's workspace on a bound loopback socket; yield the admin's link."""
     services = runner.application.bot_data["services"]
     workspace = Workspace(services, runner.application.bot)
-    server = WorkspaceServer(workspace, LOOPBACK, port)
+    port = int(bound.getsockname()[1])
+    server = WorkspaceServer(workspace, LOOPBACK, port, bound=bound)
     await workspace.start()
     try:
         await server.start()

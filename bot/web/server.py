@@ -15,6 +15,7 @@ import contextlib
 import json
 import logging
 import re
+import socket
 import time
 from collections.abc import Awaitable, Callable
 from contextlib import AsyncExitStack
@@ -339,10 +340,13 @@ async def _headers(
 class WorkspaceServer:
     """Polling mode: the workspace on a server of its own at WEB_LISTEN:WEB_PORT."""
 
-    def __init__(self, workspace: Workspace, listen: str, port: int) -> None:
+    def __init__(
+        self, workspace: Workspace, listen: str, port: int, bound: socket.socket | None = None
+    ) -> None:
         self._workspace = workspace
         self._listen = listen
         self._port = port
+        self._bound = bound  # a socket already bound to listen:port (`kocca-bot chat`)
         self._runner: web.AppRunner | None = None
 
     async def start(self) -> None:
@@ -353,7 +357,11 @@ class WorkspaceServer:
         # as on the webhook's server.
         self._runner = web.AppRunner(app, access_log=None, logger=ServerLog(time.monotonic))
         await self._runner.setup()
-        await web.TCPSite(self._runner, self._listen, self._port).start()
+        if self._bound is None:
+            site: web.BaseSite = web.TCPSite(self._runner, self._listen, self._port)
+        else:
+            site = web.SockSite(self._runner, self._bound)
+        await site.start()
         log.info("Staff workspace listening on %s:%d%s/", self._listen, self._port, PREFIX)
 
     async def stop(self) -> None:
