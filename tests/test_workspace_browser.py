@@ -55,8 +55,9 @@ async def wait_text(seen: Watched, selector: str, text: str) -> None:
 
 
 async def every_look(seen: Watched, screens: Path, name: str) -> None:
-    """The screen from its top, on a phone and a desktop, light and dark."""
+    """The screen from its top, on a phone and a desktop, light and dark (no toast on it)."""
     page = seen.page
+    await page.locator("#toast").wait_for(state="hidden")
     await page.evaluate("window.scrollTo(0, 0)")
     for scheme in ("light", "dark"):
         await page.emulate_media(color_scheme=scheme)
@@ -112,7 +113,6 @@ async def test_a_desk_walk_from_search_to_one_stage_message(
         got = [m for m in talent.messages_since(mark) if reference in m.text]
         assert len(got) == 1 and got[0].text == _visible(message)
 
-        await page.locator("#toast").wait_for(state="hidden")  # no toast in the screenshots
         await page.get_by_role("button", name=t(Text.WS_TAB_BOARD)).click()
         await page.locator(".column[data-stage=shortlist] .board-card").wait_for()
         await page.set_viewport_size({"width": 1280, "height": 800})
