@@ -321,6 +321,9 @@ async def test_bulk_move_of_selected_leads_skips_those_changed_since_the_preview
         stats = await client.ok("stats")
         assert {item["key"]: item["count"] for item in stats["funnel"]}["submitted"] == 4
         assert len(stats["days"]) == 30 and sum(item["count"] for item in stats["stages"]) == 4
+        # When, as /stats writes it: "4 Desember 2026, 10.28".
+        months = CONTENT.text(Text.MONTH_NAMES, "id").split()
+        assert re.fullmatch(rf"\d{{1,2}} ({'|'.join(months)}) \d{{4}}, \d\d\.\d\d", stats["at"])
 
 
 async def test_kept_statistics_forget_an_erased_talent_at_once(bot: Harness) -> None:
@@ -431,3 +434,17 @@ def test_the_page_is_small_and_every_word_it_shows_comes_from_content() -> None:
     texts = page_texts(CONTENT)
     assert used and used <= set(texts["id"]) and used <= set(texts["en"])
     assert "innerHTML" not in scripts and "eval(" not in scripts
+
+
+def test_the_stats_tab_names_each_figure_in_the_words_of_stats() -> None:
+    figures = ("started", "consented", "drafts", "submitted", "subscribers", "blocked")
+    numbers = {key: 101 + n for n, key in enumerate(figures)}
+    lists = ("sectors", "music_roles", "film_roles", "provinces", "days", "sources")
+    for language in ("id", "en"):
+        report = CONTENT.text(
+            Text.STATS_REPORT, language, date="", time="", **numbers, **dict.fromkeys(lists, "")
+        )
+        for key, number in numbers.items():
+            assert f"{CONTENT.text(Text(f'ws_stats_{key}'), language)}: {number}" in report
+        for heading in (Text.WS_STATS_FUNNEL, Text.WS_STATS_NEWS):
+            assert f"<b>{CONTENT.text(heading, language)}</b>" in report

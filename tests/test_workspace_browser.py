@@ -8,10 +8,12 @@ the test run's temporary folder: docs/staff-guide.md shows the best of them.
 from __future__ import annotations
 
 import random
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.async_api import Page
 
 from bot.store import LogEntry
 from bot.texts import Text
@@ -53,8 +55,9 @@ async def wait_text(seen: Watched, selector: str, text: str) -> None:
 
 
 async def every_look(seen: Watched, screens: Path, name: str) -> None:
-    """The screen from its top, on a phone and a desktop, light and dark."""
+    """The screen from its top, on a phone and a desktop, light and dark (no toast on it)."""
     page = seen.page
+    await page.locator("#toast").wait_for(state="hidden")
     await page.evaluate("window.scrollTo(0, 0)")
     for scheme in ("light", "dark"):
         await page.emulate_media(color_scheme=scheme)
@@ -77,6 +80,9 @@ async def test_a_desk_walk_from_search_to_one_stage_message(
         page = seen.page
         await page.goto(page_url(base, bot, ADMIN_ID))
         await page.locator("table.leads tbody tr").nth(20).wait_for()
+        await page.set_viewport_size(PHONE)  # type: ignore[arg-type]
+        await shows_more_sideways(page, ".chips")  # the stage chips, clipped on a phone
+        await page.set_viewport_size(DESKTOP)  # type: ignore[arg-type]
         await every_look(seen, screens, "leads")
 
         await page.get_by_role("searchbox").fill("dewi les")  # a part of her name
@@ -111,12 +117,65 @@ async def test_a_desk_walk_from_search_to_one_stage_message(
 
         await page.get_by_role("button", name=t(Text.WS_TAB_BOARD)).click()
         await page.locator(".column[data-stage=shortlist] .board-card").wait_for()
+        await page.set_viewport_size({"width": 1280, "height": 800})
+        await shows_more_sideways(page, ".board")  # the last column half shown
+        await page.set_viewport_size(DESKTOP)  # type: ignore[arg-type]
         await every_look(seen, screens, "board")
         await page.get_by_role("button", name=t(Text.WS_TAB_STATS)).click()
         await page.locator("svg.chart").wait_for()
+        for viewport in (DESKTOP, PHONE):
+            await page.set_viewport_size(viewport)  # type: ignore[arg-type]
+            await chart_fits(page)
+        await page.set_viewport_size(DESKTOP)  # type: ignore[arg-type]
         await every_look(seen, screens, "stats")
     assert seen.alerts == [] and seen.errors == []
     print(f"Workspace screenshots: {screens}")
+
+
+async def shows_more_sideways(page: Page, row: str) -> None:
+    """The row is clipped at the right, and its right edge fades (its left too once scrolled)."""
+    frame = page.locator(f".sideways:has(> {row})")
+    await page.locator(f".sideways[data-more-right]:has(> {row})").wait_for()
+    assert await frame.evaluate("(f) => getComputedStyle(f, '::after').visibility") == "visible"
+    assert await frame.evaluate("(f) => getComputedStyle(f, '::before').visibility") == "hidden"
+    await page.locator(row).evaluate("(r) => r.scrollTo(r.scrollWidth, 0)")
+    await page.locator(f".sideways[data-more-left]:not([data-more-right]):has(> {row})").wait_for()
+    assert await frame.evaluate("(f) => getComputedStyle(f, '::after').visibility") == "hidden"
+    await page.locator(row).evaluate("(r) => r.scrollTo(0, 0)")
+    await page.locator(f".sideways:not([data-more-left]):has(> {row})").wait_for()
+
+
+async def chart_fits(page: Page) -> None:
+    """The leads-per-day chart spans its card, and its date labels are readable and apart,
+    the last day's among them."""
+    await page.wait_for_function(
+        "() => { const c = document.querySelector('svg.chart');"
+        " return c && c.getBoundingClientRect().width === c.parentElement.clientWidth; }"
+    )
+    drawn = await page.locator("svg.chart").evaluate(
+        """(chart) => {
+          const card = chart.closest(".card");
+          const style = getComputedStyle(card);
+          const box = (element) => element.getBoundingClientRect();
+          return {
+            width: box(chart).width, left: box(chart).left, right: box(chart).right,
+            inner: card.clientWidth - parseFloat(style.paddingLeft)
+              - parseFloat(style.paddingRight),
+            last: [...chart.querySelectorAll("rect title")].at(-1).textContent,
+            labels: [...chart.querySelectorAll("text.day")].map((label) => ({
+              text: label.textContent, left: box(label).left, right: box(label).right,
+              height: box(label).height })),
+          };
+        }"""
+    )
+    assert drawn["width"] >= drawn["inner"] - 1
+    labels = sorted(drawn["labels"], key=lambda label: label["left"])
+    assert len(labels) >= 2 and labels[-1]["text"] == drawn["last"].rsplit(":", 1)[0]
+    for label, after in pairwise(labels):
+        assert label["right"] < after["left"], (label, after)
+    for label in labels:
+        assert label["height"] >= 11 and drawn["left"] <= label["left"]
+        assert label["right"] <= drawn["right"] + 0.5
 
 
 def _visible(telegram_html: str) -> str:
@@ -203,4 +262,22 @@ async def test_a_stranger_sees_a_refusal_and_no_talent_data(bot: Harness, tmp_pa
         await page.goto(f"{base}/staff/")  # no init data at all (not opened from Telegram)
         await page.locator(".refused").wait_for()
         assert "Rina" not in await page.locator("body").inner_text()
+    assert seen.alerts == [] and seen.errors == []
+
+
+async def test_an_empty_desk_says_there_is_nothing_yet(
+    bot: Harness, tmp_path: Path, screens: Path
+) -> None:
+    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+        seen = await watched(context)
+        page = seen.page
+        await page.goto(page_url(base, bot, ADMIN_ID, language="en"))
+        await wait_text(seen, "main .state", t(Text.WS_LEADS_NONE, "en"))
+        await page.get_by_role("searchbox").fill("rina")  # a search: then nothing matches
+        await wait_text(seen, "main .state", t(Text.WS_EMPTY, "en"))
+        await page.get_by_role("button", name=t(Text.WS_TAB_STATS, "en")).click()
+        days = page.locator(".card", has_text=t(Text.WS_STATS_DAYS, "en"))
+        await days.locator(".hint", has_text=t(Text.WS_STATS_NONE, "en")).wait_for()
+        assert await page.locator("svg.chart").count() == 0
+        await seen.shot(screens, "stats-empty-desktop-en")
     assert seen.alerts == [] and seen.errors == []

@@ -269,6 +269,8 @@ async def _statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:
             {"key": "consented", "count": counts.consented},
             {"key": "drafts", "count": counts.drafts},
             {"key": "submitted", "count": counts.submitted},
+        ],
+        "news": [  # /stats' "Program news"
             {"key": "subscribers", "count": counts.subscribers},
             {"key": "blocked", "count": counts.blocked},
         ],
@@ -285,5 +287,5 @@ async def _statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:
             {"label": labels.province(value) or value, "count": n} for value, n in figures.provinces
         ],
         "contact": contact,
-        "at": now.astimezone(WIB).strftime("%H.%M" if language == "id" else "%H:%M"),
+        "at": content.moment_text(now.astimezone(WIB), language),  # as /stats writes it
     }

@@ -2,7 +2,7 @@
 // it to another column, or pick a stage on it) opens the same preview as a stage button.
 import { call } from "./api.js";
 import { desk, failure, go } from "./app.js";
-import { fill, h, t } from "./dom.js";
+import { fill, h, sideways, t } from "./dom.js";
 import { currentFilter, filters, notices } from "./leads.js";
 import { moveLead } from "./moves.js";
 
@@ -56,5 +56,5 @@ export async function render(main) {
     } }, t("board_more", { count: more })) : null);
   });
   fill(main, filters(reload, { stages: false }), h("p", { class: "hint" }, t("board_hint")),
-    h("div", { class: "board" }, columns));
+    sideways(h("div", { class: "board" }, columns)));
 }

@@ -44,6 +44,20 @@ function append(element, children) {
   }
 }
 
+/** A row that scrolls sideways (the board, the stage chips) in a frame that fades the edge
+ * hiding more, so a clipped column or chip shows there is more to scroll to. */
+export function sideways(row) {
+  const frame = h("div", { class: "sideways" }, row);
+  const mark = () => {
+    const left = row.scrollLeft;
+    frame.toggleAttribute("data-more-left", left > 1);
+    frame.toggleAttribute("data-more-right", row.scrollWidth - row.clientWidth - left > 1);
+  };
+  row.addEventListener("scroll", mark, { passive: true });
+  new ResizeObserver(mark).observe(row);
+  return frame;
+}
+
 /** Replace an element's content. */
 export function fill(element, ...children) {
   element.replaceChildren();

@@ -2,7 +2,7 @@
 // server, selecting rows to move them, and the export of what the filter shows.
 import { call } from "./api.js";
 import { desk, failure, go, mainButton } from "./app.js";
-import { fill, h, select, t, toast } from "./dom.js";
+import { fill, h, select, sideways, t, toast } from "./dom.js";
 import { moveSelected } from "./moves.js";
 
 const COLUMNS = ["reference", "name", "stage_name", "sector", "role", "province", "stage",
@@ -147,13 +147,13 @@ function counts(list, onchange) {
       onchange(); },
   }, `${label} · ${count}`);
   const waiting = desk.filter.waiting === "yes";
-  return h("div", { class: "chips" }, chip("", t("all_stages"), total),
+  return sideways(h("div", { class: "chips" }, chip("", t("all_stages"), total),
     list.counts.map((item) => chip(item.stage, item.label, item.count)),
     h("button", { class: "chip waiting", "aria-pressed": String(waiting), onclick: () => {
       desk.filter = { ...desk.filter, waiting: waiting ? undefined : "yes" };
       desk.page = 1;
       onchange();
-    } }, t("filter_waiting")));
+    } }, t("filter_waiting"))));
 }
 
 async function exportFile(format, status) {
@@ -196,7 +196,8 @@ export async function render(main) {
     status,
     list.waiting ? h("p", { class: "hint" }, t("waiting_order")) : null,
     selectionBar(list, reload),
-    list.rows.length ? table(list, reload) : h("p", { class: "state" }, t("empty")),
+    list.rows.length ? table(list, reload) : h("p", { class: "state" },
+      Object.keys(currentFilter()).length ? t("empty") : t("leads_none")),
     list.pages > 1 ? h("nav", { class: "pager" },
       h("button", { class: "button plain", disabled: desk.page <= 1,
         onclick: () => { desk.page -= 1; reload(); } }, t("prev")),

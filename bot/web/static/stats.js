@@ -17,32 +17,63 @@ function title(text) {
   return element;
 }
 
-/** Leads per day: vertical bars, every fifth day labelled. */
+const HEIGHT = 150; // px of the bars; the labels go under them
+const GAP = 10; // px at least between two date labels
+
+/** Leads per day: vertical bars drawn at the card's own width in pixels (so the labels keep
+ * their size on a phone), a date under every Nth day counted back from the last one, as many
+ * as fit without touching. Redrawn when the card's width changes. */
 function columns(items) {
-  const width = 600;
-  const height = 180;
-  const top = Math.max(1, ...items.map((item) => item.count));
-  const step = width / items.length;
-  const chart = svg("svg", { viewBox: `0 0 ${width} ${height + 24}`, class: "chart", role: "img",
-    "aria-label": t("stats_days") });
-  items.forEach((item, index) => {
-    const bar = Math.round((item.count / top) * height);
-    chart.append(svg("rect", { x: index * step + 2, y: height - bar, width: step - 4,
-      height: Math.max(bar, item.count ? 2 : 0), class: "bar" },
-    title(t("chart_bar", { label: item.label, count: item.count }))));
-    const last = index === items.length - 1;
-    if (index % 7 === 0 || last) {
-      const anchor = index === 0 ? "start" : last ? "end" : "middle";
-      const x = index === 0 ? 0 : last ? width : index * step + step / 2;
-      const label = svg("text", { x, y: height + 16, class: "axis", "text-anchor": anchor });
-      label.textContent = item.label;
-      chart.append(label);
+  if (!items.some((item) => item.count)) return h("p", { class: "hint" }, t("stats_none"));
+  const box = h("div", { class: "chart-box" });
+  let drawn = 0;
+  new ResizeObserver(() => {
+    const width = Math.floor(box.clientWidth);
+    if (width > 0 && width !== drawn) {
+      drawn = width;
+      box.replaceChildren();
+      dayChart(items, width, box);
     }
-  });
-  const peak = svg("text", { x: 2, y: 12, class: "axis" });
+  }).observe(box);
+  return box;
+}
+
+/** The chart at this width, drawn into the box. */
+function dayChart(items, width, box) {
+  const top = Math.max(1, ...items.map((item) => item.count));
+  const chart = svg("svg", { width, height: HEIGHT + 24, viewBox: `0 0 ${width} ${HEIGHT + 24}`,
+    class: "chart", role: "img", "aria-label": t("stats_days") });
+  box.append(chart); // in the page, so the labels can be measured
+  const peak = svg("text", { x: 0, y: 12, class: "axis peak" });
   peak.textContent = String(top);
   chart.append(peak);
-  return chart;
+  const left = Math.ceil(peak.getComputedTextLength()) + 6;
+  const step = (width - left) / items.length;
+  const labels = items.map((item, index) => {
+    const bar = Math.round((item.count / top) * (HEIGHT - 4));
+    chart.append(svg("rect", { x: left + index * step + 1, y: HEIGHT - bar,
+      width: Math.max(1, step - 2), height: Math.max(bar, item.count ? 2 : 0), class: "bar" },
+    title(t("chart_bar", { label: item.label, count: item.count }))));
+    const label = svg("text", { y: HEIGHT + 16, class: "axis day" });
+    label.textContent = item.label;
+    chart.append(label);
+    return label;
+  });
+  const sizes = labels.map((label) => label.getComputedTextLength());
+  const every = Math.max(1, Math.ceil((Math.max(...sizes) + GAP) / step));
+  let edge = Infinity; // the left end of the label to the right
+  for (let index = items.length - 1; index >= 0; index -= 1) {
+    const size = sizes[index];
+    const centre = left + index * step + step / 2;
+    const x = Math.min(Math.max(centre - size / 2, 0), width - size);
+    const keep = (items.length - 1 - index) % every === 0 && x + size + GAP <= edge;
+    if (keep) {
+      labels[index].setAttribute("x", String(x));
+      edge = x;
+    } else {
+      labels[index].remove();
+    }
+  }
 }
 
 /** Horizontal bars with their labels and numbers (stages, sectors, provinces). */
@@ -61,6 +92,12 @@ function bars(items) {
   }));
 }
 
+/** Named numbers, in /stats' words. */
+function figures(items) {
+  return h("dl", { class: "numbers" }, items.map((item) =>
+    h("div", {}, h("dt", {}, t(`stats_${item.key}`)), h("dd", {}, String(item.count)))));
+}
+
 function card(heading, ...content) {
   return h("section", { class: "card" }, h("h2", {}, heading), ...content);
 }
@@ -69,9 +106,9 @@ function card(heading, ...content) {
 export async function render(main) {
   const numbers = await call("stats");
   fill(main,
-    h("p", { class: "hint" }, t("stats_at", { time: numbers.at })),
-    card(t("stats_funnel"), h("dl", { class: "numbers" }, numbers.funnel.map((item) =>
-      h("div", {}, h("dt", {}, t(`stats_${item.key}`)), h("dd", {}, String(item.count)))))),
+    h("p", { class: "hint" }, t("stats_at", { when: numbers.at })),
+    card(t("stats_funnel"), figures(numbers.funnel)),
+    card(t("stats_news"), figures(numbers.news)),
     card(t("stats_days"), columns(numbers.days)),
     card(t("stats_stages"), bars(numbers.stages),
       h("p", { class: "hint" }, t("stats_contact", { value: numbers.contact }))),
