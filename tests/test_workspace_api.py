@@ -3,6 +3,7 @@ who gets in, what bad input gets, and every staff action with its audit entry.""
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import json
@@ -17,6 +18,7 @@ from urllib.parse import urlencode
 import pytest
 
 from bot.emulator import EmulatedUser
+from bot.leads import desk_stats
 from bot.store.workspace import SORTS
 from bot.texts import Text
 from bot.web import auth
@@ -336,6 +338,37 @@ async def test_kept_statistics_forget_an_erased_talent_at_once(bot: Harness) -> 
         after = await client.ok("stats")
         assert {item["key"]: item["count"] for item in after["funnel"]}["submitted"] == 2
         assert sum(item["count"] for item in after["stages"]) == 2
+
+
+async def test_opening_the_page_reads_the_statistics_ahead_once(
+    bot: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rng = random.Random(6)
+    await seeded(bot.database, [Seed(7000 + n, realistic(rng)) for n in range(1, 4)])
+    reads: list[int] = []
+    started, release = asyncio.Event(), asyncio.Event()
+    compute = desk_stats.compute
+
+    async def held(*args: Any) -> Any:
+        reads.append(len(reads))
+        started.set()
+        await release.wait()
+        return await compute(*args)
+
+    monkeypatch.setattr(desk_stats, "compute", held)
+    async with workspace(bot, ADMIN_ID) as client:
+        await client.ok("session")  # the page opens: the figures are read from now on
+        await asyncio.wait_for(started.wait(), 30)
+        # A talent is erased while that read is under way: it may count her, so the tab
+        # (opened now, twice) waits for a read begun after the erasure, made once.
+        await bot.store.privacy.erase(7002)
+        release.set()
+        first, again = await asyncio.gather(client.ok("stats"), client.ok("stats"))
+        assert len(reads) == 2
+        for figures in (first, again):
+            assert {item["key"]: item["count"] for item in figures["funnel"]}["submitted"] == 2
+        await client.ok("session")  # fresh figures kept: no read ahead
+        assert len(reads) == 2
 
 
 async def test_a_lead_view_that_cannot_be_recorded_shows_nothing_of_the_talent(

@@ -23,6 +23,7 @@ from bot.store.audit import Actor
 from bot.store.workspace import LeadRow, WorkspaceReads
 from bot.texts import Text
 from bot.web import inputs
+from bot.web.kept_stats import KeptStats
 
 
 class LeadGone(LookupError):
@@ -54,8 +55,8 @@ class Desk:
     services: Services
     bot: Bot
     reads: WorkspaceReads
-    # The statistics last read, per language: (monotonic time, figures); see listing.py.
-    stats: dict[str, tuple[float, dict[str, Any]]] = field(default_factory=dict)
+    # The statistics, kept a minute per language and read ahead (bot/web/kept_stats.py).
+    stats: KeptStats = field(default_factory=KeptStats)
 
     @property
     def store(self) -> Store:

@@ -6,7 +6,6 @@ entry per lead as /leads does; a search is recorded by its length, never its wor
 
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
@@ -58,6 +57,7 @@ async def session(desk: Desk, viewer: Viewer) -> dict[str, Any]:
     """Who is signed in, in which language, and the choices the filters offer."""
     content, language = desk.content, viewer.language
     labels = Labels(content, language)
+    desk.stats.read_ahead(language, lambda: _statistics(desk, viewer))
     admins = await desk.reads.names(set(desk.services.settings.admin_ids))
     return {
         "viewer": {"id": viewer.user_id, "name": admins.get(viewer.user_id, "")},
@@ -231,23 +231,10 @@ async def board(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, A
     }
 
 
-STATS_FRESH = 60.0  # seconds the figures are served again before they are read anew
-
-
 async def statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:
-    """The /stats figures for the page's charts (it draws them; no image goes over the wire).
-
-    At 50,000 leads the first read takes a few tenths of a second of the database's time
-    (bot/leads/desk_stats.py): the figures are kept for a minute (per language; they name
-    nobody), so a desk opening the tab again and again does not take that from talents'
-    replies each time. The page says when they were read.
-    """
-    kept = desk.stats.get(viewer.language)
-    if kept is not None and time.monotonic() - kept[0] < STATS_FRESH:
-        return kept[1]
-    figures = await _statistics(desk, viewer)
-    desk.stats[viewer.language] = (time.monotonic(), figures)
-    return figures
+    """The /stats figures for the page's charts (it draws them; no image goes over the wire),
+    kept a minute and read ahead when the page opens (bot/web/kept_stats.py)."""
+    return await desk.stats.get(viewer.language, lambda: _statistics(desk, viewer))
 
 
 async def _statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:

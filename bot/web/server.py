@@ -140,10 +140,11 @@ class Workspace:
         reader = await self._stack.enter_async_context(self._services.store.db.side_reader())
         self._desk = Desk(self._services, self._bot, WorkspaceReads(reader))
         erasure = self._services.store.privacy.on_erasure
-        for listener in (self.downloads.drop_all, self._desk.stats.clear):
+        for listener in (self.downloads.drop_all, self._desk.stats.forget):
             # Exports may hold the erased talent; the kept statistics still count them.
             erasure.append(listener)
             self._stack.callback(erasure.remove, listener)
+        self._stack.push_async_callback(self._desk.stats.close)
         sweeper = asyncio.create_task(self._sweep(), name="workspace-exports")
         self._stack.push_async_callback(_end, sweeper)
 
