@@ -23,6 +23,7 @@ import pytest
 from bot.emulator import BotAPIEmulator, EmulatedUser
 from bot.store import Database
 from bot.texts import Text
+from bot.transport import runner as runner_module
 from tests.conftest import STAFF_CHAT_ID
 from tests.harness import Harness, webhook_bot
 from tests.leads import CONTENT
@@ -113,6 +114,10 @@ async def test_full_database_holds_updates_and_answers_each_once_when_space_retu
     talents = [bot.user(first_name=f"Talenta{index}") for index in range(TALENTS)]
     db = bot.store.db
     db.health.quiet = 3.0  # the all-clear after 3 s without failures, not a minute
+    # Retries at least every 2 s, below the 3 s quiet, as in production the backoff (at most
+    # 60 s) never exceeds the quiet (60 s): a longer backoff on a loaded machine left 3 s
+    # without a failure while the disk was still full, and the outage was logged twice.
+    monkeypatch.setattr(runner_module, "MAX_STORAGE_BACKOFF", 2.0)
     failures = _Failures(db, monkeypatch)
     with caplog.at_level(logging.INFO):
         everyone = await _walk_during_outage(
