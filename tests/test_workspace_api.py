@@ -232,7 +232,8 @@ async def test_lead_page_note_assign_reply_and_move_with_one_update(bot: Harness
             {**answer, "value": answer["value"].lower()} for answer in lead["answers"]
         ]
         processing = next(item for item in lead["consents"] if item["kind"] == "processing")
-        assert processing["granted"] is True and processing["at"][:2] == "20"
+        assert processing["granted"] is True  # and when, as the chat writes it:
+        assert re.fullmatch(r"\d{1,2} \w+ 20\d\d, \d\d\.\d\d", processing["at"])
         assert all(item["applies"] for item in lead["consents"])  # FORWARD_TO is set here
         # A deployment that passes nothing on: a recorded answer still shows; a talent never
         # asked (as there) reads "does not apply", not "not asked yet".

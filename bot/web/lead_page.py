@@ -9,7 +9,7 @@ import logging
 from typing import Any
 
 from bot.leads import intake
-from bot.leads.export import consent_applies, wib_text
+from bot.leads.export import consent_applies, wib_text, wib_words
 from bot.store.leads import CONSENT_KINDS, Lead
 from bot.store.pipeline import HistoryItem, LeadState
 from bot.store.workspace import LogLine
@@ -126,7 +126,11 @@ async def _page(desk: Desk, viewer: Viewer, found: Lead, state: LeadState) -> di
             "kind": kind,
             "label": desk.say(_CONSENT_LABELS[kind], language),
             "granted": None if kind not in latest else latest[kind].granted,
-            "at": None if kind not in latest else wib_text(latest[kind].created_at),
+            "at": (
+                None
+                if kind not in latest
+                else wib_words(content, latest[kind].created_at, language)
+            ),
             # Never asked because this deployment passes nothing on (FORWARD_TO unset).
             "applies": consent_applies(
                 kind, None if kind not in latest else latest[kind].granted, forwards
