@@ -20,7 +20,6 @@ import importlib
 import importlib.util
 import inspect
 import re
-import runpy
 import subprocess
 import sys
 import sysconfig
@@ -33,6 +32,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+from benchmarks._profiled import run_as_python  # noqa: E402 - needs ROOT on the path
 
 # (module, attribute path, piece): every name under which a handler reaches the function.
 PIECES: tuple[tuple[str, str, str], ...] = (
@@ -224,13 +225,7 @@ def main() -> None:
         table([Path(dump) for dump in sys.argv[3:]], int(sys.argv[2]))
         return
     install()
-    command = sys.argv[1:]
-    if command[0] == "-m":
-        sys.argv = [command[1], *command[2:]]
-        runpy.run_module(command[1], run_name="__main__", alter_sys=True)
-    else:
-        sys.argv = command
-        runpy.run_path(command[0], run_name="__main__")
+    run_as_python(sys.argv[1:])
 
 
 if __name__ == "__main__":

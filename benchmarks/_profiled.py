@@ -34,6 +34,11 @@ def main() -> None:
 
     signal.signal(signal.SIGUSR1, begin)
     signal.signal(signal.SIGUSR2, end)
+    run_as_python(command)
+
+
+def run_as_python(command: list[str]) -> None:
+    """Run `-m MODULE ARGS…` or `SCRIPT ARGS…` in this process, as `python` would."""
     if command[0] == "-m":
         sys.argv = [command[1], *command[2:]]
         runpy.run_module(command[1], run_name="__main__", alter_sys=True)
