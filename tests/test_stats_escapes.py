@@ -26,6 +26,9 @@ ESCAPES = "\x1b]0;PWNED\x07\x1b[2J"
         ("email aku sari (at) gmail.com ya", "email aku <email> ya"),
         ("kirim ke sari[at]gmail[dot]co[dot]id", "kirim ke <email>"),
         ("tulis ke sari at gmail dot com dong", "tulis ke <email> dong"),
+        ("email aku sari @ gmail.com ya", "email aku <email> ya"),
+        ("sari @gmail.com atau sari@ gmail.co.id", "<email> atau <email>"),
+        ("follow ig @ sari_music ya", "follow ig <handle> sari_music ya"),  # no address
         ("sari.dewi@gmail.com atau 0812-3456-7890", "<email> atau <number>"),
         ("kumpul at jakarta jam 10.30?", "kumpul at jakarta jam 10.30?"),  # no address
         (f"{ESCAPES}kapan\x00 daftar\u202e?", "]0;PWNED[2Jkapan daftar?"),

@@ -54,8 +54,9 @@ _DIGIT = re.compile(r"\d")  # _NUMBER needs one: most questions have none, found
 _EMAIL = re.compile(r"@[^@.]+\.")
 _DOMAIN = re.compile(r"\.[a-z]{2,}/", re.IGNORECASE)
 # An e-mail address written to dodge spam bots: sari (at) gmail.com, sari[at]gmail[dot]com,
-# sari at gmail dot com (possessive runs, starting only at a word's start: linear time).
-_AT = r"(?:\s*+[(\[{]\s*+at\s*+[)\]}]\s*+|\s++at\s++)"
+# sari at gmail dot com, sari @ gmail.com (possessive runs, starting only at a word's start:
+# linear time).
+_AT = r"(?:\s*+[(\[{]\s*+at\s*+[)\]}]\s*+|\s++at\s++|\s++@\s*+|\s*+@\s++)"
 _DOT = r"(?:\s*+[(\[{]\s*+dot\s*+[)\]}]\s*+|\s++dot\s++|\.)"
 _HIDDEN_EMAIL = re.compile(
     rf"(?<![\w.+-])[\w.+-]++{_AT}(?:[\w-]++{_DOT})++[a-z]{{2,}}\b", re.IGNORECASE
@@ -146,13 +147,14 @@ def small_talk(found: list[str]) -> str | None:
 
 def summary(text: str) -> str:
     """A question as staff may see it in aggregates: one line without control characters,
-    shortened, with e-mail addresses (also written "(at)", "[at]", " at "), @handles, links and
-    runs of five or more digits (phone numbers, ids) masked. Names are not: nothing tells
-    them reliably from other words."""
+    shortened, with e-mail addresses (also written "(at)", "[at]", " at ", " @ "), @handles,
+    links and runs of five or more digits (phone numbers, ids) masked. Names are not: nothing
+    tells them reliably from other words."""
     text = without_controls(_visible(text))
     folded = text.casefold()  # casefold maps each character alone: a word's is in the text's
-    # An address written out has "at" and a dot ("." or "dot"): most questions lack one.
-    if "at" in folded and ("." in text or "dot" in folded):
+    # An address written out has "at" (or a spaced "@") and a dot ("." or "dot"): most
+    # questions lack one.
+    if ("at" in folded or "@" in text) and ("." in text or "dot" in folded):
         text = _HIDDEN_EMAIL.sub("<email>", text)
         folded = text.casefold()
     tokens = text.split()
