@@ -19,6 +19,7 @@ import pytest
 
 from bot.emulator import EmulatedUser
 from bot.leads import desk_stats
+from bot.leads.export import plain_text
 from bot.store.workspace import SORTS
 from bot.texts import Text
 from bot.web import auth
@@ -482,3 +483,53 @@ def test_the_stats_tab_names_each_figure_in_the_words_of_stats() -> None:
             assert f"{CONTENT.text(Text(f'ws_stats_{key}'), language)}: {number}" in report
         for heading in (Text.WS_STATS_FUNNEL, Text.WS_STATS_NEWS):
             assert f"<b>{CONTENT.text(heading, language)}</b>" in report
+
+
+async def test_the_session_marks_a_stage_no_lead_can_enter_and_the_server_still_refuses(
+    bot: Harness,
+) -> None:
+    """FORWARD_TO unset: the stage that passes leads on is closed to every lead, and the page
+    is told so up front (its line comes with the texts); a move there is refused all the same.
+    With FORWARD_TO set, every stage is open."""
+    await seeded(bot.database, [Seed(7001, MUSICIAN)])
+    forwarding = [key for key, stage in CONTENT.stages.items() if stage.consent]
+    assert forwarding == ["diteruskan"]
+    async with workspace(bot, ADMIN_ID) as client:
+        opened = await client.ok("session")
+        bot.settings.forward_to = None
+        try:
+            closed = await client.ok("session")
+            version = (await client.ok("lead", {"id": 1}))["version"]
+            move = {"id": 1, "stage": "diteruskan", "version": version}
+            refused = await client.ok("preview", move)
+            saved = await client.ok("move", {**move, "notify": False})
+            planned = await client.ok("bulk-preview", {"ids": [1], "stage": "diteruskan"})
+        finally:
+            bot.settings.forward_to = TEST_FORWARDING.recipient
+    assert [stage["key"] for stage in opened["stages"] if stage["closed"]] == []
+    assert [stage["key"] for stage in closed["stages"] if stage["closed"]] == forwarding
+    # Nothing else of a stage changes with it.
+    assert [{**stage, "closed": False} for stage in closed["stages"]] == opened["stages"]
+    label = CONTENT.stages["diteruskan"].label.id
+    for answer in (refused, saved):
+        assert answer["outcome"] == "no_consent"
+        assert answer["text"] == plain_text(
+            CONTENT.text(Text.PIPELINE_FORWARDING_OFF, "id", reference="KOC-000001", stage=label)
+        )
+    assert not planned["movable"]
+    assert (
+        plain_text(CONTENT.text(Text.BULK_PREVIEW_FORWARDING_OFF, "id", stage=label))
+        in planned["summary"]
+    )
+    assert rows(bot.database, "SELECT stage FROM lead_pipeline") == [("baru",)]
+    refusals = rows(
+        bot.database,
+        "SELECT json_extract(detail, '$.reason') FROM audit_log"
+        " WHERE action = 'stage_change_refused'",
+    )
+    assert refusals == [("forwarding_off",)] * 2
+    texts = page_texts(CONTENT)
+    for language in ("id", "en"):
+        line = texts[language]["pipeline_warning_forwarding_off"]
+        assert line == CONTENT.text(Text.PIPELINE_WARNING_FORWARDING_OFF, language)
+        assert "{stages}" in line

@@ -21,7 +21,7 @@ from tests.browser import DESKTOP, PHONE, Watched, chromium, page_url, served, w
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import CONTENT, MUSICIAN, Seed, apply, realistic, seeded
-from tests.test_pipeline import expected_message, wait_sent
+from tests.test_pipeline import expected_message, rows, wait_sent
 
 STRANGER = 4242
 XSS_NAME = "<img src=x onerror=alert(1)>"
@@ -99,6 +99,9 @@ async def test_a_desk_walk_from_search_to_one_stage_message(
         await page.get_by_placeholder(t(Text.WS_NOTE_PLACEHOLDER)).fill("Vokal kuat, cek jadwal")
         await page.get_by_role("button", name=t(Text.WS_NOTE_ADD)).click()
         await wait_text(seen, ".notes li", "Vokal kuat, cek jadwal")
+        # FORWARD_TO is set here: every stage can be chosen, and nothing says otherwise.
+        assert await page.locator(".stage-buttons button:disabled").count() == 1  # her stage
+        assert await page.locator(".closed-stages").count() == 0
         await every_look(seen, screens, "lead")
 
         mark = talent.mark()
@@ -246,6 +249,71 @@ async def test_names_that_try_to_run_script_stay_text_everywhere(
         assert await page.locator("main img, dialog img, main script").count() == 0
         assert await page.locator("a[href^='javascript']").count() == 0
         assert await page.evaluate("document.querySelectorAll('[onerror]').length") == 0
+    assert seen.alerts == [] and seen.errors == []
+
+
+async def test_with_nothing_passed_on_the_forwarded_stage_is_closed_before_any_click(
+    bot: Harness, tmp_path: Path, screens: Path
+) -> None:
+    """FORWARD_TO unset: the lead page, the board and the bulk move say up front that no lead
+    can enter the forwarding stage, in the chat's words; a card dropped there stays put and
+    nothing is asked of the server."""
+    bot.settings.forward_to = None
+    await seeded(bot.database, [Seed(7001, MUSICIAN), Seed(7002, realistic(random.Random(5)))])
+    label = CONTENT.stages["diteruskan"].label
+    line = t(Text.PIPELINE_WARNING_FORWARDING_OFF, stages=label.get("id"))
+    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+        seen = await watched(context)
+        page = seen.page
+        asked: list[str] = []
+        page.on("request", lambda request: asked.append(request.url.rsplit("/", 1)[-1]))
+        await page.goto(page_url(base, bot, ADMIN_ID))
+        sari = page.locator("tbody tr", has_text=MUSICIAN["full_name"])
+        await sari.locator("td.col-name").click()
+        await wait_text(seen, ".lead-head", "KOC-000001")
+        closed = page.locator(".stage-buttons button", has_text=label.get("id"))
+        assert await closed.is_disabled()
+        assert await closed.get_attribute("aria-disabled") == "true"
+        said = page.locator(".closed-stages")
+        assert await said.count() == 1 and await said.is_visible()
+        assert await said.inner_text() == line
+        assert await closed.get_attribute("aria-describedby") == await said.get_attribute("id")
+        shortlist = page.locator(".stage-buttons button", has_text="Shortlist")
+        assert await shortlist.is_enabled()
+        assert await shortlist.get_attribute("aria-disabled") is None
+        await seen.shot(screens, "lead-forwarding-off-desktop")
+
+        await page.get_by_role("button", name=t(Text.WS_TAB_BOARD)).click()
+        column = page.locator(".column[data-stage=diteruskan]")
+        await column.locator(".closed-stages", has_text=line).wait_for()
+        assert await page.locator(".column.closed").count() == 1
+        assert await column.get_attribute("class") == "column closed"
+        picker = page.locator(".board-card select").first
+        assert await picker.locator("option[value=diteruskan]").is_disabled()
+        assert await picker.locator("option[value=shortlist]").is_enabled()
+        await page.locator(".column[data-stage=baru] .board-card").first.drag_to(column)
+        await page.locator("#toast", has_text=line).wait_for()
+        assert await page.locator(".column[data-stage=baru] .board-card").count() == 2
+        await seen.shot(screens, "board-forwarding-off-desktop")
+
+        await page.get_by_role("button", name=t(Text.WS_TAB_LEADS)).click()
+        await page.get_by_label(t(Text.WS_SELECT_ROW, reference="KOC-000002")).check()
+        await page.get_by_role("button", name=t(Text.WS_MOVE_SELECTED)).click()
+        offered = page.locator("dialog .stage-buttons button", has_text=label.get("id"))
+        assert await offered.is_disabled()
+        await page.locator("dialog .closed-stages", has_text=line).wait_for()
+        await page.locator("dialog").get_by_role("button", name=t(Text.BTN_CANCEL)).click()
+
+        # In the viewer's language.
+        seen_en = await watched(context)
+        await seen_en.page.goto(page_url(base, bot, ADMIN_ID, language="en"))
+        await seen_en.page.get_by_role("button", name=t(Text.WS_TAB_BOARD, "en")).click()
+        english = t(Text.PIPELINE_WARNING_FORWARDING_OFF, "en", stages=label.get("en"))
+        await wait_text(seen_en, ".column[data-stage=diteruskan] .closed-stages", english)
+    assert seen_en.alerts == [] and seen_en.errors == []
+    assert not {"preview", "move", "bulk-preview", "bulk-move"} & set(asked)
+    assert rows(bot.database, "SELECT stage FROM lead_pipeline") == [("baru",), ("baru",)]
+    assert rows(bot.database, "SELECT 1 FROM audit_log WHERE action LIKE 'stage_change%'") == []
     assert seen.alerts == [] and seen.errors == []
 
 

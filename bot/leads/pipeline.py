@@ -199,6 +199,13 @@ def needed_consent(content: Content, key: str, forwarding: Forwarding | None) ->
     return ConsentNeed(found.consent, forwarding.recipient, forwarding.abroad)
 
 
+def closed_to_every_lead(content: Content, key: str, forwarding: Forwarding | None) -> bool:
+    """Whether no lead can be moved to the stage in this deployment: it needs forwarding and
+    FORWARD_TO is unset (the store refuses it as "forwarding_off", whatever the talent said)."""
+    need = needed_consent(content, key, forwarding)
+    return need is not None and need.nobody_can_give
+
+
 def lacks_consent(
     content: Content, key: str, lead: LeadState, forwarding: Forwarding | None
 ) -> bool:

@@ -101,6 +101,11 @@ class ConsentNeed:
     abroad: bool = False
 
     @property
+    def nobody_can_give(self) -> bool:
+        """Needed with nothing passed on (FORWARD_TO unset): the stage is closed to every lead."""
+        return self.recipient is None
+
+    @property
     def params(self) -> tuple[str, str | None, int]:
         """The kind, recipient and abroad flag as SQL binds them."""
         return self.kind, self.recipient, int(self.abroad)

@@ -730,7 +730,7 @@ async def _refuse_without_consent(
     consent: ConsentNeed | None,
     **detail: Any,
 ) -> None:
-    forwarding_off = consent is not None and consent.recipient is None
+    forwarding_off = consent is not None and consent.nobody_can_give
     await Audit.add_in(
         tx,
         actor,

@@ -30,6 +30,7 @@ TELEGRAM_TEXTS = (
     Text.BTN_BULK_QUIET,
     Text.BTN_BULK_CONFIRM,
     Text.PIPELINE_WARNING_BLOCKED,
+    Text.PIPELINE_WARNING_FORWARDING_OFF,
     Text.BTN_CLOSE_DUPLICATE,
     Text.BTN_REOPEN,
     Text.BTN_CONTACTED,
@@ -58,7 +59,9 @@ async def session(desk: Desk, viewer: Viewer) -> dict[str, Any]:
     content, language = desk.content, viewer.language
     labels = Labels(content, language)
     desk.stats.read_ahead(language, lambda: _statistics(desk, viewer))
-    admins = await desk.reads.names(set(desk.services.settings.admin_ids))
+    settings = desk.services.settings
+    admins = await desk.reads.names(set(settings.admin_ids))
+    forwarding = settings.forwarding()
     return {
         "viewer": {"id": viewer.user_id, "name": admins.get(viewer.user_id, "")},
         "language": language,
@@ -70,6 +73,9 @@ async def session(desk: Desk, viewer: Viewer) -> dict[str, Any]:
                 "message": stage.message is not None,
                 "consent": stage.consent,
                 "contacted": stage.contacted,
+                # No lead can be moved there (FORWARD_TO unset): the page says so up front;
+                # the server refuses such a move anyway.
+                "closed": pipeline.closed_to_every_lead(content, key, forwarding),
             }
             for key, stage in content.stages.items()
         ],

@@ -2,9 +2,9 @@
 // it to another column, or pick a stage on it) opens the same preview as a stage button.
 import { call } from "./api.js";
 import { desk, failure, go } from "./app.js";
-import { fill, h, sideways, t } from "./dom.js";
+import { fill, h, sideways, t, toast } from "./dom.js";
 import { currentFilter, filters, notices } from "./leads.js";
-import { moveLead } from "./moves.js";
+import { closedLine, moveLead } from "./moves.js";
 
 function card(row, stages, reload) {
   const move = async (stage, picker) => {
@@ -22,8 +22,8 @@ function card(row, stages, reload) {
   notices(row),
   h("select", { "aria-label": t("board_move", { reference: row.reference }),
     onchange: (event) => move(event.target.value, event.target) },
-  stages.map((stage) => h("option", { value: stage.key, selected: stage.key === row.stage },
-    stage.label))));
+  stages.map((stage) => h("option", { value: stage.key, selected: stage.key === row.stage,
+    disabled: stage.closed && stage.key !== row.stage }, stage.label))));
 }
 
 /** The Board tab. */
@@ -37,16 +37,25 @@ export async function render(main) {
   const columns = board.columns.map((column) => {
     column.cards.forEach((row) => cards.set(String(row.id), row));
     const more = column.count - column.cards.length;
-    return h("section", { class: "column", "data-stage": column.stage,
-      ondragover: (event) => { event.preventDefault(); event.currentTarget.classList.add("over"); },
+    // A stage no lead can be moved to (FORWARD_TO unset): said under its name, and a card
+    // dropped there stays where it was, with the same words (nothing is asked of the server).
+    const closed = closedLine(stages.filter((stage) => stage.closed && stage.key === column.stage));
+    return h("section", { class: closed ? "column closed" : "column", "data-stage": column.stage,
+      ondragover: (event) => {
+        event.preventDefault();
+        if (!closed) event.currentTarget.classList.add("over");
+      },
       ondragleave: (event) => event.currentTarget.classList.remove("over"),
       ondrop: async (event) => {
         event.preventDefault();
         event.currentTarget.classList.remove("over");
         const row = cards.get(event.dataTransfer.getData("text/plain"));
-        if (row && row.stage !== column.stage && await moveLead(row, column.stage)) reload();
+        if (!row || row.stage === column.stage) return;
+        if (closed) toast(closed, "info");
+        else if (await moveLead(row, column.stage)) reload();
       } },
     h("h2", {}, column.label, " ", h("span", { class: "count" }, String(column.count))),
+    closed ? h("p", { class: "notice closed-stages" }, closed) : null,
     column.cards.length ? column.cards.map((row) => card(row, stages, reload))
       : h("p", { class: "hint" }, t("board_empty")),
     more > 0 ? h("button", { class: "button plain", onclick: () => {

@@ -3,7 +3,7 @@
 import { ApiError, call } from "./api.js";
 import { back, desk, failure } from "./app.js";
 import { fill, h, t, toast } from "./dom.js";
-import { moveLead } from "./moves.js";
+import { closedLine, moveLead, stageButton } from "./moves.js";
 import * as records from "./records.js";
 
 function section(title, ...content) {
@@ -90,13 +90,15 @@ export async function render(main, id) {
   }
   const reload = () => render(main, id).catch((error) => fill(main, failure(error)));
   const session = desk.session;
-  const stageButtons = session.stages.map((stage) => h("button", {
+  const stageButtons = session.stages.map((stage) => stageButton(stage, {
     class: stage.key === lead.stage ? "button current" : "button secondary",
     disabled: stage.key === lead.stage,
     onclick: async () => {
       if (await moveLead(lead, stage.key)) await reload();
     },
-  }, stage.label));
+  }, "stages-closed"));
+  // Said once, before anyone presses: as /lead says it in the chat.
+  const closed = closedLine(session.stages);
   const assignees = h("select", { "aria-label": t("assign_to"), onchange: (event) =>
     act("assign", { id, assignee: event.target.value ? Number(event.target.value) : null },
       reload) },
@@ -118,7 +120,8 @@ export async function render(main, id) {
       lead.blocked ? h("p", { class: "warning" }, t("pipeline_warning_blocked")) : null),
     records.duplicates(lead, reload),
     section(t("lead_contact"), records.contact(lead, reload)),
-    section(t("lead_move"), h("div", { class: "stage-buttons" }, stageButtons)),
+    section(t("lead_move"), h("div", { class: "stage-buttons" }, stageButtons),
+      closed ? h("p", { class: "hint closed-stages", id: "stages-closed" }, closed) : null),
     section(t("lead_assignee"),
       h("div", { class: "assign" },
         h("button", { class: "button secondary", disabled: lead.assignee_id === session.viewer.id,

@@ -44,13 +44,31 @@ export async function moveLead(lead, stage) {
   return true;
 }
 
+/** Why some stages take no lead at all (FORWARD_TO unset), in the words of the chat's /lead;
+ * "" when every stage is open. The server refuses such a move anyway: this only says it first. */
+export function closedLine(stages) {
+  const closed = stages.filter((stage) => stage.closed);
+  if (!closed.length) return "";
+  return t("pipeline_warning_forwarding_off",
+    { stages: closed.map((stage) => stage.label).join(", ") });
+}
+
+/** A stage button that cannot be pressed when no lead can be moved to its stage. */
+export function stageButton(stage, props, described) {
+  return h("button", { ...props, disabled: props.disabled || stage.closed,
+    "aria-disabled": stage.closed ? "true" : null,
+    "aria-describedby": stage.closed ? described : null }, stage.label);
+}
+
 /** Move the selected leads: choose a stage, see Telegram's Move all preview, confirm. */
 export async function moveSelected(ids, stages) {
+  const closed = closedLine(stages);
   const stage = await dialog((close) => [
     h("h2", {}, t("bulk_title", { count: ids.length })),
     h("p", {}, t("bulk_choose")),
-    h("div", { class: "stage-buttons" }, stages.map((item) =>
-      h("button", { class: "button secondary", onclick: () => close(item.key) }, item.label))),
+    h("div", { class: "stage-buttons" }, stages.map((item) => stageButton(item,
+      { class: "button secondary", onclick: () => close(item.key) }, "bulk-closed"))),
+    closed ? h("p", { class: "hint closed-stages", id: "bulk-closed" }, closed) : null,
     h("div", { class: "actions" },
       h("button", { class: "button plain", onclick: () => close(null) }, t("btn_cancel"))),
   ]);
