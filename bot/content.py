@@ -118,6 +118,8 @@ class Program(Dated):
     # form), `form` (a choice in the form only: the program has its own official way in),
     # `none` (background information, not something to register for).
     interest: Literal["page", "form", "none"]
+    # A line about program news under `how`, by whether the talent reading it gets it.
+    subscribe_hint: bool = False
     as_of: date
     title: T
     short_title: T | None = None  # the questionnaire's button, when the title is too long
@@ -159,6 +161,8 @@ class FaqItem(Dated):
     # `facts`: the answer states facts about programs or the world and carries `as_of`;
     # `help`: it only explains how to use the bot, which does not go out of date.
     kind: Literal["facts", "help"] = "facts"
+    # A line about program news after the answer, by whether the talent reading it gets it.
+    subscribe_hint: bool = False
     question: T
     answer: T
     ask: Ask | None = None
@@ -554,6 +558,7 @@ def load_content(folder: Path, today: date | None = None) -> Content:
     problems.extend(checks.dates(content, today or date.today()))
     problems.extend(checks.provinces(content))
     problems.extend(checks.month_names(content))
+    problems.extend(checks.subscribe_hints(content))
     if problems:
         raise ContentError(problems)
     return content

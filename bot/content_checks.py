@@ -263,6 +263,33 @@ def month_names(content: Content) -> list[str]:
     ]
 
 
+_PROGRAM_TEXTS = ("what", "who", "offers", "timing", "how")
+
+
+def subscribe_hints(content: Content) -> list[str]:
+    """Program news is offered by `subscribe_hint: true`, never in a page's own words: the view
+    adds the invitation only for a talent who does not get it yet (and says they do to one who
+    does). A program page never names /langganan; an FAQ answer with the hint does not either
+    (the answer that explains the commands, without it, does)."""
+    texts: list[tuple[str, T]] = []
+    for program in content.programs.values():
+        where = f"programs.yaml: programs[{program.key}]"
+        texts += [(f"{where}.{field}", getattr(program, field)) for field in _PROGRAM_TEXTS]
+    for item in content.faq.values():
+        if item.subscribe_hint:
+            texts.append((f"faq.yaml: items[{item.key}].answer", item.answer))
+    problems = []
+    for where, text in texts:
+        for language in ("id", "en"):
+            name = commands.SUBSCRIBE.name_for(language)
+            if name in _COMMAND.findall(text.get(language)):
+                problems.append(
+                    f"{where}.{language}: names /{name}: program news is offered by"
+                    " `subscribe_hint: true` (only to talents not subscribed yet), not in the text"
+                )
+    return problems
+
+
 def pages(content: Content) -> Iterable[tuple[str, Dated, T]]:
     """Every page that may carry as_of, with its title: program pages and FAQ answers."""
     for program in content.programs.values():

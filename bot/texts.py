@@ -281,6 +281,8 @@ class Text(StrEnum):
     UNSUBSCRIBED = "unsubscribed"
     SUBSCRIBE_OFFER = "subscribe_offer"
     SUBSCRIBE_DECLINED = "subscribe_declined"
+    SUBSCRIBE_HINT = "subscribe_hint"
+    SUBSCRIBED_HINT = "subscribed_hint"
     ANNOUNCEMENT_FOOTER = "announcement_footer"
     BROADCAST_ACTIVE = "broadcast_active"
     BROADCAST_ITEM_SENDING = "broadcast_item_sending"

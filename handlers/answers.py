@@ -186,10 +186,13 @@ async def _open(
         await show(update, f"{context.text(Text.ASK_ENTRY_GONE)}\n\n{text}", markup)
         return
     await context.services.store.questions.opened(question.id, question.user_id, ref)
+    subscribed = views.is_subscribed(context.talent)
     if isinstance(found, FaqItem):
-        await show(update, *views.faq_answer(context.content, language, key))
+        await show(update, *views.faq_answer(context.content, language, key, subscribed=subscribed))
     else:
-        await show(update, *views.program_page(context.content, language, found))
+        await show(
+            update, *views.program_page(context.content, language, found, subscribed=subscribed)
+        )
 
 
 async def _nothing(update: Update, context: BotContext, language: str) -> None:
@@ -201,21 +204,23 @@ async def _nothing(update: Update, context: BotContext, language: str) -> None:
 
 def _answer(context: BotContext, language: str, ref: str) -> str | None:
     """An entry's answer as its page shows it: the question or title as the first, bold line,
-    and its "Info per …" line (None if the content served now no longer has the entry)."""
-    return _page_text(context.content, language, ref)
+    and its "Info per …" line (None if the content served now no longer has the entry); a
+    page with `subscribe_hint` as this talent should read it."""
+    return _page_text(context.content, language, ref, views.is_subscribed(context.talent))
 
 
-@functools.lru_cache(maxsize=256)  # a few contents' worth: a reload makes a new one
-def _page_text(content: Content, language: str, ref: str) -> str | None:
-    """An entry's page text, made once per content served, language and entry: most free
-    questions are answered with one of a few dozen pages, and making one took as long as
+@functools.lru_cache(maxsize=512)  # a few contents' worth: a reload makes a new one
+def _page_text(content: Content, language: str, ref: str, subscribed: bool) -> str | None:
+    """An entry's page text, made once per content served, language, entry and whether the
+    reader gets program news (it changes only the line of pages with `subscribe_hint`): most
+    free questions are answered with one of a few dozen pages, and making one took as long as
     matching the question (docs/performance.md)."""
     found = entry(content, ref)
     if found is None:
         return None
     if isinstance(found, FaqItem):
-        return views.faq_answer(content, language, found.key)[0]
-    return views.program_page(content, language, found)[0]
+        return views.faq_answer(content, language, found.key, subscribed=subscribed)[0]
+    return views.program_page(content, language, found, subscribed=subscribed)[0]
 
 
 # Buttons made for one message (they carry the recorded question's number): made as JSON.

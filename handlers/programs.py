@@ -29,7 +29,9 @@ async def program(update: Update, context: BotContext) -> None:
     if found is None:
         await stale_button(update, context)
         return
-    await show(update, *views.program_page(context.content, context.language(update), found))
+    subscribed = views.is_subscribed(context.talent)
+    language = context.language(update)
+    await show(update, *views.program_page(context.content, language, found, subscribed=subscribed))
 
 
 async def faq(update: Update, context: BotContext) -> None:
@@ -43,7 +45,9 @@ async def faq_item(update: Update, context: BotContext) -> None:
     if key not in context.content.faq:
         await stale_button(update, context)
         return
-    await show(update, *views.faq_answer(context.content, context.language(update), key))
+    subscribed = views.is_subscribed(context.talent)
+    language = context.language(update)
+    await show(update, *views.faq_answer(context.content, language, key, subscribed=subscribed))
 
 
 def _key(update: Update, prefix: str) -> str:

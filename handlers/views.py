@@ -116,8 +116,15 @@ def section_page(content: Content, language: str, key: str) -> Screen:
     return text, InlineKeyboardMarkup(rows)
 
 
-def program_page(content: Content, language: str, program: Program) -> Screen:
-    """Everything a talent needs to know about one program."""
+def news_line(content: Content, language: str, *, subscribed: bool) -> str:
+    """The line pages marked `subscribe_hint` end with: an invitation to /langganan for a
+    talent who does not get program news, or that they do (and how to stop) for one who does."""
+    return content.text(Text.SUBSCRIBED_HINT if subscribed else Text.SUBSCRIBE_HINT, language)
+
+
+def program_page(content: Content, language: str, program: Program, *, subscribed: bool) -> Screen:
+    """Everything a talent needs to know about one program (`subscribed`: whether the talent
+    reading it gets program news, for a page with `subscribe_hint`)."""
     kind = Text.PROGRAM_KIND_OPEN_CALL if program.kind == "open_call" else Text.PROGRAM_KIND_INFO
     notes = [content.text(kind, language)]
     if program.status == "sample":
@@ -125,6 +132,9 @@ def program_page(content: Content, language: str, program: Program) -> Screen:
     link = ""
     if program.source_url:
         link = content.text(Text.PROGRAM_SOURCE_LINK, language, url=program.source_url)
+    how = program.how.get(language)
+    if program.subscribe_hint:  # the last line of "Yang bisa kamu lakukan", where it was
+        how = f"{how}\n{news_line(content, language, subscribed=subscribed)}"
     text = content.text(
         Text.PROGRAM_PAGE,
         language,
@@ -135,7 +145,7 @@ def program_page(content: Content, language: str, program: Program) -> Screen:
         who=Markup(program.who.get(language)),
         offers=Markup(program.offers.get(language)),
         timing=Markup(program.timing.get(language)),
-        how=Markup(program.how.get(language)),
+        how=Markup(how),
         source=Markup(program.source.get(language)),
         link=Markup(link),
     )
@@ -159,10 +169,13 @@ def faq_list(content: Content, language: str) -> Screen:
     return content.text(Text.FAQ_INTRO, language), InlineKeyboardMarkup(rows)
 
 
-def faq_answer(content: Content, language: str, key: str) -> Screen:
-    """One FAQ answer."""
+def faq_answer(content: Content, language: str, key: str, *, subscribed: bool) -> Screen:
+    """One FAQ answer (`subscribed`: whether the talent reading it gets program news, for an
+    answer with `subscribe_hint`)."""
     item = content.faq[key]
     answer = item.answer.get(language)
+    if item.subscribe_hint:
+        answer = f"{answer}\n{news_line(content, language, subscribed=subscribed)}"
     if item.as_of is not None:  # at the top, as on program pages: read before the facts
         answer = f"{content.as_of_line(item.as_of, language)}\n{answer}"
     text = content.text(

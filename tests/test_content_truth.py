@@ -462,6 +462,32 @@ def test_texts_name_the_commands_people_see_in_their_language(content_folder: Pa
     )
 
 
+def test_program_news_is_offered_by_the_hint_flag_never_in_a_page_text(
+    content_folder: Path,
+) -> None:
+    """The view invites only talents who are not subscribed: a page that invites in its own
+    words would invite subscribers too. The FAQ entry that explains the commands keeps them."""
+
+    def programs(data: Any) -> None:
+        page = next(item for item in data["programs"] if item["key"] == "training_center")
+        page["how"]["id"] += "\nMau menerima info program? Ketik /langganan."
+
+    def faq(data: Any) -> None:
+        item = next(item for item in data["items"] if item["key"] == "open_call_now")
+        item["answer"]["en"] += " Type /subscribe for program news."
+        announcements = next(item for item in data["items"] if item["key"] == "announcements")
+        assert "/langganan" in announcements["answer"]["id"]  # no hint there: it stays valid
+
+    edit_content(content_folder, "programs.yaml", programs)
+    edit_content(content_folder, "faq.yaml", faq)
+    hint = "program news is offered by `subscribe_hint: true` (only to talents not subscribed"
+    assert _problems(content_folder) == [
+        f"programs.yaml: programs[training_center].how.id: names /langganan: {hint} yet),"
+        " not in the text",
+        f"faq.yaml: items[open_call_now].answer.en: names /subscribe: {hint} yet), not in the text",
+    ]
+
+
 def test_a_typed_province_name_leads_to_one_province_only(content_folder: Path) -> None:
     def intake(data: Any) -> None:
         data["provinces"][0]["aliases"] = ["Jabar"]  # already Jawa Barat's

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from bot.content import Content
 from bot.emulator import EmulatedUser
 from bot.texts import Text
@@ -162,3 +164,75 @@ async def test_commands_are_published_and_in_the_help(bot: Harness) -> None:
     (help_en,) = await bot.send(bot.user(first_name="John", language_code="en"), "/help")
     assert "/subscribe" in help_en.text
     assert "/unsubscribe" in help_en.text
+
+
+# What a talent types to reach the FAQ answer "Is there an open call now?", in each language.
+OPEN_CALL_QUESTIONS = {"id": "kak ada open call gak?", "en": "hey, any open call right now?"}
+SUBSCRIBE_COMMANDS = {"id": ("/langganan", "/berhenti"), "en": ("/subscribe", "/unsubscribe")}
+
+
+async def _program_page(bot: Harness, talent: EmulatedUser, key: str, language: str) -> str:
+    """A program page as the talent reads it, opened through /program and its section."""
+    program = CONTENT.programs[key]
+    await bot.send(talent, "/program" if language == "id" else "/programs")
+    await bot.press(talent, CONTENT.sections[program.section].title.get(language))
+    (page,) = await bot.press(talent, program.title.get(language))
+    assert page.text.startswith(program.title.get(language))
+    return page.text
+
+
+async def _open_call_answers(bot: Harness, talent: EmulatedUser, language: str) -> list[str]:
+    """The open_call_now answer, typed as a free question and opened from /faq."""
+    item = CONTENT.faq["open_call_now"]
+    (typed,) = await bot.send(talent, OPEN_CALL_QUESTIONS[language])
+    await bot.send(talent, "/faq")
+    (opened,) = await bot.press(talent, item.question.get(language))
+    for answer in (typed, opened):
+        assert answer.text.split("\n")[0] == item.question.get(language)
+    return [typed.text, opened.text]
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+async def test_only_talents_not_subscribed_are_invited_to_subscribe(
+    bot: Harness, language: str
+) -> None:
+    invitation, subscribed = (
+        shown(Text.SUBSCRIBE_HINT, language),
+        shown(Text.SUBSCRIBED_HINT, language),
+    )
+    subscribe, unsubscribe = SUBSCRIBE_COMMANDS[language]
+    talent = bot.user(first_name="Sari", language_code=language)
+    flagged = ("coproduction", "music_to_korea")
+
+    def pages_invite(texts: list[str]) -> None:
+        for text in texts:
+            assert invitation in text and subscribed not in text, text
+
+    def pages_say_subscribed(texts: list[str]) -> None:
+        for text in texts:
+            assert subscribed in text and invitation not in text, text
+            assert subscribe not in text, text
+
+    pages = [await _program_page(bot, talent, key, language) for key in flagged]
+    pages_invite([*pages, *await _open_call_answers(bot, talent, language)])
+    # The invitation closes "What you can do", above the sources.
+    assert pages[0].rsplit("\n\n", 1)[0].endswith(invitation)
+    # A page without `subscribe_hint` has no line either way.
+    other = await _program_page(bot, talent, "training_center", language)
+    assert invitation not in other and subscribed not in other
+
+    await bot.send(talent, subscribe)
+    pages = [await _program_page(bot, talent, key, language) for key in flagged]
+    pages_say_subscribed([*pages, *await _open_call_answers(bot, talent, language)])
+    assert unsubscribe in subscribed
+    other = await _program_page(bot, talent, "training_center", language)
+    assert invitation not in other and subscribed not in other
+
+    # Another talent, not subscribed, still gets the invitation on the same pages.
+    pages_invite(
+        await _open_call_answers(bot, bot.user(first_name="Dewi", language_code=language), language)
+    )
+
+    await bot.send(talent, unsubscribe)
+    pages_invite(await _open_call_answers(bot, talent, language))
+    pages_invite([await _program_page(bot, talent, "music_to_korea", language)])
