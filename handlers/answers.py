@@ -9,7 +9,7 @@ from telegram import InlineKeyboardMarkup, Update
 
 from bot.answers.desk import AnswerDesk, Question, entry, thresholds
 from bot.answers.verdict import Outcome
-from bot.content import Content, FaqItem
+from bot.content import Content, FaqItem, Program
 from bot.names import first_name
 from bot.store.questions import Recorded
 from bot.texts import Text
@@ -65,7 +65,8 @@ async def free_text(update: Update, context: BotContext) -> None:
     elif answered is None:  # a reload removed the entry in between
         await _nothing(update, context, language)
     else:
-        rows = [[(context.text(Text.BTN_NOT_THIS), f"{QA}{question_id}:x")]]
+        rows = _apply_rows(context, language, verdict.entry)
+        rows.append([(context.text(Text.BTN_NOT_THIS), f"{QA}{question_id}:x")])
         rows += _entry_rows(context, language, question_id, verdict.others)
         await reply(update, answered, CallbackKeyboard(rows))
 
@@ -225,6 +226,15 @@ def _page_text(content: Content, language: str, ref: str, subscribed: bool) -> s
 
 # Buttons made for one message (they carry the recorded question's number): made as JSON.
 Row = list[tuple[str, str]]
+
+
+def _apply_rows(context: BotContext, language: str, ref: str | None) -> list[Row]:
+    """A program page that takes registrations of interest keeps its "Register interest"
+    button when it answers a question: its text points to the button below."""
+    found = entry(context.content, ref) if ref else None
+    if isinstance(found, Program) and found.interest == "page":
+        return [[(context.text(Text.BTN_APPLY_PROGRAM), views.APPLY_PROGRAM + found.key)]]
+    return []
 
 
 def _entry_rows(

@@ -77,10 +77,30 @@ async def test_english_question_gets_the_program_page_in_english(bot: Harness) -
     [answer] = await bot.send(john, "can I perform in Korea?")
     assert answer.text.split("\n")[0] == MUSIC_TO_KOREA.title.en
     assert rendered(CONTENT.as_of_line(MUSIC_TO_KOREA.as_of, "en")) in answer.text
-    assert answer.button_texts[0] == CONTENT.text(Text.BTN_NOT_THIS, "en")
+    # The page says to register with the button below: the button is there, then "Not this".
+    assert answer.button_texts[:2] == [
+        CONTENT.text(Text.BTN_APPLY_PROGRAM, "en"),
+        CONTENT.text(Text.BTN_NOT_THIS, "en"),
+    ]
     # Indonesian words from an English-speaking talent are understood too (talents mix).
     [mixed] = await bot.send(john, "gmn cara kirim showreel")
     assert mixed.text.split("\n")[0] == CONTENT.faq["showreel_links"].question.en
+
+
+async def test_a_program_page_given_as_an_answer_registers_interest_in_it(bot: Harness) -> None:
+    rara = bot.user(first_name="Rara")
+    [answer] = await bot.send(rara, "bisa manggung di korea gak kak? band aku indie")
+    assert answer.text.split("\n")[0] == MUSIC_TO_KOREA.title.id
+    assert answer.button_texts[0] == CONTENT.text(Text.BTN_APPLY_PROGRAM, "id")
+    await bot.press(rara, CONTENT.text(Text.BTN_APPLY_PROGRAM, "id"))
+    await consent(bot, rara)
+    draft = await bot.store.applications.draft_for(rara.id)
+    assert draft is not None  # the form started with the program already chosen
+    stored = await bot.store.applications.answers(draft.id)
+    assert stored == {"sector": "music", "programs_of_interest": ["music_to_korea"]}
+    # An FAQ answer has no such button: it is not a program one registers for.
+    [faq] = await bot.send(bot.user(first_name="Dimas"), "kapan open call film")
+    assert CONTENT.text(Text.BTN_APPLY_PROGRAM, "id") not in faq.button_texts
 
 
 async def test_not_sure_offers_entries_and_asks_the_team_with_the_question_prefilled(

@@ -178,6 +178,8 @@ def test_words_no_entry_has_keep_an_entrys_words_from_answering(
         ("makasih kak 🙏", "thanks"),
         ("terima kasih banyak ya infonya", "thanks"),
         ("thanks a lot!", "thanks"),
+        ("thanks a lot, very helpful!", "thanks"),
+        ("makasih kak, sangat membantu", "thanks"),
         ("ok thx", "thanks"),
         ("halo kak, ada open call?", None),  # a greeting with a question is a question
         ("thanks, how do I send my showreel?", None),

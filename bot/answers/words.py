@@ -204,7 +204,7 @@ THANKS = _listed(
     """
     makasih makasi makasii mksh makasihh terima kasih terimakasih trims thanks thank
     thankyou thanx tengkyu nuhun suwun matur nuwun mantap mantul sip sipp oke okay ok okey
-    siap noted good nice great cool keren 🙏 👍 ❤ ❤️ 🙂 😊
+    siap noted good nice great cool keren helpful membantu 🙏 👍 ❤ ❤️ 🙂 😊
     """
 )
 FILLER = _listed(
