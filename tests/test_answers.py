@@ -103,6 +103,18 @@ async def test_a_program_page_given_as_an_answer_registers_interest_in_it(bot: H
     assert CONTENT.text(Text.BTN_APPLY_PROGRAM, "id") not in faq.button_texts
 
 
+async def test_who_runs_the_bot_points_to_the_privacy_notice_naming_no_one(
+    bot: Harness,
+) -> None:
+    john = bot.user(first_name="John", language_code="en")
+    [answer] = await bot.send(john, "who runs this bot? is it official?")
+    who_runs = CONTENT.faq["who_runs"]
+    assert answer.text.split("\n")[0] == who_runs.question.en
+    assert "/privacy" in answer.text and "KOCCA" not in answer.text  # names nobody itself
+    [notice] = await bot.send(john, "/privacy")
+    assert bot.settings.controller_name in notice.text  # who it is: from the settings
+
+
 async def test_not_sure_offers_entries_and_asks_the_team_with_the_question_prefilled(
     bot: Harness, staff_chat: EmulatedChat
 ) -> None:
@@ -228,7 +240,7 @@ async def test_a_button_of_an_entry_removed_by_a_reload_says_the_page_is_gone(
     edit_content(content_folder, "programs.yaml", remove)
     admin: EmulatedUser = staff_chat.members[ADMIN_ID]
     [done] = await bot.send(admin, "/reload")
-    assert done.text.startswith(opening(Text.RELOAD_DONE, programs=7, faq=13, questions=20))
+    assert done.text.startswith(opening(Text.RELOAD_DONE, programs=7, faq=14, questions=20))
     [gone] = await bot.press(sari, title, message=unsure)
     assert gone.text.startswith(shown(Text.ASK_ENTRY_GONE))
     assert CONTENT.text(Text.BTN_PROGRAMS, "id") in gone.button_texts
