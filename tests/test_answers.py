@@ -112,7 +112,7 @@ async def test_who_runs_the_bot_points_to_the_privacy_notice_naming_no_one(
     assert answer.text.split("\n")[0] == who_runs.question.en
     assert "/privacy" in answer.text and "KOCCA" not in answer.text  # names nobody itself
     [notice] = await bot.send(john, "/privacy")
-    assert bot.settings.controller_name in notice.text  # who it is: from the settings
+    assert bot.settings.controller().name in notice.text  # who it is: from the settings
 
 
 async def test_not_sure_offers_entries_and_asks_the_team_with_the_question_prefilled(
