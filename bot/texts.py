@@ -757,6 +757,7 @@ class Text(StrEnum):
     WS_LEAD_CONTACT = "ws_lead_contact"
     WS_CONTACT_WHATSAPP = "ws_contact_whatsapp"
     WS_CONTACTED_PROMPT = "ws_contacted_prompt"
+    WS_CONTACTED_PROMPT_STAYS = "ws_contacted_prompt_stays"
     WS_CONTACTED_NOTE = "ws_contacted_note"
     WS_EDIT_ANSWER = "ws_edit_answer"
     WS_EDIT_NOW = "ws_edit_now"

@@ -240,6 +240,17 @@ async def test_names_that_try_to_run_script_stay_text_everywhere(
         await page.locator("dialog").get_by_role("button", name=t(Text.BTN_CONTACTED)).click()
         await wait_text(seen, ".stage-now", CONTENT.stages["dihubungi"].label.id)
         await wait_text(seen, ".notes li", "WA 12/1, tertarik MU:CON")
+        # A second contact, now at Dihubungi: the prompt says the lead stays where it is
+        # before anything is pressed (the button never moves a lead back).
+        reference = await page.locator(".lead-head .reference").inner_text()
+        await page.get_by_role("button", name=t(Text.BTN_CONTACTED)).first.click()
+        stays = t(
+            Text.WS_CONTACTED_PROMPT_STAYS,
+            reference=reference,
+            stage=CONTENT.stages["dihubungi"].label.id,
+        )
+        assert await page.locator("dialog p").first.inner_text() == stays
+        await page.locator("dialog").get_by_role("button", name=t(Text.BTN_CANCEL)).click()
         await page.locator(".stage-buttons button", has_text="Shortlist").click()
         # The preview too (the talent's message greets them by their first name).
         await page.locator("dialog .bubble", has_text=XSS_FIRST_NAME).wait_for()

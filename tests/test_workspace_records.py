@@ -165,6 +165,7 @@ async def test_contact_links_contacted_with_a_note_and_the_talents_update_in_his
         assert other["email"] == odd  # shown as the talent wrote it, as text
         assert other["mailto"] == "mailto:a+b@x.id%3Fcc%3Devil@x.id%26body%3D%3Cb%3E"
 
+        assert lead["contacted_moves"] is True  # at Baru: the prompt says it moves
         too_long = await client.ok("contacted", {"id": 1, "version": 0, "note": "x" * 2001})
         assert too_long["outcome"] == "refused"
         stale = await client.ok("contacted", {"id": 1, "version": 5, "note": "WA 12/1"})
@@ -185,6 +186,7 @@ async def test_contact_links_contacted_with_a_note_and_the_talents_update_in_his
         )
         lead = await client.ok("lead", {"id": 1})
         assert lead["stage"] == "shortlist"
+        assert lead["contacted_moves"] is False  # the prompt says it stays, before the click
 
         # The talent updates their phone with /daftar: the history shows old and new.
         await bot.send(sari, "/daftar")

@@ -467,7 +467,15 @@ async def lead_parts(desk: Desk, viewer: Viewer, lead: Lead, state: LeadState) -
         "notes": [note_json(desk, viewer, note, names) for note in notes[:SHOWN_NOTES]],
         "notes_total": len(notes),
         "waiting": _waiting(desk, viewer, state, closed=parts_closed),
+        # Whether "📞 Log a contact" moves the lead to the contacted stage or leaves it where it
+        # is (already there or beyond, or closed as a duplicate): its prompt says which.
+        "contacted_moves": _contact_moves(desk, state),
     }
+
+
+def _contact_moves(desk: Desk, state: LeadState) -> bool:
+    stage = records.contacted_stage(desk.content)
+    return stage is not None and records.moves_forward(desk.content, state, stage)
 
 
 def _waiting(desk: Desk, viewer: Viewer, state: LeadState, *, closed: bool) -> str | None:

@@ -29,8 +29,11 @@ async function contacted(lead, reload) {
     placeholder: t("contacted_note"), "aria-label": t("contacted_note") });
   const chosen = await dialog((close) => [
     h("h2", {}, t("btn_contacted")),
-    h("p", {}, t("contacted_prompt", { reference: lead.reference,
-      stage: stage ? stage.label : "" })),
+    lead.contacted_moves
+      ? h("p", {}, t("contacted_prompt", { reference: lead.reference,
+        stage: stage ? stage.label : "" }))
+      : h("p", {}, t("contacted_prompt_stays", { reference: lead.reference,
+        stage: lead.stage_label })),
     note,
     h("div", { class: "actions" },
       h("button", { class: "button", onclick: () => close(true) }, t("btn_contacted")),
