@@ -47,7 +47,8 @@ class KeptStats:
         return await asyncio.shield(task)  # a caller who gives up does not stop the read
 
     def forget(self) -> None:
-        """A talent was erased: nothing read before now is kept or served again."""
+        """A talent was erased, or a staff member changed what is counted: nothing read before
+        now is kept or served again."""
         self._erasures += 1
         self._kept.clear()
 

@@ -97,6 +97,12 @@ def _error(status: int, code: str, detail: str | None = None) -> web.Response:
     return _json(body, status)
 
 
+# Actions after which the kept statistics are read again (stages and duplicates are counted).
+CHANGES_FIGURES = frozenset(
+    {"move", "bulk-move", "contacted", "close-duplicate", "reopen-duplicate", "edit-answer"}
+)
+
+
 class Workspace:
     """The staff workspace of one running bot."""
 
@@ -211,7 +217,8 @@ class Workspace:
         viewer = self._viewer(request)
         if isinstance(viewer, web.Response):
             return viewer
-        action = self._actions.get(request.match_info["action"])
+        name = request.match_info["action"]
+        action = self._actions.get(name)
         if action is None:
             return _error(404, "not_found")
         body = await _body(request)
@@ -221,7 +228,10 @@ class Workspace:
         if desk is None:  # stopping
             return _error(503, "unavailable")
         try:
-            return _json(await action(desk, viewer, body))
+            result = await action(desk, viewer, body)
+            if name in CHANGES_FIGURES:  # the staff member's own change shows in Stats at once
+                desk.stats.forget()
+            return _json(result)
         except inputs.BadInput as error:
             return _error(400, "bad_request", str(error))
         except LeadGone:
