@@ -239,6 +239,11 @@ async def test_names_that_try_to_run_script_stay_text_everywhere(
         await page.locator("dialog input").fill("WA 12/1, tertarik MU:CON")
         await page.locator("dialog").get_by_role("button", name=t(Text.BTN_CONTACTED)).click()
         await wait_text(seen, ".stage-now", CONTENT.stages["dihubungi"].label.id)
+        # Its own stage's button is marked current, and not greyed out as unavailable ones are.
+        current = page.locator(".stage-buttons button[aria-current='true']")
+        assert await current.inner_text() == CONTENT.stages["dihubungi"].label.id
+        opacity = await current.evaluate("(button) => getComputedStyle(button).opacity")
+        assert opacity == "1"
         await wait_text(seen, ".notes li", "WA 12/1, tertarik MU:CON")
         # A second contact, now at Dihubungi: the prompt says the lead stays where it is
         # before anything is pressed (the button never moves a lead back).

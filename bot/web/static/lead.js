@@ -93,6 +93,7 @@ export async function render(main, id) {
   const stageButtons = session.stages.map((stage) => stageButton(stage, {
     class: stage.key === lead.stage ? "button current" : "button secondary",
     disabled: stage.key === lead.stage,
+    "aria-current": stage.key === lead.stage ? "true" : null,
     onclick: async () => {
       if (await moveLead(lead, stage.key)) await reload();
     },
