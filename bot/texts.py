@@ -630,6 +630,7 @@ class Text(StrEnum):
     WS_REFUSED_TITLE = "ws_refused_title"
     WS_REFUSED_UNAUTHORIZED = "ws_refused_unauthorized"
     WS_REFUSED_FORBIDDEN = "ws_refused_forbidden"
+    WS_REFUSED_OUTSIDE_TELEGRAM = "ws_refused_outside_telegram"
     WS_TAB_LEADS = "ws_tab_leads"
     WS_TAB_BOARD = "ws_tab_board"
     WS_TAB_STATS = "ws_tab_stats"

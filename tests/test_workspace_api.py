@@ -487,6 +487,7 @@ def test_the_page_is_small_and_every_word_it_shows_comes_from_content() -> None:
     used |= {f"stats_{key}" for key in ("started", "consented", "drafts", "submitted")}
     used |= {f"stats_{key}" for key in ("subscribers", "blocked")}
     chosen = ("refused_forbidden", "refused_unauthorized", "error_network", "error_bad_request")
+    used.add("refused_outside_telegram")
     used |= {*chosen, "consent_given", "consent_refused"}  # picked by a condition
     assert all(f'"{key}"' in scripts for key in chosen)
     texts = page_texts(CONTENT)

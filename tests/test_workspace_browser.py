@@ -345,7 +345,14 @@ async def test_a_stranger_sees_a_refusal_and_no_talent_data(bot: Harness, tmp_pa
         assert "Rina" not in text and "KOC-" not in text
         await page.goto(f"{base}/staff/")  # no init data at all (not opened from Telegram)
         await page.locator(".refused").wait_for()
-        assert "Rina" not in await page.locator("body").inner_text()
+        text = await page.locator("body").inner_text()
+        assert t(Text.WS_REFUSED_OUTSIDE_TELEGRAM, "en") in text and "Rina" not in text
+        # A staff member's page reloaded outside Telegram says the same, in their language.
+        await page.goto("about:blank")  # else only the fragment would change: no new page
+        await page.goto(page_url(base, bot, ADMIN_ID, language="id"))
+        await page.locator("table.leads").wait_for()
+        await page.reload()
+        await wait_text(seen, ".refused p", t(Text.WS_REFUSED_OUTSIDE_TELEGRAM, "id"))
     assert seen.alerts == [] and seen.errors == []
 
 

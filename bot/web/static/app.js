@@ -64,9 +64,22 @@ function applyTheme(params) {
 function languageOf(initData) {
   try {
     const user = JSON.parse(new URLSearchParams(initData).get("user") || "{}");
-    return String(user.language_code || "").toLowerCase().startsWith("id") ? "id" : "en";
+    const code = user.language_code || navigator.language || "";
+    return String(code).toLowerCase().startsWith("id") ? "id" : "en";
   } catch {
     return (navigator.language || "").toLowerCase().startsWith("id") ? "id" : "en";
+  }
+}
+
+/** The staff member's language, kept for this tab only (not who they are): a page reloaded
+ * outside Telegram has no init data to read it from. */
+function storedLanguage(language) {
+  try {
+    if (language) sessionStorage.setItem("ws-language", language);
+    const kept = sessionStorage.getItem("ws-language");
+    return kept === "id" || kept === "en" ? kept : null;
+  } catch {
+    return null;  // storage turned off: the browser's language then
   }
 }
 
@@ -143,6 +156,13 @@ async function boot() {
   }
   useTexts(all[language]);
   document.title = t("title");
+  if (!initData) {  // opened in a browser, or reloaded there: nothing to sign in with
+    const before = storedLanguage();
+    if (before) useTexts(all[before]);
+    fill(main, h("section", { class: "refused" }, h("h1", {}, t("refused_title")),
+      h("p", {}, t("refused_outside_telegram"))));
+    return;
+  }
   if (tg) {
     tg.ready();
     tg.expand();
@@ -156,6 +176,7 @@ async function boot() {
     return;
   }
   language = desk.session.language;
+  storedLanguage(language);
   useTexts(all[language]);
   document.documentElement.lang = language;
   fill(tabs, ["leads", "board", "stats"].map((view) =>
