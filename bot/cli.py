@@ -116,7 +116,9 @@ def _parser() -> argparse.ArgumentParser:
             " admin: `ADMIN_IDS=1001 kocca-bot chat` (1001 is the default --user-id). An admin"
             " also gets a simulated staff group in the same terminal: lead alerts and /tanya"
             ' questions show under "staff group #N"; type `/as-staff-group reply N TEXT` to'
-            " answer one as staff, g1, g2, ... to press its buttons."
+            " answer one as staff, g1, g2, ... to press its buttons. `/as-talent NAME` types"
+            " as another talent (a non-admin user of its own, made up on first use);"
+            " `/as-talent` alone goes back to you."
         ),
     )
     chat.add_argument(

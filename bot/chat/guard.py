@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 from pathlib import Path
 
 from bot.store import Store
 from bot.terminal_text import count_of
+
+# The ids of the talents the chat makes up (/as-talent): 2**52 and above, which no real
+# Telegram user has (their ids have at most 52 significant bits), and below 2**53, which a
+# browser's JavaScript (the staff workspace) still holds exactly.
+TALENT_IDS = range(2**52, 2**53)
+
+
+def talent_id(name: str) -> int:
+    """The Telegram id of the chat's talent with this first name: the same in every session
+    (whatever its capitals), so a kept database finds its talents again."""
+    digest = hashlib.sha256(name.casefold().encode()).digest()
+    return TALENT_IDS.start + int.from_bytes(digest[:5], "big")
 
 
 class ChatRefused(Exception):
@@ -17,15 +30,16 @@ async def check_database(database: Path, user_id: int, *, real_talents: bool) ->
     """Whether the bot's background workers may run on this database (ChatRefused if not).
 
     What the chat's bot sends goes to the emulator, which knows nobody but the chat's own
-    user. On a database with other users, its workers would take what is queued for them
-    (announcements, stage messages, reminders) and send it there: each would be marked as
-    having blocked the bot, and never get it. A copy holds the same users: refused the same.
+    user and the talents it made up (TALENT_IDS). On a database with other users, its workers
+    would take what is queued for them (announcements, stage messages, reminders) and send
+    it there: each would be marked as having blocked the bot, and never get it. A copy holds
+    the same users: refused the same. The chat's own made-up talents are no other users.
     """
     if not await asyncio.to_thread(database.exists):
         return True
     store = await Store.open(database)
     try:
-        others = await store.users.others(user_id)
+        others = await store.users.others(user_id, besides=TALENT_IDS)
         waiting = (await store.ops.status_facts()).waiting
     finally:
         await store.close()

@@ -1,6 +1,6 @@
 """What the person types: a message, a button's number ('2 sends the number itself), a staff
-member's words in the simulated staff group, or /quit; then the wait for the bot, however long
-it takes."""
+member's words in the simulated staff group, who types (the person, or a talent made up with
+/as-talent), or /quit; then the wait for the bot, however long it takes."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from bot.chat.screen import Screen
+from bot.content import LANGUAGES
 from bot.emulator import EmulatedChat, EmulatedUser
 
 QUIT = {"/quit", "/exit"}
@@ -25,6 +26,14 @@ NO_GROUP = (
     "There is no staff group in this chat: it is simulated for an admin. Start the chat with"
     " your user id in ADMIN_IDS: ADMIN_IDS={user_id} kocca-bot chat"
 )
+AS_TALENT = "/as-talent"
+AS_ME = "/as-me"
+AS_TALENT_NOW = (
+    "You type as {name} now (Telegram id {user_id}, language {language}): messages and"
+    f" buttons are {{name}}'s. {AS_TALENT} alone goes back to you."
+)
+AS_ME_AGAIN = "You type as yourself ({name}) again."
+KEEPS_LANGUAGE = "{name} keeps the Telegram language {language}, given when first made up."
 WEB_APP = (
     "That button opens a web app inside Telegram. Offline, open the staff workspace's link"
     " printed at the start instead."
@@ -45,12 +54,16 @@ class Keys:
         group: EmulatedChat | None,
         settle: Callable[[int], Awaitable[None]],
         patience: float = STILL_WORKING_AFTER,
+        *,
+        talent: Callable[[str, str], EmulatedUser],
     ) -> None:
         self.screen = screen
-        self.person = person
+        self.me = person  # the chat's own user: the staff group's member
+        self.person = person  # who types now: the chat's own user, or a made-up talent
         self.group = group
         self.settle = settle
         self.patience = patience
+        self.talent = talent  # the talent with this first name (and, if new, language)
 
     async def converse(self, read_line: Callable[[], str] | None = None) -> None:
         """Read lines until /quit or the end of input."""
@@ -70,6 +83,9 @@ class Keys:
         """Queue the update the line stands for; None (and a word why) when nothing is sent."""
         if line == AS_STAFF or line.startswith(AS_STAFF + " "):
             return self._as_staff(line.removeprefix(AS_STAFF).strip())
+        if line in (AS_TALENT, AS_ME) or line.startswith(AS_TALENT + " "):
+            self._as_talent(line.removeprefix(AS_TALENT).removeprefix(AS_ME).split())
+            return None
         if line.startswith(LITERAL) and self.screen.looks_like_a_button(line[1:]):
             return self.person.send(line[1:])
         pressable = self.screen.pressable(line)
@@ -82,17 +98,39 @@ class Keys:
         if button.callback_data is None:
             self.screen.say(WEB_APP)
             return None
+        # The staff group's buttons are pressed by its member, whoever types in private.
+        presser = self.me if self.group and pressable.message.chat_id == self.group.id else None
         try:
-            return self.person.press(callback_data=button.callback_data, message=pressable.message)
+            return (presser or self.person).press(
+                callback_data=button.callback_data, message=pressable.message
+            )
         except AssertionError:  # the emulator's word for a message deleted meanwhile
             self.screen.say("That button's message is gone.")
             return None
+
+    def _as_talent(self, words: list[str]) -> None:
+        """Type as the talent named by `words` (its language last, if given), or as oneself."""
+        language = words.pop() if len(words) > 1 and words[-1] in LANGUAGES else None
+        if not words:
+            self.person = self.me
+            self.screen.show_chat_of(self.me.id)
+            self.screen.say(AS_ME_AGAIN.format(name=self.me.first_name))
+            return
+        talent = self.talent(" ".join(words), language or LANGUAGES[0])
+        self.person = talent
+        self.screen.show_chat_of(talent.id)
+        known = talent.language_code or LANGUAGES[0]
+        self.screen.say(
+            AS_TALENT_NOW.format(name=talent.first_name, user_id=talent.id, language=known)
+        )
+        if language is not None and language != known:
+            self.screen.say(KEEPS_LANGUAGE.format(name=talent.first_name, language=known))
 
     def _as_staff(self, words: str) -> Update | None:
         """The person, as a staff member in the simulated group: a reply, or a message."""
         group = self.group
         if group is None:
-            self.screen.say(NO_GROUP.format(user_id=self.person.id))
+            self.screen.say(NO_GROUP.format(user_id=self.me.id))
             return None
         command, _, rest = words.partition(" ")
         if command != "reply":
@@ -112,7 +150,7 @@ class Keys:
 
     def _in_group(self, group: EmulatedChat, text: str, reply_to: int | None) -> Update:
         """The person writes in the staff group (a reply to message #`reply_to`)."""
-        update = self.person.send(text, chat=group, reply_to=reply_to)
+        update = self.me.send(text, chat=group, reply_to=reply_to)
         self.screen.own_group_message(update["message"]["message_id"], reply_to, text)
         return update
 

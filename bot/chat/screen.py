@@ -1,5 +1,6 @@
-"""What the person sees: the bot's messages in their private chat and in the simulated staff
-group, buttons numbered, files saved to a folder, toasts; every text escaped for the terminal."""
+"""What the person sees: the bot's messages in the private chat shown (their own, or a made-up
+talent's), in the other private chats of the session and in the simulated staff group, buttons
+numbered, files saved to a folder, toasts; every text escaped for the terminal."""
 
 from __future__ import annotations
 
@@ -27,15 +28,18 @@ class Pressable:
 
 
 class Screen:
-    """Prints what the bot shows in the person's private chat and in the staff group."""
+    """Prints what the bot shows in the private chat shown, in the session's other private
+    chats (under the name of whose they are) and in the staff group."""
 
     def __init__(self, out: TextIO, user_id: int, group_id: int | None, files: Path) -> None:
         self.out = out
-        self.user_id = user_id
+        self.user_id = user_id  # whose private chat is shown: who types
         self.group_id = group_id
         self.files = files
+        # The session's private chats (the person's, made-up talents'): user id -> first name.
+        self.people: dict[int, str] = {}
         # The newest keyboard of each chat is the one typed: 1, 2, … and g1, g2, …
-        self.buttons: dict[bool, dict[int, Pressable]] = {False: {}, True: {}}  # in the group?
+        self.buttons: dict[int, dict[int, Pressable]] = {}  # chat id -> its buttons
         self._saved: dict[str, Path] = {}  # Telegram file id -> where it was saved
 
     def looks_like_a_button(self, typed: str) -> bool:
@@ -49,7 +53,14 @@ class Screen:
         number = typed.removeprefix(GROUP_PREFIX) if in_group else typed
         if not number.isdigit():
             return None
-        return self.buttons[in_group].get(int(number))
+        chat_id = self.group_id if in_group and self.group_id is not None else self.user_id
+        return self.buttons.get(chat_id, {}).get(int(number))
+
+    def show_chat_of(self, user_id: int) -> None:
+        """From now on, `user_id`'s private chat (one of `people`) is the one shown and typed
+        in; what comes to the one left is shown under its name."""
+        self.user_id = user_id
+        self.say(_rule(f"{self.people[user_id]}'s chat", True))
 
     def say(self, text: str) -> None:
         """A line of the chat itself (not the bot's), escaped like everything else."""
@@ -68,23 +79,29 @@ class Screen:
 
     @property
     def _chats(self) -> tuple[int, ...]:
-        return (self.user_id,) if self.group_id is None else (self.user_id, self.group_id)
+        group = () if self.group_id is None else (self.group_id,)
+        return (self.user_id, *group, *self.people)
 
     def show(self, message: BotMessage, *, edited: bool) -> None:
         """Print one message, its attachment and its buttons."""
         in_group = message.chat_id == self.group_id
+        # Another private chat than the one shown: whose it is, on the header and its buttons.
+        elsewhere = message.chat_id != self.user_id and message.chat_id in self.people
         if in_group:
             header = _in_group("staff group", message.message_id, message.reply_to_message_id)
+        elif elsewhere:
+            header = f"bot → {self.people[message.chat_id]}"
         else:
             header = "bot"
-        lines = [_rule(header + (" (edited)" if edited else ""), in_group)]
+        lines = [_rule(header + (" (edited)" if edited else ""), in_group or elsewhere)]
         if message.text:
             lines.append(message.text)
         attachment = self._attachment(message)
         if attachment:
             lines.append(attachment)
         if message.buttons:
-            lines.extend(self._number(message, in_group))
+            prefix = GROUP_PREFIX if in_group else ""
+            lines.extend(self._number(message, prefix, elsewhere))
         self.say("\n".join(lines))
 
     def own_group_message(self, message_id: int, reply_to: int | None, text: str) -> None:
@@ -92,10 +109,12 @@ class Screen:
         self.say(_rule(_in_group("you in the staff group", message_id, reply_to), True))
         self.say(text)
 
-    def _number(self, message: BotMessage, in_group: bool) -> list[str]:
-        """The buttons' rows, numbered afresh for this chat."""
-        numbered = self.buttons[in_group] = {}
-        prefix = GROUP_PREFIX if in_group else ""
+    def _number(self, message: BotMessage, prefix: str, elsewhere: bool) -> list[str]:
+        """The buttons' rows, numbered afresh for this chat (typed once it is shown: the
+        numbers of another talent's chat carry its name)."""
+        numbered = self.buttons[message.chat_id] = {}
+        if elsewhere:
+            prefix = f"{self.people[message.chat_id]}: "
         rows = []
         for row in message.buttons:
             cells = []
@@ -150,7 +169,8 @@ def _in_group(who: str, message_id: int, reply_to: int | None) -> str:
 
 
 def _rule(header: str, in_group: bool) -> str:
-    """A message's first line: who, between rules (double ones in the staff group)."""
+    """A message's first line: who, between rules (double ones outside the chat shown: in the
+    staff group, another talent's chat)."""
     rule = GROUP_RULE if in_group else RULE
     return f"{rule[:3]} {header} {rule[: max(3, 56 - len(header))]}"
 

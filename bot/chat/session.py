@@ -1,5 +1,6 @@
-"""One chat session: the real bot on the emulator, the person's private chat and, for an
-admin, a simulated staff group; the run lock when the database is a kept one."""
+"""One chat session: the real bot on the emulator, the person's private chat, the talents
+they make up (/as-talent) and, for an admin, a simulated staff group; the run lock when the
+database is a kept one."""
 
 from __future__ import annotations
 
@@ -15,8 +16,8 @@ from typing import TextIO
 from pydantic import SecretStr
 
 from bot.app import create_runner
-from bot.chat.guard import check_database
-from bot.chat.keys import AS_STAFF, STILL_WORKING_AFTER, Keys
+from bot.chat.guard import TALENT_IDS, check_database, talent_id
+from bot.chat.keys import AS_STAFF, AS_TALENT, STILL_WORKING_AFTER, Keys
 from bot.chat.places import Places, chat_places, logging_to
 from bot.chat.screen import Screen
 from bot.emulator import BotAPIEmulator, EmulatedChat, EmulatedUser
@@ -142,6 +143,21 @@ async def _talk(
     user = emulator.user(person.id, first_name=person.first_name, language_code=person.language)
     joined = None if group is None else _join(emulator, group, user)
     screen = Screen(terminal.out, person.id, None if group is None else group.id, places.files)
+    screen.people[user.id] = user.first_name
+    # The talents made up in earlier chats on this database: what the bot sends them arrives.
+    for known in await runner.store.users.within(TALENT_IDS):
+        talent = emulator.user(
+            known.user_id, first_name=known.first_name, language_code=known.telegram_language
+        )
+        talent.started = True  # they wrote to the bot before
+        screen.people[talent.id] = talent.first_name
+
+    def made_up(name: str, language: str) -> EmulatedUser:
+        """The talent with this first name: a Telegram user of its own, never an admin."""
+        found = emulator.user(talent_id(name), first_name=name, language_code=language)
+        screen.people[found.id] = found.first_name
+        return found
+
     await runner.start()
     unsubscribe = emulator.subscribe(screen)
     try:
@@ -156,7 +172,7 @@ async def _talk(
                                           person.language)  # fmt: skip
                 link = await stack.enter_async_context(workspace)
             screen.say(_introduction(settings, places, link, admin, sending=workers))
-            keys = Keys(screen, user, group, runner.settle, terminal.patience)
+            keys = Keys(screen, user, group, runner.settle, terminal.patience, talent=made_up)
             await keys.converse(terminal.read_line)
     finally:
         unsubscribe()
@@ -196,6 +212,11 @@ def _introduction(
             "  Sending is off: announcements, stage messages and reminders stay queued for the"
             " real bot, so no delivery report comes here (the bot's replies may still promise one)."
         )
+    lines.append(
+        f"  Other talents: {AS_TALENT} NAME types as the talent NAME (its own Telegram user, no"
+        f" admin; {AS_TALENT} NAME en for English); what the bot sends them shows under"
+        f' "bot → NAME"; {AS_TALENT} alone goes back to you.'
+    )
     lines.append(
         "Type a message, a number to press a button ('2 sends the number 2 as a message),"
         " /quit to leave."

@@ -146,8 +146,21 @@ class Users:
                 (int(blocked), utc_now(), user_id),
             )
 
-    async def others(self, user_id: int) -> int:
-        """How many users other than this one the database holds (are they real talents?)."""
+    async def others(self, user_id: int, *, besides: range = range(0)) -> int:
+        """How many users other than this one (and than those whose ids are in `besides`)
+        the database holds (are they real talents?)."""
         return int(
-            await self._db.fetch_value("SELECT COUNT(*) FROM users WHERE user_id != ?", (user_id,))
+            await self._db.fetch_value(
+                "SELECT COUNT(*) FROM users WHERE user_id != ?"
+                " AND NOT (user_id >= ? AND user_id < ?)",
+                (user_id, besides.start, besides.stop),
+            )
         )
+
+    async def within(self, ids: range) -> list[User]:
+        """The users whose ids are in `ids`, in the order they came."""
+        rows = await self._db.fetch_all(
+            "SELECT * FROM users WHERE user_id >= ? AND user_id < ? ORDER BY created_at, user_id",
+            (ids.start, ids.stop),
+        )
+        return [User.from_row(row) for row in rows]

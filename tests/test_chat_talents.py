@@ -1,0 +1,84 @@
+"""`kocca-bot chat` with more than one talent: /as-talent NAME types as a made-up talent of its
+own (not the admin), what the bot sends to a chat not shown is printed under its name, and a
+kept database with the chat's talents opens again, while one with a foreign user is refused."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from pathlib import Path
+
+from bot.chat.guard import TALENT_IDS, talent_id
+from bot.leads.pipeline import stage_label
+from bot.texts import Text
+from tests.leads import CONTENT, MUSICIAN, Seed, opening, seed, shown
+from tests.processes import clean_env, run_cli, start_cli
+from tests.test_chat_tryout import ADMIN, APPLICATION, Terminal
+
+DEWI = talent_id("Dewi")
+# The questionnaire as Dewi answers it: her own full name.
+AS_DEWI = ["Dewi Lestari" if line == "Sari Dewi" else line for line in APPLICATION]
+
+
+def _rows(database: Path, sql: str, *params: object) -> list[tuple[object, ...]]:
+    with sqlite3.connect(database) as connection:
+        return connection.execute(sql, params).fetchall()
+
+
+async def test_a_second_talent_registers_and_gets_a_stage_message(tmp_path: Path) -> None:
+    database = tmp_path / "mine.db"
+    env = clean_env(tmp_path, **ADMIN)
+    terminal = Terminal(await start_cli(tmp_path, env, "chat", "--database", str(database)))
+    try:
+        await terminal.read_until("/as-talent NAME")  # the introduction says how
+        await terminal.read_until("/quit to leave")
+        terminal.type("/as-talent Dewi")
+        switched = rf"═══ Dewi's chat ═+\nYou type as Dewi now \(Telegram id {DEWI},"
+        await terminal.read_until(switched)
+        terminal.type("/start")
+        await terminal.read_until(r"─── bot ─+\nHalo, Dewi!")
+        for line in AS_DEWI:
+            terminal.type(line)
+        await terminal.read_until(re.escape(opening(Text.STAFF_NEW_LEAD, reference="KOC-000001")))
+        terminal.type("/as-me")
+        await terminal.read_until(r"═══ Sari's chat ═+\nYou type as yourself \(Sari\) again\.")
+        # The admin moves Dewi's lead to a stage with a message, while Sari's chat is shown.
+        terminal.type("/lead KOC-000001")
+        shortlist = stage_label(CONTENT, "shortlist", "id")
+        stage = await terminal.read_until(rf"\[(\d+)\] {re.escape(shortlist)}")
+        terminal.type(stage.group(1))
+        send = await terminal.read_until(rf"\[(\d+)\] {re.escape(shown(Text.BTN_SEND_UPDATE))}")
+        terminal.type(send.group(1))
+        await terminal.read_until(r"═══ bot → Dewi ═+\n🌟 Kabar baik, Dewi!")
+        terminal.type("/start")  # typed as Sari again
+        await terminal.read_until(r"─── bot ─+\nHalo, Sari!")
+        code, err = await terminal.quit()
+    finally:
+        await terminal.end()
+    assert code == 0, err
+
+    assert DEWI in TALENT_IDS
+    users = _rows(database, "SELECT user_id, first_name FROM users ORDER BY user_id")
+    assert users == [(1001, "Sari"), (DEWI, "Dewi")]
+    assert _rows(database, "SELECT user_id FROM applications") == [(DEWI,)]
+    # Dewi is no admin: her words are logged as a talent's, under her own id.
+    said = [text for (text,) in _rows(
+        database, "SELECT text FROM conversation_log WHERE user_id = ? AND direction = 'in'", DEWI
+    )]  # fmt: skip
+    assert "/start" in said and "Dewi Lestari" in said
+    sari = _rows(database, "SELECT text FROM conversation_log WHERE user_id = 1001")
+    assert ("Dewi Lestari",) not in sari
+
+    # The same database again: Dewi is the chat's own, not refused; the same name finds her.
+    lines = b"/as-talent dewi\n/status\n/quit"
+    args = ("chat", "--database", str(database))
+    code, out, err = await run_cli(tmp_path, clean_env(tmp_path, **ADMIN), *args, stdin=lines)
+    assert code == 0, out + err
+    assert f"Telegram id {DEWI}," in out
+    assert CONTENT.stages["shortlist"].talent_label.get("id") in out
+
+    # A foreign user (a real talent, perhaps): refused as before.
+    seed(database, [Seed(user_id=5_000_000, answers=MUSICIAN)])
+    code, out, err = await run_cli(tmp_path, clean_env(tmp_path, **ADMIN), *args, stdin=lines)
+    assert code != 0
+    assert "holds 1 other user" in err and "--allow-real-talents" in err
