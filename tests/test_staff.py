@@ -469,7 +469,7 @@ async def test_command_line_needs_an_existing_database_and_speaks_english_on_req
     assert not missing.exists()
     await (await Store.open(missing)).close()
     printed = await _kocca_bot(missing, tmp_path, "stats", "--language", "en")
-    assert "Funnel\nStarted a chat: 0\n" in printed and "• none yet" in printed
+    assert "Funnel\nPeople who started a chat: 0\n" in printed and "• none yet" in printed
     output = tmp_path / "leads.csv"
     printed = await _kocca_bot(
         missing, tmp_path, "export", "--format", "csv", "--output", str(output)
@@ -544,9 +544,9 @@ async def test_statistics_match_a_known_set_of_talents(
     # 10 talents and the admin, who is a Telegram user of the bot too.
     expected = [
         "Corong",
-        "Mulai chat: 11",
-        "Setuju pemrosesan data: 6",
-        "Sedang mengisi (draf): 1",
+        "Orang yang mulai chat: 11",
+        "Orang yang setuju pemrosesan data: 6",
+        "Draf yang sedang diisi: 1",
         "Pendaftaran terkirim: 5",
         "",
         "Per sektor",
