@@ -90,7 +90,9 @@ async def answer_before_relay(update: Update, context: BotContext) -> bool:
     if question_id is None:
         return False
     text = f"{answered}\n\n{context.text(Text.ASK_ANSWER_FIRST)}"
-    rows = [
+    register = _apply_rows(context, language, verdict.entry)
+    rows = [[views.button(label, data) for label, data in row] for row in register]
+    rows += [
         [views.button(context.text(Text.BTN_ANSWERED), f"{QA}{question_id}:k")],
         [views.button(context.text(Text.BTN_SEND_ANYWAY), f"{QA}{question_id}:s")],
     ]

@@ -208,6 +208,17 @@ async def test_ask_with_a_question_the_faq_answers_shows_the_answer_first(
     assert after.text.split("\n")[0] == OPEN_CALL.question.id
     assert staff_chat.messages_since(mark) == []
 
+    # A program page shown first keeps its "Register interest" button, as its text says.
+    john = bot.user(first_name="John", language_code="en")
+    await bot.send(john, "/ask")
+    [page] = await bot.send(john, "can I perform in Korea?")
+    assert page.text.split("\n")[0] == MUSIC_TO_KOREA.title.en
+    assert page.button_texts == [
+        CONTENT.text(Text.BTN_APPLY_PROGRAM, "en"),
+        CONTENT.text(Text.BTN_ANSWERED, "en"),
+        CONTENT.text(Text.BTN_SEND_ANYWAY, "en"),
+    ]
+
 
 async def test_a_message_during_a_form_step_is_an_answer_to_that_step(bot: Harness) -> None:
     sari = bot.user(first_name="Sari")

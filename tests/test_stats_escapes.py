@@ -29,6 +29,15 @@ ESCAPES = "\x1b]0;PWNED\x07\x1b[2J"
         ("email aku sari @ gmail.com ya", "email aku <email> ya"),
         ("sari @gmail.com atau sari@ gmail.co.id", "<email> atau <email>"),
         ("follow ig @ sari_music ya", "follow ig <handle> sari_music ya"),  # no address
+        # The full stop after an address stays outside it; dots and "@" however written.
+        ("Email saya sari.putri @ gmail.com.", "Email saya <email>."),
+        ("kirim ke sari (at) gmail.co.id. makasih", "kirim ke <email>. makasih"),
+        ("sari.putri @ gmail . com", "<email>"),
+        ("sari.putri (@) gmail.com atau sari[@]gmail.com", "<email> atau <email>"),
+        ("sari.putri(at)gmail(.)com", "<email>"),
+        ("wa 0812:3456:7890 atau 0812\u22123456\u22127890", "wa <number> atau <number>"),
+        ("0812 | 3456 | 7890 atau 0812*3456*7890", "<number> atau <number>"),
+        ("tahun 2026. daftar 1, 2, 3 ya", "tahun 2026. daftar 1, 2, 3 ya"),  # no number to hide
         ("sari.dewi@gmail.com atau 0812-3456-7890", "<email> atau <number>"),
         ("kumpul at jakarta jam 10.30?", "kumpul at jakarta jam 10.30?"),  # no address
         (f"{ESCAPES}kapan\x00 daftar\u202e?", "]0;PWNED[2Jkapan daftar?"),

@@ -48,16 +48,18 @@ _REPEATS = re.compile(r"([^\W\d_])\1{2,}")  # "halooo" -> "halo"
 # Any character three times in a row: whether to look for _REPEATS word by word. It finds
 # every message _REPEATS would (and a few more, "???"), four times faster.
 _MAYBE_REPEATS = re.compile(r"(.)\1\1", re.DOTALL)
-# 5+ digits: phones, ids, cards; however they are spaced ("0812 - 3456 - 7890", "0812/3456").
-_NUMBER = re.compile(r"(?<!\w)\+?\d(?:[\s().,/_\-\u2010-\u2015]{0,3}\d){4,}")
+# 5+ digits: phones, ids, cards; however they are spaced: up to three of any character but a
+# letter or digit between two digits ("0812 - 3456 - 7890", "0812/3456", "0812:3456", a minus sign).
+_NUMBER = re.compile(r"(?<!\w)\+?\d(?:(?:[^\w\n]|_){0,3}\d){4,}")
 _DIGIT = re.compile(r"\d")  # _NUMBER needs one: most questions have none, found faster
 _EMAIL = re.compile(r"@[^@.]+\.")
 _DOMAIN = re.compile(r"\.[a-z]{2,}/", re.IGNORECASE)
 # An e-mail address written to dodge spam bots: sari (at) gmail.com, sari[at]gmail[dot]com,
 # sari at gmail dot com, sari @ gmail.com (possessive runs, starting only at a word's start:
 # linear time).
-_AT = r"(?:\s*+[(\[{]\s*+at\s*+[)\]}]\s*+|\s++at\s++|\s++@\s*+|\s*+@\s++)"
-_DOT = r"(?:\s*+[(\[{]\s*+dot\s*+[)\]}]\s*+|\s++dot\s++|\.)"
+_AT = r"(?:\s*+[(\[{]\s*+(?:at|@)\s*+[)\]}]\s*+|\s++at\s++|\s++@\s*+|\s*+@\s++)"
+# A dot counts only before a letter or digit: "sari @ gmail.com." keeps its full stop outside.
+_DOT = r"(?:\s*+[(\[{]\s*+(?:dot|\.)\s*+[)\]}]\s*+|\s++dot\s++|\s++\.\s++|\.(?=[\w-]))"
 _HIDDEN_EMAIL = re.compile(
     rf"(?<![\w.+-])[\w.+-]++{_AT}(?:[\w-]++{_DOT})++[a-z]{{2,}}\b", re.IGNORECASE
 )
