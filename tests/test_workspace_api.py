@@ -180,6 +180,8 @@ async def test_search_filters_sort_and_counts_follow_the_index_through_edits_and
         assert await names(filter={"q": "081299990000"}) == ["Budi Santoso"]  # as typed locally
         assert await names(filter={"q": "@band.id"}) == ["Agus Wulan"]
         assert await names(filter={"q": "koc-000004"}) == ["Dewi Lestari"]
+        assert await names(filter={"q": "KOC-4"}) == ["Dewi Lestari"]  # short, as /lead reads it
+        assert await names(filter={"q": "koc 2"}) == ["Budi Santoso"]
         assert await names(filter={"q": "100%"}) == []  # % is a character, not a wildcard
         assert await names(filter={"sector": "film"}, sort={"by": "name", "desc": True}) == [
             "Dewi Lestari",
