@@ -471,6 +471,10 @@ async def note_input(update: Update, context: BotContext) -> None:
         return
     if (message.text or "").startswith("/"):
         await store.clear_prompt(user.id)  # a command: the admin moved on
+        name = message.text.split()[0][1:].split("@")[0].lower() if message.text else ""
+        if name in commands.CANCEL.names:  # said to the prompt, not to a form
+            await reply(update, context.text(Text.PIPELINE_NOTE_CANCELLED))
+            raise ApplicationHandlerStop
         return
     asked = datetime.fromisoformat(prompt.created_at)
     if datetime.now(UTC) - asked > PROMPT_LIFETIME:

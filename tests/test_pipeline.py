@@ -409,6 +409,19 @@ async def test_a_note_press_takes_text_for_30_minutes_only(
     assert bot.store.pipeline.prompt_for(ADMIN_ID) is None  # the old press is gone
 
 
+async def test_cancel_typed_to_a_note_prompt_says_no_note_was_saved(
+    bot: Harness, staff_chat: Any, sari: EmulatedUser
+) -> None:
+    admin = admin_of(staff_chat)
+    await bot.send(admin, "/lead KOC-000001")
+    await bot.press(admin, t(Text.BTN_NOTE))
+    (cancelled,) = await bot.send(admin, "/batal")
+    assert cancelled.text == visible(t(Text.PIPELINE_NOTE_CANCELLED))  # not a form's answer
+    assert bot.store.pipeline.prompt_for(ADMIN_ID) is None
+    await bot.send(admin, "bukan catatan")
+    assert (await bot.store.pipeline.notes(1, 5))[1] == 0
+
+
 async def test_note_prompt_in_the_staff_group_takes_only_a_reply(
     bot: Harness, staff_chat: Any, sari: EmulatedUser
 ) -> None:
