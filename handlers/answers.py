@@ -234,9 +234,10 @@ def _apply_rows(context: BotContext, language: str, ref: str | None) -> list[Row
     """A program page that takes registrations of interest keeps its "Register interest"
     button when it answers a question: its text points to the button below."""
     found = entry(context.content, ref) if ref else None
-    if isinstance(found, Program) and found.interest == "page":
-        return [[(context.text(Text.BTN_APPLY_PROGRAM), views.APPLY_PROGRAM + found.key)]]
-    return []
+    if not isinstance(found, Program):
+        return []
+    register = views.register_button(context.content, language, found)
+    return [] if register is None else [[register]]
 
 
 def _entry_rows(

@@ -122,6 +122,14 @@ def news_line(content: Content, language: str, *, subscribed: bool) -> str:
     return content.text(Text.SUBSCRIBED_HINT if subscribed else Text.SUBSCRIBE_HINT, language)
 
 
+def register_button(content: Content, language: str, program: Program) -> tuple[str, str] | None:
+    """(label, data) of "📝 Register interest" for a page that takes registrations of interest
+    (others have their own way in, or are not programs); wherever the page is shown."""
+    if program.interest != "page":
+        return None
+    return content.text(Text.BTN_APPLY_PROGRAM, language), APPLY_PROGRAM + program.key
+
+
 def program_page(content: Content, language: str, program: Program, *, subscribed: bool) -> Screen:
     """Everything a talent needs to know about one program (`subscribed`: whether the talent
     reading it gets program news, for a page with `subscribe_hint`)."""
@@ -150,9 +158,9 @@ def program_page(content: Content, language: str, program: Program, *, subscribe
         link=Markup(link),
     )
     rows: list[list[InlineKeyboardButton]] = []
-    if program.interest == "page":  # others have their own way in, or are not programs
-        label = content.text(Text.BTN_APPLY_PROGRAM, language)
-        rows.append([button(label, APPLY_PROGRAM + program.key)])
+    register = register_button(content, language, program)
+    if register is not None:
+        rows.append([button(*register)])
     rows += [
         [button(content.faq[key].question.get(language), FAQ_ITEM + key)] for key in program.faq
     ]

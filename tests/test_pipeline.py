@@ -382,6 +382,14 @@ async def test_notes_by_button_and_by_command_never_reach_the_talent(
     assert actions.count("note_added") == 2
 
 
+async def _note_prompt(bot: Harness, staff_chat: Any) -> EmulatedUser:
+    """The admin, having pressed Note on KOC-000001: their next text is taken as the note."""
+    admin = admin_of(staff_chat)
+    await bot.send(admin, "/lead KOC-000001")
+    await bot.press(admin, t(Text.BTN_NOTE))
+    return admin
+
+
 async def _age_note_prompt(bot: Harness, minutes: float) -> None:
     """Make the admin's Note press this old, as if they had pressed it that long ago."""
     pressed = (datetime.now(UTC) - timedelta(minutes=minutes)).isoformat()
@@ -394,9 +402,7 @@ async def _age_note_prompt(bot: Harness, minutes: float) -> None:
 async def test_a_note_press_takes_text_for_30_minutes_only(
     bot: Harness, staff_chat: Any, sari: EmulatedUser
 ) -> None:
-    admin = admin_of(staff_chat)
-    await bot.send(admin, "/lead KOC-000001")
-    await bot.press(admin, t(Text.BTN_NOTE))
+    admin = await _note_prompt(bot, staff_chat)
     await _age_note_prompt(bot, 29)
     (saved,) = await bot.send(admin, "Masih dalam setengah jam")
     assert saved.text == visible(t(Text.PIPELINE_NOTE_SAVED, reference="KOC-000001"))
@@ -412,9 +418,7 @@ async def test_a_note_press_takes_text_for_30_minutes_only(
 async def test_cancel_typed_to_a_note_prompt_says_no_note_was_saved(
     bot: Harness, staff_chat: Any, sari: EmulatedUser
 ) -> None:
-    admin = admin_of(staff_chat)
-    await bot.send(admin, "/lead KOC-000001")
-    await bot.press(admin, t(Text.BTN_NOTE))
+    admin = await _note_prompt(bot, staff_chat)
     (cancelled,) = await bot.send(admin, "/batal")
     assert cancelled.text == visible(t(Text.PIPELINE_NOTE_CANCELLED))  # not a form's answer
     assert bot.store.pipeline.prompt_for(ADMIN_ID) is None

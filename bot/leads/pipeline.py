@@ -24,7 +24,7 @@ from bot.leads.stats import decimal_text
 from bot.names import first_name
 from bot.settings import Forwarding
 from bot.store import ConsentNeed, Store
-from bot.store.applications import REFERENCE_FORMAT
+from bot.store.applications import parse_reference as parse_reference  # for the chat and CLI
 from bot.store.audit import Actor
 from bot.store.leads import LeadFilter
 from bot.store.pipeline import (
@@ -580,12 +580,3 @@ def short_day(content: Content, day: date, language: str) -> str:
     """A day on a chart axis, day first as in content's dates: "18 Nov", "1 Des"."""
     months = content.text(Text.MONTH_NAMES, language).split()
     return f"{day.day} {months[day.month - 1][:3]}"
-
-
-_REFERENCE = re.compile(r"(?:KOC-?)?0*(\d{1,9})")
-
-
-def parse_reference(text: str) -> str | None:
-    """KOC-000123 from what staff type: "KOC-000123", "koc-123" or "123"."""
-    match = _REFERENCE.fullmatch(text.strip().upper())
-    return None if match is None else REFERENCE_FORMAT.format(int(match[1]))

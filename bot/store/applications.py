@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from bot.store.db import Database, Row, Transaction, utc_now
 
 REFERENCE_FORMAT = "KOC-{:06d}"
+_REFERENCE = re.compile(r"(KOC[- ]?)?0*(\d{1,9})")
+
+
+def parse_reference(text: str, *, bare: bool = True) -> str | None:
+    """KOC-000123 from what staff type: "KOC-000123", "koc-123", "koc 123" or, if `bare`, "123"
+    (a search leaves bare digits to phone numbers)."""
+    match = _REFERENCE.fullmatch(text.strip().upper())
+    if match is None or (match[1] is None and not bare):
+        return None
+    return REFERENCE_FORMAT.format(int(match[2]))
 
 
 @dataclass(frozen=True, slots=True)

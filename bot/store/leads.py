@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.store.applications import REFERENCE_FORMAT
+from bot.store.applications import parse_reference
 from bot.store.db import Database, Params, Reader, Row
 
 CONSENT_KINDS = ("processing", "transfer_korea", "announcements")
@@ -68,9 +67,6 @@ class LeadFilter:
         )
 
 
-_SHORT_REFERENCE = re.compile(r"koc[- ]?0*(\d{1,9})", re.IGNORECASE)
-
-
 def search_pattern(words: str) -> str | None:
     """What staff typed as a LIKE pattern for lead_search: ASCII letters lowercased as the
     index holds them (SQLite's lower() folds only those), %, _ and \\ taken literally; a
@@ -78,9 +74,7 @@ def search_pattern(words: str) -> str | None:
     text = " ".join(words.split())
     if not text:
         return None
-    short = _SHORT_REFERENCE.fullmatch(text)
-    if short is not None:
-        text = REFERENCE_FORMAT.format(int(short[1]))
+    text = parse_reference(text, bare=False) or text
     folded = "".join(char.lower() if char.isascii() else char for char in text)
     escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
