@@ -367,6 +367,39 @@ async def test_kept_statistics_show_the_workspaces_own_moves_at_once(bot: Harnes
         # they were read ("Angka per …"), and are read again after a minute.
 
 
+async def test_list_counts_are_kept_only_while_no_lead_changes_whoever_changes_it(
+    bot: Harness,
+) -> None:
+    rng = random.Random(6)
+    await seeded(bot.database, [Seed(7000 + n, realistic(rng, "music")) for n in range(1, 4)])
+    async with workspace(bot, ADMIN_ID) as client:
+
+        async def counts(**query: Any) -> dict[str, int]:
+            listed = await client.ok("leads", query)
+            return {item["stage"]: item["count"] for item in listed["counts"] if item["count"]}
+
+        music = {"filter": {"sector": "music"}}
+        assert await counts(**music) == {"baru": 3}
+        assert await counts(**music, sort={"by": "name"}) == {"baru": 3}  # kept: nothing changed
+        await client.ok("move", {"id": 1, "stage": "ditinjau", "version": 0, "notify": False})
+        assert await counts(**music) == {"baru": 2, "ditinjau": 1}  # the workspace's own move
+        await seeded(bot.database, [Seed(7004, realistic(rng, "music"))])  # a new submission
+        assert await counts(**music) == {"baru": 3, "ditinjau": 1}
+        with sqlite3.connect(bot.database) as other:  # another process (the CLI) moves one
+            other.execute("UPDATE lead_pipeline SET stage = 'shortlist' WHERE application_id = 2")
+        other.close()
+        assert await counts(**music) == {"baru": 2, "ditinjau": 1, "shortlist": 1}
+        async with bot.store.db.transaction() as tx:  # an answer corrected: no longer music
+            await tx.execute(
+                "UPDATE answers SET value = ? WHERE application_id = 3 AND question_key = ?",
+                (json.dumps("film"), "sector"),
+            )
+        assert await counts(**music) == {"baru": 1, "ditinjau": 1, "shortlist": 1}
+        await bot.store.privacy.erase(7001)  # the talent at Ditinjau erases their data
+        assert await counts(**music) == {"baru": 1, "shortlist": 1}
+        assert await counts() == {"baru": 2, "shortlist": 1}  # another filter, counted anew
+
+
 async def test_opening_the_page_reads_the_statistics_ahead_once(
     bot: Harness, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -7,7 +7,7 @@ except the one erasure makes: a talent's lead reference replaced by the erasure 
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -83,19 +83,26 @@ class Audit:
         **detail: Any,
     ) -> None:
         """Inside the transaction of the action itself: recorded if and only if it happened."""
+        await Audit.each_in(tx, actor, action, [lead_ref], **detail)
+
+    @staticmethod
+    async def each_in(
+        tx: Transaction,
+        actor: Actor,
+        action: str,
+        lead_refs: Sequence[str | None],
+        **detail: Any,
+    ) -> None:
+        """One entry per lead, inside the action's transaction: the same moment and detail
+        for all, inserted in one statement (a list page records 25 leads at a time)."""
         if actor.place is not None:
             detail = {**detail, "from": actor.place}
-        await tx.execute(
+        now, via = utc_now(), actor.via
+        text = json.dumps(detail, ensure_ascii=False, sort_keys=True)
+        await tx.execute_many(
             "INSERT INTO audit_log (created_at, actor_id, via, action, lead_ref, detail)"
             " VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                utc_now(),
-                actor.user_id,
-                actor.via,
-                action,
-                lead_ref,
-                json.dumps(detail, ensure_ascii=False, sort_keys=True),
-            ),
+            [(now, actor.user_id, via, action, lead_ref, text) for lead_ref in lead_refs],
         )
 
     async def add(
@@ -110,8 +117,7 @@ class Audit:
     ) -> None:
         """One entry per lead (leads shown in a list): each one erasure can redact."""
         async with self._db.transaction() as tx:
-            for lead_ref in lead_refs:
-                await self.add_in(tx, actor, action, lead_ref, **detail)
+            await self.each_in(tx, actor, action, lead_refs, **detail)
 
     @staticmethod
     async def redact_in(tx: Transaction, user_id: int, erasure_hash: str) -> int:

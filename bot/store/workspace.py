@@ -77,6 +77,9 @@ def conditions(where: LeadFilter) -> tuple[str, tuple[object, ...]]:
     return (" WHERE " + " AND ".join(parts) if parts else ""), tuple(values)
 
 
+_CHANGES = "SELECT n FROM lead_search_changes WHERE id = 1"
+KEPT_COUNTS = 64  # filters whose counts per stage are kept (a desk uses a handful at a time)
+
 _LOG_PAGE = """
 SELECT id, direction, kind, text, created_at FROM conversation_log
 WHERE chat_id = ? AND (? IS NULL OR id < ?) ORDER BY id DESC LIMIT ?
@@ -158,6 +161,8 @@ class WorkspaceReads:
 
     def __init__(self, reader: Reader) -> None:
         self._reader = reader
+        # Counts per stage by filter, with the lead_search_changes counter they were read at.
+        self._counts: dict[tuple[str, tuple[object, ...]], tuple[int, dict[str, int]]] = {}
 
     async def page(
         self,
@@ -197,12 +202,24 @@ class WorkspaceReads:
     async def per_stage(self, where: LeadFilter) -> dict[str, int]:
         """How many leads the filter matches in each stage (its own stage condition aside)."""
         clause, values = conditions(replace(where, stage=None))
+        # Kept while no lead changed: a page turn, another sort or the board counts nothing
+        # again. The counter is read first, so counts kept under it are never older than it.
+        changes = int(await self._reader.fetch_value(_CHANGES))
+        key = (clause, values)
+        kept = self._counts.get(key)
+        if kept is not None and kept[0] == changes:
+            return dict(kept[1])
         # Without conditions the stage index holds every count; with some, one pass over the
         # table beats looking each row up from that index (0.4 s at 50,000 leads).
         table = " FROM lead_search x NOT INDEXED" if clause else " FROM lead_search x"
         sql = "".join(("SELECT x.stage, COUNT(*) AS n", table, clause, " GROUP BY x.stage"))
         rows = await self._reader.fetch_all(sql, values)
-        return {row["stage"]: int(row["n"]) for row in rows if row["stage"] is not None}
+        counts = {row["stage"]: int(row["n"]) for row in rows if row["stage"] is not None}
+        if len(self._counts) >= KEPT_COUNTS:
+            del self._counts[next(iter(self._counts))]  # the oldest filter kept
+        self._counts.pop(key, None)
+        self._counts[key] = (changes, counts)
+        return dict(counts)
 
     async def column(self, where: LeadFilter, stage: str, limit: int) -> list[LeadRow]:
         """The newest leads of one stage that the filter matches (a column of the board)."""

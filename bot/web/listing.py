@@ -126,8 +126,7 @@ async def leads(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, A
         detail["search_length"] = query.search_length
     # Recorded before anything is shown, in one transaction (one wait for the disk).
     async with desk.store.db.transaction() as tx:
-        for row in rows:
-            await Audit.add_in(tx, viewer.actor, "lead_listed", row.reference, **detail)
+        await Audit.each_in(tx, viewer.actor, "lead_listed", [r.reference for r in rows], **detail)
         if query.search_length:  # a search that found nothing is still a search
             await Audit.add_in(
                 tx, viewer.actor, "leads_searched", None, length=query.search_length, found=total
