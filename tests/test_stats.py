@@ -13,7 +13,7 @@ from bot.leads import desk_stats, pipeline, stats
 from bot.leads.export import WIB
 from bot.store import Store
 from bot.store.audit import Actor
-from bot.store.leads import _ANSWER_COUNTS
+from bot.store.leads import _ANSWER_COUNTS, _COUNTS
 from bot.store.workspace import FIGURES
 from tests.harness import Harness, shared_reads
 from tests.leads import CONTENT, Seed, seeded
@@ -172,3 +172,44 @@ async def test_the_workspace_figures_are_read_from_their_own_index(database: Pat
         plan = " ".join(row[3] for row in db.execute("EXPLAIN QUERY PLAN " + FIGURES))
     # Not a pass over every lead's row and a sort: the index holds the three columns in order.
     assert "COVERING INDEX lead_search_figures" in plan and "TEMP B-TREE" not in plan
+
+
+async def test_consented_counts_each_talent_by_their_newest_processing_consent(
+    database: Path,
+) -> None:
+    store = await Store.open(database)
+    await store.close()
+    # (talent, kind, granted) in the order given: the table is append-only.
+    history = [
+        (1, "processing", 1),  # granted: counted
+        (2, "processing", 1),
+        (2, "processing", 0),  # granted, then withdrawn: not counted
+        (3, "processing", 0),
+        (3, "processing", 1),  # declined, then granted: counted
+        (4, "processing", 0),  # declined only
+        (5, "announcements", 1),  # another consent only
+        (5, "processing", 1),
+        (5, "announcements", 0),  # a later consent of another kind does not matter
+    ]
+    with sqlite3.connect(database) as db:
+        for user_id in range(1, 6):
+            db.execute(
+                "INSERT INTO users (user_id, first_name, language, created_at, updated_at,"
+                " last_seen_at) VALUES (?, 'T', 'id', '2026-01-01', '2026-01-01', '2026-01-01')",
+                (user_id,),
+            )
+        db.executemany(
+            "INSERT INTO consents (user_id, kind, granted, notice_version, language, created_at)"
+            " VALUES (?, ?, ?, 'v1', 'id', '2026-01-01')",
+            history,
+        )
+        plan = " ".join(row[3] for row in db.execute("EXPLAIN QUERY PLAN " + _COUNTS))
+    db.close()
+    store = await Store.open(database)
+    try:
+        counts = await store.leads.counts(store.db)
+    finally:
+        await store.close()
+    assert counts.started == 5 and counts.consented == 3
+    # One pass over the processing consents, not a look-up per consent.
+    assert "INDEX consents_processing" in plan

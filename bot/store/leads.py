@@ -322,14 +322,15 @@ WHERE question_key IN ('sector', 'music_role', 'film_role', 'province') AND valu
 GROUP BY question_key, value
 """
 # Consented: the newest processing consent of each talent is a grant (the table is
-# append-only). Users are counted in one pass.
+# append-only): SQLite takes a bare column of a MAX() group from the row with the maximum,
+# here read in one pass over the partial index consents_processing (0029; its WHERE
+# repeated). Users are counted in one pass.
 _COUNTS = """
 SELECT COUNT(*) AS started,
     COALESCE(SUM(subscribed = 1 AND blocked = 0), 0) AS subscribers,
     COALESCE(SUM(blocked = 1), 0) AS blocked,
-    (SELECT COUNT(*) FROM consents c WHERE c.kind = 'processing' AND c.granted = 1
-        AND c.id = (SELECT MAX(l.id) FROM consents l
-            WHERE l.user_id = c.user_id AND l.kind = 'processing')) AS consented,
+    (SELECT COALESCE(SUM(granted = 1), 0) FROM (SELECT granted, MAX(id) FROM consents
+        WHERE kind = 'processing' GROUP BY user_id)) AS consented,
     (SELECT COUNT(*) FROM applications WHERE status = 'draft' AND amends IS NULL) AS drafts,
     (SELECT COUNT(*) FROM applications WHERE status = 'submitted') AS submitted
 FROM users
