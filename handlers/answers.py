@@ -13,7 +13,7 @@ from bot.content import Content, FaqItem, Program
 from bot.names import first_name
 from bot.store.questions import Recorded
 from bot.texts import Text
-from bot.transport.sending import CallbackKeyboard
+from bot.transport.sending import CallbackKeyboard, Keyboard
 from handlers import menu, support, views
 from handlers.common import BotContext, answer_query, reply, show
 from handlers.fallback import stale_button
@@ -57,13 +57,13 @@ async def free_text(update: Update, context: BotContext) -> None:
     elif verdict.outcome is Outcome.THANKS:
         await reply(update, context.text(Text.ASK_THANKS))
     elif verdict.outcome is Outcome.UNANSWERED or question_id is None:
-        await _nothing(update, context, language)
+        await _nothing(update, context, language, question_id)
     elif verdict.outcome is Outcome.SUGGESTED:
         rows = _entry_rows(context, language, question_id, verdict.others)
         text = context.text(Text.ASK_NOT_SURE)
         await reply(update, text, _with_team(context, language, question_id, rows))
     elif answered is None:  # a reload removed the entry in between
-        await _nothing(update, context, language)
+        await _nothing(update, context, language, question_id)
     else:
         rows = _apply_rows(context, language, verdict.entry)
         rows.append([(context.text(Text.BTN_NOT_THIS), f"{QA}{question_id}:x")])
@@ -198,11 +198,23 @@ async def _open(
         )
 
 
-async def _nothing(update: Update, context: BotContext, language: str) -> None:
-    """Nothing fits: say so, with the menu (and /tanya, when staff take questions)."""
-    key = Text.ASK_NOTHING if support.questions_open(context) else Text.ASK_NOTHING_CLOSED
+async def _nothing(
+    update: Update, context: BotContext, language: str, question_id: int | None
+) -> None:
+    """Nothing fits: say so, with the menu; when staff take questions, its "Ask our team"
+    carries the message (a long, real question is not typed again), confirmed before it goes."""
     text, markup = menu.main_menu(context, language)
-    await reply(update, f"{context.text(key)}\n\n{text}", markup)
+    if not support.questions_open(context):
+        await reply(update, f"{context.text(Text.ASK_NOTHING_CLOSED)}\n\n{text}", markup)
+        return
+    keyboard: Keyboard = markup
+    if question_id is not None:
+        ask = f"{QA}{question_id}:t"
+        keyboard = CallbackKeyboard(
+            [(b.text, ask if b.callback_data == views.ASK else str(b.callback_data)) for b in row]
+            for row in markup.inline_keyboard
+        )
+    await reply(update, f"{context.text(Text.ASK_NOTHING)}\n\n{text}", keyboard)
 
 
 def _answer(context: BotContext, language: str, ref: str) -> str | None:

@@ -146,11 +146,17 @@ async def test_not_sure_offers_entries_and_asks_the_team_with_the_question_prefi
     assert staff_chat.messages_since(mark) == [header, copy]  # once
 
 
-async def test_off_topic_greeting_and_thanks(bot: Harness, make_bot: Any) -> None:
+async def test_off_topic_greeting_and_thanks(bot: Harness, staff_chat: EmulatedChat) -> None:
     sari = bot.user(first_name="Sari")
     [nothing] = await bot.send(sari, "cara bikin nasi goreng enak")
     assert nothing.text.startswith(shown(Text.ASK_NOTHING))
-    assert "/tanya" in nothing.text and ASK_TEAM in nothing.button_texts  # the menu
+    assert CONTENT.text(Text.BTN_PROGRAMS, "id") in nothing.button_texts  # the menu
+    # Its "Ask our team" carries the message: nothing to type again, checked before it goes.
+    mark = staff_chat.mark()
+    [confirm] = await bot.press(sari, ASK_TEAM, message=nothing)
+    assert confirm.text.startswith(opening(Text.ASK_CONFIRM))
+    assert "cara bikin nasi goreng enak" in confirm.text
+    assert staff_chat.messages_since(mark) == []
     [hello] = await bot.send(sari, "halo kak")
     assert hello.text == shown(Text.ASK_GREETING, first_name="Sari")
     assert CONTENT.text(Text.BTN_PROGRAMS, "id") in hello.button_texts
