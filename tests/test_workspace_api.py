@@ -620,3 +620,13 @@ async def test_an_export_written_while_a_talent_is_erased_never_keeps_them(
         assert fetched.status == 200
         text = (await fetched.read()).decode("utf-8-sig")
         assert "KOC-000002" in text and "KOC-000001" not in text
+
+
+async def test_a_board_search_is_recorded_even_when_it_finds_nothing(bot: Harness) -> None:
+    await seeded(bot.database, [Seed(7001, MUSICIAN)])
+    async with workspace(bot, ADMIN_ID) as client:
+        await client.ok("board", {"filter": {"q": "081299990000"}})  # is this phone a lead?
+    audit = rows(bot.database, "SELECT action, detail FROM audit_log WHERE action != 'session'")
+    assert [(action, json.loads(detail)) for action, detail in audit] == [
+        ("leads_searched", {"from": "workspace", "found": 0, "length": 12})
+    ]
