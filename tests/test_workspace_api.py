@@ -592,3 +592,41 @@ async def test_the_session_marks_a_stage_no_lead_can_enter_and_the_server_still_
         line = texts[language]["pipeline_warning_forwarding_off"]
         assert line == CONTENT.text(Text.PIPELINE_WARNING_FORWARDING_OFF, language)
         assert "{stages}" in line
+
+
+async def test_an_export_written_while_a_talent_is_erased_never_keeps_them(
+    bot: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The erasure drops every export waiting to be fetched; one still being written then
+    # was not among them, and would have been kept (with the erased talent) for minutes.
+    from bot.leads import export
+
+    await seeded(bot.database, [Seed(7001, MUSICIAN), Seed(7002, realistic(random.Random(3)))])
+    written = export.write_exports
+    erased: list[int] = []
+
+    async def erased_meanwhile(*args: Any, **kwargs: Any) -> Any:
+        done = await written(*args, **kwargs)
+        if not erased:  # the first file holds her; she is erased before it is kept
+            erased.append(7001)
+            await bot.store.privacy.erase(7001)
+        return done
+
+    monkeypatch.setattr(export, "write_exports", erased_meanwhile)
+    async with workspace(bot, ADMIN_ID) as client:
+        ready = await client.ok("export", {"format": "csv"})
+        assert erased and ready["count"] == 1
+        fetched = await client.http.get(f"/staff/{ready['path']}")
+        assert fetched.status == 200
+        text = (await fetched.read()).decode("utf-8-sig")
+        assert "KOC-000002" in text and "KOC-000001" not in text
+
+
+async def test_a_board_search_is_recorded_even_when_it_finds_nothing(bot: Harness) -> None:
+    await seeded(bot.database, [Seed(7001, MUSICIAN)])
+    async with workspace(bot, ADMIN_ID) as client:
+        await client.ok("board", {"filter": {"q": "081299990000"}})  # is this phone a lead?
+    audit = rows(bot.database, "SELECT action, detail FROM audit_log WHERE action != 'session'")
+    assert [(action, json.loads(detail)) for action, detail in audit] == [
+        ("leads_searched", {"from": "workspace", "found": 0, "length": 12})
+    ]

@@ -49,8 +49,9 @@ _REPEATS = re.compile(r"([^\W\d_])\1{2,}")  # "halooo" -> "halo"
 # every message _REPEATS would (and a few more, "???"), four times faster.
 _MAYBE_REPEATS = re.compile(r"(.)\1\1", re.DOTALL)
 # 5+ digits: phones, ids, cards; however they are spaced: up to three of any character but a
-# letter or digit between two digits ("0812 - 3456 - 7890", "0812/3456", "0812:3456", a minus sign).
-_NUMBER = re.compile(r"(?<!\w)\+?\d(?:(?:[^\w\n]|_){0,3}\d){4,}")
+# letter or digit between two digits ("0812 - 3456 - 7890", "0812/3456", "0812:3456", a minus sign);
+# also glued to the word before it ("WA081234567890", "nik3174…"), not only after a space.
+_NUMBER = re.compile(r"(?<!\d)\+?\d(?:(?:[^\w\n]|_){0,3}\d){4,}")
 _DIGIT = re.compile(r"\d")  # _NUMBER needs one: most questions have none, found faster
 _EMAIL = re.compile(r"@[^@.]+\.")
 _DOMAIN = re.compile(r"\.[a-z]{2,}/", re.IGNORECASE)

@@ -29,6 +29,7 @@ from bot.web.desk import Desk, Viewer
 
 LIFETIME = 300.0  # seconds a download link works
 SWEEP_SECONDS = 30.0  # how often exports past their lifetime are looked for
+ERASED_RETRIES = 3  # writes of one export when erasures keep coming meanwhile
 Format = Literal["csv", "xlsx"]
 TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -91,9 +92,19 @@ class Downloads:
         token = secrets.token_urlsafe(32)
         path = self._private() / f"{token}.{kind}"
         forwards = desk.services.settings.forwarding() is not None
-        written = await export.write_exports(
-            desk.store, desk.content, query.where, {kind: path}, forwards=forwards
-        )
+        privacy = desk.store.privacy
+        for _ in range(ERASED_RETRIES):
+            erasures = privacy.erasures
+            written = await export.write_exports(
+                desk.store, desk.content, query.where, {kind: path}, forwards=forwards
+            )
+            if privacy.erasures == erasures:
+                break
+            # A talent was erased (or withdrew) while the file was written: it may hold them,
+            # and drop_all could not reach a file not kept yet. Written again without them.
+            path.unlink(missing_ok=True)
+        else:
+            raise inputs.BadInput("talents' data changed during the export: export again")
         count = written.rows
         if count == 0:
             path.unlink(missing_ok=True)

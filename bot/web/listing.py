@@ -219,9 +219,13 @@ async def board(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, A
     detail: dict[str, Any] = {"filter": query.described, "board": True}
     if query.search_length:
         detail["search_length"] = query.search_length
-    await desk.store.audit.add_each(
-        viewer.actor, "lead_listed", [row.reference for row in shown], **detail
-    )
+    async with desk.store.db.transaction() as tx:
+        await Audit.each_in(tx, viewer.actor, "lead_listed", [r.reference for r in shown], **detail)
+        if query.search_length:  # as the list: a search that found nothing is still a search
+            matched = sum(counts.get(key, 0) for key in stages)
+            await Audit.add_in(
+                tx, viewer.actor, "leads_searched", None, length=query.search_length, found=matched
+            )
     cards = iter(await _rows(desk, viewer, labels, shown, waits, now))
     return {
         "columns": [
