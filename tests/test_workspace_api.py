@@ -395,7 +395,12 @@ async def test_list_counts_are_kept_only_while_no_lead_changes_whoever_changes_i
                 (json.dumps("film"), "sector"),
             )
         assert await counts(**music) == {"baru": 1, "ditinjau": 1, "shortlist": 1}
+        name = rows(bot.database, "SELECT name FROM lead_search WHERE talent_id = 7001")[0][0]
+        assert await counts(filter={"q": name}) == {"ditinjau": 1}
         await bot.store.privacy.erase(7001)  # the talent at Ditinjau erases their data
+        # Kept counts are keyed by what was searched: the erased talent's name is not kept.
+        assert client.served is not None and client.served._desk is not None
+        assert not any(name.lower() in repr(key) for key in client.served._desk.reads._counts)
         assert await counts(**music) == {"baru": 1, "shortlist": 1}
         assert await counts() == {"baru": 2, "shortlist": 1}  # another filter, counted anew
 

@@ -31,9 +31,15 @@ def init_data(
 class Client:
     """The workspace's API as the page calls it, as one Telegram user."""
 
-    def __init__(self, http: TestClient[web.Request, web.Application], data: str) -> None:
+    def __init__(
+        self,
+        http: TestClient[web.Request, web.Application],
+        data: str,
+        served: Workspace | None = None,
+    ) -> None:
         self.http = http
         self.data = data
+        self.served = served  # the workspace behind it, for what only memory holds
 
     async def call(self, action: str, body: Any = None, **headers: str) -> tuple[int, Any]:
         """POST /staff/api/<action>: the status and the JSON answer."""
@@ -49,7 +55,7 @@ class Client:
 
     def as_user(self, data: str) -> Client:
         """The same server, as someone else."""
-        return Client(self.http, data)
+        return Client(self.http, data, self.served)
 
 
 @asynccontextmanager
@@ -63,7 +69,7 @@ async def workspace(bot: Harness, user_id: int, **options: Any) -> AsyncIterator
     http: TestClient[web.Request, web.Application] = TestClient(TestServer(app))
     await http.start_server()
     try:
-        yield Client(http, init_data(bot.settings.token(), user_id))
+        yield Client(http, init_data(bot.settings.token(), user_id), served)
     finally:
         await http.close()
         await served.stop()

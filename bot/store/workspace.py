@@ -164,6 +164,11 @@ class WorkspaceReads:
         # Counts per stage by filter, with the lead_search_changes counter they were read at.
         self._counts: dict[tuple[str, tuple[object, ...]], tuple[int, dict[str, int]]] = {}
 
+    def forget_counts(self) -> None:
+        """Keep no counts per stage read so far (a talent was erased: a search kept as a
+        key may be their name, phone or email)."""
+        self._counts.clear()
+
     async def page(
         self,
         where: LeadFilter,
@@ -208,6 +213,7 @@ class WorkspaceReads:
         key = (clause, values)
         kept = self._counts.get(key)
         if kept is not None and kept[0] == changes:
+            self._counts[key] = self._counts.pop(key)  # used last: dropped last
             return dict(kept[1])
         # Without conditions the stage index holds every count; with some, one pass over the
         # table beats looking each row up from that index (0.4 s at 50,000 leads).
@@ -216,7 +222,7 @@ class WorkspaceReads:
         rows = await self._reader.fetch_all(sql, values)
         counts = {row["stage"]: int(row["n"]) for row in rows if row["stage"] is not None}
         if len(self._counts) >= KEPT_COUNTS:
-            del self._counts[next(iter(self._counts))]  # the oldest filter kept
+            del self._counts[next(iter(self._counts))]  # the filter used longest ago
         self._counts.pop(key, None)
         self._counts[key] = (changes, counts)
         return dict(counts)

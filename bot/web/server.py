@@ -153,8 +153,13 @@ class Workspace:
         reader = await self._stack.enter_async_context(self._services.store.db.side_reader())
         self._desk = Desk(self._services, self._bot, WorkspaceReads(reader))
         erasure = self._services.store.privacy.on_erasure
-        for listener in (self.downloads.drop_all, self._desk.stats.forget):
-            # Exports may hold the erased talent; the kept statistics still count them.
+        for listener in (
+            self.downloads.drop_all,
+            self._desk.stats.forget,
+            self._desk.reads.forget_counts,
+        ):
+            # Exports may hold the erased talent; the kept statistics still count them; kept
+            # counts are keyed by the searches typed, which may be the talent's name.
             erasure.append(listener)
             self._stack.callback(erasure.remove, listener)
         self._stack.push_async_callback(self._desk.stats.close)
