@@ -273,6 +273,9 @@ class Text(StrEnum):
     CONSENT_NOT_APPLICABLE = "consent_not_applicable"
     LEAD_NOT_FOUND = "lead_not_found"
     LEAD_USAGE = "lead_usage"
+    LEAD_SEARCH_NONE = "lead_search_none"
+    LEAD_SEARCH_FILTER = "lead_search_filter"
+    LEAD_SEARCH_MORE = "lead_search_more"
     # Announcements: subscriptions and staff broadcasts
     COMMAND_SUBSCRIBE = "command_subscribe"
     COMMAND_UNSUBSCRIBE = "command_unsubscribe"

@@ -23,7 +23,7 @@ from bot.settings import Settings
 from bot.store import Lead, Store
 from bot.store.pipeline import NOTE_LIMIT, LeadState, Move
 from bot.texts import Text
-from handlers import pipeline_bulk, privacy, records_answers
+from handlers import lead_search, pipeline_bulk, privacy, records_answers
 from handlers import pipeline_views as views
 from handlers import records as records_desk
 from handlers.common import BotContext, answer_query, reply, show
@@ -260,19 +260,25 @@ async def lead_button(update: Update, context: BotContext) -> None:
 
 @staff_desk
 async def lead_command(update: Update, context: BotContext) -> None:
-    """/lead KOC-000123: open one lead by its reference."""
+    """/lead KOC-000123: open one lead by its reference; /lead Sari: find leads by name,
+    email, phone number or city."""
     if not context.args:
         await reply(update, context.text(Text.LEAD_USAGE))
         return
     typed = " ".join(context.args)
     reference = pipeline.parse_reference(typed)
+
+    async def open_lead(lead: Lead | None) -> None:
+        screen = await _lead_view(update, context, lead) if lead is not None else None
+        if screen is None:
+            await reply(update, await privacy.missing_lead(context, typed, reference))
+            return
+        await reply(update, *screen)
+
+    if reference is None and await lead_search.found(update, context, typed, open_lead):
+        return  # a name, an email, a phone number: the leads it finds
     store = context.services.store
-    lead = await store.leads.by_reference(reference) if reference else None
-    screen = await _lead_view(update, context, lead) if lead is not None else None
-    if screen is None:
-        await reply(update, await privacy.missing_lead(context, typed, reference))
-        return
-    await reply(update, *screen)
+    await open_lead(await store.leads.by_reference(reference) if reference else None)
 
 
 # ----- buttons of a lead's page, previews, bulk moves --------------------------------------

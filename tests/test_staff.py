@@ -688,10 +688,10 @@ async def test_lead_by_reference(bot: Harness, staff_chat: Any) -> None:
         assert "Nama lengkap: Budi Santoso" in page.text
     (missing,) = await bot.send(admin, "/lead KOC-000777")  # never given: said plainly
     assert missing.text == shown(Text.RECORDS_NUMBER_NEVER_GIVEN, reference="KOC-000777")
-    (odd,) = await bot.send(admin, "/lead <b>x</b>")
-    assert odd.text.startswith("Pendaftar <b>x</b> tidak ditemukan.")
+    (odd,) = await bot.send(admin, "/lead <b>x</b>")  # searched as words: shown as typed
+    assert odd.text.startswith("Tidak ada pendaftar yang cocok dengan <b>x</b>.")
     (usage,) = await bot.send(admin, "/lead")
-    assert usage.text == "Tulis nomor referensinya, misalnya: /lead KOC-000123"
+    assert usage.text == shown(Text.LEAD_USAGE)
     await bot.act(admin, admin.press_raw, usage.message_id, "st:o:99")
     assert admin.last_message.text == shown(
         Text.PIPELINE_GONE, reference=shown(Text.RECORDS_THIS_LEAD)

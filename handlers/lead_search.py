@@ -1,0 +1,61 @@
+"""/lead with a name, email, phone or city instead of a reference: the leads it finds.
+
+One match opens that lead's page; several are listed, newest first, like /leads; none says
+what can be searched. The search is the workspace's (lead_search), recorded as it is there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from telegram import Update
+
+from bot.content import Markup
+from bot.store import Lead, LeadFilter
+from bot.store.leads import search_pattern
+from bot.texts import Text
+from handlers.common import BotContext, reply
+from handlers.staff import actor
+from handlers.staff_views import PAGE_SIZE, lead_list
+
+MAX_SEARCH = 100  # characters of a search, as the workspace takes
+
+
+async def found(
+    update: Update,
+    context: BotContext,
+    typed: str,
+    open_lead: Callable[[Lead], Awaitable[None]],
+) -> bool:
+    """Answer /lead WORDS with the leads they find (one: `open_lead` shows its page); False
+    if there is nothing to search."""
+    words = " ".join(typed.split())[:MAX_SEARCH]
+    pattern = search_pattern(words)
+    if pattern is None:
+        return False
+    store, language = context.services.store, context.language(update)
+    where = LeadFilter(search=pattern)
+    total = await store.leads.total(where)
+    shown = await store.leads.page(0, PAGE_SIZE, where)
+    # Who searched what is not recorded (the words may be a talent's number), only that
+    # they searched and what they were shown, before anything is shown.
+    await store.audit.add(actor(update), "leads_searched", None, length=len(words), found=total)
+    if total == 1 and shown:
+        await open_lead(shown[0])
+        return True
+    await store.audit.add_each(
+        actor(update),
+        "lead_listed",
+        [lead.reference for lead in shown if lead.reference],
+        search_length=len(words),
+    )
+    if not shown:
+        await reply(update, context.text(Text.LEAD_SEARCH_NONE, words=words))
+        return True
+    # Built (and the words escaped) here, so not escaped again inside the list's title.
+    described = Markup(context.text(Text.LEAD_SEARCH_FILTER, words=words))
+    text, markup = lead_list(context.content, language, shown, 0, len(shown), described=described)
+    if total > len(shown):
+        text += "\n\n" + context.text(Text.LEAD_SEARCH_MORE, total=total, shown=len(shown))
+    await reply(update, text, markup)
+    return True

@@ -1,0 +1,80 @@
+"""/lead with a name, email, phone number or city: staff find a lead without its reference."""
+
+from __future__ import annotations
+
+import json
+import random
+from typing import Any
+
+from bot.texts import Text
+from handlers.staff_views import PAGE_SIZE
+from tests.harness import Harness
+from tests.leads import CONTENT, Seed, realistic, seeded, shown
+from tests.test_pipeline import admin_of, rows
+
+
+async def test_lead_finds_by_name_email_or_phone_and_lists_several(
+    bot: Harness, staff_chat: Any
+) -> None:
+    rng = random.Random(11)
+    await seeded(
+        bot.database,
+        [
+            Seed(7001, {**realistic(rng, "music"), "full_name": "Rina Wulandari"}),
+            Seed(
+                7002,
+                {**realistic(rng, "film"), "full_name": "Budi Santoso", "phone": "+6281299990000"},
+            ),
+            Seed(
+                7003,
+                {**realistic(rng, "music"), "full_name": "Agus Wulan", "email": "agus@band.id"},
+            ),
+        ],
+    )
+    admin = admin_of(staff_chat)
+
+    [page] = await bot.send(admin, "/lead budi")  # one match: the lead's page at once
+    assert "KOC-000002" in page.text and "Budi Santoso" in page.text
+    [page] = await bot.send(admin, "/lead 081299990000")  # a phone as typed locally
+    assert "KOC-000002" in page.text
+    [page] = await bot.send(admin, "/lead AGUS@band.id")
+    assert "KOC-000003" in page.text and "Agus Wulan" in page.text
+
+    [listed] = await bot.send(admin, "/lead wulan")  # two: listed, each with its button
+    assert "Rina Wulandari" in listed.text and "Agus Wulan" in listed.text
+    assert "Budi Santoso" not in listed.text
+    assert {"📄 KOC-000001", "📄 KOC-000003"} <= set(listed.button_texts)
+    [opened] = await bot.press(admin, "📄 KOC-000001", message=listed)
+    assert "Rina Wulandari" in opened.text
+
+    [none] = await bot.send(admin, "/lead <b>nobody</b>")  # what was typed, shown as typed
+    assert none.text == shown(Text.LEAD_SEARCH_NONE, words="<b>nobody</b>")
+
+    # Searches are on record without their words (a talent's number or name), and so is
+    # every lead they showed, before it was shown.
+    searched = rows(
+        bot.database,
+        "SELECT detail FROM audit_log WHERE action = 'leads_searched' ORDER BY id",
+    )
+    assert [json.loads(detail)["found"] for (detail,) in searched] == [1, 1, 1, 2, 0]
+    assert not any("wulan" in detail or "0812" in detail for (detail,) in searched)
+    listed_refs = rows(
+        bot.database, "SELECT lead_ref FROM audit_log WHERE action = 'lead_listed' ORDER BY id"
+    )
+    assert {ref for (ref,) in listed_refs} == {"KOC-000001", "KOC-000003"}
+
+
+async def test_lead_search_says_when_more_match_than_it_shows(
+    bot: Harness, staff_chat: Any
+) -> None:
+    rng = random.Random(12)
+    talents = [
+        Seed(7100 + n, {**realistic(rng, "film"), "full_name": f"Putri Sineas {n}"})
+        for n in range(12)
+    ]
+    await seeded(bot.database, talents)
+    [listed] = await bot.send(admin_of(staff_chat), "/lead putri")
+    assert listed.text.endswith(shown(Text.LEAD_SEARCH_MORE, total=12, shown=PAGE_SIZE))
+    assert len([label for label in listed.button_texts if label.startswith("📄")]) == PAGE_SIZE
+    # Nothing pages on to the unfiltered list: there is no next page of this search.
+    assert CONTENT.text(Text.BTN_NEXT_PAGE, "id") not in listed.button_texts
