@@ -122,6 +122,8 @@ SHORT_FORMS: dict[str, str] = {
     "msh": "masih",
     "bkn": "bukan",
     "sampe": "sampai",
+    "smpe": "sampai",
+    "smpai": "sampai",
     "ato": "atau",
     "atw": "atau",
     "tlg": "tolong",
