@@ -12,13 +12,11 @@ from telegram import Update
 
 from bot.content import Markup
 from bot.store import Lead, LeadFilter
-from bot.store.leads import search_pattern
+from bot.store.leads import MAX_SEARCH, search_pattern
 from bot.texts import Text
 from handlers.common import BotContext, reply
 from handlers.staff import actor
 from handlers.staff_views import PAGE_SIZE, lead_list
-
-MAX_SEARCH = 100  # characters of a search, as the workspace takes
 
 
 async def found(
@@ -39,16 +37,12 @@ async def found(
     shown = await store.leads.page(0, PAGE_SIZE, where)
     # Who searched what is not recorded (the words may be a talent's number), only that
     # they searched and what they were shown, before anything is shown.
-    await store.audit.add(actor(update), "leads_searched", None, length=len(words), found=total)
-    if total == 1 and shown:
-        await open_lead(shown[0])
+    single = total == 1 and len(shown) == 1
+    refs = [] if single else [lead.reference for lead in shown if lead.reference]
+    await store.audit.listed(actor(update), refs, search_length=len(words), found=total)
+    if single:
+        await open_lead(shown[0])  # its page is recorded as viewed
         return True
-    await store.audit.add_each(
-        actor(update),
-        "lead_listed",
-        [lead.reference for lead in shown if lead.reference],
-        search_length=len(words),
-    )
     if not shown:
         await reply(update, context.text(Text.LEAD_SEARCH_NONE, words=words))
         return True

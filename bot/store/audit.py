@@ -119,6 +119,28 @@ class Audit:
         async with self._db.transaction() as tx:
             await self.each_in(tx, actor, action, lead_refs, **detail)
 
+    async def listed(
+        self,
+        actor: Actor,
+        lead_refs: Sequence[str | None],
+        *,
+        search_length: int = 0,
+        found: int = 0,
+        **detail: Any,
+    ) -> None:
+        """Leads shown in a list (one entry each, the search's length in their detail) and,
+        after a search, that it was made: its length and how many it found, never its words
+        (a search that finds nothing is still a search). One transaction, before anything
+        is shown."""
+        if search_length:
+            detail = {**detail, "search_length": search_length}
+        async with self._db.transaction() as tx:
+            await self.each_in(tx, actor, "lead_listed", lead_refs, **detail)
+            if search_length:
+                await self.add_in(
+                    tx, actor, "leads_searched", None, length=search_length, found=found
+                )
+
     @staticmethod
     async def redact_in(tx: Transaction, user_id: int, erasure_hash: str) -> int:
         """Erasure: the talent's lead references become the erasure hash; nothing is deleted."""

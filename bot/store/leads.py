@@ -67,6 +67,9 @@ class LeadFilter:
         )
 
 
+MAX_SEARCH = 100  # characters of a lead search (the workspace's, /lead's)
+
+
 def search_pattern(words: str) -> str | None:
     """What staff typed as a LIKE pattern for lead_search: ASCII letters lowercased as the
     index holds them (SQLite's lower() folds only those), %, _ and \\ taken literally; a

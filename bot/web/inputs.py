@@ -15,12 +15,11 @@ from typing import Any
 from bot.content import Content
 from bot.leads.export import start_of_day_utc
 from bot.parsing import FIRST_YEAR, LAST_YEAR, iso_day
-from bot.store.leads import LeadFilter, search_pattern
+from bot.store.leads import MAX_SEARCH, LeadFilter, search_pattern
 from bot.store.workspace import SORTS
 
 PAGE_SIZE = 25
 BOARD_CARDS = 30  # cards shown per board column; the list has the rest
-MAX_SEARCH = 100  # characters of a search
 MAX_SELECTED = 500  # leads in one bulk move from the page
 MAX_PAGE = 1_000_000
 FILTER_KEYS = frozenset(

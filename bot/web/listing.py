@@ -14,7 +14,6 @@ from bot.content import Content
 from bot.leads import desk_stats, intake, pipeline, waiting
 from bot.leads.export import WIB, plain_text
 from bot.leads.stats import decimal_text
-from bot.store.audit import Audit
 from bot.store.waiting import WaitingLead
 from bot.store.workspace import LeadRow
 from bot.texts import Text
@@ -121,16 +120,15 @@ async def leads(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, A
         rows = await desk.reads.page(
             query.where, by, descending, offset, inputs.PAGE_SIZE, list(desk.content.stages)
         )
-    detail: dict[str, Any] = {"filter": query.described, "page": page, "sort": by}
-    if query.search_length:
-        detail["search_length"] = query.search_length
-    # Recorded before anything is shown, in one transaction (one wait for the disk).
-    async with desk.store.db.transaction() as tx:
-        await Audit.each_in(tx, viewer.actor, "lead_listed", [r.reference for r in rows], **detail)
-        if query.search_length:  # a search that found nothing is still a search
-            await Audit.add_in(
-                tx, viewer.actor, "leads_searched", None, length=query.search_length, found=total
-            )
+    await desk.store.audit.listed(
+        viewer.actor,
+        [row.reference for row in rows],
+        search_length=query.search_length,
+        found=total,
+        filter=query.described,
+        page=page,
+        sort=by,
+    )
     labels = Labels(desk.content, viewer.language)
     return {
         "rows": await _rows(desk, viewer, labels, rows, waits, now),
@@ -216,16 +214,14 @@ async def board(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, A
             rows = await desk.reads.column(query.where, key, inputs.BOARD_CARDS)
         columns.append((key, rows))
     shown = [row for _, rows in columns for row in rows]
-    detail: dict[str, Any] = {"filter": query.described, "board": True}
-    if query.search_length:
-        detail["search_length"] = query.search_length
-    async with desk.store.db.transaction() as tx:
-        await Audit.each_in(tx, viewer.actor, "lead_listed", [r.reference for r in shown], **detail)
-        if query.search_length:  # as the list: a search that found nothing is still a search
-            matched = sum(counts.get(key, 0) for key in stages)
-            await Audit.add_in(
-                tx, viewer.actor, "leads_searched", None, length=query.search_length, found=matched
-            )
+    await desk.store.audit.listed(
+        viewer.actor,
+        [row.reference for row in shown],
+        search_length=query.search_length,
+        found=sum(counts.get(key, 0) for key in stages),
+        filter=query.described,
+        board=True,
+    )
     cards = iter(await _rows(desk, viewer, labels, shown, waits, now))
     return {
         "columns": [
