@@ -164,7 +164,7 @@ async def _report(settings: Settings, content: Content, language: str) -> str:
     store = await Store.open(settings.database_path)
     now = datetime.now(UTC)
     try:
-        numbers = await stats.compute(store, now)
+        numbers = await stats.compute(store, now, settings.admin_ids)
         flow = await pipeline.compute_stats(store, content, now)
         asked = await question_stats.compute(store, now)
     finally:

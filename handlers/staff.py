@@ -137,7 +137,7 @@ async def stats_command(update: Update, context: BotContext) -> None:
     """The funnel, who applies and the pipeline; then the chart (drawn in a child process)."""
     services, language = context.services, context.language(update)
     now = datetime.now(UTC)
-    numbers = await stats.compute(services.store, now)
+    numbers = await stats.compute(services.store, now, services.settings.admin_ids)
     flow = await pipeline.compute_stats(services.store, services.content, now)
     asked = await question_stats.compute(services.store, now)
     report = stats.report(numbers, context.content, language, services.settings)

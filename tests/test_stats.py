@@ -53,6 +53,8 @@ async def test_stats_write_dates_in_words_decimals_and_delays_as_each_language_d
     assert f"• {CONTENT.date_text(day, 'id')}: 1" in lines  # "• 30 November 2026: 1"
     assert "Aktif: 30 detik, 90 menit, 48 jam, 14 hari setelah aktivitas terakhir" in text.text
     assert "median 0,5 hari setelah mendaftar (1 pendaftar)" in lines
+    # The admin who asked has a chat with the bot too, but is staff, not a talent.
+    assert "Orang yang mulai chat: 1" in lines
 
     env = clean_env(tmp_path, BOT_TOKEN="1:x", DATABASE_PATH=str(database))
     env["REMINDER_DELAYS"] = DELAYS
@@ -88,7 +90,7 @@ async def test_stats_count_submitted_answers_only_and_read_them_from_a_snapshot(
     )
     reads = shared_reads(store, monkeypatch)
     try:
-        numbers = await stats.compute(store, now)
+        numbers = await stats.compute(store, now, staff={408})
         flow = await pipeline.compute_stats(store, CONTENT, now)
     finally:
         await store.close()
@@ -101,7 +103,8 @@ async def test_stats_count_submitted_answers_only_and_read_them_from_a_snapshot(
     assert (numbers.counts.submitted, numbers.counts.drafts) == (6, 2)
     yesterday = (now - timedelta(days=1)).astimezone(WIB).date()
     assert dict(numbers.days)[yesterday] == 6 and sum(n for _, n in numbers.days) == 6
-    assert numbers.sources == [(None, 8, 6)]
+    # 408 is staff: a lead as any other, not a talent who came from a source.
+    assert numbers.sources == [(None, 7, 5)] and numbers.counts.started == 7
     # Every submitted lead is at a stage, with a sector or without one.
     assert dict(flow.per_stage)["baru"] == 6 and sum(n for _, n in flow.per_stage) == 6
     assert {sector: dict(stages)["baru"] for sector, stages in flow.per_sector.items()} == {
@@ -138,9 +141,9 @@ async def test_the_workspace_shows_the_same_figures_as_stats_after_edits_moves_a
     await store.privacy.erase(507)
     reads = shared_reads(store, monkeypatch)
     try:
-        numbers = await stats.compute(store, now)
+        numbers = await stats.compute(store, now, staff={501})
         flow = await pipeline.compute_stats(store, CONTENT, now)
-        desk = await desk_stats.compute(store, CONTENT, now)
+        desk = await desk_stats.compute(store, CONTENT, now, staff={501})
     finally:
         await store.close()
 
@@ -190,9 +193,10 @@ async def test_consented_counts_each_talent_by_their_newest_processing_consent(
         (5, "announcements", 1),  # another consent only
         (5, "processing", 1),
         (5, "announcements", 0),  # a later consent of another kind does not matter
+        (6, "processing", 1),  # an admin who tried the form: staff, not a talent
     ]
     with sqlite3.connect(database) as db:
-        for user_id in range(1, 6):
+        for user_id in range(1, 7):
             db.execute(
                 "INSERT INTO users (user_id, first_name, language, created_at, updated_at,"
                 " last_seen_at) VALUES (?, 'T', 'id', '2026-01-01', '2026-01-01', '2026-01-01')",
@@ -203,11 +207,13 @@ async def test_consented_counts_each_talent_by_their_newest_processing_consent(
             " VALUES (?, ?, ?, 'v1', 'id', '2026-01-01')",
             history,
         )
-        plan = " ".join(row[3] for row in db.execute("EXPLAIN QUERY PLAN " + _COUNTS))
+        plan = " ".join(
+            row[3] for row in db.execute("EXPLAIN QUERY PLAN " + _COUNTS, {"staff": "[6]"})
+        )
     db.close()
     store = await Store.open(database)
     try:
-        counts = await store.leads.counts(store.db)
+        counts = await store.leads.counts(store.db, staff={6})
     finally:
         await store.close()
     assert counts.started == 5 and counts.consented == 3

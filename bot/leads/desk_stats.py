@@ -8,6 +8,7 @@ the first read at 50,000 leads is what a staff member waits for when opening the
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -30,14 +31,15 @@ class DeskStats:
     flow: PipelineStats
 
 
-async def compute(store: Store, content: Content, now: datetime) -> DeskStats:
-    """Read the workspace's statistics from one snapshot; `now` fixes the 30 days."""
+async def compute(store: Store, content: Content, now: datetime, staff: Iterable[int]) -> DeskStats:
+    """Read the workspace's statistics from one snapshot; `now` fixes the 30 days; `staff`
+    (ADMIN_IDS) are not counted as talents."""
     first_day, since, contacted = stats_window(content, now)
     numbers = PipelineNumbers()
     sectors: dict[object, int] = {}
     provinces: dict[object, int] = {}
     async with store.db.snapshot() as view:
-        counts = await store.leads.counts(view)
+        counts = await store.leads.counts(view, staff)
         for stage, sector, province, n in await breakdown(view):
             if stage is not None:  # a lead always has one; /stats counts only those
                 key = (stage, sector)

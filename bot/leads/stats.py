@@ -7,6 +7,7 @@ front of the small reads every talent's reply needs (docs/performance.md).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -41,13 +42,14 @@ class Stats:
     reminders: ReminderCounts
 
 
-async def compute(store: Store, now: datetime) -> Stats:
-    """Read the statistics from one snapshot of the store; `now` fixes the windows."""
+async def compute(store: Store, now: datetime, staff: Iterable[int]) -> Stats:
+    """Read the statistics from one snapshot of the store; `now` fixes the windows; `staff`
+    (ADMIN_IDS) are not counted as talents."""
     today = now.astimezone(WIB).date()
     first_day = today - timedelta(days=DAYS - 1)
     reminded_since = (today - timedelta(days=RECENT_DAYS - 1)).isoformat()
     async with store.db.snapshot() as view:
-        funnel = await store.leads.funnel(view, start_of_day_utc(first_day))
+        funnel = await store.leads.funnel(view, start_of_day_utc(first_day), staff)
         reminders = await store.reminders.counts(reminded_since, view)
     answers = funnel.answers
     days = [first_day + timedelta(days=offset) for offset in range(DAYS)]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -279,9 +279,10 @@ class Leads:
             _add_answer(by_id[row["application_id"]], row)
         return leads
 
-    async def counts(self, view: Reader) -> Counts:
-        """The funnel's counts: talents who started, consented, drafts, leads, audience."""
-        row = await view.fetch_one(_COUNTS)
+    async def counts(self, view: Reader, staff: Iterable[int]) -> Counts:
+        """The funnel's counts: talents who started, consented, drafts, leads, audience
+        (`staff`: the ids not counted as talents)."""
+        row = await view.fetch_one(_COUNTS, _staff(staff))
         assert row is not None  # an aggregate query always returns one row
         return Counts(
             started=int(row["started"]),
@@ -292,11 +293,11 @@ class Leads:
             blocked=int(row["blocked"]),
         )
 
-    async def funnel(self, view: Reader, since: str) -> Funnel:
+    async def funnel(self, view: Reader, since: str, staff: Iterable[int]) -> Funnel:
         """The funnel numbers of /stats, read where the caller says (a snapshot of its own,
         so that these reads, about half a second at 50,000 leads, never queue in front of
         talents' replies on the shared reader)."""
-        counts = await self.counts(view)
+        counts = await self.counts(view, staff)
         answers: dict[str, dict[Any, int]] = {key: {} for key in STATS_QUESTIONS}
         for row in await view.fetch_all(_ANSWER_COUNTS):
             tally = answers[row["question_key"]]
@@ -309,7 +310,7 @@ class Leads:
         }
         sources = [
             (row["source"], int(row["users"]), int(row["leads"] or 0))
-            for row in await view.fetch_all(_SOURCES)
+            for row in await view.fetch_all(_SOURCES, _staff(staff))
         ]
         return Funnel(counts, answers, per_day, sources)
 
@@ -324,6 +325,9 @@ WHERE question_key IN ('sector', 'music_role', 'film_role', 'province') AND valu
     AND application_id IN (SELECT id FROM applications WHERE status = 'submitted')
 GROUP BY question_key, value
 """
+# The funnel counts talents: people in ADMIN_IDS (`:staff`, a JSON array) are left
+# out of the people counts and sources (a desk whose staff tried the bot is not a desk with
+# talents); drafts and leads are counted as the lists show them.
 # Consented: the newest processing consent of each talent is a grant (the table is
 # append-only): SQLite takes a bare column of a MAX() group from the row with the maximum,
 # here read in one pass over the partial index consents_processing (0029; its WHERE
@@ -333,10 +337,11 @@ SELECT COUNT(*) AS started,
     COALESCE(SUM(subscribed = 1 AND blocked = 0), 0) AS subscribers,
     COALESCE(SUM(blocked = 1), 0) AS blocked,
     (SELECT COALESCE(SUM(granted = 1), 0) FROM (SELECT granted, MAX(id) FROM consents
-        WHERE kind = 'processing' GROUP BY user_id)) AS consented,
+        WHERE kind = 'processing' AND user_id NOT IN (SELECT value FROM json_each(:staff))
+        GROUP BY user_id)) AS consented,
     (SELECT COUNT(*) FROM applications WHERE status = 'draft' AND amends IS NULL) AS drafts,
     (SELECT COUNT(*) FROM applications WHERE status = 'submitted') AS submitted
-FROM users
+FROM users WHERE user_id NOT IN (SELECT value FROM json_each(:staff))
 """
 # Leads per WIB date (WIB is UTC+7 all year), from the submission-time index.
 _PER_WIB_DAY = """
@@ -348,9 +353,14 @@ _SOURCES = """
 SELECT source, COUNT(*) AS users, SUM(leads) AS leads FROM (
     SELECT u.source, (SELECT COUNT(*) FROM applications a
         WHERE a.user_id = u.user_id AND a.status = 'submitted') AS leads
-    FROM users u)
+    FROM users u WHERE u.user_id NOT IN (SELECT value FROM json_each(:staff)))
 GROUP BY source ORDER BY users DESC, source
 """
+
+
+def _staff(staff: Iterable[int]) -> dict[str, str]:
+    """The `:staff` parameter of the funnel's queries."""
+    return {"staff": json.dumps(sorted(staff))}
 
 
 async def _merged(leads: AsyncIterator[Row], answers: AsyncIterator[Row]) -> AsyncIterator[Lead]:

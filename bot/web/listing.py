@@ -245,7 +245,7 @@ async def statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:
 async def _statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:
     content, language = desk.content, viewer.language
     now = datetime.now(UTC)
-    figures = await desk_stats.compute(desk.store, content, now)
+    figures = await desk_stats.compute(desk.store, content, now, desk.services.settings.admin_ids)
     flow, counts = figures.flow, figures.counts
     labels = Labels(content, language)
     chart = pipeline.chart_data(flow, content, language)
