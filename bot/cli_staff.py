@@ -166,7 +166,7 @@ async def _report(settings: Settings, content: Content, language: str) -> str:
     try:
         numbers = await stats.compute(store, now, settings.admin_ids)
         flow = await pipeline.compute_stats(store, content, now)
-        asked = await question_stats.compute(store, now)
+        asked = await question_stats.compute(store, now, settings.admin_ids)
     finally:
         await store.close()
     report = stats.report(numbers, content, language, settings)

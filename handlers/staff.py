@@ -139,7 +139,7 @@ async def stats_command(update: Update, context: BotContext) -> None:
     now = datetime.now(UTC)
     numbers = await stats.compute(services.store, now, services.settings.admin_ids)
     flow = await pipeline.compute_stats(services.store, services.content, now)
-    asked = await question_stats.compute(services.store, now)
+    asked = await question_stats.compute(services.store, now, services.settings.admin_ids)
     report = stats.report(numbers, context.content, language, services.settings)
     report += f"\n\n{pipeline.stats_report(flow, context.content, language)}"
     await reply(update, f"{report}\n\n{question_stats.report(asked, context.content, language)}")

@@ -4,6 +4,7 @@ links are masked; a name a talent typed is not, as nothing tells names reliably 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from bot.content import Content, Markup
@@ -15,11 +16,12 @@ WEEK = timedelta(days=7)
 TOP_UNANSWERED = 10
 
 
-async def compute(store: Store, now: datetime) -> Week:
-    """The last seven days, read from a snapshot of their own (off the talents' reader)."""
+async def compute(store: Store, now: datetime, staff: Iterable[int]) -> Week:
+    """The last seven days, read from a snapshot of their own (off the talents' reader);
+    `staff` (ADMIN_IDS) trying the bot are not counted."""
     since = (now - WEEK).isoformat(timespec="microseconds")
     async with store.db.snapshot() as view:
-        return await FreeQuestions.week(view, since, TOP_UNANSWERED)
+        return await FreeQuestions.week(view, since, TOP_UNANSWERED, staff)
 
 
 def report(week: Week, content: Content, language: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from json.encoder import encode_basestring_ascii
 
@@ -144,27 +145,33 @@ class FreeQuestions:
             )
 
     @staticmethod
-    async def week(view: Reader, since: str, top: int) -> Week:
-        """Questions asked since a moment (UTC ISO), read from a snapshot."""
+    async def week(view: Reader, since: str, top: int, staff: Iterable[int]) -> Week:
+        """Questions talents asked since a moment (UTC ISO), read from a snapshot; `staff`
+        (ADMIN_IDS) trying the bot are not counted."""
+        params = {"since": since, "staff": json.dumps(sorted(staff)), "top": top}
         counts = {
             row["outcome"]: row["n"]
             for row in await view.fetch_all(
-                "SELECT outcome, COUNT(*) AS n FROM free_questions WHERE asked_at >= ?"
+                "SELECT outcome, COUNT(*) AS n FROM free_questions"
+                " WHERE asked_at >= :since AND user_id NOT IN (SELECT value FROM json_each(:staff))"
                 " GROUP BY outcome",
-                (since,),
+                params,
             )
         }
         not_this = await view.fetch_value(
-            "SELECT COUNT(*) FROM free_questions WHERE asked_at >= ? AND not_this_at IS NOT NULL",
-            (since,),
+            "SELECT COUNT(*) FROM free_questions"
+            " WHERE asked_at >= :since AND user_id NOT IN (SELECT value FROM json_each(:staff))"
+            " AND not_this_at IS NOT NULL",
+            params,
         )
         # Grouped by the masked summary, case and spacing aside: "Ada open call?" and
         # "ada open call" are one question.
         rows = await view.fetch_all(
             "SELECT MIN(summary) AS summary, COUNT(*) AS n FROM free_questions"
-            " WHERE asked_at >= ? AND outcome = 'unanswered'"
-            " GROUP BY lower(trim(summary, ' ?!.')) ORDER BY n DESC, summary LIMIT ?",
-            (since, top),
+            " WHERE asked_at >= :since AND user_id NOT IN (SELECT value FROM json_each(:staff))"
+            " AND outcome = 'unanswered'"
+            " GROUP BY lower(trim(summary, ' ?!.')) ORDER BY n DESC, summary LIMIT :top",
+            params,
         )
         return Week(
             answered=counts.get("answered", 0),
