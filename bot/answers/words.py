@@ -4,7 +4,9 @@ Our own lists (bm25s has no Indonesian stopwords, and PySastrawi's dictionary is
 CC-BY-NC-SA): the function words of formal Indonesian and English, and the words of
 Indonesian chat that carry no topic (kak, gan, sih, dong, ya, gak, gimana...). Question words
 are stopwords too: every free message is a question, so "apa", "gimana" or "how" tell
-nothing about which entry answers it.
+nothing about which entry answers it. So are greetings and thanks said around a question
+("selamat siang, ...", "... makasih"): as unknown words they counted against it, and
+"selamat" was read as a typo of "alamat" (an address: the Jakarta office).
 """
 
 from __future__ import annotations
@@ -156,6 +158,9 @@ SHORT_FORMS: dict[str, str] = {
     "ngirim": "kirim",
     "ngedaftar": "daftar",
     "mp4": "file video",
+    "thn": "tahun",
+    "taun": "tahun",
+    "bhs": "bahasa",
 }
 
 STOPWORDS_ID = _listed(
@@ -175,6 +180,9 @@ STOPWORDS_ID = _listed(
     maksud mksd misalnya misal bila apabila bakalan coba ayo guys sob bestie bund bun pak bu
     ibu bapak ane anda elo sana sini situ disini disana kesini kesana namun soalnya mengenai
     seputar terkait perihal sesuatu setiap tiap beberapa oleh ka kaka mba kakk
+    selamat pagi siang sore malam salam assalamualaikum assalamu alaikum waalaikumsalam
+    permisi punten halo hallo helo hai hay hii makasih makasi makasii mksh makasihh
+    terimakasih kasih trims tengkyu nuhun suwun matur nuwun
     """
 )
 
@@ -188,6 +196,7 @@ STOPWORDS_EN = _listed(
     why will with would yes yet you your
     also actually exactly really still here whats ok okay pls anybody everything thing
     things stuff guys possible question questions hello
+    good morning afternoon evening thanks thank thankyou thanx
     """
 )
 
