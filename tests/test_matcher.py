@@ -181,7 +181,14 @@ def test_words_no_entry_has_keep_an_entrys_words_from_answering(
         ("thanks a lot, very helpful!", "thanks"),
         ("makasih kak, sangat membantu", "thanks"),
         ("ok thx", "thanks"),
+        # A greeting that only says a question is coming is a greeting (and the reply asks
+        # for the question): the bare words "tim" or "bantu" would pick an entry.
+        ("Halo tim, ada pertanyaan.", "greeting"),
+        ("halo kak ada yang bisa bantu", "greeting"),
+        ("permisi min, aku mau nanya dong", "greeting"),
+        ("hi, can I ask a quick question?", "greeting"),
         ("halo kak, ada open call?", None),  # a greeting with a question is a question
+        ("halo tim, kapan dihubungi?", None),
         ("thanks, how do I send my showreel?", None),
     ],
 )

@@ -223,5 +223,8 @@ FILLER = _listed(
     ya yaa yah dong deh nih sih kak infonya info nya banyak banget sekali bgt sangat
     very much so a lot you for the all buat untuk atas jawabannya jawaban bantuannya bantu
     and dan apa gimana how are lagi
+    mau mo mw ingin pengen pingin boleh bisa bs ada yang yg tanya nanya nanyain tny bertanya
+    pertanyaan ga gak nggak ngga enggak tidak tim team kalian i have can may ask question questions
+    want to some got quick aku saya sy gw gue
     """
 )
