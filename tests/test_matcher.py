@@ -187,6 +187,9 @@ def test_words_no_entry_has_keep_an_entrys_words_from_answering(
         ("halo kak ada yang bisa bantu", "greeting"),
         ("permisi min, aku mau nanya dong", "greeting"),
         ("hi, can I ask a quick question?", "greeting"),
+        ("ada yang bisa bantu?", "greeting"),  # a call for help: "what can I help with?"
+        ("can someone help me?", "greeting"),
+        ("tolong bantu saya kirim showreel", None),
         ("halo kak, ada open call?", None),  # a greeting with a question is a question
         ("halo tim, kapan dihubungi?", None),
         ("thanks, how do I send my showreel?", None),

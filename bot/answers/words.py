@@ -202,13 +202,16 @@ STOPWORDS_EN = _listed(
 
 STOPWORDS = STOPWORDS_ID | STOPWORDS_EN
 
-# Messages made only of these words (and FILLER) are greetings or thanks, not questions.
+# Messages made only of these words (and FILLER) are greetings or thanks, not questions; a
+# call for help with nothing else ("ada yang bisa bantu?", "help") is answered as a greeting,
+# which asks for the question.
 GREETINGS = _listed(
     """
     halo hallo helo hai hay hi hii hey hello heyy pagi siang sore malam selamat met
     assalamualaikum assalamu alaikum salam permisi punten morning afternoon evening good
     there p ping kak kakak min mimin admin gan bang mas mbak sis bro everyone all guys
     semua semuanya om tante kabar
+    bantu bantuin tolong help anyone somebody someone
     """
 )
 THANKS = _listed(
@@ -225,6 +228,6 @@ FILLER = _listed(
     and dan apa gimana how are lagi
     mau mo mw ingin pengen pingin boleh bisa bs ada yang yg tanya nanya nanyain tny bertanya
     pertanyaan ga gak nggak ngga enggak tidak tim team kalian i have can may ask question questions
-    want to some got quick aku saya sy gw gue
+    want to some got quick aku saya sy gw gue me please pls plis
     """
 )
