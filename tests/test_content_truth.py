@@ -192,7 +192,8 @@ async def test_a_message_the_bot_cannot_answer_points_to_asking_the_team(
     bot: Harness, language: str
 ) -> None:
     talent = bot.user(language_code=language)
-    [reply] = await bot.send(talent, "halo kak, mau tanya")
+    asked = {"id": "cara bikin nasi goreng enak", "en": "how to cook fried rice"}
+    [reply] = await bot.send(talent, asked[language])
     assert reply.text.startswith(rendered(CONTENT.text(Text.ASK_NOTHING, language)))
     assert f"/{ASK.name_for(language)}" in reply.text.split("\n")[0]  # /tanya, /ask
 

@@ -139,7 +139,10 @@ async def test_deep_link_source_is_stored_first_one_kept(bot: Harness) -> None:
 
 async def test_unexpected_text_media_and_commands_get_a_helpful_reply(bot: Harness) -> None:
     sari = bot.user()
-    [reply] = await bot.send(sari, "halo kak, mau tanya dong")
+    [reply] = await bot.send(sari, "halo kak, mau tanya dong")  # the question comes next
+    assert reply.text.startswith(shown(Text.ASK_GREETING, first_name=sari.first_name))
+    assert _button(Text.BTN_APPLY) in reply.button_texts
+    [reply] = await bot.send(sari, "kak, cara bikin nasi goreng enak gimana")
     assert reply.text.startswith(shown(Text.ASK_NOTHING))
     assert _button(Text.BTN_APPLY) in reply.button_texts
     [reply] = await bot.act(sari, sari.send_sticker)
