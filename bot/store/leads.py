@@ -282,22 +282,26 @@ class Leads:
     async def counts(self, view: Reader, staff: Iterable[int]) -> Counts:
         """The funnel's counts: talents who started, consented, drafts, leads, audience
         (`staff`: the ids not counted as talents)."""
-        row = await view.fetch_one(_COUNTS, _staff(staff))
+        return await self._counts(view, await _staff_rows(view, staff))
+
+    async def _counts(self, view: Reader, staff: list[Row]) -> Counts:
+        row = await view.fetch_one(_COUNTS)
         assert row is not None  # an aggregate query always returns one row
         return Counts(
-            started=int(row["started"]),
-            consented=int(row["consented"]),
+            started=int(row["started"]) - len(staff),
+            consented=int(row["consented"]) - sum(int(one["consented"]) for one in staff),
             drafts=int(row["drafts"]),
             submitted=int(row["submitted"]),
-            subscribers=int(row["subscribers"]),
-            blocked=int(row["blocked"]),
+            subscribers=int(row["subscribers"]) - sum(int(one["subscriber"]) for one in staff),
+            blocked=int(row["blocked"]) - sum(int(one["blocked"]) for one in staff),
         )
 
     async def funnel(self, view: Reader, since: str, staff: Iterable[int]) -> Funnel:
         """The funnel numbers of /stats, read where the caller says (a snapshot of its own,
         so that these reads, about half a second at 50,000 leads, never queue in front of
         talents' replies on the shared reader)."""
-        counts = await self.counts(view, staff)
+        staff_rows = await _staff_rows(view, staff)
+        counts = await self._counts(view, staff_rows)
         answers: dict[str, dict[Any, int]] = {key: {} for key in STATS_QUESTIONS}
         for row in await view.fetch_all(_ANSWER_COUNTS):
             tally = answers[row["question_key"]]
@@ -308,11 +312,24 @@ class Leads:
             str(row["day"]): int(row["leads"])
             for row in await view.fetch_all(_PER_WIB_DAY, (since,))
         }
-        sources = [
-            (row["source"], int(row["users"]), int(row["leads"] or 0))
-            for row in await view.fetch_all(_SOURCES, _staff(staff))
-        ]
-        return Funnel(counts, answers, per_day, sources)
+        sources = {
+            row["source"]: (int(row["users"]), int(row["leads"] or 0))
+            for row in await view.fetch_all(_SOURCES)
+        }
+        for one in staff_rows:
+            users, leads = sources[one["source"]]
+            sources[one["source"]] = (users - 1, leads - int(one["leads"]))
+        ranked = sorted(
+            ((source, users, leads) for source, (users, leads) in sources.items() if users),
+            key=lambda item: (-item[1], item[0] is not None, item[0] or ""),
+        )
+        return Funnel(counts, answers, per_day, ranked)
+
+
+async def _staff_rows(view: Reader, staff: Iterable[int]) -> list[Row]:
+    """What the staff's own rows add to the funnel's counts (subtracted: a look-up by id for
+    each admin, where leaving them out of the scans cost every scan a test per row)."""
+    return await view.fetch_all(_STAFF, {"staff": json.dumps(sorted(staff))})
 
 
 # The questions /stats counts the answers of. The partial index answers_stats (migration
@@ -325,9 +342,6 @@ WHERE question_key IN ('sector', 'music_role', 'film_role', 'province') AND valu
     AND application_id IN (SELECT id FROM applications WHERE status = 'submitted')
 GROUP BY question_key, value
 """
-# The funnel counts talents: people in ADMIN_IDS (`:staff`, a JSON array) are left
-# out of the people counts and sources (a desk whose staff tried the bot is not a desk with
-# talents); drafts and leads are counted as the lists show them.
 # Consented: the newest processing consent of each talent is a grant (the table is
 # append-only): SQLite takes a bare column of a MAX() group from the row with the maximum,
 # here read in one pass over the partial index consents_processing (0029; its WHERE
@@ -337,30 +351,36 @@ SELECT COUNT(*) AS started,
     COALESCE(SUM(subscribed = 1 AND blocked = 0), 0) AS subscribers,
     COALESCE(SUM(blocked = 1), 0) AS blocked,
     (SELECT COALESCE(SUM(granted = 1), 0) FROM (SELECT granted, MAX(id) FROM consents
-        WHERE kind = 'processing' AND user_id NOT IN (SELECT value FROM json_each(:staff))
-        GROUP BY user_id)) AS consented,
+        WHERE kind = 'processing' GROUP BY user_id)) AS consented,
     (SELECT COUNT(*) FROM applications WHERE status = 'draft' AND amends IS NULL) AS drafts,
     (SELECT COUNT(*) FROM applications WHERE status = 'submitted') AS submitted
-FROM users WHERE user_id NOT IN (SELECT value FROM json_each(:staff))
+FROM users
+"""
+# The funnel counts talents: what staff's own rows (ADMIN_IDS, the JSON array `:staff`) add
+# to the people counts and the sources is taken off (an admin who tried the bot is not a
+# talent); a lead staff submitted to try the form stays a lead, as the lead list shows it.
+# Their newest processing consent is read as _COUNTS reads everyone's.
+_STAFF = """
+SELECT u.source, u.subscribed = 1 AND u.blocked = 0 AS subscriber, u.blocked = 1 AS blocked,
+    COALESCE((SELECT c.granted FROM consents c WHERE c.user_id = u.user_id
+        AND c.kind = 'processing' ORDER BY c.id DESC LIMIT 1), 0) = 1 AS consented,
+    (SELECT COUNT(*) FROM applications a WHERE a.user_id = u.user_id
+        AND a.status = 'submitted') AS leads
+FROM users u WHERE u.user_id IN (SELECT value FROM json_each(:staff))
 """
 # Leads per WIB date (WIB is UTC+7 all year), from the submission-time index.
 _PER_WIB_DAY = """
 SELECT date(submitted_at, '+7 hours') AS day, COUNT(*) AS leads FROM applications
 WHERE status = 'submitted' AND submitted_at >= ? GROUP BY day
 """
-# Per first deep-link source: talents who came with it, and their submitted leads.
+# Per first deep-link source: people who came with it, and their submitted leads.
 _SOURCES = """
 SELECT source, COUNT(*) AS users, SUM(leads) AS leads FROM (
     SELECT u.source, (SELECT COUNT(*) FROM applications a
         WHERE a.user_id = u.user_id AND a.status = 'submitted') AS leads
-    FROM users u WHERE u.user_id NOT IN (SELECT value FROM json_each(:staff)))
+    FROM users u)
 GROUP BY source ORDER BY users DESC, source
 """
-
-
-def _staff(staff: Iterable[int]) -> dict[str, str]:
-    """The `:staff` parameter of the funnel's queries."""
-    return {"staff": json.dumps(sorted(staff))}
 
 
 async def _merged(leads: AsyncIterator[Row], answers: AsyncIterator[Row]) -> AsyncIterator[Lead]:
