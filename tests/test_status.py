@@ -25,6 +25,7 @@ from bot.ops.status import (
 )
 from bot.store import Store
 from bot.store.operations import LAST_PROCESSED
+from bot.store.privacy import PURGE_PROCESSED
 from tests.conftest import STAFF_CHAT_ID
 from tests.harness import Harness, shared_reads, webhook_bot
 from tests.leads import Seed, realistic, seeded
@@ -253,6 +254,47 @@ async def test_status_reads_on_a_connection_of_its_own_and_finds_the_last_update
     with sqlite3.connect(database) as db:
         plan = " ".join(row[3] for row in db.execute("EXPLAIN QUERY PLAN " + LAST_PROCESSED))
     assert "update_inbox_finished" in plan
+
+
+async def test_retention_deletes_processed_updates_by_the_index_and_keeps_waiting_ones(
+    database: Path,
+) -> None:
+    await (await Store.open(database)).close()
+    now = datetime.now(UTC)
+
+    def ago(days: float) -> str:
+        return (now - timedelta(days=days)).isoformat(timespec="microseconds")
+
+    # (update id, status, received, finished)
+    rows = [
+        (1, "done", ago(3), ago(3)),  # processed three days ago: deleted
+        (2, "unparseable", ago(3), ago(3)),  # deleted too
+        (3, "pending", ago(3), None),  # still waiting (a disk that was full): kept
+        (4, "done", ago(3), ago(1)),  # received long ago, finished yesterday: kept
+        (5, "done", ago(0.1), ago(0.1)),
+    ]
+    with sqlite3.connect(database) as db:
+        db.executemany(
+            "INSERT INTO update_inbox (update_id, payload, sequence_key, status, received_at,"
+            " finished_at) VALUES (?, '{}', 'user:1', ?, ?, ?)",
+            rows,
+        )
+        plan = " ".join(
+            row[3] for row in db.execute("EXPLAIN QUERY PLAN " + PURGE_PROCESSED, ("",))
+        )
+    db.close()
+    store = await Store.open(database)
+    try:
+        deleted = await store.privacy.purge(ago(400), ago(400), ago(2))
+        left = [
+            row["update_id"]
+            for row in await store.db.fetch_all("SELECT update_id FROM update_inbox")
+        ]
+    finally:
+        await store.close()
+    assert deleted["update_inbox"] == 2 and sorted(left) == [3, 4, 5]
+    # A range of the index, not a pass over every processed update on the talents' loop.
+    assert "SEARCH update_inbox USING INDEX update_inbox_finished (finished_at<?)" in plan
 
 
 async def test_daily_backup_keeps_the_last_ones_private_and_alerts_once_on_failure(

@@ -481,14 +481,18 @@ class Privacy:
                 "DELETE FROM applications WHERE status = 'draft' AND updated_at < ?",
                 (drafts_before,),
             )
-            inbox = await tx.execute_rowcount(
-                "DELETE FROM update_inbox WHERE status != 'pending' AND received_at < ?",
-                (inbox_before,),
-            )
+            inbox = await tx.execute_rowcount(PURGE_PROCESSED, (inbox_before,))
             # Log budgets of days gone by (kept as long as processed updates: two days).
             await tx.execute("DELETE FROM log_text_days WHERE day < ?", (inbox_before[:10],))
         await self._db.scrub()
         return {"conversation_log": log, "drafts": drafts, "update_inbox": inbox}
+
+
+# Processed updates past their two days, by the time they were finished: a range of the
+# partial index update_inbox_finished (its WHERE repeated). By the time they arrived it was
+# a pass over every processed update, on the event loop that answers talents: 0.1-0.5 s at
+# 560,000 updates, once a day and a minute after start-up.
+PURGE_PROCESSED = "DELETE FROM update_inbox WHERE status != 'pending' AND finished_at < ?"
 
 
 async def _record_withdrawn_consent(tx: Transaction, user_id: int, withdrawn_at: str) -> None:
