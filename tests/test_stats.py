@@ -218,3 +218,47 @@ async def test_consented_counts_each_talent_by_their_newest_processing_consent(
     assert counts.started == 5 and counts.consented == 3
     # One pass over the processing consents, not a look-up per consent.
     assert "INDEX consents_processing" in plan
+
+
+async def test_days_to_first_contact_are_the_median_of_each_leads_first_contact(
+    database: Path,
+) -> None:
+    await (await Store.open(database)).close()
+    submitted = datetime(2026, 11, 2, 3, 0, tzinfo=UTC)
+    at = submitted.isoformat(timespec="microseconds")
+    await seeded(database, [Seed(600 + n, {"full_name": f"T{n}"}, at) for n in range(6)])
+
+    def after(days: float) -> str:
+        return (submitted + timedelta(days=days)).isoformat(timespec="microseconds")
+
+    # (lead, to stage, days after submission): the first move to a contact stage counts.
+    moves = [
+        (1, "dihubungi", 1),
+        (1, "shortlist", 9),  # a later contact stage: still 1 day for this lead
+        (2, "ditinjau", 0.5),  # reviewed is not contact
+        (2, "shortlist", 2),
+        (3, "dihubungi", 4),
+        (4, "dihubungi", 10),
+        (5, "dihubungi", -0.2),  # a clock ahead: never below 0
+        (6, "ditinjau", 1),  # never contacted
+    ]
+    with sqlite3.connect(database) as db:
+        db.executemany(
+            "INSERT INTO lead_history (application_id, kind, from_value, to_value, via,"
+            " created_at) VALUES (?, 'stage', 'baru', ?, 'cli', ?)",
+            [(lead, stage, after(days)) for lead, stage, days in moves],
+        )
+    db.close()
+    store = await Store.open(database)
+    try:
+        five = await store.pipeline.statistics(["dihubungi", "shortlist", "diteruskan"], at)
+        four = await store.pipeline.statistics(["dihubungi"], at)  # leads 1, 3, 4, 5
+        none = await store.pipeline.statistics(["diteruskan"], at)
+    finally:
+        await store.close()
+    # Five contacted leads: 0, 1, 2, 4 and 10 days; the median is the middle one.
+    assert five.contacted == 5
+    assert five.median_days_to_contact == pytest.approx(2.0)
+    # Four: 0, 1, 4, 10 days; the median is the mean of the middle two, as people count it.
+    assert four.contacted == 4 and four.median_days_to_contact == pytest.approx(2.5)
+    assert none.contacted == 0 and none.median_days_to_contact is None

@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -513,12 +512,11 @@ def stats_from(numbers: PipelineNumbers, content: Content, first_day: date) -> P
         sector: [(key, counts.get((key, sector), 0)) for key in order] for sector in sectors
     }
     days = [(first_day + timedelta(days=offset)).isoformat() for offset in range(CHART_DAYS)]
-    contact = numbers.days_to_contact
     return PipelineStats(
         per_stage=per_stage,
         per_sector=per_sector,
-        median_days_to_contact=statistics.median(contact) if contact else None,
-        contacted=len(contact),
+        median_days_to_contact=numbers.median_days_to_contact,
+        contacted=numbers.contacted,
         days=[(day, numbers.per_day.get(day, 0)) for day in days],
     )
 

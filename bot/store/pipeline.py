@@ -594,10 +594,10 @@ class Pipeline:
     ) -> None:
         """Days to first contact and leads per WIB day since a moment, read where the caller
         says, into `numbers`."""
-        async with view.stream(_FIRST_CONTACT, (json.dumps(contacted),)) as rows:
-            async for row in rows:
-                if row["days"] is not None:
-                    numbers.days_to_contact.append(max(0.0, float(row["days"])))
+        row = await view.fetch_one(_FIRST_CONTACT, (json.dumps(contacted),))
+        assert row is not None  # aggregates: one row
+        numbers.contacted = int(row["contacted"])
+        numbers.median_days_to_contact = None if row["median"] is None else float(row["median"])
         async with view.stream(_PER_WIB_DAY, (since,)) as rows:
             async for row in rows:
                 numbers.per_day[str(row["day"])] = int(row["n"])
@@ -620,7 +620,8 @@ class PipelineNumbers:
     """What the pipeline part of /stats is computed from."""
 
     per_stage_sector: dict[tuple[str, str | None], int] = field(default_factory=dict)
-    days_to_contact: list[float] = field(default_factory=list)
+    contacted: int = 0  # leads ever moved to a stage that counts as contact
+    median_days_to_contact: float | None = None
     per_day: dict[str, int] = field(default_factory=dict)  # WIB date (YYYY-MM-DD) -> leads
 
 
@@ -642,13 +643,23 @@ SELECT stage, sector, SUM(n) AS n FROM (
     GROUP BY p.stage)
 GROUP BY stage, sector
 """
-# The first move of each lead to a stage that counts as contact, in days after submission.
+# The first move of each lead to a stage that counts as contact, in days after submission
+# (never below 0): how many, and their median (the middle one, or the mean of the middle two,
+# as statistics.median). Worked out in SQLite: 15,000 contacted leads are one row to the
+# event loop instead of 15,000.
 _FIRST_CONTACT = """
-SELECT julianday(MIN(h.created_at)) - julianday(a.submitted_at) AS days
-FROM lead_history h JOIN applications a ON a.id = h.application_id
-WHERE h.kind = 'stage' AND h.to_value IN (SELECT value FROM json_each(?))
-    AND a.status = 'submitted'
-GROUP BY h.application_id
+WITH days AS MATERIALIZED (
+    SELECT MAX(0.0, julianday(MIN(h.created_at)) - julianday(a.submitted_at)) AS days
+    FROM lead_history h JOIN applications a ON a.id = h.application_id
+    WHERE h.kind = 'stage' AND h.to_value IN (SELECT value FROM json_each(?))
+        AND a.status = 'submitted'
+    GROUP BY h.application_id
+), known AS MATERIALIZED (SELECT days FROM days WHERE days IS NOT NULL),
+counted AS MATERIALIZED (SELECT COUNT(*) AS n FROM known)
+SELECT (SELECT n FROM counted) AS contacted,
+    (SELECT AVG(days) FROM (SELECT days FROM known ORDER BY days
+        LIMIT 2 - (SELECT n FROM counted) % 2
+        OFFSET ((SELECT n FROM counted) - 1) / 2)) AS median
 """
 # WIB is UTC+7 all year.
 _PER_WIB_DAY = """
