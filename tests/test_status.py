@@ -25,7 +25,7 @@ from bot.ops.status import (
 )
 from bot.store import Store
 from bot.store.operations import LAST_PROCESSED
-from bot.store.privacy import PURGE_PROCESSED
+from bot.store.privacy import PURGE_LOG, PURGE_PROCESSED
 from tests.conftest import STAFF_CHAT_ID
 from tests.harness import Harness, shared_reads, webhook_bot
 from tests.leads import Seed, realistic, seeded
@@ -256,7 +256,7 @@ async def test_status_reads_on_a_connection_of_its_own_and_finds_the_last_update
     assert "update_inbox_finished" in plan
 
 
-async def test_retention_deletes_processed_updates_by_the_index_and_keeps_waiting_ones(
+async def test_retention_deletes_in_small_batches_by_the_index_and_keeps_waiting_updates(
     database: Path,
 ) -> None:
     await (await Store.open(database)).close()
@@ -272,29 +272,42 @@ async def test_retention_deletes_processed_updates_by_the_index_and_keeps_waitin
         (3, "pending", ago(3), None),  # still waiting (a disk that was full): kept
         (4, "done", ago(3), ago(1)),  # received long ago, finished yesterday: kept
         (5, "done", ago(0.1), ago(0.1)),
+        (6, "done", ago(5), ago(5)),
     ]
+    lines = [(user_id, ago(days)) for user_id, days in [(7, 200), (7, 100), (8, 95), (8, 1)]]
     with sqlite3.connect(database) as db:
         db.executemany(
             "INSERT INTO update_inbox (update_id, payload, sequence_key, status, received_at,"
             " finished_at) VALUES (?, '{}', 'user:1', ?, ?, ?)",
             rows,
         )
-        plan = " ".join(
-            row[3] for row in db.execute("EXPLAIN QUERY PLAN " + PURGE_PROCESSED, ("",))
+        db.executemany(
+            "INSERT INTO conversation_log (chat_id, user_id, direction, kind, text, created_at)"
+            " VALUES (?1, ?1, 'in', 'text', 'halo', ?2)",
+            lines,
         )
+        plans = {
+            sql: " ".join(row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql, ("", 1)))
+            for sql in (PURGE_PROCESSED, PURGE_LOG)
+        }
     db.close()
     store = await Store.open(database)
     try:
-        deleted = await store.privacy.purge(ago(400), ago(400), ago(2))
+        # Two rows a transaction: three old updates take two, three old lines two.
+        deleted = await store.privacy.purge(ago(90), ago(400), ago(2), batch=2)
         left = [
             row["update_id"]
             for row in await store.db.fetch_all("SELECT update_id FROM update_inbox")
         ]
+        log = await store.db.fetch_value("SELECT COUNT(*) FROM conversation_log")
     finally:
         await store.close()
-    assert deleted["update_inbox"] == 2 and sorted(left) == [3, 4, 5]
-    # A range of the index, not a pass over every processed update on the talents' loop.
-    assert "SEARCH update_inbox USING INDEX update_inbox_finished (finished_at<?)" in plan
+    assert deleted["update_inbox"] == 3 and sorted(left) == [3, 4, 5]
+    assert deleted["conversation_log"] == 3 and log == 1
+    # Ranges of the indexes, not a pass over every row on the talents' loop.
+    processed, log_lines = plans[PURGE_PROCESSED], plans[PURGE_LOG]
+    assert "SEARCH update_inbox USING INDEX update_inbox_finished (finished_at<?)" in processed
+    assert "conversation_log_created (created_at<?)" in log_lines
 
 
 async def test_daily_backup_keeps_the_last_ones_private_and_alerts_once_on_failure(
