@@ -224,7 +224,7 @@ THANKS = _listed(
 FILLER = _listed(
     """
     ya yaa yah dong deh nih sih kak infonya info nya banyak banget sekali bgt sangat
-    very much so a lot you for the all buat untuk atas jawabannya jawaban bantuannya bantu
+    very much so a lot you for the all buat untuk atas jawabannya jawaban bantuannya
     and dan apa gimana how are lagi
     mau mo mw ingin pengen pingin boleh bisa bs ada yang yg tanya nanya nanyain tny bertanya
     pertanyaan ga gak nggak ngga enggak tidak tim team kalian i have can may ask question questions

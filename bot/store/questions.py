@@ -149,21 +149,14 @@ class FreeQuestions:
         """Questions talents asked since a moment (UTC ISO), read from a snapshot; `staff`
         (ADMIN_IDS) trying the bot are not counted."""
         params = {"since": since, "staff": json.dumps(sorted(staff)), "top": top}
-        counts = {
-            row["outcome"]: row["n"]
-            for row in await view.fetch_all(
-                "SELECT outcome, COUNT(*) AS n FROM free_questions"
-                " WHERE asked_at >= :since AND user_id NOT IN (SELECT value FROM json_each(:staff))"
-                " GROUP BY outcome",
-                params,
-            )
-        }
-        not_this = await view.fetch_value(
-            "SELECT COUNT(*) FROM free_questions"
+        outcomes = await view.fetch_all(
+            "SELECT outcome, COUNT(*) AS n, SUM(not_this_at IS NOT NULL) AS not_this"
+            " FROM free_questions"
             " WHERE asked_at >= :since AND user_id NOT IN (SELECT value FROM json_each(:staff))"
-            " AND not_this_at IS NOT NULL",
+            " GROUP BY outcome",
             params,
         )
+        counts = {row["outcome"]: row["n"] for row in outcomes}
         # Grouped by the masked summary, case and spacing aside: "Ada open call?" and
         # "ada open call" are one question.
         rows = await view.fetch_all(
@@ -177,6 +170,6 @@ class FreeQuestions:
             answered=counts.get("answered", 0),
             suggested=counts.get("suggested", 0),
             unanswered=counts.get("unanswered", 0),
-            not_this=int(not_this or 0),
+            not_this=sum(int(row["not_this"]) for row in outcomes),
             top_unanswered=[(row["summary"], row["n"]) for row in rows],
         )
