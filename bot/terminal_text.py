@@ -17,6 +17,30 @@ _LINE_BREAK = re.compile(r"\r\n?")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _CONTROL_BUT_NEWLINE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
+# Invisible characters people paste by accident, bidi marks and isolates, tag characters:
+# never part of a word, between digits they would hide a phone number from the mask, and a
+# note or reply of only these says nothing.
+# Every format character (Unicode category Cf, as of Unicode 15.1; a test compares them with
+# this Python's unicodedata), and the invisible ones of other categories: the combining
+# grapheme joiner, variation selectors, Hangul fillers, Khmer's inherent vowels, the braille
+# blank.
+_FORMAT_CHARACTERS = (
+    (0x00AD, 0x00AD), (0x0600, 0x0605), (0x061C, 0x061C), (0x06DD, 0x06DD), (0x070F, 0x070F),
+    (0x0890, 0x0891), (0x08E2, 0x08E2), (0x180E, 0x180E), (0x200B, 0x200F), (0x202A, 0x202E),
+    (0x2060, 0x2064), (0x2066, 0x206F), (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB), (0x110BD, 0x110BD),
+    (0x110CD, 0x110CD), (0x13430, 0x1343F), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A),
+    (0xE0001, 0xE0001), (0xE0020, 0xE007F),
+)  # fmt: skip
+_OTHER_INVISIBLE = (
+    (0x034F, 0x034F), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x2800, 0x2800), (0x3164, 0x3164),
+    (0xFE00, 0xFE0F), (0xFFA0, 0xFFA0), (0xE0100, 0xE01EF),
+)  # fmt: skip
+INVISIBLE: dict[int, None] = {
+    code: None
+    for first, last in (*_FORMAT_CHARACTERS, *_OTHER_INVISIBLE)
+    for code in range(first, last + 1)
+}
+
 
 def printable(text: str, *, keep_newlines: bool = False) -> str:
     """Control, format and separator characters as escapes (\\n, \\x1b, \\u202e); line breaks
@@ -47,3 +71,8 @@ def _without_control(control: re.Match[str]) -> str:
 def count_of(number: int, noun: str, plural: str | None = None) -> str:
     """A count with its noun, as English writes it: 1 lead, 2 leads, 0 entries."""
     return f"{number} {noun if number == 1 else plural or noun + 's'}"
+
+
+def blank(text: str) -> bool:
+    """Whether a reader would see nothing: only spaces and invisible characters."""
+    return not text.translate(INVISIBLE).strip()

@@ -126,6 +126,11 @@ async def test_bad_input_gets_a_short_400_and_no_traceback(
             big = json.dumps({"filter": {"q": "x" * 70_000}}).encode()
             assert await raw(big) == (400, {"error": "bad_request", "detail": "body too large"})
             assert (await raw(b"[1]"))[0] == 400
+            assert (await raw(b'{"filter": {"q": "\\ud800"}}'))[0] == 400
+            # A body that says it is gzipped and is not.
+            gzipped = {**headers, "Content-Encoding": "gzip", "Connection": "close"}
+            response = await client.http.post("/staff/api/leads", data=b"{}", headers=gzipped)
+            assert response.status == 400 and response.headers["Cache-Control"] == "no-store"
             cases: list[tuple[str, Any]] = [
                 ("leads", {"filter": {"colour": "red"}}),
                 ("leads", {"filter": {"stage": "promoted"}}),
@@ -141,6 +146,9 @@ async def test_bad_input_gets_a_short_400_and_no_traceback(
                 ("bulk-preview", {"ids": [1, 1], "stage": "shortlist"}),
                 ("bulk-preview", {"ids": list(range(1, 502)), "stage": "shortlist"}),
                 ("export", {"format": "pdf"}),
+                ("export", {"format": ["csv"]}),
+                ("leads", {"filter": {"q": "\ud800"}}),  # a lone surrogate: no character
+                ("note", {"id": 1, "text": "ok \udfff"}),
             ]
             for action, body in cases:
                 status, answer = await client.call(action, body)
@@ -254,6 +262,12 @@ async def test_lead_page_note_assign_reply_and_move_with_one_update(bot: Harness
         pressed = [line["text"] for line in lead["log"]["lines"] if line["kind"] == "button"]
         assert pressed and not any(text.startswith(("i:", "pv:", "sub:")) for text in pressed)
         assert (await client.ok("note", {"id": 1, "text": "  "}))["outcome"] == "refused"
+        invisible = "\u200b\u2060\ufeff "  # zero-width characters say nothing either
+        assert (await client.ok("note", {"id": 1, "text": invisible}))["outcome"] == "refused"
+        silent = await client.ok("reply", {"id": 1, "text": invisible})
+        assert silent["outcome"] == "refused" and talent.messages_since(talent.mark()) == []
+        status, _ = await client.call("reply", {"id": 1, "text": "🎤" * 2100})
+        assert status == 400  # 2,100 characters, but 4,200 of Telegram's (UTF-16) units
         assert (await client.ok("note", {"id": 1, "text": "Suara bagus"}))["outcome"] == "saved"
         status, _ = await client.call("assign", {"id": 1, "assignee": STRANGER})
         assert status == 400  # only to an admin
@@ -297,7 +311,14 @@ async def test_lead_page_note_assign_reply_and_move_with_one_update(bot: Harness
         (reference,),
     )
     from_workspace = [action for action, detail in audit if '"from": "workspace"' in detail]
-    for action in ("lead_viewed", "note_added", "assigned", "talent_answered", "stage_changed"):
+    for action in (
+        "lead_viewed",
+        "note_added",
+        "assigned",
+        "talent_answered",
+        "stage_previewed",  # the preview shows the talent's name: a view of the lead
+        "stage_changed",
+    ):
         assert action in from_workspace
     refused = [json.loads(detail) for action, detail in audit if action == "stage_change_refused"]
     assert {item["reason"] for item in refused} == {"changed_meanwhile", "unknown_stage"}

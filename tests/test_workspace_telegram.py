@@ -115,10 +115,30 @@ async def test_kocca_bot_chat_serves_the_workspace_on_loopback_for_an_admin(
             api = url.split("#", 1)[0] + "api/session"
             answer = await http.post(api, json={}, headers={"Authorization": f"tma {data}"})
             session = await answer.json()
+            # Anyone on this machine may know the tests' token: the chat signs with its own.
+            known = init_data(BotAPIEmulator().token, 1001)
+            guessed = await http.post(api, json={}, headers={"Authorization": f"tma {known}"})
+        # Header bytes that are not ASCII (aiohttp hands them over as lone surrogates).
+        mangled = await raw_post(settings.web_port, "/staff/api/session", f"tma {data}\xff")
         assert session["viewer"]["id"] == 1001 and session["language"] == "en"
+        assert (guessed.status, await guessed.json()) == (401, {"error": "unauthorized"})
+        assert mangled.startswith(b"HTTP/1.1 401 ") and b"Cache-Control: no-store" in mangled
+        assert b'{"error":"unauthorized"}' in mangled
     finally:
         lines.put("/quit")
         assert await asyncio.wait_for(talking, 30) == 0
+
+
+async def raw_post(port: int, path: str, authorization: str) -> bytes:
+    """The whole answer to a POST whose Authorization header is sent byte for byte as given
+    in Latin-1 (an HTTP client library would refuse what is not ASCII)."""
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    head = f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: {authorization}\r\n"
+    writer.write(head.encode("latin-1") + b"Content-Length: 2\r\nConnection: close\r\n\r\n{}")
+    answer = await reader.read()
+    writer.close()
+    await writer.wait_closed()
+    return answer
 
 
 async def test_webhook_mode_serves_webhook_health_and_workspace_on_one_port(

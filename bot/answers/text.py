@@ -10,35 +10,13 @@ from functools import lru_cache
 import Stemmer
 
 from bot.answers.words import FILLER, GREETINGS, SHORT_FORMS, STOPWORDS, THANKS
-from bot.terminal_text import without_controls
+from bot.terminal_text import INVISIBLE, without_controls
 
 MAX_WORDS = 60  # a question is short; the rest of a 4,096-character message is not looked at
 MAX_CHARACTERS = 1000  # read no further than this to find them
 MAX_WORD = 30  # letters; a longer run is not a word anyone types
 SUMMARY_LIMIT = 80  # characters of a question kept in staff's list of unanswered ones
 
-# Invisible characters people paste by accident, bidi marks and isolates, tag characters:
-# never part of a word, and between digits they would hide a phone number from the mask.
-# Every format character (Unicode category Cf, as of Unicode 15.1; a test compares them with
-# this Python's unicodedata), and the invisible ones of other categories: the combining
-# grapheme joiner, variation selectors, Hangul fillers, Khmer's inherent vowels, the braille
-# blank.
-_FORMAT_CHARACTERS = (
-    (0x00AD, 0x00AD), (0x0600, 0x0605), (0x061C, 0x061C), (0x06DD, 0x06DD), (0x070F, 0x070F),
-    (0x0890, 0x0891), (0x08E2, 0x08E2), (0x180E, 0x180E), (0x200B, 0x200F), (0x202A, 0x202E),
-    (0x2060, 0x2064), (0x2066, 0x206F), (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB), (0x110BD, 0x110BD),
-    (0x110CD, 0x110CD), (0x13430, 0x1343F), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A),
-    (0xE0001, 0xE0001), (0xE0020, 0xE007F),
-)  # fmt: skip
-_OTHER_INVISIBLE = (
-    (0x034F, 0x034F), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x2800, 0x2800), (0x3164, 0x3164),
-    (0xFE00, 0xFE0F), (0xFFA0, 0xFFA0), (0xE0100, 0xE01EF),
-)  # fmt: skip
-_INVISIBLE: dict[int, None] = {
-    code: None
-    for first, last in (*_FORMAT_CHARACTERS, *_OTHER_INVISIBLE)
-    for code in range(first, last + 1)
-}
 # Every pattern runs in linear time, whatever the message (no backtracking over long runs).
 _TAG = re.compile(r"<[^<>]{0,200}>")
 _LINK = re.compile(r"(?<!\S)(?:https?://|www\.)\S++|(?<!\S)[^\s@]*+@\S++")
@@ -105,7 +83,7 @@ def _visible(text: str) -> str:
     styled letters as plain ones), without invisible characters."""
     text = unicodedata.normalize("NFKC", text[:MAX_CHARACTERS])
     # The invisible ones are none of them ASCII, and most messages are ASCII only.
-    return text if text.isascii() else text.translate(_INVISIBLE)
+    return text if text.isascii() else text.translate(INVISIBLE)
 
 
 def _once(repeated: re.Match[str]) -> str:

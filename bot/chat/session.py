@@ -5,6 +5,7 @@ database is a kept one."""
 from __future__ import annotations
 
 import contextlib
+import secrets
 import socket
 import sys
 import time
@@ -85,7 +86,9 @@ async def _session(
     settings: Settings, places: Places, person: Person, terminal: Terminal, workers: bool
 ) -> None:
     """One chat: the emulator, the bot, the person at the keyboard."""
-    emulator = BotAPIEmulator()
+    # A token of its own each chat: the workspace's sign-in is keyed with it, and the tests'
+    # well-known token would let anyone on this machine sign in as the admin.
+    emulator = BotAPIEmulator(token=f"123456:{secrets.token_urlsafe(32)}")
     admin = settings.is_admin(person.id)
     # An admin without WEB_URL gets the staff workspace on loopback (bot/web/local.py).
     listening = None

@@ -35,7 +35,7 @@ from bot.store.pipeline import (
     PipelineNumbers,
     Preview,
 )
-from bot.terminal_text import without_controls
+from bot.terminal_text import blank, without_controls
 from bot.texts import Text
 
 MINE = ("mine", "saya")
@@ -283,7 +283,7 @@ def check_note(text: str) -> str:
     """The note as kept: without control characters (line breaks kept, as in a long answer),
     trimmed, not empty, at most 2,000 characters."""
     text = without_controls(text, keep_newlines=True).strip()
-    if not text:
+    if blank(text):  # also a note of only zero-width characters
         raise NoteError("empty")
     if len(text) > NOTE_LIMIT:
         raise NoteError(f"{len(text)} characters, the limit is {NOTE_LIMIT}")

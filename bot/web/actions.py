@@ -15,6 +15,7 @@ from bot import support
 from bot.leads import pipeline
 from bot.leads.pipeline import NoteError
 from bot.store.pipeline import NOTE_LIMIT, LeadState, Move
+from bot.terminal_text import blank
 from bot.texts import Text
 from bot.web import inputs
 from bot.web.desk import Desk, LeadGone, Viewer, reference
@@ -123,6 +124,8 @@ async def preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
             forwarding=forwarding,
         )
         return report(desk, viewer, application_id, stage, move)
+    # The message names the talent: recorded as a view of the lead, as a Move all's examples.
+    await desk.store.audit.add(viewer.actor, "stage_previewed", current.reference, stage=stage)
     return {
         "outcome": "preview",
         "intro": desk.say(
@@ -304,8 +307,10 @@ async def reply(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, A
     """Reply to talent: from the bot, as a relayed staff answer is; recorded either way."""
     application_id = inputs.lead_id(body)
     text = inputs.words(body, "text", REPLY_LIMIT).strip()
+    if len(text.encode("utf-16-le")) > 2 * REPLY_LIMIT:  # as Telegram and the page count
+        raise inputs.BadInput(f"text must be at most {REPLY_LIMIT} UTF-16 units")
     language = viewer.language
-    if not text:
+    if blank(text):
         return {"outcome": "refused", "text": desk.content.text(Text.WS_REPLY_EMPTY, language)}
     state = await _state(desk, application_id)
     delivery = await support.answer_talent(

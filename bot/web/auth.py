@@ -53,8 +53,12 @@ def _check_string(fields: Mapping[str, str]) -> bytes:
 
 def parse(raw: str) -> dict[str, str]:
     """The fields of init data, each once (a repeated field is refused: which would count?)."""
-    if not raw or len(raw.encode()) > MAX_INIT_DATA:
-        raise AuthError("missing" if not raw else "malformed")
+    if not raw:
+        raise AuthError("missing")
+    # Telegram sends it URL-encoded, so ASCII; aiohttp hands other header bytes over as
+    # lone surrogates, which no encoding accepts.
+    if not raw.isascii() or len(raw) > MAX_INIT_DATA:
+        raise AuthError("malformed")
     try:
         pairs = parse_qsl(
             raw, keep_blank_values=True, strict_parsing=True, max_num_fields=MAX_FIELDS

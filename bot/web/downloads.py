@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 from bot import temp_folders
 from bot.leads import export
-from bot.leads.export import ExportRequest
+from bot.leads.export import FORMATS, ExportRequest
 from bot.private_files import private_folder
 from bot.web import inputs
 from bot.web.desk import Desk, Viewer
@@ -76,7 +76,7 @@ class Downloads:
     async def create(self, desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
         """The leads of the page's filter as a CSV or XLSX file, recorded before it is written."""
         kind = body.get("format")
-        if kind not in TYPES:
+        if kind not in FORMATS:  # a tuple: a list or object given is not in it, no TypeError
             raise inputs.BadInput("format must be csv or xlsx")
         query = desk.query(viewer, body.get("filter"))
         detail: dict[str, Any] = {"format": kind, **query.described}

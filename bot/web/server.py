@@ -23,6 +23,7 @@ from importlib import resources
 from typing import Any
 
 from aiohttp import web
+from aiohttp.http_exceptions import HttpProcessingError
 from telegram import Bot
 
 from bot.alerts import AlertThrottle
@@ -38,6 +39,8 @@ from bot.web.downloads import SWEEP_SECONDS, TYPES, Downloads
 log = logging.getLogger(__name__)
 
 PREFIX = "/staff"
+# A UTF-16 surrogate written as a JSON escape: the only way a body's text can be no text.
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 MAX_BODY = 64 * 1024  # bytes of one API request (500 selected leads take about 8 KB)
 REFUSAL_LOG_INTERVAL = 60.0
 # Telegram's web clients may frame the page; its apps open it in a web view of their own.
@@ -45,7 +48,7 @@ FRAME_ANCESTORS = "https://web.telegram.org https://webk.telegram.org https://we
 CSP = "; ".join(
     (
         "default-src 'none'",
-        "script-src 'self' https://telegram.org",
+        "script-src 'self' https://telegram.org/js/telegram-web-app.js",  # that file only
         "style-src 'self'",
         "img-src 'self' data:",
         "connect-src 'self'",
@@ -328,10 +331,16 @@ async def _body(request: web.Request) -> dict[str, Any] | web.Response:
     if request.content_length is not None and request.content_length > MAX_BODY:
         return _error(400, "bad_request", "body too large")
     raw = b""
-    while chunk := await request.content.read(MAX_BODY + 1 - len(raw)):
-        raw += chunk
-        if len(raw) > MAX_BODY:  # a body sent without a length, or longer than it said
-            return _error(400, "bad_request", "body too large")
+    try:
+        while chunk := await request.content.read(MAX_BODY + 1 - len(raw)):
+            raw += chunk
+            if len(raw) > MAX_BODY:  # a body sent without a length, or longer than it said
+                return _error(400, "bad_request", "body too large")
+    except (web.RequestPayloadError, HttpProcessingError):  # not the Content-Encoding it claims
+        # Nothing more to read: else aiohttp reads on through the rest of the broken body
+        # after the answer, and logs the same error again with a traceback.
+        request.content.feed_eof()
+        return _error(400, "bad_request", "body could not be read")
     try:
         body = json.loads(raw or b"{}")
     except RecursionError:
@@ -340,7 +349,19 @@ async def _body(request: web.Request) -> dict[str, Any] | web.Response:
         return _error(400, "bad_request", "not JSON")
     if not isinstance(body, dict):
         return _error(400, "bad_request", "the body must be a JSON object")
+    if _SURROGATE_ESCAPE.search(raw) is not None and not _encodable(body):
+        return _error(400, "bad_request", "text that is not Unicode")
     return body
+
+
+def _encodable(body: dict[str, Any]) -> bool:
+    """Whether every string of the body can be stored: JSON may carry a lone UTF-16
+    surrogate ("\\ud800"), which is no character and which SQLite refuses."""
+    try:
+        json.dumps(body, ensure_ascii=False).encode()
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 @web.middleware
