@@ -50,6 +50,15 @@ def parse_durations(text: str) -> tuple[timedelta, ...]:
     return tuple(delays)
 
 
+def written_duration(delay: timedelta) -> str:
+    """A duration setting read back in its largest whole unit: "1 min", "1 h", "7 d"."""
+    seconds = int(delay.total_seconds())
+    for unit, size in (("d", 86_400), ("h", 3_600), ("min", 60)):
+        if seconds and seconds % size == 0:
+            return f"{seconds // size} {unit}"
+    return f"{seconds} s"
+
+
 _WAIT = re.compile(r"([a-z0-9_]{1,20})\s*=\s*(\d{1,4})")
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters
 from telegram.error import Forbidden, TelegramError
 
 from bot.content import Content, Markup
@@ -33,6 +33,9 @@ RATE_WINDOW = timedelta(seconds=30)
 BURST_GAP = timedelta(minutes=10)
 TOPIC_NAME_LIMIT = 128  # Telegram's limit for a forum topic name
 TOPIC_NAME_PART = 100  # room for the talent's name, so that the id always fits
+# Characters of a workspace answer repeated in the staff chat: within one message (4,096
+# UTF-16 units) whatever they are; the whole answer is in the talent's conversation.
+STAFF_NOTE_EXCERPT = 1500
 
 
 class Verdict(StrEnum):
@@ -180,7 +183,7 @@ def header(
         Text.SUPPORT_HEADER,
         language,
         name=display_name(talent),
-        username=f"@{talent.username}" if talent.username else "",
+        username=f" @{talent.username}" if talent.username else "",  # no space left when none
         user_id=str(talent.user_id),
         talent_language=talent.language,
         lead=Markup(lead),
@@ -202,12 +205,23 @@ class Delivery(StrEnum):
     FAILED = "failed"  # Telegram could not be reached or refused; nothing was sent
 
 
+@dataclass(frozen=True, slots=True)
+class Answerer:
+    """Who answers a talent from the workspace, and the staff chat to tell (if any)."""
+
+    name: str
+    staff_chat_id: int | None
+    language: str  # the staff chat's (DEFAULT_LANGUAGE), and a talent's the bot never met
+
+
 async def answer_talent(
-    bot: Bot, store: Store, content: Content, user_id: int, text: str, default_language: str
+    bot: Bot, store: Store, content: Content, user_id: int, text: str, answerer: Answerer
 ) -> Delivery:
     """Staff's words to a talent, from the bot (the workspace's Reply to talent): sent as the
     staff group's relayed answers are, with Ask again under them, the words logged as a staff
-    answer in the talent's conversation; a talent who blocked the bot is marked blocked."""
+    answer in the talent's conversation; a talent who blocked the bot is marked blocked. The
+    staff chat hears of it under the talent's last question, so nobody answers it twice."""
+    default_language = answerer.language
     talent = await store.users.get(user_id)
     language = talent.language if talent else default_language
     since = utc_now()  # a talent erased after this gets no record of the answer
@@ -226,4 +240,43 @@ async def answer_talent(
         return Delivery.FAILED
     entry = LogEntry(user_id, user_id, "out", "staff_answer", text, message_id=sent.message_id)
     await store.log.add_sent([(entry, since)])
+    if talent is not None:
+        await _tell_staff_chat(bot, store, content, talent, text, answerer, sent.message_id)
     return Delivery.SENT
+
+
+async def _tell_staff_chat(
+    bot: Bot,
+    store: Store,
+    content: Content,
+    talent: User,
+    text: str,
+    answerer: Answerer,
+    sent_id: int,
+) -> None:
+    """A note under the talent's last question in the staff chat: who answered, and what. A
+    reply to the note reaches the talent, as a reply to their question does."""
+    chat_id = answerer.staff_chat_id
+    if chat_id is None:
+        return
+    question = await store.support.latest_question(chat_id, talent.user_id)
+    if question is None:
+        return  # they never asked the staff chat anything: nothing there to close
+    note = content.text(
+        Text.SUPPORT_ANSWERED_IN_WORKSPACE,
+        answerer.language,
+        staff=answerer.name,
+        name=display_name(talent),
+        text=text if len(text) <= STAFF_NOTE_EXCERPT else text[: STAFF_NOTE_EXCERPT - 1] + "…",
+    )
+    try:
+        posted = await bot.send_message(
+            chat_id,
+            note,
+            message_thread_id=await store.support.topic_for(chat_id, talent.user_id),
+            reply_parameters=ReplyParameters(question, allow_sending_without_reply=True),
+        )
+    except TelegramError as error:  # the talent has the answer; only the note is missing
+        log.warning("Could not tell the staff chat of a workspace answer: %s", error)
+        return
+    await store.support.record(chat_id, posted.message_id, talent.user_id, "answer", sent_id)

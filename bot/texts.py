@@ -197,6 +197,7 @@ class Text(StrEnum):
     SUPPORT_HINT_REPLY = "support_hint_reply"
     SUPPORT_HINT_TOPIC = "support_hint_topic"
     SUPPORT_DELIVERED = "support_delivered"
+    SUPPORT_ANSWERED_IN_WORKSPACE = "support_answered_in_workspace"
     SUPPORT_BLOCKED = "support_blocked"
     SUPPORT_UNDELIVERED = "support_undelivered"
 
@@ -680,6 +681,7 @@ class Text(StrEnum):
     WS_EXPORT_WORKING = "ws_export_working"
     WS_EXPORT_READY = "ws_export_ready"
     WS_EXPORT_EMPTY = "ws_export_empty"
+    DOWNLOAD_GONE = "download_gone"
     WS_LEAD_ANSWERS = "ws_lead_answers"
     WS_LEAD_TALENT = "ws_lead_talent"
     WS_LEAD_TELEGRAM_NAME = "ws_lead_telegram_name"

@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from bot.emulator import EmulatedUser
+from bot.emulator import EmulatedChat, EmulatedUser
 from bot.leads import desk_stats
 from bot.leads.export import plain_text
 from bot.store.workspace import SORTS
@@ -29,6 +29,8 @@ from tests.conftest import ADMIN_ID
 from tests.harness import TEST_FORWARDING, Harness
 from tests.leads import CONTENT, MUSICIAN, Seed, apply, realistic, seeded
 from tests.test_pipeline import SECOND_ADMIN, expected_message, rows, wait_sent
+from tests.test_support import answer as answer_in_group
+from tests.test_support import relayed_question, staff_member
 from tests.workspace import Client, init_data, workspace
 
 TOKEN = "123456:TEST-token_for-the-workspace"
@@ -656,3 +658,42 @@ async def test_a_board_search_is_recorded_even_when_it_finds_nothing(bot: Harnes
     assert [(action, json.loads(detail)) for action, detail in audit] == [
         ("leads_searched", {"from": "workspace", "found": 0, "length": 12})
     ]
+
+
+async def test_a_workspace_reply_is_noted_under_the_question_in_the_staff_chat(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    sari = bot.user(first_name="Sari", last_name="Dewi")
+    await seeded(bot.database, [Seed(sari.id, MUSICIAN)])
+    question = await relayed_question(bot, staff_chat, sari, "Kapan ada kabar, kak?")
+    mark = staff_chat.mark()
+    async with workspace(bot, ADMIN_ID) as client:
+        replied = await client.ok("reply", {"id": 1, "text": "Minggu depan ya, <Sari>!"})
+    assert replied["outcome"] == "sent" and sari.last_message.text == "Minggu depan ya, <Sari>!"
+    # Colleagues see that it is answered, and what was said, under the question itself.
+    (note,) = staff_chat.messages_since(mark)
+    assert note.reply_to_message_id == question.message_id
+    assert (
+        note.text
+        == "✅ Admin sudah menjawab Sari Dewi lewat ruang kerja:\n\nMinggu depan ya, <Sari>!"
+    )
+    # A reply to the note reaches the talent, as a reply to the question does.
+    await answer_in_group(
+        bot, staff_member(bot, staff_chat), staff_chat, "Tambahan: cek email ya.", note
+    )
+    assert sari.last_message.text == "Tambahan: cek email ya."
+    assert staff_chat.last_message.text == "✅ Terkirim ke Sari Dewi"
+
+
+async def test_a_download_link_works_once_and_then_says_so_in_words(bot: Harness) -> None:
+    await seeded(bot.database, [Seed(7001, MUSICIAN)])
+    async with workspace(bot, ADMIN_ID) as client:
+        ready = await client.ok("export", {"format": "csv"})
+        first = await client.http.get(f"/staff/{ready['path']}")
+        assert first.status == 200 and MUSICIAN["full_name"] in await first.text()
+        again = await client.http.get(f"/staff/{ready['path']}")
+        said = await again.text()
+    assert again.status == 404 and again.content_type == "text/plain"
+    assert again.headers["Cache-Control"] == "no-store"
+    assert "sudah terpakai" in said and "has been used" in said and "5 minutes" in said
+    assert "{" not in said  # words, not JSON

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import io
 import queue
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -15,7 +16,7 @@ import aiohttp
 from bot.app import create_runner
 from bot.chat import chat
 from bot.emulator import BotAPIEmulator
-from bot.settings import Settings
+from bot.settings import Settings, written_duration
 from bot.transport.webhook import WebhookServer
 from bot.web.server import Workspace
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
@@ -127,6 +128,16 @@ async def test_kocca_bot_chat_serves_the_workspace_on_loopback_for_an_admin(
     finally:
         lines.put("/quit")
         assert await asyncio.wait_for(talking, 30) == 0
+
+
+def test_the_chat_says_how_long_its_link_works_in_the_settings_own_units() -> None:
+    settings = Settings(_env_file=None, web_auth_max_age="1m")  # type: ignore[call-arg,arg-type]
+    assert written_duration(settings.web_auth_max_age) == "1 min"  # was "0.0166667 h"
+    said = [written_duration(timedelta(**{unit: n})) for unit, n in CASES]
+    assert said == ["90 min", "1 h", "36 h", "7 d", "45 s"]
+
+
+CASES = [("minutes", 90), ("hours", 1), ("hours", 36), ("days", 7), ("seconds", 45)]
 
 
 async def raw_post(port: int, path: str, authorization: str) -> bytes:

@@ -23,7 +23,7 @@ from bot.chat.places import Places, chat_places, logging_to
 from bot.chat.screen import Screen
 from bot.emulator import BotAPIEmulator, EmulatedChat, EmulatedUser
 from bot.ops.runlock import RunLock
-from bot.settings import DEMO_CONTROLLER, Settings
+from bot.settings import DEMO_CONTROLLER, Settings, written_duration
 
 GROUP_TITLE = "Staff group (simulated)"
 
@@ -203,8 +203,8 @@ def _introduction(
         f"  {log}",
     ]
     if link is not None:
-        hours = settings.web_auth_max_age.total_seconds() / 3600
-        lines.append(f"  Staff workspace (this link works for {hours:g} h): {link}")
+        lasting = written_duration(settings.web_auth_max_age)
+        lines.append(f"  Staff workspace (this link works for {lasting}): {link}")
     if admin:
         lines.append(
             f'  {GROUP_TITLE}: lead alerts and /tanya questions show under "staff group #N";'

@@ -166,6 +166,15 @@ class SupportRelay:
             return None
         return Relayed(row["user_id"], row["kind"], row["talent_message_id"])
 
+    async def latest_question(self, staff_chat_id: int, user_id: int) -> int | None:
+        """The staff-chat message of the talent's newest relayed question (or its header)."""
+        value = await self._db.fetch_value(
+            "SELECT staff_message_id FROM relayed_messages WHERE user_id = ?"
+            " AND staff_chat_id = ? AND kind IN ('header', 'question') ORDER BY id DESC LIMIT 1",
+            (user_id, staff_chat_id),
+        )
+        return None if value is None else int(value)
+
     async def was_relayed(self, user_id: int, talent_message_id: int) -> bool:
         """Whether this message of the talent already reached the staff chat."""
         value = await self._db.fetch_value(

@@ -313,13 +313,11 @@ async def reply(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, A
     if blank(text):
         return {"outcome": "refused", "text": desk.content.text(Text.WS_REPLY_EMPTY, language)}
     state = await _state(desk, application_id)
+    settings = desk.services.settings
+    name = viewer.name or str(viewer.user_id)
+    answerer = support.Answerer(name, settings.staff_chat_id, settings.default_language)
     delivery = await support.answer_talent(
-        desk.bot,
-        desk.store,
-        desk.content,
-        state.user_id,
-        text,
-        desk.services.settings.default_language,
+        desk.bot, desk.store, desk.content, state.user_id, text, answerer
     )
     await desk.store.audit.add(
         viewer.actor, "talent_answered", state.reference, length=len(text), outcome=delivery.value

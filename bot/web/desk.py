@@ -41,6 +41,7 @@ class Viewer:
 
     user_id: int
     language: str  # "id" or "en", from their Telegram app
+    name: str = ""  # their Telegram first name, as Telegram signed it
 
     @property
     def actor(self) -> Actor:

@@ -27,14 +27,18 @@ from aiohttp.http_exceptions import HttpProcessingError
 from telegram import Bot
 
 from bot.alerts import AlertThrottle
+from bot.content import LANGUAGES
+from bot.leads.export import plain_text
 from bot.services import Services
 from bot.store.health import is_storage_error
 from bot.store.workspace import WorkspaceReads
+from bot.terminal_text import without_controls
+from bot.texts import Text
 from bot.transport import json_codec
 from bot.transport.webhook import ServerLog
 from bot.web import actions, auth, inputs, lead_page, listing, records
 from bot.web.desk import Desk, LeadGone, Viewer
-from bot.web.downloads import SWEEP_SECONDS, TYPES, Downloads
+from bot.web.downloads import LIFETIME, SWEEP_SECONDS, TYPES, Downloads
 
 log = logging.getLogger(__name__)
 
@@ -267,7 +271,11 @@ class Workspace:
         if not settings.is_admin(user.id):
             self._refused("not_staff", request.remote)
             return _error(403, "forbidden")
-        return Viewer(user.id, self._services.language_for(user.language_code))
+        return Viewer(
+            user.id,
+            self._services.language_for(user.language_code),
+            without_controls(user.first_name),
+        )
 
     def _refused(self, cause: str, remote: str | None) -> None:
         """One log line per cause and minute, with a count; never the data itself."""
@@ -300,8 +308,13 @@ class Workspace:
         ready = None
         if _TOKEN.fullmatch(token):
             ready = self.downloads.take(token, self._services.settings.is_admin)
-        if ready is None:
-            return _error(404, "not_found")
+        if ready is None:  # used, past its lifetime, or never made: said in words
+            content = self._services.content
+            said = "\n\n".join(
+                plain_text(content.text(Text.DOWNLOAD_GONE, language, minutes=round(LIFETIME / 60)))
+                for language in LANGUAGES
+            )
+            return web.Response(status=404, text=said + "\n", headers=HEADERS)
         response = web.StreamResponse(
             headers={
                 "Content-Type": TYPES[ready.kind],
