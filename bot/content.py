@@ -270,6 +270,14 @@ class Choice(Model):
     guardian: bool = False
 
 
+class HelpVariant(Model):
+    """A question's help for talents whose earlier answers match `when` (a musician is not
+    told about showreels)."""
+
+    when: dict[str, list[str]]
+    text: T
+
+
 class Question(Model):
     """One question of the intake questionnaire."""
 
@@ -278,6 +286,7 @@ class Question(Model):
     required: bool = True
     prompt: T
     help: T | None = None
+    help_variants: list[HelpVariant] = []  # the first that matches replaces `help`
     label: T
     when: dict[str, list[str]] | None = None
     max_length: int | None = Field(default=None, ge=1, le=4000)
@@ -823,18 +832,32 @@ def _check_questions(content: Content) -> list[str]:
                 problems.append(f"{where}.choices: values must be unique")
         if question.type == "number" and (question.min is None or question.max is None):
             problems.append(f"{where}: a number question needs min and max")
-        for key, values in (question.when or {}).items():
-            earlier = seen.get(key)
-            if earlier is None:
-                problems.append(f"{where}.when: {key!r} is not an earlier question")
-                continue
-            allowed = {choice.value for choice in earlier.choices or []}
-            if earlier.choices_from == "programs":
-                allowed = {program.key for program in content.interest_programs()}
-            for value in values:
-                if value not in allowed:
-                    problems.append(f"{where}.when.{key}: {value!r} is not one of its choices")
+        problems += _when_problems(f"{where}.when", question.when or {}, seen, content)
+        for number, variant in enumerate(question.help_variants):
+            at = f"{where}.help_variants[{number}].when"
+            problems += _when_problems(at, variant.when, seen, content)
+        if question.help_variants and question.help is None:
+            problems.append(f"{where}: help_variants need a help for talents they do not match")
         seen[question.key] = question
     if not content.intake.provinces:
         problems.append("intake.yaml: provinces: the list is empty")
+    return problems
+
+
+def _when_problems(
+    where: str, when: dict[str, list[str]], seen: dict[str, Question], content: Content
+) -> list[str]:
+    """A condition on earlier answers: each an earlier question, each value one of its choices."""
+    problems: list[str] = []
+    for key, values in when.items():
+        earlier = seen.get(key)
+        if earlier is None:
+            problems.append(f"{where}: {key!r} is not an earlier question")
+            continue
+        allowed = {choice.value for choice in earlier.choices or []}
+        if earlier.choices_from == "programs":
+            allowed = {program.key for program in content.interest_programs()}
+        for value in values:
+            if value not in allowed:
+                problems.append(f"{where}.{key}: {value!r} is not one of its choices")
     return problems

@@ -103,8 +103,9 @@ def _question(
             prompt=Markup(question.prompt.get(language)),
         )
     ]
-    if question.help is not None:
-        parts.append(f"<i>{question.help.get(language)}</i>")
+    help_text = intake.help_for(question, answers)
+    if help_text is not None:
+        parts.append(f"<i>{help_text.get(language)}</i>")
     if not question.required:
         parts.append(content.text(Text.INTAKE_OPTIONAL, language))
     rows: list[list[InlineKeyboardButton]] = []

@@ -115,6 +115,27 @@ async def test_invalid_answer_is_explained_and_the_question_asked_again(
     assert await _stored(bot, user.id) == before
 
 
+@pytest.mark.parametrize(
+    ("talent", "own", "other"),
+    [(MUSICIAN, "Spotify", "showreel"), (FILMMAKER, "showreel", "Spotify")],
+    ids=["musician", "filmmaker"],
+)
+async def test_the_portfolio_question_gives_examples_from_the_talents_own_field(
+    bot: Harness, talent: dict[str, Any], own: str, other: str
+) -> None:
+    user = bot.user()
+    await bot.send(user, "/daftar")
+    await consent(bot, user)
+    for question_key, value in talent.items():  # in questionnaire order
+        if await where(bot, user) == "portfolio_url":
+            break
+        if await where(bot, user) == question_key:
+            await answer(bot, user, question_key, value)
+    assert await where(bot, user) == "portfolio_url"
+    shown_now = user.last_message.text
+    assert own in shown_now and other not in shown_now
+
+
 async def test_media_sticker_and_voice_to_a_text_question_are_refused(bot: Harness) -> None:
     user = bot.user()
     await bot.send(user, "/daftar")

@@ -252,6 +252,23 @@ def test_check_content_catches_questionnaire_mistakes(tmp_path: Path) -> None:
     assert "label.en: Field required" in err
 
 
+def test_check_content_checks_help_variants_like_conditions(tmp_path: Path) -> None:
+    folder = _copy_content(tmp_path)
+    intake = yaml.safe_load((folder / "intake.yaml").read_text())
+    keys = [question["key"] for question in intake["questions"]]
+    portfolio = intake["questions"][keys.index("portfolio_url")]
+    portfolio["help_variants"][0]["when"] = {"sector": ["dance"]}
+    portfolio["help_variants"][1]["when"] = {"other_links": ["x"]}  # asked after it
+    del portfolio["help"]
+    (folder / "intake.yaml").write_text(yaml.safe_dump(intake, allow_unicode=True))
+    code, _, err = _check(folder)
+    assert code == 2
+    where = "intake.yaml: questions[portfolio_url]"
+    assert f"{where}.help_variants[0].when.sector: 'dance' is not one of its choices" in err
+    assert f"{where}.help_variants[1].when: 'other_links' is not an earlier question" in err
+    assert f"{where}: help_variants need a help for talents they do not match" in err
+
+
 def test_bot_refuses_to_start_with_broken_content(tmp_path: Path) -> None:
     folder = _copy_content(tmp_path)
     (folder / "faq.yaml").write_text("items: [")

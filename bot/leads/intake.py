@@ -56,7 +56,21 @@ Outcome = Accepted | Rejected | Matches
 
 def is_visible(question: Question, answers: Answers) -> bool:
     """Whether a question applies, given the earlier answers and its `when` conditions."""
-    for key, allowed in (question.when or {}).items():
+    return _holds(question.when or {}, answers)
+
+
+def help_for(question: Question, answers: Answers) -> T | None:
+    """The question's help for this talent: the first variant their answers match, else the
+    general one."""
+    for variant in question.help_variants:
+        if _holds(variant.when, answers):
+            return variant.text
+    return question.help
+
+
+def _holds(when: dict[str, list[str]], answers: Answers) -> bool:
+    """Whether every condition has an answer among its allowed values."""
+    for key, allowed in when.items():
         answer = answers.get(key)
         given = set(answer) if isinstance(answer, list) else {answer}
         if not given & set(allowed):
