@@ -938,3 +938,5 @@ class Text(StrEnum):
     MYDATA_FIELD_SUMMARY = "mydata_field_summary"
     WS_BULK_EXPIRED = "ws_bulk_expired"
     WS_BULK_GONE = "ws_bulk_gone"
+    WS_BOARD_HINT_TOUCH = "ws_board_hint_touch"
+    WS_EXPORT_USED = "ws_export_used"

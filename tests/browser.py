@@ -108,7 +108,11 @@ async def served(bot: Harness) -> AsyncIterator[str]:
         await workspace.stop()
 
 
-def page_url(base: str, bot: Harness, user_id: int, language: str = "id") -> str:
-    """/staff/ with init data in the fragment, as Telegram passes it."""
-    data = quote(init_data(bot.settings.token(), user_id, language=language), safe="")
+def page_url(
+    base: str, bot: Harness, user_id: int, language: str = "id", auth_date: int | None = None
+) -> str:
+    """/staff/ with init data in the fragment, as Telegram passes it (signed at auth_date,
+    else now)."""
+    signed = init_data(bot.settings.token(), user_id, language=language, auth_date=auth_date)
+    data = quote(signed, safe="")
     return f"{base}/staff/#tgWebAppData={data}&tgWebAppVersion=8.0"

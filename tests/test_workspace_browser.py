@@ -8,6 +8,8 @@ the test run's temporary folder: docs/staff-guide.md shows the best of them.
 from __future__ import annotations
 
 import random
+import time
+from datetime import timedelta
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -15,13 +17,15 @@ from typing import Any
 import pytest
 from playwright.async_api import Page
 
+from bot.emulator import EmulatedChat
 from bot.store import LogEntry
 from bot.texts import Text
 from tests.browser import DESKTOP, PHONE, Watched, chromium, page_url, served, watched
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
-from tests.leads import CONTENT, MUSICIAN, Seed, apply, realistic, seeded
+from tests.leads import CONTENT, MUSICIAN, Seed, apply, realistic, seeded, shown
 from tests.test_pipeline import expected_message, rows, wait_sent
+from tests.test_support import ask
 
 STRANGER = 4242
 XSS_NAME = "<img src=x onerror=alert(1)>"
@@ -149,8 +153,8 @@ async def shows_more_sideways(page: Page, row: str) -> None:
 
 
 async def chart_fits(page: Page) -> None:
-    """The leads-per-day chart spans its card, and its date labels are readable and apart,
-    the last day's among them."""
+    """The leads-per-day chart spans its card, and its date labels are readable, apart and
+    evenly spaced, the last day's among them."""
     await page.wait_for_function(
         "() => { const c = document.querySelector('svg.chart');"
         " return c && c.getBoundingClientRect().width === c.parentElement.clientWidth; }"
@@ -164,7 +168,7 @@ async def chart_fits(page: Page) -> None:
             width: box(chart).width, left: box(chart).left, right: box(chart).right,
             inner: card.clientWidth - parseFloat(style.paddingLeft)
               - parseFloat(style.paddingRight),
-            last: [...chart.querySelectorAll("rect title")].at(-1).textContent,
+            days: [...chart.querySelectorAll("rect title")].map((title) => title.textContent),
             labels: [...chart.querySelectorAll("text.day")].map((label) => ({
               text: label.textContent, left: box(label).left, right: box(label).right,
               height: box(label).height })),
@@ -173,7 +177,11 @@ async def chart_fits(page: Page) -> None:
     )
     assert drawn["width"] >= drawn["inner"] - 1
     labels = sorted(drawn["labels"], key=lambda label: label["left"])
-    assert len(labels) >= 2 and labels[-1]["text"] == drawn["last"].rsplit(":", 1)[0]
+    days = [title.rsplit(":", 1)[0] for title in drawn["days"]]
+    assert len(labels) >= 2 and labels[-1]["text"] == days[-1]
+    # Every Nth day, evenly: no date left out here and there.
+    shown_days = [days.index(label["text"]) for label in labels]
+    assert len({after - day for day, after in pairwise(shown_days)}) == 1, shown_days
     for label, after in pairwise(labels):
         assert label["right"] < after["left"], (label, after)
     for label in labels:
@@ -371,4 +379,189 @@ async def test_an_empty_desk_says_there_is_nothing_yet(
         await days.locator(".hint", has_text=t(Text.WS_STATS_NONE, "en")).wait_for()
         assert await page.locator("svg.chart").count() == 0
         await seen.shot(screens, "stats-empty-desktop-en")
+    assert seen.alerts == [] and seen.errors == []
+
+
+async def test_a_lead_says_who_handles_it_and_a_lapsed_session_keeps_the_reply(
+    bot: Harness, staff_chat: EmulatedChat, tmp_path: Path, screens: Path
+) -> None:
+    """Who handles the lead in words, and letting go of it in the chat's words; consents as
+    a status; the talent's questions on the left as in the conversation; and a session that
+    lapses mid-reply: the page says to open it again from Telegram, and keeps the reply."""
+    await bot.send(staff_chat.members[ADMIN_ID], "/start")  # the bot knows the admin's name
+    talent = bot.user(first_name="Sari")
+    reference = await apply(bot, talent, MUSICIAN)
+    await ask(bot, talent, "Apakah MU:CON terbuka untuk band indie?")
+    signed = int(time.time()) - 300  # opened five minutes ago
+    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+        seen = await watched(context)
+        page = seen.page
+        await page.goto(page_url(base, bot, ADMIN_ID, auth_date=signed))
+        await page.locator("tbody tr td.col-name").first.click()
+        await wait_text(seen, ".lead-head", reference)
+        handled = t(Text.WS_LEAD_ASSIGNEE)
+        now = page.locator(".lead-head .assignee-now")
+        assert await now.inner_text() == f"{handled}: {t(Text.WS_ASSIGN_NOBODY)}"
+        assert await page.locator("h2.assignee-now").inner_text() == await now.inner_text()
+        nobody = page.locator(".assign select option[value='']")
+        assert await nobody.inner_text() == shown(Text.BTN_ASSIGN_NOBODY)
+        unassign = page.get_by_role("button", name=shown(Text.BTN_UNASSIGN))
+        assert await unassign.count() == 0  # nobody to let go of yet
+        await page.get_by_role("button", name=t(Text.WS_ASSIGN_ME)).click()
+        await wait_text(seen, ".lead-head .assignee-now", f"{handled}: Admin")
+        assert await page.get_by_role("button", name=t(Text.WS_ASSIGN_ME)).count() == 0
+        await unassign.click()
+        await wait_text(seen, ".lead-head .assignee-now", t(Text.WS_ASSIGN_NOBODY))
+        assert CONTENT.text(Text.WS_ASSIGN_ME, "en") == CONTENT.text(Text.BTN_ASSIGN_ME, "en")
+
+        # A consent given reads as a status in the text's colour, not as a link.
+        given = page.locator(".consent.yes").first
+        assert (await given.inner_text()).startswith("✅ ")
+        colours = await given.evaluate(
+            "(item) => [getComputedStyle(item.querySelector('.label')).color,"
+            " getComputedStyle(document.body).color]"
+        )
+        assert colours[0] == colours[1]
+
+        # The talent on the left, the desk's side (an answer, the bot) on the right.
+        questions = page.locator(".card", has_text=t(Text.WS_LEAD_QUESTIONS)).locator("ol.log")
+        await page.get_by_placeholder(t(Text.WS_REPLY_PLACEHOLDER)).fill("Bisa, daftar saja ya.")
+        await page.get_by_role("button", name=t(Text.WS_REPLY_SEND)).click()
+        await questions.locator("li.kind-staff_answer", has_text="Bisa, daftar saja ya.").wait_for()
+        conversation = page.locator(".card", has_text=t(Text.WS_LEAD_CONVERSATION))
+        for log in (questions, conversation.locator("ol.log")):
+            sides = await log.evaluate(
+                """(list) => [...list.querySelectorAll("li.line")].map((line) => ({
+                  from: line.classList.contains("in") ? "in" : "out",
+                  left: line.getBoundingClientRect().left - list.getBoundingClientRect().left,
+                  right: list.getBoundingClientRect().right - line.getBoundingClientRect().right,
+                }))"""
+            )
+            assert {side["from"] for side in sides} == {"in", "out"}
+            for side in sides:
+                near = side["left"] if side["from"] == "in" else side["right"]
+                assert near < 1 and side["left" if side["from"] == "out" else "right"] > 1, sides
+
+        # The session lapses while a reply is being written.
+        box = page.get_by_placeholder(t(Text.WS_REPLY_PLACEHOLDER))
+        await box.fill("Jadwal audisi menyusul minggu depan.")
+        bot.settings.web_auth_max_age = timedelta(minutes=1)
+        await page.get_by_role("button", name=t(Text.WS_REPLY_SEND)).click()
+        banner = page.locator("#refused[role=alert]")
+        await banner.locator("p", has_text=t(Text.WS_REFUSED_UNAUTHORIZED)).wait_for()
+        assert await banner.is_visible() and await page.locator("#tabs").is_hidden()
+        assert await box.input_value() == "Jadwal audisi menyusul minggu depan."
+        assert await page.locator("#toast[data-kind=error]").count() == 0  # not "went wrong"
+        await page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+        place = await banner.bounding_box()  # kept in sight, by the reply
+        assert place is not None and 0 <= place["y"] < DESKTOP["height"] / 2
+        await every_look(seen, screens, "lead-expired")
+        # Any other call says the same, once: the page itself now.
+        await page.get_by_role("button", name=t(Text.WS_BACK)).first.click()
+        await wait_text(seen, "main .refused p", t(Text.WS_REFUSED_UNAUTHORIZED))
+        assert await page.locator(".refused").count() == 1
+        assert await page.locator("#tabs").is_hidden()
+        assert not await page.get_by_role("button", name=t(Text.WS_TAB_BOARD)).is_visible()
+    assert seen.alerts == [] and seen.errors == []
+
+
+async def test_a_download_link_once_used_says_how_to_get_a_new_file(
+    bot: Harness, tmp_path: Path
+) -> None:
+    await seeded(bot.database, [Seed(7001, MUSICIAN), Seed(7002, realistic(random.Random(5)))])
+    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+        seen = await watched(context)
+        page = seen.page
+        await page.goto(page_url(base, bot, ADMIN_ID))
+        await page.get_by_role("button", name=t(Text.WS_EXPORT_CSV)).click()
+        link = page.locator(".export-status a")
+        await link.wait_for()
+        name = await link.inner_text()
+        async with page.expect_download() as started:
+            await link.click()
+        assert (await started.value).suggested_filename == name
+        used = t(Text.WS_EXPORT_USED, name=name)
+        await wait_text(seen, ".export-status", used)
+        assert await page.locator(".export-status").inner_text() == used
+        assert await link.count() == 0  # nothing left to click a second time
+    assert seen.alerts == [] and seen.errors == []
+
+
+async def test_on_a_phone_words_stay_whole_and_every_choice_is_in_reach(
+    bot: Harness, tmp_path: Path, screens: Path
+) -> None:
+    rng = random.Random(11)
+    await seeded(
+        bot.database,
+        [Seed(7001, MUSICIAN), *[Seed(7001 + n, realistic(rng)) for n in range(1, 30)]],
+    )
+    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+        seen = await watched(context)
+        page = seen.page
+        await page.set_viewport_size(PHONE)  # type: ignore[arg-type]
+        await page.goto(page_url(base, bot, ADMIN_ID))
+        await page.locator("table.leads tbody tr").nth(20).wait_for()
+        # A band is told from a solo artist on the card: the act's name and the role.
+        acts = page.locator("tbody tr .act")
+        assert await acts.count() >= 5 and await acts.first.is_visible()
+        await page.get_by_role("searchbox").fill(MUSICIAN["full_name"])
+        sari = page.locator("tbody tr", has_text=MUSICIAN["full_name"])
+        await page.locator("tbody tr").nth(1).wait_for(state="detached")
+        assert await sari.locator(".act").inner_text() == MUSICIAN["stage_name"]
+        assert await sari.locator(".act").is_visible()
+        role = sari.locator("td.col-role")
+        assert await role.is_visible() and "Band" in await role.inner_text()
+
+        # The waiting filter: a checkbox of a checkbox's size, its words on one or two lines.
+        await page.locator(".filters summary").click()
+        check = page.locator(".grid .field.check")
+        box = await check.locator("input").bounding_box()
+        assert box is not None and box["width"] <= 24 and box["height"] <= 24
+        lines = await check.locator("span").evaluate(
+            "(s) => s.getBoundingClientRect().height / parseFloat(getComputedStyle(s).lineHeight)"
+        )
+        assert lines <= 2.2
+        await seen.shot(screens, "filters-phone-light")
+        await page.locator(".filters summary").click()
+        await page.get_by_role("searchbox").fill("")
+        await page.locator("table.leads tbody tr").nth(20).wait_for()
+
+        # A bulk move of many: references whole, and Cancel in reach without scrolling.
+        for row in range(12):
+            await page.locator("tbody tr td.pick input").nth(row).check()
+        await page.get_by_role("button", name=t(Text.WS_MOVE_SELECTED)).click()
+        await page.locator("dialog .stage-buttons button", has_text="Shortlist").click()
+        await page.locator("dialog .intro .reference-text").first.wait_for()
+        await page.locator("dialog .bubble").first.wait_for()
+        whole = await page.locator("dialog").evaluate(
+            """(d) => [...d.querySelectorAll(".reference-text")]
+              .every((r) => r.getClientRects().length === 1)"""
+        )
+        assert whole
+        cancel = page.locator("dialog").get_by_role("button", name=t(Text.BTN_CANCEL))
+        place = await cancel.bounding_box()
+        assert place is not None and place["y"] + place["height"] <= PHONE["height"]
+        await seen.shot(screens, "bulk-preview-phone-light")
+        await cancel.click()
+
+        # A toast spans the screen (with margins) instead of a narrow column of words.
+        await page.get_by_role("searchbox").fill(MUSICIAN["full_name"])
+        await page.locator("tbody tr").nth(1).wait_for(state="detached")
+        await sari.locator("td.col-name").click()
+        await page.locator(".stage-buttons button", has_text="Shortlist").click()
+        await page.get_by_role("button", name=t(Text.BTN_SEND_UPDATE)).click()
+        toast = page.locator("#toast")
+        await toast.wait_for()
+        size = await toast.bounding_box()
+        assert size is not None and size["width"] >= PHONE["width"] - 2 * 16
+        await seen.shot(screens, "toast-phone-light")
+
+        # The board on a phone: no dragging there, so the hint names the card's menu.
+        await page.get_by_role("button", name=t(Text.WS_TAB_BOARD)).click()
+        await page.locator(".board-card").first.wait_for()
+        touch = page.locator(".hint", has_text=t(Text.WS_BOARD_HINT_TOUCH))
+        drag = page.locator(".hint", has_text=t(Text.WS_BOARD_HINT))
+        assert await touch.is_visible() and not await drag.is_visible()
+        await page.set_viewport_size(DESKTOP)  # type: ignore[arg-type]
+        assert await drag.is_visible() and not await touch.is_visible()
     assert seen.alerts == [] and seen.errors == []

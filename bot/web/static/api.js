@@ -2,6 +2,12 @@
 // Nothing personal goes in a URL: every request is a POST with a JSON body.
 
 let initData = "";
+let onRefused = () => {};
+
+/** Who to tell when the bot refuses the session (401, 403), whatever the call was. */
+export function whenRefused(handler) {
+  onRefused = handler;
+}
 
 /** Use this init data for every request from now on. */
 export function signIn(data) {
@@ -40,8 +46,10 @@ export async function call(action, body = {}) {
   }
   if (response.ok && answer !== null) return answer;
   const kinds = { 401: "unauthorized", 403: "forbidden", 404: "not_found", 400: "bad_request" };
-  throw new ApiError(kinds[response.status] || "server", response.status,
+  const error = new ApiError(kinds[response.status] || "server", response.status,
     (answer && answer.detail) || "");
+  if (response.status === 401 || response.status === 403) onRefused(error.kind);
+  throw error;
 }
 
 /** The page's texts in both languages (no sign-in needed: they name nobody). */

@@ -1,5 +1,5 @@
 // The staff workspace: boots from Telegram's init data, then shows leads, board, a lead, stats.
-import { ApiError, call, signIn, texts } from "./api.js";
+import { ApiError, call, signIn, texts, whenRefused } from "./api.js";
 import { fill, h, t, toast, useTexts } from "./dom.js";
 import * as board from "./board.js";
 import * as leadPage from "./lead.js";
@@ -9,6 +9,7 @@ import * as stats from "./stats.js";
 const tg = window.Telegram && window.Telegram.WebApp ? window.Telegram.WebApp : null;
 const main = document.getElementById("main");
 const tabs = document.getElementById("tabs");
+const top = document.querySelector("header.top");
 
 /** What every view shares: the session, the filter, the sort, the page, the selection. */
 export const desk = {
@@ -83,18 +84,45 @@ function storedLanguage(language) {
   }
 }
 
+function refusal(kind) {
+  return [h("h1", {}, t("refused_title")),
+    h("p", {}, t(kind === "forbidden" ? "refused_forbidden" : "refused_unauthorized"))];
+}
+
+/** The bot refused this session (expired, or no longer staff) on any call: every tab would be
+ * refused too, so they go; what is on the page stays (a reply being typed), under the words
+ * saying to open the workspace again from Telegram, kept in sight at the top. */
+function refused(kind) {
+  tabs.hidden = true;
+  mainButton(null);
+  if (main.querySelector(".refused") || document.getElementById("refused")) return;
+  top.append(h("section", { class: "refused banner", id: "refused", role: "alert" },
+    refusal(kind)[1]));
+}
+
 /** Words for a failed request: a refusal ends the page, anything else can be tried again. */
 export function failure(error, retry) {
   const kind = error instanceof ApiError ? error.kind : "server";
   if (kind === "unauthorized" || kind === "forbidden") {
     tabs.hidden = true;
-    return h("section", { class: "refused" },
-      h("h1", {}, t("refused_title")),
-      h("p", {}, t(kind === "forbidden" ? "refused_forbidden" : "refused_unauthorized")));
+    const banner = document.getElementById("refused");
+    if (banner) banner.remove();
+    return h("section", { class: "refused" }, refusal(kind));
   }
-  const key = { network: "error_network", bad_request: "error_bad_request" }[kind] || "error_server";
-  return h("div", { class: "state error" }, h("p", {}, t(key)),
+  return h("div", { class: "state error" }, h("p", {}, t(errorKey(kind))),
     retry ? h("button", { class: "button", onclick: retry }, t("retry")) : null);
+}
+
+/** A failed action in a toast; a refused session is said once, at the top (see refused). */
+export function complain(error) {
+  const kind = error instanceof ApiError ? error.kind : "server";
+  if (kind === "unauthorized" || kind === "forbidden") return;
+  toast(t(errorKey(kind)), "error");
+}
+
+/** The words for an error that trying again may cure. */
+function errorKey(kind) {
+  return { network: "error_network", bad_request: "error_bad_request" }[kind] || "error_server";
 }
 
 /** Show a view: "leads", "board", "stats", or "lead" with an id. */
@@ -186,8 +214,9 @@ async function boot() {
 }
 
 window.addEventListener("unhandledrejection", (event) => {
-  toast(t("error_server"), "error");
+  complain(event.reason);
   event.preventDefault();
 });
+whenRefused(refused);
 
 boot();

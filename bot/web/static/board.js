@@ -18,6 +18,7 @@ function card(row, stages, reload) {
     } },
   h("button", { class: "open", onclick: () => go("lead", row.id) },
     h("span", { class: "reference" }, row.reference), " ", h("span", { class: "name" }, row.name)),
+  row.stage_name ? h("p", { class: "act" }, row.stage_name) : null,
   h("p", { class: "hint" }, [row.sector, row.role, row.province].filter(Boolean).join(" · ")),
   notices(row),
   h("select", { "aria-label": t("board_move", { reference: row.reference }),
@@ -64,6 +65,7 @@ export async function render(main) {
       go("leads");
     } }, t("board_more", { count: more })) : null);
   });
-  fill(main, filters(reload, { stages: false }), h("p", { class: "hint" }, t("board_hint")),
+  fill(main, filters(reload, { stages: false }), h("p", { class: "hint drag-only" }, t("board_hint")),
+    h("p", { class: "hint touch-only" }, t("board_hint_touch")),
     sideways(h("div", { class: "board" }, columns)));
 }

@@ -58,6 +58,13 @@ export function sideways(row) {
   return frame;
 }
 
+/** Text in which a lead's reference (KOC-000001) never breaks across lines, as text nodes. */
+export function unbroken(text) {
+  if (text === null || text === undefined) return null;
+  return String(text).split(/(KOC-\d+)/).map((part, index) => (index % 2
+    ? h("span", { class: "reference-text" }, part) : part));
+}
+
 /** Replace an element's content. */
 export function fill(element, ...children) {
   element.replaceChildren();
@@ -80,7 +87,7 @@ export function telegramHtml(markup) {
 function copy(from, to) {
   for (const node of from.childNodes) {
     if (node.nodeType === Node.TEXT_NODE) {
-      to.append(document.createTextNode(node.textContent));
+      to.append(...unbroken(node.textContent));
     } else if (node.nodeType === Node.ELEMENT_NODE) {
       const name = node.localName;
       let kept = null;

@@ -18,7 +18,8 @@ function facts(pairs) {
 function logLine(line) {
   const who = line.kind === "staff_answer" ? t("staff_answer")
     : line.from === "in" ? t("log_talent") : t("log_bot");
-  return h("li", { class: `line ${line.from} ${line.kind}` },
+  // The kind as "kind-button", never a bare class name the page styles (.button).
+  return h("li", { class: `line ${line.from === "in" ? "in" : "out"} kind-${line.kind}` },
     h("span", { class: "meta" }, `${who} · ${line.at}`),
     h("span", { class: "words" }, line.text ?? t("log_no_text", { kind: line.kind })));
 }
@@ -100,34 +101,44 @@ export async function render(main, id) {
   }, "stages-closed"));
   // Said once, before anyone presses: as /lead says it in the chat.
   const closed = closedLine(session.stages);
+  const assign = (assignee) => act("assign", { id, assignee }, reload);
   const assignees = h("select", { "aria-label": t("assign_to"), onchange: (event) =>
-    act("assign", { id, assignee: event.target.value ? Number(event.target.value) : null },
-      reload) },
-  h("option", { value: "" }, t("assign_nobody")),
+    assign(event.target.value ? Number(event.target.value) : null) },
+  h("option", { value: "", selected: lead.assignee_id === null }, t("btn_assign_nobody")),
   session.admins.map((admin) => h("option", { value: admin.id,
     selected: admin.id === lead.assignee_id }, admin.name)));
-  const consent = (item) => h("li", { class: item.granted ? "yes" : "no" },
-    h("strong", {}, item.label), ": ",
-    !item.applies ? t("consent_not_applicable")
-      : item.granted === null ? t("consent_unasked")
-      : t(item.granted ? "consent_given" : "consent_refused", { date: item.at }));
+  const mine = lead.assignee_id === session.viewer.id;
+  // Who handles the lead, in words (as /lead's "Ditangani:"), at the top and by its buttons.
+  const handler = (tag) => h(tag, { class: "assignee-now" }, `${t("lead_assignee")}: `,
+    h("strong", {}, lead.assignee_id === null ? t("assign_nobody") : lead.assignee));
+  // A consent is a status, not a link: a mark and plain words.
+  const consent = (item) => {
+    const mark = !item.applies || item.granted === null ? "➖" : item.granted ? "✅" : "❌";
+    return h("li", { class: `consent ${item.granted ? "yes" : "no"}` }, `${mark} `,
+      h("span", { class: "label" }, item.label), ": ",
+      !item.applies ? t("consent_not_applicable")
+        : item.granted === null ? t("consent_unasked")
+        : t(item.granted ? "consent_given" : "consent_refused", { date: item.at }));
+  };
   fill(main,
     h("div", { class: "lead-head" },
       h("button", { class: "button plain back", onclick: back }, t("back")),
       h("h1", {}, h("span", { class: "reference" }, lead.reference), " ",
         h("span", { class: "name" }, lead.name)),
       h("p", { class: "stage-now" }, `${t("lead_stage")}: `, h("strong", {}, lead.stage_label)),
+      handler("p"),
       lead.waiting ? h("p", { class: "notice waiting" }, lead.waiting) : null,
       lead.blocked ? h("p", { class: "warning" }, t("pipeline_warning_blocked")) : null),
     records.duplicates(lead, reload),
     section(t("lead_contact"), records.contact(lead, reload)),
     section(t("lead_move"), h("div", { class: "stage-buttons" }, stageButtons),
       closed ? h("p", { class: "hint closed-stages", id: "stages-closed" }, closed) : null),
-    section(t("lead_assignee"),
+    h("section", { class: "card" }, handler("h2"),
       h("div", { class: "assign" },
-        h("button", { class: "button secondary", disabled: lead.assignee_id === session.viewer.id,
-          onclick: () => act("assign", { id, assignee: session.viewer.id }, reload) },
-        t("assign_me")),
+        mine ? null : h("button", { class: "button secondary", onclick: () =>
+          assign(session.viewer.id) }, t("assign_me")),
+        lead.assignee_id === null ? null : h("button", { class: "button secondary unassign",
+          onclick: () => assign(null) }, t("btn_unassign")),
         h("label", { class: "field" }, h("span", {}, t("assign_to")), assignees))),
     section(t("lead_answers"), records.answers(lead, reload)),
     section(t("lead_talent"), facts([

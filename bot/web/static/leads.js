@@ -1,8 +1,8 @@
 // The lead table: search, filters that combine, counts per stage, sorting, pages on the
 // server, selecting rows to move them, and the export of what the filter shows.
 import { call } from "./api.js";
-import { desk, failure, go, mainButton } from "./app.js";
-import { fill, h, select, sideways, t, toast } from "./dom.js";
+import { complain, desk, failure, go, mainButton } from "./app.js";
+import { fill, h, select, sideways, t } from "./dom.js";
 import { moveSelected } from "./moves.js";
 
 const COLUMNS = ["reference", "name", "stage_name", "sector", "role", "province", "stage",
@@ -74,9 +74,12 @@ function cell(row, column) {
   const value = {
     stage: row.stage_label, assignee: row.assignee || "—",
   }[column] ?? row[column];
-  return h("td", { "data-label": t(`col_${column}`), class: `col-${column}` },
-    column === "name" ? [h("span", { class: "name" }, value || "—"), notices(row)]
-      : (value || "—"));
+  // On a phone the name's cell also names the act, band or company (its column is left out).
+  return h("td", { "data-label": t(`col_${column}`),
+    class: value ? `col-${column}` : `col-${column} empty` },
+  column === "name" ? [h("span", { class: "name" }, value || "—"),
+    row.stage_name ? h("span", { class: "act" }, row.stage_name) : null, notices(row)]
+    : (value || "—"));
 }
 
 function selectionBar(list, onchange) {
@@ -164,12 +167,15 @@ async function exportFile(format, status) {
     return;
   }
   const url = new URL(ready.path, location.href).href;
+  // A link works once (the bot deletes the file as it sends it): once used, it is replaced
+  // by words saying so, and how to get a new file.
+  const used = () => fill(status, t("export_used", { name: ready.name }));
   const tg = window.Telegram && window.Telegram.WebApp;
   if (tg && tg.downloadFile && tg.isVersionAtLeast && tg.isVersionAtLeast("8.0")) {
-    tg.downloadFile({ url, file_name: ready.name });
+    tg.downloadFile({ url, file_name: ready.name }, (accepted) => { if (accepted) used(); });
   }
   fill(status, t("export_ready", { count: ready.count }), " ",
-    h("a", { href: url, download: ready.name }, ready.name));
+    h("a", { href: url, download: ready.name, onclick: () => setTimeout(used, 0) }, ready.name));
 }
 
 /** The Leads tab. */
@@ -191,7 +197,7 @@ export async function render(main) {
       sortControl(reload),
       h("span", { class: "exports" },
         ["csv", "xlsx"].map((format) => h("button", { class: "button plain", onclick: () =>
-          exportFile(format, status).catch(() => toast(t("error_server"), "error")) },
+          exportFile(format, status).catch(complain) },
         t(`export_${format}`))))),
     status,
     list.waiting ? h("p", { class: "hint" }, t("waiting_order")) : null,

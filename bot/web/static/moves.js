@@ -1,7 +1,7 @@
 // Moving leads between stages, exactly as in Telegram: the talent's message is previewed in
 // their language and nothing is saved until "Send update" or "Don't notify" is chosen.
 import { ApiError, call } from "./api.js";
-import { dialog, h, t, telegramHtml, toast } from "./dom.js";
+import { dialog, h, t, telegramHtml, toast, unbroken } from "./dom.js";
 
 function preview(message) {
   return h("div", { class: "bubble", lang: message.language }, telegramHtml(message.html));
@@ -31,7 +31,7 @@ export async function moveLead(lead, stage) {
   }
   const notify = await dialog((close) => [
     h("h2", {}, t("preview_title")),
-    h("p", { class: "intro" }, first.intro),
+    h("p", { class: "intro" }, unbroken(first.intro)),
     preview(first.message),
     h("div", { class: "actions" },
       h("button", { class: "button", onclick: () => close(true) }, t("btn_send_update")),
@@ -88,7 +88,7 @@ export async function moveSelected(ids, stages) {
       t("btn_cancel")));
     return [
       h("h2", {}, t("bulk_title", { count: ids.length })),
-      h("p", { class: "intro" }, planned.summary),
+      h("p", { class: "intro" }, unbroken(planned.summary)),
       planned.examples.map((example) => preview(example)),
       h("div", { class: "actions" }, choices),
     ];

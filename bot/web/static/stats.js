@@ -21,8 +21,8 @@ const HEIGHT = 150; // px of the bars; the labels go under them
 const GAP = 10; // px at least between two date labels
 
 /** Leads per day: vertical bars drawn at the card's own width in pixels (so the labels keep
- * their size on a phone), a date under every Nth day counted back from the last one, as many
- * as fit without touching. Redrawn when the card's width changes. */
+ * their size on a phone), a date under every Nth day counted back from the last one, N the
+ * smallest at which none touch. Redrawn when the card's width changes. */
 function columns(items) {
   if (!items.some((item) => item.count)) return h("p", { class: "hint" }, t("stats_none"));
   const box = h("div", { class: "chart-box" });
@@ -60,20 +60,27 @@ function dayChart(items, width, box) {
     return label;
   });
   const sizes = labels.map((label) => label.getComputedTextLength());
-  const every = Math.max(1, Math.ceil((Math.max(...sizes) + GAP) / step));
-  let edge = Infinity; // the left end of the label to the right
-  for (let index = items.length - 1; index >= 0; index -= 1) {
-    const size = sizes[index];
+  // Every Nth day from the last one: the smallest N at which no two of them (the first and
+  // last held inside the chart) touch, so the dates shown are evenly spaced.
+  const place = (index) => {
     const centre = left + index * step + step / 2;
-    const x = Math.min(Math.max(centre - size / 2, 0), width - size);
-    const keep = (items.length - 1 - index) % every === 0 && x + size + GAP <= edge;
-    if (keep) {
-      labels[index].setAttribute("x", String(x));
+    return Math.min(Math.max(centre - sizes[index] / 2, 0), width - sizes[index]);
+  };
+  const fits = (every) => {
+    let edge = Infinity; // the left end of the label to the right
+    for (let index = items.length - 1; index >= 0; index -= every) {
+      const x = place(index);
+      if (x + sizes[index] + GAP > edge) return false;
       edge = x;
-    } else {
-      labels[index].remove();
     }
-  }
+    return true;
+  };
+  let every = Math.max(1, Math.ceil((Math.max(...sizes) + GAP) / step));
+  while (every < items.length && !fits(every)) every += 1;
+  labels.forEach((label, index) => {
+    if ((items.length - 1 - index) % every === 0) label.setAttribute("x", String(place(index)));
+    else label.remove();
+  });
 }
 
 /** Horizontal bars with their labels and numbers (stages, sectors, provinces). */
