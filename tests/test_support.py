@@ -201,6 +201,19 @@ async def test_answer_after_a_restart_still_reaches_the_talent(
     assert staff_chat.last_message.text == "✅ Terkirim ke Sari"
 
 
+async def test_a_staff_chat_message_of_a_talent_erased_meanwhile_is_not_recorded(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    sari = bot.user(first_name="Sari")
+    copy = await relayed_question(bot, staff_chat, sari, "Ada program untuk sutradara muda?")
+    assert (await bot.store.support.relayed(STAFF_CHAT_ID, copy.message_id)) is not None
+    # The workspace's note of an answer comes after the answer went out; she erased her data
+    # in between: no row, and no error for the staff member whose answer did go out.
+    erased = 9_999_999
+    await bot.store.support.record(STAFF_CHAT_ID, 424242, erased, "answer", 7)
+    assert await bot.store.support.relayed(STAFF_CHAT_ID, 424242) is None
+
+
 async def test_answer_to_a_talent_who_blocked_the_bot_is_reported(
     bot: Harness, staff_chat: EmulatedChat
 ) -> None:

@@ -61,9 +61,12 @@ _SAVE_SESSION = (
     " window_noticed = excluded.window_noticed, updated_at = excluded.updated_at"
 )
 
+# Only for a talent still known: one erased while their message was on its way leaves no row
+# (and no foreign-key error for the caller, whose message did go out).
 _RECORD = (
     "INSERT INTO relayed_messages (staff_chat_id, staff_message_id, user_id, kind,"
-    " talent_message_id, created_at) VALUES (?, ?, ?, ?, ?, ?)"
+    " talent_message_id, created_at) SELECT ?1, ?2, ?3, ?4, ?5, ?6"
+    " WHERE EXISTS (SELECT 1 FROM users WHERE user_id = ?3)"
     " ON CONFLICT(staff_chat_id, staff_message_id) DO NOTHING"
 )
 
