@@ -221,9 +221,8 @@ async def answer_talent(
     staff group's relayed answers are, with Ask again under them, the words logged as a staff
     answer in the talent's conversation; a talent who blocked the bot is marked blocked. The
     staff chat hears of it under the talent's last question, so nobody answers it twice."""
-    default_language = answerer.language
     talent = await store.users.get(user_id)
-    language = talent.language if talent else default_language
+    language = talent.language if talent else answerer.language
     since = utc_now()  # a talent erased after this gets no record of the answer
     try:
         sent = await bot.send_message(

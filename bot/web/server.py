@@ -43,8 +43,6 @@ from bot.web.downloads import LIFETIME, SWEEP_SECONDS, TYPES, Downloads
 log = logging.getLogger(__name__)
 
 PREFIX = "/staff"
-# A UTF-16 surrogate written as a JSON escape: the only way a body's text can be no text.
-_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 MAX_BODY = 64 * 1024  # bytes of one API request (500 selected leads take about 8 KB)
 REFUSAL_LOG_INTERVAL = 60.0
 # Telegram's web clients may frame the page; its apps open it in a web view of their own.
@@ -314,7 +312,7 @@ class Workspace:
                 plain_text(content.text(Text.DOWNLOAD_GONE, language, minutes=round(LIFETIME / 60)))
                 for language in LANGUAGES
             )
-            return web.Response(status=404, text=said + "\n", headers=HEADERS)
+            return web.Response(status=404, text=said + "\n")  # headers: see _headers
         response = web.StreamResponse(
             headers={
                 "Content-Type": TYPES[ready.kind],
@@ -362,7 +360,7 @@ async def _body(request: web.Request) -> dict[str, Any] | web.Response:
         return _error(400, "bad_request", "not JSON")
     if not isinstance(body, dict):
         return _error(400, "bad_request", "the body must be a JSON object")
-    if _SURROGATE_ESCAPE.search(raw) is not None and not _encodable(body):
+    if not _encodable(body):
         return _error(400, "bad_request", "text that is not Unicode")
     return body
 
