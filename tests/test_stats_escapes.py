@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.answers.text import summary
+from bot.answers.text import masked_again, summary
 from tests.harness import Harness
 from tests.processes import clean_env, run_cli
 
@@ -45,6 +45,13 @@ ESCAPES = "\x1b]0;PWNED\x07\x1b[2J"
 )
 def test_a_summary_masks_addresses_and_drops_control_characters(asked: str, kept: str) -> None:
     assert summary(asked) == kept
+    assert masked_again(kept) == kept  # /stats masks stored summaries again: nothing changes
+
+
+def test_a_long_summary_masked_again_keeps_its_one_cut() -> None:
+    long = summary(f"boleh tanya... {'kak ' * 40}?")
+    assert long.endswith("…") and len(long) <= 80
+    assert masked_again(long) == long  # not "….", nor "...…" from the talent's own dots
 
 
 async def test_stats_shows_terminal_codes_escaped(bot: Harness, tmp_path: Path) -> None:

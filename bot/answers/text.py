@@ -16,6 +16,7 @@ MAX_WORDS = 60  # a question is short; the rest of a 4,096-character message is 
 MAX_CHARACTERS = 1000  # read no further than this to find them
 MAX_WORD = 30  # letters; a longer run is not a word anyone types
 SUMMARY_LIMIT = 80  # characters of a question kept in staff's list of unanswered ones
+ELLIPSIS = "…"  # where a summary was cut
 
 # Every pattern runs in linear time, whatever the message (no backtracking over long runs).
 _TAG = re.compile(r"<[^<>]{0,200}>")
@@ -143,8 +144,17 @@ def summary(text: str) -> str:
     if _DIGIT.search(text) is not None:
         text = _NUMBER.sub("<number>", text)
     if len(text) > SUMMARY_LIMIT:
-        text = text[: SUMMARY_LIMIT - 1].rstrip() + "…"
+        text = text[: SUMMARY_LIMIT - 1].rstrip() + ELLIPSIS
     return text
+
+
+def masked_again(stored: str) -> str:
+    """A summary stored earlier, masked with today's rules (an older version of the bot may
+    have missed a number or an address); one made with today's rules comes back unchanged.
+    Its "…" is where it was cut, not the talent's (summary() writes theirs out as "...")."""
+    cut = stored.endswith(ELLIPSIS)
+    again = summary(stored.removesuffix(ELLIPSIS))
+    return again + ELLIPSIS if cut and not again.endswith(ELLIPSIS) else again
 
 
 def _maskable(text: str, folded: str) -> bool:
