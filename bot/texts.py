@@ -270,6 +270,7 @@ class Text(StrEnum):
     LEAD_CONSENT_YES = "lead_consent_yes"
     LEAD_CONSENT_NO = "lead_consent_no"
     LEAD_CONSENT_UNASKED = "lead_consent_unasked"
+    LEAD_CONSENT_OFFERED_NEXT = "lead_consent_offered_next"
     LEAD_CONSENT_NOT_APPLICABLE = "lead_consent_not_applicable"
     CONSENT_NOT_APPLICABLE = "consent_not_applicable"
     LEAD_NOT_FOUND = "lead_not_found"

@@ -9,6 +9,7 @@ from telegram import Update
 from bot.content import Markup
 from bot.leads.intake_flow import IntakeFlow, Screen, parse_press
 from bot.parsing import small_int
+from bot.store.broadcasts import ANNOUNCEMENTS
 from bot.texts import Text
 from handlers import answers, fallback, records_alerts, support
 from handlers.broadcast import offer_subscription
@@ -160,7 +161,10 @@ async def _notify_staff(update: Update, context: BotContext, screen: Screen) -> 
     given = await applications.consents(user.id)
     granted: dict[str, bool | None] = {kind: c.granted for kind, c in given.items()}
     forwards = context.services.settings.forwarding() is not None
-    consents = consent_lines(content, language, granted, forwards=forwards)
+    # Program news is offered right after this (offer_subscription): not "never asked".
+    consents = consent_lines(
+        content, language, granted, forwards=forwards, asked_next=frozenset({ANNOUNCEMENTS})
+    )
     text += "\n\n" + content.text(
         Text.LEAD_ALERT_CONSENTS, language, consents=Markup(" · ".join(consents))
     )

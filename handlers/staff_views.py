@@ -146,19 +146,24 @@ def workspace_button(content: Content, language: str, url: str) -> InlineKeyboar
 
 
 def consent_lines(
-    content: Content, language: str, given: dict[str, bool | None], *, forwards: bool
+    content: Content,
+    language: str,
+    given: dict[str, bool | None],
+    *,
+    forwards: bool,
+    asked_next: frozenset[str] = frozenset(),
 ) -> list[str]:
     """Each consent as staff read it: "✅ Setuju pemrosesan data", "❌ …", "▫️ …: belum ditanya";
-    forwarding never asked where nothing is passed on (`forwards` False) does not apply."""
+    forwarding never asked where nothing is passed on (`forwards` False) does not apply; a
+    kind in `asked_next` not answered yet is about to be asked (program news, in the alert)."""
     lines = []
     for kind, label_key in _CONSENTS:
         label = content.text(label_key, language)
         granted = given.get(kind)
-        state = {
-            True: Text.LEAD_CONSENT_YES,
-            False: Text.LEAD_CONSENT_NO,
-            None: Text.LEAD_CONSENT_UNASKED,
-        }[granted]
+        unasked = (
+            Text.LEAD_CONSENT_OFFERED_NEXT if kind in asked_next else Text.LEAD_CONSENT_UNASKED
+        )
+        state = {True: Text.LEAD_CONSENT_YES, False: Text.LEAD_CONSENT_NO, None: unasked}[granted]
         if not consent_applies(kind, granted, forwards):
             state = Text.LEAD_CONSENT_NOT_APPLICABLE
         lines.append(content.text(state, language, label=label))

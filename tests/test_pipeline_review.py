@@ -530,8 +530,10 @@ async def test_new_lead_alert_names_consents_and_opens_the_lead_for_staff_only(
     consents = [
         t(Text.LEAD_CONSENT_YES, label=t(Text.EXPORT_COL_CONSENT_PROCESSING)),
         t(Text.LEAD_CONSENT_NO, label=t(Text.EXPORT_COL_CONSENT_TRANSFER)),
+        # Offered right after the application: not read as "never asked".
+        t(Text.LEAD_CONSENT_OFFERED_NEXT, label=t(Text.EXPORT_COL_CONSENT_ANNOUNCEMENTS)),
     ]
-    assert all(line in alert.text for line in consents)
+    assert all(line in alert.text for line in consents), alert.text
     opener = t(Text.BTN_OPEN_LEAD, reference="KOC-000001")
     assert alert.button_texts == [opener]
     mark = staff_chat.mark()
