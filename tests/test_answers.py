@@ -165,6 +165,23 @@ async def test_off_topic_greeting_and_thanks(bot: Harness, staff_chat: EmulatedC
     assert [row["outcome"] for row in questions(bot.database, sari.id)] == ["unanswered"]
 
 
+async def test_what_a_talent_sets_aside_is_not_answered(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    # "Besides MU:CON, what else?" must not get the MU:CON page; staff can take it from here.
+    mucon = CONTENT.programs["mucon"]
+    sari = bot.user(first_name="Sari")
+    [page] = await bot.send(sari, "mucon itu apa")
+    assert page.text.startswith(mucon.title.id)
+    [other] = await bot.send(sari, "selain mucon ada apa lagi kak")
+    assert not other.text.startswith(mucon.title.id), other.text
+    named = {mucon.title.id, mucon.short_title.id if mucon.short_title else mucon.title.id}
+    assert named.isdisjoint(other.button_texts)
+    assert other.text.startswith(shown(Text.ASK_NOTHING)) and ASK_TEAM in other.button_texts
+    [row] = [q for q in questions(bot.database, sari.id) if q["text"].startswith("selain")]
+    assert (row["outcome"], row["entry"]) == ("unanswered", None)
+
+
 async def test_without_a_staff_chat_nothing_points_to_asking_the_team(make_bot: Any) -> None:
     bot: Harness = await make_bot()
     sari = bot.user(first_name="Sari")

@@ -166,6 +166,42 @@ def test_words_no_entry_has_keep_an_entrys_words_from_answering(
     assert guarded.entry is None
 
 
+# What a talent sets aside ("selain mucon", "other than BIFF") is neither the answer nor one of
+# the suggestions, in both languages; the rest of the message is still matched.
+SET_ASIDE = [
+    ("mucon itu apa", "selain mucon ada festival musik apa lagi kak", "program:mucon"),
+    ("mucon itu apa", "selain mu con ada apa lagi?", "program:mucon"),
+    ("mucon itu apa", "ada program lain selain dari mucon?", "program:mucon"),
+    ("what is bcww", "besides bcww, what else is there for films?", "program:bcww"),
+    ("what is bcww", "kecuali bcww ada acara film lain?", "program:bcww"),
+    ("ada open call gak", "selain open call ada apa lagi", "faq:open_call_now"),
+]
+
+
+@pytest.mark.parametrize(("asked", "aside", "entry"), SET_ASIDE)
+def test_what_a_talent_sets_aside_is_never_the_answer(asked: str, aside: str, entry: str) -> None:
+    assert not held_out(asked) and not held_out(aside)
+    assert decide(MATCHER.match(asked), DEFAULTS).entry == entry  # named alone: answered
+    verdict = decide(MATCHER.match(aside), DEFAULTS)
+    assert entry != verdict.entry and entry not in verdict.others
+
+
+def test_other_than_leaves_out_every_entry_the_word_names() -> None:
+    # "biff" names both Busan programs: neither answers "other than BIFF".
+    verdict = decide(MATCHER.match("other than BIFF, are there film programs?"), DEFAULTS)
+    named = {"program:biff_apm", "program:biff_acf"}
+    assert verdict.entry not in named and named.isdisjoint(verdict.others)
+    assert verdict.outcome is not Outcome.UNANSWERED  # "film programs" still has answers
+
+
+def test_besides_that_is_not_setting_anything_aside() -> None:
+    # "selain itu" / "besides that" start a new question: it is answered as usual.
+    for text in ("selain itu, cara daftarnya gimana kak?", "besides that, how do I register?"):
+        assert not held_out(text)
+        verdict = decide(MATCHER.match(text), DEFAULTS)
+        assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, "faq:who_can_apply")
+
+
 @pytest.mark.parametrize(
     ("text", "talk"),
     [

@@ -13,7 +13,9 @@ against it 2.4 times as much as the rarest word an entry has, so "cara bayar paj
 unexplained though "bayar" is a who_can_apply word: the off-topic guard), times how much of
 its closest phrasing the message says ("kocca itu apa" says all of a what_is_kocca phrasing,
 half of "kocca ada di jakarta"). The confidence is the best fit, lowered when the
-runner-up fits nearly as well.
+runner-up fits nearly as well. What a message sets aside ("selain mucon ada apa lagi",
+"other than BIFF") is left out of it, and the entries it names are neither answer nor
+suggestion.
 """
 
 from __future__ import annotations
@@ -28,7 +30,15 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from bot.answers.text import content_stems, content_words, is_content, small_talk, stem, words
+from bot.answers.text import (
+    content_stems,
+    content_words,
+    is_content,
+    set_aside,
+    small_talk,
+    stem,
+    words,
+)
 from bot.content import LANGUAGES, Content, T
 
 Kind = Literal["faq", "program"]
@@ -48,6 +58,7 @@ FUZZY_MIN_LENGTH = 4  # shorter words are too easily one letter from another wor
 TWO_TYPOS_FROM = 7  # letters: "showril" is two edits from "showreel", "curhat" not "chat"
 TYPO_CREDIT = 0.75  # a corrected word may have been another word
 CORRECTIONS = 10_000  # unknown words whose correction is remembered (about 1 MB at most)
+NAMED_BY = 2  # a stem set aside leaves out the entries it names, if it names at most this many
 
 
 def ref(kind: Kind, key: str) -> str:
@@ -74,6 +85,11 @@ def phrasings_of(question: T, ask: Iterable[str]) -> list[str]:
     return [question.id, question.en, *ask]
 
 
+def names_of(question: T, short: T | None = None) -> list[str]:
+    """What an entry is called: its question or title (and short title) in both languages."""
+    return [question.id, question.en, *([short.id, short.en] if short is not None else [])]
+
+
 @dataclass(slots=True)
 class _Corpus:
     """Every entry's documents as stems, before indexing."""
@@ -84,12 +100,19 @@ class _Corpus:
     weights: list[float] = field(default_factory=list)
     phrasings: list[tuple[int, frozenset[str]]] = field(default_factory=list)  # (entry, stems)
     words: set[str] = field(default_factory=set)  # words of phrasings as written: for typos
+    names: list[frozenset[str]] = field(default_factory=list)  # stems of each entry's name
 
-    def add(self, entry: str, phrasings: Iterable[str], answers: Iterable[str]) -> None:
+    def add(
+        self, entry: str, names: Iterable[str], phrasings: Iterable[str], answers: Iterable[str]
+    ) -> None:
+        """One entry: its names (question or titles, in both languages), its `ask:`
+        phrasings, and its answer texts."""
         number = len(self.entries)
         self.entries.append(entry)
         self.starts.append(len(self.documents))
-        for text in phrasings:
+        names = list(names)
+        self.names.append(frozenset(s for t in names for s in content_stems(words(t))))
+        for text in [*names, *phrasings]:
             found = content_words(words(text))
             self.words.update(word for word in found if word.isalpha())
             stems = content_stems(found)
@@ -156,6 +179,14 @@ class Matcher:
         self._postings = {word: np.asarray(found) for word, found in postings.items()}
         self._joinable = set(postings)  # stems of phrasings: words two typed words may be
         self._corrections: dict[str, str | None] = {}  # unknown word -> its correction
+        # Stems that name one or two entries ("mucon", "biff", "bcww"): set aside in a message
+        # ("selain mucon"), they leave those entries out. A stem in more names ("korea",
+        # "film") says too little about which entry is meant, and only leaves the message.
+        named: dict[str, list[int]] = {}
+        for number, stems in enumerate(corpus.names):
+            for word in stems:
+                named.setdefault(word, []).append(number)
+        self._named = {word: found for word, found in named.items() if len(found) <= NAMED_BY}
 
     @classmethod
     def build(cls, content: Content) -> Matcher:
@@ -164,15 +195,13 @@ class Matcher:
         for key, item in content.faq.items():
             ask = item.ask.all() if item.ask else []
             answers = [item.answer.id, item.answer.en]
-            corpus.add(ref("faq", key), phrasings_of(item.question, ask), answers)
+            corpus.add(ref("faq", key), names_of(item.question), ask, answers)
         for key, program in content.programs.items():
             ask = program.ask.all() if program.ask else []
-            titles = phrasings_of(program.title, ask)
-            if program.short_title is not None:
-                titles += [program.short_title.id, program.short_title.en]
             parts = (program.what, program.who, program.offers, program.timing, program.how)
             answers = [" ".join(part.get(language) for part in parts) for language in LANGUAGES]
-            corpus.add(ref("program", key), titles, answers)
+            names = names_of(program.title, program.short_title)
+            corpus.add(ref("program", key), names, ask, answers)
         return cls(corpus)
 
     def match(self, text: str) -> Match:
@@ -181,8 +210,13 @@ class Matcher:
         talk = small_talk(found)
         if talk is not None:
             return Match(talk=talk)
+        found, aside = set_aside(found, self._joins)
         stems = self._stems(found)
-        order = self._candidates(stems)
+        left_out: set[int] = set()
+        for word in map(stem, aside):  # "selain mucon ...": neither asked about nor answered
+            stems.pop(word, None)
+            left_out.update(self._named.get(word, ()))
+        order = self._candidates(stems, left_out)
         said = self._phrasings_said(stems)
         fits = sorted(((self._fit(stems, i, said), i) for i, _ in order), key=lambda p: -p[0])
         ranked = tuple((self.entries[i], fit) for fit, i in fits if fit > 0)
@@ -198,8 +232,11 @@ class Matcher:
         order = self._candidates(self._stems(words(text)))
         return tuple((self.entries[i], score) for i, score in order)
 
-    def _candidates(self, stems: dict[str, float]) -> list[tuple[int, float]]:
-        """The entries bm25s scores highest for these stems, as (entry, score), best first."""
+    def _candidates(
+        self, stems: dict[str, float], left_out: Iterable[int] = ()
+    ) -> list[tuple[int, float]]:
+        """The entries bm25s scores highest for these stems, as (entry, score), best first;
+        none of those `left_out`."""
         rows = [self._rows[self._vocabulary[word]] for word in stems if word in self._vocabulary]
         if not rows:
             return []
@@ -208,9 +245,15 @@ class Matcher:
             np.concatenate(documents), np.concatenate(scores), minlength=self._documents
         )
         per_entry = np.maximum.reduceat(summed, self._starts)
+        for entry in left_out:
+            per_entry[entry] = 0.0
         order = np.argsort(-per_entry, kind="stable")[:CANDIDATES].tolist()
         best = per_entry.tolist()  # Python floats: indexing numpy one item at a time is slow
         return [(i, best[i]) for i in order if best[i] > 0]
+
+    def _joins(self, word: str) -> bool:
+        """Whether two typed words written together are one word of a phrasing (mu con)."""
+        return stem(word) in self._joinable
 
     def _stems(self, found: list[str]) -> dict[str, float]:
         """The stems of a message's words, each with the credit it earns where an entry has
@@ -220,7 +263,7 @@ class Matcher:
         while index < len(found):
             word = found[index]
             index += 1
-            if index < len(found) and stem(word + found[index]) in self._joinable:
+            if index < len(found) and self._joins(word + found[index]):
                 word += found[index]  # "mu con", "show reel"; not "hapus data" (/hapusdata)
                 index += 1
             elif not is_content(word):

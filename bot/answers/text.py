@@ -5,11 +5,21 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 import Stemmer
 
-from bot.answers.words import FILLER, GREETINGS, SHORT_FORMS, STOPWORDS, THANKS
+from bot.answers.words import (
+    BEFORE_SET_ASIDE,
+    FILLER,
+    GREETINGS,
+    SETTING_ASIDE,
+    SETTING_ASIDE_PAIRS,
+    SHORT_FORMS,
+    STOPWORDS,
+    THANKS,
+)
 from bot.terminal_text import INVISIBLE, without_controls
 
 MAX_WORDS = 60  # a question is short; the rest of a 4,096-character message is not looked at
@@ -114,6 +124,41 @@ def content_words(found: list[str]) -> list[str]:
 def content_stems(found: list[str]) -> list[str]:
     """The stems of content words, less those that stem to a stopword ("caranya", "apaan")."""
     return [stemmed for stemmed in map(stem, found) if is_content(stemmed)]
+
+
+_ASIDE_STARTS = SETTING_ASIDE | {first for first, _ in SETTING_ASIDE_PAIRS}
+
+
+def set_aside(found: list[str], joins: Callable[[str], bool]) -> tuple[list[str], list[str]]:
+    """A message's words less what it sets aside, and the words set aside: "selain mucon ada
+    apa lagi" is (ada, apa, lagi) and (mucon). What is set aside is the content word right
+    after "selain", "other than", ... (or after "dari", "the", ...), with the next word when
+    `joins` says the two make one word ("selain mu con"); "selain itu" sets nothing aside."""
+    if _ASIDE_STARTS.isdisjoint(found):
+        return found, []  # most messages: nothing to look at word by word
+    kept: list[str] = []
+    aside: list[str] = []
+    index = 0
+    while index < len(found):
+        word = found[index]
+        index += 1
+        if word not in SETTING_ASIDE:
+            if index >= len(found) or (word, found[index]) not in SETTING_ASIDE_PAIRS:
+                kept.append(word)
+                continue
+            index += 1  # "other than"
+        while index < len(found) and found[index] in BEFORE_SET_ASIDE:
+            index += 1  # "selain dari mucon"
+        if index >= len(found):
+            break
+        word = found[index]
+        if index + 1 < len(found) and joins(word + found[index + 1]):
+            aside.append(word + found[index + 1])  # "selain mu con"
+            index += 2
+        elif is_content(word):  # not "selain itu"
+            aside.append(word)
+            index += 1
+    return kept, aside
 
 
 def small_talk(found: list[str]) -> str | None:

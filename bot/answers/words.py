@@ -202,6 +202,13 @@ STOPWORDS_EN = _listed(
 
 STOPWORDS = STOPWORDS_ID | STOPWORDS_EN
 
+# "selain mucon ada apa lagi", "other than BIFF": what follows is set aside, not asked about;
+# after these small words ("selain dari mucon") too, but not after any other ("selain itu,
+# cara daftar gimana?" is "besides that", and asks about registering).
+SETTING_ASIDE = _listed("selain kecuali besides except excluding")
+SETTING_ASIDE_PAIRS = frozenset({("other", "than"), ("apart", "from"), ("aside", "from")})
+BEFORE_SET_ASIDE = _listed("dari di ke the a an")
+
 # Messages made only of these words (and FILLER) are greetings or thanks, not questions; a
 # call for help with nothing else ("ada yang bisa bantu?", "help") is answered as a greeting,
 # which asks for the question.
