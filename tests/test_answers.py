@@ -297,10 +297,9 @@ async def test_another_talents_question_buttons_do_nothing(bot: Harness) -> None
     assert questions(bot.database, sari.id)[0]["not_this_at"] is None
 
 
-async def test_stats_count_the_week_and_list_unanswered_questions_masked(
-    bot: Harness, staff_chat: EmulatedChat
-) -> None:
-    sari, budi = bot.user(first_name="Sari"), bot.user(first_name="Budi")
+async def a_week_of_questions(bot: Harness, sari: EmulatedUser, budi: EmulatedUser) -> None:
+    """Two talents ask: two answered (Budi then says "not this"), one given suggestions, three
+    unanswered (one of them twice, in other words; one with an address and a phone number)."""
     await bot.send(sari, "kak ada open call gak?")  # answered
     [answer] = await bot.send(budi, "kapan open call film")  # answered, then "not this"
     await bot.press(budi, NOT_THIS, message=answer)
@@ -308,6 +307,12 @@ async def test_stats_count_the_week_and_list_unanswered_questions_masked(
     await bot.send(sari, "Cara bikin nasi goreng enak?")  # unanswered, twice
     await bot.send(budi, "cara bikin nasi goreng enak")
     await bot.send(budi, "jual akun ml, hubungi budi.s@example.com atau 0812-9876-5432")
+
+
+async def test_stats_count_the_week_and_list_unanswered_questions_masked(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    await a_week_of_questions(bot, bot.user(first_name="Sari"), bot.user(first_name="Budi"))
     admin: EmulatedUser = staff_chat.members[ADMIN_ID]
     mark = admin.mark()
     update = admin.send("/stats")

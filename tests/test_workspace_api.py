@@ -28,6 +28,7 @@ from bot.web.server import static_files
 from tests.conftest import ADMIN_ID
 from tests.harness import TEST_FORWARDING, Harness
 from tests.leads import CONTENT, MUSICIAN, Seed, apply, realistic, seeded
+from tests.test_answers import a_week_of_questions
 from tests.test_pipeline import SECOND_ADMIN, expected_message, rows, wait_sent
 from tests.test_support import answer as answer_in_group
 from tests.test_support import relayed_question, staff_member
@@ -367,6 +368,44 @@ async def test_kept_statistics_forget_an_erased_talent_at_once(bot: Harness) -> 
         assert sum(item["count"] for item in after["stages"]) == 2
 
 
+async def test_the_stats_tab_shows_what_talents_asked_this_week_masked_without_staff(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    await a_week_of_questions(bot, bot.user(first_name="Sari"), bot.user(first_name="Budi"))
+    admin: EmulatedUser = staff_chat.members[ADMIN_ID]
+    await bot.send(admin, "cara bikin nasi goreng enak")  # staff trying the bot: not counted
+    await bot.send(admin, "resep rendang padang dong")
+    staff_asked = "SELECT COUNT(*) FROM free_questions WHERE user_id = ?"
+    assert rows(bot.database, staff_asked, (ADMIN_ID,)) == [(2,)]  # recorded, as any question
+    async with workspace(bot, ADMIN_ID) as client:
+        asked = (await client.ok("stats"))["questions"]
+    figures = {item["key"]: item["count"] for item in asked["figures"]}
+    assert figures == {"answered": 2, "suggested": 1, "unanswered": 3}
+    assert asked["not_this"] == 1
+    assert asked["top"] == [  # /stats' list, its summaries masked
+        {"question": "Cara bikin nasi goreng enak?", "count": 2},
+        {"question": "jual akun ml, hubungi <email> atau <number>", "count": 1},
+    ]
+    assert "example.com" not in json.dumps(asked) and "9876" not in json.dumps(asked)
+
+
+async def test_an_erased_talents_question_leaves_the_kept_stats_at_once(bot: Harness) -> None:
+    sari, budi = bot.user(first_name="Sari"), bot.user(first_name="Budi")
+    await bot.send(sari, "kak boleh minta resep rendang")
+    await bot.send(budi, "Cara bikin nasi goreng enak?")
+    async with workspace(bot, ADMIN_ID) as client:
+        before = (await client.ok("stats"))["questions"]  # kept a minute from now
+        assert [item["question"] for item in before["top"]] == [
+            "Cara bikin nasi goreng enak?",
+            "kak boleh minta resep rendang",
+        ]
+        await bot.send(sari, "/hapusdata")  # she erases everything, as talents do
+        await bot.press(sari, "🗑 Ya, hapus semuanya")
+        after = (await client.ok("stats"))["questions"]
+    assert after["top"] == [{"question": "Cara bikin nasi goreng enak?", "count": 1}]
+    assert {item["key"]: item["count"] for item in after["figures"]}["unanswered"] == 1
+
+
 async def test_kept_statistics_show_the_workspaces_own_moves_at_once(bot: Harness) -> None:
     rng = random.Random(5)
     await seeded(bot.database, [Seed(7000 + n, realistic(rng)) for n in range(1, 4)])
@@ -549,6 +588,7 @@ def test_the_page_is_small_and_every_word_it_shows_comes_from_content() -> None:
     used |= {f"export_{kind}" for kind in ("csv", "xlsx")}
     used |= {f"stats_{key}" for key in ("started", "consented", "drafts", "submitted")}
     used |= {f"stats_{key}" for key in ("subscribers", "blocked")}
+    used |= {f"stats_{key}" for key in ("answered", "suggested", "unanswered")}
     chosen = ("refused_forbidden", "refused_unauthorized", "error_network", "error_bad_request")
     used.add("refused_outside_telegram")
     used |= {*chosen, "consent_given", "consent_refused"}  # picked by a condition
@@ -570,6 +610,24 @@ def test_the_stats_tab_names_each_figure_in_the_words_of_stats() -> None:
             assert f"{CONTENT.text(Text(f'ws_stats_{key}'), language)}: {number}" in report
         for heading in (Text.WS_STATS_FUNNEL, Text.WS_STATS_NEWS):
             assert f"<b>{CONTENT.text(heading, language)}</b>" in report
+
+
+def test_the_stats_tab_names_the_weeks_questions_in_the_words_of_stats() -> None:
+    numbers = {"answered": 101, "suggested": 102, "unanswered": 103, "not_this": 104}
+    for language in ("id", "en"):
+        report = plain_text(CONTENT.text(Text.STATS_QUESTIONS, language, **numbers))
+        heading, *lines = report.split("\n")
+        assert CONTENT.text(Text.WS_STATS_QUESTIONS, language) == heading
+        for key in ("answered", "suggested", "unanswered"):
+            label = CONTENT.text(Text(f"ws_stats_{key}"), language)
+            assert f"{label[0].lower()}{label[1:]}: {numbers[key]}" in report, key
+        not_this = CONTENT.text(Text.WS_STATS_NOT_THIS, language, count=104)
+        assert f"({not_this})" in lines[0]  # beside "answered directly", as in /stats
+        top = plain_text(CONTENT.text(Text.STATS_QUESTIONS_TOP, language, lines="")).split("\n")
+        assert top[0] == CONTENT.text(Text.WS_STATS_QUESTIONS_TOP, language)
+        assert top[-1] == CONTENT.text(Text.WS_STATS_QUESTIONS_HINT, language)
+        line = CONTENT.text(Text.STATS_QUESTIONS_LINE, language, count=7, question="Q")
+        assert line == f"{CONTENT.text(Text.WS_STATS_QUESTION_TIMES, language, count=7)} Q"
 
 
 async def test_the_session_marks_a_stage_no_lead_can_enter_and_the_server_still_refuses(

@@ -24,6 +24,7 @@ from tests.browser import DESKTOP, PHONE, Watched, chromium, page_url, served, w
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import CONTENT, MUSICIAN, Seed, apply, realistic, seeded, shown
+from tests.test_answers import a_week_of_questions
 from tests.test_pipeline import expected_message, rows, wait_sent
 from tests.test_support import ask
 
@@ -39,6 +40,11 @@ XSS_EMAIL = "evil@x.id?cc=a@b.id&<img src=x onerror=alert(4)>"
 
 def t(key: Text, language: str = "id", **values: Any) -> str:
     return CONTENT.text(key, language, **values)
+
+
+def times(count: int) -> str:
+    """How often a question was asked, as the Stats tab writes it ("2" and the times sign)."""
+    return t(Text.WS_STATS_QUESTION_TIMES, count=count)
 
 
 @pytest.fixture(scope="module")
@@ -79,6 +85,7 @@ async def test_a_desk_walk_from_search_to_one_stage_message(
     reference = await apply(bot, talent, MUSICIAN)
     rng = random.Random(11)
     await seeded(bot.database, [Seed(7000 + n, realistic(rng)) for n in range(1, 30)])
+    await a_week_of_questions(bot, talent, bot.user(first_name="Budi"))  # for Stats
     async with served(bot) as base, chromium(tmp_path / "profile") as context:
         seen = await watched(context)
         page = seen.page
@@ -133,6 +140,24 @@ async def test_a_desk_walk_from_search_to_one_stage_message(
         for viewport in (DESKTOP, PHONE):
             await page.set_viewport_size(viewport)  # type: ignore[arg-type]
             await chart_fits(page)
+            assert await questions_shown(page) == (
+                {
+                    t(Text.WS_STATS_ANSWERED): "2",
+                    t(Text.WS_STATS_SUGGESTED): "1",
+                    t(Text.WS_STATS_UNANSWERED): "3",
+                },
+                [
+                    f"{times(2)} Cara bikin nasi goreng enak?",
+                    f"{times(1)} jual akun ml, hubungi <email> atau <number>",
+                ],
+            )
+            not_this = t(Text.WS_STATS_NOT_THIS, count=1)  # under "answered directly"
+            await page.locator(".numbers div:first-child dd.hint", has_text=not_this).wait_for()
+        for scheme in ("light", "dark"):  # the card further down, on a phone
+            await page.emulate_media(color_scheme=scheme)
+            await page.locator(".asked").scroll_into_view_if_needed()
+            await seen.shot(screens, f"stats-questions-phone-{scheme}")
+        await page.emulate_media(color_scheme="light")
         await page.set_viewport_size(DESKTOP)  # type: ignore[arg-type]
         await every_look(seen, screens, "stats")
     assert seen.alerts == [] and seen.errors == []
@@ -189,6 +214,25 @@ async def chart_fits(page: Page) -> None:
         assert label["right"] <= drawn["right"] + 0.5
 
 
+async def questions_shown(page: Page, language: str = "id") -> tuple[dict[str, str], list[str]]:
+    """The "Questions this week" card's figures and most asked unanswered questions, as
+    read; each whole inside the card (nothing cut off or running past its edge)."""
+    card = page.locator(".card", has_text=t(Text.WS_STATS_QUESTIONS, language))
+    await card.wait_for()
+    fits = await card.evaluate(
+        """(card) => [card, ...card.querySelectorAll("dl div, li")].every((part) =>
+          part.scrollWidth <= part.clientWidth + 1
+          && part.getBoundingClientRect().right <= card.getBoundingClientRect().right + 0.5)"""
+    )
+    assert fits
+    figures = {
+        await figure.locator("dt").inner_text(): await figure.locator("dd").first.inner_text()
+        for figure in await card.locator("dl.numbers > div").all()
+    }
+    top = [" ".join((await item.inner_text()).split()) for item in await card.locator("li").all()]
+    return figures, top
+
+
 def _visible(telegram_html: str) -> str:
     """A Telegram HTML message as the talent reads it."""
     from tests.leads import rendered
@@ -215,6 +259,7 @@ async def test_names_that_try_to_run_script_stay_text_everywhere(
         ],
     )
     await bot.store.log.add(LogEntry(7001, 7001, "in", "text", f"{SCRIPT_END} {XSS_NAME}"))
+    await bot.send(bot.user(first_name="Rina"), XSS_NAME)  # a free question nothing answers
     async with served(bot) as base, chromium(tmp_path / "profile") as context:
         seen = await watched(context)
         page = seen.page
@@ -272,6 +317,12 @@ async def test_names_that_try_to_run_script_stay_text_everywhere(
         await page.locator(".board-card .name", has_text=XSS_NAME).wait_for()
         assert await page.locator("main img, dialog img, main script").count() == 0
         assert await page.locator("a[href^='javascript']").count() == 0
+        assert await page.evaluate("document.querySelectorAll('[onerror]').length") == 0
+        # Her question among the week's unanswered in Stats: its summary shown as typed.
+        await page.get_by_role("button", name=t(Text.WS_TAB_STATS)).click()
+        _, top = await questions_shown(page)
+        assert top == [f"{times(1)} {XSS_NAME}"]
+        assert await page.locator("main img, main script").count() == 0
         assert await page.evaluate("document.querySelectorAll('[onerror]').length") == 0
     assert seen.alerts == [] and seen.errors == []
 
@@ -378,6 +429,9 @@ async def test_an_empty_desk_says_there_is_nothing_yet(
         days = page.locator(".card", has_text=t(Text.WS_STATS_DAYS, "en"))
         await days.locator(".hint", has_text=t(Text.WS_STATS_NONE, "en")).wait_for()
         assert await page.locator("svg.chart").count() == 0
+        asked = page.locator(".card", has_text=t(Text.WS_STATS_QUESTIONS, "en"))
+        await asked.locator(".hint", has_text=t(Text.WS_STATS_QUESTIONS_NONE, "en")).wait_for()
+        assert await asked.locator("dl, li").count() == 0  # a line, not empty figures
         await seen.shot(screens, "stats-empty-desktop-en")
     assert seen.alerts == [] and seen.errors == []
 

@@ -2,9 +2,10 @@
 
 Their first read at 50,000 leads takes a few tenths of a second of the database's time
 (bot/leads/desk_stats.py). A desk opening the tab again and again gets the kept figures (they
-name nobody); a page that opens starts the read, so that the tab, clicked a moment later,
-finds it done or under way. An erasure drops what is kept, and a read under way then is not
-kept nor served: it may have counted the erased talent.
+name no lead; the week's unanswered questions are masked summaries); a page that opens starts
+the read, so that the tab, clicked a moment later, finds it done or under way. An erasure drops
+what is kept, and a read under way then is not kept nor served: it may have counted the erased
+talent, or listed her question.
 """
 
 from __future__ import annotations

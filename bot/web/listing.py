@@ -10,10 +10,12 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
+from bot.answers import stats as question_stats
 from bot.content import Content
 from bot.leads import desk_stats, intake, pipeline, waiting
 from bot.leads.export import WIB, plain_text
 from bot.leads.stats import decimal_text
+from bot.store.questions import Week
 from bot.store.waiting import WaitingLead
 from bot.store.workspace import LeadRow
 from bot.texts import Text
@@ -247,7 +249,9 @@ async def statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:
 async def _statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:
     content, language = desk.content, viewer.language
     now = datetime.now(UTC)
-    figures = await desk_stats.compute(desk.store, content, now, desk.services.settings.admin_ids)
+    staff = desk.services.settings.admin_ids
+    figures = await desk_stats.compute(desk.store, content, now, staff)
+    asked = await question_stats.compute(desk.store, now, staff)  # summaries masked again
     flow, counts = figures.flow, figures.counts
     labels = Labels(content, language)
     chart = pipeline.chart_data(flow, content, language)
@@ -268,6 +272,7 @@ async def _statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:
             {"key": "subscribers", "count": counts.subscribers},
             {"key": "blocked", "count": counts.blocked},
         ],
+        "questions": _questions(asked),
         "days": [{"label": label, "count": n} for label, n in chart.days],
         "stages": [{"label": label, "count": n} for label, n in chart.stages],
         "sectors": [
@@ -282,4 +287,18 @@ async def _statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:
         ],
         "contact": contact,
         "at": content.moment_text(now.astimezone(WIB), language),  # as /stats writes it
+    }
+
+
+def _questions(week: Week) -> dict[str, Any]:
+    """/stats' "Questions this week": the masked summaries go out as text, the page shows them
+    as text (bot/web/static/stats.js)."""
+    return {
+        "figures": [
+            {"key": "answered", "count": week.answered},
+            {"key": "suggested", "count": week.suggested},
+            {"key": "unanswered", "count": week.unanswered},
+        ],
+        "not_this": week.not_this,
+        "top": [{"question": summary, "count": n} for summary, n in week.top_unanswered],
     }

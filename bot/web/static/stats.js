@@ -99,10 +99,29 @@ function bars(items) {
   }));
 }
 
-/** Named numbers, in /stats' words. */
-function figures(items) {
+/** Named numbers, in /stats' words; `notes` adds a line under a number, by its key. */
+function figures(items, notes = {}) {
   return h("dl", { class: "numbers" }, items.map((item) =>
-    h("div", {}, h("dt", {}, t(`stats_${item.key}`)), h("dd", {}, String(item.count)))));
+    h("div", {}, h("dt", {}, t(`stats_${item.key}`)), h("dd", {}, String(item.count)),
+      notes[item.key] && h("dd", { class: "hint" }, notes[item.key]))));
+}
+
+/** /stats' "Questions this week": the figures, then the most asked unanswered questions.
+ * Their summaries are talents' words (masked by the server): text nodes only. */
+function questions(asked) {
+  if (!asked.figures.some((item) => item.count)) {
+    return h("p", { class: "hint" }, t("stats_questions_none"));
+  }
+  const shown = [figures(asked.figures,
+    { answered: t("stats_not_this", { count: asked.not_this }) })];
+  if (asked.top.length) {
+    shown.push(h("h3", {}, t("stats_questions_top")),
+      h("ol", { class: "asked" }, asked.top.map((item) => h("li", {},
+        h("span", { class: "number" }, t("stats_question_times", { count: item.count })),
+        h("span", { class: "question" }, item.question)))),
+      h("p", { class: "hint" }, t("stats_questions_hint")));
+  }
+  return shown;
 }
 
 function card(heading, ...content) {
@@ -116,6 +135,7 @@ export async function render(main) {
     h("p", { class: "hint" }, t("stats_at", { when: numbers.at })),
     card(t("stats_funnel"), figures(numbers.funnel)),
     card(t("stats_news"), figures(numbers.news)),
+    card(t("stats_questions"), questions(numbers.questions)),
     card(t("stats_days"), columns(numbers.days)),
     card(t("stats_stages"), bars(numbers.stages),
       h("p", { class: "hint" }, t("stats_contact", { value: numbers.contact }))),
