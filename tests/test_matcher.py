@@ -41,6 +41,8 @@ def held_out(text: str) -> bool:
 
 INDONESIAN = [
     ("kak ada open call gak?", "faq:open_call_now"),
+    ("kak programnya apa aja sih", "faq:programs_overview"),
+    ("ada event apa aja kak", "faq:programs_overview"),
     ("lagi buka pendaftaran ga sekarang", "faq:open_call_now"),
     ("kapan open call film", "faq:open_call_now"),
     ("mau bawa proyek film ke busan", "program:biff_apm"),
@@ -73,6 +75,7 @@ INDONESIAN = [
 ]
 ENGLISH = [
     ("who is kocca, is it a government agency?", "faq:what_is_kocca"),
+    ("hi, what programs do you have?", "faq:programs_overview"),
     ("BIFF ACF script development", "program:biff_acf"),
     ("can an independent filmmaker join without a company", "faq:production_house"),
     ("business matching drama series korea", "program:bcww"),
@@ -172,6 +175,7 @@ SET_ASIDE = [
     ("mucon itu apa", "selain mucon ada festival musik apa lagi kak", "program:mucon"),
     ("mucon itu apa", "selain mu con ada apa lagi?", "program:mucon"),
     ("mucon itu apa", "ada program lain selain dari mucon?", "program:mucon"),
+    ("mucon itu apa", "selain mucon ada program apa lagi?", "program:mucon"),
     ("what is bcww", "besides bcww, what else is there for films?", "program:bcww"),
     ("what is bcww", "kecuali bcww ada acara film lain?", "program:bcww"),
     ("ada open call gak", "selain open call ada apa lagi", "faq:open_call_now"),
