@@ -1,10 +1,11 @@
 """The staff workspace on a big desk: its API over HTTP on 50,000 leads and 200,000 lines of
 conversation log, while talents keep talking to the bot.
 
-    python benchmarks/workspace.py [--leads 50000] [--log-lines 200000] [--talents 10]
-                                   [--rounds 20] [--pause 0]
+    python benchmarks/workspace.py [--leads 50000] [--log-lines 200000] [--questions 20000]
+                                   [--talents 10] [--rounds 20] [--pause 0]
 
-Builds the database as benchmarks/pipeline.py does (plus the log lines), runs the real bot
+Builds the database as benchmarks/pipeline.py does (plus the log lines, and free questions
+asked over the last seven days, which the statistics count and list), runs the real bot
 (`python -m bot run`, polling, WEB_URL on loopback) in a subprocess against the emulator, and
 times, as an admin's page calls them: the list (first page, newest first; page 100; sorted by
 name), a search by part of a name, the board (its columns and counts), a lead with its
@@ -125,6 +126,7 @@ async def first_screen(url: str, runs: int) -> list[float] | None:
 async def run(
     leads: int,
     log_lines: int,
+    questions: int,
     talent_count: int,
     rounds: int,
     kept: Path | None,
@@ -148,8 +150,12 @@ async def run(
             seed(database, with_talent_ids(talents(leads, datetime.now(UTC)), ids))
             spread_stages(database, random.Random(14))
             add_log(database, log_lines, leads, random.Random(15))
+            add_questions(database, questions, leads, random.Random(16))
             took = time.perf_counter() - start
-            print(f"{leads} leads and {log_lines} log lines written in {took:.0f} s")
+            print(
+                f"{leads} leads, {log_lines} log lines and {questions} free questions"
+                f" written in {took:.0f} s"
+            )
         else:  # the bot remembers the update ids it saw: Telegram's only grow
             with sqlite3.connect(database) as db:
                 seen = db.execute("SELECT COALESCE(MAX(update_id), 0) FROM update_inbox")
@@ -242,11 +248,56 @@ async def run(
     print(machine())
 
 
+QUESTION_WORDS = [
+    "kak",
+    "resep",
+    "rendang",
+    "nasi",
+    "goreng",
+    "jadwal",
+    "kereta",
+    "bola",
+    "harga",
+    "tiket",
+    "konser",
+    "cara",
+    "upload",
+    "lagu",
+    "spotify",
+    "visa",
+]
+
+
+def add_questions(database: Path, questions: int, leads: int, rng: random.Random) -> None:
+    """Free questions of the last seven days, half answered, a fifth suggested, the rest
+    unanswered (of a few thousand different wordings, for /stats' list)."""
+    now = datetime.now(UTC)
+    outcomes = ["answered"] * 5 + ["suggested"] * 2 + ["unanswered"] * 3
+    rows = []
+    for number in range(questions):
+        user_id = 10_000_000 + rng.randrange(leads)
+        at = (now - timedelta(seconds=rng.uniform(0, 7 * 86_400))).isoformat()
+        text = " ".join(rng.choices(QUESTION_WORDS[:12], k=3) + rng.choices(QUESTION_WORDS, k=1))
+        outcome = rng.choice(outcomes)
+        entry = "faq:open_call_now" if outcome == "answered" else None
+        rows.append((user_id, 2_000_000_000 + number, at, text, text, outcome, entry))
+    with sqlite3.connect(database) as db:
+        db.executemany(
+            "INSERT INTO free_questions (user_id, update_id, asked_at, language, via, text,"
+            " summary, outcome, entry, confidence) VALUES (?, ?, ?, 'id', 'chat', ?, ?, ?, ?, 0.5)",
+            rows,
+        )
+    db.close()
+
+
 def main() -> None:
     """Parse arguments and run."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--leads", type=int, default=50_000, help="how many leads (50000)")
     parser.add_argument("--log-lines", type=int, default=200_000, help="log lines (200000)")
+    parser.add_argument(
+        "--questions", type=int, default=20_000, help="free questions this week (20000)"
+    )
     parser.add_argument("--talents", type=int, default=10, help="talents talking meanwhile")
     parser.add_argument("--rounds", type=int, default=20, help="times each request runs")
     parser.add_argument(
@@ -256,7 +307,17 @@ def main() -> None:
         "--pause", type=float, default=0.0, help="seconds between the workspace's calls (0)"
     )
     args = parser.parse_args()
-    asyncio.run(run(args.leads, args.log_lines, args.talents, args.rounds, args.keep, args.pause))
+    asyncio.run(
+        run(
+            args.leads,
+            args.log_lines,
+            args.questions,
+            args.talents,
+            args.rounds,
+            args.keep,
+            args.pause,
+        )
+    )
 
 
 if __name__ == "__main__":
