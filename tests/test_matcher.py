@@ -221,6 +221,11 @@ def test_besides_that_is_not_setting_anything_aside() -> None:
         ("thanks a lot, very helpful!", "thanks"),
         ("makasih kak, sangat membantu", "thanks"),
         ("ok thx", "thanks"),
+        # 🙏 and 👍 close a greeting politely; alone, or with thanks, they thank.
+        ("hai kak 🙏", "greeting"),
+        ("siang kak 🙏🏻", "greeting"),  # a skin tone is not a word
+        ("🙏", "thanks"),
+        ("oke makasih bnyk kak infonya 🙏", "thanks"),
         # A greeting that only says a question is coming is a greeting (and the reply asks
         # for the question): the bare words "tim" or "bantu" would pick an entry.
         ("Halo tim, ada pertanyaan.", "greeting"),

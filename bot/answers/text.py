@@ -14,6 +14,7 @@ from bot.answers.words import (
     BEFORE_SET_ASIDE,
     FILLER,
     GREETINGS,
+    POLITE,
     SETTING_ASIDE,
     SETTING_ASIDE_PAIRS,
     SHORT_FORMS,
@@ -32,7 +33,8 @@ ELLIPSIS = "…"  # where a summary was cut
 _TAG = re.compile(r"<[^<>]{0,200}>")
 _LINK = re.compile(r"(?<!\S)(?:https?://|www\.)\S++|(?<!\S)[^\s@]*+@\S++")
 _JOINED = re.compile(r"(?<=[^\W\d_]):(?=[^\W\d_])")  # MU:CON is one word
-_WORD = re.compile(r"[^\W_]+|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
+# Emoji are words ("🙏" thanks), their skin tones (U+1F3FB-U+1F3FF) are not.
+_WORD = re.compile(r"[^\W_]+|[\U0001F300-\U0001F3FA\U0001F400-\U0001FAFF\u2600-\u27BF]")
 _REPEATS = re.compile(r"([^\W\d_])\1{2,}")  # "halooo" -> "halo"
 # Any character three times in a row: whether to look for _REPEATS word by word. It finds
 # every message _REPEATS would (and a few more, "???"), four times faster.
@@ -165,10 +167,12 @@ def small_talk(found: list[str]) -> str | None:
     """ "greeting" or "thanks" when a message is only that, else None."""
     if not found or any(word not in _SMALL_TALK for word in found):
         return None
-    if any(word in THANKS for word in found):
+    if any(word in THANKS and word not in POLITE for word in found):
         return "thanks"
     if any(word in GREETINGS for word in found):
-        return "greeting"
+        return "greeting"  # "hai kak 🙏": the emoji is politeness, not thanks
+    if any(word in THANKS for word in found):
+        return "thanks"  # "🙏" alone
     return None
 
 

@@ -48,6 +48,7 @@ SHORT_FORMS: dict[str, str] = {
     "indo": "indonesia",
     "krn": "karena",
     "bgt": "banget",
+    "bnyk": "banyak",
     "aja": "saja",
     "dmn": "dimana",
     "knp": "kenapa",
@@ -228,6 +229,8 @@ THANKS = _listed(
     siap noted good nice great cool keren helpful membantu 🙏 👍 ❤ ❤️ 🙂 😊
     """
 )
+# Thanks by emoji, which also close a greeting politely ("halo kak 🙏" greets).
+POLITE = _listed("🙏 👍 ❤ ❤️ 🙂 😊")
 FILLER = _listed(
     """
     ya yaa yah dong deh nih sih kak infonya info nya banyak banget sekali bgt sangat
