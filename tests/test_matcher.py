@@ -198,6 +198,13 @@ def test_other_than_leaves_out_every_entry_the_word_names() -> None:
     assert verdict.outcome is not Outcome.UNANSWERED  # "film programs" still has answers
 
 
+def test_a_word_is_not_corrected_to_a_shorter_one_of_three_letters() -> None:
+    # "visa" is one letter from "via" (a phrasing's "dihubungi via wa"), and means another thing.
+    verdict = decide(MATCHER.match("urus visa ke korea gimana"), DEFAULTS)
+    assert "faq:showreel_links" not in (verdict.entry, *verdict.others)
+    assert verdict.outcome is Outcome.UNANSWERED
+
+
 def test_besides_that_is_not_setting_anything_aside() -> None:
     # "selain itu" / "besides that" start a new question: it is answered as usual.
     for text in ("selain itu, cara daftarnya gimana kak?", "besides that, how do I register?"):

@@ -147,7 +147,9 @@ class Matcher:
             documents = np.flatnonzero(scores)
             self._rows.append((documents, scores[documents]))
         self._documents = len(corpus.documents)
-        self._words = sorted(corpus.words)
+        # Typos are corrected to words of FUZZY_MIN_LENGTH letters or more: a shorter one is
+        # one letter from too many real words ("visa" is not "via").
+        self._words = sorted(word for word in corpus.words if len(word) >= FUZZY_MIN_LENGTH)
         ends = [*corpus.starts[1:], len(corpus.documents)]
         spans = [range(start, end) for start, end in zip(corpus.starts, ends, strict=True)]
         everything = [frozenset(w for d in span for w in corpus.documents[d]) for span in spans]
