@@ -467,6 +467,37 @@ async def test_list_counts_are_kept_only_while_no_lead_changes_whoever_changes_i
         assert await counts() == {"baru": 2, "shortlist": 1}  # another filter, counted anew
 
 
+async def test_a_failed_statistics_read_stops_the_other_and_closes_its_snapshot(
+    bot: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The lead figures fail while the week's questions hold a snapshot open: the tab gets its
+    # error only once that read has stopped, and no reader is left open (an erasure's scrub
+    # waits for readers of an older snapshot).
+    from bot.answers import stats as question_stats
+
+    held_open: list[bool] = []
+    opened = asyncio.Event()
+
+    async def slow(store: Any, *args: Any) -> Any:
+        async with store.db.snapshot():
+            held_open.append(True)
+            opened.set()
+            try:
+                await asyncio.sleep(30)
+            finally:
+                held_open.remove(True)
+
+    async def failing(*args: Any) -> Any:
+        await opened.wait()
+        raise RuntimeError("the lead figures failed")
+
+    monkeypatch.setattr(question_stats, "compute", slow)
+    monkeypatch.setattr(desk_stats, "compute", failing)
+    async with workspace(bot, ADMIN_ID) as client:
+        status, _ = await asyncio.wait_for(client.call("stats"), 10)
+        assert status == 500 and held_open == []  # stopped before the answer went out
+
+
 async def test_opening_the_page_reads_the_statistics_ahead_once(
     bot: Harness, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -251,11 +251,13 @@ async def _statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:
     content, language = desk.content, viewer.language
     now = datetime.now(UTC)
     staff = desk.services.settings.admin_ids
-    # Each reads from a snapshot of its own, in a thread of its own: side by side.
-    figures, asked = await asyncio.gather(
-        desk_stats.compute(desk.store, content, now, staff),
-        question_stats.compute(desk.store, now, staff),  # summaries masked again
-    )
+    # Each reads from a snapshot of its own, in a thread of its own: side by side. A task
+    # group, so that when one fails the other is stopped and its snapshot closed before the
+    # error goes on (gather would leave it running, holding a reader an erasure waits for).
+    async with asyncio.TaskGroup() as reads:
+        lead_figures = reads.create_task(desk_stats.compute(desk.store, content, now, staff))
+        questions = reads.create_task(question_stats.compute(desk.store, now, staff))
+    figures, asked = lead_figures.result(), questions.result()  # summaries masked again
     flow, counts = figures.flow, figures.counts
     labels = Labels(content, language)
     chart = pipeline.chart_data(flow, content, language)
