@@ -181,6 +181,25 @@ SET_ASIDE = [
     ("ada open call gak", "selain open call ada apa lagi", "faq:open_call_now"),
 ]
 
+# A word set aside that the talent says again, or whose entry the rest of the message names,
+# is what they ask about after all (the attacker review's sentences).
+ASKED_AFTER_ALL = [
+    ("what happens to my data other than data deletion", "faq:my_data"),
+    ("selain daftar di sini bisa daftar dimana", "faq:who_can_apply"),
+    ("other than registering here how do I register", "faq:who_can_apply"),
+    ("selain dana biff ada dana film lain?", "faq:film_funding"),
+    ("other than a showreel can I send my work", "faq:showreel_links"),
+    ("selain bahasa inggris ada bahasa lain?", "faq:language"),
+    ("besides news, what info do you send", "faq:announcements"),
+]
+
+
+@pytest.mark.parametrize(("text", "entry"), ASKED_AFTER_ALL)
+def test_what_is_set_aside_and_asked_again_is_answered(text: str, entry: str) -> None:
+    assert not held_out(text)
+    verdict = decide(MATCHER.match(text), DEFAULTS)
+    assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, entry)
+
 
 @pytest.mark.parametrize(("asked", "aside", "entry"), SET_ASIDE)
 def test_what_a_talent_sets_aside_is_never_the_answer(asked: str, aside: str, entry: str) -> None:

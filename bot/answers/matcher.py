@@ -189,6 +189,7 @@ class Matcher:
             for word in stems:
                 named.setdefault(word, []).append(number)
         self._named = {word: found for word, found in named.items() if len(found) <= NAMED_BY}
+        self._names = corpus.names
 
     @classmethod
     def build(cls, content: Content) -> Matcher:
@@ -216,8 +217,12 @@ class Matcher:
         stems = self._stems(found)
         left_out: set[int] = set()
         for word in map(stem, aside):  # "selain mucon ...": neither asked about nor answered
-            stems.pop(word, None)
-            left_out.update(self._named.get(word, ()))
+            if word in stems:
+                continue  # said again: "selain daftar di sini, daftar di mana lagi?"
+            named = self._named.get(word, ())
+            # Not an entry the rest of the message names too ("other than a showreel, can I
+            # send my work?" asks how to send work).
+            left_out.update(e for e in named if self._names[e].isdisjoint(stems))
         order = self._candidates(stems, left_out)
         said = self._phrasings_said(stems)
         fits = sorted(((self._fit(stems, i, said), i) for i, _ in order), key=lambda p: -p[0])

@@ -28,6 +28,7 @@ MAX_CHARACTERS = 1000  # read no further than this to find them
 MAX_WORD = 30  # letters; a longer run is not a word anyone types
 SUMMARY_LIMIT = 80  # characters of a question kept in staff's list of unanswered ones
 ELLIPSIS = "…"  # where a summary was cut
+ASIDE_WORDS = 3  # content words a "selain"/"other than" sets aside at most
 
 # Every pattern runs in linear time, whatever the message (no backtracking over long runs).
 _TAG = re.compile(r"<[^<>]{0,200}>")
@@ -133,9 +134,10 @@ _ASIDE_STARTS = SETTING_ASIDE | {first for first, _ in SETTING_ASIDE_PAIRS}
 
 def set_aside(found: list[str], joins: Callable[[str], bool]) -> tuple[list[str], list[str]]:
     """A message's words less what it sets aside, and the words set aside: "selain mucon ada
-    apa lagi" is (ada, apa, lagi) and (mucon). What is set aside is the content word right
-    after "selain", "other than", ... (or after "dari", "the", ...), with the next word when
-    `joins` says the two make one word ("selain mu con"); "selain itu" sets nothing aside."""
+    apa lagi" is (ada, apa, lagi) and (mucon). What is set aside is the content words right
+    after "selain", "other than", ... (or after "dari", "the", ...), up to ASIDE_WORDS of
+    them ("selain open call"), two typed words being one when `joins` says so ("selain mu
+    con"); "selain itu" sets nothing aside."""
     if _ASIDE_STARTS.isdisjoint(found):
         return found, []  # most messages: nothing to look at word by word
     kept: list[str] = []
@@ -151,15 +153,18 @@ def set_aside(found: list[str], joins: Callable[[str], bool]) -> tuple[list[str]
             index += 1  # "other than"
         while index < len(found) and found[index] in BEFORE_SET_ASIDE:
             index += 1  # "selain dari mucon"
-        if index >= len(found):
-            break
-        word = found[index]
-        if index + 1 < len(found) and joins(word + found[index + 1]):
-            aside.append(word + found[index + 1])  # "selain mu con"
-            index += 2
-        elif is_content(word):  # not "selain itu"
-            aside.append(word)
-            index += 1
+        taken = 0  # the words up to the first that is not content: "selain open call ada"
+        while index < len(found) and taken < ASIDE_WORDS:
+            word = found[index]
+            if index + 1 < len(found) and joins(word + found[index + 1]):
+                aside.append(word + found[index + 1])  # "selain mu con"
+                index += 2
+            elif is_content(word):  # not "selain itu"
+                aside.append(word)
+                index += 1
+            else:
+                break
+            taken += 1
     return kept, aside
 
 
