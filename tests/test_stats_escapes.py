@@ -28,7 +28,7 @@ ESCAPES = "\x1b]0;PWNED\x07\x1b[2J"
         ("tulis ke sari at gmail dot com dong", "tulis ke <email> dong"),
         ("email aku sari @ gmail.com ya", "email aku <email> ya"),
         ("sari @gmail.com atau sari@ gmail.co.id", "<email> atau <email>"),
-        ("follow ig @ sari_music ya", "follow ig <handle> sari_music ya"),  # no address
+        ("follow ig @ sari_music ya", "follow ig <handle> ya"),  # no address: a handle
         # The full stop after an address stays outside it; dots and "@" however written.
         ("Email saya sari.putri @ gmail.com.", "Email saya <email>."),
         ("kirim ke sari (at) gmail.co.id. makasih", "kirim ke <email>. makasih"),
@@ -41,6 +41,23 @@ ESCAPES = "\x1b]0;PWNED\x07\x1b[2J"
         ("sari.dewi@gmail.com atau 0812-3456-7890", "<email> atau <number>"),
         ("kumpul at jakarta jam 10.30?", "kumpul at jakarta jam 10.30?"),  # no address
         (f"{ESCAPES}kapan\x00 daftar\u202e?", "]0;PWNED[2Jkapan daftar?"),
+        # From the attacker review: wider gaps, words between the groups, digits NFKC keeps
+        # as symbols; addresses with a loose dot, none, "(a)", "<at>", or Indonesian "di".
+        ("wa aku 0812 -- 3456 -- 7890", "wa aku <number>"),
+        ("wa 0812....3456 atau nanti malam 0812 / / 3456", "wa <number> atau nanti malam <number>"),
+        ("wa 0812x3456x7890", "wa <number>"),
+        ("wa 0812 dan 3456 dan 7890 ya", "wa <number> ya"),
+        ("wa ⓿❽❶❷❸❹❺❻❼❽❾⓿", "wa <number>"),
+        ("email sari.dewi at gmail .com", "email <email>"),
+        ("email sari.dewi di gmail.com", "email <email>"),
+        ("sari at gmail. com atau sari at gmail,com", "<email> atau <email>"),
+        ("sari at gmail com, sari (a) gmail.com", "<email>, <email>"),
+        ("sari <at> gmail <dot> com", "<email>"),
+        ("tulis ke sari @ gmail aja", "tulis ke <email> aja"),
+        # Not addresses or numbers: kept as the talent wrote them.
+        ("aku di gmail ga dapet email", "aku di gmail ga dapet email"),
+        ("meet at lobby. thanks", "meet at lobby. thanks"),
+        ("umur 17 tahun, lulus 2024", "umur 17 tahun, lulus 2024"),
     ],
 )
 def test_a_summary_masks_addresses_and_drops_control_characters(asked: str, kept: str) -> None:
@@ -62,3 +79,25 @@ async def test_stats_shows_terminal_codes_escaped(bot: Harness, tmp_path: Path) 
     assert code == 0, err
     assert "xyzzy plugh qwerty" in out  # the question is listed among the unanswered
     assert "\x1b" not in out and "\x07" not in out, repr(out[-200:])
+
+
+LEAKS = [
+    "xyzzy plugh wa aku 0812 -- 3456 -- 7890",
+    "xyzzy plugh wa aku 0812 ... 3456 ... 7890",
+    "xyzzy plugh email sari.dewi at gmail .com",
+    "xyzzy plugh email sari.dewi di gmail.com",
+    "xyzzy plugh wa ⓿❽❶❷❸❹❺❻❼❽❾⓿",
+]
+
+
+async def test_numbers_and_addresses_written_to_dodge_the_mask_stay_out_of_stats(
+    bot: Harness, tmp_path: Path
+) -> None:
+    for number, text in enumerate(LEAKS):
+        await bot.send(bot.emulator.user(7100 + number, first_name="Rina"), text)
+    env = clean_env(tmp_path, DATABASE_PATH=str(bot.database))
+    code, out, err = await run_cli(tmp_path, env, "stats")
+    assert code == 0, err
+    assert "xyzzy plugh wa aku <number>" in out and "xyzzy plugh email <email>" in out
+    for needle in ("3456", "7890", "gmail", "sari.dewi", "❶❷❸"):
+        assert needle not in out, needle

@@ -44,18 +44,46 @@ _MAYBE_REPEATS = re.compile(r"(.)\1\1", re.DOTALL)
 # letter or digit between two digits ("0812 - 3456 - 7890", "0812/3456", "0812:3456", a minus sign);
 # also glued to the word before it ("WA081234567890", "nik3174…"), not only after a space.
 _NUMBER = re.compile(r"(?<!\d)\+?\d(?:(?:[^\w\n]|_){0,3}\d){4,}")
+# A phone number written to get past _NUMBER: eight digits or more with up to six spaces or
+# signs between each two ("0812....3456", "0812 / / 3456"), or ten or more with up to six of
+# anything, words too ("0812 dan 3456 dan 7890"). "MU:CON2026 BTS2024" and "2025 dan 2026"
+# stay as written.
+_SPREAD_NUMBER = re.compile(r"(?<!\d)\d(?:[^\w\n]{0,6}+\d){7,}|(?<!\d)\d(?:[^\d\n]{0,6}+\d){9,}")
 _DIGIT = re.compile(r"\d")  # _NUMBER needs one: most questions have none, found faster
 _EMAIL = re.compile(r"@[^@.]+\.")
 _DOMAIN = re.compile(r"\.[a-z]{2,}/", re.IGNORECASE)
 # An e-mail address written to dodge spam bots: sari (at) gmail.com, sari[at]gmail[dot]com,
 # sari at gmail dot com, sari @ gmail.com (possessive runs, starting only at a word's start:
 # linear time).
-_AT = r"(?:\s*+[(\[{]\s*+(?:at|@)\s*+[)\]}]\s*+|\s++at\s++|\s++@\s*+|\s*+@\s++)"
+_AT = r"(?:\s*+[(\[{<]\s*+(?:at|a|@)\s*+[)\]}>]\s*+|\s++at\s++|\s++@\s*+|\s*+@\s++)"
 # A dot counts only before a letter or digit: "sari @ gmail.com." keeps its full stop outside.
-_DOT = r"(?:\s*+[(\[{]\s*+(?:dot|\.)\s*+[)\]}]\s*+|\s++dot\s++|\s++\.\s++|\.(?=[\w-]))"
+# Written loosely ("gmail .com", "gmail. com", "gmail,com", "gmail。com"), only before a
+# common ending: "meet at lobby. thanks" is not an address.
+_TLD = r"(?=(?:com|net|org|id|co|me)\b)"
+_DOT = (
+    r"(?:\s*+[(\[{<]\s*+(?:dot|\.)\s*+[)\]}>]\s*+|\s++dot\s++|\s++\.\s++|\.(?=[\w-])"
+    rf"|\s++\.(?=\w){_TLD}|\.\s++{_TLD}|\s*+[,。]\s*+{_TLD})"
+)
 _HIDDEN_EMAIL = re.compile(
     rf"(?<![\w.+-])[\w.+-]++{_AT}(?:[\w-]++{_DOT})++[a-z]{{2,}}\b", re.IGNORECASE
 )
+# An address at a common provider, however little of it is written: "sari at gmail com",
+# "sari di gmail.com" ("di": Indonesian "at"), "sari @ gmail".
+_PROVIDERS = ("gmail", "googlemail", "yahoo", "ymail", "outlook", "hotmail", "icloud", "proton")
+_PROVIDER = r"(?:" + "|".join(_PROVIDERS) + r"|live)\w*+"
+_TAIL = (  # ".com", " com", ", com", "(dot) co (dot) id"
+    r"\s*+(?:[.,。]|[(\[{<]\s*+(?:dot|\.)\s*+[)\]}>]|dot\b)?\s*+"
+    r"(?:co\s*+(?:[.,。]|dot\b)\s*+id|com|net|id|co|me)\b"
+)
+_PROVIDER_EMAIL = re.compile(
+    r"(?<![\w.+-])[\w.+-]++(?:"
+    # "@" or a bracketed "at": an address even without its ending ("sari @ gmail")
+    r"(?:\s*+@\s*+|\s*+[(\[{<]\s*+(?:at|a|@)\s*+[)\]}>]\s*+)" + _PROVIDER + r"(?:" + _TAIL + r")?"
+    # "at" or "di" as a word: only with its ending ("aku di gmail" is not an address)
+    r"|\s++(?:at|di)\s++" + _PROVIDER + _TAIL + r")",
+    re.IGNORECASE,
+)
+_SPACED_HANDLE = re.compile(r"(?<!\S)@\s++[\w.]++")  # "ig @ sari_music"
 
 _SMALL_TALK = GREETINGS | THANKS | FILLER
 _WRITTEN_OUT = {short: tuple(written.split()) for short, written in SHORT_FORMS.items()}
@@ -92,12 +120,27 @@ def words(text: str) -> list[str]:
     return found[:MAX_WORDS]
 
 
+def _digits_left_as_symbols() -> dict[int, str]:
+    """Digits NFKC keeps as symbols (❶, ➊, ⓿, 🄁): as the digits they are, so that a phone
+    number written with them is masked like any other."""
+    blocks = ((0x2460, 0x24FF), (0x2776, 0x2793), (0x1F100, 0x1F10C))
+    table = {}
+    for code in (code for first, last in blocks for code in range(first, last + 1)):
+        value = unicodedata.digit(chr(code), None)
+        if value is not None and unicodedata.normalize("NFKC", chr(code)) == chr(code):
+            table[code] = str(value)
+    return table
+
+
+_VISIBLE: dict[int, str | None] = {**INVISIBLE, **_digits_left_as_symbols()}
+
+
 def _visible(text: str) -> str:
     """The start of a message that is read, in Unicode's compatibility form (fullwidth and
-    styled letters as plain ones), without invisible characters."""
+    styled letters as plain ones), without invisible characters, digits as digits."""
     text = unicodedata.normalize("NFKC", text[:MAX_CHARACTERS])
-    # The invisible ones are none of them ASCII, and most messages are ASCII only.
-    return text if text.isascii() else text.translate(INVISIBLE)
+    # None of those characters is ASCII, and most messages are ASCII only.
+    return text if text.isascii() else text.translate(_VISIBLE)
 
 
 def _once(repeated: re.Match[str]) -> str:
@@ -183,20 +226,27 @@ def small_talk(found: list[str]) -> str | None:
 
 def summary(text: str) -> str:
     """A question as staff may see it in aggregates: one line without control characters,
-    shortened, with e-mail addresses (also written "(at)", "[at]", " at ", " @ "), @handles,
-    links and runs of five or more digits (phone numbers, ids) masked. Names are not: nothing
-    tells them reliably from other words."""
+    shortened, with e-mail addresses (also written "(at)", "[at]", " at ", " @ ", " di ", and
+    at common providers however little of them is written), @handles, links, runs of five or
+    more digits and of eight or ten or more close together (phone numbers, ids) masked. Names are
+    not: nothing tells them reliably from other words."""
     text = without_controls(_visible(text))
     folded = text.casefold()  # casefold maps each character alone: a word's is in the text's
     # An address written out has "at" (or a spaced "@") and a dot ("." or "dot"): most
     # questions lack one.
-    if ("at" in folded or "@" in text) and ("." in text or "dot" in folded):
+    if ("at" in folded or "@" in text) and ("." in text or "dot" in folded or "," in text):
         text = _HIDDEN_EMAIL.sub("<email>", text)
         folded = text.casefold()
+    if any(provider in folded for provider in _PROVIDERS):
+        text = _PROVIDER_EMAIL.sub("<email>", text)
+        folded = text.casefold()
+    if "@" in text:
+        text = _SPACED_HANDLE.sub("<handle>", text)
     tokens = text.split()
     text = " ".join(map(_mask, tokens) if _maskable(text, folded) else tokens)
     if _DIGIT.search(text) is not None:
         text = _NUMBER.sub("<number>", text)
+        text = _SPREAD_NUMBER.sub("<number>", text)
     if len(text) > SUMMARY_LIMIT:
         text = text[: SUMMARY_LIMIT - 1].rstrip() + ELLIPSIS
     return text
