@@ -163,6 +163,9 @@ class FaqItem(Dated):
     kind: Literal["facts", "help"] = "facts"
     # A line about program news after the answer, by whether the talent reading it gets it.
     subscribe_hint: bool = False
+    # The answer names every program page, by section, where it says {programs}: made from
+    # programs.yaml whenever it is shown, so it never lists a page that is gone.
+    lists_programs: bool = False
     question: T
     answer: T
     ask: Ask | None = None
@@ -175,6 +178,17 @@ class FaqItem(Dated):
                 "an answer that states facts needs `as_of: YYYY-MM-DD`"
                 " (or `kind: help` if it only explains how to use the bot)"
             )
+        return self
+
+    @model_validator(mode="after")
+    def _programs_where_listed(self) -> FaqItem:
+        """{programs} is in both answers of an entry that lists programs, and only there."""
+        for language, answer in (("id", self.answer.id), ("en", self.answer.en)):
+            if ("{programs}" in answer) != self.lists_programs:
+                raise ValueError(
+                    f"answer.{language}: `lists_programs: true` and {{programs}} in the answer"
+                    " go together (the list of program pages is put there)"
+                )
         return self
 
 
@@ -688,7 +702,7 @@ def _check_texts(raw: Mapping[str, Any]) -> list[str]:
 # The {fields} a content file may use (messages are checked against the code's own values).
 _FILLED_IN: dict[str, set[str]] = {
     "programs.yaml": set(),
-    "faq.yaml": set(),
+    "faq.yaml": {"programs"},  # only where `lists_programs` says so (FaqItem)
     "intake.yaml": set(),
     "privacy.yaml": {
         "controller",

@@ -271,6 +271,8 @@ class Text(StrEnum):
     LEAD_CONSENT_NO = "lead_consent_no"
     LEAD_CONSENT_UNASKED = "lead_consent_unasked"
     LEAD_CONSENT_OFFERED_NEXT = "lead_consent_offered_next"
+    PROGRAM_LIST_SECTION = "program_list_section"
+    PROGRAM_LIST_LINE = "program_list_line"
     LEAD_CONSENT_NOT_APPLICABLE = "lead_consent_not_applicable"
     CONSENT_NOT_APPLICABLE = "consent_not_applicable"
     LEAD_NOT_FOUND = "lead_not_found"

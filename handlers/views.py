@@ -116,6 +116,22 @@ def section_page(content: Content, language: str, key: str) -> Screen:
     return text, InlineKeyboardMarkup(rows)
 
 
+def program_list(content: Content, language: str) -> str:
+    """Every program page, under its section's name: "<b>Film</b>" and a line per page."""
+    parts = []
+    for key, section in content.sections.items():
+        lines = [
+            content.text(Text.PROGRAM_LIST_LINE, language, title=program.title.get(language))
+            for program in content.programs_in(key)
+        ]
+        if lines:
+            heading = content.text(
+                Text.PROGRAM_LIST_SECTION, language, section=section.title.get(language)
+            )
+            parts.append("\n".join([heading, *lines]))
+    return "\n".join(parts)
+
+
 def news_line(content: Content, language: str, *, subscribed: bool) -> str:
     """The line pages marked `subscribe_hint` end with: an invitation to /langganan for a
     talent who does not get program news, or that they do (and how to stop) for one who does."""
@@ -182,6 +198,8 @@ def faq_answer(content: Content, language: str, key: str, *, subscribed: bool) -
     answer with `subscribe_hint`)."""
     item = content.faq[key]
     answer = item.answer.get(language)
+    if item.lists_programs:
+        answer = answer.replace("{programs}", program_list(content, language))
     if item.subscribe_hint:
         answer = f"{answer}\n{news_line(content, language, subscribed=subscribed)}"
     if item.as_of is not None:  # at the top, as on program pages: read before the facts

@@ -165,21 +165,26 @@ async def test_off_topic_greeting_and_thanks(bot: Harness, staff_chat: EmulatedC
     assert [row["outcome"] for row in questions(bot.database, sari.id)] == ["unanswered"]
 
 
-async def test_what_a_talent_sets_aside_is_not_answered(
+async def test_what_a_talent_sets_aside_is_not_the_answer(
     bot: Harness, staff_chat: EmulatedChat
 ) -> None:
-    # "Besides MU:CON, what else?" must not get the MU:CON page; staff can take it from here.
+    # "Besides MU:CON, what else?" must not get the MU:CON page: it gets every program page,
+    # listed by section from programs.yaml, and buttons that are not MU:CON.
     mucon = CONTENT.programs["mucon"]
+    overview = CONTENT.faq["programs_overview"]
     sari = bot.user(first_name="Sari")
     [page] = await bot.send(sari, "mucon itu apa")
     assert page.text.startswith(mucon.title.id)
     [other] = await bot.send(sari, "selain mucon ada apa lagi kak")
-    assert not other.text.startswith(mucon.title.id), other.text
+    assert other.text.startswith(overview.question.id), other.text
+    for program in CONTENT.programs.values():
+        assert f"• {program.title.id}" in other.text  # made from programs.yaml
+    for part in CONTENT.sections.values():
+        assert part.title.id in other.text
     named = {mucon.title.id, mucon.short_title.id if mucon.short_title else mucon.title.id}
     assert named.isdisjoint(other.button_texts)
-    assert other.text.startswith(shown(Text.ASK_NOTHING)) and ASK_TEAM in other.button_texts
     [row] = [q for q in questions(bot.database, sari.id) if q["text"].startswith("selain")]
-    assert (row["outcome"], row["entry"]) == ("unanswered", None)
+    assert (row["outcome"], row["entry"]) == ("answered", "faq:programs_overview")
 
 
 async def test_without_a_staff_chat_nothing_points_to_asking_the_team(make_bot: Any) -> None:

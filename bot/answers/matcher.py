@@ -59,6 +59,7 @@ TWO_TYPOS_FROM = 7  # letters: "showril" is two edits from "showreel", "curhat" 
 TYPO_CREDIT = 0.75  # a corrected word may have been another word
 CORRECTIONS = 10_000  # unknown words whose correction is remembered (about 1 MB at most)
 NAMED_BY = 2  # a stem set aside leaves out the entries it names, if it names at most this many
+PROGRAM_WORD = "program"  # what a message that sets a program page aside still asks about
 
 
 def ref(kind: Kind, key: str) -> str:
@@ -223,6 +224,9 @@ class Matcher:
             # Not an entry the rest of the message names too ("other than a showreel, can I
             # send my work?" asks how to send work).
             left_out.update(e for e in named if self._names[e].isdisjoint(stems))
+        if any(self.entries[e].startswith("program:") for e in left_out):
+            # "selain mucon ada apa lagi" asks which other programs there are.
+            stems.setdefault(PROGRAM_WORD, 1.0)
         order = self._candidates(stems, left_out)
         said = self._phrasings_said(stems)
         fits = sorted(((self._fit(stems, i, said), i) for i, _ in order), key=lambda p: -p[0])
