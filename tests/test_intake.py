@@ -116,6 +116,30 @@ async def test_invalid_answer_is_explained_and_the_question_asked_again(
 
 
 @pytest.mark.parametrize(
+    ("key", "typed", "kept"),
+    [
+        ("sector", "musik kak", "music"),  # a choice typed with chat words around it
+        ("music_role", "band aku kak", "band_group"),
+        ("portfolio_url", "yutub aku: youtube.com/@kopisenja", "https://youtube.com/@kopisenja"),
+        ("portfolio_url", "ini ya (https://vimeo.com/123456)!", "https://vimeo.com/123456"),
+    ],
+)
+async def test_a_typed_answer_with_words_around_it_is_taken(
+    bot: Harness, key: str, typed: str, kept: str
+) -> None:
+    user = bot.user()
+    await bot.send(user, "/daftar")
+    await consent(bot, user)
+    for question_key, value in MUSICIAN.items():  # in questionnaire order
+        if question_key == key:
+            break
+        await answer(bot, user, question_key, value)
+    await bot.send(user, typed)
+    assert await where(bot, user) != key  # on to the next question
+    assert (await _stored(bot, user.id))[key] == kept
+
+
+@pytest.mark.parametrize(
     ("talent", "own", "other"),
     [(MUSICIAN, "Spotify", "showreel"), (FILMMAKER, "showreel", "Spotify")],
     ids=["musician", "filmmaker"],

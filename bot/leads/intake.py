@@ -199,9 +199,19 @@ def check_text(question: Question, content: Content, answers: Answers, text: str
         return _find_province(content, text)
     # A choice question answered by typing a label instead of pressing its button.
     typed = fold(text)
-    for value, label in choices(question, content, answers):
+    offered = choices(question, content, answers)
+    for value, label in offered:
         if typed in (fold(label.id), fold(label.en), value):
             return Accepted([value] if question.type == "multi_choice" else value)
+    if question.type == "single_choice":  # one answer: "musik kak", "band" say which
+        words = set(typed.split()) - CHAT_WORDS
+        fitting = [
+            value
+            for value, label in offered
+            if words and any(words <= set(fold(name).split()) for name in (label.id, label.en))
+        ]
+        if len(fitting) == 1:
+            return Accepted(fitting[0])
     return Rejected(Text.INTAKE_USE_BUTTONS)
 
 
@@ -235,12 +245,29 @@ def _check_phone(question: Question, text: str) -> Outcome:
 def _check_url(question: Question, text: str) -> Outcome:
     if len(text) > question.length_limit:
         return Rejected(Text.INTAKE_TOO_LONG, {"length": len(text), "limit": question.length_limit})
+    link = _web_link(text)
+    if link is None and any(c.isspace() for c in text):
+        # A link in a sentence ("yutub aku: youtube.com/@kopisenja"): the one link in it.
+        found = {link for word in text.split() if (link := _web_link(word.strip(_AROUND_LINK)))}
+        link = found.pop() if len(found) == 1 else None
+    return Rejected(Text.INTAKE_BAD_URL) if link is None else Accepted(link)
+
+
+_AROUND_LINK = ".,;:!?()[]<>\"'"  # punctuation of the sentence, not of the link
+
+
+def _web_link(text: str) -> str | None:
+    """An http(s) link with a host name, "https://" added when it has no scheme, or None."""
+    if not text or any(c.isspace() for c in text):
+        return None
     candidate = text if "://" in text else f"https://{text}"
     parts = urlsplit(candidate)
     host = parts.hostname or ""
-    if parts.scheme not in ("http", "https") or "." not in host or any(c.isspace() for c in text):
-        return Rejected(Text.INTAKE_BAD_URL)
-    return Accepted(candidate)
+    if parts.scheme not in ("http", "https") or "." not in host:
+        return None
+    if not host.rsplit(".", 1)[-1].isalpha():
+        return None  # "1.5", "v2.0": a number, not a host
+    return candidate
 
 
 def _check_number(question: Question, text: str) -> Outcome:
@@ -267,6 +294,13 @@ _CHECKERS = {
     "url": _check_url,
     "number": _check_number,
 }
+
+
+# Words a talent adds around a choice they type ("musik kak", "band aku"): not the choice.
+CHAT_WORDS = frozenset(
+    "kak kakak min mas mbak bang ya yaa dong sih aja saja deh nih aku saya sy gue gw"  # noqa: SIM905 -- a word list reads best as words
+    " i im am my we are is it the a".split()
+)
 
 
 def fold(text: str) -> str:
