@@ -31,6 +31,18 @@ def _button(key: Text, language: str = "id") -> str:
     return CONTENT.text(key, language)
 
 
+async def _at_question(bot: Harness, key: str) -> Any:
+    """A new talent who has answered the musician's questions up to `key`."""
+    user = bot.user()
+    await bot.send(user, "/daftar")
+    await consent(bot, user)
+    for question_key, value in MUSICIAN.items():  # in questionnaire order
+        if question_key == key:
+            break
+        await answer(bot, user, question_key, value)
+    return user
+
+
 async def _answers(bot: Harness, reference: str) -> dict[str, Any]:
     row = await bot.store.db.fetch_one(
         "SELECT id, status FROM applications WHERE reference = ?", (reference,)
@@ -99,13 +111,7 @@ async def test_review_summary_shows_every_answer_in_the_talents_language(bot: Ha
 async def test_invalid_answer_is_explained_and_the_question_asked_again(
     bot: Harness, key: str, bad: str, explanation: Text, values: dict[str, Any]
 ) -> None:
-    user = bot.user()
-    await bot.send(user, "/daftar")
-    await consent(bot, user)
-    for question_key, value in MUSICIAN.items():  # in questionnaire order
-        if question_key == key:
-            break
-        await answer(bot, user, question_key, value)
+    user = await _at_question(bot, key)
     assert await where(bot, user) == key
     before = await _stored(bot, user.id)
     [reply] = await bot.send(user, bad)
@@ -127,13 +133,7 @@ async def test_invalid_answer_is_explained_and_the_question_asked_again(
 async def test_a_typed_answer_with_words_around_it_is_taken(
     bot: Harness, key: str, typed: str, kept: str
 ) -> None:
-    user = bot.user()
-    await bot.send(user, "/daftar")
-    await consent(bot, user)
-    for question_key, value in MUSICIAN.items():  # in questionnaire order
-        if question_key == key:
-            break
-        await answer(bot, user, question_key, value)
+    user = await _at_question(bot, key)
     await bot.send(user, typed)
     assert await where(bot, user) != key  # on to the next question
     assert (await _stored(bot, user.id))[key] == kept
