@@ -346,7 +346,7 @@ async def test_ask_mode_wins_over_an_open_application_and_ends_with_done(
     assert await bot.store.applications.draft_for(sari.id) == draft
 
     await bot.press(sari, DONE_BUTTON)
-    assert sari.last_message.text.startswith("👍 Oke, sesi tanya ditutup.")
+    assert sari.last_message.text.startswith(shown(Text.SUPPORT_DONE))
     assert ASK_BUTTON in sari.last_message.button_texts
     mark = staff_chat.mark()
     (intake_reply,) = await bot.send(sari, "teks untuk pendaftaran")
