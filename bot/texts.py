@@ -921,6 +921,7 @@ class Text(StrEnum):
     ASK_NOTHING = "ask_nothing"
     ASK_NOTHING_CLOSED = "ask_nothing_closed"
     ASK_GREETING = "ask_greeting"
+    ASK_NUDGE = "ask_nudge"
     ASK_THANKS = "ask_thanks"
     BTN_NOT_THIS = "btn_not_this"
     ASK_NOT_THIS = "ask_not_this"

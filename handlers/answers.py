@@ -56,6 +56,9 @@ async def free_text(update: Update, context: BotContext) -> None:
         await reply(update, context.text(Text.ASK_GREETING, first_name=name), markup)
     elif verdict.outcome is Outcome.THANKS:
         await reply(update, context.text(Text.ASK_THANKS))
+    elif verdict.outcome is Outcome.NUDGE:
+        _, markup = menu.main_menu(context, language)
+        await reply(update, context.text(Text.ASK_NUDGE), markup)
     elif verdict.outcome is Outcome.UNANSWERED or question_id is None:
         await _nothing(update, context, language, question_id)
     elif verdict.outcome is Outcome.SUGGESTED:

@@ -162,6 +162,12 @@ async def test_off_topic_greeting_and_thanks(bot: Harness, staff_chat: EmulatedC
     assert CONTENT.text(Text.BTN_PROGRAMS, "id") in hello.button_texts
     [thanks] = await bot.send(sari, "makasih kak 🙏")
     assert thanks.text == shown(Text.ASK_THANKS)
+    # "hmm", "trs apa lg": nothing asked yet, so no "no answer" and nothing to send to staff.
+    for murmur in ("hmm", "trs apa lg"):
+        [nudge] = await bot.send(sari, murmur)
+        assert nudge.text == shown(Text.ASK_NUDGE)
+        assert CONTENT.text(Text.BTN_PROGRAMS, "id") in nudge.button_texts  # the menu
+    # Not recorded as questions: no buttons carry them, /stats does not count them.
     assert [row["outcome"] for row in questions(bot.database, sari.id)] == ["unanswered"]
 
 

@@ -252,6 +252,11 @@ def test_besides_that_is_not_setting_anything_aside() -> None:
         ("siang kak 🙏🏻", "greeting"),  # a skin tone is not a word
         ("🙏", "thanks"),
         ("oke makasih bnyk kak infonya 🙏", "thanks"),
+        # Nothing asked yet: the bot asks what the talent needs, nothing is matched.
+        ("hmm", "nudge"),
+        ("trs apa lg", "nudge"),
+        ("ya udh deh", "nudge"),
+        ("aku mau nanya dong", "nudge"),
         # A greeting that only says a question is coming is a greeting (and the reply asks
         # for the question): the bare words "tim" or "bantu" would pick an entry.
         ("Halo tim, ada pertanyaan.", "greeting"),

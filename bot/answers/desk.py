@@ -73,8 +73,9 @@ class AnswerDesk:
         return await self.record(question, self.verdict(question.text, needed), "chat")
 
     async def record(self, question: Question, verdict: Verdict, via: str) -> Reply:
-        """Record a question and the verdict on it (greetings and thanks are not questions)."""
-        if verdict.outcome in (Outcome.GREETING, Outcome.THANKS):
+        """Record a question and the verdict on it (greetings, thanks and "hmm" are not
+        questions)."""
+        if verdict.outcome in (Outcome.GREETING, Outcome.THANKS, Outcome.NUDGE):
             return Reply(verdict)
         question_id = await self._store.questions.record(
             Asked(

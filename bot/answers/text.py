@@ -14,6 +14,7 @@ from bot.answers.words import (
     BEFORE_SET_ASIDE,
     FILLER,
     GREETINGS,
+    MURMURS,
     POLITE,
     SETTING_ASIDE,
     SETTING_ASIDE_PAIRS,
@@ -86,6 +87,7 @@ _PROVIDER_EMAIL = re.compile(
 _SPACED_HANDLE = re.compile(r"(?<!\S)@\s++[\w.]++")  # "ig @ sari_music"
 
 _SMALL_TALK = GREETINGS | THANKS | FILLER
+_NOTHING_ASKED = STOPWORDS | FILLER | MURMURS
 _WRITTEN_OUT = {short: tuple(written.split()) for short, written in SHORT_FORMS.items()}
 _ENGLISH = Stemmer.Stemmer("english")
 _INDONESIAN = Stemmer.Stemmer("indonesian")
@@ -212,16 +214,19 @@ def set_aside(found: list[str], joins: Callable[[str], bool]) -> tuple[list[str]
 
 
 def small_talk(found: list[str]) -> str | None:
-    """ "greeting" or "thanks" when a message is only that, else None."""
-    if not found or any(word not in _SMALL_TALK for word in found):
+    """ "greeting" or "thanks" when a message is only that, "nudge" when it has no word that
+    could be a topic ("hmm", "terus apa lagi"), else None."""
+    if not found:
         return None
+    if any(word not in _SMALL_TALK for word in found):
+        return "nudge" if all(word in _NOTHING_ASKED for word in found) else None
     if any(word in THANKS and word not in POLITE for word in found):
         return "thanks"
     if any(word in GREETINGS for word in found):
         return "greeting"  # "hai kak 🙏": the emoji is politeness, not thanks
     if any(word in THANKS for word in found):
         return "thanks"  # "🙏" alone
-    return None
+    return "nudge"  # "mau tanya", "apa ya"
 
 
 def summary(text: str) -> str:

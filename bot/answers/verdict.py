@@ -19,6 +19,7 @@ class Outcome(StrEnum):
     UNANSWERED = "unanswered"  # nothing close
     GREETING = "greeting"
     THANKS = "thanks"
+    NUDGE = "nudge"  # nothing asked yet ("hmm"): not a question either
 
 
 @dataclass(frozen=True, slots=True)

@@ -229,6 +229,9 @@ THANKS = _listed(
     siap noted good nice great cool keren helpful membantu 🙏 👍 ❤ ❤️ 🙂 😊
     """
 )
+# Sounds, not words: with stopwords and FILLER only ("hmm", "trs apa lg", "ya udh deh") a
+# message asks nothing yet, and the bot asks what the talent needs (`nudge`).
+MURMURS = _listed("hm hmm wkwk wkwkwk haha hahaha hehe hihi lol eh ehm")
 # Thanks by emoji, which also close a greeting politely ("halo kak 🙏" greets).
 POLITE = _listed("🙏 👍 ❤ ❤️ 🙂 😊")
 FILLER = _listed(
