@@ -282,6 +282,15 @@ class Choice(Model):
     value: str = Field(pattern=KEY_PATTERN)
     label: T
     guardian: bool = False
+    # A number typed in this range (inclusive) picks this choice: "umur aku 22" is 18 to 24.
+    numbers: tuple[int, int] | None = None
+
+    @model_validator(mode="after")
+    def _range_in_order(self) -> Choice:
+        """The range's first number is not above its last."""
+        if self.numbers is not None and self.numbers[0] > self.numbers[1]:
+            raise ValueError(f"numbers: {list(self.numbers)} is not a range (low, high)")
+        return self
 
 
 class HelpVariant(Model):

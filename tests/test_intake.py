@@ -126,6 +126,7 @@ async def test_invalid_answer_is_explained_and_the_question_asked_again(
     [
         ("sector", "musik kak", "music"),  # a choice typed with chat words around it
         ("music_role", "band aku kak", "band_group"),
+        ("age_range", "umur aku 22", "age_18_24"),  # a number in the choice's range
         ("portfolio_url", "yutub aku: youtube.com/@kopisenja", "https://youtube.com/@kopisenja"),
         ("portfolio_url", "ini ya (https://vimeo.com/123456)!", "https://vimeo.com/123456"),
     ],
@@ -390,6 +391,15 @@ async def test_consent_is_recorded_and_not_asked_again_for_the_same_notice(bot: 
         "SELECT kind FROM consents WHERE user_id = ? AND kind = 'processing'", (user.id,)
     )
     assert len(history) == 1  # the second application did not ask again
+
+
+async def test_an_age_typed_under_18_asks_for_a_guardian_as_the_button_does(
+    bot: Harness,
+) -> None:
+    minor = await _at_question(bot, "age_range")
+    await bot.send(minor, "16 tahun kak")
+    assert await where(bot, minor) == "guardian"
+    assert minor.last_message.text == rendered(CONTENT.privacy.guardian_notice.id)
 
 
 async def test_under_18_needs_a_guardians_consent(bot: Harness) -> None:

@@ -212,7 +212,27 @@ def check_text(question: Question, content: Content, answers: Answers, text: str
         ]
         if len(fitting) == 1:
             return Accepted(fitting[0])
+        picked = _by_number(question, typed)  # "umur aku 22"
+        if picked is not None:
+            return Accepted(picked)
     return Rejected(Text.INTAKE_USE_BUTTONS)
+
+
+_WHOLE_NUMBER = re.compile(r"(?<!\d)\d{1,3}(?!\d)")
+
+
+def _by_number(question: Question, typed: str) -> str | None:
+    """The choice whose `numbers` hold the one number typed, if exactly one does."""
+    found = _WHOLE_NUMBER.findall(typed)
+    if len(found) != 1:
+        return None
+    number = int(found[0])
+    fitting = [
+        choice.value
+        for choice in question.choices or ()
+        if choice.numbers is not None and choice.numbers[0] <= number <= choice.numbers[1]
+    ]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def _check_plain(question: Question, text: str) -> Outcome:
