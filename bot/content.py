@@ -711,7 +711,8 @@ def _check_texts(raw: Mapping[str, Any]) -> list[str]:
 # The {fields} a content file may use (messages are checked against the code's own values).
 _FILLED_IN: dict[str, set[str]] = {
     "programs.yaml": set(),
-    "faq.yaml": {"programs"},  # only where `lists_programs` says so (FaqItem)
+    # {programs} only where `lists_programs` says so (FaqItem); who runs the bot, from settings
+    "faq.yaml": {"programs", "controller_name"},
     "intake.yaml": set(),
     "privacy.yaml": {
         "controller",

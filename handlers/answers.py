@@ -15,7 +15,7 @@ from bot.store.questions import Recorded
 from bot.texts import Text
 from bot.transport.sending import CallbackKeyboard, Keyboard
 from handlers import menu, support, views
-from handlers.common import BotContext, answer_query, reply, show
+from handlers.common import BotContext, answer_query, operator_name, reply, show
 from handlers.fallback import stale_button
 
 # Buttons of an answer carry the recorded question: qa:<id>:<action>. Actions: x "not this",
@@ -194,7 +194,11 @@ async def _open(
     await context.services.store.questions.opened(question.id, question.user_id, ref)
     subscribed = views.is_subscribed(context.talent)
     if isinstance(found, FaqItem):
-        await show(update, *views.faq_answer(context.content, language, key, subscribed=subscribed))
+        operator = operator_name(context)
+        page = views.faq_answer(
+            context.content, language, key, subscribed=subscribed, operator=operator
+        )
+        await show(update, *page)
     else:
         await show(
             update, *views.program_page(context.content, language, found, subscribed=subscribed)
@@ -224,11 +228,14 @@ def _answer(context: BotContext, language: str, ref: str) -> str | None:
     """An entry's answer as its page shows it: the question or title as the first, bold line,
     and its "Info per …" line (None if the content served now no longer has the entry); a
     page with `subscribe_hint` as this talent should read it."""
-    return _page_text(context.content, language, ref, views.is_subscribed(context.talent))
+    subscribed = views.is_subscribed(context.talent)
+    return _page_text(context.content, language, ref, subscribed, operator_name(context))
 
 
 @functools.lru_cache(maxsize=512)  # a few contents' worth: a reload makes a new one
-def _page_text(content: Content, language: str, ref: str, subscribed: bool) -> str | None:
+def _page_text(
+    content: Content, language: str, ref: str, subscribed: bool, operator: str
+) -> str | None:
     """An entry's page text, made once per content served, language, entry and whether the
     reader gets program news (it changes only the line of pages with `subscribe_hint`): most
     free questions are answered with one of a few dozen pages, and making one took as long as
@@ -237,7 +244,10 @@ def _page_text(content: Content, language: str, ref: str, subscribed: bool) -> s
     if found is None:
         return None
     if isinstance(found, FaqItem):
-        return views.faq_answer(content, language, found.key, subscribed=subscribed)[0]
+        page = views.faq_answer(
+            content, language, found.key, subscribed=subscribed, operator=operator
+        )
+        return page[0]
     return views.program_page(content, language, found, subscribed=subscribed)[0]
 
 

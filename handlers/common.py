@@ -73,6 +73,11 @@ async def record_incoming(update: Update, context: BotContext) -> None:
     context.talent = await context.services.store.record_incoming(profile, language, entry)
 
 
+def operator_name(context: BotContext) -> str:
+    """Who runs the bot (CONTROLLER_NAME), for texts that name them."""
+    return context.services.settings.controller().name
+
+
 def controller_values(context: BotContext) -> dict[str, str]:
     """Who is responsible for talents' data, for texts that name them (from the settings)."""
     controller = context.services.settings.controller()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 
 from handlers import views
-from handlers.common import BotContext, show
+from handlers.common import BotContext, operator_name, show
 from handlers.fallback import stale_button
 
 
@@ -47,7 +47,11 @@ async def faq_item(update: Update, context: BotContext) -> None:
         return
     subscribed = views.is_subscribed(context.talent)
     language = context.language(update)
-    await show(update, *views.faq_answer(context.content, language, key, subscribed=subscribed))
+    operator = operator_name(context)
+    page = views.faq_answer(
+        context.content, language, key, subscribed=subscribed, operator=operator
+    )
+    await show(update, *page)
 
 
 def _key(update: Update, prefix: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import html
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -193,11 +194,14 @@ def faq_list(content: Content, language: str) -> Screen:
     return content.text(Text.FAQ_INTRO, language), InlineKeyboardMarkup(rows)
 
 
-def faq_answer(content: Content, language: str, key: str, *, subscribed: bool) -> Screen:
+def faq_answer(
+    content: Content, language: str, key: str, *, subscribed: bool, operator: str
+) -> Screen:
     """One FAQ answer (`subscribed`: whether the talent reading it gets program news, for an
-    answer with `subscribe_hint`)."""
+    answer with `subscribe_hint`; `operator`: who runs the bot, CONTROLLER_NAME, for
+    {controller_name})."""
     item = content.faq[key]
-    answer = item.answer.get(language)
+    answer = item.answer.get(language).replace("{controller_name}", html.escape(operator))
     if item.lists_programs:
         answer = answer.replace("{programs}", program_list(content, language))
     if item.subscribe_hint:

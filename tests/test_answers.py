@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.emulator import EmulatedChat, EmulatedUser
+from bot.settings import DEMO_CONTROLLER
 from bot.texts import Text
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import Harness
@@ -191,6 +192,15 @@ async def test_what_a_talent_sets_aside_is_not_the_answer(
     assert named.isdisjoint(other.button_texts)
     [row] = [q for q in questions(bot.database, sari.id) if q["text"].startswith("selain")]
     assert (row["outcome"], row["entry"]) == ("answered", "faq:programs_overview")
+
+
+async def test_who_runs_the_bot_is_answered_with_the_operators_name(bot: Harness) -> None:
+    # From the settings (CONTROLLER_NAME), never from content: "is this bot official?"
+    sari = bot.user(first_name="Sari")
+    [answer] = await bot.send(sari, "bot ini dijalankan siapa sih")
+    assert answer.text.startswith(CONTENT.faq["who_runs"].question.id)
+    assert f"Talent Desk dijalankan oleh {DEMO_CONTROLLER.name}." in answer.text
+    assert "{controller_name}" not in answer.text
 
 
 async def test_without_a_staff_chat_nothing_points_to_asking_the_team(make_bot: Any) -> None:

@@ -21,6 +21,7 @@ suggestion.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
@@ -42,6 +43,7 @@ from bot.answers.text import (
 from bot.content import LANGUAGES, Content, T
 
 Kind = Literal["faq", "program"]
+_PLACEHOLDER = re.compile(r"\{\w+\}")
 ANSWER_WEIGHT = 0.6  # an answer's words count less than the phrasings made to be matched
 ANSWER_CREDIT = 0.5  # and a word found only there explains less of the message
 PHRASING = 0.6  # fit = explained x (1 - PHRASING + PHRASING x closest phrasing said)
@@ -121,6 +123,7 @@ class _Corpus:
             if stems:
                 self.phrasings.append((number, frozenset(stems)))
         for text in answers:
+            text = _PLACEHOLDER.sub(" ", text)  # {controller_name} is filled in, not read
             self._document(content_stems(content_words(words(text))), ANSWER_WEIGHT)
 
     def _document(self, stems: list[str], weight: float) -> None:
