@@ -74,8 +74,10 @@ async def record_incoming(update: Update, context: BotContext) -> None:
 
 
 def operator_name(context: BotContext) -> str:
-    """Who runs the bot (CONTROLLER_NAME), for texts that name them."""
-    return context.services.settings.controller().name
+    """Who runs the bot (CONTROLLER_NAME), for texts that name them. Read as set: the bot
+    does not start without it (create_runner checks `controller()`), and this runs for every
+    free question answered, where `controller()`'s checks would run again and again."""
+    return context.services.settings.controller_name or ""
 
 
 def controller_values(context: BotContext) -> dict[str, str]:

@@ -71,7 +71,7 @@ _HIDDEN_EMAIL = re.compile(
 # An address at a common provider, however little of it is written: "sari at gmail com",
 # "sari di gmail.com" ("di": Indonesian "at"), "sari @ gmail".
 _PROVIDERS = ("gmail", "googlemail", "yahoo", "ymail", "outlook", "hotmail", "icloud", "proton")
-_PROVIDER = r"(?:" + "|".join(_PROVIDERS) + r"|live)\w*+"
+_PROVIDER = r"(?:" + "|".join(_PROVIDERS) + r")\w*+"
 _TAIL = (  # ".com", " com", ", com", "(dot) co (dot) id"
     r"\s*+(?:[.,。]|[(\[{<]\s*+(?:dot|\.)\s*+[)\]}>]|dot\b)?\s*+"
     r"(?:co\s*+(?:[.,。]|dot\b)\s*+id|com|net|id|co|me)\b"
