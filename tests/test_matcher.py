@@ -72,6 +72,8 @@ INDONESIAN = [
     ("mucon itu apa", "program:mucon"),
     ("insentif kofic itu apa", "program:kofic_incentive"),
     ("dana pengembangan skenario dari busan", "program:biff_acf"),
+    ("admin bot ini orang kementerian ya?", "faq:who_runs"),  # who runs it, not "ask a human"
+    ("band aku harus kirim apa aja", "faq:what_to_prepare"),
 ]
 ENGLISH = [
     ("who is kocca, is it a government agency?", "faq:what_is_kocca"),
@@ -100,6 +102,8 @@ ENGLISH = [
     ("What do I need to prepare?", "faq:what_to_prepare"),
     ("can I perform in Korea?", "program:music_to_korea"),
     ("is there an open call right now", "faq:open_call_now"),
+    ("what should my band send in the application", "faq:what_to_prepare"),  # not open_call_now
+    ("what should I submit", "faq:what_to_prepare"),
 ]
 TYPOS = [
     ("showril nya dikirim kemana", "faq:showreel_links"),
