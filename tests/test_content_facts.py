@@ -68,6 +68,8 @@ def test_the_wrong_and_outdated_facts_are_gone() -> None:
         assert re.search(r"estetika visual|visual aesthetics", meeting)
         kocca = CONTENT.faq["what_is_kocca"].answer.get(language)
         assert "2023" in kocca and "2025" in kocca  # each centre figure with its year
+        # Talents ask whether it is a K-pop agency: the answer says so, from "government agency".
+        assert re.search(r"bukan agensi K-pop|not a K-pop agency", kocca)
         jakarta = CONTENT.faq["kocca_jakarta"].answer.get(language)
         assert "newgbnews" in jakarta  # the opening's source, not the plan's
         assert "pemutaran film" not in jakarta

@@ -74,6 +74,7 @@ INDONESIAN = [
     ("dana pengembangan skenario dari busan", "program:biff_acf"),
     ("admin bot ini orang kementerian ya?", "faq:who_runs"),  # who runs it, not "ask a human"
     ("band aku harus kirim apa aja", "faq:what_to_prepare"),
+    ("kerja di agensi kpop", "faq:what_is_kocca"),  # which says KOCCA is not a K-pop agency
 ]
 ENGLISH = [
     ("who is kocca, is it a government agency?", "faq:what_is_kocca"),
