@@ -355,7 +355,7 @@ async def test_keeping_data_when_asked_changes_nothing(bot: Harness) -> None:
     await apply(bot, sari, MUSICIAN)
     await bot.send(sari, "/hapusdata")
     [kept] = await bot.press(sari, "Tidak jadi")
-    assert kept.text == "Oke, datamu tidak kami hapus."
+    assert kept.text == "Oke, tidak jadi. Datamu tetap tersimpan."
     assert await bot.store.applications.latest_reference(sari.id) == "KOC-000001"
 
 

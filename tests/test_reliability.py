@@ -166,7 +166,7 @@ async def test_groups_get_one_line_and_no_talent_flows(bot: Harness) -> None:
     await bot.runner.wait_idle()
     said = group.messages_since(mark)
     assert [message.text for message in said] == [
-        "Halo! Aku hanya melayani lewat chat pribadi. Buka chat denganku dan ketik /start."
+        "Halo! Aku hanya bisa dipakai lewat chat pribadi. Buka chat denganku, lalu ketik /start."
     ]
     assert await bot.store.applications.draft_for(owner.id) is None
 
