@@ -158,6 +158,10 @@ async def test_my_data_has_stages_and_updates_but_no_staff_notes(
     assert "masuk daftar pendek" in update[copy_label(Text.MYDATA_FIELD_MESSAGE)]
     text = document[1].decode()
     assert "rahasia" not in text and str(ADMIN_ID) not in text
+    # The copy does not claim to be everything: it says the notes are left out, and how to ask.
+    summary = sari.messages_since(mark)[-1].text or ""
+    assert "Catatan internal tim kami" in summary and "/tanya" in summary
+    assert "salinan semua data" not in summary
 
 
 async def test_command_line_moves_notes_and_prints_the_audit_log(

@@ -72,6 +72,22 @@ async def test_the_notice_states_the_retention_the_bot_applies(make_bot: Any) ->
     assert "14 hari" in sari.last_message.text and "30 hari" in sari.last_message.text
 
 
+async def test_what_is_told_before_consent_and_in_the_notice_matches_what_is_kept(
+    bot: Harness,
+) -> None:
+    """UU PDP Pasal 20-22: purpose, legal basis and rights before consent; the notice lists
+    what the bot keeps, including the conversation from the first message."""
+    sari = bot.user()
+    await bot.send(sari, "/daftar")
+    summary = sari.last_message.text or ""
+    assert "Dasar hukum" in summary and "Pasal 20" in summary
+    assert "statistik gabungan" in summary and "Perbarui pendaftaranku" in summary
+    assert "sejak pesan pertama" in summary
+    [notice] = await bot.send(sari, "/privasi")
+    for kept in ("sebelum kamu mendaftar", "catatan tim", "Tautan yang kamu pakai", "Mengingatkan"):
+        assert kept in notice.text
+
+
 async def test_consents_are_recorded_and_can_be_withdrawn(bot: Harness) -> None:
     sari = bot.user()
     await apply(bot, sari, MUSICIAN, korea=True)
