@@ -156,6 +156,7 @@ class Text(StrEnum):
     INTAKE_PROVINCE_HINT = "intake_province_hint"
     INTAKE_PROVINCE_MATCHES = "intake_province_matches"
     INTAKE_RESUMED = "intake_resumed"
+    INTAKE_BACK_TO_FORM = "intake_back_to_form"
     INTAKE_USE_BUTTONS = "intake_use_buttons"
     INTAKE_MEDIA = "intake_media"
     INTAKE_EMPTY = "intake_empty"

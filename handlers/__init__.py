@@ -122,7 +122,7 @@ def register(application: BotApplication) -> None:
             CallbackQueryHandler(privacy.delete_cancelled, pattern=f"^{privacy.DELETE_NO}$"),
             command(commands.ASK, support.ask),
             CallbackQueryHandler(support.ask, pattern=f"^({views.ASK}|{views.ASK_AGAIN})$"),
-            CallbackQueryHandler(support.done, pattern=f"^{views.ASK_DONE}$"),
+            CallbackQueryHandler(intake.ask_done, pattern=f"^{views.ASK_DONE}$"),
             # filters.Chat(None) matches nothing: without a staff chat nobody answers.
             MessageHandler(filters.Chat(staff_chat) & STAFF_ANSWER, support.staff_message),
             *staff_handlers(),

@@ -79,6 +79,18 @@ async def cancel_command(update: Update, context: BotContext) -> None:
     await _present(update, context, screen, edit=False)
 
 
+async def ask_done(update: Update, context: BotContext) -> None:
+    """Done asking the team: back to the form's open question if the talent left one for
+    /tanya (the menu there would let their next words become its answer unseen), else the
+    menu."""
+    user = update.effective_user
+    draft = await _flow(context).active_draft(user.id) if user is not None else None
+    await support.done(update, context, menu_after=draft is None)
+    if draft is not None:
+        screen = await _flow(context).current(draft, note=Text.INTAKE_BACK_TO_FORM)
+        await _present(update, context, screen, edit=False)
+
+
 async def flow_button(update: Update, context: BotContext) -> None:
     """A button inside the questionnaire."""
     query = update.callback_query

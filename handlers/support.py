@@ -68,12 +68,16 @@ async def ask(update: Update, context: BotContext) -> None:
         await show(update, text, markup)
 
 
-async def done(update: Update, context: BotContext) -> None:
-    """The Done button: leave ask mode and show the menu."""
+async def done(update: Update, context: BotContext, *, menu_after: bool = True) -> None:
+    """The Done button: leave ask mode and show the menu (or only say so, when the talent
+    goes back to an open form instead)."""
     user = update.effective_user
     if user is None:
         return
     await _desk(context).close(user.id)
+    if not menu_after:
+        await show(update, context.text(Text.SUPPORT_DONE))
+        return
     text, markup = menu.main_menu(context, context.language(update))
     await show(update, f"{context.text(Text.SUPPORT_DONE)}\n\n{text}", markup)
 

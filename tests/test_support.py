@@ -345,9 +345,12 @@ async def test_ask_mode_wins_over_an_open_application_and_ends_with_done(
     assert staff_chat.messages_since(mark)[-1].text == "Ada contoh kontrak label musik?"
     assert await bot.store.applications.draft_for(sari.id) == draft
 
-    await bot.press(sari, DONE_BUTTON)
-    assert sari.last_message.text.startswith(shown(Text.SUPPORT_DONE))
-    assert ASK_BUTTON in sari.last_message.button_texts
+    # Done: back to the form the talent left, not the menu (whose next words would become
+    # the open question's answer unseen).
+    done, form = await bot.press(sari, DONE_BUTTON)
+    assert done.text == shown(Text.SUPPORT_DONE) and done.button_texts == []
+    assert form.text.startswith(shown(Text.INTAKE_BACK_TO_FORM))
+    assert ASK_BUTTON not in form.button_texts
     mark = staff_chat.mark()
     (intake_reply,) = await bot.send(sari, "teks untuk pendaftaran")
     assert intake_reply.text.startswith("👆 Untuk pertanyaan ini")
