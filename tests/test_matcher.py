@@ -105,6 +105,7 @@ ENGLISH = [
     ("is there an open call right now", "faq:open_call_now"),
     ("what should my band send in the application", "faq:what_to_prepare"),  # not open_call_now
     ("what should I submit", "faq:what_to_prepare"),
+    ("do i have to pay", "faq:who_can_apply"),  # registering is free: was "nothing close"
 ]
 TYPOS = [
     ("showril nya dikirim kemana", "faq:showreel_links"),
