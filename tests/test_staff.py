@@ -600,7 +600,7 @@ async def test_statistics_match_a_known_set_of_talents(
         "• Film: Baru 2",
         "• Musik: Baru 3",
         "",
-        "Pertanyaan minggu ini (7 hari terakhir)",
+        "Pertanyaan ke bot minggu ini (7 hari terakhir, tanpa pertanyaan yang dikirim ke tim)",
         "• dijawab langsung: 0 (“Bukan ini”: 0)",
         "• diberi pilihan: 0",
         "• belum terjawab: 0",
