@@ -161,6 +161,7 @@ class Text(StrEnum):
     INTAKE_MEDIA = "intake_media"
     INTAKE_EMPTY = "intake_empty"
     INTAKE_TOO_LONG = "intake_too_long"
+    INTAKE_A_QUESTION = "intake_a_question"
     INTAKE_BAD_EMAIL = "intake_bad_email"
     INTAKE_BAD_PHONE = "intake_bad_phone"
     INTAKE_BAD_URL = "intake_bad_url"

@@ -102,6 +102,10 @@ async def test_review_summary_shows_every_answer_in_the_talents_language(bot: Ha
         ("experience_years", "75", Text.INTAKE_BAD_NUMBER, {"min": 0, "max": 60}),
         ("full_name", "x" * 101, Text.INTAKE_TOO_LONG, {"length": 101, "limit": 100}),
         ("notable_works", "y" * 5000, Text.INTAKE_TOO_LONG, {"length": 5000, "limit": 1000}),
+        # A question typed mid-form is not a name or a company (staff review: "berapa honor
+        # manggung di Seoul kak?" became a production house).
+        ("full_name", "kak ada open call gak?", Text.INTAKE_A_QUESTION, {}),
+        ("stage_name", "berapa honor manggung di Seoul kak?", Text.INTAKE_A_QUESTION, {}),
         ("province", "Atlantis", Text.INTAKE_PROVINCE_NOT_FOUND, {}),
         ("sector", "televisi", Text.INTAKE_USE_BUTTONS, {}),
         ("age_range", "dua puluh", Text.INTAKE_USE_BUTTONS, {}),

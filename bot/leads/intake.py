@@ -238,6 +238,10 @@ def _by_number(question: Question, typed: str) -> str | None:
 def _check_plain(question: Question, text: str) -> Outcome:
     if question.type == "short_text":
         text = " ".join(text.split())
+        # A name, a company, a city never ends in "?": the talent asked something instead
+        # (after reading a page mid-form), which must not become the answer unseen.
+        if text.endswith(("?", "？")):
+            return Rejected(Text.INTAKE_A_QUESTION)
     limit = question.length_limit
     if len(text) > limit:
         return Rejected(Text.INTAKE_TOO_LONG, {"length": len(text), "limit": limit})
