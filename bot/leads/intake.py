@@ -240,7 +240,7 @@ def _check_plain(question: Question, text: str) -> Outcome:
         text = " ".join(text.split())
         # A name, a company, a city never ends in "?": the talent asked something instead
         # (after reading a page mid-form), which must not become the answer unseen.
-        if text.endswith(("?", "？")):
+        if text.endswith(("?", "\uff1f")):  # and the full-width one
             return Rejected(Text.INTAKE_A_QUESTION)
     limit = question.length_limit
     if len(text) > limit:
