@@ -24,7 +24,7 @@ from bot.leads.pipeline import NoteError, StageError
 from bot.ops.runlock import running_pid
 from bot.settings import Forwarding, Settings
 from bot.store import Store
-from bot.store.audit import Actor, AuditEntry, AuditQuery
+from bot.store.audit import CLI, Actor, AuditEntry, AuditQuery
 from bot.store.pipeline import Move
 from bot.terminal_text import printable
 
@@ -320,7 +320,10 @@ def _line(entry: AuditEntry, names: dict[int, str]) -> str:
     escaped, so no entry can fake a line break, a second entry, or terminal codes.
     """
     user_id = entry.actor.user_id
-    who = "cli" if user_id is None else f"admin {records.name_with_id(names, user_id)}"
+    if user_id is not None:
+        who = f"admin {records.name_with_id(names, user_id)}"
+    else:  # the command line, or an anonymous admin of the staff group (no user id)
+        who = "cli" if entry.actor.via == CLI else "anonymous admin"
     details = " ".join(
         f"{key}={_shown(value)}" for key, value in _named(entry, names).items() if value is not None
     )

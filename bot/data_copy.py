@@ -66,12 +66,41 @@ _DELIVERY = {
     "superseded": Text.MYDATA_DELIVERY_SUPERSEDED,
     "uncertain": Text.MYDATA_DELIVERY_UNCERTAIN,
 }
-_MESSAGE_KINDS = {  # what the conversation log calls each entry (media kinds stay as stored)
+# What the conversation log calls each entry: every kind the bot writes (bot/transport:
+# updates.py, flood.py, outgoing.py; staff answers in bot/support.py, handlers/support.py),
+# and "copy" for older databases; a kind not named here reads as "other", never raw.
+MESSAGE_KINDS = {
     "text": Text.MYDATA_KIND_TEXT,
     "command": Text.MYDATA_KIND_COMMAND,
     "button": Text.MYDATA_KIND_BUTTON,
     "edit": Text.MYDATA_KIND_EDIT,
+    "staff_answer": Text.MYDATA_KIND_STAFF_ANSWER,
+    "copy": Text.MYDATA_KIND_COPY,
+    "forward": Text.MYDATA_KIND_FORWARD,
+    "photo": Text.MYDATA_KIND_PHOTO,
+    "document": Text.MYDATA_KIND_DOCUMENT,
+    "video": Text.MYDATA_KIND_VIDEO,
+    "voice": Text.MYDATA_KIND_VOICE,
+    "audio": Text.MYDATA_KIND_AUDIO,
+    "video_note": Text.MYDATA_KIND_VIDEO_NOTE,
+    "animation": Text.MYDATA_KIND_ANIMATION,
+    "sticker": Text.MYDATA_KIND_STICKER,
+    "contact": Text.MYDATA_KIND_CONTACT,
+    "location": Text.MYDATA_KIND_LOCATION,
+    "venue": Text.MYDATA_KIND_VENUE,
+    "poll": Text.MYDATA_KIND_POLL,
+    "dice": Text.MYDATA_KIND_DICE,
+    "membership": Text.MYDATA_KIND_MEMBERSHIP,
+    "dropped": Text.MYDATA_KIND_DROPPED,
+    "other": Text.MYDATA_KIND_OTHER,
 }
+
+
+def kind_label(content: Content, language: str, kind: Any) -> str:
+    """A conversation-log kind in words (an unknown one as "other")."""
+    return content.text(MESSAGE_KINDS.get(str(kind), Text.MYDATA_KIND_OTHER), language)
+
+
 _RELAYED = {
     "header": Text.MYDATA_RELAYED_HEADER,
     "question": Text.MYDATA_RELAYED_QUESTION,
@@ -552,7 +581,7 @@ def _conversation(w: _Writer, rows: list[Row]) -> Section:
             Text.MYDATA_FIELD_FROM,
             w.named({"in": Text.MYDATA_FROM_YOU, "out": Text.MYDATA_FROM_BOT}),
         ),
-        "kind": (Text.MYDATA_FIELD_KIND, w.named(_MESSAGE_KINDS)),
+        "kind": (Text.MYDATA_FIELD_KIND, lambda kind: kind_label(w.content, w.language, kind)),
         "text": (Text.MYDATA_FIELD_MESSAGE, _same),
     }
     return [w.record(row, fields) for row in rows]

@@ -24,6 +24,7 @@ from bot.content import Content, Markup
 from bot.store import LogEntry, Store, User, utc_now
 from bot.store.support import Relayed, Session
 from bot.texts import Text
+from bot.transport.outgoing import logged_by_caller
 
 log = logging.getLogger(__name__)
 
@@ -225,11 +226,12 @@ async def answer_talent(
     language = talent.language if talent else answerer.language
     since = utc_now()  # a talent erased after this gets no record of the answer
     try:
-        sent = await bot.send_message(
-            user_id,
-            html.escape(text, quote=False),
-            reply_markup=ask_again_markup(content, language),
-        )
+        with logged_by_caller():  # its one line in the log is the staff answer below
+            sent = await bot.send_message(
+                user_id,
+                html.escape(text, quote=False),
+                reply_markup=ask_again_markup(content, language),
+            )
     except Forbidden as error:
         log.info("User %d cannot be reached (%s); marked as blocked", user_id, error)
         await store.users.set_blocked(user_id, True)

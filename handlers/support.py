@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from telegram import InlineKeyboardMarkup, Message, MessageId, ReplyParameters, Update
 from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.store import LogEntry, User, utc_now
+from bot.store.audit import Actor
 from bot.support import (
     Admission,
     SupportDesk,
@@ -19,6 +21,7 @@ from bot.support import (
 )
 from bot.texts import Text
 from bot.transport.failures import explain
+from bot.transport.outgoing import logged_by_caller
 from bot.transport.updates import message_summary
 from handlers import menu, views
 from handlers.common import BotContext, answer_query, reply, show
@@ -262,39 +265,58 @@ async def staff_message(update: Update, context: BotContext) -> None:
         await _mark(context, message, Text.SUPPORT_REPLY_ADMINS_ONLY, name=name)
         return
     language = talent.language if talent else context.services.settings.default_language
+    actor = _answerer(message)
+    reference = await store.applications.latest_reference(target.user_id)
+    summary = message_summary(message)
+    detail: dict[str, Any] = {"length": len(summary or "")}
+    if actor.user_id is None:
+        detail["sender"] = "anonymous_admin"
     since = utc_now()  # a talent erased after this gets no record of the answer
     try:
-        copy = await context.bot.copy_message(
-            target.user_id,
-            from_chat_id=staff_chat,
-            message_id=message.message_id,
-            reply_parameters=(
-                ReplyParameters(target.talent_message_id, allow_sending_without_reply=True)
-                if target.talent_message_id is not None
-                else None
-            ),
-            reply_markup=ask_again_markup(context.content, language),
-        )
+        # The answer's one line in the talent's log is the staff answer below, with its words.
+        with logged_by_caller():
+            copy = await context.bot.copy_message(
+                target.user_id,
+                from_chat_id=staff_chat,
+                message_id=message.message_id,
+                reply_parameters=(
+                    ReplyParameters(target.talent_message_id, allow_sending_without_reply=True)
+                    if target.talent_message_id is not None
+                    else None
+                ),
+                reply_markup=ask_again_markup(context.content, language),
+            )
     except Forbidden as error:
         log.info("User %d cannot be reached (%s); marked as blocked", target.user_id, error)
         await store.users.set_blocked(target.user_id, True)
+        await store.audit.add(actor, "talent_answered", reference, **detail, outcome="blocked")
         await _mark(context, message, Text.SUPPORT_BLOCKED, name=name)
         return
     except TelegramError as error:
         log.warning("Could not deliver a staff answer to user %d: %s", target.user_id, error)
+        await store.audit.add(actor, "talent_answered", reference, **detail, outcome="failed")
         await _mark(context, message, Text.SUPPORT_UNDELIVERED, name=name, error=explain(error))
         return
-    # The copy is logged as "[copy of message N]"; the talent's log also gets the words.
     entry = LogEntry(
         target.user_id,
         target.user_id,
         "out",
         "staff_answer",
-        message_summary(message),
+        summary,
         message_id=copy.message_id,
     )
-    await store.support.record_answer(staff_chat, message.message_id, entry, since)
+    audited = (actor, reference, {**detail, "outcome": "sent"})
+    await store.support.record_answer(staff_chat, message.message_id, entry, since, audited)
     await _mark(context, message, Text.SUPPORT_DELIVERED, name=name)
+
+
+def _answerer(message: Message) -> Actor:
+    """Who answers from the staff chat, as the audit log names them: the member's user id,
+    or none for an anonymous admin (Telegram shows the group, not the person)."""
+    sender = message.from_user
+    if message.sender_chat is not None or sender is None or sender.is_bot:
+        return Actor.staff_chat(None)
+    return Actor.staff_chat(sender.id)
 
 
 async def _mark(context: BotContext, message: Message, key: Text, **values: str) -> None:

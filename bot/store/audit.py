@@ -17,14 +17,17 @@ from bot.store.db import Database, Row, Transaction, utc_now
 TELEGRAM = "telegram"
 CLI = "cli"
 WORKSPACE = "workspace"  # the staff workspace (a Mini App): a Telegram user, another place
+STAFF_CHAT = "staff_chat"  # the staff group: a member's message there (a reply to a talent)
 
 
 @dataclass(frozen=True, slots=True)
 class Actor:
     """Who acted: a staff member in Telegram (their user id), or the command line.
 
-    `place` says where a Telegram user acted when it was not in a chat: "workspace". The
-    audit log records it in each entry's detail ("from"); history and notes keep `via`.
+    `place` says where a Telegram user acted when it was not in their private chat with the
+    bot: "workspace", or "staff_chat" (the staff group, where an anonymous admin has no user
+    id). The audit log records it in each entry's detail ("from"); history and notes keep
+    `via`.
     """
 
     via: str
@@ -40,6 +43,11 @@ class Actor:
     def workspace(cls, user_id: int) -> Actor:
         """A staff member in the staff workspace (signed in by Telegram)."""
         return cls(TELEGRAM, user_id, WORKSPACE)
+
+    @classmethod
+    def staff_chat(cls, user_id: int | None) -> Actor:
+        """A member of the staff group, writing there (None: an anonymous admin of it)."""
+        return cls(TELEGRAM, user_id, STAFF_CHAT)
 
     @classmethod
     def cli(cls) -> Actor:

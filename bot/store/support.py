@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from bot.store.audit import Actor, Audit
 from bot.store.conversation import ConversationLog, LogEntry
 from bot.store.db import Database, Row, utc_now
 from bot.store.users import Users
@@ -135,15 +136,26 @@ class SupportRelay:
             )
 
     async def record_answer(
-        self, staff_chat_id: int, staff_message_id: int, entry: LogEntry, since: str
+        self,
+        staff_chat_id: int,
+        staff_message_id: int,
+        entry: LogEntry,
+        since: str,
+        audit: tuple[Actor, str | None, dict[str, Any]],
     ) -> bool:
-        """A staff answer reached the talent (`entry`: its line in the talent's log, with the
-        copy's message id): remember it and log it, unless the talent erased their data while
-        it was on its way (`since`: when the copy was requested). Whether it was recorded."""
+        """A staff answer reached the talent (`entry`: its one line in the talent's log, with
+        the copy's message id): remember it, log it and record it in the audit log (`audit`:
+        who answered, the talent's lead reference, the entry's detail), in one transaction,
+        unless the talent erased their data while it was on its way (`since`: when the copy
+        was requested; the answer is still audited, without the erased lead's reference).
+        Whether it was recorded."""
         assert entry.user_id is not None
+        actor, lead_ref, detail = audit
         async with self._db.transaction() as tx:
             if not await Users.known_since(tx, entry.user_id, since):
+                await Audit.add_in(tx, actor, "talent_answered", None, **detail)
                 return False
+            await Audit.add_in(tx, actor, "talent_answered", lead_ref, **detail)
             await tx.execute(
                 _RECORD,
                 (

@@ -4,6 +4,10 @@ It wraps the HTTP layer, so nothing the bot says can bypass the log: replies,
 broadcasts, relayed staff answers and exports alike. A line is written only if its talent was
 known when the request started and still is: a talent who erases their data while a message
 to them is on its way (its HTTP round trip, a wait) gets no line back after the erasure.
+
+A caller that logs a message itself, as something more than the request shows (a staff
+answer: its words, not "[copy of message N]"), sends it inside `logged_by_caller()`: no line
+is written here for it, so the talent's log holds the message once.
 """
 
 from __future__ import annotations
@@ -11,6 +15,9 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import deque
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from telegram._utils.defaultvalue import DEFAULT_NONE
@@ -42,6 +49,20 @@ _LOGGED = {
 
 
 Sent = tuple[LogEntry, str]  # a log line, and when its request started
+
+# Set while a caller sends a message it logs itself (the request runs in the caller's task).
+_CALLER_LOGS: ContextVar[bool] = ContextVar("caller_logs", default=False)
+
+
+@contextmanager
+def logged_by_caller() -> Iterator[None]:
+    """Messages sent inside get no line from here: the caller writes the message's one line
+    itself, in its own transaction, before it says the message went (a staff answer)."""
+    token = _CALLER_LOGS.set(True)
+    try:
+        yield
+    finally:
+        _CALLER_LOGS.reset(token)
 
 
 class RecordingRequest(WrappedRequest):
@@ -81,7 +102,7 @@ class RecordingRequest(WrappedRequest):
         )
         endpoint = url.rsplit("/", 1)[-1]
         kind = _LOGGED.get(endpoint)
-        if kind is not None and code == 200 and request_data is not None:
+        if kind is not None and code == 200 and request_data is not None and not _CALLER_LOGS.get():
             entry = _entry(kind, request_data.parameters, payload)
             if entry is not None and entry.chat_id not in self._staff:
                 await self._record((entry, since))

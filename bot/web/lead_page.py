@@ -8,6 +8,7 @@ import asyncio
 import logging
 from typing import Any
 
+from bot.data_copy import kind_label
 from bot.leads import intake
 from bot.leads.export import consent_applies, wib_text, wib_words
 from bot.store.leads import CONSENT_KINDS, Lead
@@ -35,16 +36,18 @@ def _line(line: LogLine, labels: Labels) -> dict[str, Any]:
         "id": line.id,
         "from": line.direction,
         "kind": line.kind,
-        "text": _readable(line.text, labels),
+        "text": _readable(line.text, labels, line.kind),
         "at": wib_text(line.created_at),
     }
 
 
-def _readable(text: str | None, labels: Labels) -> str | None:
-    """The log's markers for what it does not keep of an admin's messages, in words."""
-    if text is None:
-        return None
+def _readable(text: str | None, labels: Labels, kind: str) -> str:
+    """The log's markers for what it does not keep of an admin's messages, in words; a line
+    without text as its kind, in words too (never the log's own code for it)."""
     say = labels.content.text
+    if text is None:
+        label = kind_label(labels.content, labels.language, kind)
+        return say(Text.WS_LOG_NO_TEXT, labels.language, kind=label)
     if text == STAFF_TEXT:
         return say(Text.WS_LOG_STAFF_TEXT, labels.language)
     if text.endswith(f" {STAFF_ARGUMENTS}"):

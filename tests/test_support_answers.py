@@ -1,0 +1,123 @@
+"""Staff answers to a talent, from the staff group and from the workspace: each one is in the
+audit log (who answered, which lead, from where), one line of the talent's conversation with
+its words, and in words (never the log's codes) in the talent's /dataku copy."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+from telegram import Chat, Message
+from telegram import User as TelegramUser
+
+from bot.cli_pipeline import _line
+from bot.data_copy import MESSAGE_KINDS
+from bot.emulator import EmulatedChat
+from bot.store import LogEntry
+from bot.store.audit import Actor, AuditEntry
+from bot.texts import Text
+from handlers.support import _answerer
+from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
+from tests.harness import Harness
+from tests.leads import CONTENT, MUSICIAN, apply, copy_label, data_copy, section
+from tests.processes import clean_env, run_cli
+from tests.test_pipeline import rows
+from tests.test_support import answer, relayed_question, staff_member
+from tests.workspace import workspace
+
+IN_GROUP = "Minggu depan ya, kak. Cek email juga."
+IN_WORKSPACE = "Tambahan: jadwal wawancara kami kirim Senin."
+
+
+async def test_each_staff_answer_is_audited_and_logged_once_with_its_words(
+    bot: Harness, staff_chat: EmulatedChat, tmp_path: Path
+) -> None:
+    sari = bot.user(first_name="Sari", last_name="Dewi")
+    reference = await apply(bot, sari, MUSICIAN)
+    await bot.store.log.add(LogEntry(sari.id, sari.id, "out", "photo", None))  # no caption
+    question = await relayed_question(bot, staff_chat, sari, "Kapan ada kabar, kak?")
+    await answer(bot, staff_member(bot, staff_chat), staff_chat, IN_GROUP, question)
+    from_group = sari.last_message
+    assert from_group.text == IN_GROUP
+    assert staff_chat.last_message.text == "✅ Terkirim ke Sari Dewi"
+    async with workspace(bot, ADMIN_ID) as client:
+        replied = await client.ok("reply", {"id": 1, "text": IN_WORKSPACE})
+        assert replied["outcome"] == "sent" and sari.last_message.text == IN_WORKSPACE
+        lead = await client.ok("lead", {"id": 1})
+
+    # (1) Both answers are staff actions on her lead, with who answered and from where; the
+    # words stay out of the audit log.
+    audited = rows(
+        bot.database,
+        "SELECT actor_id, via, lead_ref, detail FROM audit_log"
+        " WHERE action = 'talent_answered' ORDER BY id",
+    )
+    assert [(actor, via, lead) for actor, via, lead, _ in audited] == [
+        (ADMIN_ID, "telegram", reference),
+        (ADMIN_ID, "telegram", reference),
+    ]
+    details = [json.loads(detail) for *_, detail in audited]
+    assert [(detail["from"], detail["outcome"]) for detail in details] == [
+        ("staff_chat", "sent"),
+        ("workspace", "sent"),
+    ]
+    assert details[0]["length"] == len(IN_GROUP)
+    assert not any("Minggu" in detail or "jadwal" in detail for *_, detail in audited)
+    # `kocca-bot audit` prints the group's answer as it prints the workspace's.
+    env = clean_env(tmp_path, DATABASE_PATH=str(bot.database))
+    code, printed, err = await run_cli(tmp_path, env, "audit", "--lead", reference)
+    assert code == 0, err
+    answered = [line for line in printed.splitlines() if "talent_answered" in line]
+    assert len(answered) == 2
+    assert f"admin {ADMIN_ID}" in answered[0] and "from=staff_chat" in answered[0]
+    assert f"admin {ADMIN_ID}" in answered[1] and "from=workspace" in answered[1]
+
+    # (2) Each answer is one line of her conversation: a staff answer, with its words.
+    log = await bot.store.log.for_chat(sari.id)
+    for words in (IN_GROUP, IN_WORKSPACE):
+        lines = [entry for entry in log if entry.direction == "out" and entry.text == words]
+        assert [entry.kind for entry in lines] == ["staff_answer"]
+    assert not any((entry.text or "").startswith("[copy of message") for entry in log)
+    shown = [(line["kind"], line["text"]) for line in lead["log"]["lines"]]
+    assert shown[-2:] == [("staff_answer", IN_GROUP), ("staff_answer", IN_WORKSPACE)]
+    assert [text for _, text in shown].count(IN_WORKSPACE) == 1
+    assert not any("[copy of message" in (text or "") for _, text in shown)
+    assert ("photo", "[foto]") in shown  # a line without words: its kind, in words
+
+    # (3) Her copy of her data names every kind of line in her language.
+    mark = sari.mark()
+    await bot.send(sari, "/dataku")
+    document = next(m for m in sari.messages_since(mark) if m.document is not None)
+    assert document.document is not None
+    _, payload, _ = document.document
+    assert "[copy of message" not in payload.decode()
+    conversation = section(data_copy(payload), Text.MYDATA_SECTION_CONVERSATION)
+    kind, message = copy_label(Text.MYDATA_FIELD_KIND), copy_label(Text.MYDATA_FIELD_MESSAGE)
+    labels = {CONTENT.text(key, "id") for key in MESSAGE_KINDS.values()}
+    raw = set(MESSAGE_KINDS) - labels  # "video" is "video" in Indonesian too
+    assert {row[kind] for row in conversation} <= labels
+    assert not {row[kind] for row in conversation} & raw
+    answers = [row[message] for row in conversation if row[kind] == "jawaban tim kami"]
+    assert answers == [IN_GROUP, IN_WORKSPACE]
+
+
+def test_an_anonymous_admins_answer_is_audited_as_the_staff_chat_without_a_person() -> None:
+    staff = Chat(STAFF_CHAT_ID, Chat.SUPERGROUP)
+    anonymous = TelegramUser(1087968824, "Group", is_bot=True)  # GroupAnonymousBot
+    now = datetime.now(UTC)
+    hidden = Message(1, now, staff, from_user=anonymous, sender_chat=staff)
+    person = Message(2, now, staff, from_user=TelegramUser(ADMIN_ID, "Admin", is_bot=False))
+    assert _answerer(hidden) == Actor.staff_chat(None)
+    assert _answerer(person) == Actor.staff_chat(ADMIN_ID)
+    entry = AuditEntry(
+        1,
+        "2026-12-05T02:00:00.000000+00:00",
+        Actor("telegram", None),
+        "talent_answered",
+        "KOC-000001",
+        {"from": "staff_chat", "sender": "anonymous_admin", "outcome": "sent", "length": 5},
+    )
+    printed = _line(entry, {})
+    assert "anonymous admin" in printed and "cli" not in printed
+    assert "from=staff_chat" in printed and "sender=anonymous_admin" in printed
