@@ -364,8 +364,9 @@ async def _stage_press(
         await answer_query(update, plain_text(saved))
         await _open(update, context, application_id, viewed=False)
         return
+    told = (await store.pipeline.told([application_id])).get(application_id, {})
     await answer_query(update)
-    await reply(update, pipeline.preview_intro(content, language, current, stage))
+    await reply(update, pipeline.preview_intro(content, language, current, stage, told))
     await reply(update, message.text, views.preview_buttons(content, language, current, stage))
 
 
@@ -396,7 +397,7 @@ async def _confirm_press(
     except StageError:
         await _unknown_stage(update, context, application_id, stage)
         return
-    await _report_move(update, context, reference, stage, move)
+    await _report_move(update, context, reference, stage, move, quiet=not notify)
 
 
 async def _unknown_stage(
@@ -412,15 +413,28 @@ async def _unknown_stage(
 
 
 async def _report_move(
-    update: Update, context: BotContext, reference: str, stage: str, move: Move
+    update: Update,
+    context: BotContext,
+    reference: str,
+    stage: str,
+    move: Move,
+    *,
+    quiet: bool = False,
 ) -> None:
-    """What became of a stage change, with a button to open the lead again."""
+    """What became of a stage change, with a button to open the lead again (`quiet`: saved
+    with Don't notify, which the confirmation says)."""
     content, language = context.content, context.language(update)
     current = move.state.stage if move.state else stage
     label = pipeline.stage_label(content, current, language)
     forwarding = context.services.settings.forwarding()
     key = {
-        "saved": Text.PIPELINE_SAVED_NOTIFYING if move.update_id else Text.PIPELINE_SAVED,
+        "saved": (
+            Text.PIPELINE_SAVED_NOTIFYING
+            if move.update_id
+            else Text.PIPELINE_SAVED_QUIET
+            if quiet
+            else Text.PIPELINE_SAVED
+        ),
         "conflict": Text.PIPELINE_CONFLICT,
         "same": Text.PIPELINE_ALREADY_THERE,
         "gone": Text.PIPELINE_GONE,

@@ -78,7 +78,8 @@ async def choose_stage(update: Update, context: BotContext, batch_id: int, stage
     # What the preview counts is what a confirmation may move, each lead at its version now.
     await store.choose_bulk_stage(batch_id, stage, leads)
     forwarding = context.services.settings.forwarding()
-    preview = pipeline.bulk_preview(content, stage, leads, forwarding)
+    told = await store.told([lead.application_id for lead in leads])
+    preview = pipeline.bulk_preview(content, stage, leads, forwarding, told)
     described = views.describe(content, language, chosen)
     if not preview.movable:
         await show(update, context.text(Text.BULK_NOTHING, filter=described))
@@ -88,7 +89,7 @@ async def choose_stage(update: Update, context: BotContext, batch_id: int, stage
     if not preview.eligible:
         info = context.text(Text.BULK_NONE_ELIGIBLE)
     elif not examples:
-        info = context.text(Text.BULK_NO_MESSAGE)
+        info = context.text(Text.BULK_ALL_TOLD if preview.told else Text.BULK_NO_MESSAGE)
     else:
         shown = [
             context.text(
@@ -100,7 +101,7 @@ async def choose_stage(update: Update, context: BotContext, batch_id: int, stage
         ]
         info = context.text(
             Text.BULK_MESSAGE_INFO,
-            id_count=len(preview.eligible) - preview.english,
+            id_count=len(preview.to_tell) - preview.english,
             en_count=preview.english,
             examples=context.text(Text.BULK_EXAMPLES_JOIN).join(shown),
         )
@@ -190,6 +191,8 @@ async def confirm(update: Update, context: BotContext, batch_id: int, *, notify:
         skipped = context.text(Text.BULK_SKIPPED, changed=result.changed, already=result.already)
     if result.duplicates:
         skipped += context.text(Text.BULK_SKIPPED_DUPLICATES, count=result.duplicates)
+    if result.told:
+        skipped += context.text(Text.BULK_SKIPPED_TOLD, count=result.told)
     if result.no_consent and forwarding is None:
         skipped += context.text(
             Text.BULK_SKIPPED_FORWARDING_OFF, count=result.no_consent, stage=stage_label

@@ -231,7 +231,9 @@ def _history_line(content: Content, language: str, item: HistoryItem, names: dic
             Text.PIPELINE_HISTORY_ASSIGN, language, time=time, author=author, assignee=assignee
         )
     told = content.text(_TOLD.get(item.delivery or "", Text.PIPELINE_HISTORY_TOLD), language)
-    told = told if item.notified else ""
+    if not item.notified:  # said only of a stage that has a message to skip
+        quiet = pipeline.moved_quietly(content, item)
+        told = content.text(Text.PIPELINE_HISTORY_NOT_TOLD, language) if quiet else ""
     return content.text(
         Text.PIPELINE_HISTORY_STAGE,
         language,

@@ -203,8 +203,8 @@ async def test_dont_notify_saves_the_stage_and_sends_nothing(
     before = len(sari.messages)
     await bot.press(admin, label("selesai"))
     await bot.press(admin, t(Text.BTN_NO_UPDATE))
-    assert admin.last_message.text == visible(
-        t(Text.PIPELINE_SAVED, reference="KOC-000001", stage=label("selesai"))
+    assert admin.last_message.text == visible(  # and says that nothing was sent
+        t(Text.PIPELINE_SAVED_QUIET, reference="KOC-000001", stage=label("selesai"))
     )
     await bot.caught_up()  # anything queued has been sent by now
     assert len(sari.messages) == before

@@ -619,3 +619,27 @@ async def test_on_a_phone_words_stay_whole_and_every_choice_is_in_reach(
         await page.set_viewport_size(DESKTOP)  # type: ignore[arg-type]
         assert await drag.is_visible() and not await touch.is_visible()
     assert seen.alerts == [] and seen.errors == []
+
+
+async def test_a_move_saved_without_its_message_says_the_talent_was_not_told(
+    bot: Harness, tmp_path: Path
+) -> None:
+    """Don't notify on a stage that has a message: the lead's history marks the move."""
+    talent = bot.user(first_name="Rina")
+    reference = await apply(bot, talent, MUSICIAN)
+    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+        seen = await watched(context)
+        page = seen.page
+        await page.goto(page_url(base, bot, ADMIN_ID))
+        await page.locator("tbody tr td.col-name").first.click()
+        await wait_text(seen, ".lead-head", reference)
+        closed = CONTENT.stages["selesai"].label.id
+        mark = talent.mark()
+        await page.locator(".stage-buttons button", has_text=closed).click()
+        await page.locator("dialog .bubble").wait_for()
+        await page.get_by_role("button", name=t(Text.BTN_NO_UPDATE)).click()
+        await wait_text(seen, ".stage-now", closed)
+        await wait_text(seen, "li .tag", t(Text.WS_HISTORY_NOT_TOLD))
+    assert seen.alerts == [] and seen.errors == []
+    await bot.caught_up()
+    assert talent.messages_since(mark) == []

@@ -11,13 +11,13 @@ import html
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Literal
 
 from bot.content import Content, Markup, Stage
 from bot.leads.chart import ChartData
-from bot.leads.export import SECTOR_ALIASES, WIB, start_of_day_utc
+from bot.leads.export import SECTOR_ALIASES, WIB, start_of_day_utc, wib_words
 from bot.leads.records import stage_words
 from bot.leads.stats import decimal_text
 from bot.names import first_name
@@ -29,6 +29,7 @@ from bot.store.leads import LeadFilter
 from bot.store.pipeline import (
     NOTE_LIMIT,
     BulkPart,
+    HistoryItem,
     LeadState,
     Message,
     Move,
@@ -255,20 +256,66 @@ async def change_stage(
     )
 
 
+def moved_quietly(content: Content, item: HistoryItem) -> bool:
+    """Whether a history row is a move to a stage with a talent message, saved without it
+    (Don't notify): the history says the talent was not told."""
+    if item.kind != "stage" or item.notified:
+        return False
+    found = content.stages.get(item.to_value or "")
+    return found is not None and found.message is not None
+
+
 def talent_language(content: Content, language: str, talent: str) -> str:
     """A talent's chat language in staff words: "bahasa Indonesia", "English"."""
     key = Text.PIPELINE_LANGUAGE_EN if talent == "en" else Text.PIPELINE_LANGUAGE_ID
     return content.text(key, language)
 
 
-def preview_intro(content: Content, language: str, state: LeadState, to_stage: str) -> str:
+def told_later(content: Content, to_stage: str, told: dict[str, str]) -> str | None:
+    """The furthest stage after `to_stage` (content order) whose message the talent got:
+    moving back to `to_stage` changes their /status back. None if there is none."""
+    order = list(content.stages)
+    if to_stage not in order:
+        return None
+    later = [key for key in told if key in order and order.index(key) > order.index(to_stage)]
+    return max(later, key=order.index) if later else None
+
+
+def preview_warnings(
+    content: Content, language: str, state: LeadState, to_stage: str, told: dict[str, str]
+) -> str:
+    """The preview's warnings, each on a line of its own: the talent blocked the bot, already
+    got this stage's message (and when), or was told of a later stage (`told`: Pipeline.told
+    of this lead). Telegram HTML, each line a text of content."""
+    warnings = ""
+    if state.blocked:
+        warnings += "\n" + content.text(Text.PIPELINE_WARNING_BLOCKED, language)
+    if to_stage in told:
+        time = wib_words(content, told[to_stage], language)
+        warnings += "\n" + content.text(Text.PIPELINE_WARNING_TOLD_BEFORE, language, time=time)
+    later = told_later(content, to_stage, told)
+    if later is not None:
+        warnings += "\n" + content.text(
+            Text.PIPELINE_WARNING_STATUS_BACK,
+            language,
+            told=stage_label(content, later, language),
+            status=talent_label(content, to_stage, language),
+        )
+    return warnings
+
+
+def preview_intro(
+    content: Content,
+    language: str,
+    state: LeadState,
+    to_stage: str,
+    told: dict[str, str] | None = None,
+) -> str:
     """Above the exact message the talent would get: what, in which language, warnings.
 
     (A lead lacking the stage's consent never gets this far: the stage is refused.)
     """
-    warnings = ""
-    if state.blocked:
-        warnings += "\n" + content.text(Text.PIPELINE_WARNING_BLOCKED, language)
+    warnings = Markup(preview_warnings(content, language, state, to_stage, told or {}))
     return content.text(
         Text.PIPELINE_PREVIEW_INTRO,
         language,
@@ -298,6 +345,10 @@ class BulkPreview:
     movable: list[LeadState]  # not at the stage yet, not closed as a duplicate
     eligible: list[LeadState]  # movable, and with the consent the stage needs
     examples: list[tuple[LeadState, Message]]  # the message for the first of each language
+    # Eligible leads whose talent already got this stage's message: moved without it again.
+    told: list[LeadState] = field(default_factory=list)
+    # Eligible leads whose talent was told of a later stage: their /status goes back.
+    back: list[LeadState] = field(default_factory=list)
 
     @property
     def duplicates(self) -> int:
@@ -315,26 +366,49 @@ class BulkPreview:
         return len(self.movable) - len(self.eligible)
 
     @property
+    def to_tell(self) -> list[LeadState]:
+        """Eligible leads whose talent has not had this stage's message yet."""
+        told = {lead.application_id for lead in self.told}
+        return [lead for lead in self.eligible if lead.application_id not in told]
+
+    @property
     def english(self) -> int:
-        """Eligible talents who chat in English (the others get the Indonesian message)."""
-        return sum(1 for lead in self.eligible if lead.language == "en")
+        """Talents to tell who chat in English (the others get the Indonesian message)."""
+        return sum(1 for lead in self.to_tell if lead.language == "en")
 
 
 def bulk_preview(
-    content: Content, to_stage: str, leads: list[LeadState], forwarding: Forwarding | None
+    content: Content,
+    to_stage: str,
+    leads: list[LeadState],
+    forwarding: Forwarding | None,
+    told: dict[int, dict[str, str]] | None = None,
 ) -> BulkPreview:
-    """Who a bulk move would move, who it would skip, and example messages (id, then en)."""
+    """Who a bulk move would move, who it would skip, who already got the stage's message
+    (`told`: Pipeline.told of these leads), and example messages (id, then en)."""
+    told = told or {}
     movable = [lead for lead in leads if lead.stage != to_stage and not lead.closed_duplicate]
     eligible = [lead for lead in movable if not lacks_consent(content, to_stage, lead, forwarding)]
+    has_message = stage(content, to_stage).message is not None
+    already_told = [
+        lead for lead in eligible if has_message and to_stage in told.get(lead.application_id, {})
+    ]
+    back = [
+        lead
+        for lead in eligible
+        if told_later(content, to_stage, told.get(lead.application_id, {})) is not None
+    ]
     firsts: dict[str, LeadState] = {}
+    skipped = {lead.application_id for lead in already_told}
     for lead in eligible:
-        firsts.setdefault(lead.language, lead)
+        if lead.application_id not in skipped:
+            firsts.setdefault(lead.language, lead)
     examples = []
     for language in sorted(firsts, key=lambda code: code != "id"):
         message = message_for(content, to_stage, firsts[language], forwarding)
         if message is not None:
             examples.append((firsts[language], message))
-    return BulkPreview(leads, movable, eligible, examples)
+    return BulkPreview(leads, movable, eligible, examples, already_told, back)
 
 
 def preview_skipped(
@@ -345,7 +419,8 @@ def preview_skipped(
     forwarding: Forwarding | None,
 ) -> Markup:
     """The preview's lines on leads a bulk move leaves where they are, one per reason that
-    holds for some ("already there: 0" is never said), each on a line of its own."""
+    holds for some ("already there: 0" is never said), each on a line of its own; then those
+    moved without the message they already got, and those whose /status goes back."""
     label = stage_label(content, to_stage, language)
     lines = []
     if preview.already:
@@ -364,6 +439,10 @@ def preview_skipped(
                 recipient=forwarding.recipient,
             )
         )
+    if preview.told:  # moved, but without the message they already got
+        lines.append(content.text(Text.BULK_PREVIEW_TOLD, language, count=len(preview.told)))
+    if preview.back:
+        lines.append(content.text(Text.BULK_PREVIEW_BACK, language, count=len(preview.back)))
     return Markup("".join(f"\n{line}" for line in lines))
 
 
@@ -377,6 +456,7 @@ class BulkResult:
     already: int  # already at the stage
     no_consent: int  # lacking the consent the stage needs: left where they were
     duplicates: int = 0  # closed as a duplicate: left closed
+    told: int = 0  # moved without the stage's message: their talent already got it
 
 
 def preview_expired(preview: Preview, now: datetime) -> bool:
@@ -434,6 +514,7 @@ async def bulk_move(
     """Move the leads the preview showed, a few hundred per transaction; each lead gets at
     most one message.
 
+    A talent who already got the stage's message is moved without it (the preview says so).
     Only those still at the version the preview saw move: a lead another admin changed since,
     or erased, is counted as changed; one that arrived since was never previewed. Leads
     closed as a duplicate, or lacking the consent the stage needs, are skipped (each consent
@@ -443,15 +524,24 @@ async def bulk_move(
     stage(content, to_stage)
     consent = needed_consent(content, to_stage, forwarding)
     total = BulkPart(changed=preview.count - len(leads))  # erased since the preview
+    told = 0
     for start in range(0, len(leads), BULK_CHUNK):
         chunk = leads[start : start + BULK_CHUNK]
-        moves = [
-            (
-                lead.application_id,
-                lead.version,
-                message_for(content, to_stage, lead, forwarding) if notify else None,
-            )
+        messages = {
+            lead.application_id: message_for(content, to_stage, lead, forwarding)
+            if notify
+            else None
             for lead in chunk
+        }
+        if any(messages.values()):  # never the same stage's message twice to a talent
+            earlier = await store.pipeline.told([lead.application_id for lead in chunk])
+            for lead in chunk:
+                if to_stage in earlier.get(lead.application_id, {}):
+                    messages[lead.application_id] = None
+                    movable = lead.stage != to_stage and not lead.closed_duplicate
+                    told += movable and not lead.lacks(consent)
+        moves = [
+            (lead.application_id, lead.version, messages[lead.application_id]) for lead in chunk
         ]
         part = await store.pipeline.move_many(batch_id, moves, to_stage, actor, consent)
         total.moved += part.moved
@@ -468,6 +558,7 @@ async def bulk_move(
         total.already,
         total.no_consent,
         total.duplicates,
+        told,
     )
 
 

@@ -253,6 +253,25 @@ class Pipeline:
         ]
         return items, int(rows[0]["total"]) if rows else 0
 
+    async def told(self, application_ids: list[int]) -> dict[int, dict[str, str]]:
+        """For each lead, the stages whose message its talent got (or may have got: queued,
+        sent, uncertain), with the latest time: {application: {stage: created_at}}. A message
+        dropped (superseded) or undelivered (failed, blocked) does not count."""
+        rows = await self._db.fetch_all(
+            "SELECT h.application_id, h.to_value AS stage, MAX(h.created_at) AS at"
+            " FROM lead_history h WHERE h.kind = 'stage' AND h.notified = 1"
+            " AND h.application_id IN (SELECT value FROM json_each(?))"
+            " AND NOT EXISTS (SELECT 1 FROM talent_updates t WHERE t.batch_id = h.batch_id"
+            "  AND t.application_id = h.application_id"
+            "  AND t.status IN ('superseded', 'failed', 'blocked'))"
+            " GROUP BY h.application_id, h.to_value",
+            (json.dumps(application_ids),),
+        )
+        told: dict[int, dict[str, str]] = {}
+        for row in rows:
+            told.setdefault(int(row["application_id"]), {})[row["stage"]] = row["at"]
+        return told
+
     async def notes(self, application_id: int, limit: int) -> tuple[list[Note], int]:
         """The newest notes (newest first), and how many there are."""
         rows = await self._db.fetch_all(

@@ -12,6 +12,7 @@ import logging
 from typing import Any, NoReturn
 
 from bot import support
+from bot.content import Markup
 from bot.leads import pipeline
 from bot.leads.pipeline import NoteError
 from bot.store.pipeline import NOTE_LIMIT, LeadState, Move
@@ -61,16 +62,23 @@ async def _unknown_stage(desk: Desk, viewer: Viewer, application_id: int, stage:
 
 
 def report(
-    desk: Desk, viewer: Viewer, application_id: int, stage: str, move: Move
+    desk: Desk, viewer: Viewer, application_id: int, stage: str, move: Move, *, quiet: bool = False
 ) -> dict[str, Any]:
-    """What became of a stage change, in the words Telegram uses; a lead that is not there
-    (erased meanwhile) is a 404, as for every other request about it."""
+    """What became of a stage change, in the words Telegram uses (`quiet`: saved with Don't
+    notify); a lead that is not there (erased meanwhile) is a 404, as for every other request
+    about it."""
     if move.outcome == "gone":
         raise LeadGone(application_id)
     language, content = viewer.language, desk.content
     key = {
         # The delivery is reported in the admin's chat with the bot (report_chat_id).
-        "saved": Text.WS_SAVED_NOTIFYING if move.update_id else Text.PIPELINE_SAVED,
+        "saved": (
+            Text.WS_SAVED_NOTIFYING
+            if move.update_id
+            else Text.PIPELINE_SAVED_QUIET
+            if quiet
+            else Text.PIPELINE_SAVED
+        ),
         "conflict": Text.PIPELINE_CONFLICT,
         "same": Text.PIPELINE_ALREADY_THERE,
         "no_consent": Text.PIPELINE_NO_CONSENT_TRANSFER,
@@ -126,10 +134,11 @@ async def preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
         return report(desk, viewer, application_id, stage, move)
     # The message names the talent: recorded as a view of the lead, as a Move all's examples.
     await desk.store.audit.add(viewer.actor, "stage_previewed", current.reference, stage=stage)
+    told = (await desk.store.pipeline.told([application_id])).get(application_id, {})
     return {
         "outcome": "preview",
         "intro": desk.say(
-            Text.PIPELINE_PREVIEW_INTRO, language, **_intro(desk, viewer, current, stage)
+            Text.PIPELINE_PREVIEW_INTRO, language, **_intro(desk, viewer, current, stage, told)
         ),
         "message": {"language": message.language, "html": message.text},
         "stage": stage,
@@ -137,11 +146,11 @@ async def preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
     }
 
 
-def _intro(desk: Desk, viewer: Viewer, state: LeadState, stage: str) -> dict[str, str]:
+def _intro(
+    desk: Desk, viewer: Viewer, state: LeadState, stage: str, told: dict[str, str]
+) -> dict[str, str]:
     language, content = viewer.language, desk.content
-    warnings = ""
-    if state.blocked:
-        warnings = "\n" + content.text(Text.PIPELINE_WARNING_BLOCKED, language)
+    warnings = Markup(pipeline.preview_warnings(content, language, state, stage, told))
     return {
         "reference": state.reference,
         "stage": pipeline.stage_label(content, stage, language),
@@ -170,7 +179,7 @@ async def move(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, An
         report_chat_id=viewer.user_id,  # delivery problems go to the admin's private chat
         forwarding=desk.services.settings.forwarding(),
     )
-    return report(desk, viewer, application_id, stage, result)
+    return report(desk, viewer, application_id, stage, result, quiet=not notify)
 
 
 async def bulk_preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
@@ -182,13 +191,14 @@ async def bulk_preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict
         raise inputs.BadInput("unknown stage")
     leads = await desk.store.pipeline.chosen(ids)
     forwarding = desk.services.settings.forwarding()
-    preview = pipeline.bulk_preview(content, stage, leads, forwarding)
+    told = await desk.store.pipeline.told([lead.application_id for lead in leads])
+    preview = pipeline.bulk_preview(content, stage, leads, forwarding, told)
     label = pipeline.stage_label(content, stage, language)
     selection = desk.content.text(Text.WS_BULK_SELECTION, language)
     if not preview.eligible:
         info = desk.say(Text.BULK_NONE_ELIGIBLE, language)
     elif not preview.examples:
-        info = desk.say(Text.BULK_NO_MESSAGE, language)
+        info = desk.say(Text.BULK_ALL_TOLD if preview.told else Text.BULK_NO_MESSAGE, language)
     else:
         shown = [
             desk.say(
@@ -202,7 +212,7 @@ async def bulk_preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict
         info = desk.say(
             Text.BULK_MESSAGE_INFO,
             language,
-            id_count=len(preview.eligible) - preview.english,
+            id_count=len(preview.to_tell) - preview.english,
             en_count=preview.english,
             examples=desk.say(Text.BULK_EXAMPLES_JOIN, language).join(shown),
         )
@@ -291,6 +301,8 @@ async def bulk_move(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[st
         skipped += desk.say(
             Text.BULK_SKIPPED_NO_CONSENT, language, count=result.no_consent, stage=label
         )
+    if result.told:
+        skipped += desk.say(Text.BULK_SKIPPED_TOLD, language, count=result.told)
     text = desk.say(
         Text.BULK_DONE,
         language,

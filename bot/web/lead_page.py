@@ -9,7 +9,7 @@ import logging
 from typing import Any
 
 from bot.data_copy import kind_label
-from bot.leads import intake
+from bot.leads import intake, pipeline
 from bot.leads.export import consent_applies, wib_text, wib_words
 from bot.store.leads import CONSENT_KINDS, Lead
 from bot.store.pipeline import HistoryItem, LeadState
@@ -74,6 +74,7 @@ def _history(item: HistoryItem, labels: Labels, names: dict[int, str]) -> dict[s
         "by": None if item.actor.user_id is None else names.get(item.actor.user_id),
         "via": item.actor.via,
         "notified": item.notified,
+        "quiet": pipeline.moved_quietly(labels.content, item),  # saved with Don't notify
         "at": wib_text(item.created_at),
     }
 

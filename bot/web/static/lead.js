@@ -46,7 +46,8 @@ function history(lead) {
       ? t("history_stage", { before: item.before, after: item.after })
       : t("history_assign", { before: item.before || t("assign_nobody"),
         after: item.after || t("assign_nobody") }),
-    item.notified ? h("span", { class: "tag" }, t("history_told")) : null)]);
+    item.notified ? h("span", { class: "tag" }, t("history_told"))
+      : item.quiet ? h("span", { class: "tag" }, t("history_not_told")) : null)]);
   // Stage moves and handovers, and answer changes and duplicate links, newest first.
   const items = [...moves, ...lead.changes.map((item) => [item.at, records.change(item)])]
     .sort((a, b) => (a[0] < b[0] ? 1 : a[0] > b[0] ? -1 : 0)).map(([, item]) => item);

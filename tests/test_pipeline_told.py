@@ -1,0 +1,179 @@
+"""A talent is never sent the same stage message twice without staff seeing it first, and the
+history says whether the talent was told (new-staff review, December 2026).
+
+Citra was shortlisted with the message, moved back to Ditinjau, then "Pindahkan semua" to
+Shortlist sent her "🌟 Kabar baik…" again: the previews now say so, Move all moves her without it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from bot.leads.export import wib_words
+from bot.texts import Text
+from tests.conftest import ADMIN_ID
+from tests.harness import Harness
+from tests.leads import CONTENT
+from tests.test_pipeline import admin_of, label, rows, t, visible, wait_sent
+from tests.test_pipeline_review import _talents
+from tests.workspace import workspace
+
+AGREED = {"processing": True, "transfer_korea": True}
+
+
+async def _told_at(bot: Harness, application_id: int, stage: str) -> str:
+    """When the talent was last sent this stage's message, as the preview writes it."""
+    ((at,),) = await asyncio.to_thread(
+        rows,
+        bot.database,
+        "SELECT MAX(created_at) FROM lead_history WHERE application_id = ? AND kind = 'stage'"
+        " AND to_value = ? AND notified = 1",
+        (application_id, stage),
+    )
+    return wib_words(CONTENT, at, "id")
+
+
+async def test_move_all_never_sends_a_talent_the_same_stage_message_twice(
+    bot: Harness, staff_chat: Any
+) -> None:
+    admin = admin_of(staff_chat)
+    await bot.send(admin, "/start")
+    ani, budi, citra = await _talents(bot, *[("id", AGREED)] * 3)
+    await bot.send(admin, "/lead KOC-000003")  # Citra: shortlisted, and told
+    await bot.press(admin, label("shortlist"))
+    await bot.press(admin, t(Text.BTN_SEND_UPDATE))
+    await wait_sent(bot, 3)
+    await bot.send(admin, "/lead KOC-000003")
+    await bot.press(admin, label("ditinjau"))  # back, without a message (none to send)
+    told = citra.mark()
+
+    # One lead: the preview says she already got this stage's message, and when.
+    mark = admin.mark()
+    await bot.press(admin, label("shortlist"))
+    (intro,) = admin.find("KOC-000003 → Shortlist", since=mark)
+    when = await _told_at(bot, 3, "shortlist")
+    assert visible(t(Text.PIPELINE_WARNING_TOLD_BEFORE, time=when)) in intro.text
+
+    # Move all: she is moved, without the message; the preview and the report say so.
+    await bot.send(admin, "/leads musik")
+    await bot.press(admin, t(Text.BTN_BULK_MOVE, count=3))
+    mark = admin.mark()
+    await bot.press(admin, label("shortlist"))
+    (preview,) = admin.find("→ Shortlist", since=mark)
+    assert visible(t(Text.BULK_PREVIEW_TOLD, count=1)) in preview.text
+    assert "2 dalam bahasa Indonesia, 0 dalam bahasa Inggris" in preview.text
+    await bot.press(admin, t(Text.BTN_BULK_SEND))
+    (done,) = admin.find("✅ Pindah massal", since=mark)
+    assert "3 pendaftar sekarang di tahap Shortlist; 2 kabar" in done.text
+    assert visible(t(Text.BULK_SKIPPED_TOLD, count=1)) in done.text
+    await wait_sent(bot, 1)
+    await wait_sent(bot, 2)
+    assert [len(talent.messages) for talent in (ani, budi)] == [1, 1]
+    assert citra.messages_since(told) == []  # not "🌟 Kabar baik…" a second time
+    state = await bot.store.pipeline.state(3)
+    assert state is not None and state.stage == "shortlist"
+    # Her history says this move did not tell her.
+    (page,) = await bot.send(admin, "/lead KOC-000003")
+    assert "Admin: Ditinjau → Shortlist" + t(Text.PIPELINE_HISTORY_NOT_TOLD) in page.text
+    assert "Admin: Shortlist → Ditinjau\n" in page.text  # a stage without a message: no word
+
+    # Move all back to an earlier stage: her /status goes back, and the preview says so.
+    await bot.send(admin, "/leads shortlist")
+    await bot.press(admin, t(Text.BTN_BULK_MOVE, count=3))
+    mark = admin.mark()
+    await bot.press(admin, label("ditinjau"))
+    (preview,) = admin.find("→ Ditinjau", since=mark)
+    assert visible(t(Text.BULK_PREVIEW_BACK, count=3)) in preview.text
+
+
+async def test_the_preview_warns_that_a_move_back_changes_the_talents_status(
+    bot: Harness, staff_chat: Any
+) -> None:
+    admin = admin_of(staff_chat)
+    await bot.send(admin, "/start")
+    await _talents(bot, ("id", AGREED))
+    await bot.send(admin, "/lead KOC-000001")
+    await bot.press(admin, label("diteruskan"))
+    await bot.press(admin, t(Text.BTN_SEND_UPDATE))
+    await wait_sent(bot, 1)
+    await bot.send(admin, "/lead KOC-000001")
+    mark = admin.mark()
+    await bot.press(admin, label("shortlist"))
+    (intro,) = admin.find("KOC-000001 → Shortlist", since=mark)
+    status = CONTENT.stages["shortlist"].talent_label.get("id")
+    back = t(Text.PIPELINE_WARNING_STATUS_BACK, told=label("diteruskan"), status=status)
+    assert visible(back) in intro.text
+    assert visible(t(Text.PIPELINE_WARNING_TOLD_BEFORE, time="x")).split("(")[0] not in intro.text
+
+
+async def test_dont_notify_is_confirmed_and_kept_in_the_history(
+    bot: Harness, staff_chat: Any
+) -> None:
+    admin = admin_of(staff_chat)
+    (rina,) = await _talents(bot, ("id", AGREED))
+    await bot.send(admin, "/lead KOC-000001")
+    await bot.press(admin, label("dihubungi"))
+    await bot.press(admin, label("selesai"))
+    await bot.press(admin, t(Text.BTN_NO_UPDATE))
+    assert admin.last_message.text == visible(
+        t(Text.PIPELINE_SAVED_QUIET, reference="KOC-000001", stage=label("selesai"))
+    )
+    (page,) = await bot.send(admin, "/lead KOC-000001")
+    quiet = f"Admin: {label('dihubungi')} → {label('selesai')}" + t(Text.PIPELINE_HISTORY_NOT_TOLD)
+    assert quiet in page.text
+    assert f"Admin: Baru → {label('dihubungi')}\n" in page.text
+    await bot.caught_up()
+    assert rina.messages == []
+
+    async with workspace(bot, ADMIN_ID) as client:
+        lead = await client.ok("lead", {"id": 1})
+        assert [(item["after"], item["quiet"]) for item in lead["history"]] == [
+            (label("selesai"), True),
+            (label("dihubungi"), False),
+        ]
+        moved = await client.ok(
+            "move", {"id": 1, "stage": "shortlist", "version": 2, "notify": False}
+        )
+        assert moved["text"] == visible(
+            t(Text.PIPELINE_SAVED_QUIET, reference="KOC-000001", stage=label("shortlist"))
+        )
+
+
+async def test_the_workspace_previews_say_who_already_got_the_message(bot: Harness) -> None:
+    ani, budi = await _talents(bot, *[("id", AGREED)] * 2)
+    async with workspace(bot, ADMIN_ID) as client:
+        await client.ok("move", {"id": 2, "stage": "shortlist", "version": 0, "notify": True})
+        await wait_sent(bot, 2)
+        await client.ok("preview", {"id": 2, "stage": "ditinjau", "version": 1})
+        preview = await client.ok("preview", {"id": 2, "stage": "shortlist", "version": 2})
+        when = await _told_at(bot, 2, "shortlist")
+        assert visible(t(Text.PIPELINE_WARNING_TOLD_BEFORE, time=when)) in preview["intro"]
+        planned = await client.ok("bulk-preview", {"ids": [1, 2], "stage": "shortlist"})
+        assert visible(t(Text.BULK_PREVIEW_TOLD, count=1)) in planned["summary"]
+        assert [example["reference"] for example in planned["examples"]] == ["KOC-000001"]
+        moved = await client.ok(
+            "bulk-move", {"batch": planned["batch"], "stage": "shortlist", "notify": True}
+        )
+        assert moved["moved"] == 2 and moved["messages"] == 1
+        assert visible(t(Text.BULK_SKIPPED_TOLD, count=1)) in moved["text"]
+    await wait_sent(bot, 1)
+    await bot.caught_up()
+    assert len(ani.messages) == 1 and len(budi.messages) == 1
+
+
+async def test_a_refused_move_does_not_blame_another_person(bot: Harness, staff_chat: Any) -> None:
+    """The same admin, in two places (two pages of the lead, or the workspace)."""
+    admin = admin_of(staff_chat)
+    await _talents(bot, ("id", AGREED))
+    (old_page,) = await bot.send(admin, "/lead KOC-000001")
+    await bot.send(admin, "/lead KOC-000001")
+    await bot.press(admin, label("ditinjau"))
+    mark = admin.mark()
+    await bot.press(admin, label("dihubungi"), message=old_page)
+    (refused,) = [message.text for message in admin.find("⚠️", since=mark)]
+    assert refused == visible(
+        t(Text.PIPELINE_CONFLICT, reference="KOC-000001", stage=label("ditinjau"))
+    )
+    assert "staf lain" not in refused and "di tempat lain" in refused
+    assert "another staff member" not in t(Text.PIPELINE_CONFLICT, "en")
