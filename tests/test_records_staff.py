@@ -237,7 +237,7 @@ async def test_two_staff_correcting_one_answer_the_second_is_told(
     assert "Ditangani: Dewi" in page.text
     replies = await bot.send(first, "/export")
     (record,) = as_records(read_csv(next(m.document[1] for m in replies if m.document)))
-    assert record["Staf penanggung jawab (ID)"] == f"Dewi ({SECOND_ADMIN})"
+    assert record["Ditangani (ID)"] == f"Dewi ({SECOND_ADMIN})"
 
 
 async def test_notes_open_in_full_and_only_their_author_edits_or_deletes_them(
