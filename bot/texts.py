@@ -488,6 +488,7 @@ class Text(StrEnum):
     # --- content: the staff hint and a readable copy of the data (/dataku) ---
     STAFF_HINT = "staff_hint"
     STAFF_HINT_LINE = "staff_hint_line"
+    STAFF_HINT_WORKSPACE = "staff_hint_workspace"
     MYDATA_ABOUT = "mydata_about"
     MYDATA_DELIVERY_BLOCKED = "mydata_delivery_blocked"
     MYDATA_DELIVERY_FAILED = "mydata_delivery_failed"

@@ -829,6 +829,7 @@ async def test_an_admin_sees_the_staff_commands_under_start_and_help_talents_nev
         assert heading in for_admin.text
         for line in lines:  # every staff command, with what it does, in the admin's language
             assert line in for_admin.text
+        assert "🗂" not in for_admin.text  # no workspace without WEB_URL: no line about it
         [for_talent] = await bot.send(talent, command)
         assert heading not in for_talent.text
         assert not any(line in for_talent.text for line in lines)
