@@ -498,6 +498,7 @@ class Text(StrEnum):
     # --- content: the staff hint and a readable copy of the data (/dataku) ---
     STAFF_HINT = "staff_hint"
     STAFF_HINT_LINE = "staff_hint_line"
+    STAFF_HINT_WORKSPACE = "staff_hint_workspace"
     MYDATA_ABOUT = "mydata_about"
     MYDATA_DELIVERY_BLOCKED = "mydata_delivery_blocked"
     MYDATA_DELIVERY_FAILED = "mydata_delivery_failed"
@@ -838,6 +839,7 @@ class Text(StrEnum):
     RECORDS_CONTACT_PHONE = "records_contact_phone"
     RECORDS_CONTACT_EMAIL = "records_contact_email"
     RECORDS_DUPLICATE_MARK = "records_duplicate_mark"
+    RECORDS_DUPLICATE_LATER = "records_duplicate_later"
     RECORDS_WARNING = "records_warning"
     EXPORT_COL_DUPLICATES = "export_col_duplicates"
     EXPORT_CLOSED_DUPLICATE = "export_closed_duplicate"
@@ -913,6 +915,7 @@ class Text(StrEnum):
     FILTER_WAITING = "filter_waiting"
     RECORDS_WAITING_DAYS = "records_waiting_days"
     RECORDS_LIST_DUPLICATES = "records_list_duplicates"
+    RECORDS_LIST_LATER = "records_list_later"
     RECORDS_LIST_CLOSED = "records_list_closed"
     RECORDS_LIST_CLOSED_GONE = "records_list_closed_gone"
     DIGEST_HEADER = "digest_header"

@@ -79,9 +79,8 @@ async def add_marks(context: BotContext, shown: list[Lead], extra: dict[int, lis
         line = views.closed_line(context.content, language, other)
         extra.setdefault(application_id, []).append(line)
     for application_id, found in (await records.page_marks(store, ids)).items():
-        references = [mark.other_reference for mark in found]
-        line = views.marks_line(context.content, language, references)
-        extra.setdefault(application_id, []).append(line)
+        lines = views.marks_lines(context.content, language, found)
+        extra.setdefault(application_id, []).extend(lines)
 
 
 async def waiting_list(

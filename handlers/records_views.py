@@ -12,6 +12,7 @@ from bot.leads import intake, records
 from bot.leads.export import wib_words
 from bot.leads.records import answer_text, change_line
 from bot.store.audit import Actor
+from bot.store.duplicates import DuplicateMark
 from bot.store.pipeline import LeadState
 from bot.store.records import LeadChange
 from bot.store.staff_notes import StaffNote
@@ -105,7 +106,9 @@ def lead_rows(
     if found.links.closed:
         rows.append([button(content.text(Text.BTN_REOPEN, language), f"{REOPEN}{app}")])
     else:
-        for mark in found.marks[:SHOWN_DUPLICATE_BUTTONS]:
+        # Only the lead submitted later is closed as a duplicate: never the original.
+        closable = [mark for mark in found.marks if mark.earlier]
+        for mark in closable[:SHOWN_DUPLICATE_BUTTONS]:
             label = content.text(Text.BTN_CLOSE_DUPLICATE, language, reference=mark.other_reference)
             data = f"{CLOSE_DUPLICATE}{app}:{mark.other_id}:{state.version}"
             rows.append([button(label, data)])
@@ -336,9 +339,15 @@ def waiting_line(content: Content, language: str, item: WaitingLead, days: int) 
     return content.text(Text.RECORDS_WAITING_DAYS, language, days=days, stage=label)
 
 
-def marks_line(content: Content, language: str, references: list[str]) -> str:
-    """Under a lead in a list: the leads it may duplicate."""
-    return content.text(Text.RECORDS_LIST_DUPLICATES, language, references=", ".join(references))
+def marks_lines(content: Content, language: str, marks: list[DuplicateMark]) -> list[str]:
+    """Under a lead in a list: the earlier leads it may duplicate, and the later leads that
+    may duplicate it."""
+    lines = []
+    for key, earlier in ((Text.RECORDS_LIST_DUPLICATES, True), (Text.RECORDS_LIST_LATER, False)):
+        references = [mark.other_reference for mark in marks if mark.earlier == earlier]
+        if references:
+            lines.append(content.text(key, language, references=", ".join(references)))
+    return lines
 
 
 def closed_line(content: Content, language: str, other: str | None) -> str:

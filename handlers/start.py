@@ -74,6 +74,10 @@ def staff_hint(context: BotContext, user_id: int | None, language: str) -> str:
         )
         for spec in commands.STAFF_COMMANDS
     ]
+    if context.services.settings.workspace_url is not None:  # the buttons exist with WEB_URL
+        menu = content.text(Text.WS_MENU_BUTTON, language)
+        opener = content.text(Text.BTN_OPEN_WORKSPACE, language)
+        lines.append(content.text(Text.STAFF_HINT_WORKSPACE, language, menu=menu, button=opener))
     return content.text(Text.STAFF_HINT, language, commands=Markup("\n".join(lines)))
 
 

@@ -59,7 +59,7 @@ async def test_export_has_stage_assignee_notes_and_updates_and_filters_by_stage(
     (record,) = as_records(read_csv(files["csv"]))
     assert record["Referensi"] == "KOC-000001"
     assert record["Tahap"] == "Shortlist"
-    assert record["Staf penanggung jawab (ID)"] == f"Admin ({ADMIN_ID})"  # name and id
+    assert record["Ditangani (ID)"] == f"Admin ({ADMIN_ID})"  # name and id
     assert record["Kabar terkirim ke talenta"] == "1"
     first, second = record["Catatan staf (terbaru dulu)"].split("\n")
     assert first.endswith(f"· Admin ({ADMIN_ID}): kedua")
@@ -91,7 +91,7 @@ async def test_stats_show_the_pipeline_and_time_to_first_contact(
     assert chart.text == t(Text.STATS_CHART_CAPTION)
     assert [p.name for p in bot.database.parent.iterdir() if "matplotlib" in p.name] == []
     lines = text.text.splitlines()
-    start = lines.index("Pipeline (tahap saat ini)")
+    start = lines.index("Pendaftar per tahap")
     assert lines[start + 1 : start + 7] == [
         "• Baru: 2",
         "• Ditinjau: 0",
@@ -100,7 +100,7 @@ async def test_stats_show_the_pipeline_and_time_to_first_contact(
         "• Diteruskan: 0",
         "• Tidak dilanjutkan: 1",
     ]
-    contact = lines[lines.index("Pertama dihubungi") + 1]
+    contact = lines[lines.index("Waktu sampai dihubungi") + 1]
     assert contact.startswith("median ") and contact.endswith(
         "hari setelah mendaftar (2 pendaftar)"
     )

@@ -68,6 +68,9 @@ async def test_staff_hear_which_references_to_clean_up_and_lead_says_erased(
     assert notice.text.startswith(opening(Text.PRIVACY_STAFF_ERASED))
     assert "KOC-000001" in notice.text and "KOC-000003" in notice.text
     assert "KOC-000002" not in notice.text
+    # Her lead pages and reports also sit in each admin's private chat with the bot.
+    assert "chat pribadi masing-masing dengan bot" in notice.text
+    assert "halaman pendaftar (/lead) dan daftar /leads" in notice.text
     assert "<code>" not in notice.text  # the references are marked up, not shown as tags
     counted = shown(Text.PRIVACY_CLEAN_UP_RELAYED, count=len(relayed))
     assert counted in notice.text  # the relayed messages, counted
@@ -99,6 +102,7 @@ async def test_staff_hear_which_references_to_clean_up_and_lead_says_erased(
     withdrawn = notices[-1].text
     assert withdrawn.startswith(opening(Text.PRIVACY_STAFF_WITHDRAWN))
     assert "KOC-000002" in withdrawn and "KOC-000004" in withdrawn
+    assert "chat pribadi masing-masing dengan bot" in withdrawn
     assert "Budi" not in withdrawn and str(budi.id) not in withdrawn
 
 

@@ -43,11 +43,18 @@ async def test_duplicates_are_marked_closed_linked_and_reopened(
     await register(bot, sari, {**FILMMAKER, "email": "lain@example.com"})  # KOC-000003
     (page,) = await bot.send(admin, "/lead KOC-000002")
     assert "⚠️ mungkin duplikat dari KOC-000001: nomor HP sama" in page.text
-    (page,) = await bot.send(admin, "/lead KOC-000001")
-    assert "mungkin duplikat dari KOC-000002: nomor HP sama" in page.text
-    assert "mungkin duplikat dari KOC-000003: akun Telegram sama" in page.text
+    (page,) = await bot.send(admin, "/lead KOC-000001")  # the first: sent before the others
+    assert "⚠️ punya kemungkinan duplikat: KOC-000002, dikirim kemudian (nomor HP sama)" in (
+        page.text
+    )
+    assert "punya kemungkinan duplikat: KOC-000003, dikirim kemudian (akun Telegram sama)" in (
+        page.text
+    )
+    assert "mungkin duplikat dari" not in page.text
+    assert not [b for b in page.button_texts if b.startswith("🔁")]  # never closes the original
     (listed,) = await bot.send(admin, "/leads")
     assert "⚠️ mungkin duplikat dari KOC-000001" in listed.text
+    assert "⚠️ punya kemungkinan duplikat: KOC-000002, KOC-000003" in listed.text
 
     # Close KOC-000002 as a duplicate of KOC-000001: linked both ways, the talent not told.
     (page,) = await bot.send(admin, "/lead KOC-000002")
@@ -77,7 +84,10 @@ async def test_duplicates_are_marked_closed_linked_and_reopened(
     )
     assert records["KOC-000001"]["Kemungkinan duplikat"] == (
         "KOC-000002 ditutup sebagai duplikat pendaftar ini;"
-        " mungkin duplikat dari KOC-000003: akun Telegram sama"
+        " punya kemungkinan duplikat: KOC-000003, dikirim kemudian (akun Telegram sama)"
+    )
+    assert records["KOC-000003"]["Kemungkinan duplikat"] == (
+        "mungkin duplikat dari KOC-000001: akun Telegram sama"
     )
 
     # Lists mark it; Move all leaves it closed, and says so.
@@ -115,6 +125,38 @@ async def test_duplicates_are_marked_closed_linked_and_reopened(
     (reopened,) = await bot.press(admin, t(Text.BTN_REOPEN))
     assert "Ditutup sebagai duplikat" not in reopened.text
     assert stage_button("ditinjau") in reopened.button_texts
+
+
+async def test_the_lead_sent_later_is_the_possible_duplicate(bot: Harness, staff_chat: Any) -> None:
+    """Citra (KOC-000003) gave Sari's phone (KOC-000001): Citra's lead is the possible
+    duplicate, with the button closing it; Sari's says it has one, and offers no button that
+    would close the original in favour of the newer lead."""
+    admin = admin_of(staff_chat)
+    await register(bot, bot.user(first_name="Sari"), MUSICIAN)  # KOC-000001
+    await register(bot, bot.user(first_name="Budi"), FILMMAKER)  # KOC-000002
+    citra = bot.user(first_name="Citra")
+    await register(bot, citra, {**FILMMAKER, "phone": MUSICIAN["phone"]})  # KOC-000003
+    close_newer = t(Text.BTN_CLOSE_DUPLICATE, reference="KOC-000001")
+    close_original = t(Text.BTN_CLOSE_DUPLICATE, reference="KOC-000003")
+
+    (newer,) = await bot.send(admin, "/lead KOC-000003")
+    assert "⚠️ mungkin duplikat dari KOC-000001: nomor HP sama" in newer.text
+    assert close_newer in newer.button_texts
+    (original,) = await bot.send(admin, "/lead KOC-000001")
+    assert "⚠️ punya kemungkinan duplikat: KOC-000003, dikirim kemudian (nomor HP sama)" in (
+        original.text
+    )
+    assert "mungkin duplikat dari" not in original.text
+    assert close_original not in original.button_texts
+    (listed,) = await bot.send(admin, "/leads")
+    assert "⚠️ mungkin duplikat dari KOC-000001" in listed.text
+    assert "⚠️ punya kemungkinan duplikat: KOC-000003" in listed.text
+    assert "mungkin duplikat dari KOC-000003" not in listed.text
+    await bot.send(admin, "/lead KOC-000003")
+    (closed,) = await bot.press(admin, close_newer)
+    assert shown(Text.RECORDS_CLOSED_DUPLICATE, reference="KOC-000001") in closed.text
+    (kept,) = await bot.send(admin, "/lead KOC-000001")
+    assert "🔁 KOC-000003 ditutup sebagai duplikat pendaftar ini" in kept.text
 
 
 async def test_staff_correct_an_answer_validated_like_the_form(
@@ -195,7 +237,7 @@ async def test_two_staff_correcting_one_answer_the_second_is_told(
     assert "Ditangani: Dewi" in page.text
     replies = await bot.send(first, "/export")
     (record,) = as_records(read_csv(next(m.document[1] for m in replies if m.document)))
-    assert record["Staf penanggung jawab (ID)"] == f"Dewi ({SECOND_ADMIN})"
+    assert record["Ditangani (ID)"] == f"Dewi ({SECOND_ADMIN})"
 
 
 async def test_notes_open_in_full_and_only_their_author_edits_or_deletes_them(

@@ -502,9 +502,7 @@ async def test_stats_show_reminders_sent_and_registrations_finished_after_one(
     report, chart = await bot.send(bot.emulator.user(ADMIN_ID), "/stats")
     assert chart.kind == "photo"  # the pipeline's chart follows the text
     lines = report.text.splitlines()
-    section = lines[
-        lines.index("Pengingat pendaftaran") : lines.index("Pipeline (tahap saat ini)") - 1
-    ]
+    section = lines[lines.index("Pengingat pendaftaran") : lines.index("Pendaftar per tahap") - 1]
     assert section == [
         "Pengingat pendaftaran",
         # EYD times with a period and an en dash, whatever QUIET_HOURS wrote

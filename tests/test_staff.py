@@ -52,7 +52,7 @@ COLUMN = {question.key: question.label.id for question in CONTENT.intake.questio
 # The lead pipeline's columns (tests/test_pipeline.py fills them in).
 PIPELINE_HEADERS = [
     "Tahap",
-    "Staf penanggung jawab (ID)",
+    "Ditangani (ID)",
     "Tahap terakhir diubah (WIB)",
     "Catatan staf (terbaru dulu)",
     "Kabar terkirim ke talenta",
@@ -551,7 +551,7 @@ async def test_statistics_match_a_known_set_of_talents(
         "Draf yang sedang diisi: 1",
         "Pendaftaran terkirim: 5",
         "",
-        "Per sektor",
+        "Bidang",
         "• Musik: 3",
         "• Film: 2",
         "",
@@ -568,7 +568,7 @@ async def test_statistics_match_a_known_set_of_talents(
         "• Bali: 1",
         "• DKI Jakarta: 1",
         "",
-        "Terkirim per hari, 14 hari terakhir",
+        "Pendaftar per hari, 14 hari terakhir (WIB)",
         *days,
         "",
         "Per sumber (orang → pendaftar)",
@@ -585,7 +585,7 @@ async def test_statistics_match_a_known_set_of_talents(
         "Terkirim: 0 (7 hari terakhir: 0)",
         "Selesai ≤ 7 hari setelah pengingat: 0 dari 0 pendaftaran yang diingatkan",
         "",
-        "Pipeline (tahap saat ini)",
+        "Pendaftar per tahap",
         "• Baru: 5",
         "• Ditinjau: 0",
         "• Dihubungi: 0",
@@ -593,10 +593,10 @@ async def test_statistics_match_a_known_set_of_talents(
         "• Diteruskan: 0",
         "• Tidak dilanjutkan: 0",
         "",
-        "Pertama dihubungi",
+        "Waktu sampai dihubungi",
         "belum ada yang dihubungi",
         "",
-        "Tahap per sektor",
+        "Tahap per bidang",
         "• Film: Baru 2",
         "• Musik: Baru 3",
         "",
@@ -829,6 +829,7 @@ async def test_an_admin_sees_the_staff_commands_under_start_and_help_talents_nev
         assert heading in for_admin.text
         for line in lines:  # every staff command, with what it does, in the admin's language
             assert line in for_admin.text
+        assert "🗂" not in for_admin.text  # no workspace without WEB_URL: no line about it
         [for_talent] = await bot.send(talent, command)
         assert heading not in for_talent.text
         assert not any(line in for_talent.text for line in lines)

@@ -314,3 +314,32 @@ def _every_text(content: Content) -> Iterator[tuple[str, str]]:
             for language, text in pair.items():
                 if isinstance(text, str):  # `ask:` phrasings are lists, matched, never shown
                     yield f"{path}.{language}", text
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_one_figure_has_one_name_in_stats_chart_workspace_and_export(language: str) -> None:
+    """/stats, its chart, the workspace's Stats tab, its lead page and the export name the
+    same figure the same way; the days differ (14 in the text, 30 in the chart and the
+    workspace) and each says how many, in the same words."""
+
+    def raw(key: Text) -> str:
+        return CONTENT.messages[key].get(language)
+
+    def said(key: Text) -> str:
+        return CONTENT.text(key, language)
+
+    report, pipeline = raw(Text.STATS_REPORT), raw(Text.STATS_PIPELINE)
+    for key in (Text.WS_STATS_SECTORS, Text.WS_STATS_PROVINCES):
+        assert f"<b>{said(key)}</b>\n" in report
+    assert said(Text.WS_STATS_STAGES) == said(Text.CHART_STAGES_TITLE)
+    assert pipeline.startswith(f"<b>{said(Text.WS_STATS_STAGES)}</b>\n")
+    contact = raw(Text.WS_STATS_CONTACT).split(":")[0]
+    assert f"<b>{contact}</b>\n" in pipeline
+    days = said(Text.WS_STATS_DAYS)
+    assert days == said(Text.CHART_DAYS_TITLE) and "30" in days
+    assert days.replace("30", "14") in report  # "Pendaftar per hari, 14 hari terakhir (WIB)"
+    caption = said(Text.STATS_CHART_CAPTION)
+    assert days in caption and said(Text.WS_STATS_STAGES).lower() in caption.lower()
+    handled = said(Text.WS_COL_ASSIGNEE)
+    assert said(Text.WS_FILTER_ASSIGNED) == said(Text.WS_LEAD_ASSIGNEE) == handled
+    assert said(Text.EXPORT_COL_ASSIGNEE) == f"{handled} (ID)"

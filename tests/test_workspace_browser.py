@@ -269,11 +269,17 @@ async def test_names_that_try_to_run_script_stay_text_everywhere(
         assert sorted(await names.locator(".name").all_inner_texts()) == sorted(
             [XSS_NAME, RTL_NAME]
         )
-        # The two share a phone number: each row says so, in the chat's words.
+        # The two share a phone number: each row says so, in the chat's words; the lead sent
+        # second is the possible duplicate, the first one only has one.
         same_phone = t(Text.RECORDS_SAME_PHONE)
-        await page.locator(".notice.mark", has_text=f"KOC-000002: {same_phone}").wait_for()
+        await page.locator(".notice.mark", has_text=f"KOC-000001: {same_phone}").wait_for()
+        later = f"duplikat: KOC-000002, dikirim kemudian ({same_phone})"
+        await page.locator(".notice.mark", has_text=later).wait_for()
         await page.locator("tbody tr", has_text=XSS_NAME).locator("td.col-name").click()
         await page.locator(".lead-head .name", has_text=XSS_NAME).wait_for()
+        await page.locator(".duplicates .notice.mark", has_text=later).wait_for()
+        close = t(Text.BTN_CLOSE_DUPLICATE, reference="KOC-000002")
+        assert await page.get_by_role("button", name=close).count() == 0  # the original stays
         body = await page.locator("main").inner_text()
         for shown in (SCRIPT_END, JS_LINK, f"{SCRIPT_END} {XSS_NAME}", XSS_EMAIL):
             assert shown in body

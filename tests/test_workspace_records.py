@@ -43,6 +43,35 @@ def ago(days: float) -> str:
     return (datetime.now(UTC) - timedelta(days=days)).isoformat(timespec="microseconds")
 
 
+async def test_the_lead_submitted_later_is_the_possible_duplicate(bot: Harness) -> None:
+    """Older means submitted first (time, then id), not the lower id: KOC-000001, a draft
+    sent a day after KOC-000002 with its phone, is the possible duplicate."""
+    await seeded(
+        bot.database,
+        [
+            Seed(7001, {**MUSICIAN, "phone": "+6281234567890"}, "2026-01-16T03:00:00+00:00"),
+            Seed(7002, {**FILMMAKER, "phone": "+6281234567890"}),  # sent on 15 January
+        ],
+    )
+    newer = said(Text.RECORDS_WARNING, text="mungkin duplikat dari KOC-000002: nomor HP sama")
+    older = said(
+        Text.RECORDS_WARNING,
+        text="punya kemungkinan duplikat: KOC-000001, dikirim kemudian (nomor HP sama)",
+    )
+    async with workspace(bot, ADMIN_ID) as client:
+        listed = await client.ok("leads")
+        marks = {
+            row["reference"]: [(m["text"], m["closable"]) for m in row["duplicates"]]
+            for row in listed["rows"]
+        }
+        assert marks == {"KOC-000001": [(newer, True)], "KOC-000002": [(older, False)]}
+        for this, other, text, closable in ((1, 2, newer, True), (2, 1, older, False)):
+            lead = await client.ok("lead", {"id": this})
+            assert lead["duplicates"]["marks"] == [
+                {"id": other, "reference": f"KOC-00000{other}", "text": text, "closable": closable}
+            ]
+
+
 async def test_duplicates_are_marked_closed_silently_linked_and_reopened(bot: Harness) -> None:
     await seeded(
         bot.database,
@@ -52,7 +81,7 @@ async def test_duplicates_are_marked_closed_silently_linked_and_reopened(bot: Ha
             Seed(7003, {**FILMMAKER, "email": "lain@example.com"}),
         ],
     )
-    phone = DuplicateMark(1, "KOC-000001", ("phone",))
+    phone = DuplicateMark(1, "KOC-000001", ("phone",), earlier=True)
     expected = said(Text.RECORDS_WARNING, text=Markup(mark_text(CONTENT, "id", phone)))
     assert expected == "⚠️ mungkin duplikat dari KOC-000001: nomor HP sama"  # the chat's words
     async with workspace(bot, ADMIN_ID) as client:
@@ -63,6 +92,7 @@ async def test_duplicates_are_marked_closed_silently_linked_and_reopened(bot: Ha
         board = await client.ok("board", {"filter": {}})
         cards = {card["reference"]: card for column in board["columns"] for card in column["cards"]}
         assert [m["reference"] for m in cards["KOC-000001"]["duplicates"]] == ["KOC-000002"]
+        assert not cards["KOC-000001"]["duplicates"][0]["closable"]  # the original stays
 
         lead = await client.ok("lead", {"id": 2})
         assert [(m["id"], m["text"]) for m in lead["duplicates"]["marks"]] == [(1, expected)]

@@ -47,7 +47,15 @@ async def test_admins_get_the_workspace_and_talents_never_see_it(
     settings = {"staff_chat_id": STAFF_CHAT_ID, "web_url": WEB_URL}
     bot = await make_bot(admin_ids=frozenset({ADMIN_ID}), **settings)
     admin = staff_chat.members[ADMIN_ID]
-    await bot.send(admin, "/start")
+    (greeting,) = await bot.send(admin, "/start")
+    # /start and /bantuan tell an admin where the workspace opens, in the buttons' words.
+    opens = (
+        "🗂 Ruang kerja: buka lewat tombol menu 🗂 Ruang kerja di sebelah kolom ketik,"
+        " atau 🗂 Buka di ruang kerja di bawah /leads dan /lead"
+    )
+    assert opens in greeting.text
+    (helped,) = await bot.send(admin, "/bantuan")
+    assert opens in helped.text
     assert emulator.menu_buttons[ADMIN_ID] == {
         "type": "web_app",
         "text": "🗂 Ruang kerja",
@@ -56,6 +64,8 @@ async def test_admins_get_the_workspace_and_talents_never_see_it(
     talent = bot.user(first_name="Sari")
     await apply(bot, talent, MUSICIAN)
     assert talent.id not in emulator.menu_buttons
+    (for_talent,) = await bot.send(talent, "/bantuan")
+    assert "Ruang kerja" not in for_talent.text
     assert not any(web_apps(message) for message in talent.messages)
     (listed,) = await bot.send(admin, "/leads")
     assert web_apps(listed) == [{"url": PAGE}]

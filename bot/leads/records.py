@@ -174,11 +174,11 @@ async def reopen_duplicate(store: Store, application_id: int, actor: Actor) -> D
 
 
 def mark_text(content: Content, language: str, mark: DuplicateMark) -> str:
-    """ "mungkin duplikat dari KOC-000012: nomor HP sama"."""
+    """ "mungkin duplikat dari KOC-000012: nomor HP sama" on the lead submitted later; on the
+    earlier one "punya kemungkinan duplikat: KOC-000015, dikirim kemudian (nomor HP sama)"."""
     reasons = ", ".join(content.text(_REASONS[reason], language) for reason in mark.reasons)
-    return content.text(
-        Text.RECORDS_DUPLICATE_MARK, language, reference=mark.other_reference, reasons=reasons
-    )
+    key = Text.RECORDS_DUPLICATE_MARK if mark.earlier else Text.RECORDS_DUPLICATE_LATER
+    return content.text(key, language, reference=mark.other_reference, reasons=reasons)
 
 
 async def export_marks(store: Store, content: Content, language: str) -> dict[int, str]:

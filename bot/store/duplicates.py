@@ -27,6 +27,9 @@ class DuplicateMark:
     other_id: int
     other_reference: str
     reasons: tuple[str, ...]  # "telegram", "email", "phone"
+    # The other lead was submitted first (by submission time, then id): this one may be its
+    # duplicate and may be closed as one. False: the other came later and may duplicate this.
+    earlier: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,15 +63,19 @@ class Duplicates:
             return {}
         ids = json.dumps(application_ids)
         rows = await self._db.fetch_all(_MARKS, (ids, ids))
-        found: dict[int, dict[int, tuple[str, set[str]]]] = {}
+        found: dict[int, dict[int, tuple[str, bool, set[str]]]] = {}
         for row in rows:
             others = found.setdefault(int(row["lead"]), {})
-            entry = others.setdefault(int(row["other"]), (str(row["reference"]), set()))
-            entry[1].add(str(row["reason"]))
+            entry = others.setdefault(
+                int(row["other"]), (str(row["reference"]), bool(row["earlier"]), set())
+            )
+            entry[2].add(str(row["reason"]))
         return {
             lead: [
-                DuplicateMark(other, reference, tuple(sorted(reasons, key=_REASON_ORDER.index)))
-                for other, (reference, reasons) in sorted(others.items())
+                DuplicateMark(
+                    other, reference, tuple(sorted(reasons, key=_REASON_ORDER.index)), earlier
+                )
+                for other, (reference, earlier, reasons) in sorted(others.items())
             ]
             for lead, others in found.items()
         }
@@ -78,21 +85,28 @@ class Duplicates:
         (for exports): one pass over the contact index and the leads per user."""
         pairs: dict[int, dict[int, set[str]]] = {}
         references: dict[int, str] = {}
+        submitted: dict[int, tuple[str, int]] = {}  # submission order: time, then id
         async with self._db.snapshot() as view:
             for sql in (_SAME_USER, _SAME_CONTACT):
                 async with view.stream(sql) as rows:
                     async for row in rows:
                         members = json.loads(row["members"])
-                        for lead_id, reference in members:
+                        for lead_id, reference, at in members:
                             references[int(lead_id)] = str(reference)
-                        for lead_id, _ in members:
-                            for other, _ in members:
+                            submitted[int(lead_id)] = (str(at or ""), int(lead_id))
+                        for lead_id, _, _ in members:
+                            for other, _, _ in members:
                                 if other != lead_id:
                                     reasons = pairs.setdefault(int(lead_id), {})
                                     reasons.setdefault(int(other), set()).add(str(row["reason"]))
         return {
             lead: [
-                DuplicateMark(other, references[other], tuple(sorted(r, key=_REASON_ORDER.index)))
+                DuplicateMark(
+                    other,
+                    references[other],
+                    tuple(sorted(r, key=_REASON_ORDER.index)),
+                    submitted[other] < submitted[lead],
+                )
                 for other, r in sorted(others.items())
             ]
             for lead, others in pairs.items()
@@ -209,10 +223,12 @@ class Duplicates:
 _REASON_ORDER = ["telegram", "email", "phone"]
 # For each of the given leads: submitted leads of the same Telegram account, and submitted
 # leads with the same email or phone answer (through the partial index answers_contact);
-# not a pair already dealt with (one closed as a duplicate of the other). CROSS JOIN keeps
-# SQLite to this order: from the few given leads outwards, never from every lead inwards.
+# not a pair already dealt with (one closed as a duplicate of the other); `earlier`: the other
+# was submitted first (by time, then id). CROSS JOIN keeps SQLite to this order: from the few
+# given leads outwards, never from every lead inwards.
 _MARKS = """
-SELECT l.id AS lead, o.id AS other, o.reference, 'telegram' AS reason
+SELECT l.id AS lead, o.id AS other, o.reference, 'telegram' AS reason,
+    (o.submitted_at, o.id) < (l.submitted_at, l.id) AS earlier
 FROM json_each(?) j CROSS JOIN applications l CROSS JOIN applications o
 WHERE l.id = j.value AND o.user_id = l.user_id AND o.status = 'submitted' AND o.id != l.id
     AND NOT EXISTS (SELECT 1 FROM lead_pipeline x
@@ -220,13 +236,15 @@ WHERE l.id = j.value AND o.user_id = l.user_id AND o.status = 'submitted' AND o.
     AND NOT EXISTS (SELECT 1 FROM lead_pipeline x
         WHERE x.application_id = l.id AND x.duplicate_of = o.id)
 UNION ALL
-SELECT s.application_id, o.application_id, a.reference, s.question_key
+SELECT s.application_id, o.application_id, a.reference, s.question_key,
+    (a.submitted_at, a.id) < (l.submitted_at, l.id)
 FROM json_each(?) j CROSS JOIN answers s CROSS JOIN answers o CROSS JOIN applications a
+    CROSS JOIN applications l
 WHERE s.application_id = j.value AND s.question_key IN ('email', 'phone')
     AND s.value IS NOT NULL
     AND o.question_key IN ('email', 'phone') AND o.question_key = s.question_key
     AND o.value = s.value AND o.application_id != s.application_id
-    AND a.id = o.application_id AND a.status = 'submitted'
+    AND a.id = o.application_id AND a.status = 'submitted' AND l.id = s.application_id
     AND NOT EXISTS (SELECT 1 FROM lead_pipeline x
         WHERE x.application_id = o.application_id AND x.duplicate_of = s.application_id)
     AND NOT EXISTS (SELECT 1 FROM lead_pipeline x
@@ -236,14 +254,16 @@ WHERE s.application_id = j.value AND s.question_key IN ('email', 'phone')
 # values from the indexes alone (applications_user, in user order: `+status` keeps SQLite off
 # the status index; answers_contact), then their few leads.
 _SAME_USER = """
-SELECT 'telegram' AS reason, json_group_array(json_array(a.id, a.reference)) AS members
+SELECT 'telegram' AS reason,
+    json_group_array(json_array(a.id, a.reference, a.submitted_at)) AS members
 FROM (SELECT user_id FROM applications WHERE +status = 'submitted'
     GROUP BY user_id HAVING COUNT(*) > 1) d
 CROSS JOIN applications a ON a.user_id = d.user_id AND a.status = 'submitted'
 GROUP BY a.user_id
 """
 _SAME_CONTACT = """
-SELECT s.question_key AS reason, json_group_array(json_array(a.id, a.reference)) AS members
+SELECT s.question_key AS reason,
+    json_group_array(json_array(a.id, a.reference, a.submitted_at)) AS members
 FROM (SELECT question_key, value FROM answers
     WHERE question_key IN ('email', 'phone') AND value IS NOT NULL
     GROUP BY question_key, value HAVING COUNT(*) > 1) d

@@ -43,6 +43,8 @@ def mark_json(desk: Desk, language: str, mark: DuplicateMark) -> dict[str, Any]:
         "id": mark.other_id,
         "reference": mark.other_reference,
         "text": desk.say(Text.RECORDS_WARNING, language, text=Markup(text)),
+        # Only the lead submitted later may be closed as a duplicate of this one.
+        "closable": mark.earlier,
     }
 
 

@@ -69,8 +69,9 @@ export function duplicates(lead, reload) {
     found.here_text ? h("p", { class: "words" }, found.here_text) : null,
     found.marks.length ? h("ul", { class: "plain-list" }, found.marks.map((mark) => h("li", {},
       h("span", { class: "notice mark" }, mark.text),
-      found.closed ? null : h("button", { class: "button secondary", onclick: () => close(mark) },
-        t("btn_close_duplicate", { reference: mark.reference }))))) : null,
+      // Only the lead sent later is closed as a duplicate of the other, never the original.
+      found.closed || !mark.closable ? null : h("button", { class: "button secondary",
+        onclick: () => close(mark) }, t("btn_close_duplicate", { reference: mark.reference }))))) : null,
     found.closed ? h("button", { class: "button secondary", onclick: () =>
       act("reopen-duplicate", { id: lead.id }, reload) }, t("btn_reopen")) : null);
 }
