@@ -363,6 +363,7 @@ async def _close_duplicate(
         "other_closed": Text.RECORDS_DUPLICATE_OTHER_CLOSED,
         "conflict": Text.RECORDS_DUPLICATE_CONFLICT,
         "self": Text.RECORDS_DUPLICATE_SAME,
+        "other_later": Text.RECORDS_DUPLICATE_OTHER_LATER,
     }[outcome]
     markup = InlineKeyboardMarkup(
         [[open_button(context.content, context.language(), this, application_id)]]

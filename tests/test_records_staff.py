@@ -8,6 +8,8 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
 from bot.leads.export import wib_words
 from bot.store.audit import Actor
 from bot.texts import Text
@@ -152,6 +154,20 @@ async def test_the_lead_sent_later_is_the_possible_duplicate(bot: Harness, staff
     assert "⚠️ mungkin duplikat dari KOC-000001" in listed.text
     assert "⚠️ punya kemungkinan duplikat: KOC-000003" in listed.text
     assert "mungkin duplikat dari KOC-000003" not in listed.text
+    # An old or crafted button closing the original as a duplicate of the newer lead is
+    # refused: the lead submitted first is the one kept.
+    [[version]] = rows(bot.database, "SELECT version FROM lead_pipeline WHERE application_id = 1")
+    old_page = InlineKeyboardMarkup(  # as pages before the marks pointed the right way had it
+        [[InlineKeyboardButton(close_original, callback_data=f"rc:dc:1:3:{version}")]]
+    )
+    await bot.runner.application.bot.send_message(admin.id, "KOC-000001", reply_markup=old_page)
+    (refused,) = await bot.press(admin, close_original)
+    assert shown(
+        Text.RECORDS_DUPLICATE_OTHER_LATER, reference="KOC-000001", other="KOC-000003"
+    ) in (refused.text)
+    assert rows(
+        bot.database, "SELECT duplicate_of FROM lead_pipeline WHERE application_id = 1"
+    ) == [(None,)]
     await bot.send(admin, "/lead KOC-000003")
     (closed,) = await bot.press(admin, close_newer)
     assert shown(Text.RECORDS_CLOSED_DUPLICATE, reference="KOC-000001") in closed.text

@@ -70,6 +70,19 @@ async def test_the_lead_submitted_later_is_the_possible_duplicate(bot: Harness) 
             assert lead["duplicates"]["marks"] == [
                 {"id": other, "reference": f"KOC-00000{other}", "text": text, "closable": closable}
             ]
+        # The older lead closed as a duplicate of the newer one, by a crafted call: refused.
+        older_lead = await client.ok("lead", {"id": 2})
+        crafted = {"id": 2, "other": 1, "version": older_lead["version"]}
+        refused = await client.ok("close-duplicate", crafted)
+        assert refused == {
+            "outcome": "other_later",
+            "text": said(
+                Text.RECORDS_DUPLICATE_OTHER_LATER, reference="KOC-000002", other="KOC-000001"
+            ),
+        }
+        assert (await client.ok("lead", {"id": 2}))["duplicates"]["closed"] is False
+    refusal = ("duplicate_refused", {"from": "workspace", "reason": "other_later"})
+    assert refusal in audited(bot, "KOC-000002")
 
 
 async def test_duplicates_are_marked_closed_silently_linked_and_reopened(bot: Harness) -> None:

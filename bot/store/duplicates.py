@@ -16,7 +16,7 @@ from bot.store.db import Database, Row, Transaction, utc_now
 from bot.store.records import record_change
 
 DuplicateOutcome = Literal[
-    "saved", "same", "gone", "other_gone", "other_closed", "self", "conflict"
+    "saved", "same", "gone", "other_gone", "other_closed", "self", "conflict", "other_later"
 ]
 
 
@@ -184,6 +184,13 @@ class Duplicates:
                 return "other_gone"
             if other["duplicate_closed_at"] is not None:
                 return "other_closed"
+            # The lead submitted first is the one kept: never close it as a duplicate of a
+            # later one (the page offers no such button; an old one or a crafted call might).
+            if (other["submitted_at"], of_id) > (lead["submitted_at"], application_id):
+                await Audit.add_in(
+                    tx, actor, "duplicate_refused", lead["reference"], reason="other_later"
+                )
+                return "other_later"
             if lead["duplicate_of"] == of_id:
                 return "same"
             await tx.execute(
@@ -276,7 +283,7 @@ GROUP BY s.question_key, s.value HAVING COUNT(*) > 1
 
 async def _pipeline_row(tx: Transaction, application_id: int) -> Row | None:
     return await tx.fetch_one(
-        "SELECT a.reference, p.version, p.duplicate_of, p.duplicate_closed_at"
+        "SELECT a.reference, a.submitted_at, p.version, p.duplicate_of, p.duplicate_closed_at"
         " FROM applications a JOIN lead_pipeline p ON p.application_id = a.id"
         " WHERE a.id = ? AND a.status = 'submitted'",
         (application_id,),

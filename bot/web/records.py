@@ -99,6 +99,7 @@ async def close_duplicate(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> d
         "other_gone": Text.RECORDS_DUPLICATE_OTHER_GONE,
         "other_closed": Text.RECORDS_DUPLICATE_OTHER_CLOSED,
         "conflict": Text.RECORDS_DUPLICATE_CONFLICT,
+        "other_later": Text.RECORDS_DUPLICATE_OTHER_LATER,
     }[outcome]
     return {"outcome": outcome, "text": desk.say(key, language, reference=this, other=that)}
 
