@@ -106,6 +106,8 @@ async def test_review_summary_shows_every_answer_in_the_talents_language(bot: Ha
         # manggung di Seoul kak?" became a production house).
         ("full_name", "kak ada open call gak?", Text.INTAKE_A_QUESTION, {}),
         ("stage_name", "berapa honor manggung di Seoul kak?", Text.INTAKE_A_QUESTION, {}),
+        ("stage_name", "honor manggung di Seoul berapa ya kak?🙏", Text.INTAKE_A_QUESTION, {}),
+        ("full_name", "kak ini gratis kan?\u200b", Text.INTAKE_A_QUESTION, {}),
         ("province", "Atlantis", Text.INTAKE_PROVINCE_NOT_FOUND, {}),
         ("sector", "televisi", Text.INTAKE_USE_BUTTONS, {}),
         ("age_range", "dua puluh", Text.INTAKE_USE_BUTTONS, {}),

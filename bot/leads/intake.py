@@ -235,12 +235,17 @@ def _by_number(question: Question, typed: str) -> str | None:
     return fitting[0] if len(fitting) == 1 else None
 
 
+# A question mark (or the full-width one) with nothing after it but emoji, spaces, invisible
+# characters or closing punctuation: "berapa ya kak?🙏", "gratis kan?\u200b".
+_ASKED = re.compile(r"[?\uff1f][\W_]*$")
+
+
 def _check_plain(question: Question, text: str) -> Outcome:
     if question.type == "short_text":
         text = " ".join(text.split())
         # A name, a company, a city never ends in "?": the talent asked something instead
         # (after reading a page mid-form), which must not become the answer unseen.
-        if text.endswith(("?", "\uff1f")):  # and the full-width one
+        if _ASKED.search(text):
             return Rejected(Text.INTAKE_A_QUESTION)
     limit = question.length_limit
     if len(text) > limit:
