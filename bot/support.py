@@ -21,10 +21,10 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParam
 from telegram.error import Forbidden, TelegramError
 
 from bot.content import Content, Markup
-from bot.store import LogEntry, Store, User, utc_now
+from bot.store import Store, User
 from bot.store.support import Relayed, Session
 from bot.texts import Text
-from bot.transport.outgoing import logged_by_caller
+from bot.transport.outgoing import logged_as
 
 log = logging.getLogger(__name__)
 
@@ -224,9 +224,8 @@ async def answer_talent(
     staff chat hears of it under the talent's last question, so nobody answers it twice."""
     talent = await store.users.get(user_id)
     language = talent.language if talent else answerer.language
-    since = utc_now()  # a talent erased after this gets no record of the answer
     try:
-        with logged_by_caller():  # its one line in the log is the staff answer below
+        with logged_as("staff_answer", text):  # its line in the log: the words, as staff wrote them
             sent = await bot.send_message(
                 user_id,
                 html.escape(text, quote=False),
@@ -239,8 +238,6 @@ async def answer_talent(
     except TelegramError as error:
         log.warning("Could not deliver a staff answer to user %d: %s", user_id, error)
         return Delivery.FAILED
-    entry = LogEntry(user_id, user_id, "out", "staff_answer", text, message_id=sent.message_id)
-    await store.log.add_sent([(entry, since)])
     if talent is not None:
         await _tell_staff_chat(bot, store, content, talent, text, answerer, sent.message_id)
     return Delivery.SENT

@@ -8,7 +8,7 @@ from typing import Any
 from telegram import InlineKeyboardMarkup, Message, MessageId, ReplyParameters, Update
 from telegram.error import BadRequest, Forbidden, TelegramError
 
-from bot.store import LogEntry, User, utc_now
+from bot.store import User, utc_now
 from bot.store.audit import Actor
 from bot.support import (
     Admission,
@@ -21,7 +21,7 @@ from bot.support import (
 )
 from bot.texts import Text
 from bot.transport.failures import explain
-from bot.transport.outgoing import logged_by_caller
+from bot.transport.outgoing import logged_as
 from bot.transport.updates import message_summary
 from handlers import menu, views
 from handlers.common import BotContext, answer_query, reply, show
@@ -273,8 +273,8 @@ async def staff_message(update: Update, context: BotContext) -> None:
         detail["sender"] = "anonymous_admin"
     since = utc_now()  # a talent erased after this gets no record of the answer
     try:
-        # The answer's one line in the talent's log is the staff answer below, with its words.
-        with logged_by_caller():
+        # The answer's line in the talent's log: a staff answer, with its words.
+        with logged_as("staff_answer", summary):
             copy = await context.bot.copy_message(
                 target.user_id,
                 from_chat_id=staff_chat,
@@ -297,16 +297,10 @@ async def staff_message(update: Update, context: BotContext) -> None:
         await store.audit.add(actor, "talent_answered", reference, **detail, outcome="failed")
         await _mark(context, message, Text.SUPPORT_UNDELIVERED, name=name, error=explain(error))
         return
-    entry = LogEntry(
-        target.user_id,
-        target.user_id,
-        "out",
-        "staff_answer",
-        summary,
-        message_id=copy.message_id,
-    )
     audited = (actor, reference, {**detail, "outcome": "sent"})
-    await store.support.record_answer(staff_chat, message.message_id, entry, since, audited)
+    await store.support.record_answer(
+        staff_chat, message.message_id, target.user_id, copy.message_id, since, audited
+    )
     await _mark(context, message, Text.SUPPORT_DELIVERED, name=name)
 
 

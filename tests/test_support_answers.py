@@ -5,9 +5,12 @@ its words, and in words (never the log's codes) in the talent's /dataku copy."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
+import pytest
 from telegram import Chat, Message
 from telegram import User as TelegramUser
 
@@ -121,3 +124,36 @@ def test_an_anonymous_admins_answer_is_audited_as_the_staff_chat_without_a_perso
     printed = _line(entry, {})
     assert "anonymous admin" in printed and "cli" not in printed
     assert "from=staff_chat" in printed and "sender=anonymous_admin" in printed
+
+
+async def test_an_answer_sent_while_the_log_cannot_be_written_is_logged_once_it_can(
+    bot: Harness, staff_chat: EmulatedChat, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk after the answer went out: staff are told it was sent (they must not send it
+    again), it is audited, and its line, held, is written with its words once writes work."""
+    sari = bot.user(first_name="Sari")
+    await apply(bot, sari, MUSICIAN)
+    write = bot.store.log.add_sent
+    disk_full = True
+
+    async def add_sent(entries: list[Any]) -> None:
+        if disk_full:
+            raise sqlite3.OperationalError("database or disk is full")
+        await write(entries)
+
+    monkeypatch.setattr(bot.store.log, "add_sent", add_sent)
+    async with workspace(bot, ADMIN_ID) as client:
+        sent = await client.ok("reply", {"id": 1, "text": "Jadwalnya Februari, kak."})
+    assert sari.last_message.text == "Jadwalnya Februari, kak."
+    assert "Jadwalnya" not in json.dumps(sent)  # the reply's result, not the words again
+    assert [action for (action,) in rows(bot.database, "SELECT action FROM audit_log")].count(
+        "talent_answered"
+    ) == 1
+    disk_full = False
+    await bot.send(sari, "/status")  # the next line written takes the held one with it
+    lines = [
+        (line.kind, line.text)
+        for line in await bot.store.log.for_chat(sari.id)
+        if line.text == "Jadwalnya Februari, kak."
+    ]
+    assert lines == [("staff_answer", "Jadwalnya Februari, kak.")]

@@ -82,7 +82,7 @@ class Store:
         self.log = ConversationLog(db, log_text_per_day)
         self.inbox = UpdateInbox(db)
         self.applications = Applications(db)
-        self.support = SupportRelay(db, self.log)
+        self.support = SupportRelay(db)
         # Without the key (CLI commands that never erase) erasure records cannot be made.
         self.privacy = Privacy(db, erasure_key)
         self.leads = Leads(db)

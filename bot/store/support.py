@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from bot.store.audit import Actor, Audit
-from bot.store.conversation import ConversationLog, LogEntry
 from bot.store.db import Database, Row, utc_now
 from bot.store.users import Users
 
@@ -75,9 +74,8 @@ _RECORD = (
 class SupportRelay:
     """The support_sessions, relayed_messages and support_topics tables."""
 
-    def __init__(self, db: Database, log: ConversationLog) -> None:
+    def __init__(self, db: Database) -> None:
         self._db = db
-        self._log = log
 
     async def session(self, user_id: int) -> Session:
         """The talent's session (a fresh one, not asking, if none is stored)."""
@@ -139,20 +137,20 @@ class SupportRelay:
         self,
         staff_chat_id: int,
         staff_message_id: int,
-        entry: LogEntry,
+        user_id: int,
+        copy_id: int,
         since: str,
         audit: tuple[Actor, str | None, dict[str, Any]],
     ) -> bool:
-        """A staff answer reached the talent (`entry`: its one line in the talent's log, with
-        the copy's message id): remember it, log it and record it in the audit log (`audit`:
-        who answered, the talent's lead reference, the entry's detail), in one transaction,
-        unless the talent erased their data while it was on its way (`since`: when the copy
-        was requested; the answer is still audited, without the erased lead's reference).
-        Whether it was recorded."""
-        assert entry.user_id is not None
+        """A staff answer reached the talent as their message `copy_id` (its line in the
+        talent's log is written as it is sent, bot/transport/outgoing.py `logged_as`):
+        remember it and record it in the audit log (`audit`: who answered, the talent's lead
+        reference, the entry's detail), in one transaction, unless the talent erased their
+        data while it was on its way (`since`: when the copy was requested; the answer is
+        still audited, without the erased lead's reference). Whether it was recorded."""
         actor, lead_ref, detail = audit
         async with self._db.transaction() as tx:
-            if not await Users.known_since(tx, entry.user_id, since):
+            if not await Users.known_since(tx, user_id, since):
                 await Audit.add_in(tx, actor, "talent_answered", None, **detail)
                 return False
             await Audit.add_in(tx, actor, "talent_answered", lead_ref, **detail)
@@ -161,13 +159,12 @@ class SupportRelay:
                 (
                     staff_chat_id,
                     staff_message_id,
-                    entry.user_id,
+                    user_id,
                     "answer",
-                    entry.message_id,
+                    copy_id,
                     utc_now(),
                 ),
             )
-            await self._log.keep(tx, entry)
         return True
 
     async def relayed(self, staff_chat_id: int, staff_message_id: int) -> Relayed | None:

@@ -5,9 +5,9 @@ broadcasts, relayed staff answers and exports alike. A line is written only if i
 known when the request started and still is: a talent who erases their data while a message
 to them is on its way (its HTTP round trip, a wait) gets no line back after the erasure.
 
-A caller that logs a message itself, as something more than the request shows (a staff
-answer: its words, not "[copy of message N]"), sends it inside `logged_by_caller()`: no line
-is written here for it, so the talent's log holds the message once.
+A caller whose message means more than the request shows (a staff answer: its words, not
+"[copy of message N]") sends it inside `logged_as(kind, text)`: its line here has that kind
+and text, and is written (or held, if the disk is full) like every other line.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import replace
 from typing import Any
 
 from telegram._utils.defaultvalue import DEFAULT_NONE
@@ -50,19 +51,21 @@ _LOGGED = {
 
 Sent = tuple[LogEntry, str]  # a log line, and when its request started
 
-# Set while a caller sends a message it logs itself (the request runs in the caller's task).
-_CALLER_LOGS: ContextVar[bool] = ContextVar("caller_logs", default=False)
+# Set while a caller sends a message whose line it words itself (the request runs in the
+# caller's task): (kind, text) instead of the request's.
+_LOGGED_AS: ContextVar[tuple[str, str | None] | None] = ContextVar("logged_as", default=None)
 
 
 @contextmanager
-def logged_by_caller() -> Iterator[None]:
-    """Messages sent inside get no line from here: the caller writes the message's one line
-    itself, in its own transaction, before it says the message went (a staff answer)."""
-    token = _CALLER_LOGS.set(True)
+def logged_as(kind: str, text: str | None) -> Iterator[None]:
+    """Messages sent inside are logged with this kind and text (a staff answer and its
+    words), through the same path as every line: written before the call returns, or held
+    and written with the next line if the database cannot be written."""
+    token = _LOGGED_AS.set((kind, text))
     try:
         yield
     finally:
-        _CALLER_LOGS.reset(token)
+        _LOGGED_AS.reset(token)
 
 
 class RecordingRequest(WrappedRequest):
@@ -102,9 +105,12 @@ class RecordingRequest(WrappedRequest):
         )
         endpoint = url.rsplit("/", 1)[-1]
         kind = _LOGGED.get(endpoint)
-        if kind is not None and code == 200 and request_data is not None and not _CALLER_LOGS.get():
+        if kind is not None and code == 200 and request_data is not None:
             entry = _entry(kind, request_data.parameters, payload)
             if entry is not None and entry.chat_id not in self._staff:
+                worded = _LOGGED_AS.get()
+                if worded is not None:
+                    entry = replace(entry, kind=worded[0], text=worded[1])
                 await self._record((entry, since))
         return code, payload
 
