@@ -24,7 +24,7 @@ from bot.leads.pipeline import NoteError, StageError
 from bot.ops.runlock import running_pid
 from bot.settings import Forwarding, Settings
 from bot.store import Store
-from bot.store.audit import CLI, Actor, AuditEntry, AuditQuery
+from bot.store.audit import CLI, STAFF_CHAT, Actor, AuditEntry, AuditQuery
 from bot.store.pipeline import Move
 from bot.terminal_text import printable
 
@@ -321,7 +321,9 @@ def _line(entry: AuditEntry, names: dict[int, str]) -> str:
     """
     user_id = entry.actor.user_id
     if user_id is not None:
-        who = f"admin {records.name_with_id(names, user_id)}"
+        # In the staff group any member may answer with STAFF_REPLY_ANYONE: not "admin" there.
+        role = "staff" if entry.actor.via == STAFF_CHAT else "admin"
+        who = f"{role} {records.name_with_id(names, user_id)}"
     else:  # the command line, or an anonymous admin of the staff group (no user id)
         who = "cli" if entry.actor.via == CLI else "anonymous admin"
     details = " ".join(
