@@ -322,7 +322,7 @@ def _line(entry: AuditEntry, names: dict[int, str]) -> str:
     user_id = entry.actor.user_id
     if user_id is not None:
         # In the staff group any member may answer with STAFF_REPLY_ANYONE: not "admin" there.
-        role = "staff" if entry.actor.via == STAFF_CHAT else "admin"
+        role = "staff" if entry.detail.get("from") == STAFF_CHAT else "admin"
         who = f"{role} {records.name_with_id(names, user_id)}"
     else:  # the command line, or an anonymous admin of the staff group (no user id)
         who = "cli" if entry.actor.via == CLI else "anonymous admin"
