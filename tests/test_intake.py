@@ -135,6 +135,10 @@ async def test_invalid_answer_is_explained_and_the_question_asked_again(
         ("age_range", "umur aku 22", "age_18_24"),  # a number in the choice's range
         ("portfolio_url", "yutub aku: youtube.com/@kopisenja", "https://youtube.com/@kopisenja"),
         ("portfolio_url", "ini ya (https://vimeo.com/123456)!", "https://vimeo.com/123456"),
+        # Indonesia's code typed without "+": not a national number that begins 62.
+        ("phone", "62 21 7654 321", "+62217654321"),
+        ("phone", "62812 3456 7890", "+6281234567890"),
+        ("phone", "0812-3456-7890", "+6281234567890"),
     ],
 )
 async def test_a_typed_answer_with_words_around_it_is_taken(

@@ -266,9 +266,22 @@ def _check_phone(question: Question, text: str) -> Outcome:
         number = phonenumbers.parse(text, PHONE_REGION)
     except phonenumbers.NumberParseException:
         return Rejected(Text.INTAKE_BAD_PHONE)
+    if text.lstrip().startswith("62"):
+        # "62 21 7654 321" is Indonesia's code without its "+", not a national number that
+        # begins 62 (which came out +6262…): read it with the "+" when that is a number.
+        international = _parsed(f"+{text.lstrip()}")
+        if international is not None and phonenumbers.is_valid_number(international):
+            number = international
     if not phonenumbers.is_valid_number(number):
         return Rejected(Text.INTAKE_BAD_PHONE)
     return Accepted(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+
+
+def _parsed(text: str) -> phonenumbers.PhoneNumber | None:
+    try:
+        return phonenumbers.parse(text, None)
+    except phonenumbers.NumberParseException:
+        return None
 
 
 def _check_url(question: Question, text: str) -> Outcome:
