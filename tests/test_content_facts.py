@@ -70,6 +70,11 @@ def test_the_wrong_and_outdated_facts_are_gone() -> None:
         assert "2023" in kocca and "2025" in kocca  # each centre figure with its year
         # Talents ask whether it is a K-pop agency: the answer says so, from "government agency".
         assert re.search(r"bukan agensi K-pop|not a K-pop agency", kocca)
+        # Asked "is it a scam?", who_runs says what the bot never asks for.
+        runs = CONTENT.faq["who_runs"].answer.get(language)
+        assert re.search(
+            r"tidak pernah meminta transfer uang|never asks for a money transfer", runs
+        )
         jakarta = CONTENT.faq["kocca_jakarta"].answer.get(language)
         assert "newgbnews" in jakarta  # the opening's source, not the plan's
         assert "pemutaran film" not in jakarta

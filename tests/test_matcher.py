@@ -75,6 +75,7 @@ INDONESIAN = [
     ("admin bot ini orang kementerian ya?", "faq:who_runs"),  # who runs it, not "ask a human"
     ("band aku harus kirim apa aja", "faq:what_to_prepare"),
     ("kerja di agensi kpop", "faq:what_is_kocca"),  # which says KOCCA is not a K-pop agency
+    ("ini resmi dari kocca bukan? takut penipuan", "faq:who_runs"),  # which says what it never asks
 ]
 ENGLISH = [
     ("who is kocca, is it a government agency?", "faq:what_is_kocca"),
@@ -106,6 +107,7 @@ ENGLISH = [
     ("what should my band send in the application", "faq:what_to_prepare"),  # not open_call_now
     ("what should I submit", "faq:what_to_prepare"),
     ("do i have to pay", "faq:who_can_apply"),  # registering is free: was "nothing close"
+    ("is this bot official KOCCA? how do i know its not a scam", "faq:who_runs"),
 ]
 TYPOS = [
     ("showril nya dikirim kemana", "faq:showreel_links"),
