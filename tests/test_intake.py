@@ -477,3 +477,18 @@ async def test_everything_answered_is_in_the_conversation_log(bot: Harness) -> N
     sent = [call for call in bot.emulator.calls_to("sendMessage") if call.ok]
     texts = [call.result["text"] for call in sent if call.params.get("chat_id") == user.id]
     assert texts and all(text in outgoing for text in texts)
+
+
+@pytest.mark.parametrize("typed", ["skip", "Lewati aja", "skip dulu."])
+async def test_skip_typed_at_an_optional_question_skips_it(bot: Harness, typed: str) -> None:
+    """As the Skip button does (the new talent review: "skip" was stored as a stage name)."""
+    user = await _at_question(bot, "stage_name")
+    await bot.send(user, typed)
+    assert await where(bot, user) != "stage_name"
+    assert (await _stored(bot, user.id)).get("stage_name") is None
+
+
+async def test_skip_typed_at_a_required_question_is_an_answer_attempt(bot: Harness) -> None:
+    user = await _at_question(bot, "full_name")
+    await bot.send(user, "skip")
+    assert (await _stored(bot, user.id)).get("full_name") == "skip"  # a name, as far as it knows

@@ -338,6 +338,29 @@ _CHECKERS = {
 }
 
 
+# What a talent types for the Skip button of an optional question ("skip" was stored as the
+# answer).
+_SKIP_WORDS = frozenset(
+    {
+        "skip",
+        "skip aja",
+        "skip dulu",
+        "skip saja",
+        "lewati",
+        "lewati aja",
+        "lewati saja",
+        "lewati dulu",
+        "lewat",
+        "lewat aja",
+    }
+)
+
+
+def says_skip(text: str) -> bool:
+    """Whether a typed answer asks to skip the question."""
+    return fold(without_controls(text).strip().rstrip(".!")) in _SKIP_WORDS
+
+
 # Words a talent adds around a choice they type ("musik kak", "band aku"): not the choice.
 CHAT_WORDS = frozenset(
     "kak kakak min mas mbak bang ya yaa dong sih aja saja deh nih aku saya sy gue gw"  # noqa: SIM905 -- a word list reads best as words

@@ -169,6 +169,8 @@ class IntakeFlow:
         question = self._content.questions.get(draft.current_key or "")
         if draft.stage != QUESTION or question is None:
             return Screen(draft.stage, draft, question, answers, note=Text.INTAKE_USE_BUTTONS)
+        if not question.required and intake.says_skip(text):  # as the Skip button does
+            return await self._answer(draft, question, answers, None, update_id)
         if question.type == "multi_choice":
             outcome: intake.Outcome = intake.Rejected(Text.INTAKE_USE_BUTTONS)
         else:
