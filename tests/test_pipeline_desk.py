@@ -160,7 +160,7 @@ async def test_my_data_has_stages_and_updates_but_no_staff_notes(
     assert "rahasia" not in text and str(ADMIN_ID) not in text
     # The copy does not claim to be everything: it says the notes are left out, and how to ask.
     summary = sari.messages_since(mark)[-1].text or ""
-    assert "Catatan internal tim kami" in summary and "/tanya" in summary
+    assert "Catatan internal tim kami" in summary and "hubungi penanggung jawab" in summary
     assert "salinan semua data" not in summary
 
 

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 
+from bot.ask_off import without_ask
 from bot.content import Content
 from bot.data_copy import readable_copy
 from bot.leads.intake import display
@@ -446,3 +447,25 @@ async def test_no_contact_details_or_answers_in_the_logs(
         "Bandung",
     ):
         assert secret not in logged
+
+
+def test_what_dataku_leaves_out_is_said_also_where_asking_is_off() -> None:
+    """Without a staff chat every pointer to /tanya is taken out of the texts (bot/ask_off.py);
+    the notice's /dataku line and the copy's word on the team's notes must stay."""
+    content = without_ask(CONTENT)
+    for language, command in (("id", "/dataku"), ("en", "/mydata")):
+        notice = content.privacy.notice.get(language)
+        assert command in notice and ("catatan internal" in notice or "internal notes" in notice)
+        copy = content.text(
+            Text.MYDATA_SUMMARY,
+            language,
+            applications=1,
+            answers=1,
+            consents=1,
+            messages=1,
+            controller_name="X",
+            controller_contact="x@example.invalid",
+        )
+        assert "Catatan internal tim kami" in copy or "internal notes" in copy
+        about = content.text(Text.MYDATA_ABOUT, language)
+        assert "catatan internal" in about or "internal notes" in about
