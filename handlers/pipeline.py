@@ -428,13 +428,7 @@ async def _report_move(
     label = pipeline.stage_label(content, current, language)
     forwarding = context.services.settings.forwarding()
     key = {
-        "saved": (
-            Text.PIPELINE_SAVED_NOTIFYING
-            if move.update_id
-            else Text.PIPELINE_SAVED_QUIET
-            if quiet
-            else Text.PIPELINE_SAVED
-        ),
+        "saved": pipeline.saved_text(move, Text.PIPELINE_SAVED_NOTIFYING, quiet=quiet),
         "conflict": Text.PIPELINE_CONFLICT,
         "same": Text.PIPELINE_ALREADY_THERE,
         "gone": Text.PIPELINE_GONE,

@@ -357,14 +357,7 @@ async def _close_duplicate(
     if outcome == "gone":
         await records_answers.gone(update, context)
         return
-    key = {
-        "same": Text.RECORDS_DUPLICATE_SAME,
-        "other_gone": Text.RECORDS_DUPLICATE_OTHER_GONE,
-        "other_closed": Text.RECORDS_DUPLICATE_OTHER_CLOSED,
-        "conflict": Text.RECORDS_DUPLICATE_CONFLICT,
-        "self": Text.RECORDS_DUPLICATE_SAME,
-        "other_later": Text.RECORDS_DUPLICATE_OTHER_LATER,
-    }[outcome]
+    key = records.DUPLICATE_OUTCOME_TEXTS[outcome]
     markup = InlineKeyboardMarkup(
         [[open_button(context.content, context.language(), this, application_id)]]
     )

@@ -22,6 +22,18 @@ from tests.workspace import workspace
 AGREED = {"processing": True, "transfer_korea": True}
 
 
+async def _move_all_preview(
+    bot: Harness, admin: Any, listing: str, stage: str, title: str
+) -> tuple[Any, Any]:
+    """Move all three leads a listing shows to a stage: the mark before, and the preview."""
+    await bot.send(admin, listing)
+    await bot.press(admin, t(Text.BTN_BULK_MOVE, count=3))
+    mark = admin.mark()
+    await bot.press(admin, label(stage))
+    (preview,) = admin.find(f"→ {title}", since=mark)
+    return mark, preview
+
+
 async def _told_at(bot: Harness, application_id: int, stage: str) -> str:
     """When the talent was last sent this stage's message, as the preview writes it."""
     ((at,),) = await asyncio.to_thread(
@@ -56,11 +68,7 @@ async def test_move_all_never_sends_a_talent_the_same_stage_message_twice(
     assert visible(t(Text.PIPELINE_WARNING_TOLD_BEFORE, time=when)) in intro.text
 
     # Move all: she is moved, without the message; the preview and the report say so.
-    await bot.send(admin, "/leads musik")
-    await bot.press(admin, t(Text.BTN_BULK_MOVE, count=3))
-    mark = admin.mark()
-    await bot.press(admin, label("shortlist"))
-    (preview,) = admin.find("→ Shortlist", since=mark)
+    mark, preview = await _move_all_preview(bot, admin, "/leads musik", "shortlist", "Shortlist")
     assert visible(t(Text.BULK_PREVIEW_TOLD, count=1)) in preview.text
     assert "2 dalam bahasa Indonesia, 0 dalam bahasa Inggris" in preview.text
     await bot.press(admin, t(Text.BTN_BULK_SEND))
@@ -79,11 +87,7 @@ async def test_move_all_never_sends_a_talent_the_same_stage_message_twice(
     assert "Admin: Shortlist → Ditinjau\n" in page.text  # a stage without a message: no word
 
     # Move all back to an earlier stage: her /status goes back, and the preview says so.
-    await bot.send(admin, "/leads shortlist")
-    await bot.press(admin, t(Text.BTN_BULK_MOVE, count=3))
-    mark = admin.mark()
-    await bot.press(admin, label("ditinjau"))
-    (preview,) = admin.find("→ Ditinjau", since=mark)
+    _, preview = await _move_all_preview(bot, admin, "/leads shortlist", "ditinjau", "Ditinjau")
     assert visible(t(Text.BULK_PREVIEW_BACK, count=3)) in preview.text
 
 

@@ -265,6 +265,14 @@ def moved_quietly(content: Content, item: HistoryItem) -> bool:
     return found is not None and found.message is not None
 
 
+def saved_text(move: Move, notifying: Text, *, quiet: bool) -> Text:
+    """What a saved stage change says: its message is on its way (`notifying`, the chat's or
+    the workspace's words), it was saved with Don't notify (`quiet`), or just saved."""
+    if move.update_id:
+        return notifying
+    return Text.PIPELINE_SAVED_QUIET if quiet else Text.PIPELINE_SAVED
+
+
 def talent_language(content: Content, language: str, talent: str) -> str:
     """A talent's chat language in staff words: "bahasa Indonesia", "English"."""
     key = Text.PIPELINE_LANGUAGE_EN if talent == "en" else Text.PIPELINE_LANGUAGE_ID
@@ -377,6 +385,12 @@ class BulkPreview:
         return sum(1 for lead in self.to_tell if lead.language == "en")
 
 
+def _movable(lead: LeadState, to_stage: str) -> bool:
+    """Whether a bulk move would move this lead: not at the stage yet, not closed as a
+    duplicate (the stage's consent aside)."""
+    return lead.stage != to_stage and not lead.closed_duplicate
+
+
 def bulk_preview(
     content: Content,
     to_stage: str,
@@ -387,7 +401,7 @@ def bulk_preview(
     """Who a bulk move would move, who it would skip, who already got the stage's message
     (`told`: Pipeline.told of these leads), and example messages (id, then en)."""
     told = told or {}
-    movable = [lead for lead in leads if lead.stage != to_stage and not lead.closed_duplicate]
+    movable = [lead for lead in leads if _movable(lead, to_stage)]
     eligible = [lead for lead in movable if not lacks_consent(content, to_stage, lead, forwarding)]
     has_message = stage(content, to_stage).message is not None
     already_told = [
@@ -538,8 +552,7 @@ async def bulk_move(
             for lead in chunk:
                 if to_stage in earlier.get(lead.application_id, {}):
                     messages[lead.application_id] = None
-                    movable = lead.stage != to_stage and not lead.closed_duplicate
-                    told += movable and not lead.lacks(consent)
+                    told += _movable(lead, to_stage) and not lead.lacks(consent)
         moves = [
             (lead.application_id, lead.version, messages[lead.application_id]) for lead in chunk
         ]

@@ -161,6 +161,19 @@ async def page_closed(store: Store, application_ids: list[int]) -> dict[int, str
     return await store.duplicates.closed_among(application_ids)
 
 
+# What staff are told of closing a lead as a duplicate, by outcome (the chat and the
+# workspace; "gone" is each one's own page-gone answer).
+DUPLICATE_OUTCOME_TEXTS: dict[DuplicateOutcome, Text] = {
+    "saved": Text.RECORDS_DUPLICATE_CLOSED,
+    "same": Text.RECORDS_DUPLICATE_SAME,
+    "self": Text.RECORDS_DUPLICATE_SAME,
+    "other_gone": Text.RECORDS_DUPLICATE_OTHER_GONE,
+    "other_closed": Text.RECORDS_DUPLICATE_OTHER_CLOSED,
+    "conflict": Text.RECORDS_DUPLICATE_CONFLICT,
+    "other_later": Text.RECORDS_DUPLICATE_OTHER_LATER,
+}
+
+
 async def close_duplicate(
     store: Store, application_id: int, of_id: int, actor: Actor, version: int | None = None
 ) -> DuplicateOutcome:

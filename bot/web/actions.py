@@ -72,13 +72,7 @@ def report(
     language, content = viewer.language, desk.content
     key = {
         # The delivery is reported in the admin's chat with the bot (report_chat_id).
-        "saved": (
-            Text.WS_SAVED_NOTIFYING
-            if move.update_id
-            else Text.PIPELINE_SAVED_QUIET
-            if quiet
-            else Text.PIPELINE_SAVED
-        ),
+        "saved": pipeline.saved_text(move, Text.WS_SAVED_NOTIFYING, quiet=quiet),
         "conflict": Text.PIPELINE_CONFLICT,
         "same": Text.PIPELINE_ALREADY_THERE,
         "no_consent": Text.PIPELINE_NO_CONSENT_TRANSFER,

@@ -92,15 +92,7 @@ async def close_duplicate(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> d
         raise LeadGone(application_id)
     this = await store.records.reference_of(application_id) or reference(application_id)
     that = await store.records.reference_of(other) or desk.say(Text.RECORDS_THIS_LEAD, language)
-    key = {
-        "saved": Text.RECORDS_DUPLICATE_CLOSED,
-        "same": Text.RECORDS_DUPLICATE_SAME,
-        "self": Text.RECORDS_DUPLICATE_SAME,
-        "other_gone": Text.RECORDS_DUPLICATE_OTHER_GONE,
-        "other_closed": Text.RECORDS_DUPLICATE_OTHER_CLOSED,
-        "conflict": Text.RECORDS_DUPLICATE_CONFLICT,
-        "other_later": Text.RECORDS_DUPLICATE_OTHER_LATER,
-    }[outcome]
+    key = records.DUPLICATE_OUTCOME_TEXTS[outcome]
     return {"outcome": outcome, "text": desk.say(key, language, reference=this, other=that)}
 
 
