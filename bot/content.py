@@ -323,6 +323,9 @@ class Question(Model):
     # shown as none_label, so a newcomer can finish and staff read it plainly.
     none_answers: list[str] = []
     none_label: T | None = None
+    # A question is a fine answer here (the message to the team): an answer ending in "?" is
+    # never taken for a question asked mid-form instead of an answer.
+    welcomes_questions: bool = False
 
     @model_validator(mode="after")
     def _none_has_a_label(self) -> Question:

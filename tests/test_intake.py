@@ -108,6 +108,9 @@ async def test_review_summary_shows_every_answer_in_the_talents_language(bot: Ha
         ("stage_name", "berapa honor manggung di Seoul kak?", Text.INTAKE_A_QUESTION, {}),
         ("stage_name", "honor manggung di Seoul berapa ya kak?🙏", Text.INTAKE_A_QUESTION, {}),
         ("full_name", "kak ini gratis kan?\u200b", Text.INTAKE_A_QUESTION, {}),
+        # ... nor works or links, when it is one short line.
+        ("notable_works", "maksudnya karya yang mana kak?", Text.INTAKE_A_QUESTION, {}),
+        ("other_links", "harus link youtube ya?", Text.INTAKE_A_QUESTION, {}),
         ("province", "Atlantis", Text.INTAKE_PROVINCE_NOT_FOUND, {}),
         ("sector", "televisi", Text.INTAKE_USE_BUTTONS, {}),
         ("age_range", "dua puluh", Text.INTAKE_USE_BUTTONS, {}),
@@ -148,6 +151,29 @@ async def test_a_typed_answer_with_words_around_it_is_taken(
     await bot.send(user, typed)
     assert await where(bot, user) != key  # on to the next question
     assert (await _stored(bot, user.id))[key] == kept
+
+
+@pytest.mark.parametrize(
+    ("key", "typed"),
+    [
+        # The note to the team welcomes questions: staff read it and answer.
+        ("message", "Apakah ada biaya untuk ikut programnya?"),
+        # Works described at length may end in a song's title with "?".
+        (
+            "notable_works",
+            "Single kami diputar di radio se-Jawa Barat, dan yang paling kami"
+            " banggakan: konser tunggal 2025 dengan lagu 'Kenapa Harus Pergi?'",
+        ),
+        ("notable_works", "Film pendek 'Siapa?' (2024)\nFestival Film Pelajar, nominasi?"),
+    ],
+)
+async def test_an_answer_ending_in_a_question_mark_is_kept_where_it_can_be_one(
+    bot: Harness, key: str, typed: str
+) -> None:
+    user = await _at_question(bot, key)
+    await bot.send(user, typed)
+    assert await where(bot, user) != key
+    assert (await _stored(bot, user.id))[key] == typed
 
 
 @pytest.mark.parametrize(
@@ -214,19 +240,20 @@ async def test_multi_choice_toggles_and_enforces_limits(bot: Harness) -> None:
     done = _button(Text.BTN_DONE)
     await bot.press(user, done)
     assert shown(Text.INTAKE_TOO_FEW_CHOICES, min=1) in user.last_message.text
-    for genre in ("pop", "rock", "jazz"):
+    # "Lainnya" for a genre the list does not name.
+    for genre in ("pop", "rock", "other"):
         await bot.press(user, label("genres", genre))
-    assert "✅ Pop" in user.last_message.button_texts
+    assert {"✅ Pop", "✅ Lainnya"} <= set(user.last_message.button_texts)
     # A fourth choice is refused the moment it is pressed, not later at "Done".
     [refused] = await bot.press(user, label("genres", "dangdut"))
     assert refused.text.startswith(shown(Text.INTAKE_TOO_MANY_CHOICES, max=3))
     assert "✅ " + label("genres", "dangdut") not in refused.button_texts
     draft = await bot.store.applications.draft_for(user.id)
-    assert draft is not None and draft.pending == ["pop", "rock", "jazz"]
+    assert draft is not None and draft.pending == ["pop", "rock", "other"]
     await bot.press(user, "✅ Rock")  # untoggle, then the fourth fits
     await bot.press(user, label("genres", "dangdut"))
     await bot.press(user, done)
-    assert (await _stored(bot, user.id))["genres"] == ["pop", "jazz", "dangdut"]
+    assert (await _stored(bot, user.id))["genres"] == ["pop", "other", "dangdut"]
 
 
 async def test_back_keeps_the_answer_for_editing_and_skip_only_when_optional(bot: Harness) -> None:

@@ -240,17 +240,29 @@ def _by_number(question: Question, typed: str) -> str | None:
 _ASKED = re.compile(r"[?\uff1f][\W_]*$")
 
 
+# A long answer (notable works, other links) this short, on one line and ending in "?", is a
+# question asked mid-form ("maksudnya karya yang mana kak?"), not works or links.
+ASKED_LONG_TEXT_LIMIT = 120
+
+
 def _check_plain(question: Question, text: str) -> Outcome:
     if question.type == "short_text":
         text = " ".join(text.split())
-        # A name, a company, a city never ends in "?": the talent asked something instead
-        # (after reading a page mid-form), which must not become the answer unseen.
-        if _ASKED.search(text):
-            return Rejected(Text.INTAKE_A_QUESTION)
+    # A name, a company, a city never ends in "?": the talent asked something instead
+    # (after reading a page mid-form), which must not become the answer unseen.
+    if not question.welcomes_questions and _asked(question, text):
+        return Rejected(Text.INTAKE_A_QUESTION)
     limit = question.length_limit
     if len(text) > limit:
         return Rejected(Text.INTAKE_TOO_LONG, {"length": len(text), "limit": limit})
     return Accepted(text)
+
+
+def _asked(question: Question, text: str) -> bool:
+    """Whether a typed answer is a question instead (the "?" guard)."""
+    if question.type == "long_text" and (len(text) > ASKED_LONG_TEXT_LIMIT or "\n" in text):
+        return False
+    return _ASKED.search(text) is not None
 
 
 def _check_email(question: Question, text: str) -> Outcome:
