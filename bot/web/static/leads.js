@@ -70,16 +70,30 @@ export function notices(row) {
   ];
 }
 
+const TIMES = new Set(["submitted", "activity"]);
+
+/** A date and time that may break between the two (never inside either): on a laptop the
+ * table then fits its width instead of pushing the last column off the screen. */
+function when(value) {
+  const [day, ...time] = value.split(" ");
+  return time.length ? [h("span", { class: "nowrap" }, day), " ",
+    h("span", { class: "nowrap" }, time.join(" "))] : value;
+}
+
 function cell(row, column) {
   const value = {
     stage: row.stage_label, assignee: row.assignee || "—",
   }[column] ?? row[column];
+  let shown = value || "—";
   // On a phone the name's cell also names the act, band or company (its column is left out).
+  if (column === "name") {
+    shown = [h("span", { class: "name" }, shown),
+      row.stage_name ? h("span", { class: "act" }, row.stage_name) : null, notices(row)];
+  } else if (value && TIMES.has(column)) {
+    shown = when(value);
+  }
   return h("td", { "data-label": t(`col_${column}`),
-    class: value ? `col-${column}` : `col-${column} empty` },
-  column === "name" ? [h("span", { class: "name" }, value || "—"),
-    row.stage_name ? h("span", { class: "act" }, row.stage_name) : null, notices(row)]
-    : (value || "—"));
+    class: value ? `col-${column}` : `col-${column} empty` }, shown);
 }
 
 function selectionBar(list, onchange) {
