@@ -111,6 +111,18 @@ async def test_review_summary_shows_every_answer_in_the_talents_language(bot: Ha
         # ... nor works or links, when it is one short line.
         ("notable_works", "maksudnya karya yang mana kak?", Text.INTAKE_A_QUESTION, {}),
         ("other_links", "harus link youtube ya?", Text.INTAKE_A_QUESTION, {}),
+        # ... nor a number, a link, a province or a choice (a talent's review: "that is not a
+        # link" is no answer to "boleh link soundcloud?").
+        ("experience_years", "eh kak nanti dihubungin lewat apa ya?", Text.INTAKE_A_QUESTION, {}),
+        (
+            "portfolio_url",
+            "kalo lagunya cuma ada di soundcloud boleh gak kak?",
+            Text.INTAKE_A_QUESTION,
+            {},
+        ),
+        ("province", "di jawa ada provinsi apa aja?", Text.INTAKE_A_QUESTION, {}),
+        ("genres", "boleh pilih lebih dari satu?", Text.INTAKE_A_QUESTION, {}),
+        ("experience_years", "3-5 tahun", Text.INTAKE_BAD_NUMBER, {"min": 0, "max": 60}),
         ("province", "Atlantis", Text.INTAKE_PROVINCE_NOT_FOUND, {}),
         ("sector", "televisi", Text.INTAKE_USE_BUTTONS, {}),
         ("age_range", "dua puluh", Text.INTAKE_USE_BUTTONS, {}),
@@ -136,6 +148,8 @@ async def test_invalid_answer_is_explained_and_the_question_asked_again(
         ("sector", "musik kak", "music"),  # a choice typed with chat words around it
         ("music_role", "band aku kak", "band_group"),
         ("age_range", "umur aku 22", "age_18_24"),  # a number in the choice's range
+        ("experience_years", "udh 4 thn an", 4),  # the one number said
+        ("experience_years", "around 6 years", 6),
         ("portfolio_url", "yutub aku: youtube.com/@kopisenja", "https://youtube.com/@kopisenja"),
         ("portfolio_url", "ini ya (https://vimeo.com/123456)!", "https://vimeo.com/123456"),
         # Indonesia's code typed without "+": not a national number that begins 62.

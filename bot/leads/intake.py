@@ -23,6 +23,12 @@ PHONE_REGION = "ID"  # numbers written without a country code are Indonesian
 NONE_YET = "none_yet"  # stored for an answer in a question's none_answers ("belum ada")
 # A number typed with its unit ("7 tahun", "3 years"): the number is the answer.
 _NUMBER = re.compile(r"([+-]?\d+(?:[.,]\d+)?)(?:\s*(?:tahun|thn|th|years?|yrs?)\.?)?", re.I)
+# A number on its own among words ("udah 4 thn an"), not inside another ("2x3", "v2", "4a").
+_NUMBER_IN = re.compile(
+    r"(?<![\w.,+-])([+-]?\d+(?:[.,]\d+)?)(?:\s*(?:tahun|thn|th|years?|yrs?)\.?)?"
+    r"(?![\w.,-]*\d)(?![^\W\d_])",
+    re.I,
+)
 PROVINCE_PAGE_SIZE = 8
 MATCHES_SHOWN = 12  # provinces matching what was typed: all of an island's (Sumatra has 10)
 
@@ -184,6 +190,30 @@ def toggle(selection: Sequence[str], value: str) -> list[str]:
     )
 
 
+# What a refused answer may have been a question instead of (not "too long": that is said).
+_NOT_UNDERSTOOD = frozenset(
+    {
+        Text.INTAKE_BAD_EMAIL,
+        Text.INTAKE_BAD_NUMBER,
+        Text.INTAKE_BAD_PHONE,
+        Text.INTAKE_BAD_URL,
+        Text.INTAKE_PROVINCE_NOT_FOUND,
+        Text.INTAKE_USE_BUTTONS,
+    }
+)
+
+
+def asked_instead(question: Question, text: str, outcome: Outcome) -> Outcome:
+    """In the talent's form, a typed answer the question refused that ends in "?" is a
+    question asked mid-form ("boleh link soundcloud gak kak?"): said so, rather than "that
+    is not a link"."""
+    if not isinstance(outcome, Rejected) or outcome.reason not in _NOT_UNDERSTOOD:
+        return outcome
+    if question.welcomes_questions or not _ASKED.search(text.strip()):
+        return outcome
+    return Rejected(Text.INTAKE_A_QUESTION)
+
+
 def check_text(question: Question, content: Content, answers: Answers, text: str) -> Outcome:
     """A typed answer: validate and normalise it for the question's type (no control
     characters: only long answers keep their line breaks)."""
@@ -328,6 +358,9 @@ def _check_number(question: Question, text: str) -> Outcome:
     low, high = question.min or 0, question.max or 0
     bounds = {"min": _number_text(low), "max": _number_text(high)}
     match = _NUMBER.fullmatch(text)
+    if match is None:  # "udh 4 thn an", "around 6 years": the one number said
+        found = list(_NUMBER_IN.finditer(text))
+        match = found[0] if len(found) == 1 else None
     if match is None:
         return Rejected(Text.INTAKE_BAD_NUMBER, bounds)
     value = float(match.group(1).replace(",", "."))

@@ -175,6 +175,7 @@ class IntakeFlow:
             outcome: intake.Outcome = intake.Rejected(Text.INTAKE_USE_BUTTONS)
         else:
             outcome = intake.check_text(question, self._content, answers, text)
+        outcome = intake.asked_instead(question, text, outcome)
         if isinstance(outcome, intake.Rejected):
             return Screen(QUESTION, draft, question, answers, error=outcome)
         if isinstance(outcome, intake.Matches):
