@@ -191,22 +191,29 @@ async def test_an_answer_ending_in_a_question_mark_is_kept_where_it_can_be_one(
 
 
 @pytest.mark.parametrize(
-    ("talent", "own", "other"),
-    [(MUSICIAN, "Spotify", "showreel"), (FILMMAKER, "showreel", "Spotify")],
-    ids=["musician", "filmmaker"],
+    ("talent", "key", "own", "other"),
+    [
+        (MUSICIAN, "portfolio_url", "Spotify", "showreel"),
+        (FILMMAKER, "portfolio_url", "showreel", "Spotify"),
+        (MUSICIAN, "other_links", "SoundCloud", "IMDb"),
+        (FILMMAKER, "other_links", "IMDb", "SoundCloud"),
+        (MUSICIAN, "notable_works", "album", "festival"),
+        (FILMMAKER, "notable_works", "festival", "lagu"),
+    ],
+    ids=lambda value: value if isinstance(value, str) else "",
 )
-async def test_the_portfolio_question_gives_examples_from_the_talents_own_field(
-    bot: Harness, talent: dict[str, Any], own: str, other: str
+async def test_examples_come_from_the_talents_own_field(
+    bot: Harness, talent: dict[str, Any], key: str, own: str, other: str
 ) -> None:
     user = bot.user()
     await bot.send(user, "/daftar")
     await consent(bot, user)
     for question_key, value in talent.items():  # in questionnaire order
-        if await where(bot, user) == "portfolio_url":
+        if await where(bot, user) == key:
             break
         if await where(bot, user) == question_key:
             await answer(bot, user, question_key, value)
-    assert await where(bot, user) == "portfolio_url"
+    assert await where(bot, user) == key
     shown_now = user.last_message.text
     assert own in shown_now and other not in shown_now
 

@@ -108,6 +108,12 @@ ENGLISH = [
     ("what should I submit", "faq:what_to_prepare"),
     ("do i have to pay", "faq:who_can_apply"),  # registering is free: was "nothing close"
     ("is this bot official KOCCA? how do i know its not a scam", "faq:who_runs"),
+    # A new talent's review: both were "not sure".
+    (
+        "is there any way to co-produce a film with a Korean company through you guys?",
+        "program:coproduction",
+    ),
+    ("will korean companies see my info or only your team?", "faq:my_data"),
 ]
 TYPOS = [
     ("showril nya dikirim kemana", "faq:showreel_links"),
