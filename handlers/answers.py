@@ -198,11 +198,12 @@ async def _open(
         page = views.faq_answer(
             context.content, language, key, subscribed=subscribed, operator=operator
         )
-        await show(update, *page)
     else:
-        await show(
-            update, *views.program_page(context.content, language, found, subscribed=subscribed)
-        )
+        page = views.program_page(context.content, language, found, subscribed=subscribed)
+    # A message of its own: the answer or the choice it was opened from stays above it (a
+    # talent's review: "Back" led to the FAQ list and the answer was gone).
+    await answer_query(update)
+    await reply(update, *page)
 
 
 async def _nothing(

@@ -69,6 +69,10 @@ async def test_a_confident_answer_then_not_this_then_another_entry(bot: Harness)
 
     [page] = await bot.press(sari, offered[0])
     assert page.text.split("\n")[0] == offered[0]  # the entry, as its page shows it
+    # ... below the list it was chosen from, which stays for another pick.
+    assert page.message_id != changed.message_id
+    kept = sari.message(changed.message_id)
+    assert kept is not None and kept.text == changed.text
     [row] = questions(bot.database, sari.id)
     assert row["opened"] is not None and row["opened"].split(":")[0] in ("faq", "program")
 
