@@ -165,6 +165,7 @@ class Text(StrEnum):
     INTAKE_BAD_EMAIL = "intake_bad_email"
     INTAKE_BAD_PHONE = "intake_bad_phone"
     INTAKE_BAD_URL = "intake_bad_url"
+    INTAKE_LINK_ONLY = "intake_link_only"
     INTAKE_BAD_NUMBER = "intake_bad_number"
     INTAKE_TOO_FEW_CHOICES = "intake_too_few_choices"
     INTAKE_TOO_MANY_CHOICES = "intake_too_many_choices"

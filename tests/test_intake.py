@@ -98,6 +98,13 @@ async def test_review_summary_shows_every_answer_in_the_talents_language(bot: Ha
         ("portfolio_url", "ftp://files.example.com/reel.mp4", Text.INTAKE_BAD_URL, {}),
         ("portfolio_url", "javascript:alert(1)", Text.INTAKE_BAD_URL, {}),
         ("portfolio_url", "my youtube channel", Text.INTAKE_BAD_URL, {}),
+        # Only the link is kept: a password beside it would never reach staff.
+        (
+            "portfolio_url",
+            "https://vimeo.com/raka/teaser (pw: kocca2026)",
+            Text.INTAKE_LINK_ONLY,
+            {},
+        ),
         ("experience_years", "enam", Text.INTAKE_BAD_NUMBER, {"min": 0, "max": 60}),
         ("experience_years", "75", Text.INTAKE_BAD_NUMBER, {"min": 0, "max": 60}),
         ("full_name", "x" * 101, Text.INTAKE_TOO_LONG, {"length": 101, "limit": 100}),

@@ -334,10 +334,19 @@ def _check_url(question: Question, text: str) -> Outcome:
         # A link in a sentence ("yutub aku: youtube.com/@kopisenja"): the one link in it.
         found = {link for word in text.split() if (link := _web_link(word.strip(_AROUND_LINK)))}
         link = found.pop() if len(found) == 1 else None
-    return Rejected(Text.INTAKE_BAD_URL) if link is None else Accepted(link)
+    if link is None:
+        return Rejected(Text.INTAKE_BAD_URL)
+    around = (word for word in text.split() if _web_link(word.strip(_AROUND_LINK)) is None)
+    if _PASSWORD.search(" ".join(around)):  # "vimeo.com/1 (pw: kocca)": kept as the link only
+        return Rejected(Text.INTAKE_LINK_ONLY)
+    return Accepted(link)
 
 
 _AROUND_LINK = ".,;:!?()[]<>\"'"  # punctuation of the sentence, not of the link
+# A password typed next to the link, whose stored form keeps the link alone.
+_PASSWORD = re.compile(
+    r"(?<!\w)(?:pw|pwd|pass|passwd|password|passcode|sandi|kata\s*sandi)(?:-?nya)?(?!\w)", re.I
+)
 
 
 def _web_link(text: str) -> str | None:
