@@ -13,6 +13,7 @@ from bot.content import Content, ContentError, load_content
 from bot.emulator import EmulatedUser
 from bot.leads import records
 from bot.leads.intake import Accepted, Matches, check_text
+from bot.outreach.audience import AudienceError, parse_audience
 from bot.texts import Text
 from handlers import records_views
 from tests.harness import Harness
@@ -162,6 +163,11 @@ def test_check_content_refuses_an_ambiguous_city(content_folder: Path) -> None:
     with pytest.raises(ContentError) as refused:
         load_content(content_folder)
     assert "provinces[riau].cities: 'Jambi' already names the province jambi" in str(refused.value)
+
+
+def test_a_city_as_a_broadcast_audience_names_its_province() -> None:
+    with pytest.raises(AudienceError, match="use province=jawa_barat"):
+        parse_audience("province=bandung", CONTENT)
 
 
 def test_staff_correcting_a_province_with_a_city_are_offered_its_province() -> None:
