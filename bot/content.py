@@ -346,6 +346,7 @@ class Province(Model):
     value: str = Field(pattern=KEY_PATTERN)
     label: T
     aliases: list[str] = []  # what people type instead: Jabar, DIY, Jogja, luar negeri…
+    cities: list[str] = []  # cities and regencies in it people type: Bandung, Solo, Sleman…
 
 
 class Island(Model):
@@ -592,6 +593,7 @@ def load_content(folder: Path, today: date | None = None) -> Content:
     problems.extend(content_wording.wording(raw, _is_button))
     problems.extend(checks.dates(content, today or date.today()))
     problems.extend(checks.provinces(content))
+    problems.extend(checks.cities(content))
     problems.extend(checks.month_names(content))
     problems.extend(checks.subscribe_hints(content))
     if problems:

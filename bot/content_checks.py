@@ -254,6 +254,35 @@ def provinces(content: Content) -> list[str]:
     return problems
 
 
+def cities(content: Content) -> list[str]:
+    """A city a talent types leads to one province only: listed once, and never the name of
+    another province or of an island (the bot could not tell which one was meant)."""
+    from bot.leads.intake import fold
+
+    names: dict[str, str] = {}
+    for province in content.provinces.values():
+        for name in (province.label.id, province.label.en, *province.aliases):
+            names.setdefault(fold(name), province.value)
+    islands = {fold(name) for island in content.intake.islands for name in island.names}
+    problems = []
+    seen: dict[str, str] = {}
+    for province in content.provinces.values():
+        where = f"intake.yaml: provinces[{province.value}].cities"
+        for city in province.cities:
+            folded = fold(city)
+            named = names.get(folded)
+            if not folded:
+                problems.append(f"{where}: empty city")
+            elif named is not None:
+                problems.append(f"{where}: {city!r} already names the province {named}")
+            elif folded in islands:
+                problems.append(f"{where}: {city!r} also names an island")
+            elif folded in seen:
+                problems.append(f"{where}: {city!r} is already listed under {seen[folded]}")
+            seen.setdefault(folded, province.value)
+    return problems
+
+
 def month_names(content: Content) -> list[str]:
     """Twelve month names in each language, for "Info per 16 Januari 2026"."""
     return [

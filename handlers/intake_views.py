@@ -143,7 +143,7 @@ def _province_rows(
     screen: Screen, draft: Draft, content: Content, language: str, parts: list[str]
 ) -> list[list[InlineKeyboardButton]]:
     if screen.matches:
-        parts.append(content.text(Text.INTAKE_PROVINCE_MATCHES, language))
+        parts.append(_matches_line(screen.matches, screen.city, content, language))
         values = screen.matches[: intake.MATCHES_SHOWN]
         return pairs([_province_button(draft, content, language, value) for value in values])
     values, pages = intake.province_page(content, screen.page)
@@ -162,6 +162,14 @@ def _province_rows(
     if paging:
         rows.append(paging)
     return rows
+
+
+def _matches_line(matches: list[str], city: str | None, content: Content, language: str) -> str:
+    """Above the provinces that match: the city recognised and its province, or "which one?"."""
+    if city is None:
+        return content.text(Text.INTAKE_PROVINCE_MATCHES, language)
+    province = content.provinces[matches[0]].label.get(language)
+    return content.text(Text.INTAKE_PROVINCE_OF_CITY, language, city=city, province=province)
 
 
 def _province_button(

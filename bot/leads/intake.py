@@ -52,9 +52,11 @@ class Rejected:
 
 @dataclass(frozen=True, slots=True)
 class Matches:
-    """Several provinces match what the talent typed: let them pick one."""
+    """Several provinces match what the talent typed: let them pick one. With `city`, the
+    talent typed that city (as content/ spells it) and `values` is its province, to confirm."""
 
     values: list[str]
+    city: str | None = None
 
 
 Outcome = Accepted | Rejected | Matches
@@ -428,6 +430,10 @@ def fold(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", normal).strip()
 
 
+# What a talent types before a city's name: "Kota Bandung", "Kab. Sleman", "Kabupaten Bogor".
+_PLACE_KINDS = ("kota ", "kab ", "kabupaten ")
+
+
 def _find_province(content: Content, text: str) -> Outcome:
     typed = fold(text).removeprefix("provinsi ").removeprefix("province ").strip()
     if not typed:
@@ -435,18 +441,56 @@ def _find_province(content: Content, text: str) -> Outcome:
     for island in content.intake.islands:  # "Sumatra", "Papua": every province on it
         if typed in {fold(name) for name in island.names}:
             return Matches(list(island.provinces))
-    found: list[str] = []
-    for value, province in content.provinces.items():
-        names = {fold(province.label.id), fold(province.label.en)}
-        if typed in names or typed in {fold(alias) for alias in province.aliases}:
-            return Accepted(value)
-        if any(typed in name for name in names):
-            found.append(value)
+    place = _without_place_kind(typed)
+    named = _province_named(content, typed) or _province_named(content, place)
+    if named is not None:  # a province's own name wins over a city of the same name
+        return Accepted(named)
+    city = _city_named(content, typed) or _city_named(content, place)
+    if city is not None:  # "Bandung": its province, for the talent to confirm
+        value, name = city
+        return Matches([value], city=name)
+    found = [
+        value
+        for value, province in content.provinces.items()
+        if any(typed in fold(name) for name in (province.label.id, province.label.en))
+    ]
     if len(found) == 1:
         return Accepted(found[0])
     if found:
         return Matches(found)
     return Rejected(Text.INTAKE_PROVINCE_NOT_FOUND)
+
+
+def _without_place_kind(typed: str) -> str:
+    """A folded place name without the "kota"/"kabupaten" in front of it."""
+    for kind in _PLACE_KINDS:
+        if typed.startswith(kind):
+            return typed.removeprefix(kind).strip()
+    return typed
+
+
+def _province_named(content: Content, typed: str) -> str | None:
+    """The province whose label or alias is exactly what was typed (folded)."""
+    for value, province in content.provinces.items():
+        names = (province.label.id, province.label.en, *province.aliases)
+        if typed in {fold(name) for name in names}:
+            return value
+    return None
+
+
+def province_of_city(content: Content, text: str) -> tuple[str, str] | None:
+    """The province of a city typed ("kota Bandung"), with the city as content/ spells it."""
+    typed = fold(text)
+    return _city_named(content, typed) or _city_named(content, _without_place_kind(typed))
+
+
+def _city_named(content: Content, typed: str) -> tuple[str, str] | None:
+    """The province of the city typed (folded), with the city as content/ spells it."""
+    for value, province in content.provinces.items():
+        for city in province.cities:
+            if fold(city) == typed:
+                return value, city
+    return None
 
 
 def province_page(content: Content, page: int) -> tuple[list[str], int]:

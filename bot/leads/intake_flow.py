@@ -39,6 +39,7 @@ class Screen:
     answers: dict[str, Any] = field(default_factory=dict)
     error: intake.Rejected | None = None
     matches: list[str] | None = None
+    city: str | None = None  # the city typed, when `matches` is its province to confirm
     page: int = 0
     note: Text | None = None
     reference: str | None = None  # of the lead submitted, or of the lead being updated
@@ -179,7 +180,9 @@ class IntakeFlow:
         if isinstance(outcome, intake.Rejected):
             return Screen(QUESTION, draft, question, answers, error=outcome)
         if isinstance(outcome, intake.Matches):
-            return Screen(QUESTION, draft, question, answers, matches=outcome.values)
+            return Screen(
+                QUESTION, draft, question, answers, matches=outcome.values, city=outcome.city
+            )
         return await self._answer(draft, question, answers, outcome.value, update_id)
 
     async def pause(self, user_id: int, update_id: int) -> Screen | None:

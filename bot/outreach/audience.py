@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from bot.content import Content
+from bot.leads.intake import province_of_city
 from bot.store import Broadcasts
 from bot.texts import Text
 
@@ -84,6 +85,9 @@ def _province_value(text: str, content: Content) -> str:
     for value, province in content.provinces.items():
         if wanted in (value, province.label.id.lower().replace(" ", "_")):
             return value
+    city = province_of_city(content, text)
+    if city is not None:  # "Bandung": a city is not an audience, but its province may be
+        raise AudienceError(f"{text!r} is a city in {city[0]}: use province={city[0]}")
     raise AudienceError(f"unknown province {text!r}: use a value from content/intake.yaml")
 
 

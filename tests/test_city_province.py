@@ -1,0 +1,181 @@
+"""A city typed at the province question: the bot names its province for the talent to confirm."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot import content_checks
+from bot.content import Content, ContentError, load_content
+from bot.emulator import EmulatedUser
+from bot.leads import records
+from bot.leads.intake import Accepted, Matches, check_text
+from bot.outreach.audience import AudienceError, parse_audience
+from bot.texts import Text
+from handlers import records_views
+from tests.harness import Harness
+from tests.leads import CONTENT, MUSICIAN, answer, consent, edit_content, shown, where
+
+
+async def _at_province(bot: Harness, language: str = "id") -> EmulatedUser:
+    """A new musician who has answered every question before the province."""
+    user = bot.user(language_code=language)
+    await bot.send(user, "/daftar" if language == "id" else "/register")
+    await consent(bot, user, language=language)
+    for key, value in MUSICIAN.items():  # in questionnaire order
+        if key == "province":
+            break
+        await answer(bot, user, key, value, language)
+    assert await where(bot, user) == "province"
+    return user
+
+
+async def _province(bot: Harness, user: EmulatedUser) -> Any:
+    draft = await bot.store.applications.draft_for(user.id)
+    assert draft is not None
+    return (await bot.store.applications.answers(draft.id)).get("province")
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+async def test_a_city_typed_offers_its_province_to_confirm(bot: Harness, language: str) -> None:
+    user = await _at_province(bot, language)
+    [reply] = await bot.send(user, "bandung")
+    said = shown(Text.INTAKE_PROVINCE_OF_CITY, language, city="Bandung", province="Jawa Barat")
+    assert said in reply.text
+    assert shown(Text.INTAKE_PROVINCE_MATCHES, language) not in reply.text
+    assert "Jawa Barat" in reply.button_texts
+    assert await where(bot, user) == "province"  # nothing stored before the talent confirms
+    assert await _province(bot, user) is None
+    await bot.press(user, "Jawa Barat")
+    assert await _province(bot, user) == "jawa_barat"
+    assert await where(bot, user) == "city"
+
+
+async def test_the_talent_may_type_the_province_instead_of_confirming(bot: Harness) -> None:
+    user = await _at_province(bot)
+    await bot.send(user, "Kota Solo")
+    assert "Jawa Tengah" in user.last_message.button_texts
+    await bot.send(user, "jatim")  # not Jawa Tengah after all
+    assert await _province(bot, user) == "jawa_timur"
+    assert await where(bot, user) == "city"
+
+
+async def test_a_province_named_like_its_capital_is_taken_at_once(bot: Harness) -> None:
+    user = await _at_province(bot)
+    await bot.send(user, "Jambi")
+    assert await _province(bot, user) == "jambi"
+    assert await where(bot, user) == "city"
+
+
+async def test_an_unknown_place_is_still_not_found(bot: Harness) -> None:
+    user = await _at_province(bot)
+    [reply] = await bot.send(user, "Kota Atlantis")
+    assert reply.text.startswith(shown(Text.INTAKE_PROVINCE_NOT_FOUND))
+    assert await where(bot, user) == "province"
+    assert await _province(bot, user) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "province", "city"),
+    [
+        ("bandung", "jawa_barat", "Bandung"),
+        ("Surabaya", "jawa_timur", "Surabaya"),
+        ("Makassar", "sulawesi_selatan", "Makassar"),
+        ("Medan", "sumatera_utara", "Medan"),
+        ("Denpasar", "bali", "Denpasar"),
+        ("Tangerang", "banten", "Tangerang"),
+        ("Solo", "jawa_tengah", "Solo"),
+        ("kota bandung", "jawa_barat", "Bandung"),
+        ("kab. sleman", "di_yogyakarta", "Sleman"),
+        ("Kabupaten Sleman", "di_yogyakarta", "Sleman"),
+        ("Bandar Lampung", "lampung", "Bandar Lampung"),
+    ],
+)
+def test_a_city_resolves_to_its_province_to_confirm(typed: str, province: str, city: str) -> None:
+    question = CONTENT.questions["province"]
+    assert check_text(question, CONTENT, {}, typed) == Matches([province], city=city)
+
+
+@pytest.mark.parametrize(
+    ("typed", "province"),
+    [
+        ("Jambi", "jambi"),
+        ("Bengkulu", "bengkulu"),
+        ("Gorontalo", "gorontalo"),
+        ("Lampung", "lampung"),
+        ("Kota Jambi", "jambi"),
+        ("jogja", "di_yogyakarta"),
+        ("Jakarta", "dki_jakarta"),
+    ],
+)
+def test_a_province_name_wins_over_a_city(typed: str, province: str) -> None:
+    question = CONTENT.questions["province"]
+    assert check_text(question, CONTENT, {}, typed) == Accepted(province)
+
+
+def _with_cities(cities: dict[str, list[str]]) -> Content:
+    """The packaged content with some provinces' cities replaced."""
+    provinces = [
+        province.model_copy(update={"cities": cities.get(province.value, province.cities)})
+        for province in CONTENT.intake.provinces
+    ]
+    changed = copy.copy(CONTENT)
+    changed.intake = CONTENT.intake.model_copy(update={"provinces": provinces})
+    changed.provinces = {province.value: province for province in provinces}
+    return changed
+
+
+def test_a_province_name_wins_even_over_a_city_listed_by_mistake() -> None:
+    content = _with_cities({"riau": ["Pekanbaru", "Jambi"]})  # check-content refuses this
+    question = content.questions["province"]
+    assert check_text(question, content, {}, "Jambi") == Accepted("jambi")
+    assert check_text(question, content, {}, "Pekanbaru") == Matches(["riau"], city="Pekanbaru")
+
+
+def test_the_packaged_cities_pass_the_check() -> None:
+    assert content_checks.cities(CONTENT) == []
+
+
+def test_a_city_under_two_provinces_is_refused() -> None:
+    content = _with_cities({"jawa_tengah": ["Semarang", "Bandung"]})
+    assert content_checks.cities(content) == [
+        "intake.yaml: provinces[jawa_tengah].cities: 'Bandung' is already listed under jawa_barat"
+    ]
+
+
+def test_a_city_named_like_another_province_is_refused() -> None:
+    content = _with_cities({"jawa_tengah": ["Semarang", "Jabar"], "bali": ["Sumatra"]})
+    assert content_checks.cities(content) == [
+        "intake.yaml: provinces[jawa_tengah].cities: 'Jabar' already names the province jawa_barat",
+        "intake.yaml: provinces[bali].cities: 'Sumatra' also names an island",
+    ]
+
+
+def test_check_content_refuses_an_ambiguous_city(content_folder: Path) -> None:
+    def clash(data: Any) -> None:
+        [riau] = [item for item in data["provinces"] if item["value"] == "riau"]
+        riau["cities"] = ["Pekanbaru", "Jambi"]
+
+    edit_content(content_folder, "intake.yaml", clash)
+    with pytest.raises(ContentError) as refused:
+        load_content(content_folder)
+    assert "provinces[riau].cities: 'Jambi' already names the province jambi" in str(refused.value)
+
+
+def test_a_city_as_a_broadcast_audience_names_its_province() -> None:
+    with pytest.raises(AudienceError, match="use province=jawa_barat"):
+        parse_audience("province=bandung", CONTENT)
+
+
+def test_staff_correcting_a_province_with_a_city_are_offered_its_province() -> None:
+    question = CONTENT.questions["province"]
+    outcome = records.check_answer(CONTENT, question, {}, "Kota Medan")
+    assert outcome == Matches(["sumatera_utara"], city="Medan")
+    _text, rows = records_views.edit_prompt(
+        CONTENT, "id", "KOC-ABC123", 7, question, {}, matches=outcome.values
+    )
+    offered = {b.text: b.callback_data for row in rows for b in row}
+    assert offered["Sumatera Utara"] == f"{records_views.EDIT_VALUE}7:sumatera_utara"
