@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -9,7 +10,17 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.content import Content, Markup, Question
 from bot.content_checks import SELECTED_MARK
 from bot.leads import intake
-from bot.leads.intake_flow import CONSENT, EDIT_LIST, GUARDIAN, QUESTION, TRANSFER, Screen
+from bot.leads.email_typos import EmailSuggestion
+from bot.leads.intake_flow import (
+    CONSENT,
+    EDIT_LIST,
+    GUARDIAN,
+    KEEP_TYPED,
+    QUESTION,
+    TRANSFER,
+    USE_SUGGESTED,
+    Screen,
+)
 from bot.leads.intake_flow import press_data as data
 from bot.settings import PrivacyFacts
 from bot.store import Draft
@@ -132,6 +143,8 @@ def _question(
         )
     elif question.type == "province":
         rows += _province_rows(screen, draft, content, language, parts)
+    elif question.type == "email":
+        rows += _suggestion_rows(draft, content, language, parts)
     if question.key in answers and question.type != "multi_choice":
         current = intake.display(question, content, answers[question.key], language)
         parts.append(content.text(Text.INTAKE_CURRENT_ANSWER, language, answer=current))
@@ -170,6 +183,27 @@ def _matches_line(matches: list[str], city: str | None, content: Content, langua
         return content.text(Text.INTAKE_PROVINCE_MATCHES, language)
     province = content.provinces[matches[0]].label.get(language)
     return content.text(Text.INTAKE_PROVINCE_OF_CITY, language, city=city, province=province)
+
+
+def _suggestion_rows(
+    draft: Draft, content: Content, language: str, parts: list[str]
+) -> list[list[InlineKeyboardButton]]:
+    """ "Did you mean dewi@gmail.com?" under an email question, if the draft holds it."""
+    suggestion = EmailSuggestion.from_pending(draft.pending)
+    if suggestion is None:
+        return []
+    typed, suggested = suggestion.typed, suggestion.suggested
+    parts.append(
+        content.text(Text.INTAKE_EMAIL_SUGGESTION, language, suggested=suggested, typed=typed)
+    )
+
+    def label(key: Text, address: str) -> str:  # a button's label is plain text, not HTML
+        return html.unescape(content.text(key, language, address=address))
+
+    return [
+        [button(label(Text.BTN_EMAIL_SUGGESTED, suggested), data(draft, USE_SUGGESTED))],
+        [button(label(Text.BTN_EMAIL_AS_TYPED, typed), data(draft, KEEP_TYPED))],
+    ]
 
 
 def _province_button(

@@ -15,6 +15,7 @@ from typing import Any
 
 from bot.content import Content, Question
 from bot.leads import intake
+from bot.leads.email_typos import EmailSuggestion, suggestion_for
 from bot.parsing import small_int
 from bot.settings import Forwarding
 from bot.store import Change, Draft, Store
@@ -27,6 +28,10 @@ QUESTION = "question"
 GUARDIAN = "guardian"
 REVIEW = "review"
 EDIT_LIST = "edit_list"
+# The buttons under "did you mean ...?" at an email question: the addresses themselves stay
+# with the draft (callback data holds 64 bytes, and no personal data).
+USE_SUGGESTED = "ms"
+KEEP_TYPED = "mt"
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +188,13 @@ class IntakeFlow:
             return Screen(
                 QUESTION, draft, question, answers, matches=outcome.values, city=outcome.city
             )
+        if question.type == "email":
+            suggestion = suggestion_for(outcome.value)
+            if suggestion is not None:  # "dewi@gmial.com": asked, kept with the draft
+                pending = suggestion.as_pending()
+                return await self._advance(
+                    draft, _same(draft, pending=pending, update_id=update_id)
+                )
         return await self._answer(draft, question, answers, outcome.value, update_id)
 
     async def pause(self, user_id: int, update_id: int) -> Screen | None:
@@ -298,6 +310,11 @@ class IntakeFlow:
             if problem is not None:
                 return Screen(QUESTION, draft, question, answers, error=problem)
             return await self._answer(draft, question, answers, selection, update_id)
+        if action in (USE_SUGGESTED, KEEP_TYPED) and question.type == "email":
+            suggestion = EmailSuggestion.from_pending(draft.pending)
+            if suggestion is not None:
+                chosen = suggestion.suggested if action == USE_SUGGESTED else suggestion.typed
+                return await self._answer(draft, question, answers, chosen, update_id)
         if action == "p":
             page = small_int(argument) or 0
             return Screen(QUESTION, draft, question, answers, page=page)
