@@ -18,6 +18,7 @@ from typing import Any
 
 from bot.content import Content
 from bot.leads import intake
+from bot.leads.email_typos import EmailSuggestion
 from bot.leads.export import to_wib
 from bot.texts import Text
 
@@ -378,7 +379,8 @@ def _registrations(w: _Writer, tables: Tables) -> Section:
 
 
 def _chosen(w: _Writer, question_key: Any) -> Callable[[Any], Any]:
-    """Choices being picked (stored as JSON text): their labels, as the talent pressed them."""
+    """Choices being picked (stored as JSON text): their labels, as the talent pressed them;
+    or the email address typed and the one suggested, while the talent has not chosen."""
     question = w.content.questions.get(str(question_key)) if question_key else None
 
     def labels(stored: Any) -> Any:
@@ -386,6 +388,12 @@ def _chosen(w: _Writer, question_key: Any) -> Callable[[Any], Any]:
             value = json.loads(stored) if isinstance(stored, str) else stored
         except ValueError:
             return stored
+        suggestion = EmailSuggestion.from_pending(value)
+        if suggestion is not None:  # "did you mean …?", not answered yet
+            return {
+                w.say(Text.MYDATA_FIELD_EMAIL_TYPED): suggestion.typed,
+                w.say(Text.MYDATA_FIELD_EMAIL_SUGGESTED): suggestion.suggested,
+            }
         if question is None or not value:
             return value
         return intake.display(question, w.content, value, w.language)

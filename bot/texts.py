@@ -545,6 +545,8 @@ class Text(StrEnum):
     MYDATA_FIELD_NOTICE_VERSION = "mydata_field_notice_version"
     MYDATA_FIELD_NUMBER = "mydata_field_number"
     MYDATA_FIELD_PENDING = "mydata_field_pending"
+    MYDATA_FIELD_EMAIL_TYPED = "mydata_field_email_typed"
+    MYDATA_FIELD_EMAIL_SUGGESTED = "mydata_field_email_suggested"
     MYDATA_FIELD_PROCESSED = "mydata_field_processed"
     MYDATA_FIELD_PROGRAM = "mydata_field_program"
     MYDATA_FIELD_QUESTION = "mydata_field_question"

@@ -130,6 +130,10 @@ async def test_review_summary_shows_every_answer_in_the_talents_language(bot: Ha
         ("province", "di jawa ada provinsi apa aja?", Text.INTAKE_A_QUESTION, {}),
         ("genres", "boleh pilih lebih dari satu?", Text.INTAKE_A_QUESTION, {}),
         ("experience_years", "3-5 tahun", Text.INTAKE_BAD_NUMBER, {"min": 0, "max": 60}),
+        # Only years are taken from a sentence, never a question's number (attacker's review).
+        ("experience_years", "baru 6 bulan", Text.INTAKE_BAD_NUMBER, {"min": 0, "max": 60}),
+        ("experience_years", "kalau baru 6 bulan gimana kak?", Text.INTAKE_A_QUESTION, {}),
+        ("experience_years", "harus minimal 3 tahun ya?", Text.INTAKE_A_QUESTION, {}),
         ("province", "Atlantis", Text.INTAKE_PROVINCE_NOT_FOUND, {}),
         ("sector", "televisi", Text.INTAKE_USE_BUTTONS, {}),
         ("age_range", "dua puluh", Text.INTAKE_USE_BUTTONS, {}),
@@ -159,6 +163,7 @@ async def test_invalid_answer_is_explained_and_the_question_asked_again(
         ("experience_years", "around 6 years", 6),
         ("portfolio_url", "yutub aku: youtube.com/@kopisenja", "https://youtube.com/@kopisenja"),
         ("portfolio_url", "ini ya (https://vimeo.com/123456)!", "https://vimeo.com/123456"),
+        ("portfolio_url", "youtu.be/x lagu Sandi Sandoro", "https://youtu.be/x"),  # a name
         # Indonesia's code typed without "+": not a national number that begins 62.
         ("phone", "62 21 7654 321", "+62217654321"),
         ("phone", "62812 3456 7890", "+6281234567890"),
@@ -186,6 +191,8 @@ async def test_a_typed_answer_with_words_around_it_is_taken(
             " banggakan: konser tunggal 2025 dengan lagu 'Kenapa Harus Pergi?'",
         ),
         ("notable_works", "Film pendek 'Siapa?' (2024)\nFestival Film Pelajar, nominasi?"),
+        ("notable_works", 'Lagu "Kenapa?"'),  # a title in quotes
+        ("other_links", "https://www.instagram.com/sari/?"),  # a share link
     ],
 )
 async def test_an_answer_ending_in_a_question_mark_is_kept_where_it_can_be_one(

@@ -11,7 +11,17 @@ from bot.emulator.client import EmulatedUser
 from bot.logs import OWN_LOGGERS
 from bot.texts import Text
 from tests.harness import Harness
-from tests.leads import CONTENT, MUSICIAN, answer, consent, shown, where
+from tests.leads import (
+    CONTENT,
+    MUSICIAN,
+    answer,
+    consent,
+    copy_label,
+    data_copy,
+    section,
+    shown,
+    where,
+)
 from tests.leads import apply as register_lead
 from tests.test_pipeline import admin_of, t
 from tests.test_records_staff import question_label
@@ -159,3 +169,19 @@ async def test_staff_correcting_an_address_store_it_as_typed(bot: Harness, staff
     await bot.send(admin, TYPO)
     lead = await bot.store.leads.by_reference("KOC-000001")
     assert lead is not None and lead.answers["email"] == TYPO
+
+
+async def test_my_data_shows_the_address_asked_about_in_words(bot: Harness) -> None:
+    """/dataku while the suggestion waits: both addresses under their labels, not the stored
+    form of the draft (attacker's review: a Python dict was shown)."""
+    user = await _at_email(bot)
+    await bot.send(user, TYPO)
+    mark = user.mark()
+    await bot.send(user, "/dataku")
+    document = next(m for m in user.messages_since(mark) if m.document is not None)
+    assert document.document is not None
+    [draft] = section(data_copy(document.document[1]), Text.MYDATA_SECTION_REGISTRATIONS)
+    assert draft[copy_label(Text.MYDATA_FIELD_PENDING)] == {
+        copy_label(Text.MYDATA_FIELD_EMAIL_TYPED): TYPO,
+        copy_label(Text.MYDATA_FIELD_EMAIL_SUGGESTED): MEANT,
+    }

@@ -467,3 +467,26 @@ async def test_a_question_names_the_talents_open_lead_not_a_closed_duplicate(
     await ask(bot, sari, "Kapan pengumumannya?")
     header = staff_chat.messages_since(mark)[0]
     assert shown(Text.SUPPORT_HEADER_LEAD, reference="KOC-000001") in header.text
+
+
+async def test_staff_store_what_they_type_where_a_talent_would_be_asked_again(
+    bot: Harness, staff_chat: Any
+) -> None:
+    """The talent's slips ("?" at the end, a password beside the link) are the talent's form's
+    concern: a film called "Mau Ke Mana?" is stored as staff type it (attacker's review)."""
+    admin = admin_of(staff_chat)
+    await register(bot, bot.user(first_name="Sari"), MUSICIAN)
+    for key, typed, kept in (
+        ("notable_works", "Film pendek: Mau Ke Mana?", "Film pendek: Mau Ke Mana?"),
+        (
+            "portfolio_url",
+            "open.spotify.com/artist/1 kata sandi: x",
+            "https://open.spotify.com/artist/1",
+        ),
+    ):
+        await bot.send(admin, "/lead KOC-000001")
+        await bot.press(admin, t(Text.BTN_EDIT_ANSWER))
+        await bot.press(admin, question_label(key))
+        await bot.send(admin, typed)
+        lead = await bot.store.leads.by_reference("KOC-000001")
+        assert lead is not None and lead.answers[key] == kept, key

@@ -23,9 +23,10 @@ PHONE_REGION = "ID"  # numbers written without a country code are Indonesian
 NONE_YET = "none_yet"  # stored for an answer in a question's none_answers ("belum ada")
 # A number typed with its unit ("7 tahun", "3 years"): the number is the answer.
 _NUMBER = re.compile(r"([+-]?\d+(?:[.,]\d+)?)(?:\s*(?:tahun|thn|th|years?|yrs?)\.?)?", re.I)
-# A number on its own among words ("udah 4 thn an"), not inside another ("2x3", "v2", "4a").
+# A number of years among words ("udah 4 thn an", "around 6 years"): with its unit, so that
+# "6 bulan", "umur 25" or "50 lagu" are not taken for years; not inside another number.
 _NUMBER_IN = re.compile(
-    r"(?<![\w.,+-])([+-]?\d+(?:[.,]\d+)?)(?:\s*(?:tahun|thn|th|years?|yrs?)\.?)?"
+    r"(?<![\w.,+-])([+-]?\d+(?:[.,]\d+)?)\s*(?:tahun|thn|th|years?|yrs?)\.?"
     r"(?![\w.,-]*\d)(?![^\W\d_])",
     re.I,
 )
@@ -192,30 +193,6 @@ def toggle(selection: Sequence[str], value: str) -> list[str]:
     )
 
 
-# What a refused answer may have been a question instead of (not "too long": that is said).
-_NOT_UNDERSTOOD = frozenset(
-    {
-        Text.INTAKE_BAD_EMAIL,
-        Text.INTAKE_BAD_NUMBER,
-        Text.INTAKE_BAD_PHONE,
-        Text.INTAKE_BAD_URL,
-        Text.INTAKE_PROVINCE_NOT_FOUND,
-        Text.INTAKE_USE_BUTTONS,
-    }
-)
-
-
-def asked_instead(question: Question, text: str, outcome: Outcome) -> Outcome:
-    """In the talent's form, a typed answer the question refused that ends in "?" is a
-    question asked mid-form ("boleh link soundcloud gak kak?"): said so, rather than "that
-    is not a link"."""
-    if not isinstance(outcome, Rejected) or outcome.reason not in _NOT_UNDERSTOOD:
-        return outcome
-    if question.welcomes_questions or not _ASKED.search(text.strip()):
-        return outcome
-    return Rejected(Text.INTAKE_A_QUESTION)
-
-
 def check_text(question: Question, content: Content, answers: Answers, text: str) -> Outcome:
     """A typed answer: validate and normalise it for the question's type (no control
     characters: only long answers keep their line breaks)."""
@@ -267,34 +244,13 @@ def _by_number(question: Question, typed: str) -> str | None:
     return fitting[0] if len(fitting) == 1 else None
 
 
-# A question mark (or the full-width one) with nothing after it but emoji, spaces, invisible
-# characters or closing punctuation: "berapa ya kak?🙏", "gratis kan?\u200b".
-_ASKED = re.compile(r"[?\uff1f][\W_]*$")
-
-
-# A long answer (notable works, other links) this short, on one line and ending in "?", is a
-# question asked mid-form ("maksudnya karya yang mana kak?"), not works or links.
-ASKED_LONG_TEXT_LIMIT = 120
-
-
 def _check_plain(question: Question, text: str) -> Outcome:
     if question.type == "short_text":
         text = " ".join(text.split())
-    # A name, a company, a city never ends in "?": the talent asked something instead
-    # (after reading a page mid-form), which must not become the answer unseen.
-    if not question.welcomes_questions and _asked(question, text):
-        return Rejected(Text.INTAKE_A_QUESTION)
     limit = question.length_limit
     if len(text) > limit:
         return Rejected(Text.INTAKE_TOO_LONG, {"length": len(text), "limit": limit})
     return Accepted(text)
-
-
-def _asked(question: Question, text: str) -> bool:
-    """Whether a typed answer is a question instead (the "?" guard)."""
-    if question.type == "long_text" and (len(text) > ASKED_LONG_TEXT_LIMIT or "\n" in text):
-        return False
-    return _ASKED.search(text) is not None
 
 
 def _check_email(question: Question, text: str) -> Outcome:
@@ -331,27 +287,18 @@ def _parsed(text: str) -> phonenumbers.PhoneNumber | None:
 def _check_url(question: Question, text: str) -> Outcome:
     if len(text) > question.length_limit:
         return Rejected(Text.INTAKE_TOO_LONG, {"length": len(text), "limit": question.length_limit})
-    link = _web_link(text)
+    link = web_link(text)
     if link is None and any(c.isspace() for c in text):
         # A link in a sentence ("yutub aku: youtube.com/@kopisenja"): the one link in it.
-        found = {link for word in text.split() if (link := _web_link(word.strip(_AROUND_LINK)))}
+        found = {link for word in text.split() if (link := web_link(word.strip(AROUND_LINK)))}
         link = found.pop() if len(found) == 1 else None
-    if link is None:
-        return Rejected(Text.INTAKE_BAD_URL)
-    around = (word for word in text.split() if _web_link(word.strip(_AROUND_LINK)) is None)
-    if _PASSWORD.search(" ".join(around)):  # "vimeo.com/1 (pw: kocca)": kept as the link only
-        return Rejected(Text.INTAKE_LINK_ONLY)
-    return Accepted(link)
+    return Rejected(Text.INTAKE_BAD_URL) if link is None else Accepted(link)
 
 
-_AROUND_LINK = ".,;:!?()[]<>\"'"  # punctuation of the sentence, not of the link
-# A password typed next to the link, whose stored form keeps the link alone.
-_PASSWORD = re.compile(
-    r"(?<!\w)(?:pw|pwd|pass|passwd|password|passcode|sandi|kata\s*sandi)(?:-?nya)?(?!\w)", re.I
-)
+AROUND_LINK = ".,;:!?()[]<>\"'"  # punctuation of the sentence, not of the link
 
 
-def _web_link(text: str) -> str | None:
+def web_link(text: str) -> str | None:
     """An http(s) link with a host name, "https://" added when it has no scheme, or None."""
     if not text or any(c.isspace() for c in text):
         return None

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.content import Content, Question
-from bot.leads import intake
+from bot.leads import intake, slips
 from bot.leads.email_typos import EmailSuggestion, suggestion_for
 from bot.parsing import small_int
 from bot.settings import Forwarding
@@ -181,7 +181,7 @@ class IntakeFlow:
             outcome: intake.Outcome = intake.Rejected(Text.INTAKE_USE_BUTTONS)
         else:
             outcome = intake.check_text(question, self._content, answers, text)
-        outcome = intake.asked_instead(question, text, outcome)
+        outcome = slips.slip(question, text, outcome)
         if isinstance(outcome, intake.Rejected):
             return Screen(QUESTION, draft, question, answers, error=outcome)
         if isinstance(outcome, intake.Matches):

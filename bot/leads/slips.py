@@ -1,0 +1,71 @@
+"""What a talent typed instead of an answer, in their own form: a question, a password.
+
+Only the talent's form looks for these (`IntakeFlow`); a staff member correcting an answer
+types what they mean, and a film called "Mau Ke Mana?" is theirs to store.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.content import Question
+from bot.leads.intake import AROUND_LINK, Accepted, Outcome, Rejected, web_link
+from bot.texts import Text
+
+# A question mark (or the full-width one) with nothing after it but emoji, spaces, invisible
+# characters or closing punctuation: "berapa ya kak?🙏", "gratis kan?\u200b"; not a title in
+# quotes that ends in one ('Lagu "Kenapa?"').
+_ASKED = re.compile(r"[?\uff1f](?![\"'\u201d\u2019\u00bb])[\W_]*$")
+# A long answer (notable works, other links) this short, on one line and ending in "?", is a
+# question asked mid-form ("maksudnya karya yang mana kak?"), not works or links.
+ASKED_LONG_TEXT_LIMIT = 120
+# Where an answer ending in "?" is a question even when it would pass: a name, a company, a
+# city, a number of years never ends in one ("aku 24 tahun?").
+_NEVER_ASKED = frozenset({"short_text", "long_text", "number"})
+# Elsewhere, only a refused answer: "boleh link soundcloud gak kak?" is not "not a link".
+_NOT_UNDERSTOOD = frozenset(
+    {
+        Text.INTAKE_BAD_EMAIL,
+        Text.INTAKE_BAD_NUMBER,
+        Text.INTAKE_BAD_PHONE,
+        Text.INTAKE_BAD_URL,
+        Text.INTAKE_PROVINCE_NOT_FOUND,
+        Text.INTAKE_USE_BUTTONS,
+    }
+)
+# A password typed beside the link ("(pw: kocca)", "kata sandinya abc", "password 1234"),
+# which the stored link would drop; "Sandi" alone is a name, so it needs "kata", "-nya" or ":".
+_PASSWORD = re.compile(
+    r"(?<!\w)(?:(?:pw|pwd|passwd|password|passcode)(?:-?nya)?(?!\w)"
+    r"|kata\s*sandi(?:-?nya)?(?!\w)|(?:sandi|pass)(?:-?nya(?!\w)|\s*[:=]))",
+    re.I,
+)
+
+
+def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
+    """The outcome of a talent's typed answer, once a question asked or a password typed
+    beside the link is told apart from an answer."""
+    if not question.welcomes_questions and asks(question, text):
+        refused = isinstance(outcome, Rejected) and outcome.reason in _NOT_UNDERSTOOD
+        if refused or question.type in _NEVER_ASKED:
+            return Rejected(Text.INTAKE_A_QUESTION)
+    if question.type == "url" and isinstance(outcome, Accepted) and _password_beside(text):
+        return Rejected(Text.INTAKE_LINK_ONLY)  # only the link would be kept
+    return outcome
+
+
+def asks(question: Question, text: str) -> bool:
+    """Whether a typed answer reads as a question: it ends in "?" (not a link ending in
+    one, not a long answer)."""
+    text = text.strip()
+    if question.type == "long_text" and (len(text) > ASKED_LONG_TEXT_LIMIT or "\n" in text):
+        return False
+    words = text.split()
+    if words and web_link(words[-1].strip(AROUND_LINK)) is not None:
+        return False  # "instagram.com/sari/?": a share link
+    return _ASKED.search(text) is not None
+
+
+def _password_beside(text: str) -> bool:
+    around = (word for word in text.split() if web_link(word.strip(AROUND_LINK)) is None)
+    return _PASSWORD.search(" ".join(around)) is not None
