@@ -164,6 +164,8 @@ async def test_invalid_answer_is_explained_and_the_question_asked_again(
         ("portfolio_url", "yutub aku: youtube.com/@kopisenja", "https://youtube.com/@kopisenja"),
         ("portfolio_url", "ini ya (https://vimeo.com/123456)!", "https://vimeo.com/123456"),
         ("portfolio_url", "youtu.be/x lagu Sandi Sandoro", "https://youtu.be/x"),  # a name
+        ("city", "Bandung, kak!", "Bandung"),  # a chat particle is not part of the city
+        ("stage_name", "Ya Ya", "Ya Ya"),  # ... unless it is all there is
         # Indonesia's code typed without "+": not a national number that begins 62.
         ("phone", "62 21 7654 321", "+62217654321"),
         ("phone", "62812 3456 7890", "+6281234567890"),

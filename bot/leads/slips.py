@@ -1,4 +1,5 @@
-"""What a talent typed instead of an answer, in their own form: a question, a password.
+"""What a talent typed instead of an answer, or around it, in their own form: a question, a
+password beside a link, a "kak" after a city.
 
 Only the talent's form looks for these (`IntakeFlow`); a staff member correcting an answer
 types what they mean, and a film called "Mau Ke Mana?" is theirs to store.
@@ -42,6 +43,11 @@ _PASSWORD = re.compile(
 )
 
 
+# Chat particles a talent ends a short answer with ("bandung kak", "Studio Kopi ya"): not part
+# of the name. Not "min" or "bang", which end real names ("Lee Min").
+_TRAILING_PARTICLES = frozenset({"kak", "kakak", "kk", "ya", "yaa", "dong", "deh", "sih", "nih"})
+
+
 def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
     """The outcome of a talent's typed answer, once a question asked or a password typed
     beside the link is told apart from an answer."""
@@ -51,7 +57,21 @@ def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
             return Rejected(Text.INTAKE_A_QUESTION)
     if question.type == "url" and isinstance(outcome, Accepted) and _password_beside(text):
         return Rejected(Text.INTAKE_LINK_ONLY)  # only the link would be kept
+    if question.type == "short_text" and isinstance(outcome, Accepted):
+        return Accepted(_without_particles(str(outcome.value)))
     return outcome
+
+
+def _without_particles(answer: str) -> str:
+    """The answer without the chat particles it ends with, if anything else is left."""
+    words = answer.split(" ")
+    particle = [word.casefold().strip(".,!~") in _TRAILING_PARTICLES for word in words]
+    if all(particle):
+        return answer  # a band called "Ya Ya"
+    while particle[-1]:
+        particle.pop()
+        words.pop()
+    return " ".join(words).rstrip(" ,")
 
 
 def asks(question: Question, text: str) -> bool:
