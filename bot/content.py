@@ -326,6 +326,9 @@ class Question(Model):
     # A question is a fine answer here (the message to the team): an answer ending in "?" is
     # never taken for a question asked mid-form instead of an answer.
     welcomes_questions: bool = False
+    # A province question: a city typed there ("bandung") also answers this later question,
+    # once the talent confirms its province (they are not asked for their city again).
+    city_question: str | None = Field(default=None, pattern=KEY_PATTERN)
 
     @model_validator(mode="after")
     def _none_has_a_label(self) -> Question:
@@ -594,6 +597,7 @@ def load_content(folder: Path, today: date | None = None) -> Content:
     problems.extend(checks.dates(content, today or date.today()))
     problems.extend(checks.provinces(content))
     problems.extend(checks.cities(content))
+    problems.extend(checks.city_questions(content))
     problems.extend(checks.month_names(content))
     problems.extend(checks.subscribe_hints(content))
     if problems:

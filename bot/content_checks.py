@@ -254,6 +254,25 @@ def provinces(content: Content) -> list[str]:
     return problems
 
 
+def city_questions(content: Content) -> list[str]:
+    """A province question's `city_question` names a later free-text question."""
+    problems = []
+    order = [question.key for question in content.intake.questions]
+    for index, question in enumerate(content.intake.questions):
+        key = question.city_question
+        if key is None:
+            continue
+        where = f"intake.yaml: questions[{question.key}].city_question"
+        target = content.questions.get(key)
+        if question.type != "province":
+            problems.append(f"{where}: only a province question may fill in the city")
+        elif target is None or target.type != "short_text":
+            problems.append(f"{where}: {key!r} is not a short_text question")
+        elif order.index(key) <= index:
+            problems.append(f"{where}: {key!r} must come after {question.key!r}")
+    return problems
+
+
 def cities(content: Content) -> list[str]:
     """A city a talent types leads to one province only: listed once, and never the name of
     another province or of an island (the bot could not tell which one was meant)."""

@@ -12,6 +12,7 @@ from bot.content_checks import SELECTED_MARK
 from bot.leads import intake
 from bot.leads.email_typos import EmailSuggestion
 from bot.leads.intake_flow import (
+    CITY_PROVINCE,
     CONSENT,
     EDIT_LIST,
     GUARDIAN,
@@ -156,8 +157,15 @@ def _province_rows(
     screen: Screen, draft: Draft, content: Content, language: str, parts: list[str]
 ) -> list[list[InlineKeyboardButton]]:
     if screen.matches:
-        parts.append(_matches_line(screen.matches, screen.city, content, language))
+        question = screen.question
+        fills = question.city_question if question is not None else None
+        parts.append(_matches_line(screen.matches, screen.city, content, language, fills))
         values = screen.matches[: intake.MATCHES_SHOWN]
+        if screen.city is not None and fills is not None and len(values) == 1:
+            # The city comes with the province (as its place in the list: data stays short).
+            city = content.provinces[values[0]].cities.index(screen.city)
+            label = content.provinces[values[0]].label.get(language)
+            return [[button(label, data(draft, CITY_PROVINCE, f"{values[0]}:{city}"))]]
         return pairs([_province_button(draft, content, language, value) for value in values])
     values, pages = intake.province_page(content, screen.page)
     page = min(max(screen.page, 0), pages - 1)
@@ -177,12 +185,16 @@ def _province_rows(
     return rows
 
 
-def _matches_line(matches: list[str], city: str | None, content: Content, language: str) -> str:
-    """Above the provinces that match: the city recognised and its province, or "which one?"."""
+def _matches_line(
+    matches: list[str], city: str | None, content: Content, language: str, fills: str | None
+) -> str:
+    """Above the provinces that match: the city recognised and its province (and that the
+    city will be noted too, where it answers a later question), or "which one?"."""
     if city is None:
         return content.text(Text.INTAKE_PROVINCE_MATCHES, language)
     province = content.provinces[matches[0]].label.get(language)
-    return content.text(Text.INTAKE_PROVINCE_OF_CITY, language, city=city, province=province)
+    key = Text.INTAKE_PROVINCE_OF_CITY if fills is None else Text.INTAKE_PROVINCE_OF_CITY_NOTED
+    return content.text(key, language, city=city, province=province)
 
 
 def _suggestion_rows(

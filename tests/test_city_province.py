@@ -43,7 +43,9 @@ async def _province(bot: Harness, user: EmulatedUser) -> Any:
 async def test_a_city_typed_offers_its_province_to_confirm(bot: Harness, language: str) -> None:
     user = await _at_province(bot, language)
     [reply] = await bot.send(user, "bandung")
-    said = shown(Text.INTAKE_PROVINCE_OF_CITY, language, city="Bandung", province="Jawa Barat")
+    said = shown(
+        Text.INTAKE_PROVINCE_OF_CITY_NOTED, language, city="Bandung", province="Jawa Barat"
+    )
     assert said in reply.text
     assert shown(Text.INTAKE_PROVINCE_MATCHES, language) not in reply.text
     assert "Jawa Barat" in reply.button_texts
@@ -51,7 +53,51 @@ async def test_a_city_typed_offers_its_province_to_confirm(bot: Harness, languag
     assert await _province(bot, user) is None
     await bot.press(user, "Jawa Barat")
     assert await _province(bot, user) == "jawa_barat"
+    # The city she typed is her city: she is not asked for it again.
+    draft = await bot.store.applications.draft_for(user.id)
+    assert draft is not None
+    assert (await bot.store.applications.answers(draft.id))["city"] == "Bandung"
+    assert await where(bot, user) == "experience_years"
+
+
+async def test_without_a_city_question_only_the_province_is_taken(
+    make_bot: Any, content_folder: Path
+) -> None:
+    """Content whose province question names no city question: the city is not promised,
+    and the city question is asked as usual."""
+
+    def no_city_question(data: Any) -> None:
+        for question in data["questions"]:
+            question.pop("city_question", None)
+
+    edit_content(content_folder, "intake.yaml", no_city_question)
+    bot: Harness = await make_bot(content_dir=content_folder)
+    user = await _at_province(bot)
+    [reply] = await bot.send(user, "bandung")
+    said = shown(Text.INTAKE_PROVINCE_OF_CITY, city="Bandung", province="Jawa Barat")
+    assert said in reply.text
+    await bot.press(user, "Jawa Barat")
+    assert await _province(bot, user) == "jawa_barat"
     assert await where(bot, user) == "city"
+
+
+@pytest.mark.parametrize(
+    ("target", "problem"), [("email", "is not a short_text"), ("full_name", "must come after")]
+)
+def test_check_content_refuses_a_city_question_that_is_not_a_later_text_question(
+    content_folder: Path, target: str, problem: str
+) -> None:
+    def point_to(data: Any) -> None:
+        [province] = [item for item in data["questions"] if item["key"] == "province"]
+        province["city_question"] = target
+
+    edit_content(content_folder, "intake.yaml", point_to)
+    with pytest.raises(ContentError) as refused:
+        load_content(content_folder)
+    assert any(
+        "questions[province].city_question" in found and problem in found
+        for found in refused.value.problems
+    ), refused.value.problems
 
 
 async def test_the_talent_may_type_the_province_instead_of_confirming(bot: Harness) -> None:

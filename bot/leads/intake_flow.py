@@ -32,6 +32,9 @@ EDIT_LIST = "edit_list"
 # with the draft (callback data holds 64 bytes, and no personal data).
 USE_SUGGESTED = "ms"
 KEEP_TYPED = "mt"
+# The province of a city typed at the province question, with the city: "<province>:<n>", the
+# city's place in the province's `cities` (its name may not fit the data's 64 bytes).
+CITY_PROVINCE = "cp"
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,6 +313,8 @@ class IntakeFlow:
             if problem is not None:
                 return Screen(QUESTION, draft, question, answers, error=problem)
             return await self._answer(draft, question, answers, selection, update_id)
+        if action == CITY_PROVINCE and question.type == "province":
+            return await self._city_province(draft, question, answers, argument, update_id)
         if action in (USE_SUGGESTED, KEEP_TYPED) and question.type == "email":
             suggestion = EmailSuggestion.from_pending(draft.pending)
             if suggestion is not None:
@@ -381,6 +386,26 @@ class IntakeFlow:
         if press.action == "r":
             return await self._advance(draft, Change(REVIEW, update_id=update_id))
         return await self.current(draft, note=Text.INTAKE_STALE)
+
+    async def _city_province(
+        self,
+        draft: Draft,
+        question: Question,
+        answers: dict[str, Any],
+        argument: str,
+        update_id: int,
+    ) -> Screen:
+        """The province of the city the talent typed, confirmed: both are answered (the city
+        as content spells it), so the city question is not asked again."""
+        value, _, number = argument.partition(":")
+        province = self._content.provinces.get(value)
+        index = small_int(number)
+        if province is None or index is None or index >= len(province.cities):
+            return await self.current(draft, note=Text.INTAKE_STALE)  # a reload changed them
+        new: dict[str, Any] = {question.key: value}
+        if question.city_question in self._content.questions:
+            new[question.city_question] = province.cities[index]
+        return await self._move_on(draft, answers, new, update_id, after=question.key)
 
     async def _answer(
         self,
