@@ -168,9 +168,11 @@ async def test_off_topic_greeting_and_thanks(bot: Harness, staff_chat: EmulatedC
     [thanks] = await bot.send(sari, "makasih kak 🙏")
     assert thanks.text == shown(Text.ASK_THANKS)
     # "hmm", "trs apa lg": nothing asked yet, so no "no answer" and nothing to send to staff.
-    for murmur in ("hmm", "trs apa lg"):
+    # "kak ini apa sih?": what this is, then how to ask (a new talent's review).
+    for murmur in ("hmm", "trs apa lg", "kak ini apa sih?"):
         [nudge] = await bot.send(sari, murmur)
         assert nudge.text == shown(Text.ASK_NUDGE)
+        assert nudge.text.startswith(shown(Text.GREETING, first_name="Sari").split("\n")[1])
         assert CONTENT.text(Text.BTN_PROGRAMS, "id") in nudge.button_texts  # the menu
     # Not recorded as questions: no buttons carry them, /stats does not count them.
     assert [row["outcome"] for row in questions(bot.database, sari.id)] == ["unanswered"]
