@@ -98,6 +98,9 @@ async def test_review_summary_shows_every_answer_in_the_talents_language(bot: Ha
         ("portfolio_url", "ftp://files.example.com/reel.mp4", Text.INTAKE_BAD_URL, {}),
         ("portfolio_url", "javascript:alert(1)", Text.INTAKE_BAD_URL, {}),
         ("portfolio_url", "my youtube channel", Text.INTAKE_BAD_URL, {}),
+        # An address or a bare handle is no link ("https://@naddie.sings" was stored).
+        ("portfolio_url", "naddie@gmail.com", Text.INTAKE_BAD_URL, {}),
+        ("portfolio_url", "@naddie.sings", Text.INTAKE_BAD_URL, {}),
         # Only the link is kept: a password beside it would never reach staff.
         (
             "portfolio_url",
@@ -164,6 +167,12 @@ async def test_invalid_answer_is_explained_and_the_question_asked_again(
         ("portfolio_url", "yutub aku: youtube.com/@kopisenja", "https://youtube.com/@kopisenja"),
         ("portfolio_url", "ini ya (https://vimeo.com/123456)!", "https://vimeo.com/123456"),
         ("portfolio_url", "youtu.be/x lagu Sandi Sandoro", "https://youtu.be/x"),  # a name
+        # A handle with its platform named: the profile's link (a talent's review).
+        (
+            "portfolio_url",
+            "tiktok aku aja ya @naddie.sings",
+            "https://www.tiktok.com/@naddie.sings",
+        ),
         ("city", "Bandung, kak!", "Bandung"),  # a chat particle is not part of the city
         ("stage_name", "Ya Ya", "Ya Ya"),  # ... unless it is all there is
         # Indonesia's code typed without "+": not a national number that begins 62.

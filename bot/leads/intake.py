@@ -292,7 +292,28 @@ def _check_url(question: Question, text: str) -> Outcome:
         # A link in a sentence ("yutub aku: youtube.com/@kopisenja"): the one link in it.
         found = {link for word in text.split() if (link := web_link(word.strip(AROUND_LINK)))}
         link = found.pop() if len(found) == 1 else None
+    if link is None:
+        link = _profile_link(text)
     return Rejected(Text.INTAKE_BAD_URL) if link is None else Accepted(link)
+
+
+# A handle with the platform named ("tiktok aku @naddie.sings", "ig @sari.music"): the
+# profile's link, as each platform writes it.
+_PROFILES = {
+    **dict.fromkeys(("tiktok", "tt"), "https://www.tiktok.com/@{}"),
+    **dict.fromkeys(("instagram", "ig", "insta"), "https://www.instagram.com/{}"),
+    **dict.fromkeys(("youtube", "yt", "yutub"), "https://www.youtube.com/@{}"),
+}
+_HANDLE = re.compile(r"@([A-Za-z0-9._]{1,30})")
+
+
+def _profile_link(text: str) -> str | None:
+    """The profile link of the one @handle in a text that names its one platform."""
+    handles = {match.group(1).rstrip(".") for match in _HANDLE.finditer(text)}
+    platforms = {_PROFILES[word] for word in fold(text).split() if word in _PROFILES}
+    if len(handles) != 1 or len(platforms) != 1:
+        return None
+    return platforms.pop().format(handles.pop())
 
 
 AROUND_LINK = ".,;:!?()[]<>\"'"  # punctuation of the sentence, not of the link
@@ -305,8 +326,8 @@ def web_link(text: str) -> str | None:
     candidate = text if "://" in text else f"https://{text}"
     parts = urlsplit(candidate)
     host = parts.hostname or ""
-    if parts.scheme not in ("http", "https") or "." not in host:
-        return None
+    if parts.scheme not in ("http", "https") or "." not in host or "@" in parts.netloc:
+        return None  # "@naddie.sings", "sari@gmail.com": a handle or an address, not a host
     if not host.rsplit(".", 1)[-1].isalpha():
         return None  # "1.5", "v2.0": a number, not a host
     return candidate
