@@ -131,7 +131,14 @@ async def test_review_summary_shows_every_answer_in_the_talents_language(bot: Ha
             {},
         ),
         ("province", "di jawa ada provinsi apa aja?", Text.INTAKE_A_QUESTION, {}),
-        ("genres", "boleh pilih lebih dari satu?", Text.INTAKE_A_QUESTION, {}),
+        # At a choice there is nothing to "send again without the question mark".
+        ("genres", "boleh pilih lebih dari satu?", Text.INTAKE_A_QUESTION_BUTTONS, {}),
+        (
+            "sector",
+            "Mohon maaf, apa yang dimaksud dengan BIFF APM?",
+            Text.INTAKE_A_QUESTION_BUTTONS,
+            {},
+        ),
         ("experience_years", "3-5 tahun", Text.INTAKE_BAD_NUMBER, {"min": 0, "max": 60}),
         # Only years are taken from a sentence, never a question's number (attacker's review).
         ("experience_years", "baru 6 bulan", Text.INTAKE_BAD_NUMBER, {"min": 0, "max": 60}),

@@ -52,8 +52,10 @@ def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
     """The outcome of a talent's typed answer, once a question asked or a password typed
     beside the link is told apart from an answer."""
     if not question.welcomes_questions and asks(question, text):
-        refused = isinstance(outcome, Rejected) and outcome.reason in _NOT_UNDERSTOOD
-        if refused or question.type in _NEVER_ASKED:
+        reason = outcome.reason if isinstance(outcome, Rejected) else None
+        if reason is Text.INTAKE_USE_BUTTONS:  # nothing to send again without the "?"
+            return Rejected(Text.INTAKE_A_QUESTION_BUTTONS)
+        if reason in _NOT_UNDERSTOOD or question.type in _NEVER_ASKED:
             return Rejected(Text.INTAKE_A_QUESTION)
     if question.type == "url" and isinstance(outcome, Accepted) and _password_beside(text):
         return Rejected(Text.INTAKE_LINK_ONLY)  # only the link would be kept
