@@ -114,6 +114,8 @@ ENGLISH = [
         "program:coproduction",
     ),
     ("will korean companies see my info or only your team?", "faq:my_data"),
+    # A second review: "registering here is free" read as "MU:CON is free".
+    ("how much does it cost to join MU:CON as a producer?", "program:mucon"),
 ]
 TYPOS = [
     ("showril nya dikirim kemana", "faq:showreel_links"),
