@@ -155,6 +155,7 @@ def test_a_city_resolves_to_its_province_to_confirm(typed: str, province: str, c
         ("Kota Jambi", "jambi"),
         ("jogja", "di_yogyakarta"),
         ("Jakarta", "dki_jakarta"),
+        ("south jakarta", "dki_jakarta"),  # in English too (a second talents' review)
     ],
 )
 def test_a_province_name_wins_over_a_city(typed: str, province: str) -> None:
