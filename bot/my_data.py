@@ -60,7 +60,8 @@ class CopyRequests:
         return True
 
     def forget(self, user_id: int) -> None:
-        """The copy did not reach the talent: they may ask again at once."""
+        """The copy did not reach the talent, or their data was erased since: they may ask
+        again at once."""
         self._started.pop(user_id, None)
 
 

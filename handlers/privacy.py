@@ -293,6 +293,7 @@ async def delete_confirmed(update: Update, context: BotContext) -> None:
     text = context.text(Text.DELETE_DONE)
     store = context.services.store
     await store.privacy.erase(user.id)
+    context.services.copies.forget(user.id)  # a copy asked for before is of data now gone
     log.info("Erased all data of a user on request")  # no id: the erasure record has a hash
     await show(update, text, None)
     await store.privacy.forget_log(user.id)

@@ -367,6 +367,22 @@ async def test_erasure_leaves_nothing_but_a_hash_and_spares_others(
     assert user is not None and user.source is None
 
 
+async def test_a_copy_asked_for_before_erasure_does_not_say_it_is_on_its_way(
+    bot: Harness,
+) -> None:
+    """/dataku, /hapusdata, /dataku: the second answer is about what is held now, not "your
+    copy is being prepared" (a second talents' review: it suggested the data still existed)."""
+    sari = bot.user(first_name="Sari")
+    await apply(bot, sari, MUSICIAN)
+    await bot.send(sari, "/dataku")
+    await bot.send(sari, "/hapusdata")
+    await bot.press(sari, "🗑 Ya, hapus semuanya")
+    replies = await bot.send(sari, "/dataku")
+    assert not any(reply.text.startswith(shown(Text.MYDATA_PREPARING)) for reply in replies)
+    copy = next(reply.document for reply in replies if reply.document)
+    assert "Sari Dewi Lestari" not in copy[1].decode()  # only what she said since
+
+
 async def test_keeping_data_when_asked_changes_nothing(bot: Harness) -> None:
     sari = bot.user()
     await apply(bot, sari, MUSICIAN)
