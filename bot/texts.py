@@ -159,6 +159,7 @@ class Text(StrEnum):
     INTAKE_PROVINCE_MATCHES = "intake_province_matches"
     INTAKE_PROVINCE_OF_CITY = "intake_province_of_city"
     INTAKE_PROVINCE_OF_CITY_NOTED = "intake_province_of_city_noted"
+    INTAKE_CITY_AGAIN = "intake_city_again"
     INTAKE_RESUMED = "intake_resumed"
     INTAKE_BACK_TO_FORM = "intake_back_to_form"
     INTAKE_USE_BUTTONS = "intake_use_buttons"

@@ -352,6 +352,33 @@ async def test_edit_from_summary_returns_to_summary(bot: Harness) -> None:
     assert await where(bot, user) == "review"
 
 
+async def test_a_province_changed_away_from_the_city_asks_the_city_again(bot: Harness) -> None:
+    """Bandung is in Jawa Barat: changing the province to Jawa Timur from the summary asks the
+    city again, saying why, instead of keeping a city of another province (a second talents'
+    review: Bekasi stayed under DKI Jakarta). A city the bot does not place is kept."""
+    user = bot.user()
+    await bot.send(user, "/daftar")
+    await consent(bot, user)
+    await fill(bot, user, MUSICIAN)
+    await bot.press(user, _button(Text.BTN_EDIT))
+    await bot.press(user, CONTENT.questions["province"].label.id)
+    [asked] = await bot.send(user, "jatim")
+    assert await where(bot, user) == "city"
+    assert asked.text.startswith(shown(Text.INTAKE_CITY_AGAIN))
+    assert "city" not in await _stored(bot, user.id)
+    [review] = await bot.send(user, "Surabaya")
+    assert await where(bot, user) == "review" and "Surabaya" in review.text
+    # Back to Jawa Barat with a city the bot does not know: kept as it is.
+    await bot.press(user, _button(Text.BTN_EDIT))
+    await bot.press(user, CONTENT.questions["city"].label.id)
+    await bot.send(user, "Desa Sukamaju")
+    await bot.press(user, _button(Text.BTN_EDIT))
+    await bot.press(user, CONTENT.questions["province"].label.id)
+    await bot.send(user, "jabar")
+    assert await where(bot, user) == "review"
+    assert (await _stored(bot, user.id))["city"] == "Desa Sukamaju"
+
+
 async def test_changing_the_sector_from_the_summary_asks_the_new_questions(bot: Harness) -> None:
     user = bot.user()
     await bot.send(user, "/daftar")

@@ -10,7 +10,7 @@ after a week without updates the next one starts anywhere).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot.content import Content, Question
@@ -424,9 +424,23 @@ class IntakeFlow:
                     GUARDIAN, question.key, answers={question.key: value}, update_id=update_id
                 )
                 return await self._advance(draft, change)
-        return await self._move_on(
-            draft, answers, {question.key: value}, update_id, after=question.key
+        elsewhere = self._city_elsewhere(question, answers, value)
+        moved_on = await self._move_on(
+            draft, answers, {question.key: value}, update_id, after=question.key, drop=elsewhere
         )
+        return replace(moved_on, note=Text.INTAKE_CITY_AGAIN) if elsewhere else moved_on
+
+    def _city_elsewhere(
+        self, question: Question, answers: dict[str, Any], province: Any
+    ) -> tuple[str, ...]:
+        """A province changed away from the city answered ("Bekasi" after Jawa Barat became
+        DKI Jakarta): the city's answer, to be asked again; () when it still fits or the bot
+        does not know where that city is."""
+        key = question.city_question
+        if question.type != "province" or key is None or not isinstance(answers.get(key), str):
+            return ()
+        found = intake.province_of_city(self._content, answers[key])
+        return (key,) if found is not None and found[0] != province else ()
 
     async def _move_on(
         self,
@@ -436,11 +450,13 @@ class IntakeFlow:
         update_id: int,
         *,
         after: str | None = None,
+        drop: tuple[str, ...] = (),
     ) -> Screen:
-        """Commit new answers and go to the next unanswered question, or the review (an
-        update being gone through goes on to the question `after` this one, answered or not)."""
+        """Commit new answers (and drop the answers `drop` names) and go to the next unanswered
+        question, or the review (an update being gone through goes on to the question `after`
+        this one, answered or not)."""
         merged = {**answers, **new}
-        obsolete = intake.obsolete_answers(self._content, merged)
+        obsolete = (*intake.obsolete_answers(self._content, merged), *drop)
         for key in obsolete:
             merged.pop(key, None)
         following = intake.next_question(self._content, merged)
