@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from bot.emulator import EmulatedUser
 from bot.texts import Text
 from tests.harness import Harness
 from tests.leads import (
@@ -337,13 +338,24 @@ async def test_back_keeps_the_answer_for_editing_and_skip_only_when_optional(bot
     assert await where(bot, user) == "music_role"
 
 
-async def test_edit_from_summary_returns_to_summary(bot: Harness) -> None:
+async def _at_summary(bot: Harness) -> EmulatedUser:
+    """A musician who has answered every question and sees the summary."""
     user = bot.user()
     await bot.send(user, "/daftar")
     await consent(bot, user)
     await fill(bot, user, MUSICIAN)
+    return user
+
+
+async def _edit(bot: Harness, user: EmulatedUser, key: str) -> None:
+    """From the summary, open one answer to change it."""
     await bot.press(user, _button(Text.BTN_EDIT))
-    await bot.press(user, CONTENT.questions["city"].label.id)
+    await bot.press(user, CONTENT.questions[key].label.id)
+
+
+async def test_edit_from_summary_returns_to_summary(bot: Harness) -> None:
+    user = await _at_summary(bot)
+    await _edit(bot, user, "city")
     assert await where(bot, user) == "city"
     assert _button(Text.BTN_TO_REVIEW) in user.last_message.button_texts
     [review] = await bot.send(user, "Cimahi")
@@ -356,12 +368,8 @@ async def test_a_province_changed_away_from_the_city_asks_the_city_again(bot: Ha
     """Bandung is in Jawa Barat: changing the province to Jawa Timur from the summary asks the
     city again, saying why, instead of keeping a city of another province (a second talents'
     review: Bekasi stayed under DKI Jakarta). A city the bot does not place is kept."""
-    user = bot.user()
-    await bot.send(user, "/daftar")
-    await consent(bot, user)
-    await fill(bot, user, MUSICIAN)
-    await bot.press(user, _button(Text.BTN_EDIT))
-    await bot.press(user, CONTENT.questions["province"].label.id)
+    user = await _at_summary(bot)
+    await _edit(bot, user, "province")
     [asked] = await bot.send(user, "jatim")
     assert await where(bot, user) == "city"
     assert asked.text.startswith(shown(Text.INTAKE_CITY_AGAIN))
@@ -369,11 +377,9 @@ async def test_a_province_changed_away_from_the_city_asks_the_city_again(bot: Ha
     [review] = await bot.send(user, "Surabaya")
     assert await where(bot, user) == "review" and "Surabaya" in review.text
     # Back to Jawa Barat with a city the bot does not know: kept as it is.
-    await bot.press(user, _button(Text.BTN_EDIT))
-    await bot.press(user, CONTENT.questions["city"].label.id)
+    await _edit(bot, user, "city")
     await bot.send(user, "Desa Sukamaju")
-    await bot.press(user, _button(Text.BTN_EDIT))
-    await bot.press(user, CONTENT.questions["province"].label.id)
+    await _edit(bot, user, "province")
     await bot.send(user, "jabar")
     assert await where(bot, user) == "review"
     assert (await _stored(bot, user.id))["city"] == "Desa Sukamaju"
