@@ -21,15 +21,13 @@ from bot.texts import Text
 
 PHONE_REGION = "ID"  # numbers written without a country code are Indonesian
 NONE_YET = "none_yet"  # stored for an answer in a question's none_answers ("belum ada")
-# A number typed with its unit ("7 tahun", "3 years"): the number is the answer.
-_NUMBER = re.compile(r"([+-]?\d+(?:[.,]\d+)?)(?:\s*(?:tahun|thn|th|years?|yrs?)\.?)?", re.I)
+_AMOUNT = r"([+-]?\d+(?:[.,]\d+)?)"
+_YEARS_UNIT = r"\s*(?:tahun|thn|th|years?|yrs?)\.?"
+# A number typed with its unit or without ("7 tahun", "3 years"): the number is the answer.
+_NUMBER = re.compile(rf"{_AMOUNT}(?:{_YEARS_UNIT})?", re.I)
 # A number of years among words ("udah 4 thn an", "around 6 years"): with its unit, so that
 # "6 bulan", "umur 25" or "50 lagu" are not taken for years; not inside another number.
-_NUMBER_IN = re.compile(
-    r"(?<![\w.,+-])([+-]?\d+(?:[.,]\d+)?)\s*(?:tahun|thn|th|years?|yrs?)\.?"
-    r"(?![\w.,-]*\d)(?![^\W\d_])",
-    re.I,
-)
+_NUMBER_IN = re.compile(rf"(?<![\w.,+-]){_AMOUNT}{_YEARS_UNIT}(?![\w.,-]*\d)(?![^\W\d_])", re.I)
 PROVINCE_PAGE_SIZE = 8
 MATCHES_SHOWN = 12  # provinces matching what was typed: all of an island's (Sumatra has 10)
 
@@ -413,7 +411,7 @@ def _find_province(content: Content, text: str) -> Outcome:
     named = _province_named(content, typed) or _province_named(content, place)
     if named is not None:  # a province's own name wins over a city of the same name
         return Accepted(named)
-    city = _city_named(content, typed) or _city_named(content, place)
+    city = province_of_city(content, typed)
     if city is not None:  # "Bandung": its province, for the talent to confirm
         value, name = city
         return Matches([value], city=name)
