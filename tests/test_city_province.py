@@ -17,20 +17,7 @@ from bot.outreach.audience import AudienceError, parse_audience
 from bot.texts import Text
 from handlers import records_views
 from tests.harness import Harness
-from tests.leads import CONTENT, MUSICIAN, answer, consent, edit_content, shown, where
-
-
-async def _at_province(bot: Harness, language: str = "id") -> EmulatedUser:
-    """A new musician who has answered every question before the province."""
-    user = bot.user(language_code=language)
-    await bot.send(user, "/daftar" if language == "id" else "/register")
-    await consent(bot, user, language=language)
-    for key, value in MUSICIAN.items():  # in questionnaire order
-        if key == "province":
-            break
-        await answer(bot, user, key, value, language)
-    assert await where(bot, user) == "province"
-    return user
+from tests.leads import CONTENT, at_question, edit_content, shown, where
 
 
 async def _province(bot: Harness, user: EmulatedUser) -> Any:
@@ -41,7 +28,7 @@ async def _province(bot: Harness, user: EmulatedUser) -> Any:
 
 @pytest.mark.parametrize("language", ["id", "en"])
 async def test_a_city_typed_offers_its_province_to_confirm(bot: Harness, language: str) -> None:
-    user = await _at_province(bot, language)
+    user = await at_question(bot, "province", language)
     [reply] = await bot.send(user, "bandung")
     said = shown(
         Text.INTAKE_PROVINCE_OF_CITY_NOTED, language, city="Bandung", province="Jawa Barat"
@@ -72,7 +59,7 @@ async def test_without_a_city_question_only_the_province_is_taken(
 
     edit_content(content_folder, "intake.yaml", no_city_question)
     bot: Harness = await make_bot(content_dir=content_folder)
-    user = await _at_province(bot)
+    user = await at_question(bot, "province")
     [reply] = await bot.send(user, "bandung")
     said = shown(Text.INTAKE_PROVINCE_OF_CITY, city="Bandung", province="Jawa Barat")
     assert said in reply.text
@@ -101,7 +88,7 @@ def test_check_content_refuses_a_city_question_that_is_not_a_later_text_question
 
 
 async def test_the_talent_may_type_the_province_instead_of_confirming(bot: Harness) -> None:
-    user = await _at_province(bot)
+    user = await at_question(bot, "province")
     await bot.send(user, "Kota Solo")
     assert "Jawa Tengah" in user.last_message.button_texts
     await bot.send(user, "jatim")  # not Jawa Tengah after all
@@ -110,14 +97,14 @@ async def test_the_talent_may_type_the_province_instead_of_confirming(bot: Harne
 
 
 async def test_a_province_named_like_its_capital_is_taken_at_once(bot: Harness) -> None:
-    user = await _at_province(bot)
+    user = await at_question(bot, "province")
     await bot.send(user, "Jambi")
     assert await _province(bot, user) == "jambi"
     assert await where(bot, user) == "city"
 
 
 async def test_an_unknown_place_is_still_not_found(bot: Harness) -> None:
-    user = await _at_province(bot)
+    user = await at_question(bot, "province")
     [reply] = await bot.send(user, "Kota Atlantis")
     assert reply.text.startswith(shown(Text.INTAKE_PROVINCE_NOT_FOUND))
     assert await where(bot, user) == "province"

@@ -17,6 +17,7 @@ from tests.leads import (
     MUSICIAN,
     answer,
     apply,
+    at_question,
     consent,
     fill,
     label,
@@ -30,18 +31,6 @@ from tests.leads import (
 
 def _button(key: Text, language: str = "id") -> str:
     return CONTENT.text(key, language)
-
-
-async def _at_question(bot: Harness, key: str) -> Any:
-    """A new talent who has answered the musician's questions up to `key`."""
-    user = bot.user()
-    await bot.send(user, "/daftar")
-    await consent(bot, user)
-    for question_key, value in MUSICIAN.items():  # in questionnaire order
-        if question_key == key:
-            break
-        await answer(bot, user, question_key, value)
-    return user
 
 
 async def _answers(bot: Harness, reference: str) -> dict[str, Any]:
@@ -154,7 +143,7 @@ async def test_review_summary_shows_every_answer_in_the_talents_language(bot: Ha
 async def test_invalid_answer_is_explained_and_the_question_asked_again(
     bot: Harness, key: str, bad: str, explanation: Text, values: dict[str, Any]
 ) -> None:
-    user = await _at_question(bot, key)
+    user = await at_question(bot, key)
     assert await where(bot, user) == key
     before = await _stored(bot, user.id)
     [reply] = await bot.send(user, bad)
@@ -192,7 +181,7 @@ async def test_invalid_answer_is_explained_and_the_question_asked_again(
 async def test_a_typed_answer_with_words_around_it_is_taken(
     bot: Harness, key: str, typed: str, kept: str
 ) -> None:
-    user = await _at_question(bot, key)
+    user = await at_question(bot, key)
     await bot.send(user, typed)
     assert await where(bot, user) != key  # on to the next question
     assert (await _stored(bot, user.id))[key] == kept
@@ -217,7 +206,7 @@ async def test_a_typed_answer_with_words_around_it_is_taken(
 async def test_an_answer_ending_in_a_question_mark_is_kept_where_it_can_be_one(
     bot: Harness, key: str, typed: str
 ) -> None:
-    user = await _at_question(bot, key)
+    user = await at_question(bot, key)
     await bot.send(user, typed)
     assert await where(bot, user) != key
     assert (await _stored(bot, user.id))[key] == typed
@@ -519,7 +508,7 @@ async def test_consent_is_recorded_and_not_asked_again_for_the_same_notice(bot: 
 async def test_an_age_typed_under_18_asks_for_a_guardian_as_the_button_does(
     bot: Harness,
 ) -> None:
-    minor = await _at_question(bot, "age_range")
+    minor = await at_question(bot, "age_range")
     await bot.send(minor, "16 tahun kak")
     assert await where(bot, minor) == "guardian"
     assert minor.last_message.text == rendered(CONTENT.privacy.guardian_notice.id)
@@ -595,13 +584,13 @@ async def test_everything_answered_is_in_the_conversation_log(bot: Harness) -> N
 @pytest.mark.parametrize("typed", ["skip", "Lewati aja", "skip dulu."])
 async def test_skip_typed_at_an_optional_question_skips_it(bot: Harness, typed: str) -> None:
     """As the Skip button does (the new talent review: "skip" was stored as a stage name)."""
-    user = await _at_question(bot, "stage_name")
+    user = await at_question(bot, "stage_name")
     await bot.send(user, typed)
     assert await where(bot, user) != "stage_name"
     assert (await _stored(bot, user.id)).get("stage_name") is None
 
 
 async def test_skip_typed_at_a_required_question_is_an_answer_attempt(bot: Harness) -> None:
-    user = await _at_question(bot, "full_name")
+    user = await at_question(bot, "full_name")
     await bot.send(user, "skip")
     assert (await _stored(bot, user.id)).get("full_name") == "skip"  # a name, as far as it knows

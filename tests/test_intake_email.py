@@ -15,7 +15,7 @@ from tests.leads import (
     CONTENT,
     MUSICIAN,
     answer,
-    consent,
+    at_question,
     copy_label,
     data_copy,
     section,
@@ -24,23 +24,10 @@ from tests.leads import (
 )
 from tests.leads import apply as register_lead
 from tests.test_pipeline import admin_of, t
-from tests.test_records_staff import question_label
+from tests.test_records_staff import open_correction
 
 TYPO = "dewi@gmial.com"
 MEANT = "dewi@gmail.com"
-
-
-async def _at_email(bot: Harness, language: str = "id") -> EmulatedUser:
-    """A new talent who has answered the musician's questions up to the email."""
-    user = bot.user(language_code=language)
-    await bot.send(user, "/daftar" if language == "id" else "/register")
-    await consent(bot, user, language=language)
-    for key, value in MUSICIAN.items():  # in questionnaire order
-        if key == "email":
-            break
-        await answer(bot, user, key, value, language)
-    assert await where(bot, user) == "email"
-    return user
 
 
 async def _stored(bot: Harness, user: EmulatedUser) -> dict[str, Any]:
@@ -66,7 +53,7 @@ async def test_a_typo_in_the_domain_is_asked_about_not_stored(
     bot: Harness, language: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG)
-    user = await _at_email(bot, language)
+    user = await at_question(bot, "email", language)
     [reply] = await bot.send(user, TYPO)
     assert _asked(language) in reply.text
     assert CONTENT.questions["email"].prompt.get(language) in reply.text  # still the question
@@ -81,7 +68,7 @@ async def test_a_typo_in_the_domain_is_asked_about_not_stored(
 
 
 async def test_the_suggested_address_is_stored_and_the_form_goes_on(bot: Harness) -> None:
-    user = await _at_email(bot)
+    user = await at_question(bot, "email")
     await bot.send(user, TYPO)
     await bot.restart()  # the suggestion waits in SQLite, not in memory
     [reply] = await bot.press(user, _use(MEANT))
@@ -92,7 +79,7 @@ async def test_the_suggested_address_is_stored_and_the_form_goes_on(bot: Harness
 
 
 async def test_keep_stores_the_address_as_typed(bot: Harness) -> None:
-    user = await _at_email(bot, "en")
+    user = await at_question(bot, "email", "en")
     await bot.send(user, TYPO)
     [reply] = await bot.press(user, _keep(TYPO, "en"))
     assert (await _stored(bot, user))["email"] == TYPO
@@ -101,7 +88,7 @@ async def test_keep_stores_the_address_as_typed(bot: Harness) -> None:
 
 
 async def test_typing_another_address_at_the_suggestion_is_a_fresh_answer(bot: Harness) -> None:
-    user = await _at_email(bot)
+    user = await at_question(bot, "email")
     [asked] = await bot.send(user, TYPO)
     [reply] = await bot.send(user, "Dewi.Lestari@Gmail.com")
     assert _asked() not in reply.text
@@ -117,7 +104,7 @@ async def test_typing_another_address_at_the_suggestion_is_a_fresh_answer(bot: H
 
 
 async def test_a_right_address_is_stored_without_asking(bot: Harness) -> None:
-    user = await _at_email(bot)
+    user = await at_question(bot, "email")
     [reply] = await bot.send(user, "Dewi@Gmail.com")
     assert _use(MEANT) not in reply.button_texts
     assert shown(Text.INTAKE_EMAIL_SUGGESTION, suggested=MEANT, typed=MEANT) not in reply.text
@@ -132,7 +119,7 @@ async def test_a_right_address_is_stored_without_asking(bot: Harness) -> None:
 
 
 async def test_stale_and_forged_suggestion_buttons_store_nothing(bot: Harness) -> None:
-    user = await _at_email(bot)
+    user = await at_question(bot, "email")
     draft = await bot.store.applications.draft_for(user.id)
     assert draft is not None
     screen = user.last_message
@@ -145,7 +132,7 @@ async def test_stale_and_forged_suggestion_buttons_store_nothing(bot: Harness) -
     [asked] = await bot.send(user, TYPO)
     use = next(b.callback_data for row in asked.buttons for b in row if b.text == _use(MEANT))
     assert use is not None
-    other = await _at_email(bot)
+    other = await at_question(bot, "email")
     [theirs] = await bot.act(other, other.press_raw, other.last_message.message_id, use)
     assert theirs.text == shown(Text.INTAKE_GONE)
     assert "email" not in await _stored(bot, other)
@@ -163,9 +150,7 @@ async def test_staff_correcting_an_address_store_it_as_typed(bot: Harness, staff
     admin = admin_of(staff_chat)
     sari = bot.user(first_name="Sari")
     await register_lead(bot, sari, MUSICIAN)
-    await bot.send(admin, "/lead KOC-000001")
-    await bot.press(admin, t(Text.BTN_EDIT_ANSWER))
-    await bot.press(admin, question_label("email"))
+    await open_correction(bot, admin, "email")
     await bot.send(admin, TYPO)
     lead = await bot.store.leads.by_reference("KOC-000001")
     assert lead is not None and lead.answers["email"] == TYPO
@@ -174,7 +159,7 @@ async def test_staff_correcting_an_address_store_it_as_typed(bot: Harness, staff
 async def test_my_data_shows_the_address_asked_about_in_words(bot: Harness) -> None:
     """/dataku while the suggestion waits: both addresses under their labels, not the stored
     form of the draft (attacker's review: a Python dict was shown)."""
-    user = await _at_email(bot)
+    user = await at_question(bot, "email")
     await bot.send(user, TYPO)
     mark = user.mark()
     await bot.send(user, "/dataku")

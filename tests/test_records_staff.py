@@ -10,6 +10,7 @@ from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.emulator import EmulatedUser
 from bot.leads.export import wib_words
 from bot.store.audit import Actor
 from bot.texts import Text
@@ -32,6 +33,15 @@ from tests.test_support import ask
 
 def question_label(key: str) -> str:
     return CONTENT.questions[key].label.id
+
+
+async def open_correction(
+    bot: Harness, admin: EmulatedUser, key: str, reference: str = "KOC-000001"
+) -> None:
+    """A staff member opens a lead and chooses to correct one of its answers."""
+    await bot.send(admin, f"/lead {reference}")
+    await bot.press(admin, t(Text.BTN_EDIT_ANSWER))
+    await bot.press(admin, question_label(key))
 
 
 async def test_duplicates_are_marked_closed_linked_and_reopened(
@@ -200,9 +210,7 @@ async def test_staff_correct_an_answer_validated_like_the_form(
     )
     assert len(sari.messages) == heard  # the talent is not messaged
     # A choice by its button.
-    await bot.send(admin, "/lead KOC-000001")
-    await bot.press(admin, t(Text.BTN_EDIT_ANSWER))
-    await bot.press(admin, question_label("music_role"))
+    await open_correction(bot, admin, "music_role")
     await bot.press(admin, "Penyanyi/artis solo")
     lead = await bot.store.leads.by_reference("KOC-000001")
     assert lead is not None and lead.answers["email"] == "sari.baru@example.com"
@@ -227,9 +235,7 @@ async def test_two_staff_correcting_one_answer_the_second_is_told(
     second = bot.emulator.user(SECOND_ADMIN, first_name="Dewi")
     await register(bot, bot.user(first_name="Sari"), MUSICIAN)
     for admin in (first, second):
-        await bot.send(admin, "/lead KOC-000001")
-        await bot.press(admin, t(Text.BTN_EDIT_ANSWER))
-        await bot.press(admin, question_label("city"))
+        await open_correction(bot, admin, "city")
     await bot.send(first, "Cimahi")
     (told,) = await bot.send(second, "Garut")
     assert told.text == shown(
@@ -484,9 +490,7 @@ async def test_staff_store_what_they_type_where_a_talent_would_be_asked_again(
             "https://open.spotify.com/artist/1",
         ),
     ):
-        await bot.send(admin, "/lead KOC-000001")
-        await bot.press(admin, t(Text.BTN_EDIT_ANSWER))
-        await bot.press(admin, question_label(key))
+        await open_correction(bot, admin, key)
         await bot.send(admin, typed)
         lead = await bot.store.leads.by_reference("KOC-000001")
         assert lead is not None and lead.answers[key] == kept, key

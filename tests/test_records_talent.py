@@ -24,14 +24,10 @@ from tests.leads import (
 )
 from tests.test_pipeline import admin_of, t, visible
 from tests.test_pipeline import label as stage_button
+from tests.test_records_staff import open_correction, question_label
 
 NEW_PHONE = "0813 1111 2222"
 NEW_PHONE_STORED = "+6281311112222"
-
-
-def question_label(key: str) -> str:
-    """The label of a question, as the edit list shows it."""
-    return CONTENT.questions[key].label.id
 
 
 async def applications_of(bot: Harness, talent: EmulatedUser) -> list[tuple[Any, ...]]:
@@ -134,9 +130,7 @@ async def test_a_staff_correction_made_meanwhile_is_kept(bot: Harness, staff_cha
     await bot.press(sari, question_label("phone"))
     await bot.send(sari, NEW_PHONE)
     # Staff correct the email while the talent's update is open.
-    await bot.send(admin, "/lead KOC-000001")
-    await bot.press(admin, t(Text.BTN_EDIT_ANSWER))
-    await bot.press(admin, question_label("email"))
+    await open_correction(bot, admin, "email")
     await bot.send(admin, "sari@contoh.id")
     await bot.press(sari, t(Text.BTN_UPDATE_SAVE))
     lead = await bot.store.leads.by_reference("KOC-000001")
