@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from telegram import InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update, User
 
 from bot.answers.desk import AnswerDesk, Question, entry, thresholds
 from bot.answers.verdict import Outcome
@@ -37,7 +37,15 @@ def _question(update: Update, context: BotContext) -> Question | None:
     if message is None or message.text is None or user is None:
         return None
     language = context.language(update)
-    return Question(user.id, update.update_id, message.message_id, language, message.text)
+    names = _names(user)
+    return Question(user.id, update.update_id, message.message_id, language, message.text, names)
+
+
+def _names(user: User | None) -> tuple[str, ...]:
+    """The talent's names on Telegram: in a question, who asks rather than what."""
+    if user is None:
+        return ()
+    return tuple(name for name in (user.first_name, user.last_name, user.username) if name)
 
 
 async def free_text(update: Update, context: BotContext) -> None:
@@ -84,7 +92,7 @@ async def answer_before_relay(update: Update, context: BotContext) -> bool:
     if not session.asking or session.last_relayed_at is not None:
         return False  # not asking, or already talking with staff: never stand in between
     desk, needed = _desk(context), thresholds(context.services.settings, relay=True)
-    verdict = desk.verdict(question.text, needed)
+    verdict = desk.verdict(question.text, needed, question.names)
     language = question.language
     answered = _answer(context, language, verdict.entry) if verdict.entry else None
     if verdict.outcome is not Outcome.ANSWERED or answered is None:
@@ -136,7 +144,8 @@ async def _not_this(update: Update, context: BotContext, language: str, question
     store = context.services.store
     await store.questions.not_this(question.id, question.user_id)
     needed = thresholds(context.services.settings)
-    others = _desk(context).others_than(question.text, question.entry, needed)
+    names = _names(update.effective_user)
+    others = _desk(context).others_than(question.text, question.entry, needed, names)
     rows = _entry_rows(context, language, question.id, others)
     if others:
         key = Text.ASK_NOT_THIS

@@ -108,6 +108,22 @@ async def test_a_program_page_given_as_an_answer_registers_interest_in_it(bot: H
     assert CONTENT.text(Text.BTN_APPLY_PROGRAM, "id") not in faq.button_texts
 
 
+async def test_a_talent_who_introduces_themselves_gets_the_answer(bot: Harness) -> None:
+    # Their name (as Telegram gives it) and the city they are from are who asks, not what.
+    dimas = bot.user(first_name="Dimas", last_name="Pratama")
+    asked = "Selamat siang, perkenalkan saya Dimas Pratama dari Surabaya. Cara daftarnya gimana?"
+    [answer] = await bot.send(dimas, asked)
+    assert answer.text.split("\n")[0] == CONTENT.faq["who_can_apply"].question.id
+    [row] = questions(bot.database, dimas.id)
+    assert (row["outcome"], row["entry"]) == ("answered", "faq:who_can_apply")
+    # Another talent's name is a word no entry has, as before.
+    sari = bot.user(first_name="Sari")
+    [other] = await bot.send(sari, asked)
+    assert other.text.split("\n")[0] != CONTENT.faq["who_can_apply"].question.id
+    [row] = questions(bot.database, sari.id)
+    assert row["outcome"] != "answered"
+
+
 async def test_who_runs_the_bot_points_to_the_privacy_notice_naming_no_one(
     bot: Harness,
 ) -> None:

@@ -248,6 +248,54 @@ def test_besides_that_is_not_setting_anything_aside() -> None:
         assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, "faq:who_can_apply")
 
 
+# A talent who says who they are before asking: their role, the place they are from and their
+# own name are not what they ask, so they neither count against every entry (as words no entry
+# has) nor pull towards one (Jakarta is the KOCCA office's city).
+INTRODUCED = [
+    ("saya gitaris dari bandung, bisa daftar?", (), "faq:who_can_apply"),
+    ("i am a cinematographer, can i register?", (), "faq:who_can_apply"),
+    ("saya dari makassar mau tanya soal kocca", (), "faq:what_is_kocca"),
+    ("saya musisi dari jakarta selatan mau ikut program ke korea", (), "program:music_to_korea"),
+    (
+        "perkenalkan nama saya Dimas, cara daftar gimana ya",
+        ("Dimas", "Pratama"),
+        "faq:who_can_apply",
+    ),
+    (
+        "hi my name is sarah, a filmmaker from jakarta. how do i register?",
+        ("Sarah",),
+        "faq:who_can_apply",
+    ),
+    ("halo kak aku rapper dari medan, ada program buat rapper ga", (), "program:music_to_korea"),
+]
+
+
+@pytest.mark.parametrize(("text", "names", "entry"), INTRODUCED)
+def test_who_the_talent_is_does_not_hide_what_they_ask(
+    text: str, names: tuple[str, ...], entry: str
+) -> None:
+    assert not held_out(text)
+    verdict = decide(MATCHER.match(text, names), DEFAULTS)
+    assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, entry)
+
+
+def test_a_talents_name_is_left_out_only_for_that_talent() -> None:
+    # Another talent's message with the same word: an unknown word, off topic.
+    assert decide(MATCHER.match("pratama cara daftar", ("Pratama",)), DEFAULTS).outcome is (
+        Outcome.ANSWERED
+    )
+    assert decide(MATCHER.match("pratama cara daftar"), DEFAULTS).outcome is not Outcome.ANSWERED
+
+
+def test_a_place_is_the_talents_only_after_from() -> None:
+    # "di jakarta" asks where; "dari jakarta" says where the talent is.
+    assert decide(MATCHER.match("kocca ada di jakarta?"), DEFAULTS).entry == "faq:kocca_jakarta"
+    # Off topic with a place in it stays off topic, and "from overseas" still asks who may join.
+    assert decide(MATCHER.match("hotel di bandung"), DEFAULTS).outcome is Outcome.UNANSWERED
+    verdict = decide(MATCHER.match("saya dari luar negeri, boleh daftar?"), DEFAULTS)
+    assert verdict.entry == "faq:who_can_apply"
+
+
 @pytest.mark.parametrize(
     ("text", "talk"),
     [

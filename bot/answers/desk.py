@@ -40,6 +40,7 @@ class Question:
     message_id: int | None
     language: str
     text: str
+    names: tuple[str, ...] = ()  # the talent's names on Telegram: who asks, not what
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,9 +59,9 @@ class AnswerDesk:
         self._content = content
         self._matcher = matcher
 
-    def verdict(self, text: str, needed: Thresholds) -> Verdict:
+    def verdict(self, text: str, needed: Thresholds, names: tuple[str, ...] = ()) -> Verdict:
         """What the bot would do with this message (only entries the content still has)."""
-        verdict = decide(self._matcher.match(text), needed)
+        verdict = decide(self._matcher.match(text, names), needed)
         if verdict.entry is not None and entry(self._content, verdict.entry) is None:
             return Verdict(Outcome.UNANSWERED, confidence=verdict.confidence)
         others = tuple(ref for ref in verdict.others if entry(self._content, ref) is not None)
@@ -70,7 +71,8 @@ class AnswerDesk:
 
     async def ask(self, question: Question, needed: Thresholds) -> Reply:
         """Match a free message; record it (not greetings and thanks) before any reply."""
-        return await self.record(question, self.verdict(question.text, needed), "chat")
+        verdict = self.verdict(question.text, needed, question.names)
+        return await self.record(question, verdict, "chat")
 
     async def record(self, question: Question, verdict: Verdict, via: str) -> Reply:
         """Record a question and the verdict on it (greetings, thanks and "hmm" are not
@@ -94,8 +96,10 @@ class AnswerDesk:
         )
         return Reply(verdict, question_id)
 
-    def others_than(self, text: str, answered: str | None, needed: Thresholds) -> tuple[str, ...]:
+    def others_than(
+        self, text: str, answered: str | None, needed: Thresholds, names: tuple[str, ...] = ()
+    ) -> tuple[str, ...]:
         """After "Not this": the entries that fit the question, the one answered left out."""
-        match = self._matcher.match(text)
+        match = self._matcher.match(text, names)
         close = (ref for ref, fit in match.ranked if fit >= needed.suggest and ref != answered)
         return tuple(ref for ref in close if entry(self._content, ref) is not None)[:SUGGESTIONS]

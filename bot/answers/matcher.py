@@ -15,7 +15,8 @@ its closest phrasing the message says ("kocca itu apa" says all of a what_is_koc
 half of "kocca ada di jakarta"). The confidence is the best fit, lowered when the
 runner-up fits nearly as well. What a message sets aside ("selain mucon ada apa lagi",
 "other than BIFF") is left out of it, and the entries it names are neither answer nor
-suggestion.
+suggestion. Nor does what says who asks count: a role or the talent's own name that no entry
+has, the place they are from ("saya gitaris dari bandung", "nama saya Dimas").
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from bot.answers.text import (
     stem,
     words,
 )
+from bot.answers.words import ABOUT_TALENT, FROM, INTRODUCING, NOT_A_PLACE, STOPWORDS
 from bot.content import LANGUAGES, Content, T
 
 Kind = Literal["faq", "program"]
@@ -104,6 +106,12 @@ class _Corpus:
     phrasings: list[tuple[int, frozenset[str]]] = field(default_factory=list)  # (entry, stems)
     words: set[str] = field(default_factory=set)  # words of phrasings as written: for typos
     names: list[frozenset[str]] = field(default_factory=list)  # stems of each entry's name
+    places: set[str] = field(default_factory=set)  # words of Indonesian place names
+
+    def add_places(self, places: Iterable[str]) -> None:
+        """Place names a talent may say where they are from ("saya dari bandung")."""
+        found = (word for place in places for word in words(place))
+        self.places.update(word for word in found if word not in NOT_A_PLACE)
 
     def add(
         self, entry: str, names: Iterable[str], phrasings: Iterable[str], answers: Iterable[str]
@@ -194,6 +202,10 @@ class Matcher:
                 named.setdefault(word, []).append(number)
         self._named = {word: found for word, found in named.items() if len(found) <= NAMED_BY}
         self._names = corpus.names
+        self._places = frozenset(corpus.places)
+        # The words to look around: a place, or "name"/"nama" (not the "saya" of each message).
+        self._place_parts = self._places | NOT_A_PLACE  # "jakarta selatan"
+        self._introducing = self._places.union(w for pair in INTRODUCING for w in pair) - STOPWORDS
 
     @classmethod
     def build(cls, content: Content) -> Matcher:
@@ -209,16 +221,22 @@ class Matcher:
             answers = [" ".join(part.get(language) for part in parts) for language in LANGUAGES]
             names = names_of(program.title, program.short_title)
             corpus.add(ref("program", key), names, ask, answers)
+        for province in content.intake.provinces:
+            corpus.add_places([province.label.id, province.label.en, *province.aliases])
+            corpus.add_places(province.cities)
+        for island in content.intake.islands:
+            corpus.add_places(island.names)
         return cls(corpus)
 
-    def match(self, text: str) -> Match:
-        """Rank the entries for one message (or say it is a greeting or thanks)."""
+    def match(self, text: str, names: Iterable[str] = ()) -> Match:
+        """Rank the entries for one message (or say it is a greeting or thanks); the
+        talent's `names` (as Telegram gives them) are who asks, not what."""
         found = words(text)
         talk = small_talk(found)
         if talk is not None:
             return Match(talk=talk)
-        found, aside = set_aside(found, self._joins)
-        stems = self._stems(found)
+        found, aside = set_aside(self._not_introducing(found), self._joins)
+        stems = self._stems(found, frozenset(w for name in names for w in words(name)))
         left_out: set[int] = set()
         for word in map(stem, aside):  # "selain mucon ...": neither asked about nor answered
             if word in stems:
@@ -243,7 +261,7 @@ class Matcher:
 
     def bm25_ranking(self, text: str) -> tuple[tuple[str, float], ...]:
         """The candidates and their BM25 scores, best first (for benchmarks/ask_match.py)."""
-        order = self._candidates(self._stems(words(text)))
+        order = self._candidates(self._stems(self._not_introducing(words(text))))
         return tuple((self.entries[i], score) for i, score in order)
 
     def _candidates(
@@ -269,9 +287,11 @@ class Matcher:
         """Whether two typed words written together are one word of a phrasing (mu con)."""
         return stem(word) in self._joinable
 
-    def _stems(self, found: list[str]) -> dict[str, float]:
+    def _stems(self, found: list[str], names: frozenset[str] = frozenset()) -> dict[str, float]:
         """The stems of a message's words, each with the credit it earns where an entry has
-        it; stopwords left out, but only after trying each word joined with the next."""
+        it; stopwords left out, but only after trying each word joined with the next; and
+        words that say who asks (a role, a place, one of the talent's `names`) unless an
+        entry has them."""
         stems: dict[str, float] = {}
         index = 0
         while index < len(found):
@@ -288,12 +308,32 @@ class Matcher:
             # Chat's -in for -kan and -i (disiapin, dibutuhin): try the root.
             if stemmed not in self._vocabulary and stemmed[:-2] in self._vocabulary:
                 stemmed = stemmed[:-2] if stemmed.endswith("in") else stemmed
+            if stemmed not in self._vocabulary and (word in ABOUT_TALENT or word in names):
+                continue  # "saya drummer dari bandung": who asks, not what
             if stemmed not in self._vocabulary and len(word) >= FUZZY_MIN_LENGTH:
                 close = self._correction(word)
                 if close is not None:
                     stemmed, credit = stem(close), TYPO_CREDIT
             stems[stemmed] = max(credit, stems.get(stemmed, 0.0))
         return stems
+
+    def _not_introducing(self, found: list[str]) -> list[str]:
+        """A message's words less the talent saying who they are, even in words entries
+        have: the place they are from ("saya dari jakarta selatan", not "di jakarta"), and
+        "my name", "nama saya"."""
+        if self._introducing.isdisjoint(found):
+            return found  # most messages
+        kept: list[str] = []
+        place = False
+        for index, word in enumerate(found):
+            before = found[index - 1] if index else ""
+            after = found[index + 1] if index + 1 < len(found) else ""
+            place = (word in self._places and before in FROM) or (
+                place and word in self._place_parts
+            )
+            if not place and (before, word) not in INTRODUCING and (word, after) not in INTRODUCING:
+                kept.append(word)
+        return kept
 
     def _phrasings_said(self, stems: dict[str, float]) -> np.ndarray:
         """Per entry, the largest share of one of its phrasings the message says."""

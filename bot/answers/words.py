@@ -210,6 +210,35 @@ SETTING_ASIDE = _listed("selain kecuali besides except excluding")
 SETTING_ASIDE_PAIRS = frozenset({("other", "than"), ("apart", "from"), ("aside", "from")})
 BEFORE_SET_ASIDE = _listed("dari di ke the a an")
 
+# Who the talent is, not what they ask ("saya gitaris dari bandung, bisa daftar?"). A role
+# the index does not know weighs nothing, where any other unknown word counts against every
+# entry (the off-topic guard); so do the places of content/intake.yaml's provinces and the
+# talent's own name ("perkenalkan, saya Dimas dari Surabaya").
+ABOUT_TALENT = _listed(
+    """
+    perkenalkan kenalin kenalkan nama namaku namanya name
+    musisi musician sineas filmmaker seniman artist artis
+    drummer drumer gitaris guitarist bassist bassis basis keyboardist keyboardis pianis
+    pianist vokalis vocalist penyanyi singer rapper beatmaker biduan violinis violinist
+    pemusik instrumentalis sinden pesinden dalang
+    sutradara director sinematografer cinematographer dop kameramen cameraman aktor actor
+    aktris actress pemeran editor animator penulis writer screenwriter scriptwriter
+    """
+)
+# Where a place is the talent's own, even one an entry has ("dari jakarta", not "di jakarta").
+FROM = _listed("dari from asal asli")
+# Words of place names that are no place by themselves: "dari luar negeri boleh daftar?" and
+# "from south korea" ask about who may register and about Korea.
+NOT_A_PLACE = _listed(
+    """
+    di luar negeri indonesia outside overseas abroad selatan utara barat timur tengah pusat
+    south north west east central kota kabupaten kab daerah istimewa kepulauan kep islands
+    """
+)
+INTRODUCING = frozenset(  # the talent's name follows ("nama saya Dimas"), not a question's
+    {("my", "name"), ("nama", "saya"), ("nama", "aku"), ("nama", "gue")}
+)
+
 # Messages made only of these words (and FILLER) are greetings or thanks, not questions; a
 # call for help with nothing else ("ada yang bisa bantu?", "help") is answered as a greeting,
 # which asks for the question.
