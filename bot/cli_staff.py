@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from bot.answers import stats as question_stats
+from bot.answers.desk import thresholds
+from bot.answers.matcher import Matcher
 from bot.ask_off import for_deployment
 from bot.cli_settings import settings_for
 from bot.content import Content, load_content
@@ -171,4 +173,7 @@ async def _report(settings: Settings, content: Content, language: str) -> str:
         await store.close()
     report = stats.report(numbers, content, language, settings)
     report += f"\n\n{pipeline.stats_report(flow, content, language)}"
-    return f"{report}\n\n{question_stats.report(asked, content, language)}"
+    now_answered = question_stats.answered_now(
+        asked, content, Matcher.build(content), thresholds(settings)
+    )
+    return f"{report}\n\n{question_stats.report(asked, content, language, now_answered)}"

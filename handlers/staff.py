@@ -18,6 +18,7 @@ from telegram.ext import BaseHandler, CommandHandler, filters
 
 from bot import commands, temp_folders
 from bot.answers import stats as question_stats
+from bot.answers.desk import thresholds
 from bot.leads import chart, export, pipeline, records, stats
 from bot.leads.export import ExportRequest, FilterError
 from bot.store.audit import Actor
@@ -142,7 +143,10 @@ async def stats_command(update: Update, context: BotContext) -> None:
     asked = await question_stats.compute(services.store, now, services.settings.admin_ids)
     report = stats.report(numbers, context.content, language, services.settings)
     report += f"\n\n{pipeline.stats_report(flow, context.content, language)}"
-    await reply(update, f"{report}\n\n{question_stats.report(asked, context.content, language)}")
+    live, needed = services.live_content, thresholds(services.settings)
+    now_answered = question_stats.answered_now(asked, live.current, live.matcher, needed)
+    asked_report = question_stats.report(asked, context.content, language, now_answered)
+    await reply(update, f"{report}\n\n{asked_report}")
     chat = update.effective_chat
     if chat is None:
         return

@@ -8,8 +8,16 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from bot.emulator import EmulatedChat, EmulatedUser
 from bot.settings import DEMO_CONTROLLER
+from bot.store import Store
+from bot.store import db as db_module
+from bot.store.conversation import LogEntry
+from bot.store.migrations import MIGRATIONS
+from bot.store.questions import Asked
+from bot.store.users import Profile, Users
 from bot.texts import Text
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import Harness
@@ -25,6 +33,7 @@ from tests.leads import (
     shown,
 )
 from tests.leads import answer as answer_question
+from tests.workspace import workspace
 
 OPEN_CALL = CONTENT.faq["open_call_now"]
 MUSIC_TO_KOREA = CONTENT.programs["music_to_korea"]
@@ -358,19 +367,24 @@ async def a_week_of_questions(bot: Harness, sari: EmulatedUser, budi: EmulatedUs
     await bot.send(budi, "jual akun ml, hubungi budi.s@example.com atau 0812-9876-5432")
 
 
-async def test_stats_count_the_week_and_list_unanswered_questions_masked(
-    bot: Harness, staff_chat: EmulatedChat
-) -> None:
-    await a_week_of_questions(bot, bot.user(first_name="Sari"), bot.user(first_name="Budi"))
+async def stats_report(bot: Harness, staff_chat: EmulatedChat) -> tuple[str, list[str]]:
+    """/stats as the admin reads it, and its lines of most asked unanswered questions."""
     admin: EmulatedUser = staff_chat.members[ADMIN_ID]
     mark = admin.mark()
     update = admin.send("/stats")
     # The chart after the text is drawn by a child process: seconds on a busy machine.
     await asyncio.wait_for(bot.runner.settle(update["update_id"]), CHART_WAIT)
     report = "\n".join(reply.text for reply in admin.messages_since(mark))
+    listed = report.split(opening(Text.STATS_QUESTIONS_TOP), 1)[1].split("\n")[1:]
+    return report, listed[: listed.index(shown(Text.STATS_QUESTIONS_TOP).split("\n")[-1])]
+
+
+async def test_stats_count_the_week_and_list_unanswered_questions_masked(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    await a_week_of_questions(bot, bot.user(first_name="Sari"), bot.user(first_name="Budi"))
+    report, top = await stats_report(bot, staff_chat)
     assert shown(Text.STATS_QUESTIONS, answered=2, suggested=1, unanswered=3, not_this=1) in report
-    assert opening(Text.STATS_QUESTIONS_TOP) in report
-    top = report.split(opening(Text.STATS_QUESTIONS_TOP), 1)[1].split("\n")[1:3]
     assert top == [
         shown(Text.STATS_QUESTIONS_LINE, count=2, question="Cara bikin nasi goreng enak?"),
         shown(
@@ -380,6 +394,44 @@ async def test_stats_count_the_week_and_list_unanswered_questions_masked(
         ),
     ]
     assert "budi.s@example.com" not in report and "9876" not in report
+
+
+async def test_stats_count_talents_and_mark_what_a_reload_has_answered(
+    make_bot: Any, staff_chat: EmulatedChat, content_folder: Path
+) -> None:
+    bot: Harness = await make_bot(
+        admin_ids=frozenset({ADMIN_ID}), staff_chat_id=STAFF_CHAT_ID, content_dir=content_folder
+    )
+    sari, budi = bot.user(first_name="Sari"), bot.user(first_name="Budi")
+    asked = "tiket pesawat ditanggung gak"
+    for _ in range(3):  # one talent typing it again is still one talent asking
+        await bot.send(sari, asked)
+    await bot.send(budi, "cara bikin nasi goreng enak")
+    _, top = await stats_report(bot, staff_chat)
+    assert sorted(top) == sorted(
+        shown(Text.STATS_QUESTIONS_LINE, count=1, question=question)
+        for question in (asked, "cara bikin nasi goreng enak")
+    )
+
+    # Staff add the question as a phrasing of the music page, and reload: it is marked.
+    def add_phrasing(data: Any) -> None:
+        page = next(p for p in data["programs"] if p["key"] == "music_to_korea")
+        page["ask"]["id"].append(asked)
+
+    edit_content(content_folder, "programs.yaml", add_phrasing)
+    await bot.send(staff_chat.members[ADMIN_ID], "/reload")
+    _, top = await stats_report(bot, staff_chat)
+    title = CONTENT.programs["music_to_korea"].title.id
+    now = shown(Text.STATS_QUESTIONS_NOW, entry=title)
+    line = shown(Text.STATS_QUESTIONS_LINE, count=1, question=asked)
+    assert f"{line} {now}" in top
+    assert shown(Text.STATS_QUESTIONS_LINE, count=1, question="cara bikin nasi goreng enak") in top
+    async with workspace(bot, ADMIN_ID) as client:
+        listed = (await client.ok("stats"))["questions"]["top"]
+    assert {item["question"]: item["now"] for item in listed} == {
+        asked: title,
+        "cara bikin nasi goreng enak": None,
+    }
 
 
 async def test_stats_mask_again_what_an_older_version_stored_unmasked(
@@ -398,12 +450,7 @@ async def test_stats_mask_again_what_an_older_version_stored_unmasked(
     with sqlite3.connect(bot.database) as db:
         for text, stored in old.items():
             db.execute("UPDATE free_questions SET summary = ? WHERE text = ?", (stored, text))
-    admin: EmulatedUser = staff_chat.members[ADMIN_ID]
-    mark = admin.mark()
-    update = admin.send("/stats")
-    await asyncio.wait_for(bot.runner.settle(update["update_id"]), CHART_WAIT)
-    report = "\n".join(reply.text for reply in admin.messages_since(mark))
-    top = report.split(opening(Text.STATS_QUESTIONS_TOP), 1)[1].split("\n")[1:3]
+    report, top = await stats_report(bot, staff_chat)
     assert sorted(top) == sorted(
         [
             shown(Text.STATS_QUESTIONS_LINE, count=1, question="nasi goreng? WA<number> kak"),
@@ -486,3 +533,61 @@ async def test_bad_input_gets_an_honest_reply_without_markup(
     [confirm] = await bot.press(sari, ASK_TEAM, message=unsure)
     assert BAD_INPUT["an HTML tag"] in confirm.text
     assert "&lt;script&gt;" in (confirm.html or "")
+
+
+async def _talent(store: Store, user_id: int) -> None:
+    async with store.db.transaction() as tx:
+        await Users.upsert(tx, Profile(user_id, "Talent", None, None, "id"), "id")
+
+
+def _asked(user_id: int, update_id: int, text: str) -> Asked:
+    return Asked(user_id, update_id, 1, "id", "chat", text, text, "unanswered", None, (), 0.0)
+
+
+async def test_an_update_id_telegram_uses_again_is_another_talents_question(bot: Harness) -> None:
+    # Telegram's update ids restart at random after a week without updates, and with a new
+    # token: months later, the same id is another talent's message, recorded and logged too.
+    dewi, raka = bot.user(first_name="Dewi"), bot.user(first_name="Raka")
+    for talent in (dewi, raka):
+        await bot.send(talent, "/start")
+    questions_store = bot.store.questions
+    first = await questions_store.record(_asked(dewi.id, 777_777, "pertanyaan Dewi"))
+    again = await questions_store.record(_asked(dewi.id, 777_777, "pertanyaan Dewi"))
+    later = await questions_store.record(_asked(raka.id, 777_777, "pertanyaan Raka"))
+    assert again == first  # a replayed update is recorded once
+    assert later != first
+    recorded = questions_store.get(later, raka.id)
+    assert recorded is not None and recorded.text == "pertanyaan Raka"
+    for talent, text in ((dewi, "pesan Dewi"), (raka, "pesan Raka"), (raka, "pesan Raka")):
+        await bot.store.log.add(LogEntry(talent.id, talent.id, "in", "text", text, 888_888))
+    logged = [
+        entry.text for talent in (dewi, raka) for entry in await bot.store.log.for_chat(talent.id)
+    ]
+    assert logged.count("pesan Dewi") == 1 and logged.count("pesan Raka") == 1
+
+
+async def test_free_questions_are_kept_when_the_database_is_upgraded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database = tmp_path / "old.db"
+    rebuilt = next(i for i, (name, _) in enumerate(MIGRATIONS) if name.endswith("per_chat"))
+    monkeypatch.setattr(db_module, "MIGRATIONS", MIGRATIONS[:rebuilt])
+    store = await Store.open(database)
+    await _talent(store, 501)
+    await store.close()
+    with sqlite3.connect(database) as db:  # as the bot of then recorded it
+        old = db.execute(
+            "INSERT INTO free_questions (user_id, update_id, message_id, asked_at, language,"
+            " via, text, summary, outcome, confidence) VALUES (501, 42, 1, '2026-11-01T00:00:00',"
+            " 'id', 'chat', 'ada open call gak', 'ada open call gak', 'unanswered', 0)"
+        ).lastrowid
+    assert old is not None
+    monkeypatch.setattr(db_module, "MIGRATIONS", MIGRATIONS)
+    store = await Store.open(database)
+    try:
+        kept = store.questions.get(old, 501)
+        assert kept is not None and kept.text == "ada open call gak"
+        await _talent(store, 502)
+        assert await store.questions.record(_asked(502, 42, "open call?")) != old
+    finally:
+        await store.close()

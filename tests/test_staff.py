@@ -600,7 +600,7 @@ async def test_statistics_match_a_known_set_of_talents(
         "• Film: Baru 2",
         "• Musik: Baru 3",
         "",
-        "Pertanyaan ke bot minggu ini (7 hari terakhir, tanpa pertanyaan yang dikirim ke tim)",
+        "Pertanyaan ke bot minggu ini (7 hari terakhir)",
         "• dijawab langsung: 0 (“Bukan ini”: 0)",
         "• diberi pilihan: 0",
         "• belum terjawab: 0",

@@ -383,8 +383,8 @@ async def test_the_stats_tab_shows_what_talents_asked_this_week_masked_without_s
     assert figures == {"answered": 2, "suggested": 1, "unanswered": 3}
     assert asked["not_this"] == 1
     assert asked["top"] == [  # /stats' list, its summaries masked
-        {"question": "Cara bikin nasi goreng enak?", "count": 2},
-        {"question": "jual akun ml, hubungi <email> atau <number>", "count": 1},
+        {"question": "Cara bikin nasi goreng enak?", "count": 2, "now": None},
+        {"question": "jual akun ml, hubungi <email> atau <number>", "count": 1, "now": None},
     ]
     assert "example.com" not in json.dumps(asked) and "9876" not in json.dumps(asked)
 
@@ -402,7 +402,7 @@ async def test_an_erased_talents_question_leaves_the_kept_stats_at_once(bot: Har
         await bot.send(sari, "/hapusdata")  # she erases everything, as talents do
         await bot.press(sari, "🗑 Ya, hapus semuanya")
         after = (await client.ok("stats"))["questions"]
-    assert after["top"] == [{"question": "Cara bikin nasi goreng enak?", "count": 1}]
+    assert after["top"] == [{"question": "Cara bikin nasi goreng enak?", "count": 1, "now": None}]
     assert {item["key"]: item["count"] for item in after["figures"]}["unanswered"] == 1
 
 
@@ -658,7 +658,9 @@ def test_the_stats_tab_names_the_weeks_questions_in_the_words_of_stats() -> None
         assert top[0] == CONTENT.text(Text.WS_STATS_QUESTIONS_TOP, language)
         assert top[-1] == CONTENT.text(Text.WS_STATS_QUESTIONS_HINT, language)
         line = CONTENT.text(Text.STATS_QUESTIONS_LINE, language, count=7, question="Q")
-        assert line == f"{CONTENT.text(Text.WS_STATS_QUESTION_TIMES, language, count=7)} Q"
+        assert line == f"{CONTENT.text(Text.WS_STATS_QUESTION_TIMES, language, count=7)}: Q"
+        now = CONTENT.text(Text.STATS_QUESTIONS_NOW, language, entry="E")
+        assert now == CONTENT.text(Text.WS_STATS_QUESTION_NOW, language, entry="E")
 
 
 async def test_the_session_marks_a_stage_no_lead_can_enter_and_the_server_still_refuses(

@@ -8,6 +8,7 @@ the test run's temporary folder: docs/staff-guide.md shows the best of them.
 from __future__ import annotations
 
 import random
+import sqlite3
 import time
 from datetime import timedelta
 from itertools import pairwise
@@ -43,7 +44,7 @@ def t(key: Text, language: str = "id", **values: Any) -> str:
 
 
 def times(count: int) -> str:
-    """How often a question was asked, as the Stats tab writes it ("2" and the times sign)."""
+    """How many talents asked a question, as the Stats tab writes it under the question."""
     return t(Text.WS_STATS_QUESTION_TIMES, count=count)
 
 
@@ -86,6 +87,11 @@ async def test_a_desk_walk_from_search_to_one_stage_message(
     rng = random.Random(11)
     await seeded(bot.database, [Seed(7000 + n, realistic(rng)) for n in range(1, 30)])
     await a_week_of_questions(bot, talent, bot.user(first_name="Budi"))  # for Stats
+    with sqlite3.connect(bot.database) as db:  # as if asked before its phrasing was added
+        db.execute(
+            "UPDATE free_questions SET outcome = 'unanswered', entry = NULL WHERE text = ?",
+            ("kak ada open call gak?",),
+        )
     async with served(bot) as base, chromium(tmp_path / "profile") as context:
         seen = await watched(context)
         page = seen.page
@@ -145,18 +151,21 @@ async def test_a_desk_walk_from_search_to_one_stage_message(
         await every_look(seen, screens, "board")
         await page.get_by_role("button", name=t(Text.WS_TAB_STATS)).click()
         await page.locator("svg.chart").wait_for()
+        # The question the content answers now (staff added its phrasing) is marked so.
+        now_answered = t(Text.WS_STATS_QUESTION_NOW, entry=CONTENT.faq["open_call_now"].question.id)
         for viewport in (DESKTOP, PHONE):
             await page.set_viewport_size(viewport)  # type: ignore[arg-type]
             await chart_fits(page)
             assert await questions_shown(page) == (
                 {
-                    t(Text.WS_STATS_ANSWERED): "2",
+                    t(Text.WS_STATS_ANSWERED): "1",
                     t(Text.WS_STATS_SUGGESTED): "1",
-                    t(Text.WS_STATS_UNANSWERED): "3",
+                    t(Text.WS_STATS_UNANSWERED): "4",
                 },
                 [
-                    f"{times(2)} Cara bikin nasi goreng enak?",
-                    f"{times(1)} jual akun ml, hubungi <email> atau <number>",
+                    f"Cara bikin nasi goreng enak? {times(2)}",
+                    f"jual akun ml, hubungi <email> atau <number> {times(1)}",
+                    f"kak ada open call gak? {times(1)} {now_answered}",
                 ],
             )
             not_this = t(Text.WS_STATS_NOT_THIS, count=1)  # under "answered directly"
@@ -335,7 +344,7 @@ async def test_names_that_try_to_run_script_stay_text_everywhere(
         # Her question among the week's unanswered in Stats: its summary shown as typed.
         await page.get_by_role("button", name=t(Text.WS_TAB_STATS)).click()
         _, top = await questions_shown(page)
-        assert top == [f"{times(1)} {XSS_NAME}"]
+        assert top == [f"{XSS_NAME} {times(1)}"]
         assert await page.locator("main img, main script").count() == 0
         assert await page.evaluate("document.querySelectorAll('[onerror]').length") == 0
     assert seen.alerts == [] and seen.errors == []

@@ -906,4 +906,41 @@ MIGRATIONS: list[tuple[str, str]] = [
             WHERE kind = 'processing'
         """,
     ),
+    (
+        "0030_update_ids_per_chat",
+        # A replayed update is logged and recorded once, but Telegram's update ids are unique
+        # only for a while: after a week without updates the next is chosen at random, and a
+        # new token starts another sequence. Kept a year, an id seen once more was another
+        # talent's message, left out of the log and of the free questions. Unique per chat
+        # (per talent) now; free_questions is rebuilt to lose its UNIQUE column.
+        """
+        DROP INDEX conversation_log_incoming_update;
+        CREATE UNIQUE INDEX conversation_log_incoming_update
+            ON conversation_log(chat_id, update_id)
+            WHERE direction = 'in' AND update_id IS NOT NULL;
+        CREATE TABLE free_questions_new (
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users(user_id) ON DELETE CASCADE,
+            update_id INTEGER NOT NULL,
+            message_id INTEGER,
+            asked_at TEXT NOT NULL,
+            language TEXT NOT NULL,
+            via TEXT NOT NULL CHECK (via IN ('chat', 'ask')),
+            text TEXT NOT NULL,
+            summary TEXT NOT NULL,
+            outcome TEXT NOT NULL CHECK (outcome IN ('answered', 'suggested', 'unanswered')),
+            entry TEXT,
+            offered TEXT NOT NULL DEFAULT '[]',
+            confidence REAL NOT NULL,
+            not_this_at TEXT,
+            opened TEXT,
+            sent_to_staff_at TEXT,
+            UNIQUE (user_id, update_id)
+        );
+        INSERT INTO free_questions_new SELECT * FROM free_questions;
+        DROP TABLE free_questions;
+        ALTER TABLE free_questions_new RENAME TO free_questions;
+        CREATE INDEX free_questions_asked ON free_questions(asked_at, outcome)
+        """,
+    ),
 ]

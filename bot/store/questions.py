@@ -48,7 +48,7 @@ class Week:
     suggested: int
     unanswered: int
     not_this: int  # answers the talent said were not what they asked
-    top_unanswered: list[tuple[str, int]]  # (summary, times asked), most first
+    top_unanswered: list[tuple[str, int]]  # (summary, talents who asked it), most first
 
 
 _COLUMNS = "id, user_id, message_id, text, entry, offered, sent_to_staff_at"
@@ -72,7 +72,8 @@ class FreeQuestions:
             question_id = await tx.insert(
                 "INSERT INTO free_questions (user_id, update_id, message_id, asked_at, language,"
                 " via, text, summary, outcome, entry, offered, confidence)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (update_id) DO NOTHING",
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (user_id, update_id) DO NOTHING",
                 (
                     asked.user_id,
                     asked.update_id,
@@ -90,7 +91,8 @@ class FreeQuestions:
             )
             if question_id is None:  # a replayed update: recorded the first time round
                 row = await tx.fetch_one(
-                    "SELECT id FROM free_questions WHERE update_id = ?", (asked.update_id,)
+                    "SELECT id FROM free_questions WHERE user_id = ? AND update_id = ?",
+                    (asked.user_id, asked.update_id),
                 )
                 assert row is not None  # there from the first time round
                 question_id = int(row["id"])
@@ -158,9 +160,10 @@ class FreeQuestions:
         )
         counts = {row["outcome"]: row["n"] for row in outcomes}
         # Grouped by the masked summary, case and spacing aside: "Ada open call?" and
-        # "ada open call" are one question.
+        # "ada open call" are one question; counted by talents who asked it, so that one
+        # talent typing it again (or a text sent over and over) does not top the list.
         rows = await view.fetch_all(
-            "SELECT MIN(summary) AS summary, COUNT(*) AS n FROM free_questions"
+            "SELECT MIN(summary) AS summary, COUNT(DISTINCT user_id) AS n FROM free_questions"
             " WHERE asked_at >= :since AND user_id NOT IN (SELECT value FROM json_each(:staff))"
             " AND outcome = 'unanswered'"
             " GROUP BY lower(trim(summary, ' ?!.')) ORDER BY n DESC, summary LIMIT :top",

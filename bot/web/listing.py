@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from bot.answers import stats as question_stats
+from bot.answers.desk import thresholds
 from bot.content import Content
 from bot.leads import desk_stats, intake, pipeline, waiting
 from bot.leads.export import WIB, plain_text
@@ -244,7 +245,17 @@ async def board(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, A
 async def statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:
     """The /stats figures for the page's charts (it draws them; no image goes over the wire),
     kept a minute and read ahead when the page opens (bot/web/kept_stats.py)."""
-    return await desk.stats.get(viewer.language, lambda: _statistics(desk, viewer))
+    figures = await desk.stats.get(viewer.language, lambda: _statistics(desk, viewer))
+    # Which listed question the content answers now is not kept: after a /reload, at once.
+    live, language = desk.services.live_content, viewer.language
+    needed = thresholds(desk.services.settings)
+    asked = figures["questions"]
+    top = []
+    for item in asked["top"]:
+        ref = question_stats.answer_now(item["question"], live.current, live.matcher, needed)
+        now = None if ref is None else question_stats.title(live.current, ref, language)
+        top.append({**item, "now": now})
+    return {**figures, "questions": {**asked, "top": top}}
 
 
 async def _statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:
@@ -299,6 +310,7 @@ async def _statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:
 def _questions(week: Week) -> dict[str, Any]:
     """/stats' "Questions this week": the masked summaries go out as text, the page shows them
     as text (bot/web/static/stats.js)."""
+    top = [{"question": summary, "count": n} for summary, n in week.top_unanswered]
     return {
         "figures": [
             {"key": "answered", "count": week.answered},
@@ -306,5 +318,5 @@ def _questions(week: Week) -> dict[str, Any]:
             {"key": "unanswered", "count": week.unanswered},
         ],
         "not_this": week.not_this,
-        "top": [{"question": summary, "count": n} for summary, n in week.top_unanswered],
+        "top": top,
     }

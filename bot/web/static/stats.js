@@ -106,8 +106,9 @@ function figures(items, notes = {}) {
       notes[item.key] && h("dd", { class: "hint" }, notes[item.key]))));
 }
 
-/** /stats' "Questions this week": the figures, then the most asked unanswered questions.
- * Their summaries are talents' words (masked by the server): text nodes only. */
+/** /stats' "Questions this week": the figures, then the unanswered questions most talents
+ * asked, each marked if the content answers it now. Their summaries are talents' words
+ * (masked by the server): text nodes only. */
 function questions(asked) {
   if (!asked.figures.some((item) => item.count)) {
     return h("p", { class: "hint" }, t("stats_questions_none"));
@@ -117,8 +118,10 @@ function questions(asked) {
   if (asked.top.length) {
     shown.push(h("h3", {}, t("stats_questions_top")),
       h("ol", { class: "asked" }, asked.top.map((item) => h("li", {},
-        h("span", { class: "number" }, t("stats_question_times", { count: item.count })),
-        h("span", { class: "question" }, item.question)))),
+        h("span", { class: "question" }, item.question),
+        h("span", { class: "meta" }, t("stats_question_times", { count: item.count }),
+          item.now ? [" ", h("span", { class: "now" },
+            t("stats_question_now", { entry: item.now }))] : null)))),
       h("p", { class: "hint" }, t("stats_questions_hint")));
   }
   return shown;
