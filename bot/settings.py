@@ -208,7 +208,8 @@ class Settings(BaseSettings):
     flood_limit: int = Field(default=20, ge=1)
     flood_window_seconds: float = Field(default=10.0, gt=0)
     # Characters of message text the conversation log keeps per talent and day (UTC), in and
-    # out; beyond it, only what each message was and its length. 0: lengths only.
+    # out, free questions' texts too; beyond it, only what each message was and its length
+    # (a free question: its masked summary). 0: lengths only.
     log_text_per_day: int = Field(default=100_000, ge=0)
     # Operations: the daily backup (None turns it off) and the erasure-record key.
     # Relative to the database's folder, so the backups sit beside the data wherever the

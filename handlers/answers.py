@@ -164,7 +164,7 @@ async def _confirm(update: Update, context: BotContext, language: str, question:
     if question.sent_to_staff:
         await show(update, context.text(Text.ASK_ALREADY_SENT))
         return
-    quoted = question.text.strip()
+    quoted = question.text.strip() or question.summary  # the text over the day's budget
     if len(quoted) > QUOTE_LIMIT:
         quoted = quoted[: QUOTE_LIMIT - 1] + "…"
     rows = [

@@ -176,6 +176,44 @@ async def test_not_sure_offers_entries_and_asks_the_team_with_the_question_prefi
     assert staff_chat.messages_since(mark) == [header, copy]  # once
 
 
+async def test_a_question_over_the_days_text_budget_keeps_only_its_masked_summary(
+    make_bot: Any, staff_chat: EmulatedChat
+) -> None:
+    # LOG_TEXT_PER_DAY=0, "lengths only": no question's text is kept, yet the talent can
+    # still check it (as staff will see it in their list) and send it to the team whole.
+    bot: Harness = await make_bot(
+        admin_ids=frozenset({ADMIN_ID}), staff_chat_id=STAFF_CHAT_ID, log_text_per_day=0
+    )
+    sari = bot.user(first_name="Sari")
+    asked = "film sama korea bisa daftar dimana, balas ke sari.dewi@example.com"
+    await bot.send(sari, asked)
+    [row] = questions(bot.database, sari.id)
+    assert (
+        row["text"] == ""
+        and row["summary"] == "film sama korea bisa daftar dimana, balas ke <email>"
+    )
+    mark = staff_chat.mark()
+    [confirm] = await bot.press(sari, ASK_TEAM)
+    assert row["summary"] in confirm.text and "sari.dewi" not in confirm.text
+    await bot.press(sari, CONTENT.text(Text.BTN_ASK_SEND, "id"))
+    _, copy = staff_chat.messages_since(mark)
+    assert copy.text == asked  # the message itself, as the talent sent it
+
+
+async def test_a_message_with_nothing_visible_is_answered_but_not_listed(bot: Harness) -> None:
+    sari = bot.user(first_name="Sari")
+    [reply] = await bot.send(sari, "\u200b\u200d\u2060\ufeff")
+    assert reply.text.startswith(shown(Text.ASK_NOTHING))
+    assert questions(bot.database, sari.id) == []  # no blank line in staff's list
+
+
+async def test_a_long_question_is_kept_as_far_as_the_matcher_reads(bot: Harness) -> None:
+    sari = bot.user(first_name="Sari")
+    await bot.send(sari, "cara bikin nasi goreng enak " * 150)  # 4,050 characters
+    [row] = questions(bot.database, sari.id)
+    assert row["text"] == ("cara bikin nasi goreng enak " * 150)[:1000]
+
+
 async def test_off_topic_greeting_and_thanks(bot: Harness, staff_chat: EmulatedChat) -> None:
     sari = bot.user(first_name="Sari")
     [nothing] = await bot.send(sari, "cara bikin nasi goreng enak")
@@ -521,8 +559,8 @@ async def test_bad_input_gets_an_honest_reply_without_markup(
             assert "<script>" not in (reply.html or ""), name
     recorded = {row["text"]: row for row in questions(bot.database, sari.id)}
     assert recorded[BAD_INPUT["zero-width characters"]]["entry"] == "faq:open_call_now"
-    assert recorded[BAD_INPUT["4,096 characters"]]["entry"] == "faq:open_call_now"
-    assert len(recorded[BAD_INPUT["4,096 characters"]]["summary"]) <= 80
+    long = recorded[BAD_INPUT["4,096 characters"][:1000]]  # as far as the matcher reads
+    assert long["entry"] == "faq:open_call_now" and len(long["summary"]) <= 80
     assert recorded[BAD_INPUT["a phone number"]]["summary"] == "<number>"
     assert recorded[BAD_INPUT["an email"]]["summary"] == "<email>"
     assert recorded[BAD_INPUT["only digits"]]["outcome"] == "unanswered"

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.store import Database
+from bot.store.conversation import ConversationLog, LogEntry
 from bot.store.db import stamp, utc_now
 from bot.store.questions import Asked, FreeQuestions
 
@@ -42,7 +43,7 @@ async def db(database: Path) -> AsyncIterator[Database]:
 
 
 async def test_a_replayed_update_keeps_the_question_recorded_the_first_time(db: Database) -> None:
-    questions = FreeQuestions(db)
+    questions = FreeQuestions(db, ConversationLog(db))
     first = await questions.record(ASKED)
     again = await questions.record(replace(ASKED, text="something else", outcome="unanswered"))
     other = await questions.record(replace(ASKED, update_id=1002, offered=()))
@@ -56,6 +57,26 @@ async def test_a_replayed_update_keeps_the_question_recorded_the_first_time(db: 
     assert rows[0]["offered"] == json.dumps(["program:coproduction", "faq:fees"])
     assert rows[1]["offered"] == "[]"
     assert rows[0]["confidence"] == 0.912
+
+
+async def test_a_questions_text_counts_against_the_talents_daily_text_budget(
+    db: Database,
+) -> None:
+    # LOG_TEXT_PER_DAY bounds what is kept of one talent's day, free questions included: a
+    # flood of long messages keeps only their masked summaries once the day's text is spent.
+    log = ConversationLog(db, text_per_day=100)
+    questions = FreeQuestions(db, log)
+    await log.add(LogEntry(7, 7, "in", "text", "x" * 60, 1000))  # 60 of the day's 100
+    kept = await questions.record(replace(ASKED, text="y" * 30, summary="y" * 30))
+    over = await questions.record(replace(ASKED, update_id=1002, text="z" * 30, summary="z…"))
+    texts = [question.text for i in (kept, over) if (question := questions.get(i, 7))]
+    assert texts == ["y" * 30, ""]
+    recorded = questions.get(over, 7)
+    assert recorded is not None and recorded.summary == "z…"
+    # "Lengths only" (LOG_TEXT_PER_DAY=0) keeps no question's text at all.
+    none_kept = FreeQuestions(db, ConversationLog(db, text_per_day=0))
+    question = questions.get(await none_kept.record(replace(ASKED, update_id=1003)), 7)
+    assert question is not None and question.text == "" and question.summary == ASKED.summary
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.answers.matcher import Matcher
-from bot.answers.text import summary
+from bot.answers.text import MAX_CHARACTERS, summary
 from bot.answers.verdict import SUGGESTIONS, Outcome, Thresholds, Verdict, decide
 from bot.content import Content, FaqItem, Program
 from bot.settings import Settings
@@ -79,6 +79,9 @@ class AnswerDesk:
         questions)."""
         if verdict.outcome in (Outcome.GREETING, Outcome.THANKS, Outcome.NUDGE):
             return Reply(verdict)
+        shortened = summary(question.text)
+        if not shortened:
+            return Reply(verdict)  # nothing visible (zero-width characters): nothing to list
         question_id = await self._store.questions.record(
             Asked(
                 user_id=question.user_id,
@@ -86,8 +89,10 @@ class AnswerDesk:
                 message_id=question.message_id,
                 language=question.language,
                 via=via,
-                text=question.text,
-                summary=summary(question.text),
+                # As far as the matcher reads ("Not this" matches it again); the whole
+                # message is in the conversation log and goes to staff as sent.
+                text=question.text[:MAX_CHARACTERS],
+                summary=shortened,
                 outcome=verdict.outcome.value,
                 entry=verdict.entry,
                 offered=verdict.others,

@@ -100,7 +100,7 @@ class Store:
         self.duplicates = Duplicates(db)
         self.staff_notes = StaffNotes(db)
         self.waiting = Waiting(db)
-        self.questions = FreeQuestions(db)
+        self.questions = FreeQuestions(db, self.log)
 
     @classmethod
     async def open(

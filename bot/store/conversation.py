@@ -60,19 +60,28 @@ class ConversationLog:
 
     async def _within_budget(self, tx: Transaction, entry: LogEntry) -> LogEntry:
         """The entry as kept: its text counted against the talent's day, or only its length."""
-        if self.text_per_day is None or entry.text is None or entry.user_id is None:
+        if entry.text is None or entry.user_id is None:
+            return entry
+        if await self.counted(tx, entry.user_id, entry.text):
             return entry
         size = len(entry.text)
-        if size <= self.text_per_day:
-            counted = await tx.execute_rowcount(
-                "INSERT INTO log_text_days (user_id, day, chars) VALUES (?, ?, ?)"
-                " ON CONFLICT (user_id, day) DO UPDATE SET chars = chars + excluded.chars"
-                " WHERE chars + excluded.chars <= ?",
-                (entry.user_id, utc_now()[:10], size, self.text_per_day),
-            )
-            if counted:
-                return entry
         return replace(entry, text=f"[{entry.kind} over the daily log limit: {size} characters]")
+
+    async def counted(self, tx: Transaction, user_id: int, text: str) -> bool:
+        """Count a text the bot keeps about a talent (a message logged, a free question
+        recorded) against their day's budget; False if it is over, and must not be kept."""
+        if self.text_per_day is None:
+            return True
+        size = len(text)
+        if size > self.text_per_day:
+            return False
+        counted = await tx.execute_rowcount(
+            "INSERT INTO log_text_days (user_id, day, chars) VALUES (?, ?, ?)"
+            " ON CONFLICT (user_id, day) DO UPDATE SET chars = chars + excluded.chars"
+            " WHERE chars + excluded.chars <= ?",
+            (user_id, utc_now()[:10], size, self.text_per_day),
+        )
+        return counted > 0
 
     async def add_sent_in(self, tx: Transaction, entry: LogEntry, since: str) -> bool:
         """Log a message the bot sent, whose request started at `since`, if its talent was

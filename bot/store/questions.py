@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from json.encoder import encode_basestring_ascii
 
+from bot.store.conversation import ConversationLog
 from bot.store.db import Database, Reader, utc_now
 
 
@@ -19,7 +20,7 @@ class Asked:
     message_id: int | None
     language: str
     via: str  # "chat": typed outside any flow; "ask": typed after /tanya
-    text: str
+    text: str  # kept within the talent's daily text budget (LOG_TEXT_PER_DAY), else ""
     summary: str  # masked and shortened: the only form aggregates show
     outcome: str  # answered, suggested, unanswered
     entry: str | None  # faq:<key> or program:<key> answered
@@ -34,7 +35,8 @@ class Recorded:
     id: int
     user_id: int
     message_id: int | None
-    text: str
+    text: str  # "" if it was over the talent's daily text budget
+    summary: str
     entry: str | None
     offered: tuple[str, ...]
     sent_to_staff: bool
@@ -51,7 +53,7 @@ class Week:
     top_unanswered: list[tuple[str, int]]  # (summary, talents who asked it), most first
 
 
-_COLUMNS = "id, user_id, message_id, text, entry, offered, sent_to_staff_at"
+_COLUMNS = "id, user_id, message_id, text, summary, entry, offered, sent_to_staff_at"
 
 
 def _json_list(items: tuple[str, ...]) -> str:
@@ -63,12 +65,16 @@ def _json_list(items: tuple[str, ...]) -> str:
 class FreeQuestions:
     """The free_questions table."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, log: ConversationLog) -> None:
         self._db = db
+        self._log = log  # whose daily text budget a question's text counts against
 
     async def record(self, asked: Asked) -> int:
-        """Store a question before the bot answers it; its id (the same for a replayed update)."""
+        """Store a question before the bot answers it; its id (the same for a replayed update).
+        Its text counts against the talent's daily budget, as the log's do: beyond it, only
+        the masked summary is kept (a flood of long messages stores no more than the log)."""
         async with self._db.transaction() as tx:
+            kept = await self._log.counted(tx, asked.user_id, asked.text)
             question_id = await tx.insert(
                 "INSERT INTO free_questions (user_id, update_id, message_id, asked_at, language,"
                 " via, text, summary, outcome, entry, offered, confidence)"
@@ -81,7 +87,7 @@ class FreeQuestions:
                     utc_now(),
                     asked.language,
                     asked.via,
-                    asked.text,
+                    asked.text if kept else "",
                     asked.summary,
                     asked.outcome,
                     asked.entry,
@@ -112,6 +118,7 @@ class FreeQuestions:
             int(row["user_id"]),
             row["message_id"],
             row["text"],
+            row["summary"],
             row["entry"],
             tuple(json.loads(row["offered"])),
             row["sent_to_staff_at"] is not None,
