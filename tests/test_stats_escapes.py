@@ -54,6 +54,9 @@ ESCAPES = "\x1b]0;PWNED\x07\x1b[2J"
         ("sari at gmail com, sari (a) gmail.com", "<email>, <email>"),
         ("sari <at> gmail <dot> com", "<email>"),
         ("tulis ke sari @ gmail aja", "tulis ke <email> aja"),
+        # Session 38's attacker: the name before "at" written out with "dot" too.
+        ("email: sari dot dewi at gmail dot com", "email: <email>"),
+        ("budi (dot) s at yahoo dot co dot id ya", "<email> ya"),
         # Not addresses or numbers: kept as the talent wrote them.
         ("aku di gmail ga dapet email", "aku di gmail ga dapet email"),
         ("meet at lobby. thanks", "meet at lobby. thanks"),

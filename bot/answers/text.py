@@ -65,8 +65,9 @@ _DOT = (
     r"(?:\s*+[(\[{<]\s*+(?:dot|\.)\s*+[)\]}>]\s*+|\s++dot\s++|\s++\.\s++|\.(?=[\w-])"
     rf"|\s++\.(?=\w){_TLD}|\.\s++{_TLD}|\s*+[,。]\s*+{_TLD})"
 )
-_HIDDEN_EMAIL = re.compile(
-    rf"(?<![\w.+-])[\w.+-]++{_AT}(?:[\w-]++{_DOT})++[a-z]{{2,}}\b", re.IGNORECASE
+_HIDDEN_EMAIL = re.compile(  # its name may be written out too: "sari dot dewi at gmail dot com"
+    rf"(?<![\w.+-])(?:[\w+-]++{_DOT})*+[\w.+-]++{_AT}(?:[\w-]++{_DOT})++[a-z]{{2,}}\b",
+    re.IGNORECASE,
 )
 # An address at a common provider, however little of it is written: "sari at gmail com",
 # "sari di gmail.com" ("di": Indonesian "at"), "sari @ gmail".
