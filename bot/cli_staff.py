@@ -173,7 +173,5 @@ async def _report(settings: Settings, content: Content, language: str) -> str:
         await store.close()
     report = stats.report(numbers, content, language, settings)
     report += f"\n\n{pipeline.stats_report(flow, content, language)}"
-    now_answered = question_stats.answered_now(
-        asked, content, Matcher.build(content), thresholds(settings)
-    )
-    return f"{report}\n\n{question_stats.report(asked, content, language, now_answered)}"
+    answers_now = question_stats.answers_now(content, Matcher.build(content), thresholds(settings))
+    return f"{report}\n\n{question_stats.report(asked, content, language, answers_now)}"

@@ -144,8 +144,8 @@ async def stats_command(update: Update, context: BotContext) -> None:
     report = stats.report(numbers, context.content, language, services.settings)
     report += f"\n\n{pipeline.stats_report(flow, context.content, language)}"
     live, needed = services.live_content, thresholds(services.settings)
-    now_answered = question_stats.answered_now(asked, live.current, live.matcher, needed)
-    asked_report = question_stats.report(asked, context.content, language, now_answered)
+    answers_now = question_stats.answers_now(live.current, live.matcher, needed)
+    asked_report = question_stats.report(asked, context.content, language, answers_now)
     await reply(update, f"{report}\n\n{asked_report}")
     chat = update.effective_chat
     if chat is None:

@@ -432,6 +432,14 @@ async def test_stats_count_the_week_and_list_unanswered_questions_masked(
         ),
     ]
     assert "budi.s@example.com" not in report and "9876" not in report
+    # Budi's "Not this": the question, and what it was answered with, to put right.
+    rejected = shown(
+        Text.STATS_QUESTIONS_NOT_THIS_LINE,
+        count=1,
+        question="kapan open call film",
+        entry=OPEN_CALL.question.id,
+    )
+    assert f"{opening(Text.STATS_QUESTIONS_NOT_THIS_TOP)}\n{rejected}\n" in report
 
 
 async def test_stats_count_talents_and_mark_what_a_reload_has_answered(

@@ -382,6 +382,14 @@ async def test_the_stats_tab_shows_what_talents_asked_this_week_masked_without_s
     figures = {item["key"]: item["count"] for item in asked["figures"]}
     assert figures == {"answered": 2, "suggested": 1, "unanswered": 3}
     assert asked["not_this"] == 1
+    assert asked["rejected"] == [  # "Not this", with the entry it was answered with
+        {
+            "question": "kapan open call film",
+            "count": 1,
+            "answered": CONTENT.faq["open_call_now"].question.id,
+            "now": None,  # the content still answers it so
+        }
+    ]
     assert asked["top"] == [  # /stats' list, its summaries masked
         {"question": "Cara bikin nasi goreng enak?", "count": 2, "now": None},
         {"question": "jual akun ml, hubungi <email> atau <number>", "count": 1, "now": None},

@@ -152,7 +152,9 @@ async def test_a_desk_walk_from_search_to_one_stage_message(
         await page.get_by_role("button", name=t(Text.WS_TAB_STATS)).click()
         await page.locator("svg.chart").wait_for()
         # The question the content answers now (staff added its phrasing) is marked so.
-        now_answered = t(Text.WS_STATS_QUESTION_NOW, entry=CONTENT.faq["open_call_now"].question.id)
+        open_call = CONTENT.faq["open_call_now"].question.id
+        now_answered = t(Text.WS_STATS_QUESTION_NOW, entry=open_call)
+        rejected_with = t(Text.WS_STATS_NOT_THIS_ANSWERED, entry=open_call)  # Budi's "Not this"
         for viewport in (DESKTOP, PHONE):
             await page.set_viewport_size(viewport)  # type: ignore[arg-type]
             await chart_fits(page)
@@ -166,13 +168,14 @@ async def test_a_desk_walk_from_search_to_one_stage_message(
                     f"Cara bikin nasi goreng enak? {times(2)}",
                     f"jual akun ml, hubungi <email> atau <number> {times(1)}",
                     f"kak ada open call gak? {times(1)} {now_answered}",
+                    f"kapan open call film {times(1)} · {rejected_with}",
                 ],
             )
             not_this = t(Text.WS_STATS_NOT_THIS, count=1)  # under "answered directly"
             await page.locator(".numbers div:first-child dd.hint", has_text=not_this).wait_for()
         for scheme in ("light", "dark"):  # the card further down, on a phone
             await page.emulate_media(color_scheme=scheme)
-            await page.locator(".asked").scroll_into_view_if_needed()
+            await page.locator(".asked").last.scroll_into_view_if_needed()
             await seen.shot(screens, f"stats-questions-phone-{scheme}")
         await page.emulate_media(color_scheme="light")
         await page.set_viewport_size(DESKTOP)  # type: ignore[arg-type]

@@ -4,7 +4,7 @@ links are masked; a name a talent typed is not, as nothing tells names reliably 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime, timedelta
 
@@ -17,6 +17,7 @@ from bot.store import Store
 from bot.store.questions import FreeQuestions, Week
 from bot.texts import Text
 
+AnswerNow = Callable[[str], str | None]  # a listed question -> the entry answering it now
 WEEK = timedelta(days=7)
 TOP_UNANSWERED = 10
 
@@ -33,16 +34,15 @@ async def compute(store: Store, now: datetime, staff: Iterable[int]) -> Week:
     async with store.db.snapshot() as view:
         week = await FreeQuestions.week(view, since, TOP_UNANSWERED, staff)
     shown = [(masked_again(question), count) for question, count in week.top_unanswered]
-    return replace(week, top_unanswered=shown)
+    rejected = [(masked_again(q), entry, count) for q, entry, count in week.top_not_this]
+    return replace(week, top_unanswered=shown, top_not_this=rejected)
 
 
-def answered_now(
-    week: Week, content: Content, matcher: Matcher, needed: Thresholds
-) -> list[str | None]:
-    """For each listed question, the entry the content served now answers it with directly,
-    if any: what staff's new phrasings (and /reload) have answered since it was asked. Its
-    masked summary is matched, as the list shows it."""
-    return [answer_now(question, content, matcher, needed) for question, _ in week.top_unanswered]
+def answers_now(content: Content, matcher: Matcher, needed: Thresholds) -> AnswerNow:
+    """What the content served now answers a listed question with, if directly: what staff's
+    new phrasings (and /reload) have answered since it was asked. Its masked summary is
+    matched, as the list shows it."""
+    return lambda question: answer_now(question, content, matcher, needed)
 
 
 def answer_now(question: str, content: Content, matcher: Matcher, needed: Thresholds) -> str | None:
@@ -60,8 +60,8 @@ def title(content: Content, ref: str, language: str) -> str:
     return (found.question if isinstance(found, FaqItem) else found.title).get(language)
 
 
-def report(week: Week, content: Content, language: str, now: Sequence[str | None] = ()) -> str:
-    """The questions section of the statistics; `now`: `answered_now` for the listed ones."""
+def report(week: Week, content: Content, language: str, now: AnswerNow = lambda _: None) -> str:
+    """The questions section of the statistics; `now`: `answers_now` of the content served."""
     text = content.text(
         Text.STATS_QUESTIONS,
         language,
@@ -70,15 +70,49 @@ def report(week: Week, content: Content, language: str, now: Sequence[str | None
         unanswered=week.unanswered,
         not_this=week.not_this,
     )
-    if not week.top_unanswered:
-        return text
-    refs = list(now) or [None] * len(week.top_unanswered)
-    lines: list[str] = []
-    for (question, count), ref in zip(week.top_unanswered, refs, strict=True):
-        line = content.text(Text.STATS_QUESTIONS_LINE, language, count=count, question=question)
-        if ref is not None:
-            answer = title(content, ref, language)
-            line += " " + content.text(Text.STATS_QUESTIONS_NOW, language, entry=answer)
-        lines.append(line)
-    top = content.text(Text.STATS_QUESTIONS_TOP, language, lines=Markup("\n".join(lines)))
-    return f"{text}\n\n{top}"
+    parts = [text]
+    if week.top_unanswered:
+        lines = [
+            _listed(content, language, Text.STATS_QUESTIONS_LINE, question, count, now(question))
+            for question, count in week.top_unanswered
+        ]
+        parts.append(_section(content, language, Text.STATS_QUESTIONS_TOP, lines))
+    if week.top_not_this:
+        lines = []
+        for question, rejected, count in week.top_not_this:
+            answered = title(content, rejected, language) if rejected else ""
+            better = now(question)
+            lines.append(
+                _listed(
+                    content,
+                    language,
+                    Text.STATS_QUESTIONS_NOT_THIS_LINE,
+                    question,
+                    count,
+                    better if better != rejected else None,
+                    entry=answered,
+                )
+            )
+        parts.append(_section(content, language, Text.STATS_QUESTIONS_NOT_THIS_TOP, lines))
+    return "\n\n".join(parts)
+
+
+def _listed(
+    content: Content,
+    language: str,
+    key: Text,
+    question: str,
+    count: int,
+    now: str | None,
+    **values: str,
+) -> str:
+    """One listed question: how many talents asked it, and what answers it now, if anything."""
+    line = content.text(key, language, count=count, question=question, **values)
+    if now is None:
+        return line
+    answer = title(content, now, language)
+    return f"{line} {content.text(Text.STATS_QUESTIONS_NOW, language, entry=answer)}"
+
+
+def _section(content: Content, language: str, key: Text, lines: list[str]) -> str:
+    return content.text(key, language, lines=Markup("\n".join(lines)))

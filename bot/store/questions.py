@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from json.encoder import encode_basestring_ascii
 
 from bot.store.conversation import ConversationLog
@@ -51,6 +51,8 @@ class Week:
     unanswered: int
     not_this: int  # answers the talent said were not what they asked
     top_unanswered: list[tuple[str, int]]  # (summary, talents who asked it), most first
+    # Direct answers talents said were not what they asked: (summary, entry, talents).
+    top_not_this: list[tuple[str, str | None, int]] = field(default_factory=list)
 
 
 _COLUMNS = "id, user_id, message_id, text, summary, entry, offered, sent_to_staff_at"
@@ -176,10 +178,19 @@ class FreeQuestions:
             " GROUP BY lower(trim(summary, ' ?!.')) ORDER BY n DESC, summary LIMIT :top",
             params,
         )
+        rejected = await view.fetch_all(
+            "SELECT MIN(summary) AS summary, entry, COUNT(DISTINCT user_id) AS n"
+            " FROM free_questions"
+            " WHERE asked_at >= :since AND user_id NOT IN (SELECT value FROM json_each(:staff))"
+            " AND not_this_at IS NOT NULL"
+            " GROUP BY lower(trim(summary, ' ?!.')), entry ORDER BY n DESC, summary LIMIT :top",
+            params,
+        )
         return Week(
             answered=counts.get("answered", 0),
             suggested=counts.get("suggested", 0),
             unanswered=counts.get("unanswered", 0),
             not_this=sum(int(row["not_this"]) for row in outcomes),
             top_unanswered=[(row["summary"], row["n"]) for row in rows],
+            top_not_this=[(row["summary"], row["entry"], row["n"]) for row in rejected],
         )

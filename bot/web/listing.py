@@ -250,12 +250,22 @@ async def statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:
     live, language = desk.services.live_content, viewer.language
     needed = thresholds(desk.services.settings)
     asked = figures["questions"]
-    top = []
-    for item in asked["top"]:
-        ref = question_stats.answer_now(item["question"], live.current, live.matcher, needed)
-        now = None if ref is None else question_stats.title(live.current, ref, language)
-        top.append({**item, "now": now})
-    return {**figures, "questions": {**asked, "top": top}}
+    answers_now = question_stats.answers_now(live.current, live.matcher, needed)
+
+    def named(ref: str | None) -> str | None:
+        return None if ref is None else question_stats.title(live.current, ref, language)
+
+    def now(item: dict[str, Any]) -> str | None:
+        ref = answers_now(item["question"])
+        return named(ref) if ref != item.get("entry") else None  # not as when it was rejected
+
+    top = [{**item, "now": now(item)} for item in asked["top"]]
+    rejected = [
+        {"question": item["question"], "count": item["count"], "answered": named(item["entry"])}
+        | {"now": now(item)}
+        for item in asked["rejected"]
+    ]
+    return {**figures, "questions": {**asked, "top": top, "rejected": rejected}}
 
 
 async def _statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:
@@ -311,6 +321,7 @@ def _questions(week: Week) -> dict[str, Any]:
     """/stats' "Questions this week": the masked summaries go out as text, the page shows them
     as text (bot/web/static/stats.js)."""
     top = [{"question": summary, "count": n} for summary, n in week.top_unanswered]
+    rejected = [{"question": q, "entry": entry, "count": n} for q, entry, n in week.top_not_this]
     return {
         "figures": [
             {"key": "answered", "count": week.answered},
@@ -319,4 +330,5 @@ def _questions(week: Week) -> dict[str, Any]:
         ],
         "not_this": week.not_this,
         "top": top,
+        "rejected": rejected,  # each with its entry's reference, named at each read
     }

@@ -107,8 +107,9 @@ function figures(items, notes = {}) {
 }
 
 /** /stats' "Questions this week": the figures, then the unanswered questions most talents
- * asked, each marked if the content answers it now. Their summaries are talents' words
- * (masked by the server): text nodes only. */
+ * asked and the direct answers talents rejected ("Not this"), each marked if the content
+ * answers it (otherwise) now. Their summaries are talents' words (masked by the server):
+ * text nodes only. */
 function questions(asked) {
   if (!asked.figures.some((item) => item.count)) {
     return h("p", { class: "hint" }, t("stats_questions_none"));
@@ -116,15 +117,26 @@ function questions(asked) {
   const shown = [figures(asked.figures,
     { answered: t("stats_not_this", { count: asked.not_this }) })];
   if (asked.top.length) {
-    shown.push(h("h3", {}, t("stats_questions_top")),
-      h("ol", { class: "asked" }, asked.top.map((item) => h("li", {},
-        h("span", { class: "question" }, item.question),
-        h("span", { class: "meta" }, t("stats_question_times", { count: item.count }),
-          item.now ? [" ", h("span", { class: "now" },
-            t("stats_question_now", { entry: item.now }))] : null)))),
-      h("p", { class: "hint" }, t("stats_questions_hint")));
+    shown.push(h("h3", {}, t("stats_questions_top")), listed(asked.top));
+  }
+  if (asked.rejected.length) {
+    shown.push(h("h3", {}, t("stats_not_this_top")), listed(asked.rejected));
+  }
+  if (asked.top.length || asked.rejected.length) {
+    shown.push(h("p", { class: "hint" }, t("stats_questions_hint")));
   }
   return shown;
+}
+
+/** Listed questions: each with how many talents asked it, what it was answered with (if it
+ * was), and what answers it now (if that is new). */
+function listed(items) {
+  return h("ol", { class: "asked" }, items.map((item) => h("li", {},
+    h("span", { class: "question" }, item.question),
+    h("span", { class: "meta" }, t("stats_question_times", { count: item.count }),
+      item.answered ? [" · ", t("stats_not_this_answered", { entry: item.answered })] : null,
+      item.now ? [" ", h("span", { class: "now" },
+        t("stats_question_now", { entry: item.now }))] : null))));
 }
 
 function card(heading, ...content) {
