@@ -755,6 +755,7 @@ class Text(StrEnum):
     WS_NOTE_TOO_LONG = "ws_note_too_long"
     WS_NOTES_NONE = "ws_notes_none"
     WS_LEAD_ASSIGNEE = "ws_lead_assignee"
+    WS_LEAD_ASSIGN = "ws_lead_assign"
     WS_ASSIGN_ME = "ws_assign_me"
     WS_ASSIGN_TO = "ws_assign_to"
     WS_ASSIGN_NOBODY = "ws_assign_nobody"

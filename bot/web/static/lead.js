@@ -24,12 +24,17 @@ function logLine(line) {
     h("span", { class: "words" }, line.text ?? t("log_no_text", { kind: line.kind })));
 }
 
-function conversation(lead) {
+function conversation(lead, reload) {
   const list = h("ol", { class: "log" }, lead.log.lines.map(logLine));
   let more = lead.log.more;
   const older = h("button", { class: "button plain", hidden: !more, onclick: async () => {
     const first = lead.log.lines[0];
-    const page = await call("log", { id: lead.id, before: first.id });
+    const page = await records.leadCall("log", { id: lead.id, before: first.id });
+    if (page.outcome === "gone") {  // erased meanwhile: said as every action on it says it
+      toast(page.text, "warning");
+      await reload();
+      return;
+    }
     lead.log.lines = [...page.lines, ...lead.log.lines];
     list.prepend(...page.lines.map(logLine));
     more = page.more;
@@ -109,9 +114,6 @@ export async function render(main, id) {
   session.admins.map((admin) => h("option", { value: admin.id,
     selected: admin.id === lead.assignee_id }, admin.name)));
   const mine = lead.assignee_id === session.viewer.id;
-  // Who handles the lead, in words (as /lead's "Ditangani:"), at the top and by its buttons.
-  const handler = (tag) => h(tag, { class: "assignee-now" }, `${t("lead_assignee")}: `,
-    h("strong", {}, lead.assignee_id === null ? t("assign_nobody") : lead.assignee));
   // A consent is a status, not a link: a mark and plain words.
   const consent = (item) => {
     const mark = !item.applies || item.granted === null ? "➖" : item.granted ? "✅" : "❌";
@@ -127,14 +129,17 @@ export async function render(main, id) {
       h("h1", {}, h("span", { class: "reference" }, lead.reference), " ",
         h("span", { class: "name" }, lead.name)),
       h("p", { class: "stage-now" }, `${t("lead_stage")}: `, h("strong", {}, lead.stage_label)),
-      handler("p"),
+      // Who handles the lead, in words (as /lead's "Ditangani:"), once: its card's select
+      // shows the same choice by the buttons that change it.
+      h("p", { class: "assignee-now" }, `${t("lead_assignee")}: `,
+        h("strong", {}, lead.assignee_id === null ? t("assign_nobody") : lead.assignee)),
       lead.waiting ? h("p", { class: "notice waiting" }, lead.waiting) : null,
       lead.blocked ? h("p", { class: "warning" }, t("pipeline_warning_blocked")) : null),
     records.duplicates(lead, reload),
     section(t("lead_contact"), records.contact(lead, reload)),
     section(t("lead_move"), h("div", { class: "stage-buttons" }, stageButtons),
       closed ? h("p", { class: "hint closed-stages", id: "stages-closed" }, closed) : null),
-    h("section", { class: "card" }, handler("h2"),
+    h("section", { class: "card" }, h("h2", {}, t("lead_assign")),
       h("div", { class: "assign" },
         mine ? null : h("button", { class: "button secondary", onclick: () =>
           assign(session.viewer.id) }, t("assign_me")),
@@ -161,5 +166,5 @@ export async function render(main, id) {
       h("h3", {}, t("reply_label")),
       writer(t("reply_placeholder"), t("reply_send"),
         (text) => act("reply", { id, text }, reload), 4000)),
-    conversation(lead));
+    conversation(lead, reload));
 }

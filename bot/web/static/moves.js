@@ -1,30 +1,19 @@
 // Moving leads between stages, exactly as in Telegram: the talent's message is previewed in
 // their language and nothing is saved until "Send update" or "Don't notify" is chosen.
-import { ApiError, call } from "./api.js";
+import { call } from "./api.js";
 import { dialog, h, t, telegramHtml, toast, unbroken } from "./dom.js";
+import { leadCall } from "./records.js";
 
 function preview(message) {
   return h("div", { class: "bubble", lang: message.language }, telegramHtml(message.html));
 }
 
-/** A stage request; a lead no longer there (erased meanwhile) is said in a toast like the other
- * outcomes, and the caller shows the page again. */
-async function stageCall(action, body) {
-  try {
-    return await call(action, body);
-  } catch (error) {
-    if (error instanceof ApiError && error.kind === "not_found") {
-      return { outcome: "gone", text: t("lead_gone") };
-    }
-    throw error;
-  }
-}
-
 /** Move one lead (seen at `version`) to a stage. Resolves false only when staff cancelled:
- * otherwise the lead may have changed (saved, or changed by someone else meanwhile, or gone),
- * and the caller shows it again as it now is. */
+ * otherwise the lead may have changed (saved, or changed by someone else meanwhile, or gone:
+ * said in a toast like the other outcomes, see leadCall), and the caller shows it again as it
+ * now is. */
 export async function moveLead(lead, stage) {
-  const first = await stageCall("preview", { id: lead.id, stage, version: lead.version });
+  const first = await leadCall("preview", { id: lead.id, stage, version: lead.version });
   if (first.outcome !== "preview") {
     toast(first.text, first.outcome === "saved" ? "info" : "warning");
     return true;
@@ -39,7 +28,7 @@ export async function moveLead(lead, stage) {
       h("button", { class: "button plain", onclick: () => close(null) }, t("btn_cancel"))),
   ]);
   if (notify === null) return false;
-  const done = await stageCall("move", { id: lead.id, stage, version: first.version, notify });
+  const done = await leadCall("move", { id: lead.id, stage, version: first.version, notify });
   toast(done.text, done.outcome === "saved" ? "info" : "warning");
   return true;
 }

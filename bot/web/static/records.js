@@ -1,18 +1,34 @@
 // One talent, one clean record on the lead page: contact links and Contacted in one step,
 // duplicates closed or reopened, answers corrected, notes edited or deleted by their author,
 // and answer changes in the history. The bot checks and audits each, as in Telegram.
-import { call } from "./api.js";
+import { ApiError, call } from "./api.js";
 import { desk } from "./app.js";
 import { dialog, h, t, toast } from "./dom.js";
 
 const NOTE_LIMIT = 2000;
 
-/** Show what an action did; reload the lead when something changed. True when saved. */
+/** A request about one lead. A lead that is not there (erased at the talent's request since
+ * the page showed it) is an outcome like the others, "gone", in the words the page says it
+ * with: the caller toasts it and shows the lead again, which shows only those words (render),
+ * so none of the erased talent's data stays on screen. Every action on a lead comes here. */
+export async function leadCall(action, body) {
+  try {
+    return await call(action, body);
+  } catch (error) {
+    if (error instanceof ApiError && error.kind === "not_found") {
+      return { outcome: "gone", text: t("lead_gone") };
+    }
+    throw error;
+  }
+}
+
+/** Show what an action did; reload the lead when something changed (or it is gone: the
+ * lead, or the note acted on). True when saved. */
 export async function act(action, body, reload) {
-  const done = await call(action, body);
+  const done = await leadCall(action, body);
   const saved = ["saved", "sent"].includes(done.outcome);
   toast(done.text, saved ? "info" : "warning");
-  if (saved || ["conflict", "same"].includes(done.outcome)) await reload();
+  if (saved || ["conflict", "same", "gone"].includes(done.outcome)) await reload();
   return saved;
 }
 
@@ -116,7 +132,7 @@ async function editAnswer(lead, answer, field, reload) {
     ]);
     if (!chosen) return;
     if (chosen.text !== undefined) field.text = chosen.text; // kept for another try
-    const done = await call("edit-answer", { id: lead.id, key: field.key, seen: field.seen,
+    const done = await leadCall("edit-answer", { id: lead.id, key: field.key, seen: field.seen,
       ...chosen });
     if (done.outcome === "refused") {
       problem = done.text;
