@@ -174,6 +174,7 @@ async def toggle_consent(update: Update, context: BotContext) -> None:
         )
     if kind == "processing" and not granted:
         count = await context.services.store.privacy.withdraw_processing(user.id)
+        context.services.live_content.matcher.forget_typed()  # their questions went too
         log.info(
             "User %d withdrew consent to processing; %d application(s) deleted", user.id, count
         )
@@ -294,6 +295,7 @@ async def delete_confirmed(update: Update, context: BotContext) -> None:
     store = context.services.store
     await store.privacy.erase(user.id)
     context.services.copies.forget(user.id)  # a copy asked for before is of data now gone
+    context.services.live_content.matcher.forget_typed()
     log.info("Erased all data of a user on request")  # no id: the erasure record has a hash
     await show(update, text, None)
     await store.privacy.forget_log(user.id)

@@ -535,11 +535,14 @@ async def test_questions_are_in_my_data_and_go_with_the_conversation(bot: Harnes
     await bot.press(sari, CONTENT.text(Text.BTN_CONFIRM_WITHDRAW, "id"))  # asked first
     assert questions(bot.database, sari.id) == []
 
-    await bot.send(sari, "kak ada open call gak?")
+    await bot.send(sari, "kak ada open call gak? sari wulandarii di sini")
     assert len(questions(bot.database, sari.id)) == 1
+    matcher = bot.runner.application.bot_data["services"].live_content.matcher
+    assert "wulandarii" in matcher._corrections  # remembered: the same typos come back
     await bot.send(sari, "/hapusdata")
     await bot.press(sari, "🗑 Ya, hapus semuanya")
     assert questions(bot.database, sari.id) == []
+    assert "wulandarii" not in matcher._corrections  # not even in the bot's memory
 
 
 BAD_INPUT = {

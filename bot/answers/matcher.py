@@ -361,6 +361,12 @@ class Matcher:
                 explained += rarity * credit * ANSWER_CREDIT
         return explained / total * (1 - PHRASING + PHRASING * float(said[entry]))
 
+    def forget_typed(self) -> None:
+        """Drop the remembered corrections of words talents typed (a talent's data was erased:
+        a surname or a handle there must not stay, even in memory), and the stems."""
+        self._corrections.clear()
+        stem.cache_clear()
+
     def _correction(self, word: str) -> str | None:
         """A word of the phrasings one typo away (two in long words), or None; remembered,
         as the same unknown words come back (up to CORRECTIONS of them per index)."""
