@@ -15,7 +15,7 @@ from telegram.ext import filters as tg_filters
 
 from bot import commands
 from bot.content import Content
-from bot.leads import pipeline, records
+from bot.leads import filter_words, pipeline, records
 from bot.leads.export import plain_text
 from bot.leads.pipeline import FilterError, NoteError, PipelineFilter, StageError, parse_code
 from bot.parsing import small_int
@@ -111,10 +111,21 @@ async def leads_command(update: Update, context: BotContext) -> None:
     try:
         chosen = pipeline.parse_filter(context.args or [], context.content)
     except FilterError as error:
-        stages = pipeline.stage_list(context.content, context.language())
-        await reply(update, context.text(Text.LEADS_USAGE, word=str(error), stages=stages))
+        await reply(update, _leads_refusal(context, error))
         return
     await _show_list(update, context, chosen, 0)
+
+
+def _leads_refusal(context: BotContext, error: FilterError) -> str:
+    """The word not understood, the filter meant (or /lead for a name), then the filters."""
+    content, language = context.content, context.language()
+    hint = filter_words.unknown_word_hint(
+        content, language, error.word, error.suggestion, by_name=error.by_name
+    )
+    stages = pipeline.stage_list(content, language)
+    lines = [context.text(Text.LEADS_UNKNOWN_FILTER, word=error.word), hint]
+    lines.append(context.text(Text.LEADS_USAGE, stages=stages))
+    return "\n".join(line for line in lines if line)
 
 
 @staff_desk

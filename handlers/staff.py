@@ -19,7 +19,7 @@ from telegram.ext import BaseHandler, CommandHandler, filters
 from bot import commands, temp_folders
 from bot.answers import stats as question_stats
 from bot.answers.desk import thresholds
-from bot.leads import chart, export, pipeline, records, stats
+from bot.leads import chart, export, filter_words, pipeline, records, stats
 from bot.leads.export import ExportRequest, FilterError
 from bot.store.audit import Actor
 from bot.texts import Text
@@ -130,7 +130,11 @@ def _export_refusal(context: BotContext, error: FilterError) -> str:
             "no_date": Text.EXPORT_NO_DATE,
         }[error.kind]
         problem = context.text(key, word=error.word)
-    return "\n".join([problem, context.text(Text.EXPORT_USAGE), usage])
+    meant = filter_words.unknown_word_hint(
+        context.content, context.language(), error.word or "", error.suggestion
+    )
+    lines = [problem, meant, context.text(Text.EXPORT_USAGE), usage]
+    return "\n".join(line for line in lines if line)
 
 
 @staff_desk

@@ -102,10 +102,15 @@ async def test_without_forward_to_no_talent_text_mentions_forwarding_and_the_sta
     stage = label("diteruskan")
     assert visible(t(Text.PIPELINE_WARNING_FORWARDING_OFF, stages=stage)) in page.text
     told = len(talent.messages)
-    (refused,) = await bot.press(admin, stage)
+    # The button is marked closed, as the workspace greys it out; pressed, it says what to do
+    # in words a staff member in Telegram can act on (no file of the repository to open).
+    closed = t(Text.BTN_STAGE_CLOSED, label=stage)
+    assert closed in page.button_texts and stage not in page.button_texts
+    (refused,) = await bot.press(admin, closed)
     assert refused.text == visible(
         t(Text.PIPELINE_FORWARDING_OFF, reference=reference, stage=stage)
     )
+    assert "docs/" not in refused.text and ".md" not in refused.text
     # A forged confirm (the preview's Send update) is refused by the store as well.
     found = await bot.store.leads.by_reference(reference)
     assert found is not None

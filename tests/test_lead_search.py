@@ -9,8 +9,8 @@ from typing import Any
 from bot.texts import Text
 from handlers.staff_views import PAGE_SIZE
 from tests.harness import Harness
-from tests.leads import CONTENT, Seed, realistic, seeded, shown
-from tests.test_pipeline import admin_of, rows
+from tests.leads import CONTENT, Seed, opening, realistic, seeded, shown
+from tests.test_pipeline import admin_of, rows, two_staff
 
 
 async def test_lead_finds_by_name_email_or_phone_and_lists_several(
@@ -78,3 +78,31 @@ async def test_lead_search_says_when_more_match_than_it_shows(
     assert len([label for label in listed.button_texts if label.startswith("📄")]) == PAGE_SIZE
     # Nothing pages on to the unfiltered list: there is no next page of this search.
     assert CONTENT.text(Text.BTN_NEXT_PAGE, "id") not in listed.button_texts
+
+
+async def test_leads_with_a_name_points_to_lead_and_a_typo_to_the_filter_meant(
+    make_bot: Any, staff_chat: Any
+) -> None:
+    bot, admin, english = await two_staff(make_bot, staff_chat, "en")
+    for staff, language in ((admin, "id"), (english, "en")):
+        # No filter word is close: a name or a reference is found with /lead, as typed.
+        for typed in ("Sari", "KOC-000001"):
+            [usage] = await bot.send(staff, f"/leads {typed}")
+            lines = usage.text.split("\n")
+            assert lines[0] == shown(Text.LEADS_UNKNOWN_FILTER, language, word=typed)
+            assert lines[1] == shown(Text.LEADS_BY_NAME, language, words=typed)
+            assert lines[2] == opening(Text.LEADS_USAGE, language)
+        # One or two typos from a filter word, of either language: that word is suggested.
+        for typed, meant in [
+            ("shortlis", "shortlist"),
+            ("ditinjua", "ditinjau"),
+            ("contactd", "contacted"),
+            ("muisk", "musik"),
+            ("unasigned", "unassigned"),
+            ("menungu", "menunggu"),
+        ]:
+            [usage] = await bot.send(staff, f"/leads {typed}")
+            lines = usage.text.split("\n")
+            assert lines[0] == shown(Text.LEADS_UNKNOWN_FILTER, language, word=typed)
+            assert lines[1] == shown(Text.FILTER_MEANT, language, word=meant)
+            assert shown(Text.LEADS_BY_NAME, language, words=typed) not in usage.text

@@ -268,13 +268,20 @@ async def _seed_talents(
     return talents
 
 
-@pytest.fixture
-async def two_admins(make_bot: Any, staff_chat: Any) -> tuple[Harness, EmulatedUser, EmulatedUser]:
+async def two_staff(
+    make_bot: Any, staff_chat: Any, language: str | None = None
+) -> tuple[Harness, EmulatedUser, EmulatedUser]:
+    """A bot with two admins: the staff group's (Indonesian) and Dewi (in `language`)."""
     bot: Harness = await make_bot(
         admin_ids=frozenset({ADMIN_ID, SECOND_ADMIN}), staff_chat_id=STAFF_CHAT_ID
     )
-    first = admin_of(staff_chat)
-    second = bot.emulator.user(SECOND_ADMIN, first_name="Dewi")
+    second = bot.emulator.user(SECOND_ADMIN, first_name="Dewi", language_code=language)
+    return bot, admin_of(staff_chat), second
+
+
+@pytest.fixture
+async def two_admins(make_bot: Any, staff_chat: Any) -> tuple[Harness, EmulatedUser, EmulatedUser]:
+    bot, first, second = await two_staff(make_bot, staff_chat)
     await bot.send(first, "/start")
     await bot.send(second, "/start")
     return bot, first, second

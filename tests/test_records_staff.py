@@ -25,7 +25,7 @@ from tests.leads import (
     shown,
 )
 from tests.leads import apply as register
-from tests.test_pipeline import SECOND_ADMIN, admin_of, audit, rows, t
+from tests.test_pipeline import SECOND_ADMIN, admin_of, audit, rows, t, two_staff
 from tests.test_pipeline import label as stage_button
 from tests.test_staff import _kocca_bot
 from tests.test_support import ask
@@ -228,11 +228,7 @@ async def test_staff_correct_an_answer_validated_like_the_form(
 async def test_two_staff_correcting_one_answer_the_second_is_told(
     make_bot: Any, staff_chat: Any
 ) -> None:
-    bot: Harness = await make_bot(
-        admin_ids=frozenset({ADMIN_ID, SECOND_ADMIN}), staff_chat_id=STAFF_CHAT_ID
-    )
-    first = admin_of(staff_chat)
-    second = bot.emulator.user(SECOND_ADMIN, first_name="Dewi")
+    bot, first, second = await two_staff(make_bot, staff_chat)
     await register(bot, bot.user(first_name="Sari"), MUSICIAN)
     for admin in (first, second):
         await open_correction(bot, admin, "city")

@@ -42,6 +42,7 @@ from tests.leads import (
     shown,
 )
 from tests.processes import run_cli
+from tests.test_pipeline import two_staff
 
 WIB = ZoneInfo("Asia/Jakarta")
 DASH = "\N{EN DASH}"  # in age ranges, program titles and page ranges
@@ -283,6 +284,32 @@ async def test_export_filters_by_sector_date_and_drafts(
         assert lines[0] == shown(key, word=word)
         assert lines[1] == opening(Text.EXPORT_USAGE)
         assert shown(Text.EXPORT_UNKNOWN_OPTION) not in replies[0].text  # said once
+
+
+async def test_export_help_speaks_the_staff_members_language_and_suggests_the_option_meant(
+    make_bot: Any, staff_chat: Any
+) -> None:
+    bot, indonesian, english = await two_staff(make_bot, staff_chat, "en")
+    # Each language's own option words (the other's work too, but the help names them).
+    own = {"id": {"sejak", "draf"}, "en": {"since", "drafts"}}
+    for staff, language, other in ((indonesian, "id", "en"), (english, "en", "id")):
+        for typed, meant in [("filmm", "film"), ("sejek", "sejak"), ("drafs", "draf")]:
+            [refusal] = await bot.send(staff, f"/export {typed}")
+            lines = refusal.text.split("\n")
+            # The word as /leads quotes it, then the option one or two typos from it.
+            assert lines[0] == shown(Text.EXPORT_UNKNOWN_WORD, language, word=typed)
+            assert f"“{typed}”" in lines[0]
+            assert lines[1] == shown(Text.FILTER_MEANT, language, word=meant)
+            assert lines[2] == opening(Text.EXPORT_USAGE, language)
+        examples = [line for line in lines if line.startswith("/export")]
+        words = {word for line in examples for word in line.split()}
+        assert own[language] <= words and not own[other] & words, examples
+        for example in examples:  # every example given works as written
+            command = example.split(" — ")[0].split(" atau ")[0].split(" or ")[0]
+            replies = await bot.send(staff, command)
+            assert opening(Text.EXPORT_USAGE, language) not in replies[0].text, command
+    [refusal] = await bot.send(english, "/export teater")  # nothing close: no suggestion
+    assert refusal.text.split("\n")[1] == opening(Text.EXPORT_USAGE, "en")
 
 
 async def test_non_staff_get_no_file_and_no_hint(

@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 import xlsxwriter
 
 from bot.content import Content, Question
-from bot.leads import intake, records
+from bot.leads import filter_words, intake, records
 from bot.parsing import FIRST_YEAR, LAST_YEAR, written_day
 from bot.private_files import open_private, private_file
 from bot.store import Store
@@ -53,6 +53,8 @@ _CONTROL_FIRST = re.compile("^(?=[\t\r\n])")
 _YIELD_EVERY = 100  # leads written between two chances for other updates to run
 _BLOCK = 1024 * 1024  # copy split archives a megabyte at a time
 SECTOR_ALIASES = {"musik": "music", "music": "music", "film": "film"}
+SINCE_WORDS = ("sejak", "since")
+DRAFT_WORDS = ("draf", "drafts", "draft")
 Format = Literal["csv", "xlsx"]
 FORMATS: tuple[Format, ...] = ("csv", "xlsx")
 
@@ -85,17 +87,20 @@ _PIPELINE_HEADERS = (
 class FilterError(ValueError):
     """Export options that make no sense; the message says which. `word` is what staff
     typed that could not be read (None when no single word was wrong) and `kind` how: not an
-    option, not a date, or a date missing after it."""
+    option, not a date, or a date missing after it; `suggestion` the option one or two typos
+    from a word that is none."""
 
     def __init__(
         self,
         message: str,
         word: str | None = None,
         kind: Literal["word", "date", "no_date"] = "word",
+        suggestion: str | None = None,
     ) -> None:
         super().__init__(message)
         self.word = word
         self.kind = kind
+        self.suggestion = suggestion
 
 
 def neutralise(text: str) -> str:
@@ -187,14 +192,16 @@ class ExportRequest:
                 sector = word
             elif word in stages and stage is None:
                 stage = word
-            elif word in ("since", "sejak") and since is None:
+            elif word in SINCE_WORDS and since is None:
                 if not queue:
                     raise FilterError(f"{word!r} needs a date after it", word, "no_date")
                 since = parse_day(queue.pop(0))
-            elif word in ("drafts", "draft", "draf"):
+            elif word in DRAFT_WORDS:
                 drafts = True
             else:
-                raise FilterError(f"{word!r} is not an export option", word)
+                known = [*SECTOR_ALIASES, *stages, *SINCE_WORDS, *DRAFT_WORDS]
+                suggestion = filter_words.meant(word, known)
+                raise FilterError(f"{word!r} is not an export option", word, "word", suggestion)
         return cls.of(sector, since, drafts, stage)
 
     @property

@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Literal
 
 from bot.content import Content, Markup, Stage
+from bot.leads import filter_words
 from bot.leads.chart import ChartData
 from bot.leads.export import SECTOR_ALIASES, WIB, start_of_day_utc, wib_words
 from bot.leads.records import stage_words
@@ -50,7 +51,15 @@ CHART_DAYS = 30
 
 
 class FilterError(ValueError):
-    """Words /leads does not understand; the message names the first one."""
+    """Words /leads does not understand; the message names the first one, as typed.
+    `suggestion` is the filter word one or two typos from it; `by_name` says it is no filter
+    word at all, so perhaps a person's name or reference (found with /lead)."""
+
+    def __init__(self, word: str, suggestion: str | None = None, *, by_name: bool = False):
+        super().__init__(word)
+        self.word = word
+        self.suggestion = suggestion
+        self.by_name = by_name
 
 
 class StageError(ValueError):
@@ -109,7 +118,8 @@ def parse_filter(words: Sequence[str], content: Content) -> PipelineFilter:
     cannot read."""
     stage = sector = None
     mine = unassigned = waiting = False
-    for word in (word.lower() for word in stage_words(content, words)):
+    for typed in stage_words(content, words):
+        word = typed.lower()
         if word in content.stages and stage is None:
             stage = word
         elif word in WAITING_WORDS:
@@ -121,8 +131,16 @@ def parse_filter(words: Sequence[str], content: Content) -> PipelineFilter:
         elif word in UNASSIGNED and not mine:
             unassigned = True
         else:
-            raise FilterError(word)
+            known = filter_vocabulary(content)
+            suggestion = filter_words.meant(word, known)
+            raise FilterError(typed, suggestion, by_name=suggestion is None and word not in known)
     return PipelineFilter(stage, sector, mine, unassigned, waiting)
+
+
+def filter_vocabulary(content: Content) -> list[str]:
+    """Every word /leads takes: stages (keys and labels), sectors, mine, unassigned, waiting."""
+    words = [*filter_words.stage_names(content), *SECTOR_ALIASES]
+    return [*words, *MINE, *UNASSIGNED, *WAITING_WORDS]
 
 
 def parse_code(code: str, content: Content) -> PipelineFilter:
