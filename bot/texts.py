@@ -270,6 +270,7 @@ class Text(StrEnum):
     STATS_REPORT = "stats_report"
     STATS_LINE = "stats_line"
     STATS_NONE = "stats_none"
+    STATS_DAYS_OTHERS = "stats_days_others"
     STATS_SOURCE_LINE = "stats_source_line"
     STATS_NO_SOURCE = "stats_no_source"
     STATS_OTHER_SOURCES = "stats_other_sources"

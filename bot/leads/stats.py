@@ -90,10 +90,15 @@ def report(stats: Stats, content: Content, language: str, settings: Settings) ->
         ]
         return Markup("\n".join(items) or content.text(Text.STATS_NONE, language))
 
-    days = "\n".join(
+    # Only the days someone registered (a phone screen of fourteen zeros said little).
+    busy = [
         content.text(Text.STATS_LINE, language, label=content.date_text(day, language), count=n)
         for day, n in stats.days
-    )
+        if n
+    ]
+    if len(busy) < len(stats.days):
+        busy.append(content.text(Text.STATS_DAYS_OTHERS if busy else Text.STATS_NONE, language))
+    days = "\n".join(busy)
     sources = [
         content.text(
             Text.STATS_SOURCE_LINE,
