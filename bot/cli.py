@@ -366,7 +366,7 @@ def _check_content_command(args: argparse.Namespace) -> int:
     today = args.today or date.today()
     content = load_content(folder, today)
     print(
-        f"content/ is valid: {len(content.messages)} messages, {len(content.programs)} programs,"
+        f"{folder} is valid: {len(content.messages)} messages, {len(content.programs)} programs,"
         f" {len(content.faq)} FAQ entries, {len(content.questions)} questions,"
         f" {len(content.stages)} pipeline stages, in id and en."
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import signal
 import sqlite3
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import Any
 import pytest
 
 from bot.emulator import BotAPIEmulator
+from bot.settings import PACKAGED_CONTENT_DIR
 from bot.store import Database, Store
 from bot.store.migrations import MIGRATIONS
 from tests.harness import Harness
@@ -280,4 +282,9 @@ async def test_chat_with_a_kept_database_resumes_where_the_talent_left(tmp_path:
 async def test_check_content_accepts_the_packaged_content(tmp_path: Path) -> None:
     code, out, _ = await _kocca_bot(tmp_path, "check-content")
     assert code == 0
-    assert "content/ is valid" in out
+    assert out.startswith(f"{PACKAGED_CONTENT_DIR} is valid: ")
+    # A copy being edited is named as the folder checked (a reviewer wondered which it was).
+    copy = tmp_path / "content-copy"
+    shutil.copytree(PACKAGED_CONTENT_DIR, copy, ignore=shutil.ignore_patterns("*.py", "__*"))
+    code, out, _ = await _kocca_bot(tmp_path, "check-content", "--content-dir", str(copy))
+    assert code == 0 and out.startswith(f"{copy} is valid: ")
