@@ -23,6 +23,7 @@ from telegram.error import Forbidden, TelegramError
 from bot.content import Content, Markup
 from bot.store import Store, User
 from bot.store.support import Relayed, Session
+from bot.store.workspace import WaitingTalent
 from bot.texts import Text
 from bot.transport.outgoing import logged_as
 
@@ -160,7 +161,7 @@ class SupportDesk:
         return None
 
 
-def display_name(talent: User) -> str:
+def display_name(talent: User | WaitingTalent) -> str:
     """The talent's name as staff see it."""
     name = " ".join(part for part in (talent.first_name, talent.last_name) if part).strip()
     return name or f"id {talent.user_id}"

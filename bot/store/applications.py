@@ -11,6 +11,14 @@ from bot.store.db import Database, Row, Transaction, utc_now
 
 REFERENCE_FORMAT = "KOC-{:06d}"
 _REFERENCE = re.compile(r"(KOC[- ]?)?0*(\d{1,9})")
+# A talent's most recent open lead (one closed as a duplicate of another only if they have
+# no other): what staff see named beside their questions and answers.
+LATEST_LEAD = (
+    "SELECT a.id, a.reference FROM applications a"
+    " LEFT JOIN lead_pipeline p ON p.application_id = a.id"
+    " WHERE a.user_id = ? AND a.status = 'submitted'"
+    " ORDER BY p.duplicate_closed_at IS NOT NULL, a.submitted_at DESC, a.id DESC LIMIT 1"
+)
 
 
 def parse_reference(text: str, *, bare: bool = True) -> str | None:
@@ -270,14 +278,8 @@ class Applications:
     async def latest_reference(self, user_id: int) -> str | None:
         """The reference of the user's most recent open lead (one closed as a duplicate of
         another only if they have no other)."""
-        value = await self._db.fetch_value(
-            "SELECT a.reference FROM applications a"
-            " LEFT JOIN lead_pipeline p ON p.application_id = a.id"
-            " WHERE a.user_id = ? AND a.status = 'submitted'"
-            " ORDER BY p.duplicate_closed_at IS NOT NULL, a.submitted_at DESC, a.id DESC LIMIT 1",
-            (user_id,),
-        )
-        return None if value is None else str(value)
+        row = await self._db.fetch_one(LATEST_LEAD, (user_id,))
+        return None if row is None else str(row["reference"])
 
     async def record_consent(
         self,

@@ -121,7 +121,7 @@ class Audit:
             await self.add_in(tx, actor, action, lead_ref, **detail)
 
     async def add_each(
-        self, actor: Actor, action: str, lead_refs: list[str], **detail: Any
+        self, actor: Actor, action: str, lead_refs: Sequence[str | None], **detail: Any
     ) -> None:
         """One entry per lead (leads shown in a list): each one erasure can redact."""
         async with self._db.transaction() as tx:

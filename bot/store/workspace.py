@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from bot.store.applications import LATEST_LEAD
 from bot.store.db import Database, Reader, Row, utc_now
 from bot.store.leads import LeadFilter
 
@@ -92,6 +93,24 @@ WHERE l.chat_id = ? AND (l.kind = 'staff_answer' OR (l.direction = 'in' AND l.me
         WHERE r.user_id = ? AND r.kind = 'question')))
 ORDER BY l.id DESC LIMIT ?
 """
+# Questions waiting for an answer: the talent's messages relayed to staff after their last
+# staff answer (from the staff group or the workspace: either writes a `staff_answer` line in
+# their conversation as it reaches them), whose line (their words) the log still holds. An
+# erased talent has no rows left; a withdrawal and the log's retention take the lines.
+_WAITING_FROM = """
+FROM relayed_messages r
+JOIN conversation_log l ON l.chat_id = r.user_id AND l.direction = 'in'
+    AND l.message_id = r.talent_message_id
+JOIN users u ON u.user_id = r.user_id
+WHERE r.kind = 'question' AND r.created_at > COALESCE((SELECT s.created_at
+    FROM conversation_log s WHERE s.chat_id = r.user_id AND s.kind = 'staff_answer'
+    ORDER BY s.id DESC LIMIT 1), '')
+"""
+_WAITING = (
+    "SELECT l.id, l.direction, l.kind, l.text, l.created_at, r.user_id, u.first_name,"
+    " u.last_name, u.blocked" + _WAITING_FROM + "GROUP BY l.id ORDER BY l.id DESC LIMIT ?"
+)
+_WAITING_COUNT = "SELECT COUNT(DISTINCT r.user_id)" + _WAITING_FROM
 _CONSENTS = """
 SELECT kind, granted, created_at FROM consents WHERE user_id = ? ORDER BY id
 """
@@ -133,6 +152,19 @@ class ConsentRecord:
     kind: str
     granted: bool
     created_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class WaitingTalent:
+    """A talent whose questions to staff wait for an answer, and their latest lead if any."""
+
+    user_id: int
+    first_name: str | None
+    last_name: str | None
+    blocked: bool
+    questions: list[LogLine]  # newest last
+    application_id: int | None = None
+    reference: str | None = None
 
 
 def _row(row: Row) -> LeadRow:
@@ -243,6 +275,31 @@ class WorkspaceReads:
         """The talent's latest questions to staff and staff's answers, newest last."""
         rows = await self._reader.fetch_all(_QUESTIONS, (user_id, user_id, limit))
         return [_line(row) for row in rows][::-1]
+
+    async def waiting_questions(self, talents: int, lines: int) -> list[WaitingTalent]:
+        """Talents with questions waiting for a staff answer, the one who asked last first
+        (at most `talents`, of the newest `lines` questions), each with their latest lead."""
+        found: dict[int, WaitingTalent] = {}
+        for row in await self._reader.fetch_all(_WAITING, (lines,)):
+            user_id = int(row["user_id"])
+            if user_id not in found:
+                if len(found) == talents:
+                    continue
+                found[user_id] = WaitingTalent(
+                    user_id, row["first_name"], row["last_name"], bool(row["blocked"]), []
+                )
+            found[user_id].questions.insert(0, _line(row))
+        waiting = []
+        for talent in found.values():
+            lead = await self._reader.fetch_one(LATEST_LEAD, (talent.user_id,))
+            if lead is not None:
+                talent = replace(talent, application_id=lead["id"], reference=lead["reference"])
+            waiting.append(talent)
+        return waiting
+
+    async def waiting_count(self) -> int:
+        """How many talents have questions waiting for a staff answer."""
+        return int(await self._reader.fetch_value(_WAITING_COUNT))
 
     async def consents(self, user_id: int) -> list[ConsentRecord]:
         """Every consent the talent gave or withdrew, oldest first."""

@@ -9,6 +9,7 @@ and bot/store/pipeline.py. Replies go out as the staff group's relayed answers d
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any, NoReturn
 
 from bot import support
@@ -310,23 +311,41 @@ async def bulk_move(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[st
 
 
 async def reply(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
-    """Reply to talent: from the bot, as a relayed staff answer is; recorded either way."""
+    """Reply to talent on a lead's page."""
     application_id = inputs.lead_id(body)
+
+    async def talent() -> tuple[int, str | None]:
+        state = await _state(desk, application_id)
+        return state.user_id, state.reference
+
+    return await answer(desk, viewer, body, talent)
+
+
+async def answer(
+    desk: Desk,
+    viewer: Viewer,
+    body: dict[str, Any],
+    talent: Callable[[], Awaitable[tuple[int, str | None]]],
+) -> dict[str, Any]:
+    """Staff's words (`body`'s text) to a talent (`talent`: their Telegram id and lead
+    reference, or why there is none to answer), from the bot, as a relayed staff answer is;
+    recorded in the audit log whatever became of it. A lead page's reply and the Questions
+    tab's both come here."""
     text = inputs.words(body, "text", REPLY_LIMIT).strip()
     if len(text.encode("utf-16-le")) > 2 * REPLY_LIMIT:  # as Telegram and the page count
         raise inputs.BadInput(f"text must be at most {REPLY_LIMIT} UTF-16 units")
     language = viewer.language
     if blank(text):
         return {"outcome": "refused", "text": desk.content.text(Text.WS_REPLY_EMPTY, language)}
-    state = await _state(desk, application_id)
+    user_id, lead_reference = await talent()
     settings = desk.services.settings
     name = viewer.name or str(viewer.user_id)
     answerer = support.Answerer(name, settings.staff_chat_id, settings.default_language)
     delivery = await support.answer_talent(
-        desk.bot, desk.store, desk.content, state.user_id, text, answerer
+        desk.bot, desk.store, desk.content, user_id, text, answerer
     )
     await desk.store.audit.add(
-        viewer.actor, "talent_answered", state.reference, length=len(text), outcome=delivery.value
+        viewer.actor, "talent_answered", lead_reference, length=len(text), outcome=delivery.value
     )
     key = {
         support.Delivery.SENT: Text.WS_REPLY_SENT,

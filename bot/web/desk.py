@@ -30,6 +30,10 @@ class LeadGone(LookupError):
     """No such submitted lead: never was, or erased (the page says so, nothing else)."""
 
 
+class TalentGone(LeadGone):
+    """No talent who asked staff a question: never did, or erased (said as a lead gone is)."""
+
+
 def reference(application_id: int) -> str:
     """The reference of an application id (for messages about a lead that is gone)."""
     return REFERENCE_FORMAT.format(application_id)

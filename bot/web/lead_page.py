@@ -31,7 +31,7 @@ _CONSENT_LABELS = {
 }
 
 
-def _line(line: LogLine, labels: Labels) -> dict[str, Any]:
+def log_line(line: LogLine, labels: Labels) -> dict[str, Any]:
     return {
         "id": line.id,
         "from": line.direction,
@@ -172,9 +172,9 @@ async def _page(desk: Desk, viewer: Viewer, found: Lead, state: LeadState) -> di
         "history_total": history_total,
         **await records.lead_parts(desk, viewer, found, state),
         "updates": updates,
-        "log": {"lines": [_line(line, labels) for line in lines], "more": more},
+        "log": {"lines": [log_line(line, labels) for line in lines], "more": more},
         "questions": [
-            _line(line, labels)
+            log_line(line, labels)
             for line in await desk.reads.questions(found.user_id, SHOWN_QUESTIONS)
         ],
     }
@@ -192,4 +192,4 @@ async def older_log(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[st
     )
     lines, more = await desk.reads.log_page(state.user_id, before, LOG_PAGE)
     labels = Labels(desk.content, viewer.language)
-    return {"lines": [_line(line, labels) for line in lines], "more": more}
+    return {"lines": [log_line(line, labels) for line in lines], "more": more}

@@ -36,7 +36,7 @@ from bot.terminal_text import without_controls
 from bot.texts import Text
 from bot.transport import json_codec
 from bot.transport.webhook import ServerLog
-from bot.web import actions, auth, inputs, lead_page, listing, records
+from bot.web import actions, auth, inputs, lead_page, listing, questions, records
 from bot.web.desk import Desk, LeadGone, Viewer
 from bot.web.downloads import LIFETIME, SWEEP_SECONDS, TYPES, Downloads
 
@@ -148,6 +148,9 @@ class Workspace:
             "bulk-preview": actions.bulk_preview,
             "bulk-move": actions.bulk_move,
             "reply": actions.reply,
+            "questions": questions.waiting,
+            "questions-count": questions.count,
+            "questions-reply": questions.reply,
             "export": self.downloads.create,
             "session": self._session,
             "stats": self._stats,

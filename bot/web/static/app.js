@@ -4,6 +4,7 @@ import { fill, h, t, toast, useTexts } from "./dom.js";
 import * as board from "./board.js";
 import * as leadPage from "./lead.js";
 import * as leads from "./leads.js";
+import * as questions from "./questions.js";
 import * as stats from "./stats.js";
 
 const tg = window.Telegram && window.Telegram.WebApp ? window.Telegram.WebApp : null;
@@ -22,7 +23,8 @@ export const desk = {
   lead: null,
 };
 
-const VIEWS = { leads, board, stats };
+const VIEWS = { leads, board, questions, stats };
+const TABS = ["leads", "board", "questions", "stats"];
 
 /** The launch parameters Telegram put in the URL fragment, and a lead to open (#lead/12). */
 function launch() {
@@ -125,8 +127,24 @@ function errorKey(kind) {
   return { network: "error_network", bad_request: "error_bad_request" }[kind] || "error_server";
 }
 
-/** Show a view: "leads", "board", "stats", or "lead" with an id. */
+/** The Questions tab's count of talents waiting for an answer (none: no badge). */
+export function counted(total) {
+  const badge = document.getElementById("questions-count");
+  if (!badge) return;
+  badge.textContent = String(total);
+  badge.title = t("questions_count", { count: total });
+  badge.setAttribute("aria-label", badge.title);
+  badge.hidden = !total;
+}
+
+/** The count read again (whatever the view): questions arrive while staff work elsewhere. */
+function recount() {
+  call("questions-count").then((answer) => counted(answer.total), () => {});
+}
+
+/** Show a view: "leads", "board", "questions", "stats", or "lead" with an id. */
 export async function go(view, lead = null) {
+  if (view !== "questions") recount();
   if (view !== "lead") desk.view = view;
   desk.lead = lead;
   for (const tab of tabs.querySelectorAll("button")) {
@@ -207,8 +225,10 @@ async function boot() {
   storedLanguage(language);
   useTexts(all[language]);
   document.documentElement.lang = language;
-  fill(tabs, ["leads", "board", "stats"].map((view) =>
-    h("button", { class: "tab", "data-view": view, onclick: () => go(view) }, t(`tab_${view}`))));
+  fill(tabs, TABS.map((view) =>
+    h("button", { class: "tab", "data-view": view, onclick: () => go(view) }, t(`tab_${view}`),
+      view === "questions" ? h("span", { class: "count", id: "questions-count", hidden: true })
+        : null)));
   tabs.hidden = false;
   await go(lead ? "lead" : "leads", lead);
 }

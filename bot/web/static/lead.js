@@ -15,7 +15,7 @@ function facts(pairs) {
     .map(([label, value]) => [h("dt", {}, label), h("dd", {}, String(value))]));
 }
 
-function logLine(line) {
+export function logLine(line) {
   const who = line.kind === "staff_answer" ? t("staff_answer")
     : line.from === "in" ? t("log_talent") : t("log_bot");
   // The kind as "kind-button", never a bare class name the page styles (.button).
@@ -67,8 +67,9 @@ function history(lead) {
     more > 0 ? h("p", { class: "hint" }, t("history_more", { count: more })) : null);
 }
 
-function writer(placeholder, label, send, limit) {
-  const box = h("textarea", { placeholder, "aria-label": placeholder, maxlength: limit, rows: 3 });
+/** A box and its button: `send(text)` resolves true when what was typed may go. */
+export function writer(placeholder, label, send, limit, name = placeholder) {
+  const box = h("textarea", { placeholder, "aria-label": name, maxlength: limit, rows: 3 });
   const button = h("button", { class: "button", onclick: async () => {
     button.disabled = true; // one press, one note or reply
     try {

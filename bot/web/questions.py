@@ -1,0 +1,72 @@
+"""The workspace's Questions tab: talents' questions to the team waiting for an answer, with or
+without a lead, and the reply to each.
+
+"Waiting" is read from what is stored (bot/store/workspace.py `_WAITING_FROM`): a question
+relayed to staff after the talent's last staff answer, from the staff group or the workspace.
+The reply is a lead page's reply (bot/web/actions.py `answer`): from the bot, logged as a staff
+answer (so the question stops waiting), noted in the staff group under the question, and
+recorded in the audit log. It only goes to a talent who had a question relayed to staff.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.support import display_name
+from bot.web import actions, inputs
+from bot.web.desk import Desk, Labels, TalentGone, Viewer
+from bot.web.lead_page import log_line
+
+SHOWN_TALENTS = 50
+SHOWN_LINES = 500  # the newest waiting questions read, for those talents
+
+
+async def waiting(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
+    """Talents whose questions wait for an answer, the one who asked last first; recorded in
+    the audit log before it is returned (one entry per talent, with their lead if any)."""
+    talents = await desk.reads.waiting_questions(SHOWN_TALENTS, SHOWN_LINES)
+    total = await desk.reads.waiting_count()
+    await desk.store.audit.add_each(
+        viewer.actor,
+        "questions_listed",
+        [talent.reference for talent in talents],
+        shown=len(talents),
+        waiting=total,
+    )
+    labels = Labels(desk.content, viewer.language)
+    return {
+        "total": total,
+        "more": max(total - len(talents), 0),
+        "talents": [
+            {
+                "user_id": talent.user_id,
+                "name": display_name(talent),
+                "blocked": talent.blocked,
+                "lead": (
+                    None
+                    if talent.application_id is None
+                    else {"id": talent.application_id, "reference": talent.reference}
+                ),
+                "questions": [log_line(line, labels) for line in talent.questions],
+            }
+            for talent in talents
+        ],
+    }
+
+
+async def count(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
+    """How many talents wait for an answer (the tab's badge; it names nobody)."""
+    return {"total": await desk.reads.waiting_count()}
+
+
+async def reply(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
+    """Reply to a talent who asked staff: by their Telegram id, only if a question of theirs
+    was relayed to staff (else, or once they are erased, a 404 as for a lead gone)."""
+    user_id = inputs.integer(body.get("talent"), "talent")
+
+    async def talent() -> tuple[int, str | None]:
+        if not await desk.store.support.asked_staff(user_id):
+            raise TalentGone(user_id)
+        return user_id, await desk.store.applications.latest_reference(user_id)
+
+    return await actions.answer(desk, viewer, body, talent)

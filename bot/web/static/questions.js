@@ -1,0 +1,63 @@
+// Questions: talents' questions to the team that wait for a staff answer, the one who asked
+// last first, with or without a lead, and a reply to each. The reply is a lead page's reply
+// (the bot sends it, the staff group is told who answered, the audit log records it); once
+// sent, the talent's questions leave the list.
+import { ApiError, call } from "./api.js";
+import { counted, failure, go } from "./app.js";
+import { fill, h, t, toast, unbroken } from "./dom.js";
+import { logLine, writer } from "./lead.js";
+
+const REPLY_LIMIT = 4000;
+
+/** The reply to one talent; a talent erased (or never asking) meanwhile is said in words and
+ * leaves the list with the rest of it. True when sent. */
+async function answer(talent, text, reload) {
+  let done;
+  try {
+    done = await call("questions-reply", { talent: talent.user_id, text });
+  } catch (error) {
+    if (error instanceof ApiError && error.kind === "not_found") {
+      toast(t("question_gone"), "warning");
+      await reload();
+      return false;
+    }
+    throw error;
+  }
+  const sent = done.outcome === "sent";
+  toast(done.text, sent ? "info" : "warning");
+  if (sent) await reload();
+  return sent;
+}
+
+function lead(talent) {
+  if (!talent.lead) return h("p", { class: "meta no-lead" }, t("question_no_lead"));
+  const id = talent.lead.id;
+  return h("p", { class: "meta lead-link" }, `${t("question_lead")}: `,
+    h("a", { href: `#lead/${id}`, onclick: (event) => {
+      event.preventDefault();
+      go("lead", id);
+    } }, unbroken(talent.lead.reference)));
+}
+
+function card(talent, reload) {
+  return h("section", { class: "card question", "data-talent": talent.user_id },
+    h("h2", {}, h("span", { class: "name" }, talent.name)),
+    lead(talent),
+    talent.blocked ? h("p", { class: "warning" }, t("question_blocked")) : null,
+    h("ol", { class: "log" }, talent.questions.map(logLine)),
+    writer(t("reply_placeholder"), t("reply_send"), (text) => answer(talent, text, reload),
+      REPLY_LIMIT, t("question_reply_to", { name: talent.name })));
+}
+
+/** The Questions tab. */
+export async function render(main) {
+  const list = await call("questions");
+  counted(list.total);
+  const reload = () => render(main).catch((error) => fill(main, failure(error)));
+  fill(main,
+    h("h1", { class: "questions-title" }, t("questions_title")),
+    h("p", { class: "hint" }, t("questions_intro")),
+    list.talents.length ? list.talents.map((talent) => card(talent, reload))
+      : h("p", { class: "state" }, t("questions_waiting_none")),
+    list.more ? h("p", { class: "hint" }, t("questions_more", { count: list.more })) : null);
+}

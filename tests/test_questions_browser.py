@@ -1,0 +1,106 @@
+"""The Questions tab in headless Chromium, on a phone (360 px) and a desktop: a staff member
+sees from the main view that a talent who never registered is waiting for an answer, opens the
+tab, reads the question (as text, whatever it holds) and answers it there; the talent gets the
+answer from the bot and the question leaves the list. A talent with a lead links to their
+page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.async_api import Page
+
+from bot.emulator import EmulatedChat, EmulatedUser
+from bot.texts import Text
+from tests.browser import DESKTOP, PHONE, chromium, page_url, served, watched
+from tests.conftest import ADMIN_ID
+from tests.harness import Harness
+from tests.leads import CONTENT, MUSICIAN, Seed, seeded
+from tests.test_support import ask
+
+SCRIPTED = '<img src=x onerror="alert(1)"> apakah tiket pesawat ditanggung?'
+
+
+def t(key: Text, **values: object) -> str:
+    return CONTENT.text(key, "id", **values)
+
+
+@pytest.fixture
+def screens(tmp_path: Path, pytestconfig: pytest.Config) -> Path:
+    """`--workspace-screens DIR`, else this test's temporary folder."""
+    chosen = pytestconfig.getoption("--workspace-screens")
+    folder = tmp_path / "screens" if chosen is None else Path(chosen)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+async def answer_one(page: Page, talent: EmulatedUser, question: str, words: str) -> None:
+    """The badge says someone waits; the tab shows them without a lead; the reply goes."""
+    badge = page.locator("#questions-count")
+    await badge.wait_for()
+    assert await badge.inner_text() == "1"
+    assert await badge.get_attribute("aria-label") == t(Text.WS_QUESTIONS_COUNT, count=1)
+    await page.locator(".tab[data-view=questions]").click()
+    card = page.locator(".card.question", has_text=talent.first_name)
+    await card.wait_for()
+    assert await page.locator("h1.questions-title").inner_text() == t(Text.WS_QUESTIONS_TITLE)
+    assert await card.locator("h2").inner_text() == talent.first_name
+    assert await card.locator(".no-lead").inner_text() == t(Text.WS_QUESTION_NO_LEAD)
+    assert await card.locator(".log .words").all_inner_texts() == [question]
+    box = card.get_by_role("textbox", name=t(Text.WS_QUESTION_REPLY_TO, name=talent.first_name))
+    await box.fill(words)
+    await card.get_by_role("button", name=t(Text.WS_REPLY_SEND)).click()
+    toast = page.locator("#toast:not([hidden])")
+    await toast.wait_for()
+    assert await toast.inner_text() == t(Text.WS_REPLY_SENT)
+    await card.wait_for(state="detached")
+    await page.locator("main .state", has_text=t(Text.WS_QUESTIONS_WAITING_NONE)).wait_for()
+    await badge.wait_for(state="hidden")
+    assert talent.last_message.text == words
+
+
+async def test_a_question_from_a_talent_without_a_lead_is_seen_and_answered(
+    bot: Harness, staff_chat: EmulatedChat, tmp_path: Path, screens: Path
+) -> None:
+    sari = bot.user(first_name="Sari")
+    await seeded(bot.database, [Seed(sari.id, MUSICIAN, first_name="Sari")])
+    mia, james = bot.user(first_name="Mia"), bot.user(first_name="James")
+    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+        seen = await watched(context)
+        page = seen.page
+        await page.goto(page_url(base, bot, ADMIN_ID))
+        for size, viewport, talent, question in (
+            ("phone", PHONE, mia, SCRIPTED),
+            ("desktop", DESKTOP, james, "Bisa minta surat untuk visa?"),
+        ):
+            await ask(bot, talent, question)
+            await page.set_viewport_size(viewport)  # type: ignore[arg-type]
+            await page.locator(".tab[data-view=leads]").click()  # the main view
+            await page.locator("tbody tr", has_text=MUSICIAN["full_name"]).wait_for()
+            await page.locator(".tab[data-view=questions]").click()
+            await page.locator(".card.question", has_text=talent.first_name).wait_for()
+            await page.evaluate("document.getElementById('toast').hidden = true")
+            await seen.shot(screens, f"questions-{size}")
+            await page.locator(".tab[data-view=leads]").click()
+            await answer_one(page, talent, question, f"Halo {talent.first_name}, kami cek dulu.")
+            await seen.shot(screens, f"questions-answered-{size}")
+            # Every tab is in reach on a phone: none spills past the screen's edge.
+            edges = await page.evaluate(
+                "[...document.querySelectorAll('.tab')].map((tab) => tab.getBoundingClientRect()"
+                ".right)"
+            )
+            assert max(edges) <= viewport["width"], edges
+        # A talent with a lead: their reference opens the lead page; Back comes back here.
+        await ask(bot, sari, "Kapan hasil seleksi?")
+        await page.locator(".tab[data-view=leads]").click()
+        await page.locator("#questions-count", has_text="1").wait_for()
+        await page.locator(".tab[data-view=questions]").click()
+        card = page.locator(".card.question", has_text="Sari")
+        await card.locator(".lead-link a", has_text="KOC-000001").click()
+        await page.locator(".lead-head .reference", has_text="KOC-000001").wait_for()
+        await page.get_by_role("button", name=t(Text.WS_BACK)).click()
+        await card.wait_for()
+        assert not seen.errors and not seen.alerts
+    assert mia.last_message.text == "Halo Mia, kami cek dulu."
+    print(f"Questions screenshots: {screens}")

@@ -1,0 +1,151 @@
+"""The workspace's Questions tab through its API: talents' questions to the team waiting for an
+answer (with or without a lead), the reply from there (the talent gets it from the bot, the
+staff group is told who answered, the audit log records it, the question stops waiting), and
+what it refuses: a talent who never asked the team, someone not staff, an erased talent."""
+
+from __future__ import annotations
+
+import json
+
+from bot.emulator import EmulatedChat, EmulatedUser
+from bot.texts import Text
+from tests.conftest import ADMIN_ID
+from tests.harness import Harness
+from tests.leads import MUSICIAN, Seed, seeded, shown
+from tests.test_pipeline import rows
+from tests.test_support import answer as answer_in_group
+from tests.test_support import ask, relayed_question, staff_member
+from tests.workspace import init_data, workspace
+
+STRANGER = 4242
+
+
+def audited(bot: Harness, action: str) -> list[tuple[str | None, dict[str, object]]]:
+    found = rows(
+        bot.database,
+        "SELECT lead_ref, detail FROM audit_log WHERE action = ? ORDER BY id",
+        (action,),
+    )
+    return [(lead_ref, json.loads(detail)) for lead_ref, detail in found]
+
+
+async def erase(bot: Harness, talent: EmulatedUser) -> None:
+    """The talent erases their data in the chat (/hapusdata, then yes)."""
+    await bot.send(talent, "/hapusdata")
+    await bot.press(talent, shown(Text.BTN_CONFIRM_DELETE))
+
+
+async def test_waiting_questions_newest_first_with_and_without_a_lead(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    sari = bot.user(first_name="Sari", last_name="Dewi")
+    await seeded(bot.database, [Seed(sari.id, MUSICIAN, first_name="Sari")])
+    question = await relayed_question(bot, staff_chat, sari, "Kapan ada kabar, kak?")
+    mia = bot.user(first_name="Mia", language_code="en")
+    await ask(bot, mia, "Is the flight paid for?", "<b>And the visa?</b>")
+    async with workspace(bot, ADMIN_ID) as client:
+        assert await client.ok("questions-count") == {"total": 2}
+        listed = await client.ok("questions")
+        assert listed["total"] == 2 and listed["more"] == 0
+        first, second = listed["talents"]
+        # Mia asked last: first. She has no lead; her words come back as she wrote them.
+        assert (first["name"], first["lead"], first["user_id"]) == ("Mia", None, mia.id)
+        assert [line["text"] for line in first["questions"]] == [
+            "Is the flight paid for?",
+            "<b>And the visa?</b>",
+        ]
+        assert second["name"] == "Sari Dewi"
+        assert second["lead"] == {"id": 1, "reference": "KOC-000001"}
+        assert [line["text"] for line in second["questions"]] == ["Kapan ada kabar, kak?"]
+        # Answered in the staff group: no longer waiting.
+        await answer_in_group(
+            bot, staff_member(bot, staff_chat), staff_chat, "Minggu depan.", question
+        )
+        assert sari.last_message.text == "Minggu depan."
+        listed = await client.ok("questions")
+        assert [talent["name"] for talent in listed["talents"]] == ["Mia"]
+        assert await client.ok("questions-count") == {"total": 1}
+        # A new question after the answer waits again (and only that one shows).
+        await ask(bot, sari, "Satu lagi: perlu paspor?")
+        listed = await client.ok("questions")
+        assert [talent["name"] for talent in listed["talents"]] == ["Sari Dewi", "Mia"]
+        assert [line["text"] for line in listed["talents"][0]["questions"]] == [
+            "Satu lagi: perlu paspor?"
+        ]
+    # Each list shown is on record: one entry per talent, their lead if they have one.
+    entries = audited(bot, "questions_listed")
+    assert [lead_ref for lead_ref, _ in entries[:2]] == [None, "KOC-000001"]
+    assert all(detail["from"] == "workspace" for _, detail in entries)
+
+
+async def test_a_reply_reaches_a_talent_without_a_lead_and_the_group_is_told(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    mia = bot.user(first_name="Mia", language_code="en")
+    question = await relayed_question(bot, staff_chat, mia, "Can I get a visa letter?")
+    mark = staff_chat.mark()
+    async with workspace(bot, ADMIN_ID) as client:
+        (talent,) = (await client.ok("questions"))["talents"]
+        assert talent["lead"] is None
+        empty = await client.ok("questions-reply", {"talent": mia.id, "text": " \u200b "})
+        assert empty["outcome"] == "refused"
+        replied = await client.ok(
+            "questions-reply", {"talent": mia.id, "text": "Hi Mia, we can't issue <visa> letters."}
+        )
+        assert replied == {"outcome": "sent", "text": shown(Text.WS_REPLY_SENT)}
+        assert mia.last_message.text == "Hi Mia, we can't issue <visa> letters."
+        assert mia.last_message.button_texts == [shown(Text.BTN_ASK_REPLY, "en")]
+        # Colleagues see who answered, under her question.
+        (note,) = staff_chat.messages_since(mark)
+        assert note.reply_to_message_id == question.message_id
+        said = "Hi Mia, we can't issue <visa> letters."
+        assert note.text == f"✅ Admin sudah menjawab Mia lewat ruang kerja:\n\n{said}"
+        # No longer waiting.
+        assert (await client.ok("questions"))["talents"] == []
+        assert await client.ok("questions-count") == {"total": 0}
+    assert audited(bot, "talent_answered") == [
+        (None, {"from": "workspace", "length": 38, "outcome": "sent"})
+    ]
+
+
+async def test_a_reply_goes_only_to_a_talent_who_asked_and_only_from_an_admin(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    mia = bot.user(first_name="Mia")
+    await relayed_question(bot, staff_chat, mia, "Halo?")
+    quiet = bot.user(first_name="Budi")
+    await bot.send(quiet, "/start")  # known to the bot, never asked the team
+    mark_quiet, mark_mia = quiet.mark(), mia.mark()
+    async with workspace(bot, ADMIN_ID) as client:
+        never = await client.call("questions-reply", {"talent": quiet.id, "text": "Hai Budi"})
+        assert never == (404, {"error": "not_found"})
+        unknown = await client.call("questions-reply", {"talent": 987654, "text": "Hai"})
+        assert unknown == (404, {"error": "not_found"})
+        status, _ = await client.call("questions-reply", {"talent": str(mia.id), "text": "Hai"})
+        assert status == 400
+        stranger = client.as_user(init_data(bot.settings.token(), STRANGER))
+        for action in ("questions", "questions-count", "questions-reply"):
+            refused = await stranger.call(action, {"talent": mia.id, "text": "Hai Mia"})
+            assert refused == (403, {"error": "forbidden"}), action
+        bot.settings.admin_ids = frozenset()  # taken out of ADMIN_IDS meanwhile
+        removed = await client.call("questions-reply", {"talent": mia.id, "text": "Hai Mia"})
+        assert removed == (403, {"error": "forbidden"})
+    assert quiet.messages_since(mark_quiet) == [] and mia.messages_since(mark_mia) == []
+    assert audited(bot, "talent_answered") == []
+
+
+async def test_an_erased_talent_leaves_the_list_and_a_reply_says_so(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    mia = bot.user(first_name="Mia")
+    await relayed_question(bot, staff_chat, mia, "Halo, ada info audisi?")
+    async with workspace(bot, ADMIN_ID) as client:
+        assert (await client.ok("questions-count"))["total"] == 1
+        await erase(bot, mia)
+        mark = mia.mark()
+        assert (await client.ok("questions"))["talents"] == []
+        assert (await client.ok("questions-count"))["total"] == 0
+        gone = await client.call("questions-reply", {"talent": mia.id, "text": "Ada, kak."})
+        assert gone == (404, {"error": "not_found"})
+    assert mia.messages_since(mark) == []
+    assert audited(bot, "talent_answered") == []
