@@ -10,6 +10,7 @@ import random
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -388,20 +389,40 @@ def read_csv(data: bytes) -> list[list[str]]:
     return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
 
 
+# The XLSX columns that may hold numbers, and those that may hold times (written out here,
+# not taken from the code under test); every other cell must be text.
+XLSX_NUMBERS = frozenset({"Tahun aktif", "Kabar terkirim ke talenta"})
+XLSX_TIMES = frozenset({"Waktu kirim (WIB)", "Tahap terakhir diubah (WIB)"})
+XLSX_TIME_FORMAT = "yyyy-mm-dd hh:mm"
+
+
 def read_xlsx(data: bytes) -> list[list[str]]:
-    """The rows of an exported XLSX as a spreadsheet shows them: every cell must be text
-    (never a formula or number), and one that starts like a formula is marked quote-prefix,
-    so editing it later keeps it text."""
+    """The rows of an exported XLSX as a spreadsheet shows them. A cell is never a formula:
+    a number only in a number column, a time (shown yyyy-mm-dd hh:mm) only in a time column,
+    and every other cell text; a text that starts like a formula is marked quote-prefix, so
+    editing it later keeps it text."""
     sheet = openpyxl.load_workbook(io.BytesIO(data)).active
-    rows = []
+    rows: list[list[str]] = []
     for row in sheet.iter_rows():
         cells = []
-        for cell in row:
-            assert cell.value is None or cell.data_type == "s", (cell.coordinate, cell.value)
-            # XlsxWriter writes "\r" and other control characters as OOXML escapes (_x000D_),
-            # which Excel and LibreOffice decode; openpyxl leaves inline strings undecoded.
-            text = "" if cell.value is None else unescape(str(cell.value))
-            assert cell.quotePrefix == (neutralise(text) != text), (cell.coordinate, text)
+        for column, cell in enumerate(row):
+            title = rows[0][column] if rows else None
+            where = (cell.coordinate, title, cell.value)
+            if cell.value is None:
+                text = ""
+            elif isinstance(cell.value, datetime):
+                assert title in XLSX_TIMES and cell.number_format == XLSX_TIME_FORMAT, where
+                text = cell.value.strftime("%Y-%m-%d %H:%M")
+            elif cell.data_type == "n":
+                assert title in XLSX_NUMBERS, where
+                text = str(cell.value)
+            else:
+                assert cell.data_type == "s", where
+                # XlsxWriter writes "\r" and other control characters as OOXML escapes
+                # (_x000D_), which Excel and LibreOffice decode; openpyxl leaves inline
+                # strings undecoded.
+                text = unescape(str(cell.value))
+                assert cell.quotePrefix == (neutralise(text) != text), (cell.coordinate, text)
             cells.append(text)
         rows.append(cells)
     return rows

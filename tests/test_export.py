@@ -6,13 +6,15 @@ import csv
 import io
 import random
 import shutil
+import sqlite3
 import zipfile
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
@@ -35,6 +37,7 @@ from tests.leads import (
     CONTENT,
     FILMMAKER,
     MUSICIAN,
+    XLSX_TIME_FORMAT,
     Seed,
     as_in_csv,
     as_records,
@@ -305,6 +308,58 @@ async def test_columns_are_every_question_in_order_for_both_sectors(
     labels = [question.label.id for question in CONTENT.intake.questions]
     assert headers[2 : 2 + len(labels)] == labels
     assert {"Peran (musik)", "Peran (film)", "Genre", "Format film"} <= set(headers)
+
+
+async def test_xlsx_holds_numbers_and_times_as_such_and_ids_and_phones_as_text(
+    store: Store, database: Path, tmp_path: Path
+) -> None:
+    long_id = 1234567890123456789  # more digits than a spreadsheet number keeps
+    seed(
+        database,
+        [
+            Seed(long_id, MUSICIAN, submitted_at="2026-12-04T23:06:42.123456+00:00"),
+            Seed(2, {**FILMMAKER, "experience_years": 2.5, "phone": "081234567890"}),
+        ],
+    )
+    with sqlite3.connect(database) as connection:
+        connection.execute(
+            "UPDATE lead_pipeline SET stage_changed_at = '2026-12-06T01:30:59.999999+00:00'"
+            " WHERE application_id = 1"
+        )
+    connection.close()
+    await export_both(store, CONTENT, tmp_path)  # the CSV's text is the XLSX's, as shown
+    sheet = openpyxl.load_workbook(tmp_path / "leads.xlsx").active
+    headers = [cell.value for cell in sheet[1]]
+    musician, filmmaker = (
+        {
+            title: (cell.data_type, cell.value, cell.number_format)
+            for title, cell in zip(headers, row, strict=True)
+        }
+        for row in sheet.iter_rows(min_row=2)
+    )
+    years, phone = (CONTENT.questions[key].label.id for key in ("experience_years", "phone"))
+    columns = [
+        years,
+        "Kabar terkirim ke talenta",
+        "Waktu kirim (WIB)",
+        "Tahap terakhir diubah (WIB)",
+        phone,
+        "ID Telegram",
+    ]
+    assert [musician[title][:2] for title in columns] == [
+        ("n", 6),
+        ("n", 0),
+        ("d", datetime(2026, 12, 5, 6, 6)),  # WIB, to the minute shown
+        ("d", datetime(2026, 12, 6, 8, 30)),
+        ("s", "+6281234567890"),
+        ("s", str(long_id)),
+    ]
+    assert [musician[title][2] for title in columns[2:4]] == [XLSX_TIME_FORMAT] * 2
+    assert [filmmaker[title][:2] for title in (years, phone, "ID Telegram")] == [
+        ("n", 2.5),
+        ("s", "081234567890"),  # the leading 0 kept
+        ("s", "2"),
+    ]
 
 
 async def test_empty_export_still_has_its_header_row(store: Store, tmp_path: Path) -> None:

@@ -1,9 +1,16 @@
 """Leads -> CSV and XLSX for staff spreadsheets: streamed, formula-safe, in Indonesian.
 
+`Sheet` decides, by what each column is, which cells are numbers (an answer to a number
+question, the count of updates sent) and which are times (a WIB `datetime`); every other
+cell is text, the phone number and the Telegram id included, however much they look like
+numbers. The files only write what they get (`cell_text` for the CSV).
+
 A CSV cell is only text: one that starts like a formula gets a visible `'` (`neutralise`).
-An XLSX cell is written as a string, which a spreadsheet never runs, so it keeps its exact
-text; one that starts like a formula is also marked "quote prefix" (what typing a `'` in
-Excel does, and invisible), so editing it later does not turn it into a formula either.
+An XLSX text cell is written as a string, which a spreadsheet never runs, so it keeps its
+exact text; one that starts like a formula is also marked "quote prefix" (what typing a `'`
+in Excel does, and invisible), so editing it later does not turn it into a formula either.
+Numbers and times are XLSX numbers (a time with a yyyy-mm-dd hh:mm format), which sort,
+filter and add up as such and never run either.
 
 Pure of Telegram: the bot's /export and `kocca-bot export` both call `write_exports`.
 """
@@ -13,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import csv
 import html
+import math
 import re
 import zipfile
 from collections.abc import Collection, Mapping, Sequence
@@ -50,6 +58,13 @@ _SKIPPED = (
 )
 _FORMULA_AHEAD = re.compile(f"(^|[{_CELL_STARTS}])(?=[{_SKIPPED}]*[{_TRIGGERS}])")
 _CONTROL_FIRST = re.compile("^(?=[\t\r\n])")
+# A cell of an export as `Sheet` fills it: text ("" when empty), a number, or a time in WIB
+# (naive, to the minute, as wib_text shows it).
+Cell = str | int | float | datetime
+_MINUTE = "%Y-%m-%d %H:%M"
+_XLSX_TIME = "yyyy-mm-dd hh:mm"  # the same, as a spreadsheet shows a time cell
+_TIME_WIDTH = 17  # a column wide enough for "2026-01-15 14:03" (not ########)
+_EXACT = 2**53  # a bigger whole number would be rounded in a spreadsheet (a double)
 _YIELD_EVERY = 100  # leads written between two chances for other updates to run
 _BLOCK = 1024 * 1024  # copy split archives a megabyte at a time
 SECTOR_ALIASES = {"musik": "music", "music": "music", "film": "film"}
@@ -125,7 +140,24 @@ def to_wib(moment: str) -> datetime:
 
 def wib_text(moment: str | None) -> str:
     """A stored time as staff read it: 2026-01-15 14:03 (WIB)."""
-    return "" if moment is None else to_wib(moment).strftime("%Y-%m-%d %H:%M")
+    return "" if moment is None else to_wib(moment).strftime(_MINUTE)
+
+
+def wib_cell(moment: str | None) -> datetime | str:
+    """A stored time as an export's time cell (empty when there is none)."""
+    if moment is None:
+        return ""
+    return to_wib(moment).replace(tzinfo=None, second=0, microsecond=0)
+
+
+def cell_text(cell: Cell) -> str:
+    """A cell as text, as the CSV holds it (before `neutralise`): a time as wib_text writes
+    it, a number as the bot shows it (8, 2.5)."""
+    if isinstance(cell, str):
+        return cell
+    if isinstance(cell, datetime):
+        return cell.strftime(_MINUTE)
+    return str(cell)
 
 
 def wib_words(content: Content, moment: str | None, language: str) -> str:
@@ -276,16 +308,22 @@ class Sheet:
         titles.append(say(Text.EXPORT_COL_DUPLICATES))
         return titles
 
-    def cells(self, lead: Lead) -> list[str]:
-        """One lead as a row of text cells (each file makes them formula-safe its own way)."""
+    def cells(self, lead: Lead) -> list[Cell]:
+        """One lead as a row of cells: text (each file makes it formula-safe its own way),
+        numbers in the number columns, times in the time columns."""
         content, say = self.content, self._say
-        row = [lead.reference or "", wib_text(lead.submitted_at)]
+        row: list[Cell] = [lead.reference or "", wib_cell(lead.submitted_at)]
         if self.drafts:
             draft = lead.status == "draft"
             row.append(say(Text.EXPORT_STATUS_DRAFT if draft else Text.EXPORT_STATUS_SUBMITTED))
         for question in content.intake.questions:
             value = lead.answers.get(question.key)
-            row.append("" if value is None else self._display(question, value))
+            if value is None:
+                row.append("")
+            elif question.type == "number" and _is_number(value):
+                row.append(value)  # as stored: 8 or 2.5 (not "tidak tahu" or a stray text)
+            else:
+                row.append(self._display(question, value))
         row += [str(lead.user_id), lead.username or "", lead.language, lead.source or ""]
         for kind in _CONSENT_HEADERS:
             granted = lead.consents.get(kind)
@@ -299,7 +337,7 @@ class Sheet:
         row.append(self.duplicates.get(lead.application_id, ""))
         return row
 
-    def _pipeline(self, lead: Lead) -> list[str]:
+    def _pipeline(self, lead: Lead) -> list[Cell]:
         """Stage, assignee id, last stage change, notes (newest first), updates delivered."""
         if lead.stage is None:  # a draft has not entered the pipeline
             return ["", "", "", "", ""]
@@ -310,12 +348,19 @@ class Sheet:
             for note in lead.notes
         )
         assignee = "" if lead.assignee_id is None else self._who(lead.assignee_id)
-        changed = wib_text(lead.stage_changed_at)
-        return [stage, assignee, changed, notes, str(lead.updates_sent)]
+        changed = wib_cell(lead.stage_changed_at)
+        return [stage, assignee, changed, notes, lead.updates_sent]
 
     def _who(self, user_id: int | None) -> str:
         """A staff member as "Rina (123456)"; the command line as CLI."""
         return "CLI" if user_id is None else records.name_with_id(self.names, user_id)
+
+
+def _is_number(value: Any) -> bool:
+    """Whether a stored answer is a number a spreadsheet holds exactly (True is not one)."""
+    if type(value) is int:
+        return abs(value) <= _EXACT
+    return type(value) is float and math.isfinite(value)
 
 
 class _CsvFile:
@@ -327,9 +372,9 @@ class _CsvFile:
         self._writer = csv.writer(self._file, quoting=csv.QUOTE_ALL)
         self._writer.writerow([neutralise(title) for title in headers])
 
-    def add(self, row: list[str]) -> None:
+    def add(self, row: list[Cell]) -> None:
         """Append one row, every cell neutralised: a CSV has no other way to say "text"."""
-        self._writer.writerow([neutralise(cell) for cell in row])
+        self._writer.writerow([neutralise(cell_text(cell)) for cell in row])
 
     async def close(self, count: int) -> None:
         """Finish the file."""
@@ -337,7 +382,8 @@ class _CsvFile:
 
 
 class _XlsxFile:
-    """XLSX written row by row in constant memory; every cell is a string, never a formula."""
+    """XLSX written row by row in constant memory; text cells are strings, never a formula;
+    numbers and times are numbers."""
 
     def __init__(self, path: Path, headers: list[str], content: Content) -> None:
         # xlsxwriter opens the file by name: made 0600 first, it keeps that mode.
@@ -347,25 +393,38 @@ class _XlsxFile:
         bold = self._book.add_format({"bold": True})
         bold_quoted = self._book.add_format({"bold": True, "quote_prefix": True})
         self._quoted = self._book.add_format({"quote_prefix": True})
-        for column, title in enumerate(headers):
-            self._sheet.set_column(column, column, min(max(len(title) + 2, 14), 40))
+        self._time = self._book.add_format({"num_format": _XLSX_TIME})
+        self._timed: set[int] = set()  # columns widened for a time
+        self._widths = [min(max(len(title) + 2, 14), 40) for title in headers]
+        for column, (title, width) in enumerate(zip(headers, self._widths, strict=True)):
+            self._sheet.set_column(column, column, width)
             style = bold_quoted if _looks_like_formula(title) else bold
             self._sheet.write_string(0, column, title, style)
         self._sheet.freeze_panes(1, 0)
         self._row = 0
         self._width = len(headers)
 
-    def add(self, row: list[str]) -> None:
-        """Append one row; write_string keeps every value text (no formula, number or link),
-        shown exactly as stored: a phone number +62… needs no visible quote."""
+    def add(self, row: list[Cell]) -> None:
+        """Append one row as Sheet typed it. write_string keeps a text cell text (no
+        formula, number or link), shown exactly as stored: a phone number +62… needs no
+        visible quote."""
         self._row += 1
+        sheet = self._sheet
         for column, cell in enumerate(row):
-            if not cell:  # an empty cell stays blank, as an empty string would
-                continue
-            if _looks_like_formula(cell):
-                self._sheet.write_string(self._row, column, cell, self._quoted)
+            if isinstance(cell, str):
+                if not cell:  # an empty cell stays blank, as an empty string would
+                    continue
+                if _looks_like_formula(cell):
+                    sheet.write_string(self._row, column, cell, self._quoted)
+                else:
+                    sheet.write_string(self._row, column, cell)
+            elif isinstance(cell, datetime):
+                if column not in self._timed:  # wide enough for the time
+                    self._timed.add(column)
+                    sheet.set_column(column, column, max(self._widths[column], _TIME_WIDTH))
+                sheet.write_datetime(self._row, column, cell, self._time)
             else:
-                self._sheet.write_string(self._row, column, cell)
+                sheet.write_number(self._row, column, cell)
 
     async def close(self, count: int) -> None:
         """Add the header filter and assemble the workbook."""
