@@ -93,7 +93,7 @@ async def run(leads: int, exports: bool = True) -> None:
                 await export_figures(store, folder)
 
             async def statistics() -> str:
-                numbers = await stats.compute(store, datetime.now(UTC))
+                numbers = await stats.compute(store, datetime.now(UTC), ())
                 settings = Settings(_env_file=None, database_path=database)  # type: ignore[call-arg]
                 return stats.report(numbers, CONTENT, "id", settings)
 
