@@ -1003,6 +1003,7 @@ class Text(StrEnum):
     STATS_QUESTIONS_TOP = "stats_questions_top"
     STATS_QUESTIONS_LINE = "stats_questions_line"
     STATS_QUESTIONS_NOW = "stats_questions_now"
+    STATS_ENTRY_GONE = "stats_entry_gone"
     STATS_QUESTIONS_NOT_THIS_TOP = "stats_questions_not_this_top"
     STATS_QUESTIONS_NOT_THIS_LINE = "stats_questions_not_this_line"
     MYDATA_SECTION_FREE_QUESTIONS = "mydata_section_free_questions"

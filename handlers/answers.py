@@ -45,7 +45,9 @@ def _names(user: User | None) -> tuple[str, ...]:
     """The talent's names on Telegram: in a question, who asks rather than what."""
     if user is None:
         return ()
-    return tuple(name for name in (user.first_name, user.last_name, user.username) if name)
+    # Not the username: its words are often real ones ("visa_dimas"), which would stop
+    # counting against entries for this talent (the off-topic guard).
+    return tuple(name for name in (user.first_name, user.last_name) if name)
 
 
 async def free_text(update: Update, context: BotContext) -> None:
@@ -145,7 +147,8 @@ async def _not_this(update: Update, context: BotContext, language: str, question
     await store.questions.not_this(question.id, question.user_id)
     needed = thresholds(context.services.settings)
     names = _names(update.effective_user)
-    others = _desk(context).others_than(question.text, question.entry, needed, names)
+    asked = question.text or question.summary  # the text over the day's budget: its summary
+    others = _desk(context).others_than(asked, question.entry, needed, names)
     rows = _entry_rows(context, language, question.id, others)
     if others:
         key = Text.ASK_NOT_THIS

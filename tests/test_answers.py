@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from bot.answers import stats as question_stats
 from bot.emulator import EmulatedChat, EmulatedUser
 from bot.settings import DEMO_CONTROLLER
 from bot.store import Store
@@ -125,12 +126,18 @@ async def test_a_talent_who_introduces_themselves_gets_the_answer(bot: Harness) 
     assert answer.text.split("\n")[0] == CONTENT.faq["who_can_apply"].question.id
     [row] = questions(bot.database, dimas.id)
     assert (row["outcome"], row["entry"]) == ("answered", "faq:who_can_apply")
+    # Staff's aggregates show the question without his name.
+    assert row["summary"].startswith("Selamat siang, perkenalkan saya <name> <name> dari Surabaya")
     # Another talent's name is a word no entry has, as before.
     sari = bot.user(first_name="Sari")
     [other] = await bot.send(sari, asked)
     assert other.text.split("\n")[0] != CONTENT.faq["who_can_apply"].question.id
     [row] = questions(bot.database, sari.id)
     assert row["outcome"] != "answered"
+    # A username's words are no name: "visa" still counts against every entry for him.
+    visa = bot.user(first_name="Dimas", username="visa_dimas")
+    [reply] = await bot.send(visa, "berapa biaya visa korea")
+    assert questions(bot.database, visa.id)[0]["outcome"] != "answered", reply.text
 
 
 async def test_who_runs_the_bot_points_to_the_privacy_notice_naming_no_one(
@@ -198,6 +205,13 @@ async def test_a_question_over_the_days_text_budget_keeps_only_its_masked_summar
     await bot.press(sari, CONTENT.text(Text.BTN_ASK_SEND, "id"))
     _, copy = staff_chat.messages_since(mark)
     assert copy.text == asked  # the message itself, as the talent sent it
+    # "Not this" under an answer still offers the other entries: matched from the summary.
+    budi = bot.user(first_name="Budi")  # Sari's next messages go to the team now
+    [answer] = await bot.send(budi, "kapan open call film")
+    assert questions(bot.database, budi.id)[0]["text"] == ""
+    [changed] = await bot.press(budi, NOT_THIS, message=answer)
+    assert changed.text == shown(Text.ASK_NOT_THIS)
+    assert CONTENT.faq["film_funding"].question.id in changed.button_texts
 
 
 async def test_a_message_with_nothing_visible_is_answered_but_not_listed(bot: Harness) -> None:
@@ -478,6 +492,12 @@ async def test_stats_count_talents_and_mark_what_a_reload_has_answered(
         asked: title,
         "cara bikin nasi goreng enak": None,
     }
+
+
+def test_a_rejected_answers_page_removed_since_is_named_so_not_by_its_key() -> None:
+    assert question_stats.title(CONTENT, "faq:open_call_now", "id") == OPEN_CALL.question.id
+    gone = question_stats.title(CONTENT, "faq:removed_since", "id")
+    assert gone == CONTENT.text(Text.STATS_ENTRY_GONE, "id") and "removed_since" not in gone
 
 
 async def test_stats_mask_again_what_an_older_version_stored_unmasked(

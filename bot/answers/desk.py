@@ -79,7 +79,7 @@ class AnswerDesk:
         questions)."""
         if verdict.outcome in (Outcome.GREETING, Outcome.THANKS, Outcome.NUDGE):
             return Reply(verdict)
-        shortened = summary(question.text)
+        shortened = summary(question.text, question.names)
         if not shortened:
             return Reply(verdict)  # nothing visible (zero-width characters): nothing to list
         question_id = await self._store.questions.record(

@@ -55,8 +55,8 @@ def answer_now(question: str, content: Content, matcher: Matcher, needed: Thresh
 def title(content: Content, ref: str, language: str) -> str:
     """An entry as talents see it named: the FAQ question, or the program page's title."""
     found = entry(content, ref)
-    if found is None:
-        return ref
+    if found is None:  # a reload removed it since
+        return content.text(Text.STATS_ENTRY_GONE, language)
     return (found.question if isinstance(found, FaqItem) else found.title).get(language)
 
 

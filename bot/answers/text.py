@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 import Stemmer
@@ -30,6 +30,7 @@ MAX_WORD = 30  # letters; a longer run is not a word anyone types
 SUMMARY_LIMIT = 80  # characters of a question kept in staff's list of unanswered ones
 ELLIPSIS = "…"  # where a summary was cut
 ASIDE_WORDS = 3  # content words a "selain"/"other than" sets aside at most
+MIN_NAME = 3  # letters: a shorter name word ("Al", "Oh") is masked nowhere, too often a word
 
 # Every pattern runs in linear time, whatever the message (no backtracking over long runs).
 _TAG = re.compile(r"<[^<>]{0,200}>")
@@ -230,13 +231,17 @@ def small_talk(found: list[str]) -> str | None:
     return "nudge"  # "mau tanya", "apa ya"
 
 
-def summary(text: str) -> str:
+def summary(text: str, names: Iterable[str] = ()) -> str:
     """A question as staff may see it in aggregates: one line without control characters,
     shortened, with e-mail addresses (also written "(at)", "[at]", " at ", " @ ", " di ", and
     at common providers however little of them is written), @handles, links, runs of five or
-    more digits and of eight or ten or more close together (phone numbers, ids) masked. Names are
-    not: nothing tells them reliably from other words."""
+    more digits and of eight or ten or more close together (phone numbers, ids) masked, and the
+    words of the talent's own `names` (as Telegram gives them). Other names are not: nothing
+    tells them reliably from other words."""
     text = without_controls(_visible(text))
+    own = frozenset(word for name in names for word in words(name) if len(word) >= MIN_NAME)
+    if own:
+        text = _own_names(own).sub("<name>", text)
     folded = text.casefold()  # casefold maps each character alone: a word's is in the text's
     # An address written out has "at" (or a spaced "@") and a dot ("." or "dot"): most
     # questions lack one.
@@ -256,6 +261,13 @@ def summary(text: str) -> str:
     if len(text) > SUMMARY_LIMIT:
         text = text[: SUMMARY_LIMIT - 1].rstrip() + ELLIPSIS
     return text
+
+
+@lru_cache(maxsize=256)
+def _own_names(own: frozenset[str]) -> re.Pattern[str]:
+    """A talent's name words, whole, in any case (the same talent asks again and again)."""
+    alternatives = "|".join(map(re.escape, sorted(own, key=len, reverse=True)))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 def masked_again(stored: str) -> str:
