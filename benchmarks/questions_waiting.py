@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import random
 import sqlite3
 import tempfile
@@ -21,7 +22,7 @@ from pathlib import Path
 from bot.store import Store, workspace
 
 ANSWERED = 0.8  # share of talents a staff member answered after their question
-LISTED = 500  # questions the tab reads (bot/web/questions.py SHOWN_LINES)
+SHOWN: dict[str, int] = {"talents": 50, "each": 10}  # as the tab reads them (bot/web/questions.py)
 
 
 def seed(path: Path, talents: int, log_lines: int) -> None:
@@ -62,7 +63,7 @@ def seed(path: Path, talents: int, log_lines: int) -> None:
     db.close()
 
 
-def timed(path: Path, sql: str, params: tuple[int, ...]) -> float:
+def timed(path: Path, sql: str, params: tuple[()] | dict[str, int | str]) -> float:
     """Best of three, in milliseconds."""
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     best = float("inf")
@@ -85,10 +86,12 @@ async def main() -> None:
         await store.close()
         seed(path, args.talents, args.log_lines)
         count = timed(path, workspace._WAITING_COUNT, ())
-        listing = timed(path, workspace._WAITING, (LISTED,))
+        talents = timed(path, workspace._WAITING_TALENTS, {"talents": SHOWN["talents"]})
+        chosen = json.dumps(list(range(1, SHOWN["talents"] + 1)))
+        listing = talents + timed(path, workspace._WAITING, {**SHOWN, "talents": chosen})
         print(f"{args.talents} talents, {args.log_lines} log lines each:")
         print(f"  count of talents waiting: {count:.1f} ms")
-        print(f"  list of the newest {LISTED} questions: {listing:.1f} ms")
+        print(f"  list of the {SHOWN['talents']} talents who asked last: {listing:.1f} ms")
         db = sqlite3.connect(path)
         for row in db.execute("EXPLAIN QUERY PLAN " + workspace._WAITING_COUNT):
             print(f"  plan: {row[3]}")

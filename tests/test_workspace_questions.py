@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from bot.emulator import EmulatedChat, EmulatedUser
 from bot.texts import Text
+from bot.web import questions as questions_tab
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import MUSICIAN, Seed, seeded, shown
@@ -149,3 +152,38 @@ async def test_an_erased_talent_leaves_the_list_and_a_reply_says_so(
         assert gone == (404, {"error": "not_found"})
     assert mia.messages_since(mark) == []
     assert audited(bot, "talent_answered") == []
+
+
+async def test_a_question_a_colleague_answered_meanwhile_gets_no_second_reply(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    mia = bot.user(first_name="Mia", language_code="en")
+    question = await relayed_question(bot, staff_chat, mia, "Is the flight paid for?")
+    async with workspace(bot, ADMIN_ID) as client:
+        assert [t["name"] for t in (await client.ok("questions"))["talents"]] == ["Mia"]
+        # A colleague answers in the staff group while this page still shows her question.
+        await answer_in_group(bot, staff_member(bot, staff_chat), staff_chat, "No.", question)
+        mark = mia.mark()
+        late = await client.call("questions-reply", {"talent": mia.id, "text": "Yes, it is."})
+        assert late == (404, {"error": "not_found"})  # the page says so and reloads the list
+        assert mia.messages_since(mark) == []  # no second, contradicting answer
+        # Once she asks again, a reply from here goes.
+        await ask(bot, mia, "And the hotel?")
+        sent = await client.ok("questions-reply", {"talent": mia.id, "text": "Not that either."})
+        assert sent["outcome"] == "sent" and mia.last_message.text == "Not that either."
+
+
+async def test_one_talent_asking_again_and_again_leaves_room_for_the_others(
+    bot: Harness, staff_chat: EmulatedChat, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(questions_tab, "SHOWN_EACH", 3)  # of a talent's questions (10)
+    mia = bot.user(first_name="Mia")
+    await ask(bot, mia, "Halo, ada yang bisa bantu?")
+    budi = bot.user(first_name="Budi")
+    await ask(bot, budi, *(f"pertanyaan {n}" for n in range(1, 6)))  # asked after Mia
+    async with workspace(bot, ADMIN_ID) as client:
+        listed = await client.ok("questions")
+    first, second = listed["talents"]
+    assert first["name"] == "Budi" and second["name"] == "Mia"
+    # His newest questions, oldest of them first; the staff group has every one.
+    assert [line["text"] for line in first["questions"]] == [f"pertanyaan {n}" for n in range(3, 6)]

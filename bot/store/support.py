@@ -187,14 +187,6 @@ class SupportRelay:
         )
         return None if value is None else int(value)
 
-    async def asked_staff(self, user_id: int) -> bool:
-        """Whether the talent ever had a question relayed to staff (and is still known)."""
-        value = await self._db.fetch_value(
-            "SELECT 1 FROM relayed_messages WHERE user_id = ? AND kind = 'question' LIMIT 1",
-            (user_id,),
-        )
-        return value is not None
-
     async def was_relayed(self, user_id: int, talent_message_id: int) -> bool:
         """Whether this message of the talent already reached the staff chat."""
         value = await self._db.fetch_value(

@@ -106,11 +106,24 @@ WHERE r.kind = 'question' AND r.created_at > COALESCE((SELECT s.created_at
     FROM conversation_log s WHERE s.chat_id = r.user_id AND s.kind = 'staff_answer'
     ORDER BY s.id DESC LIMIT 1), '')
 """
+# The talents who asked last first (at most :talents), then the newest waiting questions of
+# each (at most :each): one talent's hundred questions do not push the others off the tab.
+_WAITING_TALENTS = (
+    "SELECT r.user_id, MAX(l.id) AS newest"
+    + _WAITING_FROM
+    + "GROUP BY r.user_id ORDER BY newest DESC LIMIT :talents"
+)
 _WAITING = (
-    "SELECT l.id, l.direction, l.kind, l.text, l.created_at, r.user_id, u.first_name,"
-    " u.last_name, u.blocked" + _WAITING_FROM + "GROUP BY l.id ORDER BY l.id DESC LIMIT ?"
+    "SELECT * FROM ("  # noqa: S608 - this module's constants only
+    "SELECT l.id, l.direction, l.kind, l.text, l.created_at, r.user_id,"
+    " u.first_name, u.last_name, u.blocked,"
+    " ROW_NUMBER() OVER (PARTITION BY r.user_id ORDER BY l.id DESC) AS nth"
+    + _WAITING_FROM
+    + "AND r.user_id IN (SELECT value FROM json_each(:talents)) GROUP BY l.id)"
+    " WHERE nth <= :each ORDER BY id"
 )
 _WAITING_COUNT = "SELECT COUNT(DISTINCT r.user_id)" + _WAITING_FROM
+_IS_WAITING = "SELECT 1" + _WAITING_FROM + "AND r.user_id = ? LIMIT 1"
 _CONSENTS = """
 SELECT kind, granted, created_at FROM consents WHERE user_id = ? ORDER BY id
 """
@@ -276,26 +289,32 @@ class WorkspaceReads:
         rows = await self._reader.fetch_all(_QUESTIONS, (user_id, user_id, limit))
         return [_line(row) for row in rows][::-1]
 
-    async def waiting_questions(self, talents: int, lines: int) -> list[WaitingTalent]:
+    async def waiting_questions(self, talents: int, each: int) -> list[WaitingTalent]:
         """Talents with questions waiting for a staff answer, the one who asked last first
-        (at most `talents`, of the newest `lines` questions), each with their latest lead."""
+        (at most `talents`, each with their newest `each` questions and latest lead)."""
+        newest = await self._reader.fetch_all(_WAITING_TALENTS, {"talents": talents})
+        order = [int(row["user_id"]) for row in newest]
         found: dict[int, WaitingTalent] = {}
-        for row in await self._reader.fetch_all(_WAITING, (lines,)):
+        params = {"talents": json.dumps(order), "each": each}
+        for row in await self._reader.fetch_all(_WAITING, params):
             user_id = int(row["user_id"])
             if user_id not in found:
-                if len(found) == talents:
-                    continue
                 found[user_id] = WaitingTalent(
                     user_id, row["first_name"], row["last_name"], bool(row["blocked"]), []
                 )
-            found[user_id].questions.insert(0, _line(row))
+            found[user_id].questions.append(_line(row))  # oldest first
         waiting = []
-        for talent in found.values():
+        for talent in (found[user_id] for user_id in order if user_id in found):
             lead = await self._reader.fetch_one(LATEST_LEAD, (talent.user_id,))
             if lead is not None:
                 talent = replace(talent, application_id=lead["id"], reference=lead["reference"])
             waiting.append(talent)
         return waiting
+
+    async def is_waiting(self, user_id: int) -> bool:
+        """Whether a question of this talent waits for a staff answer (the Questions tab's
+        reply goes only to such a talent: not to one a colleague has just answered)."""
+        return await self._reader.fetch_value(_IS_WAITING, (user_id,)) is not None
 
     async def waiting_count(self) -> int:
         """How many talents have questions waiting for a staff answer."""

@@ -18,13 +18,13 @@ from bot.web.desk import Desk, Labels, TalentGone, Viewer
 from bot.web.lead_page import log_line
 
 SHOWN_TALENTS = 50
-SHOWN_LINES = 500  # the newest waiting questions read, for those talents
+SHOWN_EACH = 10  # a talent's newest waiting questions shown (the staff group has them all)
 
 
 async def waiting(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
     """Talents whose questions wait for an answer, the one who asked last first; recorded in
     the audit log before it is returned (one entry per talent, with their lead if any)."""
-    talents = await desk.reads.waiting_questions(SHOWN_TALENTS, SHOWN_LINES)
+    talents = await desk.reads.waiting_questions(SHOWN_TALENTS, SHOWN_EACH)
     total = await desk.reads.waiting_count()
     await desk.store.audit.add_each(
         viewer.actor,
@@ -60,13 +60,14 @@ async def count(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, A
 
 
 async def reply(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
-    """Reply to a talent who asked staff: by their Telegram id, only if a question of theirs
-    was relayed to staff (else, or once they are erased, a 404 as for a lead gone)."""
+    """Reply to a talent whose question waits: by their Telegram id, only while a question of
+    theirs waits for a staff answer (else a 404, as for a lead gone: answered meanwhile, by a
+    colleague in the group or here, or erased; the page says so and reloads the list)."""
     user_id = inputs.integer(body.get("talent"), "talent")
 
     async def talent() -> tuple[int, str | None]:
-        if not await desk.store.support.asked_staff(user_id):
-            raise TalentGone(user_id)
+        if not await desk.reads.is_waiting(user_id):
+            raise TalentGone(user_id)  # answered meanwhile (by a colleague), or erased
         return user_id, await desk.store.applications.latest_reference(user_id)
 
     return await actions.answer(desk, viewer, body, talent)
