@@ -668,6 +668,7 @@ class Text(StrEnum):
     BTN_OPEN_WORKSPACE = "btn_open_workspace"
     WS_TITLE = "ws_title"
     WS_LOG_STAFF_TEXT = "ws_log_staff_text"
+    WS_LOG_OVER_BUDGET = "ws_log_over_budget"
     WS_CONTACTED_STAYS = "ws_contacted_stays"
     WS_CONSENT_NOT_APPLICABLE = "ws_consent_not_applicable"
     WS_LOG_STAFF_ARGUMENTS = "ws_log_staff_arguments"

@@ -6,6 +6,7 @@ what it refuses: a talent who never asked the team, someone not staff, an erased
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
@@ -187,3 +188,18 @@ async def test_one_talent_asking_again_and_again_leaves_room_for_the_others(
     assert first["name"] == "Budi" and second["name"] == "Mia"
     # His newest questions, oldest of them first; the staff group has every one.
     assert [line["text"] for line in first["questions"]] == [f"pertanyaan {n}" for n in range(3, 6)]
+
+
+async def test_a_question_past_the_days_text_budget_is_said_in_words(
+    make_bot: Any, staff_chat: EmulatedChat
+) -> None:
+    # LOG_TEXT_PER_DAY=0 keeps lengths only: the tab says so, not the log's own marker.
+    bot: Harness = await make_bot(
+        admin_ids=frozenset({ADMIN_ID}), staff_chat_id=staff_chat.id, log_text_per_day=0
+    )
+    mia = bot.user(first_name="Mia")
+    await ask(bot, mia, "Is the flight paid for?")
+    async with workspace(bot, ADMIN_ID) as client:
+        (talent,) = (await client.ok("questions"))["talents"]
+    (line,) = talent["questions"]
+    assert line["text"] == shown(Text.WS_LOG_OVER_BUDGET, count=len("Is the flight paid for?"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -20,6 +21,20 @@ class LogEntry:
     text: str | None
     update_id: int | None = None
     message_id: int | None = None
+
+
+_OVER_BUDGET = re.compile(r"\[\w+ over the daily log limit: (\d+) characters\]")
+
+
+def over_budget(kind: str, size: int) -> str:
+    """What the log keeps of a message past the talent's daily text budget."""
+    return f"[{kind} over the daily log limit: {size} characters]"
+
+
+def size_over_budget(text: str) -> int | None:
+    """The length of a message the log kept only as `over_budget`, else None."""
+    found = _OVER_BUDGET.fullmatch(text)
+    return None if found is None else int(found.group(1))
 
 
 class ConversationLog:
@@ -64,8 +79,7 @@ class ConversationLog:
             return entry
         if await self.counted(tx, entry.user_id, entry.text):
             return entry
-        size = len(entry.text)
-        return replace(entry, text=f"[{entry.kind} over the daily log limit: {size} characters]")
+        return replace(entry, text=over_budget(entry.kind, len(entry.text)))
 
     async def counted(self, tx: Transaction, user_id: int, text: str) -> bool:
         """Count a text the bot keeps about a talent (a message logged, a free question

@@ -11,6 +11,7 @@ from typing import Any
 from bot.data_copy import kind_label
 from bot.leads import intake, pipeline
 from bot.leads.export import consent_applies, wib_text, wib_words
+from bot.store.conversation import size_over_budget
 from bot.store.leads import CONSENT_KINDS, Lead
 from bot.store.pipeline import HistoryItem, LeadState
 from bot.store.workspace import LogLine
@@ -50,6 +51,9 @@ def _readable(text: str | None, labels: Labels, kind: str) -> str:
         return say(Text.WS_LOG_NO_TEXT, labels.language, kind=label)
     if text == STAFF_TEXT:
         return say(Text.WS_LOG_STAFF_TEXT, labels.language)
+    size = size_over_budget(text)
+    if size is not None:  # past the talent's daily text budget (LOG_TEXT_PER_DAY)
+        return say(Text.WS_LOG_OVER_BUDGET, labels.language, count=size)
     if text.endswith(f" {STAFF_ARGUMENTS}"):
         command = text.removesuffix(f" {STAFF_ARGUMENTS}")
         return f"{command} {say(Text.WS_LOG_STAFF_ARGUMENTS, labels.language)}"
