@@ -48,6 +48,9 @@ async def answer_one(page: Page, talent: EmulatedUser, question: str, words: str
     assert await card.locator("h2").inner_text() == talent.first_name
     assert await card.locator(".no-lead").inner_text() == t(Text.WS_QUESTION_NO_LEAD)
     assert await card.locator(".log .words").all_inner_texts() == [question]
+    # Said by her, by name: she has not registered, so she is no "registrant".
+    (said_by,) = await card.locator(".log .meta").all_inner_texts()
+    assert said_by.startswith(f"{talent.first_name} · ")
     box = card.get_by_role("textbox", name=t(Text.WS_QUESTION_REPLY_TO, name=talent.first_name))
     await box.fill(words)
     await card.get_by_role("button", name=t(Text.WS_REPLY_SEND)).click()

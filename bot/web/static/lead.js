@@ -15,9 +15,9 @@ function facts(pairs) {
     .map(([label, value]) => [h("dt", {}, label), h("dd", {}, String(value))]));
 }
 
-export function logLine(line) {
+export function logLine(line, asker = t("log_talent")) {
   const who = line.kind === "staff_answer" ? t("staff_answer")
-    : line.from === "in" ? t("log_talent") : t("log_bot");
+    : line.from === "in" ? asker : t("log_bot");
   // The kind as "kind-button", never a bare class name the page styles (.button).
   return h("li", { class: `line ${line.from === "in" ? "in" : "out"} kind-${line.kind}` },
     h("span", { class: "meta" }, `${who} · ${line.at}`),
@@ -25,7 +25,7 @@ export function logLine(line) {
 }
 
 function conversation(lead, reload) {
-  const list = h("ol", { class: "log" }, lead.log.lines.map(logLine));
+  const list = h("ol", { class: "log" }, lead.log.lines.map((line) => logLine(line)));
   let more = lead.log.more;
   const older = h("button", { class: "button plain", hidden: !more, onclick: async () => {
     const first = lead.log.lines[0];
@@ -36,7 +36,7 @@ function conversation(lead, reload) {
       return;
     }
     lead.log.lines = [...page.lines, ...lead.log.lines];
-    list.prepend(...page.lines.map(logLine));
+    list.prepend(...page.lines.map((line) => logLine(line)));
     more = page.more;
     older.hidden = !more;
   } }, t("log_older"));
@@ -162,7 +162,7 @@ export async function render(main, id) {
         (text) => act("note", { id, text }, reload), 2000)),
     history(lead),
     section(t("lead_questions"),
-      lead.questions.length ? h("ol", { class: "log" }, lead.questions.map(logLine))
+      lead.questions.length ? h("ol", { class: "log" }, lead.questions.map((line) => logLine(line)))
         : h("p", { class: "hint" }, t("questions_none")),
       h("h3", {}, t("reply_label")),
       writer(t("reply_placeholder"), t("reply_send"),
