@@ -106,3 +106,12 @@ async def test_leads_with_a_name_points_to_lead_and_a_typo_to_the_filter_meant(
             assert lines[0] == shown(Text.LEADS_UNKNOWN_FILTER, language, word=typed)
             assert lines[1] == shown(Text.FILTER_MEANT, language, word=meant)
             assert shown(Text.LEADS_BY_NAME, language, words=typed) not in usage.text
+        # A name one slip from a filter word: not taken for a slip at its first letter
+        # ("Maya", "saya"); capitalised and close ("Mina", "mine"), both hints.
+        [maya] = await bot.send(staff, "/leads Maya")
+        assert maya.text.split("\n")[1] == shown(Text.LEADS_BY_NAME, language, words="Maya")
+        [mina] = await bot.send(staff, "/leads Mina")
+        assert mina.text.split("\n")[1:3] == [
+            shown(Text.FILTER_MEANT, language, word="mine"),
+            shown(Text.LEADS_BY_NAME, language, words="Mina"),
+        ]

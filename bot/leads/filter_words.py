@@ -36,6 +36,8 @@ def meant(typed: str, known: Iterable[str]) -> str | None:
     if word in words:
         return None
     limit = 1 if len(word) <= SHORT_WORD else 2
+    if len(word) <= SHORT_WORD:  # "Maya" is a name more likely than a slip for "saya"
+        words = [known_word for known_word in words if known_word[:1] == word[:1]]
     found = process.extractOne(word, words, scorer=OSA.distance, score_cutoff=limit)
     return None if found is None else str(found[0])
 
@@ -48,10 +50,12 @@ def unknown_word_hint(
     *,
     by_name: bool = False,
 ) -> str:
-    """The line after "I don't know “X”": the filter word meant; else, with `by_name`, that
-    a person is found by name or reference with /lead; else nothing."""
+    """The lines after "I don't know “X”": the filter word meant, if one is close; and with
+    `by_name`, that a person is found by name or reference with /lead (a name may be one slip
+    from a filter word: "Mina" and "mine")."""
+    lines = []
     if suggestion is not None:
-        return content.text(Text.FILTER_MEANT, language, word=suggestion)
+        lines.append(content.text(Text.FILTER_MEANT, language, word=suggestion))
     if by_name:
-        return content.text(Text.LEADS_BY_NAME, language, words=typed)
-    return ""
+        lines.append(content.text(Text.LEADS_BY_NAME, language, words=typed))
+    return "\n".join(lines)

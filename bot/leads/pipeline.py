@@ -133,7 +133,10 @@ def parse_filter(words: Sequence[str], content: Content) -> PipelineFilter:
         else:
             known = filter_vocabulary(content)
             suggestion = filter_words.meant(word, known)
-            raise FilterError(typed, suggestion, by_name=suggestion is None and word not in known)
+            # A capitalised word close to a filter word may be a name ("Mina", "mine"):
+            # both hints then; "shortlis" gets only the filter meant.
+            by_name = word not in known and (suggestion is None or typed[:1].isupper())
+            raise FilterError(typed, suggestion, by_name=by_name)
     return PipelineFilter(stage, sector, mine, unassigned, waiting)
 
 
