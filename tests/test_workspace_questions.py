@@ -39,7 +39,7 @@ async def erase(bot: Harness, talent: EmulatedUser) -> None:
     await bot.press(talent, shown(Text.BTN_CONFIRM_DELETE))
 
 
-async def test_waiting_questions_newest_first_with_and_without_a_lead(
+async def test_waiting_questions_longest_waiting_first_with_and_without_a_lead(
     bot: Harness, staff_chat: EmulatedChat
 ) -> None:
     sari = bot.user(first_name="Sari", last_name="Dewi")
@@ -52,15 +52,16 @@ async def test_waiting_questions_newest_first_with_and_without_a_lead(
         listed = await client.ok("questions")
         assert listed["total"] == 2 and listed["more"] == 0
         first, second = listed["talents"]
-        # Mia asked last: first. She has no lead; her words come back as she wrote them.
-        assert (first["name"], first["lead"], first["user_id"]) == ("Mia", None, mia.id)
-        assert [line["text"] for line in first["questions"]] == [
+        # Sari has waited longest: first, with her lead.
+        assert first["name"] == "Sari Dewi"
+        assert first["lead"] == {"id": 1, "reference": "KOC-000001"}
+        assert [line["text"] for line in first["questions"]] == ["Kapan ada kabar, kak?"]
+        # Mia has no lead; her words come back as she wrote them.
+        assert (second["name"], second["lead"], second["user_id"]) == ("Mia", None, mia.id)
+        assert [line["text"] for line in second["questions"]] == [
             "Is the flight paid for?",
             "<b>And the visa?</b>",
         ]
-        assert second["name"] == "Sari Dewi"
-        assert second["lead"] == {"id": 1, "reference": "KOC-000001"}
-        assert [line["text"] for line in second["questions"]] == ["Kapan ada kabar, kak?"]
         # Answered in the staff group: no longer waiting.
         await answer_in_group(
             bot, staff_member(bot, staff_chat), staff_chat, "Minggu depan.", question
@@ -69,16 +70,16 @@ async def test_waiting_questions_newest_first_with_and_without_a_lead(
         listed = await client.ok("questions")
         assert [talent["name"] for talent in listed["talents"]] == ["Mia"]
         assert await client.ok("questions-count") == {"total": 1}
-        # A new question after the answer waits again (and only that one shows).
+        # A new question after the answer waits again (and only that one shows), behind Mia.
         await ask(bot, sari, "Satu lagi: perlu paspor?")
         listed = await client.ok("questions")
-        assert [talent["name"] for talent in listed["talents"]] == ["Sari Dewi", "Mia"]
-        assert [line["text"] for line in listed["talents"][0]["questions"]] == [
+        assert [talent["name"] for talent in listed["talents"]] == ["Mia", "Sari Dewi"]
+        assert [line["text"] for line in listed["talents"][1]["questions"]] == [
             "Satu lagi: perlu paspor?"
         ]
     # Each list shown is on record: one entry per talent, their lead if they have one.
     entries = audited(bot, "questions_listed")
-    assert [lead_ref for lead_ref, _ in entries[:2]] == [None, "KOC-000001"]
+    assert [lead_ref for lead_ref, _ in entries[:2]] == ["KOC-000001", None]
     assert all(detail["from"] == "workspace" for _, detail in entries)
 
 
@@ -185,9 +186,11 @@ async def test_one_talent_asking_again_and_again_leaves_room_for_the_others(
     async with workspace(bot, ADMIN_ID) as client:
         listed = await client.ok("questions")
     first, second = listed["talents"]
-    assert first["name"] == "Budi" and second["name"] == "Mia"
+    assert first["name"] == "Mia" and second["name"] == "Budi"  # she has waited longer
     # His newest questions, oldest of them first; the staff group has every one.
-    assert [line["text"] for line in first["questions"]] == [f"pertanyaan {n}" for n in range(3, 6)]
+    assert [line["text"] for line in second["questions"]] == [
+        f"pertanyaan {n}" for n in range(3, 6)
+    ]
 
 
 async def test_a_question_past_the_days_text_budget_is_said_in_words(

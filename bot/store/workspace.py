@@ -106,12 +106,13 @@ WHERE r.kind = 'question' AND r.created_at > COALESCE((SELECT s.created_at
     FROM conversation_log s WHERE s.chat_id = r.user_id AND s.kind = 'staff_answer'
     ORDER BY s.id DESC LIMIT 1), '')
 """
-# The talents who asked last first (at most :talents), then the newest waiting questions of
-# each (at most :each): one talent's hundred questions do not push the others off the tab.
+# The talents who have waited longest first (at most :talents: a queue, served in order),
+# then the newest waiting questions of each (at most :each): one talent's hundred questions
+# do not push the others off the tab.
 _WAITING_TALENTS = (
-    "SELECT r.user_id, MAX(l.id) AS newest"
+    "SELECT r.user_id, MIN(l.id) AS first"
     + _WAITING_FROM
-    + "GROUP BY r.user_id ORDER BY newest DESC LIMIT :talents"
+    + "GROUP BY r.user_id ORDER BY first LIMIT :talents"
 )
 _WAITING = (
     "SELECT * FROM ("  # noqa: S608 - this module's constants only
@@ -290,10 +291,10 @@ class WorkspaceReads:
         return [_line(row) for row in rows][::-1]
 
     async def waiting_questions(self, talents: int, each: int) -> list[WaitingTalent]:
-        """Talents with questions waiting for a staff answer, the one who asked last first
+        """Talents with questions waiting for a staff answer, the one waiting longest first
         (at most `talents`, each with their newest `each` questions and latest lead)."""
-        newest = await self._reader.fetch_all(_WAITING_TALENTS, {"talents": talents})
-        order = [int(row["user_id"]) for row in newest]
+        longest = await self._reader.fetch_all(_WAITING_TALENTS, {"talents": talents})
+        order = [int(row["user_id"]) for row in longest]
         found: dict[int, WaitingTalent] = {}
         params = {"talents": json.dumps(order), "each": each}
         for row in await self._reader.fetch_all(_WAITING, params):

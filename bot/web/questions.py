@@ -22,7 +22,7 @@ SHOWN_EACH = 10  # a talent's newest waiting questions shown (the staff group ha
 
 
 async def waiting(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
-    """Talents whose questions wait for an answer, the one who asked last first; recorded in
+    """Talents whose questions wait for an answer, the one waiting longest first; recorded in
     the audit log before it is returned (one entry per talent, with their lead if any)."""
     talents = await desk.reads.waiting_questions(SHOWN_TALENTS, SHOWN_EACH)
     total = await desk.reads.waiting_count()

@@ -1,5 +1,5 @@
-// Questions: talents' questions to the team that wait for a staff answer, the one who asked
-// last first, with or without a lead, and a reply to each. The reply is a lead page's reply
+// Questions: talents' questions to the team that wait for a staff answer, the one waiting
+// longest first, with or without a lead, and a reply to each. The reply is a lead page's reply
 // (the bot sends it, the staff group is told who answered, the audit log records it); once
 // sent, the talent's questions leave the list.
 import { ApiError, call } from "./api.js";
