@@ -52,6 +52,7 @@ _NUMBER = re.compile(r"(?<!\d)\+?\d(?:(?:[^\w\n]|_){0,3}\d){4,}")
 # stay as written.
 _SPREAD_NUMBER = re.compile(r"(?<!\d)\d(?:[^\w\n]{0,6}+\d){7,}|(?<!\d)\d(?:[^\d\n]{0,6}+\d){9,}")
 _DIGIT = re.compile(r"\d")  # _NUMBER needs one: most questions have none, found faster
+_LETTERS = re.compile(r"[^\W\d_]+")  # a word's letters: the talent's own name is masked
 _EMAIL = re.compile(r"@[^@.]+\.")
 _DOMAIN = re.compile(r"\.[a-z]{2,}/", re.IGNORECASE)
 # An e-mail address written to dodge spam bots: sari (at) gmail.com, sari[at]gmail[dot]com,
@@ -239,9 +240,10 @@ def summary(text: str, names: Iterable[str] = ()) -> str:
     words of the talent's own `names` (as Telegram gives them). Other names are not: nothing
     tells them reliably from other words."""
     text = without_controls(_visible(text))
-    own = frozenset(word for name in names for word in words(name) if len(word) >= MIN_NAME)
-    if own:
-        text = _own_names(own).sub("<name>", text)
+    own = {word for name in names for word in _LETTERS.findall(name.casefold())}
+    own = {word for word in own if len(word) >= MIN_NAME}
+    if own and not own.isdisjoint(_LETTERS.findall(text.casefold())):
+        text = _LETTERS.sub(lambda word: "<name>" if word[0].casefold() in own else word[0], text)
     folded = text.casefold()  # casefold maps each character alone: a word's is in the text's
     # An address written out has "at" (or a spaced "@") and a dot ("." or "dot"): most
     # questions lack one.
@@ -261,13 +263,6 @@ def summary(text: str, names: Iterable[str] = ()) -> str:
     if len(text) > SUMMARY_LIMIT:
         text = text[: SUMMARY_LIMIT - 1].rstrip() + ELLIPSIS
     return text
-
-
-@lru_cache(maxsize=256)
-def _own_names(own: frozenset[str]) -> re.Pattern[str]:
-    """A talent's name words, whole, in any case (the same talent asks again and again)."""
-    alternatives = "|".join(map(re.escape, sorted(own, key=len, reverse=True)))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 def masked_again(stored: str) -> str:
