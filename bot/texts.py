@@ -413,6 +413,7 @@ class Text(StrEnum):
     PIPELINE_CLI = "pipeline_cli"
     PIPELINE_WARNING_CONSENT = "pipeline_warning_consent"
     PIPELINE_WARNING_BLOCKED = "pipeline_warning_blocked"
+    PIPELINE_QUESTION_WAITING = "pipeline_question_waiting"
     PIPELINE_WARNING_TOLD_BEFORE = "pipeline_warning_told_before"
     PIPELINE_WARNING_STATUS_BACK = "pipeline_warning_status_back"
     BTN_STAGE_CURRENT = "btn_stage_current"

@@ -204,6 +204,7 @@ async def lead_details(
         changes_total=extras.changes_total,
         extra_text=extras.text,
         extra_rows=extras.rows,
+        question_waiting=await store.support.question_waiting(lead.user_id),
     )
 
 

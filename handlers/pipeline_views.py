@@ -51,6 +51,7 @@ class LeadDetails:
     changes_total: int = 0
     extra_text: str = ""  # contact links and duplicates, above the stage
     extra_rows: list[list[InlineKeyboardButton]] = field(default_factory=list)
+    question_waiting: bool = False  # a question of theirs to the team waits for an answer
 
 
 def describe(content: Content, language: str, chosen: PipelineFilter) -> str:
@@ -167,6 +168,8 @@ def _pipeline_section(content: Content, language: str, details: LeadDetails) -> 
     if failed:
         updates += content.text(Text.PIPELINE_UPDATES_FAILED, language, failed=failed)
     warnings = ""
+    if details.question_waiting:
+        warnings += "\n" + content.text(Text.PIPELINE_QUESTION_WAITING, language)
     if state.blocked:
         warnings += "\n" + content.text(Text.PIPELINE_WARNING_BLOCKED, language)
     warnings += _closed_stages(content, language, state, details.forwarding)

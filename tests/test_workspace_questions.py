@@ -206,3 +206,20 @@ async def test_a_question_past_the_days_text_budget_is_said_in_words(
         (talent,) = (await client.ok("questions"))["talents"]
     (line,) = talent["questions"]
     assert line["text"] == shown(Text.WS_LOG_OVER_BUDGET, count=len("Is the flight paid for?"))
+
+
+async def test_lead_in_telegram_says_a_question_waits_until_it_is_answered(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    sari = bot.user(first_name="Sari")
+    await seeded(bot.database, [Seed(sari.id, MUSICIAN, first_name="Sari")])
+    admin = staff_member(bot, staff_chat)
+    waiting = shown(Text.PIPELINE_QUESTION_WAITING)
+    [page] = await bot.send(admin, "/lead KOC-000001")
+    assert waiting not in page.text
+    question = await relayed_question(bot, staff_chat, sari, "Kapan ada kabar, kak?")
+    [page] = await bot.send(admin, "/lead KOC-000001")
+    assert waiting in page.text
+    await answer_in_group(bot, admin, staff_chat, "Minggu depan.", question)
+    [page] = await bot.send(admin, "/lead KOC-000001")
+    assert waiting not in page.text

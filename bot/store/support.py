@@ -13,6 +13,22 @@ from bot.store.users import Users
 Result = TypeVar("Result")
 
 
+# Questions waiting for an answer: the talent's messages relayed to staff after their last
+# staff answer (from the staff group or the workspace: either writes a `staff_answer` line in
+# their conversation as it reaches them), whose line (their words) the log still holds. An
+# erased talent has no rows left; a withdrawal and the log's retention take the lines.
+WAITING_FROM = """
+FROM relayed_messages r
+JOIN conversation_log l ON l.chat_id = r.user_id AND l.direction = 'in'
+    AND l.message_id = r.talent_message_id
+JOIN users u ON u.user_id = r.user_id
+WHERE r.kind = 'question' AND r.created_at > COALESCE((SELECT s.created_at
+    FROM conversation_log s WHERE s.chat_id = r.user_id AND s.kind = 'staff_answer'
+    ORDER BY s.id DESC LIMIT 1), '')
+"""
+IS_WAITING = "SELECT 1" + WAITING_FROM + "AND r.user_id = ? LIMIT 1"
+
+
 @dataclass(frozen=True, slots=True)
 class Session:
     """A talent's ask mode, the current burst in the staff chat, and the rate window."""
@@ -186,6 +202,10 @@ class SupportRelay:
             (user_id, staff_chat_id),
         )
         return None if value is None else int(value)
+
+    async def question_waiting(self, user_id: int) -> bool:
+        """Whether a question of this talent waits for a staff answer (see WAITING_FROM)."""
+        return await self._db.fetch_value(IS_WAITING, (user_id,)) is not None
 
     async def was_relayed(self, user_id: int, talent_message_id: int) -> bool:
         """Whether this message of the talent already reached the staff chat."""

@@ -15,6 +15,7 @@ from typing import Literal
 from bot.store.applications import LATEST_LEAD
 from bot.store.db import Database, Reader, Row, utc_now
 from bot.store.leads import LeadFilter
+from bot.store.support import IS_WAITING, WAITING_FROM
 
 Sort = Literal[
     "reference",
@@ -93,25 +94,12 @@ WHERE l.chat_id = ? AND (l.kind = 'staff_answer' OR (l.direction = 'in' AND l.me
         WHERE r.user_id = ? AND r.kind = 'question')))
 ORDER BY l.id DESC LIMIT ?
 """
-# Questions waiting for an answer: the talent's messages relayed to staff after their last
-# staff answer (from the staff group or the workspace: either writes a `staff_answer` line in
-# their conversation as it reaches them), whose line (their words) the log still holds. An
-# erased talent has no rows left; a withdrawal and the log's retention take the lines.
-_WAITING_FROM = """
-FROM relayed_messages r
-JOIN conversation_log l ON l.chat_id = r.user_id AND l.direction = 'in'
-    AND l.message_id = r.talent_message_id
-JOIN users u ON u.user_id = r.user_id
-WHERE r.kind = 'question' AND r.created_at > COALESCE((SELECT s.created_at
-    FROM conversation_log s WHERE s.chat_id = r.user_id AND s.kind = 'staff_answer'
-    ORDER BY s.id DESC LIMIT 1), '')
-"""
 # The talents who have waited longest first (at most :talents: a queue, served in order),
 # then the newest waiting questions of each (at most :each): one talent's hundred questions
 # do not push the others off the tab.
 _WAITING_TALENTS = (
     "SELECT r.user_id, MIN(l.id) AS first"
-    + _WAITING_FROM
+    + WAITING_FROM
     + "GROUP BY r.user_id ORDER BY first LIMIT :talents"
 )
 _WAITING = (
@@ -119,12 +107,11 @@ _WAITING = (
     "SELECT l.id, l.direction, l.kind, l.text, l.created_at, r.user_id,"
     " u.first_name, u.last_name, u.blocked,"
     " ROW_NUMBER() OVER (PARTITION BY r.user_id ORDER BY l.id DESC) AS nth"
-    + _WAITING_FROM
+    + WAITING_FROM
     + "AND r.user_id IN (SELECT value FROM json_each(:talents)) GROUP BY l.id)"
     " WHERE nth <= :each ORDER BY id"
 )
-_WAITING_COUNT = "SELECT COUNT(DISTINCT r.user_id)" + _WAITING_FROM
-_IS_WAITING = "SELECT 1" + _WAITING_FROM + "AND r.user_id = ? LIMIT 1"
+_WAITING_COUNT = "SELECT COUNT(DISTINCT r.user_id)" + WAITING_FROM
 _CONSENTS = """
 SELECT kind, granted, created_at FROM consents WHERE user_id = ? ORDER BY id
 """
@@ -315,7 +302,7 @@ class WorkspaceReads:
     async def is_waiting(self, user_id: int) -> bool:
         """Whether a question of this talent waits for a staff answer (the Questions tab's
         reply goes only to such a talent: not to one a colleague has just answered)."""
-        return await self._reader.fetch_value(_IS_WAITING, (user_id,)) is not None
+        return await self._reader.fetch_value(IS_WAITING, (user_id,)) is not None
 
     async def waiting_count(self) -> int:
         """How many talents have questions waiting for a staff answer."""
