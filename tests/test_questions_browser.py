@@ -107,3 +107,27 @@ async def test_a_question_from_a_talent_without_a_lead_is_seen_and_answered(
         assert not seen.errors and not seen.alerts
     assert mia.last_message.text == "Halo Mia, kami cek dulu."
     print(f"Questions screenshots: {screens}")
+
+
+async def test_the_count_comes_by_itself_while_staff_read_a_lead(
+    bot: Harness, staff_chat: EmulatedChat, tmp_path: Path
+) -> None:
+    sari = bot.user(first_name="Sari")
+    await seeded(bot.database, [Seed(sari.id, MUSICIAN, first_name="Sari")])
+    mia = bot.user(first_name="Mia")
+    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+        seen = await watched(context)
+        page = seen.page
+        await page.clock.install()  # the page's timers, moved on by the test
+        await page.goto(page_url(base, bot, ADMIN_ID))
+        await page.locator("table.leads tbody tr").first.click()  # reading Sari's lead
+        await page.locator(".stage-now").wait_for()
+        badge = page.locator("#questions-count")
+        assert await badge.is_hidden()
+        await ask(bot, mia, "Halo, ada yang bisa bantu?")
+        await page.clock.run_for(59_000)
+        assert await badge.is_hidden()  # read once a minute, not on every question
+        await page.clock.run_for(2_000)
+        await badge.wait_for()
+        assert await badge.inner_text() == "1"
+        assert seen.errors == []

@@ -137,6 +137,8 @@ export function counted(total) {
   badge.hidden = !total;
 }
 
+const RECOUNT_EVERY = 60_000;  // ms between two reads of the Questions tab's count
+
 /** The count read again (whatever the view): questions arrive while staff work elsewhere. */
 function recount() {
   call("questions-count").then((answer) => counted(answer.total), () => {});
@@ -230,6 +232,9 @@ async function boot() {
       view === "questions" ? h("span", { class: "count", id: "questions-count", hidden: true })
         : null)));
   tabs.hidden = false;
+  // Questions arrive while staff read a lead: the count is read again every minute the page
+  // is in view, not only on a change of tab.
+  setInterval(() => { if (!document.hidden) recount(); }, RECOUNT_EVERY);
   await go(lead ? "lead" : "leads", lead);
 }
 
