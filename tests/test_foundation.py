@@ -277,6 +277,14 @@ async def test_chat_with_a_kept_database_resumes_where_the_talent_left(tmp_path:
     # A new session on the same file: welcomed back at the same question, not ignored.
     assert "Selamat datang kembali" in out
     assert "Pertanyaan 2 dari 17\nBerapa usiamu sekarang?" in out
+    # Its messages are numbered after the first session's, as Telegram would: a question
+    # relayed then is found by its message id, which no new message may take.
+    with sqlite3.connect(database) as db:
+        typed = (
+            "SELECT message_id FROM conversation_log WHERE direction = 'in' AND kind != 'button'"
+        )
+        ids = [row[0] for row in db.execute(typed)]
+    assert len(ids) == 3 and len(set(ids)) == len(ids)  # /daftar, "Musik"; /daftar again
 
 
 async def test_check_content_accepts_the_packaged_content(tmp_path: Path) -> None:

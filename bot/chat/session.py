@@ -154,6 +154,12 @@ async def _talk(
         )
         talent.started = True  # they wrote to the bot before
         screen.people[talent.id] = talent.first_name
+    # Message ids, like update ids, go on from those of earlier chats (a question relayed
+    # then is matched to its message by id: a new message must not take it).
+    highest = await runner.store.log.highest_message_ids()
+    for chat_id, message_id in highest.items():
+        if chat_id in emulator.users:  # you and the talents of earlier chats
+            emulator.users[chat_id].continue_after(message_id)
 
     def made_up(name: str, language: str) -> EmulatedUser:
         """The talent with this first name: a Telegram user of its own, never an admin."""

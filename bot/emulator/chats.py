@@ -45,6 +45,10 @@ class ChatBase:
         self._last_message_id += 1
         return self._last_message_id
 
+    def continue_after(self, message_id: int) -> None:
+        """Number this chat's next messages after `message_id`: Telegram never reuses one."""
+        self._last_message_id = max(self._last_message_id, message_id)
+
     def message(self, message_id: int) -> StoredMessage | None:
         """A message of this chat that still exists."""
         found = self.stored.get(message_id)

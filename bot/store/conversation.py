@@ -117,6 +117,15 @@ class ConversationLog:
         async with self._db.transaction() as tx:
             await self.keep(tx, entry)
 
+    async def highest_message_ids(self) -> dict[int, int]:
+        """Per chat, the highest message id the log holds (`kocca-bot chat` on a kept
+        database numbers its new messages after them, as Telegram would)."""
+        rows = await self._db.fetch_all(
+            "SELECT chat_id, MAX(message_id) AS highest FROM conversation_log"
+            " WHERE message_id IS NOT NULL GROUP BY chat_id"
+        )
+        return {int(row["chat_id"]): int(row["highest"]) for row in rows}
+
     async def for_chat(self, chat_id: int) -> list[LogEntry]:
         """The whole log of one chat, oldest first."""
         rows = await self._db.fetch_all(
