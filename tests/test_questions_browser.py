@@ -35,6 +35,14 @@ def screens(tmp_path: Path, pytestconfig: pytest.Config) -> Path:
     return folder
 
 
+async def tab_edges(page: Page) -> list[float]:
+    """Where each tab ends, from the left edge of the screen (px)."""
+    edges: list[float] = await page.evaluate(
+        "[...document.querySelectorAll('.tab')].map((tab) => tab.getBoundingClientRect().right)"
+    )
+    return edges
+
+
 async def answer_one(page: Page, talent: EmulatedUser, question: str, words: str) -> None:
     """The badge says someone waits; the tab shows them without a lead; the reply goes."""
     badge = page.locator("#questions-count")
@@ -89,11 +97,17 @@ async def test_a_question_from_a_talent_without_a_lead_is_seen_and_answered(
             await answer_one(page, talent, question, f"Halo {talent.first_name}, kami cek dulu.")
             await seen.shot(screens, f"questions-answered-{size}")
             # Every tab is in reach on a phone: none spills past the screen's edge.
-            edges = await page.evaluate(
-                "[...document.querySelectorAll('.tab')].map((tab) => tab.getBoundingClientRect()"
-                ".right)"
-            )
+            edges = await tab_edges(page)
             assert max(edges) <= viewport["width"], edges
+        # Nor on the narrowest phones, with the count showing (a reviewer's 320 px).
+        await ask(bot, james, "Satu lagi?")
+        await page.set_viewport_size({"width": 320, "height": 640})
+        await page.locator(".tab[data-view=leads]").click()  # the count read again
+        await page.locator("#questions-count", has_text="1").wait_for()
+        edges = await tab_edges(page)
+        assert max(edges) <= 320, edges
+        await seen.shot(screens, "tabs-320")
+        await answer_one(page, james, "Satu lagi?", "Tidak, kak.")
         # A talent with a lead: their reference opens the lead page; Back comes back here.
         await ask(bot, sari, "Kapan hasil seleksi?")
         await page.locator(".tab[data-view=leads]").click()
