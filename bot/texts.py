@@ -823,6 +823,7 @@ class Text(StrEnum):
     WS_STATS_QUESTIONS_TOP = "ws_stats_questions_top"
     WS_STATS_QUESTION_TIMES = "ws_stats_question_times"
     WS_STATS_QUESTION_NOW = "ws_stats_question_now"
+    WS_QUESTION_EARLIER = "ws_question_earlier"
     WS_STATS_NOT_THIS_TOP = "ws_stats_not_this_top"
     WS_STATS_NOT_THIS_ANSWERED = "ws_stats_not_this_answered"
     WS_STATS_QUESTIONS_HINT = "ws_stats_questions_hint"

@@ -43,8 +43,11 @@ async def tab_edges(page: Page) -> list[float]:
     return edges
 
 
-async def answer_one(page: Page, talent: EmulatedUser, question: str, words: str) -> None:
-    """The badge says someone waits; the tab shows them without a lead; the reply goes."""
+async def answer_one(
+    page: Page, talent: EmulatedUser, question: str, words: str, earlier: tuple[str, ...] = ()
+) -> None:
+    """The badge says someone waits; the tab shows them without a lead (and the exchange
+    before a follow-up, `earlier`); the reply goes."""
     badge = page.locator("#questions-count")
     await badge.wait_for()
     assert await badge.inner_text() == "1"
@@ -55,9 +58,10 @@ async def answer_one(page: Page, talent: EmulatedUser, question: str, words: str
     assert await page.locator("h1.questions-title").inner_text() == t(Text.WS_QUESTIONS_TITLE)
     assert await card.locator("h2").inner_text() == talent.first_name
     assert await card.locator(".no-lead").inner_text() == t(Text.WS_QUESTION_NO_LEAD)
-    assert await card.locator(".log .words").all_inner_texts() == [question]
+    assert await card.locator(".log:not(.earlier) .words").all_inner_texts() == [question]
+    assert tuple(await card.locator(".log.earlier .words").all_inner_texts()) == earlier
     # Said by her, by name: she has not registered, so she is no "registrant".
-    (said_by,) = await card.locator(".log .meta").all_inner_texts()
+    (said_by,) = await card.locator(".log:not(.earlier) .meta").all_inner_texts()
     assert said_by.startswith(f"{talent.first_name} · ")
     box = card.get_by_role("textbox", name=t(Text.WS_QUESTION_REPLY_TO, name=talent.first_name))
     await box.fill(words)
@@ -107,7 +111,8 @@ async def test_a_question_from_a_talent_without_a_lead_is_seen_and_answered(
         edges = await tab_edges(page)
         assert max(edges) <= 320, edges
         await seen.shot(screens, "tabs-320")
-        await answer_one(page, james, "Satu lagi?", "Tidak, kak.")
+        before = ("Bisa minta surat untuk visa?", "Halo James, kami cek dulu.")  # a follow-up
+        await answer_one(page, james, "Satu lagi?", "Tidak, kak.", before)
         # A talent with a lead: their reference opens the lead page; Back comes back here.
         await ask(bot, sari, "Kapan hasil seleksi?")
         await page.locator(".tab[data-view=leads]").click()

@@ -77,6 +77,13 @@ async def test_waiting_questions_longest_waiting_first_with_and_without_a_lead(
         assert [line["text"] for line in listed["talents"][1]["questions"]] == [
             "Satu lagi: perlu paspor?"
         ]
+        # Above it, what she asked before and the answer she got: the follow-up's context.
+        earlier = listed["talents"][1]["earlier"]
+        assert [(line["kind"], line["text"]) for line in earlier] == [
+            ("text", "Kapan ada kabar, kak?"),
+            ("staff_answer", "Minggu depan."),
+        ]
+        assert listed["talents"][0]["earlier"] == []  # Mia's first questions
     # Each list shown is on record: one entry per talent, their lead if they have one.
     entries = audited(bot, "questions_listed")
     assert [lead_ref for lead_ref, _ in entries[:2]] == ["KOC-000001", None]

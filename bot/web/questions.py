@@ -19,6 +19,7 @@ from bot.web.lead_page import log_line
 
 SHOWN_TALENTS = 50
 SHOWN_EACH = 10  # a talent's newest waiting questions shown (the staff group has them all)
+EARLIER = 2  # lines of the exchange before them: the last question answered and its answer
 
 
 async def waiting(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
@@ -34,6 +35,11 @@ async def waiting(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
         waiting=total,
     )
     labels = Labels(desk.content, viewer.language)
+    earlier = {}  # a follow-up makes sense with what was asked and answered before it
+    for talent in talents:
+        first = talent.questions[0].id
+        before = await desk.reads.questions(talent.user_id, EARLIER + len(talent.questions))
+        earlier[talent.user_id] = [line for line in before if line.id < first][-EARLIER:]
     return {
         "total": total,
         "more": max(total - len(talents), 0),
@@ -47,6 +53,7 @@ async def waiting(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
                     if talent.application_id is None
                     else {"id": talent.application_id, "reference": talent.reference}
                 ),
+                "earlier": [log_line(line, labels) for line in earlier[talent.user_id]],
                 "questions": [log_line(line, labels) for line in talent.questions],
             }
             for talent in talents

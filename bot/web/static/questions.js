@@ -44,6 +44,9 @@ function card(talent, reload) {
     h("h2", {}, h("span", { class: "name" }, talent.name)),
     lead(talent),
     talent.blocked ? h("p", { class: "warning" }, t("question_blocked")) : null,
+    talent.earlier.length ? [h("p", { class: "meta" }, t("question_earlier")),
+      h("ol", { class: "log earlier" },
+        talent.earlier.map((line) => logLine(line, talent.name)))] : null,
     h("ol", { class: "log" }, talent.questions.map((line) => logLine(line, talent.name))),
     writer(t("reply_placeholder"), t("reply_send"), (text) => answer(talent, text, reload),
       REPLY_LIMIT, t("question_reply_to", { name: talent.name })));
