@@ -91,7 +91,7 @@ async def main() -> None:
         listing = talents + timed(path, workspace._WAITING, {**SHOWN, "talents": chosen})
         print(f"{args.talents} talents, {args.log_lines} log lines each:")
         print(f"  count of talents waiting: {count:.1f} ms")
-        print(f"  list of the {SHOWN['talents']} talents who asked last: {listing:.1f} ms")
+        print(f"  list of the {SHOWN['talents']} talents waiting longest: {listing:.1f} ms")
         db = sqlite3.connect(path)
         for row in db.execute("EXPLAIN QUERY PLAN " + workspace._WAITING_COUNT):
             print(f"  plan: {row[3]}")
