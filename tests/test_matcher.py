@@ -267,6 +267,23 @@ INTRODUCED = [
         "faq:who_can_apply",
     ),
     ("halo kak aku rapper dari medan, ada program buat rapper ga", (), "program:music_to_korea"),
+    # From a review of 60 new talents' messages: a Balinese greeting, "asal", a polite
+    # "maaf mengganggu", an art form; and a name that is also a word ("Made").
+    (
+        "Om Swastiastu, tiang Made dari Gianyar. Bagaimana cara mendaftar?",
+        ("Made",),
+        "faq:who_can_apply",
+    ),
+    (
+        "maaf mengganggu kak, saya asal Yogyakarta, apakah mahasiswa boleh daftar?",
+        (),
+        "faq:who_can_apply",
+    ),
+    (
+        "Saya Made, sanggar gamelan. Ada program musik ke Korea?",
+        ("Made",),
+        "program:music_to_korea",
+    ),
 ]
 
 
@@ -285,6 +302,12 @@ def test_a_talents_name_is_left_out_only_for_that_talent() -> None:
         Outcome.ANSWERED
     )
     assert decide(MATCHER.match("pratama cara daftar"), DEFAULTS).outcome is not Outcome.ANSWERED
+
+
+def test_a_name_that_is_also_a_word_is_a_name_only_written_as_one() -> None:
+    # "who made this bot" from a talent named Made still asks who runs the bot.
+    verdict = decide(MATCHER.match("who made this bot?", ("Made",)), DEFAULTS)
+    assert verdict.entry == "faq:who_runs"
 
 
 def test_a_place_is_the_talents_only_after_from() -> None:

@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Literal
 
 import bm25s
@@ -83,6 +84,17 @@ class Match:
     def best(self) -> str | None:
         """The entry that fits best, if any shares a word with the message."""
         return self.ranked[0][0] if self.ranked else None
+
+
+def _own_names(text: str, names: Iterable[str]) -> dict[str, bool]:
+    """The words of the talent's names, each with whether the message writes it as a name
+    (capitalised): "Made" in "tiang Made" is a name even though "who made this bot" is a
+    phrasing; an unknown name word is left out however it is written ("saya dimas")."""
+    return {
+        word: (word.capitalize() in text or word.upper() in text)
+        for name in names
+        for word in words(name)
+    }
 
 
 def phrasings_of(question: T, ask: Iterable[str]) -> list[str]:
@@ -236,7 +248,7 @@ class Matcher:
         if talk is not None:
             return Match(talk=talk)
         found, aside = set_aside(self._not_introducing(found), self._joins)
-        stems = self._stems(found, frozenset(w for name in names for w in words(name)))
+        stems = self._stems(found, _own_names(text, names))
         left_out: set[int] = set()
         for word in map(stem, aside):  # "selain mucon ...": neither asked about nor answered
             if word in stems:
@@ -287,7 +299,9 @@ class Matcher:
         """Whether two typed words written together are one word of a phrasing (mu con)."""
         return stem(word) in self._joinable
 
-    def _stems(self, found: list[str], names: frozenset[str] = frozenset()) -> dict[str, float]:
+    def _stems(
+        self, found: list[str], names: Mapping[str, bool] = MappingProxyType({})
+    ) -> dict[str, float]:
         """The stems of a message's words, each with the credit it earns where an entry has
         it; stopwords left out, but only after trying each word joined with the next; and
         words that say who asks (a role, a place, one of the talent's `names`) unless an
@@ -300,8 +314,8 @@ class Matcher:
             if index < len(found) and self._joins(word + found[index]):
                 word += found[index]  # "mu con", "show reel"; not "hapus data" (/hapusdata)
                 index += 1
-            elif not is_content(word):
-                continue
+            elif not is_content(word) or names.get(word, False):
+                continue  # a stopword; or the talent's own name written as one ("Made")
             stemmed, credit = stem(word), 1.0
             if not is_content(stemmed):
                 continue  # "caranya", "apaan": a stopword once stemmed

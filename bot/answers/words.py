@@ -184,6 +184,7 @@ STOPWORDS_ID = _listed(
     selamat pagi siang sore malam salam assalamualaikum assalamu alaikum waalaikumsalam
     permisi punten halo hallo helo hai hay hii makasih makasi makasii mksh makasihh
     terimakasih kasih trims tengkyu nuhun suwun matur nuwun
+    om swastiastu suksma tiang mengganggu ganggu
     """
 )
 
@@ -223,6 +224,8 @@ ABOUT_TALENT = _listed(
     pemusik instrumentalis sinden pesinden dalang
     sutradara director sinematografer cinematographer dop kameramen cameraman aktor actor
     aktris actress pemeran editor animator penulis writer screenwriter scriptwriter
+    asal mahasiswi sanggar gamelan karawitan angklung
+    keroncong dangdut penabuh penari tari tradisional kelompok
     """
 )
 # Where a place is the talent's own, even one an entry has ("dari jakarta", not "di jakarta").
@@ -245,6 +248,7 @@ INTRODUCING = frozenset(  # the talent's name follows ("nama saya Dimas"), not a
 GREETINGS = _listed(
     """
     halo hallo helo hai hay hi hii hey hello heyy pagi siang sore malam selamat met
+    swastiastu
     assalamualaikum assalamu alaikum salam permisi punten morning afternoon evening good
     there p ping kak kakak min mimin admin gan bang mas mbak sis bro everyone all guys
     semua semuanya om tante kabar
@@ -254,7 +258,7 @@ GREETINGS = _listed(
 THANKS = _listed(
     """
     makasih makasi makasii mksh makasihh terima kasih terimakasih trims thanks thank
-    thankyou thanx tengkyu nuhun suwun matur nuwun mantap mantul sip sipp oke okay ok okey
+    thankyou thanx tengkyu nuhun suwun suksma matur nuwun mantap mantul sip sipp oke okay ok okey
     siap noted good nice great cool keren helpful membantu 🙏 👍 ❤ ❤️ 🙂 😊
     """
 )
