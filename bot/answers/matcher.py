@@ -37,6 +37,7 @@ from bot.answers.text import (
     content_stems,
     content_words,
     is_content,
+    name_words,
     set_aside,
     small_talk,
     stem,
@@ -90,11 +91,7 @@ def _own_names(text: str, names: Iterable[str]) -> dict[str, bool]:
     """The words of the talent's names, each with whether the message writes it as a name
     (capitalised): "Made" in "tiang Made" is a name even though "who made this bot" is a
     phrasing; an unknown name word is left out however it is written ("saya dimas")."""
-    return {
-        word: (word.capitalize() in text or word.upper() in text)
-        for name in names
-        for word in words(name)
-    }
+    return {word: word.capitalize() in text or word.upper() in text for word in name_words(names)}
 
 
 def phrasings_of(question: T, ask: Iterable[str]) -> list[str]:
@@ -215,8 +212,8 @@ class Matcher:
         self._named = {word: found for word, found in named.items() if len(found) <= NAMED_BY}
         self._names = corpus.names
         self._places = frozenset(corpus.places)
-        # The words to look around: a place, or "name"/"nama" (not the "saya" of each message).
         self._place_parts = self._places | NOT_A_PLACE  # "jakarta selatan"
+        # The words to look around: a place, or "name"/"nama" (not the "saya" of each message).
         self._introducing = self._places.union(w for pair in INTRODUCING for w in pair) - STOPWORDS
 
     @classmethod

@@ -1,6 +1,7 @@
-"""/stats and `kocca-bot stats`: what talents asked the bot this week, and what it could not
-answer (as masked summaries: e-mail addresses, phone numbers, long digit runs, @handles and
-links are masked; a name a talent typed is not, as nothing tells names reliably from words)."""
+"""/stats and `kocca-bot stats`: what talents asked the bot this week, what it could not
+answer and which answers they rejected (as masked summaries: e-mail addresses, phone numbers,
+long digit runs, @handles, links and the talent's own names are masked; another name a talent
+typed is not, as nothing tells names reliably from words)."""
 
 from __future__ import annotations
 
@@ -52,6 +53,13 @@ def answer_now(question: str, content: Content, matcher: Matcher, needed: Thresh
     return ref if ref is not None and entry(content, ref) is not None else None
 
 
+def newly_answered(now: AnswerNow, question: str, rejected: str | None = None) -> str | None:
+    """The entry the content now answers a listed question with, unless it is the one a
+    talent rejected ("Bukan ini"): then nothing has changed for it."""
+    ref = now(question)
+    return ref if ref != rejected else None
+
+
 def title(content: Content, ref: str, language: str) -> str:
     """An entry as talents see it named: the FAQ question, or the program page's title."""
     found = entry(content, ref)
@@ -73,7 +81,14 @@ def report(week: Week, content: Content, language: str, now: AnswerNow = lambda 
     parts = [text]
     if week.top_unanswered:
         lines = [
-            _listed(content, language, Text.STATS_QUESTIONS_LINE, question, count, now(question))
+            _listed(
+                content,
+                language,
+                Text.STATS_QUESTIONS_LINE,
+                question,
+                count,
+                newly_answered(now, question),
+            )
             for question, count in week.top_unanswered
         ]
         parts.append(_section(content, language, Text.STATS_QUESTIONS_TOP, lines))
@@ -81,7 +96,6 @@ def report(week: Week, content: Content, language: str, now: AnswerNow = lambda 
         lines = []
         for question, rejected, count in week.top_not_this:
             answered = title(content, rejected, language) if rejected else ""
-            better = now(question)
             lines.append(
                 _listed(
                     content,
@@ -89,7 +103,7 @@ def report(week: Week, content: Content, language: str, now: AnswerNow = lambda 
                     Text.STATS_QUESTIONS_NOT_THIS_LINE,
                     question,
                     count,
-                    better if better != rejected else None,
+                    newly_answered(now, question, rejected),
                     entry=answered,
                 )
             )

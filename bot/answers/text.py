@@ -240,8 +240,7 @@ def summary(text: str, names: Iterable[str] = ()) -> str:
     words of the talent's own `names` (as Telegram gives them). Other names are not: nothing
     tells them reliably from other words."""
     text = without_controls(_visible(text))
-    own = {word for name in names for word in _LETTERS.findall(name.casefold())}
-    own = {word for word in own if len(word) >= MIN_NAME}
+    own = {word for word in name_words(names) if len(word) >= MIN_NAME}
     if own and not own.isdisjoint(_LETTERS.findall(text.casefold())):
         text = _LETTERS.sub(lambda word: "<name>" if word[0].casefold() in own else word[0], text)
     folded = text.casefold()  # casefold maps each character alone: a word's is in the text's
@@ -263,6 +262,12 @@ def summary(text: str, names: Iterable[str] = ()) -> str:
     if len(text) > SUMMARY_LIMIT:
         text = text[: SUMMARY_LIMIT - 1].rstrip() + ELLIPSIS
     return text
+
+
+def name_words(names: Iterable[str]) -> list[str]:
+    """The words of the talent's names as Telegram gives them, in lower case ("Siti-Nur" is
+    siti and nur): left out of what they ask, masked where staff read it."""
+    return [word for name in names for word in _LETTERS.findall(name.casefold())]
 
 
 def masked_again(stored: str) -> str:

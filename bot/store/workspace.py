@@ -15,7 +15,7 @@ from typing import Literal
 from bot.store.applications import LATEST_LEAD
 from bot.store.db import Database, Reader, Row, utc_now
 from bot.store.leads import LeadFilter
-from bot.store.support import IS_WAITING, WAITING_FROM
+from bot.store.support import WAITING_FROM
 
 Sort = Literal[
     "reference",
@@ -298,11 +298,6 @@ class WorkspaceReads:
                 talent = replace(talent, application_id=lead["id"], reference=lead["reference"])
             waiting.append(talent)
         return waiting
-
-    async def is_waiting(self, user_id: int) -> bool:
-        """Whether a question of this talent waits for a staff answer (the Questions tab's
-        reply goes only to such a talent: not to one a colleague has just answered)."""
-        return await self._reader.fetch_value(IS_WAITING, (user_id,)) is not None
 
     async def waiting_count(self) -> int:
         """How many talents have questions waiting for a staff answer."""

@@ -256,13 +256,18 @@ async def statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:
         return None if ref is None else question_stats.title(live.current, ref, language)
 
     def now(item: dict[str, Any]) -> str | None:
-        ref = answers_now(item["question"])
-        return named(ref) if ref != item.get("entry") else None  # not as when it was rejected
+        return named(
+            question_stats.newly_answered(answers_now, item["question"], item.get("entry"))
+        )
 
     top = [{**item, "now": now(item)} for item in asked["top"]]
     rejected = [
-        {"question": item["question"], "count": item["count"], "answered": named(item["entry"])}
-        | {"now": now(item)}
+        {
+            "question": item["question"],
+            "count": item["count"],
+            "answered": named(item["entry"]),
+            "now": now(item),
+        }
         for item in asked["rejected"]
     ]
     return {**figures, "questions": {**asked, "top": top, "rejected": rejected}}

@@ -73,7 +73,8 @@ async def reply(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, A
     user_id = inputs.integer(body.get("talent"), "talent")
 
     async def talent() -> tuple[int, str | None]:
-        if not await desk.reads.is_waiting(user_id):
+        # Only while it waits: not to one a colleague has just answered.
+        if not await desk.store.support.question_waiting(user_id):
             raise TalentGone(user_id)  # answered meanwhile (by a colleague), or erased
         return user_id, await desk.store.applications.latest_reference(user_id)
 
