@@ -17,7 +17,7 @@ from bot.store import Store
 from bot.store import db as db_module
 from bot.store.conversation import LogEntry
 from bot.store.migrations import MIGRATIONS
-from bot.store.questions import Asked
+from bot.store.questions import Asked, Wording
 from bot.store.users import Profile, Users
 from bot.texts import Text
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
@@ -492,6 +492,62 @@ async def test_stats_count_talents_and_mark_what_a_reload_has_answered(
         asked: title,
         "cara bikin nasi goreng enak": None,
     }
+
+
+async def test_stats_list_one_question_written_in_several_ways_once(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """Three talents ask one thing in their own words: one line, asked by three, its other
+    wordings counted in /stats and shown on the workspace's Stats tab (phrasings to add)."""
+    sari, budi, dewi = (bot.user(first_name=name) for name in ("Sari", "Budi", "Dewi"))
+    await bot.send(sari, "tiket pesawat ditanggung gak?")
+    await bot.send(budi, "Tiket pesawat ditanggung gak")  # the same wording
+    await bot.send(budi, "apakah tiket pesawatnya ditanggung kak")  # Budi again, other words
+    await bot.send(dewi, "ditanggung ga kak tiket pesawat nya")
+    await bot.send(dewi, "cara bikin nasi goreng enak")  # another question
+    report, top = await stats_report(bot, staff_chat)
+    assert shown(Text.STATS_QUESTIONS, answered=0, suggested=0, unanswered=5, not_this=0) in report
+    wordings = shown(Text.STATS_QUESTIONS_WORDINGS, count=2)
+    assert top == [
+        f"{shown(Text.STATS_QUESTIONS_LINE, count=3, question='Tiket pesawat ditanggung gak')}"
+        f" {wordings}",
+        shown(Text.STATS_QUESTIONS_LINE, count=1, question="cara bikin nasi goreng enak"),
+    ]
+    async with workspace(bot, ADMIN_ID) as client:
+        listed = (await client.ok("stats"))["questions"]["top"]
+    assert [(item["question"], item["count"], item["others"]) for item in listed] == [
+        (
+            "Tiket pesawat ditanggung gak",  # the first of its two spellings
+            3,
+            ["apakah tiket pesawatnya ditanggung kak", "ditanggung ga kak tiket pesawat nya"],
+        ),
+        ("cara bikin nasi goreng enak", 1, []),
+    ]
+
+
+def test_wordings_are_together_only_with_the_same_words_and_the_same_rejected_entry() -> None:
+    def wording(summary: str, *talents: int, entry: str | None = None) -> Wording:
+        return Wording(summary, entry, frozenset(talents))
+
+    listed = question_stats.together(
+        [
+            wording("kapan open call film", 1, 2, entry="faq:open_call_now"),
+            wording("open call film kapan kak?", 2, 3, entry="faq:open_call_now"),
+            wording("kapan open call film", 4, entry="program:coproduction"),  # another answer
+            wording("kapan open call musik", 5, entry="faq:open_call_now"),  # another question
+            wording("gimana kak?", 6),  # chat words only: by its wording
+            wording("gimana kak", 7),
+            wording("gitu kak?", 8),
+        ],
+        top=10,
+    )
+    assert [(item.question, item.count, item.entry, item.others) for item in listed] == [
+        ("kapan open call film", 3, "faq:open_call_now", ("open call film kapan kak?",)),
+        ("gimana kak", 2, None, ("gimana kak?",)),
+        ("gitu kak?", 1, None, ()),
+        ("kapan open call film", 1, "program:coproduction", ()),
+        ("kapan open call musik", 1, "faq:open_call_now", ()),
+    ]
 
 
 def test_a_rejected_answers_page_removed_since_is_named_so_not_by_its_key() -> None:

@@ -386,13 +386,19 @@ async def test_the_stats_tab_shows_what_talents_asked_this_week_masked_without_s
         {
             "question": "kapan open call film",
             "count": 1,
+            "others": [],
             "answered": CONTENT.faq["open_call_now"].question.id,
             "now": None,  # the content still answers it so
         }
     ]
     assert asked["top"] == [  # /stats' list, its summaries masked
-        {"question": "Cara bikin nasi goreng enak?", "count": 2, "now": None},
-        {"question": "jual akun ml, hubungi <email> atau <number>", "count": 1, "now": None},
+        {"question": "Cara bikin nasi goreng enak?", "count": 2, "others": [], "now": None},
+        {
+            "question": "jual akun ml, hubungi <email> atau <number>",
+            "count": 1,
+            "others": [],
+            "now": None,
+        },
     ]
     assert "example.com" not in json.dumps(asked) and "9876" not in json.dumps(asked)
 
@@ -410,7 +416,9 @@ async def test_an_erased_talents_question_leaves_the_kept_stats_at_once(bot: Har
         await bot.send(sari, "/hapusdata")  # she erases everything, as talents do
         await bot.press(sari, "🗑 Ya, hapus semuanya")
         after = (await client.ok("stats"))["questions"]
-    assert after["top"] == [{"question": "Cara bikin nasi goreng enak?", "count": 1, "now": None}]
+    assert after["top"] == [
+        {"question": "Cara bikin nasi goreng enak?", "count": 1, "others": [], "now": None}
+    ]
     assert {item["key"]: item["count"] for item in after["figures"]}["unanswered"] == 1
 
 

@@ -87,6 +87,9 @@ async def test_a_desk_walk_from_search_to_one_stage_message(
     rng = random.Random(11)
     await seeded(bot.database, [Seed(7000 + n, realistic(rng)) for n in range(1, 30)])
     await a_week_of_questions(bot, talent, bot.user(first_name="Budi"))  # for Stats
+    # A third talent asks one of its questions in other words, with markup: shown as text.
+    other_wording = "nasi goreng enak, cara bikinnya <b>gimana</b>"
+    await bot.send(bot.user(first_name="Dewi"), other_wording)
     with sqlite3.connect(bot.database) as db:  # as if asked before its phrasing was added
         db.execute(
             "UPDATE free_questions SET outcome = 'unanswered', entry = NULL WHERE text = ?",
@@ -162,10 +165,11 @@ async def test_a_desk_walk_from_search_to_one_stage_message(
                 {
                     t(Text.WS_STATS_ANSWERED): "1",
                     t(Text.WS_STATS_SUGGESTED): "1",
-                    t(Text.WS_STATS_UNANSWERED): "4",
+                    t(Text.WS_STATS_UNANSWERED): "5",
                 },
                 [
-                    f"Cara bikin nasi goreng enak? {times(2)}",
+                    f"Cara bikin nasi goreng enak? {times(3)} {t(Text.WS_STATS_QUESTION_OTHERS)}"
+                    f" “{other_wording}”",
                     f"jual akun ml, hubungi <email> atau <number> {times(1)}",
                     f"kak ada open call gak? {times(1)} {now_answered}",
                     f"kapan open call film {times(1)} · {rejected_with}",

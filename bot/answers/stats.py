@@ -11,16 +11,19 @@ from datetime import datetime, timedelta
 
 from bot.answers.desk import entry
 from bot.answers.matcher import Matcher
-from bot.answers.text import masked_again
+from bot.answers.text import content_stems, masked_again, words
 from bot.answers.verdict import Outcome, Thresholds, decide
 from bot.content import Content, FaqItem, Markup
 from bot.store import Store
-from bot.store.questions import FreeQuestions, Week
+from bot.store.questions import FreeQuestions, Listed, Week, Wording
 from bot.texts import Text
 
 AnswerNow = Callable[[str], str | None]  # a listed question -> the entry answering it now
 WEEK = timedelta(days=7)
 TOP_UNANSWERED = 10
+# Wordings read to make the lists, the most asked first: beyond them (a week of more than
+# 2,000 ways of asking), the least asked are left out, each asked by one talent.
+WORDINGS_READ = 2000
 
 
 async def compute(store: Store, now: datetime, staff: Iterable[int]) -> Week:
@@ -33,10 +36,40 @@ async def compute(store: Store, now: datetime, staff: Iterable[int]) -> Week:
     """
     since = (now - WEEK).isoformat(timespec="microseconds")
     async with store.db.snapshot() as view:
-        week = await FreeQuestions.week(view, since, TOP_UNANSWERED, staff)
-    shown = [(masked_again(question), count) for question, count in week.top_unanswered]
-    rejected = [(masked_again(q), entry, count) for q, entry, count in week.top_not_this]
-    return replace(week, top_unanswered=shown, top_not_this=rejected)
+        week = await FreeQuestions.week(view, since, staff)
+        unanswered = await FreeQuestions.wordings(
+            view, since, staff, rejected=False, most=WORDINGS_READ
+        )
+        rejected = await FreeQuestions.wordings(
+            view, since, staff, rejected=True, most=WORDINGS_READ
+        )
+    return replace(
+        week,
+        top_unanswered=together(unanswered, TOP_UNANSWERED),
+        top_not_this=together(rejected, TOP_UNANSWERED),
+    )
+
+
+def together(wordings: Iterable[Wording], top: int) -> list[Listed]:
+    """The wordings of one question as one line, counted by the talents who asked it in any
+    of them: the same content words, stemmed ("tiket pesawat ditanggung gak?", "apakah tiket
+    pesawatnya ditanggung kak"), in any order; for a rejected answer, the same entry too. The
+    most asked first, and each shown in its wording most talents used."""
+    groups: dict[tuple[frozenset[str] | str, str | None], list[Wording]] = {}
+    for wording in wordings:
+        masked = replace(wording, summary=masked_again(wording.summary))
+        stems = frozenset(content_stems(words(masked.summary)))
+        # A question of chat words only ("gimana kak?") has no stems: by its wording alone.
+        key = (stems or masked.summary.casefold().strip(" ?!."), masked.entry)
+        groups.setdefault(key, []).append(masked)
+    listed = []
+    for group in groups.values():
+        group.sort(key=lambda wording: (-len(wording.talents), wording.summary))
+        talents = frozenset[int]().union(*(wording.talents for wording in group))
+        others = tuple(dict.fromkeys(w.summary for w in group[1:] if w.summary != group[0].summary))
+        listed.append(Listed(group[0].summary, len(talents), group[0].entry, others))
+    listed.sort(key=lambda item: (-item.count, item.question))
+    return listed[:top]
 
 
 def answers_now(content: Content, matcher: Matcher, needed: Thresholds) -> AnswerNow:
@@ -85,43 +118,36 @@ def report(week: Week, content: Content, language: str, now: AnswerNow = lambda 
                 content,
                 language,
                 Text.STATS_QUESTIONS_LINE,
-                question,
-                count,
-                newly_answered(now, question),
+                item,
+                newly_answered(now, item.question),
             )
-            for question, count in week.top_unanswered
+            for item in week.top_unanswered
         ]
         parts.append(_section(content, language, Text.STATS_QUESTIONS_TOP, lines))
     if week.top_not_this:
-        lines = []
-        for question, rejected, count in week.top_not_this:
-            answered = title(content, rejected, language) if rejected else ""
-            lines.append(
-                _listed(
-                    content,
-                    language,
-                    Text.STATS_QUESTIONS_NOT_THIS_LINE,
-                    question,
-                    count,
-                    newly_answered(now, question, rejected),
-                    entry=answered,
-                )
+        lines = [
+            _listed(
+                content,
+                language,
+                Text.STATS_QUESTIONS_NOT_THIS_LINE,
+                item,
+                newly_answered(now, item.question, item.entry),
+                entry=title(content, item.entry, language) if item.entry else "",
             )
+            for item in week.top_not_this
+        ]
         parts.append(_section(content, language, Text.STATS_QUESTIONS_NOT_THIS_TOP, lines))
     return "\n\n".join(parts)
 
 
 def _listed(
-    content: Content,
-    language: str,
-    key: Text,
-    question: str,
-    count: int,
-    now: str | None,
-    **values: str,
+    content: Content, language: str, key: Text, item: Listed, now: str | None, **values: str
 ) -> str:
-    """One listed question: how many talents asked it, and what answers it now, if anything."""
-    line = content.text(key, language, count=count, question=question, **values)
+    """One listed question: how many talents asked it, in how many other wordings, and what
+    answers it now, if anything."""
+    line = content.text(key, language, count=item.count, question=item.question, **values)
+    if item.others:
+        line += " " + content.text(Text.STATS_QUESTIONS_WORDINGS, language, count=len(item.others))
     if now is None:
         return line
     answer = title(content, now, language)

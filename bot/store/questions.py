@@ -43,6 +43,27 @@ class Recorded:
 
 
 @dataclass(frozen=True, slots=True)
+class Wording:
+    """One way a question was written (case and the ending's punctuation aside), and who
+    wrote it that way."""
+
+    summary: str
+    entry: str | None  # a rejected answer's entry; None for an unanswered question
+    talents: frozenset[int]
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """A question in staff's lists: its wording most talents used, how many talents asked it
+    in any of its wordings, and its other wordings (most asked first)."""
+
+    question: str
+    count: int
+    entry: str | None = None  # for a rejected answer: the entry the bot answered with
+    others: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Week:
     """Free questions since a moment: how each was answered, and the most asked unanswered."""
 
@@ -50,9 +71,9 @@ class Week:
     suggested: int
     unanswered: int
     not_this: int  # answers the talent said were not what they asked
-    top_unanswered: list[tuple[str, int]]  # (summary, talents who asked it), most first
-    # Direct answers talents said were not what they asked: (summary, entry, talents).
-    top_not_this: list[tuple[str, str | None, int]] = field(default_factory=list)
+    top_unanswered: list[Listed] = field(default_factory=list)
+    # Direct answers talents said were not what they asked.
+    top_not_this: list[Listed] = field(default_factory=list)
 
 
 _COLUMNS = "id, user_id, message_id, text, summary, entry, offered, sent_to_staff_at"
@@ -156,41 +177,48 @@ class FreeQuestions:
             )
 
     @staticmethod
-    async def week(view: Reader, since: str, top: int, staff: Iterable[int]) -> Week:
-        """Questions talents asked since a moment (UTC ISO), read from a snapshot; `staff`
-        (ADMIN_IDS) trying the bot are not counted."""
-        params = {"since": since, "staff": json.dumps(sorted(staff)), "top": top}
+    async def week(view: Reader, since: str, staff: Iterable[int]) -> Week:
+        """How the questions talents asked since a moment (UTC ISO) were answered, read from a
+        snapshot; `staff` (ADMIN_IDS) trying the bot are not counted."""
         outcomes = await view.fetch_all(
             "SELECT outcome, COUNT(*) AS n, SUM(not_this_at IS NOT NULL) AS not_this"
             " FROM free_questions"
             " WHERE asked_at >= :since AND user_id NOT IN (SELECT value FROM json_each(:staff))"
             " GROUP BY outcome",
-            params,
+            _since(since, staff),
         )
         counts = {row["outcome"]: row["n"] for row in outcomes}
-        # Grouped by the masked summary, case and spacing aside: "Ada open call?" and
-        # "ada open call" are one question; counted by talents who asked it, so that one
-        # talent typing it again (or a text sent over and over) does not top the list.
-        rows = await view.fetch_all(
-            "SELECT MIN(summary) AS summary, COUNT(DISTINCT user_id) AS n FROM free_questions"
-            " WHERE asked_at >= :since AND user_id NOT IN (SELECT value FROM json_each(:staff))"
-            " AND outcome = 'unanswered'"
-            " GROUP BY lower(trim(summary, ' ?!.')) ORDER BY n DESC, summary LIMIT :top",
-            params,
-        )
-        rejected = await view.fetch_all(
-            "SELECT MIN(summary) AS summary, entry, COUNT(DISTINCT user_id) AS n"
-            " FROM free_questions"
-            " WHERE asked_at >= :since AND user_id NOT IN (SELECT value FROM json_each(:staff))"
-            " AND not_this_at IS NOT NULL"
-            " GROUP BY lower(trim(summary, ' ?!.')), entry ORDER BY n DESC, summary LIMIT :top",
-            params,
-        )
         return Week(
             answered=counts.get("answered", 0),
             suggested=counts.get("suggested", 0),
             unanswered=counts.get("unanswered", 0),
             not_this=sum(int(row["not_this"]) for row in outcomes),
-            top_unanswered=[(row["summary"], row["n"]) for row in rows],
-            top_not_this=[(row["summary"], row["entry"], row["n"]) for row in rejected],
         )
+
+    @staticmethod
+    async def wordings(
+        view: Reader, since: str, staff: Iterable[int], *, rejected: bool, most: int
+    ) -> list[Wording]:
+        """The wordings of unanswered questions (or of answers rejected with "Not this", with
+        the entry answered) since a moment, by the talents who wrote them: the `most` asked.
+        A wording is its masked summary, case and the ending's "?!." aside."""
+        # Counted by talents, so that one talent typing it again (or a text sent over and
+        # over) does not top the list.
+        which = "not_this_at IS NOT NULL" if rejected else "outcome = 'unanswered'"
+        rows = await view.fetch_all(
+            "SELECT MIN(summary) AS summary, entry,"  # noqa: S608 - `which` is one of two constants
+            " json_group_array(DISTINCT user_id) AS talents FROM free_questions"
+            " WHERE asked_at >= :since AND user_id NOT IN (SELECT value FROM json_each(:staff))"
+            f" AND {which}"
+            " GROUP BY lower(trim(summary, ' ?!.')), entry"
+            " ORDER BY COUNT(DISTINCT user_id) DESC, summary LIMIT :most",
+            {**_since(since, staff), "most": most},
+        )
+        return [
+            Wording(row["summary"], row["entry"], frozenset(json.loads(row["talents"])))
+            for row in rows
+        ]
+
+
+def _since(since: str, staff: Iterable[int]) -> dict[str, object]:
+    return {"since": since, "staff": json.dumps(sorted(staff))}

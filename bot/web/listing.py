@@ -17,7 +17,7 @@ from bot.content import Content
 from bot.leads import desk_stats, intake, pipeline, waiting
 from bot.leads.export import WIB, plain_text
 from bot.leads.stats import decimal_text
-from bot.store.questions import Week
+from bot.store.questions import Listed, Week
 from bot.store.waiting import WaitingLead
 from bot.store.workspace import LeadRow
 from bot.texts import Text
@@ -265,6 +265,7 @@ async def statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:
         {
             "question": item["question"],
             "count": item["count"],
+            "others": item["others"],
             "answered": named(item["entry"]),
             "now": now(item),
         }
@@ -322,11 +323,15 @@ async def _statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:
     }
 
 
+def _listed(item: Listed) -> dict[str, Any]:
+    return {"question": item.question, "count": item.count, "others": list(item.others)}
+
+
 def _questions(week: Week) -> dict[str, Any]:
     """/stats' "Questions this week": the masked summaries go out as text, the page shows them
     as text (bot/web/static/stats.js)."""
-    top = [{"question": summary, "count": n} for summary, n in week.top_unanswered]
-    rejected = [{"question": q, "entry": entry, "count": n} for q, entry, n in week.top_not_this]
+    top = [_listed(item) for item in week.top_unanswered]
+    rejected = [{**_listed(item), "entry": item.entry} for item in week.top_not_this]
     return {
         "figures": [
             {"key": "answered", "count": week.answered},

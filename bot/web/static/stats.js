@@ -129,14 +129,16 @@ function questions(asked) {
 }
 
 /** Listed questions: each with how many talents asked it, what it was answered with (if it
- * was), and what answers it now (if that is new). */
+ * was), what answers it now (if that is new), and the other ways talents wrote it. */
 function listed(items) {
   return h("ol", { class: "asked" }, items.map((item) => h("li", {},
     h("span", { class: "question" }, item.question),
     h("span", { class: "meta" }, t("stats_question_times", { count: item.count }),
       item.answered ? [" · ", t("stats_not_this_answered", { entry: item.answered })] : null,
       item.now ? [" ", h("span", { class: "now" },
-        t("stats_question_now", { entry: item.now }))] : null))));
+        t("stats_question_now", { entry: item.now }))] : null),
+    item.others.length ? h("span", { class: "meta" }, t("stats_question_others"), " ",
+      item.others.map((other) => `“${other}”`).join(", ")) : null)));
 }
 
 function card(heading, ...content) {
