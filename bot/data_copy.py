@@ -592,7 +592,10 @@ def _conversation(w: _Writer, rows: list[Row]) -> Section:
         "kind": (Text.MYDATA_FIELD_KIND, lambda kind: kind_label(w.content, w.language, kind)),
         "text": (Text.MYDATA_FIELD_MESSAGE, _same),
     }
-    return [w.record(row, fields) for row in rows]
+    # A staff answer's writer and whether it was a holding reply are the team's own workings:
+    # the talent got the answer as any other.
+    hidden = ("answered_by_id", "answered_by", "keeps_waiting")
+    return [w.record(row, fields, hidden) for row in rows]
 
 
 def _processing(

@@ -22,6 +22,7 @@ from telegram.error import Forbidden, TelegramError
 
 from bot.content import Content, Markup
 from bot.store import Store, User
+from bot.store.conversation import AnsweredBy
 from bot.store.support import Relayed, Session
 from bot.store.workspace import WaitingTalent
 from bot.texts import Text
@@ -211,22 +212,39 @@ class Delivery(StrEnum):
 class Answerer:
     """Who answers a talent from the workspace, and the staff chat to tell (if any)."""
 
-    name: str
+    user_id: int
+    name: str  # their Telegram first name as Telegram signed it ("" if none)
     staff_chat_id: int | None
     language: str  # the staff chat's (DEFAULT_LANGUAGE), and a talent's the bot never met
 
+    @property
+    def shown(self) -> str:
+        """Their name as the staff chat reads it (their id if Telegram gave none)."""
+        return self.name or str(self.user_id)
+
 
 async def answer_talent(
-    bot: Bot, store: Store, content: Content, user_id: int, text: str, answerer: Answerer
+    bot: Bot,
+    store: Store,
+    content: Content,
+    user_id: int,
+    text: str,
+    answerer: Answerer,
+    *,
+    holding: bool = False,
 ) -> Delivery:
     """Staff's words to a talent, from the bot (the workspace's Reply to talent): sent as the
     staff group's relayed answers are, with Ask again under them, the words logged as a staff
-    answer in the talent's conversation; a talent who blocked the bot is marked blocked. The
-    staff chat hears of it under the talent's last question, so nobody answers it twice."""
+    answer in the talent's conversation (signed by who wrote it; `holding`: a holding reply,
+    after which the talent's questions still wait); a talent who blocked the bot is marked
+    blocked. The staff chat hears of it under the talent's last question, so nobody answers it
+    twice (or, for a holding reply, so everyone knows a full answer is still owed)."""
     talent = await store.users.get(user_id)
     language = talent.language if talent else answerer.language
+    signed = AnsweredBy(answerer.user_id, answerer.name or None)
     try:
-        with logged_as("staff_answer", text):  # its line in the log: the words, as staff wrote them
+        # Its line in the log: the words, as staff wrote them, and who wrote them.
+        with logged_as("staff_answer", text, signed, keeps_waiting=holding):
             sent = await bot.send_message(
                 user_id,
                 html.escape(text, quote=False),
@@ -240,7 +258,8 @@ async def answer_talent(
         log.warning("Could not deliver a staff answer to user %d: %s", user_id, error)
         return Delivery.FAILED
     if talent is not None:
-        await _tell_staff_chat(bot, store, content, talent, text, answerer, sent.message_id)
+        note = Text.SUPPORT_HELD_IN_WORKSPACE if holding else Text.SUPPORT_ANSWERED_IN_WORKSPACE
+        await _tell_staff_chat(bot, store, content, talent, (note, text), answerer, sent.message_id)
     return Delivery.SENT
 
 
@@ -249,12 +268,14 @@ async def _tell_staff_chat(
     store: Store,
     content: Content,
     talent: User,
-    text: str,
+    said: tuple[Text, str],
     answerer: Answerer,
     sent_id: int,
 ) -> None:
-    """A note under the talent's last question in the staff chat: who answered, and what. A
-    reply to the note reaches the talent, as a reply to their question does."""
+    """A note under the talent's last question in the staff chat (`said`: its text key and
+    staff's words): who answered, and what. A reply to the note reaches the talent, as a reply
+    to their question does."""
+    key, text = said
     chat_id = answerer.staff_chat_id
     if chat_id is None:
         return
@@ -262,9 +283,9 @@ async def _tell_staff_chat(
     if question is None:
         return  # they never asked the staff chat anything: nothing there to close
     note = content.text(
-        Text.SUPPORT_ANSWERED_IN_WORKSPACE,
+        key,
         answerer.language,
-        staff=answerer.name,
+        staff=answerer.shown,
         name=display_name(talent),
         text=text if len(text) <= STAFF_NOTE_EXCERPT else text[: STAFF_NOTE_EXCERPT - 1] + "…",
     )

@@ -208,6 +208,7 @@ class Text(StrEnum):
     SUPPORT_HINT_TOPIC = "support_hint_topic"
     SUPPORT_DELIVERED = "support_delivered"
     SUPPORT_ANSWERED_IN_WORKSPACE = "support_answered_in_workspace"
+    SUPPORT_HELD_IN_WORKSPACE = "support_held_in_workspace"
     SUPPORT_BLOCKED = "support_blocked"
     SUPPORT_UNDELIVERED = "support_undelivered"
 
@@ -825,6 +826,10 @@ class Text(StrEnum):
     WS_STATS_QUESTION_NOW = "ws_stats_question_now"
     WS_STATS_QUESTION_OTHERS = "ws_stats_question_others"
     WS_QUESTION_EARLIER = "ws_question_earlier"
+    WS_REPLY_HOLDING = "ws_reply_holding"
+    WS_REPLY_SENT_HOLDING = "ws_reply_sent_holding"
+    WS_REPLY_HOLDING_TAG = "ws_reply_holding_tag"
+    WS_ANSWERED_ANONYMOUS = "ws_answered_anonymous"
     WS_STATS_NOT_THIS_TOP = "ws_stats_not_this_top"
     WS_STATS_NOT_THIS_ANSWERED = "ws_stats_not_this_answered"
     WS_STATS_QUESTIONS_HINT = "ws_stats_questions_hint"

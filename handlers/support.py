@@ -9,7 +9,8 @@ from telegram import InlineKeyboardMarkup, Message, MessageId, ReplyParameters, 
 from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.store import User, utc_now
-from bot.store.audit import Actor
+from bot.store.audit import Actor, talent_ref
+from bot.store.conversation import AnsweredBy
 from bot.support import (
     Admission,
     SupportDesk,
@@ -266,15 +267,17 @@ async def staff_message(update: Update, context: BotContext) -> None:
         return
     language = talent.language if talent else context.services.settings.default_language
     actor = _answerer(message)
+    # The entry names their lead, or them when they have none.
     reference = await store.applications.latest_reference(target.user_id)
+    reference = reference or talent_ref(target.user_id)
     summary = message_summary(message)
     detail: dict[str, Any] = {"length": len(summary or "")}
     if actor.user_id is None:
         detail["sender"] = "anonymous_admin"
     since = utc_now()  # a talent erased after this gets no record of the answer
     try:
-        # The answer's line in the talent's log: a staff answer, with its words.
-        with logged_as("staff_answer", summary):
+        # The answer's line in the talent's log: a staff answer, with its words and writer.
+        with logged_as("staff_answer", summary, _signed(message, actor, staff_chat)):
             copy = await context.bot.copy_message(
                 target.user_id,
                 from_chat_id=staff_chat,
@@ -311,6 +314,14 @@ def _answerer(message: Message) -> Actor:
     if message.sender_chat is not None or sender is None or sender.is_bot:
         return Actor.staff_chat(None)
     return Actor.staff_chat(sender.id)
+
+
+def _signed(message: Message, actor: Actor, staff_chat: int) -> AnsweredBy:
+    """Who wrote the answer, as its line in the talent's log keeps it: the member and their
+    first name, or the staff group for an anonymous admin."""
+    if actor.user_id is None or message.from_user is None:
+        return AnsweredBy(staff_chat, None)
+    return AnsweredBy(actor.user_id, message.from_user.first_name or None)
 
 
 async def _mark(context: BotContext, message: Message, key: Text, **values: str) -> None:

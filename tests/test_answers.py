@@ -14,9 +14,7 @@ from bot.answers import stats as question_stats
 from bot.emulator import EmulatedChat, EmulatedUser
 from bot.settings import DEMO_CONTROLLER
 from bot.store import Store
-from bot.store import db as db_module
 from bot.store.conversation import LogEntry
-from bot.store.migrations import MIGRATIONS
 from bot.store.questions import Asked, Wording
 from bot.store.users import Profile, Users
 from bot.texts import Text
@@ -34,6 +32,7 @@ from tests.leads import (
     shown,
 )
 from tests.leads import answer as answer_question
+from tests.upgrades import made_before
 from tests.workspace import workspace
 
 OPEN_CALL = CONTENT.faq["open_call_now"]
@@ -695,11 +694,7 @@ async def test_free_questions_are_kept_when_the_database_is_upgraded(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     database = tmp_path / "old.db"
-    rebuilt = next(i for i, (name, _) in enumerate(MIGRATIONS) if name.endswith("per_chat"))
-    monkeypatch.setattr(db_module, "MIGRATIONS", MIGRATIONS[:rebuilt])
-    store = await Store.open(database)
-    await _talent(store, 501)
-    await store.close()
+    await made_before(database, monkeypatch, "update_ids_per_chat", talents=[501])
     with sqlite3.connect(database) as db:  # as the bot of then recorded it
         old = db.execute(
             "INSERT INTO free_questions (user_id, update_id, message_id, asked_at, language,"
@@ -707,7 +702,6 @@ async def test_free_questions_are_kept_when_the_database_is_upgraded(
             " 'id', 'chat', 'ada open call gak', 'ada open call gak', 'unanswered', 0)"
         ).lastrowid
     assert old is not None
-    monkeypatch.setattr(db_module, "MIGRATIONS", MIGRATIONS)
     store = await Store.open(database)
     try:
         kept = store.questions.get(old, 501)

@@ -24,8 +24,6 @@ from bot.ops.doctor import forwarding_check
 from bot.outreach import reminders as worker
 from bot.settings import Forwarding, Settings, SettingsError, load_settings
 from bot.store import Store
-from bot.store import db as db_module
-from bot.store.migrations import MIGRATIONS
 from bot.store.pipeline import LeadState
 from bot.texts import Text
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
@@ -45,6 +43,7 @@ from tests.leads import (
 )
 from tests.subscribers import wait_until
 from tests.test_pipeline import admin_of, label, rows, t, visible
+from tests.upgrades import made_before
 
 JAKARTA = Forwarding("KOCCA Indonesia (Jakarta)", abroad=False)
 RINA = {**MUSICIAN, "full_name": "Rina Ayu Pratiwi"}
@@ -232,12 +231,8 @@ async def test_consents_from_before_the_setting_are_kept_as_kocca_outside_indone
 ) -> None:
     """They were asked as "ke KOCCA di Korea": that is what stays recorded."""
     database = tmp_path / "old.db"
-    named = next(i for i, (name, _) in enumerate(MIGRATIONS) if "recipient" in name)
-    monkeypatch.setattr(db_module, "MIGRATIONS", MIGRATIONS[:named])
-    store = await Store.open(database)
-    await store.close()
+    await made_before(database, monkeypatch, "recipient")
     await asyncio.to_thread(seed, database, [Seed(801, realistic(__import__("random").Random(3)))])
-    monkeypatch.setattr(db_module, "MIGRATIONS", MIGRATIONS)
     store = await Store.open(database)
     try:
         forwarding = (await store.applications.consents(801))["transfer_korea"]

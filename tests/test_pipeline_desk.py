@@ -15,9 +15,7 @@ from bot.content import ContentError, load_content
 from bot.outreach.audience import AudienceError, parse_audience
 from bot.settings import PACKAGED_CONTENT_DIR
 from bot.store import Store
-from bot.store import db as db_module
 from bot.store.audit import Actor
-from bot.store.migrations import MIGRATIONS
 from bot.texts import Text
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
@@ -37,6 +35,7 @@ from tests.leads import (
 from tests.subscribers import add_subscribers, submit_application, wait_until
 from tests.test_pipeline import admin_of, audit, label, t, wait_sent
 from tests.test_staff import _kocca_bot
+from tests.upgrades import made_before
 
 
 async def test_export_has_stage_assignee_notes_and_updates_and_filters_by_stage(
@@ -233,15 +232,8 @@ async def test_leads_submitted_before_the_pipeline_start_at_the_first_stage(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     database = tmp_path / "old.db"
-    # A database from before the pipeline: the migrations listed before it (versions are
-    # positions in the list, so later ones cannot be kept without it).
-    pipeline = next(i for i, (name, _) in enumerate(MIGRATIONS) if name.endswith("lead_pipeline"))
-    before = MIGRATIONS[:pipeline]
-    monkeypatch.setattr(db_module, "MIGRATIONS", before)
-    store = await Store.open(database)
-    await store.close()
+    await made_before(database, monkeypatch, "lead_pipeline")  # from before the pipeline
     await asyncio.to_thread(seed, database, [Seed(801, realistic(__import__("random").Random(9)))])
-    monkeypatch.setattr(db_module, "MIGRATIONS", MIGRATIONS)
     store = await Store.open(database)
     try:
         state = await store.pipeline.state(1)

@@ -150,3 +150,39 @@ async def test_the_count_comes_by_itself_while_staff_read_a_lead(
         await badge.wait_for()
         assert await badge.inner_text() == "1"
         assert seen.errors == []
+
+
+async def test_a_holding_reply_keeps_the_question_on_the_tab(
+    bot: Harness, staff_chat: EmulatedChat, tmp_path: Path
+) -> None:
+    mia = bot.user(first_name="Mia")
+    await ask(bot, mia, "Apakah tiket pesawat ditanggung?")
+    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+        seen = await watched(context)
+        page = seen.page
+        await page.goto(page_url(base, bot, ADMIN_ID))
+        await page.locator(".tab[data-view=questions]").click()
+        card = page.locator(".card.question", has_text="Mia")
+        box = card.get_by_role("textbox", name=t(Text.WS_QUESTION_REPLY_TO, name="Mia"))
+        hold = card.get_by_role("checkbox", name=t(Text.WS_REPLY_HOLDING))
+        await box.fill("Kami cek dulu ya, kak.")
+        await hold.check()
+        await card.get_by_role("button", name=t(Text.WS_REPLY_SEND)).click()
+        toast = page.locator("#toast:not([hidden])")
+        await toast.wait_for()
+        assert await toast.inner_text() == t(Text.WS_REPLY_SENT_HOLDING)
+        # Sent, and still listed: the holding reply under the question, by whom, marked.
+        held = card.locator("li.kind-staff_answer", has_text="Kami cek dulu ya, kak.")
+        await held.wait_for()
+        assert mia.last_message.text == "Kami cek dulu ya, kak."
+        meta = await held.locator(".meta").inner_text()
+        assert meta.startswith(f"{t(Text.WS_STAFF_ANSWER)} · Admin · ")
+        assert await held.locator(".tag.holding").inner_text() == t(Text.WS_REPLY_HOLDING_TAG)
+        assert await page.locator("#questions-count").inner_text() == "1"
+        assert not await hold.is_checked()  # the next reply is a full one unless ticked again
+        # The full answer takes her off the list.
+        await box.fill("Ya, ditanggung.")
+        await card.get_by_role("button", name=t(Text.WS_REPLY_SEND)).click()
+        await card.wait_for(state="detached")
+        assert mia.last_message.text == "Ya, ditanggung."
+        assert not seen.errors and not seen.alerts

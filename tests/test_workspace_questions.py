@@ -115,8 +115,9 @@ async def test_a_reply_reaches_a_talent_without_a_lead_and_the_group_is_told(
         # No longer waiting.
         assert (await client.ok("questions"))["talents"] == []
         assert await client.ok("questions-count") == {"total": 0}
+    # She has no lead: the entry names her by her Telegram id (erasure redacts it).
     assert audited(bot, "talent_answered") == [
-        (None, {"from": "workspace", "length": 38, "outcome": "sent"})
+        (f"talent:{mia.id}", {"from": "workspace", "length": 38, "outcome": "sent"})
     ]
 
 

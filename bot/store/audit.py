@@ -20,6 +20,13 @@ WORKSPACE = "workspace"  # the staff workspace (a Mini App): a Telegram user, an
 STAFF_CHAT = "staff_chat"  # the staff group: a member's message there (a reply to a talent)
 
 
+def talent_ref(user_id: int) -> str:
+    """What an entry about a talent without a lead names in place of a lead reference (an
+    answer to them): their Telegram id, which erasure replaces by the hash as it does their
+    lead references."""
+    return f"talent:{user_id}"
+
+
 @dataclass(frozen=True, slots=True)
 class Actor:
     """Who acted: a staff member in Telegram (their user id), or the command line.
@@ -151,11 +158,12 @@ class Audit:
 
     @staticmethod
     async def redact_in(tx: Transaction, user_id: int, erasure_hash: str) -> int:
-        """Erasure: the talent's lead references become the erasure hash; nothing is deleted."""
+        """Erasure: the talent's lead references (and `talent_ref`) become the erasure hash;
+        nothing is deleted."""
         return await tx.execute_rowcount(
-            "UPDATE audit_log SET lead_ref = ? WHERE lead_ref IN"
+            "UPDATE audit_log SET lead_ref = ? WHERE lead_ref = ? OR lead_ref IN"
             " (SELECT reference FROM applications WHERE user_id = ? AND reference IS NOT NULL)",
-            (erasure_hash, user_id),
+            (erasure_hash, talent_ref(user_id), user_id),
         )
 
     @asynccontextmanager

@@ -11,6 +11,21 @@ from bot.store.users import Users
 
 
 @dataclass(frozen=True, slots=True)
+class AnsweredBy:
+    """Who wrote a staff answer, as it was sent: a staff member (their Telegram id and name as
+    Telegram gave it then), or an anonymous admin of the staff group (the group's id, no
+    name: Telegram shows the group, not the person)."""
+
+    user_id: int
+    name: str | None
+
+    @property
+    def anonymous(self) -> bool:
+        """The staff group answered, not a person (chats have negative ids)."""
+        return self.user_id < 0
+
+
+@dataclass(frozen=True, slots=True)
 class LogEntry:
     """One line of the conversation log."""
 
@@ -21,6 +36,8 @@ class LogEntry:
     text: str | None
     update_id: int | None = None
     message_id: int | None = None
+    answered_by: AnsweredBy | None = None  # a staff answer's writer (migration 0032)
+    keeps_waiting: bool = False  # a holding staff answer: the talent's questions still wait
 
 
 _OVER_BUDGET = re.compile(r"\[\w+ over the daily log limit: (\d+) characters\]")
@@ -53,10 +70,11 @@ class ConversationLog:
     async def add_in(tx: Transaction, entry: LogEntry) -> None:
         """Append one entry as it is, inside an open transaction (a replayed update is logged
         once); `keep` counts its text against the talent's budget first."""
+        signed = entry.answered_by
         await tx.execute(
             "INSERT OR IGNORE INTO conversation_log"
-            " (chat_id, user_id, direction, kind, text, update_id, message_id, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            " (chat_id, user_id, direction, kind, text, update_id, message_id, created_at,"
+            " answered_by_id, answered_by, keeps_waiting) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 entry.chat_id,
                 entry.user_id,
@@ -66,6 +84,9 @@ class ConversationLog:
                 entry.update_id,
                 entry.message_id,
                 utc_now(),
+                None if signed is None else signed.user_id,
+                None if signed is None else signed.name,
+                int(entry.keeps_waiting),
             ),
         )
 

@@ -953,4 +953,21 @@ MIGRATIONS: list[tuple[str, str]] = [
             WHERE kind = 'staff_answer'
         """,
     ),
+    (
+        "0032_staff_answer_signed_and_holding",
+        # A staff answer's line says who wrote it (answered_by_id: their Telegram id, or the
+        # staff group's for an anonymous admin of it; answered_by: their name as Telegram gave
+        # it then) and whether it was a holding reply (keeps_waiting: the talent was answered
+        # for now, their questions still wait). Older answers keep neither: no name, and each
+        # one answered. The waiting questions look up the last answer that is not a holding
+        # reply: the index holds only those.
+        """
+        ALTER TABLE conversation_log ADD COLUMN answered_by_id INTEGER;
+        ALTER TABLE conversation_log ADD COLUMN answered_by TEXT;
+        ALTER TABLE conversation_log ADD COLUMN keeps_waiting INTEGER NOT NULL DEFAULT 0;
+        DROP INDEX conversation_log_staff_answers;
+        CREATE INDEX conversation_log_full_answers ON conversation_log(chat_id, id)
+            WHERE kind = 'staff_answer' AND keeps_waiting = 0
+        """,
+    ),
 ]

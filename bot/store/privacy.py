@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bot.store.audit import Audit
+from bot.store.audit import Audit, talent_ref
 from bot.store.db import Database, Reader, Row, Transaction, utc_now
 from bot.store.notices import StaffNotices
 
@@ -469,9 +469,10 @@ class Privacy:
         # The audit keeps staff actions; the leads they were about become the keyed hash
         # (only those that go: an application made after a withdrawal stays on record).
         await tx.execute(
-            "UPDATE audit_log SET lead_ref = ? WHERE lead_ref IN (SELECT reference FROM"
-            " applications WHERE user_id = ? AND reference IS NOT NULL AND created_at < ?)",
-            (self.subject_hash(user_id), user_id, before),
+            "UPDATE audit_log SET lead_ref = ?1 WHERE lead_ref IN (SELECT reference FROM"
+            " applications WHERE user_id = ?2 AND reference IS NOT NULL AND created_at < ?3)"
+            " OR (lead_ref = ?4 AND created_at < ?3)",
+            (self.subject_hash(user_id), user_id, before, talent_ref(user_id)),
         )
         count = await tx.execute_rowcount(
             "DELETE FROM applications WHERE user_id = ? AND created_at < ?", (user_id, before)

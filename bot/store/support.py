@@ -15,8 +15,9 @@ Result = TypeVar("Result")
 
 # Questions waiting for an answer: the talent's messages relayed to staff after their last
 # staff answer (from the staff group or the workspace: either writes a `staff_answer` line in
-# their conversation as it reaches them), whose line (their words) the log still holds. An
-# erased talent has no rows left; a withdrawal and the log's retention take the lines.
+# their conversation as it reaches them) that was not a holding reply (`keeps_waiting`: sent
+# from the workspace as "still owes a full answer"), whose line (their words) the log still
+# holds. An erased talent has no rows left; a withdrawal and the log's retention take the lines.
 WAITING_FROM = """
 FROM relayed_messages r
 JOIN conversation_log l ON l.chat_id = r.user_id AND l.direction = 'in'
@@ -24,7 +25,7 @@ JOIN conversation_log l ON l.chat_id = r.user_id AND l.direction = 'in'
 JOIN users u ON u.user_id = r.user_id
 WHERE r.kind = 'question' AND r.created_at > COALESCE((SELECT s.created_at
     FROM conversation_log s WHERE s.chat_id = r.user_id AND s.kind = 'staff_answer'
-    ORDER BY s.id DESC LIMIT 1), '')
+    AND s.keeps_waiting = 0 ORDER BY s.id DESC LIMIT 1), '')
 """
 IS_WAITING = "SELECT 1" + WAITING_FROM + "AND r.user_id = ? LIMIT 1"
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from bot.store.applications import LATEST_LEAD
+from bot.store.conversation import AnsweredBy
 from bot.store.db import Database, Reader, Row, utc_now
 from bot.store.leads import LeadFilter
 from bot.store.support import WAITING_FROM
@@ -82,18 +83,36 @@ def conditions(where: LeadFilter) -> tuple[str, tuple[object, ...]]:
 _CHANGES = "SELECT n FROM lead_search_changes WHERE id = 1"
 KEPT_COUNTS = 64  # filters whose counts per stage are kept (a desk uses a handful at a time)
 
-_LOG_PAGE = """
-SELECT id, direction, kind, text, created_at FROM conversation_log
-WHERE chat_id = ? AND (? IS NULL OR id < ?) ORDER BY id DESC LIMIT ?
-"""
+# A line as the workspace shows it: with a staff answer's writer and whether it was a holding
+# reply (migration 0032).
+_LINE = (
+    "l.id, l.direction, l.kind, l.text, l.created_at,"
+    " l.answered_by_id, l.answered_by, l.keeps_waiting"
+)
+_LOG_PAGE = (
+    "SELECT "  # noqa: S608 - this module's constants only
+    + _LINE
+    + " FROM conversation_log l WHERE chat_id = ? AND (? IS NULL OR id < ?)"
+    " ORDER BY id DESC LIMIT ?"
+)
+# A talent's holding replies after a log id (while their questions wait), newest first.
+_HELD = (
+    "SELECT "  # noqa: S608 - this module's constants only
+    + _LINE
+    + " FROM conversation_log l WHERE chat_id = ? AND id > ? AND kind = 'staff_answer'"
+    " AND keeps_waiting = 1 ORDER BY id DESC LIMIT ?"
+)
 # A talent's questions relayed to staff, and the answers staff sent back (their words).
-_QUESTIONS = """
-SELECT l.id, l.direction, l.kind, l.text, l.created_at FROM conversation_log l
+_QUESTIONS = (
+    "SELECT "  # noqa: S608 - this module's constants only
+    + _LINE
+    + """ FROM conversation_log l
 WHERE l.chat_id = ? AND (l.kind = 'staff_answer' OR (l.direction = 'in' AND l.message_id IN
     (SELECT r.talent_message_id FROM relayed_messages r
         WHERE r.user_id = ? AND r.kind = 'question')))
 ORDER BY l.id DESC LIMIT ?
 """
+)
 # The talents who have waited longest first (at most :talents: a queue, served in order),
 # then the newest waiting questions of each (at most :each): one talent's hundred questions
 # do not push the others off the tab.
@@ -104,7 +123,7 @@ _WAITING_TALENTS = (
 )
 _WAITING = (
     "SELECT * FROM ("  # noqa: S608 - this module's constants only
-    "SELECT l.id, l.direction, l.kind, l.text, l.created_at, r.user_id,"
+    "SELECT " + _LINE + ", r.user_id,"
     " u.first_name, u.last_name, u.blocked,"
     " ROW_NUMBER() OVER (PARTITION BY r.user_id ORDER BY l.id DESC) AS nth"
     + WAITING_FROM
@@ -144,6 +163,8 @@ class LogLine:
     kind: str
     text: str | None
     created_at: str
+    answered_by: AnsweredBy | None = None  # a staff answer's writer, when the log kept it
+    keeps_waiting: bool = False  # a holding staff answer
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +207,16 @@ def _row(row: Row) -> LeadRow:
 
 
 def _line(row: Row) -> LogLine:
-    return LogLine(row["id"], row["direction"], row["kind"], row["text"], row["created_at"])
+    by = row["answered_by_id"]
+    return LogLine(
+        row["id"],
+        row["direction"],
+        row["kind"],
+        row["text"],
+        row["created_at"],
+        None if by is None else AnsweredBy(int(by), row["answered_by"]),
+        bool(row["keeps_waiting"]),
+    )
 
 
 class WorkspaceReads:
@@ -275,6 +305,12 @@ class WorkspaceReads:
     async def questions(self, user_id: int, limit: int) -> list[LogLine]:
         """The talent's latest questions to staff and staff's answers, newest last."""
         rows = await self._reader.fetch_all(_QUESTIONS, (user_id, user_id, limit))
+        return [_line(row) for row in rows][::-1]
+
+    async def held_replies(self, user_id: int, after: int, limit: int) -> list[LogLine]:
+        """The talent's newest holding replies after a log id (their questions still wait),
+        oldest first."""
+        rows = await self._reader.fetch_all(_HELD, (user_id, after, limit))
         return [_line(row) for row in rows][::-1]
 
     async def waiting_questions(self, talents: int, each: int) -> list[WaitingTalent]:

@@ -26,6 +26,7 @@ from telegram._utils.types import ODVInput
 from telegram.request import BaseRequest, RequestData
 
 from bot.store import ConversationLog, LogEntry, utc_now
+from bot.store.conversation import AnsweredBy
 from bot.store.health import is_storage_error
 from bot.transport import json_codec
 from bot.transport.request_wrapper import WrappedRequest
@@ -52,16 +53,21 @@ _LOGGED = {
 Sent = tuple[LogEntry, str]  # a log line, and when its request started
 
 # Set while a caller sends a message whose line it words itself (the request runs in the
-# caller's task): (kind, text) instead of the request's.
-_LOGGED_AS: ContextVar[tuple[str, str | None] | None] = ContextVar("logged_as", default=None)
+# caller's task): the line's kind, text and the rest (a staff answer's writer) instead of the
+# request's.
+_LOGGED_AS: ContextVar[dict[str, Any] | None] = ContextVar("logged_as", default=None)
 
 
 @contextmanager
-def logged_as(kind: str, text: str | None) -> Iterator[None]:
+def logged_as(
+    kind: str, text: str | None, by: AnsweredBy | None = None, *, keeps_waiting: bool = False
+) -> Iterator[None]:
     """Messages sent inside are logged with this kind and text (a staff answer and its
-    words), through the same path as every line: written before the call returns, or held
-    and written with the next line if the database cannot be written."""
-    token = _LOGGED_AS.set((kind, text))
+    words; `by`: who wrote it, `keeps_waiting`: a holding reply), through the same path as
+    every line: written before the call returns, or held and written with the next line if
+    the database cannot be written."""
+    worded = {"kind": kind, "text": text, "answered_by": by, "keeps_waiting": keeps_waiting}
+    token = _LOGGED_AS.set(worded)
     try:
         yield
     finally:
@@ -110,7 +116,7 @@ class RecordingRequest(WrappedRequest):
             if entry is not None and entry.chat_id not in self._staff:
                 worded = _LOGGED_AS.get()
                 if worded is not None:
-                    entry = replace(entry, kind=worded[0], text=worded[1])
+                    entry = replace(entry, **worded)
                 await self._record((entry, since))
         return code, payload
 

@@ -16,6 +16,7 @@ from bot import support
 from bot.content import Markup
 from bot.leads import pipeline
 from bot.leads.pipeline import NoteError
+from bot.store.audit import talent_ref
 from bot.store.pipeline import NOTE_LIMIT, LeadState, Move
 from bot.terminal_text import blank
 from bot.texts import Text
@@ -329,9 +330,11 @@ async def answer(
 ) -> dict[str, Any]:
     """Staff's words (`body`'s text) to a talent (`talent`: their Telegram id and lead
     reference, or why there is none to answer), from the bot, as a relayed staff answer is;
-    recorded in the audit log whatever became of it. A lead page's reply and the Questions
-    tab's both come here."""
+    recorded in the audit log whatever became of it (about their lead, or them if they have
+    none). `body`'s holding: a holding reply, after which their questions still wait. A lead
+    page's reply and the Questions tab's both come here."""
     text = inputs.words(body, "text", REPLY_LIMIT).strip()
+    holding = inputs.flag(body.get("holding", False), "holding")
     if len(text.encode("utf-16-le")) > 2 * REPLY_LIMIT:  # as Telegram and the page count
         raise inputs.BadInput(f"text must be at most {REPLY_LIMIT} UTF-16 units")
     language = viewer.language
@@ -339,16 +342,22 @@ async def answer(
         return {"outcome": "refused", "text": desk.content.text(Text.WS_REPLY_EMPTY, language)}
     user_id, lead_reference = await talent()
     settings = desk.services.settings
-    name = viewer.name or str(viewer.user_id)
-    answerer = support.Answerer(name, settings.staff_chat_id, settings.default_language)
+    answerer = support.Answerer(
+        viewer.user_id, viewer.name, settings.staff_chat_id, settings.default_language
+    )
     delivery = await support.answer_talent(
-        desk.bot, desk.store, desk.content, user_id, text, answerer
+        desk.bot, desk.store, desk.content, user_id, text, answerer, holding=holding
     )
     await desk.store.audit.add(
-        viewer.actor, "talent_answered", lead_reference, length=len(text), outcome=delivery.value
+        viewer.actor,
+        "talent_answered",
+        lead_reference or talent_ref(user_id),
+        length=len(text),
+        outcome=delivery.value,
+        **({"holding": True} if holding else {}),
     )
     key = {
-        support.Delivery.SENT: Text.WS_REPLY_SENT,
+        support.Delivery.SENT: Text.WS_REPLY_SENT_HOLDING if holding else Text.WS_REPLY_SENT,
         support.Delivery.BLOCKED: Text.WS_REPLY_BLOCKED,
         support.Delivery.FAILED: Text.WS_REPLY_FAILED,
     }[delivery]

@@ -39,7 +39,20 @@ def log_line(line: LogLine, labels: Labels) -> dict[str, Any]:
         "kind": line.kind,
         "text": _readable(line.text, labels, line.kind),
         "at": wib_text(line.created_at),
+        "by": _answerer(line, labels),
+        "holding": line.keeps_waiting,
     }
+
+
+def _answerer(line: LogLine, labels: Labels) -> str | None:
+    """Who wrote a staff answer, as its line kept it: their name (their id if Telegram gave
+    none), or the staff group's admin who posts as the group; None for an older answer."""
+    by = line.answered_by
+    if by is None:
+        return None
+    if by.anonymous:
+        return labels.content.text(Text.WS_ANSWERED_ANONYMOUS, labels.language)
+    return by.name or str(by.user_id)
 
 
 def _readable(text: str | None, labels: Labels, kind: str) -> str:

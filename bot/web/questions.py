@@ -1,11 +1,13 @@
 """The workspace's Questions tab: talents' questions to the team waiting for an answer, with or
 without a lead, and the reply to each.
 
-"Waiting" is read from what is stored (bot/store/workspace.py `_WAITING_FROM`): a question
-relayed to staff after the talent's last staff answer, from the staff group or the workspace.
-The reply is a lead page's reply (bot/web/actions.py `answer`): from the bot, logged as a staff
-answer (so the question stops waiting), noted in the staff group under the question, and
-recorded in the audit log. It only goes to a talent who had a question relayed to staff.
+"Waiting" is read from what is stored (bot/store/support.py `WAITING_FROM`): a question
+relayed to staff after the talent's last staff answer, from the staff group or the workspace,
+that was not a holding reply. The reply is a lead page's reply (bot/web/actions.py `answer`):
+from the bot, logged as a staff answer (so the question stops waiting, unless it is marked as a
+holding reply: then it stays, with the holding reply under it), noted in the staff group under
+the question, and recorded in the audit log. It only goes to a talent who had a question
+relayed to staff.
 """
 
 from __future__ import annotations
@@ -36,10 +38,14 @@ async def waiting(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
     )
     labels = Labels(desk.content, viewer.language)
     earlier = {}  # a follow-up makes sense with what was asked and answered before it
+    shown = {}  # the waiting questions, and holding replies sent since the first of them
     for talent in talents:
         first = talent.questions[0].id
-        before = await desk.reads.questions(talent.user_id, EARLIER + len(talent.questions))
+        held = await desk.reads.held_replies(talent.user_id, first, SHOWN_EACH)
+        lines = sorted([*talent.questions, *held], key=lambda line: line.id)
+        before = await desk.reads.questions(talent.user_id, EARLIER + len(lines))
         earlier[talent.user_id] = [line for line in before if line.id < first][-EARLIER:]
+        shown[talent.user_id] = lines
     return {
         "total": total,
         "more": max(total - len(talents), 0),
@@ -54,7 +60,7 @@ async def waiting(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
                     else {"id": talent.application_id, "reference": talent.reference}
                 ),
                 "earlier": [log_line(line, labels) for line in earlier[talent.user_id]],
-                "questions": [log_line(line, labels) for line in talent.questions],
+                "questions": [log_line(line, labels) for line in shown[talent.user_id]],
             }
             for talent in talents
         ],

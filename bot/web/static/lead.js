@@ -16,11 +16,13 @@ function facts(pairs) {
 }
 
 export function logLine(line, asker = t("log_talent")) {
-  const who = line.kind === "staff_answer" ? t("staff_answer")
-    : line.from === "in" ? asker : t("log_bot");
+  // A staff answer with who wrote it, when its line kept that (older answers did not).
+  const who = line.kind === "staff_answer" ? [t("staff_answer"), line.by].filter(Boolean)
+    : [line.from === "in" ? asker : t("log_bot")];
   // The kind as "kind-button", never a bare class name the page styles (.button).
   return h("li", { class: `line ${line.from === "in" ? "in" : "out"} kind-${line.kind}` },
-    h("span", { class: "meta" }, `${who} · ${line.at}`),
+    h("span", { class: "meta" }, [...who, line.at].join(" · "),
+      line.holding ? h("span", { class: "tag holding" }, t("reply_holding_tag")) : null),
     h("span", { class: "words" }, line.text ?? t("log_no_text", { kind: line.kind })));
 }
 
@@ -67,18 +69,26 @@ function history(lead) {
     more > 0 ? h("p", { class: "hint" }, t("history_more", { count: more })) : null);
 }
 
-/** A box and its button: `send(text)` resolves true when what was typed may go. */
-export function writer(placeholder, label, send, limit, name = placeholder) {
+/** A box and its button: `send(text, holding)` resolves true when what was typed may go.
+ * `holdable`: a reply to a talent, with "Still owes a full answer — keep it listed" (holding
+ * true: the talent gets it as any reply, their questions stay listed). */
+export function writer(placeholder, label, send, limit, name = placeholder, holdable = false) {
   const box = h("textarea", { placeholder, "aria-label": name, maxlength: limit, rows: 3 });
+  const hold = holdable ? h("input", { type: "checkbox" }) : null;
   const button = h("button", { class: "button", onclick: async () => {
     button.disabled = true; // one press, one note or reply
     try {
-      if (await send(box.value)) box.value = "";
+      if (await send(box.value, hold ? hold.checked : false)) {
+        box.value = "";
+        if (hold) hold.checked = false;
+      }
     } finally {
       button.disabled = false;
     }
   } }, label);
-  return h("div", { class: "writer" }, box, button);
+  return h("div", { class: "writer" }, box,
+    hold ? h("label", { class: "check holding" }, hold, h("span", {}, t("reply_holding"))) : null,
+    button);
 }
 
 const act = records.act;
@@ -166,6 +176,6 @@ export async function render(main, id) {
         : h("p", { class: "hint" }, t("questions_none")),
       h("h3", {}, t("reply_label")),
       writer(t("reply_placeholder"), t("reply_send"),
-        (text) => act("reply", { id, text }, reload), 4000)),
+        (text, holding) => act("reply", { id, text, holding }, reload), 4000, undefined, true)),
     conversation(lead, reload));
 }

@@ -1,7 +1,8 @@
 // Questions: talents' questions to the team that wait for a staff answer, the one waiting
 // longest first, with or without a lead, and a reply to each. The reply is a lead page's reply
 // (the bot sends it, the staff group is told who answered, the audit log records it); once
-// sent, the talent's questions leave the list.
+// sent, the talent's questions leave the list, unless it is marked as a holding reply ("still
+// owes a full answer"): then they stay, with the holding reply under them.
 import { ApiError, call } from "./api.js";
 import { counted, failure, go } from "./app.js";
 import { fill, h, t, toast, unbroken } from "./dom.js";
@@ -11,10 +12,10 @@ const REPLY_LIMIT = 4000;
 
 /** The reply to one talent; a talent erased (or never asking) meanwhile is said in words and
  * leaves the list with the rest of it. True when sent. */
-async function answer(talent, text, reload) {
+async function answer(talent, text, holding, reload) {
   let done;
   try {
-    done = await call("questions-reply", { talent: talent.user_id, text });
+    done = await call("questions-reply", { talent: talent.user_id, text, holding });
   } catch (error) {
     if (error instanceof ApiError && error.kind === "not_found") {
       toast(t("question_gone"), "warning");
@@ -48,8 +49,9 @@ function card(talent, reload) {
       h("ol", { class: "log earlier" },
         talent.earlier.map((line) => logLine(line, talent.name)))] : null,
     h("ol", { class: "log" }, talent.questions.map((line) => logLine(line, talent.name))),
-    writer(t("reply_placeholder"), t("reply_send"), (text) => answer(talent, text, reload),
-      REPLY_LIMIT, t("question_reply_to", { name: talent.name })));
+    writer(t("reply_placeholder"), t("reply_send"),
+      (text, holding) => answer(talent, text, holding, reload),
+      REPLY_LIMIT, t("question_reply_to", { name: talent.name }), true));
 }
 
 /** The Questions tab. */

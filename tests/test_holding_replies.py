@@ -1,0 +1,222 @@
+"""Holding replies and who answered. A reply marked "still owes a full answer" (the Questions
+tab's or a lead page's) reaches the talent as any reply, but their questions stay listed and
+counted, the staff group hears it was a holding reply, and the audit log records it; every staff
+answer line in the workspace names who wrote it (in the workspace or in the staff group; an
+admin posting as the group as such; older answers without a name). A reply's audit entry names
+the talent when they have no lead, and erasure redacts that as it redacts lead references."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from telegram import Chat, Message
+from telegram import User as TelegramUser
+
+from bot.emulator import EmulatedChat, EmulatedUser
+from bot.store import LogEntry, Store
+from bot.store.audit import Actor
+from bot.store.conversation import AnsweredBy
+from bot.store.privacy import subject_hash
+from bot.store.workspace import LogLine, WorkspaceReads
+from bot.texts import Text
+from bot.web.desk import Labels
+from bot.web.lead_page import log_line
+from handlers.support import _signed
+from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
+from tests.harness import Harness
+from tests.leads import CONTENT, MUSICIAN, Seed, copy_label, data_copy, section, seeded, shown
+from tests.test_support import answer as answer_in_group
+from tests.test_support import ask, relayed_question
+from tests.test_workspace_questions import audited, erase
+from tests.upgrades import made_before
+from tests.workspace import init_data, workspace
+
+RINA = 9002
+HOLDING = "Terima kasih, kami cek dulu ya, nanti kami kabari."
+
+
+def rina_in_group(bot: Harness, chat: EmulatedChat) -> EmulatedUser:
+    """A second admin, Rina, in the staff group."""
+    rina = bot.emulator.user(RINA, first_name="Rina", language_code="id")
+    chat.add_member(rina)
+    bot.settings.admin_ids = frozenset({ADMIN_ID, RINA})
+    return rina
+
+
+def said(line: dict[str, object]) -> tuple[object, ...]:
+    return (line["kind"], line["text"], line["by"], line["holding"])
+
+
+async def test_the_waiting_rule_counts_a_holding_reply_as_no_answer(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    mia = bot.user(first_name="Mia")
+    await ask(bot, mia, "Ada info audisi?")
+    support, log = bot.store.support, bot.store.log
+    admin = AnsweredBy(ADMIN_ID, "Admin")
+    await log.add(LogEntry(mia.id, mia.id, "out", "staff_answer", HOLDING, None, None, admin, True))
+    assert await support.question_waiting(mia.id)
+    reads = WorkspaceReads(bot.store.db)
+    assert await reads.waiting_count() == 1
+    (talent,) = await reads.waiting_questions(10, 10)
+    (held,) = await reads.held_replies(mia.id, talent.questions[0].id, 10)
+    assert (held.text, held.answered_by, held.keeps_waiting) == (HOLDING, admin, True)
+    # A full answer answers everything before it, the holding reply's question too.
+    await log.add(LogEntry(mia.id, mia.id, "out", "staff_answer", "Ada, Januari.", None, None))
+    assert not await support.question_waiting(mia.id)
+    assert await reads.waiting_count() == 0
+    await ask(bot, mia, "Di mana?")
+    assert await support.question_waiting(mia.id)
+
+
+async def test_a_holding_reply_from_the_questions_tab_keeps_the_question_listed(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    mia = bot.user(first_name="Mia", language_code="en")
+    question = await relayed_question(bot, staff_chat, mia, "Can I get a visa letter?")
+    mark = staff_chat.mark()
+    async with workspace(bot, ADMIN_ID) as admin:
+        rina = admin.as_user(init_data(bot.settings.token(), RINA, first_name="Rina"))
+        bot.settings.admin_ids = frozenset({ADMIN_ID, RINA})
+        wrong = await rina.call("questions-reply", {"talent": mia.id, "text": "Hi", "holding": 1})
+        assert wrong[0] == 400
+        body = {"talent": mia.id, "text": HOLDING, "holding": True}
+        replied = await rina.ok("questions-reply", body)
+        assert replied == {"outcome": "sent", "text": shown(Text.WS_REPLY_SENT_HOLDING)}
+        # The talent gets it as any reply: the words and Ask again, nothing more.
+        assert mia.last_message.text == HOLDING
+        assert mia.last_message.button_texts == [shown(Text.BTN_ASK_REPLY, "en")]
+        # Still waiting: counted and listed, the holding reply under the question, by Rina.
+        assert await admin.ok("questions-count") == {"total": 1}
+        (talent,) = (await admin.ok("questions"))["talents"]
+        assert [said(line) for line in talent["questions"]] == [
+            ("text", "Can I get a visa letter?", None, False),
+            ("staff_answer", HOLDING, "Rina", True),
+        ]
+        # Colleagues read that it was a holding reply, under her question.
+        (note,) = staff_chat.messages_since(mark)
+        assert note.reply_to_message_id == question.message_id
+        assert note.text == shown(
+            Text.SUPPORT_HELD_IN_WORKSPACE, staff="Rina", name="Mia", text=HOLDING
+        )
+        # The full answer takes her off the list; it is signed too.
+        full = await admin.ok("questions-reply", {"talent": mia.id, "text": "Yes, by email."})
+        assert full == {"outcome": "sent", "text": shown(Text.WS_REPLY_SENT)}
+        assert (await admin.ok("questions"))["talents"] == []
+        assert staff_chat.last_message.text.startswith("✅ Admin sudah menjawab Mia")
+    # On record: who was answered (she has no lead), and which reply was a holding one.
+    assert audited(bot, "talent_answered") == [
+        (
+            f"talent:{mia.id}",
+            {"from": "workspace", "holding": True, "length": len(HOLDING), "outcome": "sent"},
+        ),
+        (f"talent:{mia.id}", {"from": "workspace", "length": 14, "outcome": "sent"}),
+    ]
+    # Her copy of her data shows both answers alike: the team's workings stay out of it.
+    copied = mia.mark()
+    await bot.send(mia, "/dataku")
+    document = next(m for m in mia.messages_since(copied) if m.document is not None)
+    assert document.document is not None
+    rows = section(data_copy(document.document[1]), Text.MYDATA_SECTION_CONVERSATION, "en")
+    message = copy_label(Text.MYDATA_FIELD_MESSAGE, "en")
+    answers = [row for row in rows if row.get(message) in (HOLDING, "Yes, by email.")]
+    assert len(answers) == 2 and answers[0].keys() == answers[1].keys()
+    assert not any("Rina" in str(row) or "keeps_waiting" in row for row in rows)
+
+
+async def test_a_holding_reply_on_a_lead_page_and_the_group_answer_name_who_wrote_them(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    sari = bot.user(first_name="Sari")
+    await seeded(bot.database, [Seed(sari.id, MUSICIAN, first_name="Sari")])
+    rina = rina_in_group(bot, staff_chat)
+    question = await relayed_question(bot, staff_chat, sari, "Kapan ada kabar, kak?")
+    async with workspace(bot, ADMIN_ID) as client:
+        held = await client.ok("reply", {"id": 1, "text": HOLDING, "holding": True})
+        assert held["outcome"] == "sent" and sari.last_message.text == HOLDING
+        [page] = await bot.send(rina, "/lead KOC-000001")
+        assert shown(Text.PIPELINE_QUESTION_WAITING) in page.text  # still owed an answer
+        # Rina answers in the staff group (a reply to the question): the full answer.
+        await answer_in_group(bot, rina, staff_chat, "Minggu depan.", question)
+        assert sari.last_message.text == "Minggu depan."
+        lead = await client.ok("lead", {"id": 1})
+        assert await client.ok("questions-count") == {"total": 0}
+    assert [said(line) for line in lead["questions"]] == [
+        ("text", "Kapan ada kabar, kak?", None, False),
+        ("staff_answer", HOLDING, "Admin", True),
+        ("staff_answer", "Minggu depan.", "Rina", False),
+    ]
+    answers = [said(line) for line in lead["log"]["lines"] if line["kind"] == "staff_answer"]
+    assert answers == [
+        ("staff_answer", HOLDING, "Admin", True),
+        ("staff_answer", "Minggu depan.", "Rina", False),
+    ]
+    assert audited(bot, "talent_answered")[0] == (
+        "KOC-000001",
+        {"from": "workspace", "holding": True, "length": len(HOLDING), "outcome": "sent"},
+    )
+
+
+def test_an_admin_posting_as_the_group_is_named_as_such() -> None:
+    staff = Chat(STAFF_CHAT_ID, Chat.SUPERGROUP)
+    now = datetime.now(UTC)
+    anonymous = TelegramUser(1087968824, "Group", is_bot=True)  # GroupAnonymousBot
+    hidden = Message(1, now, staff, from_user=anonymous, sender_chat=staff)
+    person = Message(2, now, staff, from_user=TelegramUser(RINA, "Rina", is_bot=False))
+    by_group = _signed(hidden, Actor.staff_chat(None), STAFF_CHAT_ID)
+    assert by_group == AnsweredBy(STAFF_CHAT_ID, None)
+    assert _signed(person, Actor.staff_chat(RINA), STAFF_CHAT_ID) == AnsweredBy(RINA, "Rina")
+    labels = Labels(CONTENT, "id")
+
+    def shown_by(by: AnsweredBy | None) -> object:
+        line = LogLine(1, "out", "staff_answer", "Ya.", "2026-12-05T02:00:00+00:00", by)
+        return log_line(line, labels)["by"]
+
+    assert shown_by(by_group) == CONTENT.text(Text.WS_ANSWERED_ANONYMOUS, "id")
+    assert shown_by(AnsweredBy(RINA, None)) == str(RINA)  # no first name: the id
+    assert shown_by(None) is None  # an answer from before names were kept
+
+
+async def test_an_upgraded_database_keeps_its_answers_unsigned_and_answered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database = tmp_path / "old.db"
+    await made_before(database, monkeypatch, "staff_answer_signed_and_holding", talents=[501])
+    with sqlite3.connect(database) as db:  # a question and its answer, as the bot of then kept them
+        db.executescript(
+            "INSERT INTO conversation_log (chat_id, user_id, direction, kind, text, message_id,"
+            " created_at) VALUES (501, 501, 'in', 'text', 'Ada audisi?', 7,"
+            " '2026-11-01T00:00:00.000000+00:00'), (501, 501, 'out', 'staff_answer', 'Ada.', 8,"
+            " '2026-11-01T01:00:00.000000+00:00');"
+            "INSERT INTO relayed_messages (staff_chat_id, staff_message_id, user_id, kind,"
+            " talent_message_id, created_at) VALUES (-100, 3, 501, 'question', 7,"
+            " '2026-11-01T00:00:01.000000+00:00')"
+        )
+    store = await Store.open(database)
+    try:
+        assert not await store.support.question_waiting(501)  # the old answer still answers
+        lines, _ = await WorkspaceReads(store.db).log_page(501, None, 10)
+        shown_lines = [log_line(line, Labels(CONTENT, "id")) for line in lines]
+        assert [(line["text"], line["by"], line["holding"]) for line in shown_lines] == [
+            ("Ada audisi?", None, False),
+            ("Ada.", None, False),  # no name, rather than a wrong one
+        ]
+    finally:
+        await store.close()
+
+
+async def test_erasure_redacts_the_talent_an_answer_was_for(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    mia = bot.user(first_name="Mia")
+    await ask(bot, mia, "Halo?")
+    async with workspace(bot, ADMIN_ID) as client:
+        await client.ok("questions-reply", {"talent": mia.id, "text": "Halo juga."})
+    assert [ref for ref, _ in audited(bot, "talent_answered")] == [f"talent:{mia.id}"]
+    await erase(bot, mia)
+    assert [ref for ref, _ in audited(bot, "talent_answered")] == [
+        subject_hash(mia.id, bot.store.privacy.key)
+    ]
