@@ -242,12 +242,20 @@ async def answer_talent(
     talent = await store.users.get(user_id)
     language = talent.language if talent else answerer.language
     signed = AnsweredBy(answerer.user_id, answerer.name or None)
+    # As a reply to their newest question, as an answer from the staff group is: the talent
+    # sees what is answered (nothing is quoted if they deleted it, or never asked).
+    asked = await store.support.newest_question(user_id)
     try:
         # Its line in the log: the words, as staff wrote them, and who wrote them.
         with logged_as("staff_answer", text, signed, keeps_waiting=holding):
             sent = await bot.send_message(
                 user_id,
                 html.escape(text, quote=False),
+                reply_parameters=(
+                    None
+                    if asked is None
+                    else ReplyParameters(asked, allow_sending_without_reply=True)
+                ),
                 reply_markup=ask_again_markup(content, language),
             )
     except Forbidden as error:

@@ -94,7 +94,9 @@ async def test_a_reply_reaches_a_talent_without_a_lead_and_the_group_is_told(
     bot: Harness, staff_chat: EmulatedChat
 ) -> None:
     mia = bot.user(first_name="Mia", language_code="en")
-    question = await relayed_question(bot, staff_chat, mia, "Can I get a visa letter?")
+    relayed = staff_chat.mark()
+    [asked] = await ask(bot, mia, "Can I get a visa letter?")
+    question = staff_chat.messages_since(relayed)[-1]  # her question, in the staff group
     mark = staff_chat.mark()
     async with workspace(bot, ADMIN_ID) as client:
         (talent,) = (await client.ok("questions"))["talents"]
@@ -107,6 +109,7 @@ async def test_a_reply_reaches_a_talent_without_a_lead_and_the_group_is_told(
         assert replied == {"outcome": "sent", "text": shown(Text.WS_REPLY_SENT)}
         assert mia.last_message.text == "Hi Mia, we can't issue <visa> letters."
         assert mia.last_message.button_texts == [shown(Text.BTN_ASK_REPLY, "en")]
+        assert mia.last_message.reply_to_message_id == asked  # she sees what is answered
         # Colleagues see who answered, under her question.
         (note,) = staff_chat.messages_since(mark)
         assert note.reply_to_message_id == question.message_id

@@ -204,6 +204,15 @@ class SupportRelay:
         )
         return None if value is None else int(value)
 
+    async def newest_question(self, user_id: int) -> int | None:
+        """The talent's own message id of their newest question relayed to staff."""
+        value = await self._db.fetch_value(
+            "SELECT talent_message_id FROM relayed_messages WHERE user_id = ?"
+            " AND kind = 'question' ORDER BY id DESC LIMIT 1",
+            (user_id,),
+        )
+        return None if value is None else int(value)
+
     async def question_waiting(self, user_id: int) -> bool:
         """Whether a question of this talent waits for a staff answer (see WAITING_FROM)."""
         return await self._db.fetch_value(IS_WAITING, (user_id,)) is not None
