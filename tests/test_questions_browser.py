@@ -153,7 +153,7 @@ async def test_the_count_comes_by_itself_while_staff_read_a_lead(
 
 
 async def test_a_holding_reply_keeps_the_question_on_the_tab(
-    bot: Harness, staff_chat: EmulatedChat, tmp_path: Path
+    bot: Harness, staff_chat: EmulatedChat, tmp_path: Path, screens: Path
 ) -> None:
     mia = bot.user(first_name="Mia")
     await ask(bot, mia, "Apakah tiket pesawat ditanggung?")
@@ -177,9 +177,17 @@ async def test_a_holding_reply_keeps_the_question_on_the_tab(
         assert mia.last_message.text == "Kami cek dulu ya, kak."
         meta = await held.locator(".meta").inner_text()
         assert meta.startswith(f"{t(Text.WS_STAFF_ANSWER)} · Admin · ")
-        assert await held.locator(".tag.holding").inner_text() == t(Text.WS_REPLY_HOLDING_TAG)
+        tag = held.locator(".tag.holding")
+        assert await tag.inner_text() == t(Text.WS_REPLY_HOLDING_TAG)
+        # Readable on the bubble: not in the bubble's own colour.
+        assert await tag.evaluate(
+            "(tag) => getComputedStyle(tag).color"
+            " !== getComputedStyle(tag.closest('li')).backgroundColor"
+        )
         assert await page.locator("#questions-count").inner_text() == "1"
         assert not await hold.is_checked()  # the next reply is a full one unless ticked again
+        await page.set_viewport_size(PHONE)  # type: ignore[arg-type]
+        await seen.shot(screens, "questions-holding-phone")
         # The full answer takes her off the list.
         await box.fill("Ya, ditanggung.")
         await card.get_by_role("button", name=t(Text.WS_REPLY_SEND)).click()
