@@ -135,6 +135,19 @@ CHAT = [
     ("bisa kirim mp4?", "faq:showreel_links"),
     ("belom liat info open call", "faq:open_call_now"),
     ("hapus dataku dong", "faq:my_data"),  # not read as the command /hapusdata
+    # Sumatran chat's short forms, and its praise ("mantap kali lah") that asks nothing.
+    ("bg gw udh dftr, cek status nya gmn", "faq:after_registering"),
+    ("ad gk program bwt rapper ke korea bg", "program:music_to_korea"),
+    ("bg mw ngmg lgsg sama admin nya", "faq:ask_human"),
+    ("mantap kali lah, ada open call gak skrg bg?", "faq:open_call_now"),
+    # Eastern Indonesia's Malay: sa (saya), pu (punya), su (sudah), tra (tidak).
+    ("sa su daftar, kapan dihubungi kaka?", "faq:after_registering"),
+    ("sa pu film belum ada PH, bisa ikut kah tra?", "faq:production_house"),
+    # A formal letter's words ask nothing ("dengan hormat", "menanyakan", "terdapat").
+    (
+        "Dengan hormat, saya ingin menanyakan apakah terdapat dana film dari KOCCA.",
+        "faq:film_funding",
+    ),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",
@@ -267,6 +280,9 @@ INTRODUCED = [
         "faq:who_can_apply",
     ),
     ("halo kak aku rapper dari medan, ada program buat rapper ga", (), "program:music_to_korea"),
+    # Who asks, not what: "cewek", a session player.
+    ("aku cewek, boleh daftar ga?", (), "faq:who_can_apply"),
+    ("I'm a session drummer, how do I register?", (), "faq:who_can_apply"),
     # From a review of 60 new talents' messages: a Balinese greeting, "asal", a polite
     # "maaf mengganggu", an art form; and a name that is also a word ("Made").
     (

@@ -162,6 +162,30 @@ SHORT_FORMS: dict[str, str] = {
     "thn": "tahun",
     "taun": "tahun",
     "bhs": "bahasa",
+    # Sumatran chat's short forms ("bg gw udh dftr", "ad gk program bwt rapper").
+    "bg": "bang",
+    "ad": "ada",
+    "ni": "ini",
+    "mw": "mau",
+    "nnti": "nanti",
+    "ntar": "nanti",
+    "jgn": "jangan",
+    "jgn2": "jangan",
+    "ngmg": "bicara",
+    "lgsg": "langsung",
+    "lgsung": "langsung",
+    "orng": "orang",
+    "dftr": "daftar",
+    "nyanyi": "menyanyi",
+    "ngabarin": "kabar",
+    "wanna": "want",
+    # Eastern Indonesia's Malay (Papua, NTT, Maluku): "sa pu film", "sa su daftar", "tra bisa".
+    "sa": "saya",
+    "pu": "punya",
+    "su": "sudah",
+    "tra": "tidak",
+    "trada": "tidak ada",
+    "deng": "dengan",
 }
 
 STOPWORDS_ID = _listed(
@@ -185,6 +209,9 @@ STOPWORDS_ID = _listed(
     permisi punten halo hallo helo hai hay hii makasih makasi makasii mksh makasihh
     terimakasih kasih trims tengkyu nuhun suwun matur nuwun
     om swastiastu suksma tiang mengganggu ganggu
+    mantap mantul jangan dulu sering sewaktu
+    hormat perhatiannya perhatian ucapkan menanyakan mengetahui memperoleh berkaitan
+    tersebut terdapat secara sebelumnya
     """
 )
 
@@ -226,6 +253,7 @@ ABOUT_TALENT = _listed(
     aktris actress pemeran editor animator penulis writer screenwriter scriptwriter
     asal mahasiswi sanggar gamelan karawitan angklung
     keroncong dangdut penabuh penari tari tradisional kelompok
+    perempuan cewek cowok laki dosen leader dancer session
     """
 )
 # Where a place is the talent's own, even one an entry has ("dari jakarta", not "di jakarta").
