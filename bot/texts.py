@@ -991,6 +991,7 @@ class Text(StrEnum):
 
     # --- free questions (content/messages_ask.yaml) ---
     ASK_NOT_SURE = "ask_not_sure"
+    ASK_NOT_SURE_ONE = "ask_not_sure_one"
     ASK_NOTHING = "ask_nothing"
     ASK_NOTHING_CLOSED = "ask_nothing_closed"
     ASK_GREETING = "ask_greeting"

@@ -73,7 +73,8 @@ async def free_text(update: Update, context: BotContext) -> None:
         await _nothing(update, context, language, question_id)
     elif verdict.outcome is Outcome.SUGGESTED:
         rows = _entry_rows(context, language, question_id, verdict.others)
-        text = context.text(Text.ASK_NOT_SURE)
+        one = len(verdict.others) == 1  # "one of these?" with one button reads oddly
+        text = context.text(Text.ASK_NOT_SURE_ONE if one else Text.ASK_NOT_SURE)
         await reply(update, text, _with_team(context, language, question_id, rows))
     elif answered is None:  # a reload removed the entry in between
         await _nothing(update, context, language, question_id)

@@ -151,6 +151,14 @@ async def test_who_runs_the_bot_points_to_the_privacy_notice_naming_no_one(
     assert bot.settings.controller().name in notice.text  # who it is: from the settings
 
 
+async def test_not_sure_with_one_entry_asks_about_that_one(bot: Harness) -> None:
+    sari = bot.user(first_name="Sari")
+    [unsure] = await bot.send(sari, "kocca itu label rekaman? bisa kontrak band?")
+    assert unsure.text == shown(Text.ASK_NOT_SURE_ONE)  # not "one of these?" over one button
+    assert unsure.button_texts[0] == CONTENT.faq["what_is_kocca"].question.id
+    assert [row["outcome"] for row in questions(bot.database, sari.id)] == ["suggested"]
+
+
 async def test_not_sure_offers_entries_and_asks_the_team_with_the_question_prefilled(
     bot: Harness, staff_chat: EmulatedChat
 ) -> None:
