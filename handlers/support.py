@@ -269,7 +269,6 @@ async def staff_message(update: Update, context: BotContext) -> None:
     actor = _answerer(message)
     # The entry names their lead, or them when they have none.
     reference = await store.applications.latest_reference(target.user_id)
-    reference = reference or talent_ref(target.user_id)
     summary = message_summary(message)
     detail: dict[str, Any] = {"length": len(summary or "")}
     if actor.user_id is None:
@@ -292,15 +291,21 @@ async def staff_message(update: Update, context: BotContext) -> None:
     except Forbidden as error:
         log.info("User %d cannot be reached (%s); marked as blocked", target.user_id, error)
         await store.users.set_blocked(target.user_id, True)
-        await store.audit.add(actor, "talent_answered", reference, **detail, outcome="blocked")
+        about = (target.user_id, reference)
+        await store.audit.about_talent(
+            actor, "talent_answered", about, since, **detail, outcome="blocked"
+        )
         await _mark(context, message, Text.SUPPORT_BLOCKED, name=name)
         return
     except TelegramError as error:
         log.warning("Could not deliver a staff answer to user %d: %s", target.user_id, error)
-        await store.audit.add(actor, "talent_answered", reference, **detail, outcome="failed")
+        about = (target.user_id, reference)
+        await store.audit.about_talent(
+            actor, "talent_answered", about, since, **detail, outcome="failed"
+        )
         await _mark(context, message, Text.SUPPORT_UNDELIVERED, name=name, error=explain(error))
         return
-    audited = (actor, reference, {**detail, "outcome": "sent"})
+    audited = (actor, reference or talent_ref(target.user_id), {**detail, "outcome": "sent"})
     await store.support.record_answer(
         staff_chat, message.message_id, target.user_id, copy.message_id, since, audited
     )

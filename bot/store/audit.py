@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.store.db import Database, Row, Transaction, utc_now
+from bot.store.users import Users
 
 TELEGRAM = "telegram"
 CLI = "cli"
@@ -126,6 +127,24 @@ class Audit:
         """Record an action that writes nothing else (a lead viewed, an export)."""
         async with self._db.transaction() as tx:
             await self.add_in(tx, actor, action, lead_ref, **detail)
+
+    async def about_talent(
+        self,
+        actor: Actor,
+        action: str,
+        talent: tuple[int, str | None],
+        since: str,
+        **detail: Any,
+    ) -> None:
+        """Record an action on a talent that took its time (a message to them): about their
+        lead reference (`talent`: their id and lead reference; without one, `talent_ref`),
+        unless they erased their data since it started (`since`): then about no one, as the
+        erasure has redacted their entries already and would not come back for this one."""
+        user_id, lead_ref = talent
+        async with self._db.transaction() as tx:
+            known = await Users.known_since(tx, user_id, since)
+            about = (lead_ref or talent_ref(user_id)) if known else None
+            await self.add_in(tx, actor, action, about, **detail)
 
     async def add_each(
         self, actor: Actor, action: str, lead_refs: Sequence[str | None], **detail: Any

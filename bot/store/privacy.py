@@ -429,8 +429,15 @@ class Privacy:
 
     @staticmethod
     async def _forget_log(tx: Transaction, user_id: int) -> None:
+        """Their conversation; and, if they answered talents as staff, their name and id on
+        those answers (the talents keep the answers they got, unsigned)."""
         await tx.execute(
             "DELETE FROM conversation_log WHERE chat_id = ? OR user_id = ?", (user_id, user_id)
+        )
+        await tx.execute(
+            "UPDATE conversation_log SET answered_by_id = NULL, answered_by = NULL"
+            " WHERE answered_by_id = ?",
+            (user_id,),
         )
 
     async def was_erased(self, user_id: int) -> list[str]:

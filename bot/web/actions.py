@@ -16,7 +16,7 @@ from bot import support
 from bot.content import Markup
 from bot.leads import pipeline
 from bot.leads.pipeline import NoteError
-from bot.store.audit import talent_ref
+from bot.store import utc_now
 from bot.store.pipeline import NOTE_LIMIT, LeadState, Move
 from bot.terminal_text import blank
 from bot.texts import Text
@@ -345,13 +345,15 @@ async def answer(
     answerer = support.Answerer(
         viewer.user_id, viewer.name, settings.staff_chat_id, settings.default_language
     )
+    since = utc_now()  # a talent erased after this is not named in the entry
     delivery = await support.answer_talent(
         desk.bot, desk.store, desk.content, user_id, text, answerer, holding=holding
     )
-    await desk.store.audit.add(
+    await desk.store.audit.about_talent(
         viewer.actor,
         "talent_answered",
-        lead_reference or talent_ref(user_id),
+        (user_id, lead_reference),
+        since,
         length=len(text),
         outcome=delivery.value,
         **({"holding": True} if holding else {}),
