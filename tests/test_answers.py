@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from bot.emulator import EmulatedChat, EmulatedUser
 from bot.settings import DEMO_CONTROLLER
 from bot.store import Store
 from bot.store.conversation import LogEntry
-from bot.store.questions import Asked, Wording
+from bot.store.questions import Asked, Week, Wording
 from bot.store.users import Profile, Users
 from bot.texts import Text
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
@@ -522,13 +523,14 @@ async def test_stats_list_one_question_written_in_several_ways_once(
     ]
     async with workspace(bot, ADMIN_ID) as client:
         listed = (await client.ok("stats"))["questions"]["top"]
-    assert [(item["question"], item["count"], item["others"]) for item in listed] == [
+    assert [(item["question"], item["count"], item["others"], item["more"]) for item in listed] == [
         (
             "Tiket pesawat ditanggung gak",  # the first of its two spellings
             3,
-            ["apakah tiket pesawatnya ditanggung kak", "ditanggung ga kak tiket pesawat nya"],
+            ["ditanggung ga kak tiket pesawat nya", "apakah tiket pesawatnya ditanggung kak"],
+            False,
         ),
-        ("cara bikin nasi goreng enak", 1, []),
+        ("cara bikin nasi goreng enak", 1, [], False),
     ]
 
 
@@ -674,6 +676,53 @@ async def _talent(store: Store, user_id: int) -> None:
 
 def _asked(user_id: int, update_id: int, text: str) -> Asked:
     return Asked(user_id, update_id, 1, "id", "chat", text, text, "unanswered", None, (), 0.0)
+
+
+def test_a_question_in_many_wordings_names_a_few_and_counts_them_all() -> None:
+    endings = ["kak", "min", "ya", "dong", "sih", "gan", "bang", "mbak"]
+    wordings = [
+        Wording(f"tiket pesawat ditanggung {ending}", None, frozenset({n}))
+        for n, ending in enumerate(endings)
+    ]
+    [listed] = question_stats.together(wordings, top=10)
+    assert (listed.count, listed.wordings) == (8, 8)
+    assert len(listed.others) == question_stats.OTHERS_SHOWN < 7
+    assert question_stats.report(Week(0, 0, 8, 0, [listed]), CONTENT, "id").count("tiket") == 1
+    assert shown(Text.STATS_QUESTIONS_WORDINGS, count=7) in question_stats.report(
+        Week(0, 0, 8, 0, [listed]), CONTENT, "id"
+    )
+
+
+async def test_one_talent_flooding_different_questions_does_not_crowd_out_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A question three talents asked in their own words stays listed, shown in its shortest
+    wording, when one talent sends more different texts than the list reads."""
+    monkeypatch.setattr(question_stats, "WORDINGS_READ", 30)
+    store = await Store.open(tmp_path / "kocca.db")
+    try:
+        for user_id in (601, 602, 603, 609):
+            await _talent(store, user_id)
+        asked = [
+            (601, "tiket pesawat ditanggung gak?"),
+            (602, "apakah tiket pesawatnya ditanggung kak"),
+            # Words no question has (a run of 30 letters or more) do not make hers the one shown.
+            (603, "!! Tiket pesawat ditanggung? BAYARDPTIGAJUTADIREKENINGADMINKAMISEKARANG"),
+        ]
+        # Then one talent sends 100 different texts, each sorting before the others.
+        asked += [
+            (609, f"AAA pertanyaan nomor {number:03d} {'x' * number}") for number in range(100)
+        ]
+        for update_id, (user_id, text) in enumerate(asked, 1):
+            await store.questions.record(_asked(user_id, update_id, text))
+        week = await question_stats.compute(store, datetime.now(UTC), staff=())
+    finally:
+        await store.close()
+    first = week.top_unanswered[0]
+    assert (first.question, first.count, first.wordings) == ("tiket pesawat ditanggung gak?", 3, 3)
+    flood = [item for item in week.top_unanswered if item.question.startswith("AAA")]
+    assert len(flood) == len(week.top_unanswered) - 1  # the rest of the list is hers:
+    assert all(int(item.question.split()[3]) >= 80 for item in flood)  # of her newest 20
 
 
 async def test_an_update_id_telegram_uses_again_is_another_talents_question(bot: Harness) -> None:

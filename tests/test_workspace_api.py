@@ -387,16 +387,24 @@ async def test_the_stats_tab_shows_what_talents_asked_this_week_masked_without_s
             "question": "kapan open call film",
             "count": 1,
             "others": [],
+            "more": False,
             "answered": CONTENT.faq["open_call_now"].question.id,
             "now": None,  # the content still answers it so
         }
     ]
     assert asked["top"] == [  # /stats' list, its summaries masked
-        {"question": "Cara bikin nasi goreng enak?", "count": 2, "others": [], "now": None},
+        {
+            "question": "Cara bikin nasi goreng enak?",
+            "count": 2,
+            "others": [],
+            "more": False,
+            "now": None,
+        },
         {
             "question": "jual akun ml, hubungi <email> atau <number>",
             "count": 1,
             "others": [],
+            "more": False,
             "now": None,
         },
     ]
@@ -417,7 +425,13 @@ async def test_an_erased_talents_question_leaves_the_kept_stats_at_once(bot: Har
         await bot.press(sari, "🗑 Ya, hapus semuanya")
         after = (await client.ok("stats"))["questions"]
     assert after["top"] == [
-        {"question": "Cara bikin nasi goreng enak?", "count": 1, "others": [], "now": None}
+        {
+            "question": "Cara bikin nasi goreng enak?",
+            "count": 1,
+            "others": [],
+            "more": False,
+            "now": None,
+        }
     ]
     assert {item["key"]: item["count"] for item in after["figures"]}["unanswered"] == 1
 

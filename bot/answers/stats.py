@@ -24,6 +24,8 @@ TOP_UNANSWERED = 10
 # Wordings read to make the lists, the most asked first: beyond them (a week of more than
 # 2,000 ways of asking), the least asked are left out, each asked by one talent.
 WORDINGS_READ = 2000
+EACH_TALENTS = 20  # a talent's newest questions read for them: a flood is one talent's 20
+OTHERS_SHOWN = 5  # other wordings named under a listed question (all are counted)
 
 
 async def compute(store: Store, now: datetime, staff: Iterable[int]) -> Week:
@@ -38,10 +40,10 @@ async def compute(store: Store, now: datetime, staff: Iterable[int]) -> Week:
     async with store.db.snapshot() as view:
         week = await FreeQuestions.week(view, since, staff)
         unanswered = await FreeQuestions.wordings(
-            view, since, staff, rejected=False, most=WORDINGS_READ
+            view, since, staff, rejected=False, most=WORDINGS_READ, each=EACH_TALENTS
         )
         rejected = await FreeQuestions.wordings(
-            view, since, staff, rejected=True, most=WORDINGS_READ
+            view, since, staff, rejected=True, most=WORDINGS_READ, each=EACH_TALENTS
         )
     return replace(
         week,
@@ -54,7 +56,9 @@ def together(wordings: Iterable[Wording], top: int) -> list[Listed]:
     """The wordings of one question as one line, counted by the talents who asked it in any
     of them: the same content words, stemmed ("tiket pesawat ditanggung gak?", "apakah tiket
     pesawatnya ditanggung kak"), in any order; for a rejected answer, the same entry too. The
-    most asked first, and each shown in its wording most talents used."""
+    most asked first, and each shown in its wording most talents used (the shortest of
+    those: text added to a question's words, such as a run of letters no word has, does not
+    make it the one staff read)."""
     groups: dict[tuple[frozenset[str] | str, str | None], list[Wording]] = {}
     for wording in wordings:
         masked = replace(wording, summary=masked_again(wording.summary))
@@ -64,10 +68,13 @@ def together(wordings: Iterable[Wording], top: int) -> list[Listed]:
         groups.setdefault(key, []).append(masked)
     listed = []
     for group in groups.values():
-        group.sort(key=lambda wording: (-len(wording.talents), wording.summary))
+        group.sort(key=lambda w: (-len(w.talents), len(w.summary), w.summary))
         talents = frozenset[int]().union(*(wording.talents for wording in group))
-        others = tuple(dict.fromkeys(w.summary for w in group[1:] if w.summary != group[0].summary))
-        listed.append(Listed(group[0].summary, len(talents), group[0].entry, others))
+        shown = group[0].summary
+        others = tuple(dict.fromkeys(w.summary for w in group[1:] if w.summary != shown))
+        listed.append(
+            Listed(shown, len(talents), group[0].entry, others[:OTHERS_SHOWN], 1 + len(others))
+        )
     listed.sort(key=lambda item: (-item.count, item.question))
     return listed[:top]
 
@@ -146,8 +153,8 @@ def _listed(
     """One listed question: how many talents asked it, in how many other wordings, and what
     answers it now, if anything."""
     line = content.text(key, language, count=item.count, question=item.question, **values)
-    if item.others:
-        line += " " + content.text(Text.STATS_QUESTIONS_WORDINGS, language, count=len(item.others))
+    if item.wordings > 1:
+        line += " " + content.text(Text.STATS_QUESTIONS_WORDINGS, language, count=item.wordings - 1)
     if now is None:
         return line
     answer = title(content, now, language)

@@ -60,7 +60,8 @@ class Listed:
     question: str
     count: int
     entry: str | None = None  # for a rejected answer: the entry the bot answered with
-    others: tuple[str, ...] = ()
+    others: tuple[str, ...] = ()  # the most asked of them (a few)
+    wordings: int = 1  # all of them, this one too
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,22 +198,28 @@ class FreeQuestions:
 
     @staticmethod
     async def wordings(
-        view: Reader, since: str, staff: Iterable[int], *, rejected: bool, most: int
+        view: Reader, since: str, staff: Iterable[int], *, rejected: bool, most: int, each: int
     ) -> list[Wording]:
         """The wordings of unanswered questions (or of answers rejected with "Not this", with
-        the entry answered) since a moment, by the talents who wrote them: the `most` asked.
-        A wording is its masked summary, case and the ending's "?!." aside."""
+        the entry answered) since a moment, by the talents who wrote them: the `most` asked,
+        from each talent's `each` newest. A wording is its masked summary, case and the
+        ending's "?!." aside."""
         # Counted by talents, so that one talent typing it again (or a text sent over and
-        # over) does not top the list.
+        # over) does not top the list; and no more than `each` of anyone's, so that one
+        # talent sending hundreds of different texts does not crowd out the others' (among
+        # wordings as many talents asked, the newest are read first).
         which = "not_this_at IS NOT NULL" if rejected else "outcome = 'unanswered'"
         rows = await view.fetch_all(
-            "SELECT MIN(summary) AS summary, entry,"  # noqa: S608 - `which` is one of two constants
-            " json_group_array(DISTINCT user_id) AS talents FROM free_questions"
+            "WITH asked AS (SELECT id, user_id, summary, entry,"  # noqa: S608 - `which` is one of two constants
+            " ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY id DESC) AS nth"
+            " FROM free_questions"
             " WHERE asked_at >= :since AND user_id NOT IN (SELECT value FROM json_each(:staff))"
-            f" AND {which}"
+            f" AND {which})"
+            " SELECT MIN(summary) AS summary, entry,"
+            " json_group_array(DISTINCT user_id) AS talents FROM asked WHERE nth <= :each"
             " GROUP BY lower(trim(summary, ' ?!.')), entry"
-            " ORDER BY COUNT(DISTINCT user_id) DESC, summary LIMIT :most",
-            {**_since(since, staff), "most": most},
+            " ORDER BY COUNT(DISTINCT user_id) DESC, MAX(id) DESC LIMIT :most",
+            {**_since(since, staff), "most": most, "each": each},
         )
         return [
             Wording(row["summary"], row["entry"], frozenset(json.loads(row["talents"])))

@@ -266,6 +266,7 @@ async def statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:
             "question": item["question"],
             "count": item["count"],
             "others": item["others"],
+            "more": item["more"],
             "answered": named(item["entry"]),
             "now": now(item),
         }
@@ -324,7 +325,14 @@ async def _statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:
 
 
 def _listed(item: Listed) -> dict[str, Any]:
-    return {"question": item.question, "count": item.count, "others": list(item.others)}
+    # The other wordings named (a few), and whether there are more than those.
+    more = item.wordings - 1 > len(item.others)
+    return {
+        "question": item.question,
+        "count": item.count,
+        "others": list(item.others),
+        "more": more,
+    }
 
 
 def _questions(week: Week) -> dict[str, Any]:

@@ -138,7 +138,7 @@ function listed(items) {
       item.now ? [" ", h("span", { class: "now" },
         t("stats_question_now", { entry: item.now }))] : null),
     item.others.length ? h("span", { class: "meta" }, t("stats_question_others"), " ",
-      item.others.map((other) => `“${other}”`).join(", ")) : null)));
+      item.others.map((other) => `“${other}”`).join(", "), item.more ? ", …" : null) : null)));
 }
 
 function card(heading, ...content) {
