@@ -309,7 +309,15 @@ async def staff_message(update: Update, context: BotContext) -> None:
     await store.support.record_answer(
         staff_chat, message.message_id, target.user_id, copy.message_id, since, audited
     )
-    await _mark(context, message, Text.SUPPORT_DELIVERED, name=name)
+    # An answer answers every question before it: say so when it replied to one of several,
+    # so that a later question is not taken as answered unnoticed.
+    later = 0
+    if target.kind == "question" and target.relayed_at is not None:
+        later = await store.support.relayed_after(target.user_id, target.relayed_at)
+    if later:
+        await _mark(context, message, Text.SUPPORT_DELIVERED_LATER, name=name, count=str(later))
+    else:
+        await _mark(context, message, Text.SUPPORT_DELIVERED, name=name)
 
 
 def _answerer(message: Message) -> Actor:

@@ -100,7 +100,11 @@ async def test_question_is_relayed_with_header_and_answer_comes_back(
     assert delivered.text == "Bisa! Daftar lewat /daftar ya."
     assert delivered.reply_to_message_id == question["message"]["message_id"]
     assert delivered.button_texts == ["💬 Balas tim kami"]
-    assert staff_chat.last_message.text == "✅ Terkirim ke Sari Dewi"
+    # She wrote one more message after the one answered: staff are told it counts as
+    # answered too (an answer answers everything before it).
+    later = shown(Text.SUPPORT_DELIVERED_LATER, name="Sari Dewi", count="1")
+    assert staff_chat.last_message.text == later
+    assert await bot.store.support.question_waiting(sari.id) is False
 
     log = await bot.store.log.for_chat(sari.id)
     incoming = [entry.text for entry in log if entry.direction == "in" and entry.kind == "text"]
@@ -158,7 +162,10 @@ async def test_media_is_relayed_both_ways(bot: Harness, staff_chat: EmulatedChat
     assert delivered.kind == "photo"
     assert delivered.photo == b"JPEG-answer"
     assert delivered.text == "Contoh poster"
-    assert staff_chat.last_message.text == "✅ Terkirim ke Budi"
+    later = shown(Text.SUPPORT_DELIVERED_LATER, name="Budi", count="2")  # the file, the voice
+    assert staff_chat.last_message.text == later
+    await bot.act(admin, admin.send, "Terima kasih, Budi.", chat=staff_chat, reply_to=voice)
+    assert staff_chat.last_message.text == "✅ Terkirim ke Budi"  # his last: nothing after it
     log = await bot.store.log.for_chat(budi.id)
     kinds = [(entry.direction, entry.kind) for entry in log if entry.kind != "command"]
     assert ("in", "photo") in kinds
@@ -166,7 +173,7 @@ async def test_media_is_relayed_both_ways(bot: Harness, staff_chat: EmulatedChat
     assert ("in", "voice") in kinds
     assert ("out", "staff_answer") in kinds
     answers = [entry.text for entry in log if entry.kind == "staff_answer"]
-    assert answers == ["[photo] Contoh poster"]  # what it held, once
+    assert answers == ["[photo] Contoh poster", "Terima kasih, Budi."]  # what each held, once
     assert not any(entry.kind == "copy" for entry in log)
 
 

@@ -65,6 +65,7 @@ class Relayed:
     user_id: int
     kind: str  # header, question or answer
     talent_message_id: int | None
+    relayed_at: str | None = None  # when the bot relayed or delivered it
 
 
 _SAVE_SESSION = (
@@ -187,13 +188,22 @@ class SupportRelay:
     async def relayed(self, staff_chat_id: int, staff_message_id: int) -> Relayed | None:
         """What a staff-chat message stands for, if the bot relayed or delivered it."""
         row = await self._db.fetch_one(
-            "SELECT user_id, kind, talent_message_id FROM relayed_messages"
+            "SELECT user_id, kind, talent_message_id, created_at FROM relayed_messages"
             " WHERE staff_chat_id = ? AND staff_message_id = ?",
             (staff_chat_id, staff_message_id),
         )
         if row is None:
             return None
-        return Relayed(row["user_id"], row["kind"], row["talent_message_id"])
+        return Relayed(row["user_id"], row["kind"], row["talent_message_id"], row["created_at"])
+
+    async def relayed_after(self, user_id: int, since: str) -> int:
+        """How many of the talent's messages were relayed to staff after a moment."""
+        value = await self._db.fetch_value(
+            "SELECT COUNT(*) FROM relayed_messages WHERE user_id = ? AND kind = 'question'"
+            " AND created_at > ?",
+            (user_id, since),
+        )
+        return int(value or 0)
 
     async def latest_question(self, staff_chat_id: int, user_id: int) -> int | None:
         """The staff-chat message of the talent's newest relayed question (or its header)."""
