@@ -242,9 +242,10 @@ async def answer_talent(
     talent = await store.users.get(user_id)
     language = talent.language if talent else answerer.language
     signed = AnsweredBy(answerer.user_id, answerer.name or None)
-    # As a reply to their newest question, as an answer from the staff group is: the talent
-    # sees what is answered (nothing is quoted if they deleted it, or never asked).
-    asked = await store.support.newest_question(user_id)
+    # As a reply to their newest question that waits, as an answer from the staff group is:
+    # the talent sees what is answered (nothing is quoted if they deleted it, or if none
+    # waits: a follow-up from a lead page quotes no question answered weeks ago).
+    asked = await store.support.newest_waiting(user_id)
     try:
         # Its line in the log: the words, as staff wrote them, and who wrote them.
         with logged_as("staff_answer", text, signed, keeps_waiting=holding):

@@ -220,3 +220,20 @@ async def test_erasure_redacts_the_talent_an_answer_was_for(
     assert [ref for ref, _ in audited(bot, "talent_answered")] == [
         subject_hash(mia.id, bot.store.privacy.key)
     ]
+
+
+async def test_a_reply_quotes_the_question_it_answers_and_a_follow_up_quotes_none(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    sari = bot.user(first_name="Sari")
+    await seeded(bot.database, [Seed(sari.id, MUSICIAN, first_name="Sari")])
+    [asked] = await ask(bot, sari, "Kapan ada kabar, kak?")
+    async with workspace(bot, ADMIN_ID) as client:
+        await client.ok("reply", {"id": 1, "text": HOLDING, "holding": True})
+        assert sari.last_message.reply_to_message_id == asked  # it still waits: quoted
+        await client.ok("reply", {"id": 1, "text": "Minggu depan."})
+        assert sari.last_message.reply_to_message_id == asked  # the answer to it
+        await client.ok("reply", {"id": 1, "text": "Satu lagi: siapkan showreel, ya."})
+    # Nothing waits: a follow-up from the lead page is not shown as an answer to it.
+    assert sari.last_message.text == "Satu lagi: siapkan showreel, ya."
+    assert sari.last_message.reply_to_message_id is None

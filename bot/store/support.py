@@ -28,6 +28,9 @@ WHERE r.kind = 'question' AND r.created_at > COALESCE((SELECT s.created_at
     AND s.keeps_waiting = 0 ORDER BY s.id DESC LIMIT 1), '')
 """
 IS_WAITING = "SELECT 1" + WAITING_FROM + "AND r.user_id = ? LIMIT 1"
+NEWEST_WAITING = (
+    "SELECT r.talent_message_id" + WAITING_FROM + "AND r.user_id = ? ORDER BY r.id DESC LIMIT 1"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,13 +217,9 @@ class SupportRelay:
         )
         return None if value is None else int(value)
 
-    async def newest_question(self, user_id: int) -> int | None:
-        """The talent's own message id of their newest question relayed to staff."""
-        value = await self._db.fetch_value(
-            "SELECT talent_message_id FROM relayed_messages WHERE user_id = ?"
-            " AND kind = 'question' ORDER BY id DESC LIMIT 1",
-            (user_id,),
-        )
+    async def newest_waiting(self, user_id: int) -> int | None:
+        """The talent's own message id of their newest question waiting for an answer."""
+        value = await self._db.fetch_value(NEWEST_WAITING, (user_id,))
         return None if value is None else int(value)
 
     async def question_waiting(self, user_id: int) -> bool:
