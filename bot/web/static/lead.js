@@ -70,7 +70,7 @@ function history(lead) {
 }
 
 /** A box and its button: `send(text, holding)` resolves true when what was typed may go.
- * `holdable`: a reply to a talent, with "Still owes a full answer — keep it listed" (holding
+ * `holdable`: a reply to a talent, with "Holding reply, full answer to follow — keep it listed" (holding
  * true: the talent gets it as any reply, their questions stay listed). */
 export function writer(placeholder, label, send, limit, name = placeholder, holdable = false) {
   const box = h("textarea", { placeholder, "aria-label": name, maxlength: limit, rows: 3 });
