@@ -454,6 +454,14 @@ async def test_stats_count_the_week_and_list_unanswered_questions_masked(
         ),
     ]
     assert "budi.s@example.com" not in report and "9876" not in report
+    # The question the bot was not sure about, listed for a phrasing to be added.
+    suggested = shown(
+        Text.STATS_QUESTIONS_SUGGESTED_TOP,
+        lines=shown(
+            Text.STATS_QUESTIONS_LINE, count=1, question="film sama korea bisa daftar dimana"
+        ),
+    )
+    assert f"\n\n{suggested}\n\n" in report
     # Budi's "Not this": the question, and what it was answered with, to put right.
     rejected = shown(
         Text.STATS_QUESTIONS_NOT_THIS_LINE,

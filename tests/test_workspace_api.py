@@ -392,6 +392,15 @@ async def test_the_stats_tab_shows_what_talents_asked_this_week_masked_without_s
             "now": None,  # the content still answers it so
         }
     ]
+    assert asked["suggested"] == [  # the bot offered entries: not sure which was meant
+        {
+            "question": "film sama korea bisa daftar dimana",
+            "count": 1,
+            "others": [],
+            "more": False,
+            "now": None,
+        }
+    ]
     assert asked["top"] == [  # /stats' list, its summaries masked
         {
             "question": "Cara bikin nasi goreng enak?",

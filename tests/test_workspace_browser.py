@@ -172,6 +172,7 @@ async def test_a_desk_walk_from_search_to_one_stage_message(
                     f" “{other_wording}”",
                     f"jual akun ml, hubungi <email> atau <number> {times(1)}",
                     f"kak ada open call gak? {times(1)} {now_answered}",
+                    f"film sama korea bisa daftar dimana {times(1)}",  # given suggestions
                     f"kapan open call film {times(1)} · {rejected_with}",
                 ],
             )

@@ -15,7 +15,7 @@ from bot.answers.text import content_stems, masked_again, words
 from bot.answers.verdict import Outcome, Thresholds, decide
 from bot.content import Content, FaqItem, Markup
 from bot.store import Store
-from bot.store.questions import FreeQuestions, Listed, Week, Wording
+from bot.store.questions import FreeQuestions, Listed, Listing, Week, Wording
 from bot.texts import Text
 
 AnswerNow = Callable[[str], str | None]  # a listed question -> the entry answering it now
@@ -39,16 +39,17 @@ async def compute(store: Store, now: datetime, staff: Iterable[int]) -> Week:
     since = (now - WEEK).isoformat(timespec="microseconds")
     async with store.db.snapshot() as view:
         week = await FreeQuestions.week(view, since, staff)
-        unanswered = await FreeQuestions.wordings(
-            view, since, staff, rejected=False, most=WORDINGS_READ, each=EACH_TALENTS
-        )
-        rejected = await FreeQuestions.wordings(
-            view, since, staff, rejected=True, most=WORDINGS_READ, each=EACH_TALENTS
-        )
+        lists = {
+            listing: await FreeQuestions.wordings(
+                view, since, staff, listing, most=WORDINGS_READ, each=EACH_TALENTS
+            )
+            for listing in Listing
+        }
     return replace(
         week,
-        top_unanswered=together(unanswered, TOP_UNANSWERED),
-        top_not_this=together(rejected, TOP_UNANSWERED),
+        top_unanswered=together(lists[Listing.UNANSWERED], TOP_UNANSWERED),
+        top_suggested=together(lists[Listing.SUGGESTED], TOP_UNANSWERED),
+        top_not_this=together(lists[Listing.REJECTED], TOP_UNANSWERED),
     )
 
 
@@ -131,6 +132,18 @@ def report(week: Week, content: Content, language: str, now: AnswerNow = lambda 
             for item in week.top_unanswered
         ]
         parts.append(_section(content, language, Text.STATS_QUESTIONS_TOP, lines))
+    if week.top_suggested:
+        lines = [
+            _listed(
+                content,
+                language,
+                Text.STATS_QUESTIONS_LINE,
+                item,
+                newly_answered(now, item.question),
+            )
+            for item in week.top_suggested
+        ]
+        parts.append(_section(content, language, Text.STATS_QUESTIONS_SUGGESTED_TOP, lines))
     if week.top_not_this:
         lines = [
             _listed(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from json.encoder import encode_basestring_ascii
 
 from bot.store.conversation import ConversationLog
@@ -73,9 +74,25 @@ class Week:
     unanswered: int
     not_this: int  # answers the talent said were not what they asked
     top_unanswered: list[Listed] = field(default_factory=list)
+    # Questions the bot offered entries for, not sure which one was meant.
+    top_suggested: list[Listed] = field(default_factory=list)
     # Direct answers talents said were not what they asked.
     top_not_this: list[Listed] = field(default_factory=list)
 
+
+class Listing(StrEnum):
+    """The questions staff's lists are made of."""
+
+    UNANSWERED = "unanswered"
+    SUGGESTED = "suggested"
+    REJECTED = "rejected"
+
+
+_LISTED = {  # each kind's condition: constants only, put into the lists' SQL
+    Listing.UNANSWERED: "outcome = 'unanswered'",
+    Listing.SUGGESTED: "outcome = 'suggested'",
+    Listing.REJECTED: "not_this_at IS NOT NULL",
+}
 
 _COLUMNS = "id, user_id, message_id, text, summary, entry, offered, sent_to_staff_at"
 
@@ -198,19 +215,19 @@ class FreeQuestions:
 
     @staticmethod
     async def wordings(
-        view: Reader, since: str, staff: Iterable[int], *, rejected: bool, most: int, each: int
+        view: Reader, since: str, staff: Iterable[int], listed: Listing, *, most: int, each: int
     ) -> list[Wording]:
-        """The wordings of unanswered questions (or of answers rejected with "Not this", with
-        the entry answered) since a moment, by the talents who wrote them: the `most` asked,
-        from each talent's `each` newest. A wording is its masked summary, case and the
-        ending's "?!." aside."""
+        """The wordings of one `listed` kind of question since a moment (unanswered; given
+        suggestions; answered and rejected with "Not this", with the entry answered), by the
+        talents who wrote them: the `most` asked, from each talent's `each` newest. A wording
+        is its masked summary, case and the ending's "?!." aside."""
         # Counted by talents, so that one talent typing it again (or a text sent over and
         # over) does not top the list; and no more than `each` of anyone's, so that one
         # talent sending hundreds of different texts does not crowd out the others' (among
         # wordings as many talents asked, the newest are read first).
-        which = "not_this_at IS NOT NULL" if rejected else "outcome = 'unanswered'"
+        which = _LISTED[listed]
         rows = await view.fetch_all(
-            "WITH asked AS (SELECT id, user_id, summary, entry,"  # noqa: S608 - `which` is one of two constants
+            "WITH asked AS (SELECT id, user_id, summary, entry,"  # noqa: S608 - `which` is one of _LISTED's constants
             " ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY id DESC) AS nth"
             " FROM free_questions"
             " WHERE asked_at >= :since AND user_id NOT IN (SELECT value FROM json_each(:staff))"

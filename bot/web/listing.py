@@ -261,6 +261,7 @@ async def statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:
         )
 
     top = [{**item, "now": now(item)} for item in asked["top"]]
+    suggested = [{**item, "now": now(item)} for item in asked["suggested"]]
     rejected = [
         {
             "question": item["question"],
@@ -272,7 +273,8 @@ async def statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:
         }
         for item in asked["rejected"]
     ]
-    return {**figures, "questions": {**asked, "top": top, "rejected": rejected}}
+    questions = {**asked, "top": top, "suggested": suggested, "rejected": rejected}
+    return {**figures, "questions": questions}
 
 
 async def _statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:
@@ -339,6 +341,7 @@ def _questions(week: Week) -> dict[str, Any]:
     """/stats' "Questions this week": the masked summaries go out as text, the page shows them
     as text (bot/web/static/stats.js)."""
     top = [_listed(item) for item in week.top_unanswered]
+    suggested = [_listed(item) for item in week.top_suggested]
     rejected = [{**_listed(item), "entry": item.entry} for item in week.top_not_this]
     return {
         "figures": [
@@ -348,5 +351,6 @@ def _questions(week: Week) -> dict[str, Any]:
         ],
         "not_this": week.not_this,
         "top": top,
+        "suggested": suggested,
         "rejected": rejected,  # each with its entry's reference, named at each read
     }

@@ -107,8 +107,8 @@ function figures(items, notes = {}) {
 }
 
 /** /stats' "Questions this week": the figures, then the unanswered questions most talents
- * asked and the direct answers talents rejected ("Not this"), each marked if the content
- * answers it (otherwise) now. Their summaries are talents' words (masked by the server):
+ * asked, those the bot offered entries for, and the direct answers talents rejected ("Not
+ * this"), each marked if the content answers it (otherwise) now. Their summaries are talents' words (masked by the server):
  * text nodes only. */
 function questions(asked) {
   if (!asked.figures.some((item) => item.count)) {
@@ -119,10 +119,13 @@ function questions(asked) {
   if (asked.top.length) {
     shown.push(h("h3", {}, t("stats_questions_top")), listed(asked.top));
   }
+  if (asked.suggested.length) {
+    shown.push(h("h3", {}, t("stats_suggested_top")), listed(asked.suggested));
+  }
   if (asked.rejected.length) {
     shown.push(h("h3", {}, t("stats_not_this_top")), listed(asked.rejected));
   }
-  if (asked.top.length || asked.rejected.length) {
+  if (asked.top.length || asked.suggested.length || asked.rejected.length) {
     shown.push(h("p", { class: "hint" }, t("stats_questions_hint")));
   }
   return shown;
