@@ -120,30 +120,22 @@ def report(week: Week, content: Content, language: str, now: AnswerNow = lambda 
         not_this=week.not_this,
     )
     parts = [text]
-    if week.top_unanswered:
-        lines = [
-            _listed(
-                content,
-                language,
-                Text.STATS_QUESTIONS_LINE,
-                item,
-                newly_answered(now, item.question),
-            )
-            for item in week.top_unanswered
-        ]
-        parts.append(_section(content, language, Text.STATS_QUESTIONS_TOP, lines))
-    if week.top_suggested:
-        lines = [
-            _listed(
-                content,
-                language,
-                Text.STATS_QUESTIONS_LINE,
-                item,
-                newly_answered(now, item.question),
-            )
-            for item in week.top_suggested
-        ]
-        parts.append(_section(content, language, Text.STATS_QUESTIONS_SUGGESTED_TOP, lines))
+    for heading, items in (
+        (Text.STATS_QUESTIONS_TOP, week.top_unanswered),
+        (Text.STATS_QUESTIONS_SUGGESTED_TOP, week.top_suggested),
+    ):
+        if items:
+            lines = [
+                _listed(
+                    content,
+                    language,
+                    Text.STATS_QUESTIONS_LINE,
+                    item,
+                    newly_answered(now, item.question),
+                )
+                for item in items
+            ]
+            parts.append(_section(content, language, heading, lines))
     if week.top_not_this:
         lines = [
             _listed(
