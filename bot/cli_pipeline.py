@@ -94,7 +94,11 @@ def register(commands: Any) -> None:
         help="from this WIB date on (2026-01-31 or 31-01-2026)",
     )
     audit.add_argument("--admin", type=int, metavar="ID", help="only this staff member's actions")
-    audit.add_argument("--lead", metavar="KOC-…", help="only actions on this lead")
+    audit.add_argument(
+        "--lead",
+        metavar="KOC-…",
+        help="only actions on this lead (talent:<telegram id> for a talent without one)",
+    )
     audit.add_argument(
         "--format", choices=("text", "csv"), default="text", help="text (default) or csv"
     )

@@ -23,6 +23,11 @@ from tests.workspace import workspace
 TALENT_ID = 5_839_204_117  # long enough not to occur anywhere by chance
 
 
+def _rows(bot: Harness, sql: str) -> list[tuple[str | None]]:
+    with sqlite3.connect(bot.database) as db:
+        return db.execute(sql, ("questions_listed",)).fetchall()
+
+
 def answered_entries(bot: Harness) -> list[tuple[str | None, str]]:
     """The audit log's answers to talents: whom each is about, and what became of it."""
     with sqlite3.connect(bot.database) as db:
@@ -128,3 +133,18 @@ async def test_a_staff_member_who_erases_is_no_longer_named_on_the_answers_they_
     assert [
         found for found in traces_in_tables(bot.database, ["Rina"]) if "conversation_log" in found
     ] == []
+
+
+async def test_a_questions_list_that_named_her_is_redacted_when_she_erases(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    mia = bot.user(user_id=TALENT_ID, first_name="Mia")
+    await ask(bot, mia, "Halo, ada info audisi?")
+    async with workspace(bot, ADMIN_ID) as client:
+        listed = await client.ok("questions")  # she is on it: named in its entry
+        assert [talent["user_id"] for talent in listed["talents"]] == [TALENT_ID]
+        await erase_meanwhile(bot, mia)
+        await client.ok("questions")
+    [entry] = [ref for (ref,) in _rows(bot, "SELECT lead_ref FROM audit_log WHERE action = ?")]
+    assert entry is not None and len(entry) == 64  # the erasure's hash; no list names her since
+    no_trace_of_her(bot)

@@ -84,9 +84,9 @@ async def test_waiting_questions_longest_waiting_first_with_and_without_a_lead(
             ("staff_answer", "Minggu depan."),
         ]
         assert listed["talents"][0]["earlier"] == []  # Mia's first questions
-    # Each list shown is on record: one entry per talent, their lead if they have one.
+    # Each list shown is on record: one entry per talent, their lead or, without one, them.
     entries = audited(bot, "questions_listed")
-    assert [lead_ref for lead_ref, _ in entries[:2]] == ["KOC-000001", None]
+    assert [lead_ref for lead_ref, _ in entries[:2]] == ["KOC-000001", f"talent:{mia.id}"]
     assert all(detail["from"] == "workspace" for _, detail in entries)
 
 

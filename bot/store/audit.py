@@ -140,11 +140,26 @@ class Audit:
         lead reference (`talent`: their id and lead reference; without one, `talent_ref`),
         unless they erased their data since it started (`since`): then about no one, as the
         erasure has redacted their entries already and would not come back for this one."""
-        user_id, lead_ref = talent
+        await self.about_talents(actor, action, [talent], since, **detail)
+
+    async def about_talents(
+        self,
+        actor: Actor,
+        action: str,
+        talents: Sequence[tuple[int, str | None]],
+        since: str,
+        **detail: Any,
+    ) -> None:
+        """`about_talent` for several talents (those shown in a list read at `since`): one
+        entry each, in one transaction."""
         async with self._db.transaction() as tx:
-            known = await Users.known_since(tx, user_id, since)
-            about = (lead_ref or talent_ref(user_id)) if known else None
-            await self.add_in(tx, actor, action, about, **detail)
+            about = [
+                (lead_ref or talent_ref(user_id))
+                if await Users.known_since(tx, user_id, since)
+                else None
+                for user_id, lead_ref in talents
+            ]
+            await self.each_in(tx, actor, action, about, **detail)
 
     async def add_each(
         self, actor: Actor, action: str, lead_refs: Sequence[str | None], **detail: Any

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.store import utc_now
 from bot.support import display_name
 from bot.web import actions, inputs
 from bot.web.desk import Desk, Labels, TalentGone, Viewer
@@ -26,13 +27,16 @@ EARLIER = 2  # lines of the exchange before them: the last question answered and
 
 async def waiting(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
     """Talents whose questions wait for an answer, the one waiting longest first; recorded in
-    the audit log before it is returned (one entry per talent, with their lead if any)."""
+    the audit log before it is returned (one entry per talent: their lead, or them if they
+    have none)."""
+    since = utc_now()  # a talent erased after this is not named in the entries
     talents = await desk.reads.waiting_questions(SHOWN_TALENTS, SHOWN_EACH)
     total = await desk.reads.waiting_count()
-    await desk.store.audit.add_each(
+    await desk.store.audit.about_talents(
         viewer.actor,
         "questions_listed",
-        [talent.reference for talent in talents],
+        [(talent.user_id, talent.reference) for talent in talents],
+        since,
         shown=len(talents),
         waiting=total,
     )
