@@ -234,3 +234,25 @@ async def test_lead_in_telegram_says_a_question_waits_until_it_is_answered(
     await answer_in_group(bot, admin, staff_chat, "Minggu depan.", question)
     [page] = await bot.send(admin, "/lead KOC-000001")
     assert waiting not in page.text
+
+
+async def test_a_follow_up_shows_the_question_answered_before_it_not_only_answers(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    sari = bot.user(first_name="Sari")
+    await seeded(bot.database, [Seed(sari.id, MUSICIAN, first_name="Sari")])
+    question = await relayed_question(bot, staff_chat, sari, "Kapan ada kabar, kak?")
+    async with workspace(bot, ADMIN_ID) as client:
+        await client.ok("reply", {"id": 1, "text": "Kami cek dulu ya.", "holding": True})
+        await answer_in_group(
+            bot, staff_member(bot, staff_chat), staff_chat, "Minggu depan.", question
+        )
+        await client.ok("reply", {"id": 1, "text": "Satu lagi: siapkan showreel."})  # follow-up
+        await ask(bot, sari, "Boleh bawa kucing ke Seoul?")
+        [waiting] = (await client.ok("questions"))["talents"]
+    # Three staff lines came after her first question: it is shown above the newest two.
+    assert [(line["kind"], line["text"]) for line in waiting["earlier"]] == [
+        ("text", "Kapan ada kabar, kak?"),
+        ("staff_answer", "Minggu depan."),
+        ("staff_answer", "Satu lagi: siapkan showreel."),
+    ]

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.store import utc_now
+from bot.store.workspace import LogLine
 from bot.support import display_name
 from bot.web import actions, inputs
 from bot.web.desk import Desk, Labels, TalentGone, Viewer
@@ -22,7 +23,7 @@ from bot.web.lead_page import log_line
 
 SHOWN_TALENTS = 50
 SHOWN_EACH = 10  # a talent's newest waiting questions shown (the staff group has them all)
-EARLIER = 2  # lines of the exchange before them: the last question answered and its answer
+EARLIER_ANSWERS = 2  # before them: the last question answered, and up to 2 answers after it
 
 
 async def waiting(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
@@ -47,8 +48,8 @@ async def waiting(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
         first = talent.questions[0].id
         held = await desk.reads.held_replies(talent.user_id, first, SHOWN_EACH)
         lines = sorted([*talent.questions, *held], key=lambda line: line.id)
-        before = await desk.reads.questions(talent.user_id, EARLIER + len(lines))
-        earlier[talent.user_id] = [line for line in before if line.id < first][-EARLIER:]
+        before = await desk.reads.questions(talent.user_id, 2 * EARLIER_ANSWERS + len(lines) + 2)
+        earlier[talent.user_id] = _exchange([line for line in before if line.id < first])
         shown[talent.user_id] = lines
     return {
         "total": total,
@@ -69,6 +70,16 @@ async def waiting(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
             for talent in talents
         ],
     }
+
+
+def _exchange(before: list[LogLine]) -> list[LogLine]:
+    """Of the lines before a talent's waiting questions, the last question answered and the
+    newest answers after it (a holding reply, the answer, a follow-up): never answers alone."""
+    asked = [index for index, line in enumerate(before) if line.kind != "staff_answer"]
+    if not asked:
+        return before[-EARLIER_ANSWERS:]
+    question = asked[-1]
+    return [before[question], *before[question + 1 :][-EARLIER_ANSWERS:]]
 
 
 async def count(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
