@@ -796,6 +796,7 @@ class Text(StrEnum):
     WS_QUESTION_BLOCKED = "ws_question_blocked"
     WS_QUESTION_REPLY_TO = "ws_question_reply_to"
     WS_QUESTION_GONE = "ws_question_gone"
+    WS_QUESTION_UNSENT = "ws_question_unsent"
     WS_OPEN_LEAD = "ws_open_lead"
     WS_PREVIEW_TITLE = "ws_preview_title"
     WS_SAVED_NOTIFYING = "ws_saved_notifying"

@@ -194,3 +194,33 @@ async def test_a_holding_reply_keeps_the_question_on_the_tab(
         await card.wait_for(state="detached")
         assert mia.last_message.text == "Ya, ditanggung."
         assert not seen.errors and not seen.alerts
+
+
+async def test_a_reply_a_colleague_beat_keeps_its_text_to_copy(
+    bot: Harness, staff_chat: EmulatedChat, tmp_path: Path, screens: Path
+) -> None:
+    mia = bot.user(first_name="Mia")
+    mark = staff_chat.mark()
+    await ask(bot, mia, "Apakah tiket pesawat ditanggung?")
+    question = staff_chat.messages_since(mark)[-1]
+    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+        seen = await watched(context)
+        page = seen.page
+        await page.goto(page_url(base, bot, ADMIN_ID))
+        await page.locator(".tab[data-view=questions]").click()
+        card = page.locator(".card.question", has_text="Mia")
+        box = card.get_by_role("textbox", name=t(Text.WS_QUESTION_REPLY_TO, name="Mia"))
+        draft = "Halo Mia, <b>tiket</b> ditanggung untuk program tertentu saja."
+        await box.fill(draft)
+        # Meanwhile a colleague answers her in the staff group.
+        admin = staff_chat.members[ADMIN_ID]
+        await bot.act(admin, admin.send, "Belum tentu, kak.", chat=staff_chat, reply_to=question)
+        await card.get_by_role("button", name=t(Text.WS_REPLY_SEND)).click()
+        await page.locator("#toast:not([hidden])", has_text=t(Text.WS_QUESTION_GONE)).wait_for()
+        await card.wait_for(state="detached")  # she no longer waits
+        kept = page.get_by_role("textbox", name=t(Text.WS_QUESTION_UNSENT, name="Mia"))
+        assert await kept.input_value() == draft  # as typed, as text
+        await page.set_viewport_size(PHONE)  # type: ignore[arg-type]
+        await seen.shot(screens, "questions-unsent-phone")
+        assert mia.last_message.text == "Belum tentu, kak."  # only the colleague's answer
+        assert not seen.errors and not seen.alerts

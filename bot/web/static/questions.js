@@ -19,7 +19,7 @@ async function answer(talent, text, holding, reload) {
   } catch (error) {
     if (error instanceof ApiError && error.kind === "not_found") {
       toast(t("question_gone"), "warning");
-      await reload();
+      await reload({ name: talent.name, text }); // what was typed is not lost with the card
       return false;
     }
     throw error;
@@ -54,14 +54,24 @@ function card(talent, reload) {
       REPLY_LIMIT, t("question_reply_to", { name: talent.name }), true));
 }
 
-/** The Questions tab. */
-export async function render(main) {
+/** A reply refused (answered meanwhile, or erased), its text kept to copy. */
+function unsentReply(unsent) {
+  return h("section", { class: "card unsent" },
+    h("p", { class: "meta" }, t("question_unsent", { name: unsent.name })),
+    h("textarea", { readOnly: true, rows: 3, "aria-label": t("question_unsent",
+      { name: unsent.name }) }, unsent.text));
+}
+
+/** The Questions tab; `unsent`: a reply just refused, shown above the list. */
+export async function render(main, unsent = null) {
   const list = await call("questions");
   counted(list.total);
-  const reload = () => render(main).catch((error) => fill(main, failure(error)));
+  const reload = (refused = null) => render(main, refused)
+    .catch((error) => fill(main, failure(error)));
   fill(main,
     h("h1", { class: "questions-title" }, t("questions_title")),
     h("p", { class: "hint" }, t("questions_intro")),
+    unsent ? unsentReply(unsent) : null,
     list.talents.length ? list.talents.map((talent) => card(talent, reload))
       : h("p", { class: "state" }, t("questions_waiting_none")),
     list.more ? h("p", { class: "hint" }, t("questions_more", { count: list.more })) : null);
