@@ -9,11 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.async_api import Page
+from playwright.async_api import BrowserContext, Locator, Page
 
 from bot.emulator import EmulatedChat, EmulatedUser
 from bot.texts import Text
-from tests.browser import DESKTOP, PHONE, chromium, page_url, served, watched
+from tests.browser import DESKTOP, PHONE, Watched, chromium, page_url, served, watched
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import CONTENT, MUSICIAN, Seed, seeded
@@ -152,18 +152,25 @@ async def test_the_count_comes_by_itself_while_staff_read_a_lead(
         assert seen.errors == []
 
 
+async def mias_card(
+    bot: Harness, base: str, context: BrowserContext
+) -> tuple[Watched, Locator, Locator]:
+    """The admin's page on the Questions tab: Mia's card and its reply box."""
+    seen = await watched(context)
+    await seen.page.goto(page_url(base, bot, ADMIN_ID))
+    await seen.page.locator(".tab[data-view=questions]").click()
+    card = seen.page.locator(".card.question", has_text="Mia")
+    return seen, card, card.get_by_role("textbox", name=t(Text.WS_QUESTION_REPLY_TO, name="Mia"))
+
+
 async def test_a_holding_reply_keeps_the_question_on_the_tab(
     bot: Harness, staff_chat: EmulatedChat, tmp_path: Path, screens: Path
 ) -> None:
     mia = bot.user(first_name="Mia")
     await ask(bot, mia, "Apakah tiket pesawat ditanggung?")
     async with served(bot) as base, chromium(tmp_path / "profile") as context:
-        seen = await watched(context)
+        seen, card, box = await mias_card(bot, base, context)
         page = seen.page
-        await page.goto(page_url(base, bot, ADMIN_ID))
-        await page.locator(".tab[data-view=questions]").click()
-        card = page.locator(".card.question", has_text="Mia")
-        box = card.get_by_role("textbox", name=t(Text.WS_QUESTION_REPLY_TO, name="Mia"))
         hold = card.get_by_role("checkbox", name=t(Text.WS_REPLY_HOLDING))
         await box.fill("Kami cek dulu ya, kak.")
         await hold.check()
@@ -204,12 +211,8 @@ async def test_a_reply_a_colleague_beat_keeps_its_text_to_copy(
     await ask(bot, mia, "Apakah tiket pesawat ditanggung?")
     question = staff_chat.messages_since(mark)[-1]
     async with served(bot) as base, chromium(tmp_path / "profile") as context:
-        seen = await watched(context)
+        seen, card, box = await mias_card(bot, base, context)
         page = seen.page
-        await page.goto(page_url(base, bot, ADMIN_ID))
-        await page.locator(".tab[data-view=questions]").click()
-        card = page.locator(".card.question", has_text="Mia")
-        box = card.get_by_role("textbox", name=t(Text.WS_QUESTION_REPLY_TO, name="Mia"))
         draft = "Halo Mia, <b>tiket</b> ditanggung untuk program tertentu saja."
         await box.fill(draft)
         # Meanwhile a colleague answers her in the staff group.
