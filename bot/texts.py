@@ -207,7 +207,7 @@ class Text(StrEnum):
     SUPPORT_HINT_REPLY = "support_hint_reply"
     SUPPORT_HINT_TOPIC = "support_hint_topic"
     SUPPORT_DELIVERED = "support_delivered"
-    SUPPORT_DELIVERED_LATER = "support_delivered_later"
+    SUPPORT_DELIVERED_OTHERS = "support_delivered_others"
     SUPPORT_ANSWERED_IN_WORKSPACE = "support_answered_in_workspace"
     SUPPORT_HELD_IN_WORKSPACE = "support_held_in_workspace"
     SUPPORT_BLOCKED = "support_blocked"

@@ -9,7 +9,7 @@ from telegram import InlineKeyboardMarkup, Message, MessageId, ReplyParameters, 
 from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.store import User, utc_now
-from bot.store.audit import Actor, talent_ref
+from bot.store.audit import Actor
 from bot.store.conversation import AnsweredBy
 from bot.support import (
     Admission,
@@ -274,6 +274,11 @@ async def staff_message(update: Update, context: BotContext) -> None:
     if actor.user_id is None:
         detail["sender"] = "anonymous_admin"
     since = utc_now()  # a talent erased after this gets no record of the answer
+    # An answer answers every question of theirs that waits: when it replies to one of
+    # several, staff are told the others count as answered too (before it is sent).
+    others = 0
+    if target.kind == "question" and target.talent_message_id is not None:
+        others = await store.support.waiting_besides(target.user_id, target.talent_message_id)
     try:
         # The answer's line in the talent's log: a staff answer, with its words and writer.
         with logged_as("staff_answer", summary, _signed(message, actor, staff_chat)):
@@ -305,17 +310,12 @@ async def staff_message(update: Update, context: BotContext) -> None:
         )
         await _mark(context, message, Text.SUPPORT_UNDELIVERED, name=name, error=explain(error))
         return
-    audited = (actor, reference or talent_ref(target.user_id), {**detail, "outcome": "sent"})
+    audited = (actor, reference, {**detail, "outcome": "sent"})
     await store.support.record_answer(
         staff_chat, message.message_id, target.user_id, copy.message_id, since, audited
     )
-    # An answer answers every question before it: say so when it replied to one of several,
-    # so that a later question is not taken as answered unnoticed.
-    later = 0
-    if target.kind == "question" and target.relayed_at is not None:
-        later = await store.support.relayed_after(target.user_id, target.relayed_at)
-    if later:
-        await _mark(context, message, Text.SUPPORT_DELIVERED_LATER, name=name, count=str(later))
+    if others:
+        await _mark(context, message, Text.SUPPORT_DELIVERED_OTHERS, name=name, count=str(others))
     else:
         await _mark(context, message, Text.SUPPORT_DELIVERED, name=name)
 

@@ -8,17 +8,20 @@ from __future__ import annotations
 import asyncio
 import json
 import sqlite3
+from pathlib import Path
+from typing import Any
 
 from bot.emulator import EmulatedChat, EmulatedUser
 from bot.texts import Text
 from tests.conftest import ADMIN_ID
 from tests.harness import SETTLE_TIMEOUT, Harness
-from tests.leads import MUSICIAN, Seed, seeded, shown
+from tests.leads import CONTENT, MUSICIAN, Seed, seeded, shown
+from tests.processes import clean_env, run_cli
 from tests.test_erasure import traces_in_files, traces_in_tables
 from tests.test_holding_replies import RINA, rina_in_group
 from tests.test_support import answer as answer_in_group
 from tests.test_support import ask, relayed_question
-from tests.workspace import workspace
+from tests.workspace import init_data, workspace
 
 TALENT_ID = 5_839_204_117  # long enough not to occur anywhere by chance
 
@@ -148,3 +151,85 @@ async def test_a_questions_list_that_named_her_is_redacted_when_she_erases(
     [entry] = [ref for (ref,) in _rows(bot, "SELECT lead_ref FROM audit_log WHERE action = ?")]
     assert entry is not None and len(entry) == 64  # the erasure's hash; no list names her since
     no_trace_of_her(bot)
+
+
+def signatures(bot: Harness) -> list[tuple[int | None, str | None]]:
+    """Who each staff answer in the log is signed by (their id and name)."""
+    with sqlite3.connect(bot.database) as db:
+        return db.execute(
+            "SELECT answered_by_id, answered_by FROM conversation_log WHERE kind = 'staff_answer'"
+        ).fetchall()
+
+
+async def test_a_staff_member_who_erases_while_her_reply_is_on_its_way_is_not_named_on_it(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    mia = bot.user(user_id=TALENT_ID, first_name="Mia")
+    rina = rina_in_group(bot, staff_chat)
+    await bot.send(rina, "/start")
+    await ask(bot, mia, "Halo, ada info audisi?")
+    held = bot.emulator.hold("sendMessage", chat_id=TALENT_ID, containing="Sebentar", times=10)
+    async with workspace(bot, RINA) as client:
+        client = client.as_user(init_data(bot.settings.token(), RINA, first_name="Rina"))
+        reply = asyncio.create_task(
+            client.call("questions-reply", {"talent": TALENT_ID, "text": "Sebentar ya, kami cek."})
+        )
+        await asyncio.wait_for(held.arrived.wait(), SETTLE_TIMEOUT)
+        await bot.send(rina, "/hapusdata")
+        await bot.press(rina, shown(Text.BTN_CONFIRM_DELETE))  # done, her log forgotten too
+        held.release()
+        status, _ = await reply
+    assert status == 200 and mia.last_message.text == "Sebentar ya, kami cek."
+    assert signatures(bot) == [(None, None)]  # Mia keeps the answer, unsigned
+
+
+async def test_a_reply_on_its_way_as_she_withdraws_consent_names_no_lead_erasure_would_miss(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    sari = bot.user(user_id=TALENT_ID, first_name="Sari")
+    await seeded(bot.database, [Seed(sari.id, MUSICIAN, first_name="Sari")])
+    await relayed_question(bot, staff_chat, sari, "Kapan ada kabar, kak?")
+    held = bot.emulator.hold("sendMessage", chat_id=TALENT_ID, containing="Sebentar", times=10)
+    async with workspace(bot, ADMIN_ID) as client:
+        reply = asyncio.create_task(client.call("reply", {"id": 1, "text": "Sebentar ya."}))
+        await asyncio.wait_for(held.arrived.wait(), SETTLE_TIMEOUT)
+        # She withdraws consent to processing: her lead goes, she stays a user.
+        await bot.send(sari, "/privasi")
+        await bot.press(sari, CONTENT.text(Text.BTN_MY_CONSENTS, "id"))
+        processing = CONTENT.text(Text.CONSENT_KIND_PROCESSING, "id")
+        await bot.press(sari, CONTENT.text(Text.BTN_WITHDRAW, "id", kind=processing))
+        await bot.press(sari, CONTENT.text(Text.BTN_CONFIRM_WITHDRAW, "id"))
+        held.release()
+        await reply
+    # The entry names her (the lead is gone), which her erasure then redacts.
+    assert answered_entries(bot) == [(f"talent:{TALENT_ID}", "sent")]
+    await bot.send(sari, "/hapusdata")
+    await bot.press(sari, shown(Text.BTN_CONFIRM_DELETE))
+    no_trace_of_her(bot)
+
+
+async def test_a_restore_does_not_bring_back_the_name_of_a_staff_member_who_erased(
+    make_bot: Any, staff_chat: EmulatedChat, database: Path, tmp_path: Path
+) -> None:
+    bot: Harness = await make_bot(
+        admin_ids=frozenset({ADMIN_ID, RINA}), staff_chat_id=staff_chat.id
+    )
+    env = clean_env(tmp_path, BOT_TOKEN="1:x", DATABASE_PATH=str(database))
+    mia = bot.user(first_name="Mia")
+    rina = bot.emulator.user(RINA, first_name="Rina", language_code="id")
+    staff_chat.add_member(rina)  # she answers in the group, never having written to the bot
+    question = await relayed_question(bot, staff_chat, mia, "Halo, ada info audisi?")
+    await answer_in_group(bot, rina, staff_chat, "Ada, Januari.", question)
+    assert signatures(bot) == [(RINA, "Rina")]
+    backup = tmp_path / "monday.db"
+    code, _, err = await run_cli(tmp_path, env, "backup", "--output", str(backup))
+    assert code == 0, err
+    await bot.send(rina, "/start")
+    await bot.send(rina, "/hapusdata")
+    await bot.press(rina, shown(Text.BTN_CONFIRM_DELETE))
+    await bot.runner.wait_idle()
+    assert signatures(bot) == [(None, None)]
+    await bot.stop()
+    code, _, err = await run_cli(tmp_path, env, "restore", str(backup))
+    assert code == 0, err
+    assert signatures(bot) == [(None, None)]  # the backup's copy of her name is gone again

@@ -100,9 +100,9 @@ async def test_question_is_relayed_with_header_and_answer_comes_back(
     assert delivered.text == "Bisa! Daftar lewat /daftar ya."
     assert delivered.reply_to_message_id == question["message"]["message_id"]
     assert delivered.button_texts == ["💬 Balas tim kami"]
-    # She wrote one more message after the one answered: staff are told it counts as
-    # answered too (an answer answers everything before it).
-    later = shown(Text.SUPPORT_DELIVERED_LATER, name="Sari Dewi", count="1")
+    # She wrote another message, still unanswered: staff are told it counts as answered
+    # too (an answer answers every question of hers that waits).
+    later = shown(Text.SUPPORT_DELIVERED_OTHERS, name="Sari Dewi", count="1")
     assert staff_chat.last_message.text == later
     assert await bot.store.support.question_waiting(sari.id) is False
 
@@ -162,7 +162,7 @@ async def test_media_is_relayed_both_ways(bot: Harness, staff_chat: EmulatedChat
     assert delivered.kind == "photo"
     assert delivered.photo == b"JPEG-answer"
     assert delivered.text == "Contoh poster"
-    later = shown(Text.SUPPORT_DELIVERED_LATER, name="Budi", count="2")  # the file, the voice
+    later = shown(Text.SUPPORT_DELIVERED_OTHERS, name="Budi", count="2")  # the file, the voice
     assert staff_chat.last_message.text == later
     await bot.act(admin, admin.send, "Terima kasih, Budi.", chat=staff_chat, reply_to=voice)
     assert staff_chat.last_message.text == "✅ Terkirim ke Budi"  # his last: nothing after it
@@ -175,6 +175,33 @@ async def test_media_is_relayed_both_ways(bot: Harness, staff_chat: EmulatedChat
     answers = [entry.text for entry in log if entry.kind == "staff_answer"]
     assert answers == ["[photo] Contoh poster", "Terima kasih, Budi."]  # what each held, once
     assert not any(entry.kind == "copy" for entry in log)
+
+
+async def test_an_answer_to_one_message_says_how_many_others_it_answers_too(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    joko = bot.user(first_name="Joko")
+    mark = staff_chat.mark()
+    await ask(bot, joko, "Personel kami masih 17 tahun, boleh ikut?", "MU:CON kapan dibuka?")
+    _, minor, mucon = staff_chat.messages_since(mark)
+    admin = staff_chat.members[ADMIN_ID]
+    # A reply to his newest message: the earlier one, about a minor, is counted as answered.
+    await answer(bot, admin, staff_chat, "MU:CON biasanya dibuka pertengahan tahun.", mucon)
+    assert staff_chat.last_message.text == shown(
+        Text.SUPPORT_DELIVERED_OTHERS, name="Joko", count="1"
+    )
+    # Another question; then a reply to the first, answered already: only the new one counts.
+    await ask(bot, joko, "Perlu paspor?")
+    await answer(bot, admin, staff_chat, "Boleh, dengan izin orang tua.", minor)
+    assert staff_chat.last_message.text == shown(
+        Text.SUPPORT_DELIVERED_OTHERS, name="Joko", count="1"
+    )
+    # Nothing else waits: the plain confirmation.
+    await ask(bot, joko, "Satu lagi: visa?")
+    await answer(
+        bot, admin, staff_chat, "Paspor dan visa: nanti kami bantu.", staff_chat.last_message
+    )
+    assert staff_chat.last_message.text == "✅ Terkirim ke Joko"
 
 
 async def test_two_talents_at_once_get_their_own_answers(

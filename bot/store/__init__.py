@@ -79,12 +79,12 @@ class Store:
     ) -> None:
         self.db = db
         self.users = Users(db)
-        self.log = ConversationLog(db, log_text_per_day)
+        # Without the key (CLI commands that never erase) erasure records cannot be made.
+        self.privacy = Privacy(db, erasure_key)
+        self.log = ConversationLog(db, log_text_per_day, self.privacy.erased_since)
         self.inbox = UpdateInbox(db)
         self.applications = Applications(db)
         self.support = SupportRelay(db)
-        # Without the key (CLI commands that never erase) erasure records cannot be made.
-        self.privacy = Privacy(db, erasure_key)
         self.leads = Leads(db)
         self.broadcasts = Broadcasts(db)
         self.ops = Operations(db)

@@ -154,12 +154,24 @@ class Audit:
         entry each, in one transaction."""
         async with self._db.transaction() as tx:
             about = [
-                (lead_ref or talent_ref(user_id))
+                await Audit.about_in(tx, user_id, lead_ref)
                 if await Users.known_since(tx, user_id, since)
                 else None
                 for user_id, lead_ref in talents
             ]
             await self.each_in(tx, actor, action, about, **detail)
+
+    @staticmethod
+    async def about_in(tx: Transaction, user_id: int, lead_ref: str | None) -> str:
+        """What an entry about a talent names, read in its own transaction: their lead
+        reference if they still have that lead, else `talent_ref` (a withdrawal of consent
+        deleted the lead meanwhile: its reference would then stay unredacted for good, as
+        erasure finds references through the talent's leads)."""
+        if lead_ref is not None and await tx.fetch_one(
+            "SELECT 1 FROM applications WHERE reference = ? AND user_id = ?", (lead_ref, user_id)
+        ):
+            return lead_ref
+        return talent_ref(user_id)
 
     async def add_each(
         self, actor: Actor, action: str, lead_refs: Sequence[str | None], **detail: Any

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
 
 from bot.store.db import Database, Transaction, utc_now
@@ -54,6 +54,9 @@ def size_over_budget(text: str) -> int | None:
     return None if found is None else int(found.group(1))
 
 
+ErasedSince = Callable[[Transaction, int, str], Awaitable[bool]]
+
+
 class ConversationLog:
     """The conversation_log table.
 
@@ -62,9 +65,16 @@ class ConversationLog:
     flood control's dropped messages do. None: no limit (stores opened outside the bot).
     """
 
-    def __init__(self, db: Database, text_per_day: int | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        text_per_day: int | None = None,
+        erased_since: ErasedSince | None = None,
+    ) -> None:
         self._db = db
         self.text_per_day = text_per_day
+        # Whether a Telegram id asked for erasure after a moment (Privacy.erased_since).
+        self._erased_since = erased_since
 
     @staticmethod
     async def add_in(tx: Transaction, entry: LogEntry) -> None:
@@ -123,6 +133,13 @@ class ConversationLog:
         known then and still is (`Users.known_since`); whether it was logged."""
         if entry.user_id is None or not await Users.known_since(tx, entry.user_id, since):
             return False
+        signer = entry.answered_by
+        if (
+            signer is not None
+            and self._erased_since is not None
+            and await self._erased_since(tx, signer.user_id, since)
+        ):
+            entry = replace(entry, answered_by=None)  # the staff member who wrote it erased since
         await self.keep(tx, entry)
         return True
 

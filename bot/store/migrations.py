@@ -970,4 +970,11 @@ MIGRATIONS: list[tuple[str, str]] = [
             WHERE kind = 'staff_answer' AND keeps_waiting = 0
         """,
     ),
+    (
+        "0033_staff_answers_by_signer",
+        # A staff member's erasure takes their name off the answers they signed: found here,
+        # not by reading the whole log.
+        "CREATE INDEX conversation_log_signer ON conversation_log(answered_by_id)"
+        " WHERE answered_by_id IS NOT NULL",
+    ),
 ]

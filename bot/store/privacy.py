@@ -235,6 +235,17 @@ class Privacy:
         """The erasure record of a Telegram id, with this store's key."""
         return subject_hash(user_id, self.key)
 
+    async def erased_since(self, tx: Transaction, user_id: int, since: str) -> bool:
+        """Whether this Telegram id asked for erasure after a moment: a staff member whose
+        answer was on its way then is not named on it (`_forget_log` could not see it yet)."""
+        if self._key is None or user_id < 0:  # no key: no erasure made here; < 0: the group
+            return False
+        row = await tx.fetch_one(
+            "SELECT 1 FROM erasures WHERE subject_hash = ? AND erased_at >= ?",
+            (self.subject_hash(user_id), since),
+        )
+        return row is not None
+
     async def _user_tables(self) -> list[str]:
         """Every table with a user_id column, in schema order, users last."""
         rows = await self._db.fetch_all(
@@ -372,7 +383,35 @@ class Privacy:
         async def erase(tx: Transaction, user_id: int, _: str) -> None:
             await self._delete_everything(tx, tables, user_id)
 
+        await self._unsign_again()
         return await self._apply_again(_ERASURES, "erased_again", erase)
+
+    async def _unsign_again(self) -> None:
+        """Staff members among the erasures a restore carried over, who signed answers to
+        talents before erasing: their names go from those answers again (a staff member who
+        never wrote to the bot has no users row for `_apply_again` to find)."""
+        latest = {row["subject_hash"]: row["at"] for row in await self._db.fetch_all(_ERASURES[1])}
+        if not latest:
+            return
+        signers = await self._db.fetch_all(
+            "SELECT DISTINCT answered_by_id FROM conversation_log WHERE answered_by_id > 0"
+        )
+        erased = [
+            (int(row["answered_by_id"]), when)
+            for row in signers
+            if (when := latest.get(self.subject_hash(int(row["answered_by_id"])))) is not None
+        ]
+        if not erased:
+            return
+        async with self._db.transaction() as tx:
+            for user_id, when in erased:  # answers signed after they came back stay signed
+                await tx.execute(
+                    "UPDATE conversation_log SET answered_by_id = NULL, answered_by = NULL"
+                    " WHERE answered_by_id = ? AND created_at < ?",
+                    (user_id, when),
+                )
+        self._erased()
+        await self._db.scrub()
 
     async def withdraw_again(self) -> int:
         """Apply withdrawal records a restore carried over; how many talents they concerned.

@@ -28,6 +28,9 @@ WHERE r.kind = 'question' AND r.created_at > COALESCE((SELECT s.created_at
     AND s.keeps_waiting = 0 ORDER BY s.id DESC LIMIT 1), '')
 """
 IS_WAITING = "SELECT 1" + WAITING_FROM + "AND r.user_id = ? LIMIT 1"
+WAITING_BESIDES = (
+    "SELECT COUNT(*)" + WAITING_FROM + "AND r.user_id = ? AND r.talent_message_id != ?"
+)
 NEWEST_WAITING = (
     "SELECT r.talent_message_id" + WAITING_FROM + "AND r.user_id = ? ORDER BY r.id DESC LIMIT 1"
 )
@@ -68,7 +71,6 @@ class Relayed:
     user_id: int
     kind: str  # header, question or answer
     talent_message_id: int | None
-    relayed_at: str | None = None  # when the bot relayed or delivered it
 
 
 _SAVE_SESSION = (
@@ -174,7 +176,8 @@ class SupportRelay:
             if not await Users.known_since(tx, user_id, since):
                 await Audit.add_in(tx, actor, "talent_answered", None, **detail)
                 return False
-            await Audit.add_in(tx, actor, "talent_answered", lead_ref, **detail)
+            about = await Audit.about_in(tx, user_id, lead_ref)
+            await Audit.add_in(tx, actor, "talent_answered", about, **detail)
             await tx.execute(
                 _RECORD,
                 (
@@ -191,21 +194,17 @@ class SupportRelay:
     async def relayed(self, staff_chat_id: int, staff_message_id: int) -> Relayed | None:
         """What a staff-chat message stands for, if the bot relayed or delivered it."""
         row = await self._db.fetch_one(
-            "SELECT user_id, kind, talent_message_id, created_at FROM relayed_messages"
+            "SELECT user_id, kind, talent_message_id FROM relayed_messages"
             " WHERE staff_chat_id = ? AND staff_message_id = ?",
             (staff_chat_id, staff_message_id),
         )
         if row is None:
             return None
-        return Relayed(row["user_id"], row["kind"], row["talent_message_id"], row["created_at"])
+        return Relayed(row["user_id"], row["kind"], row["talent_message_id"])
 
-    async def relayed_after(self, user_id: int, since: str) -> int:
-        """How many of the talent's messages were relayed to staff after a moment."""
-        value = await self._db.fetch_value(
-            "SELECT COUNT(*) FROM relayed_messages WHERE user_id = ? AND kind = 'question'"
-            " AND created_at > ?",
-            (user_id, since),
-        )
+    async def waiting_besides(self, user_id: int, talent_message_id: int) -> int:
+        """How many of the talent's messages wait for an answer, this one left out."""
+        value = await self._db.fetch_value(WAITING_BESIDES, (user_id, talent_message_id))
         return int(value or 0)
 
     async def latest_question(self, staff_chat_id: int, user_id: int) -> int | None:
