@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import json
 import sqlite3
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -78,19 +79,28 @@ async def test_a_workspace_reply_sent_as_she_erases_is_audited_about_no_one(
     no_trace_of_her(bot)
 
 
-async def test_a_lead_page_reply_sent_as_she_erases_keeps_no_lead_reference(
-    bot: Harness, staff_chat: EmulatedChat
-) -> None:
+async def lead_page_reply_while(
+    bot: Harness, chat: EmulatedChat, meanwhile: Callable[[EmulatedUser], Awaitable[None]]
+) -> EmulatedUser:
+    """Sari, with a lead and a question to the team, does something while a lead-page reply
+    to her is on its way."""
     sari = bot.user(user_id=TALENT_ID, first_name="Sari")
     await seeded(bot.database, [Seed(sari.id, MUSICIAN, first_name="Sari")])
-    await relayed_question(bot, staff_chat, sari, "Kapan ada kabar, kak?")
+    await relayed_question(bot, chat, sari, "Kapan ada kabar, kak?")
     held = bot.emulator.hold("sendMessage", chat_id=TALENT_ID, containing="Sebentar", times=10)
     async with workspace(bot, ADMIN_ID) as client:
         reply = asyncio.create_task(client.call("reply", {"id": 1, "text": "Sebentar ya."}))
         await asyncio.wait_for(held.arrived.wait(), SETTLE_TIMEOUT)
-        await erase_meanwhile(bot, sari)
+        await meanwhile(sari)
         held.release()
         await reply
+    return sari
+
+
+async def test_a_lead_page_reply_sent_as_she_erases_keeps_no_lead_reference(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    await lead_page_reply_while(bot, staff_chat, lambda sari: erase_meanwhile(bot, sari))
     assert answered_entries(bot) == [(None, "sent")]
     no_trace_of_her(bot)
 
@@ -186,21 +196,15 @@ async def test_a_staff_member_who_erases_while_her_reply_is_on_its_way_is_not_na
 async def test_a_reply_on_its_way_as_she_withdraws_consent_names_no_lead_erasure_would_miss(
     bot: Harness, staff_chat: EmulatedChat
 ) -> None:
-    sari = bot.user(user_id=TALENT_ID, first_name="Sari")
-    await seeded(bot.database, [Seed(sari.id, MUSICIAN, first_name="Sari")])
-    await relayed_question(bot, staff_chat, sari, "Kapan ada kabar, kak?")
-    held = bot.emulator.hold("sendMessage", chat_id=TALENT_ID, containing="Sebentar", times=10)
-    async with workspace(bot, ADMIN_ID) as client:
-        reply = asyncio.create_task(client.call("reply", {"id": 1, "text": "Sebentar ya."}))
-        await asyncio.wait_for(held.arrived.wait(), SETTLE_TIMEOUT)
-        # She withdraws consent to processing: her lead goes, she stays a user.
+    async def withdraw(sari: EmulatedUser) -> None:
+        """She withdraws consent to processing: her lead goes, she stays a user."""
         await bot.send(sari, "/privasi")
         await bot.press(sari, CONTENT.text(Text.BTN_MY_CONSENTS, "id"))
         processing = CONTENT.text(Text.CONSENT_KIND_PROCESSING, "id")
         await bot.press(sari, CONTENT.text(Text.BTN_WITHDRAW, "id", kind=processing))
         await bot.press(sari, CONTENT.text(Text.BTN_CONFIRM_WITHDRAW, "id"))
-        held.release()
-        await reply
+
+    sari = await lead_page_reply_while(bot, staff_chat, withdraw)
     # The entry names her (the lead is gone), which her erasure then redacts.
     assert answered_entries(bot) == [(f"talent:{TALENT_ID}", "sent")]
     await bot.send(sari, "/hapusdata")
