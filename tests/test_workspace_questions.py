@@ -256,3 +256,21 @@ async def test_a_follow_up_shows_the_question_answered_before_it_not_only_answer
         ("staff_answer", "Minggu depan."),
         ("staff_answer", "Satu lagi: siapkan showreel."),
     ]
+
+
+async def test_a_follow_up_shows_every_message_the_answer_before_it_answered(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    andi = bot.user(first_name="Andi")
+    asked = ["Halo kak, saya Andi.", "Koproduksi untuk dokumenter bisa?", "Deadline-nya kapan?"]
+    mark = staff_chat.mark()
+    await ask(bot, andi, *asked)
+    _, _, coproduction, _ = staff_chat.messages_since(mark)
+    await answer_in_group(
+        bot, staff_member(bot, staff_chat), staff_chat, "Bisa, lewat /daftar.", coproduction
+    )
+    await ask(bot, andi, "Satu lagi: perlu subtitle?")
+    async with workspace(bot, ADMIN_ID) as client:
+        [waiting] = (await client.ok("questions"))["talents"]
+    # The answer answered all three: none is shown as if it had waited, nor left out.
+    assert [line["text"] for line in waiting["earlier"]] == [*asked, "Bisa, lewat /daftar."]

@@ -23,7 +23,8 @@ from bot.web.lead_page import log_line
 
 SHOWN_TALENTS = 50
 SHOWN_EACH = 10  # a talent's newest waiting questions shown (the staff group has them all)
-EARLIER_ANSWERS = 2  # before them: the last question answered, and up to 2 answers after it
+EARLIER_ANSWERS = 2  # before them: the last messages answered, and up to 2 answers after them
+EARLIER_ASKED = 3  # those messages: the last run of them (a question, its context), at most 3
 
 
 async def waiting(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
@@ -48,7 +49,8 @@ async def waiting(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
         first = talent.questions[0].id
         held = await desk.reads.held_replies(talent.user_id, first, SHOWN_EACH)
         lines = sorted([*talent.questions, *held], key=lambda line: line.id)
-        before = await desk.reads.questions(talent.user_id, 2 * EARLIER_ANSWERS + len(lines) + 2)
+        wanted = EARLIER_ASKED + 2 * EARLIER_ANSWERS + len(lines)
+        before = await desk.reads.questions(talent.user_id, wanted)
         earlier[talent.user_id] = _exchange([line for line in before if line.id < first])
         shown[talent.user_id] = lines
     return {
@@ -73,13 +75,18 @@ async def waiting(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
 
 
 def _exchange(before: list[LogLine]) -> list[LogLine]:
-    """Of the lines before a talent's waiting questions, the last question answered and the
-    newest answers after it (a holding reply, the answer, a follow-up): never answers alone."""
+    """Of the lines before a talent's waiting questions, the last messages answered (their
+    last run, as one answer answers them all) and the newest answers after them (a holding
+    reply, the answer, a follow-up): never answers alone, nor one message of several."""
     asked = [index for index, line in enumerate(before) if line.kind != "staff_answer"]
     if not asked:
         return before[-EARLIER_ANSWERS:]
-    question = asked[-1]
-    return [before[question], *before[question + 1 :][-EARLIER_ANSWERS:]]
+    last = first = asked[-1]
+    while (
+        first > 0 and before[first - 1].kind != "staff_answer" and last - first + 1 < EARLIER_ASKED
+    ):
+        first -= 1
+    return [*before[first : last + 1], *before[last + 1 :][-EARLIER_ANSWERS:]]
 
 
 async def count(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
