@@ -631,10 +631,10 @@ async def test_statistics_match_a_known_set_of_talents(
         "• Film: Baru 2",
         "• Musik: Baru 3",
         "",
-        "Pertanyaan ke bot minggu ini (7 hari terakhir)",
+        "Pertanyaan ke bot, 7 hari terakhir",
         "• dijawab langsung: 0 (“Bukan ini”: 0)",
         "• diberi pilihan: 0",
-        "• belum terjawab: 0",
+        "• bot belum punya jawaban: 0",
     ]
     lines = text.splitlines()
     assert lines[0] == "📊 Statistik Talent Desk"
