@@ -151,7 +151,8 @@ def redact(text: str) -> str:
 
 
 def setup_logging(level: int, secrets: Iterable[str] = (), stream: TextIO | None = None) -> None:
-    """Plain lines on stderr (or `stream`); HTTP libraries quiet, since they print request URLs."""
+    """Plain lines on stderr (or `stream`); HTTP libraries quiet, since they print request URLs,
+    and the matcher's library, which logs its index builds at DEBUG whatever the level."""
     handler = logging.StreamHandler(stream or sys.stderr)
     secrets = list(secrets)
     handler.setFormatter(
@@ -165,5 +166,6 @@ def setup_logging(level: int, secrets: Iterable[str] = (), stream: TextIO | None
         root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(level)
-    for noisy in ("httpx", "httpcore", "aiohttp.access", "apscheduler"):
+    # bm25s sets its own logger to DEBUG ("Building index from tokens" at every /reload).
+    for noisy in ("httpx", "httpcore", "aiohttp.access", "apscheduler", "bm25s"):
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))

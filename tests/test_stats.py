@@ -60,6 +60,7 @@ async def test_stats_write_dates_in_words_decimals_and_delays_as_each_language_d
     env["REMINDER_DELAYS"] = DELAYS
     code, out, err = await run_cli(tmp_path, env, "stats", "--language", "en")
     assert code == 0, err
+    assert err == ""  # the matcher's library says nothing at its own debug level
     lines = out.splitlines()
     assert lines[1] in _header("en", [now, datetime.now(UTC)])
     assert f"• {CONTENT.date_text(day, 'en')}: 1" in lines
