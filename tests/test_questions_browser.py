@@ -57,7 +57,8 @@ async def answer_one(
     await card.wait_for()
     assert await page.locator("h1.questions-title").inner_text() == t(Text.WS_QUESTIONS_TITLE)
     assert await card.locator("h2").inner_text() == talent.first_name
-    assert await card.locator(".no-lead").inner_text() == t(Text.WS_QUESTION_NO_LEAD)
+    no_lead = f"{t(Text.WS_QUESTION_NO_LEAD)} · id {talent.id}"
+    assert await card.locator(".no-lead").inner_text() == no_lead
     assert await card.locator(".log:not(.earlier) .words").all_inner_texts() == [question]
     assert tuple(await card.locator(".log.earlier .words").all_inner_texts()) == earlier
     # Said by her, by name: she has not registered, so she is no "registrant".
@@ -226,4 +227,30 @@ async def test_a_reply_a_colleague_beat_keeps_its_text_to_copy(
         await page.set_viewport_size(PHONE)  # type: ignore[arg-type]
         await seen.shot(screens, "questions-unsent-phone")
         assert mia.last_message.text == "Belum tentu, kak."  # only the colleague's answer
+        assert not seen.errors and not seen.alerts
+
+
+async def test_a_draft_stays_when_staff_look_at_another_tab_and_come_back(
+    bot: Harness, staff_chat: EmulatedChat, tmp_path: Path
+) -> None:
+    mia = bot.user(first_name="Mia")
+    await ask(bot, mia, "Apakah tiket pesawat ditanggung?")
+    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+        seen, card, box = await mias_card(bot, base, context)
+        page = seen.page
+        # Not registered: her Telegram id tells her from another Mia, as in the staff group.
+        no_lead = card.locator(".no-lead")
+        assert await no_lead.inner_text() == f"{t(Text.WS_QUESTION_NO_LEAD)} · id {mia.id}"
+        await box.fill("Halo Mia, kami cek dulu soal tiket.")
+        await page.locator(".tab[data-view=stats]").click()  # a look at the figures
+        await page.locator(".tab[data-view=questions]").click()
+        await card.wait_for()
+        assert await box.input_value() == "Halo Mia, kami cek dulu soal tiket."
+        await card.get_by_role("button", name=t(Text.WS_REPLY_SEND)).click()
+        await card.wait_for(state="detached")  # sent: she no longer waits
+        await ask(bot, mia, "Satu lagi: visa?")  # she asks again: an empty box for the answer
+        await page.locator(".tab[data-view=stats]").click()
+        await page.locator(".tab[data-view=questions]").click()
+        await card.wait_for()
+        assert await box.input_value() == ""
         assert not seen.errors and not seen.alerts

@@ -9,6 +9,9 @@ import { fill, h, t, toast, unbroken } from "./dom.js";
 import { logLine, writer } from "./lead.js";
 
 const REPLY_LIMIT = 4000;
+// What staff typed to each talent and have not sent, by Telegram id: kept while the page is
+// open, as the list is drawn anew on every visit to the tab.
+const drafts = new Map();
 
 /** The reply to one talent; a talent erased (or never asking) meanwhile is said in words and
  * leaves the list with the rest of it. True when sent. */
@@ -19,6 +22,7 @@ async function answer(talent, text, holding, reload) {
   } catch (error) {
     if (error instanceof ApiError && error.kind === "not_found") {
       toast(t("question_gone"), "warning");
+      drafts.delete(talent.user_id);
       await reload({ name: talent.name, text }); // what was typed is not lost with the card
       return false;
     }
@@ -26,12 +30,19 @@ async function answer(talent, text, holding, reload) {
   }
   const sent = done.outcome === "sent";
   toast(done.text, sent ? "info" : "warning");
-  if (sent) await reload();
+  if (sent) {
+    drafts.delete(talent.user_id);
+    await reload();
+  }
   return sent;
 }
 
 function lead(talent) {
-  if (!talent.lead) return h("p", { class: "meta no-lead" }, t("question_no_lead"));
+  // Without a lead, the Telegram id tells two talents of one name apart (as the staff
+  // group's header does).
+  if (!talent.lead) {
+    return h("p", { class: "meta no-lead" }, `${t("question_no_lead")} · id ${talent.user_id}`);
+  }
   const id = talent.lead.id;
   return h("p", { class: "meta lead-link" }, `${t("question_lead")}: `,
     h("a", { href: `#lead/${id}`, onclick: (event) => {
@@ -49,9 +60,17 @@ function card(talent, reload) {
       h("ol", { class: "log earlier" },
         talent.earlier.map((line) => logLine(line, talent.name)))] : null,
     h("ol", { class: "log" }, talent.questions.map((line) => logLine(line, talent.name))),
-    writer(t("reply_placeholder"), t("reply_send"),
+    drafted(talent.user_id, writer(t("reply_placeholder"), t("reply_send"),
       (text, holding) => answer(talent, text, holding, reload),
-      REPLY_LIMIT, t("question_reply_to", { name: talent.name }), true));
+      REPLY_LIMIT, t("question_reply_to", { name: talent.name }), true)));
+}
+
+/** The reply box with what was typed to this talent before the list was drawn again. */
+function drafted(userId, box) {
+  const area = box.querySelector("textarea");
+  area.value = drafts.get(userId) ?? "";
+  area.addEventListener("input", () => drafts.set(userId, area.value));
+  return box;
 }
 
 /** A reply refused (answered meanwhile, or erased), its text kept to copy. */
