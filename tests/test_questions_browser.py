@@ -6,6 +6,8 @@ page."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -153,6 +155,19 @@ async def test_the_count_comes_by_itself_while_staff_read_a_lead(
         assert seen.errors == []
 
 
+@asynccontextmanager
+async def mia_asked(
+    bot: Harness, tmp_path: Path
+) -> AsyncIterator[tuple[EmulatedUser, Watched, Locator, Locator]]:
+    """Mia has asked the team a question; the admin's page shows her card on the Questions
+    tab: Mia, the page, her card and its reply box."""
+    mia = bot.user(first_name="Mia")
+    await ask(bot, mia, "Apakah tiket pesawat ditanggung?")
+    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+        seen, card, box = await mias_card(bot, base, context)
+        yield mia, seen, card, box
+
+
 async def mias_card(
     bot: Harness, base: str, context: BrowserContext
 ) -> tuple[Watched, Locator, Locator]:
@@ -167,10 +182,7 @@ async def mias_card(
 async def test_a_holding_reply_keeps_the_question_on_the_tab(
     bot: Harness, staff_chat: EmulatedChat, tmp_path: Path, screens: Path
 ) -> None:
-    mia = bot.user(first_name="Mia")
-    await ask(bot, mia, "Apakah tiket pesawat ditanggung?")
-    async with served(bot) as base, chromium(tmp_path / "profile") as context:
-        seen, card, box = await mias_card(bot, base, context)
+    async with mia_asked(bot, tmp_path) as (mia, seen, card, box):
         page = seen.page
         hold = card.get_by_role("checkbox", name=t(Text.WS_REPLY_HOLDING))
         await box.fill("Kami cek dulu ya, kak.")
@@ -233,10 +245,7 @@ async def test_a_reply_a_colleague_beat_keeps_its_text_to_copy(
 async def test_a_draft_stays_when_staff_look_at_another_tab_and_come_back(
     bot: Harness, staff_chat: EmulatedChat, tmp_path: Path
 ) -> None:
-    mia = bot.user(first_name="Mia")
-    await ask(bot, mia, "Apakah tiket pesawat ditanggung?")
-    async with served(bot) as base, chromium(tmp_path / "profile") as context:
-        seen, card, box = await mias_card(bot, base, context)
+    async with mia_asked(bot, tmp_path) as (mia, seen, card, box):
         page = seen.page
         # Not registered: her Telegram id tells her from another Mia, as in the staff group.
         no_lead = card.locator(".no-lead")
