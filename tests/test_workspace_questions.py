@@ -184,6 +184,10 @@ async def test_a_question_a_colleague_answered_meanwhile_gets_no_second_reply(
         await ask(bot, mia, "And the hotel?")
         sent = await client.ok("questions-reply", {"talent": mia.id, "text": "Not that either."})
         assert sent["outcome"] == "sent" and mia.last_message.text == "Not that either."
+    # The refused reply is on record, as refused actions are; then the one sent.
+    outcomes = [(ref, detail["outcome"]) for ref, detail in audited(bot, "talent_answered")]
+    talent = f"talent:{mia.id}"
+    assert outcomes == [(talent, "sent"), (talent, "not_waiting"), (talent, "sent")]
 
 
 async def test_one_talent_asking_again_and_again_leaves_room_for_the_others(

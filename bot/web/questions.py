@@ -97,13 +97,21 @@ async def count(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, A
 async def reply(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
     """Reply to a talent whose question waits: by their Telegram id, only while a question of
     theirs waits for a staff answer (else a 404, as for a lead gone: answered meanwhile, by a
-    colleague in the group or here, or erased; the page says so and reloads the list)."""
+    colleague in the group or here, or erased; the page says so and reloads the list). A
+    refused reply is audited too (`not_waiting`), as other refused actions are."""
     user_id = inputs.integer(body.get("talent"), "talent")
+    since = utc_now()
 
     async def talent() -> tuple[int, str | None]:
+        reference = await desk.store.applications.latest_reference(user_id)
         # Only while it waits: not to one a colleague has just answered.
         if not await desk.store.support.question_waiting(user_id):
+            about = (user_id, reference)
+            audit = desk.store.audit
+            await audit.about_talent(
+                viewer.actor, "talent_answered", about, since, outcome="not_waiting"
+            )
             raise TalentGone(user_id)  # answered meanwhile (by a colleague), or erased
-        return user_id, await desk.store.applications.latest_reference(user_id)
+        return user_id, reference
 
     return await actions.answer(desk, viewer, body, talent)
