@@ -147,7 +147,10 @@ async def test_a_reply_goes_only_to_a_talent_who_asked_and_only_from_an_admin(
         removed = await client.call("questions-reply", {"talent": mia.id, "text": "Hai Mia"})
         assert removed == (403, {"error": "forbidden"})
     assert quiet.messages_since(mark_quiet) == [] and mia.messages_since(mark_mia) == []
-    assert audited(bot, "talent_answered") == []
+    # Staff's refused tries are on record (about no one for an id the bot never knew); a
+    # stranger's and a removed admin's requests reach no action.
+    refused = {"from": "workspace", "outcome": "not_waiting"}
+    assert audited(bot, "talent_answered") == [(f"talent:{quiet.id}", refused), (None, refused)]
 
 
 async def test_an_erased_talent_leaves_the_list_and_a_reply_says_so(
@@ -164,7 +167,10 @@ async def test_an_erased_talent_leaves_the_list_and_a_reply_says_so(
         gone = await client.call("questions-reply", {"talent": mia.id, "text": "Ada, kak."})
         assert gone == (404, {"error": "not_found"})
     assert mia.messages_since(mark) == []
-    assert audited(bot, "talent_answered") == []
+    # The refused try is on record, about no one: she is erased.
+    assert audited(bot, "talent_answered") == [
+        (None, {"from": "workspace", "outcome": "not_waiting"})
+    ]
 
 
 async def test_a_question_a_colleague_answered_meanwhile_gets_no_second_reply(
