@@ -32,6 +32,7 @@ from handlers import (
     scope,
     start,
     support,
+    support_holding,
     views,
 )
 from handlers.common import BotApplication, BotContext, record_incoming
@@ -134,6 +135,7 @@ def register(application: BotApplication) -> None:
             ),
             *pipeline.handlers(),
             *records.handlers(),
+            CallbackQueryHandler(support_holding.mark, pattern=support_holding.PATTERN),
             command(commands.SUBSCRIBE, broadcast.subscribe_command),
             command(commands.UNSUBSCRIBE, broadcast.unsubscribe_command),
             command(commands.BROADCAST, broadcast.broadcast_command),

@@ -12,10 +12,11 @@ from handlers.broadcast import STAFF as BROADCAST_BUTTONS
 from handlers.common import BotContext, answer_query
 from handlers.records_views import PREFIX as RECORDS
 from handlers.staff_views import LIST, OPEN, PIPELINE
+from handlers.support_holding import HOLD
 
 log = logging.getLogger(__name__)
 
-STAFF_BUTTONS = (BROADCAST_BUTTONS, LIST, OPEN, PIPELINE, RECORDS)
+STAFF_BUTTONS = (BROADCAST_BUTTONS, LIST, OPEN, PIPELINE, RECORDS, HOLD)
 
 
 async def private_buttons_only(update: Update, context: BotContext) -> None:

@@ -24,7 +24,7 @@ from bot.texts import Text
 from bot.transport.failures import explain
 from bot.transport.outgoing import logged_as
 from bot.transport.updates import message_summary
-from handlers import menu, views
+from handlers import menu, support_holding, views
 from handlers.common import BotContext, answer_query, reply, show
 
 log = logging.getLogger(__name__)
@@ -314,10 +314,16 @@ async def staff_message(update: Update, context: BotContext) -> None:
     await store.support.record_answer(
         staff_chat, message.message_id, target.user_id, copy.message_id, since, audited
     )
+    # If it only said "we'll check", one press keeps the question on the Questions tab.
+    hold = support_holding.button(
+        context.content, context.services.settings.default_language, target.user_id, copy.message_id
+    )
     if others:
-        await _mark(context, message, Text.SUPPORT_DELIVERED_OTHERS, name=name, count=str(others))
+        await _mark(
+            context, message, Text.SUPPORT_DELIVERED_OTHERS, hold, name=name, count=str(others)
+        )
     else:
-        await _mark(context, message, Text.SUPPORT_DELIVERED, name=name)
+        await _mark(context, message, Text.SUPPORT_DELIVERED, hold, name=name)
 
 
 def _answerer(message: Message) -> Actor:
@@ -337,8 +343,14 @@ def _signed(message: Message, actor: Actor, staff_chat: int) -> AnsweredBy:
     return AnsweredBy(actor.user_id, message.from_user.first_name or None)
 
 
-async def _mark(context: BotContext, message: Message, key: Text, **values: str) -> None:
-    """A short reply to the staff message saying what became of it."""
+async def _mark(
+    context: BotContext,
+    message: Message,
+    key: Text,
+    markup: InlineKeyboardMarkup | None = None,
+    **values: str,
+) -> None:
+    """A short reply to the staff message saying what became of it (`markup`: its button)."""
     language = context.services.settings.default_language
     try:
         await context.bot.send_message(
@@ -346,6 +358,7 @@ async def _mark(context: BotContext, message: Message, key: Text, **values: str)
             context.content.text(key, language, **values),
             message_thread_id=message.message_thread_id if message.is_topic_message else None,
             reply_parameters=ReplyParameters(message.message_id, allow_sending_without_reply=True),
+            reply_markup=markup,
         )
     except TelegramError as error:
         log.warning("Could not confirm in the staff chat: %s", error)

@@ -29,7 +29,7 @@ from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import Harness
 from tests.leads import CONTENT, MUSICIAN, Seed, copy_label, data_copy, section, seeded, shown
 from tests.test_support import answer as answer_in_group
-from tests.test_support import ask, relayed_question
+from tests.test_support import ask, group_member, relayed_question
 from tests.test_workspace_questions import audited, erase
 from tests.upgrades import made_before
 from tests.workspace import init_data, workspace
@@ -237,3 +237,42 @@ async def test_a_reply_quotes_the_question_it_answers_and_a_follow_up_quotes_non
     # Nothing waits: a follow-up from the lead page is not shown as an answer to it.
     assert sari.last_message.text == "Satu lagi: siapkan showreel, ya."
     assert sari.last_message.reply_to_message_id is None
+
+
+async def test_a_staff_group_answer_marked_as_a_holding_reply_keeps_the_question_waiting(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    mia = bot.user(first_name="Mia")
+    question = await relayed_question(bot, staff_chat, mia, "Apakah tiket pesawat ditanggung?")
+    rina = rina_in_group(bot, staff_chat)
+    await answer_in_group(bot, rina, staff_chat, HOLDING, question)
+    confirmation = staff_chat.last_message
+    assert confirmation.text == "✅ Terkirim ke Mia"
+    assert confirmation.button_texts == [shown(Text.BTN_MARK_HOLDING)]
+    assert await bot.store.support.question_waiting(mia.id) is False  # an answer, so far
+    # A member who is not an admin cannot mark it.
+    mina = group_member(bot, staff_chat)
+    await bot.act(mina, mina.press, shown(Text.BTN_MARK_HOLDING), message=confirmation)
+    assert mina.callback_answers[-1].text == shown(Text.BUTTON_EXPIRED)
+    assert await bot.store.support.question_waiting(mia.id) is False
+    # Rina marks it: Mia's question waits on, on the Questions tab and in /lead's notice.
+    await bot.act(rina, rina.press, shown(Text.BTN_MARK_HOLDING), message=confirmation)
+    assert rina.callback_answers[-1].text == shown(Text.SUPPORT_MARKED_HOLDING_TOAST)
+    assert await bot.store.support.question_waiting(mia.id) is True
+    marked = staff_chat.message(confirmation.message_id)
+    assert marked is not None
+    assert (
+        marked.text == f"✅ Terkirim ke Mia\n\n{shown(Text.SUPPORT_MARKED_HOLDING, staff='Rina')}"
+    )
+    async with workspace(bot, ADMIN_ID) as client:
+        [waiting] = (await client.ok("questions"))["talents"]
+    assert [said(line) for line in waiting["questions"]] == [
+        ("text", "Apakah tiket pesawat ditanggung?", None, False),
+        ("staff_answer", HOLDING, "Rina", True),
+    ]
+    assert audited(bot, "talent_answer_held") == [
+        (f"talent:{mia.id}", {"from": "staff_chat", "holding": True})
+    ]
+    # The full answer, later, takes her off.
+    await answer_in_group(bot, rina, staff_chat, "Ya, ditanggung.", question)
+    assert await bot.store.support.question_waiting(mia.id) is False

@@ -149,8 +149,8 @@ async def test_a_reply_goes_only_to_a_talent_who_asked_and_only_from_an_admin(
     assert quiet.messages_since(mark_quiet) == [] and mia.messages_since(mark_mia) == []
     # Staff's refused tries are on record (about no one for an id the bot never knew); a
     # stranger's and a removed admin's requests reach no action.
-    refused = {"from": "workspace", "outcome": "not_waiting"}
-    assert audited(bot, "talent_answered") == [(f"talent:{quiet.id}", refused), (None, refused)]
+    tried: dict[str, object] = {"from": "workspace", "outcome": "not_waiting"}
+    assert audited(bot, "talent_answered") == [(f"talent:{quiet.id}", tried), (None, tried)]
 
 
 async def test_an_erased_talent_leaves_the_list_and_a_reply_says_so(

@@ -202,6 +202,30 @@ class SupportRelay:
             return None
         return Relayed(row["user_id"], row["kind"], row["talent_message_id"])
 
+    async def mark_holding(
+        self, user_id: int, message_id: int, actor: Actor, lead_ref: str | None
+    ) -> bool:
+        """A staff answer the talent got (their chat's `message_id`) becomes a holding reply,
+        audited in the same transaction; False if the log no longer has it (erased, or past
+        the log's retention). Marking it again changes nothing and is not audited twice."""
+        async with self._db.transaction() as tx:
+            found = await tx.fetch_one(
+                "SELECT keeps_waiting FROM conversation_log WHERE chat_id = ? AND message_id = ?"
+                " AND direction = 'out' AND kind = 'staff_answer'",
+                (user_id, message_id),
+            )
+            if found is None:
+                return False
+            if not found["keeps_waiting"]:
+                await tx.execute(
+                    "UPDATE conversation_log SET keeps_waiting = 1 WHERE chat_id = ?"
+                    " AND message_id = ? AND direction = 'out' AND kind = 'staff_answer'",
+                    (user_id, message_id),
+                )
+                about = await Audit.about_in(tx, user_id, lead_ref)
+                await Audit.add_in(tx, actor, "talent_answer_held", about, holding=True)
+        return True
+
     async def waiting_besides(self, user_id: int, talent_message_id: int) -> int:
         """How many of the talent's messages wait for an answer, this one left out."""
         value = await self._db.fetch_value(WAITING_BESIDES, (user_id, talent_message_id))
