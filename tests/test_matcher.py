@@ -143,6 +143,13 @@ CHAT = [
     # Eastern Indonesia's Malay: sa (saya), pu (punya), su (sudah), tra (tidak).
     ("sa su daftar, kapan dihubungi kaka?", "faq:after_registering"),
     ("sa pu film belum ada PH, bisa ikut kah tra?", "faq:production_house"),
+    # Sundanese chat: abdi (saya), aya (ada), teu/henteu (tidak), kumaha (bagaimana), iraha
+    # (kapan), parantos (sudah), kedah (harus); its particles (teh, mah, atuh, euy) ask nothing.
+    ("abdi parantos daftar, iraha dihubungi?", "faq:after_registering"),
+    ("kumaha cara daftar? kedah bayar henteu?", "faq:who_can_apply"),
+    ("aya open call ayeuna teu euy?", "faq:open_call_now"),
+    # "Mohon ijin bertanya", a polite opening, asks nothing.
+    ("mohon ijin bertanya, kocca itu lembaga apa", "faq:what_is_kocca"),
     # A formal letter's words ask nothing ("dengan hormat", "menanyakan", "terdapat").
     (
         "Dengan hormat, saya ingin menanyakan apakah terdapat dana film dari KOCCA.",
@@ -300,6 +307,13 @@ INTRODUCED = [
         ("Made",),
         "program:music_to_korea",
     ),
+    # A player of an instrument no entry names, a theatre actor: who asks, not what.
+    (
+        "saya pemain sasando dari kupang, ada kesempatan tampil di korea?",
+        (),
+        "program:music_to_korea",
+    ),
+    ("saya pemain teater, ada kerja sama film indonesia korea?", (), "program:coproduction"),
 ]
 
 

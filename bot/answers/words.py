@@ -186,6 +186,31 @@ SHORT_FORMS: dict[str, str] = {
     "tra": "tidak",
     "trada": "tidak ada",
     "deng": "dengan",
+    # Sundanese chat's function words ("abdi teh penyanyi, tiasa ngiring teu?", "kumaha
+    # atuh cara daftarna"); its particles (teh, mah, atuh, euy) are stopwords.
+    "abdi": "saya",
+    "aya": "ada",
+    "teu": "tidak",
+    "henteu": "tidak",
+    "tiasa": "bisa",
+    "kumaha": "bagaimana",
+    "naon": "apa",
+    "iraha": "kapan",
+    "hoyong": "ingin",
+    "ayeuna": "sekarang",
+    "gaduh": "punya",
+    "kanggo": "untuk",
+    "parantos": "sudah",
+    "sanes": "bukan",
+    "ngiring": "ikut",
+    "kamari": "kemarin",
+    "pisan": "banget",
+    "ngan": "hanya",
+    "bade": "mau",
+    "sareng": "dengan",
+    "upami": "kalau",
+    "kedah": "harus",
+    "ti": "dari",
 }
 
 STOPWORDS_ID = _listed(
@@ -209,7 +234,8 @@ STOPWORDS_ID = _listed(
     permisi punten halo hallo helo hai hay hii makasih makasi makasii mksh makasihh
     terimakasih kasih trims tengkyu nuhun suwun matur nuwun
     om swastiastu suksma tiang mengganggu ganggu
-    mantap mantul jangan dulu sering sewaktu
+    mantap mantul jangan dulu sering sewaktu banyak ijin bertanya
+    teh mah atuh euy wae dupi geuning
     hormat perhatiannya perhatian ucapkan menanyakan mengetahui memperoleh berkaitan
     tersebut terdapat secara sebelumnya
     """
@@ -254,6 +280,7 @@ ABOUT_TALENT = _listed(
     asal mahasiswi sanggar gamelan karawitan angklung
     keroncong dangdut penabuh penari tari tradisional kelompok
     perempuan cewek cowok laki dosen leader dancer session
+    pemain teater theater theatre akting acting koplo sasando kolintang
     """
 )
 # Where a place is the talent's own, even one an entry has ("dari jakarta", not "di jakarta").
