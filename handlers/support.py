@@ -26,6 +26,7 @@ from bot.transport.outgoing import logged_as
 from bot.transport.updates import message_summary
 from handlers import menu, support_holding, views
 from handlers.common import BotContext, answer_query, reply, show
+from handlers.pipeline_views import open_button
 
 log = logging.getLogger(__name__)
 
@@ -209,10 +210,21 @@ async def _open_burst(
         thread = topic.message_thread_id
         await store.support.save_topic(staff_chat, talent.user_id, thread)
         log.info("Opened staff topic %d for user %d", thread, talent.user_id)
-    reference = await store.applications.latest_reference(talent.user_id)
+    lead = await store.applications.latest_lead(talent.user_id)
+    reference = None if lead is None else lead[1]
     language = context.services.settings.default_language
     text = header(context.content, language, talent, reference, in_topic=thread is not None)
-    sent = await context.bot.send_message(staff_chat, text, message_thread_id=thread)
+    # Their lead, one press away (below the header, which stays), as under a new-lead alert.
+    opener = (
+        None
+        if lead is None
+        else InlineKeyboardMarkup(
+            [[open_button(context.content, language, lead[1], lead[0], anew=True)]]
+        )
+    )
+    sent = await context.bot.send_message(
+        staff_chat, text, message_thread_id=thread, reply_markup=opener
+    )
     await store.support.record(staff_chat, sent.message_id, talent.user_id, "header", message_id)
     await _desk(context).start_burst(talent.user_id, sent.message_id, thread)
     return sent.message_id, thread

@@ -17,7 +17,7 @@ from bot.texts import Text
 from handlers.support import _from_staff
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import Harness
-from tests.leads import CONTENT, consent, opening, shown
+from tests.leads import CONTENT, MUSICIAN, Seed, consent, opening, seeded, shown
 from tests.leads import answer as answer_question
 
 ASK_BUTTON = CONTENT.text(Text.BTN_ASK, "id")
@@ -202,6 +202,28 @@ async def test_an_answer_to_one_message_says_how_many_others_it_answers_too(
         bot, admin, staff_chat, "Paspor dan visa: nanti kami bantu.", staff_chat.last_message
     )
     assert staff_chat.last_message.text == "✅ Terkirim ke Joko"
+
+
+async def test_a_registered_talents_question_opens_their_lead_from_the_staff_group(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    sari = bot.user(first_name="Sari")
+    await seeded(bot.database, [Seed(sari.id, MUSICIAN, first_name="Sari")])
+    mark = staff_chat.mark()
+    await ask(bot, sari, "Kapan ada kabar, kak?")
+    header, _ = staff_chat.messages_since(mark)
+    opener = shown(Text.BTN_OPEN_LEAD, reference="KOC-000001")
+    assert header.button_texts == [opener]  # as under a new-lead alert
+    admin = staff_member(bot, staff_chat)
+    await bot.act(admin, admin.press, opener, message=header)
+    lead = staff_chat.last_message  # the lead's card, below the header
+    assert lead.text.startswith("📄 KOC-000001") and MUSICIAN["full_name"] in lead.text
+    assert staff_chat.message(header.message_id) is not None  # the header stays
+    # Without a lead, no button.
+    mia = bot.user(first_name="Mia")
+    mark = staff_chat.mark()
+    await ask(bot, mia, "Halo?")
+    assert staff_chat.messages_since(mark)[0].button_texts == []
 
 
 async def test_two_talents_at_once_get_their_own_answers(

@@ -278,8 +278,13 @@ class Applications:
     async def latest_reference(self, user_id: int) -> str | None:
         """The reference of the user's most recent open lead (one closed as a duplicate of
         another only if they have no other)."""
+        lead = await self.latest_lead(user_id)
+        return None if lead is None else lead[1]
+
+    async def latest_lead(self, user_id: int) -> tuple[int, str] | None:
+        """The id and reference of that lead (`latest_reference`)."""
         row = await self._db.fetch_one(LATEST_LEAD, (user_id,))
-        return None if row is None else str(row["reference"])
+        return None if row is None else (int(row["id"]), str(row["reference"]))
 
     async def record_consent(
         self,
