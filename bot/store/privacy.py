@@ -383,16 +383,13 @@ class Privacy:
         async def erase(tx: Transaction, user_id: int, _: str) -> None:
             await self._delete_everything(tx, tables, user_id)
 
-        await self._unsign_again()
-        return await self._apply_again(_ERASURES, "erased_again", erase)
+        return await self._apply_again(_ERASURES, "erased_again", erase, self._unsign_again)
 
-    async def _unsign_again(self) -> None:
-        """Staff members among the erasures a restore carried over, who signed answers to
-        talents before erasing: their names go from those answers again (a staff member who
-        never wrote to the bot has no users row for `_apply_again` to find)."""
-        latest = {row["subject_hash"]: row["at"] for row in await self._db.fetch_all(_ERASURES[1])}
-        if not latest:
-            return
+    async def _unsign_again(self, latest: dict[str, str]) -> None:
+        """Staff members among the erasures a restore carried over (`latest`: each record's
+        time), who signed answers to talents before erasing: their names go from those answers
+        again (a staff member who never wrote to the bot has no users row for `_apply_again`
+        to find)."""
         signers = await self._db.fetch_all(
             "SELECT DISTINCT answered_by_id FROM conversation_log WHERE answered_by_id > 0"
         )
@@ -405,11 +402,7 @@ class Privacy:
             return
         async with self._db.transaction() as tx:
             for user_id, when in erased:  # answers signed after they came back stay signed
-                await tx.execute(
-                    "UPDATE conversation_log SET answered_by_id = NULL, answered_by = NULL"
-                    " WHERE answered_by_id = ? AND created_at < ?",
-                    (user_id, when),
-                )
+                await _unsign(tx, user_id, when)
         self._erased()
         await self._db.scrub()
 
@@ -432,13 +425,17 @@ class Privacy:
         records: tuple[str, str],
         notice: str,
         undo: Callable[[Transaction, int, str], Awaitable[None]],
+        first: Callable[[dict[str, str]], Awaitable[None]] | None = None,
     ) -> int:
         """Apply the keyed records a restore carried over (`undo` per talent, in one
-        transaction), mark them applied, tell staff the references; how many talents."""
+        transaction; `first`, given each record's time, before), mark them applied, tell staff
+        the references; how many talents."""
         table, unapplied = records
         latest = {row["subject_hash"]: row["at"] for row in await self._db.fetch_all(unapplied)}
         if not latest:
-            return 0
+            return 0  # the rule at start-up: nothing carried over
+        if first is not None:
+            await first(latest)
         users = await self._db.fetch_all(
             "SELECT user_id, created_at FROM users WHERE created_at < ?", (max(latest.values()),)
         )
@@ -473,11 +470,7 @@ class Privacy:
         await tx.execute(
             "DELETE FROM conversation_log WHERE chat_id = ? OR user_id = ?", (user_id, user_id)
         )
-        await tx.execute(
-            "UPDATE conversation_log SET answered_by_id = NULL, answered_by = NULL"
-            " WHERE answered_by_id = ?",
-            (user_id,),
-        )
+        await _unsign(tx, user_id, utc_now())  # every answer they signed
 
     async def was_erased(self, user_id: int) -> list[str]:
         """When this Telegram id asked for erasure (for staff showing it was honoured)."""
@@ -583,4 +576,13 @@ async def _record_withdrawn_consent(tx: Transaction, user_id: int, withdrawn_at:
         "INSERT INTO consents (user_id, kind, granted, notice_version, language, created_at)"
         " VALUES (?, 'processing', 0, ?, ?, ?)",
         (user_id, latest["notice_version"], latest["language"], withdrawn_at),
+    )
+
+
+async def _unsign(tx: Transaction, user_id: int, before: str) -> None:
+    """A staff member's name and id off the answers they signed up to a moment (erased)."""
+    await tx.execute(
+        "UPDATE conversation_log SET answered_by_id = NULL, answered_by = NULL"
+        " WHERE answered_by_id = ? AND created_at <= ?",
+        (user_id, before),
     )
