@@ -281,6 +281,7 @@ async def staff_message(update: Update, context: BotContext) -> None:
     actor = _answerer(message)
     # The entry names their lead, or them when they have none.
     reference = await store.applications.latest_reference(target.user_id)
+    about = (target.user_id, reference)
     summary = message_summary(message)
     detail: dict[str, Any] = {"length": len(summary or "")}
     if actor.user_id is None:
@@ -308,7 +309,6 @@ async def staff_message(update: Update, context: BotContext) -> None:
     except Forbidden as error:
         log.info("User %d cannot be reached (%s); marked as blocked", target.user_id, error)
         await store.users.set_blocked(target.user_id, True)
-        about = (target.user_id, reference)
         await store.audit.about_talent(
             actor, "talent_answered", about, since, **detail, outcome="blocked"
         )
@@ -316,7 +316,6 @@ async def staff_message(update: Update, context: BotContext) -> None:
         return
     except TelegramError as error:
         log.warning("Could not deliver a staff answer to user %d: %s", target.user_id, error)
-        about = (target.user_id, reference)
         await store.audit.about_talent(
             actor, "talent_answered", about, since, **detail, outcome="failed"
         )
