@@ -22,6 +22,10 @@ to where half the off-topic questions still get "nothing close"):
              best phrasing (no index, no stemming)
   bm25 raw   the same bm25s index, confidence = the best entry's raw BM25 score
 
+`--set FILE` scores another file of the same form instead, such as a round of messages from
+talents the bot had not seen (benchmarks/talents/*.yaml, each scored once before any
+change made for it; its header says what it scored then).
+
 --failures lists the tuned part's misses (on-topic questions not answered right, off-topic
 ones answered) with the entries ranked, to choose phrasings, stopwords or short forms from;
 it never lists a held-out question.
@@ -73,9 +77,9 @@ class Question:
         return self.answer not in OFF_TOPIC
 
 
-def questions() -> list[Question]:
-    """The labelled set."""
-    data = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))["questions"]
+def questions(path: Path = QUESTIONS) -> list[Question]:
+    """The labelled set (or another file of the same form)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
     return [
         Question(
             item["q"],
@@ -141,7 +145,7 @@ def score(part: Sequence[Question], verdicts: Sequence[Verdict]) -> Scores:
 
 
 def failures(tuned: Sequence[Question], matcher: Matcher, thresholds: Thresholds) -> str:
-    """The tuned part's misses, one a line: what was expected, what the bot did, the ranking."""
+    """The misses of a part, one a line: what was expected, what the bot did, the ranking."""
     lines = []
     for question in tuned:
         match = matcher.match(question.text)
@@ -155,7 +159,32 @@ def failures(tuned: Sequence[Question], matcher: Matcher, thresholds: Thresholds
             f"{question.text!r}: {question.answer}; {verdict.outcome.value}"
             f" {verdict.entry or ''} (confidence {match.confidence:.2f}; {ranked})"
         )
-    return "\n".join(lines) or "no misses in the tuned part"
+    return "\n".join(lines) or "no misses"
+
+
+def other_set(
+    part: Sequence[Question], matcher: Matcher, thresholds: Thresholds, *, listed: bool
+) -> str:
+    """Another labelled file: the figures, what became of its on-topic questions, and (if
+    `listed`) its misses."""
+    verdicts = [decide(matcher.match(q.text), thresholds) for q in part]
+    counts = {"right": 0, "suggested with it": 0, "suggested without it": 0, "unanswered": 0}
+    counts["wrong"] = 0
+    for question, verdict in zip(part, verdicts, strict=True):
+        if not question.on_topic:
+            continue
+        if verdict.outcome is Outcome.ANSWERED:
+            counts["right" if verdict.entry in question.accepted else "wrong"] += 1
+        elif verdict.outcome is Outcome.SUGGESTED:
+            found = question.accepted & {*verdict.others}
+            counts["suggested with it" if found else "suggested without it"] += 1
+        else:
+            counts["unanswered"] += 1
+    lines = [HEADER, score(part, verdicts).row("bm25s + fit (shipped)")]
+    lines.append("on-topic: " + ", ".join(f"{name} {n}" for name, n in counts.items()))
+    if listed:
+        lines += ["", failures(part, matcher, thresholds)]
+    return "\n".join(lines)
 
 
 # --------------------------------------------------------------------------- alternatives
@@ -315,6 +344,14 @@ def main() -> None:
     parser.add_argument(
         "--failures", action="store_true", help="list the tuned part's misses, then stop"
     )
+    parser.add_argument(
+        "--set",
+        type=Path,
+        metavar="FILE",
+        help="score another labelled file of the same form instead (a round of messages from"
+        " talents the bot has not seen, benchmarks/talents/*.yaml); with --failures, list"
+        " its misses",
+    )
     args = parser.parse_args()
 
     content = load_content(PACKAGED_CONTENT_DIR)
@@ -323,6 +360,9 @@ def main() -> None:
     thresholds = Thresholds(
         defaults["ask_answer_confidence"].default, defaults["ask_suggest_confidence"].default
     )
+    if args.set is not None:
+        print(other_set(questions(args.set), matcher, thresholds, listed=args.failures))
+        return
     everything = questions()
     tuned = [q for q in everything if not q.held_out]
     held = [q for q in everything if q.held_out]
