@@ -100,7 +100,9 @@ async def create_runner(
     store = await open_store(settings)  # the erasure key, checked against the database
     await reapply_erasures(store)  # a restored backup must not bring an erased talent back
     await store.pipeline.configure(content.first_stage.key)
-    live = LiveContent(content, settings.content_dir, partial(for_deployment, settings=settings))
+    taught = await store.taught.pairs()
+    serve = partial(for_deployment, settings=settings)
+    live = LiveContent(content, settings.content_dir, serve, taught)
     services = Services(settings=settings, store=store, live_content=live)
     updates = updates_request or default_request(pool_size=1)
     application = build_application(services, request, updates)

@@ -169,9 +169,11 @@ async def _report(settings: Settings, content: Content, language: str) -> str:
         numbers = await stats.compute(store, now, settings.admin_ids)
         flow = await pipeline.compute_stats(store, content, now)
         asked = await question_stats.compute(store, now, settings.admin_ids)
+        taught = await store.taught.pairs()
     finally:
         await store.close()
     report = stats.report(numbers, content, language, settings)
     report += f"\n\n{pipeline.stats_report(flow, content, language)}"
-    answers_now = question_stats.answers_now(content, Matcher.build(content), thresholds(settings))
+    matcher = Matcher.build(content, taught)
+    answers_now = question_stats.answers_now(content, matcher, thresholds(settings))
     return f"{report}\n\n{question_stats.report(asked, content, language, answers_now)}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -29,11 +29,16 @@ class LiveContent:
     handler reads."""
 
     def __init__(
-        self, content: Content, folder: Path, serve: Callable[[Content], Content] | None = None
+        self,
+        content: Content,
+        folder: Path,
+        serve: Callable[[Content], Content] | None = None,
+        taught: Iterable[tuple[str, str]] = (),
     ) -> None:
         self._serve = serve or (lambda loaded: loaded)  # the deployment's view of content/
         self._content = self._serve(content)
-        self._matcher = Matcher.build(self._content)
+        self._taught = tuple(taught)  # (entry, text) staff taught the bot (bot/web/teach.py)
+        self._matcher = Matcher.build(self._content, self._taught)
         self.folder = folder
         self._lock = asyncio.Lock()  # SIGHUP and /reload at once: one after the other
 
@@ -52,9 +57,19 @@ class LiveContent:
         async with self._lock:
             content = await asyncio.to_thread(load_content, self.folder)
             served = self._serve(content)
-            matcher = await asyncio.to_thread(Matcher.build, served)
+            matcher = await asyncio.to_thread(Matcher.build, served, self._taught)
             self._content, self._matcher = served, matcher  # both at once, between updates
             return served
+
+    async def teach(self, taught: Callable[[], Awaitable[Iterable[tuple[str, str]]]]) -> Matcher:
+        """Index the content served now again with the taught phrasings (all of them, read
+        once this index is the next to be built, so that two staff members teaching at once
+        both count): a phrasing taught or removed counts from the next message."""
+        async with self._lock:
+            pairs = tuple(await taught())
+            matcher = await asyncio.to_thread(Matcher.build, self._content, pairs)
+            self._taught, self._matcher = pairs, matcher
+            return matcher
 
 
 @dataclass(frozen=True, slots=True)

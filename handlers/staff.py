@@ -149,7 +149,10 @@ async def stats_command(update: Update, context: BotContext) -> None:
     report += f"\n\n{pipeline.stats_report(flow, context.content, language)}"
     live, needed = services.live_content, thresholds(services.settings)
     answers_now = question_stats.answers_now(live.current, live.matcher, needed)
-    asked_report = question_stats.report(asked, context.content, language, answers_now)
+    workspace = services.settings.workspace_url is not None
+    asked_report = question_stats.report(
+        asked, context.content, language, answers_now, workspace=workspace
+    )
     await reply(update, f"{report}\n\n{asked_report}")
     chat = update.effective_chat
     if chat is None:

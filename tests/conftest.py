@@ -113,3 +113,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=None,
         help="folder for the staff workspace's screenshots (default: the run's temp folder)",
     )
+
+
+@pytest.fixture
+def screens(tmp_path: Path, pytestconfig: pytest.Config) -> Path:
+    """Where a browser test's screenshots go: `--workspace-screens DIR`, else the test's
+    temporary folder."""
+    chosen = pytestconfig.getoption("--workspace-screens")
+    folder = tmp_path / "screens" if chosen is None else Path(chosen)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

@@ -470,6 +470,8 @@ async def test_stats_count_the_week_and_list_unanswered_questions_masked(
         entry=OPEN_CALL.question.id,
     )
     assert f"{opening(Text.STATS_QUESTIONS_NOT_THIS_TOP)}\n{rejected}\n" in report
+    # No staff workspace here (WEB_URL unset): no pointer to its Stats tab.
+    assert shown(Text.STATS_QUESTIONS_TEACH) not in report
 
 
 async def test_stats_count_talents_and_mark_what_a_reload_has_answered(

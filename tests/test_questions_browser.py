@@ -10,7 +10,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-import pytest
 from playwright.async_api import BrowserContext, Locator, Page
 
 from bot.emulator import EmulatedChat, EmulatedUser
@@ -26,15 +25,6 @@ SCRIPTED = '<img src=x onerror="alert(1)"> apakah tiket pesawat ditanggung?'
 
 def t(key: Text, **values: object) -> str:
     return CONTENT.text(key, "id", **values)
-
-
-@pytest.fixture
-def screens(tmp_path: Path, pytestconfig: pytest.Config) -> Path:
-    """`--workspace-screens DIR`, else this test's temporary folder."""
-    chosen = pytestconfig.getoption("--workspace-screens")
-    folder = tmp_path / "screens" if chosen is None else Path(chosen)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 async def tab_edges(page: Page) -> list[float]:

@@ -695,7 +695,12 @@ def test_the_stats_tab_names_the_weeks_questions_in_the_words_of_stats() -> None
         assert f"({not_this})" in lines[0]  # beside "answered directly", as in /stats
         top = plain_text(CONTENT.text(Text.STATS_QUESTIONS_TOP, language, lines="")).split("\n")
         assert top[0] == CONTENT.text(Text.WS_STATS_QUESTIONS_TOP, language)
-        assert top[-1] == CONTENT.text(Text.WS_STATS_QUESTIONS_HINT, language)
+        # The tab's hint and /stats' pointer to it name its button (/stats has its own hint,
+        # on ask: phrasings, for a deployment without the workspace).
+        button = f"“{CONTENT.text(Text.WS_TEACH_OPEN, language)}”"
+        assert button in CONTENT.text(Text.WS_STATS_QUESTIONS_HINT, language)
+        teach = CONTENT.text(Text.STATS_QUESTIONS_TEACH, language)
+        assert button in teach and CONTENT.text(Text.WS_TAB_STATS, language) in teach
         line = CONTENT.text(Text.STATS_QUESTIONS_LINE, language, count=7, question="Q")
         assert line == f"{CONTENT.text(Text.WS_STATS_QUESTION_TIMES, language, count=7)}: Q"
         now = CONTENT.text(Text.STATS_QUESTIONS_NOW, language, entry="E")

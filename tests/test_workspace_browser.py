@@ -15,7 +15,6 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-import pytest
 from playwright.async_api import Page
 
 from bot.emulator import EmulatedChat
@@ -46,18 +45,6 @@ def t(key: Text, language: str = "id", **values: Any) -> str:
 def times(count: int) -> str:
     """How many talents asked a question, as the Stats tab writes it under the question."""
     return t(Text.WS_STATS_QUESTION_TIMES, count=count)
-
-
-@pytest.fixture(scope="module")
-def screens(tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config) -> Path:
-    """Where this run's screenshots go: `--workspace-screens DIR`, else the run's temporary
-    folder (printed at the end of the walk)."""
-    chosen = pytestconfig.getoption("--workspace-screens")
-    if chosen is None:
-        return tmp_path_factory.mktemp("workspace-screens")
-    folder = Path(chosen)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 async def wait_text(seen: Watched, selector: str, text: str) -> None:
@@ -254,8 +241,11 @@ async def questions_shown(page: Page, language: str = "id") -> tuple[dict[str, s
         await figure.locator("dt").inner_text(): await figure.locator("dd").first.inner_text()
         for figure in await card.locator("dl.numbers > div").all()
     }
+    # Each question ends with its "Teach the bot" button.
+    teach = t(Text.WS_TEACH_OPEN, language)
     top = [" ".join((await item.inner_text()).split()) for item in await card.locator("li").all()]
-    return figures, top
+    assert all(item.endswith(f" {teach}") for item in top), top
+    return figures, [item.removesuffix(f" {teach}") for item in top]
 
 
 def _visible(telegram_html: str) -> str:

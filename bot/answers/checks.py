@@ -25,19 +25,19 @@ def problems(content: Content) -> list[str]:
     owner: dict[frozenset[str], str] = {}
     for where, question, _ in entries:
         for text in (question.id, question.en):
-            owner.setdefault(_meaning(text), where)
+            owner.setdefault(meaning(text), where)
     for where, _, ask in entries:
         for language, phrasings in _by_language(ask):
             for phrasing in phrasings:
-                meaning = _meaning(phrasing)
+                said = meaning(phrasing)
                 place = f"{where}.ask.{language}: {phrasing!r}"
-                if not meaning:
+                if not said:
                     found.append(
                         f"{place} has only common words (kak, gimana, apa...), so it can never"
                         " match: name what it is about"
                     )
-                elif owner.setdefault(meaning, where) != where:
-                    other = owner[meaning].split(": ", 1)[1]
+                elif owner.setdefault(said, where) != where:
+                    other = owner[said].split(": ", 1)[1]
                     found.append(
                         f"{place} says what {other} says: a question would have two answers"
                     )
@@ -50,6 +50,26 @@ def _by_language(ask: Ask | None) -> Iterable[tuple[str, list[str]]]:
         yield "en", ask.en
 
 
-def _meaning(text: str) -> frozenset[str]:
+def meaning(text: str) -> frozenset[str]:
     """What the matcher makes of a text: its stems, without common words."""
     return frozenset(stem(word) for word in content_words(words(text)))
+
+
+def said_by(content: Content, taught: Iterable[tuple[str, str]], text: str) -> set[str]:
+    """The entries whose question, title, `ask:` phrasing or taught phrasing says what a
+    phrasing to teach says (the same stems): taught for another one, the question would
+    have two answers."""
+    wanted = meaning(text)
+    entries: list[tuple[str, T, Ask | None]] = [
+        (f"faq:{key}", item.question, item.ask) for key, item in content.faq.items()
+    ]
+    entries += [
+        (f"program:{key}", program.title, program.ask) for key, program in content.programs.items()
+    ]
+    found = {
+        ref
+        for ref, question, ask in entries
+        for said in (question.id, question.en, *(ask.all() if ask else []))
+        if meaning(said) == wanted
+    }
+    return found | {ref for ref, said in taught if meaning(said) == wanted}

@@ -217,15 +217,20 @@ class Matcher:
         self._introducing = self._places.union(w for pair in INTRODUCING for w in pair) - STOPWORDS
 
     @classmethod
-    def build(cls, content: Content) -> Matcher:
-        """Index every FAQ entry and program page of this content."""
+    def build(cls, content: Content, taught: Iterable[tuple[str, str]] = ()) -> Matcher:
+        """Index every FAQ entry and program page of this content, with the phrasings staff
+        `taught` the bot ((entry, text): as the entry's `ask:`; one whose entry the content
+        no longer has is left out)."""
+        extra: dict[str, list[str]] = {}
+        for entry, text in taught:
+            extra.setdefault(entry, []).append(text)
         corpus = _Corpus()
         for key, item in content.faq.items():
-            ask = item.ask.all() if item.ask else []
+            ask = [*(item.ask.all() if item.ask else []), *extra.get(ref("faq", key), [])]
             answers = [item.answer.id, item.answer.en]
             corpus.add(ref("faq", key), names_of(item.question), ask, answers)
         for key, program in content.programs.items():
-            ask = program.ask.all() if program.ask else []
+            ask = [*(program.ask.all() if program.ask else []), *extra.get(ref("program", key), [])]
             parts = (program.what, program.who, program.offers, program.timing, program.how)
             answers = [" ".join(part.get(language) for part in parts) for language in LANGUAGES]
             names = names_of(program.title, program.short_title)

@@ -109,8 +109,16 @@ def title(content: Content, ref: str, language: str) -> str:
     return (found.question if isinstance(found, FaqItem) else found.title).get(language)
 
 
-def report(week: Week, content: Content, language: str, now: AnswerNow = lambda _: None) -> str:
-    """The questions section of the statistics; `now`: `answers_now` of the content served."""
+def report(
+    week: Week,
+    content: Content,
+    language: str,
+    now: AnswerNow = lambda _: None,
+    *,
+    workspace: bool = False,
+) -> str:
+    """The questions section of the statistics; `now`: `answers_now` of the content served;
+    `workspace`: the deployment has the staff workspace, whose Stats tab teaches the bot."""
     text = content.text(
         Text.STATS_QUESTIONS,
         language,
@@ -149,6 +157,8 @@ def report(week: Week, content: Content, language: str, now: AnswerNow = lambda 
             for item in week.top_not_this
         ]
         parts.append(_section(content, language, Text.STATS_QUESTIONS_NOT_THIS_TOP, lines))
+    if workspace and len(parts) > 1:  # a list to act on
+        parts.append(content.text(Text.STATS_QUESTIONS_TEACH, language))
     return "\n\n".join(parts)
 
 

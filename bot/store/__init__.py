@@ -24,6 +24,7 @@ from bot.store.restores import Restores
 from bot.store.staff_notes import StaffNotes
 from bot.store.support import SupportRelay
 from bot.store.talent_updates import TalentUpdates
+from bot.store.taught import TaughtPhrasings
 from bot.store.users import Profile, User, Users
 from bot.store.waiting import Waiting
 from bot.store.workspace import WorkspaceButtons
@@ -101,6 +102,7 @@ class Store:
         self.staff_notes = StaffNotes(db)
         self.waiting = Waiting(db)
         self.questions = FreeQuestions(db, self.log)
+        self.taught = TaughtPhrasings(db)
 
     @classmethod
     async def open(

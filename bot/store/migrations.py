@@ -977,4 +977,25 @@ MIGRATIONS: list[tuple[str, str]] = [
         "CREATE INDEX conversation_log_signer ON conversation_log(answered_by_id)"
         " WHERE answered_by_id IS NOT NULL",
     ),
+    (
+        "0034_taught_phrasings",
+        # Phrasings staff taught the bot on the workspace's Stats tab: a way talents ask a
+        # question (its masked summary, edited as staff saw fit) and the entry that answers it
+        # (faq:<key> or program:<key>), matched as that entry's `ask:` phrasings are. Not a
+        # talent's data: nothing links it to who asked. Who taught it is kept until that staff
+        # member's erasure (bot/store/privacy.py `_unsign`).
+        """
+        CREATE TABLE taught_phrasings (
+            id INTEGER PRIMARY KEY,
+            entry TEXT NOT NULL,
+            text TEXT NOT NULL,
+            taught_by_id INTEGER,
+            taught_by TEXT,
+            taught_at TEXT NOT NULL,
+            UNIQUE (entry, text)
+        );
+        CREATE INDEX taught_phrasings_by ON taught_phrasings(taught_by_id)
+            WHERE taught_by_id IS NOT NULL
+        """,
+    ),
 ]

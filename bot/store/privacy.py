@@ -387,16 +387,17 @@ class Privacy:
 
     async def _unsign_again(self, latest: dict[str, str]) -> None:
         """Staff members among the erasures a restore carried over (`latest`: each record's
-        time), who signed answers to talents before erasing: their names go from those answers
-        again (a staff member who never wrote to the bot has no users row for `_apply_again`
-        to find)."""
+        time), who signed answers to talents (or taught the bot phrasings) before erasing:
+        their names go from those again (a staff member who never wrote to the bot has no users
+        row for `_apply_again` to find)."""
         signers = await self._db.fetch_all(
-            "SELECT DISTINCT answered_by_id FROM conversation_log WHERE answered_by_id > 0"
+            "SELECT answered_by_id AS id FROM conversation_log WHERE answered_by_id > 0"
+            " UNION SELECT taught_by_id FROM taught_phrasings WHERE taught_by_id > 0"
         )
         erased = [
-            (int(row["answered_by_id"]), when)
+            (int(row["id"]), when)
             for row in signers
-            if (when := latest.get(self.subject_hash(int(row["answered_by_id"])))) is not None
+            if (when := latest.get(self.subject_hash(int(row["id"])))) is not None
         ]
         if not erased:
             return
@@ -580,9 +581,15 @@ async def _record_withdrawn_consent(tx: Transaction, user_id: int, withdrawn_at:
 
 
 async def _unsign(tx: Transaction, user_id: int, before: str) -> None:
-    """A staff member's name and id off the answers they signed up to a moment (erased)."""
+    """A staff member's name and id off the answers they signed up to a moment (erased), and
+    off the phrasings they taught the bot."""
     await tx.execute(
         "UPDATE conversation_log SET answered_by_id = NULL, answered_by = NULL"
         " WHERE answered_by_id = ? AND created_at <= ?",
+        (user_id, before),
+    )
+    await tx.execute(
+        "UPDATE taught_phrasings SET taught_by_id = NULL, taught_by = NULL"
+        " WHERE taught_by_id = ? AND taught_at <= ?",
         (user_id, before),
     )

@@ -21,7 +21,7 @@ from bot.store.questions import Listed, Week
 from bot.store.waiting import WaitingLead
 from bot.store.workspace import LeadRow
 from bot.texts import Text
-from bot.web import inputs, records
+from bot.web import inputs, records, teach
 from bot.web.desk import Desk, Labels, Viewer, row_json
 
 # Bot texts the page shows as they are in Telegram ("exactly as in Telegram"), as plain text.
@@ -274,7 +274,8 @@ async def statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:
         for item in asked["rejected"]
     ]
     questions = {**asked, "top": top, "suggested": suggested, "rejected": rejected}
-    return {**figures, "questions": questions}
+    # What was taught is read at each visit, not kept: a colleague's change shows at once.
+    return {**figures, "questions": questions, "teaching": await teach.listed(desk, viewer)}
 
 
 async def _statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:

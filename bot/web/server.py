@@ -36,7 +36,7 @@ from bot.terminal_text import without_controls
 from bot.texts import Text
 from bot.transport import json_codec
 from bot.transport.webhook import ServerLog
-from bot.web import actions, auth, inputs, lead_page, listing, questions, records
+from bot.web import actions, auth, inputs, lead_page, listing, questions, records, teach
 from bot.web.desk import Desk, LeadGone, Viewer
 from bot.web.downloads import LIFETIME, SWEEP_SECONDS, TYPES, Downloads
 
@@ -154,6 +154,8 @@ class Workspace:
             "export": self.downloads.create,
             "session": self._session,
             "stats": self._stats,
+            "teach": teach.teach,
+            "untaught": teach.forget,
         }
 
     async def start(self) -> None:

@@ -1,6 +1,7 @@
 // The /stats figures, drawn here as small SVG charts (no image comes over the wire).
 import { call } from "./api.js";
-import { fill, h, t } from "./dom.js";
+import { complain } from "./app.js";
+import { dialog, fill, h, t, toast } from "./dom.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -108,22 +109,22 @@ function figures(items, notes = {}) {
 
 /** /stats' "Questions this week": the figures, then the unanswered questions most talents
  * asked, those the bot offered entries for, and the direct answers talents rejected ("Not
- * this"), each marked if the content answers it (otherwise) now. Their summaries are talents' words (masked by the server):
- * text nodes only. */
-function questions(asked) {
+ * this"), each marked if the content answers it (otherwise) now, each with "Teach the bot".
+ * Their summaries are talents' words (masked by the server): text nodes only. */
+function questions(asked, teach) {
   if (!asked.figures.some((item) => item.count)) {
     return h("p", { class: "hint" }, t("stats_questions_none"));
   }
   const shown = [figures(asked.figures,
     { answered: t("stats_not_this", { count: asked.not_this }) })];
   if (asked.top.length) {
-    shown.push(h("h3", {}, t("stats_questions_top")), listed(asked.top));
+    shown.push(h("h3", {}, t("stats_questions_top")), listed(asked.top, teach));
   }
   if (asked.suggested.length) {
-    shown.push(h("h3", {}, t("stats_suggested_top")), listed(asked.suggested));
+    shown.push(h("h3", {}, t("stats_suggested_top")), listed(asked.suggested, teach));
   }
   if (asked.rejected.length) {
-    shown.push(h("h3", {}, t("stats_not_this_top")), listed(asked.rejected));
+    shown.push(h("h3", {}, t("stats_not_this_top")), listed(asked.rejected, teach));
   }
   if (asked.top.length || asked.suggested.length || asked.rejected.length) {
     shown.push(h("p", { class: "hint" }, t("stats_questions_hint")));
@@ -132,8 +133,9 @@ function questions(asked) {
 }
 
 /** Listed questions: each with how many talents asked it, what it was answered with (if it
- * was), what answers it now (if that is new), and the other ways talents wrote it. */
-function listed(items) {
+ * was), what answers it now (if that is new), the other ways talents wrote it, and the
+ * button that teaches the bot its answer. */
+function listed(items, teach) {
   return h("ol", { class: "asked" }, items.map((item) => h("li", {},
     h("span", { class: "question" }, item.question),
     h("span", { class: "meta" }, t("stats_question_times", { count: item.count }),
@@ -141,7 +143,77 @@ function listed(items) {
       item.now ? [" ", h("span", { class: "now" },
         t("stats_question_now", { entry: item.now }))] : null),
     item.others.length ? h("span", { class: "meta" }, t("stats_question_others"), " ",
-      item.others.map((other) => `“${other}”`).join(", "), item.more ? ", …" : null) : null)));
+      item.others.map((other) => `“${other}”`).join(", "), item.more ? ", …" : null) : null,
+    h("span", {}, h("button", { class: "button plain teach-open",
+      onclick: () => teach(item).catch(complain) }, t("teach_open"))))));
+}
+
+/** The entries a question can be taught to: FAQ questions, then program pages. */
+function entryChoice(teaching, chosen) {
+  const option = (item) => h("option", { value: item.entry, selected: item.entry === chosen },
+    item.title);
+  return h("select", { class: "teach-entry", "aria-label": t("teach_entry") },
+    h("option", { value: "" }, t("teach_choose")),
+    h("optgroup", { label: t("teach_faq") }, teaching.faq.map(option)),
+    h("optgroup", { label: t("teach_programs") }, teaching.programs.map(option)));
+}
+
+/** Teach the bot which entry answers a listed question, in its wording or one staff edit; a
+ * refusal (only common words, another entry's wording, taught already) is said in the dialog,
+ * with what was chosen and typed kept. */
+async function teachOne(item, teaching, reload) {
+  let chosen = "";
+  let wording = item.question;
+  let problem = null;
+  for (;;) {
+    const entry = entryChoice(teaching, chosen);
+    const text = h("input", { type: "text", class: "wide teach-wording", maxLength: 200,
+      value: wording, "aria-label": t("teach_wording") });
+    const sent = await dialog((close) => [
+      h("h2", {}, t("teach_open")),
+      h("p", { class: "question" }, `“${item.question}”`),
+      h("label", { class: "field" }, h("span", {}, t("teach_entry")), entry),
+      h("label", { class: "field" }, h("span", {}, t("teach_wording")), text),
+      problem ? h("p", { class: "warning", role: "alert" }, problem) : null,
+      h("div", { class: "actions" },
+        h("button", { class: "button teach-save",
+          onclick: () => close({ entry: entry.value, text: text.value }) }, t("teach_save")),
+        h("button", { class: "button plain", onclick: () => close(null) }, t("teach_cancel"))),
+    ]);
+    if (!sent) return;
+    [chosen, wording] = [sent.entry, sent.text];
+    if (!chosen) {
+      problem = t("teach_pick");
+      continue;
+    }
+    const done = await call("teach", { entry: chosen, text: wording, question: item.question });
+    if (done.outcome === "refused") {
+      problem = done.text;
+      continue;
+    }
+    toast(done.text);
+    await reload();
+    return;
+  }
+}
+
+/** What staff taught the bot, newest first, each with who taught it, when, and Remove. */
+function taught(teaching, reload) {
+  const remove = async (item) => {
+    const done = await call("untaught", { id: item.id });
+    toast(done.text, done.outcome === "removed" ? "info" : "warning");
+    await reload();
+  };
+  return [
+    h("p", { class: "hint" }, t("taught_intro")),
+    teaching.taught.length
+      ? h("ol", { class: "asked taught" }, teaching.taught.map((item) => h("li", {},
+        h("span", { class: "question" }, `“${item.text}” → ${item.entry}`),
+        h("span", { class: "meta" }, item.by),
+        h("span", {}, h("button", { class: "button plain taught-remove",
+          onclick: () => remove(item).catch(complain) }, t("taught_remove"))))))
+      : h("p", { class: "hint" }, t("taught_none")),
+  ];
 }
 
 function card(heading, ...content) {
@@ -151,11 +223,17 @@ function card(heading, ...content) {
 /** The Stats tab. */
 export async function render(main) {
   const numbers = await call("stats");
+  const reload = () => {
+    const top = window.scrollY; // back where staff were, under the question just taught
+    return render(main).then(() => window.scrollTo(0, top));
+  };
+  const teach = (item) => teachOne(item, numbers.teaching, reload);
   fill(main,
     h("p", { class: "hint" }, t("stats_at", { when: numbers.at })),
     card(t("stats_funnel"), figures(numbers.funnel)),
     card(t("stats_news"), figures(numbers.news)),
-    card(t("stats_questions"), questions(numbers.questions)),
+    card(t("stats_questions"), questions(numbers.questions, teach)),
+    card(t("taught_title"), taught(numbers.teaching, reload)),
     card(t("stats_days"), columns(numbers.days)),
     card(t("stats_stages"), bars(numbers.stages),
       h("p", { class: "hint" }, t("stats_contact", { value: numbers.contact }))),

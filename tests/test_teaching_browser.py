@@ -1,0 +1,85 @@
+"""Teaching the bot on the Stats tab, in a real browser (headless Chromium): a question talents
+asked is taught to an entry in a dialog, a refusal is said in the dialog with what was chosen
+and typed kept, the question is marked answered, a talent asking so is answered, and a taught
+wording is removed; a talent's markup stays text throughout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.texts import Text
+from tests.browser import PHONE, chromium, page_url, served, watched
+from tests.conftest import ADMIN_ID
+from tests.harness import Harness
+from tests.leads import shown
+from tests.test_teaching import AFTER, AGAIN, ASKED, FALLBACK
+from tests.test_workspace_browser import t
+
+MARKUP = "<b>kalau</b> gagal seleksi <img src=x onerror=alert(1)> bagaimana"
+
+
+async def test_staff_teach_a_question_in_the_stats_tab_and_a_talent_is_answered(
+    bot: Harness, tmp_path: Path, screens: Path
+) -> None:
+    sari, budi, dewi = (bot.user(first_name=name) for name in ("Sari", "Budi", "Dewi"))
+    await bot.send(sari, ASKED)
+    await bot.send(dewi, MARKUP)
+    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+        seen = await watched(context)
+        page = seen.page
+        await page.set_viewport_size(PHONE)  # type: ignore[arg-type]
+        await page.goto(page_url(base, bot, ADMIN_ID))
+        await page.get_by_role("button", name=t(Text.WS_TAB_STATS)).click()
+        line = page.locator(".asked li", has_text=ASKED)
+        await line.get_by_role("button", name=t(Text.WS_TEACH_OPEN)).click()
+        dialog = page.locator("dialog")
+        assert await dialog.locator(".question").inner_text() == f"“{ASKED}”"
+        assert await dialog.locator("input.teach-wording").input_value() == ASKED
+        entry = dialog.locator("select.teach-entry")
+        await entry.select_option("faq:after_registering")
+        await seen.shot(screens, "teach-dialog-phone-light")
+        # Taught with no entry chosen: asked to choose, the wording kept.
+        await entry.select_option("")
+        await dialog.get_by_role("button", name=t(Text.WS_TEACH_SAVE)).click()
+        await dialog.locator("[role=alert]", has_text=t(Text.WS_TEACH_PICK)).wait_for()
+        await dialog.locator("input.teach-wording").fill("gimana ya kak")
+        await dialog.locator("select.teach-entry").select_option("faq:after_registering")
+        await dialog.get_by_role("button", name=t(Text.WS_TEACH_SAVE)).click()
+        # Only chat words: refused in the dialog, the entry still chosen.
+        no_words = shown(Text.WS_TEACH_NO_WORDS)
+        await dialog.locator("[role=alert]", has_text=no_words.split("(")[0]).wait_for()
+        assert await dialog.locator("select.teach-entry").input_value() == ("faq:after_registering")
+        await seen.shot(screens, "teach-refused-phone-light")
+        await dialog.locator("input.teach-wording").fill(ASKED)
+        await dialog.get_by_role("button", name=t(Text.WS_TEACH_SAVE)).click()
+        taught = shown(Text.WS_TEACH_SAVED, question=ASKED, entry=AFTER.question.id)
+        await page.locator("#toast", has_text=taught).wait_for()
+        assert await page.locator("dialog").count() == 0
+        # The question is marked answered now, and listed under what was taught.
+        now = t(Text.WS_STATS_QUESTION_NOW, entry=AFTER.question.id)
+        await page.locator(".asked li", has_text=ASKED).locator(".now", has_text=now).wait_for()
+        item = page.locator(".taught li")
+        await item.locator(".question", has_text=f"“{ASKED}” → {AFTER.question.id}").wait_for()
+        assert (await item.locator(".meta").inner_text()).startswith("Admin, ")
+        await page.locator("#toast").wait_for(state="hidden")
+        await page.locator(".taught").scroll_into_view_if_needed()
+        await seen.shot(screens, "teach-taught-phone-light")
+        [answer] = await bot.send(budi, AGAIN)
+        assert answer.text.split("\n")[0] == AFTER.question.id
+
+        # Dewi's question, markup and all, is text in the list and in the dialog.
+        line = page.locator(".asked li", has_text="gagal seleksi")
+        assert MARKUP in await line.locator(".question").inner_text()
+        await line.get_by_role("button", name=t(Text.WS_TEACH_OPEN)).click()
+        assert MARKUP in await page.locator("dialog .question").inner_text()
+        await page.locator("dialog").get_by_role("button", name=t(Text.WS_TEACH_CANCEL)).click()
+        assert await page.locator("main img, dialog img, main script").count() == 0
+
+        # Removed: the talent's next question so gets "nothing close" again.
+        await item.get_by_role("button", name=t(Text.WS_TAUGHT_REMOVE)).click()
+        removed = shown(Text.WS_TAUGHT_REMOVED, question=ASKED, entry=AFTER.question.id)
+        await page.locator("#toast", has_text=removed).wait_for()
+        await page.locator(".card", has_text=t(Text.WS_TAUGHT_NONE)).wait_for()
+        [answer] = await bot.send(budi, AGAIN)
+        assert answer.text.startswith(FALLBACK)
+    assert seen.alerts == [] and seen.errors == []
