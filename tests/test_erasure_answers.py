@@ -237,3 +237,36 @@ async def test_a_restore_does_not_bring_back_the_name_of_a_staff_member_who_eras
     code, _, err = await run_cli(tmp_path, env, "restore", str(backup))
     assert code == 0, err
     assert signatures(bot) == [(None, None)]  # the backup's copy of her name is gone again
+
+
+async def test_a_restore_does_not_bring_back_who_taught_the_bot_once_they_erased(
+    make_bot: Any, staff_chat: EmulatedChat, database: Path, tmp_path: Path
+) -> None:
+    bot: Harness = await make_bot(
+        admin_ids=frozenset({ADMIN_ID, RINA}), staff_chat_id=staff_chat.id
+    )
+    env = clean_env(tmp_path, BOT_TOKEN="1:x", DATABASE_PATH=str(database))
+    async with workspace(bot, RINA) as client:  # she teaches, never answering a talent
+        client = client.as_user(init_data(bot.settings.token(), RINA, first_name="Rina"))
+        await client.ok("teach", {"entry": "faq:after_registering", "text": "kalau tidak lolos"})
+
+    def taught_by() -> list[tuple[Any, ...]]:
+        with sqlite3.connect(database) as db:
+            return db.execute(
+                "SELECT taught_by_id, taught_by, text FROM taught_phrasings"
+            ).fetchall()
+
+    assert taught_by() == [(RINA, "Rina", "kalau tidak lolos")]
+    backup = tmp_path / "monday.db"
+    code, _, err = await run_cli(tmp_path, env, "backup", "--output", str(backup))
+    assert code == 0, err
+    rina = bot.emulator.user(RINA, first_name="Rina", language_code="id")
+    await bot.send(rina, "/start")
+    await bot.send(rina, "/hapusdata")
+    await bot.press(rina, shown(Text.BTN_CONFIRM_DELETE))
+    await bot.runner.wait_idle()
+    assert taught_by() == [(None, None, "kalau tidak lolos")]  # the wording stays, unsigned
+    await bot.stop()
+    code, _, err = await run_cli(tmp_path, env, "restore", str(backup))
+    assert code == 0, err
+    assert taught_by() == [(None, None, "kalau tidak lolos")]  # the backup's copy of her name
