@@ -703,6 +703,19 @@ def test_a_question_in_many_wordings_names_a_few_and_counts_them_all() -> None:
     )
 
 
+def test_the_entry_chosen_is_the_one_most_talents_opened_each_counted_once() -> None:
+    wordings = [  # one question in two wordings; Sari opened the FAQ entry three times
+        Wording(
+            "tiket ditanggung?", None, frozenset({1, 2}), ((1, "faq:a"),) * 3 + ((2, "faq:b"),)
+        ),
+        Wording("tiketnya ditanggung", None, frozenset({3}), ((3, "faq:b"),)),
+    ]
+    [listed] = question_stats.together(wordings, top=10)
+    assert (listed.chosen, listed.chosen_by) == ("faq:b", 2)
+    [nobody] = question_stats.together([Wording("drum?", None, frozenset({4}))], top=10)
+    assert (nobody.chosen, nobody.chosen_by) == (None, 0)
+
+
 async def test_one_talent_flooding_different_questions_does_not_crowd_out_the_others(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

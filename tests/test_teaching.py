@@ -225,3 +225,22 @@ async def test_stats_in_telegram_point_to_the_stats_tab_where_there_is_one(
     report, top = await stats_report(bot, staff_chat)
     assert top == [shown(Text.STATS_QUESTIONS_LINE, count=1, question=ASKED)]
     assert f"\n\n{shown(Text.STATS_QUESTIONS_TEACH)}\n" in report  # the chart follows
+
+
+async def test_the_entry_talents_opened_is_named_under_the_question_to_teach(bot: Harness) -> None:
+    asked = "film sama korea bisa daftar dimana"  # the bot is unsure: it offers entries
+    coproduction = CONTENT.programs["coproduction"].title.id
+    for name in ("Sari", "Budi"):
+        talent = bot.user(first_name=name)
+        [unsure] = await bot.send(talent, asked)
+        assert coproduction in unsure.button_texts
+        await bot.press(talent, coproduction, message=unsure)
+    await bot.send(bot.user(first_name="Dewi"), asked)  # she opens nothing
+    async with workspace(bot, ADMIN_ID) as client:
+        [item] = (await listed(client))["questions"]["suggested"]
+    assert (item["question"], item["count"]) == (asked, 3)
+    assert (item["chosen"], item["chosen_entry"], item["chosen_by"]) == (
+        coproduction,
+        "program:coproduction",
+        2,
+    )

@@ -11,10 +11,12 @@ from bot.texts import Text
 from tests.browser import PHONE, chromium, page_url, served, watched
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
-from tests.leads import shown
+from tests.leads import CONTENT, shown
 from tests.test_teaching import AFTER, AGAIN, ASKED, FALLBACK
 from tests.test_workspace_browser import t
 
+UNSURE = "film sama korea bisa daftar dimana"
+COPRODUCTION = CONTENT.programs["coproduction"].title.id
 MARKUP = "<b>kalau</b> gagal seleksi <img src=x onerror=alert(1)> bagaimana"
 
 
@@ -24,6 +26,8 @@ async def test_staff_teach_a_question_in_the_stats_tab_and_a_talent_is_answered(
     sari, budi, dewi = (bot.user(first_name=name) for name in ("Sari", "Budi", "Dewi"))
     await bot.send(sari, ASKED)
     await bot.send(dewi, MARKUP)
+    [unsure] = await bot.send(dewi, UNSURE)  # offered entries: she opens one
+    await bot.press(dewi, COPRODUCTION, message=unsure)
     async with served(bot) as base, chromium(tmp_path / "profile") as context:
         seen = await watched(context)
         page = seen.page
@@ -82,4 +86,14 @@ async def test_staff_teach_a_question_in_the_stats_tab_and_a_talent_is_answered(
         await page.locator(".card", has_text=t(Text.WS_TAUGHT_NONE)).wait_for()
         [answer] = await bot.send(budi, AGAIN)
         assert answer.text.startswith(FALLBACK)
+
+        # A question the bot offered entries for names the one talents opened, and the
+        # dialog starts with it chosen.
+        line = page.locator(".asked li", has_text=UNSURE)
+        chosen = t(Text.WS_STATS_QUESTION_CHOSEN, count=1, entry=COPRODUCTION)
+        await line.locator(".chosen", has_text=chosen).wait_for()
+        await line.get_by_role("button", name=t(Text.WS_TEACH_OPEN)).click()
+        entry = page.locator("dialog select.teach-entry")
+        assert await entry.input_value() == "program:coproduction"
+        await page.locator("dialog").get_by_role("button", name=t(Text.WS_TEACH_CANCEL)).click()
     assert seen.alerts == [] and seen.errors == []

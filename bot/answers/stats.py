@@ -73,11 +73,34 @@ def together(wordings: Iterable[Wording], top: int) -> list[Listed]:
         talents = frozenset[int]().union(*(wording.talents for wording in group))
         shown = group[0].summary
         others = tuple(dict.fromkeys(w.summary for w in group[1:] if w.summary != shown))
+        chosen, chosen_by = _most_chosen(group)
         listed.append(
-            Listed(shown, len(talents), group[0].entry, others[:OTHERS_SHOWN], 1 + len(others))
+            Listed(
+                shown,
+                len(talents),
+                group[0].entry,
+                others[:OTHERS_SHOWN],
+                1 + len(others),
+                chosen,
+                chosen_by,
+            )
         )
     listed.sort(key=lambda item: (-item.count, item.question))
     return listed[:top]
+
+
+def _most_chosen(group: Iterable[Wording]) -> tuple[str | None, int]:
+    """The entry offered that the most talents who asked a question opened, and how many (a
+    talent counted once per entry, however often they opened it); ties go to the first
+    entry in order, so the same lists show the same."""
+    talents: dict[str, set[int]] = {}
+    for wording in group:
+        for talent, ref in wording.opened:
+            talents.setdefault(ref, set()).add(talent)
+    if not talents:
+        return None, 0
+    ref = min(talents, key=lambda key: (-len(talents[key]), key))
+    return ref, len(talents[ref])
 
 
 def answers_now(content: Content, matcher: Matcher, needed: Thresholds) -> AnswerNow:

@@ -51,6 +51,9 @@ class Wording:
     summary: str
     entry: str | None  # a rejected answer's entry; None for an unanswered question
     talents: frozenset[int]
+    # (talent, entry) for each of its questions whose talent opened an entry offered: a
+    # suggestion, or another entry after "Not this".
+    opened: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +66,8 @@ class Listed:
     entry: str | None = None  # for a rejected answer: the entry the bot answered with
     others: tuple[str, ...] = ()  # the most asked of them (a few)
     wordings: int = 1  # all of them, this one too
+    chosen: str | None = None  # the entry offered that the most talents who asked it opened
+    chosen_by: int = 0  # how many of them
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,19 +232,26 @@ class FreeQuestions:
         # wordings as many talents asked, the newest are read first).
         which = _LISTED[listed]
         rows = await view.fetch_all(
-            "WITH asked AS (SELECT id, user_id, summary, entry,"  # noqa: S608 - `which` is one of _LISTED's constants
+            "WITH asked AS (SELECT id, user_id, summary, entry, opened,"  # noqa: S608 - `which` is one of _LISTED's constants
             " ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY id DESC) AS nth"
             " FROM free_questions"
             " WHERE asked_at >= :since AND user_id NOT IN (SELECT value FROM json_each(:staff))"
             f" AND {which})"
             " SELECT MIN(summary) AS summary, entry,"
-            " json_group_array(DISTINCT user_id) AS talents FROM asked WHERE nth <= :each"
+            " json_group_array(DISTINCT user_id) AS talents,"
+            " json_group_array(json_array(user_id, opened)) FILTER (WHERE opened IS NOT NULL)"
+            " AS opened FROM asked WHERE nth <= :each"
             " GROUP BY lower(trim(summary, ' ?!.')), entry"
             " ORDER BY COUNT(DISTINCT user_id) DESC, MAX(id) DESC LIMIT :most",
             {**_since(since, staff), "most": most, "each": each},
         )
         return [
-            Wording(row["summary"], row["entry"], frozenset(json.loads(row["talents"])))
+            Wording(
+                row["summary"],
+                row["entry"],
+                frozenset(json.loads(row["talents"])),
+                tuple((int(who), str(ref)) for who, ref in json.loads(row["opened"])),
+            )
             for row in rows
         ]
 

@@ -260,19 +260,22 @@ async def statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:
             question_stats.newly_answered(answers_now, item["question"], item.get("entry"))
         )
 
-    top = [{**item, "now": now(item)} for item in asked["top"]]
-    suggested = [{**item, "now": now(item)} for item in asked["suggested"]]
-    rejected = [
-        {
+    def shown(item: dict[str, Any]) -> dict[str, Any]:
+        """A listed question with what answers it now and the entry talents opened, named."""
+        return {
             "question": item["question"],
             "count": item["count"],
             "others": item["others"],
             "more": item["more"],
-            "answered": named(item["entry"]),
             "now": now(item),
+            "chosen": named(item["chosen"]),
+            "chosen_entry": item["chosen"],
+            "chosen_by": item["chosen_by"],
         }
-        for item in asked["rejected"]
-    ]
+
+    top = [shown(item) for item in asked["top"]]
+    suggested = [shown(item) for item in asked["suggested"]]
+    rejected = [{**shown(item), "answered": named(item["entry"])} for item in asked["rejected"]]
     questions = {**asked, "top": top, "suggested": suggested, "rejected": rejected}
     # What was taught is read at each visit, not kept: a colleague's change shows at once.
     return {**figures, "questions": questions, "teaching": await teach.listed(desk, viewer)}
@@ -335,6 +338,8 @@ def _listed(item: Listed) -> dict[str, Any]:
         "count": item.count,
         "others": list(item.others),
         "more": more,
+        "chosen": item.chosen,  # an entry's reference, named at each read
+        "chosen_by": item.chosen_by,
     }
 
 

@@ -144,6 +144,8 @@ function listed(items, teach) {
         t("stats_question_now", { entry: item.now }))] : null),
     item.others.length ? h("span", { class: "meta" }, t("stats_question_others"), " ",
       item.others.map((other) => `“${other}”`).join(", "), item.more ? ", …" : null) : null,
+    item.chosen ? h("span", { class: "meta chosen" },
+      t("stats_question_chosen", { entry: item.chosen, count: item.chosen_by })) : null,
     h("span", {}, h("button", { class: "button plain teach-open",
       onclick: () => teach(item).catch(complain) }, t("teach_open"))))));
 }
@@ -162,7 +164,7 @@ function entryChoice(teaching, chosen) {
  * refusal (only common words, another entry's wording, taught already) is said in the dialog,
  * with what was chosen and typed kept. */
 async function teachOne(item, teaching, reload) {
-  let chosen = "";
+  let chosen = item.chosen_entry || ""; // what talents opened, if they did: likely the one
   let wording = item.question;
   let problem = null;
   for (;;) {
