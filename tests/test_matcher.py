@@ -148,6 +148,19 @@ CHAT = [
     ("abdi parantos daftar, iraha dihubungi?", "faq:after_registering"),
     ("kumaha cara daftar? kedah bayar henteu?", "faq:who_can_apply"),
     ("aya open call ayeuna teu euy?", "faq:open_call_now"),
+    # Javanese chat, krama and ngoko: kulo (saya), badhe (mau), saged (bisa), sampun (sudah),
+    # wonten (ada), mboten (tidak), nggih (ya), teng (di), pundi (mana), sakmenika
+    # (sekarang); ndaftar, mbayar, ndherek (ikut), basa (bahasa) as the entries say them.
+    ("kulo badhe ndaftar, kedah mbayar mboten?", "faq:who_can_apply"),
+    ("kulo sampun ndaftar, kapan dihubungi nggih?", "faq:after_registering"),
+    ("saged ganti basa Inggris mboten nggih?", "faq:language"),
+    ("wonten open call mboten sakmenika?", "faq:open_call_now"),
+    ("menawi kulo mboten gadhah PH, saged ndherek?", "faq:production_house"),
+    ("showreel dikirim teng pundi?", "faq:showreel_links"),
+    # Krama's -ipun / -nipun is "-nya": "botipun", "videonipun".
+    ("videonipun saged dikirim?", "faq:showreel_links"),
+    ("acaranipun MU:CON kapan?", "program:mucon"),
+    ("botipun saged basa Inggris?", "faq:language"),
     # "Mohon ijin bertanya", a polite opening, asks nothing.
     ("mohon ijin bertanya, kocca itu lembaga apa", "faq:what_is_kocca"),
     # A formal letter's words ask nothing ("dengan hormat", "menanyakan", "terdapat").

@@ -159,7 +159,23 @@ def stem(word: str) -> str:
     (pendaftaran -> daftar)."""
     if not word.isalpha():
         return word
+    word = _without_krama_suffix(word)
     return str(_INDONESIAN.stemWord(_ENGLISH.stemWord(word)))
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def _without_krama_suffix(word: str) -> str:
+    """Javanese krama's -ipun (after a consonant) and -nipun (after a vowel), its "-nya":
+    "botipun" is "bot", "filenipun" is "file" ("meskipun" and its kind are stopwords). After
+    "an" either may be meant: it is read as -nipun ("bahasanipun"), so "pendaftaranipun" stays
+    unknown."""
+    if word.endswith("nipun") and len(word) > len("nipun") + 2 and word[-6] in _VOWELS:
+        return word[: -len("nipun")]
+    if word.endswith("ipun") and len(word) > len("ipun") + 2 and word[-5] not in _VOWELS:
+        return word[: -len("ipun")]
+    return word
 
 
 def is_content(word: str) -> bool:
