@@ -161,6 +161,13 @@ CHAT = [
     ("videonipun saged dikirim?", "faq:showreel_links"),
     ("acaranipun MU:CON kapan?", "program:mucon"),
     ("botipun saged basa Inggris?", "faq:language"),
+    # Betawi chat: kaga (tidak), kudu (harus), taon (tahun), its -e for -a (gimane, nyang,
+    # ape); "dikemanain"; "bokap gue" is who asks.
+    ("gue masih 16 taon, boleh daftar kaga?", "faq:who_can_apply"),
+    ("kudu bayar kaga kalo daftar?", "faq:who_can_apply"),
+    ("gimane cara daftar nyang bener?", "faq:who_can_apply"),
+    ("data gue ntar dikemanain?", "faq:my_data"),
+    ("bokap gue nanya, ini resmi kaga?", "faq:who_runs"),
     # "Mohon ijin bertanya", a polite opening, asks nothing.
     ("mohon ijin bertanya, kocca itu lembaga apa", "faq:what_is_kocca"),
     # A formal letter's words ask nothing ("dengan hormat", "menanyakan", "terdapat").
@@ -420,6 +427,11 @@ def test_words_ignore_markup_links_invisible_characters_and_stop_early() -> None
     assert words("belom liat, kegedean") == ["belum", "lihat", "terlalu", "besar"]
     assert len(words("kata " * 2000)) == 60
     assert words("aaaa" * 1000) == []  # not a word anyone types
+
+
+def test_a_word_doubled_with_a_2_is_the_word() -> None:
+    # Chat's "orang2", "transfer2": the word itself, not a typo of it; "mp2" stays.
+    assert words("video2 orang2 transfer2 mp2") == ["video", "orang", "transfer", "mp2"]
 
 
 def test_summary_masks_what_identifies_a_talent() -> None:

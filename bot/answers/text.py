@@ -30,6 +30,7 @@ MAX_WORD = 30  # letters; a longer run is not a word anyone types
 SUMMARY_LIMIT = 80  # characters of a question kept in staff's list of unanswered ones
 ELLIPSIS = "…"  # where a summary was cut
 ASIDE_WORDS = 3  # content words a "selain"/"other than" sets aside at most
+MIN_DOUBLED = 3  # letters and a 2: "orang2" is "orang", "mp2" or "k2" stays as written
 MIN_NAME = 3  # letters: a shorter name word ("Al", "Oh") is masked nowhere, too often a word
 
 # Every pattern runs in linear time, whatever the message (no backtracking over long runs).
@@ -115,6 +116,8 @@ def words(text: str) -> list[str]:
             continue  # not a word: a phone number, an id, a key held down
         if repeats:
             word = _REPEATS.sub(_once, word)
+        if word.endswith("2") and word[:-1].isalpha() and len(word) > MIN_DOUBLED:
+            word = word[:-1]  # chat writes a doubled word with a 2: "orang2", "transfer2"
         written_out = _WRITTEN_OUT.get(word)
         if written_out is None:
             found.append(word)

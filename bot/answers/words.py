@@ -295,6 +295,24 @@ SHORT_FORMS: dict[str, str] = {
     "napa": "apa",  # Javanese "apa"; Betawi "kenapa"
     "patos": "begitu",  # "mboten patos": not very
     "nomer": "nomor",
+    # Betawi (Jakarta) chat: "kaga", "kudu", "taon", its -e for -a ("aje", "ape", "gimane").
+    "kaga": "tidak",
+    "kudu": "harus",
+    "taon": "tahun",
+    "aje": "saja",
+    "ame": "sama",
+    "ape": "apa",
+    "kenape": "kenapa",
+    "ngapa": "kenapa",
+    "gimane": "gimana",
+    "pegimane": "bagaimana",
+    "nyang": "yang",
+    "entar": "nanti",
+    "udeh": "sudah",
+    "kite": "kita",
+    "mulu": "terus",
+    "dikemanain": "kemana",
+    "dikemanakan": "kemana",
 }
 
 STOPWORDS_ID = _listed(
@@ -323,6 +341,7 @@ STOPWORDS_ID = _listed(
     hormat perhatiannya perhatian ucapkan menanyakan mengetahui memperoleh berkaitan
     tersebut terdapat secara sebelumnya
     meskipun walaupun sekalipun kendatipun biarpun lha
+    sumpah perasaan disuruh
     """
 )
 
@@ -366,6 +385,8 @@ ABOUT_TALENT = _listed(
     keroncong dangdut penabuh penari tari tradisional kelompok
     perempuan cewek cowok laki dosen leader dancer session
     pemain teater theater theatre akting acting koplo sasando kolintang
+    berdua bertiga berempat berlima berenam bertujuh
+    bokap nyokap ortu emak babe
     """
 )
 # Where a place is the talent's own, even one an entry has ("dari jakarta", not "di jakarta").
