@@ -168,6 +168,19 @@ CHAT = [
     ("gimane cara daftar nyang bener?", "faq:who_can_apply"),
     ("data gue ntar dikemanain?", "faq:my_data"),
     ("bokap gue nanya, ini resmi kaga?", "faq:who_runs"),
+    # Manado Malay: ngana (kamu), pe (punya), so (sudah), mo (mau), iko (ikut), musti
+    # (harus), kiapa (kenapa), mar (tapi), nyanda (tidak), skarang, brapa, torang (kami).
+    ("ngana pe open call skarang ada?", "faq:open_call_now"),
+    ("kita mo iko, musti bayar?", "faq:who_can_apply"),
+    ("kiapa kita so daftar mar nyanda dihubungi?", "faq:after_registering"),
+    ("brapa lama torang musti tunggu kabar?", "faq:after_registering"),
+    ("kita pe video musti kase link?", "faq:showreel_links"),
+    # "Sampai mana", "sejauh mana": how far along, whatever the dialect's words around it.
+    ("pendaftaran saya sudah sampai mana?", "faq:after_registering"),
+    ("sejauh mana proses pendaftaran saya?", "faq:after_registering"),
+    # A singer asking what there is: the programs, not one of them.
+    ("saya penyanyi, ada program apa aja?", "faq:programs_overview"),
+    ("what programs are there for singers", "faq:programs_overview"),
     # "Mohon ijin bertanya", a polite opening, asks nothing.
     ("mohon ijin bertanya, kocca itu lembaga apa", "faq:what_is_kocca"),
     # A formal letter's words ask nothing ("dengan hormat", "menanyakan", "terdapat").

@@ -15,6 +15,7 @@ from bot.answers.words import (
     FILLER,
     GREETINGS,
     MURMURS,
+    PHRASES,
     POLITE,
     SETTING_ASIDE,
     SETTING_ASIDE_PAIRS,
@@ -93,6 +94,8 @@ _SPACED_HANDLE = re.compile(r"(?<!\S)@\s++[\w.]++")  # "ig @ sari_music"
 _SMALL_TALK = GREETINGS | THANKS | FILLER
 _NOTHING_ASKED = STOPWORDS | FILLER | MURMURS
 _WRITTEN_OUT = {short: tuple(written.split()) for short, written in SHORT_FORMS.items()}
+_PHRASE_STARTS = frozenset(phrase[0] for phrase in PHRASES)
+_LONGEST_PHRASE = max(map(len, PHRASES))
 _ENGLISH = Stemmer.Stemmer("english")
 _INDONESIAN = Stemmer.Stemmer("indonesian")
 
@@ -125,7 +128,27 @@ def words(text: str) -> list[str]:
             found.extend(written_out)
         if len(found) >= MAX_WORDS:
             break
-    return found[:MAX_WORDS]
+    return _phrases_joined(found[:MAX_WORDS])
+
+
+def _phrases_joined(found: list[str]) -> list[str]:
+    """The words with each of PHRASES written as its one word, the longest first: "sampai di
+    mana" is "status"."""
+    if _PHRASE_STARTS.isdisjoint(found):
+        return found  # most messages
+    joined: list[str] = []
+    index = 0
+    while index < len(found):
+        for length in range(_LONGEST_PHRASE, 1, -1):
+            written = PHRASES.get(tuple(found[index : index + length]))
+            if written is not None:
+                joined.append(written)
+                index += length
+                break
+        else:
+            joined.append(found[index])
+            index += 1
+    return joined
 
 
 def _digits_left_as_symbols() -> dict[int, str]:

@@ -313,6 +313,37 @@ SHORT_FORMS: dict[str, str] = {
     "mulu": "terus",
     "dikemanain": "kemana",
     "dikemanakan": "kemana",
+    # Manado Malay: ngana (kamu), nyanda (tidak), pe (punya), kiapa (kenapa), musti
+    # (harus), kase (kasih: "kase tau"); torang/dorang/ngoni (kami, mereka, kalian). Its
+    # particles (jo, dang, ne) and "mar" (tapi), "iko" (ikut; Minang's "ini") are stopwords;
+    # "kita" is already one, and "so" (sudah) is one in English too.
+    "ngana": "kamu",
+    "nyanda": "tidak",
+    "pe": "punya",
+    "kiapa": "kenapa",
+    "bagimana": "bagaimana",
+    "skarang": "sekarang",
+    "musti": "harus",
+    "kase": "kasih",
+    "brapa": "berapa",
+    "betul": "benar",
+    "torang": "kami",
+    "dorang": "mereka",
+    "ngoni": "kalian",
+    "bekeng": "bikin",
+    "pigi": "pergi",
+    "skali": "sekali",
+    "slamat": "selamat",
+    "makase": "makasih",
+}
+
+# Words that ask together what none of them asks alone, written as the word an entry has,
+# after SHORT_FORMS: "pendaftaran saya sampai mana?" asks for its status, though "sampai" and
+# "mana" are stopwords (and "sampe di mana" is written out to "sampai di mana").
+PHRASES: dict[tuple[str, ...], str] = {
+    ("sampai", "mana"): "status",
+    ("sampai", "di", "mana"): "status",
+    ("sejauh", "mana"): "status",
 }
 
 STOPWORDS_ID = _listed(
@@ -342,6 +373,7 @@ STOPWORDS_ID = _listed(
     tersebut terdapat secara sebelumnya
     meskipun walaupun sekalipun kendatipun biarpun lha
     sumpah perasaan disuruh
+    jo dang ne mar iko
     """
 )
 
