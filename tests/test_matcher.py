@@ -181,6 +181,14 @@ CHAT = [
     # A singer asking what there is: the programs, not one of them.
     ("saya penyanyi, ada program apa aja?", "faq:programs_overview"),
     ("what programs are there for singers", "faq:programs_overview"),
+    # Makassar's particles (ji, mi, ki, ta', di', bede, iye) ask nothing; nor does "katanya"
+    # (it was read as a typo of "caranya").
+    ("ada ji open call sekarang di'?", "faq:open_call_now"),
+    ("bisa ji daftar kalau belum punya PH ta'?", "faq:production_house"),
+    ("berapa mi biaya daftar ta'?", "faq:who_can_apply"),
+    ("iye, kapan ki dihubungi kalau sudah mi daftar?", "faq:after_registering"),
+    ("bede, showreel ku dikirim lewat mana ji?", "faq:showreel_links"),
+    ("katanya ada dana film dari kocca?", "faq:film_funding"),
     # "Mohon ijin bertanya", a polite opening, asks nothing.
     ("mohon ijin bertanya, kocca itu lembaga apa", "faq:what_is_kocca"),
     # A formal letter's words ask nothing ("dengan hormat", "menanyakan", "terdapat").

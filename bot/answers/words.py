@@ -374,6 +374,8 @@ STOPWORDS_ID = _listed(
     meskipun walaupun sekalipun kendatipun biarpun lha
     sumpah perasaan disuruh
     jo dang ne mar iko
+    ji mi ki ta bede iye tawwa
+    katanya dengar denger konon
     """
 )
 
