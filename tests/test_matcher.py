@@ -423,6 +423,16 @@ def test_a_place_is_the_talents_only_after_from() -> None:
         ("hi, can I ask a quick question?", "greeting"),
         ("ada yang bisa bantu?", "greeting"),  # a call for help: "what can I help with?"
         ("can someone help me?", "greeting"),
+        # Greetings and thanks in Javanese, Batak, Makassar and Manado voices; and a greeting
+        # that says who the talent is, before the question comes.
+        ("sugeng siang mas, kulo badhe tanglet", "greeting"),
+        ("Horas, Bapak/Ibu", "greeting"),
+        ("tabe' daeng, mau tanya ki'", "greeting"),
+        ("matur nuwun sanget nggih", "thanks"),
+        ("makase banyak, Tuhan berkati", "thanks"),
+        ("trimakasih infonya", "thanks"),
+        ("selamat pagi, saya drummer dari Bekasi, mau tanya", "greeting"),
+        ("halo, saya animator, bisa?", None),  # asks whether animators may join
         ("tolong bantu saya kirim showreel", None),
         ("halo kak, ada open call?", None),  # a greeting with a question is a question
         ("halo tim, kapan dihubungi?", None),

@@ -11,12 +11,17 @@ from functools import lru_cache
 import Stemmer
 
 from bot.answers.words import (
+    ABOUT_TALENT,
+    ASKING,
     BEFORE_SET_ASIDE,
     FILLER,
+    FIRST_PERSON,
+    FROM,
     GREETINGS,
     MURMURS,
     PHRASES,
     POLITE,
+    SALUTATIONS,
     SETTING_ASIDE,
     SETTING_ASIDE_PAIRS,
     SHORT_FORMS,
@@ -263,6 +268,7 @@ def small_talk(found: list[str]) -> str | None:
     could be a topic ("hmm", "terus apa lagi"), else None."""
     if not found:
         return None
+    found = _without_introduction(found)
     if any(word not in _SMALL_TALK for word in found):
         return "nudge" if all(word in _NOTHING_ASKED for word in found) else None
     if any(word in THANKS and word not in POLITE for word in found):
@@ -272,6 +278,29 @@ def small_talk(found: list[str]) -> str | None:
     if any(word in THANKS for word in found):
         return "thanks"  # "🙏" alone
     return "nudge"  # "mau tanya", "apa ya"
+
+
+def _without_introduction(found: list[str]) -> list[str]:
+    """A greeting's words less the talent saying who they are: "selamat pagi, saya penyanyi
+    keroncong dari solo, mau tanya" greets. Only with a salutation, "saya" (or "aku", "i"...)
+    and no word that asks ("halo, saya animator, bisa?" asks whether animators may join)."""
+    if (
+        SALUTATIONS.isdisjoint(found)
+        or FIRST_PERSON.isdisjoint(found)
+        or not ASKING.isdisjoint(found)
+    ):
+        return found  # most messages
+    kept: list[str] = []
+    place = 0  # words of a place left to skip after "dari": "dari jawa tengah"
+    for word in found:
+        if word in FROM:
+            place = ASIDE_WORDS
+        elif place and word not in _SMALL_TALK:
+            place -= 1
+        elif word not in ABOUT_TALENT:
+            place = 0
+            kept.append(word)
+    return kept
 
 
 def summary(text: str, names: Iterable[str] = ()) -> str:

@@ -335,6 +335,11 @@ SHORT_FORMS: dict[str, str] = {
     "skali": "sekali",
     "slamat": "selamat",
     "makase": "makasih",
+    "maturnuwun": "matur nuwun",
+    "trimakasih": "terimakasih",
+    "trimakasi": "terimakasih",
+    "mksih": "makasih",
+    "sanget": "banget",
 }
 
 # Words that ask together what none of them asks alone, written as the word an entry has,
@@ -376,6 +381,7 @@ STOPWORDS_ID = _listed(
     jo dang ne mar iko
     ji mi ki ta bede iye tawwa
     katanya dengar denger konon
+    horas tabe mejuah juah daeng tuhan berkati memberkati gbu
     """
 )
 
@@ -446,7 +452,8 @@ GREETINGS = _listed(
     swastiastu
     assalamualaikum assalamu alaikum salam permisi punten morning afternoon evening good
     there p ping kak kakak min mimin admin gan bang mas mbak sis bro everyone all guys
-    semua semuanya om tante kabar
+    semua semuanya om tante kabar bapak ibu pak bu
+    horas tabe mejuah juah daeng
     bantu bantuin tolong help anyone somebody someone
     """
 )
@@ -455,11 +462,23 @@ THANKS = _listed(
     makasih makasi makasii mksh makasihh terima kasih terimakasih trims thanks thank
     thankyou thanx tengkyu nuhun suwun suksma matur nuwun mantap mantul sip sipp oke okay ok okey
     siap noted good nice great cool keren helpful membantu 🙏 👍 ❤ ❤️ 🙂 😊
+    tuhan berkati memberkati gbu
     """
 )
 # Sounds, not words: with stopwords and FILLER only ("hmm", "trs apa lg", "ya udh deh") a
 # message asks nothing yet, and the bot asks what the talent needs (`nudge`).
 MURMURS = _listed("hm hmm wkwk wkwkwk haha hahaha hehe hihi lol eh ehm")
+# Saying hello, where a talent who also says who they are greets ("Sugeng enjing, kulo penyanyi
+# keroncong saking Solo, nyuwun sewu badhe tanglet"): without one, or with a word that asks
+# ("halo, saya animator, bisa?"), their role is what they ask about.
+SALUTATIONS = _listed(
+    """
+    halo hallo helo hai hay hi hii hey hello heyy pagi siang sore malam selamat met
+    assalamualaikum salam permisi punten swastiastu horas tabe mejuah morning afternoon evening
+    """
+)
+ASKING = _listed("bisa bs boleh ada apa gimana how can may")
+FIRST_PERSON = _listed("saya aku sy gw gue i kami")
 # Thanks by emoji, which also close a greeting politely ("halo kak 🙏" greets).
 POLITE = _listed("🙏 👍 ❤ ❤️ 🙂 😊")
 FILLER = _listed(
@@ -470,5 +489,6 @@ FILLER = _listed(
     mau mo mw ingin pengen pingin boleh bisa bs ada yang yg tanya nanya nanyain tny bertanya
     pertanyaan ga gak nggak ngga enggak tidak tim team kalian i have can may ask question questions
     want to some got quick aku saya sy gw gue me please pls plis
+    mohon sedikit jelas sekarang ne jo dang ji mi ki ta iye
     """
 )
