@@ -196,6 +196,27 @@ CHAT = [
         "Dengan hormat, saya ingin menanyakan apakah terdapat dana film dari KOCCA.",
         "faq:film_funding",
     ),
+    # More of a formal letter: "mohon penjelasan", "hendak", "turut serta", "memiliki", "saat
+    # ini", its closing "atas perhatiannya ... terima kasih"; a choir ("paduan suara") is who
+    # asks.
+    (
+        "Dengan hormat, mohon penjelasan apakah paduan suara kami dapat turut serta dalam"
+        " program musisi ke Korea?",
+        "program:music_to_korea",
+    ),
+    (
+        "Dengan hormat, apakah saat ini ada open call? Atas perhatiannya kami ucapkan terima"
+        " kasih.",
+        "faq:open_call_now",
+    ),
+    (
+        "Horas, saya hendak menanyakan apakah KOCCA memiliki kantor di Indonesia",
+        "faq:kocca_jakarta",
+    ),
+    (
+        "Dengan hormat, kami hendak mendaftar; apakah dikenakan biaya? Terima kasih.",
+        "faq:who_can_apply",
+    ),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",

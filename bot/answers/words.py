@@ -340,6 +340,9 @@ SHORT_FORMS: dict[str, str] = {
     "trimakasi": "terimakasih",
     "mksih": "makasih",
     "sanget": "banget",
+    # A formal letter's "turut serta" (ikut) and "memiliki" (punya).
+    "turut": "ikut",
+    "memiliki": "punya",
 }
 
 # Words that ask together what none of them asks alone, written as the word an entry has,
@@ -349,6 +352,10 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("sampai", "mana"): "status",
     ("sampai", "di", "mana"): "status",
     ("sejauh", "mana"): "status",
+    ("terima", "kasih"): "terimakasih",  # a letter's closing thanks: not "terima" (receive)
+    ("atas", "perhatian"): "perhatian",  # nor "atas" ("daftar atas nama pribadi")
+    ("atas", "perhatiannya"): "perhatian",
+    ("saat", "ini"): "sekarang",
 }
 
 STOPWORDS_ID = _listed(
@@ -382,6 +389,8 @@ STOPWORDS_ID = _listed(
     ji mi ki ta bede iye tawwa
     katanya dengar denger konon
     horas tabe mejuah juah daeng tuhan berkati memberkati gbu
+    penjelasan penjelasannya terhormat hendak kelak merupakan serta diinformasikan berlaku
+    biasanya diri baik
     """
 )
 
@@ -427,6 +436,7 @@ ABOUT_TALENT = _listed(
     pemain teater theater theatre akting acting koplo sasando kolintang
     berdua bertiga berempat berlima berenam bertujuh
     bokap nyokap ortu emak babe
+    dirigen konduktor conductor paduan suara koor choir anggota
     """
 )
 # Where a place is the talent's own, even one an entry has ("dari jakarta", not "di jakarta").
