@@ -116,6 +116,14 @@ ENGLISH = [
     ("will korean companies see my info or only your team?", "faq:my_data"),
     # A second review: "registering here is free" read as "MU:CON is free".
     ("how much does it cost to join MU:CON as a producer?", "program:mucon"),
+    # Film crews' words: a reel, a co-pro, a DP (who asks), crew, a pitch deck; and the
+    # concert the music page names (Tiara Andini at PIK).
+    ("how do I send my reel?", "faq:showreel_links"),  # was "ask a human"
+    ("does kocca invest in co-pros?", "faq:film_funding"),
+    ("I'm a DP, can I register?", "faq:who_can_apply"),
+    ("is there anything for film crew?", "faq:programs_overview"),
+    ("pitch deck for my debut feature, where in busan?", "program:biff_apm"),
+    ("konser tiara andini di pik itu program apa", "program:music_to_korea"),
 ]
 TYPOS = [
     ("showril nya dikirim kemana", "faq:showreel_links"),

@@ -159,6 +159,7 @@ SHORT_FORMS: dict[str, str] = {
     "ngirim": "kirim",
     "ngedaftar": "daftar",
     "mp4": "file video",
+    "reel": "showreel",  # film crews' word for it ("how do I send my reel")
     "thn": "tahun",
     "taun": "tahun",
     "bhs": "bahasa",
@@ -436,7 +437,7 @@ ABOUT_TALENT = _listed(
     pemain teater theater theatre akting acting koplo sasando kolintang
     berdua bertiga berempat berlima berenam bertujuh
     bokap nyokap ortu emak babe
-    dirigen konduktor conductor paduan suara koor choir anggota
+    dirigen konduktor conductor paduan suara koor choir anggota dp
     """
 )
 # Where a place is the talent's own, even one an entry has ("dari jakarta", not "di jakarta").
