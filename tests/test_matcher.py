@@ -116,6 +116,14 @@ ENGLISH = [
     ("will korean companies see my info or only your team?", "faq:my_data"),
     # A second review: "registering here is free" read as "MU:CON is free".
     ("how much does it cost to join MU:CON as a producer?", "program:mucon"),
+    # Film crews' words: a reel, a co-pro, a DP (who asks), crew, a pitch deck; and the
+    # concert the music page names (Tiara Andini at PIK).
+    ("how do I send my reel?", "faq:showreel_links"),  # was "ask a human"
+    ("does kocca invest in co-pros?", "faq:film_funding"),
+    ("I'm a DP, can I register?", "faq:who_can_apply"),
+    ("is there anything for film crew?", "faq:programs_overview"),
+    ("pitch deck for my debut feature, where in busan?", "program:biff_apm"),
+    ("konser tiara andini di pik itu program apa", "program:music_to_korea"),
 ]
 TYPOS = [
     ("showril nya dikirim kemana", "faq:showreel_links"),
@@ -148,12 +156,74 @@ CHAT = [
     ("abdi parantos daftar, iraha dihubungi?", "faq:after_registering"),
     ("kumaha cara daftar? kedah bayar henteu?", "faq:who_can_apply"),
     ("aya open call ayeuna teu euy?", "faq:open_call_now"),
+    # Javanese chat, krama and ngoko: kulo (saya), badhe (mau), saged (bisa), sampun (sudah),
+    # wonten (ada), mboten (tidak), nggih (ya), teng (di), pundi (mana), sakmenika
+    # (sekarang); ndaftar, mbayar, ndherek (ikut), basa (bahasa) as the entries say them.
+    ("kulo badhe ndaftar, kedah mbayar mboten?", "faq:who_can_apply"),
+    ("kulo sampun ndaftar, kapan dihubungi nggih?", "faq:after_registering"),
+    ("saged ganti basa Inggris mboten nggih?", "faq:language"),
+    ("wonten open call mboten sakmenika?", "faq:open_call_now"),
+    ("menawi kulo mboten gadhah PH, saged ndherek?", "faq:production_house"),
+    ("showreel dikirim teng pundi?", "faq:showreel_links"),
+    # Krama's -ipun / -nipun is "-nya": "botipun", "videonipun".
+    ("videonipun saged dikirim?", "faq:showreel_links"),
+    ("acaranipun MU:CON kapan?", "program:mucon"),
+    ("botipun saged basa Inggris?", "faq:language"),
+    # Betawi chat: kaga (tidak), kudu (harus), taon (tahun), its -e for -a (gimane, nyang,
+    # ape); "dikemanain"; "bokap gue" is who asks.
+    ("gue masih 16 taon, boleh daftar kaga?", "faq:who_can_apply"),
+    ("kudu bayar kaga kalo daftar?", "faq:who_can_apply"),
+    ("gimane cara daftar nyang bener?", "faq:who_can_apply"),
+    ("data gue ntar dikemanain?", "faq:my_data"),
+    ("bokap gue nanya, ini resmi kaga?", "faq:who_runs"),
+    # Manado Malay: ngana (kamu), pe (punya), so (sudah), mo (mau), iko (ikut), musti
+    # (harus), kiapa (kenapa), mar (tapi), nyanda (tidak), skarang, brapa, torang (kami).
+    ("ngana pe open call skarang ada?", "faq:open_call_now"),
+    ("kita mo iko, musti bayar?", "faq:who_can_apply"),
+    ("kiapa kita so daftar mar nyanda dihubungi?", "faq:after_registering"),
+    ("brapa lama torang musti tunggu kabar?", "faq:after_registering"),
+    ("kita pe video musti kase link?", "faq:showreel_links"),
+    # "Sampai mana", "sejauh mana": how far along, whatever the dialect's words around it.
+    ("pendaftaran saya sudah sampai mana?", "faq:after_registering"),
+    ("sejauh mana proses pendaftaran saya?", "faq:after_registering"),
+    # A singer asking what there is: the programs, not one of them.
+    ("saya penyanyi, ada program apa aja?", "faq:programs_overview"),
+    ("what programs are there for singers", "faq:programs_overview"),
+    # Makassar's particles (ji, mi, ki, ta', di', bede, iye) ask nothing; nor does "katanya"
+    # (it was read as a typo of "caranya").
+    ("ada ji open call sekarang di'?", "faq:open_call_now"),
+    ("bisa ji daftar kalau belum punya PH ta'?", "faq:production_house"),
+    ("berapa mi biaya daftar ta'?", "faq:who_can_apply"),
+    ("iye, kapan ki dihubungi kalau sudah mi daftar?", "faq:after_registering"),
+    ("bede, showreel ku dikirim lewat mana ji?", "faq:showreel_links"),
+    ("katanya ada dana film dari kocca?", "faq:film_funding"),
     # "Mohon ijin bertanya", a polite opening, asks nothing.
     ("mohon ijin bertanya, kocca itu lembaga apa", "faq:what_is_kocca"),
     # A formal letter's words ask nothing ("dengan hormat", "menanyakan", "terdapat").
     (
         "Dengan hormat, saya ingin menanyakan apakah terdapat dana film dari KOCCA.",
         "faq:film_funding",
+    ),
+    # More of a formal letter: "mohon penjelasan", "hendak", "turut serta", "memiliki", "saat
+    # ini", its closing "atas perhatiannya ... terima kasih"; a choir ("paduan suara") is who
+    # asks.
+    (
+        "Dengan hormat, mohon penjelasan apakah paduan suara kami dapat turut serta dalam"
+        " program musisi ke Korea?",
+        "program:music_to_korea",
+    ),
+    (
+        "Dengan hormat, apakah saat ini ada open call? Atas perhatiannya kami ucapkan terima"
+        " kasih.",
+        "faq:open_call_now",
+    ),
+    (
+        "Horas, saya hendak menanyakan apakah KOCCA memiliki kantor di Indonesia",
+        "faq:kocca_jakarta",
+    ),
+    (
+        "Dengan hormat, kami hendak mendaftar; apakah dikenakan biaya? Terima kasih.",
+        "faq:who_can_apply",
     ),
 ]
 OFF_TOPIC = [
@@ -382,6 +452,16 @@ def test_a_place_is_the_talents_only_after_from() -> None:
         ("hi, can I ask a quick question?", "greeting"),
         ("ada yang bisa bantu?", "greeting"),  # a call for help: "what can I help with?"
         ("can someone help me?", "greeting"),
+        # Greetings and thanks in Javanese, Batak, Makassar and Manado voices; and a greeting
+        # that says who the talent is, before the question comes.
+        ("sugeng siang mas, kulo badhe tanglet", "greeting"),
+        ("Horas, Bapak/Ibu", "greeting"),
+        ("tabe' daeng, mau tanya ki'", "greeting"),
+        ("matur nuwun sanget nggih", "thanks"),
+        ("makase banyak, Tuhan berkati", "thanks"),
+        ("trimakasih infonya", "thanks"),
+        ("selamat pagi, saya drummer dari Bekasi, mau tanya", "greeting"),
+        ("halo, saya animator, bisa?", None),  # asks whether animators may join
         ("tolong bantu saya kirim showreel", None),
         ("halo kak, ada open call?", None),  # a greeting with a question is a question
         ("halo tim, kapan dihubungi?", None),
@@ -407,6 +487,11 @@ def test_words_ignore_markup_links_invisible_characters_and_stop_early() -> None
     assert words("belom liat, kegedean") == ["belum", "lihat", "terlalu", "besar"]
     assert len(words("kata " * 2000)) == 60
     assert words("aaaa" * 1000) == []  # not a word anyone types
+
+
+def test_a_word_doubled_with_a_2_is_the_word() -> None:
+    # Chat's "orang2", "transfer2": the word itself, not a typo of it; "mp2" stays.
+    assert words("video2 orang2 transfer2 mp2") == ["video", "orang", "transfer", "mp2"]
 
 
 def test_summary_masks_what_identifies_a_talent() -> None:

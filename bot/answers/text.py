@@ -11,11 +11,17 @@ from functools import lru_cache
 import Stemmer
 
 from bot.answers.words import (
+    ABOUT_TALENT,
+    ASKING,
     BEFORE_SET_ASIDE,
     FILLER,
+    FIRST_PERSON,
+    FROM,
     GREETINGS,
     MURMURS,
+    PHRASES,
     POLITE,
+    SALUTATIONS,
     SETTING_ASIDE,
     SETTING_ASIDE_PAIRS,
     SHORT_FORMS,
@@ -30,6 +36,7 @@ MAX_WORD = 30  # letters; a longer run is not a word anyone types
 SUMMARY_LIMIT = 80  # characters of a question kept in staff's list of unanswered ones
 ELLIPSIS = "…"  # where a summary was cut
 ASIDE_WORDS = 3  # content words a "selain"/"other than" sets aside at most
+MIN_DOUBLED = 3  # letters and a 2: "orang2" is "orang", "mp2" or "k2" stays as written
 MIN_NAME = 3  # letters: a shorter name word ("Al", "Oh") is masked nowhere, too often a word
 
 # Every pattern runs in linear time, whatever the message (no backtracking over long runs).
@@ -92,6 +99,8 @@ _SPACED_HANDLE = re.compile(r"(?<!\S)@\s++[\w.]++")  # "ig @ sari_music"
 _SMALL_TALK = GREETINGS | THANKS | FILLER
 _NOTHING_ASKED = STOPWORDS | FILLER | MURMURS
 _WRITTEN_OUT = {short: tuple(written.split()) for short, written in SHORT_FORMS.items()}
+_PHRASE_STARTS = frozenset(phrase[0] for phrase in PHRASES)
+_LONGEST_PHRASE = max(map(len, PHRASES))
 _ENGLISH = Stemmer.Stemmer("english")
 _INDONESIAN = Stemmer.Stemmer("indonesian")
 
@@ -115,6 +124,8 @@ def words(text: str) -> list[str]:
             continue  # not a word: a phone number, an id, a key held down
         if repeats:
             word = _REPEATS.sub(_once, word)
+        if word.endswith("2") and word[:-1].isalpha() and len(word) > MIN_DOUBLED:
+            word = word[:-1]  # chat writes a doubled word with a 2: "orang2", "transfer2"
         written_out = _WRITTEN_OUT.get(word)
         if written_out is None:
             found.append(word)
@@ -122,7 +133,27 @@ def words(text: str) -> list[str]:
             found.extend(written_out)
         if len(found) >= MAX_WORDS:
             break
-    return found[:MAX_WORDS]
+    return _phrases_joined(found[:MAX_WORDS])
+
+
+def _phrases_joined(found: list[str]) -> list[str]:
+    """The words with each of PHRASES written as its one word, the longest first: "sampai di
+    mana" is "status"."""
+    if _PHRASE_STARTS.isdisjoint(found):
+        return found  # most messages
+    joined: list[str] = []
+    index = 0
+    while index < len(found):
+        for length in range(_LONGEST_PHRASE, 1, -1):
+            written = PHRASES.get(tuple(found[index : index + length]))
+            if written is not None:
+                joined.append(written)
+                index += length
+                break
+        else:
+            joined.append(found[index])
+            index += 1
+    return joined
 
 
 def _digits_left_as_symbols() -> dict[int, str]:
@@ -159,7 +190,23 @@ def stem(word: str) -> str:
     (pendaftaran -> daftar)."""
     if not word.isalpha():
         return word
+    word = _without_krama_suffix(word)
     return str(_INDONESIAN.stemWord(_ENGLISH.stemWord(word)))
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def _without_krama_suffix(word: str) -> str:
+    """Javanese krama's -ipun (after a consonant) and -nipun (after a vowel), its "-nya":
+    "botipun" is "bot", "filenipun" is "file" ("meskipun" and its kind are stopwords). After
+    "an" either may be meant: it is read as -nipun ("bahasanipun"), so "pendaftaranipun" stays
+    unknown."""
+    if word.endswith("nipun") and len(word) > len("nipun") + 2 and word[-6] in _VOWELS:
+        return word[: -len("nipun")]
+    if word.endswith("ipun") and len(word) > len("ipun") + 2 and word[-5] not in _VOWELS:
+        return word[: -len("ipun")]
+    return word
 
 
 def is_content(word: str) -> bool:
@@ -221,6 +268,7 @@ def small_talk(found: list[str]) -> str | None:
     could be a topic ("hmm", "terus apa lagi"), else None."""
     if not found:
         return None
+    found = _without_introduction(found)
     if any(word not in _SMALL_TALK for word in found):
         return "nudge" if all(word in _NOTHING_ASKED for word in found) else None
     if any(word in THANKS and word not in POLITE for word in found):
@@ -230,6 +278,29 @@ def small_talk(found: list[str]) -> str | None:
     if any(word in THANKS for word in found):
         return "thanks"  # "🙏" alone
     return "nudge"  # "mau tanya", "apa ya"
+
+
+def _without_introduction(found: list[str]) -> list[str]:
+    """A greeting's words less the talent saying who they are: "selamat pagi, saya penyanyi
+    keroncong dari solo, mau tanya" greets. Only with a salutation, "saya" (or "aku", "i"...)
+    and no word that asks ("halo, saya animator, bisa?" asks whether animators may join)."""
+    if (
+        SALUTATIONS.isdisjoint(found)
+        or FIRST_PERSON.isdisjoint(found)
+        or not ASKING.isdisjoint(found)
+    ):
+        return found  # most messages
+    kept: list[str] = []
+    place = 0  # words of a place left to skip after "dari": "dari jawa tengah"
+    for word in found:
+        if word in FROM:
+            place = ASIDE_WORDS
+        elif place and word not in _SMALL_TALK:
+            place -= 1
+        elif word not in ABOUT_TALENT:
+            place = 0
+            kept.append(word)
+    return kept
 
 
 def summary(text: str, names: Iterable[str] = ()) -> str:

@@ -159,6 +159,7 @@ SHORT_FORMS: dict[str, str] = {
     "ngirim": "kirim",
     "ngedaftar": "daftar",
     "mp4": "file video",
+    "reel": "showreel",  # film crews' word for it ("how do I send my reel")
     "thn": "tahun",
     "taun": "tahun",
     "bhs": "bahasa",
@@ -211,6 +212,151 @@ SHORT_FORMS: dict[str, str] = {
     "upami": "kalau",
     "kedah": "harus",
     "ti": "dari",
+    # Javanese chat, krama and ngoko ("kulo badhe ndaftar teng mriki, kedah mbayar mboten
+    # nggih?"): its function words written out, and its words for registering, paying,
+    # joining, language, as the Indonesian words the entries have.
+    "kulo": "saya",
+    "kula": "saya",
+    "panjenengan": "anda",
+    "sampeyan": "anda",
+    "nggih": "ya",
+    "nggeh": "ya",
+    "mboten": "tidak",
+    "boten": "tidak",
+    "ora": "tidak",
+    "menawi": "kalau",
+    "menawa": "kalau",
+    "badhe": "mau",
+    "saged": "bisa",
+    "saget": "bisa",
+    "sampun": "sudah",
+    "dereng": "belum",
+    "durung": "belum",
+    "wonten": "ada",
+    "teng": "di",
+    "mriki": "sini",
+    "mriku": "situ",
+    "mrika": "sana",
+    "niku": "itu",
+    "niki": "ini",
+    "nopo": "apa",
+    "pripun": "bagaimana",
+    "piye": "bagaimana",
+    "kepiye": "bagaimana",
+    "namung": "hanya",
+    "kangge": "untuk",
+    "dhateng": "ke",
+    "saking": "dari",
+    "utawi": "atau",
+    "utawa": "atau",
+    "ingkang": "yang",
+    "mawon": "saja",
+    "taksih": "masih",
+    "gadhah": "punya",
+    "gadah": "punya",
+    "nyuwun": "mohon",
+    "sewu": "permisi",  # "nyuwun sewu": excuse me
+    "pirsa": "tanya",  # "nyuwun pirsa": may I ask
+    "tanglet": "tanya",
+    "takon": "tanya",
+    "sekedhik": "sedikit",
+    "ndaftar": "daftar",
+    "mbayar": "bayar",
+    "ngisi": "isi",
+    "tiyang": "orang",
+    "ndherek": "ikut",
+    "melu": "ikut",
+    "kathah": "banyak",
+    "arta": "uang",
+    "basa": "bahasa",
+    "ngangge": "pakai",
+    "nganggo": "pakai",
+    "watesan": "batas",
+    "enggal": "baru",
+    "nggantos": "ganti",
+    "carane": "cara",
+    "ing": "di",
+    "kepungkur": "lalu",
+    "kados": "seperti",
+    "ngajeng": "depan",
+    "sugeng": "selamat",
+    "enjing": "pagi",
+    "sonten": "sore",
+    "dalu": "malam",
+    "sakmenika": "sekarang",
+    "sakniki": "sekarang",
+    "saiki": "sekarang",
+    "pundi": "mana",
+    "menapa": "apa",
+    "punapa": "apa",
+    "kemawon": "saja",
+    "pinten": "berapa",
+    "disimpen": "disimpan",
+    "endi": "mana",
+    "napa": "apa",  # Javanese "apa"; Betawi "kenapa"
+    "patos": "begitu",  # "mboten patos": not very
+    "nomer": "nomor",
+    # Betawi (Jakarta) chat: "kaga", "kudu", "taon", its -e for -a ("aje", "ape", "gimane").
+    "kaga": "tidak",
+    "kudu": "harus",
+    "taon": "tahun",
+    "aje": "saja",
+    "ame": "sama",
+    "ape": "apa",
+    "kenape": "kenapa",
+    "ngapa": "kenapa",
+    "gimane": "gimana",
+    "pegimane": "bagaimana",
+    "nyang": "yang",
+    "entar": "nanti",
+    "udeh": "sudah",
+    "kite": "kita",
+    "mulu": "terus",
+    "dikemanain": "kemana",
+    "dikemanakan": "kemana",
+    # Manado Malay: ngana (kamu), nyanda (tidak), pe (punya), kiapa (kenapa), musti
+    # (harus), kase (kasih: "kase tau"); torang/dorang/ngoni (kami, mereka, kalian). Its
+    # particles (jo, dang, ne) and "mar" (tapi), "iko" (ikut; Minang's "ini") are stopwords;
+    # "kita" is already one, and "so" (sudah) is one in English too.
+    "ngana": "kamu",
+    "nyanda": "tidak",
+    "pe": "punya",
+    "kiapa": "kenapa",
+    "bagimana": "bagaimana",
+    "skarang": "sekarang",
+    "musti": "harus",
+    "kase": "kasih",
+    "brapa": "berapa",
+    "betul": "benar",
+    "torang": "kami",
+    "dorang": "mereka",
+    "ngoni": "kalian",
+    "bekeng": "bikin",
+    "pigi": "pergi",
+    "skali": "sekali",
+    "slamat": "selamat",
+    "makase": "makasih",
+    "maturnuwun": "matur nuwun",
+    "trimakasih": "terimakasih",
+    "trimakasi": "terimakasih",
+    "mksih": "makasih",
+    "sanget": "banget",
+    # A formal letter's "turut serta" (ikut) and "memiliki" (punya).
+    "turut": "ikut",
+    "memiliki": "punya",
+}
+
+# Words that ask together what none of them asks alone, written as the word an entry has,
+# after SHORT_FORMS: "pendaftaran saya sampai mana?" asks for its status, though "sampai" and
+# "mana" are stopwords (and "sampe di mana" is written out to "sampai di mana").
+PHRASES: dict[tuple[str, ...], str] = {
+    ("sampai", "mana"): "status",
+    ("sampai", "di", "mana"): "status",
+    ("sejauh", "mana"): "status",
+    ("terima", "kasih"): "terimakasih",  # a letter's closing thanks: not "terima" (receive)
+    ("atas", "perhatian"): "perhatian",  # nor "atas" ("daftar atas nama pribadi")
+    ("atas", "perhatiannya"): "perhatian",
+    ("saat", "ini"): "sekarang",
 }
 
 STOPWORDS_ID = _listed(
@@ -238,6 +384,14 @@ STOPWORDS_ID = _listed(
     teh mah atuh euy wae dupi geuning
     hormat perhatiannya perhatian ucapkan menanyakan mengetahui memperoleh berkaitan
     tersebut terdapat secara sebelumnya
+    meskipun walaupun sekalipun kendatipun biarpun lha
+    sumpah perasaan disuruh
+    jo dang ne mar iko
+    ji mi ki ta bede iye tawwa
+    katanya dengar denger konon
+    horas tabe mejuah juah daeng tuhan berkati memberkati gbu
+    penjelasan penjelasannya terhormat hendak kelak merupakan serta diinformasikan berlaku
+    biasanya diri baik
     """
 )
 
@@ -281,6 +435,9 @@ ABOUT_TALENT = _listed(
     keroncong dangdut penabuh penari tari tradisional kelompok
     perempuan cewek cowok laki dosen leader dancer session
     pemain teater theater theatre akting acting koplo sasando kolintang
+    berdua bertiga berempat berlima berenam bertujuh
+    bokap nyokap ortu emak babe
+    dirigen konduktor conductor paduan suara koor choir anggota dp
     """
 )
 # Where a place is the talent's own, even one an entry has ("dari jakarta", not "di jakarta").
@@ -306,7 +463,8 @@ GREETINGS = _listed(
     swastiastu
     assalamualaikum assalamu alaikum salam permisi punten morning afternoon evening good
     there p ping kak kakak min mimin admin gan bang mas mbak sis bro everyone all guys
-    semua semuanya om tante kabar
+    semua semuanya om tante kabar bapak ibu pak bu
+    horas tabe mejuah juah daeng
     bantu bantuin tolong help anyone somebody someone
     """
 )
@@ -315,11 +473,23 @@ THANKS = _listed(
     makasih makasi makasii mksh makasihh terima kasih terimakasih trims thanks thank
     thankyou thanx tengkyu nuhun suwun suksma matur nuwun mantap mantul sip sipp oke okay ok okey
     siap noted good nice great cool keren helpful membantu 🙏 👍 ❤ ❤️ 🙂 😊
+    tuhan berkati memberkati gbu
     """
 )
 # Sounds, not words: with stopwords and FILLER only ("hmm", "trs apa lg", "ya udh deh") a
 # message asks nothing yet, and the bot asks what the talent needs (`nudge`).
 MURMURS = _listed("hm hmm wkwk wkwkwk haha hahaha hehe hihi lol eh ehm")
+# Saying hello, where a talent who also says who they are greets ("Sugeng enjing, kulo penyanyi
+# keroncong saking Solo, nyuwun sewu badhe tanglet"): without one, or with a word that asks
+# ("halo, saya animator, bisa?"), their role is what they ask about.
+SALUTATIONS = _listed(
+    """
+    halo hallo helo hai hay hi hii hey hello heyy pagi siang sore malam selamat met
+    assalamualaikum salam permisi punten swastiastu horas tabe mejuah morning afternoon evening
+    """
+)
+ASKING = _listed("bisa bs boleh ada apa gimana how can may")
+FIRST_PERSON = _listed("saya aku sy gw gue i kami")
 # Thanks by emoji, which also close a greeting politely ("halo kak 🙏" greets).
 POLITE = _listed("🙏 👍 ❤ ❤️ 🙂 😊")
 FILLER = _listed(
@@ -330,5 +500,6 @@ FILLER = _listed(
     mau mo mw ingin pengen pingin boleh bisa bs ada yang yg tanya nanya nanyain tny bertanya
     pertanyaan ga gak nggak ngga enggak tidak tim team kalian i have can may ask question questions
     want to some got quick aku saya sy gw gue me please pls plis
+    mohon sedikit jelas sekarang ne jo dang ji mi ki ta iye
     """
 )
