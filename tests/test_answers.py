@@ -154,7 +154,7 @@ async def test_who_runs_the_bot_points_to_the_privacy_notice_naming_no_one(
 
 async def test_not_sure_with_one_entry_asks_about_that_one(bot: Harness) -> None:
     sari = bot.user(first_name="Sari")
-    [unsure] = await bot.send(sari, "kocca itu label rekaman? bisa kontrak band?")
+    [unsure] = await bot.send(sari, "sorry newbie here, kocca stands for what?")
     assert unsure.text == shown(Text.ASK_NOT_SURE_ONE)  # not "one of these?" over one button
     assert unsure.button_texts[0] == CONTENT.faq["what_is_kocca"].question.id
     assert [row["outcome"] for row in questions(bot.database, sari.id)] == ["suggested"]
