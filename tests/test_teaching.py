@@ -17,6 +17,7 @@ from bot.web.teach import MAX_CHARACTERS
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import Harness
 from tests.leads import CONTENT, edit_content, shown
+from tests.processes import clean_env, run_cli
 from tests.test_answers import stats_report
 from tests.test_pipeline import rows
 from tests.workspace import Client, init_data, workspace
@@ -244,3 +245,17 @@ async def test_the_entry_talents_opened_is_named_under_the_question_to_teach(bot
         "program:coproduction",
         2,
     )
+
+
+async def test_kocca_bot_stats_on_the_server_counts_what_was_taught(
+    bot: Harness, tmp_path: Path
+) -> None:
+    await bot.send(bot.user(first_name="Sari"), ASKED)
+    async with workspace(bot, ADMIN_ID) as client:
+        await client.ok("teach", {"entry": "faq:after_registering", "text": ASKED})
+    env = clean_env(tmp_path, DATABASE_PATH=str(bot.database))
+    code, out, err = await run_cli(tmp_path, env, "stats")
+    assert code == 0, err
+    line = shown(Text.STATS_QUESTIONS_LINE, count=1, question=ASKED)
+    now = shown(Text.STATS_QUESTIONS_NOW, entry=AFTER.question.id)
+    assert f"{line} {now}" in out  # the taught wording read from the database
