@@ -22,6 +22,7 @@ from bot.store import Store
 log = logging.getLogger(__name__)
 
 Trigger = Literal["signal", "command"]
+Taught = Callable[[], Awaitable[Iterable[tuple[str, str]]]]  # the taught phrasings, as stored
 
 
 class LiveContent:
@@ -52,16 +53,20 @@ class LiveContent:
         """The index of the content served now (free questions, bot/answers)."""
         return self._matcher
 
-    async def reload(self) -> Content:
-        """Read the folder again; raise ContentError (keeping the current content) if invalid."""
+    async def reload(self, taught: Taught | None = None) -> Content:
+        """Read the folder again (and the taught phrasings, if given where from: an index
+        built without some, its build having failed, is put right); raise ContentError
+        (keeping the current content) if invalid."""
         async with self._lock:
             content = await asyncio.to_thread(load_content, self.folder)
             served = self._serve(content)
-            matcher = await asyncio.to_thread(Matcher.build, served, self._taught)
-            self._content, self._matcher = served, matcher  # both at once, between updates
+            pairs = self._taught if taught is None else tuple(await taught())
+            matcher = await asyncio.to_thread(Matcher.build, served, pairs)
+            # All at once, between updates.
+            self._content, self._matcher, self._taught = served, matcher, pairs
             return served
 
-    async def teach(self, taught: Callable[[], Awaitable[Iterable[tuple[str, str]]]]) -> Matcher:
+    async def teach(self, taught: Taught) -> Matcher:
         """Index the content served now again with the taught phrasings (all of them, read
         once this index is the next to be built, so that two staff members teaching at once
         both count): a phrasing taught or removed counts from the next message."""
@@ -85,7 +90,7 @@ async def reload_content(
 ) -> Reloaded:
     """Reload content/, log and record the outcome (SIGHUP on the server, or /reload)."""
     try:
-        content = await live.reload()
+        content = await live.reload(store.taught.pairs)
     except ContentError as error:
         log.error(
             "Content reload (%s) refused; still serving the previous content. %d problem(s):\n%s",

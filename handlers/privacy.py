@@ -174,7 +174,7 @@ async def toggle_consent(update: Update, context: BotContext) -> None:
         )
     if kind == "processing" and not granted:
         count = await context.services.store.privacy.withdraw_processing(user.id)
-        context.services.live_content.matcher.forget_typed()  # their questions went too
+        await _forget_typed(context)  # their questions went too
         log.info(
             "User %d withdrew consent to processing; %d application(s) deleted", user.id, count
         )
@@ -295,7 +295,7 @@ async def delete_confirmed(update: Update, context: BotContext) -> None:
     store = context.services.store
     await store.privacy.erase(user.id)
     context.services.copies.forget(user.id)  # a copy asked for before is of data now gone
-    context.services.live_content.matcher.forget_typed()
+    await _forget_typed(context)
     log.info("Erased all data of a user on request")  # no id: the erasure record has a hash
     await show(update, text, None)
     await store.privacy.forget_log(user.id)
@@ -304,3 +304,12 @@ async def delete_confirmed(update: Update, context: BotContext) -> None:
 async def delete_cancelled(update: Update, context: BotContext) -> None:
     """The talent changed their mind."""
     await show(update, context.text(Text.DELETE_KEPT), None)
+
+
+async def _forget_typed(context: BotContext) -> None:
+    """What the free-question index holds of an erased talent's words goes: the corrections
+    of words she typed, and her names in the wordings staff taught (masked in the database by
+    the erasure; the index is built again from them)."""
+    services = context.services
+    services.live_content.matcher.forget_typed()
+    await services.live_content.teach(services.store.taught.pairs)

@@ -4,7 +4,9 @@ wording can be removed; every change is in the audit log; a refusal says why."""
 
 from __future__ import annotations
 
+import asyncio
 import json
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -13,12 +15,14 @@ from bot.store import Store
 from bot.store.audit import Actor
 from bot.store.taught import MOST
 from bot.texts import Text
-from bot.web.teach import MAX_CHARACTERS
+from bot.web.teach import MAX_CHARACTERS, QUESTION_CHARACTERS, wording
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import Harness
-from tests.leads import CONTENT, edit_content, shown
+from tests.leads import CONTENT, MUSICIAN, apply, edit_content, rendered, shown
 from tests.processes import clean_env, run_cli
 from tests.test_answers import stats_report
+from tests.test_erasure import traces_in_files, traces_in_tables
+from tests.test_holding_replies import RINA
 from tests.test_pipeline import rows
 from tests.workspace import Client, init_data, workspace
 
@@ -26,6 +30,7 @@ STRANGER = 4242  # signed in by Telegram, not in ADMIN_IDS
 ASKED = "kalau saya tidak lolos bagaimana"  # nothing in content/ says it so
 AGAIN = "kalo aku ga lolos gmn kak"  # another talent, in chat words
 AFTER = CONTENT.faq["after_registering"]
+AFTER_REF, WHO_REF, MUCON = "faq:after_registering", "faq:who_can_apply", "program:mucon"
 FALLBACK = shown(Text.ASK_NOTHING).split("\n")[0]
 
 
@@ -56,9 +61,10 @@ async def test_a_question_taught_on_the_stats_tab_is_answered_for_the_next_talen
         assert [item["question"] for item in stats["questions"]["top"]] == [ASKED]
         entries = [item["entry"] for item in stats["teaching"]["faq"]]
         assert "faq:after_registering" in entries and stats["teaching"]["taught"] == []
-        assert {"entry": "program:mucon", "title": CONTENT.programs["mucon"].title.id} in stats[
-            "teaching"
-        ]["programs"]
+        [mucon] = [item for item in stats["teaching"]["programs"] if item["entry"] == MUCON]
+        assert mucon["title"] == CONTENT.programs["mucon"].title.id
+        # The start of what talents would read, as plain text, to choose by.
+        assert mucon["preview"].startswith(rendered(CONTENT.programs["mucon"].what.id)[:60])
         done = await client.ok(
             "teach", {"entry": "faq:after_registering", "text": ASKED, "question": ASKED}
         )
@@ -72,15 +78,17 @@ async def test_a_question_taught_on_the_stats_tab_is_answered_for_the_next_talen
     assert question["now"] == AFTER.question.id
     [taught] = after["teaching"]["taught"]
     assert (taught["text"], taught["entry"]) == (ASKED, AFTER.question.id)
-    assert taught["by"].startswith("Admin, ")
+    assert taught["by"].startswith(said(Text.WS_TAUGHT_BY, name="Admin", when="").split(",")[0])
     # Budi, in his own words, gets the answer itself.
     [answer] = await bot.send(budi, AGAIN)
     assert answer.text.split("\n")[0] == AFTER.question.id
+    # The audit log says who taught what, not its words (they may be a talent's).
     [entry] = await audit_entries(bot, "phrasing_taught")
     assert entry == {
         "actor": ADMIN_ID,
+        "id": taught["id"],
         "entry": "faq:after_registering",
-        "text": ASKED,
+        "length": len(ASKED),
         "from": "workspace",
     }
 
@@ -114,7 +122,8 @@ async def test_a_taught_wording_outlives_a_restart_and_a_reload_and_can_be_remov
     [answer] = await bot.send(sari, AGAIN)
     assert answer.text.startswith(FALLBACK)  # from the next message on
     [removed] = await audit_entries(bot, "phrasing_removed")
-    assert (removed["entry"], removed["text"]) == ("faq:after_registering", ASKED)
+    assert (removed["id"], removed["entry"]) == (taught["id"], "faq:after_registering")
+    assert traces_in_files(bot.database, [ASKED]) == []  # nor in the database files (scrubbed)
 
     # A reload that removes the entry leaves a wording taught for it out of the matching.
     async with workspace(bot, ADMIN_ID) as client:
@@ -129,50 +138,168 @@ async def test_a_taught_wording_outlives_a_restart_and_a_reload_and_can_be_remov
     assert answer.text.startswith(FALLBACK)
     async with workspace(bot, ADMIN_ID) as client:
         [taught] = (await listed(client))["teaching"]["taught"]
-    assert taught["entry"] == said(Text.STATS_ENTRY_GONE)
+        assert taught["entry"] == said(Text.STATS_ENTRY_GONE)
+        # Not matched any more, it does not keep the words from another entry either.
+        moved = await client.ok("teach", {"entry": WHO_REF, "text": ASKED})
+        assert moved["outcome"] == "taught"
+
+
+async def test_a_reload_indexes_every_wording_stored_even_one_the_index_missed(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """A wording saved whose index build then failed (the request said so) counts from the
+    next /reload: the index is built from the database, not from what the process kept."""
+    sari = bot.user(first_name="Sari")
+    with sqlite3.connect(bot.database) as db:
+        db.execute(
+            "INSERT INTO taught_phrasings (entry, text, taught_by_id, taught_by, taught_at)"
+            " VALUES (?, ?, ?, 'Admin', '2026-12-05T00:00:00.000000+00:00')",
+            (AFTER_REF, ASKED, ADMIN_ID),
+        )
+    db.close()
+    [answer] = await bot.send(sari, AGAIN)
+    assert answer.text.startswith(FALLBACK)  # this process indexed it without
+    await bot.send(staff_chat.members[ADMIN_ID], "/reload")
+    [answer] = await bot.send(sari, AGAIN)
+    assert answer.text.split("\n")[0] == AFTER.question.id
+
+
+async def test_a_talents_erasure_masks_her_names_in_what_staff_taught(bot: Harness) -> None:
+    sari = bot.user(first_name="Sari")
+    await apply(bot, sari, MUSICIAN)  # registered as "Sari Dewi Lestari"
+    live = bot.runner.application.bot_data["services"].live_content
+    async with workspace(bot, ADMIN_ID) as client:  # staff left her surname in the wording
+        await client.ok("teach", {"entry": AFTER_REF, "text": "kalau Lestari tidak lolos"})
+    index = live.matcher
+    await bot.send(sari, "/hapusdata")
+    await bot.press(sari, shown(Text.BTN_CONFIRM_DELETE))
+    assert rows(bot.database, "SELECT text FROM taught_phrasings") == [
+        ("kalau <name> tidak lolos",)
+    ]
+    assert traces_in_tables(bot.database, ["Lestari"]) == []
+    assert traces_in_files(bot.database, ["Lestari"]) == []
+    assert live.matcher is not index  # built again from the masked wording
+
+
+async def test_a_staff_member_who_erases_while_her_teaching_waits_is_not_named_on_it(
+    make_bot: Any, staff_chat: EmulatedChat
+) -> None:
+    bot: Harness = await make_bot(
+        admin_ids=frozenset({ADMIN_ID, RINA}), staff_chat_id=STAFF_CHAT_ID
+    )
+    rina = bot.emulator.user(RINA, first_name="Rina", language_code="id")
+    async with workspace(bot, RINA) as client:
+        client = client.as_user(init_data(bot.settings.token(), RINA, first_name="Rina"))
+        assert client.served is not None and client.served.desk is not None
+        async with client.served.desk.teaching:  # a colleague's teaching under way
+            waiting = asyncio.create_task(client.call("teach", {"entry": AFTER_REF, "text": ASKED}))
+            await asyncio.sleep(0.2)  # her request waits for it
+            await bot.send(rina, "/hapusdata")
+            await bot.press(rina, shown(Text.BTN_CONFIRM_DELETE))
+        status, answer = await waiting
+    assert (status, answer["outcome"]) == (200, "taught")
+    assert rows(bot.database, "SELECT taught_by_id, taught_by FROM taught_phrasings") == [
+        (None, None)
+    ]
 
 
 async def test_teaching_refuses_what_cannot_work_and_says_why(bot: Harness) -> None:
     music = CONTENT.programs["music_to_korea"].title.id
     async with workspace(bot, ADMIN_ID) as client:
 
-        async def teach(entry: str, text: str) -> dict[str, Any]:
-            answer: dict[str, Any] = await client.ok("teach", {"entry": entry, "text": text})
+        async def teach(entry: str, text: str, **more: Any) -> dict[str, Any]:
+            answer: dict[str, Any] = await client.ok(
+                "teach", {"entry": entry, "text": text, **more}
+            )
             return answer
 
         def refused(key: Text, **values: Any) -> dict[str, str]:
             return {"outcome": "refused", "text": said(key, **values)}
 
         # Only chat words: it could never match.
-        assert await teach("faq:after_registering", "gimana ya kak?") == refused(
-            Text.WS_TEACH_NO_WORDS
-        )
+        assert await teach(AFTER_REF, "gimana ya kak?") == refused(Text.WS_TEACH_NO_WORDS)
         # What another entry's title says: the question would have two answers.
-        clash = CONTENT.programs["music_to_korea"].title.id
-        assert await teach("faq:after_registering", clash) == refused(
-            Text.WS_TEACH_CLASH, entry=music
-        )
+        assert await teach(AFTER_REF, music) == refused(Text.WS_TEACH_CLASH_CONTENT, entry=music)
+        # What the entry itself says already.
+        assert await teach(AFTER_REF, AFTER.question.id) == refused(Text.WS_TEACH_ALREADY)
         # An entry the content does not have (a reload removed it, or a forged request).
         assert await teach("faq:no_such_entry", ASKED) == refused(Text.WS_TEACH_ENTRY_GONE)
-        assert (await teach("faq:after_registering", ASKED))["outcome"] == "taught"
-        assert await teach("faq:after_registering", f"  {ASKED} ") == refused(Text.WS_TEACH_ALREADY)
-        # Another entry for the same words: refused, the taught one is the owner.
-        assert await teach("faq:who_can_apply", ASKED) == refused(
-            Text.WS_TEACH_CLASH, entry=AFTER.question.id
+        # Longer than a listed question.
+        assert await teach(AFTER_REF, "lolos " * 20) == refused(
+            Text.WS_TEACH_TOO_LONG, limit=MAX_CHARACTERS
         )
+        assert (await teach(AFTER_REF, ASKED))["outcome"] == "taught"
+        # The same words again, in another case, order or with chat words: known already.
+        for again in (f"  {ASKED} ", ASKED.upper() + "??", "bagaimana kalau saya tidak lolos kak"):
+            assert await teach(AFTER_REF, again) == refused(Text.WS_TEACH_ALREADY), again
+        # The same words for another entry: refused, with the taught one offered to move.
+        clash = await teach(WHO_REF, ASKED)
+        assert clash == {
+            "outcome": "clash",
+            "text": said(Text.WS_TEACH_CLASH_TAUGHT, text=ASKED, entry=AFTER.question.id),
+            "replace": clash["replace"],
+        }
         # Wrong types and sizes: a 400 with the reason, nothing kept.
         for body in (
-            {"entry": "faq:after_registering"},
+            {"entry": AFTER_REF},
             {"entry": 7, "text": ASKED},
-            {"entry": "faq:after_registering", "text": "x" * (MAX_CHARACTERS + 1)},
+            {"entry": AFTER_REF, "text": "x" * (QUESTION_CHARACTERS + 1)},
+            {"entry": AFTER_REF, "text": ASKED, "replace": "1"},
         ):
             status, answer = await client.call("teach", body)
             assert status == 400 and answer["error"] == "bad_request", body
         status, _ = await client.call("untaught", {"id": "1"})
         assert status == 400
-    assert rows(bot.database, "SELECT entry, text FROM taught_phrasings") == [
-        ("faq:after_registering", ASKED)
-    ]
+    assert rows(bot.database, "SELECT entry, text FROM taught_phrasings") == [(AFTER_REF, ASKED)]
+
+
+async def test_a_wording_taught_for_the_wrong_entry_is_moved_in_one_step(bot: Harness) -> None:
+    budi = bot.user(first_name="Budi")
+    async with workspace(bot, ADMIN_ID) as client:
+        first = await client.ok("teach", {"entry": WHO_REF, "text": ASKED})  # a mistake
+        assert first["outcome"] == "taught"
+        clash = await client.ok("teach", {"entry": AFTER_REF, "text": ASKED})
+        assert clash["outcome"] == "clash"
+        moved = await client.ok(
+            "teach", {"entry": AFTER_REF, "text": ASKED, "replace": clash["replace"]}
+        )
+        assert moved["outcome"] == "taught"
+        # Moved meanwhile by a colleague: the old one is gone, nothing is taught twice.
+        again = await client.ok(
+            "teach", {"entry": WHO_REF, "text": "kalau gagal seleksi", "replace": clash["replace"]}
+        )
+        assert again == {"outcome": "refused", "text": said(Text.WS_TAUGHT_GONE)}
+    assert rows(bot.database, "SELECT entry, text FROM taught_phrasings") == [(AFTER_REF, ASKED)]
+    [answer] = await bot.send(budi, AGAIN)
+    assert answer.text.split("\n")[0] == AFTER.question.id
+    removed = await audit_entries(bot, "phrasing_removed")
+    assert [(entry["id"], entry["entry"]) for entry in removed] == [(clash["replace"], WHO_REF)]
+
+
+async def test_a_wording_that_leaves_the_bot_unsure_says_so_and_can_be_undone(
+    bot: Harness,
+) -> None:
+    unsure = "film sama korea bisa daftar dimana"  # the bot offers entries for it
+    async with workspace(bot, ADMIN_ID) as client:
+        # A wording that does not say what the question asks: the bot is as unsure as before.
+        body = {"entry": AFTER_REF, "text": ASKED, "question": unsure}
+        done = await client.ok("teach", body)
+        assert done == {
+            "outcome": "unsure",
+            "text": said(Text.WS_TEACH_SAVED_UNSURE, question=unsure),
+            "id": done["id"],
+        }
+        undone = await client.ok("untaught", {"id": done["id"]})
+        assert undone["outcome"] == "removed"
+    assert rows(bot.database, "SELECT COUNT(*) FROM taught_phrasings") == [(0,)]
+
+
+def test_a_wording_keeps_no_mask_and_no_word_a_cut_left_half() -> None:
+    assert wording("halo kak, aku <name> dari Medan, no wa <number>, tiket pesawat ditang…") == (
+        "halo kak, aku dari Medan, no wa , tiket pesawat"
+    )
+    assert wording("  tiket\npesawat   ditanggung? ") == "tiket pesawat ditanggung?"
+    assert wording("email sari@example.com kak") == "email kak"
 
 
 async def test_what_staff_type_to_teach_is_masked_and_a_stranger_cannot_teach(
@@ -187,8 +314,7 @@ async def test_what_staff_type_to_teach_is_masked_and_a_stranger_cannot_teach(
         assert (await stranger.call("teach", body))[0] == 403
         assert (await stranger.call("untaught", {"id": 1}))[0] == 403
     [(text,)] = rows(bot.database, "SELECT text FROM taught_phrasings")
-    assert "example.com" not in text and "9876" not in text
-    assert text == "kalau tidak lolos hubungi <email> atau <number>"
+    assert text == "kalau tidak lolos hubungi atau"  # the masks too: nothing to match
 
 
 async def test_no_more_than_the_most_kept_and_a_staff_erasure_unsigns_them(
@@ -259,3 +385,14 @@ async def test_kocca_bot_stats_on_the_server_counts_what_was_taught(
     line = shown(Text.STATS_QUESTIONS_LINE, count=1, question=ASKED)
     now = shown(Text.STATS_QUESTIONS_NOW, entry=AFTER.question.id)
     assert f"{line} {now}" in out  # the taught wording read from the database
+
+
+async def test_a_withdrawal_of_consent_masks_her_registered_names_too(bot: Harness) -> None:
+    sari = bot.user(first_name="Sari")
+    await apply(bot, sari, MUSICIAN)  # "Sari Dewi Lestari", stage name "Sari & The Monsoons"
+    async with workspace(bot, ADMIN_ID) as client:
+        await client.ok("teach", {"entry": AFTER_REF, "text": "kalau Monsoons tidak lolos"})
+    await bot.store.privacy.withdraw_processing(sari.id)  # her applications go, she stays
+    assert rows(bot.database, "SELECT text FROM taught_phrasings") == [
+        ("kalau <name> tidak lolos",)
+    ]

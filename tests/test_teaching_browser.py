@@ -11,7 +11,7 @@ from bot.texts import Text
 from tests.browser import PHONE, chromium, page_url, served, watched
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
-from tests.leads import CONTENT, shown
+from tests.leads import CONTENT, rendered, shown
 from tests.test_teaching import AFTER, AGAIN, ASKED, FALLBACK
 from tests.test_workspace_browser import t
 
@@ -41,7 +41,10 @@ async def test_staff_teach_a_question_in_the_stats_tab_and_a_talent_is_answered(
         assert await dialog.locator("input.teach-wording").input_value() == ASKED
         entry = dialog.locator("select.teach-entry")
         await entry.select_option("faq:after_registering")
-        await seen.shot(screens, "teach-dialog-phone-light")
+        # The start of the chosen answer shows, as talents will read it, to choose by.
+        preview = rendered(AFTER.answer.id).split("\n")[0][:50]
+        await dialog.locator(".teach-preview", has_text=preview).wait_for()
+        await dialog.screenshot(path=screens / "teach-dialog-phone-light.png")
         # Taught with no entry chosen: asked to choose, the wording kept.
         await entry.select_option("")
         await dialog.get_by_role("button", name=t(Text.WS_TEACH_SAVE)).click()
@@ -64,7 +67,8 @@ async def test_staff_teach_a_question_in_the_stats_tab_and_a_talent_is_answered(
         await page.locator(".asked li", has_text=ASKED).locator(".now", has_text=now).wait_for()
         item = page.locator(".taught li")
         await item.locator(".question", has_text=f"“{ASKED}” → {AFTER.question.id}").wait_for()
-        assert (await item.locator(".meta").inner_text()).startswith("Admin, ")
+        by = t(Text.WS_TAUGHT_BY, name="Admin", when="")
+        assert (await item.locator(".meta").inner_text()).startswith(by.removesuffix(",  WIB"))
         await page.locator("#toast").wait_for(state="hidden")
         await page.locator(".taught").scroll_into_view_if_needed()
         await seen.shot(screens, "teach-taught-phone-light")
@@ -79,9 +83,37 @@ async def test_staff_teach_a_question_in_the_stats_tab_and_a_talent_is_answered(
         await page.locator("dialog").get_by_role("button", name=t(Text.WS_TEACH_CANCEL)).click()
         assert await page.locator("main img, dialog img, main script").count() == 0
 
-        # Removed: the talent's next question so gets "nothing close" again.
+        # Taught again for another entry, by mistake: the dialog offers to move it there.
+        line = page.locator(".asked li", has_text=ASKED)
+        await line.get_by_role("button", name=t(Text.WS_TEACH_OPEN)).click()
+        entry = page.locator("dialog select.teach-entry")
+        assert await entry.input_value() == "faq:after_registering"  # what answers it now
+        await entry.select_option("faq:who_can_apply")
+        await dialog.get_by_role("button", name=t(Text.WS_TEACH_SAVE)).click()
+        clash = shown(Text.WS_TEACH_CLASH_TAUGHT, text=ASKED, entry=AFTER.question.id)
+        await dialog.locator("[role=alert]", has_text=clash).wait_for()
+        await dialog.get_by_role("button", name=t(Text.WS_TEACH_MOVE)).click()
+        who = CONTENT.faq["who_can_apply"].question.id
+        await item.locator(".question", has_text=f"“{ASKED}” → {who}").wait_for()
+        assert await item.count() == 1  # moved, not taught twice
+
+        # A wording that leaves the question unsure is said in the dialog, and undone there.
+        line = page.locator(".asked li", has_text=UNSURE)
+        await line.get_by_role("button", name=t(Text.WS_TEACH_OPEN)).click()
+        await dialog.locator("input.teach-wording").fill("kalau gagal seleksi bagaimana")
+        await dialog.get_by_role("button", name=t(Text.WS_TEACH_SAVE)).click()
+        unsure_text = shown(Text.WS_TEACH_SAVED_UNSURE, question=UNSURE)
+        await dialog.locator("[role=alert]", has_text=unsure_text).wait_for()
+        await dialog.get_by_role("button", name=t(Text.WS_TEACH_UNDO)).click()
+        await page.locator("#toast", has_text=t(Text.WS_TEACH_UNDONE)).wait_for()
+        assert await item.count() == 1
+
+        # Removed, once confirmed: the talent's next question so gets "nothing close" again.
         await item.get_by_role("button", name=t(Text.WS_TAUGHT_REMOVE)).click()
-        removed = shown(Text.WS_TAUGHT_REMOVED, question=ASKED, entry=AFTER.question.id)
+        confirm = t(Text.WS_TAUGHT_CONFIRM, text=ASKED, entry=who)
+        await dialog.locator("p", has_text=confirm).wait_for()
+        await dialog.get_by_role("button", name=t(Text.WS_TAUGHT_REMOVE)).click()
+        removed = shown(Text.WS_TAUGHT_REMOVED, question=ASKED, entry=who)
         await page.locator("#toast", has_text=removed).wait_for()
         await page.locator(".card", has_text=t(Text.WS_TAUGHT_NONE)).wait_for()
         [answer] = await bot.send(budi, AGAIN)

@@ -55,10 +55,9 @@ def meaning(text: str) -> frozenset[str]:
     return frozenset(stem(word) for word in content_words(words(text)))
 
 
-def said_by(content: Content, taught: Iterable[tuple[str, str]], text: str) -> set[str]:
-    """The entries whose question, title, `ask:` phrasing or taught phrasing says what a
-    phrasing to teach says (the same stems): taught for another one, the question would
-    have two answers."""
+def said_by(content: Content, text: str) -> set[str]:
+    """The entries whose question, title or `ask:` phrasing says what a phrasing to teach
+    says (the same stems): taught for another one, the question would have two answers."""
     wanted = meaning(text)
     entries: list[tuple[str, T, Ask | None]] = [
         (f"faq:{key}", item.question, item.ask) for key, item in content.faq.items()
@@ -66,10 +65,9 @@ def said_by(content: Content, taught: Iterable[tuple[str, str]], text: str) -> s
     entries += [
         (f"program:{key}", program.title, program.ask) for key, program in content.programs.items()
     ]
-    found = {
+    return {
         ref
         for ref, question, ask in entries
         for said in (question.id, question.en, *(ask.all() if ask else []))
         if meaning(said) == wanted
     }
-    return found | {ref for ref, said in taught if meaning(said) == wanted}

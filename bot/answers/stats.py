@@ -180,8 +180,8 @@ def report(
             for item in week.top_not_this
         ]
         parts.append(_section(content, language, Text.STATS_QUESTIONS_NOT_THIS_TOP, lines))
-    if workspace and len(parts) > 1:  # a list to act on
-        parts.append(content.text(Text.STATS_QUESTIONS_TEACH, language))
+    if workspace and len(parts) > 1:  # a list to act on: the easy way first
+        parts.insert(1, content.text(Text.STATS_QUESTIONS_TEACH, language))
     return "\n\n".join(parts)
 
 

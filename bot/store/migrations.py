@@ -982,11 +982,13 @@ MIGRATIONS: list[tuple[str, str]] = [
         # Phrasings staff taught the bot on the workspace's Stats tab: a way talents ask a
         # question (its masked summary, edited as staff saw fit) and the entry that answers it
         # (faq:<key> or program:<key>), matched as that entry's `ask:` phrasings are. Not a
-        # talent's data: nothing links it to who asked. Who taught it is kept until that staff
-        # member's erasure (bot/store/privacy.py `_unsign`).
+        # talent's data: nothing links it to who asked (a talent's names in it are masked when
+        # she erases). Who taught it is kept until that staff member's erasure (bot/store/
+        # privacy.py `_unsign`). Ids are never reused: the page's Remove and "move it here"
+        # name a wording by its id, and must not remove the next one taught.
         """
         CREATE TABLE taught_phrasings (
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             entry TEXT NOT NULL,
             text TEXT NOT NULL,
             taught_by_id INTEGER,

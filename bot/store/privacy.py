@@ -15,6 +15,7 @@ from typing import Any
 from bot.store.audit import Audit, talent_ref
 from bot.store.db import Database, Reader, Row, Transaction, utc_now
 from bot.store.notices import StaffNotices
+from bot.store.taught import TaughtPhrasings
 
 # Tables holding a talent's data through other columns than user_id.
 _ANSWERS = (
@@ -246,6 +247,11 @@ class Privacy:
         )
         return row is not None
 
+    async def erased_after(self, user_id: int, since: str) -> bool:
+        """`erased_since` outside a transaction (a staff member's action about to be saved)."""
+        async with self._db.transaction() as tx:
+            return await self.erased_since(tx, user_id, since)
+
     async def _user_tables(self) -> list[str]:
         """Every table with a user_id column, in schema order, users last."""
         rows = await self._db.fetch_all(
@@ -344,6 +350,7 @@ class Privacy:
     async def _delete_everything(self, tx: Transaction, tables: list[str], user_id: int) -> None:
         # Staff actions stay on record; the lead they were about becomes the hash.
         await Audit.redact_in(tx, user_id, self.subject_hash(user_id))
+        await TaughtPhrasings.mask_names_in(tx, await _names(tx, user_id))
         for table in tables:
             await tx.execute(f"DELETE FROM {table} WHERE user_id = ?", (user_id,))  # noqa: S608
         await self._forget_log(tx, user_id)
@@ -505,7 +512,9 @@ class Privacy:
         return count
 
     async def _withdraw(self, tx: Transaction, user_id: int, before: str) -> int:
-        """Delete the applications and log of a talent made before a withdrawal."""
+        """Delete the applications and log of a talent made before a withdrawal (and mask
+        her names in what staff taught the bot)."""
+        await TaughtPhrasings.mask_names_in(tx, await _names(tx, user_id))
         # The audit keeps staff actions; the leads they were about become the keyed hash
         # (only those that go: an application made after a withdrawal stays on record).
         await tx.execute(
@@ -578,6 +587,21 @@ async def _record_withdrawn_consent(tx: Transaction, user_id: int, withdrawn_at:
         " VALUES (?, 'processing', 0, ?, ?, ?)",
         (user_id, latest["notice_version"], latest["language"], withdrawn_at),
     )
+
+
+async def _names(tx: Transaction, user_id: int) -> list[str]:
+    """A talent's names: as Telegram gives them, and as she registered (her full and stage
+    names)."""
+    rows = await tx.fetch_all(
+        "SELECT first_name AS name FROM users WHERE user_id = ?1"
+        " UNION ALL SELECT last_name FROM users WHERE user_id = ?1"
+        " UNION ALL SELECT username FROM users WHERE user_id = ?1"
+        " UNION ALL SELECT json_extract(value, '$') FROM answers WHERE application_id IN"
+        " (SELECT id FROM applications WHERE user_id = ?1)"
+        " AND question_key IN ('full_name', 'stage_name')",
+        (user_id,),
+    )
+    return [str(row["name"]) for row in rows if row["name"]]
 
 
 async def _unsign(tx: Transaction, user_id: int, before: str) -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.answers.text import summary
 from bot.store.audit import Actor, Audit
-from bot.store.db import Database, Row, utc_now
+from bot.store.db import Database, Row, Transaction, utc_now
 
 MOST = 1000  # taught phrasings kept at most: each one is indexed at start-up and every reload
 
@@ -16,6 +17,7 @@ class Refused(StrEnum):
 
     ALREADY = "already"  # the same words for the same entry
     FULL = "full"  # MOST are kept: remove some first
+    GONE = "gone"  # the wording it was to replace was removed meanwhile
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +32,12 @@ class Taught:
 
 
 class TaughtPhrasings:
-    """What staff taught the bot on the workspace's Stats tab (bot/web/teach.py)."""
+    """What staff taught the bot on the workspace's Stats tab (bot/web/teach.py).
+
+    The audit log records each wording's id, entry and length, not its words: it keeps what
+    staff did for good, and a wording may hold a word a talent typed (her name, masked here
+    when she erases: `mask_names_in`).
+    """
 
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -47,36 +54,83 @@ class TaughtPhrasings:
         rows = await self._db.fetch_all("SELECT entry, text FROM taught_phrasings ORDER BY id")
         return [(row["entry"], row["text"]) for row in rows]
 
-    async def add(self, actor: Actor, entry: str, text: str, by: str) -> Taught | Refused:
-        """Keep a phrasing for an entry, unless it was taught already or MOST are kept;
-        recorded in the audit log (`phrasing_taught`) if kept."""
+    async def add(
+        self,
+        actor: Actor,
+        entry: str,
+        text: str,
+        by: str,
+        *,
+        replacing: int | None = None,
+        unsigned: bool = False,
+    ) -> Taught | Refused:
+        """Keep a phrasing for an entry (in place of the taught one `replacing`, if given),
+        unless it was taught already or MOST are kept; recorded in the audit log
+        (`phrasing_taught`, and `phrasing_removed` for the one replaced). `unsigned`: the
+        staff member erased their data while this was on its way, so it is not signed."""
         async with self._db.transaction() as tx:
+            taught = await tx.fetch_one(
+                "SELECT 1 FROM taught_phrasings WHERE entry = ? AND text = ?", (entry, text)
+            )
+            if taught is not None:
+                return Refused.ALREADY
+            if replacing is not None and not await _removed(tx, actor, replacing):
+                return Refused.GONE
             count = await tx.fetch_one("SELECT COUNT(*) AS n FROM taught_phrasings")
             if count is not None and count["n"] >= MOST:
                 return Refused.FULL
             at = utc_now()
-            new = await tx.insert(
+            signer = (None, None) if unsigned else (actor.user_id, by)
+            new = await tx.execute(
                 "INSERT INTO taught_phrasings (entry, text, taught_by_id, taught_by, taught_at)"
-                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (entry, text) DO NOTHING",
-                (entry, text, actor.user_id, by, at),
+                " VALUES (?, ?, ?, ?, ?)",
+                (entry, text, *signer, at),
             )
-            if new is not None:
-                await Audit.add_in(tx, actor, "phrasing_taught", entry=entry, text=text)
-        return Refused.ALREADY if new is None else Taught(new, entry, text, by, at)
+            await Audit.add_in(tx, actor, "phrasing_taught", id=new, entry=entry, length=len(text))
+        return Taught(new, entry, text, signer[1], at)
 
     async def remove(self, actor: Actor, taught_id: int) -> Taught | None:
         """Forget one taught phrasing (`phrasing_removed` in the audit log); the one removed,
-        or None if it was not there."""
+        or None if it was not there. No copy of its words stays in the database files."""
         async with self._db.transaction() as tx:
             row = await tx.fetch_one(
                 "SELECT id, entry, text, taught_by, taught_at FROM taught_phrasings WHERE id = ?",
                 (taught_id,),
             )
-            if row is None:
+            if row is None or not await _removed(tx, actor, taught_id):
                 return None
-            await tx.execute("DELETE FROM taught_phrasings WHERE id = ?", (taught_id,))
-            await Audit.add_in(tx, actor, "phrasing_removed", entry=row["entry"], text=row["text"])
+        await self._db.scrub()
         return _taught(row)
+
+    @staticmethod
+    async def mask_names_in(tx: Transaction, names: list[str]) -> None:
+        """A talent erased (or withdrew): the words of her names in taught wordings become
+        <name>, as in the summaries staff read (a wording is often a talent's question as
+        listed; staff may have left a name in it). A wording that is then one taught already
+        goes."""
+        if not names:
+            return
+        rows = await tx.fetch_all("SELECT id, entry, text FROM taught_phrasings")
+        for row in rows:
+            masked = summary(row["text"], names)
+            if masked == row["text"]:
+                continue
+            changed = await tx.execute_rowcount(
+                "UPDATE OR IGNORE taught_phrasings SET text = ? WHERE id = ?", (masked, row["id"])
+            )
+            if not changed:
+                await tx.execute("DELETE FROM taught_phrasings WHERE id = ?", (row["id"],))
+
+
+async def _removed(tx: Transaction, actor: Actor, taught_id: int) -> bool:
+    row = await tx.fetch_one("SELECT entry, text FROM taught_phrasings WHERE id = ?", (taught_id,))
+    if row is None:
+        return False
+    await tx.execute("DELETE FROM taught_phrasings WHERE id = ?", (taught_id,))
+    await Audit.add_in(
+        tx, actor, "phrasing_removed", id=taught_id, entry=row["entry"], length=len(row["text"])
+    )
+    return True
 
 
 def _taught(row: Row) -> Taught:

@@ -6,6 +6,7 @@ desk in Telegram (bot/leads/pipeline.py, bot/support.py); it never goes through 
 
 from __future__ import annotations
 
+import asyncio
 import json
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -62,6 +63,8 @@ class Desk:
     reads: WorkspaceReads
     # The statistics, kept a minute per language and read ahead (bot/web/kept_stats.py).
     stats: KeptStats = field(default_factory=KeptStats)
+    # One teaching (or removal) at a time, its checks and save together (bot/web/teach.py).
+    teaching: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     @property
     def store(self) -> Store:

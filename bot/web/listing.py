@@ -256,18 +256,18 @@ async def statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:
         return None if ref is None else question_stats.title(live.current, ref, language)
 
     def now(item: dict[str, Any]) -> str | None:
-        return named(
-            question_stats.newly_answered(answers_now, item["question"], item.get("entry"))
-        )
+        return question_stats.newly_answered(answers_now, item["question"], item.get("entry"))
 
     def shown(item: dict[str, Any]) -> dict[str, Any]:
         """A listed question with what answers it now and the entry talents opened, named."""
+        answering = now(item)
         return {
             "question": item["question"],
             "count": item["count"],
             "others": item["others"],
             "more": item["more"],
-            "now": now(item),
+            "now": named(answering),
+            "now_entry": answering,
             "chosen": named(item["chosen"]),
             "chosen_entry": item["chosen"],
             "chosen_by": item["chosen_by"],

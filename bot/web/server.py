@@ -158,6 +158,11 @@ class Workspace:
             "untaught": teach.forget,
         }
 
+    @property
+    def desk(self) -> Desk | None:
+        """What serves the requests (None before start and after stop)."""
+        return self._desk
+
     async def start(self) -> None:
         """Open the workspace's own read connection; start expiring exports."""
         reader = await self._stack.enter_async_context(self._services.store.db.side_reader())

@@ -4,89 +4,153 @@ was taught. A taught phrasing is matched as the entry's `ask:` phrasings are (bo
 from the next message on: the index is built again at once, and at every start-up and reload.
 
 Only masked words are kept: the listed question is a masked summary, and what staff type is
-masked again (an e-mail address, a phone number, a long digit run, a link or a handle).
+masked again (an e-mail address, a phone number, a long digit run, a link or a handle); the
+masks themselves and a cut word are left out. A talent's names in it are masked when she
+erases her data (bot/store/taught.py). One teaching at a time: two staff members teaching the
+same words to two entries at once would give a question two answers.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any
 
 from bot.answers import stats as question_stats
 from bot.answers.checks import meaning, said_by
 from bot.answers.desk import entry, thresholds
-from bot.answers.text import masked_again
+from bot.answers.text import ELLIPSIS, SUMMARY_LIMIT, masked_again
 from bot.answers.verdict import Outcome, decide
-from bot.leads.export import WIB
+from bot.content import FaqItem
+from bot.leads.export import WIB, plain_text
+from bot.store import utc_now
 from bot.store.taught import MOST, Refused, Taught
+from bot.terminal_text import INVISIBLE, without_controls
 from bot.texts import Text
 from bot.web import inputs
 from bot.web.desk import Desk, Viewer
 
-MAX_CHARACTERS = 200  # a question's wording; a listed summary is shorter
+MAX_CHARACTERS = SUMMARY_LIMIT  # a wording, as long as a listed question
+QUESTION_CHARACTERS = 200  # the listed question it was taught from, sent back by the page
+PREVIEW_CHARACTERS = 200  # of an entry's answer, shown in the dialog when it is chosen
+_MASKS = re.compile(r"<(?:name|number|email|link|handle)>")
 
 
 async def teach(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
-    """Keep a wording for an entry and index it; say what the bot answers the listed
-    question with now (it may still be unsure, or answer with another entry)."""
-    live, language = desk.services.live_content, viewer.language
+    """Keep a wording for an entry (in place of a taught one it would clash with, if staff
+    chose to move it: `replace`) and index it; say what the bot answers the listed question
+    with now (it may still be unsure, or answer with another entry)."""
     ref = inputs.words(body, "entry", 100)
-    text = " ".join(masked_again(inputs.words(body, "text", MAX_CHARACTERS)).split())
-    # The listed question it was taught from (the page sends it), else the wording itself.
-    source = inputs.words(body, "question", MAX_CHARACTERS) if "question" in body else ""
+    typed = " ".join(inputs.words(body, "text", QUESTION_CHARACTERS).split())
+    text = wording(typed)
+    source = inputs.words(body, "question", QUESTION_CHARACTERS) if "question" in body else ""
     question = " ".join(source.split()) or text
-    if entry(live.current, ref) is None:
+    replace = inputs.integer(body["replace"], "replace") if "replace" in body else None
+    since = utc_now()  # a staff member erased after this is not named on the wording
+    async with desk.teaching:
+        if len(typed) > MAX_CHARACTERS:  # masked_again would cut it: say so instead
+            return _refused(desk, viewer, Text.WS_TEACH_TOO_LONG, limit=MAX_CHARACTERS)
+        return await _teach(desk, viewer, ref, text, question, replace, since)
+
+
+async def _teach(
+    desk: Desk, viewer: Viewer, ref: str, text: str, question: str, replace: int | None, since: str
+) -> dict[str, Any]:
+    live, language = desk.services.live_content, viewer.language
+    content = live.current
+    if entry(content, ref) is None:
         return _refused(desk, viewer, Text.WS_TEACH_ENTRY_GONE)
     if not meaning(text):
         return _refused(desk, viewer, Text.WS_TEACH_NO_WORDS)
-    others = said_by(live.current, await desk.store.taught.pairs(), text) - {ref}
-    if others:
-        other = question_stats.title(live.current, min(others), language)
-        return _refused(desk, viewer, Text.WS_TEACH_CLASH, entry=other)
-    added = await desk.store.taught.add(viewer.actor, ref, text, viewer.name)
+    owners = said_by(content, text)
+    if ref in owners:  # the entry says so already: its question, title or an ask: phrasing
+        return _refused(desk, viewer, Text.WS_TEACH_ALREADY)
+    if owners:
+        other = question_stats.title(content, min(owners), language)
+        return _refused(desk, viewer, Text.WS_TEACH_CLASH_CONTENT, entry=other)
+    wanted = meaning(text)
+    for taught in await desk.store.taught.all():
+        if taught.id == replace or meaning(taught.text) != wanted:
+            continue
+        if entry(content, taught.entry) is None:
+            continue  # a wording of an entry a reload removed is not matched any more
+        if taught.entry == ref:
+            return _refused(desk, viewer, Text.WS_TEACH_ALREADY)
+        other = question_stats.title(content, taught.entry, language)
+        clash = desk.say(Text.WS_TEACH_CLASH_TAUGHT, language, text=taught.text, entry=other)
+        return {"outcome": "clash", "text": clash, "replace": taught.id}
+    erased = await desk.store.privacy.erased_after(viewer.user_id, since)
+    added = await desk.store.taught.add(
+        viewer.actor, ref, text, _name(viewer.name), replacing=replace, unsigned=erased
+    )
     if added is Refused.ALREADY:
         return _refused(desk, viewer, Text.WS_TEACH_ALREADY)
     if added is Refused.FULL:
         return _refused(desk, viewer, Text.WS_TEACH_FULL, count=MOST)
+    if added is Refused.GONE:
+        return _refused(desk, viewer, Text.WS_TAUGHT_GONE)
     matcher = await live.teach(desk.store.taught.pairs)
     verdict = decide(matcher.match(question), thresholds(desk.services.settings))
-    named = question_stats.title(live.current, ref, language)
+    named = question_stats.title(content, ref, language)
     if verdict.outcome is Outcome.ANSWERED and verdict.entry == ref:
         said = desk.say(Text.WS_TEACH_SAVED, language, question=question, entry=named)
-    elif verdict.outcome is Outcome.ANSWERED and verdict.entry is not None:
-        other = question_stats.title(live.current, verdict.entry, language)
+        return {"outcome": "taught", "text": said}
+    if verdict.outcome is Outcome.ANSWERED and verdict.entry is not None:
+        other = question_stats.title(content, verdict.entry, language)
         said = desk.say(Text.WS_TEACH_SAVED_OTHER, language, question=question, entry=other)
     else:
         said = desk.say(Text.WS_TEACH_SAVED_UNSURE, language, question=question)
-    return {"outcome": "taught", "text": said}
+    return {"outcome": "unsure", "text": said, "id": added.id}
 
 
 async def forget(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
     """Remove a taught wording and index the rest."""
-    live, language = desk.services.live_content, viewer.language
-    removed = await desk.store.taught.remove(viewer.actor, inputs.integer(body.get("id"), "id"))
-    if removed is None:
-        return _refused(desk, viewer, Text.WS_TAUGHT_GONE)
-    await live.teach(desk.store.taught.pairs)
+    language = viewer.language
+    taught_id = inputs.integer(body.get("id"), "id")
+    async with desk.teaching:
+        removed = await desk.store.taught.remove(viewer.actor, taught_id)
+        if removed is None:
+            return _refused(desk, viewer, Text.WS_TAUGHT_GONE)
+        live = desk.services.live_content
+        await live.teach(desk.store.taught.pairs)
     named = question_stats.title(live.current, removed.entry, language)
     said = desk.say(Text.WS_TAUGHT_REMOVED, language, question=removed.text, entry=named)
     return {"outcome": "removed", "text": said}
 
 
+def wording(typed: str) -> str:
+    """What is kept of a wording staff sent: masked as a listed question is, without the
+    masks (<name>, <number>…: nothing to match) and without a word a listed question's cut
+    left half ("apakah saya bis…"), on one line."""
+    text = masked_again(" ".join(typed.split()))
+    if text.endswith(ELLIPSIS):
+        text = text.removesuffix(ELLIPSIS).rpartition(" ")[0]
+    return " ".join(_MASKS.sub(" ", text).split())
+
+
 async def listed(desk: Desk, viewer: Viewer) -> dict[str, Any]:
     """What the Stats tab's teaching needs: the entries to choose from (FAQ questions and
-    program titles, as talents see them named) and every taught wording, newest first."""
+    program titles, as talents see them named, each with the start of its answer) and every
+    taught wording, newest first."""
     content, language = desk.services.live_content.current, viewer.language
+
+    def choice(ref: str) -> dict[str, Any]:
+        found = entry(content, ref)
+        assert found is not None  # listed from the content itself
+        if isinstance(found, FaqItem):
+            title, answer = found.question.get(language), found.answer.get(language)
+        else:
+            title, answer = found.title.get(language), found.what.get(language)
+        preview = " ".join(plain_text(answer).split())
+        if len(preview) > PREVIEW_CHARACTERS:
+            cut = preview[: PREVIEW_CHARACTERS - 1].rsplit(" ", 1)[0]
+            preview = cut.rstrip(" .,;:") + ELLIPSIS
+        return {"entry": ref, "title": title, "preview": preview}
+
     taught = await desk.store.taught.all()
     return {
-        "faq": [
-            {"entry": f"faq:{key}", "title": item.question.get(language)}
-            for key, item in content.faq.items()
-        ],
-        "programs": [
-            {"entry": f"program:{key}", "title": program.title.get(language)}
-            for key, program in content.programs.items()
-        ],
+        "faq": [choice(f"faq:{key}") for key in content.faq],
+        "programs": [choice(f"program:{key}") for key in content.programs],
         "taught": [_taught(desk, viewer, item) for item in taught],
     }
 
@@ -102,8 +166,15 @@ def _taught(desk: Desk, viewer: Viewer, item: Taught) -> dict[str, Any]:
         "id": item.id,
         "text": item.text,
         "entry": question_stats.title(content, item.entry, language),
+        "entry_ref": item.entry,
         "by": by,
     }
+
+
+def _name(name: str) -> str:
+    """A staff member's name as the taught list shows it: no control, format or direction
+    characters (one reversing the rest of the line)."""
+    return without_controls(name).translate(INVISIBLE).strip()
 
 
 def _refused(desk: Desk, viewer: Viewer, key: Text, **values: Any) -> dict[str, Any]:

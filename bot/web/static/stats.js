@@ -117,6 +117,9 @@ function questions(asked, teach) {
   }
   const shown = [figures(asked.figures,
     { answered: t("stats_not_this", { count: asked.not_this }) })];
+  if (asked.top.length || asked.suggested.length || asked.rejected.length) {
+    shown.push(h("p", { class: "hint" }, t("stats_questions_hint"))); // before its buttons
+  }
   if (asked.top.length) {
     shown.push(h("h3", {}, t("stats_questions_top")), listed(asked.top, teach));
   }
@@ -125,9 +128,6 @@ function questions(asked, teach) {
   }
   if (asked.rejected.length) {
     shown.push(h("h3", {}, t("stats_not_this_top")), listed(asked.rejected, teach));
-  }
-  if (asked.top.length || asked.suggested.length || asked.rejected.length) {
-    shown.push(h("p", { class: "hint" }, t("stats_questions_hint")));
   }
   return shown;
 }
@@ -154,54 +154,111 @@ function listed(items, teach) {
 function entryChoice(teaching, chosen) {
   const option = (item) => h("option", { value: item.entry, selected: item.entry === chosen },
     item.title);
-  return h("select", { class: "teach-entry", "aria-label": t("teach_entry") },
+  return h("select", { class: "teach-entry", "aria-label": t("teach_entry"), autofocus: true },
     h("option", { value: "" }, t("teach_choose")),
     h("optgroup", { label: t("teach_faq") }, teaching.faq.map(option)),
     h("optgroup", { label: t("teach_programs") }, teaching.programs.map(option)));
 }
 
-/** Teach the bot which entry answers a listed question, in its wording or one staff edit; a
- * refusal (only common words, another entry's wording, taught already) is said in the dialog,
- * with what was chosen and typed kept. */
+/** The start of the chosen entry's answer, as talents will read it, kept up to date. */
+function preview(teaching, select) {
+  const box = h("div", { class: "teach-preview" });
+  const show = () => {
+    const found = [...teaching.faq, ...teaching.programs].find((item) =>
+      item.entry === select.value);
+    fill(box, found ? [h("p", { class: "meta" }, t("teach_preview")),
+      h("p", { class: "preview-text" }, found.preview)] : null);
+  };
+  select.addEventListener("change", show);
+  show();
+  return box;
+}
+
+/** Teach the bot which entry answers a listed question, in its wording or one staff edit. A
+ * refusal is said in the dialog, with what was chosen and typed kept; a clash with a taught
+ * wording offers to move it; a wording saved that does not make the bot answer the question
+ * so is said in the dialog, which offers another wording or undoing it. */
 async function teachOne(item, teaching, reload) {
-  let chosen = item.chosen_entry || ""; // what talents opened, if they did: likely the one
+  // The entry the question is answered with now, else the one talents opened, if any.
+  let chosen = item.now_entry || item.chosen_entry || "";
   let wording = item.question;
-  let problem = null;
+  let problem = null; // [text, kind, extra buttons]
   for (;;) {
     const entry = entryChoice(teaching, chosen);
-    const text = h("input", { type: "text", class: "wide teach-wording", maxLength: 200,
+    const text = h("input", { type: "text", class: "wide teach-wording", maxLength: 80,
       value: wording, "aria-label": t("teach_wording") });
-    const sent = await dialog((close) => [
-      h("h2", {}, t("teach_open")),
-      h("p", { class: "question" }, `“${item.question}”`),
-      h("label", { class: "field" }, h("span", {}, t("teach_entry")), entry),
-      h("label", { class: "field" }, h("span", {}, t("teach_wording")), text),
-      problem ? h("p", { class: "warning", role: "alert" }, problem) : null,
-      h("div", { class: "actions" },
-        h("button", { class: "button teach-save",
-          onclick: () => close({ entry: entry.value, text: text.value }) }, t("teach_save")),
-        h("button", { class: "button plain", onclick: () => close(null) }, t("teach_cancel"))),
-    ]);
+    const sent = await dialog((close) => h("form", { class: "teach",
+      onsubmit: (event) => {
+        event.preventDefault();
+        close({ entry: entry.value, text: text.value });
+      } },
+    h("h2", {}, t("teach_open")),
+    h("p", { class: "question" }, `“${item.question}”`),
+    h("label", { class: "field" }, h("span", {}, t("teach_entry")), entry),
+    preview(teaching, entry),
+    h("p", { class: "hint" }, t("teach_caution")),
+    h("label", { class: "field" }, h("span", {}, t("teach_wording")), text),
+    h("p", { class: "hint" }, t("teach_effect")),
+    problem ? h("p", { class: problem[1], role: "alert" }, problem[0]) : null,
+    h("div", { class: "actions" },
+      problem && problem[2] ? problem[2](close) : h("button", { type: "submit",
+        class: "button teach-save" }, t("teach_save")),
+      h("button", { type: "button", class: "button plain",
+        onclick: () => close(problem && problem[3] ? { done: true } : null) },
+      problem && problem[3] ? t("teach_close") : t("teach_cancel")))));
     if (!sent) return;
+    if (sent.done) {
+      await reload();
+      return;
+    }
+    if (sent.undo) {
+      const undone = await call("untaught", { id: sent.undo });
+      toast(undone.outcome === "removed" ? t("teach_undone") : undone.text,
+        undone.outcome === "removed" ? "info" : "warning");
+      await reload();
+      return;
+    }
     [chosen, wording] = [sent.entry, sent.text];
     if (!chosen) {
-      problem = t("teach_pick");
+      problem = [t("teach_pick"), "warning"];
       continue;
     }
-    const done = await call("teach", { entry: chosen, text: wording, question: item.question });
-    if (done.outcome === "refused") {
-      problem = done.text;
-      continue;
+    const body = { entry: chosen, text: wording, question: item.question };
+    if (sent.replace) body.replace = sent.replace;
+    const done = await call("teach", body);
+    if (done.outcome === "taught") {
+      toast(done.text);
+      await reload();
+      return;
     }
-    toast(done.text);
-    await reload();
-    return;
+    if (done.outcome === "clash") { // a taught wording says the same: move it here?
+      problem = [done.text, "warning", (close) => h("button", { type: "button",
+        class: "button teach-move", onclick: () => close({ entry: entry.value,
+          text: text.value, replace: done.replace }) }, t("teach_move"))];
+    } else if (done.outcome === "unsure") { // saved, but it does not answer so: say it here
+      problem = [done.text, "warning", (close) => [
+        h("button", { type: "submit", class: "button teach-save" }, t("teach_again")),
+        h("button", { type: "button", class: "button secondary teach-undo",
+          onclick: () => close({ undo: done.id }) }, t("teach_undo"))], true];
+      wording = "";
+    } else {
+      problem = [done.text, "warning"];
+    }
   }
 }
 
-/** What staff taught the bot, newest first, each with who taught it, when, and Remove. */
+/** What staff taught the bot, newest first, each with who taught it, when, and Remove (after
+ * a confirmation: a wording removed can only be taught again while its question is listed). */
 function taught(teaching, reload) {
   const remove = async (item) => {
+    const sure = await dialog((close) => [
+      h("p", {}, t("taught_confirm", { text: item.text, entry: item.entry })),
+      h("div", { class: "actions" },
+        h("button", { class: "button taught-confirm", onclick: () => close(true) },
+          t("taught_remove")),
+        h("button", { class: "button plain", onclick: () => close(null) }, t("teach_cancel"))),
+    ]);
+    if (!sure) return;
     const done = await call("untaught", { id: item.id });
     toast(done.text, done.outcome === "removed" ? "info" : "warning");
     await reload();
