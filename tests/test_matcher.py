@@ -225,6 +225,37 @@ CHAT = [
         "Dengan hormat, kami hendak mendaftar; apakah dikenakan biaya? Terima kasih.",
         "faq:who_can_apply",
     ),
+    # Medan chat: cemana (bagaimana), kelen (kalian); its particles (bah, la) ask nothing.
+    ("cemana caranya daftar bah? bayar kah?", "faq:who_can_apply"),
+    ("gua udah daftar la, kapan kelen hubungi?", "faq:after_registering"),
+    ("cemana ganti bahasa bot nya bah?", "faq:language"),
+    # Gen-Z chat's fillers (gaes, literally, ygy, spill, otw, kuy, mager, btw, wkwk) ask
+    # nothing.
+    ("gaes literally ada open call ga sih skrg ygy", "faq:open_call_now"),
+    ("spill dong cara daftarnya, bayar ga sih wkwk", "faq:who_can_apply"),
+    ("otw daftar kuy, tapi data aku aman ga sih?", "faq:my_data"),
+    ("mager bgt, bisa ganti bahasa inggris ga btw", "faq:language"),
+    # Banyumas Ngapak: inyong/nyong (saya), rika (kamu), kepriwe (bagaimana), kiye (ini),
+    # wis (sudah), olih (boleh), duwe (punya), esih (masih); "mbok" asks nothing.
+    ("inyong wis daftar, kepriwe terus? kapan dihubungi?", "faq:after_registering"),
+    ("rika olih daftar ora nek durung duwe PH?", "faq:production_house"),
+    ("nyong esih bisa ndaftar ora kiye? kudu bayar mbok?", "faq:who_can_apply"),
+    # Suroboyoan: rek and cak call someone; onok (ada), iso (bisa), boso (bahasa), sopo
+    # (siapa), iki (ini), lek (kalau), kabeh (semua), ngapus (hapus).
+    ("rek, onok open call saiki ta?", "faq:open_call_now"),
+    ("cak, iso ganti boso Inggris gak?", "faq:language"),
+    ("sopo seh sing ngelola bot iki?", "faq:who_runs"),
+    ("lek aku wis daftar, kapan dihubungi rek?", "faq:after_registering"),
+    ("aku pengen ngapus kabeh data ku, iso?", "faq:my_data"),
+    # English chat's "honestly", "lol", "even though" ask nothing ("even" was read as "event").
+    ("honestly what is kocca lol", "faq:what_is_kocca"),
+    ("even though i live in seoul, is there an open call now?", "faq:open_call_now"),
+    # A formal letter's "sehubungan dengan", "mekanisme" (how), "kriteria" (requirements).
+    (
+        "sehubungan dengan pendaftaran, bagaimana mekanisme pengajuan ke Asian Cinema Fund?",
+        "program:biff_acf",
+    ),
+    ("apakah terdapat kriteria bagi pendaftar program musik ke Korea?", "program:music_to_korea"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",
