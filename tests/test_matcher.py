@@ -493,6 +493,13 @@ def test_a_place_is_the_talents_only_after_from() -> None:
         ("trimakasih infonya", "thanks"),
         ("selamat pagi, saya drummer dari Bekasi, mau tanya", "greeting"),
         ("halo, saya animator, bisa?", None),  # asks whether animators may join
+        # Greetings and thanks in Medan, Gen-Z, Korean, Ngapak and Suroboyoan voices.
+        ("kamsia ya, udah jelas kali la", "thanks"),
+        ("haiii gaes, salken yaa ✨", "greeting"),
+        ("annyeong unnie!", "greeting"),
+        ("kamsahamnida unnie", "thanks"),
+        ("matur nuwun, rika njelaske apik temenan", "thanks"),
+        ("suwun cak", "thanks"),
         ("tolong bantu saya kirim showreel", None),
         ("halo kak, ada open call?", None),  # a greeting with a question is a question
         ("halo tim, kapan dihubungi?", None),

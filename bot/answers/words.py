@@ -545,6 +545,7 @@ GREETINGS = _listed(
     there p ping kak kakak min mimin admin gan bang mas mbak sis bro everyone all guys
     semua semuanya om tante kabar bapak ibu pak bu
     horas tabe mejuah juah daeng
+    salken annyeong annyeonghaseyo unnie eonni oppa rek cak 👋
     bantu bantuin tolong help anyone somebody someone
     """
 )
@@ -554,6 +555,7 @@ THANKS = _listed(
     thankyou thanx tengkyu nuhun suwun suksma matur nuwun mantap mantul sip sipp oke okay ok okey
     siap noted good nice great cool keren helpful membantu 🙏 👍 ❤ ❤️ 🙂 😊
     tuhan berkati memberkati gbu
+    kamsia kamsahamnida gamsahamnida gomawo apik
     """
 )
 # Sounds, not words: with stopwords and FILLER only ("hmm", "trs apa lg", "ya udh deh") a
@@ -581,5 +583,6 @@ FILLER = _listed(
     pertanyaan ga gak nggak ngga enggak tidak tim team kalian i have can may ask question questions
     want to some got quick aku saya sy gw gue me please pls plis
     mohon sedikit jelas sekarang ne jo dang ji mi ki ta iye
+    bah la lu kali sudah jelaskan penjelasan penjelasannya kamu anda ✨
     """
 )
