@@ -256,6 +256,16 @@ CHAT = [
         "program:biff_acf",
     ),
     ("apakah terdapat kriteria bagi pendaftar program musik ke Korea?", "program:music_to_korea"),
+    # Hurrying asks nothing (cepetan, buruan).
+    ("ADA OPEN CALL GAK??? CEPETAN!!!", "faq:open_call_now"),
+    ("buruan jawab, cara daftar gimana? bayar gak?", "faq:who_can_apply"),
+    # Who asks: an orgen tunggal player ("tunggal" is not "tanggal"), a campursari group, a
+    # girl group, a film composer who does scoring.
+    ("aku pemain orgen tunggal, bisa daftar ga?", "faq:who_can_apply"),
+    ("orgen tunggal boleh ikut program musik ke korea?", "program:music_to_korea"),
+    ("saya penyanyi campursari, kapan dihubungi setelah daftar?", "faq:after_registering"),
+    ("we're a girl group, can we perform in korea?", "program:music_to_korea"),
+    ("i do scoring, what is bcww?", "program:bcww"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",

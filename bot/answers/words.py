@@ -431,6 +431,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("atas", "perhatian"): "perhatian",  # nor "atas" ("daftar atas nama pribadi")
     ("atas", "perhatiannya"): "perhatian",
     ("saat", "ini"): "sekarang",
+    ("orgen", "tunggal"): "orgen",  # a one-man keyboard act: not "tanggal" (a date)
 }
 
 STOPWORDS_ID = _listed(
@@ -471,6 +472,7 @@ STOPWORDS_ID = _listed(
     mbok rek cak tak arek kaya sekali sehubungan
     unnie eonni oppa hyung noona sunbae annyeong annyeonghaseyo kamsahamnida gamsahamnida
     gomawo kamsia salken yaa apik
+    cepat cepet cepetan buruan berarti
     """
 )
 
@@ -518,6 +520,7 @@ ABOUT_TALENT = _listed(
     berdua bertiga berempat berlima berenam bertujuh
     bokap nyokap ortu emak babe
     dirigen konduktor conductor paduan suara koor choir anggota dp
+    orgen campursari girl girls classmate classmates studying scoring
     """
 )
 # Where a place is the talent's own, even one an entry has ("dari jakarta", not "di jakarta").
