@@ -266,6 +266,29 @@ CHAT = [
     ("saya penyanyi campursari, kapan dihubungi setelah daftar?", "faq:after_registering"),
     ("we're a girl group, can we perform in korea?", "program:music_to_korea"),
     ("i do scoring, what is bcww?", "program:bcww"),
+    # Asks the content lacked: a scam in Talent Desk's name, or ID and bank details asked for
+    # (who_runs says the bot never asks for them; "foto" and "kirim" got what_to_prepare).
+    ("apakah saya perlu kirim foto KTP dan nomor rekening?", "faq:who_runs"),
+    ("do i need to send you my id card or bank account number?", "faq:who_runs"),
+    (
+        "someone messaged me asking for money in the name of talent desk, is that you?",
+        "faq:who_runs",
+    ),
+    # Registering is no selection; an Indonesian abroad may register.
+    ("kalau udah daftar berarti pasti lolos kan?", "faq:who_can_apply"),
+    ("i'm indonesian but i live abroad, can i still register?", "faq:who_can_apply"),
+    # Personal data's protection, data passed on; news so as not to miss a program.
+    ("bagaimana perlindungan data pribadi saya?", "faq:my_data"),
+    ("will my details be passed to other companies?", "faq:my_data"),
+    ("let me know when there's a new program so i don't miss it", "faq:announcements"),
+    # Where a registration stands, whether the team read it (it got my_data).
+    ("pendaftaranku posisinya sekarang di mana?", "faq:after_registering"),
+    ("udah dibaca tim belum pendaftaran saya?", "faq:after_registering"),
+    ("has anyone on the team read my registration yet?", "faq:after_registering"),
+    # Groups or only solo singers; a training near the talent; MU:CON by registering here.
+    ("can bands or groups join the music program, or only solo singers?", "program:music_to_korea"),
+    ("ada pelatihan yang dekat daerahku?", "program:training_center"),
+    ("if i register here, am i automatically signed up for mucon?", "program:mucon"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",
