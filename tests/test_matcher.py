@@ -266,6 +266,9 @@ CHAT = [
     ("saya penyanyi campursari, kapan dihubungi setelah daftar?", "faq:after_registering"),
     ("we're a girl group, can we perform in korea?", "program:music_to_korea"),
     ("i do scoring, what is bcww?", "program:bcww"),
+    # Where a talent plays (weddings, hajatan) says who asks.
+    ("saya biasa main buat kawinan, bisa daftar? bayar gak?", "faq:who_can_apply"),
+    ("aku penyanyi hajatan, kapan dihubungi setelah daftar?", "faq:after_registering"),
     # Asks the content lacked: a scam in Talent Desk's name, or ID and bank details asked for
     # (who_runs says the bot never asks for them; "foto" and "kirim" got what_to_prepare).
     ("apakah saya perlu kirim foto KTP dan nomor rekening?", "faq:who_runs"),

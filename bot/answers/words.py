@@ -520,7 +520,7 @@ ABOUT_TALENT = _listed(
     berdua bertiga berempat berlima berenam bertujuh
     bokap nyokap ortu emak babe
     dirigen konduktor conductor paduan suara koor choir anggota dp
-    orgen campursari girl girls classmate classmates studying scoring
+    orgen campursari girl girls classmate classmates studying scoring kawinan nikahan hajatan
     """
 )
 # Where a place is the talent's own, even one an entry has ("dari jakarta", not "di jakarta").
