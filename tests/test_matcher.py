@@ -225,6 +225,73 @@ CHAT = [
         "Dengan hormat, kami hendak mendaftar; apakah dikenakan biaya? Terima kasih.",
         "faq:who_can_apply",
     ),
+    # Medan chat: cemana (bagaimana), kelen (kalian); its particles (bah, la) ask nothing.
+    ("cemana caranya daftar bah? bayar kah?", "faq:who_can_apply"),
+    ("gua udah daftar la, kapan kelen hubungi?", "faq:after_registering"),
+    ("cemana ganti bahasa bot nya bah?", "faq:language"),
+    # Gen-Z chat's fillers (gaes, literally, ygy, spill, otw, kuy, mager, btw, wkwk) ask
+    # nothing.
+    ("gaes literally ada open call ga sih skrg ygy", "faq:open_call_now"),
+    ("spill dong cara daftarnya, bayar ga sih wkwk", "faq:who_can_apply"),
+    ("otw daftar kuy, tapi data aku aman ga sih?", "faq:my_data"),
+    ("mager bgt, bisa ganti bahasa inggris ga btw", "faq:language"),
+    # Banyumas Ngapak: inyong/nyong (saya), rika (kamu), kepriwe (bagaimana), kiye (ini),
+    # wis (sudah), olih (boleh), duwe (punya), esih (masih); "mbok" asks nothing.
+    ("inyong wis daftar, kepriwe terus? kapan dihubungi?", "faq:after_registering"),
+    ("rika olih daftar ora nek durung duwe PH?", "faq:production_house"),
+    ("nyong esih bisa ndaftar ora kiye? kudu bayar mbok?", "faq:who_can_apply"),
+    # Suroboyoan: rek and cak call someone; onok (ada), iso (bisa), boso (bahasa), sopo
+    # (siapa), iki (ini), lek (kalau), kabeh (semua), ngapus (hapus).
+    ("rek, onok open call saiki ta?", "faq:open_call_now"),
+    ("cak, iso ganti boso Inggris gak?", "faq:language"),
+    ("sopo seh sing ngelola bot iki?", "faq:who_runs"),
+    ("lek aku wis daftar, kapan dihubungi rek?", "faq:after_registering"),
+    ("aku pengen ngapus kabeh data ku, iso?", "faq:my_data"),
+    # English chat's "honestly", "lol", "even though" ask nothing ("even" was read as "event").
+    ("honestly what is kocca lol", "faq:what_is_kocca"),
+    ("even though i live in seoul, is there an open call now?", "faq:open_call_now"),
+    # A formal letter's "sehubungan dengan", "mekanisme" (how), "kriteria" (requirements).
+    (
+        "sehubungan dengan pendaftaran, bagaimana mekanisme pengajuan ke Asian Cinema Fund?",
+        "program:biff_acf",
+    ),
+    ("apakah terdapat kriteria bagi pendaftar program musik ke Korea?", "program:music_to_korea"),
+    # Hurrying asks nothing (cepetan, buruan).
+    ("ADA OPEN CALL GAK??? CEPETAN!!!", "faq:open_call_now"),
+    ("buruan jawab, cara daftar gimana? bayar gak?", "faq:who_can_apply"),
+    # Who asks: an orgen tunggal player ("tunggal" is not "tanggal"), a campursari group, a
+    # girl group, a film composer who does scoring.
+    ("aku pemain orgen tunggal, bisa daftar ga?", "faq:who_can_apply"),
+    ("orgen tunggal boleh ikut program musik ke korea?", "program:music_to_korea"),
+    ("saya penyanyi campursari, kapan dihubungi setelah daftar?", "faq:after_registering"),
+    ("we're a girl group, can we perform in korea?", "program:music_to_korea"),
+    ("i do scoring, what is bcww?", "program:bcww"),
+    # Where a talent plays (weddings, hajatan) says who asks.
+    ("saya biasa main buat kawinan, bisa daftar? bayar gak?", "faq:who_can_apply"),
+    ("aku penyanyi hajatan, kapan dihubungi setelah daftar?", "faq:after_registering"),
+    # Asks the content lacked: a scam in Talent Desk's name, or ID and bank details asked for
+    # (who_runs says the bot never asks for them; "foto" and "kirim" got what_to_prepare).
+    ("apakah saya perlu kirim foto KTP dan nomor rekening?", "faq:who_runs"),
+    ("do i need to send you my id card or bank account number?", "faq:who_runs"),
+    (
+        "someone messaged me asking for money in the name of talent desk, is that you?",
+        "faq:who_runs",
+    ),
+    # Registering is no selection; an Indonesian abroad may register.
+    ("kalau udah daftar berarti pasti lolos kan?", "faq:who_can_apply"),
+    ("i'm indonesian but i live abroad, can i still register?", "faq:who_can_apply"),
+    # Personal data's protection, data passed on; news so as not to miss a program.
+    ("bagaimana perlindungan data pribadi saya?", "faq:my_data"),
+    ("will my details be passed to other companies?", "faq:my_data"),
+    ("let me know when there's a new program so i don't miss it", "faq:announcements"),
+    # Where a registration stands, whether the team read it (it got my_data).
+    ("pendaftaranku posisinya sekarang di mana?", "faq:after_registering"),
+    ("udah dibaca tim belum pendaftaran saya?", "faq:after_registering"),
+    ("has anyone on the team read my registration yet?", "faq:after_registering"),
+    # Groups or only solo singers; a training near the talent; MU:CON by registering here.
+    ("can bands or groups join the music program, or only solo singers?", "program:music_to_korea"),
+    ("ada pelatihan yang dekat daerahku?", "program:training_center"),
+    ("if i register here, am i automatically signed up for mucon?", "program:mucon"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",
@@ -462,6 +529,13 @@ def test_a_place_is_the_talents_only_after_from() -> None:
         ("trimakasih infonya", "thanks"),
         ("selamat pagi, saya drummer dari Bekasi, mau tanya", "greeting"),
         ("halo, saya animator, bisa?", None),  # asks whether animators may join
+        # Greetings and thanks in Medan, Gen-Z, Korean, Ngapak and Suroboyoan voices.
+        ("kamsia ya, udah jelas kali la", "thanks"),
+        ("haiii gaes, salken yaa ✨", "greeting"),
+        ("annyeong unnie!", "greeting"),
+        ("kamsahamnida unnie", "thanks"),
+        ("matur nuwun, rika njelaske apik temenan", "thanks"),
+        ("suwun cak", "thanks"),
         ("tolong bantu saya kirim showreel", None),
         ("halo kak, ada open call?", None),  # a greeting with a question is a question
         ("halo tim, kapan dihubungi?", None),

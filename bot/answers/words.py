@@ -344,6 +344,80 @@ SHORT_FORMS: dict[str, str] = {
     # A formal letter's "turut serta" (ikut) and "memiliki" (punya).
     "turut": "ikut",
     "memiliki": "punya",
+    # Medan chat: "cemana" (bagaimana), "kelen" (kalian), "kawan" (teman); its particles
+    # (bah, la) and "lu", "bilang" are stopwords.
+    "cemana": "bagaimana",
+    "camana": "bagaimana",
+    "kelen": "kalian",
+    "kawan": "teman",
+    # Gen-Z chat: "gaes" (guys), "ngecek", "tetep"; its fillers (literally, ygy, spill, mager,
+    # kuy, otw, btw, wkwk) are stopwords.
+    "gaes": "guys",
+    "gais": "guys",
+    "ngecek": "cek",
+    "tetep": "tetap",
+    # Banyumas Ngapak: inyong/nyong (saya), rika (kamu), kepriwe (bagaimana), kiye (ini),
+    # nang (di), esih (masih), olih (boleh), duwe (punya), maring (ke), nggo (untuk), mung
+    # (hanya), wis (sudah), karo (sama), jare (katanya), thok (saja), maning (lagi).
+    "inyong": "saya",
+    "nyong": "saya",
+    "rika": "kamu",
+    "kepriwe": "bagaimana",
+    "priwe": "bagaimana",
+    "kiye": "ini",
+    "kuwe": "itu",
+    "nang": "di",
+    "esih": "masih",
+    "olih": "boleh",
+    "duwe": "punya",
+    "maring": "ke",
+    "nggo": "untuk",
+    "mung": "hanya",
+    "wis": "sudah",
+    "karo": "sama",
+    "wong": "orang",
+    "tenan": "benar",
+    "krungu": "dengar",
+    "jare": "katanya",
+    "cedhak": "dekat",
+    "thok": "saja",
+    "maning": "lagi",
+    "ngendi": "mana",
+    "njelasna": "jelaskan",
+    "njelaske": "jelaskan",
+    "temenan": "banget",
+    # Suroboyoan: rek and cak call someone, like "kak"; koen (kamu), opo (apa), iku/iki
+    # (itu/ini), onok (ada), teko (dari), kene (sini), lek (kalau), sopo (siapa), seh (sih),
+    # iso (bisa), boso (bahasa), kabeh (semua), ngapus (hapus), moco (baca), mandek (berhenti).
+    "koen": "kamu",
+    "opo": "apa",
+    "iku": "itu",
+    "iki": "ini",
+    "onok": "ada",
+    "teko": "dari",
+    "kene": "sini",
+    "lek": "kalau",
+    "sopo": "siapa",
+    "seh": "sih",
+    "yo": "ya",
+    "koyok": "kayak",
+    "koyo": "kayak",
+    "iso": "bisa",
+    "isok": "bisa",
+    "boso": "bahasa",
+    "kabeh": "semua",
+    "ngapus": "hapus",
+    "moco": "baca",
+    "diwoco": "dibaca",
+    "konco": "teman",
+    "mandek": "berhenti",
+    "ae": "saja",
+    "pancet": "tetap",
+    "lawas": "lama",
+    "kakean": "terlalu banyak",
+    # A formal letter's "mekanisme" is how something is done; "kriteria" its requirements.
+    "mekanisme": "cara",
+    "kriteria": "syarat",
 }
 
 # Words that ask together what none of them asks alone, written as the word an entry has,
@@ -357,6 +431,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("atas", "perhatian"): "perhatian",  # nor "atas" ("daftar atas nama pribadi")
     ("atas", "perhatiannya"): "perhatian",
     ("saat", "ini"): "sekarang",
+    ("orgen", "tunggal"): "orgen",  # a one-man keyboard act: not "tanggal" (a date)
 }
 
 STOPWORDS_ID = _listed(
@@ -392,6 +467,12 @@ STOPWORDS_ID = _listed(
     horas tabe mejuah juah daeng tuhan berkati memberkati gbu
     penjelasan penjelasannya terhormat hendak kelak merupakan serta diinformasikan berlaku
     biasanya diri baik
+    bah la bilang pergi
+    literally ygy spill mager kuy otw btw wkwk wkwkwk haha hahaha hehe lol
+    mbok rek cak tak arek kaya sekali sehubungan
+    unnie eonni oppa hyung noona sunbae annyeong annyeonghaseyo kamsahamnida gamsahamnida
+    gomawo kamsia salken yaa apik
+    cepat cepet cepetan buruan berarti
     """
 )
 
@@ -406,6 +487,7 @@ STOPWORDS_EN = _listed(
     also actually exactly really still here whats ok okay pls anybody everything thing
     things stuff guys possible question questions hello
     good morning afternoon evening thanks thank thankyou thanx
+    honestly even though think
     """
 )
 
@@ -438,6 +520,7 @@ ABOUT_TALENT = _listed(
     berdua bertiga berempat berlima berenam bertujuh
     bokap nyokap ortu emak babe
     dirigen konduktor conductor paduan suara koor choir anggota dp
+    orgen campursari girl girls classmate classmates studying scoring kawinan nikahan hajatan
     """
 )
 # Where a place is the talent's own, even one an entry has ("dari jakarta", not "di jakarta").
@@ -465,6 +548,7 @@ GREETINGS = _listed(
     there p ping kak kakak min mimin admin gan bang mas mbak sis bro everyone all guys
     semua semuanya om tante kabar bapak ibu pak bu
     horas tabe mejuah juah daeng
+    salken annyeong annyeonghaseyo unnie eonni oppa rek cak 👋
     bantu bantuin tolong help anyone somebody someone
     """
 )
@@ -474,6 +558,7 @@ THANKS = _listed(
     thankyou thanx tengkyu nuhun suwun suksma matur nuwun mantap mantul sip sipp oke okay ok okey
     siap noted good nice great cool keren helpful membantu 🙏 👍 ❤ ❤️ 🙂 😊
     tuhan berkati memberkati gbu
+    kamsia kamsahamnida gamsahamnida gomawo apik
     """
 )
 # Sounds, not words: with stopwords and FILLER only ("hmm", "trs apa lg", "ya udh deh") a
@@ -501,5 +586,6 @@ FILLER = _listed(
     pertanyaan ga gak nggak ngga enggak tidak tim team kalian i have can may ask question questions
     want to some got quick aku saya sy gw gue me please pls plis
     mohon sedikit jelas sekarang ne jo dang ji mi ki ta iye
+    bah la lu kali sudah jelaskan penjelasan penjelasannya kamu anda ✨
     """
 )
