@@ -27,8 +27,8 @@ from tests.test_pipeline import rows
 from tests.workspace import Client, init_data, workspace
 
 STRANGER = 4242  # signed in by Telegram, not in ADMIN_IDS
-ASKED = "kalau saya tidak lolos bagaimana"  # nothing in content/ says it so
-AGAIN = "kalo aku ga lolos gmn kak"  # another talent, in chat words
+ASKED = "kapan giliran saya"  # nothing in content/ says it so; after_registering answers it
+AGAIN = "giliranku kapan kak"  # another talent, in chat words
 AFTER = CONTENT.faq["after_registering"]
 AFTER_REF, WHO_REF, MUCON = "faq:after_registering", "faq:who_can_apply", "program:mucon"
 FALLBACK = shown(Text.ASK_NOTHING).split("\n")[0]
@@ -230,7 +230,7 @@ async def test_teaching_refuses_what_cannot_work_and_says_why(bot: Harness) -> N
         )
         assert (await teach(AFTER_REF, ASKED))["outcome"] == "taught"
         # The same words again, in another case, order or with chat words: known already.
-        for again in (f"  {ASKED} ", ASKED.upper() + "??", "bagaimana kalau saya tidak lolos kak"):
+        for again in (f"  {ASKED} ", ASKED.upper() + "??", "giliran saya kapan ya kak"):
             assert await teach(AFTER_REF, again) == refused(Text.WS_TEACH_ALREADY), again
         # The same words for another entry: refused, with the taught one offered to move.
         clash = await teach(WHO_REF, ASKED)
