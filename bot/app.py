@@ -103,6 +103,7 @@ async def create_runner(
     taught = await store.taught.pairs()
     serve = partial(for_deployment, settings=settings)
     live = LiveContent(content, settings.content_dir, serve, taught)
+    store.privacy.content_words = lambda: live.words  # kept in taught wordings at erasure
     services = Services(settings=settings, store=store, live_content=live)
     updates = updates_request or default_request(pool_size=1)
     application = build_application(services, request, updates)

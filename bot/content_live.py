@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from bot.answers.matcher import Matcher
+from bot.answers.matcher import Matcher, words_said
 from bot.content import Content, ContentError, load_content
 from bot.store import Store
 
@@ -40,6 +40,7 @@ class LiveContent:
         self._content = self._serve(content)
         self._taught = tuple(taught)  # (entry, text) staff taught the bot (bot/web/teach.py)
         self._matcher = Matcher.build(self._content, self._taught)
+        self._words = words_said(self._content)
         self.folder = folder
         self._lock = asyncio.Lock()  # SIGHUP and /reload at once: one after the other
 
@@ -47,6 +48,11 @@ class LiveContent:
     def current(self) -> Content:
         """The content served now."""
         return self._content
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every word the content's FAQ entries and program pages say (lower case)."""
+        return self._words
 
     @property
     def matcher(self) -> Matcher:
@@ -62,8 +68,10 @@ class LiveContent:
             served = self._serve(content)
             pairs = self._taught if taught is None else tuple(await taught())
             matcher = await asyncio.to_thread(Matcher.build, served, pairs)
+            words = words_said(served)
             # All at once, between updates.
             self._content, self._matcher, self._taught = served, matcher, pairs
+            self._words = words
             return served
 
     async def teach(self, taught: Taught) -> Matcher:

@@ -70,7 +70,7 @@ async def test_a_question_taught_on_the_stats_tab_is_answered_for_the_next_talen
         )
         assert done == {
             "outcome": "taught",
-            "text": said(Text.WS_TEACH_SAVED, question=ASKED, entry=AFTER.question.id),
+            "text": said(Text.WS_TEACH_SAVED, wording=ASKED, entry=AFTER.question.id),
         }
         after = await listed(client)
     # The list says the question is answered now, and what was taught, by whom.
@@ -167,6 +167,7 @@ async def test_a_reload_indexes_every_wording_stored_even_one_the_index_missed(
 async def test_a_talents_erasure_masks_her_names_in_what_staff_taught(bot: Harness) -> None:
     sari = bot.user(first_name="Sari")
     await apply(bot, sari, MUSICIAN)  # registered as "Sari Dewi Lestari"
+    await bot.send(sari, "saya Lestari, kalau tidak lolos gimana")  # her surname, typed
     live = bot.runner.application.bot_data["services"].live_content
     async with workspace(bot, ADMIN_ID) as client:  # staff left her surname in the wording
         await client.ok("teach", {"entry": AFTER_REF, "text": "kalau Lestari tidak lolos"})
@@ -179,6 +180,26 @@ async def test_a_talents_erasure_masks_her_names_in_what_staff_taught(bot: Harne
     assert traces_in_tables(bot.database, ["Lestari"]) == []
     assert traces_in_files(bot.database, ["Lestari"]) == []
     assert live.matcher is not index  # built again from the masked wording
+
+
+async def test_a_name_that_is_anothers_question_word_masks_nothing_at_erasure(
+    bot: Harness,
+) -> None:
+    """Only a name she typed can have come from her: one made of common words ("Kapan
+    Giliran"), or a word the content says ("Daftar"), is another talent's question first."""
+    async with workspace(bot, ADMIN_ID) as client:
+        await client.ok("teach", {"entry": AFTER_REF, "text": ASKED})
+        await client.ok("teach", {"entry": WHO_REF, "text": "daftar kalau masih sekolah"})
+    mallory = bot.user(first_name="Kapan Giliran Sekolah", last_name="Daftar")
+    await bot.send(mallory, "daftar dong kak")  # typed, but a word the content says
+    await bot.send(mallory, "/hapusdata")
+    await bot.press(mallory, shown(Text.BTN_CONFIRM_DELETE))
+    assert rows(bot.database, "SELECT text FROM taught_phrasings ORDER BY id") == [
+        (ASKED,),  # "kapan", "giliran": never typed by her
+        ("daftar kalau masih sekolah",),
+    ]
+    [answer] = await bot.send(bot.user(first_name="Budi"), AGAIN)
+    assert answer.text.split("\n")[0] == AFTER.question.id
 
 
 async def test_a_staff_member_who_erases_while_her_teaching_waits_is_not_named_on_it(
@@ -222,6 +243,9 @@ async def test_teaching_refuses_what_cannot_work_and_says_why(bot: Harness) -> N
         assert await teach(AFTER_REF, music) == refused(Text.WS_TEACH_CLASH_CONTENT, entry=music)
         # What the entry itself says already.
         assert await teach(AFTER_REF, AFTER.question.id) == refused(Text.WS_TEACH_ALREADY)
+        # A cut listed question sent as it was: its point is missing.
+        cut = "Selamat sore kak, saya Rina dari Makassar no wa <number>, mau tanya kalau sudah…"
+        assert await teach(AFTER_REF, cut, question=cut) == refused(Text.WS_TEACH_CUT)
         # An entry the content does not have (a reload removed it, or a forged request).
         assert await teach("faq:no_such_entry", ASKED) == refused(Text.WS_TEACH_ENTRY_GONE)
         # Longer than a listed question.
@@ -236,7 +260,12 @@ async def test_teaching_refuses_what_cannot_work_and_says_why(bot: Harness) -> N
         clash = await teach(WHO_REF, ASKED)
         assert clash == {
             "outcome": "clash",
-            "text": said(Text.WS_TEACH_CLASH_TAUGHT, text=ASKED, entry=AFTER.question.id),
+            "text": said(
+                Text.WS_TEACH_CLASH_TAUGHT,
+                text=ASKED,
+                entry=AFTER.question.id,
+                target=CONTENT.faq["who_can_apply"].question.id,
+            ),
             "replace": clash["replace"],
         }
         # Wrong types and sizes: a 400 with the reason, nothing kept.
@@ -269,6 +298,12 @@ async def test_a_wording_taught_for_the_wrong_entry_is_moved_in_one_step(bot: Ha
             "teach", {"entry": WHO_REF, "text": "kalau gagal seleksi", "replace": clash["replace"]}
         )
         assert again == {"outcome": "refused", "text": said(Text.WS_TAUGHT_GONE)}
+        # Nor does a wording move that this one does not clash with (edited since, forged).
+        [(kept,)] = rows(bot.database, "SELECT id FROM taught_phrasings")
+        other = await client.ok(
+            "teach", {"entry": WHO_REF, "text": "kalau gagal seleksi", "replace": kept}
+        )
+        assert other == {"outcome": "refused", "text": said(Text.WS_TAUGHT_GONE)}
     assert rows(bot.database, "SELECT entry, text FROM taught_phrasings") == [(AFTER_REF, ASKED)]
     [answer] = await bot.send(budi, AGAIN)
     assert answer.text.split("\n")[0] == AFTER.question.id
@@ -280,13 +315,19 @@ async def test_a_wording_that_leaves_the_bot_unsure_says_so_and_can_be_undone(
     bot: Harness,
 ) -> None:
     unsure = "film sama korea bisa daftar dimana"  # the bot offers entries for it
+    titles = [CONTENT.programs["coproduction"].title.id]  # among what it offers now
     async with workspace(bot, ADMIN_ID) as client:
         # A wording that does not say what the question asks: the bot is as unsure as before.
         body = {"entry": AFTER_REF, "text": ASKED, "question": unsure}
         done = await client.ok("teach", body)
+        # It says what the bot offers now: the words to teach are what sets them apart.
+        unsure_text = said(Text.WS_TEACH_SAVED_UNSURE, question=unsure)
+        offers = done["text"].removeprefix(f"{unsure_text} ")
+        assert offers.startswith(said(Text.WS_TEACH_OFFERS, entries="").removesuffix(" ."))
+        assert all(title in offers for title in titles)
         assert done == {
             "outcome": "unsure",
-            "text": said(Text.WS_TEACH_SAVED_UNSURE, question=unsure),
+            "text": f"{unsure_text} {offers}",
             "id": done["id"],
         }
         undone = await client.ok("untaught", {"id": done["id"]})
@@ -390,6 +431,7 @@ async def test_kocca_bot_stats_on_the_server_counts_what_was_taught(
 async def test_a_withdrawal_of_consent_masks_her_registered_names_too(bot: Harness) -> None:
     sari = bot.user(first_name="Sari")
     await apply(bot, sari, MUSICIAN)  # "Sari Dewi Lestari", stage name "Sari & The Monsoons"
+    await bot.send(sari, "band the monsoons kapan bisa tampil")  # typed by her
     async with workspace(bot, ADMIN_ID) as client:
         await client.ok("teach", {"entry": AFTER_REF, "text": "kalau Monsoons tidak lolos"})
     await bot.store.privacy.withdraw_processing(sari.id)  # her applications go, she stays

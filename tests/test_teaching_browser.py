@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from playwright.async_api import Page
+
 from bot.texts import Text
 from tests.browser import PHONE, chromium, page_url, served, watched
 from tests.conftest import ADMIN_ID
@@ -59,7 +61,7 @@ async def test_staff_teach_a_question_in_the_stats_tab_and_a_talent_is_answered(
         await seen.shot(screens, "teach-refused-phone-light")
         await dialog.locator("input.teach-wording").fill(ASKED)
         await dialog.get_by_role("button", name=t(Text.WS_TEACH_SAVE)).click()
-        taught = shown(Text.WS_TEACH_SAVED, question=ASKED, entry=AFTER.question.id)
+        taught = shown(Text.WS_TEACH_SAVED, wording=ASKED, entry=AFTER.question.id)
         await page.locator("#toast", has_text=taught).wait_for()
         assert await page.locator("dialog").count() == 0
         # The question is marked answered now, and listed under what was taught.
@@ -90,10 +92,11 @@ async def test_staff_teach_a_question_in_the_stats_tab_and_a_talent_is_answered(
         assert await entry.input_value() == "faq:after_registering"  # what answers it now
         await entry.select_option("faq:who_can_apply")
         await dialog.get_by_role("button", name=t(Text.WS_TEACH_SAVE)).click()
-        clash = shown(Text.WS_TEACH_CLASH_TAUGHT, text=ASKED, entry=AFTER.question.id)
-        await dialog.locator("[role=alert]", has_text=clash).wait_for()
-        await dialog.get_by_role("button", name=t(Text.WS_TEACH_MOVE)).click()
         who = CONTENT.faq["who_can_apply"].question.id
+        clash = shown(Text.WS_TEACH_CLASH_TAUGHT, text=ASKED, entry=AFTER.question.id, target=who)
+        await dialog.locator("[role=alert]", has_text=clash).wait_for()
+        await alert_in_sight(page)  # on a phone, above the buttons at the dialog's foot
+        await dialog.get_by_role("button", name=t(Text.WS_TEACH_MOVE)).click()
         await item.locator(".question", has_text=f"“{ASKED}” → {who}").wait_for()
         assert await item.count() == 1  # moved, not taught twice
 
@@ -104,6 +107,9 @@ async def test_staff_teach_a_question_in_the_stats_tab_and_a_talent_is_answered(
         await dialog.get_by_role("button", name=t(Text.WS_TEACH_SAVE)).click()
         unsure_text = shown(Text.WS_TEACH_SAVED_UNSURE, question=UNSURE)
         await dialog.locator("[role=alert]", has_text=unsure_text).wait_for()
+        await alert_in_sight(page)
+        wording = dialog.locator("input.teach-wording")
+        assert await wording.input_value() == "kalau gagal seleksi bagaimana"  # kept to edit
         await dialog.get_by_role("button", name=t(Text.WS_TEACH_UNDO)).click()
         await page.locator("#toast", has_text=t(Text.WS_TEACH_UNDONE)).wait_for()
         assert await item.count() == 1
@@ -129,3 +135,11 @@ async def test_staff_teach_a_question_in_the_stats_tab_and_a_talent_is_answered(
         assert await entry.input_value() == "program:coproduction"
         await page.locator("dialog").get_by_role("button", name=t(Text.WS_TEACH_CANCEL)).click()
     assert seen.alerts == [] and seen.errors == []
+
+
+async def alert_in_sight(page: Page) -> None:
+    """The dialog's message is on screen, not under the buttons kept at the dialog's foot."""
+    alert = await page.locator("dialog [role=alert]").bounding_box()
+    buttons = await page.locator("dialog .actions").last.bounding_box()
+    assert alert is not None and buttons is not None
+    assert alert["y"] >= 0 and alert["y"] + alert["height"] <= buttons["y"], (alert, buttons)

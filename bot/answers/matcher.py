@@ -99,6 +99,21 @@ def phrasings_of(question: T, ask: Iterable[str]) -> list[str]:
     return [question.id, question.en, *ask]
 
 
+def words_said(content: Content) -> frozenset[str]:
+    """Every word the FAQ entries and program pages say: questions, titles, `ask:` phrasings
+    and answers, in both languages (a talent's name that is one of them is a word first)."""
+    texts: list[str] = []
+    for item in content.faq.values():
+        texts += [*names_of(item.question), item.answer.id, item.answer.en]
+        texts += item.ask.all() if item.ask else []
+    for program in content.programs.values():
+        parts = (program.what, program.who, program.offers, program.timing, program.how)
+        texts += [*names_of(program.title, program.short_title)]
+        texts += [part.get(language) for part in parts for language in LANGUAGES]
+        texts += program.ask.all() if program.ask else []
+    return frozenset(word for text in texts for word in words(text))
+
+
 def names_of(question: T, short: T | None = None) -> list[str]:
     """What an entry is called: its question or title (and short title) in both languages."""
     return [question.id, question.en, *([short.id, short.en] if short is not None else [])]

@@ -6,12 +6,13 @@ import hashlib
 import hmac
 import json
 import sqlite3
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Collection
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bot.answers.text import name_words
 from bot.store.audit import Audit, talent_ref
 from bot.store.db import Database, Reader, Row, Transaction, utc_now
 from bot.store.notices import StaffNotices
@@ -196,6 +197,10 @@ class Privacy:
         # Called after every erasure or withdrawal: copies held outside the database (the
         # workspace's exports not yet fetched) go with it.
         self.on_erasure: list[Callable[[], None]] = []
+        # The words the content's entries say (set by the running bot): a talent's name that
+        # is one of them ("Bintang", a stage name "The Monsoons", a username "korea_dreamer")
+        # is not masked in what staff taught, where it is the question's word, not her name.
+        self.content_words: Callable[[], Collection[str]] = frozenset
 
     def _erased(self) -> None:
         self.erasures += 1
@@ -350,7 +355,7 @@ class Privacy:
     async def _delete_everything(self, tx: Transaction, tables: list[str], user_id: int) -> None:
         # Staff actions stay on record; the lead they were about becomes the hash.
         await Audit.redact_in(tx, user_id, self.subject_hash(user_id))
-        await TaughtPhrasings.mask_names_in(tx, await _names(tx, user_id))
+        await TaughtPhrasings.mask_names_in(tx, await _names(tx, user_id), self.content_words())
         for table in tables:
             await tx.execute(f"DELETE FROM {table} WHERE user_id = ?", (user_id,))  # noqa: S608
         await self._forget_log(tx, user_id)
@@ -514,7 +519,7 @@ class Privacy:
     async def _withdraw(self, tx: Transaction, user_id: int, before: str) -> int:
         """Delete the applications and log of a talent made before a withdrawal (and mask
         her names in what staff taught the bot)."""
-        await TaughtPhrasings.mask_names_in(tx, await _names(tx, user_id))
+        await TaughtPhrasings.mask_names_in(tx, await _names(tx, user_id), self.content_words())
         # The audit keeps staff actions; the leads they were about become the keyed hash
         # (only those that go: an application made after a withdrawal stays on record).
         await tx.execute(
@@ -590,8 +595,15 @@ async def _record_withdrawn_consent(tx: Transaction, user_id: int, withdrawn_at:
 
 
 async def _names(tx: Transaction, user_id: int) -> list[str]:
-    """A talent's names: as Telegram gives them, and as she registered (her full and stage
-    names)."""
+    """A talent's names (as Telegram gives them, and as she registered: her full and stage
+    names) that she typed in a free question: only those can have come from her into what
+    staff taught (a name that is a common word, "Kapan Giliran", is another talent's
+    question's word first)."""
+    typed = await tx.fetch_all(
+        "SELECT text || ' ' || summary AS typed FROM free_questions WHERE user_id = ?",
+        (user_id,),
+    )
+    said = set(name_words(row["typed"] for row in typed))
     rows = await tx.fetch_all(
         "SELECT first_name AS name FROM users WHERE user_id = ?1"
         " UNION ALL SELECT last_name FROM users WHERE user_id = ?1"
@@ -601,7 +613,9 @@ async def _names(tx: Transaction, user_id: int) -> list[str]:
         " AND question_key IN ('full_name', 'stage_name')",
         (user_id,),
     )
-    return [str(row["name"]) for row in rows if row["name"]]
+    return [
+        word for word in name_words(str(row["name"]) for row in rows if row["name"]) if word in said
+    ]
 
 
 async def _unsign(tx: Transaction, user_id: int, before: str) -> None:

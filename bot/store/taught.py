@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.answers.text import summary
+from bot.answers.text import MIN_NAME, is_content, name_words, summary
 from bot.store.audit import Actor, Audit
 from bot.store.db import Database, Row, Transaction, utc_now
 
@@ -91,7 +92,7 @@ class TaughtPhrasings:
 
     async def remove(self, actor: Actor, taught_id: int) -> Taught | None:
         """Forget one taught phrasing (`phrasing_removed` in the audit log); the one removed,
-        or None if it was not there. No copy of its words stays in the database files."""
+        or None if it was not there. The caller scrubs the files (`Database.scrub`)."""
         async with self._db.transaction() as tx:
             row = await tx.fetch_one(
                 "SELECT id, entry, text, taught_by, taught_at FROM taught_phrasings WHERE id = ?",
@@ -99,15 +100,23 @@ class TaughtPhrasings:
             )
             if row is None or not await _removed(tx, actor, taught_id):
                 return None
-        await self._db.scrub()
         return _taught(row)
 
     @staticmethod
-    async def mask_names_in(tx: Transaction, names: list[str]) -> None:
+    async def mask_names_in(
+        tx: Transaction, names: list[str], common: Collection[str] = frozenset()
+    ) -> None:
         """A talent erased (or withdrew): the words of her names in taught wordings become
         <name>, as in the summaries staff read (a wording is often a talent's question as
-        listed; staff may have left a name in it). A wording that is then one taught already
-        goes."""
+        listed; staff may have left a name in it), but not a word the content says or a
+        common word (`common`; stopwords): a talent named "Kapan Giliran" must not wipe
+        "kapan giliran saya" out of what staff taught. A wording that is then one taught
+        already goes."""
+        names = [
+            word
+            for word in name_words(names)
+            if len(word) >= MIN_NAME and is_content(word) and word not in common
+        ]
         if not names:
             return
         rows = await tx.fetch_all("SELECT id, entry, text FROM taught_phrasings")

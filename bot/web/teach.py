@@ -62,6 +62,10 @@ async def _teach(
         return _refused(desk, viewer, Text.WS_TEACH_ENTRY_GONE)
     if not meaning(text):
         return _refused(desk, viewer, Text.WS_TEACH_NO_WORDS)
+    if question.endswith(ELLIPSIS) and text == wording(question):
+        # The listed question was cut, and sent as it was: its start is often a greeting
+        # and a name ("Selamat sore kak, saya Rina dari…"), and the question itself is gone.
+        return _refused(desk, viewer, Text.WS_TEACH_CUT)
     owners = said_by(content, text)
     if ref in owners:  # the entry says so already: its question, title or an ask: phrasing
         return _refused(desk, viewer, Text.WS_TEACH_ALREADY)
@@ -69,7 +73,12 @@ async def _teach(
         other = question_stats.title(content, min(owners), language)
         return _refused(desk, viewer, Text.WS_TEACH_CLASH_CONTENT, entry=other)
     wanted = meaning(text)
-    for taught in await desk.store.taught.all():
+    kept = await desk.store.taught.all()
+    if replace is not None and not any(
+        taught.id == replace and meaning(taught.text) == wanted for taught in kept
+    ):  # only the wording this one clashes with moves (not one edited since, nor another)
+        return _refused(desk, viewer, Text.WS_TAUGHT_GONE)
+    for taught in kept:
         if taught.id == replace or meaning(taught.text) != wanted:
             continue
         if entry(content, taught.entry) is None:
@@ -77,7 +86,10 @@ async def _teach(
         if taught.entry == ref:
             return _refused(desk, viewer, Text.WS_TEACH_ALREADY)
         other = question_stats.title(content, taught.entry, language)
-        clash = desk.say(Text.WS_TEACH_CLASH_TAUGHT, language, text=taught.text, entry=other)
+        target = question_stats.title(content, ref, language)
+        clash = desk.say(
+            Text.WS_TEACH_CLASH_TAUGHT, language, text=taught.text, entry=other, target=target
+        )
         return {"outcome": "clash", "text": clash, "replace": taught.id}
     erased = await desk.store.privacy.erased_after(viewer.user_id, since)
     added = await desk.store.taught.add(
@@ -90,16 +102,21 @@ async def _teach(
     if added is Refused.GONE:
         return _refused(desk, viewer, Text.WS_TAUGHT_GONE)
     matcher = await live.teach(desk.store.taught.pairs)
+    if replace is not None:
+        await desk.store.db.scrub()  # the words moved leave no copy behind
     verdict = decide(matcher.match(question), thresholds(desk.services.settings))
     named = question_stats.title(content, ref, language)
     if verdict.outcome is Outcome.ANSWERED and verdict.entry == ref:
-        said = desk.say(Text.WS_TEACH_SAVED, language, question=question, entry=named)
+        said = desk.say(Text.WS_TEACH_SAVED, language, wording=text, entry=named)
         return {"outcome": "taught", "text": said}
     if verdict.outcome is Outcome.ANSWERED and verdict.entry is not None:
         other = question_stats.title(content, verdict.entry, language)
         said = desk.say(Text.WS_TEACH_SAVED_OTHER, language, question=question, entry=other)
     else:
         said = desk.say(Text.WS_TEACH_SAVED_UNSURE, language, question=question)
+        if verdict.others:  # what it offers now: the words to teach are what sets them apart
+            offers = " · ".join(question_stats.title(content, r, language) for r in verdict.others)
+            said += " " + desk.say(Text.WS_TEACH_OFFERS, language, entries=offers)
     return {"outcome": "unsure", "text": said, "id": added.id}
 
 
@@ -113,6 +130,9 @@ async def forget(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, 
             return _refused(desk, viewer, Text.WS_TAUGHT_GONE)
         live = desk.services.live_content
         await live.teach(desk.store.taught.pairs)
+    # Its words leave no copy in the database files; outside the lock, as a long read (an
+    # export, a backup) can hold the scrub for seconds, and teaching need not wait for it.
+    await desk.store.db.scrub()
     named = question_stats.title(live.current, removed.entry, language)
     said = desk.say(Text.WS_TAUGHT_REMOVED, language, question=removed.text, entry=named)
     return {"outcome": "removed", "text": said}
@@ -141,7 +161,8 @@ async def listed(desk: Desk, viewer: Viewer) -> dict[str, Any]:
             title, answer = found.question.get(language), found.answer.get(language)
         else:
             title, answer = found.title.get(language), found.what.get(language)
-        preview = " ".join(plain_text(answer).split())
+        lines = (" ".join(line.split()) for line in plain_text(answer).splitlines())
+        preview = "\n".join(line for line in lines if line)  # its bullets on lines of their own
         if len(preview) > PREVIEW_CHARACTERS:
             cut = preview[: PREVIEW_CHARACTERS - 1].rsplit(" ", 1)[0]
             preview = cut.rstrip(" .,;:") + ELLIPSIS

@@ -174,19 +174,42 @@ function preview(teaching, select) {
   return box;
 }
 
+/** The wording to start from: the listed question without the masks the server put in
+ * (<name>, <number>…: nothing to match) and without a word its cut left half. */
+function startingWording(question) {
+  let text = question;
+  if (text.endsWith("…")) text = text.slice(0, -1).replace(/\s*\S*$/, "");
+  return text.replace(/<(name|number|email|link|handle)>/g, " ").replace(/\s+/g, " ").trim();
+}
+
+/** Under the entry chosen: the one talents opened among those offered, when another is. */
+function chosenByTalents(item, select) {
+  const note = h("p", { class: "hint teach-chosen" });
+  const show = () => {
+    note.hidden = !item.chosen_entry || select.value === item.chosen_entry;
+    note.textContent = t("teach_chosen_other", { entry: item.chosen || "" });
+  };
+  select.addEventListener("change", show);
+  show();
+  return note;
+}
+
 /** Teach the bot which entry answers a listed question, in its wording or one staff edit. A
- * refusal is said in the dialog, with what was chosen and typed kept; a clash with a taught
- * wording offers to move it; a wording saved that does not make the bot answer the question
- * so is said in the dialog, which offers another wording or undoing it. */
+ * refusal is said at the top of the dialog (on a phone the foot of it is under its buttons),
+ * with what was chosen and typed kept; a clash with a taught wording offers to move it; a
+ * wording saved that does not make the bot answer the question so is said there too, with
+ * another wording or undoing it offered. Once anything was saved, closing redraws the tab. */
 async function teachOne(item, teaching, reload) {
   // The entry the question is answered with now, else the one talents opened, if any.
   let chosen = item.now_entry || item.chosen_entry || "";
-  let wording = item.question;
-  let problem = null; // [text, kind, extra buttons]
+  let wording = startingWording(item.question);
+  let problem = null; // {text, actions?: (close) => buttons, saved?: true}
+  let saved = false;
   for (;;) {
     const entry = entryChoice(teaching, chosen);
     const text = h("input", { type: "text", class: "wide teach-wording", maxLength: 80,
       value: wording, "aria-label": t("teach_wording") });
+    const alert = problem ? h("p", { class: "warning", role: "alert" }, problem.text) : null;
     const sent = await dialog((close) => h("form", { class: "teach",
       onsubmit: (event) => {
         event.preventDefault();
@@ -194,21 +217,20 @@ async function teachOne(item, teaching, reload) {
       } },
     h("h2", {}, t("teach_open")),
     h("p", { class: "question" }, `“${item.question}”`),
+    alert,
     h("label", { class: "field" }, h("span", {}, t("teach_entry")), entry),
+    chosenByTalents(item, entry),
     preview(teaching, entry),
-    h("p", { class: "hint" }, t("teach_caution")),
+    problem ? null : h("p", { class: "hint" }, t("teach_caution")),
     h("label", { class: "field" }, h("span", {}, t("teach_wording")), text),
-    h("p", { class: "hint" }, t("teach_effect")),
-    problem ? h("p", { class: problem[1], role: "alert" }, problem[0]) : null,
+    problem ? null : h("p", { class: "hint" }, t("teach_effect")),
     h("div", { class: "actions" },
-      problem && problem[2] ? problem[2](close) : h("button", { type: "submit",
+      problem && problem.actions ? problem.actions(close) : h("button", { type: "submit",
         class: "button teach-save" }, t("teach_save")),
-      h("button", { type: "button", class: "button plain",
-        onclick: () => close(problem && problem[3] ? { done: true } : null) },
-      problem && problem[3] ? t("teach_close") : t("teach_cancel")))));
-    if (!sent) return;
-    if (sent.done) {
-      await reload();
+      h("button", { type: "button", class: "button plain", onclick: () => close(null) },
+        problem && problem.saved ? t("teach_close") : t("teach_cancel")))));
+    if (!sent) {
+      if (saved) await reload(); // Escape or Close after a wording was kept: show it listed
       return;
     }
     if (sent.undo) {
@@ -220,7 +242,7 @@ async function teachOne(item, teaching, reload) {
     }
     [chosen, wording] = [sent.entry, sent.text];
     if (!chosen) {
-      problem = [t("teach_pick"), "warning"];
+      problem = { text: t("teach_pick") };
       continue;
     }
     const body = { entry: chosen, text: wording, question: item.question };
@@ -232,17 +254,17 @@ async function teachOne(item, teaching, reload) {
       return;
     }
     if (done.outcome === "clash") { // a taught wording says the same: move it here?
-      problem = [done.text, "warning", (close) => h("button", { type: "button",
+      problem = { text: done.text, actions: (close) => h("button", { type: "button",
         class: "button teach-move", onclick: () => close({ entry: entry.value,
-          text: text.value, replace: done.replace }) }, t("teach_move"))];
+          text: text.value, replace: done.replace }) }, t("teach_move")) };
     } else if (done.outcome === "unsure") { // saved, but it does not answer so: say it here
-      problem = [done.text, "warning", (close) => [
+      saved = true;
+      problem = { text: done.text, saved: true, actions: (close) => [
         h("button", { type: "submit", class: "button teach-save" }, t("teach_again")),
         h("button", { type: "button", class: "button secondary teach-undo",
-          onclick: () => close({ undo: done.id }) }, t("teach_undo"))], true];
-      wording = "";
+          onclick: () => close({ undo: done.id }) }, t("teach_undo"))] };
     } else {
-      problem = [done.text, "warning"];
+      problem = { text: done.text, saved };
     }
   }
 }
