@@ -831,6 +831,7 @@ class Text(StrEnum):
     WS_STATS_QUESTION_TIMES = "ws_stats_question_times"
     WS_STATS_QUESTION_NOW = "ws_stats_question_now"
     WS_STATS_QUESTION_OTHERS = "ws_stats_question_others"
+    WS_STATS_QUESTIONS_MORE = "ws_stats_questions_more"
     WS_STATS_QUESTION_CHOSEN = "ws_stats_question_chosen"
     WS_STATS_SUGGESTED_TOP = "ws_stats_suggested_top"
     WS_QUESTION_EARLIER = "ws_question_earlier"

@@ -438,3 +438,21 @@ async def test_a_withdrawal_of_consent_masks_her_registered_names_too(bot: Harne
     assert rows(bot.database, "SELECT text FROM taught_phrasings") == [
         ("kalau <name> tidak lolos",)
     ]
+
+
+async def test_a_list_of_the_stats_tab_says_how_many_questions_it_leaves_out(
+    bot: Harness,
+) -> None:
+    """Ten are listed: the others are counted, not left out unsaid."""
+    # Words no entry has, each asked by one talent: twelve unanswered questions.
+    topics = ["zorblat", "quimbex", "frandol", "vestrik", "plonkar", "murdaxe",
+              "telvorn", "grisbane", "hopwick", "jundrel", "kestrova", "lumbrix"]  # fmt: skip
+    for number, topic in enumerate(topics):
+        await bot.send(bot.user(first_name=f"Talenta{number}"), f"resep {topic} gimana")
+    async with workspace(bot, ADMIN_ID) as client:
+        asked = (await listed(client))["questions"]
+    [(unanswered,)] = rows(
+        bot.database, "SELECT COUNT(*) FROM free_questions WHERE outcome = 'unanswered'"
+    )
+    assert unanswered > 10 and len(asked["top"]) == 10  # each a question of its own
+    assert asked["left_out"]["top"] == unanswered - 10

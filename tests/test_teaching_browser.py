@@ -14,6 +14,7 @@ from tests.browser import PHONE, chromium, page_url, served, watched
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import CONTENT, rendered, shown
+from tests.test_pipeline import rows
 from tests.test_teaching import AFTER, AGAIN, ASKED, FALLBACK
 from tests.test_workspace_browser import t
 
@@ -30,12 +31,23 @@ async def test_staff_teach_a_question_in_the_stats_tab_and_a_talent_is_answered(
     await bot.send(dewi, MARKUP)
     [unsure] = await bot.send(dewi, UNSURE)  # offered entries: she opens one
     await bot.press(dewi, COPRODUCTION, message=unsure)
+    for number, topic in enumerate(("zorblat", "quimbex", "frandol", "vestrik", "plonkar",
+                                    "murdaxe", "telvorn", "grisbane", "hopwick", "jundrel",
+                                    "kestrova", "lumbrix", "nodwey", "oxtrim")):  # fmt: skip
+        await bot.send(bot.user(first_name=f"T{number}"), f"resep {topic} gimana")
+    [(unanswered,)] = rows(
+        bot.database, "SELECT COUNT(*) FROM free_questions WHERE outcome = 'unanswered'"
+    )
+    assert unanswered > 10  # more than the list shows
     async with served(bot) as base, chromium(tmp_path / "profile") as context:
         seen = await watched(context)
         page = seen.page
         await page.set_viewport_size(PHONE)  # type: ignore[arg-type]
         await page.goto(page_url(base, bot, ADMIN_ID))
         await page.get_by_role("button", name=t(Text.WS_TAB_STATS)).click()
+        # Ten are listed; the others are counted under the list, not left out unsaid.
+        more = t(Text.WS_STATS_QUESTIONS_MORE, count=unanswered - 10)
+        await page.locator(".questions-more", has_text=more).wait_for()
         line = page.locator(".asked li", has_text=ASKED)
         await line.get_by_role("button", name=t(Text.WS_TEACH_OPEN)).click()
         dialog = page.locator("dialog")

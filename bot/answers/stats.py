@@ -45,15 +45,17 @@ async def compute(store: Store, now: datetime, staff: Iterable[int]) -> Week:
             )
             for listing in Listing
         }
+    grouped = {listing: together(lists[listing]) for listing in Listing}
     return replace(
         week,
-        top_unanswered=together(lists[Listing.UNANSWERED], TOP_UNANSWERED),
-        top_suggested=together(lists[Listing.SUGGESTED], TOP_UNANSWERED),
-        top_not_this=together(lists[Listing.REJECTED], TOP_UNANSWERED),
+        top_unanswered=grouped[Listing.UNANSWERED][:TOP_UNANSWERED],
+        top_suggested=grouped[Listing.SUGGESTED][:TOP_UNANSWERED],
+        top_not_this=grouped[Listing.REJECTED][:TOP_UNANSWERED],
+        more={listing: max(len(items) - TOP_UNANSWERED, 0) for listing, items in grouped.items()},
     )
 
 
-def together(wordings: Iterable[Wording], top: int) -> list[Listed]:
+def together(wordings: Iterable[Wording], top: int | None = None) -> list[Listed]:
     """The wordings of one question as one line, counted by the talents who asked it in any
     of them: the same content words, stemmed ("tiket pesawat ditanggung gak?", "apakah tiket
     pesawatnya ditanggung kak"), in any order; for a rejected answer, the same entry too. The

@@ -70,6 +70,14 @@ class Listed:
     chosen_by: int = 0  # how many of them
 
 
+class Listing(StrEnum):
+    """The questions staff's lists are made of."""
+
+    UNANSWERED = "unanswered"
+    SUGGESTED = "suggested"
+    REJECTED = "rejected"
+
+
 @dataclass(frozen=True, slots=True)
 class Week:
     """Free questions since a moment: how each was answered, and the most asked unanswered."""
@@ -83,14 +91,8 @@ class Week:
     top_suggested: list[Listed] = field(default_factory=list)
     # Direct answers talents said were not what they asked.
     top_not_this: list[Listed] = field(default_factory=list)
-
-
-class Listing(StrEnum):
-    """The questions staff's lists are made of."""
-
-    UNANSWERED = "unanswered"
-    SUGGESTED = "suggested"
-    REJECTED = "rejected"
+    # How many more questions each list leaves out (asked by as many talents or fewer).
+    more: dict[Listing, int] = field(default_factory=dict)
 
 
 _LISTED = {  # each kind's condition: constants only, put into the lists' SQL

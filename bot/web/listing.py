@@ -17,7 +17,7 @@ from bot.content import Content
 from bot.leads import desk_stats, intake, pipeline, waiting
 from bot.leads.export import WIB, plain_text
 from bot.leads.stats import decimal_text
-from bot.store.questions import Listed, Week
+from bot.store.questions import Listed, Listing, Week
 from bot.store.waiting import WaitingLead
 from bot.store.workspace import LeadRow
 from bot.texts import Text
@@ -359,4 +359,10 @@ def _questions(week: Week) -> dict[str, Any]:
         "top": top,
         "suggested": suggested,
         "rejected": rejected,  # each with its entry's reference, named at each read
+        # How many more each list leaves out, so that none is left out unsaid.
+        "left_out": {
+            "top": week.more.get(Listing.UNANSWERED, 0),
+            "suggested": week.more.get(Listing.SUGGESTED, 0),
+            "rejected": week.more.get(Listing.REJECTED, 0),
+        },
     }

@@ -120,14 +120,20 @@ function questions(asked, teach) {
   if (asked.top.length || asked.suggested.length || asked.rejected.length) {
     shown.push(h("p", { class: "hint" }, t("stats_questions_hint"))); // before its buttons
   }
+  // Each list, and how many more it leaves out (asked by as many talents or fewer).
+  const more = (count) => (count ? h("p", { class: "hint questions-more" },
+    t("stats_questions_more", { count })) : null);
   if (asked.top.length) {
-    shown.push(h("h3", {}, t("stats_questions_top")), listed(asked.top, teach));
+    shown.push(h("h3", {}, t("stats_questions_top")), listed(asked.top, teach),
+      more(asked.left_out.top));
   }
   if (asked.suggested.length) {
-    shown.push(h("h3", {}, t("stats_suggested_top")), listed(asked.suggested, teach));
+    shown.push(h("h3", {}, t("stats_suggested_top")), listed(asked.suggested, teach),
+      more(asked.left_out.suggested));
   }
   if (asked.rejected.length) {
-    shown.push(h("h3", {}, t("stats_not_this_top")), listed(asked.rejected, teach));
+    shown.push(h("h3", {}, t("stats_not_this_top")), listed(asked.rejected, teach),
+      more(asked.left_out.rejected));
   }
   return shown;
 }
