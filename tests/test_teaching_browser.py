@@ -146,6 +146,17 @@ async def test_staff_teach_a_question_in_the_stats_tab_and_a_talent_is_answered(
         entry = page.locator("dialog select.teach-entry")
         assert await entry.input_value() == "program:coproduction"
         await page.locator("dialog").get_by_role("button", name=t(Text.WS_TEACH_CANCEL)).click()
+
+        # Words filled into a text stay as typed, braces and all (a wording "{entry}" in the
+        # Remove confirmation, a name "{count}"): the page's texts are filled in one pass.
+        filled = await page.evaluate(
+            """async () => {
+              const dom = await import("./dom.js");
+              dom.useTexts({ confirm: "Hapus “{text}” dari {entry}? ({count:kali|kali})" });
+              return dom.t("confirm", { text: "{entry} {count}", entry: "FAQ", count: 2 });
+            }"""
+        )
+        assert filled == "Hapus “{entry} {count}” dari FAQ? (kali)"
     assert seen.alerts == [] and seen.errors == []
 
 

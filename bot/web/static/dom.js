@@ -9,17 +9,17 @@ export function useTexts(texts) {
   words = texts || {};
 }
 
-/** A text by key with {placeholders} filled in (plain string replacement, as text), and
- * {count:lead|leads} as the noun that agrees with the count (bot/texts.py's plural form). */
+/** A text by key with {placeholders} filled in (as text, in one pass: a value that holds
+ * "{entry}", as a talent's words may, stays as typed), and {count:lead|leads} as the noun
+ * that agrees with the count (bot/texts.py's plural form). */
 export function t(key, values = {}) {
-  let text = words[key];
+  const text = words[key];
   if (text === undefined) return key;
-  for (const [name, value] of Object.entries(values)) {
-    text = text.split(`{${name}}`).join(String(value));
-    const plural = new RegExp(`\\{${name}:([^|}]*)\\|([^}]*)\\}`, "g");
-    text = text.replace(plural, (_, one, other) => (Number(value) === 1 ? one : other));
-  }
-  return text;
+  return text.replace(/\{(\w+)(?::([^|}]*)\|([^}]*))?\}/g, (found, name, one, other) => {
+    if (!Object.hasOwn(values, name)) return found;
+    if (one === undefined) return String(values[name]);
+    return Number(values[name]) === 1 ? one : other;
+  });
 }
 
 /** An element: h("button", {class: "x", onclick: f}, "label", child, …). */
