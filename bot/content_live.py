@@ -67,8 +67,7 @@ class LiveContent:
             content = await asyncio.to_thread(load_content, self.folder)
             served = self._serve(content)
             pairs = self._taught if taught is None else tuple(await taught())
-            matcher = await asyncio.to_thread(Matcher.build, served, pairs)
-            words = words_said(served)
+            matcher, words = await asyncio.to_thread(_indexed, served, pairs)
             # All at once, between updates.
             self._content, self._matcher, self._taught = served, matcher, pairs
             self._words = words
@@ -80,9 +79,16 @@ class LiveContent:
         both count): a phrasing taught or removed counts from the next message."""
         async with self._lock:
             pairs = tuple(await taught())
+            if pairs == self._taught:
+                return self._matcher  # an erasure that masked no name: nothing to build
             matcher = await asyncio.to_thread(Matcher.build, self._content, pairs)
             self._taught, self._matcher = pairs, matcher
             return matcher
+
+
+def _indexed(content: Content, taught: Iterable[tuple[str, str]]) -> tuple[Matcher, frozenset[str]]:
+    """The index of new content and the words it says, off the event loop."""
+    return Matcher.build(content, taught), words_said(content)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,10 @@
-"""Reading numbers and dates out of callback data and commands that anyone can forge."""
+"""Reading numbers, dates and names of several words out of callback data, commands and
+messages that anyone can forge."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime, time
 
 _SMALL = re.compile(r"[0-9]{1,9}")  # ASCII digits only: "²".isdigit() is True, int("²") fails
@@ -71,3 +73,22 @@ def written_moment(text: str) -> datetime | None:
     if day is None or clock is None:
         return None
     return datetime.combine(day, time(int(clock[1]), int(clock[2])))
+
+
+def joined(words: list[str], longest: int, name: Callable[[list[str]], str | None]) -> list[str]:
+    """The words with each run of up to `longest` of them that `name` knows replaced by what
+    it returns, the longest run first ("sampai di mana" -> "status", "Diteruskan ke KOCCA"
+    -> "diteruskan"); other words as they are."""
+    result: list[str] = []
+    index = 0
+    while index < len(words):
+        for span in range(min(longest, len(words) - index), 0, -1):
+            found = name(words[index : index + span])
+            if found is not None:
+                result.append(found)
+                index += span
+                break
+        else:
+            result.append(words[index])
+            index += 1
+    return result

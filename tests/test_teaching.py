@@ -192,12 +192,15 @@ async def test_a_name_that_is_anothers_question_word_masks_nothing_at_erasure(
         await client.ok("teach", {"entry": WHO_REF, "text": "daftar kalau masih sekolah"})
     mallory = bot.user(first_name="Kapan Giliran Sekolah", last_name="Daftar")
     await bot.send(mallory, "daftar dong kak")  # typed, but a word the content says
+    live = bot.runner.application.bot_data["services"].live_content
+    index = live.matcher
     await bot.send(mallory, "/hapusdata")
     await bot.press(mallory, shown(Text.BTN_CONFIRM_DELETE))
     assert rows(bot.database, "SELECT text FROM taught_phrasings ORDER BY id") == [
         (ASKED,),  # "kapan", "giliran": never typed by her
         ("daftar kalau masih sekolah",),
     ]
+    assert live.matcher is index  # nothing masked: the index is not built again for her
     [answer] = await bot.send(bot.user(first_name="Budi"), AGAIN)
     assert answer.text.split("\n")[0] == AFTER.question.id
 

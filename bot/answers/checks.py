@@ -14,13 +14,7 @@ if TYPE_CHECKING:
 def problems(content: Content) -> list[str]:
     """A phrasing made only of common words can never match; one that says what another
     entry's phrasing or question says gives a question two answers."""
-    entries: list[tuple[str, T, Ask | None]] = [
-        (f"faq.yaml: items[{key}]", item.question, item.ask) for key, item in content.faq.items()
-    ]
-    entries += [
-        (f"programs.yaml: programs[{key}]", program.title, program.ask)
-        for key, program in content.programs.items()
-    ]
+    entries = _entries(content, "faq.yaml: items[{}]", "programs.yaml: programs[{}]")
     found: list[str] = []
     owner: dict[frozenset[str], str] = {}
     for where, question, _ in entries:
@@ -59,15 +53,21 @@ def said_by(content: Content, text: str) -> set[str]:
     """The entries whose question, title or `ask:` phrasing says what a phrasing to teach
     says (the same stems): taught for another one, the question would have two answers."""
     wanted = meaning(text)
-    entries: list[tuple[str, T, Ask | None]] = [
-        (f"faq:{key}", item.question, item.ask) for key, item in content.faq.items()
-    ]
-    entries += [
-        (f"program:{key}", program.title, program.ask) for key, program in content.programs.items()
-    ]
     return {
         ref
-        for ref, question, ask in entries
+        for ref, question, ask in _entries(content, "faq:{}", "program:{}")
         for said in (question.id, question.en, *(ask.all() if ask else []))
         if meaning(said) == wanted
     }
+
+
+def _entries(content: Content, faq: str, program: str) -> list[tuple[str, T, Ask | None]]:
+    """Each FAQ entry and program page as (its name by `faq` or `program`, a format with
+    the key, its question or title, its `ask:`)."""
+    entries: list[tuple[str, T, Ask | None]] = [
+        (faq.format(key), item.question, item.ask) for key, item in content.faq.items()
+    ]
+    entries += [
+        (program.format(key), page.title, page.ask) for key, page in content.programs.items()
+    ]
+    return entries

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal
@@ -102,16 +102,25 @@ def phrasings_of(question: T, ask: Iterable[str]) -> list[str]:
 def words_said(content: Content) -> frozenset[str]:
     """Every word the FAQ entries and program pages say: questions, titles, `ask:` phrasings
     and answers, in both languages (a talent's name that is one of them is a word first)."""
-    texts: list[str] = []
-    for item in content.faq.values():
-        texts += [*names_of(item.question), item.answer.id, item.answer.en]
-        texts += item.ask.all() if item.ask else []
-    for program in content.programs.values():
+    return frozenset(
+        word
+        for _, names, ask, answers in _entries(content)
+        for text in (*names, *ask, *answers)
+        for word in words(text)
+    )
+
+
+def _entries(content: Content) -> Iterator[tuple[str, list[str], list[str], list[str]]]:
+    """What each FAQ entry and program page says: its reference, names (question or titles),
+    `ask:` phrasings and answer texts (a program page's parts, one text per language)."""
+    for key, item in content.faq.items():
+        ask = item.ask.all() if item.ask else []
+        yield ref("faq", key), names_of(item.question), ask, [item.answer.id, item.answer.en]
+    for key, program in content.programs.items():
+        ask = program.ask.all() if program.ask else []
         parts = (program.what, program.who, program.offers, program.timing, program.how)
-        texts += [*names_of(program.title, program.short_title)]
-        texts += [part.get(language) for part in parts for language in LANGUAGES]
-        texts += program.ask.all() if program.ask else []
-    return frozenset(word for text in texts for word in words(text))
+        answers = [" ".join(part.get(language) for part in parts) for language in LANGUAGES]
+        yield ref("program", key), names_of(program.title, program.short_title), ask, answers
 
 
 def names_of(question: T, short: T | None = None) -> list[str]:
@@ -240,16 +249,8 @@ class Matcher:
         for entry, text in taught:
             extra.setdefault(entry, []).append(text)
         corpus = _Corpus()
-        for key, item in content.faq.items():
-            ask = [*(item.ask.all() if item.ask else []), *extra.get(ref("faq", key), [])]
-            answers = [item.answer.id, item.answer.en]
-            corpus.add(ref("faq", key), names_of(item.question), ask, answers)
-        for key, program in content.programs.items():
-            ask = [*(program.ask.all() if program.ask else []), *extra.get(ref("program", key), [])]
-            parts = (program.what, program.who, program.offers, program.timing, program.how)
-            answers = [" ".join(part.get(language) for part in parts) for language in LANGUAGES]
-            names = names_of(program.title, program.short_title)
-            corpus.add(ref("program", key), names, ask, answers)
+        for entry, names, ask, answers in _entries(content):
+            corpus.add(entry, names, [*ask, *extra.get(entry, [])], answers)
         for province in content.intake.provinces:
             corpus.add_places([province.label.id, province.label.en, *province.aliases])
             corpus.add_places(province.cities)

@@ -28,6 +28,7 @@ from bot.answers.words import (
     STOPWORDS,
     THANKS,
 )
+from bot.parsing import joined
 from bot.terminal_text import INVISIBLE, without_controls
 
 MAX_WORDS = 60  # a question is short; the rest of a 4,096-character message is not looked at
@@ -141,19 +142,7 @@ def _phrases_joined(found: list[str]) -> list[str]:
     mana" is "status"."""
     if _PHRASE_STARTS.isdisjoint(found):
         return found  # most messages
-    joined: list[str] = []
-    index = 0
-    while index < len(found):
-        for length in range(_LONGEST_PHRASE, 1, -1):
-            written = PHRASES.get(tuple(found[index : index + length]))
-            if written is not None:
-                joined.append(written)
-                index += length
-                break
-        else:
-            joined.append(found[index])
-            index += 1
-    return joined
+    return joined(found, _LONGEST_PHRASE, lambda run: PHRASES.get(tuple(run)))
 
 
 def _digits_left_as_symbols() -> dict[int, str]:

@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 from bot.content import Content, Question
 from bot.leads import intake
+from bot.parsing import joined
 from bot.store import Store
 from bot.store.audit import Actor
 from bot.store.duplicates import DuplicateLinks, DuplicateMark, DuplicateOutcome
@@ -44,19 +45,7 @@ def find_stage(content: Content, text: str) -> str | None:
 def stage_words(content: Content, words: Sequence[str]) -> list[str]:
     """Typed words with stage labels (of one or more words, any case) replaced by their keys:
     `/leads Diteruskan ke KOCCA musik` -> ["diteruskan", "musik"]."""
-    result: list[str] = []
-    index = 0
-    while index < len(words):
-        for span in range(min(_LONGEST_LABEL, len(words) - index), 0, -1):
-            key = find_stage(content, " ".join(words[index : index + span]))
-            if key is not None:
-                result.append(key)
-                index += span
-                break
-        else:
-            result.append(words[index])
-            index += 1
-    return result
+    return joined(list(words), _LONGEST_LABEL, lambda run: find_stage(content, " ".join(run)))
 
 
 def contacted_stage(content: Content) -> str | None:

@@ -241,9 +241,10 @@ class Privacy:
         """The erasure record of a Telegram id, with this store's key."""
         return subject_hash(user_id, self.key)
 
-    async def erased_since(self, tx: Transaction, user_id: int, since: str) -> bool:
+    async def erased_since(self, tx: Transaction | Database, user_id: int, since: str) -> bool:
         """Whether this Telegram id asked for erasure after a moment: a staff member whose
-        answer was on its way then is not named on it (`_forget_log` could not see it yet)."""
+        answer was on its way then is not named on it (`_forget_log` could not see it yet).
+        `tx`: the answer's transaction, or the database itself (`erased_after`)."""
         if self._key is None or user_id < 0:  # no key: no erasure made here; < 0: the group
             return False
         row = await tx.fetch_one(
@@ -253,9 +254,9 @@ class Privacy:
         return row is not None
 
     async def erased_after(self, user_id: int, since: str) -> bool:
-        """`erased_since` outside a transaction (a staff member's action about to be saved)."""
-        async with self._db.transaction() as tx:
-            return await self.erased_since(tx, user_id, since)
+        """`erased_since` read outside any transaction (a staff member's action about to be
+        saved)."""
+        return await self.erased_since(self._db, user_id, since)
 
     async def _user_tables(self) -> list[str]:
         """Every table with a user_id column, in schema order, users last."""
