@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from bot.answers.checks import TaughtClash, taught_clashes
 from bot.answers.matcher import Matcher, words_said
 from bot.content import Content, ContentError, load_content
 from bot.store import Store
@@ -59,6 +60,11 @@ class LiveContent:
         """The index of the content served now (free questions, bot/answers)."""
         return self._matcher
 
+    @property
+    def taught(self) -> tuple[tuple[str, str], ...]:
+        """The taught phrasings indexed now, as (entry, text)."""
+        return self._taught
+
     async def reload(self, taught: Taught | None = None) -> Content:
         """Read the folder again (and the taught phrasings, if given where from: an index
         built without some, its build having failed, is put right); raise ContentError
@@ -97,6 +103,7 @@ class Reloaded:
 
     content: Content | None
     problems: list[str] = field(default_factory=list)
+    clashes: list[TaughtClash] = field(default_factory=list)  # taught wordings it unsettles
 
 
 async def reload_content(
@@ -125,7 +132,13 @@ async def reload_content(
     # New leads enter at the first stage of the content now served.
     await store.pipeline.configure(content.first_stage.key)
     await store.content_log.record_reload(trigger, staff_id, [])
-    return Reloaded(content)
+    clashes = await asyncio.to_thread(taught_clashes, content, live.taught)
+    if clashes:  # counted, not quoted: a wording may hold a talent's word
+        log.warning(
+            "%d taught wording(s) clash with the reloaded content or lost their entry",
+            len(clashes),
+        )
+    return Reloaded(content, clashes=clashes)
 
 
 def reload_on_hangup(loop: asyncio.AbstractEventLoop, live: LiveContent, store: Store) -> None:

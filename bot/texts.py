@@ -387,6 +387,10 @@ class Text(StrEnum):
     COMMAND_RELOAD = "command_reload"
     RELOAD_DONE = "reload_done"
     RELOAD_REFUSED = "reload_refused"
+    RELOAD_TAUGHT_CLASHES = "reload_taught_clashes"
+    RELOAD_TAUGHT_CLASH_LINE = "reload_taught_clash_line"
+    RELOAD_TAUGHT_GONE = "reload_taught_gone"
+    RELOAD_TAUGHT_MORE = "reload_taught_more"
     REVIEW_DUE = "review_due"
     REVIEW_DUE_LINE = "review_due_line"
 

@@ -9,7 +9,9 @@ from datetime import UTC, datetime, timedelta
 from telegram import Bot, Update
 from telegram.error import TelegramError
 
-from bot.content import Markup
+from bot.answers.checks import TaughtClash
+from bot.answers.stats import title
+from bot.content import Content, Markup
 from bot.content_checks import due_for_review
 from bot.content_live import reload_content
 from bot.message_parts import split_message
@@ -44,7 +46,37 @@ async def reload_command(update: Update, context: BotContext) -> None:
             faq=len(outcome.content.faq),
             questions=len(outcome.content.questions),
         )
+        text += _clashes(context, outcome.content, outcome.clashes)
     await reply(update, text)
+
+
+SHOWN_CLASHES = 10  # lines of taught wordings listed after /reload; the rest counted
+
+
+def _clashes(context: BotContext, content: Content, clashes: list[TaughtClash]) -> str:
+    """What the new content does to wordings staff taught: those another entry says too, and
+    those whose entry is gone ("" when none)."""
+    language = context.language()
+    said = [clash for clash in clashes if clash.other is not None]
+    gone = len(clashes) - len(said)
+    text = ""
+    if said:
+        lines = [
+            context.text(
+                Text.RELOAD_TAUGHT_CLASH_LINE,
+                text=clash.text,
+                entry=title(content, clash.entry, language),
+                other=title(content, clash.other or "", language),
+            )
+            for clash in said[:SHOWN_CLASHES]
+        ]
+        if len(said) > SHOWN_CLASHES:
+            lines.append(context.text(Text.RELOAD_TAUGHT_MORE, count=len(said) - SHOWN_CLASHES))
+        joined = Markup("\n".join(lines))
+        text += "\n\n" + context.text(Text.RELOAD_TAUGHT_CLASHES, count=len(said), lines=joined)
+    if gone:
+        text += "\n\n" + context.text(Text.RELOAD_TAUGHT_GONE, count=gone)
+    return text
 
 
 async def review_reminder(bot: Bot, services: Services, now: datetime) -> bool:

@@ -144,6 +144,49 @@ async def test_a_taught_wording_outlives_a_restart_and_a_reload_and_can_be_remov
         assert moved["outcome"] == "taught"
 
 
+async def test_a_reload_says_which_taught_wordings_the_new_content_unsettles(
+    make_bot: Any, staff_chat: EmulatedChat, content_folder: Path, caplog: Any
+) -> None:
+    """Teaching refuses a wording another entry says; an edit of content/ can make one, and
+    /reload then names it with both entries and what to do, and counts the wordings whose
+    entry it removed. The log counts them without their words (a talent's, perhaps)."""
+    bot: Harness = await make_bot(
+        admin_ids=frozenset({ADMIN_ID}), staff_chat_id=STAFF_CHAT_ID, content_dir=content_folder
+    )
+    admin: EmulatedUser = staff_chat.members[ADMIN_ID]
+    async with workspace(bot, ADMIN_ID) as client:
+        await client.ok("teach", {"entry": AFTER_REF, "text": ASKED})
+    [quiet] = await bot.send(admin, "/reload")
+    assert quiet.text == shown(
+        Text.RELOAD_DONE,
+        programs=len(CONTENT.programs),
+        faq=len(CONTENT.faq),
+        questions=len(CONTENT.questions),
+    )  # nothing unsettled: nothing more said
+
+    def say_it_too(data: Any) -> None:
+        [who] = [item for item in data["items"] if item["key"] == "who_can_apply"]
+        who["ask"]["id"].append("giliran saya kapan")  # the same words, another order
+
+    edit_content(content_folder, "faq.yaml", say_it_too)
+    [told] = await bot.send(admin, "/reload")
+    who = CONTENT.faq["who_can_apply"].question.id
+    line = shown(Text.RELOAD_TAUGHT_CLASH_LINE, text=ASKED, entry=AFTER.question.id, other=who)
+    assert f"\n{line}\n" in told.text
+    assert told.text.split("\n\n")[-1].startswith(shown(Text.RELOAD_TAUGHT_CLASHES)[:40])
+
+    def remove(data: Any) -> None:
+        data["items"] = [item for item in data["items"] if item["key"] != "after_registering"]
+
+    edit_content(content_folder, "faq.yaml", remove)
+    caplog.clear()
+    [told] = await bot.send(admin, "/reload")
+    assert line not in told.text
+    assert told.text.split("\n\n")[-1] == shown(Text.RELOAD_TAUGHT_GONE, count=1)
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "1 taught wording(s)" in logged and ASKED not in logged
+
+
 async def test_a_reload_indexes_every_wording_stored_even_one_the_index_missed(
     bot: Harness, staff_chat: EmulatedChat
 ) -> None:

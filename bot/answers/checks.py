@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.answers.text import content_words, stem, words
@@ -59,6 +60,36 @@ def said_by(content: Content, text: str) -> set[str]:
         for said in (question.id, question.en, *(ask.all() if ask else []))
         if meaning(said) == wanted
     }
+
+
+@dataclass(frozen=True, slots=True)
+class TaughtClash:
+    """A wording staff taught for `entry` that the content served now does not serve so:
+    `other` says it too (a question would have two answers), or, None, the entry is gone."""
+
+    entry: str
+    text: str
+    other: str | None
+
+
+def taught_clashes(content: Content, taught: Iterable[tuple[str, str]]) -> list[TaughtClash]:
+    """Taught wordings (entry, text) that content changed since they were taught clashes
+    with: teaching refuses these, but an edit of content/ and /reload can make them."""
+    entries = _entries(content, "faq:{}", "program:{}")
+    owners: dict[frozenset[str], set[str]] = {}
+    for ref, question, ask in entries:
+        for said in (question.id, question.en, *(ask.all() if ask else [])):
+            owners.setdefault(meaning(said), set()).add(ref)
+    known = {ref for ref, _, _ in entries}
+    found: list[TaughtClash] = []
+    for ref, text in taught:
+        if ref not in known:
+            found.append(TaughtClash(ref, text, None))
+            continue
+        others = owners.get(meaning(text), set()) - {ref}
+        if others:
+            found.append(TaughtClash(ref, text, min(others)))
+    return found
 
 
 def _entries(content: Content, faq: str, program: str) -> list[tuple[str, T, Ask | None]]:
