@@ -19,6 +19,7 @@ import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for tests.leads
 
@@ -32,9 +33,9 @@ from tests.leads import seed
 PACE = 0.002  # seconds between commits: about 500 a second, more than the bot's busiest hour
 
 
-async def commits(store: Store, until: asyncio.Future[None] | float) -> list[float]:
+async def commits(store: Store, until: asyncio.Future[Any] | float) -> list[float]:
     """Commit one small row at a time until `until` (a time or a finished future)."""
-    latencies = []
+    latencies: list[float] = []
     loop = asyncio.get_running_loop()
     while True:
         if isinstance(until, float) and loop.time() >= until:

@@ -112,11 +112,12 @@ async def run(leads: int, exports: bool = True) -> None:
 async def export_figures(store: Store, folder: Path) -> None:
     """Time the CSV, the XLSX and both; the peak heap; packing for upload."""
     where = ExportRequest().filter
-    for kinds in (("csv",), ("xlsx",), ("csv", "xlsx")):
+    choices: tuple[tuple[Format, ...], ...] = (("csv",), ("xlsx",), ("csv", "xlsx"))
+    for kinds in choices:
         paths: dict[Format, Path] = {kind: folder / f"leads.{kind}" for kind in kinds}
 
         async def export(paths: dict[Format, Path] = paths) -> int:
-            return await write_exports(store, CONTENT, where, paths)
+            return (await write_exports(store, CONTENT, where, paths)).rows
 
         count, seconds = await timed(export)
         sizes = ", ".join(f"{p.suffix[1:]} {p.stat().st_size / 1e6:.1f} MB" for p in paths.values())
