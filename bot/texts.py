@@ -886,6 +886,7 @@ class Text(StrEnum):
     WS_TAUGHT_INTRO = "ws_taught_intro"
     WS_TAUGHT_BY = "ws_taught_by"
     WS_TAUGHT_BY_ERASED = "ws_taught_by_erased"
+    WS_TAUGHT_CLASH = "ws_taught_clash"
     WS_TAUGHT_REMOVE = "ws_taught_remove"
     WS_TAUGHT_CONFIRM = "ws_taught_confirm"
     WS_TAUGHT_REMOVED = "ws_taught_removed"

@@ -156,6 +156,8 @@ async def test_a_reload_says_which_taught_wordings_the_new_content_unsettles(
     admin: EmulatedUser = staff_chat.members[ADMIN_ID]
     async with workspace(bot, ADMIN_ID) as client:
         await client.ok("teach", {"entry": AFTER_REF, "text": ASKED})
+        [taught] = (await listed(client))["teaching"]["taught"]
+        assert taught["note"] is None  # no other entry says it
     [quiet] = await bot.send(admin, "/reload")
     assert quiet.text == shown(
         Text.RELOAD_DONE,
@@ -174,6 +176,9 @@ async def test_a_reload_says_which_taught_wordings_the_new_content_unsettles(
     line = shown(Text.RELOAD_TAUGHT_CLASH_LINE, text=ASKED, entry=AFTER.question.id, other=who)
     assert f"\n{line}\n" in told.text
     assert told.text.split("\n\n")[-1].startswith(shown(Text.RELOAD_TAUGHT_CLASHES)[:40])
+    async with workspace(bot, ADMIN_ID) as client:  # and the taught list says so too
+        [taught] = (await listed(client))["teaching"]["taught"]
+        assert taught["note"] == said(Text.WS_TAUGHT_CLASH, entry=who)
 
     def remove(data: Any) -> None:
         data["items"] = [item for item in data["items"] if item["key"] != "after_registering"]

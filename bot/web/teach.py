@@ -12,12 +12,13 @@ same words to two entries at once would give a question two answers.
 
 from __future__ import annotations
 
+import asyncio
 import re
 from datetime import datetime
 from typing import Any
 
 from bot.answers import stats as question_stats
-from bot.answers.checks import meaning, said_by
+from bot.answers.checks import meaning, said_by, taught_clashes
 from bot.answers.desk import entry, thresholds
 from bot.answers.text import ELLIPSIS, SUMMARY_LIMIT, masked_again
 from bot.answers.verdict import Outcome, decide
@@ -169,14 +170,31 @@ async def listed(desk: Desk, viewer: Viewer) -> dict[str, Any]:
         return {"entry": ref, "title": title, "preview": preview}
 
     taught = await desk.store.taught.all()
+    # The stems of every phrasing and wording: off the event loop.
+    notes = await asyncio.to_thread(_notes, desk, viewer, taught)
     return {
         "faq": [choice(f"faq:{key}") for key in content.faq],
         "programs": [choice(f"program:{key}") for key in content.programs],
-        "taught": [_taught(desk, viewer, item) for item in taught],
+        "taught": [_taught(desk, viewer, item, notes.get(item.id)) for item in taught],
     }
 
 
-def _taught(desk: Desk, viewer: Viewer, item: Taught) -> dict[str, Any]:
+def _notes(desk: Desk, viewer: Viewer, taught: list[Taught]) -> dict[int, str]:
+    """Taught wordings another entry's question or phrasing says too, since a /reload (the
+    bot hesitates between the two), by id, each with what to do."""
+    content, language = desk.services.live_content.current, viewer.language
+    pairs = ((item.entry, item.text) for item in taught)
+    clashes = {(clash.entry, clash.text): clash.other for clash in taught_clashes(content, pairs)}
+    notes: dict[int, str] = {}
+    for item in taught:
+        other = clashes.get((item.entry, item.text))
+        if other is not None:  # None as well for a gone entry: its name says so
+            title = question_stats.title(content, other, language)
+            notes[item.id] = desk.say(Text.WS_TAUGHT_CLASH, language, entry=title)
+    return notes
+
+
+def _taught(desk: Desk, viewer: Viewer, item: Taught, note: str | None) -> dict[str, Any]:
     content, language = desk.services.live_content.current, viewer.language
     when = content.moment_text(datetime.fromisoformat(item.taught_at).astimezone(WIB), language)
     if item.taught_by is None:
@@ -189,6 +207,7 @@ def _taught(desk: Desk, viewer: Viewer, item: Taught) -> dict[str, Any]:
         "entry": question_stats.title(content, item.entry, language),
         "entry_ref": item.entry,
         "by": by,
+        "note": note,  # another entry says it too, since a /reload
     }
 
 
