@@ -121,7 +121,7 @@ def register(application: BotApplication) -> None:
             CallbackQueryHandler(privacy.ask_delete, pattern=f"^{privacy.DELETE}$"),
             CallbackQueryHandler(privacy.delete_confirmed, pattern=f"^{privacy.DELETE_YES}$"),
             CallbackQueryHandler(privacy.delete_cancelled, pattern=f"^{privacy.DELETE_NO}$"),
-            command(commands.ASK, support.ask),
+            command(commands.ASK, answers.ask_command),
             CallbackQueryHandler(support.ask, pattern=f"^({views.ASK}|{views.ASK_AGAIN})$"),
             CallbackQueryHandler(intake.ask_done, pattern=f"^{views.ASK_DONE}$"),
             # filters.Chat(None) matches nothing: without a staff chat nobody answers.

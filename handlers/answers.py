@@ -32,13 +32,15 @@ def _desk(context: BotContext) -> AnswerDesk:
     return AnswerDesk(context.services.store, live.current, live.matcher)
 
 
-def _question(update: Update, context: BotContext) -> Question | None:
+def _question(update: Update, context: BotContext, text: str | None = None) -> Question | None:
+    """The message as a free question (`text`: the part of it that asks, if not all)."""
     message, user = update.message, update.effective_user
     if message is None or message.text is None or user is None:
         return None
     language = context.language(update)
     names = _names(user)
-    return Question(user.id, update.update_id, message.message_id, language, message.text, names)
+    asked = message.text if text is None else text
+    return Question(user.id, update.update_id, message.message_id, language, asked, names)
 
 
 def _names(user: User | None) -> tuple[str, ...]:
@@ -85,10 +87,33 @@ async def free_text(update: Update, context: BotContext) -> None:
         await reply(update, answered, CallbackKeyboard(rows))
 
 
-async def answer_before_relay(update: Update, context: BotContext) -> bool:
+async def ask_command(update: Update, context: BotContext) -> None:
+    """/tanya: the invitation to ask; /tanya QUESTION on one line: the question at once, as
+    if typed after the invitation (answered first if the bot is sure, else sent to staff)."""
+    message = update.message
+    typed = _after_command(message.text) if message is not None and message.text else ""
+    if not typed or not support.questions_open(context):
+        await support.ask(update, context)
+        return
+    await support.start_asking(update, context)
+    if await answer_before_relay(update, context, typed):
+        return
+    if not await support.relay_question(update, context):
+        await support.ask(update, context)  # not relayed (unknown sender): invite instead
+
+
+def _after_command(text: str) -> str:
+    """What follows a command, on its line or the next ("/tanya@bot  kak, bayar?" -> "kak,
+    bayar?")."""
+    parts = text.strip().split(maxsplit=1)
+    return parts[1].strip() if len(parts) == 2 else ""
+
+
+async def answer_before_relay(update: Update, context: BotContext, text: str | None = None) -> bool:
     """After /tanya, a question the bot can answer with high confidence: the answer first,
-    with "That answers it" and "Send to the team anyway". True if it was shown."""
-    question = _question(update, context)
+    with "That answers it" and "Send to the team anyway". True if it was shown. `text`: the
+    question, when the message holds more (/tanya QUESTION)."""
+    question = _question(update, context, text)
     if question is None or not support.questions_open(context):
         return False
     session = await context.services.store.support.session(question.user_id)

@@ -73,6 +73,13 @@ async def ask(update: Update, context: BotContext) -> None:
         await show(update, text, markup)
 
 
+async def start_asking(update: Update, context: BotContext) -> None:
+    """Ask mode on, without the invitation: the question came with the command."""
+    user = update.effective_user
+    if user is not None and questions_open(context):
+        await _desk(context).open(user.id)
+
+
 async def done(update: Update, context: BotContext, *, menu_after: bool = True) -> None:
     """The Done button: leave ask mode and show the menu (or only say so, when the talent
     goes back to an open form instead)."""

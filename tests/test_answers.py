@@ -355,6 +355,35 @@ async def test_ask_with_a_question_the_faq_answers_shows_the_answer_first(
     ]
 
 
+async def test_a_question_typed_on_the_ask_commands_line_is_not_lost(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """/tanya QUESTION on one line, as talents type it: the question goes on at once, as if
+    typed after the invitation (it was dropped, and "Done asking" then promised an answer)."""
+    sari = bot.user(first_name="Sari")
+    mark = staff_chat.mark()
+    [answer] = await bot.send(sari, "/tanya kak ada open call gak?")
+    assert answer.text.split("\n")[0] == OPEN_CALL.question.id  # what the FAQ says, first
+    assert answer.text.endswith(shown(Text.ASK_ANSWER_FIRST))
+    assert staff_chat.messages_since(mark) == []
+    [row] = questions(bot.database, sari.id)
+    assert (row["via"], row["text"]) == ("ask", "kak ada open call gak?")  # not the command
+    await bot.press(sari, CONTENT.text(Text.BTN_SEND_ANYWAY, "id"))
+    assert staff_chat.messages_since(mark)[-1].text == "/tanya kak ada open call gak?"
+
+    # One the FAQ does not answer goes to staff straight away, the talent told so; on the
+    # next line, too.
+    john = bot.user(first_name="John", language_code="en")
+    mark = staff_chat.mark()
+    [ack] = await bot.send(john, "/ask\nwho will read my demo first?")
+    assert ack.text == CONTENT.text(Text.SUPPORT_ACK, "en")
+    assert staff_chat.messages_since(mark)[-1].text == "/ask\nwho will read my demo first?"
+    # The command alone still invites the question.
+    budi = bot.user(first_name="Budi")
+    [invite] = await bot.send(budi, "/tanya")
+    assert invite.text == shown(Text.SUPPORT_INVITE)
+
+
 async def test_a_message_during_a_form_step_is_an_answer_to_that_step(bot: Harness) -> None:
     sari = bot.user(first_name="Sari")
     await bot.send(sari, "/daftar")
