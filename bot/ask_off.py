@@ -35,7 +35,11 @@ def for_deployment(content: Content, settings: Settings) -> Content:
 
 def without_ask(content: Content) -> Content:
     """The same content with every pointer to /tanya taken out (see the module's rules)."""
-    faq = [item for item in content.faq.values() if not _about_asking(item.answer)]
+    faq = [
+        item.model_copy(update={"action": None}) if item.action == "ask" else item
+        for item in content.faq.values()
+        if not _about_asking(item.answer)
+    ]
     kept = {item.key for item in faq}
     programs = [
         program.model_copy(update={"faq": [key for key in program.faq if key in kept]})

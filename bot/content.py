@@ -166,6 +166,9 @@ class FaqItem(Dated):
     # The answer names every program page, by section, where it says {programs}: made from
     # programs.yaml whenever it is shown, so it never lists a page that is gone.
     lists_programs: bool = False
+    # A button under the answer that does what its last line says: `register` starts the
+    # registration (/daftar), `ask` the question to the team (/tanya).
+    action: Literal["register", "ask"] | None = None
     question: T
     answer: T
     ask: Ask | None = None

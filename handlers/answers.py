@@ -81,7 +81,7 @@ async def free_text(update: Update, context: BotContext) -> None:
     elif answered is None:  # a reload removed the entry in between
         await _nothing(update, context, language, question_id)
     else:
-        rows = _apply_rows(context, language, verdict.entry)
+        rows = _action_rows(context, language, verdict.entry)
         rows.append([(context.text(Text.BTN_NOT_THIS), f"{QA}{question_id}:x")])
         rows += _entry_rows(context, language, question_id, verdict.others)
         await reply(update, answered, CallbackKeyboard(rows))
@@ -129,7 +129,7 @@ async def answer_before_relay(update: Update, context: BotContext, text: str | N
     if question_id is None:
         return False
     text = f"{answered}\n\n{context.text(Text.ASK_ANSWER_FIRST)}"
-    register = _apply_rows(context, language, verdict.entry)
+    register = _action_rows(context, language, verdict.entry, asking=True)
     rows = [[views.button(label, data) for label, data in row] for row in register]
     rows += [
         [views.button(context.text(Text.BTN_ANSWERED), f"{QA}{question_id}:k")],
@@ -294,10 +294,15 @@ def _page_text(
 Row = list[tuple[str, str]]
 
 
-def _apply_rows(context: BotContext, language: str, ref: str | None) -> list[Row]:
-    """A program page that takes registrations of interest keeps its "Register interest"
-    button when it answers a question: its text points to the button below."""
+def _action_rows(
+    context: BotContext, language: str, ref: str | None, *, asking: bool = False
+) -> list[Row]:
+    """The button an answer's text points to: a program page's "Register interest", an FAQ
+    answer's action (not "Ask our team" to a talent asking already: `asking`)."""
     found = entry(context.content, ref) if ref else None
+    if isinstance(found, FaqItem):
+        actions = views.faq_action(context.content, language, found)
+        return [[action] for action in actions if not (asking and action[1] == views.ASK)]
     if not isinstance(found, Program):
         return []
     register = views.register_button(context.content, language, found)

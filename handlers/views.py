@@ -8,7 +8,7 @@ import html
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot import support
-from bot.content import Content, Markup, Program
+from bot.content import Content, FaqItem, Markup, Program
 from bot.store import User
 from bot.texts import Text
 from bot.transport.sending import FixedKeyboard
@@ -211,7 +211,18 @@ def faq_answer(
     text = content.text(
         Text.FAQ_ANSWER, language, question=item.question.get(language), answer=Markup(answer)
     )
-    return text, InlineKeyboardMarkup([back_row(content, language, FAQ)])
+    rows = [[button(label, data)] for label, data in faq_action(content, language, item)]
+    return text, InlineKeyboardMarkup([*rows, back_row(content, language, FAQ)])
+
+
+def faq_action(content: Content, language: str, item: FaqItem) -> list[tuple[str, str]]:
+    """(label, data) of the button that does what an FAQ answer's last line says (start the
+    registration, ask the team), if it has one."""
+    if item.action == "register":
+        return [(content.text(Text.BTN_APPLY, language), APPLY)]
+    if item.action == "ask":
+        return [(content.text(Text.BTN_ASK, language), ASK)]
+    return []
 
 
 def language_picker(content: Content, language: str) -> Screen:

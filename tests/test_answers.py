@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 
 from bot.answers import stats as question_stats
+from bot.ask_off import without_ask
+from bot.content import load_content
 from bot.emulator import EmulatedChat, EmulatedUser
 from bot.settings import DEMO_CONTROLLER
 from bot.store import Store
@@ -61,7 +63,8 @@ async def test_a_confident_answer_then_not_this_then_another_entry(bot: Harness)
     assert answer.html is not None and answer.html.startswith(f"<b>{OPEN_CALL.question.id}</b>")
     assert rendered(OPEN_CALL.answer.id).split("\n")[0] in answer.text
     assert rendered(CONTENT.as_of_line(OPEN_CALL.as_of, "id")) in answer.text  # type: ignore[arg-type]
-    assert answer.button_texts[0] == NOT_THIS
+    # What its last line says to do, then "Not this", then the close ones.
+    assert answer.button_texts[:2] == [CONTENT.text(Text.BTN_APPLY, "id"), NOT_THIS]
     assert CONTENT.faq["film_funding"].question.id in answer.button_texts  # close, too
     [row] = questions(bot.database, sari.id)
     assert (row["outcome"], row["entry"], row["via"]) == ("answered", "faq:open_call_now", "chat")
@@ -113,9 +116,44 @@ async def test_a_program_page_given_as_an_answer_registers_interest_in_it(bot: H
     assert draft is not None  # the form started with the program already chosen
     stored = await bot.store.applications.answers(draft.id)
     assert stored == {"sector": "music", "programs_of_interest": ["music_to_korea"]}
-    # An FAQ answer has no such button: it is not a program one registers for.
-    [faq] = await bot.send(bot.user(first_name="Dimas"), "kapan open call film")
-    assert CONTENT.text(Text.BTN_APPLY_PROGRAM, "id") not in faq.button_texts
+    # An FAQ answer that says "register with /daftar" starts the form with nothing chosen:
+    # it is not a program one registers for.
+    dimas = bot.user(first_name="Dimas")
+    [faq] = await bot.send(dimas, "kapan open call film")
+    assert faq.text.split("\n")[0] == OPEN_CALL.question.id
+    await bot.press(dimas, CONTENT.text(Text.BTN_APPLY, "id"), message=faq)
+    await consent(bot, dimas)
+    draft = await bot.store.applications.draft_for(dimas.id)
+    assert draft is not None
+    assert await bot.store.applications.answers(draft.id) == {}
+
+
+async def test_asking_for_a_person_gets_the_button_that_asks_one(bot: Harness) -> None:
+    """The answer that says "type /tanya" has the button that does it (it had only "Not
+    this" and other entries under it)."""
+    dewi = bot.user(first_name="Dewi")
+    [answer] = await bot.send(dewi, "aku mau tanya langsung ke orangnya aja")
+    assert answer.text.split("\n")[0] == CONTENT.faq["ask_human"].question.id
+    assert answer.button_texts[:2] == [ASK_TEAM, NOT_THIS]
+    [invite] = await bot.press(dewi, ASK_TEAM, message=answer)
+    assert invite.text == shown(Text.SUPPORT_INVITE)
+
+
+def test_a_deployment_without_questions_shows_no_ask_our_team_button_under_answers(
+    content_folder: Path,
+) -> None:
+    """Without a staff chat, /tanya is closed: an answer's "Ask our team" action goes with the
+    sentence naming /tanya (the entry about asking goes whole)."""
+
+    def ask_from_jakarta(data: Any) -> None:
+        [jakarta] = [item for item in data["items"] if item["key"] == "kocca_jakarta"]
+        jakarta["action"] = "ask"
+
+    edit_content(content_folder, "faq.yaml", ask_from_jakarta)
+    changed = load_content(content_folder)
+    assert changed.faq["kocca_jakarta"].action == "ask"
+    served = without_ask(changed)
+    assert "ask_human" not in served.faq and served.faq["kocca_jakarta"].action is None
 
 
 async def test_a_talent_who_introduces_themselves_gets_the_answer(bot: Harness) -> None:
@@ -319,6 +357,7 @@ async def test_ask_with_a_question_the_faq_answers_shows_the_answer_first(
     assert answer.text.split("\n")[0] == OPEN_CALL.question.id
     assert answer.text.endswith(shown(Text.ASK_ANSWER_FIRST))
     assert answer.button_texts == [
+        CONTENT.text(Text.BTN_APPLY, "id"),  # its text says to register: the button does it
         CONTENT.text(Text.BTN_ANSWERED, "id"),
         CONTENT.text(Text.BTN_SEND_ANYWAY, "id"),
     ]
