@@ -197,6 +197,7 @@ class Text(StrEnum):
     BTN_ASK_REPLY = "btn_ask_reply"
     SUPPORT_INVITE = "support_invite"
     SUPPORT_ACK = "support_ack"
+    SUPPORT_RELAYED_MARK = "support_relayed_mark"
     SUPPORT_DONE = "support_done"
     SUPPORT_CLOSED = "support_closed"
     SUPPORT_RATE_LIMITED = "support_rate_limited"

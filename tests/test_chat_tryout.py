@@ -115,6 +115,7 @@ async def test_a_question_is_answered_from_the_simulated_staff_group(tmp_path: P
         terminal.type(f"Ada program film?{ESCAPES}")
         copy = await terminal.read_until(r"═══ staff group #(\d+), reply to #\d+ ═+\nAda program")
         number = copy.group(1)
+        await terminal.read_until(re.escape("[bot reacted 👌 to your message]"))  # passed on
         terminal.type(f"/as-staff-group reply {number} Ada, cek /program ya.")
         await terminal.read_until(
             rf"═══ you in the staff group #\d+, reply to #{number} ═+\nAda, cek /program ya."

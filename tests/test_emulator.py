@@ -161,6 +161,30 @@ async def test_edit_and_delete_change_what_the_user_sees(
     assert [e.kind for e in events] == ["message", "edit", "edit", "delete"]
 
 
+async def test_a_reaction_on_a_users_message_is_shown_and_checked_as_telegram_does(
+    emulator: BotAPIEmulator, bot: Bot
+) -> None:
+    user = await started_user(emulator, bot)
+    events: list[EmulatorEvent] = []
+    unsubscribe = emulator.subscribe(events.append)
+    message_id = user.send("tolong diteruskan ya")["message"]["message_id"]
+    assert await bot.set_message_reaction(user.id, message_id, "👌")
+    assert user.reaction_on(message_id) == "👌"
+    # Telegram's own list of reactions only, one at a time for a bot.
+    with pytest.raises(BadRequest, match=r"(?i)reaction_invalid"):
+        await bot.set_message_reaction(user.id, message_id, "✅")
+    with pytest.raises(BadRequest, match=r"(?i)reactions_too_many"):
+        await bot.set_message_reaction(user.id, message_id, ["👌", "👍"])
+    with pytest.raises(BadRequest, match=r"(?i)message to react not found"):
+        await bot.set_message_reaction(user.id, 999, "👌")
+    assert user.reaction_on(message_id) == "👌"  # a refused one changes nothing
+    await bot.set_message_reaction(user.id, message_id)  # none: taken off
+    assert user.reaction_on(message_id) is None
+    unsubscribe()
+    reactions = [(e.kind, e.message_id, e.reaction) for e in events if e.kind == "reaction"]
+    assert reactions == [("reaction", message_id, "👌"), ("reaction", message_id, "")]
+
+
 async def test_html_validation_and_length_limits(emulator: BotAPIEmulator, bot: Bot) -> None:
     user = await started_user(emulator, bot)
     for bad in ("<b>unclosed", "<b>x</i>", "<foo>x</foo>", "a < b"):

@@ -25,6 +25,7 @@ DONE_BUTTON = CONTENT.text(Text.BTN_ASK_DONE, "id")
 INVITE = opening(Text.SUPPORT_INVITE).removeprefix("💬 ")
 ACK = shown(Text.SUPPORT_ACK)
 LIMITED = shown(Text.SUPPORT_RATE_LIMITED)
+RELAYED = CONTENT.text(Text.SUPPORT_RELAYED_MARK, "id")  # the bot's reaction to a message
 
 
 def staff_member(bot: Harness, chat: EmulatedChat) -> EmulatedUser:
@@ -82,8 +83,14 @@ async def test_question_is_relayed_with_header_and_answer_comes_back(
     question = sari.send("Apakah MU:CON terbuka untuk band indie?")
     await bot.settle(question)
     assert sari.last_message.text.startswith(ACK)
-    more = await bot.send(sari, "Kami dari Bandung.")
-    assert more == []  # one acknowledgement per burst, not per message
+    told = sari.mark()
+    more = sari.send("Kami dari Bandung.")
+    await bot.settle(more)
+    assert sari.messages_since(told) == []  # one acknowledgement in words per burst...
+    # ...and each message passed on is marked, as that acknowledgement says.
+    assert RELAYED in ACK
+    for sent in (question, more):
+        assert sari.reaction_on(sent["message"]["message_id"]) == RELAYED
 
     header, first, second = staff_chat.messages_since(mark)
     assert "Pertanyaan dari Sari Dewi @sari_music" in header.text
@@ -323,8 +330,11 @@ async def test_a_burst_is_rate_limited_with_exactly_one_notice(
     sari = bot.user(first_name="Sari")
     await bot.send(sari, "/tanya")
     mark, sari_mark = staff_chat.mark(), sari.mark()
+    sent = []
     for number in range(1, RATE_LIMIT + 3):
-        await bot.send(sari, f"pesan {number}")
+        update = sari.send(f"pesan {number}")
+        await bot.settle(update)
+        sent.append(update["message"]["message_id"])
     await bot.restart()  # the window and the notice are stored, not remembered
     await bot.send(sari, "pesan terakhir")
 
@@ -334,6 +344,9 @@ async def test_a_burst_is_rate_limited_with_exactly_one_notice(
     assert len(told) == 2
     assert told[0].startswith(ACK)
     assert told[1].startswith(LIMITED)
+    # Only what went to the team is marked as passed on.
+    marked = [sari.reaction_on(message_id) for message_id in sent]
+    assert marked == [RELAYED] * RATE_LIMIT + [None, None]
 
 
 async def test_forum_staff_chat_gets_a_topic_per_talent(make_bot: Any, emulator: Any) -> None:

@@ -72,6 +72,10 @@ class Screen:
             if answer is not None and answer.text and event.chat_id in self._chats:
                 self.say(f"[{'alert' if answer.show_alert else 'toast'}: {answer.text}]")
             return
+        if event.kind == "reaction":
+            if event.reaction and event.chat_id == self.user_id:
+                self.say(f"[bot reacted {event.reaction} to your message]")
+            return
         message = event.message
         if message is None or event.kind == "delete" or message.chat_id not in self._chats:
             return

@@ -54,6 +54,11 @@ class ChatBase:
         found = self.stored.get(message_id)
         return None if found is None or found.deleted else found
 
+    def reaction_on(self, message_id: int) -> str | None:
+        """The emoji the bot reacted with to a message of this chat, if it did."""
+        found = self.message(message_id)
+        return None if found is None else found.bot_reaction
+
     def _bot_messages(self, since: int = 0, thread_id: int | None = None) -> list[BotMessage]:
         return [
             BotMessage.from_stored(m)

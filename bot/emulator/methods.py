@@ -54,6 +54,7 @@ _TABLE: tuple[tuple[str, Handler], ...] = tuple(
         "editMessageReplyMarkup": e.edit_message_reply_markup,
         "deleteMessage": e.delete_message,
         "deleteMessages": e.delete_messages,
+        "setMessageReaction": e.set_message_reaction,
     }.items()
 )
 

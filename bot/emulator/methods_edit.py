@@ -130,3 +130,37 @@ async def delete_messages(emu: BotAPIEmulator, params: JSON, files: Files) -> bo
     for message_id in ids:
         _delete(emu, params.get("chat_id"), int(message_id))
     return True
+
+
+# The reactions Telegram lets a bot set (ReactionTypeEmoji's list, Bot API 7.x); others are
+# refused with REACTION_INVALID.
+_REACTION_LIST = (
+    "👍 👎 ❤ 🔥 🥰 👏 😁 🤔 🤯 😱 🤬 😢 🎉 🤩 🤮 💩 🙏 👌 🕊 🤡 🥱 🥴 😍 🐳 ❤‍🔥 🌚 🌭 💯 🤣 ⚡ 🍌"
+    " 🏆 💔 🤨 😐 🍓 🍾 💋 🖕 😈 😴 😭 🤓 👻 👨‍💻 👀 🎃 🙈 😇 😨 🤝 ✍ 🤗 🫡 🎅 🎄 ☃ 💅 🤪 🗿"
+    " 🆒 💘 🙉 🦄 😘 💊 🙊 😎 👾 🤷‍♂ 🤷 🤷‍♀ 😡"
+)
+REACTIONS = frozenset(_REACTION_LIST.split())
+
+
+async def set_message_reaction(emu: BotAPIEmulator, params: JSON, files: Files) -> bool:
+    """setMessageReaction: the bot's one emoji on a message (none: `reaction` empty)."""
+    chat = emu.chat(params.get("chat_id"))
+    message = chat.message(get_int(params, "message_id"))
+    if message is None:
+        raise bad_request("message to react not found")
+    reaction = params.get("reaction") or []
+    if not isinstance(reaction, list):
+        raise bad_request("reaction must be an array")
+    if len(reaction) > 1:
+        raise bad_request("REACTIONS_TOO_MANY")
+    emoji = ""
+    if reaction:
+        chosen = reaction[0]
+        if not isinstance(chosen, dict) or chosen.get("type") != "emoji":
+            raise bad_request("REACTION_INVALID")
+        emoji = str(chosen.get("emoji", ""))
+        if emoji not in REACTIONS:
+            raise bad_request("REACTION_INVALID")
+    message.bot_reaction = emoji or None
+    emu.emit(EmulatorEvent("reaction", chat.id, message.message_id, reaction=emoji))
+    return True

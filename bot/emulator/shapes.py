@@ -103,6 +103,7 @@ class StoredMessage:
     deleted: bool = False
     service: bool = False
     extra: JSON = field(default_factory=dict)
+    bot_reaction: str | None = None  # the bot's emoji on a person's message (setMessageReaction)
 
     @property
     def chat_id(self) -> int:

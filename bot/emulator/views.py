@@ -124,7 +124,7 @@ class RecordedCall:
         return 200 <= self.status < 300
 
 
-EventKind = Literal["message", "edit", "delete", "callback_answer"]
+EventKind = Literal["message", "edit", "delete", "callback_answer", "reaction"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,3 +136,4 @@ class EmulatorEvent:
     message_id: int | None = None
     message: BotMessage | None = None
     answer: CallbackAnswer | None = None
+    reaction: str | None = None  # "reaction": the bot's emoji on a person's message ("" none)
