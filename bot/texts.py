@@ -800,6 +800,8 @@ class Text(StrEnum):
     WS_QUESTIONS_INTRO = "ws_questions_intro"
     WS_QUESTIONS_WAITING_NONE = "ws_questions_waiting_none"
     WS_QUESTIONS_MORE = "ws_questions_more"
+    WS_QUESTIONS_FRESH = "ws_questions_fresh"
+    WS_QUESTIONS_FRESH_SHOW = "ws_questions_fresh_show"
     WS_QUESTION_LEAD = "ws_question_lead"
     WS_QUESTION_NO_LEAD = "ws_question_no_lead"
     WS_QUESTION_BLOCKED = "ws_question_blocked"

@@ -12,10 +12,12 @@ relayed to staff.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from typing import Any
 
 from bot.store import utc_now
-from bot.store.workspace import LogLine
+from bot.store.workspace import LogLine, WaitingTalent
 from bot.support import display_name
 from bot.web import actions, inputs
 from bot.web.desk import Desk, Labels, TalentGone, Viewer
@@ -30,10 +32,9 @@ EARLIER_ASKED = 3  # those messages: the last run of them (a question, its conte
 async def waiting(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
     """Talents whose questions wait for an answer, the one waiting longest first; recorded in
     the audit log before it is returned (one entry per talent: their lead, or them if they
-    have none)."""
+    have none). `mark` says what is listed, for the page's checks (see `count`)."""
     since = utc_now()  # a talent erased after this is not named in the entries
-    talents = await desk.reads.waiting_questions(SHOWN_TALENTS, SHOWN_EACH)
-    total = await desk.reads.waiting_count()
+    talents, held, total = await _listed(desk)
     await desk.store.audit.about_talents(
         viewer.actor,
         "questions_listed",
@@ -47,8 +48,7 @@ async def waiting(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
     shown = {}  # the waiting questions, and holding replies sent since the first of them
     for talent in talents:
         first = talent.questions[0].id
-        held = await desk.reads.held_replies(talent.user_id, first, SHOWN_EACH)
-        lines = sorted([*talent.questions, *held], key=lambda line: line.id)
+        lines = sorted([*talent.questions, *held[talent.user_id]], key=lambda line: line.id)
         wanted = EARLIER_ASKED + 2 * EARLIER_ANSWERS + len(lines)
         before = await desk.reads.questions(talent.user_id, wanted)
         earlier[talent.user_id] = _exchange([line for line in before if line.id < first])
@@ -56,6 +56,7 @@ async def waiting(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
     return {
         "total": total,
         "more": max(total - len(talents), 0),
+        "mark": _mark(talents, held, total),
         "talents": [
             {
                 "user_id": talent.user_id,
@@ -74,6 +75,39 @@ async def waiting(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
     }
 
 
+async def _listed(
+    desk: Desk,
+) -> tuple[list[WaitingTalent], dict[int, list[LogLine]], int]:
+    """What the tab lists: the talents (longest waiting first) with their newest waiting
+    questions, the holding replies sent since the first of them, and how many talents wait."""
+    talents = await desk.reads.waiting_questions(SHOWN_TALENTS, SHOWN_EACH)
+    total = await desk.reads.waiting_count()
+    held = {
+        talent.user_id: await desk.reads.held_replies(
+            talent.user_id, talent.questions[0].id, SHOWN_EACH
+        )
+        for talent in talents
+    }
+    return talents, held, total
+
+
+def _mark(talents: list[WaitingTalent], held: dict[int, list[LogLine]], total: int) -> str:
+    """What is listed, in a word the page compares (never reads): the talents listed, their
+    questions' and holding replies' log ids, and how many wait. Another word after a new
+    talent or question, an answer or a holding reply (from a colleague too); ids only, so it
+    names nobody."""
+    listed = [
+        [
+            talent.user_id,
+            [line.id for line in talent.questions],
+            [line.id for line in held[talent.user_id]],
+        ]
+        for talent in talents
+    ]
+    said = json.dumps([total, listed], separators=(",", ":")).encode()
+    return hashlib.sha256(said).hexdigest()[:20]
+
+
 def _exchange(before: list[LogLine]) -> list[LogLine]:
     """Of the lines before a talent's waiting questions, the last messages answered (their
     last run, as one answer answers them all) and the newest answers after them (a holding
@@ -90,7 +124,13 @@ def _exchange(before: list[LogLine]) -> list[LogLine]:
 
 
 async def count(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
-    """How many talents wait for an answer (the tab's badge; it names nobody)."""
+    """How many talents wait for an answer (the tab's badge; it names nobody). With
+    `"mark": true` (the Questions tab, checking while it is shown), also the listed mark (see
+    `waiting`): the page compares it with the list it drew and offers the new one, without
+    reading (and auditing) the whole list every minute."""
+    if "mark" in body and inputs.flag(body["mark"], "mark"):
+        talents, held, total = await _listed(desk)
+        return {"total": total, "mark": _mark(talents, held, total)}
     return {"total": await desk.reads.waiting_count()}
 
 

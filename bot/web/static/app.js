@@ -144,6 +144,15 @@ function recount() {
   call("questions-count").then((answer) => counted(answer.total), () => {});
 }
 
+/** Every minute the page is in view, and when it comes back into view: the count read again,
+ * and on the Questions tab its list checked too (a changed one is offered above it). Nothing
+ * is checked in a page out of view, nor the list once staff leave the tab. */
+function refresh() {
+  if (document.hidden) return;
+  if (questions.showing()) questions.check().catch(() => {});
+  else recount();
+}
+
 /** Show a view: "leads", "board", "questions", "stats", or "lead" with an id. */
 export async function go(view, lead = null) {
   if (view !== "questions") recount();
@@ -232,9 +241,11 @@ async function boot() {
       view === "questions" ? h("span", { class: "count", id: "questions-count", hidden: true })
         : null)));
   tabs.hidden = false;
-  // Questions arrive while staff read a lead: the count is read again every minute the page
-  // is in view, not only on a change of tab.
-  setInterval(() => { if (!document.hidden) recount(); }, RECOUNT_EVERY);
+  // Questions arrive while staff read a lead or answer on the Questions tab: what waits is
+  // read again every minute the page is in view, and as it comes back into view (Telegram
+  // minimised, another browser tab), not only on a change of tab.
+  setInterval(refresh, RECOUNT_EVERY);
+  document.addEventListener("visibilitychange", refresh);
   await go(lead ? "lead" : "leads", lead);
 }
 

@@ -111,15 +111,36 @@ function copy(from, to) {
 }
 
 let toastTimer = 0;
+const TOAST_MS = { info: 6000, warning: 10_000, error: 10_000 }; // a warning says more
+const TOAST_GAP = 8; // px between the toast and what can be scrolled above it
 
-/** A short message at the bottom (an outcome, an error). */
+/** A short message at the bottom (an outcome, an error). It never blocks work: a tap (or
+ * Escape) dismisses it, and the page keeps room at its bottom for it, so the last card's
+ * buttons can be scrolled above it. */
 export function toast(text, kind = "info") {
   const box = document.getElementById("toast");
+  if (!box.dataset.dismissable) {
+    box.dataset.dismissable = "yes";
+    box.addEventListener("click", dismissToast);
+    document.addEventListener("keydown", (event) => {
+      if (event.key === "Escape" && !box.hidden) dismissToast();
+    });
+  }
   box.textContent = text;
   box.dataset.kind = kind;
   box.hidden = false;
+  // The room only grows (never shrinks as a toast goes): what staff scrolled to stays put.
+  const room = innerHeight - box.getBoundingClientRect().top + TOAST_GAP;
+  const root = document.documentElement;
+  const before = parseFloat(root.style.getPropertyValue("--toast-room")) || 0;
+  if (room > before) root.style.setProperty("--toast-room", `${Math.ceil(room)}px`);
   clearTimeout(toastTimer);
-  toastTimer = setTimeout(() => { box.hidden = true; }, 6000);
+  toastTimer = setTimeout(dismissToast, TOAST_MS[kind] || TOAST_MS.info);
+}
+
+function dismissToast() {
+  clearTimeout(toastTimer);
+  document.getElementById("toast").hidden = true;
 }
 
 /** A modal dialog; `build(close)` returns its content. Resolves when it closes. */

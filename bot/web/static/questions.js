@@ -2,16 +2,23 @@
 // longest first, with or without a lead, and a reply to each. The reply is a lead page's reply
 // (the bot sends it, the staff group is told who answered, the audit log records it); once
 // sent, the talent's questions leave the list, unless it is marked as a holding reply ("still
-// owes a full answer"): then they stay, with the holding reply under them.
+// owes a full answer"): then they stay, with the holding reply under them. While the tab is
+// shown, app.js has it checked (`check`) every minute and when the page comes back into view:
+// a changed list is offered above it (`Show`), never redrawn under the staff member's fingers.
 import { ApiError, call } from "./api.js";
 import { counted, failure, go } from "./app.js";
 import { fill, h, t, toast, unbroken } from "./dom.js";
 import { logLine, writer } from "./lead.js";
 
 const REPLY_LIMIT = 4000;
-// What staff typed to each talent and have not sent, by Telegram id: kept while the page is
-// open, as the list is drawn anew on every visit to the tab.
+// What staff typed to each talent and have not sent, by Telegram id ({name, text, holding}):
+// kept while the page is open, as the list is drawn anew on every visit to the tab, a reply
+// sent, or a changed list shown.
 const drafts = new Map();
+// The list on the page: its mark (what it lists, bot/web/questions.py `_mark`), the bar that
+// offers the changed list, and its title (on the page while the list is).
+let drawn = null;
+let draws = 0; // lists drawn so far: a check read before the latest one is not compared
 
 /** The reply to one talent; a talent erased (or never asking) meanwhile is said in words and
  * leaves the list with the rest of it. True when sent. */
@@ -23,7 +30,7 @@ async function answer(talent, text, holding, reload) {
     if (error instanceof ApiError && error.kind === "not_found") {
       toast(t("question_gone"), "warning");
       drafts.delete(talent.user_id);
-      await reload({ name: talent.name, text }); // what was typed is not lost with the card
+      await reload([{ name: talent.name, text }]); // what was typed is not lost with the card
       return false;
     }
     throw error;
@@ -60,17 +67,37 @@ function card(talent, reload) {
       h("ol", { class: "log earlier" },
         talent.earlier.map((line) => logLine(line, talent.name)))] : null,
     h("ol", { class: "log" }, talent.questions.map((line) => logLine(line, talent.name))),
-    drafted(talent.user_id, writer(t("reply_placeholder"), t("reply_send"),
+    drafted(talent, writer(t("reply_placeholder"), t("reply_send"),
       (text, holding) => answer(talent, text, holding, reload),
       REPLY_LIMIT, t("question_reply_to", { name: talent.name }), true)));
 }
 
-/** The reply box with what was typed to this talent before the list was drawn again. */
-function drafted(userId, box) {
+/** The reply box with what was typed to this talent (and the holding tick) before the list
+ * was drawn again. */
+function drafted(talent, box) {
   const area = box.querySelector("textarea");
-  area.value = drafts.get(userId) ?? "";
-  area.addEventListener("input", () => drafts.set(userId, area.value));
+  const hold = box.querySelector("input[type=checkbox]");
+  const kept = drafts.get(talent.user_id);
+  area.value = kept ? kept.text : "";
+  if (hold) hold.checked = Boolean(kept && kept.holding);
+  const keep = () => drafts.set(talent.user_id,
+    { name: talent.name, text: area.value, holding: Boolean(hold && hold.checked) });
+  area.addEventListener("input", keep);
+  if (hold) hold.addEventListener("change", keep);
   return box;
+}
+
+/** Replies typed to talents the list no longer holds (a colleague answered them meanwhile, or
+ * they were erased): taken from the drafts, to show unsent above the list, as a refused one. */
+function orphaned(talents) {
+  const listed = new Set(talents.map((talent) => talent.user_id));
+  const left = [];
+  for (const [userId, draft] of drafts) {
+    if (listed.has(userId)) continue;
+    drafts.delete(userId);
+    if (draft.text.trim()) left.push({ name: draft.name, text: draft.text });
+  }
+  return left;
 }
 
 /** A reply refused (answered meanwhile, or erased), its text kept to copy. */
@@ -81,17 +108,42 @@ function unsentReply(unsent) {
       { name: unsent.name }) }, unsent.text));
 }
 
-/** The Questions tab; `unsent`: a reply just refused, shown above the list. */
-export async function render(main, unsent = null) {
+/** The Questions tab; `unsent`: replies just refused, shown above the list. */
+export async function render(main, unsent = []) {
   const list = await call("questions");
+  draws += 1;
   counted(list.total);
-  const reload = (refused = null) => render(main, refused)
+  const reload = (refused = []) => render(main, refused)
     .catch((error) => fill(main, failure(error)));
-  fill(main,
-    h("h1", { class: "questions-title" }, t("questions_title")),
+  const kept = [...unsent, ...orphaned(list.talents)];
+  // Shown when a check finds the list changed; its button keeps what is shown unsent.
+  const bar = h("div", { class: "fresh", role: "status", hidden: true },
+    h("span", {}, t("questions_fresh")),
+    h("button", { class: "button", onclick: () => reload(kept) }, t("questions_fresh_show")));
+  const title = h("h1", { class: "questions-title" }, t("questions_title"));
+  drawn = { mark: list.mark, bar, title };
+  fill(main, title,
     h("p", { class: "hint" }, t("questions_intro")),
-    unsent ? unsentReply(unsent) : null,
+    bar,
+    kept.map(unsentReply),
     list.talents.length ? list.talents.map((talent) => card(talent, reload))
       : h("p", { class: "state" }, t("questions_waiting_none")),
     list.more ? h("p", { class: "hint" }, t("questions_more", { count: list.more })) : null);
+}
+
+/** Whether the Questions list is on the page (not another tab, a lead, or loading). */
+export function showing() {
+  return Boolean(drawn && drawn.title.isConnected);
+}
+
+/** Read again what waits (the count, and the list's mark: not the list, nor an audit entry):
+ * the tab's count follows, and a list changed since it was drawn is offered in the bar above
+ * it. A check that a newer list overtook compares nothing; back to what was drawn (a question
+ * come and answered), the bar goes. */
+export async function check() {
+  const before = draws;
+  const now = await call("questions-count", { mark: true });
+  counted(now.total);
+  if (before !== draws || !showing()) return;
+  drawn.bar.hidden = now.mark === drawn.mark;
 }
