@@ -263,7 +263,7 @@ async def test_a_question_over_the_days_text_budget_keeps_only_its_masked_summar
 async def test_a_message_with_nothing_visible_is_answered_but_not_listed(bot: Harness) -> None:
     sari = bot.user(first_name="Sari")
     [reply] = await bot.send(sari, "\u200b\u200d\u2060\ufeff")
-    assert reply.text.startswith(shown(Text.ASK_NOTHING))
+    assert reply.text == shown(Text.ASK_NUDGE)  # nothing asked: what does she need?
     assert questions(bot.database, sari.id) == []  # no blank line in staff's list
 
 
@@ -738,6 +738,13 @@ async def test_bad_input_gets_an_honest_reply_without_markup(
     assert recorded[BAD_INPUT["a phone number"]]["summary"] == "<number>"
     assert recorded[BAD_INPUT["an email"]]["summary"] == "<email>"
     assert recorded[BAD_INPUT["only digits"]]["outcome"] == "unanswered"
+    # Only emoji, or only "??": nothing asked yet. The bot asks what she needs, with the menu
+    # (as for "hmm"), instead of offering to pass the message on, and lists no question.
+    nudge = shown(Text.ASK_NUDGE)
+    assert [reply.text for reply in sent["only emoji"]] == [nudge]
+    [marks] = await bot.send(sari, "??")
+    assert marks.text == nudge
+    assert BAD_INPUT["only emoji"] not in recorded and "??" not in recorded
 
     # Asked to send the HTML one to staff, the bot shows it as typed, never as markup.
     [unsure] = sent["an HTML tag"]

@@ -259,7 +259,9 @@ def small_talk(found: list[str]) -> str | None:
         return None
     found = _without_introduction(found)
     if any(word not in _SMALL_TALK for word in found):
-        return "nudge" if all(word in _NOTHING_ASKED for word in found) else None
+        # Nothing asked yet: chat words only, or symbols only ("🙄", "😂🔥🙈").
+        nothing = all(word in _NOTHING_ASKED or not _lettered(word) for word in found)
+        return "nudge" if nothing else None
     if any(word in THANKS and word not in POLITE for word in found):
         return "thanks"
     if any(word in GREETINGS for word in found):
@@ -267,6 +269,15 @@ def small_talk(found: list[str]) -> str | None:
     if any(word in THANKS for word in found):
         return "thanks"  # "🙏" alone
     return "nudge"  # "mau tanya", "apa ya"
+
+
+def _lettered(word: str) -> bool:
+    return any(character.isalnum() for character in word)
+
+
+def nothing_written(text: str) -> bool:
+    """A message of punctuation and symbols only ("??", "..."): no word, no number."""
+    return not any(character.isalnum() for character in text)
 
 
 def _without_introduction(found: list[str]) -> list[str]:
