@@ -21,6 +21,9 @@ from bot.texts import Text
 AnswerNow = Callable[[str], str | None]  # a listed question -> the entry answering it now
 WEEK = timedelta(days=7)
 TOP_UNANSWERED = 10
+# Questions of one list staff can see in all, on asking for more than its ten (the workspace's
+# Stats tab): beyond them, the least asked are counted, not shown.
+MOST_LISTED = 200
 # Wordings read to make the lists, the most asked first: beyond them (a week of more than
 # 2,000 ways of asking), the least asked are left out, each asked by one talent.
 WORDINGS_READ = 2000
@@ -52,6 +55,7 @@ async def compute(store: Store, now: datetime, staff: Iterable[int]) -> Week:
         top_suggested=grouped[Listing.SUGGESTED][:TOP_UNANSWERED],
         top_not_this=grouped[Listing.REJECTED][:TOP_UNANSWERED],
         more={listing: max(len(items) - TOP_UNANSWERED, 0) for listing, items in grouped.items()},
+        further={listing: items[TOP_UNANSWERED:MOST_LISTED] for listing, items in grouped.items()},
     )
 
 
@@ -153,9 +157,18 @@ def report(
         not_this=week.not_this,
     )
     parts = [text]
-    for heading, items in (
-        (Text.STATS_QUESTIONS_TOP, week.top_unanswered),
-        (Text.STATS_QUESTIONS_SUGGESTED_TOP, week.top_suggested),
+    # Under each list, how many more it leaves out, and where staff see them.
+    left_out = (
+        Text.STATS_QUESTIONS_LEFT_OUT_WORKSPACE if workspace else Text.STATS_QUESTIONS_LEFT_OUT
+    )
+
+    def more(listing: Listing) -> list[str]:
+        count = week.more.get(listing, 0)
+        return [content.text(left_out, language, count=count)] if count else []
+
+    for heading, items, listing in (
+        (Text.STATS_QUESTIONS_TOP, week.top_unanswered, Listing.UNANSWERED),
+        (Text.STATS_QUESTIONS_SUGGESTED_TOP, week.top_suggested, Listing.SUGGESTED),
     ):
         if items:
             lines = [
@@ -168,7 +181,7 @@ def report(
                 )
                 for item in items
             ]
-            parts.append(_section(content, language, heading, lines))
+            parts.append(_section(content, language, heading, lines + more(listing)))
     if week.top_not_this:
         lines = [
             _listed(
@@ -181,6 +194,7 @@ def report(
             )
             for item in week.top_not_this
         ]
+        lines += more(Listing.REJECTED)
         parts.append(_section(content, language, Text.STATS_QUESTIONS_NOT_THIS_TOP, lines))
     if workspace and len(parts) > 1:  # a list to act on: the easy way first
         parts.insert(1, content.text(Text.STATS_QUESTIONS_TEACH, language))

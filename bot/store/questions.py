@@ -93,6 +93,9 @@ class Week:
     top_not_this: list[Listed] = field(default_factory=list)
     # How many more questions each list leaves out (asked by as many talents or fewer).
     more: dict[Listing, int] = field(default_factory=dict)
+    # The first of those, the most asked first, for staff who ask to see them (a few hundred
+    # at most: beyond them each was asked by a talent or two).
+    further: dict[Listing, list[Listed]] = field(default_factory=dict)
 
 
 _LISTED = {  # each kind's condition: constants only, put into the lists' SQL

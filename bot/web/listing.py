@@ -7,6 +7,7 @@ entry per lead as /leads does; a search is recorded by its length, never its wor
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
@@ -23,6 +24,14 @@ from bot.store.workspace import LeadRow
 from bot.texts import Text
 from bot.web import inputs, records, teach
 from bot.web.desk import Desk, Labels, Viewer, row_json
+
+# The Stats tab's lists of questions, as the page names them.
+LISTS = {
+    "top": Listing.UNANSWERED,
+    "suggested": Listing.SUGGESTED,
+    "rejected": Listing.REJECTED,
+}
+MORE_STEP = 40  # questions of a list shown on each "Show more", past the ten
 
 # Bot texts the page shows as they are in Telegram ("exactly as in Telegram"), as plain text.
 TELEGRAM_TEXTS = (
@@ -246,22 +255,44 @@ async def statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:
     """The /stats figures for the page's charts (it draws them; no image goes over the wire),
     kept a minute and read ahead when the page opens (bot/web/kept_stats.py)."""
     figures = await desk.stats.get(viewer.language, lambda: _statistics(desk, viewer))
-    # Which listed question the content answers now is not kept: after a /reload, at once.
+    shown = _live(desk, viewer)
+    asked = figures["questions"]
+    questions = {**asked, **{which: [shown(item) for item in asked[which]] for which in LISTS}}
+    # What was taught is read at each visit, not kept: a colleague's change shows at once.
+    page = {key: value for key, value in figures.items() if key != "further"}  # on asking
+    return {**page, "questions": questions, "teaching": await teach.listed(desk, viewer)}
+
+
+async def further(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
+    """One of the Stats tab's lists of questions longer than its ten: its first `count` (at
+    most MOST_LISTED), from the same kept figures as the tab, so that a question is neither
+    shown twice nor skipped; and how many are still left out. Masked summaries, as the ten."""
+    which = body.get("list")
+    if not isinstance(which, str) or which not in LISTS:  # a list or an object: no key
+        raise inputs.BadInput(f"list must be one of {', '.join(LISTS)}")
+    count = inputs.integer(body.get("count"), "count", 1, question_stats.MOST_LISTED)
+    figures = await desk.stats.get(viewer.language, lambda: _statistics(desk, viewer))
+    asked = figures["questions"]
+    listed = [*asked[which], *figures["further"][which]][:count]
+    live = _live(desk, viewer)
+    left_out = len(asked[which]) + asked["left_out"][which] - len(listed)
+    return {"items": [live(item) for item in listed], "left_out": left_out}
+
+
+def _live(desk: Desk, viewer: Viewer) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """A kept listed question as the page shows it, with what answers it now and the entry
+    talents opened, named: which listed question the content answers now is not kept, so
+    that after a /reload it shows at once."""
     live, language = desk.services.live_content, viewer.language
     needed = thresholds(desk.services.settings)
-    asked = figures["questions"]
     answers_now = question_stats.answers_now(live.current, live.matcher, needed)
 
     def named(ref: str | None) -> str | None:
         return None if ref is None else question_stats.title(live.current, ref, language)
 
-    def now(item: dict[str, Any]) -> str | None:
-        return question_stats.newly_answered(answers_now, item["question"], item.get("entry"))
-
     def shown(item: dict[str, Any]) -> dict[str, Any]:
-        """A listed question with what answers it now and the entry talents opened, named."""
-        answering = now(item)
-        return {
+        answering = question_stats.newly_answered(answers_now, item["question"], item.get("entry"))
+        listed = {
             "question": item["question"],
             "count": item["count"],
             "others": item["others"],
@@ -272,13 +303,11 @@ async def statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:
             "chosen_entry": item["chosen"],
             "chosen_by": item["chosen_by"],
         }
+        if "entry" in item:  # a rejected answer: the entry it was answered with
+            listed["answered"] = named(item["entry"])
+        return listed
 
-    top = [shown(item) for item in asked["top"]]
-    suggested = [shown(item) for item in asked["suggested"]]
-    rejected = [{**shown(item), "answered": named(item["entry"])} for item in asked["rejected"]]
-    questions = {**asked, "top": top, "suggested": suggested, "rejected": rejected}
-    # What was taught is read at each visit, not kept: a colleague's change shows at once.
-    return {**figures, "questions": questions, "teaching": await teach.listed(desk, viewer)}
+    return shown
 
 
 async def _statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:
@@ -313,6 +342,7 @@ async def _statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:
             {"key": "blocked", "count": counts.blocked},
         ],
         "questions": _questions(asked),
+        "further": _further(asked),  # not sent with the tab: on asking (`further`)
         "days": [{"label": label, "count": n} for label, n in chart.days],
         "stages": [{"label": label, "count": n} for label, n in chart.stages],
         "sectors": [
@@ -330,16 +360,29 @@ async def _statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:
     }
 
 
-def _listed(item: Listed) -> dict[str, Any]:
+def _listed(item: Listed, rejected: bool = False) -> dict[str, Any]:
     # The other wordings named (a few), and whether there are more than those.
     more = item.wordings - 1 > len(item.others)
-    return {
+    listed = {
         "question": item.question,
         "count": item.count,
         "others": list(item.others),
         "more": more,
         "chosen": item.chosen,  # an entry's reference, named at each read
         "chosen_by": item.chosen_by,
+    }
+    if rejected:  # the entry's reference it was answered with, named at each read
+        listed["entry"] = item.entry
+    return listed
+
+
+def _further(week: Week) -> dict[str, list[dict[str, Any]]]:
+    """The questions past each list's ten, as far as staff can ask to see them."""
+    return {
+        which: [
+            _listed(item, listing is Listing.REJECTED) for item in week.further.get(listing, [])
+        ]
+        for which, listing in LISTS.items()
     }
 
 
@@ -348,7 +391,7 @@ def _questions(week: Week) -> dict[str, Any]:
     as text (bot/web/static/stats.js)."""
     top = [_listed(item) for item in week.top_unanswered]
     suggested = [_listed(item) for item in week.top_suggested]
-    rejected = [{**_listed(item), "entry": item.entry} for item in week.top_not_this]
+    rejected = [_listed(item, rejected=True) for item in week.top_not_this]
     return {
         "figures": [
             {"key": "answered", "count": week.answered},
@@ -359,10 +402,9 @@ def _questions(week: Week) -> dict[str, Any]:
         "top": top,
         "suggested": suggested,
         "rejected": rejected,  # each with its entry's reference, named at each read
-        # How many more each list leaves out, so that none is left out unsaid.
-        "left_out": {
-            "top": week.more.get(Listing.UNANSWERED, 0),
-            "suggested": week.more.get(Listing.SUGGESTED, 0),
-            "rejected": week.more.get(Listing.REJECTED, 0),
-        },
+        # How many more each list leaves out, so that none is left out unsaid; staff see
+        # them `step` at a time, up to `most` per list (`further`).
+        "left_out": {which: week.more.get(listing, 0) for which, listing in LISTS.items()},
+        "step": MORE_STEP,
+        "most": question_stats.MOST_LISTED,
     }

@@ -154,6 +154,7 @@ class Workspace:
             "export": self.downloads.create,
             "session": self._session,
             "stats": self._stats,
+            "stats-more": listing.further,  # a list of questions past its ten
             "teach": teach.teach,
             "untaught": teach.forget,
         }

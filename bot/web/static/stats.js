@@ -110,8 +110,9 @@ function figures(items, notes = {}) {
 /** /stats' "Questions this week": the figures, then the unanswered questions most talents
  * asked, those the bot offered entries for, and the direct answers talents rejected ("Not
  * this"), each marked if the content answers it (otherwise) now, each with "Teach the bot".
- * Their summaries are talents' words (masked by the server): text nodes only. */
-function questions(asked, teach) {
+ * Their summaries are talents' words (masked by the server): text nodes only. `longer`: the
+ * lists staff had shown longer than ten, read again ({items, left_out} by list). */
+function questions(asked, teach, longer, lengths) {
   if (!asked.figures.some((item) => item.count)) {
     return h("p", { class: "hint" }, t("stats_questions_none"));
   }
@@ -120,22 +121,45 @@ function questions(asked, teach) {
   if (asked.top.length || asked.suggested.length || asked.rejected.length) {
     shown.push(h("p", { class: "hint" }, t("stats_questions_hint"))); // before its buttons
   }
-  // Each list, and how many more it leaves out (asked by as many talents or fewer).
-  const more = (count) => (count ? h("p", { class: "hint questions-more" },
-    t("stats_questions_more", { count })) : null);
-  if (asked.top.length) {
-    shown.push(h("h3", {}, t("stats_questions_top")), listed(asked.top, teach),
-      more(asked.left_out.top));
-  }
-  if (asked.suggested.length) {
-    shown.push(h("h3", {}, t("stats_suggested_top")), listed(asked.suggested, teach),
-      more(asked.left_out.suggested));
-  }
-  if (asked.rejected.length) {
-    shown.push(h("h3", {}, t("stats_not_this_top")), listed(asked.rejected, teach),
-      more(asked.left_out.rejected));
+  for (const [which, heading] of [["top", "stats_questions_top"],
+    ["suggested", "stats_suggested_top"], ["rejected", "stats_not_this_top"]]) {
+    const list = longer[which] || { items: asked[which], left_out: asked.left_out[which] };
+    if (list.items.length) {
+      shown.push(longList(which, t(heading), list, asked, teach, lengths));
+    }
   }
   return shown;
+}
+
+/** One list of questions, then how many more it leaves out (asked by as many talents or
+ * fewer) and a button that shows the next of them, read from the server (`step` at a time,
+ * up to `most`: past that, the page says it shows no more). `lengths` keeps how many each
+ * list shows, so that the tab redrawn after teaching shows as many again. */
+function longList(which, heading, list, asked, teach, lengths) {
+  const box = h("div", { class: "questions-list", "data-list": which });
+  const draw = ({ items, left_out: leftOut }) => {
+    const next = Math.min(leftOut, asked.step, asked.most - items.length);
+    const more = async (button) => {
+      button.disabled = true;
+      try {
+        const longer = await call("stats-more", { list: which, count: items.length + next });
+        lengths[which] = longer.items.length;
+        draw(longer);
+      } finally {
+        button.disabled = false;
+      }
+    };
+    fill(box, h("h3", {}, heading), listed(items, teach),
+      leftOut ? h("p", { class: "hint questions-more" },
+        t("stats_questions_more", { count: leftOut })) : null,
+      next > 0 ? h("button", { class: "button secondary questions-show-more",
+        onclick: (event) => more(event.currentTarget).catch(complain) },
+      t("stats_questions_show_more", { count: next })) : null,
+      leftOut && next <= 0 ? h("p", { class: "hint questions-most" },
+        t("stats_questions_most", { count: asked.most })) : null);
+  };
+  draw(list);
+  return box;
 }
 
 /** Listed questions: each with how many talents asked it, what it was answered with (if it
@@ -307,19 +331,24 @@ function card(heading, ...content) {
   return h("section", { class: "card" }, h("h2", {}, heading), ...content);
 }
 
-/** The Stats tab. */
-export async function render(main) {
+/** The Stats tab; `lengths`: how many questions each list showed before a redraw (after
+ * teaching), past its ten: shown as long again. */
+export async function render(main, lengths = {}) {
   const numbers = await call("stats");
+  const longer = {};
+  for (const [which, count] of Object.entries(lengths)) {
+    if (count > 0) longer[which] = await call("stats-more", { list: which, count }); // 0: erased
+  }
   const reload = () => {
     const top = window.scrollY; // back where staff were, under the question just taught
-    return render(main).then(() => window.scrollTo(0, top));
+    return render(main, lengths).then(() => window.scrollTo(0, top));
   };
   const teach = (item) => teachOne(item, numbers.teaching, reload);
   fill(main,
     h("p", { class: "hint" }, t("stats_at", { when: numbers.at })),
     card(t("stats_funnel"), figures(numbers.funnel)),
     card(t("stats_news"), figures(numbers.news)),
-    card(t("stats_questions"), questions(numbers.questions, teach)),
+    card(t("stats_questions"), questions(numbers.questions, teach, longer, lengths)),
     card(t("taught_title"), taught(numbers.teaching, reload)),
     card(t("stats_days"), columns(numbers.days)),
     card(t("stats_stages"), bars(numbers.stages),
