@@ -6,17 +6,20 @@ wording is removed; a talent's markup stays text throughout."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from playwright.async_api import Page
 
+from bot.emulator import EmulatedChat
 from bot.texts import Text
 from tests.browser import PHONE, chromium, page_url, served, watched
-from tests.conftest import ADMIN_ID
+from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import Harness
-from tests.leads import CONTENT, rendered, shown
+from tests.leads import CONTENT, edit_content, rendered, shown
 from tests.test_pipeline import rows
 from tests.test_teaching import AFTER, AGAIN, ASKED, FALLBACK
 from tests.test_workspace_browser import t
+from tests.workspace import workspace
 
 UNSURE = "film sama korea bisa daftar dimana"
 COPRODUCTION = CONTENT.programs["coproduction"].title.id
@@ -166,3 +169,30 @@ async def alert_in_sight(page: Page) -> None:
     buttons = await page.locator("dialog .actions").last.bounding_box()
     assert alert is not None and buttons is not None
     assert alert["y"] >= 0 and alert["y"] + alert["height"] <= buttons["y"], (alert, buttons)
+
+
+async def test_a_taught_wording_the_content_now_says_too_is_marked_in_the_list(
+    make_bot: Any, staff_chat: EmulatedChat, content_folder: Path, tmp_path: Path
+) -> None:
+    bot: Harness = await make_bot(
+        admin_ids=frozenset({ADMIN_ID}), staff_chat_id=STAFF_CHAT_ID, content_dir=content_folder
+    )
+    async with workspace(bot, ADMIN_ID) as client:
+        await client.ok("teach", {"entry": "faq:after_registering", "text": ASKED})
+
+    def say_it_too(data: Any) -> None:
+        [who] = [item for item in data["items"] if item["key"] == "who_can_apply"]
+        who["ask"]["id"].append("giliran saya kapan")
+
+    edit_content(content_folder, "faq.yaml", say_it_too)
+    await bot.send(staff_chat.members[ADMIN_ID], "/reload")
+    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+        page = (await watched(context)).page
+        await page.set_viewport_size(PHONE)  # type: ignore[arg-type]
+        await page.goto(page_url(base, bot, ADMIN_ID))
+        await page.get_by_role("button", name=t(Text.WS_TAB_STATS)).click()
+        item = page.locator(".taught li", has_text=ASKED)
+        note = t(Text.WS_TAUGHT_CLASH, entry=CONTENT.faq["who_can_apply"].question.id)
+        await item.locator(".taught-note", has_text=note).wait_for()
+        # Removing it is one press away, next to the note.
+        await item.get_by_role("button", name=t(Text.WS_TAUGHT_REMOVE)).wait_for()

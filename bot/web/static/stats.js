@@ -321,6 +321,8 @@ function taught(teaching, reload) {
       ? h("ol", { class: "asked taught" }, teaching.taught.map((item) => h("li", {},
         h("span", { class: "question" }, `“${item.text}” → ${item.entry}`),
         h("span", { class: "meta" }, item.by),
+        // Another entry says it too since a /reload: the bot hesitates between them.
+        item.note ? h("span", { class: "warning taught-note" }, item.note) : null,
         h("span", {}, h("button", { class: "button plain taught-remove",
           onclick: () => remove(item).catch(complain) }, t("taught_remove"))))))
       : h("p", { class: "hint" }, t("taught_none")),
