@@ -1067,6 +1067,7 @@ class Text(StrEnum):
     BTN_ANSWERED = "btn_answered"
     BTN_SEND_ANYWAY = "btn_send_anyway"
     ASK_GLAD = "ask_glad"
+    ASK_NOT_SENT = "ask_not_sent"
     ASK_ENTRY_GONE = "ask_entry_gone"
     STATS_QUESTIONS = "stats_questions"
     STATS_QUESTIONS_TOP = "stats_questions_top"

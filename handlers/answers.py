@@ -19,10 +19,10 @@ from handlers.common import BotContext, answer_query, operator_name, reply, show
 from handlers.fallback import stale_button
 
 # Buttons of an answer carry the recorded question: qa:<id>:<action>. Actions: x "not this",
-# t "ask our team", s "send it to the team", k "that answers it", f:<key> / p:<key> open an
-# FAQ entry or a program page.
+# t "ask our team", s "send it to the team", c "don't send it", k "that answers it",
+# f:<key> / p:<key> open an FAQ entry or a program page.
 QA = "qa:"
-PATTERN = r"^qa:\d{1,12}:(x|t|s|k|[fp]:[a-z0-9_]{1,24})$"
+PATTERN = r"^qa:\d{1,12}:(x|t|s|c|k|[fp]:[a-z0-9_]{1,24})$"
 _PRESS = re.compile(PATTERN)
 QUOTE_LIMIT = 500  # characters of the talent's question shown back before it goes to staff
 
@@ -163,6 +163,9 @@ async def button(update: Update, context: BotContext) -> None:
         text, markup = menu.main_menu(context, language)
         await answer_query(update)
         await reply(update, f"{context.text(Text.ASK_GLAD)}\n\n{text}", markup)
+    elif action == "c":  # the confirmation cancelled: say that nothing went
+        text, markup = menu.main_menu(context, language)
+        await show(update, f"{context.text(Text.ASK_NOT_SENT)}\n\n{text}", markup)
     else:
         await _open(update, context, language, question, action)
 
@@ -198,7 +201,7 @@ async def _confirm(update: Update, context: BotContext, language: str, question:
         quoted = quoted[: QUOTE_LIMIT - 1] + "…"
     rows = [
         [views.button(context.text(Text.BTN_ASK_SEND), f"{QA}{question.id}:s")],
-        [views.button(context.text(Text.BTN_CANCEL), views.MENU)],
+        [views.button(context.text(Text.BTN_CANCEL), f"{QA}{question.id}:c")],
     ]
     # The values are escaped by content.text: the talent's markup is shown, never applied.
     await show(update, context.text(Text.ASK_CONFIRM, question=quoted), InlineKeyboardMarkup(rows))

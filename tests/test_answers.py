@@ -285,6 +285,13 @@ async def test_off_topic_greeting_and_thanks(bot: Harness, staff_chat: EmulatedC
     assert confirm.text.startswith(opening(Text.ASK_CONFIRM))
     assert "cara bikin nasi goreng enak" in confirm.text
     assert staff_chat.messages_since(mark) == []
+    # Cancelled: she is told it did not go (the bare menu left her wondering), and it did not.
+    [cancelled] = await bot.press(sari, CONTENT.text(Text.BTN_CANCEL, "id"), message=confirm)
+    assert cancelled.message_id == confirm.message_id
+    assert cancelled.text.startswith(shown(Text.ASK_NOT_SENT) + "\n\n")
+    assert CONTENT.text(Text.BTN_PROGRAMS, "id") in cancelled.button_texts  # the menu
+    assert staff_chat.messages_since(mark) == []
+    assert questions(bot.database, sari.id)[0]["sent_to_staff_at"] is None
     [hello] = await bot.send(sari, "halo kak")
     assert hello.text == shown(Text.ASK_GREETING, first_name="Sari")
     assert CONTENT.text(Text.BTN_PROGRAMS, "id") in hello.button_texts
