@@ -536,6 +536,15 @@ def test_a_place_is_the_talents_only_after_from() -> None:
         ("kamsahamnida unnie", "thanks"),
         ("matur nuwun, rika njelaske apik temenan", "thanks"),
         ("suwun cak", "thanks"),
+        # Greetings and thanks in Banjar, Palembang, Maluku, Kupang and Acehnese voices, and
+        # a beatmaker's: salamat (selamat), basudara, oi, wassup and a call-me hand greet;
+        # lemak (nice), danke, teurimong gaseh thank; nian, e, kaka and "-nyo" are filler.
+        ("salamat siang admin", "greeting"),
+        ("Salamat sore basudara", "greeting"),
+        ("oi min, wassup 🤙", "greeting"),
+        ("makasih nian, lemak nian infonyo", "thanks"),
+        ("okee, danke banyak e kaka", "thanks"),
+        ("teurimong gaseh bang", "thanks"),
         ("tolong bantu saya kirim showreel", None),
         ("halo kak, ada open call?", None),  # a greeting with a question is a question
         ("halo tim, kapan dihubungi?", None),
@@ -566,6 +575,11 @@ def test_words_ignore_markup_links_invisible_characters_and_stop_early() -> None
 def test_a_word_doubled_with_a_2_is_the_word() -> None:
     # Chat's "orang2", "transfer2": the word itself, not a typo of it; "mp2" stays.
     assert words("video2 orang2 transfer2 mp2") == ["video", "orang", "transfer", "mp2"]
+
+
+def test_palembangs_nyo_is_nya() -> None:
+    # "infonyo", "insentifnyo" are "infonya", "insentifnya"; a short word stays as written.
+    assert words("infonyo insentifnyo sanyo") == ["infonya", "insentifnya", "sanyo"]
 
 
 def test_summary_masks_what_identifies_a_talent() -> None:

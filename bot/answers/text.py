@@ -38,6 +38,7 @@ SUMMARY_LIMIT = 80  # characters of a question kept in staff's list of unanswere
 ELLIPSIS = "…"  # where a summary was cut
 ASIDE_WORDS = 3  # content words a "selain"/"other than" sets aside at most
 MIN_DOUBLED = 3  # letters and a 2: "orang2" is "orang", "mp2" or "k2" stays as written
+MIN_NYO = 6  # letters: Palembang's "-nyo" for "-nya" ("infonyo", "insentifnyo"), not "sanyo"
 MIN_NAME = 3  # letters: a shorter name word ("Al", "Oh") is masked nowhere, too often a word
 
 # Every pattern runs in linear time, whatever the message (no backtracking over long runs).
@@ -127,6 +128,8 @@ def words(text: str) -> list[str]:
             word = _REPEATS.sub(_once, word)
         if word.endswith("2") and word[:-1].isalpha() and len(word) > MIN_DOUBLED:
             word = word[:-1]  # chat writes a doubled word with a 2: "orang2", "transfer2"
+        if word.endswith("nyo") and len(word) >= MIN_NYO and word.isalpha():
+            word = word[:-1] + "a"  # Palembang Malay's "-nyo" is "-nya": "infonyo"
         written_out = _WRITTEN_OUT.get(word)
         if written_out is None:
             found.append(word)

@@ -339,6 +339,8 @@ SHORT_FORMS: dict[str, str] = {
     "maturnuwun": "matur nuwun",
     "trimakasih": "terimakasih",
     "trimakasi": "terimakasih",
+    "salamat": "selamat",  # Banjar, Maluku: "salamat siang", "salamat malam basudara"
+    "okee": "oke",
     "mksih": "makasih",
     "sanget": "banget",
     # A formal letter's "turut serta" (ikut) and "memiliki" (punya).
@@ -468,6 +470,7 @@ STOPWORDS_ID = _listed(
     penjelasan penjelasannya terhormat hendak kelak merupakan serta diinformasikan berlaku
     biasanya diri baik
     bah la bilang pergi
+    basudara nian oi wassup whatsup danke teurimong gaseh
     literally ygy spill mager kuy otw btw wkwk wkwkwk haha hahaha hehe lol
     mbok rek cak tak arek kaya sekali sehubungan
     unnie eonni oppa hyung noona sunbae annyeong annyeonghaseyo kamsahamnida gamsahamnida
@@ -549,6 +552,7 @@ GREETINGS = _listed(
     semua semuanya om tante kabar bapak ibu pak bu
     horas tabe mejuah juah daeng
     salken annyeong annyeonghaseyo unnie eonni oppa rek cak 👋
+    basudara oi wassup whatsup 🤙
     bantu bantuin tolong help anyone somebody someone
     """
 )
@@ -559,6 +563,7 @@ THANKS = _listed(
     siap noted good nice great cool keren helpful membantu 🙏 👍 ❤ ❤️ 🙂 😊
     tuhan berkati memberkati gbu
     kamsia kamsahamnida gamsahamnida gomawo apik
+    lemak danke teurimong gaseh
     """
 )
 # Sounds, not words: with stopwords and FILLER only ("hmm", "trs apa lg", "ya udh deh") a
@@ -587,5 +592,6 @@ FILLER = _listed(
     want to some got quick aku saya sy gw gue me please pls plis
     mohon sedikit jelas sekarang ne jo dang ji mi ki ta iye
     bah la lu kali sudah jelaskan penjelasan penjelasannya kamu anda ✨
+    nian e kaka
     """
 )
