@@ -292,6 +292,18 @@ CHAT = [
     ("can bands or groups join the music program, or only solo singers?", "program:music_to_korea"),
     ("ada pelatihan yang dekat daerahku?", "program:training_center"),
     ("if i register here, am i automatically signed up for mucon?", "program:mucon"),
+    # Banjar: ulun (saya), handak (mau), kada (tidak), amun (kalau), wayah (sekarang), ganal
+    # (besar), bubuhan (a group: who asks); mandaftar, mambayar, mangirim.
+    ("ulun handak mandaftar, mambayar kah kada?", "faq:who_can_apply"),
+    ("amun ulun sudah mandaftar, kapan dihubungi pian?", "faq:after_registering"),
+    ("wayah ini ada kah open call pang?", "faq:open_call_now"),
+    ("kaya apa mangirim video bubuhan kami? filenya ganal banar", "faq:showreel_links"),
+    # Palembang Malay: ado (ada), dak (tidak), apo (apa), bae (saja), kalu (kalau), biso
+    # (bisa), caro (cara), "cak mano" (bagaimana).
+    ("ado dak open call sekarang?", "faq:open_call_now"),
+    ("data aku dipake buat apo bae?", "faq:my_data"),
+    ("cak mano caro daftar, bayar dak?", "faq:who_can_apply"),
+    ("kalu dak ado PH, biso ikut dak?", "faq:production_house"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",
@@ -451,6 +463,9 @@ INTRODUCED = [
         "program:music_to_korea",
     ),
     ("saya pemain teater, ada kerja sama film indonesia korea?", (), "program:coproduction"),
+    # Banjar's panting (a lute) and a film community: who asks.
+    ("pemain panting bisa daftar?", (), "faq:who_can_apply"),
+    ("kami komunitas musik, ada program ke korea?", (), "program:music_to_korea"),
 ]
 
 

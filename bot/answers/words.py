@@ -417,6 +417,57 @@ SHORT_FORMS: dict[str, str] = {
     "pancet": "tetap",
     "lawas": "lama",
     "kakean": "terlalu banyak",
+    # Banjar (South Kalimantan): ulun/unda (saya), pian (anda), ikam (kamu), kada (tidak),
+    # kadada (tidak ada), handak (mau), haja (saja), amun (kalau), gasan (untuk), matan (dari),
+    # tulak (pergi), kawa (bisa), wayah (sekarang: "wayah ini"), bubuhan (a group: who asks),
+    # ganal (besar), sabujurnya (sebenarnya); its ma- and ba- for me- and ber- (mandaftar,
+    # mambayar, mangirim); its particles (pang, lah, kah) ask nothing.
+    "ulun": "saya",
+    "unda": "saya",
+    "pian": "anda",
+    "ikam": "kamu",
+    "kada": "tidak",
+    "kadada": "tidak ada",
+    "handak": "mau",
+    "haja": "saja",
+    "amun": "kalau",
+    "gasan": "untuk",
+    "matan": "dari",
+    "tulak": "pergi",
+    "kawa": "bisa",
+    "wayah": "sekarang",
+    "bubuhan": "kelompok",
+    "ganal": "besar",
+    "barapa": "berapa",
+    "banar": "benar",
+    "sabujurnya": "sebenarnya",
+    "mandaftar": "daftar",
+    "mambayar": "bayar",
+    "mangirim": "kirim",
+    # Palembang Malay: ado (ada), dak (tidak), galo (semua), kalu (kalau), nak (mau), apo
+    # (apa), bae (saja), samo (sama), biso/pacak (bisa), kagek (nanti), caro (cara), mano
+    # (mana), ngapo (kenapa), dio (dia), kito (kita), sudem (sudah), galak (mau), jingok
+    # (lihat), cubo (coba); "cak mano" is bagaimana, and its "-nyo" is "-nya" (text.words).
+    "ado": "ada",
+    "dak": "tidak",
+    "galo": "semua",
+    "kalu": "kalau",
+    "nak": "mau",
+    "apo": "apa",
+    "bae": "saja",
+    "samo": "sama",
+    "biso": "bisa",
+    "pacak": "bisa",
+    "kagek": "nanti",
+    "caro": "cara",
+    "mano": "mana",
+    "ngapo": "kenapa",
+    "dio": "dia",
+    "kito": "kita",
+    "sudem": "sudah",
+    "galak": "mau",
+    "jingok": "lihat",
+    "cubo": "coba",
     # A formal letter's "mekanisme" is how something is done; "kriteria" its requirements.
     "mekanisme": "cara",
     "kriteria": "syarat",
@@ -471,6 +522,7 @@ STOPWORDS_ID = _listed(
     biasanya diri baik
     bah la bilang pergi
     basudara nian oi wassup whatsup danke teurimong gaseh
+    pang
     literally ygy spill mager kuy otw btw wkwk wkwkwk haha hahaha hehe lol
     mbok rek cak tak arek kaya sekali sehubungan
     unnie eonni oppa hyung noona sunbae annyeong annyeonghaseyo kamsahamnida gamsahamnida
@@ -524,6 +576,7 @@ ABOUT_TALENT = _listed(
     bokap nyokap ortu emak babe
     dirigen konduktor conductor paduan suara koor choir anggota dp
     orgen campursari girl girls classmate classmates studying scoring kawinan nikahan hajatan
+    panting komunitas
     """
 )
 # Where a place is the talent's own, even one an entry has ("dari jakarta", not "di jakarta").
