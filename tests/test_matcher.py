@@ -304,6 +304,15 @@ CHAT = [
     ("data aku dipake buat apo bae?", "faq:my_data"),
     ("cak mano caro daftar, bayar dak?", "faq:who_can_apply"),
     ("kalu dak ado PH, biso ikut dak?", "faq:production_house"),
+    # Ambon Malay: beta (saya), ose (kamu), par (untuk), lia (lihat), pung (punya); Kupang
+    # Malay: sonde (tidak), balom (belum), bosong (kalian), bemana (bagaimana); "ko" asks
+    # nothing.
+    ("beta su daftar, bagaimana lia beta pung status?", "faq:after_registering"),
+    ("ose bisa kirim info program par beta?", "faq:announcements"),
+    ("beta sonde punya PH, bisa ikut ko sonde?", "faq:production_house"),
+    ("beta balom daftar, musti bayar ko sonde?", "faq:who_can_apply"),
+    ("bemana hapus beta pung data?", "faq:my_data"),
+    ("bosong pung bot bisa ganti bahasa inggris ko?", "faq:language"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",

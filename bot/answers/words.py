@@ -468,6 +468,36 @@ SHORT_FORMS: dict[str, str] = {
     "galak": "mau",
     "jingok": "lihat",
     "cubo": "coba",
+    # Ambon (Maluku) Malay: beta (saya), ose/ale (kamu), katong (kami), seng (tidak), par
+    # (untuk), pi (pergi), tagal (karena), dapa (dapat), tarus (terus), lia (lihat), pung
+    # (punya), sapa (siapa), jang (jangan), sadiki (sedikit); Kupang (NTT) Malay: sonde
+    # (tidak), balom (belum), bosong (kalian), botong/kotong (kami), talalu (terlalu), tamang
+    # (teman), maen (main), bagemana/bemana (bagaimana); their "ko" asks nothing.
+    "beta": "saya",
+    "ose": "kamu",
+    "ale": "kamu",
+    "katong": "kami",
+    "seng": "tidak",
+    "par": "untuk",
+    "pi": "pergi",
+    "tagal": "karena",
+    "dapa": "dapat",
+    "tarus": "terus",
+    "lia": "lihat",
+    "pung": "punya",
+    "sapa": "siapa",
+    "jang": "jangan",
+    "sadiki": "sedikit",
+    "sonde": "tidak",
+    "balom": "belum",
+    "bosong": "kalian",
+    "botong": "kami",
+    "kotong": "kami",
+    "talalu": "terlalu",
+    "tamang": "teman",
+    "maen": "main",
+    "bagemana": "bagaimana",
+    "bemana": "bagaimana",
     # A formal letter's "mekanisme" is how something is done; "kriteria" its requirements.
     "mekanisme": "cara",
     "kriteria": "syarat",
@@ -522,7 +552,7 @@ STOPWORDS_ID = _listed(
     biasanya diri baik
     bah la bilang pergi
     basudara nian oi wassup whatsup danke teurimong gaseh
-    pang
+    pang ko
     literally ygy spill mager kuy otw btw wkwk wkwkwk haha hahaha hehe lol
     mbok rek cak tak arek kaya sekali sehubungan
     unnie eonni oppa hyung noona sunbae annyeong annyeonghaseyo kamsahamnida gamsahamnida
