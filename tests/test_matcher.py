@@ -313,6 +313,17 @@ CHAT = [
     ("beta balom daftar, musti bayar ko sonde?", "faq:who_can_apply"),
     ("bemana hapus beta pung data?", "faq:my_data"),
     ("bosong pung bot bisa ganti bahasa inggris ko?", "faq:language"),
+    # Acehnese words: lon (saya), galak (mau), na (ada), hana (tidak), pakon (kenapa), ka
+    # (sudah), buleun (bulan), jinoe (sekarang), kiban (bagaimana).
+    ("lon galak daftar, na biaya hana?", "faq:who_can_apply"),
+    ("pakon hana kabar, lon ka daftar buleun lalu", "faq:after_registering"),
+    ("na open call jinoe?", "faq:open_call_now"),
+    ("kiban cara kirim video lon?", "faq:showreel_links"),
+    # Heard in the news: where the talent heard of it, not "berita kocca januari" (these
+    # were answered with the January meeting).
+    ("kocca itu apa? aku dengar di berita", "faq:what_is_kocca"),
+    ("kocca itu apa sih, tadi lihat di berita", "faq:what_is_kocca"),
+    ("kocca lembaga apa? saya dengar dari berita", "faq:what_is_kocca"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",

@@ -498,6 +498,33 @@ SHORT_FORMS: dict[str, str] = {
     "maen": "main",
     "bagemana": "bagaimana",
     "bemana": "bagaimana",
+    # Acehnese words in Indonesian chat: lon (saya), kamoe (kami), droeneuh (anda), hana
+    # (tidak), peu (apa), kiban (bagaimana), pakon (kenapa), na (ada), nyoe (ini), nyan (itu),
+    # jeut (bisa), keu (untuk), ngon (dengan), meunyoe (kalau), keunan (ke sana), sampoe
+    # (sampai), jinoe (sekarang), buleun (bulan), thon (tahun), ureueng (orang), deungo
+    # (dengar), ban (barusan: "lon ban deungo", I just heard).
+    "lon": "saya",
+    "kamoe": "kami",
+    "droeneuh": "anda",
+    "hana": "tidak",
+    "peu": "apa",
+    "kiban": "bagaimana",
+    "pakon": "kenapa",
+    "na": "ada",
+    "nyoe": "ini",
+    "nyan": "itu",
+    "jeut": "bisa",
+    "keu": "untuk",
+    "ngon": "dengan",
+    "meunyoe": "kalau",
+    "keunan": "ke sana",
+    "sampoe": "sampai",
+    "jinoe": "sekarang",
+    "buleun": "bulan",
+    "thon": "tahun",
+    "ureueng": "orang",
+    "deungo": "dengar",
+    "ban": "barusan",
     # A formal letter's "mekanisme" is how something is done; "kriteria" its requirements.
     "mekanisme": "cara",
     "kriteria": "syarat",
@@ -515,6 +542,11 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("atas", "perhatiannya"): "perhatian",
     ("saat", "ini"): "sekarang",
     ("orgen", "tunggal"): "orgen",  # a one-man keyboard act: not "tanggal" (a date)
+    # Where the talent heard of it, not what they ask ("lon ban deungo di berita", "I just
+    # heard it in the news", is not "berita kocca januari"): like "katanya", "konon".
+    ("dengar", "di", "berita"): "dengar",
+    ("dengar", "dari", "berita"): "dengar",
+    ("lihat", "di", "berita"): "lihat",
 }
 
 STOPWORDS_ID = _listed(
