@@ -324,6 +324,12 @@ CHAT = [
     ("kocca itu apa? aku dengar di berita", "faq:what_is_kocca"),
     ("kocca itu apa sih, tadi lihat di berita", "faq:what_is_kocca"),
     ("kocca lembaga apa? saya dengar dari berita", "faq:what_is_kocca"),
+    # Malaysian Malay: hantar (kirim), pautan (link), yuran (biaya), selepas (setelah),
+    # borang (formulir), persembahan (tampil), "pihak tuan" (anda), nak (mau).
+    ("macam mana nak hantar pautan showreel?", "faq:showreel_links"),
+    ("ada yuran tak kalau nak daftar?", "faq:who_can_apply"),
+    ("selepas daftar, bila pihak tuan akan hubungi saya?", "faq:after_registering"),
+    ("borang tu perlu sediakan apa?", "faq:what_to_prepare"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",
@@ -486,6 +492,9 @@ INTRODUCED = [
     # Banjar's panting (a lute) and a film community: who asks.
     ("pemain panting bisa daftar?", (), "faq:who_can_apply"),
     ("kami komunitas musik, ada program ke korea?", (), "program:music_to_korea"),
+    # A busker, and Malaysian Malay's "persembahan" (a performance).
+    ("saya busking, boleh daftar?", (), "faq:who_can_apply"),
+    ("saya busker, nak buat persembahan kat Korea, ada program?", (), "program:music_to_korea"),
 ]
 
 

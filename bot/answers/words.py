@@ -525,6 +525,22 @@ SHORT_FORMS: dict[str, str] = {
     "ureueng": "orang",
     "deungo": "dengar",
     "ban": "barusan",
+    # Malaysian Malay, as Indonesians working in Malaysia write it: kat (di), hantar (kirim),
+    # pautan (link), borang (formulir), emel (email), selepas (setelah), tukar (ganti),
+    # percuma (gratis), yuran (biaya), persembahan (tampil), duduk (tinggal: "duduk
+    # Malaysia"), sikit (sedikit); "nak" is mau (as in Palembang), "pihak tuan" is anda.
+    "kat": "di",
+    "hantar": "kirim",
+    "pautan": "link",
+    "borang": "formulir",
+    "emel": "email",
+    "selepas": "setelah",
+    "tukar": "ganti",
+    "percuma": "gratis",
+    "yuran": "biaya",
+    "persembahan": "tampil",
+    "duduk": "tinggal",
+    "sikit": "sedikit",
     # A formal letter's "mekanisme" is how something is done; "kriteria" its requirements.
     "mekanisme": "cara",
     "kriteria": "syarat",
@@ -541,6 +557,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("atas", "perhatian"): "perhatian",  # nor "atas" ("daftar atas nama pribadi")
     ("atas", "perhatiannya"): "perhatian",
     ("saat", "ini"): "sekarang",
+    ("pihak", "tuan"): "anda",  # Malaysian Malay's polite "you"
     ("orgen", "tunggal"): "orgen",  # a one-man keyboard act: not "tanggal" (a date)
     # Where the talent heard of it, not what they ask ("lon ban deungo di berita", "I just
     # heard it in the news", is not "berita kocca januari"): like "katanya", "konon".
@@ -584,7 +601,7 @@ STOPWORDS_ID = _listed(
     biasanya diri baik
     bah la bilang pergi
     basudara nian oi wassup whatsup danke teurimong gaseh
-    pang ko
+    pang ko memang sangat
     literally ygy spill mager kuy otw btw wkwk wkwkwk haha hahaha hehe lol
     mbok rek cak tak arek kaya sekali sehubungan
     unnie eonni oppa hyung noona sunbae annyeong annyeonghaseyo kamsahamnida gamsahamnida
@@ -638,7 +655,7 @@ ABOUT_TALENT = _listed(
     bokap nyokap ortu emak babe
     dirigen konduktor conductor paduan suara koor choir anggota dp
     orgen campursari girl girls classmate classmates studying scoring kawinan nikahan hajatan
-    panting komunitas
+    panting komunitas busking busker pengamen ngamen
     """
 )
 # Where a place is the talent's own, even one an entry has ("dari jakarta", not "di jakarta").
