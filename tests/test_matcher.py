@@ -330,6 +330,14 @@ CHAT = [
     ("ada yuran tak kalau nak daftar?", "faq:who_can_apply"),
     ("selepas daftar, bila pihak tuan akan hubungi saya?", "faq:after_registering"),
     ("borang tu perlu sediakan apa?", "faq:what_to_prepare"),
+    # A beatmaker's wav files and stems (songs sent as files), "rn" (right now); chat's
+    # "kmrn", "tipu" (a scam) and "televisi".
+    ("bisa kirim file wav?", "faq:showreel_links"),
+    ("stems nya dikirim kemana?", "faq:showreel_links"),
+    ("ada open call rn?", "faq:open_call_now"),
+    ("konser kpop di PIK kmrn itu program apa", "program:music_to_korea"),
+    ("bot ini resmi atau tipu2?", "faq:who_runs"),
+    ("ada pasar konten televisi di korea?", "program:bcww"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",
@@ -495,6 +503,9 @@ INTRODUCED = [
     # A busker, and Malaysian Malay's "persembahan" (a performance).
     ("saya busking, boleh daftar?", (), "faq:who_can_apply"),
     ("saya busker, nak buat persembahan kat Korea, ada program?", (), "program:music_to_korea"),
+    # Hip hop, and Aceh's rapa'i (a frame drum).
+    ("saya produser hip hop, ada program ke korea?", (), "program:music_to_korea"),
+    ("saya pemain rapai dari aceh, ada program ke korea?", (), "program:music_to_korea"),
 ]
 
 

@@ -541,6 +541,16 @@ SHORT_FORMS: dict[str, str] = {
     "persembahan": "tampil",
     "duduk": "tinggal",
     "sikit": "sedikit",
+    # A beatmaker's words: audio files and stems are songs sent as files (like "mp4"); "rn"
+    # is right now; and chat's "kmrn", "tipu" (a scam), "televisi"; hip hop and Aceh's rapa'i say
+    # who asks.
+    "wav": "file lagu",
+    "mp3": "file lagu",
+    "stems": "file lagu",
+    "rn": "sekarang",
+    "kmrn": "kemarin",
+    "tipu": "penipuan",
+    "televisi": "tv",
     # A formal letter's "mekanisme" is how something is done; "kriteria" its requirements.
     "mekanisme": "cara",
     "kriteria": "syarat",
@@ -656,6 +666,7 @@ ABOUT_TALENT = _listed(
     dirigen konduktor conductor paduan suara koor choir anggota dp
     orgen campursari girl girls classmate classmates studying scoring kawinan nikahan hajatan
     panting komunitas busking busker pengamen ngamen
+    hip hop hiphop rapai rapa
     """
 )
 # Where a place is the talent's own, even one an entry has ("dari jakarta", not "di jakarta").
