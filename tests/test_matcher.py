@@ -338,6 +338,10 @@ CHAT = [
     ("konser kpop di PIK kmrn itu program apa", "program:music_to_korea"),
     ("bot ini resmi atau tipu2?", "faq:who_runs"),
     ("ada pasar konten televisi di korea?", "program:bcww"),
+    # Acting in a film with Koreans: the co-production page is for actors too ("main film" was
+    # read half as playing music).
+    ("pengen main film sama orang korea", "program:coproduction"),
+    ("i want to act in a film with korean actors", "program:coproduction"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",
