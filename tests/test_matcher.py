@@ -342,6 +342,9 @@ CHAT = [
     # read half as playing music).
     ("pengen main film sama orang korea", "program:coproduction"),
     ("i want to act in a film with korean actors", "program:coproduction"),
+    # Receiving news ("terima kabar", "terima info") is getting it: "terima" counted against.
+    ("udah terima kabar belum dari tim?", "faq:after_registering"),
+    ("kapan saya terima kabar setelah daftar", "faq:after_registering"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",

@@ -568,6 +568,11 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("atas", "perhatiannya"): "perhatian",
     ("saat", "ini"): "sekarang",
     ("pihak", "tuan"): "anda",  # Malaysian Malay's polite "you"
+    # Receiving news is getting it: "terima info program" ("terima" stems to nothing an entry
+    # has, and counted against the question).
+    ("terima", "info"): "info",
+    ("terima", "berita"): "berita",
+    ("terima", "kabar"): "kabar",
     ("orgen", "tunggal"): "orgen",  # a one-man keyboard act: not "tanggal" (a date)
     # Where the talent heard of it, not what they ask ("lon ban deungo di berita", "I just
     # heard it in the news", is not "berita kocca januari"): like "katanya", "konon".
