@@ -345,6 +345,12 @@ CHAT = [
     # Receiving news ("terima kabar", "terima info") is getting it: "terima" counted against.
     ("udah terima kabar belum dari tim?", "faq:after_registering"),
     ("kapan saya terima kabar setelah daftar", "faq:after_registering"),
+    # "-nya" after a consonant: "linknya", "filmnya", "bandnya" were unknown words, and
+    # "syutingnya" was not "syuting".
+    ("linknya dikirim kemana?", "faq:showreel_links"),
+    ("filmnya harus punya PH?", "faq:production_house"),
+    ("bandnya boleh tampil di korea?", "program:music_to_korea"),
+    ("syutingnya di korea ada insentif?", "program:kofic_incentive"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",

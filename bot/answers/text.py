@@ -182,11 +182,22 @@ def stem(word: str) -> str:
     (pendaftaran -> daftar)."""
     if not word.isalpha():
         return word
-    word = _without_krama_suffix(word)
+    word = _without_nya_after_consonant(_without_krama_suffix(word))
     return str(_INDONESIAN.stemWord(_ENGLISH.stemWord(word)))
 
 
 _VOWELS = frozenset("aeiou")
+
+
+def _without_nya_after_consonant(word: str) -> str:
+    """A word less its "-nya" after a consonant, before the English rules: "filmnya",
+    "linknya", "botnya" were left whole (the Indonesian rules keep it on a short word), and
+    "syutingnya", "petugasnya" lost it only after the English rules had passed them by, so
+    they were not "syuting", "petugas". After a vowel the Indonesian rules take it off, and
+    "tanya", "punya" stay as they are."""
+    if word.endswith("nya") and len(word) >= len("nya") + 3 and word[-4] not in _VOWELS:
+        return word[: -len("nya")]
+    return word
 
 
 def _without_krama_suffix(word: str) -> str:
