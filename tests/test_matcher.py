@@ -351,6 +351,9 @@ CHAT = [
     ("filmnya harus punya PH?", "faq:production_house"),
     ("bandnya boleh tampil di korea?", "program:music_to_korea"),
     ("syutingnya di korea ada insentif?", "program:kofic_incentive"),
+    # Speaking with an officer ("petugas") is asking the team.
+    ("saya mau bicara dengan petugasnya langsung", "faq:ask_human"),
+    ("can i speak to an officer of kocca directly?", "faq:ask_human"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",
