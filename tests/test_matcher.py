@@ -292,6 +292,68 @@ CHAT = [
     ("can bands or groups join the music program, or only solo singers?", "program:music_to_korea"),
     ("ada pelatihan yang dekat daerahku?", "program:training_center"),
     ("if i register here, am i automatically signed up for mucon?", "program:mucon"),
+    # Banjar: ulun (saya), handak (mau), kada (tidak), amun (kalau), wayah (sekarang), ganal
+    # (besar), bubuhan (a group: who asks); mandaftar, mambayar, mangirim.
+    ("ulun handak mandaftar, mambayar kah kada?", "faq:who_can_apply"),
+    ("amun ulun sudah mandaftar, kapan dihubungi pian?", "faq:after_registering"),
+    ("wayah ini ada kah open call pang?", "faq:open_call_now"),
+    ("kaya apa mangirim video bubuhan kami? filenya ganal banar", "faq:showreel_links"),
+    # Palembang Malay: ado (ada), dak (tidak), apo (apa), bae (saja), kalu (kalau), biso
+    # (bisa), caro (cara), "cak mano" (bagaimana).
+    ("ado dak open call sekarang?", "faq:open_call_now"),
+    ("data aku dipake buat apo bae?", "faq:my_data"),
+    ("cak mano caro daftar, bayar dak?", "faq:who_can_apply"),
+    ("kalu dak ado PH, biso ikut dak?", "faq:production_house"),
+    # Ambon Malay: beta (saya), ose (kamu), par (untuk), lia (lihat), pung (punya); Kupang
+    # Malay: sonde (tidak), balom (belum), bosong (kalian), bemana (bagaimana); "ko" asks
+    # nothing.
+    ("beta su daftar, bagaimana lia beta pung status?", "faq:after_registering"),
+    ("ose bisa kirim info program par beta?", "faq:announcements"),
+    ("beta sonde punya PH, bisa ikut ko sonde?", "faq:production_house"),
+    ("beta balom daftar, musti bayar ko sonde?", "faq:who_can_apply"),
+    ("bemana hapus beta pung data?", "faq:my_data"),
+    ("bosong pung bot bisa ganti bahasa inggris ko?", "faq:language"),
+    # Acehnese words: lon (saya), galak (mau), na (ada), hana (tidak), pakon (kenapa), ka
+    # (sudah), buleun (bulan), jinoe (sekarang), kiban (bagaimana).
+    ("lon galak daftar, na biaya hana?", "faq:who_can_apply"),
+    ("pakon hana kabar, lon ka daftar buleun lalu", "faq:after_registering"),
+    ("na open call jinoe?", "faq:open_call_now"),
+    ("kiban cara kirim video lon?", "faq:showreel_links"),
+    # Heard in the news: where the talent heard of it, not "berita kocca januari" (these
+    # were answered with the January meeting).
+    ("kocca itu apa? aku dengar di berita", "faq:what_is_kocca"),
+    ("kocca itu apa sih, tadi lihat di berita", "faq:what_is_kocca"),
+    ("kocca lembaga apa? saya dengar dari berita", "faq:what_is_kocca"),
+    # Malaysian Malay: hantar (kirim), pautan (link), yuran (biaya), selepas (setelah),
+    # borang (formulir), persembahan (tampil), "pihak tuan" (anda), nak (mau).
+    ("macam mana nak hantar pautan showreel?", "faq:showreel_links"),
+    ("ada yuran tak kalau nak daftar?", "faq:who_can_apply"),
+    ("selepas daftar, bila pihak tuan akan hubungi saya?", "faq:after_registering"),
+    ("borang tu perlu sediakan apa?", "faq:what_to_prepare"),
+    # A beatmaker's wav files and stems (songs sent as files), "rn" (right now); chat's
+    # "kmrn", "tipu" (a scam) and "televisi".
+    ("bisa kirim file wav?", "faq:showreel_links"),
+    ("stems nya dikirim kemana?", "faq:showreel_links"),
+    ("ada open call rn?", "faq:open_call_now"),
+    ("konser kpop di PIK kmrn itu program apa", "program:music_to_korea"),
+    ("bot ini resmi atau tipu2?", "faq:who_runs"),
+    ("ada pasar konten televisi di korea?", "program:bcww"),
+    # Acting in a film with Koreans: the co-production page is for actors too ("main film" was
+    # read half as playing music).
+    ("pengen main film sama orang korea", "program:coproduction"),
+    ("i want to act in a film with korean actors", "program:coproduction"),
+    # Receiving news ("terima kabar", "terima info") is getting it: "terima" counted against.
+    ("udah terima kabar belum dari tim?", "faq:after_registering"),
+    ("kapan saya terima kabar setelah daftar", "faq:after_registering"),
+    # "-nya" after a consonant: "linknya", "filmnya", "bandnya" were unknown words, and
+    # "syutingnya" was not "syuting".
+    ("linknya dikirim kemana?", "faq:showreel_links"),
+    ("filmnya harus punya PH?", "faq:production_house"),
+    ("bandnya boleh tampil di korea?", "program:music_to_korea"),
+    ("syutingnya di korea ada insentif?", "program:kofic_incentive"),
+    # Speaking with an officer ("petugas") is asking the team.
+    ("saya mau bicara dengan petugasnya langsung", "faq:ask_human"),
+    ("can i speak to an officer of kocca directly?", "faq:ask_human"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",
@@ -451,6 +513,15 @@ INTRODUCED = [
         "program:music_to_korea",
     ),
     ("saya pemain teater, ada kerja sama film indonesia korea?", (), "program:coproduction"),
+    # Banjar's panting (a lute) and a film community: who asks.
+    ("pemain panting bisa daftar?", (), "faq:who_can_apply"),
+    ("kami komunitas musik, ada program ke korea?", (), "program:music_to_korea"),
+    # A busker, and Malaysian Malay's "persembahan" (a performance).
+    ("saya busking, boleh daftar?", (), "faq:who_can_apply"),
+    ("saya busker, nak buat persembahan kat Korea, ada program?", (), "program:music_to_korea"),
+    # Hip hop, and Aceh's rapa'i (a frame drum).
+    ("saya produser hip hop, ada program ke korea?", (), "program:music_to_korea"),
+    ("saya pemain rapai dari aceh, ada program ke korea?", (), "program:music_to_korea"),
 ]
 
 
@@ -536,6 +607,15 @@ def test_a_place_is_the_talents_only_after_from() -> None:
         ("kamsahamnida unnie", "thanks"),
         ("matur nuwun, rika njelaske apik temenan", "thanks"),
         ("suwun cak", "thanks"),
+        # Greetings and thanks in Banjar, Palembang, Maluku, Kupang and Acehnese voices, and
+        # a beatmaker's: salamat (selamat), basudara, oi, wassup and a call-me hand greet;
+        # lemak (nice), danke, teurimong gaseh thank; nian, e, kaka and "-nyo" are filler.
+        ("salamat siang admin", "greeting"),
+        ("Salamat sore basudara", "greeting"),
+        ("oi min, wassup 🤙", "greeting"),
+        ("makasih nian, lemak nian infonyo", "thanks"),
+        ("okee, danke banyak e kaka", "thanks"),
+        ("teurimong gaseh bang", "thanks"),
         ("tolong bantu saya kirim showreel", None),
         ("halo kak, ada open call?", None),  # a greeting with a question is a question
         ("halo tim, kapan dihubungi?", None),
@@ -566,6 +646,11 @@ def test_words_ignore_markup_links_invisible_characters_and_stop_early() -> None
 def test_a_word_doubled_with_a_2_is_the_word() -> None:
     # Chat's "orang2", "transfer2": the word itself, not a typo of it; "mp2" stays.
     assert words("video2 orang2 transfer2 mp2") == ["video", "orang", "transfer", "mp2"]
+
+
+def test_palembangs_nyo_is_nya() -> None:
+    # "infonyo", "insentifnyo" are "infonya", "insentifnya"; a short word stays as written.
+    assert words("infonyo insentifnyo sanyo") == ["infonya", "insentifnya", "sanyo"]
 
 
 def test_summary_masks_what_identifies_a_talent() -> None:

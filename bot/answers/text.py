@@ -38,6 +38,7 @@ SUMMARY_LIMIT = 80  # characters of a question kept in staff's list of unanswere
 ELLIPSIS = "…"  # where a summary was cut
 ASIDE_WORDS = 3  # content words a "selain"/"other than" sets aside at most
 MIN_DOUBLED = 3  # letters and a 2: "orang2" is "orang", "mp2" or "k2" stays as written
+MIN_NYO = 6  # letters: Palembang's "-nyo" for "-nya" ("infonyo", "insentifnyo"), not "sanyo"
 MIN_NAME = 3  # letters: a shorter name word ("Al", "Oh") is masked nowhere, too often a word
 
 # Every pattern runs in linear time, whatever the message (no backtracking over long runs).
@@ -127,6 +128,8 @@ def words(text: str) -> list[str]:
             word = _REPEATS.sub(_once, word)
         if word.endswith("2") and word[:-1].isalpha() and len(word) > MIN_DOUBLED:
             word = word[:-1]  # chat writes a doubled word with a 2: "orang2", "transfer2"
+        if word.endswith("nyo") and len(word) >= MIN_NYO and word.isalpha():
+            word = word[:-1] + "a"  # Palembang Malay's "-nyo" is "-nya": "infonyo"
         written_out = _WRITTEN_OUT.get(word)
         if written_out is None:
             found.append(word)
@@ -179,11 +182,22 @@ def stem(word: str) -> str:
     (pendaftaran -> daftar)."""
     if not word.isalpha():
         return word
-    word = _without_krama_suffix(word)
+    word = _without_nya_after_consonant(_without_krama_suffix(word))
     return str(_INDONESIAN.stemWord(_ENGLISH.stemWord(word)))
 
 
 _VOWELS = frozenset("aeiou")
+
+
+def _without_nya_after_consonant(word: str) -> str:
+    """A word less its "-nya" after a consonant, before the English rules: "filmnya",
+    "linknya", "botnya" were left whole (the Indonesian rules keep it on a short word), and
+    "syutingnya", "petugasnya" lost it only after the English rules had passed them by, so
+    they were not "syuting", "petugas". After a vowel the Indonesian rules take it off, and
+    "tanya", "punya" stay as they are."""
+    if word.endswith("nya") and len(word) >= len("nya") + 3 and word[-4] not in _VOWELS:
+        return word[: -len("nya")]
+    return word
 
 
 def _without_krama_suffix(word: str) -> str:

@@ -339,6 +339,8 @@ SHORT_FORMS: dict[str, str] = {
     "maturnuwun": "matur nuwun",
     "trimakasih": "terimakasih",
     "trimakasi": "terimakasih",
+    "salamat": "selamat",  # Banjar, Maluku: "salamat siang", "salamat malam basudara"
+    "okee": "oke",
     "mksih": "makasih",
     "sanget": "banget",
     # A formal letter's "turut serta" (ikut) and "memiliki" (punya).
@@ -415,6 +417,140 @@ SHORT_FORMS: dict[str, str] = {
     "pancet": "tetap",
     "lawas": "lama",
     "kakean": "terlalu banyak",
+    # Banjar (South Kalimantan): ulun/unda (saya), pian (anda), ikam (kamu), kada (tidak),
+    # kadada (tidak ada), handak (mau), haja (saja), amun (kalau), gasan (untuk), matan (dari),
+    # tulak (pergi), kawa (bisa), wayah (sekarang: "wayah ini"), bubuhan (a group: who asks),
+    # ganal (besar), sabujurnya (sebenarnya); its ma- and ba- for me- and ber- (mandaftar,
+    # mambayar, mangirim); its particles (pang, lah, kah) ask nothing.
+    "ulun": "saya",
+    "unda": "saya",
+    "pian": "anda",
+    "ikam": "kamu",
+    "kada": "tidak",
+    "kadada": "tidak ada",
+    "handak": "mau",
+    "haja": "saja",
+    "amun": "kalau",
+    "gasan": "untuk",
+    "matan": "dari",
+    "tulak": "pergi",
+    "kawa": "bisa",
+    "wayah": "sekarang",
+    "bubuhan": "kelompok",
+    "ganal": "besar",
+    "barapa": "berapa",
+    "banar": "benar",
+    "sabujurnya": "sebenarnya",
+    "mandaftar": "daftar",
+    "mambayar": "bayar",
+    "mangirim": "kirim",
+    # Palembang Malay: ado (ada), dak (tidak), galo (semua), kalu (kalau), nak (mau), apo
+    # (apa), bae (saja), samo (sama), biso/pacak (bisa), kagek (nanti), caro (cara), mano
+    # (mana), ngapo (kenapa), dio (dia), kito (kita), sudem (sudah), galak (mau), jingok
+    # (lihat), cubo (coba); "cak mano" is bagaimana, and its "-nyo" is "-nya" (text.words).
+    "ado": "ada",
+    "dak": "tidak",
+    "galo": "semua",
+    "kalu": "kalau",
+    "nak": "mau",
+    "apo": "apa",
+    "bae": "saja",
+    "samo": "sama",
+    "biso": "bisa",
+    "pacak": "bisa",
+    "kagek": "nanti",
+    "caro": "cara",
+    "mano": "mana",
+    "ngapo": "kenapa",
+    "dio": "dia",
+    "kito": "kita",
+    "sudem": "sudah",
+    "galak": "mau",
+    "jingok": "lihat",
+    "cubo": "coba",
+    # Ambon (Maluku) Malay: beta (saya), ose/ale (kamu), katong (kami), seng (tidak), par
+    # (untuk), pi (pergi), tagal (karena), dapa (dapat), tarus (terus), lia (lihat), pung
+    # (punya), sapa (siapa), jang (jangan), sadiki (sedikit); Kupang (NTT) Malay: sonde
+    # (tidak), balom (belum), bosong (kalian), botong/kotong (kami), talalu (terlalu), tamang
+    # (teman), maen (main), bagemana/bemana (bagaimana); their "ko" asks nothing.
+    "beta": "saya",
+    "ose": "kamu",
+    "ale": "kamu",
+    "katong": "kami",
+    "seng": "tidak",
+    "par": "untuk",
+    "pi": "pergi",
+    "tagal": "karena",
+    "dapa": "dapat",
+    "tarus": "terus",
+    "lia": "lihat",
+    "pung": "punya",
+    "sapa": "siapa",
+    "jang": "jangan",
+    "sadiki": "sedikit",
+    "sonde": "tidak",
+    "balom": "belum",
+    "bosong": "kalian",
+    "botong": "kami",
+    "kotong": "kami",
+    "talalu": "terlalu",
+    "tamang": "teman",
+    "maen": "main",
+    "bagemana": "bagaimana",
+    "bemana": "bagaimana",
+    # Acehnese words in Indonesian chat: lon (saya), kamoe (kami), droeneuh (anda), hana
+    # (tidak), peu (apa), kiban (bagaimana), pakon (kenapa), na (ada), nyoe (ini), nyan (itu),
+    # jeut (bisa), keu (untuk), ngon (dengan), meunyoe (kalau), keunan (ke sana), sampoe
+    # (sampai), jinoe (sekarang), buleun (bulan), thon (tahun), ureueng (orang), deungo
+    # (dengar), ban (barusan: "lon ban deungo", I just heard).
+    "lon": "saya",
+    "kamoe": "kami",
+    "droeneuh": "anda",
+    "hana": "tidak",
+    "peu": "apa",
+    "kiban": "bagaimana",
+    "pakon": "kenapa",
+    "na": "ada",
+    "nyoe": "ini",
+    "nyan": "itu",
+    "jeut": "bisa",
+    "keu": "untuk",
+    "ngon": "dengan",
+    "meunyoe": "kalau",
+    "keunan": "ke sana",
+    "sampoe": "sampai",
+    "jinoe": "sekarang",
+    "buleun": "bulan",
+    "thon": "tahun",
+    "ureueng": "orang",
+    "deungo": "dengar",
+    "ban": "barusan",
+    # Malaysian Malay, as Indonesians working in Malaysia write it: kat (di), hantar (kirim),
+    # pautan (link), borang (formulir), emel (email), selepas (setelah), tukar (ganti),
+    # percuma (gratis), yuran (biaya), persembahan (tampil), duduk (tinggal: "duduk
+    # Malaysia"), sikit (sedikit); "nak" is mau (as in Palembang), "pihak tuan" is anda.
+    "kat": "di",
+    "hantar": "kirim",
+    "pautan": "link",
+    "borang": "formulir",
+    "emel": "email",
+    "selepas": "setelah",
+    "tukar": "ganti",
+    "percuma": "gratis",
+    "yuran": "biaya",
+    "persembahan": "tampil",
+    "duduk": "tinggal",
+    "sikit": "sedikit",
+    # A beatmaker's words: audio files and stems are songs sent as files (like "mp4"); "rn"
+    # is right now; and chat's "kmrn", "tipu" (a scam), "televisi"; hip hop and Aceh's rapa'i say
+    # who asks.
+    "wav": "file lagu",
+    "mp3": "file lagu",
+    "stems": "file lagu",
+    "rn": "sekarang",
+    "kmrn": "kemarin",
+    "tipu": "penipuan",
+    "televisi": "tv",
     # A formal letter's "mekanisme" is how something is done; "kriteria" its requirements.
     "mekanisme": "cara",
     "kriteria": "syarat",
@@ -431,7 +567,18 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("atas", "perhatian"): "perhatian",  # nor "atas" ("daftar atas nama pribadi")
     ("atas", "perhatiannya"): "perhatian",
     ("saat", "ini"): "sekarang",
+    ("pihak", "tuan"): "anda",  # Malaysian Malay's polite "you"
+    # Receiving news is getting it: "terima info program" ("terima" stems to nothing an entry
+    # has, and counted against the question).
+    ("terima", "info"): "info",
+    ("terima", "berita"): "berita",
+    ("terima", "kabar"): "kabar",
     ("orgen", "tunggal"): "orgen",  # a one-man keyboard act: not "tanggal" (a date)
+    # Where the talent heard of it, not what they ask ("lon ban deungo di berita", "I just
+    # heard it in the news", is not "berita kocca januari"): like "katanya", "konon".
+    ("dengar", "di", "berita"): "dengar",
+    ("dengar", "dari", "berita"): "dengar",
+    ("lihat", "di", "berita"): "lihat",
 }
 
 STOPWORDS_ID = _listed(
@@ -468,6 +615,8 @@ STOPWORDS_ID = _listed(
     penjelasan penjelasannya terhormat hendak kelak merupakan serta diinformasikan berlaku
     biasanya diri baik
     bah la bilang pergi
+    basudara nian oi wassup whatsup danke teurimong gaseh
+    pang ko memang sangat
     literally ygy spill mager kuy otw btw wkwk wkwkwk haha hahaha hehe lol
     mbok rek cak tak arek kaya sekali sehubungan
     unnie eonni oppa hyung noona sunbae annyeong annyeonghaseyo kamsahamnida gamsahamnida
@@ -521,6 +670,8 @@ ABOUT_TALENT = _listed(
     bokap nyokap ortu emak babe
     dirigen konduktor conductor paduan suara koor choir anggota dp
     orgen campursari girl girls classmate classmates studying scoring kawinan nikahan hajatan
+    panting komunitas busking busker pengamen ngamen
+    hip hop hiphop rapai rapa
     """
 )
 # Where a place is the talent's own, even one an entry has ("dari jakarta", not "di jakarta").
@@ -549,6 +700,7 @@ GREETINGS = _listed(
     semua semuanya om tante kabar bapak ibu pak bu
     horas tabe mejuah juah daeng
     salken annyeong annyeonghaseyo unnie eonni oppa rek cak 👋
+    basudara oi wassup whatsup 🤙
     bantu bantuin tolong help anyone somebody someone
     """
 )
@@ -559,6 +711,7 @@ THANKS = _listed(
     siap noted good nice great cool keren helpful membantu 🙏 👍 ❤ ❤️ 🙂 😊
     tuhan berkati memberkati gbu
     kamsia kamsahamnida gamsahamnida gomawo apik
+    lemak danke teurimong gaseh
     """
 )
 # Sounds, not words: with stopwords and FILLER only ("hmm", "trs apa lg", "ya udh deh") a
@@ -587,5 +740,6 @@ FILLER = _listed(
     want to some got quick aku saya sy gw gue me please pls plis
     mohon sedikit jelas sekarang ne jo dang ji mi ki ta iye
     bah la lu kali sudah jelaskan penjelasan penjelasannya kamu anda ✨
+    nian e kaka
     """
 )
