@@ -354,6 +354,15 @@ CHAT = [
     # Speaking with an officer ("petugas") is asking the team.
     ("saya mau bicara dengan petugasnya langsung", "faq:ask_human"),
     ("can i speak to an officer of kocca directly?", "faq:ask_human"),
+    # A parent asking how their child registers, and how they consent (session 41's talent
+    # review: "wrong" who_can_apply, or unsure).
+    (
+        "bagaimana caranya saya sebagai orang tua memberikan persetujuan? Apakah saya yang"
+        " mengisi formulirnya atau anak saya sendiri?",
+        "faq:parents",
+    ),
+    ("saya orang tua, anak saya mau daftar, persetujuannya gimana?", "faq:parents"),
+    ("i'm a parent, how does my son register?", "faq:parents"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",
@@ -370,6 +379,10 @@ OFF_TOPIC = [
     "hp ku rusak kak",
     "mau langganan netflix",
     "apply for a credit card",
+    # Korean, the language: not the bot's language setting, nor asking a person (session 41).
+    "harus bisa bahasa korea ga?",
+    "perlu bisa ngomong korea ga kak",
+    "do I need to speak Korean?",
 ]
 # The off-topic guard: an entry's own words are answered; with words no entry has, they are
 # about something else ("tiktok", "kartu kredit", "oli"), and get no direct answer.

@@ -579,6 +579,14 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("dengar", "di", "berita"): "dengar",
     ("dengar", "dari", "berita"): "dengar",
     ("lihat", "di", "berita"): "lihat",
+    # Korean, the language, is no entry's (a word counting against them all): not the bot's
+    # own language setting ("harus bisa bahasa korea ga?" got how to change it) nor asking
+    # a person ("perlu bisa ngomong korea" got ask_human's "ngomong").
+    ("bahasa", "korea"): "bahasakorea",
+    ("ngomong", "korea"): "bahasakorea",
+    ("bicara", "korea"): "bahasakorea",
+    ("speak", "korean"): "bahasakorea",
+    ("korean", "language"): "bahasakorea",
 }
 
 STOPWORDS_ID = _listed(
