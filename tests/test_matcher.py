@@ -406,6 +406,22 @@ def test_off_topic_is_never_answered_directly(text: str) -> None:
     assert decide(MATCHER.match(text), DEFAULTS).outcome is not Outcome.ANSWERED
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "harus bisa bahasa korea ga?",
+        "perlu bisa ngomong korea ga kak",
+        "do I need to speak Korean?",
+    ],
+)
+def test_korean_the_language_is_not_the_bots_language_nor_a_person(text: str) -> None:
+    """Nothing in content says whether Korean is needed: no entry is offered for it, least
+    of all the bot's language setting or asking a person (talent review, session 41)."""
+    verdict = decide(MATCHER.match(text), DEFAULTS)
+    offered = {verdict.entry, *verdict.others}
+    assert offered.isdisjoint({"faq:language", "faq:ask_human"}), verdict
+
+
 @pytest.mark.parametrize(("question", "off_topic", "entry"), GUARDED)
 def test_words_no_entry_has_keep_an_entrys_words_from_answering(
     question: str, off_topic: str, entry: str

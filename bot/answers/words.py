@@ -581,9 +581,8 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("lihat", "di", "berita"): "lihat",
     # Korean, the language, is no entry's (a word counting against them all): not the bot's
     # own language setting ("harus bisa bahasa korea ga?" got how to change it) nor asking
-    # a person ("perlu bisa ngomong korea" got ask_human's "ngomong").
+    # a person ("perlu bisa ngomong korea", "ngomong" written out as "bicara", got ask_human).
     ("bahasa", "korea"): "bahasakorea",
-    ("ngomong", "korea"): "bahasakorea",
     ("bicara", "korea"): "bahasakorea",
     ("speak", "korean"): "bahasakorea",
     ("korean", "language"): "bahasakorea",
