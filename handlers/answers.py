@@ -139,6 +139,23 @@ async def answer_before_relay(update: Update, context: BotContext, text: str | N
     return True
 
 
+async def thanked(update: Update, context: BotContext) -> bool:
+    """In ask mode, a message that only thanks while nothing of the talent's waits for staff
+    ("oke makasih kak" after their answer): "you're welcome", and ask mode ends. Passed on,
+    it opened a new question on staff's list. True if it was that."""
+    question = _question(update, context)
+    if question is None:
+        return False
+    desk, needed = _desk(context), thresholds(context.services.settings)
+    if desk.verdict(question.text, needed, question.names).outcome is not Outcome.THANKS:
+        return False
+    if await context.services.store.support.question_waiting(question.user_id):
+        return False  # thanks with a question still open: staff see it with the rest
+    await support.leave_ask_mode(update, context)
+    await reply(update, context.text(Text.ASK_THANKS))
+    return True
+
+
 async def button(update: Update, context: BotContext) -> None:
     """A button under an answer, a suggestion list or the confirmation."""
     query, user = update.callback_query, update.effective_user

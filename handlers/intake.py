@@ -113,6 +113,8 @@ async def private_message(update: Update, context: BotContext) -> None:
     if await support.asking(user.id, context):  # one read of the session for most messages
         if await answers.answer_before_relay(update, context):
             return  # after /tanya, a question the FAQ answers: the answer first
+        if await answers.thanked(update, context):
+            return  # thanks after staff answered: no new question for them
         if await support.relay_question(update, context):
             return  # in ask mode: for staff, even while an application is open
     flow = _flow(context)

@@ -171,7 +171,19 @@ async def _relay(
         await _desk(context).restart_burst(talent.user_id)
         await reply(update, context.text(Text.SUPPORT_RELAY_FAILED), _done_markup(context))
         return False
+    await _mark_relayed(context, from_chat, message_id)
     return True
+
+
+async def _mark_relayed(context: BotContext, chat_id: int, message_id: int) -> None:
+    """A reaction on the talent's message that went to the team: only the burst's first one
+    is acknowledged in words, and silence after the next ones read as being ignored."""
+    try:
+        await context.bot.set_message_reaction(
+            chat_id, message_id, context.text(Text.SUPPORT_RELAYED_MARK)
+        )
+    except TelegramError as error:  # reactions turned off, the message deleted: no harm
+        log.info("Could not mark a relayed message of chat %d: %s", chat_id, error)
 
 
 async def _copy_to_staff(

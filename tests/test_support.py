@@ -127,8 +127,22 @@ async def test_question_is_relayed_with_header_and_answer_comes_back(
     assert sari.messages[-2] == delivered  # the answer stays as it was
     assert sari.last_message.text.startswith(f"💬 {INVITE}")
     mark = staff_chat.mark()
+    await bot.send(sari, "Ada info jadwalnya?")
+    assert staff_chat.messages_since(mark)[-1].text == "Ada info jadwalnya?"
+    # Thanks while that waits: staff see it with the rest.
     await bot.send(sari, "Terima kasih!")
     assert staff_chat.messages_since(mark)[-1].text == "Terima kasih!"
+    await answer(
+        bot, mina, staff_chat, "Jadwalnya menyusul ya.", staff_chat.messages_since(mark)[-2]
+    )
+    # Thanks once answered: "you're welcome", and no new question on staff's list.
+    mark = staff_chat.mark()
+    await bot.press(sari, "💬 Balas tim kami")
+    [welcome] = await bot.send(sari, "oke makasih kak infonya 🙏")
+    assert welcome.text == shown(Text.ASK_THANKS)
+    assert staff_chat.messages_since(mark) == []
+    assert await bot.store.support.question_waiting(sari.id) is False
+    assert not (await bot.store.support.session(sari.id)).asking  # ask mode ended
 
 
 async def test_header_names_the_lead_reference_of_an_applicant(
