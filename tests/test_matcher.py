@@ -133,6 +133,11 @@ TYPOS = [
     ("mu con seoul kapan", "program:mucon"),
     ("MU:CON itu apa", "program:mucon"),
     ("pendaftran program udah dibuka?", "faq:open_call_now"),
+    # Written as said (session 41's talent review): these got nothing.
+    ("dedlen", "faq:open_call_now"),
+    ("kapan dedlen mucon", "program:mucon"),  # MU:CON's own page, with its dates
+    ("registrasi", "faq:who_can_apply"),
+    ("reg", "faq:who_can_apply"),
 ]
 # Chat's own names and spellings, written out before matching.
 CHAT = [
@@ -398,6 +403,13 @@ def test_phrasings_are_answered_with_their_entry(text: str, expected: str) -> No
     assert not held_out(text)
     verdict = decide(MATCHER.match(text), DEFAULTS)
     assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, expected)
+
+
+def test_a_name_typed_with_a_letter_held_down_is_still_offered() -> None:
+    """ "bifff": its letters held down are read once ("bif"), which is BIFF's short name: both
+    BIFF pages are offered (it got nothing)."""
+    verdict = decide(MATCHER.match("bifff"), DEFAULTS)
+    assert {"program:biff_apm", "program:biff_acf"} <= set(verdict.others)
 
 
 @pytest.mark.parametrize("text", OFF_TOPIC)

@@ -20,6 +20,13 @@ def _listed(text: str) -> frozenset[str]:
 # Chat short forms, written out before anything else (both for talents' messages and for
 # the phrasings in content/), so "gmn" and "gimana" are one word. Values may be several words.
 SHORT_FORMS: dict[str, str] = {
+    # Written as said (session 41's talent review): "dedlen", "reg", "registrasi" got nothing;
+    # "bifff" is "bif" once its letters held down are read once.
+    "dedlen": "deadline",
+    "dedline": "deadline",
+    "reg": "daftar",
+    "registrasi": "daftar",
+    "bif": "biff",
     "gmn": "gimana",
     "gmna": "gimana",
     "gimana2": "gimana",
