@@ -8,10 +8,12 @@ import re
 from telegram import InlineKeyboardMarkup, Update, User
 
 from bot.answers.desk import AnswerDesk, Question, entry, thresholds
+from bot.answers.text import only_thanks
 from bot.answers.verdict import Outcome
 from bot.content import Content, FaqItem, Program
 from bot.names import first_name
 from bot.store.questions import Recorded
+from bot.support import BURST_GAP
 from bot.texts import Text
 from bot.transport.sending import CallbackKeyboard, Keyboard
 from handlers import menu, support, views
@@ -144,16 +146,29 @@ async def thanked(update: Update, context: BotContext) -> bool:
     ("oke makasih kak" after their answer): "you're welcome", and ask mode ends. Passed on,
     it opened a new question on staff's list. True if it was that."""
     question = _question(update, context)
-    if question is None:
-        return False
-    desk, needed = _desk(context), thresholds(context.services.settings)
-    if desk.verdict(question.text, needed, question.names).outcome is not Outcome.THANKS:
+    if question is None or not only_thanks(question.text):
         return False
     if await context.services.store.support.question_waiting(question.user_id):
         return False  # thanks with a question still open: staff see it with the rest
     await support.leave_ask_mode(update, context)
     await reply(update, context.text(Text.ASK_THANKS))
     return True
+
+
+async def question_first(update: Update, context: BotContext) -> None:
+    """In ask mode, a message after a question the bot answered itself (the talent neither
+    said it answered nor sent it on): that question goes to staff first, so that they see
+    what the message follows ("halo?", "jadi bayar atau gratis?")."""
+    user, store = update.effective_user, context.services.store
+    if user is None:
+        return
+    earlier = store.questions.answered_first(user.id, BURST_GAP)
+    if earlier is None or earlier.message_id is None:
+        return
+    if not await store.questions.sent_to_staff(earlier.id, user.id):
+        return  # sent meanwhile ("Send anyway")
+    if not await support.relay_earlier(update, context, earlier.message_id):
+        await store.questions.unsent(earlier.id, user.id)
 
 
 async def button(update: Update, context: BotContext) -> None:
@@ -180,9 +195,10 @@ async def button(update: Update, context: BotContext) -> None:
         text, markup = menu.main_menu(context, language)
         await answer_query(update)
         await reply(update, f"{context.text(Text.ASK_GLAD)}\n\n{text}", markup)
-    elif action == "c":  # the confirmation cancelled: say that nothing went
+    elif action == "c":  # the confirmation cancelled: say that nothing went (or that it had)
+        said = context.text(Text.ASK_ALREADY_SENT if question.sent_to_staff else Text.ASK_NOT_SENT)
         text, markup = menu.main_menu(context, language)
-        await show(update, f"{context.text(Text.ASK_NOT_SENT)}\n\n{text}", markup)
+        await show(update, f"{said}\n\n{text}", markup)
     else:
         await _open(update, context, language, question, action)
 

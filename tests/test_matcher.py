@@ -14,7 +14,7 @@ import yaml
 from pydantic import ValidationError
 
 from bot.answers.matcher import Matcher
-from bot.answers.text import summary, words
+from bot.answers.text import only_thanks, summary, words
 from bot.answers.verdict import Outcome, Thresholds, decide
 from bot.content import ContentError, load_content
 from bot.settings import Settings
@@ -403,6 +403,37 @@ def test_phrasings_are_answered_with_their_entry(text: str, expected: str) -> No
     assert not held_out(text)
     verdict = decide(MATCHER.match(text), DEFAULTS)
     assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "thanks"),
+    [
+        ("oke makasih kak infonya 🙏", True),
+        ("terima kasih banyak", True),
+        ("thank you so much!", True),
+        # Not thanks in so many words, or thanks that go on to ask: the talent is not done.
+        ("oke", False),
+        ("siap kak", False),
+        ("good morning", False),
+        ("🙏", False),
+        ("oke gimana kak?", False),
+        ("makasih, mau tanya lagi", False),
+        ("makasih, satu lagi dong", False),
+    ],
+)
+def test_only_thanks_ends_a_question_to_the_team(text: str, thanks: bool) -> None:
+    assert only_thanks(text) is thanks
+
+
+def test_a_new_entry_takes_no_words_from_the_others() -> None:
+    """The parents entry (session 41) once turned these into confident wrong answers: its
+    title's "register" and its answer's "umur" weighed less for the entries that own them."""
+    for text, wrong in (
+        ("can i register my band", "program:mucon"),
+        ("umur maksimal berapa?", "faq:showreel_links"),
+    ):
+        verdict = decide(MATCHER.match(text), DEFAULTS)
+        assert (verdict.outcome, verdict.entry) != (Outcome.ANSWERED, wrong), text
 
 
 def test_a_name_typed_with_a_letter_held_down_is_still_offered() -> None:

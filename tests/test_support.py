@@ -135,6 +135,12 @@ async def test_question_is_relayed_with_header_and_answer_comes_back(
     await answer(
         bot, mina, staff_chat, "Jadwalnya menyusul ya.", staff_chat.messages_since(mark)[-2]
     )
+    # "Oke, how?" once answered is no thanks: it goes to staff, and she stays asking.
+    await bot.press(sari, "💬 Balas tim kami")
+    mark = staff_chat.mark()
+    await bot.send(sari, "oke gimana kak?")
+    assert staff_chat.messages_since(mark)[-1].text == "oke gimana kak?"
+    await answer(bot, mina, staff_chat, "Lewat /daftar ya.", staff_chat.messages_since(mark)[-1])
     # Thanks once answered: "you're welcome", and no new question on staff's list.
     mark = staff_chat.mark()
     await bot.press(sari, "💬 Balas tim kami")

@@ -13,10 +13,12 @@ import Stemmer
 from bot.answers.words import (
     ABOUT_TALENT,
     ASKING,
+    ASKING_ON,
     BEFORE_SET_ASIDE,
     FILLER,
     FIRST_PERSON,
     FROM,
+    GRATITUDE,
     GREETINGS,
     MURMURS,
     PHRASES,
@@ -283,6 +285,17 @@ def small_talk(found: list[str]) -> str | None:
     if any(word in THANKS for word in found):
         return "thanks"  # "🙏" alone
     return "nudge"  # "mau tanya", "apa ya"
+
+
+def only_thanks(text: str) -> bool:
+    """A message that says thank you and no more ("oke makasih kak infonya 🙏"): not "oke"
+    or "siap" alone, nor thanks that go on to ask ("makasih, mau tanya lagi")."""
+    found = words(text)
+    return (
+        small_talk(found) == "thanks"
+        and not GRATITUDE.isdisjoint(found)
+        and ASKING_ON.isdisjoint(found)
+    )
 
 
 def _lettered(word: str) -> bool:

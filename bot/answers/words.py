@@ -728,6 +728,21 @@ THANKS = _listed(
     lemak danke teurimong gaseh
     """
 )
+# Saying thank you in so many words: in ask mode, a message of small talk with one of these
+# and nothing that asks on ends a question once staff answered it ("oke makasih kak"), where
+# "oke", "siap" or "good morning" alone do not (the talent may be about to ask).
+GRATITUDE = _listed(
+    """
+    makasih makasi makasii mksh makasihh terimakasih trims thanks thank thankyou thanx tengkyu
+    nuhun suwun suksma kamsia kamsahamnida gamsahamnida gomawo
+    """
+)
+ASKING_ON = _listed(
+    """
+    tanya nanya nanyain tny bertanya pertanyaan question questions ask lagi mau mo mw pengen
+    pingin ingin boleh bisa bs gimana how apa ada
+    """
+)
 # Sounds, not words: with stopwords and FILLER only ("hmm", "trs apa lg", "ya udh deh") a
 # message asks nothing yet, and the bot asks what the talent needs (`nudge`).
 MURMURS = _listed("hm hmm wkwk wkwkwk haha hahaha hehe hihi lol eh ehm")
