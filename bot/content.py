@@ -603,6 +603,7 @@ def load_content(folder: Path, today: date | None = None) -> Content:
     problems.extend(checks.city_questions(content))
     problems.extend(checks.month_names(content))
     problems.extend(checks.subscribe_hints(content))
+    problems.extend(checks.relayed_mark(content))
     if problems:
         raise ContentError(problems)
     return content

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from bot import commands
 from bot.placeholders import placeholder_in
+from bot.reactions import REACTIONS
 from bot.texts import Text
 
 if TYPE_CHECKING:
@@ -309,6 +310,20 @@ def month_names(content: Content) -> list[str]:
         for language in ("id", "en")
         if len(content.text(Text.MONTH_NAMES, language).split()) != 12
     ]
+
+
+def relayed_mark(content: Content) -> list[str]:
+    """The reaction on a message passed on to the team is one Telegram lets a bot set, and the
+    acknowledgement names it (it tells the talent what the mark means)."""
+    found: list[str] = []
+    for language in ("id", "en"):
+        mark = content.text(Text.SUPPORT_RELAYED_MARK, language)
+        where = f"messages: {Text.SUPPORT_RELAYED_MARK.value}.{language}"
+        if mark not in REACTIONS:
+            found.append(f"{where}: {mark!r} is not a reaction Telegram lets a bot set")
+        elif mark not in content.text(Text.SUPPORT_ACK, language):
+            found.append(f"{where}: {Text.SUPPORT_ACK.value}.{language} must name it ({mark})")
+    return found
 
 
 _PROGRAM_TEXTS = ("what", "who", "offers", "timing", "how")

@@ -8,7 +8,7 @@ import re
 from telegram import InlineKeyboardMarkup, Update, User
 
 from bot.answers.desk import AnswerDesk, Question, entry, thresholds
-from bot.answers.text import only_thanks
+from bot.answers.text import nothing_written, only_thanks
 from bot.answers.verdict import Outcome
 from bot.content import Content, FaqItem, Program
 from bot.names import first_name
@@ -94,7 +94,7 @@ async def ask_command(update: Update, context: BotContext) -> None:
     if typed after the invitation (answered first if the bot is sure, else sent to staff)."""
     message = update.message
     typed = _after_command(message.text) if message is not None and message.text else ""
-    if not typed or not support.questions_open(context):
+    if nothing_written(typed) or not support.questions_open(context):  # "/tanya ??" too
         await support.ask(update, context)
         return
     await support.start_asking(update, context)

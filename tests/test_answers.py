@@ -442,10 +442,13 @@ async def test_a_question_typed_on_the_ask_commands_line_is_not_lost(
     [ack] = await bot.send(john, "/ask\nwho will read my demo first?")
     assert ack.text == CONTENT.text(Text.SUPPORT_ACK, "en")
     assert staff_chat.messages_since(mark)[-1].text == "/ask\nwho will read my demo first?"
-    # The command alone still invites the question.
+    # The command alone still invites the question, as it does with nothing written after it.
     budi = bot.user(first_name="Budi")
-    [invite] = await bot.send(budi, "/tanya")
-    assert invite.text == shown(Text.SUPPORT_INVITE)
+    mark = staff_chat.mark()
+    for typed in ("/tanya", "/tanya ??", "/tanya \u200b\u200d"):
+        [invite] = await bot.send(budi, typed)
+        assert invite.text == shown(Text.SUPPORT_INVITE), typed
+    assert staff_chat.messages_since(mark) == []
 
 
 async def test_a_message_during_a_form_step_is_an_answer_to_that_step(bot: Harness) -> None:

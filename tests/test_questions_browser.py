@@ -209,6 +209,8 @@ async def test_a_holding_reply_keeps_the_question_on_the_tab(
 async def test_a_reply_a_colleague_beat_keeps_its_text_to_copy(
     bot: Harness, staff_chat: EmulatedChat, tmp_path: Path, screens: Path
 ) -> None:
+    for name in ("Adi", "Bayu", "Citra", "Dodi", "Eka"):  # waiting longer: listed above her
+        await ask(bot, bot.user(first_name=name), f"Halo, saya {name}, kapan ada kabar?")
     mia = bot.user(first_name="Mia")
     mark = staff_chat.mark()
     await ask(bot, mia, "Apakah tiket pesawat ditanggung?")
@@ -216,8 +218,9 @@ async def test_a_reply_a_colleague_beat_keeps_its_text_to_copy(
     async with served(bot) as base, chromium(tmp_path / "profile") as context:
         seen, card, box = await mias_card(bot, base, context)
         page = seen.page
+        await page.set_viewport_size(PHONE)  # type: ignore[arg-type]
         draft = "Halo Mia, <b>tiket</b> ditanggung untuk program tertentu saja."
-        await box.fill(draft)
+        await box.fill(draft)  # at the foot of a long list
         # Meanwhile a colleague answers her in the staff group.
         admin = staff_chat.members[ADMIN_ID]
         await bot.act(admin, admin.send, "Belum tentu, kak.", chat=staff_chat, reply_to=question)
@@ -226,7 +229,10 @@ async def test_a_reply_a_colleague_beat_keeps_its_text_to_copy(
         await card.wait_for(state="detached")  # she no longer waits
         kept = page.get_by_role("textbox", name=t(Text.WS_QUESTION_UNSENT, name="Mia"))
         assert await kept.input_value() == draft  # as typed, as text
-        await page.set_viewport_size(PHONE)  # type: ignore[arg-type]
+        # Kept above the list, and brought into sight there: not out of view, seeming lost.
+        in_sight = "(box) => { const r = box.getBoundingClientRect();"
+        in_sight += " return r.top >= 0 && r.bottom <= window.innerHeight; }"
+        assert await kept.evaluate(in_sight)
         await seen.shot(screens, "questions-unsent-phone")
         assert mia.last_message.text == "Belum tentu, kak."  # only the colleague's answer
         assert not seen.errors and not seen.alerts

@@ -10,6 +10,7 @@ above it."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -93,6 +94,14 @@ async def test_a_check_sees_the_list_change_exactly_when_it_does(
         # is refused.
         assert await client.ok("questions-count") == {"total": 1}
         assert (await client.call("questions-count", {"mark": 1}))[0] == 400
+        # Keyed: who waits and the log's ids (small, in order) do not make the mark again,
+        # so it cannot be tried offline to learn who waits without the listing's entry.
+        [listed_james] = (await client.ok("questions"))["talents"]
+        lines = listed_james["questions"]
+        asked = [line["id"] for line in lines if line["from"] == "in"]
+        held = [line["id"] for line in lines if line["holding"]]
+        plain = json.dumps([1, [[james.id, asked, held]]], separators=(",", ":")).encode()
+        assert asked and held and hashlib.sha256(plain).hexdigest()[:20] != drawn
 
 
 async def test_new_questions_are_offered_above_the_list_and_typed_replies_survive_show(

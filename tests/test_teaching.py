@@ -177,8 +177,14 @@ async def test_a_reload_says_which_taught_wordings_the_new_content_unsettles(
     assert f"\n{line}\n" in told.text
     assert told.text.split("\n\n")[-1].startswith(shown(Text.RELOAD_TAUGHT_CLASHES)[:40])
     async with workspace(bot, ADMIN_ID) as client:  # and the taught list says so too
-        [taught] = (await listed(client))["teaching"]["taught"]
+        newer_text = "hasil seleksi kapan keluar"
+        newer = await client.ok("teach", {"entry": AFTER_REF, "text": newer_text})
+        assert newer["outcome"] == "taught"
+        taught, other = (await listed(client))["teaching"]["taught"]
         assert taught["note"] == said(Text.WS_TAUGHT_CLASH, entry=who)
+        # First, though older: it wants a decision; the newer one works and carries no note.
+        assert (taught["text"], other["text"], other["note"]) == (ASKED, newer_text, None)
+        await client.ok("untaught", {"id": other["id"]})
 
     def remove(data: Any) -> None:
         data["items"] = [item for item in data["items"] if item["key"] != "after_registering"]

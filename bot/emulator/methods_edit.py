@@ -11,6 +11,7 @@ from bot.emulator.methods_send import caption_text, message_text
 from bot.emulator.params import Files, get_int, get_str
 from bot.emulator.shapes import StoredMessage
 from bot.emulator.views import BotMessage, EmulatorEvent
+from bot.reactions import REACTIONS
 
 if TYPE_CHECKING:
     from bot.emulator.core import BotAPIEmulator
@@ -130,16 +131,6 @@ async def delete_messages(emu: BotAPIEmulator, params: JSON, files: Files) -> bo
     for message_id in ids:
         _delete(emu, params.get("chat_id"), int(message_id))
     return True
-
-
-# The reactions Telegram lets a bot set (ReactionTypeEmoji's list, Bot API 7.x); others are
-# refused with REACTION_INVALID.
-_REACTION_LIST = (
-    "👍 👎 ❤ 🔥 🥰 👏 😁 🤔 🤯 😱 🤬 😢 🎉 🤩 🤮 💩 🙏 👌 🕊 🤡 🥱 🥴 😍 🐳 ❤‍🔥 🌚 🌭 💯 🤣 ⚡ 🍌"
-    " 🏆 💔 🤨 😐 🍓 🍾 💋 🖕 😈 😴 😭 🤓 👻 👨‍💻 👀 🎃 🙈 😇 😨 🤝 ✍ 🤗 🫡 🎅 🎄 ☃ 💅 🤪 🗿"
-    " 🆒 💘 🙉 🦄 😘 💊 🙊 😎 👾 🤷‍♂ 🤷 🤷‍♀ 😡"
-)
-REACTIONS = frozenset(_REACTION_LIST.split())
 
 
 async def set_message_reaction(emu: BotAPIEmulator, params: JSON, files: Files) -> bool:

@@ -13,7 +13,9 @@ relayed to staff.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
+import secrets
 from typing import Any
 
 from bot.store import utc_now
@@ -27,6 +29,10 @@ SHOWN_TALENTS = 50
 SHOWN_EACH = 10  # a talent's newest waiting questions shown (the staff group has them all)
 EARLIER_ANSWERS = 2  # before them: the last messages answered, and up to 2 answers after them
 EARLIER_ASKED = 3  # those messages: the last run of them (a question, its context), at most 3
+# Keys the mark: without it, Telegram ids and log ids (small, in order) could be tried against
+# it offline to learn who waits, bypassing the listing's audit entry. A restart changes every
+# mark, so an open page offers its list anew once.
+_MARK_KEY = secrets.token_bytes(32)
 
 
 async def waiting(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
@@ -95,7 +101,7 @@ def _mark(talents: list[WaitingTalent], held: dict[int, list[LogLine]], total: i
     """What is listed, in a word the page compares (never reads): the talents listed, their
     questions' and holding replies' log ids, and how many wait. Another word after a new
     talent or question, an answer or a holding reply (from a colleague too); ids only, so it
-    names nobody."""
+    names nobody, and is keyed (_MARK_KEY)."""
     listed = [
         [
             talent.user_id,
@@ -105,7 +111,7 @@ def _mark(talents: list[WaitingTalent], held: dict[int, list[LogLine]], total: i
         for talent in talents
     ]
     said = json.dumps([total, listed], separators=(",", ":")).encode()
-    return hashlib.sha256(said).hexdigest()[:20]
+    return hmac.new(_MARK_KEY, said, hashlib.sha256).hexdigest()[:20]
 
 
 def _exchange(before: list[LogLine]) -> list[LogLine]:

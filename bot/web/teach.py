@@ -175,7 +175,11 @@ async def listed(desk: Desk, viewer: Viewer) -> dict[str, Any]:
     return {
         "faq": [choice(f"faq:{key}") for key in content.faq],
         "programs": [choice(f"program:{key}") for key in content.programs],
-        "taught": [_taught(desk, viewer, item, notes.get(item.id)) for item in taught],
+        # Those the content now says too first: each wants a decision (newest first otherwise).
+        "taught": [
+            _taught(desk, viewer, item, notes.get(item.id))
+            for item in sorted(taught, key=lambda item: item.id not in notes)
+        ],
     }
 
 

@@ -129,6 +129,8 @@ export async function render(main, unsent = []) {
     list.talents.length ? list.talents.map((talent) => card(talent, reload))
       : h("p", { class: "state" }, t("questions_waiting_none")),
     list.more ? h("p", { class: "hint" }, t("questions_more", { count: list.more })) : null);
+  // A reply just refused is kept above the list: brought into sight, not left out of it.
+  if (unsent.length) main.querySelector(".unsent").scrollIntoView({ block: "start" });
 }
 
 /** Whether the Questions list is on the page (not another tab, a lead, or loading). */
