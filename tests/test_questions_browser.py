@@ -230,9 +230,12 @@ async def test_a_reply_a_colleague_beat_keeps_its_text_to_copy(
         kept = page.get_by_role("textbox", name=t(Text.WS_QUESTION_UNSENT, name="Mia"))
         assert await kept.input_value() == draft  # as typed, as text
         # Kept above the list, and brought into sight there: not out of view, seeming lost.
+        # Its label too, below the sticky tabs rather than under them.
         in_sight = "(box) => { const r = box.getBoundingClientRect();"
-        in_sight += " return r.top >= 0 && r.bottom <= window.innerHeight; }"
-        assert await kept.evaluate(in_sight)
+        in_sight += " const tabs = document.querySelector('header.top').getBoundingClientRect();"
+        in_sight += " return r.top >= tabs.bottom && r.bottom <= window.innerHeight; }"
+        label = page.locator(".unsent .meta", has_text="Mia")
+        assert await kept.evaluate(in_sight) and await label.evaluate(in_sight)
         await seen.shot(screens, "questions-unsent-phone")
         assert mia.last_message.text == "Belum tentu, kak."  # only the colleague's answer
         assert not seen.errors and not seen.alerts
