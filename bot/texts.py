@@ -1056,6 +1056,7 @@ class Text(StrEnum):
     ASK_GREETING = "ask_greeting"
     ASK_NUDGE = "ask_nudge"
     ASK_THANKS = "ask_thanks"
+    ASK_OKAY = "ask_okay"
     BTN_NOT_THIS = "btn_not_this"
     ASK_NOT_THIS = "ask_not_this"
     ASK_NOT_THIS_TEAM = "ask_not_this_team"

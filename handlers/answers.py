@@ -8,7 +8,7 @@ import re
 from telegram import InlineKeyboardMarkup, Update, User
 
 from bot.answers.desk import AnswerDesk, Question, entry, thresholds
-from bot.answers.text import nothing_written, only_thanks
+from bot.answers.text import nothing_written, only_thanks, thanks_said
 from bot.answers.verdict import Outcome
 from bot.content import Content, FaqItem, Program
 from bot.names import first_name
@@ -69,7 +69,8 @@ async def free_text(update: Update, context: BotContext) -> None:
         _, markup = menu.main_menu(context, language)
         await reply(update, context.text(Text.ASK_GREETING, first_name=name), markup)
     elif verdict.outcome is Outcome.THANKS:
-        await reply(update, context.text(Text.ASK_THANKS))
+        said = Text.ASK_THANKS if thanks_said(question.text) else Text.ASK_OKAY
+        await reply(update, context.text(said))
     elif verdict.outcome is Outcome.NUDGE:
         _, markup = menu.main_menu(context, language)
         await reply(update, context.text(Text.ASK_NUDGE), markup)

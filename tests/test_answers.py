@@ -300,6 +300,12 @@ async def test_off_topic_greeting_and_thanks(bot: Harness, staff_chat: EmulatedC
     assert CONTENT.text(Text.BTN_PROGRAMS, "id") in hello.button_texts
     [thanks] = await bot.send(sari, "makasih kak 🙏")
     assert thanks.text == shown(Text.ASK_THANKS)
+    # An okay is not thanks: "Siap!", not "Sama-sama!" (a new staff member's review).
+    for okay in ("oke kak siap", "noted", "👍"):
+        [reply] = await bot.send(sari, okay)
+        assert reply.text == shown(Text.ASK_OKAY), okay
+    [praying] = await bot.send(sari, "🙏")
+    assert praying.text == shown(Text.ASK_THANKS)
     # "hmm", "trs apa lg": nothing asked yet, so no "no answer" and nothing to send to staff.
     # "kak ini apa sih?": what this is, then how to ask (a new talent's review).
     for murmur in ("hmm", "trs apa lg", "kak ini apa sih?"):

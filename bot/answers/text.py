@@ -287,6 +287,13 @@ def small_talk(found: list[str]) -> str | None:
     return "nudge"  # "mau tanya", "apa ya"
 
 
+def thanks_said(text: str) -> bool:
+    """Whether a message of small talk says thank you (in words, or 🙏), rather than only
+    okay ("oke", "siap kak", "noted", 👍)."""
+    found = words(text)
+    return "🙏" in found or not GRATITUDE.isdisjoint(found)
+
+
 def only_thanks(text: str) -> bool:
     """A message that says thank you and no more ("oke makasih kak infonya 🙏"): not "oke"
     or "siap" alone, nor thanks that go on to ask ("makasih, mau tanya lagi")."""
