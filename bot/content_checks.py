@@ -321,7 +321,7 @@ def relayed_mark(content: Content) -> list[str]:
         where = f"messages: {Text.SUPPORT_RELAYED_MARK.value}.{language}"
         if mark not in REACTIONS:
             found.append(f"{where}: {mark!r} is not a reaction Telegram lets a bot set")
-        elif mark not in content.text(Text.SUPPORT_ACK, language):
+        elif mark not in content.text(Text.SUPPORT_ACK, language).replace(f"{mark}\u200d", ""):
             found.append(f"{where}: {Text.SUPPORT_ACK.value}.{language} must name it ({mark})")
     return found
 

@@ -61,9 +61,12 @@ class Admission:
     thread_id: int | None = None
 
 
-def enter(session: Session) -> Session:
-    """Ask mode on; the next message opens a new burst (the rate window carries on)."""
-    return replace(session, asking=True, last_relayed_at=None, header_message_id=None)
+def enter(session: Session, *, replying: bool = False) -> Session:
+    """Ask mode on; the next message opens a new burst (the rate window carries on).
+    `replying` to a staff answer ("Reply to our team"): the talent is talking with staff, and
+    the bot answers nothing first (a link staff asked for is no question for the FAQ)."""
+    relayed = session.last_relayed_at if replying else None
+    return replace(session, asking=True, last_relayed_at=relayed, header_message_id=None)
 
 
 def admit(session: Session, now: datetime) -> tuple[Admission, Session]:
@@ -110,9 +113,11 @@ class SupportDesk:
         self._store = store
         self._clock = clock
 
-    async def open(self, user_id: int) -> None:
-        """Put the talent in ask mode."""
-        await self._store.support.change(user_id, lambda session: (None, enter(session)))
+    async def open(self, user_id: int, *, replying: bool = False) -> None:
+        """Put the talent in ask mode (`replying` to a staff answer: see `enter`)."""
+        await self._store.support.change(
+            user_id, lambda session: (None, enter(session, replying=replying))
+        )
 
     async def close(self, user_id: int) -> bool:
         """Take the talent out of ask mode; True if they were in it."""

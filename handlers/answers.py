@@ -13,7 +13,6 @@ from bot.answers.verdict import Outcome
 from bot.content import Content, FaqItem, Program
 from bot.names import first_name
 from bot.store.questions import Recorded
-from bot.support import BURST_GAP
 from bot.texts import Text
 from bot.transport.sending import CallbackKeyboard, Keyboard
 from handlers import menu, support, views
@@ -144,32 +143,16 @@ async def answer_before_relay(update: Update, context: BotContext, text: str | N
 
 async def thanked(update: Update, context: BotContext) -> bool:
     """In ask mode, a message that only thanks while nothing of the talent's waits for staff
-    ("oke makasih kak" after their answer): "you're welcome", and ask mode ends. Passed on,
-    it opened a new question on staff's list. True if it was that."""
+    ("oke makasih kak" after their answer): "you're welcome" from the bot, and it does not go
+    on (it opened a new question on staff's list). Ask mode stays: what the talent sends next
+    (the link staff asked for) still goes to staff. True if it was that."""
     question = _question(update, context)
     if question is None or not only_thanks(question.text):
         return False
     if await context.services.store.support.question_waiting(question.user_id):
         return False  # thanks with a question still open: staff see it with the rest
-    await support.leave_ask_mode(update, context)
     await reply(update, context.text(Text.ASK_THANKS))
     return True
-
-
-async def question_first(update: Update, context: BotContext) -> None:
-    """In ask mode, a message after a question the bot answered itself (the talent neither
-    said it answered nor sent it on): that question goes to staff first, so that they see
-    what the message follows ("halo?", "jadi bayar atau gratis?")."""
-    user, store = update.effective_user, context.services.store
-    if user is None:
-        return
-    earlier = store.questions.answered_first(user.id, BURST_GAP)
-    if earlier is None or earlier.message_id is None:
-        return
-    if not await store.questions.sent_to_staff(earlier.id, user.id):
-        return  # sent meanwhile ("Send anyway")
-    if not await support.relay_earlier(update, context, earlier.message_id):
-        await store.questions.unsent(earlier.id, user.id)
 
 
 async def button(update: Update, context: BotContext) -> None:

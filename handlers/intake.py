@@ -115,7 +115,6 @@ async def private_message(update: Update, context: BotContext) -> None:
             return  # after /tanya, a question the FAQ answers: the answer first
         if await answers.thanked(update, context):
             return  # thanks after staff answered: no new question for them
-        await answers.question_first(update, context)  # what the bot answered, for context
         if await support.relay_question(update, context):
             return  # in ask mode: for staff, even while an application is open
     flow = _flow(context)

@@ -63,7 +63,10 @@ async def ask(update: Update, context: BotContext) -> None:
         ]
         text, markup = context.text(Text.SUPPORT_CLOSED), InlineKeyboardMarkup(rows)
     else:
-        await _desk(context).open(user.id)
+        replying = (
+            update.callback_query is not None and update.callback_query.data == views.ASK_AGAIN
+        )
+        await _desk(context).open(user.id, replying=replying)
         text, markup = context.text(Text.SUPPORT_INVITE), _done_markup(context)
     query = update.callback_query
     if query is not None and query.data == views.ASK_AGAIN:

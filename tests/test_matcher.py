@@ -419,6 +419,10 @@ def test_phrasings_are_answered_with_their_entry(text: str, expected: str) -> No
         ("oke gimana kak?", False),
         ("makasih, mau tanya lagi", False),
         ("makasih, satu lagi dong", False),
+        ("makasih kak, tolong", False),
+        ("makasih, admin?", False),
+        ("makasih kak?", False),
+        ("matur nuwun", True),
     ],
 )
 def test_only_thanks_ends_a_question_to_the_team(text: str, thanks: bool) -> None:

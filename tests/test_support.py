@@ -135,20 +135,34 @@ async def test_question_is_relayed_with_header_and_answer_comes_back(
     await answer(
         bot, mina, staff_chat, "Jadwalnya menyusul ya.", staff_chat.messages_since(mark)[-2]
     )
-    # "Oke, how?" once answered is no thanks: it goes to staff, and she stays asking.
-    await bot.press(sari, "💬 Balas tim kami")
+
+
+async def test_thanks_after_an_answer_stay_with_the_bot_and_the_next_message_goes_to_staff(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """A talent's "thanks" once answered is no new question for staff's list; an okay that
+    asks ("oke gimana kak?") is, and so is what the talent sends after the thanks (the link
+    staff asked for), which the bot never answers itself while they talk with staff."""
+    raka = bot.user(first_name="Raka")
+    mina = staff_member(bot, staff_chat)
+    asked = "Apakah MU:CON terbuka untuk band indie?"
+    question = await relayed_question(bot, staff_chat, raka, asked)
+    await answer(bot, mina, staff_chat, "Kirim link demo ya, kak.", question)
+    await bot.press(raka, "💬 Balas tim kami")
     mark = staff_chat.mark()
-    await bot.send(sari, "oke gimana kak?")
+    await bot.send(raka, "oke gimana kak?")
     assert staff_chat.messages_since(mark)[-1].text == "oke gimana kak?"
-    await answer(bot, mina, staff_chat, "Lewat /daftar ya.", staff_chat.messages_since(mark)[-1])
-    # Thanks once answered: "you're welcome", and no new question on staff's list.
+    await answer(bot, mina, staff_chat, "Tempel saja linknya di sini.", staff_chat.last_message)
+    await bot.press(raka, "💬 Balas tim kami")
     mark = staff_chat.mark()
-    await bot.press(sari, "💬 Balas tim kami")
-    [welcome] = await bot.send(sari, "oke makasih kak infonya 🙏")
+    [welcome] = await bot.send(raka, "oke makasih kak infonya 🙏")
     assert welcome.text == shown(Text.ASK_THANKS)
     assert staff_chat.messages_since(mark) == []
-    assert await bot.store.support.question_waiting(sari.id) is False
-    assert not (await bot.store.support.session(sari.id)).asking  # ask mode ended
+    assert await bot.store.support.question_waiting(raka.id) is False
+    # Still asking: the link goes to staff, not answered by the FAQ's showreel entry.
+    [passed_on] = await bot.send(raka, "ini link demonya kak")
+    assert passed_on.text == ACK
+    assert staff_chat.messages_since(mark)[-1].text == "ini link demonya kak"
 
 
 async def test_header_names_the_lead_reference_of_an_applicant(

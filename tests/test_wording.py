@@ -135,8 +135,10 @@ def test_check_content_names_each_slip_with_its_file_and_key(tmp_path: Path) -> 
         data["delete_confirm"]["en"] = "Only an anonymous note remains."
         data["support_blocked"]["en"] = "⛔ Not sent: this talent ({name}) has blocked the bot."
         # A reaction Telegram refuses: every message passed on would go unmarked.
-        data["support_relayed_mark"]["id"] = "✅"
-        data["support_relayed_mark"]["en"] = "🕊"  # one it allows, that the ack does not name
+        data["support_relayed_mark"]["en"] = "✅"
+        # One it allows, that the acknowledgement names only inside another emoji (❤‍🔥).
+        data["support_relayed_mark"]["id"] = "❤"
+        data["support_ack"]["id"] = data["support_ack"]["id"].replace("👌", "❤\u200d🔥")
 
     def reminder(data: dict[str, Any]) -> None:
         data["reminder_text"]["id"] = "👋 Hai {name}, pendaftaranmu belum selesai — {progress}."
@@ -154,8 +156,8 @@ def test_check_content_names_each_slip_with_its_file_and_key(tmp_path: Path) -> 
     assert "unknown_command.id: 'tidak aku kenal': attach the pronoun" in problems
     assert "delete_confirm.en: 'anonymous': the erasure record is pseudonymous" in problems
     assert "support_blocked.en: 'this talent': “talent” is not a countable person" in problems
-    assert "support_relayed_mark.id: '✅' is not a reaction Telegram lets a bot set" in problems
-    assert "support_relayed_mark.en: support_ack.en must name it (🕊)" in problems
+    assert "support_relayed_mark.en: '✅' is not a reaction Telegram lets a bot set" in problems
+    assert "support_relayed_mark.id: support_ack.id must name it (❤)" in problems
 
 
 # ----- every message with real values ------------------------------------------------------

@@ -299,7 +299,8 @@ def only_thanks(text: str) -> bool:
     or "siap" alone, nor thanks that go on to ask ("makasih, mau tanya lagi")."""
     found = words(text)
     return (
-        small_talk(found) == "thanks"
+        "?" not in text  # "makasih kak?"
+        and small_talk(found) == "thanks"
         and not GRATITUDE.isdisjoint(found)
         and ASKING_ON.isdisjoint(found)
     )

@@ -729,18 +729,19 @@ THANKS = _listed(
     """
 )
 # Saying thank you in so many words: in ask mode, a message of small talk with one of these
-# and nothing that asks on ends a question once staff answered it ("oke makasih kak"), where
-# "oke", "siap" or "good morning" alone do not (the talent may be about to ask).
+# and nothing that asks on is the bot's to answer once staff answered ("oke makasih kak"), not
+# a new question for them; "oke", "siap" or "good morning" alone are not (the talent may be
+# about to ask).
 GRATITUDE = _listed(
     """
     makasih makasi makasii mksh makasihh terimakasih trims thanks thank thankyou thanx tengkyu
-    nuhun suwun suksma kamsia kamsahamnida gamsahamnida gomawo
+    nuhun suwun nuwun suksma kamsia kamsahamnida gamsahamnida gomawo
     """
 )
 ASKING_ON = _listed(
     """
     tanya nanya nanyain tny bertanya pertanyaan question questions ask lagi mau mo mw pengen
-    pingin ingin boleh bisa bs gimana how apa ada
+    pingin ingin boleh bisa bs gimana how apa ada tolong help admin min mimin
     """
 )
 # Sounds, not words: with stopwords and FILLER only ("hmm", "trs apa lg", "ya udh deh") a

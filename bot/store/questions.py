@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import timedelta
 from enum import StrEnum
 from json.encoder import encode_basestring_ascii
 
 from bot.store.conversation import ConversationLog
-from bot.store.db import Database, Reader, Row, stamp, utc_now
+from bot.store.db import Database, Reader, Row, utc_now
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,18 +160,6 @@ class FreeQuestions:
         rows = self._db.lookup(
             f"SELECT {_COLUMNS} FROM free_questions WHERE id = ? AND user_id = ?",  # noqa: S608
             (question_id, user_id),
-        )
-        return _recorded(rows[0]) if rows else None
-
-    def answered_first(self, user_id: int, within: timedelta) -> Recorded | None:
-        """The talent's latest question typed after /tanya (no longer ago than `within`) that
-        the bot answered itself and that has not gone to staff."""
-        since = stamp(time.time_ns() - int(within.total_seconds() * 1e9))
-        rows = self._db.lookup(
-            f"SELECT {_COLUMNS} FROM free_questions"  # noqa: S608 - the columns are constants
-            " WHERE user_id = ? AND via = 'ask' AND sent_to_staff_at IS NULL AND asked_at >= ?"
-            " ORDER BY id DESC LIMIT 1",
-            (user_id, since),
         )
         return _recorded(rows[0]) if rows else None
 

@@ -30,7 +30,7 @@ async function answer(talent, text, holding, reload) {
     if (error instanceof ApiError && error.kind === "not_found") {
       toast(t("question_gone"), "warning");
       drafts.delete(talent.user_id);
-      await reload([{ name: talent.name, text }]); // what was typed is not lost with the card
+      await reload([{ name: talent.name, text }], true); // what was typed is kept, in sight
       return false;
     }
     throw error;
@@ -108,12 +108,13 @@ function unsentReply(unsent) {
       { name: unsent.name }) }, unsent.text));
 }
 
-/** The Questions tab; `unsent`: replies just refused, shown above the list. */
-export async function render(main, unsent = []) {
+/** The Questions tab; `unsent`: replies refused, shown above the list; `focus`: one was just
+ * refused, and is brought into sight. */
+export async function render(main, unsent = [], focus = false) {
   const list = await call("questions");
   draws += 1;
   counted(list.total);
-  const reload = (refused = []) => render(main, refused)
+  const reload = (refused = [], focused = false) => render(main, refused, focused)
     .catch((error) => fill(main, failure(error)));
   const kept = [...unsent, ...orphaned(list.talents)];
   // Shown when a check finds the list changed; its button keeps what is shown unsent.
@@ -130,7 +131,7 @@ export async function render(main, unsent = []) {
       : h("p", { class: "state" }, t("questions_waiting_none")),
     list.more ? h("p", { class: "hint" }, t("questions_more", { count: list.more })) : null);
   // A reply just refused is kept above the list: brought into sight, not left out of it.
-  if (unsent.length) main.querySelector(".unsent").scrollIntoView({ block: "start" });
+  if (focus) main.querySelector(".unsent").scrollIntoView({ block: "start" });
 }
 
 /** Whether the Questions list is on the page (not another tab, a lead, or loading). */
