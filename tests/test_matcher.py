@@ -688,6 +688,16 @@ def test_a_place_is_the_talents_only_after_from() -> None:
         ("makasih nian, lemak nian infonyo", "thanks"),
         ("okee, danke banyak e kaka", "thanks"),
         ("teurimong gaseh bang", "thanks"),
+        # Greetings and thanks in Sasak, Madurese and Kalimantan Malay voices: a greeting sent
+        # from somewhere greets without "saya"; tampiasih, (mator) sakalangkong, makaseh thank,
+        # ye and yee are filler. Without "saya", only a place's words are skipped after "dari".
+        ("assalamualaikum kak, salam dhari Sumenep", "greeting"),
+        ("halo bang, selamat malam dari pontianak 🙏", "greeting"),
+        ("tampiasih bnyk kak, mantep", "thanks"),
+        ("tampi asih kak", "thanks"),
+        ("sakalangkong kak, mator sakalangkong 🙏", "thanks"),
+        ("oke bang makaseh banyak yee", "thanks"),
+        ("halo dari mana bot ini?", None),
         ("tolong bantu saya kirim showreel", None),
         ("halo kak, ada open call?", None),  # a greeting with a question is a question
         ("halo tim, kapan dihubungi?", None),

@@ -310,24 +310,32 @@ def nothing_written(text: str) -> bool:
 def _without_introduction(found: list[str]) -> list[str]:
     """A greeting's words less the talent saying who they are: "selamat pagi, saya penyanyi
     keroncong dari solo, mau tanya" greets. Only with a salutation, "saya" (or "aku", "i"...)
-    and no word that asks ("halo, saya animator, bisa?" asks whether animators may join)."""
-    if (
-        SALUTATIONS.isdisjoint(found)
-        or FIRST_PERSON.isdisjoint(found)
-        or not ASKING.isdisjoint(found)
-    ):
+    or a greeting sent from somewhere ("salam dari Sumenep", "selamat malam dari pontianak"),
+    and no word that asks ("halo, saya animator, bisa?" asks whether animators may join).
+    Without "saya", only a place's own words are skipped: "halo, dari mana ini?" asks."""
+    if SALUTATIONS.isdisjoint(found) or not ASKING.isdisjoint(found):
         return found  # most messages
+    introduced = not FIRST_PERSON.isdisjoint(found)
+    if not introduced and not _greeted_from(found):
+        return found
     kept: list[str] = []
     place = 0  # words of a place left to skip after "dari": "dari jawa tengah"
     for word in found:
         if word in FROM:
             place = ASIDE_WORDS
-        elif place and word not in _SMALL_TALK:
+        elif place and word not in _SMALL_TALK and (introduced or word not in STOPWORDS):
             place -= 1
         elif word not in ABOUT_TALENT:
             place = 0
             kept.append(word)
     return kept
+
+
+def _greeted_from(found: list[str]) -> bool:
+    """Whether a greeting says where it comes from: "salam dari ...", "malam dari ..."."""
+    return any(
+        word in FROM and index and found[index - 1] in GREETINGS for index, word in enumerate(found)
+    )
 
 
 def summary(text: str, names: Iterable[str] = ()) -> str:

@@ -349,6 +349,14 @@ SHORT_FORMS: dict[str, str] = {
     "salamat": "selamat",  # Banjar, Maluku: "salamat siang", "salamat malam basudara"
     "okee": "oke",
     "mksih": "makasih",
+    # Thanks in Sasak (Lombok), Madurese and Kalimantan's Malay: "tampiasih", "mator
+    # sakalangkong", "makaseh"; Madurese writes "dari" as "dhari" ("salam dhari Sumenep").
+    "tampiasih": "terimakasih",
+    "sakalangkong": "terimakasih",
+    "mator": "matur",
+    "makaseh": "makasih",
+    "mantep": "mantap",
+    "dhari": "dari",
     "sanget": "banget",
     # A formal letter's "turut serta" (ikut) and "memiliki" (punya).
     "turut": "ikut",
@@ -580,6 +588,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("terima", "info"): "info",
     ("terima", "berita"): "berita",
     ("terima", "kabar"): "kabar",
+    ("tampi", "asih"): "terimakasih",  # Sasak thanks, written apart
     ("orgen", "tunggal"): "orgen",  # a one-man keyboard act: not "tanggal" (a date)
     # Where the talent heard of it, not what they ask ("lon ban deungo di berita", "I just
     # heard it in the news", is not "berita kocca januari"): like "katanya", "konon".
@@ -770,5 +779,6 @@ FILLER = _listed(
     mohon sedikit jelas sekarang ne jo dang ji mi ki ta iye
     bah la lu kali sudah jelaskan penjelasan penjelasannya kamu anda ✨
     nian e kaka
+    ye yee
     """
 )
