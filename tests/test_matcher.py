@@ -368,6 +368,22 @@ CHAT = [
     ),
     ("saya orang tua, anak saya mau daftar, persetujuannya gimana?", "faq:parents"),
     ("i'm a parent, how does my son register?", "faq:parents"),
+    # Sasak: tiang (saya), uah (sudah), piran (kapan), mun (kalau), leq te (di sini), bayah
+    # (bayar), ndeq (tidak), araq (ada).
+    ("tiang uah daftar, piran tiang dihubungi?", "faq:after_registering"),
+    ("mun daftar leq te bayah ndeq?", "faq:who_can_apply"),
+    # Madurese: engkok (saya), mayar (bayar), ekangghuy (dipakai), beih (saja), terro
+    # (ingin), bik (dengan), oreng (orang), agenti (ganti), baramma carana (bagaimana caranya).
+    ("engkok mayar ta mun daftar?", "faq:who_can_apply"),
+    ("data engkok ekangghuy apa beih?", "faq:my_data"),
+    ("engkok terro ngobrol bik oreng asli", "faq:ask_human"),
+    ("nomer wa engkok agenti, baramma carana?", "faq:after_registering"),
+    # Kalimantan Malay: kamek (saya), bile (kapan), lepas (setelah), ade (ada), "macam mane
+    # carenye" (bagaimana caranya).
+    ("kamek dah daftar, bile dapat kabar?", "faq:after_registering"),
+    ("lepas daftar kamek harus ngapain", "faq:after_registering"),
+    ("macam mane carenye kirim video?", "faq:showreel_links"),
+    ("ade open call ke sekarang?", "faq:open_call_now"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",
