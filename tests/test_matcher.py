@@ -610,6 +610,12 @@ INTRODUCED = [
     # Hip hop, and Aceh's rapa'i (a frame drum).
     ("saya produser hip hop, ada program ke korea?", (), "program:music_to_korea"),
     ("saya pemain rapai dari aceh, ada program ke korea?", (), "program:music_to_korea"),
+    # Lombok's gendang beleq, a teacher's students, a manager, post-production crew (whose
+    # "post" was read as "cost"): who asks.
+    ("video gendang beleq kami gimana cara kirimnya?", (), "faq:showreel_links"),
+    ("siswa saya apa saja yang harus disiapkan untuk daftar?", (), "faq:what_to_prepare"),
+    ("i manage a rock band, can they play at mucon?", (), "program:mucon"),
+    ("colorist here, is there anything for post-production crew?", (), "faq:programs_overview"),
 ]
 
 

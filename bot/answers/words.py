@@ -657,6 +657,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("terima", "berita"): "berita",
     ("terima", "kabar"): "kabar",
     ("tampi", "asih"): "terimakasih",  # Sasak thanks, written apart
+    ("post", "production"): "postproduction",  # a crew's line of work: not "cost"
     ("orgen", "tunggal"): "orgen",  # a one-man keyboard act: not "tanggal" (a date)
     # Where the talent heard of it, not what they ask ("lon ban deungo di berita", "I just
     # heard it in the news", is not "berita kocca januari"): like "katanya", "konon".
@@ -763,6 +764,10 @@ ABOUT_TALENT = _listed(
     orgen campursari girl girls classmate classmates studying scoring kawinan nikahan hajatan
     panting komunitas busking busker pengamen ngamen
     hip hop hiphop rapai rapa
+    murid siswa siswi pelajar didik student students
+    manage managing
+    foley colorist colourist gaffer grip postproduction based
+    gendang beleq
     """
 )
 # Where a place is the talent's own, even one an entry has ("dari jakarta", not "di jakarta").
