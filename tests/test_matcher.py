@@ -384,6 +384,17 @@ CHAT = [
     ("lepas daftar kamek harus ngapain", "faq:after_registering"),
     ("macam mane carenye kirim video?", "faq:showreel_links"),
     ("ade open call ke sekarang?", "faq:open_call_now"),
+    # Chat typed almost without vowels: dsn (disini), hrs (harus), byr (bayar), dhbngi
+    # (dihubungi), stlh (setelah), crny (caranya), krm (kirim), vdeo, opn cll, hps, dta.
+    ("dftr dsn hrs byr gk", "faq:who_can_apply"),
+    ("kpn dhbngi stlh dftr?", "faq:after_registering"),
+    ("crny krm vdeo gmn", "faq:showreel_links"),
+    ("ad opn cll gk skrg", "faq:open_call_now"),
+    ("sy mw hps dta sy", "faq:my_data"),
+    # Film crews' English: yr, yrs, smth, fyi, prodco (a production company).
+    ("shooting a few days in seoul next yr, is there a rebate or smth", "program:kofic_incentive"),
+    ("fyi 5 yrs on features, is there a rebate for shooting in korea", "program:kofic_incentive"),
+    ("need a korean prodco for kofic?", "program:kofic_incentive"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",

@@ -634,6 +634,51 @@ SHORT_FORMS: dict[str, str] = {
     "bawak": "bawa",
     "lepas": "setelah",
     "carenye": "cara",
+    # Chat typed almost without vowels ("sy mw tny ttg prgrm", "dftr dsn byr gk"): its common
+    # words written out, as "dftr", "kpn", "skrg" are.
+    "tny": "tanya",
+    "prgrm": "program",
+    "progrm": "program",
+    "dsn": "disini",
+    "dsni": "disini",
+    "byr": "bayar",
+    "stlh": "setelah",
+    "sblm": "sebelum",
+    "hrs": "harus",
+    "prlu": "perlu",
+    "syrt": "syarat",
+    "dhbngi": "dihubungi",
+    "dhubungi": "dihubungi",
+    "hbngi": "hubungi",
+    "crny": "caranya",
+    "crnya": "caranya",
+    "krm": "kirim",
+    "vdeo": "video",
+    "vdo": "video",
+    "krya": "karya",
+    "gnti": "ganti",
+    "dta": "data",
+    "hps": "hapus",
+    "lnk": "link",
+    "opn": "open",
+    "cll": "call",
+    "pnls": "penulis",
+    "skrp": "skrip",
+    "skrip": "script",
+    "pngmbngn": "pengembangan",
+    "tkt": "tiket",
+    "knsr": "konser",
+    "gtr": "gitar",
+    "bkas": "bekas",
+    "bbrp": "beberapa",
+    "th": "tahun",
+    # Film crews' English: years, something, a password, a production company.
+    "yrs": "years",
+    "yr": "year",
+    "smth": "something",
+    "sth": "something",
+    "pw": "password",
+    "prodco": "production company",
     # A formal letter's "mekanisme" is how something is done; "kriteria" its requirements.
     "mekanisme": "cara",
     "kriteria": "syarat",
@@ -729,6 +774,7 @@ STOPWORDS_EN = _listed(
     things stuff guys possible question questions hello
     good morning afternoon evening thanks thank thankyou thanx
     honestly even though think
+    fyi nah few
     """
 )
 
