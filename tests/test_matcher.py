@@ -14,7 +14,7 @@ import yaml
 from pydantic import ValidationError
 
 from bot.answers.matcher import Matcher
-from bot.answers.text import only_thanks, summary, words
+from bot.answers.text import content_words, only_thanks, summary, words
 from bot.answers.verdict import Outcome, Thresholds, decide
 from bot.content import ContentError, load_content
 from bot.settings import Settings
@@ -395,6 +395,9 @@ CHAT = [
     ("shooting a few days in seoul next yr, is there a rebate or smth", "program:kofic_incentive"),
     ("fyi 5 yrs on features, is there a rebate for shooting in korea", "program:kofic_incentive"),
     ("need a korean prodco for kofic?", "program:kofic_incentive"),
+    # Sasak's "nu" (itu) and "sebenarne"; "ceritakan" (tell about) asks nothing more.
+    ("kocca nu ape sebenarne?", "faq:what_is_kocca"),
+    ("tolong ceritakan tentang mucon", "program:mucon"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",
@@ -756,6 +759,13 @@ def test_words_ignore_markup_links_invisible_characters_and_stop_early() -> None
     assert words("belom liat, kegedean") == ["belum", "lihat", "terlalu", "besar"]
     assert len(words("kata " * 2000)) == 60
     assert words("aaaa" * 1000) == []  # not a word anyone types
+
+
+def test_words_around_a_question_ask_nothing() -> None:
+    """ "waktu" (when), "khusus" (only), "sebagai" (as), "ceritakan" and "bulan" tell no entry
+    apart: as unknown words they counted against the question ("bulan" was even read as a typo
+    of "busan")."""
+    assert content_words(words("waktu khusus sebagai ceritakan bulan")) == []
 
 
 def test_a_word_doubled_with_a_2_is_the_word() -> None:

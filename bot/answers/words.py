@@ -679,6 +679,9 @@ SHORT_FORMS: dict[str, str] = {
     "sth": "something",
     "pw": "password",
     "prodco": "production company",
+    # Sasak's "nu" (itu) and "-ne" ("sebenarne").
+    "nu": "itu",
+    "sebenarne": "sebenarnya",
     # A formal letter's "mekanisme" is how something is done; "kriteria" its requirements.
     "mekanisme": "cara",
     "kriteria": "syarat",
@@ -759,6 +762,7 @@ STOPWORDS_ID = _listed(
     unnie eonni oppa hyung noona sunbae annyeong annyeonghaseyo kamsahamnida gamsahamnida
     gomawo kamsia salken yaa apik
     cepat cepet cepetan buruan berarti
+    sebagai waktu ceritakan khusus bulan
     """
 )
 
