@@ -398,6 +398,13 @@ CHAT = [
     # Sasak's "nu" (itu) and "sebenarne"; "ceritakan" (tell about) asks nothing more.
     ("kocca nu ape sebenarne?", "faq:what_is_kocca"),
     ("tolong ceritakan tentang mucon", "program:mucon"),
+    # What KOCCA supports besides music and film (kofic_incentive answered it), who operates
+    # the bot, adding a link to one's work ("nambah" is "tambah").
+    ("kocca support game juga? atau cuma musik sama film", "faq:what_is_kocca"),
+    ("does kocca support animation too?", "faq:what_is_kocca"),
+    ("who operates this bot?", "faq:who_runs"),
+    ("siapa yg operate bot ini", "faq:who_runs"),
+    ("mau nambah link karya baru gimana?", "faq:showreel_links"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",

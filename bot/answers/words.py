@@ -679,6 +679,9 @@ SHORT_FORMS: dict[str, str] = {
     "sth": "something",
     "pw": "password",
     "prodco": "production company",
+    # Adding a link is "tambah" ("mau nambah link karya").
+    "nambah": "tambah",
+    "nambahin": "tambah",
     # Sasak's "nu" (itu) and "-ne" ("sebenarne").
     "nu": "itu",
     "sebenarne": "sebenarnya",
