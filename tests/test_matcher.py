@@ -405,6 +405,10 @@ CHAT = [
     ("who operates this bot?", "faq:who_runs"),
     ("siapa yg operate bot ini", "faq:who_runs"),
     ("mau nambah link karya baru gimana?", "faq:showreel_links"),
+    # A short form with "-nya" is the short form ("registrasinya", "hpnya", "dedlennya").
+    ("status registrasinya bisa dicek dimana?", "faq:after_registering"),
+    ("nomer hpnya ganti gimana", "faq:after_registering"),
+    ("dedlennya kapan", "faq:open_call_now"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",
@@ -773,6 +777,18 @@ def test_words_around_a_question_ask_nothing() -> None:
     apart: as unknown words they counted against the question ("bulan" was even read as a typo
     of "busan")."""
     assert content_words(words("waktu khusus sebagai ceritakan bulan")) == []
+
+
+def test_a_short_form_with_nya_is_written_out() -> None:
+    # "registrasinya", "hpnya", "dedlennya" were unknown words; "punya", "tanya", "hanya" stay.
+    assert words("registrasinya hpnya dedlennya punya tanya hanya") == [
+        "daftar",
+        "handphone",
+        "deadline",
+        "punya",
+        "tanya",
+        "hanya",
+    ]
 
 
 def test_a_word_doubled_with_a_2_is_the_word() -> None:

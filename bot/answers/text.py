@@ -41,6 +41,7 @@ ELLIPSIS = "…"  # where a summary was cut
 ASIDE_WORDS = 3  # content words a "selain"/"other than" sets aside at most
 MIN_DOUBLED = 3  # letters and a 2: "orang2" is "orang", "mp2" or "k2" stays as written
 MIN_NYO = 6  # letters: Palembang's "-nyo" for "-nya" ("infonyo", "insentifnyo"), not "sanyo"
+MIN_NYA = 5  # letters: "hpnya", "wanya" are a short form and "-nya"; "gnya" is not a word
 MIN_NAME = 3  # letters: a shorter name word ("Al", "Oh") is masked nowhere, too often a word
 
 # Every pattern runs in linear time, whatever the message (no backtracking over long runs).
@@ -133,6 +134,10 @@ def words(text: str) -> list[str]:
         if word.endswith("nyo") and len(word) >= MIN_NYO and word.isalpha():
             word = word[:-1] + "a"  # Palembang Malay's "-nyo" is "-nya": "infonyo"
         written_out = _WRITTEN_OUT.get(word)
+        if written_out is None and word.endswith("nya") and len(word) >= MIN_NYA:
+            # A short form with "-nya" ("registrasinya", "hpnya", "dedlennya"): the short form
+            # written out, its "-nya" (which asks nothing) left off.
+            written_out = _WRITTEN_OUT.get(word[: -len("nya")])
         if written_out is None:
             found.append(word)
         else:
