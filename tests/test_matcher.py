@@ -14,7 +14,7 @@ import yaml
 from pydantic import ValidationError
 
 from bot.answers.matcher import Matcher
-from bot.answers.text import only_thanks, summary, words
+from bot.answers.text import content_words, only_thanks, summary, words
 from bot.answers.verdict import Outcome, Thresholds, decide
 from bot.content import ContentError, load_content
 from bot.settings import Settings
@@ -368,6 +368,47 @@ CHAT = [
     ),
     ("saya orang tua, anak saya mau daftar, persetujuannya gimana?", "faq:parents"),
     ("i'm a parent, how does my son register?", "faq:parents"),
+    # Sasak: tiang (saya), uah (sudah), piran (kapan), mun (kalau), leq te (di sini), bayah
+    # (bayar), ndeq (tidak), araq (ada).
+    ("tiang uah daftar, piran tiang dihubungi?", "faq:after_registering"),
+    ("mun daftar leq te bayah ndeq?", "faq:who_can_apply"),
+    # Madurese: engkok (saya), mayar (bayar), ekangghuy (dipakai), beih (saja), terro
+    # (ingin), bik (dengan), oreng (orang), agenti (ganti), baramma carana (bagaimana caranya).
+    ("engkok mayar ta mun daftar?", "faq:who_can_apply"),
+    ("data engkok ekangghuy apa beih?", "faq:my_data"),
+    ("engkok terro ngobrol bik oreng asli", "faq:ask_human"),
+    ("nomer wa engkok agenti, baramma carana?", "faq:after_registering"),
+    # Kalimantan Malay: kamek (saya), bile (kapan), lepas (setelah), ade (ada), "macam mane
+    # carenye" (bagaimana caranya).
+    ("kamek dah daftar, bile dapat kabar?", "faq:after_registering"),
+    ("lepas daftar kamek harus ngapain", "faq:after_registering"),
+    ("macam mane carenye kirim video?", "faq:showreel_links"),
+    ("ade open call ke sekarang?", "faq:open_call_now"),
+    # Chat typed almost without vowels: dsn (disini), hrs (harus), byr (bayar), dhbngi
+    # (dihubungi), stlh (setelah), crny (caranya), krm (kirim), vdeo, opn cll, hps, dta.
+    ("dftr dsn hrs byr gk", "faq:who_can_apply"),
+    ("kpn dhbngi stlh dftr?", "faq:after_registering"),
+    ("crny krm vdeo gmn", "faq:showreel_links"),
+    ("ad opn cll gk skrg", "faq:open_call_now"),
+    ("sy mw hps dta sy", "faq:my_data"),
+    # Film crews' English: yr, yrs, smth, fyi, prodco (a production company).
+    ("shooting a few days in seoul next yr, is there a rebate or smth", "program:kofic_incentive"),
+    ("fyi 5 yrs on features, is there a rebate for shooting in korea", "program:kofic_incentive"),
+    ("need a korean prodco for kofic?", "program:kofic_incentive"),
+    # Sasak's "nu" (itu) and "sebenarne"; "ceritakan" (tell about) asks nothing more.
+    ("kocca nu ape sebenarne?", "faq:what_is_kocca"),
+    ("tolong ceritakan tentang mucon", "program:mucon"),
+    # What KOCCA supports besides music and film (kofic_incentive answered it), who operates
+    # the bot, adding a link to one's work ("nambah" is "tambah").
+    ("kocca support game juga? atau cuma musik sama film", "faq:what_is_kocca"),
+    ("does kocca support animation too?", "faq:what_is_kocca"),
+    ("who operates this bot?", "faq:who_runs"),
+    ("siapa yg operate bot ini", "faq:who_runs"),
+    ("mau nambah link karya baru gimana?", "faq:showreel_links"),
+    # A short form with "-nya" is the short form ("registrasinya", "hpnya", "dedlennya").
+    ("status registrasinya bisa dicek dimana?", "faq:after_registering"),
+    ("nomer hpnya ganti gimana", "faq:after_registering"),
+    ("dedlennya kapan", "faq:open_call_now"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",
@@ -598,6 +639,12 @@ INTRODUCED = [
     # Hip hop, and Aceh's rapa'i (a frame drum).
     ("saya produser hip hop, ada program ke korea?", (), "program:music_to_korea"),
     ("saya pemain rapai dari aceh, ada program ke korea?", (), "program:music_to_korea"),
+    # Lombok's gendang beleq, a teacher's students, a manager, post-production crew (whose
+    # "post" was read as "cost"): who asks.
+    ("video gendang beleq kami gimana cara kirimnya?", (), "faq:showreel_links"),
+    ("siswa saya apa saja yang harus disiapkan untuk daftar?", (), "faq:what_to_prepare"),
+    ("i manage a rock band, can they play at mucon?", (), "program:mucon"),
+    ("colorist here, is there anything for post-production crew?", (), "faq:programs_overview"),
 ]
 
 
@@ -692,6 +739,16 @@ def test_a_place_is_the_talents_only_after_from() -> None:
         ("makasih nian, lemak nian infonyo", "thanks"),
         ("okee, danke banyak e kaka", "thanks"),
         ("teurimong gaseh bang", "thanks"),
+        # Greetings and thanks in Sasak, Madurese and Kalimantan Malay voices: a greeting sent
+        # from somewhere greets without "saya"; tampiasih, (mator) sakalangkong, makaseh thank,
+        # ye and yee are filler. Without "saya", only a place's words are skipped after "dari".
+        ("assalamualaikum kak, salam dhari Sumenep", "greeting"),
+        ("halo bang, selamat malam dari pontianak 🙏", "greeting"),
+        ("tampiasih bnyk kak, mantep", "thanks"),
+        ("tampi asih kak", "thanks"),
+        ("sakalangkong kak, mator sakalangkong 🙏", "thanks"),
+        ("oke bang makaseh banyak yee", "thanks"),
+        ("halo dari mana bot ini?", None),
         ("tolong bantu saya kirim showreel", None),
         ("halo kak, ada open call?", None),  # a greeting with a question is a question
         ("halo tim, kapan dihubungi?", None),
@@ -717,6 +774,25 @@ def test_words_ignore_markup_links_invisible_characters_and_stop_early() -> None
     assert words("belom liat, kegedean") == ["belum", "lihat", "terlalu", "besar"]
     assert len(words("kata " * 2000)) == 60
     assert words("aaaa" * 1000) == []  # not a word anyone types
+
+
+def test_words_around_a_question_ask_nothing() -> None:
+    """ "waktu" (when), "khusus" (only), "sebagai" (as), "ceritakan" and "bulan" tell no entry
+    apart: as unknown words they counted against the question ("bulan" was even read as a typo
+    of "busan")."""
+    assert content_words(words("waktu khusus sebagai ceritakan bulan")) == []
+
+
+def test_a_short_form_with_nya_is_written_out() -> None:
+    # "registrasinya", "hpnya", "dedlennya" were unknown words; "punya", "tanya", "hanya" stay.
+    assert words("registrasinya hpnya dedlennya punya tanya hanya") == [
+        "daftar",
+        "handphone",
+        "deadline",
+        "punya",
+        "tanya",
+        "hanya",
+    ]
 
 
 def test_a_word_doubled_with_a_2_is_the_word() -> None:

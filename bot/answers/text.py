@@ -41,6 +41,7 @@ ELLIPSIS = "…"  # where a summary was cut
 ASIDE_WORDS = 3  # content words a "selain"/"other than" sets aside at most
 MIN_DOUBLED = 3  # letters and a 2: "orang2" is "orang", "mp2" or "k2" stays as written
 MIN_NYO = 6  # letters: Palembang's "-nyo" for "-nya" ("infonyo", "insentifnyo"), not "sanyo"
+MIN_NYA = 5  # letters: "hpnya", "wanya" are a short form and "-nya"; "gnya" is not a word
 MIN_NAME = 3  # letters: a shorter name word ("Al", "Oh") is masked nowhere, too often a word
 
 # Every pattern runs in linear time, whatever the message (no backtracking over long runs).
@@ -133,6 +134,10 @@ def words(text: str) -> list[str]:
         if word.endswith("nyo") and len(word) >= MIN_NYO and word.isalpha():
             word = word[:-1] + "a"  # Palembang Malay's "-nyo" is "-nya": "infonyo"
         written_out = _WRITTEN_OUT.get(word)
+        if written_out is None and word.endswith("nya") and len(word) >= MIN_NYA:
+            # A short form with "-nya" ("registrasinya", "hpnya", "dedlennya"): the short form
+            # written out, its "-nya" (which asks nothing) left off.
+            written_out = _WRITTEN_OUT.get(word[: -len("nya")])
         if written_out is None:
             found.append(word)
         else:
@@ -318,24 +323,32 @@ def nothing_written(text: str) -> bool:
 def _without_introduction(found: list[str]) -> list[str]:
     """A greeting's words less the talent saying who they are: "selamat pagi, saya penyanyi
     keroncong dari solo, mau tanya" greets. Only with a salutation, "saya" (or "aku", "i"...)
-    and no word that asks ("halo, saya animator, bisa?" asks whether animators may join)."""
-    if (
-        SALUTATIONS.isdisjoint(found)
-        or FIRST_PERSON.isdisjoint(found)
-        or not ASKING.isdisjoint(found)
-    ):
+    or a greeting sent from somewhere ("salam dari Sumenep", "selamat malam dari pontianak"),
+    and no word that asks ("halo, saya animator, bisa?" asks whether animators may join).
+    Without "saya", only a place's own words are skipped: "halo, dari mana ini?" asks."""
+    if SALUTATIONS.isdisjoint(found) or not ASKING.isdisjoint(found):
         return found  # most messages
+    introduced = not FIRST_PERSON.isdisjoint(found)
+    if not introduced and not _greeted_from(found):
+        return found
     kept: list[str] = []
     place = 0  # words of a place left to skip after "dari": "dari jawa tengah"
     for word in found:
         if word in FROM:
             place = ASIDE_WORDS
-        elif place and word not in _SMALL_TALK:
+        elif place and word not in _SMALL_TALK and (introduced or word not in STOPWORDS):
             place -= 1
         elif word not in ABOUT_TALENT:
             place = 0
             kept.append(word)
     return kept
+
+
+def _greeted_from(found: list[str]) -> bool:
+    """Whether a greeting says where it comes from: "salam dari ...", "malam dari ..."."""
+    return any(
+        word in FROM and index and found[index - 1] in GREETINGS for index, word in enumerate(found)
+    )
 
 
 def summary(text: str, names: Iterable[str] = ()) -> str:

@@ -349,6 +349,14 @@ SHORT_FORMS: dict[str, str] = {
     "salamat": "selamat",  # Banjar, Maluku: "salamat siang", "salamat malam basudara"
     "okee": "oke",
     "mksih": "makasih",
+    # Thanks in Sasak (Lombok), Madurese and Kalimantan's Malay: "tampiasih", "mator
+    # sakalangkong", "makaseh"; Madurese writes "dari" as "dhari" ("salam dhari Sumenep").
+    "tampiasih": "terimakasih",
+    "sakalangkong": "terimakasih",
+    "mator": "matur",
+    "makaseh": "makasih",
+    "mantep": "mantap",
+    "dhari": "dari",
     "sanget": "banget",
     # A formal letter's "turut serta" (ikut) and "memiliki" (punya).
     "turut": "ikut",
@@ -558,6 +566,125 @@ SHORT_FORMS: dict[str, str] = {
     "kmrn": "kemarin",
     "tipu": "penipuan",
     "televisi": "tv",
+    # Sasak (Lombok) words in Indonesian chat: tiang (saya, already a stopword), araq (ada),
+    # leq (di), jok (ke), te (sini), mele (mau), lalo (pergi), mun/lamun (kalau; Sundanese
+    # "mun" too), ndeq/ndek (tidak), bayah (bayar), kepeng (uang), saq (yang), kance (dengan),
+    # berembe (bagaimana), piran (kapan), uah (sudah), laek (lalu: "minggu laek"), bau (bisa).
+    "araq": "ada",
+    "leq": "di",
+    "jok": "ke",
+    "te": "sini",
+    "mele": "mau",
+    "lalo": "pergi",
+    "mun": "kalau",
+    "lamun": "kalau",
+    "ndeq": "tidak",
+    "ndek": "tidak",
+    "bayah": "bayar",
+    "kepeng": "uang",
+    "saq": "yang",
+    "kance": "dengan",
+    "berembe": "bagaimana",
+    "piran": "kapan",
+    "uah": "sudah",
+    "laek": "lalu",
+    "bau": "bisa",
+    # Madurese words in Indonesian chat: engkok (saya), bedheh (ada), neng (di), dinnak
+    # (sini), mayar (bayar), baramma (bagaimana), carana (caranya; Sundanese too), endik
+    # (punya), agenti (ganti), robah (ubah), ekangghuy (dipakai), beih (saja), tako' (takut),
+    # esebar (disebar), reya (ini), se (yang), terro (ingin), bik (dengan), oreng (orang),
+    # dhaddhi (jadi).
+    "engkok": "saya",
+    "engko": "saya",
+    "bedheh": "ada",
+    "bedhe": "ada",
+    "neng": "di",
+    "dinnak": "sini",
+    "dhinnak": "sini",
+    "mayar": "bayar",
+    "baramma": "bagaimana",
+    "beramma": "bagaimana",
+    "carana": "cara",
+    "endik": "punya",
+    "andik": "punya",
+    "agenti": "ganti",
+    "robah": "ubah",
+    "robahna": "ubah",
+    "ekangghuy": "dipakai",
+    "beih": "saja",
+    "bhei": "saja",
+    "tako": "takut",
+    "esebar": "disebar",
+    "reya": "ini",
+    "se": "yang",
+    "terro": "ingin",
+    "bik": "dengan",
+    "oreng": "orang",
+    "dhaddhi": "jadi",
+    # Kalimantan's Malay (Pontianak, and Dayak talents writing it): kamek (saya), kitak
+    # (kalian), sidak (mereka), ade (ada; Betawi too), mane (mana: "macam mane"), bile
+    # (kapan), jak (saja), bawak (bawa), lepas (setelah: "lepas daftar"), carenye (caranya).
+    "kamek": "saya",
+    "kitak": "kalian",
+    "sidak": "mereka",
+    "ade": "ada",
+    "mane": "mana",
+    "bile": "kapan",
+    "jak": "saja",
+    "bawak": "bawa",
+    "lepas": "setelah",
+    "carenye": "cara",
+    # Chat typed almost without vowels ("sy mw tny ttg prgrm", "dftr dsn byr gk"): its common
+    # words written out, as "dftr", "kpn", "skrg" are.
+    "tny": "tanya",
+    "prgrm": "program",
+    "progrm": "program",
+    "dsn": "disini",
+    "dsni": "disini",
+    "byr": "bayar",
+    "stlh": "setelah",
+    "sblm": "sebelum",
+    "hrs": "harus",
+    "prlu": "perlu",
+    "syrt": "syarat",
+    "dhbngi": "dihubungi",
+    "dhubungi": "dihubungi",
+    "hbngi": "hubungi",
+    "crny": "caranya",
+    "crnya": "caranya",
+    "krm": "kirim",
+    "vdeo": "video",
+    "vdo": "video",
+    "krya": "karya",
+    "gnti": "ganti",
+    "dta": "data",
+    "hps": "hapus",
+    "lnk": "link",
+    "opn": "open",
+    "cll": "call",
+    "pnls": "penulis",
+    "skrp": "skrip",
+    "skrip": "script",
+    "pngmbngn": "pengembangan",
+    "tkt": "tiket",
+    "knsr": "konser",
+    "gtr": "gitar",
+    "bkas": "bekas",
+    "bbrp": "beberapa",
+    "th": "tahun",
+    # Film crews' English: years, something, a password, a production company.
+    "yrs": "years",
+    "yr": "year",
+    "smth": "something",
+    "sth": "something",
+    "pw": "password",
+    "prodco": "production company",
+    # Adding a link is "tambah" ("mau nambah link karya").
+    "nambah": "tambah",
+    "nambahin": "tambah",
+    # Sasak's "nu" (itu) and "-ne" ("sebenarne").
+    "nu": "itu",
+    "sebenarne": "sebenarnya",
     # A formal letter's "mekanisme" is how something is done; "kriteria" its requirements.
     "mekanisme": "cara",
     "kriteria": "syarat",
@@ -580,6 +707,8 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("terima", "info"): "info",
     ("terima", "berita"): "berita",
     ("terima", "kabar"): "kabar",
+    ("tampi", "asih"): "terimakasih",  # Sasak thanks, written apart
+    ("post", "production"): "postproduction",  # a crew's line of work: not "cost"
     ("orgen", "tunggal"): "orgen",  # a one-man keyboard act: not "tanggal" (a date)
     # Where the talent heard of it, not what they ask ("lon ban deungo di berita", "I just
     # heard it in the news", is not "berita kocca januari"): like "katanya", "konon".
@@ -636,6 +765,7 @@ STOPWORDS_ID = _listed(
     unnie eonni oppa hyung noona sunbae annyeong annyeonghaseyo kamsahamnida gamsahamnida
     gomawo kamsia salken yaa apik
     cepat cepet cepetan buruan berarti
+    sebagai waktu ceritakan khusus bulan
     """
 )
 
@@ -651,6 +781,7 @@ STOPWORDS_EN = _listed(
     things stuff guys possible question questions hello
     good morning afternoon evening thanks thank thankyou thanx
     honestly even though think
+    fyi nah few
     """
 )
 
@@ -686,6 +817,10 @@ ABOUT_TALENT = _listed(
     orgen campursari girl girls classmate classmates studying scoring kawinan nikahan hajatan
     panting komunitas busking busker pengamen ngamen
     hip hop hiphop rapai rapa
+    murid siswa siswi pelajar didik student students
+    manage managing
+    foley colorist colourist gaffer grip postproduction based
+    gendang beleq
     """
 )
 # Where a place is the talent's own, even one an entry has ("dari jakarta", not "di jakarta").
@@ -771,5 +906,6 @@ FILLER = _listed(
     mohon sedikit jelas sekarang ne jo dang ji mi ki ta iye
     bah la lu kali sudah jelaskan penjelasan penjelasannya kamu anda ✨
     nian e kaka
+    ye yee
     """
 )
