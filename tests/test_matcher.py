@@ -425,6 +425,7 @@ OFF_TOPIC = [
     "hp ku rusak kak",
     "mau langganan netflix",
     "apply for a credit card",
+    "saya mau cari kerja di korea",  # a job: not "kerja sama", cooperation (session 41)
     # Korean, the language: not the bot's language setting, nor asking a person (session 41).
     "harus bisa bahasa korea ga?",
     "perlu bisa ngomong korea ga kak",

@@ -718,6 +718,9 @@ PHRASES: dict[tuple[str, ...], str] = {
     # Korean, the language, is no entry's (a word counting against them all): not the bot's
     # own language setting ("harus bisa bahasa korea ga?" got how to change it) nor asking
     # a person ("perlu bisa ngomong korea", "ngomong" written out as "bicara", got ask_human).
+    # Cooperation is one word: its "kerja" alone is work ("cari kerja di korea", a job, got
+    # the co-production page).
+    ("kerja", "sama"): "kerjasama",
     ("bahasa", "korea"): "bahasakorea",
     ("bicara", "korea"): "bahasakorea",
     ("speak", "korean"): "bahasakorea",
