@@ -494,6 +494,7 @@ class Text(StrEnum):
     STATS_CONTACT_NONE = "stats_contact_none"
     STATS_SECTOR_STAGES = "stats_sector_stages"
     STATS_CHART_CAPTION = "stats_chart_caption"
+    STATS_CHART_EMPTY = "stats_chart_empty"
     CHART_DAYS_TITLE = "chart_days_title"
     CHART_STAGES_TITLE = "chart_stages_title"
     STATS_CHART_FAILED = "stats_chart_failed"

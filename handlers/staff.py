@@ -157,8 +157,12 @@ async def stats_command(update: Update, context: BotContext) -> None:
     chat = update.effective_chat
     if chat is None:
         return
+    drawn = pipeline.chart_data(flow, context.content, language)
+    if not any(count for _, count in [*drawn.days, *drawn.stages]):
+        await reply(update, context.text(Text.STATS_CHART_EMPTY))  # empty axes read as broken
+        return
     await chat.send_action(ChatAction.UPLOAD_PHOTO)
-    png = await chart.draw(pipeline.chart_data(flow, context.content, language))
+    png = await chart.draw(drawn)
     if png is None:
         await reply(update, context.text(Text.STATS_CHART_FAILED))
         return

@@ -107,6 +107,16 @@ async def test_stats_show_the_pipeline_and_time_to_first_contact(
     assert "• Film: Baru 1 · Tidak dilanjutkan 1" in lines
 
 
+async def test_stats_before_anyone_registered_say_so_instead_of_an_empty_chart(
+    bot: Harness, staff_chat: Any
+) -> None:
+    """A new deployment's first /stats: no chart of empty axes (-0.04 to 0.04, read as
+    broken, a talent review found), but a line saying when it comes."""
+    (text, instead) = await bot.send(admin_of(staff_chat), "/stats")
+    assert "Corong" in text.text
+    assert instead.kind == "text" and instead.text == t(Text.STATS_CHART_EMPTY)
+
+
 async def test_announcement_audience_per_stage(bot: Harness, staff_chat: Any) -> None:
     talents = await add_subscribers(bot.store, bot.emulator, 3)
     for talent in talents[:2]:
