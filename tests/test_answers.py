@@ -436,7 +436,7 @@ async def test_a_question_typed_on_the_ask_commands_line_is_not_lost(
     # The command alone still invites the question, as it does with nothing written after it.
     budi = bot.user(first_name="Budi")
     mark = staff_chat.mark()
-    for typed in ("/tanya", "/tanya ??", "/tanya \u200b\u200d"):
+    for typed in ("/tanya", "/tanya ??", "/tanya \u200b\u200d", "/tanya \u3164"):
         [invite] = await bot.send(budi, typed)
         assert invite.text == shown(Text.SUPPORT_INVITE), typed
     assert staff_chat.messages_since(mark) == []

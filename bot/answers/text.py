@@ -316,8 +316,9 @@ def _lettered(word: str) -> bool:
 
 
 def nothing_written(text: str) -> bool:
-    """A message of punctuation and symbols only ("??", "..."): no word, no number."""
-    return not any(character.isalnum() for character in text)
+    """A message of punctuation and symbols only ("??", "..."): no word, no number (the
+    Hangul filler people paste as a blank counts as a letter to Python: not here)."""
+    return not any(character.isalnum() for character in _visible(text))
 
 
 def _without_introduction(found: list[str]) -> list[str]:
