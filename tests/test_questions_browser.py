@@ -238,6 +238,17 @@ async def test_a_reply_a_colleague_beat_keeps_its_text_to_copy(
         assert await kept.evaluate(in_sight) and await label.evaluate(in_sight)
         await seen.shot(screens, "questions-unsent-phone")
         assert mia.last_message.text == "Belum tentu, kak."  # only the colleague's answer
+        # Later, a changed list shown from the bar stays where staff read: not pulled back
+        # to the reply refused a while ago (kept above the list all the same).
+        await ask(bot, bot.user(first_name="Gita"), "Halo, kapan pengumumannya?")
+        await page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+        await page.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
+        bar = page.locator(".fresh")
+        await bar.wait_for()
+        await bar.get_by_role("button", name=t(Text.WS_QUESTIONS_FRESH_SHOW)).click()
+        await page.locator(".card.question", has_text="Gita").wait_for()
+        assert await kept.input_value() == draft
+        assert not await kept.evaluate(in_sight)
         assert not seen.errors and not seen.alerts
 
 
