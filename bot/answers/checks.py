@@ -53,13 +53,16 @@ def meaning(text: str) -> frozenset[str]:
 def said_by(content: Content, text: str) -> set[str]:
     """The entries whose question, title or `ask:` phrasing says what a phrasing to teach
     says (the same stems): taught for another one, the question would have two answers."""
-    wanted = meaning(text)
-    return {
-        ref
-        for ref, question, ask in _entries(content, "faq:{}", "program:{}")
-        for said in (question.id, question.en, *(ask.all() if ask else []))
-        if meaning(said) == wanted
-    }
+    return set(_owners(content).get(meaning(text), ()))
+
+
+def _owners(content: Content) -> dict[frozenset[str], set[str]]:
+    """What each entry's question, title and `ask:` phrasings say, and the entries saying it."""
+    owners: dict[frozenset[str], set[str]] = {}
+    for ref, question, ask in _entries(content, "faq:{}", "program:{}"):
+        for said in (question.id, question.en, *(ask.all() if ask else [])):
+            owners.setdefault(meaning(said), set()).add(ref)
+    return owners
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,12 +78,8 @@ class TaughtClash:
 def taught_clashes(content: Content, taught: Iterable[tuple[str, str]]) -> list[TaughtClash]:
     """Taught wordings (entry, text) that content changed since they were taught clashes
     with: teaching refuses these, but an edit of content/ and /reload can make them."""
-    entries = _entries(content, "faq:{}", "program:{}")
-    owners: dict[frozenset[str], set[str]] = {}
-    for ref, question, ask in entries:
-        for said in (question.id, question.en, *(ask.all() if ask else [])):
-            owners.setdefault(meaning(said), set()).add(ref)
-    known = {ref for ref, _, _ in entries}
+    owners = _owners(content)
+    known = {ref for ref, _, _ in _entries(content, "faq:{}", "program:{}")}
     found: list[TaughtClash] = []
     for ref, text in taught:
         if ref not in known:
