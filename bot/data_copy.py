@@ -47,7 +47,14 @@ _TECHNICAL = {
 # edited, and counters against double-processing: the form's answers say it all.
 _FORM_STATE = ("active", "stage", "editing", "step", "last_update_id", "amends_base")
 # How many questions one talent relayed in the last minutes (a limit against floods).
-_RELAY_WINDOW = ("window_started_at", "window_count", "window_noticed")
+# The session's bookkeeping: the rate window, and a question answered first (itself shown
+# among their free questions).
+_SESSION_BOOKKEEPING = (
+    "window_started_at",
+    "window_count",
+    "window_noticed",
+    "answered_first_id",
+)
 # Column -> label, for the columns every section shares.
 _COMMON: dict[str, Text] = {
     "created_at": Text.MYDATA_FIELD_TIME,
@@ -520,7 +527,7 @@ def _questions(w: _Writer, tables: Tables) -> Section:
             "asking": (Text.MYDATA_FIELD_ASKING, w.yes_no),
             "last_relayed_at": (Text.MYDATA_FIELD_LAST_RELAYED, w.moment),
         }
-        section.update(w.record(row, fields, _RELAY_WINDOW))
+        section.update(w.record(row, fields, _SESSION_BOOKKEEPING))
 
     relayed = [
         w.record(row, {"kind": (Text.MYDATA_FIELD_KIND, w.named(_RELAYED))})

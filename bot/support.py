@@ -20,6 +20,7 @@ from enum import StrEnum
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters
 from telegram.error import Forbidden, TelegramError
 
+from bot.answers.stats import title
 from bot.content import Content, Markup
 from bot.store import Store, User
 from bot.store.conversation import AnsweredBy
@@ -39,6 +40,7 @@ TOPIC_NAME_PART = 100  # room for the talent's name, so that the id always fits
 # Characters of a workspace answer repeated in the staff chat: within one message (4,096
 # UTF-16 units) whatever they are; the whole answer is in the talent's conversation.
 STAFF_NOTE_EXCERPT = 1500
+FOLLOWS_EXCERPT = 300  # characters of a question answered first, quoted in a header
 
 
 class Verdict(StrEnum):
@@ -59,6 +61,9 @@ class Admission:
     new_burst: bool = False  # send a header to staff and an acknowledgement to the talent
     header_message_id: int | None = None
     thread_id: int | None = None
+    # A new burst's header quotes this question, which the bot answered first just before:
+    # the message it opens with follows that answer.
+    follows: int | None = None
 
 
 def enter(session: Session, *, replying: bool = False) -> Session:
@@ -66,7 +71,13 @@ def enter(session: Session, *, replying: bool = False) -> Session:
     `replying` to a staff answer ("Reply to our team"): the talent is talking with staff, and
     the bot answers nothing first (a link staff asked for is no question for the FAQ)."""
     relayed = session.last_relayed_at if replying else None
-    return replace(session, asking=True, last_relayed_at=relayed, header_message_id=None)
+    return replace(
+        session,
+        asking=True,
+        last_relayed_at=relayed,
+        header_message_id=None,
+        answered_first_id=None,
+    )
 
 
 def admit(session: Session, now: datetime) -> tuple[Admission, Session]:
@@ -88,6 +99,7 @@ def admit(session: Session, now: datetime) -> tuple[Admission, Session]:
         new_burst=new_burst,
         header_message_id=None if new_burst else session.header_message_id,
         thread_id=None if new_burst else session.thread_id,
+        follows=session.answered_first_id if new_burst else None,
     )
     return admission, replace(
         session,
@@ -95,6 +107,7 @@ def admit(session: Session, now: datetime) -> tuple[Admission, Session]:
         window_started_at=started.isoformat(timespec="microseconds"),
         window_count=count,
         window_noticed=noticed,
+        answered_first_id=None,  # quoted once, by the burst it opens
     )
 
 
@@ -145,6 +158,17 @@ class SupportDesk:
             ),
         )
 
+    async def answered_first(self, user_id: int, question_id: int) -> None:
+        """The bot answered this question of the talent's after /tanya, before anything of
+        theirs went to staff: a message of theirs that goes next is read with it."""
+
+        def note(session: Session) -> tuple[None, Session]:
+            if not session.asking or session.last_relayed_at is not None:
+                return None, session
+            return None, replace(session, answered_first_id=question_id)
+
+        await self._store.support.change(user_id, note)
+
     async def restart_burst(self, user_id: int) -> None:
         """The staff chat could not be reached: the next message opens a new burst."""
         await self._store.support.change(
@@ -179,14 +203,30 @@ def topic_name(talent: User) -> str:
 
 
 def header(
-    content: Content, language: str, talent: User, reference: str | None, *, in_topic: bool
+    content: Content,
+    language: str,
+    talent: User,
+    reference: str | None,
+    *,
+    in_topic: bool,
+    follows: tuple[str, str] | None = None,
 ) -> str:
-    """The staff-chat header of a burst: who asks, their language, id and lead."""
+    """The staff-chat header of a burst: who asks, their language, id and lead; `follows`:
+    the question the bot answered first and the entry it answered with, which the burst's
+    first message follows."""
     if reference:
         lead = content.text(Text.SUPPORT_HEADER_LEAD, language, reference=reference)
     else:
         lead = content.text(Text.SUPPORT_HEADER_NO_LEAD, language)
     hint = Text.SUPPORT_HINT_TOPIC if in_topic else Text.SUPPORT_HINT_REPLY
+    earlier = ""
+    if follows is not None:
+        asked, answered = follows
+        asked = " ".join(asked.split())  # one line in the header
+        if len(asked) > FOLLOWS_EXCERPT:
+            asked = asked[: FOLLOWS_EXCERPT - 1] + "…"
+        line = content.text(Text.SUPPORT_HEADER_FOLLOWS, language, question=asked, entry=answered)
+        earlier = f"{line}\n"
     return content.text(
         Text.SUPPORT_HEADER,
         language,
@@ -196,7 +236,20 @@ def header(
         talent_language=talent.language,
         lead=Markup(lead),
         hint=Markup(content.text(hint, language)),
+        follows=Markup(earlier),
     )
+
+
+def answered_first(
+    store: Store, content: Content, user_id: int, question_id: int | None, language: str
+) -> tuple[str, str] | None:
+    """The question the bot answered first and the entry it answered with, as a header quotes
+    them (None if none, or if it is gone: the talent erased their data, the log's retention)."""
+    asked = None if question_id is None else store.questions.get(question_id, user_id)
+    if asked is None or asked.entry is None:
+        return None
+    # Over the day's text budget only the masked summary was kept.
+    return asked.text or asked.summary, title(content, asked.entry, language)
 
 
 def ask_again_markup(content: Content, language: str) -> InlineKeyboardMarkup:

@@ -205,6 +205,7 @@ class Text(StrEnum):
     SUPPORT_HEADER = "support_header"
     SUPPORT_HEADER_LEAD = "support_header_lead"
     SUPPORT_HEADER_NO_LEAD = "support_header_no_lead"
+    SUPPORT_HEADER_FOLLOWS = "support_header_follows"
     SUPPORT_HINT_REPLY = "support_hint_reply"
     SUPPORT_HINT_TOPIC = "support_hint_topic"
     SUPPORT_DELIVERED = "support_delivered"

@@ -130,6 +130,7 @@ async def answer_before_relay(update: Update, context: BotContext, text: str | N
     question_id = (await desk.record(question, verdict, "ask")).question_id
     if question_id is None:
         return False
+    await support.note_answered_first(update, context, question_id)
     text = f"{answered}\n\n{context.text(Text.ASK_ANSWER_FIRST)}"
     register = _action_rows(context, language, verdict.entry, asking=True)
     rows = [[views.button(label, data) for label, data in row] for row in register]

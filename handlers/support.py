@@ -15,6 +15,7 @@ from bot.support import (
     Admission,
     SupportDesk,
     Verdict,
+    answered_first,
     ask_again_markup,
     display_name,
     header,
@@ -95,6 +96,14 @@ async def done(update: Update, context: BotContext, *, menu_after: bool = True) 
         return
     text, markup = menu.main_menu(context, context.language(update))
     await show(update, f"{context.text(Text.SUPPORT_DONE)}\n\n{text}", markup)
+
+
+async def note_answered_first(update: Update, context: BotContext, question_id: int) -> None:
+    """The bot answered the talent's question after /tanya: if what they send next goes to
+    staff, its header quotes that question."""
+    user = update.effective_user
+    if user is not None:
+        await _desk(context).answered_first(user.id, question_id)
 
 
 async def leave_ask_mode(update: Update, context: BotContext) -> None:
@@ -199,16 +208,17 @@ async def _copy_to_staff(
 ) -> None:
     """Copy the message into the staff chat (after a header, if it opens a burst)."""
     header_id, thread = admission.header_message_id, admission.thread_id
+    follows = admission.follows
     if admission.new_burst or header_id is None:
         try:
-            header_id, thread = await _open_burst(context, staff_chat, talent, message_id)
+            header_id, thread = await _open_burst(context, staff_chat, talent, message_id, follows)
         except BadRequest as error:
             if "thread" not in str(error).lower():
                 raise
             # Staff deleted the talent's topic: open a new one.
             log.info("Topic of user %d is gone (%s); opening a new one", talent.user_id, error)
             await context.services.store.support.forget_topic(staff_chat, talent.user_id)
-            header_id, thread = await _open_burst(context, staff_chat, talent, message_id)
+            header_id, thread = await _open_burst(context, staff_chat, talent, message_id, follows)
     copy: MessageId = await context.bot.copy_message(
         staff_chat,
         from_chat_id=from_chat,
@@ -222,9 +232,10 @@ async def _copy_to_staff(
 
 
 async def _open_burst(
-    context: BotContext, staff_chat: int, talent: User, message_id: int
+    context: BotContext, staff_chat: int, talent: User, message_id: int, follows: int | None
 ) -> tuple[int, int | None]:
-    """Post the header (in the talent's topic if the staff chat is a forum)."""
+    """Post the header (in the talent's topic if the staff chat is a forum); `follows`: the
+    question answered first that the message follows, quoted in it."""
     store = context.services.store
     thread = await store.support.topic_for(staff_chat, talent.user_id)
     if thread is None and (await context.bot.get_chat(staff_chat)).is_forum:
@@ -235,7 +246,9 @@ async def _open_burst(
     lead = await store.applications.latest_lead(talent.user_id)
     reference = None if lead is None else lead[1]
     language = context.services.settings.default_language
-    text = header(context.content, language, talent, reference, in_topic=thread is not None)
+    earlier = answered_first(store, context.content, talent.user_id, follows, language)
+    in_topic = thread is not None
+    text = header(context.content, language, talent, reference, in_topic=in_topic, follows=earlier)
     # Their lead, one press away (below the header, which stays), as under a new-lead alert.
     opener = (
         None

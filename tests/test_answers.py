@@ -410,6 +410,71 @@ async def test_ask_with_a_question_the_faq_answers_shows_the_answer_first(
     ]
 
 
+async def test_a_message_after_an_answer_first_reaches_staff_with_the_question_it_follows(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """After /tanya, the bot answered first; what the talent writes next ("terus kalau…")
+    means little alone: its header quotes the question and the entry the bot answered with,
+    once, and only the question the message directly follows."""
+    follows = CONTENT.messages[Text.SUPPORT_HEADER_FOLLOWS].get("id").split("<i>")[0]
+
+    def quoted(question: str) -> str:
+        return shown(Text.SUPPORT_HEADER_FOLLOWS, question=question, entry=OPEN_CALL.question.id)
+
+    sari = bot.user(first_name="Sari")
+    mark = staff_chat.mark()
+    await bot.send(sari, "/tanya kak ada open call gak?")  # answered first
+    [ack] = await bot.send(sari, "terus kalau saya tinggal di luar jakarta gimana kak?")
+    assert ack.text == shown(Text.SUPPORT_ACK)
+    header, copy = staff_chat.messages_since(mark)
+    assert quoted("kak ada open call gak?") in header.text
+    assert copy.text == "terus kalau saya tinggal di luar jakarta gimana kak?"
+    assert copy.reply_to_message_id == header.message_id
+    # The rest of the burst goes under the same header; a later burst quotes nothing again.
+    mark = staff_chat.mark()
+    await bot.send(sari, "soalnya saya di medan")
+    [more] = staff_chat.messages_since(mark)
+    assert more.reply_to_message_id == header.message_id
+
+    # Two answered first: only the newer one, which the message follows, is quoted.
+    budi = bot.user(first_name="Budi")
+    await bot.send(budi, "/tanya")
+    await bot.send(budi, "gmn cara kirim showreel")
+    mark = staff_chat.mark()
+    await bot.send(budi, "kak ada open call gak?")
+    await bot.send(budi, "terus kalau saya tinggal di luar jakarta gimana kak?")
+    header, _ = staff_chat.messages_since(mark)
+    assert quoted("kak ada open call gak?") in header.text
+    assert "showreel" not in header.text
+
+    # The answer was enough ("That answers it"), or the question went itself ("Send to the
+    # team anyway"): a later question to staff quotes nothing.
+    rina = bot.user(first_name="Rina")
+    await bot.send(rina, "/tanya kak ada open call gak?")
+    await bot.press(rina, CONTENT.text(Text.BTN_ANSWERED, "id"))
+    mark = staff_chat.mark()
+    await bot.send(rina, "/tanya")
+    await bot.send(rina, "terus kalau saya tinggal di luar jakarta gimana kak?")
+    header, _ = staff_chat.messages_since(mark)
+    assert follows not in header.text
+    dewi = bot.user(first_name="Dewi")
+    await bot.send(dewi, "/tanya kak ada open call gak?")
+    mark = staff_chat.mark()
+    await bot.press(dewi, CONTENT.text(Text.BTN_SEND_ANYWAY, "id"))
+    header, sent = staff_chat.messages_since(mark)
+    assert follows not in header.text
+    assert sent.text == "/tanya kak ada open call gak?"
+
+    # A talent writing in English: their words quoted as written, markup escaped.
+    john = bot.user(first_name="John", language_code="en")
+    await bot.send(john, "/ask is there an open call now? <b>")
+    mark = staff_chat.mark()
+    await bot.send(john, "and if I live outside Jakarta?")
+    header, _ = staff_chat.messages_since(mark)
+    assert "is there an open call now? <b>" in header.text
+    assert "&lt;b&gt;" in (header.html or "")
+
+
 async def test_a_question_typed_on_the_ask_commands_line_is_not_lost(
     bot: Harness, staff_chat: EmulatedChat
 ) -> None:

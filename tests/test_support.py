@@ -536,6 +536,18 @@ def test_a_pause_longer_than_the_burst_gap_opens_a_new_burst() -> None:
     assert later.new_burst
 
 
+def test_a_question_answered_first_is_quoted_by_the_next_burst_only() -> None:
+    session = replace(enter(Session(1)), answered_first_id=5)
+    first, session = admit(session, NOW)
+    assert (first.new_burst, first.follows) == (True, 5)
+    assert session.answered_first_id is None
+    session = replace(session, header_message_id=7)
+    later, _ = admit(session, NOW + BURST_GAP)
+    assert (later.new_burst, later.follows) == (True, None)
+    # A new /tanya starts afresh: nothing answered before it is followed.
+    assert enter(replace(session, answered_first_id=5)).answered_first_id is None
+
+
 def test_not_in_ask_mode_nothing_is_counted() -> None:
     session = Session(1)
     admission, after = admit(session, NOW)

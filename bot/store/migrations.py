@@ -1000,4 +1000,12 @@ MIGRATIONS: list[tuple[str, str]] = [
             WHERE taught_by_id IS NOT NULL
         """,
     ),
+    (
+        "0035_answered_first",
+        # The question the bot answered first after /tanya (free_questions.id), while nothing
+        # of the talent's has gone to staff yet: if their next message does go, its header
+        # quotes that question, so staff do not read "so what about outside Jakarta?" alone.
+        # Cleared once a message of theirs is relayed, and whenever ask mode starts.
+        "ALTER TABLE support_sessions ADD COLUMN answered_first_id INTEGER",
+    ),
 ]

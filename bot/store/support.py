@@ -48,6 +48,7 @@ class Session:
     window_started_at: str | None = None
     window_count: int = 0
     window_noticed: bool = False
+    answered_first_id: int | None = None  # see migration 0035_answered_first
 
     @classmethod
     def from_row(cls, row: Row) -> Session:
@@ -61,6 +62,7 @@ class Session:
             window_started_at=row["window_started_at"],
             window_count=row["window_count"],
             window_noticed=bool(row["window_noticed"]),
+            answered_first_id=row["answered_first_id"],
         )
 
 
@@ -75,13 +77,14 @@ class Relayed:
 
 _SAVE_SESSION = (
     "INSERT INTO support_sessions (user_id, asking, last_relayed_at, header_message_id,"
-    " thread_id, window_started_at, window_count, window_noticed, updated_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " thread_id, window_started_at, window_count, window_noticed, answered_first_id,"
+    " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     " ON CONFLICT(user_id) DO UPDATE SET asking = excluded.asking,"
     " last_relayed_at = excluded.last_relayed_at,"
     " header_message_id = excluded.header_message_id, thread_id = excluded.thread_id,"
     " window_started_at = excluded.window_started_at, window_count = excluded.window_count,"
-    " window_noticed = excluded.window_noticed, updated_at = excluded.updated_at"
+    " window_noticed = excluded.window_noticed,"
+    " answered_first_id = excluded.answered_first_id, updated_at = excluded.updated_at"
 )
 
 # Only for a talent still known: one erased while their message was on its way leaves no row
@@ -123,6 +126,7 @@ class SupportRelay:
                     new.window_started_at,
                     new.window_count,
                     int(new.window_noticed),
+                    new.answered_first_id,
                     utc_now(),
                 ),
             )
