@@ -222,9 +222,6 @@ def header(
     earlier = ""
     if follows is not None:
         asked, answered = follows
-        asked = " ".join(asked.split())  # one line in the header
-        if len(asked) > FOLLOWS_EXCERPT:
-            asked = asked[: FOLLOWS_EXCERPT - 1] + "…"
         line = content.text(Text.SUPPORT_HEADER_FOLLOWS, language, question=asked, entry=answered)
         earlier = f"{line}\n"
     return content.text(
@@ -243,13 +240,17 @@ def header(
 def answered_first(
     store: Store, content: Content, user_id: int, question_id: int | None, language: str
 ) -> tuple[str, str] | None:
-    """The question the bot answered first and the entry it answered with, as a header quotes
-    them (None if none, or if it is gone: the talent erased their data, the log's retention)."""
+    """The question the bot answered first (on one line, shortened) and the entry it answered
+    with, as staff are shown them (None if none, or if it is gone: the talent erased their
+    data, the retention of free questions)."""
     asked = None if question_id is None else store.questions.get(question_id, user_id)
     if asked is None or asked.entry is None:
         return None
     # Over the day's text budget only the masked summary was kept.
-    return asked.text or asked.summary, title(content, asked.entry, language)
+    text = " ".join((asked.text or asked.summary).split())
+    if len(text) > FOLLOWS_EXCERPT:
+        text = text[: FOLLOWS_EXCERPT - 1] + "…"
+    return text, title(content, asked.entry, language)
 
 
 def ask_again_markup(content: Content, language: str) -> InlineKeyboardMarkup:

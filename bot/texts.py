@@ -807,6 +807,7 @@ class Text(StrEnum):
     WS_QUESTION_LEAD = "ws_question_lead"
     WS_QUESTION_NO_LEAD = "ws_question_no_lead"
     WS_QUESTION_BLOCKED = "ws_question_blocked"
+    WS_QUESTION_FOLLOWS = "ws_question_follows"
     WS_QUESTION_REPLY_TO = "ws_question_reply_to"
     WS_QUESTION_GONE = "ws_question_gone"
     WS_QUESTION_UNSENT = "ws_question_unsent"

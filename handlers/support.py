@@ -208,7 +208,7 @@ async def _copy_to_staff(
 ) -> None:
     """Copy the message into the staff chat (after a header, if it opens a burst)."""
     header_id, thread = admission.header_message_id, admission.thread_id
-    follows = admission.follows
+    follows = admission.follows if admission.new_burst else None
     if admission.new_burst or header_id is None:
         try:
             header_id, thread = await _open_burst(context, staff_chat, talent, message_id, follows)
@@ -227,7 +227,7 @@ async def _copy_to_staff(
         reply_parameters=ReplyParameters(header_id, allow_sending_without_reply=True),
     )
     await context.services.store.support.record(
-        staff_chat, copy.message_id, talent.user_id, "question", message_id
+        staff_chat, copy.message_id, talent.user_id, "question", message_id, follows
     )
 
 

@@ -273,3 +273,38 @@ async def test_a_draft_stays_when_staff_look_at_another_tab_and_come_back(
         await card.wait_for()
         assert await box.input_value() == ""
         assert not seen.errors and not seen.alerts
+
+
+async def test_a_message_after_an_answer_first_shows_the_question_it_follows(
+    bot: Harness, staff_chat: EmulatedChat, tmp_path: Path, screens: Path
+) -> None:
+    """After /tanya the bot answered first; the talent's next message waits on the tab with
+    what it follows (her words as text, markup and all), which a staff member needs to read
+    "terus kalau…" at all."""
+    rina = bot.user(first_name="Rina")
+    asked = "<b>kak ada open call gak?</b>"
+    await bot.send(rina, f"/tanya {asked}")  # answered first: nothing goes to staff yet
+    await bot.send(rina, "terus kalau saya tinggal di luar jakarta gimana kak?")  # goes on
+    gita = bot.user(first_name="Gita")
+    await ask(bot, gita, "Bisa minta surat untuk visa?")  # asked staff straight away
+    template = CONTENT.messages[Text.WS_QUESTION_FOLLOWS].get("id")
+    entry = CONTENT.faq["open_call_now"].question.id
+    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+        seen = await watched(context)
+        page = seen.page
+        await page.set_viewport_size(PHONE)  # type: ignore[arg-type]
+        await page.goto(page_url(base, bot, ADMIN_ID))
+        await page.locator(".tab[data-view=questions]").click()
+        card = page.locator(".card.question", has_text="Rina")
+        await card.wait_for()
+        follows = card.locator(".follows")
+        assert await follows.inner_text() == template.format(question=asked, entry=entry)
+        assert await follows.locator("b").count() == 0  # her words, never markup
+        assert await card.locator(".log:not(.earlier) .words").all_inner_texts() == [
+            "terus kalau saya tinggal di luar jakarta gimana kak?"
+        ]
+        other = page.locator(".card.question", has_text="Gita")
+        assert await other.locator(".follows").count() == 0  # it follows nothing
+        await page.evaluate("document.getElementById('toast').hidden = true")
+        await seen.shot(screens, "questions-follows-phone")
+        assert not seen.errors and not seen.alerts

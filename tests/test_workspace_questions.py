@@ -15,7 +15,7 @@ from bot.texts import Text
 from bot.web import questions as questions_tab
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
-from tests.leads import MUSICIAN, Seed, seeded, shown
+from tests.leads import CONTENT, MUSICIAN, Seed, seeded, shown
 from tests.test_pipeline import rows
 from tests.test_support import answer as answer_in_group
 from tests.test_support import ask, relayed_question, staff_member
@@ -284,3 +284,19 @@ async def test_a_follow_up_shows_every_message_the_answer_before_it_answered(
         [waiting] = (await client.ok("questions"))["talents"]
     # The answer answered all three: none is shown as if it had waited, nor left out.
     assert [line["text"] for line in waiting["earlier"]] == [*asked, "Bisa, lewat /daftar."]
+
+
+async def test_a_message_after_an_answer_first_comes_with_the_question_it_follows(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    rina = bot.user(first_name="Rina")
+    [answered] = await bot.send(rina, "/tanya kak ada open call gak?")  # answered first
+    assert answered.text.endswith(shown(Text.ASK_ANSWER_FIRST))
+    await bot.send(rina, "terus kalau saya tinggal di luar jakarta gimana kak?")
+    gita = bot.user(first_name="Gita")
+    await ask(bot, gita, "Bisa minta surat untuk visa?")
+    async with workspace(bot, ADMIN_ID) as client:
+        listed = {talent["name"]: talent for talent in (await client.ok("questions"))["talents"]}
+    entry = CONTENT.faq["open_call_now"].question.id
+    assert listed["Rina"]["follows"] == {"question": "kak ada open call gak?", "entry": entry}
+    assert listed["Gita"]["follows"] is None

@@ -1005,7 +1005,11 @@ MIGRATIONS: list[tuple[str, str]] = [
         # The question the bot answered first after /tanya (free_questions.id), while nothing
         # of the talent's has gone to staff yet: if their next message does go, its header
         # quotes that question, so staff do not read "so what about outside Jakarta?" alone.
-        # Cleared once a message of theirs is relayed, and whenever ask mode starts.
-        "ALTER TABLE support_sessions ADD COLUMN answered_first_id INTEGER",
+        # Cleared once a message of theirs is relayed, and whenever ask mode starts. The copy
+        # of that message in the staff chat keeps it too, for the workspace's Questions tab.
+        """
+        ALTER TABLE support_sessions ADD COLUMN answered_first_id INTEGER;
+        ALTER TABLE relayed_messages ADD COLUMN follows_question_id INTEGER
+        """,
     ),
 ]

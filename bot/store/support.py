@@ -91,7 +91,7 @@ _SAVE_SESSION = (
 # (and no foreign-key error for the caller, whose message did go out).
 _RECORD = (
     "INSERT INTO relayed_messages (staff_chat_id, staff_message_id, user_id, kind,"
-    " talent_message_id, created_at) SELECT ?1, ?2, ?3, ?4, ?5, ?6"
+    " talent_message_id, created_at, follows_question_id) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7"
     " WHERE EXISTS (SELECT 1 FROM users WHERE user_id = ?3)"
     " ON CONFLICT(staff_chat_id, staff_message_id) DO NOTHING"
 )
@@ -152,12 +152,22 @@ class SupportRelay:
         user_id: int,
         kind: str,
         talent_message_id: int | None,
+        follows: int | None = None,
     ) -> None:
-        """Remember what a staff-chat message stands for."""
+        """Remember what a staff-chat message stands for (`follows`: a copied question's
+        header quoted this question the bot answered first)."""
         async with self._db.transaction() as tx:
             await tx.execute(
                 _RECORD,
-                (staff_chat_id, staff_message_id, user_id, kind, talent_message_id, utc_now()),
+                (
+                    staff_chat_id,
+                    staff_message_id,
+                    user_id,
+                    kind,
+                    talent_message_id,
+                    utc_now(),
+                    follows,
+                ),
             )
 
     async def record_answer(

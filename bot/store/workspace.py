@@ -124,7 +124,7 @@ _WAITING_TALENTS = (
 _WAITING = (
     "SELECT * FROM ("  # noqa: S608 - this module's constants only
     "SELECT " + _LINE + ", r.user_id,"
-    " u.first_name, u.last_name, u.blocked,"
+    " u.first_name, u.last_name, u.blocked, MAX(r.follows_question_id) AS follows,"
     " ROW_NUMBER() OVER (PARTITION BY r.user_id ORDER BY l.id DESC) AS nth"
     + WAITING_FROM
     + "AND r.user_id IN (SELECT value FROM json_each(:talents)) GROUP BY l.id)"
@@ -187,6 +187,8 @@ class WaitingTalent:
     questions: list[LogLine]  # newest last
     application_id: int | None = None
     reference: str | None = None
+    # The question the bot answered first that one of the waiting ones follows (the newest).
+    follows: int | None = None
 
 
 def _row(row: Row) -> LeadRow:
@@ -327,6 +329,8 @@ class WorkspaceReads:
                     user_id, row["first_name"], row["last_name"], bool(row["blocked"]), []
                 )
             found[user_id].questions.append(_line(row))  # oldest first
+            if row["follows"] is not None:
+                found[user_id] = replace(found[user_id], follows=int(row["follows"]))
         waiting = []
         for talent in (found[user_id] for user_id in order if user_id in found):
             lead = await self._reader.fetch_one(LATEST_LEAD, (talent.user_id,))

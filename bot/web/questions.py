@@ -20,7 +20,7 @@ from typing import Any
 
 from bot.store import utc_now
 from bot.store.workspace import LogLine, WaitingTalent
-from bot.support import display_name
+from bot.support import answered_first, display_name
 from bot.web import actions, inputs
 from bot.web.desk import Desk, Labels, TalentGone, Viewer
 from bot.web.lead_page import log_line
@@ -52,7 +52,13 @@ async def waiting(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
     labels = Labels(desk.content, viewer.language)
     earlier = {}  # a follow-up makes sense with what was asked and answered before it
     shown = {}  # the waiting questions, and holding replies sent since the first of them
+    follows = {}  # a question the bot answered first, which one of them follows (if any)
     for talent in talents:
+        found = answered_first(
+            desk.store, desk.content, talent.user_id, talent.follows, viewer.language
+        )
+        if found is not None:
+            follows[talent.user_id] = {"question": found[0], "entry": found[1]}
         first = talent.questions[0].id
         lines = sorted([*talent.questions, *held[talent.user_id]], key=lambda line: line.id)
         wanted = EARLIER_ASKED + 2 * EARLIER_ANSWERS + len(lines)
@@ -74,6 +80,7 @@ async def waiting(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
                     else {"id": talent.application_id, "reference": talent.reference}
                 ),
                 "earlier": [log_line(line, labels) for line in earlier[talent.user_id]],
+                "follows": follows.get(talent.user_id),
                 "questions": [log_line(line, labels) for line in shown[talent.user_id]],
             }
             for talent in talents

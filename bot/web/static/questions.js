@@ -66,6 +66,7 @@ function card(talent, reload) {
     talent.earlier.length ? [h("p", { class: "meta" }, t("question_earlier")),
       h("ol", { class: "log earlier" },
         talent.earlier.map((line) => logLine(line, talent.name)))] : null,
+    talent.follows ? h("p", { class: "meta follows" }, t("question_follows", talent.follows)) : null,
     h("ol", { class: "log" }, talent.questions.map((line) => logLine(line, talent.name))),
     drafted(talent, writer(t("reply_placeholder"), t("reply_send"),
       (text, holding) => answer(talent, text, holding, reload),
