@@ -42,19 +42,14 @@ _TECHNICAL = {
     "header_message_id",
     "thread_id",
     "batch_id",
+    "answered_first_id",  # a free question's id: the question itself is in the copy
+    "follows_question_id",
 }
 # Where the form's conversation stands (consent, questions, review), which answer is being
 # edited, and counters against double-processing: the form's answers say it all.
 _FORM_STATE = ("active", "stage", "editing", "step", "last_update_id", "amends_base")
 # How many questions one talent relayed in the last minutes (a limit against floods).
-# The session's bookkeeping: the rate window, and a question answered first (itself shown
-# among their free questions).
-_SESSION_BOOKKEEPING = (
-    "window_started_at",
-    "window_count",
-    "window_noticed",
-    "answered_first_id",
-)
+_RELAY_WINDOW = ("window_started_at", "window_count", "window_noticed")
 # Column -> label, for the columns every section shares.
 _COMMON: dict[str, Text] = {
     "created_at": Text.MYDATA_FIELD_TIME,
@@ -527,7 +522,7 @@ def _questions(w: _Writer, tables: Tables) -> Section:
             "asking": (Text.MYDATA_FIELD_ASKING, w.yes_no),
             "last_relayed_at": (Text.MYDATA_FIELD_LAST_RELAYED, w.moment),
         }
-        section.update(w.record(row, fields, _SESSION_BOOKKEEPING))
+        section.update(w.record(row, fields, _RELAY_WINDOW))
 
     relayed = [
         w.record(row, {"kind": (Text.MYDATA_FIELD_KIND, w.named(_RELAYED))})

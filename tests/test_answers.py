@@ -435,6 +435,13 @@ async def test_a_message_after_an_answer_first_reaches_staff_with_the_question_i
     await bot.send(sari, "soalnya saya di medan")
     [more] = staff_chat.messages_since(mark)
     assert more.reply_to_message_id == header.message_id
+    # Her copy of her data names no internal link between the two.
+    mark = sari.mark()
+    await bot.send(sari, "/dataku")
+    document = next(m for m in sari.messages_since(mark) if m.document is not None)
+    assert document.document is not None
+    copied = document.document[1].decode()
+    assert "answered_first" not in copied and "follows_question" not in copied
 
     # Two answered first: only the newer one, which the message follows, is quoted.
     budi = bot.user(first_name="Budi")
