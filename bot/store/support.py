@@ -201,6 +201,7 @@ class SupportRelay:
                     "answer",
                     copy_id,
                     utc_now(),
+                    None,  # an answer follows no question of the bot's
                 ),
             )
         return True
