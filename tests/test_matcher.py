@@ -750,6 +750,17 @@ def test_a_place_is_the_talents_only_after_from() -> None:
         ("sakalangkong kak, mator sakalangkong 🙏", "thanks"),
         ("oke bang makaseh banyak yee", "thanks"),
         ("halo dari mana bot ini?", None),
+        # Greetings and thanks in session 42's voices: Bugis "puang", Batak Toba "lae",
+        # "amang", "inang" and "mauliate (godang)", Manggarai "kraeng", Cirebon's "kang" and
+        # Javanese "sugeng wengi", "haloo", and a K-culture fan's "saranghae" and 🫶.
+        ("tabe' puang, assalamualaikum", "greeting"),
+        ("horas lae, horas inang", "greeting"),
+        ("haloo kak, selamat siang dari jambi", "greeting"),
+        ("punten kang, sugeng wengi", "greeting"),
+        ("mauliate godang amang 🙏", "thanks"),
+        ("makasih banyak kraeng", "thanks"),
+        ("gamsahamnida unnie, saranghae 🫶", "thanks"),
+        ("lae, ada open call?", None),
         ("tolong bantu saya kirim showreel", None),
         ("halo kak, ada open call?", None),  # a greeting with a question is a question
         ("halo tim, kapan dihubungi?", None),

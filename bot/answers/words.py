@@ -357,6 +357,11 @@ SHORT_FORMS: dict[str, str] = {
     "makaseh": "makasih",
     "mantep": "mantap",
     "dhari": "dari",
+    # Greetings and thanks in session 42's voices: "haloo" (two o's are not three held down),
+    # Javanese "wengi" (malam: "sugeng wengi"), Batak Toba "godang" (banyak: "mauliate godang").
+    "haloo": "halo",
+    "wengi": "malam",
+    "godang": "banyak",
     "sanget": "banget",
     # A formal letter's "turut serta" (ikut) and "memiliki" (punya).
     "turut": "ikut",
@@ -767,6 +772,7 @@ STOPWORDS_ID = _listed(
     mbok rek cak tak arek kaya sekali sehubungan
     unnie eonni oppa hyung noona sunbae annyeong annyeonghaseyo kamsahamnida gamsahamnida
     gomawo kamsia salken yaa apik
+    puang lae amang inang kraeng enu kang mauliate saranghae
     cepat cepet cepetan buruan berarti
     sebagai waktu ceritakan khusus bulan
     """
@@ -852,6 +858,7 @@ GREETINGS = _listed(
     semua semuanya om tante kabar bapak ibu pak bu
     horas tabe mejuah juah daeng
     salken annyeong annyeonghaseyo unnie eonni oppa rek cak 👋
+    puang lae amang inang kraeng enu kang
     basudara oi wassup whatsup 🤙
     bantu bantuin tolong help anyone somebody someone
     """
@@ -864,6 +871,7 @@ THANKS = _listed(
     tuhan berkati memberkati gbu
     kamsia kamsahamnida gamsahamnida gomawo apik
     lemak danke teurimong gaseh
+    mauliate 🫶
     """
 )
 # Saying thank you in so many words: in ask mode, a message of small talk with one of these
@@ -873,7 +881,7 @@ THANKS = _listed(
 GRATITUDE = _listed(
     """
     makasih makasi makasii mksh makasihh terimakasih trims thanks thank thankyou thanx tengkyu
-    nuhun suwun nuwun suksma kamsia kamsahamnida gamsahamnida gomawo
+    nuhun suwun nuwun suksma kamsia kamsahamnida gamsahamnida gomawo mauliate
     """
 )
 ASKING_ON = _listed(
@@ -897,7 +905,7 @@ SALUTATIONS = _listed(
 ASKING = _listed("bisa bs boleh ada apa gimana how can may")
 FIRST_PERSON = _listed("saya aku sy gw gue i kami")
 # Thanks by emoji, which also close a greeting politely ("halo kak 🙏" greets).
-POLITE = _listed("🙏 👍 ❤ ❤️ 🙂 😊")
+POLITE = _listed("🙏 👍 ❤ ❤️ 🙂 😊 🫶")
 FILLER = _listed(
     """
     ya yaa yah dong deh nih sih kak infonya info nya banyak banget sekali bgt sangat
@@ -910,5 +918,6 @@ FILLER = _listed(
     bah la lu kali sudah jelaskan penjelasan penjelasannya kamu anda ✨
     nian e kaka
     ye yee
+    saranghae
     """
 )
