@@ -409,6 +409,18 @@ CHAT = [
     ("status registrasinya bisa dicek dimana?", "faq:after_registering"),
     ("nomer hpnya ganti gimana", "faq:after_registering"),
     ("dedlennya kapan", "faq:open_call_now"),
+    # Batak Toba: aha (apa), adong (ada), ise (siapa), boha (bagaimana), nunga (sudah), ahu
+    # (saya), didia (di mana); Bugis: engka (ada), aga (apa), de' gaga (tidak ada); Jambi
+    # Malay: katonyo (katanya), jugo (juga), idak (tidak), punyo (punya).
+    ("aha do program na adong, lae?", "faq:programs_overview"),
+    ("ise do admin ni? jangan2 penipuan", "faq:who_runs"),
+    ("boha caranya kirim video?", "faq:showreel_links"),
+    ("nunga mandaftar ahu, didia cek status?", "faq:after_registering"),
+    ("engka ga open call skrg?", "faq:open_call_now"),
+    ("aga itu mucon?", "program:mucon"),
+    ("daftar bayar ji? de' gaga doi ku", "faq:who_can_apply"),
+    ("katonyo ado pelatihan di jakarta jugo", "program:training_center"),
+    ("aku idak punyo rumah produksi, biso ikut?", "faq:production_house"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",

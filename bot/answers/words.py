@@ -639,6 +639,40 @@ SHORT_FORMS: dict[str, str] = {
     "bawak": "bawa",
     "lepas": "setelah",
     "carenye": "cara",
+    # Batak Toba words in Indonesian chat: aha (apa), adong (ada), boasa (kenapa), boha
+    # (bagaimana), songon (seperti: "songon dia", how), ise (siapa), didia (di mana), sadia
+    # (berapa), boi (bisa), nunga (sudah), ahu (saya), hami (kami), boru (a daughter: "si boru
+    # kami", anak); its particles (ma, si) and Medan's "pulak" ask nothing.
+    "aha": "apa",
+    "adong": "ada",
+    "boasa": "kenapa",
+    "boha": "bagaimana",
+    "songon": "seperti",
+    "ise": "siapa",
+    "didia": "dimana",
+    "sadia": "berapa",
+    "boi": "bisa",
+    "nunga": "sudah",
+    "ahu": "saya",
+    "hami": "kami",
+    "boru": "anak",
+    "pulak": "pula",
+    # Bugis words in Indonesian chat (Bone, Sinjai, Wajo): engka (ada), aga (apa), magai
+    # (kenapa), de' (tidak), gaga (tidak ada: "de' gaga"), doi (uang; Jakarta's "doi" is dia:
+    # either asks nothing more than "bayar" does).
+    "engka": "ada",
+    "aga": "apa",
+    "magai": "kenapa",
+    "de": "tidak",
+    "gaga": "tidak ada",
+    # Jambi Malay, close to Palembang's: jugo (juga), kato (kata: "katonyo"), punyo (punya),
+    # idak (tidak), pertamo (pertama).
+    "jugo": "juga",
+    "kato": "kata",
+    "katonya": "katanya",
+    "punyo": "punya",
+    "idak": "tidak",
+    "pertamo": "pertama",
     # Chat typed almost without vowels ("sy mw tny ttg prgrm", "dftr dsn byr gk"): its common
     # words written out, as "dftr", "kpn", "skrg" are.
     "tny": "tanya",
@@ -761,6 +795,7 @@ STOPWORDS_ID = _listed(
     sumpah perasaan disuruh
     jo dang ne mar iko
     ji mi ki ta bede iye tawwa
+    ma si ia doi
     katanya dengar denger konon
     horas tabe mejuah juah daeng tuhan berkati memberkati gbu
     penjelasan penjelasannya terhormat hendak kelak merupakan serta diinformasikan berlaku
