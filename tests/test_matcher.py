@@ -421,6 +421,18 @@ CHAT = [
     ("daftar bayar ji? de' gaga doi ku", "faq:who_can_apply"),
     ("katonyo ado pelatihan di jakarta jugo", "program:training_center"),
     ("aku idak punyo rumah produksi, biso ikut?", "faq:production_house"),
+    # Pantura Javanese (Dermayon): ning (di), kene (sini), pira (berapa), kepriben
+    # (bagaimana), ana (ada), saiki (sekarang); "organ tunggal" is "orgen tunggal", not a
+    # date; a choir ("kor") says who asks; Manggarai's co'o (bagaimana) and ite (anda), ju
+    # (juga).
+    ("daftar ning kene kudu mbayar pira?", "faq:who_can_apply"),
+    ("kepriben carane ngirim video?", "faq:showreel_links"),
+    ("ana open call saiki?", "faq:open_call_now"),
+    ("aku penyanyi organ tunggal, ada program ke korea?", "program:music_to_korea"),
+    ("biduan organ tunggal bisa daftar?", "faq:who_can_apply"),
+    ("kor kami mau ke korea, ada program?", "program:music_to_korea"),
+    ("co'o ite kirim video ju?", "faq:showreel_links"),
+    ("ite bisa tanya langsung ke orang?", "faq:ask_human"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",

@@ -673,6 +673,26 @@ SHORT_FORMS: dict[str, str] = {
     "punyo": "punya",
     "idak": "tidak",
     "pertamo": "pertama",
+    # Pantura Javanese (Indramayu, Cirebon: Dermayon): sira (kamu), laka (tidak ada), pira
+    # (berapa), kepriben/priben (bagaimana), ning (di), ana (ada; Ngapak too), sing (yang;
+    # Dermayon's "dari"), kien/kuen (ini/itu), jaluk (minta), duwit (duit); its particles kuh
+    # and jeh ask nothing.
+    "sira": "kamu",
+    "laka": "tidak ada",
+    "pira": "berapa",
+    "kepriben": "bagaimana",
+    "priben": "bagaimana",
+    "ning": "di",
+    "ana": "ada",
+    "sing": "yang",
+    "kien": "ini",
+    "kuen": "itu",
+    "jaluk": "minta",
+    "duwit": "duit",
+    # Flores: Manggarai's "ite" (anda, polite) and "co'o" (bagaimana, in PHRASES), Eastern
+    # Indonesia's "ju" (juga).
+    "ite": "anda",
+    "ju": "juga",
     # Chat typed almost without vowels ("sy mw tny ttg prgrm", "dftr dsn byr gk"): its common
     # words written out, as "dftr", "kpn", "skrg" are.
     "tny": "tanya",
@@ -749,6 +769,8 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("tampi", "asih"): "terimakasih",  # Sasak thanks, written apart
     ("post", "production"): "postproduction",  # a crew's line of work: not "cost"
     ("orgen", "tunggal"): "orgen",  # a one-man keyboard act: not "tanggal" (a date)
+    ("organ", "tunggal"): "orgen",
+    ("co", "o"): "bagaimana",  # Manggarai's "co'o" (how): not the "co" of "co-production"
     # Where the talent heard of it, not what they ask ("lon ban deungo di berita", "I just
     # heard it in the news", is not "berita kocca januari"): like "katanya", "konon".
     ("dengar", "di", "berita"): "dengar",
@@ -796,6 +818,7 @@ STOPWORDS_ID = _listed(
     jo dang ne mar iko
     ji mi ki ta bede iye tawwa
     ma si ia doi
+    kuh jeh
     katanya dengar denger konon
     horas tabe mejuah juah daeng tuhan berkati memberkati gbu
     penjelasan penjelasannya terhormat hendak kelak merupakan serta diinformasikan berlaku
@@ -858,7 +881,7 @@ ABOUT_TALENT = _listed(
     berdua bertiga berempat berlima berenam bertujuh
     bokap nyokap ortu emak babe
     dirigen konduktor conductor paduan suara koor choir anggota dp
-    orgen campursari girl girls classmate classmates studying scoring kawinan nikahan hajatan
+    kor orgen campursari girl girls classmate classmates studying scoring kawinan nikahan hajatan
     panting komunitas busking busker pengamen ngamen
     hip hop hiphop rapai rapa
     murid siswa siswi pelajar didik student students
