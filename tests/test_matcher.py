@@ -433,6 +433,19 @@ CHAT = [
     ("kor kami mau ke korea, ada program?", "program:music_to_korea"),
     ("co'o ite kirim video ju?", "faq:showreel_links"),
     ("ite bisa tanya langsung ke orang?", "faq:ask_human"),
+    # A K-culture fan's Korean words: eotteoke (bagaimana), jebal (tolong), eomma (a parent);
+    # jinjja, daebak ask nothing. Careful English: kindly, explain; a payment is paying (it
+    # was read as a typo of "parent"); a chamber ensemble and a student's thesis or literature
+    # review say who asks.
+    ("jinjja? ada program bawa musisi ke korea? eotteoke daftarnya", "program:music_to_korea"),
+    ("aku mau dapet info program baru, jebal", "faq:announcements"),
+    ("daebak, mucon itu apa?", "program:mucon"),
+    ("eomma aku harus setuju ga?", "faq:parents"),
+    ("would you kindly explain what mucon is", "program:mucon"),
+    ("payment to register?", "faq:who_can_apply"),
+    ("I play in a chamber ensemble, can we perform at mucon?", "program:mucon"),
+    ("untuk skripsi saya, kocca itu lembaga apa?", "faq:what_is_kocca"),
+    ("butuh utk tinjauan pustaka: kocca itu lembaga apa?", "faq:what_is_kocca"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",
@@ -785,6 +798,7 @@ def test_a_place_is_the_talents_only_after_from() -> None:
         ("makasih banyak kraeng", "thanks"),
         ("gamsahamnida unnie, saranghae 🫶", "thanks"),
         ("lae, ada open call?", None),
+        ("daebak, makasih min", "thanks"),
         ("tolong bantu saya kirim showreel", None),
         ("halo kak, ada open call?", None),  # a greeting with a question is a question
         ("halo tim, kapan dihubungi?", None),

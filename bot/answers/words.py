@@ -693,6 +693,18 @@ SHORT_FORMS: dict[str, str] = {
     # Indonesia's "ju" (juga).
     "ite": "anda",
     "ju": "juga",
+    # Korean words in a K-culture fan's Indonesian: eotteoke (bagaimana), jebal (tolong),
+    # chingu (teman), eomma/appa (a parent: "eomma harus ngapain"); jinjja, daebak, aigoo,
+    # molla, hwaiting ask nothing.
+    "eotteoke": "bagaimana",
+    "eotteokhae": "bagaimana",
+    "otoke": "bagaimana",
+    "jebal": "tolong",
+    "chingu": "teman",
+    "eomma": "ortu",
+    "appa": "ortu",
+    # Careful English: a payment is paying.
+    "payment": "pay",
     # Chat typed almost without vowels ("sy mw tny ttg prgrm", "dftr dsn byr gk"): its common
     # words written out, as "dftr", "kpn", "skrg" are.
     "tny": "tanya",
@@ -819,6 +831,7 @@ STOPWORDS_ID = _listed(
     ji mi ki ta bede iye tawwa
     ma si ia doi
     kuh jeh
+    jinjja daebak aigoo aigo molla hwaiting
     katanya dengar denger konon
     horas tabe mejuah juah daeng tuhan berkati memberkati gbu
     penjelasan penjelasannya terhormat hendak kelak merupakan serta diinformasikan berlaku
@@ -849,6 +862,7 @@ STOPWORDS_EN = _listed(
     good morning afternoon evening thanks thank thankyou thanx
     honestly even though think
     fyi nah few
+    kindly explain rather wondering regarding perhaps
     """
 )
 
@@ -887,6 +901,9 @@ ABOUT_TALENT = _listed(
     murid siswa siswi pelajar didik student students
     manage managing
     foley colorist colourist gaffer grip postproduction based
+    recital chamber ensemble orchestra orkestra quartet kuartet cellist violist
+    skripsi tesis thesis jurnalis journalist
+    wartawan tinjauan pustaka literatur
     gendang beleq
     """
 )
@@ -929,7 +946,7 @@ THANKS = _listed(
     tuhan berkati memberkati gbu
     kamsia kamsahamnida gamsahamnida gomawo apik
     lemak danke teurimong gaseh
-    mauliate 🫶
+    mauliate 🫶 daebak
     """
 )
 # Saying thank you in so many words: in ask mode, a message of small talk with one of these
