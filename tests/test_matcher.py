@@ -76,6 +76,12 @@ INDONESIAN = [
     ("band aku harus kirim apa aja", "faq:what_to_prepare"),
     ("kerja di agensi kpop", "faq:what_is_kocca"),  # which says KOCCA is not a K-pop agency
     ("ini resmi dari kocca bukan? takut penipuan", "faq:who_runs"),  # which says what it never asks
+    # Session 42's round: who attended the January meeting, no work uploaded yet (what to
+    # prepare says one can still register), the HOI sites the training page names.
+    ("siapa saja yang hadir di pertemuan januari itu?", "faq:jan_2026_meeting"),
+    ("blm pernah upload karya, masih bisa daftar?", "faq:what_to_prepare"),
+    ("ada pelatihan di cirebon ga?", "program:training_center"),
+    ("pelatihan di sikka ada?", "program:training_center"),
 ]
 ENGLISH = [
     ("who is kocca, is it a government agency?", "faq:what_is_kocca"),
@@ -124,6 +130,13 @@ ENGLISH = [
     ("is there anything for film crew?", "faq:programs_overview"),
     ("pitch deck for my debut feature, where in busan?", "program:biff_apm"),
     ("konser tiara andini di pik itu program apa", "program:music_to_korea"),
+    # Session 42's round: the January meeting's attendees, no work uploaded yet, a recording
+    # sent as a link, the data held about a talent, an HOI site.
+    ("who attended the january meeting?", "faq:jan_2026_meeting"),
+    ("i never uploaded my work, can i still register?", "faq:what_to_prepare"),
+    ("can i send a recording of my concert?", "faq:showreel_links"),
+    ("what information do you hold about me?", "faq:my_data"),
+    ("is there training in jambi?", "program:training_center"),
 ]
 TYPOS = [
     ("showril nya dikirim kemana", "faq:showreel_links"),
