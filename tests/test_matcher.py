@@ -480,6 +480,9 @@ OFF_TOPIC = [
     "harus bisa bahasa korea ga?",
     "perlu bisa ngomong korea ga kak",
     "do I need to speak Korean?",
+    # A vacancy is a job, which no entry offers: not an open call (reviewers, session 41).
+    "lowongan drummer",
+    "ada lowongan kerja jadi drummer?",
 ]
 # The off-topic guard: an entry's own words are answered; with words no entry has, they are
 # about something else ("tiktok", "kartu kredit", "oli"), and get no direct answer.

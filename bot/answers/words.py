@@ -705,6 +705,9 @@ SHORT_FORMS: dict[str, str] = {
     "appa": "ortu",
     # Careful English: a payment is paying.
     "payment": "pay",
+    # A vacancy is a job ("loker", lowongan kerja), which no entry offers: not an open call.
+    "lowongan": "loker",
+    "lowker": "loker",
     # Chat typed almost without vowels ("sy mw tny ttg prgrm", "dftr dsn byr gk"): its common
     # words written out, as "dftr", "kpn", "skrg" are.
     "tny": "tanya",
