@@ -483,6 +483,8 @@ OFF_TOPIC = [
     # A vacancy is a job, which no entry offers: not an open call (reviewers, session 41).
     "lowongan drummer",
     "ada lowongan kerja jadi drummer?",
+    # Parents travelling: the parents entry is about their consent (reviewers, session 41).
+    "do parents need to come to korea",
 ]
 # The off-topic guard: an entry's own words are answered; with words no entry has, they are
 # about something else ("tiktok", "kartu kredit", "oli"), and get no direct answer.

@@ -797,6 +797,10 @@ PHRASES: dict[tuple[str, ...], str] = {
     # Cooperation is one word: its "kerja" alone is work ("cari kerja di korea", a job, got
     # the co-production page).
     ("kerja", "sama"): "kerjasama",
+    # Coming to a place is visiting it ("datang"): "come" alone was only the answers' idioms
+    # ("the questions come one at a time", news that "comes to the chat": parents), and "do
+    # parents need to come to korea" got parents, which is about consent, not travel.
+    ("come", "to"): "datang",
     ("bahasa", "korea"): "bahasakorea",
     ("bicara", "korea"): "bahasakorea",
     ("speak", "korean"): "bahasakorea",
