@@ -566,6 +566,13 @@ def test_korean_the_language_is_not_the_bots_language_nor_a_person(text: str) ->
     assert offered.isdisjoint({"faq:language", "faq:ask_human"}), verdict
 
 
+def test_told_is_telling_not_a_typo_of_hold() -> None:
+    """ "told" asks nothing, as "tell": it was read as a typo of "hold" ("what information do
+    you hold about me", a my_data phrasing since session 42)."""
+    verdict = decide(MATCHER.match("my friend told me about this bot"), DEFAULTS)
+    assert "faq:my_data" not in {verdict.entry, *verdict.others}, verdict
+
+
 @pytest.mark.parametrize(("question", "off_topic", "entry"), GUARDED)
 def test_words_no_entry_has_keep_an_entrys_words_from_answering(
     question: str, off_topic: str, entry: str

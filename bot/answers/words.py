@@ -868,7 +868,7 @@ STOPWORDS_EN = _listed(
     things stuff guys possible question questions hello
     good morning afternoon evening thanks thank thankyou thanx
     honestly even though think
-    fyi nah few
+    fyi nah few told
     kindly explain rather wondering regarding perhaps
     """
 )
