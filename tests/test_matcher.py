@@ -76,6 +76,12 @@ INDONESIAN = [
     ("band aku harus kirim apa aja", "faq:what_to_prepare"),
     ("kerja di agensi kpop", "faq:what_is_kocca"),  # which says KOCCA is not a K-pop agency
     ("ini resmi dari kocca bukan? takut penipuan", "faq:who_runs"),  # which says what it never asks
+    # Session 42's round: who attended the January meeting, no work uploaded yet (what to
+    # prepare says one can still register), the HOI sites the training page names.
+    ("siapa saja yang hadir di pertemuan januari itu?", "faq:jan_2026_meeting"),
+    ("blm pernah upload karya, masih bisa daftar?", "faq:what_to_prepare"),
+    ("ada pelatihan di cirebon ga?", "program:training_center"),
+    ("pelatihan di sikka ada?", "program:training_center"),
 ]
 ENGLISH = [
     ("who is kocca, is it a government agency?", "faq:what_is_kocca"),
@@ -124,6 +130,13 @@ ENGLISH = [
     ("is there anything for film crew?", "faq:programs_overview"),
     ("pitch deck for my debut feature, where in busan?", "program:biff_apm"),
     ("konser tiara andini di pik itu program apa", "program:music_to_korea"),
+    # Session 42's round: the January meeting's attendees, no work uploaded yet, a recording
+    # sent as a link, the data held about a talent, an HOI site.
+    ("who attended the january meeting?", "faq:jan_2026_meeting"),
+    ("i never uploaded my work, can i still register?", "faq:what_to_prepare"),
+    ("can i send a recording of my concert?", "faq:showreel_links"),
+    ("what information do you hold about me?", "faq:my_data"),
+    ("is there training in jambi?", "program:training_center"),
 ]
 TYPOS = [
     ("showril nya dikirim kemana", "faq:showreel_links"),
@@ -409,6 +422,43 @@ CHAT = [
     ("status registrasinya bisa dicek dimana?", "faq:after_registering"),
     ("nomer hpnya ganti gimana", "faq:after_registering"),
     ("dedlennya kapan", "faq:open_call_now"),
+    # Batak Toba: aha (apa), adong (ada), ise (siapa), boha (bagaimana), nunga (sudah), ahu
+    # (saya), didia (di mana); Bugis: engka (ada), aga (apa), de' gaga (tidak ada); Jambi
+    # Malay: katonyo (katanya), jugo (juga), idak (tidak), punyo (punya).
+    ("aha do program na adong, lae?", "faq:programs_overview"),
+    ("ise do admin ni? jangan2 penipuan", "faq:who_runs"),
+    ("boha caranya kirim video?", "faq:showreel_links"),
+    ("nunga mandaftar ahu, didia cek status?", "faq:after_registering"),
+    ("engka ga open call skrg?", "faq:open_call_now"),
+    ("aga itu mucon?", "program:mucon"),
+    ("daftar bayar ji? de' gaga doi ku", "faq:who_can_apply"),
+    ("katonyo ado pelatihan di jakarta jugo", "program:training_center"),
+    ("aku idak punyo rumah produksi, biso ikut?", "faq:production_house"),
+    # Pantura Javanese (Dermayon): ning (di), kene (sini), pira (berapa), kepriben
+    # (bagaimana), ana (ada), saiki (sekarang); "organ tunggal" is "orgen tunggal", not a
+    # date; a choir ("kor") says who asks; Manggarai's co'o (bagaimana) and ite (anda), ju
+    # (juga).
+    ("daftar ning kene kudu mbayar pira?", "faq:who_can_apply"),
+    ("kepriben carane ngirim video?", "faq:showreel_links"),
+    ("ana open call saiki?", "faq:open_call_now"),
+    ("aku penyanyi organ tunggal, ada program ke korea?", "program:music_to_korea"),
+    ("biduan organ tunggal bisa daftar?", "faq:who_can_apply"),
+    ("kor kami mau ke korea, ada program?", "program:music_to_korea"),
+    ("co'o ite kirim video ju?", "faq:showreel_links"),
+    ("ite bisa tanya langsung ke orang?", "faq:ask_human"),
+    # A K-culture fan's Korean words: eotteoke (bagaimana), jebal (tolong), eomma (a parent);
+    # jinjja, daebak ask nothing. Careful English: kindly, explain; a payment is paying (it
+    # was read as a typo of "parent"); a chamber ensemble and a student's thesis or literature
+    # review say who asks.
+    ("jinjja? ada program bawa musisi ke korea? eotteoke daftarnya", "program:music_to_korea"),
+    ("aku mau dapet info program baru, jebal", "faq:announcements"),
+    ("daebak, mucon itu apa?", "program:mucon"),
+    ("eomma aku harus setuju ga?", "faq:parents"),
+    ("would you kindly explain what mucon is", "program:mucon"),
+    ("payment to register?", "faq:who_can_apply"),
+    ("I play in a chamber ensemble, can we perform at mucon?", "program:mucon"),
+    ("untuk skripsi saya, kocca itu lembaga apa?", "faq:what_is_kocca"),
+    ("butuh utk tinjauan pustaka: kocca itu lembaga apa?", "faq:what_is_kocca"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",
@@ -430,6 +480,11 @@ OFF_TOPIC = [
     "harus bisa bahasa korea ga?",
     "perlu bisa ngomong korea ga kak",
     "do I need to speak Korean?",
+    # A vacancy is a job, which no entry offers: not an open call (reviewers, session 41).
+    "lowongan drummer",
+    "ada lowongan kerja jadi drummer?",
+    # Parents travelling: the parents entry is about their consent (reviewers, session 41).
+    "do parents need to come to korea",
 ]
 # The off-topic guard: an entry's own words are answered; with words no entry has, they are
 # about something else ("tiktok", "kartu kredit", "oli"), and get no direct answer.
@@ -509,6 +564,13 @@ def test_korean_the_language_is_not_the_bots_language_nor_a_person(text: str) ->
     verdict = decide(MATCHER.match(text), DEFAULTS)
     offered = {verdict.entry, *verdict.others}
     assert offered.isdisjoint({"faq:language", "faq:ask_human"}), verdict
+
+
+def test_told_is_telling_not_a_typo_of_hold() -> None:
+    """ "told" asks nothing, as "tell": it was read as a typo of "hold" ("what information do
+    you hold about me", a my_data phrasing since session 42)."""
+    verdict = decide(MATCHER.match("my friend told me about this bot"), DEFAULTS)
+    assert "faq:my_data" not in {verdict.entry, *verdict.others}, verdict
 
 
 @pytest.mark.parametrize(("question", "off_topic", "entry"), GUARDED)
@@ -750,6 +812,18 @@ def test_a_place_is_the_talents_only_after_from() -> None:
         ("sakalangkong kak, mator sakalangkong 🙏", "thanks"),
         ("oke bang makaseh banyak yee", "thanks"),
         ("halo dari mana bot ini?", None),
+        # Greetings and thanks in session 42's voices: Bugis "puang", Batak Toba "lae",
+        # "amang", "inang" and "mauliate (godang)", Manggarai "kraeng", Cirebon's "kang" and
+        # Javanese "sugeng wengi", "haloo", and a K-culture fan's "saranghae" and 🫶.
+        ("tabe' puang, assalamualaikum", "greeting"),
+        ("horas lae, horas inang", "greeting"),
+        ("haloo kak, selamat siang dari jambi", "greeting"),
+        ("punten kang, sugeng wengi", "greeting"),
+        ("mauliate godang amang 🙏", "thanks"),
+        ("makasih banyak kraeng", "thanks"),
+        ("gamsahamnida unnie, saranghae 🫶", "thanks"),
+        ("lae, ada open call?", None),
+        ("daebak, makasih min", "thanks"),
         ("tolong bantu saya kirim showreel", None),
         ("halo kak, ada open call?", None),  # a greeting with a question is a question
         ("halo tim, kapan dihubungi?", None),

@@ -357,6 +357,11 @@ SHORT_FORMS: dict[str, str] = {
     "makaseh": "makasih",
     "mantep": "mantap",
     "dhari": "dari",
+    # Greetings and thanks in session 42's voices: "haloo" (two o's are not three held down),
+    # Javanese "wengi" (malam: "sugeng wengi"), Batak Toba "godang" (banyak: "mauliate godang").
+    "haloo": "halo",
+    "wengi": "malam",
+    "godang": "banyak",
     "sanget": "banget",
     # A formal letter's "turut serta" (ikut) and "memiliki" (punya).
     "turut": "ikut",
@@ -634,6 +639,75 @@ SHORT_FORMS: dict[str, str] = {
     "bawak": "bawa",
     "lepas": "setelah",
     "carenye": "cara",
+    # Batak Toba words in Indonesian chat: aha (apa), adong (ada), boasa (kenapa), boha
+    # (bagaimana), songon (seperti: "songon dia", how), ise (siapa), didia (di mana), sadia
+    # (berapa), boi (bisa), nunga (sudah), ahu (saya), hami (kami), boru (a daughter: "si boru
+    # kami", anak); its particles (ma, si) and Medan's "pulak" ask nothing.
+    "aha": "apa",
+    "adong": "ada",
+    "boasa": "kenapa",
+    "boha": "bagaimana",
+    "songon": "seperti",
+    "ise": "siapa",
+    "didia": "dimana",
+    "sadia": "berapa",
+    "boi": "bisa",
+    "nunga": "sudah",
+    "ahu": "saya",
+    "hami": "kami",
+    "boru": "anak",
+    "pulak": "pula",
+    # Bugis words in Indonesian chat (Bone, Sinjai, Wajo): engka (ada), aga (apa), magai
+    # (kenapa), de' (tidak), gaga (tidak ada: "de' gaga"), doi (uang; Jakarta's "doi" is dia:
+    # either asks nothing more than "bayar" does).
+    "engka": "ada",
+    "aga": "apa",
+    "magai": "kenapa",
+    "de": "tidak",
+    "gaga": "tidak ada",
+    # Jambi Malay, close to Palembang's: jugo (juga), kato (kata: "katonyo"), punyo (punya),
+    # idak (tidak), pertamo (pertama).
+    "jugo": "juga",
+    "kato": "kata",
+    "katonya": "katanya",
+    "punyo": "punya",
+    "idak": "tidak",
+    "pertamo": "pertama",
+    # Pantura Javanese (Indramayu, Cirebon: Dermayon): sira (kamu), laka (tidak ada), pira
+    # (berapa), kepriben/priben (bagaimana), ning (di), ana (ada; Ngapak too), sing (yang;
+    # Dermayon's "dari"), kien/kuen (ini/itu), jaluk (minta), duwit (duit); its particles kuh
+    # and jeh ask nothing.
+    "sira": "kamu",
+    "laka": "tidak ada",
+    "pira": "berapa",
+    "kepriben": "bagaimana",
+    "priben": "bagaimana",
+    "ning": "di",
+    "ana": "ada",
+    "sing": "yang",
+    "kien": "ini",
+    "kuen": "itu",
+    "jaluk": "minta",
+    "duwit": "duit",
+    # Flores: Manggarai's "ite" (anda, polite) and "co'o" (bagaimana, in PHRASES), Eastern
+    # Indonesia's "ju" (juga).
+    "ite": "anda",
+    "ju": "juga",
+    # Korean words in a K-culture fan's Indonesian: eotteoke (bagaimana), jebal (tolong),
+    # chingu (teman), eomma/appa (a parent: "eomma harus ngapain"); jinjja, daebak, aigoo,
+    # molla, hwaiting ask nothing.
+    "eotteoke": "bagaimana",
+    "eotteokhae": "bagaimana",
+    "otoke": "bagaimana",
+    "jebal": "tolong",
+    "chingu": "teman",
+    "eomma": "ortu",
+    "appa": "ortu",
+    # Careful English: a payment is paying.
+    "payment": "pay",
+    # A vacancy is a job ("loker", lowongan kerja), which no entry offers: not an open call.
+    "lowongan": "loker",
+    "lowker": "loker",
     # Chat typed almost without vowels ("sy mw tny ttg prgrm", "dftr dsn byr gk"): its common
     # words written out, as "dftr", "kpn", "skrg" are.
     "tny": "tanya",
@@ -710,6 +784,8 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("tampi", "asih"): "terimakasih",  # Sasak thanks, written apart
     ("post", "production"): "postproduction",  # a crew's line of work: not "cost"
     ("orgen", "tunggal"): "orgen",  # a one-man keyboard act: not "tanggal" (a date)
+    ("organ", "tunggal"): "orgen",
+    ("co", "o"): "bagaimana",  # Manggarai's "co'o" (how): not the "co" of "co-production"
     # Where the talent heard of it, not what they ask ("lon ban deungo di berita", "I just
     # heard it in the news", is not "berita kocca januari"): like "katanya", "konon".
     ("dengar", "di", "berita"): "dengar",
@@ -721,6 +797,10 @@ PHRASES: dict[tuple[str, ...], str] = {
     # Cooperation is one word: its "kerja" alone is work ("cari kerja di korea", a job, got
     # the co-production page).
     ("kerja", "sama"): "kerjasama",
+    # Coming to a place is visiting it ("datang"): "come" alone was only the answers' idioms
+    # ("the questions come one at a time", news that "comes to the chat": parents), and "do
+    # parents need to come to korea" got parents, which is about consent, not travel.
+    ("come", "to"): "datang",
     ("bahasa", "korea"): "bahasakorea",
     ("bicara", "korea"): "bahasakorea",
     ("speak", "korean"): "bahasakorea",
@@ -756,6 +836,9 @@ STOPWORDS_ID = _listed(
     sumpah perasaan disuruh
     jo dang ne mar iko
     ji mi ki ta bede iye tawwa
+    ma si ia doi
+    kuh jeh
+    jinjja daebak aigoo aigo molla hwaiting
     katanya dengar denger konon
     horas tabe mejuah juah daeng tuhan berkati memberkati gbu
     penjelasan penjelasannya terhormat hendak kelak merupakan serta diinformasikan berlaku
@@ -767,6 +850,7 @@ STOPWORDS_ID = _listed(
     mbok rek cak tak arek kaya sekali sehubungan
     unnie eonni oppa hyung noona sunbae annyeong annyeonghaseyo kamsahamnida gamsahamnida
     gomawo kamsia salken yaa apik
+    puang lae amang inang kraeng enu kang mauliate saranghae
     cepat cepet cepetan buruan berarti
     sebagai waktu ceritakan khusus bulan
     """
@@ -784,7 +868,8 @@ STOPWORDS_EN = _listed(
     things stuff guys possible question questions hello
     good morning afternoon evening thanks thank thankyou thanx
     honestly even though think
-    fyi nah few
+    fyi nah few told
+    kindly explain rather wondering regarding perhaps
     """
 )
 
@@ -817,12 +902,15 @@ ABOUT_TALENT = _listed(
     berdua bertiga berempat berlima berenam bertujuh
     bokap nyokap ortu emak babe
     dirigen konduktor conductor paduan suara koor choir anggota dp
-    orgen campursari girl girls classmate classmates studying scoring kawinan nikahan hajatan
+    kor orgen campursari girl girls classmate classmates studying scoring kawinan nikahan hajatan
     panting komunitas busking busker pengamen ngamen
     hip hop hiphop rapai rapa
     murid siswa siswi pelajar didik student students
     manage managing
     foley colorist colourist gaffer grip postproduction based
+    recital chamber ensemble orchestra orkestra quartet kuartet cellist violist
+    skripsi tesis thesis jurnalis journalist
+    wartawan tinjauan pustaka literatur
     gendang beleq
     """
 )
@@ -852,6 +940,7 @@ GREETINGS = _listed(
     semua semuanya om tante kabar bapak ibu pak bu
     horas tabe mejuah juah daeng
     salken annyeong annyeonghaseyo unnie eonni oppa rek cak 👋
+    puang lae amang inang kraeng enu kang
     basudara oi wassup whatsup 🤙
     bantu bantuin tolong help anyone somebody someone
     """
@@ -864,6 +953,7 @@ THANKS = _listed(
     tuhan berkati memberkati gbu
     kamsia kamsahamnida gamsahamnida gomawo apik
     lemak danke teurimong gaseh
+    mauliate 🫶 daebak
     """
 )
 # Saying thank you in so many words: in ask mode, a message of small talk with one of these
@@ -873,7 +963,7 @@ THANKS = _listed(
 GRATITUDE = _listed(
     """
     makasih makasi makasii mksh makasihh terimakasih trims thanks thank thankyou thanx tengkyu
-    nuhun suwun nuwun suksma kamsia kamsahamnida gamsahamnida gomawo
+    nuhun suwun nuwun suksma kamsia kamsahamnida gamsahamnida gomawo mauliate
     """
 )
 ASKING_ON = _listed(
@@ -897,7 +987,7 @@ SALUTATIONS = _listed(
 ASKING = _listed("bisa bs boleh ada apa gimana how can may")
 FIRST_PERSON = _listed("saya aku sy gw gue i kami")
 # Thanks by emoji, which also close a greeting politely ("halo kak 🙏" greets).
-POLITE = _listed("🙏 👍 ❤ ❤️ 🙂 😊")
+POLITE = _listed("🙏 👍 ❤ ❤️ 🙂 😊 🫶")
 FILLER = _listed(
     """
     ya yaa yah dong deh nih sih kak infonya info nya banyak banget sekali bgt sangat
@@ -910,5 +1000,6 @@ FILLER = _listed(
     bah la lu kali sudah jelaskan penjelasan penjelasannya kamu anda ✨
     nian e kaka
     ye yee
+    saranghae
     """
 )
