@@ -42,7 +42,9 @@ _TECHNICAL = {
     "header_message_id",
     "thread_id",
     "batch_id",
-    "answered_first_id",  # a free question's id: the question itself is in the copy
+    # A free question's id and when the bot answered it: the question itself is in the copy.
+    "answered_first_id",
+    "answered_first_at",
     "follows_question_id",
 }
 # Where the form's conversation stands (consent, questions, review), which answer is being

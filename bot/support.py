@@ -26,6 +26,7 @@ from bot.store import Store, User
 from bot.store.conversation import AnsweredBy
 from bot.store.support import Relayed, Session
 from bot.store.workspace import WaitingTalent
+from bot.terminal_text import INVISIBLE, without_controls
 from bot.texts import Text
 from bot.transport.outgoing import logged_as
 
@@ -62,22 +63,19 @@ class Admission:
     header_message_id: int | None = None
     thread_id: int | None = None
     # A new burst's header quotes this question, which the bot answered first just before:
-    # the message it opens with follows that answer.
+    # the message it opens with was sent after that answer.
     follows: int | None = None
 
 
-def enter(session: Session, *, replying: bool = False) -> Session:
+def enter(session: Session, *, replying: bool = False, resending: bool = False) -> Session:
     """Ask mode on; the next message opens a new burst (the rate window carries on).
     `replying` to a staff answer ("Reply to our team"): the talent is talking with staff, and
-    the bot answers nothing first (a link staff asked for is no question for the FAQ)."""
+    the bot answers nothing first (a link staff asked for is no question for the FAQ).
+    `resending`: a message of the talent's goes to staff now ("Send to the team anyway"): it
+    is the question the bot answered, or came before it, so it follows none."""
     relayed = session.last_relayed_at if replying else None
-    return replace(
-        session,
-        asking=True,
-        last_relayed_at=relayed,
-        header_message_id=None,
-        answered_first_id=None,
-    )
+    session = replace(session, asking=True, last_relayed_at=relayed, header_message_id=None)
+    return replace(session, answered_first_id=None) if resending else session
 
 
 def admit(session: Session, now: datetime) -> tuple[Admission, Session]:
@@ -99,7 +97,7 @@ def admit(session: Session, now: datetime) -> tuple[Admission, Session]:
         new_burst=new_burst,
         header_message_id=None if new_burst else session.header_message_id,
         thread_id=None if new_burst else session.thread_id,
-        follows=session.answered_first_id if new_burst else None,
+        follows=_followed(session, now) if new_burst else None,
     )
     return admission, replace(
         session,
@@ -107,8 +105,16 @@ def admit(session: Session, now: datetime) -> tuple[Admission, Session]:
         window_started_at=started.isoformat(timespec="microseconds"),
         window_count=count,
         window_noticed=noticed,
-        answered_first_id=None,  # quoted once, by the burst it opens
     )
+
+
+def _followed(session: Session, now: datetime) -> int | None:
+    """The question the bot answered first that a message sent now follows: answered within
+    the burst gap (a message days later is about something else)."""
+    answered = _parse(session.answered_first_at)
+    if session.answered_first_id is None or answered is None or now - answered >= BURST_GAP:
+        return None
+    return session.answered_first_id
 
 
 def _parse(stamp: str | None) -> datetime | None:
@@ -126,10 +132,11 @@ class SupportDesk:
         self._store = store
         self._clock = clock
 
-    async def open(self, user_id: int, *, replying: bool = False) -> None:
-        """Put the talent in ask mode (`replying` to a staff answer: see `enter`)."""
+    async def open(self, user_id: int, *, replying: bool = False, resending: bool = False) -> None:
+        """Put the talent in ask mode (`replying`, `resending`: see `enter`)."""
         await self._store.support.change(
-            user_id, lambda session: (None, enter(session, replying=replying))
+            user_id,
+            lambda session: (None, enter(session, replying=replying, resending=resending)),
         )
 
     async def close(self, user_id: int) -> bool:
@@ -149,12 +156,19 @@ class SupportDesk:
     async def start_burst(
         self, user_id: int, header_message_id: int, thread_id: int | None
     ) -> None:
-        """Remember the header the rest of the burst replies to."""
+        """Remember the header the rest of the burst replies to (it quoted the question
+        answered first, if any: no later header does)."""
         await self._store.support.change(
             user_id,
             lambda session: (
                 None,
-                replace(session, header_message_id=header_message_id, thread_id=thread_id),
+                replace(
+                    session,
+                    header_message_id=header_message_id,
+                    thread_id=thread_id,
+                    answered_first_id=None,
+                    answered_first_at=None,
+                ),
             ),
         )
 
@@ -162,10 +176,12 @@ class SupportDesk:
         """The bot answered this question of the talent's after /tanya, before anything of
         theirs went to staff: a message of theirs that goes next is read with it."""
 
+        now = self._clock().isoformat(timespec="microseconds")
+
         def note(session: Session) -> tuple[None, Session]:
             if not session.asking or session.last_relayed_at is not None:
                 return None, session
-            return None, replace(session, answered_first_id=question_id)
+            return None, replace(session, answered_first_id=question_id, answered_first_at=now)
 
         await self._store.support.change(user_id, note)
 
@@ -209,7 +225,7 @@ def header(
     reference: str | None,
     *,
     in_topic: bool,
-    follows: tuple[str, str] | None = None,
+    follows: Followed | None = None,
 ) -> str:
     """The staff-chat header of a burst: who asks, their language, id and lead; `follows`:
     the question the bot answered first and the entry it answered with, which the burst's
@@ -219,11 +235,7 @@ def header(
     else:
         lead = content.text(Text.SUPPORT_HEADER_NO_LEAD, language)
     hint = Text.SUPPORT_HINT_TOPIC if in_topic else Text.SUPPORT_HINT_REPLY
-    earlier = ""
-    if follows is not None:
-        asked, answered = follows
-        line = content.text(Text.SUPPORT_HEADER_FOLLOWS, language, question=asked, entry=answered)
-        earlier = f"{line}\n"
+    earlier = "" if follows is None else f"{follows.said(content, language)}\n"
     return content.text(
         Text.SUPPORT_HEADER,
         language,
@@ -237,20 +249,49 @@ def header(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Followed:
+    """What the bot answered before a message reached staff: a question of the talent's (on
+    one line, shortened) and the entry it answered with; `itself`: the message is that
+    question, sent to the team anyway."""
+
+    question: str
+    entry: str
+    itself: bool
+
+    def said(self, content: Content, language: str, *, workspace: bool = False) -> str:
+        """The line staff read above the message (HTML for the staff chat; `workspace`: the
+        page's wording, as plain text)."""
+        if workspace:
+            key = Text.WS_QUESTION_SENT_ANYWAY if self.itself else Text.WS_QUESTION_FOLLOWS
+            template = content.messages[key].get(language)
+            return template.format(question=self.question, entry=self.entry)
+        key = Text.SUPPORT_HEADER_SENT_ANYWAY if self.itself else Text.SUPPORT_HEADER_FOLLOWS
+        return content.text(key, language, question=self.question, entry=self.entry)
+
+
 def answered_first(
-    store: Store, content: Content, user_id: int, question_id: int | None, language: str
-) -> tuple[str, str] | None:
-    """The question the bot answered first (on one line, shortened) and the entry it answered
-    with, as staff are shown them (None if none, or if it is gone: the talent erased their
-    data, the retention of free questions)."""
+    store: Store,
+    content: Content,
+    user_id: int,
+    question_id: int | None,
+    language: str,
+    message_id: int | None,
+) -> Followed | None:
+    """What the bot answered before the talent's message `message_id` reached staff, as staff
+    are shown it (None if nothing, or if it is gone: the talent erased their data, the
+    retention of free questions)."""
     asked = None if question_id is None else store.questions.get(question_id, user_id)
     if asked is None or asked.entry is None:
         return None
-    # Over the day's text budget only the masked summary was kept.
-    text = " ".join((asked.text or asked.summary).split())
+    # Over the day's text budget only the masked summary was kept. On one line, and no
+    # direction mark of theirs turns the staff's sentence around it.
+    text = without_controls(asked.text or asked.summary).translate(INVISIBLE)
+    text = " ".join(text.split())
     if len(text) > FOLLOWS_EXCERPT:
         text = text[: FOLLOWS_EXCERPT - 1] + "…"
-    return text, title(content, asked.entry, language)
+    itself = asked.message_id is not None and asked.message_id == message_id
+    return Followed(text, title(content, asked.entry, language), itself)
 
 
 def ask_again_markup(content: Content, language: str) -> InlineKeyboardMarkup:

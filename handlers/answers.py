@@ -8,7 +8,7 @@ import re
 from telegram import InlineKeyboardMarkup, Update, User
 
 from bot.answers.desk import AnswerDesk, Question, entry, thresholds
-from bot.answers.text import nothing_written, only_thanks, thanks_said
+from bot.answers.text import acknowledges, nothing_written, only_thanks, thanks_said
 from bot.answers.verdict import Outcome
 from bot.content import Content, FaqItem, Program
 from bot.names import first_name
@@ -121,6 +121,11 @@ async def answer_before_relay(update: Update, context: BotContext, text: str | N
     session = await context.services.store.support.session(question.user_id)
     if not session.asking or session.last_relayed_at is not None:
         return False  # not asking, or already talking with staff: never stand in between
+    if session.answered_first_id is not None and acknowledges(question.text):
+        # "oke kak" to the bot's answer: no question for staff (what comes next still goes).
+        said = Text.ASK_THANKS if thanks_said(question.text) else Text.ASK_OKAY
+        await reply(update, context.text(said))
+        return True
     desk, needed = _desk(context), thresholds(context.services.settings, relay=True)
     verdict = desk.verdict(question.text, needed, question.names)
     language = question.language
@@ -235,7 +240,7 @@ async def _send(update: Update, context: BotContext, language: str, question: Re
     if not await store.questions.sent_to_staff(question.id, question.user_id):
         await reply(update, context.text(Text.ASK_ALREADY_SENT))
         return
-    if not await support.relay_earlier(update, context, question.message_id):
+    if not await support.relay_earlier(update, context, question.message_id, question.id):
         await store.questions.unsent(question.id, question.user_id)
 
 

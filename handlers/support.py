@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Message, MessageId, ReplyParameters, Update
@@ -138,17 +139,22 @@ async def relay_question(update: Update, context: BotContext) -> bool:
     return True
 
 
-async def relay_earlier(update: Update, context: BotContext, message_id: int) -> bool:
+async def relay_earlier(
+    update: Update, context: BotContext, message_id: int, answered: int | None = None
+) -> bool:
     """Relay a message the talent sent earlier, now confirmed for staff ("Ask our team" under
-    the bot's guesses): ask mode on, then as if they had typed it now. False if it could not
-    reach the staff chat (the talent is told)."""
+    the bot's guesses): ask mode on, then as if they had typed it now. `answered`: its free
+    question, which the bot answered ("Send to the team anyway"): the header says so. False
+    if it could not reach the staff chat (the talent is told)."""
     staff_chat = context.services.settings.staff_chat_id
     user, chat = update.effective_user, update.effective_chat
     if staff_chat is None or user is None or chat is None:
         return False
     desk = _desk(context)
-    await desk.open(user.id)
+    await desk.open(user.id, resending=True)
     admission = await desk.admit(user.id, message_id)
+    if admission.new_burst:
+        admission = replace(admission, follows=answered)
     if admission.verdict in (Verdict.NOTICE, Verdict.HOLD):
         await reply(update, context.text(Text.SUPPORT_RATE_LIMITED), _done_markup(context))
         return False
@@ -246,7 +252,7 @@ async def _open_burst(
     lead = await store.applications.latest_lead(talent.user_id)
     reference = None if lead is None else lead[1]
     language = context.services.settings.default_language
-    earlier = answered_first(store, context.content, talent.user_id, follows, language)
+    earlier = answered_first(store, context.content, talent.user_id, follows, language, message_id)
     in_topic = thread is not None
     text = header(context.content, language, talent, reference, in_topic=in_topic, follows=earlier)
     # Their lead, one press away (below the header, which stays), as under a new-lead alert.

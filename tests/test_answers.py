@@ -415,7 +415,7 @@ async def test_a_message_after_an_answer_first_reaches_staff_with_the_question_i
 ) -> None:
     """After /tanya, the bot answered first; what the talent writes next ("terus kalau…")
     means little alone: its header quotes the question and the entry the bot answered with,
-    once, and only the question the message directly follows."""
+    once, and only the question just before."""
     follows = CONTENT.messages[Text.SUPPORT_HEADER_FOLLOWS].get("id").split("«")[0]
 
     def quoted(question: str) -> str:
@@ -430,11 +430,15 @@ async def test_a_message_after_an_answer_first_reaches_staff_with_the_question_i
     assert quoted("kak ada open call gak?") in header.text
     assert copy.text == "terus kalau saya tinggal di luar jakarta gimana kak?"
     assert copy.reply_to_message_id == header.message_id
-    # The rest of the burst goes under the same header; a later burst quotes nothing again.
+    # The rest of the burst goes under the same header; the next header quotes nothing.
     mark = staff_chat.mark()
     await bot.send(sari, "soalnya saya di medan")
     [more] = staff_chat.messages_since(mark)
     assert more.reply_to_message_id == header.message_id
+    await bot.send(sari, "/tanya")  # a new burst
+    await bot.send(sari, "satu lagi, ada biaya?")
+    header, _ = staff_chat.messages_since(mark)[1:]
+    assert follows not in header.text
     # Her copy of her data names no internal link between the two.
     mark = sari.mark()
     await bot.send(sari, "/dataku")
@@ -443,34 +447,51 @@ async def test_a_message_after_an_answer_first_reaches_staff_with_the_question_i
     copied = document.document[1].decode()
     assert "answered_first" not in copied and "follows_question" not in copied
 
-    # Two answered first: only the newer one, which the message follows, is quoted.
+    # Two answered first: only the newer one, which the message was sent after, is quoted.
     budi = bot.user(first_name="Budi")
     await bot.send(budi, "/tanya")
     await bot.send(budi, "gmn cara kirim showreel")
     mark = staff_chat.mark()
     await bot.send(budi, "kak ada open call gak?")
+    # An okay to the bot's answer is no question for staff; what comes next still goes.
+    [okay] = await bot.send(budi, "oke kak")
+    assert okay.text == shown(Text.ASK_OKAY)
+    assert staff_chat.messages_since(mark) == []
     await bot.send(budi, "terus kalau saya tinggal di luar jakarta gimana kak?")
     header, _ = staff_chat.messages_since(mark)
     assert quoted("kak ada open call gak?") in header.text
     assert "showreel" not in header.text
 
-    # The answer was enough ("That answers it"), or the question went itself ("Send to the
-    # team anyway"): a later question to staff quotes nothing.
+    # "That answers it", then /tanya again a minute later, even with the question on the
+    # command's line: what she sends was still sent after that answer.
     rina = bot.user(first_name="Rina")
     await bot.send(rina, "/tanya kak ada open call gak?")
     await bot.press(rina, CONTENT.text(Text.BTN_ANSWERED, "id"))
     mark = staff_chat.mark()
-    await bot.send(rina, "/tanya")
-    await bot.send(rina, "terus kalau saya tinggal di luar jakarta gimana kak?")
+    await bot.send(rina, "/tanya terus kalau saya tinggal di luar jakarta gimana kak?")
     header, _ = staff_chat.messages_since(mark)
-    assert follows not in header.text
+    assert quoted("kak ada open call gak?") in header.text
+    # "Send to the team anyway": the question itself goes, and staff read that the bot's
+    # answer was not enough (they would give the same one again).
     dewi = bot.user(first_name="Dewi")
     await bot.send(dewi, "/tanya kak ada open call gak?")
     mark = staff_chat.mark()
     await bot.press(dewi, CONTENT.text(Text.BTN_SEND_ANYWAY, "id"))
     header, sent = staff_chat.messages_since(mark)
     assert follows not in header.text
+    assert shown(Text.SUPPORT_HEADER_SENT_ANYWAY, entry=OPEN_CALL.question.id) in header.text
     assert sent.text == "/tanya kak ada open call gak?"
+
+    # The staff chat could not be reached: the message sent again still says what it follows.
+    eka = bot.user(first_name="Eka")
+    await bot.send(eka, "/tanya kak ada open call gak?\u202e ok")  # a direction mark: not quoted
+    bot.emulator.fail_next("sendMessage", status=400, chat_id=STAFF_CHAT_ID)
+    [failed] = await bot.send(eka, "terus kalau saya tinggal di luar jakarta gimana kak?")
+    assert failed.text == shown(Text.SUPPORT_RELAY_FAILED)
+    mark = staff_chat.mark()
+    await bot.send(eka, "terus kalau saya tinggal di luar jakarta gimana kak?")
+    header, _ = staff_chat.messages_since(mark)
+    assert quoted("kak ada open call gak? ok") in header.text
 
     # A talent writing in English: their words quoted as written, markup escaped.
     john = bot.user(first_name="John", language_code="en")

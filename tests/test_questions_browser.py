@@ -297,10 +297,12 @@ async def test_a_message_after_an_answer_first_shows_the_question_it_follows(
         await page.locator(".tab[data-view=questions]").click()
         card = page.locator(".card.question", has_text="Rina")
         await card.wait_for()
-        follows = card.locator(".follows")
+        # In the message it is about, above its words.
+        bubble = card.locator(".log:not(.earlier) .line")
+        follows = bubble.locator(".follows")
         assert await follows.inner_text() == template.format(question=asked, entry=entry)
         assert await follows.locator("b").count() == 0  # her words, never markup
-        assert await card.locator(".log:not(.earlier) .words").all_inner_texts() == [
+        assert await bubble.locator(".words").all_inner_texts() == [
             "terus kalau saya tinggal di luar jakarta gimana kak?"
         ]
         other = page.locator(".card.question", has_text="Gita")

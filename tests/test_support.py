@@ -536,16 +536,19 @@ def test_a_pause_longer_than_the_burst_gap_opens_a_new_burst() -> None:
     assert later.new_burst
 
 
-def test_a_question_answered_first_is_quoted_by_the_next_burst_only() -> None:
-    session = replace(enter(Session(1)), answered_first_id=5)
-    first, session = admit(session, NOW)
+def test_a_question_answered_first_is_quoted_by_a_burst_opened_within_the_gap() -> None:
+    answered = replace(enter(Session(1)), answered_first_id=5, answered_first_at=NOW.isoformat())
+    first, session = admit(answered, NOW + timedelta(minutes=2))
     assert (first.new_burst, first.follows) == (True, 5)
-    assert session.answered_first_id is None
     session = replace(session, header_message_id=7)
-    later, _ = admit(session, NOW + BURST_GAP)
+    same, _ = admit(session, NOW + timedelta(minutes=3))
+    assert (same.new_burst, same.follows) == (False, None)  # quoted by the header only
+    # Days later the message is about something else.
+    later, _ = admit(answered, NOW + BURST_GAP)
     assert (later.new_burst, later.follows) == (True, None)
-    # A new /tanya starts afresh: nothing answered before it is followed.
-    assert enter(replace(session, answered_first_id=5)).answered_first_id is None
+    # /tanya again keeps it; the answered question itself going to staff does not.
+    assert enter(answered).answered_first_id == 5
+    assert enter(answered, resending=True).answered_first_id is None
 
 
 def test_not_in_ask_mode_nothing_is_counted() -> None:

@@ -299,16 +299,17 @@ def thanks_said(text: str) -> bool:
     return "🙏" in found or not GRATITUDE.isdisjoint(found)
 
 
+def acknowledges(text: str) -> bool:
+    """A message that says okay or thank you and no more ("oke kak", "siap, makasih 🙏"),
+    not thanks that go on to ask ("makasih, mau tanya lagi", "makasih kak?")."""
+    found = words(text)
+    return "?" not in text and small_talk(found) == "thanks" and ASKING_ON.isdisjoint(found)
+
+
 def only_thanks(text: str) -> bool:
     """A message that says thank you and no more ("oke makasih kak infonya 🙏"): not "oke"
     or "siap" alone, nor thanks that go on to ask ("makasih, mau tanya lagi")."""
-    found = words(text)
-    return (
-        "?" not in text  # "makasih kak?"
-        and small_talk(found) == "thanks"
-        and not GRATITUDE.isdisjoint(found)
-        and ASKING_ON.isdisjoint(found)
-    )
+    return acknowledges(text) and not GRATITUDE.isdisjoint(words(text))
 
 
 def _lettered(word: str) -> bool:

@@ -49,6 +49,7 @@ class Session:
     window_count: int = 0
     window_noticed: bool = False
     answered_first_id: int | None = None  # see migration 0035_answered_first
+    answered_first_at: str | None = None
 
     @classmethod
     def from_row(cls, row: Row) -> Session:
@@ -63,6 +64,7 @@ class Session:
             window_count=row["window_count"],
             window_noticed=bool(row["window_noticed"]),
             answered_first_id=row["answered_first_id"],
+            answered_first_at=row["answered_first_at"],
         )
 
 
@@ -78,13 +80,14 @@ class Relayed:
 _SAVE_SESSION = (
     "INSERT INTO support_sessions (user_id, asking, last_relayed_at, header_message_id,"
     " thread_id, window_started_at, window_count, window_noticed, answered_first_id,"
-    " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " answered_first_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     " ON CONFLICT(user_id) DO UPDATE SET asking = excluded.asking,"
     " last_relayed_at = excluded.last_relayed_at,"
     " header_message_id = excluded.header_message_id, thread_id = excluded.thread_id,"
     " window_started_at = excluded.window_started_at, window_count = excluded.window_count,"
     " window_noticed = excluded.window_noticed,"
-    " answered_first_id = excluded.answered_first_id, updated_at = excluded.updated_at"
+    " answered_first_id = excluded.answered_first_id,"
+    " answered_first_at = excluded.answered_first_at, updated_at = excluded.updated_at"
 )
 
 # Only for a talent still known: one erased while their message was on its way leaves no row
@@ -127,6 +130,7 @@ class SupportRelay:
                     new.window_count,
                     int(new.window_noticed),
                     new.answered_first_id,
+                    new.answered_first_at,
                     utc_now(),
                 ),
             )

@@ -9,7 +9,7 @@ the `lead_search` table that triggers keep in step (migration 0019_lead_search).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from bot.store.applications import LATEST_LEAD
@@ -125,6 +125,7 @@ _WAITING = (
     "SELECT * FROM ("  # noqa: S608 - this module's constants only
     "SELECT " + _LINE + ", r.user_id,"
     " u.first_name, u.last_name, u.blocked, MAX(r.follows_question_id) AS follows,"
+    " MAX(r.talent_message_id) AS relayed_id,"
     " ROW_NUMBER() OVER (PARTITION BY r.user_id ORDER BY l.id DESC) AS nth"
     + WAITING_FROM
     + "AND r.user_id IN (SELECT value FROM json_each(:talents)) GROUP BY l.id)"
@@ -187,8 +188,9 @@ class WaitingTalent:
     questions: list[LogLine]  # newest last
     application_id: int | None = None
     reference: str | None = None
-    # The question the bot answered first that one of the waiting ones follows (the newest).
-    follows: int | None = None
+    # Waiting questions (log line ids) sent after the bot answered a question first, or which
+    # are that question sent anyway: that question's id, and the message's.
+    follows: dict[int, tuple[int, int]] = field(default_factory=dict)
 
 
 def _row(row: Row) -> LeadRow:
@@ -330,7 +332,7 @@ class WorkspaceReads:
                 )
             found[user_id].questions.append(_line(row))  # oldest first
             if row["follows"] is not None:
-                found[user_id] = replace(found[user_id], follows=int(row["follows"]))
+                found[user_id].follows[int(row["id"])] = (row["follows"], row["relayed_id"])
         waiting = []
         for talent in (found[user_id] for user_id in order if user_id in found):
             lead = await self._reader.fetch_one(LATEST_LEAD, (talent.user_id,))

@@ -52,13 +52,7 @@ async def waiting(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
     labels = Labels(desk.content, viewer.language)
     earlier = {}  # a follow-up makes sense with what was asked and answered before it
     shown = {}  # the waiting questions, and holding replies sent since the first of them
-    follows = {}  # a question the bot answered first, which one of them follows (if any)
     for talent in talents:
-        found = answered_first(
-            desk.store, desk.content, talent.user_id, talent.follows, viewer.language
-        )
-        if found is not None:
-            follows[talent.user_id] = {"question": found[0], "entry": found[1]}
         first = talent.questions[0].id
         lines = sorted([*talent.questions, *held[talent.user_id]], key=lambda line: line.id)
         wanted = EARLIER_ASKED + 2 * EARLIER_ANSWERS + len(lines)
@@ -80,8 +74,10 @@ async def waiting(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
                     else {"id": talent.application_id, "reference": talent.reference}
                 ),
                 "earlier": [log_line(line, labels) for line in earlier[talent.user_id]],
-                "follows": follows.get(talent.user_id),
-                "questions": [log_line(line, labels) for line in shown[talent.user_id]],
+                "questions": [
+                    _with_follows(desk, viewer, talent, log_line(line, labels), line.id)
+                    for line in shown[talent.user_id]
+                ],
             }
             for talent in talents
         ],
@@ -119,6 +115,21 @@ def _mark(talents: list[WaitingTalent], held: dict[int, list[LogLine]], total: i
     ]
     said = json.dumps([total, listed], separators=(",", ":")).encode()
     return hmac.new(_MARK_KEY, said, hashlib.sha256).hexdigest()[:20]
+
+
+def _with_follows(
+    desk: Desk, viewer: Viewer, talent: WaitingTalent, shown: dict[str, Any], line_id: int
+) -> dict[str, Any]:
+    """A waiting message as the page shows it, with the question the bot answered first
+    that it was sent after, if any (the staff group's header says the same)."""
+    question_id, message_id = talent.follows.get(line_id, (None, None))
+    language = viewer.language
+    found = answered_first(
+        desk.store, desk.content, talent.user_id, question_id, language, message_id
+    )
+    if found is not None:
+        shown["follows"] = found.said(desk.content, language, workspace=True)
+    return shown
 
 
 def _exchange(before: list[LogLine]) -> list[LogLine]:

@@ -58,6 +58,16 @@ function lead(talent) {
     } }, unbroken(talent.lead.reference)));
 }
 
+/** A waiting message; one sent after the bot answered a question first says which, above
+ * its words (the staff group's header says the same). */
+function waiting(line, name) {
+  const item = logLine(line, name);
+  if (line.follows) {
+    item.querySelector(".words").before(h("span", { class: "follows" }, line.follows));
+  }
+  return item;
+}
+
 function card(talent, reload) {
   return h("section", { class: "card question", "data-talent": talent.user_id },
     h("h2", {}, h("span", { class: "name" }, talent.name)),
@@ -66,8 +76,7 @@ function card(talent, reload) {
     talent.earlier.length ? [h("p", { class: "meta" }, t("question_earlier")),
       h("ol", { class: "log earlier" },
         talent.earlier.map((line) => logLine(line, talent.name)))] : null,
-    talent.follows ? h("p", { class: "meta follows" }, t("question_follows", talent.follows)) : null,
-    h("ol", { class: "log" }, talent.questions.map((line) => logLine(line, talent.name))),
+    h("ol", { class: "log" }, talent.questions.map((line) => waiting(line, talent.name))),
     drafted(talent, writer(t("reply_placeholder"), t("reply_send"),
       (text, holding) => answer(talent, text, holding, reload),
       REPLY_LIMIT, t("question_reply_to", { name: talent.name }), true)));
