@@ -67,15 +67,13 @@ class Admission:
     follows: int | None = None
 
 
-def enter(session: Session, *, replying: bool = False, resending: bool = False) -> Session:
+def enter(session: Session, *, replying: bool = False) -> Session:
     """Ask mode on; the next message opens a new burst (the rate window carries on).
     `replying` to a staff answer ("Reply to our team"): the talent is talking with staff, and
-    the bot answers nothing first (a link staff asked for is no question for the FAQ).
-    `resending`: a message of the talent's goes to staff now ("Send to the team anyway"): it
-    is the question the bot answered, or came before it, so it follows none."""
+    the bot answers nothing first (a link staff asked for is no question for the FAQ). A
+    question the bot answered first is kept: what the talent sends next still came after it."""
     relayed = session.last_relayed_at if replying else None
-    session = replace(session, asking=True, last_relayed_at=relayed, header_message_id=None)
-    return replace(session, answered_first_id=None) if resending else session
+    return replace(session, asking=True, last_relayed_at=relayed, header_message_id=None)
 
 
 def admit(session: Session, now: datetime) -> tuple[Admission, Session]:
@@ -132,11 +130,10 @@ class SupportDesk:
         self._store = store
         self._clock = clock
 
-    async def open(self, user_id: int, *, replying: bool = False, resending: bool = False) -> None:
-        """Put the talent in ask mode (`replying`, `resending`: see `enter`)."""
+    async def open(self, user_id: int, *, replying: bool = False) -> None:
+        """Put the talent in ask mode (`replying` to a staff answer: see `enter`)."""
         await self._store.support.change(
-            user_id,
-            lambda session: (None, enter(session, replying=replying, resending=resending)),
+            user_id, lambda session: (None, enter(session, replying=replying))
         )
 
     async def close(self, user_id: int) -> bool:

@@ -151,9 +151,9 @@ async def relay_earlier(
     if staff_chat is None or user is None or chat is None:
         return False
     desk = _desk(context)
-    await desk.open(user.id, resending=True)
+    await desk.open(user.id)
     admission = await desk.admit(user.id, message_id)
-    if admission.new_burst:
+    if admission.new_burst:  # it is the question answered first, or came before it
         admission = replace(admission, follows=answered)
     if admission.verdict in (Verdict.NOTICE, Verdict.HOLD):
         await reply(update, context.text(Text.SUPPORT_RATE_LIMITED), _done_markup(context))
