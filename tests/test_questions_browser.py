@@ -281,6 +281,9 @@ async def test_a_message_after_an_answer_first_shows_the_question_it_follows(
     """After /tanya the bot answered first; the talent's next message waits on the tab with
     what it follows (her words as text, markup and all), which a staff member needs to read
     "terus kalau…" at all."""
+    dewi = bot.user(first_name="Dewi")
+    await bot.send(dewi, "/tanya gmn cara kirim showreel")  # answered first
+    await bot.send(dewi, "kalau filenya 3GB gimana kak?")
     rina = bot.user(first_name="Rina")
     asked = "<b>kak ada open call gak?</b>"
     await bot.send(rina, f"/tanya {asked}")  # answered first: nothing goes to staff yet
@@ -305,6 +308,11 @@ async def test_a_message_after_an_answer_first_shows_the_question_it_follows(
         assert await bubble.locator(".words").all_inner_texts() == [
             "terus kalau saya tinggal di luar jakarta gimana kak?"
         ]
+        first = page.locator(".card.question").first  # waiting longest: at the top
+        showreel = CONTENT.faq["showreel_links"].question.id
+        assert await first.locator(".follows").inner_text() == template.format(
+            question="gmn cara kirim showreel", entry=showreel
+        )
         other = page.locator(".card.question", has_text="Gita")
         assert await other.locator(".follows").count() == 0  # it follows nothing
         await page.evaluate("document.getElementById('toast').hidden = true")
