@@ -40,16 +40,17 @@ async def faq(update: Update, context: BotContext) -> None:
 
 
 async def faq_item(update: Update, context: BotContext) -> None:
-    """One FAQ answer."""
-    key = _key(update, views.FAQ_ITEM)
+    """One FAQ answer (Back leads to the program page it was opened from, if any)."""
+    key, _, origin = _key(update, views.FAQ_ITEM).partition(views.FROM)
     if key not in context.content.faq:
         await stale_button(update, context)
         return
     subscribed = views.is_subscribed(context.talent)
     language = context.language(update)
     operator = operator_name(context)
+    back = views.PROGRAM + origin if origin in context.content.programs else views.FAQ
     page = views.faq_answer(
-        context.content, language, key, subscribed=subscribed, operator=operator
+        context.content, language, key, subscribed=subscribed, operator=operator, back=back
     )
     await show(update, *page)
 

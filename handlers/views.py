@@ -22,6 +22,7 @@ SECTION = "section:"
 PROGRAM = "program:"
 FAQ = "faq"
 FAQ_ITEM = "faq:"
+FROM = "@"  # after an FAQ button's key: the program page it was opened from
 LANGUAGE = "lang"
 LANGUAGE_SET = "lang:"
 PRIVACY = "privacy"
@@ -178,8 +179,10 @@ def program_page(content: Content, language: str, program: Program, *, subscribe
     register = register_button(content, language, program)
     if register is not None:
         rows.append([button(*register)])
+    # The answer's Back leads back here: faq:<key>@<program> (old buttons lead to the FAQ).
     rows += [
-        [button(content.faq[key].question.get(language), FAQ_ITEM + key)] for key in program.faq
+        [button(content.faq[key].question.get(language), f"{FAQ_ITEM}{key}{FROM}{program.key}")]
+        for key in program.faq
     ]
     rows.append(back_row(content, language, SECTION + program.section))
     return text, InlineKeyboardMarkup(rows)
@@ -195,11 +198,18 @@ def faq_list(content: Content, language: str) -> Screen:
 
 
 def faq_answer(
-    content: Content, language: str, key: str, *, subscribed: bool, operator: str
+    content: Content,
+    language: str,
+    key: str,
+    *,
+    subscribed: bool,
+    operator: str,
+    back: str = FAQ,
 ) -> Screen:
     """One FAQ answer (`subscribed`: whether the talent reading it gets program news, for an
     answer with `subscribe_hint`; `operator`: who runs the bot, CONTROLLER_NAME, for
-    {controller_name})."""
+    {controller_name}; `back`: where its Back button leads, the FAQ list unless it was opened
+    from a program page)."""
     item = content.faq[key]
     answer = item.answer.get(language).replace("{controller_name}", html.escape(operator))
     if item.lists_programs:
@@ -212,7 +222,7 @@ def faq_answer(
         Text.FAQ_ANSWER, language, question=item.question.get(language), answer=Markup(answer)
     )
     rows = [[button(label, data)] for label, data in faq_action(content, language, item)]
-    return text, InlineKeyboardMarkup([*rows, back_row(content, language, FAQ)])
+    return text, InlineKeyboardMarkup([*rows, back_row(content, language, back)])
 
 
 def faq_action(content: Content, language: str, item: FaqItem) -> list[tuple[str, str]]:

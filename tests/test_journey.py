@@ -128,6 +128,9 @@ async def test_program_faq_links_open_the_linked_answer(bot: Harness, content: C
     faq = content.faq[program.faq[0]]
     await bot.press(talent, faq.question.id)
     assert talent.last_message.text.startswith(faq.question.id)
+    # Back leads to the page it was opened from, not the FAQ list (a talent's review).
+    await bot.press(talent, _button(Text.BTN_BACK))
+    assert talent.last_message.text.startswith(program.title.id)
 
 
 async def test_deep_link_source_is_stored_first_one_kept(bot: Harness) -> None:
