@@ -708,6 +708,11 @@ INTRODUCED = [
     ("siswa saya apa saja yang harus disiapkan untuk daftar?", (), "faq:what_to_prepare"),
     ("i manage a rock band, can they play at mucon?", (), "program:mucon"),
     ("colorist here, is there anything for post-production crew?", (), "faq:programs_overview"),
+    # A town no content names, after "dari" / "from": where they are from, not what they ask
+    # (it counted against the question as an unknown word).
+    ("saya penyanyi dari kapuas hulu, ada program ke korea?", (), "program:music_to_korea"),
+    ("halo kak saya dari watampone mau tanya apa itu kocca", (), "faq:what_is_kocca"),
+    ("i'm a singer from ruteng, can i join mucon?", (), "program:mucon"),
 ]
 
 
@@ -741,6 +746,9 @@ def test_a_place_is_the_talents_only_after_from() -> None:
     assert decide(MATCHER.match("hotel di bandung"), DEFAULTS).outcome is Outcome.UNANSWERED
     verdict = decide(MATCHER.match("saya dari luar negeri, boleh daftar?"), DEFAULTS)
     assert verdict.entry == "faq:who_can_apply"
+    # Only the words right after "dari" are a town no entry names; the rest still count.
+    for off_topic in ("beli tiket konser dari tokopedia", "rekomendasi drakor terbaru apa ya"):
+        assert decide(MATCHER.match(off_topic), DEFAULTS).outcome is not Outcome.ANSWERED
 
 
 @pytest.mark.parametrize(

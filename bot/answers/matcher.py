@@ -327,8 +327,10 @@ class Matcher:
         entry has them."""
         stems: dict[str, float] = {}
         index = 0
+        place = -2  # where the last word of a place no entry names is ("dari kapuas hulu")
         while index < len(found):
             word = found[index]
+            before = found[index - 1] if index else ""
             index += 1
             if index < len(found) and self._joins(word + found[index]):
                 word += found[index]  # "mu con", "show reel"; not "hapus data" (/hapusdata)
@@ -343,10 +345,19 @@ class Matcher:
                 stemmed = stemmed[:-2] if stemmed.endswith("in") else stemmed
             if stemmed not in self._vocabulary and (word in ABOUT_TALENT or word in names):
                 continue  # "saya drummer dari bandung": who asks, not what
+            close = None
             if stemmed not in self._vocabulary and len(word) >= FUZZY_MIN_LENGTH:
                 close = self._correction(word)
                 if close is not None:
                     stemmed, credit = stem(close), TYPO_CREDIT
+            at = index - 1
+            if (
+                stemmed not in self._vocabulary
+                and close is None
+                and (before in FROM or place == at - 1)
+            ):
+                place = at
+                continue  # who asks: where they are from, a town the content never names
             stems[stemmed] = max(credit, stems.get(stemmed, 0.0))
         return stems
 
