@@ -67,13 +67,22 @@ class Admission:
     follows: int | None = None
 
 
-def enter(session: Session, *, replying: bool = False) -> Session:
+def enter(session: Session, *, replying: str | None = None) -> Session:
     """Ask mode on; the next message opens a new burst (the rate window carries on).
-    `replying` to a staff answer ("Reply to our team"): the talent is talking with staff, and
-    the bot answers nothing first (a link staff asked for is no question for the FAQ). A
-    question the bot answered first is kept: what the talent sends next still came after it."""
-    relayed = session.last_relayed_at if replying else None
-    return replace(session, asking=True, last_relayed_at=relayed, header_message_id=None)
+    `replying` (now, as stored) to a staff answer ("Reply to our team"): the talent is talking
+    with staff, and the bot answers nothing first (a link staff asked for is no question for
+    the FAQ), nor is anything it answered before quoted. Otherwise a question the bot answered
+    first is kept: what the talent sends next still came after it."""
+    if replying is None:
+        return replace(session, asking=True, last_relayed_at=None, header_message_id=None)
+    return replace(
+        session,
+        asking=True,
+        last_relayed_at=session.last_relayed_at or replying,
+        header_message_id=None,
+        answered_first_id=None,
+        answered_first_at=None,
+    )
 
 
 def admit(session: Session, now: datetime) -> tuple[Admission, Session]:
@@ -115,6 +124,12 @@ def _followed(session: Session, now: datetime) -> int | None:
     return session.answered_first_id
 
 
+def just_answered(session: Session, now: datetime | None = None) -> bool:
+    """Whether the bot answered a question of the talent's first within the burst gap, with
+    nothing of theirs relayed since: an okay now acknowledges that answer."""
+    return session.last_relayed_at is None and _followed(session, now or _now()) is not None
+
+
 def _parse(stamp: str | None) -> datetime | None:
     return None if stamp is None else datetime.fromisoformat(stamp)
 
@@ -132,9 +147,19 @@ class SupportDesk:
 
     async def open(self, user_id: int, *, replying: bool = False) -> None:
         """Put the talent in ask mode (`replying` to a staff answer: see `enter`)."""
+        now = self._clock().isoformat(timespec="microseconds") if replying else None
         await self._store.support.change(
-            user_id, lambda session: (None, enter(session, replying=replying))
+            user_id, lambda session: (None, enter(session, replying=now))
         )
+
+    async def answer_enough(self, user_id: int) -> None:
+        """The talent said the bot's answer was enough, or is done asking: what they send
+        later follows no answer of the bot's."""
+
+        def forget(session: Session) -> tuple[None, Session]:
+            return None, replace(session, answered_first_id=None, answered_first_at=None)
+
+        await self._store.support.change(user_id, forget)
 
     async def close(self, user_id: int) -> bool:
         """Take the talent out of ask mode; True if they were in it."""

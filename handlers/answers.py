@@ -13,6 +13,7 @@ from bot.answers.verdict import Outcome
 from bot.content import Content, FaqItem, Program
 from bot.names import first_name
 from bot.store.questions import Recorded
+from bot.support import just_answered
 from bot.texts import Text
 from bot.transport.sending import CallbackKeyboard, Keyboard
 from handlers import menu, support, views
@@ -121,8 +122,13 @@ async def answer_before_relay(update: Update, context: BotContext, text: str | N
     session = await context.services.store.support.session(question.user_id)
     if not session.asking or session.last_relayed_at is not None:
         return False  # not asking, or already talking with staff: never stand in between
-    if session.answered_first_id is not None and acknowledges(question.text):
-        # "oke kak" to the bot's answer: no question for staff (what comes next still goes).
+    # "oke kak" to the bot's answer: no question for staff (what comes next still goes),
+    # unless one of theirs waits for staff (then they read it with the rest).
+    if (
+        just_answered(session)
+        and acknowledges(question.text)
+        and not await context.services.store.support.question_waiting(question.user_id)
+    ):
         said = Text.ASK_THANKS if thanks_said(question.text) else Text.ASK_OKAY
         await reply(update, context.text(said))
         return True
@@ -182,6 +188,7 @@ async def button(update: Update, context: BotContext) -> None:
         await _send(update, context, language, question)
     elif action == "k":
         await support.leave_ask_mode(update, context)
+        await support.answer_enough(update, context)
         text, markup = menu.main_menu(context, language)
         await answer_query(update)
         await reply(update, f"{context.text(Text.ASK_GLAD)}\n\n{text}", markup)

@@ -91,7 +91,9 @@ async def done(update: Update, context: BotContext, *, menu_after: bool = True) 
     user = update.effective_user
     if user is None:
         return
-    await _desk(context).close(user.id)
+    desk = _desk(context)
+    await desk.close(user.id)
+    await desk.answer_enough(user.id)
     if not menu_after:
         await show(update, context.text(Text.SUPPORT_DONE))
         return
@@ -105,6 +107,13 @@ async def note_answered_first(update: Update, context: BotContext, question_id: 
     user = update.effective_user
     if user is not None:
         await _desk(context).answered_first(user.id, question_id)
+
+
+async def answer_enough(update: Update, context: BotContext) -> None:
+    """ "That answers it" under the bot's answer: nothing later is read as following it."""
+    user = update.effective_user
+    if user is not None:
+        await _desk(context).answer_enough(user.id)
 
 
 async def leave_ask_mode(update: Update, context: BotContext) -> None:

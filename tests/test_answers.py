@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import sqlite3
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,8 @@ from tests.leads import (
     shown,
 )
 from tests.leads import answer as answer_question
+from tests.test_support import answer as answer_in_group
+from tests.test_support import relayed_question, staff_member
 from tests.upgrades import made_before
 from tests.workspace import workspace
 
@@ -462,15 +465,24 @@ async def test_a_message_after_an_answer_first_reaches_staff_with_the_question_i
     assert quoted("kak ada open call gak?") in header.text
     assert "showreel" not in header.text
 
-    # "That answers it", then /tanya again a minute later, even with the question on the
-    # command's line: what she sends was still sent after that answer.
+    # /tanya again with the follow-up on its line: still sent after that answer.
     rina = bot.user(first_name="Rina")
     await bot.send(rina, "/tanya kak ada open call gak?")
-    await bot.press(rina, CONTENT.text(Text.BTN_ANSWERED, "id"))
     mark = staff_chat.mark()
     await bot.send(rina, "/tanya terus kalau saya tinggal di luar jakarta gimana kak?")
     header, _ = staff_chat.messages_since(mark)
     assert quoted("kak ada open call gak?") in header.text
+    # "That answers it" or "Done asking": what she asks next is new.
+    for closing in (Text.BTN_ANSWERED, Text.BTN_ASK_DONE):
+        tari = bot.user(first_name="Tari")
+        await bot.send(tari, "/tanya kak ada open call gak?")
+        if closing is Text.BTN_ASK_DONE:
+            await bot.send(tari, "/tanya")
+        await bot.press(tari, CONTENT.text(closing, "id"))
+        mark = staff_chat.mark()
+        await bot.send(tari, "/tanya kak surat rekomendasi visa minta ke siapa ya?")
+        header, _ = staff_chat.messages_since(mark)
+        assert follows not in header.text, closing
     # "Send to the team anyway": the question itself goes, and staff read that the bot's
     # answer was not enough (they would give the same one again).
     dewi = bot.user(first_name="Dewi")
@@ -501,6 +513,49 @@ async def test_a_message_after_an_answer_first_reaches_staff_with_the_question_i
     header, _ = staff_chat.messages_since(mark)
     assert "is there an open call now? <b>" in header.text
     assert "&lt;b&gt;" in (header.html or "")
+
+
+async def test_only_a_bare_okay_to_the_bots_answer_stays_with_the_bot(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """An okay right after the bot answered first is no question for staff; anything more in
+    it (a link, a number, an address, a refusal) goes to staff, as does any okay once staff
+    are involved: a lost link costs the talent more than a stray okay costs staff."""
+    for said in (
+        "ok kak https://youtu.be/abc123",
+        "siap kak youtu.be/abc123",
+        "oke 081234567890",
+        "oke rina.musik@gmail.com",
+        "ga ok kak",
+        "gak oke",
+    ):
+        talent = bot.user(first_name="Rina")
+        await bot.send(talent, "/tanya gmn cara kirim showreel")  # answered first
+        mark = staff_chat.mark()
+        [ack] = await bot.send(talent, said)
+        assert ack.text == shown(Text.SUPPORT_ACK), said
+        assert staff_chat.messages_since(mark)[-1].text == said
+
+    # A question of hers already waits for staff: her okay goes with it.
+    nia = bot.user(first_name="Nia")
+    asked = "kak saya mau kirim portofolio buat MU:CON, gimana caranya?"
+    question = await relayed_question(bot, staff_chat, nia, asked)
+    await bot.send(nia, "/tanya kak ada open call gak?")  # answered first
+    mark = staff_chat.mark()
+    await bot.send(nia, "oke kak")
+    assert staff_chat.messages_since(mark)[-1].text == "oke kak"
+    # Staff answer; she replies with "Balas tim kami": her link and her next question go to
+    # staff, neither taken for an okay nor answered by the bot first.
+    staff = staff_member(bot, staff_chat)
+    await answer_in_group(bot, staff, staff_chat, "Kirim link portofolionya ya kak", question)
+    await bot.press(nia, CONTENT.text(Text.BTN_ASK_REPLY, "id"))
+    mark = staff_chat.mark()
+    await bot.send(nia, "oke kak https://drive.google.com/drive/folders/portofolio")
+    await bot.send(nia, "kak ada open call gak?")
+    assert [m.text for m in staff_chat.messages_since(mark)][-2:] == [
+        "oke kak https://drive.google.com/drive/folders/portofolio",
+        "kak ada open call gak?",
+    ]
 
 
 async def test_a_question_typed_on_the_ask_commands_line_is_not_lost(
@@ -975,5 +1030,20 @@ async def test_free_questions_are_kept_when_the_database_is_upgraded(
         assert kept is not None and kept.text == "ada open call gak"
         await _talent(store, 502)
         assert await store.questions.record(_asked(502, 42, "open call?")) != old
+    finally:
+        await store.close()
+
+
+async def test_ask_mode_works_on_a_database_from_before_the_time_of_an_answer_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """0035 shipped without answered_first_at; its column comes with 0036, for a database
+    that ran 0035 as it first was, too."""
+    database = tmp_path / "kocca.db"
+    await made_before(database, monkeypatch, "answered_first_at", talents=[501])
+    store = await Store.open(database)
+    try:
+        await store.support.change(501, lambda session: (None, replace(session, asking=True)))
+        assert (await store.support.session(501)).asking
     finally:
         await store.close()

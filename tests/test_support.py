@@ -12,7 +12,7 @@ from telegram import User as TelegramUser
 from bot.content import Content
 from bot.emulator import BotMessage, EmulatedChat, EmulatedUser
 from bot.store.support import Session
-from bot.support import BURST_GAP, RATE_LIMIT, RATE_WINDOW, Verdict, admit, enter
+from bot.support import BURST_GAP, RATE_LIMIT, RATE_WINDOW, Verdict, admit, enter, just_answered
 from bot.texts import Text
 from handlers.support import _from_staff
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
@@ -546,8 +546,19 @@ def test_a_question_answered_first_is_quoted_by_a_burst_opened_within_the_gap() 
     # Days later the message is about something else.
     later, _ = admit(answered, NOW + BURST_GAP)
     assert (later.new_burst, later.follows) == (True, None)
-    # /tanya again keeps it: what comes next still came after the bot's answer.
+    # /tanya again keeps it: what comes next still came after the bot's answer. Replying to
+    # staff does not: the talent is talking with staff, and the bot answers nothing first.
     assert enter(answered).answered_first_id == 5
+    talking = enter(answered, replying=NOW.isoformat())
+    assert (talking.answered_first_id, talking.last_relayed_at) == (None, NOW.isoformat())
+
+
+def test_an_okay_acknowledges_only_an_answer_given_just_before() -> None:
+    answered = replace(enter(Session(1)), answered_first_id=5, answered_first_at=NOW.isoformat())
+    assert just_answered(answered, NOW + timedelta(minutes=9))
+    assert not just_answered(answered, NOW + BURST_GAP)  # then "oke" is what it is: a message
+    relayed = replace(answered, last_relayed_at=NOW.isoformat())
+    assert not just_answered(relayed, NOW + timedelta(minutes=1))
 
 
 def test_not_in_ask_mode_nothing_is_counted() -> None:

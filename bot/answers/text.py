@@ -292,6 +292,13 @@ def small_talk(found: list[str]) -> str | None:
     return "nudge"  # "mau tanya", "apa ya"
 
 
+# What an okay never holds: a digit (a phone number), @ (an address, a handle), a link.
+_CARRIES_MORE = re.compile(r"[\d@]|https?:|www\.|\w\.\w{2}", re.IGNORECASE)
+_REFUSING = frozenset(
+    "ga gak nggak ngga enggak tidak tak bukan belum blm kurang no not".split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
 def thanks_said(text: str) -> bool:
     """Whether a message of small talk says thank you (in words, or 🙏), rather than only
     okay ("oke", "siap kak", "noted", 👍)."""
@@ -300,10 +307,18 @@ def thanks_said(text: str) -> bool:
 
 
 def acknowledges(text: str) -> bool:
-    """A message that says okay or thank you and no more ("oke kak", "siap, makasih 🙏"),
-    not thanks that go on to ask ("makasih, mau tanya lagi", "makasih kak?")."""
+    """A message that says okay or thank you and no more ("oke kak", "siap, makasih 🙏"):
+    not thanks that go on to ask ("makasih, mau tanya lagi", "makasih kak?"), nor an okay
+    with what `words` leaves out (a link, a number, an address: "ok kak https://…"), nor a
+    refusal ("ga ok kak")."""
+    if "?" in text or _CARRIES_MORE.search(text):
+        return False
     found = words(text)
-    return "?" not in text and small_talk(found) == "thanks" and ASKING_ON.isdisjoint(found)
+    return (
+        small_talk(found) == "thanks"
+        and ASKING_ON.isdisjoint(found)
+        and _REFUSING.isdisjoint(found)
+    )
 
 
 def only_thanks(text: str) -> bool:

@@ -1002,15 +1002,24 @@ MIGRATIONS: list[tuple[str, str]] = [
     ),
     (
         "0035_answered_first",
-        # The question the bot answered first after /tanya (free_questions.id) and when, while
-        # nothing of the talent's has gone to staff since: if their next message does go
-        # within the burst gap, its header quotes that question, so staff do not read "so
-        # what about outside Jakarta?" alone. Cleared once a header is posted. The copy of
-        # that message in the staff chat keeps it too, for the workspace's Questions tab.
+        # The question the bot answered first after /tanya (free_questions.id), while nothing
+        # of the talent's has gone to staff yet: if their next message does go, its header
+        # quotes that question, so staff do not read "so what about outside Jakarta?" alone.
+        # Cleared once a message of theirs is relayed, and whenever ask mode starts. The copy
+        # of that message in the staff chat keeps it too, for the workspace's Questions tab.
         """
         ALTER TABLE support_sessions ADD COLUMN answered_first_id INTEGER;
-        ALTER TABLE support_sessions ADD COLUMN answered_first_at TEXT;
         ALTER TABLE relayed_messages ADD COLUMN follows_question_id INTEGER
         """,
+    ),
+    (
+        "0036_answered_first_at",
+        # When the bot answered that question first: a message relayed within the burst gap of
+        # it quotes it, one days later does not, and only then is an okay ("oke kak") taken as
+        # acknowledging it. (0035 first shipped without it; a column added to it later would
+        # never reach a database that had already run it.) support_sessions.answered_first_id
+        # is now cleared once a header is posted, when the talent says the answer was enough,
+        # and when they reply to staff; a new /tanya keeps it.
+        "ALTER TABLE support_sessions ADD COLUMN answered_first_at TEXT",
     ),
 ]
