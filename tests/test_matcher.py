@@ -520,6 +520,8 @@ def test_phrasings_are_answered_with_their_entry(text: str, expected: str) -> No
         ("makasih, admin?", False),
         ("makasih kak?", False),
         ("matur nuwun", True),
+        ("kurre sumanga'", True),
+        ("고맙습니다 kak", True),
     ],
 )
 def test_only_thanks_ends_a_question_to_the_team(text: str, thanks: bool) -> None:
@@ -823,6 +825,16 @@ def test_a_place_is_the_talents_only_after_from() -> None:
         ("makasih banyak kraeng", "thanks"),
         ("gamsahamnida unnie, saranghae 🫶", "thanks"),
         ("lae, ada open call?", None),
+        # Greetings and thanks in session 42b's voices: Gorontalo's "asalamualaikum" (one s),
+        # "kita" (saya) and its particle "olo", Lampung's "tabik pun puwari", Toraja's "salama'",
+        # "siulu'" and "kurre sumanga'", a student in Seoul's Hangul.
+        ("asalamualaikum kak, kita dari gorontalo olo", "greeting"),
+        ("tabik pun puwari", "greeting"),
+        ("salama' siulu', saya dari Toraja", "greeting"),
+        ("kurre sumanga' siulu' 🙏", "thanks"),
+        ("안녕하세요 kak", "greeting"),
+        ("네, 감사합니다!", "thanks"),
+        ("halo, kita dari gorontalo, bisa daftar?", None),
         ("daebak, makasih min", "thanks"),
         ("tolong bantu saya kirim showreel", None),
         ("halo kak, ada open call?", None),  # a greeting with a question is a question

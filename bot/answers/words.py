@@ -362,6 +362,10 @@ SHORT_FORMS: dict[str, str] = {
     "haloo": "halo",
     "wengi": "malam",
     "godang": "banyak",
+    # Greetings and thanks in session 42b's voices: "asalamualaikum" (one s), Toraja's and
+    # Bugis' "salama'" (selamat).
+    "asalamualaikum": "assalamualaikum",
+    "salama": "selamat",
     "sanget": "banget",
     # A formal letter's "turut serta" (ikut) and "memiliki" (punya).
     "turut": "ikut",
@@ -782,6 +786,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("terima", "berita"): "berita",
     ("terima", "kabar"): "kabar",
     ("tampi", "asih"): "terimakasih",  # Sasak thanks, written apart
+    ("kurre", "sumanga"): "terimakasih",  # Toraja thanks ("kurre sumanga'")
     ("post", "production"): "postproduction",  # a crew's line of work: not "cost"
     ("orgen", "tunggal"): "orgen",  # a one-man keyboard act: not "tanggal" (a date)
     ("organ", "tunggal"): "orgen",
@@ -851,6 +856,7 @@ STOPWORDS_ID = _listed(
     unnie eonni oppa hyung noona sunbae annyeong annyeonghaseyo kamsahamnida gamsahamnida
     gomawo kamsia salken yaa apik
     puang lae amang inang kraeng enu kang mauliate saranghae
+    olo tabik puwari siulu kurresumanga 네 안녕 안녕하세요 감사합니다 고맙습니다 고마워요 고마워
     cepat cepet cepetan buruan berarti
     sebagai waktu ceritakan khusus bulan
     """
@@ -942,6 +948,7 @@ GREETINGS = _listed(
     salken annyeong annyeonghaseyo unnie eonni oppa rek cak 👋
     puang lae amang inang kraeng enu kang
     basudara oi wassup whatsup 🤙
+    tabik puwari siulu 안녕 안녕하세요
     bantu bantuin tolong help anyone somebody someone
     """
 )
@@ -954,6 +961,7 @@ THANKS = _listed(
     kamsia kamsahamnida gamsahamnida gomawo apik
     lemak danke teurimong gaseh
     mauliate 🫶 daebak
+    kurresumanga 감사합니다 고맙습니다 고마워요 고마워
     """
 )
 # Saying thank you in so many words: in ask mode, a message of small talk with one of these
@@ -964,6 +972,7 @@ GRATITUDE = _listed(
     """
     makasih makasi makasii mksh makasihh terimakasih trims thanks thank thankyou thanx tengkyu
     nuhun suwun nuwun suksma kamsia kamsahamnida gamsahamnida gomawo mauliate
+    kurresumanga 감사합니다 고맙습니다 고마워요 고마워
     """
 )
 ASKING_ON = _listed(
@@ -982,10 +991,11 @@ SALUTATIONS = _listed(
     """
     halo hallo helo hai hay hi hii hey hello heyy pagi siang sore malam selamat met
     assalamualaikum salam permisi punten swastiastu horas tabe mejuah morning afternoon evening
+    tabik 안녕 안녕하세요
     """
 )
 ASKING = _listed("bisa bs boleh ada apa gimana how can may")
-FIRST_PERSON = _listed("saya aku sy gw gue i kami")
+FIRST_PERSON = _listed("saya aku sy gw gue i kami kita")
 # Thanks by emoji, which also close a greeting politely ("halo kak 🙏" greets).
 POLITE = _listed("🙏 👍 ❤ ❤️ 🙂 😊 🫶")
 FILLER = _listed(
@@ -1001,5 +1011,6 @@ FILLER = _listed(
     nian e kaka
     ye yee
     saranghae
+    olo kita pun 네
     """
 )
