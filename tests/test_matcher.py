@@ -459,6 +459,13 @@ CHAT = [
     ("I play in a chamber ensemble, can we perform at mucon?", "program:mucon"),
     ("untuk skripsi saya, kocca itu lembaga apa?", "faq:what_is_kocca"),
     ("butuh utk tinjauan pustaka: kocca itu lembaga apa?", "faq:what_is_kocca"),
+    # East Javanese as Kediri writes it: wes (sudah), suwe (lama), sepurane (maaf), arep
+    # (mau), ono (ada), anyar (baru), nggowo (bawa), sak jane (sebenarnya).
+    ("wes daftar, suwe durung dikabari", "faq:after_registering"),
+    ("sepurane arep takon, daftar nang kene mbayar ta?", "faq:who_can_apply"),
+    ("ono open call anyar ta saiki?", "faq:open_call_now"),
+    ("aku arep nggowo band ku nang korea", "program:music_to_korea"),
+    ("sak jane ono program opo wae?", "faq:programs_overview"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",
@@ -710,6 +717,9 @@ INTRODUCED = [
     ("siswa saya apa saja yang harus disiapkan untuk daftar?", (), "faq:what_to_prepare"),
     ("i manage a rock band, can they play at mucon?", (), "program:mucon"),
     ("colorist here, is there anything for post-production crew?", (), "faq:programs_overview"),
+    # A kendang player and a dangdut orkes: who asks.
+    ("saya pemain kendang, ada program ke korea?", (), "program:music_to_korea"),
+    ("orkes kami mau ke korea, ada program?", (), "program:music_to_korea"),
 ]
 
 

@@ -693,6 +693,43 @@ SHORT_FORMS: dict[str, str] = {
     "kuen": "itu",
     "jaluk": "minta",
     "duwit": "duit",
+    # East Javanese as Kediri, Nganjuk or Blitar write it (Mataraman): wes (sudah), ono (ada),
+    # nek (kalau), mek (hanya), arep (mau), akeh (banyak), anyar (baru), sepurane (maaf), wedi
+    # (takut), golek (cari), suwe (lama), dowo (panjang), biyen (dulu), ngene (begini), ngerti
+    # (tahu), jeneng (nama), sak jane (sebenarnya, in PHRASES), dewe (sendiri), loro (dua),
+    # gowo (bawa), budal (pergi), kon (Suroboyoan's koen), dijaluk (diminta); its -e for -nya
+    # (soale, duite, makane, akhire) and -no for -kan (disalahgunakno); ketipu is a scam.
+    "wes": "sudah",
+    "ono": "ada",
+    "nek": "kalau",
+    "mek": "hanya",
+    "arep": "mau",
+    "akeh": "banyak",
+    "anyar": "baru",
+    "sepurane": "maaf",
+    "wedi": "takut",
+    "golek": "cari",
+    "suwe": "lama",
+    "dowo": "panjang",
+    "biyen": "dulu",
+    "ngene": "begini",
+    "ngerti": "tahu",
+    "jeneng": "nama",
+    "jenenge": "namanya",
+    "sakjane": "sebenarnya",
+    "dewe": "sendiri",
+    "loro": "dua",
+    "gowo": "bawa",
+    "nggowo": "bawa",
+    "budal": "pergi",
+    "kon": "kamu",
+    "dijaluk": "diminta",
+    "soale": "soalnya",
+    "duite": "duit",
+    "makane": "makanya",
+    "akhire": "akhirnya",
+    "disalahgunakno": "disalahgunakan",
+    "ketipu": "penipuan",
     # Flores: Manggarai's "ite" (anda, polite) and "co'o" (bagaimana, in PHRASES), Eastern
     # Indonesia's "ju" (juga).
     "ite": "anda",
@@ -790,6 +827,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("post", "production"): "postproduction",  # a crew's line of work: not "cost"
     ("orgen", "tunggal"): "orgen",  # a one-man keyboard act: not "tanggal" (a date)
     ("organ", "tunggal"): "orgen",
+    ("sak", "jane"): "sebenarnya",  # East Javanese, written apart
     ("co", "o"): "bagaimana",  # Manggarai's "co'o" (how): not the "co" of "co-production"
     # Where the talent heard of it, not what they ask ("lon ban deungo di berita", "I just
     # heard it in the news", is not "berita kocca januari"): like "katanya", "konon".
@@ -856,6 +894,7 @@ STOPWORDS_ID = _listed(
     unnie eonni oppa hyung noona sunbae annyeong annyeonghaseyo kamsahamnida gamsahamnida
     gomawo kamsia salken yaa apik
     puang lae amang inang kraeng enu kang mauliate saranghae
+    patek makanya akhirnya
     olo tabik puwari siulu kurresumanga 네 안녕 안녕하세요 감사합니다 고맙습니다 고마워요 고마워
     cepat cepet cepetan buruan berarti
     sebagai waktu ceritakan khusus bulan
@@ -918,6 +957,7 @@ ABOUT_TALENT = _listed(
     skripsi tesis thesis jurnalis journalist
     wartawan tinjauan pustaka literatur
     gendang beleq
+    kendang orkes
     """
 )
 # Where a place is the talent's own, even one an entry has ("dari jakarta", not "di jakarta").
