@@ -466,6 +466,15 @@ CHAT = [
     ("ono open call anyar ta saiki?", "faq:open_call_now"),
     ("aku arep nggowo band ku nang korea", "program:music_to_korea"),
     ("sak jane ono program opo wae?", "faq:programs_overview"),
+    # Gorontalo Malay's "ba" (a verb's prefix written apart) and "bo" (tapi), Bangka's "cm"
+    # (cuma), Lampung's nyak (saya), api (apa), mak (tidak; a mother elsewhere), garap (bikin).
+    ("kita so ba daftar, kapan dihubungi?", "faq:after_registering"),
+    ("so daftar bo blum ada kabar", "faq:after_registering"),
+    ("ada pelatihan di luar jakarta ato cm di jakarta?", "program:training_center"),
+    ("nyak mau daftar, bayar mak?", "faq:who_can_apply"),
+    ("api itu mucon?", "program:mucon"),
+    ("nyak lagi garap film pendek, ada dana dari kocca?", "faq:film_funding"),
+    ("mak saya harus setuju?", "faq:parents"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",

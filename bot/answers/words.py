@@ -693,6 +693,14 @@ SHORT_FORMS: dict[str, str] = {
     "kuen": "itu",
     "jaluk": "minta",
     "duwit": "duit",
+    # Bangka Malay chat's "cm" (cuma); Lampung's nyak (saya), api (apa), mak (tidak; elsewhere
+    # a mother, emak: either way who asks, not what) and garap (bikin: "garap film").
+    "cm": "cuma",
+    "nyak": "saya",
+    "api": "apa",
+    "mak": "emak",
+    "garap": "bikin",
+    "nggarap": "bikin",
     # East Javanese as Kediri, Nganjuk or Blitar write it (Mataraman): wes (sudah), ono (ada),
     # nek (kalau), mek (hanya), arep (mau), akeh (banyak), anyar (baru), sepurane (maaf), wedi
     # (takut), golek (cari), suwe (lama), dowo (panjang), biyen (dulu), ngene (begini), ngerti
@@ -895,6 +903,7 @@ STOPWORDS_ID = _listed(
     gomawo kamsia salken yaa apik
     puang lae amang inang kraeng enu kang mauliate saranghae
     patek makanya akhirnya
+    bo ba
     olo tabik puwari siulu kurresumanga 네 안녕 안녕하세요 감사합니다 고맙습니다 고마워요 고마워
     cepat cepet cepetan buruan berarti
     sebagai waktu ceritakan khusus bulan
