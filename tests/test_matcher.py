@@ -475,6 +475,10 @@ CHAT = [
     ("api itu mucon?", "program:mucon"),
     ("nyak lagi garap film pendek, ada dana dari kocca?", "faq:film_funding"),
     ("mak saya harus setuju?", "faq:parents"),
+    # A friend asks nothing ("temen" is teman): production_house's phrasing about making films
+    # with friends made any friend a production house question; without a PH it still is one.
+    ("teman saya mau daftar, caranya?", "faq:who_can_apply"),
+    ("saya belum punya ph, bikin film sama teman, bisa ikut?", "faq:production_house"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",

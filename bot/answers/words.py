@@ -752,6 +752,8 @@ SHORT_FORMS: dict[str, str] = {
     "chingu": "teman",
     "eomma": "ortu",
     "appa": "ortu",
+    # Chat's "temen" is teman (a friend: asks nothing).
+    "temen": "teman",
     # Careful English: a payment is paying.
     "payment": "pay",
     # A vacancy is a job ("loker", lowongan kerja), which no entry offers: not an open call.
@@ -904,6 +906,7 @@ STOPWORDS_ID = _listed(
     puang lae amang inang kraeng enu kang mauliate saranghae
     patek makanya akhirnya
     bo ba
+    teman
     olo tabik puwari siulu kurresumanga 네 안녕 안녕하세요 감사합니다 고맙습니다 고마워요 고마워
     cepat cepet cepetan buruan berarti
     sebagai waktu ceritakan khusus bulan
