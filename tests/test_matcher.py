@@ -479,6 +479,15 @@ CHAT = [
     # with friends made any friend a production house question; without a PH it still is one.
     ("teman saya mau daftar, caranya?", "faq:who_can_apply"),
     ("saya belum punya ph, bikin film sama teman, bisa ikut?", "faq:production_house"),
+    # Hangul in a student in Korea's Indonesian: 서울, 부산, 한국, 등록 (daftar), 영어 (English),
+    # KOCCA's Korean short name 콘진원; 혹시 (by any chance) asks nothing.
+    ("혹시 mucon itu apa?", "program:mucon"),
+    ("mucon di 서울 kapan?", "program:mucon"),
+    ("mau syuting di 부산, ada insentif?", "program:kofic_incentive"),
+    ("program musisi ke 한국 ada?", "program:music_to_korea"),
+    ("aku sudah 등록, kapan dihubungi?", "faq:after_registering"),
+    ("bot ini bisa 영어?", "faq:language"),
+    ("콘진원 itu apa?", "faq:what_is_kocca"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",
@@ -500,6 +509,7 @@ OFF_TOPIC = [
     "harus bisa bahasa korea ga?",
     "perlu bisa ngomong korea ga kak",
     "do I need to speak Korean?",
+    "harus bisa 한국어 ga?",
     # A vacancy is a job, which no entry offers: not an open call (reviewers, session 41).
     "lowongan drummer",
     "ada lowongan kerja jadi drummer?",
@@ -733,6 +743,7 @@ INTRODUCED = [
     # A kendang player and a dangdut orkes: who asks.
     ("saya pemain kendang, ada program ke korea?", (), "program:music_to_korea"),
     ("orkes kami mau ke korea, ada program?", (), "program:music_to_korea"),
+    ("학과 aku mau ke mucon, bisa daftar?", (), "program:mucon"),  # a department
 ]
 
 

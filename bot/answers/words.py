@@ -754,6 +754,18 @@ SHORT_FORMS: dict[str, str] = {
     "appa": "ortu",
     # Chat's "temen" is teman (a friend: asks nothing).
     "temen": "teman",
+    # Hangul in the Indonesian of a student living in Korea: Seoul, Busan, Korea, registering
+    # (등록), English (영어), Korean the language (한국어: no entry's, see PHRASES), KOCCA by its
+    # Korean names (콘진원, 한국콘텐츠진흥원); 혹시 (by any chance) and 진짜 (really) ask nothing,
+    # a department (학과) says who asks.
+    "서울": "seoul",
+    "부산": "busan",
+    "한국": "korea",
+    "등록": "daftar",
+    "영어": "english",
+    "한국어": "bahasakorea",
+    "콘진원": "kocca",
+    "한국콘텐츠진흥원": "kocca",
     # Careful English: a payment is paying.
     "payment": "pay",
     # A vacancy is a job ("loker", lowongan kerja), which no entry offers: not an open call.
@@ -906,7 +918,7 @@ STOPWORDS_ID = _listed(
     puang lae amang inang kraeng enu kang mauliate saranghae
     patek makanya akhirnya
     bo ba
-    teman
+    teman 혹시 진짜
     olo tabik puwari siulu kurresumanga 네 안녕 안녕하세요 감사합니다 고맙습니다 고마워요 고마워
     cepat cepet cepetan buruan berarti
     sebagai waktu ceritakan khusus bulan
@@ -969,7 +981,7 @@ ABOUT_TALENT = _listed(
     skripsi tesis thesis jurnalis journalist
     wartawan tinjauan pustaka literatur
     gendang beleq
-    kendang orkes
+    kendang orkes 학과
     """
 )
 # Where a place is the talent's own, even one an entry has ("dari jakarta", not "di jakarta").
