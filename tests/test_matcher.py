@@ -605,6 +605,13 @@ def test_told_is_telling_not_a_typo_of_hold() -> None:
     assert "faq:my_data" not in {verdict.entry, *verdict.others}, verdict
 
 
+def test_deaf_is_not_writing() -> None:
+    """ "tuli" (deaf) is no entry's word, as "tunarungu" is: the English rules stem "tulis"
+    (write) to "tuli", and "saya tuli, bisa daftar?" got after_registering directly."""
+    for text in ("saya tuli, bisa daftar?", "Di Korea ada festival film tuli?"):
+        assert decide(MATCHER.match(text), DEFAULTS).outcome is not Outcome.ANSWERED, text
+
+
 @pytest.mark.parametrize(("question", "off_topic", "entry"), GUARDED)
 def test_words_no_entry_has_keep_an_entrys_words_from_answering(
     question: str, off_topic: str, entry: str

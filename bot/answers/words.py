@@ -754,6 +754,10 @@ SHORT_FORMS: dict[str, str] = {
     "appa": "ortu",
     # Chat's "temen" is teman (a friend: asks nothing).
     "temen": "teman",
+    # Deaf ("tuli") is a word no entry has, as "tunarungu" and "deaf" are: the English rules
+    # stem "tulis" (write) to "tuli", so it was read as writing ("saya tuli, bisa daftar?" got
+    # after_registering, whose answer writes; "festival film tuli" got biff_apm).
+    "tuli": "tunarungu",
     # Hangul in the Indonesian of a student living in Korea: Seoul, Busan, Korea, registering
     # (등록), English (영어), Korean the language (한국어: no entry's, see PHRASES), KOCCA by its
     # Korean names (콘진원, 한국콘텐츠진흥원); 혹시 (by any chance) and 진짜 (really) ask nothing,
