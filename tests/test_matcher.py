@@ -488,6 +488,12 @@ CHAT = [
     ("aku sudah 등록, kapan dihubungi?", "faq:after_registering"),
     ("bot ini bisa 영어?", "faq:language"),
     ("콘진원 itu apa?", "faq:what_is_kocca"),
+    # A screenwriter's script as a PDF is a file; "bingung" (confused) asks nothing (it was
+    # read as a typo of "bring": music_to_korea's).
+    ("bisa kirim pdf?", "faq:showreel_links"),
+    ("script dalam pdf bisa dikirim?", "faq:showreel_links"),
+    ("aku bingung daftarnya gimana", "faq:who_can_apply"),
+    ("masih bingung, kapan dihubungi?", "faq:after_registering"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",
@@ -596,6 +602,14 @@ def test_korean_the_language_is_not_the_bots_language_nor_a_person(text: str) ->
     verdict = decide(MATCHER.match(text), DEFAULTS)
     offered = {verdict.entry, *verdict.others}
     assert offered.isdisjoint({"faq:language", "faq:ask_human"}), verdict
+
+
+def test_sign_language_is_not_the_bots_language_nor_requirements() -> None:
+    """ "bahasa isyarat" is sign language, which no entry has: not the bot's language setting
+    ("ada bahasa isyarat?" got faq:language directly), nor "syarat", requirements."""
+    for text in ("ada bahasa isyarat?", "film saya pakai bahasa isyarat, boleh daftar?"):
+        verdict = decide(MATCHER.match(text), DEFAULTS)
+        assert "faq:language" not in {verdict.entry, *verdict.others}, verdict
 
 
 def test_told_is_telling_not_a_typo_of_hold() -> None:
@@ -751,6 +765,9 @@ INTRODUCED = [
     ("saya pemain kendang, ada program ke korea?", (), "program:music_to_korea"),
     ("orkes kami mau ke korea, ada program?", (), "program:music_to_korea"),
     ("학과 aku mau ke mucon, bisa daftar?", (), "program:mucon"),  # a department
+    # A band's or choir's leader (pemimpin), gospel and rohani (church) singers.
+    ("saya pemimpin band, ada program ke korea?", (), "program:music_to_korea"),
+    ("grup rohani kami mau ke korea, ada program?", (), "program:music_to_korea"),
 ]
 
 

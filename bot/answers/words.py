@@ -758,6 +758,8 @@ SHORT_FORMS: dict[str, str] = {
     # stem "tulis" (write) to "tuli", so it was read as writing ("saya tuli, bisa daftar?" got
     # after_registering, whose answer writes; "festival film tuli" got biff_apm).
     "tuli": "tunarungu",
+    # A script sent as a PDF is a file (as "mp4" is a video file).
+    "pdf": "file",
     # Hangul in the Indonesian of a student living in Korea: Seoul, Busan, Korea, registering
     # (등록), English (영어), Korean the language (한국어: no entry's, see PHRASES), KOCCA by its
     # Korean names (콘진원, 한국콘텐츠진흥원); 혹시 (by any chance) and 진짜 (really) ask nothing,
@@ -870,6 +872,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     # ("the questions come one at a time", news that "comes to the chat": parents), and "do
     # parents need to come to korea" got parents, which is about consent, not travel.
     ("come", "to"): "datang",
+    ("bahasa", "isyarat"): "bahasaisyarat",  # sign language: not "syarat", requirements
     ("bahasa", "korea"): "bahasakorea",
     ("bicara", "korea"): "bahasakorea",
     ("speak", "korean"): "bahasakorea",
@@ -922,7 +925,7 @@ STOPWORDS_ID = _listed(
     puang lae amang inang kraeng enu kang mauliate saranghae
     patek makanya akhirnya
     bo ba
-    teman 혹시 진짜
+    teman 혹시 진짜 bingung
     olo tabik puwari siulu kurresumanga 네 안녕 안녕하세요 감사합니다 고맙습니다 고마워요 고마워
     cepat cepet cepetan buruan berarti
     sebagai waktu ceritakan khusus bulan
@@ -985,7 +988,7 @@ ABOUT_TALENT = _listed(
     skripsi tesis thesis jurnalis journalist
     wartawan tinjauan pustaka literatur
     gendang beleq
-    kendang orkes 학과
+    kendang orkes 학과 pemimpin rohani gospel
     """
 )
 # Where a place is the talent's own, even one an entry has ("dari jakarta", not "di jakarta").
