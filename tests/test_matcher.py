@@ -360,6 +360,10 @@ CHAT = [
     # read half as playing music).
     ("pengen main film sama orang korea", "program:coproduction"),
     ("i want to act in a film with korean actors", "program:coproduction"),
+    # Korean scripts with Indonesian visuals, which the co-production page names as the
+    # opportunity seen at the January 2026 meeting ("visual" is past its answer's first words).
+    ("perpaduan naskah korea sama visual indonesia itu buat siapa?", "program:coproduction"),
+    ("korean scripts and indonesian visuals, who is that for?", "program:coproduction"),
     # Receiving news ("terima kabar", "terima info") is getting it: "terima" counted against.
     ("udah terima kabar belum dari tim?", "faq:after_registering"),
     ("kapan saya terima kabar setelah daftar", "faq:after_registering"),
