@@ -616,6 +616,17 @@ def test_sign_language_is_not_the_bots_language_nor_requirements() -> None:
         assert "faq:language" not in {verdict.entry, *verdict.others}, verdict
 
 
+def test_usually_asks_nothing() -> None:
+    """ "biasa" (usually) asks nothing, as "biasanya": what_to_prepare's phrasing about an
+    ordinary video ("video biasa") made "aku biasa main di kawinan, bisa daftar?" a direct
+    what_to_prepare answer. Without a showreel, an ordinary video is still what_to_prepare's."""
+    for text in ("aku biasa main di kawinan, bisa daftar?", "biasa main, bisa daftar?"):
+        verdict = decide(MATCHER.match(text), DEFAULTS)
+        assert (verdict.outcome, verdict.entry) != (Outcome.ANSWERED, "faq:what_to_prepare")
+    verdict = decide(MATCHER.match("belum punya showreel, cuma video biasa, boleh?"), DEFAULTS)
+    assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, "faq:what_to_prepare")
+
+
 def test_told_is_telling_not_a_typo_of_hold() -> None:
     """ "told" asks nothing, as "tell": it was read as a typo of "hold" ("what information do
     you hold about me", a my_data phrasing since session 42)."""

@@ -925,7 +925,7 @@ STOPWORDS_ID = _listed(
     puang lae amang inang kraeng enu kang mauliate saranghae
     patek makanya akhirnya
     bo ba
-    teman 혹시 진짜 bingung
+    teman 혹시 진짜 bingung biasa
     olo tabik puwari siulu kurresumanga 네 안녕 안녕하세요 감사합니다 고맙습니다 고마워요 고마워
     cepat cepet cepetan buruan berarti
     sebagai waktu ceritakan khusus bulan
