@@ -360,6 +360,10 @@ CHAT = [
     # read half as playing music).
     ("pengen main film sama orang korea", "program:coproduction"),
     ("i want to act in a film with korean actors", "program:coproduction"),
+    # Korean scripts with Indonesian visuals, which the co-production page names as the
+    # opportunity seen at the January 2026 meeting ("visual" is past its answer's first words).
+    ("perpaduan naskah korea sama visual indonesia itu buat siapa?", "program:coproduction"),
+    ("korean scripts and indonesian visuals, who is that for?", "program:coproduction"),
     # Receiving news ("terima kabar", "terima info") is getting it: "terima" counted against.
     ("udah terima kabar belum dari tim?", "faq:after_registering"),
     ("kapan saya terima kabar setelah daftar", "faq:after_registering"),
@@ -459,6 +463,41 @@ CHAT = [
     ("I play in a chamber ensemble, can we perform at mucon?", "program:mucon"),
     ("untuk skripsi saya, kocca itu lembaga apa?", "faq:what_is_kocca"),
     ("butuh utk tinjauan pustaka: kocca itu lembaga apa?", "faq:what_is_kocca"),
+    # East Javanese as Kediri writes it: wes (sudah), suwe (lama), sepurane (maaf), arep
+    # (mau), ono (ada), anyar (baru), nggowo (bawa), sak jane (sebenarnya).
+    ("wes daftar, suwe durung dikabari", "faq:after_registering"),
+    ("sepurane arep takon, daftar nang kene mbayar ta?", "faq:who_can_apply"),
+    ("ono open call anyar ta saiki?", "faq:open_call_now"),
+    ("aku arep nggowo band ku nang korea", "program:music_to_korea"),
+    ("sak jane ono program opo wae?", "faq:programs_overview"),
+    # Gorontalo Malay's "ba" (a verb's prefix written apart) and "bo" (tapi), Bangka's "cm"
+    # (cuma), Lampung's nyak (saya), api (apa), mak (tidak; a mother elsewhere), garap (bikin).
+    ("kita so ba daftar, kapan dihubungi?", "faq:after_registering"),
+    ("so daftar bo blum ada kabar", "faq:after_registering"),
+    ("ada pelatihan di luar jakarta ato cm di jakarta?", "program:training_center"),
+    ("nyak mau daftar, bayar mak?", "faq:who_can_apply"),
+    ("api itu mucon?", "program:mucon"),
+    ("nyak lagi garap film pendek, ada dana dari kocca?", "faq:film_funding"),
+    ("mak saya harus setuju?", "faq:parents"),
+    # A friend asks nothing ("temen" is teman): production_house's phrasing about making films
+    # with friends made any friend a production house question; without a PH it still is one.
+    ("teman saya mau daftar, caranya?", "faq:who_can_apply"),
+    ("saya belum punya ph, bikin film sama teman, bisa ikut?", "faq:production_house"),
+    # Hangul in a student in Korea's Indonesian: 서울, 부산, 한국, 등록 (daftar), 영어 (English),
+    # KOCCA's Korean short name 콘진원; 혹시 (by any chance) asks nothing.
+    ("혹시 mucon itu apa?", "program:mucon"),
+    ("mucon di 서울 kapan?", "program:mucon"),
+    ("mau syuting di 부산, ada insentif?", "program:kofic_incentive"),
+    ("program musisi ke 한국 ada?", "program:music_to_korea"),
+    ("aku sudah 등록, kapan dihubungi?", "faq:after_registering"),
+    ("bot ini bisa 영어?", "faq:language"),
+    ("콘진원 itu apa?", "faq:what_is_kocca"),
+    # A screenwriter's script as a PDF is a file; "bingung" (confused) asks nothing (it was
+    # read as a typo of "bring": music_to_korea's).
+    ("bisa kirim pdf?", "faq:showreel_links"),
+    ("script dalam pdf bisa dikirim?", "faq:showreel_links"),
+    ("aku bingung daftarnya gimana", "faq:who_can_apply"),
+    ("masih bingung, kapan dihubungi?", "faq:after_registering"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",
@@ -480,6 +519,7 @@ OFF_TOPIC = [
     "harus bisa bahasa korea ga?",
     "perlu bisa ngomong korea ga kak",
     "do I need to speak Korean?",
+    "harus bisa 한국어 ga?",
     # A vacancy is a job, which no entry offers: not an open call (reviewers, session 41).
     "lowongan drummer",
     "ada lowongan kerja jadi drummer?",
@@ -520,6 +560,8 @@ def test_phrasings_are_answered_with_their_entry(text: str, expected: str) -> No
         ("makasih, admin?", False),
         ("makasih kak?", False),
         ("matur nuwun", True),
+        ("kurre sumanga'", True),
+        ("고맙습니다 kak", True),
     ],
 )
 def test_only_thanks_ends_a_question_to_the_team(text: str, thanks: bool) -> None:
@@ -566,11 +608,37 @@ def test_korean_the_language_is_not_the_bots_language_nor_a_person(text: str) ->
     assert offered.isdisjoint({"faq:language", "faq:ask_human"}), verdict
 
 
+def test_sign_language_is_not_the_bots_language_nor_requirements() -> None:
+    """ "bahasa isyarat" is sign language, which no entry has: not the bot's language setting
+    ("ada bahasa isyarat?" got faq:language directly), nor "syarat", requirements."""
+    for text in ("ada bahasa isyarat?", "film saya pakai bahasa isyarat, boleh daftar?"):
+        verdict = decide(MATCHER.match(text), DEFAULTS)
+        assert "faq:language" not in {verdict.entry, *verdict.others}, verdict
+
+
+def test_usually_asks_nothing() -> None:
+    """ "biasa" (usually) asks nothing, as "biasanya": what_to_prepare's phrasing about an
+    ordinary video ("video biasa") made "aku biasa main di kawinan, bisa daftar?" a direct
+    what_to_prepare answer. Without a showreel, an ordinary video is still what_to_prepare's."""
+    for text in ("aku biasa main di kawinan, bisa daftar?", "biasa main, bisa daftar?"):
+        verdict = decide(MATCHER.match(text), DEFAULTS)
+        assert (verdict.outcome, verdict.entry) != (Outcome.ANSWERED, "faq:what_to_prepare")
+    verdict = decide(MATCHER.match("belum punya showreel, cuma video biasa, boleh?"), DEFAULTS)
+    assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, "faq:what_to_prepare")
+
+
 def test_told_is_telling_not_a_typo_of_hold() -> None:
     """ "told" asks nothing, as "tell": it was read as a typo of "hold" ("what information do
     you hold about me", a my_data phrasing since session 42)."""
     verdict = decide(MATCHER.match("my friend told me about this bot"), DEFAULTS)
     assert "faq:my_data" not in {verdict.entry, *verdict.others}, verdict
+
+
+def test_deaf_is_not_writing() -> None:
+    """ "tuli" (deaf) is no entry's word, as "tunarungu" is: the English rules stem "tulis"
+    (write) to "tuli", and "saya tuli, bisa daftar?" got after_registering directly."""
+    for text in ("saya tuli, bisa daftar?", "Di Korea ada festival film tuli?"):
+        assert decide(MATCHER.match(text), DEFAULTS).outcome is not Outcome.ANSWERED, text
 
 
 @pytest.mark.parametrize(("question", "off_topic", "entry"), GUARDED)
@@ -713,6 +781,13 @@ INTRODUCED = [
     ("saya penyanyi dari kapuas hulu, ada program ke korea?", (), "program:music_to_korea"),
     ("halo kak saya dari watampone mau tanya apa itu kocca", (), "faq:what_is_kocca"),
     ("i'm a singer from ruteng, can i join mucon?", (), "program:mucon"),
+    # A kendang player and a dangdut orkes: who asks.
+    ("saya pemain kendang, ada program ke korea?", (), "program:music_to_korea"),
+    ("orkes kami mau ke korea, ada program?", (), "program:music_to_korea"),
+    ("학과 aku mau ke mucon, bisa daftar?", (), "program:mucon"),  # a department
+    # A band's or choir's leader (pemimpin), gospel and rohani (church) singers.
+    ("saya pemimpin band, ada program ke korea?", (), "program:music_to_korea"),
+    ("grup rohani kami mau ke korea, ada program?", (), "program:music_to_korea"),
 ]
 
 
@@ -831,6 +906,16 @@ def test_a_place_is_the_talents_only_after_from() -> None:
         ("makasih banyak kraeng", "thanks"),
         ("gamsahamnida unnie, saranghae 🫶", "thanks"),
         ("lae, ada open call?", None),
+        # Greetings and thanks in session 42b's voices: Gorontalo's "asalamualaikum" (one s),
+        # "kita" (saya) and its particle "olo", Lampung's "tabik pun puwari", Toraja's "salama'",
+        # "siulu'" and "kurre sumanga'", a student in Seoul's Hangul.
+        ("asalamualaikum kak, kita dari gorontalo olo", "greeting"),
+        ("tabik pun puwari", "greeting"),
+        ("salama' siulu', saya dari Toraja", "greeting"),
+        ("kurre sumanga' siulu' 🙏", "thanks"),
+        ("안녕하세요 kak", "greeting"),
+        ("네, 감사합니다!", "thanks"),
+        ("halo, kita dari gorontalo, bisa daftar?", None),
         ("daebak, makasih min", "thanks"),
         ("tolong bantu saya kirim showreel", None),
         ("halo kak, ada open call?", None),  # a greeting with a question is a question

@@ -362,6 +362,10 @@ SHORT_FORMS: dict[str, str] = {
     "haloo": "halo",
     "wengi": "malam",
     "godang": "banyak",
+    # Greetings and thanks in session 42b's voices: "asalamualaikum" (one s), Toraja's and
+    # Bugis' "salama'" (selamat).
+    "asalamualaikum": "assalamualaikum",
+    "salama": "selamat",
     "sanget": "banget",
     # A formal letter's "turut serta" (ikut) and "memiliki" (punya).
     "turut": "ikut",
@@ -689,6 +693,51 @@ SHORT_FORMS: dict[str, str] = {
     "kuen": "itu",
     "jaluk": "minta",
     "duwit": "duit",
+    # Bangka Malay chat's "cm" (cuma); Lampung's nyak (saya), api (apa), mak (tidak; elsewhere
+    # a mother, emak: either way who asks, not what) and garap (bikin: "garap film").
+    "cm": "cuma",
+    "nyak": "saya",
+    "api": "apa",
+    "mak": "emak",
+    "garap": "bikin",
+    "nggarap": "bikin",
+    # East Javanese as Kediri, Nganjuk or Blitar write it (Mataraman): wes (sudah), ono (ada),
+    # nek (kalau), mek (hanya), arep (mau), akeh (banyak), anyar (baru), sepurane (maaf), wedi
+    # (takut), golek (cari), suwe (lama), dowo (panjang), biyen (dulu), ngene (begini), ngerti
+    # (tahu), jeneng (nama), sak jane (sebenarnya, in PHRASES), dewe (sendiri), loro (dua),
+    # gowo (bawa), budal (pergi), kon (Suroboyoan's koen), dijaluk (diminta); its -e for -nya
+    # (soale, duite, makane, akhire) and -no for -kan (disalahgunakno); ketipu is a scam.
+    "wes": "sudah",
+    "ono": "ada",
+    "nek": "kalau",
+    "mek": "hanya",
+    "arep": "mau",
+    "akeh": "banyak",
+    "anyar": "baru",
+    "sepurane": "maaf",
+    "wedi": "takut",
+    "golek": "cari",
+    "suwe": "lama",
+    "dowo": "panjang",
+    "biyen": "dulu",
+    "ngene": "begini",
+    "ngerti": "tahu",
+    "jeneng": "nama",
+    "jenenge": "namanya",
+    "sakjane": "sebenarnya",
+    "dewe": "sendiri",
+    "loro": "dua",
+    "gowo": "bawa",
+    "nggowo": "bawa",
+    "budal": "pergi",
+    "kon": "kamu",
+    "dijaluk": "diminta",
+    "soale": "soalnya",
+    "duite": "duit",
+    "makane": "makanya",
+    "akhire": "akhirnya",
+    "disalahgunakno": "disalahgunakan",
+    "ketipu": "penipuan",
     # Flores: Manggarai's "ite" (anda, polite) and "co'o" (bagaimana, in PHRASES), Eastern
     # Indonesia's "ju" (juga).
     "ite": "anda",
@@ -703,6 +752,26 @@ SHORT_FORMS: dict[str, str] = {
     "chingu": "teman",
     "eomma": "ortu",
     "appa": "ortu",
+    # Chat's "temen" is teman (a friend: asks nothing).
+    "temen": "teman",
+    # Deaf ("tuli") is a word no entry has, as "tunarungu" and "deaf" are: the English rules
+    # stem "tulis" (write) to "tuli", so it was read as writing ("saya tuli, bisa daftar?" got
+    # after_registering, whose answer writes; "festival film tuli" got biff_apm).
+    "tuli": "tunarungu",
+    # A script sent as a PDF is a file (as "mp4" is a video file).
+    "pdf": "file",
+    # Hangul in the Indonesian of a student living in Korea: Seoul, Busan, Korea, registering
+    # (등록), English (영어), Korean the language (한국어: no entry's, see PHRASES), KOCCA by its
+    # Korean names (콘진원, 한국콘텐츠진흥원); 혹시 (by any chance) and 진짜 (really) ask nothing,
+    # a department (학과) says who asks.
+    "서울": "seoul",
+    "부산": "busan",
+    "한국": "korea",
+    "등록": "daftar",
+    "영어": "english",
+    "한국어": "bahasakorea",
+    "콘진원": "kocca",
+    "한국콘텐츠진흥원": "kocca",
     # Careful English: a payment is paying.
     "payment": "pay",
     # A vacancy is a job ("loker", lowongan kerja), which no entry offers: not an open call.
@@ -782,9 +851,11 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("terima", "berita"): "berita",
     ("terima", "kabar"): "kabar",
     ("tampi", "asih"): "terimakasih",  # Sasak thanks, written apart
+    ("kurre", "sumanga"): "terimakasih",  # Toraja thanks ("kurre sumanga'")
     ("post", "production"): "postproduction",  # a crew's line of work: not "cost"
     ("orgen", "tunggal"): "orgen",  # a one-man keyboard act: not "tanggal" (a date)
     ("organ", "tunggal"): "orgen",
+    ("sak", "jane"): "sebenarnya",  # East Javanese, written apart
     ("co", "o"): "bagaimana",  # Manggarai's "co'o" (how): not the "co" of "co-production"
     # Where the talent heard of it, not what they ask ("lon ban deungo di berita", "I just
     # heard it in the news", is not "berita kocca januari"): like "katanya", "konon".
@@ -801,6 +872,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     # ("the questions come one at a time", news that "comes to the chat": parents), and "do
     # parents need to come to korea" got parents, which is about consent, not travel.
     ("come", "to"): "datang",
+    ("bahasa", "isyarat"): "bahasaisyarat",  # sign language: not "syarat", requirements
     ("bahasa", "korea"): "bahasakorea",
     ("bicara", "korea"): "bahasakorea",
     ("speak", "korean"): "bahasakorea",
@@ -851,6 +923,10 @@ STOPWORDS_ID = _listed(
     unnie eonni oppa hyung noona sunbae annyeong annyeonghaseyo kamsahamnida gamsahamnida
     gomawo kamsia salken yaa apik
     puang lae amang inang kraeng enu kang mauliate saranghae
+    patek makanya akhirnya
+    bo ba
+    teman 혹시 진짜 bingung biasa
+    olo tabik puwari siulu kurresumanga 네 안녕 안녕하세요 감사합니다 고맙습니다 고마워요 고마워
     cepat cepet cepetan buruan berarti
     sebagai waktu ceritakan khusus bulan
     """
@@ -912,6 +988,7 @@ ABOUT_TALENT = _listed(
     skripsi tesis thesis jurnalis journalist
     wartawan tinjauan pustaka literatur
     gendang beleq
+    kendang orkes 학과 pemimpin rohani gospel
     """
 )
 # Where a place is the talent's own, even one an entry has ("dari jakarta", not "di jakarta").
@@ -942,6 +1019,7 @@ GREETINGS = _listed(
     salken annyeong annyeonghaseyo unnie eonni oppa rek cak 👋
     puang lae amang inang kraeng enu kang
     basudara oi wassup whatsup 🤙
+    tabik puwari siulu 안녕 안녕하세요
     bantu bantuin tolong help anyone somebody someone
     """
 )
@@ -954,6 +1032,7 @@ THANKS = _listed(
     kamsia kamsahamnida gamsahamnida gomawo apik
     lemak danke teurimong gaseh
     mauliate 🫶 daebak
+    kurresumanga 감사합니다 고맙습니다 고마워요 고마워
     """
 )
 # Saying thank you in so many words: in ask mode, a message of small talk with one of these
@@ -964,6 +1043,7 @@ GRATITUDE = _listed(
     """
     makasih makasi makasii mksh makasihh terimakasih trims thanks thank thankyou thanx tengkyu
     nuhun suwun nuwun suksma kamsia kamsahamnida gamsahamnida gomawo mauliate
+    kurresumanga 감사합니다 고맙습니다 고마워요 고마워
     """
 )
 ASKING_ON = _listed(
@@ -982,10 +1062,11 @@ SALUTATIONS = _listed(
     """
     halo hallo helo hai hay hi hii hey hello heyy pagi siang sore malam selamat met
     assalamualaikum salam permisi punten swastiastu horas tabe mejuah morning afternoon evening
+    tabik 안녕 안녕하세요
     """
 )
 ASKING = _listed("bisa bs boleh ada apa gimana how can may")
-FIRST_PERSON = _listed("saya aku sy gw gue i kami")
+FIRST_PERSON = _listed("saya aku sy gw gue i kami kita")
 # Thanks by emoji, which also close a greeting politely ("halo kak 🙏" greets).
 POLITE = _listed("🙏 👍 ❤ ❤️ 🙂 😊 🫶")
 FILLER = _listed(
@@ -1001,5 +1082,6 @@ FILLER = _listed(
     nian e kaka
     ye yee
     saranghae
+    olo kita pun 네
     """
 )
