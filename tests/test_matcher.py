@@ -916,6 +916,12 @@ def test_a_place_is_the_talents_only_after_from() -> None:
         ("안녕하세요 kak", "greeting"),
         ("네, 감사합니다!", "thanks"),
         ("halo, kita dari gorontalo, bisa daftar?", None),
+        # Okays reviewers saw sent to staff after the bot's answer; "baik" in a question asks.
+        ("baik kak", "thanks"),
+        ("oke paham", "thanks"),
+        ("oh oke", "thanks"),
+        ("wah mantap", "thanks"),
+        ("apa yang baik untuk showreel", None),
         ("daebak, makasih min", "thanks"),
         ("tolong bantu saya kirim showreel", None),
         ("halo kak, ada open call?", None),  # a greeting with a question is a question

@@ -1033,6 +1033,7 @@ THANKS = _listed(
     lemak danke teurimong gaseh
     mauliate 🫶 daebak
     kurresumanga 감사합니다 고맙습니다 고마워요 고마워
+    baik paham ngerti mengerti
     """
 )
 # Saying thank you in so many words: in ask mode, a message of small talk with one of these
@@ -1083,5 +1084,6 @@ FILLER = _listed(
     ye yee
     saranghae
     olo kita pun 네
+    oh ooh wah
     """
 )
