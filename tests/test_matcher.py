@@ -41,6 +41,9 @@ def held_out(text: str) -> bool:
 
 INDONESIAN = [
     ("kak ada open call gak?", "faq:open_call_now"),
+    # A band asking how to register: not the open call ("audisi penyanyi atau band").
+    ("kami band, gimana cara daftar?", "faq:who_can_apply"),
+    ("cara daftar buat band gimana kak", "faq:who_can_apply"),
     ("kak programnya apa aja sih", "faq:programs_overview"),
     ("ada event apa aja kak", "faq:programs_overview"),
     ("lagi buka pendaftaran ga sekarang", "faq:open_call_now"),
