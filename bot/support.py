@@ -67,18 +67,18 @@ class Admission:
     follows: int | None = None
 
 
-def enter(session: Session, *, replying: str | None = None) -> Session:
+def enter(session: Session, *, replying_at: str | None = None) -> Session:
     """Ask mode on; the next message opens a new burst (the rate window carries on).
-    `replying` (now, as stored) to a staff answer ("Reply to our team"): the talent is talking
+    `replying_at` (now, as stored) to a staff answer ("Reply to our team"): the talent is talking
     with staff, and the bot answers nothing first (a link staff asked for is no question for
     the FAQ), nor is anything it answered before quoted. Otherwise a question the bot answered
     first is kept: what the talent sends next still came after it."""
-    if replying is None:
+    if replying_at is None:
         return replace(session, asking=True, last_relayed_at=None, header_message_id=None)
     return replace(
         session,
         asking=True,
-        last_relayed_at=session.last_relayed_at or replying,
+        last_relayed_at=session.last_relayed_at or replying_at,
         header_message_id=None,
         answered_first_id=None,
         answered_first_at=None,
@@ -149,7 +149,7 @@ class SupportDesk:
         """Put the talent in ask mode (`replying` to a staff answer: see `enter`)."""
         now = self._clock().isoformat(timespec="microseconds") if replying else None
         await self._store.support.change(
-            user_id, lambda session: (None, enter(session, replying=now))
+            user_id, lambda session: (None, enter(session, replying_at=now))
         )
 
     async def answer_enough(self, user_id: int) -> None:
@@ -257,7 +257,11 @@ def header(
     else:
         lead = content.text(Text.SUPPORT_HEADER_NO_LEAD, language)
     hint = Text.SUPPORT_HINT_TOPIC if in_topic else Text.SUPPORT_HINT_REPLY
-    earlier = "" if follows is None else f"{follows.said(content, language)}\n"
+    earlier = ""
+    if follows is not None:
+        said = Text.SUPPORT_HEADER_SENT_ANYWAY if follows.itself else Text.SUPPORT_HEADER_FOLLOWS
+        line = content.text(said, language, question=follows.question, entry=follows.entry)
+        earlier = f"{line}\n"
     return content.text(
         Text.SUPPORT_HEADER,
         language,
@@ -280,16 +284,6 @@ class Followed:
     question: str
     entry: str
     itself: bool
-
-    def said(self, content: Content, language: str, *, workspace: bool = False) -> str:
-        """The line staff read above the message (HTML for the staff chat; `workspace`: the
-        page's wording, as plain text)."""
-        if workspace:
-            key = Text.WS_QUESTION_SENT_ANYWAY if self.itself else Text.WS_QUESTION_FOLLOWS
-            template = content.messages[key].get(language)
-            return template.format(question=self.question, entry=self.entry)
-        key = Text.SUPPORT_HEADER_SENT_ANYWAY if self.itself else Text.SUPPORT_HEADER_FOLLOWS
-        return content.text(key, language, question=self.question, entry=self.entry)
 
 
 def answered_first(

@@ -549,7 +549,7 @@ def test_a_question_answered_first_is_quoted_by_a_burst_opened_within_the_gap() 
     # /tanya again keeps it: what comes next still came after the bot's answer. Replying to
     # staff does not: the talent is talking with staff, and the bot answers nothing first.
     assert enter(answered).answered_first_id == 5
-    talking = enter(answered, replying=NOW.isoformat())
+    talking = enter(answered, replying_at=NOW.isoformat())
     assert (talking.answered_first_id, talking.last_relayed_at) == (None, NOW.isoformat())
 
 

@@ -311,20 +311,25 @@ def acknowledges(text: str) -> bool:
     not thanks that go on to ask ("makasih, mau tanya lagi", "makasih kak?"), nor an okay
     with what `words` leaves out (a link, a number, an address: "ok kak https://…"), nor a
     refusal ("ga ok kak")."""
-    if "?" in text or _CARRIES_MORE.search(text):
-        return False
-    found = words(text)
-    return (
-        small_talk(found) == "thanks"
-        and ASKING_ON.isdisjoint(found)
-        and _REFUSING.isdisjoint(found)
-    )
+    return _acknowledging(text, words(text))
 
 
 def only_thanks(text: str) -> bool:
     """A message that says thank you and no more ("oke makasih kak infonya 🙏"): not "oke"
     or "siap" alone, nor thanks that go on to ask ("makasih, mau tanya lagi")."""
-    return acknowledges(text) and not GRATITUDE.isdisjoint(words(text))
+    found = words(text)
+    return _acknowledging(text, found) and not GRATITUDE.isdisjoint(found)
+
+
+def _acknowledging(text: str, found: list[str]) -> bool:
+    """`acknowledges`, with the message's words already read."""
+    if "?" in text or _CARRIES_MORE.search(text):
+        return False
+    return (
+        small_talk(found) == "thanks"
+        and ASKING_ON.isdisjoint(found)
+        and _REFUSING.isdisjoint(found)
+    )
 
 
 def _lettered(word: str) -> bool:

@@ -21,6 +21,7 @@ from typing import Any
 from bot.store import utc_now
 from bot.store.workspace import LogLine, WaitingTalent
 from bot.support import answered_first, display_name
+from bot.texts import Text
 from bot.web import actions, inputs
 from bot.web.desk import Desk, Labels, TalentGone, Viewer
 from bot.web.lead_page import log_line
@@ -128,7 +129,8 @@ def _with_follows(
         desk.store, desk.content, talent.user_id, question_id, language, message_id
     )
     if found is not None:
-        shown["follows"] = found.said(desk.content, language, workspace=True)
+        said = Text.WS_QUESTION_SENT_ANYWAY if found.itself else Text.WS_QUESTION_FOLLOWS
+        shown["follows"] = desk.say(said, language, question=found.question, entry=found.entry)
     return shown
 
 
