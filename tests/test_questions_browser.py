@@ -19,6 +19,7 @@ from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import CONTENT, MUSICIAN, Seed, seeded
 from tests.test_support import ask
+from tests.test_workspace_browser import every_look
 
 SCRIPTED = '<img src=x onerror="alert(1)"> apakah tiket pesawat ditanggung?'
 
@@ -315,6 +316,5 @@ async def test_a_message_after_an_answer_first_shows_the_question_it_follows(
         )
         other = page.locator(".card.question", has_text="Gita")
         assert await other.locator(".follows").count() == 0  # it follows nothing
-        await page.evaluate("document.getElementById('toast').hidden = true")
-        await seen.shot(screens, "questions-follows-phone")
+        await every_look(seen, screens, "questions-follows")  # phone, desktop; light, dark
         assert not seen.errors and not seen.alerts
