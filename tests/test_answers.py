@@ -304,7 +304,8 @@ async def test_off_topic_greeting_and_thanks(bot: Harness, staff_chat: EmulatedC
     [thanks] = await bot.send(sari, "makasih kak 🙏")
     assert thanks.text == shown(Text.ASK_THANKS)
     # An okay is not thanks: "Siap!", not "Sama-sama!" (a new staff member's review).
-    for okay in ("oke kak siap", "noted", "👍"):
+    # "Oh, I see" is an okay too; it got "Aku Talent Desk, ..." as if she had said nothing.
+    for okay in ("oke kak siap", "noted", "👍", "oh gitu kak", "owalah", "i see"):
         [reply] = await bot.send(sari, okay)
         assert reply.text == shown(Text.ASK_OKAY), okay
     [praying] = await bot.send(sari, "🙏")
@@ -457,7 +458,7 @@ async def test_a_message_after_an_answer_first_reaches_staff_with_the_question_i
     mark = staff_chat.mark()
     await bot.send(budi, "kak ada open call gak?")
     # An okay to the bot's answer is no question for staff; what comes next still goes.
-    for said in ("oke kak", "baik kak", "oh oke paham"):
+    for said in ("oke kak", "baik kak", "oh oke paham", "oh gitu kak"):
         [okay] = await bot.send(budi, said)
         assert okay.text == shown(Text.ASK_OKAY), said
     assert staff_chat.messages_since(mark) == []

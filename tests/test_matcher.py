@@ -927,6 +927,15 @@ def test_a_place_is_the_talents_only_after_from() -> None:
         ("apa yang baik untuk showreel", None),
         ("daebak, makasih min", "thanks"),
         ("tolong bantu saya kirim showreel", None),
+        # "Oh, I see" in Indonesian, Javanese, English and chat; "gitu" alone, or with more
+        # said, is not an okay.
+        ("oh gitu kak", "thanks"),
+        ("ohh begitu ya", "thanks"),
+        ("owalah gitu toh", "thanks"),
+        ("oh i see, thanks", "thanks"),
+        ("ohh ic", "thanks"),
+        ("gimana gitu", "nudge"),
+        ("oh gitu, terus daftarnya gimana?", None),
         ("halo kak, ada open call?", None),  # a greeting with a question is a question
         ("halo tim, kapan dihubungi?", None),
         ("thanks, how do I send my showreel?", None),

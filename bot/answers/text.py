@@ -20,6 +20,7 @@ from bot.answers.words import (
     FROM,
     GRATITUDE,
     GREETINGS,
+    I_SEE,
     MURMURS,
     PHRASES,
     POLITE,
@@ -278,12 +279,12 @@ def small_talk(found: list[str]) -> str | None:
     could be a topic ("hmm", "terus apa lagi"), else None."""
     if not found:
         return None
-    found = _without_introduction(found)
+    found, seen = _without_i_see(_without_introduction(found))
     if any(word not in _SMALL_TALK for word in found):
         # Nothing asked yet: chat words only, or symbols only ("🙄", "😂🔥🙈").
         nothing = all(word in _NOTHING_ASKED or not _lettered(word) for word in found)
         return "nudge" if nothing else None
-    if any(word in THANKS and word not in POLITE for word in found):
+    if seen or any(word in THANKS and word not in POLITE for word in found):
         return "thanks"
     if any(word in GREETINGS for word in found):
         return "greeting"  # "hai kak 🙏": the emoji is politeness, not thanks
@@ -364,6 +365,19 @@ def _without_introduction(found: list[str]) -> list[str]:
             place = 0
             kept.append(word)
     return kept
+
+
+def _without_i_see(found: list[str]) -> tuple[list[str], bool]:
+    """The words less "oh gitu" ("oh I see"), and whether the talent said it."""
+    kept: list[str] = []
+    index = 0
+    while index < len(found):
+        if (found[index], found[index + 1] if index + 1 < len(found) else "") in I_SEE:
+            index += 2
+        else:
+            kept.append(found[index])
+            index += 1
+    return kept, len(kept) < len(found)
 
 
 def _greeted_from(found: list[str]) -> bool:

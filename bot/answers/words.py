@@ -1034,7 +1034,18 @@ THANKS = _listed(
     mauliate 🫶 daebak
     kurresumanga 감사합니다 고맙습니다 고마워요 고마워
     baik paham ngerti mengerti
+    oalah owalah ic
     """
+)
+# "Oh, I see" in two words, an okay to what the bot just said ("oh gitu kak"); "gitu" alone
+# is not one ("gimana gitu" asks).
+I_SEE = frozenset(
+    {("i", "see")}
+    | {
+        (oh, so)
+        for oh in "o oh ohh ooh owh oalah owalah".split()  # noqa: SIM905 - a word list reads best as words
+        for so in ("gitu", "gituu", "begitu")
+    }
 )
 # Saying thank you in so many words: in ask mode, a message of small talk with one of these
 # and nothing that asks on is the bot's to answer once staff answered ("oke makasih kak"), not
@@ -1084,6 +1095,6 @@ FILLER = _listed(
     ye yee
     saranghae
     olo kita pun 네
-    oh ooh wah
+    oh ooh wah o ohh owh toh
     """
 )
