@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from telegram import InlineKeyboardMarkup, Update, User
+from telegram import InlineKeyboardMarkup, Message, Update, User
 
 from bot.answers.desk import AnswerDesk, Question, entry, thresholds
 from bot.answers.text import acknowledges, nothing_written, only_thanks, thanks_said
@@ -34,14 +34,23 @@ def _desk(context: BotContext) -> AnswerDesk:
     return AnswerDesk(context.services.store, live.current, live.matcher)
 
 
+def said(message: Message) -> str | None:
+    """What a message says in words: its text, or a sticker's emoji when that is an okay or
+    thanks (a 👍 sticker says what typing 👍 does); None for other stickers and media."""
+    if message.text is not None:
+        return message.text
+    emoji = message.sticker.emoji if message.sticker is not None else None
+    return emoji if emoji and acknowledges(emoji) else None
+
+
 def _question(update: Update, context: BotContext, text: str | None = None) -> Question | None:
     """The message as a free question (`text`: the part of it that asks, if not all)."""
     message, user = update.message, update.effective_user
-    if message is None or message.text is None or user is None:
+    asked = text if text is not None or message is None else said(message)
+    if message is None or asked is None or user is None:
         return None
     language = context.language(update)
     names = _names(user)
-    asked = message.text if text is None else text
     return Question(user.id, update.update_id, message.message_id, language, asked, names)
 
 

@@ -461,11 +461,17 @@ async def test_a_message_after_an_answer_first_reaches_staff_with_the_question_i
     for said in ("oke kak", "baik kak", "oh oke paham", "oh gitu kak"):
         [okay] = await bot.send(budi, said)
         assert okay.text == shown(Text.ASK_OKAY), said
+    [okay] = await bot.act(budi, budi.send_sticker, emoji="👍")  # a 👍 sticker likewise
+    assert okay.text == shown(Text.ASK_OKAY)
     assert staff_chat.messages_since(mark) == []
     await bot.send(budi, "terus kalau saya tinggal di luar jakarta gimana kak?")
     header, _ = staff_chat.messages_since(mark)
     assert quoted("kak ada open call gak?") in header.text
     assert "showreel" not in header.text
+    # Now talking with staff: a 👍 sticker goes to them, as a typed okay would.
+    mark = staff_chat.mark()
+    await bot.act(budi, budi.send_sticker, emoji="👍")
+    assert len(staff_chat.messages_since(mark)) == 1
 
     # /tanya again with the follow-up on its line: still sent after that answer.
     rina = bot.user(first_name="Rina")

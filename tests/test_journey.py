@@ -151,8 +151,13 @@ async def test_unexpected_text_media_and_commands_get_a_helpful_reply(bot: Harne
     [reply] = await bot.send(sari, "kak, cara bikin nasi goreng enak gimana")
     assert reply.text.startswith(shown(Text.ASK_NOTHING))
     assert _button(Text.BTN_APPLY) in reply.button_texts
-    [reply] = await bot.act(sari, sari.send_sticker)
+    [reply] = await bot.act(sari, sari.send_sticker, emoji="😂")
     assert reply.text.startswith(shown(Text.UNKNOWN_TEXT))
+    # A 👍 or 🙏 sticker says what typing it does: no "I can't read stickers".
+    [reply] = await bot.act(sari, sari.send_sticker, emoji="👍")
+    assert reply.text == shown(Text.ASK_OKAY)
+    [reply] = await bot.act(sari, sari.send_sticker, emoji="🙏")
+    assert reply.text == shown(Text.ASK_THANKS)
     [reply] = await bot.send(sari, "/export")
     assert reply.text.startswith(shown(Text.UNKNOWN_COMMAND))
 

@@ -214,10 +214,10 @@ class EmulatedUser(ChatBase):
             duration=duration,
         )
 
-    def send_sticker(self, *, chat: EmulatedChat | None = None) -> JSON:
-        """Send a sticker."""
+    def send_sticker(self, *, emoji: str = "👍", chat: EmulatedChat | None = None) -> JSON:
+        """Send a sticker (Telegram tells bots the emoji it stands for)."""
         file = self.emulator.files.add("sticker", b"RIFF-emulated-webp", "s.webp", "image/webp")
-        payload = {"sticker": media_payload("sticker", file)}
+        payload = {"sticker": {**media_payload("sticker", file), "emoji": emoji}}
         return self._post(chat, None, None, kind="sticker", content=payload, file=file)
 
     def send_contact(
