@@ -934,6 +934,8 @@ def test_a_place_is_the_talents_only_after_from() -> None:
         ("owalah gitu toh", "thanks"),
         ("oh i see, thanks", "thanks"),
         ("ohh ic", "thanks"),
+        ("👌", "thanks"),  # an okay by emoji (or a sticker of it)
+        ("🤝 kak", "thanks"),
         ("gimana gitu", "nudge"),
         ("oh gitu, terus daftarnya gimana?", None),
         ("halo kak, ada open call?", None),  # a greeting with a question is a question

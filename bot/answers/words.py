@@ -1027,7 +1027,7 @@ THANKS = _listed(
     """
     makasih makasi makasii mksh makasihh terima kasih terimakasih trims thanks thank
     thankyou thanx tengkyu nuhun suwun suksma matur nuwun mantap mantul sip sipp oke okay ok okey
-    siap noted good nice great cool keren helpful membantu 🙏 👍 ❤ ❤️ 🙂 😊
+    siap noted good nice great cool keren helpful membantu 🙏 👍 ❤ ❤️ 🙂 😊 👌 🤝
     tuhan berkati memberkati gbu
     kamsia kamsahamnida gamsahamnida gomawo apik
     lemak danke teurimong gaseh
