@@ -501,6 +501,12 @@ CHAT = [
     ("script dalam pdf bisa dikirim?", "faq:showreel_links"),
     ("aku bingung daftarnya gimana", "faq:who_can_apply"),
     ("masih bingung, kapan dihubungi?", "faq:after_registering"),
+    # A santri's Arabic courtesy words ask nothing: afwan (maaf), antum (anda), insya allah,
+    # bismillah.
+    ("afwan, antum ini manusia atau bot?", "faq:ask_human"),
+    ("insya allah kirim video lewat link bisa?", "faq:showreel_links"),
+    ("bismillah, cara daftar gimana?", "faq:who_can_apply"),
+    ("alhamdulillah sudah daftar, kapan dihubungi?", "faq:after_registering"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",
@@ -938,6 +944,18 @@ def test_a_place_is_the_talents_only_after_from() -> None:
         ("🤝 kak", "thanks"),
         ("gimana gitu", "nudge"),
         ("oh gitu, terus daftarnya gimana?", None),
+        # Greetings and thanks in session 43's voices: Kendari's "bela" (friend), Sundanese
+        # "hatur nuhun", chat's "kakk", a metal band's 🤘 and 🔥, a Bandung "woy", and a
+        # santri's Arabic courtesy words (afwan, akhi, ukhti, syukron, jazakallah khair).
+        ("tabe, sore bela 👋 salam dari kendari", "greeting"),
+        ("hatur nuhun", "thanks"),
+        ("mantap min 🤘🔥", "thanks"),
+        ("halooo kakk 👋🏻✨", "greeting"),
+        ("woy min", "greeting"),
+        ("afwan akhi", "greeting"),
+        ("syukron ukhti 🙏", "thanks"),
+        ("jazakallah khair", "thanks"),
+        ("bela, ada open call?", None),
         ("halo kak, ada open call?", None),  # a greeting with a question is a question
         ("halo tim, kapan dihubungi?", None),
         ("thanks, how do I send my showreel?", None),

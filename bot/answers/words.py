@@ -367,6 +367,8 @@ SHORT_FORMS: dict[str, str] = {
     "asalamualaikum": "assalamualaikum",
     "salama": "selamat",
     "sanget": "banget",
+    # Session 43's: chat's "kakk" (kak with a letter more).
+    "kakk": "kak",
     # A formal letter's "turut serta" (ikut) and "memiliki" (punya).
     "turut": "ikut",
     "memiliki": "punya",
@@ -928,6 +930,8 @@ STOPWORDS_ID = _listed(
     teman 혹시 진짜 bingung biasa
     olo tabik puwari siulu kurresumanga 네 안녕 안녕하세요 감사합니다 고맙습니다 고마워요 고마워
     cepat cepet cepetan buruan berarti
+    bela woy woi hatur afwan akhi ukhti antum syukron syukran jazakallah insya insyaallah
+    inshaallah allah bismillah alhamdulillah khair khairan
     sebagai waktu ceritakan khusus bulan
     """
 )
@@ -1020,6 +1024,7 @@ GREETINGS = _listed(
     puang lae amang inang kraeng enu kang
     basudara oi wassup whatsup 🤙
     tabik puwari siulu 안녕 안녕하세요
+    bela woy woi afwan akhi ukhti
     bantu bantuin tolong help anyone somebody someone
     """
 )
@@ -1035,6 +1040,7 @@ THANKS = _listed(
     kurresumanga 감사합니다 고맙습니다 고마워요 고마워
     baik paham ngerti mengerti
     oalah owalah ic
+    hatur syukron syukran jazakallah khair khairan
     """
 )
 # "Oh, I see" in two words, an okay to what the bot just said ("oh gitu kak"); "gitu" alone
@@ -1056,6 +1062,7 @@ GRATITUDE = _listed(
     makasih makasi makasii mksh makasihh terimakasih trims thanks thank thankyou thanx tengkyu
     nuhun suwun nuwun suksma kamsia kamsahamnida gamsahamnida gomawo mauliate
     kurresumanga 감사합니다 고맙습니다 고마워요 고마워
+    syukron syukran jazakallah
     """
 )
 ASKING_ON = _listed(
@@ -1096,5 +1103,6 @@ FILLER = _listed(
     saranghae
     olo kita pun 네
     oh ooh wah o ohh owh toh
+    🤘 🔥
     """
 )
