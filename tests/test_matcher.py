@@ -507,6 +507,19 @@ CHAT = [
     ("insya allah kirim video lewat link bisa?", "faq:showreel_links"),
     ("bismillah, cara daftar gimana?", "faq:who_can_apply"),
     ("alhamdulillah sudah daftar, kapan dihubungi?", "faq:after_registering"),
+    # North Maluku Malay: tara (tidak), ba- glued to a verb ("badaftar"); "spt" is seperti.
+    # Who asks, in session 43's voices: a Dayak sape' player, a santri's pesantren, pondok and
+    # sholawat, a metal band, a mother or father ("mama", "papa", as "emak"): "sape'" was read
+    # as "safe" (my_data's), "mama" as "lama".
+    ("kita tara tau cara badaftar", "faq:who_can_apply"),
+    ("orang spt saya boleh daftar?", "faq:who_can_apply"),
+    ("sy pemain sape', bisa daftar?", "faq:who_can_apply"),
+    ("musisi dayak bisa daftar?", "faq:who_can_apply"),
+    ("anak pondok pesantren boleh daftar?", "faq:who_can_apply"),
+    ("cara kirim video sholawat gimana?", "faq:showreel_links"),
+    ("band metal underground bisa daftar?", "faq:who_can_apply"),
+    ("mama harus kase izin ka?", "faq:parents"),
+    ("papa harus setuju?", "faq:parents"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",
@@ -534,6 +547,7 @@ OFF_TOPIC = [
     "ada lowongan kerja jadi drummer?",
     # Parents travelling: the parents entry is about their consent (reviewers, session 41).
     "do parents need to come to korea",
+    "mama harus ikut ke korea?",  # a mother is who asks, as "emak": not "ortu" (session 43)
 ]
 # The off-topic guard: an entry's own words are answered; with words no entry has, they are
 # about something else ("tiktok", "kartu kredit", "oli"), and get no direct answer.

@@ -369,6 +369,11 @@ SHORT_FORMS: dict[str, str] = {
     "sanget": "banget",
     # Session 43's: chat's "kakk" (kak with a letter more).
     "kakk": "kak",
+    # North Maluku Malay (Ternate): tara (tidak), its ba- glued to a verb ("badaftar"); "spt"
+    # is seperti.
+    "tara": "tidak",
+    "badaftar": "daftar",
+    "spt": "seperti",
     # A formal letter's "turut serta" (ikut) and "memiliki" (punya).
     "turut": "ikut",
     "memiliki": "punya",
@@ -980,7 +985,7 @@ ABOUT_TALENT = _listed(
     perempuan cewek cowok laki dosen leader dancer session
     pemain teater theater theatre akting acting koplo sasando kolintang
     berdua bertiga berempat berlima berenam bertujuh
-    bokap nyokap ortu emak babe
+    bokap nyokap ortu emak babe mama papa
     dirigen konduktor conductor paduan suara koor choir anggota dp
     kor orgen campursari girl girls classmate classmates studying scoring kawinan nikahan hajatan
     panting komunitas busking busker pengamen ngamen
@@ -993,6 +998,10 @@ ABOUT_TALENT = _listed(
     wartawan tinjauan pustaka literatur
     gendang beleq
     kendang orkes 학과 pemimpin rohani gospel
+    sape dayak
+    pesantren pondok ustadz ustaz hadroh hadrah sholawat shalawat salawat nasyid
+    qasidah kasidah religi islami
+    metal punk hardcore underground cadas
     """
 )
 # Where a place is the talent's own, even one an entry has ("dari jakarta", not "di jakarta").
