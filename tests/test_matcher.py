@@ -520,6 +520,9 @@ CHAT = [
     ("band metal underground bisa daftar?", "faq:who_can_apply"),
     ("mama harus kase izin ka?", "faq:parents"),
     ("papa harus setuju?", "faq:parents"),
+    # Managing is one word however it is formed (kelola, mengelola, pengelola, ngelola).
+    ("siapa yang kelola bot ini?", "faq:who_runs"),
+    ("bot ini siapa pengelolanya?", "faq:who_runs"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",
@@ -548,6 +551,9 @@ OFF_TOPIC = [
     # Parents travelling: the parents entry is about their consent (reviewers, session 41).
     "do parents need to come to korea",
     "mama harus ikut ke korea?",  # a mother is who asks, as "emak": not "ortu" (session 43)
+    # Finances are not the money of who_runs' transfers (session 43).
+    "cara ngelola keuangan band",
+    "cara kelola keuangan band",
 ]
 # The off-topic guard: an entry's own words are answered; with words no entry has, they are
 # about something else ("tiktok", "kartu kredit", "oli"), and get no direct answer.

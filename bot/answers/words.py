@@ -374,6 +374,15 @@ SHORT_FORMS: dict[str, str] = {
     "tara": "tidak",
     "badaftar": "daftar",
     "spt": "seperti",
+    # Managing is one word however it is formed: the stemmer made "kelola" lola, "mengelola"
+    # and "pengelola" elola, "ngelola" ngelola, and only "dikelola" kelola (who_runs' phrasing).
+    "kelola": "dikelola",
+    "mengelola": "dikelola",
+    "pengelola": "dikelola",
+    "ngelola": "dikelola",
+    # Finances are no entry's: "keuangan" stemmed to "uang" (money, who_runs' transfers), and
+    # "cara ngelola keuangan band" got who_runs directly.
+    "keuangan": "finansial",
     # A formal letter's "turut serta" (ikut) and "memiliki" (punya).
     "turut": "ikut",
     "memiliki": "punya",
