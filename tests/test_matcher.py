@@ -591,6 +591,9 @@ def test_phrasings_are_answered_with_their_entry(text: str, expected: str) -> No
         ("matur nuwun", True),
         ("kurre sumanga'", True),
         ("고맙습니다 kak", True),
+        ("sembah nuwun", True),
+        ("saohagölö ama", True),
+        ("to sia ko", True),
     ],
 )
 def test_only_thanks_ends_a_question_to_the_team(text: str, thanks: bool) -> None:
@@ -975,6 +978,20 @@ def test_a_place_is_the_talents_only_after_from() -> None:
         ("afwan akhi", "greeting"),
         ("syukron ukhti 🙏", "thanks"),
         ("jazakallah khair", "thanks"),
+        # Session 43b's voices: Nias' "ya'ahowu (fefu)" greets and "saohagölö" thanks (its
+        # "ama", sir, is written out as "sama", which asks nothing around thanks: "makasih
+        # ama infonya"); Osing's "sembah nuwun riko" and Singkawang Hakka's "to sia ko" thank,
+        # and "ko", "koko", "cece", "cici" call someone, as "kak" does.
+        ("Ya'ahowu fefu! 🙏 salam dari Gunungsitoli", "greeting"),
+        ("yaahowu", "greeting"),
+        ("Saohagölö ama 🙏", "thanks"),
+        ("saohagolo", "thanks"),
+        ("makasih ama infonya ya", "thanks"),
+        ("sembah nuwun riko 🙏", "thanks"),
+        ("oke to sia ko 🙏", "thanks"),
+        ("halo koko", "greeting"),
+        ("pagi cici", "greeting"),
+        ("to sia, ada open call?", None),
         ("bela, ada open call?", None),
         ("halo kak, ada open call?", None),  # a greeting with a question is a question
         ("halo tim, kapan dihubungi?", None),

@@ -369,6 +369,11 @@ SHORT_FORMS: dict[str, str] = {
     "sanget": "banget",
     # Session 43's: chat's "kakk" (kak with a letter more).
     "kakk": "kak",
+    # Session 43b's: Osing (Banyuwangi) "riko" (kamu, polite) and "sembah nuwun" (thanks, in
+    # PHRASES); Nias' "ya'ahowu" (a greeting, written with or without its apostrophe);
+    # Singkawang Hakka's "to sia" (thanks, in PHRASES).
+    "riko": "kamu",
+    "yaahowu": "ahowu",
     # North Maluku Malay (Ternate): tara (tidak), its ba- glued to a verb ("badaftar"); "spt"
     # is seperti.
     "tara": "tidak",
@@ -867,6 +872,8 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("terima", "berita"): "berita",
     ("terima", "kabar"): "kabar",
     ("tampi", "asih"): "terimakasih",  # Sasak thanks, written apart
+    ("sembah", "nuwun"): "terimakasih",  # Osing (Banyuwangi) thanks
+    ("to", "sia"): "terimakasih",  # Hakka thanks (Singkawang), as Hokkien's "kamsia"
     ("kurre", "sumanga"): "terimakasih",  # Toraja thanks ("kurre sumanga'")
     ("post", "production"): "postproduction",  # a crew's line of work: not "cost"
     ("orgen", "tunggal"): "orgen",  # a one-man keyboard act: not "tanggal" (a date)
@@ -946,6 +953,7 @@ STOPWORDS_ID = _listed(
     cepat cepet cepetan buruan berarti
     bela woy woi hatur afwan akhi ukhti antum syukron syukran jazakallah insya insyaallah
     inshaallah allah bismillah alhamdulillah khair khairan
+    ahowu fefu saohagolo saohagölö koko cece cici
     sebagai waktu ceritakan khusus bulan
     """
 )
@@ -1043,6 +1051,7 @@ GREETINGS = _listed(
     basudara oi wassup whatsup 🤙
     tabik puwari siulu 안녕 안녕하세요
     bela woy woi afwan akhi ukhti
+    ahowu fefu ko koko cece cici
     bantu bantuin tolong help anyone somebody someone
     """
 )
@@ -1059,6 +1068,7 @@ THANKS = _listed(
     baik paham ngerti mengerti
     oalah owalah ic
     hatur syukron syukran jazakallah khair khairan
+    saohagolo saohagölö
     """
 )
 # "Oh, I see" in two words, an okay to what the bot just said ("oh gitu kak"); "gitu" alone
@@ -1080,7 +1090,7 @@ GRATITUDE = _listed(
     makasih makasi makasii mksh makasihh terimakasih trims thanks thank thankyou thanx tengkyu
     nuhun suwun nuwun suksma kamsia kamsahamnida gamsahamnida gomawo mauliate
     kurresumanga 감사합니다 고맙습니다 고마워요 고마워
-    syukron syukran jazakallah
+    syukron syukran jazakallah saohagolo saohagölö
     """
 )
 ASKING_ON = _listed(
@@ -1122,5 +1132,6 @@ FILLER = _listed(
     olo kita pun 네
     oh ooh wah o ohh owh toh
     🤘 🔥
+    sama
     """
 )
