@@ -523,6 +523,24 @@ CHAT = [
     # Managing is one word however it is formed (kelola, mengelola, pengelola, ngelola).
     ("siapa yang kelola bot ini?", "faq:who_runs"),
     ("bot ini siapa pengelolanya?", "faq:who_runs"),
+    # Session 43b's voices: Bengkulu Malay's -o (siko, berapo, biayo), Osing (isun, riko,
+    # nong, kadhung, kelendi, paran, dienggo, uwong; its "tah" asks nothing), Singkawang
+    # Hakka (ngai, ngi), Jakarta prokem (ogut); "usah" asks nothing ("ga usah"), "batasan" is
+    # "batas" (not a typo of "bahasa"); a videographer or photographer is who asks.
+    ("cara daftar di siko", "faq:who_can_apply"),
+    ("biayonyo berapo?", "faq:who_can_apply"),
+    ("isun pengen daftar, kelendi carane?", "faq:who_can_apply"),
+    ("data isun dienggo paran?", "faq:my_data"),
+    ("riko iki bot tah uwong?", "faq:ask_human"),
+    ("kadung wis daftar, kapan dihubungi?", "faq:after_registering"),
+    ("ngai mau daftar, caranya?", "faq:who_can_apply"),
+    ("ngi bot ato orang?", "faq:ask_human"),
+    ("ogut bisa daftar?", "faq:who_can_apply"),
+    ("KTP ga usah kan?", "faq:who_runs"),
+    ("ada batasan umur?", "faq:who_can_apply"),
+    ("saya videografer, bisa daftar?", "faq:who_can_apply"),
+    ("I am a videographer, can I register?", "faq:who_can_apply"),
+    ("fotografer boleh daftar?", "faq:who_can_apply"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",

@@ -852,6 +852,30 @@ SHORT_FORMS: dict[str, str] = {
     # A formal letter's "mekanisme" is how something is done; "kriteria" its requirements.
     "mekanisme": "cara",
     "kriteria": "syarat",
+    # Bengkulu Malay's -o, as Palembang's and Jambi's: siko (sini), berapo (berapa), biayo
+    # (biaya: "biayonyo").
+    "siko": "sini",
+    "berapo": "berapa",
+    "biayo": "biaya",
+    # Osing (Banyuwangi): isun (saya), nong (di), kadhung (kalau), kelendi (bagaimana), paran
+    # (apa), dienggo (dipakai), uwong (orang); "riko" (kamu) is above, with its thanks; its
+    # "sing" (tidak) is Dermayon's "yang": either asks nothing; its particle "tah" neither.
+    "isun": "saya",
+    "nong": "di",
+    "kadhung": "kalau",
+    "kadung": "kalau",
+    "kelendi": "bagaimana",
+    "paran": "apa",
+    "dienggo": "dipakai",
+    "uwong": "orang",
+    # Singkawang Hakka in Indonesian chat: ngai (saya), ngi (kamu); its "oi" (mau) asks nothing.
+    "ngai": "saya",
+    "ngi": "kamu",
+    # Jakarta's prokem of the 1980s: ogut (gue).
+    "ogut": "gue",
+    # "batasan" is "batas" (the English rules make "batas" bata, and "batasan" batas, which
+    # was read as a typo of "bahasa": "ada batasan umur?" was about the bot's language).
+    "batasan": "batas",
 }
 
 # Words that ask together what none of them asks alone, written as the word an entry has,
@@ -954,6 +978,7 @@ STOPWORDS_ID = _listed(
     bela woy woi hatur afwan akhi ukhti antum syukron syukran jazakallah insya insyaallah
     inshaallah allah bismillah alhamdulillah khair khairan
     ahowu fefu saohagolo saohagölö koko cece cici
+    tah usah
     sebagai waktu ceritakan khusus bulan
     """
 )
@@ -1019,6 +1044,7 @@ ABOUT_TALENT = _listed(
     pesantren pondok ustadz ustaz hadroh hadrah sholawat shalawat salawat nasyid
     qasidah kasidah religi islami
     metal punk hardcore underground cadas
+    videografer videographer fotografer photographer
     """
 )
 # Where a place is the talent's own, even one an entry has ("dari jakarta", not "di jakarta").
