@@ -541,6 +541,8 @@ CHAT = [
     ("saya videografer, bisa daftar?", "faq:who_can_apply"),
     ("I am a videographer, can I register?", "faq:who_can_apply"),
     ("fotografer boleh daftar?", "faq:who_can_apply"),
+    # Banyuwangi's kendang kempul is who asks, as keroncong and dangdut are.
+    ("kendang kempul boleh daftar?", "faq:who_can_apply"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",

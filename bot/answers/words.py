@@ -1045,6 +1045,7 @@ ABOUT_TALENT = _listed(
     qasidah kasidah religi islami
     metal punk hardcore underground cadas
     videografer videographer fotografer photographer
+    kempul
     """
 )
 # Where a place is the talent's own, even one an entry has ("dari jakarta", not "di jakarta").
