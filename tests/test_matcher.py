@@ -85,6 +85,10 @@ INDONESIAN = [
     ("blm pernah upload karya, masih bisa daftar?", "faq:what_to_prepare"),
     ("ada pelatihan di cirebon ga?", "program:training_center"),
     ("pelatihan di sikka ada?", "program:training_center"),
+    # Session 43b's round: the programs for film people (not only the co-production page),
+    # songs that are only on a CD or a cassette (send a link).
+    ("program apa aja buat orang film?", "faq:programs_overview"),
+    ("lagu saya cuma ada di cd, gimana kirimnya?", "faq:showreel_links"),
 ]
 ENGLISH = [
     ("who is kocca, is it a government agency?", "faq:what_is_kocca"),
@@ -140,6 +144,9 @@ ENGLISH = [
     ("can i send a recording of my concert?", "faq:showreel_links"),
     ("what information do you hold about me?", "faq:my_data"),
     ("is there training in jambi?", "program:training_center"),
+    # Session 43b's round: programs for film people, music only on a CD.
+    ("any programs for film people?", "faq:programs_overview"),
+    ("my music is on cd only, how do i send it", "faq:showreel_links"),
 ]
 TYPOS = [
     ("showril nya dikirim kemana", "faq:showreel_links"),
