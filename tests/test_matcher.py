@@ -550,6 +550,8 @@ CHAT = [
     ("fotografer boleh daftar?", "faq:who_can_apply"),
     # Banyuwangi's kendang kempul is who asks, as keroncong and dangdut are.
     ("kendang kempul boleh daftar?", "faq:who_can_apply"),
+    # Sasak's "siapang" is siapkan (prepare), not a typo of "siapa" (who).
+    ("saq perlu siapang ape?", "faq:what_to_prepare"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",

@@ -619,6 +619,7 @@ SHORT_FORMS: dict[str, str] = {
     "uah": "sudah",
     "laek": "lalu",
     "bau": "bisa",
+    "siapang": "siapkan",  # Sasak's -ang for -kan: it was read as a typo of "siapa" (who)
     # Madurese words in Indonesian chat: engkok (saya), bedheh (ada), neng (di), dinnak
     # (sini), mayar (bayar), baramma (bagaimana), carana (caranya; Sundanese too), endik
     # (punya), agenti (ganti), robah (ubah), ekangghuy (dipakai), beih (saja), tako' (takut),
