@@ -420,7 +420,7 @@ async def test_a_message_after_an_answer_first_reaches_staff_with_the_question_i
     """After /tanya, the bot answered first; what the talent writes next ("terus kalau…")
     means little alone: its header quotes the question and the entry the bot answered with,
     once, and only the question just before."""
-    follows = CONTENT.messages[Text.SUPPORT_HEADER_FOLLOWS].get("id").split("«")[0]
+    follows = CONTENT.messages[Text.SUPPORT_HEADER_FOLLOWS].get("id").split("“")[0]
 
     def quoted(question: str) -> str:
         return shown(Text.SUPPORT_HEADER_FOLLOWS, question=question, entry=OPEN_CALL.question.id)
