@@ -552,6 +552,9 @@ CHAT = [
     ("kendang kempul boleh daftar?", "faq:who_can_apply"),
     # Sasak's "siapang" is siapkan (prepare), not a typo of "siapa" (who).
     ("saq perlu siapang ape?", "faq:what_to_prepare"),
+    # Registering means no trip to an office: it was answered with KOCCA's Jakarta center.
+    ("daftarnya harus datang ke kantor?", "faq:who_can_apply"),
+    ("do I need to come to your office to register?", "faq:who_can_apply"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",
