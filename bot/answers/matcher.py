@@ -44,7 +44,16 @@ from bot.answers.text import (
     stem,
     words,
 )
-from bot.answers.words import ABOUT_TALENT, FROM, INTRODUCING, NOT_A_PLACE, STOPWORDS
+from bot.answers.words import (
+    ABOUT_TALENT,
+    ABOUT_TALENT_IF_SAID,
+    FROM,
+    INTRODUCING,
+    MAY,
+    NOT_A_PLACE,
+    SENDER,
+    STOPWORDS,
+)
 from bot.content import LANGUAGES, Content, T
 
 Kind = Literal["faq", "program"]
@@ -86,6 +95,16 @@ class Match:
     def best(self) -> str | None:
         """The entry that fits best, if any shares a word with the message."""
         return self.ranked[0][0] if self.ranked else None
+
+
+def _who_asks(found: list[str]) -> frozenset[str]:
+    """The words of a message that may say who asks rather than what: its roles
+    (ABOUT_TALENT), and those as often asked about (ABOUT_TALENT_IF_SAID) only when it speaks
+    of its sender ("saya pemain kendang kempul") or asks whether one may ("fotografer boleh
+    daftar?"), not in "cara main kendang kempul"."""
+    if SENDER.isdisjoint(found) and MAY.isdisjoint(found):
+        return ABOUT_TALENT
+    return ABOUT_TALENT | ABOUT_TALENT_IF_SAID
 
 
 def _own_names(text: str, names: Iterable[str]) -> dict[str, bool]:
@@ -326,6 +345,7 @@ class Matcher:
         words that say who asks (a role, a place, one of the talent's `names`) unless an
         entry has them."""
         stems: dict[str, float] = {}
+        who = _who_asks(found)
         index = 0
         place = -2  # where the last word of a place no entry names is ("dari kapuas hulu")
         while index < len(found):
@@ -343,7 +363,7 @@ class Matcher:
             # Chat's -in for -kan and -i (disiapin, dibutuhin): try the root.
             if stemmed not in self._vocabulary and stemmed[:-2] in self._vocabulary:
                 stemmed = stemmed[:-2] if stemmed.endswith("in") else stemmed
-            if stemmed not in self._vocabulary and (word in ABOUT_TALENT or word in names):
+            if stemmed not in self._vocabulary and (word in who or word in names):
                 continue  # "saya drummer dari bandung": who asks, not what
             close = None
             if stemmed not in self._vocabulary and len(word) >= FUZZY_MIN_LENGTH:

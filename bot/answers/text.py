@@ -102,7 +102,7 @@ _PROVIDER_EMAIL = re.compile(
 )
 _SPACED_HANDLE = re.compile(r"(?<!\S)@\s++[\w.]++")  # "ig @ sari_music"
 
-_SMALL_TALK = GREETINGS | THANKS | FILLER
+_SMALL_TALK = GREETINGS | THANKS | FILLER | MURMURS  # "wkwk oke" is an okay
 _NOTHING_ASKED = STOPWORDS | FILLER | MURMURS
 _WRITTEN_OUT = {short: tuple(written.split()) for short, written in SHORT_FORMS.items()}
 _PHRASE_STARTS = frozenset(phrase[0] for phrase in PHRASES)

@@ -369,6 +369,9 @@ SHORT_FORMS: dict[str, str] = {
     "sanget": "banget",
     # Session 43's: chat's "kakk" (kak with a letter more).
     "kakk": "kak",
+    # Betawi and Malay "sape" (siapa): "sape yang ngelola bot ini?" (a Dayak sape' player says
+    # who they are with "saya", so the lute reads as "siapa" harmlessly).
+    "sape": "siapa",
     # Session 43b's: Osing (Banyuwangi) "riko" (kamu, polite) and "sembah nuwun" (thanks, in
     # PHRASES); Nias' "ya'ahowu" (a greeting, written with or without its apostrophe);
     # Singkawang Hakka's "to sia" (thanks, in PHRASES).
@@ -1041,7 +1044,15 @@ ABOUT_TALENT = _listed(
     wartawan tinjauan pustaka literatur
     gendang beleq
     kendang orkes 학과 pemimpin rohani gospel
-    sape dayak
+    """
+)
+# Roles and art forms that are as often what a question is about ("syarat jadi ustadz", "cara
+# main kendang kempul", "konser metal di korea kapan"): who asks only in a message that speaks
+# of its sender or asks whether one may (SENDER, MAY), where an attacker found ABOUT_TALENT's
+# rule turning such questions into direct answers of the generic words left.
+ABOUT_TALENT_IF_SAID = _listed(
+    """
+    dayak
     pesantren pondok ustadz ustaz hadroh hadrah sholawat shalawat salawat nasyid
     qasidah kasidah religi islami
     metal punk hardcore underground cadas
@@ -1087,14 +1098,14 @@ THANKS = _listed(
     """
     makasih makasi makasii mksh makasihh terima kasih terimakasih trims thanks thank
     thankyou thanx tengkyu nuhun suwun suksma matur nuwun mantap mantul sip sipp oke okay ok okey
-    siap noted good nice great cool keren helpful membantu 🙏 👍 ❤ ❤️ 🙂 😊 👌 🤝
+    siap noted good nice great cool keren helpful membantu 🙏 👍 ❤ ❤️ 🙂 😊 👌 🤝 🫡 🥰
     tuhan berkati memberkati gbu
     kamsia kamsahamnida gamsahamnida gomawo apik
     lemak danke teurimong gaseh
     mauliate 🫶 daebak
     kurresumanga 감사합니다 고맙습니다 고마워요 고마워
     baik paham ngerti mengerti
-    oalah owalah ic
+    oalah owalah ic oic iya yaudah inggih hooh alright cheers gotcha understood
     hatur syukron syukran jazakallah khair khairan
     saohagolo saohagölö
     """
@@ -1102,11 +1113,11 @@ THANKS = _listed(
 # "Oh, I see" in two words, an okay to what the bot just said ("oh gitu kak"); "gitu" alone
 # is not one ("gimana gitu" asks).
 I_SEE = frozenset(
-    {("i", "see")}
+    {("i", "see"), ("got", "it"), ("makes", "sense")}
     | {
         (oh, so)
         for oh in "o oh ohh ooh owh oalah owalah".split()  # noqa: SIM905 - a word list reads best as words
-        for so in ("gitu", "gituu", "begitu")
+        for so in ("gitu", "gituu", "begitu", "ngono")  # ngono: Javanese gitu
     }
 )
 # Saying thank you in so many words: in ask mode, a message of small talk with one of these
@@ -1142,6 +1153,11 @@ SALUTATIONS = _listed(
 )
 ASKING = _listed("bisa bs boleh ada apa gimana how can may")
 FIRST_PERSON = _listed("saya aku sy gw gue i kami kita")
+# A message that speaks of its sender, or asks whether one may (ABOUT_TALENT_IF_SAID).
+SENDER = FIRST_PERSON | _listed(
+    "my we our me us ku ane ana tiang ogut isun ngai kulo kula awak beta here"
+)
+MAY = _listed("boleh bisa bs can may ikut ikutan")
 # Thanks by emoji, which also close a greeting politely ("halo kak 🙏" greets).
 POLITE = _listed("🙏 👍 ❤ ❤️ 🙂 😊 🫶")
 FILLER = _listed(
@@ -1158,7 +1174,7 @@ FILLER = _listed(
     ye yee
     saranghae
     olo kita pun 네
-    oh ooh wah o ohh owh toh
+    oh ooh wah o ohh owh toh ah
     🤘 🔥
     sama
     """
