@@ -625,7 +625,7 @@ def test_phrasings_are_answered_with_their_entry(text: str, expected: str) -> No
         ("oke", False),
         ("siap kak", False),
         ("good morning", False),
-        ("🙏", False),
+        ("🙏", True),  # thanks alone (a new staff member's review: it put the talent back)
         ("oke gimana kak?", False),
         ("makasih, mau tanya lagi", False),
         ("makasih, satu lagi dong", False),
@@ -1019,6 +1019,8 @@ def test_a_place_is_the_talents_only_after_from() -> None:
         ("ah i see, makes sense", "thanks"),
         ("wkwk oke", "thanks"),
         ("🫡", "thanks"),
+        ("oh gitu tah", "thanks"),  # an attacker's: Osing "tah", a santri's "insya allah"
+        ("oke insya allah", "thanks"),
         ("iya, mau daftar", None),
         ("got it, how do i register?", None),
         ("gimana gitu", "nudge"),

@@ -157,6 +157,11 @@ async def test_thanks_after_an_answer_stay_with_the_bot_and_the_next_message_goe
     mark = staff_chat.mark()
     [welcome] = await bot.send(raka, "oke makasih kak infonya 🙏")
     assert welcome.text == shown(Text.ASK_THANKS)
+    # 🙏 alone, typed or as a sticker, thanks too (it put the talent back on staff's list).
+    [welcome] = await bot.send(raka, "🙏")
+    assert welcome.text == shown(Text.ASK_THANKS)
+    [welcome] = await bot.act(raka, raka.send_sticker, emoji="🙏")
+    assert welcome.text == shown(Text.ASK_THANKS)
     assert staff_chat.messages_since(mark) == []
     assert await bot.store.support.question_waiting(raka.id) is False
     # Still asking: the link goes to staff, not answered by the FAQ's showreel entry.

@@ -1130,6 +1130,7 @@ GRATITUDE = _listed(
     nuhun suwun nuwun suksma kamsia kamsahamnida gamsahamnida gomawo mauliate
     kurresumanga 감사합니다 고맙습니다 고마워요 고마워
     syukron syukran jazakallah saohagolo saohagölö
+    🙏
     """
 )
 ASKING_ON = _listed(
@@ -1176,6 +1177,7 @@ FILLER = _listed(
     olo kita pun 네
     oh ooh wah o ohh owh toh ah
     🤘 🔥
+    tah insya insyaallah inshaallah allah alhamdulillah aamiin amin
     sama
     """
 )
