@@ -214,7 +214,7 @@ class EmulatedUser(ChatBase):
             duration=duration,
         )
 
-    def send_sticker(self, *, emoji: str = "👍", chat: EmulatedChat | None = None) -> JSON:
+    def send_sticker(self, *, emoji: str = "😂", chat: EmulatedChat | None = None) -> JSON:
         """Send a sticker (Telegram tells bots the emoji it stands for)."""
         file = self.emulator.files.add("sticker", b"RIFF-emulated-webp", "s.webp", "image/webp")
         payload = {"sticker": {**media_payload("sticker", file), "emoji": emoji}}

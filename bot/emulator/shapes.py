@@ -69,7 +69,7 @@ def media_payload(kind: str, file: StoredFile, *, duration: int | None = None) -
             **base,
             "width": 512,
             "height": 512,
-            "emoji": "👍",
+            "emoji": "😂",
             "is_animated": False,
             "is_video": False,
             "type": "regular",
