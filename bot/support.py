@@ -282,7 +282,7 @@ class Followed:
     question, sent to the team anyway."""
 
     question: str
-    entry: str
+    entry: Markup  # named_entry's
     itself: bool
 
 
@@ -307,7 +307,14 @@ def answered_first(
     if len(text) > FOLLOWS_EXCERPT:
         text = text[: FOLLOWS_EXCERPT - 1] + "…"
     itself = asked.message_id is not None and asked.message_id == message_id
-    return Followed(text, title(content, asked.entry, language), itself)
+    return Followed(text, named_entry(content, asked.entry, language), itself)
+
+
+def named_entry(content: Content, ref: str, language: str) -> Markup:
+    """An entry as staff are told the bot answered with it, saying where to read it: "jawaban
+    FAQ “…”" (/faq) or "halaman program “…”" (/program)."""
+    said = Text.SUPPORT_ENTRY_PROGRAM if ref.startswith("program:") else Text.SUPPORT_ENTRY_FAQ
+    return Markup(content.text(said, language, title=title(content, ref, language)))
 
 
 def ask_again_markup(content: Content, language: str) -> InlineKeyboardMarkup:

@@ -207,6 +207,8 @@ class Text(StrEnum):
     SUPPORT_HEADER_NO_LEAD = "support_header_no_lead"
     SUPPORT_HEADER_FOLLOWS = "support_header_follows"
     SUPPORT_HEADER_SENT_ANYWAY = "support_header_sent_anyway"
+    SUPPORT_ENTRY_FAQ = "support_entry_faq"
+    SUPPORT_ENTRY_PROGRAM = "support_entry_program"
     SUPPORT_HINT_REPLY = "support_hint_reply"
     SUPPORT_HINT_TOPIC = "support_hint_topic"
     SUPPORT_DELIVERED = "support_delivered"

@@ -422,8 +422,11 @@ async def test_a_message_after_an_answer_first_reaches_staff_with_the_question_i
     once, and only the question just before."""
     follows = CONTENT.messages[Text.SUPPORT_HEADER_FOLLOWS].get("id").split("“")[0]
 
+    # The entry, and where staff read it: the FAQ (or a program page, below).
+    named = CONTENT.messages[Text.SUPPORT_ENTRY_FAQ].get("id").format(title=OPEN_CALL.question.id)
+
     def quoted(question: str) -> str:
-        return shown(Text.SUPPORT_HEADER_FOLLOWS, question=question, entry=OPEN_CALL.question.id)
+        return shown(Text.SUPPORT_HEADER_FOLLOWS, question=question, entry=named)
 
     sari = bot.user(first_name="Sari")
     mark = staff_chat.mark()
@@ -450,6 +453,17 @@ async def test_a_message_after_an_answer_first_reaches_staff_with_the_question_i
     assert document.document is not None
     copied = document.document[1].decode()
     assert "answered_first" not in copied and "follows_question" not in copied
+
+    # Answered with a program page: the line says so (staff read it under /program).
+    wulan = bot.user(first_name="Wulan")
+    await bot.send(wulan, "/tanya MU:CON itu apa?")
+    mark = staff_chat.mark()
+    await bot.send(wulan, "kalau band dari luar korea bisa tampil?")
+    header, _ = staff_chat.messages_since(mark)
+    page = CONTENT.messages[Text.SUPPORT_ENTRY_PROGRAM].get("id")
+    entry = page.format(title=CONTENT.programs["mucon"].title.id)
+    said = shown(Text.SUPPORT_HEADER_FOLLOWS, question="MU:CON itu apa?", entry=entry)
+    assert said in header.text
 
     # Two answered first: only the newer one, which the message was sent after, is quoted.
     budi = bot.user(first_name="Budi")
@@ -499,7 +513,7 @@ async def test_a_message_after_an_answer_first_reaches_staff_with_the_question_i
     await bot.press(dewi, CONTENT.text(Text.BTN_SEND_ANYWAY, "id"))
     header, sent = staff_chat.messages_since(mark)
     assert follows not in header.text
-    assert shown(Text.SUPPORT_HEADER_SENT_ANYWAY, entry=OPEN_CALL.question.id) in header.text
+    assert shown(Text.SUPPORT_HEADER_SENT_ANYWAY, entry=named) in header.text
     assert sent.text == "/tanya kak ada open call gak?"
 
     # The staff chat could not be reached: the message sent again still says what it follows.

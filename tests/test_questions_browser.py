@@ -292,7 +292,8 @@ async def test_a_message_after_an_answer_first_shows_the_question_it_follows(
     gita = bot.user(first_name="Gita")
     await ask(bot, gita, "Bisa minta surat untuk visa?")  # asked staff straight away
     template = CONTENT.messages[Text.WS_QUESTION_FOLLOWS].get("id")
-    entry = CONTENT.faq["open_call_now"].question.id
+    faq = CONTENT.messages[Text.SUPPORT_ENTRY_FAQ].get("id")  # the entry, and where to read it
+    entry = faq.format(title=CONTENT.faq["open_call_now"].question.id)
     async with served(bot) as base, chromium(tmp_path / "profile") as context:
         seen = await watched(context)
         page = seen.page
@@ -310,7 +311,7 @@ async def test_a_message_after_an_answer_first_shows_the_question_it_follows(
             "terus kalau saya tinggal di luar jakarta gimana kak?"
         ]
         first = page.locator(".card.question").first  # waiting longest: at the top
-        showreel = CONTENT.faq["showreel_links"].question.id
+        showreel = faq.format(title=CONTENT.faq["showreel_links"].question.id)
         assert await first.locator(".follows").inner_text() == template.format(
             question="gmn cara kirim showreel", entry=showreel
         )

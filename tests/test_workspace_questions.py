@@ -291,8 +291,9 @@ async def test_a_message_after_an_answer_first_comes_with_the_question_it_follow
 ) -> None:
     """Each waiting message says what the bot answered just before it, if anything: not one
     line for the talent, which sat above the wrong message (a new staff member's review)."""
-    showreel = CONTENT.faq["showreel_links"].question.id
-    open_call = CONTENT.faq["open_call_now"].question.id
+    faq = CONTENT.messages[Text.SUPPORT_ENTRY_FAQ].get("id")  # the entry, and where to read it
+    showreel = faq.format(title=CONTENT.faq["showreel_links"].question.id)
+    open_call = faq.format(title=CONTENT.faq["open_call_now"].question.id)
     gita = bot.user(first_name="Gita")
     [answered] = await bot.send(gita, "/tanya gmn cara kirim showreel")  # answered first
     assert answered.text.endswith(shown(Text.ASK_ANSWER_FIRST))
