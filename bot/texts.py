@@ -809,6 +809,7 @@ class Text(StrEnum):
     WS_QUESTIONS_FRESH_SHOW = "ws_questions_fresh_show"
     WS_QUESTION_LEAD = "ws_question_lead"
     WS_QUESTION_NO_LEAD = "ws_question_no_lead"
+    WS_QUESTION_LANGUAGE = "ws_question_language"
     WS_QUESTION_BLOCKED = "ws_question_blocked"
     WS_QUESTION_FOLLOWS = "ws_question_follows"
     WS_QUESTION_SENT_ANYWAY = "ws_question_sent_anyway"

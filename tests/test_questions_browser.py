@@ -50,7 +50,8 @@ async def answer_one(
     await card.wait_for()
     assert await page.locator("h1.questions-title").inner_text() == t(Text.WS_QUESTIONS_TITLE)
     assert await card.locator("h2").inner_text() == talent.first_name
-    no_lead = f"{t(Text.WS_QUESTION_NO_LEAD)} · id {talent.id}"
+    language = t(Text.WS_QUESTION_LANGUAGE, code="id")  # which language to answer in
+    no_lead = f"{t(Text.WS_QUESTION_NO_LEAD)} · id {talent.id} · {language}"
     assert await card.locator(".no-lead").inner_text() == no_lead
     assert await card.locator(".log:not(.earlier) .words").all_inner_texts() == [question]
     assert tuple(await card.locator(".log.earlier .words").all_inner_texts()) == earlier
@@ -260,7 +261,9 @@ async def test_a_draft_stays_when_staff_look_at_another_tab_and_come_back(
         page = seen.page
         # Not registered: her Telegram id tells her from another Mia, as in the staff group.
         no_lead = card.locator(".no-lead")
-        assert await no_lead.inner_text() == f"{t(Text.WS_QUESTION_NO_LEAD)} · id {mia.id}"
+        language = t(Text.WS_QUESTION_LANGUAGE, code="id")
+        expected = f"{t(Text.WS_QUESTION_NO_LEAD)} · id {mia.id} · {language}"
+        assert await no_lead.inner_text() == expected
         await box.fill("Halo Mia, kami cek dulu soal tiket.")
         await page.locator(".tab[data-view=stats]").click()  # a look at the figures
         await page.locator(".tab[data-view=questions]").click()

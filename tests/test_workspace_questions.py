@@ -58,6 +58,7 @@ async def test_waiting_questions_longest_waiting_first_with_and_without_a_lead(
         assert [line["text"] for line in first["questions"]] == ["Kapan ada kabar, kak?"]
         # Mia has no lead; her words come back as she wrote them.
         assert (second["name"], second["lead"], second["user_id"]) == ("Mia", None, mia.id)
+        assert (first["language"], second["language"]) == ("id", "en")  # to answer in
         assert [line["text"] for line in second["questions"]] == [
             "Is the flight paid for?",
             "<b>And the visa?</b>",
@@ -319,6 +320,7 @@ async def test_a_message_after_an_answer_first_comes_with_the_question_it_follow
         ),
     ]
     assert [line.get("follows") for line in listed["Rina"]["questions"]] == [None]
+    assert listed["Rina"]["language"] == "id"  # the card says which language to answer in
     # The answered question sent anyway: staff read that the bot's answer was not enough.
     anyway = CONTENT.messages[Text.WS_QUESTION_SENT_ANYWAY].get("id").format(entry=open_call)
     assert [line.get("follows") for line in listed["Dewi"]["questions"]] == [anyway]

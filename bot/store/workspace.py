@@ -124,7 +124,7 @@ _WAITING_TALENTS = (
 _WAITING = (
     "SELECT * FROM ("  # noqa: S608 - this module's constants only
     "SELECT " + _LINE + ", r.user_id,"
-    " u.first_name, u.last_name, u.blocked, MAX(r.follows_question_id) AS follows,"
+    " u.first_name, u.last_name, u.blocked, u.language, MAX(r.follows_question_id) AS follows,"
     " MAX(r.talent_message_id) AS relayed_id,"
     " ROW_NUMBER() OVER (PARTITION BY r.user_id ORDER BY l.id DESC) AS nth"
     + WAITING_FROM
@@ -191,6 +191,7 @@ class WaitingTalent:
     # Waiting questions (log line ids) sent after the bot answered a question first, or which
     # are that question sent anyway: that question's id, and the message's.
     follows: dict[int, tuple[int, int]] = field(default_factory=dict)
+    language: str = "id"  # the talent's: staff answer in it
 
 
 def _row(row: Row) -> LeadRow:
@@ -328,7 +329,12 @@ class WorkspaceReads:
             user_id = int(row["user_id"])
             if user_id not in found:
                 found[user_id] = WaitingTalent(
-                    user_id, row["first_name"], row["last_name"], bool(row["blocked"]), []
+                    user_id,
+                    row["first_name"],
+                    row["last_name"],
+                    bool(row["blocked"]),
+                    [],
+                    language=row["language"],
                 )
             found[user_id].questions.append(_line(row))  # oldest first
             if row["follows"] is not None:

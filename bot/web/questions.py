@@ -69,6 +69,7 @@ async def waiting(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
                 "user_id": talent.user_id,
                 "name": display_name(talent),
                 "blocked": talent.blocked,
+                "language": talent.language,
                 "lead": (
                     None
                     if talent.application_id is None

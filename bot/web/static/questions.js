@@ -46,16 +46,18 @@ async function answer(talent, text, holding, reload) {
 
 function lead(talent) {
   // Without a lead, the Telegram id tells two talents of one name apart (as the staff
-  // group's header does).
+  // group's header does); the talent's language says which to answer in.
+  const language = ` · ${t("question_language", { code: talent.language })}`;
   if (!talent.lead) {
-    return h("p", { class: "meta no-lead" }, `${t("question_no_lead")} · id ${talent.user_id}`);
+    return h("p", { class: "meta no-lead" },
+      `${t("question_no_lead")} · id ${talent.user_id}${language}`);
   }
   const id = talent.lead.id;
   return h("p", { class: "meta lead-link" }, `${t("question_lead")}: `,
     h("a", { href: `#lead/${id}`, onclick: (event) => {
       event.preventDefault();
       go("lead", id);
-    } }, unbroken(talent.lead.reference)));
+    } }, unbroken(talent.lead.reference)), language);
 }
 
 /** A waiting message; one sent after the bot answered a question first says which, above
