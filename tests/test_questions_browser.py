@@ -114,6 +114,9 @@ async def test_a_question_from_a_talent_without_a_lead_is_seen_and_answered(
         await page.locator("#questions-count", has_text="1").wait_for()
         await page.locator(".tab[data-view=questions]").click()
         card = page.locator(".card.question", has_text="Sari")
+        language = t(Text.WS_QUESTION_LANGUAGE, code="id")
+        expected = f"{t(Text.WS_QUESTION_LEAD)}: KOC-000001 · {language}"
+        assert await card.locator(".lead-link").inner_text() == expected
         await card.locator(".lead-link a", has_text="KOC-000001").click()
         await page.locator(".lead-head .reference", has_text="KOC-000001").wait_for()
         await page.get_by_role("button", name=t(Text.WS_BACK)).click()
