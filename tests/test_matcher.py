@@ -142,9 +142,8 @@ ENGLISH = [
     ("can i send a recording of my concert?", "faq:showreel_links"),
     ("what information do you hold about me?", "faq:my_data"),
     ("is there training in jambi?", "program:training_center"),
-    # Session 43b's round: programs for film people, music only on a CD.
+    # Session 43b's round: programs for film people.
     ("any programs for film people?", "faq:programs_overview"),
-    ("my music is on cd only, how do i send it", "faq:showreel_links"),
 ]
 TYPOS = [
     ("showril nya dikirim kemana", "faq:showreel_links"),
