@@ -555,9 +555,25 @@ CHAT = [
     # Betawi "sape" is siapa (it was read as "safe", a my_data word, once the role gate came).
     ("sape yang ngelola bot ini?", "faq:who_runs"),
     ("can a drummer from Bandung join this?", "faq:who_can_apply"),  # asks whether one may
+    # Session 43c's voices: Bima (nahu, ndai, au, ede, wati, lao), Riau Islands Malay (tanye,
+    # bahase, betol, je, ye; "awak" asks nothing), romanized Japanese (sumimasen, nani, eiga,
+    # ongaku, touroku; "tte", "chotto" ask nothing).
+    ("nahu mau daftar, bayar ka wati?", "faq:who_can_apply"),
+    ("au ede kocca?", "faq:what_is_kocca"),
+    ("ndai sudah daftar, kapan dihubungi?", "faq:after_registering"),
+    ("nahu mau lao daftar, caranya?", "faq:who_can_apply"),
+    ("nak tukar bahase macam mane ye", "faq:language"),
+    ("awak ni bot ke orang? nak tanye orang betol", "faq:ask_human"),
+    ("ape je syarat daftar", "faq:who_can_apply"),
+    ("kocca tte nani?", "faq:what_is_kocca"),
+    ("touroku sudah, kapan dikabari?", "faq:after_registering"),
+    ("sumimasen, cara daftar?", "faq:who_can_apply"),
+    ("eiga pendek saya mau ke biff apm chotto", "program:biff_apm"),
+    ("cara kirim ongaku", "faq:showreel_links"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",
+    "au pair ke korea gimana caranya",  # Bima's "au" is apa; "pair" was read as MU:CON's "fair"
     "jadwal kereta jakarta bandung",
     "qwertyuiop",
     "wkwkwk",
@@ -1055,6 +1071,7 @@ def test_a_place_is_the_talents_only_after_from() -> None:
         ("oke to sia ko 🙏", "thanks"),
         ("halo koko", "greeting"),
         ("pagi cici", "greeting"),
+        ("terime kasih ye 🙏", "thanks"),  # Riau Islands Malay's -e for -a
         ("to sia, ada open call?", None),
         ("bela, ada open call?", None),
         ("halo kak, ada open call?", None),  # a greeting with a question is a question

@@ -880,6 +880,31 @@ SHORT_FORMS: dict[str, str] = {
     # "batasan" is "batas" (the English rules make "batas" bata, and "batasan" batas, which
     # was read as a typo of "bahasa": "ada batasan umur?" was about the bot's language).
     "batasan": "batas",
+    # Session 43c's voices. Bima (Mbojo) words in Indonesian chat: nahu (saya), ndai (kami),
+    # au (apa), ede (itu), wati (tidak: it was read as a typo of "wali", a guardian), lao
+    # (pergi).
+    "nahu": "saya",
+    "ndai": "kami",
+    "au": "apa",
+    "ede": "itu",
+    "wati": "tidak",
+    "lao": "pergi",
+    # Riau Islands Malay (Batam, Tanjungpinang): its -e for -a (tanye, bahase, terime:
+    # "terime kasih" thanks), betol (betul), je (saja), ye (ya); its "awak" (you, or Minang's
+    # I: it was read as a typo of "anak", a child) is a stopword.
+    "tanye": "tanya",
+    "bahase": "bahasa",
+    "terime": "terima",
+    "betol": "benar",
+    "je": "saja",
+    "ye": "ya",
+    # Romanized Japanese in an Indonesian's chat in Japan: sumimasen (permisi), nani (apa),
+    # eiga (film), ongaku (musik), touroku (daftar); its "tte" and "chotto" ask nothing.
+    "sumimasen": "permisi",
+    "nani": "apa",
+    "eiga": "film",
+    "ongaku": "musik",
+    "touroku": "daftar",
 }
 
 # Words that ask together what none of them asks alone, written as the word an entry has,
@@ -928,6 +953,9 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("bicara", "korea"): "bahasakorea",
     ("speak", "korean"): "bahasakorea",
     ("korean", "language"): "bahasakorea",
+    # An au pair (a job abroad) is no entry's: Bima's "au" is apa, and "pair" was read as a
+    # typo of "fair" (MU:CON's), so "au pair ke korea gimana caranya" got MU:CON directly.
+    ("apa", "pair"): "aupair",
 }
 
 STOPWORDS_ID = _listed(
@@ -983,6 +1011,7 @@ STOPWORDS_ID = _listed(
     inshaallah allah bismillah alhamdulillah khair khairan
     ahowu fefu saohagolo saohagölö koko cece cici
     tah usah
+    awak tte chotto
     sebagai waktu ceritakan khusus bulan
     """
 )
