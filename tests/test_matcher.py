@@ -1072,6 +1072,12 @@ def test_a_place_is_the_talents_only_after_from() -> None:
         ("halo koko", "greeting"),
         ("pagi cici", "greeting"),
         ("terime kasih ye 🙏", "thanks"),  # Riau Islands Malay's -e for -a
+        # Session 43c: artists greet with "salam budaya"; a talent introducing themselves
+        # says where they are with "di" too ("... kami di Solo").
+        ("malam kak, salam budaya 🙏", "greeting"),
+        ("selamat pagi, salam dari sanggar kami di Solo", "greeting"),
+        ("halo, saya sudah daftar di sini, kapan dihubungi?", None),
+        ("salam budaya, ada program budaya?", None),
         ("to sia, ada open call?", None),
         ("bela, ada open call?", None),
         ("halo kak, ada open call?", None),  # a greeting with a question is a question

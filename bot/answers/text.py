@@ -348,7 +348,8 @@ def _without_introduction(found: list[str]) -> list[str]:
     keroncong dari solo, mau tanya" greets. Only with a salutation, "saya" (or "aku", "i"...)
     or a greeting sent from somewhere ("salam dari Sumenep", "selamat malam dari pontianak"),
     and no word that asks ("halo, saya animator, bisa?" asks whether animators may join).
-    Without "saya", only a place's own words are skipped: "halo, dari mana ini?" asks."""
+    Without "saya", only a place's own words are skipped: "halo, dari mana ini?" asks. With
+    it, the one word after "di" is where they are too ("... kami di Solo")."""
     if SALUTATIONS.isdisjoint(found) or not ASKING.isdisjoint(found):
         return found  # most messages
     introduced = not FIRST_PERSON.isdisjoint(found)
@@ -359,6 +360,8 @@ def _without_introduction(found: list[str]) -> list[str]:
     for word in found:
         if word in FROM:
             place = ASIDE_WORDS
+        elif introduced and word == "di":
+            place = 1  # where they are: "salam dari orkes keroncong kami di Solo", one word
         elif place and word not in _SMALL_TALK and (introduced or word not in STOPWORDS):
             place -= 1
         elif word not in ABOUT_TALENT:
