@@ -570,6 +570,15 @@ CHAT = [
     ("sumimasen, cara daftar?", "faq:who_can_apply"),
     ("eiga pendek saya mau ke biff apm chotto", "program:biff_apm"),
     ("cara kirim ongaku", "faq:showreel_links"),
+    # A formal letter's words (keikutsertaan, pemilik; mengingat, terlibat and termasuk ask
+    # nothing), and chat's "gpp".
+    (
+        "apakah tersedia pendanaan film dari kocca, mengingat saya terlibat sebagai produser",
+        "faq:film_funding",
+    ),
+    ("keikutsertaan di bcww terbuka bagi pemilik ip?", "program:bcww"),
+    ("biaya pendaftaran termasuk apa saja?", "faq:who_can_apply"),
+    ("video private gpp, atau harus public?", "faq:showreel_links"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",

@@ -905,6 +905,13 @@ SHORT_FORMS: dict[str, str] = {
     "eiga": "film",
     "ongaku": "musik",
     "touroku": "daftar",
+    # A formal letter's words (session 43c's film-score composer): "keikutsertaan" is ikut
+    # (taking part), "pemilik" punya (an owner); "mengingat" (considering), "terlibat"
+    # (involved) and "termasuk" (counts as, including) ask nothing.
+    "keikutsertaan": "ikut",
+    "pemilik": "punya",
+    # Chat's "gpp" (gapapa: is it all right).
+    "gpp": "tidak apa apa",
 }
 
 # Words that ask together what none of them asks alone, written as the word an entry has,
@@ -1013,6 +1020,7 @@ STOPWORDS_ID = _listed(
     ahowu fefu saohagolo saohagölö koko cece cici
     tah usah
     awak tte chotto
+    mengingat terlibat termasuk
     sebagai waktu ceritakan khusus bulan
     """
 )
