@@ -579,6 +579,8 @@ CHAT = [
     ("keikutsertaan di bcww terbuka bagi pemilik ip?", "program:bcww"),
     ("biaya pendaftaran termasuk apa saja?", "faq:who_can_apply"),
     ("video private gpp, atau harus public?", "faq:showreel_links"),
+    # "baru dengar", "baru tahu": just heard of it, not new programs (announcements).
+    ("kocca itu apa? saya baru tahu", "faq:what_is_kocca"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",

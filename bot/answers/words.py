@@ -935,6 +935,8 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("sembah", "nuwun"): "terimakasih",  # Osing (Banyuwangi) thanks
     ("to", "sia"): "terimakasih",  # Hakka thanks (Singkawang), as Hokkien's "kamsia"
     ("kurre", "sumanga"): "terimakasih",  # Toraja thanks ("kurre sumanga'")
+    ("baru", "dengar"): "dengar",  # "just heard of it": not new programs (announcements)
+    ("baru", "tahu"): "tahu",
     ("salam", "budaya"): "salam",  # artists' greeting ("salam budaya 🙏"): not culture asked about
     ("post", "production"): "postproduction",  # a crew's line of work: not "cost"
     ("orgen", "tunggal"): "orgen",  # a one-man keyboard act: not "tanggal" (a date)
