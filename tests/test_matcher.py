@@ -581,6 +581,8 @@ CHAT = [
     ("video private gpp, atau harus public?", "faq:showreel_links"),
     # "baru dengar", "baru tahu": just heard of it, not new programs (announcements).
     ("kocca itu apa? saya baru tahu", "faq:what_is_kocca"),
+    # A formal notice of new programs is program news (announcements' phrasing).
+    ("mau dapat pemberitahuan kalau ada program baru", "faq:announcements"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",
