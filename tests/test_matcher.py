@@ -581,6 +581,9 @@ CHAT = [
     ("video private gpp, atau harus public?", "faq:showreel_links"),
     # "baru dengar", "baru tahu": just heard of it, not new programs (announcements).
     ("kocca itu apa? saya baru tahu", "faq:what_is_kocca"),
+    # Bima's gambo and silu say who asks in a message about its sender.
+    ("saya main gambo, bisa ikut program ke korea?", "program:music_to_korea"),
+    ("saya pemain gambo, boleh daftar?", "faq:who_can_apply"),
     # A formal notice of new programs is program news (announcements' phrasing).
     ("mau dapat pemberitahuan kalau ada program baru", "faq:announcements"),
 ]

@@ -1090,6 +1090,7 @@ ABOUT_TALENT = _listed(
 # main kendang kempul", "konser metal di korea kapan"): who asks only in a message that speaks
 # of its sender or asks whether one may (SENDER, MAY), where an attacker found ABOUT_TALENT's
 # rule turning such questions into direct answers of the generic words left.
+# Bima's gambo (a lute) and silu (a shawm) are instruments, as kempul is.
 ABOUT_TALENT_IF_SAID = _listed(
     """
     dayak
@@ -1098,6 +1099,7 @@ ABOUT_TALENT_IF_SAID = _listed(
     metal punk hardcore underground cadas
     videografer videographer fotografer photographer
     kempul
+    gambo silu
     """
 )
 # Where a place is the talent's own, even one an entry has ("dari jakarta", not "di jakarta").
