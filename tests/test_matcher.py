@@ -584,6 +584,8 @@ CHAT = [
     # Bima's gambo and silu say who asks in a message about its sender.
     ("saya main gambo, bisa ikut program ke korea?", "program:music_to_korea"),
     ("saya pemain gambo, boleh daftar?", "faq:who_can_apply"),
+    # "takut" (afraid) asks nothing by itself.
+    ("ortu gue takut ini penipuan, daftar bayar ga?", "faq:who_can_apply"),
     # A formal notice of new programs is program news (announcements' phrasing).
     ("mau dapat pemberitahuan kalau ada program baru", "faq:announcements"),
 ]

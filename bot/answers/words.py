@@ -905,6 +905,8 @@ SHORT_FORMS: dict[str, str] = {
     "eiga": "film",
     "ongaku": "musik",
     "touroku": "daftar",
+    # "takut" (afraid) asks nothing by itself (it was open_call_now's, from "takut telat
+    # submit": "data kite ... takut disalahgune" leaned to the open call).
     # A formal letter's words (session 43c's film-score composer): "keikutsertaan" is ikut
     # (taking part), "pemilik" punya (an owner); "mengingat" (considering), "terlibat"
     # (involved) and "termasuk" (counts as, including) ask nothing.
@@ -1023,6 +1025,7 @@ STOPWORDS_ID = _listed(
     tah usah
     awak tte chotto
     mengingat terlibat termasuk
+    takut
     sebagai waktu ceritakan khusus bulan
     """
 )
