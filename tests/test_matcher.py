@@ -570,8 +570,8 @@ CHAT = [
     ("sumimasen, cara daftar?", "faq:who_can_apply"),
     ("eiga pendek saya mau ke biff apm chotto", "program:biff_apm"),
     ("cara kirim ongaku", "faq:showreel_links"),
-    # A formal letter's words (keikutsertaan, pemilik; mengingat, terlibat and termasuk ask
-    # nothing), and chat's "gpp".
+    # A formal letter's words (keikutsertaan; mengingat, terlibat and termasuk ask nothing),
+    # and chat's "gpp"; "pemilik" stays who_runs' owner.
     (
         "apakah tersedia pendanaan film dari kocca, mengingat saya terlibat sebagai produser",
         "faq:film_funding",
@@ -579,6 +579,8 @@ CHAT = [
     ("keikutsertaan di bcww terbuka bagi pemilik ip?", "program:bcww"),
     ("biaya pendaftaran termasuk apa saja?", "faq:who_can_apply"),
     ("video private gpp, atau harus public?", "faq:showreel_links"),
+    ("pemiliknya siapa", "faq:who_runs"),
+    ("pemilik bot ini orang korea?", "faq:who_runs"),
     # "baru dengar", "baru tahu": just heard of it, not new programs (announcements).
     ("kocca itu apa? saya baru tahu", "faq:what_is_kocca"),
     # Bima's gambo and silu say who asks in a message about its sender.

@@ -908,10 +908,10 @@ SHORT_FORMS: dict[str, str] = {
     # "takut" (afraid) asks nothing by itself (it was open_call_now's, from "takut telat
     # submit": "data kite ... takut disalahgune" leaned to the open call).
     # A formal letter's words (session 43c's film-score composer): "keikutsertaan" is ikut
-    # (taking part), "pemilik" punya (an owner); "mengingat" (considering), "terlibat"
-    # (involved) and "termasuk" (counts as, including) ask nothing.
+    # (taking part); "mengingat" (considering), "terlibat" (involved) and "termasuk" (counts
+    # as, including) ask nothing. "pemilik" (an owner) is who_runs' word ("pemilik talent desk
+    # siapa"), not "punya".
     "keikutsertaan": "ikut",
-    "pemilik": "punya",
     # Chat's "gpp" (gapapa: is it all right).
     "gpp": "tidak apa apa",
 }
