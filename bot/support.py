@@ -20,6 +20,7 @@ from enum import StrEnum
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters
 from telegram.error import Forbidden, TelegramError
 
+from bot.answers.desk import entry
 from bot.answers.stats import title
 from bot.content import Content, Markup
 from bot.store import Store, User
@@ -313,6 +314,8 @@ def answered_first(
 def named_entry(content: Content, ref: str, language: str) -> Markup:
     """An entry as staff are told the bot answered with it, saying where to read it: "jawaban
     FAQ “…”" (/faq) or "halaman program “…”" (/program)."""
+    if entry(content, ref) is None:  # a reload removed it since: neither, only that
+        return Markup(content.text(Text.STATS_ENTRY_GONE, language))
     said = Text.SUPPORT_ENTRY_PROGRAM if ref.startswith("program:") else Text.SUPPORT_ENTRY_FAQ
     return Markup(content.text(said, language, title=title(content, ref, language)))
 

@@ -21,6 +21,7 @@ from bot.store import Store
 from bot.store.conversation import LogEntry
 from bot.store.questions import Asked, Week, Wording
 from bot.store.users import Profile, Users
+from bot.support import named_entry
 from bot.texts import Text
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import Harness
@@ -830,6 +831,11 @@ def test_a_rejected_answers_page_removed_since_is_named_so_not_by_its_key() -> N
     assert question_stats.title(CONTENT, "faq:open_call_now", "id") == OPEN_CALL.question.id
     gone = question_stats.title(CONTENT, "faq:removed_since", "id")
     assert gone == CONTENT.text(Text.STATS_ENTRY_GONE, "id") and "removed_since" not in gone
+    # In the staff's ↩️ line, neither an FAQ answer nor a page: only that it is gone.
+    assert named_entry(CONTENT, "faq:removed_since", "id") == gone
+    assert named_entry(CONTENT, "program:mucon", "id") == CONTENT.text(
+        Text.SUPPORT_ENTRY_PROGRAM, "id", title=CONTENT.programs["mucon"].title.id
+    )
 
 
 async def test_stats_mask_again_what_an_older_version_stored_unmasked(

@@ -668,6 +668,11 @@ def test_phrasings_are_answered_with_their_entry(text: str, expected: str) -> No
         ("siap kak", False),
         ("good morning", False),
         ("🙏", True),  # thanks alone (a new staff member's review: it put the talent back)
+        ("makasih ya kak", True),
+        # A yes with thanks may answer what staff asked ("Sudah kirim link?"): it goes to them.
+        ("iya kak 🙏", False),
+        ("udah kak makasih", False),
+        ("inggih sampun 🙏", False),
         ("oke gimana kak?", False),
         ("makasih, mau tanya lagi", False),
         ("makasih, satu lagi dong", False),

@@ -163,6 +163,13 @@ async def test_thanks_after_an_answer_stay_with_the_bot_and_the_next_message_goe
     [welcome] = await bot.act(raka, raka.send_sticker, emoji="🙏")
     assert welcome.text == shown(Text.ASK_THANKS)
     assert staff_chat.messages_since(mark) == []
+    # A yes with thanks may answer what staff asked: it goes to them (an attacker's review).
+    await bot.send(raka, "iya kak 🙏")
+    assert staff_chat.messages_since(mark)[-1].text == "iya kak 🙏"
+    assert await bot.store.support.question_waiting(raka.id) is True
+    await answer(bot, mina, staff_chat, "Sip, makasih!", staff_chat.last_message)
+    await bot.press(raka, "💬 Balas tim kami")
+    mark = staff_chat.mark()
     assert await bot.store.support.question_waiting(raka.id) is False
     # Still asking: the link goes to staff, not answered by the FAQ's showreel entry.
     [passed_on] = await bot.send(raka, "ini link youtube showreel saya")

@@ -12,6 +12,7 @@ import Stemmer
 
 from bot.answers.words import (
     ABOUT_TALENT,
+    AFFIRMING,
     ASKING,
     ASKING_ON,
     BEFORE_SET_ASIDE,
@@ -317,9 +318,14 @@ def acknowledges(text: str) -> bool:
 
 def only_thanks(text: str) -> bool:
     """A message that says thank you and no more ("oke makasih kak infonya 🙏"): not "oke"
-    or "siap" alone, nor thanks that go on to ask ("makasih, mau tanya lagi")."""
+    or "siap" alone, nor thanks that go on to ask ("makasih, mau tanya lagi"), nor a yes with
+    thanks ("iya kak 🙏", "udah kak makasih"), which may answer what staff asked."""
     found = words(text)
-    return _acknowledging(text, found) and not GRATITUDE.isdisjoint(found)
+    return (
+        _acknowledging(text, found)
+        and not GRATITUDE.isdisjoint(found)
+        and AFFIRMING.isdisjoint(found)
+    )
 
 
 def _acknowledging(text: str, found: list[str]) -> bool:

@@ -1178,6 +1178,11 @@ GRATITUDE = _listed(
     🙏
     """
 )
+# A yes: with thanks, after staff answered, it may answer what they asked ("Sudah kirim
+# link?" "udah kak makasih"), so it goes to them ("makasih ya kak" is thanks: "ya" is filler).
+AFFIRMING = _listed(
+    "iya iyaa inggih hooh yaudah sampun sudah wis yes yep yup insya insyaallah inshaallah"
+)
 ASKING_ON = _listed(
     """
     tanya nanya nanyain tny bertanya pertanyaan question questions ask lagi mau mo mw pengen
