@@ -632,6 +632,10 @@ OFF_TOPIC = [
     "festival nasyid daftar dimana",
     "how to convert cassette to mp3",
     "cara digitalisasi lagu dari kaset ke mp3",
+    # Right after "jadi", "belajar", "kursus"… the word is what is asked, whoever asks (a
+    # second attacker: "bisa" or "ane" opened the gate).
+    "syarat jadi ustadz bisa dari mana aja?",
+    "bisa belajar sholawat dimana?",
 ]
 
 

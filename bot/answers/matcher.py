@@ -21,6 +21,7 @@ has, the place they are from ("saya gitaris dari bandung", "nama saya Dimas").
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -53,6 +54,7 @@ from bot.answers.words import (
     NOT_A_PLACE,
     SENDER,
     STOPWORDS,
+    TOPIC_HEADS,
 )
 from bot.content import LANGUAGES, Content, T
 
@@ -104,7 +106,8 @@ def _who_asks(found: list[str]) -> frozenset[str]:
     daftar?"), not in "cara main kendang kempul"."""
     if SENDER.isdisjoint(found) and MAY.isdisjoint(found):
         return ABOUT_TALENT
-    return ABOUT_TALENT | ABOUT_TALENT_IF_SAID
+    asked = {word for before, word in itertools.pairwise(found) if before in TOPIC_HEADS}
+    return ABOUT_TALENT | (ABOUT_TALENT_IF_SAID - asked)
 
 
 def _own_names(text: str, names: Iterable[str]) -> dict[str, bool]:

@@ -1209,6 +1209,12 @@ SENDER = FIRST_PERSON | _listed(
     "my we our me us ku ane ana tiang ogut isun ngai kulo kula awak beta here"
 )
 MAY = _listed("boleh bisa bs can may ikut ikutan")
+# Right after these an ABOUT_TALENT_IF_SAID word is what is asked, whoever asks ("syarat jadi
+# ustadz bisa dari mana?", "bisa belajar sholawat dimana?", "ikut kursus fotografer").
+TOPIC_HEADS = _listed(
+    "jadi menjadi become belajar learn kursus course lomba festival konser concert lirik jual"
+    " beli sell buy daftar"
+)
 # Thanks by emoji, which also close a greeting politely ("halo kak 🙏" greets).
 POLITE = _listed("🙏 👍 ❤ ❤️ 🙂 😊 🫶")
 FILLER = _listed(
