@@ -34,7 +34,7 @@ def _desk(context: BotContext) -> AnswerDesk:
     return AnswerDesk(context.services.store, live.current, live.matcher)
 
 
-def said(message: Message) -> str | None:
+def text_of(message: Message) -> str | None:
     """What a message says in words: its text, or a sticker's emoji when that is an okay or
     thanks (a 👍 sticker says what typing 👍 does); None for other stickers and media."""
     if message.text is not None:
@@ -46,7 +46,7 @@ def said(message: Message) -> str | None:
 def _question(update: Update, context: BotContext, text: str | None = None) -> Question | None:
     """The message as a free question (`text`: the part of it that asks, if not all)."""
     message, user = update.message, update.effective_user
-    asked = text if text is not None or message is None else said(message)
+    asked = text if text is not None or message is None else text_of(message)
     if message is None or asked is None or user is None:
         return None
     language = context.language(update)
@@ -78,8 +78,7 @@ async def free_text(update: Update, context: BotContext) -> None:
         _, markup = menu.main_menu(context, language)
         await reply(update, context.text(Text.ASK_GREETING, first_name=name), markup)
     elif verdict.outcome is Outcome.THANKS:
-        said = Text.ASK_THANKS if thanks_said(question.text) else Text.ASK_OKAY
-        await reply(update, context.text(said))
+        await _welcome(update, context, question.text)
     elif verdict.outcome is Outcome.NUDGE:
         _, markup = menu.main_menu(context, language)
         await reply(update, context.text(Text.ASK_NUDGE), markup)
@@ -97,6 +96,11 @@ async def free_text(update: Update, context: BotContext) -> None:
         rows.append([(context.text(Text.BTN_NOT_THIS), f"{QA}{question_id}:x")])
         rows += _entry_rows(context, language, question_id, verdict.others)
         await reply(update, answered, CallbackKeyboard(rows))
+
+
+async def _welcome(update: Update, context: BotContext, text: str) -> None:
+    """The reply to small talk that thanks ("Sama-sama!") or says okay ("Siap!")."""
+    await reply(update, context.text(Text.ASK_THANKS if thanks_said(text) else Text.ASK_OKAY))
 
 
 async def ask_command(update: Update, context: BotContext) -> None:
@@ -138,8 +142,7 @@ async def answer_before_relay(update: Update, context: BotContext, text: str | N
         and acknowledges(question.text)
         and not await context.services.store.support.question_waiting(question.user_id)
     ):
-        said = Text.ASK_THANKS if thanks_said(question.text) else Text.ASK_OKAY
-        await reply(update, context.text(said))
+        await _welcome(update, context, question.text)
         return True
     desk, needed = _desk(context), thresholds(context.services.settings, relay=True)
     verdict = desk.verdict(question.text, needed, question.names)

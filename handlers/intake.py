@@ -120,7 +120,7 @@ async def private_message(update: Update, context: BotContext) -> None:
     flow = _flow(context)
     draft = await flow.active_draft(user.id)
     if draft is None:
-        if answers.said(message) is not None:
+        if answers.text_of(message) is not None:
             await answers.free_text(update, context)  # a question in the talent's words
         else:
             await fallback.unknown_text(update, context)

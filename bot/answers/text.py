@@ -25,6 +25,7 @@ from bot.answers.words import (
     MURMURS,
     PHRASES,
     POLITE,
+    REFUSING,
     SALUTATIONS,
     SETTING_ASIDE,
     SETTING_ASIDE_PAIRS,
@@ -296,9 +297,6 @@ def small_talk(found: list[str]) -> str | None:
 
 # What an okay never holds: a digit (a phone number), @ (an address, a handle), a link.
 _CARRIES_MORE = re.compile(r"[\d@]|https?:|www\.|\w\.\w{2}", re.IGNORECASE)
-_REFUSING = frozenset(
-    "ga gak nggak ngga enggak tidak tak bukan belum blm kurang no not".split()  # noqa: SIM905 - a word list reads best as words
-)
 
 
 def thanks_said(text: str) -> bool:
@@ -333,9 +331,7 @@ def _acknowledging(text: str, found: list[str]) -> bool:
     if "?" in text or _CARRIES_MORE.search(text):
         return False
     return (
-        small_talk(found) == "thanks"
-        and ASKING_ON.isdisjoint(found)
-        and _REFUSING.isdisjoint(found)
+        small_talk(found) == "thanks" and ASKING_ON.isdisjoint(found) and REFUSING.isdisjoint(found)
     )
 
 

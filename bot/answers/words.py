@@ -1161,7 +1161,7 @@ I_SEE = frozenset(
     {("i", "see"), ("got", "it"), ("makes", "sense")}
     | {
         (oh, so)
-        for oh in "o oh ohh ooh owh oalah owalah".split()  # noqa: SIM905 - a word list reads best as words
+        for oh in _listed("o oh ohh ooh owh oalah owalah")
         for so in ("gitu", "gituu", "begitu", "ngono")  # ngono: Javanese gitu
     }
 )
@@ -1183,6 +1183,8 @@ GRATITUDE = _listed(
 AFFIRMING = _listed(
     "iya iyaa inggih hooh yaudah sampun sudah wis yes yep yup insya insyaallah inshaallah"
 )
+# What makes an okay no okay ("ga ok kak", "belum paham").
+REFUSING = _listed("ga gak nggak ngga enggak tidak tak bukan belum blm kurang no not")
 ASKING_ON = _listed(
     """
     tanya nanya nanyain tny bertanya pertanyaan question questions ask lagi mau mo mw pengen
