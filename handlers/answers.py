@@ -79,9 +79,10 @@ async def free_text(update: Update, context: BotContext) -> None:
         await reply(update, context.text(Text.ASK_GREETING, first_name=name), markup)
     elif verdict.outcome is Outcome.THANKS:
         await _welcome(update, context, question.text)
-    elif verdict.outcome is Outcome.NUDGE:
+    elif verdict.outcome in (Outcome.NUDGE, Outcome.DOUBT):
         _, markup = menu.main_menu(context, language)
-        await reply(update, context.text(Text.ASK_NUDGE), markup)
+        said = Text.ASK_NUDGE if verdict.outcome is Outcome.NUDGE else Text.ASK_DOUBT
+        await reply(update, context.text(said), markup)
     elif verdict.outcome is Outcome.UNANSWERED or question_id is None:
         await _nothing(update, context, language, question_id)
     elif verdict.outcome is Outcome.SUGGESTED:

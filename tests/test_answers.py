@@ -318,6 +318,12 @@ async def test_off_topic_greeting_and_thanks(bot: Harness, staff_chat: EmulatedC
         assert nudge.text == shown(Text.ASK_NUDGE)
         assert nudge.text.startswith(shown(Text.GREETING, first_name="Sari").split("\n")[1])
         assert CONTENT.text(Text.BTN_PROGRAMS, "id") in nudge.button_texts  # the menu
+    # Asked back ("serius?", "oh gitu?", "maksudnya?"): what would help and the menu; not
+    # "Siap!", not a program page ("serius" read as "series"), not the introduction again.
+    for doubt in ("serius?", "oh gitu?", "maksudnya kak?"):
+        [back] = await bot.send(sari, doubt)
+        assert back.text == shown(Text.ASK_DOUBT), doubt
+        assert CONTENT.text(Text.BTN_PROGRAMS, "id") in back.button_texts  # the menu
     # Not recorded as questions: no buttons carry them, /stats does not count them.
     assert [row["outcome"] for row in questions(bot.database, sari.id)] == ["unanswered"]
 

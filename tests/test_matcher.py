@@ -754,6 +754,13 @@ def test_usually_asks_nothing() -> None:
     assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, "faq:what_to_prepare")
 
 
+def test_serious_is_not_a_typo_of_series() -> None:
+    # "serius mau daftar ke korea" got BCWW's page (its "drama series" phrasings).
+    verdict = decide(MATCHER.match("serius mau daftar ke korea"), DEFAULTS)
+    assert verdict.entry != "program:bcww"
+    assert verdict.outcome is not Outcome.ANSWERED or verdict.entry == "faq:who_can_apply"
+
+
 def test_told_is_telling_not_a_typo_of_hold() -> None:
     """ "told" asks nothing, as "tell": it was read as a typo of "hold" ("what information do
     you hold about me", a my_data phrasing since session 42)."""
@@ -1112,6 +1119,26 @@ def test_a_place_is_the_talents_only_after_from() -> None:
         ("halo kak, ada open call?", None),  # a greeting with a question is a question
         ("halo tim, kapan dihubungi?", None),
         ("thanks, how do I send my showreel?", None),
+        # Asked back, often just after an answer (session 44): not "Siap!" to "oh gitu?",
+        # not a program page to "serius?" (a typo of "series" to the index), not "no answer"
+        # to "hah?". Thanks with a question mark still thank; a greeting still greets.
+        ("oh gitu?", "doubt"),
+        ("iya?", "doubt"),
+        ("oke kak?", "doubt"),
+        ("serius?", "doubt"),
+        ("seriusan kak", "doubt"),
+        ("beneran?", "doubt"),
+        ("masa sih min", "doubt"),
+        ("maksudnya gimana kak", "doubt"),
+        ("kok gitu", "doubt"),
+        ("hah?", "doubt"),
+        ("really?", "doubt"),
+        ("makasih kak?", "thanks"),
+        ("sungguh membantu, terima kasih", "thanks"),
+        ("halo kak, serius?", "greeting"),
+        ("terus?", "nudge"),
+        ("kok bayar?", None),
+        ("bot ini beneran?", None),
     ],
 )
 def test_greetings_and_thanks_are_not_matched(text: str, talk: str | None) -> None:

@@ -13,6 +13,7 @@ from bot.store import Store
 from bot.store.questions import Asked
 
 Entry = FaqItem | Program
+_NOT_QUESTIONS = (Outcome.GREETING, Outcome.THANKS, Outcome.NUDGE, Outcome.DOUBT)
 
 
 def thresholds(settings: Settings, *, relay: bool = False) -> Thresholds:
@@ -76,8 +77,8 @@ class AnswerDesk:
 
     async def record(self, question: Question, verdict: Verdict, via: str) -> Reply:
         """Record a question and the verdict on it (greetings, thanks and "hmm" are not
-        questions)."""
-        if verdict.outcome in (Outcome.GREETING, Outcome.THANKS, Outcome.NUDGE):
+        questions, nor is asking back)."""
+        if verdict.outcome in _NOT_QUESTIONS:
             return Reply(verdict)
         shortened = summary(question.text, question.names)
         if not shortened:

@@ -41,8 +41,8 @@ from bot.answers.text import (
     name_words,
     nothing_written,
     set_aside,
-    small_talk,
     stem,
+    talk_in,
     words,
 )
 from bot.answers.words import (
@@ -285,7 +285,7 @@ class Matcher:
         """Rank the entries for one message (or say it is a greeting or thanks); the
         talent's `names` (as Telegram gives them) are who asks, not what."""
         found = words(text)
-        talk = "nudge" if not found and nothing_written(text) else small_talk(found)
+        talk = "nudge" if not found and nothing_written(text) else talk_in(text, found)
         if talk is not None:
             return Match(talk=talk)
         found, aside = set_aside(self._not_introducing(found), self._joins)

@@ -16,6 +16,7 @@ from bot.answers.words import (
     ASKING,
     ASKING_ON,
     BEFORE_SET_ASIDE,
+    DOUBTING,
     FILLER,
     FIRST_PERSON,
     FROM,
@@ -104,8 +105,9 @@ _PROVIDER_EMAIL = re.compile(
 )
 _SPACED_HANDLE = re.compile(r"(?<!\S)@\s++[\w.]++")  # "ig @ sari_music"
 
-_SMALL_TALK = GREETINGS | THANKS | FILLER | MURMURS  # "wkwk oke" is an okay
+_SMALL_TALK = GREETINGS | THANKS | FILLER | MURMURS | DOUBTING  # "wkwk oke" is an okay
 _NOTHING_ASKED = STOPWORDS | FILLER | MURMURS
+_NOTHING_CLEAR = _NOTHING_ASKED | DOUBTING  # "serius?", "maksudnya?": asked back, not about
 _WRITTEN_OUT = {short: tuple(written.split()) for short, written in SHORT_FORMS.items()}
 _PHRASE_STARTS = frozenset(phrase[0] for phrase in PHRASES)
 _LONGEST_PHRASE = max(map(len, PHRASES))
@@ -276,23 +278,37 @@ def set_aside(found: list[str], joins: Callable[[str], bool]) -> tuple[list[str]
     return kept, aside
 
 
+def talk_in(text: str, found: list[str]) -> str | None:
+    """`small_talk` of a message's words, and an okay asked back ("oh gitu?", "iya?",
+    "oke kak?") as "doubt": not "Siap!" to it."""
+    talk = small_talk(found)
+    if talk == "thanks" and "?" in text and GRATITUDE.isdisjoint(found):
+        return "doubt"
+    return talk
+
+
 def small_talk(found: list[str]) -> str | None:
     """ "greeting" or "thanks" when a message is only that, "nudge" when it has no word that
-    could be a topic ("hmm", "terus apa lagi"), else None."""
+    could be a topic ("hmm", "terus apa lagi"), "doubt" when it only asks back ("serius?",
+    "maksudnya?"), else None."""
     if not found:
         return None
     found, seen = _without_i_see(_without_introduction(found))
     if any(word not in _SMALL_TALK for word in found):
         # Nothing asked yet: chat words only, or symbols only ("🙄", "😂🔥🙈").
-        nothing = all(word in _NOTHING_ASKED or not _lettered(word) for word in found)
-        return "nudge" if nothing else None
+        if not all(word in _NOTHING_CLEAR or not _lettered(word) for word in found):
+            return None
+        return "nudge" if DOUBTING.isdisjoint(found) else "doubt"
     if seen or any(word in THANKS and word not in POLITE for word in found):
         return "thanks"
+    doubting = not DOUBTING.isdisjoint(found)
+    if doubting and SALUTATIONS.isdisjoint(found):
+        return "doubt"  # "seriusan kak?": "kak" is whom, not hello
     if any(word in GREETINGS for word in found):
         return "greeting"  # "hai kak 🙏": the emoji is politeness, not thanks
     if any(word in THANKS for word in found):
         return "thanks"  # "🙏" alone
-    return "nudge"  # "mau tanya", "apa ya"
+    return "doubt" if doubting else "nudge"  # "halo, serius?"; "mau tanya"
 
 
 # What an okay never holds: a digit (a phone number), @ (an address, a handle), a link.

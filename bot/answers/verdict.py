@@ -20,6 +20,7 @@ class Outcome(StrEnum):
     GREETING = "greeting"
     THANKS = "thanks"
     NUDGE = "nudge"  # nothing asked yet ("hmm"): not a question either
+    DOUBT = "doubt"  # asked back ("serius?", "oh gitu?", "maksudnya?"): nor this
 
 
 @dataclass(frozen=True, slots=True)

@@ -983,6 +983,7 @@ STOPWORDS_ID = _listed(
     ingin lihat tadi pakai dipakai cari benar kayak gini begitu begini doang loh lho
     kok dong sih biar kalian lu lo elu tahu tau bukan sampai atau emang apakah bagaimanakah
     barusan udah minta pengin sebelum setelah terus nya2 aj kayaknya sepertinya
+    serius seriusan
     pun amat pula kali mirip semacam macam sebenernya sebetulnya pokoknya intinya maksudnya
     maksud mksd misalnya misal bila apabila bakalan coba ayo guys sob bestie bund bun pak bu
     ibu bapak ane anda elo sana sini situ disini disana kesini kesana namun soalnya mengenai
@@ -1042,7 +1043,7 @@ STOPWORDS_EN = _listed(
     things stuff guys possible question questions hello
     good morning afternoon evening thanks thank thankyou thanx
     honestly even though think
-    fyi nah few told
+    fyi nah few told seriously
     kindly explain rather wondering regarding perhaps
     """
 )
@@ -1190,6 +1191,12 @@ ASKING_ON = _listed(
     tanya nanya nanyain tny bertanya pertanyaan question questions ask lagi mau mo mw pengen
     pingin ingin boleh bisa bs gimana how apa ada tolong help admin min mimin
     """
+)
+# A talent doubting or asking back ("serius?", "masa sih", "maksudnya?", "hah?"): with stopwords,
+# FILLER and MURMURS only, nothing asked yet but something unclear (`doubt`), not a topic
+# ("serius" was a typo of "series" to the index, and got a program page).
+DOUBTING = _listed(
+    "serius seriusan beneran masa maksudnya maksud hah huh really seriously sungguh kok"
 )
 # Sounds, not words: with stopwords and FILLER only ("hmm", "trs apa lg", "ya udh deh") a
 # message asks nothing yet, and the bot asks what the talent needs (`nudge`).
