@@ -1133,6 +1133,11 @@ def test_a_place_is_the_talents_only_after_from() -> None:
         ("kok gitu", "doubt"),
         ("hah?", "doubt"),
         ("really?", "doubt"),
+        ("what do you mean?", "doubt"),  # was KOCCA's FAQ answer ("what does KOCCA mean")
+        ("for real?", "doubt"),  # was "can I talk to a real person?"
+        ("yakin kak?", "doubt"),
+        ("wdym", "doubt"),
+        ("real person?", None),
         ("makasih kak?", "thanks"),
         ("sungguh membantu, terima kasih", "thanks"),
         ("halo kak, serius?", "greeting"),

@@ -1196,7 +1196,8 @@ ASKING_ON = _listed(
 # FILLER and MURMURS only, nothing asked yet but something unclear (`doubt`), not a topic
 # ("serius" was a typo of "series" to the index, and got a program page).
 DOUBTING = _listed(
-    "serius seriusan beneran masa maksudnya maksud hah huh really seriously sungguh kok"
+    "serius seriusan beneran masa maksudnya maksud hah huh really seriously sungguh kok yakin"
+    " mean wdym fr real"
 )
 # Sounds, not words: with stopwords and FILLER only ("hmm", "trs apa lg", "ya udh deh") a
 # message asks nothing yet, and the bot asks what the talent needs (`nudge`).
