@@ -152,6 +152,10 @@ async def test_thanks_after_an_answer_stay_with_the_bot_and_the_next_message_goe
     mark = staff_chat.mark()
     await bot.send(raka, "oke gimana kak?")
     assert staff_chat.messages_since(mark)[-1].text == "oke gimana kak?"
+    # Asking back is about staff's answer here: it goes to them (the bot's own reply to
+    # "serius?" is for its answers, outside /tanya).
+    await bot.send(raka, "serius kak?")
+    assert staff_chat.messages_since(mark)[-1].text == "serius kak?"
     await answer(bot, mina, staff_chat, "Tempel saja linknya di sini.", staff_chat.last_message)
     await bot.press(raka, "💬 Balas tim kami")
     mark = staff_chat.mark()
