@@ -948,6 +948,15 @@ def test_a_name_that_is_also_a_word_is_a_name_only_written_as_one() -> None:
     assert verdict.entry == "faq:who_runs"
 
 
+def test_the_bot_greeted_by_name_is_not_asked_about() -> None:
+    # "halo bot, ..." asks what follows; "bot" alone, or not right after a greeting, still
+    # asks whether a person answers.
+    verdict = decide(MATCHER.match("halo bot, cara daftar gimana?"), DEFAULTS)
+    assert verdict.entry == "faq:who_can_apply"
+    verdict = decide(MATCHER.match("pagi bot, ini bot atau orang?"), DEFAULTS)
+    assert verdict.entry == "faq:ask_human"
+
+
 def test_a_place_is_the_talents_only_after_from() -> None:
     # "di jakarta" asks where; "dari jakarta" says where the talent is.
     assert decide(MATCHER.match("kocca ada di jakarta?"), DEFAULTS).entry == "faq:kocca_jakarta"
@@ -1144,6 +1153,17 @@ def test_a_place_is_the_talents_only_after_from() -> None:
         ("terus?", "nudge"),
         ("kok bayar?", None),
         ("bot ini beneran?", None),
+        # Session 44's round: the bot called right after a salutation is whom the talent
+        # greets ("halo bot" got ask_human directly); a DJ's 🎧 and an art's emoji are filler,
+        # as ✨ is; Flores Malay's "trima kasih", chat's "ngebantu" (membantu).
+        ("yo wassup bot 🎧", "greeting"),
+        ("halo bot", "greeting"),
+        ("hai bot 🙏", "greeting"),
+        ("halo kak 🎬", "greeting"),
+        ("trima kasih banyak e, Tuhan berkati 🙏", "thanks"),
+        ("oke deh makasih ya, ngebantu bgt ✨", "thanks"),
+        ("halo kamu bot?", None),
+        ("bot?", None),
     ],
 )
 def test_greetings_and_thanks_are_not_matched(text: str, talk: str | None) -> None:

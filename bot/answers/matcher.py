@@ -43,6 +43,7 @@ from bot.answers.text import (
     set_aside,
     stem,
     talk_in,
+    without_called,
     words,
 )
 from bot.answers.words import (
@@ -288,7 +289,8 @@ class Matcher:
         talk = "nudge" if not found and nothing_written(text) else talk_in(text, found)
         if talk is not None:
             return Match(talk=talk)
-        found, aside = set_aside(self._not_introducing(found), self._joins)
+        # "halo bot, ...": the bot is whom the talent greets, not what they ask about.
+        found, aside = set_aside(self._not_introducing(without_called(found)), self._joins)
         stems = self._stems(found, _own_names(text, names))
         left_out: set[int] = set()
         for word in map(stem, aside):  # "selain mucon ...": neither asked about nor answered

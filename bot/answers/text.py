@@ -16,6 +16,7 @@ from bot.answers.words import (
     ASKING,
     ASKING_ON,
     BEFORE_SET_ASIDE,
+    CALLED,
     DOUBTING,
     FILLER,
     FIRST_PERSON,
@@ -293,7 +294,7 @@ def small_talk(found: list[str]) -> str | None:
     "maksudnya?"), else None."""
     if not found:
         return None
-    found, seen = _without_i_see(_without_introduction(found))
+    found, seen = _without_i_see(_without_introduction(without_called(found)))
     if any(word not in _SMALL_TALK for word in found):
         # Nothing asked yet: chat words only, or symbols only ("🙄", "😂🔥🙈").
         if not all(word in _NOTHING_CLEAR or not _lettered(word) for word in found):
@@ -386,6 +387,17 @@ def _without_introduction(found: list[str]) -> list[str]:
             place = 0
             kept.append(word)
     return kept
+
+
+def without_called(found: list[str]) -> list[str]:
+    """The words less the bot called right after a salutation: "halo bot" greets."""
+    if CALLED.isdisjoint(found) or SALUTATIONS.isdisjoint(found):
+        return found  # most messages
+    return [
+        word
+        for index, word in enumerate(found)
+        if not (word in CALLED and index and found[index - 1] in SALUTATIONS)
+    ]
 
 
 def _without_i_see(found: list[str]) -> tuple[list[str], bool]:

@@ -346,6 +346,9 @@ SHORT_FORMS: dict[str, str] = {
     "maturnuwun": "matur nuwun",
     "trimakasih": "terimakasih",
     "trimakasi": "terimakasih",
+    "trima": "terima",  # Flores Malay: "trima kasih banyak e"
+    "ngebantu": "membantu",  # "makasih ya, ngebantu bgt"
+    "ngebantuin": "membantu",
     "salamat": "selamat",  # Banjar, Maluku: "salamat siang", "salamat malam basudara"
     "okee": "oke",
     "mksih": "makasih",
@@ -1210,8 +1213,12 @@ SALUTATIONS = _listed(
     halo hallo helo hai hay hi hii hey hello heyy pagi siang sore malam selamat met
     assalamualaikum salam permisi punten swastiastu horas tabe mejuah morning afternoon evening
     tabik 안녕 안녕하세요
+    wassup whatsup
     """
 )
+# The bot called right after a salutation ("halo bot", "yo wassup bot"): whom the talent
+# greets, not what they ask ("bot" alone is ask_human's word: "kamu bot?").
+CALLED = _listed("bot")
 ASKING = _listed("bisa bs boleh ada apa gimana how can may")
 FIRST_PERSON = _listed("saya aku sy gw gue i kami kita")
 # A message that speaks of its sender, or asks whether one may (ABOUT_TALENT_IF_SAID).
@@ -1243,6 +1250,7 @@ FILLER = _listed(
     olo kita pun 네
     oh ooh wah o ohh owh toh ah
     🤘 🔥
+    🎧 🎤 🎸 🎹 🎻 🎺 🎷 🥁 🎶 🎵 🎼 🎬 🎥 🎞
     tah insya insyaallah inshaallah allah alhamdulillah aamiin amin
     sama
     """
