@@ -636,6 +636,11 @@ OFF_TOPIC = [
     # second attacker: "bisa" or "ane" opened the gate).
     "syarat jadi ustadz bisa dari mana aja?",
     "bisa belajar sholawat dimana?",
+    # Money "from" somewhere is its source, not the talent's town (session 44: Taiwan's fund
+    # got film_funding directly).
+    "ada dana film dari taiwan ga, yg dari 文策院 TAICCA",
+    "ada dana film dari jepang ga",
+    "any film grants from japan?",
 ]
 
 

@@ -54,6 +54,7 @@ from bot.answers.words import (
     MAY,
     NOT_A_PLACE,
     SENDER,
+    SOURCED,
     STOPWORDS,
     TOPIC_HEADS,
 )
@@ -379,7 +380,10 @@ class Matcher:
             if (
                 stemmed not in self._vocabulary
                 and close is None
-                and (before in FROM or place == at - 1)
+                and (
+                    (before in FROM and SOURCED.isdisjoint(found[max(0, at - 4) : at - 1]))
+                    or place == at - 1
+                )
             ):
                 place = at
                 continue  # who asks: where they are from, a town the content never names

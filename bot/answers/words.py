@@ -1111,6 +1111,14 @@ ABOUT_TALENT_IF_SAID = _listed(
 )
 # Where a place is the talent's own, even one an entry has ("dari jakarta", not "di jakarta").
 FROM = _listed("dari from asal asli")
+# Money or a program "from" somewhere is its source, not where the talent is: "ada dana film
+# dari taiwan?" asks about Taiwan's funds (no entry's), and "taiwan" counts against them.
+SOURCED = _listed(
+    """
+    dana pendanaan funding fund funds grant grants hibah beasiswa scholarship scholarships
+    bantuan insentif incentive incentives
+    """
+)
 # Words of place names that are no place by themselves: "dari luar negeri boleh daftar?" and
 # "from south korea" ask about who may register and about Korea.
 NOT_A_PLACE = _listed(
