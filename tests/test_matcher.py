@@ -590,6 +590,15 @@ CHAT = [
     ("ortu gue takut ini penipuan, daftar bayar ga?", "faq:who_can_apply"),
     # A formal notice of new programs is program news (announcements' phrasing).
     ("mau dapat pemberitahuan kalau ada program baru", "faq:announcements"),
+    # Session 44's voices: pinyin (wo, meiyou, baoming, 報名), Mandar Malay's "kasi" (kasih).
+    ("baoming disini perlu bayar?", "faq:who_can_apply"),
+    ("報名 disini perlu bayar?", "faq:who_can_apply"),
+    (
+        "APM busan syaratnya apa ya, wo cuma pernah bikin 2 film pendek, meiyou feature",
+        "program:biff_apm",
+    ),
+    ("bisa kasi tau cara daftar?", "faq:who_can_apply"),
+    ("bisa ka pake bahasa inggris bot nya? mau kasi liat ponakanku di malaysia", "faq:language"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",
@@ -1209,6 +1218,11 @@ def test_a_short_form_with_nya_is_written_out() -> None:
         "tanya",
         "hanya",
     ]
+
+
+def test_pinyin_and_chat_words_are_written_out() -> None:
+    # Session 44: an Indonesian in Taiwan's "wo" (saya), "meiyou" (tidak ada); chat's "tmn2".
+    assert words("wo meiyou tmn2") == ["saya", "tidak", "ada", "teman"]
 
 
 def test_a_word_doubled_with_a_2_is_the_word() -> None:

@@ -917,6 +917,15 @@ SHORT_FORMS: dict[str, str] = {
     "keikutsertaan": "ikut",
     # Chat's "gpp" (gapapa: is it all right).
     "gpp": "tidak apa apa",
+    # Session 44's voices. Pinyin in an Indonesian's chat in Taiwan: wo (saya),
+    # meiyou (tidak ada), baoming (daftar), and 報名 (daftar) as written.
+    "wo": "saya",
+    "meiyou": "tidak ada",
+    "baoming": "daftar",
+    "報名": "daftar",
+    # Chat's "tmn" (teman); Makassar and Mandar Malay's "kasi" (kasih: "mau kasi liat").
+    "tmn": "teman",
+    "kasi": "kasih",
 }
 
 # Words that ask together what none of them asks alone, written as the word an entry has,
