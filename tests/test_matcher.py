@@ -599,6 +599,11 @@ CHAT = [
     ),
     ("bisa kasi tau cara daftar?", "faq:who_can_apply"),
     ("bisa ka pake bahasa inggris bot nya? mau kasi liat ponakanku di malaysia", "faq:language"),
+    # "masuk itungan" (counts as) is "termasuk", which asks nothing.
+    (
+        "gw DJ + produser house/techno, DJ masuk itungan ga buat program musisi ke korea?",
+        "program:music_to_korea",
+    ),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",
@@ -1223,6 +1228,7 @@ def test_a_short_form_with_nya_is_written_out() -> None:
 def test_pinyin_and_chat_words_are_written_out() -> None:
     # Session 44: an Indonesian in Taiwan's "wo" (saya), "meiyou" (tidak ada); chat's "tmn2".
     assert words("wo meiyou tmn2") == ["saya", "tidak", "ada", "teman"]
+    assert words("masuk itungan, masuk hitungan") == ["termasuk", "termasuk"]
 
 
 def test_a_word_doubled_with_a_2_is_the_word() -> None:

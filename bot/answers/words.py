@@ -947,6 +947,9 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("terima", "kabar"): "kabar",
     ("tampi", "asih"): "terimakasih",  # Sasak thanks, written apart
     ("sembah", "nuwun"): "terimakasih",  # Osing (Banyuwangi) thanks
+    # "masuk itungan" (counts as) is "termasuk", which asks nothing (e7e1280).
+    ("masuk", "itungan"): "termasuk",
+    ("masuk", "hitungan"): "termasuk",
     ("to", "sia"): "terimakasih",  # Hakka thanks (Singkawang), as Hokkien's "kamsia"
     ("kurre", "sumanga"): "terimakasih",  # Toraja thanks ("kurre sumanga'")
     ("baru", "dengar"): "dengar",  # "just heard of it": not new programs (announcements)
