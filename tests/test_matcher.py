@@ -604,6 +604,13 @@ CHAT = [
         "gw DJ + produser house/techno, DJ masuk itungan ga buat program musisi ke korea?",
         "program:music_to_korea",
     ),
+    # The Mandar kacaping (kecapi) says who asks in a message about its sender, as gambo does.
+    (
+        "sy penyanyi sayang-sayang Mandar pake kacaping, lagu tradisional ji."
+        " bisa ji ikut daftar kah atau cuma yg pop2?",
+        "program:music_to_korea",  # its label accepts it: the music page says who may join
+    ),
+    ("saya pemain kecapi, boleh daftar?", "faq:who_can_apply"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",

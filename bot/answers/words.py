@@ -1109,7 +1109,8 @@ ABOUT_TALENT = _listed(
 # main kendang kempul", "konser metal di korea kapan"): who asks only in a message that speaks
 # of its sender or asks whether one may (SENDER, MAY), where an attacker found ABOUT_TALENT's
 # rule turning such questions into direct answers of the generic words left.
-# Bima's gambo (a lute) and silu (a shawm) are instruments, as kempul is.
+# Bima's gambo (a lute) and silu (a shawm) are instruments, as kempul is; so is the Mandar
+# kacaping (kecapi, a boat lute), and Mandar (a people of West Sulawesi) is as dayak.
 ABOUT_TALENT_IF_SAID = _listed(
     """
     dayak
@@ -1119,6 +1120,7 @@ ABOUT_TALENT_IF_SAID = _listed(
     videografer videographer fotografer photographer
     kempul
     gambo silu
+    mandar kacaping kecapi
     """
 )
 # Where a place is the talent's own, even one an entry has ("dari jakarta", not "di jakarta").
