@@ -611,6 +611,14 @@ CHAT = [
         "program:music_to_korea",  # its label accepts it: the music page says who may join
     ),
     ("saya pemain kecapi, boleh daftar?", "faq:who_can_apply"),
+    # A blind talent's screen reader ("pembaca layar": not "layar" read as "bayar"), talkback
+    # and "tunanetra" say how they read, in a message about its sender.
+    (
+        "mohon singkat saja, ada program apa saja. pembaca layar saya membaca semuanya panjang"
+        " sekali",
+        "faq:programs_overview",
+    ),
+    ("saya tunanetra pakai talkback, bisa daftar?", "faq:who_can_apply"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",

@@ -950,6 +950,8 @@ PHRASES: dict[tuple[str, ...], str] = {
     # "masuk itungan" (counts as) is "termasuk", which asks nothing (e7e1280).
     ("masuk", "itungan"): "termasuk",
     ("masuk", "hitungan"): "termasuk",
+    ("pembaca", "layar"): "pembacalayar",  # a screen reader: not "layar" as "bayar"
+    ("screen", "reader"): "screenreader",
     ("to", "sia"): "terimakasih",  # Hakka thanks (Singkawang), as Hokkien's "kamsia"
     ("kurre", "sumanga"): "terimakasih",  # Toraja thanks ("kurre sumanga'")
     ("baru", "dengar"): "dengar",  # "just heard of it": not new programs (announcements)
@@ -1121,6 +1123,7 @@ ABOUT_TALENT_IF_SAID = _listed(
     kempul
     gambo silu
     mandar kacaping kecapi
+    tunanetra talkback pembacalayar screenreader
     """
 )
 # Where a place is the talent's own, even one an entry has ("dari jakarta", not "di jakarta").
