@@ -717,6 +717,12 @@ def test_phrasings_are_answered_with_their_entry(text: str, expected: str) -> No
         ("makasih kak, tolong", False),
         ("makasih, admin?", False),
         ("makasih kak?", False),
+        # Thanks that ask back go to staff; thanks stressed are thanks (session 44).
+        ("makasih kak, maksudnya", False),
+        ("makasih, wdym", False),
+        ("oke beneran", False),
+        ("terima kasih, serius", True),
+        ("makasih, beneran membantu", True),
         ("matur nuwun", True),
         ("kurre sumanga'", True),
         ("고맙습니다 kak", True),
@@ -989,6 +995,22 @@ def test_the_bot_greeted_by_name_is_not_asked_about() -> None:
     assert verdict.entry == "faq:who_can_apply"
     verdict = decide(MATCHER.match("pagi bot, ini bot atau orang?"), DEFAULTS)
     assert verdict.entry == "faq:ask_human"
+    # Greeted and asked about (an attacker, session 44: these lost their answers).
+    for text, entry in [
+        ("halo bot, kamu siapa?", "faq:who_runs"),
+        ("hai bot, siapa yang bikin kamu?", "faq:who_runs"),
+        ("halo, bot ini beneran?", "faq:ask_human"),
+    ]:
+        verdict = decide(MATCHER.match(text), DEFAULTS)
+        assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, entry), text
+
+
+def test_money_from_a_place_is_the_talents_place_when_they_say_so() -> None:
+    # "dana film dari taiwan" is Taiwan's money (off topic); with the talent or their role
+    # between the money and "dari", the place is theirs (an attacker, session 44).
+    for text in ("hibah utk sineas dari sumba", "ada dana buat saya dari nias?"):
+        verdict = decide(MATCHER.match(text), DEFAULTS)
+        assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, "faq:film_funding"), text
 
 
 def test_a_place_is_the_talents_only_after_from() -> None:
@@ -1173,17 +1195,33 @@ def test_a_place_is_the_talents_only_after_from() -> None:
         ("beneran?", "doubt"),
         ("masa sih min", "doubt"),
         ("maksudnya gimana kak", "doubt"),
-        ("kok gitu", "doubt"),
+        ("kok gitu", "nudge"),
         ("hah?", "doubt"),
         ("really?", "doubt"),
         ("what do you mean?", "doubt"),  # was KOCCA's FAQ answer ("what does KOCCA mean")
-        ("for real?", "doubt"),  # was "can I talk to a real person?"
         ("yakin kak?", "doubt"),
         ("wdym", "doubt"),
         ("real person?", None),
+        # An attacker's (session 44): thanks or an okay that ask back are no thanks; "real"
+        # asks for a person ("are you real?"); English "serious" was BCWW's "series" too.
+        ("makasih kak, maksudnya", "doubt"),
+        ("makasih, maksudnya gimana", "doubt"),
+        ("ok wdym", "doubt"),
+        ("oke serius", "doubt"),
+        ("oh gitu, beneran?", "doubt"),
+        ("are you serious?", "doubt"),
+        ("srsly?", "doubt"),
+        ("mksdnya?", "doubt"),
+        ("bener?", "doubt"),
+        ("🤔", "doubt"),
+        ("halo, serius?", "doubt"),
+        ("terima kasih, serius", "thanks"),
+        ("makasih, bener2 membantu", "thanks"),
+        ("oke kok", "thanks"),
+        ("are you real?", None),
+        ("masa bayar?", None),
         ("makasih kak?", "thanks"),
         ("sungguh membantu, terima kasih", "thanks"),
-        ("halo kak, serius?", "greeting"),
         ("terus?", "nudge"),
         ("kok bayar?", None),
         ("bot ini beneran?", None),

@@ -181,6 +181,24 @@ async def test_thanks_after_an_answer_stay_with_the_bot_and_the_next_message_goe
     assert staff_chat.messages_since(mark)[-1].text == "ini link youtube showreel saya"
 
 
+async def test_thanks_that_ask_back_reach_staff_and_stressed_thanks_do_not(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """Once staff answered, "makasih kak, maksudnya" asks about their answer (an attacker:
+    it got "Sama-sama!" and never reached them); "terima kasih, serius" only thanks."""
+    raka = bot.user(first_name="Raka")
+    mina = staff_member(bot, staff_chat)
+    question = await relayed_question(bot, staff_chat, raka, "Apakah MU:CON gratis?")
+    await answer(bot, mina, staff_chat, "Ya, lewat jalur seleksinya.", question)
+    await bot.press(raka, "💬 Balas tim kami")
+    mark = staff_chat.mark()
+    [welcome] = await bot.send(raka, "terima kasih, serius")
+    assert welcome.text == shown(Text.ASK_THANKS)
+    assert staff_chat.messages_since(mark) == []
+    await bot.send(raka, "makasih kak, maksudnya")
+    assert staff_chat.messages_since(mark)[-1].text == "makasih kak, maksudnya"
+
+
 async def test_header_names_the_lead_reference_of_an_applicant(
     bot: Harness, staff_chat: EmulatedChat
 ) -> None:

@@ -49,6 +49,7 @@ from bot.answers.text import (
 from bot.answers.words import (
     ABOUT_TALENT,
     ABOUT_TALENT_IF_SAID,
+    FIRST_PERSON,
     FROM,
     INTRODUCING,
     MAY,
@@ -380,10 +381,7 @@ class Matcher:
             if (
                 stemmed not in self._vocabulary
                 and close is None
-                and (
-                    (before in FROM and SOURCED.isdisjoint(found[max(0, at - 4) : at - 1]))
-                    or place == at - 1
-                )
+                and ((before in FROM and not _money_from(found, at - 1, who)) or place == at - 1)
             ):
                 place = at
                 continue  # who asks: where they are from, a town the content never names
@@ -453,3 +451,15 @@ class Matcher:
         if len(self._corrections) < CORRECTIONS:
             self._corrections[word] = close
         return close
+
+
+def _money_from(found: list[str], at: int, who: frozenset[str]) -> bool:
+    """Whether "dari" at `at` says where money comes from ("dana film dari taiwan"), not
+    where the talent is ("hibah utk sineas dari sumba", "dana buat saya dari nias"): a money
+    word up to three words before it, and no sender or role in between."""
+    for word in reversed(found[max(0, at - 3) : at]):
+        if word in FIRST_PERSON or word in who:
+            return False
+        if word in SOURCED:
+            return True
+    return False

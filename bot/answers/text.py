@@ -12,8 +12,10 @@ import Stemmer
 
 from bot.answers.words import (
     ABOUT_TALENT,
+    ABOUT_THE_BOT,
     AFFIRMING,
     ASKING,
+    ASKING_BACK,
     ASKING_ON,
     BEFORE_SET_ASIDE,
     CALLED,
@@ -106,9 +108,12 @@ _PROVIDER_EMAIL = re.compile(
 )
 _SPACED_HANDLE = re.compile(r"(?<!\S)@\s++[\w.]++")  # "ig @ sari_music"
 
-_SMALL_TALK = GREETINGS | THANKS | FILLER | MURMURS | DOUBTING  # "wkwk oke" is an okay
+# "wkwk oke" is an okay; "makasih, beneran membantu" thanks (a doubt word without thanks, or
+# one that asks back, is read first: `small_talk`).
+_SMALL_TALK = GREETINGS | THANKS | FILLER | MURMURS | (DOUBTING - ASKING_BACK)
 _NOTHING_ASKED = STOPWORDS | FILLER | MURMURS
-_NOTHING_CLEAR = _NOTHING_ASKED | DOUBTING  # "serius?", "maksudnya?": asked back, not about
+# "serius?", "makasih, maksudnya?": asked back, with no word that could be a topic.
+_NOTHING_CLEAR = _NOTHING_ASKED | _SMALL_TALK | DOUBTING
 _WRITTEN_OUT = {short: tuple(written.split()) for short, written in SHORT_FORMS.items()}
 _PHRASE_STARTS = frozenset(phrase[0] for phrase in PHRASES)
 _LONGEST_PHRASE = max(map(len, PHRASES))
@@ -295,21 +300,24 @@ def small_talk(found: list[str]) -> str | None:
     if not found:
         return None
     found, seen = _without_i_see(_without_introduction(without_called(found)))
+    if not DOUBTING.isdisjoint(found) and (
+        GRATITUDE.isdisjoint(found) or not ASKING_BACK.isdisjoint(found)
+    ):
+        # Asked back, even with thanks ("makasih, maksudnya?"): never thanks that end a
+        # question to staff; a question if a word could be a topic ("masa bayar?").
+        clear = all(word in _NOTHING_CLEAR or not _lettered(word) for word in found)
+        return "doubt" if clear else None
     if any(word not in _SMALL_TALK for word in found):
         # Nothing asked yet: chat words only, or symbols only ("🙄", "😂🔥🙈").
-        if not all(word in _NOTHING_CLEAR or not _lettered(word) for word in found):
-            return None
-        return "nudge" if DOUBTING.isdisjoint(found) else "doubt"
+        nothing = all(word in _NOTHING_ASKED or not _lettered(word) for word in found)
+        return "nudge" if nothing else None
     if seen or any(word in THANKS and word not in POLITE for word in found):
         return "thanks"
-    doubting = not DOUBTING.isdisjoint(found)
-    if doubting and SALUTATIONS.isdisjoint(found):
-        return "doubt"  # "seriusan kak?": "kak" is whom, not hello
     if any(word in GREETINGS for word in found):
         return "greeting"  # "hai kak 🙏": the emoji is politeness, not thanks
     if any(word in THANKS for word in found):
         return "thanks"  # "🙏" alone
-    return "doubt" if doubting else "nudge"  # "halo, serius?"; "mau tanya"
+    return "nudge"  # "mau tanya", "apa ya"
 
 
 # What an okay never holds: a digit (a phone number), @ (an address, a handle), a link.
@@ -393,6 +401,8 @@ def without_called(found: list[str]) -> list[str]:
     """The words less the bot called right after a salutation: "halo bot" greets."""
     if CALLED.isdisjoint(found) or SALUTATIONS.isdisjoint(found):
         return found  # most messages
+    if not ABOUT_THE_BOT.isdisjoint(found):
+        return found  # "halo bot, kamu siapa?": the bot is what they ask about
     return [
         word
         for index, word in enumerate(found)

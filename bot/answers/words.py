@@ -1060,7 +1060,7 @@ STOPWORDS_EN = _listed(
     things stuff guys possible question questions hello
     good morning afternoon evening thanks thank thankyou thanx
     honestly even though think
-    fyi nah few told seriously
+    fyi nah few told seriously serious
     kindly explain rather wondering regarding perhaps
     """
 )
@@ -1220,12 +1220,15 @@ ASKING_ON = _listed(
     pingin ingin boleh bisa bs gimana how apa ada tolong help admin min mimin
     """
 )
-# A talent doubting or asking back ("serius?", "masa sih", "maksudnya?", "hah?"): with stopwords,
-# FILLER and MURMURS only, nothing asked yet but something unclear (`doubt`), not a topic
-# ("serius" was a typo of "series" to the index, and got a program page).
-DOUBTING = _listed(
-    "serius seriusan beneran masa maksudnya maksud hah huh really seriously sungguh kok yakin"
-    " mean wdym fr real"
+# A talent doubting or asking back ("serius?", "masa sih", "maksudnya?", "hah?"), perhaps with
+# thanks or an okay ("makasih, maksudnya?", "oke beneran?"): with small talk and stopwords
+# only, nothing asked yet but something unclear (`doubt`), not a topic ("serius" was a typo
+# of "series" to the index, and got a program page), nor thanks to keep from staff.
+ASKING_BACK = _listed("maksud maksudnya mksd mksdnya hah huh mean wdym pardon 🤔 ❓ ❔")
+# ... and words that doubt, or stress thanks ("makasih, beneran membantu"; "sungguh" only
+# stresses, as "sangat" does: FILLER).
+DOUBTING = ASKING_BACK | _listed(
+    "serius seriusan beneran bener benar masa yakin really seriously serious srsly fr"
 )
 # Sounds, not words: with stopwords and FILLER only ("hmm", "trs apa lg", "ya udh deh") a
 # message asks nothing yet, and the bot asks what the talent needs (`nudge`).
@@ -1244,6 +1247,14 @@ SALUTATIONS = _listed(
 # The bot called right after a salutation ("halo bot", "yo wassup bot"): whom the talent
 # greets, not what they ask ("bot" alone is ask_human's word: "kamu bot?").
 CALLED = _listed("bot")
+# ... unless the message asks about the bot itself ("halo bot, kamu siapa?", "halo, bot ini
+# beneran?"): then "bot" is what it asks about.
+ABOUT_THE_BOT = _listed(
+    """
+    siapa sapa who kamu you beneran bener benar resmi official orang manusia human real asli
+    person robot ai palsu fake penipuan scam
+    """
+)
 ASKING = _listed("bisa bs boleh ada apa gimana how can may")
 FIRST_PERSON = _listed("saya aku sy gw gue i kami kita")
 # A message that speaks of its sender, or asks whether one may (ABOUT_TALENT_IF_SAID).
@@ -1262,12 +1273,12 @@ POLITE = _listed("🙏 👍 ❤ ❤️ 🙂 😊 🫶")
 FILLER = _listed(
     """
     ya yaa yah dong deh nih sih kak infonya info nya banyak banget sekali bgt sangat
-    very much so a lot you for the all buat untuk atas jawabannya jawaban bantuannya
+    very much so a lot you for the all buat untuk atas jawabannya jawaban bantuannya sungguh
     and dan apa gimana how are lagi
     mau mo mw ingin pengen pingin boleh bisa bs ada yang yg tanya nanya nanyain tny bertanya
     pertanyaan ga gak nggak ngga enggak tidak tim team kalian i have can may ask question questions
     want to some got quick aku saya sy gw gue me please pls plis
-    mohon sedikit jelas sekarang ne jo dang ji mi ki ta iye
+    mohon sedikit jelas sekarang ne jo dang ji mi ki ta iye kok
     bah la lu kali sudah jelaskan penjelasan penjelasannya kamu anda ✨
     nian e kaka
     ye yee
