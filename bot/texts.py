@@ -1063,6 +1063,7 @@ class Text(StrEnum):
     ASK_NOTHING_CLOSED = "ask_nothing_closed"
     ASK_GREETING = "ask_greeting"
     ASK_NUDGE = "ask_nudge"
+    ASK_INTRO = "ask_intro"
     ASK_DOUBT = "ask_doubt"
     ASK_THANKS = "ask_thanks"
     ASK_OKAY = "ask_okay"

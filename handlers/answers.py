@@ -8,7 +8,13 @@ import re
 from telegram import InlineKeyboardMarkup, Message, Update, User
 
 from bot.answers.desk import AnswerDesk, Question, entry, thresholds
-from bot.answers.text import acknowledges, nothing_written, only_thanks, thanks_said
+from bot.answers.text import (
+    acknowledges,
+    asks_what_this_is,
+    nothing_written,
+    only_thanks,
+    thanks_said,
+)
 from bot.answers.verdict import Outcome
 from bot.content import Content, FaqItem, Program
 from bot.names import first_name
@@ -81,8 +87,7 @@ async def free_text(update: Update, context: BotContext) -> None:
         await _welcome(update, context, question.text)
     elif verdict.outcome in (Outcome.NUDGE, Outcome.DOUBT):
         _, markup = menu.main_menu(context, language)
-        said = Text.ASK_NUDGE if verdict.outcome is Outcome.NUDGE else Text.ASK_DOUBT
-        await reply(update, context.text(said), markup)
+        await reply(update, context.text(_nothing_asked(verdict.outcome, question.text)), markup)
     elif verdict.outcome is Outcome.UNANSWERED or question_id is None:
         await _nothing(update, context, language, question_id)
     elif verdict.outcome is Outcome.SUGGESTED:
@@ -97,6 +102,14 @@ async def free_text(update: Update, context: BotContext) -> None:
         rows.append([(context.text(Text.BTN_NOT_THIS), f"{QA}{question_id}:x")])
         rows += _entry_rows(context, language, question_id, verdict.others)
         await reply(update, answered, CallbackKeyboard(rows))
+
+
+def _nothing_asked(outcome: Outcome, text: str) -> Text:
+    """The reply to a message that asks nothing yet: asking back, asking what this is, or
+    only starting ("mau tanya", "hmm")."""
+    if outcome is Outcome.DOUBT:
+        return Text.ASK_DOUBT
+    return Text.ASK_INTRO if asks_what_this_is(text) else Text.ASK_NUDGE
 
 
 async def _welcome(update: Update, context: BotContext, text: str) -> None:

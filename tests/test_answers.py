@@ -311,16 +311,20 @@ async def test_off_topic_greeting_and_thanks(bot: Harness, staff_chat: EmulatedC
         assert reply.text == shown(Text.ASK_OKAY), okay
     [praying] = await bot.send(sari, "🙏")
     assert praying.text == shown(Text.ASK_THANKS)
-    # "hmm", "trs apa lg": nothing asked yet, so no "no answer" and nothing to send to staff.
-    # "kak ini apa sih?": what this is, then how to ask (a new talent's review).
-    for murmur in ("hmm", "trs apa lg", "kak ini apa sih?"):
+    # "hmm", "trs apa lg": nothing asked yet, so no "no answer" and nothing to send to staff;
+    # how to ask, not the bot's introduction again (a talents' review: it read as a pitch).
+    for murmur in ("hmm", "trs apa lg", "mau nanya", "wkwk", "🔥🔥"):
         [nudge] = await bot.send(sari, murmur)
-        assert nudge.text == shown(Text.ASK_NUDGE)
-        assert nudge.text.startswith(shown(Text.GREETING, first_name="Sari").split("\n")[1])
+        assert nudge.text == shown(Text.ASK_NUDGE), murmur
         assert CONTENT.text(Text.BTN_PROGRAMS, "id") in nudge.button_texts  # the menu
+    # "kak ini apa sih?": what this is, then how to ask (a new talent's review).
+    [intro] = await bot.send(sari, "kak ini apa sih?")
+    assert intro.text == shown(Text.ASK_INTRO)
+    assert intro.text.startswith(shown(Text.GREETING, first_name="Sari").split("\n")[1])
+    assert CONTENT.text(Text.BTN_PROGRAMS, "id") in intro.button_texts
     # Asked back ("serius?", "oh gitu?", "maksudnya?"): what would help and the menu; not
     # "Siap!", not a program page ("serius" read as "series"), not the introduction again.
-    for doubt in ("serius?", "oh gitu?", "maksudnya kak?"):
+    for doubt in ("serius?", "oh gitu?", "maksudnya kak?", "gaje"):
         [back] = await bot.send(sari, doubt)
         assert back.text == shown(Text.ASK_DOUBT), doubt
         assert CONTENT.text(Text.BTN_PROGRAMS, "id") in back.button_texts  # the menu

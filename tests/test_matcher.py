@@ -1215,6 +1215,9 @@ def test_a_place_is_the_talents_only_after_from() -> None:
         ("bener?", "doubt"),
         ("🤔", "doubt"),
         ("halo, serius?", "doubt"),
+        ("gaje", "doubt"),  # "gak jelas": got "Apa itu KOCCA?" (a talents' review)
+        ("aku bingung kak", "doubt"),
+        ("aku bingung cara daftar", None),
         ("terima kasih, serius", "thanks"),
         ("makasih, bener2 membantu", "thanks"),
         ("oke kok", "thanks"),

@@ -36,6 +36,7 @@ from bot.answers.words import (
     SHORT_FORMS,
     STOPWORDS,
     THANKS,
+    WHAT_THIS_IS,
 )
 from bot.parsing import joined
 from bot.terminal_text import INVISIBLE, without_controls
@@ -322,6 +323,12 @@ def small_talk(found: list[str]) -> str | None:
 
 # What an okay never holds: a digit (a phone number), @ (an address, a handle), a link.
 _CARRIES_MORE = re.compile(r"[\d@]|https?:|www\.|\w\.\w{2}", re.IGNORECASE)
+
+
+def asks_what_this_is(text: str) -> bool:
+    """Whether a message that asks nothing yet asks what the bot is ("kak ini apa sih?"),
+    rather than only starting ("mau tanya", "hmm", "wkwk")."""
+    return not WHAT_THIS_IS.isdisjoint(words(text))
 
 
 def thanks_said(text: str) -> bool:

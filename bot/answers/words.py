@@ -1224,12 +1224,17 @@ ASKING_ON = _listed(
 # thanks or an okay ("makasih, maksudnya?", "oke beneran?"): with small talk and stopwords
 # only, nothing asked yet but something unclear (`doubt`), not a topic ("serius" was a typo
 # of "series" to the index, and got a program page), nor thanks to keep from staff.
-ASKING_BACK = _listed("maksud maksudnya mksd mksdnya hah huh mean wdym pardon 🤔 ❓ ❔")
+ASKING_BACK = _listed(
+    "maksud maksudnya mksd mksdnya hah huh mean wdym pardon gaje gajelas bingung confused 🤔 ❓ ❔"
+)
 # ... and words that doubt, or stress thanks ("makasih, beneran membantu"; "sungguh" only
 # stresses, as "sangat" does: FILLER).
 DOUBTING = ASKING_BACK | _listed(
     "serius seriusan beneran bener benar masa yakin really seriously serious srsly fr"
 )
+# In a message that asks nothing yet, asking what this is ("kak ini apa sih?", "who are you"):
+# the bot says what it is.
+WHAT_THIS_IS = _listed("ini this bot siapa sapa who apaan")
 # Sounds, not words: with stopwords and FILLER only ("hmm", "trs apa lg", "ya udh deh") a
 # message asks nothing yet, and the bot asks what the talent needs (`nudge`).
 MURMURS = _listed("hm hmm wkwk wkwkwk haha hahaha hehe hihi lol eh ehm")
