@@ -159,7 +159,7 @@ async def answer_before_relay(update: Update, context: BotContext, text: str | N
         await _welcome(update, context, question.text)
         return True
     desk, needed = _desk(context), thresholds(context.services.settings, relay=True)
-    verdict = desk.verdict(question.text, needed, question.names)
+    verdict = desk.considered(question, needed)
     language = question.language
     answered = _answer(context, language, verdict.entry) if verdict.entry else None
     if verdict.outcome is not Outcome.ANSWERED or answered is None:

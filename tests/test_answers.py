@@ -94,6 +94,26 @@ async def test_a_confident_answer_then_not_this_then_another_entry(bot: Harness)
     assert row["opened"] is not None and row["opened"].split(":")[0] in ("faq", "program")
 
 
+async def test_an_answer_said_not_to_be_it_is_not_given_again_to_that_talent(
+    bot: Harness,
+) -> None:
+    # A talents' review: rephrased after "Not this", the question got the same answer back.
+    jakarta = CONTENT.faq["kocca_jakarta"].question.id
+    tom, rina = bot.user(first_name="Tom"), bot.user(first_name="Rina")
+    [answer] = await bot.send(tom, "kocca ada di jakarta?")
+    assert answer.text.split("\n")[0] == jakarta
+    await bot.press(tom, NOT_THIS, message=answer)
+    [again] = await bot.send(tom, "kantor kocca di jakarta dimana?")
+    assert again.text == shown(Text.ASK_NOT_SURE)  # the others it had, to choose from
+    assert jakarta not in again.button_texts and ASK_TEAM in again.button_texts
+    assert [row["outcome"] for row in questions(bot.database, tom.id)][-1] == "suggested"
+    # Another talent, and another entry for Tom, are answered as before.
+    [theirs] = await bot.send(rina, "kantor kocca di jakarta dimana?")
+    assert theirs.text.split("\n")[0] == jakarta
+    [other] = await bot.send(tom, "kak ada open call gak?")
+    assert other.text.split("\n")[0] == OPEN_CALL.question.id
+
+
 async def test_english_question_gets_the_program_page_in_english(bot: Harness) -> None:
     john = bot.user(first_name="John", language_code="en")
     [answer] = await bot.send(john, "can I perform in Korea?")

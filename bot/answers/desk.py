@@ -13,6 +13,9 @@ from bot.store import Store
 from bot.store.questions import Asked
 
 Entry = FaqItem | Program
+# An answer the talent said was not what they asked is not given again to them this soon
+# (a talents' review: rephrased, the question got the rejected answer back).
+REJECTED_FOR = 60 * 60  # seconds
 _NOT_QUESTIONS = (Outcome.GREETING, Outcome.THANKS, Outcome.NUDGE, Outcome.DOUBT)
 
 
@@ -70,10 +73,22 @@ class AnswerDesk:
             return verdict  # the content has them all (the rule but right after a reload)
         return Verdict(verdict.outcome, verdict.entry, others, verdict.confidence)
 
+    def considered(self, question: Question, needed: Thresholds) -> Verdict:
+        """`verdict` for this talent: not an answer they said "Not this" to lately (its
+        alternatives are offered instead, or nothing if it had none)."""
+        verdict = self.verdict(question.text, needed, question.names)
+        answered = verdict.entry
+        if answered is None or not self._store.questions.rejected_lately(
+            question.user_id, answered, REJECTED_FOR
+        ):
+            return verdict
+        if verdict.others:
+            return Verdict(Outcome.SUGGESTED, None, verdict.others, verdict.confidence)
+        return Verdict(Outcome.UNANSWERED, confidence=verdict.confidence)
+
     async def ask(self, question: Question, needed: Thresholds) -> Reply:
         """Match a free message; record it (not greetings and thanks) before any reply."""
-        verdict = self.verdict(question.text, needed, question.names)
-        return await self.record(question, verdict, "chat")
+        return await self.record(question, self.considered(question, needed), "chat")
 
     async def record(self, question: Question, verdict: Verdict, via: str) -> Reply:
         """Record a question and the verdict on it (greetings, thanks and "hmm" are not

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from json.encoder import encode_basestring_ascii
 
 from bot.store.conversation import ConversationLog
-from bot.store.db import Database, Reader, Row, utc_now
+from bot.store.db import Database, Reader, Row, stamp, utc_now
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +163,18 @@ class FreeQuestions:
             (question_id, user_id),
         )
         return _recorded(rows[0]) if rows else None
+
+    def rejected_lately(self, user_id: int, entry: str, seconds: int) -> bool:
+        """Whether the talent said "Not this" to an answer with this entry in the last
+        `seconds` (a sync read of their few rows, on the loop thread)."""
+        since = stamp(time.time_ns() - seconds * 1_000_000_000)
+        return bool(
+            self._db.lookup(
+                "SELECT 1 FROM free_questions"
+                " WHERE user_id = ? AND entry = ? AND not_this_at >= ? LIMIT 1",
+                (user_id, entry, since),
+            )
+        )
 
     async def not_this(self, question_id: int, user_id: int) -> None:
         """The talent said the answer was not what they asked (the first time counts)."""
