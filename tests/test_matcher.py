@@ -619,6 +619,11 @@ CHAT = [
         "faq:programs_overview",
     ),
     ("saya tunanetra pakai talkback, bisa daftar?", "faq:who_can_apply"),
+    # An okay or thanks before the question does not count against it (session 44's review).
+    ("ok cool. And what is MU:CON?", "program:mucon"),
+    ("oke, terus MU:CON itu apa?", "program:mucon"),
+    ("oke sip, mucon itu apa?", "program:mucon"),
+    ("cool, and what is KOCCA?", "faq:what_is_kocca"),
 ]
 OFF_TOPIC = [
     "cara bikin nasi goreng enak",

@@ -57,6 +57,7 @@ from bot.answers.words import (
     SENDER,
     SOURCED,
     STOPWORDS,
+    THANKS,
     TOPIC_HEADS,
 )
 from bot.content import LANGUAGES, Content, T
@@ -292,7 +293,8 @@ class Matcher:
         if talk is not None:
             return Match(talk=talk)
         # "halo bot, ...": the bot is whom the talent greets, not what they ask about.
-        found, aside = set_aside(self._not_introducing(without_called(found)), self._joins)
+        found = self._past_reaction(without_called(found))
+        found, aside = set_aside(self._not_introducing(found), self._joins)
         stems = self._stems(found, _own_names(text, names))
         left_out: set[int] = set()
         for word in map(stem, aside):  # "selain mucon ...": neither asked about nor answered
@@ -387,6 +389,19 @@ class Matcher:
                 continue  # who asks: where they are from, a town the content never names
             stems[stemmed] = max(credit, stems.get(stemmed, 0.0))
         return stems
+
+    def _past_reaction(self, found: list[str]) -> list[str]:
+        """A message's words less an okay or thanks before its question ("ok cool. And what is
+        MU:CON?", "oke, terus MU:CON itu apa?"): words no entry has, which would count against
+        them all; one an entry has stays."""
+        start = 0
+        while (
+            start < len(found) - 1
+            and found[start] in THANKS
+            and stem(found[start]) not in self._vocabulary
+        ):
+            start += 1
+        return found[start:] if start else found
 
     def _not_introducing(self, found: list[str]) -> list[str]:
         """A message's words less the talent saying who they are, even in words entries
