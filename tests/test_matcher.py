@@ -624,8 +624,19 @@ CHAT = [
     ("oke, terus MU:CON itu apa?", "program:mucon"),
     ("oke sip, mucon itu apa?", "program:mucon"),
     ("cool, and what is KOCCA?", "faq:what_is_kocca"),
+    # Only who asks, and whether one may: whether they may register (session 44's review).
+    ("rap bs ga", "faq:who_can_apply"),
+    ("hiphop bisa?", "faq:who_can_apply"),
+    ("drummer boleh?", "faq:who_can_apply"),
+    ("dangdut bisa ga", "faq:who_can_apply"),
 ]
 OFF_TOPIC = [
+    # Not who may register: a parent or a thesis is no role one registers as; rap is asked
+    # about when nobody says they rap.
+    "mama boleh?",
+    "skripsi bisa?",
+    "cara rap cepat",
+    "lagu rap terbaik apa",
     "cara bikin nasi goreng enak",
     "au pair ke korea gimana caranya",  # Bima's "au" is apa; "pair" was read as MU:CON's "fair"
     "jadwal kereta jakarta bandung",

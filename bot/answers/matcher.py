@@ -54,6 +54,7 @@ from bot.answers.words import (
     INTRODUCING,
     MAY,
     NOT_A_PLACE,
+    NOT_A_ROLE,
     SENDER,
     SOURCED,
     STOPWORDS,
@@ -82,6 +83,7 @@ TYPO_CREDIT = 0.75  # a corrected word may have been another word
 CORRECTIONS = 10_000  # unknown words whose correction is remembered (about 1 MB at most)
 NAMED_BY = 2  # a stem set aside leaves out the entries it names, if it names at most this many
 PROGRAM_WORD = "program"  # what a message that sets a program page aside still asks about
+REGISTER_WORD = "daftar"  # what a message of who asks and "bisa?" alone asks about
 
 
 def ref(kind: Kind, key: str) -> str:
@@ -357,6 +359,7 @@ class Matcher:
         who = _who_asks(found)
         index = 0
         place = -2  # where the last word of a place no entry names is ("dari kapuas hulu")
+        role = False  # whether a word said who asks
         while index < len(found):
             word = found[index]
             before = found[index - 1] if index else ""
@@ -373,6 +376,7 @@ class Matcher:
             if stemmed not in self._vocabulary and stemmed[:-2] in self._vocabulary:
                 stemmed = stemmed[:-2] if stemmed.endswith("in") else stemmed
             if stemmed not in self._vocabulary and (word in who or word in names):
+                role = role or (word in who and word not in NOT_A_ROLE)
                 continue  # "saya drummer dari bandung": who asks, not what
             close = None
             if stemmed not in self._vocabulary and len(word) >= FUZZY_MIN_LENGTH:
@@ -388,6 +392,10 @@ class Matcher:
                 place = at
                 continue  # who asks: where they are from, a town the content never names
             stems[stemmed] = max(credit, stems.get(stemmed, 0.0))
+        if not stems and role and not MAY.isdisjoint(found):
+            # Only who asks, and whether one may ("hiphop bisa?", "rap bs ga"): whether
+            # they may register.
+            stems[REGISTER_WORD] = 1.0
         return stems
 
     def _past_reaction(self, found: list[str]) -> list[str]:

@@ -1124,6 +1124,16 @@ ABOUT_TALENT_IF_SAID = _listed(
     gambo silu
     mandar kacaping kecapi
     tunanetra talkback pembacalayar screenreader
+    rap
+    """
+)
+# Words that say who asks but not as whom they would register ("mama boleh?", "skripsi bisa?"
+# ask nothing about registering; "hiphop bisa?", "rap bs ga" do).
+NOT_A_ROLE = _listed(
+    """
+    perkenalkan kenalin kenalkan nama namaku namanya name asal based manage managing dp
+    bokap nyokap ortu emak babe mama papa skripsi tesis thesis jurnalis journalist wartawan
+    tinjauan pustaka literatur
     """
 )
 # Where a place is the talent's own, even one an entry has ("dari jakarta", not "di jakarta").
