@@ -87,6 +87,12 @@ INDONESIAN = [
     ("pelatihan di sikka ada?", "program:training_center"),
     # Session 43b's round: the programs for film people (not only the co-production page).
     ("program apa aja buat orang film?", "faq:programs_overview"),
+    # Session 44's parent: whether the service is safe and official, whether money will be
+    # asked for, a scam in someone's name ("mengatasnamakan"; "khawatir" asks nothing).
+    ("Apakah layanan ini aman dan resmi dari KOCCA?", "faq:who_runs"),
+    ("Apakah anak saya akan dimintai uang untuk ke Korea nanti?", "faq:who_runs"),
+    ("Saya khawatir ada penipuan yang mengatasnamakan agensi Korea.", "faq:who_runs"),
+    ("khawatir ada penipuan atas nama kocca", "faq:who_runs"),
 ]
 ENGLISH = [
     ("who is kocca, is it a government agency?", "faq:what_is_kocca"),
@@ -118,6 +124,8 @@ ENGLISH = [
     ("what should my band send in the application", "faq:what_to_prepare"),  # not open_call_now
     ("what should I submit", "faq:what_to_prepare"),
     ("do i have to pay", "faq:who_can_apply"),  # registering is free: was "nothing close"
+    ("Is this service safe and official?", "faq:who_runs"),
+    ("who is responsible for this?", "faq:who_runs"),
     ("is this bot official KOCCA? how do i know its not a scam", "faq:who_runs"),
     # A new talent's review: both were "not sure".
     (
@@ -624,6 +632,7 @@ CHAT = [
     ("oke, terus MU:CON itu apa?", "program:mucon"),
     ("oke sip, mucon itu apa?", "program:mucon"),
     ("cool, and what is KOCCA?", "faq:what_is_kocca"),
+    ("yaudah daftar aja deh", "faq:who_can_apply"),
     # Only who asks, and whether one may: whether they may register (session 44's review).
     ("rap bs ga", "faq:who_can_apply"),
     ("hiphop bisa?", "faq:who_can_apply"),
@@ -634,6 +643,7 @@ OFF_TOPIC = [
     # Not who may register: a parent or a thesis is no role one registers as; rap is asked
     # about when nobody says they rap.
     "mama boleh?",
+    "siapa yang bertanggung jawab kalau konser batal",  # not who runs the bot
     "skripsi bisa?",
     "cara rap cepat",
     "lagu rap terbaik apa",

@@ -141,6 +141,11 @@ SHORT_FORMS: dict[str, str] = {
     "nggk": "tidak",
     "kagak": "tidak",
     "gaada": "tidak ada",
+    # A parent's formal worry (session 44's review): "mengatasnamakan" is "atas nama" (in the
+    # name of), who_runs' words for a scam in the bot's name.
+    "mengatasnamakan": "atas nama",
+    "mengatas-namakan": "atas nama",
+    "atasnama": "atas nama",
     "gada": "tidak ada",
     "ndak": "tidak",
     "nda": "tidak",
@@ -1043,7 +1048,7 @@ STOPWORDS_ID = _listed(
     tah usah
     awak tte chotto
     mengingat terlibat termasuk
-    takut
+    takut khawatir kuatir
     sebagai waktu ceritakan khusus bulan
     """
 )
