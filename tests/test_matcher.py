@@ -644,6 +644,9 @@ OFF_TOPIC = [
     # about when nobody says they rap.
     "mama boleh?",
     "siapa yang bertanggung jawab kalau konser batal",  # not who runs the bot
+    # What an audition in Korea costs is no entry's ("registering here is free" is not it).
+    "kalo mau ikut audisi di korea bayar gak kak",
+    "ikut audisi di korea bayar ga",
     "skripsi bisa?",
     "cara rap cepat",
     "lagu rap terbaik apa",

@@ -990,6 +990,12 @@ PHRASES: dict[tuple[str, ...], str] = {
     # An au pair (a job abroad) is no entry's: Bima's "au" is apa, and "pair" was read as a
     # typo of "fair" (MU:CON's), so "au pair ke korea gimana caranya" got MU:CON directly.
     ("apa", "pair"): "aupair",
+    # Taking part in an audition is the audition, not joining through the bot: "ikut" (who
+    # may register) made "kalo mau ikut audisi di korea bayar gak" who_can_apply's ("registering
+    # here is free"), which says nothing of what an audition costs.
+    ("ikut", "audisi"): "audisi",
+    ("iko", "audisi"): "audisi",
+    ("melu", "audisi"): "audisi",
 }
 
 STOPWORDS_ID = _listed(
