@@ -126,6 +126,7 @@ ENGLISH = [
     ("do i have to pay", "faq:who_can_apply"),  # registering is free: was "nothing close"
     ("Is this service safe and official?", "faq:who_runs"),
     ("who is responsible for this?", "faq:who_runs"),
+    ("will my child be asked for money later?", "faq:who_runs"),
     ("is this bot official KOCCA? how do i know its not a scam", "faq:who_runs"),
     # A new talent's review: both were "not sure".
     (
