@@ -1073,6 +1073,7 @@ class Text(StrEnum):
     ASK_NOT_THIS_CLOSED = "ask_not_this_closed"
     ASK_CONFIRM = "ask_confirm"
     BTN_ASK_SEND = "btn_ask_send"
+    BTN_ASK_OTHER = "btn_ask_other"
     ASK_ALREADY_SENT = "ask_already_sent"
     ASK_ANSWER_FIRST = "ask_answer_first"
     BTN_ANSWERED = "btn_answered"

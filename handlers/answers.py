@@ -257,11 +257,10 @@ async def _confirm(update: Update, context: BotContext, language: str, question:
         quoted = quoted[: QUOTE_LIMIT - 1] + "…"
     rows = [
         [views.button(context.text(Text.BTN_ASK_SEND), f"{QA}{question.id}:s")],
+        # /tanya's invitation: another question, in ask mode with its Done button.
+        [views.button(context.text(Text.BTN_ASK_OTHER), views.ASK)],
         [views.button(context.text(Text.BTN_CANCEL), f"{QA}{question.id}:c")],
     ]
-    # Ask mode on: a question typed instead of pressing "Send" goes to staff, as the text
-    # says (any other button, "Cancel" too, ends it).
-    await support.start_asking(update, context)
     # The values are escaped by content.text: the talent's markup is shown, never applied.
     await show(update, context.text(Text.ASK_CONFIRM, question=quoted), InlineKeyboardMarkup(rows))
 

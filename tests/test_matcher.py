@@ -124,9 +124,8 @@ ENGLISH = [
     ("what should my band send in the application", "faq:what_to_prepare"),  # not open_call_now
     ("what should I submit", "faq:what_to_prepare"),
     ("do i have to pay", "faq:who_can_apply"),  # registering is free: was "nothing close"
-    ("Is this service safe and official?", "faq:who_runs"),
     ("who is responsible for this?", "faq:who_runs"),
-    ("will my child be asked for money later?", "faq:who_runs"),
+    ("is this bot safe and official?", "faq:who_runs"),
     ("is this bot official KOCCA? how do i know its not a scam", "faq:who_runs"),
     # A new talent's review: both were "not sure".
     (
@@ -703,6 +702,16 @@ OFF_TOPIC = [
 ]
 
 
+def test_safe_and_official_is_asked_of_the_bot_not_of_any_service() -> None:
+    # An attacker (session 44): "layanan ini aman dan resmi" and "is this service safe and
+    # official" as phrasings answered "layanan pinjol ini aman dan resmi?" and a crypto
+    # service's; about the bot, who_runs is answered or offered first.
+    for text in ("layanan pinjol ini aman dan resmi?", "is this crypto service safe and official?"):
+        assert decide(MATCHER.match(text), DEFAULTS).outcome is not Outcome.ANSWERED, text
+    for text in ("Is this service safe and official?", "will my child be asked for money later?"):
+        assert MATCHER.match(text).ranked[0][0] == "faq:who_runs", text
+
+
 def test_songs_on_a_cd_are_offered_how_to_send_a_link() -> None:
     # Not answered directly: a cassette phrasing did, and answered digitising one too.
     match = MATCHER.match("lagu saya cuma ada di cd, gimana kirimnya?")
@@ -829,6 +838,15 @@ def test_serious_is_not_a_typo_of_series() -> None:
     verdict = decide(MATCHER.match("serius mau daftar ke korea"), DEFAULTS)
     assert verdict.entry != "program:bcww"
     assert verdict.outcome is not Outcome.ANSWERED or verdict.entry == "faq:who_can_apply"
+
+
+def test_a_screen_reader_or_a_wedding_gig_is_no_role_to_register_as() -> None:
+    # An attacker (session 44): "talkback bisa?" asks whether a screen reader works,
+    # "kawinan bisa?" about a wedding gig; "tunanetra bisa?", "rap bs ga" ask who may join.
+    for text in ("talkback bisa?", "screenreader bisa?", "kawinan bisa?", "hajatan boleh?"):
+        assert decide(MATCHER.match(text), DEFAULTS).outcome is not Outcome.ANSWERED, text
+    for text in ("tunanetra bisa?", "rap bs ga"):
+        assert decide(MATCHER.match(text), DEFAULTS).entry == "faq:who_can_apply", text
 
 
 def test_told_is_telling_not_a_typo_of_hold() -> None:

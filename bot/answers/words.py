@@ -1139,12 +1139,14 @@ ABOUT_TALENT_IF_SAID = _listed(
     """
 )
 # Words that say who asks but not as whom they would register ("mama boleh?", "skripsi bisa?"
-# ask nothing about registering; "hiphop bisa?", "rap bs ga" do).
+# ask nothing about registering; "hiphop bisa?", "rap bs ga" do; "talkback bisa?" asks whether
+# a screen reader works, "kawinan bisa?" for a wedding gig: an attacker's, session 44).
 NOT_A_ROLE = _listed(
     """
     perkenalkan kenalin kenalkan nama namaku namanya name asal based manage managing dp
     bokap nyokap ortu emak babe mama papa skripsi tesis thesis jurnalis journalist wartawan
     tinjauan pustaka literatur
+    talkback pembacalayar screenreader kawinan nikahan hajatan
     """
 )
 # Where a place is the talent's own, even one an entry has ("dari jakarta", not "di jakarta").
