@@ -353,6 +353,14 @@ class Province(Model):
     label: T
     aliases: list[str] = []  # what people type instead: Jabar, DIY, Jogja, luar negeri…
     cities: list[str] = []  # cities and regencies in it people type: Bandung, Solo, Sleman…
+    # Outside Indonesia: the countries talents abroad type ("Australia"), no Indonesian place
+    # (the free-question matcher skips Indonesian places after "dari"; not these).
+    countries: list[str] = []
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Everything a talent may type for it: its labels, aliases and countries."""
+        return (self.label.id, self.label.en, *self.aliases, *self.countries)
 
 
 class Island(Model):

@@ -231,10 +231,10 @@ def provinces(content: Content) -> list[str]:
     seen: dict[str, str] = {}
     for province in content.provinces.values():
         names = {fold(province.label.id), fold(province.label.en)}
-        for alias in province.aliases:
+        for alias in (*province.aliases, *province.countries):
             folded = fold(alias)
             if not folded:
-                problems.append(f"intake.yaml: provinces[{province.value}].aliases: empty alias")
+                problems.append(f"intake.yaml: provinces[{province.value}]: empty alias")
             names.add(folded)
         for name in names:
             other = seen.setdefault(name, province.value)
@@ -281,7 +281,7 @@ def cities(content: Content) -> list[str]:
 
     names: dict[str, str] = {}
     for province in content.provinces.values():
-        for name in (province.label.id, province.label.en, *province.aliases):
+        for name in province.names:
             names.setdefault(fold(name), province.value)
     islands = {fold(name) for island in content.intake.islands for name in island.names}
     problems = []

@@ -225,6 +225,11 @@ def test_dates_read_as_people_write_them() -> None:
         ("Babel", "bangka_belitung"),
         ("West Java", "jawa_barat"),
         ("luar negeri", "outside_indonesia"),
+        # Abroad, by country, and a region with its country (a talents' review).
+        ("Australia", "outside_indonesia"),
+        ("Victoria, Australia", "outside_indonesia"),
+        ("Tokyo, Jepang", "outside_indonesia"),
+        ("Sleman, DIY", "di_yogyakarta"),
         ("Provinsi Jabar", "jawa_barat"),
         ("Jawa Barat", "jawa_barat"),
     ],

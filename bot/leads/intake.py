@@ -203,7 +203,7 @@ def check_text(question: Question, content: Content, answers: Answers, text: str
     if checker is not None:
         return checker(question, text)
     if question.type == "province":
-        return _find_province(content, text)
+        return _province_typed(content, text)
     # A choice question answered by typing a label instead of pressing its button.
     typed = fold(text)
     offered = choices(question, content, answers)
@@ -400,6 +400,19 @@ def fold(text: str) -> str:
 _PLACE_KINDS = ("kota ", "kab ", "kabupaten ")
 
 
+def _province_typed(content: Content, text: str) -> Outcome:
+    """`_find_province` of the whole answer, else of each part after a comma, last first
+    ("Victoria, Australia", "Sleman, DIY")."""
+    found = _find_province(content, text)
+    if not isinstance(found, Rejected) or "," not in text:
+        return found
+    for part in reversed(text.split(",")):
+        candidate = _find_province(content, part)
+        if not isinstance(candidate, Rejected):
+            return candidate
+    return found
+
+
 def _find_province(content: Content, text: str) -> Outcome:
     typed = fold(text).removeprefix("provinsi ").removeprefix("province ").strip()
     if not typed:
@@ -438,8 +451,7 @@ def _without_place_kind(typed: str) -> str:
 def _province_named(content: Content, typed: str) -> str | None:
     """The province whose label or alias is exactly what was typed (folded)."""
     for value, province in content.provinces.items():
-        names = (province.label.id, province.label.en, *province.aliases)
-        if typed in {fold(name) for name in names}:
+        if typed in {fold(name) for name in province.names}:
             return value
     return None
 
