@@ -13,6 +13,7 @@ from bot.answers.text import (
     asks_what_this_is,
     nothing_written,
     only_thanks,
+    send_or_not,
     thanks_said,
 )
 from bot.answers.verdict import Outcome
@@ -27,12 +28,13 @@ from handlers.common import BotContext, answer_query, operator_name, reply, show
 from handlers.fallback import stale_button
 
 # Buttons of an answer carry the recorded question: qa:<id>:<action>. Actions: x "not this",
-# t "ask our team", s "send it to the team", c "don't send it", k "that answers it",
-# f:<key> / p:<key> open an FAQ entry or a program page.
+# t "ask our team", s "send it to the team", c "don't send it", w "write another question",
+# k "that answers it", f:<key> / p:<key> open an FAQ entry or a program page.
 QA = "qa:"
-PATTERN = r"^qa:\d{1,12}:(x|t|s|c|k|[fp]:[a-z0-9_]{1,24})$"
+PATTERN = r"^qa:\d{1,12}:(x|t|s|c|k|w|[fp]:[a-z0-9_]{1,24})$"
 _PRESS = re.compile(PATTERN)
 QUOTE_LIMIT = 500  # characters of the talent's question shown back before it goes to staff
+CONFIRM_TYPED_FOR = 10 * 60  # seconds: "iya" typed after the confirmation showed still sends
 
 
 def _desk(context: BotContext) -> AnswerDesk:
@@ -72,7 +74,7 @@ def _names(user: User | None) -> tuple[str, ...]:
 async def free_text(update: Update, context: BotContext) -> None:
     """A message outside any form: answer it, offer what is close, or say nothing fits."""
     question = _question(update, context)
-    if question is None:
+    if question is None or await _typed_confirmation(update, context, question):
         return
     needed = thresholds(context.services.settings)
     answer = await _desk(context).ask(question, needed)
@@ -102,6 +104,24 @@ async def free_text(update: Update, context: BotContext) -> None:
         rows.append([(context.text(Text.BTN_NOT_THIS), f"{QA}{question_id}:x")])
         rows += _entry_rows(context, language, question_id, verdict.others)
         await reply(update, answered, CallbackKeyboard(rows))
+
+
+async def _typed_confirmation(update: Update, context: BotContext, question: Question) -> bool:
+    """ "iya, kirim" or "batal" typed under "Tanya tim kami"'s confirmation (shown in the last
+    few minutes) instead of pressing its button: as the button (a talents' review: "iya" got
+    "Siap!" and nothing was sent). True if it was that."""
+    send = send_or_not(question.text)
+    if send is None:
+        return False  # most messages: no read of the store
+    store = context.services.store.questions
+    pending = store.awaiting_confirmation(question.user_id, CONFIRM_TYPED_FOR)
+    if pending is None:
+        return False
+    if send:
+        await _send(update, context, question.language, pending)
+    else:
+        await _cancelled(update, context, question.language, pending)
+    return True
 
 
 def _nothing_asked(outcome: Outcome, text: str) -> Text:
@@ -219,9 +239,10 @@ async def button(update: Update, context: BotContext) -> None:
         await answer_query(update)
         await reply(update, f"{context.text(Text.ASK_GLAD)}\n\n{text}", markup)
     elif action == "c":  # the confirmation cancelled: say that nothing went (or that it had)
-        said = context.text(Text.ASK_ALREADY_SENT if question.sent_to_staff else Text.ASK_NOT_SENT)
-        text, markup = menu.main_menu(context, language)
-        await show(update, f"{said}\n\n{text}", markup)
+        await _cancelled(update, context, language, question)
+    elif action == "w":  # another question instead: this one is no longer to confirm
+        await context.services.store.questions.not_confirming(question.id, question.user_id)
+        await support.ask(update, context)
     else:
         await _open(update, context, language, question, action)
 
@@ -255,14 +276,27 @@ async def _confirm(update: Update, context: BotContext, language: str, question:
     quoted = question.text.strip() or question.summary  # the text over the day's budget
     if len(quoted) > QUOTE_LIMIT:
         quoted = quoted[: QUOTE_LIMIT - 1] + "…"
+    # Shown now: "iya, kirim" typed instead of pressing Send sends it (_typed_confirmation).
+    await context.services.store.questions.confirming(question.id, question.user_id)
     rows = [
         [views.button(context.text(Text.BTN_ASK_SEND), f"{QA}{question.id}:s")],
         # /tanya's invitation: another question, in ask mode with its Done button.
-        [views.button(context.text(Text.BTN_ASK_OTHER), views.ASK)],
+        [views.button(context.text(Text.BTN_ASK_OTHER), f"{QA}{question.id}:w")],
         [views.button(context.text(Text.BTN_CANCEL), f"{QA}{question.id}:c")],
     ]
     # The values are escaped by content.text: the talent's markup is shown, never applied.
     await show(update, context.text(Text.ASK_CONFIRM, question=quoted), InlineKeyboardMarkup(rows))
+
+
+async def _cancelled(
+    update: Update, context: BotContext, language: str, question: Recorded
+) -> None:
+    """The confirmation cancelled (its button, or typed): say that nothing went, or that it
+    had already gone."""
+    await context.services.store.questions.not_confirming(question.id, question.user_id)
+    said = context.text(Text.ASK_ALREADY_SENT if question.sent_to_staff else Text.ASK_NOT_SENT)
+    text, markup = menu.main_menu(context, language)
+    await show(update, f"{said}\n\n{text}", markup)
 
 
 async def _send(update: Update, context: BotContext, language: str, question: Recorded) -> None:

@@ -372,6 +372,40 @@ async def test_ask_our_team_offers_to_write_another_question_for_the_team(
     [passed_on] = await bot.send(bimo, "bg rapper bs ikut ga 🙏")
     assert passed_on.text == shown(Text.SUPPORT_ACK)
     assert staff_chat.messages_since(mark)[-1].text == "bg rapper bs ikut ga 🙏"
+    # Done asking, a typed "iya" does not send the message he chose not to send.
+    await bot.press(bimo, CONTENT.text(Text.BTN_ASK_DONE, "id"))
+    [okay] = await bot.send(bimo, "iya")
+    assert okay.text == shown(Text.ASK_OKAY)
+    assert "cara bikin nasi goreng enak" not in [m.text for m in staff_chat.messages_since(mark)]
+
+
+async def test_send_or_cancel_typed_under_the_confirmation_is_the_button(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    # A talents' review and an attacker: "iya" typed under "Kirim pertanyaan ini ke tim
+    # kami?" got "Siap!" and nothing went; it now sends, as the button does, and "batal"
+    # cancels. Without a confirmation shown, "iya" is an okay as before.
+    sari, rina = bot.user(first_name="Sari"), bot.user(first_name="Rina")
+    [okay] = await bot.send(sari, "iya")
+    assert okay.text == shown(Text.ASK_OKAY)
+    [nothing] = await bot.send(sari, "cara bikin nasi goreng enak")
+    await bot.press(sari, ASK_TEAM, message=nothing)
+    mark = staff_chat.mark()
+    [other] = await bot.send(rina, "iya kirim aja")  # another talent's confirmation: not hers
+    assert staff_chat.messages_since(mark) == [] and other.text != shown(Text.SUPPORT_ACK)
+    [sent] = await bot.send(sari, "iya kirim aja kak")
+    assert sent.text == shown(Text.SUPPORT_ACK)
+    assert staff_chat.messages_since(mark)[-1].text == "cara bikin nasi goreng enak"
+    assert questions(bot.database, sari.id)[-1]["sent_to_staff_at"] is not None
+    # Typed "batal" under another confirmation: not sent, and a later "iya" does not send it.
+    [nothing] = await bot.send(rina, "resep rendang padang")
+    await bot.press(rina, ASK_TEAM, message=nothing)
+    [cancelled] = await bot.send(rina, "gak jadi deh")
+    assert cancelled.text.startswith(shown(Text.ASK_NOT_SENT) + "\n\n")
+    [okay] = await bot.send(rina, "iya")
+    assert okay.text == shown(Text.ASK_OKAY)
+    assert staff_chat.messages_since(mark)[-1].text == "cara bikin nasi goreng enak"
+    assert questions(bot.database, rina.id)[-1]["sent_to_staff_at"] is None
 
 
 async def test_what_a_talent_sets_aside_is_not_the_answer(

@@ -27,10 +27,12 @@ from bot.answers.words import (
     GREETINGS,
     I_SEE,
     MURMURS,
+    NOT_SENDING,
     PHRASES,
     POLITE,
     REFUSING,
     SALUTATIONS,
+    SENDING,
     SETTING_ASIDE,
     SETTING_ASIDE_PAIRS,
     SHORT_FORMS,
@@ -50,6 +52,7 @@ ASIDE_WORDS = 3  # content words a "selain"/"other than" sets aside at most
 MIN_DOUBLED = 3  # letters and a 2: "orang2" is "orang", "mp2" or "k2" stays as written
 MIN_NYO = 6  # letters: Palembang's "-nyo" for "-nya" ("infonyo", "insentifnyo"), not "sanyo"
 MIN_NYA = 5  # letters: "hpnya", "wanya" are a short form and "-nya"; "gnya" is not a word
+SHORT_REPLY = 40  # characters: a longer message is no bare "send it" or "cancel"
 MIN_NAME = 3  # letters: a shorter name word ("Al", "Oh") is masked nowhere, too often a word
 
 # Every pattern runs in linear time, whatever the message (no backtracking over long runs).
@@ -323,6 +326,17 @@ def small_talk(found: list[str]) -> str | None:
 
 # What an okay never holds: a digit (a phone number), @ (an address, a handle), a link.
 _CARRIES_MORE = re.compile(r"[\d@]|https?:|www\.|\w\.\w{2}", re.IGNORECASE)
+
+
+def send_or_not(text: str) -> bool | None:
+    """A short message that says to send ("iya kirim aja") or not to ("gak jadi deh"), and
+    nothing else: True, False, or None for anything else (most messages: not read further)."""
+    if len(text) > SHORT_REPLY:
+        return None
+    found = [word for word in words(text) if word not in FILLER or word in NOT_SENDING]
+    if not found or any(word not in SENDING and word not in NOT_SENDING for word in found):
+        return None
+    return NOT_SENDING.isdisjoint(found)
 
 
 def asks_what_this_is(text: str) -> bool:

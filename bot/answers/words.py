@@ -1235,6 +1235,15 @@ GRATITUDE = _listed(
 AFFIRMING = _listed(
     "iya iyaa inggih hooh yaudah sampun sudah wis yes yep yup insya insyaallah inshaallah"
 )
+# Typed under "Tanya tim kami"'s confirmation instead of pressing a button: send it ("iya",
+# "kirim aja kak", "yes send it"), or don't ("batal", "gak jadi", "no"); with FILLER only.
+SENDING = _listed(
+    """
+    iya iyaa ya yes yep yup oke ok okay okey sip siap boleh kirim kirimin kirimkan send lanjut
+    gas aja saja it ke to
+    """
+)
+NOT_SENDING = _listed("batal gajadi jadi gak ga nggak enggak tidak no nope cancel jangan usah dont")
 # What makes an okay no okay ("ga ok kak", "belum paham").
 REFUSING = _listed("ga gak nggak ngga enggak tidak tak bukan belum blm kurang no not")
 ASKING_ON = _listed(

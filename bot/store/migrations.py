@@ -1022,4 +1022,11 @@ MIGRATIONS: list[tuple[str, str]] = [
         # and when they reply to staff; a new /tanya keeps it.
         "ALTER TABLE support_sessions ADD COLUMN answered_first_at TEXT",
     ),
+    (
+        "0037_free_question_confirming",
+        # When "Tanya tim kami"'s confirmation of this question was shown: a talent who then
+        # types "iya, kirim" (not the button) means Send, "batal" Cancel, for a few minutes.
+        # Cleared by Cancel; Send sets sent_to_staff_at.
+        "ALTER TABLE free_questions ADD COLUMN confirm_shown_at TEXT",
+    ),
 ]

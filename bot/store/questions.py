@@ -176,6 +176,26 @@ class FreeQuestions:
             )
         )
 
+    async def confirming(self, question_id: int, user_id: int) -> None:
+        """ "Tanya tim kami"'s confirmation of this question is shown now."""
+        await self._set(question_id, user_id, "confirm_shown_at = ?", utc_now())
+
+    async def not_confirming(self, question_id: int, user_id: int) -> None:
+        """The confirmation was cancelled: a typed "iya" no longer sends the question."""
+        await self._set(question_id, user_id, "confirm_shown_at = ?", None)
+
+    def awaiting_confirmation(self, user_id: int, seconds: int) -> Recorded | None:
+        """The talent's question whose confirmation was shown in the last `seconds` and which
+        has not gone to staff (a sync read of their few rows, on the loop thread)."""
+        since = stamp(time.time_ns() - seconds * 1_000_000_000)
+        rows = self._db.lookup(
+            f"SELECT {_COLUMNS} FROM free_questions"  # noqa: S608 - fixed column list
+            " WHERE user_id = ? AND confirm_shown_at >= ? AND sent_to_staff_at IS NULL"
+            " ORDER BY confirm_shown_at DESC LIMIT 1",
+            (user_id, since),
+        )
+        return _recorded(rows[0]) if rows else None
+
     async def not_this(self, question_id: int, user_id: int) -> None:
         """The talent said the answer was not what they asked (the first time counts)."""
         await self._set(question_id, user_id, "not_this_at = COALESCE(not_this_at, ?)", utc_now())
