@@ -230,6 +230,8 @@ def test_dates_read_as_people_write_them() -> None:
         ("Victoria, Australia", "outside_indonesia"),
         ("Tokyo, Jepang", "outside_indonesia"),
         ("Sleman, DIY", "di_yogyakarta"),
+        ("Jakarta, Indonesia", "dki_jakarta"),
+        ("Malang, Jawa Timur", "jawa_timur"),
         ("Provinsi Jabar", "jawa_barat"),
         ("Jawa Barat", "jawa_barat"),
     ],
@@ -237,6 +239,13 @@ def test_dates_read_as_people_write_them() -> None:
 def test_common_province_abbreviations_are_understood(typed: str, province: str) -> None:
     question = CONTENT.questions["province"]
     assert check_text(question, CONTENT, {}, typed) == Accepted(province)
+
+
+@pytest.mark.parametrize("typed", ["Indonesia", "indo", "Papua, Indonesia, ", ",,,"])
+def test_indonesia_itself_is_no_province_and_no_abroad(typed: str) -> None:
+    # "Indonesia" and "indo" were taken as "Di luar Indonesia" (its label has the word).
+    outcome = check_text(CONTENT.questions["province"], CONTENT, {}, typed)
+    assert outcome != Accepted("outside_indonesia")
 
 
 async def test_an_abbreviated_province_is_stored_in_full(bot: Harness) -> None:

@@ -400,22 +400,27 @@ def fold(text: str) -> str:
 _PLACE_KINDS = ("kota ", "kab ", "kabupaten ")
 
 
+# Indonesia itself is no answer to "which province?" (it was taken as "Di luar Indonesia",
+# whose label has it): asked again, and left out of "Jakarta, Indonesia".
+HOME_COUNTRY = frozenset({"indonesia", "indo", "ri", "nkri"})
+
+
 def _province_typed(content: Content, text: str) -> Outcome:
-    """`_find_province` of the whole answer, else of each part after a comma, last first
-    ("Victoria, Australia", "Sleman, DIY")."""
+    """`_find_province` of the whole answer, else of the parts between commas: the first a
+    province is sure of ("Sleman, DIY", "Victoria, Australia"), else the first with some to
+    offer ("Jakarta, Indonesia" is Jakarta's)."""
     found = _find_province(content, text)
     if not isinstance(found, Rejected) or "," not in text:
         return found
-    for part in reversed(text.split(",")):
-        candidate = _find_province(content, part)
-        if not isinstance(candidate, Rejected):
-            return candidate
-    return found
+    parts = [_find_province(content, part) for part in text.split(",")]
+    sure = [part for part in parts if isinstance(part, Accepted)]
+    offered = [part for part in parts if not isinstance(part, Rejected)]
+    return (sure or offered or [found])[0]
 
 
 def _find_province(content: Content, text: str) -> Outcome:
     typed = fold(text).removeprefix("provinsi ").removeprefix("province ").strip()
-    if not typed:
+    if not typed or typed in HOME_COUNTRY:
         return Rejected(Text.INTAKE_PROVINCE_NOT_FOUND)
     for island in content.intake.islands:  # "Sumatra", "Papua": every province on it
         if typed in {fold(name) for name in island.names}:
