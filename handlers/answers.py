@@ -34,7 +34,7 @@ QA = "qa:"
 PATTERN = r"^qa:\d{1,12}:(x|t|s|c|k|w|[fp]:[a-z0-9_]{1,24})$"
 _PRESS = re.compile(PATTERN)
 QUOTE_LIMIT = 500  # characters of the talent's question shown back before it goes to staff
-CONFIRM_TYPED_FOR = 10 * 60  # seconds: "iya" typed after the confirmation showed still sends
+CONFIRM_TYPED_FOR = 10 * 60  # seconds: "iya" typed after the confirmation shows it again
 
 
 def _desk(context: BotContext) -> AnswerDesk:
@@ -107,20 +107,18 @@ async def free_text(update: Update, context: BotContext) -> None:
 
 
 async def _typed_confirmation(update: Update, context: BotContext, question: Question) -> bool:
-    """ "iya, kirim" or "batal" typed under "Tanya tim kami"'s confirmation (shown in the last
-    few minutes) instead of pressing its button: as the button (a talents' review: "iya" got
-    "Siap!" and nothing was sent). True if it was that."""
-    send = send_or_not(question.text)
-    if send is None:
+    """ "iya, kirim" or "batal" typed while "Tanya tim kami"'s confirmation (shown in the last
+    few minutes) waits for its button: the confirmation again, at the bottom, to press (a
+    talents' review: "iya" got "Siap!" and the talent thought it was sent). Never sent or
+    cancelled by typing: an attacker showed an "iya" meant for something else sending an old
+    question. True if it was that."""
+    if send_or_not(question.text) is None:
         return False  # most messages: no read of the store
     store = context.services.store.questions
     pending = store.awaiting_confirmation(question.user_id, CONFIRM_TYPED_FOR)
     if pending is None:
         return False
-    if send:
-        await _send(update, context, question.language, pending)
-    else:
-        await _cancelled(update, context, question.language, pending)
+    await _confirm(update, context, question.language, pending)
     return True
 
 
@@ -291,8 +289,7 @@ async def _confirm(update: Update, context: BotContext, language: str, question:
 async def _cancelled(
     update: Update, context: BotContext, language: str, question: Recorded
 ) -> None:
-    """The confirmation cancelled (its button, or typed): say that nothing went, or that it
-    had already gone."""
+    """The confirmation cancelled: say that nothing went, or that it had already gone."""
     await context.services.store.questions.not_confirming(question.id, question.user_id)
     said = context.text(Text.ASK_ALREADY_SENT if question.sent_to_staff else Text.ASK_NOT_SENT)
     text, markup = menu.main_menu(context, language)

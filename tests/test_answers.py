@@ -379,12 +379,14 @@ async def test_ask_our_team_offers_to_write_another_question_for_the_team(
     assert "cara bikin nasi goreng enak" not in [m.text for m in staff_chat.messages_since(mark)]
 
 
-async def test_send_or_cancel_typed_under_the_confirmation_is_the_button(
+async def test_send_or_cancel_typed_under_the_confirmation_shows_it_again(
     bot: Harness, staff_chat: EmulatedChat
 ) -> None:
-    # A talents' review and an attacker: "iya" typed under "Kirim pertanyaan ini ke tim
-    # kami?" got "Siap!" and nothing went; it now sends, as the button does, and "batal"
-    # cancels. Without a confirmation shown, "iya" is an okay as before.
+    # A talents' review: "iya" typed under "Kirim pertanyaan ini ke tim kami?" got "Siap!"
+    # and the talent thought it went. It now shows the confirmation again, at the bottom,
+    # to press; typing never sends (an attacker: an "iya" meant for something else sent an
+    # old question). Without a confirmation waiting, "iya" is an okay as before.
+    send = CONTENT.text(Text.BTN_ASK_SEND, "id")
     sari, rina = bot.user(first_name="Sari"), bot.user(first_name="Rina")
     [okay] = await bot.send(sari, "iya")
     assert okay.text == shown(Text.ASK_OKAY)
@@ -392,19 +394,26 @@ async def test_send_or_cancel_typed_under_the_confirmation_is_the_button(
     await bot.press(sari, ASK_TEAM, message=nothing)
     mark = staff_chat.mark()
     [other] = await bot.send(rina, "iya kirim aja")  # another talent's confirmation: not hers
-    assert staff_chat.messages_since(mark) == [] and other.text != shown(Text.SUPPORT_ACK)
-    [sent] = await bot.send(sari, "iya kirim aja kak")
+    assert not other.text.startswith(opening(Text.ASK_CONFIRM))
+    [again] = await bot.send(sari, "iya kirim aja kak")
+    assert again.text.startswith(opening(Text.ASK_CONFIRM))
+    assert "cara bikin nasi goreng enak" in again.text and send in again.button_texts
+    assert staff_chat.messages_since(mark) == []  # typing sent nothing
+    [sent] = await bot.press(sari, send, message=again)
     assert sent.text == shown(Text.SUPPORT_ACK)
     assert staff_chat.messages_since(mark)[-1].text == "cara bikin nasi goreng enak"
-    assert questions(bot.database, sari.id)[-1]["sent_to_staff_at"] is not None
-    # Typed "batal" under another confirmation: not sent, and a later "iya" does not send it.
+    # Sent, she is asking the team: her "iya" goes to them, no confirmation again.
+    replies = await bot.send(sari, "iya")
+    assert not any(r.text.startswith(opening(Text.ASK_CONFIRM)) for r in replies)
+    assert staff_chat.messages_since(mark)[-1].text == "iya"
+    # Cancelled: "iya" is an okay again.
     [nothing] = await bot.send(rina, "resep rendang padang")
     await bot.press(rina, ASK_TEAM, message=nothing)
-    [cancelled] = await bot.send(rina, "gak jadi deh")
-    assert cancelled.text.startswith(shown(Text.ASK_NOT_SENT) + "\n\n")
+    [again] = await bot.send(rina, "gak jadi deh")
+    assert again.text.startswith(opening(Text.ASK_CONFIRM))
+    await bot.press(rina, CONTENT.text(Text.BTN_CANCEL, "id"), message=again)
     [okay] = await bot.send(rina, "iya")
     assert okay.text == shown(Text.ASK_OKAY)
-    assert staff_chat.messages_since(mark)[-1].text == "cara bikin nasi goreng enak"
     assert questions(bot.database, rina.id)[-1]["sent_to_staff_at"] is None
 
 

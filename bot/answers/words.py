@@ -1235,12 +1235,13 @@ GRATITUDE = _listed(
 AFFIRMING = _listed(
     "iya iyaa inggih hooh yaudah sampun sudah wis yes yep yup insya insyaallah inshaallah"
 )
-# Typed under "Tanya tim kami"'s confirmation instead of pressing a button: send it ("iya",
-# "kirim aja kak", "yes send it"), or don't ("batal", "gak jadi", "no"); with FILLER only.
+# Typed while "Tanya tim kami"'s confirmation waits, instead of pressing a button: send it
+# ("iya", "kirim aja kak", "yes send it") or don't ("batal", "gak jadi", "no"), FILLER aside:
+# the confirmation is shown again to press.
 SENDING = _listed(
     """
-    iya iyaa ya yes yep yup oke ok okay okey sip siap boleh kirim kirimin kirimkan send lanjut
-    gas aja saja it ke to
+    iya iyaa ya yes yep yup oke ok okay okey sip siap boleh kirim kirimin kirimkan dikirim send
+    lanjut gas aja saja it ke to yaudah udah
     """
 )
 NOT_SENDING = _listed("batal gajadi jadi gak ga nggak enggak tidak no nope cancel jangan usah dont")
