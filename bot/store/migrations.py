@@ -1025,8 +1025,8 @@ MIGRATIONS: list[tuple[str, str]] = [
     (
         "0037_free_question_confirming",
         # When "Tanya tim kami"'s confirmation of this question was shown: a talent who then
-        # types "iya, kirim" (not the button) means Send, "batal" Cancel, for a few minutes.
-        # Cleared by Cancel; Send sets sent_to_staff_at.
+        # types "iya, kirim" or "batal" (not the button) within a few minutes is shown it again
+        # to press. Cleared by Cancel; Send sets sent_to_staff_at.
         "ALTER TABLE free_questions ADD COLUMN confirm_shown_at TEXT",
     ),
 ]
