@@ -14,7 +14,7 @@ import yaml
 from pydantic import ValidationError
 
 from bot.answers.matcher import Matcher
-from bot.answers.text import content_words, only_thanks, summary, words
+from bot.answers.text import content_words, only_thanks, send_or_not, summary, words
 from bot.answers.verdict import Outcome, Thresholds, decide
 from bot.content import ContentError, load_content
 from bot.settings import Settings
@@ -710,6 +710,26 @@ def test_safe_and_official_is_asked_of_the_bot_not_of_any_service() -> None:
         assert decide(MATCHER.match(text), DEFAULTS).outcome is not Outcome.ANSWERED, text
     for text in ("Is this service safe and official?", "will my child be asked for money later?"):
         assert MATCHER.match(text).ranked[0][0] == "faq:who_runs", text
+
+
+@pytest.mark.parametrize(
+    ("text", "send"),
+    [
+        ("iya", True),
+        ("ya kak", True),
+        ("boleh", True),
+        ("iya kirim aja kak", True),
+        ("yes send it", True),
+        ("udah", True),
+        ("batal", False),
+        ("gak jadi deh", False),
+        ("cara kirim video", None),  # a question: read as one
+        ("iya, mau daftar", None),
+        ("makasih", None),
+    ],
+)
+def test_send_or_not_reads_only_a_bare_yes_or_no(text: str, send: bool | None) -> None:
+    assert send_or_not(text) is send
 
 
 def test_songs_on_a_cd_are_offered_how_to_send_a_link() -> None:

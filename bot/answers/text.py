@@ -333,7 +333,9 @@ def send_or_not(text: str) -> bool | None:
     nothing else: True, False, or None for anything else (most messages: not read further)."""
     if len(text) > SHORT_REPLY:
         return None
-    found = [word for word in words(text) if word not in FILLER or word in NOT_SENDING]
+    found = [
+        word for word in words(text) if word in SENDING or word in NOT_SENDING or word not in FILLER
+    ]
     if not found or any(word not in SENDING and word not in NOT_SENDING for word in found):
         return None
     return NOT_SENDING.isdisjoint(found)

@@ -1241,7 +1241,7 @@ AFFIRMING = _listed(
 SENDING = _listed(
     """
     iya iyaa ya yes yep yup oke ok okay okey sip siap boleh kirim kirimin kirimkan dikirim send
-    lanjut gas aja saja it ke to yaudah udah
+    lanjut gas aja saja it ke to yaudah udah sudah
     """
 )
 NOT_SENDING = _listed("batal gajadi jadi gak ga nggak enggak tidak no nope cancel jangan usah dont")

@@ -403,6 +403,7 @@ _PLACE_KINDS = ("kota ", "kab ", "kabupaten ")
 # Indonesia itself is no answer to "which province?" (it was taken as "Di luar Indonesia",
 # whose label has it): asked again, and left out of "Jakarta, Indonesia".
 HOME_COUNTRY = frozenset({"indonesia", "indo", "ri", "nkri"})
+MIN_NAME_PART = 3  # letters typed that may be part of a province's name
 
 
 def _province_typed(content: Content, text: str) -> Outcome:
@@ -433,10 +434,11 @@ def _find_province(content: Content, text: str) -> Outcome:
     if city is not None:  # "Bandung": its province, for the talent to confirm
         value, name = city
         return Matches([value], city=name)
-    found = [
+    found = [  # part of a name ("Kalimantan" for its five); not "a" or "us" ("Nusa")
         value
         for value, province in content.provinces.items()
-        if any(typed in fold(name) for name in (province.label.id, province.label.en))
+        if len(typed) >= MIN_NAME_PART
+        and any(typed in fold(name) for name in (province.label.id, province.label.en))
     ]
     if len(found) == 1:
         return Accepted(found[0])
