@@ -16,7 +16,7 @@ from bot.commands import ASK, PUBLIC_COMMANDS
 from bot.content import ContentError, load_content
 from bot.content_checks import row_limit
 from bot.emulator import BotMessage, EmulatedUser, EmulatorEvent
-from bot.leads.intake import Accepted, check_text
+from bot.leads.intake import Accepted, Rejected, check_text
 from bot.placeholders import placeholder_in
 from bot.settings import DEMO_CONTROLLER, PACKAGED_CONTENT_DIR
 from bot.texts import Text
@@ -240,6 +240,13 @@ def test_dates_read_as_people_write_them() -> None:
 def test_common_province_abbreviations_are_understood(typed: str, province: str) -> None:
     question = CONTENT.questions["province"]
     assert check_text(question, CONTENT, {}, typed) == Accepted(province)
+
+
+@pytest.mark.parametrize("typed", ["US", "a", "NT"])
+def test_a_letter_or_two_is_no_part_of_a_province_name(typed: str) -> None:
+    # "US" offered NTB and NTT ("Nusa"), "a" all 38: asked again instead.
+    outcome = check_text(CONTENT.questions["province"], CONTENT, {}, typed)
+    assert outcome == Rejected(Text.INTAKE_PROVINCE_NOT_FOUND)
 
 
 @pytest.mark.parametrize("typed", ["Indonesia", "indo", "Papua, Indonesia, ", ",,,"])
