@@ -638,6 +638,17 @@ CHAT = [
     ("hiphop bisa?", "faq:who_can_apply"),
     ("drummer boleh?", "faq:who_can_apply"),
     ("dangdut bisa ga", "faq:who_can_apply"),
+    # Session 44b's voices: Cirebonan "bli" (tidak) asks nothing, its "digawa" and Jogja's
+    # "digowo" are dibawa, Jogja's "ra" (tidak), "nduwe" (punya); "dab", "lur" call someone.
+    (
+        "tarling kuh musik daerah kang, bisa melu bli kanggo digawa ning Korea",
+        "program:music_to_korea",
+    ),
+    ("daftare kudu mbayar bli kang? kita wong cilik duite pas2an", "faq:who_can_apply"),
+    ("ana open call bli saiki? kita siap kapan bae", "faq:open_call_now"),
+    ("musisi jalanan koyo aku iso digowo neng korea ra to 😂", "program:music_to_korea"),
+    ("aku ra nduwe link youtube opo spotify dab, tetep iso ndaftar ra", "faq:showreel_links"),
+    ("nomer wa ku ganti lur, piye ngowahi neng pendaftaran", "faq:after_registering"),
 ]
 OFF_TOPIC = [
     # Not who may register: a parent or a thesis is no role one registers as; rap is asked
@@ -1307,6 +1318,9 @@ def test_a_place_is_the_talents_only_after_from() -> None:
         ("oke deh makasih ya, ngebantu bgt ✨", "thanks"),
         ("halo kamu bot?", None),
         ("bot?", None),
+        # Session 44b: Jogja's "dab" and "lur" (sedulur) call someone, as "kang" does.
+        ("sugeng sonten lur 🙏", "greeting"),
+        ("met pagi dab", "greeting"),
     ],
 )
 def test_greetings_and_thanks_are_not_matched(text: str, talk: str | None) -> None:
@@ -1353,6 +1367,15 @@ def test_pinyin_and_chat_words_are_written_out() -> None:
     # Session 44: an Indonesian in Taiwan's "wo" (saya), "meiyou" (tidak ada); chat's "tmn2".
     assert words("wo meiyou tmn2") == ["saya", "tidak", "ada", "teman"]
     assert words("masuk itungan, masuk hitungan") == ["termasuk", "termasuk"]
+    # Session 44b: Jogja ngoko and Cirebonan.
+    assert words("ra nduwe digowo digawa cobo sik") == [
+        "tidak",
+        "punya",
+        "dibawa",
+        "dibawa",
+        "coba",
+        "dulu",
+    ]
 
 
 def test_a_word_doubled_with_a_2_is_the_word() -> None:

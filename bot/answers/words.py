@@ -931,6 +931,18 @@ SHORT_FORMS: dict[str, str] = {
     # Chat's "tmn" (teman); Makassar and Mandar Malay's "kasi" (kasih: "mau kasi liat").
     "tmn": "teman",
     "kasi": "kasih",
+    # Session 44b's voices. Jogja ngoko: ra (tidak), nduwe (punya), digowo and Cirebonan's
+    # digawa (dibawa), cobo (coba), sik (dulu); Cirebonan's bli (tidak; Balinese's "bli"
+    # calls an elder brother) asks nothing; dab (Jogja's walikan for "mas") and lur (sedulur)
+    # call someone, like "kang" (GREETINGS). Not "jowo" (jawa) nor "ngowahi" (ganti): they
+    # gained nothing, and answered "lagu jowo sing enak opo dab" (music page) and "cara
+    # ngowahi video dadi mp3 piye" (showreel_links) directly.
+    "ra": "tidak",
+    "nduwe": "punya",
+    "digowo": "dibawa",
+    "digawa": "dibawa",
+    "cobo": "coba",
+    "sik": "dulu",
 }
 
 # Words that ask together what none of them asks alone, written as the word an entry has,
@@ -1042,7 +1054,7 @@ STOPWORDS_ID = _listed(
     mbok rek cak tak arek kaya sekali sehubungan
     unnie eonni oppa hyung noona sunbae annyeong annyeonghaseyo kamsahamnida gamsahamnida
     gomawo kamsia salken yaa apik
-    puang lae amang inang kraeng enu kang mauliate saranghae
+    puang lae amang inang kraeng enu kang mauliate saranghae dab lur bli
     patek makanya akhirnya
     bo ba
     teman 혹시 진짜 bingung biasa
@@ -1183,7 +1195,7 @@ GREETINGS = _listed(
     semua semuanya om tante kabar bapak ibu pak bu
     horas tabe mejuah juah daeng
     salken annyeong annyeonghaseyo unnie eonni oppa rek cak 👋
-    puang lae amang inang kraeng enu kang
+    puang lae amang inang kraeng enu kang dab lur
     basudara oi wassup whatsup 🤙
     tabik puwari siulu 안녕 안녕하세요
     bela woy woi afwan akhi ukhti
