@@ -1321,6 +1321,10 @@ def test_a_place_is_the_talents_only_after_from() -> None:
         # Session 44b: Jogja's "dab" and "lur" (sedulur) call someone, as "kang" does.
         ("sugeng sonten lur 🙏", "greeting"),
         ("met pagi dab", "greeting"),
+        # "coba dulu" (I'll try it first) is an okay, and Javanese "tak" (I) asks nothing.
+        ("oke matur nuwun dab, tak cobo sik", "thanks"),
+        ("oke makasih, aku coba dulu", "thanks"),
+        ("coba dulu daftarnya gimana", None),
     ],
 )
 def test_greetings_and_thanks_are_not_matched(text: str, talk: str | None) -> None:

@@ -1220,9 +1220,10 @@ THANKS = _listed(
     """
 )
 # "Oh, I see" in two words, an okay to what the bot just said ("oh gitu kak"); "gitu" alone
-# is not one ("gimana gitu" asks).
+# is not one ("gimana gitu" asks). "Coba dulu" (I'll try it first: Jogja's "tak cobo sik") is
+# one too.
 I_SEE = frozenset(
-    {("i", "see"), ("got", "it"), ("makes", "sense")}
+    {("i", "see"), ("got", "it"), ("makes", "sense"), ("coba", "dulu")}
     | {
         (oh, so)
         for oh in _listed("o oh ohh ooh owh oalah owalah")
@@ -1338,6 +1339,6 @@ FILLER = _listed(
     🤘 🔥
     🎧 🎤 🎸 🎹 🎻 🎺 🎷 🥁 🎶 🎵 🎼 🎬 🎥 🎞
     tah insya insyaallah inshaallah allah alhamdulillah aamiin amin
-    sama
+    sama tak
     """
 )
