@@ -651,6 +651,9 @@ CHAT = [
     ("nomer wa ku ganti lur, piye ngowahi neng pendaftaran", "faq:after_registering"),
 ]
 OFF_TOPIC = [
+    # Cirebon's tarling says who asks in a message about its sender: a tarling singer's
+    # greeting got the music page ("tarling" read as a typo of "talking").
+    "punten kang, kita penyanyi tarling sing Cirebon, arep takon2 bae lah 🙏",
     # Not who may register: a parent or a thesis is no role one registers as; rap is asked
     # about when nobody says they rap.
     "mama boleh?",

@@ -1136,6 +1136,8 @@ ABOUT_TALENT = _listed(
 # rule turning such questions into direct answers of the generic words left.
 # Bima's gambo (a lute) and silu (a shawm) are instruments, as kempul is; so is the Mandar
 # kacaping (kecapi, a boat lute), and Mandar (a people of West Sulawesi) is as dayak.
+# Cirebon's tarling (gitar and suling) is an art form, as dangdut is (it was read as a typo
+# of "talking").
 ABOUT_TALENT_IF_SAID = _listed(
     """
     dayak
@@ -1148,6 +1150,7 @@ ABOUT_TALENT_IF_SAID = _listed(
     mandar kacaping kecapi
     tunanetra talkback pembacalayar screenreader
     rap
+    tarling
     """
 )
 # Words that say who asks but not as whom they would register ("mama boleh?", "skripsi bisa?"
