@@ -649,11 +649,17 @@ CHAT = [
     ("musisi jalanan koyo aku iso digowo neng korea ra to 😂", "program:music_to_korea"),
     ("aku ra nduwe link youtube opo spotify dab, tetep iso ndaftar ra", "faq:showreel_links"),
     ("nomer wa ku ganti lur, piye ngowahi neng pendaftaran", "faq:after_registering"),
+    # A band's "personel" (not "personal", a my_data word) and reggae say who asks.
+    ("personel kami boleh ikut program ke korea?", "program:music_to_korea"),
+    ("kami band reggae, bisa daftar?", "faq:who_can_apply"),
+    ("saya main reggae, ada program ke korea?", "program:music_to_korea"),
 ]
 OFF_TOPIC = [
     # Cirebon's tarling says who asks in a message about its sender: a tarling singer's
     # greeting got the music page ("tarling" read as a typo of "talking").
     "punten kang, kita penyanyi tarling sing Cirebon, arep takon2 bae lah 🙏",
+    "personel bts siapa aja",  # no sender: the band's members are what is asked
+    "konser reggae di bali kapan",
     # Not who may register: a parent or a thesis is no role one registers as; rap is asked
     # about when nobody says they rap.
     "mama boleh?",

@@ -1138,6 +1138,8 @@ ABOUT_TALENT = _listed(
 # kacaping (kecapi, a boat lute), and Mandar (a people of West Sulawesi) is as dayak.
 # Cirebon's tarling (gitar and suling) is an art form, as dangdut is (it was read as a typo
 # of "talking").
+# A band's "personel" (its members: it was read as a typo of "personal", a my_data word) and
+# reggae say who asks too.
 ABOUT_TALENT_IF_SAID = _listed(
     """
     dayak
@@ -1151,6 +1153,7 @@ ABOUT_TALENT_IF_SAID = _listed(
     tunanetra talkback pembacalayar screenreader
     rap
     tarling
+    personel reggae
     """
 )
 # Words that say who asks but not as whom they would register ("mama boleh?", "skripsi bisa?"
