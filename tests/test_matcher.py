@@ -649,6 +649,9 @@ CHAT = [
     ("musisi jalanan koyo aku iso digowo neng korea ra to 😂", "program:music_to_korea"),
     ("aku ra nduwe link youtube opo spotify dab, tetep iso ndaftar ra", "faq:showreel_links"),
     ("nomer wa ku ganti lur, piye ngowahi neng pendaftaran", "faq:after_registering"),
+    # Jogja's "ndi" (mana); Makassar Malay's "ndi" calls a younger one: neither asks.
+    ("mucon ki opo to, panggunge neng ndi", "program:mucon"),
+    ("sy blm pernah upload lagu di youtube ndi, bisa ji tetap daftar?", "faq:what_to_prepare"),
     # A band's "personel" (not "personal", a my_data word) and reggae say who asks.
     ("personel kami boleh ikut program ke korea?", "program:music_to_korea"),
     ("kami band reggae, bisa daftar?", "faq:who_can_apply"),

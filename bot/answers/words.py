@@ -934,15 +934,17 @@ SHORT_FORMS: dict[str, str] = {
     # Session 44b's voices. Jogja ngoko: ra (tidak), nduwe (punya), digowo and Cirebonan's
     # digawa (dibawa), cobo (coba), sik (dulu); Cirebonan's bli (tidak; Balinese's "bli"
     # calls an elder brother) asks nothing; dab (Jogja's walikan for "mas") and lur (sedulur)
-    # call someone, like "kang" (GREETINGS). Not "jowo" (jawa) nor "ngowahi" (ganti): they
-    # gained nothing, and answered "lagu jowo sing enak opo dab" (music page) and "cara
-    # ngowahi video dadi mp3 piye" (showreel_links) directly.
+    # call someone, like "kang" (GREETINGS); "ndi" is mana ("neng ndi": di mana), and asks
+    # nothing either as Makassar Malay's "ndi" (andi: calling a younger one). Not "jowo"
+    # (jawa) nor "ngowahi" (ganti): they gained nothing, and answered "lagu jowo sing enak
+    # opo dab" (music page) and "cara ngowahi video dadi mp3 piye" (showreel_links) directly.
     "ra": "tidak",
     "nduwe": "punya",
     "digowo": "dibawa",
     "digawa": "dibawa",
     "cobo": "coba",
     "sik": "dulu",
+    "ndi": "mana",
 }
 
 # Words that ask together what none of them asks alone, written as the word an entry has,
