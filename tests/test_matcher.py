@@ -656,6 +656,11 @@ CHAT = [
     ("personel kami boleh ikut program ke korea?", "program:music_to_korea"),
     ("kami band reggae, bisa daftar?", "faq:who_can_apply"),
     ("saya main reggae, ada program ke korea?", "program:music_to_korea"),
+    # Gambus says who asks, as qasidah does.
+    (
+        "afwan, grup kami main gambus dan qasidah, apakah termasuk musisi yg bisa daftar?",
+        "program:music_to_korea",  # its label accepts it: the music page says who may join
+    ),
 ]
 OFF_TOPIC = [
     # Cirebon's tarling says who asks in a message about its sender: a tarling singer's
@@ -663,6 +668,7 @@ OFF_TOPIC = [
     "punten kang, kita penyanyi tarling sing Cirebon, arep takon2 bae lah 🙏",
     "personel bts siapa aja",  # no sender: the band's members are what is asked
     "konser reggae di bali kapan",
+    "cara main gambus",
     # Not who may register: a parent or a thesis is no role one registers as; rap is asked
     # about when nobody says they rap.
     "mama boleh?",

@@ -1141,12 +1141,13 @@ ABOUT_TALENT = _listed(
 # Cirebon's tarling (gitar and suling) is an art form, as dangdut is (it was read as a typo
 # of "talking").
 # A band's "personel" (its members: it was read as a typo of "personal", a my_data word) and
-# reggae say who asks too.
+# reggae say who asks too. So does gambus (an Arab-Malay lute, and the music a group plays
+# with it), as qasidah does.
 ABOUT_TALENT_IF_SAID = _listed(
     """
     dayak
     pesantren pondok ustadz ustaz hadroh hadrah sholawat shalawat salawat nasyid
-    qasidah kasidah religi islami
+    qasidah kasidah religi islami gambus
     metal punk hardcore underground cadas
     videografer videographer fotografer photographer
     kempul
