@@ -656,6 +656,9 @@ CHAT = [
     ("personel kami boleh ikut program ke korea?", "program:music_to_korea"),
     ("kami band reggae, bisa daftar?", "faq:who_can_apply"),
     ("saya main reggae, ada program ke korea?", "program:music_to_korea"),
+    # A wheelchair says how the talent moves, as a screen reader how they read.
+    ("saya pakai kursi roda, bisa daftar?", "faq:who_can_apply"),
+    ("i use a wheelchair, can i register?", "faq:who_can_apply"),
     # Gambus says who asks, as qasidah does.
     (
         "afwan, grup kami main gambus dan qasidah, apakah termasuk musisi yg bisa daftar?",
@@ -669,6 +672,7 @@ OFF_TOPIC = [
     "personel bts siapa aja",  # no sender: the band's members are what is asked
     "konser reggae di bali kapan",
     "cara main gambus",
+    "kursi roda bisa masuk pesawat?",  # no role to register as
     # Not who may register: a parent or a thesis is no role one registers as; rap is asked
     # about when nobody says they rap.
     "mama boleh?",

@@ -971,6 +971,8 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("masuk", "hitungan"): "termasuk",
     ("pembaca", "layar"): "pembacalayar",  # a screen reader: not "layar" as "bayar"
     ("screen", "reader"): "screenreader",
+    ("kursi", "roda"): "kursiroda",  # a wheelchair: how the talent moves, as a screen reader
+    ("pengguna", "kursiroda"): "kursiroda",
     ("to", "sia"): "terimakasih",  # Hakka thanks (Singkawang), as Hokkien's "kamsia"
     ("kurre", "sumanga"): "terimakasih",  # Toraja thanks ("kurre sumanga'")
     ("baru", "dengar"): "dengar",  # "just heard of it": not new programs (announcements)
@@ -1153,7 +1155,7 @@ ABOUT_TALENT_IF_SAID = _listed(
     kempul
     gambo silu
     mandar kacaping kecapi
-    tunanetra talkback pembacalayar screenreader
+    tunanetra talkback pembacalayar screenreader kursiroda wheelchair
     rap
     tarling
     personel reggae
@@ -1167,7 +1169,7 @@ NOT_A_ROLE = _listed(
     perkenalkan kenalin kenalkan nama namaku namanya name asal based manage managing dp
     bokap nyokap ortu emak babe mama papa skripsi tesis thesis jurnalis journalist wartawan
     tinjauan pustaka literatur
-    talkback pembacalayar screenreader kawinan nikahan hajatan
+    talkback pembacalayar screenreader kawinan nikahan hajatan kursiroda wheelchair
     """
 )
 # Where a place is the talent's own, even one an entry has ("dari jakarta", not "di jakarta").
