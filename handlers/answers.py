@@ -274,7 +274,7 @@ async def _confirm(update: Update, context: BotContext, language: str, question:
     quoted = question.text.strip() or question.summary  # the text over the day's budget
     if len(quoted) > QUOTE_LIMIT:
         quoted = quoted[: QUOTE_LIMIT - 1] + "…"
-    # Shown now: "iya, kirim" typed instead of pressing Send sends it (_typed_confirmation).
+    # Shown now: "iya, kirim" typed instead of pressing Send shows it again (_typed_confirmation).
     await context.services.store.questions.confirming(question.id, question.user_id)
     rows = [
         [views.button(context.text(Text.BTN_ASK_SEND), f"{QA}{question.id}:s")],

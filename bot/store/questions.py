@@ -181,7 +181,8 @@ class FreeQuestions:
         await self._set(question_id, user_id, "confirm_shown_at = ?", utc_now())
 
     async def not_confirming(self, question_id: int, user_id: int) -> None:
-        """The confirmation was cancelled: a typed "iya" no longer sends the question."""
+        """The confirmation was cancelled, or another question chosen instead: a typed "iya"
+        no longer shows it again."""
         await self._set(question_id, user_id, "confirm_shown_at = ?", None)
 
     def awaiting_confirmation(self, user_id: int, seconds: int) -> Recorded | None:
