@@ -13,7 +13,7 @@ from bot.answers.text import (
     asks_what_this_is,
     nothing_written,
     only_thanks,
-    send_or_not,
+    send_or_cancel,
     thanks_said,
 )
 from bot.answers.verdict import Outcome
@@ -112,7 +112,7 @@ async def _typed_confirmation(update: Update, context: BotContext, question: Que
     talents' review: "iya" got "Siap!" and the talent thought it was sent). Never sent or
     cancelled by typing: an attacker showed an "iya" meant for something else sending an old
     question. True if it was that."""
-    if send_or_not(question.text) is None:
+    if not send_or_cancel(question.text):
         return False  # most messages: no read of the store
     store = context.services.store.questions
     pending = store.awaiting_confirmation(question.user_id, CONFIRM_TYPED_FOR)

@@ -14,7 +14,7 @@ import yaml
 from pydantic import ValidationError
 
 from bot.answers.matcher import Matcher
-from bot.answers.text import content_words, only_thanks, send_or_not, summary, words
+from bot.answers.text import content_words, only_thanks, send_or_cancel, summary, words
 from bot.answers.verdict import Outcome, Thresholds, decide
 from bot.content import ContentError, load_content
 from bot.settings import Settings
@@ -746,7 +746,7 @@ def test_safe_and_official_is_asked_of_the_bot_not_of_any_service() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "send"),
+    ("text", "bare"),
     [
         ("iya", True),
         ("ya kak", True),
@@ -754,15 +754,16 @@ def test_safe_and_official_is_asked_of_the_bot_not_of_any_service() -> None:
         ("iya kirim aja kak", True),
         ("yes send it", True),
         ("udah", True),
-        ("batal", False),
-        ("gak jadi deh", False),
-        ("cara kirim video", None),  # a question: read as one
-        ("iya, mau daftar", None),
-        ("makasih", None),
+        ("batal", True),
+        ("gak jadi deh", True),
+        ("cara kirim video", False),  # a question: read as one
+        ("iya, mau daftar", False),
+        ("makasih", False),
+        ("iya kirim aja kak, tapi tolong dibaca pelan pelan ya", False),  # long: not read
     ],
 )
-def test_send_or_not_reads_only_a_bare_yes_or_no(text: str, send: bool | None) -> None:
-    assert send_or_not(text) is send
+def test_send_or_cancel_reads_only_a_bare_yes_or_no(text: str, bare: bool) -> None:
+    assert send_or_cancel(text) is bare
 
 
 def test_songs_on_a_cd_are_offered_how_to_send_a_link() -> None:

@@ -328,17 +328,15 @@ def small_talk(found: list[str]) -> str | None:
 _CARRIES_MORE = re.compile(r"[\d@]|https?:|www\.|\w\.\w{2}", re.IGNORECASE)
 
 
-def send_or_not(text: str) -> bool | None:
-    """A short message that says to send ("iya kirim aja") or not to ("gak jadi deh"), and
-    nothing else: True, False, or None for anything else (most messages: not read further)."""
+def send_or_cancel(text: str) -> bool:
+    """Whether a short message only says to send ("iya kirim aja") or not to ("gak jadi deh")
+    (most messages are longer, and are not read further)."""
     if len(text) > SHORT_REPLY:
-        return None
+        return False
     found = [
         word for word in words(text) if word in SENDING or word in NOT_SENDING or word not in FILLER
     ]
-    if not found or any(word not in SENDING and word not in NOT_SENDING for word in found):
-        return None
-    return NOT_SENDING.isdisjoint(found)
+    return bool(found) and all(word in SENDING or word in NOT_SENDING for word in found)
 
 
 def asks_what_this_is(text: str) -> bool:
