@@ -754,6 +754,7 @@ def test_safe_and_official_is_asked_of_the_bot_not_of_any_service() -> None:
         ("iya kirim aja kak", True),
         ("yes send it", True),
         ("udah", True),
+        ("iya kirim ke tim aja kak", True),  # 24 characters: as long as a bare one is read
         ("batal", True),
         ("gak jadi deh", True),
         ("cara kirim video", False),  # a question: read as one

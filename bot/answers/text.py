@@ -52,7 +52,7 @@ ASIDE_WORDS = 3  # content words a "selain"/"other than" sets aside at most
 MIN_DOUBLED = 3  # letters and a 2: "orang2" is "orang", "mp2" or "k2" stays as written
 MIN_NYO = 6  # letters: Palembang's "-nyo" for "-nya" ("infonyo", "insentifnyo"), not "sanyo"
 MIN_NYA = 5  # letters: "hpnya", "wanya" are a short form and "-nya"; "gnya" is not a word
-SHORT_REPLY = 40  # characters: a longer message is no bare "send it" or "cancel"
+SHORT_REPLY = 24  # characters ("iya kirim ke tim aja kak"): a longer one is no bare yes or no
 MIN_NAME = 3  # letters: a shorter name word ("Al", "Oh") is masked nowhere, too often a word
 
 # Every pattern runs in linear time, whatever the message (no backtracking over long runs).

@@ -108,6 +108,11 @@ _LISTED = {  # each kind's condition: constants only, put into the lists' SQL
 _COLUMNS = "id, user_id, message_id, text, summary, entry, offered, sent_to_staff_at"
 
 
+def _ago(seconds: int) -> str:
+    """That many seconds before now, as stored."""
+    return stamp(time.time_ns() - seconds * 1_000_000_000)
+
+
 def _json_list(items: tuple[str, ...]) -> str:
     """`json.dumps(list(items))` for strings, the same text, without making an encoder for
     each call (a third of an insert's own cost; this runs for every free question)."""
@@ -167,7 +172,7 @@ class FreeQuestions:
     def rejected_lately(self, user_id: int, entry: str, seconds: int) -> bool:
         """Whether the talent said "Not this" to an answer with this entry in the last
         `seconds` (a sync read of their few rows, on the loop thread)."""
-        since = stamp(time.time_ns() - seconds * 1_000_000_000)
+        since = _ago(seconds)
         return bool(
             self._db.lookup(
                 "SELECT 1 FROM free_questions"
@@ -188,7 +193,7 @@ class FreeQuestions:
     def awaiting_confirmation(self, user_id: int, seconds: int) -> Recorded | None:
         """The talent's question whose confirmation was shown in the last `seconds` and which
         has not gone to staff (a sync read of their few rows, on the loop thread)."""
-        since = stamp(time.time_ns() - seconds * 1_000_000_000)
+        since = _ago(seconds)
         rows = self._db.lookup(
             f"SELECT {_COLUMNS} FROM free_questions"  # noqa: S608 - fixed column list
             " WHERE user_id = ? AND confirm_shown_at >= ? AND sent_to_staff_at IS NULL"
