@@ -16,7 +16,7 @@ from bot.answers.text import (
     send_or_cancel,
     thanks_said,
 )
-from bot.answers.verdict import Outcome
+from bot.answers.verdict import Outcome, Thresholds, Verdict
 from bot.content import Content, FaqItem, Program
 from bot.names import first_name
 from bot.store.questions import Recorded
@@ -176,15 +176,12 @@ async def answer_before_relay(update: Update, context: BotContext, text: str | N
     ):
         await _welcome(update, context, question.text)
         return True
-    desk, needed = _desk(context), thresholds(context.services.settings, relay=True)
-    verdict = desk.considered(question, needed)
+    needed = thresholds(context.services.settings, relay=True)
+    sure = await _sure_answer(context, question, needed, "ask")
+    if sure is None:
+        return False
+    verdict, answered, question_id = sure
     language = question.language
-    answered = _answer(context, language, verdict.entry) if verdict.entry else None
-    if verdict.outcome is not Outcome.ANSWERED or answered is None:
-        return False
-    question_id = (await desk.record(question, verdict, "ask")).question_id
-    if question_id is None:
-        return False
     await support.note_answered_first(update, context, question_id)
     text = f"{answered}\n\n{context.text(Text.ASK_ANSWER_FIRST)}"
     register = _action_rows(context, language, verdict.entry, asking=True)
@@ -195,6 +192,37 @@ async def answer_before_relay(update: Update, context: BotContext, text: str | N
     ]
     await reply(update, text, InlineKeyboardMarkup(rows))
     return True
+
+
+async def answer_in_form(update: Update, context: BotContext) -> bool:
+    """A question typed at a form step instead of its answer (the form refused it as one):
+    its answer, when the bot is sure, with "Not this"; the form's question follows. True if
+    it was answered."""
+    question = _question(update, context)
+    if question is None:
+        return False
+    sure = await _sure_answer(context, question, thresholds(context.services.settings), "chat")
+    if sure is None:
+        return False
+    _, answered, question_id = sure
+    # No "Register interest" or other action under it: the talent is registering already.
+    rows = [[(context.text(Text.BTN_NOT_THIS), f"{QA}{question_id}:x")]]
+    await reply(update, answered, CallbackKeyboard(rows))
+    return True
+
+
+async def _sure_answer(
+    context: BotContext, question: Question, needed: Thresholds, via: str
+) -> tuple[Verdict, str, int] | None:
+    """A direct answer to the question and its page, recorded before any reply; None when
+    the bot is not that sure (nothing is recorded then)."""
+    desk = _desk(context)
+    verdict = desk.considered(question, needed)
+    answered = _answer(context, question.language, verdict.entry) if verdict.entry else None
+    if verdict.outcome is not Outcome.ANSWERED or answered is None:
+        return None
+    question_id = (await desk.record(question, verdict, via)).question_id
+    return None if question_id is None else (verdict, answered, question_id)
 
 
 async def thanked(update: Update, context: BotContext) -> bool:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from telegram import Update
 
 from bot.content import Markup
+from bot.leads import slips
 from bot.leads.intake_flow import IntakeFlow, Screen, parse_press
 from bot.parsing import small_int
 from bot.store.broadcasts import ANNOUNCEMENTS
@@ -129,6 +131,10 @@ async def private_message(update: Update, context: BotContext) -> None:
         screen = await flow.not_text(draft)
     else:
         screen = await flow.text(draft, message.text, update.update_id)
+        if slips.asked_instead(screen.error) and await answers.answer_in_form(update, context):
+            # Answered above (a talents' review: "ini gratis kan?" was only told to pause
+            # first); below, the form's question again, its "that looks like a question" moot.
+            screen = replace(screen, error=None, note=Text.INTAKE_BACK_TO_FORM)
     await _present(update, context, screen, edit=False)
 
 

@@ -27,6 +27,7 @@ from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import Harness
 from tests.leads import (
     CONTENT,
+    at_question,
     consent,
     copy_label,
     data_copy,
@@ -35,6 +36,7 @@ from tests.leads import (
     rendered,
     section,
     shown,
+    where,
 )
 from tests.leads import answer as answer_question
 from tests.test_support import answer as answer_in_group
@@ -714,18 +716,62 @@ async def test_a_message_during_a_form_step_is_an_answer_to_that_step(bot: Harne
     await consent(bot, sari)
     await answer_question(bot, sari, "sector", "music")
     await answer_question(bot, sari, "age_range", "age_25_34")
-    # The full-name question is on: the form takes the message, not the matcher. A question
-    # is no name, so the form says so and asks again (it is not stored as the name).
-    [reply] = await bot.send(sari, "kak ada open call gak?")
-    assert reply.text.startswith(shown(Text.INTAKE_A_QUESTION))
-    assert OPEN_CALL.question.id not in reply.text
-    assert questions(bot.database, sari.id) == []
+    # The full-name question is on: the form takes the message, not the matcher.
+    await bot.send(sari, "ada open call")  # not a question mark: a name, as far as it knows
     draft = await bot.store.applications.draft_for(sari.id)
     assert draft is not None
-    assert "full_name" not in await bot.store.applications.answers(draft.id)
-    await bot.send(sari, "ada open call")  # not a question mark: a name, as far as it knows
     assert (await bot.store.applications.answers(draft.id))["full_name"] == "ada open call"
     assert questions(bot.database, sari.id) == []
+
+
+async def test_a_question_typed_at_a_form_step_is_answered_and_the_form_goes_on(
+    bot: Harness,
+) -> None:
+    # A talents' review: "kak ini gratis kan?" typed at the name question was only told to
+    # pause the form first. The bot answers it, then asks the form's question again.
+    sari = await at_question(bot, "full_name")
+    name_question = CONTENT.questions["full_name"].prompt.id
+    answer, form = await bot.send(sari, "kak ada open call gak?")
+    assert answer.text.split("\n")[0] == OPEN_CALL.question.id
+    assert answer.button_texts == [NOT_THIS]  # no "Register" under it: she is registering
+    assert form.text.startswith(shown(Text.INTAKE_BACK_TO_FORM))
+    assert shown(Text.INTAKE_A_QUESTION) not in form.text
+    assert name_question in form.text
+    [row] = questions(bot.database, sari.id)  # recorded like any free question
+    assert (row["outcome"], row["entry"], row["via"]) == ("answered", "faq:open_call_now", "chat")
+    draft = await bot.store.applications.draft_for(sari.id)
+    assert draft is not None and "full_name" not in await bot.store.applications.answers(draft.id)
+    assert await where(bot, sari) == "full_name"
+    # "Not this" works as anywhere; the form still waits for the name.
+    [changed] = await bot.press(sari, NOT_THIS, message=answer)
+    assert changed.message_id == answer.message_id
+    assert questions(bot.database, sari.id)[0]["not_this_at"] is not None
+    await bot.send(sari, "Sari Dewi")
+    draft = await bot.store.applications.draft_for(sari.id)
+    assert draft is not None
+    assert (await bot.store.applications.answers(draft.id))["full_name"] == "Sari Dewi"
+
+
+async def test_a_question_the_bot_is_not_sure_of_mid_form_is_told_to_pause(
+    bot: Harness,
+) -> None:
+    # Not sure (or not a question at all): the form says what it said before, and nothing
+    # is recorded as a free question.
+    sari = await at_question(bot, "full_name")
+    [reply] = await bot.send(sari, "cara bikin nasi goreng gimana?")
+    assert reply.text.startswith(shown(Text.INTAKE_A_QUESTION))
+    assert questions(bot.database, sari.id) == []
+    assert await where(bot, sari) == "full_name"
+
+
+async def test_an_answer_refused_without_a_question_mark_is_not_matched(bot: Harness) -> None:
+    # "pop" at the genres is the talent's try at an answer, though outside a form it would
+    # get the music page: the form says to use its buttons, nothing is recorded.
+    rina = await at_question(bot, "genres")
+    [reply] = await bot.send(rina, "pop")
+    assert reply.text.startswith(shown(Text.INTAKE_USE_BUTTONS))
+    assert questions(bot.database, rina.id) == []
+    assert await where(bot, rina) == "genres"
 
 
 async def test_a_button_of_an_entry_removed_by_a_reload_says_the_page_is_gone(

@@ -103,37 +103,22 @@ async def test_review_summary_shows_every_answer_in_the_talents_language(bot: Ha
         ("full_name", "x" * 101, Text.INTAKE_TOO_LONG, {"length": 101, "limit": 100}),
         ("notable_works", "y" * 5000, Text.INTAKE_TOO_LONG, {"length": 5000, "limit": 1000}),
         # A question typed mid-form is not a name or a company (staff review: "berapa honor
-        # manggung di Seoul kak?" became a production house).
-        ("full_name", "kak ada open call gak?", Text.INTAKE_A_QUESTION, {}),
+        # manggung di Seoul kak?" became a production house); one the bot can answer is
+        # answered (below).
         ("stage_name", "berapa honor manggung di Seoul kak?", Text.INTAKE_A_QUESTION, {}),
         ("stage_name", "honor manggung di Seoul berapa ya kak?🙏", Text.INTAKE_A_QUESTION, {}),
-        ("full_name", "kak ini gratis kan?\u200b", Text.INTAKE_A_QUESTION, {}),
         # ... nor works or links, when it is one short line.
         ("notable_works", "maksudnya karya yang mana kak?", Text.INTAKE_A_QUESTION, {}),
-        ("other_links", "harus link youtube ya?", Text.INTAKE_A_QUESTION, {}),
         # ... nor a number, a link, a province or a choice (a talent's review: "that is not a
         # link" is no answer to "boleh link soundcloud?").
         ("experience_years", "eh kak nanti dihubungin lewat apa ya?", Text.INTAKE_A_QUESTION, {}),
-        (
-            "portfolio_url",
-            "kalo lagunya cuma ada di soundcloud boleh gak kak?",
-            Text.INTAKE_A_QUESTION,
-            {},
-        ),
         ("province", "di jawa ada provinsi apa aja?", Text.INTAKE_A_QUESTION, {}),
         # At a choice there is nothing to "send again without the question mark".
         ("genres", "boleh pilih lebih dari satu?", Text.INTAKE_A_QUESTION_BUTTONS, {}),
-        (
-            "sector",
-            "Mohon maaf, apa yang dimaksud dengan BIFF APM?",
-            Text.INTAKE_A_QUESTION_BUTTONS,
-            {},
-        ),
         ("experience_years", "3-5 tahun", Text.INTAKE_BAD_NUMBER, {"min": 0, "max": 60}),
         # Only years are taken from a sentence, never a question's number (attacker's review).
         ("experience_years", "baru 6 bulan", Text.INTAKE_BAD_NUMBER, {"min": 0, "max": 60}),
         ("experience_years", "kalau baru 6 bulan gimana kak?", Text.INTAKE_A_QUESTION, {}),
-        ("experience_years", "harus minimal 3 tahun ya?", Text.INTAKE_A_QUESTION, {}),
         ("province", "Atlantis", Text.INTAKE_PROVINCE_NOT_FOUND, {}),
         ("sector", "televisi", Text.INTAKE_USE_BUTTONS, {}),
         ("age_range", "dua puluh", Text.INTAKE_USE_BUTTONS, {}),
@@ -149,6 +134,37 @@ async def test_invalid_answer_is_explained_and_the_question_asked_again(
     [reply] = await bot.send(user, bad)
     assert reply.text.startswith(shown(explanation, **values))
     assert CONTENT.questions[key].prompt.id.split("\n")[0][:25] in reply.text
+    assert await where(bot, user) == key
+    assert await _stored(bot, user.id) == before
+
+
+@pytest.mark.parametrize(
+    ("key", "asked", "entry"),
+    [
+        ("full_name", "kak ada open call gak?", "faq:open_call_now"),
+        ("full_name", "kak ini gratis kan?\u200b", "faq:who_can_apply"),
+        ("other_links", "harus link youtube ya?", "faq:showreel_links"),
+        (
+            "portfolio_url",
+            "kalo lagunya cuma ada di soundcloud boleh gak kak?",
+            "faq:showreel_links",
+        ),
+        ("sector", "Mohon maaf, apa yang dimaksud dengan BIFF APM?", "program:biff_apm"),
+        ("experience_years", "harus minimal 3 tahun ya?", "faq:who_can_apply"),
+    ],
+)
+async def test_a_question_typed_instead_of_an_answer_is_answered_and_asked_again(
+    bot: Harness, key: str, asked: str, entry: str
+) -> None:
+    # A talents' review: the question was only told to pause the form first.
+    user = await at_question(bot, key)
+    before = await _stored(bot, user.id)
+    answer, form = await bot.send(user, asked)
+    kind, name = entry.split(":")
+    found = CONTENT.faq[name].question if kind == "faq" else CONTENT.programs[name].title
+    assert answer.text.split("\n")[0] == found.id
+    assert form.text.startswith(shown(Text.INTAKE_BACK_TO_FORM))
+    assert CONTENT.questions[key].prompt.id.split("\n")[0][:25] in form.text
     assert await where(bot, user) == key
     assert await _stored(bot, user.id) == before
 

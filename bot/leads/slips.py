@@ -34,6 +34,8 @@ _NOT_UNDERSTOOD = frozenset(
         Text.INTAKE_USE_BUTTONS,
     }
 )
+# What the form says of an answer that reads as a question ("Sepertinya itu pertanyaan…").
+_READ_AS_ASKED = frozenset({Text.INTAKE_A_QUESTION, Text.INTAKE_A_QUESTION_BUTTONS})
 # A password typed beside the link ("(pw: kocca)", "kata sandinya abc", "password 1234"),
 # which the stored link would drop; "Sandi" alone is a name, so it needs "kata", "-nya" or ":".
 _PASSWORD = re.compile(
@@ -62,6 +64,13 @@ def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
     if question.type == "short_text" and isinstance(outcome, Accepted):
         return Accepted(_without_particles(str(outcome.value)))
     return outcome
+
+
+def asked_instead(error: Rejected | None) -> bool:
+    """Whether the form refused an answer because it reads as a question ("kak ini gratis
+    kan?" at the name): one for the FAQ. An answer refused without a question mark is the
+    talent's try at an answer ("pop" at the genres, "televisi" at the sector), not asked."""
+    return error is not None and error.reason in _READ_AS_ASKED
 
 
 def _without_particles(answer: str) -> str:
