@@ -752,6 +752,24 @@ async def test_a_question_typed_at_a_form_step_is_answered_and_the_form_goes_on(
     assert (await bot.store.applications.answers(draft.id))["full_name"] == "Sari Dewi"
 
 
+async def test_a_question_typed_at_the_consent_screen_is_answered_and_the_screen_shown_again(
+    bot: Harness,
+) -> None:
+    # Only buttons answer the consent: a question there was told to use them.
+    dewi = bot.user(first_name="Dewi")
+    [consent_screen] = await bot.send(dewi, "/daftar")
+    answer, again = await bot.send(dewi, "datanya dipakai buat apa kak?")
+    assert answer.text.split("\n")[0] == CONTENT.faq["my_data"].question.id
+    assert again.text.startswith(shown(Text.INTAKE_BACK_TO_FORM))
+    assert again.button_texts == consent_screen.button_texts
+    assert await where(bot, dewi) == "consent_processing"
+    [row] = questions(bot.database, dewi.id)
+    assert row["entry"] == "faq:my_data"
+    # Not a question: the buttons, as before.
+    [reply] = await bot.send(dewi, "oke")
+    assert reply.text.startswith(shown(Text.INTAKE_USE_BUTTONS))
+
+
 async def test_a_question_the_bot_is_not_sure_of_mid_form_is_told_to_pause(
     bot: Harness,
 ) -> None:

@@ -66,11 +66,14 @@ def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
     return outcome
 
 
-def asked_instead(error: Rejected | None) -> bool:
-    """Whether the form refused an answer because it reads as a question ("kak ini gratis
-    kan?" at the name): one for the FAQ. An answer refused without a question mark is the
-    talent's try at an answer ("pop" at the genres, "televisi" at the sector), not asked."""
-    return error is not None and error.reason in _READ_AS_ASKED
+def asked_instead(error: Rejected | None, note: Text | None, text: str) -> bool:
+    """Whether the form refused a message because it reads as a question ("kak ini gratis
+    kan?" at the name), or a screen of buttons (a consent, the review) got one ("data saya
+    buat apa?"): one for the FAQ. A message refused without a question mark is the talent's
+    try at an answer ("pop" at the genres, "televisi" at the sector), not asked."""
+    if error is not None:
+        return error.reason in _READ_AS_ASKED
+    return note is Text.INTAKE_USE_BUTTONS and _ASKED.search(text.strip()) is not None
 
 
 def _without_particles(answer: str) -> str:
