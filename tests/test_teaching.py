@@ -93,6 +93,29 @@ async def test_a_question_taught_on_the_stats_tab_is_answered_for_the_next_talen
     }
 
 
+async def test_a_taught_wording_said_exactly_gets_its_entry_where_the_content_fits_as_well(
+    bot: Harness,
+) -> None:
+    # A new staff member's review: taught for the parents' entry, a mother's question typed
+    # word for word stayed a choice, tied with "Who can register?", whose phrasings say it too.
+    parents, who = CONTENT.faq["parents"].question.id, CONTENT.faq["who_can_apply"].question.id
+    taught = "anak saya umur 16 tahun boleh daftar"
+    sri, wati = bot.user(first_name="Sri"), bot.user(first_name="Wati")
+    [before] = await bot.send(sri, f"{taught}?")
+    assert before.text.split("\n")[0] == who  # the content's answer, before teaching
+    async with workspace(bot, ADMIN_ID) as client:
+        done = await client.ok("teach", {"entry": "faq:parents", "text": taught})
+    assert done["outcome"] == "taught"
+    # Said exactly, or with another age: the entry staff chose, the other one offered under it.
+    for typed in (f"{taught}?", "Anak saya umur 14 tahun, boleh daftar gak?"):
+        [answer] = await bot.send(wati, typed)
+        assert answer.text.split("\n")[0] == parents, typed
+        assert who in answer.button_texts
+    # Other words are matched as before: the taught wording is not all it takes.
+    [other] = await bot.send(wati, "umur 16 tahun boleh daftar")
+    assert other.text.split("\n")[0] == who
+
+
 async def test_a_taught_wording_outlives_a_restart_and_a_reload_and_can_be_removed(
     make_bot: Any, staff_chat: EmulatedChat, content_folder: Path
 ) -> None:
@@ -378,7 +401,9 @@ async def test_a_wording_that_leaves_the_bot_unsure_says_so_and_can_be_undone(
         body = {"entry": AFTER_REF, "text": ASKED, "question": unsure}
         done = await client.ok("teach", body)
         # It says what the bot offers now: the words to teach are what sets them apart.
-        unsure_text = said(Text.WS_TEACH_SAVED_UNSURE, question=unsure)
+        unsure_text = said(
+            Text.WS_TEACH_SAVED_UNSURE, wording=ASKED, entry=AFTER.question.id, question=unsure
+        )
         offers = done["text"].removeprefix(f"{unsure_text} ")
         assert offers.startswith(said(Text.WS_TEACH_OFFERS, entries="").removesuffix(" ."))
         assert all(title in offers for title in titles)

@@ -120,7 +120,12 @@ async def test_staff_teach_a_question_in_the_stats_tab_and_a_talent_is_answered(
         await line.get_by_role("button", name=t(Text.WS_TEACH_OPEN)).click()
         await dialog.locator("input.teach-wording").fill("kalau gagal seleksi bagaimana")
         await dialog.get_by_role("button", name=t(Text.WS_TEACH_SAVE)).click()
-        unsure_text = shown(Text.WS_TEACH_SAVED_UNSURE, question=UNSURE)
+        unsure_text = shown(
+            Text.WS_TEACH_SAVED_UNSURE,
+            wording="kalau gagal seleksi bagaimana",
+            entry=CONTENT.programs["coproduction"].title.id,  # offered first: chosen at start
+            question=UNSURE,
+        )
         await dialog.locator("[role=alert]", has_text=unsure_text).wait_for()
         await alert_in_sight(page)
         wording = dialog.locator("input.teach-wording")

@@ -169,6 +169,7 @@ class _Corpus:
     words: set[str] = field(default_factory=set)  # words of phrasings as written: for typos
     names: list[frozenset[str]] = field(default_factory=list)  # stems of each entry's name
     places: set[str] = field(default_factory=set)  # words of Indonesian place names
+    taught: dict[frozenset[str], int] = field(default_factory=dict)  # said (taught_key) -> entry
 
     def add_places(self, places: Iterable[str]) -> None:
         """Place names a talent may say where they are from ("saya dari bandung")."""
@@ -264,6 +265,7 @@ class Matcher:
                 named.setdefault(word, []).append(number)
         self._named = {word: found for word, found in named.items() if len(found) <= NAMED_BY}
         self._names = corpus.names
+        self._taught = corpus.taught
         self._places = frozenset(corpus.places)
         self._place_parts = self._places | NOT_A_PLACE  # "jakarta selatan"
         # The words to look around: a place, or "name"/"nama" (not the "saya" of each message).
@@ -280,6 +282,10 @@ class Matcher:
         corpus = _Corpus()
         for entry, names, ask, answers in _entries(content):
             corpus.add(entry, names, [*ask, *extra.get(entry, [])], answers)
+        for entry, text in taught:
+            said = taught_key(content_stems(content_words(words(text))))
+            if said and entry in corpus.entries:
+                corpus.taught.setdefault(said, corpus.entries.index(entry))
         for province in content.intake.provinces:
             corpus.add_places([province.label.id, province.label.en, *province.aliases])
             corpus.add_places(province.cities)
@@ -313,6 +319,13 @@ class Matcher:
         said = self._phrasings_said(stems)
         fits = sorted(((self._fit(stems, i, said), i) for i, _ in order), key=lambda p: -p[0])
         ranked = tuple((self.entries[i], fit) for fit, i in fits if fit > 0)
+        taught = self._taught.get(taught_key(stems)) if self._taught else None
+        if taught is not None:
+            # Said as staff taught it (any number in it aside): their entry, even where the
+            # content's phrasings fit as well (a review: a parent's question taught for the
+            # parents' entry stayed a choice, tied with "Who can register?").
+            chosen = self.entries[taught]
+            return Match(None, ((chosen, 1.0), *(r for r in ranked if r[0] != chosen)), 1.0)
         if not ranked:
             return Match()
         confidence = ranked[0][1]
@@ -474,6 +487,12 @@ class Matcher:
         if len(self._corrections) < CORRECTIONS:
             self._corrections[word] = close
         return close
+
+
+def taught_key(stems: Iterable[str]) -> frozenset[str]:
+    """What a taught wording says, as a message saying it exactly has it: its stems, any
+    number the same ("anak saya umur 14 tahun" is taught with "umur 16 tahun")."""
+    return frozenset("#" if word.isdigit() else word for word in stems)
 
 
 def _money_from(found: list[str], at: int, who: frozenset[str]) -> bool:

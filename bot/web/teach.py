@@ -112,9 +112,18 @@ async def _teach(
         return {"outcome": "taught", "text": said}
     if verdict.outcome is Outcome.ANSWERED and verdict.entry is not None:
         other = question_stats.title(content, verdict.entry, language)
-        said = desk.say(Text.WS_TEACH_SAVED_OTHER, language, question=question, entry=other)
+        said = desk.say(
+            Text.WS_TEACH_SAVED_OTHER,
+            language,
+            wording=text,
+            entry=named,
+            question=question,
+            other=other,
+        )
     else:
-        said = desk.say(Text.WS_TEACH_SAVED_UNSURE, language, question=question)
+        said = desk.say(
+            Text.WS_TEACH_SAVED_UNSURE, language, wording=text, entry=named, question=question
+        )
         if verdict.others:  # what it offers now: the words to teach are what sets them apart
             offers = " · ".join(question_stats.title(content, r, language) for r in verdict.others)
             said += " " + desk.say(Text.WS_TEACH_OFFERS, language, entries=offers)
