@@ -77,10 +77,10 @@ async def export_command(update: Update, context: BotContext) -> None:
         return
     user = update.effective_user
     services = context.services
-    # Recorded before any data leaves: who exported what (UU PDP Pasal 31).
-    await services.store.audit.add(
-        Actor.staff(user.id if user else 0), "export", None, **request.describe()
-    )
+    # Recorded before any data leaves: who exported what, in which files (UU PDP Pasal 31).
+    formats = ",".join(export.FORMATS)
+    actor = Actor.staff(user.id if user else 0)
+    await services.store.audit.add(actor, "export", None, format=formats, **request.describe())
     await chat.send_action(ChatAction.UPLOAD_DOCUMENT)
     now = datetime.now(UTC)
     with temp_folders.folder("export") as folder:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import json
 import logging
 import os
 import random
@@ -256,6 +257,19 @@ async def test_export_filters_by_sector_date_and_drafts(
         "Rina Pratiwi",
         "",
     )
+    # The audit log says what each export held and in which files (a new staff member's
+    # review: only "drafts=False").
+    with sqlite3.connect(bot.database) as db:
+        [last] = db.execute(
+            "SELECT detail FROM audit_log WHERE action = 'export' ORDER BY id DESC LIMIT 1"
+        ).fetchall()
+    assert json.loads(last[0]) == {
+        "format": "csv,xlsx",
+        "sector": None,
+        "stage": None,
+        "since": None,
+        "drafts": True,
+    }
     film_drafts = await export_records(bot, admin, "/export film drafts")
     assert [row[COLUMN["full_name"]] for row in film_drafts] == ["Budi Santoso", "Rina Pratiwi"]
     # The caption counts leads and unfinished forms apart, each with its own noun.
