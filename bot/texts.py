@@ -495,6 +495,7 @@ class Text(StrEnum):
     UPDATE_QUEUED_AGAIN = "update_queued_again"
     STATS_PIPELINE = "stats_pipeline"
     STATS_CONTACT_MEDIAN = "stats_contact_median"
+    STATS_CONTACT_SAME_DAY = "stats_contact_same_day"
     STATS_CONTACT_NONE = "stats_contact_none"
     STATS_SECTOR_STAGES = "stats_sector_stages"
     STATS_CHART_CAPTION = "stats_chart_caption"

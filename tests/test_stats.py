@@ -41,7 +41,7 @@ async def test_stats_write_dates_in_words_decimals_and_delays_as_each_language_d
         admin_ids=frozenset({admin_of(staff_chat).id}), reminder_delays=DELAYS
     )
     now = datetime.now(UTC)
-    submitted = now - timedelta(hours=12)
+    submitted = now - timedelta(hours=36)
     music = {"sector": "music", "music_role": "producer", "province": "bali", "full_name": "M"}
     await seeded(database, [Seed(301, music, submitted.isoformat(timespec="microseconds"))])
     await bot.store.pipeline.move(1, None, "dihubungi", Actor.cli(), None, None)
@@ -52,7 +52,11 @@ async def test_stats_write_dates_in_words_decimals_and_delays_as_each_language_d
     assert lines[1] in _header("id", [now, now + timedelta(minutes=1)])
     assert f"• {CONTENT.date_text(day, 'id')}: 1" in lines  # "• 30 November 2026: 1"
     assert "Aktif: 30 detik, 90 menit, 48 jam, 14 hari setelah aktivitas terakhir" in text.text
-    assert "median 0,5 hari setelah mendaftar (1 pendaftar)" in lines
+    assert "median 1,5 hari setelah mendaftar (1 pendaftar)" in lines
+    # Contacted within the day: "less than a day" (a new staff member read "0,0 hari" as a
+    # mistake).
+    same_day = "median kurang dari sehari setelah mendaftar (1 pendaftar)"
+    assert pipeline.contact_time(CONTENT, "id", 0.02, 1) == same_day
     # The admin who asked has a chat with the bot too, but is staff, not a talent.
     assert "Orang yang mulai chat: 1" in lines
 
@@ -65,7 +69,7 @@ async def test_stats_write_dates_in_words_decimals_and_delays_as_each_language_d
     assert lines[1] in _header("en", [now, datetime.now(UTC)])
     assert f"• {CONTENT.date_text(day, 'en')}: 1" in lines
     assert "On: 30 s, 90 min, 48 h, 14 d after the last activity" in out
-    assert "median 0.5 days after registering (1 lead)" in lines
+    assert "median 1.5 days after registering (1 lead)" in lines
 
 
 async def test_stats_count_submitted_answers_only_and_read_them_from_a_snapshot(

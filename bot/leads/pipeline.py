@@ -671,15 +671,7 @@ def stats_report(stats: PipelineStats, content: Content, language: str) -> str:
         )
         for sector, pairs in stats.per_sector.items()
     )
-    if stats.median_days_to_contact is None:
-        contact = content.text(Text.STATS_CONTACT_NONE, language)
-    else:
-        contact = content.text(
-            Text.STATS_CONTACT_MEDIAN,
-            language,
-            days=decimal_text(stats.median_days_to_contact, content, language),
-            count=stats.contacted,
-        )
+    contact = contact_time(content, language, stats.median_days_to_contact, stats.contacted)
     return content.text(
         Text.STATS_PIPELINE,
         language,
@@ -703,3 +695,14 @@ def short_day(content: Content, day: date, language: str) -> str:
     """A day on a chart axis, day first as in content's dates: "18 Nov", "1 Des"."""
     months = content.text(Text.MONTH_NAMES, language).split()
     return f"{day.day} {months[day.month - 1][:3]}"
+
+
+def contact_time(content: Content, language: str, median: float | None, count: int) -> str:
+    """The median time from registering to first contact, as staff read it: "less than a
+    day" under one (a new staff member read "0,0 hari" as a mistake)."""
+    if median is None:
+        return content.text(Text.STATS_CONTACT_NONE, language)
+    if median < 1:
+        return content.text(Text.STATS_CONTACT_SAME_DAY, language, count=count)
+    days = decimal_text(median, content, language)
+    return content.text(Text.STATS_CONTACT_MEDIAN, language, days=days, count=count)

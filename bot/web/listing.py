@@ -17,7 +17,6 @@ from bot.answers.desk import thresholds
 from bot.content import Content
 from bot.leads import desk_stats, intake, pipeline, waiting
 from bot.leads.export import WIB, plain_text
-from bot.leads.stats import decimal_text
 from bot.store.questions import Listed, Listing, Week
 from bot.store.waiting import WaitingLead
 from bot.store.workspace import LeadRow
@@ -324,11 +323,8 @@ async def _statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:
     flow, counts = figures.flow, figures.counts
     labels = Labels(content, language)
     chart = pipeline.chart_data(flow, content, language)
-    if flow.median_days_to_contact is None:
-        contact = desk.say(Text.STATS_CONTACT_NONE, language)
-    else:
-        days = decimal_text(flow.median_days_to_contact, content, language)
-        contact = desk.say(Text.STATS_CONTACT_MEDIAN, language, days=days, count=flow.contacted)
+    median = flow.median_days_to_contact
+    contact = plain_text(pipeline.contact_time(content, language, median, flow.contacted))
     question = content.questions.get("sector")
     return {
         "funnel": [
