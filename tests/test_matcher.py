@@ -664,6 +664,17 @@ CHAT = [
         "afwan, grup kami main gambus dan qasidah, apakah termasuk musisi yg bisa daftar?",
         "program:music_to_korea",  # its label accepts it: the music page says who may join
     ),
+    # Session 45's voices: Tegal Javanese gawe/nggawe (bikin: not "game"), sekang (dari),
+    # batir (teman); its "metu" (keluar) asks nothing, "botmu" is bot mu.
+    (
+        "nyong gawe film pendek karo batir2 nang Tegal, durung duwe PH. bisa melu ora tah?",
+        "faq:production_house",
+    ),
+    (
+        "pengin nggawe film panjang sing pertama kiye, ana duit sekang Korea ora nggo nggawe film?",
+        "faq:film_funding",
+    ),
+    ("botmu kiye metu basa Inggris kabeh, ganti basa Indonesia kepriben tah", "faq:language"),
 ]
 OFF_TOPIC = [
     # Cirebon's tarling says who asks in a message about its sender: a tarling singer's

@@ -945,6 +945,20 @@ SHORT_FORMS: dict[str, str] = {
     "cobo": "coba",
     "sik": "dulu",
     "ndi": "mana",
+    # Session 45's voices. Tegal/Brebes Javanese (Ngapak, as Banyumas's above): gawe and
+    # nggawe (bikin: "gawe" was read as a typo of "game"), sekang (dari), batir (teman),
+    # wingi (kemarin), kae (itu), njaluk (minta, as Dermayon's "jaluk"), ngomongna (dibahas:
+    # "ngomongna apa bae", what was said), botmu (bot kamu); its "metu" (keluar: "metu basa
+    # Inggris", comes out in English) asks nothing.
+    "gawe": "bikin",
+    "nggawe": "bikin",
+    "sekang": "dari",
+    "batir": "teman",
+    "wingi": "kemarin",
+    "kae": "itu",
+    "njaluk": "minta",
+    "ngomongna": "dibahas",
+    "botmu": "bot mu",
 }
 
 # Words that ask together what none of them asks alone, written as the word an entry has,
@@ -1072,6 +1086,7 @@ STOPWORDS_ID = _listed(
     mengingat terlibat termasuk
     takut khawatir kuatir
     sebagai waktu ceritakan khusus bulan
+    metu
     """
 )
 
