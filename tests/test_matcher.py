@@ -743,6 +743,11 @@ OFF_TOPIC = [
     "ada dana film dari taiwan ga, yg dari 文策院 TAICCA",
     "ada dana film dari jepang ga",
     "any film grants from japan?",
+    # A sponsor for an event is the event's money, not film_funding's "sponsor film" (session
+    # 45: a festival programmer's question got film_funding directly).
+    "Apakah KOCCA bisa menjadi sponsor festival film pendek di Indonesia? Kami sedang mencari"
+    " pendanaan untuk edisi berikutnya.",
+    "gimana cara dapet sponsor buat konser band",
 ]
 
 

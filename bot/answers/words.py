@@ -1026,6 +1026,14 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("ikut", "audisi"): "audisi",
     ("iko", "audisi"): "audisi",
     ("melu", "audisi"): "audisi",
+    # A sponsor for an event (a festival, a concert) is the event's money, no entry's: not
+    # film_funding's "sponsor film" (session 45: "Apakah KOCCA bisa menjadi sponsor festival
+    # film pendek di Indonesia?" got film_funding directly).
+    **{
+        (*sponsor, event): "sponsoracara"
+        for sponsor in (("sponsor",), ("sponsor", "buat"), ("sponsor", "untuk"))
+        for event in ("festival", "konser", "acara", "event", "pentas", "pertunjukan")
+    },
 }
 
 STOPWORDS_ID = _listed(
