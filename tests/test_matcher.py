@@ -675,6 +675,8 @@ CHAT = [
         "faq:film_funding",
     ),
     ("botmu kiye metu basa Inggris kabeh, ganti basa Indonesia kepriben tah", "faq:language"),
+    # Palu Malay's particle "le" asks nothing.
+    ("MU:CON itu tiap tahun kah? bulan berapa le biasanya", "program:mucon"),
 ]
 OFF_TOPIC = [
     # Cirebon's tarling says who asks in a message about its sender: a tarling singer's

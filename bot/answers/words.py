@@ -949,7 +949,8 @@ SHORT_FORMS: dict[str, str] = {
     # nggawe (bikin: "gawe" was read as a typo of "game"), sekang (dari), batir (teman),
     # wingi (kemarin), kae (itu), njaluk (minta, as Dermayon's "jaluk"), ngomongna (dibahas:
     # "ngomongna apa bae", what was said), botmu (bot kamu); its "metu" (keluar: "metu basa
-    # Inggris", comes out in English) asks nothing.
+    # Inggris", comes out in English) asks nothing; nor does Palu Malay's particle "le"
+    # ("bulan berapa le biasanya").
     "gawe": "bikin",
     "nggawe": "bikin",
     "sekang": "dari",
@@ -1094,7 +1095,7 @@ STOPWORDS_ID = _listed(
     mengingat terlibat termasuk
     takut khawatir kuatir
     sebagai waktu ceritakan khusus bulan
-    metu
+    metu le
     """
 )
 
