@@ -677,6 +677,15 @@ CHAT = [
     ("botmu kiye metu basa Inggris kabeh, ganti basa Indonesia kepriben tah", "faq:language"),
     # Palu Malay's particle "le" asks nothing.
     ("MU:CON itu tiap tahun kah? bulan berapa le biasanya", "program:mucon"),
+    # A grandmother asking for her grandchild ("nenek", "cucu") says who asks, as "mama" does.
+    (
+        "Kalau nanti ada acara atau pengumuman, bagaimana nenek bisa tahu.. dikirim lewat sini?",
+        "faq:announcements",
+    ),
+    (
+        "Bisa nenek bicara dgn petugasnya langsung? nenek kurang paham pakai bot begini",
+        "faq:ask_human",
+    ),
 ]
 OFF_TOPIC = [
     # Cirebon's tarling says who asks in a message about its sender: a tarling singer's

@@ -1168,7 +1168,9 @@ ABOUT_TALENT = _listed(
 # of "talking").
 # A band's "personel" (its members: it was read as a typo of "personal", a my_data word) and
 # reggae say who asks too. So does gambus (an Arab-Malay lute, and the music a group plays
-# with it), as qasidah does.
+# with it), as qasidah does. A grandmother asking for her grandchild ("nenek", "neneknya",
+# "cucu", "cucuku") is who asks, as "mama" is, in a message about its sender or asking whether
+# one may ("Bisa nenek bicara dgn petugasnya?"); and no role to register as (NOT_A_ROLE).
 ABOUT_TALENT_IF_SAID = _listed(
     """
     dayak
@@ -1183,6 +1185,7 @@ ABOUT_TALENT_IF_SAID = _listed(
     rap
     tarling
     personel reggae
+    nenek neneknya cucu cucuku
     """
 )
 # Words that say who asks but not as whom they would register ("mama boleh?", "skripsi bisa?"
@@ -1194,6 +1197,7 @@ NOT_A_ROLE = _listed(
     bokap nyokap ortu emak babe mama papa skripsi tesis thesis jurnalis journalist wartawan
     tinjauan pustaka literatur
     talkback pembacalayar screenreader kawinan nikahan hajatan kursiroda wheelchair
+    nenek neneknya cucu cucuku
     """
 )
 # Where a place is the talent's own, even one an entry has ("dari jakarta", not "di jakarta").
