@@ -677,6 +677,11 @@ CHAT = [
     ("botmu kiye metu basa Inggris kabeh, ganti basa Indonesia kepriben tah", "faq:language"),
     # Palu Malay's particle "le" asks nothing.
     ("MU:CON itu tiap tahun kah? bulan berapa le biasanya", "program:mucon"),
+    # English's "whenever", "whatever" ask nothing by themselves.
+    (
+        "is there a deadline to register with you or can I do it whenever",
+        "faq:open_call_now",  # its label accepts it
+    ),
     # A grandmother asking for her grandchild ("nenek", "cucu") says who asks, as "mama" does.
     (
         "Kalau nanti ada acara atau pengumuman, bagaimana nenek bisa tahu.. dikirim lewat sini?",

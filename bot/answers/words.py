@@ -1099,6 +1099,8 @@ STOPWORDS_ID = _listed(
     """
 )
 
+# English's -ever words ask nothing by themselves ("can I do it whenever": session 45's jazz
+# pianist; each was an unknown word counting against every entry).
 STOPWORDS_EN = _listed(
     """
     a about am an and any anyone anything are as at be been being but by can could did do
@@ -1113,6 +1115,7 @@ STOPWORDS_EN = _listed(
     honestly even though think
     fyi nah few told seriously serious
     kindly explain rather wondering regarding perhaps
+    whenever whatever wherever whoever
     """
 )
 
