@@ -677,6 +677,11 @@ CHAT = [
     ("botmu kiye metu basa Inggris kabeh, ganti basa Indonesia kepriben tah", "faq:language"),
     # Palu Malay's particle "le" asks nothing.
     ("MU:CON itu tiap tahun kah? bulan berapa le biasanya", "program:mucon"),
+    # Who said so ("kata tetangga") is hearsay, like "katanya": not "data".
+    (
+        "Apa benar Putri bisa dibawa nyanyi ke Korea? kata tetangga ada programnya",
+        "program:music_to_korea",
+    ),
     # English's "whenever", "whatever" ask nothing by themselves.
     (
         "is there a deadline to register with you or can I do it whenever",

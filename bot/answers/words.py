@@ -1003,6 +1003,9 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("dengar", "di", "berita"): "dengar",
     ("dengar", "dari", "berita"): "dengar",
     ("lihat", "di", "berita"): "lihat",
+    # Who said so ("kata tetangga ada programnya", session 45's grandmother), like "katanya":
+    # "kata" was read as a typo of "data" (my_data's), and the neighbour counted against all.
+    **{("kata", who): "katanya" for who in ("tetangga", "orang", "teman", "saudara", "guru")},
     # Korean, the language, is no entry's (a word counting against them all): not the bot's
     # own language setting ("harus bisa bahasa korea ga?" got how to change it) nor asking
     # a person ("perlu bisa ngomong korea", "ngomong" written out as "bicara", got ask_human).
