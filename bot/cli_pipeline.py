@@ -100,6 +100,14 @@ def register(commands: Any) -> None:
         help="only actions on this lead (talent:<telegram id> for a talent without one)",
     )
     audit.add_argument(
+        "--changes",
+        action="store_true",
+        help=(
+            "only what staff changed or sent: leave out leads listed, viewed or searched and"
+            " stage messages previewed (recorded, as who saw whose data, but most of the lines)"
+        ),
+    )
+    audit.add_argument(
         "--format", choices=("text", "csv"), default="text", help="text (default) or csv"
     )
     audit.set_defaults(handler=_audit_command)
@@ -242,7 +250,7 @@ def _audit_command(args: argparse.Namespace) -> int:
     if args.lead is not None:
         lead = pipeline.parse_reference(args.lead) or args.lead  # an erasure hash works too
     since = None if args.since is None else export.start_of_day_utc(args.since)
-    query = AuditQuery(since=since, admin_id=args.admin, lead_ref=lead)
+    query = AuditQuery(since, args.admin, lead, changes_only=args.changes)
     return asyncio.run(_audit(settings, query, args.format))
 
 

@@ -75,6 +75,11 @@ class AuditEntry:
     detail: dict[str, Any] = field(default_factory=dict)
 
 
+# What staff only looked at: recorded (who saw which talent's data, UU PDP Pasal 31), but most
+# of a day's lines (a list drawn names each lead on it), which bury what they changed or sent.
+VIEWS = ("lead_listed", "lead_viewed", "leads_searched", "stage_previewed")
+
+
 @dataclass(frozen=True, slots=True)
 class AuditQuery:
     """Which entries to read: since a moment (ISO UTC), by one admin, about one lead."""
@@ -82,6 +87,7 @@ class AuditQuery:
     since: str | None = None
     admin_id: int | None = None
     lead_ref: str | None = None
+    changes_only: bool = False  # leave out what staff only looked at (VIEWS)
 
 
 class Audit:
@@ -215,9 +221,11 @@ class Audit:
     @asynccontextmanager
     async def read(self, query: AuditQuery) -> AsyncIterator[AsyncIterator[AuditEntry]]:
         """Matching entries, oldest first, streamed (the log only grows)."""
+        views = ", ".join("?" for _ in VIEWS)
         sql = (
-            "SELECT * FROM audit_log WHERE (? IS NULL OR created_at >= ?)"
-            " AND (? IS NULL OR actor_id = ?) AND (? IS NULL OR lead_ref = ?) ORDER BY id"
+            "SELECT * FROM audit_log WHERE (? IS NULL OR created_at >= ?)"  # noqa: S608 - placeholders only
+            " AND (? IS NULL OR actor_id = ?) AND (? IS NULL OR lead_ref = ?)"
+            f" AND (? = 0 OR action NOT IN ({views})) ORDER BY id"
         )
         params = (
             query.since,
@@ -226,6 +234,8 @@ class Audit:
             query.admin_id,
             query.lead_ref,
             query.lead_ref,
+            int(query.changes_only),
+            *VIEWS,
         )
         async with self._db.stream(sql, params) as rows:
 
