@@ -274,6 +274,7 @@ class Text(StrEnum):
     EXPORT_COL_CONSENT_PROCESSING = "export_col_consent_processing"
     EXPORT_COL_CONSENT_TRANSFER = "export_col_consent_transfer"
     EXPORT_COL_CONSENT_ANNOUNCEMENTS = "export_col_consent_announcements"
+    LEAD_CONSENT_GUARDIAN = "lead_consent_guardian"
     EXPORT_YES = "export_yes"
     EXPORT_NO = "export_no"
     EXPORT_STATUS_DRAFT = "export_status_draft"

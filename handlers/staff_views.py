@@ -8,6 +8,7 @@ from bot.content import Content, Markup
 from bot.leads import intake, pipeline
 from bot.leads.export import consent_applies, wib_words
 from bot.store import Lead
+from bot.store.leads import GUARDIAN_CONSENT
 from bot.texts import Text
 from handlers.intake_views import summary
 from handlers.views import button, pairs
@@ -45,6 +46,7 @@ _CONSENTS = (
     ("processing", Text.EXPORT_COL_CONSENT_PROCESSING),
     ("transfer_korea", Text.EXPORT_COL_CONSENT_TRANSFER),
     ("announcements", Text.EXPORT_COL_CONSENT_ANNOUNCEMENTS),
+    ("guardian", Text.LEAD_CONSENT_GUARDIAN),  # shown only when asked: an under-18 talent
 )
 
 
@@ -160,6 +162,8 @@ def consent_lines(
     for kind, label_key in _CONSENTS:
         label = content.text(label_key, language)
         granted = given.get(kind)
+        if kind == GUARDIAN_CONSENT and granted is None:
+            continue  # an adult is never asked
         unasked = (
             Text.LEAD_CONSENT_OFFERED_NEXT if kind in asked_next else Text.LEAD_CONSENT_UNASKED
         )

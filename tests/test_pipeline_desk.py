@@ -25,17 +25,21 @@ from tests.leads import (
     Seed,
     apply,
     as_records,
+    consent,
     copy_label,
     data_copy,
+    fill,
     read_csv,
     realistic,
     section,
     seed,
+    shown,
 )
 from tests.subscribers import add_subscribers, submit_application, wait_until
 from tests.test_pipeline import admin_of, audit, label, t, wait_sent
 from tests.test_staff import _kocca_bot
 from tests.upgrades import made_before
+from tests.workspace import workspace
 
 
 async def test_export_has_stage_assignee_notes_and_updates_and_filters_by_stage(
@@ -288,3 +292,31 @@ def test_check_content_validates_stages(tmp_path: Path) -> None:
     content = load_content(_content_with(tmp_path / "3", list(reversed(renamed))))
     assert content.first_stage.key == "selesai"
     assert content.stages["baru"].label.en == "Incoming"
+
+
+async def test_a_minors_lead_shows_the_guardians_consent_to_staff(
+    bot: Harness, staff_chat: Any
+) -> None:
+    # A new staff member's review: a minor's lead showed only the other consents, so staff
+    # could not see that the talent said a parent or guardian agreed (UU PDP Pasal 25).
+    admin = admin_of(staff_chat)
+    minor, adult = bot.user(first_name="Dimas"), bot.user(first_name="Sari")
+    await bot.send(minor, "/daftar")
+    await consent(bot, minor)
+    await fill(bot, minor, {**MUSICIAN, "age_range": "under_18"})
+    await bot.press(minor, CONTENT.text(Text.BTN_GUARDIAN_YES, "id"))
+    await fill(bot, minor, {**MUSICIAN, "age_range": "under_18"})
+    await bot.press(minor, CONTENT.text(Text.BTN_SUBMIT, "id"))
+    await apply(bot, adult, MUSICIAN)
+    guardian = shown(Text.LEAD_CONSENT_YES, label=CONTENT.text(Text.LEAD_CONSENT_GUARDIAN, "id"))
+    [page] = await bot.send(admin, "/lead KOC-000001")
+    assert guardian in page.text.splitlines()
+    [adults] = await bot.send(admin, "/lead KOC-000002")
+    label_only = CONTENT.text(Text.LEAD_CONSENT_GUARDIAN, "id")
+    assert label_only not in adults.text  # an adult is never asked: no line at all
+    async with workspace(bot, admin.id) as client:
+        minors = await client.ok("lead", {"id": 1})
+        adults_page = await client.ok("lead", {"id": 2})
+    [given] = [item for item in minors["consents"] if item["kind"] == "guardian"]
+    assert (given["label"], given["granted"]) == (label_only, True)
+    assert "guardian" not in [item["kind"] for item in adults_page["consents"]]

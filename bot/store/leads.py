@@ -11,7 +11,8 @@ from typing import Any
 from bot.store.applications import parse_reference
 from bot.store.db import Database, Params, Reader, Row
 
-CONSENT_KINDS = ("processing", "transfer_korea", "announcements")
+GUARDIAN_CONSENT = "guardian"  # asked only of a talent under 18
+CONSENT_KINDS = ("processing", "transfer_korea", "announcements", GUARDIAN_CONSENT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +150,8 @@ SELECT a.id, a.reference, a.status, a.submitted_at, a.created_at, a.language, a.
         ORDER BY c.id DESC LIMIT 1) AS consent_transfer_korea,
     (SELECT c.granted FROM consents c WHERE c.user_id = a.user_id AND c.kind = 'announcements'
         ORDER BY c.id DESC LIMIT 1) AS consent_announcements,
+    (SELECT c.granted FROM consents c WHERE c.user_id = a.user_id AND c.kind = 'guardian'
+        ORDER BY c.id DESC LIMIT 1) AS consent_guardian,
     p.stage, p.assignee_id, p.stage_changed_at,
     (SELECT json_group_array(json_array(n.created_at, n.author_id, n.text)) FROM
         (SELECT created_at, author_id, text FROM lead_notes WHERE application_id = a.id

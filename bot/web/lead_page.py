@@ -12,7 +12,7 @@ from bot.data_copy import kind_label
 from bot.leads import intake, pipeline
 from bot.leads.export import consent_applies, wib_text, wib_words
 from bot.store.conversation import size_over_budget
-from bot.store.leads import CONSENT_KINDS, Lead
+from bot.store.leads import CONSENT_KINDS, GUARDIAN_CONSENT, Lead
 from bot.store.pipeline import HistoryItem, LeadState
 from bot.store.workspace import LogLine
 from bot.texts import Text
@@ -29,6 +29,7 @@ _CONSENT_LABELS = {
     "processing": Text.EXPORT_COL_CONSENT_PROCESSING,
     "transfer_korea": Text.EXPORT_COL_CONSENT_TRANSFER,
     "announcements": Text.EXPORT_COL_CONSENT_ANNOUNCEMENTS,
+    "guardian": Text.LEAD_CONSENT_GUARDIAN,
 }
 
 
@@ -158,6 +159,7 @@ async def _page(desk: Desk, viewer: Viewer, found: Lead, state: LeadState) -> di
             ),
         }
         for kind in CONSENT_KINDS
+        if kind != GUARDIAN_CONSENT or kind in latest  # an adult is never asked
     ]
     lines, more = await desk.reads.log_page(found.user_id, None, LOG_PAGE)
     updates = await store.pipeline.update_counts(application_id)
