@@ -103,8 +103,9 @@ def register(commands: Any) -> None:
         "--changes",
         action="store_true",
         help=(
-            "only what staff changed or sent: leave out leads listed, viewed or searched and"
-            " stage messages previewed (recorded, as who saw whose data, but most of the lines)"
+            "only what staff changed or sent: leave out leads and questions listed, leads"
+            " viewed or searched, and stage messages previewed (recorded, as who saw whose"
+            " data, but most of the lines)"
         ),
     )
     audit.add_argument(

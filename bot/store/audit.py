@@ -77,7 +77,14 @@ class AuditEntry:
 
 # What staff only looked at: recorded (who saw which talent's data, UU PDP Pasal 31), but most
 # of a day's lines (a list drawn names each lead on it), which bury what they changed or sent.
-VIEWS = ("lead_listed", "lead_viewed", "leads_searched", "stage_previewed")
+VIEWS = (
+    "lead_listed",
+    "lead_viewed",
+    "leads_searched",
+    "questions_listed",
+    "stage_previewed",
+    "bulk_previewed",
+)
 
 
 @dataclass(frozen=True, slots=True)
