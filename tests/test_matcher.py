@@ -93,6 +93,8 @@ INDONESIAN = [
     ("Apakah anak saya akan dimintai uang untuk ke Korea nanti?", "faq:who_runs"),
     ("Saya khawatir ada penipuan yang mengatasnamakan agensi Korea.", "faq:who_runs"),
     ("khawatir ada penipuan atas nama kocca", "faq:who_runs"),
+    # Session 45's talents: living abroad (the form takes "luar negeri"; the answer says so).
+    ("kalau tinggal di luar negeri boleh daftar gak?", "faq:who_can_apply"),
 ]
 ENGLISH = [
     ("who is kocca, is it a government agency?", "faq:what_is_kocca"),
@@ -152,6 +154,7 @@ ENGLISH = [
     ("is there training in jambi?", "program:training_center"),
     # Session 43b's round: programs for film people.
     ("any programs for film people?", "faq:programs_overview"),
+    ("is it ok that I live abroad? I'm still Indonesian citizen", "faq:who_can_apply"),
 ]
 TYPOS = [
     ("showril nya dikirim kemana", "faq:showreel_links"),
