@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import sqlite3
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -768,6 +769,32 @@ async def test_a_question_typed_at_the_consent_screen_is_answered_and_the_screen
     # Not a question: the buttons, as before.
     [reply] = await bot.send(dewi, "oke")
     assert reply.text.startswith(shown(Text.INTAKE_USE_BUTTONS))
+
+
+@pytest.mark.parametrize(
+    ("language", "asked"),
+    [
+        ("id", "kalau tinggal di luar negeri boleh daftar gak?"),
+        ("en", "is it ok that I live abroad? I'm still Indonesian citizen"),
+    ],
+)
+async def test_the_answer_about_living_abroad_says_what_the_form_takes(
+    bot: Harness, language: str, asked: str
+) -> None:
+    # A talents' review: asked whether living abroad is fine, the talent got the general
+    # "Who can register" answer, which never said; the form takes "luar negeri". What the
+    # answer says to type at the province question is taken there as outside Indonesia.
+    mei = bot.user(first_name="Mei", language_code=language)
+    [answer] = await bot.send(mei, asked)
+    assert answer.text.split("\n")[0] == CONTENT.faq["who_can_apply"].question.get(language)
+    quoted = re.findall(r"“([^”]+)”", answer.text)
+    assert quoted
+    typed = quoted[-1]
+    talent = await at_question(bot, "province", language)
+    await bot.send(talent, typed)
+    draft = await bot.store.applications.draft_for(talent.id)
+    assert draft is not None
+    assert (await bot.store.applications.answers(draft.id))["province"] == "outside_indonesia"
 
 
 async def test_a_question_the_bot_is_not_sure_of_mid_form_is_told_to_pause(
