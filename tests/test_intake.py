@@ -115,6 +115,12 @@ async def test_review_summary_shows_every_answer_in_the_talents_language(bot: Ha
         ("province", "di jawa ada provinsi apa aja?", Text.INTAKE_A_QUESTION, {}),
         # At a choice there is nothing to "send again without the question mark".
         ("genres", "boleh pilih lebih dari satu?", Text.INTAKE_A_QUESTION_BUTTONS, {}),
+        # An answer the talent is unsure of is no question for the FAQ (an attacker's review:
+        # "5 tahun?" got BIFF's fund, "Jakarta?" the office in Jakarta): send it again.
+        ("experience_years", "5 tahun ya kak?", Text.INTAKE_A_QUESTION, {}),
+        ("city", "Jakarta Selatan?", Text.INTAKE_A_QUESTION, {}),
+        ("languages", "Inggris?", Text.INTAKE_A_QUESTION_BUTTONS, {}),
+        ("stage_name", "Kenapa Korea?", Text.INTAKE_A_QUESTION, {}),
         ("experience_years", "3-5 tahun", Text.INTAKE_BAD_NUMBER, {"min": 0, "max": 60}),
         # Only years are taken from a sentence, never a question's number (attacker's review).
         ("experience_years", "baru 6 bulan", Text.INTAKE_BAD_NUMBER, {"min": 0, "max": 60}),

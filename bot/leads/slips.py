@@ -36,6 +36,11 @@ _NOT_UNDERSTOOD = frozenset(
 )
 # What the form says of an answer that reads as a question ("Sepertinya itu pertanyaan…").
 _READ_AS_ASKED = frozenset({Text.INTAKE_A_QUESTION, Text.INTAKE_A_QUESTION_BUTTONS})
+# Words a question typed mid-form has at least (chat particles aside), for the FAQ to answer
+# it: "5 tahun?",
+# "Jakarta?", "Inggris?" are answers the talent is unsure of (an attacker's review: they got
+# BIFF's fund, the office in Jakarta, the language setting), to send again without the "?".
+ASKED_WORDS = 3
 # A password typed beside the link ("(pw: kocca)", "kata sandinya abc", "password 1234"),
 # which the stored link would drop; "Sandi" alone is a name, so it needs "kata", "-nya" or ":".
 _PASSWORD = re.compile(
@@ -70,7 +75,11 @@ def asked_instead(error: Rejected | None, note: Text | None, text: str) -> bool:
     """Whether the form refused a message because it reads as a question ("kak ini gratis
     kan?" at the name), or a screen of buttons (a consent, the review) got one ("data saya
     buat apa?"): one for the FAQ. A message refused without a question mark is the talent's
-    try at an answer ("pop" at the genres, "televisi" at the sector), not asked."""
+    try at an answer ("pop" at the genres, "televisi" at the sector), not asked; nor is a
+    short one (ASKED_WORDS)."""
+    words = (word.casefold().strip(".,!?~\uff1f") for word in text.split())
+    if sum(1 for word in words if word and word not in _TRAILING_PARTICLES) < ASKED_WORDS:
+        return False  # "5 tahun ya kak?"
     if error is not None:
         return error.reason in _READ_AS_ASKED
     return note is Text.INTAKE_USE_BUTTONS and _ASKED.search(text.strip()) is not None
