@@ -1072,6 +1072,7 @@ class Text(StrEnum):
     BTN_NOT_THIS = "btn_not_this"
     ASK_NOT_THIS = "ask_not_this"
     ASK_NOT_THIS_TEAM = "ask_not_this_team"
+    ASK_NOT_THIS_IN_FORM = "ask_not_this_in_form"
     ASK_NOT_THIS_CLOSED = "ask_not_this_closed"
     ASK_CONFIRM = "ask_confirm"
     BTN_ASK_SEND = "btn_ask_send"

@@ -27,11 +27,12 @@ from handlers import menu, support, views
 from handlers.common import BotContext, answer_query, operator_name, reply, show
 from handlers.fallback import stale_button
 
-# Buttons of an answer carry the recorded question: qa:<id>:<action>. Actions: x "not this",
+# Buttons of an answer carry the recorded question: qa:<id>:<action>. Actions: x "not this"
+# (y: under an answer given in the middle of the form),
 # t "ask our team", s "send it to the team", c "don't send it", w "write another question",
 # k "that answers it", f:<key> / p:<key> open an FAQ entry or a program page.
 QA = "qa:"
-PATTERN = r"^qa:\d{1,12}:(x|t|s|c|k|w|[fp]:[a-z0-9_]{1,24})$"
+PATTERN = r"^qa:\d{1,12}:(x|y|t|s|c|k|w|[fp]:[a-z0-9_]{1,24})$"
 _PRESS = re.compile(PATTERN)
 QUOTE_LIMIT = 500  # characters of the talent's question shown back before it goes to staff
 CONFIRM_TYPED_FOR = 10 * 60  # seconds: "iya" typed after the confirmation shows it again
@@ -206,7 +207,7 @@ async def answer_in_form(update: Update, context: BotContext) -> bool:
         return False
     _, answered, question_id = sure
     # No "Register interest" or other action under it: the talent is registering already.
-    rows = [[(context.text(Text.BTN_NOT_THIS), f"{QA}{question_id}:x")]]
+    rows = [[(context.text(Text.BTN_NOT_THIS), f"{QA}{question_id}:y")]]
     await reply(update, answered, CallbackKeyboard(rows))
     return True
 
@@ -252,8 +253,8 @@ async def button(update: Update, context: BotContext) -> None:
         await stale_button(update, context)
         return
     language = context.language(update)
-    if action == "x":
-        await _not_this(update, context, language, question)
+    if action in ("x", "y"):
+        await _not_this(update, context, language, question, in_form=action == "y")
     elif action == "t":
         await _confirm(update, context, language, question)
     elif action == "s":
@@ -273,8 +274,11 @@ async def button(update: Update, context: BotContext) -> None:
         await _open(update, context, language, question, action)
 
 
-async def _not_this(update: Update, context: BotContext, language: str, question: Recorded) -> None:
-    """The answer was not what the talent asked: the other close entries instead."""
+async def _not_this(
+    update: Update, context: BotContext, language: str, question: Recorded, *, in_form: bool
+) -> None:
+    """The answer was not what the talent asked: the other close entries instead (`in_form`:
+    only those, with no "Ask our team" or menu: the form waits below)."""
     store = context.services.store
     await store.questions.not_this(question.id, question.user_id)
     needed = thresholds(context.services.settings)
@@ -282,6 +286,10 @@ async def _not_this(update: Update, context: BotContext, language: str, question
     asked = question.text or question.summary  # the text over the day's budget: its summary
     others = _desk(context).others_than(asked, question.entry, needed, names)
     rows = _entry_rows(context, language, question.id, others)
+    if in_form:
+        key = Text.ASK_NOT_THIS if others else Text.ASK_NOT_THIS_IN_FORM
+        await show(update, context.text(key), CallbackKeyboard(rows) if rows else None)
+        return
     if others:
         key = Text.ASK_NOT_THIS
     elif support.questions_open(context):
