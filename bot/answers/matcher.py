@@ -35,6 +35,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from bot.answers.text import (
+    NEGATED,
     content_stems,
     content_words,
     is_content,
@@ -43,6 +44,8 @@ from bot.answers.text import (
     set_aside,
     stem,
     talk_in,
+    taught_key,
+    taught_key_of,
     without_called,
     words,
 )
@@ -283,8 +286,8 @@ class Matcher:
         for entry, names, ask, answers in _entries(content):
             corpus.add(entry, names, [*ask, *extra.get(entry, [])], answers)
         for entry, text in taught:
-            said = taught_key(content_stems(content_words(words(text))))
-            if said and entry in corpus.entries:
+            said = taught_key_of(text)
+            if said - {"#", NEGATED} and entry in corpus.entries:
                 corpus.taught.setdefault(said, corpus.entries.index(entry))
         for province in content.intake.provinces:
             corpus.add_places([province.label.id, province.label.en, *province.aliases])
@@ -319,7 +322,7 @@ class Matcher:
         said = self._phrasings_said(stems)
         fits = sorted(((self._fit(stems, i, said), i) for i, _ in order), key=lambda p: -p[0])
         ranked = tuple((self.entries[i], fit) for fit, i in fits if fit > 0)
-        taught = self._taught.get(taught_key(stems)) if self._taught else None
+        taught = self._taught.get(taught_key(stems, found)) if self._taught else None
         if taught is not None:
             # Said as staff taught it (any number in it aside): their entry, even where the
             # content's phrasings fit as well (a review: a parent's question taught for the
@@ -487,12 +490,6 @@ class Matcher:
         if len(self._corrections) < CORRECTIONS:
             self._corrections[word] = close
         return close
-
-
-def taught_key(stems: Iterable[str]) -> frozenset[str]:
-    """What a taught wording says, as a message saying it exactly has it: its stems, any
-    number the same ("anak saya umur 14 tahun" is taught with "umur 16 tahun")."""
-    return frozenset("#" if word.isdigit() else word for word in stems)
 
 
 def _money_from(found: list[str], at: int, who: frozenset[str]) -> bool:

@@ -27,6 +27,7 @@ from bot.answers.words import (
     GREETINGS,
     I_SEE,
     MURMURS,
+    NEGATING,
     NOT_SENDING,
     PHRASES,
     POLITE,
@@ -512,3 +513,24 @@ def _mask(token: str) -> str:
     if token.casefold().startswith(("http", "www.")) or _DOMAIN.search(token):
         return "<link>"
     return token
+
+
+NEGATED = "!not"  # in a taught key: the words are turned around ("tidak boleh daftar")
+
+
+def taught_key(stems: Iterable[str], found: list[str]) -> frozenset[str]:
+    """What a taught wording says, as a message saying the same has it (`stems`: its content
+    stems, `found`: its words): the stems, any number the same ("umur 14 tahun" is taught
+    with "umur 16 tahun"), and whether a negation comes before its last content word ("tidak
+    boleh daftar" is not "boleh daftar"; "boleh daftar gak?" is, "gak" asking)."""
+    key = {"#" if word.isdigit() else word for word in stems}
+    last = max((i for i, word in enumerate(found) if is_content(word)), default=-1)
+    if any(word in NEGATING for word in found[:last]):
+        key.add(NEGATED)
+    return frozenset(key)
+
+
+def taught_key_of(text: str) -> frozenset[str]:
+    """`taught_key` of a wording as staff typed it."""
+    found = words(text)
+    return taught_key(content_stems(content_words(found)), found)

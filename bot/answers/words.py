@@ -1305,6 +1305,9 @@ SENDING = _listed(
 NOT_SENDING = _listed("batal gajadi jadi gak ga nggak enggak tidak no nope cancel jangan usah dont")
 # What makes an okay no okay ("ga ok kak", "belum paham").
 REFUSING = _listed("ga gak nggak ngga enggak tidak tak bukan belum blm kurang no not")
+# Words that turn what follows around ("tidak boleh daftar", "can't register"; "t" is what is
+# left of "can't"): a wording taught without them is not what such a message says.
+NEGATING = _listed("ga gak nggak ngga enggak tidak tak bukan belum blm jangan no not never t")
 ASKING_ON = _listed(
     """
     tanya nanya nanyain tny bertanya pertanyaan question questions ask lagi mau mo mw pengen
