@@ -8,7 +8,7 @@ from dataclasses import replace
 from telegram import Update
 
 from bot.content import Markup
-from bot.leads import slips
+from bot.leads import intake, slips
 from bot.leads.intake_flow import IntakeFlow, Screen, parse_press
 from bot.parsing import small_int
 from bot.store.broadcasts import ANNOUNCEMENTS
@@ -183,8 +183,10 @@ async def _notify_staff(update: Update, context: BotContext, screen: Screen) -> 
     granted: dict[str, bool | None] = {kind: c.granted for kind, c in given.items()}
     forwards = context.services.settings.forwarding() is not None
     # Program news is offered right after this (offer_subscription): not "never asked".
+    minor = intake.minor(content, screen.answers)
+    asked_next = frozenset({ANNOUNCEMENTS})
     consents = consent_lines(
-        content, language, granted, forwards=forwards, asked_next=frozenset({ANNOUNCEMENTS})
+        content, language, granted, forwards=forwards, minor=minor, asked_next=asked_next
     )
     text += "\n\n" + content.text(
         Text.LEAD_ALERT_CONSENTS, language, consents=Markup(" · ".join(consents))

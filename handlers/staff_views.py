@@ -153,6 +153,7 @@ def consent_lines(
     given: dict[str, bool | None],
     *,
     forwards: bool,
+    minor: bool,
     asked_next: frozenset[str] = frozenset(),
 ) -> list[str]:
     """Each consent as staff read it: "✅ Setuju pemrosesan data", "❌ …", "▫️ …: belum ditanya";
@@ -162,8 +163,8 @@ def consent_lines(
     for kind, label_key in _CONSENTS:
         label = content.text(label_key, language)
         granted = given.get(kind)
-        if kind == GUARDIAN_CONSENT and granted is None:
-            continue  # an adult is never asked
+        if kind == GUARDIAN_CONSENT and not minor:
+            continue  # an adult is never asked (a "yes" from a draft they changed since)
         unasked = (
             Text.LEAD_CONSENT_OFFERED_NEXT if kind in asked_next else Text.LEAD_CONSENT_UNASKED
         )
@@ -184,7 +185,9 @@ def lead_page(
     forwards: bool = True,
 ) -> Screen:
     """Every answer of one lead, how to reach the talent, and their consents now."""
-    consents = consent_lines(content, language, dict(lead.consents), forwards=forwards)
+    minor = intake.minor(content, lead.answers)
+    given: dict[str, bool | None] = dict(lead.consents)
+    consents = consent_lines(content, language, given, forwards=forwards, minor=minor)
     telegram_name = " ".join(part for part in (lead.first_name, lead.last_name) if part)
     text = content.text(
         Text.LEAD_PAGE,

@@ -35,8 +35,10 @@ from tests.leads import (
     seed,
     shown,
 )
+from tests.leads import label as choice_label
 from tests.subscribers import add_subscribers, submit_application, wait_until
 from tests.test_pipeline import admin_of, audit, label, t, wait_sent
+from tests.test_records_staff import open_correction
 from tests.test_staff import _kocca_bot
 from tests.upgrades import made_before
 from tests.workspace import workspace
@@ -320,3 +322,23 @@ async def test_a_minors_lead_shows_the_guardians_consent_to_staff(
     [given] = [item for item in minors["consents"] if item["kind"] == "guardian"]
     assert (given["label"], given["granted"]) == (label_only, True)
     assert "guardian" not in [item["kind"] for item in adults_page["consents"]]
+
+    # An attacker's review: by the lead's age, not by a consent row. A talent who chose
+    # "under 18", agreed for a guardian, then went back to 25-34 is an adult: no line.
+    rina = bot.user(first_name="Rina")
+    await bot.send(rina, "/daftar")
+    await consent(bot, rina)
+    await fill(bot, rina, {**MUSICIAN, "age_range": "under_18"})
+    await bot.press(rina, CONTENT.text(Text.BTN_GUARDIAN_YES, "id"))
+    await bot.press(rina, CONTENT.text(Text.BTN_BACK, "id"))
+    await fill(bot, rina, MUSICIAN)
+    await bot.press(rina, CONTENT.text(Text.BTN_SUBMIT, "id"))
+    [rinas] = await bot.send(admin, "/lead KOC-000003")
+    assert choice_label("age_range", "age_25_34") in rinas.text
+    assert label_only not in rinas.text
+    # An adult's age corrected by staff to under 18: the line says it was never asked.
+    await open_correction(bot, admin, "age_range", "KOC-000002")
+    await bot.press(admin, choice_label("age_range", "under_18"))
+    [corrected] = await bot.send(admin, "/lead KOC-000002")
+    unasked = shown(Text.LEAD_CONSENT_UNASKED, label=label_only)
+    assert unasked in corrected.text.splitlines()

@@ -152,6 +152,16 @@ def needs_guardian(question: Question, value: Any) -> bool:
     return any(choice.guardian and choice.value == value for choice in question.choices or [])
 
 
+def minor(content: Content, answers: Answers) -> bool:
+    """Whether the answers say the talent is under 18 (an age that needs a guardian's
+    consent), as answered or as staff corrected it."""
+    return any(
+        needs_guardian(question, answers[question.key])
+        for question in content.questions.values()
+        if question.key in answers
+    )
+
+
 def check_choice(
     question: Question, content: Content, answers: Answers, value: str
 ) -> Accepted | Rejected:

@@ -159,7 +159,8 @@ async def _page(desk: Desk, viewer: Viewer, found: Lead, state: LeadState) -> di
             ),
         }
         for kind in CONSENT_KINDS
-        if kind != GUARDIAN_CONSENT or kind in latest  # an adult is never asked
+        # An adult is never asked (a "yes" from a draft they changed since is not theirs).
+        if kind != GUARDIAN_CONSENT or intake.minor(content, found.answers)
     ]
     lines, more = await desk.reads.log_page(found.user_id, None, LOG_PAGE)
     updates = await store.pipeline.update_counts(application_id)
