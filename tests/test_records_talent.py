@@ -55,6 +55,11 @@ async def test_a_talent_updates_one_answer_and_the_lead_keeps_its_place(
     (review,) = await bot.press(sari, t(Text.BTN_UPDATE_REGISTRATION))
     assert review.text.startswith("✏️ Perbarui pendaftaran KOC-000001")
     assert "+6281234567890" in review.text  # the current answers, as they stand
+    # Typed at the review instead of a button: the screen again, with its reference (an
+    # attacker's review: "Perbarui pendaftaran" lost it).
+    (again,) = await bot.send(sari, "oke")
+    assert again.text.startswith(shown(Text.INTAKE_USE_BUTTONS))
+    assert "✏️ Perbarui pendaftaran KOC-000001" in again.text
     # Jump straight to one answer from the review screen.
     await bot.press(sari, t(Text.BTN_EDIT))
     (question,) = await bot.press(sari, question_label("phone"))

@@ -174,9 +174,11 @@ class IntakeFlow:
         """A typed answer to the current question."""
         if update_id == draft.last_update_id:
             return await self.current(draft)
+        if draft.stage != QUESTION:  # a screen of buttons: as it stands (an update's reference)
+            return await self.current(draft, note=Text.INTAKE_USE_BUTTONS)
         answers = await self._applications.answers(draft.id)
         question = self._content.questions.get(draft.current_key or "")
-        if draft.stage != QUESTION or question is None:
+        if question is None:
             return Screen(draft.stage, draft, question, answers, note=Text.INTAKE_USE_BUTTONS)
         if not question.required and intake.says_skip(text):  # as the Skip button does
             return await self._answer(draft, question, answers, None, update_id)
