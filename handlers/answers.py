@@ -94,6 +94,8 @@ async def free_text(update: Update, context: BotContext) -> None:
     elif verdict.outcome is Outcome.UNANSWERED or question_id is None:
         await _nothing(update, context, language, question_id)
     elif verdict.outcome is Outcome.SUGGESTED:
+        if await _instead_of_confirmed(update, context, question_id):
+            return
         rows = _entry_rows(context, language, question_id, verdict.others)
         one = len(verdict.others) == 1  # "one of these?" with one button reads oddly
         text = context.text(Text.ASK_NOT_SURE_ONE if one else Text.ASK_NOT_SURE)
@@ -381,6 +383,8 @@ async def _nothing(
     if not support.questions_open(context):
         await reply(update, f"{context.text(Text.ASK_NOTHING_CLOSED)}\n\n{text}", markup)
         return
+    if question_id is not None and await _instead_of_confirmed(update, context, question_id):
+        return
     keyboard: Keyboard = markup
     if question_id is not None:
         ask = f"{QA}{question_id}:t"
@@ -389,6 +393,24 @@ async def _nothing(
             for row in markup.inline_keyboard
         )
     await reply(update, f"{context.text(Text.ASK_NOTHING)}\n\n{text}", keyboard)
+
+
+async def _instead_of_confirmed(update: Update, context: BotContext, question_id: int) -> bool:
+    """A message the bot has no sure answer for, typed while "Tanya tim kami"'s confirmation
+    of an earlier one waits (a talents' review: a man typed his real question there, read "no
+    answer" and the menu, and believed the team had it): the confirmation for this one
+    instead. True if it was shown."""
+    user = update.effective_user
+    if user is None:
+        return False
+    store = context.services.store.questions
+    pending = store.awaiting_confirmation(user.id, CONFIRM_TYPED_FOR)
+    asked = store.get(question_id, user.id) if pending is not None else None
+    if pending is None or asked is None or pending.id == question_id:
+        return False
+    await store.not_confirming(pending.id, user.id)  # that one is no longer to confirm
+    await _confirm(update, context, context.language(update), asked)
+    return True
 
 
 def _answer(context: BotContext, language: str, ref: str) -> str | None:

@@ -420,6 +420,31 @@ async def test_send_or_cancel_typed_under_the_confirmation_shows_it_again(
     assert questions(bot.database, rina.id)[-1]["sent_to_staff_at"] is None
 
 
+async def test_a_question_typed_under_the_confirmation_gets_its_own_confirmation(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    # A talents' review: under "Kirim pertanyaan ini ke tim kami?", a man typed his real
+    # question, got "no answer" and the menu, and believed the team had it. A message the bot
+    # is not sure of, typed there, gets the confirmation for itself; nothing is sent.
+    send = CONTENT.text(Text.BTN_ASK_SEND, "id")
+    hendra = bot.user(first_name="Hendra")
+    [nothing] = await bot.send(hendra, "Selamat siang, saya Hendra dari orkes keroncong")
+    await bot.press(hendra, ASK_TEAM, message=nothing)
+    mark = staff_chat.mark()
+    real = "apakah rekaman kaset boleh dikirim lewat pos ke kantor kalian"
+    [confirm] = await bot.send(hendra, real)
+    assert confirm.text.startswith(opening(Text.ASK_CONFIRM)) and real in confirm.text
+    assert staff_chat.messages_since(mark) == []
+    await bot.press(hendra, send, message=confirm)
+    assert staff_chat.messages_since(mark)[-1].text == real  # this one, not the first
+    first, second = questions(bot.database, hendra.id)[-2:]
+    assert first["sent_to_staff_at"] is None and second["sent_to_staff_at"] is not None
+    # Without a confirmation waiting, the same gets the entries that may fit, as before.
+    tom = bot.user(first_name="Tom")
+    [plain] = await bot.send(tom, real)
+    assert plain.text == shown(Text.ASK_NOT_SURE) and ASK_TEAM in plain.button_texts
+
+
 async def test_what_a_talent_sets_aside_is_not_the_answer(
     bot: Harness, staff_chat: EmulatedChat
 ) -> None:
