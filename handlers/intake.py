@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from telegram import Update
 
+from bot.answers.text import acknowledges
 from bot.content import Markup
 from bot.leads import intake, slips
 from bot.leads.intake_flow import IntakeFlow, Screen, parse_press
@@ -27,7 +28,8 @@ log = logging.getLogger(__name__)
 
 def _flow(context: BotContext) -> IntakeFlow:
     settings = context.services.settings
-    return IntakeFlow(context.services.store, context.content, settings.forwarding())
+    store, content = context.services.store, context.content
+    return IntakeFlow(store, content, settings.forwarding(), chatter=acknowledges)
 
 
 async def apply_command(update: Update, context: BotContext) -> None:

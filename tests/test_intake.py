@@ -145,6 +145,27 @@ async def test_invalid_answer_is_explained_and_the_question_asked_again(
 
 
 @pytest.mark.parametrize(
+    ("key", "typed"),
+    [("notable_works", "sip makasih 🙏"), ("other_links", "oke kak"), ("message", "makasih ya")],
+)
+async def test_an_okay_or_thanks_at_an_optional_text_question_is_no_answer(
+    bot: Harness, key: str, typed: str
+) -> None:
+    # A talents' review: "sip makasih 🙏" to a staff reply was stored as the talent's notable
+    # works. It is not taken; the question stays, with how to skip it.
+    user = await at_question(bot, key)
+    before = await _stored(bot, user.id)
+    [reply] = await bot.send(user, typed)
+    assert reply.text.startswith(shown(Text.INTAKE_CHATTER))
+    assert CONTENT.questions[key].prompt.id.split("\n")[0][:25] in reply.text
+    assert await where(bot, user) == key
+    assert await _stored(bot, user.id) == before
+    # Works with thanks in them are works.
+    await bot.send(user, "Album 'Makasih Ibu' (2023)")
+    assert await where(bot, user) != key
+
+
+@pytest.mark.parametrize(
     ("key", "asked", "entry"),
     [
         ("full_name", "kak ada open call gak?", "faq:open_call_now"),

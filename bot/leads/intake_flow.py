@@ -10,6 +10,7 @@ after a week without updates the next one starts anywhere).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -69,11 +70,20 @@ class Press:
 class IntakeFlow:
     """Moves one talent's application forward; all state is in the store."""
 
-    def __init__(self, store: Store, content: Content, forwarding: Forwarding | None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        content: Content,
+        forwarding: Forwarding | None,
+        chatter: Callable[[str], bool] | None = None,
+    ) -> None:
         self._store = store
         self._applications = store.applications
         self._content = content
         self._forwarding = forwarding  # FORWARD_TO: None, the forwarding consent is never asked
+        # Whether a message only says okay or thanks ("sip makasih 🙏"): at an optional free
+        # text question it is no answer (a talents' review: it was stored as notable works).
+        self._chatter = chatter
 
     async def begin(
         self,
@@ -182,6 +192,8 @@ class IntakeFlow:
             return Screen(draft.stage, draft, question, answers, note=Text.INTAKE_USE_BUTTONS)
         if not question.required and intake.says_skip(text):  # as the Skip button does
             return await self._answer(draft, question, answers, None, update_id)
+        if question.type == "long_text" and not question.required and self._chats(text):
+            return Screen(QUESTION, draft, question, answers, note=Text.INTAKE_CHATTER)
         if question.type == "multi_choice":
             outcome: intake.Outcome = intake.Rejected(Text.INTAKE_USE_BUTTONS)
         else:
@@ -201,6 +213,9 @@ class IntakeFlow:
                     draft, _same(draft, pending=pending, update_id=update_id)
                 )
         return await self._answer(draft, question, answers, outcome.value, update_id)
+
+    def _chats(self, text: str) -> bool:
+        return self._chatter is not None and self._chatter(text)
 
     async def pause(self, user_id: int, update_id: int) -> Screen | None:
         """/batal: pause the open application (kept for /daftar); None if there is none."""
