@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from telegram import Update
 
-from bot.answers.text import acknowledges
+from bot.answers.text import acknowledges, wants_to_register
 from bot.content import Markup
 from bot.leads import intake, slips
 from bot.leads.intake_flow import IntakeFlow, Screen, parse_press
@@ -124,7 +124,10 @@ async def private_message(update: Update, context: BotContext) -> None:
     flow = _flow(context)
     draft = await flow.active_draft(user.id)
     if draft is None:
-        if answers.text_of(message) is not None:
+        typed = answers.text_of(message)
+        if typed is not None and wants_to_register(typed):
+            await apply_command(update, context)  # "mau daftar": the form, not the FAQ on it
+        elif typed is not None:
             await answers.free_text(update, context)  # a question in the talent's words
         else:
             await fallback.unknown_text(update, context)

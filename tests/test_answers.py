@@ -827,6 +827,32 @@ async def test_the_answer_about_living_abroad_says_what_the_form_takes(
     assert (await bot.store.applications.answers(draft.id))["province"] == "outside_indonesia"
 
 
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [
+        ("id", "mau daftar"),
+        ("id", "oke gas daftar"),
+        ("id", "yaudah daftar aja deh"),
+        ("en", "i want to register"),
+    ],
+)
+async def test_saying_they_want_to_register_starts_the_form(
+    bot: Harness, language: str, typed: str
+) -> None:
+    # Two talents' reviews: "mau daftar", "oke gas daftar" got the FAQ about registering,
+    # the same seven lines each time. They start the form, as /daftar does.
+    oki = bot.user(first_name="Oki", language_code=language)
+    [screen] = await bot.send(oki, typed)
+    assert await where(bot, oki) == "consent_processing"
+    assert CONTENT.text(Text.BTN_AGREE, language) in screen.button_texts
+    assert questions(bot.database, oki.id) == []  # an intent, not a question
+    # Asking about it, or saying it was done, is still a question for the FAQ.
+    for asked in ("bisa daftar?", "gimana cara daftar", "udah daftar kak, terus?"):
+        other = bot.user(first_name="Rina")
+        await bot.send(other, asked)
+        assert await where(bot, other) is None, asked
+
+
 async def test_a_question_the_bot_is_not_sure_of_mid_form_is_told_to_pause(
     bot: Harness,
 ) -> None:

@@ -32,6 +32,7 @@ from bot.answers.words import (
     PHRASES,
     POLITE,
     REFUSING,
+    REGISTERING,
     SALUTATIONS,
     SENDING,
     SETTING_ASIDE,
@@ -39,6 +40,7 @@ from bot.answers.words import (
     SHORT_FORMS,
     STOPWORDS,
     THANKS,
+    WANTING_TO,
     WHAT_THIS_IS,
 )
 from bot.parsing import joined
@@ -338,6 +340,17 @@ def send_or_cancel(text: str) -> bool:
         word for word in words(text) if word in SENDING or word in NOT_SENDING or word not in FILLER
     ]
     return bool(found) and all(word in SENDING or word in NOT_SENDING for word in found)
+
+
+def wants_to_register(text: str) -> bool:
+    """Whether a short message only says the talent wants to register ("mau daftar", "oke gas
+    daftar", "i want to register"), not asking about it ("bisa daftar?", "gimana daftarnya")."""
+    if len(text) > SHORT_REPLY or "?" in text:
+        return False
+    found = words(text)
+    return not REGISTERING.isdisjoint(found) and all(
+        word in REGISTERING or word in WANTING_TO for word in found
+    )
 
 
 def asks_what_this_is(text: str) -> bool:

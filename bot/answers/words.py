@@ -1290,6 +1290,17 @@ GRATITUDE = _listed(
 )
 # A yes: with thanks, after staff answered, it may answer what they asked ("Sudah kirim
 # link?" "udah kak makasih"), so it goes to them ("makasih ya kak" is thanks: "ya" is filler).
+# "mau daftar", "oke gas daftar", "i want to register": the form itself, not the FAQ about it
+# (two talents' reviews). Only these words: "gimana daftar", "bisa daftar?" ask about it, and
+# "udah daftar" says it was done.
+REGISTERING = _listed("daftar dftr daftarin daftarkan mendaftar register registrasi regist signup")
+WANTING_TO = _listed(
+    """
+    mau mo mw ingin pengen pingin want wanna to gas yuk yok ayo ayok langsung sekarang now let
+    lets me please pls plis aja saja deh dong ya yaa kak min mi sy saya aku gw gue i oke ok okay
+    sip siap yaudah iya yes minat interest my sign up
+    """
+)
 AFFIRMING = _listed(
     "iya iyaa inggih hooh yaudah sampun sudah wis yes yep yup insya insyaallah inshaallah"
 )
