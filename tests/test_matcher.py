@@ -772,6 +772,9 @@ OFF_TOPIC = [
     "Apakah KOCCA bisa menjadi sponsor festival film pendek di Indonesia? Kami sedang mencari"
     " pendanaan untuk edisi berikutnya.",
     "gimana cara dapet sponsor buat konser band",
+    # Singing in Korean is the language, no entry's (session 45's review: a singer's question
+    # typed mid-form got what_is_kocca directly, its "K-pop").
+    "does K-pop style mean I have to sing in Korean?",
 ]
 
 

@@ -1018,6 +1018,12 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("come", "to"): "datang",
     ("bahasa", "isyarat"): "bahasaisyarat",  # sign language: not "syarat", requirements
     ("bahasa", "korea"): "bahasakorea",
+    # Singing, rapping, writing in Korean is the language too ("do I have to sing in Korean?"
+    # got what_is_kocca: "sing" is written out as Dermayon's "yang" first).
+    **{
+        (verb, "in", "korean"): "bahasakorea"
+        for verb in ("yang", "singing", "rap", "rapping", "write", "writing", "lyrics", "songs")
+    },
     ("bicara", "korea"): "bahasakorea",
     ("speak", "korean"): "bahasakorea",
     ("korean", "language"): "bahasakorea",
