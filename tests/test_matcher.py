@@ -822,6 +822,14 @@ GUARDED = [
     ("kirim video", "kirim video ke tiktok biar viral", "faq:showreel_links"),
     ("daftar bayar ga", "daftar kartu kredit bayar ga", "faq:who_can_apply"),
     ("ganti bahasa", "ganti oli motor", "faq:language"),
+    # Being paid ("dibayar", "digaji", "dapat duit") is a fee no entry has, not what
+    # registering costs (session 45's review: a DJ's question got who_can_apply directly).
+    (
+        "daftar di sini harus dibayar ga?",
+        "emg ada duitnya? dibayar gak kalo tampil di korea?",
+        "faq:who_can_apply",
+    ),
+    ("daftar disini hrs bayar ga?", "musisinya dapat duit ga kalo tampil?", "faq:who_can_apply"),
 ]
 
 

@@ -22,6 +22,12 @@ def _listed(text: str) -> frozenset[str]:
 SHORT_FORMS: dict[str, str] = {
     # Written as said (session 41's talent review): "dedlen", "reg", "registrasi" got nothing;
     # "bifff" is "bif" once its letters held down are read once.
+    # Being paid ("dibayar gak kalo tampil?", "digaji") is a fee no entry has, not what
+    # registering costs ("bayar", "berbayar": who_can_apply's); "harus dibayar" still costs
+    # (PHRASES).
+    "dibayar": "honor",
+    "digaji": "honor",
+    "honornya": "honor",
     "dedlen": "deadline",
     "dedline": "deadline",
     "reg": "daftar",
@@ -1016,6 +1022,10 @@ PHRASES: dict[tuple[str, ...], str] = {
     # ("the questions come one at a time", news that "comes to the chat": parents), and "do
     # parents need to come to korea" got parents, which is about consent, not travel.
     ("come", "to"): "datang",
+    # What must be paid is a cost ("biaya yg hrs dibayar"), where "dibayar" alone is being
+    # paid (SHORT_FORMS); so is getting money for it ("dapat duit kalo tampil?").
+    **{(must, "honor"): "bayar" for must in ("harus", "perlu", "wajib", "mesti")},
+    **{("dapat", money): "honor" for money in ("duit", "duitnya", "uang", "uangnya")},
     ("bahasa", "isyarat"): "bahasaisyarat",  # sign language: not "syarat", requirements
     ("bahasa", "korea"): "bahasakorea",
     # Singing, rapping, writing in Korean is the language too ("do I have to sing in Korean?"
