@@ -699,6 +699,8 @@ CHAT = [
         "Bisa nenek bicara dgn petugasnya langsung? nenek kurang paham pakai bot begini",
         "faq:ask_human",
     ),
+    # Classical music ("klasik") says who asks in a message asking whether one may.
+    ("kalau MU:CON itu buat pianis klasik juga bisa?", "program:mucon"),
 ]
 OFF_TOPIC = [
     # Cirebon's tarling says who asks in a message about its sender: a tarling singer's
@@ -775,6 +777,9 @@ OFF_TOPIC = [
     # Singing in Korean is the language, no entry's (session 45's review: a singer's question
     # typed mid-form got what_is_kocca directly, its "K-pop").
     "does K-pop style mean I have to sing in Korean?",
+    # "klasik" says who asks only with a sender or a "may": here it is what is asked.
+    "konser musik klasik di jakarta kapan",
+    "belajar gitar klasik dimana",
 ]
 
 

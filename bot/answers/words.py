@@ -1193,6 +1193,8 @@ ABOUT_TALENT = _listed(
 # with it), as qasidah does. A grandmother asking for her grandchild ("nenek", "neneknya",
 # "cucu", "cucuku") is who asks, as "mama" is, in a message about its sender or asking whether
 # one may ("Bisa nenek bicara dgn petugasnya?"); and no role to register as (NOT_A_ROLE).
+# Classical music ("klasik", "classical") is an art form, as jazz or dangdut are ("pianis klasik
+# juga bisa?"), and as often what is asked ("konser musik klasik di jakarta").
 ABOUT_TALENT_IF_SAID = _listed(
     """
     dayak
@@ -1208,6 +1210,7 @@ ABOUT_TALENT_IF_SAID = _listed(
     tarling
     personel reggae
     nenek neneknya cucu cucuku
+    klasik classical
     """
 )
 # Words that say who asks but not as whom they would register ("mama boleh?", "skripsi bisa?"
