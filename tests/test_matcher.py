@@ -701,6 +701,14 @@ CHAT = [
     ),
     # Classical music ("klasik") says who asks in a message asking whether one may.
     ("kalau MU:CON itu buat pianis klasik juga bisa?", "program:mucon"),
+    # Meeting the requirements ("memenuhi syarat") is the requirements; a group's "pimpinan"
+    # (its leader, as "pemimpin") says who asks.
+    ("apakah saya memenuhi syarat ikut program ke korea?", "faq:who_can_apply"),
+    ("apakah musisi yang sudah berumur masih memenuhi syarat?", "faq:who_can_apply"),
+    (
+        "saya pimpinan orkes keroncong, apakah kami memenuhi syarat untuk ikut program?",
+        "faq:who_can_apply",
+    ),
 ]
 OFF_TOPIC = [
     # Cirebon's tarling says who asks in a message about its sender: a tarling singer's
@@ -780,6 +788,8 @@ OFF_TOPIC = [
     # "klasik" says who asks only with a sender or a "may": here it is what is asked.
     "konser musik klasik di jakarta kapan",
     "belajar gitar klasik dimana",
+    "memenuhi syarat beasiswa lpdp apa saja",
+    "saya pimpinan perusahaan, cara memenuhi syarat pajak",
 ]
 
 
