@@ -977,6 +977,16 @@ def test_told_is_telling_not_a_typo_of_hold() -> None:
     assert "faq:my_data" not in {verdict.entry, *verdict.others}, verdict
 
 
+def test_locked_with_a_password_is_the_password() -> None:
+    """ "kunci pakai password" (locked with a password) is the password: "kunci" is no entry's
+    word, and session 45's review's Makassar filmmaker got nothing at all."""
+    verdict = decide(
+        MATCHER.match("filmnya sy kunci pakai password di vimeo, bagaimana mi?"), DEFAULTS
+    )
+    assert verdict.outcome is Outcome.SUGGESTED
+    assert verdict.others[0] == "faq:showreel_links"
+
+
 def test_deaf_is_not_writing() -> None:
     """ "tuli" (deaf) is no entry's word, as "tunarungu" is: the English rules stem "tulis"
     (write) to "tuli", and "saya tuli, bisa daftar?" got after_registering directly."""

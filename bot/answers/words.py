@@ -1030,6 +1030,13 @@ PHRASES: dict[tuple[str, ...], str] = {
     # review): "memenuhi" stems to "penuh", no entry's, and counted against them all.
     ("memenuhi", "syarat"): "syarat",
     ("memenuhi", "persyaratan"): "persyaratan",
+    # Locked with a password is the password ("filmnya sy kunci pakai password di vimeo":
+    # session 45's review): "kunci" is no entry's word, and counted against them all.
+    **{
+        (lock, *by, "password"): "password"
+        for lock in ("kunci", "dikunci")
+        for by in ((), ("pakai",), ("dengan",), ("pake",))
+    },
     ("bahasa", "isyarat"): "bahasaisyarat",  # sign language: not "syarat", requirements
     ("bahasa", "korea"): "bahasakorea",
     # Singing, rapping, writing in Korean is the language too ("do I have to sing in Korean?"
