@@ -1425,6 +1425,9 @@ def test_a_place_is_the_talents_only_after_from() -> None:
         ("oke matur nuwun dab, tak cobo sik", "thanks"),
         ("oke makasih, aku coba dulu", "thanks"),
         ("coba dulu daftarnya gimana", None),
+        # Makassar's "di'" closes thanks (session 45's review).
+        ("makasih di'", "thanks"),
+        ("makasih, di mana daftarnya?", None),
     ],
 )
 def test_greetings_and_thanks_are_not_matched(text: str, talk: str | None) -> None:

@@ -1410,8 +1410,11 @@ TOPIC_HEADS = _listed(
 )
 # Thanks by emoji, which also close a greeting politely ("halo kak 🙏" greets).
 POLITE = _listed("🙏 👍 ❤ ❤️ 🙂 😊 🫶")
+# Makassar's particle "di'" (read as "di": "makasih di'", session 45's review) closes thanks
+# as its "ji", "mi" do.
 FILLER = _listed(
     """
+    di
     ya yaa yah dong deh nih sih kak infonya info nya banyak banget sekali bgt sangat
     very much so a lot you for the all buat untuk atas jawabannya jawaban bantuannya sungguh
     and dan apa gimana how are lagi
