@@ -709,6 +709,12 @@ CHAT = [
         "saya pimpinan orkes keroncong, apakah kami memenuhi syarat untuk ikut program?",
         "faq:who_can_apply",
     ),
+    # Not fiction ("bukan fiksi") is a documentary, not ACF's "fiksi" asked about.
+    (
+        "oh gitu. tapi sy bikin dokumenter ji, bukan fiksi. ada dana untuk dokumenter kah?",
+        "faq:film_funding",
+    ),
+    ("i make non-fiction films, is there funding?", "faq:film_funding"),
 ]
 OFF_TOPIC = [
     # Cirebon's tarling says who asks in a message about its sender: a tarling singer's
@@ -790,6 +796,8 @@ OFF_TOPIC = [
     "belajar gitar klasik dimana",
     "memenuhi syarat beasiswa lpdp apa saja",
     "saya pimpinan perusahaan, cara memenuhi syarat pajak",
+    "rekomendasi buku non fiksi terbaik",
+    "film bukan fiksi di netflix apa aja",
 ]
 
 

@@ -28,6 +28,8 @@ SHORT_FORMS: dict[str, str] = {
     "dibayar": "honor",
     "digaji": "honor",
     "honornya": "honor",
+    "nonfiksi": "dokumenter",  # not fiction (PHRASES: "bukan fiksi")
+    "nonfiction": "documentary",
     "dedlen": "deadline",
     "dedline": "deadline",
     "reg": "daftar",
@@ -1037,6 +1039,12 @@ PHRASES: dict[tuple[str, ...], str] = {
         for lock in ("kunci", "dikunci")
         for by in ((), ("pakai",), ("dengan",), ("pake",))
     },
+    # Not fiction is a documentary ("sy bikin dokumenter ji, bukan fiksi": session 45's
+    # review): its "fiksi" was the word of ACF's "dokumenter atau fiksi", as if asked.
+    ("bukan", "fiksi"): "dokumenter",
+    ("non", "fiksi"): "dokumenter",
+    ("not", "fiction"): "documentary",
+    ("non", "fiction"): "documentary",
     ("bahasa", "isyarat"): "bahasaisyarat",  # sign language: not "syarat", requirements
     ("bahasa", "korea"): "bahasakorea",
     # Singing, rapping, writing in Korean is the language too ("do I have to sing in Korean?"
