@@ -715,6 +715,8 @@ CHAT = [
         "faq:film_funding",
     ),
     ("i make non-fiction films, is there funding?", "faq:film_funding"),
+    # Where a talent is "originally" from says who asks, as "asal" does.
+    ("I'm a singer originally from Medan. What is MU:CON?", "program:mucon"),
 ]
 OFF_TOPIC = [
     # Cirebon's tarling says who asks in a message about its sender: a tarling singer's
@@ -798,6 +800,7 @@ OFF_TOPIC = [
     "saya pimpinan perusahaan, cara memenuhi syarat pajak",
     "rekomendasi buku non fiksi terbaik",
     "film bukan fiksi di netflix apa aja",
+    "who originally sang this song",  # no sender: what is asked
 ]
 
 

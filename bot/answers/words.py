@@ -1212,6 +1212,8 @@ ABOUT_TALENT = _listed(
 # with it), as qasidah does. A grandmother asking for her grandchild ("nenek", "neneknya",
 # "cucu", "cucuku") is who asks, as "mama" is, in a message about its sender or asking whether
 # one may ("Bisa nenek bicara dgn petugasnya?"); and no role to register as (NOT_A_ROLE).
+# Where a talent is "originally" from says who asks, as "asal" does, in a message about its
+# sender ("I'm a singer originally from Medan"), not in "who originally sang this song".
 # Classical music ("klasik", "classical") is an art form, as jazz or dangdut are ("pianis klasik
 # juga bisa?"), and as often what is asked ("konser musik klasik di jakarta").
 ABOUT_TALENT_IF_SAID = _listed(
@@ -1230,6 +1232,7 @@ ABOUT_TALENT_IF_SAID = _listed(
     personel reggae
     nenek neneknya cucu cucuku
     klasik classical
+    originally
     """
 )
 # Words that say who asks but not as whom they would register ("mama boleh?", "skripsi bisa?"
@@ -1241,7 +1244,7 @@ NOT_A_ROLE = _listed(
     bokap nyokap ortu emak babe mama papa skripsi tesis thesis jurnalis journalist wartawan
     tinjauan pustaka literatur
     talkback pembacalayar screenreader kawinan nikahan hajatan kursiroda wheelchair
-    nenek neneknya cucu cucuku
+    nenek neneknya cucu cucuku originally
     """
 )
 # Where a place is the talent's own, even one an entry has ("dari jakarta", not "di jakarta").
