@@ -998,6 +998,20 @@ def test_locked_with_a_password_is_the_password() -> None:
     assert verdict.others[0] == "faq:showreel_links"
 
 
+def test_being_entered_in_a_program_is_taking_part() -> None:
+    """ "diikutsertakan" is "ikut": session 45's review's Pak Hendra got nothing at all."""
+    verdict = decide(
+        MATCHER.match(
+            "Selamat siang Bapak/Ibu petugas. Saya Hendra dari Orkes Keroncong Sinar Harapan,"
+            " Surabaya. Mohon informasi apakah orkes keroncong dengan anggota berusia 40 sampai"
+            " 70 tahun dapat diikutsertakan dalam program musik ke Korea. Terima kasih."
+        ),
+        DEFAULTS,
+    )
+    assert verdict.outcome is Outcome.SUGGESTED
+    assert verdict.others[0] == "program:music_to_korea"
+
+
 def test_deaf_is_not_writing() -> None:
     """ "tuli" (deaf) is no entry's word, as "tunarungu" is: the English rules stem "tulis"
     (write) to "tuli", and "saya tuli, bisa daftar?" got after_registering directly."""

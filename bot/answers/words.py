@@ -30,6 +30,10 @@ SHORT_FORMS: dict[str, str] = {
     "honornya": "honor",
     "nonfiksi": "dokumenter",  # not fiction (PHRASES: "bukan fiksi")
     "nonfiction": "documentary",
+    # Being entered in ("diikutsertakan", "mengikutsertakan") is taking part ("ikut"): its stem
+    # "ikutserta" is no entry's, and counted against them all.
+    "diikutsertakan": "ikut",
+    "mengikutsertakan": "ikut",
     "dedlen": "deadline",
     "dedline": "deadline",
     "reg": "daftar",
