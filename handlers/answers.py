@@ -10,6 +10,7 @@ from telegram import InlineKeyboardMarkup, Message, Update, User
 from bot.answers.desk import AnswerDesk, Question, entry, thresholds
 from bot.answers.text import (
     acknowledges,
+    asks_something,
     asks_what_this_is,
     nothing_written,
     only_thanks,
@@ -197,12 +198,13 @@ async def answer_before_relay(update: Update, context: BotContext, text: str | N
     return True
 
 
-async def answer_in_form(update: Update, context: BotContext) -> bool:
+async def answer_in_form(update: Update, context: BotContext, *, strict: bool) -> bool:
     """A question typed at a form step instead of its answer (the form refused it as one):
     its answer, when the bot is sure, with "Not this"; the form's question follows. True if
-    it was answered."""
+    it was answered. `strict`: the message may be the step's answer typed unsure, so it must
+    have a word that asks."""
     question = _question(update, context)
-    if question is None:
+    if question is None or (strict and not asks_something(question.text)):
         return False
     sure = await _sure_answer(context, question, thresholds(context.services.settings), "chat")
     if sure is None:

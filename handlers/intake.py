@@ -137,7 +137,8 @@ async def private_message(update: Update, context: BotContext) -> None:
     else:
         screen = await flow.text(draft, message.text, update.update_id)
         asked = slips.asked_instead(screen.error, screen.note, message.text)
-        if asked and await answers.answer_in_form(update, context):
+        strict = slips.could_be_its_answer(screen.question)
+        if asked and await answers.answer_in_form(update, context, strict=strict):
             # Answered above (a talents' review: "ini gratis kan?" was only told to pause
             # first); below, the form's question again, its "that looks like a question" moot.
             screen = replace(screen, error=None, note=Text.INTAKE_BACK_TO_FORM)

@@ -121,6 +121,11 @@ async def test_review_summary_shows_every_answer_in_the_talents_language(bot: Ha
         ("city", "Jakarta Selatan?", Text.INTAKE_A_QUESTION, {}),
         ("languages", "Inggris?", Text.INTAKE_A_QUESTION_BUTTONS, {}),
         ("stage_name", "Kenapa Korea?", Text.INTAKE_A_QUESTION, {}),
+        # ... nor, at a name, a title or a text, one with no word that asks (a second
+        # attacker: "The Open Call Band?" got the open-call answer).
+        ("stage_name", "The Open Call Band?", Text.INTAKE_A_QUESTION, {}),
+        ("full_name", "nama asli atau nama panggung?", Text.INTAKE_A_QUESTION, {}),
+        ("notable_works", "Tampil di MU:CON 2023?", Text.INTAKE_A_QUESTION, {}),
         ("experience_years", "3-5 tahun", Text.INTAKE_BAD_NUMBER, {"min": 0, "max": 60}),
         # Only years are taken from a sentence, never a question's number (attacker's review).
         ("experience_years", "baru 6 bulan", Text.INTAKE_BAD_NUMBER, {"min": 0, "max": 60}),

@@ -31,6 +31,7 @@ from bot.answers.words import (
     NOT_SENDING,
     PHRASES,
     POLITE,
+    QUESTION_CUES,
     REFUSING,
     REGISTERING,
     SALUTATIONS,
@@ -351,6 +352,12 @@ def wants_to_register(text: str) -> bool:
     return not REGISTERING.isdisjoint(found) and all(
         word in REGISTERING or word in WANTING_TO for word in found
     )
+
+
+def asks_something(text: str) -> bool:
+    """Whether a message has a word that asks ("kan", "gimana", "bisa", "what"), not only
+    what could be an answer ending in "?" ("The Open Call Band?")."""
+    return not QUESTION_CUES.isdisjoint(words(text))
 
 
 def asks_what_this_is(text: str) -> bool:

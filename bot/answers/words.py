@@ -1411,6 +1411,16 @@ ABOUT_THE_BOT = _listed(
     """
 )
 ASKING = _listed("bisa bs boleh ada apa gimana how can may")
+# Words that make a message ending in "?" a question rather than an answer the talent is unsure
+# of: at a name or a title in the form, "The Open Call Band?" is a name, "kak ini gratis kan?"
+# asks (an attacker's review). "tidak" is what "gak?" becomes at a question's end.
+QUESTION_CUES = _listed(
+    """
+    apa apakah apaan gimana bagaimana gmn berapa brp kapan kpn bisa bs boleh kah kan tidak
+    siapa mana dimana kemana kenapa mengapa knp harus perlu wajib
+    how what when where who why which can could is are do does did will would may should must
+    """
+)
 FIRST_PERSON = _listed("saya aku sy gw gue i kami kita")
 # A message that speaks of its sender, or asks whether one may (ABOUT_TALENT_IF_SAID).
 SENDER = FIRST_PERSON | _listed(

@@ -85,6 +85,12 @@ def asked_instead(error: Rejected | None, note: Text | None, text: str) -> bool:
     return note is Text.INTAKE_USE_BUTTONS and _ASKED.search(text.strip()) is not None
 
 
+def could_be_its_answer(question: Question | None) -> bool:
+    """Whether a "?" message may be this question's answer, typed unsure ("The Open Call
+    Band?" at the stage name, "sekitar 5 tahun lebih?"): a name, a title, a text, a number."""
+    return question is not None and question.type in _NEVER_ASKED
+
+
 def _without_particles(answer: str) -> str:
     """The answer without the chat particles it ends with, if anything else is left."""
     words = answer.split(" ")
