@@ -853,6 +853,18 @@ async def test_saying_they_want_to_register_starts_the_form(
         assert await where(bot, other) is None, asked
 
 
+async def test_a_number_alone_asks_nothing(bot: Harness) -> None:
+    # A second attacker's review: "5" or "10" alone got BIFF's Asian Cinema Fund page, "2026"
+    # the January meeting's. A number alone asks nothing yet: "Ada yang bisa kubantu?".
+    dewi = bot.user(first_name="Dewi")
+    for typed in ("5", "10", "2026"):
+        [reply] = await bot.send(dewi, typed)
+        assert reply.text == shown(Text.ASK_NUDGE), typed
+    assert questions(bot.database, dewi.id) == []
+    [page] = await bot.send(dewi, "mucon 2026")  # a number with a topic still asks
+    assert page.text.split("\n")[0] == CONTENT.programs["mucon"].title.id
+
+
 async def test_a_question_the_bot_is_not_sure_of_mid_form_is_told_to_pause(
     bot: Harness,
 ) -> None:
@@ -1172,7 +1184,8 @@ async def test_bad_input_gets_an_honest_reply_without_markup(
     assert recorded[BAD_INPUT["zero-width characters"]]["entry"] == "faq:open_call_now"
     long = recorded[BAD_INPUT["4,096 characters"][:1000]]  # as far as the matcher reads
     assert long["entry"] == "faq:open_call_now" and len(long["summary"]) <= 80
-    assert recorded[BAD_INPUT["a phone number"]]["summary"] == "<number>"
+    # A phone number in groups is numbers alone: nothing asked yet, as below.
+    assert [reply.text for reply in sent["a phone number"]] == [shown(Text.ASK_NUDGE)]
     assert recorded[BAD_INPUT["an email"]]["summary"] == "<email>"
     assert recorded[BAD_INPUT["only digits"]]["outcome"] == "unanswered"
     # Only emoji, or only "??": nothing asked yet. The bot asks what she needs, with the menu

@@ -106,29 +106,35 @@ async def test_a_taught_wording_said_exactly_gets_its_entry_where_the_content_fi
     async with workspace(bot, ADMIN_ID) as client:
         done = await client.ok("teach", {"entry": "faq:parents", "text": taught})
     assert done["outcome"] == "taught"
-    # Said exactly, or with another age: the entry staff chose, the other one offered under it.
-    for typed in (f"{taught}?", "Anak saya umur 14 tahun, boleh daftar gak?"):
+    # Said exactly (a "gak?" at its end asks, as "?" does): the entry staff chose, the other
+    # one offered under it.
+    for typed in (f"{taught}?", "Anak saya umur 16 tahun, boleh daftar gak?"):
         [answer] = await bot.send(wati, typed)
         assert answer.text.split("\n")[0] == parents, typed
         assert who in answer.button_texts
-    # Other words are matched as before: the taught wording is not all it takes; nor is one
-    # that turns it around (an attacker's review: "tidak" was read past).
+    # Other words are matched as before: the taught wording is not all it takes; nor is
+    # another age (an attacker's review: "umur 45" got the parents' entry when any number
+    # counted), nor a wording turned around ("tidak" was read past).
     [other] = await bot.send(wati, "umur 16 tahun boleh daftar")
     assert other.text.split("\n")[0] == who
-    [negated] = await bot.send(wati, "anak saya umur 14 tahun tidak boleh daftar?")
-    assert negated.text.split("\n")[0] != parents
+    for typed in (
+        "anak saya umur 45 tahun boleh daftar?",
+        "anak saya umur 16 tahun tidak boleh daftar?",
+    ):
+        [reply] = await bot.send(wati, typed)
+        assert reply.text.split("\n")[0] != parents, typed
     async with workspace(bot, ADMIN_ID) as client:
-        # The same words with another number are the same wording: taught for another entry,
-        # they clash (before, both were kept and talents got the older one's entry).
-        clash = await client.ok(
-            "teach", {"entry": "faq:who_can_apply", "text": "anak saya umur 20 tahun boleh daftar"}
-        )
-        assert clash["outcome"] == "clash"
-        # A number alone would answer every number a talent sends: refused.
+        # Another age is another wording, which may be taught for another entry.
+        adult = "anak saya umur 20 tahun boleh daftar"
+        done = await client.ok("teach", {"entry": "faq:who_can_apply", "text": adult})
+        assert done["outcome"] == "taught"
+        # A number alone says nothing: refused.
         alone = await client.ok("teach", {"entry": "faq:my_data", "text": "7"})
         assert alone == {"outcome": "refused", "text": said(Text.WS_TEACH_NO_WORDS)}
-    [number] = await bot.send(wati, "5")
-    assert number.text.split("\n")[0] != CONTENT.faq["my_data"].question.id
+    [twenty] = await bot.send(wati, f"{adult}?")
+    assert twenty.text.split("\n")[0] == who
+    [sixteen] = await bot.send(wati, f"{taught}?")
+    assert sixteen.text.split("\n")[0] == parents
 
 
 async def test_a_taught_wording_outlives_a_restart_and_a_reload_and_can_be_removed(

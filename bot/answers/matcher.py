@@ -35,7 +35,6 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from bot.answers.text import (
-    NEGATED,
     content_stems,
     content_words,
     is_content,
@@ -287,7 +286,7 @@ class Matcher:
             corpus.add(entry, names, [*ask, *extra.get(entry, [])], answers)
         for entry, text in taught:
             said = taught_key_of(text)
-            if said - {"#", NEGATED} and entry in corpus.entries:
+            if said and entry in corpus.entries:
                 corpus.taught.setdefault(said, corpus.entries.index(entry))
         for province in content.intake.provinces:
             corpus.add_places([province.label.id, province.label.en, *province.aliases])
@@ -318,6 +317,8 @@ class Matcher:
         if any(self.entries[e].startswith("program:") for e in left_out):
             # "selain mucon ada apa lagi" asks which other programs there are.
             stems.setdefault(PROGRAM_WORD, 1.0)
+        if stems and all(word.isdigit() for word in stems):
+            return Match(talk="nudge")  # "5", "2026": a number alone asks nothing
         order = self._candidates(stems, left_out)
         said = self._phrasings_said(stems)
         fits = sorted(((self._fit(stems, i, said), i) for i, _ in order), key=lambda p: -p[0])

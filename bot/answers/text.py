@@ -540,10 +540,10 @@ NEGATED = "!not"  # in a taught key: the words are turned around ("tidak boleh d
 
 def taught_key(stems: Iterable[str], found: list[str]) -> frozenset[str]:
     """What a taught wording says, as a message saying the same has it (`stems`: its content
-    stems, `found`: its words): the stems, any number the same ("umur 14 tahun" is taught
-    with "umur 16 tahun"), and whether a negation comes before its last content word ("tidak
+    stems, `found`: its words): the stems, numbers too ("umur 45" is not "umur 17", an
+    attacker's review), and whether a negation comes before its last content word ("tidak
     boleh daftar" is not "boleh daftar"; "boleh daftar gak?" is, "gak" asking)."""
-    key = {"#" if word.isdigit() else word for word in stems}
+    key = set(stems)
     last = max((i for i, word in enumerate(found) if is_content(word)), default=-1)
     if any(word in NEGATING for word in found[:last]):
         key.add(NEGATED)

@@ -20,7 +20,7 @@ from typing import Any
 from bot.answers import stats as question_stats
 from bot.answers.checks import meaning, said_by, taught_clashes
 from bot.answers.desk import entry, thresholds
-from bot.answers.text import ELLIPSIS, NEGATED, SUMMARY_LIMIT, masked_again, taught_key_of
+from bot.answers.text import ELLIPSIS, SUMMARY_LIMIT, masked_again, taught_key_of
 from bot.answers.verdict import Outcome, decide
 from bot.content import FaqItem
 from bot.leads.export import WIB, plain_text
@@ -62,7 +62,7 @@ async def _teach(
     if entry(content, ref) is None:
         return _refused(desk, viewer, Text.WS_TEACH_ENTRY_GONE)
     wanted = taught_key_of(text)  # as the matcher reads it said exactly
-    if not meaning(text) or not wanted - {"#", NEGATED}:  # "7" would answer every number
+    if not any(not word.isdigit() for word in meaning(text)):  # a number alone says nothing
         return _refused(desk, viewer, Text.WS_TEACH_NO_WORDS)
     if question.endswith(ELLIPSIS) and text == wording(question):
         # The listed question was cut, and sent as it was: its start is often a greeting
@@ -80,8 +80,7 @@ async def _teach(
     ):  # only the wording this one clashes with moves (not one edited since, nor another)
         return _refused(desk, viewer, Text.WS_TAUGHT_GONE)
     for taught in kept:
-        # The same words but a number are the same wording (an attacker's review: "umur 20"
-        # was taught for another entry than "umur 14", and talents got the older one's).
+        # The same words as the matcher reads them (a negation before the last one counts).
         if taught.id == replace or taught_key_of(taught.text) != wanted:
             continue
         if entry(content, taught.entry) is None:
