@@ -1074,6 +1074,7 @@ class Text(StrEnum):
     ASK_NOT_THIS = "ask_not_this"
     ASK_NOT_THIS_TEAM = "ask_not_this_team"
     ASK_NOT_THIS_IN_FORM = "ask_not_this_in_form"
+    ASK_CONFIRM_EARLIER_WAITS = "ask_confirm_earlier_waits"
     ASK_NOT_THIS_CLOSED = "ask_not_this_closed"
     ASK_CONFIRM = "ask_confirm"
     BTN_ASK_SEND = "btn_ask_send"

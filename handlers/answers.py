@@ -95,7 +95,7 @@ async def free_text(update: Update, context: BotContext) -> None:
     elif verdict.outcome is Outcome.UNANSWERED or question_id is None:
         await _nothing(update, context, language, question_id)
     elif verdict.outcome is Outcome.SUGGESTED:
-        if await _instead_of_confirmed(update, context, question_id):
+        if await _confirm_as_well(update, context, question_id):
             return
         rows = _entry_rows(context, language, question_id, verdict.others)
         one = len(verdict.others) == 1  # "one of these?" with one button reads oddly
@@ -303,17 +303,22 @@ async def _not_this(
     await show(update, context.text(key), _with_team(context, language, question.id, rows))
 
 
-async def _confirm(update: Update, context: BotContext, language: str, question: Recorded) -> None:
-    """ "Ask our team": the talent's own words, sent only when they confirm."""
+async def _confirm(
+    update: Update,
+    context: BotContext,
+    language: str,
+    question: Recorded,
+    earlier: Recorded | None = None,
+) -> None:
+    """ "Ask our team": the talent's own words, sent only when they confirm (`earlier`: a
+    question whose confirmation still waits above, not sent)."""
     if not support.questions_open(context):
         await support.ask(update, context)  # says questions are closed
         return
     if question.sent_to_staff:
         await show(update, context.text(Text.ASK_ALREADY_SENT))
         return
-    quoted = question.text.strip() or question.summary  # the text over the day's budget
-    if len(quoted) > QUOTE_LIMIT:
-        quoted = quoted[: QUOTE_LIMIT - 1] + "…"
+    quoted = _quoted(question)
     # Shown now: "iya, kirim" typed instead of pressing Send shows it again (_typed_confirmation).
     await context.services.store.questions.confirming(question.id, question.user_id)
     rows = [
@@ -323,7 +328,17 @@ async def _confirm(update: Update, context: BotContext, language: str, question:
         [views.button(context.text(Text.BTN_CANCEL), f"{QA}{question.id}:c")],
     ]
     # The values are escaped by content.text: the talent's markup is shown, never applied.
-    await show(update, context.text(Text.ASK_CONFIRM, question=quoted), InlineKeyboardMarkup(rows))
+    text = context.text(Text.ASK_CONFIRM, question=quoted)
+    if earlier is not None:
+        text += "\n\n" + context.text(Text.ASK_CONFIRM_EARLIER_WAITS, question=_quoted(earlier))
+    await show(update, text, InlineKeyboardMarkup(rows))
+
+
+def _quoted(question: Recorded) -> str:
+    """A question's words as the confirmation shows them (the text over the day's budget: its
+    summary), up to QUOTE_LIMIT characters."""
+    quoted = question.text.strip() or question.summary
+    return quoted if len(quoted) <= QUOTE_LIMIT else quoted[: QUOTE_LIMIT - 1] + "…"
 
 
 async def _cancelled(
@@ -385,7 +400,7 @@ async def _nothing(
     if not support.questions_open(context):
         await reply(update, f"{context.text(Text.ASK_NOTHING_CLOSED)}\n\n{text}", markup)
         return
-    if question_id is not None and await _instead_of_confirmed(update, context, question_id):
+    if question_id is not None and await _confirm_as_well(update, context, question_id):
         return
     keyboard: Keyboard = markup
     if question_id is not None:
@@ -397,11 +412,11 @@ async def _nothing(
     await reply(update, f"{context.text(Text.ASK_NOTHING)}\n\n{text}", keyboard)
 
 
-async def _instead_of_confirmed(update: Update, context: BotContext, question_id: int) -> bool:
+async def _confirm_as_well(update: Update, context: BotContext, question_id: int) -> bool:
     """A message the bot has no sure answer for, typed while "Tanya tim kami"'s confirmation
     of an earlier one waits (a talents' review: a man typed his real question there, read "no
     answer" and the menu, and believed the team had it): the confirmation for this one
-    instead. True if it was shown."""
+    too, saying the earlier one waits above. True if it was shown."""
     user = update.effective_user
     if user is None:
         return False
@@ -410,8 +425,8 @@ async def _instead_of_confirmed(update: Update, context: BotContext, question_id
     asked = store.get(question_id, user.id) if pending is not None else None
     if pending is None or asked is None or pending.id == question_id:
         return False
-    await store.not_confirming(pending.id, user.id)  # that one is no longer to confirm
-    await _confirm(update, context, context.language(update), asked)
+    # That one stays to confirm, above: a detail typed under it must not replace it.
+    await _confirm(update, context, context.language(update), asked, earlier=pending)
     return True
 
 

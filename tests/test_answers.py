@@ -428,17 +428,24 @@ async def test_a_question_typed_under_the_confirmation_gets_its_own_confirmation
     # is not sure of, typed there, gets the confirmation for itself; nothing is sent.
     send = CONTENT.text(Text.BTN_ASK_SEND, "id")
     hendra = bot.user(first_name="Hendra")
-    [nothing] = await bot.send(hendra, "Selamat siang, saya Hendra dari orkes keroncong")
+    nothing_text = "Selamat siang, saya Hendra dari orkes keroncong"
+    [nothing] = await bot.send(hendra, nothing_text)
     await bot.press(hendra, ASK_TEAM, message=nothing)
     mark = staff_chat.mark()
     real = "apakah rekaman kaset boleh dikirim lewat pos ke kantor kalian"
     [confirm] = await bot.send(hendra, real)
     assert confirm.text.startswith(opening(Text.ASK_CONFIRM)) and real in confirm.text
+    # The earlier one is not dropped (a second attacker: a detail typed under it replaced
+    # the real question): it says so, and its own button above still sends it.
+    earlier = shown(Text.ASK_CONFIRM_EARLIER_WAITS, question=nothing_text)
+    assert confirm.text.endswith(earlier)
     assert staff_chat.messages_since(mark) == []
     await bot.press(hendra, send, message=confirm)
     assert staff_chat.messages_since(mark)[-1].text == real  # this one, not the first
     first, second = questions(bot.database, hendra.id)[-2:]
     assert first["sent_to_staff_at"] is None and second["sent_to_staff_at"] is not None
+    await bot.press(hendra, send, message=nothing)  # the earlier confirmation, above
+    assert staff_chat.messages_since(mark)[-1].text == nothing_text
     # Without a confirmation waiting, the same gets the entries that may fit, as before.
     tom = bot.user(first_name="Tom")
     [plain] = await bot.send(tom, real)
