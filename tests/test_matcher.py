@@ -95,6 +95,9 @@ INDONESIAN = [
     ("khawatir ada penipuan atas nama kocca", "faq:who_runs"),
     # Session 45's talents: living abroad (the form takes "luar negeri"; the answer says so).
     ("kalau tinggal di luar negeri boleh daftar gak?", "faq:who_can_apply"),
+    # Registering paid is its cost, where being paid to perform is not (a second attacker).
+    ("daftarnya dibayar ga?", "faq:who_can_apply"),
+    ("pendaftarannya dibayar?", "faq:who_can_apply"),
 ]
 ENGLISH = [
     ("who is kocca, is it a government agency?", "faq:what_is_kocca"),

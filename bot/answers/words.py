@@ -1031,6 +1031,18 @@ PHRASES: dict[tuple[str, ...], str] = {
     # What must be paid is a cost ("biaya yg hrs dibayar"), where "dibayar" alone is being
     # paid (SHORT_FORMS); so is getting money for it ("dapat duit kalo tampil?").
     **{(must, "honor"): "bayar" for must in ("harus", "perlu", "wajib", "mesti")},
+    # ... and so is registering paid ("daftarnya dibayar ga?": a second attacker's review).
+    **{
+        (registering, "honor"): "bayar"
+        for registering in (
+            "daftar",
+            "daftarnya",
+            "pendaftaran",
+            "pendaftarannya",
+            "formulir",
+            "formulirnya",
+        )
+    },
     **{("dapat", money): "honor" for money in ("duit", "duitnya", "uang", "uangnya")},
     # Meeting the requirements is the requirements ("masih memenuhi syarat?": session 45's
     # review): "memenuhi" stems to "penuh", no entry's, and counted against them all.
