@@ -6,11 +6,12 @@ page."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from playwright.async_api import BrowserContext, Locator, Page
+from playwright.async_api import BrowserContext, Locator, Page, Route
 
 from bot.emulator import EmulatedChat, EmulatedUser
 from bot.texts import Text
@@ -279,6 +280,29 @@ async def test_a_draft_stays_when_staff_look_at_another_tab_and_come_back(
         await page.locator(".tab[data-view=questions]").click()
         await card.wait_for()
         assert await box.input_value() == ""
+        assert not seen.errors and not seen.alerts
+
+
+async def test_a_slow_tab_left_at_once_does_not_draw_over_the_next(
+    bot: Harness, staff_chat: EmulatedChat, tmp_path: Path
+) -> None:
+    # The Stats tab computes its figures; clicked and left for Questions before they came,
+    # it drew over the Questions tab (the tab marked "Questions", the figures shown: a test
+    # under load caught it).
+    async with mia_asked(bot, tmp_path) as (_mia, seen, card, _box):
+        page = seen.page
+
+        async def slowly(route: Route) -> None:
+            await asyncio.sleep(1.5)
+            await route.continue_()
+
+        await page.route("**/api/stats", slowly)
+        await page.locator(".tab[data-view=stats]").click()
+        await page.locator(".tab[data-view=questions]").click()
+        await card.wait_for()
+        await asyncio.sleep(2.5)  # the figures have come by now
+        assert await card.is_visible()
+        assert await page.locator(".chart-box").count() == 0
         assert not seen.errors and not seen.alerts
 
 

@@ -165,13 +165,17 @@ export async function go(view, lead = null) {
     if (view === "lead") tg.BackButton.show(); else tg.BackButton.hide();
   }
   if (tg && tg.MainButton) tg.MainButton.hide();
-  fill(main, h("p", { class: "state" }, t("loading")));
+  // Each view draws into a container of its own: one still loading when staff have moved on
+  // (the Stats tab, slow to compute, then Questions at once) draws into one no longer shown,
+  // instead of over the view they are on.
+  const shown = h("div", { class: "view" }, h("p", { class: "state" }, t("loading")));
+  fill(main, shown);
   window.scrollTo(0, 0);
   try {
-    if (view === "lead") await leadPage.render(main, lead);
-    else await VIEWS[view].render(main);
+    if (view === "lead") await leadPage.render(shown, lead);
+    else await VIEWS[view].render(shown);
   } catch (error) {
-    fill(main, failure(error, () => go(view, lead)));
+    fill(shown, failure(error, () => go(view, lead)));
   }
 }
 
