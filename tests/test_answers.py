@@ -840,7 +840,9 @@ async def test_the_answer_about_living_abroad_says_what_the_form_takes(
         ("id", "mau daftar"),
         ("id", "oke gas daftar"),
         ("id", "yaudah daftar aja deh"),
+        ("id", "halo kak mau daftar 🙏"),
         ("en", "i want to register"),
+        ("en", "i want to sign up"),
     ],
 )
 async def test_saying_they_want_to_register_starts_the_form(

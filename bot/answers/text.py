@@ -348,7 +348,9 @@ def wants_to_register(text: str) -> bool:
     daftar", "i want to register"), not asking about it ("bisa daftar?", "gimana daftarnya")."""
     if len(text) > SHORT_REPLY or "?" in text:
         return False
-    found = words(text)
+    found = [word for word in words(text) if _lettered(word)]  # "mau daftar 🙏"
+    if "sign" in found and "up" in found:
+        found.append("signup")  # "i want to sign up"
     return not REGISTERING.isdisjoint(found) and all(
         word in REGISTERING or word in WANTING_TO for word in found
     )

@@ -1355,7 +1355,7 @@ WANTING_TO = _listed(
     """
     mau mo mw ingin pengen pingin want wanna to gas yuk yok ayo ayok langsung sekarang now let
     lets me please pls plis aja saja deh dong ya yaa kak min mi sy saya aku gw gue i oke ok okay
-    sip siap yaudah iya yes minat interest my sign up
+    sip siap yaudah iya yes minat interest my sign up ikut halo hai hi hello permisi
     """
 )
 AFFIRMING = _listed(
