@@ -325,8 +325,8 @@ class Matcher:
         ranked = tuple((self.entries[i], fit) for fit, i in fits if fit > 0)
         taught = self._taught.get(taught_key(stems, found)) if self._taught else None
         if taught is not None:
-            # Said as staff taught it (any number in it aside): their entry, even where the
-            # content's phrasings fit as well (a review: a parent's question taught for the
+            # Said as staff taught it (`taught_key`): their entry, even where the content's
+            # phrasings fit as well (a review: a parent's question taught for the
             # parents' entry stayed a choice, tied with "Who can register?").
             chosen = self.entries[taught]
             return Match(None, ((chosen, 1.0), *(r for r in ranked if r[0] != chosen)), 1.0)

@@ -75,7 +75,7 @@ class IntakeFlow:
         store: Store,
         content: Content,
         forwarding: Forwarding | None,
-        chatter: Callable[[str], bool] | None = None,
+        chatter: Callable[[str], bool] = lambda _: False,
     ) -> None:
         self._store = store
         self._applications = store.applications
@@ -192,7 +192,7 @@ class IntakeFlow:
             return Screen(draft.stage, draft, question, answers, note=Text.INTAKE_USE_BUTTONS)
         if not question.required and intake.says_skip(text):  # as the Skip button does
             return await self._answer(draft, question, answers, None, update_id)
-        if question.type == "long_text" and not question.required and self._chats(text):
+        if question.type == "long_text" and not question.required and self._chatter(text):
             return Screen(QUESTION, draft, question, answers, note=Text.INTAKE_CHATTER)
         if question.type == "multi_choice":
             outcome: intake.Outcome = intake.Rejected(Text.INTAKE_USE_BUTTONS)
@@ -213,9 +213,6 @@ class IntakeFlow:
                     draft, _same(draft, pending=pending, update_id=update_id)
                 )
         return await self._answer(draft, question, answers, outcome.value, update_id)
-
-    def _chats(self, text: str) -> bool:
-        return self._chatter is not None and self._chatter(text)
 
     async def pause(self, user_id: int, update_id: int) -> Screen | None:
         """/batal: pause the open application (kept for /daftar); None if there is none."""

@@ -62,7 +62,7 @@ async def _teach(
     if entry(content, ref) is None:
         return _refused(desk, viewer, Text.WS_TEACH_ENTRY_GONE)
     wanted = taught_key_of(text)  # as the matcher reads it said exactly
-    if not any(not word.isdigit() for word in meaning(text)):  # a number alone says nothing
+    if all(word.isdigit() for word in meaning(text)):  # no words, or a number alone
         return _refused(desk, viewer, Text.WS_TEACH_NO_WORDS)
     if question.endswith(ELLIPSIS) and text == wording(question):
         # The listed question was cut, and sent as it was: its start is often a greeting
