@@ -39,7 +39,7 @@ from tests.leads import label as choice_label
 from tests.subscribers import add_subscribers, submit_application, wait_until
 from tests.test_pipeline import admin_of, audit, label, t, wait_sent
 from tests.test_records_staff import open_correction
-from tests.test_staff import _kocca_bot
+from tests.test_staff import _kocca_bot, export_records
 from tests.upgrades import made_before
 from tests.workspace import workspace
 
@@ -342,3 +342,8 @@ async def test_a_minors_lead_shows_the_guardians_consent_to_staff(
     [corrected] = await bot.send(admin, "/lead KOC-000002")
     unasked = shown(Text.LEAD_CONSENT_UNASKED, label=label_only)
     assert unasked in corrected.text.splitlines()
+    # The export says the same in a column of its own (a staff review: the sheet staff
+    # pass on had no trace of it): agreed, empty for an adult, not asked.
+    column = CONTENT.text(Text.EXPORT_COL_CONSENT_GUARDIAN, "id")
+    exported = {row["Referensi"]: row[column] for row in await export_records(bot, admin)}
+    assert exported == {"KOC-000001": "ya", "KOC-000002": "belum ditanya", "KOC-000003": ""}

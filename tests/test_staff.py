@@ -71,6 +71,7 @@ HEADERS = [
     "Setuju pemrosesan data",
     "Setuju penerusan data",
     "Setuju info program",
+    "Setuju orang tua/wali (di bawah 18)",
     *PIPELINE_HEADERS,
 ]
 
@@ -181,6 +182,7 @@ async def test_admin_gets_csv_and_xlsx_with_every_answer_in_its_column(
         "Setuju pemrosesan data": "ya",
         "Setuju penerusan data": "ya",
         "Setuju info program": "",
+        "Setuju orang tua/wali (di bawah 18)": "",  # adults are never asked
     }
     assert filmmaker == {
         "Referensi": "KOC-000002",
@@ -214,6 +216,7 @@ async def test_admin_gets_csv_and_xlsx_with_every_answer_in_its_column(
         "Setuju pemrosesan data": "ya",
         "Setuju penerusan data": "tidak",
         "Setuju info program": "",
+        "Setuju orang tua/wali (di bawah 18)": "",  # adults are never asked
     }
 
 

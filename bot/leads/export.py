@@ -37,7 +37,7 @@ from bot.leads import filter_words, intake, records
 from bot.parsing import FIRST_YEAR, LAST_YEAR, written_day
 from bot.private_files import open_private, private_file
 from bot.store import Store
-from bot.store.leads import Lead, LeadFilter
+from bot.store.leads import GUARDIAN_CONSENT, Lead, LeadFilter
 from bot.texts import Text
 
 WIB = ZoneInfo("Asia/Jakarta")
@@ -304,6 +304,7 @@ class Sheet:
             say(Text.EXPORT_COL_SOURCE),
         ]
         titles += [say(key) for key in _CONSENT_HEADERS.values()]
+        titles.append(say(Text.EXPORT_COL_CONSENT_GUARDIAN))
         titles += [say(key) for key in _PIPELINE_HEADERS]
         titles.append(say(Text.EXPORT_COL_DUPLICATES))
         return titles
@@ -333,9 +334,20 @@ class Sheet:
                 row.append(
                     "" if granted is None else say(Text.EXPORT_YES if granted else Text.EXPORT_NO)
                 )
+        row.append(self._guardian(lead))
         row += self._pipeline(lead)
         row.append(self.duplicates.get(lead.application_id, ""))
         return row
+
+    def _guardian(self, lead: Lead) -> str:
+        """A minor's guardian consent, by the lead's age as /lead shows it: empty for an
+        adult (never asked), "belum ditanya" for a minor who never said."""
+        if not intake.minor(self.content, lead.answers):
+            return ""
+        granted = lead.consents.get(GUARDIAN_CONSENT)
+        if granted is None:
+            return self._say(Text.EXPORT_NOT_ASKED)
+        return self._say(Text.EXPORT_YES if granted else Text.EXPORT_NO)
 
     def _pipeline(self, lead: Lead) -> list[Cell]:
         """Stage, assignee id, last stage change, notes (newest first), updates delivered."""
