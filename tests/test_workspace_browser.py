@@ -72,7 +72,11 @@ async def test_a_desk_walk_from_search_to_one_stage_message(
     talent = bot.user(first_name="Sari")
     reference = await apply(bot, talent, MUSICIAN)
     rng = random.Random(11)
-    await seeded(bot.database, [Seed(7000 + n, realistic(rng)) for n in range(1, 30)])
+    others = [realistic(rng) for _ in range(1, 30)]
+    for answers in others:  # none the search below finds but hers ("Sari Dewi Lestari")
+        if answers["full_name"] == "Dewi Lestari":
+            answers["full_name"] = "Intan Siregar"
+    await seeded(bot.database, [Seed(7000 + n, answers) for n, answers in enumerate(others, 1)])
     await a_week_of_questions(bot, talent, bot.user(first_name="Budi"))  # for Stats
     # A third talent asks one of its questions in other words, with markup: shown as text.
     other_wording = "nasi goreng enak, cara bikinnya <b>gimana</b>"
@@ -135,7 +139,12 @@ async def test_a_desk_walk_from_search_to_one_stage_message(
 
         await page.get_by_role("button", name=t(Text.WS_TAB_BOARD)).click()
         await page.locator(".column[data-stage=shortlist] .board-card").wait_for()
+        # A laptop's 1,280 px shows every column, the outcome last (a new staff member looked
+        # for it behind the fade); narrower, the row scrolls and says so.
         await page.set_viewport_size({"width": 1280, "height": 800})
+        await page.locator(".sideways:not([data-more-right]):has(> .board)").wait_for()
+        assert await page.locator(".board").evaluate("(b) => b.scrollWidth <= b.clientWidth + 1")
+        await page.set_viewport_size({"width": 1024, "height": 800})
         await shows_more_sideways(page, ".board")  # the last column half shown
         await page.set_viewport_size(DESKTOP)  # type: ignore[arg-type]
         await every_look(seen, screens, "board")
