@@ -169,6 +169,9 @@ class FaqItem(Dated):
     # A button under the answer that does what its last line says: `register` starts the
     # registration (/daftar), `ask` the question to the team (/tanya).
     action: Literal["register", "ask"] | None = None
+    # The reader's own registrations after the answer, as /status shows them: the answer to
+    # "did mine arrive?" is theirs, not a general one.
+    shows_status: bool = False
     question: T
     answer: T
     ask: Ask | None = None

@@ -23,7 +23,7 @@ from bot.settings import Settings
 from bot.store import Lead, Store
 from bot.store.pipeline import NOTE_LIMIT, LeadState, Move
 from bot.texts import Text
-from handlers import lead_search, pipeline_bulk, privacy, records_answers
+from handlers import lead_search, pipeline_bulk, privacy, records_answers, talent_status
 from handlers import pipeline_views as views
 from handlers import records as records_desk
 from handlers.common import BotContext, answer_query, reply, show
@@ -630,11 +630,9 @@ async def status(update: Update, context: BotContext) -> None:
     user = update.effective_user
     if user is None:
         return
-    store = context.services.store
-    registrations = await store.pipeline.registrations(user.id)
-    unfinished = await store.applications.draft_for(user.id) is not None
-    language = context.language(update)
-    await show(update, *views.status_screen(context.content, language, registrations, unfinished))
+    await show(
+        update, *await talent_status.status_screen(context, user.id, context.language(update))
+    )
 
 
 # For the other staff buttons on a lead's page (handlers/records.py).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram import Update
 
-from handlers import views
+from handlers import talent_status, views
 from handlers.common import BotContext, operator_name, show
 from handlers.fallback import stale_button
 
@@ -49,10 +49,13 @@ async def faq_item(update: Update, context: BotContext) -> None:
     language = context.language(update)
     operator = operator_name(context)
     back = views.PROGRAM + origin if origin in context.content.programs else views.FAQ
-    page = views.faq_answer(
+    text, markup = views.faq_answer(
         context.content, language, key, subscribed=subscribed, operator=operator, back=back
     )
-    await show(update, *page)
+    user_id = update.effective_user.id if update.effective_user else None
+    item = context.content.faq[key]
+    text = await talent_status.with_status(context, user_id, language, item, text)
+    await show(update, text, markup)
 
 
 def _key(update: Update, prefix: str) -> str:

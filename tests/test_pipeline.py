@@ -237,6 +237,35 @@ async def test_status_shows_talent_labels_in_their_language(
     assert shown.text == listed.text  # the menu button shows the same, in place
 
 
+async def test_asking_whether_ones_registration_arrived_answers_with_ones_own_status(
+    bot: Harness, staff_chat: Any, content: Content
+) -> None:
+    # A talents' review: "pendaftaran saya sudah diterima belum?" got the same general answer
+    # three times ("Formulirnya belum selesai diisi?" after sending), never her reference.
+    heading = content.faq["after_registering"].question.id
+    rina = bot.user(first_name="Rina")
+    (before,) = await bot.send(rina, "pendaftaran saya sudah diterima belum?")
+    assert before.text.startswith(heading)
+    assert before.text.endswith(visible(t(Text.STATUS_NONE)))  # not registered: says so
+    reference = await apply(bot, rina, MUSICIAN)
+    (after,) = await bot.send(rina, "pendaftaran saya sudah diterima belum?")
+    (status,) = await bot.send(rina, "/status")
+    assert after.text.startswith(heading) and after.text.endswith(status.text)
+    assert reference in after.text and content.stages["baru"].talent_label.id in after.text
+    # The same under the entry opened from the FAQ list, and a paused form is named too.
+    await bot.send(rina, "/daftar")
+    await bot.press(rina, t(Text.BTN_NEW_REGISTRATION))
+    await bot.send(rina, "/batal")
+    await bot.send(rina, "/faq")
+    (opened,) = await bot.press(rina, heading)
+    assert opened.text.endswith(visible(t(Text.STATUS_UNFINISHED)))
+    assert reference in opened.text
+    # Another entry carries no status.
+    await bot.press(rina, t(Text.BTN_BACK))
+    (who,) = await bot.press(rina, content.faq["who_can_apply"].question.id)
+    assert reference not in who.text
+
+
 async def _seed_talents(
     bot: Harness,
     count: int,
