@@ -720,8 +720,13 @@ CHAT = [
     ("i make non-fiction films, is there funding?", "faq:film_funding"),
     # Where a talent is "originally" from says who asks, as "asal" does.
     ("I'm a singer originally from Medan. What is MU:CON?", "program:mucon"),
+    # Being late ("terlambat") is "telat", not showreel_links' slow internet ("lambat").
+    ("ada yang buka skarang kah? sa tra mau terlambat lagi", "faq:open_call_now"),
 ]
 OFF_TOPIC = [
+    # "terlambat" is "telat": a late train or payment is not a late registration.
+    "kereta saya terlambat, gimana?",
+    "kalau terlambat bayar cicilan gimana",
     # Cirebon's tarling says who asks in a message about its sender: a tarling singer's
     # greeting got the music page ("tarling" read as a typo of "talking").
     "punten kang, kita penyanyi tarling sing Cirebon, arep takon2 bae lah 🙏",

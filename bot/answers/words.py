@@ -32,6 +32,10 @@ SHORT_FORMS: dict[str, str] = {
     "nonfiction": "documentary",
     # Being entered in ("diikutsertakan", "mengikutsertakan") is taking part ("ikut"): its stem
     # "ikutserta" is no entry's, and counted against them all.
+    # Being late ("terlambat") is chat's "telat" (open_call_now's "takut telat submit"): its stem
+    # "lambat" is slow, showreel_links' "internet lambat", so session 46's "ada yang buka
+    # skarang kah? sa tra mau terlambat lagi" got showreel_links directly.
+    "terlambat": "telat",
     "diikutsertakan": "ikut",
     "mengikutsertakan": "ikut",
     "dedlen": "deadline",
