@@ -1461,6 +1461,11 @@ def test_a_place_is_the_talents_only_after_from() -> None:
         # Makassar's "di'" closes thanks (session 45's review).
         ("makasih di'", "thanks"),
         ("makasih, di mana daftarnya?", None),
+        # Session 46: wishing good health closes a greeting, a letter's "Bapak/Ibu pengelola"
+        # is whom it greets; "barakallahu fiik" (and 🤲) thanks.
+        ("Selamat siang Bapak/Ibu pengelola. Semoga sehat selalu.", "greeting"),
+        ("jazakallah khairan min, barakallahu fiik 🤲", "thanks"),
+        ("Bapak/Ibu pengelola, siapa yang menjalankan bot ini?", None),
     ],
 )
 def test_greetings_and_thanks_are_not_matched(text: str, talk: str | None) -> None:

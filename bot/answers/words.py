@@ -995,6 +995,10 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("terima", "info"): "info",
     ("terima", "berita"): "berita",
     ("terima", "kabar"): "kabar",
+    # A letter's "Bapak/Ibu pengelola" is whom it greets, not who runs the bot (session 46's
+    # "Selamat siang Bapak/Ibu pengelola. Semoga sehat selalu." got suggestions).
+    ("bapak", "ibu", "dikelola"): "bapak",
+    ("ibu", "bapak", "dikelola"): "bapak",
     ("tampi", "asih"): "terimakasih",  # Sasak thanks, written apart
     ("sembah", "nuwun"): "terimakasih",  # Osing (Banyuwangi) thanks
     # "masuk itungan" (counts as) is "termasuk", which asks nothing (e7e1280).
@@ -1307,6 +1311,7 @@ GREETINGS = _listed(
     bela woy woi afwan akhi ukhti
     ahowu fefu ko koko cece cici
     bantu bantuin tolong help anyone somebody someone
+    semoga sehat selalu
     """
 )
 THANKS = _listed(
@@ -1322,6 +1327,7 @@ THANKS = _listed(
     baik paham ngerti mengerti
     oalah owalah ic oic iya yaudah inggih hooh alright cheers gotcha understood
     hatur syukron syukran jazakallah khair khairan
+    barakallah barakallahu fiik fiikum 🤲
     saohagolo saohagölö
     """
 )
