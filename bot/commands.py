@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rapidfuzz.distance import Levenshtein
+
 from bot.texts import Text
 
 
@@ -73,3 +75,20 @@ NOTE = Command("catatan", "note", Text.COMMAND_NOTE)
 
 # What an admin's own command menu adds to the talents' one.
 STAFF_COMMANDS = [EXPORT, STATS, LEADS, LEAD, NOTE, BROADCAST, RELOAD]
+
+
+def closest(typed: str) -> Command | None:
+    """The talents' command a mistyped one likely meant: one it starts ("/hapus" for
+    /hapusdata, "/delete" for /deletemydata) or a typo or two away ("/dafar"); None when
+    none is, or more than one. Never run for them: only named (it may erase everything)."""
+    word = typed.lower()
+    if len(word) < 3:
+        return None
+    near = 1 if len(word) < 6 else 2
+    found = {
+        command
+        for command in PUBLIC_COMMANDS
+        for name in command.names
+        if name.startswith(word) or Levenshtein.distance(word, name, score_cutoff=near) <= near
+    }
+    return found.pop() if len(found) == 1 else None

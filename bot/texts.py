@@ -102,6 +102,7 @@ class Text(StrEnum):
     LANGUAGE_SET = "language_set"
     UNKNOWN_TEXT = "unknown_text"
     UNKNOWN_COMMAND = "unknown_command"
+    UNKNOWN_COMMAND_MEANT = "unknown_command_meant"
     STALE_BUTTON = "stale_button"
     HELP = "help"
     ERROR_APOLOGY = "error_apology"

@@ -7,6 +7,7 @@ import logging
 from telegram import Update
 from telegram.error import Forbidden
 
+from bot import commands
 from bot.texts import Text
 from handlers import menu
 from handlers.common import BotContext, answer_query, reply
@@ -21,9 +22,17 @@ async def unknown_text(update: Update, context: BotContext) -> None:
 
 
 async def unknown_command(update: Update, context: BotContext) -> None:
-    """A command the bot does not have (staff commands look the same to talents)."""
-    text, markup = menu.main_menu(context, context.language(update))
-    await reply(update, f"{context.text(Text.UNKNOWN_COMMAND)}\n\n{text}", markup)
+    """A command the bot does not have (staff commands look the same to talents), and the
+    one it likely meant, by name (a talents' review: "/hapus" got only the menu)."""
+    language = context.language(update)
+    text, markup = menu.main_menu(context, language)
+    said = context.text(Text.UNKNOWN_COMMAND)
+    typed = update.message.text if update.message and update.message.text else ""
+    meant = commands.closest(typed.split(maxsplit=1)[0][1:].partition("@")[0] if typed else "")
+    if meant is not None:
+        name, description = meant.name_for(language), context.text(meant.description)
+        said += "\n" + context.text(Text.UNKNOWN_COMMAND_MEANT, command=name, about=description)
+    await reply(update, f"{said}\n\n{text}", markup)
 
 
 async def stale_button(update: Update, context: BotContext) -> None:

@@ -162,6 +162,35 @@ async def test_unexpected_text_media_and_commands_get_a_helpful_reply(bot: Harne
     assert reply.text.startswith(shown(Text.UNKNOWN_COMMAND))
 
 
+async def test_a_mistyped_command_names_the_one_it_likely_meant_and_runs_nothing(
+    bot: Harness,
+) -> None:
+    # A talents' review: "/hapus" got "I don't know that command" and the menu, no pointer.
+    sari, jess = bot.user(first_name="Sari"), bot.user(first_name="Jess", language_code="en")
+    await bot.send(sari, "/start")
+    meant = {
+        (sari, "/hapus"): ("hapusdata", Text.COMMAND_DELETE),
+        (sari, "/dafar"): ("daftar", Text.COMMAND_APPLY),
+        (sari, "/statu@kocca_bot"): ("status", Text.COMMAND_STATUS),
+        (jess, "/delete"): ("deletemydata", Text.COMMAND_DELETE),
+        (jess, "/hapus"): ("deletemydata", Text.COMMAND_DELETE),  # her language's name
+        (jess, "/langu"): ("language", Text.COMMAND_LANGUAGE),
+    }
+    for (talent, typed), (name, about) in meant.items():
+        language = "en" if talent is jess else "id"
+        [reply] = await bot.send(talent, typed)
+        said = shown(Text.UNKNOWN_COMMAND, language)
+        pointer = shown(
+            Text.UNKNOWN_COMMAND_MEANT, language, command=name, about=CONTENT.text(about, language)
+        )
+        assert reply.text.startswith(f"{said}\n{pointer}\n\n"), typed
+    assert await bot.store.users.get(sari.id) is not None  # "/hapus" erased nothing
+    # Nothing close, two as close ("/lang": /language or /langganan), or a staff command.
+    for unclear in ("/x", "/zzzzzz", "/s", "/lang", "/export"):
+        [reply] = await bot.send(sari, unclear)
+        assert reply.text.startswith(shown(Text.UNKNOWN_COMMAND) + "\n\n"), unclear
+
+
 async def test_stale_or_forged_button_gets_a_clear_answer(bot: Harness) -> None:
     sari = bot.user()
     [start] = await bot.send(sari, "/start")
