@@ -220,6 +220,15 @@ async def test_a_question_typed_instead_of_an_answer_is_answered_and_asked_again
         ),
         ("city", "Bandung, kak!", "Bandung"),  # a chat particle is not part of the city
         ("stage_name", "Ya Ya", "Ya Ya"),  # ... unless it is all there is
+        # A name said as a sentence: the name (a guardian's "Nama Keponakan Saya …" was
+        # stored whole in a talents' review); the sentence's start alone stays as typed.
+        ("full_name", "Nama Keponakan Saya Marthen Ndun", "Marthen Ndun"),
+        ("full_name", "nama saya Rina Pratiwi ya kak", "Rina Pratiwi"),
+        ("full_name", "my name is Jess Tan", "Jess Tan"),
+        ("full_name", "Namira Putri", "Namira Putri"),
+        ("full_name", "nama saya", "nama saya"),
+        ("stage_name", "nama panggung: Sari Monsoon", "Sari Monsoon"),
+        ("stage_name", "Nama Band Kami", "Nama Band Kami"),
         # Indonesia's code typed without "+": not a national number that begins 62.
         ("phone", "62 21 7654 321", "+62217654321"),
         ("phone", "62812 3456 7890", "+6281234567890"),
@@ -571,8 +580,12 @@ async def test_under_18_needs_a_guardians_consent(bot: Harness) -> None:
     # Asked right after the field: nothing about the minor is stored yet but that and the age.
     assert await _stored(bot, minor.id) == {"sector": "music", "age_range": "under_18"}
     assert minor.last_message.text == rendered(CONTENT.privacy.guardian_notice.id)
-    await bot.press(minor, _button(Text.BTN_GUARDIAN_YES))
+    [name_asked] = await bot.press(minor, _button(Text.BTN_GUARDIAN_YES))
     assert await where(bot, minor) == "full_name"
+    # A parent may be the one typing: the name's help says whose name goes here.
+    [for_minors] = CONTENT.questions["full_name"].help_variants
+    assert rendered(for_minors.text.id) in name_asked.text
+    assert rendered(CONTENT.questions["full_name"].help.id) not in name_asked.text  # adults'
     consents = await bot.store.applications.consents(minor.id)
     assert consents["guardian"].granted
     await fill(bot, minor, {**MUSICIAN, "age_range": "under_18"})

@@ -50,6 +50,21 @@ _PASSWORD = re.compile(
 )
 
 
+# A name said as a sentence ("nama saya Rina", "namaku Rina", "Nama Keponakan Saya Marthen
+# Ndun", "my name is Jess", "nama panggung: Sari"): the name is what follows. A guardian in a
+# talents' review had the whole sentence stored as the child's name.
+_INTRODUCED = re.compile(
+    r"^(?:nama(?:ku|nya)?|my\s+(?:full\s+|stage\s+|band'?s?\s+)?name(?:\s+is)?|our\s+name\s+is)"
+    r"(?:\s+(?:lengkap(?:nya)?|panggung(?:nya)?|asli(?:nya)?|band|grup))?"
+    r"(?:\s+(?:anak|keponakan|ponakan|cucu|adik|adek)(?=\s))?"
+    r"(?:\s+(?:saya|aku|ku|gue|gw|kami))?"
+    r"(?:\s+(?:adalah|yaitu|ialah|is))?\s*[:\-=]?\s+(?=\S)",
+    re.I,
+)
+
+_NOT_A_NAME = frozenset({"saya", "aku", "ku", "gue", "gw", "kami", "adalah", "is", ""})
+
+
 # Chat particles a talent ends a short answer with ("bandung kak", "Studio Kopi ya"): not part
 # of the name. Not "min" or "bang", which end real names ("Lee Min").
 _TRAILING_PARTICLES = frozenset({"kak", "kakak", "kk", "ya", "yaa", "dong", "deh", "sih", "nih"})
@@ -67,7 +82,7 @@ def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
     if question.type == "url" and isinstance(outcome, Accepted) and _password_beside(text):
         return Rejected(Text.INTAKE_LINK_ONLY)  # only the link would be kept
     if question.type == "short_text" and isinstance(outcome, Accepted):
-        return Accepted(_without_particles(str(outcome.value)))
+        return Accepted(_without_particles(_without_introduction(str(outcome.value))))
     return outcome
 
 
@@ -89,6 +104,12 @@ def could_be_its_answer(question: Question | None) -> bool:
     """Whether a "?" message may be this question's answer, typed unsure ("The Open Call
     Band?" at the stage name, "sekitar 5 tahun lebih?"): a name, a title, a text, a number."""
     return question is not None and question.type in _NEVER_ASKED
+
+
+def _without_introduction(answer: str) -> str:
+    """The name a sentence introduces, if one follows ("nama saya" alone stays as typed)."""
+    name = _INTRODUCED.sub("", answer, count=1)
+    return answer if name.casefold().strip(" .!") in _NOT_A_NAME else name
 
 
 def _without_particles(answer: str) -> str:
