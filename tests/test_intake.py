@@ -151,6 +151,36 @@ async def test_invalid_answer_is_explained_and_the_question_asked_again(
 
 @pytest.mark.parametrize(
     ("key", "typed"),
+    [
+        ("full_name", "bntr ya ntar lanjut"),
+        ("experience_years", "bntr ya ntar lanjut"),
+        ("genres", "Saya Tanya Dulu Ke Mamanya… Nanti Saya Lanjutkan Lagi."),
+        ("city", "I'll finish this tomorrow"),
+    ],
+)
+async def test_saying_one_will_carry_on_later_is_no_answer(
+    bot: Harness, key: str, typed: str
+) -> None:
+    # Two talents' reviews: "bntr ya ntar lanjut" got "write a number", and at a name it would
+    # have been the name; a guardian's "nanti saya lanjutkan" got "pick a button".
+    user = await at_question(bot, key)
+    before = await _stored(bot, user.id)
+    [reply] = await bot.send(user, typed)
+    assert reply.text.startswith(shown(Text.INTAKE_LATER))
+    assert await where(bot, user) == key
+    assert await _stored(bot, user.id) == before
+
+
+async def test_later_in_a_long_answer_is_the_answer(bot: Harness) -> None:
+    user = await at_question(bot, "message")
+    await bot.send(user, "Nanti kami ingin lanjut kolaborasi dengan musisi Korea")
+    assert await where(bot, user) != "message"
+    stored = await _stored(bot, user.id)
+    assert stored["message"] == "Nanti kami ingin lanjut kolaborasi dengan musisi Korea"
+
+
+@pytest.mark.parametrize(
+    ("key", "typed"),
     [("notable_works", "sip makasih 🙏"), ("other_links", "oke kak"), ("message", "makasih ya")],
 )
 async def test_an_okay_or_thanks_at_an_optional_text_question_is_no_answer(
@@ -585,7 +615,8 @@ async def test_under_18_needs_a_guardians_consent(bot: Harness) -> None:
     # A parent may be the one typing: the name's help says whose name goes here.
     [for_minors] = CONTENT.questions["full_name"].help_variants
     assert rendered(for_minors.text.id) in name_asked.text
-    assert rendered(CONTENT.questions["full_name"].help.id) not in name_asked.text  # adults'
+    adults = CONTENT.questions["full_name"].help
+    assert adults is not None and rendered(adults.id) not in name_asked.text
     consents = await bot.store.applications.consents(minor.id)
     assert consents["guardian"].granted
     await fill(bot, minor, {**MUSICIAN, "age_range": "under_18"})

@@ -393,6 +393,30 @@ def says_skip(text: str) -> bool:
     return fold(without_controls(text).strip().rstrip(".!")) in _SKIP_WORDS
 
 
+# A talent saying they will carry on later ("bntr ya ntar lanjut", "Saya tanya dulu ke
+# mamanya, nanti saya lanjutkan lagi", "I'll finish this tomorrow"): a word for later and one
+# for carrying on, in a short message. Read as an answer, it became a name or "write a number".
+_LATER = frozenset(
+    "nanti ntar nnti entar ntr bentar bntr sebentar"  # noqa: SIM905 -- a word list reads best as words
+    " besok bsk later tomorrow tmrw".split()
+)
+_GO_ON = frozenset(
+    "lanjut lanjutin lanjutkan lanjutkannya dilanjut dilanjutkan"  # noqa: SIM905 -- a word list reads best as words
+    " dilanjutin terusin sambung continue finish resume".split()
+)
+_LATER_WORDS_AT_MOST = 15
+
+
+def says_later(text: str) -> bool:
+    """Whether a typed message says the talent will carry on with the form later."""
+    words = fold(without_controls(text)).split()
+    return (
+        len(words) <= _LATER_WORDS_AT_MOST
+        and not _LATER.isdisjoint(words)
+        and not _GO_ON.isdisjoint(words)
+    )
+
+
 # Words a talent adds around a choice they type ("musik kak", "band aku"): not the choice.
 CHAT_WORDS = frozenset(
     "kak kakak min mas mbak bang ya yaa dong sih aja saja deh nih aku saya sy gue gw"  # noqa: SIM905 -- a word list reads best as words

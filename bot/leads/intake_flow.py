@@ -184,10 +184,12 @@ class IntakeFlow:
         """A typed answer to the current question."""
         if update_id == draft.last_update_id:
             return await self.current(draft)
+        question = self._content.questions.get(draft.current_key or "")
+        if intake.says_later(text) and (draft.stage != QUESTION or not _long(question)):
+            return await self.current(draft, note=Text.INTAKE_LATER)  # nothing stored
         if draft.stage != QUESTION:  # a screen of buttons: as it stands (an update's reference)
             return await self.current(draft, note=Text.INTAKE_USE_BUTTONS)
         answers = await self._applications.answers(draft.id)
-        question = self._content.questions.get(draft.current_key or "")
         if question is None:
             return Screen(draft.stage, draft, question, answers, note=Text.INTAKE_USE_BUTTONS)
         if not question.required and intake.says_skip(text):  # as the Skip button does
@@ -555,3 +557,8 @@ def press_data(draft: Draft, action: str, argument: str = "") -> str:
     """Callback data for a button of the draft's current step."""
     data = f"i:{draft.id}:{draft.step}:{action}"
     return f"{data}:{argument}" if argument else data
+
+
+def _long(question: Question | None) -> bool:
+    """A free text where "nanti kami lanjutkan kolaborasinya" may well be the answer."""
+    return question is not None and question.type == "long_text"
