@@ -170,6 +170,7 @@ class Text(StrEnum):
     INTAKE_A_QUESTION = "intake_a_question"
     INTAKE_CHATTER = "intake_chatter"
     INTAKE_LATER = "intake_later"
+    ASK_IN_FORM_SUGGESTED = "ask_in_form_suggested"
     INTAKE_A_QUESTION_BUTTONS = "intake_a_question_buttons"
     INTAKE_BAD_EMAIL = "intake_bad_email"
     INTAKE_EMAIL_SUGGESTION = "intake_email_suggestion"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Literal
 
 from telegram import InlineKeyboardMarkup, Message, Update, User
 
@@ -200,31 +201,61 @@ async def answer_before_relay(update: Update, context: BotContext, text: str | N
     return True
 
 
-async def answer_in_form(update: Update, context: BotContext, *, strict: bool) -> bool:
+async def answer_in_form(
+    update: Update, context: BotContext, *, strict: bool
+) -> Literal["answered", "suggested"] | None:
     """A question typed at a form step instead of its answer (the form refused it as one):
-    its answer, when the bot is sure, with "Not this"; the form's question follows. True if
-    it was answered. `strict`: the message may be the step's answer typed unsure, so it must
-    have a word that asks."""
+    its answer, when the bot is sure, with "Not this"; else the closest entries, if any; the
+    form's question follows. What was shown, if anything. `strict`: the message may be the
+    step's answer typed unsure, so it must have a word that asks."""
     question = _question(update, context)
     if question is None or (strict and not asks_something(question.text)):
-        return False
-    sure = await _sure_answer(context, question, thresholds(context.services.settings), "chat")
+        return None
+    needed = thresholds(context.services.settings)
+    verdict = _desk(context).considered(question, needed)
+    if verdict.outcome is Outcome.SUGGESTED and verdict.others:
+        return "suggested" if await _suggested_in_form(update, context, question, verdict) else None
+    sure = await _sure_answer(context, question, needed, "chat", verdict)
     if sure is None:
-        return False
+        return None
     _, answered, question_id = sure
     # No "Register interest" or other action under it: the talent is registering already.
     rows = [[(context.text(Text.BTN_NOT_THIS), f"{QA}{question_id}:y")]]
     await reply(update, answered, CallbackKeyboard(rows))
+    return "answered"
+
+
+async def _suggested_in_form(
+    update: Update, context: BotContext, question: Question, verdict: Verdict
+) -> bool:
+    """A question typed in the form the bot is not sure of: the closest entries as buttons,
+    recorded as a free question (a talents' review: four questions typed mid-form were only
+    told to pause and type them again); the form still says how to send an answer that ends
+    in "?" or to pause. Without Ask our team: it would take what the talent types next for
+    the form to staff."""
+    question_id = (await _desk(context).record(question, verdict, "chat")).question_id
+    rows = (
+        []
+        if question_id is None
+        else _entry_rows(context, question.language, question_id, verdict.others)
+    )
+    if not rows:
+        return False
+    await reply(update, context.text(Text.ASK_IN_FORM_SUGGESTED), CallbackKeyboard(rows))
     return True
 
 
 async def _sure_answer(
-    context: BotContext, question: Question, needed: Thresholds, via: str
+    context: BotContext,
+    question: Question,
+    needed: Thresholds,
+    via: str,
+    verdict: Verdict | None = None,
 ) -> tuple[Verdict, str, int] | None:
     """A direct answer to the question and its page, recorded before any reply; None when
-    the bot is not that sure (nothing is recorded then)."""
+    the bot is not that sure (nothing is recorded then). `verdict`: if already considered."""
     desk = _desk(context)
-    verdict = desk.considered(question, needed)
+    verdict = verdict or desk.considered(question, needed)
     answered = _answer(context, question.language, verdict.entry) if verdict.entry else None
     if verdict.outcome is not Outcome.ANSWERED or answered is None:
         return None

@@ -138,7 +138,8 @@ async def private_message(update: Update, context: BotContext) -> None:
         screen = await flow.text(draft, message.text, update.update_id)
         asked = slips.asked_instead(screen.error, screen.note, message.text)
         strict = slips.could_be_its_answer(screen.question)
-        if asked and await answers.answer_in_form(update, context, strict=strict):
+        shown = await answers.answer_in_form(update, context, strict=strict) if asked else None
+        if shown == "answered":
             # Answered above (a talents' review: "ini gratis kan?" was only told to pause
             # first); below, the form's question again, its "that looks like a question" moot.
             screen = replace(screen, error=None, note=Text.INTAKE_BACK_TO_FORM)
