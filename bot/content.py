@@ -7,7 +7,6 @@ import re
 import string
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
@@ -26,7 +25,15 @@ TEXT_BUDGET = 3800  # room left for values filled into a template
 BUTTON_LIMIT = 48  # no label may be longer, whatever its row (see ROW_LIMITS for the real fit)
 DEFAULT_REVIEW_AFTER_DAYS = 180  # a dated page is due for review this long after its as_of
 KEY_PATTERN = r"^[a-z0-9_]{1,24}$"  # keeps callback data well under 64 bytes
-_ALLOWED_TAGS = {"b", "strong", "i", "em", "u", "s", "a", "code", "pre", "blockquote"}
+# Telegram's HTML tags (<span> only as class="tg-spoiler"); the emulator parses the same.
+_ALLOWED_TAGS = {
+    *("b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre"),
+    *("blockquote", "tg-spoiler", "span"),
+}
+_BARE_AMPERSAND = re.compile(r"&(?!(lt|gt|amp|quot|#\d+);)")
+_TAG_NAME = re.compile(r"[A-Za-z0-9-]*")
+_TAG_ATTRIBUTE = re.compile(r"""\s*([A-Za-z-]+)\s*(?:=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")
+_AS_TEXT = "write < as &lt; to show it as text"
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -771,38 +778,85 @@ def _placeholders(text: str) -> set[str]:
     return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
 
 
-class _TagChecker(HTMLParser):
-    """Finds the HTML mistakes Telegram would reject."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.stack: list[str] = []
-        self.error: str | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in _ALLOWED_TAGS:
-            self.error = self.error or f"tag <{tag}> is not supported by Telegram"
-        self.stack.append(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if not self.stack or self.stack[-1] != tag:
-            self.error = self.error or f"closing </{tag}> does not match"
-        else:
-            self.stack.pop()
-
-
 def html_error(text: str) -> str | None:
-    """Why Telegram would refuse this HTML, or None."""
-    if re.search(r"&(?!(lt|gt|amp|quot|#\d+);)", text):
+    """Why Telegram would refuse this HTML, or None.
+
+    Telegram reads every "<" as the start of a tag: a bare one ("usia <18", "<3"), a
+    comment, a <!DOCTYPE> or a <?...?> makes it refuse the whole message."""
+    if _BARE_AMPERSAND.search(text):
         return "a bare '&' must be written &amp;"
-    checker = _TagChecker()
-    checker.feed(text)
-    checker.close()
-    if checker.error:
-        return checker.error
-    if checker.stack:
-        return f"<{checker.stack[-1]}> is never closed"
+    stack: list[str] = []
+    at = text.find("<")
+    while at >= 0:
+        end, error = _read_tag(text, at, stack)
+        if error:
+            return error
+        at = text.find("<", end)
+    if stack:
+        return f"<{stack[-1]}> is never closed"
     return None
+
+
+def _read_tag(text: str, at: int, stack: list[str]) -> tuple[int, str | None]:
+    """The tag starting at text[at] ("<"): where it ends, or why Telegram would refuse it."""
+    shown = repr(text[at : at + 16].split("\n", 1)[0])
+    if text.startswith(("<!", "<?"), at):
+        kind = "an HTML comment" if text.startswith("<!--", at) else "a declaration"
+        kind = "a processing instruction" if text[at + 1] == "?" else kind
+        return at, f"{kind} ({shown}) is not allowed by Telegram; remove it, or {_AS_TEXT}"
+    closing = text.startswith("</", at)
+    name_match = _TAG_NAME.match(text, at + (2 if closing else 1))
+    assert name_match is not None  # the pattern also matches the empty string
+    name = name_match.group().lower()
+    if not name[:1].isalpha() and not closing:
+        return at, f"a bare '<' (at {shown}) is read as a tag: {_AS_TEXT}"
+    close = _tag_end(text, name_match.end()) if not closing else text.find(">", at)
+    if close < 0:
+        return at, f"{shown} is not a finished tag (no '>'): {_AS_TEXT}"
+    if closing:
+        name = text[at + 2 : close].strip().lower()
+        if not stack or stack[-1] != name:
+            return at, f"closing </{name}> does not match"
+        stack.pop()
+        return close + 1, None
+    if name not in _ALLOWED_TAGS:
+        return at, f"tag <{name}> is not supported by Telegram; {_AS_TEXT}"
+    attributes = _tag_attributes(text[name_match.end() : close])
+    if attributes is None:
+        return at, f'the attributes of <{name}> are not written name="value" (at {shown})'
+    if name == "span" and attributes.get("class") != "tg-spoiler":
+        return at, 'Telegram takes <span> only as <span class="tg-spoiler">'
+    stack.append(name)
+    return close + 1, None
+
+
+def _tag_end(text: str, start: int) -> int:
+    """The ">" ending a start tag (one inside quotes does not), or -1."""
+    quote = ""
+    for index in range(start, len(text)):
+        char = text[index]
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'":
+            quote = char
+        elif char == ">":
+            return index
+    return -1
+
+
+def _tag_attributes(written: str) -> dict[str, str] | None:
+    """A start tag's attributes as Telegram reads them, or None when it cannot."""
+    attributes: dict[str, str] = {}
+    written = written.strip().rstrip("/")
+    position = 0
+    while position < len(written):
+        match = _TAG_ATTRIBUTE.match(written, position)
+        if match is None or match.end() == position:
+            return None
+        value = next((v for v in match.groups()[1:] if v is not None), "")
+        attributes[match.group(1).lower()] = value
+        position = match.end()
+    return attributes
 
 
 def _check_references(content: Content) -> list[str]:

@@ -548,6 +548,25 @@ async def test_cli_queues_a_broadcast_the_running_bot_delivers(
     )
 
 
+async def test_cli_refuses_a_text_telegram_would_refuse_and_queues_nothing(
+    bot: Harness, tmp_path: Path
+) -> None:
+    """A bare "<" ("<3", "<5jt") would make every recipient's send fail with HTTP 400."""
+    await add_subscribers(bot.store, bot.emulator, 2)
+    text = tmp_path / "announcement.html"
+    text.write_text("<b>Open call</b> untuk band <3 orang, honor <5jt", encoding="utf-8")
+    env = {"DATABASE_PATH": str(bot.database), "STAFF_CHAT_ID": str(STAFF_CHAT_ID)}
+    code, out, err = await _kocca_bot(
+        tmp_path, "broadcast", "--text-file", str(text), "--yes", stdin=b"", **env
+    )
+    assert code != 0 and "Queued" not in out
+    [line] = err.strip().splitlines()
+    assert f"{text}: a bare '<' (at '<3 orang, honor ')" in line
+    assert "write < as &lt;" in line
+    assert await bot.store.broadcasts.active() == []
+    assert await bot.store.broadcasts.status(1) is None
+
+
 async def test_talents_get_answers_while_a_broadcast_runs_at_full_speed(bot: Harness) -> None:
     """A few hundred subscribers at Telegram's limit (~10 s): replies are not stuck behind it."""
     bot.emulator.set_rate_limits(global_per_second=30)
