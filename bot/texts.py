@@ -252,6 +252,7 @@ class Text(StrEnum):
     DELETE_CONFIRM = "delete_confirm"
     DELETE_DONE = "delete_done"
     DELETE_KEPT = "delete_kept"
+    DELETE_ASKED_AGAIN = "delete_asked_again"
     WITHDRAW_CONFIRM = "withdraw_confirm"
     BTN_CONFIRM_WITHDRAW = "btn_confirm_withdraw"
     WITHDRAW_KEPT = "withdraw_kept"

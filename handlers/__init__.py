@@ -119,7 +119,7 @@ def register(application: BotApplication) -> None:
             CallbackQueryHandler(privacy.toggle_reminders, pattern=f"^{privacy.REMINDERS}"),
             CallbackQueryHandler(privacy.send_my_data, pattern=f"^{privacy.MY_DATA}$"),
             CallbackQueryHandler(privacy.ask_delete, pattern=f"^{privacy.DELETE}$"),
-            CallbackQueryHandler(privacy.delete_confirmed, pattern=f"^{privacy.DELETE_YES}$"),
+            CallbackQueryHandler(privacy.delete_confirmed, pattern=privacy.DELETE_YES_PATTERN),
             CallbackQueryHandler(privacy.delete_cancelled, pattern=f"^{privacy.DELETE_NO}$"),
             command(commands.ASK, answers.ask_command),
             CallbackQueryHandler(support.ask, pattern=f"^({views.ASK}|{views.ASK_AGAIN})$"),

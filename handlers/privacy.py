@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -25,7 +26,9 @@ PREFIX = "pv:"
 CONSENTS = "pv:consents"
 MY_DATA = "pv:data"
 DELETE = "pv:delete"
-DELETE_YES = "pv:delete:yes"
+DELETE_YES = "pv:delete:yes"  # + ":" + the unix time it was asked: an old button asks again
+DELETE_YES_PATTERN = rf"^{DELETE_YES}(:\d{{1,12}})?$"  # without a time: from before it had one
+DELETE_FRESH_SECONDS = 15 * 60
 DELETE_NO = "pv:delete:no"
 TOGGLE = "pv:t:"  # + consent kind + ":1" (give) or ":0" (withdraw): a replay sets, never flips
 # Withdrawing consent to processing deletes registrations: ":0" only asks, these act.
@@ -277,19 +280,34 @@ async def missing_lead(context: BotContext, typed: str, reference: str | None) -
     return await missing_lead_text(store, context.content, language, typed, reference)
 
 
-async def ask_delete(update: Update, context: BotContext) -> None:
-    """/hapusdata: ask before erasing everything."""
+async def ask_delete(update: Update, context: BotContext, *, again: bool = False) -> None:
+    """/hapusdata: ask before erasing everything (`again`: a press of an old question)."""
     rows = [
-        [button(context.text(Text.BTN_CONFIRM_DELETE), DELETE_YES)],
+        [button(context.text(Text.BTN_CONFIRM_DELETE), f"{DELETE_YES}:{int(time.time())}")],
         [button(context.text(Text.BTN_KEEP_DATA), DELETE_NO)],
     ]
-    await show(update, context.text(Text.DELETE_CONFIRM), InlineKeyboardMarkup(rows))
+    text = context.text(Text.DELETE_CONFIRM)
+    if again:
+        text = f"{context.text(Text.DELETE_ASKED_AGAIN)}\n\n{text}"
+    await show(update, text, InlineKeyboardMarkup(rows))
+
+
+def _asked_lately(data: str) -> bool:
+    """Whether the "Yes, delete everything" pressed was asked less than 15 minutes ago."""
+    asked = data.removeprefix(DELETE_YES).removeprefix(":")
+    if not asked.isdigit():
+        return False  # a button from before the question carried its time
+    return 0 <= time.time() - int(asked) <= DELETE_FRESH_SECONDS
 
 
 async def delete_confirmed(update: Update, context: BotContext) -> None:
     """Erase the talent's data, confirm, then erase the confirmation from the log too."""
-    user = update.effective_user
+    user, query = update.effective_user, update.callback_query
     if user is None:
+        return
+    if query is None or not _asked_lately(query.data or ""):
+        # A stale button (days later, another conversation since): erase only when asked now.
+        await ask_delete(update, context, again=True)
         return
     text = context.text(Text.DELETE_DONE)
     store = context.services.store

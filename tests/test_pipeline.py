@@ -602,7 +602,7 @@ async def test_erasure_after_notes_and_history_keeps_only_hashed_staff_actions(
     await bot.press(admin, t(Text.BTN_SEND_UPDATE))
     await wait_sent(bot, 1)
     await bot.send(sari, "/hapusdata")
-    await bot.press(sari, callback_data="pv:delete:yes")
+    await bot.press(sari, CONTENT.text(Text.BTN_CONFIRM_DELETE, "id"))
     for table in ("lead_pipeline", "lead_history", "lead_notes", "talent_updates", "staff_prompts"):
         assert await asyncio.to_thread(rows, bot.database, f"SELECT * FROM {table}") == []  # noqa: S608
     logged = await audit(bot)

@@ -364,7 +364,8 @@ async def test_an_old_send_again_button_never_acts_on_another_talents_update(
     report = await _failed_update(bot, admin, sari, "KOC-000001")
     assert report.callback_data == ["pl:again:1"]
     await bot.send(sari, "/hapusdata")
-    await bot.press(sari, callback_data="pv:delete:yes")  # her update (the newest) is deleted
+    # Her update (the newest) is deleted.
+    await bot.press(sari, CONTENT.text(Text.BTN_CONFIRM_DELETE, "id"))
     await apply(bot, budi, FILMMAKER)
     budis = await _failed_update(bot, admin, budi, "KOC-000002")
     assert budis.callback_data == ["pl:again:2"]  # never id 1 again
@@ -448,7 +449,7 @@ async def test_a_forged_stage_press_on_an_erased_lead_keeps_its_reference_out_of
     await apply(bot, sari, MUSICIAN)
     (page,) = await bot.send(admin, "/lead KOC-000001")
     await bot.send(sari, "/hapusdata")
-    await bot.press(sari, callback_data="pv:delete:yes")
+    await bot.press(sari, CONTENT.text(Text.BTN_CONFIRM_DELETE, "id"))
     await bot.act(admin, admin.press_raw, page.message_id, "pl:s:1:ghost:0")
     assert admin.last_message.text == visible(t(Text.PIPELINE_UNKNOWN_STAGE, stage="ghost"))
     logged = await _audit_rows(bot)

@@ -6,6 +6,7 @@ import json
 import logging
 import shutil
 import sqlite3
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -390,6 +391,31 @@ async def test_keeping_data_when_asked_changes_nothing(bot: Harness) -> None:
     [kept] = await bot.press(sari, "Tidak jadi")
     assert kept.text == "Oke, tidak jadi. Datamu tetap tersimpan."
     assert await bot.store.applications.latest_reference(sari.id) == "KOC-000001"
+
+
+async def test_an_old_yes_button_asks_again_and_erases_nothing(bot: Harness) -> None:
+    """A "Ya, hapus semuanya" left in the chat (pressed 16 minutes later, or one from before
+    the button carried the time it was asked) asks again with fresh buttons; only a press
+    of the question asked now erases."""
+    sari = bot.user()
+    await apply(bot, sari, MUSICIAN)
+    [asked] = await bot.send(sari, "/hapusdata")
+    yes, no = asked.callback_data
+    assert no == "pv:delete:no" and yes.startswith("pv:delete:yes:")
+    asked_at = int(yes.rsplit(":", 1)[1])
+    assert abs(asked_at - time.time()) < 60
+    for stale in (f"pv:delete:yes:{asked_at - 16 * 60}", "pv:delete:yes"):
+        [asked] = await bot.send(sari, "/hapusdata")  # each on a dialog of its own
+        [again] = await bot.act(sari, sari.press_raw, asked.message_id, stale)
+        assert again.text.startswith(shown(Text.DELETE_ASKED_AGAIN))
+        assert shown(Text.DELETE_CONFIRM) in again.text
+        fresh, _ = again.callback_data
+        assert fresh.startswith("pv:delete:yes:") and fresh != stale
+        assert await bot.store.applications.latest_reference(sari.id) == "KOC-000001"
+        assert not await bot.store.privacy.was_erased(sari.id)
+    [done] = await bot.press(sari, shown(Text.BTN_CONFIRM_DELETE))
+    assert done.text == shown(Text.DELETE_DONE)
+    assert await bot.store.privacy.was_erased(sari.id)
 
 
 async def test_purge_removes_exactly_what_is_old_enough(bot: Harness) -> None:

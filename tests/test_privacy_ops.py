@@ -63,7 +63,7 @@ async def test_staff_hear_which_references_to_clean_up_and_lead_says_erased(
 
     mark = staff_chat.mark()
     await bot.send(sari, "/hapusdata")
-    await bot.press(sari, callback_data="pv:delete:yes")
+    await bot.press(sari, CONTENT.text(Text.BTN_CONFIRM_DELETE, "id"))
     [notice] = await staff_chat.wait_for_messages(mark)
     assert notice.text.startswith(opening(Text.PRIVACY_STAFF_ERASED))
     assert "KOC-000001" in notice.text and "KOC-000003" in notice.text
@@ -113,7 +113,7 @@ async def test_a_talent_with_nothing_staff_hold_erases_quietly(
     await bot.send(sari, "/start")
     mark = staff_chat.mark()
     await bot.send(sari, "/hapusdata")
-    await bot.press(sari, callback_data="pv:delete:yes")
+    await bot.press(sari, CONTENT.text(Text.BTN_CONFIRM_DELETE, "id"))
     await bot.runner.wait_idle()
     assert await bot.store.notices.pending() == []
     assert staff_chat.messages_since(mark) == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from typing import Any
 
 import aiohttp
@@ -220,7 +221,8 @@ async def test_talent_buttons_outside_a_private_chat_do_nothing(bot: Harness) ->
     bot.emulator.add_bot_to_group(group, by=owner)
     await bot.send(owner, "/start")
     [notice] = group.messages  # the one line the bot says when added
-    for data in ("apply", "apply:mucon", "i:1:0:y", "pv:delete:yes", "lang:en"):
+    erase = f"pv:delete:yes:{int(time.time())}"  # a fresh "Ya, hapus semuanya"
+    for data in ("apply", "apply:mucon", "i:1:0:y", erase, "pv:delete:yes", "lang:en"):
         await bot.act(owner, owner.press_raw, notice.message_id, data, chat=group)
         assert owner.callback_answers[-1].text == "Tombol ini sudah tidak berlaku."
     assert await bot.store.applications.draft_for(owner.id) is None

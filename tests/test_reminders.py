@@ -367,7 +367,7 @@ async def test_finished_opted_out_withdrawn_erased_blocked_and_stale_talents_get
     erased = bot.user(first_name="Erased")
     await start_registration(bot, erased)
     await bot.send(erased, "/hapusdata")
-    await bot.press(erased, callback_data=privacy.DELETE_YES)
+    await bot.press(erased, CONTENT.text(Text.BTN_CONFIRM_DELETE, "id"))
 
     blocked = bot.user(first_name="Blocked")
     await start_registration(bot, blocked)
@@ -433,7 +433,7 @@ async def test_a_talent_gone_without_a_word_is_marked_unreachable(make_bot: Any)
 async def test_hapusdata_stops_reminders_at_once(make_bot: Any, clock: TestClock) -> None:
     bot, sari = await reminded(make_bot, clock)
     await bot.send(sari, "/hapusdata")
-    await bot.press(sari, callback_data=privacy.DELETE_YES)
+    await bot.press(sari, CONTENT.text(Text.BTN_CONFIRM_DELETE, "id"))
     for table in ("reminders", "reminder_preferences", "applications"):
         count = await bot.store.db.fetch_value(
             f"SELECT COUNT(*) FROM {table} WHERE user_id = ?",  # noqa: S608 - fixed names
@@ -462,7 +462,7 @@ async def test_a_reminder_refused_with_429_is_not_sent_after_the_talent_stopped_
     await asyncio.wait_for(refused.arrived.wait(), 30)
     if stop == "erase":
         await bot.send(sari, "/hapusdata")
-        await bot.press(sari, callback_data=privacy.DELETE_YES)
+        await bot.press(sari, CONTENT.text(Text.BTN_CONFIRM_DELETE, "id"))
     elif stop == "stop_reminders":
         await bot.press(sari, say(Text.BTN_REMINDER_STOP))  # on reminder 1
     else:
