@@ -120,6 +120,13 @@ def _export_command(args: argparse.Namespace) -> int:
             f"kocca-bot export: unknown stage {args.stage!r}; use one of {known}", file=sys.stderr
         )
         return EXIT_USAGE
+    if args.output.is_symlink():  # even with --force: opening it refuses (O_NOFOLLOW)
+        print(
+            f"kocca-bot export: {args.output} is a symbolic link; it does not write through"
+            " one: give the real file's path or another --output",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     if args.output.exists() and not args.force:
         print(
             f"kocca-bot export: {args.output} already exists; choose another --output,"

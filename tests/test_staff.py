@@ -522,6 +522,44 @@ async def test_command_line_needs_an_existing_database_and_speaks_english_on_req
     assert read_csv(output.read_bytes()) == [HEADERS]
 
 
+async def test_command_line_export_does_not_write_through_a_symlink(tmp_path: Path) -> None:
+    """--output naming a symlink (even with --force) gets one line and exit 2, no traceback;
+    neither the link nor the file it points at is touched, and nothing is audited."""
+    database = tmp_path / "kocca.db"
+    await (await Store.open(database)).close()
+    target = tmp_path / "target.txt"
+    target.write_text("untouched", encoding="utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(target)
+    dangling = tmp_path / "dangling.csv"
+    dangling.symlink_to(tmp_path / "nowhere.csv")
+    for output in (link, dangling):
+        for force in ([], ["--force"]):
+            printed = await _kocca_bot(
+                database,
+                tmp_path,
+                "export",
+                "--format",
+                "csv",
+                "--output",
+                str(output),
+                *force,
+                status=2,
+            )
+            assert printed.strip() == (
+                f"kocca-bot export: {output} is a symbolic link; it does not write through"
+                " one: give the real file's path or another --output"
+            )
+    assert target.read_text(encoding="utf-8") == "untouched"
+    assert link.is_symlink() and dangling.is_symlink()
+    assert not (tmp_path / "nowhere.csv").exists()
+    store = await Store.open(database)
+    try:
+        assert await store.db.fetch_value("SELECT COUNT(*) FROM audit_log") == 0
+    finally:
+        await store.close()
+
+
 def _wib(days_ago: int, hour: int, now: datetime) -> str:
     """An ISO UTC time at a WIB hour, some days before today (WIB)."""
     day = now.astimezone(WIB).date() - timedelta(days=days_ago)
