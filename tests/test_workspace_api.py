@@ -129,6 +129,10 @@ async def test_bad_input_gets_a_short_400_and_no_traceback(
 
         with caplog.at_level(logging.INFO):
             assert await raw(b"{" * 10) == (400, {"error": "bad_request", "detail": "not JSON"})
+            # Python's json reads these words as numbers; they are not JSON.
+            for constant in (b"NaN", b"Infinity", b"-Infinity"):
+                body = b'{"id": 1, "page": ' + constant + b"}"
+                assert await raw(body) == (400, {"error": "bad_request", "detail": "not JSON"})
             assert (await raw(b"[" * 100_000 + b"]" * 100_000))[0] == 400
             big = json.dumps({"filter": {"q": "x" * 70_000}}).encode()
             assert await raw(big) == (400, {"error": "bad_request", "detail": "body too large"})

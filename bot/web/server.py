@@ -364,7 +364,7 @@ async def _body(request: web.Request) -> dict[str, Any] | web.Response:
         request.content.feed_eof()
         return _error(400, "bad_request", "body could not be read")
     try:
-        body = json.loads(raw or b"{}")
+        body = json.loads(raw or b"{}", parse_constant=_not_json)
     except RecursionError:
         return _error(400, "bad_request", "JSON nested too deep")
     except ValueError:
@@ -374,6 +374,11 @@ async def _body(request: web.Request) -> dict[str, Any] | web.Response:
     if not _encodable(body):
         return _error(400, "bad_request", "text that is not Unicode")
     return body
+
+
+def _not_json(constant: str) -> Any:
+    """NaN, Infinity and -Infinity: Python's json reads them, but they are not JSON."""
+    raise ValueError(f"{constant} is not JSON")
 
 
 def _encodable(body: dict[str, Any]) -> bool:
