@@ -17,6 +17,7 @@ from bot import content_checks as checks
 from bot import content_wording
 from bot.answers import checks as ask_checks
 from bot.settings import Forwarding, PrivacyFacts
+from bot.telegram_html import HtmlRefused, parse_html
 from bot.texts import Text, TextFormatter
 
 LANGUAGES = ("id", "en")
@@ -25,14 +26,9 @@ TEXT_BUDGET = 3800  # room left for values filled into a template
 BUTTON_LIMIT = 48  # no label may be longer, whatever its row (see ROW_LIMITS for the real fit)
 DEFAULT_REVIEW_AFTER_DAYS = 180  # a dated page is due for review this long after its as_of
 KEY_PATTERN = r"^[a-z0-9_]{1,24}$"  # keeps callback data well under 64 bytes
-# Telegram's HTML tags (<span> only as class="tg-spoiler"); the emulator parses the same.
-_ALLOWED_TAGS = {
-    *("b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre"),
-    *("blockquote", "tg-spoiler", "span"),
-}
 _BARE_AMPERSAND = re.compile(r"&(?!(lt|gt|amp|quot|#\d+);)")
-_TAG_NAME = re.compile(r"[A-Za-z0-9-]*")
-_TAG_ATTRIBUTE = re.compile(r"""\s*([A-Za-z-]+)\s*(?:=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")
+_BYTE_OFFSET = re.compile(r"at byte offset (\d+)")
+_NO_END_TAG = re.compile(r'Can\'t find end tag corresponding to start tag "([^"]*)"')
 _AS_TEXT = "write < as &lt; to show it as text"
 
 
@@ -779,84 +775,26 @@ def _placeholders(text: str) -> set[str]:
 
 
 def html_error(text: str) -> str | None:
-    """Why Telegram would refuse this HTML, or None.
-
-    Telegram reads every "<" as the start of a tag: a bare one ("usia <18", "<3"), a
-    comment, a <!DOCTYPE> or a <?...?> makes it refuse the whole message."""
+    """Why Telegram would refuse this HTML, or None: read by the emulator's port of
+    Telegram's own parser, which reads every "<" as the start of a tag (a bare one, "usia
+    <18", "<3", a comment or a <!DOCTYPE> makes it refuse the whole message). A bare "&",
+    which Telegram shows as it is, is refused too: it is too often a "&" meant as "&amp;"."""
     if _BARE_AMPERSAND.search(text):
         return "a bare '&' must be written &amp;"
-    stack: list[str] = []
-    at = text.find("<")
-    while at >= 0:
-        end, error = _read_tag(text, at, stack)
-        if error:
-            return error
-        at = text.find("<", end)
-    if stack:
-        return f"<{stack[-1]}> is never closed"
+    try:
+        parse_html(text)
+    except HtmlRefused as refused:
+        detail = str(refused)
+        unclosed = _NO_END_TAG.fullmatch(detail)
+        if unclosed is not None:
+            return f"<{unclosed.group(1)}> is never closed"
+        offset = _BYTE_OFFSET.search(detail)
+        if offset is None:
+            return f"Telegram would refuse it: {detail}"
+        at = len(text.encode()[: int(offset.group(1))].decode(errors="ignore"))
+        shown = repr(text[at : at + 16].split("\n", 1)[0])
+        return f"Telegram would refuse {shown} ({detail}); if it is no tag, {_AS_TEXT}"
     return None
-
-
-def _read_tag(text: str, at: int, stack: list[str]) -> tuple[int, str | None]:
-    """The tag starting at text[at] ("<"): where it ends, or why Telegram would refuse it."""
-    shown = repr(text[at : at + 16].split("\n", 1)[0])
-    if text.startswith(("<!", "<?"), at):
-        kind = "an HTML comment" if text.startswith("<!--", at) else "a declaration"
-        kind = "a processing instruction" if text[at + 1] == "?" else kind
-        return at, f"{kind} ({shown}) is not allowed by Telegram; remove it, or {_AS_TEXT}"
-    closing = text.startswith("</", at)
-    name_match = _TAG_NAME.match(text, at + (2 if closing else 1))
-    assert name_match is not None  # the pattern also matches the empty string
-    name = name_match.group().lower()
-    if not name[:1].isalpha() and not closing:
-        return at, f"a bare '<' (at {shown}) is read as a tag: {_AS_TEXT}"
-    close = _tag_end(text, name_match.end()) if not closing else text.find(">", at)
-    if close < 0:
-        return at, f"{shown} is not a finished tag (no '>'): {_AS_TEXT}"
-    if closing:
-        name = text[at + 2 : close].strip().lower()
-        if not stack or stack[-1] != name:
-            return at, f"closing </{name}> does not match"
-        stack.pop()
-        return close + 1, None
-    if name not in _ALLOWED_TAGS:
-        return at, f"tag <{name}> is not supported by Telegram; {_AS_TEXT}"
-    attributes = _tag_attributes(text[name_match.end() : close])
-    if attributes is None:
-        return at, f'the attributes of <{name}> are not written name="value" (at {shown})'
-    if name == "span" and attributes.get("class") != "tg-spoiler":
-        return at, 'Telegram takes <span> only as <span class="tg-spoiler">'
-    stack.append(name)
-    return close + 1, None
-
-
-def _tag_end(text: str, start: int) -> int:
-    """The ">" ending a start tag (one inside quotes does not), or -1."""
-    quote = ""
-    for index in range(start, len(text)):
-        char = text[index]
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "\"'":
-            quote = char
-        elif char == ">":
-            return index
-    return -1
-
-
-def _tag_attributes(written: str) -> dict[str, str] | None:
-    """A start tag's attributes as Telegram reads them, or None when it cannot."""
-    attributes: dict[str, str] = {}
-    written = written.strip().rstrip("/")
-    position = 0
-    while position < len(written):
-        match = _TAG_ATTRIBUTE.match(written, position)
-        if match is None or match.end() == position:
-            return None
-        value = next((v for v in match.groups()[1:] if v is not None), "")
-        attributes[match.group(1).lower()] = value
-        position = match.end()
-    return attributes
 
 
 def _check_references(content: Content) -> list[str]:

@@ -561,7 +561,7 @@ async def test_cli_refuses_a_text_telegram_would_refuse_and_queues_nothing(
     )
     assert code != 0 and "Queued" not in out
     [line] = err.strip().splitlines()
-    assert f"{text}: a bare '<' (at '<3 orang, honor ')" in line
+    assert f"{text}: Telegram would refuse '<3 orang, honor '" in line
     assert "write < as &lt;" in line
     assert await bot.store.broadcasts.active() == []
     assert await bot.store.broadcasts.status(1) is None

@@ -10,8 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from bot.content import ContentError, html_error, load_content
 from bot.emulator.entities import parse_html
@@ -19,48 +17,18 @@ from bot.emulator.errors import ApiError
 from tests.leads import edit_content
 from tests.test_foundation import _kocca_bot
 
-# Pieces a text is built from: Telegram's tags (and some it refuses), "<" and "&" in
-# every role, entities and words.
-_PIECES = [
-    *("<b>", "</b>", "<i>", "</i>", "<u>", "</u>", "<s>", "</s>", "<code>", "</code>"),
-    *("<pre>", "</pre>", "<blockquote>", "</blockquote>", "<blockquote expandable>"),
-    *('<a href="https://kocca.kr/a?b=1">', "</a>", "<a href='tg://user?id=1'>", "<a>"),
-    *("<tg-spoiler>", "</tg-spoiler>", '<span class="tg-spoiler">', "</span>", "<span>"),
-    *("<ins>", "</ins>", "<del>", "</del>", "<strike>", "</strike>", "<strong>", "</strong>"),
-    *("<B>", "</ b>", "<b/>", "<b x>", "<b x=>", '<b x="1">', "<foo>", "</foo>", "<b1>"),
-    *("<", ">", "</", "<3", "<18", "< b>", "a<b", "<!-- c -->", "<!DOCTYPE x>", "<?php ?>"),
-    *("&", "&amp;", "&lt;", "&gt;", "&quot;", "&#33;", "&#x41;", "&nbsp;", "&amp"),
-    *("usia", " ", "\n", "kata", "R&D", "'", '"', "/", "=", "🎬"),
-]
-_SOUP = "<>/&;=\"' abi!?-#"
-
-
-@settings(max_examples=600, deadline=None)
-@given(
-    st.one_of(
-        st.lists(st.sampled_from(_PIECES), max_size=12).map("".join),
-        st.text(alphabet=_SOUP, max_size=24),
-    )
-)
-def test_what_the_check_passes_telegram_parses(text: str) -> None:
-    if html_error(text) is None:
-        try:
-            parse_html(text)
-        except ApiError as refused:
-            pytest.fail(f"passed {text!r}, but Telegram refuses it: {refused}")
-
 
 @pytest.mark.parametrize(
     ("text", "reason"),
     [
-        ("Peserta usia <18 tahun perlu izin wali.", "a bare '<' (at '<18 tahun"),
-        ("harga <100rb <b>gratis</b>", "a bare '<' (at '<100rb <b>"),
-        ("<b>x</b> <3 kamu", "a bare '<' (at '<3 kamu') is read as a tag"),
-        ("<b>a</b> a<b", "'<b' is not a finished tag (no '>')"),
-        ("<b>x</b> <!-- c -->", "an HTML comment ('<!-- c -->') is not allowed"),
-        ("<!DOCTYPE x>", "a declaration ('<!DOCTYPE x>') is not allowed"),
-        ("<?php ?>", "a processing instruction ('<?php ?>') is not allowed"),
-        ("<span>x</span>", '<span class="tg-spoiler">'),
+        ("Peserta usia <18 tahun perlu izin wali.", "Telegram would refuse '<18 tahun perlu '"),
+        ("harga <100rb <b>gratis</b>", "Telegram would refuse '<100rb <b>gratis'"),
+        ("<b>x</b> <3 kamu", "Telegram would refuse '<3 kamu'"),
+        ("<b>a</b> a<b", "Telegram would refuse '<b'"),
+        ("<b>x</b> <!-- c -->", "Telegram would refuse '<!-- c -->'"),
+        ("<!DOCTYPE x>", "Telegram would refuse '<!DOCTYPE x>'"),
+        ("<?php ?>", "Telegram would refuse '<?php ?>'"),
+        ("<span>x</span>", 'Tag "span" must have class "tg-spoiler"'),
     ],
 )
 def test_a_bare_angle_bracket_is_refused_with_its_fix(text: str, reason: str) -> None:
@@ -97,7 +65,9 @@ def test_check_content_refuses_a_faq_answer_with_a_bare_angle_bracket(
     with pytest.raises(ContentError) as raised:
         load_content(content_folder)
     [problem] = raised.value.problems
-    assert problem.startswith("faq.yaml: items[what_is_kocca].answer.id: a bare '<' (at '<18")
+    assert problem.startswith(
+        "faq.yaml: items[what_is_kocca].answer.id: Telegram would refuse '<18"
+    )
     assert problem.endswith("write < as &lt; to show it as text")
 
 
@@ -112,5 +82,7 @@ async def test_the_check_content_command_names_the_text_and_the_fix(
         tmp_path, "check-content", "--content-dir", str(content_folder)
     )
     assert code != 0 and "is valid" not in out
-    assert "faq.yaml: items[what_is_kocca].answer.en: a bare '<' (at '<18 need a guard')" in err
+    assert (
+        "faq.yaml: items[what_is_kocca].answer.en: Telegram would refuse '<18 need a guard'" in err
+    )
     assert "write < as &lt;" in err and "Traceback" not in err

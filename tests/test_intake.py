@@ -152,54 +152,47 @@ async def test_invalid_answer_is_explained_and_the_question_asked_again(
 
 
 @pytest.mark.parametrize(
-    ("key", "typed"),
+    ("key", "typed", "said"),
     [
-        ("full_name", "bntr ya ntar lanjut"),
-        ("experience_years", "bntr ya ntar lanjut"),
-        ("genres", "Saya Tanya Dulu Ke Mamanya… Nanti Saya Lanjutkan Lagi."),
-        ("city", "I'll finish this tomorrow"),
+        # Two talents' reviews: "bntr ya ntar lanjut" got "write a number" (at a name it would
+        # have been the name); a guardian's "nanti saya lanjutkan" got "pick a button".
+        ("full_name", "bntr ya ntar lanjut", Text.INTAKE_LATER),
+        ("experience_years", "bntr ya ntar lanjut", Text.INTAKE_LATER),
+        ("genres", "Saya Tanya Dulu Ke Mamanya… Nanti Saya Lanjutkan Lagi.", Text.INTAKE_LATER),
+        ("city", "I'll finish this tomorrow", Text.INTAKE_LATER),
+        # A talents' review: "sip makasih 🙏" to a staff reply was stored as the talent's
+        # notable works. It is not taken; the question stays, with how to skip it.
+        ("notable_works", "sip makasih 🙏", Text.INTAKE_CHATTER),
+        ("other_links", "oke kak", Text.INTAKE_CHATTER),
+        ("message", "makasih ya", Text.INTAKE_CHATTER),
     ],
 )
-async def test_saying_one_will_carry_on_later_is_no_answer(
-    bot: Harness, key: str, typed: str
+async def test_chat_at_a_question_is_no_answer(
+    bot: Harness, key: str, typed: str, said: Text
 ) -> None:
-    # Two talents' reviews: "bntr ya ntar lanjut" got "write a number", and at a name it would
-    # have been the name; a guardian's "nanti saya lanjutkan" got "pick a button".
     user = await at_question(bot, key)
     before = await _stored(bot, user.id)
     [reply] = await bot.send(user, typed)
-    assert reply.text.startswith(shown(Text.INTAKE_LATER))
+    assert reply.text.startswith(shown(said))
+    assert CONTENT.questions[key].prompt.id.split("\n")[0][:25] in reply.text
     assert await where(bot, user) == key
     assert await _stored(bot, user.id) == before
-
-
-async def test_later_in_a_long_answer_is_the_answer(bot: Harness) -> None:
-    user = await at_question(bot, "message")
-    await bot.send(user, "Nanti kami ingin lanjut kolaborasi dengan musisi Korea")
-    assert await where(bot, user) != "message"
-    stored = await _stored(bot, user.id)
-    assert stored["message"] == "Nanti kami ingin lanjut kolaborasi dengan musisi Korea"
 
 
 @pytest.mark.parametrize(
     ("key", "typed"),
-    [("notable_works", "sip makasih 🙏"), ("other_links", "oke kak"), ("message", "makasih ya")],
+    [
+        ("message", "Nanti kami ingin lanjut kolaborasi dengan musisi Korea"),
+        ("notable_works", "Album 'Makasih Ibu' (2023)"),  # works with thanks in them
+    ],
 )
-async def test_an_okay_or_thanks_at_an_optional_text_question_is_no_answer(
+async def test_later_or_thanks_within_a_long_answer_is_the_answer(
     bot: Harness, key: str, typed: str
 ) -> None:
-    # A talents' review: "sip makasih 🙏" to a staff reply was stored as the talent's notable
-    # works. It is not taken; the question stays, with how to skip it.
     user = await at_question(bot, key)
-    before = await _stored(bot, user.id)
-    [reply] = await bot.send(user, typed)
-    assert reply.text.startswith(shown(Text.INTAKE_CHATTER))
-    assert CONTENT.questions[key].prompt.id.split("\n")[0][:25] in reply.text
-    assert await where(bot, user) == key
-    assert await _stored(bot, user.id) == before
-    # Works with thanks in them are works.
-    await bot.send(user, "Album 'Makasih Ibu' (2023)")
+    await bot.send(user, typed)
     assert await where(bot, user) != key
+    assert (await _stored(bot, user.id))[key] == typed
 
 
 @pytest.mark.parametrize(
