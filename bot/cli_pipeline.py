@@ -18,7 +18,6 @@ from typing import Any
 
 from bot.cli_staff import prepare
 from bot.content import Content
-from bot.emulator.entities import parse_html
 from bot.leads import export, pipeline, records
 from bot.leads.pipeline import NoteError, StageError
 from bot.ops.runlock import running_pid
@@ -26,6 +25,7 @@ from bot.settings import Forwarding, Settings
 from bot.store import Store
 from bot.store.audit import CLI, STAFF_CHAT, Actor, AuditEntry, AuditQuery
 from bot.store.pipeline import Move
+from bot.telegram_html import parse_html
 from bot.terminal_text import printable
 
 EXIT_USAGE = 2
