@@ -140,6 +140,24 @@ _SHOWN = {
 }
 
 
+def moment_text(content: Content, language: str, stored: str | None) -> str | None:
+    """A stored UTC time as people write it: 1 Desember 2026, pukul 12.41 WIB."""
+    if not stored:
+        return None
+    try:
+        local = to_wib(stored)
+    except ValueError:  # not a time after all: show it as stored
+        return stored
+    day = content.date_text(local.date(), language)
+    return content.text(
+        Text.MYDATA_MOMENT,
+        language,
+        date=day,
+        hour=f"{local.hour:02d}",
+        minute=f"{local.minute:02d}",
+    )
+
+
 class _Writer:
     """Labels and values in one language."""
 
@@ -152,16 +170,7 @@ class _Writer:
 
     def moment(self, stored: str | None) -> str | None:
         """A stored UTC time as people write it: 1 Desember 2026, pukul 12.41 WIB."""
-        if not stored:
-            return None
-        try:
-            local = to_wib(stored)
-        except ValueError:  # not a time after all: show it as stored
-            return stored
-        day = self.content.date_text(local.date(), self.language)
-        return self.say(
-            Text.MYDATA_MOMENT, date=day, hour=f"{local.hour:02d}", minute=f"{local.minute:02d}"
-        )
+        return moment_text(self.content, self.language, stored)
 
     def yes_no(self, value: Any) -> str | None:
         if value is None:

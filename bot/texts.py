@@ -615,6 +615,7 @@ class Text(StrEnum):
     MYDATA_FROM_BOT = "mydata_from_bot"
     MYDATA_FROM_YOU = "mydata_from_you"
     MYDATA_MOMENT = "mydata_moment"
+    MYDATA_ERASED_BEFORE = "mydata_erased_before"
     MYDATA_NO = "mydata_no"
     MYDATA_PROCESSED_NOTE = "mydata_processed_note"
     MYDATA_RELAYED_ANSWER = "mydata_relayed_answer"

@@ -11,6 +11,7 @@ from telegram.constants import ChatAction
 
 from bot import temp_folders
 from bot.content import Content, Markup
+from bot.data_copy import moment_text
 from bot.leads.export import to_wib
 from bot.leads.records import missing_lead_text
 from bot.my_data import write_copy
@@ -271,6 +272,12 @@ async def send_my_data(update: Update, context: BotContext) -> None:
         messages=counts.get("conversation_log", 0),
         **controller_values(context),
     )
+    # After an erasure the copy holds only what came since (this /dataku at least): said, so
+    # "Telegram profile: stored · 1 message" does not read as an erasure that failed.
+    erased = await context.services.store.privacy.was_erased(user.id)
+    if erased:
+        when = moment_text(context.content, context.language(update), erased[-1])
+        summary = f"{summary}\n\n{context.text(Text.MYDATA_ERASED_BEFORE, when=when)}"
     await reply(update, summary)
 
 

@@ -17,7 +17,7 @@ import yaml
 
 from bot.ask_off import without_ask
 from bot.content import Content
-from bot.data_copy import readable_copy
+from bot.data_copy import moment_text, readable_copy
 from bot.leads.intake import display
 from bot.settings import DEMO_CONTROLLER
 from bot.store.privacy import subject_hash
@@ -382,6 +382,13 @@ async def test_a_copy_asked_for_before_erasure_does_not_say_it_is_on_its_way(
     assert not any(reply.text.startswith(shown(Text.MYDATA_PREPARING)) for reply in replies)
     copy = next(reply.document for reply in replies if reply.document)
     assert "Sari Dewi Lestari" not in copy[1].decode()  # only what she said since
+    # A talents' review: "Telegram profile: stored · 1 message" read as an erasure that failed.
+    [erased_at] = await bot.store.privacy.was_erased(sari.id)
+    when = moment_text(CONTENT, "id", erased_at)
+    assert replies[-1].text.endswith(shown(Text.MYDATA_ERASED_BEFORE, when=when))
+    other = bot.user(first_name="Budi")  # never erased: no such line
+    budi = await bot.send(other, "/dataku")
+    assert all(shown(Text.MYDATA_ERASED_BEFORE, when=when)[:12] not in m.text for m in budi)
 
 
 async def test_keeping_data_when_asked_changes_nothing(bot: Harness) -> None:
