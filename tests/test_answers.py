@@ -841,6 +841,7 @@ async def test_the_answer_about_living_abroad_says_what_the_form_takes(
         ("id", "oke gas daftar"),
         ("id", "yaudah daftar aja deh"),
         ("id", "halo kak mau daftar 🙏"),
+        ("id", "Bukan Itu. Saya Mau Mendaftar Untuk Keponakan Saya."),  # session 46's review
         ("en", "i want to register"),
         ("en", "i want to sign up"),
     ],

@@ -14,7 +14,14 @@ import yaml
 from pydantic import ValidationError
 
 from bot.answers.matcher import Matcher
-from bot.answers.text import content_words, only_thanks, send_or_cancel, summary, words
+from bot.answers.text import (
+    content_words,
+    only_thanks,
+    send_or_cancel,
+    summary,
+    wants_to_register,
+    words,
+)
 from bot.answers.verdict import Outcome, Thresholds, decide
 from bot.content import ContentError, load_content
 from bot.settings import Settings
@@ -842,6 +849,46 @@ def test_safe_and_official_is_asked_of_the_bot_not_of_any_service() -> None:
 )
 def test_send_or_cancel_reads_only_a_bare_yes_or_no(text: str, bare: bool) -> None:
     assert send_or_cancel(text) is bare
+
+
+@pytest.mark.parametrize(
+    ("text", "wish"),
+    [
+        ("mau daftar", True),
+        ("i want to sign up", True),
+        # Session 46's review: after thanks or "bukan itu", for someone, "then": the form.
+        (
+            "Oh Begitu ya. Terima Kasih Banyak Informasinya. Kalau Begitu Saya Mau Daftarkan"
+            " Keponakan Saya Sekarang.",
+            True,
+        ),
+        ("Bukan Itu. Saya Mau Mendaftar Untuk Keponakan Saya.", True),
+        ("Oh nggih, matur nuwun. Monggo kula badhe daftar", True),
+        ("ok thanks, saya daftar sekarang", True),
+        ("makasih! ok let me register then", True),
+        ("Sekarang saya mau daftarkan band kami", True),
+        # Asking about it, having done it, or registering for something else: the FAQ.
+        ("bisa daftar?", False),
+        ("gimana daftar", False),
+        ("gimana cara daftar", False),
+        ("udah daftar", False),
+        ("saya sudah daftar kemarin", False),
+        ("kapan bisa daftar?", False),
+        ("mau daftar tapi bayar gak?", False),
+        ("mau daftar tapi bayar gak", False),
+        ("saya mau daftar sekolah", False),
+        ("mau daftar cpns", False),
+        ("daftar sekolah negeri kapan", False),
+        ("I already registered", False),
+        ("how do I register?", False),
+        ("kalau mau daftar", False),  # "kalau" alone is no "then"
+        ("gimana, mau daftar", False),
+        ("makasih, saya ga mau daftar", False),
+        ("makasih, saya mau daftar ya?", False),  # a wish with a question mark asks
+    ],
+)
+def test_a_wish_to_register_is_told_from_asking_about_it(text: str, wish: bool) -> None:
+    assert wants_to_register(text) is wish
 
 
 def test_songs_on_a_cd_are_offered_how_to_send_a_link() -> None:

@@ -34,6 +34,7 @@ from bot.answers.words import (
     QUESTION_CUES,
     REFUSING,
     REGISTERING,
+    REGISTERING_FOR,
     SALUTATIONS,
     SENDING,
     SETTING_ASIDE,
@@ -41,6 +42,7 @@ from bot.answers.words import (
     SHORT_FORMS,
     STOPWORDS,
     THANKS,
+    THEN,
     WANTING_TO,
     WHAT_THIS_IS,
 )
@@ -56,6 +58,7 @@ ASIDE_WORDS = 3  # content words a "selain"/"other than" sets aside at most
 MIN_DOUBLED = 3  # letters and a 2: "orang2" is "orang", "mp2" or "k2" stays as written
 MIN_NYO = 6  # letters: Palembang's "-nyo" for "-nya" ("infonyo", "insentifnyo"), not "sanyo"
 MIN_NYA = 5  # letters: "hpnya", "wanya" are a short form and "-nya"; "gnya" is not a word
+WISH_LIMIT = 160  # characters: a wish to register, with thanks before it, is no longer
 SHORT_REPLY = 24  # characters ("iya kirim ke tim aja kak"): a longer one is no bare yes or no
 MIN_NAME = 3  # letters: a shorter name word ("Al", "Oh") is masked nowhere, too often a word
 
@@ -344,16 +347,44 @@ def send_or_cancel(text: str) -> bool:
 
 
 def wants_to_register(text: str) -> bool:
-    """Whether a short message only says the talent wants to register ("mau daftar", "oke gas
-    daftar", "i want to register"), not asking about it ("bisa daftar?", "gimana daftarnya")."""
-    if len(text) > SHORT_REPLY or "?" in text:
+    """Whether a message only says the talent wants to register ("mau daftar", "oke gas
+    daftar", "i want to register"), perhaps for someone ("mau daftarkan band kami") and after
+    thanks or "bukan itu" ("ok thanks, saya daftar sekarang"), not asking about it ("bisa
+    daftar?", "gimana daftarnya", "mau daftar tapi bayar gak"), nor saying it was done
+    ("udah daftar"), nor registering for something else ("mau daftar sekolah")."""
+    if len(text) > WISH_LIMIT or "?" in text:
         return False
-    found = [word for word in words(text) if _lettered(word)]  # "mau daftar 🙏"
+    clauses = [found for found in map(words, _CLAUSE_END.split(text)) if found]
+    while clauses and _said_before_a_wish(clauses[0]):
+        clauses.pop(0)  # "makasih!", "Oh begitu ya.", "Bukan itu."
+    found = [word for clause in clauses for word in clause if _lettered(word)]  # "mau daftar 🙏"
     if "sign" in found and "up" in found:
         found.append("signup")  # "i want to sign up"
+    found = [word for index, word in enumerate(found) if not _then(found, index)]
     return not REGISTERING.isdisjoint(found) and all(
-        word in REGISTERING or word in WANTING_TO for word in found
+        word in REGISTERING or word in WANTING_TO or word in REGISTERING_FOR for word in found
     )
+
+
+_CLAUSE_END = re.compile(r"[.!,;\n]+")
+
+
+def _said_before_a_wish(found: list[str]) -> bool:
+    """Thanks, a greeting, an okay or "bukan itu" said before a wish: no word of it
+    registers, nor asks."""
+    return (
+        REGISTERING.isdisjoint(found)
+        and QUESTION_CUES.isdisjoint(found)
+        and ASKING.isdisjoint(found)
+        and small_talk(found) in ("thanks", "greeting", "nudge")
+    )
+
+
+def _then(found: list[str], index: int) -> bool:
+    """Whether found[index] is a word of "kalau begitu" (then)."""
+    pair = tuple(found[index : index + 2])
+    before = tuple(found[index - 1 : index + 1]) if index else ()
+    return pair in THEN or before in THEN
 
 
 def asks_something(text: str) -> bool:

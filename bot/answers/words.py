@@ -1361,6 +1361,19 @@ GRATITUDE = _listed(
 # (two talents' reviews). Only these words: "gimana daftar", "bisa daftar?" ask about it, and
 # "udah daftar" says it was done.
 REGISTERING = _listed("daftar dftr daftarin daftarkan mendaftar register registrasi regist signup")
+# ... for whom ("mau daftarkan band kami", "mendaftar untuk keponakan saya"), and "then"
+# ("let me register then", Javanese "monggo kula badhe daftar"): still the wish, after thanks
+# or "bukan itu" (session 46's review: "Kalau begitu saya mau daftarkan keponakan saya
+# sekarang" got open_call_now). A place, school or test to register for is not in it ("mau
+# daftar sekolah", "mau daftar cpns").
+REGISTERING_FOR = _listed(
+    """
+    untuk buat for kami kita we our anak adik keponakan ponakan cucu teman band grup group
+    son daughter nephew niece then monggo mangga badhe
+    """
+)
+# "Kalau begitu" (then) before a wish; "kalau" alone starts a question ("kalau mau daftar").
+THEN = frozenset({("kalau", "begitu"), ("kalau", "gitu")})
 WANTING_TO = _listed(
     """
     mau mo mw ingin pengen pingin want wanna to gas yuk yok ayo ayok langsung sekarang now let
@@ -1462,7 +1475,8 @@ POLITE = _listed("🙏 👍 ❤ ❤️ 🙂 😊 🫶")
 FILLER = _listed(
     """
     di
-    ya yaa yah dong deh nih sih kak infonya info nya banyak banget sekali bgt sangat
+    ya yaa yah dong deh nih sih kak infonya info informasinya informasi nya banyak banget sekali
+    bgt sangat
     very much so a lot you for the all buat untuk atas jawabannya jawaban bantuannya sungguh
     and dan apa gimana how are lagi
     mau mo mw ingin pengen pingin boleh bisa bs ada yang yg tanya nanya nanyain tny bertanya
