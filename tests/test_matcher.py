@@ -1167,6 +1167,22 @@ INTRODUCED = [
         "faq:who_can_apply",
     ),
     ("halo kak aku rapper dari medan, ada program buat rapper ga", (), "program:music_to_korea"),
+    # Session 46's review: an introduction, then a named program's question, as that alone.
+    (
+        "hi! I'm Jess, indonesian singer but studying in Melbourne rn lol. what's MU:CON exactly?",
+        ("Jess",),
+        "program:mucon",
+    ),
+    (
+        "Halo, aku Jess, penyanyi yang lagi kuliah di Melbourne. MU:CON itu apa ya?",
+        ("Jess",),
+        "program:mucon",
+    ),
+    (
+        "Halo, aku Jess, penyanyi yang lagi kuliah di Melbourne. MU:CON itu apa ya?",
+        (),
+        "program:mucon",
+    ),
     # Who asks, not what: "cewek", a session player.
     ("aku cewek, boleh daftar ga?", (), "faq:who_can_apply"),
     ("I'm a session drummer, how do I register?", (), "faq:who_can_apply"),

@@ -57,6 +57,7 @@ from bot.answers.words import (
     MAY,
     NOT_A_PLACE,
     NOT_A_ROLE,
+    QUESTION_CUES,
     SENDER,
     SOURCED,
     STOPWORDS,
@@ -86,6 +87,8 @@ CORRECTIONS = 10_000  # unknown words whose correction is remembered (about 1 MB
 NAMED_BY = 2  # a stem set aside leaves out the entries it names, if it names at most this many
 PROGRAM_WORD = "program"  # what a message that sets a program page aside still asks about
 REGISTER_WORD = "daftar"  # what a message of who asks and "bisa?" alone asks about
+INTRODUCED_BY = 4  # words: "I'm Jess, indonesian singer" (i, m, jess, indonesian, singer)
+_SENTENCE_END = re.compile(r"[.!?\n]+")
 
 
 def ref(kind: Kind, key: str) -> str:
@@ -116,6 +119,37 @@ def _who_asks(found: list[str]) -> frozenset[str]:
         return ABOUT_TALENT
     asked = {word for before, word in itertools.pairwise(found) if before in TOPIC_HEADS}
     return ABOUT_TALENT | (ABOUT_TALENT_IF_SAID - asked)
+
+
+def _after_introduction(text: str, found: list[str]) -> str | None:
+    """The last sentence of a message whose sentences before it only say who the talent is
+    (a role, and "aku", "I'm": "hi! I'm Jess, indonesian singer but studying in Melbourne rn
+    lol. what's MU:CON exactly?"), asking nothing and with no number ("umur 15"); None for
+    any other message."""
+    if ABOUT_TALENT.isdisjoint(found) or FIRST_PERSON.isdisjoint(found):
+        return None  # most messages, their words already read
+    sentences = [part for part in _SENTENCE_END.split(text) if words(part)]
+    if len(sentences) < 2:  # an introduction, then the question
+        return None
+    before = words(" ".join(sentences[:-1]))
+    if (
+        not _says_who(before)
+        or not QUESTION_CUES.isdisjoint(before)
+        or not MAY.isdisjoint(before)
+        or any(word.isdigit() for word in before)  # an age, a year: more than who they are
+    ):
+        return None
+    return sentences[-1]
+
+
+def _says_who(found: list[str]) -> bool:
+    """Whether the talent says what they are: a role (ABOUT_TALENT) at most INTRODUCED_BY
+    words after "aku", "I" ("I'm Jess, indonesian singer"), not "the director I work with"."""
+    return any(
+        word in FIRST_PERSON
+        and not ABOUT_TALENT.isdisjoint(found[index + 1 : index + 1 + INTRODUCED_BY])
+        for index, word in enumerate(found)
+    )
 
 
 def _own_names(text: str, names: Iterable[str]) -> dict[str, bool]:
@@ -302,6 +336,19 @@ class Matcher:
         talk = "nudge" if not found and nothing_written(text) else talk_in(text, found)
         if talk is not None:
             return Match(talk=talk)
+        asked = _after_introduction(text, found)
+        if asked is not None:
+            # "Halo, aku Jess, penyanyi yang lagi kuliah di Melbourne. MU:CON itu apa ya?":
+            # the program the question names, if its page is what the question alone gets,
+            # more surely than the whole message gets anything.
+            match = self.match(asked, names)
+            if match.best is not None and self._names_program(match.best, asked):
+                whole = self._ranked(text, found, names)
+                return match if match.confidence > whole.confidence else whole
+        return self._ranked(text, found, names)
+
+    def _ranked(self, text: str, found: list[str], names: Iterable[str]) -> Match:
+        """`match` for a message that is no small talk, its words `found`."""
         # "halo bot, ...": the bot is whom the talent greets, not what they ask about.
         found = self._past_reaction(without_called(found))
         found, aside = set_aside(self._not_introducing(found), self._joins)
@@ -336,6 +383,13 @@ class Matcher:
         if len(ranked) > 1:
             confidence *= 1 - MARGIN * (ranked[1][1] / ranked[0][1]) ** MARGIN_POWER
         return Match(None, ranked, confidence)
+
+    def _names_program(self, entry: str, asked: str) -> bool:
+        """Whether `entry` is a program page that `asked` names ("MU:CON itu apa?")."""
+        if not entry.startswith("program:"):
+            return False
+        named = self._names[self.entries.index(entry)]
+        return any(word in named for word in content_stems(words(asked)))
 
     def bm25_ranking(self, text: str) -> tuple[tuple[str, float], ...]:
         """The candidates and their BM25 scores, best first (for benchmarks/ask_match.py)."""
