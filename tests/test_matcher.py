@@ -911,6 +911,13 @@ GUARDED = [
         "faq:who_can_apply",
     ),
     ("daftar disini hrs bayar ga?", "musisinya dapat duit ga kalo tampil?", "faq:who_can_apply"),
+    # Registering at a school is school admission (session 46's review), not registering here.
+    ("anak sekolah boleh daftar", "daftar sekolah negeri kapan", "faq:who_can_apply"),
+    (
+        "kapan pendaftaran dibuka",
+        "pendaftaran sekolah sudah buka belum, takut terlambat",
+        "faq:open_call_now",
+    ),
 ]
 
 

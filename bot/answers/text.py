@@ -174,7 +174,8 @@ def _phrases_joined(found: list[str]) -> list[str]:
     mana" is "status"."""
     if _PHRASE_STARTS.isdisjoint(found):
         return found  # most messages
-    return joined(found, _LONGEST_PHRASE, lambda run: PHRASES.get(tuple(run)))
+    written = joined(found, _LONGEST_PHRASE, lambda run: PHRASES.get(tuple(run)))
+    return [word for run in written for word in run.split()]  # "ppdb spmb": two words
 
 
 def _digits_left_as_symbols() -> dict[int, str]:

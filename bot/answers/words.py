@@ -980,8 +980,18 @@ SHORT_FORMS: dict[str, str] = {
 
 # Words that ask together what none of them asks alone, written as the word an entry has,
 # after SHORT_FORMS: "pendaftaran saya sampai mana?" asks for its status, though "sampai" and
-# "mana" are stopwords (and "sampe di mana" is written out to "sampai di mana").
+# "mana" are stopwords (and "sampe di mana" is written out to "sampai di mana"). A value may
+# be several words, as in SHORT_FORMS ("ppdb spmb").
 PHRASES: dict[tuple[str, ...], str] = {
+    # Registering at a school is school admission (its two names, PPDB and SPMB: no entry's
+    # words), not registering here: session 46's "daftar sekolah negeri kapan" got
+    # who_can_apply directly (its "anak sekolah boleh daftar": a pupil may register), and
+    # "pendaftaran sekolah sudah buka belum, takut terlambat" open_call_now.
+    **{
+        (registering, school): "ppdb spmb"
+        for registering in ("daftar", "mendaftar", "pendaftaran", "daftarin", "daftarkan")
+        for school in ("sekolah", "sd", "smp", "sma", "smk")
+    },
     ("sampai", "mana"): "status",
     ("sampai", "di", "mana"): "status",
     ("sejauh", "mana"): "status",
