@@ -891,6 +891,18 @@ def test_a_wish_to_register_is_told_from_asking_about_it(text: str, wish: bool) 
     assert wants_to_register(text) is wish
 
 
+def test_an_aunt_asking_for_a_child_is_offered_the_parents_entry() -> None:
+    # Session 46's review: an aunt asking whether her 15-year-old niece may join never saw
+    # "For parents and guardians" among the suggestions.
+    match = MATCHER.match(
+        "Selamat Siang. Saya Tante dari Seorang Anak umur 15 Tahun yang Pandai Bermain Sasando"
+        " dari Pulau Rote, Apakah Dia Bisa Ikut Program ke Korea Ini?"
+    )
+    verdict = decide(match, DEFAULTS)
+    assert verdict.outcome is Outcome.SUGGESTED
+    assert "faq:parents" in verdict.others
+
+
 def test_songs_on_a_cd_are_offered_how_to_send_a_link() -> None:
     # Not answered directly: a cassette phrasing did, and answered digitising one too.
     match = MATCHER.match("lagu saya cuma ada di cd, gimana kirimnya?")
