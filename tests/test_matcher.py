@@ -1603,6 +1603,29 @@ def test_pinyin_and_chat_words_are_written_out() -> None:
         "coba",
         "dulu",
     ]
+    # Session 46: a phone's English autocorrect.
+    assert words("dafter bayer gal bias jug statues") == [
+        "daftar",
+        "bayar",
+        "tidak",
+        "bisa",
+        "juga",
+        "status",
+    ]
+
+
+def test_words_an_english_autocorrect_typed_are_the_chat_words_meant() -> None:
+    # Session 46: these got only suggestions.
+    for text, entry in [
+        ("udah dafter minggu lalu, statues nya bias dicek ga? *status", "faq:after_registering"),
+        (
+            "program yang bawa musician ke korea itu buat session player jug gal? atau Cuma"
+            " buat artis solo/band",
+            "program:music_to_korea",
+        ),
+        ("adam open call yang lagi buka sekarang gal? *ada", "faq:open_call_now"),
+    ]:
+        assert decide(MATCHER.match(text), DEFAULTS).entry == entry, text
 
 
 def test_a_word_doubled_with_a_2_is_the_word() -> None:

@@ -58,6 +58,14 @@ SHORT_FORMS: dict[str, str] = {
     "engga": "tidak",
     "tdk": "tidak",
     "blm": "belum",
+    # A phone's English autocorrect (session 46: "dafter disini bayer gal?", "statues nya bias
+    # dicek", "buat session player jug gal?"): the chat words it replaced.
+    "gal": "tidak",
+    "dafter": "daftar",
+    "bayer": "bayar",
+    "bias": "bisa",
+    "jug": "juga",
+    "statues": "status",
     "blum": "belum",
     "udh": "sudah",
     "udah": "sudah",
