@@ -1628,6 +1628,15 @@ def test_words_an_english_autocorrect_typed_are_the_chat_words_meant() -> None:
         assert decide(MATCHER.match(text), DEFAULTS).entry == entry, text
 
 
+def test_progress_is_the_registrations_progress_not_a_typo_of_program() -> None:
+    # Session 46: "progress" was corrected to "program", and what_to_prepare came first.
+    assert words("progress progres") == ["proses", "proses"]
+    verdict = decide(MATCHER.match("klo udh isi form, progress nya bisa dicek dmn ya"), DEFAULTS)
+    assert verdict.entry == "faq:after_registering"
+    for off_topic in ("cek progress pengiriman paket", "progress skripsi saya lambat"):
+        assert decide(MATCHER.match(off_topic), DEFAULTS).outcome is not Outcome.ANSWERED
+
+
 def test_a_word_doubled_with_a_2_is_the_word() -> None:
     # Chat's "orang2", "transfer2": the word itself, not a typo of it; "mp2" stays.
     assert words("video2 orang2 transfer2 mp2") == ["video", "orang", "transfer", "mp2"]

@@ -66,6 +66,10 @@ SHORT_FORMS: dict[str, str] = {
     "bias": "bisa",
     "jug": "juga",
     "statues": "status",
+    # English "progress" in Indonesian chat is "proses" (session 46's "klo udh isi form,
+    # progress nya bisa dicek dmn ya"): unknown, it was corrected to "program".
+    "progress": "proses",
+    "progres": "proses",
     "blum": "belum",
     "udh": "sudah",
     "udah": "sudah",
