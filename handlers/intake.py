@@ -114,7 +114,14 @@ async def private_message(update: Update, context: BotContext) -> None:
     message = update.message
     if user is None or message is None:
         return
+    typed = answers.text_of(message)
     if await support.asking(user.id, context):  # one read of the session for most messages
+        if typed is not None and wants_to_register(typed):
+            # "sekarang saya mau daftarkan band kami" went silently to staff (a talents'
+            # review): the form, as /daftar typed then would (which ends ask mode).
+            await support.leave_ask_mode(update, context)
+            await apply_command(update, context)
+            return
         if await answers.answer_before_relay(update, context):
             return  # after /tanya, a question the FAQ answers: the answer first
         if await answers.thanked(update, context):
@@ -124,7 +131,6 @@ async def private_message(update: Update, context: BotContext) -> None:
     flow = _flow(context)
     draft = await flow.active_draft(user.id)
     if draft is None:
-        typed = answers.text_of(message)
         if typed is not None and wants_to_register(typed):
             await apply_command(update, context)  # "mau daftar": the form, not the FAQ on it
         elif typed is not None:

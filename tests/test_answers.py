@@ -863,6 +863,26 @@ async def test_saying_they_want_to_register_starts_the_form(
         assert await where(bot, other) is None, asked
 
 
+async def test_saying_they_want_to_register_while_talking_to_staff_starts_the_form(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    # A talents' review: after staff answered, "Sekarang saya mau daftarkan band kami" went to
+    # staff with a 👌, and the form never started.
+    yohanes = bot.user(first_name="Yohanes")
+    await relayed_question(bot, staff_chat, yohanes, "Tiket pesawat ke Korea ditanggung?")
+    mark = staff_chat.mark()
+    await bot.send(yohanes, "Sekarang saya mau daftarkan band kami")
+    assert await where(bot, yohanes) == "consent_processing"
+    assert staff_chat.messages_since(mark) == []  # nothing relayed
+    await bot.press(yohanes, CONTENT.text(Text.BTN_AGREE, "id"))
+    await bot.send(yohanes, "Yohanes Ndun")  # ... and the form's answers stay in the form
+    assert staff_chat.messages_since(mark) == []
+    # A message to staff that only mentions registering still goes to them.
+    await bot.send(yohanes, "/tanya")
+    await bot.send(yohanes, "kalau sudah daftar, kapan diumumkan?")
+    assert staff_chat.messages_since(mark) != []
+
+
 async def test_a_number_alone_asks_nothing(bot: Harness) -> None:
     # A second attacker's review: "5" or "10" alone got BIFF's Asian Cinema Fund page, "2026"
     # the January meeting's. A number alone asks nothing yet: "Ada yang bisa kubantu?".
