@@ -883,6 +883,22 @@ async def test_saying_they_want_to_register_while_talking_to_staff_starts_the_fo
     assert staff_chat.messages_since(mark) != []
 
 
+async def test_asking_whether_data_goes_to_korea_gets_a_plain_no_without_consent(
+    bot: Harness,
+) -> None:
+    # A talents' review: a guardian asked whether her nephew's data goes to Korea and read
+    # what the data is for and "see /privasi", never whether it goes there.
+    for language, asked, said in (
+        ("id", "datanya dikirim ke korea gak?", "tidak kami teruskan"),
+        ("en", "is my data sent to korea?", "don't pass it on"),
+    ):
+        talent = bot.user(first_name="Ros", language_code=language)
+        [reply] = await bot.send(talent, asked)
+        assert reply.text.split("\n")[0] == CONTENT.faq["my_data"].question.get(language)
+        sentence = next(line for line in reply.text.split(". ") if said in line)
+        assert "Korea" in sentence and ("persetujuan" in sentence or "consent" in sentence)
+
+
 async def test_a_number_alone_asks_nothing(bot: Harness) -> None:
     # A second attacker's review: "5" or "10" alone got BIFF's Asian Cinema Fund page, "2026"
     # the January meeting's. A number alone asks nothing yet: "Ada yang bisa kubantu?".
