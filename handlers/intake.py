@@ -117,9 +117,10 @@ async def private_message(update: Update, context: BotContext) -> None:
     typed = answers.text_of(message)
     if await support.asking(user.id, context):  # one read of the session for most messages
         if typed is not None and wants_to_register(typed):
-            # "sekarang saya mau daftarkan band kami" went silently to staff (a talents'
-            # review): the form, as /daftar typed then would (which ends ask mode).
-            await support.leave_ask_mode(update, context)
+            # "sekarang saya mau daftarkan band kami" went to staff with only a 👌 (a talents'
+            # review): the form, as /daftar typed then would; staff still read it (an
+            # attacker's review: "untuk anak saya, mau daftar" answered what they asked).
+            await support.relay_and_leave(update, context)
             await apply_command(update, context)
             return
         if await answers.answer_before_relay(update, context):

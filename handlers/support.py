@@ -148,6 +148,19 @@ async def relay_question(update: Update, context: BotContext) -> bool:
     return True
 
 
+async def relay_and_leave(update: Update, context: BotContext) -> None:
+    """A message in ask mode that ends it (a wish to register: "untuk anak saya, mau
+    daftar"): staff read it as any other (it may answer what they asked), without "I keep
+    passing your messages on"; then ask mode ends, as a command would end it."""
+    user, message = update.effective_user, update.message
+    if context.services.settings.staff_chat_id is not None and user and message:
+        admission = await _desk(context).admit(user.id, message.message_id)
+        talent = context.talent or await context.services.store.users.get(user.id)
+        if admission.verdict is Verdict.RELAY and talent is not None:
+            await _relay(update, context, talent, message.chat_id, message.message_id, admission)
+    await leave_ask_mode(update, context)
+
+
 async def relay_earlier(
     update: Update, context: BotContext, message_id: int, answered: int | None = None
 ) -> bool:

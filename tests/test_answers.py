@@ -871,9 +871,13 @@ async def test_saying_they_want_to_register_while_talking_to_staff_starts_the_fo
     yohanes = bot.user(first_name="Yohanes")
     await relayed_question(bot, staff_chat, yohanes, "Tiket pesawat ke Korea ditanggung?")
     mark = staff_chat.mark()
-    await bot.send(yohanes, "Sekarang saya mau daftarkan band kami")
+    [form] = await bot.send(yohanes, "Sekarang saya mau daftarkan band kami")
     assert await where(bot, yohanes) == "consent_processing"
-    assert staff_chat.messages_since(mark) == []  # nothing relayed
+    assert CONTENT.text(Text.BTN_AGREE, "id") in form.button_texts  # no "I keep forwarding"
+    # Staff read it too (an attacker's review: "untuk anak saya, mau daftar" answered them).
+    [relayed] = staff_chat.messages_since(mark)
+    assert relayed.text == "Sekarang saya mau daftarkan band kami"
+    mark = staff_chat.mark()
     await bot.press(yohanes, CONTENT.text(Text.BTN_AGREE, "id"))
     await bot.send(yohanes, "Yohanes Ndun")  # ... and the form's answers stay in the form
     assert staff_chat.messages_since(mark) == []
