@@ -29,7 +29,8 @@ log = logging.getLogger(__name__)
 def _flow(context: BotContext) -> IntakeFlow:
     settings = context.services.settings
     store, content = context.services.store, context.content
-    return IntakeFlow(store, content, settings.forwarding(), chatter=acknowledges)
+    forwarding = settings.forwarding()
+    return IntakeFlow(store, content, forwarding, chatter=acknowledges, wish=wants_to_register)
 
 
 async def apply_command(update: Update, context: BotContext) -> None:

@@ -124,6 +124,14 @@ async def test_review_summary_shows_every_answer_in_the_talents_language(bot: Ha
         # ... nor, at a name, a title or a text, one with no word that asks (a second
         # attacker: "The Open Call Band?" got the open-call answer).
         ("stage_name", "The Open Call Band?", Text.INTAKE_A_QUESTION, {}),
+        # A question with more after it is still one, at a name or a number (a talents'
+        # review: it became the stage name).
+        (
+            "stage_name",
+            "emang harus nama asli ya? gw biasa pake nama panggung",
+            Text.INTAKE_A_QUESTION,
+            {},
+        ),
         ("full_name", "nama asli atau nama panggung?", Text.INTAKE_A_QUESTION, {}),
         ("notable_works", "Tampil di MU:CON 2023?", Text.INTAKE_A_QUESTION, {}),
         ("experience_years", "3-5 tahun", Text.INTAKE_BAD_NUMBER, {"min": 0, "max": 60}),
@@ -160,6 +168,13 @@ async def test_invalid_answer_is_explained_and_the_question_asked_again(
         ("experience_years", "bntr ya ntar lanjut", Text.INTAKE_LATER),
         ("genres", "Saya Tanya Dulu Ke Mamanya… Nanti Saya Lanjutkan Lagi.", Text.INTAKE_LATER),
         ("city", "I'll finish this tomorrow", Text.INTAKE_LATER),
+        # A second talents' review: Javanese, and stopping for now (at a free text only when
+        # that is all it says: "nanti kami ingin lanjut kolaborasi" is an answer, below).
+        ("notable_works", "waduh kesel, sesuk tek terusna ya", Text.INTAKE_LATER),
+        ("genres", "lho kok lanjut? nyong arep leren disit", Text.INTAKE_LATER),
+        # An attacker's review: a guardian's wish to register was stored as the child's name.
+        ("full_name", "saya mau daftarkan keponakan saya", Text.INTAKE_REGISTERING_NOW),
+        ("stage_name", "mau daftar", Text.INTAKE_REGISTERING_NOW),
         # A talents' review: "sip makasih 🙏" to a staff reply was stored as the talent's
         # notable works. It is not taken; the question stays, with how to skip it.
         ("notable_works", "sip makasih 🙏", Text.INTAKE_CHATTER),
@@ -283,6 +298,13 @@ async def test_a_question_typed_in_the_form_the_bot_is_not_sure_of_gets_the_clos
         ("full_name", "nama saya", "nama saya"),
         ("stage_name", "nama panggung: Sari Monsoon", "Sari Monsoon"),
         ("stage_name", "Nama Band Kami", "Nama Band Kami"),
+        # ... only with a pronoun, a relative, "adalah" or a colon (an attacker's review):
+        ("full_name", "Nama Besar Putra", "Nama Besar Putra"),
+        ("stage_name", "Nama Samaran", "Nama Samaran"),
+        ("full_name", "Nama Putri saya Ayu Lestari", "Ayu Lestari"),
+        ("full_name", "Nama keponakan: Marthen Ndun", "Marthen Ndun"),
+        ("stage_name", "Nanti Lanjut", "Nanti Lanjut"),  # a band, not "I'll carry on later"
+        ("experience_years", "wis 30 taun", 30),  # Javanese, as a talents' review typed it
         # Indonesia's code typed without "+": not a national number that begins 62.
         ("phone", "62 21 7654 321", "+62217654321"),
         ("phone", "62812 3456 7890", "+6281234567890"),

@@ -1032,6 +1032,11 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("pengguna", "kursiroda"): "kursiroda",
     ("to", "sia"): "terimakasih",  # Hakka thanks (Singkawang), as Hokkien's "kamsia"
     ("kurre", "sumanga"): "terimakasih",  # Toraja thanks ("kurre sumanga'")
+    # A real name is the form's (its name question), not a genuine bot ("bot ini asli atau
+    # abal abal": who_runs): session 46's "emang harus nama asli ya? gw biasa pake nama
+    # panggung", typed at the stage name, got who_runs directly.
+    ("nama", "asli"): "namaasli",
+    ("real", "name"): "namaasli",
     ("baru", "dengar"): "dengar",  # "just heard of it": not new programs (announcements)
     ("baru", "tahu"): "tahu",
     ("salam", "budaya"): "salam",  # artists' greeting ("salam budaya 🙏"): not culture asked about

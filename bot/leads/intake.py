@@ -22,7 +22,7 @@ from bot.texts import Text
 PHONE_REGION = "ID"  # numbers written without a country code are Indonesian
 NONE_YET = "none_yet"  # stored for an answer in a question's none_answers ("belum ada")
 _AMOUNT = r"([+-]?\d+(?:[.,]\d+)?)"
-_YEARS_UNIT = r"\s*(?:tahun|thn|th|years?|yrs?)\.?"
+_YEARS_UNIT = r"\s*(?:tahun|taun|thn|th|years?|yrs?)\.?"
 # A number typed with its unit or without ("7 tahun", "3 years"): the number is the answer.
 _NUMBER = re.compile(rf"{_AMOUNT}(?:{_YEARS_UNIT})?", re.I)
 # A number of years among words ("udah 4 thn an", "around 6 years"): with its unit, so that
@@ -394,27 +394,44 @@ def says_skip(text: str) -> bool:
 
 
 # A talent saying they will carry on later ("bntr ya ntar lanjut", "Saya tanya dulu ke
-# mamanya, nanti saya lanjutkan lagi", "I'll finish this tomorrow"): a word for later and one
-# for carrying on, in a short message. Read as an answer, it became a name or "write a number".
+# mamanya, nanti saya lanjutkan lagi", "I'll finish this tomorrow", Javanese "sesuk tek
+# terusna ya"), or stopping for now ("nyong arep leren disit", "berhenti dulu ya"): a word for
+# later and one for carrying on, or a stop with "for now", in a short message with a word of
+# chat ("ya", "dulu", "saya", "I"): "Nanti Lanjut" alone is a band's name (an attacker).
 _LATER = frozenset(
-    "nanti ntar nnti entar ntr bentar bntr sebentar"  # noqa: SIM905 -- a word list reads best as words
-    " besok bsk later tomorrow tmrw".split()
+    "nanti ntar nnti entar ntr bentar bntr sebentar besok bsk"  # noqa: SIM905 -- a word list reads best as words
+    " sesuk mengko engko mengke benjing later tomorrow tmrw".split()
 )
 _GO_ON = frozenset(
-    "lanjut lanjutin lanjutkan lanjutkannya dilanjut dilanjutkan"  # noqa: SIM905 -- a word list reads best as words
-    " dilanjutin terusin sambung continue finish resume".split()
+    "lanjut lanjutin lanjutkan lanjutkannya dilanjut dilanjutkan dilanjutin terusin"  # noqa: SIM905 -- a word list reads best as words
+    " sambung terusna terusake nerusake lanjutna lanjutke continue finish resume".split()
+)
+_STOP = frozenset("berhenti stop udahan leren istirahat rehat pause jeda".split())  # noqa: SIM905 -- a word list reads best as words
+_FOR_NOW = frozenset("dulu dl disit disik sek".split())  # noqa: SIM905 -- a word list reads best as words
+_CHAT = frozenset(
+    "ya yaa yah ok oke dulu dl lagi aja saja kak deh sih aku saya sy gue gw kami"  # noqa: SIM905 -- a word list reads best as words
+    " nyong inyong kula tak tek i ll we disit disik".split()
+)
+# What else a talent says around it, tired: all a free-text answer may hold to be no answer
+# ("waduh kesel, sesuk tek terusna ya" was stored as notable works in a talents' review;
+# "nanti kami ingin lanjut kolaborasi" is one).
+_TIRED = frozenset(
+    "waduh aduh duh kesel capek cape capai lelah ngantuk udah sudah wis lho kok arep mau"  # noqa: SIM905 -- a word list reads best as words
+    " pengen ingin tanya mamanya papanya ibunya ke lagi tolong sorry maaf".split()
 )
 _LATER_WORDS_AT_MOST = 15
 
 
-def says_later(text: str) -> bool:
-    """Whether a typed message says the talent will carry on with the form later."""
-    words = fold(without_controls(text)).split()
-    return (
-        len(words) <= _LATER_WORDS_AT_MOST
-        and not _LATER.isdisjoint(words)
-        and not _GO_ON.isdisjoint(words)
-    )
+def says_later(text: str, *, only: bool = False) -> bool:
+    """Whether a typed message says the talent will carry on with the form later, or is
+    stopping for now; `only`: and says nothing else (at a free-text question)."""
+    words = set(fold(without_controls(text)).split())
+    if len(words) > _LATER_WORDS_AT_MOST or words.isdisjoint(_CHAT):
+        return False
+    if only and not words <= _LATER | _GO_ON | _STOP | _FOR_NOW | _CHAT | _TIRED:
+        return False
+    later = not _LATER.isdisjoint(words) and not _GO_ON.isdisjoint(words)
+    return later or (not _STOP.isdisjoint(words) and not _FOR_NOW.isdisjoint(words))
 
 
 # Words a talent adds around a choice they type ("musik kak", "band aku"): not the choice.

@@ -76,6 +76,7 @@ class IntakeFlow:
         content: Content,
         forwarding: Forwarding | None,
         chatter: Callable[[str], bool] = lambda _: False,
+        wish: Callable[[str], bool] = lambda _: False,
     ) -> None:
         self._store = store
         self._applications = store.applications
@@ -84,6 +85,9 @@ class IntakeFlow:
         # Whether a message only says okay or thanks ("sip makasih 🙏"): at an optional free
         # text question it is no answer (a talents' review: it was stored as notable works).
         self._chatter = chatter
+        # Whether a message says the talent wants to register ("saya mau daftarkan keponakan
+        # saya"): in the form, no answer (an attacker's review: it was stored as the name).
+        self._wish = wish
 
     async def begin(
         self,
@@ -185,8 +189,11 @@ class IntakeFlow:
         if update_id == draft.last_update_id:
             return await self.current(draft)
         question = self._content.questions.get(draft.current_key or "")
-        if intake.says_later(text) and (draft.stage != QUESTION or not _long(question)):
-            return await self.current(draft, note=Text.INTAKE_LATER)  # nothing stored
+        free = draft.stage == QUESTION and _long(question)  # where these may be the answer
+        if intake.says_later(text, only=free):  # nothing stored
+            return await self.current(draft, note=Text.INTAKE_LATER)
+        if self._wish(text) and not free:
+            return await self.current(draft, note=Text.INTAKE_REGISTERING_NOW)
         if draft.stage != QUESTION:  # a screen of buttons: as it stands (an update's reference)
             return await self.current(draft, note=Text.INTAKE_USE_BUTTONS)
         answers = await self._applications.answers(draft.id)

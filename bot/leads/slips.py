@@ -17,6 +17,10 @@ from bot.texts import Text
 # characters or closing punctuation: "berapa ya kak?🙏", "gratis kan?\u200b"; not a title in
 # quotes that ends in one ('Lagu "Kenapa?"').
 _ASKED = re.compile(r"[?\uff1f](?![\"'\u201d\u2019\u00bb])[\W_]*$")
+# A "?" followed by more words: a question and what follows it, at a name or a number (a
+# talents' review: it was stored as the stage name); a long text may quote a title with one.
+_ASKED_WITHIN = re.compile(r"[?\uff1f][\W_]*\s+[^\W_]")
+_ASKED_WITHIN_TYPES = frozenset({"short_text", "number"})
 # A long answer (notable works, other links) this short, on one line and ending in "?", is a
 # question asked mid-form ("maksudnya karya yang mana kak?"), not works or links.
 ASKED_LONG_TEXT_LIMIT = 120
@@ -52,16 +56,16 @@ _PASSWORD = re.compile(
 
 # A name said as a sentence ("nama saya Rina", "namaku Rina", "Nama Keponakan Saya Marthen
 # Ndun", "my name is Jess", "nama panggung: Sari"): the name is what follows. A guardian in a
-# talents' review had the whole sentence stored as the child's name.
+# talents' review had the whole sentence stored as the child's name. Only with a pronoun, a
+# relative, "adalah"/"is" or a colon after "nama": "Nama Besar Putra" is a name (an attacker).
 _INTRODUCED = re.compile(
-    r"^(?:nama(?:ku|nya)?|my\s+(?:full\s+|stage\s+|band'?s?\s+)?name(?:\s+is)?|our\s+name\s+is)"
+    r"^(?:namaku\b|(?:nama(?:nya)?|my\s+(?:full\s+|stage\s+|band'?s?\s+)?name|our\s+name)"
     r"(?:\s+(?:lengkap(?:nya)?|panggung(?:nya)?|asli(?:nya)?|band|grup))?"
-    r"(?:\s+(?:anak|keponakan|ponakan|cucu|adik|adek)(?=\s))?"
-    r"(?:\s+(?:saya|aku|ku|gue|gw|kami))?"
-    r"(?:\s+(?:adalah|yaitu|ialah|is))?\s*[:\-=]?\s+(?=\S)",
+    r"(?:\s+(?:anak|keponakan|ponakan|cucu|adik|adek|putri|putra|murid)(?=[\s:]))?"
+    r"(?:\s+(?:saya|aku|ku|gue|gw|kami)\b|\s*:|\s+(?:adalah|yaitu|ialah|is)\b))"
+    r"(?:\s+(?:adalah|yaitu|ialah|is)\b)?\s*[:\-=]?\s*(?=\S)",
     re.I,
 )
-
 _NOT_A_NAME = frozenset({"saya", "aku", "ku", "gue", "gw", "kami", "adalah", "is", ""})
 
 
@@ -133,6 +137,8 @@ def asks(question: Question, text: str) -> bool:
     words = text.split()
     if words and web_link(words[-1].strip(AROUND_LINK)) is not None:
         return False  # "instagram.com/sari/?": a share link
+    if question.type in _ASKED_WITHIN_TYPES and _ASKED_WITHIN.search(text) is not None:
+        return True  # "emang harus nama asli ya? gw biasa pake nama panggung" at a name
     return _ASKED.search(text) is not None
 
 
