@@ -1035,6 +1035,23 @@ PHRASES: dict[tuple[str, ...], str] = {
     # A real name is the form's (its name question), not a genuine bot ("bot ini asli atau
     # abal abal": who_runs): session 46's "emang harus nama asli ya? gw biasa pake nama
     # panggung", typed at the stage name, got who_runs directly.
+    # Whether one's registration arrived is one's status: "terdaftar" alone stems to
+    # "daftar" (who_can_apply's), and session 46's "udah terdaftar belum ya?", typed after
+    # registering, got how to register.
+    # Only asked so: "email saya sudah terdaftar di google" is not their registration.
+    **{
+        phrase: "status"
+        for done in ("sudah", "udah", "udh", "sdh", "dah")
+        for phrase in (
+            (done, "terdaftar", "belum"),
+            *(
+                (asking, who, done, "terdaftar")
+                for asking in ("apakah", "apa")
+                for who in ("saya", "aku", "sy", "gue", "gw", "kami")
+            ),
+        )
+    },
+    ("am", "i", "registered"): "status",
     ("nama", "asli"): "namaasli",
     ("real", "name"): "namaasli",
     ("baru", "dengar"): "dengar",  # "just heard of it": not new programs (announcements)
