@@ -867,6 +867,9 @@ def test_send_or_cancel_reads_only_a_bare_yes_or_no(text: str, bare: bool) -> No
         ("ok thanks, saya daftar sekarang", True),
         ("makasih! ok let me register then", True),
         ("Sekarang saya mau daftarkan band kami", True),
+        # A second review: "bang", and a teacher for a pupil.
+        ("yaudah gas daftar bang", True),
+        ("saya ingin mendaftarkan murid saya", True),
         # Asking about it, having done it, or registering for something else: the FAQ.
         ("bisa daftar?", False),
         ("gimana daftar", False),

@@ -1404,7 +1404,9 @@ GRATITUDE = _listed(
 # "mau daftar", "oke gas daftar", "i want to register": the form itself, not the FAQ about it
 # (two talents' reviews). Only these words: "gimana daftar", "bisa daftar?" ask about it, and
 # "udah daftar" says it was done.
-REGISTERING = _listed("daftar dftr daftarin daftarkan mendaftar register registrasi regist signup")
+REGISTERING = _listed(
+    "daftar dftr daftarin daftarkan mendaftar mendaftarkan register registrasi regist signup"
+)
 # ... for whom ("mau daftarkan band kami", "mendaftar untuk keponakan saya"), and "then"
 # ("let me register then", Javanese "monggo kula badhe daftar"): still the wish, after thanks
 # or "bukan itu" (session 46's review: "Kalau begitu saya mau daftarkan keponakan saya
@@ -1413,7 +1415,7 @@ REGISTERING = _listed("daftar dftr daftarin daftarkan mendaftar register registr
 REGISTERING_FOR = _listed(
     """
     untuk buat for kami kita we our anak adik keponakan ponakan cucu teman band grup group
-    son daughter nephew niece then monggo mangga badhe
+    murid siswa student son daughter nephew niece then monggo mangga badhe
     """
 )
 # "Kalau begitu" (then) before a wish; "kalau" alone starts a question ("kalau mau daftar").
@@ -1421,7 +1423,8 @@ THEN = frozenset({("kalau", "begitu"), ("kalau", "gitu")})
 WANTING_TO = _listed(
     """
     mau mo mw ingin pengen pingin want wanna to gas yuk yok ayo ayok langsung sekarang now let
-    lets me please pls plis aja saja deh dong ya yaa kak min mi sy saya aku gw gue i oke ok okay
+    lets me please pls plis aja saja deh dong ya yaa kak min mi bang bro mas mbak pak bu
+    sy saya aku gw gue i oke ok okay
     sip siap yaudah iya yes minat interest my sign up ikut halo hai hi hello permisi
     """
 )
