@@ -48,7 +48,8 @@ def render(screen: Screen, content: Content, language: str, facts: PrivacyFacts)
     elif draft is None or screen.kind in _ENDINGS:
         body = say(_ENDINGS.get(screen.kind, Text.INTAKE_GONE), reference=screen.reference), None
     elif screen.kind in (CONSENT, TRANSFER, GUARDIAN):
-        body = _consent(screen.kind, draft, content, language, facts)
+        again = bool(notes)  # shown again under a note: the notice is in the message above
+        body = _consent(screen.kind, draft, content, language, facts, again=again)
     elif screen.kind == QUESTION and screen.question is not None:
         body = _question(screen, draft, screen.question, content, language)
     elif screen.kind == EDIT_LIST:
@@ -71,8 +72,17 @@ _ENDINGS = {
 
 
 def _consent(
-    stage: str, draft: Draft, content: Content, language: str, facts: PrivacyFacts
+    stage: str,
+    draft: Draft,
+    content: Content,
+    language: str,
+    facts: PrivacyFacts,
+    *,
+    again: bool = False,
 ) -> View:
+    """A consent screen; `again`: the consent to processing asked again under a note (a
+    typed message, a question answered), without its dozen lines of notice (two talents'
+    reviews scrolled past it after every message), which the message above holds."""
     privacy = content.privacy
     if stage == GUARDIAN:
         text = privacy.guardian_notice.get(language)
@@ -81,6 +91,10 @@ def _consent(
         # Only asked with FORWARD_TO set (the flow moves on otherwise): names the recipient.
         text = content.forwarding_question(language, facts) or ""
         yes, no = Text.BTN_YES, Text.BTN_NO
+    elif again:
+        question = privacy.consent("processing").question.get(language)
+        text = content.text(Text.INTAKE_CONSENT_AGAIN, language, question=Markup(question))
+        yes, no = Text.BTN_AGREE, Text.BTN_DECLINE
     else:
         item = privacy.consent("processing")
         notice = content.privacy_text(privacy.consent_intro, language, facts)

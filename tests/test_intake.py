@@ -638,6 +638,24 @@ async def test_consent_is_recorded_and_not_asked_again_for_the_same_notice(bot: 
     assert len(history) == 1  # the second application did not ask again
 
 
+async def test_the_consent_asked_again_after_a_typed_message_leaves_out_the_notice(
+    bot: Harness,
+) -> None:
+    # Two talents' reviews: the dozen lines of privacy notice came again after every message
+    # typed at the consent screen. Again, only the question and a pointer to the notice.
+    user = bot.user()
+    [first] = await bot.send(user, "/daftar")
+    question = rendered(CONTENT.privacy.consent("processing").question.id)
+    assert question in first.text and len(first.text.splitlines()) > 8
+    [again] = await bot.send(user, "grup calung kami")
+    assert again.text.startswith(shown(Text.INTAKE_USE_BUTTONS))
+    assert again.text.endswith(shown(Text.INTAKE_CONSENT_AGAIN, question=question))
+    assert CONTENT.text(Text.BTN_AGREE, "id") in again.button_texts
+    assert len(again.text.splitlines()) < 6
+    await bot.press(user, CONTENT.text(Text.BTN_AGREE, "id"), message=again)
+    assert await where(bot, user) != "consent_processing"  # its buttons work as the first one
+
+
 async def test_an_age_typed_under_18_asks_for_a_guardian_as_the_button_does(
     bot: Harness,
 ) -> None:
