@@ -153,6 +153,15 @@ class SupportDesk:
             user_id, lambda session: (None, enter(session, replying_at=now))
         )
 
+    async def answered_by_staff(self, user_id: int) -> None:
+        """A staff answer reached the talent: what they type next goes back to staff, as
+        "Reply to our team" would send it (a talents' review: a talent who had pressed "Done
+        asking" typed her reply to the team, read an FAQ answer, and believed staff had it),
+        unless a form is open (its answers are no message for staff)."""
+        draft = await self._store.applications.draft_for(user_id)
+        if draft is None or not draft.active:
+            await self.open(user_id, replying=True)
+
     async def answer_enough(self, user_id: int) -> None:
         """The talent said the bot's answer was enough, or is done asking: what they send
         later follows no answer of the bot's."""
@@ -392,6 +401,7 @@ async def answer_talent(
     except TelegramError as error:
         log.warning("Could not deliver a staff answer to user %d: %s", user_id, error)
         return Delivery.FAILED
+    await SupportDesk(store).answered_by_staff(user_id)
     if talent is not None:
         note = Text.SUPPORT_HELD_IN_WORKSPACE if holding else Text.SUPPORT_ANSWERED_IN_WORKSPACE
         await _tell_staff_chat(bot, store, content, talent, (note, text), answerer, sent.message_id)

@@ -137,6 +137,32 @@ async def test_question_is_relayed_with_header_and_answer_comes_back(
     )
 
 
+async def test_a_reply_typed_to_a_staff_answer_after_done_asking_reaches_staff(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    # A second talents' review: Clara pressed "Selesai bertanya", staff answered, and her
+    # typed reply ("boleh minta via WA aja?") got an FAQ answer; staff never saw it.
+    clara = bot.user(first_name="Clara")
+    first = await relayed_question(bot, staff_chat, clara, "Eligible KOFIC incentive gak ya?")
+    await bot.press(clara, DONE_BUTTON)
+    mina = staff_member(bot, staff_chat)
+    await answer(bot, mina, staff_chat, "Bisa, kami kirim ringkasannya via email ya.", first)
+    mark = staff_chat.mark()
+    reply = clara.send("oh gitu, thank you! boleh minta via WA aja?")
+    await bot.settle(reply)
+    assert staff_chat.messages_since(mark)[-1].text == "oh gitu, thank you! boleh minta via WA aja?"
+    assert clara.reaction_on(reply["message"]["message_id"]) == RELAYED
+    # A form open when the answer came keeps its answers: none goes to staff.
+    budi = bot.user(first_name="Budi")
+    asked = await relayed_question(bot, staff_chat, budi, "Band boleh ikut?")
+    await bot.send(budi, "/daftar")  # a command ends ask mode; the form opens
+    await answer(bot, mina, staff_chat, "Boleh, silakan daftar.", asked)
+    mark = staff_chat.mark()
+    await bot.press(budi, CONTENT.text(Text.BTN_AGREE, "id"))
+    await bot.send(budi, "Budi Santoso")
+    assert staff_chat.messages_since(mark) == []
+
+
 async def test_thanks_after_an_answer_stay_with_the_bot_and_the_next_message_goes_to_staff(
     bot: Harness, staff_chat: EmulatedChat
 ) -> None:
