@@ -123,6 +123,14 @@ async def test_a_reply_reaches_a_talent_without_a_lead_and_the_group_is_told(
     assert audited(bot, "talent_answered") == [
         (f"talent:{mia.id}", {"from": "workspace", "length": 38, "outcome": "sent"})
     ]
+    # Done asking before the answer or not, what she types next goes back to staff.
+    await ask(bot, mia, "And an invitation letter?")
+    await bot.press(mia, shown(Text.BTN_ASK_DONE, "en"))
+    async with workspace(bot, ADMIN_ID) as client:
+        await client.ok("questions-reply", {"talent": mia.id, "text": "Anything else?"})
+    mark = staff_chat.mark()
+    await bot.send(mia, "Yes, which documents do you need?")
+    assert staff_chat.messages_since(mark)[-1].text == "Yes, which documents do you need?"
 
 
 async def test_a_reply_goes_only_to_a_talent_who_asked_and_only_from_an_admin(
