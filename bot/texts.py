@@ -255,6 +255,7 @@ class Text(StrEnum):
     DELETE_DONE = "delete_done"
     DELETE_KEPT = "delete_kept"
     DELETE_ASKED_AGAIN = "delete_asked_again"
+    WITHDRAW_ASKED_AGAIN = "withdraw_asked_again"
     WITHDRAW_CONFIRM = "withdraw_confirm"
     BTN_CONFIRM_WITHDRAW = "btn_confirm_withdraw"
     WITHDRAW_KEPT = "withdraw_kept"

@@ -29,11 +29,12 @@ MY_DATA = "pv:data"
 DELETE = "pv:delete"
 DELETE_YES = "pv:delete:yes"  # + ":" + the unix time it was asked: an old button asks again
 DELETE_YES_PATTERN = rf"^{DELETE_YES}(:\d{{1,12}})?$"  # without a time: from before it had one
-DELETE_FRESH_SECONDS = 15 * 60
+# A "yes" that erases or withdraws is honoured only this long after it was asked.
+FRESH_SECONDS = 15 * 60
 DELETE_NO = "pv:delete:no"
 TOGGLE = "pv:t:"  # + consent kind + ":1" (give) or ":0" (withdraw): a replay sets, never flips
 # Withdrawing consent to processing deletes registrations: ":0" only asks, these act.
-WITHDRAW_YES = f"{TOGGLE}processing:0:yes"
+WITHDRAW_YES = f"{TOGGLE}processing:0:yes"  # + ":" + the unix time it was asked, as DELETE_YES
 WITHDRAW_NO = f"{TOGGLE}processing:0:no"
 REMINDERS = "pv:rm:"  # + "1" (on) or "0" (off): registration reminders, set the same way
 TOGGLEABLE = ("processing", "transfer_korea", "announcements")
@@ -149,11 +150,16 @@ async def toggle_consent(update: Update, context: BotContext) -> None:
     if kind not in TOGGLEABLE or current is None or target not in ("0", "1"):
         await answer_query(update, context.text(Text.BUTTON_EXPIRED), alert=True)
         return
-    if kind == "processing" and target == "0" and answer != "yes":
+    confirmed, _, asked = answer.partition(":")  # "yes" + ":" + the time it was asked
+    if kind == "processing" and target == "0" and confirmed != "yes":
         await _withdrawal_question(update, context, kept=answer == "no")
         return
-    if answer == "yes" and not current.granted:  # an old confirmation: already withdrawn
+    if confirmed == "yes" and not current.granted:  # an old confirmation: already withdrawn
         await consents(update, context)
+        return
+    if confirmed == "yes" and not _asked_lately(asked):
+        # A stale button (asked long ago, registered since): withdraw only when asked now.
+        await _withdrawal_question(update, context, kept=False, again=True)
         return
     granted = target == "1"
     version = context.content.privacy.version
@@ -189,18 +195,24 @@ async def toggle_consent(update: Update, context: BotContext) -> None:
     await consents(update, context)
 
 
-async def _withdrawal_question(update: Update, context: BotContext, *, kept: bool) -> None:
-    """Ask before withdrawing consent to processing: what goes, and a way back unchanged."""
+async def _withdrawal_question(
+    update: Update, context: BotContext, *, kept: bool, again: bool = False
+) -> None:
+    """Ask before withdrawing consent to processing: what goes, and a way back unchanged
+    (`again`: a press of an old question)."""
     language = context.language(update)
     if kept:  # "No, keep it": nothing was recorded, nothing is deleted
         markup = InlineKeyboardMarkup([back_row(context.content, language, CONSENTS)])
         await show(update, context.text(Text.WITHDRAW_KEPT), markup)
         return
     rows = [
-        [button(context.text(Text.BTN_CONFIRM_WITHDRAW), WITHDRAW_YES)],
+        [button(context.text(Text.BTN_CONFIRM_WITHDRAW), _asked_now(WITHDRAW_YES))],
         [button(context.text(Text.BTN_KEEP_DATA), WITHDRAW_NO)],
     ]
-    await show(update, context.text(Text.WITHDRAW_CONFIRM), InlineKeyboardMarkup(rows))
+    text = context.text(Text.WITHDRAW_CONFIRM)
+    if again:
+        text = f"{context.text(Text.WITHDRAW_ASKED_AGAIN)}\n\n{text}"
+    await show(update, text, InlineKeyboardMarkup(rows))
 
 
 async def toggle_reminders(update: Update, context: BotContext) -> None:
@@ -290,7 +302,7 @@ async def missing_lead(context: BotContext, typed: str, reference: str | None) -
 async def ask_delete(update: Update, context: BotContext, *, again: bool = False) -> None:
     """/hapusdata: ask before erasing everything (`again`: a press of an old question)."""
     rows = [
-        [button(context.text(Text.BTN_CONFIRM_DELETE), f"{DELETE_YES}:{int(time.time())}")],
+        [button(context.text(Text.BTN_CONFIRM_DELETE), _asked_now(DELETE_YES))],
         [button(context.text(Text.BTN_KEEP_DATA), DELETE_NO)],
     ]
     text = context.text(Text.DELETE_CONFIRM)
@@ -299,12 +311,17 @@ async def ask_delete(update: Update, context: BotContext, *, again: bool = False
     await show(update, text, InlineKeyboardMarkup(rows))
 
 
-def _asked_lately(data: str) -> bool:
-    """Whether the "Yes, delete everything" pressed was asked less than 15 minutes ago."""
-    asked = data.removeprefix(DELETE_YES).removeprefix(":")
-    if not asked.isdigit():
+def _asked_now(data: str) -> str:
+    """The data of a "yes" button with the time it is asked (for `_asked_lately`)."""
+    return f"{data}:{int(time.time())}"
+
+
+def _asked_lately(asked: str) -> bool:
+    """Whether a "yes" whose data ended in `asked` (its unix time) was asked less than
+    15 minutes ago: a button left in the chat is never honoured days later."""
+    if not asked.isdigit() or len(asked) > 12:
         return False  # a button from before the question carried its time
-    return 0 <= time.time() - int(asked) <= DELETE_FRESH_SECONDS
+    return 0 <= time.time() - int(asked) <= FRESH_SECONDS
 
 
 async def delete_confirmed(update: Update, context: BotContext) -> None:
@@ -312,7 +329,7 @@ async def delete_confirmed(update: Update, context: BotContext) -> None:
     user, query = update.effective_user, update.callback_query
     if user is None:
         return
-    if query is None or not _asked_lately(query.data or ""):
+    if query is None or not _asked_lately((query.data or "").removeprefix(f"{DELETE_YES}:")):
         # A stale button (days later, another conversation since): erase only when asked now.
         await ask_delete(update, context, again=True)
         return

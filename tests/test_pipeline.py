@@ -645,7 +645,7 @@ async def test_withdrawing_consent_to_processing_hashes_the_lead_in_the_audit_lo
     await bot.press(sari, callback_data="pv:consents")
     await bot.press(sari, callback_data="pv:t:processing:0")  # asks first
     assert await bot.store.pipeline.state(1) is not None
-    await bot.press(sari, callback_data="pv:t:processing:0:yes")
+    await bot.press(sari, CONTENT.text(Text.BTN_CONFIRM_WITHDRAW, "id"))
     assert await bot.store.pipeline.state(1) is None
     assert [lead for _, _, _, lead in await audit(bot)] == [
         subject_hash(sari.id, bot.store.privacy.key)

@@ -178,7 +178,7 @@ async def test_withdrawing_consent_to_processing_asks_first_then_removes_applica
     owners, granted, _ = await state()
     assert owners == [budi.id, budi.id] and not granted
     # An old confirmation pressed again withdraws nothing twice: it shows the consents.
-    [screen] = await bot.press(sari, callback_data="pv:t:processing:0:yes")
+    [screen] = await bot.press(sari, CONTENT.text(Text.BTN_CONFIRM_WITHDRAW, "id"))
     assert screen.text.startswith(opening(Text.CONSENTS_SCREEN))
 
 
@@ -413,7 +413,9 @@ async def test_an_old_yes_button_asks_again_and_erases_nothing(bot: Harness) -> 
     assert abs(asked_at - time.time()) < 60
     for stale in (f"pv:delete:yes:{asked_at - 16 * 60}", "pv:delete:yes"):
         [asked] = await bot.send(sari, "/hapusdata")  # each on a dialog of its own
-        [again] = await bot.act(sari, sari.press_raw, asked.message_id, stale)
+        got = await bot.act(sari, sari.press_raw, asked.message_id, stale)
+        print("DBG", got, sari.callback_answers[-1:], sari.last_message.text[:200])
+        [again] = got
         assert again.text.startswith(shown(Text.DELETE_ASKED_AGAIN))
         assert shown(Text.DELETE_CONFIRM) in again.text
         fresh, _ = again.callback_data
@@ -423,6 +425,51 @@ async def test_an_old_yes_button_asks_again_and_erases_nothing(bot: Harness) -> 
     [done] = await bot.press(sari, shown(Text.BTN_CONFIRM_DELETE))
     assert done.text == shown(Text.DELETE_DONE)
     assert await bot.store.privacy.was_erased(sari.id)
+
+
+async def test_an_old_withdraw_button_asks_again_and_keeps_a_later_registration(
+    bot: Harness,
+) -> None:
+    """Withdrawing consent to processing asked, not pressed; later a new registration; the
+    old "Ya, tarik dan hapus" (16 minutes later, or one from before the button carried its
+    time) asks again and deletes nothing; only a press of the question asked now withdraws."""
+    sari = bot.user()
+    processing = CONTENT.text(Text.CONSENT_KIND_PROCESSING, "id")
+
+    async def ask() -> Any:
+        await bot.send(sari, "/privasi")  # each on a dialog of its own
+        await bot.press(sari, CONTENT.text(Text.BTN_MY_CONSENTS, "id"))
+        [asked] = await bot.press(sari, CONTENT.text(Text.BTN_WITHDRAW, "id", kind=processing))
+        return asked
+
+    async def registrations() -> int:
+        count = await bot.store.db.fetch_value(
+            "SELECT COUNT(*) FROM applications WHERE user_id = ?", (sari.id,)
+        )
+        return int(count)
+
+    await apply(bot, sari, MUSICIAN)
+    asked = await ask()
+    yes, no = asked.callback_data
+    assert no == "pv:t:processing:0:no" and yes.startswith("pv:t:processing:0:yes:")
+    asked_at = int(yes.rsplit(":", 1)[1])
+    assert abs(asked_at - time.time()) < 60
+    assert await apply(bot, sari, FILMMAKER) == "KOC-000002"  # registered since
+    assert await registrations() == 2
+    stale = [(asked, f"pv:t:processing:0:yes:{asked_at - 16 * 60}")]
+    stale.append((await ask(), "pv:t:processing:0:yes"))  # from before it carried a time
+    for question, data in stale:
+        [again] = await bot.act(sari, sari.press_raw, question.message_id, data)
+        assert again.text.startswith(shown(Text.WITHDRAW_ASKED_AGAIN))
+        assert shown(Text.WITHDRAW_CONFIRM) in again.text
+        fresh, _ = again.callback_data
+        assert fresh.startswith("pv:t:processing:0:yes:") and fresh != data
+        assert await registrations() == 2
+        assert (await bot.store.applications.consents(sari.id))["processing"].granted
+    [done] = await bot.press(sari, shown(Text.BTN_CONFIRM_WITHDRAW))
+    assert done.text == shown(Text.PROCESSING_WITHDRAWN, count=2)
+    assert await registrations() == 0
+    assert not (await bot.store.applications.consents(sari.id))["processing"].granted
 
 
 async def test_purge_removes_exactly_what_is_old_enough(bot: Harness) -> None:

@@ -362,7 +362,7 @@ async def test_finished_opted_out_withdrawn_erased_blocked_and_stale_talents_get
     await bot.send(withdrawn, "/privasi")
     await bot.press(withdrawn, say(Text.BTN_MY_CONSENTS))
     await bot.press(withdrawn, callback_data=f"{privacy.TOGGLE}processing:0")
-    await bot.press(withdrawn, callback_data=privacy.WITHDRAW_YES)  # confirmed
+    await bot.press(withdrawn, say(Text.BTN_CONFIRM_WITHDRAW))  # confirmed
 
     erased = bot.user(first_name="Erased")
     await start_registration(bot, erased)
@@ -467,7 +467,7 @@ async def test_a_reminder_refused_with_429_is_not_sent_after_the_talent_stopped_
         await bot.press(sari, say(Text.BTN_REMINDER_STOP))  # on reminder 1
     else:
         await bot.press(sari, callback_data=f"{privacy.TOGGLE}processing:0")  # asks first
-        await bot.press(sari, callback_data=privacy.WITHDRAW_YES)
+        await bot.press(sari, say(Text.BTN_CONFIRM_WITHDRAW))
     caplog.set_level(logging.INFO, logger=worker.__name__)
     refused.release()
 
