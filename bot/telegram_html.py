@@ -34,8 +34,14 @@ _SIMPLE_TAGS = {
 }
 _ALL_TAGS = {*_SIMPLE_TAGS, "a", "span", "tg-emoji"}
 _NAMED_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
-_TAG_NAME = re.compile(r"[A-Za-z0-9-]*")
-_ATTRIBUTE = re.compile(r"""\s*([A-Za-z-]+)\s*(?:=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")
+# tdlib's is_space: ASCII white space only (a pasted no-break space is part of a name), and
+# the end of the text ("" here, the terminating NUL there).
+_SPACE = frozenset(" \t\r\n\v\f")
+_NAME_TOKEN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
+_INVALID_UNICODE = (
+    "Text contains invalid Unicode characters after decoding HTML entities, "
+    "check for unmatched surrogate code units"
+)
 
 
 def utf16_len(text: str) -> int:
@@ -60,6 +66,7 @@ class _HtmlParser:
         self.pos16 = 0
         self.stack: list[_Open] = []
         self.entities: list[Entity] = []
+        self.surrogate = False  # a reference decoded to a lone surrogate (&#xD800;)
 
     def fail(self, detail: str) -> NoReturn:
         raise HtmlRefused(detail)
@@ -70,6 +77,14 @@ class _HtmlParser:
     def emit(self, text: str) -> None:
         self.out.append(text)
         self.pos16 += utf16_len(text)
+
+    def at(self, index: int) -> str:
+        """The character at ``index``, or "" past the end (tdlib reads a terminating NUL)."""
+        return self.src[index] if index < len(self.src) else ""
+
+    def is_space(self, index: int) -> bool:
+        char = self.at(index)
+        return char == "" or char in _SPACE
 
     def run(self) -> tuple[str, list[Entity]]:
         src, i = self.src, 0
@@ -88,61 +103,120 @@ class _HtmlParser:
                 i += len(chunk)
         if self.stack:
             self.fail(f'Can\'t find end tag corresponding to start tag "{self.stack[-1].tag}"')
+        if self.surrogate:  # tdlib checks the decoded text is valid UTF-8 after parsing it
+            self.fail(_INVALID_UNICODE)
         self.entities.sort(key=lambda e: (e["offset"], -e["length"]))
         return "".join(self.out), self.entities
 
+    def decode_reference(self, i: int) -> tuple[str, int] | None:
+        """tdlib's decode_html_entity: a reference at ``i`` (its ";" optional) as the
+        character and the index after it, or None when it is none (shown as it is)."""
+        src, end = self.src, i + 1
+        if self.at(i + 1) == "#":
+            end += 1
+            hexadecimal = self.at(i + 2) == "x"  # a lowercase x only, as tdlib
+            if hexadecimal:
+                end += 1
+            digits = "0123456789abcdefABCDEF" if hexadecimal else "0123456789"
+            start = end
+            while self.at(end) != "" and self.at(end) in digits:
+                end += 1
+            number = int(src[start:end], 16 if hexadecimal else 10) if end > start else 0
+            if number == 0 or number >= 0x10FFFF or end - i >= 10:
+                return None
+            char = chr(number)
+        else:
+            while self.at(end).isascii() and self.at(end).isalpha():
+                end += 1
+            name = src[i + 1 : end]
+            if name not in _NAMED_ENTITIES:
+                return None
+            char = _NAMED_ENTITIES[name]
+        return char, end + 1 if self.at(end) == ";" else end
+
     def entity_reference(self, i: int) -> int:
-        end = self.src.find(";", i + 1, i + 12)
-        name = self.src[i + 1 : end] if end > 0 else ""
-        if name in _NAMED_ENTITIES:
-            self.emit(_NAMED_ENTITIES[name])
-            return end + 1
-        if re.fullmatch(r"#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}", name):
-            number = int(name[2:], 16) if name[1] in "xX" else int(name[1:])
-            if 0 < number < 0x110000:
-                self.emit(chr(number))
-                return end + 1
-        # Telegram keeps unknown references such as &nbsp; as literal text.
-        self.emit("&")
-        return i + 1
+        decoded = self.decode_reference(i)
+        if decoded is None:  # Telegram keeps unknown references such as &nbsp; as text
+            self.emit("&")
+            return i + 1
+        char, after = decoded
+        if 0xD800 <= ord(char) <= 0xDFFF:
+            self.surrogate = True  # invalid once decoded: refused when the parse ends
+            char = "\ufffd"
+        self.emit(char)
+        return after
 
     def start_tag(self, i: int) -> int:
-        name_match = _TAG_NAME.match(self.src, i + 1)
-        assert name_match is not None  # the pattern also matches the empty string
-        name = name_match.group().lower()
-        close = self._find_tag_end(name_match.end())
-        if close < 0:
-            self.fail(f"Unclosed start tag at byte offset {self.byte_offset(i)}")
+        """tdlib's start tag: the name runs up to a space or ">" ("<b/>" names "b/"), then
+        attributes, each name=value, a value quoted or a name token (letters, digits, "."
+        and "-" only: "<a href=https://x>" is refused)."""
+        begin, offset = i, self.byte_offset(i)
+        i += 1
+        while not self.is_space(i) and self.at(i) != ">":
+            i += 1
+        if self.at(i) == "":
+            self.fail(f"Unclosed start tag at byte offset {offset}")
+        name = self.src[begin + 1 : i].lower()
         if name not in _ALL_TAGS:
-            self.fail(f'Unsupported start tag "{name}" at byte offset {self.byte_offset(i)}')
-        attrs = self._attributes(self.src[name_match.end() : close], name)
-        self.stack.append(self._open(name, attrs, i))
-        return close + 1
-
-    def _find_tag_end(self, start: int) -> int:
-        quote = ""
-        for j in range(start, len(self.src)):
-            char = self.src[j]
-            if quote:
-                quote = "" if char == quote else quote
-            elif char in "\"'":
-                quote = char
-            elif char == ">":
-                return j
-        return -1
-
-    def _attributes(self, text: str, tag: str) -> dict[str, str]:
+            self.fail(f'Unsupported start tag "{name}" at byte offset {offset}')
         attrs: dict[str, str] = {}
-        text = text.strip().rstrip("/")
-        pos = 0
-        while pos < len(text):
-            match = _ATTRIBUTE.match(text, pos)
-            if match is None or match.end() == pos:
-                self.fail(f'Expected equal sign in declaration of an attribute of the tag "{tag}"')
-            value = next((v for v in match.groups()[1:] if v is not None), "")
-            attrs[match.group(1).lower()] = value
-            pos = match.end()
-        return attrs
+        while self.at(i) != ">":
+            while self.at(i) != "" and self.is_space(i):
+                i += 1
+            if self.at(i) == ">":
+                break
+            attribute_begin = i
+            while not self.is_space(i) and self.at(i) not in ("=", ">"):
+                i += 1
+            attribute = self.src[attribute_begin:i].lower()
+            if not attribute:
+                self.fail(f'Empty attribute name in the tag "{name}" at byte offset {offset}')
+            while self.at(i) != "" and self.is_space(i):
+                i += 1
+            if self.at(i) != "=":
+                if name == "blockquote" and attribute == "expandable":
+                    attrs[attribute] = ""
+                    continue
+                self.fail(
+                    "Expected equal sign in declaration of an attribute of the tag "
+                    f'"{name}" at byte offset {offset}'
+                )
+            i += 1
+            while self.at(i) != "" and self.is_space(i):
+                i += 1
+            if self.at(i) == "":
+                self.fail(f'Unclosed start tag "{name}" at byte offset {offset}')
+            value, i = self._attribute_value(i)
+            if self.at(i) == "":
+                self.fail(f"Unclosed start tag at byte offset {offset}")
+            attrs[attribute] = value
+        self.stack.append(self._open(name, attrs, begin))
+        return i + 1
+
+    def _attribute_value(self, i: int) -> tuple[str, int]:
+        quote = self.at(i)
+        if quote not in ("'", '"'):  # a name token, read case-insensitively
+            token_begin = i
+            while self.at(i) != "" and self.at(i) in _NAME_TOKEN:
+                i += 1
+            if not self.is_space(i) and self.at(i) != ">":
+                self.fail(
+                    f"Unexpected end of name token at byte offset {self.byte_offset(token_begin)}"
+                )
+            return self.src[token_begin:i].lower(), i
+        i += 1
+        value: list[str] = []
+        while self.at(i) not in (quote, ""):
+            decoded = self.decode_reference(i) if self.at(i) == "&" else None
+            if decoded is not None:
+                value.append(decoded[0])
+                i = decoded[1]
+                continue
+            value.append(self.at(i))
+            i += 1
+        if self.at(i) == quote:
+            i += 1
+        return "".join(value), i
 
     def _open(self, name: str, attrs: dict[str, str], index: int) -> _Open:
         entity: Entity = {"offset": self.pos16}
@@ -151,7 +225,8 @@ class _HtmlParser:
             entity["url"] = _normalize_url(attrs.get("href", ""))
         elif name == "span":
             if attrs.get("class") != "tg-spoiler":
-                self.fail('Tag "span" must have class "tg-spoiler"')
+                offset = self.byte_offset(index)
+                self.fail(f'Tag "span" must have class "tg-spoiler" at byte offset {offset}')
             entity["type"] = "spoiler"
         elif name == "tg-emoji":
             entity["type"] = "custom_emoji"
@@ -168,16 +243,24 @@ class _HtmlParser:
         return _Open(name, entity, index, extra)
 
     def end_tag(self, i: int) -> int:
-        close = self.src.find(">", i)
-        if close < 0:
-            self.fail(f"Unclosed end tag at byte offset {self.byte_offset(i)}")
-        name = self.src[i + 2 : close].strip().lower()
+        """tdlib's end tag: the name runs up to a space or ">" ("</ b>" names nothing, then
+        finds "b" where ">" belongs); an empty name ("</>") closes the innermost tag."""
+        begin, offset = i, self.byte_offset(i)
         if not self.stack:
-            self.fail(f"Unexpected end tag at byte offset {self.byte_offset(i)}")
+            self.fail(f"Unexpected end tag at byte offset {offset}")
+        i += 2
+        while not self.is_space(i) and self.at(i) != ">":
+            i += 1
+        name = self.src[begin + 2 : i].lower()
+        while self.at(i) != "" and self.is_space(i):
+            i += 1
+        if self.at(i) != ">":
+            self.fail(f"Unclosed end tag at byte offset {offset}")
+        close = i
         top = self.stack[-1]
-        if top.tag != name:
+        if name and top.tag != name:
             self.fail(
-                f"Unmatched end tag at byte offset {self.byte_offset(i)}, "
+                f"Unmatched end tag at byte offset {offset}, "
                 f'expected "</{top.tag}>", found "</{name}>"'
             )
         self.stack.pop()
@@ -188,8 +271,17 @@ class _HtmlParser:
             # <pre><code class="language-x"> becomes one pre entity with a language.
             self.stack[-1].entity["language"] = top.extra["language"]
         elif entity["length"] > 0 and not (entity["type"] == "text_link" and not entity["url"]):
+            if entity["type"] == "custom_emoji" and not _emoji_id(entity["custom_emoji_id"]):
+                self.fail("Invalid custom emoji identifier specified")
             self.entities.append(entity)
         return close + 1
+
+
+def _emoji_id(argument: str) -> bool:
+    """Whether tdlib reads it as a custom emoji id: a nonzero int64 written plainly."""
+    if re.fullmatch(r"-?[1-9][0-9]{0,18}", argument) is None:
+        return False
+    return -(2**63) <= int(argument) < 2**63
 
 
 def _normalize_url(url: str) -> str:

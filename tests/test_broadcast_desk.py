@@ -63,6 +63,8 @@ async def test_html_typed_by_staff_is_sent_as_formatting(bot: Harness) -> None:
     [
         ("<b>Open call</b> <script>x</script>", "<script>"),
         ("<b>Open call tahun ini", "<b> is never closed"),
+        ("<b>Info</b> &#57311; baru", "unmatched surrogate"),  # crashed: "ada gangguan"
+        ("<a href=https://mucon.kr>info</a>", "Unexpected end of name token"),
     ],
 )
 async def test_html_telegram_would_refuse_is_refused_with_the_reason(

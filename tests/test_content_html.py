@@ -39,6 +39,55 @@ def test_a_bare_angle_bracket_is_refused_with_its_fix(text: str, reason: str) ->
         parse_html(text)  # Telegram agrees
 
 
+SURROGATE = (
+    "Text contains invalid Unicode characters after decoding HTML entities, "
+    "check for unmatched surrogate code units"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # A reference to a lone surrogate: tdlib refuses the decoded text (it crashed).
+        ("<b>Info</b> &#57311; baru", SURROGATE),
+        ("&#xD800; x", SURROGATE),
+        ("<b>x</b> &#xDFDF;", SURROGATE),
+        # tdlib's parse_html, where the port was looser than Telegram.
+        ("<a href=https://kocca.id>info</a>", "Unexpected end of name token at byte offset 8"),
+        ("<a href=kocca_id>info</a>", "Unexpected end of name token at byte offset 8"),
+        ("<b/>x</b>", 'Unsupported start tag "b/" at byte offset 0'),
+        ("<b>x</ b>", "Unclosed end tag at byte offset 4"),
+        ("</ b>", "Unexpected end tag at byte offset 0"),
+        ("<u\xa0>x</u>", 'Unsupported start tag "u\xa0" at byte offset 0'),
+        ('<tg-emoji emoji-id="x">🙂</tg-emoji>', "Invalid custom emoji identifier specified"),
+        ('<tg-emoji emoji-id="0">🙂</tg-emoji>', "Invalid custom emoji identifier specified"),
+        ("<i   =x>y</i>", 'Empty attribute name in the tag "i" at byte offset 0'),
+        ("🏟 🏟&lt;<i    aba  =  190azAz-.,", "Unexpected end of name token at byte offset 27"),
+    ],
+)
+def test_what_tdlib_refuses_is_refused_by_the_check_and_the_emulator(
+    text: str, reason: str
+) -> None:
+    error = html_error(text)
+    assert error is not None and reason in error
+    with pytest.raises(ApiError) as refused:
+        parse_html(text)
+    assert refused.value.status == 400
+    assert refused.value.description == f"Bad Request: can't parse entities: {reason}"
+
+
+@pytest.mark.parametrize(
+    ("text", "visible"),
+    [
+        ("Selamat &#x1F600; &#128512;", "Selamat 😀 😀"),  # hex as well as decimal
+        ("<b>x</> y", "x y"),  # an empty end tag closes the innermost
+    ],
+)
+def test_what_tdlib_takes_passes_the_check_and_the_emulator(text: str, visible: str) -> None:
+    assert html_error(text) is None
+    assert parse_html(text)[0] == visible
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -48,6 +97,8 @@ def test_a_bare_angle_bracket_is_refused_with_its_fix(text: str, reason: str) ->
         "<blockquote expandable>x</blockquote><B>y</b>",
         '<tg-spoiler>a</tg-spoiler> <span class="tg-spoiler">b</span> <ins>c</ins>',
         "<del>d</del> <strike>e</strike>",
+        "<a href=kocca.id>info</a> <b >x</b >",  # an unquoted name token; spaces
+        '<tg-emoji emoji-id="5368324170671202286">👍</tg-emoji>',
     ],
 )
 def test_what_telegram_takes_still_passes(text: str) -> None:
