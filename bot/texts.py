@@ -170,6 +170,7 @@ class Text(StrEnum):
     INTAKE_A_QUESTION = "intake_a_question"
     INTAKE_CHATTER = "intake_chatter"
     INTAKE_LATER = "intake_later"
+    STAGE_REGISTERED_AS = "stage_registered_as"
     INTAKE_CONSENT_AGAIN = "intake_consent_again"
     INTAKE_REGISTERING_NOW = "intake_registering_now"
     ASK_IN_FORM_SUGGESTED = "ask_in_form_suggested"

@@ -32,6 +32,7 @@ from tests.leads import (
     apply,
     realistic,
     seeded,
+    shown,
 )
 from tests.subscribers import deliveries, wait_until
 
@@ -193,6 +194,25 @@ async def test_stage_without_message_is_saved_at_once_and_one_with_message_is_pr
     assert "Admin: Baru → Ditinjau" in page.text
     actions = [action for _, _, action, _ in await audit(bot, "KOC-000001")]
     assert actions == ["lead_viewed", "stage_changed", "stage_changed", "lead_viewed"]
+
+
+async def test_a_stage_message_to_a_parent_names_whose_registration_it_is(
+    bot: Harness, staff_chat: Any
+) -> None:
+    # A new staff member's review: a mother who registered her daughter from her own account
+    # read "Kabar baik, Sri! Pendaftaranmu … masuk daftar pendek" as her own registration.
+    sri = bot.user(first_name="Sri")
+    await apply(bot, sri, {**MUSICIAN, "full_name": "Nadia Putri Lestari"})
+    admin = admin_of(staff_chat)
+    await bot.send(admin, "/lead KOC-000001")
+    replies = await bot.press(admin, label("shortlist"))
+    named = shown(Text.STAGE_REGISTERED_AS, name="Nadia Putri Lestari")
+    greeting = expected_message("shortlist", "KOC-000001", "Sri")
+    assert visible(replies[-1].html or "") == f"{visible(greeting)}\n\n{named}"
+    mark = sri.mark()
+    await bot.press(admin, t(Text.BTN_SEND_UPDATE))
+    [update] = await sri.wait_for_messages(mark)
+    assert update.text.endswith(named)
 
 
 async def test_dont_notify_saves_the_stage_and_sends_nothing(

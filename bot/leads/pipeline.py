@@ -199,14 +199,25 @@ def message_for(
         return None
     template = found.message.get(lead.language)
     recipient = forwarding.recipient if forwarding is not None else ""
+    greeted = first_name(lead.first_name, lead.full_name)
     text = template.format_map(
         {
             "reference": html.escape(lead.reference),
-            "name": html.escape(first_name(lead.first_name, lead.full_name), quote=False),
+            "name": html.escape(greeted, quote=False),
             "recipient": html.escape(recipient, quote=False),
         }
     )
+    if lead.full_name and _letters(greeted) not in _letters(lead.full_name):
+        # A parent who registered her child from her own account (a new staff member's
+        # review: "Kabar baik, Sri! Pendaftaranmu … masuk daftar pendek" read as hers).
+        text += "\n\n" + content.text(Text.STAGE_REGISTERED_AS, lead.language, name=lead.full_name)
     return Message(lead.language, text)
+
+
+def _letters(name: str) -> str:
+    """A name's letters and digits, to tell whether one name is part of another ("Talenta0"
+    of "Talenta 0", "Rina" of "Rina Ayu Pratiwi")."""
+    return "".join(character for character in name.casefold() if character.isalnum())
 
 
 def needed_consent(content: Content, key: str, forwarding: Forwarding | None) -> ConsentNeed | None:
