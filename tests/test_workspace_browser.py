@@ -34,6 +34,7 @@ XSS_NAME = "<img src=x onerror=alert(1)>"
 XSS_FIRST_NAME = "<img/src=x/onerror=alert(2)>"
 SCRIPT_END = "</script><script>alert(2)</script>"
 JS_LINK = "javascript:alert(3)"
+QUOTE_BREAK = 'https://x.test/"><img src=x onerror=alert(4)>'  # a link that tries to end its tag
 RTL_NAME = "\u202eanaS\u200b Rina\u200d"
 XSS_EMAIL = "evil@x.id?cc=a@b.id&<img src=x onerror=alert(4)>"
 
@@ -273,6 +274,7 @@ async def test_names_that_try_to_run_script_stay_text_everywhere(
         "stage_name": SCRIPT_END,
         "city": JS_LINK,
         "portfolio_url": JS_LINK,
+        "other_links": f"https://vimeo.com/123456\n{QUOTE_BREAK}",
         "email": XSS_EMAIL,
     }
     await seeded(
@@ -312,6 +314,13 @@ async def test_names_that_try_to_run_script_stay_text_everywhere(
         assert await mail.inner_text() == XSS_EMAIL
         assert "?" not in (await mail.get_attribute("href") or "")
         assert await page.locator(".contact a[href^='https://wa.me/']").count() == 1
+        # A web address a talent gave opens from the page (a new staff member copied a
+        # showreel's to watch it); "javascript:" stays text, and a quote ends no attribute.
+        showreel = page.locator(".answers a[href='https://vimeo.com/123456']")
+        assert await showreel.get_attribute("rel") == "noopener noreferrer"
+        assert await page.locator("main a[href^='javascript']").count() == 0
+        assert await page.locator("main img").count() == 0
+        assert QUOTE_BREAK in body
         # Correcting the city starts from its current value, as text.
         label = CONTENT.questions["city"].label.id
         await page.get_by_role("button", name=t(Text.WS_EDIT_ANSWER, question=label)).click()

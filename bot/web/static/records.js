@@ -39,6 +39,13 @@ function link(href, text, pattern) {
     : h("span", {}, text);
 }
 
+/** A talent's words with each web address in them a link to open (a new staff member had to
+ * copy a showreel's address to watch it); only http(s), only as the words' own text. */
+function linked(value) {
+  return value.split(/(\s+)/).map((word) => (/^https?:\/\/\S+$/i.test(word)
+    ? link(word, word, /^https?:\/\//i) : word));
+}
+
 async function contacted(lead, reload) {
   const stage = desk.session.stages.find((item) => item.contacted);
   const note = h("input", { type: "text", maxlength: NOTE_LIMIT, class: "wide",
@@ -148,7 +155,7 @@ async function editAnswer(lead, answer, field, reload) {
 export function answers(lead, reload) {
   const rows = lead.answers.map((answer) => {
     const field = lead.editable[answer.key];
-    return [h("dt", {}, answer.label), h("dd", {}, h("span", { class: "words" }, answer.value),
+    return [h("dt", {}, answer.label), h("dd", {}, h("span", { class: "words" }, linked(answer.value)),
       field ? h("button", { class: "button plain edit", title: t("edit_answer",
         { question: answer.label }), "aria-label": t("edit_answer", { question: answer.label }),
       onclick: () => editAnswer(lead, answer, field, reload) }, "✏️") : null)];
