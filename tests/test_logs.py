@@ -49,6 +49,9 @@ def test_token_email_and_phone_are_masked_in_messages_and_tracebacks(
         assert secret not in output
     assert "<token>" in output and "<email>" in output and "<phone>" in output
     assert "update 42" in output and "987654321" in output  # ids stay readable
+    # ... and so do times ("Broadcast 1 queued for 2 recipient(s) at …": it was masked).
+    log.info("Broadcast 1 queued at 2026-12-07T02:00:00.000000+00:00")
+    assert "at 2026-12-07T02:00:00.000000+00:00" in stderr.getvalue()
 
 
 def test_libraries_values_are_shown_by_shape_at_every_level(
