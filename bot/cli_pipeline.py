@@ -84,7 +84,9 @@ def register(commands: Any) -> None:
             "Print the audit log: who (Telegram id, or the command line) did what (stage"
             " change, note, assignment, export with its filters, broadcast queued or"
             " cancelled, lead viewed, ...) on which lead, and when. A lead whose talent asked"
-            " for erasure shows the erasure hash instead of its reference."
+            " for erasure shows the erasure hash instead of its reference. Most lines say who"
+            " saw which leads (listed, viewed, searched); --changes shows only what staff"
+            " changed or sent."
         ),
     )
     audit.add_argument(
