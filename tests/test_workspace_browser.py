@@ -521,9 +521,13 @@ async def test_a_lead_says_who_handles_it_and_a_lapsed_session_keeps_the_reply(
 
         # The talent on the left, the desk's side (an answer, the bot) on the right.
         questions = page.locator(".card", has_text=t(Text.WS_LEAD_QUESTIONS)).locator("ol.log")
+        await page.locator("#questions-count:not([hidden])", has_text="1").wait_for()
         await page.get_by_placeholder(t(Text.WS_REPLY_PLACEHOLDER)).fill("Bisa, daftar saja ya.")
         await page.get_by_role("button", name=t(Text.WS_REPLY_SEND)).click()
         await questions.locator("li.kind-staff_answer", has_text="Bisa, daftar saja ya.").wait_for()
+        # The Questions tab's count follows at once (a new staff member's review: it still
+        # said 1 until the tab was changed).
+        await page.locator("#questions-count[hidden]").wait_for(state="attached")
         conversation = page.locator(".card", has_text=t(Text.WS_LEAD_CONVERSATION))
         for log in (questions, conversation.locator("ol.log")):
             sides = await log.evaluate(

@@ -139,8 +139,9 @@ export function counted(total) {
 
 const RECOUNT_EVERY = 60_000;  // ms between two reads of the Questions tab's count
 
-/** The count read again (whatever the view): questions arrive while staff work elsewhere. */
-function recount() {
+/** The count read again (whatever the view): questions arrive while staff work elsewhere,
+ * and a reply from a lead page answers them. */
+export function recount() {
   call("questions-count").then((answer) => counted(answer.total), () => {});
 }
 

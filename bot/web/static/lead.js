@@ -1,7 +1,7 @@
 // One lead: answers, consents with dates, stage and history, notes, who handles it, the
 // talent's conversation with the bot (newest last) and their questions, and Reply to talent.
 import { ApiError, call } from "./api.js";
-import { back, desk, failure } from "./app.js";
+import { back, desk, failure, recount } from "./app.js";
 import { fill, h, t, toast } from "./dom.js";
 import { closedLine, moveLead, stageButton } from "./moves.js";
 import * as records from "./records.js";
@@ -176,6 +176,10 @@ export async function render(main, id) {
         : h("p", { class: "hint" }, t("questions_none")),
       h("h3", {}, t("reply_label")),
       writer(t("reply_placeholder"), t("reply_send"),
-        (text, holding) => act("reply", { id, text, holding }, reload), 4000, undefined, true)),
+        // The Questions tab's count at once: the reply may have answered what waited.
+        (text, holding) => act("reply", { id, text, holding }, reload).then((sent) => {
+          if (sent) recount();
+          return sent;
+        }), 4000, undefined, true)),
     conversation(lead, reload));
 }
