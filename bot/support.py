@@ -159,8 +159,13 @@ class SupportDesk:
         asking" typed her reply to the team, read an FAQ answer, and believed staff had it),
         unless a form is open (its answers are no message for staff)."""
         draft = await self._store.applications.draft_for(user_id)
-        if draft is None or not draft.active:
-            await self.open(user_id, replying=True)
+        if draft is not None and draft.active:
+            return
+        now = self._clock().isoformat(timespec="microseconds")
+        # Not for a talent who erased their data while the answer was on its way.
+        await self._store.support.change_if_known(
+            user_id, lambda session: enter(session, replying_at=now)
+        )
 
     async def answer_enough(self, user_id: int) -> None:
         """The talent said the bot's answer was enough, or is done asking: what they send

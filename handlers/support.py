@@ -385,10 +385,11 @@ async def staff_message(update: Update, context: BotContext) -> None:
         await _mark(context, message, Text.SUPPORT_UNDELIVERED, name=name, error=explain(error))
         return
     audited = (actor, reference, {**detail, "outcome": "sent"})
-    await store.support.record_answer(
+    recorded = await store.support.record_answer(
         staff_chat, message.message_id, target.user_id, copy.message_id, since, audited
     )
-    await _desk(context).answered_by_staff(target.user_id)
+    if recorded:  # not for a talent erased meanwhile
+        await _desk(context).answered_by_staff(target.user_id)
     # If it only said "we'll check", one press keeps the question on the Questions tab.
     hold = support_holding.button(
         context.content, context.services.settings.default_language, target.user_id, copy.message_id

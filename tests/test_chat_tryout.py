@@ -21,7 +21,7 @@ ADMIN = {"ADMIN_IDS": "1001"}  # the chat's own user (the default --user-id)
 # Typed as a person answers the questionnaire in the chat: numbers press buttons; '2 is the
 # answer 2 to "how many years?", whose message has a button [2] too (Pause).
 APPLICATION = [
-    "/daftar", "1", "1", "Musik", "3", "Sari Dewi", "2", "Band / grup", "1", "12",
+    "/daftar", "1", "1", "Musik", "3", "Sari Dewi", "2", "Band / grup", "1", "14",
     "Jabar", "Bandung", "'2", "youtube.com/@sari", "2", "2", "1", "3",
     "1", "5", "sari@example.com", "0812 3456 7890", "2", "1",
 ]  # fmt: skip

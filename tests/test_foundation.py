@@ -250,7 +250,7 @@ async def test_chat_command_shows_the_greeting(tmp_path: Path) -> None:
 async def test_chat_command_walks_through_a_whole_application(tmp_path: Path) -> None:
     """A person typing answers and button numbers, as `kocca-bot chat` invites them to."""
     lines = [
-        "/daftar", "1", "1", "Musik", "3", "Sari Dewi", "2", "Band / grup", "1", "12",
+        "/daftar", "1", "1", "Musik", "3", "Sari Dewi", "2", "Band / grup", "1", "14",
         "Jabar", "Bandung", "6", "youtube.com/@sari", "2", "2", "1", "3",
         "1", "5", "sari@example.com", "0812 3456 7890", "2", "1", "/quit",
     ]  # fmt: skip

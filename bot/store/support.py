@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from bot.store.audit import Actor, Audit
-from bot.store.db import Database, Row, utc_now
+from bot.store.db import Database, Row, Transaction, utc_now
 from bot.store.users import Users
 
 Result = TypeVar("Result")
@@ -118,23 +118,17 @@ class SupportRelay:
         async with self._db.transaction() as tx:
             row = await tx.fetch_one("SELECT * FROM support_sessions WHERE user_id = ?", (user_id,))
             result, new = decide(Session(user_id) if row is None else Session.from_row(row))
-            await tx.execute(
-                _SAVE_SESSION,
-                (
-                    user_id,
-                    int(new.asking),
-                    new.last_relayed_at,
-                    new.header_message_id,
-                    new.thread_id,
-                    new.window_started_at,
-                    new.window_count,
-                    int(new.window_noticed),
-                    new.answered_first_id,
-                    new.answered_first_at,
-                    utc_now(),
-                ),
-            )
+            await _save(tx, new)
         return result
+
+    async def change_if_known(self, user_id: int, decide: Callable[[Session], Session]) -> bool:
+        """`change`, only while the talent is known (not erased meanwhile); whether it was."""
+        async with self._db.transaction() as tx:
+            if await tx.fetch_one("SELECT 1 FROM users WHERE user_id = ?", (user_id,)) is None:
+                return False
+            row = await tx.fetch_one("SELECT * FROM support_sessions WHERE user_id = ?", (user_id,))
+            await _save(tx, decide(Session(user_id) if row is None else Session.from_row(row)))
+        return True
 
     async def stop_asking(self, user_id: int) -> bool:
         """Leave ask mode; True if the talent was in it."""
@@ -310,3 +304,22 @@ class SupportRelay:
                 "DELETE FROM support_topics WHERE staff_chat_id = ? AND user_id = ?",
                 (staff_chat_id, user_id),
             )
+
+
+async def _save(tx: Transaction, session: Session) -> None:
+    await tx.execute(
+        _SAVE_SESSION,
+        (
+            session.user_id,
+            int(session.asking),
+            session.last_relayed_at,
+            session.header_message_id,
+            session.thread_id,
+            session.window_started_at,
+            session.window_count,
+            int(session.window_noticed),
+            session.answered_first_id,
+            session.answered_first_at,
+            utc_now(),
+        ),
+    )
