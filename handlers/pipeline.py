@@ -377,8 +377,10 @@ async def _stage_press(
         await _open(update, context, application_id, viewed=False)
         return
     told = (await store.pipeline.told([application_id])).get(application_id, {})
+    waiting = await store.support.question_waiting(current.user_id)
+    intro = pipeline.preview_intro(content, language, current, stage, told, waiting=waiting)
     await answer_query(update)
-    await reply(update, pipeline.preview_intro(content, language, current, stage, told))
+    await reply(update, intro)
     await reply(update, message.text, views.preview_buttons(content, language, current, stage))
 
 

@@ -35,6 +35,8 @@ from tests.leads import (
     shown,
 )
 from tests.subscribers import deliveries, wait_until
+from tests.test_support import answer, relayed_question, staff_member
+from tests.workspace import workspace
 
 SECOND_ADMIN = 9002
 DASH = "\N{EN DASH}"
@@ -213,6 +215,26 @@ async def test_a_stage_message_to_a_parent_names_whose_registration_it_is(
     await bot.press(admin, t(Text.BTN_SEND_UPDATE))
     [update] = await sri.wait_for_messages(mark)
     assert update.text.endswith(named)
+
+
+async def test_a_stage_preview_says_the_talent_still_waits_for_an_answer(
+    bot: Harness, staff_chat: Any, sari: EmulatedUser
+) -> None:
+    # A new staff member's review: a lead was closed while its talent's question waited;
+    # /lead said so, the stage preview did not.
+    asked = await relayed_question(bot, staff_chat, sari, "Jadwal audisinya kapan ya?")
+    waits = visible(t(Text.PIPELINE_WARNING_QUESTION_WAITS))
+    admin = admin_of(staff_chat)
+    await bot.send(admin, "/lead KOC-000001")
+    intro = (await bot.press(admin, label("selesai")))[-2]
+    assert waits in intro.text.splitlines()
+    async with workspace(bot, ADMIN_ID) as client:
+        previewed = await client.ok("preview", {"id": 1, "stage": "selesai", "version": 0})
+        assert waits in visible(previewed["intro"]).splitlines()
+    await answer(bot, staff_member(bot, staff_chat), staff_chat, "Menyusul ya.", asked)
+    await bot.send(admin, "/lead KOC-000001")
+    intro = (await bot.press(admin, label("selesai")))[-2]
+    assert waits not in intro.text
 
 
 async def test_dont_notify_saves_the_stage_and_sends_nothing(

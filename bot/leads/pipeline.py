@@ -322,14 +322,23 @@ def told_later(content: Content, to_stage: str, told: dict[str, str]) -> str | N
 
 
 def preview_warnings(
-    content: Content, language: str, state: LeadState, to_stage: str, told: dict[str, str]
+    content: Content,
+    language: str,
+    state: LeadState,
+    to_stage: str,
+    told: dict[str, str],
+    *,
+    waiting: bool = False,
 ) -> str:
-    """The preview's warnings, each on a line of its own: the talent blocked the bot, already
-    got this stage's message (and when), or was told of a later stage (`told`: Pipeline.told
-    of this lead). Telegram HTML, each line a text of content."""
+    """The preview's warnings, each on a line of its own: the talent blocked the bot, waits
+    for an answer to a question (`waiting`: a new staff member closed a lead whose question
+    was unanswered), already got this stage's message (and when), or was told of a later
+    stage (`told`: Pipeline.told of this lead). Telegram HTML, each line a text of content."""
     warnings = ""
     if state.blocked:
         warnings += "\n" + content.text(Text.PIPELINE_WARNING_BLOCKED, language)
+    if waiting:
+        warnings += "\n" + content.text(Text.PIPELINE_WARNING_QUESTION_WAITS, language)
     if to_stage in told:
         time = wib_words(content, told[to_stage], language)
         warnings += "\n" + content.text(Text.PIPELINE_WARNING_TOLD_BEFORE, language, time=time)
@@ -350,12 +359,15 @@ def preview_intro(
     state: LeadState,
     to_stage: str,
     told: dict[str, str] | None = None,
+    *,
+    waiting: bool = False,
 ) -> str:
     """Above the exact message the talent would get: what, in which language, warnings.
 
     (A lead lacking the stage's consent never gets this far: the stage is refused.)
     """
-    warnings = Markup(preview_warnings(content, language, state, to_stage, told or {}))
+    warned = preview_warnings(content, language, state, to_stage, told or {}, waiting=waiting)
+    warnings = Markup(warned)
     return content.text(
         Text.PIPELINE_PREVIEW_INTRO,
         language,

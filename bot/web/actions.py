@@ -131,11 +131,11 @@ async def preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
     # The message names the talent: recorded as a view of the lead, as a Move all's examples.
     await desk.store.audit.add(viewer.actor, "stage_previewed", current.reference, stage=stage)
     told = (await desk.store.pipeline.told([application_id])).get(application_id, {})
+    waiting = await desk.store.support.question_waiting(current.user_id)
+    intro = _intro(desk, viewer, current, stage, told, waiting=waiting)
     return {
         "outcome": "preview",
-        "intro": desk.say(
-            Text.PIPELINE_PREVIEW_INTRO, language, **_intro(desk, viewer, current, stage, told)
-        ),
+        "intro": desk.say(Text.PIPELINE_PREVIEW_INTRO, language, **intro),
         "message": {"language": message.language, "html": message.text},
         "stage": stage,
         "version": current.version,
@@ -143,10 +143,17 @@ async def preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
 
 
 def _intro(
-    desk: Desk, viewer: Viewer, state: LeadState, stage: str, told: dict[str, str]
+    desk: Desk,
+    viewer: Viewer,
+    state: LeadState,
+    stage: str,
+    told: dict[str, str],
+    *,
+    waiting: bool = False,
 ) -> dict[str, str]:
     language, content = viewer.language, desk.content
-    warnings = Markup(pipeline.preview_warnings(content, language, state, stage, told))
+    warned = pipeline.preview_warnings(content, language, state, stage, told, waiting=waiting)
+    warnings = Markup(warned)
     return {
         "reference": state.reference,
         "stage": pipeline.stage_label(content, stage, language),
