@@ -906,6 +906,22 @@ def test_an_aunt_asking_for_a_child_is_offered_the_parents_entry() -> None:
     assert "faq:parents" in verdict.others
 
 
+def test_a_parent_asking_how_to_register_a_child_is_offered_the_parents_entry() -> None:
+    # Session 46's second talents' review: a mother's "how do I register my child?" got
+    # "Who can register?" directly (registering a child is a parent's act: PHRASES), or,
+    # after a greeting and her daughter's age, suggestions without the parents' entry.
+    verdict = decide(MATCHER.match("Bagaimana cara mendaftarkan anak saya?"), DEFAULTS)
+    assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, "faq:parents")
+    verdict = decide(
+        MATCHER.match(
+            "Selamat siang. Saya ibunya Nadia, umur 15 tahun, dia suka nyanyi."
+            " Bagaimana cara mendaftarkan anak saya?"
+        ),
+        DEFAULTS,
+    )
+    assert "faq:parents" in verdict.others
+
+
 def test_songs_on_a_cd_are_offered_how_to_send_a_link() -> None:
     # Not answered directly: a cassette phrasing did, and answered digitising one too.
     match = MATCHER.match("lagu saya cuma ada di cd, gimana kirimnya?")

@@ -1004,6 +1004,14 @@ PHRASES: dict[tuple[str, ...], str] = {
         for registering in ("daftar", "mendaftar", "pendaftaran", "daftarin", "daftarkan")
         for school in ("sekolah", "sd", "smp", "sma", "smk")
     },
+    # Registering a child ("mendaftarkan anak saya") is what a parent or guardian does: the
+    # parents' entry (session 46's second talents' review: a mother's "Bagaimana cara
+    # mendaftarkan anak saya?" got who_can_apply directly, its "anak sekolah boleh daftar").
+    **{
+        (registering, child): "daftar anak ortu"
+        for registering in ("mendaftarkan", "daftarkan", "daftarin", "didaftarkan", "didaftarin")
+        for child in ("anak", "anakku", "anaknya")
+    },
     ("sampai", "mana"): "status",
     ("sampai", "di", "mana"): "status",
     ("sejauh", "mana"): "status",
