@@ -816,6 +816,10 @@ OFF_TOPIC = [
     "rekomendasi buku non fiksi terbaik",
     "film bukan fiksi di netflix apa aja",
     "who originally sang this song",  # no sender: what is asked
+    # Whose age or name to write is the form's question, no entry's (session 46's second
+    # talents' review: the first got my_data directly).
+    "umurnya siapa yang ditulis?",
+    "Nama siapa yang harus saya isi, nama saya atau nama murid saya?",
 ]
 
 

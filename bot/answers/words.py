@@ -1012,6 +1012,14 @@ PHRASES: dict[tuple[str, ...], str] = {
         for registering in ("mendaftarkan", "daftarkan", "daftarin", "didaftarkan", "didaftarin")
         for child in ("anak", "anakku", "anaknya")
     },
+    # Whose age or name to write ("umurnya siapa yang ditulis?", "nama siapa yang harus saya
+    # isi?") asks about the form's own question, which no entry answers (the form says it
+    # there): session 46's second talents' review got my_data directly for the first.
+    **{
+        (field, whose): "isianformulir"
+        for field in ("umur", "umurnya", "usia", "usianya", "nama", "namanya")
+        for whose in ("siapa", "sapa")
+    },
     ("sampai", "mana"): "status",
     ("sampai", "di", "mana"): "status",
     ("sejauh", "mana"): "status",
