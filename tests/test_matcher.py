@@ -820,6 +820,10 @@ OFF_TOPIC = [
     # talents' review: the first got my_data directly).
     "umurnya siapa yang ditulis?",
     "Nama siapa yang harus saya isi, nama saya atau nama murid saya?",
+    # Anime is no entry's, not animation's "anim" (session 46's second talents' review: the
+    # first got what_is_kocca directly).
+    "do you have anything for anime or game music composers?",
+    "anything for anime?",
 ]
 
 

@@ -25,6 +25,10 @@ SHORT_FORMS: dict[str, str] = {
     # Being paid ("dibayar gak kalo tampil?", "digaji") is a fee no entry has, not what
     # registering costs ("bayar", "berbayar": who_can_apply's); "harus dibayar" still costs
     # (PHRASES).
+    # Anime (Japanese animation) is no entry's: its English stem is animation's ("anim"), and
+    # "do you have anything for anime or game music composers?" got what_is_kocca directly
+    # (its "KOCCA supports games, animation ...": session 46's second talents' review).
+    "anime": "animejepang",
     "dibayar": "honor",
     "digaji": "honor",
     "honornya": "honor",
