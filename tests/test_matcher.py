@@ -1522,6 +1522,10 @@ def test_a_place_is_the_talents_only_after_from() -> None:
         ("what do you mean?", "doubt"),  # was KOCCA's FAQ answer ("what does KOCCA mean")
         ("yakin kak?", "doubt"),
         ("wdym", "doubt"),
+        # What the talent asked, said back, is not "ask" a person nor who runs the bot
+        # (session 46's second talents' review: the first got who_runs first).
+        ("hmm not really what I asked", "doubt"),
+        ("not what I asked", "nudge"),
         ("real person?", None),
         # An attacker's (session 44): thanks or an okay that ask back are no thanks; "real"
         # asks for a person ("are you real?"); English "serious" was BCWW's "series" too.

@@ -1024,6 +1024,10 @@ PHRASES: dict[tuple[str, ...], str] = {
         for field in ("umur", "umurnya", "usia", "usianya", "nama", "namanya")
         for whose in ("siapa", "sapa")
     },
+    # What the talent asked, said back ("not what I asked"), asks nothing new: not "ask" a
+    # person (ask_human) nor who runs the bot (session 46's second talents' review: "hmm not
+    # really what I asked" got who_runs first), as "bukan itu yang saya tanya" is a nudge.
+    **{("what", "i", asked): "what" for asked in ("asked", "ask", "meant", "mean")},
     ("sampai", "mana"): "status",
     ("sampai", "di", "mana"): "status",
     ("sejauh", "mana"): "status",
