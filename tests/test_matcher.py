@@ -53,6 +53,8 @@ INDONESIAN = [
     ("cara daftar buat band gimana kak", "faq:who_can_apply"),
     ("kak programnya apa aja sih", "faq:programs_overview"),
     ("ada event apa aja kak", "faq:programs_overview"),
+    # Session 46's retired civil servant asked for the activities on offer ("kegiatan").
+    ("kegiatan apa saja yang tersedia sekarang?", "faq:programs_overview"),
     ("lagi buka pendaftaran ga sekarang", "faq:open_call_now"),
     ("kapan open call film", "faq:open_call_now"),
     ("mau bawa proyek film ke busan", "program:biff_apm"),
