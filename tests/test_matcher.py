@@ -1670,6 +1670,21 @@ def test_progress_is_the_registrations_progress_not_a_typo_of_program() -> None:
         assert decide(MATCHER.match(off_topic), DEFAULTS).outcome is not Outcome.ANSWERED
 
 
+def test_a_line_producer_is_a_producer_not_the_chat_app() -> None:
+    # Session 46: "line" counted against every entry, and KOFIC's page was only suggested.
+    assert words("line producer, line produser") == ["producer", "produser"]
+    verdict = decide(
+        MATCHER.match(
+            "Hi, line producer here (feature films, Jakarta). Quick q: KOFIC incentive itu"
+            " rebate nya berapa persen & min spend nya berapa?"
+        ),
+        DEFAULTS,
+    )
+    assert verdict.entry == "program:kofic_incentive"
+    for off_topic in ("line producer salary in korea", "lowongan line producer"):
+        assert decide(MATCHER.match(off_topic), DEFAULTS).outcome is not Outcome.ANSWERED
+
+
 def test_a_word_doubled_with_a_2_is_the_word() -> None:
     # Chat's "orang2", "transfer2": the word itself, not a typo of it; "mp2" stays.
     assert words("video2 orang2 transfer2 mp2") == ["video", "orang", "transfer", "mp2"]

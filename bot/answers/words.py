@@ -1028,6 +1028,11 @@ PHRASES: dict[tuple[str, ...], str] = {
     # person (ask_human) nor who runs the bot (session 46's second talents' review: "hmm not
     # really what I asked" got who_runs first), as "bukan itu yang saya tanya" is a nudge.
     **{("what", "i", asked): "what" for asked in ("asked", "ask", "meant", "mean")},
+    # A line producer is a producer (a film crew's role): not "line" (the chat app) counted
+    # against every entry (session 46's "Hi, line producer here (feature films, Jakarta).
+    # Quick q: KOFIC incentive itu rebate nya berapa persen & min spend nya berapa?").
+    ("line", "producer"): "producer",
+    ("line", "produser"): "produser",
     ("sampai", "mana"): "status",
     ("sampai", "di", "mana"): "status",
     ("sejauh", "mana"): "status",
