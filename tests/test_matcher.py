@@ -70,6 +70,7 @@ INDONESIAN = [
     ("mau langganan info terbaru", "faq:announcements"),
     ("apa aja yang harus disiapin buat daftar", "faq:what_to_prepare"),
     ("harus ada video live performance?", "faq:what_to_prepare"),
+    ("perlu video pentas ga?", "faq:what_to_prepare"),  # a show's video (session 46)
     ("broadcast worldwide seoul ikut gimana", "program:bcww"),
     ("kocca itu punya pemerintah korea bukan", "faq:what_is_kocca"),
     ("APA ITU KOCCA???", "faq:what_is_kocca"),

@@ -1033,6 +1033,12 @@ PHRASES: dict[tuple[str, ...], str] = {
     # Quick q: KOFIC incentive itu rebate nya berapa persen & min spend nya berapa?").
     ("line", "producer"): "producer",
     ("line", "produser"): "produser",
+    # A video of a show is a performance video (what_to_prepare's "video penampilan
+    # langsung"): "pentas" and "pertunjukan" stem to words no entry has, so session 46's
+    # Malay "kalau nak daftar, kene siapkan ape je? foto grup, video pentas ke?" was only
+    # suggested, where "video manggung" is answered.
+    ("video", "pentas"): "video penampilan",
+    ("video", "pertunjukan"): "video penampilan",
     ("sampai", "mana"): "status",
     ("sampai", "di", "mana"): "status",
     ("sejauh", "mana"): "status",
