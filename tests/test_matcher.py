@@ -78,6 +78,8 @@ INDONESIAN = [
     ("rumah produksi harus terdaftar?", "faq:production_house"),
     ("lee won jung ke jakarta ngapain", "faq:jan_2026_meeting"),
     ("video nya kegedean ga bisa dikirim", "faq:showreel_links"),
+    # A link that asks for a login (session 46): the entry says to make it open without one.
+    ("link spotify aku ga bisa dibuka, katanya harus login", "faq:showreel_links"),
     ("ada pelatihan animasi dari kocca?", "program:training_center"),
     ("asian project market itu apa", "program:biff_apm"),
     ("privacy policy nya mana", "faq:my_data"),
