@@ -35,11 +35,9 @@ _TOKEN_PATTERN = re.compile(r"\d{5,}(?::|%3A|%253A)[A-Za-z0-9_-]{20,}", re.IGNOR
 _MIN_SECRET = 8  # shorter values would mask ordinary words (only tests have such tokens)
 _EMAIL_PATTERN = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 # Phone numbers start with + or 0; Telegram ids and update ids never do, so they stay readable.
-# A stored time's seconds ("02:00:00.000000+00:00") are no phone number (a new staff member
-# could not read when a broadcast was scheduled).
-_PHONE_PATTERN = re.compile(
-    r"(?<![\w+])(?!\d\d\.\d{6}(?:[+-]\d\d:\d\d|Z)?\b)(?:\+\d|0)[\d\s().-]{7,}\d"
-)
+# A stored time's seconds, after "HH:MM:" ("02:00:00.000000+00:00"), are no phone number (a new
+# staff member could not read when a broadcast was scheduled).
+_PHONE_PATTERN = re.compile(r"(?<![\w+])(?<!\d:)(?:\+\d|0)[\d\s().-]{7,}\d")
 
 
 class RedactingFormatter(logging.Formatter):

@@ -37,6 +37,10 @@ ASK_AGAIN = "ask:again"  # under a staff answer: opens ask mode, keeps the answe
 RATE_LIMIT = 5  # messages relayed per talent and window
 RATE_WINDOW = timedelta(seconds=30)
 BURST_GAP = timedelta(minutes=10)
+# A talent in ask mode who has not talked with staff for this long is no longer asking: what
+# they type next is for the bot again (an attacker's review: a question weeks after a staff
+# answer went to staff with no FAQ answer first). Long enough to answer staff the next day.
+ASK_MODE_IDLE = timedelta(days=1)
 TOPIC_NAME_LIMIT = 128  # Telegram's limit for a forum topic name
 TOPIC_NAME_PART = 100  # room for the talent's name, so that the id always fits
 # Characters of a workspace answer repeated in the staff chat: within one message (4,096
@@ -131,6 +135,12 @@ def just_answered(session: Session, now: datetime | None = None) -> bool:
     return session.last_relayed_at is None and _followed(session, now or _now()) is not None
 
 
+def idle(session: Session, now: datetime | None = None) -> bool:
+    """Whether ask mode has lapsed: nothing relayed or answered for ASK_MODE_IDLE."""
+    last = _parse(session.last_relayed_at)
+    return last is not None and (now or _now()) - last >= ASK_MODE_IDLE
+
+
 def _parse(stamp: str | None) -> datetime | None:
     return None if stamp is None else datetime.fromisoformat(stamp)
 
@@ -153,19 +163,24 @@ class SupportDesk:
             user_id, lambda session: (None, enter(session, replying_at=now))
         )
 
-    async def answered_by_staff(self, user_id: int) -> None:
-        """A staff answer reached the talent: what they type next goes back to staff, as
-        "Reply to our team" would send it (a talents' review: a talent who had pressed "Done
-        asking" typed her reply to the team, read an FAQ answer, and believed staff had it),
-        unless a form is open (its answers are no message for staff)."""
+    async def answered_by_staff(self, user_id: int) -> bool:
+        """A staff answer reached the talent: what they type next (for ASK_MODE_IDLE) goes
+        back to staff, as "Reply to our team" would send it (a talents' review: a talent who
+        had pressed "Done asking" typed her reply to the team, read an FAQ answer, and
+        believed staff had it), unless a form is open (its answers are no message for staff):
+        then True, and the talent is to be told to press the button to reply."""
         draft = await self._store.applications.draft_for(user_id)
         if draft is not None and draft.active:
-            return
+            return True
         now = self._clock().isoformat(timespec="microseconds")
+
+        def replying(session: Session) -> Session:
+            # Talking with staff since now: ASK_MODE_IDLE counts from the answer.
+            return replace(enter(session, replying_at=now), last_relayed_at=now)
+
         # Not for a talent who erased their data while the answer was on its way.
-        await self._store.support.change_if_known(
-            user_id, lambda session: enter(session, replying_at=now)
-        )
+        await self._store.support.change_if_known(user_id, replying)
+        return False
 
     async def answer_enough(self, user_id: int) -> None:
         """The talent said the bot's answer was enough, or is done asking: what they send
@@ -334,6 +349,16 @@ def named_entry(content: Content, ref: str, language: str) -> Markup:
     return Markup(content.text(said, language, title=title(content, ref, language)))
 
 
+async def reply_in_form_hint(bot: Bot, content: Content, user_id: int, language: str) -> None:
+    """Under a staff answer that came while the talent's form is open: what they type goes to
+    the form, the button to the team (an attacker's review: a link staff asked for was taken
+    by the form, and staff never got it)."""
+    try:
+        await bot.send_message(user_id, content.text(Text.SUPPORT_REPLY_IN_FORM, language))
+    except TelegramError as error:  # the answer arrived; only the hint is missing
+        log.info("Could not send the reply hint to user %d: %s", user_id, error)
+
+
 def ask_again_markup(content: Content, language: str) -> InlineKeyboardMarkup:
     """The button under every staff answer a talent gets: ask another question."""
     label = content.text(Text.BTN_ASK_REPLY, language)
@@ -406,7 +431,8 @@ async def answer_talent(
     except TelegramError as error:
         log.warning("Could not deliver a staff answer to user %d: %s", user_id, error)
         return Delivery.FAILED
-    await SupportDesk(store).answered_by_staff(user_id)
+    if await SupportDesk(store).answered_by_staff(user_id):
+        await reply_in_form_hint(bot, content, user_id, language)
     if talent is not None:
         note = Text.SUPPORT_HELD_IN_WORKSPACE if holding else Text.SUPPORT_ANSWERED_IN_WORKSPACE
         await _tell_staff_chat(bot, store, content, talent, (note, text), answerer, sent.message_id)

@@ -171,6 +171,7 @@ class Text(StrEnum):
     INTAKE_CHATTER = "intake_chatter"
     INTAKE_LATER = "intake_later"
     STAGE_REGISTERED_AS = "stage_registered_as"
+    SUPPORT_REPLY_IN_FORM = "support_reply_in_form"
     PIPELINE_WARNING_QUESTION_WAITS = "pipeline_warning_question_waits"
     INTAKE_CONSENT_AGAIN = "intake_consent_again"
     INTAKE_REGISTERING_NOW = "intake_registering_now"

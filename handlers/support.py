@@ -20,6 +20,8 @@ from bot.support import (
     ask_again_markup,
     display_name,
     header,
+    idle,
+    reply_in_form_hint,
     topic_name,
 )
 from bot.texts import Text
@@ -42,7 +44,11 @@ async def asking(user_id: int, context: BotContext) -> bool:
     """Whether the talent is in ask mode (after /tanya), so their messages may go to staff."""
     if not questions_open(context):
         return False
-    return (await context.services.store.support.session(user_id)).asking
+    session = await context.services.store.support.session(user_id)
+    if session.asking and idle(session):  # a day without staff: the bot's again
+        await _desk(context).close(user_id)
+        return False
+    return session.asking
 
 
 def _desk(context: BotContext) -> SupportDesk:
@@ -388,8 +394,8 @@ async def staff_message(update: Update, context: BotContext) -> None:
     recorded = await store.support.record_answer(
         staff_chat, message.message_id, target.user_id, copy.message_id, since, audited
     )
-    if recorded:  # not for a talent erased meanwhile
-        await _desk(context).answered_by_staff(target.user_id)
+    if recorded and await _desk(context).answered_by_staff(target.user_id):  # a form is open
+        await reply_in_form_hint(context.bot, context.content, target.user_id, language)
     # If it only said "we'll check", one press keeps the question on the Questions tab.
     hold = support_holding.button(
         context.content, context.services.settings.default_language, target.user_id, copy.message_id

@@ -52,6 +52,10 @@ def test_token_email_and_phone_are_masked_in_messages_and_tracebacks(
     # ... and so do times ("Broadcast 1 queued for 2 recipient(s) at …": it was masked).
     log.info("Broadcast 1 queued at 2026-12-07T02:00:00.000000+00:00")
     assert "at 2026-12-07T02:00:00.000000+00:00" in stderr.getvalue()
+    # ... but a phone number shaped like seconds is still one (an attacker's review).
+    log.info("call 08.123456 7890, hp 08.123456-7890, hp 08.123456.789, HP:081234567890")
+    line = stderr.getvalue().splitlines()[-1]
+    assert line.endswith("call <phone>, hp <phone>, hp <phone>, HP:<phone>"), line
 
 
 def test_libraries_values_are_shown_by_shape_at_every_level(

@@ -6,6 +6,7 @@ import asyncio
 import random
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -215,6 +216,15 @@ async def test_a_stage_message_to_a_parent_names_whose_registration_it_is(
     await bot.press(admin, t(Text.BTN_SEND_UPDATE))
     [update] = await sri.wait_for_messages(mark)
     assert update.text.endswith(named)
+    # Whose name is a word of the registered one is greeted without it; a name inside
+    # another's is not that name (an attacker's review: "Ana", mother of "Diana Putri").
+    lead = await bot.store.pipeline.state(1)
+    assert lead is not None
+    for first, full, noted in (("Ṡri", "Sri Wahyuni", False), ("Ana", "Diana Putri", True)):
+        state = replace(lead, first_name=first, full_name=full)
+        message = pipeline.message_for(CONTENT, "shortlist", state, None)
+        assert message is not None
+        assert ("atas nama" in message.text) is noted, first
 
 
 async def test_a_stage_preview_says_the_talent_still_waits_for_an_answer(

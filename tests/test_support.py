@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -152,11 +153,27 @@ async def test_a_reply_typed_to_a_staff_answer_after_done_asking_reaches_staff(
     await bot.settle(reply)
     assert staff_chat.messages_since(mark)[-1].text == "oh gitu, thank you! boleh minta via WA aja?"
     assert clara.reaction_on(reply["message"]["message_id"]) == RELAYED
+    # A day without staff later, what she types is for the bot again (an attacker's review: a
+    # question weeks after an answer went to staff, with no FAQ answer first).
+    with sqlite3.connect(bot.database) as db:
+        db.execute(
+            "UPDATE support_sessions SET last_relayed_at = ? WHERE user_id = ?",
+            ((datetime.now(UTC) - timedelta(days=1, minutes=1)).isoformat(), clara.id),
+        )
+    mark = staff_chat.mark()
+    [faq] = await bot.send(clara, "kak ada open call gak?")
+    assert faq.text.split("\n")[0] == CONTENT.faq["open_call_now"].question.id
+    assert staff_chat.messages_since(mark) == []
     # A form open when the answer came keeps its answers: none goes to staff.
     budi = bot.user(first_name="Budi")
     asked = await relayed_question(bot, staff_chat, budi, "Band boleh ikut?")
     await bot.send(budi, "/daftar")  # a command ends ask mode; the form opens
+    told = budi.mark()
     await answer(bot, mina, staff_chat, "Boleh, silakan daftar.", asked)
+    # ... and she is told how to reply to the team (an attacker's review: a link staff asked
+    # for went into the form).
+    hint = shown(Text.SUPPORT_REPLY_IN_FORM)
+    assert hint in [m.text for m in await budi.wait_for_messages(told, count=2)]
     mark = staff_chat.mark()
     await bot.press(budi, CONTENT.text(Text.BTN_AGREE, "id"))
     await bot.send(budi, "Budi Santoso")

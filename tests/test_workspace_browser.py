@@ -274,7 +274,7 @@ async def test_names_that_try_to_run_script_stay_text_everywhere(
         "stage_name": SCRIPT_END,
         "city": JS_LINK,
         "portfolio_url": JS_LINK,
-        "other_links": f"https://vimeo.com/123456\n{QUOTE_BREAK}",
+        "other_links": f"https://vimeo.com/123456\n{QUOTE_BREAK}\n(https://soundcloud.com/sari),",
         "email": XSS_EMAIL,
     }
     await seeded(
@@ -319,6 +319,9 @@ async def test_names_that_try_to_run_script_stay_text_everywhere(
         showreel = page.locator(".answers a[href='https://vimeo.com/123456']")
         assert await showreel.get_attribute("rel") == "noopener noreferrer"
         assert await page.locator("main a[href^='javascript']").count() == 0
+        # The sentence's punctuation stays outside the link (an attacker's review).
+        around = page.locator(".answers a[href='https://soundcloud.com/sari']")
+        assert await around.inner_text() == "https://soundcloud.com/sari"
         assert await page.locator("main img").count() == 0
         assert QUOTE_BREAK in body
         # Correcting the city starts from its current value, as text.

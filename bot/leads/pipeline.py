@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -207,17 +208,25 @@ def message_for(
             "recipient": html.escape(recipient, quote=False),
         }
     )
-    if lead.full_name and _letters(greeted) not in _letters(lead.full_name):
+    if lead.full_name and not _named_in(greeted, lead.full_name):
         # A parent who registered her child from her own account (a new staff member's
         # review: "Kabar baik, Sri! Pendaftaranmu … masuk daftar pendek" read as hers).
         text += "\n\n" + content.text(Text.STAGE_REGISTERED_AS, lead.language, name=lead.full_name)
     return Message(lead.language, text)
 
 
-def _letters(name: str) -> str:
-    """A name's letters and digits, to tell whether one name is part of another ("Talenta0"
-    of "Talenta 0", "Rina" of "Rina Ayu Pratiwi")."""
-    return "".join(character for character in name.casefold() if character.isalnum())
+def _named_in(greeted: str, full_name: str) -> bool:
+    """Whether the name a talent is greeted by is a word of the name they registered
+    ("Rina" of "Rina Ayu Pratiwi", accents aside), or all of it run together ("Talenta0" of
+    "Talenta 0"); not "Ana" of "Diana Putri" (an attacker's review)."""
+    words = [_folded(word) for word in full_name.split()]
+    return _folded(greeted) in words or _folded(greeted) == "".join(words)
+
+
+def _folded(name: str) -> str:
+    """A name's letters and digits, lower-case, without accents."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(character for character in decomposed if character.isalnum())
 
 
 def needed_consent(content: Content, key: str, forwarding: Forwarding | None) -> ConsentNeed | None:

@@ -42,8 +42,13 @@ function link(href, text, pattern) {
 /** A talent's words with each web address in them a link to open (a new staff member had to
  * copy a showreel's address to watch it); only http(s), only as the words' own text. */
 function linked(value) {
-  return value.split(/(\s+)/).map((word) => (/^https?:\/\/\S+$/i.test(word)
-    ? link(word, word, /^https?:\/\//i) : word));
+  return value.split(/(\s+)/).map((word) => {
+    // Punctuation around it is the sentence's: "(https://vimeo.com/1)," links the address.
+    const found = word.match(/^([("'\[]*)(https?:\/\/\S+?)([)"'\].,;:!?]*)$/i);
+    if (!found) return word;
+    const [, before, address, after] = found;
+    return [before, link(address, address, /^https?:\/\//i), after];
+  });
 }
 
 async function contacted(lead, reload) {
