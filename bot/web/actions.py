@@ -13,8 +13,8 @@ from collections.abc import Awaitable, Callable
 from typing import Any, NoReturn
 
 from bot import support
-from bot.content import Markup
 from bot.leads import pipeline
+from bot.leads.export import plain_text
 from bot.leads.pipeline import NoteError
 from bot.store import utc_now
 from bot.store.pipeline import NOTE_LIMIT, LeadState, Move
@@ -132,33 +132,13 @@ async def preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
     await desk.store.audit.add(viewer.actor, "stage_previewed", current.reference, stage=stage)
     told = (await desk.store.pipeline.told([application_id])).get(application_id, {})
     waiting = await desk.store.support.question_waiting(current.user_id)
-    intro = _intro(desk, viewer, current, stage, told, waiting=waiting)
+    intro = pipeline.preview_intro(content, language, current, stage, told, waiting=waiting)
     return {
         "outcome": "preview",
-        "intro": desk.say(Text.PIPELINE_PREVIEW_INTRO, language, **intro),
+        "intro": plain_text(intro),
         "message": {"language": message.language, "html": message.text},
         "stage": stage,
         "version": current.version,
-    }
-
-
-def _intro(
-    desk: Desk,
-    viewer: Viewer,
-    state: LeadState,
-    stage: str,
-    told: dict[str, str],
-    *,
-    waiting: bool = False,
-) -> dict[str, str]:
-    language, content = viewer.language, desk.content
-    warned = pipeline.preview_warnings(content, language, state, stage, told, waiting=waiting)
-    warnings = Markup(warned)
-    return {
-        "reference": state.reference,
-        "stage": pipeline.stage_label(content, stage, language),
-        "talent_language": pipeline.talent_language(content, language, state.language),
-        "warnings": warnings,
     }
 
 
