@@ -335,6 +335,9 @@ class Question(Model):
     # A question is a fine answer here (the message to the team): an answer ending in "?" is
     # never taken for a question asked mid-form instead of an answer.
     welcomes_questions: bool = False
+    # A free text of links, one per line: a line naming a platform and a handle ("ig aku
+    # @sari.music") is kept as that profile's link, as the portfolio question takes it.
+    holds_links: bool = False
     # A province question: a city typed there ("bandung") also answers this later question,
     # once the talent confirms its province (they are not asked for their city again).
     city_question: str | None = Field(default=None, pattern=KEY_PATTERN)

@@ -305,6 +305,13 @@ async def test_a_question_typed_in_the_form_the_bot_is_not_sure_of_gets_the_clos
         ("full_name", "Nama keponakan: Marthen Ndun", "Marthen Ndun"),
         ("stage_name", "Nanti Lanjut", "Nanti Lanjut"),  # a band, not "I'll carry on later"
         ("experience_years", "wis 30 taun", 30),  # Javanese, as a talents' review typed it
+        # A new staff member's review: a handle at "other links" became a link by hand only.
+        (
+            "other_links",
+            "ig aku @rina.pratiwi_music\nhttps://open.spotify.com/artist/1\nsoundcloud aku rina",
+            "https://www.instagram.com/rina.pratiwi_music\nhttps://open.spotify.com/artist/1"
+            "\nsoundcloud aku rina",
+        ),
         # Indonesia's code typed without "+": not a national number that begins 62.
         ("phone", "62 21 7654 321", "+62217654321"),
         ("phone", "62812 3456 7890", "+6281234567890"),
