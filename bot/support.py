@@ -163,6 +163,15 @@ class SupportDesk:
             user_id, lambda session: (None, enter(session, replying_at=now))
         )
 
+    async def asking(self, user_id: int) -> bool:
+        """Whether the talent is in ask mode; one that lapsed (ASK_MODE_IDLE without staff)
+        ends here, so what they type is for the bot again."""
+        session = await self._store.support.session(user_id)
+        if session.asking and idle(session, self._clock()):
+            await self.close(user_id)
+            return False
+        return session.asking
+
     async def answered_by_staff(self, user_id: int) -> bool:
         """A staff answer reached the talent: what they type next (for ASK_MODE_IDLE) goes
         back to staff, as "Reply to our team" would send it (a talents' review: a talent who

@@ -108,8 +108,10 @@ async def free_text(update: Update, context: BotContext) -> None:
         rows = _action_rows(context, language, verdict.entry)
         rows.append([(context.text(Text.BTN_NOT_THIS), f"{QA}{question_id}:x")])
         rows += _entry_rows(context, language, question_id, verdict.others)
-        ref = verdict.entry or ""
-        answered = await _with_status(context, question.user_id, language, ref, answered)
+        found = entry(context.content, verdict.entry or "")
+        answered = await talent_status.with_status(
+            context, question.user_id, language, found, answered
+        )
         await reply(update, answered, CallbackKeyboard(rows))
 
 
@@ -416,11 +418,9 @@ async def _open(
         page = views.faq_answer(
             context.content, language, key, subscribed=subscribed, operator=operator
         )
-        item = found
     else:
         page = views.program_page(context.content, language, found, subscribed=subscribed)
-        item = None
-    text = await talent_status.with_status(context, question.user_id, language, item, page[0])
+    text = await talent_status.with_status(context, question.user_id, language, found, page[0])
     # A message of its own: the answer or the choice it was opened from stays above it (a
     # talent's review: "Back" led to the FAQ list and the answer was gone).
     await answer_query(update)
@@ -464,15 +464,6 @@ async def _confirm_as_well(update: Update, context: BotContext, question_id: int
     # That one stays to confirm, above: a detail typed under it must not replace it.
     await _confirm(update, context, context.language(update), asked, earlier=pending)
     return True
-
-
-async def _with_status(
-    context: BotContext, user_id: int, language: str, ref: str, page: str
-) -> str:
-    """An FAQ answer with the reader's own status under it, when the entry shows it."""
-    found = entry(context.content, ref)
-    item = found if isinstance(found, FaqItem) else None
-    return await talent_status.with_status(context, user_id, language, item, page)
 
 
 def _answer(context: BotContext, language: str, ref: str) -> str | None:

@@ -20,7 +20,6 @@ from bot.support import (
     ask_again_markup,
     display_name,
     header,
-    idle,
     reply_in_form_hint,
     topic_name,
 )
@@ -44,11 +43,7 @@ async def asking(user_id: int, context: BotContext) -> bool:
     """Whether the talent is in ask mode (after /tanya), so their messages may go to staff."""
     if not questions_open(context):
         return False
-    session = await context.services.store.support.session(user_id)
-    if session.asking and idle(session):  # a day without staff: the bot's again
-        await _desk(context).close(user_id)
-        return False
-    return session.asking
+    return await _desk(context).asking(user_id)
 
 
 def _desk(context: BotContext) -> SupportDesk:

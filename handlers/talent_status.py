@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.content import FaqItem
+from bot.content import FaqItem, Program
 from handlers import pipeline_views
 from handlers.common import BotContext
 from handlers.views import Screen
@@ -17,12 +17,17 @@ async def status_screen(context: BotContext, user_id: int, language: str) -> Scr
 
 
 async def with_status(
-    context: BotContext, user_id: int | None, language: str, item: FaqItem | None, page: str
+    context: BotContext,
+    user_id: int | None,
+    language: str,
+    item: FaqItem | Program | None,
+    page: str,
 ) -> str:
-    """An FAQ answer with `shows_status` followed by the reader's own status: who asks
-    whether their registration arrived reads that it did, and its stage (a talents' review:
-    the same general answer three times, "Formulirnya belum selesai diisi?" after sending)."""
-    if item is None or not item.shows_status or user_id is None:
+    """An entry's page; an FAQ answer with `shows_status` followed by the reader's own
+    status: who asks whether their registration arrived reads that it did, and its stage (a
+    talents' review: the same general answer three times, "Formulirnya belum selesai
+    diisi?" after sending)."""
+    if not isinstance(item, FaqItem) or not item.shows_status or user_id is None:
         return page
     own, _ = await status_screen(context, user_id, language)
     return f"{page}\n\n{own}"

@@ -116,8 +116,7 @@ class SupportRelay:
     ) -> Result:
         """Read the session, let `decide` return a result and the new session, store it."""
         async with self._db.transaction() as tx:
-            row = await tx.fetch_one("SELECT * FROM support_sessions WHERE user_id = ?", (user_id,))
-            result, new = decide(Session(user_id) if row is None else Session.from_row(row))
+            result, new = decide(await _read(tx, user_id))
             await _save(tx, new)
         return result
 
@@ -126,8 +125,7 @@ class SupportRelay:
         async with self._db.transaction() as tx:
             if await tx.fetch_one("SELECT 1 FROM users WHERE user_id = ?", (user_id,)) is None:
                 return False
-            row = await tx.fetch_one("SELECT * FROM support_sessions WHERE user_id = ?", (user_id,))
-            await _save(tx, decide(Session(user_id) if row is None else Session.from_row(row)))
+            await _save(tx, decide(await _read(tx, user_id)))
         return True
 
     async def stop_asking(self, user_id: int) -> bool:
@@ -304,6 +302,12 @@ class SupportRelay:
                 "DELETE FROM support_topics WHERE staff_chat_id = ? AND user_id = ?",
                 (staff_chat_id, user_id),
             )
+
+
+async def _read(tx: Transaction, user_id: int) -> Session:
+    """The talent's session, in a transaction (a fresh one if none is stored)."""
+    row = await tx.fetch_one("SELECT * FROM support_sessions WHERE user_id = ?", (user_id,))
+    return Session(user_id) if row is None else Session.from_row(row)
 
 
 async def _save(tx: Transaction, session: Session) -> None:
