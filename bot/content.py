@@ -778,10 +778,11 @@ def _placeholders(text: str) -> set[str]:
 
 
 def html_error(text: str) -> str | None:
-    """Why Telegram would refuse this HTML, or None: read by the emulator's port of
-    Telegram's own parser, which reads every "<" as the start of a tag (a bare one, "usia
-    <18", "<3", a comment or a <!DOCTYPE> makes it refuse the whole message). A bare "&",
-    which Telegram shows as it is, is refused too: it is too often a "&" meant as "&amp;"."""
+    """Why Telegram would refuse this HTML, or None: read by bot/telegram_html.py, a port
+    of Telegram's own parser (the emulator's too), which reads every "<" as the start of a
+    tag (a bare one, "usia <18", "<3", a comment or a <!DOCTYPE> makes it refuse the whole
+    message). A bare "&", which Telegram shows as it is, is refused too: it is too often a
+    "&" meant as "&amp;"."""
     if _BARE_AMPERSAND.search(text):
         return "a bare '&' must be written &amp;"
     try:
