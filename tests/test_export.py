@@ -303,11 +303,17 @@ async def test_any_text_reads_back_as_its_neutralised_self(
 async def test_columns_are_every_question_in_order_for_both_sectors(
     store: Store, database: Path, tmp_path: Path
 ) -> None:
-    seed(database, [Seed(1, dict(MUSICIAN)), Seed(2, dict(FILMMAKER))])
-    headers = (await export_both(store, CONTENT, tmp_path))[0]
+    other = {**MUSICIAN, "music_role": "other_music_role", "music_role_other": "pelatih vokal"}
+    seed(database, [Seed(1, other), Seed(2, dict(FILMMAKER))])
+    headers, *rows = await export_both(store, CONTENT, tmp_path)
     labels = [question.label.id for question in CONTENT.intake.questions]
     assert headers[2 : 2 + len(labels)] == labels
     assert {"Peran (musik)", "Peran (film)", "Genre", "Format film"} <= set(headers)
+    # "Lainnya" and what the talent said it is, side by side.
+    musician = dict(zip(headers, rows[0], strict=True))
+    assert musician["Peran (musik)"] == "Lainnya"
+    assert musician["Peran lain (musik)"] == "pelatih vokal"
+    assert headers.index("Peran lain (musik)") == headers.index("Peran (musik)") + 1
 
 
 async def test_xlsx_holds_numbers_and_times_as_such_and_ids_and_phones_as_text(

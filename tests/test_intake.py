@@ -533,6 +533,49 @@ async def test_changing_the_sector_from_the_summary_asks_the_new_questions(bot: 
     assert stored["film_role"] == "director"
 
 
+async def test_lainnya_asks_which_one_and_staff_see_the_answer(bot: Harness) -> None:
+    """"Lainnya" alone told staff nothing (a talents' review): a role, genre or language picked
+    as "Other" is followed by "which one?", optional, kept beside the choice; a choice changed
+    away from "Other" drops it."""
+    talent = {
+        **MUSICIAN,
+        "music_role": "other_music_role",
+        "music_role_other": "pelatih vokal",
+        "genres": ["pop", "other"],
+        "genres_other": None,  # skipped: it is optional
+        "languages": ["indonesian", "other"],
+        "languages_other": "Jawa, Jepang",
+    }
+    user = bot.user()
+    await bot.send(user, "/daftar")
+    await consent(bot, user)
+    for key in ("sector", "age_range", "full_name", "stage_name", "music_role"):
+        await answer(bot, user, key, talent[key])
+    assert await where(bot, user) == "music_role_other"
+    assert CONTENT.questions["music_role_other"].prompt.id in user.last_message.text
+    assert _button(Text.BTN_SKIP) in user.last_message.button_texts
+    await fill(bot, user, talent)
+    review = user.last_message.text
+    assert "pelatih vokal" in review and "Jawa, Jepang" in review
+    assert CONTENT.questions["music_role_other"].label.id in review
+    stored = await _stored(bot, user.id)
+    assert stored["music_role_other"] == "pelatih vokal"
+    assert stored["genres_other"] is None and stored["languages_other"] == "Jawa, Jepang"
+    # The role changed to one the list names: "which one?" no longer applies and goes.
+    await _edit(bot, user, "music_role")
+    await bot.press(user, label("music_role", "producer"))
+    assert await where(bot, user) == "review"
+    stored = await _stored(bot, user.id)
+    assert stored["music_role"] == "producer" and "music_role_other" not in stored
+    assert "pelatih vokal" not in user.last_message.text
+    # A musician who picks nothing as "Other" is never asked.
+    other = bot.user()
+    await bot.send(other, "/daftar")
+    await consent(bot, other)
+    await fill(bot, other, MUSICIAN)
+    assert await where(bot, other) == "review"
+
+
 async def test_cancel_keeps_the_draft_and_daftar_resumes_exactly_there(bot: Harness) -> None:
     user = bot.user()
     await bot.send(user, "/daftar")
