@@ -568,6 +568,50 @@ async def test_a_lead_says_who_handles_it_and_a_lapsed_session_keeps_the_reply(
     assert seen.alerts == [] and seen.errors == []
 
 
+# Telegram's script as the page meets it inside Telegram, reduced to what the workspace calls;
+# the links it is asked to open are kept for the test to read.
+TELEGRAM_SCRIPT = """
+window.opened = [];
+const noop = () => {};
+window.Telegram = { WebApp: {
+  initData: "", themeParams: {}, colorScheme: "light", ready: noop, expand: noop, onEvent: noop,
+  isVersionAtLeast: () => true,
+  BackButton: { show: noop, hide: noop, onClick: noop },
+  MainButton: { show: noop, hide: noop, setText: noop, onClick: noop, offClick: noop },
+  openLink: (url) => window.opened.push(["openLink", url]),
+  openTelegramLink: (url) => window.opened.push(["openTelegramLink", url]),
+} };
+"""
+
+
+async def test_inside_telegram_a_talents_link_opens_through_telegram(
+    bot: Harness, tmp_path: Path
+) -> None:
+    """Telegram asks Mini Apps to open other sites with openLink (a new tab may be blocked in
+    its app, or replace the workspace), and t.me links with openTelegramLink."""
+    links = "https://vimeo.com/123456\nhttps://t.me/sarimonsoons"
+    await seeded(bot.database, [Seed(7001, {**MUSICIAN, "other_links": links})])
+    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+        seen = await watched(context)
+        page = seen.page
+        await page.add_init_script(TELEGRAM_SCRIPT)
+        pages = len(context.pages)
+        await page.goto(page_url(base, bot, ADMIN_ID))
+        await page.locator("tbody td.col-name").first.click()
+        await page.locator(".answers a[href='https://vimeo.com/123456']").click()
+        await page.locator(".answers a[href='https://t.me/sarimonsoons']").click()
+        await page.locator(".contact a[href^='https://wa.me/']").click()
+        opened = await page.evaluate("window.opened")
+        assert opened == [
+            ["openLink", "https://vimeo.com/123456"],
+            ["openTelegramLink", "https://t.me/sarimonsoons"],
+            ["openLink", "https://wa.me/6281234567890"],
+        ]
+        assert len(context.pages) == pages  # nothing opened beside the workspace
+        assert await page.locator(".lead-head .name").inner_text() == MUSICIAN["full_name"]
+    assert seen.alerts == [] and seen.errors == []
+
+
 async def test_a_download_link_once_used_says_how_to_get_a_new_file(
     bot: Harness, tmp_path: Path
 ) -> None:

@@ -200,6 +200,23 @@ export function mainButton(label, action) {
   return true;
 }
 
+/** Inside Telegram, a link to another site opens through Telegram (its browser, or the
+ * phone's), as Telegram asks of Mini Apps: a plain new tab may be blocked there, or replace
+ * the workspace. A t.me link opens in Telegram itself. Other links (mailto:, a download) and
+ * the page outside Telegram keep the browser's own way. */
+function throughTelegram(event) {
+  const link = event.target instanceof Element ? event.target.closest("a[target='_blank']") : null;
+  if (!link || event.defaultPrevented) return;
+  const address = link.href;
+  if (/^https:\/\/t\.me\//i.test(address) && tg.openTelegramLink) {
+    event.preventDefault();
+    tg.openTelegramLink(address);
+  } else if (/^https?:\/\//i.test(address) && tg.openLink) {
+    event.preventDefault();
+    tg.openLink(address);
+  }
+}
+
 async function boot() {
   const { params, lead } = launch();
   const initData = (tg && tg.initData) || params.tgWebAppData || "";
@@ -230,6 +247,7 @@ async function boot() {
     tg.expand();
     if (tg.BackButton) tg.BackButton.onClick(back);
     tg.onEvent("themeChanged", () => applyTheme({}));
+    document.addEventListener("click", throughTelegram);
   }
   try {
     desk.session = await call("session");
