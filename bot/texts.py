@@ -229,6 +229,7 @@ class Text(StrEnum):
     SUPPORT_ANSWERED_IN_WORKSPACE = "support_answered_in_workspace"
     SUPPORT_HELD_IN_WORKSPACE = "support_held_in_workspace"
     SUPPORT_BLOCKED = "support_blocked"
+    SUPPORT_TALENT_ERASED = "support_talent_erased"
     SUPPORT_UNDELIVERED = "support_undelivered"
 
     # Privacy and data rights

@@ -328,6 +328,12 @@ async def staff_message(update: Update, context: BotContext) -> None:
     thread = message.message_thread_id if message.is_topic_message else None
     target = await _desk(context).addressee(staff_chat, reply_to, thread)
     if target is None:
+        if _may_answer(message, context) and await store.support.erased_relay(
+            staff_chat, reply_to, thread
+        ):
+            log.info("Staff chat message %d answers an erased talent: not sent", message.message_id)
+            await _mark(context, message, Text.SUPPORT_TALENT_ERASED)
+            return
         log.debug("Staff chat message %d answers no relayed question", message.message_id)
         return
     if await store.support.relayed(staff_chat, message.message_id) is not None:

@@ -534,7 +534,7 @@ async def test_changing_the_sector_from_the_summary_asks_the_new_questions(bot: 
 
 
 async def test_lainnya_asks_which_one_and_staff_see_the_answer(bot: Harness) -> None:
-    """"Lainnya" alone told staff nothing (a talents' review): a role, genre or language picked
+    """ "Lainnya" alone told staff nothing (a talents' review): a role, genre or language picked
     as "Other" is followed by "which one?", optional, kept beside the choice; a choice changed
     away from "Other" drops it."""
     talent = {

@@ -391,6 +391,51 @@ async def test_a_staff_chat_message_of_a_talent_erased_meanwhile_is_not_recorded
     assert await bot.store.support.relayed(STAFF_CHAT_ID, 424242) is None
 
 
+async def _erase(bot: Harness, talent: EmulatedUser) -> None:
+    """/hapusdata, confirmed."""
+    await bot.send(talent, "/hapusdata")
+    await bot.press(talent, "🗑 Ya, hapus semuanya")
+    assert await bot.store.users.get(talent.id) is None
+
+
+async def test_an_answer_to_a_talent_who_erased_their_data_says_it_was_not_sent(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """Staff answered a question whose talent had erased everything meanwhile, and saw no
+    sign that nothing went out (a staff review). The group is told; nothing is sent, and
+    nothing of hers is stored again."""
+    sari = bot.user(first_name="Sari")
+    copy = await relayed_question(bot, staff_chat, sari, "Ada program untuk sutradara muda?")
+    await _erase(bot, sari)
+    copies_before = len(bot.emulator.calls_to("copyMessage"))
+    mina = staff_member(bot, staff_chat)
+    await answer(bot, mina, staff_chat, "Ada, cek /program ya.", copy)
+    assert staff_chat.last_message.text == shown(Text.SUPPORT_TALENT_ERASED)
+    assert len(bot.emulator.calls_to("copyMessage")) == copies_before
+    assert await bot.store.users.get(sari.id) is None
+    # A reply to anything else in the group is still left alone.
+    mark = staff_chat.mark()
+    await answer(bot, mina, staff_chat, "Oke, noted", staff_chat.last_message)
+    assert staff_chat.messages_since(mark) == []
+
+
+async def test_in_a_forum_a_message_in_an_erased_talents_topic_says_it_was_not_sent(
+    make_bot: Any, emulator: Any
+) -> None:
+    forum = emulator.group(title="Talent Desk forum", forum=True)
+    admin = emulator.user(ADMIN_ID, first_name="Admin")
+    forum.add_member(admin)
+    emulator.add_bot_to_group(forum, by=admin, admin=True)
+    bot: Harness = await make_bot(admin_ids=frozenset({ADMIN_ID}), staff_chat_id=forum.id)
+    sari = bot.user(first_name="Sari")
+    await ask(bot, sari, "Pertanyaan Sari")
+    [topic] = forum.topics
+    await _erase(bot, sari)
+    await bot.act(admin, admin.send, "Halo Sari, ini jawabannya.", chat=forum, thread_id=topic)
+    assert forum.thread_messages(topic)[-1].text == shown(Text.SUPPORT_TALENT_ERASED)
+    assert not any(m.text.startswith("Halo Sari") for m in sari.messages)
+
+
 async def test_answer_to_a_talent_who_blocked_the_bot_is_reported(
     bot: Harness, staff_chat: EmulatedChat
 ) -> None:

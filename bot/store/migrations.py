@@ -1029,4 +1029,19 @@ MIGRATIONS: list[tuple[str, str]] = [
         # to press. Cleared by Cancel; Send sets sent_to_staff_at.
         "ALTER TABLE free_questions ADD COLUMN confirm_shown_at TEXT",
     ),
+    (
+        "0038_erased_relays",
+        # The staff-chat messages and forum topics of talents who erased their data: a staff
+        # reply to one had no sign that nothing was sent. Message and topic ids only (no name,
+        # no Telegram id), as the staff notice of the erasure already keeps the first of them.
+        """
+        CREATE TABLE erased_relays (
+            staff_chat_id INTEGER NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('message', 'topic')),
+            number INTEGER NOT NULL,
+            erased_at TEXT NOT NULL,
+            PRIMARY KEY (staff_chat_id, kind, number)
+        ) WITHOUT ROWID
+        """,
+    ),
 ]

@@ -16,6 +16,7 @@ from bot.answers.text import name_words
 from bot.store.audit import Audit, talent_ref
 from bot.store.db import Database, Reader, Row, Transaction, utc_now
 from bot.store.notices import StaffNotices
+from bot.store.support import SupportRelay
 from bot.store.taught import TaughtPhrasings
 
 # Tables holding a talent's data through other columns than user_id.
@@ -354,6 +355,7 @@ class Privacy:
         await self._db.scrub()
 
     async def _delete_everything(self, tx: Transaction, tables: list[str], user_id: int) -> None:
+        await SupportRelay.keep_erased_in(tx, user_id)
         # Staff actions stay on record; the lead they were about becomes the hash.
         await Audit.redact_in(tx, user_id, self.subject_hash(user_id))
         await TaughtPhrasings.mask_names_in(tx, await _names(tx, user_id), self.content_words())

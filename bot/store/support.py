@@ -285,6 +285,35 @@ class SupportRelay:
         )
         return None if value is None else int(value)
 
+    @staticmethod
+    async def keep_erased_in(tx: Transaction, user_id: int) -> None:
+        """Before an erasure: note its staff-chat messages and topic, by their ids only, so a
+        staff reply to one is told nothing was sent (see `erased_relay`)."""
+        now = utc_now()
+        await tx.execute(
+            "INSERT OR IGNORE INTO erased_relays (staff_chat_id, kind, number, erased_at)"
+            " SELECT staff_chat_id, 'message', staff_message_id, ? FROM relayed_messages"
+            " WHERE user_id = ?",
+            (now, user_id),
+        )
+        await tx.execute(
+            "INSERT OR IGNORE INTO erased_relays (staff_chat_id, kind, number, erased_at)"
+            " SELECT staff_chat_id, 'topic', thread_id, ? FROM support_topics WHERE user_id = ?",
+            (now, user_id),
+        )
+
+    async def erased_relay(
+        self, staff_chat_id: int, reply_to: int | None, thread_id: int | None
+    ) -> bool:
+        """Whether a staff message replies to, or is in the topic of, a talent who erased
+        their data."""
+        found = await self._db.fetch_value(
+            "SELECT 1 FROM erased_relays WHERE staff_chat_id = ? AND ("
+            "(kind = 'message' AND number = ?) OR (kind = 'topic' AND number = ?)) LIMIT 1",
+            (staff_chat_id, reply_to, thread_id),
+        )
+        return found is not None
+
     async def save_topic(self, staff_chat_id: int, user_id: int, thread_id: int) -> None:
         """Remember the talent's forum topic (replacing a lost one)."""
         async with self._db.transaction() as tx:
