@@ -7,7 +7,7 @@ from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.content import Content, Markup, Question
+from bot.content import Content, Markup, Question, T
 from bot.content_checks import SELECTED_MARK
 from bot.leads import intake
 from bot.leads.email_typos import EmailSuggestion
@@ -36,7 +36,9 @@ def render(screen: Screen, content: Content, language: str, facts: PrivacyFacts)
     """The text and buttons for a flow screen (the consent screen names who is responsible)."""
 
     def say(key: Text, **values: Any) -> str:
-        return content.text(key, language, **values)
+        # A value in both languages (a choice's label) is said in the talent's.
+        said = {name: v.get(language) if isinstance(v, T) else v for name, v in values.items()}
+        return content.text(key, language, **said)
 
     notes = [say(screen.note)] if screen.note else []
     if screen.error is not None:

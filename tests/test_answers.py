@@ -955,7 +955,12 @@ async def test_a_button_of_an_entry_removed_by_a_reload_says_the_page_is_gone(
     admin: EmulatedUser = staff_chat.members[ADMIN_ID]
     [done] = await bot.send(admin, "/reload")
     assert done.text.startswith(
-        opening(Text.RELOAD_DONE, programs=7, faq=len(CONTENT.faq), questions=20)
+        opening(
+            Text.RELOAD_DONE,
+            programs=7,
+            faq=len(CONTENT.faq),
+            questions=len(CONTENT.intake.questions),
+        )
     )
     [gone] = await bot.press(sari, title, message=unsure)
     assert gone.text.startswith(shown(Text.ASK_ENTRY_GONE))

@@ -568,6 +568,15 @@ async def test_lainnya_asks_which_one_and_staff_see_the_answer(bot: Harness) -> 
     stored = await _stored(bot, user.id)
     assert stored["music_role"] == "producer" and "music_role_other" not in stored
     assert "pelatih vokal" not in user.last_message.text
+    # A role typed at the role question, where no button fits: the bot says to pick "Lainnya"
+    # and type it there, rather than only "use the buttons".
+    await _edit(bot, user, "music_role")
+    [hint] = await bot.send(user, "pelatih vokal")
+    assert hint.text.startswith(shown(Text.INTAKE_USE_BUTTONS_OR_OTHER, other="Lainnya"))
+    assert await where(bot, user) == "music_role"
+    await bot.press(user, label("music_role", "other_music_role"))
+    await bot.send(user, "pelatih vokal")
+    assert (await _stored(bot, user.id))["music_role_other"] == "pelatih vokal"
     # A musician who picks nothing as "Other" is never asked.
     other = bot.user()
     await bot.send(other, "/daftar")

@@ -147,6 +147,20 @@ def choices(question: Question, content: Content, answers: Answers) -> list[tupl
     return [(choice.value, choice.label) for choice in question.choices or []]
 
 
+def use_buttons(question: Question, content: Content) -> Rejected:
+    """Typed text no choice fits: press a button, or, where the form asks "which one?" after
+    a choice such as "Lainnya" (a later question's `when` names it), press that one and type
+    it there ("pelatih vokal" typed at the role question)."""
+    for later in content.intake.questions:
+        when = later.when or {}
+        if later.type == "short_text" and len(when) == 1 and len(when.get(question.key, ())) == 1:
+            [value] = when[question.key]
+            for choice in question.choices or []:
+                if choice.value == value:
+                    return Rejected(Text.INTAKE_USE_BUTTONS_OR_OTHER, {"other": choice.label})
+    return Rejected(Text.INTAKE_USE_BUTTONS)
+
+
 def needs_guardian(question: Question, value: Any) -> bool:
     """Whether this answer means the talent is a minor who needs a guardian's consent."""
     return any(choice.guardian and choice.value == value for choice in question.choices or [])
@@ -232,7 +246,7 @@ def check_text(question: Question, content: Content, answers: Answers, text: str
         picked = _by_number(question, typed)  # "umur aku 22"
         if picked is not None:
             return Accepted(picked)
-    return Rejected(Text.INTAKE_USE_BUTTONS)
+    return use_buttons(question, content)
 
 
 _WHOLE_NUMBER = re.compile(r"(?<!\d)\d{1,3}(?!\d)")

@@ -204,7 +204,7 @@ class IntakeFlow:
         if question.type == "long_text" and not question.required and self._chatter(text):
             return Screen(QUESTION, draft, question, answers, note=Text.INTAKE_CHATTER)
         if question.type == "multi_choice":
-            outcome: intake.Outcome = intake.Rejected(Text.INTAKE_USE_BUTTONS)
+            outcome: intake.Outcome = intake.use_buttons(question, self._content)
         else:
             outcome = intake.check_text(question, self._content, answers, text)
         outcome = slips.slip(question, text, outcome)

@@ -36,8 +36,11 @@ _NOT_UNDERSTOOD = frozenset(
         Text.INTAKE_BAD_URL,
         Text.INTAKE_PROVINCE_NOT_FOUND,
         Text.INTAKE_USE_BUTTONS,
+        Text.INTAKE_USE_BUTTONS_OR_OTHER,
     }
 )
+# A choice question's refusals of typed text: press a button (or "Lainnya", then type it).
+_BUTTONS = frozenset({Text.INTAKE_USE_BUTTONS, Text.INTAKE_USE_BUTTONS_OR_OTHER})
 # What the form says of an answer that reads as a question ("Sepertinya itu pertanyaan…").
 _READ_AS_ASKED = frozenset({Text.INTAKE_A_QUESTION, Text.INTAKE_A_QUESTION_BUTTONS})
 # Words a question typed mid-form has at least (chat particles aside), for the FAQ to answer
@@ -79,7 +82,7 @@ def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
     beside the link is told apart from an answer."""
     if not question.welcomes_questions and asks(question, text):
         reason = outcome.reason if isinstance(outcome, Rejected) else None
-        if reason is Text.INTAKE_USE_BUTTONS:  # nothing to send again without the "?"
+        if reason in _BUTTONS:  # nothing to send again without the "?"
             return Rejected(Text.INTAKE_A_QUESTION_BUTTONS)
         if reason in _NOT_UNDERSTOOD or question.type in _NEVER_ASKED:
             return Rejected(Text.INTAKE_A_QUESTION)
