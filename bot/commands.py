@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from bot.texts import Text
 
@@ -79,8 +79,9 @@ STAFF_COMMANDS = [EXPORT, STATS, LEADS, LEAD, NOTE, BROADCAST, RELOAD]
 
 def closest(typed: str) -> Command | None:
     """The talents' command a mistyped one likely meant: one it starts ("/hapus" for
-    /hapusdata, "/delete" for /deletemydata) or a typo or two away ("/dafar"); None when
-    none is, or more than one. Never run for them: only named (it may erase everything)."""
+    /hapusdata, "/delete" for /deletemydata) or a typo or two away ("/dafar"; two letters
+    swapped count as one: "/strat"); None when none is, or more than one. Never run for
+    them: only named (it may erase everything)."""
     word = typed.lower()
     if len(word) < 3:
         return None
@@ -89,6 +90,6 @@ def closest(typed: str) -> Command | None:
         command
         for command in PUBLIC_COMMANDS
         for name in command.names
-        if name.startswith(word) or Levenshtein.distance(word, name, score_cutoff=near) <= near
+        if name.startswith(word) or OSA.distance(word, name, score_cutoff=near) <= near
     }
     return found.pop() if len(found) == 1 else None

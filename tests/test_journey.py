@@ -171,6 +171,7 @@ async def test_a_mistyped_command_names_the_one_it_likely_meant_and_runs_nothing
     meant = {
         (sari, "/hapus"): ("hapusdata", Text.COMMAND_DELETE),
         (sari, "/dafar"): ("daftar", Text.COMMAND_APPLY),
+        (sari, "/strat"): ("start", Text.COMMAND_START),  # two letters swapped: one slip
         (sari, "/statu@kocca_bot"): ("status", Text.COMMAND_STATUS),
         (jess, "/delete"): ("deletemydata", Text.COMMAND_DELETE),
         (jess, "/hapus"): ("deletemydata", Text.COMMAND_DELETE),  # her language's name
