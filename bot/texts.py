@@ -255,6 +255,8 @@ class Text(StrEnum):
     CONSENT_UPDATED = "consent_updated"
     PROCESSING_WITHDRAWN = "processing_withdrawn"
     MYDATA_SUMMARY = "mydata_summary"
+    MYDATA_NEXT_REGISTERED = "mydata_next_registered"
+    MYDATA_NEXT_UNREGISTERED = "mydata_next_unregistered"
     MYDATA_EMPTY = "mydata_empty"
     DELETE_CONFIRM = "delete_confirm"
     DELETE_DONE = "delete_done"

@@ -276,8 +276,11 @@ async def send_my_data(update: Update, context: BotContext) -> None:
         copies.forget(user.id)  # it did not reach them: they may ask again at once
         raise
     counts = made.counts
+    registered = counts.get("applications", 0) > 0  # else nothing to correct with /daftar
+    next_step = Text.MYDATA_NEXT_REGISTERED if registered else Text.MYDATA_NEXT_UNREGISTERED
     summary = context.text(
         Text.MYDATA_SUMMARY,
+        next=Markup(context.text(next_step)),
         applications=counts.get("applications", 0),
         answers=counts.get("answers", 0),
         consents=counts.get("consents", 0),

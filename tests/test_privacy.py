@@ -386,9 +386,17 @@ async def test_a_copy_asked_for_before_erasure_does_not_say_it_is_on_its_way(
     [erased_at] = await bot.store.privacy.was_erased(sari.id)
     when = moment_text(CONTENT, "id", erased_at)
     assert replies[-1].text.endswith(shown(Text.MYDATA_ERASED_BEFORE, when=when))
+    # With no registration left, nothing points to correcting one (a later review).
+    assert shown(Text.MYDATA_NEXT_UNREGISTERED) in replies[-1].text
+    assert "Perbarui pendaftaranku" not in replies[-1].text
     other = bot.user(first_name="Budi")  # never erased: no such line
     budi = await bot.send(other, "/dataku")
     assert all(shown(Text.MYDATA_ERASED_BEFORE, when=when)[:12] not in m.text for m in budi)
+    # A registered talent is told how to correct it.
+    cici = bot.user(first_name="Cici")
+    await apply(bot, cici, MUSICIAN)
+    [*_, summary] = await bot.send(cici, "/dataku")
+    assert shown(Text.MYDATA_NEXT_REGISTERED) in summary.text
 
 
 async def test_keeping_data_when_asked_changes_nothing(bot: Harness) -> None:
@@ -555,6 +563,7 @@ def test_what_dataku_leaves_out_is_said_also_where_asking_is_off() -> None:
         copy = content.text(
             Text.MYDATA_SUMMARY,
             language,
+            next="",
             applications=1,
             answers=1,
             consents=1,
