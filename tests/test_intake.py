@@ -141,7 +141,11 @@ async def test_review_summary_shows_every_answer_in_the_talents_language(bot: Ha
         ("province", "Atlantis", Text.INTAKE_PROVINCE_NOT_FOUND, {}),
         ("sector", "televisi", Text.INTAKE_USE_BUTTONS, {}),
         ("age_range", "dua puluh", Text.INTAKE_USE_BUTTONS, {}),
-        ("genres", "pop", Text.INTAKE_USE_BUTTONS, {}),
+        ("genres", "pop", Text.INTAKE_USE_BUTTONS_OR_OTHER, {"other": "Lainnya"}),
+        # Other links hold links, handles or a platform's name, not chat (a talents' review:
+        # "udah masuk belum kang" was stored as a link).
+        ("other_links", "udah masuk belum kang", Text.INTAKE_NO_LINK, {}),
+        ("other_links", "Kupang", Text.INTAKE_NO_LINK, {}),
     ],
 )
 async def test_invalid_answer_is_explained_and_the_question_asked_again(
@@ -794,6 +798,24 @@ async def test_everything_answered_is_in_the_conversation_log(bot: Harness) -> N
     sent = [call for call in bot.emulator.calls_to("sendMessage") if call.ok]
     texts = [call.result["text"] for call in sent if call.params.get("chat_id") == user.id]
     assert texts and all(text in outgoing for text in texts)
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("Spotify: Sari & The Monsoons", "Spotify: Sari & The Monsoons"),
+        ("fb Rina Pratiwi Official", "fb Rina Pratiwi Official"),
+        ("gak ada", None),  # as the Skip button
+        ("Tidak ada.", None),
+    ],
+)
+async def test_other_links_keep_a_profile_named_without_its_address(
+    bot: Harness, typed: str, kept: str | None
+) -> None:
+    user = await at_question(bot, "other_links")
+    await bot.send(user, typed)
+    assert await where(bot, user) == "notable_works"
+    assert (await _stored(bot, user.id))["other_links"] == kept
 
 
 @pytest.mark.parametrize("typed", ["skip", "Lewati aja", "skip dulu."])

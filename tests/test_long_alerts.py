@@ -21,7 +21,7 @@ LONGEST = {
     "stage_name": "S" * 100,
     "city": "C" * 60,
     "portfolio_url": "https://example.com/" + "a" * 480,
-    "other_links": "L" * 500,
+    "other_links": "https://example.com/" + "L" * 480,  # 500 characters, a link
     "notable_works": "W" * 1000,
     "message": "🎵" * 1000,  # 2,000 UTF-16 units
     "email": "a" * 60 + "@" + "b" * 60 + ".com",
@@ -43,7 +43,8 @@ async def test_the_longest_allowed_registration_alerts_staff_in_parts(
         **MUSICIAN,
         **LONGEST,
         "genres": _choices("genres")[:3],
-        "languages": _choices("languages"),
+        "languages": _choices("languages"),  # "Lainnya" too, and which at its longest
+        "languages_other": "B" * 60,
         "programs_of_interest": [
             p.key for p in CONTENT.interest_programs() if p.section == "music"
         ],
@@ -56,7 +57,7 @@ async def test_the_longest_allowed_registration_alerts_staff_in_parts(
     assert all(utf16_len(part.text) <= 4096 for part in alert)
     assert [part.button_texts for part in alert] == [[]] * (len(alert) - 1) + [[_opener(reference)]]
     whole = "".join(part.text for part in alert)
-    assert all(value in whole for value in ("W" * 1000, "🎵" * 1000, "L" * 500))
+    assert all(value in whole for value in ("W" * 1000, "🎵" * 1000, "L" * 480, "B" * 60))
 
 
 async def _change(bot: Harness, talent: EmulatedUser, key: str, value: str) -> None:

@@ -150,6 +150,9 @@ async def test_admin_gets_csv_and_xlsx_with_every_answer_in_its_column(
     for record in (musician, filmmaker):  # untouched leads: at the first stage, nothing else
         pipeline = [record.pop(header) for header in PIPELINE_HEADERS]
         assert pipeline[:2] == ["Baru", ""] and pipeline[3:] == ["", "0", ""]
+        # Neither chose "Lainnya": its "which one?" columns are empty.
+        others = [key for key in COLUMN if key.endswith("_other")]
+        assert [record.pop(COLUMN[key]) for key in others] == [""] * 5
     assert musician == {
         "Referensi": "KOC-000001",
         "Waktu kirim (WIB)": "2026-01-10 23:59",

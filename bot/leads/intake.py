@@ -270,6 +270,11 @@ def _check_plain(question: Question, text: str) -> Outcome:
     if question.type == "short_text":
         text = " ".join(text.split())
     if question.holds_links:  # a new staff member fixed "ig aku @rina.music" by hand
+        if not any(_names_a_link(line) for line in text.split("\n")):
+            # "udah masuk belum kang" was stored as a link in a talents' review.
+            if fold(text.strip(AROUND_LINK)) in _NO_LINKS:
+                return Accepted(None)  # "gak ada": as the Skip button
+            return Rejected(Text.INTAKE_NO_LINK)
         text = "\n".join(_as_link(line) for line in text.split("\n"))
     limit = question.length_limit
     if len(text) > limit:
@@ -326,6 +331,44 @@ def _as_link(line: str) -> str:
     if any(web_link(word.strip(AROUND_LINK)) for word in line.split()):
         return line
     return _profile_link(line) or line
+
+
+# Where a line of "other links" names a profile without its address ("Spotify: Sari & The
+# Monsoons"): staff can find it.
+_PLATFORMS = frozenset(
+    "instagram ig insta tiktok tt youtube yt yutub spotify soundcloud bandcamp imdb letterboxd"  # noqa: SIM905 -- a word list reads best as words
+    " vimeo facebook fb twitter threads behance linkedin deezer joox".split()
+)
+# "No other links" typed instead of the Skip button.
+_NO_LINKS = frozenset(
+    {
+        "tidak ada",
+        "gak ada",
+        "ga ada",
+        "nggak ada",
+        "ngga ada",
+        "belum ada",
+        "tidak punya",
+        "gak punya",
+        "belum punya",
+        "ga punya",
+        "no",
+        "none",
+        "nope",
+        "no links",
+        "nothing",
+    }
+)
+
+
+def _names_a_link(line: str) -> bool:
+    """Whether a line holds a web address, an @handle or a platform's name."""
+    words = line.split()
+    return (
+        any(web_link(word.strip(AROUND_LINK)) for word in words)
+        or _HANDLE.search(line) is not None
+        or any(word in _PLATFORMS for word in fold(line).replace(":", " ").split())
+    )
 
 
 # A handle with the platform named ("tiktok aku @naddie.sings", "ig @sari.music"): the

@@ -37,6 +37,7 @@ _NOT_UNDERSTOOD = frozenset(
         Text.INTAKE_PROVINCE_NOT_FOUND,
         Text.INTAKE_USE_BUTTONS,
         Text.INTAKE_USE_BUTTONS_OR_OTHER,
+        Text.INTAKE_NO_LINK,
     }
 )
 # A choice question's refusals of typed text: press a button (or "Lainnya", then type it).
