@@ -734,6 +734,8 @@ CHAT = [
     ("I'm a singer originally from Medan. What is MU:CON?", "program:mucon"),
     # Being late ("terlambat") is "telat", not showreel_links' slow internet ("lambat").
     ("ada yang buka skarang kah? sa tra mau terlambat lagi", "faq:open_call_now"),
+    # Sasak's "side" (you, polite) asks nothing, as "anda" does.
+    ("tabe side, cara daftar gimana?", "faq:who_can_apply"),
 ]
 OFF_TOPIC = [
     # "terlambat" is "telat": a late train or payment is not a late registration.
@@ -1584,6 +1586,11 @@ def test_a_place_is_the_talents_only_after_from() -> None:
         ("Selamat siang Bapak/Ibu pengelola. Semoga sehat selalu.", "greeting"),
         ("jazakallah khairan min, barakallahu fiik 🤲", "thanks"),
         ("Bapak/Ibu pengelola, siapa yang menjalankan bot ini?", None),
+        # Session 47: Sasak's and Bugis' "side" (you, polite) is whom a greeting addresses;
+        # chat's "slmt mlm" and Sundanese "wilujeng" are "selamat (malam)".
+        ("assalamualaikum, tabe' side admin 🙏", "greeting"),
+        ("slmt mlm min", "greeting"),
+        ("punten, wilujeng sonten 🙏", "greeting"),
     ],
 )
 def test_greetings_and_thanks_are_not_matched(text: str, talk: str | None) -> None:

@@ -409,6 +409,11 @@ SHORT_FORMS: dict[str, str] = {
     "sanget": "banget",
     # Session 43's: chat's "kakk" (kak with a letter more).
     "kakk": "kak",
+    # Session 47's: chat's "slmt mlm" (selamat malam), Sundanese "wilujeng" (selamat:
+    # "wilujeng sonten").
+    "slmt": "selamat",
+    "mlm": "malam",
+    "wilujeng": "selamat",
     # Betawi and Malay "sape" (siapa): "sape yang ngelola bot ini?" (a Dayak sape' player says
     # who they are with "saya", so the lute reads as "siapa" harmlessly).
     "sape": "siapa",
@@ -1237,6 +1242,7 @@ STOPWORDS_ID = _listed(
     takut khawatir kuatir
     sebagai waktu ceritakan khusus bulan
     metu le
+    side
     """
 )
 
@@ -1374,7 +1380,8 @@ INTRODUCING = frozenset(  # the talent's name follows ("nama saya Dimas"), not a
 
 # Messages made only of these words (and FILLER) are greetings or thanks, not questions; a
 # call for help with nothing else ("ada yang bisa bantu?", "help") is answered as a greeting,
-# which asks for the question.
+# which asks for the question. Sasak's and Bugis' "side" (you, polite: "tabe' side admin")
+# is whom a greeting addresses, as "kak" is (and a stopword, as "anda" is).
 GREETINGS = _listed(
     """
     halo hallo helo hai hay hi hii hey hello heyy pagi siang sore malam selamat met
@@ -1391,6 +1398,7 @@ GREETINGS = _listed(
     ahowu fefu ko koko cece cici
     bantu bantuin tolong help anyone somebody someone
     semoga sehat selalu
+    side
     """
 )
 THANKS = _listed(
