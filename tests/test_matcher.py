@@ -1591,6 +1591,10 @@ def test_a_place_is_the_talents_only_after_from() -> None:
         ("assalamualaikum, tabe' side admin 🙏", "greeting"),
         ("slmt mlm min", "greeting"),
         ("punten, wilujeng sonten 🙏", "greeting"),
+        # An emoji beside a greeting or thanks is its mood, as 🙏 is; alone, nothing asked.
+        ("slmt mlm min, dr tengah laut nih 🌊", "greeting"),
+        ("oke makasih 😅", "thanks"),
+        ("😂🔥🙈", "nudge"),
     ],
 )
 def test_greetings_and_thanks_are_not_matched(text: str, talk: str | None) -> None:

@@ -319,6 +319,10 @@ def small_talk(found: list[str]) -> str | None:
         # question to staff; a question if a word could be a topic ("masa bayar?").
         clear = all(word in _NOTHING_CLEAR or not _lettered(word) for word in found)
         return "doubt" if clear else None
+    if any(word in _SMALL_TALK and _lettered(word) for word in found):
+        # An emoji beside a greeting or thanks is its mood ("slmt mlm min, dr tengah laut nih
+        # 🌊"), as 🙏 is: not a word asked.
+        found = [word for word in found if word in _SMALL_TALK or _lettered(word)]
     if any(word not in _SMALL_TALK for word in found):
         # Nothing asked yet: chat words only, or symbols only ("🙄", "😂🔥🙈").
         nothing = all(word in _NOTHING_ASKED or not _lettered(word) for word in found)
