@@ -738,6 +738,9 @@ CHAT = [
     ("tabe side, cara daftar gimana?", "faq:who_can_apply"),
 ]
 OFF_TOPIC = [
+    # Second-hand ("bekas") is no typo of what_to_prepare's "berkas" (session 47's probes).
+    "jual gendang beleq bekas di mana?",
+    "beli kamera bekas yang bagus di mana",
     # "terlambat" is "telat": a late train or payment is not a late registration.
     "kereta saya terlambat, gimana?",
     "kalau terlambat bayar cicilan gimana",

@@ -29,6 +29,9 @@ SHORT_FORMS: dict[str, str] = {
     # "do you have anything for anime or game music composers?" got what_is_kocca directly
     # (its "KOCCA supports games, animation ...": session 46's second talents' review).
     "anime": "animejepang",
+    # Second-hand ("bekas") is no entry's: it was read as a typo of "berkas" (what_to_prepare's
+    # files), so "jual gendang beleq bekas di mana?" got what_to_prepare directly.
+    "bekas": "barangbekas",
     "dibayar": "honor",
     "digaji": "honor",
     "honornya": "honor",
