@@ -1099,6 +1099,19 @@ def test_told_is_telling_not_a_typo_of_hold() -> None:
     assert "faq:my_data" not in {verdict.entry, *verdict.others}, verdict
 
 
+def test_practising_is_not_the_training_centre() -> None:
+    """ "latihan" (practising) is no entry's word: the training centre is "pelatihan"
+    (session 47: a group asking whether registration is open, to practise from now, got
+    training_center directly)."""
+    text = "ada pendaftaran yg lagi buka skrg ndak? biar kami latihan dari sekarang"
+    verdict = decide(MATCHER.match(text), DEFAULTS)
+    assert verdict.entry != "program:training_center", verdict
+    assert "faq:open_call_now" in {verdict.entry, *verdict.others}, verdict
+    assert decide(MATCHER.match("pelatihan konten di jakarta ada?"), DEFAULTS).entry == (
+        "program:training_center"
+    )
+
+
 def test_locked_with_a_password_is_the_password() -> None:
     """ "kunci pakai password" (locked with a password) is the password: "kunci" is no entry's
     word, and session 45's review's Makassar filmmaker got nothing at all."""

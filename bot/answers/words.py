@@ -32,6 +32,10 @@ SHORT_FORMS: dict[str, str] = {
     # Second-hand ("bekas") is no entry's: it was read as a typo of "berkas" (what_to_prepare's
     # files), so "jual gendang beleq bekas di mana?" got what_to_prepare directly.
     "bekas": "barangbekas",
+    # Practising ("latihan") is no entry's either: the training centre is "pelatihan" in every
+    # round's questions, and session 47's "ada pendaftaran yg lagi buka skrg ndak? biar kami
+    # latihan dari sekarang" got training_center directly (its stem is "latih" too).
+    "latihan": "latihanrutin",
     "dibayar": "honor",
     "digaji": "honor",
     "honornya": "honor",
