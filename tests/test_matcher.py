@@ -1099,6 +1099,17 @@ def test_told_is_telling_not_a_typo_of_hold() -> None:
     assert "faq:my_data" not in {verdict.entry, *verdict.others}, verdict
 
 
+def test_me_or_my_child_is_a_parents_question() -> None:
+    """ "saya atau anaknya" (me or my child) is asked by a parent: the parents' entry is
+    offered, not only who may register (session 47: who_can_apply got it directly)."""
+    text = "kalo sudah daftar yg dihubungi saya atau anaknya? lewat apa?"
+    verdict = decide(MATCHER.match(text), DEFAULTS)
+    assert verdict.outcome is not Outcome.ANSWERED or verdict.entry == "faq:parents", verdict
+    assert "faq:parents" in {verdict.entry, *verdict.others}, verdict
+    verdict = decide(MATCHER.match("yang isi form saya atau anak saya?"), DEFAULTS)
+    assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, "faq:parents")
+
+
 def test_practising_is_not_the_training_centre() -> None:
     """ "latihan" (practising) is no entry's word: the training centre is "pelatihan"
     (session 47: a group asking whether registration is open, to practise from now, got

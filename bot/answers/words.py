@@ -1028,6 +1028,15 @@ PHRASES: dict[tuple[str, ...], str] = {
         for registering in ("mendaftarkan", "daftarkan", "daftarin", "didaftarkan", "didaftarin")
         for child in ("anak", "anakku", "anaknya")
     },
+    # "Me or my child?" is a parent's question, whose turn something is (session 47's "kalo
+    # sudah daftar yg dihubungi saya atau anaknya?" got who_can_apply directly, its "anak
+    # sekolah boleh daftar"): the parents' entry says to whom the team writes.
+    **{
+        phrase: "ortu atau anak"
+        for me in ("saya", "aku", "sy", "gw", "gue")
+        for child in ("anak", "anakku", "anaknya")
+        for phrase in ((me, "atau", child), (child, "atau", me))
+    },
     # Whose age or name to write ("umurnya siapa yang ditulis?", "nama siapa yang harus saya
     # isi?") asks about the form's own question, which no entry answers (the form says it
     # there): session 46's second talents' review got my_data directly for the first.
