@@ -732,6 +732,9 @@ CHAT = [
     ("i make non-fiction films, is there funding?", "faq:film_funding"),
     # Where a talent is "originally" from says who asks, as "asal" does.
     ("I'm a singer originally from Medan. What is MU:CON?", "program:mucon"),
+    # Whom the team contacts, parent or child: the parents' entry (updates go to the chat the
+    # child registered from).
+    ("kalo sudah daftar yg dihubungi saya atau anaknya? lewat apa?", "faq:parents"),
     # Being late ("terlambat") is "telat", not showreel_links' slow internet ("lambat").
     ("ada yang buka skarang kah? sa tra mau terlambat lagi", "faq:open_call_now"),
     # Sasak's "side" (you, polite) asks nothing, as "anda" does.
