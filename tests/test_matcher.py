@@ -1113,6 +1113,21 @@ def test_me_or_my_child_is_a_parents_question() -> None:
     assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, "faq:parents")
 
 
+def test_counting_as_asks_nothing_and_a_ships_crew_says_who_asks() -> None:
+    """Session 47: "masuk kategori", "count as" (as "masuk hitungan"), "mostly" and "walau"
+    (walaupun) ask nothing; a ship's crew member ("ABK") says who asks, so a cruise-ship
+    singer asking whether they may register is offered who_can_apply (it got nothing)."""
+    for text in ("masuk kategori", "does that count as", "mostly", "walau"):
+        assert content_words(words(text)) == [], text
+    text = (
+        "sy ABK kapal pesiar, tiap malem nyanyi di crew bar. bisa daftar walau lg kerja di"
+        " luar negeri?"
+    )
+    verdict = decide(MATCHER.match(text), DEFAULTS)
+    assert verdict.outcome is Outcome.SUGGESTED, verdict
+    assert "faq:who_can_apply" in verdict.others, verdict
+
+
 def test_practising_is_not_the_training_centre() -> None:
     """ "latihan" (practising) is no entry's word: the training centre is "pelatihan"
     (session 47: a group asking whether registration is open, to practise from now, got

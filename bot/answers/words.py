@@ -1082,6 +1082,10 @@ PHRASES: dict[tuple[str, ...], str] = {
     # "masuk itungan" (counts as) is "termasuk", which asks nothing (e7e1280).
     ("masuk", "itungan"): "termasuk",
     ("masuk", "hitungan"): "termasuk",
+    # So is "masuk kategori", and English "count as" (session 47: "casting director masuk
+    # kategori filmmaker ga sih", "does that count as filmmaker here?").
+    ("masuk", "kategori"): "termasuk",
+    ("count", "as"): "termasuk",
     ("pembaca", "layar"): "pembacalayar",  # a screen reader: not "layar" as "bayar"
     ("screen", "reader"): "screenreader",
     ("kursi", "roda"): "kursiroda",  # a wheelchair: how the talent moves, as a screen reader
@@ -1225,7 +1229,7 @@ STOPWORDS_ID = _listed(
     teh mah atuh euy wae dupi geuning
     hormat perhatiannya perhatian ucapkan menanyakan mengetahui memperoleh berkaitan
     tersebut terdapat secara sebelumnya
-    meskipun walaupun sekalipun kendatipun biarpun lha
+    meskipun walaupun walau sekalipun kendatipun biarpun lha
     sumpah perasaan disuruh
     jo dang ne mar iko
     ji mi ki ta bede iye tawwa
@@ -1279,6 +1283,7 @@ STOPWORDS_EN = _listed(
     fyi nah few told seriously serious
     kindly explain rather wondering regarding perhaps
     whenever whatever wherever whoever
+    mostly
     """
 )
 
@@ -1339,6 +1344,8 @@ ABOUT_TALENT = _listed(
 # one may ("Bisa nenek bicara dgn petugasnya?"); and no role to register as (NOT_A_ROLE).
 # Where a talent is "originally" from says who asks, as "asal" does, in a message about its
 # sender ("I'm a singer originally from Medan"), not in "who originally sang this song".
+# A ship's crew member ("ABK", anak buah kapal: session 47's cruise-ship singer) is who asks,
+# in a message about its sender.
 # Classical music ("klasik", "classical") is an art form, as jazz or dangdut are ("pianis klasik
 # juga bisa?"), and as often what is asked ("konser musik klasik di jakarta").
 ABOUT_TALENT_IF_SAID = _listed(
@@ -1358,6 +1365,7 @@ ABOUT_TALENT_IF_SAID = _listed(
     nenek neneknya cucu cucuku
     klasik classical
     originally
+    abk
     """
 )
 # Words that say who asks but not as whom they would register ("mama boleh?", "skripsi bisa?"
