@@ -735,6 +735,16 @@ CHAT = [
     # Whom the team contacts, parent or child: the parents' entry (updates go to the chat the
     # child registered from).
     ("kalo sudah daftar yg dihubungi saya atau anaknya? lewat apa?", "faq:parents"),
+    # Session 47's Sundanese: "di dieu" (di sini), "ka ditu" (ke sana), "kaasup" (termasuk),
+    # "nyandak" (membawa), "ngabahas" (membahas), "heula" (dulu).
+    (
+        "hoyong pisan nyanyi di korea, aya program nu nyandak seniman tradisi ka ditu?",
+        "program:music_to_korea",
+    ),
+    (
+        "pertemuan sareng korea januari kamari teh ngabahas naon wae? aya musik na?",
+        "faq:jan_2026_meeting",
+    ),
     # Being late ("terlambat") is "telat", not showreel_links' slow internet ("lambat").
     ("ada yang buka skarang kah? sa tra mau terlambat lagi", "faq:open_call_now"),
     # Sasak's "side" (you, polite) asks nothing, as "anda" does.
@@ -1126,6 +1136,15 @@ def test_counting_as_asks_nothing_and_a_ships_crew_says_who_asks() -> None:
     verdict = decide(MATCHER.match(text), DEFAULTS)
     assert verdict.outcome is Outcome.SUGGESTED, verdict
     assert "faq:who_can_apply" in verdict.others, verdict
+
+
+def test_sundanese_function_words_ask_nothing() -> None:
+    """Session 47: "di dieu" (di sini), "ka ditu" (ke sana), "kaasup" (termasuk) and "heula"
+    (dulu) ask nothing ("dieu" was stemmed to "eu", an unknown word)."""
+    assert content_words(words("sinden teh kaasup musisi teu di dieu? ka ditu heula")) == [
+        "sinden",
+        "musisi",
+    ]
 
 
 def test_practising_is_not_the_training_centre() -> None:

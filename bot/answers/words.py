@@ -263,6 +263,13 @@ SHORT_FORMS: dict[str, str] = {
     "upami": "kalau",
     "kedah": "harus",
     "ti": "dari",
+    # Session 47's: "di dieu" (di sini), "ka ditu" (ke sana), "kaasup" (termasuk), "nyandak"
+    # (membawa), "ngabahas" (membahas); its "heula" (dulu) is a stopword.
+    "dieu": "sini",
+    "ditu": "sana",
+    "kaasup": "termasuk",
+    "nyandak": "membawa",
+    "ngabahas": "membahas",
     # Javanese chat, krama and ngoko ("kulo badhe ndaftar teng mriki, kedah mbayar mboten
     # nggih?"): its function words written out, and its words for registering, paying,
     # joining, language, as the Indonesian words the entries have.
@@ -1226,7 +1233,7 @@ STOPWORDS_ID = _listed(
     terimakasih kasih trims tengkyu nuhun suwun matur nuwun
     om swastiastu suksma tiang mengganggu ganggu
     mantap mantul jangan dulu sering sewaktu banyak ijin bertanya
-    teh mah atuh euy wae dupi geuning
+    teh mah atuh euy wae dupi geuning heula
     hormat perhatiannya perhatian ucapkan menanyakan mengetahui memperoleh berkaitan
     tersebut terdapat secara sebelumnya
     meskipun walaupun walau sekalipun kendatipun biarpun lha
