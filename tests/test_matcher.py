@@ -745,6 +745,11 @@ CHAT = [
         "pertemuan sareng korea januari kamari teh ngabahas naon wae? aya musik na?",
         "faq:jan_2026_meeting",
     ),
+    # Sasak's "endek" (tidak), session 47.
+    (
+        "kami endek punya video di youtube, cuma ada di hp ketua. gmn cara ngirimnya",
+        "faq:showreel_links",
+    ),
     # Being late ("terlambat") is "telat", not showreel_links' slow internet ("lambat").
     ("ada yang buka skarang kah? sa tra mau terlambat lagi", "faq:open_call_now"),
     # Sasak's "side" (you, polite) asks nothing, as "anda" does.
@@ -1127,7 +1132,7 @@ def test_counting_as_asks_nothing_and_a_ships_crew_says_who_asks() -> None:
     """Session 47: "masuk kategori", "count as" (as "masuk hitungan"), "mostly" and "walau"
     (walaupun) ask nothing; a ship's crew member ("ABK") says who asks, so a cruise-ship
     singer asking whether they may register is offered who_can_apply (it got nothing)."""
-    for text in ("masuk kategori", "does that count as", "mostly", "walau"):
+    for text in ("masuk kategori", "does that count as", "mostly", "walau", "masuk ndak hitungan"):
         assert content_words(words(text)) == [], text
     text = (
         "sy ABK kapal pesiar, tiap malem nyanyi di crew bar. bisa daftar walau lg kerja di"
@@ -1655,6 +1660,7 @@ def test_a_place_is_the_talents_only_after_from() -> None:
         ("assalamualaikum, tabe' side admin 🙏", "greeting"),
         ("slmt mlm min", "greeting"),
         ("punten, wilujeng sonten 🙏", "greeting"),
+        ("tabea kak", "greeting"),  # Buton's and Muna's greeting
         # An emoji beside a greeting or thanks is its mood, as 🙏 is; alone, nothing asked.
         ("slmt mlm min, dr tengah laut nih 🌊", "greeting"),
         ("oke makasih 😅", "thanks"),

@@ -911,6 +911,8 @@ SHORT_FORMS: dict[str, str] = {
     "nambahin": "tambah",
     # Sasak's "nu" (itu) and "-ne" ("sebenarne").
     "nu": "itu",
+    "endek": "tidak",  # Sasak (session 47: "kami endek punya video di youtube")
+    "tabea": "tabe",  # Buton's and Muna's greeting (session 47: "tabea, sa penyanyi kabanti")
     "sebenarne": "sebenarnya",
     # A formal letter's "mekanisme" is how something is done; "kriteria" its requirements.
     "mekanisme": "cara",
@@ -1092,6 +1094,10 @@ PHRASES: dict[tuple[str, ...], str] = {
     # So is "masuk kategori", and English "count as" (session 47: "casting director masuk
     # kategori filmmaker ga sih", "does that count as filmmaker here?").
     ("masuk", "kategori"): "termasuk",
+    # ... asked with a "no" between: "masuk ndak hitungan musisi di sini?" (session 47).
+    ("masuk", "tidak", "hitungan"): "termasuk tidak",
+    ("masuk", "tidak", "itungan"): "termasuk tidak",
+    ("masuk", "tidak", "kategori"): "termasuk tidak",
     ("count", "as"): "termasuk",
     ("pembaca", "layar"): "pembacalayar",  # a screen reader: not "layar" as "bayar"
     ("screen", "reader"): "screenreader",
