@@ -49,6 +49,8 @@ def render(screen: Screen, content: Content, language: str, facts: PrivacyFacts)
         body = registration_views.render(screen, content, language)
     elif draft is None or screen.kind in _ENDINGS:
         body = say(_ENDINGS.get(screen.kind, Text.INTAKE_GONE), reference=screen.reference), None
+        if screen.kind == "submitted" and _asks_in_note(screen.answers):
+            body = f"{body[0]}\n\n{say(Text.INTAKE_SUBMITTED_NOTE_ASKS)}", None
     elif screen.kind in (CONSENT, TRANSFER, GUARDIAN):
         again = bool(notes)  # shown again under a note: the notice is in the message above
         body = _consent(screen.kind, draft, content, language, facts, again=again)
@@ -62,6 +64,13 @@ def render(screen: Screen, content: Content, language: str, facts: PrivacyFacts)
         body = _review(screen, draft, content, language)
     text, markup = body
     return "\n\n".join([*notes, text]), markup
+
+
+def _asks_in_note(answers: dict[str, Any]) -> bool:
+    """Whether the note to the team asks something (a talents' review: "kalau ke Korea biaya
+    tiket siapa yang tanggung?" was filed with the lead, and she waited for an answer)."""
+    note = answers.get("message")
+    return isinstance(note, str) and ("?" in note or "\uff1f" in note)
 
 
 _ENDINGS = {
