@@ -185,6 +185,25 @@ async def test_the_lead_sent_later_is_the_possible_duplicate(bot: Harness, staff
     assert "🔁 KOC-000003 ditutup sebagai duplikat pendaftar ini" in kept.text
 
 
+async def test_a_role_corrected_away_from_lainnya_drops_what_it_was(
+    bot: Harness, staff_chat: Any
+) -> None:
+    """A role, genre or language followed by its "which one?" can still be corrected (the
+    sector, which decides whole questions, cannot); away from "Lainnya", the talent's
+    "which one?" answer goes in the same change, kept in the lead's history."""
+    admin = admin_of(staff_chat)
+    sari = bot.user(first_name="Sari")
+    other = {**MUSICIAN, "music_role": "other_music_role", "music_role_other": "pelatih vokal"}
+    await register(bot, sari, other)
+    await open_correction(bot, admin, "music_role")
+    await bot.press(admin, "Produser")
+    lead = await bot.store.leads.by_reference("KOC-000001")
+    assert lead is not None and lead.answers["music_role"] == "producer"
+    assert "music_role_other" not in lead.answers
+    (page,) = await bot.send(admin, "/lead KOC-000001")
+    assert "pelatih vokal → " in page.text  # what it was stays in the history
+
+
 async def test_staff_correct_an_answer_validated_like_the_form(
     bot: Harness, staff_chat: Any
 ) -> None:

@@ -232,10 +232,28 @@ class EditError(ValueError):
         self.reason = reason
 
 
+def follow_ups(content: Content, key: str) -> list[Question]:
+    """The "which one?" questions asked only after a choice of this one ("Lainnya" at the
+    role): optional short texts, whose answers a correction away from that choice drops."""
+    return [
+        question
+        for question in content.intake.questions
+        if set(question.when or {}) == {key}
+        and question.type == "short_text"
+        and not question.required
+    ]
+
+
 def deciding(content: Content) -> set[str]:
     """Questions whose answer decides which other questions are asked (the sector): a
-    correction there would leave the lead with answers to questions it never had."""
-    return {key for question in content.intake.questions for key in (question.when or {})}
+    correction there would leave the lead with answers to questions it never had. A choice
+    followed only by its "which one?" is not one: the correction drops that answer."""
+    return {
+        key
+        for question in content.intake.questions
+        for key in (question.when or {})
+        if question not in follow_ups(content, key)
+    }
 
 
 def editable_questions(content: Content, answers: dict[str, Any]) -> list[Question]:
@@ -317,8 +335,14 @@ async def edit_answer(
         question = content.questions.get(key)
         if question is None or question.required:
             raise EditError(Text.RECORDS_EDIT_REQUIRED)
+    # "Lainnya" corrected to a named role: the "which one?" it had goes in the same change.
+    drops = tuple(
+        later.key
+        for later in follow_ups(content, key)
+        if not intake.is_visible(later, {key: value})
+    )
     return await store.records.edit_answer(
-        application_id, key, expected, had_expected, value, actor
+        application_id, key, expected, had_expected, value, actor, drops=drops
     )
 
 

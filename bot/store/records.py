@@ -239,8 +239,11 @@ class Records:
         had_expected: bool,
         value: Any,
         actor: Actor,
+        *,
+        drops: tuple[str, ...] = (),
     ) -> EditResult:
-        """Set one answer if it still is what the staff member saw (`expected`, as stored)."""
+        """Set one answer if it still is what the staff member saw (`expected`, as stored);
+        `drops`: answers it makes moot, removed in the same change."""
         async with self._db.transaction() as tx:
             lead = await tx.fetch_one(
                 "SELECT reference FROM applications WHERE id = ? AND status = 'submitted'",
@@ -275,9 +278,17 @@ class Records:
                 " value = excluded.value, answered_at = excluded.answered_at",
                 (application_id, key, stored, utc_now()),
             )
-            change = AnswerChange(key, current, value, row is not None, True)
+            changes = [AnswerChange(key, current, value, row is not None, True)]
+            for dropped in drops:
+                gone = await tx.fetch_one(
+                    "DELETE FROM answers WHERE application_id = ? AND question_key = ?"
+                    " RETURNING value",
+                    (application_id, dropped),
+                )
+                if gone is not None:
+                    changes.append(AnswerChange(dropped, _loaded(gone["value"]), None, True, False))
             change_id = await record_change(
-                tx, application_id, "answer_edit", actor, actor.via, changes=[change]
+                tx, application_id, "answer_edit", actor, actor.via, changes=changes
             )
             # The values stay in the lead's history (erased with it), not in the audit log.
             await Audit.add_in(
