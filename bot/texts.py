@@ -941,6 +941,18 @@ class Text(StrEnum):
     WS_EDIT_RULES = "ws_edit_rules"
     WS_EDIT_MULTI = "ws_edit_multi"
     WS_SAVE = "ws_save"
+    # The workspace's Announcements tab (content/messages_ws_broadcast.yaml)
+    WS_TAB_BROADCASTS = "ws_tab_broadcasts"
+    WS_BROADCASTS_TITLE = "ws_broadcasts_title"
+    WS_BROADCASTS_INTRO = "ws_broadcasts_intro"
+    WS_BROADCASTS_ACTIVE = "ws_broadcasts_active"
+    WS_BROADCASTS_ACTIVE_NONE = "ws_broadcasts_active_none"
+    WS_BROADCASTS_ENDED = "ws_broadcasts_ended"
+    WS_BROADCASTS_ENDED_NONE = "ws_broadcasts_ended_none"
+    WS_BROADCAST_AUDIENCE = "ws_broadcast_audience"
+    WS_BROADCAST_ENDED_AT = "ws_broadcast_ended_at"
+    WS_BROADCAST_STOP = "ws_broadcast_stop"
+    WS_BROADCAST_STOP_TITLE = "ws_broadcast_stop_title"
 
     # One talent, one living record (content/messages_records.yaml)
     UPDATE_CHOOSE = "update_choose"

@@ -23,7 +23,13 @@ from bot.outreach.broadcast import (
     parse_wib,
     send_announcement,
 )
-from bot.outreach.control import cancel_broadcast, prompt_expired, reschedule_broadcast
+from bot.outreach.control import (
+    cancel_broadcast,
+    describe,
+    prompt_expired,
+    reschedule_broadcast,
+    scheduled,
+)
 from bot.parsing import moment_shaped, small_int
 from bot.store import Broadcast, Version, utc_now
 from bot.store.audit import Actor
@@ -173,18 +179,9 @@ async def broadcast_command(update: Update, context: BotContext) -> None:
     await show(update, text, InlineKeyboardMarkup(rows))
 
 
-def _scheduled(item: Broadcast) -> bool:
-    """Queued for a time still to come (not yet taken up by the worker)."""
-    return item.status == "queued" and item.send_at is not None and item.send_at > utc_now()
-
-
 async def _describe(context: BotContext, item: Broadcast) -> str:
     """One line of the list: how far a running one is, or when a scheduled one goes out."""
-    if _scheduled(item) and item.send_at is not None:
-        when = wib_words(context.content, item.send_at, context.language())
-        return context.text(Text.BROADCAST_ITEM_SCHEDULED, id=item.id, when=when, total=item.total)
-    tally = await context.services.store.broadcasts.tally(item.id)
-    return context.text(Text.BROADCAST_ITEM_SENDING, id=item.id, sent=tally.sent, total=item.total)
+    return await describe(context.services.store, context.content, item, context.language())
 
 
 async def _start(update: Update, context: BotContext, *, anew: bool = False) -> None:
@@ -446,7 +443,7 @@ async def _view(update: Update, context: BotContext, broadcast_id: int) -> None:
     if not await _send_versions(update, context, item):
         return
     actions = []
-    if _scheduled(item):
+    if scheduled(item):
         actions.append(
             button(context.text(Text.BTN_BROADCAST_RESCHEDULE), f"{STAFF}resched:{item.id}")
         )
@@ -454,7 +451,7 @@ async def _view(update: Update, context: BotContext, broadcast_id: int) -> None:
         button(context.text(Text.BTN_BROADCAST_STOP, id=item.id), f"{STAFF}ask:{item.id}")
     )
     back = button(context.text(Text.BTN_BACK), f"{STAFF}list:{item.id}")
-    audience = _stored_audience_words(context, item, context.language(update))
+    audience = audiences.stored_in_words(item.audience, context.content, context.language(update))
     text = context.text(Text.BROADCAST_VIEW, item=await _describe(context, item), audience=audience)
     await reply(update, text, InlineKeyboardMarkup([actions, [back]]))
 
@@ -463,7 +460,7 @@ async def _ask_new_time(update: Update, context: BotContext, broadcast_id: int) 
     """Reschedule: the bot waits for the new time (PROMPT_MINUTES at most)."""
     item = await context.services.store.broadcasts.get(broadcast_id)
     user = update.effective_user
-    if item is None or user is None or not _scheduled(item) or item.send_at is None:
+    if item is None or user is None or not scheduled(item) or item.send_at is None:
         await show(update, context.text(Text.BROADCAST_NOT_SCHEDULED, id=broadcast_id))
         return
     await context.services.store.broadcasts.ask_time(user.id, broadcast_id)
@@ -611,7 +608,7 @@ async def _preview(update: Update, context: BotContext, draft: Broadcast, chosen
     text = context.text(
         Text.BROADCAST_CONFIRM,
         count=count,
-        audience=_audience_words(context, chosen, context.language(update)),
+        audience=audiences.in_words(chosen, context.content, context.language(update)),
         split=Markup(split),
     )
     markup = InlineKeyboardMarkup(
@@ -646,18 +643,3 @@ async def _send_versions(update: Update, context: BotContext, draft: Broadcast) 
         await reply(update, context.text(Text.BROADCAST_REJECTED, error=explain(error)))
         return False
     return True
-
-
-def _stored_audience_words(context: BotContext, item: Broadcast, language: str) -> str:
-    """The audience of a queued broadcast in words (its stored form if content changed)."""
-    try:
-        return _audience_words(context, parse_audience(item.audience, context.content), language)
-    except AudienceError:
-        return item.audience
-
-
-def _audience_words(context: BotContext, chosen: Audience, language: str) -> str:
-    """ "all subscribers", or the group's name."""
-    if chosen.value is None:
-        return context.text(Text.BROADCAST_AUDIENCE_ALL)
-    return audiences.label(chosen.kind, chosen.value, context.content, language)

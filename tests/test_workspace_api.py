@@ -671,7 +671,7 @@ def test_the_page_is_small_and_every_word_it_shows_comes_from_content() -> None:
     scripts = "\n".join(body.decode() for name, (body, _) in files.items() if name.endswith(".js"))
     used = set(re.findall(r"\bt\(\"([a-z_]+)\"", scripts))
     # Keys the page builds from a value: every value it builds them from.
-    used |= {f"tab_{view}" for view in ("leads", "board", "questions", "stats")}
+    used |= {f"tab_{view}" for view in ("leads", "board", "questions", "stats", "broadcasts")}
     used |= {f"col_{column}" for column in SORTS}
     used |= {f"export_{kind}" for kind in ("csv", "xlsx")}
     used |= {f"stats_{key}" for key in ("started", "consented", "drafts", "submitted")}

@@ -108,6 +108,21 @@ def label(kind: str, value: str, content: Content, language: str) -> str:
     return value
 
 
+def in_words(chosen: Audience, content: Content, language: str) -> str:
+    """An audience as staff read it: "all subscribers", or the group's name."""
+    if chosen.value is None:
+        return content.text(Text.BROADCAST_AUDIENCE_ALL, language)
+    return label(chosen.kind, chosen.value, content, language)
+
+
+def stored_in_words(stored: str, content: Content, language: str) -> str:
+    """A queued broadcast's audience in words (its stored form if content changed since)."""
+    try:
+        return in_words(parse_audience(stored, content), content, language)
+    except AudienceError:
+        return stored
+
+
 def describe(audience: Audience, content: Content) -> str:
     """The audience in a few English words, for the command line: "sector Music"."""
     if audience.value is None:

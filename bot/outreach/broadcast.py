@@ -258,17 +258,7 @@ class BroadcastWorker:
         message_id = current.progress_message_id if current else None
         await self._show(broadcast, message_id, self.progress_text(broadcast.id, tally, language))
         key = Text.BROADCAST_REPORT_CANCELLED if cancelled else Text.BROADCAST_REPORT
-        text = self._services.content.text(
-            key,
-            language,
-            id=broadcast.id,
-            total=tally.total,
-            sent=tally.sent,
-            blocked=tally.blocked,
-            failed=tally.failed,
-            skipped=tally.skipped,
-            remaining=tally.remaining,
-        )
+        text = self._services.content.text(key, language, id=broadcast.id, **tally.figures())
         try:
             await self._bot.send_message(chat_id, text)
         except TelegramError as error:

@@ -6,14 +6,36 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from bot.store import Store, utc_now
+from bot.content import Content
+from bot.leads.export import wib_words
+from bot.store import Broadcast, Store, utc_now
 from bot.store.audit import Actor
+from bot.texts import Text
 
 log = logging.getLogger(__name__)
 
 # An unanswered "Reschedule" press: after this long, a typed time is no longer taken for it
 # (the admin may have forgotten it, and a time typed days later means something else).
 PROMPT_MINUTES = 30
+
+
+def scheduled(item: Broadcast) -> bool:
+    """Queued for a time still to come (not yet taken up by the worker)."""
+    return item.status == "queued" and item.send_at is not None and item.send_at > utc_now()
+
+
+async def describe(store: Store, content: Content, item: Broadcast, language: str) -> str:
+    """One line of the list of running and scheduled announcements: how far a running one is,
+    or when a scheduled one goes out (the chat's /broadcast and the workspace's list)."""
+    if scheduled(item) and item.send_at is not None:
+        when = wib_words(content, item.send_at, language)
+        return content.text(
+            Text.BROADCAST_ITEM_SCHEDULED, language, id=item.id, when=when, total=item.total
+        )
+    tally = await store.broadcasts.tally(item.id)
+    return content.text(
+        Text.BROADCAST_ITEM_SENDING, language, id=item.id, sent=tally.sent, total=item.total
+    )
 
 
 async def cancel_broadcast(store: Store, actor: Actor, broadcast_id: int) -> bool:

@@ -180,6 +180,17 @@ class Tally:
         """Every recipient."""
         return self.pending + self.sending + self.sent + self.failed + self.blocked + self.skipped
 
+    def figures(self) -> dict[str, int]:
+        """The counts by the names the reports' texts use (total and remaining among them)."""
+        return {
+            "total": self.total,
+            "sent": self.sent,
+            "blocked": self.blocked,
+            "failed": self.failed,
+            "skipped": self.skipped,
+            "remaining": self.remaining,
+        }
+
 
 def _audience_params(kind: str, value: str | None) -> tuple[str, ...]:
     """The parameter of an audience statement (none for everyone)."""
@@ -381,6 +392,17 @@ class Broadcasts:
         """Broadcasts running or waiting for their time, soonest first."""
         rows = await self._db.fetch_all(
             "SELECT * FROM broadcasts WHERE status IN ('queued', 'sending') ORDER BY send_at, id"
+        )
+        return [Broadcast.from_row(row) for row in rows]
+
+    async def ended(self, limit: int) -> list[Broadcast]:
+        """The last broadcasts that were queued and have ended (delivered, or stopped), the
+        latest first (a draft dropped before it was queued is no announcement)."""
+        rows = await self._db.fetch_all(
+            "SELECT * FROM broadcasts WHERE status IN ('done', 'cancelled')"
+            " AND queued_at IS NOT NULL ORDER BY COALESCE(finished_at, updated_at) DESC, id DESC"
+            " LIMIT ?",
+            (limit,),
         )
         return [Broadcast.from_row(row) for row in rows]
 

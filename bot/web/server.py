@@ -36,7 +36,17 @@ from bot.terminal_text import without_controls
 from bot.texts import Text
 from bot.transport import json_codec
 from bot.transport.webhook import ServerLog
-from bot.web import actions, auth, inputs, lead_page, listing, questions, records, teach
+from bot.web import (
+    actions,
+    announcements,
+    auth,
+    inputs,
+    lead_page,
+    listing,
+    questions,
+    records,
+    teach,
+)
 from bot.web.desk import Desk, LeadGone, Viewer
 from bot.web.downloads import LIFETIME, SWEEP_SECONDS, TYPES, Downloads
 
@@ -157,6 +167,8 @@ class Workspace:
             "stats-more": listing.further,  # a list of questions past its ten
             "teach": teach.teach,
             "untaught": teach.forget,
+            "broadcasts": announcements.listed,
+            "broadcast-stop": announcements.stop,
         }
 
     @property

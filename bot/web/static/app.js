@@ -2,6 +2,7 @@
 import { ApiError, call, signIn, texts, whenRefused } from "./api.js";
 import { fill, h, t, toast, useTexts } from "./dom.js";
 import * as board from "./board.js";
+import * as broadcasts from "./broadcasts.js";
 import * as leadPage from "./lead.js";
 import * as leads from "./leads.js";
 import * as questions from "./questions.js";
@@ -23,8 +24,8 @@ export const desk = {
   lead: null,
 };
 
-const VIEWS = { leads, board, questions, stats };
-const TABS = ["leads", "board", "questions", "stats"];
+const VIEWS = { leads, board, questions, stats, broadcasts };
+const TABS = ["leads", "board", "questions", "stats", "broadcasts"];
 
 /** The launch parameters Telegram put in the URL fragment, and a lead to open (#lead/12). */
 function launch() {
@@ -154,7 +155,7 @@ function refresh() {
   else recount();
 }
 
-/** Show a view: "leads", "board", "questions", "stats", or "lead" with an id. */
+/** Show a view: "leads", "board", "questions", "stats", "broadcasts", or "lead" with an id. */
 export async function go(view, lead = null) {
   if (view !== "questions") recount();
   if (view !== "lead") desk.view = view;
