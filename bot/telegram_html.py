@@ -38,6 +38,9 @@ _NAMED_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
 # the end of the text ("" here, the terminating NUL there).
 _SPACE = frozenset(" \t\r\n\v\f")
 _NAME_TOKEN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
+# A tag typed by hand: "<b>", "</i>", '<a href="…">' (not "<3" or "a < b").
+_TYPED_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?>")
+_BARE_AMPERSAND = re.compile(r"&(?!(lt|gt|amp|quot|#\d+);)")
 _INVALID_UNICODE = (
     "Text contains invalid Unicode characters after decoding HTML entities, "
     "check for unmatched surrogate code units"
@@ -300,3 +303,13 @@ def _normalize_url(url: str) -> str:
 def parse_html(source: str) -> tuple[str, list[Entity]]:
     """Telegram HTML as visible text and entities; HtmlRefused on markup Telegram refuses."""
     return _HtmlParser(source).run()
+
+
+def typed_html(text: str) -> bool:
+    """Whether staff typed HTML tags (as the command line's text files hold them)."""
+    return _TYPED_TAG.search(text) is not None
+
+
+def escape_bare_ampersands(text: str) -> str:
+    """ "R&D" in typed HTML: Telegram needs a bare & written &amp; (entities stay as typed)."""
+    return _BARE_AMPERSAND.sub("&amp;", text)

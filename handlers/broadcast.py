@@ -7,7 +7,6 @@ The draft of an announcement is a broadcasts row in status 'composing' whose
 from __future__ import annotations
 
 import logging
-import re
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
@@ -16,23 +15,20 @@ from telegram.ext import ApplicationHandlerStop, ChatMemberHandler
 from bot.content import Markup, html_error
 from bot.leads.export import wib_words
 from bot.outreach import audience as audiences
-from bot.outreach.audience import EVERYONE, Audience, AudienceError, parse_audience
-from bot.outreach.broadcast import (
-    example_wib,
-    footer_language,
-    parse_wib,
-    send_announcement,
-)
+from bot.outreach.audience import EVERYONE, FILTERS, Audience, AudienceError, parse_audience
+from bot.outreach.broadcast import example_wib, parse_wib, send_preview, time_refused
 from bot.outreach.control import (
     cancel_broadcast,
     describe,
     prompt_expired,
+    queue_broadcast,
     reschedule_broadcast,
     scheduled,
 )
-from bot.parsing import moment_shaped, small_int
+from bot.parsing import small_int
 from bot.store import Broadcast, Version, utc_now
 from bot.store.audit import Actor
+from bot.telegram_html import escape_bare_ampersands, typed_html
 from bot.texts import Text
 from bot.transport.failures import explain
 from handlers import menu, views
@@ -57,17 +53,7 @@ AUDIENCE = "audience"
 CONFIRM = "confirm"
 SCHEDULE = "schedule"
 INPUT_STEPS = (CONTENT, CONTENT_EN, SCHEDULE)  # steps that wait for a message, not a button
-FILTERS = (
-    ("sector", Text.BTN_AUDIENCE_SECTOR),
-    ("language", Text.BTN_AUDIENCE_LANGUAGE),
-    ("province", Text.BTN_AUDIENCE_PROVINCE),
-    ("source", Text.BTN_AUDIENCE_SOURCE),
-    ("stage", Text.BTN_AUDIENCE_STAGE),
-)
 CALLBACK_LIMIT = 64  # bytes of callback data Telegram accepts
-# A tag typed by hand: "<b>", "</i>", '<a href="…">' (not "<3" or "a < b").
-_TYPED_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?>")
-_BARE_AMPERSAND = re.compile(r"&(?!(lt|gt|amp|quot|#\d+);)")
 # What Telegram's app marks by itself in plain text; anything else is formatting chosen there.
 _PLAIN_ENTITIES = {"url", "mention", "hashtag", "cashtag", "bot_command", "email", "phone_number"}
 
@@ -250,16 +236,6 @@ def _version(message: Message) -> Version | None:
     return Version("text", body)
 
 
-def typed_html(text: str) -> bool:
-    """Whether staff typed HTML tags (as the command line's text files hold them)."""
-    return _TYPED_TAG.search(text) is not None
-
-
-def escape_bare_ampersands(text: str) -> str:
-    """ "R&D" in typed HTML: Telegram needs a bare & written &amp; (entities stay as typed)."""
-    return _BARE_AMPERSAND.sub("&amp;", text)
-
-
 def _typed_html_problem(message: Message) -> Text | str | None:
     """Why typed HTML cannot be sent as formatting: mixed with the app's own formatting
     (which of the two was meant is unclear), or tags Telegram would refuse; None if fine."""
@@ -325,33 +301,14 @@ async def _schedule_at(update: Update, context: BotContext, draft: Broadcast, te
 
 def _time_refused(context: BotContext, typed: str, send_at: str | None) -> str:
     """Why a typed time cannot be used: no such date or time, not a time at all, or past."""
-    if send_at is not None:
-        return context.text(Text.BROADCAST_PAST_TIME)
-    key = Text.BROADCAST_NO_SUCH_TIME if moment_shaped(typed) else Text.BROADCAST_BAD_TIME
-    return context.text(key, example=example_wib(context.language()))
+    return time_refused(context.content, typed, send_at, context.language())
 
 
 async def _queue(context: BotContext, draft: Broadcast, step: str, send_at: str) -> int | None:
     """Freeze the recipients and queue the draft; None if it moved on meanwhile."""
-    try:
-        chosen = parse_audience(draft.audience, context.content)
-    except AudienceError:
-        return None
-    store = context.services.store
-    count = await store.broadcasts.queue(draft.id, step, chosen.kind, chosen.value, send_at)
-    if count is not None:
-        log.info("Broadcast %d queued for %d recipient(s) at %s", draft.id, count, send_at)
-        actor = Actor.staff(draft.created_by or 0)
-        await store.audit.add(
-            actor,
-            "broadcast_queued",
-            None,
-            broadcast=draft.id,
-            audience=str(chosen),
-            recipients=count,
-            send_at=send_at,
-        )
-    return count
+    actor = Actor.staff(draft.created_by or 0)
+    services = context.services
+    return await queue_broadcast(services.store, context.content, actor, draft, step, send_at)
 
 
 # ----- staff: buttons -----------------------------------------------------------------------------
@@ -549,10 +506,7 @@ async def _audience_choice(
         await _ask_audience(update, context, draft.id)
         return
     language = context.language(update)
-    found = await context.services.store.broadcasts.audience_values(kind)
-    if kind == "stage":  # in pipeline order, as staff know the stages
-        order = {key: index for index, key in enumerate(context.content.stages)}
-        found.sort(key=lambda pair: order.get(pair[0], len(order)))
+    found = await audiences.groups(context.services.store.broadcasts, context.content, kind)
     buttons = []
     for value, count in found:
         data = f"{STAFF}val:{draft.id}:{kind}:{value}"
@@ -628,16 +582,15 @@ async def _send_versions(update: Update, context: BotContext, draft: Broadcast) 
     chat = update.effective_chat
     if chat is None or draft.main is None:
         return False
-    default_language = context.services.settings.default_language
     try:
-        for intro, version in ((None, draft.main), (Text.BROADCAST_PREVIEW_ENGLISH, draft.english)):
-            if version is None:
-                continue
-            if intro is not None:
-                await reply(update, context.text(intro))
-            language = footer_language(draft, version, default_language)
-            footer = context.content.text(Text.ANNOUNCEMENT_FOOTER, language)
-            await send_announcement(context.bot, chat.id, version, footer)
+        await send_preview(
+            context.bot,
+            context.content,
+            draft,
+            chat.id,
+            language=context.language(),
+            default_language=context.services.settings.default_language,
+        )
     except BadRequest as error:
         log.info("Telegram refused the preview of broadcast %d: %s", draft.id, error.message)
         await reply(update, context.text(Text.BROADCAST_REJECTED, error=explain(error)))

@@ -6,16 +6,32 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from playwright.async_api import BrowserContext
+
+from bot.leads.export import wib_words
 from bot.texts import Text
-from tests.browser import PHONE, chromium, page_url, served, watched
+from tests.browser import PHONE, Watched, chromium, page_url, served, watched
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
+from tests.leads import CONTENT
 from tests.subscribers import add_subscribers, queue_text
 from tests.test_workspace_broadcasts import audit, said
 from tests.test_workspace_browser import t
 
 IN_TWO_DAYS = (datetime.now(UTC) + timedelta(days=2)).isoformat(timespec="microseconds")
 MARKUP = "Info <img src=x onerror=alert(1)> &lt;script&gt;alert(2)&lt;/script&gt;"
+IN_TWO_DAYS_WIB = (datetime.now(UTC) + timedelta(days=2, hours=7)).strftime("%d-%m-%Y %H.%M")
+# Typed HTML as the chat takes it; an escaped tag is text recipients read, never markup.
+ANNOUNCEMENT = 'Open call <b>MU:CON</b> — &lt;img src=x onerror=alert(1)&gt; R&D <a href="https://mucon.kr">info</a>'
+IN_ENGLISH = "Open call in Seoul"
+
+
+async def on_the_tab(context: BrowserContext, base: str, bot: Harness) -> Watched:
+    """The workspace opened by the admin, on the Announcements tab."""
+    seen = await watched(context)
+    await seen.page.goto(page_url(base, bot, ADMIN_ID))
+    await seen.page.get_by_role("button", name=t(Text.WS_TAB_BROADCASTS)).click()
+    return seen
 
 
 async def test_staff_see_a_scheduled_announcement_and_stop_it_once_sure(
@@ -24,10 +40,8 @@ async def test_staff_see_a_scheduled_announcement_and_stop_it_once_sure(
     await add_subscribers(bot.store, bot.emulator, 2)
     broadcast_id, _ = await queue_text(bot.store, MARKUP, send_at=IN_TWO_DAYS)
     async with served(bot) as base, chromium(tmp_path / "profile") as context:
-        seen = await watched(context)
+        seen = await on_the_tab(context, base, bot)
         page = seen.page
-        await page.goto(page_url(base, bot, ADMIN_ID))
-        await page.get_by_role("button", name=t(Text.WS_TAB_BROADCASTS)).click()
         item = page.locator(f".broadcasts.active li[data-id='{broadcast_id}']")
         await item.wait_for()
         # What recipients read, as text: an escaped tag shows as typed, a tag never runs.
@@ -50,5 +64,84 @@ async def test_staff_see_a_scheduled_announcement_and_stop_it_once_sure(
         assert await page.locator(".broadcasts.active").count() == 0
         assert await ended.get_by_role("button").count() == 0  # nothing left to stop
     assert await bot.store.broadcasts.status(broadcast_id) == "cancelled"
+    assert [actor for actor, _ in await audit(bot, "broadcast_cancelled")] == [ADMIN_ID]
+    assert seen.alerts == [] and seen.errors == []
+
+
+async def test_staff_write_preview_schedule_and_stop_an_announcement(
+    bot: Harness, tmp_path: Path, screens: Path
+) -> None:
+    await add_subscribers(bot.store, bot.emulator, 2)
+    await add_subscribers(bot.store, bot.emulator, 1, language="en")
+    admin = bot.emulator.user(ADMIN_ID)
+    await bot.send(admin, "/start")
+    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+        seen = await on_the_tab(context, base, bot)
+        page = seen.page
+        writer = page.locator(".broadcast-writer")
+        await writer.wait_for()
+        # HTML Telegram would refuse: said under the text, nothing previewed.
+        await writer.locator("#broadcast-text").fill("Open call <b>MU:CON")
+        await writer.get_by_role("button", name=t(Text.WS_BROADCAST_PREVIEW)).click()
+        refusal = writer.locator("[data-field=text] [role=alert]")
+        main = t(Text.WS_BROADCAST_VERSION_MAIN)
+        await refusal.filter(has_text=f"{main}: ").wait_for()
+        assert "<b> is never closed" in await refusal.inner_text()
+        assert await writer.locator(".broadcast-preview").is_hidden()
+        await writer.locator("#broadcast-text").fill(ANNOUNCEMENT)
+        await writer.locator("#broadcast-text_en").fill(IN_ENGLISH)
+        await writer.locator("#broadcast-audience").select_option("all")
+        await writer.get_by_label(t(Text.WS_BROADCAST_LATER)).check()
+        await writer.locator("#broadcast-at").fill(IN_TWO_DAYS_WIB)
+        await writer.get_by_role("button", name=t(Text.WS_BROADCAST_PREVIEW)).click()
+        preview = writer.locator(".broadcast-preview")
+        await preview.wait_for()
+        assert await refusal.is_hidden()
+        bubbles = preview.locator(".bubble")
+        assert await bubbles.count() == 2
+        assert await bubbles.first.locator("b").inner_text() == "MU:CON"
+        assert await bubbles.first.locator("a").get_attribute("href") == "https://mucon.kr"
+        first = await bubbles.first.inner_text()
+        assert first.startswith("Open call MU:CON — <img src=x onerror=alert(1)> R&D")
+        recipients = t(
+            Text.WS_BROADCAST_RECIPIENTS, count=3, audience=t(Text.BROADCAST_AUDIENCE_ALL)
+        )
+        await preview.locator(".summary", has_text=recipients).wait_for()
+        assert await page.locator("main img, main script").count() == 0
+        await seen.shot(screens, "broadcast-preview-desktop-light")
+        # A preview in the staff member's own chat, as recipients get it.
+        mark = bot.emulator.chat(ADMIN_ID).mark()
+        await preview.get_by_role("button", name=t(Text.WS_BROADCAST_SEND_ME)).click()
+        await page.locator("#toast", has_text=t(Text.WS_BROADCAST_SENT_ME)).wait_for()
+        tried = bot.emulator.chat(ADMIN_ID).messages_since(mark)
+        assert [message.text.split("\n")[0] for message in tried] == [
+            first.split("\n")[0],
+            said(Text.BROADCAST_PREVIEW_ENGLISH),
+            IN_ENGLISH,
+        ]
+        # Scheduled: in the list with Stop; a second click has nothing left to press.
+        schedule = preview.get_by_role("button", name=said(Text.BTN_BROADCAST_SCHEDULE))
+        await schedule.click()
+        item = page.locator(".broadcasts.active li")
+        await item.wait_for()  # the list drawn again, the new one in it
+        broadcast_id = int(await item.get_attribute("data-id") or 0)
+        queued = await bot.store.broadcasts.get(broadcast_id)
+        assert queued is not None and (queued.status, queued.total) == ("queued", 3)
+        when = wib_words(CONTENT, queued.send_at, "id")
+        scheduled = t(Text.WS_BROADCAST_SCHEDULED, id=broadcast_id, when=when, count=3)
+        await page.locator("#toast", has_text=scheduled).wait_for()
+        assert queued.english is not None and queued.english.body == IN_ENGLISH
+        assert (await item.locator(".excerpt").inner_text()).startswith("Open call MU:CON")
+        assert await writer.locator("#broadcast-text").input_value() == ""  # ready for the next
+        await item.get_by_role("button", name=t(Text.WS_BROADCAST_STOP)).click()
+        await (
+            page.locator("dialog")
+            .get_by_role("button", name=said(Text.BTN_BROADCAST_STOP_YES))
+            .click()
+        )
+        await page.locator(f".broadcasts.ended li[data-id='{broadcast_id}']").wait_for()
+    assert await bot.store.broadcasts.status(broadcast_id) == "cancelled"
+    [(actor, entry)] = await audit(bot, "broadcast_queued")
+    assert (actor, entry["from"], entry["recipients"]) == (ADMIN_ID, "workspace", 3)
     assert [actor for actor, _ in await audit(bot, "broadcast_cancelled")] == [ADMIN_ID]
     assert seen.alerts == [] and seen.errors == []

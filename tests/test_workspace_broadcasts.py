@@ -3,6 +3,7 @@ desk, through the same core as the chat (the stop recorded with the workspace as
 
 from __future__ import annotations
 
+import asyncio
 import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -116,3 +117,206 @@ async def test_a_stop_goes_through_the_chats_cancel_and_is_recorded_from_the_wor
     assert bot.emulator.calls_to("sendMessage") == [] or all(
         call.params["chat_id"] == ADMIN_ID for call in bot.emulator.calls_to("sendMessage")
     )  # nothing went to a talent
+
+
+# ----- writing one ------------------------------------------------------------------------------
+
+IN_TWO_DAYS_WIB = (datetime.now(UTC) + timedelta(days=2, hours=7)).strftime("%d-%m-%Y %H.%M")
+FOOTER_ID = CONTENT.text(Text.ANNOUNCEMENT_FOOTER, "id")
+FOOTER_EN = CONTENT.text(Text.ANNOUNCEMENT_FOOTER, "en")
+
+
+def written(text: str = "Open call <b>MU:CON</b> R&D", **fields: Any) -> dict[str, Any]:
+    """What the page sends for an announcement."""
+    return {"text": text, "text_en": "", "audience": "all", "at": "", **fields}
+
+
+async def queued_rows(bot: Harness) -> list[tuple[int, str, int]]:
+    rows = await bot.store.db.fetch_all(
+        "SELECT id, status, total FROM broadcasts WHERE status != 'composing'"
+        " AND queued_at IS NOT NULL ORDER BY id"
+    )
+    return [(row["id"], row["status"], row["total"]) for row in rows]
+
+
+async def test_only_staff_write_preview_or_send(bot: Harness) -> None:
+    await add_subscribers(bot.store, bot.emulator, 1)
+    async with workspace(bot, ADMIN_ID) as client:
+        draft = await client.ok("broadcast-preview", written())
+        stranger = client.as_user(init_data(bot.settings.token(), STRANGER))
+        nobody = client.as_user("")
+        for action, body in (
+            ("broadcast-preview", written()),
+            ("broadcast-try", {"id": draft["id"]}),
+            ("broadcast-send", {"id": draft["id"]}),
+        ):
+            assert await stranger.call(action, body) == (403, {"error": "forbidden"})
+            assert await nobody.call(action, body) == (401, {"error": "unauthorized"})
+        # Anything but the choices offered is a 400.
+        for bad in ({"audience": "everyone"}, {"audience": "sector=jazz"}, {"text": 12}):
+            status, answer = await client.call("broadcast-preview", written(**bad))
+            assert (status, answer["error"]) == (400, "bad_request"), bad
+    assert await queued_rows(bot) == []
+    assert await audit(bot, "broadcast_queued") == []
+
+
+async def test_an_announcement_is_previewed_then_queued_once_as_the_chat_queues_it(
+    bot: Harness,
+) -> None:
+    talents = await add_subscribers(bot.store, bot.emulator, 2)
+    english = await add_subscribers(bot.store, bot.emulator, 1, language="en")
+    admin = bot.emulator.user(ADMIN_ID)
+    await bot.send(admin, "/start")
+    async with workspace(bot, ADMIN_ID) as client:
+        listed = await client.ok("broadcasts")
+        assert listed["audiences"][0] == {
+            "value": "all",
+            "label": said(Text.BTN_AUDIENCE_ALL, count=3),
+        }
+        languages = next(
+            choice for choice in listed["audiences"][1:]
+            if choice["group"] == said(Text.BTN_AUDIENCE_LANGUAGE)
+        )  # fmt: skip
+        assert {option["value"] for option in languages["options"]} == {
+            "language=id",
+            "language=en",
+        }
+        shown = await client.ok(
+            "broadcast-preview", written(text_en="Open call <i>MU:CON</i> in Seoul")
+        )
+        assert shown["outcome"] == "preview" and shown["scheduled"] is False
+        main, in_english = shown["versions"]
+        assert main["html"] == f"Open call <b>MU:CON</b> R&amp;D\n\n{FOOTER_ID}"
+        assert in_english["html"] == f"Open call <i>MU:CON</i> in Seoul\n\n{FOOTER_EN}"
+        summary = shown["summary"].split("\n")
+        assert summary[0] == said(
+            Text.WS_BROADCAST_RECIPIENTS, count=3, audience=said(Text.BROADCAST_AUDIENCE_ALL)
+        )
+        assert summary[1] == said(Text.BROADCAST_CONFIRM_SPLIT, main=2, english=1)
+        # Sent to the staff member's own chat, exactly as recipients get it.
+        mark = bot.emulator.chat(ADMIN_ID).mark()
+        tried = await client.ok("broadcast-try", {"id": shown["id"]})
+        assert tried == {"outcome": "sent", "text": said(Text.WS_BROADCAST_SENT_ME)}
+        got = bot.emulator.chat(ADMIN_ID).messages_since(mark)
+        assert [message.html for message in got] == [
+            main["html"],
+            CONTENT.text(Text.BROADCAST_PREVIEW_ENGLISH, "id"),
+            in_english["html"],
+        ]
+        assert await queued_rows(bot) == []  # a preview queues nothing
+        sent = await client.ok("broadcast-send", {"id": shown["id"], "at": ""})
+        again = await client.ok("broadcast-send", {"id": shown["id"], "at": ""})
+    assert sent == {
+        "outcome": "queued",
+        "id": shown["id"],
+        "text": said(Text.WS_BROADCAST_QUEUED, id=shown["id"], count=3),
+    }
+    assert again == {
+        "outcome": "already",
+        "text": said(Text.WS_BROADCAST_ALREADY_QUEUED, id=shown["id"]),
+    }
+    tally = await wait_delivered(bot.store, shown["id"])
+    assert tally.sent == 3
+    for talent in talents:
+        assert bot.emulator.chat(talent.id).last_message.html == main["html"]
+    assert bot.emulator.chat(english[0].id).last_message.html == in_english["html"]
+    [(actor, detail)] = await audit(bot, "broadcast_queued")
+    assert actor == ADMIN_ID
+    assert detail["from"] == "workspace" and detail["broadcast"] == shown["id"]
+    assert (detail["audience"], detail["recipients"]) == ("all", 3)
+
+
+async def test_a_double_click_queues_once(bot: Harness) -> None:
+    await add_subscribers(bot.store, bot.emulator, 2)
+    async with workspace(bot, ADMIN_ID) as client:
+        shown = await client.ok("broadcast-preview", written(at=IN_TWO_DAYS_WIB))
+        assert shown["scheduled"] is True
+        body = {"id": shown["id"], "at": IN_TWO_DAYS_WIB}
+        first, second = await asyncio.gather(
+            client.ok("broadcast-send", body), client.ok("broadcast-send", body)
+        )
+        listed = await client.ok("broadcasts")
+    assert sorted([first["outcome"], second["outcome"]]) == ["already", "queued"]
+    assert await queued_rows(bot) == [(shown["id"], "queued", 2)]
+    assert len(await audit(bot, "broadcast_queued")) == 1
+    [item] = listed["active"]
+    assert item["id"] == shown["id"] and item["scheduled"] is True
+    frozen = await bot.store.db.fetch_value(
+        "SELECT COUNT(*) FROM broadcast_recipients WHERE broadcast_id = ?", (shown["id"],)
+    )
+    assert frozen == 2
+
+
+async def test_what_telegram_would_refuse_is_refused_with_the_reason(bot: Harness) -> None:
+    await add_subscribers(bot.store, bot.emulator, 1)
+    async with workspace(bot, ADMIN_ID) as client:
+
+        async def refused(**fields: Any) -> tuple[str, str]:
+            answer = await client.ok("broadcast-preview", written(**fields))
+            assert answer["outcome"] == "refused", answer
+            return answer["field"], answer["text"]
+
+        main = said(Text.WS_BROADCAST_VERSION_MAIN)
+        assert await refused(text="   ") == ("text", said(Text.WS_BROADCAST_EMPTY_TEXT))
+        field, text = await refused(text="Info <b>tebal tanpa tutup")
+        assert (field, text) == (
+            "text",
+            said(Text.WS_BROADCAST_BAD_HTML, version=main, problem="<b> is never closed"),
+        )
+        field, text = await refused(text_en="Info <div>x</div>")
+        assert field == "text_en" and text.startswith(said(Text.WS_BROADCAST_VERSION_EN))
+        field, text = await refused(text="a" * 4100)
+        too_long = said(Text.WS_BROADCAST_TOO_LONG, version=main, length=4197, limit=4096)
+        assert (field, text) == ("text", too_long)
+        # Text without tags goes out as typed: "<3" and "&" are not markup.
+        plain = await client.ok("broadcast-preview", written(text="Kami <3 kalian, R&D 5 < 6"))
+        assert plain["versions"][0]["html"].startswith("Kami &lt;3 kalian, R&amp;D 5 &lt; 6")
+    assert await queued_rows(bot) == []
+
+
+async def test_an_empty_audience_and_a_past_time_are_refused_in_the_chats_words(
+    bot: Harness,
+) -> None:
+    await add_subscribers(bot.store, bot.emulator, 1)
+    async with workspace(bot, ADMIN_ID) as client:
+        empty = await client.ok("broadcast-preview", written(audience="language=en"))
+        assert empty == {
+            "outcome": "refused",
+            "field": "audience",
+            "text": said(Text.BROADCAST_EMPTY_AUDIENCE),
+        }
+        past = await client.ok("broadcast-preview", written(at="01-01-2020 09.00"))
+        assert (past["field"], past["text"]) == ("at", said(Text.BROADCAST_PAST_TIME))
+        nonsense = await client.ok("broadcast-preview", written(at="besok pagi"))
+        assert nonsense["text"].startswith(said(Text.BROADCAST_BAD_TIME, example="X")[:20])
+        no_day = await client.ok("broadcast-preview", written(at="31-02-2027 09.00"))
+        assert no_day["text"].startswith(said(Text.BROADCAST_NO_SUCH_TIME, example="X")[:20])
+        # A time that passed between the preview and Send is refused at Send too.
+        shown = await client.ok("broadcast-preview", written(at=IN_TWO_DAYS_WIB))
+        late = await client.ok("broadcast-send", {"id": shown["id"], "at": "01-01-2020 09.00"})
+        assert (late["outcome"], late["field"]) == ("refused", "at")
+        # Subscribers who left since the preview: refused, not queued to nobody.
+        async with bot.store.db.transaction() as tx:
+            await tx.execute("UPDATE users SET subscribed = 0")
+        gone = await client.ok("broadcast-send", {"id": shown["id"], "at": IN_TWO_DAYS_WIB})
+        assert (gone["outcome"], gone["field"]) == ("refused", "audience")
+    assert await queued_rows(bot) == []
+
+
+async def test_a_preview_telegram_refuses_is_said_and_a_replaced_draft_is_not_sent(
+    bot: Harness,
+) -> None:
+    await add_subscribers(bot.store, bot.emulator, 1)
+    async with workspace(bot, ADMIN_ID) as client:  # the admin never started the bot
+        first = await client.ok("broadcast-preview", written())
+        tried = await client.ok("broadcast-try", {"id": first["id"]})
+        assert tried["outcome"] == "refused"
+        assert tried["text"].startswith(said(Text.BROADCAST_REJECTED, error="X")[:25])
+        second = await client.ok("broadcast-preview", written(text="Versi baru"))
+        old = await client.ok("broadcast-send", {"id": first["id"], "at": ""})
+        assert old == {"outcome": "gone", "text": said(Text.WS_BROADCAST_DRAFT_GONE)}
+        other = client.as_user(init_data(bot.settings.token(), 1001))
+        bot.settings.admin_ids = frozenset({ADMIN_ID, 1001})
+        theirs = await other.ok("broadcast-send", {"id": second["id"], "at": ""})
+        assert theirs["outcome"] == "gone"  # not their draft
+    assert await queued_rows(bot) == []

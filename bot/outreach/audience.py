@@ -17,6 +17,14 @@ from bot.store import Broadcasts
 from bot.texts import Text
 
 KINDS = ("all", "sector", "language", "province", "source", "stage")
+# The groups staff choose an audience among, by kind, as the chat's buttons name them.
+FILTERS = (
+    ("sector", Text.BTN_AUDIENCE_SECTOR),
+    ("language", Text.BTN_AUDIENCE_LANGUAGE),
+    ("province", Text.BTN_AUDIENCE_PROVINCE),
+    ("source", Text.BTN_AUDIENCE_SOURCE),
+    ("stage", Text.BTN_AUDIENCE_STAGE),
+)
 LANGUAGES = ("id", "en")
 _SECTOR_ALIASES = {"musik": "music"}  # the Indonesian word staff naturally type
 _SOURCE_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")  # Telegram's deep-link alphabet
@@ -138,3 +146,13 @@ async def count(broadcasts: Broadcasts, audience: Audience) -> int:
 async def by_language(broadcasts: Broadcasts, audience: Audience) -> dict[str, int]:
     """The audience's size by language (to tell how many get the English version)."""
     return await broadcasts.audience_languages(audience.kind, audience.value)
+
+
+async def groups(broadcasts: Broadcasts, content: Content, kind: str) -> list[tuple[str, int]]:
+    """The values of one kind present among active subscribers, with how many have each: the
+    most first, stages in pipeline order (as staff know them)."""
+    found = await broadcasts.audience_values(kind)
+    if kind == "stage":
+        order = {key: index for index, key in enumerate(content.stages)}
+        found.sort(key=lambda pair: order.get(pair[0], len(order)))
+    return found

@@ -24,9 +24,10 @@ from telegram import Message
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ExtBot
 
+from bot.content import Content
 from bot.outreach.pacing import BulkSends, unreachable
 from bot.outreach.send_budget import BROADCAST, SendBudget, retry_seconds
-from bot.parsing import written_moment
+from bot.parsing import moment_shaped, written_moment
 from bot.rounds import Rounds
 from bot.services import Services
 from bot.store import Broadcast, Recipient, Tally, Version, utc_now
@@ -50,11 +51,16 @@ def footer_language(broadcast: Broadcast, version: Version, default_language: st
     return "en" if version is broadcast.english else default_language
 
 
+def announcement_text(version: Version, footer: str) -> str:
+    """A version's text (or caption) as recipients get it: the body, then the footer."""
+    return f"{version.body}\n\n{footer}" if version.body else footer
+
+
 async def send_announcement(
     bot: ExtBot[Any], chat_id: int, version: Version, footer: str, *, broadcast: bool = False
 ) -> Message:
     """Send one version of an announcement, exactly as recipients see it (previews too)."""
-    body = f"{version.body}\n\n{footer}" if version.body else footer
+    body = announcement_text(version, footer)
     limit_args = BROADCAST if broadcast and isinstance(bot.rate_limiter, SendBudget) else None
     if version.kind == "photo":
         assert version.photo is not None
@@ -62,6 +68,28 @@ async def send_announcement(
             chat_id, version.photo, caption=body, rate_limit_args=limit_args
         )
     return await bot.send_message(chat_id, body, rate_limit_args=limit_args)
+
+
+async def send_preview(
+    bot: ExtBot[Any],
+    content: Content,
+    draft: Broadcast,
+    chat_id: int,
+    *,
+    language: str,
+    default_language: str,
+) -> None:
+    """Each version of a draft to one chat (a staff member's), exactly as recipients get it,
+    footer included, the English one introduced in `language`; Telegram's BadRequest if it
+    refuses one. The chat's preview and the workspace's."""
+    for intro, version in ((None, draft.main), (Text.BROADCAST_PREVIEW_ENGLISH, draft.english)):
+        if version is None:
+            continue
+        if intro is not None:
+            await bot.send_message(chat_id, content.text(intro, language))
+        footer_in = footer_language(draft, version, default_language)
+        footer = content.text(Text.ANNOUNCEMENT_FOOTER, footer_in)
+        await send_announcement(bot, chat_id, version, footer)
 
 
 class BroadcastWorker:
@@ -291,3 +319,12 @@ def example_wib(language: str, now: datetime | None = None) -> str:
 def format_wib(stored: str) -> str:
     """A stored UTC time as staff read it: "YYYY-MM-DD HH:MM" in WIB."""
     return datetime.fromisoformat(stored).astimezone(WIB).strftime(TIME_FORMAT)
+
+
+def time_refused(content: Content, typed: str, send_at: str | None, language: str) -> str:
+    """Why a typed WIB time (read by parse_wib as `send_at`) cannot be used: no such date or
+    time, not a time at all, or past."""
+    if send_at is not None:
+        return content.text(Text.BROADCAST_PAST_TIME, language)
+    key = Text.BROADCAST_NO_SUCH_TIME if moment_shaped(typed) else Text.BROADCAST_BAD_TIME
+    return content.text(key, language, example=example_wib(language))

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 from bot.content import Content
 from bot.leads.export import wib_words
+from bot.outreach.audience import AudienceError, parse_audience
 from bot.store import Broadcast, Store, utc_now
 from bot.store.audit import Actor
 from bot.texts import Text
@@ -36,6 +37,31 @@ async def describe(store: Store, content: Content, item: Broadcast, language: st
     return content.text(
         Text.BROADCAST_ITEM_SENDING, language, id=item.id, sent=tally.sent, total=item.total
     )
+
+
+async def queue_broadcast(
+    store: Store, content: Content, actor: Actor, draft: Broadcast, step: str, send_at: str
+) -> int | None:
+    """Freeze a composed draft's recipients and queue it for `send_at`, on record; None if it
+    moved on meanwhile (no longer at `step`: queued already, dropped) and nothing is recorded.
+    The chat's Send and Schedule and the workspace's come here."""
+    try:
+        chosen = parse_audience(draft.audience, content)
+    except AudienceError:
+        return None
+    count = await store.broadcasts.queue(draft.id, step, chosen.kind, chosen.value, send_at)
+    if count is not None:
+        log.info("Broadcast %d queued for %d recipient(s) at %s", draft.id, count, send_at)
+        await store.audit.add(
+            actor,
+            "broadcast_queued",
+            None,
+            broadcast=draft.id,
+            audience=str(chosen),
+            recipients=count,
+            send_at=send_at,
+        )
+    return count
 
 
 async def cancel_broadcast(store: Store, actor: Actor, broadcast_id: int) -> bool:

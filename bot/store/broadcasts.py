@@ -192,6 +192,11 @@ class Tally:
         }
 
 
+def _columns(version: Version | None) -> tuple[str | None, str | None, str | None]:
+    """A version's kind, body and photo columns (all NULL for none)."""
+    return (None, None, None) if version is None else (version.kind, version.body, version.photo)
+
+
 def _audience_params(kind: str, value: str | None) -> tuple[str, ...]:
     """The parameter of an audience statement (none for everyone)."""
     if kind == "all":
@@ -252,8 +257,18 @@ class Broadcasts:
 
     # ----- composing -------------------------------------------------------------------------
 
-    async def start_composing(self, admin_id: int, step: str) -> Broadcast:
-        """A new draft for this admin; an older unfinished draft of theirs is dropped."""
+    async def start_composing(
+        self,
+        admin_id: int,
+        step: str,
+        *,
+        main: Version | None = None,
+        english: Version | None = None,
+        audience: str = "all",
+    ) -> Broadcast:
+        """A new draft for this admin, at `step` (the workspace's comes written whole: its
+        versions and audience); an older unfinished draft of theirs, from the chat or the
+        workspace, is dropped."""
         now = utc_now()
         async with self._db.transaction() as tx:
             await tx.execute(
@@ -262,10 +277,20 @@ class Broadcasts:
                 (now, admin_id),
             )
             broadcast_id = await tx.execute(
-                "INSERT INTO broadcasts (id, status, step, created_by, report_chat_id, created_at,"
-                " updated_at) VALUES ((SELECT last + 1 FROM broadcast_ids WHERE id = 1),"
-                " 'composing', ?, ?, ?, ?, ?)",
-                (step, admin_id, admin_id, now, now),
+                "INSERT INTO broadcasts (id, status, step, created_by, report_chat_id, kind, body,"
+                " photo, kind_en, body_en, photo_en, audience, created_at, updated_at)"
+                " VALUES ((SELECT last + 1 FROM broadcast_ids WHERE id = 1),"
+                " 'composing', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    step,
+                    admin_id,
+                    admin_id,
+                    *_columns(main),
+                    *_columns(english),
+                    audience,
+                    now,
+                    now,
+                ),
             )
             row = await tx.fetch_one("SELECT * FROM broadcasts WHERE id = ?", (broadcast_id,))
         assert row is not None
@@ -350,12 +375,8 @@ class Broadcasts:
                 " 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     report_chat_id,
-                    main.kind,
-                    main.body,
-                    main.photo,
-                    english.kind if english else None,
-                    english.body if english else None,
-                    english.photo if english else None,
+                    *_columns(main),
+                    *_columns(english),
                     audience,
                     send_at,
                     now,

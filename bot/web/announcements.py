@@ -3,23 +3,51 @@
 The list is the chat's (running and scheduled announcements, in its words) with the last few
 that ended and how they went; a stop goes through bot/outreach/control.py `cancel_broadcast`,
 as the chat's and the command line's do, and is recorded in the audit log with the workspace
-as where it came from. Nothing here queues, counts or stops on its own.
+as where it came from.
+
+Writing one: the texts are Telegram HTML typed by hand, checked as the chat checks typed HTML
+(bot/telegram_html.py, bot/content.py `html_error`); the audience is one of the groups the
+chat offers; the time is a WIB time as the chat reads it (`parse_wib`). A preview stores the
+announcement as the staff member's draft (as the chat's does: one draft each, wherever it was
+started) at `STEP`; Send queues that draft through `queue_broadcast`, the chat's own, which
+freezes the recipients and records `broadcast_queued`, once: the store queues a draft only
+while it is one, so a second click finds it queued. Nothing here queues, counts or stops on
+its own.
 """
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
+from telegram.error import BadRequest, Forbidden
+from telegram.ext import ExtBot
+
+from bot.content import html_error
 from bot.leads.export import plain_text, wib_words
 from bot.outreach import audience as audiences
-from bot.outreach.control import cancel_broadcast, describe, scheduled
-from bot.store import Broadcast
+from bot.outreach.audience import EVERYONE, FILTERS, Audience, AudienceError, parse_audience
+from bot.outreach.broadcast import (
+    announcement_text,
+    example_wib,
+    footer_language,
+    parse_wib,
+    send_preview,
+    time_refused,
+)
+from bot.outreach.control import cancel_broadcast, describe, queue_broadcast, scheduled
+from bot.store import Broadcast, Version, utc_now
+from bot.telegram_html import escape_bare_ampersands, parse_html, typed_html, utf16_len
 from bot.texts import Text
+from bot.transport.failures import explain
 from bot.web import inputs
 from bot.web.desk import Desk, Viewer
 
 ENDED_SHOWN = 5  # the last announcements that ended, under those running or scheduled
 EXCERPT = 160  # characters of an announcement's text shown to tell it apart
+STEP = "workspace"  # a draft written whole in the workspace, previewed, waiting for Send
+TYPED_LIMIT = 16_000  # characters typed for one version (tags included)
+MESSAGE_LIMIT = 4096  # what Telegram shows of one message, in UTF-16 units, footer included
 
 
 def _excerpt(item: Broadcast) -> str:
@@ -63,7 +91,33 @@ async def listed(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, 
     broadcasts = desk.store.broadcasts
     active = [await _shown(desk, viewer, item) for item in await broadcasts.active()]
     ended = [await _shown(desk, viewer, item) for item in await broadcasts.ended(ENDED_SHOWN)]
-    return {"active": active, "ended": ended}
+    return {
+        "active": active,
+        "ended": ended,
+        "audiences": await _audiences(desk, viewer.language),
+        "example": example_wib(viewer.language),
+    }
+
+
+async def _audiences(desk: Desk, language: str) -> list[dict[str, Any]]:
+    """The audiences the chat offers, as choices: everyone, then each kind's groups present
+    among subscribers, with their counts (a kind with none is left out, as the chat says)."""
+    broadcasts, content = desk.store.broadcasts, desk.content
+    total = await audiences.count(broadcasts, EVERYONE)
+    choices: list[dict[str, Any]] = [
+        {"value": str(EVERYONE), "label": desk.say(Text.BTN_AUDIENCE_ALL, language, count=total)}
+    ]
+    for kind, key in FILTERS:
+        found = await audiences.groups(broadcasts, content, kind)
+        if not found:
+            continue
+        options = []
+        for value, count in found:
+            name = audiences.label(kind, value, content, language)
+            shown = desk.say(Text.BTN_AUDIENCE_VALUE, language, label=name, count=count)
+            options.append({"value": str(Audience(kind, value)), "label": shown})
+        choices.append({"group": desk.say(key, language), "options": options})
+    return choices
 
 
 async def stop(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
@@ -75,3 +129,204 @@ async def stop(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, An
         return {"outcome": "stopped", "text": text}
     text = desk.say(Text.BROADCAST_ALREADY_ENDED, viewer.language, id=broadcast_id)
     return {"outcome": "ended", "text": text}
+
+
+# ----- writing one ------------------------------------------------------------------------------
+
+
+class Refused(Exception):
+    """What staff wrote cannot be sent; `field` says where, the message says why."""
+
+    def __init__(self, field: str, text: str) -> None:
+        super().__init__(text)
+        self.field = field
+        self.text = text
+
+
+def _version(desk: Desk, viewer: Viewer, typed: str, field: str) -> Version:
+    """Typed text as Telegram HTML, as the chat takes a typed message: tags typed by hand are
+    formatting (a bare & made &amp;), text without tags goes out as typed (escaped); refused
+    with the chat's reasons, or when it is longer than one Telegram message."""
+    language = viewer.language
+    name = desk.say(
+        Text.WS_BROADCAST_VERSION_EN if field == "text_en" else Text.WS_BROADCAST_VERSION_MAIN,
+        language,
+    )
+    body = escape_bare_ampersands(typed) if typed_html(typed) else html.escape(typed, quote=False)
+    problem = html_error(body)
+    if problem is not None:
+        refusal = desk.say(Text.WS_BROADCAST_BAD_HTML, language, version=name, problem=problem)
+        raise Refused(field, refusal)
+    version = Version("text", body)
+    # The footer as footer_language picks it: English under the English version.
+    footer_in = "en" if field == "text_en" else desk.services.settings.default_language
+    footer = desk.content.text(Text.ANNOUNCEMENT_FOOTER, footer_in)
+    length = utf16_len(parse_html(announcement_text(version, footer))[0])
+    if length > MESSAGE_LIMIT:
+        refusal = desk.say(
+            Text.WS_BROADCAST_TOO_LONG, language, version=name, length=length, limit=MESSAGE_LIMIT
+        )
+        raise Refused(field, refusal)
+    return version
+
+
+def _send_at(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> str | None:
+    """The stored UTC time to send at (None: now), from a WIB time typed as the chat takes
+    one; a past time, or one that is no time, refused in the chat's words."""
+    typed = inputs.words(body, "at", 40).strip() if body.get("at") else ""
+    if not typed:
+        return None
+    send_at = parse_wib(typed)
+    if send_at is None or send_at <= utc_now():
+        refusal = time_refused(desk.content, typed, send_at, viewer.language)
+        raise Refused("at", plain_text(refusal))
+    return send_at
+
+
+def _audience(desk: Desk, body: dict[str, Any]) -> Audience:
+    """One of the audiences offered (the page offers choices only: anything else is a 400)."""
+    try:
+        return parse_audience(inputs.words(body, "audience", 100), desk.content)
+    except AudienceError:
+        raise inputs.BadInput("unknown audience") from None
+
+
+async def _count(desk: Desk, viewer: Viewer, chosen: Audience) -> int:
+    """How many subscribers the audience holds now; none: refused in the chat's words."""
+    count = await audiences.count(desk.store.broadcasts, chosen)
+    if count == 0:
+        raise Refused("audience", desk.say(Text.BROADCAST_EMPTY_AUDIENCE, viewer.language))
+    return count
+
+
+def _refused(error: Refused) -> dict[str, Any]:
+    return {"outcome": "refused", "field": error.field, "text": error.text}
+
+
+async def preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
+    """Checked texts, audience and time: each version as recipients get it, how many get
+    which, when; kept as this staff member's draft, for Send."""
+    language, content = viewer.language, desk.content
+    try:
+        typed = inputs.words(body, "text", TYPED_LIMIT)
+        typed_en = inputs.words(body, "text_en", TYPED_LIMIT) if body.get("text_en") else ""
+        if not typed.strip():
+            raise Refused("text", desk.say(Text.WS_BROADCAST_EMPTY_TEXT, language))
+        main = _version(desk, viewer, typed.strip(), "text")
+        english = _version(desk, viewer, typed_en.strip(), "text_en") if typed_en.strip() else None
+        chosen = _audience(desk, body)
+        send_at = _send_at(desk, viewer, body)
+        count = await _count(desk, viewer, chosen)
+    except Refused as refused:
+        return _refused(refused)
+    draft = await desk.store.broadcasts.start_composing(
+        viewer.user_id, STEP, main=main, english=english, audience=str(chosen)
+    )
+    lines = [
+        desk.say(
+            Text.WS_BROADCAST_RECIPIENTS,
+            language,
+            count=count,
+            audience=audiences.in_words(chosen, content, language),
+        )
+    ]
+    if english is not None:
+        split = await audiences.by_language(desk.store.broadcasts, chosen)
+        reads = split.get("en", 0)
+        lines.append(
+            desk.say(Text.BROADCAST_CONFIRM_SPLIT, language, main=count - reads, english=reads)
+        )
+    if send_at is None:
+        lines.append(desk.say(Text.WS_BROADCAST_GOES_NOW, language))
+    else:
+        when = wib_words(content, send_at, language)
+        lines.append(desk.say(Text.WS_BROADCAST_GOES_AT, language, when=when))
+    default = desk.services.settings.default_language
+    versions = []
+    # The draft's own versions: the footer's language follows which one it is.
+    shown = (
+        (Text.WS_BROADCAST_VERSION_MAIN, draft.main),
+        (Text.WS_BROADCAST_VERSION_EN, draft.english),
+    )
+    for key, version in shown:
+        if version is None:
+            continue
+        footer_in = footer_language(draft, version, default)
+        footer = content.text(Text.ANNOUNCEMENT_FOOTER, footer_in)
+        versions.append(
+            {
+                "title": desk.say(key, language),
+                "language": footer_in,
+                "html": announcement_text(version, footer),
+            }
+        )
+    return {
+        "outcome": "preview",
+        "id": draft.id,
+        "summary": "\n".join(lines),
+        "versions": versions,
+        "scheduled": send_at is not None,
+    }
+
+
+async def _mine(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> Broadcast | None:
+    """The draft a request names, if it is this staff member's."""
+    item = await desk.store.broadcasts.get(inputs.integer(body.get("id"), "id"))
+    return item if item is not None and item.created_by == viewer.user_id else None
+
+
+def _gone(desk: Desk, viewer: Viewer, item: Broadcast | None) -> dict[str, Any]:
+    """A draft no longer waiting: queued already (a second click), or replaced or dropped."""
+    if item is not None and item.status in ("queued", "sending", "done"):
+        text = desk.say(Text.WS_BROADCAST_ALREADY_QUEUED, viewer.language, id=item.id)
+        return {"outcome": "already", "text": text}
+    return {"outcome": "gone", "text": desk.say(Text.WS_BROADCAST_DRAFT_GONE, viewer.language)}
+
+
+async def try_out(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
+    """The previewed draft to the staff member's own Telegram chat, exactly as recipients get
+    it (as the chat's preview); Telegram's refusal said in words."""
+    item = await _mine(desk, viewer, body)
+    if item is None or item.status == "cancelled" or item.main is None:
+        return _gone(desk, viewer, None)
+    bot = desk.bot
+    assert isinstance(bot, ExtBot)  # the application's bot
+    try:
+        await send_preview(
+            bot,
+            desk.content,
+            item,
+            viewer.user_id,
+            language=viewer.language,
+            default_language=desk.services.settings.default_language,
+        )
+    except (BadRequest, Forbidden) as error:
+        text = desk.say(Text.BROADCAST_REJECTED, viewer.language, error=explain(error))
+        return {"outcome": "refused", "text": text}
+    return {"outcome": "sent", "text": desk.say(Text.WS_BROADCAST_SENT_ME, viewer.language)}
+
+
+async def send(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
+    """Send or Schedule under a preview: the draft queued through the chat's own queueing
+    (recipients frozen, `broadcast_queued` recorded with the workspace), once."""
+    language = viewer.language
+    item = await _mine(desk, viewer, body)
+    if item is None or item.status != "composing" or item.step != STEP:
+        return _gone(desk, viewer, item)
+    try:
+        send_at = _send_at(desk, viewer, body)
+        await _count(desk, viewer, parse_audience(item.audience, desk.content))
+    except Refused as refused:
+        return _refused(refused)
+    except AudienceError:  # content changed since the preview: that group is gone
+        return _gone(desk, viewer, None)
+    at = send_at or utc_now()
+    count = await queue_broadcast(desk.store, desk.content, viewer.actor, item, STEP, at)
+    if count is None:  # queued by a click a moment before this one
+        return _gone(desk, viewer, await desk.store.broadcasts.get(item.id))
+    if send_at is None:
+        text = desk.say(Text.WS_BROADCAST_QUEUED, language, id=item.id, count=count)
+    else:
+        when = wib_words(desk.content, send_at, language)
+        text = desk.say(Text.WS_BROADCAST_SCHEDULED, language, id=item.id, when=when, count=count)
+    return {"outcome": "queued", "id": item.id, "text": text}

@@ -169,6 +169,9 @@ class Workspace:
             "untaught": teach.forget,
             "broadcasts": announcements.listed,
             "broadcast-stop": announcements.stop,
+            "broadcast-preview": announcements.preview,
+            "broadcast-try": announcements.try_out,
+            "broadcast-send": announcements.send,
         }
 
     @property

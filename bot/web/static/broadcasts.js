@@ -1,9 +1,14 @@
 // Announcements: what /broadcast does in chat, at a desk. Those running or scheduled, in the
-// chat's words, each with Stop (asked once); under them the last few that ended and how.
-// Everything from the bot goes in as text (an announcement's start, its audience).
+// chat's words, each with Stop (asked once); a new one written, previewed and sent or
+// scheduled; the last few that ended and how. Everything from the bot goes in as text (an
+// announcement's start, its audience); a preview is Telegram HTML rebuilt by dom.js
+// telegramHtml, formatting only.
 import { call } from "./api.js";
 import { failure } from "./app.js";
-import { dialog, fill, h, t, toast } from "./dom.js";
+import { dialog, fill, h, t, telegramHtml, toast } from "./dom.js";
+
+// What is being written: kept while the page is open (the tab is drawn anew after a stop).
+const written = { text: "", text_en: "", audience: "all", later: false, at: "" };
 
 /** Stop one, asked once; the list is read again whatever the answer was (ended meanwhile). */
 async function stop(item, reload) {
@@ -34,6 +39,148 @@ function entry(item, reload) {
         t("broadcast_stop"))) : null);
 }
 
+/** The audience choices: everyone, then each kind's groups (the chat's buttons, as options). */
+function audienceSelect(choices) {
+  const pick = h("select", { name: "audience", onchange: () => { written.audience = pick.value; } },
+    choices.map((choice) => (choice.group
+      ? h("optgroup", { label: choice.group }, choice.options.map((option) =>
+        h("option", { value: option.value, selected: option.value === written.audience },
+          option.label)))
+      : h("option", { value: choice.value, selected: choice.value === written.audience },
+        choice.label))));
+  if (pick.value !== written.audience) written.audience = pick.value; // a group gone since
+  return pick;
+}
+
+/** A field with its label, hint and the place where a refusal of it is said. */
+function field(name, label, control, hint) {
+  return h("div", { class: "field broadcast-field", "data-field": name },
+    h("label", { for: `broadcast-${name}` }, label),
+    control,
+    hint ? h("span", { class: "hint" }, hint) : null,
+    h("p", { class: "warning refusal", role: "alert", hidden: true }));
+}
+
+/** Writing one: the texts, the audience, when; Preview shows it as recipients get it, with
+ * Send (or Schedule) under it. Changing anything drops the preview: it is previewed anew. */
+function writer(list, reload) {
+  const refusals = new Map();
+  const area = (name, rows) => h("textarea", { id: `broadcast-${name}`, name, rows,
+    oninput: (event) => { written[name] = event.target.value; dropPreview(); } }, written[name]);
+  const at = h("input", { id: "broadcast-at", name: "at", type: "text", value: written.at,
+    placeholder: list.example, disabled: !written.later,
+    oninput: () => { written.at = at.value; dropPreview(); } });
+  const when = (later) => h("label", { class: "check" },
+    h("input", { type: "radio", name: "when", value: later ? "later" : "now",
+      checked: written.later === later,
+      onchange: () => { written.later = later; at.disabled = !later; dropPreview(); } }),
+    t(later ? "broadcast_later" : "broadcast_now"));
+  const audience = audienceSelect(list.audiences);
+  audience.id = "broadcast-audience";
+  audience.addEventListener("change", () => dropPreview());
+  const shown = h("div", { class: "broadcast-preview", hidden: true });
+  const previewButton = h("button", { class: "button", type: "button", onclick: () => look() },
+    t("broadcast_preview"));
+  const form = h("section", { class: "card broadcast-writer" },
+    h("h2", {}, t("broadcast_new")),
+    field("text", t("broadcast_text"), area("text", 8), t("broadcast_text_hint")),
+    field("text_en", t("broadcast_text_en"), area("text_en", 5), t("broadcast_text_en_hint")),
+    field("audience", t("broadcast_audience_label"), audience),
+    h("fieldset", { class: "field broadcast-field", "data-field": "at" },
+      h("legend", {}, t("broadcast_when")), when(false), when(true),
+      h("label", { class: "hint", for: "broadcast-at" }, t("broadcast_at", { example: list.example })),
+      at, h("p", { class: "warning refusal", role: "alert", hidden: true })),
+    h("div", { class: "actions" }, previewButton),
+    shown);
+  for (const place of form.querySelectorAll("[data-field]")) {
+    refusals.set(place.dataset.field, place.querySelector(".refusal"));
+  }
+
+  function say(refused) {
+    for (const [name, place] of refusals) {
+      place.hidden = name !== (refused && refused.field);
+      place.textContent = place.hidden ? "" : refused.text;
+    }
+    if (refused) refusals.get(refused.field).closest("[data-field]").scrollIntoView({ block: "nearest" });
+  }
+
+  function dropPreview() {
+    shown.hidden = true;
+    shown.replaceChildren();
+  }
+
+  function asked() {
+    return { text: written.text, text_en: written.text_en, audience: written.audience,
+      at: written.later ? written.at : "" };
+  }
+
+  async function look() {
+    previewButton.disabled = true;
+    try {
+      const answer = await call("broadcast-preview", asked());
+      say(answer.outcome === "refused" ? answer : null);
+      if (answer.outcome !== "preview") return;
+      showPreview(answer);
+    } finally {
+      previewButton.disabled = false;
+    }
+  }
+
+  function showPreview(answer) {
+    const sendButton = h("button", { class: "button broadcast-send", type: "button" },
+      t(answer.scheduled ? "btn_broadcast_schedule" : "btn_broadcast_send"));
+    const tryButton = h("button", { class: "button secondary", type: "button" },
+      t("broadcast_send_me"));
+    tryButton.addEventListener("click", async () => {
+      tryButton.disabled = true;
+      try {
+        const done = await call("broadcast-try", { id: answer.id });
+        toast(done.text, done.outcome === "sent" ? "info" : "warning");
+      } finally {
+        tryButton.disabled = false;
+      }
+    });
+    sendButton.addEventListener("click", async () => {
+      // One click queues it once: the button stays off while it is asked (the bot queues a
+      // draft only once anyway, and says so to a second request).
+      sendButton.disabled = true;
+      let done;
+      try {
+        done = await call("broadcast-send", { id: answer.id, at: asked().at });
+      } catch (error) {
+        sendButton.disabled = false;
+        throw error;
+      }
+      if (done.outcome === "refused") {
+        say(done);
+        sendButton.disabled = false;
+        return;
+      }
+      toast(done.text, done.outcome === "queued" ? "info" : "warning");
+      if (done.outcome === "gone") {
+        dropPreview();
+        return;
+      }
+      Object.assign(written, { text: "", text_en: "", later: false, at: "" });
+      await reload();
+    });
+    fill(shown,
+      h("h3", {}, t("broadcast_preview_intro")),
+      answer.versions.map((version) => [h("p", { class: "meta" }, version.title),
+        h("div", { class: "bubble", lang: version.language }, telegramHtml(version.html))]),
+      h("p", { class: "summary" }, answer.summary),
+      h("div", { class: "actions" }, sendButton, tryButton,
+        h("button", { class: "button plain", type: "button", onclick: () => {
+          dropPreview();
+          form.querySelector("textarea").focus();
+        } }, t("broadcast_edit"))));
+    shown.hidden = false;
+    shown.scrollIntoView({ block: "nearest" });
+  }
+
+  return form;
+}
+
 /** The Announcements tab. */
 export async function render(main) {
   const list = await call("broadcasts");
@@ -45,6 +192,7 @@ export async function render(main) {
     list.active.length
       ? h("ol", { class: "plain-list broadcasts active" }, list.active.map((item) => entry(item, reload)))
       : h("p", { class: "state" }, t("broadcasts_active_none")),
+    writer(list, reload),
     h("h2", {}, t("broadcasts_ended")),
     list.ended.length
       ? h("ol", { class: "plain-list broadcasts ended" }, list.ended.map((item) => entry(item, reload)))
