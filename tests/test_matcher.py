@@ -756,6 +756,10 @@ CHAT = [
     ("tabe side, cara daftar gimana?", "faq:who_can_apply"),
 ]
 OFF_TOPIC = [
+    # A festival, a contest or a concert of choirs or gamelan is what is asked, not who asks
+    # (EVENTS): the first got biff_apm directly, as "festival korea kapan".
+    "festival choir di korea kapan?",
+    "festival gamelan di korea ada?",
     # Second-hand ("bekas") is no typo of what_to_prepare's "berkas" (session 47's probes).
     "jual gendang beleq bekas di mana?",
     "beli kamera bekas yang bagus di mana",

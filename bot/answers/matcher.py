@@ -51,6 +51,7 @@ from bot.answers.text import (
 from bot.answers.words import (
     ABOUT_TALENT,
     ABOUT_TALENT_IF_SAID,
+    EVENTS,
     FIRST_PERSON,
     FROM,
     INTRODUCING,
@@ -114,11 +115,13 @@ def _who_asks(found: list[str]) -> frozenset[str]:
     """The words of a message that may say who asks rather than what: its roles
     (ABOUT_TALENT), and those as often asked about (ABOUT_TALENT_IF_SAID) only when it speaks
     of its sender ("saya pemain kendang kempul") or asks whether one may ("fotografer boleh
-    daftar?"), not in "cara main kendang kempul"."""
+    daftar?"), not in "cara main kendang kempul"; none of them right after an event
+    (EVENTS: "festival choir di korea kapan?")."""
+    shown = {word for before, word in itertools.pairwise(found) if before in EVENTS}
     if SENDER.isdisjoint(found) and MAY.isdisjoint(found):
-        return ABOUT_TALENT
+        return ABOUT_TALENT - shown
     asked = {word for before, word in itertools.pairwise(found) if before in TOPIC_HEADS}
-    return ABOUT_TALENT | (ABOUT_TALENT_IF_SAID - asked)
+    return (ABOUT_TALENT - shown) | (ABOUT_TALENT_IF_SAID - asked)
 
 
 def _after_introduction(text: str, found: list[str]) -> str | None:

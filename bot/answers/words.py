@@ -1595,6 +1595,10 @@ TOPIC_HEADS = _listed(
     "jadi menjadi become belajar learn kursus course lomba festival konser concert lirik jual"
     " beli sell buy daftar"
 )
+# Right after these any word of who asks is what is asked, whoever asks: a festival, a contest
+# or a concert of choirs or gamelan ("festival choir di korea kapan?" got biff_apm directly,
+# as "festival korea kapan").
+EVENTS = _listed("festival lomba konser concert")
 # Thanks by emoji, which also close a greeting politely ("halo kak 🙏" greets).
 POLITE = _listed("🙏 👍 ❤ ❤️ 🙂 😊 🫶")
 # Makassar's particle "di'" (read as "di": "makasih di'", session 45's review) closes thanks
