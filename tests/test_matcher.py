@@ -754,12 +754,17 @@ CHAT = [
     ("ada yang buka skarang kah? sa tra mau terlambat lagi", "faq:open_call_now"),
     # Sasak's "side" (you, polite) asks nothing, as "anda" does.
     ("tabe side, cara daftar gimana?", "faq:who_can_apply"),
+    # A choir ("paduan suara") says who asks: not "perpaduan" (coproduction's, which session
+    # 47's review got directly).
+    ("apakah paduan suara bisa ikut?", "faq:who_can_apply"),
+    ("jadi paduan suara bisa ikut ko sonde?", "faq:who_can_apply"),
 ]
 OFF_TOPIC = [
     # A festival, a contest or a concert of choirs or gamelan is what is asked, not who asks
     # (EVENTS): the first got biff_apm directly, as "festival korea kapan".
     "festival choir di korea kapan?",
     "festival gamelan di korea ada?",
+    "paduan suara apa itu?",  # not coproduction's "perpaduan" (it got it directly)
     # Second-hand ("bekas") is no typo of what_to_prepare's "berkas" (session 47's probes).
     "jual gendang beleq bekas di mana?",
     "beli kamera bekas yang bagus di mana",

@@ -1063,6 +1063,10 @@ PHRASES: dict[tuple[str, ...], str] = {
     # Quick q: KOFIC incentive itu rebate nya berapa persen & min spend nya berapa?").
     ("line", "producer"): "producer",
     ("line", "produser"): "produser",
+    # A choir ("paduan suara") is one word, who asks (ABOUT_TALENT): "paduan" stems to "padu",
+    # coproduction's "perpaduan naskah korea" (session 47's review: "apakah paduan suara bisa
+    # ikut?" got coproduction directly).
+    ("paduan", "suara"): "paduansuara",
     # A video of a show is a performance video (what_to_prepare's "video penampilan
     # langsung"): "pentas" and "pertunjukan" stem to words no entry has, so session 46's
     # Malay "kalau nak daftar, kene siapkan ape je? foto grup, video pentas ke?" was only
@@ -1328,7 +1332,7 @@ ABOUT_TALENT = _listed(
     pemain teater theater theatre akting acting koplo sasando kolintang
     berdua bertiga berempat berlima berenam bertujuh
     bokap nyokap ortu emak babe mama papa
-    dirigen konduktor conductor paduan suara koor choir anggota dp
+    dirigen konduktor conductor paduan suara paduansuara koor choir anggota dp
     kor orgen campursari girl girls classmate classmates studying scoring kawinan nikahan hajatan
     panting komunitas busking busker pengamen ngamen
     hip hop hiphop rapai rapa
