@@ -758,6 +758,8 @@ CHAT = [
     # 47's review got directly).
     ("apakah paduan suara bisa ikut?", "faq:who_can_apply"),
     ("jadi paduan suara bisa ikut ko sonde?", "faq:who_can_apply"),
+    # A letter's "perkenankan saya" (allow me) asks nothing, as "perkenalkan" does.
+    ("perkenankan saya bertanya, siapa saja yang bisa daftar?", "faq:who_can_apply"),
 ]
 OFF_TOPIC = [
     # A festival, a contest or a concert of choirs or gamelan is what is asked, not who asks
@@ -1150,6 +1152,19 @@ def test_counting_as_asks_nothing_and_a_ships_crew_says_who_asks() -> None:
     verdict = decide(MATCHER.match(text), DEFAULTS)
     assert verdict.outcome is Outcome.SUGGESTED, verdict
     assert "faq:who_can_apply" in verdict.others, verdict
+
+
+def test_a_retired_sender_says_who_asks() -> None:
+    """ "pensiunan" (retired) says who asks in a message about its sender (session 46's
+    retired civil servant got nothing at all)."""
+    for text in (
+        "Saya pensiunan PNS, usia 64 th, menulis puisi yg kemudian saya jadikan lagu bersama"
+        " cucu saya. Apakah usia saya masih diperkenankan untuk mendaftar ?",
+        "saya pensiunan guru, bisa ikut program ini?",
+    ):
+        verdict = decide(MATCHER.match(text), DEFAULTS)
+        assert verdict.outcome is Outcome.SUGGESTED, verdict
+        assert verdict.others[0] == "faq:who_can_apply", verdict
 
 
 def test_sundanese_function_words_ask_nothing() -> None:

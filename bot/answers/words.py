@@ -1319,7 +1319,7 @@ BEFORE_SET_ASIDE = _listed("dari di ke the a an")
 # talent's own name ("perkenalkan, saya Dimas dari Surabaya").
 ABOUT_TALENT = _listed(
     """
-    perkenalkan kenalin kenalkan nama namaku namanya name
+    perkenalkan kenalin kenalkan perkenankan nama namaku namanya name
     musisi musician sineas filmmaker seniman artist artis
     drummer drumer gitaris guitarist bassist bassis basis keyboardist keyboardis pianis
     pianist vokalis vocalist penyanyi singer rapper beatmaker biduan violinis violinist
@@ -1383,6 +1383,7 @@ ABOUT_TALENT_IF_SAID = _listed(
     klasik classical
     originally
     abk
+    pensiunan
     """
 )
 # Words that say who asks but not as whom they would register ("mama boleh?", "skripsi bisa?"
@@ -1390,7 +1391,8 @@ ABOUT_TALENT_IF_SAID = _listed(
 # a screen reader works, "kawinan bisa?" for a wedding gig: an attacker's, session 44).
 NOT_A_ROLE = _listed(
     """
-    perkenalkan kenalin kenalkan nama namaku namanya name asal based manage managing dp
+    perkenalkan kenalin kenalkan perkenankan nama namaku namanya name asal based manage
+    managing dp pensiunan
     bokap nyokap ortu emak babe mama papa skripsi tesis thesis jurnalis journalist wartawan
     tinjauan pustaka literatur
     talkback pembacalayar screenreader kawinan nikahan hajatan kursiroda wheelchair
