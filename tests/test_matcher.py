@@ -1383,6 +1383,17 @@ INTRODUCED = [
     # A band's or choir's leader (pemimpin), gospel and rohani (church) singers.
     ("saya pemimpin band, ada program ke korea?", (), "program:music_to_korea"),
     ("grup rohani kami mau ke korea, ada program?", (), "program:music_to_korea"),
+    # Session 47's review: a question after an introduction that says nothing an entry has,
+    # a retired teacher's letter, is asked alone; and "I'm" and a two-word name before the
+    # role ("I'm Mei Ling, pop singer") still introduce.
+    (
+        "Selamat sore Bapak/Ibu. Perkenankan saya, Yohanes Da Cunha, pensiunan guru di Ende."
+        " Saya hendak menanyakan apakah cucu saya yang berusia 15 tahun dapat didaftarkan dalam"
+        " program ini?",
+        (),
+        "faq:who_can_apply",
+    ),
+    ("hi, I'm Mei Ling, pop singer from Medan. when is MU:CON this year?", (), "program:mucon"),
 ]
 
 

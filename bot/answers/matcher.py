@@ -54,11 +54,13 @@ from bot.answers.words import (
     EVENTS,
     FIRST_PERSON,
     FROM,
+    GREETINGS,
     INTRODUCING,
     MAY,
     NOT_A_PLACE,
     NOT_A_ROLE,
     QUESTION_CUES,
+    SALUTATIONS,
     SENDER,
     SOURCED,
     STOPWORDS,
@@ -124,33 +126,35 @@ def _who_asks(found: list[str]) -> frozenset[str]:
     return (ABOUT_TALENT - shown) | (ABOUT_TALENT_IF_SAID - asked)
 
 
-def _after_introduction(text: str, found: list[str]) -> str | None:
-    """The last sentence of a message whose sentences before it only say who the talent is
-    (a role, and "aku", "I'm": "hi! I'm Jess, indonesian singer but studying in Melbourne rn
-    lol. what's MU:CON exactly?"), asking nothing and with no number ("umur 15"); None for
-    any other message."""
-    if ABOUT_TALENT.isdisjoint(found) or FIRST_PERSON.isdisjoint(found):
+def _after_introduction(text: str, found: list[str]) -> tuple[list[str], str] | None:
+    """The words before the last sentence of a message, and that sentence, if the sentences
+    before it say who the talent is (a word of who asks, and "aku", "I'm": "hi! I'm Jess,
+    indonesian singer but studying in Melbourne rn lol. what's MU:CON exactly?"), asking
+    nothing and with no number ("umur 15"); None for any other message."""
+    who = _who_asks(found)
+    if who.isdisjoint(found) or FIRST_PERSON.isdisjoint(found):
         return None  # most messages, their words already read
     sentences = [part for part in _SENTENCE_END.split(text) if words(part)]
     if len(sentences) < 2:  # an introduction, then the question
         return None
     before = words(" ".join(sentences[:-1]))
     if (
-        not _says_who(before)
+        not _says_who(before, who)
         or not QUESTION_CUES.isdisjoint(before)
         or not MAY.isdisjoint(before)
         or any(word.isdigit() for word in before)  # an age, a year: more than who they are
     ):
         return None
-    return sentences[-1]
+    return before, sentences[-1]
 
 
-def _says_who(found: list[str]) -> bool:
-    """Whether the talent says what they are: a role (ABOUT_TALENT) at most INTRODUCED_BY
-    words after "aku", "I" ("I'm Jess, indonesian singer"), not "the director I work with"."""
+def _says_who(found: list[str], who: frozenset[str]) -> bool:
+    """Whether the talent says what they are: a word of who asks (`who`) at most
+    INTRODUCED_BY words after "aku", "I" ("I'm Jess, indonesian singer", "I'm Mei Ling, pop
+    singer": the "m" of "I'm" asks nothing), not "the director I work with"."""
+    found = [word for word in found if word in FIRST_PERSON or is_content(word)]
     return any(
-        word in FIRST_PERSON
-        and not ABOUT_TALENT.isdisjoint(found[index + 1 : index + 1 + INTRODUCED_BY])
+        word in FIRST_PERSON and not who.isdisjoint(found[index + 1 : index + 1 + INTRODUCED_BY])
         for index, word in enumerate(found)
     )
 
@@ -339,13 +343,18 @@ class Matcher:
         talk = "nudge" if not found and nothing_written(text) else talk_in(text, found)
         if talk is not None:
             return Match(talk=talk)
-        asked = _after_introduction(text, found)
-        if asked is not None:
+        introduced = _after_introduction(text, found)
+        if introduced is not None:
             # "Halo, aku Jess, penyanyi yang lagi kuliah di Melbourne. MU:CON itu apa ya?":
             # the program the question names, if its page is what the question alone gets,
-            # more surely than the whole message gets anything.
+            # more surely than the whole message gets anything; and any question after an
+            # introduction that says nothing an entry has ("Perkenankan saya, Yohanes Da
+            # Cunha, pensiunan guru di Ende. Saya hendak menanyakan ...").
+            before, asked = introduced
             match = self.match(asked, names)
-            if match.best is not None and self._names_program(match.best, asked):
+            if match.best is not None and (
+                self._names_program(match.best, asked) or self._only_who(before, text, names)
+            ):
                 whole = self._ranked(text, found, names)
                 return match if match.confidence > whole.confidence else whole
         return self._ranked(text, found, names)
@@ -386,6 +395,15 @@ class Matcher:
         if len(ranked) > 1:
             confidence *= 1 - MARGIN * (ranked[1][1] / ranked[0][1]) ** MARGIN_POWER
         return Match(None, ranked, confidence)
+
+    def _only_who(self, found: list[str], text: str, names: Iterable[str]) -> bool:
+        """Whether words said before a question (`found`) only greet and say who the talent
+        is: none of them, greetings and who asks left out, is a word an entry has."""
+        found = [word for word in found if word not in SALUTATIONS and word not in GREETINGS]
+        found = self._not_introducing(without_called(found))
+        return all(
+            word not in self._vocabulary for word in self._stems(found, _own_names(text, names))
+        )
 
     def _names_program(self, entry: str, asked: str) -> bool:
         """Whether `entry` is a program page that `asked` names ("MU:CON itu apa?")."""
