@@ -917,6 +917,12 @@ def test_send_or_cancel_reads_only_a_bare_yes_or_no(text: str, bare: bool) -> No
         # A second review: "bang", and a teacher for a pupil.
         ("yaudah gas daftar bang", True),
         ("saya ingin mendaftarkan murid saya", True),
+        # Session 47's review: English "I'll", "I'd like", "I'm going to", and "apply".
+        ("hmm ok, I'll just register then", True),
+        ("ok I'll apply", True),
+        ("I'd like to register", True),
+        ("i'm going to sign up", True),
+        ("I will register my band", True),
         # Asking about it, having done it, or registering for something else: the FAQ.
         ("bisa daftar?", False),
         ("gimana daftar", False),
@@ -931,6 +937,12 @@ def test_send_or_cancel_reads_only_a_bare_yes_or_no(text: str, bare: bool) -> No
         ("daftar sekolah negeri kapan", False),
         ("I already registered", False),
         ("how do I register?", False),
+        ("how do I apply", False),
+        ("can I apply", False),
+        ("i want to apply for a visa", False),
+        ("I'd like to know how to register", False),
+        ("I'll register later", False),
+        ("i will not register", False),
         ("kalau mau daftar", False),  # "kalau" alone is no "then"
         ("gimana, mau daftar", False),
         ("makasih, saya ga mau daftar", False),

@@ -1489,9 +1489,11 @@ GRATITUDE = _listed(
 # link?" "udah kak makasih"), so it goes to them ("makasih ya kak" is thanks: "ya" is filler).
 # "mau daftar", "oke gas daftar", "i want to register": the form itself, not the FAQ about it
 # (two talents' reviews). Only these words: "gimana daftar", "bisa daftar?" ask about it, and
-# "udah daftar" says it was done.
+# "udah daftar" says it was done. English says it with "I'll", "I'd like to", "I'm going to"
+# and "apply" too (session 47's review: "hmm ok, I'll just register then" got "Sorry, I don't
+# have an answer"); "how do I apply", "I'll register later" are still no wish.
 REGISTERING = _listed(
-    "daftar dftr daftarin daftarkan mendaftar mendaftarkan register registrasi regist signup"
+    "daftar dftr daftarin daftarkan mendaftar mendaftarkan register registrasi regist signup apply"
 )
 # ... for whom ("mau daftarkan band kami", "mendaftar untuk keponakan saya"), and "then"
 # ("let me register then", Javanese "monggo kula badhe daftar"): still the wish, after thanks
@@ -1512,6 +1514,7 @@ WANTING_TO = _listed(
     lets me please pls plis aja saja deh dong ya yaa kak min mi bang bro mas mbak pak bu
     sy saya aku gw gue i oke ok okay
     sip siap yaudah iya yes minat interest my sign up ikut halo hai hi hello permisi
+    ll will just d like m going gonna
     """
 )
 AFFIRMING = _listed(
