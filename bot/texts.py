@@ -949,6 +949,7 @@ class Text(StrEnum):
     WS_BROADCASTS_ACTIVE_NONE = "ws_broadcasts_active_none"
     WS_BROADCASTS_ENDED = "ws_broadcasts_ended"
     WS_BROADCASTS_ENDED_NONE = "ws_broadcasts_ended_none"
+    WS_BROADCAST_TRY_LATER = "ws_broadcast_try_later"
     WS_BROADCAST_AUDIENCE = "ws_broadcast_audience"
     WS_BROADCAST_ENDED_AT = "ws_broadcast_ended_at"
     WS_BROADCAST_STOP = "ws_broadcast_stop"

@@ -158,6 +158,7 @@ async def test_review_summary_shows_every_answer_in_the_talents_language(bot: Ha
         # "udah masuk belum kang" was stored as a link).
         ("other_links", "udah masuk belum kang", Text.INTAKE_NO_LINK, {}),
         ("other_links", "Kupang", Text.INTAKE_NO_LINK, {}),
+        ("other_links", "udah masuk belum kang ig", Text.INTAKE_NO_LINK, {}),  # no name after
     ],
 )
 async def test_invalid_answer_is_explained_and_the_question_asked_again(

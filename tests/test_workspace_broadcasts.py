@@ -204,8 +204,9 @@ async def test_an_announcement_is_previewed_then_queued_once_as_the_chat_queues_
             in_english["html"],
         ]
         assert await queued_rows(bot) == []  # a preview queues nothing
-        sent = await client.ok("broadcast-send", {"id": shown["id"], "at": ""})
-        again = await client.ok("broadcast-send", {"id": shown["id"], "at": ""})
+        body = {"id": shown["id"], "written": shown["written"]}
+        sent = await client.ok("broadcast-send", body)
+        again = await client.ok("broadcast-send", body)
     assert sent == {
         "outcome": "queued",
         "id": shown["id"],
@@ -231,7 +232,7 @@ async def test_a_double_click_queues_once(bot: Harness) -> None:
     async with workspace(bot, ADMIN_ID) as client:
         shown = await client.ok("broadcast-preview", written(at=IN_TWO_DAYS_WIB))
         assert shown["scheduled"] is True
-        body = {"id": shown["id"], "at": IN_TWO_DAYS_WIB}
+        body = {"id": shown["id"], "written": shown["written"]}
         first, second = await asyncio.gather(
             client.ok("broadcast-send", body), client.ok("broadcast-send", body)
         )
@@ -271,6 +272,9 @@ async def test_what_telegram_would_refuse_is_refused_with_the_reason(bot: Harnes
         # Text without tags goes out as typed: "<3" and "&" are not markup.
         plain = await client.ok("broadcast-preview", written(text="Kami <3 kalian, R&D 5 < 6"))
         assert plain["versions"][0]["html"].startswith("Kami &lt;3 kalian, R&amp;D 5 &lt; 6")
+        # What Telegram drops (control characters, bidi overrides) is not in the preview.
+        stripped = await client.ok("broadcast-preview", written(text="a\x00b \u202eevil\x07"))
+        assert stripped["versions"][0]["html"].startswith("ab evil\n")
     assert await queued_rows(bot) == []
 
 
@@ -293,12 +297,22 @@ async def test_an_empty_audience_and_a_past_time_are_refused_in_the_chats_words(
         assert no_day["text"].startswith(said(Text.BROADCAST_NO_SUCH_TIME, example="X")[:20])
         # A time that passed between the preview and Send is refused at Send too.
         shown = await client.ok("broadcast-preview", written(at=IN_TWO_DAYS_WIB))
-        late = await client.ok("broadcast-send", {"id": shown["id"], "at": "01-01-2020 09.00"})
+        body = {"id": shown["id"], "written": shown["written"]}
+        async with bot.store.db.transaction() as tx:
+            await tx.execute(
+                "UPDATE broadcasts SET send_at = '2020-01-01T02:00:00.000000+00:00' WHERE id = ?",
+                (shown["id"],),
+            )
+        late = await client.ok("broadcast-send", body)
         assert (late["outcome"], late["field"]) == ("refused", "at")
+        async with bot.store.db.transaction() as tx:
+            await tx.execute(
+                "UPDATE broadcasts SET send_at = ? WHERE id = ?", (IN_TWO_DAYS, shown["id"])
+            )
         # Subscribers who left since the preview: refused, not queued to nobody.
         async with bot.store.db.transaction() as tx:
             await tx.execute("UPDATE users SET subscribed = 0")
-        gone = await client.ok("broadcast-send", {"id": shown["id"], "at": IN_TWO_DAYS_WIB})
+        gone = await client.ok("broadcast-send", body)
         assert (gone["outcome"], gone["field"]) == ("refused", "audience")
     assert await queued_rows(bot) == []
 
@@ -312,11 +326,51 @@ async def test_a_preview_telegram_refuses_is_said_and_a_replaced_draft_is_not_se
         tried = await client.ok("broadcast-try", {"id": first["id"]})
         assert tried["outcome"] == "refused"
         assert tried["text"].startswith(said(Text.BROADCAST_REJECTED, error="X")[:25])
+        # Previewed again (another window, say): the same draft, and id, written anew; Send
+        # under the first preview would send words it did not show, so it is refused.
         second = await client.ok("broadcast-preview", written(text="Versi baru"))
-        old = await client.ok("broadcast-send", {"id": first["id"], "at": ""})
+        assert second["id"] == first["id"] and second["written"] != first["written"]
+        old = await client.ok("broadcast-send", {"id": first["id"], "written": first["written"]})
         assert old == {"outcome": "gone", "text": said(Text.WS_BROADCAST_DRAFT_GONE)}
         other = client.as_user(init_data(bot.settings.token(), 1001))
         bot.settings.admin_ids = frozenset({ADMIN_ID, 1001})
-        theirs = await other.ok("broadcast-send", {"id": second["id"], "at": ""})
+        mine = {"id": second["id"], "written": second["written"]}
+        theirs = await other.ok("broadcast-send", mine)
         assert theirs["outcome"] == "gone"  # not their draft
+    assert await queued_rows(bot) == []
+
+
+async def test_previews_use_up_no_ids_and_send_keeps_the_previewed_time(bot: Harness) -> None:
+    """An attacker's review: each preview made a new draft (the first announcement sent was
+    #14 after 13 previews), and Send read the time again from its request (a draft previewed
+    for two days ahead went out at once with an empty time)."""
+    await add_subscribers(bot.store, bot.emulator, 2)
+    async with workspace(bot, ADMIN_ID) as client:
+        ids = {
+            (await client.ok("broadcast-preview", written(text=f"Versi {n}", at=IN_TWO_DAYS_WIB)))[
+                "id"
+            ]
+            for n in range(5)
+        }
+        shown = await client.ok("broadcast-preview", written(at=IN_TWO_DAYS_WIB))
+        forged = {"id": shown["id"], "written": shown["written"], "at": ""}
+        sent = await client.ok("broadcast-send", forged)
+    assert ids == {shown["id"]} == {1}
+    assert sent["outcome"] == "queued"
+    assert sent["text"].startswith(said(Text.WS_BROADCAST_SCHEDULED, id=1, when="X", count=2)[:20])
+    rows = await bot.store.db.fetch_all("SELECT id, status, send_at FROM broadcasts")
+    assert [(row["id"], row["status"]) for row in rows] == [(1, "queued")]
+    assert rows[0]["send_at"] > datetime.now(UTC).isoformat()  # still two days ahead
+
+
+async def test_a_preview_to_me_when_telegram_is_busy_says_try_again(bot: Harness) -> None:
+    await add_subscribers(bot.store, bot.emulator, 1)
+    admin = bot.emulator.user(ADMIN_ID)
+    await bot.send(admin, "/start")
+    async with workspace(bot, ADMIN_ID) as client:
+        shown = await client.ok("broadcast-preview", written())
+        bot.emulator.fail_next("sendMessage", status=502, times=10, chat_id=ADMIN_ID)
+        tried = await client.ok("broadcast-try", {"id": shown["id"]})
+    assert tried["outcome"] == "refused"
+    assert tried["text"].startswith(said(Text.WS_BROADCAST_TRY_LATER, error="X")[:25])
     assert await queued_rows(bot) == []

@@ -362,12 +362,16 @@ _NO_LINKS = frozenset(
 
 
 def _names_a_link(line: str) -> bool:
-    """Whether a line holds a web address, an @handle or a platform's name."""
-    words = line.split()
-    return (
-        any(web_link(word.strip(AROUND_LINK)) for word in words)
-        or _HANDLE.search(line) is not None
-        or any(word in _PLATFORMS for word in fold(line).replace(":", " ").split())
+    """Whether a line holds a web address, an @handle, or a platform's name with a name after
+    it ("Spotify: Sari & The Monsoons"; not "udah masuk belum kang ig", an attacker's review)."""
+    if any(web_link(word.strip(AROUND_LINK)) for word in line.split()):
+        return True
+    if _HANDLE.search(line) is not None:
+        return True
+    folded = fold(line).split()
+    return any(
+        word in _PLATFORMS and set(folded[index + 1 :]) - CHAT_WORDS - _PLATFORMS
+        for index, word in enumerate(folded)
     )
 
 

@@ -117,6 +117,7 @@ class Broadcast:
     total: int
     progress_message_id: int | None
     finished_at: str | None
+    updated_at: str | None = None  # a draft's: which writing of it a workspace preview showed
 
     @classmethod
     def from_row(cls, row: Row) -> Broadcast:
@@ -138,6 +139,7 @@ class Broadcast:
             total=row["total"],
             progress_message_id=row["progress_message_id"],
             finished_at=row["finished_at"],
+            updated_at=row["updated_at"],
         )
 
     def version_for(self, language: str) -> Version:
@@ -265,10 +267,11 @@ class Broadcasts:
         main: Version | None = None,
         english: Version | None = None,
         audience: str = "all",
+        send_at: str | None = None,
     ) -> Broadcast:
         """A new draft for this admin, at `step` (the workspace's comes written whole: its
-        versions and audience); an older unfinished draft of theirs, from the chat or the
-        workspace, is dropped."""
+        versions, audience and time); an older unfinished draft of theirs, from the chat or
+        the workspace, is dropped."""
         now = utc_now()
         async with self._db.transaction() as tx:
             await tx.execute(
@@ -278,9 +281,9 @@ class Broadcasts:
             )
             broadcast_id = await tx.execute(
                 "INSERT INTO broadcasts (id, status, step, created_by, report_chat_id, kind, body,"
-                " photo, kind_en, body_en, photo_en, audience, created_at, updated_at)"
+                " photo, kind_en, body_en, photo_en, audience, send_at, created_at, updated_at)"
                 " VALUES ((SELECT last + 1 FROM broadcast_ids WHERE id = 1),"
-                " 'composing', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " 'composing', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     step,
                     admin_id,
@@ -288,6 +291,7 @@ class Broadcasts:
                     *_columns(main),
                     *_columns(english),
                     audience,
+                    send_at,
                     now,
                     now,
                 ),
@@ -295,6 +299,47 @@ class Broadcasts:
             row = await tx.fetch_one("SELECT * FROM broadcasts WHERE id = ?", (broadcast_id,))
         assert row is not None
         return Broadcast.from_row(row)
+
+    async def write_draft(
+        self,
+        admin_id: int,
+        step: str,
+        main: Version,
+        english: Version | None,
+        audience: str,
+        send_at: str | None,
+    ) -> Broadcast:
+        """The admin's draft at `step` written anew (a workspace preview): the same draft,
+        and id, when they already have one there (previewing again uses up no id and leaves
+        no row), else a new one as start_composing makes. `send_at` (None: at once) is what
+        Send queues it for."""
+        async with self._db.transaction() as tx:
+            changed = await tx.execute_rowcount(
+                "UPDATE broadcasts SET kind = ?, body = ?, photo = ?, kind_en = ?, body_en = ?,"
+                " photo_en = ?, audience = ?, send_at = ?, updated_at = ?"
+                " WHERE id = (SELECT MAX(id) FROM broadcasts WHERE created_by = ?"
+                " AND status = 'composing') AND step = ?",
+                (
+                    *_columns(main),
+                    *_columns(english),
+                    audience,
+                    send_at,
+                    utc_now(),
+                    admin_id,
+                    step,
+                ),
+            )
+            if changed:
+                row = await tx.fetch_one(
+                    "SELECT * FROM broadcasts WHERE created_by = ? AND status = 'composing'"
+                    " ORDER BY id DESC LIMIT 1",
+                    (admin_id,),
+                )
+                assert row is not None
+                return Broadcast.from_row(row)
+        return await self.start_composing(
+            admin_id, step, main=main, english=english, audience=audience, send_at=send_at
+        )
 
     async def composing_for(self, admin_id: int) -> Broadcast | None:
         """The admin's draft in progress, if any."""

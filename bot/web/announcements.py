@@ -18,9 +18,10 @@ its own.
 from __future__ import annotations
 
 import html
+import re
 from typing import Any
 
-from telegram.error import BadRequest, Forbidden
+from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ExtBot
 
 from bot.content import html_error
@@ -31,6 +32,7 @@ from bot.outreach.broadcast import (
     announcement_text,
     example_wib,
     footer_language,
+    format_wib,
     parse_wib,
     send_preview,
     time_refused,
@@ -38,6 +40,7 @@ from bot.outreach.broadcast import (
 from bot.outreach.control import cancel_broadcast, describe, queue_broadcast, scheduled
 from bot.store import Broadcast, Version, utc_now
 from bot.telegram_html import escape_bare_ampersands, parse_html, typed_html, utf16_len
+from bot.terminal_text import without_controls
 from bot.texts import Text
 from bot.transport.failures import explain
 from bot.web import inputs
@@ -48,6 +51,9 @@ EXCERPT = 160  # characters of an announcement's text shown to tell it apart
 STEP = "workspace"  # a draft written whole in the workspace, previewed, waiting for Send
 TYPED_LIMIT = 16_000  # characters typed for one version (tags included)
 MESSAGE_LIMIT = 4096  # what Telegram shows of one message, in UTF-16 units, footer included
+
+
+_BIDI_OVERRIDES = re.compile("[\u202a-\u202e]")
 
 
 def _excerpt(item: Broadcast) -> str:
@@ -152,6 +158,9 @@ def _version(desk: Desk, viewer: Viewer, typed: str, field: str) -> Version:
         Text.WS_BROADCAST_VERSION_EN if field == "text_en" else Text.WS_BROADCAST_VERSION_MAIN,
         language,
     )
+    # What Telegram drops from a message anyway (control characters, bidi overrides), gone
+    # before the preview, so it shows what recipients get (an attacker's review).
+    typed = _BIDI_OVERRIDES.sub("", without_controls(typed, keep_newlines=True))
     body = escape_bare_ampersands(typed) if typed_html(typed) else html.escape(typed, quote=False)
     problem = html_error(body)
     if problem is not None:
@@ -219,8 +228,8 @@ async def preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
         count = await _count(desk, viewer, chosen)
     except Refused as refused:
         return _refused(refused)
-    draft = await desk.store.broadcasts.start_composing(
-        viewer.user_id, STEP, main=main, english=english, audience=str(chosen)
+    draft = await desk.store.broadcasts.write_draft(
+        viewer.user_id, STEP, main, english, str(chosen), send_at
     )
     lines = [
         desk.say(
@@ -263,6 +272,9 @@ async def preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
     return {
         "outcome": "preview",
         "id": draft.id,
+        # Which writing of the draft this is: Send sends it only if it is still this one (a
+        # preview again, in another window, rewrites the same draft).
+        "written": draft.updated_at,
         "summary": "\n".join(lines),
         "versions": versions,
         "scheduled": send_at is not None,
@@ -303,6 +315,9 @@ async def try_out(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
     except (BadRequest, Forbidden) as error:
         text = desk.say(Text.BROADCAST_REJECTED, viewer.language, error=explain(error))
         return {"outcome": "refused", "text": text}
+    except TelegramError as error:  # busy or out of reach (a big announcement going out)
+        text = desk.say(Text.WS_BROADCAST_TRY_LATER, viewer.language, error=explain(error))
+        return {"outcome": "refused", "text": text}
     return {"outcome": "sent", "text": desk.say(Text.WS_BROADCAST_SENT_ME, viewer.language)}
 
 
@@ -313,8 +328,14 @@ async def send(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, An
     item = await _mine(desk, viewer, body)
     if item is None or item.status != "composing" or item.step != STEP:
         return _gone(desk, viewer, item)
+    if inputs.words(body, "written", 40) != item.updated_at:  # previewed again since
+        return _gone(desk, viewer, None)
     try:
-        send_at = _send_at(desk, viewer, body)
+        # The time previewed (an attacker's review: Send read it again from its request).
+        send_at = item.send_at
+        if send_at is not None and send_at <= utc_now():
+            refusal = time_refused(desk.content, format_wib(send_at), send_at, language)
+            raise Refused("at", plain_text(refusal))
         await _count(desk, viewer, parse_audience(item.audience, desk.content))
     except Refused as refused:
         return _refused(refused)

@@ -146,7 +146,7 @@ function writer(list, reload) {
       sendButton.disabled = true;
       let done;
       try {
-        done = await call("broadcast-send", { id: answer.id, at: asked().at });
+        done = await call("broadcast-send", { id: answer.id, written: answer.written });
       } catch (error) {
         sendButton.disabled = false;
         throw error;
