@@ -15,6 +15,7 @@ from bot.answers.text import (
     asks_what_this_is,
     nothing_written,
     only_thanks,
+    says_not_this,
     send_or_cancel,
     thanks_said,
 )
@@ -38,6 +39,7 @@ PATTERN = r"^qa:\d{1,12}:(x|y|t|s|c|k|w|[fp]:[a-z0-9_]{1,24})$"
 _PRESS = re.compile(PATTERN)
 QUOTE_LIMIT = 500  # characters of the talent's question shown back before it goes to staff
 CONFIRM_TYPED_FOR = 10 * 60  # seconds: "iya" typed after the confirmation shows it again
+NOT_THIS_TYPED_FOR = 10 * 60  # seconds: "bukan ini" typed after an answer, as its button
 
 
 def _desk(context: BotContext) -> AnswerDesk:
@@ -79,6 +81,13 @@ async def free_text(update: Update, context: BotContext) -> None:
     question = _question(update, context)
     if question is None or await _typed_confirmation(update, context, question):
         return
+    if says_not_this(question.text):  # "bukan ini" typed under an answer: as its button
+        latest = context.services.store.questions.answered_lately(
+            question.user_id, NOT_THIS_TYPED_FOR
+        )
+        if latest is not None:
+            await _not_this(update, context, question.language, latest, in_form=False)
+            return
     needed = thresholds(context.services.settings)
     answer = await _desk(context).ask(question, needed)
     verdict, question_id, language = answer.verdict, answer.question_id, question.language

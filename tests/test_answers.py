@@ -97,6 +97,25 @@ async def test_a_confident_answer_then_not_this_then_another_entry(bot: Harness)
     assert row["opened"] is not None and row["opened"].split(":")[0] in ("faq", "program")
 
 
+async def test_not_this_typed_under_an_answer_does_what_its_button_does(bot: Harness) -> None:
+    """A talents' review: "Bukan ini" typed (not pressed) got the bot's introduction."""
+    sari, rina = bot.user(first_name="Sari"), bot.user(first_name="Rina")
+    [answer] = await bot.send(sari, "kapan open call film")
+    assert answer.text.split("\n")[0] == OPEN_CALL.question.id
+    [other] = await bot.send(sari, "Bukan ini kak")
+    assert other.text == shown(Text.ASK_NOT_THIS)
+    assert OPEN_CALL.question.id not in other.button_texts and ASK_TEAM in other.button_texts
+    [row] = questions(bot.database, sari.id)  # not a new question: the answer's "not it"
+    assert row["not_this_at"] is not None
+    # Said again, it is not said twice: the message goes where any message goes.
+    [again] = await bot.send(sari, "bukan ini")
+    assert again.text != shown(Text.ASK_NOT_THIS)
+    # With no answer just before it, "salah" is no "Not this".
+    [alone] = await bot.send(rina, "salah")
+    assert alone.text != shown(Text.ASK_NOT_THIS)
+    assert all(row["not_this_at"] is None for row in questions(bot.database, rina.id))
+
+
 async def test_an_answer_said_not_to_be_it_is_not_given_again_to_that_talent(
     bot: Harness,
 ) -> None:

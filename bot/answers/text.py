@@ -28,6 +28,9 @@ from bot.answers.words import (
     I_SEE,
     MURMURS,
     NEGATING,
+    NOT_IT,
+    NOT_IT_FILLER,
+    NOT_IT_FIRST,
     NOT_SENDING,
     PHRASES,
     POLITE,
@@ -349,6 +352,16 @@ def send_or_cancel(text: str) -> bool:
         word for word in words(text) if word in SENDING or word in NOT_SENDING or word not in FILLER
     ]
     return bool(found) and all(word in SENDING or word in NOT_SENDING for word in found)
+
+
+def says_not_this(text: str) -> bool:
+    """Whether a short message only says the answer above was not it ("bukan ini", "bukan itu
+    maksudku kak", "salah", "not this"), as its "Bukan ini" button does (a talents' review:
+    typed, it got the bot's introduction)."""
+    if len(text) > SHORT_REPLY:
+        return False
+    found = [word for word in words(text) if word not in NOT_IT_FILLER]
+    return bool(found) and found[0] in NOT_IT_FIRST and set(found) <= NOT_IT
 
 
 def wants_to_register(text: str) -> bool:

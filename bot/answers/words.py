@@ -1530,6 +1530,17 @@ SENDING = _listed(
     """
 )
 NOT_SENDING = _listed("batal gajadi jadi gak ga nggak enggak tidak no nope cancel jangan usah dont")
+# "Bukan ini" typed under an answer (text.says_not_this): what it starts with, all it may hold,
+# and the chat around it.
+NOT_IT_FIRST = _listed("bukan salah not wrong that thats this")
+NOT_IT = _listed(
+    """
+    bukan salah not wrong that thats this ini itu it s the one yang maksud maksudku maksudnya
+    maksudnyaa saya aku gw gue i what asked meant jawaban jawabannya answer tanya tanyakan
+    ditanya gitu begitu
+    """
+)
+NOT_IT_FILLER = _listed("kak kakak ya yaa sih dong deh min bang mas mbak hmm eh wah kok")
 # What makes an okay no okay ("ga ok kak", "belum paham").
 REFUSING = _listed("ga gak nggak ngga enggak tidak tak bukan belum blm kurang no not")
 # Words that turn what follows around ("tidak boleh daftar", "can't register"; "t" is what is

@@ -202,6 +202,18 @@ class FreeQuestions:
         )
         return _recorded(rows[0]) if rows else None
 
+    def answered_lately(self, user_id: int, seconds: int) -> Recorded | None:
+        """The talent's latest question, if it was answered directly in the last `seconds`
+        and not yet said to be not it (a sync read of their few rows, on the loop thread)."""
+        rows = self._db.lookup(
+            f"SELECT {_COLUMNS}, outcome, not_this_at FROM free_questions"  # noqa: S608 - fixed column list
+            " WHERE user_id = ? AND asked_at >= ? ORDER BY id DESC LIMIT 1",
+            (user_id, _ago(seconds)),
+        )
+        if not rows or rows[0]["outcome"] != "answered" or rows[0]["not_this_at"] is not None:
+            return None
+        return _recorded(rows[0])
+
     async def not_this(self, question_id: int, user_id: int) -> None:
         """The talent said the answer was not what they asked (the first time counts)."""
         await self._set(question_id, user_id, "not_this_at = COALESCE(not_this_at, ?)", utc_now())
