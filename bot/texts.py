@@ -164,6 +164,7 @@ class Text(StrEnum):
     INTAKE_RESUMED = "intake_resumed"
     INTAKE_BACK_TO_FORM = "intake_back_to_form"
     INTAKE_USE_BUTTONS = "intake_use_buttons"
+    INTAKE_REVIEW_ABOVE = "intake_review_above"
     INTAKE_SUBMITTED_NOTE_ASKS = "intake_submitted_note_asks"
     INTAKE_NO_LINK = "intake_no_link"
     INTAKE_USE_BUTTONS_OR_OTHER = "intake_use_buttons_or_other"

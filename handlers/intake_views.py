@@ -283,9 +283,11 @@ def summary(content: Content, answers: dict[str, Any], language: str) -> str:
 
 
 def _review(screen: Screen, draft: Draft, content: Content, language: str) -> View:
-    text = content.text(
-        Text.INTAKE_REVIEW, language, summary=Markup(summary(content, screen.answers, language))
-    )
+    if screen.note is Text.INTAKE_USE_BUTTONS:  # text typed at the review: it is just above
+        text = content.text(Text.INTAKE_REVIEW_ABOVE, language)
+    else:
+        summary_text = Markup(summary(content, screen.answers, language))
+        text = content.text(Text.INTAKE_REVIEW, language, summary=summary_text)
     rows = [
         [button(content.text(Text.BTN_SUBMIT, language), data(draft, "ok"))],
         [

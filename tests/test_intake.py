@@ -499,6 +499,21 @@ async def _edit(bot: Harness, user: EmulatedUser, key: str) -> None:
     await bot.press(user, CONTENT.questions[key].label.id)
 
 
+async def test_text_typed_at_the_review_points_to_the_summary_above(bot: Harness) -> None:
+    """A talents' review: anything typed at the review showed the whole summary again, twenty
+    lines on a phone. It gets a short pointer with the same buttons, which still work."""
+    user = await _at_summary(bot)
+    review = user.last_message
+    [again] = await bot.send(user, "oke sudah")
+    assert again.text == "\n\n".join(
+        [shown(Text.INTAKE_USE_BUTTONS), shown(Text.INTAKE_REVIEW_ABOVE)]
+    )
+    assert MUSICIAN["full_name"] not in again.text
+    assert again.button_texts == review.button_texts
+    await bot.press(user, _button(Text.BTN_SUBMIT), message=again)
+    assert await where(bot, user) is None  # submitted
+
+
 async def test_edit_from_summary_returns_to_summary(bot: Harness) -> None:
     user = await _at_summary(bot)
     await _edit(bot, user, "city")
