@@ -37,6 +37,10 @@ async def test_lead_finds_by_name_email_or_phone_and_lists_several(
     assert "KOC-000002" in page.text and "Budi Santoso" in page.text
     [page] = await bot.send(admin, "/lead 081299990000")  # a phone as typed locally
     assert "KOC-000002" in page.text
+    # ... and as WhatsApp and the form's example write it (a staff review found nobody).
+    for typed in ("0812 9999 0000", "0812-9999-0000", "+62 812-9999-0000"):
+        [page] = await bot.send(admin, f"/lead {typed}")
+        assert "KOC-000002" in page.text, typed
     [page] = await bot.send(admin, "/lead AGUS@band.id")
     assert "KOC-000003" in page.text and "Agus Wulan" in page.text
 
@@ -56,7 +60,7 @@ async def test_lead_finds_by_name_email_or_phone_and_lists_several(
         bot.database,
         "SELECT detail FROM audit_log WHERE action = 'leads_searched' ORDER BY id",
     )
-    assert [json.loads(detail)["found"] for (detail,) in searched] == [1, 1, 1, 2, 0]
+    assert [json.loads(detail)["found"] for (detail,) in searched] == [1, 1, 1, 1, 1, 1, 2, 0]
     assert not any("wulan" in detail or "0812" in detail for (detail,) in searched)
     listed_refs = rows(
         bot.database, "SELECT lead_ref FROM audit_log WHERE action = 'lead_listed' ORDER BY id"

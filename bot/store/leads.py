@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -71,6 +72,10 @@ class LeadFilter:
 MAX_SEARCH = 100  # characters of a lead search (the workspace's, /lead's)
 
 
+_PHONE_SEPARATORS = re.compile(r"[\s\-.()]")
+_PHONE_TYPED = re.compile(r"\+?\d{5,}")
+
+
 def search_pattern(words: str) -> str | None:
     """What staff typed as a LIKE pattern for lead_search: ASCII letters lowercased as the
     index holds them (SQLite's lower() folds only those), %, _ and \\ taken literally; a
@@ -78,6 +83,11 @@ def search_pattern(words: str) -> str | None:
     text = " ".join(words.split())
     if not text:
         return None
+    # A phone number as WhatsApp and the form's example write it ("0812 3456 7890",
+    # "+62 812-3456-7890") is searched as the digits the index holds (a staff review).
+    number = _PHONE_SEPARATORS.sub("", text)
+    if _PHONE_TYPED.fullmatch(number):
+        text = number
     text = parse_reference(text, bare=False) or text
     folded = "".join(char.lower() if char.isascii() else char for char in text)
     escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
