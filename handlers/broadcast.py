@@ -553,12 +553,14 @@ async def _preview(update: Update, context: BotContext, draft: Broadcast, chosen
     if not await _send_versions(update, context, draft):
         await _start(update, context, anew=True)
         return
+    english = (await audiences.by_language(broadcasts, chosen)).get("en", 0)
     split = ""
     if draft.english is not None:
-        english = (await audiences.by_language(broadcasts, chosen)).get("en", 0)
         split = "\n" + context.text(
             Text.BROADCAST_CONFIRM_SPLIT, main=count - english, english=english
         )
+    elif english:  # they get the main version (a staff review: nothing said so)
+        split = "\n" + context.text(Text.BROADCAST_CONFIRM_NO_ENGLISH, english=english)
     text = context.text(
         Text.BROADCAST_CONFIRM,
         count=count,

@@ -108,6 +108,19 @@ async def test_admin_composes_previews_and_sends_to_subscribers_only(bot: Harnes
     assert all(row["message_id"] for row in rows)
 
 
+async def test_without_an_english_version_the_preview_says_who_gets_the_main_one(
+    bot: Harness,
+) -> None:
+    """A staff review: English readers got the Indonesian text and nothing said so."""
+    await add_subscribers(bot.store, bot.emulator, 2, language="id")
+    await add_subscribers(bot.store, bot.emulator, 1, language="en")
+    admin = _admin(bot)
+    await _compose_text(bot, admin, "Open call MU:CON 2026 dibuka")
+    await bot.press(admin, "Sama untuk semua")
+    *_, confirm = await bot.press(admin, "👥 Semua pelanggan (3)")
+    assert shown(Text.BROADCAST_CONFIRM_NO_ENGLISH, english=1) in confirm.text
+
+
 async def test_english_version_goes_to_english_speaking_subscribers(bot: Harness) -> None:
     indonesians = await add_subscribers(bot.store, bot.emulator, 2, language="id")
     (english_speaker,) = await add_subscribers(bot.store, bot.emulator, 1, language="en")

@@ -115,6 +115,7 @@ async def test_staff_write_preview_schedule_and_stop_an_announcement(
         await page.locator("#toast", has_text=t(Text.WS_BROADCAST_SENT_ME)).wait_for()
         tried = bot.emulator.chat(ADMIN_ID).messages_since(mark)
         assert [message.text.split("\n")[0] for message in tried] == [
+            said(Text.BROADCAST_PREVIEW_INTRO),
             first.split("\n")[0],
             said(Text.BROADCAST_PREVIEW_ENGLISH),
             IN_ENGLISH,

@@ -188,6 +188,14 @@ async def test_an_announcement_is_previewed_then_queued_once_as_the_chat_queues_
         main, in_english = shown["versions"]
         assert main["html"] == f"Open call <b>MU:CON</b> R&amp;D\n\n{FOOTER_ID}"
         assert in_english["html"] == f"Open call <i>MU:CON</i> in Seoul\n\n{FOOTER_EN}"
+        # Without the English version, its readers are told to get the main one.
+        only_main = await client.ok("broadcast-preview", written())
+        assert only_main["summary"].split("\n")[1] == said(
+            Text.BROADCAST_CONFIRM_NO_ENGLISH, english=1
+        )
+        shown = await client.ok(
+            "broadcast-preview", written(text_en="Open call <i>MU:CON</i> in Seoul")
+        )
         summary = shown["summary"].split("\n")
         assert summary[0] == said(
             Text.WS_BROADCAST_RECIPIENTS, count=3, audience=said(Text.BROADCAST_AUDIENCE_ALL)
@@ -199,6 +207,7 @@ async def test_an_announcement_is_previewed_then_queued_once_as_the_chat_queues_
         assert tried == {"outcome": "sent", "text": said(Text.WS_BROADCAST_SENT_ME)}
         got = bot.emulator.chat(ADMIN_ID).messages_since(mark)
         assert [message.html for message in got] == [
+            CONTENT.text(Text.BROADCAST_PREVIEW_INTRO, "id"),  # not taken for the real one
             main["html"],
             CONTENT.text(Text.BROADCAST_PREVIEW_ENGLISH, "id"),
             in_english["html"],

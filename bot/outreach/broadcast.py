@@ -78,10 +78,14 @@ async def send_preview(
     *,
     language: str,
     default_language: str,
+    introduced: bool = False,
 ) -> None:
     """Each version of a draft to one chat (a staff member's), exactly as recipients get it,
     footer included, the English one introduced in `language`; Telegram's BadRequest if it
-    refuses one. The chat's preview and the workspace's."""
+    refuses one. The chat's preview and the workspace's (`introduced`: first says it is a
+    preview, which the chat's screen above it does; a staff review took it for the real one)."""
+    if introduced:
+        await bot.send_message(chat_id, content.text(Text.BROADCAST_PREVIEW_INTRO, language))
     for intro, version in ((None, draft.main), (Text.BROADCAST_PREVIEW_ENGLISH, draft.english)):
         if version is None:
             continue

@@ -239,12 +239,13 @@ async def preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
             audience=audiences.in_words(chosen, content, language),
         )
     ]
+    reads = (await audiences.by_language(desk.store.broadcasts, chosen)).get("en", 0)
     if english is not None:
-        split = await audiences.by_language(desk.store.broadcasts, chosen)
-        reads = split.get("en", 0)
         lines.append(
             desk.say(Text.BROADCAST_CONFIRM_SPLIT, language, main=count - reads, english=reads)
         )
+    elif reads:  # they get the main version (a staff review: nothing said so)
+        lines.append(desk.say(Text.BROADCAST_CONFIRM_NO_ENGLISH, language, english=reads))
     if send_at is None:
         lines.append(desk.say(Text.WS_BROADCAST_GOES_NOW, language))
     else:
@@ -311,6 +312,7 @@ async def try_out(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
             viewer.user_id,
             language=viewer.language,
             default_language=desk.services.settings.default_language,
+            introduced=True,
         )
     except (BadRequest, Forbidden) as error:
         text = desk.say(Text.BROADCAST_REJECTED, viewer.language, error=explain(error))
