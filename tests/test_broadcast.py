@@ -513,7 +513,7 @@ async def test_cancel_a_running_broadcast(make_bot: Any, staff_chat: Any) -> Non
     assert await bot.store.broadcasts.status(broadcast_id) == "cancelled"
     assert tally.remaining > 0
     report = admin.last_message.text
-    assert report.startswith(f"⏹ Pengumuman #{broadcast_id} dihentikan")
+    assert report.startswith(f"⏹ Pengumuman #{broadcast_id} dibatalkan")
     assert f"Tidak dikirim: {tally.remaining}" in report
     sent = deliveries(bot.emulator)
     assert sum(sent[talent.id] for talent in talents) == tally.sent  # nothing went out after
