@@ -91,6 +91,8 @@ async def test_staff_write_preview_schedule_and_stop_an_announcement(
         await writer.locator("#broadcast-text").fill(ANNOUNCEMENT)
         await writer.locator("#broadcast-text_en").fill(IN_ENGLISH)
         await writer.locator("#broadcast-audience").select_option("all")
+        # The time box shows only for "at a time" (its grey example read as a time set).
+        assert await writer.locator("#broadcast-at").is_hidden()
         await writer.get_by_label(t(Text.WS_BROADCAST_LATER)).check()
         await writer.locator("#broadcast-at").fill(IN_TWO_DAYS_WIB)
         await writer.get_by_role("button", name=t(Text.WS_BROADCAST_PREVIEW)).click()

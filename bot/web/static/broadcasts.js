@@ -70,10 +70,18 @@ function writer(list, reload) {
   const at = h("input", { id: "broadcast-at", name: "at", type: "text", value: written.at,
     placeholder: list.example, disabled: !written.later,
     oninput: () => { written.at = at.value; dropPreview(); } });
+  const timeBox = h("div", { class: "broadcast-time", hidden: !written.later },
+    h("label", { class: "hint", for: "broadcast-at" }, t("broadcast_at", { example: list.example })),
+    at);
   const when = (later) => h("label", { class: "check" },
     h("input", { type: "radio", name: "when", value: later ? "later" : "now",
       checked: written.later === later,
-      onchange: () => { written.later = later; at.disabled = !later; dropPreview(); } }),
+      onchange: () => {
+        written.later = later;
+        at.disabled = !later;
+        timeBox.hidden = !later;  // a grey example in a box read as a time set (a staff review)
+        dropPreview();
+      } }),
     t(later ? "broadcast_later" : "broadcast_now"));
   const audience = audienceSelect(list.audiences);
   audience.id = "broadcast-audience";
@@ -87,9 +95,8 @@ function writer(list, reload) {
     field("text_en", t("broadcast_text_en"), area("text_en", 5), t("broadcast_text_en_hint")),
     field("audience", t("broadcast_audience_label"), audience),
     h("fieldset", { class: "field broadcast-field", "data-field": "at" },
-      h("legend", {}, t("broadcast_when")), when(false), when(true),
-      h("label", { class: "hint", for: "broadcast-at" }, t("broadcast_at", { example: list.example })),
-      at, h("p", { class: "warning refusal", role: "alert", hidden: true })),
+      h("legend", {}, t("broadcast_when")), when(false), when(true), timeBox,
+      h("p", { class: "warning refusal", role: "alert", hidden: true })),
     h("div", { class: "actions" }, previewButton),
     shown);
   for (const place of form.querySelectorAll("[data-field]")) {
