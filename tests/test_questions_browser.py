@@ -75,7 +75,9 @@ async def test_a_question_from_a_talent_without_a_lead_is_seen_and_answered(
     bot: Harness, staff_chat: EmulatedChat, tmp_path: Path, screens: Path
 ) -> None:
     sari = bot.user(first_name="Sari")
-    await seeded(bot.database, [Seed(sari.id, MUSICIAN, first_name="Sari")])
+    # A mother who registered her son: the lead is in his name.
+    raka = {**MUSICIAN, "full_name": "<i>Raka</i> Pratama"}
+    await seeded(bot.database, [Seed(sari.id, raka, first_name="Sari")])
     mia, james = bot.user(first_name="Mia"), bot.user(first_name="James")
     async with served(bot) as base, chromium(tmp_path / "profile") as context:
         seen = await watched(context)
@@ -88,7 +90,7 @@ async def test_a_question_from_a_talent_without_a_lead_is_seen_and_answered(
             await ask(bot, talent, question)
             await page.set_viewport_size(viewport)  # type: ignore[arg-type]
             await page.locator(".tab[data-view=leads]").click()  # the main view
-            await page.locator("tbody tr", has_text=MUSICIAN["full_name"]).wait_for()
+            await page.locator("tbody tr", has_text=raka["full_name"]).wait_for()
             await page.locator(".tab[data-view=questions]").click()
             await page.locator(".card.question", has_text=talent.first_name).wait_for()
             await page.evaluate("document.getElementById('toast').hidden = true")
@@ -116,7 +118,9 @@ async def test_a_question_from_a_talent_without_a_lead_is_seen_and_answered(
         await page.locator(".tab[data-view=questions]").click()
         card = page.locator(".card.question", has_text="Sari")
         language = t(Text.WS_QUESTION_LANGUAGE, code="id")
-        expected = f"{t(Text.WS_QUESTION_LEAD)}: KOC-000001 · {language}"
+        named = t(Text.WS_QUESTION_LEAD_FOR, name="<i>Raka</i> Pratama").replace("&lt;", "<")
+        named = named.replace("&gt;", ">")  # the page shows the name as typed, as text
+        expected = f"{t(Text.WS_QUESTION_LEAD)}: KOC-000001 · {named} · {language}"
         assert await card.locator(".lead-link").inner_text() == expected
         await card.locator(".lead-link a", has_text="KOC-000001").click()
         await page.locator(".lead-head .reference", has_text="KOC-000001").wait_for()

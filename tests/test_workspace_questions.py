@@ -39,6 +39,22 @@ async def erase(bot: Harness, talent: EmulatedUser) -> None:
     await bot.press(talent, shown(Text.BTN_CONFIRM_DELETE))
 
 
+async def test_a_lead_in_another_name_is_named_beside_its_reference(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """A staff review: "Sari · KOC-000001" did not say it was her son Raka's registration."""
+    sari = bot.user(first_name="Sari")
+    await seeded(
+        bot.database,
+        [Seed(sari.id, {**MUSICIAN, "full_name": "Raka Pratama"}, first_name="Sari")],
+    )
+    await relayed_question(bot, staff_chat, sari, "Anak saya boleh didampingi?")
+    async with workspace(bot, ADMIN_ID) as client:
+        [talent] = (await client.ok("questions"))["talents"]
+    assert talent["name"] == "Sari"
+    assert talent["lead"] == {"id": 1, "reference": "KOC-000001", "name": "Raka Pratama"}
+
+
 async def test_waiting_questions_longest_waiting_first_with_and_without_a_lead(
     bot: Harness, staff_chat: EmulatedChat
 ) -> None:

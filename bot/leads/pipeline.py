@@ -208,14 +208,14 @@ def message_for(
             "recipient": html.escape(recipient, quote=False),
         }
     )
-    if lead.full_name and not _named_in(greeted, lead.full_name):
+    if lead.full_name and not named_in(greeted, lead.full_name):
         # A parent who registered her child from her own account (a new staff member's
         # review: "Kabar baik, Sri! Pendaftaranmu … masuk daftar pendek" read as hers).
         text += "\n\n" + content.text(Text.STAGE_REGISTERED_AS, lead.language, name=lead.full_name)
     return Message(lead.language, text)
 
 
-def _named_in(greeted: str, full_name: str) -> bool:
+def named_in(greeted: str, full_name: str) -> bool:
     """Whether the name a talent is greeted by is a word of the name they registered
     ("Rina" of "Rina Ayu Pratiwi", accents aside), or all of it run together ("Talenta0" of
     "Talenta 0"); not "Ana" of "Diana Putri" (an attacker's review)."""

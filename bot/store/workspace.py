@@ -188,6 +188,7 @@ class WaitingTalent:
     questions: list[LogLine]  # newest last
     application_id: int | None = None
     reference: str | None = None
+    lead_name: str | None = None  # the name registered in that lead (a parent: her child's)
     # Waiting questions (log line ids) sent after the bot answered a question first, or which
     # are that question sent anyway: that question's id, and the message's.
     follows: dict[int, tuple[int, int]] = field(default_factory=dict)
@@ -343,7 +344,15 @@ class WorkspaceReads:
         for talent in (found[user_id] for user_id in order if user_id in found):
             lead = await self._reader.fetch_one(LATEST_LEAD, (talent.user_id,))
             if lead is not None:
-                talent = replace(talent, application_id=lead["id"], reference=lead["reference"])
+                name = await self._reader.fetch_value(
+                    "SELECT name FROM lead_search WHERE application_id = ?", (lead["id"],)
+                )
+                talent = replace(
+                    talent,
+                    application_id=lead["id"],
+                    reference=lead["reference"],
+                    lead_name=None if name is None else str(name),
+                )
             waiting.append(talent)
         return waiting
 

@@ -18,6 +18,7 @@ import json
 import secrets
 from typing import Any
 
+from bot.leads.pipeline import named_in
 from bot.store import utc_now
 from bot.store.workspace import LogLine, WaitingTalent
 from bot.support import answered_first, display_name
@@ -73,7 +74,11 @@ async def waiting(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
                 "lead": (
                     None
                     if talent.application_id is None
-                    else {"id": talent.application_id, "reference": talent.reference}
+                    else {
+                        "id": talent.application_id,
+                        "reference": talent.reference,
+                        **_registered_as(talent),
+                    }
                 ),
                 "earlier": [log_line(line, labels) for line in earlier[talent.user_id]],
                 "questions": [
@@ -84,6 +89,15 @@ async def waiting(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
             for talent in talents
         ],
     }
+
+
+def _registered_as(talent: WaitingTalent) -> dict[str, str]:
+    """The name in the talent's lead when it is not theirs (a mother who registered her son:
+    a staff review could not tell "Sari · KOC-000004" was Raka's registration)."""
+    name = talent.lead_name
+    if not name or named_in(talent.first_name or "", name):
+        return {}
+    return {"name": name}
 
 
 async def _listed(

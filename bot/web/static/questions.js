@@ -57,7 +57,8 @@ function lead(talent) {
     h("a", { href: `#lead/${id}`, onclick: (event) => {
       event.preventDefault();
       go("lead", id);
-    } }, unbroken(talent.lead.reference)), language);
+    } }, unbroken(talent.lead.reference)),
+    talent.lead.name ? ` · ${t("question_lead_for", { name: talent.lead.name })}` : "", language);
 }
 
 /** A waiting message; one sent after the bot answered a question first says which, above
