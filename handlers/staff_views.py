@@ -58,6 +58,13 @@ def _answer(lead: Lead, key: str, content: Content, language: str) -> str:
     return intake.display(question, content, value, language)
 
 
+def _role(lead: Lead, key: str, content: Content, language: str) -> str:
+    """The role's label, with what the talent said it is after "Lainnya" ("Lainnya: colorist")."""
+    said = lead.answers.get(f"{key}_other")
+    role = _answer(lead, key, content, language)
+    return f"{role}: {said}" if isinstance(said, str) and said else role
+
+
 def _name(lead: Lead) -> str:
     full_name = lead.answers.get("full_name")
     return str(full_name) if full_name else lead.first_name
@@ -93,7 +100,7 @@ def lead_list(
             reference=lead.reference or "",
             name=_name(lead),
             sector=_answer(lead, "sector", content, language),
-            role=_answer(lead, role_key, content, language),
+            role=_role(lead, role_key, content, language),
             time=wib_words(content, lead.submitted_at, language),
         )
         below = [stage_line(content, language, lead, names or {})]

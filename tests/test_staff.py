@@ -736,6 +736,12 @@ async def test_lead_list_pages_and_opens_a_lead(bot: Harness, staff_chat: Any) -
     ]
     talents[2].answers = {**MUSICIAN, "full_name": "Talenta 3"}
     talents[2].consents = {"processing": True, "transfer_korea": False, "announcements": True}
+    talents[3].answers = {
+        **MUSICIAN,
+        "full_name": "Talenta 4",
+        "music_role": "other_music_role",
+        "music_role_other": "pelatih vokal",
+    }
     references = await seeded(bot.database, talents)
     assert references[0] == "KOC-000001" and references[-1] == "KOC-000010"
     admin = admin_of(staff_chat)
@@ -749,6 +755,8 @@ async def test_lead_list_pages_and_opens_a_lead(bot: Harness, staff_chat: Any) -
         in (first.text)
     )
     assert "KOC-000002" not in first.text
+    # "Lainnya" with what the talent said it is (a staff review: only "Lainnya").
+    assert "Talenta 4\nMusik · Lainnya: pelatih vokal · 4 Januari 2026" in first.text
     assert first.button_texts == [f"📄 KOC-{n:06d}" for n in range(10, 2, -1)] + ["Berikutnya ▶️"]
 
     await bot.press(admin, "Berikutnya ▶️")

@@ -183,6 +183,8 @@ async def test_search_filters_sort_and_counts_follow_the_index_through_edits_and
         Seed(7004, {**realistic(rng, "film"), "full_name": "Dewi Lestari"}),
     ]
     talents[0].answers["province"] = "jawa_barat"  # type: ignore[index]
+    talents[3].answers["film_role"] = "other_film_role"  # type: ignore[index]
+    talents[3].answers["film_role_other"] = "colorist & <i>DIT</i>"  # type: ignore[index]
     talents[3].answers["province"] = "dki_jakarta"  # type: ignore[index]
     await seeded(bot.database, talents)
     async with workspace(bot, ADMIN_ID) as client:
@@ -196,6 +198,9 @@ async def test_search_filters_sort_and_counts_follow_the_index_through_edits_and
             "Rina Wulandari",
         ]
         assert await names(filter={"q": "WULANDARI"}) == ["Rina Wulandari"]
+        # "Lainnya" with what the talent said it is, as they typed it (the page shows text).
+        [dewi] = (await client.ok("leads", {"filter": {"q": "Dewi Lestari"}}))["rows"]
+        assert dewi["role"] == "Lainnya: colorist & <i>DIT</i>"
         assert await names(filter={"q": "081299990000"}) == ["Budi Santoso"]  # as typed locally
         assert await names(filter={"q": "@band.id"}) == ["Agus Wulan"]
         assert await names(filter={"q": "koc-000004"}) == ["Dewi Lestari"]

@@ -47,7 +47,9 @@ _ORDER: dict[str, str] = {
 SORTS: tuple[str, ...] = tuple(_ORDER)
 
 _ROWS = """
-SELECT x.*, a.reference, u.last_seen_at, p.version
+SELECT x.*, a.reference, u.last_seen_at, p.version,
+    (SELECT json_extract(o.value, '$') FROM answers o WHERE o.application_id = x.application_id
+        AND o.question_key IN ('music_role_other', 'film_role_other')) AS role_other
 FROM lead_search x
 JOIN applications a ON a.id = x.application_id
 JOIN users u ON u.user_id = x.talent_id
@@ -153,6 +155,7 @@ class LeadRow:
     assignee_id: int | None
     submitted_at: str
     last_activity: str | None
+    role_other: str | None = None  # what a talent who chose "Lainnya" said it is
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +212,7 @@ def _row(row: Row) -> LeadRow:
         assignee_id=row["assignee_id"],
         submitted_at=row["submitted_at"],
         last_activity=row["last_seen_at"],
+        role_other=row["role_other"],
     )
 
 

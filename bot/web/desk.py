@@ -115,11 +115,13 @@ class Labels:
         """A choice answer's label (the code itself if content no longer offers it)."""
         return None if value is None else self._choices(question_key).get(value, value)
 
-    def role(self, value: str | None) -> str | None:
-        """A music or film role's label."""
+    def role(self, value: str | None, other: str | None = None) -> str | None:
+        """A music or film role's label; "Lainnya: colorist" with what the talent said it
+        is (a staff review: the table said only "Lainnya")."""
         if value is None:
             return None
-        return self._choices("music_role").get(value) or self.choice("film_role", value)
+        label = self._choices("music_role").get(value) or self.choice("film_role", value)
+        return f"{label}: {other}" if other else label
 
     def province(self, value: str | None) -> str | None:
         """A province's name."""
@@ -142,7 +144,7 @@ def row_json(row: LeadRow, labels: Labels, names: dict[int, str]) -> dict[str, A
         "name": row.name,
         "stage_name": row.stage_name,
         "sector": labels.choice("sector", row.sector),
-        "role": labels.role(row.role),
+        "role": labels.role(row.role, row.role_other),
         "province": labels.province(row.province),
         "stage": row.stage,
         "stage_label": labels.stage(row.stage),
