@@ -1126,6 +1126,7 @@ class Text(StrEnum):
     ASK_NOTHING = "ask_nothing"
     ASK_NOTHING_CLOSED = "ask_nothing_closed"
     ASK_GREETING = "ask_greeting"
+    ASK_LINKS_OUTSIDE_FORM = "ask_links_outside_form"
     ASK_NUDGE = "ask_nudge"
     ASK_INTRO = "ask_intro"
     ASK_DOUBT = "ask_doubt"

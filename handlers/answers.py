@@ -14,6 +14,7 @@ from bot.answers.text import (
     asks_something,
     asks_what_this_is,
     nothing_written,
+    only_links,
     only_thanks,
     says_not_this,
     send_or_cancel,
@@ -80,6 +81,10 @@ async def free_text(update: Update, context: BotContext) -> None:
     """A message outside any form: answer it, offer what is close, or say nothing fits."""
     question = _question(update, context)
     if question is None or await _typed_confirmation(update, context, question):
+        return
+    if only_links(question.text):  # shared work: where links count, not "no answer"
+        _, markup = menu.main_menu(context, question.language)
+        await reply(update, context.text(Text.ASK_LINKS_OUTSIDE_FORM), markup)
         return
     if says_not_this(question.text):  # "bukan ini" typed under an answer: as its button
         latest = context.services.store.questions.answered_lately(

@@ -97,6 +97,21 @@ async def test_a_confident_answer_then_not_this_then_another_entry(bot: Harness)
     assert row["opened"] is not None and row["opened"].split(":")[0] in ("faq", "program")
 
 
+async def test_a_link_pasted_alone_is_told_where_links_count(bot: Harness) -> None:
+    """A staff review: a talent's pasted work link got "no answer for that" and sat among the
+    week's unanswered questions. It is told to add links through the form, and it is no
+    question in the statistics."""
+    sari = bot.user(first_name="Sari")
+    for pasted in ("https://youtu.be/abc123", "vimeo.com/123456 https://instagram.com/sari"):
+        [reply] = await bot.send(sari, pasted)
+        assert reply.text.startswith(shown(Text.ASK_LINKS_OUTSIDE_FORM)), pasted
+    assert questions(bot.database, sari.id) == []
+    # A question holding a link is still a question.
+    [asked] = await bot.send(sari, "link youtube boleh? https://youtu.be/abc123")
+    assert not asked.text.startswith(shown(Text.ASK_LINKS_OUTSIDE_FORM))
+    assert len(questions(bot.database, sari.id)) == 1
+
+
 async def test_not_this_typed_under_an_answer_does_what_its_button_does(bot: Harness) -> None:
     """A talents' review: "Bukan ini" typed (not pressed) got the bot's introduction."""
     sari, rina = bot.user(first_name="Sari"), bot.user(first_name="Rina")

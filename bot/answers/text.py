@@ -62,6 +62,7 @@ MIN_DOUBLED = 3  # letters and a 2: "orang2" is "orang", "mp2" or "k2" stays as 
 MIN_NYO = 6  # letters: Palembang's "-nyo" for "-nya" ("infonyo", "insentifnyo"), not "sanyo"
 MIN_NYA = 5  # letters: "hpnya", "wanya" are a short form and "-nya"; "gnya" is not a word
 WISH_LIMIT = 160  # characters: a wish to register, with thanks before it, is no longer
+MAX_LINKS = 10  # addresses in one message read as links shared, not asked about
 SHORT_REPLY = 24  # characters ("iya kirim ke tim aja kak"): a longer one is no bare yes or no
 MIN_NAME = 3  # letters: a shorter name word ("Al", "Oh") is masked nowhere, too often a word
 
@@ -455,6 +456,24 @@ def _acknowledging(text: str, found: list[str]) -> bool:
 
 def _lettered(word: str) -> bool:
     return any(character.isalnum() for character in word)
+
+
+# A web address as people paste one: with its scheme, "www.", or a host and a path.
+_SHARED_LINK = re.compile(
+    r"(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*", re.IGNORECASE
+)
+
+
+def only_links(text: str) -> bool:
+    """Whether a message holds web addresses and nothing else ("https://youtu.be/x" pasted
+    alone): a talent sharing their work, not asking (a staff review: such links filled the
+    week's unanswered questions)."""
+    found = text.split()
+    return (
+        bool(found)
+        and len(found) <= MAX_LINKS
+        and all(_SHARED_LINK.fullmatch(word) for word in found)
+    )
 
 
 def nothing_written(text: str) -> bool:
