@@ -833,6 +833,7 @@ class Text(StrEnum):
     WS_QUESTIONS_FRESH_SHOW = "ws_questions_fresh_show"
     WS_QUESTION_LEAD = "ws_question_lead"
     WS_QUESTION_LEAD_FOR = "ws_question_lead_for"
+    WS_LEAD_FILLED_BY = "ws_lead_filled_by"
     WS_QUESTION_NO_LEAD = "ws_question_no_lead"
     WS_QUESTION_LANGUAGE = "ws_question_language"
     WS_QUESTION_BLOCKED = "ws_question_blocked"

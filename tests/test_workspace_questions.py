@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from bot.emulator import EmulatedChat, EmulatedUser
+from bot.leads.export import plain_text
 from bot.texts import Text
 from bot.web import questions as questions_tab
 from tests.conftest import ADMIN_ID
@@ -51,8 +52,15 @@ async def test_a_lead_in_another_name_is_named_beside_its_reference(
     await relayed_question(bot, staff_chat, sari, "Anak saya boleh didampingi?")
     async with workspace(bot, ADMIN_ID) as client:
         [talent] = (await client.ok("questions"))["talents"]
+        page = await client.ok("lead", {"id": 1})
+        other = bot.user(first_name="Rina")
+        await seeded(bot.database, [Seed(other.id, MUSICIAN, first_name="Sari")])
+        own = await client.ok("lead", {"id": 2})
     assert talent["name"] == "Sari"
     assert talent["lead"] == {"id": 1, "reference": "KOC-000001", "name": "Raka Pratama"}
+    # The lead page says so at its top: its contact may be the parent's.
+    assert page["filled_by"] == plain_text(CONTENT.text(Text.WS_LEAD_FILLED_BY, "id", name="Sari"))
+    assert own["filled_by"] is None  # "Sari Dewi Lestari" from Sari's own account
 
 
 async def test_waiting_questions_longest_waiting_first_with_and_without_a_lead(

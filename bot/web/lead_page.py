@@ -165,6 +165,11 @@ async def _page(desk: Desk, viewer: Viewer, found: Lead, state: LeadState) -> di
     lines, more = await desk.reads.log_page(found.user_id, None, LOG_PAGE)
     updates = await store.pipeline.update_counts(application_id)
     telegram_name = " ".join(part for part in (found.first_name, found.last_name) if part)
+    # Registered in another name (a parent for her child): said at the top, where the name is
+    # (a staff review: the WhatsApp link read as the child's own number).
+    filled_by = None
+    if state.full_name and not pipeline.named_in(found.first_name or "", state.full_name):
+        filled_by = desk.say(Text.WS_LEAD_FILLED_BY, language, name=telegram_name or "—")
     return {
         "id": application_id,
         "reference": state.reference,
@@ -176,6 +181,7 @@ async def _page(desk: Desk, viewer: Viewer, found: Lead, state: LeadState) -> di
         "assignee": None if state.assignee_id is None else names.get(state.assignee_id),
         "submitted": wib_text(state.submitted_at),
         "blocked": state.blocked,
+        "filled_by": filled_by,
         "talent": {
             "telegram_name": telegram_name,
             "username": found.username,

@@ -139,6 +139,7 @@ export async function render(main, id) {
       h("button", { class: "button plain back", onclick: back }, t("back")),
       h("h1", {}, h("span", { class: "reference" }, lead.reference), " ",
         h("span", { class: "name" }, lead.name)),
+      lead.filled_by ? h("p", { class: "notice filled-by" }, lead.filled_by) : null,
       h("p", { class: "stage-now" }, `${t("lead_stage")}: `, h("strong", {}, lead.stage_label)),
       // Who handles the lead, in words (as /lead's "Ditangani:"), once: its card's select
       // shows the same choice by the buttons that change it.
