@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from bot.answers import stats as question_stats
+from bot.answers.text import says_not_this
 from bot.ask_off import without_ask
 from bot.content import load_content
 from bot.emulator import EmulatedChat, EmulatedUser
@@ -106,10 +107,11 @@ async def test_a_link_pasted_alone_is_told_where_links_count(bot: Harness) -> No
         [reply] = await bot.send(sari, pasted)
         assert reply.text.startswith(shown(Text.ASK_LINKS_OUTSIDE_FORM)), pasted
     assert questions(bot.database, sari.id) == []
-    # A question holding a link is still a question.
-    [asked] = await bot.send(sari, "link youtube boleh? https://youtu.be/abc123")
-    assert not asked.text.startswith(shown(Text.ASK_LINKS_OUTSIDE_FORM))
-    assert len(questions(bot.database, sari.id)) == 1
+    # A question holding a link is still a question, and so is a link asked about.
+    for asking in ("link youtube boleh? https://youtu.be/abc123", "https://kocca.id/daftar?"):
+        [asked] = await bot.send(sari, asking)
+        assert not asked.text.startswith(shown(Text.ASK_LINKS_OUTSIDE_FORM)), asking
+    assert len(questions(bot.database, sari.id)) == 2
 
 
 async def test_not_this_typed_under_an_answer_does_what_its_button_does(bot: Harness) -> None:
@@ -125,6 +127,9 @@ async def test_not_this_typed_under_an_answer_does_what_its_button_does(bot: Har
     # Said again, it is not said twice: the message goes where any message goes.
     [again] = await bot.send(sari, "bukan ini")
     assert again.text != shown(Text.ASK_NOT_THIS)
+    # Saying it was right, or one's own slip, is no "Not this" (an attacker's review).
+    for fine in ("that's what I meant", "this one", "salah saya kak"):
+        assert not says_not_this(fine), fine
     # With no answer just before it, "salah" is no "Not this".
     [alone] = await bot.send(rina, "salah")
     assert alone.text != shown(Text.ASK_NOT_THIS)

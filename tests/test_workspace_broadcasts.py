@@ -341,6 +341,12 @@ async def test_a_preview_telegram_refuses_is_said_and_a_replaced_draft_is_not_se
         assert second["id"] == first["id"] and second["written"] != first["written"]
         old = await client.ok("broadcast-send", {"id": first["id"], "written": first["written"]})
         assert old == {"outcome": "gone", "text": said(Text.WS_BROADCAST_DRAFT_GONE)}
+        # ... also when the new preview lands between Send's check and its queueing (an
+        # attacker's review): the queueing itself asks for the writing previewed.
+        stale = await bot.store.broadcasts.queue(
+            first["id"], "workspace", "all", None, IN_TWO_DAYS, written=first["written"]
+        )
+        assert stale is None
         other = client.as_user(init_data(bot.settings.token(), 1001))
         bot.settings.admin_ids = frozenset({ADMIN_ID, 1001})
         mine = {"id": second["id"], "written": second["written"]}

@@ -27,10 +27,12 @@ from bot.answers.words import (
     GREETINGS,
     I_SEE,
     MURMURS,
+    MY_MISTAKE,
     NEGATING,
     NOT_IT,
     NOT_IT_FILLER,
     NOT_IT_FIRST,
+    NOT_IT_SAYING,
     NOT_SENDING,
     PHRASES,
     POLITE,
@@ -362,7 +364,11 @@ def says_not_this(text: str) -> bool:
     if len(text) > SHORT_REPLY:
         return False
     found = [word for word in words(text) if word not in NOT_IT_FILLER]
-    return bool(found) and found[0] in NOT_IT_FIRST and set(found) <= NOT_IT
+    if not found or found[0] not in NOT_IT_FIRST or not set(found) <= NOT_IT:
+        return False
+    saying = NOT_IT_SAYING.intersection(found)
+    # "that's it", "this one" say it was right; "salah saya" is the talent's own slip.
+    return bool(saying) and not (saying == {"salah"} and MY_MISTAKE.intersection(found))
 
 
 def wants_to_register(text: str) -> bool:
@@ -469,6 +475,8 @@ def only_links(text: str) -> bool:
     alone): a talent sharing their work, not asking (a staff review: such links filled the
     week's unanswered questions)."""
     found = text.split()
+    if text.rstrip().endswith(("?", "\uff1f")):  # "https://kocca.id/daftar?" asks
+        return False
     return (
         bool(found)
         and len(found) <= MAX_LINKS

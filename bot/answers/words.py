@@ -1533,6 +1533,9 @@ NOT_SENDING = _listed("batal gajadi jadi gak ga nggak enggak tidak no nope cance
 # "Bukan ini" typed under an answer (text.says_not_this): what it starts with, all it may hold,
 # and the chat around it.
 NOT_IT_FIRST = _listed("bukan salah not wrong that thats this")
+# What says it was not it; "salah" beside "saya" is "my mistake" ("salah saya kak").
+NOT_IT_SAYING = _listed("bukan salah not wrong")
+MY_MISTAKE = _listed("saya aku gw gue i my")
 NOT_IT = _listed(
     """
     bukan salah not wrong that thats this ini itu it s the one yang maksud maksudku maksudnya

@@ -40,7 +40,14 @@ async def describe(store: Store, content: Content, item: Broadcast, language: st
 
 
 async def queue_broadcast(
-    store: Store, content: Content, actor: Actor, draft: Broadcast, step: str, send_at: str
+    store: Store,
+    content: Content,
+    actor: Actor,
+    draft: Broadcast,
+    step: str,
+    send_at: str,
+    *,
+    written: str | None = None,
 ) -> int | None:
     """Freeze a composed draft's recipients and queue it for `send_at`, on record; None if it
     moved on meanwhile (no longer at `step`: queued already, dropped) and nothing is recorded.
@@ -49,7 +56,9 @@ async def queue_broadcast(
         chosen = parse_audience(draft.audience, content)
     except AudienceError:
         return None
-    count = await store.broadcasts.queue(draft.id, step, chosen.kind, chosen.value, send_at)
+    count = await store.broadcasts.queue(
+        draft.id, step, chosen.kind, chosen.value, send_at, written=written
+    )
     if count is not None:
         log.info("Broadcast %d queued for %d recipient(s) at %s", draft.id, count, send_at)
         await store.audit.add(

@@ -386,15 +386,24 @@ class Broadcasts:
     # ----- queueing --------------------------------------------------------------------------
 
     async def queue(
-        self, broadcast_id: int, step: str, kind: str, value: str | None, send_at: str
+        self,
+        broadcast_id: int,
+        step: str,
+        kind: str,
+        value: str | None,
+        send_at: str,
+        *,
+        written: str | None = None,
     ) -> int | None:
-        """Freeze a composed draft's recipients and queue it; None unless it was at `step`."""
+        """Freeze a composed draft's recipients and queue it; None unless it was at `step`
+        (and, with `written`, still the writing previewed: a preview in another window at
+        the same moment rewrites it, an attacker's review)."""
         async with self._db.transaction() as tx:
             changed = await tx.execute_rowcount(
                 "UPDATE broadcasts SET status = 'queued', step = NULL, send_at = ?, queued_at = ?,"
                 " updated_at = ? WHERE id = ? AND status = 'composing' AND step = ?"
-                " AND kind IS NOT NULL",
-                (send_at, utc_now(), utc_now(), broadcast_id, step),
+                " AND kind IS NOT NULL AND (? IS NULL OR updated_at = ?)",
+                (send_at, utc_now(), utc_now(), broadcast_id, step, written, written),
             )
             if changed == 0:
                 return None

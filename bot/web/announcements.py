@@ -330,7 +330,8 @@ async def send(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, An
     item = await _mine(desk, viewer, body)
     if item is None or item.status != "composing" or item.step != STEP:
         return _gone(desk, viewer, item)
-    if inputs.words(body, "written", 40) != item.updated_at:  # previewed again since
+    written = inputs.words(body, "written", 40)
+    if written != item.updated_at:  # previewed again since
         return _gone(desk, viewer, None)
     try:
         # The time previewed (an attacker's review: Send read it again from its request).
@@ -344,7 +345,9 @@ async def send(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, An
     except AudienceError:  # content changed since the preview: that group is gone
         return _gone(desk, viewer, None)
     at = send_at or utc_now()
-    count = await queue_broadcast(desk.store, desk.content, viewer.actor, item, STEP, at)
+    count = await queue_broadcast(
+        desk.store, desk.content, viewer.actor, item, STEP, at, written=written
+    )
     if count is None:  # queued by a click a moment before this one
         return _gone(desk, viewer, await desk.store.broadcasts.get(item.id))
     if send_at is None:
