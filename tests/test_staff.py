@@ -751,8 +751,8 @@ async def test_lead_list_pages_and_opens_a_lead(bot: Harness, staff_chat: Any) -
         f"📋 Pendaftar terbaru · 1{DASH}8 dari 10\n\nKOC-000010 · Talenta 10\n"
     )
     assert (
-        "KOC-000003 · Talenta 3\nMusik · Band/grup · 3 Januari 2026, 10.00\n🏷 Baru · 👤 belum ada"
-        in (first.text)
+        "KOC-000003 · Talenta 3\nMusik · Band/grup · 3 Januari 2026, 10.00 WIB\n"
+        "🏷 Baru · 👤 belum ada" in (first.text)
     )
     assert "KOC-000002" not in first.text
     # "Lainnya" with what the talent said it is (a staff review: only "Lainnya").

@@ -274,7 +274,10 @@ async def test_names_that_try_to_run_script_stay_text_everywhere(
         "stage_name": SCRIPT_END,
         "city": JS_LINK,
         "portfolio_url": JS_LINK,
-        "other_links": f"https://vimeo.com/123456\n{QUOTE_BREAK}\n(https://soundcloud.com/sari),",
+        "other_links": (
+            f"https://vimeo.com/123456\n{QUOTE_BREAK}\n(https://soundcloud.com/sari),"
+            "\ninstagram.com/rina.senja 1.5/2"
+        ),
         "email": XSS_EMAIL,
     }
     await seeded(
@@ -322,6 +325,10 @@ async def test_names_that_try_to_run_script_stay_text_everywhere(
         # The sentence's punctuation stays outside the link (an attacker's review).
         around = page.locator(".answers a[href='https://soundcloud.com/sari']")
         assert await around.inner_text() == "https://soundcloud.com/sari"
+        # Typed without https:// it is a link too (https), as typed; "1.5/2" is no address.
+        bare = page.locator(".answers a[href='https://instagram.com/rina.senja']")
+        assert await bare.inner_text() == "instagram.com/rina.senja"
+        assert await page.locator(".answers a", has_text="1.5/2").count() == 0
         assert await page.locator("main img").count() == 0
         assert QUOTE_BREAK in body
         # Correcting the city starts from its current value, as text.

@@ -44,10 +44,14 @@ function link(href, text, pattern) {
 function linked(value) {
   return value.split(/(\s+)/).map((word) => {
     // Punctuation around it is the sentence's: "(https://vimeo.com/1)," links the address.
-    const found = word.match(/^([("'\[]*)(https?:\/\/\S+?)([)"'\].,;:!?]*)$/i);
+    // An address typed without https:// ("instagram.com/rina") too, when it has a host and
+    // a path (a staff review: it was not clickable); its link is https://.
+    const found = word.match(
+      /^([("'\[]*)((?:https?:\/\/\S+?)|(?:[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\/\S*?))([)"'\].,;:!?]*)$/i);
     if (!found) return word;
     const [, before, address, after] = found;
-    return [before, link(address, address, /^https?:\/\//i), after];
+    const href = /^https?:\/\//i.test(address) ? address : `https://${address}`;
+    return [before, link(href, address, /^https?:\/\//i), after];
   });
 }
 
