@@ -147,17 +147,27 @@ def choices(question: Question, content: Content, answers: Answers) -> list[tupl
     return [(choice.value, choice.label) for choice in question.choices or []]
 
 
+def follow_ups(content: Content, key: str) -> list[Question]:
+    """The "which one?" questions asked only after a choice of this one ("Lainnya" at the
+    role): optional short texts whose `when` names this question alone."""
+    return [
+        question
+        for question in content.intake.questions
+        if set(question.when or {}) == {key}
+        and question.type == "short_text"
+        and not question.required
+    ]
+
+
 def use_buttons(question: Question, content: Content) -> Rejected:
     """Typed text no choice fits: press a button, or, where the form asks "which one?" after
-    a choice such as "Lainnya" (a later question's `when` names it), press that one and type
-    it there ("pelatih vokal" typed at the role question)."""
-    for later in content.intake.questions:
-        when = later.when or {}
-        if later.type == "short_text" and len(when) == 1 and len(when.get(question.key, ())) == 1:
-            [value] = when[question.key]
-            for choice in question.choices or []:
-                if choice.value == value:
-                    return Rejected(Text.INTAKE_USE_BUTTONS_OR_OTHER, {"other": choice.label})
+    a choice such as "Lainnya", press that one and type it there ("pelatih vokal" typed at
+    the role question)."""
+    for later in follow_ups(content, question.key):
+        values = (later.when or {})[question.key]
+        for choice in question.choices or []:
+            if len(values) == 1 and choice.value == values[0]:
+                return Rejected(Text.INTAKE_USE_BUTTONS_OR_OTHER, {"other": choice.label})
     return Rejected(Text.INTAKE_USE_BUTTONS)
 
 

@@ -208,11 +208,20 @@ def message_for(
             "recipient": html.escape(recipient, quote=False),
         }
     )
-    if lead.full_name and not named_in(greeted, lead.full_name):
+    if in_another_name(lead.first_name, lead.full_name):
         # A parent who registered her child from her own account (a new staff member's
         # review: "Kabar baik, Sri! Pendaftaranmu … masuk daftar pendek" read as hers).
         text += "\n\n" + content.text(Text.STAGE_REGISTERED_AS, lead.language, name=lead.full_name)
     return Message(lead.language, text)
+
+
+def in_another_name(telegram_first_name: str | None, full_name: str | None) -> bool:
+    """Whether a lead is registered in another name than its Telegram account's (a parent
+    for her child): the name the talent is greeted by is no word of the registered one. Stage
+    messages, the Questions tab and the lead page say so alike."""
+    if not full_name:
+        return False
+    return not named_in(first_name(telegram_first_name, full_name), full_name)
 
 
 def named_in(greeted: str, full_name: str) -> bool:

@@ -232,18 +232,6 @@ class EditError(ValueError):
         self.reason = reason
 
 
-def follow_ups(content: Content, key: str) -> list[Question]:
-    """The "which one?" questions asked only after a choice of this one ("Lainnya" at the
-    role): optional short texts, whose answers a correction away from that choice drops."""
-    return [
-        question
-        for question in content.intake.questions
-        if set(question.when or {}) == {key}
-        and question.type == "short_text"
-        and not question.required
-    ]
-
-
 def deciding(content: Content) -> set[str]:
     """Questions whose answer decides which other questions are asked (the sector): a
     correction there would leave the lead with answers to questions it never had. A choice
@@ -252,7 +240,7 @@ def deciding(content: Content) -> set[str]:
         key
         for question in content.intake.questions
         for key in (question.when or {})
-        if question not in follow_ups(content, key)
+        if question not in intake.follow_ups(content, key)
     }
 
 
@@ -338,7 +326,7 @@ async def edit_answer(
     # "Lainnya" corrected to a named role: the "which one?" it had goes in the same change.
     drops = tuple(
         later.key
-        for later in follow_ups(content, key)
+        for later in intake.follow_ups(content, key)
         if not intake.is_visible(later, {key: value})
     )
     return await store.records.edit_answer(

@@ -11,7 +11,6 @@ from typing import Any
 from bot.data_copy import kind_label
 from bot.leads import intake, pipeline
 from bot.leads.export import consent_applies, wib_text, wib_words
-from bot.names import first_name
 from bot.store.conversation import size_over_budget
 from bot.store.leads import CONSENT_KINDS, GUARDIAN_CONSENT, Lead
 from bot.store.pipeline import HistoryItem, LeadState
@@ -169,7 +168,7 @@ async def _page(desk: Desk, viewer: Viewer, found: Lead, state: LeadState) -> di
     # Registered in another name (a parent for her child): said at the top, where the name is
     # (a staff review: the WhatsApp link read as the child's own number).
     filled_by = None
-    if state.full_name and not pipeline.named_in(first_name(found.first_name), state.full_name):
+    if pipeline.in_another_name(found.first_name, state.full_name):
         filled_by = desk.say(Text.WS_LEAD_FILLED_BY, language, name=telegram_name or "—")
     return {
         "id": application_id,

@@ -18,8 +18,7 @@ import json
 import secrets
 from typing import Any
 
-from bot.leads.pipeline import named_in
-from bot.names import first_name
+from bot.leads.pipeline import in_another_name
 from bot.store import utc_now
 from bot.store.workspace import LogLine, WaitingTalent
 from bot.support import answered_first, display_name
@@ -96,11 +95,7 @@ def _registered_as(talent: WaitingTalent) -> dict[str, str]:
     """The name in the talent's lead when it is not theirs (a mother who registered her son:
     a staff review could not tell "Sari · KOC-000004" was Raka's registration)."""
     name = talent.lead_name
-    # The first word, as the stage messages greet ("Sari Dewi" registered as "Sari Dewi
-    # Lestari" is hers: an attacker's review).
-    if not name or named_in(first_name(talent.first_name), name):
-        return {}
-    return {"name": name}
+    return {"name": name} if name and in_another_name(talent.first_name, name) else {}
 
 
 async def _listed(
