@@ -274,8 +274,8 @@ async def test_chat_with_a_kept_database_resumes_where_the_talent_left(tmp_path:
         tmp_path, "chat", "--database", database, stdin=b"/daftar\n/quit\n"
     )
     assert code == 0, err
-    # A new session on the same file: welcomed back at the same question, not ignored.
-    assert "Selamat datang kembali" in out
+    # A new session on the same file, moments later: back at the same question, not ignored.
+    assert "Kita lanjutkan pendaftaranmu" in out
     assert "Pertanyaan 2 dari 17\nBerapa usiamu sekarang?" in out
     # Its messages are numbered after the first session's, as Telegram would: a question
     # relayed then is found by its message id, which no new message may take.

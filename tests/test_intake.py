@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from bot.emulator import EmulatedUser
+from bot.store.db import ago
 from bot.texts import Text
 from tests.harness import Harness
 from tests.leads import (
@@ -615,6 +616,26 @@ async def test_lainnya_asks_which_one_and_staff_see_the_answer(bot: Harness) -> 
     await consent(bot, other)
     await fill(bot, other, MUSICIAN)
     assert await where(bot, other) == "review"
+
+
+async def test_daftar_mid_form_goes_on_and_welcomes_back_only_after_a_while(bot: Harness) -> None:
+    """Typing /daftar while still in the form is not a return: "welcome back" comes only to
+    someone who paused or has been away half an hour."""
+    user = bot.user()
+    await bot.send(user, "/daftar")
+    await consent(bot, user)
+    await answer(bot, user, "sector", MUSICIAN["sector"])
+    [again] = await bot.send(user, "/daftar")
+    assert again.text.startswith(shown(Text.INTAKE_BACK_TO_FORM))
+    assert shown(Text.INTAKE_RESUMED) not in again.text
+    assert await where(bot, user) == "age_range"
+    async with bot.store.db.transaction() as tx:  # away for 31 minutes, form left open
+        await tx.execute(
+            "UPDATE applications SET updated_at = ? WHERE user_id = ?", (ago(31 * 60), user.id)
+        )
+    [back] = await bot.send(user, "/daftar")
+    assert back.text.startswith(shown(Text.INTAKE_RESUMED))
+    assert await where(bot, user) == "age_range"
 
 
 async def test_cancel_keeps_the_draft_and_daftar_resumes_exactly_there(bot: Harness) -> None:

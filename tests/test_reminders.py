@@ -28,6 +28,7 @@ from bot.outreach.broadcast import WIB
 from bot.outreach.reminders import CONTINUE, due_times, questions_left, quiet_until
 from bot.settings import QuietHours, Settings, SettingsError, load_settings
 from bot.store import Store
+from bot.store.db import ago
 from bot.texts import Text
 from handlers import privacy
 from tests.conftest import ADMIN_ID
@@ -296,7 +297,11 @@ async def test_later_ends_reminders_for_this_registration_only(
     await bot.caught_up()
     assert len(reminder_calls(bot.emulator, sari.id)) == 1
     assert await rows(bot, sari.id) == [(1, "sent")]
-    # The answers stay: /daftar resumes the same registration.
+    # The answers stay: /daftar, the next day, resumes the same registration.
+    async with bot.store.db.transaction() as tx:
+        await tx.execute(
+            "UPDATE applications SET updated_at = ? WHERE user_id = ?", (ago(86_400), sari.id)
+        )
     (resumed,) = await bot.send(sari, "/daftar")
     assert resumed.text.startswith(say(Text.INTAKE_RESUMED))
     # "Later" was about that registration: the talent still gets reminders in general.

@@ -20,8 +20,12 @@ from bot.leads.email_typos import EmailSuggestion, suggestion_for
 from bot.parsing import small_int
 from bot.settings import Forwarding
 from bot.store import Change, Draft, Store
+from bot.store.db import ago
 from bot.store.records import AnswerChange, TalentLead
 from bot.texts import Text
+
+# A talent back at an unpaused form after this long is welcomed back; sooner, it just goes on.
+WELCOME_BACK_AFTER = 30 * 60
 
 CONSENT = "consent_processing"
 TRANSFER = "consent_transfer"
@@ -149,12 +153,15 @@ class IntakeFlow:
             return None
         if update_id == draft.last_update_id:
             return await self.current(draft)
-        if not draft.active:
-            resumed = await self._applications.advance(
-                draft, _same(draft, active=True, update_id=update_id)
-            )
-            draft = resumed or draft
-        return await self.current(draft, note=Text.INTAKE_RESUMED)
+        if draft.active and draft.updated_at >= ago(WELCOME_BACK_AFTER):
+            # Still in the form a moment ago: "welcome back" would greet someone who never left.
+            return await self.current(draft, note=Text.INTAKE_BACK_TO_FORM)
+        if draft.active:
+            return await self.current(draft, note=Text.INTAKE_RESUMED)
+        resumed = await self._applications.advance(
+            draft, _same(draft, active=True, update_id=update_id)
+        )
+        return await self.current(resumed or draft, note=Text.INTAKE_RESUMED)
 
     async def _agreed(self, user_id: int) -> bool:
         """Whether the talent's consent to processing stands for the current notice."""

@@ -48,6 +48,7 @@ class Draft:
     language: str
     reference: str | None
     amends: int | None = None  # an update of this submitted lead (the talent's own)
+    updated_at: str = ""  # its last change, as stored
 
     @classmethod
     def from_row(cls, row: Row) -> Draft:
@@ -67,6 +68,7 @@ class Draft:
             language=row["language"],
             reference=row["reference"],
             amends=row["amends"],
+            updated_at=row["updated_at"],
         )
 
 

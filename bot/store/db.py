@@ -60,6 +60,11 @@ def utc_now() -> str:
     return stamp(time.time_ns())
 
 
+def ago(seconds: int) -> str:
+    """That many seconds before now, as stored."""
+    return stamp(time.time_ns() - seconds * 1_000_000_000)
+
+
 def stamp(nanoseconds: int) -> str:
     """A time (nanoseconds since the epoch) as stored: the same text as
     `datetime.now(UTC).isoformat(timespec="microseconds")` at that time, microseconds rounded

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from json.encoder import encode_basestring_ascii
 
 from bot.store.conversation import ConversationLog
-from bot.store.db import Database, Reader, Row, stamp, utc_now
+from bot.store.db import Database, Reader, Row, ago, utc_now
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,11 +107,6 @@ _LISTED = {  # each kind's condition: constants only, put into the lists' SQL
 _COLUMNS = "id, user_id, message_id, text, summary, entry, offered, sent_to_staff_at"
 
 
-def _ago(seconds: int) -> str:
-    """That many seconds before now, as stored."""
-    return stamp(time.time_ns() - seconds * 1_000_000_000)
-
-
 def _json_list(items: tuple[str, ...]) -> str:
     """`json.dumps(list(items))` for strings, the same text, without making an encoder for
     each call (a third of an insert's own cost; this runs for every free question)."""
@@ -172,7 +166,7 @@ class FreeQuestions:
     def rejected_lately(self, user_id: int, entry: str, seconds: int) -> bool:
         """Whether the talent said "Not this" to an answer with this entry in the last
         `seconds` (a sync read of their few rows, on the loop thread)."""
-        since = _ago(seconds)
+        since = ago(seconds)
         return bool(
             self._db.lookup(
                 "SELECT 1 FROM free_questions"
@@ -193,7 +187,7 @@ class FreeQuestions:
     def awaiting_confirmation(self, user_id: int, seconds: int) -> Recorded | None:
         """The talent's question whose confirmation was shown in the last `seconds` and which
         has not gone to staff (a sync read of their few rows, on the loop thread)."""
-        since = _ago(seconds)
+        since = ago(seconds)
         rows = self._db.lookup(
             f"SELECT {_COLUMNS} FROM free_questions"  # noqa: S608 - fixed column list
             " WHERE user_id = ? AND confirm_shown_at >= ? AND sent_to_staff_at IS NULL"
@@ -208,7 +202,7 @@ class FreeQuestions:
         rows = self._db.lookup(
             f"SELECT {_COLUMNS}, outcome, not_this_at FROM free_questions"  # noqa: S608 - fixed column list
             " WHERE user_id = ? AND asked_at >= ? ORDER BY id DESC LIMIT 1",
-            (user_id, _ago(seconds)),
+            (user_id, ago(seconds)),
         )
         if not rows or rows[0]["outcome"] != "answered" or rows[0]["not_this_at"] is not None:
             return None
