@@ -195,11 +195,15 @@ async def test_a_role_corrected_away_from_lainnya_drops_what_it_was(
     sari = bot.user(first_name="Sari")
     other = {**MUSICIAN, "music_role": "other_music_role", "music_role_other": "pelatih vokal"}
     await register(bot, sari, other)
+    [found] = await bot.send(admin, "/lead Pelatih Vokal")  # staff search what "Lainnya" holds
+    assert "KOC-000001" in found.text
     await open_correction(bot, admin, "music_role")
     await bot.press(admin, "Produser")
     lead = await bot.store.leads.by_reference("KOC-000001")
     assert lead is not None and lead.answers["music_role"] == "producer"
     assert "music_role_other" not in lead.answers
+    [none] = await bot.send(admin, "/lead pelatih vokal")  # the answer dropped, not found
+    assert none.text == shown(Text.LEAD_SEARCH_NONE, words="pelatih vokal")
     (page,) = await bot.send(admin, "/lead KOC-000001")
     assert "pelatih vokal → " in page.text  # what it was stays in the history
 

@@ -12,6 +12,7 @@ import random
 import re
 import sqlite3
 import time
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
@@ -20,6 +21,7 @@ import pytest
 from bot.emulator import EmulatedChat, EmulatedUser
 from bot.leads import desk_stats
 from bot.leads.export import plain_text
+from bot.store import Store
 from bot.store.workspace import SORTS
 from bot.texts import Text
 from bot.web import auth
@@ -27,11 +29,12 @@ from bot.web.listing import page_texts
 from bot.web.server import static_files
 from tests.conftest import ADMIN_ID
 from tests.harness import TEST_FORWARDING, Harness
-from tests.leads import CONTENT, MUSICIAN, Seed, apply, realistic, seeded
+from tests.leads import CONTENT, MUSICIAN, Seed, apply, realistic, seed, seeded
 from tests.test_answers import a_week_of_questions
 from tests.test_pipeline import SECOND_ADMIN, expected_message, rows, wait_sent
 from tests.test_support import answer as answer_in_group
 from tests.test_support import relayed_question, staff_member
+from tests.upgrades import made_before
 from tests.workspace import Client, init_data, workspace
 
 TOKEN = "123456:TEST-token_for-the-workspace"
@@ -201,6 +204,7 @@ async def test_search_filters_sort_and_counts_follow_the_index_through_edits_and
         # "Lainnya" with what the talent said it is, as they typed it (the page shows text).
         [dewi] = (await client.ok("leads", {"filter": {"q": "Dewi Lestari"}}))["rows"]
         assert dewi["role"] == "Lainnya: colorist & <i>DIT</i>"
+        assert await names(filter={"q": "COLORIST"}) == ["Dewi Lestari"]  # what "Lainnya" holds
         assert await names(filter={"q": "081299990000"}) == ["Budi Santoso"]  # as typed locally
         assert await names(filter={"q": "@band.id"}) == ["Agus Wulan"]
         assert await names(filter={"q": "koc-000004"}) == ["Dewi Lestari"]
@@ -246,6 +250,21 @@ async def test_search_filters_sort_and_counts_follow_the_index_through_edits_and
     assert not any("wulan" in detail.lower() for _, _, detail in audit)
     listed_refs = {ref for action, ref, _ in audit if action == "lead_listed"}
     assert "KOC-000001" not in listed_refs  # erasure replaced it by the hash
+
+
+async def test_leads_made_before_the_upgrade_are_found_by_what_lainnya_holds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The upgrade remakes every lead's searched text, not only those changed after it."""
+    database = tmp_path / "old.db"
+    await made_before(database, monkeypatch, "lead_search_which_one")
+    answers = {**realistic(random.Random(3), "music"), "full_name": "Sari Dewi"}
+    answers |= {"music_role": "other_music_role", "music_role_other": "Pelatih vokal"}
+    await asyncio.to_thread(seed, database, [Seed(901, answers)])
+    store = await Store.open(database)
+    await store.close()
+    found = rows(database, "SELECT name FROM lead_search WHERE search LIKE '%pelatih vokal%'")
+    assert found == [("Sari Dewi",)]
 
 
 async def test_lead_page_note_assign_reply_and_move_with_one_update(bot: Harness) -> None:

@@ -1044,4 +1044,97 @@ MIGRATIONS: list[tuple[str, str]] = [
         ) WITHOUT ROWID
         """,
     ),
+    (
+        "0039_lead_search_which_one",
+        # A search for what a talent typed after "Lainnya" (Other): "pelatih vokal" as a role,
+        # "gambus" as a genre. Staff saw it in every list and could not find it (a staff
+        # review). The view adds those answers to the searched text, the answers' triggers
+        # watch them too, and every lead's row is made again.
+        """
+        DROP VIEW lead_search_source;
+        CREATE VIEW lead_search_source AS
+        SELECT application_id, talent_id, submitted_at, stage, assignee_id, name, stage_name,
+            sector, role, province, programs,
+            lower(COALESCE(reference, '') || char(10) || name || char(10)
+                || COALESCE(first_name, '') || ' ' || COALESCE(last_name, '') || char(10)
+                || COALESCE(username, '') || char(10) || COALESCE(stage_name, '') || char(10)
+                || COALESCE(company_name, '') || char(10) || COALESCE(email, '') || char(10)
+                || COALESCE(phone, '') || char(10)
+                || CASE WHEN phone LIKE '+62%' THEN '0' || substr(phone, 4) ELSE '' END
+                || char(10) || COALESCE(city, '') || char(10) || COALESCE(which_one, '')) AS search
+        FROM (
+            SELECT a.id AS application_id, a.user_id AS talent_id,
+                COALESCE(a.submitted_at, a.updated_at) AS submitted_at, p.stage, p.assignee_id,
+                a.reference, u.first_name, u.last_name, u.username,
+                COALESCE((SELECT json_extract(value, '$') FROM answers
+                    WHERE application_id = a.id AND question_key = 'full_name'),
+                    u.first_name, '') AS name,
+                COALESCE((SELECT json_extract(value, '$') FROM answers
+                    WHERE application_id = a.id AND question_key = 'stage_name'),
+                    (SELECT json_extract(value, '$') FROM answers
+                    WHERE application_id = a.id AND question_key = 'company_name')) AS stage_name,
+                (SELECT json_extract(value, '$') FROM answers
+                    WHERE application_id = a.id AND question_key = 'company_name') AS company_name,
+                (SELECT json_extract(value, '$') FROM answers
+                    WHERE application_id = a.id AND question_key = 'sector') AS sector,
+                COALESCE((SELECT json_extract(value, '$') FROM answers
+                    WHERE application_id = a.id AND question_key = 'music_role'),
+                    (SELECT json_extract(value, '$') FROM answers
+                    WHERE application_id = a.id AND question_key = 'film_role')) AS role,
+                (SELECT json_extract(value, '$') FROM answers
+                    WHERE application_id = a.id AND question_key = 'province') AS province,
+                (SELECT value FROM answers
+                    WHERE application_id = a.id AND question_key = 'programs_of_interest')
+                    AS programs,
+                (SELECT json_extract(value, '$') FROM answers
+                    WHERE application_id = a.id AND question_key = 'email') AS email,
+                (SELECT json_extract(value, '$') FROM answers
+                    WHERE application_id = a.id AND question_key = 'phone') AS phone,
+                (SELECT json_extract(value, '$') FROM answers
+                    WHERE application_id = a.id AND question_key = 'city') AS city,
+                (SELECT group_concat(json_extract(value, '$'), char(10)) FROM answers
+                    WHERE application_id = a.id AND question_key IN ('music_role_other',
+                        'film_role_other', 'genres_other', 'film_formats_other',
+                        'languages_other')) AS which_one
+            FROM applications a JOIN users u ON u.user_id = a.user_id
+            LEFT JOIN lead_pipeline p ON p.application_id = a.id
+            WHERE a.status = 'submitted'
+        );;
+        DROP TRIGGER lead_search_answer_added;
+        DROP TRIGGER lead_search_answer_changed;
+        DROP TRIGGER lead_search_answer_removed;
+        CREATE TRIGGER lead_search_answer_added AFTER INSERT ON answers
+            WHEN NEW.question_key IN ('full_name', 'stage_name', 'company_name', 'sector',
+                'music_role', 'film_role', 'province', 'email', 'phone', 'city',
+                'programs_of_interest', 'music_role_other', 'film_role_other', 'genres_other',
+                'film_formats_other', 'languages_other')
+        BEGIN
+            DELETE FROM lead_search WHERE application_id = NEW.application_id;
+            INSERT INTO lead_search
+            SELECT * FROM lead_search_source WHERE application_id = NEW.application_id;
+        END;
+        CREATE TRIGGER lead_search_answer_changed AFTER UPDATE ON answers
+            WHEN NEW.question_key IN ('full_name', 'stage_name', 'company_name', 'sector',
+                'music_role', 'film_role', 'province', 'email', 'phone', 'city',
+                'programs_of_interest', 'music_role_other', 'film_role_other', 'genres_other',
+                'film_formats_other', 'languages_other')
+        BEGIN
+            DELETE FROM lead_search WHERE application_id = NEW.application_id;
+            INSERT INTO lead_search
+            SELECT * FROM lead_search_source WHERE application_id = NEW.application_id;
+        END;
+        CREATE TRIGGER lead_search_answer_removed AFTER DELETE ON answers
+            WHEN OLD.question_key IN ('full_name', 'stage_name', 'company_name', 'sector',
+                'music_role', 'film_role', 'province', 'email', 'phone', 'city',
+                'programs_of_interest', 'music_role_other', 'film_role_other', 'genres_other',
+                'film_formats_other', 'languages_other')
+        BEGIN
+            DELETE FROM lead_search WHERE application_id = OLD.application_id;
+            INSERT INTO lead_search
+            SELECT * FROM lead_search_source WHERE application_id = OLD.application_id;
+        END;
+        DELETE FROM lead_search;
+        INSERT INTO lead_search SELECT * FROM lead_search_source
+        """,
+    ),
 ]
