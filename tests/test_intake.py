@@ -431,6 +431,29 @@ async def test_province_can_be_searched_or_paged(bot: Harness) -> None:
     assert await where(bot, user) == "city"
 
 
+async def test_a_city_typed_with_its_province_is_kept_and_not_asked_again(bot: Harness) -> None:
+    """ "Kupang, NTT" at the province question answers both (a talents' review); a city of
+    another province is not taken as the city."""
+    user = bot.user()
+    await bot.send(user, "/daftar")
+    await consent(bot, user)
+    for key in ("sector", "age_range", "full_name", "stage_name", "music_role", "genres"):
+        await answer(bot, user, key, MUSICIAN[key])
+    assert await where(bot, user) == "province"
+    await bot.send(user, "kupang, NTT")
+    stored = await _stored(bot, user.id)
+    assert stored["province"] == "nusa_tenggara_timur" and stored["city"] == "Kupang"
+    assert await where(bot, user) not in ("province", "city")
+    other = bot.user()
+    await bot.send(other, "/daftar")
+    await consent(bot, other)
+    for key in ("sector", "age_range", "full_name", "stage_name", "music_role", "genres"):
+        await answer(bot, other, key, MUSICIAN[key])
+    await bot.send(other, "Bandung, Jawa Tengah")  # Bandung is not in Jawa Tengah: asked
+    assert (await _stored(bot, other.id))["province"] == "jawa_tengah"
+    assert await where(bot, other) == "city"
+
+
 async def test_multi_choice_toggles_and_enforces_limits(bot: Harness) -> None:
     user = bot.user()
     await bot.send(user, "/daftar")

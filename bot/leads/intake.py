@@ -36,9 +36,11 @@ Answers = Mapping[str, Any]
 
 @dataclass(frozen=True, slots=True)
 class Accepted:
-    """A valid answer, normalised for storage."""
+    """A valid answer, normalised for storage. With `city`, a province typed with one of its
+    cities ("Kupang, NTT"): the city as content/ spells it, to keep as the city's answer."""
 
     value: Any
+    city: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -547,7 +549,14 @@ def _province_typed(content: Content, text: str) -> Outcome:
     parts = [_find_province(content, part) for part in text.split(",")]
     sure = [part for part in parts if isinstance(part, Accepted)]
     offered = [part for part in parts if not isinstance(part, Rejected)]
-    return (sure or offered or [found])[0]
+    if sure:  # "Kupang, NTT": the city named beside its own province is kept too
+        cities = [
+            part.city
+            for part in parts
+            if isinstance(part, Matches) and part.city and part.values == [sure[0].value]
+        ]
+        return Accepted(sure[0].value, city=cities[0]) if cities else sure[0]
+    return offered[0] if offered else found
 
 
 def _find_province(content: Content, text: str) -> Outcome:

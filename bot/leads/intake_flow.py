@@ -221,6 +221,9 @@ class IntakeFlow:
             return Screen(
                 QUESTION, draft, question, answers, matches=outcome.values, city=outcome.city
             )
+        if outcome.city is not None and question.city_question in self._content.questions:
+            both = {question.key: outcome.value, question.city_question: outcome.city}
+            return await self._move_on(draft, answers, both, update_id, after=question.key)
         if question.type == "email":
             suggestion = suggestion_for(outcome.value)
             if suggestion is not None:  # "dewi@gmial.com": asked, kept with the draft

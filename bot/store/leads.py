@@ -29,8 +29,9 @@ class LeadFilter:
     until: str | None = None  # ISO UTC upper bound (excluded), as `since`
     province: str | None = None  # the `province` answer (its code)
     program: str | None = None  # a program key among the `programs_of_interest` answers
-    # A LIKE pattern over lead_search.search (name, stage name, email, phone, city,
-    # what "Lainnya" holds, reference), already lowercased and escaped with "\\" (see `search_pattern`).
+    # A LIKE pattern over lead_search.search (name, stage name, email, phone, city, what
+    # "Lainnya" holds, reference), already lowercased and escaped with "\\" (see
+    # `search_pattern`).
     search: str | None = None
     # Waiting leads only: {stage: ISO UTC time} (JSON); a lead waits if it entered its stage
     # before its stage's time and is not closed as a duplicate ("{}": none waits).
