@@ -260,6 +260,7 @@ class Text(StrEnum):
     MYDATA_SUMMARY = "mydata_summary"
     MYDATA_NEXT_REGISTERED = "mydata_next_registered"
     MYDATA_NEXT_UNREGISTERED = "mydata_next_unregistered"
+    BTN_MYDATA_SEE_ANSWERS = "btn_mydata_see_answers"
     MYDATA_EMPTY = "mydata_empty"
     DELETE_CONFIRM = "delete_confirm"
     DELETE_DONE = "delete_done"

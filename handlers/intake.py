@@ -19,7 +19,7 @@ from handlers.broadcast import offer_subscription
 from handlers.common import BotContext, answer_query, reply, show
 from handlers.intake_views import render, summary
 from handlers.pipeline_views import open_button
-from handlers.registration_views import NEW, UPDATE
+from handlers.registration_views import NEW, UPDATE, VIEW
 from handlers.staff_views import consent_lines
 from handlers.views import APPLY, APPLY_PROGRAM
 
@@ -55,13 +55,15 @@ async def apply_button(update: Update, context: BotContext) -> None:
 
 
 async def registration_button(update: Update, context: BotContext) -> None:
-    """Under /daftar, for a talent who has submitted: update a registration, or a new one."""
+    """Under /daftar, for a talent who has submitted: update a registration, or a new one
+    (and under /dataku's summary: see and update the answers)."""
     query, user = update.callback_query, update.effective_user
     if query is None or user is None:
         return
     data, flow, language = query.data or "", _flow(context), context.language(update)
-    if data.startswith(UPDATE):
-        lead_id = small_int(data.removeprefix(UPDATE))
+    viewing = data.startswith(VIEW)
+    if data.startswith(UPDATE) or viewing:
+        lead_id = small_int(data.removeprefix(VIEW if viewing else UPDATE))
         if lead_id is None:
             await fallback.stale_button(update, context)
             return
@@ -69,7 +71,7 @@ async def registration_button(update: Update, context: BotContext) -> None:
     else:
         program = data.removeprefix(NEW).removeprefix(":") or None
         screen = await flow.begin(user.id, language, update.update_id, program, fresh=True)
-    await _present(update, context, screen, edit=True)
+    await _present(update, context, screen, edit=not viewing)
 
 
 async def cancel_command(update: Update, context: BotContext) -> None:

@@ -19,6 +19,7 @@ from bot.settings import Forwarding
 from bot.store import Consent
 from bot.texts import Text
 from handlers.common import BotContext, answer_query, controller_values, reply, show
+from handlers.registration_views import VIEW
 from handlers.views import MENU, PRIVACY, back_row, button
 
 log = logging.getLogger(__name__)
@@ -276,8 +277,10 @@ async def send_my_data(update: Update, context: BotContext) -> None:
         copies.forget(user.id)  # it did not reach them: they may ask again at once
         raise
     counts = made.counts
-    registered = counts.get("applications", 0) > 0  # else nothing to correct with /daftar
-    next_step = Text.MYDATA_NEXT_REGISTERED if registered else Text.MYDATA_NEXT_UNREGISTERED
+    # A registration's answers, to read as text in the chat and correct: a parent found the
+    # file hard to read on a phone (a talents' review). Else nothing to correct with /daftar.
+    lead = await context.services.store.applications.latest_lead(user.id)
+    next_step = Text.MYDATA_NEXT_UNREGISTERED if lead is None else Text.MYDATA_NEXT_REGISTERED
     summary = context.text(
         Text.MYDATA_SUMMARY,
         next=Markup(context.text(next_step)),
@@ -293,7 +296,9 @@ async def send_my_data(update: Update, context: BotContext) -> None:
     if erased:
         when = moment_text(context.content, context.language(update), erased[-1])
         summary = f"{summary}\n\n{context.text(Text.MYDATA_ERASED_BEFORE, when=when)}"
-    await reply(update, summary)
+    see = context.text(Text.BTN_MYDATA_SEE_ANSWERS)
+    markup = None if lead is None else InlineKeyboardMarkup([[button(see, f"{VIEW}{lead[0]}")]])
+    await reply(update, summary, markup)
 
 
 async def missing_lead(context: BotContext, typed: str, reference: str | None) -> str:

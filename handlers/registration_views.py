@@ -20,6 +20,8 @@ from handlers.views import button
 View = tuple[str, InlineKeyboardMarkup | None]
 # Callback data of the "update or new registration" choice (handlers/intake.py).
 UPDATE = "rg:u:"  # rg:u:<lead application id>
+# The same from /dataku: the review comes as a new message, the copy's summary stays.
+VIEW = "rg:v:"  # rg:v:<lead application id>
 NEW = "rg:n"  # rg:n[:<program key>]
 SCREENS = ("choose", "updated", "unchanged", "discarded", "update_gone")
 

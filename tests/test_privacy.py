@@ -392,11 +392,20 @@ async def test_a_copy_asked_for_before_erasure_does_not_say_it_is_on_its_way(
     other = bot.user(first_name="Budi")  # never erased: no such line
     budi = await bot.send(other, "/dataku")
     assert all(shown(Text.MYDATA_ERASED_BEFORE, when=when)[:12] not in m.text for m in budi)
-    # A registered talent is told how to correct it.
+    # A registered talent is told how to correct it, and reads the answers in the chat with
+    # one press (a parent found the file hard to read on a phone): a new message, the
+    # summary stays; no button without a registration.
+    assert all(not m.buttons for m in budi)
     cici = bot.user(first_name="Cici")
     await apply(bot, cici, MUSICIAN)
     [*_, summary] = await bot.send(cici, "/dataku")
     assert shown(Text.MYDATA_NEXT_REGISTERED) in summary.text
+    see = shown(Text.BTN_MYDATA_SEE_ANSWERS)
+    assert summary.button_texts == [see]
+    [answers] = await bot.press(cici, see, message=summary)
+    assert not answers.edited and answers.message_id != summary.message_id
+    assert MUSICIAN["full_name"] in answers.text and "sari.dewi@example.com" in answers.text
+    assert cici.messages[-2].text == summary.text  # the copy's summary is left as it was
 
 
 async def test_keeping_data_when_asked_changes_nothing(bot: Harness) -> None:

@@ -181,7 +181,6 @@ async def test_texts_that_sent_talents_to_register_again_point_to_the_update() -
         assert closed is not None
         texts = {
             "privacy": CONTENT.privacy.notice.get(language),
-            "mydata": CONTENT.text(Text.MYDATA_NEXT_REGISTERED, language),
             "closed stage": closed.get(language),
         }
         update = visible(t(Text.BTN_UPDATE_REGISTRATION, language)).split(" ", 1)[1]
