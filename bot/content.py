@@ -170,8 +170,9 @@ class FaqItem(Dated):
     # programs.yaml whenever it is shown, so it never lists a page that is gone.
     lists_programs: bool = False
     # A button under the answer that does what its last line says: `register` starts the
-    # registration (/daftar), `ask` the question to the team (/tanya).
-    action: Literal["register", "ask"] | None = None
+    # registration (/daftar), `ask` the question to the team (/tanya), `language` offers
+    # both languages, one press each (a talent asking in Indonesian with Telegram in English).
+    action: Literal["register", "ask", "language"] | None = None
     # The reader's own registrations after the answer, as /status shows them: the answer to
     # "did mine arrive?" is theirs, not a general one.
     shows_status: bool = False

@@ -232,6 +232,11 @@ def faq_action(content: Content, language: str, item: FaqItem) -> list[tuple[str
         return [(content.text(Text.BTN_APPLY, language), APPLY)]
     if item.action == "ask":
         return [(content.text(Text.BTN_ASK, language), ASK)]
+    if item.action == "language":
+        return [
+            (content.text(Text.BTN_LANGUAGE_ID, language), LANGUAGE_SET + "id"),
+            (content.text(Text.BTN_LANGUAGE_EN, language), LANGUAGE_SET + "en"),
+        ]
     return []
 
 

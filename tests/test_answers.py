@@ -171,6 +171,22 @@ async def test_english_question_gets_the_program_page_in_english(bot: Harness) -
     assert mixed.text.split("\n")[0] == CONTENT.faq["showreel_links"].question.en
 
 
+async def test_asking_for_indonesian_with_telegram_in_english_switches_in_one_press(
+    bot: Harness,
+) -> None:
+    """A talents' review: the answer said "type /language", in English, with no button."""
+    sarah = bot.user(first_name="Sarah", language_code="en")
+    [answer] = await bot.send(sarah, "bisa pakai bahasa Indonesia aja gak?")
+    assert answer.text.split("\n")[0] == CONTENT.faq["language"].question.en
+    indonesian = CONTENT.text(Text.BTN_LANGUAGE_ID, "en")
+    assert answer.button_texts[:2] == [indonesian, CONTENT.text(Text.BTN_LANGUAGE_EN, "en")]
+    [switched] = await bot.press(sarah, indonesian, message=answer)
+    assert switched.text.startswith(CONTENT.text(Text.LANGUAGE_SET, "id"))
+    assert (await bot.store.users.get(sarah.id)).language == "id"  # type: ignore[union-attr]
+    [next_answer] = await bot.send(sarah, "gmn cara kirim showreel")
+    assert next_answer.text.split("\n")[0] == CONTENT.faq["showreel_links"].question.id
+
+
 async def test_a_program_page_given_as_an_answer_registers_interest_in_it(bot: Harness) -> None:
     rara = bot.user(first_name="Rara")
     [answer] = await bot.send(rara, "bisa manggung di korea gak kak? band aku indie")
