@@ -261,6 +261,7 @@ class Text(StrEnum):
     MYDATA_NEXT_REGISTERED = "mydata_next_registered"
     MYDATA_NEXT_UNREGISTERED = "mydata_next_unregistered"
     BTN_MYDATA_SEE_ANSWERS = "btn_mydata_see_answers"
+    LANGUAGE_FOLLOWED = "language_followed"
     MYDATA_EMPTY = "mydata_empty"
     DELETE_CONFIRM = "delete_confirm"
     DELETE_DONE = "delete_done"

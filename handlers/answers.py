@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 from typing import Literal
 
 from telegram import InlineKeyboardMarkup, Message, Update, User
 
 from bot.answers.desk import AnswerDesk, Question, entry, thresholds
+from bot.answers.language import written_in
 from bot.answers.text import (
     acknowledges,
     asks_something,
@@ -79,6 +81,7 @@ def _names(user: User | None) -> tuple[str, ...]:
 
 async def free_text(update: Update, context: BotContext) -> None:
     """A message outside any form: answer it, offer what is close, or say nothing fits."""
+    await _follow_written_language(update, context)
     question = _question(update, context)
     if question is None or await _typed_confirmation(update, context, question):
         return
@@ -127,6 +130,21 @@ async def free_text(update: Update, context: BotContext) -> None:
             context, question.user_id, language, found, answered
         )
         await reply(update, answered, CallbackKeyboard(rows))
+
+
+async def _follow_written_language(update: Update, context: BotContext) -> None:
+    """A talent who never chose a language and writes clearly in the other one is answered in
+    it from now on (as if they had chosen it), and told once how to go back."""
+    talent, message = context.talent, update.message
+    text = text_of(message) if message is not None else None
+    if talent is None or talent.language_chosen or text is None:
+        return
+    written = written_in(text)
+    if written is None or written == talent.language:
+        return
+    await context.services.store.users.set_language(talent.user_id, written)
+    context.talent = replace(talent, language=written, language_chosen=True)
+    await reply(update, context.text(Text.LANGUAGE_FOLLOWED))
 
 
 async def _typed_confirmation(update: Update, context: BotContext, question: Question) -> bool:

@@ -174,17 +174,26 @@ async def test_english_question_gets_the_program_page_in_english(bot: Harness) -
 async def test_asking_for_indonesian_with_telegram_in_english_switches_in_one_press(
     bot: Harness,
 ) -> None:
-    """A talents' review: the answer said "type /language", in English, with no button."""
+    """A talents' review: Sarah, Telegram in English, wrote Indonesian and got English, and
+    asking for Indonesian got "type /language", in English, with no button."""
     sarah = bot.user(first_name="Sarah", language_code="en")
-    [answer] = await bot.send(sarah, "bisa pakai bahasa Indonesia aja gak?")
+    [told, answer] = await bot.send(sarah, "aku tinggal di Busan, masih bisa daftar nggak?")
+    assert told.text == CONTENT.text(Text.LANGUAGE_FOLLOWED, "id")  # said once, in Indonesian
+    assert answer.text.split("\n")[0] == CONTENT.faq["who_can_apply"].question.id
+    assert CONTENT.text(Text.BTN_NOT_THIS, "id") in answer.button_texts
+    [next_answer] = await bot.send(sarah, "gmn cara kirim showreel")  # not said again
+    assert next_answer.text.split("\n")[0] == CONTENT.faq["showreel_links"].question.id
+    # Someone who chose English keeps it, and gets both languages as buttons when asking.
+    john = bot.user(first_name="John", language_code="id")
+    await bot.send(john, "/language")
+    await bot.press(john, CONTENT.text(Text.BTN_LANGUAGE_EN, "id"))
+    [answer] = await bot.send(john, "bisa pakai bahasa Indonesia aja gak?")
     assert answer.text.split("\n")[0] == CONTENT.faq["language"].question.en
     indonesian = CONTENT.text(Text.BTN_LANGUAGE_ID, "en")
     assert answer.button_texts[:2] == [indonesian, CONTENT.text(Text.BTN_LANGUAGE_EN, "en")]
-    [switched] = await bot.press(sarah, indonesian, message=answer)
+    [switched] = await bot.press(john, indonesian, message=answer)
     assert switched.text.startswith(CONTENT.text(Text.LANGUAGE_SET, "id"))
-    assert (await bot.store.users.get(sarah.id)).language == "id"  # type: ignore[union-attr]
-    [next_answer] = await bot.send(sarah, "gmn cara kirim showreel")
-    assert next_answer.text.split("\n")[0] == CONTENT.faq["showreel_links"].question.id
+    assert (await bot.store.users.get(john.id)).language == "id"  # type: ignore[union-attr]
 
 
 async def test_a_program_page_given_as_an_answer_registers_interest_in_it(bot: Harness) -> None:
@@ -273,10 +282,10 @@ async def test_who_runs_the_bot_points_to_the_privacy_notice_naming_no_one(
 
 
 async def test_not_sure_with_one_entry_asks_about_that_one(bot: Harness) -> None:
-    sari = bot.user(first_name="Sari")
+    sari = bot.user(first_name="Sari", language_code="en")
     [unsure] = await bot.send(sari, "sorry newbie here, kocca stands for what?")
-    assert unsure.text == shown(Text.ASK_NOT_SURE_ONE)  # not "one of these?" over one button
-    assert unsure.button_texts[0] == CONTENT.faq["what_is_kocca"].question.id
+    assert unsure.text == CONTENT.text(Text.ASK_NOT_SURE_ONE, "en")  # not "one of these?"
+    assert unsure.button_texts[0] == CONTENT.faq["what_is_kocca"].question.en
     assert [row["outcome"] for row in questions(bot.database, sari.id)] == ["suggested"]
 
 

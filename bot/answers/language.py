@@ -1,0 +1,45 @@
+"""Which language a free message is written in, when its small words say so clearly.
+
+A talent whose Telegram is in English may write Indonesian (and the other way round): the
+bot then answered in the language it guessed from Telegram (a talents' review). Only words
+that belong to one language count, and the other language must have none, so that mixed
+messages ("kak can I join?") and names decide nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Small words of one language only (not names, places, or words both languages borrow).
+_INDONESIAN = frozenset(
+    """
+    yang dan di ke dari untuk dengan ini itu apa apakah bagaimana gimana gmn bisa boleh ada
+    saya aku kamu kami kita tidak gak ga nggak enggak ngga belum sudah udah mau ingin kalau
+    kalo atau juga jadi sih dong kak tapi karena kapan berapa siapa mana harus caranya
+    gitu aja saja lagi masih sama buat nya kah pakai nggih mboten
+    """.split()  # noqa: SIM905 -- a word list reads best as words
+)
+_ENGLISH = frozenset(
+    """
+    the is are do does can could how what when where which who why you my your we our
+    there this that it to of for with and or not please would should will have has am
+    i im i'm
+    """.split()  # noqa: SIM905 -- a word list reads best as words
+)
+_WORD = re.compile(r"[a-z']+")
+CLEAR = 2  # words of one language, and none of the other, to be sure
+
+
+def written_in(text: str) -> str | None:
+    """ "id" or "en" when the message is clearly in that language, else None."""
+    indonesian = english = 0
+    for word in _WORD.findall(text.lower()):
+        if word in _INDONESIAN:
+            indonesian += 1
+        elif word in _ENGLISH:
+            english += 1
+    if indonesian >= CLEAR and not english:
+        return "id"
+    if english >= CLEAR and not indonesian:
+        return "en"
+    return None
