@@ -65,6 +65,15 @@ PUBLIC_COMMANDS = [
     HELP,
 ]
 
+# Commands that only show something: a talent who checks /status between two messages to
+# the team (as a stage message tells them to) is still talking to the team (a staff review:
+# the follow-up after /status got the bot's "no answer", and staff never saw it).
+LOOKING_ONLY = frozenset(
+    name
+    for command in (START, MENU, STATUS, PROGRAMS, FAQ, LANGUAGE, PRIVACY, MY_DATA, HELP)
+    for name in command.names
+)
+
 # The staff desk: not published to talents (staff_only refuses everyone else anyway).
 EXPORT = Command("export", "export", Text.COMMAND_EXPORT)
 STATS = Command("stats", "stats", Text.COMMAND_STATS)
@@ -93,3 +102,12 @@ def closest(typed: str) -> Command | None:
         if name.startswith(word) or OSA.distance(word, name, score_cutoff=near) <= near
     }
     return found.pop() if len(found) == 1 else None
+
+
+def only_looks(text: str | None) -> bool:
+    """Whether a message is a command that only shows something (LOOKING_ONLY), with or
+    without "@bot" and arguments."""
+    if not text or not text.startswith("/"):
+        return False
+    words = text[1:].split(maxsplit=1)
+    return bool(words) and words[0].split("@", 1)[0].lower() in LOOKING_ONLY

@@ -200,6 +200,12 @@ class SupportDesk:
 
         await self._store.support.change(user_id, forget)
 
+    async def talking(self, user_id: int) -> bool:
+        """In ask mode with a conversation under way: a message went to staff, or staff
+        answered (not only /tanya pressed)."""
+        session = await self._store.support.session(user_id)
+        return session.asking and session.last_relayed_at is not None
+
     async def close(self, user_id: int) -> bool:
         """Take the talent out of ask mode; True if they were in it."""
         return await self._store.support.stop_asking(user_id)

@@ -9,6 +9,7 @@ from typing import Any
 from telegram import InlineKeyboardMarkup, Message, MessageId, ReplyParameters, Update
 from telegram.error import BadRequest, Forbidden, TelegramError
 
+from bot.commands import only_looks
 from bot.store import User, utc_now
 from bot.store.audit import Actor
 from bot.store.conversation import AnsweredBy
@@ -118,9 +119,16 @@ async def answer_enough(update: Update, context: BotContext) -> None:
 
 
 async def leave_ask_mode(update: Update, context: BotContext) -> None:
-    """Any command, or any button but ask mode's own, ends ask mode (runs before it)."""
-    user = update.effective_user
-    if user is not None and await _desk(context).close(user.id):
+    """Any command, or any button but ask mode's own, ends ask mode (runs before it); a
+    command that only shows something (/status) does not end a conversation with the team
+    under way (something already went to staff, or staff answered)."""
+    user, message = update.effective_user, update.message
+    if user is None:
+        return
+    desk = _desk(context)
+    if message is not None and only_looks(message.text) and await desk.talking(user.id):
+        return
+    if await desk.close(user.id):
         log.debug("User %d left ask mode", user.id)
 
 

@@ -585,6 +585,29 @@ async def test_ask_mode_wins_over_an_open_application_and_ends_with_done(
     assert staff_chat.messages_since(mark) == []
 
 
+async def test_checking_status_between_messages_to_the_team_keeps_the_conversation(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """A staff review: Dimas got an answer, typed /status (as stage messages tell talents to),
+    then his follow-up got the bot's "no answer", and staff never saw it."""
+    dimas = bot.user(first_name="Dimas")
+    first = await relayed_question(bot, staff_chat, dimas, "Showreel perlu versi Inggris?")
+    mina = staff_member(bot, staff_chat)
+    await answer(bot, mina, staff_chat, "Iya, sebaiknya ada versi Inggris juga.", first)
+    for looking in ("/status", "/bantuan", "/faq@KoccaTalentBot"):
+        await bot.send(dimas, looking)
+    mark = staff_chat.mark()
+    await bot.settle(dimas.send("Baik. Perlu subtitle untuk trailer juga kak?"))
+    assert (
+        staff_chat.messages_since(mark)[-1].text == "Baik. Perlu subtitle untuk trailer juga kak?"
+    )
+    # A command that starts something else still ends it: /daftar opens the form.
+    await bot.send(dimas, "/daftar")
+    mark = staff_chat.mark()
+    await bot.send(dimas, "halo")
+    assert staff_chat.messages_since(mark) == []
+
+
 async def test_a_command_or_the_menu_button_ends_ask_mode(
     bot: Harness, staff_chat: EmulatedChat
 ) -> None:
