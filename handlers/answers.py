@@ -50,6 +50,11 @@ def _desk(context: BotContext) -> AnswerDesk:
     return AnswerDesk(context.services.store, live.current, live.matcher)
 
 
+def taught(context: BotContext, text: str) -> bool:
+    """Whether staff taught this wording an entry (see AnswerDesk.taught)."""
+    return _desk(context).taught(text)
+
+
 def text_of(message: Message) -> str | None:
     """What a message says in words: its text, or a sticker's emoji when that is an okay or
     thanks (a 👍 sticker says what typing 👍 does); None for other stickers and media."""

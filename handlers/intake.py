@@ -135,7 +135,7 @@ async def private_message(update: Update, context: BotContext) -> None:
     flow = _flow(context)
     draft = await flow.active_draft(user.id)
     if draft is None:
-        if typed is not None and wants_to_register(typed):
+        if typed is not None and wants_to_register(typed) and not answers.taught(context, typed):
             await apply_command(update, context)  # "mau daftar": the form, not the FAQ on it
         elif typed is not None:
             await answers.free_text(update, context)  # a question in the talent's words

@@ -137,6 +137,25 @@ async def test_a_taught_wording_said_exactly_gets_its_entry_where_the_content_fi
     assert sixteen.text.split("\n")[0] == parents
 
 
+async def test_a_taught_wording_wins_over_reading_it_as_a_wish_to_register(bot: Harness) -> None:
+    """A staff review: "anak saya mau daftar" taught for the parents' entry still opened the
+    form for a talent who typed it, though the dialog said it is now answered so."""
+    parents = CONTENT.faq["parents"].question.id
+    wording_taught = "anak saya mau daftar"
+    sri, wati = bot.user(first_name="Sri"), bot.user(first_name="Wati")
+    await bot.send(sri, wording_taught)
+    assert await bot.store.applications.draft_for(sri.id) is not None  # the form, before
+    async with workspace(bot, ADMIN_ID) as client:
+        done = await client.ok("teach", {"entry": "faq:parents", "text": wording_taught})
+    assert done["outcome"] == "taught"
+    [answer] = await bot.send(wati, "kak anak saya mau daftar")
+    assert answer.text.split("\n")[0] == parents
+    assert await bot.store.applications.draft_for(wati.id) is None  # no form opened
+    # Other wishes to register still open the form.
+    [form] = await bot.send(wati, "saya mau daftar")
+    assert await bot.store.applications.draft_for(wati.id) is not None, form.text
+
+
 async def test_a_taught_wording_outlives_a_restart_and_a_reload_and_can_be_removed(
     make_bot: Any, staff_chat: EmulatedChat, content_folder: Path
 ) -> None:

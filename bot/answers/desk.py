@@ -63,6 +63,15 @@ class AnswerDesk:
         self._content = content
         self._matcher = matcher
 
+    def taught(self, text: str) -> bool:
+        """Whether staff taught this wording an entry the content still has (it then wins
+        over reading the message as a wish to register: "anak saya mau daftar" taught for the
+        parents' entry opened the form, a staff review)."""
+        match = self._matcher.match(text)
+        return (
+            match.taught and match.best is not None and entry(self._content, match.best) is not None
+        )
+
     def verdict(self, text: str, needed: Thresholds, names: tuple[str, ...] = ()) -> Verdict:
         """What the bot would do with this message (only entries the content still has)."""
         verdict = decide(self._matcher.match(text, names), needed)

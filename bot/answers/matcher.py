@@ -106,6 +106,7 @@ class Match:
     talk: str | None = None  # "greeting" or "thanks": not a question
     ranked: tuple[tuple[str, float], ...] = ()  # (entry, fit 0..1), best first
     confidence: float = 0.0
+    taught: bool = False  # said as staff taught a wording: its entry first, for sure
 
     @property
     def best(self) -> str | None:
@@ -388,7 +389,8 @@ class Matcher:
             # phrasings fit as well (a review: a parent's question taught for the
             # parents' entry stayed a choice, tied with "Who can register?").
             chosen = self.entries[taught]
-            return Match(None, ((chosen, 1.0), *(r for r in ranked if r[0] != chosen)), 1.0)
+            rest = tuple(r for r in ranked if r[0] != chosen)
+            return Match(None, ((chosen, 1.0), *rest), 1.0, taught=True)
         if not ranked:
             return Match()
         confidence = ranked[0][1]
