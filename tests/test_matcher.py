@@ -1712,6 +1712,15 @@ def test_a_place_is_the_talents_only_after_from() -> None:
         ("slmt mlm min, dr tengah laut nih 🌊", "greeting"),
         ("oke makasih 😅", "thanks"),
         ("😂🔥🙈", "nudge"),
+        # Session 48: chat's "izin" (excuse me) closes a greeting when nothing else is asked
+        # (it got faq:parents directly); a blessing ("berkah", read as "berkas") thanks.
+        ("Selamat siang kak, izin ya 🙏", "greeting"),
+        ("izin min", "greeting"),
+        ("matur nuwun sanget min, berkah 🤲", "thanks"),
+        ("makasih kak, semoga berkah", "thanks"),
+        ("izin tanya, anak 15 thn perlu izin ortu?", None),
+        ("halo, izin dari ortu perlu?", None),
+        ("perlu izin?", None),
     ],
 )
 def test_greetings_and_thanks_are_not_matched(text: str, talk: str | None) -> None:

@@ -20,6 +20,7 @@ from bot.answers.words import (
     BEFORE_SET_ASIDE,
     CALLED,
     DOUBTING,
+    EXCUSING,
     FILLER,
     FIRST_PERSON,
     FROM,
@@ -127,7 +128,7 @@ _SPACED_HANDLE = re.compile(r"(?<!\S)@\s++[\w.]++")  # "ig @ sari_music"
 
 # "wkwk oke" is an okay; "makasih, beneran membantu" thanks (a doubt word without thanks, or
 # one that asks back, is read first: `small_talk`).
-_SMALL_TALK = GREETINGS | THANKS | FILLER | MURMURS | (DOUBTING - ASKING_BACK)
+_SMALL_TALK = GREETINGS | EXCUSING | THANKS | FILLER | MURMURS | (DOUBTING - ASKING_BACK)
 _NOTHING_ASKED = STOPWORDS | FILLER | MURMURS
 # "serius?", "makasih, maksudnya?": asked back, with no word that could be a topic.
 _NOTHING_CLEAR = _NOTHING_ASKED | _SMALL_TALK | DOUBTING
@@ -335,7 +336,7 @@ def small_talk(found: list[str]) -> str | None:
         return "nudge" if nothing else None
     if seen or any(word in THANKS and word not in POLITE for word in found):
         return "thanks"
-    if any(word in GREETINGS for word in found):
+    if any(word in GREETINGS or word in EXCUSING for word in found):
         return "greeting"  # "hai kak 🙏": the emoji is politeness, not thanks
     if any(word in THANKS for word in found):
         return "thanks"  # "🙏" alone

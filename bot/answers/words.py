@@ -1274,6 +1274,7 @@ STOPWORDS_ID = _listed(
     inshaallah allah bismillah alhamdulillah khair khairan
     ahowu fefu saohagolo saohagölö koko cece cici
     tah usah
+    berkah barokah
     awak tte chotto
     mengingat terlibat termasuk
     takut khawatir kuatir
@@ -1444,6 +1445,8 @@ GREETINGS = _listed(
     side
     """
 )
+# A blessing wished with thanks ("matur nuwun sanget min, berkah 🤲") thanks, and asks nothing
+# anywhere (STOPWORDS): "berkah" was read as a typo of "berkas" (what_to_prepare's files).
 THANKS = _listed(
     """
     makasih makasi makasii mksh makasihh terima kasih terimakasih trims thanks thank
@@ -1457,10 +1460,14 @@ THANKS = _listed(
     baik paham ngerti mengerti
     oalah owalah ic oic iya yaudah inggih hooh alright cheers gotcha understood
     hatur syukron syukran jazakallah khair khairan
-    barakallah barakallahu fiik fiikum 🤲
+    barakallah barakallahu fiik fiikum 🤲 berkah barokah
     saohagolo saohagölö
     """
 )
+# "Izin" (chat's polite "excuse me": "izin ya kak 🙏") closes a greeting when nothing else is
+# asked; with anything else it is still a parent's permission ("izin tanya, anak 15 thn perlu
+# izin ortu?"). Only in small talk: not a greeting word before "dari" or a question.
+EXCUSING = _listed("izin ijin")
 # "Oh, I see" in two words, an okay to what the bot just said ("oh gitu kak"); "gitu" alone
 # is not one ("gimana gitu" asks). "Coba dulu" (I'll try it first: Jogja's "tak cobo sik") is
 # one too.
