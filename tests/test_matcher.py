@@ -760,6 +760,12 @@ CHAT = [
     ("jadi paduan suara bisa ikut ko sonde?", "faq:who_can_apply"),
     # A letter's "perkenankan saya" (allow me) asks nothing, as "perkenalkan" does.
     ("perkenankan saya bertanya, siapa saja yang bisa daftar?", "faq:who_can_apply"),
+    # Session 48's Mataraman and Pekalongan function words: biasane, wulan, pora, tuane,
+    # ngabari (each an unknown word counted against every entry).
+    ("pameran musik ning korea biasane wulan opo?", "program:mucon"),
+    ("saiki ana sing dibuka pora?", "faq:open_call_now"),
+    ("wong tuane kudu setuju?", "faq:parents"),
+    ("sing ngabari sopo nek wis daftar?", "faq:after_registering"),
 ]
 OFF_TOPIC = [
     # A festival, a contest or a concert of choirs or gamelan is what is asked, not who asks
@@ -1761,6 +1767,23 @@ def test_a_short_form_with_nya_is_written_out() -> None:
         "tanya",
         "hanya",
     ]
+
+
+def test_javanese_function_words_and_korean_hoksi_are_written_out() -> None:
+    # Session 48: Pekalongan's "kie", Mataraman's "kui", "pora", "ben", their -e for -nya.
+    assert words("kie kui pora ben wulan ngabari biasane tuane daftare") == [
+        "ini",
+        "itu",
+        "apa",
+        "tidak",
+        "biar",
+        "bulan",
+        "dikabari",
+        "biasanya",
+        "tuanya",
+        "daftarnya",
+    ]
+    assert content_words(words("hoksi hokshi")) == []
 
 
 def test_pinyin_and_chat_words_are_written_out() -> None:

@@ -822,6 +822,18 @@ SHORT_FORMS: dict[str, str] = {
     "akhire": "akhirnya",
     "disalahgunakno": "disalahgunakan",
     "ketipu": "penipuan",
+    # Session 48's Mataraman and Pekalongan chat: kie (ini, Tegal/Pekalongan's "kiye"), kui (itu),
+    # pora ("opo ora": apa tidak), ben (biar), wulan (bulan), ngabari
+    # (dikabari), and -e for -nya: biasane, tuane ("wong tuane": orang tuanya), daftare.
+    "kie": "ini",
+    "kui": "itu",
+    "pora": "apa tidak",
+    "ben": "biar",
+    "wulan": "bulan",
+    "ngabari": "dikabari",
+    "biasane": "biasanya",
+    "tuane": "tuanya",
+    "daftare": "daftarnya",
     # Flores: Manggarai's "ite" (anda, polite) and "co'o" (bagaimana, in PHRASES), Eastern
     # Indonesia's "ju" (juga).
     "ite": "anda",
@@ -1252,7 +1264,7 @@ STOPWORDS_ID = _listed(
     ji mi ki ta bede iye tawwa
     ma si ia doi
     kuh jeh
-    jinjja daebak aigoo aigo molla hwaiting
+    jinjja daebak aigoo aigo molla hwaiting hoksi hokshi
     katanya dengar denger konon
     horas tabe mejuah juah daeng tuhan berkati memberkati gbu
     penjelasan penjelasannya terhormat hendak kelak merupakan serta diinformasikan berlaku
