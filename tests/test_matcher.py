@@ -13,7 +13,7 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
-from bot.answers.matcher import Matcher
+from bot.answers.matcher import Matcher, _who_asks
 from bot.answers.text import (
     content_words,
     only_thanks,
@@ -1170,6 +1170,19 @@ def test_counting_as_asks_nothing_and_a_ships_crew_says_who_asks() -> None:
     verdict = decide(MATCHER.match(text), DEFAULTS)
     assert verdict.outcome is Outcome.SUGGESTED, verdict
     assert "faq:who_can_apply" in verdict.others, verdict
+
+
+def test_a_boss_asked_for_says_who_asks() -> None:
+    """ "bos saya minta dicek ...", "bos mau tau kita ...": a boss for whom an assistant asks
+    (session 48) says who asks in a message about its sender, never in "naik gaji ke bos"."""
+    assert "bos" in _who_asks(words("bos saya mau tau, ada pendanaan film?"))
+    assert "atasan" in _who_asks(words("atasan kami nanya, insentif syuting ada?"))
+    assert "bos" not in _who_asks(words("cara minta naik gaji ke bos"))
+    for off_topic in (
+        "bos saya galak, gimana cara resign?",
+        "bos saya mau liburan ke korea, visa gimana?",
+    ):
+        assert decide(MATCHER.match(off_topic), DEFAULTS).outcome is not Outcome.ANSWERED
 
 
 def test_a_retired_sender_says_who_asks() -> None:

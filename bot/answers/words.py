@@ -1376,6 +1376,9 @@ ABOUT_TALENT = _listed(
 # sender ("I'm a singer originally from Medan"), not in "who originally sang this song".
 # A ship's crew member ("ABK", anak buah kapal: session 47's cruise-ship singer) is who asks,
 # in a message about its sender.
+# A boss ("bos", "boss", "atasan") for whom an assistant asks ("bos saya minta dicek apakah
+# KOCCA ada pendanaan", "Bos mau tau kita wajib lewat PH Korea": session 48) is who asks, in a
+# message about its sender; no role to register as; "cara minta naik gaji ke bos" is no entry's.
 # Classical music ("klasik", "classical") is an art form, as jazz or dangdut are ("pianis klasik
 # juga bisa?"), and as often what is asked ("konser musik klasik di jakarta").
 ABOUT_TALENT_IF_SAID = _listed(
@@ -1397,6 +1400,7 @@ ABOUT_TALENT_IF_SAID = _listed(
     originally
     abk
     pensiunan
+    bos boss atasan
     """
 )
 # Words that say who asks but not as whom they would register ("mama boleh?", "skripsi bisa?"
@@ -1409,7 +1413,7 @@ NOT_A_ROLE = _listed(
     bokap nyokap ortu emak babe mama papa skripsi tesis thesis jurnalis journalist wartawan
     tinjauan pustaka literatur
     talkback pembacalayar screenreader kawinan nikahan hajatan kursiroda wheelchair
-    nenek neneknya cucu cucuku originally
+    nenek neneknya cucu cucuku originally bos boss atasan
     """
 )
 # Where a place is the talent's own, even one an entry has ("dari jakarta", not "di jakarta").
