@@ -1799,6 +1799,19 @@ def test_javanese_function_words_and_korean_hoksi_are_written_out() -> None:
     assert content_words(words("hoksi hokshi")) == []
 
 
+def test_a_docu_is_a_documentary_and_datengin_is_datangi() -> None:
+    # Session 48: film chat's "docu", "doku"; Jakarta chat's "datengin" (datangi).
+    assert words("docu doku datengin datangin") == [
+        "dokumenter",
+        "dokumenter",
+        "datangi",
+        "datangi",
+    ]
+    text = "ACF BIFF buat dokumenter juga ga? proyek ku docu ttg pekerja migran"
+    verdict = decide(MATCHER.match(text), DEFAULTS)
+    assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, "program:biff_acf")
+
+
 def test_pinyin_and_chat_words_are_written_out() -> None:
     # Session 44: an Indonesian in Taiwan's "wo" (saya), "meiyou" (tidak ada); chat's "tmn2".
     assert words("wo meiyou tmn2") == ["saya", "tidak", "ada", "teman"]

@@ -41,6 +41,14 @@ SHORT_FORMS: dict[str, str] = {
     "honornya": "honor",
     "nonfiksi": "dokumenter",  # not fiction (PHRASES: "bukan fiksi")
     "nonfiction": "documentary",
+    # A documentary in film chat: "docu", "doku", "docs" (session 48's "proyek ku docu ttg
+    # pekerja migran").
+    "docu": "dokumenter",
+    "doku": "dokumenter",
+    # Jakarta chat's -in for -i: "datengin", "datangin" (datangi: "kantor KOCCA bisa aku
+    # datengin?").
+    "datengin": "datangi",
+    "datangin": "datangi",
     # Being entered in ("diikutsertakan", "mengikutsertakan") is taking part ("ikut"): its stem
     # "ikutserta" is no entry's, and counted against them all.
     # Being late ("terlambat") is chat's "telat" (open_call_now's "takut telat submit"): its stem
