@@ -196,6 +196,19 @@ async def test_asking_for_indonesian_with_telegram_in_english_switches_in_one_pr
     assert (await bot.store.users.get(john.id)).language == "id"  # type: ignore[union-attr]
 
 
+async def test_a_parent_asking_about_disability_support_is_told_what_to_share(
+    bot: Harness,
+) -> None:
+    """A talents' review: a father's question about support for his autistic son got "no
+    answer", and nothing said he need not disclose a diagnosis (health data, UU PDP)."""
+    budi = bot.user(first_name="Budi")
+    [answer] = await bot.send(budi, "anak saya autis boleh daftar?")
+    support = CONTENT.faq["support_needs"]
+    assert answer.text.split("\n")[0] == support.question.id
+    assert "bukan diagnosisnya" in answer.text
+    assert CONTENT.text(Text.BTN_ASK, "id") in answer.button_texts
+
+
 async def test_a_program_page_given_as_an_answer_registers_interest_in_it(bot: Harness) -> None:
     rara = bot.user(first_name="Rara")
     [answer] = await bot.send(rara, "bisa manggung di korea gak kak? band aku indie")

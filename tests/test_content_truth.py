@@ -72,7 +72,10 @@ async def _walk_everything(bot: Harness, language: str) -> Screens:
     try:
         for command in ("/start", "/menu", "/bantuan", "/program", "/faq", "/privasi"):
             await bot.send(talent, command)
-        await bot.send(talent, "halo, ada yang bisa bantu?")
+        # In the talent's own language: writing the other one switches the bot to it.
+        await bot.send(
+            talent, "halo, ada yang bisa bantu?" if language == "id" else "hello, can you help?"
+        )
         await bot.send(talent, "/perintahaneh")
         [start] = await bot.send(talent, "/start")
         await bot.press(talent, button(Text.BTN_LANGUAGE), message=start)
