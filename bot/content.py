@@ -294,6 +294,9 @@ class Choice(Model):
     guardian: bool = False
     # A number typed in this range (inclusive) picks this choice: "umur aku 22" is 18 to 24.
     numbers: tuple[int, int] | None = None
+    # What else a talent types for this choice ("rapper", "pianis"): a typed text naming one
+    # choice only, by its label, a part of it between slashes or one of these, is taken.
+    words: list[str] = []
 
     @model_validator(mode="after")
     def _range_in_order(self) -> Choice:
@@ -619,6 +622,7 @@ def load_content(folder: Path, today: date | None = None) -> Content:
     problems.extend(checks.provinces(content))
     problems.extend(checks.cities(content))
     problems.extend(checks.city_questions(content))
+    problems.extend(checks.choice_words(content))
     problems.extend(checks.month_names(content))
     problems.extend(checks.subscribe_hints(content))
     problems.extend(checks.relayed_mark(content))

@@ -255,6 +255,26 @@ def provinces(content: Content) -> list[str]:
     return problems
 
 
+def choice_words(content: Content) -> list[str]:
+    """What a talent may type for a choice (its labels, their parts between slashes, its
+    `words`) leads to one choice of its question only: a typed "grup" must not name two."""
+    from bot.leads.intake import choice_names, fold
+
+    problems = []
+    for question in content.intake.questions:
+        seen: dict[str, str] = {}
+        for choice in question.choices or []:
+            where = f"intake.yaml: questions[{question.key}].choices[{choice.value}]"
+            if choice.words and question.type not in ("single_choice", "multi_choice"):
+                problems.append(f"{where}.words: only choice questions take words")
+            problems += [f"{where}.words: empty word" for word in choice.words if not fold(word)]
+            for name in sorted(choice_names(choice.label, choice.words)):
+                other = seen.setdefault(name, choice.value)
+                if other != choice.value:
+                    problems.append(f"{where}: {name!r} also names the choice {other}")
+    return problems
+
+
 def city_questions(content: Content) -> list[str]:
     """A province question's `city_question` names a later free-text question."""
     problems = []

@@ -40,7 +40,7 @@ def render(screen: Screen, content: Content, language: str, facts: PrivacyFacts)
         said = {name: v.get(language) if isinstance(v, T) else v for name, v in values.items()}
         return content.text(key, language, **said)
 
-    notes = [say(screen.note)] if screen.note else []
+    notes = [say(screen.note, **screen.note_values)] if screen.note else []
     if screen.error is not None:
         notes.append(say(screen.error.reason, **screen.error.values))
     draft = screen.draft

@@ -154,7 +154,8 @@ async def test_review_summary_shows_every_answer_in_the_talents_language(bot: Ha
         ("province", "Atlantis", Text.INTAKE_PROVINCE_NOT_FOUND, {}),
         ("sector", "televisi", Text.INTAKE_USE_BUTTONS, {}),
         ("age_range", "dua puluh", Text.INTAKE_USE_BUTTONS, {}),
-        ("genres", "pop", Text.INTAKE_USE_BUTTONS_OR_OTHER, {"other": "Lainnya"}),
+        # A multiple choice says "pick one or more", never "salah satu" (one).
+        ("genres", "gambus", Text.INTAKE_USE_BUTTONS_MULTI_OR_OTHER, {"other": "Lainnya"}),
         # Other links hold links, handles or a platform's name, not chat (a talents' review:
         # "udah masuk belum kang" was stored as a link).
         ("other_links", "udah masuk belum kang", Text.INTAKE_NO_LINK, {}),
@@ -903,3 +904,110 @@ async def test_skip_typed_at_a_required_question_is_an_answer_attempt(bot: Harne
     user = await at_question(bot, "full_name")
     await bot.send(user, "skip")
     assert (await _stored(bot, user.id)).get("full_name") == "skip"  # a name, as far as it knows
+
+
+async def _at_film_question(bot: Harness, key: str) -> EmulatedUser:
+    """A new filmmaker who has answered up to `key`."""
+    user = bot.user()
+    await bot.send(user, "/daftar")
+    await consent(bot, user)
+    for question_key, value in FILMMAKER.items():
+        if question_key == key:
+            break
+        await answer(bot, user, question_key, value)
+    assert await where(bot, user) == key
+    return user
+
+
+@pytest.mark.parametrize(
+    ("key", "typed", "value", "then"),
+    [
+        # A review of talents typing at choice questions: each was refused and the whole
+        # question printed again. A text naming one choice is that choice, as pressing it.
+        ("sector", "musik, rebana qasidah", "music", "age_range"),
+        ("music_role", "grup rebana", "band_group", "genres"),
+        ("music_role", "rapper", "solo_artist", "genres"),
+        ("music_role", "pianis", "instrumentalist", "genres"),
+        ("music_role", "Lainnya kak", "other_music_role", "music_role_other"),
+    ],
+)
+async def test_a_typed_text_naming_one_choice_is_taken_as_that_choice(
+    bot: Harness, key: str, typed: str, value: str, then: str
+) -> None:
+    user = await at_question(bot, key)
+    await bot.send(user, typed)
+    assert (await _stored(bot, user.id))[key] == value
+    assert await where(bot, user) == then
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        # Two choices named, a question, a "bukan", a role beside "band": asked to press.
+        ("penyanyi dan penulis lagu", Text.INTAKE_USE_BUTTONS_OR_OTHER),
+        ("pilih penyanyi atau penulis lagu?", Text.INTAKE_A_QUESTION_BUTTONS),
+        ("bukan band, solo", Text.INTAKE_USE_BUTTONS_OR_OTHER),
+        ("manajer band", Text.INTAKE_USE_BUTTONS_OR_OTHER),
+        ("pelatih vokal", Text.INTAKE_USE_BUTTONS_OR_OTHER),
+    ],
+)
+async def test_a_typed_choice_is_never_guessed(bot: Harness, typed: str, said: Text) -> None:
+    user = await at_question(bot, "music_role")
+    replies = await bot.send(user, typed)
+    if said is Text.INTAKE_USE_BUTTONS_OR_OTHER:
+        assert replies[-1].text.startswith(shown(said, other="Lainnya"))
+    else:  # a question mid-form: the form's own way with one (the FAQ may answer it)
+        assert all(
+            not m.text.startswith(shown(Text.INTAKE_USE_BUTTONS_OR_OTHER, other="Lainnya"))
+            for m in replies
+        )
+    assert await where(bot, user) == "music_role"
+    assert "music_role" not in await _stored(bot, user.id)
+
+
+async def test_typed_choices_are_ticked_at_a_multiple_choice(bot: Harness) -> None:
+    """A review: "Bahasa Indonesia" typed at the languages was refused, though it is the
+    button's label. Choices named are ticked, as pressing them; the talent presses Done."""
+    user = await at_question(bot, "languages")
+    [reply] = await bot.send(user, "Bahasa Indonesia")
+    assert reply.text.startswith(shown(Text.INTAKE_TICKED, ticked="Bahasa Indonesia"))
+    assert "✅ Bahasa Indonesia" in reply.button_texts
+    assert await where(bot, user) == "languages"
+    [reply] = await bot.send(user, "sama inggris dan korea")
+    ticked = f"{label('languages', 'english')}, {label('languages', 'korean')}"
+    assert reply.text.startswith(shown(Text.INTAKE_TICKED, ticked=ticked))
+    await bot.press(user, _button(Text.BTN_DONE))
+    stored = await _stored(bot, user.id)
+    assert stored["languages"] == ["indonesian", "english", "korean"]
+    # Past the question's maximum nothing is ticked; a question ticks nothing.
+    film = await _at_film_question(bot, "film_formats")
+    [reply] = await bot.send(film, "film panjang")
+    assert reply.text.startswith(shown(Text.INTAKE_TICKED, ticked="Film panjang"))
+    [refused] = await bot.send(film, "dokumenter, animasi, serial")
+    assert refused.text.startswith(shown(Text.INTAKE_TOO_MANY_CHOICES, max=3))
+    await bot.send(film, "film pendek termasuk?")
+    draft = await bot.store.applications.draft_for(film.id)
+    assert draft is not None and draft.pending == ["feature"]
+
+
+async def test_text_typed_with_lainnya_ticked_is_what_lainnya_is(bot: Harness) -> None:
+    """A review: a talent ticked "Lainnya", typed her language and got "pilih Lainnya, lalu
+    tulis sendiri", three times. The text is kept as the "which one?" answer, which is then
+    not asked; "udah" points at Done; a field with no "Lainnya" never names one."""
+    user = await at_question(bot, "languages")
+    await bot.press(user, label("languages", "indonesian"))
+    [hint] = await bot.send(user, "udah kak")
+    assert hint.text.startswith(shown(Text.INTAKE_PRESS_DONE))
+    await bot.press(user, label("languages", "other"))
+    [kept] = await bot.send(user, "Jawa")
+    assert kept.text.startswith(shown(Text.INTAKE_OTHER_KEPT, other="Lainnya", answer="Jawa"))
+    assert await where(bot, user) == "languages"
+    await bot.press(user, _button(Text.BTN_DONE))
+    stored = await _stored(bot, user.id)
+    assert stored["languages"] == ["indonesian", "other"] and stored["languages_other"] == "Jawa"
+    assert await where(bot, user) == "email"  # "which other languages?" is answered
+    # The field has only Musik and Film: the hint names no "Lainnya".
+    other = await at_question(bot, "sector")
+    [refused] = await bot.send(other, "televisi")
+    assert refused.text.startswith(shown(Text.INTAKE_USE_BUTTONS))
+    assert shown(Text.INTAKE_USE_BUTTONS_OR_OTHER, other="Musik") not in refused.text

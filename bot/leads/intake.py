@@ -161,16 +161,83 @@ def follow_ups(content: Content, key: str) -> list[Question]:
     ]
 
 
+def other_follow_up(question: Question, content: Content) -> tuple[str, T, Question] | None:
+    """The "Lainnya" of a choice question: the choice (value, label) whose "which one?" is
+    asked right after this question, and that question. Not "Musik" at the field, though the
+    stage name is asked only of musicians: that is no "which one?" of it."""
+    questions = content.intake.questions
+    keys = [item.key for item in questions]
+    if question.key not in keys or keys.index(question.key) + 1 >= len(keys):
+        return None
+    later = questions[keys.index(question.key) + 1]
+    if later.key not in {item.key for item in follow_ups(content, question.key)}:
+        return None
+    values = (later.when or {})[question.key]
+    for choice in question.choices or []:
+        if len(values) == 1 and choice.value == values[0]:
+            return choice.value, choice.label, later
+    return None
+
+
 def use_buttons(question: Question, content: Content) -> Rejected:
-    """Typed text no choice fits: press a button, or, where the form asks "which one?" after
-    a choice such as "Lainnya", press that one and type it there ("pelatih vokal" typed at
-    the role question)."""
-    for later in follow_ups(content, question.key):
-        values = (later.when or {})[question.key]
-        for choice in question.choices or []:
-            if len(values) == 1 and choice.value == values[0]:
-                return Rejected(Text.INTAKE_USE_BUTTONS_OR_OTHER, {"other": choice.label})
-    return Rejected(Text.INTAKE_USE_BUTTONS)
+    """Typed text no choice fits: press a button (at a multiple choice, one or more, then
+    Done), or, where the form asks "which one?" after a choice such as "Lainnya", press that
+    one and type it there ("pelatih vokal" typed at the role question)."""
+    multi = question.type == "multi_choice"
+    other = other_follow_up(question, content)
+    if other is not None:
+        key = Text.INTAKE_USE_BUTTONS_MULTI_OR_OTHER if multi else Text.INTAKE_USE_BUTTONS_OR_OTHER
+        return Rejected(key, {"other": other[1]})
+    return Rejected(Text.INTAKE_USE_BUTTONS_MULTI if multi else Text.INTAKE_USE_BUTTONS)
+
+
+# Words that turn a choice named in a sentence around ("bukan band", "selain pop", "not
+# pop"): no choice is taken from such a text, the talent presses the button.
+_DENIALS = frozenset(
+    "bukan tidak tdk gak ga gk nggak ngga enggak engga ndak belum tanpa selain kecuali"  # noqa: SIM905 -- a word list reads best as words
+    " not no non except without".split()
+)
+
+
+def choice_names(label: T, words: Sequence[str] = ()) -> set[str]:
+    """What names a choice in a typed text (folded): its labels, each part of a label
+    between slashes ("grup" of "Band/grup"), and its `words` ("rapper", "pianis")."""
+    names = {fold(label.id), fold(label.en), *(fold(word) for word in words)}
+    for text in (label.id, label.en):
+        names.update(fold(part) for part in text.split("/"))
+    return {name for name in names if name}
+
+
+def named_choices(question: Question, content: Content, answers: Answers, text: str) -> list[str]:
+    """The choices a typed text names as whole words ("grup rebana" names Band/grup), in the
+    question's order. A name inside a longer name of another choice counts for the longer
+    one ("k pop" is K-pop style, not Pop). Nothing from a text that asks ("penyanyi atau
+    penulis lagu?") or denies ("bukan band"): pressing is surer than a wrong pick."""
+    if "?" in text or "\uff1f" in text:
+        return []
+    tokens = fold(without_controls(text)).split()
+    if not tokens or not _DENIALS.isdisjoint(tokens):
+        return []
+    words = {choice.value: choice.words for choice in question.choices or []}
+    offered = choices(question, content, answers)
+    found: list[tuple[int, int, str]] = []  # where a name stands: first word, past its last
+    for value, label in offered:
+        for name in choice_names(label, words.get(value, ())):
+            size = len(name.split())
+            found += [
+                (start, start + size, value)
+                for start in range(len(tokens) - size + 1)
+                if tokens[start : start + size] == name.split()
+            ]
+    kept = {
+        value
+        for start, end, value in found
+        if not any(
+            other != value and low <= start and end <= high and high - low > end - start
+            for low, high, other in found
+        )
+    }
+    return [value for value, _ in offered if value in kept]
 
 
 def needs_guardian(question: Question, value: Any) -> bool:
@@ -255,9 +322,17 @@ def check_text(question: Question, content: Content, answers: Answers, text: str
         ]
         if len(fitting) == 1:
             return Accepted(fitting[0])
+        named = named_choices(question, content, answers, text)  # "grup rebana", "pianis"
+        other = other_follow_up(question, content)
+        if len(named) == 1 and (other is None or named[0] != other[0]):
+            return Accepted(named[0])  # "Lainnya"'s words only stop a wrong pick (below)
         picked = _by_number(question, typed)  # "umur aku 22"
         if picked is not None:
             return Accepted(picked)
+    if question.type == "multi_choice":  # "bahasa indonesia dan inggris": both
+        named = named_choices(question, content, answers, text)
+        if named:
+            return Accepted(named)
     return use_buttons(question, content)
 
 
@@ -468,6 +543,19 @@ _SKIP_WORDS = frozenset(
         "lewat aja",
     }
 )
+
+
+# What a talent types at a multiple choice when they think they are done ("udah kak"): no
+# choice, and no "Lainnya" either; they are pointed at the Done button.
+_DONE_WORDS = frozenset(
+    "udah udh sudah sdh selesai beres cukup done finished finish itu segitu".split()  # noqa: SIM905 -- a word list reads best as words
+)
+
+
+def says_done(text: str) -> bool:
+    """Whether a typed text only says the talent has picked all they want ("udah kak")."""
+    words = set(fold(without_controls(text)).split()) - CHAT_WORDS - {"aja", "saja", "ya"}
+    return bool(words) and words <= _DONE_WORDS
 
 
 def says_skip(text: str) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from bot.content import Content, Question
+from bot.content import Content, Question, T
 from bot.leads import intake, slips
 from bot.leads.email_typos import EmailSuggestion, suggestion_for
 from bot.parsing import small_int
@@ -55,6 +55,7 @@ class Screen:
     city: str | None = None  # the city typed, when `matches` is its province to confirm
     page: int = 0
     note: Text | None = None
+    note_values: dict[str, Any] = field(default_factory=dict)  # the note's placeholders
     reference: str | None = None  # of the lead submitted, or of the lead being updated
     registrations: list[TalentLead] = field(default_factory=list)  # "choose": update or new
     program: str | None = None  # "choose": the program the talent came from
@@ -211,6 +212,9 @@ class IntakeFlow:
         if question.type == "long_text" and not question.required and self._chatter(text):
             return Screen(QUESTION, draft, question, answers, note=Text.INTAKE_CHATTER)
         if question.type == "multi_choice":
+            typed = await self._typed_selection(draft, question, answers, text, update_id)
+            if typed is not None:
+                return typed
             outcome: intake.Outcome = intake.use_buttons(question, self._content)
         else:
             outcome = intake.check_text(question, self._content, answers, text)
@@ -232,6 +236,46 @@ class IntakeFlow:
                     draft, _same(draft, pending=pending, update_id=update_id)
                 )
         return await self._answer(draft, question, answers, outcome.value, update_id)
+
+    async def _typed_selection(
+        self, draft: Draft, question: Question, answers: dict[str, Any], text: str, update_id: int
+    ) -> Screen | None:
+        """Text typed at a multiple choice, None when it says nothing the question can use.
+        Choices it names are ticked, as pressing them would (within the maximum), and the
+        talent still presses Done. With "Lainnya" ticked, a text naming no choice is what
+        "Lainnya" is ("Jawa"): kept as the answer of the "which one?" asked after Done, which
+        is then not asked (a talents' review: "pilih Lainnya, lalu tulis sendiri" came three
+        times to a talent who had). It goes again if "Lainnya" is unticked before Done."""
+        pending = list(draft.pending or [])
+        named = intake.named_choices(question, self._content, answers, text)
+        if named:
+            selection = [*pending, *(value for value in named if value not in pending)]
+            problem = intake.check_added(question, selection) if selection != pending else None
+            if problem is not None:  # more than the maximum: nothing ticked
+                return Screen(QUESTION, draft, question, answers, error=problem)
+            screen = await self._advance(
+                draft, _same(draft, pending=selection, update_id=update_id)
+            )
+            labels = dict(intake.choices(question, self._content, answers))
+            ticked = T(
+                id=", ".join(labels[value].id for value in named),
+                en=", ".join(labels[value].en for value in named),
+            )
+            return _noted(screen, question, Text.INTAKE_TICKED, ticked=ticked)
+        if pending and (intake.says_done(text) or self._chatter(text)):  # "udah kak", "ok"
+            return Screen(QUESTION, draft, question, answers, note=Text.INTAKE_PRESS_DONE)
+        other = intake.other_follow_up(question, self._content)
+        if other is None or other[0] not in pending or slips.asks(question, text):
+            return None
+        _, label, later = other
+        outcome = slips.slip(later, text, intake.check_text(later, self._content, answers, text))
+        if isinstance(outcome, intake.Rejected):
+            return Screen(QUESTION, draft, question, answers, error=outcome)
+        if not isinstance(outcome, intake.Accepted):
+            return None
+        kept = {later.key: outcome.value}
+        screen = await self._advance(draft, _same(draft, answers=kept, update_id=update_id))
+        return _noted(screen, question, Text.INTAKE_OTHER_KEPT, other=label, answer=outcome.value)
 
     async def pause(self, user_id: int, update_id: int) -> Screen | None:
         """/batal: pause the open application (kept for /daftar); None if there is none."""
@@ -536,6 +580,15 @@ class IntakeFlow:
         if not moved.active:
             return Screen("cancelled", moved)
         return await self.current(moved)
+
+
+def _noted(screen: Screen, question: Question, note: Text, **values: Any) -> Screen:
+    """The question shown again with a note of what was done, if the step was taken (a
+    stale step keeps its own note)."""
+    shown = screen.question.key if screen.question is not None else None
+    if screen.kind != QUESTION or screen.note is not None or shown != question.key:
+        return screen
+    return replace(screen, note=note, note_values=values)
 
 
 def _same(draft: Draft, **changes: Any) -> Change:

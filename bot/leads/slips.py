@@ -37,11 +37,20 @@ _NOT_UNDERSTOOD = frozenset(
         Text.INTAKE_PROVINCE_NOT_FOUND,
         Text.INTAKE_USE_BUTTONS,
         Text.INTAKE_USE_BUTTONS_OR_OTHER,
+        Text.INTAKE_USE_BUTTONS_MULTI,
+        Text.INTAKE_USE_BUTTONS_MULTI_OR_OTHER,
         Text.INTAKE_NO_LINK,
     }
 )
 # A choice question's refusals of typed text: press a button (or "Lainnya", then type it).
-_BUTTONS = frozenset({Text.INTAKE_USE_BUTTONS, Text.INTAKE_USE_BUTTONS_OR_OTHER})
+_BUTTONS = frozenset(
+    {
+        Text.INTAKE_USE_BUTTONS,
+        Text.INTAKE_USE_BUTTONS_OR_OTHER,
+        Text.INTAKE_USE_BUTTONS_MULTI,
+        Text.INTAKE_USE_BUTTONS_MULTI_OR_OTHER,
+    }
+)
 # What the form says of an answer that reads as a question ("Sepertinya itu pertanyaan…").
 _READ_AS_ASKED = frozenset({Text.INTAKE_A_QUESTION, Text.INTAKE_A_QUESTION_BUTTONS})
 # Words a question typed mid-form has at least (chat particles aside), for the FAQ to answer
