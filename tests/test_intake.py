@@ -412,12 +412,17 @@ async def test_media_sticker_and_voice_to_a_text_question_are_refused(bot: Harne
     assert await _stored(bot, user.id) == {"sector": "film", "age_range": "age_18_24"}
 
 
-async def test_province_can_be_searched_or_paged(bot: Harness) -> None:
-    user = bot.user()
+async def _at_province(bot: Harness, user: EmulatedUser) -> None:
+    """A musician's form, answered up to the province question."""
     await bot.send(user, "/daftar")
     await consent(bot, user)
     for key in ("sector", "age_range", "full_name", "stage_name", "music_role", "genres"):
         await answer(bot, user, key, MUSICIAN[key])
+
+
+async def test_province_can_be_searched_or_paged(bot: Harness) -> None:
+    user = bot.user()
+    await _at_province(bot, user)
     assert await where(bot, user) == "province"
     screen = user.last_message
     next_page = _button(Text.BTN_NEXT_PAGE)
@@ -436,20 +441,14 @@ async def test_a_city_typed_with_its_province_is_kept_and_not_asked_again(bot: H
     """ "Kupang, NTT" at the province question answers both (a talents' review); a city of
     another province is not taken as the city."""
     user = bot.user()
-    await bot.send(user, "/daftar")
-    await consent(bot, user)
-    for key in ("sector", "age_range", "full_name", "stage_name", "music_role", "genres"):
-        await answer(bot, user, key, MUSICIAN[key])
+    await _at_province(bot, user)
     assert await where(bot, user) == "province"
     await bot.send(user, "kupang, NTT")
     stored = await _stored(bot, user.id)
     assert stored["province"] == "nusa_tenggara_timur" and stored["city"] == "Kupang"
     assert await where(bot, user) not in ("province", "city")
     other = bot.user()
-    await bot.send(other, "/daftar")
-    await consent(bot, other)
-    for key in ("sector", "age_range", "full_name", "stage_name", "music_role", "genres"):
-        await answer(bot, other, key, MUSICIAN[key])
+    await _at_province(bot, other)
     await bot.send(other, "Bandung, Jawa Tengah")  # Bandung is not in Jawa Tengah: asked
     assert (await _stored(bot, other.id))["province"] == "jawa_tengah"
     assert await where(bot, other) == "city"
