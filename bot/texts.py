@@ -1000,6 +1000,7 @@ class Text(StrEnum):
     BTN_NEW_REGISTRATION = "btn_new_registration"
     UPDATE_REVIEW = "update_review"
     BTN_UPDATE_SAVE = "btn_update_save"
+    UPDATE_REVIEW_ABOVE = "update_review_above"
     BTN_UPDATE_WALK = "btn_update_walk"
     BTN_UPDATE_DISCARD = "btn_update_discard"
     UPDATE_SAVED = "update_saved"

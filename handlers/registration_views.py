@@ -76,13 +76,17 @@ def _choose(screen: Screen, content: Content, language: str) -> View:
 
 
 def update_review(screen: Screen, draft: Draft, content: Content, language: str) -> View:
-    """The lead's answers as they will be saved: save, change one, go through all, discard."""
-    text = content.text(
-        Text.UPDATE_REVIEW,
-        language,
-        reference=screen.reference or "",
-        summary=Markup(intake_views.summary(content, screen.answers, language)),
-    )
+    """The lead's answers as they will be saved: save, change one, go through all, discard
+    (text typed there: a pointer to the summary just above, not the summary again)."""
+    if screen.note is Text.INTAKE_USE_BUTTONS:
+        text = content.text(Text.UPDATE_REVIEW_ABOVE, language, reference=screen.reference or "")
+    else:
+        text = content.text(
+            Text.UPDATE_REVIEW,
+            language,
+            reference=screen.reference or "",
+            summary=Markup(intake_views.summary(content, screen.answers, language)),
+        )
     rows = [
         [button(content.text(Text.BTN_UPDATE_SAVE, language), data(draft, "ok"))],
         [button(content.text(Text.BTN_EDIT, language), data(draft, "e"))],

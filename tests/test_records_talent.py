@@ -55,11 +55,13 @@ async def test_a_talent_updates_one_answer_and_the_lead_keeps_its_place(
     (review,) = await bot.press(sari, t(Text.BTN_UPDATE_REGISTRATION))
     assert review.text.startswith("✏️ Perbarui pendaftaran KOC-000001")
     assert "+6281234567890" in review.text  # the current answers, as they stand
-    # Typed at the review instead of a button: the screen again, with its reference (an
-    # attacker's review: "Perbarui pendaftaran" lost it).
-    (again,) = await bot.send(sari, "oke")
+    # Typed at the review instead of a button: where to look, with its reference (an
+    # attacker's review: "Perbarui pendaftaran" lost it), not the 20-line summary again (a
+    # talents' review).
+    (again,) = await bot.send(sari, "ganti nomor HP")
     assert again.text.startswith(shown(Text.INTAKE_USE_BUTTONS))
-    assert "✏️ Perbarui pendaftaran KOC-000001" in again.text
+    assert shown(Text.UPDATE_REVIEW_ABOVE, reference="KOC-000001") in again.text
+    assert "+6281234567890" not in again.text
     # Jump straight to one answer from the review screen.
     await bot.press(sari, t(Text.BTN_EDIT))
     (question,) = await bot.press(sari, question_label("phone"))
