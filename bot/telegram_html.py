@@ -4,6 +4,7 @@ emulator answers with it as Telegram would."""
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from typing import Any, NoReturn
@@ -41,6 +42,7 @@ _NAME_TOKEN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012
 # A tag typed by hand: "<b>", "</i>", '<a href="…">' (not "<3" or "a < b").
 _TYPED_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?>")
 _BARE_AMPERSAND = re.compile(r"&(?!(lt|gt|amp|quot|#\d+);)")
+_LONE_LT = re.compile(r"<(?![A-Za-z/])")
 _INVALID_UNICODE = (
     "Text contains invalid Unicode characters after decoding HTML entities, "
     "check for unmatched surrogate code units"
@@ -313,3 +315,72 @@ def typed_html(text: str) -> bool:
 def escape_bare_ampersands(text: str) -> str:
     """ "R&D" in typed HTML: Telegram needs a bare & written &amp; (entities stay as typed)."""
     return _BARE_AMPERSAND.sub("&amp;", text)
+
+
+def typed_markup(text: str) -> str:
+    """Text with tags typed by hand as the Telegram HTML to send, the same in chat and in the
+    workspace: a bare & written &amp;, and a "<" that starts no tag ("usia <25 tahun", "<3",
+    "a < b": not followed by a letter or "/") written &lt;, so it is shown as typed where
+    Telegram would refuse the whole message. A real tag that is wrong stays, for
+    `tag_problem` to name."""
+    return _LONE_LT.sub("&lt;", escape_bare_ampersands(text))
+
+
+@dataclass(frozen=True, slots=True)
+class TagProblem:
+    """Why Telegram would refuse typed HTML, in parts a message of ours can name: `kind` is
+    "unknown" (a tag Telegram has not: "<blink>", "<Rina>"), "unmatched" (an end tag that
+    closes nothing open: "<b>tebal</i>"), "unclosed" (a tag never closed), "character" (a
+    reference such as "&#57311;" that is no character) or "broken"
+    (anything else: a tag cut short, a bad attribute); `tag` its name, `near` the text
+    around it as typed (entities shown as characters)."""
+
+    kind: str
+    tag: str
+    near: str
+
+
+_UNSUPPORTED = re.compile(r'Unsupported start tag "([^"]*)" at byte offset (\d+)')
+_UNMATCHED = re.compile(
+    r'Unmatched end tag at byte offset (\d+), expected "</[^"]*>", found "</([^"]*)>"'
+)
+_UNEXPECTED = re.compile(r"Unexpected end tag at byte offset (\d+)")
+_NEVER_CLOSED = re.compile(r'Can\'t find end tag corresponding to start tag "([^"]*)"')
+_AT_OFFSET = re.compile(r"at byte offset (\d+)")
+_NEAR_BEFORE = 12  # characters shown before the tag at fault
+_NEAR_AFTER = 16  # and from it on
+
+
+def _near(body: str, offset: int) -> str:
+    """The text around a byte offset of `body`, one line, entities as characters."""
+    at = len(body.encode()[:offset].decode(errors="ignore"))
+    window = body[max(0, at - _NEAR_BEFORE) : at + _NEAR_AFTER]
+    line = next((part for part in window.split("\n") if "<" in part), window)
+    return html.unescape(line.strip())
+
+
+def tag_problem(body: str) -> TagProblem | None:
+    """What is wrong with the tags of Telegram HTML (as `typed_markup` gives it), or None
+    when Telegram takes it."""
+    try:
+        parse_html(body)
+    except HtmlRefused as refused:
+        detail = str(refused)
+        if found := _UNSUPPORTED.search(detail):
+            return TagProblem("unknown", found.group(1), _near(body, int(found.group(2))))
+        if found := _UNMATCHED.search(detail):
+            return TagProblem("unmatched", found.group(2), _near(body, int(found.group(1))))
+        if found := _UNEXPECTED.search(detail):
+            near = _near(body, int(found.group(1)))
+            name = re.search(
+                r"</([^\s>]*)", body.encode()[int(found.group(1)) :].decode(errors="ignore")
+            )
+            return TagProblem("unmatched", name.group(1) if name else "", near)
+        if found := _NEVER_CLOSED.search(detail):
+            return TagProblem("unclosed", found.group(1), "")
+        if detail == _INVALID_UNICODE:
+            return TagProblem("character", "", "")
+        at = _AT_OFFSET.search(detail)
+        near = _near(body, int(at.group(1))) if at else ""
+        return TagProblem("broken", "", near)
+    return None

@@ -12,11 +12,11 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 from telegram.ext import ApplicationHandlerStop, ChatMemberHandler
 
-from bot.content import Markup, html_error
+from bot.content import Markup
 from bot.leads.export import wib_words
 from bot.outreach import audience as audiences
 from bot.outreach.audience import EVERYONE, FILTERS, Audience, AudienceError, parse_audience
-from bot.outreach.broadcast import example_wib, parse_wib, send_preview, time_refused
+from bot.outreach.broadcast import example_wib, parse_wib, send_preview, tag_refusal, time_refused
 from bot.outreach.control import (
     cancel_broadcast,
     describe,
@@ -28,7 +28,7 @@ from bot.outreach.control import (
 from bot.parsing import small_int
 from bot.store import Broadcast, Version, utc_now
 from bot.store.audit import Actor
-from bot.telegram_html import escape_bare_ampersands, typed_html
+from bot.telegram_html import typed_html, typed_markup
 from bot.texts import Text
 from bot.transport.failures import explain
 from handlers import menu, views
@@ -224,7 +224,7 @@ def _version(message: Message) -> Version | None:
     talents as literal tags (`typed_html` refuses tags Telegram would not accept)."""
     typed = message.caption if message.photo else message.text
     if typed is not None and typed_html(typed):
-        body = escape_bare_ampersands(typed)
+        body = typed_markup(typed)
     elif message.photo:
         body = message.caption_html or ""
     elif message.text:
@@ -236,7 +236,7 @@ def _version(message: Message) -> Version | None:
     return Version("text", body)
 
 
-def _typed_html_problem(message: Message) -> Text | str | None:
+def _typed_html_problem(context: BotContext, message: Message) -> Text | str | None:
     """Why typed HTML cannot be sent as formatting: mixed with the app's own formatting
     (which of the two was meant is unclear), or tags Telegram would refuse; None if fine."""
     typed = message.caption if message.photo else message.text
@@ -245,7 +245,7 @@ def _typed_html_problem(message: Message) -> Text | str | None:
     entities = message.caption_entities if message.photo else message.entities
     if any(entity.type not in _PLAIN_ENTITIES for entity in entities):
         return Text.BROADCAST_MIXED_FORMATTING
-    return html_error(escape_bare_ampersands(typed))
+    return tag_refusal(context.content, typed_markup(typed), context.language())
 
 
 async def _take_content(
@@ -256,7 +256,7 @@ async def _take_content(
     if version is None:
         await reply(update, context.text(Text.BROADCAST_UNSUPPORTED))
         return
-    problem = _typed_html_problem(message)
+    problem = _typed_html_problem(context, message)
     if isinstance(problem, Text):
         await reply(update, context.text(problem), _cancel_markup(context, draft.id))
         return

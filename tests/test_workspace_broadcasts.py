@@ -271,7 +271,18 @@ async def test_what_telegram_would_refuse_is_refused_with_the_reason(bot: Harnes
         field, text = await refused(text="Info <b>tebal tanpa tutup")
         assert (field, text) == (
             "text",
-            said(Text.WS_BROADCAST_BAD_HTML, version=main, problem="<b> is never closed"),
+            said(
+                Text.WS_BROADCAST_BAD_HTML,
+                version=main,
+                problem="tag <b> tidak pernah ditutup: tambahkan </b>",
+            ),
+        )
+        # A real broken tag, refused in our words (not "Unmatched end tag at byte offset 8").
+        field, text = await refused(text="<b>tebal</i>")
+        problem = 'tag penutup </i> di "<b>tebal</i>" tidak cocok dengan tag yang dibuka'
+        assert (field, text) == (
+            "text",
+            said(Text.WS_BROADCAST_BAD_HTML, version=main, problem=problem),
         )
         field, text = await refused(text_en="Info <div>x</div>")
         assert field == "text_en" and text.startswith(said(Text.WS_BROADCAST_VERSION_EN))
@@ -281,6 +292,15 @@ async def test_what_telegram_would_refuse_is_refused_with_the_reason(bot: Harnes
         # Text without tags goes out as typed: "<3" and "&" are not markup.
         plain = await client.ok("broadcast-preview", written(text="Kami <3 kalian, R&D 5 < 6"))
         assert plain["versions"][0]["html"].startswith("Kami &lt;3 kalian, R&amp;D 5 &lt; 6")
+        # Beside typed tags, a "<" that starts no tag is text too, as in chat (a review:
+        # "usia <25 tahun" under a <b> title was refused with "Unsupported start tag").
+        tagged = await client.ok(
+            "broadcast-preview", written(text="<b>Open call</b>\nMusisi usia <25 tahun dibuka")
+        )
+        assert tagged["outcome"] != "refused", tagged
+        assert tagged["versions"][0]["html"].startswith(
+            "<b>Open call</b>\nMusisi usia &lt;25 tahun dibuka"
+        )
         # What Telegram drops (control characters, bidi overrides) is not in the preview.
         stripped = await client.ok("broadcast-preview", written(text="a\x00b \u202eevil\x07"))
         assert stripped["versions"][0]["html"].startswith("ab evil\n")

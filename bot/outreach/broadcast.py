@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import html
 import logging
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
@@ -32,6 +33,7 @@ from bot.rounds import Rounds
 from bot.services import Services
 from bot.store import Broadcast, Recipient, Tally, Version, utc_now
 from bot.store.health import is_storage_error
+from bot.telegram_html import tag_problem
 from bot.texts import Text
 from bot.transport.failures import describe
 
@@ -323,6 +325,27 @@ def example_wib(language: str, now: datetime | None = None) -> str:
 def format_wib(stored: str) -> str:
     """A stored UTC time as staff read it: "YYYY-MM-DD HH:MM" in WIB."""
     return datetime.fromisoformat(stored).astimezone(WIB).strftime(TIME_FORMAT)
+
+
+_TAG_PROBLEMS = {
+    "unknown": Text.BROADCAST_TAG_UNKNOWN,
+    "unmatched": Text.BROADCAST_TAG_UNMATCHED,
+    "unclosed": Text.BROADCAST_TAG_UNCLOSED,
+    "character": Text.BROADCAST_TAG_CHARACTER,
+    "broken": Text.BROADCAST_TAG_BROKEN,
+}
+
+
+def tag_refusal(content: Content, body: str, language: str) -> str | None:
+    """Why Telegram would refuse the tags of an announcement (`body` as bot/telegram_html.py
+    `typed_markup` gives it, in chat and in the workspace alike), as plain text in our words
+    (no "byte offset"), for the chat's and the workspace's "not accepted" messages; None when
+    Telegram takes it."""
+    problem = tag_problem(body)
+    if problem is None:
+        return None
+    worded = content.text(_TAG_PROBLEMS[problem.kind], language, tag=problem.tag, near=problem.near)
+    return html.unescape(worded)
 
 
 def time_refused(content: Content, typed: str, send_at: str | None, language: str) -> str:

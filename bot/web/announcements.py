@@ -5,9 +5,10 @@ that ended and how they went; a stop goes through bot/outreach/control.py `cance
 as the chat's and the command line's do, and is recorded in the audit log with the workspace
 as where it came from.
 
-Writing one: the texts are Telegram HTML typed by hand, checked as the chat checks typed HTML
-(bot/telegram_html.py, bot/content.py `html_error`); the audience is one of the groups the
-chat offers; the time is a WIB time as the chat reads it (`parse_wib`). A preview stores the
+Writing one: the texts are Telegram HTML typed by hand, read and checked as the chat reads and
+checks typed HTML (bot/telegram_html.py `typed_markup`, bot/outreach/broadcast.py
+`tag_refusal`); the audience is one of the groups the chat offers; the time is a WIB time as
+the chat reads it (`parse_wib`). A preview stores the
 announcement as the staff member's draft (as the chat's does: one draft each, wherever it was
 started) at `STEP`; Send queues that draft through `queue_broadcast`, the chat's own, which
 freezes the recipients and records `broadcast_queued`, once: the store queues a draft only
@@ -24,7 +25,6 @@ from typing import Any
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ExtBot
 
-from bot.content import html_error
 from bot.leads.export import plain_text, wib_words
 from bot.outreach import audience as audiences
 from bot.outreach.audience import EVERYONE, FILTERS, Audience, AudienceError, parse_audience
@@ -35,11 +35,12 @@ from bot.outreach.broadcast import (
     format_wib,
     parse_wib,
     send_preview,
+    tag_refusal,
     time_refused,
 )
 from bot.outreach.control import cancel_broadcast, describe, queue_broadcast, scheduled
 from bot.store import Broadcast, Version, utc_now
-from bot.telegram_html import escape_bare_ampersands, parse_html, typed_html, utf16_len
+from bot.telegram_html import parse_html, typed_html, typed_markup, utf16_len
 from bot.terminal_text import without_controls
 from bot.texts import Text
 from bot.transport.failures import explain
@@ -161,8 +162,8 @@ def _version(desk: Desk, viewer: Viewer, typed: str, field: str) -> Version:
     # What Telegram drops from a message anyway (control characters, bidi overrides), gone
     # before the preview, so it shows what recipients get (an attacker's review).
     typed = _BIDI_OVERRIDES.sub("", without_controls(typed, keep_newlines=True))
-    body = escape_bare_ampersands(typed) if typed_html(typed) else html.escape(typed, quote=False)
-    problem = html_error(body)
+    body = typed_markup(typed) if typed_html(typed) else html.escape(typed, quote=False)
+    problem = tag_refusal(desk.content, body, language)
     if problem is not None:
         refusal = desk.say(Text.WS_BROADCAST_BAD_HTML, language, version=name, problem=problem)
         raise Refused(field, refusal)
