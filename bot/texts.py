@@ -846,6 +846,7 @@ class Text(StrEnum):
     WS_QUESTION_LEAD = "ws_question_lead"
     WS_QUESTION_LEAD_FOR = "ws_question_lead_for"
     WS_LEAD_FILLED_BY = "ws_lead_filled_by"
+    WS_LEAD_OTHER_NAME = "ws_lead_other_name"
     WS_QUESTION_NO_LEAD = "ws_question_no_lead"
     WS_QUESTION_LANGUAGE = "ws_question_language"
     WS_QUESTION_BLOCKED = "ws_question_blocked"

@@ -220,7 +220,16 @@ async def test_a_stage_message_to_a_parent_names_whose_registration_it_is(
     # another's is not that name (an attacker's review: "Ana", mother of "Diana Putri").
     lead = await bot.store.pipeline.state(1)
     assert lead is not None
-    for first, full, noted in (("Ṡri", "Sri Wahyuni", False), ("Ana", "Diana Putri", True)):
+    # Digits, emoji and honorifics aside, a nickname of the name is the name (a staff review:
+    # adult "Rina2" was read as someone else).
+    for first, full, noted in (
+        ("Ṡri", "Sri Wahyuni", False),
+        ("Ana", "Diana Putri", True),
+        ("Rina2", "Rina A. Pratiwi", False),
+        ("Bang Ucok", "Ucok Siregar", False),
+        ("Kak Rina 🎶", "Rina Pratiwi", False),
+        ("Bang Ucok", "Budi Santoso", True),
+    ):
         state = replace(lead, first_name=first, full_name=full)
         message = pipeline.message_for(CONTENT, "shortlist", state, None)
         assert message is not None

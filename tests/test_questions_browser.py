@@ -125,7 +125,7 @@ async def test_a_question_from_a_talent_without_a_lead_is_seen_and_answered(
         await card.locator(".lead-link a", has_text="KOC-000001").click()
         await page.locator(".lead-head .reference", has_text="KOC-000001").wait_for()
         # Whose account it came from, at the top of his lead.
-        filled_by = t(Text.WS_LEAD_FILLED_BY, name="Sari")
+        filled_by = t(Text.WS_LEAD_OTHER_NAME, name="Sari")  # Raka is an adult
         assert await page.locator(".lead-head .filled-by").inner_text() == filled_by
         await page.get_by_role("button", name=t(Text.WS_BACK)).click()
         await card.wait_for()

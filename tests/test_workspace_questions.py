@@ -59,9 +59,38 @@ async def test_a_lead_in_another_name_is_named_beside_its_reference(
         own = await client.ok("lead", {"id": 2})
     assert talent["name"] == "Sari"
     assert talent["lead"] == {"id": 1, "reference": "KOC-000001", "name": "Raka Pratama"}
-    # The lead page says so at its top: its contact may be the parent's.
-    assert page["filled_by"] == plain_text(CONTENT.text(Text.WS_LEAD_FILLED_BY, "id", name="Sari"))
+    # The lead page says so at its top; Raka is an adult, so no parent is implied.
+    other_name = plain_text(CONTENT.text(Text.WS_LEAD_OTHER_NAME, "id", name="Sari"))
+    assert page["filled_by"] == other_name
     assert own["filled_by"] is None  # "Sari Dewi Lestari" from Sari's own account
+
+
+async def test_the_lead_page_says_parent_or_guardian_only_for_a_lead_under_18(
+    bot: Harness,
+) -> None:
+    """A staff review: adult "Rina A. Pratiwi" from Telegram "Rina2" was marked as filled in
+    by a parent. Under 18 in another name: maybe a parent's contact; an adult in another name:
+    a neutral line; a nickname of the same name ("Rina2", "Bang Ucok", "Kak Rina 🎶"): none."""
+    maya, rina, ucok, kak, budi = (
+        bot.user(first_name=name) for name in ("Maya", "Rina2", "Bang Ucok", "Kak Rina", "Ucok")
+    )
+    minor = {**MUSICIAN, "age_range": "under_18", "full_name": "Bagus Saputra"}
+    await seeded(
+        bot.database,
+        [
+            Seed(maya.id, minor, first_name="Maya"),
+            Seed(rina.id, {**MUSICIAN, "full_name": "Rina A. Pratiwi"}, first_name="Rina2"),
+            Seed(ucok.id, {**MUSICIAN, "full_name": "Ucok Siregar"}, first_name="Bang Ucok"),
+            Seed(kak.id, {**MUSICIAN, "full_name": "Rina Pratiwi"}, first_name="Kak Rina 🎶"),
+            Seed(budi.id, {**MUSICIAN, "full_name": "Budi Santoso"}, first_name="Bang Ucok"),
+        ],
+    )
+    async with workspace(bot, ADMIN_ID) as client:
+        said = [(await client.ok("lead", {"id": n}))["filled_by"] for n in range(1, 6)]
+    guardian = plain_text(CONTENT.text(Text.WS_LEAD_FILLED_BY, "id", name="Maya"))
+    neutral = plain_text(CONTENT.text(Text.WS_LEAD_OTHER_NAME, "id", name="Bang Ucok"))
+    assert said == [guardian, None, None, None, neutral]
+    assert neutral == "👤 Nama di Telegram (Bang Ucok) berbeda dengan nama pendaftaran."
 
 
 async def test_waiting_questions_longest_waiting_first_with_and_without_a_lead(

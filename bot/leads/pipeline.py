@@ -217,25 +217,49 @@ def message_for(
 
 def in_another_name(telegram_first_name: str | None, full_name: str | None) -> bool:
     """Whether a lead is registered in another name than its Telegram account's (a parent
-    for her child): the name the talent is greeted by is no word of the registered one. Stage
-    messages, the Questions tab and the lead page say so alike."""
+    for her child, or a friend): no word of the Telegram first name is a word of the
+    registered name, once digits, emoji and honorifics ("Bang", "Kak") are left out ("Rina2"
+    and "Bang Ucok" are Rina's and Ucok's own, a staff review). Stage messages, the
+    Questions tab and the lead page say so alike; the lead page says "a parent or guardian"
+    only for a lead under 18 (`filled_in_by`)."""
     if not full_name:
         return False
-    return not named_in(first_name(telegram_first_name, full_name), full_name)
+    return not named_in(telegram_first_name or first_name(None, full_name), full_name)
 
 
-def named_in(greeted: str, full_name: str) -> bool:
-    """Whether the name a talent is greeted by is a word of the name they registered
-    ("Rina" of "Rina Ayu Pratiwi", accents aside), or all of it run together ("Talenta0" of
-    "Talenta 0"); not "Ana" of "Diana Putri" (an attacker's review)."""
-    words = [_folded(word) for word in full_name.split()]
-    return _folded(greeted) in words or _folded(greeted) == "".join(words)
+def named_in(telegram_name: str, full_name: str) -> bool:
+    """Whether a Telegram first name plausibly names the registered person: one of its words
+    (digits, emoji and honorifics aside: "Rina2", "Kak Rina") is a word of the registered
+    name ("Rina" of "Rina Ayu Pratiwi", accents aside), or all of it run together is
+    ("Talenta0" of "Talenta 0"), or it starts with the registered first name ("RinaAyu");
+    not "Ana" of "Diana Putri" (an attacker's review). A name with no word left (emoji
+    only) names nobody else."""
+    registered = [word for word in map(_letters, full_name.split()) if word]
+    told = [word for word in map(_letters, telegram_name.split()) if word]
+    told = [word for word in told if word not in _HONORIFICS] or told
+    if not told or not registered:
+        return True
+    if any(word in registered for word in told) or "".join(told) == "".join(registered):
+        return True
+    head = registered[0]
+    return len(head) >= _SHORTEST_HEAD and "".join(told).startswith(head)
 
 
-def _folded(name: str) -> str:
-    """A name's letters and digits, lower-case, without accents."""
+# Words Indonesians put before a name on Telegram ("Bang Ucok", "Kak Rina", "Mbak Sari").
+_HONORIFICS = frozenset(
+    {
+        *("bang", "abang", "kak", "kakak", "ka", "mas", "mbak", "mba", "pak", "bapak", "bu"),
+        *("ibu", "kang", "teh", "om", "tante", "dik", "adik", "cak", "ning", "uda", "uni"),
+        *("bli", "bro", "sis", "mr", "mrs", "ms"),
+    }
+)
+_SHORTEST_HEAD = 3  # a registered first name this long may start a Telegram name ("RinaAyu")
+
+
+def _letters(name: str) -> str:
+    """A name's letters, lower-case, without accents (digits and emoji left out)."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())
-    return "".join(character for character in decomposed if character.isalnum())
+    return "".join(character for character in decomposed if character.isalpha())
 
 
 def needed_consent(content: Content, key: str, forwarding: Forwarding | None) -> ConsentNeed | None:

@@ -165,11 +165,17 @@ async def _page(desk: Desk, viewer: Viewer, found: Lead, state: LeadState) -> di
     lines, more = await desk.reads.log_page(found.user_id, None, LOG_PAGE)
     updates = await store.pipeline.update_counts(application_id)
     telegram_name = " ".join(part for part in (found.first_name, found.last_name) if part)
-    # Registered in another name (a parent for her child): said at the top, where the name is
-    # (a staff review: the WhatsApp link read as the child's own number).
+    # Registered in another name: said at the top, where the name is (a staff review: the
+    # WhatsApp link read as the child's own number). A parent or guardian only for a lead
+    # under 18; an adult's Telegram name is often a nickname (a staff review: "Rina2").
     filled_by = None
     if pipeline.in_another_name(found.first_name, state.full_name):
-        filled_by = desk.say(Text.WS_LEAD_FILLED_BY, language, name=telegram_name or "—")
+        key = (
+            Text.WS_LEAD_FILLED_BY
+            if intake.minor(content, found.answers)
+            else Text.WS_LEAD_OTHER_NAME
+        )
+        filled_by = desk.say(key, language, name=telegram_name or "—")
     return {
         "id": application_id,
         "reference": state.reference,
