@@ -956,6 +956,7 @@ class Text(StrEnum):
     WS_EDIT_ANSWER = "ws_edit_answer"
     WS_EDIT_NOW = "ws_edit_now"
     WS_EDIT_RULES = "ws_edit_rules"
+    WS_EDIT_DROPS_SAVE = "ws_edit_drops_save"
     WS_EDIT_MULTI = "ws_edit_multi"
     WS_SAVE = "ws_save"
     # The workspace's Announcements tab (content/messages_ws_broadcast.yaml)
@@ -1051,6 +1052,8 @@ class Text(StrEnum):
     RECORDS_GONE_REFERENCE = "records_gone_reference"
     RECORDS_EDIT_CHOOSE = "records_edit_choose"
     RECORDS_EDIT_PROMPT = "records_edit_prompt"
+    RECORDS_EDIT_DROPS = "records_edit_drops"
+    RECORDS_REMOVED_ANSWER = "records_removed_answer"
     RECORDS_EDIT_HINT_CHOICE = "records_edit_hint_choice"
     RECORDS_EDIT_HINT_MULTI = "records_edit_hint_multi"
     RECORDS_EDIT_MULTI_HINT = "records_edit_multi_hint"

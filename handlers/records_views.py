@@ -174,6 +174,9 @@ def edit_prompt(
         current=current,
         hint=hint,
     )
+    # What the talent typed after "Lainnya" goes with it: said before a press saves.
+    for typed in records.typed_follow_ups(content, language, question, answers):
+        text += f"\n{typed.words}"
     rows = pairs(choice_buttons)
     if not question.required:
         clear = content.text(Text.BTN_CLEAR_ANSWER, language)

@@ -197,7 +197,11 @@ async def test_a_role_corrected_away_from_lainnya_drops_what_it_was(
     await register(bot, sari, other)
     [found] = await bot.send(admin, "/lead Pelatih Vokal")  # staff search what "Lainnya" holds
     assert "KOC-000001" in found.text
-    await open_correction(bot, admin, "music_role")
+    await bot.send(admin, "/lead KOC-000001")
+    await bot.press(admin, t(Text.BTN_EDIT_ANSWER))
+    (prompt,) = await bot.press(admin, question_label("music_role"))
+    # Said before a press saves (a staff review: the typed text went without a word).
+    assert "⚠️ Menghapus Lainnya juga menghapus “Peran lain (musik): pelatih vokal”" in prompt.text
     await bot.press(admin, "Produser")
     lead = await bot.store.leads.by_reference("KOC-000001")
     assert lead is not None and lead.answers["music_role"] == "producer"
@@ -205,7 +209,7 @@ async def test_a_role_corrected_away_from_lainnya_drops_what_it_was(
     [none] = await bot.send(admin, "/lead pelatih vokal")  # the answer dropped, not found
     assert none.text == shown(Text.LEAD_SEARCH_NONE, words="pelatih vokal")
     (page,) = await bot.send(admin, "/lead KOC-000001")
-    assert "pelatih vokal → " in page.text  # what it was stays in the history
+    assert "pelatih vokal → (dihapus)" in page.text  # what it was stays in the history
 
 
 async def test_staff_correct_an_answer_validated_like_the_form(

@@ -330,6 +330,36 @@ async def test_staff_correct_an_answer_validated_like_the_form_and_audited(bot: 
     assert rows(bot.database, "SELECT * FROM talent_updates") == []
 
 
+async def test_unticking_lainnya_says_first_that_the_typed_genre_goes_too(bot: Harness) -> None:
+    """A staff review: Genre → untick Lainnya, tick Tradisional/etnik → Simpan made "Genre lain:
+    Angklung fusion → (belum ada)" without a word. The page now has what to say before saving
+    (records.js asks "Tetap simpan?"), and the history says "(dihapus)"."""
+    typed = {**MUSICIAN, "genres": ["pop", "other"], "genres_other": "Angklung fusion"}
+    await seeded(bot.database, [Seed(7001, typed)])
+    async with workspace(bot, ADMIN_ID) as client:
+        genres = (await client.ok("lead", {"id": 1}))["editable"]["genres"]
+        warning = (
+            "⚠️ Menghapus Lainnya juga menghapus “Genre lain: Angklung fusion” yang ditulis talenta."
+        )
+        assert genres["drops"] == [{"keeps": ["other"], "text": warning}]
+        assert (await client.ok("lead", {"id": 1}))["editable"]["city"]["drops"] == []
+        saved = await client.ok(
+            "edit-answer",
+            {"id": 1, "key": "genres", "seen": genres["seen"], "values": ["traditional"]},
+        )
+        assert saved["outcome"] == "saved"
+        lead = await client.ok("lead", {"id": 1})
+    assert "genres" in lead["editable"] and lead["editable"]["genres"]["drops"] == []
+    [change] = lead["changes"]
+    dropped = {item["label"]: item for item in change["answers"]}["Genre lain"]
+    assert dropped == {
+        "label": "Genre lain",
+        "before": "Angklung fusion",
+        "after": said(Text.RECORDS_REMOVED_ANSWER),
+    }
+    assert "Angklung fusion → (dihapus)" in change["text"]
+
+
 async def test_assign_by_name_and_notes_edited_or_deleted_only_by_their_author(
     bot: Harness,
 ) -> None:

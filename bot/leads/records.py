@@ -303,6 +303,43 @@ def check_choice(
     return intake.check_choice(question, content, answers, value)
 
 
+@dataclass(frozen=True, slots=True)
+class TypedFollowUp:
+    """A "which one?" the talent typed after a choice ("Genre lain: Angklung fusion" after
+    "Lainnya"): `keeps` the choices that keep it; a correction without any of them drops it
+    (`edit_answer`), and staff are told so before saving, in chat and in the workspace."""
+
+    keeps: tuple[str, ...]
+    words: str  # "Menghapus Lainnya juga menghapus “Genre lain: Angklung fusion”."
+
+
+def typed_follow_ups(
+    content: Content, language: str, question: Question, answers: dict[str, Any]
+) -> list[TypedFollowUp]:
+    """The typed "which one?" answers a correction of this question may drop (a staff
+    review: unticking "Lainnya" dropped the talent's text without a word)."""
+    found = []
+    for later in intake.follow_ups(content, question.key):
+        typed = answers.get(later.key)
+        if typed in (None, ""):
+            continue
+        keeps = tuple((later.when or {}).get(question.key, ()))
+        chosen = [
+            label.get(language)
+            for value, label in intake.choices(question, content, answers)
+            if value in keeps
+        ]
+        words = content.text(
+            Text.RECORDS_EDIT_DROPS,
+            language,
+            choice=" / ".join(chosen),
+            label=later.label.get(language),
+            text=intake.display(later, content, typed, language),
+        )
+        found.append(TypedFollowUp(keeps, words))
+    return found
+
+
 async def edit_answer(
     store: Store,
     content: Content,
@@ -378,11 +415,19 @@ def answer_text(content: Content, language: str, key: str, value: Any, present: 
     return intake.display(question, content, value, language)
 
 
+def after_text(content: Content, language: str, change: AnswerChange) -> str:
+    """A changed answer's new value; "(dihapus)" for one that was there and is gone (a
+    "which one?" dropped with "Lainnya"), where "(belum ada)" read as never answered."""
+    if change.had_before and not change.has_after:
+        return content.text(Text.RECORDS_REMOVED_ANSWER, language)
+    return answer_text(content, language, change.key, change.after, change.has_after)
+
+
 def change_line(content: Content, language: str, change: AnswerChange, *, talent: bool) -> str:
     """One changed answer: the talent sees the new value, staff see before and after."""
     question = content.questions.get(change.key)
     label = question.label.get(language) if question else change.key
-    after = answer_text(content, language, change.key, change.after, change.has_after)
+    after = after_text(content, language, change)
     if talent:
         return content.text(Text.UPDATE_CHANGE_LINE, language, label=label, after=after)
     before = answer_text(content, language, change.key, change.before, change.had_before)

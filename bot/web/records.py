@@ -13,9 +13,9 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.content import Markup
+from bot.content import Markup, Question
 from bot.leads import intake, pipeline, records, waiting
-from bot.leads.export import wib_text
+from bot.leads.export import plain_text, wib_text
 from bot.leads.pipeline import NoteError
 from bot.store import Lead
 from bot.store.duplicates import DuplicateMark
@@ -208,8 +208,15 @@ def editable(desk: Desk, viewer: Viewer, lead: Lead) -> dict[str, dict[str, Any]
             # What the page sends back: the answer as it was seen (a correction made by
             # someone else meanwhile is then refused, not overwritten).
             "seen": {"had": question.key in lead.answers, "value": value},
+            "drops": _follow_ups(desk, viewer, lead, question) if kind != "text" else [],
         }
     return shown
+
+
+def _follow_ups(desk: Desk, viewer: Viewer, lead: Lead, question: Question) -> list[dict[str, Any]]:
+    """What a correction of this question may drop, said before saving (records.js)."""
+    found = records.typed_follow_ups(desk.content, viewer.language, question, lead.answers)
+    return [{"keeps": list(item.keeps), "text": plain_text(item.words)} for item in found]
 
 
 def _outcome(desk: Desk, language: str, rejected: intake.Rejected) -> dict[str, Any]:
@@ -427,9 +434,7 @@ def change_json(
                 "before": records.answer_text(
                     content, language, item.key, item.before, item.had_before
                 ),
-                "after": records.answer_text(
-                    content, language, item.key, item.after, item.has_after
-                ),
+                "after": records.after_text(content, language, item),
             }
             for item in change.changes
         ],

@@ -128,6 +128,27 @@ function answerControl(field) {
     () => ({ values: boxes.filter((box) => box.checked).map((box) => box.value) })];
 }
 
+/** The talent's typed "which one?" answers a correction would drop ("Genre lain: Angklung
+ * fusion" when "Lainnya" is unticked): those whose choices are none of the new answer. */
+function dropped(field, chosen) {
+  const values = chosen.clear ? [] : chosen.values || (chosen.choice === undefined ? null
+    : [chosen.choice]);
+  if (values === null) return [];
+  return (field.drops || []).filter((drop) => !values.some((value) => drop.keeps.includes(value)));
+}
+
+/** Before a correction drops what the talent typed, say so (a staff review: "Genre lain:
+ * Angklung fusion → (belum ada)" went without a word). True: save anyway. */
+async function dropsConfirmed(drops) {
+  if (!drops.length) return true;
+  return dialog((close) => [
+    drops.map((drop) => h("p", { class: "warning drops" }, drop.text)),
+    h("div", { class: "actions" },
+      h("button", { class: "button", onclick: () => close(true) }, t("edit_drops_save")),
+      h("button", { class: "button plain", onclick: () => close(null) }, t("btn_cancel"))),
+  ]);
+}
+
 /** ✏️ on an answer: the answer now, a control like the form's, checked as the form checks. */
 async function editAnswer(lead, answer, field, reload) {
   field.label = answer.label;
@@ -147,6 +168,7 @@ async function editAnswer(lead, answer, field, reload) {
         h("button", { class: "button plain", onclick: () => close(null) }, t("btn_cancel"))),
     ]);
     if (!chosen) return;
+    if (!(await dropsConfirmed(dropped(field, chosen)))) return;
     if (chosen.text !== undefined) field.text = chosen.text; // kept for another try
     const done = await leadCall("edit-answer", { id: lead.id, key: field.key, seen: field.seen,
       ...chosen });
