@@ -86,7 +86,7 @@ async def test_staff_write_preview_schedule_and_stop_an_announcement(
         refusal = writer.locator("[data-field=text] [role=alert]")
         main = t(Text.WS_BROADCAST_VERSION_MAIN)
         await refusal.filter(has_text=f"{main}: ").wait_for()
-        assert "<b> is never closed" in await refusal.inner_text()
+        assert "tag <b> tidak pernah ditutup" in await refusal.inner_text()  # our words
         assert await writer.locator(".broadcast-preview").is_hidden()
         await writer.locator("#broadcast-text").fill(ANNOUNCEMENT)
         await writer.locator("#broadcast-text_en").fill(IN_ENGLISH)

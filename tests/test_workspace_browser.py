@@ -743,3 +743,118 @@ async def test_a_move_saved_without_its_message_says_the_talent_was_not_told(
     assert seen.alerts == [] and seen.errors == []
     await bot.caught_up()
     assert talent.messages_since(mark) == []
+
+
+async def hidden_by_the_toast(page: Page) -> list[str]:
+    """What the toast in sight lies over that staff press or type in (nothing, ever)."""
+    found: list[str] = await page.evaluate(
+        """() => {
+          const box = document.getElementById("toast");
+          if (box.hidden) return [];
+          const a = box.getBoundingClientRect();
+          return [...document.querySelectorAll("button, a[href], input, textarea, select, summary")]
+            .filter((c) => !box.contains(c))
+            .filter((c) => {
+              const r = c.getBoundingClientRect();
+              return r.width && r.height && r.bottom > a.top && r.top < a.bottom
+                && r.right > a.left && r.left < a.right;
+            })
+            .map((c) => c.textContent.trim() || c.getAttribute("aria-label") || c.tagName);
+        }"""
+    )
+    return found
+
+
+async def test_on_a_phone_tabs_fit_one_row_toasts_hide_no_button_and_lainnya_is_asked(
+    bot: Harness, staff_chat: EmulatedChat, tmp_path: Path, screens: Path
+) -> None:
+    """A new staff member's review at 400 px: "Pengumuman" alone on a second row of tabs; a
+    toast over the next card's "Kirim balasan" for seconds; unticking "Lainnya" dropped
+    "Genre lain: Angklung fusion" without a word."""
+    typed = {**MUSICIAN, "genres": ["pop", "other"], "genres_other": "Angklung fusion"}
+    await seeded(bot.database, [Seed(7001, typed, first_name="Sari")])
+    talents = [bot.user(first_name=name) for name in ("Dimas", "Rina", "Joko", "Wulan")]
+    for talent in talents:
+        await ask(bot, talent, f"Halo kak, saya {talent.first_name}. Tiket pesawat ditanggung?")
+    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+        seen = await watched(context)
+        page = seen.page
+        await page.set_viewport_size({"width": 400, "height": 740})
+        await page.goto(page_url(base, bot, ADMIN_ID))
+        await page.locator("#questions-count", has_text="4").wait_for()
+        for width in (320, 360, 400):
+            await page.set_viewport_size({"width": width, "height": 740})
+            for scheme in ("light", "dark"):
+                await page.emulate_media(color_scheme=scheme)
+                await seen.shot(screens, f"tabs-{width}-{scheme}")
+            places = await page.locator(".tab").evaluate_all(
+                "(tabs) => tabs.map((tab) => [tab.getBoundingClientRect().top,"
+                " tab.getBoundingClientRect().right])"
+            )
+            assert len({top for top, _ in places}) == 1, (width, places)  # one row
+            assert max(right for _, right in places) <= width, (width, places)
+        await page.emulate_media(color_scheme="light")
+        # Each tab keeps its full name for a screen reader.
+        broadcasts = page.get_by_role("button", name=t(Text.WS_TAB_BROADCASTS))
+        short = broadcasts.locator(".tab-short")
+        assert await short.inner_text() == t(Text.WS_TAB_BROADCASTS_SHORT)
+        full = await broadcasts.locator(".tab-name").bounding_box()
+        assert full is not None and full["width"] <= 1  # in the tab's name, out of sight
+        await page.set_viewport_size({"width": 400, "height": 740})
+
+        # A reply from the Questions tab: its toast lies over no other card's button.
+        await page.locator(".tab[data-view=questions]").click()
+        cards = page.locator(".card.question")
+        await cards.nth(3).wait_for()
+        first = cards.first
+        await first.get_by_role("textbox").fill("Iya, ditanggung panitia.")
+        await first.get_by_role("button", name=t(Text.WS_REPLY_SEND)).scroll_into_view_if_needed()
+        await first.get_by_role("button", name=t(Text.WS_REPLY_SEND)).click()
+        await page.locator("#toast:not([hidden])", has_text=t(Text.WS_REPLY_SENT)).wait_for()
+        await cards.nth(2).wait_for()
+        await page.wait_for_timeout(300)  # the list drawn again under the toast
+        assert await hidden_by_the_toast(page) == []
+        await seen.shot(screens, "toast-reply-400-light")
+        await page.locator("#toast").click()
+
+        # ✏️ Genre: unticking Lainnya says first that "Genre lain" goes too.
+        await page.locator(".tab[data-view=leads]").click()
+        await page.locator("tbody tr td.col-name", has_text=MUSICIAN["full_name"]).click()
+        edit = page.get_by_role("button", name=t(Text.WS_EDIT_ANSWER, question="Genre"), exact=True)
+        warning = page.locator("dialog .warning.drops")
+        for keep in (False, True):
+            await edit.click()
+            await page.locator("dialog label.check", has_text="Lainnya").locator("input").uncheck()
+            await (
+                page.locator("dialog label.check", has_text="Tradisional").locator("input").check()
+            )
+            await page.locator("dialog").get_by_role("button", name=t(Text.WS_SAVE)).click()
+            await warning.wait_for()
+            assert await warning.inner_text() == shown(
+                Text.RECORDS_EDIT_DROPS,
+                choice="Lainnya",
+                label="Genre lain",
+                text="Angklung fusion",
+            )
+            await seen.shot(screens, f"edit-drops-{'save' if keep else 'cancel'}-400-light")
+            if not keep:
+                await page.locator("dialog").get_by_role("button", name=t(Text.BTN_CANCEL)).click()
+                await warning.wait_for(state="detached")
+                stored = rows(
+                    bot.database,
+                    "SELECT value FROM answers WHERE question_key = 'genres_other'",
+                )
+                assert stored == [('"Angklung fusion"',)]  # nothing saved
+                continue
+            await (
+                page.locator("dialog")
+                .get_by_role("button", name=t(Text.WS_EDIT_DROPS_SAVE))
+                .click()
+            )
+        await page.locator("#toast:not([hidden])").wait_for()
+        await page.locator(".change", has_text="(dihapus)").wait_for()
+        await page.wait_for_timeout(300)
+        await seen.shot(screens, "toast-lead-400-light")
+        assert await hidden_by_the_toast(page) == []
+    assert rows(bot.database, "SELECT value FROM answers WHERE question_key = 'genres_other'") == []
+    assert seen.alerts == [] and seen.errors == []

@@ -260,8 +260,13 @@ async function boot() {
   storedLanguage(language);
   useTexts(all[language]);
   document.documentElement.lang = language;
+  // Each tab's name twice: in full, and short for a phone, where five full names took two rows
+  // ("Pengumuman" alone on the second, a staff review). app.css shows one; the full name
+  // stays the tab's name for a screen reader either way.
   fill(tabs, TABS.map((view) =>
-    h("button", { class: "tab", "data-view": view, onclick: () => go(view) }, t(`tab_${view}`),
+    h("button", { class: "tab", "data-view": view, onclick: () => go(view) },
+      h("span", { class: "tab-name" }, t(`tab_${view}`)),
+      h("span", { class: "tab-short", "aria-hidden": "true" }, t(`tab_${view}_short`)),
       view === "questions" ? h("span", { class: "count", id: "questions-count", hidden: true })
         : null)));
   tabs.hidden = false;

@@ -114,14 +114,75 @@ let toastTimer = 0;
 const TOAST_MS = { info: 6000, warning: 10_000, error: 10_000 }; // a warning says more
 const TOAST_GAP = 8; // px between the toast and what can be scrolled above it
 
-/** A short message at the bottom (an outcome, an error). It never blocks work: a tap (or
- * Escape) dismisses it, and the page keeps room at its bottom for it, so the last card's
- * buttons can be scrolled above it. */
+// What a toast must not lie over: anything staff press or type into, in sight.
+const PRESSABLE = "button, a[href], input, textarea, select, summary";
+
+/** Whether the toast, where it is, lies over something in sight staff may press or type in. */
+function hidesAControl(box) {
+  const area = box.getBoundingClientRect();
+  for (const control of document.querySelectorAll(PRESSABLE)) {
+    if (box.contains(control)) continue;
+    const place = control.getBoundingClientRect();
+    if (!place.width || !place.height) continue; // hidden
+    if (place.bottom > area.top && place.top < area.bottom && place.right > area.left
+      && place.left < area.right) return true;
+  }
+  return false;
+}
+
+/** A toast over the page at the bottom, or just below the tabs when at the bottom it would
+ * hide a button (a staff review: the next card's "Kirim balasan" was covered for seconds);
+ * where both would (a lead page full of ✏️), in the header under the tabs, so the page moves
+ * down by its height instead of being covered. */
+function place(box) {
+  const header = document.querySelector(".top");
+  if (box.parentElement !== document.body) document.body.append(box);
+  box.dataset.place = "bottom";
+  if (!hidesAControl(box) || !header) return;
+  const below = Math.max(0, header.getBoundingClientRect().bottom);
+  box.style.setProperty("--toast-top", `${Math.ceil(below) + TOAST_GAP}px`);
+  box.dataset.place = "top";
+  if (!hidesAControl(box)) return;
+  box.dataset.place = "header";
+  // The page is to move down by the toast's height; the browser's scroll anchoring may keep
+  // it where it was instead, under the taller header: then it is scrolled back by that much.
+  const seen = [...document.querySelectorAll("main *")].find((node) =>
+    node.getBoundingClientRect().top >= below);
+  const was = seen ? seen.getBoundingClientRect().top : 0;
+  header.append(box);
+  const grown = Math.max(0, header.getBoundingClientRect().bottom - below);
+  requestAnimationFrame(() => {
+    if (!seen || !seen.isConnected || box.dataset.place !== "header") return;
+    const short = grown - (seen.getBoundingClientRect().top - was);
+    if (short > 1) scrollBy(0, -short);
+  });
+}
+
+// A toast comes as a view is redrawn (a saved answer, a reply sent): placed again as the page
+// changes under it, while it shows.
+let placing = 0;
+const redrawn = new MutationObserver((changes) => {
+  const box = document.getElementById("toast");
+  if (!box || box.hidden || placing) return;
+  // The toast's own move or words are no change of the page.
+  const own = (node) => node === box || box.contains(node);
+  if (changes.every((change) => own(change.target)
+    || [...change.addedNodes, ...change.removedNodes].every(own))) return;
+  placing = requestAnimationFrame(() => {
+    placing = 0;
+    if (!box.hidden) place(box);
+  });
+});
+
+/** A short message at the bottom, or below the tabs where the bottom holds a button (an
+ * outcome, an error). It never blocks work: a tap (or Escape) dismisses it, and the page
+ * keeps room at its bottom for it, so the last card's buttons can be scrolled above it. */
 export function toast(text, kind = "info") {
   const box = document.getElementById("toast");
   if (!box.dataset.dismissable) {
     box.dataset.dismissable = "yes";
     box.addEventListener("click", dismissToast);
+    redrawn.observe(document.body, { childList: true, subtree: true });
     document.addEventListener("keydown", (event) => {
       if (event.key === "Escape" && !box.hidden) dismissToast();
     });
@@ -129,11 +190,14 @@ export function toast(text, kind = "info") {
   box.textContent = text;
   box.dataset.kind = kind;
   box.hidden = false;
+  if (box.parentElement !== document.body) document.body.append(box);
+  box.dataset.place = "bottom";
   // The room only grows (never shrinks as a toast goes): what staff scrolled to stays put.
   const room = innerHeight - box.getBoundingClientRect().top + TOAST_GAP;
   const root = document.documentElement;
   const before = parseFloat(root.style.getPropertyValue("--toast-room")) || 0;
   if (room > before) root.style.setProperty("--toast-room", `${Math.ceil(room)}px`);
+  place(box);
   clearTimeout(toastTimer);
   toastTimer = setTimeout(dismissToast, TOAST_MS[kind] || TOAST_MS.info);
 }
