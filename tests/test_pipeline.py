@@ -314,7 +314,12 @@ async def test_asking_whether_ones_registration_arrived_answers_with_ones_own_st
     assert after.text.startswith(heading) and after.text.endswith(status.text)
     # A second talents' review: "udah terdaftar belum ya?" got how to register ("terdaftar"
     # is "daftar" to the matcher) and "Ketik /daftar".
-    for asked in ("udah terdaftar belum ya?", "apakah saya sudah terdaftar?", "am i registered?"):
+    # ("kak, am i registered?" mixes: a message wholly in English would switch her to it.)
+    for asked in (
+        "udah terdaftar belum ya?",
+        "apakah saya sudah terdaftar?",
+        "kak, am i registered?",
+    ):
         (reply,) = await bot.send(rina, asked)
         assert reply.text.startswith(heading) and reply.text.endswith(status.text), asked
     assert reference in after.text and content.stages["baru"].talent_label.id in after.text
