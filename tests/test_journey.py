@@ -111,12 +111,16 @@ async def test_every_faq_answer_opens_and_leads_back(bot: Harness, content: Cont
         else:
             assert shown(Text.AS_OF, "en", date="").strip() not in answer.text
         # An answer whose next step is a command has its button: it does what the text says.
-        action = {"register": [_button(Text.BTN_APPLY, "en")], "ask": [_button(Text.BTN_ASK, "en")]}
+        action = {
+            "register": [_button(Text.BTN_APPLY, "en")],
+            "ask": [_button(Text.BTN_ASK, "en")],
+            "language": [_button(Text.BTN_LANGUAGE_ID, "en"), _button(Text.BTN_LANGUAGE_EN, "en")],
+        }
         assert answer.button_texts == [*action.get(item.action or "", []), back, menu]
         await bot.press(talent, back, message=answer)
         assert talent.last_message.text.startswith(opening(Text.FAQ_INTRO, "en"))
     assert len(talent.messages) == 1
-    assert {item.action for item in content.faq.values()} >= {"register", "ask"}  # both seen
+    assert {item.action for item in content.faq.values()} >= {"register", "ask", "language"}
 
 
 async def test_program_faq_links_open_the_linked_answer(bot: Harness, content: Content) -> None:
