@@ -21,7 +21,7 @@ from bot.store.pipeline import NOTE_LIMIT, LeadState, Move
 from bot.terminal_text import blank
 from bot.texts import Text
 from bot.web import inputs
-from bot.web.desk import Desk, LeadGone, Viewer, reference
+from bot.web.desk import Desk, LeadGone, Viewer
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +88,11 @@ def report(
             key = Text.PIPELINE_FORWARDING_OFF
         else:
             values["recipient"] = forwarding.recipient
-    text = desk.say(key, language, reference=reference(application_id), stage=label, **values)
+    # The lead's own reference: references are given at submission, so an application id
+    # (drafts take ids too) is never one.
+    lead = move.state.reference if move.state is not None else None
+    ref = lead or desk.say(Text.RECORDS_THIS_LEAD, language)
+    text = desk.say(key, language, reference=ref, stage=label, **values)
     return {
         "outcome": move.outcome,
         "text": text,

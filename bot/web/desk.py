@@ -19,7 +19,6 @@ from bot.leads import intake, pipeline, waiting
 from bot.leads.export import plain_text, wib_text
 from bot.services import Services
 from bot.store import Store
-from bot.store.applications import REFERENCE_FORMAT
 from bot.store.audit import Actor
 from bot.store.workspace import LeadRow, WorkspaceReads
 from bot.texts import Text
@@ -33,11 +32,6 @@ class LeadGone(LookupError):
 
 class TalentGone(LeadGone):
     """No talent who asked staff a question: never did, or erased (said as a lead gone is)."""
-
-
-def reference(application_id: int) -> str:
-    """The reference of an application id (for messages about a lead that is gone)."""
-    return REFERENCE_FORMAT.format(application_id)
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,7 @@ from bot.store.waiting import WaitingLead
 from bot.texts import Text
 from bot.web import inputs
 from bot.web.actions import report
-from bot.web.desk import Desk, LeadGone, Viewer, reference
+from bot.web.desk import Desk, LeadGone, Viewer
 
 SHOWN_NOTES = 50
 SHOWN_CHANGES = 50
@@ -90,7 +90,10 @@ async def close_duplicate(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> d
     outcome = await records.close_duplicate(store, application_id, other, viewer.actor, version)
     if outcome == "gone":
         raise LeadGone(application_id)
-    this = await store.records.reference_of(application_id) or reference(application_id)
+    # Its own reference (an application id is none: drafts take ids too), or "this lead".
+    this = await store.records.reference_of(application_id) or desk.say(
+        Text.RECORDS_THIS_LEAD, language
+    )
     that = await store.records.reference_of(other) or desk.say(Text.RECORDS_THIS_LEAD, language)
     key = records.DUPLICATE_OUTCOME_TEXTS[outcome]
     return {"outcome": outcome, "text": desk.say(key, language, reference=this, other=that)}
@@ -102,7 +105,9 @@ async def reopen_duplicate(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> 
     outcome = await records.reopen_duplicate(desk.store, application_id, viewer.actor)
     if outcome == "gone":
         raise LeadGone(application_id)
-    this = await desk.store.records.reference_of(application_id) or reference(application_id)
+    this = await desk.store.records.reference_of(application_id) or desk.say(
+        Text.RECORDS_THIS_LEAD, viewer.language
+    )
     text = desk.say(Text.RECORDS_DUPLICATE_REOPENED, viewer.language, reference=this)
     return {"outcome": "saved" if outcome == "same" else outcome, "text": text}
 
