@@ -183,7 +183,7 @@ async def _lead(settings: Settings, content: Content, reference: str, args: Any)
                 bot_runs=bot_runs,
                 forwarding=settings.forwarding(),
             )
-            if move.outcome in ("gone", "no_consent"):
+            if move.outcome in ("gone", "no_consent", "closed_duplicate"):
                 print(said, file=sys.stderr)
                 return EXIT_NOT_DONE
             print(said)
@@ -220,6 +220,11 @@ def _moved(
         return f"{reference} was erased meanwhile; nothing saved."
     if move.outcome == "same":
         return f"{reference} is already at {label}; nothing changed."
+    if move.outcome == "closed_duplicate":
+        return (
+            f"{reference} is closed as a duplicate: its stage was not changed and nothing was"
+            " sent. Reopen it first (↩️ Reopen on its page in Telegram or the workspace)."
+        )
     if move.outcome == "no_consent" and forwarding is None:
         return (
             f"{reference} cannot be moved to {label}: this bot passes no leads on (FORWARD_TO"

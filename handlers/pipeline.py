@@ -355,9 +355,10 @@ async def _stage_press(
     message = None
     if current is not None and not pipeline.lacks_consent(content, stage, current, forwarding):
         message = pipeline.message_for(content, stage, current, forwarding)
-    if current is None or message is None:
+    if current is None or message is None or current.closed_duplicate:
         # Saved at once (a stage without a message), or refused by the store, which records
-        # why in the audit log: erased, changed meanwhile, lacking the consent it needs.
+        # why in the audit log: erased, changed meanwhile, closed as a duplicate (an old
+        # page's button: Reopen first), lacking the consent it needs.
         move = await pipeline.change_stage(
             store,
             content,
@@ -447,6 +448,7 @@ async def _report_move(
         "same": Text.PIPELINE_ALREADY_THERE,
         "gone": Text.PIPELINE_GONE,
         "no_consent": Text.PIPELINE_NO_CONSENT_TRANSFER,
+        "closed_duplicate": Text.PIPELINE_CLOSED_DUPLICATE,
     }[move.outcome]
     values = {}
     if move.outcome == "no_consent":  # the stage it was not moved to, not the current one

@@ -19,7 +19,9 @@ from bot.store.audit import Actor, Audit
 from bot.store.db import Database, Row, Snapshot, Transaction, utc_now
 from bot.store.leads import FILTERS, LeadFilter
 
-Outcome = Literal["saved", "conflict", "same", "gone", "no_consent"]
+# closed_duplicate: the lead is closed as a duplicate; only Reopen (bot/store/duplicates.py)
+# brings it back, never a stage move, whoever sends it.
+Outcome = Literal["saved", "conflict", "same", "gone", "no_consent", "closed_duplicate"]
 NOTE_LIMIT = 2000  # characters in one note
 
 _STATE_COLUMNS = """
@@ -306,7 +308,8 @@ class Pipeline:
         report_chat_id: int | None,
         consent: ConsentNeed | None = None,
     ) -> Move:
-        """Move a lead if it is still at `expected_version` (None: whatever it is now).
+        """Move a lead if it is still at `expected_version` (None: whatever it is now), and
+        not closed as a duplicate (refused and recorded: Reopen is the one way back).
 
         `consent` is one the stage needs (content's `consent:`): checked here, in the
         transaction that saves, so a consent withdrawn a moment ago still counts.
@@ -328,6 +331,17 @@ class Pipeline:
                     current=state.stage,
                 )
                 return Move("conflict", state)
+            if state.closed_duplicate:  # Reopen first: a stage never reopens it in passing
+                await Audit.add_in(
+                    tx,
+                    actor,
+                    "stage_change_refused",
+                    reference,
+                    reason="closed_duplicate",
+                    wanted=to_stage,
+                    current=state.stage,
+                )
+                return Move("closed_duplicate", state)
             if state.stage == to_stage:
                 return Move("same", state)
             if state.lacks(consent):
@@ -703,9 +717,9 @@ async def _apply(
     """The stage change itself: row, history, older unsent messages, new message, audit."""
     now = utc_now()
     await tx.execute(
-        # A stage reopens a lead closed as a duplicate (bot/store/records.py).
-        "UPDATE lead_pipeline SET stage = ?, version = version + 1, stage_changed_at = ?,"
-        " duplicate_of = NULL, duplicate_closed_at = NULL WHERE application_id = ?",
+        # Never a lead closed as a duplicate (move and move_many refuse it): Reopen only.
+        "UPDATE lead_pipeline SET stage = ?, version = version + 1, stage_changed_at = ?"
+        " WHERE application_id = ?",
         (to_stage, now, state.application_id),
     )
     notified = message is not None

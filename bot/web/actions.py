@@ -78,6 +78,7 @@ def report(
         "conflict": Text.PIPELINE_CONFLICT,
         "same": Text.PIPELINE_ALREADY_THERE,
         "no_consent": Text.PIPELINE_NO_CONSENT_TRANSFER,
+        "closed_duplicate": Text.PIPELINE_CLOSED_DUPLICATE,
     }[move.outcome]
     shown = stage if move.outcome == "no_consent" or move.state is None else move.state.stage
     label = pipeline.stage_label(content, shown, language)
@@ -119,8 +120,9 @@ async def preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
     forwarding = desk.services.settings.forwarding()
     if current is not None and not pipeline.lacks_consent(content, stage, current, forwarding):
         message = pipeline.message_for(content, stage, current, forwarding)
-    if current is None or message is None:
-        # Saved at once, or refused by the store, which records why.
+    if current is None or message is None or current.closed_duplicate:
+        # Saved at once, or refused by the store, which records why (a lead closed as a
+        # duplicate is refused there: no preview of a message it will not get).
         move = await pipeline.change_stage(
             desk.store,
             content,
@@ -284,6 +286,8 @@ async def bulk_move(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[st
     skipped = ""
     if changed or result.already:
         skipped = desk.say(Text.BULK_SKIPPED, language, changed=changed, already=result.already)
+    if result.duplicates:  # left closed, as the preview said
+        skipped += desk.say(Text.BULK_SKIPPED_DUPLICATES, language, count=result.duplicates)
     if result.no_consent:
         skipped += desk.say(
             Text.BULK_SKIPPED_NO_CONSENT, language, count=result.no_consent, stage=label

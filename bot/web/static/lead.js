@@ -108,14 +108,21 @@ export async function render(main, id) {
   }
   const reload = () => render(main, id).catch((error) => fill(main, failure(error)));
   const session = desk.session;
-  const stageButtons = session.stages.map((stage) => stageButton(stage, {
-    class: stage.key === lead.stage ? "button current" : "button secondary",
-    disabled: stage.key === lead.stage,
-    "aria-current": stage.key === lead.stage ? "true" : null,
-    onclick: async () => {
-      if (await moveLead(lead, stage.key)) await reload();
-    },
-  }, "stages-closed"));
+  // Closed as a duplicate: no stage moves it (the server refuses one), ↩️ Reopen is the one
+  // way back, as /lead shows it in the chat; the buttons stay, greyed, with that hint.
+  const closedDuplicate = lead.duplicates.closed;
+  const stageButtons = session.stages.map((stage) => {
+    const button = stageButton(stage, {
+      class: stage.key === lead.stage ? "button current" : "button secondary",
+      disabled: closedDuplicate || stage.key === lead.stage,
+      "aria-current": stage.key === lead.stage ? "true" : null,
+      onclick: async () => {
+        if (await moveLead(lead, stage.key)) await reload();
+      },
+    }, "stages-closed");
+    if (closedDuplicate) button.setAttribute("aria-describedby", "stages-duplicate");
+    return button;
+  });
   // Said once, before anyone presses: as /lead says it in the chat.
   const closed = closedLine(session.stages);
   const assign = (assignee) => act("assign", { id, assignee }, reload);
@@ -150,7 +157,10 @@ export async function render(main, id) {
     records.duplicates(lead, reload),
     section(t("lead_contact"), records.contact(lead, reload)),
     section(t("lead_move"), h("div", { class: "stage-buttons" }, stageButtons),
-      closed ? h("p", { class: "hint closed-stages", id: "stages-closed" }, closed) : null),
+      closedDuplicate ? h("p", { class: "hint closed-duplicate", id: "stages-duplicate" },
+        t("lead_move_duplicate")) : null,
+      closed && !closedDuplicate
+        ? h("p", { class: "hint closed-stages", id: "stages-closed" }, closed) : null),
     h("section", { class: "card" }, h("h2", {}, t("lead_assign")),
       h("div", { class: "assign" },
         mine ? null : h("button", { class: "button secondary", onclick: () =>

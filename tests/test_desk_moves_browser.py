@@ -1,0 +1,63 @@
+"""Stage moves on the workspace's lead page in a real browser (headless Chromium), as a new
+staff member met them (review s48): the toast after a move names the lead moved, by its own
+reference (a draft took application id 1); a lead closed as a duplicate offers no stage move,
+only the hint to reopen it first; reopened, it moves again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from bot.texts import Text
+from tests.browser import chromium, page_url, served, watched
+from tests.conftest import ADMIN_ID
+from tests.harness import Harness
+from tests.leads import CONTENT, shown
+from tests.test_desk_moves import a_draft_then_two_leads
+from tests.test_pipeline import label, rows
+
+
+def t(key: Text, **values: Any) -> str:
+    return CONTENT.text(key, "id", **values)
+
+
+async def test_a_moves_toast_names_the_lead_and_a_closed_duplicate_offers_no_stage(
+    bot: Harness, tmp_path: Path
+) -> None:
+    await a_draft_then_two_leads(bot)  # KOC-000001 is application 2, KOC-000002 is 3
+    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+        seen = await watched(context)
+        page = seen.page
+        await page.goto(page_url(base, bot, ADMIN_ID) + "&lead/2")
+        await page.locator(".lead-head .reference", has_text="KOC-000001").wait_for()
+        await page.locator(".stage-buttons button", has_text=label("ditinjau")).click()
+        toast = page.locator("#toast[data-kind=info]")
+        await toast.wait_for()
+        said = shown(Text.PIPELINE_SAVED, reference="KOC-000001", stage=label("ditinjau"))
+        assert await toast.text_content() == said  # not "KOC-000002", its application id
+
+        await page.goto("about:blank")  # a new load: a changed fragment alone is not one
+        await page.goto(page_url(base, bot, ADMIN_ID) + "&lead/3")
+        await page.locator(".lead-head .reference", has_text="KOC-000002").wait_for()
+        close = shown(Text.BTN_CLOSE_DUPLICATE, reference="KOC-000001")
+        await page.get_by_role("button", name=close).click()
+        hint = page.locator(".stage-buttons + .hint.closed-duplicate")
+        await hint.wait_for()
+        assert await hint.text_content() == t(Text.WS_LEAD_MOVE_DUPLICATE)
+        buttons = page.locator(".stage-buttons button")
+        assert await buttons.count() == len(CONTENT.stages)
+        for index in range(await buttons.count()):  # greyed, each saying why
+            assert await buttons.nth(index).is_disabled()
+            assert await buttons.nth(index).get_attribute("aria-describedby") == (
+                "stages-duplicate"
+            )
+
+        await page.get_by_role("button", name=shown(Text.BTN_REOPEN)).click()
+        await hint.wait_for(state="detached")
+        ditinjau = page.locator(".stage-buttons button", has_text=label("ditinjau"))
+        assert await ditinjau.is_enabled()
+        await ditinjau.click()
+        await page.locator("#toast[data-kind=info]", has_text="KOC-000002").wait_for()
+    stages = rows(bot.database, "SELECT application_id, stage FROM lead_pipeline ORDER BY 1")
+    assert stages == [(2, "ditinjau"), (3, "ditinjau")]
+    assert seen.alerts == [] and seen.errors == []
