@@ -508,6 +508,7 @@ class Text(StrEnum):
     BULK_PREVIEW_DUPLICATES = "bulk_preview_duplicates"
     BULK_PREVIEW_TOLD = "bulk_preview_told"
     BULK_PREVIEW_BACK = "bulk_preview_back"
+    BULK_PREVIEW_WAITING = "bulk_preview_waiting"
     BULK_ALL_TOLD = "bulk_all_told"
     BULK_SKIPPED_DUPLICATES = "bulk_skipped_duplicates"
     BULK_MESSAGE_INFO = "bulk_message_info"

@@ -79,7 +79,9 @@ async def choose_stage(update: Update, context: BotContext, batch_id: int, stage
     await store.choose_bulk_stage(batch_id, stage, leads)
     forwarding = context.services.settings.forwarding()
     told = await store.told([lead.application_id for lead in leads])
-    preview = pipeline.bulk_preview(content, stage, leads, forwarding, told)
+    support = context.services.store.support
+    waiting = await support.questions_waiting({lead.user_id for lead in leads})
+    preview = pipeline.bulk_preview(content, stage, leads, forwarding, told, waiting)
     described = views.describe(content, language, chosen)
     if not preview.movable:
         await show(update, context.text(Text.BULK_NOTHING, filter=described))

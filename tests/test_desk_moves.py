@@ -1,6 +1,7 @@
 """Stage moves as a new staff member met them (review s48): a lead closed as a duplicate is
-moved by no stage, whoever sends it (Reopen is the one way back); and what a move says names
-the lead by its own reference, never by its application id (drafts take ids too)."""
+moved by no stage, whoever sends it (Reopen is the one way back); what a move says names the
+lead by its own reference, never by its application id (drafts take ids too); and a bulk
+move's preview says whose talent still waits for an answer, in the chat and the workspace."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import CONTENT, FILMMAKER, MUSICIAN, apply, consent, shown
 from tests.test_pipeline import admin_of, label, rows, t, visible
+from tests.test_support import relayed_question
 from tests.workspace import workspace
 
 SAME_PHONE = "+62 812-3456-7890"
@@ -163,3 +165,26 @@ async def test_a_closed_duplicate_is_moved_by_no_chat_button_nor_the_command_lin
         ("closed_duplicate", "shortlist"),
         ("closed_duplicate", "ditinjau"),
     ]
+
+
+async def test_a_bulk_preview_names_the_leads_whose_talent_waits_for_an_answer(
+    bot: Harness, staff_chat: Any
+) -> None:
+    sari, _ = await a_draft_then_two_leads(bot)
+    await relayed_question(bot, staff_chat, sari, "Kak, biaya bagasinya ditanggung juga?")
+    waits = said(Text.BULK_PREVIEW_WAITING, count=1, references="KOC-000001")
+    admin = admin_of(staff_chat)
+    # The chat's Move all.
+    await bot.send(admin, "/leads baru")
+    await bot.press(admin, t(Text.BTN_BULK_MOVE, count=2))
+    mark = admin.mark()
+    await bot.press(admin, label("selesai"))
+    preview = admin.messages_since(mark)[0]
+    assert waits in preview.text.splitlines()
+    # The workspace's Move to stage… of the ticked leads.
+    async with workspace(bot, ADMIN_ID) as client:
+        planned = await client.ok("bulk-preview", {"ids": [2, 3], "stage": "selesai"})
+        assert waits in planned["summary"].splitlines()
+        # Only Budi's lead: nobody waits, no line.
+        planned = await client.ok("bulk-preview", {"ids": [3], "stage": "selesai"})
+        assert "💬" not in planned["summary"]

@@ -11,7 +11,7 @@ import html
 import json
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Literal
@@ -49,6 +49,7 @@ BULK_CHUNK = 200  # leads moved per transaction in a bulk move (the loop stays r
 # forgotten preview moving (and messaging) leads as they stand days later.
 PREVIEW_LIFETIME = timedelta(minutes=30)
 CHART_DAYS = 30
+WAITING_NAMED = 10  # references a bulk preview names of the talents waiting for an answer
 
 
 class FilterError(ValueError):
@@ -443,6 +444,9 @@ class BulkPreview:
     told: list[LeadState] = field(default_factory=list)
     # Eligible leads whose talent was told of a later stage: their /status goes back.
     back: list[LeadState] = field(default_factory=list)
+    # Eligible leads whose talent still waits for a staff answer to a question (as the one
+    # lead's preview warns: a mother got the closing message while her question was open).
+    waiting: list[LeadState] = field(default_factory=list)
 
     @property
     def duplicates(self) -> int:
@@ -483,9 +487,11 @@ def bulk_preview(
     leads: list[LeadState],
     forwarding: Forwarding | None,
     told: dict[int, dict[str, str]] | None = None,
+    waiting: Collection[int] = (),
 ) -> BulkPreview:
     """Who a bulk move would move, who it would skip, who already got the stage's message
-    (`told`: Pipeline.told of these leads), and example messages (id, then en)."""
+    (`told`: Pipeline.told of these leads), whose talent waits for an answer (`waiting`: their
+    Telegram ids, Support.questions_waiting), and example messages (id, then en)."""
     told = told or {}
     movable = [lead for lead in leads if _movable(lead, to_stage)]
     eligible = [lead for lead in movable if not lacks_consent(content, to_stage, lead, forwarding)]
@@ -508,7 +514,8 @@ def bulk_preview(
         message = message_for(content, to_stage, firsts[language], forwarding)
         if message is not None:
             examples.append((firsts[language], message))
-    return BulkPreview(leads, movable, eligible, examples, already_told, back)
+    asking = [lead for lead in eligible if lead.user_id in waiting]
+    return BulkPreview(leads, movable, eligible, examples, already_told, back, asking)
 
 
 def preview_skipped(
@@ -520,7 +527,8 @@ def preview_skipped(
 ) -> Markup:
     """The preview's lines on leads a bulk move leaves where they are, one per reason that
     holds for some ("already there: 0" is never said), each on a line of its own; then those
-    moved without the message they already got, and those whose /status goes back."""
+    moved without the message they already got, those whose /status goes back, and those
+    whose talent still waits for an answer (with their references, the first WAITING_NAMED)."""
     label = stage_label(content, to_stage, language)
     lines = []
     if preview.already:
@@ -543,6 +551,18 @@ def preview_skipped(
         lines.append(content.text(Text.BULK_PREVIEW_TOLD, language, count=len(preview.told)))
     if preview.back:
         lines.append(content.text(Text.BULK_PREVIEW_BACK, language, count=len(preview.back)))
+    if preview.waiting:
+        references = ", ".join(lead.reference for lead in preview.waiting[:WAITING_NAMED])
+        if len(preview.waiting) > WAITING_NAMED:
+            references += ", …"
+        lines.append(
+            content.text(
+                Text.BULK_PREVIEW_WAITING,
+                language,
+                count=len(preview.waiting),
+                references=references,
+            )
+        )
     return Markup("".join(f"\n{line}" for line in lines))
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -30,6 +31,11 @@ WHERE r.kind = 'question' AND r.created_at > COALESCE((SELECT s.created_at
 IS_WAITING = "SELECT 1" + WAITING_FROM + "AND r.user_id = ? LIMIT 1"
 WAITING_BESIDES = (
     "SELECT COUNT(*)" + WAITING_FROM + "AND r.user_id = ? AND r.talent_message_id != ?"
+)
+ANY_WAITING = (
+    "SELECT DISTINCT r.user_id"  # noqa: S608 - constants, the ids bound as one JSON list
+    + WAITING_FROM
+    + "AND r.user_id IN (SELECT value FROM json_each(?))"
 )
 NEWEST_WAITING = (
     "SELECT r.talent_message_id" + WAITING_FROM + "AND r.user_id = ? ORDER BY r.id DESC LIMIT 1"
@@ -259,6 +265,14 @@ class SupportRelay:
     async def question_waiting(self, user_id: int) -> bool:
         """Whether a question of this talent waits for a staff answer (see WAITING_FROM)."""
         return await self._db.fetch_value(IS_WAITING, (user_id,)) is not None
+
+    async def questions_waiting(self, user_ids: Collection[int]) -> set[int]:
+        """Which of these talents have a question waiting for a staff answer (as
+        question_waiting, for a bulk move's preview: one query, however many)."""
+        if not user_ids:
+            return set()
+        rows = await self._db.fetch_all(ANY_WAITING, (json.dumps(sorted(set(user_ids))),))
+        return {int(row["user_id"]) for row in rows}
 
     async def was_relayed(self, user_id: int, talent_message_id: int) -> bool:
         """Whether this message of the talent already reached the staff chat."""

@@ -181,7 +181,8 @@ async def bulk_preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict
     leads = await desk.store.pipeline.chosen(ids)
     forwarding = desk.services.settings.forwarding()
     told = await desk.store.pipeline.told([lead.application_id for lead in leads])
-    preview = pipeline.bulk_preview(content, stage, leads, forwarding, told)
+    waiting = await desk.store.support.questions_waiting({lead.user_id for lead in leads})
+    preview = pipeline.bulk_preview(content, stage, leads, forwarding, told, waiting)
     label = pipeline.stage_label(content, stage, language)
     selection = desk.content.text(Text.WS_BULK_SELECTION, language)
     if not preview.eligible:
