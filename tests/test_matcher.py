@@ -1185,6 +1185,17 @@ def test_a_boss_asked_for_says_who_asks() -> None:
         assert decide(MATCHER.match(off_topic), DEFAULTS).outcome is not Outcome.ANSWERED
 
 
+def test_military_service_is_no_entrys() -> None:
+    """ "wajib militer" (military service, "wamil") is no entry's: "militer" was read as a typo
+    of "minister", and an age limit for it got who_can_apply directly (at the threshold)."""
+    for off_topic in (
+        "batasan umur masuk wajib militer korea berapa",
+        "umur berapa wamil di korea",
+        "military service age in korea",
+    ):
+        assert decide(MATCHER.match(off_topic), DEFAULTS).outcome is not Outcome.ANSWERED, off_topic
+
+
 def test_a_retired_sender_says_who_asks() -> None:
     """ "pensiunan" (retired) says who asks in a message about its sender (session 46's
     retired civil servant got nothing at all)."""

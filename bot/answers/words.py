@@ -36,6 +36,12 @@ SHORT_FORMS: dict[str, str] = {
     # round's questions, and session 47's "ada pendaftaran yg lagi buka skrg ndak? biar kami
     # latihan dari sekarang" got training_center directly (its stem is "latih" too).
     "latihan": "latihanrutin",
+    # Military service ("wajib militer", Korean chat's "wamil") is no entry's: "militer" was read
+    # as a typo of "minister" (what_is_kocca's), so "batasan umur masuk wajib militer korea
+    # berapa" got who_can_apply directly (its age limit), at the threshold.
+    "militer": "dinasmiliter",
+    "military": "dinasmiliter",
+    "wamil": "dinasmiliter",
     "dibayar": "honor",
     "digaji": "honor",
     "honornya": "honor",
