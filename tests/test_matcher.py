@@ -634,7 +634,7 @@ CHAT = [
     (
         "sy penyanyi sayang-sayang Mandar pake kacaping, lagu tradisional ji."
         " bisa ji ikut daftar kah atau cuma yg pop2?",
-        "program:music_to_korea",  # its label accepts it: the music page says who may join
+        "faq:who_can_apply",  # its label's answer: any genre may register (was the music page)
     ),
     ("saya pemain kecapi, boleh daftar?", "faq:who_can_apply"),
     # A blind talent's screen reader ("pembaca layar": not "layar" read as "bayar"), talkback
@@ -680,7 +680,7 @@ CHAT = [
     # Gambus says who asks, as qasidah does.
     (
         "afwan, grup kami main gambus dan qasidah, apakah termasuk musisi yg bisa daftar?",
-        "program:music_to_korea",  # its label accepts it: the music page says who may join
+        "faq:who_can_apply",  # its label's answer: any genre may register (was the music page)
     ),
     # Session 45's voices: Tegal Javanese gawe/nggawe (bikin: not "game"), sekang (dari),
     # batir (teman); its "metu" (keluar) asks nothing, "botmu" is bot mu.
@@ -1183,6 +1183,37 @@ def test_a_boss_asked_for_says_who_asks() -> None:
         "bos saya mau liburan ke korea, visa gimana?",
     ):
         assert decide(MATCHER.match(off_topic), DEFAULTS).outcome is not Outcome.ANSWERED
+
+
+def test_a_genre_asked_to_join_asks_who_can_register() -> None:
+    """Session 48: "does my genre count?" gets "Who can register?" (any genre may register), not
+    the music program's long page; a genre learned, listened to or taken to Korea does not."""
+    for text in (
+        "apakah musik religi bisa?",
+        "musik dangdut bisa ikut?",
+        "rap bisa ikut kah?",
+        "kalau kami nyanyi lagu rohani/gospel bisa ji daftar di sini kah?",
+        "afwan, grup kami main gambus dan qasidah, apakah termasuk musisi yg bisa daftar?",
+    ):
+        verdict = decide(MATCHER.match(text), DEFAULTS)
+        assert verdict.outcome is Outcome.ANSWERED, (text, verdict)
+        assert verdict.entry == "faq:who_can_apply", (text, verdict)
+    # Papuan "pace" (sir) is still an unknown word: offered first, not answered.
+    verdict = decide(MATCHER.match("pace sa rapper dari sorong. rap bisa ikut kah?"), DEFAULTS)
+    assert verdict.others[0] == "faq:who_can_apply", verdict
+    verdict = decide(MATCHER.match("penyanyi jazz bisa ikut ke korea?"), DEFAULTS)
+    assert verdict.entry == "program:music_to_korea", verdict
+    for off_topic in (
+        "belajar rap bisa dimana",
+        "cara rap cepat",
+        "lagu rap terbaik apa",
+        "lagu dangdut koplo terbaru bisa didownload dimana",
+        "does rap count as poetry?",
+        "dangdut termasuk musik asli indonesia?",
+        "hiphop bisa bikin kaya ga",
+        "how do I register for a hardcore music festival",
+    ):
+        assert decide(MATCHER.match(off_topic), DEFAULTS).outcome is not Outcome.ANSWERED, off_topic
 
 
 def test_military_service_is_no_entrys() -> None:

@@ -54,8 +54,13 @@ from bot.answers.words import (
     EVENTS,
     FIRST_PERSON,
     FROM,
+    GENRE_ELSEWHERE,
+    GENRE_KINDS,
+    GENRE_WORD,
+    GENRES,
     GREETINGS,
     INTRODUCING,
+    JOINING,
     MAY,
     NOT_A_PLACE,
     NOT_A_ROLE,
@@ -454,6 +459,13 @@ class Matcher:
         index = 0
         place = -2  # where the last word of a place no entry names is ("dari kapuas hulu")
         role = False  # whether a word said who asks
+        genre_asked = _joining(found)
+        # "musik dangdut", "lagu rohani": the genre, which is all they say (GENRE_KINDS).
+        kind_of = {
+            at
+            for at, word in enumerate(found)
+            if genre_asked and word in GENRE_KINDS and not GENRES.isdisjoint(found[at - 1 : at + 2])
+        }
         while index < len(found):
             word = found[index]
             before = found[index - 1] if index else ""
@@ -464,8 +476,12 @@ class Matcher:
             elif not is_content(word) or names.get(word, False):
                 continue  # a stopword; or the talent's own name written as one ("Made")
             stemmed, credit = stem(word), 1.0
-            if not is_content(stemmed):
+            if not is_content(stemmed) or index - 1 in kind_of:
                 continue  # "caranya", "apaan": a stopword once stemmed
+            if genre_asked and word in GENRES and before not in TOPIC_HEADS:
+                # "musik dangdut bisa ikut?": whether one may register, with any genre.
+                stems[stem(GENRE_WORD)] = stems[REGISTER_WORD] = 1.0
+                continue
             # Chat's -in for -kan and -i (disiapin, dibutuhin): try the root.
             if stemmed not in self._vocabulary and stemmed[:-2] in self._vocabulary:
                 stemmed = stemmed[:-2] if stemmed.endswith("in") else stemmed
@@ -568,6 +584,20 @@ class Matcher:
         if len(self._corrections) < CORRECTIONS:
             self._corrections[word] = close
         return close
+
+
+def _joining(found: list[str]) -> bool:
+    """Whether a message asks if one may join, and so its genres are the genre a talent
+    registers with (GENRES): "bisa", "boleh" (MAY) and a word of joining ("musik dangdut bisa
+    ikut?", "rap boleh daftar?"), or a "bisa?" with nothing asked after it ("apakah musik
+    religi bisa?"); not about learning, listening, an event, Korea or a program
+    (GENRE_ELSEWHERE)."""
+    if GENRES.isdisjoint(found) or MAY.isdisjoint(found) or not GENRE_ELSEWHERE.isdisjoint(found):
+        return False
+    if not JOINING.isdisjoint(found):
+        return True
+    last = max((index for index, word in enumerate(found) if word in MAY), default=None)
+    return last is not None and not any(map(is_content, found[last + 1 :]))
 
 
 def _money_from(found: list[str], at: int, who: frozenset[str]) -> bool:

@@ -1659,6 +1659,49 @@ TOPIC_HEADS = _listed(
 # or a concert of choirs or gamelan ("festival choir di korea kapan?" got biff_apm directly,
 # as "festival korea kapan").
 EVENTS = _listed("festival lomba konser concert")
+# Genres and art forms, music or film kinds ("musik dangdut bisa ikut?", "rap bisa ikut kah?",
+# "apakah musik religi bisa?"): in a message asking whether one may (MAY) join (JOINING, or a
+# "bisa?" that ends it), each is the genre a talent registers with, read as "genre" (GENRE_WORD:
+# "Who can register?" says any genre can be registered), and "musik" beside it is the genre too
+# (GENRE_KINDS): "musik" alone got the music program's long page. Not in "saya penyanyi
+# campursari, kapan dihubungi setelah daftar?" (no MAY: it asks when); "count" and "termasuk"
+# join nothing ("does rap count as poetry?", "dangdut termasuk musik asli indonesia?"). Not
+# right after a word that makes the genre the topic (TOPIC_HEADS: "jadi", "belajar"), nor in a
+# message about learning, listening, an event, Korea or a program (GENRE_ELSEWHERE: "belajar rap
+# bisa dimana", "where can i stream indie films", "hardcore music festival", "penyanyi jazz bisa
+# ikut ke korea?", "MU:CON itu buat pianis klasik juga bisa?"), nor where "bisa" asks something
+# else ("hiphop bisa bikin kaya ga"). The lead's phrasings "rap bisa ikut", "dangdut boleh
+# daftar" answered "belajar rap bisa dimana", "cara rap cepat" and "lagu rap terbaik apa". A
+# role ("rapper", "penyanyi") is who asks, not a genre; no animation or webtoon: no entry covers
+# them.
+GENRES = _listed(
+    """
+    genre genres aliran
+    rap hip hop hiphop dangdut koplo religi religius religious islami rohani gospel
+    qasidah kasidah rebana gambus hadroh hadrah sholawat shalawat salawat nasyid
+    pop rock jazz metal punk reggae blues folk keroncong campursari jaranan tarling
+    tradisi tradisional traditional klasik classical orkestra
+    horor horror
+    """
+)
+GENRE_WORD = "genre"
+JOINING = _listed(
+    """
+    ikut ikutan melu join daftar didaftar didaftarkan daftarin didaftarin register registered
+    accepted allowed diterima
+    """
+)
+# What a genre is of, or playing it, said beside it ("musik dangdut", "lagu rohani", "main
+# gambus", "religious music"): the genre is all it says, where "musik" alone got the music
+# program's page.
+GENRE_KINDS = _listed("musik music lagu song songs main bermain play playing")
+GENRE_ELSEWHERE = EVENTS | _listed(
+    """
+    korea korean seoul busan mucon bcww biff apm acf kofic hoi pelatihan training
+    belajar learn learning kursus course les latihan tutorial cara stream streaming download
+    nonton dengar dengerin listen watch beli buy jual sell
+    """
+)
 # Thanks by emoji, which also close a greeting politely ("halo kak 🙏" greets).
 POLITE = _listed("🙏 👍 ❤ ❤️ 🙂 😊 🫶")
 # Makassar's particle "di'" (read as "di": "makasih di'", session 45's review) closes thanks
