@@ -1778,6 +1778,15 @@ def test_a_place_is_the_talents_only_after_from() -> None:
         ("Selamat siang kak, izin ya 🙏", "greeting"),
         ("izin min", "greeting"),
         ("matur nuwun sanget min, berkah 🤲", "thanks"),
+        # Session 48: sorry to disturb ("ganggu") excuses; a closing to go on later thanks, and
+        # with a question cue or any other word it is still read.
+        ("sugeng enjing min, nyuwun sewu ganggu 🙏", "greeting"),
+        ("oke, nanti saya sampaikan ke bos. makasih ya", "thanks"),
+        ("siap, nanti sa lanjut", "thanks"),
+        ("makasih, tapi kapan dibuka?", None),
+        ("nanti lanjut bisa?", None),
+        ("nanti saya lanjut daftar", None),
+        ("maaf ganggu, mau tanya biaya daftar", None),
         ("makasih kak, semoga berkah", "thanks"),
         ("izin tanya, anak 15 thn perlu izin ortu?", None),
         ("halo, izin dari ortu perlu?", None),

@@ -19,6 +19,7 @@ from bot.answers.words import (
     ASKING_ON,
     BEFORE_SET_ASIDE,
     CALLED,
+    CLOSING,
     DOUBTING,
     EXCUSING,
     FILLER,
@@ -27,6 +28,7 @@ from bot.answers.words import (
     GRATITUDE,
     GREETINGS,
     I_SEE,
+    LATER,
     MURMURS,
     MY_MISTAKE,
     NEGATING,
@@ -130,6 +132,7 @@ _SPACED_HANDLE = re.compile(r"(?<!\S)@\s++[\w.]++")  # "ig @ sari_music"
 # one that asks back, is read first: `small_talk`).
 _SMALL_TALK = GREETINGS | EXCUSING | THANKS | FILLER | MURMURS | (DOUBTING - ASKING_BACK)
 _NOTHING_ASKED = STOPWORDS | FILLER | MURMURS
+_CLOSING = LATER | CLOSING | STOPWORDS  # what a closing says besides small talk (`small_talk`)
 # "serius?", "makasih, maksudnya?": asked back, with no word that could be a topic.
 _NOTHING_CLEAR = _NOTHING_ASKED | _SMALL_TALK | DOUBTING
 _WRITTEN_OUT = {short: tuple(written.split()) for short, written in SHORT_FORMS.items()}
@@ -326,6 +329,15 @@ def small_talk(found: list[str]) -> str | None:
         # question to staff; a question if a word could be a topic ("masa bayar?").
         clear = all(word in _NOTHING_CLEAR or not _lettered(word) for word in found)
         return "doubt" if clear else None
+    if (
+        not LATER.isdisjoint(found)
+        and not CLOSING.isdisjoint(found)
+        and QUESTION_CUES.isdisjoint(found)
+    ):
+        # "oke, nanti saya sampaikan ke bos. makasih ya", "siap, nanti sa lanjut": a closing.
+        found = [word for word in found if word not in _CLOSING]
+        if not found:
+            return "thanks"
     if any(word in _SMALL_TALK and _lettered(word) for word in found):
         # An emoji beside a greeting or thanks is its mood ("slmt mlm min, dr tengah laut nih
         # 🌊"), as 🙏 is: not a word asked.

@@ -1497,7 +1497,18 @@ THANKS = _listed(
 # "Izin" (chat's polite "excuse me": "izin ya kak 🙏") closes a greeting when nothing else is
 # asked; with anything else it is still a parent's permission ("izin tanya, anak 15 thn perlu
 # izin ortu?"). Only in small talk: not a greeting word before "dari" or a question.
-EXCUSING = _listed("izin ijin")
+# "Ganggu" ("maaf ganggu", Javanese "nyuwun sewu ganggu": sorry to disturb) excuses too: session
+# 48's "sugeng enjing min, nyuwun sewu ganggu 🙏" was a nudge, not a greeting.
+EXCUSING = _listed("izin ijin ganggu mengganggu")
+# Signing off to go on later ("oke, nanti saya sampaikan ke bos. makasih ya", "siap, nanti sa
+# lanjut": session 48's review, M1, got "no answer" or "not sure"): with a word of later (LATER)
+# and one of these (CLOSING), they and stopwords are small talk, thanks with a closing; never
+# with a question cue ("makasih, tapi kapan dibuka?", "nanti lanjut bisa?"), nor with any other
+# word ("nanti saya lanjut daftar", "nanti sa cari link dulu" are still read).
+LATER = _listed("nanti ntar entar later")
+CLOSING = _listed(
+    "lanjut lanjutkan lanjutin sampaikan sampein sampaiin kabari kabarin continue bos boss atasan"
+)
 # "Oh, I see" in two words, an okay to what the bot just said ("oh gitu kak"); "gitu" alone
 # is not one ("gimana gitu" asks). "Coba dulu" (I'll try it first: Jogja's "tak cobo sik") is
 # one too.
