@@ -1198,9 +1198,10 @@ def test_a_genre_asked_to_join_asks_who_can_register() -> None:
         verdict = decide(MATCHER.match(text), DEFAULTS)
         assert verdict.outcome is Outcome.ANSWERED, (text, verdict)
         assert verdict.entry == "faq:who_can_apply", (text, verdict)
-    # Papuan "pace" (sir) is still an unknown word: offered first, not answered.
+    # Papuan "pace" (sir) addresses, as "bela" does: a stopword and a greeting.
     verdict = decide(MATCHER.match("pace sa rapper dari sorong. rap bisa ikut kah?"), DEFAULTS)
-    assert verdict.others[0] == "faq:who_can_apply", verdict
+    assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, "faq:who_can_apply"), verdict
+    assert MATCHER.match("selamat pagi pace").talk == "greeting"
     verdict = decide(MATCHER.match("penyanyi jazz bisa ikut ke korea?"), DEFAULTS)
     assert verdict.entry == "program:music_to_korea", verdict
     for off_topic in (

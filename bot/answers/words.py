@@ -1296,6 +1296,7 @@ STOPWORDS_ID = _listed(
     teman 혹시 진짜 bingung biasa
     olo tabik puwari siulu kurresumanga 네 안녕 안녕하세요 감사합니다 고맙습니다 고마워요 고마워
     cepat cepet cepetan buruan berarti
+    pace mace
     bela woy woi hatur afwan akhi ukhti antum syukron syukran jazakallah insya insyaallah
     inshaallah allah bismillah alhamdulillah khair khairan
     ahowu fefu saohagolo saohagölö koko cece cici
@@ -1456,6 +1457,8 @@ INTRODUCING = frozenset(  # the talent's name follows ("nama saya Dimas"), not a
 # call for help with nothing else ("ada yang bisa bantu?", "help") is answered as a greeting,
 # which asks for the question. Sasak's and Bugis' "side" (you, polite: "tabe' side admin")
 # is whom a greeting addresses, as "kak" is (and a stopword, as "anda" is).
+# Papuan "pace" and "mace" (sir, ma'am: "pace sa rapper dari sorong. rap bisa ikut kah?", session
+# 48) are whom a message addresses, as Maluku's "bela" is (and stopwords).
 GREETINGS = _listed(
     """
     halo hallo helo hai hay hi hii hey hello heyy pagi siang sore malam selamat met
@@ -1469,6 +1472,7 @@ GREETINGS = _listed(
     basudara oi wassup whatsup 🤙
     tabik puwari siulu 안녕 안녕하세요
     bela woy woi afwan akhi ukhti
+    pace mace
     ahowu fefu ko koko cece cici
     bantu bantuin tolong help anyone somebody someone
     semoga sehat selalu
