@@ -144,6 +144,8 @@ async def _follow_written_language(update: Update, context: BotContext) -> None:
     text = text_of(message) if message is not None else None
     if talent is None or talent.language_chosen or text is None:
         return
+    if talent.user_id in context.services.settings.admin_ids:
+        return  # staff's desk keeps the language they have (an attacker's review)
     written = written_in(text)
     if written is None or written == talent.language:
         return

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from bot.answers import stats as question_stats
+from bot.answers.language import written_in
 from bot.answers.text import says_not_this
 from bot.ask_off import without_ask
 from bot.content import load_content
@@ -207,6 +208,30 @@ async def test_a_parent_asking_about_disability_support_is_told_what_to_share(
     assert answer.text.split("\n")[0] == support.question.id
     assert "bukan diagnosisnya" in answer.text
     assert CONTENT.text(Text.BTN_ASK, "id") in answer.button_texts
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("aku tinggal di Busan, masih bisa daftar nggak?", "id"),
+        ("do I need to speak Korean?", "en"),
+        ("kak, can I join?", None),  # mixed: nothing decided
+        # Links, handles and addresses are no one's writing (an attacker's review).
+        ("https://youtu.be/lagu-untuk-kamu-yang-baru", None),
+        ("@kak_saya_dan_aku", None),
+        ("cek youtube.com/lagu-dan-kamu ya", None),
+    ],
+)
+def test_the_language_a_message_is_written_in(text: str, language: str | None) -> None:
+    assert written_in(text) == language
+
+
+async def test_staff_are_not_switched_to_the_language_they_type(bot: Harness) -> None:
+    admin = bot.user(first_name="Mina", language_code="en")
+    bot.settings.admin_ids = frozenset({ADMIN_ID, admin.id})
+    await bot.send(admin, "gimana cara lihat pendaftar yang baru masuk kak")
+    stored = await bot.store.users.get(admin.id)
+    assert stored is not None and stored.language == "en" and not stored.language_chosen
 
 
 async def test_a_program_page_given_as_an_answer_registers_interest_in_it(bot: Harness) -> None:

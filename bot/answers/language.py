@@ -27,13 +27,16 @@ _ENGLISH = frozenset(
     """.split()  # noqa: SIM905 -- a word list reads best as words
 )
 _WORD = re.compile(r"[a-z']+")
+# Links, @handles and addresses say nothing of the language a talent writes in: their words
+# ("youtu.be/lagu-untuk-kamu", "@kak_saya_dan_aku") switched a talent (an attacker's review).
+_NOT_WRITTEN = re.compile(r"\S*(?:://|www\.|@|\.(?:com|id|be|ly|co|net|org|me)\b)\S*", re.I)
 CLEAR = 2  # words of one language, and none of the other, to be sure
 
 
 def written_in(text: str) -> str | None:
     """ "id" or "en" when the message is clearly in that language, else None."""
     indonesian = english = 0
-    for word in _WORD.findall(text.lower()):
+    for word in _WORD.findall(_NOT_WRITTEN.sub(" ", text).lower()):
         if word in _INDONESIAN:
             indonesian += 1
         elif word in _ENGLISH:
