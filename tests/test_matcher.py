@@ -2054,3 +2054,17 @@ def test_a_suggestion_threshold_above_the_answer_threshold_is_refused() -> None:
         Settings(  # type: ignore[call-arg]
             _env_file=None, ask_answer_confidence=0.2, ask_suggest_confidence=0.5
         )
+
+
+def test_a_taught_wording_that_only_registers_does_not_stand_for_a_wish() -> None:
+    """An attacker's review: taught "mau daftar sekarang bisa?" keeps only "daftar", and it
+    won over every "mau daftar" (the form never opened)."""
+    taught = [
+        ("faq:open_call_now", "mau daftar sekarang bisa?"),
+        ("faq:parents", "anak saya mau daftar"),
+    ]
+    matcher = Matcher.build(CONTENT, taught=taught)
+    for wish in ("saya mau daftar", "mau daftar kak", "daftar"):
+        assert not matcher.match(wish).taught, wish
+    said = matcher.match("kak anak saya mau daftar")
+    assert said.taught and said.best == "faq:parents"

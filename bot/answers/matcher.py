@@ -65,6 +65,7 @@ from bot.answers.words import (
     NOT_A_PLACE,
     NOT_A_ROLE,
     QUESTION_CUES,
+    REGISTERING,
     SALUTATIONS,
     SENDER,
     SOURCED,
@@ -76,6 +77,8 @@ from bot.content import LANGUAGES, Content, T
 
 Kind = Literal["faq", "program"]
 _PLACEHOLDER = re.compile(r"\{\w+\}")
+# What a wish to register comes down to once its small words are gone ("daftar", "ikut").
+_REGISTERING_STEMS = frozenset({*map(stem, REGISTERING), stem("ikut"), stem("join")})
 ANSWER_WEIGHT = 0.6  # an answer's words count less than the phrasings made to be matched
 ANSWER_CREDIT = 0.5  # and a word found only there explains less of the message
 PHRASING = 0.6  # fit = explained x (1 - PHRASING + PHRASING x closest phrasing said)
@@ -388,14 +391,18 @@ class Matcher:
         said = self._phrasings_said(stems)
         fits = sorted(((self._fit(stems, i, said), i) for i, _ in order), key=lambda p: -p[0])
         ranked = tuple((self.entries[i], fit) for fit, i in fits if fit > 0)
-        taught = self._taught.get(taught_key(stems, found)) if self._taught else None
+        key = taught_key(stems, found) if self._taught else frozenset()
+        taught = self._taught.get(key) if self._taught else None
         if taught is not None:
             # Said as staff taught it (`taught_key`): their entry, even where the content's
             # phrasings fit as well (a review: a parent's question taught for the
             # parents' entry stayed a choice, tied with "Who can register?").
             chosen = self.entries[taught]
             rest = tuple(r for r in ranked if r[0] != chosen)
-            return Match(None, ((chosen, 1.0), *rest), 1.0, taught=True)
+            # Over a wish to register only when it says more than registering: "mau daftar
+            # sekarang bisa?" taught keeps only "daftar" (an attacker's review).
+            says_more = not key <= _REGISTERING_STEMS
+            return Match(None, ((chosen, 1.0), *rest), 1.0, taught=says_more)
         if not ranked:
             return Match()
         confidence = ranked[0][1]
