@@ -167,6 +167,7 @@ class Text(StrEnum):
     INTAKE_PROVINCE_OF_CITY_NOTED = "intake_province_of_city_noted"
     INTAKE_CITY_AGAIN = "intake_city_again"
     INTAKE_RESUMED = "intake_resumed"
+    INTAKE_TAKEN = "intake_taken"
     INTAKE_BACK_TO_FORM = "intake_back_to_form"
     INTAKE_USE_BUTTONS = "intake_use_buttons"
     INTAKE_REVIEW_ABOVE = "intake_review_above"

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from bot.emulator import EmulatedUser
+from bot.leads.intake import choices
 from bot.store.db import ago
 from bot.texts import Text
 from tests.harness import Harness
@@ -934,9 +935,13 @@ async def test_a_typed_text_naming_one_choice_is_taken_as_that_choice(
     bot: Harness, key: str, typed: str, value: str, then: str
 ) -> None:
     user = await at_question(bot, key)
-    await bot.send(user, typed)
+    [reply] = await bot.send(user, typed)
     assert (await _stored(bot, user.id))[key] == value
     assert await where(bot, user) == then
+    # Said, so a wrong reading is seen and undone with Back (an attacker's review).
+    if typed != "Lainnya kak":
+        taken = dict(choices(CONTENT.questions[key], CONTENT, {}))[value].id
+        assert reply.text.startswith(shown(Text.INTAKE_TAKEN, taken=taken))
 
 
 @pytest.mark.parametrize(
@@ -948,6 +953,12 @@ async def test_a_typed_text_naming_one_choice_is_taken_as_that_choice(
         ("bukan band, solo", Text.INTAKE_USE_BUTTONS_OR_OTHER),
         ("manajer band", Text.INTAKE_USE_BUTTONS_OR_OTHER),
         ("pelatih vokal", Text.INTAKE_USE_BUTTONS_OR_OTHER),
+        # An attacker's review: other ways to say "not", and what one was or looks for.
+        ("bkn band", Text.INTAKE_USE_BUTTONS_OR_OTHER),
+        ("kagak band", Text.INTAKE_USE_BUTTONS_OR_OTHER),
+        ("I'm never in a band", Text.INTAKE_USE_BUTTONS_OR_OTHER),
+        ("dulu band sekarang sendiri", Text.INTAKE_USE_BUTTONS_OR_OTHER),
+        ("saya lagi cari band", Text.INTAKE_USE_BUTTONS_OR_OTHER),
     ],
 )
 async def test_a_typed_choice_is_never_guessed(bot: Harness, typed: str, said: Text) -> None:
@@ -998,6 +1009,12 @@ async def test_text_typed_with_lainnya_ticked_is_what_lainnya_is(bot: Harness) -
     [hint] = await bot.send(user, "udah kak")
     assert hint.text.startswith(shown(Text.INTAKE_PRESS_DONE))
     await bot.press(user, label("languages", "other"))
+    # Going on, "nothing else" or a link is no language (an attacker's review).
+    for typed in ("ok udah itu aja", "lanjut", "tidak ada"):
+        [hint] = await bot.send(user, typed)
+        assert hint.text.startswith(shown(Text.INTAKE_PRESS_DONE)), typed
+    await bot.send(user, "https://youtu.be/abc")
+    assert "languages_other" not in await _stored(bot, user.id)
     [kept] = await bot.send(user, "Jawa")
     assert kept.text.startswith(shown(Text.INTAKE_OTHER_KEPT, other="Lainnya", answer="Jawa"))
     assert await where(bot, user) == "languages"

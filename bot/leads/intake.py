@@ -41,6 +41,7 @@ class Accepted:
 
     value: Any
     city: str | None = None
+    named: bool = False  # a choice named in a sentence ("grup rebana"), not pressed or its label
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,8 +195,14 @@ def use_buttons(question: Question, content: Content) -> Rejected:
 # Words that turn a choice named in a sentence around ("bukan band", "selain pop", "not
 # pop"): no choice is taken from such a text, the talent presses the button.
 _DENIALS = frozenset(
-    "bukan tidak tdk gak ga gk nggak ngga enggak engga ndak belum tanpa selain kecuali"  # noqa: SIM905 -- a word list reads best as words
-    " not no non except without".split()
+    # Indonesian and regional "not", "don't", "without", "other than".
+    "bukan bkn tidak tdk tak gak ga gk nggak ngga enggak engga ndak kagak ora dudu belum jangan"  # noqa: SIM905 -- a word list reads best as words
+    " jgn tanpa selain kecuali"
+    # English, with "don't" folded to "don t".
+    " not no non except without never dont don doesn didn isn aren wasn nor"
+    # What the talent was, or looks for, rather than is ("dulu band", "lagi cari band": an
+    # attacker's review).
+    " dulu mantan bekas bubar cari nyari mencari former ex looking".split()
 )
 
 
@@ -325,7 +332,7 @@ def check_text(question: Question, content: Content, answers: Answers, text: str
         named = named_choices(question, content, answers, text)  # "grup rebana", "pianis"
         other = other_follow_up(question, content)
         if len(named) == 1 and (other is None or named[0] != other[0]):
-            return Accepted(named[0])  # "Lainnya"'s words only stop a wrong pick (below)
+            return Accepted(named[0], named=True)  # "Lainnya"'s words only stop a wrong pick
         picked = _by_number(question, typed)  # "umur aku 22"
         if picked is not None:
             return Accepted(picked)
@@ -548,7 +555,11 @@ _SKIP_WORDS = frozenset(
 # What a talent types at a multiple choice when they think they are done ("udah kak"): no
 # choice, and no "Lainnya" either; they are pointed at the Done button.
 _DONE_WORDS = frozenset(
-    "udah udh sudah sdh selesai beres cukup done finished finish itu segitu".split()  # noqa: SIM905 -- a word list reads best as words
+    "udah udh sudah sdh selesai beres cukup done finished finish itu segitu gitu semua"  # noqa: SIM905 -- a word list reads best as words
+    # "ok", "lanjut", "simpan": going on, not what "Lainnya" is; "tidak ada": nothing else
+    # (an attacker's review: each was kept as the "which one?" answer).
+    " ok oke okay okey sip siap lanjut lanjutkan next simpan save kirim tidak gak ga nggak ada"
+    " none nothing".split()
 )
 
 

@@ -235,7 +235,15 @@ class IntakeFlow:
                 return await self._advance(
                     draft, _same(draft, pending=pending, update_id=update_id)
                 )
-        return await self._answer(draft, question, answers, outcome.value, update_id)
+        answered = await self._answer(draft, question, answers, outcome.value, update_id)
+        if outcome.named and answered.note is None:
+            # A choice read from a sentence ("grup rebana"): said, so a wrong reading is seen
+            # and undone with Back (an attacker's review: it was stored without a word).
+            labels = dict(intake.choices(question, self._content, answers))
+            label = labels.get(outcome.value)
+            if label is not None:
+                return replace(answered, note=Text.INTAKE_TAKEN, note_values={"taken": label})
+        return answered
 
     async def _typed_selection(
         self, draft: Draft, question: Question, answers: dict[str, Any], text: str, update_id: int
@@ -267,6 +275,8 @@ class IntakeFlow:
         other = intake.other_follow_up(question, self._content)
         if other is None or other[0] not in pending or slips.asks(question, text):
             return None
+        if any(intake.web_link(word) for word in text.split()):
+            return None  # a link is no language or genre (an attacker's review)
         _, label, later = other
         outcome = slips.slip(later, text, intake.check_text(later, self._content, answers, text))
         if isinstance(outcome, intake.Rejected):
