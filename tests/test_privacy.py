@@ -406,6 +406,14 @@ async def test_a_copy_asked_for_before_erasure_does_not_say_it_is_on_its_way(
     assert not answers.edited and answers.message_id != summary.message_id
     assert MUSICIAN["full_name"] in answers.text and "sari.dewi@example.com" in answers.text
     assert cici.messages[-2].text == summary.text  # the copy's summary is left as it was
+    # Another talent's lead number, forged into the button, opens nothing, and what it says
+    # accuses nobody of an erasure (an attacker's review).
+    dodi = bot.user(first_name="Dodi")
+    [start] = await bot.send(dodi, "/start")
+    lead_id = see_data(summary)
+    [gone] = await bot.act(dodi, dodi.press_raw, start.message_id, lead_id)
+    assert gone.text == shown(Text.UPDATE_GONE)
+    assert MUSICIAN["full_name"] not in gone.text
 
 
 async def test_keeping_data_when_asked_changes_nothing(bot: Harness) -> None:
@@ -583,3 +591,10 @@ def test_what_dataku_leaves_out_is_said_also_where_asking_is_off() -> None:
         assert "Catatan internal tim kami" in copy or "internal notes" in copy
         about = content.text(Text.MYDATA_ABOUT, language)
         assert "catatan internal" in about or "internal notes" in about
+
+
+def see_data(summary: Any) -> str:
+    """The callback data of /dataku's "See and update my answers" button."""
+    [[button]] = summary.buttons
+    data: str = button.callback_data
+    return data
