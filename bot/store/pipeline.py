@@ -320,28 +320,23 @@ class Pipeline:
                 await Audit.add_in(tx, actor, "stage_change_refused", None, reason="gone")
                 return Move("gone", None)
             reference = state.reference
+            refusal: tuple[str, Outcome] | None = None
             if expected_version is not None and state.version != expected_version:
+                refusal = ("changed_meanwhile", "conflict")
+            elif state.closed_duplicate:  # Reopen first: a stage never reopens it in passing
+                refusal = ("closed_duplicate", "closed_duplicate")
+            if refusal is not None:
+                reason, outcome = refusal
                 await Audit.add_in(
                     tx,
                     actor,
                     "stage_change_refused",
                     reference,
-                    reason="changed_meanwhile",
+                    reason=reason,
                     wanted=to_stage,
                     current=state.stage,
                 )
-                return Move("conflict", state)
-            if state.closed_duplicate:  # Reopen first: a stage never reopens it in passing
-                await Audit.add_in(
-                    tx,
-                    actor,
-                    "stage_change_refused",
-                    reference,
-                    reason="closed_duplicate",
-                    wanted=to_stage,
-                    current=state.stage,
-                )
-                return Move("closed_duplicate", state)
+                return Move(outcome, state)
             if state.stage == to_stage:
                 return Move("same", state)
             if state.lacks(consent):
