@@ -29,8 +29,10 @@ if str(ROOT) not in sys.path:  # run as `python benchmarks/<name>.py` from anywh
     sys.path.insert(0, str(ROOT))
 os.environ.setdefault("PTB_TIMEDELTA", "true")
 
+from bot.content import load_content  # noqa: E402
 from bot.emulator import BotAPIEmulator, EmulatedUser, EmulatorEvent  # noqa: E402
-from bot.settings import DEMO_CONTROLLER  # noqa: E402
+from bot.settings import DEMO_CONTROLLER, PACKAGED_CONTENT_DIR  # noqa: E402
+from bot.texts import Text  # noqa: E402
 from tests.harness import TEST_FORWARDING  # noqa: E402
 from tests.walks import Step, record_walk, talent_walks  # noqa: E402, F401 - shared with tests
 
@@ -38,6 +40,12 @@ REPLY_TIMEOUT = 60.0  # seconds; far beyond any healthy reply, only to end a stu
 START_TIMEOUT = 60.0
 ADMIN_ID = 9001
 STAFF_CHAT_ID = -1001234567890
+# Said beside a reply, not as one: once per talent, the bot follows the language they write
+# in (a talent whose Telegram says "id" asking in English). Counted, not waited for.
+ASIDES = tuple(
+    load_content(PACKAGED_CONTENT_DIR).text(Text.LANGUAGE_FOLLOWED, language).split(",")[0]
+    for language in ("id", "en")
+)
 
 
 class Replies:
@@ -47,10 +55,14 @@ class Replies:
         self._waiting: dict[int, asyncio.Future[float]] = {}
         self._timeout = timeout
         self.unexpected = 0
+        self.asides = 0  # ASIDES seen
         self.close = emulator.subscribe(self._on_event)  # stop listening
 
     def _on_event(self, event: EmulatorEvent) -> None:
         if event.kind not in ("message", "edit"):
+            return
+        if event.message is not None and event.message.text.startswith(ASIDES):
+            self.asides += 1
             return
         future = self._waiting.pop(event.chat_id, None)
         if future is None:

@@ -207,6 +207,8 @@ async def run_bot(
     if replies.unexpected > expected:
         stray = replies.unexpected - expected
         raise RuntimeError(f"{name} sent {stray} reply(ies) nobody waited for")
+    if replies.asides:
+        print(f"{name}: {replies.asides} talent(s) told once that it follows their language")
     return rounds
 
 

@@ -86,7 +86,7 @@ def _names(user: User | None) -> tuple[str, ...]:
 
 async def free_text(update: Update, context: BotContext) -> None:
     """A message outside any form: answer it, offer what is close, or say nothing fits."""
-    await _follow_written_language(update, context)
+    await follow_written_language(update, context)
     question = _question(update, context)
     if question is None or await _typed_confirmation(update, context, question):
         return
@@ -137,7 +137,7 @@ async def free_text(update: Update, context: BotContext) -> None:
         await reply(update, answered, CallbackKeyboard(rows))
 
 
-async def _follow_written_language(update: Update, context: BotContext) -> None:
+async def follow_written_language(update: Update, context: BotContext) -> None:
     """A talent who never chose a language and writes clearly in the other one is answered in
     it from now on (as if they had chosen it), and told once how to go back."""
     talent, message = context.talent, update.message
