@@ -154,11 +154,11 @@ class IntakeFlow:
             return None
         if update_id == draft.last_update_id:
             return await self.current(draft)
-        if draft.active and draft.updated_at >= ago(WELCOME_BACK_AFTER):
-            # Still in the form a moment ago: "welcome back" would greet someone who never left.
-            return await self.current(draft, note=Text.INTAKE_BACK_TO_FORM)
         if draft.active:
-            return await self.current(draft, note=Text.INTAKE_RESUMED)
+            # Still in the form a moment ago: "welcome back" would greet someone who never left.
+            recent = draft.updated_at >= ago(WELCOME_BACK_AFTER)
+            note = Text.INTAKE_BACK_TO_FORM if recent else Text.INTAKE_RESUMED
+            return await self.current(draft, note=note)
         resumed = await self._applications.advance(
             draft, _same(draft, active=True, update_id=update_id)
         )
