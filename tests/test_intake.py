@@ -180,6 +180,71 @@ async def test_invalid_answer_is_explained_and_the_question_asked_again(
 
 
 @pytest.mark.parametrize(
+    ("key", "typed", "said", "language"),
+    [
+        # A talents' review: "ini wajib ga?" at the stage name got the production-house
+        # answer, and "kalo ga punya nama panggung gmn" (no "?") was stored as the stage name.
+        ("stage_name", "ini wajib ga?", Text.INTAKE_STEP_SKIPPABLE, "id"),
+        ("stage_name", "kalo ga punya nama panggung gmn", Text.INTAKE_STEP_SKIPPABLE, "id"),
+        ("stage_name", "boleh dikosongin kak", Text.INTAKE_STEP_SKIPPABLE, "id"),
+        ("notable_works", "kalau belum ada karya gimana kak", Text.INTAKE_STEP_SKIPPABLE, "id"),
+        ("other_links", "is this required?", Text.INTAKE_STEP_SKIPPABLE, "en"),
+        # Required, with "not yet" as an answer: how to say it, not "that is no link".
+        ("portfolio_url", "kalo ga punya showreel gmn", Text.INTAKE_STEP_NONE_YET, "id"),
+        ("portfolio_url", "what if I don't have a portfolio", Text.INTAKE_STEP_NONE_YET, "en"),
+        # Required: it is needed, at a text as at a choice.
+        ("email", "kalau ga punya email gimana", Text.INTAKE_STEP_NEEDED, "id"),
+        ("city", "kota wajib diisi?", Text.INTAKE_STEP_NEEDED, "id"),
+        ("genres", "ini wajib ga", Text.INTAKE_STEP_NEEDED, "id"),
+        # Why it is asked: what the answers are for, as the privacy notice says.
+        ("phone", "kenapa harus kasih nomor hp?", Text.INTAKE_STEP_WHY, "id"),
+        ("phone", "buat apa nomor wa saya", Text.INTAKE_STEP_WHY, "id"),
+        ("full_name", "kenapa harus isi nama lengkap", Text.INTAKE_STEP_WHY, "id"),
+        ("email", "why do you need my email?", Text.INTAKE_STEP_WHY, "en"),
+    ],
+)
+async def test_a_question_about_the_form_question_is_answered_by_the_form(
+    bot: Harness, key: str, typed: str, said: Text, language: str
+) -> None:
+    user = await at_question(bot, key, language)
+    before = await _stored(bot, user.id)
+    [reply] = await bot.send(user, typed)  # no FAQ entry above it
+    assert reply.text.startswith(shown(said, language))
+    assert CONTENT.questions[key].prompt.get(language).split("\n")[0][:25] in reply.text
+    assert await where(bot, user) == key
+    assert await _stored(bot, user.id) == before  # nothing taken as the answer
+    with sqlite3.connect(f"file:{bot.database}?mode=ro", uri=True) as db:
+        asked = db.execute("SELECT COUNT(*) FROM free_questions WHERE user_id = ?", (user.id,))
+        assert asked.fetchone()[0] == 0  # not a question for the FAQ's figures either
+
+
+@pytest.mark.parametrize(
+    ("key", "typed"),
+    [
+        # Names and titles that read like those questions are answers.
+        ("stage_name", "Wajib Militer"),
+        ("stage_name", "Kalau Tidak Ada Kamu"),
+        ("notable_works", "Single 'Kenapa Harus Kamu' (2023), 'Kalau Tak Ada Cinta'"),
+    ],
+)
+async def test_an_answer_that_reads_like_a_question_about_the_form_is_taken(
+    bot: Harness, key: str, typed: str
+) -> None:
+    user = await at_question(bot, key)
+    await bot.send(user, typed)
+    assert (await _stored(bot, user.id))[key] == typed
+    assert await where(bot, user) != key
+
+
+def test_not_yet_as_the_step_answer_says_is_taken() -> None:
+    # The step's answer quotes what to type when there is nothing online yet.
+    portfolio = CONTENT.questions["portfolio_url"]
+    for language, word in (("id", "belum ada"), ("en", "not yet")):
+        assert f"“{word}”" in shown(Text.INTAKE_STEP_NONE_YET, language)
+        assert word in portfolio.none_answers
+
+
+@pytest.mark.parametrize(
     ("key", "typed", "said"),
     [
         # Two talents' reviews: "bntr ya ntar lanjut" got "write a number" (at a name it would

@@ -17,6 +17,7 @@ from typing import Any
 from bot.content import Content, Question, T
 from bot.leads import intake, slips
 from bot.leads.email_typos import EmailSuggestion, suggestion_for
+from bot.leads.step_questions import about_the_step
 from bot.parsing import small_int
 from bot.settings import Forwarding
 from bot.store import Change, Draft, Store
@@ -275,6 +276,8 @@ class IntakeFlow:
         other = intake.other_follow_up(question, self._content)
         if other is None or other[0] not in pending or slips.asks(question, text):
             return None
+        if about_the_step(question, text) is not None:
+            return None  # "ini wajib ga" is about this question, not what "Lainnya" is
         if any(intake.web_link(word) for word in text.split()):
             return None  # a link is no language or genre (an attacker's review)
         _, label, later = other

@@ -11,6 +11,7 @@ import re
 
 from bot.content import Question
 from bot.leads.intake import AROUND_LINK, Accepted, Outcome, Rejected, web_link
+from bot.leads.step_questions import about_the_step
 from bot.texts import Text
 
 # A question mark (or the full-width one) with nothing after it but emoji, spaces, invisible
@@ -90,6 +91,10 @@ _TRAILING_PARTICLES = frozenset({"kak", "kakak", "kk", "ya", "yaa", "dong", "deh
 def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
     """The outcome of a talent's typed answer, once a question asked or a password typed
     beside the link is told apart from an answer."""
+    if not question.welcomes_questions:
+        about = about_the_step(question, text)
+        if about is not None:  # "ini wajib ga?": the form answers it, nothing is stored
+            return about
     if not question.welcomes_questions and asks(question, text):
         reason = outcome.reason if isinstance(outcome, Rejected) else None
         if reason in _BUTTONS:  # nothing to send again without the "?"

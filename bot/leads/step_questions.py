@@ -1,0 +1,87 @@
+"""A question about the form's own question, typed where its answer goes: "ini wajib ga?",
+"kalo ga punya nama panggung gmn", "kenapa harus isi nomor hp?".
+
+A talents' review found these answered from the FAQ (the production-house entry for "ini
+wajib ga?" at the stage name) or, without a "?", stored as the answer ("kalo ga punya nama
+panggung gmn" became the stage name). The form knows the answer itself: whether the question
+may be skipped, what to type when there is nothing yet, and why it is asked.
+
+Pure functions over the question and the text; no I/O, no Telegram.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.content import Question
+from bot.leads.intake import Rejected, fold
+from bot.texts import Text
+
+# Whether it must be answered: "wajib", "harus diisi", "boleh dikosongin", "bisa di skip",
+# "is this required".
+_REQUIRED = re.compile(
+    r"\b(?:wajib|(?:harus|perlu|mesti|musti|kudu)\s+(?:di\s*)?isi\w*"
+    r"|(?:boleh|bisa|bs|blh|bole)\s+(?:di\s*)?(?:kosong\w*|lewat\w*|skip\w*|ga\s+diisi"
+    r"|gak\s+diisi|nggak\s+diisi|tidak\s+diisi|ngga\s+diisi|enggak\s+diisi)"
+    r"|opsional|optional|required|mandatory|compulsory|can\s+i\s+skip"
+    r"|do\s+i\s+(?:have|need)\s+to\s+(?:fill|answer)|is\s+(?:this|it)\s+(?:required|optional"
+    r"|mandatory|a\s+must))\b"
+)
+# Having nothing for it: "kalo ga punya", "kalau belum ada", "if I don't have".
+_NOTHING = re.compile(
+    r"\b(?:kalau|kalo|klo|kl|kalu|misal(?:nya)?|if|what\s+if|gimana\s+kalau|gmn\s+kalo)"
+    r"(?:\s+(?:saya|aku|gue|gw|sy|ak|i|we|kami|kita))?"
+    r"\s+(?:ga|gak|gk|nggak|ngga|enggak|engga|tidak|tdk|ndak|belum|blm|blom|dont|don\s+t"
+    r"|do\s+not|haven\s+t|have\s+not|havent)\s+(?:punya|ada|have|got)\b"
+)
+# Why it is asked: a word for "why" with what is asked for, or "harus diisi" after it:
+# "kenapa harus isi nomor hp", "buat apa email saya", "why do you need my phone"; not a
+# title such as "Kenapa Harus Kamu".
+_WHY = re.compile(
+    r"\b(?:kenapa|knp|napa|mengapa|buat\s+apa|untuk\s+apa|utk\s+apa|why)\b"
+    r"(?:\s+\w+){0,4}?\s+(?:nomor|nomer|no\s+hp|hp|wa|whatsapp|telepon|telp|email|e\s+mail"
+    r"|umur|usia|nama|data|alamat|kota|provinsi|isi|diisi|ngisi|mengisi|need|needed|ask)\b"
+)
+# A word that makes it a question when there is no "?": "ini wajib ga", "kalo ga punya
+# gmn", "apakah harus diisi", "boleh dikosongin kak" (a name is not said to someone).
+# Without one, "Kalau Tak Ada Cinta" or "Wajib Militer" is an answer (a song, a band).
+_ASKING = re.compile(
+    r"\b(?:gmn|gimana|gmana|gmna|bagaimana|gimn|piye|kepiye|kumaha|pripun|how|gpp|gapapa"
+    r"|apa|apakah|apa\s+ya|bisa|boleh|kah|\w+kah|ya|yah|nggak\s+papa|ga\s+papa"
+    r"|kak|kakak|kk|min|mimin|admin|gan|sis|sih)\b"
+    r"|\b(?:ga|gak|gk|nggak|ngga|enggak|engga|tidak|ndak|no|not)\s*$"
+)
+
+
+def about_the_step(question: Question, text: str) -> Rejected | None:
+    """What the form says to a question about its own question, or None when the text is
+    no such question (most likely its answer)."""
+    folded = fold(text)
+    if len(folded.split()) > 14:  # a long text: an answer that mentions these words
+        return None
+    # An optional question's answer is a name or a title ("Wajib Militer", "Bisa Lewat
+    # Studio", "Kenapa Harus Kamu"): there, only a "?" or another asking word makes it a
+    # question. A required one's (a name, a city, a number, a link) never reads like these.
+    asked = "?" in text or "\uff1f" in text or question.required
+    why = _WHY.search(folded)
+    if why is not None and (asked or _asking_besides(folded, why)):
+        return Rejected(Text.INTAKE_STEP_WHY)  # "kenapa harus isi nama lengkap?": not whether
+    found = _REQUIRED.search(folded) or _NOTHING.search(folded)
+    if found is not None and (asked or _asking_besides(folded, found)):
+        return Rejected(_how_to_go_on(question))
+    return None
+
+
+def _asking_besides(folded: str, found: re.Match[str]) -> bool:
+    """Whether a word outside what was found makes it a question: "bisa lewat" is no
+    question in "Bisa Lewat Studio", a company."""
+    return _ASKING.search(f"{folded[: found.start()]} {folded[found.end() :]}".strip()) is not None
+
+
+def _how_to_go_on(question: Question) -> Text:
+    """Whether the talent may skip it, type "not yet", or must answer it."""
+    if not question.required:
+        return Text.INTAKE_STEP_SKIPPABLE
+    if question.none_answers:
+        return Text.INTAKE_STEP_NONE_YET
+    return Text.INTAKE_STEP_NEEDED
