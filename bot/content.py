@@ -336,6 +336,10 @@ class Question(Model):
     # shown as none_label, so a newcomer can finish and staff read it plainly.
     none_answers: list[str] = []
     none_label: T | None = None
+    # Words talents use for what this question asks ("email", "nomor wa"): a question typed
+    # here that names it ("emailnya boleh email kantor?") is about this question, for its help
+    # to answer rather than the FAQ.
+    about: list[str] = []
     # A question is a fine answer here (the message to the team): an answer ending in "?" is
     # never taken for a question asked mid-form instead of an answer.
     welcomes_questions: bool = False
@@ -351,6 +355,13 @@ class Question(Model):
         """What "none yet" reads as must be said in both languages."""
         if self.none_answers and self.none_label is None:
             raise ValueError("none_answers needs a none_label (how staff read such an answer)")
+        return self
+
+    @model_validator(mode="after")
+    def _about_has_help(self) -> Question:
+        """A question said to be about this one is pointed to its help: there must be one."""
+        if self.about and self.help is None:
+            raise ValueError("about: needs a help text to point to")
         return self
 
     @property

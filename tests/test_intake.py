@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from bot.content import ContentError, load_content
 from bot.emulator import EmulatedUser
 from bot.leads.intake import choices
 from bot.store.db import ago
@@ -21,6 +23,7 @@ from tests.leads import (
     apply,
     at_question,
     consent,
+    edit_content,
     fill,
     label,
     opening,
@@ -122,11 +125,11 @@ async def test_review_summary_shows_every_answer_in_the_talents_language(bot: Ha
         ("stage_name", "berapa honor manggung di Seoul kak?", Text.INTAKE_A_QUESTION, {}),
         ("stage_name", "honor manggung di Seoul berapa ya kak?🙏", Text.INTAKE_A_QUESTION, {}),
         # ... nor works or links, when it is one short line.
-        ("notable_works", "maksudnya karya yang mana kak?", Text.INTAKE_A_QUESTION, {}),
+        ("notable_works", "maksudnya karya yang mana kak?", Text.INTAKE_STEP_ASKED, {}),
         # ... nor a number, a link, a province or a choice (a talent's review: "that is not a
         # link" is no answer to "boleh link soundcloud?").
         ("experience_years", "eh kak nanti dihubungin lewat apa ya?", Text.INTAKE_A_QUESTION, {}),
-        ("province", "di jawa ada provinsi apa aja?", Text.INTAKE_A_QUESTION, {}),
+        ("province", "di jawa ada provinsi apa aja?", Text.INTAKE_STEP_ASKED, {}),
         # At a choice there is nothing to "send again without the question mark".
         ("genres", "boleh pilih lebih dari satu?", Text.INTAKE_A_QUESTION_BUTTONS, {}),
         # An answer the talent is unsure of is no question for the FAQ (an attacker's review:
@@ -143,10 +146,14 @@ async def test_review_summary_shows_every_answer_in_the_talents_language(bot: Ha
         (
             "stage_name",
             "emang harus nama asli ya? gw biasa pake nama panggung",
-            Text.INTAKE_A_QUESTION,
+            Text.INTAKE_STEP_ASKED,
             {},
         ),
-        ("full_name", "nama asli atau nama panggung?", Text.INTAKE_A_QUESTION, {}),
+        # A question naming what is asked ("nama", "karya", "provinsi") is about it: its
+        # help, not the FAQ (a talents' review: unrelated entries came above the form).
+        ("full_name", "nama asli atau nama panggung?", Text.INTAKE_STEP_ASKED, {}),
+        ("email", "emailnya boleh email kantor?", Text.INTAKE_STEP_ASKED, {}),
+        ("phone", "nomor wa atau nomor telpon?", Text.INTAKE_STEP_ASKED, {}),
         ("notable_works", "Tampil di MU:CON 2023?", Text.INTAKE_A_QUESTION, {}),
         ("experience_years", "3-5 tahun", Text.INTAKE_BAD_NUMBER, {"min": 0, "max": 60}),
         # Only years are taken from a sentence, never a question's number (attacker's review).
@@ -201,6 +208,11 @@ async def test_invalid_answer_is_explained_and_the_question_asked_again(
         ("phone", "buat apa nomor wa saya", Text.INTAKE_STEP_WHY, "id"),
         ("full_name", "kenapa harus isi nama lengkap", Text.INTAKE_STEP_WHY, "id"),
         ("email", "why do you need my email?", Text.INTAKE_STEP_WHY, "en"),
+        # Naming what is asked: its help below, not an FAQ entry above (the contact entry
+        # was answered for "nomor wa atau nomor telpon?" at the phone).
+        ("phone", "nomor wa atau nomor telpon?", Text.INTAKE_STEP_ASKED, "id"),
+        ("email", "can I use my office email?", Text.INTAKE_STEP_ASKED, "en"),
+        ("genres", "genre campursari masuk mana?", Text.INTAKE_STEP_ASKED, "id"),
     ],
 )
 async def test_a_question_about_the_form_question_is_answered_by_the_form(
@@ -1092,3 +1104,17 @@ async def test_text_typed_with_lainnya_ticked_is_what_lainnya_is(bot: Harness) -
     [refused] = await bot.send(other, "televisi")
     assert refused.text.startswith(shown(Text.INTAKE_USE_BUTTONS))
     assert shown(Text.INTAKE_USE_BUTTONS_OR_OTHER, other="Musik") not in refused.text
+
+
+def test_check_content_refuses_about_words_without_a_help_to_point_to(
+    content_folder: Path,
+) -> None:
+    # The form answers a question naming its subject with "the hint is below": there must be.
+    def without_help(data: Any) -> None:
+        [email] = [item for item in data["questions"] if item["key"] == "email"]
+        del email["help"]
+
+    edit_content(content_folder, "intake.yaml", without_help)
+    with pytest.raises(ContentError) as refused:
+        load_content(content_folder)
+    assert "about: needs a help text" in str(refused.value)

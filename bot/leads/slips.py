@@ -11,7 +11,7 @@ import re
 
 from bot.content import Question
 from bot.leads.intake import AROUND_LINK, Accepted, Outcome, Rejected, web_link
-from bot.leads.step_questions import about_the_step
+from bot.leads.step_questions import ASKED_WORDS, about_the_step
 from bot.texts import Text
 
 # A question mark (or the full-width one) with nothing after it but emoji, spaces, invisible
@@ -54,11 +54,6 @@ _BUTTONS = frozenset(
 )
 # What the form says of an answer that reads as a question ("Sepertinya itu pertanyaan…").
 _READ_AS_ASKED = frozenset({Text.INTAKE_A_QUESTION, Text.INTAKE_A_QUESTION_BUTTONS})
-# Words a question typed mid-form has at least (chat particles aside), for the FAQ to answer
-# it: "5 tahun?", "Jakarta?", "Inggris?" are answers the talent is unsure of (an attacker's
-# review: they got BIFF's fund, the office in Jakarta, the language setting), to send again
-# without the "?".
-ASKED_WORDS = 3
 # A password typed beside the link ("(pw: kocca)", "kata sandinya abc", "password 1234"),
 # which the stored link would drop; "Sandi" alone is a name, so it needs "kata", "-nya" or ":".
 _PASSWORD = re.compile(

@@ -17,6 +17,12 @@ from bot.content import Question
 from bot.leads.intake import Rejected, fold
 from bot.texts import Text
 
+# Words a question typed mid-form has at least (chat particles aside), for the FAQ or the
+# form's help to answer it: "5 tahun?", "Jakarta?", "Inggris?" are answers the talent is unsure
+# of (an attacker's review: they got BIFF's fund, the office in Jakarta, the language setting),
+# to send again without the "?".
+ASKED_WORDS = 3
+
 # Whether it must be answered: "wajib", "harus diisi", "boleh dikosongin", "bisa di skip",
 # "is this required".
 _REQUIRED = re.compile(
@@ -69,7 +75,15 @@ def about_the_step(question: Question, text: str) -> Rejected | None:
     found = _REQUIRED.search(folded) or _NOTHING.search(folded)
     if found is not None and (asked or _asking_besides(folded, found)):
         return Rejected(_how_to_go_on(question))
+    if _names_it(question, folded) and "?" in text and len(folded.split()) >= ASKED_WORDS:
+        return Rejected(Text.INTAKE_STEP_ASKED)  # "emailnya boleh email kantor?"
     return None
+
+
+def _names_it(question: Question, folded: str) -> bool:
+    """Whether the text names what the question asks for (its `about:` words)."""
+    padded = f" {folded} "
+    return any(f" {fold(word)} " in padded for word in question.about)
 
 
 def _asking_besides(folded: str, found: re.Match[str]) -> bool:
