@@ -348,6 +348,7 @@ class Text(StrEnum):
     SUBSCRIBED = "subscribed"
     UNSUBSCRIBED = "unsubscribed"
     SUBSCRIBE_OFFER = "subscribe_offer"
+    SUBSCRIBE_OFFER_PRESS = "subscribe_offer_press"
     SUBSCRIBE_DECLINED = "subscribe_declined"
     SUBSCRIBE_HINT = "subscribe_hint"
     SUBSCRIBED_HINT = "subscribed_hint"

@@ -29,7 +29,7 @@ from bot.store.questions import Recorded
 from bot.support import just_answered
 from bot.texts import Text
 from bot.transport.sending import CallbackKeyboard, Keyboard
-from handlers import menu, support, talent_status, views
+from handlers import broadcast, menu, support, talent_status, views
 from handlers.common import BotContext, answer_query, operator_name, reply, show
 from handlers.fallback import stale_button
 
@@ -90,6 +90,8 @@ async def free_text(update: Update, context: BotContext) -> None:
     question = _question(update, context)
     if question is None or await _typed_confirmation(update, context, question):
         return
+    if await broadcast.offer_again(update, context, question.text):
+        return  # "ya, saya bersedia" to program news: its buttons again, to press
     if only_links(question.text):  # shared work: where links count, not "no answer"
         _, markup = menu.main_menu(context, question.language)
         await reply(update, context.text(Text.ASK_LINKS_OUTSIDE_FORM), markup)

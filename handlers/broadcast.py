@@ -25,6 +25,7 @@ from bot.outreach.control import (
     reschedule_broadcast,
     scheduled,
 )
+from bot.outreach.offer_reply import answers_the_offer
 from bot.parsing import small_int
 from bot.store import Broadcast, Version, utc_now
 from bot.store.audit import Actor
@@ -89,15 +90,26 @@ async def offer_subscription(update: Update, context: BotContext) -> None:
     """After an application: ask whether the talent wants announcements, unless they do."""
     if views.is_subscribed(context.talent):
         return
-    markup = InlineKeyboardMarkup(
-        [
-            [
-                button(context.text(Text.BTN_YES), OFFER_YES),
-                button(context.text(Text.BTN_NO), OFFER_NO),
-            ]
-        ]
-    )
-    await reply(update, context.text(Text.SUBSCRIBE_OFFER), markup)
+    await reply(update, context.text(Text.SUBSCRIBE_OFFER), _offer_buttons(context))
+
+
+async def offer_again(update: Update, context: BotContext, text: str) -> bool:
+    """A typed yes or no ("Ya, saya bersedia", "👍") while the offer waits unanswered: the
+    offer again, to press; typing subscribes no one. True if it was that."""
+    user = update.effective_user
+    if user is None or not answers_the_offer(text) or views.is_subscribed(context.talent):
+        return False  # most messages: no read of the store
+    if not await context.services.store.broadcasts.offer_unanswered(user.id):
+        return False
+    said = f"{context.text(Text.SUBSCRIBE_OFFER_PRESS)}\n\n{context.text(Text.SUBSCRIBE_OFFER)}"
+    await reply(update, said, _offer_buttons(context))
+    return True
+
+
+def _offer_buttons(context: BotContext) -> InlineKeyboardMarkup:
+    """Yes and No to program news."""
+    yes = button(context.text(Text.BTN_YES), OFFER_YES)
+    return InlineKeyboardMarkup([[yes, button(context.text(Text.BTN_NO), OFFER_NO)]])
 
 
 async def offer_button(update: Update, context: BotContext) -> None:

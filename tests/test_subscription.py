@@ -128,6 +128,38 @@ async def test_offer_after_an_application_no_is_recorded(make_bot: Any, content:
     assert [row[0] for row in await _consents(bot, dewi)] == [0]
 
 
+@pytest.mark.parametrize("typed", ["Ya, saya bersedia. Terima kasih.", "ya", "👍", "ga usah kak"])
+async def test_a_typed_answer_to_the_offer_brings_the_offer_back_to_press(
+    make_bot: Any, content: Content, typed: str
+) -> None:
+    # A talents' review: three talents typed yes to the offer; they got the programs page,
+    # "Ada yang bisa kubantu?" or "Siap!", and none was subscribed, though each thought so.
+    bot: Harness = await make_bot()
+    ratna = bot.user(first_name="Ratna")
+    await _submit_through_the_bot(bot, ratna, content)
+    [again] = await bot.send(ratna, typed)
+    assert again.text == f"{shown(Text.SUBSCRIBE_OFFER_PRESS)}\n\n{shown(Text.SUBSCRIBE_OFFER)}"
+    yes, no = content.text(Text.BTN_YES, "id"), content.text(Text.BTN_NO, "id")
+    assert again.button_texts == [yes, no]
+    assert not await _subscribed(bot, ratna)  # typing subscribes no one
+    assert await _consents(bot, ratna) == []
+    await bot.press(ratna, yes, message=again)
+    assert await _subscribed(bot, ratna)
+    # Answered: a "ya" now is no answer to it (the usual reply, not the offer again).
+    [later] = await bot.send(ratna, "ya")
+    assert shown(Text.SUBSCRIBE_OFFER) not in later.text
+
+
+async def test_a_yes_from_a_talent_never_offered_news_is_no_answer_to_an_offer(
+    bot: Harness,
+) -> None:
+    budi = bot.user(first_name="Budi")
+    await bot.send(budi, "/start")
+    [reply] = await bot.send(budi, "ya, saya bersedia")
+    assert shown(Text.SUBSCRIBE_OFFER) not in reply.text
+    assert not await _subscribed(bot, budi)
+
+
 async def test_blocking_and_unblocking_the_bot_is_remembered(bot: Harness) -> None:
     sari = bot.user(first_name="Sari")
     await bot.send(sari, "/langganan")
