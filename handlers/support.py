@@ -410,11 +410,17 @@ async def staff_message(update: Update, context: BotContext) -> None:
         context.content, context.services.settings.default_language, target.user_id, copy.message_id
     )
     if others:
-        await _mark(
+        posted = await _mark(
             context, message, Text.SUPPORT_DELIVERED_OTHERS, hold, name=name, count=str(others)
         )
     else:
-        await _mark(context, message, Text.SUPPORT_DELIVERED, hold, name=name)
+        posted = await _mark(context, message, Text.SUPPORT_DELIVERED, hold, name=name)
+    if recorded and posted is not None:
+        # A reply to "✅ Terkirim ke Sari" reaches Sari too, as one to the workspace's note
+        # does (a new staff member's review: it went nowhere, without a word).
+        await store.support.record(
+            staff_chat, posted.message_id, target.user_id, "answer", copy.message_id
+        )
 
 
 def _answerer(message: Message) -> Actor:
@@ -440,11 +446,12 @@ async def _mark(
     key: Text,
     markup: InlineKeyboardMarkup | None = None,
     **values: str,
-) -> None:
-    """A short reply to the staff message saying what became of it (`markup`: its button)."""
+) -> Message | None:
+    """A short reply to the staff message saying what became of it (`markup`: its button);
+    the reply, if it was posted."""
     language = context.services.settings.default_language
     try:
-        await context.bot.send_message(
+        return await context.bot.send_message(
             message.chat_id,
             context.content.text(key, language, **values),
             message_thread_id=message.message_thread_id if message.is_topic_message else None,
@@ -453,3 +460,4 @@ async def _mark(
         )
     except TelegramError as error:
         log.warning("Could not confirm in the staff chat: %s", error)
+        return None

@@ -462,7 +462,6 @@ async def test_replies_to_anything_else_in_the_staff_chat_are_ignored(
     admin = bot.emulator.user(ADMIN_ID)
     mina = staff_member(bot, staff_chat)
     await answer(bot, admin, staff_chat, "Jawaban", question_copy)
-    delivered_mark = staff_chat.last_message  # the bot's "sent" note is no relayed question
     chatter = admin.send("Rapat jam 3 ya", chat=staff_chat)
     await bot.settle(chatter)
     mark, sari_mark = staff_chat.mark(), sari.mark()
@@ -471,13 +470,34 @@ async def test_replies_to_anything_else_in_the_staff_chat_are_ignored(
         mina, mina.send, "Siap", chat=staff_chat, reply_to=chatter["message"]["message_id"]
     )
     await bot.act(mina, mina.send, "Tanpa reply", chat=staff_chat)
-    await answer(bot, mina, staff_chat, "Balas catatan bot", delivered_mark)
     helper_bot = bot.emulator.user(first_name="Helper", is_bot=True)
     staff_chat.add_member(helper_bot)
     await answer(bot, helper_bot, staff_chat, "Bots never answer talents", question_copy)
     assert staff_chat.messages_since(mark) == []
     assert sari.messages_since(sari_mark) == []
     assert len(bot.emulator.calls_to("copyMessage")) == copies
+
+
+async def test_a_reply_to_the_sent_note_reaches_the_talent_too(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    # A new staff member's review: "✅ Terkirim ke Sari" looks like the workspace's "✅ Rina
+    # sudah menjawab Sari" note, which takes replies; a reply to it went nowhere, unsaid.
+    sari = bot.user(first_name="Sari")
+    question_copy = await relayed_question(bot, staff_chat, sari, "Kapan sesi infonya?")
+    mina = staff_member(bot, staff_chat)
+    await answer(bot, mina, staff_chat, "Bulan depan, Kak.", question_copy)
+    sent_note = staff_chat.last_message
+    assert sent_note.text == shown(Text.SUPPORT_DELIVERED, name="Sari")
+    await answer(bot, mina, staff_chat, "Satu lagi: jadwalnya hari Jumat.", sent_note)
+    assert sari.last_message.text == "Satu lagi: jadwalnya hari Jumat."
+    assert staff_chat.last_message.text == shown(Text.SUPPORT_DELIVERED, name="Sari")
+    # A non-admin's reply to it is told it did not go, as one to the question is.
+    member = group_member(bot, staff_chat, "Budi")
+    told = sari.mark()
+    await answer(bot, member, staff_chat, "Dari Budi", staff_chat.last_message)
+    assert sari.messages_since(told) == []
+    assert staff_chat.last_message.text == shown(Text.SUPPORT_REPLY_ADMINS_ONLY, name="Sari")
 
 
 async def test_a_burst_is_rate_limited_with_exactly_one_notice(
