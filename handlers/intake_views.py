@@ -14,6 +14,9 @@ from bot.leads.email_typos import EmailSuggestion
 from bot.leads.intake_flow import (
     CITY_PROVINCE,
     CONSENT,
+    DISCARD,
+    DISCARD_NOT,
+    DISCARD_SURE,
     EDIT_LIST,
     GUARDIAN,
     KEEP_TYPED,
@@ -47,8 +50,12 @@ def render(screen: Screen, content: Content, language: str, facts: PrivacyFacts)
     body: View
     if screen.kind in registration_views.SCREENS:  # choose, or the end of an update
         body = registration_views.render(screen, content, language)
+    elif screen.kind == "discard_asked" and draft is not None:
+        body = say(Text.INTAKE_DISCARD_ASKED), _discard_buttons(draft, content, language)
     elif draft is None or screen.kind in _ENDINGS:
         body = say(_ENDINGS.get(screen.kind, Text.INTAKE_GONE), reference=screen.reference), None
+        if screen.kind == "cancelled" and draft is not None:  # paused: it may be thrown away
+            body = body[0], _paused_buttons(draft, content, language)
         if screen.kind == "submitted" and _asks_in_note(screen.answers):
             body = f"{body[0]}\n\n{say(Text.INTAKE_SUBMITTED_NOTE_ASKS)}", None
     elif screen.kind in (CONSENT, TRANSFER, GUARDIAN):
@@ -79,7 +86,24 @@ _ENDINGS = {
     "cancelled": Text.INTAKE_CANCELLED,
     "guardian_declined": Text.INTAKE_GUARDIAN_DECLINED,
     "gone": Text.INTAKE_GONE,
+    "discarded_draft": Text.INTAKE_DRAFT_DISCARDED,
 }
+
+
+def _paused_buttons(draft: Draft, content: Content, language: str) -> InlineKeyboardMarkup:
+    """Under "paused": throw the draft away (an update's draft: the lead stays as it is)."""
+    if draft.amends is not None:
+        discard = button(content.text(Text.BTN_UPDATE_DISCARD, language), data(draft, "ud"))
+    else:
+        discard = button(content.text(Text.BTN_DISCARD_DRAFT, language), data(draft, DISCARD))
+    return InlineKeyboardMarkup([[discard]])
+
+
+def _discard_buttons(draft: Draft, content: Content, language: str) -> InlineKeyboardMarkup:
+    """Sure to throw the draft away, or keep it paused."""
+    sure = button(content.text(Text.BTN_DISCARD_SURE, language), data(draft, DISCARD_SURE))
+    keep = button(content.text(Text.BTN_DISCARD_NOT, language), data(draft, DISCARD_NOT))
+    return InlineKeyboardMarkup([[sure, keep]])
 
 
 def _consent(

@@ -189,3 +189,29 @@ async def test_texts_that_sent_talents_to_register_again_point_to_the_update() -
         for where_said, text in texts.items():
             assert command in text, where_said
             assert update in text, where_said
+
+
+async def test_a_second_registration_started_by_mistake_can_be_thrown_away(bot: Harness) -> None:
+    # A talents' review: a new registration started beside a sent one, then paused, could
+    # only be finished or erased with everything else; /daftar resumed it ever after, and
+    # "Update my registration" was never offered again.
+    ucok = bot.user(first_name="Ucok")
+    assert await apply(bot, ucok, MUSICIAN) == "KOC-000001"
+    await bot.send(ucok, "/daftar")
+    await bot.press(ucok, t(Text.BTN_NEW_REGISTRATION))
+    [paused] = await bot.press(ucok, t(Text.BTN_PAUSE))  # at its first question
+    assert paused.text == shown(Text.INTAKE_CANCELLED)
+    assert paused.button_texts == [t(Text.BTN_DISCARD_DRAFT)]
+    [asked] = await bot.press(ucok, t(Text.BTN_DISCARD_DRAFT))
+    assert asked.text == shown(Text.INTAKE_DISCARD_ASKED)
+    # Not sure after all: still paused, nothing deleted.
+    [kept] = await bot.press(ucok, t(Text.BTN_DISCARD_NOT))
+    assert kept.text == shown(Text.INTAKE_CANCELLED)
+    assert await bot.store.applications.draft_for(ucok.id) is not None
+    await bot.press(ucok, t(Text.BTN_DISCARD_DRAFT))
+    [gone] = await bot.press(ucok, t(Text.BTN_DISCARD_SURE), message=asked)
+    assert gone.text == shown(Text.INTAKE_DRAFT_DISCARDED)
+    assert await bot.store.applications.draft_for(ucok.id) is None
+    assert await bot.store.applications.submitted_count(ucok.id) == 1  # the sent one stays
+    [choice] = await bot.send(ucok, "/daftar")
+    assert choice.button_texts == [t(Text.BTN_UPDATE_REGISTRATION), t(Text.BTN_NEW_REGISTRATION)]

@@ -41,13 +41,20 @@ KEEP_TYPED = "mt"
 # The province of a city typed at the province question, with the city: "<province>:<n>", the
 # city's place in the province's `cities` (its name may not fit the data's 64 bytes).
 CITY_PROVINCE = "cp"
+# A paused new registration thrown away (a talents' review: one started by mistake beside a
+# sent one could only be finished or erased with everything else): asked, then done.
+DISCARD = "dn"
+DISCARD_SURE = "dy"
+DISCARD_NOT = "dk"
 
 
 @dataclass(frozen=True, slots=True)
 class Screen:
     """What the talent should see now, as decided by the flow."""
 
-    kind: str  # one of the stages above, or submitted, declined, cancelled, guardian_declined, gone
+    # One of the stages above, or submitted, declined, cancelled, guardian_declined, gone,
+    # discard_asked, discarded_draft.
+    kind: str
     draft: Draft | None = None
     question: Question | None = None
     answers: dict[str, Any] = field(default_factory=dict)
@@ -322,6 +329,8 @@ class IntakeFlow:
             return Screen("discarded")
         if press.action == "x":
             return await self._advance(draft, _same(draft, active=False, update_id=update_id))
+        if not draft.active and draft.amends is None and press.action in _DISCARDING:
+            return await self._discard(draft, press.action)
         if draft.stage in (CONSENT, TRANSFER, GUARDIAN):
             return await self._consent(draft, answers, press.action == "y", update_id)
         if draft.stage == QUESTION and question is not None:
@@ -331,6 +340,16 @@ class IntakeFlow:
         if draft.stage == EDIT_LIST:
             return await self._edit_press(draft, answers, press, update_id)
         return await self.current(draft)
+
+    async def _discard(self, draft: Draft, action: str) -> Screen:
+        """The paused draft's Discard: asked first; thrown away once sure (its answers go
+        with it; sent registrations stay); kept paused otherwise."""
+        if action == DISCARD:
+            return Screen("discard_asked", draft)
+        if action == DISCARD_SURE:
+            await self._applications.delete(draft.id)
+            return Screen("discarded_draft")
+        return Screen("cancelled", draft)
 
     async def _after_the_end(self, user_id: int, press: Press, update_id: int) -> Screen:
         """A press on an application that is no longer a draft: a replayed submit shows the
@@ -634,6 +653,9 @@ def parse_press(data: str) -> Press | None:
     if application_id is None or step is None:
         return None
     return Press(application_id, step, parts[3], parts[4] if len(parts) > 4 else "")
+
+
+_DISCARDING = frozenset({DISCARD, DISCARD_SURE, DISCARD_NOT})
 
 
 def press_data(draft: Draft, action: str, argument: str = "") -> str:
