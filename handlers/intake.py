@@ -10,6 +10,7 @@ from telegram import Update
 from bot.answers.text import acknowledges, wants_to_register
 from bot.content import Markup
 from bot.leads import intake, slips
+from bot.leads.change_wish import wants_to_change
 from bot.leads.intake_flow import IntakeFlow, Screen, parse_press
 from bot.parsing import small_int
 from bot.store.broadcasts import ANNOUNCEMENTS
@@ -137,6 +138,8 @@ async def private_message(update: Update, context: BotContext) -> None:
     if draft is None:
         if typed is not None and wants_to_register(typed) and not answers.taught(context, typed):
             await apply_command(update, context)  # "mau daftar": the form, not the FAQ on it
+        elif typed is not None and await _wants_to_change(context, user.id, typed):
+            await apply_command(update, context)  # "mau ganti kota": update, or a new one
         elif typed is not None:
             await answers.free_text(update, context)  # a question in the talent's words
         else:
@@ -154,6 +157,13 @@ async def private_message(update: Update, context: BotContext) -> None:
             # first); below, the form's question again, its "that looks like a question" moot.
             screen = replace(screen, error=None, note=Text.INTAKE_BACK_TO_FORM)
     await _present(update, context, screen, edit=False)
+
+
+async def _wants_to_change(context: BotContext, user_id: int, typed: str) -> bool:
+    """Whether a registered talent asks to change what they sent (as staff did not teach)."""
+    if not wants_to_change(typed) or answers.taught(context, typed):
+        return False  # most messages: no read of the store
+    return await context.services.store.applications.submitted_count(user_id) > 0
 
 
 async def _present(update: Update, context: BotContext, screen: Screen, *, edit: bool) -> None:

@@ -215,3 +215,31 @@ async def test_a_second_registration_started_by_mistake_can_be_thrown_away(bot: 
     assert await bot.store.applications.submitted_count(ucok.id) == 1  # the sent one stays
     [choice] = await bot.send(ucok, "/daftar")
     assert choice.button_texts == [t(Text.BTN_UPDATE_REGISTRATION), t(Text.BTN_NEW_REGISTRATION)]
+
+
+async def test_a_registered_talent_asking_to_change_an_answer_gets_the_update_choice(
+    bot: Harness,
+) -> None:
+    # A talents' review: "bang mau ganti kota dong…" got "I have no answer for that"; only a
+    # second phrasing reached the FAQ line saying to type /daftar and press Update.
+    dimas = bot.user(first_name="Dimas")
+    assert await apply(bot, dimas, MUSICIAN) == "KOC-000001"
+    for typed in (
+        "bang mau ganti kota dong, skrg gw pindah ke gowa",
+        "Apakah boleh saya menambahkan link YouTube?",
+        "can I update my phone number?",
+    ):
+        [choice] = await bot.send(dimas, typed)
+        assert "KOC-000001" in choice.text, typed
+        assert choice.button_texts[0] == t(Text.BTN_UPDATE_REGISTRATION), typed
+    [review] = await bot.press(dimas, t(Text.BTN_UPDATE_REGISTRATION))
+    assert review.text.startswith("✏️ Perbarui pendaftaran KOC-000001")
+    # Not a change of what was sent: the bot's language is its own setting.
+    await bot.press(dimas, t(Text.BTN_UPDATE_DISCARD))
+    [language] = await bot.send(dimas, "ganti bahasa dong")
+    assert t(Text.BTN_UPDATE_REGISTRATION) not in language.button_texts
+    # Someone who never sent a registration has nothing to update: no such choice.
+    budi = bot.user(first_name="Budi")
+    await bot.send(budi, "/start")
+    replies = await bot.send(budi, "mau ganti email")
+    assert all(t(Text.BTN_UPDATE_REGISTRATION) not in reply.button_texts for reply in replies)

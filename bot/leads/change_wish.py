@@ -1,0 +1,36 @@
+"""A registered talent asking to change what they sent ("bang mau ganti kota dong, skrg gw
+pindah ke gowa", "email saya salah, mau ralat", "boleh saya menambahkan link YouTube?").
+
+A talents' review: that first message got "I have no answer for that"; only a second
+phrasing reached the FAQ line that says to type /daftar and press "Update my registration".
+The bot opens that choice itself. Pure; no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+
+_LONGEST = 120  # characters: a longer message says more than a wish to change an answer
+_WORD = re.compile(r"[^\W\d_]+")
+_CHANGING = frozenset(
+    "ganti gnti gantiin diganti mengganti ubah rubah merubah mengubah diubah ubahin update"  # noqa: SIM905 -- a word list reads best as words
+    " apdet perbarui memperbarui diperbarui edit ngedit koreksi ralat revisi betulin benerin"
+    " perbaiki memperbaiki diperbaiki salah keliru typo change correct fix updating changing"
+    " wrong tambah tambahkan menambahkan tambahin nambahin nambah add".split()
+)
+# What they sent: an answer of the form, or the registration itself. Not "bahasa" (the bot's
+# language, /bahasa) nor a password.
+_SENT = frozenset(
+    "data datanya dataku kota domisili alamat provinsi email emailnya imel surel nomor nomer"  # noqa: SIM905 -- a word list reads best as words
+    " nomornya no hp wa whatsapp telepon telpon nama namanya link linknya tautan portofolio"
+    " portfolio showreel jawaban jawabanku pendaftaran pendaftaranku formulir form isian"
+    " genre peran city address phone number name answer answers registration details".split()
+)
+
+
+def wants_to_change(text: str) -> bool:
+    """Whether a short message asks to change something the talent sent."""
+    if len(text) > _LONGEST:
+        return False
+    found = {word.casefold() for word in _WORD.findall(text)}
+    return not _CHANGING.isdisjoint(found) and not _SENT.isdisjoint(found)
