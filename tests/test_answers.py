@@ -908,6 +908,16 @@ async def test_a_question_typed_at_the_consent_screen_is_answered_and_the_screen
     # Not a question: the buttons, as before.
     [reply] = await bot.send(dewi, "oke")
     assert reply.text.startswith(shown(Text.INTAKE_USE_BUTTONS))
+    # A question with more said after it is one too (a talents' review: only "press a
+    # button"): the entries closest to it, the privacy one first, then the screen.
+    closest, screen = await bot.send(
+        dewi,
+        "Mohon maaf Bapak/Ibu, saya kurang paham. Data saya ini nantinya akan disebarkan ke"
+        " pihak lain atau tidak? Saya khawatir nomor telepon saya disalahgunakan.",
+    )
+    assert closest.button_texts[0] == CONTENT.faq["my_data"].question.id
+    assert screen.button_texts == consent_screen.button_texts
+    assert await where(bot, dewi) == "consent_processing"
 
 
 @pytest.mark.parametrize(

@@ -114,7 +114,11 @@ def asked_instead(error: Rejected | None, note: Text | None, text: str) -> bool:
         return False  # "5 tahun ya kak?"
     if error is not None:
         return error.reason in _READ_AS_ASKED
-    return note is Text.INTAKE_USE_BUTTONS and _ASKED.search(text.strip()) is not None
+    # At buttons nothing typed is an answer: a "?" with more after it asks too (a talents'
+    # review: "Data saya … ke pihak lain atau tidak? Saya khawatir …" at the consent was
+    # only told to press a button).
+    asked = _ASKED.search(text.strip()) or _ASKED_WITHIN.search(text)
+    return note is Text.INTAKE_USE_BUTTONS and asked is not None
 
 
 def could_be_its_answer(question: Question | None) -> bool:
