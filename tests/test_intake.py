@@ -11,7 +11,7 @@ import pytest
 
 from bot.content import ContentError, load_content
 from bot.emulator import EmulatedUser
-from bot.leads.intake import choices
+from bot.leads.intake import NONE_YET, choices
 from bot.store.db import ago
 from bot.texts import Text
 from tests.harness import Harness
@@ -199,6 +199,20 @@ async def test_invalid_answer_is_explained_and_the_question_asked_again(
         # Required, with "not yet" as an answer: how to say it, not "that is no link".
         ("portfolio_url", "kalo ga punya showreel gmn", Text.INTAKE_STEP_NONE_YET, "id"),
         ("portfolio_url", "what if I don't have a portfolio", Text.INTAKE_STEP_NONE_YET, "en"),
+        # May it come later: the same (a talents' review: "Apakah boleh menyusul?" was told
+        # to send it again without the question mark), also when a long text ends with it.
+        ("portfolio_url", "Apakah boleh menyusul?", Text.INTAKE_STEP_NONE_YET, "id"),
+        ("portfolio_url", "boleh nyusul linknya?", Text.INTAKE_STEP_NONE_YET, "id"),
+        ("portfolio_url", "can I send it later?", Text.INTAKE_STEP_NONE_YET, "en"),
+        (
+            "portfolio_url",
+            "Mohon maaf, saya tidak punya Spotify. Ada rekaman saya di YouTube yang diunggah"
+            " cucu saya, tetapi saya belum tahu alamatnya. Apakah boleh menyusul?",
+            Text.INTAKE_STEP_NONE_YET,
+            "id",
+        ),
+        ("other_links", "boleh nyusul?", Text.INTAKE_STEP_SKIPPABLE, "id"),
+        ("stage_name", "can I send it later?", Text.INTAKE_STEP_SKIPPABLE, "en"),
         # Required: it is needed, at a text as at a choice.
         ("email", "kalau ga punya email gimana", Text.INTAKE_STEP_NEEDED, "id"),
         ("city", "kota wajib diisi?", Text.INTAKE_STEP_NEEDED, "id"),
@@ -236,6 +250,7 @@ async def test_a_question_about_the_form_question_is_answered_by_the_form(
         # Names and titles that read like those questions are answers.
         ("stage_name", "Wajib Militer"),
         ("stage_name", "Kalau Tidak Ada Kamu"),
+        ("stage_name", "Boleh Menyusul"),  # no "?" nor another asking word: a band's name
         ("notable_works", "Single 'Kenapa Harus Kamu' (2023), 'Kalau Tak Ada Cinta'"),
     ],
 )
@@ -254,6 +269,32 @@ def test_not_yet_as_the_step_answer_says_is_taken() -> None:
     for language, word in (("id", "belum ada"), ("en", "not yet")):
         assert f"“{word}”" in shown(Text.INTAKE_STEP_NONE_YET, language)
         assert word in portfolio.none_answers
+
+
+@pytest.mark.parametrize(
+    ("typed", "language"),
+    [
+        # A talents' review: "Belum ada, nanti …" was refused as "not a link"; only the bare
+        # "Belum ada" was taken.
+        ("Belum ada, nanti saya susulkan setelah bertanya kepada cucu saya", "id"),
+        ("belum ada kak, nanti menyusul", "id"),
+        ("belum ada, boleh nyusul kan?", "id"),  # said already: not told to type it
+        ("Not yet, will send later", "en"),
+    ],
+)
+async def test_a_none_answer_with_more_after_it_is_that_answer(
+    bot: Harness, typed: str, language: str
+) -> None:
+    user = await at_question(bot, "portfolio_url", language)
+    await bot.send(user, typed)
+    assert (await _stored(bot, user.id))["portfolio_url"] == NONE_YET
+    assert await where(bot, user) == "other_links"
+
+
+async def test_a_none_answer_beside_a_link_keeps_the_link(bot: Harness) -> None:
+    user = await at_question(bot, "portfolio_url")
+    await bot.send(user, "belum ada di spotify, ini yutub: youtube.com/@ratnasolo")
+    assert (await _stored(bot, user.id))["portfolio_url"] == "https://youtube.com/@ratnasolo"
 
 
 @pytest.mark.parametrize(

@@ -307,7 +307,7 @@ def check_text(question: Question, content: Content, answers: Answers, text: str
     text = without_controls(text, keep_newlines=question.type == "long_text").strip()
     if not text:
         return Rejected(Text.INTAKE_EMPTY)
-    if question.none_answers and fold(text) in {fold(word) for word in question.none_answers}:
+    if question.none_answers and says_none_yet(question, text):
         return Accepted(NONE_YET)
     checker = _CHECKERS.get(question.type)
     if checker is not None:
@@ -341,6 +341,20 @@ def check_text(question: Question, content: Content, answers: Answers, text: str
         if named:
             return Accepted(named)
     return use_buttons(question, content)
+
+
+def says_none_yet(question: Question, text: str) -> bool:
+    """Whether a typed answer is one of the question's none_answers ("belum ada"), alone or
+    followed by more ("Belum ada, nanti saya susulkan setelah bertanya kepada cucu saya", "not
+    yet, will send later": a talents' review had it refused as "not a link"); never a text
+    with a link or a handle in it, which is the answer."""
+    typed = fold(text)
+    nones = {fold(word) for word in question.none_answers}
+    if typed in nones:
+        return True
+    if _HANDLE.search(text) or any(web_link(word.strip(AROUND_LINK)) for word in text.split()):
+        return False
+    return any(none and typed.startswith(f"{none} ") for none in nones)
 
 
 _WHOLE_NUMBER = re.compile(r"(?<!\d)\d{1,3}(?!\d)")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.content import Question
-from bot.leads.intake import AROUND_LINK, Accepted, Outcome, Rejected, web_link
+from bot.leads.intake import AROUND_LINK, NONE_YET, Accepted, Outcome, Rejected, web_link
 from bot.leads.step_questions import ASKED_WORDS, about_the_step
 from bot.texts import Text
 
@@ -86,6 +86,10 @@ _TRAILING_PARTICLES = frozenset({"kak", "kakak", "kk", "ya", "yaa", "dong", "deh
 def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
     """The outcome of a talent's typed answer, once a question asked or a password typed
     beside the link is told apart from an answer."""
+    if isinstance(outcome, Accepted) and outcome.value == NONE_YET:
+        # "belum ada, boleh nyusul kan?" says it already: "type “belum ada”" would ask the
+        # talent for what they just typed (a talents' review).
+        return outcome
     if not question.welcomes_questions:
         about = about_the_step(question, text)
         if about is not None:  # "ini wajib ga?": the form answers it, nothing is stored

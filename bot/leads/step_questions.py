@@ -23,6 +23,10 @@ from bot.texts import Text
 # to send again without the "?".
 ASKED_WORDS = 3
 
+_WORDS_AT_MOST = 14  # more, and a text is an answer that mentions these words
+# Where a sentence ends: a full stop, "!" or "?" and a space after it.
+_SENTENCES = re.compile(r"(?<=[.!?\uff1f])\s+")
+
 # Whether it must be answered: "wajib", "harus diisi", "boleh dikosongin", "bisa di skip",
 # "is this required".
 _REQUIRED = re.compile(
@@ -39,6 +43,16 @@ _NOTHING = re.compile(
     r"(?:\s+(?:saya|aku|gue|gw|sy|ak|i|we|kami|kita))?"
     r"\s+(?:ga|gak|gk|nggak|ngga|enggak|engga|tidak|tdk|ndak|belum|blm|blom|dont|don\s+t"
     r"|do\s+not|haven\s+t|have\s+not|havent)\s+(?:punya|ada|have|got)\b"
+)
+# Whether it may come later: "apakah boleh menyusul?", "boleh nyusul linknya?", "bisa dikirim
+# nanti", "can I send it later?" (a talents' review: answered "that is a question, send it
+# again without the question mark", and the asking never got its answer).
+_LATER = re.compile(
+    r"\b(?:(?:boleh|bisa|bs|blh|bole|bleh)\s+(?:(?:di|ku|aku|saya)\s*)?"
+    r"(?:menyusul|nyusul|susul\w*|disusul\w*|nyusulin|kirim\w*\s+(?:\w+\s+)?(?:nanti|nyusul"
+    r"|menyusul|belakangan|besok)|(?:nanti|belakangan|besok)\s+(?:saja|aja|ya|kirim\w*))"
+    r"|(?:can|could|may)\s+(?:i|we)\s+(?:send|add|give|share)\s+(?:\w+\s+){0,3}?later"
+    r"|(?:send|add|give|share)\s+(?:\w+\s+){0,3}?later)\b"
 )
 # Why it is asked: a word for "why" with what is asked for, or "harus diisi" after it:
 # "kenapa harus isi nomor hp", "buat apa email saya", "why do you need my phone"; not a
@@ -63,8 +77,9 @@ def about_the_step(question: Question, text: str) -> Rejected | None:
     """What the form says to a question about its own question, or None when the text is
     no such question (most likely its answer)."""
     folded = fold(text)
-    if len(folded.split()) > 14:  # a long text: an answer that mentions these words
-        return None
+    if len(folded.split()) > _WORDS_AT_MOST:  # a long text: an answer that mentions these words
+        last = _closing_question(text) if question.required else None
+        return about_the_step(question, last) if last is not None else None
     # An optional question's answer is a name or a title ("Wajib Militer", "Bisa Lewat
     # Studio", "Kenapa Harus Kamu"): there, only a "?" or another asking word makes it a
     # question. A required one's (a name, a city, a number, a link) never reads like these.
@@ -72,12 +87,22 @@ def about_the_step(question: Question, text: str) -> Rejected | None:
     why = _WHY.search(folded)
     if why is not None and (asked or _asking_besides(folded, why)):
         return Rejected(Text.INTAKE_STEP_WHY)  # "kenapa harus isi nama lengkap?": not whether
-    found = _REQUIRED.search(folded) or _NOTHING.search(folded)
+    found = _REQUIRED.search(folded) or _NOTHING.search(folded) or _LATER.search(folded)
     if found is not None and (asked or _asking_besides(folded, found)):
         return Rejected(_how_to_go_on(question))
     if _names_it(question, folded) and "?" in text and len(folded.split()) >= ASKED_WORDS:
         return Rejected(Text.INTAKE_STEP_ASKED)  # "emailnya boleh email kantor?"
     return None
+
+
+def _closing_question(text: str) -> str | None:
+    """The short question a long text ends with ("Mohon maaf, saya tidak punya Spotify. …
+    Apakah boleh menyusul?", a talents' review), where the answer is never a sentence."""
+    sentences = [part.strip() for part in _SENTENCES.split(text.strip()) if part.strip()]
+    if len(sentences) < 2 or not sentences[-1].endswith(("?", "\uff1f")):
+        return None
+    last = sentences[-1]
+    return last if len(fold(last).split()) <= _WORDS_AT_MOST else None
 
 
 def _names_it(question: Question, folded: str) -> bool:
