@@ -197,6 +197,8 @@ class Text(StrEnum):
     INTAKE_STEP_NEEDED = "intake_step_needed"
     INTAKE_STEP_WHY = "intake_step_why"
     INTAKE_STEP_ASKED = "intake_step_asked"
+    INTAKE_TWO_EMAILS = "intake_two_emails"
+    INTAKE_TWO_PHONES = "intake_two_phones"
     INTAKE_BAD_EMAIL = "intake_bad_email"
     INTAKE_EMAIL_SUGGESTION = "intake_email_suggestion"
     INTAKE_BAD_PHONE = "intake_bad_phone"

@@ -102,6 +102,14 @@ async def test_review_summary_shows_every_answer_in_the_talents_language(bot: Ha
         ("email", "sari@", Text.INTAKE_BAD_EMAIL, {}),
         ("phone", "12345", Text.INTAKE_BAD_PHONE, {}),
         ("phone", "nomor saya rahasia", Text.INTAKE_BAD_PHONE, {}),
+        # Two: which one is for the talent to say, not for the form to pick.
+        ("email", "sari@gmail.com atau sari.kerja@yahoo.com", Text.INTAKE_TWO_EMAILS, {}),
+        (
+            "phone",
+            "Nomor WhatsApp saya 0271-712345, kalau HP 0813 2999 1234",
+            Text.INTAKE_TWO_PHONES,
+            {},
+        ),
         ("portfolio_url", "ftp://files.example.com/reel.mp4", Text.INTAKE_BAD_URL, {}),
         ("portfolio_url", "javascript:alert(1)", Text.INTAKE_BAD_URL, {}),
         ("portfolio_url", "my youtube channel", Text.INTAKE_BAD_URL, {}),
@@ -454,6 +462,12 @@ async def test_a_question_typed_in_the_form_the_bot_is_not_sure_of_gets_the_clos
         ("phone", "62 21 7654 321", "+62217654321"),
         ("phone", "62812 3456 7890", "+6281234567890"),
         ("phone", "0812-3456-7890", "+6281234567890"),
+        # A talents' review: an address or a number in a sentence was "not right".
+        ("email", "Email saya ratna.keroncong@yahoo.co.id", "ratna.keroncong@yahoo.co.id"),
+        ("email", "email ku ucok88@gmail.com bang", "ucok88@gmail.com"),
+        ("email", "email ku ucokgitar@gmail.com, hp 0812-6012-3456 bang", "ucokgitar@gmail.com"),
+        ("phone", "Nomor WA saya 0813 2999 1234", "+6281329991234"),
+        ("phone", "wa 0812 3456 7890 / 0812-3456-7890", "+6281234567890"),  # the same one
     ],
 )
 async def test_a_typed_answer_with_words_around_it_is_taken(

@@ -67,6 +67,15 @@ async def test_a_typo_in_the_domain_is_asked_about_not_stored(
     assert not [line for line in own if TYPO in line or MEANT in line]
 
 
+async def test_a_typo_in_an_address_in_a_sentence_is_asked_about(bot: Harness) -> None:
+    # The one address of a sentence is taken, then checked like one typed alone.
+    user = await at_question(bot, "email")
+    [reply] = await bot.send(user, f"email saya {TYPO} kak")
+    assert _asked() in reply.text
+    assert _use(MEANT) in reply.button_texts
+    assert "email" not in await _stored(bot, user)
+
+
 async def test_the_suggested_address_is_stored_and_the_form_goes_on(bot: Harness) -> None:
     user = await at_question(bot, "email")
     await bot.send(user, TYPO)
@@ -154,6 +163,21 @@ async def test_staff_correcting_an_address_store_it_as_typed(bot: Harness, staff
     await bot.send(admin, TYPO)
     lead = await bot.store.leads.by_reference("KOC-000001")
     assert lead is not None and lead.answers["email"] == TYPO
+
+
+async def test_staff_correcting_read_an_address_in_a_sentence_like_the_form(
+    bot: Harness, staff_chat: Any
+) -> None:
+    # The correction checks an answer as the form does: the one address is kept, two asked.
+    admin = admin_of(staff_chat)
+    sari = bot.user(first_name="Sari")
+    await register_lead(bot, sari, MUSICIAN)
+    await open_correction(bot, admin, "email")
+    [refused] = await bot.send(admin, "sari@gmail.com atau sari.kerja@yahoo.com")
+    assert refused.text == shown(Text.INTAKE_TWO_EMAILS)
+    await bot.send(admin, "email baru: sari.kerja@yahoo.com")
+    lead = await bot.store.leads.by_reference("KOC-000001")
+    assert lead is not None and lead.answers["email"] == "sari.kerja@yahoo.com"
 
 
 async def test_my_data_shows_the_address_asked_about_in_words(bot: Harness) -> None:
