@@ -166,6 +166,7 @@ async def test_review_summary_shows_every_answer_in_the_talents_language(bot: Ha
         ("experience_years", "3-5 tahun", Text.INTAKE_BAD_NUMBER, {"min": 0, "max": 60}),
         # Only years are taken from a sentence, never a question's number (attacker's review).
         ("experience_years", "baru 6 bulan", Text.INTAKE_BAD_NUMBER, {"min": 0, "max": 60}),
+        ("experience_years", "6 bulanan", Text.INTAKE_BAD_NUMBER, {"min": 0, "max": 60}),
         ("experience_years", "kalau baru 6 bulan gimana kak?", Text.INTAKE_A_QUESTION, {}),
         ("province", "Atlantis", Text.INTAKE_PROVINCE_NOT_FOUND, {}),
         ("sector", "televisi", Text.INTAKE_USE_BUTTONS, {}),
@@ -451,6 +452,10 @@ async def test_a_question_typed_in_the_form_the_bot_is_not_sure_of_gets_the_clos
         ("full_name", "Nama keponakan: Marthen Ndun", "Marthen Ndun"),
         ("stage_name", "Nanti Lanjut", "Nanti Lanjut"),  # a band, not "I'll carry on later"
         ("experience_years", "wis 30 taun", 30),  # Javanese, as a talents' review typed it
+        # "About that many years" (a talents' review: "2 tahunan" was "write a number only").
+        ("experience_years", "2 tahunan", 2),
+        ("experience_years", "5 taunan", 5),
+        ("experience_years", "10 thn an", 10),
         # A new staff member's review: a handle at "other links" became a link by hand only.
         (
             "other_links",

@@ -22,7 +22,9 @@ from bot.texts import Text
 PHONE_REGION = "ID"  # numbers written without a country code are Indonesian
 NONE_YET = "none_yet"  # stored for an answer in a question's none_answers ("belum ada")
 _AMOUNT = r"([+-]?\d+(?:[.,]\d+)?)"
-_YEARS_UNIT = r"\s*(?:tahun|taun|thn|th|years?|yrs?)\.?"
+# "tahunan", "thn an": about that many years ("2 tahunan" was "write a number only" in a
+# talents' review); "bulanan" has no unit of years and stays refused.
+_YEARS_UNIT = r"\s*(?:tahun|taun|thn|th|years?|yrs?)(?:\s?an)?\.?"
 # A number typed with its unit or without ("7 tahun", "3 years"): the number is the answer.
 _NUMBER = re.compile(rf"{_AMOUNT}(?:{_YEARS_UNIT})?", re.I)
 # A number of years among words ("udah 4 thn an", "around 6 years"): with its unit, so that
