@@ -199,6 +199,7 @@ class Text(StrEnum):
     INTAKE_STEP_ASKED = "intake_step_asked"
     INTAKE_TWO_EMAILS = "intake_two_emails"
     INTAKE_TWO_PHONES = "intake_two_phones"
+    INTAKE_SENT_TWICE = "intake_sent_twice"
     INTAKE_BAD_EMAIL = "intake_bad_email"
     INTAKE_EMAIL_SUGGESTION = "intake_email_suggestion"
     INTAKE_BAD_PHONE = "intake_bad_phone"

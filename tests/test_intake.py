@@ -799,6 +799,41 @@ async def test_daftar_mid_form_goes_on_and_welcomes_back_only_after_a_while(bot:
     assert await where(bot, user) == "age_range"
 
 
+@pytest.mark.parametrize(
+    ("key", "previous", "language"),
+    [
+        # A talents' review, on a weak connection: each copy filled the next question.
+        ("stage_name", "full_name", "id"),
+        ("other_links", "portfolio_url", "id"),
+        ("message", "phone", "id"),  # "0812-…" again, though "+62812…" was stored
+        ("message", "phone", "en"),
+    ],
+)
+async def test_a_message_sent_twice_does_not_fill_the_next_question(
+    bot: Harness, key: str, previous: str, language: str
+) -> None:
+    user = await at_question(bot, key, language)
+    before = await _stored(bot, user.id)
+    [reply] = await bot.send(user, str(MUSICIAN[previous]))
+    assert reply.text.startswith(shown(Text.INTAKE_SENT_TWICE, language))
+    assert CONTENT.questions[key].prompt.get(language).split("\n")[0][:25] in reply.text
+    assert await where(bot, user) == key
+    assert await _stored(bot, user.id) == before
+
+
+async def test_a_different_text_or_a_later_one_is_the_answer(bot: Harness) -> None:
+    user = await at_question(bot, "stage_name")
+    await bot.send(user, "Sari & The Monsoons")  # never dropped: another text
+    assert (await _stored(bot, user.id))["stage_name"] == "Sari & The Monsoons"
+    other = await at_question(bot, "stage_name")
+    async with bot.store.db.transaction() as tx:  # the name answered three minutes ago
+        await tx.execute(
+            "UPDATE applications SET updated_at = ? WHERE user_id = ?", (ago(3 * 60), other.id)
+        )
+    await bot.send(other, MUSICIAN["full_name"])  # typed on purpose: the same as the name
+    assert (await _stored(bot, other.id))["stage_name"] == MUSICIAN["full_name"]
+
+
 async def test_cancel_keeps_the_draft_and_daftar_resumes_exactly_there(bot: Harness) -> None:
     user = bot.user()
     await bot.send(user, "/daftar")

@@ -27,6 +27,13 @@ from bot.texts import Text
 
 # A talent back at an unpaused form after this long is welcomed back; sooner, it just goes on.
 WELCOME_BACK_AFTER = 30 * 60
+# The previous answer's message arriving again this soon, on a weak connection, is a copy sent
+# twice, not the answer to the optional question after it.
+SENT_TWICE_WITHIN = 2 * 60
+# The optional questions a copy would fill (a stage name, other links, the note to the team),
+# and the questions whose answer it would repeat (not a choice: a copy's label is no answer).
+_FREE_TEXTS = frozenset({"short_text", "long_text"})
+_TYPED = frozenset({"short_text", "long_text", "url", "email", "phone", "number"})
 
 CONSENT = "consent_processing"
 TRANSFER = "consent_transfer"
@@ -217,6 +224,8 @@ class IntakeFlow:
             return Screen(draft.stage, draft, question, answers, note=Text.INTAKE_USE_BUTTONS)
         if not question.required and intake.says_skip(text):  # as the Skip button does
             return await self._answer(draft, question, answers, None, update_id)
+        if self._sent_twice(draft, question, answers, text):
+            return Screen(QUESTION, draft, question, answers, note=Text.INTAKE_SENT_TWICE)
         if question.type == "long_text" and not question.required and self._chatter(text):
             return Screen(QUESTION, draft, question, answers, note=Text.INTAKE_CHATTER)
         if question.type == "multi_choice":
@@ -252,6 +261,28 @@ class IntakeFlow:
             if label is not None:
                 return replace(answered, note=Text.INTAKE_TAKEN, note_values={"taken": label})
         return answered
+
+    def _sent_twice(
+        self, draft: Draft, question: Question, answers: dict[str, Any], text: str
+    ) -> bool:
+        """Whether a text at an optional free-text question is the previous question's answer
+        arriving again within moments (a talents' review, on a weak connection: the name sent
+        twice became the stage name, the phone number the note to the team). The previous
+        question is the one Back goes to; the answer is compared as stored, so "0812-…"
+        matches the "+62812…" it became. A different text is always the answer."""
+        if question.required or question.type not in _FREE_TEXTS:
+            return False
+        if draft.updated_at < ago(SENT_TWICE_WITHIN):
+            return False
+        previous = intake.previous_question(self._content, answers, question.key)
+        if previous is None or previous.type not in _TYPED or answers.get(previous.key) is None:
+            return False
+        given = answers[previous.key]
+        if text.strip() == str(given).strip():
+            return True
+        outcome = intake.check_text(previous, self._content, answers, text)
+        outcome = slips.slip(previous, text, outcome)
+        return isinstance(outcome, intake.Accepted) and outcome.value == given
 
     async def _typed_selection(
         self, draft: Draft, question: Question, answers: dict[str, Any], text: str, update_id: int
