@@ -1230,6 +1230,34 @@ def test_military_service_is_no_entrys() -> None:
         assert decide(MATCHER.match(off_topic), DEFAULTS).outcome is not Outcome.ANSWERED, off_topic
 
 
+def test_a_role_the_talent_is_not_says_who_asks() -> None:
+    """ "bukan sutradara", "not a director": what the talent is not is who asks too, even a role
+    an entry's phrasing has (session 49: an editor asking whether they may register got the
+    open call, whose "kapan pendaftaran untuk sutradara dibuka" has the role)."""
+    for text in (
+        "saya cuma colorist, bukan sutradara. boleh daftar juga?",
+        "I'm an editor, not a director. Can I register?",
+        "aku kameramen, bukan seorang sutradara, bisa ikut daftar?",
+    ):
+        verdict = decide(MATCHER.match(text), DEFAULTS)
+        assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, "faq:who_can_apply"), text
+    # Not about its sender: the role is still what is asked.
+    verdict = decide(MATCHER.match("kapan pendaftaran untuk sutradara dibuka"), DEFAULTS)
+    assert verdict.entry == "faq:open_call_now", verdict
+
+
+def test_an_office_job_is_no_entrys() -> None:
+    """ "kerja kantoran" (an office job) is a job, as a vacancy is: no entry's, not KOCCA's
+    office (session 49's vacancy question got production_house directly)."""
+    for off_topic in (
+        "ada lowongan kerja kantoran di perusahaan film korea?",
+        "cari kerja kantoran di rumah produksi jakarta",
+    ):
+        assert decide(MATCHER.match(off_topic), DEFAULTS).outcome is not Outcome.ANSWERED, off_topic
+    verdict = decide(MATCHER.match("kantor kocca di jakarta dimana?"), DEFAULTS)
+    assert verdict.entry == "faq:kocca_jakarta", verdict
+
+
 def test_a_retired_sender_says_who_asks() -> None:
     """ "pensiunan" (retired) says who asks in a message about its sender (session 46's
     retired civil servant got nothing at all)."""

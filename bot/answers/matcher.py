@@ -51,6 +51,7 @@ from bot.answers.text import (
 from bot.answers.words import (
     ABOUT_TALENT,
     ABOUT_TALENT_IF_SAID,
+    ARTICLES,
     EVENTS,
     FIRST_PERSON,
     FROM,
@@ -64,6 +65,7 @@ from bot.answers.words import (
     MAY,
     NOT_A_PLACE,
     NOT_A_ROLE,
+    NOT_BEING,
     QUESTION_CUES,
     REGISTERING,
     SALUTATIONS,
@@ -492,6 +494,9 @@ class Matcher:
             # Chat's -in for -kan and -i (disiapin, dibutuhin): try the root.
             if stemmed not in self._vocabulary and stemmed[:-2] in self._vocabulary:
                 stemmed = stemmed[:-2] if stemmed.endswith("in") else stemmed
+            if word in who and _not_being(found, index - 1) and not SENDER.isdisjoint(found):
+                role = True
+                continue  # "aku editor, bukan sutradara": what they are not is who asks too
             if stemmed not in self._vocabulary and (word in who or word in names):
                 role = role or (word in who and word not in NOT_A_ROLE)
                 continue  # "saya drummer dari bandung": who asks, not what
@@ -617,3 +622,12 @@ def _money_from(found: list[str], at: int, who: frozenset[str]) -> bool:
         if word in SOURCED:
             return True
     return False
+
+
+def _not_being(found: list[str], at: int) -> bool:
+    """Whether the word at `at` follows "bukan", "not" (NOT_BEING), perhaps with an article
+    between ("not a director", "bukan seorang sutradara")."""
+    before = found[max(0, at - 2) : at]
+    if before and before[-1] in ARTICLES:
+        before = before[:-1]
+    return bool(before) and before[-1] in NOT_BEING

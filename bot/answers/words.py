@@ -887,6 +887,8 @@ SHORT_FORMS: dict[str, str] = {
     # A vacancy is a job ("loker", lowongan kerja), which no entry offers: not an open call.
     "lowongan": "loker",
     "lowker": "loker",
+    # An office job ("kerja kantoran", "orang kantoran") is a job too, not KOCCA's office.
+    "kantoran": "kerjakantoran",
     # Chat typed almost without vowels ("sy mw tny ttg prgrm", "dftr dsn byr gk"): its common
     # words written out, as "dftr", "kpn", "skrg" are.
     "tny": "tanya",
@@ -1664,6 +1666,10 @@ SENDER = FIRST_PERSON | _listed(
     "my we our me us ku ane ana tiang ogut isun ngai kulo kula awak beta here"
 )
 MAY = _listed("boleh bisa bs can may ikut ikutan")
+# Before a role, what the talent is not ("aku cuma editor, bukan sutradara", "I'm an editor,
+# not a director"): still who asks, even a role an entry has, in a message about its sender.
+NOT_BEING = _listed("bukan not")
+ARTICLES = _listed("a an seorang")
 # Right after these an ABOUT_TALENT_IF_SAID word is what is asked, whoever asks ("syarat jadi
 # ustadz bisa dari mana?", "bisa belajar sholawat dimana?", "ikut kursus fotografer").
 TOPIC_HEADS = _listed(
