@@ -1246,6 +1246,13 @@ def test_a_role_the_talent_is_not_says_who_asks() -> None:
     assert verdict.entry == "faq:open_call_now", verdict
 
 
+def test_a_letters_salam_asks_nothing_before_a_question() -> None:
+    """ "wr wb" and "semoga senantiasa" ask nothing: unknown words, they counted against the
+    question after them."""
+    verdict = decide(MATCHER.match("Assalamualaikum wr wb, saya mau tanya cara daftar"), DEFAULTS)
+    assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, "faq:who_can_apply"), verdict
+
+
 def test_an_office_job_is_no_entrys() -> None:
     """ "kerja kantoran" (an office job) is a job, as a vacancy is: no entry's, not KOCCA's
     office (session 49's vacancy question got production_house directly)."""
@@ -1822,6 +1829,15 @@ def test_a_place_is_the_talents_only_after_from() -> None:
         ("izin tanya, anak 15 thn perlu izin ortu?", None),
         ("halo, izin dari ortu perlu?", None),
         ("perlu izin?", None),
+        # Session 49: a letter's full salam and its well-wish greet ("wr wb", "dalam keadaan
+        # sehat", "dalam lindungan"), and ask nothing before a question; "super" says how much
+        # thanks are meant; "saya yang ngurus ..." in a greeting says who the talent is.
+        ("Assalamu'alaikum wr. wb. Bapak/Ibu, semoga selalu dalam lindungan-Nya", "greeting"),
+        ("Assalamualaikum warahmatullahi wabarakatuh, semoga sehat walafiat", "greeting"),
+        ("oke super jelas, makasih kak", "thanks"),
+        ("halo min, saya yang pegang sanggar tari di Kupang", "greeting"),
+        ("halo, saya mau tanya siapa yang ngurus bot ini", None),
+        ("halo, saya yang ngurus band, kapan open call?", None),
     ],
 )
 def test_greetings_and_thanks_are_not_matched(text: str, talk: str | None) -> None:

@@ -43,6 +43,7 @@ from bot.answers.words import (
     REFUSING,
     REGISTERING,
     REGISTERING_FOR,
+    RUNNING,
     SALUTATIONS,
     SENDING,
     SETTING_ASIDE,
@@ -517,9 +518,9 @@ def _without_introduction(found: list[str]) -> list[str]:
         return found
     kept: list[str] = []
     place = 0  # words of a place left to skip after "dari": "dari jawa tengah"
-    for word in found:
-        if word in FROM:
-            place = ASIDE_WORDS
+    for index, word in enumerate(found):
+        if word in FROM or (introduced and _runs_what(found, index)):
+            place = ASIDE_WORDS  # what they run: "saya yang ngurus festival film komunitas"
         elif introduced and word == "di":
             place = 1  # where they are: "salam dari orkes keroncong kami di Solo", one word
         elif place and word not in _SMALL_TALK and (introduced or word not in STOPWORDS):
@@ -528,6 +529,17 @@ def _without_introduction(found: list[str]) -> list[str]:
             place = 0
             kept.append(word)
     return kept
+
+
+def _runs_what(found: list[str], index: int) -> bool:
+    """Whether found[index] says what the talent runs, right after "saya yang" ("nyong sing
+    ngurus ...", "aku yang pegang ...": RUNNING)."""
+    return (
+        found[index] in RUNNING
+        and index >= 2
+        and found[index - 1] == "yang"
+        and found[index - 2] in FIRST_PERSON
+    )
 
 
 def without_called(found: list[str]) -> list[str]:

@@ -1118,6 +1118,12 @@ PHRASES: dict[tuple[str, ...], str] = {
     # "Selamat siang Bapak/Ibu pengelola. Semoga sehat selalu." got suggestions).
     ("bapak", "ibu", "dikelola"): "bapak",
     ("ibu", "bapak", "dikelola"): "bapak",
+    # A letter's well-wish: "semoga senantiasa dalam keadaan sehat", "dalam lindungan-Nya",
+    # "sehat walafiat" (session 49's long formal salam got nothing: each an unknown word).
+    ("dalam", "keadaan"): "sehat",
+    ("keadaan", "sehat"): "sehat",
+    ("dalam", "lindungan"): "sehat",
+    ("sehat", "walafiat"): "sehat",
     ("tampi", "asih"): "terimakasih",  # Sasak thanks, written apart
     ("sembah", "nuwun"): "terimakasih",  # Osing (Banyuwangi) thanks
     # "masuk itungan" (counts as) is "termasuk", which asks nothing (e7e1280).
@@ -1304,6 +1310,8 @@ STOPWORDS_ID = _listed(
     ahowu fefu saohagolo saohagölö koko cece cici
     tah usah
     berkah barokah
+    warahmatullahi warahmatullah wabarakatuh warohmatullahi wabarokatuh wr wb wrwb semoga
+    senantiasa
     awak tte chotto
     mengingat terlibat termasuk
     takut khawatir kuatir
@@ -1477,7 +1485,8 @@ GREETINGS = _listed(
     pace mace
     ahowu fefu ko koko cece cici
     bantu bantuin tolong help anyone somebody someone
-    semoga sehat selalu
+    semoga sehat selalu senantiasa
+    warahmatullahi warahmatullah wabarakatuh warohmatullahi wabarokatuh wr wb wrwb
     side
     """
 )
@@ -1661,6 +1670,9 @@ QUESTION_CUES = _listed(
     """
 )
 FIRST_PERSON = _listed("saya aku sy gw gue i kami kita")
+# What a talent runs, said in a greeting ("sugeng siang min, nyong sing ngurus festival film
+# komunitas"): who they are, right after "saya yang".
+RUNNING = _listed("ngurus mengurus ngelola mengelola kelola pegang megang memegang handle")
 # A message that speaks of its sender, or asks whether one may (ABOUT_TALENT_IF_SAID).
 SENDER = FIRST_PERSON | _listed(
     "my we our me us ku ane ana tiang ogut isun ngai kulo kula awak beta here"
@@ -1731,7 +1743,7 @@ FILLER = _listed(
     """
     di
     ya yaa yah dong deh nih sih kak infonya info informasinya informasi nya banyak banget sekali
-    bgt sangat
+    bgt sangat super
     very much so a lot you for the all buat untuk atas jawabannya jawaban bantuannya sungguh
     and dan apa gimana how are lagi
     mau mo mw ingin pengen pingin boleh bisa bs ada yang yg tanya nanya nanyain tny bertanya
