@@ -1287,6 +1287,21 @@ def test_sundanese_function_words_ask_nothing() -> None:
     ]
 
 
+def test_sundanese_words_for_registering_preparing_and_asking_are_written_out() -> None:
+    """Session 49: Sundanese "ngadaptar" (daftar), "tos" (sudah), "nyiapkeun" (menyiapkan),
+    "ngeusian" (mengisi), "sateuacan" (sebelum), "naros" (tanya), "jalmi" (orang), "kitu"
+    (begitu), "ngintunkeun" (kirim) were unknown words, counted against every entry."""
+    for text, entry in [
+        ("kumaha carana ngadaptar band?", "faq:who_can_apply"),
+        ("abdi parantos ngadaptar minggu kamari, iraha dihubungi?", "faq:after_registering"),
+        ("sateuacan ngeusian formulir kedah nyiapkeun video?", "faq:what_to_prepare"),
+        ("abdi tos ngintunkeun link, kumaha ayeuna?", "faq:showreel_links"),
+        ("hoyong naros ka jalmi, sanes ka bot", "faq:ask_human"),
+    ]:
+        verdict = decide(MATCHER.match(text), DEFAULTS)
+        assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, entry), text
+
+
 def test_practising_is_not_the_training_centre() -> None:
     """ "latihan" (practising) is no entry's word: the training centre is "pelatihan"
     (session 47: a group asking whether registration is open, to practise from now, got

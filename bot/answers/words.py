@@ -284,6 +284,30 @@ SHORT_FORMS: dict[str, str] = {
     "kaasup": "termasuk",
     "nyandak": "membawa",
     "ngabahas": "membahas",
+    # Session 49's: registering ("ngadaptar", "daptar"), done ("tos", "atos"), preparing
+    # ("nyiapkeun"), filling in ("ngeusian"), before ("sateuacan", "saacan"), asking
+    # ("naros"), a person ("jalmi", "jalma"), so ("kitu"), sending ("ngintun"), money
+    # ("artos"), age ("yuswa"), currently ("nuju").
+    "ngadaptar": "daftar",
+    "ngadaptarkeun": "daftarkan",
+    "daptar": "daftar",
+    "tos": "sudah",
+    "atos": "sudah",
+    "nyiapkeun": "menyiapkan",
+    "siapkeun": "siapkan",
+    "ngeusian": "mengisi",
+    "ngeusi": "mengisi",
+    "sateuacan": "sebelum",
+    "saacan": "sebelum",
+    "naros": "tanya",
+    "jalmi": "orang",
+    "jalma": "orang",
+    "kitu": "begitu",
+    "ngintun": "kirim",
+    "ngintunkeun": "kirim",
+    "artos": "uang",
+    "yuswa": "umur",
+    "nuju": "sedang",
     # Javanese chat, krama and ngoko ("kulo badhe ndaftar teng mriki, kedah mbayar mboten
     # nggih?"): its function words written out, and its words for registering, paying,
     # joining, language, as the Indonesian words the entries have.
