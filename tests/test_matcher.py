@@ -1302,6 +1302,20 @@ def test_sundanese_words_for_registering_preparing_and_asking_are_written_out() 
         assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, entry), text
 
 
+def test_minors_words_reach_who_can_register_and_the_parents_entry() -> None:
+    """Session 49: chat's "bocah", "bocil" (a child) are "anak", Suroboyoan "melok" is
+    "ikut" and Javanese "sek" is "masih"; a teen asking for a parent's permission is the
+    parents' entry."""
+    for text, entry in [
+        ("bocah smp boleh ikut daftar?", "faq:who_can_apply"),
+        ("remaja 16 tahun harus minta izin ortu?", "faq:parents"),
+        ("i'm 14, do i need my parents' permission to join?", "faq:parents"),
+    ]:
+        verdict = decide(MATCHER.match(text), DEFAULTS)
+        assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, entry), text
+    assert content_words(words("bocil sek sma melok")) == ["anak", "sekolah", "ikut"]
+
+
 def test_practising_is_not_the_training_centre() -> None:
     """ "latihan" (practising) is no entry's word: the training centre is "pelatihan"
     (session 47: a group asking whether registration is open, to practise from now, got

@@ -218,6 +218,9 @@ SHORT_FORMS: dict[str, str] = {
     "sma": "sekolah",
     "smk": "sekolah",
     "smp": "sekolah",
+    # A child, in chat ("bocah", "bocil": bocah cilik): "anak" (session 49's minors).
+    "bocah": "anak",
+    "bocil": "anak",
     "kopro": "koproduksi",
     "bcw": "bcww",
     "nulis": "menulis",
@@ -362,6 +365,8 @@ SHORT_FORMS: dict[str, str] = {
     "tiyang": "orang",
     "ndherek": "ikut",
     "melu": "ikut",
+    "melok": "ikut",  # Suroboyoan (session 49: "kudu piye ben iso melok?")
+    "sek": "masih",  # Javanese: "sek SMP" (still at junior high)
     "kathah": "banyak",
     "arta": "uang",
     "basa": "bahasa",
