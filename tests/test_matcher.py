@@ -1316,6 +1316,21 @@ def test_minors_words_reach_who_can_register_and_the_parents_entry() -> None:
     assert content_words(words("bocil sek sma melok")) == ["anak", "sekolah", "ikut"]
 
 
+def test_money_given_back_and_a_formal_open_call_are_understood() -> None:
+    """Session 49: money "dibalikin" (given back) is the location incentive's rebate (it was
+    read as a typo of "dibagikan", and the stemmer made "dikembalikan" and "kembali" two
+    words); a letter's "menerima pengajuan" asks for an open call, and its "sebagai penutup"
+    (in closing) and Medan's "kau" (you) ask nothing."""
+    for text, entry in [
+        ("syuting di korea biayanya dibalikin sebagian?", "program:kofic_incentive"),
+        ("saat ini sedang menerima pengajuan program tidak?", "faq:open_call_now"),
+        ("Sebagai penutup, apakah pendaftaran sedang dibuka?", "faq:open_call_now"),
+        ("kau tau cara daftar?", "faq:who_can_apply"),
+    ]:
+        verdict = decide(MATCHER.match(text), DEFAULTS)
+        assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, entry), text
+
+
 def test_practising_is_not_the_training_centre() -> None:
     """ "latihan" (practising) is no entry's word: the training centre is "pelatihan"
     (session 47: a group asking whether registration is open, to practise from now, got

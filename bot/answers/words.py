@@ -55,6 +55,15 @@ SHORT_FORMS: dict[str, str] = {
     # datengin?").
     "datengin": "datangi",
     "datangin": "datangi",
+    # Given back ("dibalikin", "balikin", "dikembalikan": money returned) is "kembali"
+    # (kofic_incentive's "dana kembali"): "dibalikin" was read as a typo of "dibagikan", and
+    # the stemmer makes "dikembalikan" and "kembali" two words.
+    "dibalikin": "kembali",
+    "balikin": "kembali",
+    "dibalikan": "kembali",
+    "dikembalikan": "kembali",
+    # "kudengar" (I heard), as "dengar" asks nothing.
+    "kudengar": "dengar",
     # Being entered in ("diikutsertakan", "mengikutsertakan") is taking part ("ikut"): its stem
     # "ikutserta" is no entry's, and counted against them all.
     # Being late ("terlambat") is chat's "telat" (open_call_now's "takut telat submit"): its stem
@@ -1346,7 +1355,7 @@ STOPWORDS_ID = _listed(
     takut khawatir kuatir
     sebagai waktu ceritakan khusus bulan
     metu le
-    side
+    side kau engkau penutup
     """
 )
 
