@@ -1331,6 +1331,15 @@ def test_money_given_back_and_a_formal_open_call_are_understood() -> None:
         assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, entry), text
 
 
+def test_a_condition_described_asks_for_support() -> None:
+    """Session 49: an injury or difficulty walking, and whether to mention it, is the support
+    needs entry; the condition alone, asked about for itself, is no entry's."""
+    verdict = decide(MATCHER.match("kaki saya cedera, perlu saya tulis di formulir?"), DEFAULTS)
+    assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, "faq:support_needs"), verdict
+    for off_topic in ("cedera lutut cara sembuhnya gimana", "sakit kronis obatnya apa"):
+        assert decide(MATCHER.match(off_topic), DEFAULTS).outcome is not Outcome.ANSWERED, off_topic
+
+
 def test_practising_is_not_the_training_centre() -> None:
     """ "latihan" (practising) is no entry's word: the training centre is "pelatihan"
     (session 47: a group asking whether registration is open, to practise from now, got
