@@ -1340,6 +1340,20 @@ def test_a_condition_described_asks_for_support() -> None:
         assert decide(MATCHER.match(off_topic), DEFAULTS).outcome is not Outcome.ANSWERED, off_topic
 
 
+def test_a_fuss_to_register_and_who_handles_the_bot_are_asked_in_chat_words() -> None:
+    """Session 49: "ribet" (a fuss) about registering is who_can_apply's; "ngurus" (handles)
+    the bot is who_runs', and Javanese "jane" (actually) asks nothing; handling papers
+    elsewhere ("ngurus visa") is no entry's."""
+    for text, entry in [
+        ("ribet gak sih daftarnya", "faq:who_can_apply"),
+        ("jane siapa sih yang ngurus bot ini?", "faq:who_runs"),
+    ]:
+        verdict = decide(MATCHER.match(text), DEFAULTS)
+        assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, entry), text
+    for off_topic in ("cara ngurus visa ke korea", "ngurus paspor ribet ga"):
+        assert decide(MATCHER.match(off_topic), DEFAULTS).outcome is not Outcome.ANSWERED, off_topic
+
+
 def test_practising_is_not_the_training_centre() -> None:
     """ "latihan" (practising) is no entry's word: the training centre is "pelatihan"
     (session 47: a group asking whether registration is open, to practise from now, got

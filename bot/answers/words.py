@@ -1355,7 +1355,7 @@ STOPWORDS_ID = _listed(
     takut khawatir kuatir
     sebagai waktu ceritakan khusus bulan
     metu le
-    side kau engkau penutup sehingga
+    side kau engkau penutup sehingga jane
     """
 )
 
