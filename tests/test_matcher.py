@@ -1354,6 +1354,22 @@ def test_a_fuss_to_register_and_who_handles_the_bot_are_asked_in_chat_words() ->
         assert decide(MATCHER.match(off_topic), DEFAULTS).outcome is not Outcome.ANSWERED, off_topic
 
 
+def test_a_pronoun_joined_to_a_word_is_left_off_when_the_root_is_an_entrys() -> None:
+    """Session 49: "kuisi" (I filled in), "kukirim" (I send), "grupku" (my group): the
+    stemmer keeps "ku-", "-ku" on a short word, an unknown word counted against every entry;
+    "buku" (book) is not "bu" and "ku". A fake account is asked of the bot."""
+    for text, entry in [
+        ("kukirim link youtube ke mana?", "faq:showreel_links"),
+        ("udah kuisi formulirnya, kapan dihubungi?", "faq:after_registering"),
+        ("is this a fake account?", "faq:who_runs"),
+    ]:
+        verdict = decide(MATCHER.match(text), DEFAULTS)
+        assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, entry), text
+    assert decide(MATCHER.match("jual buku bekas dimana"), DEFAULTS).outcome is not (
+        Outcome.ANSWERED
+    )
+
+
 def test_practising_is_not_the_training_centre() -> None:
     """ "latihan" (practising) is no entry's word: the training centre is "pelatihan"
     (session 47: a group asking whether registration is open, to practise from now, got

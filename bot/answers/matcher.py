@@ -100,6 +100,9 @@ CORRECTIONS = 10_000  # unknown words whose correction is remembered (about 1 MB
 NAMED_BY = 2  # a stem set aside leaves out the entries it names, if it names at most this many
 PROGRAM_WORD = "program"  # what a message that sets a program page aside still asks about
 REGISTER_WORD = "daftar"  # what a message of who asks and "bisa?" alone asks about
+PRONOUN_PREFIX = "ku"  # "kuisi": I filled in
+PRONOUN_SUFFIXES = ("ku", "mu")  # "grupku": my group, "videomu": your video
+MIN_PRONOUN_ROOT = 3  # letters: "buku" is not "bu" and "ku"
 INTRODUCED_BY = 4  # words: "I'm Jess, indonesian singer" (i, m, jess, indonesian, singer)
 _SENTENCE_END = re.compile(r"[.!?\n]+")
 
@@ -494,6 +497,8 @@ class Matcher:
             # Chat's -in for -kan and -i (disiapin, dibutuhin): try the root.
             if stemmed not in self._vocabulary and stemmed[:-2] in self._vocabulary:
                 stemmed = stemmed[:-2] if stemmed.endswith("in") else stemmed
+            if stemmed not in self._vocabulary:
+                stemmed = self._without_pronoun(word, stemmed)
             if word in who and _not_being(found, index - 1) and not SENDER.isdisjoint(found):
                 role = True
                 continue  # "aku editor, bukan sutradara": what they are not is who asks too
@@ -519,6 +524,18 @@ class Matcher:
             # they may register.
             stems[REGISTER_WORD] = 1.0
         return stems
+
+    def _without_pronoun(self, word: str, stemmed: str) -> str:
+        """The stem of a word less its "ku-" (I: "kuisi", "kukirim") or "-ku", "-mu" (my,
+        your: "grupku", "videomu"), which the stemmer keeps on a short word, when that is a
+        word an entry has; else `stemmed`."""
+        for root in (
+            word[len(PRONOUN_PREFIX) :] if word.startswith(PRONOUN_PREFIX) else "",
+            word[: -len(PRONOUN_PREFIX)] if word.endswith(PRONOUN_SUFFIXES) else "",
+        ):
+            if len(root) >= MIN_PRONOUN_ROOT and stem(root) in self._vocabulary:
+                return stem(root)
+        return stemmed
 
     def _past_reaction(self, found: list[str]) -> list[str]:
         """A message's words less an okay or thanks before its question ("ok cool. And what is
