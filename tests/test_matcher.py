@@ -1370,6 +1370,26 @@ def test_a_pronoun_joined_to_a_word_is_left_off_when_the_root_is_an_entrys() -> 
     )
 
 
+def test_where_a_talent_lives_and_polite_fillers_ask_nothing() -> None:
+    """Session 49: a town after "di" in a message about its sender is where the talent is,
+    no typo of another word ("Medan" was read as "mean"); "bah aku" is not "bahaku" (read as
+    "bahasa"); a letter's "kurang berkenan", Medan's "rupanya", "sejauh ini" ask nothing;
+    Banyumasan "baen" is "saja" and chat's "ttp" "tetap"."""
+    for text, entry in [
+        ("saya sutradara di Pekalongan, ada pelatihan film?", "program:training_center"),
+        ("aku musisi di Ternate, boleh daftar?", "faq:who_can_apply"),
+        ("bah aku bingung, cara daftar gimana?", "faq:who_can_apply"),
+        (
+            "Mohon maaf apabila kurang berkenan, apakah daftar di sini dipungut biaya?",
+            "faq:who_can_apply",
+        ),
+        ("nyong wong film, ana program apa baen nang kene?", "faq:programs_overview"),
+    ]:
+        verdict = decide(MATCHER.match(text), DEFAULTS)
+        assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, entry), text
+    assert content_words(words("sejauh ini rupanya ttp")) == ["tetap"]
+
+
 def test_practising_is_not_the_training_centre() -> None:
     """ "latihan" (practising) is no entry's word: the training centre is "pelatihan"
     (session 47: a group asking whether registration is open, to practise from now, got

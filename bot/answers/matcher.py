@@ -482,7 +482,11 @@ class Matcher:
             word = found[index]
             before = found[index - 1] if index else ""
             index += 1
-            if index < len(found) and self._joins(word + found[index]):
+            if (
+                index < len(found)
+                and found[index] not in FIRST_PERSON  # "bah aku" is not "bahaku" (bahasa)
+                and self._joins(word + found[index])
+            ):
                 word += found[index]  # "mu con", "show reel"; not "hapus data" (/hapusdata)
                 index += 1
             elif not is_content(word) or names.get(word, False):
@@ -505,16 +509,23 @@ class Matcher:
             if stemmed not in self._vocabulary and (word in who or word in names):
                 role = role or (word in who and word not in NOT_A_ROLE)
                 continue  # "saya drummer dari bandung": who asks, not what
+            at = index - 1
+            # Where a talent who speaks of themself is ("aku editor film di Medan"): a town the
+            # content never names, and no typo of another word ("medan" is not "mean").
+            lives = before == "di" and word in self._places and not SENDER.isdisjoint(found)
             close = None
-            if stemmed not in self._vocabulary and len(word) >= FUZZY_MIN_LENGTH:
+            if stemmed not in self._vocabulary and len(word) >= FUZZY_MIN_LENGTH and not lives:
                 close = self._correction(word)
                 if close is not None:
                     stemmed, credit = stem(close), TYPO_CREDIT
-            at = index - 1
             if (
                 stemmed not in self._vocabulary
                 and close is None
-                and ((before in FROM and not _money_from(found, at - 1, who)) or place == at - 1)
+                and (
+                    (before in FROM and not _money_from(found, at - 1, who))
+                    or place == at - 1
+                    or lives
+                )
             ):
                 place = at
                 continue  # who asks: where they are from, a town the content never names

@@ -375,6 +375,7 @@ SHORT_FORMS: dict[str, str] = {
     "ndherek": "ikut",
     "melu": "ikut",
     "melok": "ikut",  # Suroboyoan (session 49: "kudu piye ben iso melok?")
+    "baen": "saja",  # Banyumasan: "ana apa baen" (ada apa saja)
     "sek": "masih",  # Javanese: "sek SMP" (still at junior high)
     "kathah": "banyak",
     "arta": "uang",
@@ -517,6 +518,7 @@ SHORT_FORMS: dict[str, str] = {
     "gais": "guys",
     "ngecek": "cek",
     "tetep": "tetap",
+    "ttp": "tetap",
     # Banyumas Ngapak: inyong/nyong (saya), rika (kamu), kepriwe (bagaimana), kiye (ini),
     # nang (di), esih (masih), olih (boleh), duwe (punya), maring (ke), nggo (untuk), mung
     # (hanya), wis (sudah), karo (sama), jare (katanya), thok (saja), maning (lagi).
@@ -1356,6 +1358,7 @@ STOPWORDS_ID = _listed(
     sebagai waktu ceritakan khusus bulan
     metu le
     side kau engkau penutup sehingga jane
+    rupanya berkenan sejauh
     """
 )
 
