@@ -1390,6 +1390,17 @@ def test_where_a_talent_lives_and_polite_fillers_ask_nothing() -> None:
     assert content_words(words("sejauh ini rupanya ttp")) == ["tetap"]
 
 
+def test_visiting_in_javanese_and_data_shared_with_companies() -> None:
+    """Session 49: Javanese "dolan" (to visit) is coming to the office; data shared with
+    companies is the data entry."""
+    for text, entry in [
+        ("boleh dolan ke kantor kocca jakarta?", "faq:kocca_jakarta"),
+        ("do you share my data with companies?", "faq:my_data"),
+    ]:
+        verdict = decide(MATCHER.match(text), DEFAULTS)
+        assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, entry), text
+
+
 def test_practising_is_not_the_training_centre() -> None:
     """ "latihan" (practising) is no entry's word: the training centre is "pelatihan"
     (session 47: a group asking whether registration is open, to practise from now, got

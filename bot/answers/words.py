@@ -376,6 +376,7 @@ SHORT_FORMS: dict[str, str] = {
     "melu": "ikut",
     "melok": "ikut",  # Suroboyoan (session 49: "kudu piye ben iso melok?")
     "baen": "saja",  # Banyumasan: "ana apa baen" (ada apa saja)
+    "dolan": "datang",  # Javanese: visiting ("olih dolan mrana?": boleh datang ke sana?)
     "sek": "masih",  # Javanese: "sek SMP" (still at junior high)
     "kathah": "banyak",
     "arta": "uang",
