@@ -231,6 +231,13 @@ async def test_invalid_answer_is_explained_and_the_question_asked_again(
         ("phone", "buat apa nomor wa saya", Text.INTAKE_STEP_WHY, "id"),
         ("full_name", "kenapa harus isi nama lengkap", Text.INTAKE_STEP_WHY, "id"),
         ("email", "why do you need my email?", Text.INTAKE_STEP_WHY, "en"),
+        # Said only to ask, with no "?" at an optional question (an attacker's review: they
+        # were stored as the stage name).
+        ("stage_name", "boleh ga diisi", Text.INTAKE_STEP_SKIPPABLE, "id"),
+        ("stage_name", "Bolehkah dikosongkan", Text.INTAKE_STEP_SKIPPABLE, "id"),
+        ("stage_name", "is this required", Text.INTAKE_STEP_SKIPPABLE, "en"),
+        ("stage_name", "what if I don't have one", Text.INTAKE_STEP_SKIPPABLE, "en"),
+        ("stage_name", "nama panggung itu apa ya", Text.INTAKE_STEP_ASKED, "id"),
         # Naming what is asked: its help below, not an FAQ entry above (the contact entry
         # was answered for "nomor wa atau nomor telpon?" at the phone).
         ("phone", "nomor wa atau nomor telpon?", Text.INTAKE_STEP_ASKED, "id"),
@@ -261,6 +268,13 @@ async def test_a_question_about_the_form_question_is_answered_by_the_form(
         ("stage_name", "Kalau Tidak Ada Kamu"),
         ("stage_name", "Boleh Menyusul"),  # no "?" nor another asking word: a band's name
         ("notable_works", "Single 'Kenapa Harus Kamu' (2023), 'Kalau Tak Ada Cinta'"),
+        # An attacker's review: these were refused, and the links told to type "belum ada".
+        ("full_name", "Muhammad Wajib"),
+        ("city", "Kota Wajib"),
+        ("portfolio_url", "https://www.instagram.com/wajib.militer/"),
+        ("portfolio_url", "https://soundcloud.com/kalau-ga-ada-cinta"),
+        ("email", "wajib.santoso@gmail.com"),
+        ("phone", "nomor wa saya 0812-3456-7890?"),  # an unsure "?" after a valid number
     ],
 )
 async def test_an_answer_that_reads_like_a_question_about_the_form_is_taken(
@@ -268,7 +282,11 @@ async def test_an_answer_that_reads_like_a_question_about_the_form_is_taken(
 ) -> None:
     user = await at_question(bot, key)
     await bot.send(user, typed)
-    assert (await _stored(bot, user.id))[key] == typed
+    stored = (await _stored(bot, user.id)).get(key)
+    if CONTENT.questions[key].type in ("short_text", "long_text"):
+        assert stored == typed
+    else:  # links, addresses and numbers are stored in their normal form
+        assert stored is not None and stored not in ("none_yet", "")
     assert await where(bot, user) != key
 
 

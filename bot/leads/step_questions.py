@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from bot.content import Question
-from bot.leads.intake import Rejected, fold
+from bot.leads.intake import AROUND_LINK, Rejected, fold, web_link
 from bot.texts import Text
 
 # Words a question typed mid-form has at least (chat particles aside), for the FAQ or the
@@ -36,6 +36,21 @@ _REQUIRED = re.compile(
     r"|opsional|optional|required|mandatory|compulsory|can\s+i\s+skip"
     r"|do\s+i\s+(?:have|need)\s+to\s+(?:fill|answer)|is\s+(?:this|it)\s+(?:required|optional"
     r"|mandatory|a\s+must))\b"
+)
+# Said so that it can only be a question, whatever else the text says or lacks ("boleh
+# dikosongin", "bolehkah dilewati", "apakah wajib", "ini wajib ga", "is this required", "what if
+# I don't have one"): never a name or a title (an attacker's review: at an optional question
+# these were stored as the stage name, as they had no "?").
+_ASKED_OUTRIGHT = re.compile(
+    r"\b(?:(?:boleh|bisa|bs|blh|bole)(?:kah)?\s+(?:di\s*(?:kosong\w*|lewat\w*|skip\w*)"
+    r"|(?:ga|gak|nggak|tidak|ngga|enggak)\s+(?:di)?isi\w*)"
+    r"|(?:bolehkah|bisakah|haruskah|wajibkah|perlukah|mestikah)"
+    r"|apa(?:kah)?\s+(?:ini\s+)?(?:harus|wajib|perlu|boleh|bisa)"
+    r"|wajib\s+(?:ga|gak|gk|nggak|ngga|enggak|tidak|ndak|ya|kah|nggak\s+sih)\s*$"
+    r"|(?:harus|perlu|wajib|mesti)\s+(?:di)?isi\w*\s+(?:ga|gak|nggak|ngga|tidak|ya)\s*$"
+    r"|is\s+(?:this|it)\s+(?:required|optional|mandatory|necessary|a\s+must)"
+    r"|do\s+i\s+(?:have|need)\s+to|can\s+i\s+(?:skip|leave)"
+    r"|what\s+if\s+(?:i|we)\s+(?:don\s+t|do\s+not|have\s+no|haven\s+t|dont))\b"
 )
 # Having nothing for it: "kalo ga punya", "kalau belum ada", "if I don't have".
 _NOTHING = re.compile(
@@ -73,25 +88,41 @@ _ASKING = re.compile(
 )
 
 
+# A word that asks, not a chat particle: "nama saya Rina Pratiwi ya kak" is a name.
+_QUESTION_WORD = re.compile(
+    r"\b(?:apa|apakah|gmn|gimana|bagaimana|mana|maksud\w*|berapa|siapa|boleh|bisa|how|what"
+    r"|which|can|may)\b"
+)
+
+
 def about_the_step(question: Question, text: str) -> Rejected | None:
     """What the form says to a question about its own question, or None when the text is
     no such question (most likely its answer)."""
+    if any(web_link(word.strip(AROUND_LINK)) or "@" in word for word in text.split()):
+        return None  # a link or an address is data ("soundcloud.com/kalau-ga-ada-cinta")
     folded = fold(text)
     if len(folded.split()) > _WORDS_AT_MOST:  # a long text: an answer that mentions these words
         last = _closing_question(text) if question.required else None
         return about_the_step(question, last) if last is not None else None
-    # An optional question's answer is a name or a title ("Wajib Militer", "Bisa Lewat
-    # Studio", "Kenapa Harus Kamu"): there, only a "?" or another asking word makes it a
-    # question. A required one's (a name, a city, a number, a link) never reads like these.
-    asked = "?" in text or "\uff1f" in text or question.required
+    # An answer may hold these words ("Wajib Militer", "Bisa Lewat Studio", "Muhammad
+    # Wajib", "Kota Wajib"): only a "?", another asking word, or words said only to ask
+    # ("boleh dikosongin") make it a question.
+    marked = "?" in text or "\uff1f" in text
     why = _WHY.search(folded)
-    if why is not None and (asked or _asking_besides(folded, why)):
-        return Rejected(Text.INTAKE_STEP_WHY)  # "kenapa harus isi nama lengkap?": not whether
-    found = _REQUIRED.search(folded) or _NOTHING.search(folded) or _LATER.search(folded)
-    if found is not None and (asked or _asking_besides(folded, found)):
+    # Why, with what is asked for ("kenapa harus isi nama lengkap"): no required answer
+    # (a name, a city, a number) reads like it; an optional one (a title) may.
+    if why is not None and (marked or question.required or _asking_besides(folded, why)):
+        return Rejected(Text.INTAKE_STEP_WHY)
+    outright = _ASKED_OUTRIGHT.search(folded)
+    found = outright or _REQUIRED.search(folded) or _NOTHING.search(folded)
+    found = found or _LATER.search(folded)
+    if found is not None and (outright or marked or _asking_besides(folded, found)):
         return Rejected(_how_to_go_on(question))
-    if _names_it(question, folded) and "?" in text and len(folded.split()) >= ASKED_WORDS:
-        return Rejected(Text.INTAKE_STEP_ASKED)  # "emailnya boleh email kantor?"
+    # Naming what is asked, asking ("emailnya boleh email kantor?", "nama panggung itu apa ya").
+    named = _names_it(question, folded)
+    long_enough = len(folded.split()) >= ASKED_WORDS
+    if named is not None and long_enough and (marked or _QUESTION_WORD.search(folded)):
+        return Rejected(Text.INTAKE_STEP_ASKED)
     return None
 
 
@@ -105,10 +136,13 @@ def _closing_question(text: str) -> str | None:
     return last if len(fold(last).split()) <= _WORDS_AT_MOST else None
 
 
-def _names_it(question: Question, folded: str) -> bool:
-    """Whether the text names what the question asks for (its `about:` words)."""
-    padded = f" {folded} "
-    return any(f" {fold(word)} " in padded for word in question.about)
+def _names_it(question: Question, folded: str) -> re.Match[str] | None:
+    """Where the text names what the question asks for (its `about:` words), if it does."""
+    for word in question.about:
+        found = re.search(rf"\b{re.escape(fold(word))}\b", folded)
+        if found is not None:
+            return found
+    return None
 
 
 def _asking_besides(folded: str, found: re.Match[str]) -> bool:
