@@ -29,6 +29,7 @@ from bot.outreach.offer_reply import answers_the_offer
 from bot.parsing import small_int
 from bot.store import Broadcast, Version, utc_now
 from bot.store.audit import Actor
+from bot.store.db import ago
 from bot.telegram_html import typed_html, typed_markup
 from bot.texts import Text
 from bot.transport.failures import explain
@@ -93,13 +94,18 @@ async def offer_subscription(update: Update, context: BotContext) -> None:
     await reply(update, context.text(Text.SUBSCRIBE_OFFER), _offer_buttons(context))
 
 
+OFFER_FRESH = 24 * 60 * 60  # seconds after registering that a typed yes may answer the offer
+
+
 async def offer_again(update: Update, context: BotContext, text: str) -> bool:
     """A typed yes or no ("Ya, saya bersedia", "👍") while the offer waits unanswered: the
     offer again, to press; typing subscribes no one. True if it was that."""
     user = update.effective_user
     if user is None or not answers_the_offer(text) or views.is_subscribed(context.talent):
         return False  # most messages: no read of the store
-    if not await context.services.store.broadcasts.offer_unanswered(user.id):
+    # Only while the offer is fresh: a "ya" days later answers something else.
+    since = ago(OFFER_FRESH)
+    if not await context.services.store.broadcasts.offer_unanswered(user.id, since):
         return False
     said = f"{context.text(Text.SUBSCRIBE_OFFER_PRESS)}\n\n{context.text(Text.SUBSCRIBE_OFFER)}"
     await reply(update, said, _offer_buttons(context))

@@ -8,6 +8,7 @@ import pytest
 
 from bot.content import Content
 from bot.emulator import EmulatedUser
+from bot.store.db import ago
 from bot.texts import Text
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
@@ -147,6 +148,25 @@ async def test_a_typed_answer_to_the_offer_brings_the_offer_back_to_press(
     assert await _subscribed(bot, ratna)
     # Answered: a "ya" now is no answer to it (the usual reply, not the offer again).
     [later] = await bot.send(ratna, "ya")
+    assert shown(Text.SUBSCRIBE_OFFER) not in later.text
+
+
+async def test_thanks_or_an_okay_after_registering_do_not_bring_the_offer_back(
+    make_bot: Any, content: Content
+) -> None:
+    # An attacker's review: "ok", "siap kak", 🙏 brought the whole offer back, every time.
+    bot: Harness = await make_bot()
+    dewi = bot.user(first_name="Dewi")
+    await _submit_through_the_bot(bot, dewi, content)
+    for typed in ("ok", "siap kak", "🙏", "oke makasih kak", "sudah", "lanjut"):
+        replies = await bot.send(dewi, typed)
+        assert all(shown(Text.SUBSCRIBE_OFFER) not in reply.text for reply in replies), typed
+    # A day after registering, a "ya" answers something else.
+    async with bot.store.db.transaction() as tx:
+        await tx.execute(
+            "UPDATE applications SET submitted_at = ? WHERE user_id = ?", (ago(25 * 3600), dewi.id)
+        )
+    [later] = await bot.send(dewi, "ya")
     assert shown(Text.SUBSCRIBE_OFFER) not in later.text
 
 

@@ -11,21 +11,20 @@ from __future__ import annotations
 
 import re
 
-from bot.answers.words import NOT_SENDING, SENDING
-
 _LONGEST = 48  # characters: "Ya, saya bersedia. Terima kasih banyak kak 🙏"
-# Words of a yes or no to the offer, beside the send-or-not words of "Ask our team".
+# A yes or a no: not an okay or thanks ("ok", "siap kak", "sudah", "lanjut", 🙏), which say
+# nothing about program news (an attacker's review: each brought the offer back, every time).
 _SAYING = frozenset(
-    "bersedia mau setuju tentu pasti boleh dong sure please of course yess yaa iyaa iya"  # noqa: SIM905 -- a word list reads best as words
-    " kirimin kabari kabarin info infonya ga gak ngga nggak engga enggak usah perlu".split()
+    "ya yaa iya iyaa iyes yes yess yup yep mau bersedia setuju tentu boleh sure"  # noqa: SIM905 -- a word list reads best as words
+    " tidak ga gak nggak ngga enggak engga no nope usah".split()
 )
 # What may come with it: who speaks, to whom, and thanks.
 _AROUND = frozenset(
     "saya aku gue gw sy i we kami kak kakak min admin bang mas mbak terima kasih makasih"  # noqa: SIM905 -- a word list reads best as words
-    " matur nuwun thanks thank you ty thx banyak banget ya yah deh sih nih aja saja ok oke"
-    " sip siap".split()
+    " matur nuwun thanks thank you ty thx banyak banget yah deh sih nih aja saja dong please"
+    " of course pasti".split()
 )
-_THUMBS = frozenset({"👍", "👍🏻", "👍🏼", "👍🏽", "👍🏾", "👍🏿", "👌", "🙏", "👎"})
+_THUMBS = frozenset({"👍", "👍🏻", "👍🏼", "👍🏽", "👍🏾", "👍🏿", "👎"})
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -37,5 +36,5 @@ def answers_the_offer(text: str) -> bool:
     if text in _THUMBS:
         return True
     found = [word.casefold() for word in _WORD.findall(text)]
-    saying = [word for word in found if word in _SAYING or word in SENDING or word in NOT_SENDING]
+    saying = [word for word in found if word in _SAYING]
     return bool(saying) and all(word in _AROUND or word in saying for word in found)

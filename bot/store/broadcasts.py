@@ -235,12 +235,14 @@ class Broadcasts:
         async with self._db.transaction() as tx:
             await self.set_subscription_in(tx, user_id, subscribed, notice_version, language)
 
-    async def offer_unanswered(self, user_id: int) -> bool:
-        """Whether the talent registered, so was offered program news, and never chose."""
+    async def offer_unanswered(self, user_id: int, since: str) -> bool:
+        """Whether the talent registered since then, so was offered program news, and never
+        chose."""
         value = await self._db.fetch_value(
-            "SELECT EXISTS (SELECT 1 FROM applications WHERE user_id = ? AND status = 'submitted')"
-            " AND NOT EXISTS (SELECT 1 FROM consents WHERE user_id = ? AND kind = ?)",
-            (user_id, user_id, ANNOUNCEMENTS),
+            "SELECT EXISTS (SELECT 1 FROM applications WHERE user_id = ? AND status = 'submitted'"
+            " AND submitted_at >= ?) AND NOT EXISTS"
+            " (SELECT 1 FROM consents WHERE user_id = ? AND kind = ?)",
+            (user_id, since, user_id, ANNOUNCEMENTS),
         )
         return bool(value)
 
