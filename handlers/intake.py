@@ -163,7 +163,10 @@ async def _wants_to_change(context: BotContext, user_id: int, typed: str) -> boo
     """Whether a registered talent asks to change what they sent (as staff did not teach)."""
     if not wants_to_change(typed) or answers.taught(context, typed):
         return False  # most messages: no read of the store
-    return await context.services.store.applications.submitted_count(user_id) > 0
+    applications = context.services.store.applications
+    if await applications.draft_for(user_id) is not None:
+        return False  # /daftar would resume that paused form (an attacker's review)
+    return await applications.submitted_count(user_id) > 0
 
 
 async def _present(update: Update, context: BotContext, screen: Screen, *, edit: bool) -> None:

@@ -238,6 +238,21 @@ async def test_a_registered_talent_asking_to_change_an_answer_gets_the_update_ch
     await bot.press(dimas, t(Text.BTN_UPDATE_DISCARD))
     [language] = await bot.send(dimas, "ganti bahasa dong")
     assert t(Text.BTN_UPDATE_REGISTRATION) not in language.button_texts
+    # Nor a link elsewhere that is wrong, nor a second question (an attacker's review).
+    for typed in (
+        "Link pendaftaran BIFF salah kak, ga bisa dibuka",
+        "Saya ingin mengubah data dan mau tanya jadwal MU:CON kapan?",
+    ):
+        replies = await bot.send(dimas, typed)
+        assert all(t(Text.BTN_UPDATE_REGISTRATION) not in r.button_texts for r in replies), typed
+    # With a new registration paused, /daftar would resume it: the wish is left to the FAQ.
+    await bot.send(dimas, "/daftar")
+    await bot.press(dimas, t(Text.BTN_NEW_REGISTRATION))
+    await bot.press(dimas, t(Text.BTN_PAUSE))
+    replies = await bot.send(dimas, "email saya salah, mau ganti")
+    assert all(t(Text.BTN_UPDATE_REGISTRATION) not in r.button_texts for r in replies)
+    draft = await bot.store.applications.draft_for(dimas.id)
+    assert draft is not None and not draft.active  # still paused, not resumed
     # Someone who never sent a registration has nothing to update: no such choice.
     budi = bot.user(first_name="Budi")
     await bot.send(budi, "/start")

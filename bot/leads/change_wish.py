@@ -15,8 +15,19 @@ _WORD = re.compile(r"[^\W\d_]+")
 _CHANGING = frozenset(
     "ganti gnti gantiin diganti mengganti ubah rubah merubah mengubah diubah ubahin update"  # noqa: SIM905 -- a word list reads best as words
     " apdet perbarui memperbarui diperbarui edit ngedit koreksi ralat revisi betulin benerin"
-    " perbaiki memperbaiki diperbaiki salah keliru typo change correct fix updating changing"
-    " wrong tambah tambahkan menambahkan tambahin nambahin nambah add".split()
+    " perbaiki memperbaiki diperbaiki change correct fix updating changing tambah tambahkan"
+    " menambahkan tambahin nambahin nambah add".split()
+)
+# "Salah" says a change only of what the talent sent ("email saya salah"), not of a link
+# elsewhere ("Link pendaftaran BIFF salah kak", an attacker's review).
+_WRONG = frozenset("salah keliru typo wrong".split())  # noqa: SIM905 -- a word list reads best as words
+_MINE = frozenset(
+    "saya aku gw gue sy ku my i dataku emailku nomorku namaku jawabanku pendaftaranku".split()  # noqa: SIM905 -- a word list reads best as words
+)
+# Asking about something else as well ("… dan mau tanya jadwal MU:CON kapan?"): for the FAQ.
+_ELSEWHERE = frozenset(
+    "tanya nanya kapan jadwal dimana mana berapa biff mucon bcww kofic acf apm festival"  # noqa: SIM905 -- a word list reads best as words
+    " program when where schedule".split()
 )
 # What they sent: an answer of the form, or the registration itself. Not "bahasa" (the bot's
 # language, /bahasa) nor a password.
@@ -33,4 +44,8 @@ def wants_to_change(text: str) -> bool:
     if len(text) > _LONGEST:
         return False
     found = {word.casefold() for word in _WORD.findall(text)}
-    return not _CHANGING.isdisjoint(found) and not _SENT.isdisjoint(found)
+    if _SENT.isdisjoint(found) or not _ELSEWHERE.isdisjoint(found):
+        return False
+    return not _CHANGING.isdisjoint(found) or not (
+        _WRONG.isdisjoint(found) or _MINE.isdisjoint(found)
+    )
