@@ -245,13 +245,14 @@ async def answer_before_relay(update: Update, context: BotContext, text: str | N
 
 
 async def answer_in_form(
-    update: Update, context: BotContext, *, strict: bool
+    update: Update, context: BotContext, *, strict: bool, asked: str | None = None
 ) -> Literal["answered", "suggested"] | None:
     """A question typed at a form step instead of its answer (the form refused it as one):
     its answer, when the bot is sure, with "Not this"; else the closest entries, if any; the
     form's question follows. What was shown, if anything. `strict`: the message may be the
-    step's answer typed unsure, so it must have a word that asks."""
-    question = _question(update, context)
+    step's answer typed unsure, so it must have a word that asks; `asked`: the part of the
+    message that asks, matched and recorded instead of all of it."""
+    question = _question(update, context, asked)
     if question is None or (strict and not asks_something(question.text)):
         return None
     needed = thresholds(context.services.settings)

@@ -909,15 +909,22 @@ async def test_a_question_typed_at_the_consent_screen_is_answered_and_the_screen
     [reply] = await bot.send(dewi, "oke")
     assert reply.text.startswith(shown(Text.INTAKE_USE_BUTTONS))
     # A question with more said after it is one too (a talents' review: only "press a
-    # button"): the entries closest to it, the privacy one first, then the screen.
+    # button"): the privacy entry (its answer, or first of the closest), then the screen.
     closest, screen = await bot.send(
         dewi,
         "Mohon maaf Bapak/Ibu, saya kurang paham. Data saya ini nantinya akan disebarkan ke"
         " pihak lain atau tidak? Saya khawatir nomor telepon saya disalahgunakan.",
     )
-    assert closest.button_texts[0] == CONTENT.faq["my_data"].question.id
+    privacy_entry = CONTENT.faq["my_data"].question.id
+    assert privacy_entry in (closest.text.split("\n")[0], closest.button_texts[0])
     assert screen.button_texts == consent_screen.button_texts
     assert await where(bot, dewi) == "consent_processing"
+    # Only what asks is matched and kept with her questions, not what she said after it
+    # (an attacker's review: a name typed there went into the record and its summary).
+    await bot.send(dewi, "Apakah data saya dijual? saya Rahmat Hidayatullah, kota Bandung")
+    recorded = questions(bot.database, dewi.id)[-1]
+    assert recorded["text"] == "Apakah data saya dijual?"
+    assert "Rahmat" not in recorded["summary"]
 
 
 @pytest.mark.parametrize(

@@ -129,6 +129,16 @@ def asked_instead(error: Rejected | None, note: Text | None, text: str) -> bool:
     return note is Text.INTAKE_USE_BUTTONS and asked is not None
 
 
+def asking_part(text: str) -> str:
+    """What a message asks: up to its last "?" when more follows it ("Apakah data saya
+    dijual? saya Rahmat Hidayatullah, email …", an attacker's review: the name after it went
+    into the question's record); all of it otherwise."""
+    last = max(text.rfind("?"), text.rfind("\uff1f"))
+    if last < 0 or _ASKED.search(text.strip()) is not None:
+        return text
+    return text[: last + 1]
+
+
 def could_be_its_answer(question: Question | None) -> bool:
     """Whether a "?" message may be this question's answer, typed unsure ("The Open Call
     Band?" at the stage name, "sekitar 5 tahun lebih?"): a name, a title, a text, a number."""
