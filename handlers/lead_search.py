@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable
 from telegram import Update
 
 from bot.content import Markup
+from bot.leads import records
 from bot.store import Lead, LeadFilter
 from bot.store.leads import MAX_SEARCH, search_pattern
 from bot.texts import Text
@@ -48,7 +49,10 @@ async def found(
         return True
     # Built (and the words escaped) here, so not escaped again inside the list's title.
     described = Markup(context.text(Text.LEAD_SEARCH_FILTER, words=words))
-    text, markup = lead_list(context.content, language, shown, 0, len(shown), described=described)
+    closed = set(await records.page_closed(store, [lead.application_id for lead in shown]))
+    text, markup = lead_list(
+        context.content, language, shown, 0, len(shown), described=described, closed=closed
+    )
     if total > len(shown):
         text += "\n\n" + context.text(Text.LEAD_SEARCH_MORE, total=total, shown=len(shown))
     await reply(update, text, markup)

@@ -75,7 +75,7 @@ async def _show_list(
         total = await leads.total(where)
         page = min(max(page, 0), max(0, (total - 1) // PAGE_SIZE))
         shown = await leads.page(page * PAGE_SIZE, PAGE_SIZE, where)
-    await records_desk.add_marks(context, shown, extra)
+    closed = await records_desk.add_marks(context, shown, extra)
     # Names and references are personal data: who saw which, recorded before showing.
     await context.services.store.audit.add_each(
         actor(update),
@@ -96,6 +96,7 @@ async def _show_list(
         code=chosen.code(),
         workspace=_workspace(update, context),
         extra=extra,
+        closed=closed,
         bulk=not chosen.waiting,
     )
     if anew:  # below the message pressed (the daily digest), which stays

@@ -201,7 +201,7 @@ def _pipeline_section(content: Content, language: str, details: LeadDetails) -> 
     return content.text(
         Text.PIPELINE_SECTION,
         language,
-        stage=pipeline.stage_label(content, state.stage, language),
+        stage=pipeline.stage_shown(content, state.stage, language, state.closed_duplicate),
         since=wib_words(content, state.stage_changed_at, language),
         assignee=assignee,
         updates=updates,

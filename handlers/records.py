@@ -71,16 +71,21 @@ async def lead_extras(
     )
 
 
-async def add_marks(context: BotContext, shown: list[Lead], extra: dict[int, list[str]]) -> None:
-    """Under each listed lead: closed as a duplicate of which, or the leads it may duplicate."""
+async def add_marks(
+    context: BotContext, shown: list[Lead], extra: dict[int, list[str]]
+) -> set[int]:
+    """Under each listed lead: closed as a duplicate of which, or the leads it may duplicate;
+    the leads closed as a duplicate."""
     store, language = context.services.store, context.language()
     ids = [lead.application_id for lead in shown]
-    for application_id, other in (await records.page_closed(store, ids)).items():
+    closed = await records.page_closed(store, ids)
+    for application_id, other in closed.items():
         line = views.closed_line(context.content, language, other)
         extra.setdefault(application_id, []).append(line)
     for application_id, found in (await records.page_marks(store, ids)).items():
         lines = views.marks_lines(context.content, language, found)
         extra.setdefault(application_id, []).extend(lines)
+    return set(closed)
 
 
 async def waiting_list(

@@ -31,14 +31,17 @@ def callback(prefix: str, *parts: object, code: str = "") -> str:
     return with_code if len(with_code.encode()) <= CALLBACK_LIMIT else data
 
 
-def stage_line(content: Content, language: str, lead: Lead, names: dict[int, str]) -> str:
-    """A list row's second line: the lead's stage and who handles it."""
+def stage_line(
+    content: Content, language: str, lead: Lead, names: dict[int, str], closed: bool = False
+) -> str:
+    """A list row's second line: the lead's stage ("Baru · 🔁 ditutup (duplikat)" when
+    `closed` as a duplicate) and who handles it."""
     assignee = (
         names.get(lead.assignee_id, str(lead.assignee_id))
         if lead.assignee_id is not None
         else content.text(Text.PIPELINE_NOBODY, language)
     )
-    stage = pipeline.stage_label(content, lead.stage or "", language)
+    stage = pipeline.stage_shown(content, lead.stage or "", language, closed)
     return content.text(Text.LEADS_STAGE_LINE, language, stage=stage, assignee=assignee)
 
 
@@ -82,10 +85,12 @@ def lead_list(
     code: str = "",
     workspace: str | None = None,
     extra: dict[int, list[str]] | None = None,
+    closed: set[int] | None = None,
     bulk: bool = True,
 ) -> Screen:
     """One page of the latest leads (matching a filter), a button to open each, and paging;
-    `extra` lines under a lead (waiting time, possible duplicates); with `workspace` (its URL,
+    `extra` lines under a lead (waiting time, possible duplicates); `closed`: the leads
+    closed as a duplicate (their stage says so); with `workspace` (its URL,
     in a private chat) a button opening the staff workspace."""
     if total == 0:
         if described:
@@ -103,7 +108,8 @@ def lead_list(
             role=_role(lead, role_key, content, language),
             time=wib_words(content, lead.submitted_at, language),
         )
-        below = [stage_line(content, language, lead, names or {})]
+        shut = lead.application_id in (closed or set())
+        below = [stage_line(content, language, lead, names or {}, shut)]
         below += (extra or {}).get(lead.application_id, [])
         lines.append("\n".join([line, *below]))
     first = page * PAGE_SIZE + 1

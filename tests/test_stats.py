@@ -145,6 +145,8 @@ async def test_the_workspace_shows_the_same_figures_as_stats_after_edits_moves_a
     edited = await store.records.edit_answer(2, "sector", '"music"', True, "film", staff)
     assert edited.outcome == "saved"
     await store.privacy.erase(507)
+    # Closed as a duplicate: counted apart, in no stage (review s49), the same in both.
+    assert await store.duplicates.close_duplicate(4, 3, staff) == "saved"
     reads = shared_reads(store, monkeypatch)
     try:
         numbers = await stats.compute(store, now, staff={501})
@@ -160,10 +162,11 @@ async def test_the_workspace_shows_the_same_figures_as_stats_after_edits_moves_a
     assert desk.flow == flow
     assert dict(flow.per_stage) == {
         **{key: 0 for key in CONTENT.stages},
-        "baru": 3,
+        "baru": 2,
         "dihubungi": 1,
         "shortlist": 1,
     }
+    assert flow.duplicates == 1 and dict(flow.per_sector["film"])["baru"] == 1
     assert flow.contacted == 2  # "dihubungi" and "shortlist" count as a first contact
 
 

@@ -48,6 +48,7 @@ async def compute(store: Store, content: Content, now: datetime, staff: Iterable
                 sectors[sector] = sectors.get(sector, 0) + n
             if province is not None:
                 provinces[province] = provinces.get(province, 0) + n
+        await store.pipeline.closed_duplicates_apart(view, numbers)
         await store.pipeline.contact_and_days(view, contacted, since, numbers)
     return DeskStats(
         counts=counts,

@@ -19,7 +19,7 @@ from typing import Literal
 from bot.content import Content, Markup, Stage
 from bot.leads import filter_words
 from bot.leads.chart import ChartData
-from bot.leads.export import SECTOR_ALIASES, WIB, start_of_day_utc, wib_words
+from bot.leads.export import SECTOR_ALIASES, WIB, plain_text, start_of_day_utc, wib_words
 from bot.leads.records import stage_words
 from bot.leads.stats import decimal_text
 from bot.names import first_name
@@ -168,6 +168,15 @@ def stage_label(content: Content, key: str, language: str) -> str:
     """How staff read a stage; a key no longer in content shows as itself with a mark."""
     found = content.stages.get(key)
     return found.label.get(language) if found else f"❓ {key}"
+
+
+def stage_shown(content: Content, key: str, language: str, closed_duplicate: bool) -> str:
+    """A lead's stage as staff read it (plain text): "Baru · 🔁 ditutup (duplikat)" for one
+    closed as a duplicate, which keeps its stage for ↩️ Reopen but no longer waits in it."""
+    label = stage_label(content, key, language)
+    if not closed_duplicate:
+        return label
+    return plain_text(content.text(Text.RECORDS_STAGE_CLOSED_DUPLICATE, language, stage=label))
 
 
 def stage_list(content: Content, language: str) -> str:
@@ -693,6 +702,7 @@ class PipelineStats:
     median_days_to_contact: float | None
     contacted: int  # leads that reached a "contacted" stage
     days: list[tuple[str, int]]  # the last 30 WIB dates (YYYY-MM-DD), oldest first
+    duplicates: int = 0  # closed as a duplicate: in none of per_stage, per_sector
 
 
 def stats_window(content: Content, now: datetime) -> tuple[date, str, list[str]]:
@@ -728,6 +738,7 @@ def stats_from(numbers: PipelineNumbers, content: Content, first_day: date) -> P
         median_days_to_contact=numbers.median_days_to_contact,
         contacted=numbers.contacted,
         days=[(day, numbers.per_day.get(day, 0)) for day in days],
+        duplicates=numbers.duplicates,
     )
 
 
@@ -743,6 +754,9 @@ def stats_report(stats: PipelineStats, content: Content, language: str) -> str:
         )
         for key, count in stats.per_stage
     )
+    if stats.duplicates:
+        apart = content.text(Text.STATS_CLOSED_DUPLICATES, language, count=stats.duplicates)
+        stages = f"{stages}\n{apart}"
     question = content.questions.get("sector")
     sector_labels = (
         {c.value: c.label.get(language) for c in (question.choices or [])} if question else {}
@@ -764,6 +778,12 @@ def stats_report(stats: PipelineStats, content: Content, language: str) -> str:
         contact=contact,
         sectors=Markup(sectors or content.text(Text.STATS_NONE, language)),
     )
+
+
+def duplicates_line(content: Content, language: str, count: int) -> str:
+    """ "Ditutup sebagai duplikat: 1" under the stages (/stats and the workspace): closed
+    duplicates keep their stage for ↩️ Reopen, but no longer count in it."""
+    return plain_text(content.text(Text.STATS_CLOSED_DUPLICATES, language, count=count))
 
 
 def chart_data(stats: PipelineStats, content: Content, language: str) -> ChartData:

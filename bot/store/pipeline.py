@@ -614,8 +614,21 @@ class Pipeline:
                 async for row in rows:
                     sector = None if row["sector"] is None else json.loads(row["sector"])
                     numbers.per_stage_sector[(row["stage"], sector)] = int(row["n"])
+            await self.closed_duplicates_apart(view, numbers)
             await self.contact_and_days(view, contacted, since, numbers)
         return numbers
+
+    async def closed_duplicates_apart(self, view: Snapshot, numbers: PipelineNumbers) -> None:
+        """Take the leads closed as a duplicate out of their stage's counts and count them
+        apart (a review: a closed duplicate read as one new lead waiting in Baru)."""
+        for row in await view.fetch_all(_CLOSED_DUPLICATES):
+            key = (row["stage"], row["sector"])
+            left = numbers.per_stage_sector.get(key, 0) - int(row["n"])
+            if left > 0:
+                numbers.per_stage_sector[key] = left
+            else:
+                numbers.per_stage_sector.pop(key, None)
+            numbers.duplicates += int(row["n"])
 
     async def contact_and_days(
         self, view: Snapshot, contacted: list[str], since: str, numbers: PipelineNumbers
@@ -651,6 +664,7 @@ class PipelineNumbers:
     contacted: int = 0  # leads ever moved to a stage that counts as contact
     median_days_to_contact: float | None = None
     per_day: dict[str, int] = field(default_factory=dict)  # WIB date (YYYY-MM-DD) -> leads
+    duplicates: int = 0  # closed as a duplicate: counted here, in no stage
 
 
 # Sectors from the partial index answers_stats (its WHERE repeated so SQLite may use it),
@@ -670,6 +684,15 @@ SELECT stage, sector, SUM(n) AS n FROM (
             WHERE s.application_id = p.application_id AND s.question_key = 'sector')
     GROUP BY p.stage)
 GROUP BY stage, sector
+"""
+# Submitted leads closed as a duplicate per (stage, sector): from the partial index
+# lead_pipeline_closed (a few rows), each looked up in lead_search (submitted leads only;
+# its sector is the answer's value, as json.loads gives it above).
+_CLOSED_DUPLICATES = """
+SELECT x.stage, x.sector, COUNT(*) AS n
+FROM lead_pipeline p JOIN lead_search x ON x.application_id = p.application_id
+WHERE p.duplicate_closed_at IS NOT NULL
+GROUP BY x.stage, x.sector
 """
 # The first move of each lead to a stage that counts as contact, in days after submission
 # (never below 0): how many, and their median (the middle one, or the mean of the middle two,

@@ -48,6 +48,7 @@ SORTS: tuple[str, ...] = tuple(_ORDER)
 
 _ROWS = """
 SELECT x.*, a.reference, u.last_seen_at, p.version,
+    p.duplicate_closed_at IS NOT NULL AS closed_duplicate,
     (SELECT json_extract(o.value, '$') FROM answers o WHERE o.application_id = x.application_id
         AND o.question_key IN ('music_role_other', 'film_role_other')) AS role_other
 FROM lead_search x
@@ -83,6 +84,11 @@ def conditions(where: LeadFilter) -> tuple[str, tuple[object, ...]]:
 
 
 _CHANGES = "SELECT n FROM lead_search_changes WHERE id = 1"
+_CLOSED_PER_STAGE = (
+    "SELECT x.stage, COUNT(*) AS n FROM lead_pipeline p"
+    " JOIN lead_search x ON x.application_id = p.application_id"
+    " WHERE p.duplicate_closed_at IS NOT NULL"
+)
 KEPT_COUNTS = 64  # filters whose counts per stage are kept (a desk uses a handful at a time)
 
 # A line as the workspace shows it: with a staff answer's writer and whether it was a holding
@@ -156,6 +162,7 @@ class LeadRow:
     submitted_at: str
     last_activity: str | None
     role_other: str | None = None  # what a talent who chose "Lainnya" said it is
+    closed_duplicate: bool = False  # closed as a duplicate of another lead
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +220,7 @@ def _row(row: Row) -> LeadRow:
         submitted_at=row["submitted_at"],
         last_activity=row["last_seen_at"],
         role_other=row["role_other"],
+        closed_duplicate=bool(row["closed_duplicate"]),
     )
 
 
@@ -299,6 +307,15 @@ class WorkspaceReads:
         self._counts.pop(key, None)
         self._counts[key] = (changes, counts)
         return dict(counts)
+
+    async def closed_per_stage(self, where: LeadFilter) -> dict[str, int]:
+        """How many of the leads per_stage counts are closed as a duplicate, per stage: from
+        the partial index lead_pipeline_closed (a few rows), never kept."""
+        clause, values = conditions(replace(where, stage=None))
+        also = clause.replace(" WHERE ", " AND ", 1)  # constant strings, as conditions() made
+        sql = "".join((_CLOSED_PER_STAGE, also, " GROUP BY x.stage"))
+        rows = await self._reader.fetch_all(sql, values)
+        return {row["stage"]: int(row["n"]) for row in rows if row["stage"] is not None}
 
     async def column(self, where: LeadFilter, stage: str, limit: int) -> list[LeadRow]:
         """The newest leads of one stage that the filter matches (a column of the board)."""

@@ -101,9 +101,10 @@ class Labels:
             }
         return self._maps[question_key]
 
-    def stage(self, key: str) -> str:
-        """A stage's label ("❓ key" for one content no longer has)."""
-        return pipeline.stage_label(self.content, key, self.language)
+    def stage(self, key: str, closed_duplicate: bool = False) -> str:
+        """A stage's label ("❓ key" for one content no longer has); a lead's closed as a
+        duplicate says so: "Baru · 🔁 ditutup (duplikat)"."""
+        return pipeline.stage_shown(self.content, key, self.language, closed_duplicate)
 
     def choice(self, question_key: str, value: str | None) -> str | None:
         """A choice answer's label (the code itself if content no longer offers it)."""
@@ -141,7 +142,7 @@ def row_json(row: LeadRow, labels: Labels, names: dict[int, str]) -> dict[str, A
         "role": labels.role(row.role, row.role_other),
         "province": labels.province(row.province),
         "stage": row.stage,
-        "stage_label": labels.stage(row.stage),
+        "stage_label": labels.stage(row.stage, row.closed_duplicate),
         "version": row.version,
         "assignee": None if row.assignee_id is None else names.get(row.assignee_id),
         "submitted": wib_text(row.submitted_at),

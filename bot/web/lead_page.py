@@ -182,7 +182,7 @@ async def _page(desk: Desk, viewer: Viewer, found: Lead, state: LeadState) -> di
         "name": state.full_name,
         "version": state.version,
         "stage": state.stage,
-        "stage_label": labels.stage(state.stage),
+        "stage_label": labels.stage(state.stage, state.closed_duplicate),
         "assignee_id": state.assignee_id,
         "assignee": None if state.assignee_id is None else names.get(state.assignee_id),
         "submitted": wib_text(state.submitted_at),

@@ -119,10 +119,12 @@ async def leads(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, A
     page = inputs.page(body.get("page"))
     now = datetime.now(UTC)
     settings = desk.services.settings
+    closed: dict[str, int] = {}  # a waiting lead is never a closed duplicate
     if query.waiting:
         counts = await waiting.waiting_counts(desk.store, desk.content, settings, query.where, now)
     else:
         counts = await desk.reads.per_stage(query.where)
+        closed = await desk.reads.closed_per_stage(query.where)
     stage = query.where.stage
     total = counts.get(stage, 0) if stage else sum(counts.values())
     pages = max(1, -(-total // inputs.PAGE_SIZE))
@@ -154,7 +156,7 @@ async def leads(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, A
         "total": total,
         "page": page,
         "pages": pages,
-        "counts": _counts(desk, labels, counts),
+        "counts": _counts(desk, labels, counts, closed),
         "waiting": query.waiting,
     }
 
@@ -190,12 +192,22 @@ async def _rows(
     ]
 
 
-def _counts(desk: Desk, labels: Labels, counts: dict[str, int]) -> list[dict[str, Any]]:
-    """Leads per stage in content order (then stages content no longer has)."""
+def _counts(
+    desk: Desk, labels: Labels, counts: dict[str, int], closed: dict[str, int]
+) -> list[dict[str, Any]]:
+    """Leads per stage in content order (then stages content no longer has): `count` those
+    in it, `duplicates` those closed as a duplicate that keep it (listed under it, counted
+    apart, as /stats does)."""
     order = list(desk.content.stages)
     order += sorted(set(counts) - set(order))
     return [
-        {"stage": key, "label": labels.stage(key), "count": counts.get(key, 0)} for key in order
+        {
+            "stage": key,
+            "label": labels.stage(key),
+            "count": counts.get(key, 0) - closed.get(key, 0),
+            "duplicates": closed.get(key, 0),
+        }
+        for key in order
     ]
 
 
@@ -205,12 +217,14 @@ async def board(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, A
     query = desk.query(viewer, body.get("filter"))
     now = datetime.now(UTC)
     settings = desk.services.settings
+    closed: dict[str, int] = {}
     if query.waiting:
         counts = await waiting.waiting_counts(desk.store, desk.content, settings, query.where, now)
     else:
         counts = await desk.reads.per_stage(query.where)
+        closed = await desk.reads.closed_per_stage(query.where)
     labels = Labels(desk.content, viewer.language)
-    stages = [item["stage"] for item in _counts(desk, labels, counts)]
+    stages = [item["stage"] for item in _counts(desk, labels, counts, closed)]
     if query.where.stage:
         stages = [query.where.stage]
     columns: list[tuple[str, list[LeadRow]]] = []
@@ -247,7 +261,8 @@ async def board(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, A
             {
                 "stage": key,
                 "label": labels.stage(key),
-                "count": counts.get(key, 0),
+                "count": counts.get(key, 0) - closed.get(key, 0),
+                "duplicates": closed.get(key, 0),  # listed in it, counted apart
                 "cards": [next(cards) for _ in rows],
             }
             for key, rows in columns
@@ -346,6 +361,10 @@ async def _statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:
         "further": _further(asked),  # not sent with the tab: on asking (`further`)
         "days": [{"label": label, "count": n} for label, n in chart.days],
         "stages": [{"label": label, "count": n} for label, n in chart.stages],
+        # Closed as a duplicate: in no stage's bar, said under them as /stats says it.
+        "duplicates": pipeline.duplicates_line(content, language, flow.duplicates)
+        if flow.duplicates
+        else None,
         "sectors": [
             {
                 "label": intake.display(question, content, value, language) if question else value,

@@ -3,7 +3,7 @@
 import { call } from "./api.js";
 import { desk, failure, go } from "./app.js";
 import { fill, h, sideways, t, toast } from "./dom.js";
-import { currentFilter, filters, notices } from "./leads.js";
+import { currentFilter, filters, notices, stageCount } from "./leads.js";
 import { closedLine, moveLead } from "./moves.js";
 
 function card(row, stages, reload) {
@@ -37,7 +37,7 @@ export async function render(main) {
   const cards = new Map();
   const columns = board.columns.map((column) => {
     column.cards.forEach((row) => cards.set(String(row.id), row));
-    const more = column.count - column.cards.length;
+    const more = column.count + (column.duplicates || 0) - column.cards.length;
     // A stage no lead can be moved to (FORWARD_TO unset): said under its name, and a card
     // dropped there stays where it was, with the same words (nothing is asked of the server).
     const closed = closedLine(stages.filter((stage) => stage.closed && stage.key === column.stage));
@@ -55,7 +55,8 @@ export async function render(main) {
         if (closed) toast(closed, "info");
         else if (await moveLead(row, column.stage)) reload();
       } },
-    h("h2", {}, column.label, " ", h("span", { class: "count" }, String(column.count))),
+    h("h2", {}, column.label, " ",
+      h("span", { class: "count" }, stageCount(column.count, column.duplicates))),
     closed ? h("p", { class: "notice closed-stages" }, closed) : null,
     column.cards.length ? column.cards.map((row) => card(row, stages, reload))
       : h("p", { class: "hint" }, t("board_empty")),

@@ -155,17 +155,25 @@ function sortControl(onchange) {
     } }, t("sort_reverse")));
 }
 
+/** A stage's count, with the leads closed as a duplicate that keep the stage apart:
+ * "0 + 🔁 1 duplikat" (listed under it, counted in no stage, as /stats does). */
+export function stageCount(count, duplicates) {
+  return duplicates ? `${count} ${t("count_duplicates", { count: duplicates })}`
+    : String(count);
+}
+
 function counts(list, onchange) {
   const chosen = desk.filter.stage;
   const total = list.counts.reduce((sum, item) => sum + item.count, 0);
-  const chip = (key, label, count) => h("button", {
+  const closed = list.counts.reduce((sum, item) => sum + (item.duplicates || 0), 0);
+  const chip = (key, label, count, duplicates) => h("button", {
     class: "chip", "aria-pressed": String((chosen || "") === key),
     onclick: () => { desk.filter = { ...desk.filter, stage: key || undefined }; desk.page = 1;
       onchange(); },
-  }, `${label} · ${count}`);
+  }, `${label} · ${stageCount(count, duplicates)}`);
   const waiting = desk.filter.waiting === "yes";
-  return sideways(h("div", { class: "chips" }, chip("", t("all_stages"), total),
-    list.counts.map((item) => chip(item.stage, item.label, item.count)),
+  return sideways(h("div", { class: "chips" }, chip("", t("all_stages"), total, closed),
+    list.counts.map((item) => chip(item.stage, item.label, item.count, item.duplicates)),
     h("button", { class: "chip waiting", "aria-pressed": String(waiting), onclick: () => {
       desk.filter = { ...desk.filter, waiting: waiting ? undefined : "yes" };
       desk.page = 1;

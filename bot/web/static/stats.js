@@ -354,6 +354,7 @@ export async function render(main, lengths = {}) {
     card(t("taught_title"), taught(numbers.teaching, reload)),
     card(t("stats_days"), columns(numbers.days)),
     card(t("stats_stages"), bars(numbers.stages),
+      numbers.duplicates ? h("p", { class: "hint duplicates" }, numbers.duplicates) : null,
       h("p", { class: "hint" }, t("stats_contact", { value: numbers.contact }))),
     card(t("stats_sectors"), bars(numbers.sectors)),
     card(t("stats_provinces"), bars(numbers.provinces)));

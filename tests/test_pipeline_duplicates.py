@@ -1,0 +1,77 @@
+"""A lead closed as a duplicate, as a new staff member read it (review s49): it keeps its stage
+for ↩️ Reopen, but it no longer reads or counts as waiting there. /stats, the workspace's
+chips, board and Stats tab count it apart; lists and the lead page say "Baru · 🔁 ditutup
+(duplikat)"; and a Move all that skips it says how many and why."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.store.audit import Actor
+from bot.texts import Text
+from tests.conftest import ADMIN_ID
+from tests.harness import Harness
+from tests.test_desk_moves import a_draft_then_two_leads, said
+from tests.test_pipeline import admin_of, label, t
+from tests.workspace import workspace
+
+CLOSED_BARU = f"{label('baru')} · 🔁 ditutup (duplikat)"
+
+
+async def test_a_closed_duplicate_is_counted_apart_and_its_stage_says_so(
+    bot: Harness, staff_chat: Any
+) -> None:
+    await a_draft_then_two_leads(bot)  # Sari KOC-000001 (id 2), Budi KOC-000002 (id 3)
+    assert await bot.store.duplicates.close_duplicate(3, 2, Actor.cli()) == "saved"
+    admin = admin_of(staff_chat)
+
+    # /stats: one lead in Baru (Sari's), the duplicate on a line of its own.
+    text, _chart = await bot.send(admin, "/stats")
+    lines = text.text.splitlines()
+    assert f"• {label('baru')}: 1" in lines
+    apart = said(Text.STATS_CLOSED_DUPLICATES, count=1)
+    assert apart in lines and lines.index(apart) == lines.index(f"• {label('selesai')}: 0") + 1
+    assert "tidak dihitung di tahapnya" in apart
+    # "Tahap per bidang" leaves it out too: Budi's film lead is in no stage there.
+    assert f"• Film: {label('baru')} 1" not in lines
+
+    # /leads baru still lists it (Reopen puts it back there), its stage saying it is closed.
+    (listed,) = await bot.send(admin, "/leads baru")
+    assert f"🏷 {CLOSED_BARU} · 👤 " in listed.text
+    assert f"🏷 {label('baru')} · 👤 " in listed.text  # Sari's, as before
+    # /lead by a name that finds both: the same.
+    (found,) = await bot.send(admin, "/lead KOC")
+    assert f"🏷 {CLOSED_BARU} · 👤 " in found.text
+    # The lead's page.
+    (page,) = await bot.send(admin, "/lead KOC-000002")
+    assert f"Tahap: {CLOSED_BARU} · sejak " in page.text
+    (page,) = await bot.send(admin, "/lead KOC-000001")
+    assert f"Tahap: {label('baru')} · sejak " in page.text
+
+    async with workspace(bot, ADMIN_ID) as client:
+        listing = await client.ok("leads", {"filter": {}})
+        baru = next(item for item in listing["counts"] if item["stage"] == "baru")
+        assert (baru["count"], baru["duplicates"]) == (1, 1)
+        assert listing["total"] == 2  # both listed
+        stages = {row["reference"]: row["stage_label"] for row in listing["rows"]}
+        assert stages == {"KOC-000001": label("baru"), "KOC-000002": CLOSED_BARU}
+        board = await client.ok("board", {"filter": {}})
+        column = next(item for item in board["columns"] if item["stage"] == "baru")
+        assert (column["count"], column["duplicates"], len(column["cards"])) == (1, 1, 2)
+        lead = await client.ok("lead", {"id": 3})
+        assert lead["stage_label"] == CLOSED_BARU and lead["stage"] == "baru"
+        figures = await client.ok("stats")
+        assert figures["duplicates"] == apart
+        assert {item["label"]: item["count"] for item in figures["stages"]}[label("baru")] == 1
+
+        # Reopened, it is in Baru again everywhere.
+        await client.ok("reopen-duplicate", {"id": 3})
+        listing = await client.ok("leads", {"filter": {}})
+        baru = next(item for item in listing["counts"] if item["stage"] == "baru")
+        assert (baru["count"], baru["duplicates"]) == (2, 0)
+        assert (await client.ok("lead", {"id": 3}))["stage_label"] == label("baru")
+        assert (await client.ok("stats"))["duplicates"] is None
+    text, _chart = await bot.send(admin, "/stats")
+    assert f"• {label('baru')}: 2" in text.text.splitlines()
+    assert "🔁" not in text.text
+    assert t(Text.WS_COUNT_DUPLICATES, count=1) == "+ 🔁 1 duplikat"
