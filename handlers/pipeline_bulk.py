@@ -83,9 +83,8 @@ async def choose_stage(update: Update, context: BotContext, batch_id: int, stage
     waiting = await support.questions_waiting({lead.user_id for lead in leads})
     preview = pipeline.bulk_preview(content, stage, leads, forwarding, told, waiting)
     described = views.describe(content, language, chosen)
-    if not preview.movable:
-        await show(update, context.text(Text.BULK_NOTHING, filter=described))
-        return
+    # None movable (closed duplicates, leads already there): the preview says how many were
+    # skipped and why, with Cancel only, as for leads the stage's consent keeps.
     examples = preview.examples
     stage_label = pipeline.stage_label(content, stage, language)
     if not preview.eligible:

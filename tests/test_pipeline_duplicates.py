@@ -75,3 +75,42 @@ async def test_a_closed_duplicate_is_counted_apart_and_its_stage_says_so(
     assert f"• {label('baru')}: 2" in text.text.splitlines()
     assert "🔁" not in text.text
     assert t(Text.WS_COUNT_DUPLICATES, count=1) == "+ 🔁 1 duplikat"
+
+
+async def test_move_all_of_closed_duplicates_only_says_how_many_were_skipped_and_why(
+    bot: Harness, staff_chat: Any
+) -> None:
+    await a_draft_then_two_leads(bot)
+    assert await bot.store.duplicates.close_duplicate(3, 2, Actor.cli()) == "saved"
+    await bot.store.pipeline.move(2, None, "ditinjau", Actor.cli(), None, None)  # Sari
+    admin = admin_of(staff_chat)
+    skipped = t(Text.BULK_PREVIEW_DUPLICATES, count=1)
+    assert skipped == (
+        "🔁 Ada 1 yang dilewati: ditutup sebagai duplikat; ↩️ Buka lagi dulu kalau mau"
+        " memindahkannya."
+    )
+    # The chat's Move all on /leads baru: Budi's closed duplicate only.
+    await bot.send(admin, "/leads baru")
+    await bot.press(admin, t(Text.BTN_BULK_MOVE, count=1))
+    mark = admin.mark()
+    await bot.press(admin, label("ditinjau"))
+    (preview,) = admin.messages_since(mark)
+    lines = preview.text.splitlines()
+    assert skipped in lines and said(Text.BULK_NONE_ELIGIBLE) in lines
+    assert "perlu dipindahkan" not in preview.text
+    assert preview.button_texts == [said(Text.BTN_CANCEL)]  # nothing to confirm
+    # The workspace's Move to stage… of the ticked lead.
+    async with workspace(bot, ADMIN_ID) as client:
+        planned = await client.ok("bulk-preview", {"ids": [3], "stage": "ditinjau"})
+        assert planned["movable"] == 0
+        lines = planned["summary"].splitlines()
+        assert skipped in lines and said(Text.BULK_NONE_ELIGIBLE) in lines
+        # With a lead that moves, the same line, and the report after says it too.
+        planned = await client.ok("bulk-preview", {"ids": [2, 3], "stage": "shortlist"})
+        assert skipped in planned["summary"].splitlines()
+        done = await client.ok(
+            "bulk-move", {"batch": planned["batch"], "stage": "shortlist", "notify": False}
+        )
+        assert done["moved"] == 1 and "Ada 1 yang dilewati karena ditutup" in done["text"]
+    state = await bot.store.pipeline.state(3)
+    assert state is not None and state.stage == "baru" and state.closed_duplicate
