@@ -502,6 +502,7 @@ class Text(StrEnum):
     PIPELINE_CLOSED_DUPLICATE = "pipeline_closed_duplicate"
     PIPELINE_UNKNOWN_STAGE = "pipeline_unknown_stage"
     PIPELINE_NOTE_PROMPT = "pipeline_note_prompt"
+    PIPELINE_NOTE_PROMPT_GROUP = "pipeline_note_prompt_group"
     PIPELINE_NOTE_SAVED = "pipeline_note_saved"
     PIPELINE_NOTE_TOO_LONG = "pipeline_note_too_long"
     PIPELINE_NOTE_TEXT_ONLY = "pipeline_note_text_only"

@@ -479,8 +479,9 @@ async def _note_press(update: Update, context: BotContext, application_id: int) 
         await show(update, context.text(Text.PIPELINE_GONE, reference=reference))
         return
     text = context.text(Text.PIPELINE_NOTE_PROMPT, reference=state.reference)
-    # In the staff group the note is a reply to this prompt, not any next message.
-    await records_answers.ask_text(update, context, text, application_id, "note")
+    # In the staff group the note is a reply to this prompt, not any next message: said first.
+    in_group = context.text(Text.PIPELINE_NOTE_PROMPT_GROUP, reference=state.reference)
+    await records_answers.ask_text(update, context, text, application_id, "note", in_group=in_group)
 
 
 async def _note_cancel(update: Update, context: BotContext) -> None:

@@ -34,14 +34,18 @@ async def ask_text(
     argument: str | None = None,
     expected: str | None = None,
     rows: list[list[InlineKeyboardButton]] | None = None,
+    in_group: str | None = None,
 ) -> None:
     """Ask for the admin's next text in this chat (in a group: a reply to this prompt, which
-    it says: a forced reply cannot go with buttons, and Cancel and the choices must show)."""
+    it says: a forced reply cannot go with buttons, and Cancel and the choices must show);
+    `in_group`: the prompt's own group wording, which leads with the reply."""
     chat, user = update.effective_chat, update.effective_user
     if chat is None or user is None:
         return
     await answer_query(update)
-    if chat.type != "private":
+    if chat.type != "private" and in_group is not None:
+        text = in_group
+    elif chat.type != "private":
         text = f"{text}\n\n{context.text(Text.RECORDS_REPLY_HINT)}"
     cancel = [[button(context.text(Text.BTN_CANCEL), "pl:nx")]]
     markup = InlineKeyboardMarkup(rows if rows is not None else cancel)

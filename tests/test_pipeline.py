@@ -540,11 +540,20 @@ async def test_note_prompt_in_the_staff_group_takes_only_a_reply(
     await bot.act(admin, admin.send, "/lead KOC-000001", chat=staff_chat)
     await bot.act(admin, admin.press, t(Text.BTN_NOTE), chat=staff_chat)
     prompt = staff_chat.last_message
+    # It leads with the reply, and never says "as your next message" (review s49: a new
+    # staff member did so, and the note was not saved).
+    assert prompt.text.startswith("📝 ↩️ Balas (reply) pesan ini dengan catatan untuk KOC-000001")
+    assert "pesan berikutnya" not in prompt.text
+    assert prompt.text.count("Balas (reply)") == 1
     await bot.act(admin, admin.send, "obrolan biasa di grup", chat=staff_chat)
     assert (await bot.store.pipeline.notes(1, 5))[1] == 0
     await bot.act(admin, admin.send, "Catatan dari grup", chat=staff_chat, reply_to=prompt)
     notes, total = await bot.store.pipeline.notes(1, 5)
     assert total == 1 and notes[0].text == "Catatan dari grup"
+    # In the private chat the next message is the note, as it says.
+    await bot.send(admin, "/lead KOC-000001")
+    (prompt,) = await bot.press(admin, t(Text.BTN_NOTE))
+    assert "sebagai pesan berikutnya" in prompt.text and "Balas (reply)" not in prompt.text
 
 
 async def test_assign_and_filters_that_combine(
