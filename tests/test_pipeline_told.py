@@ -88,7 +88,14 @@ async def test_move_all_never_sends_a_talent_the_same_stage_message_twice(
 
     # Move all back to an earlier stage: her /status goes back, and the preview says so.
     _, preview = await _move_all_preview(bot, admin, "/leads shortlist", "ditinjau", "Ditinjau")
-    assert visible(t(Text.BULK_PREVIEW_BACK, count=3)) in preview.text
+    back = t(
+        Text.BULK_PREVIEW_BACK_QUIET,
+        count=3,
+        told=label("shortlist"),
+        stage=label("ditinjau"),
+        status=CONTENT.stages["ditinjau"].talent_label.get("id"),
+    )
+    assert visible(back) in preview.text.splitlines()
 
 
 async def test_the_preview_warns_that_a_move_back_changes_the_talents_status(
@@ -106,9 +113,60 @@ async def test_the_preview_warns_that_a_move_back_changes_the_talents_status(
     await bot.press(admin, label("shortlist"))
     (intro,) = admin.find("KOC-000001 → Shortlist", since=mark)
     status = CONTENT.stages["shortlist"].talent_label.get("id")
-    back = t(Text.PIPELINE_WARNING_STATUS_BACK, told=label("diteruskan"), status=status)
+    back = t(
+        Text.PIPELINE_WARNING_STATUS_BACK,
+        told=label("diteruskan"),
+        stage=label("shortlist"),
+        status=status,
+    )
     assert visible(back) in intro.text
     assert visible(t(Text.PIPELINE_WARNING_TOLD_BEFORE, time="x")).split("(")[0] not in intro.text
+
+
+async def test_a_closed_lead_taken_to_shortlist_names_what_it_was_told_and_what_it_gets_now(
+    bot: Harness, staff_chat: Any
+) -> None:
+    """Review s49: Agus was closed (and told "belum kami lanjutkan"); taking him to Shortlist,
+    the preview said his /status "akan kembali ke" Shortlist, where he never was, and Move all
+    called Closed "tahap yang lebih lanjut", ending with ": 1"."""
+    admin = admin_of(staff_chat)
+    await bot.send(admin, "/start")
+    await _talents(bot, ("id", AGREED))
+    await bot.send(admin, "/lead KOC-000001")
+    await bot.press(admin, label("selesai"))
+    await bot.press(admin, t(Text.BTN_SEND_UPDATE))
+    await wait_sent(bot, 1)
+    status = CONTENT.stages["shortlist"].talent_label.get("id")
+
+    # One lead.
+    await bot.send(admin, "/lead KOC-000001")
+    mark = admin.mark()
+    await bot.press(admin, label("shortlist"))
+    (intro,) = admin.find("KOC-000001 → Shortlist", since=mark)
+    line = (
+        f"↩️ Kabar terakhir yang diterima talenta ini: tahap {label('selesai')}. Dengan Kirim"
+        f" kabar, sekarang mereka menerima kabar tahap {label('shortlist')} di bawah, dan"
+        f" /status-nya menjadi “{status}”."
+    )
+    assert line in intro.text.splitlines()
+    assert "kembali" not in intro.text
+
+    # Move all, in the chat and in the workspace.
+    said = (
+        f"↩️ Ada 1 yang terakhir diberi kabar tahap {label('selesai')}; dengan Pindahkan &"
+        f" kirim kabar, sekarang mereka menerima kabar tahap {label('shortlist')}, dan"
+        f" /status mereka menjadi “{status}”."
+    )
+    await bot.send(admin, "/leads selesai")
+    await bot.press(admin, t(Text.BTN_BULK_MOVE, count=1))
+    mark = admin.mark()
+    await bot.press(admin, label("shortlist"))
+    (preview,) = admin.find("→ Shortlist", since=mark)
+    assert said in preview.text.splitlines()
+    assert "lebih lanjut" not in preview.text and ": 1." not in preview.text
+    async with workspace(bot, ADMIN_ID) as client:
+        planned = await client.ok("bulk-preview", {"ids": [1], "stage": "shortlist"})
+        assert said in planned["summary"].splitlines()
 
 
 async def test_dont_notify_is_confirmed_and_kept_in_the_history(

@@ -373,6 +373,11 @@ def told_later(content: Content, to_stage: str, told: dict[str, str]) -> str | N
     return max(later, key=order.index) if later else None
 
 
+def last_told(told: dict[str, str]) -> str | None:
+    """The stage whose message the talent got most recently (`told`: stage -> when)."""
+    return max(told, key=lambda key: told[key]) if told else None
+
+
 def preview_warnings(
     content: Content,
     language: str,
@@ -395,11 +400,12 @@ def preview_warnings(
         time = wib_words(content, told[to_stage], language)
         warnings += "\n" + content.text(Text.PIPELINE_WARNING_TOLD_BEFORE, language, time=time)
     later = told_later(content, to_stage, told)
-    if later is not None:
+    if later is not None:  # named plainly: what they were told last, what they get now
         warnings += "\n" + content.text(
             Text.PIPELINE_WARNING_STATUS_BACK,
             language,
-            told=stage_label(content, later, language),
+            told=stage_label(content, last_told(told) or later, language),
+            stage=stage_label(content, to_stage, language),
             status=talent_label(content, to_stage, language),
         )
     return warnings
@@ -456,6 +462,8 @@ class BulkPreview:
     # Eligible leads whose talent still waits for a staff answer to a question (as the one
     # lead's preview warns: a mother got the closing message while her question was open).
     waiting: list[LeadState] = field(default_factory=list)
+    # The stages those talents were told last, in content order ("Tidak dilanjutkan").
+    back_told: list[str] = field(default_factory=list)
 
     @property
     def duplicates(self) -> int:
@@ -524,7 +532,12 @@ def bulk_preview(
         if message is not None:
             examples.append((firsts[language], message))
     asking = [lead for lead in eligible if lead.user_id in waiting]
-    return BulkPreview(leads, movable, eligible, examples, already_told, back, asking)
+    last = {last_told(told.get(lead.application_id, {})) for lead in back}
+    order = list(content.stages)
+    back_told = sorted((key for key in last if key in order), key=order.index)
+    return BulkPreview(
+        leads, movable, eligible, examples, already_told, back, asking, back_told=back_told
+    )
 
 
 def preview_skipped(
@@ -559,7 +572,18 @@ def preview_skipped(
     if preview.told:  # moved, but without the message they already got
         lines.append(content.text(Text.BULK_PREVIEW_TOLD, language, count=len(preview.told)))
     if preview.back:
-        lines.append(content.text(Text.BULK_PREVIEW_BACK, language, count=len(preview.back)))
+        key = Text.BULK_PREVIEW_BACK if preview.examples else Text.BULK_PREVIEW_BACK_QUIET
+        told = ", ".join(stage_label(content, item, language) for item in preview.back_told)
+        lines.append(
+            content.text(
+                key,
+                language,
+                count=len(preview.back),
+                told=told,
+                stage=label,
+                status=talent_label(content, to_stage, language),
+            )
+        )
     if preview.waiting:
         references = ", ".join(lead.reference for lead in preview.waiting[:WAITING_NAMED])
         if len(preview.waiting) > WAITING_NAMED:
