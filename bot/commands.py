@@ -86,18 +86,18 @@ NOTE = Command("catatan", "note", Text.COMMAND_NOTE)
 STAFF_COMMANDS = [EXPORT, STATS, LEADS, LEAD, NOTE, BROADCAST, RELOAD]
 
 
-def closest(typed: str) -> Command | None:
-    """The talents' command a mistyped one likely meant: one it starts ("/hapus" for
-    /hapusdata, "/delete" for /deletemydata) or a typo or two away ("/dafar"; two letters
-    swapped count as one: "/strat"); None when none is, or more than one. Never run for
-    them: only named (it may erase everything)."""
+def closest(typed: str, among: list[Command] | None = None) -> Command | None:
+    """The talents' command (or one of `among`) a mistyped one likely meant: one it starts
+    ("/hapus" for /hapusdata, "/delete" for /deletemydata) or a typo or two away ("/dafar";
+    two letters swapped count as one: "/strat"); None when none is, or more than one. Never
+    run for them: only named (it may erase everything)."""
     word = typed.lower()
     if len(word) < 3:
         return None
     near = 1 if len(word) < 6 else 2
     found = {
         command
-        for command in PUBLIC_COMMANDS
+        for command in (PUBLIC_COMMANDS if among is None else among)
         for name in command.names
         if name.startswith(word) or OSA.distance(word, name, score_cutoff=near) <= near
     }

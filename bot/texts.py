@@ -456,6 +456,7 @@ class Text(StrEnum):
     STATUS_NONE = "status_none"
     STATUS_UNFINISHED = "status_unfinished"
     COMMAND_NOTE = "command_note"
+    LEAD_NO_USERNAME = "lead_no_username"
     PIPELINE_SECTION = "pipeline_section"
     PIPELINE_NOBODY = "pipeline_nobody"
     PIPELINE_UPDATES = "pipeline_updates"

@@ -23,15 +23,24 @@ async def unknown_text(update: Update, context: BotContext) -> None:
 
 async def unknown_command(update: Update, context: BotContext) -> None:
     """A command the bot does not have (staff commands look the same to talents), and the
-    one it likely meant, by name (a talents' review: "/hapus" got only the menu)."""
+    one it likely meant, by name (a talents' review: "/hapus" got only the menu). An admin's
+    is matched against the staff commands first, and one meant is named without the talents'
+    menu (a staff review: "/stat" got the talent menu, not "/stats?")."""
     language = context.language(update)
     text, markup = menu.main_menu(context, language)
     said = context.text(Text.UNKNOWN_COMMAND)
     typed = update.message.text if update.message and update.message.text else ""
-    meant = commands.closest(typed.split(maxsplit=1)[0][1:].partition("@")[0] if typed else "")
+    word = typed.split(maxsplit=1)[0][1:].partition("@")[0] if typed else ""
+    user = update.effective_user
+    staff = user is not None and context.services.settings.is_admin(user.id)
+    meant_staff = commands.closest(word, commands.STAFF_COMMANDS) if staff else None
+    meant = meant_staff or commands.closest(word)
     if meant is not None:
         name, description = meant.name_for(language), context.text(meant.description)
         said += "\n" + context.text(Text.UNKNOWN_COMMAND_MEANT, command=name, about=description)
+    if meant_staff is not None:
+        await reply(update, said)
+        return
     await reply(update, f"{said}\n\n{text}", markup)
 
 

@@ -210,7 +210,9 @@ def lead_page(
         answers=Markup(summary(content, lead.answers, language)),
         user_id=lead.user_id,
         telegram_name=telegram_name or str(lead.user_id),
-        username=f"@{lead.username}" if lead.username else "—",
+        username=(
+            f"@{lead.username}" if lead.username else content.text(Text.LEAD_NO_USERNAME, language)
+        ),
         chat_language=lead.language,
         source=lead.source or "—",
         consents=Markup("\n".join(consents)),

@@ -815,6 +815,38 @@ async def test_lead_by_reference(bot: Harness, staff_chat: Any) -> None:
     )
 
 
+async def test_a_lead_page_says_a_talent_has_no_username(bot: Harness, staff_chat: Any) -> None:
+    """Review s49: "Kontak Telegram: Sari · — · id …", the lone "—" unexplained."""
+    admin = admin_of(staff_chat)
+    # Sari has no Telegram username, Budi has one.
+    await seeded(
+        bot.database, [Seed(301, dict(MUSICIAN)), Seed(302, dict(FILMMAKER), username="budi_film")]
+    )
+    (page,) = await bot.send(admin, "/lead KOC-000001")
+    contact = page.text.split("Kontak Telegram\n", 1)[1].splitlines()[0]
+    assert " · tanpa username · id " in contact and "—" not in contact
+    (page,) = await bot.send(admin, "/lead KOC-000002")
+    assert " · @budi_film · id " in page.text
+
+
+async def test_an_admins_typo_of_a_staff_command_is_named(bot: Harness, staff_chat: Any) -> None:
+    """Review s49: an admin's "/stat" got the talents' answer and menu, not "/stats?"."""
+    admin = admin_of(staff_chat)
+    (answer,) = await bot.send(admin, "/stat")
+    meant = shown(Text.UNKNOWN_COMMAND_MEANT, command="stats", about=shown(Text.COMMAND_STATS))
+    assert answer.text == shown(Text.UNKNOWN_COMMAND) + "\n" + meant
+    assert answer.button_texts == []  # not the talents' menu
+    (answer,) = await bot.send(admin, "/leds")
+    assert "/leads?" in answer.text
+    # A talents' command is still named to an admin, with the menu as before.
+    (answer,) = await bot.send(admin, "/hapus")
+    assert "/hapusdata?" in answer.text and answer.button_texts
+    # A talent's "/stat" gets the talents' fallback: no staff command named.
+    talent = bot.user(first_name="Rani")
+    (answer,) = await bot.send(talent, "/stat")
+    assert "/stats" not in answer.text and answer.button_texts
+
+
 async def test_big_exports_are_zipped_and_split(
     bot: Harness, staff_chat: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
