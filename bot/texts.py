@@ -932,6 +932,7 @@ class Text(StrEnum):
     WS_CHART_BAR = "ws_chart_bar"
     # The Stats tab's teaching (content/messages_workspace_teach.yaml)
     WS_TEACH_OPEN = "ws_teach_open"
+    WS_TEACH_CHANGE = "ws_teach_change"
     WS_TEACH_ENTRY = "ws_teach_entry"
     WS_TEACH_CHOOSE = "ws_teach_choose"
     WS_TEACH_FAQ = "ws_teach_faq"

@@ -82,6 +82,10 @@ async def test_staff_teach_a_question_in_the_stats_tab_and_a_talent_is_answered(
         # The question is marked answered now, and listed under what was taught.
         now = t(Text.WS_STATS_QUESTION_NOW, entry=AFTER.question.id)
         await page.locator(".asked li", has_text=ASKED).locator(".now", has_text=now).wait_for()
+        # Answered now: no second "Ajari bot" under it (review s49), but "Ganti jawabannya".
+        asked = page.locator(".asked li", has_text=ASKED)
+        assert await asked.get_by_role("button", name=t(Text.WS_TEACH_OPEN)).count() == 0
+        assert await asked.get_by_role("button", name=t(Text.WS_TEACH_CHANGE)).count() == 1
         item = page.locator(".taught li")
         await item.locator(".question", has_text=f"“{ASKED}” → {AFTER.question.id}").wait_for()
         by = t(Text.WS_TAUGHT_BY, name="Admin", when="")
@@ -102,7 +106,7 @@ async def test_staff_teach_a_question_in_the_stats_tab_and_a_talent_is_answered(
 
         # Taught again for another entry, by mistake: the dialog offers to move it there.
         line = page.locator(".asked li", has_text=ASKED)
-        await line.get_by_role("button", name=t(Text.WS_TEACH_OPEN)).click()
+        await line.get_by_role("button", name=t(Text.WS_TEACH_CHANGE)).click()
         entry = page.locator("dialog select.teach-entry")
         assert await entry.input_value() == "faq:after_registering"  # what answers it now
         await entry.select_option("faq:who_can_apply")

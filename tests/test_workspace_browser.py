@@ -251,11 +251,14 @@ async def questions_shown(page: Page, language: str = "id") -> tuple[dict[str, s
         await figure.locator("dt").inner_text(): await figure.locator("dd").first.inner_text()
         for figure in await card.locator("dl.numbers > div").all()
     }
-    # Each question ends with its "Teach the bot" button.
-    teach = t(Text.WS_TEACH_OPEN, language)
+    # Each question ends with its "Teach the bot" button; one the bot answers now (marked
+    # "✅ kini dijawab") with "Change its answer" instead (review s49: not a second "Teach").
+    teach, change = t(Text.WS_TEACH_OPEN, language), t(Text.WS_TEACH_CHANGE, language)
+    answered_now = t(Text.WS_STATS_QUESTION_NOW, language, entry="").strip()
     top = [" ".join((await item.inner_text()).split()) for item in await card.locator("li").all()]
-    assert all(item.endswith(f" {teach}") for item in top), top
-    return figures, [item.removesuffix(f" {teach}") for item in top]
+    pairs = [(item, change if answered_now in item else teach) for item in top]
+    assert all(item.endswith(f" {button}") for item, button in pairs), top
+    return figures, [item.removesuffix(f" {button}") for item, button in pairs]
 
 
 def _visible(telegram_html: str) -> str:

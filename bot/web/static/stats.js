@@ -109,7 +109,8 @@ function figures(items, notes = {}) {
 
 /** /stats' "Questions this week": the figures, then the unanswered questions most talents
  * asked, those the bot offered entries for, and the direct answers talents rejected ("Not
- * this"), each marked if the content answers it (otherwise) now, each with "Teach the bot".
+ * this"), each marked if the content answers it (otherwise) now, each with "Teach the bot"
+ * ("Change its answer" once it is answered).
  * Their summaries are talents' words (masked by the server): text nodes only. `longer`: the
  * lists staff had shown longer than ten, read again ({items, left_out} by list). */
 function questions(asked, teach, longer, lengths) {
@@ -176,8 +177,10 @@ function listed(items, teach) {
       item.others.map((other) => `“${other}”`).join(", "), item.more ? ", …" : null) : null,
     item.chosen ? h("span", { class: "meta chosen" },
       t("stats_question_chosen", { entry: item.chosen, count: item.chosen_by })) : null,
+    // Answered now (taught a moment ago, say): not a second "Ajari bot", which read as if
+    // teaching had not worked; the same dialog, to give it another answer.
     h("span", {}, h("button", { class: "button plain teach-open",
-      onclick: () => teach(item).catch(complain) }, t("teach_open"))))));
+      onclick: () => teach(item).catch(complain) }, t(item.now ? "teach_change" : "teach_open"))))));
 }
 
 /** The entries a question can be taught to: FAQ questions, then program pages. */
