@@ -22,7 +22,7 @@ def t(key: Text, **values: Any) -> str:
 
 
 async def test_a_moves_toast_names_the_lead_and_a_closed_duplicate_offers_no_stage(
-    bot: Harness, tmp_path: Path
+    bot: Harness, tmp_path: Path, screens: Path
 ) -> None:
     await a_draft_then_two_leads(bot)  # KOC-000001 is application 2, KOC-000002 is 3
     async with served(bot) as base, chromium(tmp_path / "profile") as context:
@@ -51,6 +51,25 @@ async def test_a_moves_toast_names_the_lead_and_a_closed_duplicate_offers_no_sta
             assert await buttons.nth(index).get_attribute("aria-describedby") == (
                 "stages-duplicate"
             )
+        # Its stage says it is closed (review s49: "Tahap: Baru" above the Duplikat box).
+        closed = f"{label('baru')} · 🔁 ditutup (duplikat)"
+        await page.locator(".stage-now strong", has_text=closed).wait_for()
+        await page.set_viewport_size({"width": 400, "height": 860})
+        await seen.shot(screens, "lead-closed-duplicate-400-light")
+        # The list counts it apart from Baru, and names its stage so.
+        await page.goto("about:blank")
+        await page.goto(page_url(base, bot, ADMIN_ID))
+        chip = f"{label('baru')} · 0 {t(Text.WS_COUNT_DUPLICATES, count=1)}"
+        await page.locator(".chips .chip", has_text=chip).wait_for()
+        await page.locator("td.col-stage", has_text=closed).wait_for()
+        await seen.shot(screens, "leads-closed-duplicate-400-light")
+        await page.get_by_role("button", name=t(Text.WS_TAB_STATS)).click()
+        apart = shown(Text.STATS_CLOSED_DUPLICATES, count=1)
+        await page.locator(".card .hint.duplicates", has_text=apart).scroll_into_view_if_needed()
+        await seen.shot(screens, "stats-closed-duplicate-400-light")
+        await page.goto("about:blank")
+        await page.goto(page_url(base, bot, ADMIN_ID) + "&lead/3")
+        await page.locator(".lead-head .reference", has_text="KOC-000002").wait_for()
 
         await page.get_by_role("button", name=shown(Text.BTN_REOPEN)).click()
         await hint.wait_for(state="detached")
