@@ -333,6 +333,10 @@ def _shown(value: Any) -> Any:
     return value
 
 
+# What any member of the staff group may do there (STAFF_REPLY_ANYONE): answer a talent.
+_ANYONE_IN_GROUP = frozenset({"talent_answered", "talent_answer_held"})
+
+
 def _line(entry: AuditEntry, names: dict[int, str]) -> str:
     """One entry for people: time (WIB), who (name and id), what, which lead, details.
 
@@ -341,8 +345,10 @@ def _line(entry: AuditEntry, names: dict[int, str]) -> str:
     """
     user_id = entry.actor.user_id
     if user_id is not None:
-        # In the staff group any member may answer with STAFF_REPLY_ANYONE: not "admin" there.
-        role = "staff" if entry.detail.get("from") == STAFF_CHAT else "admin"
+        # In the staff group any member may answer with STAFF_REPLY_ANYONE: not "admin" there;
+        # what only admins do there (stage moves, notes) is still an admin's.
+        group_answer = entry.action in _ANYONE_IN_GROUP
+        role = "staff" if entry.detail.get("from") == STAFF_CHAT and group_answer else "admin"
         who = f"{role} {records.name_with_id(names, user_id)}"
     else:  # the command line, or an anonymous admin of the staff group (no user id)
         who = "cli" if entry.actor.via == CLI else "anonymous admin"

@@ -50,9 +50,14 @@ def staff_desk(callback: Callback) -> Callback:
 
 
 def actor(update: Update) -> Actor:
-    """The staff member behind a staff action (staff_desk let only a known user through)."""
+    """The staff member behind a staff action (staff_desk let only a known user through);
+    in the staff group (the one group staff_desk serves) recorded as done there, as answers
+    there are ("from": "staff_chat"): every member sees what is done in it."""
     user = update.effective_user
     assert user is not None, "staff_desk lets only a known user through"
+    chat = update.effective_chat
+    if chat is not None and chat.type != "private":
+        return Actor.staff_chat(user.id)
     return Actor.staff(user.id)
 
 

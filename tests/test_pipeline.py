@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import random
 import sqlite3
 from collections.abc import Sequence
@@ -554,6 +555,35 @@ async def test_note_prompt_in_the_staff_group_takes_only_a_reply(
     await bot.send(admin, "/lead KOC-000001")
     (prompt,) = await bot.press(admin, t(Text.BTN_NOTE))
     assert "sebagai pesan berikutnya" in prompt.text and "Balas (reply)" not in prompt.text
+
+
+async def test_stage_moves_and_notes_in_the_staff_group_are_audited_as_done_there(
+    bot: Harness, staff_chat: Any, sari: EmulatedUser
+) -> None:
+    """Review s49: answers in the group were audited with from=staff_chat, stage moves and
+    notes there with nothing: whatever is done in the group, every member sees."""
+    admin = admin_of(staff_chat)
+    await bot.act(admin, admin.send, "/lead KOC-000001", chat=staff_chat)
+    await bot.act(admin, admin.press, label("ditinjau"), chat=staff_chat)
+    await bot.act(admin, admin.press, t(Text.BTN_NOTE), chat=staff_chat)
+    prompt = staff_chat.last_message
+    await bot.act(admin, admin.send, "Catatan dari grup", chat=staff_chat, reply_to=prompt)
+    # The same in the private chat: no "from".
+    await bot.send(admin, "/lead KOC-000001")
+    await bot.press(admin, label("baru"))  # no message: saved at once
+    found = rows(
+        bot.database,
+        "SELECT action, detail FROM audit_log WHERE action IN ('stage_changed', 'note_added')"
+        " ORDER BY id",
+    )
+    done = [(action, json.loads(detail).get("from")) for action, detail in found]
+    assert done == [
+        ("stage_changed", "staff_chat"),
+        ("note_added", "staff_chat"),
+        ("stage_changed", None),
+    ]
+    viewed = rows(bot.database, "SELECT detail FROM audit_log WHERE action = 'lead_viewed'")
+    assert json.loads(viewed[0][0]).get("from") == "staff_chat"  # the group's /lead
 
 
 async def test_assign_and_filters_that_combine(
