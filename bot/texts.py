@@ -224,6 +224,7 @@ class Text(StrEnum):
     INTAKE_GUARDIAN_DECLINED = "intake_guardian_declined"
     INTAKE_GONE = "intake_gone"
     STAFF_NEW_LEAD = "staff_new_lead"
+    STAFF_NEW_LEAD_NOTE_ASKS = "staff_new_lead_note_asks"
     SUMMARY_LINE = "summary_line"
 
     # Reliability

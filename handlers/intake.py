@@ -18,7 +18,7 @@ from bot.texts import Text
 from handlers import answers, fallback, records_alerts, support
 from handlers.broadcast import offer_subscription
 from handlers.common import BotContext, answer_query, reply, show
-from handlers.intake_views import render, summary
+from handlers.intake_views import asks_in_note, render, summary
 from handlers.pipeline_views import open_button
 from handlers.registration_views import NEW, UPDATE, VIEW
 from handlers.staff_views import consent_lines
@@ -226,6 +226,8 @@ async def _notify_staff(update: Update, context: BotContext, screen: Screen) -> 
     text += "\n\n" + content.text(
         Text.LEAD_ALERT_CONSENTS, language, consents=Markup(" · ".join(consents))
     )
+    if asks_in_note(screen.answers):  # the talent was pointed to /tanya; staff see it asked
+        text += "\n" + content.text(Text.STAFF_NEW_LEAD_NOTE_ASKS, language)
     opener = open_button(content, language, screen.reference or "", lead.id, anew=True)
     chats = await records_alerts.alert_chats(context)
     if await records_alerts.send_alert(context, chats, text, opener):

@@ -56,7 +56,7 @@ def render(screen: Screen, content: Content, language: str, facts: PrivacyFacts)
         body = say(_ENDINGS.get(screen.kind, Text.INTAKE_GONE), reference=screen.reference), None
         if screen.kind == "cancelled" and draft is not None:  # paused: it may be thrown away
             body = body[0], _paused_buttons(draft, content, language)
-        if screen.kind == "submitted" and _asks_in_note(screen.answers):
+        if screen.kind == "submitted" and asks_in_note(screen.answers):
             body = f"{body[0]}\n\n{say(Text.INTAKE_SUBMITTED_NOTE_ASKS)}", None
     elif screen.kind in (CONSENT, TRANSFER, GUARDIAN):
         again = bool(notes)  # shown again under a note: the notice is in the message above
@@ -73,7 +73,7 @@ def render(screen: Screen, content: Content, language: str, facts: PrivacyFacts)
     return "\n\n".join([*notes, text]), markup
 
 
-def _asks_in_note(answers: dict[str, Any]) -> bool:
+def asks_in_note(answers: dict[str, Any]) -> bool:
     """Whether the note to the team asks something (a talents' review: "kalau ke Korea biaya
     tiket siapa yang tanggung?" was filed with the lead, and she waited for an answer)."""
     note = answers.get("message")

@@ -71,16 +71,21 @@ async def test_complete_application_stores_every_answer(
     assert talent["full_name"] in alert
 
 
-async def test_a_question_in_the_note_to_the_team_is_told_where_it_goes(bot: Harness) -> None:
+async def test_a_question_in_the_note_to_the_team_is_told_where_it_goes(
+    bot: Harness, staff_chat: Any
+) -> None:
     """A talents' review: a question typed as the last answer was filed with the lead, and
-    she waited. The thanks say staff read it there, and how to be sure of an answer."""
+    she waited. The thanks say staff read it there, and how to be sure of an answer; the
+    staff's alert says it asks (a new staff member's review: closed with it unanswered)."""
     asks = {**MUSICIAN, "message": "kami 32 orang, kalau ke Korea biaya tiket siapa yang tanggung?"}
     rina, sari = bot.user(first_name="Rina"), bot.user(first_name="Sari")
     await apply(bot, rina, asks)
     thanks = next(m.text for m in rina.messages if "KOC-000001" in m.text)
     assert thanks.endswith(shown(Text.INTAKE_SUBMITTED_NOTE_ASKS))
+    assert staff_chat.last_message.text.endswith(shown(Text.STAFF_NEW_LEAD_NOTE_ASKS))
     await apply(bot, sari, MUSICIAN)  # "Kami ingin tampil di Seoul": nothing asked
     assert all(shown(Text.INTAKE_SUBMITTED_NOTE_ASKS) not in m.text for m in sari.messages)
+    assert shown(Text.STAFF_NEW_LEAD_NOTE_ASKS) not in staff_chat.last_message.text
 
 
 async def test_review_summary_shows_every_answer_in_the_talents_language(bot: Harness) -> None:
