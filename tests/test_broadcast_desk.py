@@ -198,6 +198,24 @@ async def test_cancelling_asks_once_and_no_keeps_it(bot: Harness) -> None:
     ]
 
 
+async def test_a_lead_closed_as_a_duplicate_is_in_no_stage_audience(bot: Harness) -> None:
+    # A desk review: "Dihubungi (1)" was offered and sent to a talent whose only lead was
+    # closed as a duplicate, which every figure counts apart from its stage.
+    talents = await add_subscribers(bot.store, bot.emulator, 2)
+    for talent in talents:
+        await submit_application(bot.store, CONTENT, talent.id)
+    stage = list(CONTENT.stages)[1]
+    await _write(bot, "UPDATE lead_pipeline SET stage = ?", (stage,))
+    await _write(
+        bot,
+        "UPDATE lead_pipeline SET duplicate_closed_at = '2026-12-06T00:00:00Z' WHERE"
+        " application_id IN (SELECT id FROM applications WHERE user_id = ?)",
+        (talents[1].id,),
+    )
+    assert await bot.store.broadcasts.audience_count("stage", stage) == 1
+    assert await bot.store.broadcasts.audience_values("stage") == [(stage, 1)]
+
+
 async def test_audience_stages_are_offered_in_pipeline_order(bot: Harness) -> None:
     talents = await add_subscribers(bot.store, bot.emulator, 4)
     for talent in talents:

@@ -47,12 +47,14 @@ _AUDIENCE_SQL = {
         " WHERE p.user_id = u.user_id AND p.status = 'submitted' AND a.question_key = 'province'"
         " ORDER BY p.submitted_at DESC, p.id DESC LIMIT 1) = ?"
     ),
-    # Subscribers with a submitted application at a pipeline stage (any of theirs).
+    # Subscribers with a submitted application at a pipeline stage (any of theirs); a lead
+    # closed as a duplicate is at no stage (a desk review: "Dihubungi (1)" messaged one that
+    # every figure counted apart).
     "stage": (
         "SELECT u.user_id, u.language FROM users u WHERE u.subscribed = 1 AND u.blocked = 0"
         " AND EXISTS (SELECT 1 FROM applications p JOIN lead_pipeline s"
         " ON s.application_id = p.id WHERE p.user_id = u.user_id AND p.status = 'submitted'"
-        " AND s.stage = ?)"
+        " AND s.stage = ? AND s.duplicate_closed_at IS NULL)"
     ),
 }
 # The values present among active subscribers, with how many have each.
@@ -85,7 +87,7 @@ _VALUES_SQL = {
     "stage": (
         "SELECT s.stage AS value, COUNT(DISTINCT u.user_id) AS n FROM users u"
         " JOIN applications p ON p.user_id = u.user_id AND p.status = 'submitted'"
-        " JOIN lead_pipeline s ON s.application_id = p.id"
+        " JOIN lead_pipeline s ON s.application_id = p.id AND s.duplicate_closed_at IS NULL"
         " WHERE u.subscribed = 1 AND u.blocked = 0 GROUP BY s.stage ORDER BY n DESC, s.stage"
     ),
 }
