@@ -527,6 +527,7 @@ class Text(StrEnum):
     BULK_PREVIEW_TOLD = "bulk_preview_told"
     BULK_PREVIEW_BACK = "bulk_preview_back"
     BULK_PREVIEW_BACK_QUIET = "bulk_preview_back_quiet"
+    BULK_PREVIEW_BACK_TOLD = "bulk_preview_back_told"
     BULK_PREVIEW_WAITING = "bulk_preview_waiting"
     BULK_ALL_TOLD = "bulk_all_told"
     BULK_SKIPPED_DUPLICATES = "bulk_skipped_duplicates"

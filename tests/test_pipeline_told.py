@@ -169,6 +169,36 @@ async def test_a_closed_lead_taken_to_shortlist_names_what_it_was_told_and_what_
         assert said in planned["summary"].splitlines()
 
 
+async def test_a_lead_told_shortlist_then_closed_and_moved_back_is_said_to_get_nothing_again(
+    bot: Harness, staff_chat: Any
+) -> None:
+    """A desk review: Budi, told Shortlist then Closed, moved back to Shortlist with Move all:
+    the preview said "Shortlist has no update", though it has one he already got."""
+    admin = admin_of(staff_chat)
+    await bot.send(admin, "/start")
+    await _talents(bot, ("id", AGREED))
+    for stage in ("shortlist", "selesai"):
+        await bot.send(admin, "/lead KOC-000001")
+        await bot.press(admin, label(stage))
+        await bot.press(admin, t(Text.BTN_SEND_UPDATE))
+        await wait_sent(bot, 1)
+    values = {
+        "count": 1,
+        "told": label("selesai"),
+        "stage": label("shortlist"),
+        "status": CONTENT.stages["shortlist"].talent_label.get("id"),
+    }
+    await bot.send(admin, "/leads selesai")
+    await bot.press(admin, t(Text.BTN_BULK_MOVE, count=1))
+    mark = admin.mark()
+    await bot.press(admin, label("shortlist"))
+    (preview,) = admin.find("→ Shortlist", since=mark)
+    lines = preview.text.splitlines()
+    assert visible(t(Text.BULK_PREVIEW_BACK_TOLD, **values)) in lines
+    assert visible(t(Text.BULK_PREVIEW_BACK_QUIET, **values)) not in lines
+    assert visible(t(Text.BULK_PREVIEW_BACK, **values)) not in lines
+
+
 async def test_dont_notify_is_confirmed_and_kept_in_the_history(
     bot: Harness, staff_chat: Any
 ) -> None:

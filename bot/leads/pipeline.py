@@ -540,6 +540,10 @@ def bulk_preview(
     )
 
 
+def _ids(leads: list[LeadState]) -> set[int]:
+    return {lead.application_id for lead in leads}
+
+
 def preview_skipped(
     content: Content,
     language: str,
@@ -572,17 +576,30 @@ def preview_skipped(
     if preview.told:  # moved, but without the message they already got
         lines.append(content.text(Text.BULK_PREVIEW_TOLD, language, count=len(preview.told)))
     if preview.back:
-        key = Text.BULK_PREVIEW_BACK if preview.examples else Text.BULK_PREVIEW_BACK_QUIET
         told = ", ".join(stage_label(content, item, language) for item in preview.back_told)
-        lines.append(
+        # Who gets the stage's message now, and who does not: the stage has none, or they
+        # got it before (a desk review: "Shortlist has no update" was said of those).
+        silent = stage(content, to_stage).message is None
+        again = [lead for lead in preview.back if lead.application_id in _ids(preview.told)]
+        counts = (
+            [(Text.BULK_PREVIEW_BACK_QUIET, len(preview.back))]
+            if silent
+            else [
+                (Text.BULK_PREVIEW_BACK, len(preview.back) - len(again)),
+                (Text.BULK_PREVIEW_BACK_TOLD, len(again)),
+            ]
+        )
+        lines.extend(
             content.text(
                 key,
                 language,
-                count=len(preview.back),
+                count=count,
                 told=told,
                 stage=label,
                 status=talent_label(content, to_stage, language),
             )
+            for key, count in counts
+            if count
         )
     if preview.waiting:
         references = ", ".join(lead.reference for lead in preview.waiting[:WAITING_NAMED])
