@@ -182,7 +182,7 @@ async def test_a_lead_told_shortlist_then_closed_and_moved_back_is_said_to_get_n
         await bot.press(admin, label(stage))
         await bot.press(admin, t(Text.BTN_SEND_UPDATE))
         await wait_sent(bot, 1)
-    values = {
+    values: dict[str, Any] = {
         "count": 1,
         "told": label("selesai"),
         "stage": label("shortlist"),
