@@ -67,6 +67,16 @@ async def test_a_moves_toast_names_the_lead_and_a_closed_duplicate_offers_no_sta
         apart = shown(Text.STATS_CLOSED_DUPLICATES, count=1)
         await page.locator(".card .hint.duplicates", has_text=apart).scroll_into_view_if_needed()
         await seen.shot(screens, "stats-closed-duplicate-400-light")
+        # On the board its card says so and offers no stage (a desk review: unmarked, and
+        # its menu looked active).
+        await page.get_by_role("button", name=t(Text.WS_TAB_BOARD_SHORT)).click()
+        card = page.locator(".board-card", has_text="KOC-000002")
+        await card.locator(".closed-duplicate", has_text=closed).wait_for()
+        assert await card.locator("select").is_disabled()
+        assert await card.get_attribute("draggable") == "false"
+        other = page.locator(".board-card", has_text="KOC-000001")
+        assert await other.locator("select").is_enabled()
+        await seen.shot(screens, "board-closed-duplicate-400-light")
         await page.goto("about:blank")
         await page.goto(page_url(base, bot, ADMIN_ID) + "&lead/3")
         await page.locator(".lead-head .reference", has_text="KOC-000002").wait_for()

@@ -143,6 +143,7 @@ def row_json(row: LeadRow, labels: Labels, names: dict[int, str]) -> dict[str, A
         "province": labels.province(row.province),
         "stage": row.stage,
         "stage_label": labels.stage(row.stage, row.closed_duplicate),
+        "closed_duplicate": row.closed_duplicate,
         "version": row.version,
         "assignee": None if row.assignee_id is None else names.get(row.assignee_id),
         "submitted": wib_text(row.submitted_at),

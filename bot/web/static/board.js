@@ -11,7 +11,8 @@ function card(row, stages, reload) {
     if (stage && stage !== row.stage && await moveLead(row, stage)) reload();
     else picker.value = row.stage; // cancelled: the card shows where the lead still is
   };
-  return h("article", { class: "board-card", draggable: "true", "data-id": row.id,
+  return h("article", { class: "board-card", draggable: row.closed_duplicate ? "false" : "true",
+    "data-id": row.id,
     ondragstart: (event) => {
       event.dataTransfer.setData("text/plain", String(row.id));
       event.dataTransfer.effectAllowed = "move";
@@ -21,7 +22,11 @@ function card(row, stages, reload) {
   row.stage_name ? h("p", { class: "act" }, row.stage_name) : null,
   h("p", { class: "hint" }, [row.sector, row.role, row.province].filter(Boolean).join(" · ")),
   notices(row),
+  // Closed as a duplicate: said on the card, and no stage offered (the server refuses one;
+  // a desk review found the card unmarked and its menu looking active).
+  row.closed_duplicate ? h("p", { class: "notice mark closed-duplicate" }, row.stage_label) : null,
   h("select", { "aria-label": t("board_move", { reference: row.reference }),
+    disabled: row.closed_duplicate,
     onchange: (event) => move(event.target.value, event.target) },
   stages.map((stage) => h("option", { value: stage.key, selected: stage.key === row.stage,
     disabled: stage.closed && stage.key !== row.stage }, stage.label))));
