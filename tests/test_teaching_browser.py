@@ -109,6 +109,8 @@ async def test_staff_teach_a_question_in_the_stats_tab_and_a_talent_is_answered(
         await line.get_by_role("button", name=t(Text.WS_TEACH_CHANGE)).click()
         entry = page.locator("dialog select.teach-entry")
         assert await entry.input_value() == "faq:after_registering"  # what answers it now
+        # Titled as its button said (a desk review: still "Ajari bot").
+        assert await dialog.locator("h2").text_content() == t(Text.WS_TEACH_CHANGE)
         await entry.select_option("faq:who_can_apply")
         await dialog.get_by_role("button", name=t(Text.WS_TEACH_SAVE)).click()
         who = CONTENT.faq["who_can_apply"].question.id

@@ -248,7 +248,7 @@ async function teachOne(item, teaching, reload) {
         event.preventDefault();
         close({ entry: entry.value, text: text.value });
       } },
-    h("h2", {}, t("teach_open")),
+    h("h2", {}, t(item.now ? "teach_change" : "teach_open")), // as its button said
     h("p", { class: "question" }, `“${item.question}”`),
     alert,
     h("label", { class: "field" }, h("span", {}, t("teach_entry")), entry),
