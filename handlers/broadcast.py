@@ -44,6 +44,7 @@ log = logging.getLogger(__name__)
 # Talents' answers to the offer made after an application.
 OFFER_YES = "sub:offer:y"
 OFFER_NO = "sub:offer:n"
+OFFER_FRESH = 24 * 60 * 60  # seconds after registering that a typed yes may answer the offer
 # Staff buttons: bc:<action>[:<broadcast id>[:<argument>]].
 STAFF = "bc:"
 NEW = "bc:new"
@@ -92,9 +93,6 @@ async def offer_subscription(update: Update, context: BotContext) -> None:
     if views.is_subscribed(context.talent):
         return
     await reply(update, context.text(Text.SUBSCRIBE_OFFER), _offer_buttons(context))
-
-
-OFFER_FRESH = 24 * 60 * 60  # seconds after registering that a typed yes may answer the offer
 
 
 async def offer_again(update: Update, context: BotContext, text: str) -> bool:

@@ -151,12 +151,10 @@ async def private_message(update: Update, context: BotContext) -> None:
         screen = await flow.text(draft, message.text, update.update_id)
         asked = slips.asked_instead(screen.error, screen.note, message.text)
         strict = slips.could_be_its_answer(screen.question)
-        part = slips.asking_part(message.text)  # not what follows the "?" ("saya Rahmat, …")
-        shown = (
-            await answers.answer_in_form(update, context, strict=strict, asked=part)
-            if asked
-            else None
-        )
+        shown = None
+        if asked:  # matched and recorded up to the "?", not what follows ("saya Rahmat, …")
+            part = slips.asking_part(message.text)
+            shown = await answers.answer_in_form(update, context, strict=strict, asked=part)
         if shown == "answered":
             # Answered above (a talents' review: "ini gratis kan?" was only told to pause
             # first); below, the form's question again, its "that looks like a question" moot.

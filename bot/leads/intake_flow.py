@@ -30,9 +30,8 @@ WELCOME_BACK_AFTER = 30 * 60
 # The previous answer's message arriving again this soon, on a weak connection, is a copy sent
 # twice, not the answer to the optional question after it.
 SENT_TWICE_WITHIN = 2 * 60
-# The optional questions a copy would fill (a stage name, other links, the note to the team),
-# and the questions whose answer it would repeat (not a choice: a copy's label is no answer).
-_FREE_TEXTS = frozenset({"short_text", "long_text"})
+# The questions whose answer a copy would repeat (not a choice: a copy's label is no answer);
+# the optional ones it would fill are slips.FREE_TEXT (a stage name, other links, a note).
 _TYPED = frozenset({"short_text", "long_text", "url", "email", "phone", "number"})
 
 CONSENT = "consent_processing"
@@ -270,7 +269,7 @@ class IntakeFlow:
         twice became the stage name, the phone number the note to the team). The previous
         question is the one Back goes to; the answer is compared as stored, so "0812-…"
         matches the "+62812…" it became. A different text is always the answer."""
-        if question.required or question.type not in _FREE_TEXTS:
+        if question.required or question.type not in slips.FREE_TEXT:
             return False
         if draft.updated_at < ago(SENT_TWICE_WITHIN):
             return False

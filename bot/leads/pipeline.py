@@ -580,7 +580,8 @@ def preview_skipped(
         # Who gets the stage's message now, and who does not: the stage has none, or they
         # got it before (a desk review: "Shortlist has no update" was said of those).
         silent = stage(content, to_stage).message is None
-        again = [lead for lead in preview.back if lead.application_id in _ids(preview.told)]
+        told_before = _ids(preview.told)
+        again = [lead for lead in preview.back if lead.application_id in told_before]
         counts = (
             [(Text.BULK_PREVIEW_BACK_QUIET, len(preview.back))]
             if silent

@@ -43,7 +43,8 @@ _NOT_UNDERSTOOD = frozenset(
         Text.INTAKE_NO_LINK,
     }
 )
-_FREE_TEXT = frozenset({"short_text", "long_text"})
+# Questions whose answer is any text (a name, a title, a note), not data a check takes.
+FREE_TEXT = frozenset({"short_text", "long_text"})
 # A choice question's refusals of typed text: press a button (or "Lainnya", then type it).
 _BUTTONS = frozenset(
     {
@@ -93,7 +94,7 @@ def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
         return outcome
     # What the question's own check took as valid data (a link, an address, a number, a
     # choice: "nomor wa saya 0812…?") is the answer; only free text may be a question.
-    taken = isinstance(outcome, Accepted) and question.type not in _FREE_TEXT
+    taken = isinstance(outcome, Accepted) and question.type not in FREE_TEXT
     if not question.welcomes_questions and not taken:
         about = about_the_step(question, text)
         if about is not None:  # "ini wajib ga?": the form answers it, nothing is stored

@@ -119,9 +119,8 @@ def about_the_step(question: Question, text: str) -> Rejected | None:
     if found is not None and (outright or marked or _asking_besides(folded, found)):
         return Rejected(_how_to_go_on(question))
     # Naming what is asked, asking ("emailnya boleh email kantor?", "nama panggung itu apa ya").
-    named = _names_it(question, folded)
     long_enough = len(folded.split()) >= ASKED_WORDS
-    if named is not None and long_enough and (marked or _QUESTION_WORD.search(folded)):
+    if long_enough and _names_it(question, folded) and (marked or _QUESTION_WORD.search(folded)):
         return Rejected(Text.INTAKE_STEP_ASKED)
     return None
 
@@ -136,13 +135,10 @@ def _closing_question(text: str) -> str | None:
     return last if len(fold(last).split()) <= _WORDS_AT_MOST else None
 
 
-def _names_it(question: Question, folded: str) -> re.Match[str] | None:
-    """Where the text names what the question asks for (its `about:` words), if it does."""
-    for word in question.about:
-        found = re.search(rf"\b{re.escape(fold(word))}\b", folded)
-        if found is not None:
-            return found
-    return None
+def _names_it(question: Question, folded: str) -> bool:
+    """Whether the text names what the question asks for (its `about:` words)."""
+    padded = f" {folded} "
+    return any(f" {fold(word)} " in padded for word in question.about)
 
 
 def _asking_besides(folded: str, found: re.Match[str]) -> bool:
