@@ -983,6 +983,7 @@ class Text(StrEnum):
     WS_CONTACTED_PROMPT = "ws_contacted_prompt"
     WS_CONTACTED_PROMPT_STAYS = "ws_contacted_prompt_stays"
     WS_CONTACTED_NOTE = "ws_contacted_note"
+    WS_CONTACTED_NOTE_NEEDED = "ws_contacted_note_needed"
     WS_EDIT_ANSWER = "ws_edit_answer"
     WS_EDIT_NOW = "ws_edit_now"
     WS_EDIT_RULES = "ws_edit_rules"

@@ -360,6 +360,13 @@ async def test_names_that_try_to_run_script_stay_text_everywhere(
             stage=CONTENT.stages["dihubungi"].label.id,
         )
         assert await page.locator("dialog p").first.inner_text() == stays
+        # The note is then the contact's only record: no press without one.
+        press = page.locator("dialog").get_by_role("button", name=t(Text.BTN_CONTACTED))
+        assert await press.is_disabled()
+        await page.locator("dialog input").fill("   ")
+        assert await press.is_disabled()
+        await page.locator("dialog input").fill("Telepon, minta showreel baru")
+        assert await press.is_enabled()
         await page.locator("dialog").get_by_role("button", name=t(Text.BTN_CANCEL)).click()
         await page.locator(".stage-buttons button", has_text="Shortlist").click()
         # The preview too (the talent's message greets them by their first name).

@@ -222,6 +222,12 @@ async def test_contact_links_contacted_with_a_note_and_the_talents_update_in_his
         assert [note["text"] for note in lead["notes"]] == ["WA 12/1, tertarik MU:CON"]
         # Further on (Shortlist), a contact keeps the stage and only keeps the note.
         await client.ok("move", {"id": 1, "stage": "shortlist", "version": 1, "notify": False})
+        # There the note is the contact's only record: none is refused, nothing is kept.
+        for empty in ("", "   "):
+            bare = await client.ok("contacted", {"id": 1, "version": 2, "note": empty})
+            assert bare["outcome"] == "refused"
+            assert bare["text"] == said(Text.WS_CONTACTED_NOTE_NEEDED, stage="Shortlist")
+        assert len((await client.ok("lead", {"id": 1}))["notes"]) == 1
         again = await client.ok("contacted", {"id": 1, "version": 2, "note": "Telepon lagi"})
         assert again["outcome"] == "saved" and again["stage"] == "shortlist"
         assert again["text"].startswith(

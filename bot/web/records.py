@@ -148,15 +148,18 @@ async def contacted(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[st
         raise LeadGone(application_id)
     if not records.moves_forward(content, state, stage):
         # As in Telegram: a contact never moves a lead backwards (nor reopens a duplicate).
+        # The stage stays, so the note is the contact's only record: without one nothing
+        # would be kept (a staff review: an empty note was taken and recorded nothing).
         label = pipeline.stage_label(content, state.stage, language)
+        if note is None:
+            said = desk.say(Text.WS_CONTACTED_NOTE_NEEDED, language, stage=label)
+            return {"outcome": "refused", "text": said}
         said = desk.say(Text.WS_CONTACTED_STAYS, language, reference=state.reference, stage=label)
-        if note is not None:
-            if await desk.store.pipeline.add_note(application_id, viewer.actor, note) is None:
-                raise LeadGone(application_id)
-            said += "\n" + content.text(Text.WS_NOTE_SAVED, language)
+        if await desk.store.pipeline.add_note(application_id, viewer.actor, note) is None:
+            raise LeadGone(application_id)
         return {
-            "outcome": "saved" if note is not None else "same",
-            "text": said,
+            "outcome": "saved",
+            "text": said + "\n" + content.text(Text.WS_NOTE_SAVED, language),
             "stage": state.stage,
             "version": state.version,
             "notified": False,

@@ -59,18 +59,26 @@ async function contacted(lead, reload) {
   const stage = desk.session.stages.find((item) => item.contacted);
   const note = h("input", { type: "text", maxlength: NOTE_LIMIT, class: "wide",
     placeholder: t("contacted_note"), "aria-label": t("contacted_note") });
-  const chosen = await dialog((close) => [
-    h("h2", {}, t("btn_contacted")),
-    lead.contacted_moves
-      ? h("p", {}, t("contacted_prompt", { reference: lead.reference,
-        stage: stage ? stage.label : "" }))
-      : h("p", {}, t("contacted_prompt_stays", { reference: lead.reference,
-        stage: lead.stage_label })),
-    note,
-    h("div", { class: "actions" },
-      h("button", { class: "button", onclick: () => close(true) }, t("btn_contacted")),
-      h("button", { class: "button plain", onclick: () => close(null) }, t("btn_cancel"))),
-  ]);
+  const chosen = await dialog((close) => {
+    const done = h("button", { class: "button", onclick: () => close(true) }, t("btn_contacted"));
+    if (!lead.contacted_moves) {
+      // The stage stays, so the note is the contact's only record (the server refuses none).
+      note.required = true;
+      done.disabled = true;
+      note.addEventListener("input", () => { done.disabled = !note.value.trim(); });
+    }
+    return [
+      h("h2", {}, t("btn_contacted")),
+      lead.contacted_moves
+        ? h("p", {}, t("contacted_prompt", { reference: lead.reference,
+          stage: stage ? stage.label : "" }))
+        : h("p", {}, t("contacted_prompt_stays", { reference: lead.reference,
+          stage: lead.stage_label })),
+      note,
+      h("div", { class: "actions" }, done,
+        h("button", { class: "button plain", onclick: () => close(null) }, t("btn_cancel"))),
+    ];
+  });
   if (chosen) await act("contacted", { id: lead.id, version: lead.version, note: note.value }, reload);
 }
 
