@@ -370,6 +370,8 @@ async def staff_message(update: Update, context: BotContext) -> None:
     others = 0
     if target.kind == "question" and target.talent_message_id is not None:
         others = await store.support.waiting_besides(target.user_id, target.talent_message_id)
+    # A holding mark keeps waiting questions listed: offered only when some wait now.
+    waited = await store.support.question_waiting(target.user_id)
     try:
         # The answer's line in the talent's log: a staff answer, with its words and writer.
         with logged_as("staff_answer", summary, _signed(message, actor, staff_chat)):
@@ -406,8 +408,15 @@ async def staff_message(update: Update, context: BotContext) -> None:
     if recorded and await _desk(context).answered_by_staff(target.user_id):  # a form is open
         await reply_in_form_hint(context.bot, context.content, target.user_id, language)
     # If it only said "we'll check", one press keeps the question on the Questions tab.
-    hold = support_holding.button(
-        context.content, context.services.settings.default_language, target.user_id, copy.message_id
+    hold = (
+        support_holding.button(
+            context.content,
+            context.services.settings.default_language,
+            target.user_id,
+            copy.message_id,
+        )
+        if waited
+        else None
     )
     if others:
         posted = await _mark(

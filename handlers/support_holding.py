@@ -15,6 +15,7 @@ from telegram.error import TelegramError
 
 from bot.content import Content
 from bot.store.audit import Actor
+from bot.store.support import Holding
 from bot.texts import Text
 from handlers.common import BotContext, answer_query
 from handlers.guard import staff_only
@@ -46,8 +47,15 @@ async def mark(update: Update, context: BotContext) -> None:
         talent_id, message_id, Actor.staff_chat(user.id), reference
     )
     language = context.services.settings.default_language
-    if not marked:  # the talent erased their data, or the line is gone with the log's age
+    if marked is Holding.GONE:  # the talent erased their data, or the line is gone with age
         await answer_query(update, context.text(Text.SUPPORT_HOLDING_GONE), alert=True)
+        return
+    if marked is Holding.NOTHING_WAITS:  # nothing would stay listed: say so, drop the button
+        await answer_query(update, context.text(Text.SUPPORT_HOLDING_NOTHING), alert=True)
+        try:
+            await query.edit_message_reply_markup(None)
+        except TelegramError as error:
+            log.info("Could not take the holding button off: %s", error)
         return
     await answer_query(update, context.text(Text.SUPPORT_MARKED_HOLDING_TOAST))
     note = context.content.text(Text.SUPPORT_MARKED_HOLDING, language, staff=user.first_name)

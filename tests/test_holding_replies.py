@@ -276,3 +276,59 @@ async def test_a_staff_group_answer_marked_as_a_holding_reply_keeps_the_question
     # The full answer, later, takes her off.
     await answer_in_group(bot, rina, staff_chat, "Ya, ditanggung.", question)
     assert await bot.store.support.question_waiting(mia.id) is False
+
+
+async def test_a_holding_mark_is_offered_and_taken_only_while_a_question_waits(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    mia = bot.user(first_name="Mia")
+    question = await relayed_question(bot, staff_chat, mia, "Apakah tiket pesawat ditanggung?")
+    rina = rina_in_group(bot, staff_chat)
+    await answer_in_group(bot, rina, staff_chat, "Ya, ditanggung.", question)
+    first = staff_chat.last_message
+    assert first.button_texts == [shown(Text.BTN_MARK_HOLDING)]  # her question waited
+    # A follow-up promise to "✅ Terkirim ke Mia", with nothing of hers waiting: a holding
+    # mark would keep nothing listed, so none is offered.
+    await answer_in_group(bot, rina, staff_chat, HOLDING, first)
+    follow_up = staff_chat.last_message
+    assert follow_up.text == "✅ Terkirim ke Mia"
+    assert follow_up.button_texts == []
+    # The first answer's button, pressed after a later full answer: nothing would wait, so
+    # nothing is marked or audited, and Rina is told why.
+    await answer_in_group(bot, rina, staff_chat, "Tiketnya kelas ekonomi.", question)
+    await bot.act(rina, rina.press, shown(Text.BTN_MARK_HOLDING), message=first)
+    assert rina.callback_answers[-1].text == shown(Text.SUPPORT_HOLDING_NOTHING)
+    assert await bot.store.support.question_waiting(mia.id) is False
+    assert audited(bot, "talent_answer_held") == []
+    unmarked = staff_chat.message(first.message_id)
+    assert unmarked is not None and not unmarked.reply_markup  # the button is gone
+    async with workspace(bot, ADMIN_ID) as client:
+        assert (await client.ok("questions"))["talents"] == []
+
+
+async def test_a_lead_page_reply_marked_holding_with_no_question_waiting_says_so(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    budi = bot.user(first_name="Budi")
+    await seeded(bot.database, [Seed(budi.id, MUSICIAN, first_name="Budi")])
+    await bot.send(budi, "/start")
+    async with workspace(bot, ADMIN_ID) as client:
+        assert (await client.ok("lead", {"id": 1}))["question_waiting"] is False
+        sent = await client.ok("reply", {"id": 1, "text": HOLDING, "holding": True})
+        assert sent["text"] == shown(Text.WS_REPLY_SENT_UNHELD)
+        assert budi.last_message.text == HOLDING  # he gets it as any reply
+        assert (await client.ok("questions"))["talents"] == []
+        [line] = (await client.ok("lead", {"id": 1}))["questions"]
+        assert said(line) == ("staff_answer", HOLDING, "Admin", False)
+    assert [detail for _, detail in audited(bot, "talent_answered")] == [
+        {"from": "workspace", "length": len(HOLDING), "outcome": "sent"}
+    ]
+    # With a question of his waiting, the tick is offered and keeps it listed.
+    await ask(bot, budi, "Kapan ada kabar?")
+    async with workspace(bot, ADMIN_ID) as client:
+        assert (await client.ok("lead", {"id": 1}))["question_waiting"] is True
+        sent = await client.ok("reply", {"id": 1, "text": HOLDING, "holding": True})
+        assert sent["text"] == shown(Text.WS_REPLY_SENT_HOLDING)
+        assert [talent["user_id"] for talent in (await client.ok("questions"))["talents"]] == [
+            budi.id
+        ]

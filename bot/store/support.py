@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any, TypeVar
 
 from bot.store.audit import Actor, Audit
@@ -40,6 +41,14 @@ ANY_WAITING = (
 NEWEST_WAITING = (
     "SELECT r.talent_message_id" + WAITING_FROM + "AND r.user_id = ? ORDER BY r.id DESC LIMIT 1"
 )
+
+
+class Holding(StrEnum):
+    """What became of marking a staff answer as a holding reply."""
+
+    MARKED = "marked"
+    GONE = "gone"  # not in the log any more: erased, or past the retention
+    NOTHING_WAITS = "nothing_waits"  # it answered no question: nothing would stay listed
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,10 +230,16 @@ class SupportRelay:
 
     async def mark_holding(
         self, user_id: int, message_id: int, actor: Actor, lead_ref: str | None
-    ) -> bool:
+    ) -> Holding:
         """A staff answer the talent got (their chat's `message_id`) becomes a holding reply,
-        audited in the same transaction; False if the log no longer has it (erased, or past
-        the log's retention). Marking it again changes nothing and is not audited twice."""
+        audited in the same transaction. GONE if the log no longer has it (erased, or past the
+        log's retention); NOTHING_WAITS, and nothing changed, if no question of theirs would
+        wait after it (it answered none: a holding mark would keep nothing listed). Marking
+        it again changes nothing and is not audited twice."""
+        marked = (
+            "UPDATE conversation_log SET keeps_waiting = ? WHERE chat_id = ?"
+            " AND message_id = ? AND direction = 'out' AND kind = 'staff_answer'"
+        )
         async with self._db.transaction() as tx:
             found = await tx.fetch_one(
                 "SELECT keeps_waiting FROM conversation_log WHERE chat_id = ? AND message_id = ?"
@@ -232,16 +247,15 @@ class SupportRelay:
                 (user_id, message_id),
             )
             if found is None:
-                return False
+                return Holding.GONE
             if not found["keeps_waiting"]:
-                await tx.execute(
-                    "UPDATE conversation_log SET keeps_waiting = 1 WHERE chat_id = ?"
-                    " AND message_id = ? AND direction = 'out' AND kind = 'staff_answer'",
-                    (user_id, message_id),
-                )
+                await tx.execute(marked, (1, user_id, message_id))
+                if await tx.fetch_one(IS_WAITING, (user_id,)) is None:
+                    await tx.execute(marked, (0, user_id, message_id))
+                    return Holding.NOTHING_WAITS
                 about = await Audit.about_in(tx, user_id, lead_ref)
                 await Audit.add_in(tx, actor, "talent_answer_held", about, holding=True)
-        return True
+        return Holding.MARKED
 
     async def waiting_besides(self, user_id: int, talent_message_id: int) -> int:
         """How many of the talent's messages wait for an answer, this one left out."""

@@ -337,6 +337,10 @@ async def answer(
     if blank(text):
         return {"outcome": "refused", "text": desk.content.text(Text.WS_REPLY_EMPTY, language)}
     user_id, lead_reference = await talent()
+    # A holding reply keeps waiting questions listed; with none waiting it is a plain reply
+    # (a staff review: the toast said a question stayed listed, and none did).
+    unheld = holding and not await desk.store.support.question_waiting(user_id)
+    holding = holding and not unheld
     settings = desk.services.settings
     answerer = support.Answerer(
         viewer.user_id, viewer.name, settings.staff_chat_id, settings.default_language
@@ -354,8 +358,9 @@ async def answer(
         outcome=delivery.value,
         **({"holding": True} if holding else {}),
     )
+    sent = Text.WS_REPLY_SENT_HOLDING if holding else Text.WS_REPLY_SENT
     key = {
-        support.Delivery.SENT: Text.WS_REPLY_SENT_HOLDING if holding else Text.WS_REPLY_SENT,
+        support.Delivery.SENT: Text.WS_REPLY_SENT_UNHELD if unheld else sent,
         support.Delivery.BLOCKED: Text.WS_REPLY_BLOCKED,
         support.Delivery.FAILED: Text.WS_REPLY_FAILED,
     }[delivery]

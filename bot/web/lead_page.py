@@ -209,6 +209,8 @@ async def _page(desk: Desk, viewer: Viewer, found: Lead, state: LeadState) -> di
             log_line(line, labels)
             for line in await desk.reads.questions(found.user_id, SHOWN_QUESTIONS)
         ],
+        # The reply's "balasan sementara" tick is offered only while a question waits.
+        "question_waiting": await store.support.question_waiting(found.user_id),
     }
 
 

@@ -191,6 +191,6 @@ export async function render(main, id) {
         (text, holding) => act("reply", { id, text, holding }, reload).then((sent) => {
           if (sent) recount();
           return sent;
-        }), 4000, undefined, true)),
+        }), 4000, undefined, lead.question_waiting)),
     conversation(lead, reload));
 }
