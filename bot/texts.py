@@ -479,6 +479,7 @@ class Text(StrEnum):
     PIPELINE_MORE = "pipeline_more"
     PIPELINE_CLI = "pipeline_cli"
     PIPELINE_WARNING_CONSENT = "pipeline_warning_consent"
+    PIPELINE_WARNING_MINOR = "pipeline_warning_minor"
     PIPELINE_WARNING_BLOCKED = "pipeline_warning_blocked"
     PIPELINE_QUESTION_WAITING = "pipeline_question_waiting"
     PIPELINE_WARNING_TOLD_BEFORE = "pipeline_warning_told_before"

@@ -15,7 +15,7 @@ from telegram.ext import filters as tg_filters
 
 from bot import commands
 from bot.content import Content
-from bot.leads import filter_words, pipeline, records
+from bot.leads import filter_words, intake, pipeline, records
 from bot.leads.export import plain_text
 from bot.leads.pipeline import FilterError, NoteError, PipelineFilter, StageError, parse_code
 from bot.parsing import small_int
@@ -206,6 +206,7 @@ async def lead_details(
         extra_text=extras.text,
         extra_rows=extras.rows,
         question_waiting=await store.support.question_waiting(lead.user_id),
+        minor=intake.minor(content, lead.answers),
     )
 
 
@@ -378,9 +379,7 @@ async def _stage_press(
         await answer_query(update, plain_text(saved))
         await _open(update, context, application_id, viewed=False)
         return
-    told = (await store.pipeline.told([application_id])).get(application_id, {})
-    waiting = await store.support.question_waiting(current.user_id)
-    intro = pipeline.preview_intro(content, language, current, stage, told, waiting=waiting)
+    intro = await pipeline.lead_preview_intro(store, content, language, current, stage)
     await answer_query(update)
     await reply(update, intro)
     await reply(update, message.text, views.preview_buttons(content, language, current, stage))

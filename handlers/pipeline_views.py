@@ -52,6 +52,7 @@ class LeadDetails:
     extra_text: str = ""  # contact links and duplicates, above the stage
     extra_rows: list[list[InlineKeyboardButton]] = field(default_factory=list)
     question_waiting: bool = False  # a question of theirs to the team waits for an answer
+    minor: bool = False  # under 18: registered with a parent's or guardian's consent
 
 
 def describe(content: Content, language: str, chosen: PipelineFilter) -> str:
@@ -168,6 +169,8 @@ def _pipeline_section(content: Content, language: str, details: LeadDetails) -> 
     if failed:
         updates += content.text(Text.PIPELINE_UPDATES_FAILED, language, failed=failed)
     warnings = ""
+    if details.minor:
+        warnings += "\n" + content.text(Text.PIPELINE_WARNING_MINOR, language)
     if details.question_waiting:
         warnings += "\n" + content.text(Text.PIPELINE_QUESTION_WAITING, language)
     if state.blocked:

@@ -11,8 +11,8 @@ from typing import Any
 from bot.texts import Text
 from tests.browser import chromium, page_url, served, watched
 from tests.conftest import ADMIN_ID
-from tests.harness import Harness
-from tests.leads import CONTENT, shown
+from tests.harness import TEST_FORWARDING, Harness
+from tests.leads import CONTENT, MUSICIAN, Seed, seeded, shown
 from tests.test_desk_moves import a_draft_then_two_leads
 from tests.test_pipeline import label, rows
 
@@ -89,4 +89,41 @@ async def test_a_moves_toast_names_the_lead_and_a_closed_duplicate_offers_no_sta
         await page.locator("#toast[data-kind=info]", has_text="KOC-000002").wait_for()
     stages = rows(bot.database, "SELECT application_id, stage FROM lead_pipeline ORDER BY 1")
     assert stages == [(2, "ditinjau"), (3, "ditinjau")]
+    assert seen.alerts == [] and seen.errors == []
+
+
+async def test_a_minors_lead_says_so_and_a_refused_forwarding_greys_its_stage_before_a_press(
+    bot: Harness, tmp_path: Path, screens: Path
+) -> None:
+    """A staff review (s50): neither showed on the lead page; the refusal came on the click."""
+    await seeded(
+        bot.database,
+        [
+            Seed(
+                7001,
+                {**MUSICIAN, "age_range": "under_18"},
+                consents={"processing": True, "transfer_korea": False},
+            )
+        ],
+    )
+    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+        seen = await watched(context)
+        page = seen.page
+        await page.goto(page_url(base, bot, ADMIN_ID) + "&lead/1")
+        minor = page.locator(".lead-head .notice.minor")
+        await minor.wait_for()
+        assert await minor.text_content() == t(Text.PIPELINE_WARNING_MINOR)
+        warning = page.locator("#stages-consent")
+        assert await warning.text_content() == t(
+            Text.PIPELINE_WARNING_CONSENT,
+            stages=label("diteruskan"),
+            recipient=TEST_FORWARDING.recipient,
+        )
+        forwarded = page.locator(".stage-buttons button", has_text=label("diteruskan"))
+        assert await forwarded.is_disabled()
+        assert await forwarded.get_attribute("aria-describedby") == "stages-consent"
+        review = page.locator(".stage-buttons button", has_text=label("ditinjau"))
+        assert await review.is_enabled() and await review.get_attribute("aria-describedby") is None
+        await page.set_viewport_size({"width": 400, "height": 860})
+        await seen.shot(screens, "lead-minor-refused-forwarding-400-light")
     assert seen.alerts == [] and seen.errors == []

@@ -29,7 +29,7 @@ from bot.web.listing import page_texts
 from bot.web.server import static_files
 from tests.conftest import ADMIN_ID
 from tests.harness import TEST_FORWARDING, Harness
-from tests.leads import CONTENT, MUSICIAN, Seed, apply, realistic, seed, seeded
+from tests.leads import CONTENT, FILMMAKER, MUSICIAN, Seed, apply, realistic, seed, seeded
 from tests.test_answers import a_week_of_questions
 from tests.test_pipeline import SECOND_ADMIN, expected_message, rows, wait_sent
 from tests.test_support import answer as answer_in_group
@@ -874,3 +874,45 @@ async def test_a_download_link_works_once_and_then_says_so_in_words(bot: Harness
     assert again.headers["Cache-Control"] == "no-store"
     assert "sudah terpakai" in said and "has been used" in said and "5 minutes" in said
     assert "{" not in said  # words, not JSON
+
+
+async def test_the_lead_page_says_before_a_press_who_is_under_18_and_which_stage_a_refusal_closes(
+    bot: Harness,
+) -> None:
+    """A staff review: the workspace showed neither; a refused forwarding was only learnt on
+    the click, and a minor's profile went to Forwarded in two clicks without a word."""
+    budi, dewi = bot.user(first_name="Budi"), bot.user(first_name="Dewi")
+    await seeded(
+        bot.database,
+        [
+            Seed(budi.id, {**MUSICIAN, "age_range": "under_18"}, first_name="Budi"),
+            Seed(dewi.id, FILMMAKER, consents={"processing": True, "transfer_korea": False}),
+        ],
+    )
+    await bot.send(budi, "/start")
+    minor = CONTENT.text(Text.PIPELINE_WARNING_MINOR, "id")
+    async with workspace(bot, ADMIN_ID) as client:
+        young = await client.ok("lead", {"id": 1})
+        assert young["minor"] == minor and young["closed_stages"] == []
+        refusing = await client.ok("lead", {"id": 2})
+        assert refusing["minor"] is None and refusing["closed_stages"] == ["diteruskan"]
+        assert refusing["closed_text"] == CONTENT.text(
+            Text.PIPELINE_WARNING_CONSENT,
+            "id",
+            stages=CONTENT.stages["diteruskan"].label.id,
+            recipient=TEST_FORWARDING.recipient,
+        )
+        # The preview of a message to the minor says it above the message.
+        previewed = await client.ok("preview", {"id": 1, "stage": "shortlist", "version": 0})
+        assert previewed["outcome"] == "preview"
+        assert plain_text(minor) in previewed["intro"]
+        # Nothing closes a stage when nothing is passed on: the session says so for all.
+        bot.settings.forward_to = None
+        try:
+            assert (await client.ok("lead", {"id": 2}))["closed_stages"] == []
+        finally:
+            bot.settings.forward_to = TEST_FORWARDING.recipient
+    # /lead in the chat says it too.
+    admin = bot.emulator.user(ADMIN_ID, first_name="Admin")
+    await bot.send(admin, "/lead KOC-000001")
+    assert plain_text(minor) in admin.last_message.text

@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Literal
 
 from bot.content import Content, Markup, Stage
-from bot.leads import filter_words
+from bot.leads import filter_words, intake
 from bot.leads.chart import ChartData
 from bot.leads.export import SECTOR_ALIASES, WIB, plain_text, start_of_day_utc, wib_words
 from bot.leads.records import stage_words
@@ -386,12 +386,16 @@ def preview_warnings(
     told: dict[str, str],
     *,
     waiting: bool = False,
+    minor: bool = False,
 ) -> str:
-    """The preview's warnings, each on a line of its own: the talent blocked the bot, waits
-    for an answer to a question (`waiting`: a new staff member closed a lead whose question
-    was unanswered), already got this stage's message (and when), or was told of a later
-    stage (`told`: Pipeline.told of this lead). Telegram HTML, each line a text of content."""
+    """The preview's warnings, each on a line of its own: the talent is under 18 (`minor`),
+    blocked the bot, waits for an answer to a question (`waiting`: a new staff member closed
+    a lead whose question was unanswered), already got this stage's message (and when), or
+    was told of a later stage (`told`: Pipeline.told of this lead). Telegram HTML, each line
+    a text of content."""
     warnings = ""
+    if minor:
+        warnings += "\n" + content.text(Text.PIPELINE_WARNING_MINOR, language)
     if state.blocked:
         warnings += "\n" + content.text(Text.PIPELINE_WARNING_BLOCKED, language)
     if waiting:
@@ -419,12 +423,15 @@ def preview_intro(
     told: dict[str, str] | None = None,
     *,
     waiting: bool = False,
+    minor: bool = False,
 ) -> str:
     """Above the exact message the talent would get: what, in which language, warnings.
 
     (A lead lacking the stage's consent never gets this far: the stage is refused.)
     """
-    warned = preview_warnings(content, language, state, to_stage, told or {}, waiting=waiting)
+    warned = preview_warnings(
+        content, language, state, to_stage, told or {}, waiting=waiting, minor=minor
+    )
     warnings = Markup(warned)
     return content.text(
         Text.PIPELINE_PREVIEW_INTRO,
@@ -434,6 +441,30 @@ def preview_intro(
         talent_language=talent_language(content, language, state.language),
         warnings=warnings,
     )
+
+
+async def lead_preview_intro(
+    store: Store, content: Content, language: str, state: LeadState, to_stage: str
+) -> str:
+    """preview_intro for one lead as the chat and the workspace show it, with what the store
+    knows of it: what the talent was told, a question waiting, an age under 18."""
+    told = (await store.pipeline.told([state.application_id])).get(state.application_id, {})
+    waiting = await store.support.question_waiting(state.user_id)
+    return preview_intro(
+        content,
+        language,
+        state,
+        to_stage,
+        told,
+        waiting=waiting,
+        minor=await is_minor(store, content, state.application_id),
+    )
+
+
+async def is_minor(store: Store, content: Content, application_id: int) -> bool:
+    """Whether the lead's answers say the talent is under 18 (as answered or corrected)."""
+    lead = await store.leads.get(application_id)
+    return lead is not None and intake.minor(content, lead.answers)
 
 
 def check_note(text: str) -> str:

@@ -136,9 +136,7 @@ async def preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
         return report(desk, viewer, application_id, stage, move)
     # The message names the talent: recorded as a view of the lead, as a Move all's examples.
     await desk.store.audit.add(viewer.actor, "stage_previewed", current.reference, stage=stage)
-    told = (await desk.store.pipeline.told([application_id])).get(application_id, {})
-    waiting = await desk.store.support.question_waiting(current.user_id)
-    intro = pipeline.preview_intro(content, language, current, stage, told, waiting=waiting)
+    intro = await pipeline.lead_preview_intro(desk.store, content, language, current, stage)
     return {
         "outcome": "preview",
         "intro": plain_text(intro),

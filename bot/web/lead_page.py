@@ -168,6 +168,13 @@ async def _page(desk: Desk, viewer: Viewer, found: Lead, state: LeadState) -> di
     # Registered in another name: said at the top, where the name is (a staff review: the
     # WhatsApp link read as the child's own number). A parent or guardian only for a lead
     # under 18; an adult's Telegram name is often a nickname (a staff review: "Rina2").
+    forwarding = desk.services.settings.forwarding()
+    # Closed to every lead when nothing is passed on: the session's stages say that already.
+    closed = [
+        key
+        for key in content.stages
+        if forwarding is not None and pipeline.lacks_consent(content, key, state, forwarding)
+    ]
     filled_by = None
     if pipeline.in_another_name(found.first_name, state.full_name):
         key = (
@@ -188,6 +195,26 @@ async def _page(desk: Desk, viewer: Viewer, found: Lead, state: LeadState) -> di
         "submitted": wib_text(state.submitted_at),
         "blocked": state.blocked,
         "filled_by": filled_by,
+        # Said where staff act on the lead, as /lead says it (a staff review: a minor's
+        # profile was forwarded in two clicks without a word).
+        "minor": (
+            desk.say(Text.PIPELINE_WARNING_MINOR, language)
+            if intake.minor(content, found.answers)
+            else None
+        ),
+        # Stages this talent's consents close (forwarding they refused), said before a press
+        # as /lead says it; the store refuses the move all the same.
+        "closed_stages": closed,
+        "closed_text": (
+            desk.say(
+                Text.PIPELINE_WARNING_CONSENT,
+                language,
+                stages=", ".join(labels.stage(key) for key in closed),
+                recipient=forwarding.recipient,
+            )
+            if closed and forwarding is not None
+            else None
+        ),
         "talent": {
             "telegram_name": telegram_name,
             "username": found.username,

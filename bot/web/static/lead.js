@@ -112,15 +112,18 @@ export async function render(main, id) {
   // way back, as /lead shows it in the chat; the buttons stay, greyed, with that hint.
   const closedDuplicate = lead.duplicates.closed;
   const stageButtons = session.stages.map((stage) => {
+    // A stage this talent's consents close (forwarding refused): greyed, the reason below.
+    const refused = lead.closed_stages.includes(stage.key);
     const button = stageButton(stage, {
       class: stage.key === lead.stage ? "button current" : "button secondary",
-      disabled: closedDuplicate || stage.key === lead.stage,
+      disabled: closedDuplicate || refused || stage.key === lead.stage,
       "aria-current": stage.key === lead.stage ? "true" : null,
       onclick: async () => {
         if (await moveLead(lead, stage.key)) await reload();
       },
     }, "stages-closed");
     if (closedDuplicate) button.setAttribute("aria-describedby", "stages-duplicate");
+    else if (refused) button.setAttribute("aria-describedby", "stages-consent");
     return button;
   });
   // Said once, before anyone presses: as /lead says it in the chat.
@@ -147,6 +150,7 @@ export async function render(main, id) {
       h("h1", {}, h("span", { class: "reference" }, lead.reference), " ",
         h("span", { class: "name" }, lead.name)),
       lead.filled_by ? h("p", { class: "notice filled-by" }, lead.filled_by) : null,
+      lead.minor ? h("p", { class: "notice minor" }, lead.minor) : null,
       h("p", { class: "stage-now" }, `${t("lead_stage")}: `, h("strong", {}, lead.stage_label)),
       // Who handles the lead, in words (as /lead's "Ditangani:"), once: its card's select
       // shows the same choice by the buttons that change it.
@@ -160,7 +164,10 @@ export async function render(main, id) {
       closedDuplicate ? h("p", { class: "hint closed-duplicate", id: "stages-duplicate" },
         t("lead_move_duplicate")) : null,
       closed && !closedDuplicate
-        ? h("p", { class: "hint closed-stages", id: "stages-closed" }, closed) : null),
+        ? h("p", { class: "hint closed-stages", id: "stages-closed" }, closed) : null,
+      lead.closed_text && !closedDuplicate
+        ? h("p", { class: "warning closed-consent", id: "stages-consent" }, lead.closed_text)
+        : null),
     h("section", { class: "card" }, h("h2", {}, t("lead_assign")),
       h("div", { class: "assign" },
         mine ? null : h("button", { class: "button secondary", onclick: () =>
