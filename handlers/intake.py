@@ -148,7 +148,7 @@ async def private_message(update: Update, context: BotContext) -> None:
     if message.text is None:
         screen = await flow.not_text(draft)
     else:
-        screen = await flow.text(draft, message.text, update.update_id)
+        screen = await flow.text(draft, message.text, update.update_id, message.date)
         asked = slips.asked_instead(screen.error, screen.note, message.text)
         strict = slips.could_be_its_answer(screen.question)
         shown = None

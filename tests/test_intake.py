@@ -857,6 +857,35 @@ async def test_a_different_text_or_a_later_one_is_the_answer(bot: Harness) -> No
     assert (await _stored(bot, other.id))["stage_name"] == MUSICIAN["full_name"]
 
 
+async def test_a_stage_name_that_is_the_full_name_typed_after_the_question_is_the_answer(
+    bot: Harness,
+) -> None:
+    """A talents' review: a stage name that really is the full name, typed within two
+    minutes of the name, got the "sent twice" note. A copy is sent before the question can
+    reach the talent; this one was typed 20 seconds after it was sent."""
+    user = await at_question(bot, "stage_name")
+    async with bot.store.db.transaction() as tx:  # the stage name asked 20 seconds ago
+        await tx.execute(
+            "UPDATE applications SET updated_at = ? WHERE user_id = ?", (ago(20), user.id)
+        )
+    [reply] = await bot.send(user, MUSICIAN["full_name"])
+    assert shown(Text.INTAKE_SENT_TWICE) not in reply.text
+    assert (await _stored(bot, user.id))["stage_name"] == MUSICIAN["full_name"]
+    assert await where(bot, user) == "music_role"
+
+
+async def test_a_text_sent_again_after_the_sent_twice_note_is_the_answer(bot: Harness) -> None:
+    """The note invites the talent to send it once more if it is this question's answer too:
+    sent again, however soon, it is taken."""
+    user = await at_question(bot, "stage_name")
+    [note] = await bot.send(user, MUSICIAN["full_name"])  # at once: read as a copy
+    assert note.text.startswith(shown(Text.INTAKE_SENT_TWICE))
+    assert "stage_name" not in await _stored(bot, user.id)
+    await bot.send(user, MUSICIAN["full_name"])
+    assert (await _stored(bot, user.id))["stage_name"] == MUSICIAN["full_name"]
+    assert await where(bot, user) == "music_role"
+
+
 async def test_cancel_keeps_the_draft_and_daftar_resumes_exactly_there(bot: Harness) -> None:
     user = bot.user()
     await bot.send(user, "/daftar")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import Any
 
 from bot.content import Content, Question, T
@@ -28,8 +29,15 @@ from bot.texts import Text
 # A talent back at an unpaused form after this long is welcomed back; sooner, it just goes on.
 WELCOME_BACK_AFTER = 30 * 60
 # The previous answer's message arriving again this soon, on a weak connection, is a copy sent
-# twice, not the answer to the optional question after it.
+# twice, not the answer to the optional question after it...
 SENT_TWICE_WITHIN = 2 * 60
+# ...if it was also sent (Telegram's date, in whole seconds) before the next question could
+# reach the talent: at most this long after the bot moved on. Reading that question and typing
+# the same text on purpose, a stage name that is the full name, takes longer (a talents'
+# review: such a name typed within two minutes got the "sent twice" note).
+SENT_TWICE_GRACE = 5
+# Kept with the draft (its `pending`, unused at a free-text question) once the note was shown.
+SENT_TWICE_TOLD = "sent_twice"
 # The questions whose answer a copy would repeat (not a choice: a copy's label is no answer);
 # the optional ones it would fill are slips.FREE_TEXT (a stage name, other links, a note).
 _TYPED = frozenset({"short_text", "long_text", "url", "email", "phone", "number"})
@@ -206,8 +214,10 @@ class IntakeFlow:
         draft = await self._applications.draft_for(user_id)
         return draft if draft is not None and draft.active else None
 
-    async def text(self, draft: Draft, text: str, update_id: int) -> Screen:
-        """A typed answer to the current question."""
+    async def text(
+        self, draft: Draft, text: str, update_id: int, sent: datetime | None = None
+    ) -> Screen:
+        """A typed answer to the current question (`sent`: the message's date, if known)."""
         if update_id == draft.last_update_id:
             return await self.current(draft)
         question = self._content.questions.get(draft.current_key or "")
@@ -223,8 +233,11 @@ class IntakeFlow:
             return Screen(draft.stage, draft, question, answers, note=Text.INTAKE_USE_BUTTONS)
         if not question.required and intake.says_skip(text):  # as the Skip button does
             return await self._answer(draft, question, answers, None, update_id)
-        if self._sent_twice(draft, question, answers, text):
-            return Screen(QUESTION, draft, question, answers, note=Text.INTAKE_SENT_TWICE)
+        if self._sent_twice(draft, question, answers, text, sent):
+            # Noted with the draft: the note invites the talent to send it once more, and
+            # that is then their answer.
+            told = _same(draft, pending=SENT_TWICE_TOLD, update_id=update_id)
+            return _noted(await self._advance(draft, told), question, Text.INTAKE_SENT_TWICE)
         if question.type == "long_text" and not question.required and self._chatter(text):
             return Screen(QUESTION, draft, question, answers, note=Text.INTAKE_CHATTER)
         if question.type == "multi_choice":
@@ -262,17 +275,27 @@ class IntakeFlow:
         return answered
 
     def _sent_twice(
-        self, draft: Draft, question: Question, answers: dict[str, Any], text: str
+        self,
+        draft: Draft,
+        question: Question,
+        answers: dict[str, Any],
+        text: str,
+        sent: datetime | None,
     ) -> bool:
         """Whether a text at an optional free-text question is the previous question's answer
         arriving again within moments (a talents' review, on a weak connection: the name sent
-        twice became the stage name, the phone number the note to the team). The previous
-        question is the one Back goes to; the answer is compared as stored, so "0812-…"
-        matches the "+62812…" it became. A different text is always the answer."""
+        twice became the stage name, the phone number the note to the team), sent before this
+        question could be read. The previous question is the one Back goes to; the answer is
+        compared as stored, so "0812-…" matches the "+62812…" it became. A different text is
+        always the answer."""
         if question.required or question.type not in slips.FREE_TEXT:
+            return False
+        if draft.pending == SENT_TWICE_TOLD:  # sent again after the note: meant
             return False
         if draft.updated_at < ago(SENT_TWICE_WITHIN):
             return False
+        if sent is not None and sent.timestamp() > _moment(draft.updated_at) + SENT_TWICE_GRACE:
+            return False  # typed after the question arrived: the talent's answer to it
         previous = intake.previous_question(self._content, answers, question.key)
         if previous is None or previous.type not in _TYPED or answers.get(previous.key) is None:
             return False
@@ -651,6 +674,11 @@ def _noted(screen: Screen, question: Question, note: Text, **values: Any) -> Scr
     if screen.kind != QUESTION or screen.note is not None or shown != question.key:
         return screen
     return replace(screen, note=note, note_values=values)
+
+
+def _moment(stored: str) -> float:
+    """A time as the store writes it, in seconds since the epoch."""
+    return datetime.fromisoformat(stored).timestamp()
 
 
 def _same(draft: Draft, **changes: Any) -> Change:
