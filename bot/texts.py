@@ -204,6 +204,7 @@ class Text(StrEnum):
     INTAKE_EMAIL_SUGGESTION = "intake_email_suggestion"
     INTAKE_BAD_PHONE = "intake_bad_phone"
     INTAKE_BAD_URL = "intake_bad_url"
+    INTAKE_LINK_FOR_IT = "intake_link_for_it"
     INTAKE_LINK_ONLY = "intake_link_only"
     INTAKE_BAD_NUMBER = "intake_bad_number"
     INTAKE_TOO_FEW_CHOICES = "intake_too_few_choices"

@@ -117,7 +117,9 @@ async def test_review_summary_shows_every_answer_in_the_talents_language(bot: Ha
         ),
         ("portfolio_url", "ftp://files.example.com/reel.mp4", Text.INTAKE_BAD_URL, {}),
         ("portfolio_url", "javascript:alert(1)", Text.INTAKE_BAD_URL, {}),
-        ("portfolio_url", "my youtube channel", Text.INTAKE_BAD_URL, {}),
+        ("portfolio_url", "my channel", Text.INTAKE_BAD_URL, {}),
+        # Where the work is, named without its link: its link is asked for (below).
+        ("portfolio_url", "my youtube channel", Text.INTAKE_LINK_FOR_IT, {}),
         # An address or a bare handle is no link ("https://@naddie.sings" was stored).
         ("portfolio_url", "naddie@gmail.com", Text.INTAKE_BAD_URL, {}),
         ("portfolio_url", "@naddie.sings", Text.INTAKE_BAD_URL, {}),
@@ -321,6 +323,43 @@ async def test_a_none_answer_with_more_after_it_is_that_answer(
     await bot.send(user, typed)
     assert (await _stored(bot, user.id))["portfolio_url"] == NONE_YET
     assert await where(bot, user) == "other_links"
+
+
+@pytest.mark.parametrize(
+    ("typed", "language"),
+    [
+        # A talents' review: stored as "not yet", though the work is on YouTube.
+        ("tidak punya Spotify tapi ada di YouTube channel Ratna Solo", "id"),
+        ("belum punya link, tapi bisa dicari di youtube: Ratna Solo", "id"),
+        ("ada di YouTube channel Ratna Solo", "id"),  # was "not a web link, for example…"
+        ("Not on Spotify yet, but I have a YouTube channel", "en"),
+    ],
+)
+async def test_work_said_to_be_somewhere_without_its_link_is_asked_for_the_link(
+    bot: Harness, typed: str, language: str
+) -> None:
+    user = await at_question(bot, "portfolio_url", language)
+    [reply] = await bot.send(user, typed)
+    assert reply.text.startswith(shown(Text.INTAKE_LINK_FOR_IT, language))
+    assert "portfolio_url" not in await _stored(bot, user.id)
+    assert await where(bot, user) == "portfolio_url"
+    # The way on is said: the link, or "belum ada" when there is nothing to open.
+    await bot.send(user, "youtube.com/@ratnasolo")
+    assert (await _stored(bot, user.id))["portfolio_url"] == "https://youtube.com/@ratnasolo"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "belum ada di spotify",
+        "Belum ada tapi nanti menyusul",
+        "belum ada, tapi di youtube juga belum",
+    ],
+)
+async def test_nothing_online_said_around_a_platform_is_not_yet(bot: Harness, typed: str) -> None:
+    user = await at_question(bot, "portfolio_url")
+    await bot.send(user, typed)
+    assert (await _stored(bot, user.id))["portfolio_url"] == NONE_YET
 
 
 async def test_a_none_answer_beside_a_link_keeps_the_link(bot: Harness) -> None:

@@ -468,7 +468,7 @@ def _as_link(line: str) -> str:
 
 # Where a line of "other links" names a profile without its address ("Spotify: Sari & The
 # Monsoons"): staff can find it.
-_PLATFORMS = frozenset(
+PLATFORMS = frozenset(
     "instagram ig insta tiktok tt youtube yt yutub spotify soundcloud bandcamp imdb letterboxd"  # noqa: SIM905 -- a word list reads best as words
     " vimeo facebook fb twitter threads behance linkedin deezer joox".split()
 )
@@ -503,7 +503,7 @@ def _names_a_link(line: str) -> bool:
         return True
     folded = fold(line).split()
     return any(
-        word in _PLATFORMS and set(folded[index + 1 :]) - CHAT_WORDS - _PLATFORMS
+        word in PLATFORMS and set(folded[index + 1 :]) - CHAT_WORDS - PLATFORMS
         for index, word in enumerate(folded)
     )
 

@@ -10,7 +10,16 @@ from __future__ import annotations
 import re
 
 from bot.content import Question
-from bot.leads.intake import AROUND_LINK, NONE_YET, Accepted, Outcome, Rejected, web_link
+from bot.leads.intake import (
+    AROUND_LINK,
+    NONE_YET,
+    PLATFORMS,
+    Accepted,
+    Outcome,
+    Rejected,
+    fold,
+    web_link,
+)
 from bot.leads.step_questions import ASKED_WORDS, about_the_step
 from bot.texts import Text
 
@@ -65,6 +74,26 @@ _PASSWORD = re.compile(
 )
 
 
+# Where the work is, said without its link (a talents' review: "tidak punya Spotify tapi ada
+# di YouTube channel Ratna Solo" was stored as "not yet"): a platform named, or after a word
+# of contrast one of having, and no "not" ("di YouTube juga belum ada", "belum ada di Spotify").
+_BUT = frozenset("tapi tetapi tp tpi namun cuma cuman hanya but though although however".split())  # noqa: SIM905 -- a word list reads best as words
+_HAVING = frozenset("ada punya have has got".split()) | PLATFORMS  # noqa: SIM905 -- a word list reads best as words
+_NOT = frozenset(
+    "belum blm tidak tdk gak ga gk nggak ngga enggak ndak no not dont don nothing none".split()  # noqa: SIM905 -- a word list reads best as words
+)
+
+
+def _says_where_it_is(text: str) -> bool:
+    """Whether a text with no link says the talent's work is somewhere ("ada di YouTube",
+    "belum punya link, tapi ada di YouTube"); what follows a "but" is what counts."""
+    words = fold(text).split()
+    turns = [index for index, word in enumerate(words) if word in _BUT]
+    said = set(words[turns[0] + 1 :]) if turns else set(words)
+    having = _HAVING if turns else PLATFORMS
+    return not said.isdisjoint(having) and said.isdisjoint(_NOT)
+
+
 # A name said as a sentence ("nama saya Rina", "namaku Rina", "Nama Keponakan Saya Marthen
 # Ndun", "my name is Jess", "nama panggung: Sari"): the name is what follows. A guardian in a
 # talents' review had the whole sentence stored as the child's name. Only with a pronoun, a
@@ -89,6 +118,8 @@ def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
     """The outcome of a talent's typed answer, once a question asked or a password typed
     beside the link is told apart from an answer."""
     if isinstance(outcome, Accepted) and outcome.value == NONE_YET:
+        if question.type == "url" and _says_where_it_is(text):
+            return Rejected(Text.INTAKE_LINK_FOR_IT)  # "…tapi ada di YouTube": its link
         # "belum ada, boleh nyusul kan?" says it already: "type “belum ada”" would ask the
         # talent for what they just typed (a talents' review).
         return outcome
@@ -105,6 +136,9 @@ def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
             return Rejected(Text.INTAKE_A_QUESTION_BUTTONS)
         if reason in _NOT_UNDERSTOOD or question.type in _NEVER_ASKED:
             return Rejected(Text.INTAKE_A_QUESTION)
+    refused = outcome.reason if isinstance(outcome, Rejected) else None
+    if refused is Text.INTAKE_BAD_URL and _says_where_it_is(text):
+        return Rejected(Text.INTAKE_LINK_FOR_IT)  # "ada di YouTube channel Ratna Solo"
     if question.type == "url" and isinstance(outcome, Accepted) and _password_beside(text):
         return Rejected(Text.INTAKE_LINK_ONLY)  # only the link would be kept
     if question.type == "short_text" and isinstance(outcome, Accepted):
