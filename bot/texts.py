@@ -197,6 +197,8 @@ class Text(StrEnum):
     INTAKE_STEP_NEEDED = "intake_step_needed"
     INTAKE_STEP_WHY = "intake_step_why"
     INTAKE_STEP_ASKED = "intake_step_asked"
+    INTAKE_GUARDIAN_WHY = "intake_guardian_why"
+    INTAKE_GUARDIAN_NEEDED = "intake_guardian_needed"
     INTAKE_TWO_EMAILS = "intake_two_emails"
     INTAKE_TWO_PHONES = "intake_two_phones"
     INTAKE_SENT_TWICE = "intake_sent_twice"

@@ -1064,6 +1064,34 @@ async def test_an_age_typed_under_18_asks_for_a_guardian_as_the_button_does(
     assert minor.last_message.text == rendered(CONTENT.privacy.guardian_notice.id)
 
 
+@pytest.mark.parametrize(
+    ("typed", "language", "said"),
+    [
+        # A talents' review: "ini wajib ga?" got the FAQ's production-house entry, and "kenapa
+        # harus izin orang tua?" the FAQ's page for parents; neither said why or whether.
+        ("ini wajib ga?", "id", Text.INTAKE_GUARDIAN_NEEDED),
+        ("kenapa harus izin orang tua?", "id", Text.INTAKE_GUARDIAN_WHY),
+        ("kalau ortu belum setuju gimana", "id", Text.INTAKE_GUARDIAN_NEEDED),
+        ("harus ya kak", "id", Text.INTAKE_GUARDIAN_NEEDED),
+        ("Why do I need my parents' permission?", "en", Text.INTAKE_GUARDIAN_WHY),
+        ("Is this required?", "en", Text.INTAKE_GUARDIAN_NEEDED),
+    ],
+)
+async def test_the_guardian_screen_answers_questions_about_itself(
+    bot: Harness, typed: str, language: str, said: Text
+) -> None:
+    minor = await at_question(bot, "age_range", language)
+    await bot.press(minor, label("age_range", "under_18", language))
+    assert await where(bot, minor) == "guardian"
+    [reply] = await bot.send(minor, typed)  # one message: the answer above the screen
+    assert reply.text.startswith(shown(said, language))
+    notice = CONTENT.privacy.guardian_notice.get(language)
+    assert reply.text.endswith(rendered(notice))
+    assert _button(Text.BTN_GUARDIAN_YES, language) in reply.button_texts
+    assert await where(bot, minor) == "guardian"
+    assert await _stored(bot, minor.id) == {"sector": "music", "age_range": "under_18"}
+
+
 async def test_under_18_needs_a_guardians_consent(bot: Harness) -> None:
     minor = bot.user()
     await bot.send(minor, "/daftar")

@@ -18,7 +18,7 @@ from typing import Any
 from bot.content import Content, Question, T
 from bot.leads import intake, slips
 from bot.leads.email_typos import EmailSuggestion, suggestion_for
-from bot.leads.step_questions import about_the_step
+from bot.leads.step_questions import about_the_guardian, about_the_step
 from bot.parsing import small_int
 from bot.settings import Forwarding
 from bot.store import Change, Draft, Store
@@ -226,6 +226,8 @@ class IntakeFlow:
             return await self.current(draft, note=Text.INTAKE_LATER)
         if self._wish(text) and not free:
             return await self.current(draft, note=Text.INTAKE_REGISTERING_NOW)
+        if draft.stage == GUARDIAN and (said := about_the_guardian(text)) is not None:
+            return await self.current(draft, note=said)  # "ini wajib ga?", "kenapa harus izin?"
         if draft.stage != QUESTION:  # a screen of buttons: as it stands (an update's reference)
             return await self.current(draft, note=Text.INTAKE_USE_BUTTONS)
         answers = await self._applications.answers(draft.id)

@@ -154,3 +154,43 @@ def _how_to_go_on(question: Question) -> Text:
     if question.none_answers:
         return Text.INTAKE_STEP_NONE_YET
     return Text.INTAKE_STEP_NEEDED
+
+
+# At the guardian's consent (under 18), a screen of buttons where nothing typed is an answer:
+# why it is asked ("kenapa harus izin orang tua?"), or whether it must be given ("ini wajib
+# ga?", "kalau ortu ga setuju gimana"). The other steps' questions had answers of their own;
+# here "ini wajib ga?" got the FAQ's production-house entry.
+_WHY_WORD = re.compile(r"\b(?:kenapa|knp|napa|mengapa|buat\s+apa|untuk\s+apa|utk\s+apa|why)\b")
+# The consent or the one who gives it: what makes a question be about this screen.
+_GUARDIAN = re.compile(
+    r"\b(?:i[zj]in\w*|persetujuan\w*|setuju|orang\s*tua\w*|ortu\w*|wali\w*|ayah|ibu|mama"
+    r"|mamah|papa|papah|bapak|parent\w*|guardian\w*|consent|permission|mom|mum|dad)\b"
+)
+# Must it be given: "wajib", "harus", "boleh dilewati", "tanpa", "do I have to".
+_MUST = re.compile(
+    r"\b(?:wajib\w*|harus\w*|perlu\w*|mesti|musti|kudu|dilewati|lewati|skip\w*|tanpa"
+    r"|required|mandatory|necessary|must|have\s+to|need\s+to|without)\b"
+)
+# Not given: "ortu ga setuju", "mama belum ngizinin", "my parents don't agree".
+_REFUSED = re.compile(
+    r"\b(?:ga|gak|gk|nggak|ngga|enggak|engga|tidak|tdk|ndak|belum|blm|don\s+t|doesn\s+t"
+    r"|do\s+not|does\s+not|won\s+t|not)\s+(?:\w+\s+)?(?:setuju|mengizinkan|ngizinin|izinin"
+    r"|ngijinin|ijinin|kasih\s+i[zj]in|ngasih\s+i[zj]in|memberi\s+i[zj]in|agree|allow|say\s+yes)\b"
+)
+_SHORT = 4  # words: "ini wajib ga kak?" is about the screen it is typed at
+
+
+def about_the_guardian(text: str) -> Text | None:
+    """What the guardian's consent screen says to a question about it, or None (for the
+    FAQ, or "press a button")."""
+    folded = fold(text)
+    words = folded.split()
+    if not words or len(words) > _WORDS_AT_MOST:
+        return None
+    named = _GUARDIAN.search(folded) is not None
+    about = named or len(words) <= _SHORT
+    if _WHY_WORD.search(folded) and (named or (about and _MUST.search(folded))):
+        return Text.INTAKE_GUARDIAN_WHY
+    if _REFUSED.search(folded) or (about and (_MUST.search(folded) or _NOTHING.search(folded))):
+        return Text.INTAKE_GUARDIAN_NEEDED
+    return None
