@@ -195,6 +195,8 @@ def _question(
         rows += _province_rows(screen, draft, content, language, parts)
     elif question.type == "email":
         rows += _suggestion_rows(draft, content, language, parts)
+    elif question.type == "short_text":
+        rows += _stage_name_rows(draft, content, language, parts)
     if question.key in answers and question.type != "multi_choice":
         current = intake.display(question, content, answers[question.key], language)
         parts.append(content.text(Text.INTAKE_CURRENT_ANSWER, language, answer=current))
@@ -264,6 +266,22 @@ def _suggestion_rows(
     return [
         [button(label(Text.BTN_EMAIL_SUGGESTED, suggested), data(draft, USE_SUGGESTED))],
         [button(label(Text.BTN_EMAIL_AS_TYPED, typed), data(draft, KEEP_TYPED))],
+    ]
+
+
+def _stage_name_rows(
+    draft: Draft, content: Content, language: str, parts: list[str]
+) -> list[list[InlineKeyboardButton]]:
+    """ "Is your stage name Ratna Solo?" under the stage name typed in a sentence, if the
+    draft holds it (the same shape as an email's suggestion)."""
+    found = EmailSuggestion.from_pending(draft.pending)
+    if found is None:
+        return []
+    parts.append(content.text(Text.INTAKE_STAGE_NAME_FOUND, language, name=found.suggested))
+    name = html.unescape(content.text(Text.BTN_STAGE_NAME_FOUND, language, name=found.suggested))
+    return [
+        [button(name, data(draft, USE_SUGGESTED))],
+        [button(content.text(Text.BTN_STAGE_NAME_AS_TYPED, language), data(draft, KEEP_TYPED))],
     ]
 
 

@@ -297,6 +297,41 @@ async def test_an_answer_that_reads_like_a_question_about_the_form_is_taken(
     assert await where(bot, user) != key
 
 
+@pytest.mark.parametrize(
+    ("typed", "language"),
+    [
+        # A talents' review: the whole sentence was stored as the stage name.
+        ("Biasanya saya tampil dengan nama Ratna Solo di panggung", "id"),
+        ("kalau manggung aku pakai nama 'Ratna Solo' kak", "id"),
+        ("I usually perform under the name Ratna Solo on stage", "en"),
+    ],
+)
+async def test_a_stage_name_said_in_a_sentence_is_asked_back(
+    bot: Harness, typed: str, language: str
+) -> None:
+    user = await at_question(bot, "stage_name", language)
+    [asked] = await bot.send(user, typed)
+    assert shown(Text.INTAKE_STAGE_NAME_FOUND, language, name="Ratna Solo") in asked.text
+    assert "stage_name" not in await _stored(bot, user.id)  # nothing taken before it is said
+    assert await where(bot, user) == "stage_name"
+    await bot.press(user, _button(Text.BTN_STAGE_NAME_FOUND, language).format(name="Ratna Solo"))
+    assert (await _stored(bot, user.id))["stage_name"] == "Ratna Solo"
+    assert await where(bot, user) == "music_role"
+
+
+async def test_a_stage_name_asked_back_may_be_kept_as_typed_or_typed_again(
+    bot: Harness,
+) -> None:
+    user = await at_question(bot, "stage_name")
+    await bot.send(user, "Tampil Dengan Nama Samaran")  # a band's name, read as a sentence
+    await bot.press(user, _button(Text.BTN_STAGE_NAME_AS_TYPED))
+    assert (await _stored(bot, user.id))["stage_name"] == "Tampil Dengan Nama Samaran"
+    other = await at_question(bot, "stage_name")
+    await bot.send(other, "Biasanya saya tampil dengan nama Ratna Solo di panggung")
+    await bot.send(other, "Ratna Solo & Kawan-kawan")  # typed instead of pressing
+    assert (await _stored(bot, other.id))["stage_name"] == "Ratna Solo & Kawan-kawan"
+
+
 def test_not_yet_as_the_step_answer_says_is_taken() -> None:
     # The step's answer quotes what to type when there is nothing online yet.
     portfolio = CONTENT.questions["portfolio_url"]

@@ -48,10 +48,12 @@ QUESTION = "question"
 GUARDIAN = "guardian"
 REVIEW = "review"
 EDIT_LIST = "edit_list"
-# The buttons under "did you mean ...?" at an email question: the addresses themselves stay
-# with the draft (callback data holds 64 bytes, and no personal data).
+# The buttons under "did you mean ...?" at an email question, or "is your stage name ...?":
+# the addresses or names themselves stay with the draft (callback data holds 64 bytes, and no
+# personal data).
 USE_SUGGESTED = "ms"
 KEEP_TYPED = "mt"
+_SUGGESTED = frozenset({"email", "short_text"})
 # The province of a city typed at the province question, with the city: "<province>:<n>", the
 # city's place in the province's `cities` (its name may not fit the data's 64 bytes).
 CITY_PROVINCE = "cp"
@@ -259,6 +261,12 @@ class IntakeFlow:
         if outcome.city is not None and question.city_question in self._content.questions:
             both = {question.key: outcome.value, question.city_question: outcome.city}
             return await self._move_on(draft, answers, both, update_id, after=question.key)
+        found = slips.stage_name_in(question, text)
+        if found is not None and found != outcome.value:  # "…tampil dengan nama Ratna Solo…"
+            # Asked back, not taken: a name is the talent's to confirm. Kept with the draft as
+            # the email's suggestion is, with the text as typed for "keep it as I typed it".
+            pending = EmailSuggestion(str(outcome.value), found).as_pending()
+            return await self._advance(draft, _same(draft, pending=pending, update_id=update_id))
         if question.type == "email":
             suggestion = suggestion_for(outcome.value)
             if suggestion is not None:  # "dewi@gmial.com": asked, kept with the draft
@@ -479,7 +487,7 @@ class IntakeFlow:
             return await self._answer(draft, question, answers, selection, update_id)
         if action == CITY_PROVINCE and question.type == "province":
             return await self._city_province(draft, question, answers, argument, update_id)
-        if action in (USE_SUGGESTED, KEEP_TYPED) and question.type == "email":
+        if action in (USE_SUGGESTED, KEEP_TYPED) and question.type in _SUGGESTED:
             suggestion = EmailSuggestion.from_pending(draft.pending)
             if suggestion is not None:
                 chosen = suggestion.suggested if action == USE_SUGGESTED else suggestion.typed

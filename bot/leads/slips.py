@@ -109,6 +109,47 @@ _INTRODUCED = re.compile(
 _NOT_A_NAME = frozenset({"saya", "aku", "ku", "gue", "gw", "kami", "adalah", "is", ""})
 
 
+# The question a stage name said in a sentence is looked for at.
+STAGE_NAME = "stage_name"
+# A stage name said in a sentence, with how the talent performs ("Biasanya saya tampil dengan
+# nama Ratna Solo di panggung", "manggung pakai nama 'Ratna Solo'", "dikenal sebagai Ratna
+# Solo", "I perform under the name Ratna Solo"): a talents' review had the sentence stored
+# whole. A word of performing, then "nama"/"sebagai"/"as", then the name up to the sentence's
+# next part ("di panggung", "kak", a comma). A name without such a word ("Kalau Tidak Ada
+# Kamu", "Wajib Militer", "Tampil Beda") is no sentence.
+_STAGE_NAME_SAID = re.compile(
+    r"\b(?:tampil|manggung|nyanyi|bernyanyi|berkarya|dikenal|pakai|pake|memakai|menggunakan"
+    r"|perform\w*|known|go\s+by|goes\s+by)\b"
+    r"(?:\s+\S+){0,3}?\s+(?:(?:dengan|pakai|pake|memakai|menggunakan|under)\s+)?(?:the\s+)?"
+    r"(?:(?:nama(?:nya)?|name)(?:\s+(?:panggung|band|grup|samaran|stage))?|sebagai|as)\s*:?\s+"
+    r"(?P<name>.+?)\s*(?:[,.;!?]|\s+(?:di|kalau|kalo|klo|saat|waktu|ketika|kak|ya|on|when|at|in"
+    r"|for)\b|$)",
+    re.I,
+)
+_QUOTES = "\"'\u201c\u201d\u2018\u2019"
+# Words that are no stage name of their own: "tampil dengan nama asli saya".
+_NOT_A_STAGE_NAME = frozenset(
+    "asli saya aku ku gue gw sendiri lengkap yang sama itu ini juga"  # noqa: SIM905 -- a word list reads best as words
+    " my own real full same the".split()
+)
+_STAGE_NAME_WORDS = 6  # at most: more is a sentence read wrong
+
+
+def stage_name_in(question: Question, text: str) -> str | None:
+    """The stage name a sentence at the stage name says, to be asked back ("Nama
+    panggungmu Ratna Solo?"), or None."""
+    if question.key != STAGE_NAME:
+        return None
+    found = _STAGE_NAME_SAID.search(" ".join(text.split()))
+    if found is None:
+        return None
+    name = found.group("name").strip(_QUOTES + " ")
+    words = fold(name).split()
+    if not words or len(words) > _STAGE_NAME_WORDS or set(words) <= _NOT_A_STAGE_NAME:
+        return None
+    return name
+
+
 # Chat particles a talent ends a short answer with ("bandung kak", "Studio Kopi ya"): not part
 # of the name. Not "min" or "bang", which end real names ("Lee Min").
 _TRAILING_PARTICLES = frozenset({"kak", "kakak", "kk", "ya", "yaa", "dong", "deh", "sih", "nih"})
