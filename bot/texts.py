@@ -160,6 +160,7 @@ class Text(StrEnum):
     BTN_GUARDIAN_YES = "btn_guardian_yes"
     BTN_GUARDIAN_NO = "btn_guardian_no"
     INTAKE_QUESTION = "intake_question"
+    INTAKE_QUESTION_FOLLOW_UP = "intake_question_follow_up"
     INTAKE_OPTIONAL = "intake_optional"
     INTAKE_CURRENT_ANSWER = "intake_current_answer"
     INTAKE_SELECTED = "intake_selected"

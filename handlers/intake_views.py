@@ -154,10 +154,13 @@ def _question(
 ) -> View:
     answers = screen.answers
     keys = [item.key for item in intake.expected_questions(content, answers)]
-    number = keys.index(question.key) + 1 if question.key in keys else len(keys)
+    # A "which one?" after "Lainnya" is part of its question: its number, marked so.
+    parent = intake.follow_up_of(content, question)
+    counted = parent.key if parent is not None else question.key
+    number = keys.index(counted) + 1 if counted in keys else len(keys)
     parts = [
         content.text(
-            Text.INTAKE_QUESTION,
+            Text.INTAKE_QUESTION if parent is None else Text.INTAKE_QUESTION_FOLLOW_UP,
             language,
             number=number,
             total=len(keys),

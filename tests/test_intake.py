@@ -11,6 +11,7 @@ import pytest
 
 from bot.content import ContentError, load_content
 from bot.emulator import EmulatedUser
+from bot.leads import intake
 from bot.leads.intake import NONE_YET, choices
 from bot.store.db import ago
 from bot.texts import Text
@@ -874,6 +875,42 @@ async def test_lainnya_asks_which_one_and_staff_see_the_answer(bot: Harness) -> 
     await consent(bot, other)
     await fill(bot, other, MUSICIAN)
     assert await where(bot, other) == "review"
+
+
+@pytest.mark.parametrize("talent", [MUSICIAN, FILMMAKER], ids=["musician", "filmmaker"])
+async def test_the_question_count_stays_the_same_when_lainnya_adds_a_question(
+    bot: Harness, talent: dict[str, Any]
+) -> None:
+    """A talents' review: "Pertanyaan 5 dari 17", then "6 dari 18" after "Lainnya", read as
+    an error. A "which one?" after "Lainnya" is part of its question: its number, marked."""
+    others = {
+        "music_role": "other_music_role",
+        "music_role_other": "pelatih vokal",
+        "genres": ["pop", "other"],
+        "genres_other": "gambus",
+        "film_role": "other_film_role",
+        "film_role_other": "pengarah casting",
+        "film_formats": ["short", "other"],
+        "film_formats_other": "video musik",
+        "languages": ["indonesian", "other"],
+        "languages_other": "Jawa",
+    }
+    walked = {**talent, **others}  # only what is asked is answered
+    user = bot.user()
+    await bot.send(user, "/daftar")
+    await consent(bot, user)
+    total = len(intake.expected_questions(CONTENT, {}))
+    seen: list[tuple[str, int]] = []
+    while (key := await where(bot, user)) in CONTENT.questions:
+        parent = intake.follow_up_of(CONTENT, CONTENT.questions[key])
+        number = len(seen) + 1 if parent is None else dict(seen)[parent.key]
+        header = Text.INTAKE_QUESTION if parent is None else Text.INTAKE_QUESTION_FOLLOW_UP
+        assert user.last_message.text.startswith(opening(header, number=number, total=total))
+        if parent is None:
+            seen.append((key, number))
+        await answer(bot, user, key, walked[key])
+    assert len(seen) == total  # every question counted was asked, and no other
+    assert {"music_role_other", "film_role_other"} & set(await _stored(bot, user.id))
 
 
 async def test_daftar_mid_form_goes_on_and_welcomes_back_only_after_a_while(bot: Harness) -> None:

@@ -96,15 +96,33 @@ def visible_questions(content: Content, answers: Answers) -> list[Question]:
 
 
 def expected_questions(content: Content, answers: Answers) -> list[Question]:
-    """The questions this talent will likely see: an unanswered choice that decides what is
-    asked counts as its first option, so "question 1 of N" keeps N steady along the way."""
+    """The questions this talent will likely see, as counted: an unanswered choice that
+    decides what is asked counts as its first option, and a "which one?" asked after a
+    choice ("Lainnya") is part of its question, so "question 1 of N" keeps N steady along the
+    way (a talents' review: "5 of 17", then "6 of 18" after "Lainnya", read as an error)."""
     assumed = dict(answers)
     for question in content.intake.questions:
         for key in question.when or {}:
             if key not in assumed and content.questions[key].choices:
                 first = (content.questions[key].choices or [])[0].value
                 assumed[key] = [first] if content.questions[key].type == "multi_choice" else first
-    return visible_questions(content, assumed)
+    return [
+        question
+        for question in visible_questions(content, assumed)
+        if follow_up_of(content, question) is None
+    ]
+
+
+def follow_up_of(content: Content, question: Question) -> Question | None:
+    """The choice question this one is the "which one?" of, asked right after it
+    (other_follow_up), or None: not the stage name, asked only of musicians."""
+    questions = content.intake.questions
+    index = next((i for i, item in enumerate(questions) if item.key == question.key), 0)
+    if index == 0:
+        return None
+    parent = questions[index - 1]
+    other = other_follow_up(parent, content)
+    return parent if other is not None and other[2].key == question.key else None
 
 
 def next_question(content: Content, answers: Answers) -> Question | None:
