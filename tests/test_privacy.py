@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import shutil
 import sqlite3
 import time
@@ -19,7 +20,7 @@ from bot.ask_off import without_ask
 from bot.content import Content
 from bot.data_copy import moment_text, readable_copy
 from bot.leads.intake import display
-from bot.settings import DEMO_CONTROLLER
+from bot.settings import DEMO_CONTROLLER, Settings
 from bot.store.privacy import subject_hash
 from bot.texts import Text
 from tests.conftest import ADMIN_ID
@@ -598,3 +599,29 @@ def see_data(summary: Any) -> str:
     [[button]] = summary.buttons
     data: str = button.callback_data
     return data
+
+
+@pytest.mark.parametrize("forward_to", [None, "KOCCA, Korea Selatan"])
+def test_the_privacy_texts_name_a_team_once_whatever_the_operator_is_called(
+    forward_to: str | None,
+) -> None:
+    """A staff review (s50): "tim Tim Talent Desk Uji" in the summary, for an operator whose
+    name starts with "Tim"; an operator is named as it is, without a word put before it."""
+    settings = Settings(
+        _env_file=None,
+        controller_name="Tim Talent Desk Uji",
+        controller_contact="desk@example.org",
+        forward_to=forward_to,
+    )
+    facts = settings.privacy_facts()
+    privacy = CONTENT.privacy
+    for language in ("id", "en"):
+        for text in (privacy.consent_intro, privacy.notice):
+            said = CONTENT.privacy_text(text, language, facts)
+            assert "Tim Talent Desk Uji" in said
+            assert not re.search(r"(?i)\b(tim|team at) Tim\b", said)
+        for item in privacy.consents:
+            for asked in (item.question, item.question_abroad):
+                if asked is not None:
+                    said = CONTENT.privacy_text(asked, language, facts)
+                    assert not re.search(r"(?i)\b(tim|team at) Tim\b", said)
