@@ -607,7 +607,7 @@ def test_the_privacy_texts_name_a_team_once_whatever_the_operator_is_called(
 ) -> None:
     """A staff review (s50): "tim Tim Talent Desk Uji" in the summary, for an operator whose
     name starts with "Tim"; an operator is named as it is, without a word put before it."""
-    settings = Settings(
+    settings = Settings(  # type: ignore[call-arg]
         _env_file=None,
         controller_name="Tim Talent Desk Uji",
         controller_contact="desk@example.org",
