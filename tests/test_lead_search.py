@@ -8,9 +8,11 @@ from typing import Any
 
 from bot.texts import Text
 from handlers.staff_views import PAGE_SIZE
+from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import CONTENT, Seed, opening, realistic, seeded, shown
 from tests.test_pipeline import admin_of, rows, two_staff
+from tests.workspace import workspace
 
 
 async def test_lead_finds_by_name_email_or_phone_and_lists_several(
@@ -119,3 +121,51 @@ async def test_leads_with_a_name_points_to_lead_and_a_typo_to_the_filter_meant(
             shown(Text.FILTER_MEANT, language, word="mine"),
             shown(Text.LEADS_BY_NAME, language, words="Mina"),
         ]
+
+
+async def test_a_search_of_several_words_finds_the_lead_with_each_of_them_in_any_order(
+    bot: Harness, staff_chat: Any
+) -> None:
+    """A staff review (s50): "Dewi Bandung", "sasando Kupang" found nobody; only one unbroken
+    phrase was looked for."""
+    rng = random.Random(12)
+    await seeded(
+        bot.database,
+        [
+            Seed(7001, {**realistic(rng, "music"), "full_name": "Dewi Lestari", "city": "Bandung"}),
+            Seed(
+                7002,
+                {
+                    **realistic(rng, "music"),
+                    "full_name": "Sari Wulandari",
+                    "city": "Kupang",
+                    "music_role": "other",
+                    "music_role_other": "pemain sasando elektrik",
+                },
+            ),
+            Seed(7003, {**realistic(rng, "film"), "full_name": "Dewi Sartika", "city": "Surabaya"}),
+        ],
+    )
+    admin = admin_of(staff_chat)
+    for typed, found in (
+        ("Dewi Bandung", "KOC-000001"),
+        ("bandung   DEWI", "KOC-000001"),
+        ("sasando Kupang", "KOC-000002"),
+        ("Wulandari Sari", "KOC-000002"),
+    ):
+        [page] = await bot.send(admin, f"/lead {typed}")
+        assert found in page.text and "📄" not in " ".join(page.button_texts), typed
+    [none] = await bot.send(admin, "/lead Dewi Kupang")
+    assert none.text == shown(Text.LEAD_SEARCH_NONE, words="Dewi Kupang")
+    [both] = await bot.send(admin, "/lead dewi")
+    assert "KOC-000001" in both.text and "KOC-000003" in both.text
+    # The workspace's search, its counts and its board alike.
+    async with workspace(bot, ADMIN_ID) as client:
+        listed = await client.ok("leads", {"filter": {"q": "Kupang sasando"}})
+        assert [row["reference"] for row in listed["rows"]] == ["KOC-000002"]
+        assert sum(item["count"] for item in listed["counts"]) == 1
+        board = await client.ok("board", {"filter": {"q": "dewi surabaya"}})
+        cards = [card["reference"] for column in board["columns"] for card in column["cards"]]
+        assert cards == ["KOC-000003"]
+        nobody = await client.ok("leads", {"filter": {"q": "Dewi Kupang"}})
+        assert nobody["total"] == 0

@@ -29,9 +29,9 @@ class LeadFilter:
     until: str | None = None  # ISO UTC upper bound (excluded), as `since`
     province: str | None = None  # the `province` answer (its code)
     program: str | None = None  # a program key among the `programs_of_interest` answers
-    # A LIKE pattern over lead_search.search (name, stage name, email, phone, city, what
-    # "Lainnya" holds, reference), already lowercased and escaped with "\\" (see
-    # `search_pattern`).
+    # LIKE patterns over lead_search.search (name, stage name, email, phone, city, what
+    # "Lainnya" holds, reference) as a JSON list, each already lowercased and escaped with
+    # "\\"; a lead matches when every one does (see `search_pattern`).
     search: str | None = None
     # Waiting leads only: {stage: ISO UTC time} (JSON); a lead waits if it entered its stage
     # before its stage's time and is not closed as a duplicate ("{}": none waits).
@@ -46,6 +46,12 @@ class LeadFilter:
     def filter_params(self) -> tuple[object, ...]:
         """The values of FILTERS' placeholders, in order."""
         sector = None if self.sector is None else json.dumps(self.sector)
+        # The first word's LIKE alone, then the others' only on the rows it finds: a JSON
+        # list read per row cost four times as much (50,000 leads: 14 → 62 ms).
+        first, others = None, None
+        if self.search is not None:
+            first, *rest = json.loads(self.search)
+            others = json.dumps(rest, ensure_ascii=False)
         province = None if self.province is None else json.dumps(self.province)
         return (
             self.since,
@@ -63,14 +69,16 @@ class LeadFilter:
             province,
             self.program,
             self.program,
-            self.search,
-            self.search,
+            first,
+            first,
+            others,
             self.waiting,
             self.waiting,
         )
 
 
 MAX_SEARCH = 100  # characters of a lead search (the workspace's, /lead's)
+MAX_SEARCH_WORDS = 8  # words of it looked for apart; the rest stay with the last one
 
 
 _PHONE_SEPARATORS = re.compile(r"[\s\-.()]")
@@ -78,18 +86,29 @@ _PHONE_TYPED = re.compile(r"\+?\d{5,}")
 
 
 def search_pattern(words: str) -> str | None:
-    """What staff typed as a LIKE pattern for lead_search: ASCII letters lowercased as the
-    index holds them (SQLite's lower() folds only those), %, _ and \\ taken literally; a
-    short reference ("KOC-2", "koc 12") as the reference it names, as /lead reads it."""
+    """What staff typed as LIKE patterns for lead_search (LeadFilter.search: a JSON list),
+    one per word, so that "Dewi Bandung" finds Dewi from Bandung whatever the order (a staff
+    review: only one unbroken phrase was found): ASCII letters lowercased as the index holds
+    them (SQLite's lower() folds only those), %, _ and \\ taken literally. A phone number or
+    a short reference ("KOC-2", "koc 12") is one pattern, as /lead reads it."""
     text = " ".join(words.split())
     if not text:
         return None
     # A phone number as WhatsApp and the form's example write it ("0812 3456 7890",
     # "+62 812-3456-7890") is searched as the digits the index holds (a staff review).
     number = _PHONE_SEPARATORS.sub("", text)
+    reference = parse_reference(text, bare=False)
     if _PHONE_TYPED.fullmatch(number):
-        text = number
-    text = parse_reference(text, bare=False) or text
+        parts = [number]
+    elif reference is not None:
+        parts = [reference]
+    else:
+        parts = text.split(" ", MAX_SEARCH_WORDS - 1)
+    return json.dumps([_like(part) for part in parts], ensure_ascii=False)
+
+
+def _like(text: str) -> str:
+    """One LIKE pattern: the text anywhere, lowercased as the index is, taken literally."""
     folded = "".join(char.lower() if char.isascii() else char for char in text)
     escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -195,7 +214,8 @@ FILTERS = """
         WHERE s.application_id = a.id AND s.question_key = 'programs_of_interest'
         AND j.value = ?))
     AND (? IS NULL OR a.id IN (SELECT x.application_id FROM lead_search x
-        WHERE x.search LIKE ? ESCAPE '\\'))
+        WHERE x.search LIKE ? ESCAPE '\\' AND NOT EXISTS (SELECT 1 FROM json_each(?) w
+            WHERE x.search NOT LIKE w.value ESCAPE '\\')))
     AND (? IS NULL OR (p.duplicate_closed_at IS NULL AND p.stage_changed_at <
         (SELECT w.value FROM json_each(?) w WHERE w.key = p.stage)))
 """

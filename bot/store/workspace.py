@@ -73,11 +73,13 @@ def conditions(where: LeadFilter) -> tuple[str, tuple[object, ...]]:
         ("x.assignee_id = ?", where.assignee_id),
         ("x.province = ?", where.province),
         ("instr(x.programs, ?) > 0", None if where.program is None else f'"{where.program}"'),
-        ("x.search LIKE ? ESCAPE '\\'", where.search),
     ):
         if value is not None:
             parts.append(column)
             values.append(value)
+    for pattern in [] if where.search is None else json.loads(where.search):
+        parts.append("x.search LIKE ? ESCAPE '\\'")  # every word of the search
+        values.append(pattern)
     if where.unassigned:
         parts.append("x.assignee_id IS NULL")
     return (" WHERE " + " AND ".join(parts) if parts else ""), tuple(values)
