@@ -139,6 +139,12 @@ def _export_command(args: argparse.Namespace) -> int:
     leads = f"{written.leads} lead" + ("" if written.leads == 1 else "s")
     drafts = f" and {written.drafts} draft" + ("" if written.drafts == 1 else "s")
     print(f"Wrote {leads}{drafts if request.drafts else ''} to {args.output}")
+    if written.closed_left_out:  # counted in no stage, as /stats counts them
+        left = written.closed_left_out
+        print(
+            f"Left out {left} lead{'' if left == 1 else 's'} at this stage closed as a duplicate"
+            " (counted in no stage); export without --stage to include them"
+        )
     return 0
 
 

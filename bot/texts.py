@@ -113,6 +113,7 @@ class Text(StrEnum):
     EXPORT_UNKNOWN_OPTION = "export_unknown_option"
     EXPORT_BAD_DATE = "export_bad_date"
     EXPORT_NO_DATE = "export_no_date"
+    EXPORT_CLOSED_LEFT_OUT = "export_closed_left_out"
     BTN_BROADCAST_VIEW = "btn_broadcast_view"
     BROADCAST_VIEW = "broadcast_view"
     BROADCAST_STOP_CONFIRM = "broadcast_stop_confirm"

@@ -100,8 +100,10 @@ async def export_command(update: Update, context: BotContext) -> None:
             forwards=services.settings.forwarding() is not None,
         )
         log.info("Staff %s exported %d row(s)", user.id if user else None, written.rows)
+        left_out = context.text(Text.EXPORT_CLOSED_LEFT_OUT, count=written.closed_left_out)
         if written.rows == 0:
-            await reply(update, context.text(Text.EXPORT_EMPTY))
+            empty = context.text(Text.EXPORT_EMPTY)
+            await reply(update, f"{empty}\n{left_out}" if written.closed_left_out else empty)
             return
         time = export.wib_words(services.content, now.isoformat(), context.language())
         caption = (
@@ -121,6 +123,8 @@ async def export_command(update: Update, context: BotContext) -> None:
             for file in upload.files:
                 with file.open("rb") as handle:
                     await chat.send_document(handle, filename=file.name, caption=caption)
+        if written.closed_left_out:
+            await reply(update, left_out)
 
 
 def _export_refusal(context: BotContext, error: FilterError) -> str:

@@ -19,13 +19,14 @@ from playwright.async_api import Page
 
 from bot.emulator import EmulatedChat
 from bot.store import LogEntry
+from bot.store.audit import Actor
 from bot.texts import Text
 from tests.browser import DESKTOP, PHONE, Watched, chromium, page_url, served, watched
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import CONTENT, MUSICIAN, Seed, apply, realistic, seeded, shown
 from tests.test_answers import a_week_of_questions
-from tests.test_pipeline import expected_message, rows, wait_sent
+from tests.test_pipeline import expected_message, rows, visible, wait_sent
 from tests.test_support import ask
 
 STRANGER = 4242
@@ -648,6 +649,30 @@ async def test_a_download_link_once_used_says_how_to_get_a_new_file(
         await wait_text(seen, ".export-status", used)
         assert await page.locator(".export-status").inner_text() == used
         assert await link.count() == 0  # nothing left to click a second time
+    assert seen.alerts == [] and seen.errors == []
+
+
+async def test_a_stage_export_says_under_its_link_which_closed_duplicates_it_left_out(
+    bot: Harness, tmp_path: Path, screens: Path
+) -> None:
+    await seeded(bot.database, [Seed(7001, MUSICIAN), Seed(7002, realistic(random.Random(5)))])
+    assert await bot.store.duplicates.close_duplicate(2, 1, Actor.cli()) == "saved"
+    left_out = visible(t(Text.EXPORT_CLOSED_LEFT_OUT, count=1))
+    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+        seen = await watched(context)
+        page = seen.page
+        await page.goto(page_url(base, bot, ADMIN_ID))
+        await page.locator(".chip", has_text=CONTENT.stages["baru"].label.id).click()
+        await page.locator(".chip[aria-pressed=true]", has_text="Baru").wait_for()
+        await page.get_by_role("button", name=t(Text.WS_EXPORT_CSV)).click()
+        await page.locator(".export-status a").wait_for()
+        assert await page.locator(".export-status .left-out").inner_text() == left_out
+        await every_look(seen, screens, "export-left-out")
+        # Every stage: both leads, nothing left out.
+        await page.locator(".chip", has_text=t(Text.WS_ALL_STAGES)).click()
+        await page.get_by_role("button", name=t(Text.WS_EXPORT_CSV)).click()
+        await wait_text(seen, ".export-status", t(Text.WS_EXPORT_READY, count=2))
+        assert await page.locator(".export-status .left-out").count() == 0
     assert seen.alerts == [] and seen.errors == []
 
 

@@ -24,7 +24,7 @@ import math
 import re
 import zipfile
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import IO, Any, BinaryIO, Literal
@@ -287,8 +287,8 @@ class Sheet:
             )
         return shown
 
-    def _say(self, key: Text) -> str:
-        return plain_text(self.content.text(key, EXPORT_LANGUAGE))
+    def _say(self, key: Text, **values: Any) -> str:
+        return plain_text(self.content.text(key, EXPORT_LANGUAGE, **values))
 
     def headers(self) -> list[str]:
         """Column titles, in Indonesian, in questionnaire order."""
@@ -355,6 +355,8 @@ class Sheet:
             return ["", "", "", "", ""]
         found = self.content.stages.get(lead.stage)
         stage = found.label.get(EXPORT_LANGUAGE) if found else lead.stage
+        if lead.closed_duplicate:  # as the screens say it: "Baru · 🔁 ditutup (duplikat)"
+            stage = self._say(Text.RECORDS_STAGE_CLOSED_DUPLICATE, stage=stage)
         notes = "\n".join(
             f"{wib_text(note.created_at)} · {self._who(note.author_id)}: {note.text}"
             for note in lead.notes
@@ -455,10 +457,12 @@ _WRITERS: dict[Format, type[_CsvFile | _XlsxFile]] = {"csv": _CsvFile, "xlsx": _
 
 @dataclass(frozen=True, slots=True)
 class Written:
-    """How many rows an export wrote: submitted leads and unfinished forms (drafts) apart."""
+    """How many rows an export wrote: submitted leads and unfinished forms (drafts) apart;
+    and how many leads closed as a duplicate a stage's export left out."""
 
     leads: int
     drafts: int
+    closed_left_out: int = 0
 
     @property
     def rows(self) -> int:
@@ -475,7 +479,15 @@ async def write_exports(
     forwards: bool = True,
 ) -> Written:
     """Write the matching leads to one file per format, in one pass; say how many
-    (`forwards`: whether this deployment passes leads on, settings.forwarding())."""
+    (`forwards`: whether this deployment passes leads on, settings.forwarding()).
+
+    A lead closed as a duplicate is counted in no stage (/stats, the chips, the board), so an
+    export of a stage leaves it out, and says how many it left (the whole export lists it).
+    """
+    left_out = 0
+    if where.stage is not None:
+        left_out = await store.leads.total(replace(where, closed_duplicate=True))
+        where = replace(where, closed_duplicate=False)
     names = await records.staff_names(store, await store.staff_notes.staff_in_leads())
     marks = await records.export_marks(store, content, EXPORT_LANGUAGE)
     sheet = Sheet(content, where.drafts, names, marks, forwards)
@@ -495,7 +507,7 @@ async def write_exports(
     finally:
         for file in files:
             await file.close(count)
-    return Written(count - drafts, drafts)
+    return Written(count - drafts, drafts, left_out)
 
 
 @dataclass(frozen=True, slots=True)

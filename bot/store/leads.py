@@ -36,6 +36,9 @@ class LeadFilter:
     # Waiting leads only: {stage: ISO UTC time} (JSON); a lead waits if it entered its stage
     # before its stage's time and is not closed as a duplicate ("{}": none waits).
     waiting: str | None = None
+    # Closed as a duplicate: None either way, False only those that are not (a stage's export:
+    # such a lead is counted in no stage), True only those that are.
+    closed_duplicate: bool | None = None
 
     @property
     def params(self) -> tuple[object, ...]:
@@ -52,6 +55,7 @@ class LeadFilter:
         if self.search is not None:
             first, *rest = json.loads(self.search)
             others = json.dumps(rest, ensure_ascii=False)
+        closed = None if self.closed_duplicate is None else int(self.closed_duplicate)
         province = None if self.province is None else json.dumps(self.province)
         return (
             self.since,
@@ -74,6 +78,8 @@ class LeadFilter:
             others,
             self.waiting,
             self.waiting,
+            closed,
+            closed,
         )
 
 
@@ -145,6 +151,7 @@ class Lead:
     stage_changed_at: str | None = None
     notes: tuple[LeadNote, ...] = ()  # newest first
     updates_sent: int = 0  # talent messages delivered about this lead
+    closed_duplicate: bool = False  # closed as a duplicate of another lead: in no stage
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +190,7 @@ SELECT a.id, a.reference, a.status, a.submitted_at, a.created_at, a.language, a.
     (SELECT c.granted FROM consents c WHERE c.user_id = a.user_id AND c.kind = 'guardian'
         ORDER BY c.id DESC LIMIT 1) AS consent_guardian,
     p.stage, p.assignee_id, p.stage_changed_at,
+    p.duplicate_closed_at IS NOT NULL AS closed_duplicate,
     (SELECT json_group_array(json_array(n.created_at, n.author_id, n.text)) FROM
         (SELECT created_at, author_id, text FROM lead_notes WHERE application_id = a.id
             ORDER BY id DESC) n) AS notes,
@@ -198,8 +206,9 @@ FROM answers ans
 JOIN applications a ON a.id = ans.application_id
 LEFT JOIN lead_pipeline p ON p.application_id = a.id
 """
-# Dates, sector, stage, assignee, province, program, search and waiting; the export's,
-# the list's, the board's and the bulk move's conditions all end with these.
+# Dates, sector, stage, assignee, province, program, search, waiting and closed as a
+# duplicate; the export's, the list's, the board's and the bulk move's conditions all end
+# with these.
 FILTERS = """
     AND (? IS NULL OR COALESCE(a.submitted_at, a.created_at) >= ?)
     AND (? IS NULL OR COALESCE(a.submitted_at, a.created_at) < ?)
@@ -218,6 +227,7 @@ FILTERS = """
             WHERE x.search NOT LIKE w.value ESCAPE '\\')))
     AND (? IS NULL OR (p.duplicate_closed_at IS NULL AND p.stage_changed_at <
         (SELECT w.value FROM json_each(?) w WHERE w.key = p.stage)))
+    AND (? IS NULL OR (p.duplicate_closed_at IS NOT NULL) = ?)
 """
 # CASE rather than OR: SQLite then reads applications in id order and streams the rows,
 # instead of sorting the whole result before the first one.
@@ -464,4 +474,5 @@ def _lead(row: Row) -> Lead:
         stage_changed_at=row["stage_changed_at"],
         notes=tuple(LeadNote(*note) for note in json.loads(row["notes"] or "[]")),
         updates_sent=int(row["updates_sent"] or 0),
+        closed_duplicate=bool(row["closed_duplicate"]),
     )

@@ -24,6 +24,7 @@ from bot import temp_folders
 from bot.leads import export
 from bot.leads.export import FORMATS, ExportRequest
 from bot.private_files import private_folder
+from bot.texts import Text
 from bot.web import inputs
 from bot.web.desk import Desk, Viewer
 
@@ -106,11 +107,16 @@ class Downloads:
         else:
             raise inputs.BadInput("talents' data changed during the export: export again")
         count = written.rows
+        # A stage's export leaves out the leads closed as a duplicate (in no stage): said.
+        left_out = written.closed_left_out
+        note = None
+        if left_out:
+            note = desk.say(Text.EXPORT_CLOSED_LEFT_OUT, viewer.language, count=left_out)
         if count == 0:
             path.unlink(missing_ok=True)
-            return {"count": 0}
+            return {"count": 0, "left_out": note}
         self._ready[token] = Ready(viewer.user_id, path, name, kind, self._clock() + LIFETIME)
-        return {"count": count, "name": name, "path": f"download/{token}"}
+        return {"count": count, "name": name, "path": f"download/{token}", "left_out": note}
 
     def take(self, token: str, is_admin: Callable[[int], bool]) -> Ready | None:
         """The export behind a token, once (None: unknown, expired, or its admin removed)."""

@@ -184,20 +184,23 @@ function counts(list, onchange) {
 async function exportFile(format, status) {
   fill(status, t("export_working"));
   const ready = await call("export", { format, filter: currentFilter() });
+  // A stage's export leaves out the leads closed as a duplicate (in no stage): said under it.
+  const leftOut = ready.left_out ? h("div", { class: "hint left-out" }, ready.left_out) : null;
   if (!ready.count) {
-    fill(status, t("export_empty"));
+    fill(status, t("export_empty"), leftOut);
     return;
   }
   const url = new URL(ready.path, location.href).href;
   // A link works once (the bot deletes the file as it sends it): once used, it is replaced
   // by words saying so, and how to get a new file.
-  const used = () => fill(status, t("export_used", { name: ready.name }));
+  const used = () => fill(status, t("export_used", { name: ready.name }), leftOut);
   const tg = window.Telegram && window.Telegram.WebApp;
   if (tg && tg.downloadFile && tg.isVersionAtLeast && tg.isVersionAtLeast("8.0")) {
     tg.downloadFile({ url, file_name: ready.name }, (accepted) => { if (accepted) used(); });
   }
   fill(status, t("export_ready", { count: ready.count }), " ",
-    h("a", { href: url, download: ready.name, onclick: () => setTimeout(used, 0) }, ready.name));
+    h("a", { href: url, download: ready.name, onclick: () => setTimeout(used, 0) }, ready.name),
+    leftOut);
 }
 
 /** The Leads tab. */

@@ -1,0 +1,66 @@
+"""Loose ends around a lead closed as a duplicate (session 50): exports read it as the screens
+do, /stats and its chart count it apart, Move all offers only what it can move, a forged
+workspace call cannot close a lead as its own duplicate, and a stale group button says why."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from bot.store.audit import Actor
+from bot.texts import Text
+from tests.conftest import ADMIN_ID
+from tests.harness import Harness
+from tests.leads import as_records, read_csv
+from tests.test_desk_moves import a_draft_then_two_leads, said
+from tests.test_pipeline import admin_of, label, t
+from tests.test_staff import _kocca_bot, documents
+from tests.workspace import workspace
+
+CLOSED_BARU = f"{label('baru')} · 🔁 ditutup (duplikat)"
+
+
+async def test_a_stage_export_leaves_a_closed_duplicate_out_and_the_whole_export_says_so(
+    bot: Harness, staff_chat: Any, tmp_path: Path
+) -> None:
+    await a_draft_then_two_leads(bot)  # Sari KOC-000001 (id 2), Budi KOC-000002 (id 3)
+    assert await bot.store.duplicates.close_duplicate(3, 2, Actor.cli()) == "saved"
+    admin = admin_of(staff_chat)
+    left_out = t(Text.EXPORT_CLOSED_LEFT_OUT, count=1)
+    assert left_out.startswith("🔁 Tidak ikut diekspor: 1 pendaftar")
+
+    # /export baru: Sari's lead only, and a line saying what was left out and how to get it.
+    replies = await bot.send(admin, "/export baru")
+    (record,) = as_records(read_csv(documents(replies)["csv"]))
+    assert (record["Referensi"], record["Tahap"]) == ("KOC-000001", label("baru"))
+    assert replies[-1].text == left_out
+    # Only closed duplicates at the stage: no file, and the same line.
+    (empty,) = await bot.send(admin, "/export film baru")
+    assert empty.text == f"{t(Text.EXPORT_EMPTY)}\n{left_out}"
+    # The whole export lists it, its stage read as the screens read it; nothing said.
+    replies = await bot.send(admin, "/export")
+    records = {row["Referensi"]: row for row in as_records(read_csv(documents(replies)["csv"]))}
+    assert records["KOC-000002"]["Tahap"] == CLOSED_BARU
+    assert records["KOC-000001"]["Tahap"] == label("baru")
+    assert all(reply.document is not None for reply in replies)
+
+    # The workspace's export of the Baru chip: the same.
+    async with workspace(bot, ADMIN_ID) as client:
+        ready = await client.ok("export", {"format": "csv", "filter": {"stage": "baru"}})
+        assert (ready["count"], ready["left_out"]) == (
+            1,
+            said(Text.EXPORT_CLOSED_LEFT_OUT, count=1),
+        )
+        ready = await client.ok("export", {"format": "csv"})
+        assert (ready["count"], ready["left_out"]) == (2, None)
+
+    # The command line: `--stage baru` writes Sari's lead and says what it left out.
+    output = tmp_path / "baru.csv"
+    printed = await _kocca_bot(
+        bot.database, tmp_path, "export", "--format", "csv", "--output", str(output),
+        "--stage", "baru",
+    )  # fmt: skip
+    assert printed.startswith("Wrote 1 lead to ")
+    assert "Left out 1 lead at this stage closed as a duplicate" in printed
+    (record,) = as_records(read_csv(output.read_bytes()))
+    assert record["Referensi"] == "KOC-000001"
