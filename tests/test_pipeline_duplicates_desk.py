@@ -7,6 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from bot.leads import chart
+from bot.leads.chart import ChartData
 from bot.store.audit import Actor
 from bot.texts import Text
 from tests.conftest import ADMIN_ID
@@ -64,3 +68,35 @@ async def test_a_stage_export_leaves_a_closed_duplicate_out_and_the_whole_export
     assert "Left out 1 lead at this stage closed as a duplicate" in printed
     (record,) = as_records(read_csv(output.read_bytes()))
     assert record["Referensi"] == "KOC-000001"
+
+
+async def test_stats_chart_notes_closed_duplicates_and_time_to_contact_leaves_them_out(
+    bot: Harness, staff_chat: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await a_draft_then_two_leads(bot)
+    # Both contacted the same day, then Budi's lead closed as a duplicate of Sari's.
+    for lead in (2, 3):
+        await bot.store.pipeline.move(lead, None, "dihubungi", Actor.cli(), None, None)
+    assert await bot.store.duplicates.close_duplicate(3, 2, Actor.cli()) == "saved"
+    drawn: list[ChartData] = []
+    draw = chart.draw
+
+    async def drawing(data: ChartData) -> bytes | None:
+        drawn.append(data)
+        return await draw(data)  # still drawn: the note does not break the picture
+
+    monkeypatch.setattr(chart, "draw", drawing)
+    text, picture = await bot.send(admin_of(staff_chat), "/stats")
+    lines = text.text.splitlines()
+    contact = lines[lines.index("Waktu sampai dihubungi") + 1]
+    assert contact == said(Text.STATS_CONTACT_SAME_DAY, count=1)  # Sari's lead only
+    apart = said(Text.STATS_CLOSED_DUPLICATES, count=1)
+    assert apart in lines
+    (data,) = drawn
+    assert data.stages_note == apart  # under the bars, as under the stage lines
+    assert dict(data.stages)[label("dihubungi")] == 1
+    assert picture.photo is not None and picture.photo.startswith(b"\x89PNG")
+    # The workspace's Stats tab: the same median.
+    async with workspace(bot, ADMIN_ID) as client:
+        figures = await client.ok("stats")
+    assert said(Text.STATS_CONTACT_SAME_DAY, count=1) in str(figures)

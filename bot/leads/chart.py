@@ -33,6 +33,9 @@ class ChartData:
     days: list[tuple[str, int]]  # the day as read on the axis ("18 Nov"), leads that day
     stages_title: str
     stages: list[tuple[str, int]]  # stage label, leads at that stage now (pipeline order)
+    # Under the stage bars: the leads closed as a duplicate, in none of them ("" if none), as
+    # /stats says it under its stage lines.
+    stages_note: str = ""
 
 
 def render(data: ChartData) -> bytes:
@@ -65,6 +68,8 @@ def render(data: ChartData) -> bytes:
             str(value), (value, position), xytext=(4, 0), textcoords="offset points", va="center"
         )
     stages_axes.set_title(data.stages_title, loc="left")
+    if data.stages_note:
+        stages_axes.set_xlabel(_printable(data.stages_note), loc="left", color="#555555")
     stages_axes.xaxis.get_major_locator().set_params(integer=True)
     stages_axes.spines[["top", "right"]].set_visible(False)
     buffer = io.BytesIO()
@@ -127,6 +132,7 @@ def main(arguments: list[str]) -> int:
         days=[(str(day), int(count)) for day, count in raw["days"]],
         stages_title=raw["stages_title"],
         stages=[(str(name), int(count)) for name, count in raw["stages"]],
+        stages_note=str(raw.get("stages_note", "")),
     )
     sys.stdout.buffer.write(render(data))
     return 0

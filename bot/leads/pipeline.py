@@ -866,6 +866,10 @@ def chart_data(stats: PipelineStats, content: Content, language: str) -> ChartDa
         days=[(short_day(content, date.fromisoformat(day), language), n) for day, n in stats.days],
         stages_title=content.text(Text.CHART_STAGES_TITLE, language),
         stages=[(stage_label(content, key, language), n) for key, n in stats.per_stage],
+        # Closed duplicates are in no bar: said under them, as the text says it.
+        stages_note=duplicates_line(content, language, stats.duplicates)
+        if stats.duplicates
+        else "",
     )
 
 
