@@ -7,6 +7,7 @@ and recorded in the audit log by the core; the logic lives in bot/leads/pipeline
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from telegram import InlineKeyboardMarkup, Update
@@ -67,6 +68,7 @@ async def _show_list(
     leads = context.services.store.leads
     user = update.effective_user
     extra: dict[int, list[str]] = {}
+    movable = 0  # no Move all of the waiting list
     if chosen.waiting:  # longest in their stage first (bot/leads/waiting.py)
         shown, total, extra = await records_desk.waiting_list(update, context, chosen, page)
         page = min(max(page, 0), max(0, (total - 1) // PAGE_SIZE))
@@ -75,6 +77,8 @@ async def _show_list(
         total = await leads.total(where)
         page = min(max(page, 0), max(0, (total - 1) // PAGE_SIZE))
         shown = await leads.page(page * PAGE_SIZE, PAGE_SIZE, where)
+        # Move all offers the leads it can move: not those closed as a duplicate.
+        movable = await leads.total(replace(where, closed_duplicate=False)) if total else 0
     closed = await records_desk.add_marks(context, shown, extra)
     # Names and references are personal data: who saw which, recorded before showing.
     await context.services.store.audit.add_each(
@@ -97,7 +101,7 @@ async def _show_list(
         workspace=_workspace(update, context),
         extra=extra,
         closed=closed,
-        bulk=not chosen.waiting,
+        movable=movable,
     )
     if anew:  # below the message pressed (the daily digest), which stays
         await answer_query(update)

@@ -8,6 +8,7 @@ and confirming moves only those, once, whoever presses twice, within PREVIEW_LIF
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from telegram import Update
 
@@ -34,7 +35,9 @@ async def start(update: Update, context: BotContext, code: str) -> None:
     who = actor(update)
     language = context.language(update)
     described = views.describe(context.content, language, chosen)
-    count = await context.services.store.leads.total(chosen.lead_filter(who.user_id))
+    # The leads it can move: a lead closed as a duplicate is moved by no stage (Reopen first).
+    movable = replace(chosen.lead_filter(who.user_id), closed_duplicate=False)
+    count = await context.services.store.leads.total(movable)
     if count == 0:
         await show(update, context.text(Text.BULK_NOTHING, filter=described))
         return

@@ -86,12 +86,13 @@ def lead_list(
     workspace: str | None = None,
     extra: dict[int, list[str]] | None = None,
     closed: set[int] | None = None,
-    bulk: bool = True,
+    movable: int | None = None,
 ) -> Screen:
     """One page of the latest leads (matching a filter), a button to open each, and paging;
     `extra` lines under a lead (waiting time, possible duplicates); `closed`: the leads
-    closed as a duplicate (their stage says so); with `workspace` (its URL,
-    in a private chat) a button opening the staff workspace."""
+    closed as a duplicate (their stage says so); `movable`: how many of the list Move all
+    can move (not those closed as a duplicate; None: all of them; 0: no Move all); with
+    `workspace` (its URL, in a private chat) a button opening the staff workspace."""
     if total == 0:
         if described:
             return content.text(Text.LEADS_FILTERED_EMPTY, language, filter=described), None
@@ -146,8 +147,9 @@ def lead_list(
     if paging:
         rows.append(paging)
     bulk_data = f"{BULK}{code}"
-    if code and bulk and len(bulk_data.encode()) <= CALLBACK_LIMIT:
-        rows.append([button(content.text(Text.BTN_BULK_MOVE, language, count=total), bulk_data)])
+    count = total if movable is None else movable
+    if code and count and len(bulk_data.encode()) <= CALLBACK_LIMIT:
+        rows.append([button(content.text(Text.BTN_BULK_MOVE, language, count=count), bulk_data)])
     if workspace is not None:
         rows.append([workspace_button(content, language, workspace)])
     return text, InlineKeyboardMarkup(rows)

@@ -89,8 +89,9 @@ async def test_move_all_of_closed_duplicates_only_says_how_many_were_skipped_and
         "🔁 Ada 1 yang dilewati: ditutup sebagai duplikat; ↩️ Buka lagi dulu kalau mau"
         " memindahkannya."
     )
-    # The chat's Move all on /leads baru: Budi's closed duplicate only.
-    await bot.send(admin, "/leads baru")
+    # The chat's Move all of the unassigned leads: Sari's, at Ditinjau already, and Budi's
+    # closed duplicate (counted apart: the button offers the one it can move).
+    await bot.send(admin, "/leads bebas")
     await bot.press(admin, t(Text.BTN_BULK_MOVE, count=1))
     mark = admin.mark()
     await bot.press(admin, label("ditinjau"))

@@ -100,3 +100,26 @@ async def test_stats_chart_notes_closed_duplicates_and_time_to_contact_leaves_th
     async with workspace(bot, ADMIN_ID) as client:
         figures = await client.ok("stats")
     assert said(Text.STATS_CONTACT_SAME_DAY, count=1) in str(figures)
+
+
+async def test_move_all_is_offered_only_for_the_leads_it_can_move(
+    bot: Harness, staff_chat: Any
+) -> None:
+    await a_draft_then_two_leads(bot)  # both in Baru; Budi's is the film one
+    admin = admin_of(staff_chat)
+    (before,) = await bot.send(admin, "/leads baru film")
+    assert t(Text.BTN_BULK_MOVE, count=1) in before.button_texts
+    assert await bot.store.duplicates.close_duplicate(3, 2, Actor.cli()) == "saved"
+    # Sari's lead and Budi's closed duplicate: Move all offers Sari's alone.
+    (listed,) = await bot.send(admin, "/leads baru")
+    assert t(Text.BTN_BULK_MOVE, count=1) in listed.button_texts
+    (choose,) = await bot.press(admin, t(Text.BTN_BULK_MOVE, count=1))
+    assert choose.text.startswith("🔀 Pindahkan 1 pendaftar")
+    # Only the closed duplicate on the list: no Move all at all.
+    (film,) = await bot.send(admin, "/leads baru film")
+    assert "KOC-000002" in film.text
+    assert not [text for text in film.button_texts if text.startswith("🔀")]
+    # The button of that list from before the close, pressed now: nothing to move.
+    data = before.callback_data[before.button_texts.index(t(Text.BTN_BULK_MOVE, count=1))]
+    (stale,) = await bot.act(admin, admin.press_raw, before.message_id, data)
+    assert stale.text.startswith(said(Text.BULK_NOTHING, filter="")[:30])
