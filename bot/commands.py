@@ -84,6 +84,12 @@ NOTE = Command("catatan", "note", Text.COMMAND_NOTE)
 
 # What an admin's own command menu adds to the talents' one.
 STAFF_COMMANDS = [EXPORT, STATS, LEADS, LEAD, NOTE, BROADCAST, RELOAD]
+# The staff commands that work in the staff group too (/broadcast is composed in private).
+GROUP_STAFF_COMMANDS = [command for command in STAFF_COMMANDS if command is not BROADCAST]
+# Every name the bot answers somewhere (a typo hint never names the command typed itself).
+ALL_NAMES = frozenset(
+    name for command in (*PUBLIC_COMMANDS, *STAFF_COMMANDS) for name in command.names
+)
 
 
 def closest(typed: str, among: list[Command] | None = None) -> Command | None:

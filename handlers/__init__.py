@@ -149,6 +149,10 @@ def register(application: BotApplication) -> None:
             broadcast.PrivateMembershipHandler(broadcast.membership),
             ChatMemberHandler(fallback.bot_added_to_group, ChatMemberHandler.MY_CHAT_MEMBER),
             MessageHandler(PRIVATE & filters.COMMAND, fallback.unknown_command),
+            MessageHandler(
+                filters.Chat(staff_chat) & filters.COMMAND & filters.UpdateType.MESSAGE,
+                fallback.staff_group_command,
+            ),
             MessageHandler(PRIVATE & filters.UpdateType.MESSAGE, intake.private_message),
             CallbackQueryHandler(answers.button, pattern=f"^{answers.QA}"),
             CallbackQueryHandler(fallback.stale_button),

@@ -36,12 +36,40 @@ async def unknown_command(update: Update, context: BotContext) -> None:
     meant_staff = commands.closest(word, commands.STAFF_COMMANDS) if staff else None
     meant = meant_staff or commands.closest(word)
     if meant is not None:
-        name, description = meant.name_for(language), context.text(meant.description)
-        said += "\n" + context.text(Text.UNKNOWN_COMMAND_MEANT, command=name, about=description)
+        said += "\n" + _meant(context, language, meant)
     if meant_staff is not None:
         await reply(update, said)
         return
     await reply(update, f"{said}\n\n{text}", markup)
+
+
+def _meant(context: BotContext, language: str, meant: commands.Command) -> str:
+    """ "Maksudmu /stats? …" with what the command does."""
+    name, description = meant.name_for(language), context.text(meant.description)
+    return context.text(Text.UNKNOWN_COMMAND_MEANT, command=name, about=description)
+
+
+async def staff_group_command(update: Update, context: BotContext) -> None:
+    """A command in the staff group that no handler took. An admin who mistyped a staff
+    command there ("/stat") gets the hint their private chat gives (a desk review: the group
+    got no reply at all), without the talents' menu. Anything else stays unanswered, the
+    group being a shared room: someone not staff, a command for another bot, a command the
+    bot has but not in groups (/broadcast, the talents'), a word near no staff command."""
+    message, user = update.message, update.effective_user
+    if message is None or not message.text or user is None:
+        return
+    if not context.services.settings.is_admin(user.id):
+        return
+    word, _, addressed = message.text.split(maxsplit=1)[0][1:].partition("@")
+    if addressed and addressed.lower() != (context.bot.username or "").lower():
+        return
+    if word.lower() in commands.ALL_NAMES:
+        return
+    meant = commands.closest(word, commands.GROUP_STAFF_COMMANDS)
+    if meant is None:
+        return
+    language = context.language(update)
+    await reply(update, f"{context.text(Text.UNKNOWN_COMMAND)}\n{_meant(context, language, meant)}")
 
 
 async def stale_button(update: Update, context: BotContext) -> None:

@@ -847,6 +847,33 @@ async def test_an_admins_typo_of_a_staff_command_is_named(bot: Harness, staff_ch
     assert "/stats" not in answer.text and answer.button_texts
 
 
+async def test_an_admins_typo_of_a_staff_command_is_named_in_the_staff_group_too(
+    bot: Harness, staff_chat: Any
+) -> None:
+    """Review s50: "/stat" in the staff group got no reply at all."""
+    admin = admin_of(staff_chat)
+
+    async def in_group(user: EmulatedUser, typed: str) -> list[BotMessage]:
+        mark = staff_chat.mark()
+        await bot.act(user, user.send, typed, chat=staff_chat)
+        said: list[BotMessage] = staff_chat.messages_since(mark)
+        return said
+
+    (answer,) = await in_group(admin, "/stat")
+    meant = shown(Text.UNKNOWN_COMMAND_MEANT, command="stats", about=shown(Text.COMMAND_STATS))
+    assert answer.text == shown(Text.UNKNOWN_COMMAND) + "\n" + meant
+    assert answer.button_texts == []  # not the talents' menu
+    (answer,) = await in_group(admin, "/leds@kocca_talent_bot")
+    assert "/leads?" in answer.text
+    # Nothing else is answered in the shared room: another bot's command, a command the bot
+    # has but not in groups, a word near no staff command, someone not staff.
+    for typed in ("/stat@another_bot", "/broadcast", "/tanya", "/hapus", "/zzzzzz"):
+        assert await in_group(admin, typed) == [], typed
+    member = bot.user(first_name="Rani")
+    staff_chat.add_member(member)
+    assert await in_group(member, "/stat") == []
+
+
 async def test_big_exports_are_zipped_and_split(
     bot: Harness, staff_chat: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
