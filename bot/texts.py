@@ -1137,6 +1137,7 @@ class Text(StrEnum):
     RECORDS_NO_CONTACT_STAGE = "records_no_contact_stage"
     RECORDS_DUPLICATE_CLOSED = "records_duplicate_closed"
     RECORDS_DUPLICATE_SAME = "records_duplicate_same"
+    RECORDS_DUPLICATE_SELF = "records_duplicate_self"
     RECORDS_DUPLICATE_OTHER_LATER = "records_duplicate_other_later"
     RECORDS_DUPLICATE_OTHER_GONE = "records_duplicate_other_gone"
     RECORDS_DUPLICATE_OTHER_CLOSED = "records_duplicate_other_closed"

@@ -5,8 +5,11 @@ only the hint to reopen it first; reopened, it moves again."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
+
+from playwright.async_api import Route
 
 from bot.texts import Text
 from tests.browser import chromium, page_url, served, watched
@@ -127,3 +130,30 @@ async def test_a_minors_lead_says_so_and_a_refused_forwarding_greys_its_stage_be
         await page.set_viewport_size({"width": 400, "height": 860})
         await seen.shot(screens, "lead-minor-refused-forwarding-400-light")
     assert seen.alerts == [] and seen.errors == []
+
+
+async def test_a_forged_close_as_its_own_duplicate_is_refused_in_words_the_page_shows(
+    bot: Harness, tmp_path: Path, screens: Path
+) -> None:
+    """Review s50: the server said an odd "already closed" to such a call; now a 400 with a
+    clear refusal, which the page shows as it is (not its general "could not be processed")."""
+    await a_draft_then_two_leads(bot)
+
+    async def forged(route: Route) -> None:  # the button's call, sent for the lead itself
+        body = json.loads(route.request.post_data or "{}")
+        await route.continue_(post_data=json.dumps({**body, "other": body["id"]}))
+
+    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+        seen = await watched(context)
+        page = seen.page
+        await page.route("**/api/close-duplicate", forged)
+        await page.goto(page_url(base, bot, ADMIN_ID) + "&lead/3")
+        await page.locator(".lead-head .reference", has_text="KOC-000002").wait_for()
+        close = shown(Text.BTN_CLOSE_DUPLICATE, reference="KOC-000001")
+        await page.get_by_role("button", name=close).click()
+        refused = shown(Text.RECORDS_DUPLICATE_SELF, reference="KOC-000002")
+        await page.locator("#toast[data-kind=error]", has_text=refused).wait_for()
+        await seen.shot(screens, "lead-duplicate-self-refused-400-light")
+        assert await page.get_by_role("button", name=close).is_visible()  # nothing changed
+    state = await bot.store.pipeline.state(3)
+    assert state is not None and not state.closed_duplicate

@@ -17,7 +17,7 @@ from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import as_records, read_csv
 from tests.test_desk_moves import a_draft_then_two_leads, said
-from tests.test_pipeline import admin_of, label, t
+from tests.test_pipeline import admin_of, audit, label, t
 from tests.test_staff import _kocca_bot, documents
 from tests.workspace import workspace
 
@@ -123,3 +123,21 @@ async def test_move_all_is_offered_only_for_the_leads_it_can_move(
     data = before.callback_data[before.button_texts.index(t(Text.BTN_BULK_MOVE, count=1))]
     (stale,) = await bot.act(admin, admin.press_raw, before.message_id, data)
     assert stale.text.startswith(said(Text.BULK_NOTHING, filter="")[:30])
+
+
+async def test_a_forged_call_closing_a_lead_as_its_own_duplicate_is_refused_clearly(
+    bot: Harness,
+) -> None:
+    await a_draft_then_two_leads(bot)
+    async with workspace(bot, ADMIN_ID) as client:
+        version = (await client.ok("lead", {"id": 3}))["version"]
+        status, answer = await client.call(
+            "close-duplicate", {"id": 3, "other": 3, "version": version}
+        )
+        assert status == 400 and answer["error"] == "bad_request"
+        assert answer["said"] == said(Text.RECORDS_DUPLICATE_SELF, reference="KOC-000002")
+        assert answer["said"].startswith("KOC-000002 tidak bisa ditutup sebagai duplikat diri")
+        lead = await client.ok("lead", {"id": 3})
+        assert not lead["duplicates"]["closed"] and lead["version"] == version
+    actions = [entry[2] for entry in await audit(bot, "KOC-000002")]
+    assert actions[-2:] == ["duplicate_refused", "lead_viewed"]

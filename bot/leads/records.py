@@ -155,7 +155,7 @@ async def page_closed(store: Store, application_ids: list[int]) -> dict[int, str
 DUPLICATE_OUTCOME_TEXTS: dict[DuplicateOutcome, Text] = {
     "saved": Text.RECORDS_DUPLICATE_CLOSED,
     "same": Text.RECORDS_DUPLICATE_SAME,
-    "self": Text.RECORDS_DUPLICATE_SAME,
+    "self": Text.RECORDS_DUPLICATE_SELF,
     "other_gone": Text.RECORDS_DUPLICATE_OTHER_GONE,
     "other_closed": Text.RECORDS_DUPLICATE_OTHER_CLOSED,
     "conflict": Text.RECORDS_DUPLICATE_CONFLICT,

@@ -169,7 +169,8 @@ class Duplicates:
             if lead is None:
                 await Audit.add_in(tx, actor, "duplicate_refused", None, reason="gone")
                 return "gone"
-            if application_id == of_id:
+            if application_id == of_id:  # only a forged call asks it (no page offers it)
+                await Audit.add_in(tx, actor, "duplicate_refused", lead["reference"], reason="self")
                 return "self"
             if version is not None and lead["version"] != version:
                 await Audit.add_in(

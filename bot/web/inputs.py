@@ -28,7 +28,13 @@ FILTER_KEYS = frozenset(
 
 
 class BadInput(ValueError):
-    """A request the workspace cannot serve; the message is short and safe to return."""
+    """A request the workspace cannot serve; the message is short and safe to return.
+    `said`: what the page shows instead of its general "could not be processed", in the
+    admin's language (a refusal staff can act on)."""
+
+    def __init__(self, message: str, said: str | None = None) -> None:
+        super().__init__(message)
+        self.said = said
 
 
 @dataclass(frozen=True, slots=True)

@@ -94,6 +94,9 @@ async def close_duplicate(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> d
     this = await store.records.reference_of(application_id) or desk.say(
         Text.RECORDS_THIS_LEAD, language
     )
+    if outcome == "self":  # the page offers no such button: a forged or broken call
+        said = desk.say(Text.RECORDS_DUPLICATE_SELF, language, reference=this)
+        raise inputs.BadInput("a lead cannot be closed as a duplicate of itself", said)
     that = await store.records.reference_of(other) or desk.say(Text.RECORDS_THIS_LEAD, language)
     key = records.DUPLICATE_OUTCOME_TEXTS[outcome]
     return {"outcome": outcome, "text": desk.say(key, language, reference=this, other=that)}

@@ -105,10 +105,14 @@ def _json(body: Any, status: int = 200) -> web.Response:
     return web.Response(body=json_codec.dumps(body), status=status, content_type="application/json")
 
 
-def _error(status: int, code: str, detail: str | None = None) -> web.Response:
+def _error(
+    status: int, code: str, detail: str | None = None, said: str | None = None
+) -> web.Response:
     body: dict[str, str] = {"error": code}
     if detail:
         body["detail"] = detail
+    if said:  # shown by the page as it is (the admin's language)
+        body["said"] = said
     return _json(body, status)
 
 
@@ -269,7 +273,7 @@ class Workspace:
                 desk.stats.forget()
             return _json(result)
         except inputs.BadInput as error:
-            return _error(400, "bad_request", str(error))
+            return _error(400, "bad_request", str(error), error.said)
         except LeadGone:
             return _error(404, "not_found")
         except Exception as error:

@@ -16,11 +16,12 @@ export function signIn(data) {
 
 export class ApiError extends Error {
   /** kind: network, unauthorized, forbidden, not_found, bad_request, server. */
-  constructor(kind, status = 0, detail = "") {
+  constructor(kind, status = 0, detail = "", said = "") {
     super(kind);
     this.kind = kind;
     this.status = status;
     this.detail = detail;
+    this.said = said; // the server's words for staff (a refusal they can act on), if any
   }
 }
 
@@ -47,7 +48,7 @@ export async function call(action, body = {}) {
   if (response.ok && answer !== null) return answer;
   const kinds = { 401: "unauthorized", 403: "forbidden", 404: "not_found", 400: "bad_request" };
   const error = new ApiError(kinds[response.status] || "server", response.status,
-    (answer && answer.detail) || "");
+    (answer && answer.detail) || "", (answer && answer.said) || "");
   if (response.status === 401 || response.status === 403) onRefused(error.kind);
   throw error;
 }

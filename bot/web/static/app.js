@@ -120,7 +120,7 @@ export function failure(error, retry) {
 export function complain(error) {
   const kind = error instanceof ApiError ? error.kind : "server";
   if (kind === "unauthorized" || kind === "forbidden") return;
-  toast(t(errorKey(kind)), "error");
+  toast((error instanceof ApiError && error.said) || t(errorKey(kind)), "error");
 }
 
 /** The words for an error that trying again may cure. */
