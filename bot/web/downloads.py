@@ -109,14 +109,15 @@ class Downloads:
         count = written.rows
         # A stage's export leaves out the leads closed as a duplicate (in no stage): said.
         left_out = written.closed_left_out
-        note = None
+        said = {}
         if left_out:
             note = desk.say(Text.EXPORT_CLOSED_LEFT_OUT, viewer.language, count=left_out)
+            said["left_out"] = note
         if count == 0:
             path.unlink(missing_ok=True)
-            return {"count": 0, "left_out": note}
+            return {"count": 0, **said}
         self._ready[token] = Ready(viewer.user_id, path, name, kind, self._clock() + LIFETIME)
-        return {"count": count, "name": name, "path": f"download/{token}", "left_out": note}
+        return {"count": count, "name": name, "path": f"download/{token}", **said}
 
     def take(self, token: str, is_admin: Callable[[int], bool]) -> Ready | None:
         """The export behind a token, once (None: unknown, expired, or its admin removed)."""
