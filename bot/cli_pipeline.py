@@ -221,9 +221,11 @@ def _moved(
     if move.outcome == "same":
         return f"{reference} is already at {label}; nothing changed."
     if move.outcome == "closed_duplicate":
+        kept = move.state.closed_of if move.state and move.state.closed_of else "a deleted lead"
         return (
-            f"{reference} is closed as a duplicate: its stage was not changed and nothing was"
-            " sent. Reopen it first (↩️ Reopen on its page in Telegram or the workspace)."
+            f"{reference} is closed as a duplicate of {kept}: its stage was not changed and"
+            " nothing was sent. Reopen it first (↩️ Reopen on its page in Telegram or the"
+            " workspace)."
         )
     if move.outcome == "no_consent" and forwarding is None:
         return (

@@ -455,6 +455,8 @@ async def _report_move(
         "closed_duplicate": Text.PIPELINE_CLOSED_DUPLICATE,
     }[move.outcome]
     values = {}
+    if move.outcome == "closed_duplicate":  # of which lead: say why, not only "reopen"
+        values["other"] = pipeline.closed_of(content, language, move.state)
     if move.outcome == "no_consent":  # the stage it was not moved to, not the current one
         label = pipeline.stage_label(content, stage, language)
         if forwarding is None:

@@ -85,7 +85,12 @@ async def test_a_closed_duplicate_is_moved_by_no_stage_in_the_workspace(bot: Har
         lead = await client.ok("lead", {"id": 3})
         assert lead["duplicates"]["closed"] is True
         version = lead["version"]
-        refused = said(Text.PIPELINE_CLOSED_DUPLICATE, reference="KOC-000002", stage=label("baru"))
+        refused = said(
+            Text.PIPELINE_CLOSED_DUPLICATE,
+            reference="KOC-000002",
+            other="KOC-000001",
+            stage=label("baru"),
+        )
         heard = len(budi.messages)
         # A stage without a message (saved at once), one with a message (no preview of a
         # message it will not get), and the Send update of a page opened before: refused.
@@ -136,7 +141,12 @@ async def test_a_closed_duplicate_is_moved_by_no_chat_button_nor_the_command_lin
     assert state is not None and state.closed_duplicate
     (page,) = await bot.send(admin, "/lead KOC-000002")
     assert label("ditinjau") not in page.button_texts  # as before: Reopen is the way back
-    refused = shown(Text.PIPELINE_CLOSED_DUPLICATE, reference="KOC-000002", stage=label("baru"))
+    refused = shown(
+        Text.PIPELINE_CLOSED_DUPLICATE,
+        reference="KOC-000002",
+        other="KOC-000001",
+        stage=label("baru"),
+    )
     # A button of this lead's page at its current version (an old page of another chat, a
     # forged press): a stage with a message is not previewed, one without is not saved, and
     # a preview's Send update does not send.

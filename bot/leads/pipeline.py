@@ -179,6 +179,14 @@ def stage_shown(content: Content, key: str, language: str, closed_duplicate: boo
     return plain_text(content.text(Text.RECORDS_STAGE_CLOSED_DUPLICATE, language, stage=label))
 
 
+def closed_of(content: Content, language: str, state: LeadState | None) -> str:
+    """The lead a closed duplicate duplicates, as a refusal names it: its reference, or "a
+    deleted lead" when its talent was erased since."""
+    if state is not None and state.closed_of:
+        return state.closed_of
+    return content.text(Text.RECORDS_GONE_REFERENCE, language)
+
+
 def stage_list(content: Content, language: str) -> str:
     """The words /leads and /export take for stages, each with its label where they differ:
     "shortlist (Shortlisted), selesai (Closed)" (a key is never shown alone as a stage)."""

@@ -27,6 +27,7 @@ NOTE_LIMIT = 2000  # characters in one note
 _STATE_COLUMNS = """
 SELECT a.id, a.reference, a.user_id, a.submitted_at, u.language, u.first_name, u.blocked,
     p.stage, p.version, p.assignee_id, p.stage_changed_at, p.duplicate_closed_at,
+    (SELECT o.reference FROM applications o WHERE o.id = p.duplicate_of) AS closed_of,
     (SELECT s.value FROM answers s WHERE s.application_id = a.id
         AND s.question_key = 'full_name') AS full_name,
     t.kind AS transfer_kind, t.granted AS transfer_granted, t.recipient AS transfer_recipient,
@@ -76,6 +77,7 @@ class LeadState:
     stage_changed_at: str
     transfer: Consent | None  # their latest choice on forwarding (transfer_korea), if any
     closed_duplicate: bool = False  # closed as a duplicate of another lead (records.py)
+    closed_of: str | None = None  # the reference of that lead (None: erased since, or none)
 
     def lacks(self, consent: ConsentNeed | None) -> bool:
         """Whether a consent a stage needs (content's `consent:`, for this deployment's
@@ -190,6 +192,7 @@ def state_from_row(row: Row) -> LeadState:
         stage_changed_at=row["stage_changed_at"],
         transfer=transfer,
         closed_duplicate=row["duplicate_closed_at"] is not None,
+        closed_of=row["closed_of"],
     )
 
 
@@ -321,10 +324,12 @@ class Pipeline:
                 return Move("gone", None)
             reference = state.reference
             refusal: tuple[str, Outcome] | None = None
-            if expected_version is not None and state.version != expected_version:
-                refusal = ("changed_meanwhile", "conflict")
-            elif state.closed_duplicate:  # Reopen first: a stage never reopens it in passing
+            # Closed as a duplicate first: an older page's button is refused for that, the
+            # reason staff can act on, rather than "changed elsewhere" (a desk review).
+            if state.closed_duplicate:  # Reopen first: a stage never reopens it in passing
                 refusal = ("closed_duplicate", "closed_duplicate")
+            elif expected_version is not None and state.version != expected_version:
+                refusal = ("changed_meanwhile", "conflict")
             if refusal is not None:
                 reason, outcome = refusal
                 await Audit.add_in(

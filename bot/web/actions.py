@@ -83,6 +83,8 @@ def report(
     shown = stage if move.outcome == "no_consent" or move.state is None else move.state.stage
     label = pipeline.stage_label(content, shown, language)
     values = {}
+    if move.outcome == "closed_duplicate":  # as in Telegram: of which lead
+        values["other"] = pipeline.closed_of(content, language, move.state)
     if move.outcome == "no_consent":  # as in Telegram: why, naming the recipient if there is one
         forwarding = desk.services.settings.forwarding()
         if forwarding is None:
