@@ -240,7 +240,12 @@ def _history_line(content: Content, language: str, item: HistoryItem, names: dic
             Text.PIPELINE_HISTORY_ASSIGN, language, time=time, author=author, assignee=assignee
         )
     told = content.text(_TOLD.get(item.delivery or "", Text.PIPELINE_HISTORY_TOLD), language)
-    if not item.notified:  # said only of a stage that has a message to skip
+    if item.withheld:  # staff chose Tanpa kabar (recorded so since session 50)
+        told = content.text(Text.PIPELINE_HISTORY_WITHHELD, language)
+    elif item.no_message:  # nothing to send: the talent got it before, or the stage has none
+        before = pipeline.has_message(content, item.to_value or "")
+        told = content.text(Text.PIPELINE_HISTORY_TOLD_BEFORE, language) if before else ""
+    elif not item.notified:  # an older row: said only of a stage that has a message to skip
         quiet = pipeline.moved_quietly(content, item)
         told = content.text(Text.PIPELINE_HISTORY_NOT_TOLD, language) if quiet else ""
     return content.text(

@@ -11,6 +11,8 @@ from typing import Any
 
 from playwright.async_api import Route
 
+from bot.leads import pipeline
+from bot.store.audit import Actor
 from bot.texts import Text
 from tests.browser import chromium, page_url, served, watched
 from tests.conftest import ADMIN_ID
@@ -157,3 +159,28 @@ async def test_a_forged_close_as_its_own_duplicate_is_refused_in_words_the_page_
         assert await page.get_by_role("button", name=close).is_visible()  # nothing changed
     state = await bot.store.pipeline.state(3)
     assert state is not None and not state.closed_duplicate
+
+
+async def test_the_history_says_whether_staff_chose_tanpa_kabar(
+    bot: Harness, tmp_path: Path, screens: Path
+) -> None:
+    """Review s49: "Tanpa kabar" and a stage without a message read the same."""
+    await a_draft_then_two_leads(bot)
+    for stage in ("dihubungi", "shortlist"):  # no message; then one, withheld
+        move = await pipeline.change_stage(
+            bot.store, CONTENT, 2, stage, actor=Actor.cli(), notify=False, forwarding=None
+        )
+        assert move.outcome == "saved"
+    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+        seen = await watched(context)
+        page = seen.page
+        await page.goto(page_url(base, bot, ADMIN_ID) + "&lead/2")
+        await page.locator(".lead-head .reference", has_text="KOC-000001").wait_for()
+        withheld = page.locator("li", has_text=label("shortlist")).locator(".tag")
+        await withheld.wait_for()
+        assert await withheld.inner_text() == t(Text.WS_HISTORY_WITHHELD)
+        quiet = page.locator("li", has_text=f"{label('baru')} → {label('dihubungi')}")
+        assert await quiet.locator(".tag").count() == 0  # no message: no word
+        await withheld.scroll_into_view_if_needed()
+        await seen.shot(screens, "lead-history-withheld-400-light")
+    assert seen.errors == []

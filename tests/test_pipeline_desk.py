@@ -224,7 +224,7 @@ async def test_command_line_moves_notes_and_prints_the_audit_log(
         strict=True,
     ):
         assert f" WIB  {who} " in line and f" {action} " in line and "KOC-000001" in line
-    assert "after=shortlist batch=1 before=baru notified=True" in lines[0]
+    assert "after=shortlist batch=1 before=baru message=sent notified=True" in lines[0]
     # Only what was changed (a new staff member's review: views were most of the lines).
     changes = await _kocca_bot(bot.database, tmp_path, "audit", "--lead", "KOC-1", "--changes")
     assert changes.splitlines() == lines[:2]

@@ -8,16 +8,29 @@ Shortlist sent her "🌟 Kabar baik…" again: the previews now say so, Move all
 from __future__ import annotations
 
 import asyncio
+import json
 from typing import Any
 
 from bot.leads.export import wib_words
 from bot.texts import Text
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
-from tests.leads import CONTENT
+from tests.leads import CONTENT, copy_label, data_copy, section
 from tests.test_pipeline import admin_of, label, rows, t, visible, wait_sent
 from tests.test_pipeline_review import _talents
 from tests.workspace import workspace
+
+
+def _messages(bot: Harness, reference: str) -> list[str]:
+    """What each stage change of a lead recorded in the audit log about its talent message:
+    sent, withheld (staff chose Tanpa kabar) or none (nothing to send), oldest first."""
+    found = rows(
+        bot.database,
+        "SELECT detail FROM audit_log WHERE action = 'stage_changed' AND lead_ref = ? ORDER BY id",
+        (reference,),
+    )
+    return [json.loads(detail)["message"] for (detail,) in found]
+
 
 AGREED = {"processing": True, "transfer_korea": True}
 
@@ -81,10 +94,12 @@ async def test_move_all_never_sends_a_talent_the_same_stage_message_twice(
     assert citra.messages_since(told) == []  # not "🌟 Kabar baik…" a second time
     state = await bot.store.pipeline.state(3)
     assert state is not None and state.stage == "shortlist"
-    # Her history says this move did not tell her.
+    # Her history says this move did not tell her, and why: she had got it before (staff
+    # chose Move and send updates: not "Tanpa kabar", session 50).
     (page,) = await bot.send(admin, "/lead KOC-000003")
-    assert "Admin: Ditinjau → Shortlist" + t(Text.PIPELINE_HISTORY_NOT_TOLD) in page.text
+    assert "Admin: Ditinjau → Shortlist" + t(Text.PIPELINE_HISTORY_TOLD_BEFORE) in page.text
     assert "Admin: Shortlist → Ditinjau\n" in page.text  # a stage without a message: no word
+    assert _messages(bot, "KOC-000003")[-2:] == ["none", "none"]  # nothing was to be sent
 
     # Move all back to an earlier stage: her /status goes back, and the preview says so.
     _, preview = await _move_all_preview(bot, admin, "/leads shortlist", "ditinjau", "Ditinjau")
@@ -212,11 +227,21 @@ async def test_dont_notify_is_confirmed_and_kept_in_the_history(
         t(Text.PIPELINE_SAVED_QUIET, reference="KOC-000001", stage=label("selesai"))
     )
     (page,) = await bot.send(admin, "/lead KOC-000001")
-    quiet = f"Admin: {label('dihubungi')} → {label('selesai')}" + t(Text.PIPELINE_HISTORY_NOT_TOLD)
+    # Recorded as staff's choice, not as a stage without a message (session 50).
+    quiet = f"Admin: {label('dihubungi')} → {label('selesai')}" + t(Text.PIPELINE_HISTORY_WITHHELD)
     assert quiet in page.text
-    assert f"Admin: Baru → {label('dihubungi')}\n" in page.text
+    assert f"Admin: Baru → {label('dihubungi')}\n" in page.text  # no message: no word
+    assert _messages(bot, "KOC-000001") == ["none", "withheld"]
     await bot.caught_up()
     assert rina.messages == []
+    # Her /dataku says she was told of neither (a withheld move is not one she was told of).
+    await bot.send(rina, "/dataku")
+    document = rina.messages[0].document
+    assert document is not None
+    [registration] = section(data_copy(document[1]), Text.MYDATA_SECTION_REGISTRATIONS)
+    history = registration[copy_label(Text.MYDATA_FIELD_STAGE_HISTORY)]
+    no = copy_label(Text.MYDATA_NO)
+    assert [change[copy_label(Text.MYDATA_FIELD_TOLD)] for change in history] == [no, no]
 
     async with workspace(bot, ADMIN_ID) as client:
         lead = await client.ok("lead", {"id": 1})
@@ -224,6 +249,7 @@ async def test_dont_notify_is_confirmed_and_kept_in_the_history(
             (label("selesai"), True),
             (label("dihubungi"), False),
         ]
+        assert [item["withheld"] for item in lead["history"]] == [True, False]
         moved = await client.ok(
             "move", {"id": 1, "stage": "shortlist", "version": 2, "notify": False}
         )

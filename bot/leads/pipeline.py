@@ -343,18 +343,33 @@ async def change_stage(
     message = (
         message_for(content, to_stage, lead, forwarding) if notify and lead is not None else None
     )
+    withheld = not notify and has_message(content, to_stage)  # Tanpa kabar, recorded so
     return await store.pipeline.move(
-        application_id, expected_version, to_stage, actor, message, report_chat_id, consent
+        application_id,
+        expected_version,
+        to_stage,
+        actor,
+        message,
+        report_chat_id,
+        consent,
+        withheld=withheld,
     )
+
+
+def has_message(content: Content, key: str) -> bool:
+    """Whether a stage has a message for the talent (content's `message:`)."""
+    found = content.stages.get(key)
+    return found is not None and found.message is not None
 
 
 def moved_quietly(content: Content, item: HistoryItem) -> bool:
     """Whether a history row is a move to a stage with a talent message, saved without it
-    (Don't notify): the history says the talent was not told."""
-    if item.kind != "stage" or item.notified:
+    (Don't notify): the history says the talent was not told (a row saying there was
+    nothing to send is not one)."""
+    if item.kind != "stage" or item.notified or item.no_message:
         return False
-    found = content.stages.get(item.to_value or "")
-    return found is not None and found.message is not None
+    # Recorded since session 50; an older row is read by the stage's message now.
+    return item.withheld or has_message(content, item.to_value or "")
 
 
 def saved_text(move: Move, notifying: Text, *, quiet: bool) -> Text:
@@ -752,7 +767,10 @@ async def bulk_move(
         moves = [
             (lead.application_id, lead.version, messages[lead.application_id]) for lead in chunk
         ]
-        part = await store.pipeline.move_many(batch_id, moves, to_stage, actor, consent)
+        withheld = not notify and has_message(content, to_stage)  # Move without updates
+        part = await store.pipeline.move_many(
+            batch_id, moves, to_stage, actor, consent, withheld=withheld
+        )
         total.moved += part.moved
         total.queued += part.queued
         total.changed += part.changed

@@ -59,6 +59,15 @@ _PREVIEWED = "".join(
 )
 
 
+# lead_history.notified for a stage change: what became of the talent's message. Rows from
+# before session 50 hold 0 or 1 only (0: either of WITHHELD and NO_MESSAGE, not told apart).
+NOT_TOLD = 0
+TOLD = 1  # its message was queued for the talent
+WITHHELD = 2  # the stage has a message, and staff chose Tanpa kabar / Don't notify
+NO_MESSAGE = 3  # nothing to send: the stage has no message, or the talent already got it
+MESSAGE_WORDS = {TOLD: "sent", WITHHELD: "withheld", NO_MESSAGE: "none"}  # the audit's
+
+
 @dataclass(frozen=True, slots=True)
 class LeadState:
     """Where one submitted lead stands in the pipeline, and how to address its talent."""
@@ -100,6 +109,10 @@ class HistoryItem:
     # How the talent's message of this change went: pending, sending, sent, failed… (None:
     # no message, or its record is gone).
     delivery: str | None = None
+    # Not told, and why (recorded since session 50; both False on older rows): staff chose
+    # Tanpa kabar for a stage with a message, or there was nothing to send.
+    withheld: bool = False
+    no_message: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,9 +263,11 @@ class Pipeline:
                 from_value=row["from_value"],
                 to_value=row["to_value"],
                 actor=Actor(row["via"], row["actor_id"]),
-                notified=bool(row["notified"]),
+                notified=row["notified"] == TOLD,
                 created_at=row["created_at"],
                 delivery=row["delivery"],
+                withheld=row["notified"] == WITHHELD,
+                no_message=row["notified"] == NO_MESSAGE,
             )
             for row in rows
         ]
@@ -310,9 +325,11 @@ class Pipeline:
         message: Message | None,
         report_chat_id: int | None,
         consent: ConsentNeed | None = None,
+        withheld: bool = False,
     ) -> Move:
         """Move a lead if it is still at `expected_version` (None: whatever it is now), and
         not closed as a duplicate (refused and recorded: Reopen is the one way back).
+        `withheld`: the stage has a message and staff chose not to send it (recorded so).
 
         `consent` is one the stage needs (content's `consent:`): checked here, in the
         transaction that saves, so a consent withdrawn a moment ago still counts.
@@ -350,7 +367,7 @@ class Pipeline:
             batch_id = None
             if message is not None:
                 batch_id = await _new_batch(tx, actor, report_chat_id, to_stage, None, 1)
-            update_id = await _apply(tx, state, to_stage, actor, message, batch_id)
+            update_id = await _apply(tx, state, to_stage, actor, message, batch_id, withheld)
         return Move("saved", await self.state(application_id), update_id, batch_id)
 
     async def move_many(
@@ -360,8 +377,10 @@ class Pipeline:
         to_stage: str,
         actor: Actor,
         consent: ConsentNeed | None = None,
+        withheld: bool = False,
     ) -> BulkPart:
-        """Part of a bulk move: (application, version seen, message) each, one transaction.
+        """Part of a bulk move: (application, version seen, message) each, one transaction
+        (`withheld`: the stage has a message and staff chose Move without updates).
 
         A lead changed since it was counted, already at the stage, closed as a duplicate
         (a bulk move never reopens one), or lacking the consent the stage needs (refusal
@@ -383,7 +402,7 @@ class Pipeline:
                     )
                     done.no_consent += 1
                 else:
-                    await _apply(tx, state, to_stage, actor, message, batch_id)
+                    await _apply(tx, state, to_stage, actor, message, batch_id, withheld)
                     done.moved += 1
                     done.queued += message is not None
             await tx.execute(
@@ -438,7 +457,7 @@ class Pipeline:
                 )
                 before = None if state.assignee_id is None else str(state.assignee_id)
                 after = None if assignee_id is None else str(assignee_id)
-                await _history(tx, application_id, "assign", before, after, actor, False, None)
+                await _history(tx, application_id, "assign", before, after, actor, NOT_TOLD, None)
                 await Audit.add_in(
                     tx,
                     actor,
@@ -739,8 +758,10 @@ async def _apply(
     actor: Actor,
     message: Message | None,
     batch_id: int | None,
+    withheld: bool = False,
 ) -> int | None:
-    """The stage change itself: row, history, older unsent messages, new message, audit."""
+    """The stage change itself: row, history, older unsent messages, new message, audit;
+    the history and the audit say whether the talent was told, and if not, why."""
     now = utc_now()
     await tx.execute(
         # Never a lead closed as a duplicate (move and move_many refuse it): Reopen only.
@@ -749,9 +770,8 @@ async def _apply(
         (to_stage, now, state.application_id),
     )
     notified = message is not None
-    await _history(
-        tx, state.application_id, "stage", state.stage, to_stage, actor, notified, batch_id
-    )
+    told = TOLD if notified else WITHHELD if withheld else NO_MESSAGE
+    await _history(tx, state.application_id, "stage", state.stage, to_stage, actor, told, batch_id)
     # At most one message per lead in flight: one not sent yet says a stage that is over,
     # and one that failed must not be sent again ("Send again") once the lead moved on.
     superseded = await tx.execute_rowcount(
@@ -786,6 +806,7 @@ async def _apply(
         before=state.stage,
         after=to_stage,
         notified=notified,
+        message=MESSAGE_WORDS[told],  # sent, withheld (Tanpa kabar) or none (nothing to send)
         batch=batch_id,
         superseded=superseded,
     )
@@ -822,7 +843,7 @@ async def _history(
     before: str | None,
     after: str | None,
     actor: Actor,
-    notified: bool,
+    told: int,  # NOT_TOLD, TOLD, WITHHELD or NO_MESSAGE
     batch_id: int | None,
 ) -> None:
     await tx.execute(
@@ -835,7 +856,7 @@ async def _history(
             after,
             actor.user_id,
             actor.via,
-            int(notified),
+            told,
             batch_id,
             utc_now(),
         ),

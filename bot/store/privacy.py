@@ -32,7 +32,7 @@ _CURRENT_STAGES = (
 # The talent's stage changes, without the staff who made them (notes stay internal).
 _STAGES = (
     "SELECT a.reference, h.from_value AS from_stage, h.to_value AS to_stage,"
-    " h.notified AS talent_told, h.created_at FROM lead_history h"
+    " h.notified = 1 AS talent_told, h.created_at FROM lead_history h"
     " JOIN applications a ON a.id = h.application_id"
     " WHERE a.user_id = ? AND h.kind = 'stage' ORDER BY h.id"
 )

@@ -93,6 +93,10 @@ def _history(item: HistoryItem, labels: Labels, names: dict[int, str]) -> dict[s
         "via": item.actor.via,
         "notified": item.notified,
         "quiet": pipeline.moved_quietly(labels.content, item),  # saved with Don't notify
+        "withheld": item.withheld,  # … and recorded so (since session 50)
+        # Nothing to send, to a stage with a message: the talent had got it before.
+        "told_before": item.no_message
+        and pipeline.has_message(labels.content, item.to_value or ""),
         "at": wib_text(item.created_at),
     }
 

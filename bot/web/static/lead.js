@@ -54,6 +54,8 @@ function history(lead) {
       : t("history_assign", { before: item.before || t("assign_nobody"),
         after: item.after || t("assign_nobody") }),
     item.notified ? h("span", { class: "tag" }, t("history_told"))
+      : item.withheld ? h("span", { class: "tag" }, t("history_withheld"))
+      : item.told_before ? h("span", { class: "tag" }, t("history_told_before"))
       : item.quiet ? h("span", { class: "tag" }, t("history_not_told")) : null)]);
   // Stage moves and handovers, and answer changes and duplicate links, newest first.
   const items = [...moves, ...lead.changes.map((item) => [item.at, records.change(item)])]
