@@ -535,8 +535,12 @@ def _questions(w: _Writer, tables: Tables) -> Section:
         }
         section.update(w.record(row, fields, _RELAY_WINDOW))
 
+    fields = {
+        "kind": (Text.MYDATA_FIELD_KIND, w.named(_RELAYED)),
+        "text": (Text.MYDATA_FIELD_MESSAGE, _same),  # an answer's, as the talent got it
+    }
     relayed = [
-        w.record(row, {"kind": (Text.MYDATA_FIELD_KIND, w.named(_RELAYED))})
+        w.record({key: value for key, value in row.items() if key != "text" or value}, fields)
         for row in tables.get("relayed_messages", [])
     ]
     if relayed:

@@ -104,6 +104,20 @@ async def test_each_staff_answer_is_audited_and_logged_once_with_its_words(
     assert not {row[kind] for row in conversation} & raw
     answers = [row[message] for row in conversation if row[kind] == "jawaban tim kami"]
     assert answers == [IN_GROUP, IN_WORKSPACE]
+    # What was passed on to the team's group: each answer once, with its words (session 50:
+    # the group's was listed twice, its staff message and the bot's "✅ Terkirim" note).
+    questions = section(data_copy(payload), Text.MYDATA_SECTION_QUESTIONS)
+    relayed = questions[copy_label(Text.MYDATA_FIELD_RELAYED)]
+    listed = [(row[kind], row.get(message)) for row in relayed]
+    assert listed == [
+        (copy_label(Text.MYDATA_RELAYED_HEADER), None),
+        (copy_label(Text.MYDATA_RELAYED_QUESTION), None),
+        (copy_label(Text.MYDATA_RELAYED_ANSWER), IN_GROUP),
+        (copy_label(Text.MYDATA_RELAYED_ANSWER), IN_WORKSPACE),
+    ]
+    # The group still knows both messages: a reply to either reaches her.
+    kinds = "SELECT kind FROM relayed_messages WHERE kind = 'answer'"
+    assert len(rows(bot.database, kinds)) == 3
 
 
 def test_an_anonymous_admins_answer_is_audited_as_the_staff_chat_without_a_person() -> None:

@@ -43,6 +43,20 @@ _ANSWER_CHANGES = (
     " JOIN applications a ON a.id = c.application_id"
     " WHERE a.user_id = ? AND c.kind IN ('talent_update', 'answer_edit') ORDER BY c.id"
 )
+# What the talent's copy lists of the messages relayed to the staff chat: a staff answer from
+# the group is two rows, the staff member's message and the bot's "✅ Terkirim" note (a reply
+# to either reaches the talent), kept apart by the table's fixed kinds; the copy lists it once,
+# with the text the talent got (their chat's log line of it, if still kept).
+_RELAYED_IN_COPY = """
+SELECT r.*, CASE WHEN r.kind = 'answer' THEN (SELECT c.text FROM conversation_log c
+        WHERE c.chat_id = r.user_id AND c.direction = 'out'
+        AND c.message_id = r.talent_message_id ORDER BY c.id DESC LIMIT 1) END AS text
+FROM relayed_messages r WHERE r.user_id = ?
+    AND NOT (r.kind = 'answer' AND EXISTS (SELECT 1 FROM relayed_messages e
+        WHERE e.user_id = r.user_id AND e.kind = 'answer'
+        AND e.talent_message_id = r.talent_message_id AND e.id < r.id))
+ORDER BY r.id
+"""
 _INBOX = "SELECT * FROM update_inbox WHERE sequence_key = ? ORDER BY update_id"
 _INBOX_WAITING = (
     "SELECT * FROM update_inbox WHERE sequence_key = ? AND payload != '{}' ORDER BY update_id"
@@ -310,6 +324,9 @@ class Privacy:
                 (user_id,),
             )
             found[table] = [dict(row) for row in rows]
+        if not whole:  # the copy: each staff answer once, with its text
+            relayed = await view.fetch_all(_RELAYED_IN_COPY, (user_id,))
+            found["relayed_messages"] = [dict(row) for row in relayed]
         found["answers"] = [dict(row) for row in await view.fetch_all(_ANSWERS, (user_id,))]
         for row in found["answers"]:
             row["value"] = None if row["value"] is None else json.loads(row["value"])
