@@ -530,6 +530,7 @@ class Text(StrEnum):
     LEADS_BY_NAME = "leads_by_name"
     FILTER_MEANT = "filter_meant"
     FILTER_MINE = "filter_mine"
+    FILTER_TODAY = "filter_today"
     FILTER_UNASSIGNED = "filter_unassigned"
     BTN_BULK_MOVE = "btn_bulk_move"
     BULK_CHOOSE_STAGE = "bulk_choose_stage"
@@ -991,6 +992,7 @@ class Text(StrEnum):
     WS_TAUGHT_NONE = "ws_taught_none"
     # The workspace's records (content/messages_workspace_records.yaml)
     WS_LEAD_DUPLICATES = "ws_lead_duplicates"
+    WS_FILTER_TODAY = "ws_filter_today"
     WS_FILTER_WAITING = "ws_filter_waiting"
     WS_WAITING_ORDER = "ws_waiting_order"
     WS_LEAD_CONTACT = "ws_lead_contact"

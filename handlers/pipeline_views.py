@@ -72,6 +72,8 @@ def describe(content: Content, language: str, chosen: PipelineFilter) -> str:
         parts.append(content.text(Text.FILTER_UNASSIGNED, language))
     if chosen.waiting:
         parts.append(content.text(Text.FILTER_WAITING, language))
+    if chosen.today:
+        parts.append(content.text(Text.FILTER_TODAY, language))
     return " · ".join(parts)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 import sqlite3
 import time
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -673,6 +673,29 @@ async def test_a_stage_export_says_under_its_link_which_closed_duplicates_it_lef
         await page.get_by_role("button", name=t(Text.WS_EXPORT_CSV)).click()
         await wait_text(seen, ".export-status", t(Text.WS_EXPORT_READY, count=2))
         assert await page.locator(".export-status .left-out").count() == 0
+    assert seen.alerts == [] and seen.errors == []
+
+
+async def test_the_today_chip_lists_the_days_new_leads(
+    bot: Harness, tmp_path: Path, screens: Path
+) -> None:
+    await seeded(bot.database, [Seed(7001, MUSICIAN), Seed(7002, realistic(random.Random(5)))])
+    now = datetime.now(UTC).isoformat(timespec="microseconds")  # KOC-000002 came in today
+    for update in (
+        "UPDATE applications SET submitted_at = ? WHERE id = 2",
+        "UPDATE lead_search SET submitted_at = ? WHERE application_id = 2",
+    ):
+        rows(bot.database, update, (now,))
+    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+        seen = await watched(context)
+        page = seen.page
+        await page.goto(page_url(base, bot, ADMIN_ID))
+        await page.locator("table.leads tbody tr").nth(1).wait_for()
+        await page.locator(".chip", has_text=t(Text.WS_FILTER_TODAY)).click()
+        await page.locator(".chip[aria-pressed=true]", has_text=t(Text.WS_FILTER_TODAY)).wait_for()
+        await wait_text(seen, "table.leads tbody", "KOC-000002")
+        assert await page.locator("table.leads tbody tr").count() == 1
+        await every_look(seen, screens, "leads-today")
     assert seen.alerts == [] and seen.errors == []
 
 

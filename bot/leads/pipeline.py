@@ -44,6 +44,7 @@ from bot.texts import Text
 MINE = ("mine", "saya")
 UNASSIGNED = ("unassigned", "bebas")
 WAITING_WORDS = ("waiting", "menunggu")
+TODAY_WORDS = ("hariini", "today")  # "hari ini" typed as two words reads as one
 BULK_CHUNK = 200  # leads moved per transaction in a bulk move (the loop stays responsive)
 # A Move all preview confirmed later than this is refused: staff look again, rather than a
 # forgotten preview moving (and messaging) leads as they stand days later.
@@ -81,6 +82,7 @@ class PipelineFilter:
     mine: bool = False
     unassigned: bool = False
     waiting: bool = False  # longer in their stage than LEAD_WAIT_DAYS (bot/leads/waiting.py)
+    today: bool = False  # submitted today (WIB): the day's new leads, whatever their stage
 
     @property
     def empty(self) -> bool:
@@ -91,13 +93,15 @@ class PipelineFilter:
         self, admin_id: int | None, cutoffs: dict[str, str] | None = None
     ) -> LeadFilter:
         """The store's filter; "mine" means assigned to this admin. A waiting filter without
-        `cutoffs` (bot/leads/waiting.py) matches nothing rather than every lead."""
+        `cutoffs` (bot/leads/waiting.py) matches nothing rather than every lead; "today" is
+        the WIB day it is read on (a page turned after midnight shows the new day's)."""
         return LeadFilter(
             sector=self.sector,
             stage=self.stage,
             assignee_id=admin_id if self.mine else None,
             unassigned=self.unassigned,
             waiting=json.dumps(cutoffs or {}) if self.waiting else None,
+            since=start_of_today() if self.today else None,
         )
 
     def code(self) -> str:
@@ -111,7 +115,25 @@ class PipelineFilter:
             parts[2] = "unassigned"
         if self.waiting:
             parts.append("waiting")
+        if self.today:
+            parts.append("today")
         return " ".join(part for part in parts if part)
+
+
+def start_of_today(now: datetime | None = None) -> str:
+    """Midnight of today in WIB, as a stored ISO UTC time."""
+    return start_of_day_utc((now or datetime.now(UTC)).astimezone(WIB).date())
+
+
+def _today_joined(words: Sequence[str]) -> list[str]:
+    """ "hari ini" (two words, any case) as the one filter word "hariini"."""
+    joined: list[str] = []
+    for word in words:
+        if word.lower() == "ini" and joined and joined[-1].lower() == "hari":
+            joined[-1] = "hariini"
+        else:
+            joined.append(word)
+    return joined
 
 
 def parse_filter(words: Sequence[str], content: Content) -> PipelineFilter:
@@ -119,13 +141,15 @@ def parse_filter(words: Sequence[str], content: Content) -> PipelineFilter:
     language ("Diteruskan ke KOCCA", "Shortlisted"), any case; FilterError for a word it
     cannot read."""
     stage = sector = None
-    mine = unassigned = waiting = False
-    for typed in stage_words(content, words):
+    mine = unassigned = waiting = today = False
+    for typed in stage_words(content, _today_joined(words)):
         word = typed.lower()
         if word in content.stages and stage is None:
             stage = word
         elif word in WAITING_WORDS:
             waiting = True
+        elif word in TODAY_WORDS:
+            today = True
         elif word in SECTOR_ALIASES and sector is None:
             sector = SECTOR_ALIASES[word]
         elif word in MINE and not unassigned:
@@ -139,13 +163,14 @@ def parse_filter(words: Sequence[str], content: Content) -> PipelineFilter:
             # both hints then; "shortlis" gets only the filter meant.
             by_name = word not in known and (suggestion is None or typed[:1].isupper())
             raise FilterError(typed, suggestion, by_name=by_name)
-    return PipelineFilter(stage, sector, mine, unassigned, waiting)
+    return PipelineFilter(stage, sector, mine, unassigned, waiting, today)
 
 
 def filter_vocabulary(content: Content) -> list[str]:
-    """Every word /leads takes: stages (keys and labels), sectors, mine, unassigned, waiting."""
+    """Every word /leads takes: stages (keys and labels), sectors, mine, unassigned, waiting,
+    today."""
     words = [*filter_words.stage_names(content), *SECTOR_ALIASES]
-    return [*words, *MINE, *UNASSIGNED, *WAITING_WORDS]
+    return [*words, *MINE, *UNASSIGNED, *WAITING_WORDS, *TODAY_WORDS]
 
 
 def parse_code(code: str, content: Content) -> PipelineFilter:

@@ -84,7 +84,9 @@ async def waiting_page(
 ) -> tuple[list[tuple[Lead, WaitingLead]], int]:
     """One page of waiting leads matching the filter's other words, longest first, and how
     many wait."""
-    others = PipelineFilter(chosen.stage, chosen.sector, chosen.mine, chosen.unassigned)
+    others = PipelineFilter(
+        chosen.stage, chosen.sector, chosen.mine, chosen.unassigned, today=chosen.today
+    )
     where = others.lead_filter(admin_id)
     waiting, total = await waiting_leads(store, content, settings, where, offset, limit, now)
     leads = {

@@ -14,6 +14,7 @@ from typing import Any
 
 from bot.content import Content
 from bot.leads.export import start_of_day_utc
+from bot.leads.pipeline import start_of_today
 from bot.parsing import FIRST_YEAR, LAST_YEAR, iso_day
 from bot.store.leads import MAX_SEARCH, LeadFilter, search_pattern
 from bot.store.workspace import SORTS
@@ -23,7 +24,7 @@ BOARD_CARDS = 30  # cards shown per board column; the list has the rest
 MAX_SELECTED = 500  # leads in one bulk move from the page
 MAX_PAGE = 1_000_000
 FILTER_KEYS = frozenset(
-    {"stage", "sector", "province", "program", "assigned", "from", "to", "q", "waiting"}
+    {"stage", "sector", "province", "program", "assigned", "from", "to", "q", "waiting", "today"}
 )
 
 
@@ -90,8 +91,9 @@ def choices(content: Content, question_key: str) -> dict[str, str]:
 
 
 def query(raw: Any, content: Content, viewer_id: int) -> Query:
-    """A filter from the page: stage, sector, province, program, assigned, from, to, q, and
-    waiting ("yes"; its limits come from the settings: see listing.checked_query)."""
+    """A filter from the page: stage, sector, province, program, assigned, from, to, q,
+    waiting ("yes"; its limits come from the settings: see listing.checked_query) and today
+    ("yes": submitted since midnight WIB, read at each request)."""
     if raw is None:
         raw = {}
     raw = body_object(raw)
@@ -106,6 +108,7 @@ def query(raw: Any, content: Content, viewer_id: int) -> Query:
         "program": content.programs,
         "assigned": ("me", "none"),
         "waiting": ("yes",),
+        "today": ("yes",),
     }
     for key, known in checks.items():
         if key in values and (not isinstance(values[key], str) or values[key] not in known):
@@ -115,6 +118,8 @@ def query(raw: Any, content: Content, viewer_id: int) -> Query:
         since = start_of_day_utc(_day(values["from"], "from"))
     if "to" in values:
         until = start_of_day_utc(_day(values["to"], "to") + timedelta(days=1))
+    if values.get("today") == "yes":  # with a "from" too: the later of the two
+        since = max(since or "", start_of_today())
     words = _text(values.get("q", ""), "q", MAX_SEARCH)
     where = LeadFilter(
         sector=values.get("sector"),

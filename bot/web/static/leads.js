@@ -171,14 +171,18 @@ function counts(list, onchange) {
     onclick: () => { desk.filter = { ...desk.filter, stage: key || undefined }; desk.page = 1;
       onchange(); },
   }, `${label} · ${stageCount(count, duplicates)}`);
-  const waiting = desk.filter.waiting === "yes";
-  return sideways(h("div", { class: "chips" }, chip("", t("all_stages"), total, closed),
-    list.counts.map((item) => chip(item.stage, item.label, item.count, item.duplicates)),
-    h("button", { class: "chip waiting", "aria-pressed": String(waiting), onclick: () => {
-      desk.filter = { ...desk.filter, waiting: waiting ? undefined : "yes" };
+  // A chip that turns a yes/no filter on or off: waiting too long, submitted today.
+  const toggle = (key, label) => {
+    const on = desk.filter[key] === "yes";
+    return h("button", { class: `chip ${key}`, "aria-pressed": String(on), onclick: () => {
+      desk.filter = { ...desk.filter, [key]: on ? undefined : "yes" };
       desk.page = 1;
       onchange();
-    } }, t("filter_waiting"))));
+    } }, label);
+  };
+  return sideways(h("div", { class: "chips" }, chip("", t("all_stages"), total, closed),
+    list.counts.map((item) => chip(item.stage, item.label, item.count, item.duplicates)),
+    toggle("today", t("filter_today")), toggle("waiting", t("filter_waiting"))));
 }
 
 async function exportFile(format, status) {
