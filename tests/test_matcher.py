@@ -2226,3 +2226,56 @@ def test_a_taught_wording_that_only_registers_does_not_stand_for_a_wish() -> Non
         assert not matcher.match(wish).taught, wish
     said = matcher.match("kak anak saya mau daftar")
     assert said.taught and said.best == "faq:parents"
+
+
+def test_minang_krama_and_walikan_words_are_written_out() -> None:
+    """Session 50: Minang "ambo" (saya), "alah" (sudah: read as a typo of "arah"), "bilo"
+    (kapan), "lai" (apakah), "baraja" (belajar), "pandamping" (pendamping), "maliek" (melihat);
+    krama "sinten" (siapa), "menika" (ini), "lepat" (salah), "ananging" (tapi); Malang's
+    walikan "ayas" (saya) and "ebes" (a parent) were unknown words, counted against every
+    entry."""
+    for text, entry in [
+        ("ambo alah mandaftar minggu lalu, bilo ambo dapek kabar?", "faq:after_registering"),
+        ("lai bisa ambo baraja bikin konten di kelas untuak anak mudo?", "program:training_center"),
+        ("inyo indak bisa maliek, butuh pandamping, lai bisa mandaftar?", "faq:support_needs"),
+        ("Sinten ingkang ngelola bot menika?", "faq:who_runs"),
+        (
+            "Kula sampun ndaftar, ananging data kula lepat. Pripun nggantos?",
+            "faq:after_registering",
+        ),
+        ("ebes ayas takon, bot iki resmi ta?", "faq:who_runs"),
+    ]:
+        verdict = decide(MATCHER.match(text), DEFAULTS)
+        assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, entry), text
+
+
+def test_thanks_for_the_help_and_a_wish_for_the_day_are_thanks() -> None:
+    """Session 50: "terima kasih untuk bantuan anda" got film_funding directly (its help), a
+    well-wish after thanks got suggestions, and krama's "sampun cetha sedaya" (all clear now)
+    was two unknown words."""
+    for text in (
+        "makasih atas bantuan kakak, semoga harimu menyenangkan",
+        "thank you for your help, have a great day",
+        "matur nuwun, sampun cetha sedaya",
+    ):
+        assert MATCHER.match(text).talk == "thanks", text
+    verdict = decide(MATCHER.match("untuk bantuan dana film apa syaratnya?"), DEFAULTS)
+    assert verdict.entry == "faq:film_funding", verdict
+
+
+def test_no_email_is_what_to_prepare_and_changed_data_is_after_registering() -> None:
+    """Session 50: "no email, can I register with a phone number" got after_registering
+    directly (its "ganti nomor hp"); a new number and data to change went to my_data."""
+    verdict = decide(
+        MATCHER.match("saya tidak punya email, daftar pakai nomor hp boleh?"), DEFAULTS
+    )
+    assert verdict.entry != "faq:after_registering", verdict
+    assert (verdict.entry or verdict.others[0]) == "faq:what_to_prepare", verdict
+    for text in (
+        "mau ganti data yang kemarin saya isi",
+        "nomor wa saya baru, bagaimana ubah data saya?",
+    ):
+        verdict = decide(MATCHER.match(text), DEFAULTS)
+        assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, "faq:after_registering"), text
+    verdict = decide(MATCHER.match("hapus data saya"), DEFAULTS)
+    assert verdict.entry == "faq:my_data", verdict

@@ -1082,6 +1082,54 @@ SHORT_FORMS: dict[str, str] = {
     "njaluk": "minta",
     "ngomongna": "dibahas",
     "botmu": "bot mu",
+    # Session 50's voices. Minang: ambo (saya), indak (tidak), sajo (saja), nan (yang), untuak
+    # (untuk), inyo (dia: read as a typo of "info"), bilo (kapan), dapek (dapat), alah (sudah:
+    # read as a typo of "arah"), baa (bagaimana: "baa caronyo"), lai (apakah: "lai bisa"),
+    # pamain (pemain), maliek (melihat), pandamping (pendamping), baraja (belajar), mudo (muda),
+    # umua (umur); its ma- on a known stem is written out as Banjar's above (mandaftar,
+    # mangirim). Krama: menika (ini: its "-ika" was an unknown word), sinten (siapa), mangertos
+    # (mengerti), kepengker (lalu), ananging (tapi), lepat (salah: read as a typo of "lewat"),
+    # gantos (ganti, as "nggantos"), ngaken (mengaku), leres (benar), cetha (jelas), sedaya
+    # (semua), dados (jadi). Malang's walikan: ayas (saya: read as a typo), ebes (a parent, who
+    # asks), ngalam (malang); and Javanese ngoko's enek (ada), gurung (durung: belum), dhewe
+    # (sendiri), enom (muda), luwih (lebih).
+    "ambo": "saya",
+    "indak": "tidak",
+    "sajo": "saja",
+    "nan": "yang",
+    "untuak": "untuk",
+    "inyo": "dia",
+    "bilo": "kapan",
+    "dapek": "dapat",
+    "alah": "sudah",
+    "baa": "bagaimana",
+    "lai": "apakah",
+    "pamain": "pemain",
+    "maliek": "melihat",
+    "pandamping": "pendamping",
+    "baraja": "belajar",
+    "mudo": "muda",
+    "umua": "umur",
+    "menika": "ini",
+    "sinten": "siapa",
+    "mangertos": "mengerti",
+    "kepengker": "lalu",
+    "ananging": "tapi",
+    "lepat": "salah",
+    "gantos": "ganti",
+    "ngaken": "mengaku",
+    "leres": "benar",
+    "cetha": "jelas",
+    "sedaya": "semua",
+    "dados": "jadi",
+    "ayas": "saya",
+    "ebes": "ortu",
+    "ngalam": "malang",
+    "enek": "ada",
+    "gurung": "belum",
+    "dhewe": "sendiri",
+    "enom": "muda",
+    "luwih": "lebih",
 }
 
 # Words that ask together what none of them asks alone, written as the word an entry has,
@@ -1267,6 +1315,23 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("non", "fiction"): "documentary",
     ("bahasa", "isyarat"): "bahasaisyarat",  # sign language: not "syarat", requirements
     ("bahasa", "korea"): "bahasakorea",
+    # Thanks for the help ("terima kasih untuk bantuan anda", "atas bantuannya") is thanks, and
+    # a wish for the day after it ("semoga hari anda baik", "semoga harimu menyenangkan",
+    # "have a nice day") a well-wish (GREETINGS' "semoga"): session 50's "Terima kasih banyak
+    # untuk bantuan anda. Semoga hari anda baik." got suggestions ("bantuan" is film funding's
+    # help, "hari" a day an open call has), and its first sentence alone film_funding directly.
+    ("untuk", "bantuan"): "bantuannya",
+    ("atas", "bantuan"): "bantuannya",
+    ("for", "your", "help"): "bantuannya",
+    ("semoga", "hari"): "semoga",
+    ("semoga", "harimu"): "semoga",
+    ("semoga", "hari", "anda", "menyenangkan"): "semoga",
+    ("semoga", "harimu", "menyenangkan"): "semoga",
+    ("semoga", "hari", "anda", "baik"): "semoga",
+    **{
+        ("have", "a", nice, "day"): "semoga"
+        for nice in ("nice", "good", "great", "lovely", "wonderful")
+    },
     # Singing, rapping, writing in Korean is the language too ("do I have to sing in Korean?"
     # got what_is_kocca: "sing" is written out as Dermayon's "yang" first).
     **{
