@@ -2279,3 +2279,32 @@ def test_no_email_is_what_to_prepare_and_changed_data_is_after_registering() -> 
         assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, "faq:after_registering"), text
     verdict = decide(MATCHER.match("hapus data saya"), DEFAULTS)
     assert verdict.entry == "faq:my_data", verdict
+
+
+def test_a_regional_language_the_bot_might_speak_is_the_language_entry() -> None:
+    """Session 50: "bot iki iso boso Jowo?" went unanswered ("jowo" was an unknown word); a
+    regional language after a word of speaking or using it is the language entry, and a song or
+    a course in it is not."""
+    for text in (
+        "min, bisa pakai bahasa sunda ga?",
+        "adminnya ngerti boso jowo?",
+        "do you speak javanese?",
+    ):
+        verdict = decide(MATCHER.match(text), DEFAULTS)
+        assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, "faq:language"), text
+    for text in ("kursus bahasa jawa di mana", "lagu jowo sing enak opo dab"):
+        assert decide(MATCHER.match(text), DEFAULTS).outcome is not Outcome.ANSWERED, text
+
+
+def test_the_forms_category_a_blind_talent_and_a_prod_company_are_understood() -> None:
+    """Session 50: which option to choose in the form is who_can_apply's ("choose Other"); a
+    blind talent who needs a companion is support_needs'; film English's "prod company" is a
+    production company."""
+    for text, entry in [
+        ("pilih kategori apa di formulir kalau saya pemain kecapi?", "faq:who_can_apply"),
+        ("kakak saya buta, perlu pendamping, bisa daftar?", "faq:support_needs"),
+        ("do I need a prod company to register my short film?", "faq:production_house"),
+    ]:
+        verdict = decide(MATCHER.match(text), DEFAULTS)
+        assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, entry), text
+    assert content_words(words("aku kadang main gitar")) == ["main", "gitar"]

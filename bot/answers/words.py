@@ -1091,8 +1091,9 @@ SHORT_FORMS: dict[str, str] = {
     # (mengerti), kepengker (lalu), ananging (tapi), lepat (salah: read as a typo of "lewat"),
     # gantos (ganti, as "nggantos"), ngaken (mengaku), leres (benar), cetha (jelas), sedaya
     # (semua), dados (jadi). Malang's walikan: ayas (saya: read as a typo), ebes (a parent, who
-    # asks), ngalam (malang); and Javanese ngoko's enek (ada), gurung (durung: belum), dhewe
-    # (sendiri), enom (muda), luwih (lebih).
+    # asks), ngalam (malang), sam (mas: calls someone, as Jogja's "dab" does); typing's "ngetik"
+    # (ketik), film English's "prod" (production: "prod company"); and Javanese ngoko's enek
+    # (ada), gurung (durung: belum), dhewe (sendiri), enom (muda), luwih (lebih).
     "ambo": "saya",
     "indak": "tidak",
     "sajo": "saja",
@@ -1125,6 +1126,9 @@ SHORT_FORMS: dict[str, str] = {
     "ayas": "saya",
     "ebes": "ortu",
     "ngalam": "malang",
+    "sam": "mas",
+    "ngetik": "ketik",
+    "prod": "production",
     "enek": "ada",
     "gurung": "belum",
     "dhewe": "sendiri",
@@ -1332,6 +1336,22 @@ PHRASES: dict[tuple[str, ...], str] = {
         ("have", "a", nice, "day"): "semoga"
         for nice in ("nice", "good", "great", "lovely", "wonderful")
     },
+    # A regional language the bot might speak or read ("bisa boso Jowo?", "pakai bahasa Sunda",
+    # "do you speak Javanese?") is a regional language, language's (session 50's "bot iki iso
+    # boso Jowo ta?" went unanswered: "jowo" was an unknown word); only after a word of speaking
+    # or using it: "lagu jowo" is still a song, "kursus bahasa jawa" a course.
+    **{
+        (verb, "bahasa", regional): f"{verb} bahasa daerah"
+        for verb in (
+            *("bisa", "pakai", "pake", "tahu", "mengerti", "paham", "ngomong", "bicara"),
+            *("ketik", "ngetik", "nulis", "tulis", "jawab", "balas"),
+        )
+        for regional in ("jawa", "jowo", "sunda", "minang", "bali", "batak", "bugis", "madura")
+    },
+    **{
+        ("speak", regional): "speak regional language"
+        for regional in ("javanese", "sundanese", "balinese", "minang", "batak", "bugis")
+    },
     # Singing, rapping, writing in Korean is the language too ("do I have to sing in Korean?"
     # got what_is_kocca: "sing" is written out as Dermayon's "yang" first).
     **{
@@ -1360,6 +1380,8 @@ PHRASES: dict[tuple[str, ...], str] = {
     },
 }
 
+# "Kadang", "terkadang" (sometimes) ask nothing: session 50's "aku juga kadang ngisi suara film
+# animasi ... pilih jenis film apa?" counted it as an unknown word against every entry.
 STOPWORDS_ID = _listed(
     """
     ada adakah adalah agar aja akan aku al apa apaan apakah apalagi atau bagaimana bahwa
@@ -1425,6 +1447,7 @@ STOPWORDS_ID = _listed(
     metu le
     side kau engkau penutup sehingga jane
     rupanya berkenan sejauh
+    kadang terkadang
     """
 )
 
