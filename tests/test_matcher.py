@@ -2308,3 +2308,19 @@ def test_the_forms_category_a_blind_talent_and_a_prod_company_are_understood() -
         verdict = decide(MATCHER.match(text), DEFAULTS)
         assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, entry), text
     assert content_words(words("aku kadang main gitar")) == ["main", "gitar"]
+
+
+def test_not_a_machine_january_in_short_and_javanese_used_for() -> None:
+    """Session 50: "bukan mesin" (not a machine) is a person, ask_human's; "in jan" is January
+    (chat's "jan" alone is "jangan"); Malang's "digawe" (used for) is "dipakai"."""
+    for text, entry in [
+        ("aku pengen ngobrol karo wong, bukan mesin", "faq:ask_human"),
+        ("what did kocca and ekraf talk about in jan", "faq:jan_2026_meeting"),
+    ]:
+        verdict = decide(MATCHER.match(text), DEFAULTS)
+        assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, entry), text
+    assert "januari" not in " ".join(words("jan lupa daftar ya"))
+    assert decide(MATCHER.match("mesin cuci rusak dimana servis"), DEFAULTS).outcome is (
+        Outcome.UNANSWERED
+    )
+    assert words("dataku digawe opo")[-2:] == ["dipakai", "apa"]

@@ -1092,7 +1092,8 @@ SHORT_FORMS: dict[str, str] = {
     # gantos (ganti, as "nggantos"), ngaken (mengaku), leres (benar), cetha (jelas), sedaya
     # (semua), dados (jadi). Malang's walikan: ayas (saya: read as a typo), ebes (a parent, who
     # asks), ngalam (malang), sam (mas: calls someone, as Jogja's "dab" does); typing's "ngetik"
-    # (ketik), film English's "prod" (production: "prod company"); and Javanese ngoko's enek
+    # (ketik), film English's "prod" (production: "prod company"), Malang's "digawe"
+    # (dipakai: "dataku digawe opo"); and Javanese ngoko's enek
     # (ada), gurung (durung: belum), dhewe (sendiri), enom (muda), luwih (lebih).
     "ambo": "saya",
     "indak": "tidak",
@@ -1129,6 +1130,7 @@ SHORT_FORMS: dict[str, str] = {
     "sam": "mas",
     "ngetik": "ketik",
     "prod": "production",
+    "digawe": "dipakai",
     "enek": "ada",
     "gurung": "belum",
     "dhewe": "sendiri",
@@ -1352,6 +1354,14 @@ PHRASES: dict[tuple[str, ...], str] = {
         ("speak", regional): "speak regional language"
         for regional in ("javanese", "sundanese", "balinese", "minang", "batak", "bugis")
     },
+    # Not a machine is not the bot ("mau tanya ke orang, bukan mesin": session 50): a person,
+    # ask_human's, as "bukan robot" is; a machine alone ("mesin cuci") is still no entry's.
+    ("bukan", "mesin"): "bukan robot",
+    ("not", "a", "machine"): "not a robot",
+    # January in film English's short form, after "in" or "last" (session 50's "some govt
+    # meeting in jan"); "jan" alone is also chat's "jangan" ("jan lupa").
+    ("in", "jan"): "in january",
+    ("last", "jan"): "last january",
     # Singing, rapping, writing in Korean is the language too ("do I have to sing in Korean?"
     # got what_is_kocca: "sing" is written out as Dermayon's "yang" first).
     **{
