@@ -2324,3 +2324,20 @@ def test_not_a_machine_january_in_short_and_javanese_used_for() -> None:
         Outcome.UNANSWERED
     )
     assert words("dataku digawe opo")[-2:] == ["dipakai", "apa"]
+
+
+def test_the_instrument_a_talent_plays_says_who_asks() -> None:
+    """Session 50: a guitarist's, a keyboardist's and a saluang player's "can I register?" were
+    held back by the instrument, an unknown word ("keyboard" was stemmed to "yboard"); it says
+    who asks in a message about its sender or about registering, not in one about the
+    instrument."""
+    for text in (
+        "saya main biola, boleh mendaftar?",
+        "I play guitar, can I register?",
+        "pemain keyboard dari Solo bisa daftar di sini?",
+        "ambo main talempong, lai bisa mandaftar?",
+    ):
+        verdict = decide(MATCHER.match(text), DEFAULTS)
+        assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, "faq:who_can_apply"), text
+    for text in ("cara main gitar bisa?", "jual gitar bekas", "les piano anak bisa online?"):
+        assert decide(MATCHER.match(text), DEFAULTS).outcome is not Outcome.ANSWERED, text

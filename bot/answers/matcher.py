@@ -60,16 +60,19 @@ from bot.answers.words import (
     GENRE_WORD,
     GENRES,
     GREETINGS,
+    INSTRUMENTS,
     INTRODUCING,
     JOINING,
     MAY,
     NOT_A_PLACE,
     NOT_A_ROLE,
     NOT_BEING,
+    PLAYING,
     QUESTION_CUES,
     REGISTERING,
     SALUTATIONS,
     SENDER,
+    SIGNING_UP,
     SOURCED,
     STOPWORDS,
     THANKS,
@@ -134,10 +137,15 @@ def _who_asks(found: list[str]) -> frozenset[str]:
     daftar?"), not in "cara main kendang kempul"; none of them right after an event
     (EVENTS: "festival choir di korea kapan?")."""
     shown = {word for before, word in itertools.pairwise(found) if before in EVENTS}
-    if SENDER.isdisjoint(found) and MAY.isdisjoint(found):
+    about_sender = not SENDER.isdisjoint(found)
+    if not about_sender and MAY.isdisjoint(found):
         return ABOUT_TALENT - shown
     asked = {word for before, word in itertools.pairwise(found) if before in TOPIC_HEADS}
-    return (ABOUT_TALENT - shown) | (ABOUT_TALENT_IF_SAID - asked)
+    who = (ABOUT_TALENT - shown) | (ABOUT_TALENT_IF_SAID - asked)
+    if about_sender or not JOINING.isdisjoint(found) or not SIGNING_UP.isdisjoint(found):
+        # "saya bermain gitar", "pemain keyboard ... bisa daftar?": the instrument they play.
+        who |= INSTRUMENTS - asked
+    return who
 
 
 def _after_introduction(text: str, found: list[str]) -> tuple[list[str], str] | None:
@@ -477,6 +485,12 @@ class Matcher:
             at
             for at, word in enumerate(found)
             if genre_asked and word in GENRE_KINDS and not GENRES.isdisjoint(found[at - 1 : at + 2])
+        }
+        # "saya main biola": playing the instrument that says who asks is who asks too.
+        kind_of |= {
+            at
+            for at, (word, played) in enumerate(itertools.pairwise(found))
+            if word in PLAYING and played in INSTRUMENTS and played in who
         }
         while index < len(found):
             word = found[index]

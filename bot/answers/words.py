@@ -1391,7 +1391,8 @@ PHRASES: dict[tuple[str, ...], str] = {
 }
 
 # "Kadang", "terkadang" (sometimes) ask nothing: session 50's "aku juga kadang ngisi suara film
-# animasi ... pilih jenis film apa?" counted it as an unknown word against every entry.
+# animasi ... pilih jenis film apa?" counted it as an unknown word against every entry; nor
+# does Minang's closing particle "doh" ("indak pop doh").
 STOPWORDS_ID = _listed(
     """
     ada adakah adalah agar aja akan aku al apa apaan apakah apalagi atau bagaimana bahwa
@@ -1457,7 +1458,7 @@ STOPWORDS_ID = _listed(
     metu le
     side kau engkau penutup sehingga jane
     rupanya berkenan sejauh
-    kadang terkadang
+    kadang terkadang doh
     """
 )
 
@@ -1544,11 +1545,13 @@ ABOUT_TALENT = _listed(
 # A boss ("bos", "boss", "atasan") for whom an assistant asks ("bos saya minta dicek apakah
 # KOCCA ada pendanaan", "Bos mau tau kita wajib lewat PH Korea": session 48) is who asks, in a
 # message about its sender; no role to register as; "cara minta naik gaji ke bos" is no entry's.
+# Minang (a people of West Sumatra, as Dayak and Mandar are: "musik tradisi Minang") says who
+# asks too (session 50).
 # Classical music ("klasik", "classical") is an art form, as jazz or dangdut are ("pianis klasik
 # juga bisa?"), and as often what is asked ("konser musik klasik di jakarta").
 ABOUT_TALENT_IF_SAID = _listed(
     """
-    dayak
+    dayak minang
     pesantren pondok ustadz ustaz hadroh hadrah sholawat shalawat salawat nasyid
     qasidah kasidah religi islami gambus
     metal punk hardcore underground cadas
@@ -1568,6 +1571,15 @@ ABOUT_TALENT_IF_SAID = _listed(
     bos boss atasan
     """
 )
+# The instrument a talent plays ("saya bermain gitar", "pemain keyboard campursari", "ambo main
+# saluang jo talempong") is who asks, only in a message about its sender or about registering
+# (SENDER, SIGNING_UP), never right after a topic head ("belajar gitar", "jual gitar"): session
+# 50's guitarist, keyboardist and saluang player were held back by it as an unknown word
+# (and "keyboard" was stemmed to "yboard"); "cara main gitar bisa?" is still not who asks.
+INSTRUMENTS = _listed("gitar guitar keyboard piano biola violin saluang talempong suling seruling")
+SIGNING_UP = _listed("mendaftar mendaftarkan")
+# Playing it ("saya main biola", "I play guitar") is who asks with it: "main" is the music page's.
+PLAYING = _listed("main bermain pemain play plays playing")
 # Words that say who asks but not as whom they would register ("mama boleh?", "skripsi bisa?"
 # ask nothing about registering; "hiphop bisa?", "rap bs ga" do; "talkback bisa?" asks whether
 # a screen reader works, "kawinan bisa?" for a wedding gig: an attacker's, session 44).
