@@ -2341,3 +2341,15 @@ def test_the_instrument_a_talent_plays_says_who_asks() -> None:
         assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, "faq:who_can_apply"), text
     for text in ("cara main gitar bisa?", "jual gitar bekas", "les piano anak bisa online?"):
         assert decide(MATCHER.match(text), DEFAULTS).outcome is not Outcome.ANSWERED, text
+
+
+def test_the_province_abroad_australian_chat_and_malang_walikan() -> None:
+    """Session 50: which province to write when living abroad is who_can_apply's (its answer
+    says "luar negeri"); Australian "mate" (read as a typo of "made"), "heaps", "lately" ask
+    nothing, "g'day" greets; walikan "ker", "kera" are "rek", "arek"."""
+    verdict = decide(
+        MATCHER.match("I live in Singapore, which province do I choose, mate?"), DEFAULTS
+    )
+    assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, "faq:who_can_apply"), verdict
+    assert MATCHER.match("g'day mate 👋").talk == "greeting"
+    assert content_words(words("heaps of films lately, kera ngalam iki")) == ["films", "malang"]

@@ -1089,12 +1089,14 @@ SHORT_FORMS: dict[str, str] = {
     # umua (umur); its ma- on a known stem is written out as Banjar's above (mandaftar,
     # mangirim). Krama: menika (ini: its "-ika" was an unknown word), sinten (siapa), mangertos
     # (mengerti), kepengker (lalu), ananging (tapi), lepat (salah: read as a typo of "lewat"),
-    # gantos (ganti, as "nggantos"), ngaken (mengaku), leres (benar), cetha (jelas), sedaya
-    # (semua), dados (jadi). Malang's walikan: ayas (saya: read as a typo), ebes (a parent, who
-    # asks), ngalam (malang), sam (mas: calls someone, as Jogja's "dab" does); typing's "ngetik"
-    # (ketik), film English's "prod" (production: "prod company"), Malang's "digawe"
-    # (dipakai: "dataku digawe opo"); and Javanese ngoko's enek
-    # (ada), gurung (durung: belum), dhewe (sendiri), enom (muda), luwih (lebih).
+    # gantos (ganti, as "nggantos"), leres (benar), cetha (jelas), sedaya (semua), dados (jadi);
+    # not ngaken (claims) nor chat's ngaku: written as "bilang" they answered the probe "ada
+    # orang ngaku kurir minta transfer uang, asli ga?" with who_runs. Malang's walikan: ayas
+    # (saya: read as a typo), ebes (a parent, who asks), ngalam (malang), sam (mas: calls
+    # someone, as Jogja's "dab" does), ker and kera (rek, arek: "kera ngalam", a Malang kid);
+    # typing's "ngetik" (ketik); film English's "prod" (production: "prod company"); Malang's
+    # "digawe" (dipakai: "dataku digawe opo"); and Javanese ngoko's enek (ada), gurung (durung:
+    # belum), dhewe (sendiri), enom (muda), luwih (lebih).
     "ambo": "saya",
     "indak": "tidak",
     "sajo": "saja",
@@ -1119,7 +1121,6 @@ SHORT_FORMS: dict[str, str] = {
     "ananging": "tapi",
     "lepat": "salah",
     "gantos": "ganti",
-    "ngaken": "mengaku",
     "leres": "benar",
     "cetha": "jelas",
     "sedaya": "semua",
@@ -1131,6 +1132,8 @@ SHORT_FORMS: dict[str, str] = {
     "ngetik": "ketik",
     "prod": "production",
     "digawe": "dipakai",
+    "ker": "rek",
+    "kera": "arek",
     "enek": "ada",
     "gurung": "belum",
     "dhewe": "sendiri",
@@ -1354,6 +1357,8 @@ PHRASES: dict[tuple[str, ...], str] = {
         ("speak", regional): "speak regional language"
         for regional in ("javanese", "sundanese", "balinese", "minang", "batak", "bugis")
     },
+    # An Australian "g'day" is a greeting, not a day (session 50).
+    ("tidak", "day"): "halo",  # its "g" is chat's "ga" first
     # Not a machine is not the bot ("mau tanya ke orang, bukan mesin": session 50): a person,
     # ask_human's, as "bukan robot" is; a machine alone ("mesin cuci") is still no entry's.
     ("bukan", "mesin"): "bukan robot",
@@ -1464,6 +1469,8 @@ STOPWORDS_ID = _listed(
 
 # English's -ever words ask nothing by themselves ("can I do it whenever": session 45's jazz
 # pianist; each was an unknown word counting against every entry).
+# Australian English's "mate" (calling someone: it was read as a typo of "made"), "heaps" (a
+# lot) and "lately" ask nothing (session 50's Melbourne composer).
 STOPWORDS_EN = _listed(
     """
     a about am an and any anyone anything are as at be been being but by can could did do
@@ -1480,6 +1487,7 @@ STOPWORDS_EN = _listed(
     kindly explain rather wondering regarding perhaps
     whenever whatever wherever whoever
     mostly
+    mate heaps lately
     """
 )
 
@@ -1626,7 +1634,7 @@ GREETINGS = _listed(
     halo hallo helo hai hay hi hii hey hello heyy pagi siang sore malam selamat met
     swastiastu
     assalamualaikum assalamu alaikum salam permisi punten morning afternoon evening good
-    there p ping kak kakak min mimin admin gan bang mas mbak sis bro everyone all guys
+    there p ping kak kakak min mimin admin gan bang mas mbak sis bro mate everyone all guys
     semua semuanya om tante kabar bapak ibu pak bu
     horas tabe mejuah juah daeng
     salken annyeong annyeonghaseyo unnie eonni oppa rek cak 👋
