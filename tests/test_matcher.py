@@ -2353,3 +2353,10 @@ def test_the_province_abroad_australian_chat_and_malang_walikan() -> None:
     assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, "faq:who_can_apply"), verdict
     assert MATCHER.match("g'day mate 👋").talk == "greeting"
     assert content_words(words("heaps of films lately, kera ngalam iki")) == ["films", "malang"]
+
+
+def test_somewhere_and_anywhere_ask_nothing() -> None:
+    """Session 50: "is there somewhere i can pitch it" counted "somewhere" against every entry;
+    like "anything", it and "anywhere" ask nothing, and chat's "digarap" is "bikin"."""
+    assert content_words(words("anywhere or somewhere to pitch")) == ["pitch"]
+    assert words("film yang digarap bareng") == ["film", "yang", "bikin", "bareng"]

@@ -1094,9 +1094,10 @@ SHORT_FORMS: dict[str, str] = {
     # orang ngaku kurir minta transfer uang, asli ga?" with who_runs. Malang's walikan: ayas
     # (saya: read as a typo), ebes (a parent, who asks), ngalam (malang), sam (mas: calls
     # someone, as Jogja's "dab" does), ker and kera (rek, arek: "kera ngalam", a Malang kid);
-    # typing's "ngetik" (ketik); film English's "prod" (production: "prod company"); Malang's
-    # "digawe" (dipakai: "dataku digawe opo"); and Javanese ngoko's enek (ada), gurung (durung:
-    # belum), dhewe (sendiri), enom (muda), luwih (lebih).
+    # chat's "digarap" (bikin, as "garap"); typing's "ngetik" (ketik); film English's "prod"
+    # (production: "prod company"); Malang's "digawe" (dipakai: "dataku digawe opo"); and
+    # Javanese ngoko's enek (ada), gurung (durung: belum), dhewe (sendiri), enom (muda), luwih
+    # (lebih).
     "ambo": "saya",
     "indak": "tidak",
     "sajo": "saja",
@@ -1134,6 +1135,7 @@ SHORT_FORMS: dict[str, str] = {
     "digawe": "dipakai",
     "ker": "rek",
     "kera": "arek",
+    "digarap": "bikin",
     "enek": "ada",
     "gurung": "belum",
     "dhewe": "sendiri",
@@ -1470,7 +1472,8 @@ STOPWORDS_ID = _listed(
 # English's -ever words ask nothing by themselves ("can I do it whenever": session 45's jazz
 # pianist; each was an unknown word counting against every entry).
 # Australian English's "mate" (calling someone: it was read as a typo of "made"), "heaps" (a
-# lot) and "lately" ask nothing (session 50's Melbourne composer).
+# lot) and "lately" ask nothing (session 50's Melbourne composer); nor do "somewhere",
+# "anywhere", as "anything" does ("is there somewhere i can pitch it").
 STOPWORDS_EN = _listed(
     """
     a about am an and any anyone anything are as at be been being but by can could did do
@@ -1488,6 +1491,7 @@ STOPWORDS_EN = _listed(
     whenever whatever wherever whoever
     mostly
     mate heaps lately
+    somewhere anywhere
     """
 )
 
