@@ -90,8 +90,20 @@ async def free_text(update: Update, context: BotContext) -> None:
     question = _question(update, context)
     if question is None or await _typed_confirmation(update, context, question):
         return
-    if await broadcast.offer_again(update, context, question.text):
-        return  # "ya, saya bersedia" to program news: its buttons again, to press
+    offered = await broadcast.typed_to_offer(update, context, question.text)
+    if offered is None:
+        await _free_reply(update, context, question)
+        return
+    # "yesss mau bgt 🙌" to program news: its buttons again, to press, below the answer to
+    # what the message asks after the yes ("Boleh. Apakah bisa juga lewat WA?").
+    if offered.rest:
+        await _free_reply(update, context, replace(question, text=offered.rest))
+    await broadcast.offer_again(update, context)
+
+
+async def _free_reply(update: Update, context: BotContext, question: Question) -> None:
+    """The reply to a free message (or to what it says after a yes to the program-news offer):
+    the matcher's answer."""
     if only_links(question.text):  # shared work: where links count, not "no answer"
         _, markup = menu.main_menu(context, question.language)
         await reply(update, context.text(Text.ASK_LINKS_OUTSIDE_FORM), markup)

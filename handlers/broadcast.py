@@ -25,7 +25,7 @@ from bot.outreach.control import (
     reschedule_broadcast,
     scheduled,
 )
-from bot.outreach.offer_reply import answers_the_offer
+from bot.outreach.offer_reply import OfferReply, reply_to_offer
 from bot.parsing import small_int
 from bot.store import Broadcast, Version, utc_now
 from bot.store.audit import Actor
@@ -95,19 +95,27 @@ async def offer_subscription(update: Update, context: BotContext) -> None:
     await reply(update, context.text(Text.SUBSCRIBE_OFFER), _offer_buttons(context))
 
 
-async def offer_again(update: Update, context: BotContext, text: str) -> bool:
-    """A typed yes or no ("Ya, saya bersedia", "👍") while the offer waits unanswered: the
-    offer again, to press; typing subscribes no one. True if it was that."""
+async def typed_to_offer(update: Update, context: BotContext, text: str) -> OfferReply | None:
+    """A message that opens with a yes or a no ("Ya, saya bersedia", "👍", "yesss mau bgt 🙌")
+    while the offer waits unanswered: what it says after that (answered as any message, then
+    `offer_again`); None if it is no answer to the offer. Typing subscribes no one."""
     user = update.effective_user
-    if user is None or not answers_the_offer(text) or views.is_subscribed(context.talent):
-        return False  # most messages: no read of the store
+    if user is None or views.is_subscribed(context.talent):
+        return None
+    said = reply_to_offer(text)
+    if said is None:
+        return None  # most messages: no read of the store
     # Only while the offer is fresh: a "ya" days later answers something else.
     since = ago(OFFER_FRESH)
     if not await context.services.store.broadcasts.offer_unanswered(user.id, since):
-        return False
+        return None
+    return said
+
+
+async def offer_again(update: Update, context: BotContext) -> None:
+    """The offer again, at the bottom, to press (after a typed yes or no to it)."""
     said = f"{context.text(Text.SUBSCRIBE_OFFER_PRESS)}\n\n{context.text(Text.SUBSCRIBE_OFFER)}"
     await reply(update, said, _offer_buttons(context))
-    return True
 
 
 def _offer_buttons(context: BotContext) -> InlineKeyboardMarkup:

@@ -129,7 +129,23 @@ async def test_offer_after_an_application_no_is_recorded(make_bot: Any, content:
     assert [row[0] for row in await _consents(bot, dewi)] == [0]
 
 
-@pytest.mark.parametrize("typed", ["Ya, saya bersedia. Terima kasih.", "ya", "👍", "ga usah kak"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Ya, saya bersedia. Terima kasih.",
+        "ya",
+        "👍",
+        "ga usah kak",
+        # A second talents' review: a yes in more words got "Ada yang bisa kubantu?".
+        "yesss mau bgt 🙌🔔",
+        "boleh kak, silakan dikirim infonya",
+        "gas",
+        "🙌",
+        "mau bgt",
+        "nggak usah",
+        "gak dulu deh kak",
+    ],
+)
 async def test_a_typed_answer_to_the_offer_brings_the_offer_back_to_press(
     make_bot: Any, content: Content, typed: str
 ) -> None:
@@ -149,6 +165,34 @@ async def test_a_typed_answer_to_the_offer_brings_the_offer_back_to_press(
     # Answered: a "ya" now is no answer to it (the usual reply, not the offer again).
     [later] = await bot.send(ratna, "ya")
     assert shown(Text.SUBSCRIBE_OFFER) not in later.text
+
+
+async def test_a_yes_to_the_offer_with_a_question_gets_the_answer_and_the_offer(
+    make_bot: Any, content: Content
+) -> None:
+    # A talents' review: "Boleh, silakan dikirimkan kabarnya. Apakah bisa juga lewat WA?" got
+    # an FAQ page and his status, and the offer never came back: he believed he was on the
+    # list. The question is answered, and the offer follows, at the bottom, to press.
+    bot: Harness = await make_bot()
+    harsono = bot.user(first_name="Harsono")
+    await _submit_through_the_bot(bot, harsono, content)
+    replies = await bot.send(harsono, "Iya boleh kak. Ada open call sekarang?")
+    assert len(replies) == 2
+    answer, again = replies
+    assert answer.text.split("\n")[0] == content.faq["open_call_now"].question.get("id")
+    assert again.text == f"{shown(Text.SUBSCRIBE_OFFER_PRESS)}\n\n{shown(Text.SUBSCRIBE_OFFER)}"
+    replies = await bot.send(
+        harsono, "Boleh, silakan dikirimkan kabarnya. Apakah bisa juga lewat WA?"
+    )
+    assert replies[-1].text == again.text
+    assert len(replies) == 2 and shown(Text.SUBSCRIBE_OFFER) not in replies[0].text
+    asked = await bot.store.db.fetch_all(
+        "SELECT text FROM free_questions WHERE user_id = ? ORDER BY id", (harsono.id,)
+    )
+    # What is recorded is what was asked, not the yes before it.
+    assert [row["text"] for row in asked][-1] == "Apakah bisa juga lewat WA?"
+    assert not await _subscribed(bot, harsono)  # typing subscribes no one
+    assert await _consents(bot, harsono) == []
 
 
 async def test_thanks_or_an_okay_after_registering_do_not_bring_the_offer_back(

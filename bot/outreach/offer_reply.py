@@ -1,40 +1,98 @@
 """A typed yes or no to the program-news offer shown after registering ("Ya, saya bersedia.
-Terima kasih.", "ya", "👍", "ga usah").
+Terima kasih.", "ya", "👍", "ga usah", "yesss mau bgt 🙌🔔", "Boleh, silakan dikirimkan
+kabarnya. Apakah bisa juga lewat WA?").
 
 A talents' review: three talents typed their yes; one got the programs overview, one "Ada yang
 bisa kubantu?", one "Siap!", and none was subscribed, though each thought they were. Typing
 never subscribes anyone (a "ya" may be meant for something else, as an attacker showed for
-"Ask our team"): the offer comes again, at the bottom, to press.
+"Ask our team"): the offer comes again, at the bottom, to press. A second review: a yes in
+more words ("boleh, silakan", "yesss mau bgt") still got an FAQ page, and a question asked
+after the yes went unanswered: the yes is read from the message's first clauses, and what
+follows it is answered as any message would be.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-_LONGEST = 48  # characters: "Ya, saya bersedia. Terima kasih banyak kak 🙏"
+_LONGEST = 60  # characters of the yes or no itself: "Ya, saya bersedia. Terima kasih banyak kak 🙏"
+_LONGEST_MESSAGE = 400  # characters: a longer message is a letter, not an answer to the offer
 # A yes or a no: not an okay or thanks ("ok", "siap kak", "sudah", "lanjut", 🙏), which say
 # nothing about program news (an attacker's review: each brought the offer back, every time).
 _SAYING = frozenset(
-    "ya yaa iya iyaa iyes yes yess yup yep mau bersedia setuju tentu boleh sure"  # noqa: SIM905 -- a word list reads best as words
-    " tidak ga gak nggak ngga enggak engga no nope usah".split()
+    "ya yaa iya iyaa iyes yes yess yup yep mau bersedia setuju tentu boleh sure silakan"  # noqa: SIM905 -- a word list reads best as words
+    " silahkan monggo gas gass gaskeun kuy yuk ayo tidak ga gak nggak ngga enggak engga no"
+    " nope usah gausah gaperlu".split()
 )
-# What may come with it: who speaks, to whom, and thanks.
+# What may come with it: who speaks, to whom, thanks, how much, and the news itself.
 _AROUND = frozenset(
     "saya aku gue gw sy i we kami kak kakak min admin bang mas mbak terima kasih makasih"  # noqa: SIM905 -- a word list reads best as words
-    " matur nuwun thanks thank you ty thx banyak banget yah deh sih nih aja saja dong please"
-    " of course pasti".split()
+    " matur nuwun thanks thank you ty thx banyak banget bgt bngt yah deh sih nih aja saja dong"
+    " please of course pasti dulu perlu lah kirim kirimkan kirimin dikirim dikirimkan"
+    " dikirimin kabar kabarnya info infonya informasi informasinya berita beritanya"
+    " program programnya ke sini sini".split()
 )
-_THUMBS = frozenset({"👍", "👍🏻", "👍🏼", "👍🏽", "👍🏾", "👍🏿", "👎"})
+# An emoji that says yes or no as a whole message, or beside the words of one.
+_EMOJI = frozenset({"👍", "👎", "🙌", "🔔", "🔕", "👌"})
 _WORD = re.compile(r"[^\W\d_]+")
+_CLAUSE = re.compile(r"[^.!?,;\n]*[.!?,;\n]*")  # a clause and the marks that end it
+_RUNS = re.compile(r"(.)\1+")  # "yesss" -> "yes", "bangettt" -> "banget" (checked both ways)
 
 
-def answers_the_offer(text: str) -> bool:
-    """Whether a short message only says yes or no (with thanks around it), or is a thumb."""
+@dataclass(frozen=True, slots=True)
+class OfferReply:
+    """A message that opens with a yes or a no to the offer; `rest`: what it says after that
+    ("Apakah bisa juga lewat WA?"), to be answered too ("" when it says no more)."""
+
+    rest: str
+
+
+def reply_to_offer(text: str) -> OfferReply | None:
+    """The message as a yes or no to the offer, with what it says after that; None when it
+    does not open with one. Pure words: no read of the store."""
     text = text.strip()
-    if len(text) > _LONGEST:
-        return False
-    if text in _THUMBS:
-        return True
-    found = [word.casefold() for word in _WORD.findall(text)]
-    saying = [word for word in found if word in _SAYING]
-    return bool(saying) and all(word in _AROUND or word in saying for word in found)
+    if not text or len(text) > _LONGEST_MESSAGE:
+        return None
+    said = False
+    end = 0
+    for clause in _CLAUSE.finditer(text):
+        part = clause.group()
+        if not part:
+            break
+        saying = _saying(part)
+        if saying is None:
+            break
+        said = said or saying
+        end = clause.end()
+        if end > _LONGEST:
+            return None  # a long run of "yes" words is something else
+    if not said:
+        return None
+    return OfferReply(text[end:].strip())
+
+
+def _saying(clause: str) -> bool | None:
+    """Whether a clause says yes or no (True), only comes with one (False: "terima kasih",
+    "kabarnya"), or says something else (None)."""
+    saying = worded = False
+    for found in _WORD.finditer(clause):
+        known = _known(found.group().casefold())
+        if known is None:
+            return None  # most messages: their first word
+        saying = saying or known in _SAYING
+        worded = True
+    saying = saying or any(mark in _EMOJI for mark in clause)  # a skin tone: a mark of its own
+    return saying if worded or saying else False
+
+
+def _known(word: str) -> str | None:
+    """The word as the lists hold it ("yesss" as "yes"), or None if they do not."""
+    if word in _SAYING or word in _AROUND:
+        return word
+    if _RUNS.search(word) is None:
+        return None  # most words: no letter twice in a row to read once
+    for form in (_RUNS.sub(r"\1\1", word), _RUNS.sub(r"\1", word)):
+        if form in _SAYING or form in _AROUND:
+            return form
+    return None
