@@ -25,6 +25,7 @@ from bot.answers.text import (
 from bot.answers.verdict import Outcome, Thresholds, Verdict
 from bot.content import Content, FaqItem, Program
 from bot.names import first_name
+from bot.outreach.news_wish import news_wish
 from bot.store.questions import Recorded
 from bot.support import just_answered
 from bot.texts import Text
@@ -103,7 +104,9 @@ async def free_text(update: Update, context: BotContext) -> None:
 
 async def _free_reply(update: Update, context: BotContext, question: Question) -> None:
     """The reply to a free message (or to what it says after a yes to the program-news offer):
-    the matcher's answer."""
+    a wish said in words, then the matcher's answer."""
+    if await _typed_wish(update, context, question):
+        return
     if only_links(question.text):  # shared work: where links count, not "no answer"
         _, markup = menu.main_menu(context, question.language)
         await reply(update, context.text(Text.ASK_LINKS_OUTSIDE_FORM), markup)
@@ -149,6 +152,18 @@ async def _free_reply(update: Update, context: BotContext, question: Question) -
             context, question.user_id, language, found, answered
         )
         await reply(update, answered, CallbackKeyboard(rows))
+
+
+async def _typed_wish(update: Update, context: BotContext, question: Question) -> bool:
+    """A wish in words the bot acts on rather than answers (each a word check before any
+    read): program news on or off. Not a wording staff taught an entry. True if
+    it was one."""
+    text = question.text
+    news = news_wish(text)
+    if news is not None and not taught(context, text):
+        await broadcast.news_choice(update, context, news)
+        return True
+    return False
 
 
 async def follow_written_language(update: Update, context: BotContext) -> None:

@@ -7,6 +7,7 @@ The draft of an announcement is a broadcasts row in status 'composing' whose
 from __future__ import annotations
 
 import logging
+from typing import Literal
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
@@ -116,6 +117,23 @@ async def offer_again(update: Update, context: BotContext) -> None:
     """The offer again, at the bottom, to press (after a typed yes or no to it)."""
     said = f"{context.text(Text.SUBSCRIBE_OFFER_PRESS)}\n\n{context.text(Text.SUBSCRIBE_OFFER)}"
     await reply(update, said, _offer_buttons(context))
+
+
+async def news_choice(update: Update, context: BotContext, wish: Literal["on", "off"]) -> None:
+    """A wish in words to get program news or to stop it ("berhenti langganan", "aku mau
+    dapet info program"; bot.outreach.news_wish): one line and the button that does it, or
+    that it is so already. Typing alone changes nothing: a consent is a press."""
+    subscribed = views.is_subscribed(context.talent)
+    if wish == "on" and subscribed:
+        await reply(update, context.text(Text.NEWS_ALREADY_ON))
+    elif wish == "off" and not subscribed:
+        await reply(update, context.text(Text.NEWS_ALREADY_OFF))
+    elif wish == "on":
+        press = button(context.text(Text.BTN_SUBSCRIBE_ON), views.SUBSCRIBE_ON)
+        await reply(update, context.text(Text.NEWS_WISH_ON), InlineKeyboardMarkup([[press]]))
+    else:
+        press = button(context.text(Text.BTN_SUBSCRIBE_OFF), views.SUBSCRIBE_OFF)
+        await reply(update, context.text(Text.NEWS_WISH_OFF), InlineKeyboardMarkup([[press]]))
 
 
 def _offer_buttons(context: BotContext) -> InlineKeyboardMarkup:

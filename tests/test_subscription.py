@@ -8,6 +8,7 @@ import pytest
 
 from bot.content import Content
 from bot.emulator import EmulatedUser
+from bot.outreach.news_wish import news_wish
 from bot.store.db import ago
 from bot.texts import Text
 from tests.conftest import ADMIN_ID
@@ -193,6 +194,68 @@ async def test_a_yes_to_the_offer_with_a_question_gets_the_answer_and_the_offer(
     assert [row["text"] for row in asked][-1] == "Apakah bisa juga lewat WA?"
     assert not await _subscribed(bot, harsono)  # typing subscribes no one
     assert await _consents(bot, harsono) == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "wish"),
+    [
+        ("kak aku mau stop info programnya dulu ya, lagi ujian sekolah 😅", "off"),
+        ("berhenti langganan", "off"),
+        ("eh maksudnya aku mau dapet info program 🔔 gimana caranya?", "on"),
+        ("can I get program news here?", "on"),
+    ],
+)
+async def test_asking_for_program_news_or_to_stop_it_in_words_shows_the_button(
+    bot: Harness, typed: str, wish: str
+) -> None:
+    # A talents' review: "stop info program", "berhenti langganan" and "mau dapet info program"
+    # got "Aku belum yakin maksudmu" or the FAQ on how news is sent, with no button and no
+    # word on whether they were subscribed. One line and the button; typing changes nothing.
+    putu = bot.user(first_name="Putu", language_code="en" if typed.startswith("can") else "id")
+    language = "en" if typed.startswith("can") else "id"
+    if wish == "off":
+        await bot.send(putu, "/langganan")
+    [reply] = await bot.send(putu, typed)
+    key, press = (
+        (Text.NEWS_WISH_OFF, Text.BTN_SUBSCRIBE_OFF)
+        if wish == "off"
+        else (Text.NEWS_WISH_ON, Text.BTN_SUBSCRIBE_ON)
+    )
+    assert reply.text == shown(key, language)
+    assert reply.button_texts == [CONTENT.text(press, language)]
+    assert await _subscribed(bot, putu) == (wish == "off")  # not changed by typing
+    await bot.press(putu, CONTENT.text(press, language), message=reply)
+    assert await _subscribed(bot, putu) == (wish == "on")
+    # Asked again when it is so already: said, with nothing to press.
+    [again] = await bot.send(putu, typed)
+    already = Text.NEWS_ALREADY_OFF if wish == "off" else Text.NEWS_ALREADY_ON
+    assert again.text == shown(already, language) and again.button_texts == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "wish"),
+    [
+        ("ga mau dapet info program lagi", "off"),
+        ("gak usah kirimin info program lagi", "off"),
+        ("batal langganan", "off"),
+        ("bisa dikabarin aja ga kalo ada program baru? biar ga ketinggalan 🔔", "on"),
+        ("Bagaimana info program dikirim?", None),
+        ("terima kasih atas info programnya", None),
+        ("aku dapat info program ini dari teman", None),
+        ("info program batal?", None),
+        ("kapan dapat kabar hasilnya?", None),
+        ("stop", None),
+    ],
+)
+def test_a_news_wish_is_read_from_its_words(typed: str, wish: str | None) -> None:
+    assert news_wish(typed) == wish
+
+
+async def test_questions_about_program_news_are_still_answered_from_the_faq(bot: Harness) -> None:
+    sari = bot.user(first_name="Sari")
+    for typed in ("Bagaimana info program dikirim?", "terima kasih atas info programnya"):
+        replies = await bot.send(sari, typed)
+        assert all(not reply.text.startswith(("🔔 Mau", "🔕 Mau")) for reply in replies), typed
 
 
 async def test_thanks_or_an_okay_after_registering_do_not_bring_the_offer_back(

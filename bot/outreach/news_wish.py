@@ -1,0 +1,90 @@
+"""A talent asking in words to get program news, or to stop it ("kak aku mau stop info
+programnya dulu ya, lagi ujian sekolah 😅", "berhenti langganan", "aku mau dapet info program 🔔
+gimana caranya?").
+
+A talents' review: each got "Aku belum yakin maksudmu" or the FAQ entry on how news is sent,
+with /berhenti only as text and no word on whether they were subscribed. The bot shows the
+matching button with one line, as the main menu's toggle does; typing alone never changes
+the subscription (a consent is a press). Pure; no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+_LONGEST = 160  # characters: a longer message says more than a wish about program news
+_WORD = re.compile(r"[^\W\d_]+|[🔔🔕]")
+# Program news by name: these say it whatever else the message says.
+_NEWS = frozenset(
+    "langganan berlangganan subscribe unsubscribe subscription newsletter notif notifnya"  # noqa: SIM905 -- a word list reads best as words
+    " notifikasi broadcast news 🔔 🔕".split()
+)
+# News as "info", "kabar" ...: program news only with "program" beside it ("info program",
+# "kabar programnya"), not "kabar pendaftaranku" nor "info hasil seleksi".
+_TIDINGS = frozenset(
+    "info infonya informasi informasinya kabar kabarnya berita beritanya update updatenya"  # noqa: SIM905 -- a word list reads best as words
+    " pengumuman".split()
+)
+_PROGRAM = frozenset("program programnya programmu programs kocca".split())  # noqa: SIM905 -- a word list reads best as words
+_STOP = frozenset(
+    "stop setop stopin berhenti henti hentikan hentiin berhentiin matikan matiin mematikan"  # noqa: SIM905 -- a word list reads best as words
+    " nonaktifkan unsubscribe unsub udahan off 🔕".split()
+)
+# Stopping only with the news named ("batal langganan"; "info program batal?" is not).
+_STOP_NAMED = frozenset("batal batalin batalkan cancel keluar".split())  # noqa: SIM905 -- a word list reads best as words
+# Asking for it, whatever else is said ("aktifkan notif").
+_START = frozenset(
+    "langganan berlangganan subscribe aktifkan aktifin nyalakan nyalain 🔔".split()  # noqa: SIM905 -- a word list reads best as words
+)
+# Getting it: a wish only with a word that wants or asks how ("aku mau dapet info program";
+# "aku dapat info program ini dari teman" is not).
+_GETTING = frozenset(
+    "dapet dapat dapetin mendapat mendapatkan terima menerima nerima kirimin kirimi dikirimi"  # noqa: SIM905 -- a word list reads best as words
+    " dikirimin kabarin kabari dikabari dikabarin get receive".split()
+)
+_WANTING = frozenset(
+    "mau pengen pingin ingin pengin pgn boleh bisa gimana gmn bagaimana caranya cara tolong"  # noqa: SIM905 -- a word list reads best as words
+    " minta please dong want like can how would".split()
+)
+_NOT = frozenset("ga gak nggak ngga enggak engga tidak gamau gausah jangan jgn dont".split())  # noqa: SIM905 -- a word list reads best as words
+# About something else as well: a program by name, when, results ("kapan dapat kabar
+# hasilnya?", "info BIFF kapan?"): for the FAQ.
+_ELSEWHERE = frozenset(
+    "kapan berapa hasil hasilnya seleksi lolos diterima biff mucon bcww kofic acf apm"  # noqa: SIM905 -- a word list reads best as words
+    " festival dari daftar when from".split()
+)
+
+
+def news_wish(text: str) -> Literal["on", "off"] | None:
+    """ "on" for a wish to get program news, "off" for one to stop it, None for anything else."""
+    if len(text) > _LONGEST:
+        return None
+    said = [word.casefold() for word in _WORD.findall(text.replace(":", ""))]  # MU:CON
+    found = set(said)
+    named = not _NEWS.isdisjoint(found)
+    if not (named or not (_TIDINGS.isdisjoint(found) or _PROGRAM.isdisjoint(found))):
+        return None
+    if not _ELSEWHERE.isdisjoint(found):
+        return None
+    if "kasih" in found:
+        found.discard("terima")  # "terima kasih atas info programnya": thanks
+    if not _STOP.isdisjoint(found) or (named and not _STOP_NAMED.isdisjoint(found)):
+        return "off"
+    wanted = not _START.isdisjoint(found) or not (
+        _GETTING.isdisjoint(found) or (_WANTING | {"usah"}).isdisjoint(found)
+    )
+    if not wanted:
+        return None
+    return "off" if _refused(said) else "on"
+
+
+def _refused(said: list[str]) -> bool:
+    """Whether a "no" comes right before the wish ("ga mau dapet info program lagi", "gak
+    usah kirimin"), not elsewhere ("bisa dikabarin aja ga?", "biar ga ketinggalan 🔔")."""
+    wishing = _START | _GETTING | _WANTING | {"usah", "perlu"}
+    said = [word for word in said if word.isalpha()]  # "biar ga ketinggalan 🔔": not the 🔔
+    return any(
+        word in _NOT and any(after in wishing for after in said[index + 1 : index + 3])
+        for index, word in enumerate(said)
+    )
