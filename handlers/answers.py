@@ -24,6 +24,7 @@ from bot.answers.text import (
 )
 from bot.answers.verdict import Outcome, Thresholds, Verdict
 from bot.content import Content, FaqItem, Program
+from bot.leads.register_wish import wants_to_go_on, wants_to_register_said_more
 from bot.names import first_name
 from bot.outreach.news_wish import news_wish
 from bot.store.questions import Recorded
@@ -156,14 +157,36 @@ async def _free_reply(update: Update, context: BotContext, question: Question) -
 
 async def _typed_wish(update: Update, context: BotContext, question: Question) -> bool:
     """A wish in words the bot acts on rather than answers (each a word check before any
-    read): program news on or off. Not a wording staff taught an entry. True if
-    it was one."""
+    read): program news on or off, registering or going on with a paused registration. Not a
+    wording staff taught an entry. True if it was one."""
     text = question.text
     news = news_wish(text)
     if news is not None and not taught(context, text):
         await broadcast.news_choice(update, context, news)
         return True
-    return False
+    return await _wants_to_register(update, context, question)
+
+
+async def _wants_to_register(update: Update, context: BotContext, question: Question) -> bool:
+    """ "haii mau daftar dong, aku filmmaker dari jakarta": /daftar's start (or its choice
+    to update, when registered); "lanjut ya" with a paused registration: that form resumed,
+    as /daftar resumes it (a talents' review: the open-call FAQ, "no answer", "Sudah daftar,
+    kapan dihubungi?"). True if it was that."""
+    text = question.text
+    if wants_to_register_said_more(text):
+        wish = True
+    elif wants_to_go_on(text):
+        draft = await context.services.store.applications.draft_for(question.user_id)
+        wish = draft is not None  # a paused one: free text comes here only with no open form
+    else:
+        return False  # most messages: no read of the store
+    if not wish or taught(context, text):
+        return False
+    # handlers.intake sends free text here, so it is imported when needed, not at the top.
+    from handlers.intake import apply_command
+
+    await apply_command(update, context)
+    return True
 
 
 async def follow_written_language(update: Update, context: BotContext) -> None:

@@ -982,6 +982,44 @@ async def test_saying_they_want_to_register_starts_the_form(
         assert await where(bot, other) is None, asked
 
 
+async def test_a_wish_to_register_with_more_said_starts_the_form(bot: Harness) -> None:
+    # A talents' review: "haii 👋✨ mau daftar dong, aku filmmaker dari jakarta" got the
+    # open-call FAQ entry. A greeting before the wish and a line about the talent after it
+    # are still the wish; a question after it is not ("mau daftar, bayar gak").
+    nadia = bot.user(first_name="Nadia")
+    [screen] = await bot.send(nadia, "haii 👋✨ mau daftar dong, aku filmmaker dari jakarta 🎬🎥")
+    assert await where(bot, nadia) == "consent_processing"
+    assert CONTENT.text(Text.BTN_AGREE, "id") in screen.button_texts
+    assert questions(bot.database, nadia.id) == []
+    rina = bot.user(first_name="Rina")
+    await bot.send(rina, "mau daftar, bayar gak")
+    assert await where(bot, rina) is None
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["lanjut ya", "oke lanjut bang", "kak bapak udah bolehin 😁 lanjut ya", "lanjut daftar"],
+)
+async def test_saying_go_on_resumes_a_paused_registration(bot: Harness, typed: str) -> None:
+    # A talents' review: with a paused form, "lanjut ya" got "no answer" and "lanjut daftar"
+    # the FAQ "Sudah daftar, kapan dihubungi?" to someone who never sent anything.
+    putu = await at_question(bot, "music_role")
+    await bot.press(putu, CONTENT.text(Text.BTN_PAUSE, "id"))
+    assert putu.last_message.text == shown(Text.INTAKE_CANCELLED)
+    replies = await bot.send(putu, typed)
+    assert replies[0].text.startswith(shown(Text.INTAKE_RESUMED))
+    assert await where(bot, putu) == "music_role"
+    draft = await bot.store.applications.draft_for(putu.id)
+    assert draft is not None and draft.active
+    assert questions(bot.database, putu.id) == []
+
+
+async def test_lanjut_with_no_paused_registration_is_no_wish(bot: Harness) -> None:
+    sari = bot.user(first_name="Sari")
+    await bot.send(sari, "lanjut ya")
+    assert await where(bot, sari) is None
+
+
 async def test_saying_they_want_to_register_while_talking_to_staff_starts_the_form(
     bot: Harness, staff_chat: EmulatedChat
 ) -> None:
