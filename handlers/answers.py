@@ -31,7 +31,7 @@ from bot.store.questions import Recorded
 from bot.support import just_answered
 from bot.texts import Text
 from bot.transport.sending import CallbackKeyboard, Keyboard
-from handlers import broadcast, menu, support, talent_status, views
+from handlers import broadcast, menu, privacy, support, talent_status, views
 from handlers.common import BotContext, answer_query, operator_name, reply, show
 from handlers.fallback import stale_button
 
@@ -92,6 +92,8 @@ async def free_text(update: Update, context: BotContext) -> None:
     question = _question(update, context)
     if question is None or await _typed_confirmation(update, context, question):
         return
+    if await privacy.typed_keep(update, context, question.text):
+        return  # "eh jangan dulu deh" to /hapusdata's question: nothing erased, said so
     offered = await broadcast.typed_to_offer(update, context, question.text)
     if offered is None:
         await _free_reply(update, context, question)

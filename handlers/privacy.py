@@ -9,14 +9,17 @@ from pathlib import Path
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction
 
-from bot import temp_folders
-from bot.content import Content, Markup
+from bot import commands, temp_folders
+from bot.backing_out import backs_out
+from bot.content import LANGUAGES, Content, Markup
 from bot.data_copy import moment_text
 from bot.leads.export import to_wib
 from bot.leads.records import missing_lead_text
 from bot.my_data import write_copy
 from bot.settings import Forwarding
 from bot.store import Consent
+from bot.store.conversation import LogEntry
+from bot.store.db import ago
 from bot.texts import Text
 from handlers.common import BotContext, answer_query, controller_values, reply, show
 from handlers.registration_views import VIEW
@@ -354,6 +357,38 @@ async def delete_confirmed(update: Update, context: BotContext) -> None:
 async def delete_cancelled(update: Update, context: BotContext) -> None:
     """The talent changed their mind."""
     await show(update, context.text(Text.DELETE_KEPT), None)
+
+
+async def typed_keep(update: Update, context: BotContext, text: str) -> bool:
+    """ "eh jangan dulu deh", "ga jadi", "batal" typed right after /hapusdata's question (its
+    talent's message before this one asked it, within FRESH_SECONDS): as its "Tidak jadi"
+    button, nothing erased, said plainly (a talents' review: "Ada yang bisa kubantu?" left the
+    talent unsure). True if it was that."""
+    user = update.effective_user
+    if user is None or not backs_out(text):
+        return False  # most messages: no read of the store
+    before = await context.services.store.log.before_latest_in(user.id)
+    if (
+        before is None
+        or before[1] < ago(FRESH_SECONDS)
+        or not _asks_to_delete(context.content, before[0])
+    ):
+        return False
+    await reply(update, context.text(Text.DELETE_KEPT))
+    return True
+
+
+def _asks_to_delete(content: Content, entry: LogEntry) -> bool:
+    """Whether a talent's message asked to erase their data: /hapusdata (/deletemydata), or a
+    press of the button that asks it (the log keeps a press as the label the talent read)."""
+    text = (entry.text or "").strip()
+    if entry.kind == "command":
+        name = text.split(maxsplit=1)[0].removeprefix("/").split("@", 1)[0] if text else ""
+        return name.casefold() in commands.DELETE_DATA.names
+    if entry.kind != "button":
+        return False
+    labels = (Text.BTN_DELETE_DATA, Text.BTN_CONFIRM_DELETE)
+    return any(text == content.text(key, language) for key in labels for language in LANGUAGES)
 
 
 async def _forget_typed(context: BotContext) -> None:

@@ -426,6 +426,41 @@ async def test_keeping_data_when_asked_changes_nothing(bot: Harness) -> None:
     assert await bot.store.applications.latest_reference(sari.id) == "KOC-000001"
 
 
+@pytest.mark.parametrize("typed", ["eh jangan dulu deh", "ga jadi", "batal", "gak jadi hapus kak"])
+async def test_backing_out_of_hapusdata_in_words_says_nothing_was_erased(
+    bot: Harness, typed: str
+) -> None:
+    # A talents' review: "eh jangan dulu deh" under /hapusdata's question got "Ada yang bisa
+    # kubantu?" and the menu; nothing said the data was kept. As the "Tidak jadi" button.
+    fajar = bot.user()
+    await apply(bot, fajar, MUSICIAN)
+    await bot.send(fajar, "/hapusdata")
+    [kept] = await bot.send(fajar, typed)
+    assert kept.text == shown(Text.DELETE_KEPT)
+    assert await bot.store.applications.latest_reference(fajar.id) == "KOC-000001"
+    # From the privacy page's button too; not once something else was said in between.
+    await bot.send(fajar, "/privasi")
+    await bot.press(fajar, shown(Text.BTN_DELETE_DATA))
+    [kept] = await bot.send(fajar, typed)
+    assert kept.text == shown(Text.DELETE_KEPT)
+    await bot.send(fajar, "/hapusdata")
+    await bot.send(fajar, "halo")
+    [other] = await bot.send(fajar, typed)
+    assert other.text != shown(Text.DELETE_KEPT)
+
+
+async def test_backing_out_in_words_long_after_hapusdata_is_no_answer_to_it(bot: Harness) -> None:
+    sari = bot.user()
+    await bot.send(sari, "/hapusdata")
+    async with bot.store.db.transaction() as tx:
+        await tx.execute(
+            "UPDATE conversation_log SET created_at = ? WHERE chat_id = ?",
+            ("2020-01-01T00:00:00.000000+00:00", sari.id),
+        )
+    [reply] = await bot.send(sari, "ga jadi")
+    assert reply.text != shown(Text.DELETE_KEPT)
+
+
 async def test_an_old_yes_button_asks_again_and_erases_nothing(bot: Harness) -> None:
     """A "Ya, hapus semuanya" left in the chat (pressed 16 minutes later, or one from before
     the button carried the time it was asked) asks again with fresh buttons; only a press

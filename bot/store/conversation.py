@@ -164,6 +164,21 @@ class ConversationLog:
         )
         return {int(row["chat_id"]): int(row["highest"]) for row in rows}
 
+    async def before_latest_in(self, chat_id: int) -> tuple[LogEntry, str] | None:
+        """The talent's message before their latest one in a chat, and when it came: what
+        they answer may be what the bot asked right after it (one row, by the chat's index)."""
+        row = await self._db.fetch_one(
+            "SELECT chat_id, user_id, direction, kind, text, update_id, message_id, created_at"
+            " FROM conversation_log WHERE chat_id = ? AND direction = 'in'"
+            " ORDER BY id DESC LIMIT 1 OFFSET 1",
+            (chat_id,),
+        )
+        if row is None:
+            return None
+        found = dict(row)
+        created_at = str(found.pop("created_at"))
+        return LogEntry(**found), created_at
+
     async def for_chat(self, chat_id: int) -> list[LogEntry]:
         """The whole log of one chat, oldest first."""
         rows = await self._db.fetch_all(
