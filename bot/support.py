@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
+from typing import Literal
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters
 from telegram.error import Forbidden, TelegramError
@@ -147,6 +149,55 @@ def _parse(stamp: str | None) -> datetime | None:
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+# An okay, a thanks or "ditunggu" after asking the team ("oke bang ditunggu"): no question.
+_SAID_LONGEST = 80  # characters
+_SAID_WORD = re.compile(r"[^\W\d_]+")
+_RUNS = re.compile(r"(.)\1+")  # "okeee" -> "oke"
+_OKAY = frozenset(
+    "oke ok okay okey okeh okei sip siap siip baik noted ya iya yaa yup yoi mantap"  # noqa: SIM905 -- a word list reads best as words
+    " sure alright".split()
+)
+_WAITING = frozenset("ditunggu tunggu nunggu menunggu tungguin wait waiting".split())  # noqa: SIM905 -- a word list reads best as words
+_THANKING = frozenset(
+    "makasih makasi terima kasih thanks thank thx ty nuhun matur nuwun tengkyu".split()  # noqa: SIM905 -- a word list reads best as words
+)
+_SAID_AROUND = frozenset(
+    "kak kakak bang min mas mbak pak bu ya deh dong nya jawabannya kabarnya infonya kabar"  # noqa: SIM905 -- a word list reads best as words
+    " jawaban aku saya sy gw gue i ll will the for your answer you sih nih aja saja banget"
+    " banyak much a lot so ok kalau gitu begitu sabar kok".split()
+)
+
+_SAID_KNOWN = _OKAY | _WAITING | _THANKING | _SAID_AROUND
+
+
+def acknowledgement(text: str) -> Literal["okay", "waiting", "thanks"] | None:
+    """What a short message only says: thanks, "I'll wait" ("oke bang ditunggu"), or okay;
+    None for anything more (a question, a detail for staff). Pure words."""
+    if len(text) > _SAID_LONGEST or "?" in text:
+        return None
+    found = []
+    for word in _SAID_WORD.findall(text):
+        known = _said(word.casefold())
+        if known is None:
+            return None  # most messages: their first word
+        found.append(known)
+    if not _THANKING.isdisjoint(found):
+        return "thanks"
+    if not _WAITING.isdisjoint(found):
+        return "waiting"
+    return "okay" if not _OKAY.isdisjoint(found) else None
+
+
+def _said(word: str) -> str | None:
+    """The word as the lists hold it ("okeee" as "oke"), or None if they do not."""
+    if word in _SAID_KNOWN:
+        return word
+    if _RUNS.search(word) is None:
+        return None  # most words: no letter twice in a row to read once
+    form = _RUNS.sub(r"\1", word)
+    return form if form in _SAID_KNOWN else None
 
 
 class SupportDesk:

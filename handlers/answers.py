@@ -159,14 +159,17 @@ async def _free_reply(update: Update, context: BotContext, question: Question) -
 
 async def _typed_wish(update: Update, context: BotContext, question: Question) -> bool:
     """A wish in words the bot acts on rather than answers (each a word check before any
-    read): program news on or off, registering or going on with a paused registration. Not a
-    wording staff taught an entry. True if it was one."""
+    read): program news on or off, registering or going on with a paused registration, an
+    okay while the team has the talent's question. Not a wording staff taught an entry.
+    True if it was one."""
     text = question.text
     news = news_wish(text)
     if news is not None and not taught(context, text):
         await broadcast.news_choice(update, context, news)
         return True
-    return await _wants_to_register(update, context, question)
+    if await _wants_to_register(update, context, question):
+        return True
+    return await support.acknowledged(update, context, text)
 
 
 async def _wants_to_register(update: Update, context: BotContext, question: Question) -> bool:

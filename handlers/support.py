@@ -17,6 +17,7 @@ from bot.support import (
     Admission,
     SupportDesk,
     Verdict,
+    acknowledgement,
     answered_first,
     ask_again_markup,
     display_name,
@@ -96,11 +97,33 @@ async def done(update: Update, context: BotContext, *, menu_after: bool = True) 
     desk = _desk(context)
     await desk.close(user.id)
     await desk.answer_enough(user.id)
+    # A question of theirs waits for staff: said plainly, not "if you sent one" (a review).
+    sent = await context.services.store.support.question_waiting(user.id)
+    done_text = context.text(Text.SUPPORT_DONE_SENT if sent else Text.SUPPORT_DONE)
     if not menu_after:
-        await show(update, context.text(Text.SUPPORT_DONE))
+        await show(update, done_text)
         return
     text, markup = menu.main_menu(context, context.language(update))
-    await show(update, f"{context.text(Text.SUPPORT_DONE)}\n\n{text}", markup)
+    await show(update, f"{done_text}\n\n{text}", markup)
+
+
+async def acknowledged(update: Update, context: BotContext, text: str) -> bool:
+    """Outside ask mode, an okay, thanks or "ditunggu" ("oke bang ditunggu" after "Selesai
+    bertanya") while a question of the talent's waits for staff: that the answer comes in this
+    chat (a talents' review: it got "no answer, ask our team", who had the question already);
+    "ditunggu" with nothing waiting (after a staff answer): an okay. True if it was that."""
+    said = acknowledgement(text)
+    user = update.effective_user
+    if said is None or user is None:
+        return False  # most messages: no read of the store
+    if await context.services.store.support.question_waiting(user.id):
+        key = Text.ASK_WAITING_THANKS if said == "thanks" else Text.ASK_WAITING_OKAY
+    elif said == "waiting":
+        key = Text.ASK_OKAY
+    else:
+        return False  # an okay or thanks: the bot's small talk answers it
+    await reply(update, context.text(key))
+    return True
 
 
 async def note_answered_first(update: Update, context: BotContext, question_id: int) -> None:

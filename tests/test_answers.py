@@ -480,7 +480,7 @@ async def test_ask_our_team_offers_to_write_another_question_for_the_team(
     # Done asking, a typed "iya" does not send the message he chose not to send.
     await bot.press(bimo, CONTENT.text(Text.BTN_ASK_DONE, "id"))
     [okay] = await bot.send(bimo, "iya")
-    assert okay.text == shown(Text.ASK_OKAY)
+    assert okay.text == shown(Text.ASK_WAITING_OKAY)  # his question to the team waits
     assert "cara bikin nasi goreng enak" not in [m.text for m in staff_chat.messages_since(mark)]
 
 

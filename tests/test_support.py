@@ -596,13 +596,40 @@ async def test_ask_mode_wins_over_an_open_application_and_ends_with_done(
     # Done: back to the form the talent left, not the menu (whose next words would become
     # the open question's answer unseen).
     done, form = await bot.press(sari, DONE_BUTTON)
-    assert done.text == shown(Text.SUPPORT_DONE) and done.button_texts == []
+    # Her question waits for staff: said plainly, not "if you sent a question".
+    assert done.text == shown(Text.SUPPORT_DONE_SENT) and done.button_texts == []
     assert form.text.startswith(shown(Text.INTAKE_BACK_TO_FORM))
     assert ASK_BUTTON not in form.button_texts
     mark = staff_chat.mark()
     (intake_reply,) = await bot.send(sari, "teks untuk pendaftaran")
     assert intake_reply.text.startswith("👆 Untuk pertanyaan ini")
     assert staff_chat.messages_since(mark) == []
+
+
+async def test_an_okay_after_asking_the_team_says_the_answer_comes_here(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    # A talents' review: after "Selesai bertanya", "oke bang ditunggu" got "Maaf, aku belum
+    # punya jawaban untuk itu… Tanya tim kami", who had his question already; and "Selesai
+    # bertanya" said "Kalau tadi kamu mengirim pertanyaan" though he had.
+    rizky = bot.user(first_name="Rizky")
+    copy = await relayed_question(bot, staff_chat, rizky, "Tiket pesawat ke Korea ditanggung?")
+    [done] = await bot.press(rizky, DONE_BUTTON)
+    assert done.text.startswith(shown(Text.SUPPORT_DONE_SENT))
+    mark = staff_chat.mark()
+    [okay] = await bot.send(rizky, "oke bang ditunggu")
+    assert okay.text == shown(Text.ASK_WAITING_OKAY)
+    [thanks] = await bot.send(rizky, "makasih kak 🙏")
+    assert thanks.text == shown(Text.ASK_WAITING_THANKS)
+    assert staff_chat.messages_since(mark) == []  # no new question for staff
+    # Staff answer; "Selesai bertanya" after that has nothing waiting to speak of, and a
+    # "ditunggu" is an okay, not "no answer".
+    await answer(bot, staff_member(bot, staff_chat), staff_chat, "Ditanggung, kak.", copy)
+    await bot.send(rizky, "/tanya")
+    [done] = await bot.press(rizky, DONE_BUTTON)
+    assert done.text.startswith(shown(Text.SUPPORT_DONE))
+    [okay] = await bot.send(rizky, "oke ditunggu kak")
+    assert okay.text == shown(Text.ASK_OKAY)
 
 
 async def test_checking_status_between_messages_to_the_team_keeps_the_conversation(
