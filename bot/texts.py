@@ -469,6 +469,7 @@ class Text(StrEnum):
     STATUS_LIST = "status_list"
     STATUS_ITEM = "status_item"
     STATUS_NONE = "status_none"
+    STATUS_ERASED = "status_erased"
     STATUS_UNFINISHED = "status_unfinished"
     COMMAND_NOTE = "command_note"
     LEAD_NO_USERNAME = "lead_no_username"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from bot.content import FaqItem, Program
+from bot.data_copy import moment_text
+from bot.texts import Text
 from handlers import pipeline_views
 from handlers.common import BotContext
 from handlers.views import Screen
@@ -13,7 +15,18 @@ async def status_screen(context: BotContext, user_id: int, language: str) -> Scr
     store = context.services.store
     registrations = await store.pipeline.registrations(user_id)
     unfinished = await store.applications.draft_for(user_id) is not None
-    return pipeline_views.status_screen(context.content, language, registrations, unfinished)
+    text, markup = pipeline_views.status_screen(
+        context.content, language, registrations, unfinished
+    )
+    if registrations or unfinished:
+        return text, markup
+    # Nothing kept because they asked for erasure: said so, not "you haven't registered yet"
+    # (a talents' review).
+    erased = await store.privacy.was_erased(user_id)
+    if erased:
+        when = moment_text(context.content, language, erased[-1])
+        text = context.content.text(Text.STATUS_ERASED, language, when=when)
+    return text, markup
 
 
 async def with_status(

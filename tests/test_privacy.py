@@ -333,7 +333,7 @@ async def test_erasure_leaves_nothing_but_a_hash_and_spares_others(
     await bot.send(sari, "/hapusdata")
     assert sari.last_message.text.startswith("🗑 Hapus semua datamu?")
     [done] = await bot.press(sari, "🗑 Ya, hapus semuanya")
-    assert done.text.startswith("✅ Semua datamu sudah dihapus.")
+    assert done.text == shown(Text.DELETE_DONE)
     await bot.runner.wait_idle()
     values = every_value(bot.database)
     sari_data = [
@@ -459,6 +459,23 @@ async def test_backing_out_in_words_long_after_hapusdata_is_no_answer_to_it(bot:
         )
     [reply] = await bot.send(sari, "ga jadi")
     assert reply.text != shown(Text.DELETE_KEPT)
+
+
+async def test_status_after_an_erasure_says_the_data_was_erased(bot: Harness) -> None:
+    # A talents' review: after /hapusdata, /status said "Kamu belum mengirim pendaftaran",
+    # and the goodbye "Terima kasih sudah mampir".
+    fajar = bot.user()
+    await apply(bot, fajar, MUSICIAN)
+    await bot.send(fajar, "/hapusdata")
+    [done] = await bot.press(fajar, shown(Text.BTN_CONFIRM_DELETE))
+    assert "mampir" not in done.text
+    [status] = await bot.send(fajar, "/status")
+    [erased_at] = await bot.store.privacy.was_erased(fajar.id)
+    when = moment_text(CONTENT, "id", erased_at)
+    assert status.text == shown(Text.STATUS_ERASED, when=when)
+    never = bot.user()
+    [status] = await bot.send(never, "/status")
+    assert status.text == shown(Text.STATUS_NONE)
 
 
 async def test_an_old_yes_button_asks_again_and_erases_nothing(bot: Harness) -> None:
