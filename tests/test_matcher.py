@@ -2360,3 +2360,15 @@ def test_somewhere_and_anywhere_ask_nothing() -> None:
     like "anything", it and "anywhere" ask nothing, and chat's "digarap" is "bikin"."""
     assert content_words(words("anywhere or somewhere to pitch")) == ["pitch"]
     assert words("film yang digarap bareng") == ["film", "yang", "bikin", "bareng"]
+
+
+def test_two_typos_that_change_the_first_letter_are_another_word_unless_a_prefix() -> None:
+    """ "kapan giliran saya" (when is my turn) got who_can_apply directly once "pilihan" was
+    in a phrasing: "giliran" was read as two typos of it. Two typos keep the first letter;
+    a prefix the phrasings lack is still taken off ("diakses" is "akses")."""
+    for text in ("kapan giliran saya", "giliran saya kapan ya kak"):
+        assert decide(MATCHER.match(text), DEFAULTS).outcome is not Outcome.ANSWERED, text
+    assert MATCHER._correction("giliran") is None
+    assert MATCHER._correction("heading") is None  # not "meaning"
+    assert MATCHER._correction("diakses") == "akses"
+    assert MATCHER._correction("showril") == "showreel"

@@ -635,6 +635,12 @@ class Matcher:
             word, self._words, scorer=Levenshtein.distance, score_cutoff=edits
         )
         close = None if found is None else str(found[0])
+        # Two typos keep the first letter ("showril", "pendaftran"), unless they are a prefix
+        # the word has and the phrasings lack ("diakses", "mengurus", "seminggu"): two edits
+        # that start otherwise make another word ("giliran" is not "pilihan", "heading" not
+        # "meaning").
+        if found is not None and found[1] > 1 and close and close[0] != word[0]:
+            close = close if close in word else None
         if len(self._corrections) < CORRECTIONS:
             self._corrections[word] = close
         return close

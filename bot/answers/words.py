@@ -1523,7 +1523,7 @@ ABOUT_TALENT = _listed(
     pemain teater theater theatre akting acting koplo sasando kolintang
     berdua bertiga berempat berlima berenam bertujuh
     bokap nyokap ortu emak babe mama papa
-    dirigen konduktor conductor paduan suara paduansuara koor choir anggota dp
+    dirigen konduktor conductor paduan suara suaranya paduansuara koor choir anggota dp
     kor orgen campursari girl girls classmate classmates studying scoring kawinan nikahan hajatan
     panting komunitas busking busker pengamen ngamen
     hip hop hiphop rapai rapa
