@@ -203,6 +203,7 @@ class Text(StrEnum):
     INTAKE_STEP_ASKED = "intake_step_asked"
     INTAKE_GUARDIAN_WHY = "intake_guardian_why"
     INTAKE_GUARDIAN_NEEDED = "intake_guardian_needed"
+    INTAKE_LANGUAGE_SWITCHED = "intake_language_switched"
     INTAKE_TWO_EMAILS = "intake_two_emails"
     INTAKE_TWO_PHONES = "intake_two_phones"
     INTAKE_SENT_TWICE = "intake_sent_twice"

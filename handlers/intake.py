@@ -148,7 +148,10 @@ async def private_message(update: Update, context: BotContext) -> None:
     if message.text is None:
         screen = await flow.not_text(draft)
     else:
-        screen = await flow.text(draft, message.text, update.update_id, message.date)
+        language = context.language(update)
+        screen = await flow.text(draft, message.text, update.update_id, message.date, language)
+        if screen.language is not None and context.talent is not None:  # stored: spoken now
+            context.talent = replace(context.talent, language=screen.language, language_chosen=True)
         asked = slips.asked_instead(screen.error, screen.note, message.text)
         strict = slips.could_be_its_answer(screen.question)
         shown = None

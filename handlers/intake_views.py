@@ -59,7 +59,9 @@ def render(screen: Screen, content: Content, language: str, facts: PrivacyFacts)
         if screen.kind == "submitted" and asks_in_note(screen.answers):
             body = f"{body[0]}\n\n{say(Text.INTAKE_SUBMITTED_NOTE_ASKS)}", None
     elif screen.kind in (CONSENT, TRANSFER, GUARDIAN):
-        again = bool(notes)  # shown again under a note: the notice is in the message above
+        # Shown again under a note: the notice is in the message above (not in a language the
+        # talent just switched from).
+        again = bool(notes) and screen.language is None
         body = _consent(screen.kind, draft, content, language, facts, again=again)
     elif screen.kind == QUESTION and screen.question is not None:
         body = _question(screen, draft, screen.question, content, language)

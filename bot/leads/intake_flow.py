@@ -18,6 +18,7 @@ from typing import Any
 from bot.content import Content, Question, T
 from bot.leads import intake, slips
 from bot.leads.email_typos import EmailSuggestion, suggestion_for
+from bot.leads.language_wish import OTHER, language_asked
 from bot.leads.step_questions import about_the_guardian, about_the_step
 from bot.parsing import small_int
 from bot.settings import Forwarding
@@ -84,6 +85,7 @@ class Screen:
     registrations: list[TalentLead] = field(default_factory=list)  # "choose": update or new
     program: str | None = None  # "choose": the program the talent came from
     changes: list[AnswerChange] = field(default_factory=list)  # "updated": what changed
+    language: str | None = None  # the language the talent switched to, stored, to speak now
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,12 +219,25 @@ class IntakeFlow:
         return draft if draft is not None and draft.active else None
 
     async def text(
-        self, draft: Draft, text: str, update_id: int, sent: datetime | None = None
+        self,
+        draft: Draft,
+        text: str,
+        update_id: int,
+        sent: datetime | None = None,
+        language: str | None = None,
     ) -> Screen:
-        """A typed answer to the current question (`sent`: the message's date, if known)."""
+        """A typed answer to the current question (`sent`: the message's date, if known;
+        `language`: the one the talent is spoken to in)."""
         if update_id == draft.last_update_id:
             return await self.current(draft)
         question = self._content.questions.get(draft.current_key or "")
+        wished = await self._language_wished(draft, question, text)
+        if wished is not None:  # "apakah bisa pakai bahasa Inggris saja?": never an answer
+            if wished == OTHER:  # "ganti bahasa dong"
+                wished = "en" if language == "id" else "id"
+            await self._store.users.set_language(draft.user_id, wished)
+            shown = await self.current(draft, note=Text.INTAKE_LANGUAGE_SWITCHED)
+            return replace(shown, language=wished)
         free = draft.stage == QUESTION and _long(question)  # where these may be the answer
         if intake.says_later(text, only=free):  # nothing stored
             return await self.current(draft, note=Text.INTAKE_LATER)
@@ -283,6 +298,20 @@ class IntakeFlow:
             if label is not None:
                 return replace(answered, note=Text.INTAKE_TAKEN, note_values={"taken": label})
         return answered
+
+    async def _language_wished(
+        self, draft: Draft, question: Question | None, text: str
+    ) -> str | None:
+        """The language a message asks the bot to speak (language_wish), read where the form
+        is: at a free text a sentence may be about a language ("apakah programnya bisa pakai
+        bahasa Inggris?", to the team), at the languages question it names the answer."""
+        if draft.stage != QUESTION or question is None:
+            return language_asked(text)
+        if question.type in ("single_choice", "multi_choice"):
+            answers = await self._applications.answers(draft.id)
+            if intake.named_choices(question, self._content, answers, text):
+                return language_asked(text, names_languages=True)  # "bahasa Inggris saja"
+        return language_asked(text, strict=question.type == "long_text")
 
     def _sent_twice(
         self,

@@ -1,0 +1,97 @@
+"""A talent asking, mid-form, for the bot to speak the other language: "Mohon maaf, apakah bisa
+pakai bahasa Inggris saja? Cucu saya yang membantu membaca", "English please", "Kembali ke
+bahasa Indonesia saja".
+
+A talents' review: at the stage name the first got "this one may be skipped" and the second
+was stored as the stage name; in English, the third at the genres got "pick from the buttons".
+Outside the form the same words get the language buttons. Such a request is never an answer.
+
+Pure functions over the text; no I/O, no Telegram.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.leads.intake import AROUND_LINK, fold, web_link
+
+# The language named as a language: "bahasa Inggris", "English", "bhs indo", "Indonesian".
+# "Inggris" or "Indonesia" alone is a country as well ("pindah ke Inggris", "kembali ke
+# Indonesia tahun 2019"): it counts only right before "saja", "aja", "please" and the like.
+_BAHASA = r"(?:bahasa|bhs|b)(?:nya)?\s+"
+_LANGUAGES = {
+    "en": rf"(?:{_BAHASA}(?:inggris|inggeris|ingris|english)|english|englis|inglish)",
+    "id": rf"(?:{_BAHASA}(?:indonesia|indo)|indonesian)",
+}
+_COUNTRIES = {"en": r"(?:inggris|inggeris|ingris)", "id": r"(?:indonesia|indo)"}
+# Asking for it: a word of changing or going back, then the language ("ganti ke bahasa
+# Inggris", "kembali ke bahasa Indonesia saja", "switch to English", "change language to
+# English").
+_SWITCH = r"\b(?:ganti|gnti|ubah|pindah|switch|change|balik|kembali|back|beralih|tukar)\b"
+# A word of using or speaking, then the language ("pakai bahasa Inggris", "speak English",
+# "reply in English")...
+_USE = (
+    r"\b(?:pakai|pake|pakek|gunakan|menggunakan|memakai|use|using|speak|talk|reply|answer"
+    r"|respond|write|ngomong|bicara|berbicara)\b"
+)
+# ...asked for: a word of asking before it ("apakah bisa pakai bahasa Inggris saja?", "can you
+# speak English", "bisa bahasa Inggris?"), not after ("lagu saya pakai bahasa Inggris, bisa
+# didengar di Spotify" is an answer).
+_ASKING = (
+    r"\b(?:bisa|bs|bisakah|boleh|bolehkah|tolong|mohon|minta|please|pls|plz|can|could|would"
+    r"|do\s+you|apakah)\b"
+)
+# The language with "please" or "saja" after it, or "please" before it ("English please",
+# "bahasa inggris aja", "in English pls", "tolong bahasa Inggris"), in a short message.
+_PLEASE = r"(?:please|pls|plz|plis|pliss|saja|aja|dong|only|deh)"
+# Changing the language without naming one ("ganti bahasa dong", "switch language please"):
+# there are two, so the other one.
+_SWITCH_ANY = re.compile(rf"{_SWITCH}(?:\s+\S+){{0,2}}?\s+(?:bahasa|bhs|language|lang)\b")
+OTHER = "other"
+_WORDS_AT_MOST = 16  # more is an answer that mentions a language, not a request
+_SHORT = 6  # "English please", "bahasa inggris saja ya kak"
+
+
+def _patterns(language: str) -> tuple[re.Pattern[str], ...]:
+    named = _LANGUAGES[language]
+    either = rf"(?:{named}|{_COUNTRIES[language]})"
+    gap = r"(?:\s+\S+){0,3}?\s+"
+    return (
+        re.compile(rf"{_SWITCH}{gap}(?:(?:ke|to|into|in)\s+)?{named}\b"),
+        re.compile(rf"{_ASKING}{gap}(?:{_USE}{gap}(?:in\s+)?)?{named}\b"),
+        re.compile(rf"(?:^|\s)(?:in\s+|pakai\s+|pake\s+)?{either}\s+{_PLEASE}\b"),
+    )
+
+
+_FOUND = {language: _patterns(language) for language in _LANGUAGES}
+_TO = {
+    language: re.compile(rf"\b(?:ke|to|into)\s+{named}\b") for language, named in _LANGUAGES.items()
+}
+
+
+def language_asked(text: str, *, strict: bool = False, names_languages: bool = False) -> str | None:
+    """The language ("id" or "en") a message asks the bot to speak, OTHER when it asks to
+    change it without naming one, or None. `strict`: at a
+    free text, where a sentence may be about a language ("apakah programnya bisa pakai
+    bahasa Inggris?" to the team), only a word of changing or a short "English please";
+    `names_languages`: at a question answered with languages ("bahasa Inggris saja", "bisa
+    pakai bahasa Inggris"), only a word of changing."""
+    if any(web_link(word.strip(AROUND_LINK)) or "@" in word for word in text.split()):
+        return None  # a link or an address is data
+    folded = fold(text)
+    words = folded.split()
+    if not words or len(words) > _WORDS_AT_MOST:
+        return None
+    short = len(words) <= _SHORT
+    found = {
+        language
+        for language, (switch, asking, please) in _FOUND.items()
+        if switch.search(folded)
+        or (not names_languages and short and please.search(folded))
+        or (not names_languages and not strict and asking.search(folded))
+    }
+    if len(found) > 1:  # "ganti dari bahasa Indonesia ke bahasa Inggris": the one it goes to
+        found = {language for language in found if _TO[language].search(folded)}
+    if len(found) == 1:
+        return found.pop()
+    return OTHER if not found and _SWITCH_ANY.search(folded) else None

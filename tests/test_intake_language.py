@@ -1,0 +1,86 @@
+"""Changing the language inside the form, asked for in words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.texts import Text
+from tests.harness import Harness
+from tests.leads import CONTENT, MUSICIAN, answer, at_question, rendered, shown, where
+
+
+async def _stored(bot: Harness, user_id: int) -> dict[str, Any]:
+    draft = await bot.store.applications.draft_for(user_id)
+    assert draft is not None
+    return await bot.store.applications.answers(draft.id)
+
+
+async def _language(bot: Harness, user_id: int) -> str:
+    talent = await bot.store.users.get(user_id)
+    assert talent is not None
+    return talent.language
+
+
+def _prompt(key: str, language: str) -> str:
+    return rendered(CONTENT.questions[key].prompt.get(language))
+
+
+@pytest.mark.parametrize(
+    ("start", "key", "typed", "wanted"),
+    [
+        # A talents' review: the first got "this one may be skipped", the second was stored
+        # as the stage name, the third (in English, at the genres) "pick from the buttons".
+        (
+            "id",
+            "stage_name",
+            "Mohon maaf, apakah bisa pakai bahasa Inggris saja? Cucu saya yang membantu membaca",
+            "en",
+        ),
+        ("id", "stage_name", "English please", "en"),
+        ("en", "genres", "Maaf, cucu saya sudah pulang. Kembali ke bahasa Indonesia saja", "id"),
+        ("id", "notable_works", "ganti ke english dong kak", "en"),
+        ("en", "email", "switch language please", "id"),
+        ("id", "province", "bisa pakai bahasa inggris?", "en"),
+    ],
+)
+async def test_asking_for_the_other_language_mid_form_switches_and_asks_again(
+    bot: Harness, start: str, key: str, typed: str, wanted: str
+) -> None:
+    user = await at_question(bot, key, start)
+    before = await _stored(bot, user.id)
+    [reply] = await bot.send(user, typed)
+    assert reply.text.startswith(shown(Text.INTAKE_LANGUAGE_SWITCHED, wanted))
+    assert _prompt(key, wanted) in reply.text  # the same question, in the new language
+    assert await where(bot, user) == key
+    assert await _stored(bot, user.id) == before  # kept, and nothing stored as an answer
+    assert await _language(bot, user.id) == wanted
+    # From now on in that language: the next question too.
+    await answer(bot, user, key, MUSICIAN[key], wanted)
+    following = await where(bot, user)
+    assert following is not None and following != key
+    assert _prompt(following, wanted) in user.last_message.text
+
+
+@pytest.mark.parametrize(
+    ("key", "typed"),
+    [
+        # Answers that name a language: at the languages question, and about one's work.
+        ("languages", "bahasa inggris saja"),
+        ("notable_works", "Lagu saya pakai bahasa Inggris, bisa didengar di Spotify"),
+        ("notable_works", "Saya pindah ke Inggris tahun 2019 dan rekaman di London"),
+    ],
+)
+async def test_an_answer_that_names_a_language_is_no_request(
+    bot: Harness, key: str, typed: str
+) -> None:
+    user = await at_question(bot, key)
+    replies = await bot.send(user, typed)
+    assert all(shown(Text.INTAKE_LANGUAGE_SWITCHED) not in m.text for m in replies)
+    assert await _language(bot, user.id) == "id"
+    if key == "languages":
+        draft = await bot.store.applications.draft_for(user.id)
+        assert draft is not None and draft.pending == ["english"]  # ticked, as typed
+    else:
+        assert (await _stored(bot, user.id))[key] == typed
