@@ -99,6 +99,20 @@ async def ask_done(update: Update, context: BotContext) -> None:
         await _present(update, context, screen, edit=False)
 
 
+async def back_to_form(update: Update, context: BotContext, language: str) -> bool:
+    """A language chosen (/bahasa) mid-form: the open question again, in it, not the main
+    menu (a talents' review: twice a talent had to find /daftar himself). False if no form
+    is open."""
+    user = update.effective_user
+    flow = _flow(context)
+    draft = await flow.active_draft(user.id) if user is not None else None
+    if draft is None:
+        return False
+    screen = await flow.current(draft, note=Text.INTAKE_LANGUAGE_SWITCHED)
+    await _present(update, context, replace(screen, language=language), edit=True)
+    return True
+
+
 async def flow_button(update: Update, context: BotContext) -> None:
     """A button inside the questionnaire."""
     query = update.callback_query

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 
 from telegram import Update
 
@@ -11,7 +12,7 @@ from bot import commands
 from bot.content import Markup
 from bot.names import first_name
 from bot.texts import Text
-from handlers import command_menu, views
+from handlers import command_menu, intake, views
 from handlers.common import BotContext, controller_values, reply, show
 from handlers.menu import main_menu
 
@@ -88,12 +89,16 @@ async def language_menu(update: Update, context: BotContext) -> None:
 
 
 async def set_language(update: Update, context: BotContext) -> None:
-    """Store the chosen language and show the menu in it."""
+    """Store the chosen language and show the menu in it (mid-form: the open question)."""
     query = update.callback_query
     if query is None or query.data is None or update.effective_user is None:
         return
     language = query.data.removeprefix(views.LANGUAGE_SET)
     await context.services.store.users.set_language(update.effective_user.id, language)
+    if context.talent is not None:  # spoken from now on, this reply included
+        context.talent = replace(context.talent, language=language, language_chosen=True)
+    if await intake.back_to_form(update, context, language):
+        return  # mid-form: its open question, in the new language
     confirmation = context.content.text(Text.LANGUAGE_SET, language)
     text, markup = main_menu(context, language)
     await show(update, f"{confirmation}\n\n{text}", markup)

@@ -1,4 +1,4 @@
-"""Changing the language inside the form, asked for in words."""
+"""Changing the language inside the form: asked for in words, or chosen with /bahasa."""
 
 from __future__ import annotations
 
@@ -84,3 +84,28 @@ async def test_an_answer_that_names_a_language_is_no_request(
         assert draft is not None and draft.pending == ["english"]  # ticked, as typed
     else:
         assert (await _stored(bot, user.id))[key] == typed
+
+
+async def test_the_language_chosen_with_bahasa_mid_form_goes_back_to_the_question(
+    bot: Harness,
+) -> None:
+    """A talents' review: /language then English landed on the main menu, twice, and the
+    talent had to find /daftar himself."""
+    user = await at_question(bot, "city")
+    before = await _stored(bot, user.id)
+    await bot.send(user, "/bahasa")
+    [shown_now] = await bot.press(user, CONTENT.text(Text.BTN_LANGUAGE_EN, "id"))
+    assert shown_now.text.startswith(shown(Text.INTAKE_LANGUAGE_SWITCHED, "en"))
+    assert _prompt("city", "en") in shown_now.text
+    assert CONTENT.text(Text.BTN_PAUSE, "en") in shown_now.button_texts
+    assert await where(bot, user) == "city"
+    assert await _stored(bot, user.id) == before
+    await bot.send(user, "/language")
+    [back] = await bot.press(user, CONTENT.text(Text.BTN_LANGUAGE_ID, "en"))
+    assert back.text.startswith(shown(Text.INTAKE_LANGUAGE_SWITCHED, "id"))
+    assert _prompt("city", "id") in back.text
+    # Outside the form, the menu as before.
+    outsider = bot.user()
+    await bot.send(outsider, "/bahasa")
+    [menu] = await bot.press(outsider, CONTENT.text(Text.BTN_LANGUAGE_EN, "id"))
+    assert menu.text.startswith(shown(Text.LANGUAGE_SET, "en"))
