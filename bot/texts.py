@@ -204,6 +204,8 @@ class Text(StrEnum):
     INTAKE_GUARDIAN_WHY = "intake_guardian_why"
     INTAKE_GUARDIAN_NEEDED = "intake_guardian_needed"
     INTAKE_LANGUAGE_SWITCHED = "intake_language_switched"
+    INTAKE_LINKS_CARRIED = "intake_links_carried"
+    INTAKE_FIRST_LINK_KEPT = "intake_first_link_kept"
     INTAKE_TWO_EMAILS = "intake_two_emails"
     INTAKE_TWO_PHONES = "intake_two_phones"
     INTAKE_SENT_TWICE = "intake_sent_twice"

@@ -44,6 +44,7 @@ class Accepted:
     value: Any
     city: str | None = None
     named: bool = False  # a choice named in a sentence ("grup rebana"), not pressed or its label
+    more: tuple[str, ...] = ()  # the other links of a message with several, at a link question
 
 
 @dataclass(frozen=True, slots=True)

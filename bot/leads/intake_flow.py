@@ -273,6 +273,8 @@ class IntakeFlow:
             return Screen(
                 QUESTION, draft, question, answers, matches=outcome.values, city=outcome.city
             )
+        if outcome.more:  # several links at the work's link: the first, the rest carried on
+            return await self._links(draft, question, answers, outcome, update_id)
         if outcome.city is not None and question.city_question in self._content.questions:
             both = {question.key: outcome.value, question.city_question: outcome.city}
             return await self._move_on(draft, answers, both, update_id, after=question.key)
@@ -298,6 +300,34 @@ class IntakeFlow:
             if label is not None:
                 return replace(answered, note=Text.INTAKE_TAKEN, note_values={"taken": label})
         return answered
+
+    async def _links(
+        self,
+        draft: Draft,
+        question: Question,
+        answers: dict[str, Any],
+        outcome: intake.Accepted,
+        update_id: int,
+    ) -> Screen:
+        """The first of several links is the answer; the others go to the links question
+        after it ("Tautan lain"), added to what it holds, and that is said (undone with Back).
+        Without such a question, or if they do not fit it, only the first is kept, as said."""
+        count = len(outcome.more)
+        merged = {**answers, question.key: outcome.value}
+        visible = intake.visible_questions(self._content, merged)
+        place = next(i for i, shown in enumerate(visible) if shown.key == question.key)
+        later = next((shown for shown in visible[place + 1 :] if shown.holds_links), None)
+        if later is not None:
+            held = answers.get(later.key)
+            lines = [line for line in str(held or "").split("\n") if line.strip()]
+            joined = "\n".join([*lines, *(link for link in outcome.more if link not in lines)])
+            checked = intake.check_text(later, self._content, answers, joined)
+            if isinstance(checked, intake.Accepted):
+                new = {question.key: outcome.value, later.key: checked.value}
+                moved = await self._move_on(draft, answers, new, update_id, after=question.key)
+                return _said(moved, Text.INTAKE_LINKS_CARRIED, count=count, other=later.label)
+        answered = await self._answer(draft, question, answers, outcome.value, update_id)
+        return _said(answered, Text.INTAKE_FIRST_LINK_KEPT, count=count)
 
     async def _language_wished(
         self, draft: Draft, question: Question | None, text: str
@@ -713,6 +743,11 @@ def _noted(screen: Screen, question: Question, note: Text, **values: Any) -> Scr
     if screen.kind != QUESTION or screen.note is not None or shown != question.key:
         return screen
     return replace(screen, note=note, note_values=values)
+
+
+def _said(screen: Screen, note: Text, **values: Any) -> Screen:
+    """The screen after a step, with a note of what was done (a stale step keeps its own)."""
+    return screen if screen.note is not None else replace(screen, note=note, note_values=values)
 
 
 def _moment(stored: str) -> float:

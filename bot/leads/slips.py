@@ -84,6 +84,25 @@ _NOT = frozenset(
 )
 
 
+def links_in(text: str) -> list[str]:
+    """The web links of a text, in order, each once (a talents' review: three links in one
+    message at the work's link were "not a web link")."""
+    found = (web_link(word.strip(AROUND_LINK)) for word in text.split())
+    return list(dict.fromkeys(link for link in found if link is not None))
+
+
+def _none_yet_within(question: Question, text: str) -> bool:
+    """Whether a text without a link says there is none yet, inside a sentence ("rekaman saya
+    masih berupa kaset dan pita reel, belum ada di internet", a talents' review: refused as
+    "not a web link"); only answers of two words or more ("belum ada", "not yet"), not a bare
+    "belum", which says little inside a sentence."""
+    if "@" in text:
+        return False  # "belum ada link, ig @nadia.frames": somewhere after all
+    padded = f" {fold(text)} "
+    nones = (fold(word) for word in question.none_answers)
+    return any(len(none.split()) > 1 and f" {none} " in padded for none in nones)
+
+
 def _says_where_it_is(text: str) -> bool:
     """Whether a text with no link says the talent's work is somewhere ("ada di YouTube",
     "belum punya link, tapi ada di YouTube"); what follows a "but" is what counts."""
@@ -178,8 +197,20 @@ def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
         if reason in _NOT_UNDERSTOOD or question.type in _NEVER_ASKED:
             return Rejected(Text.INTAKE_A_QUESTION)
     refused = outcome.reason if isinstance(outcome, Rejected) else None
+    if refused is Text.INTAKE_BAD_URL and question.type == "url":
+        links = links_in(text)
+        if len(links) > 1 and _password_beside(text):
+            return Rejected(Text.INTAKE_LINK_ONLY)  # only the links would be kept
+        if len(links) > 1:  # "showreel aku 👉 https://vimeo… sama film pendek https://youtu.be…"
+            return Accepted(links[0], more=tuple(links[1:]))
     if refused is Text.INTAKE_BAD_URL and _says_where_it_is(text):
         return Rejected(Text.INTAKE_LINK_FOR_IT)  # "ada di YouTube channel Ratna Solo"
+    if (
+        refused is Text.INTAKE_BAD_URL
+        and question.type == "url"
+        and _none_yet_within(question, text)
+    ):
+        return Accepted(NONE_YET)  # "…kaset dan pita reel, belum ada di internet"
     if question.type == "url" and isinstance(outcome, Accepted) and _password_beside(text):
         return Rejected(Text.INTAKE_LINK_ONLY)  # only the link would be kept
     if question.type == "short_text" and isinstance(outcome, Accepted):
