@@ -148,6 +148,8 @@ def _consent(
             button(content.text(no, language), data(draft, "n")),
         ]
     ]
+    if stage == GUARDIAN:  # a minor may need to ask first (a talents' review): as every question
+        rows.append([button(content.text(Text.BTN_PAUSE, language), data(draft, "x"))])
     return text, InlineKeyboardMarkup(rows)
 
 

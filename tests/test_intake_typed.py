@@ -1,13 +1,26 @@
-"""What talents typed at the form's questions in a review, read as they meant it."""
+"""What talents met at the form's questions in a review: what they typed, read as they meant
+it, and a way on where there was none."""
 
 from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from bot.leads.intake import NONE_YET
 from bot.texts import Text
 from tests.harness import Harness
-from tests.leads import CONTENT, FILMMAKER, answer, at_question, consent, shown, where
+from tests.leads import (
+    CONTENT,
+    FILMMAKER,
+    answer,
+    at_question,
+    consent,
+    label,
+    rendered,
+    shown,
+    where,
+)
 
 NADIA = (
     "ini showreel aku 👉 https://vimeo.com/812345678?utm_source=ig&utm_medium=bio&fbclid=IwAR2xYz"
@@ -73,3 +86,47 @@ async def test_a_filmmaker_too_gets_the_links_carried(bot: Harness) -> None:
     stored = await _stored(bot, user.id)
     assert stored["portfolio_url"] == "https://vimeo.com/1"
     assert stored["other_links"] == "https://vimeo.com/2"  # each link once
+
+
+async def _at_the_guardian(bot: Harness, language: str = "id") -> Any:
+    minor = await at_question(bot, "age_range", language)
+    await bot.press(minor, label("age_range", "under_18", language))
+    assert await where(bot, minor) == "guardian"
+    return minor
+
+
+async def test_the_guardian_screen_can_be_paused_to_ask_the_parents_first(bot: Harness) -> None:
+    """A talents' review: a minor who had to ask his father first could only press "no
+    consent yet" (which deleted his answers) or claim the consent."""
+    minor = await _at_the_guardian(bot)
+    pause = CONTENT.text(Text.BTN_PAUSE, "id")
+    assert pause in minor.last_message.button_texts
+    [paused] = await bot.press(minor, pause)
+    assert paused.text == shown(Text.INTAKE_CANCELLED)
+    draft = await bot.store.applications.draft_for(minor.id)
+    assert draft is not None and not draft.active and draft.stage == "guardian"
+    assert await _stored(bot, minor.id) == {"sector": "music", "age_range": "under_18"}
+    [resumed] = await bot.send(minor, "/daftar")  # his father agreed: on from here
+    assert resumed.text.endswith(rendered(CONTENT.privacy.guardian_notice.id))
+    await bot.press(minor, CONTENT.text(Text.BTN_GUARDIAN_YES, "id"))
+    assert await where(bot, minor) == "full_name"
+
+
+@pytest.mark.parametrize(
+    ("typed", "language"),
+    [
+        ("bentar kak aku tanya bapak dulu ya, bapak lagi di pura 🙏", "id"),
+        ("aku minta izin mama dulu", "id"),
+        ("bentar ya kak", "id"),
+        ("wait, I need to ask my mom first", "en"),
+    ],
+)
+async def test_wait_i_will_ask_my_parents_is_offered_the_pause(
+    bot: Harness, typed: str, language: str
+) -> None:
+    minor = await _at_the_guardian(bot, language)
+    [reply] = await bot.send(minor, typed)
+    assert reply.text.startswith(shown(Text.INTAKE_GUARDIAN_ASK_FIRST, language))
+    assert CONTENT.text(Text.BTN_PAUSE, language) in reply.button_texts
+    assert await where(bot, minor) == "guardian"
+    assert await _stored(bot, minor.id) == {"sector": "music", "age_range": "under_18"}

@@ -178,6 +178,16 @@ _REFUSED = re.compile(
     r"|ngijinin|ijinin|kasih\s+i[zj]in|ngasih\s+i[zj]in|memberi\s+i[zj]in|agree|allow|say\s+yes)\b"
 )
 _SHORT = 4  # words: "ini wajib ga kak?" is about the screen it is typed at
+# Going to ask them first ("bentar kak aku tanya bapak dulu ya, bapak lagi di pura 🙏", a
+# talents' review: told to press a button, where one deleted his answers and the other said
+# his father agreed), or just a moment ("bentar ya kak"): the pause is offered.
+_ASKING_THEM = re.compile(
+    r"\b(?:tanya\w*|nanya\w*|menanyakan|minta\s+i[zj]in\w*|bilang\w*|ngomong|diskusi\w*"
+    r"|ask|asking|check\s+with|talk\s+to|call)\b"
+)
+_WAITING = re.compile(
+    r"\b(?:bentar|sebentar|bntr|tunggu|tunggu\w*|nanti|ntar|wait|hold\s+on|a\s+moment)\b"
+)
 
 
 def about_the_guardian(text: str) -> Text | None:
@@ -191,6 +201,11 @@ def about_the_guardian(text: str) -> Text | None:
     about = named or len(words) <= _SHORT
     if _WHY_WORD.search(folded) and (named or (about and _MUST.search(folded))):
         return Text.INTAKE_GUARDIAN_WHY
-    if _REFUSED.search(folded) or (about and (_MUST.search(folded) or _NOTHING.search(folded))):
+    if _REFUSED.search(folded):
+        return Text.INTAKE_GUARDIAN_NEEDED
+    waiting = _WAITING.search(folded) is not None
+    if (named and (waiting or _ASKING_THEM.search(folded))) or (waiting and len(words) <= _SHORT):
+        return Text.INTAKE_GUARDIAN_ASK_FIRST
+    if about and (_MUST.search(folded) or _NOTHING.search(folded)):
         return Text.INTAKE_GUARDIAN_NEEDED
     return None
