@@ -186,6 +186,7 @@ class Text(StrEnum):
     INTAKE_MEDIA = "intake_media"
     INTAKE_EMPTY = "intake_empty"
     INTAKE_TOO_LONG = "intake_too_long"
+    INTAKE_TOO_LONG_REST = "intake_too_long_rest"
     INTAKE_A_QUESTION = "intake_a_question"
     INTAKE_CHATTER = "intake_chatter"
     INTAKE_LATER = "intake_later"

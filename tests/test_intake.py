@@ -134,7 +134,13 @@ async def test_review_summary_shows_every_answer_in_the_talents_language(bot: Ha
         ("experience_years", "enam", Text.INTAKE_BAD_NUMBER, {"min": 0, "max": 60}),
         ("experience_years", "75", Text.INTAKE_BAD_NUMBER, {"min": 0, "max": 60}),
         ("full_name", "x" * 101, Text.INTAKE_TOO_LONG, {"length": 101, "limit": 100}),
-        ("notable_works", "y" * 5000, Text.INTAKE_TOO_LONG, {"length": 5000, "limit": 1000}),
+        # Where the rest may go, when the last question is ahead (a talents' review).
+        (
+            "notable_works",
+            "y" * 5000,
+            Text.INTAKE_TOO_LONG_REST,
+            {"length": 5000, "limit": 1000, "other": "Pesan untuk tim kami"},
+        ),
         # A question typed mid-form is not a name or a company (staff review: "berapa honor
         # manggung di Seoul kak?" became a production house); one the bot can answer is
         # answered (below).

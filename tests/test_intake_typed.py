@@ -13,6 +13,7 @@ from tests.harness import Harness
 from tests.leads import (
     CONTENT,
     FILMMAKER,
+    MUSICIAN,
     answer,
     at_question,
     consent,
@@ -130,3 +131,24 @@ async def test_wait_i_will_ask_my_parents_is_offered_the_pause(
     assert CONTENT.text(Text.BTN_PAUSE, language) in reply.button_texts
     assert await where(bot, minor) == "guardian"
     assert await _stored(bot, minor.id) == {"sector": "music", "age_range": "under_18"}
+
+
+async def test_a_long_answer_refused_says_the_rest_can_go_in_the_last_question(
+    bot: Harness,
+) -> None:
+    """A talents' review: a 1,531-character bio got only "could you shorten it?"."""
+    user = await at_question(bot, "notable_works")
+    bio = ("Film pendek pertama saya, Senja di Kota Tua, diputar di festival. " * 23).strip()
+    [reply] = await bot.send(user, bio)
+    last = CONTENT.questions["message"].label.id
+    said = shown(Text.INTAKE_TOO_LONG_REST, length=len(bio), limit=1000, other=last)
+    assert reply.text.startswith(said)
+    assert "1.5" in reply.text.split("\n")[0]  # as Indonesian writes it
+    assert "notable_works" not in await _stored(bot, user.id)
+    # At the last question itself, nowhere else to go: only "shorten it".
+    await bot.send(user, "Senja di Kota Tua (2024)")
+    for key in ("programs_of_interest", "languages", "email", "phone"):
+        await answer(bot, user, key, MUSICIAN[key])
+    assert await where(bot, user) == "message"
+    [refused] = await bot.send(user, bio)
+    assert refused.text.startswith(shown(Text.INTAKE_TOO_LONG, length=len(bio), limit=1000))

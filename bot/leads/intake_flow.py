@@ -268,6 +268,8 @@ class IntakeFlow:
             outcome = intake.check_text(question, self._content, answers, text)
         outcome = slips.slip(question, text, outcome)
         if isinstance(outcome, intake.Rejected):
+            if outcome.reason is Text.INTAKE_TOO_LONG:
+                outcome = self._too_long(question, answers, outcome)
             return Screen(QUESTION, draft, question, answers, error=outcome)
         if isinstance(outcome, intake.Matches):
             return Screen(
@@ -300,6 +302,28 @@ class IntakeFlow:
             if label is not None:
                 return replace(answered, note=Text.INTAKE_TAKEN, note_values={"taken": label})
         return answered
+
+    def _too_long(
+        self, question: Question, answers: dict[str, Any], refused: intake.Rejected
+    ) -> intake.Rejected:
+        """A text over the limit, with where the rest may go: the last question, a free text
+        still ahead ("Pesan untuk tim kami"; a talents' review: a 1,531-character bio was only
+        asked to be shortened, and the talent found that place herself)."""
+        visible = intake.visible_questions(self._content, answers)
+        keys = [shown.key for shown in visible]
+        last = visible[-1] if visible else None
+        if (
+            question.type != "long_text"  # a name is shortened, not continued elsewhere
+            or question.holds_links
+            or last is None
+            or last.type != "long_text"
+            or last.holds_links
+            or last.key in answers
+            or question.key not in keys
+            or keys.index(question.key) >= len(keys) - 1
+        ):
+            return refused
+        return intake.Rejected(Text.INTAKE_TOO_LONG_REST, {**refused.values, "other": last.label})
 
     async def _links(
         self,
