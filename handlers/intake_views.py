@@ -217,7 +217,11 @@ def _province_rows(
     if screen.matches:
         question = screen.question
         fills = question.city_question if question is not None else None
-        parts.append(_matches_line(screen.matches, screen.city, content, language, fills))
+        if screen.guessed:  # "Jawa Tenggah": "Maksudmu Jawa Tengah?"
+            province = content.provinces[screen.matches[0]].label.get(language)
+            parts.append(content.text(Text.INTAKE_PROVINCE_GUESSED, language, province=province))
+        else:
+            parts.append(_matches_line(screen.matches, screen.city, content, language, fills))
         values = screen.matches[: intake.MATCHES_SHOWN]
         if screen.city is not None and fills is not None and len(values) == 1:
             # The city comes with the province (as its place in the list: data stays short).

@@ -152,3 +152,54 @@ async def test_a_long_answer_refused_says_the_rest_can_go_in_the_last_question(
     assert await where(bot, user) == "message"
     [refused] = await bot.send(user, bio)
     assert refused.text.startswith(shown(Text.INTAKE_TOO_LONG, length=len(bio), limit=1000))
+
+
+async def test_a_province_typed_with_a_typo_is_asked_back_with_its_button(bot: Harness) -> None:
+    """A talents' review: "Jawa Tenggah" got "I can't find that province"."""
+    user = await at_question(bot, "province")
+    [reply] = await bot.send(user, "Jawa Tenggah")
+    assert shown(Text.INTAKE_PROVINCE_GUESSED, province="Jawa Tengah") in reply.text
+    assert label("province", "jawa_tengah") in reply.button_texts
+    assert "province" not in await _stored(bot, user.id)  # asked, not taken
+    await bot.press(user, label("province", "jawa_tengah"))
+    assert (await _stored(bot, user.id))["province"] == "jawa_tengah"
+    assert await where(bot, user) == "city"
+
+
+async def test_a_name_close_to_no_province_is_still_not_found(bot: Harness) -> None:
+    user = await at_question(bot, "province")
+    [reply] = await bot.send(user, "Jawa Tenggara")  # as close to Jawa Tengah as to Jawa Timur
+    assert reply.text.startswith(shown(Text.INTAKE_PROVINCE_NOT_FOUND))
+
+
+@pytest.mark.parametrize(
+    ("typed", "role", "kept"),
+    [
+        # A talents' review: neither was taken, though "drummer" was.
+        ("main gamelan, gender wayang kak", "instrumentalist", None),
+        (
+            "sound engineer, mixing mastering",
+            "other_music_role",
+            "sound engineer, mixing mastering",
+        ),
+        ("pelatih vokal", "other_music_role", "pelatih vokal"),
+    ],
+)
+async def test_role_words_are_read_and_a_lainnya_role_is_kept(
+    bot: Harness, typed: str, role: str, kept: str | None
+) -> None:
+    user = await at_question(bot, "music_role")
+    [reply] = await bot.send(user, typed)
+    stored = await _stored(bot, user.id)
+    assert stored["music_role"] == role
+    assert stored.get("music_role_other") == kept
+    assert await where(bot, user) == "genres"  # the "which one?" is answered already
+    if kept is not None:
+        assert reply.text.startswith(shown(Text.INTAKE_OTHER_TAKEN, other="Lainnya", answer=kept))
+
+
+async def test_metal_is_rock(bot: Harness) -> None:
+    user = await at_question(bot, "genres")
+    await bot.send(user, "metal 🤘")
+    draft = await bot.store.applications.draft_for(user.id)
+    assert draft is not None and draft.pending == ["rock"]

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
+from rapidfuzz import fuzz
 
 from bot.content import Content, Question, T
 from bot.terminal_text import without_controls
@@ -62,6 +63,7 @@ class Matches:
 
     values: list[str]
     city: str | None = None
+    guessed: bool = False  # a typo's province ("Jawa Tenggah"): "did you mean …?"
 
 
 Outcome = Accepted | Rejected | Matches
@@ -742,6 +744,33 @@ def _find_province(content: Content, text: str) -> Outcome:
     if found:
         return Matches(found)
     return Rejected(Text.INTAKE_PROVINCE_NOT_FOUND)
+
+
+# How close a typo must come to a province's name or a city's ("Jawa Tenggah", "Surabya"), by
+# rapidfuzz's ratio (0-100), to be offered: "Jawa Tenggara" (no province) is not Jawa Tengah.
+GUESS_AT_LEAST = 85
+_GUESS_MIN_LETTERS = 4  # "Balli" may be Bali; "Ria" is nothing
+
+
+def province_guess(content: Content, text: str) -> Matches | None:
+    """The one province (or city, with its province) a name no province or city has comes
+    closest to, to ask about ("Maksudmu Jawa Tengah?", a talents' review: "Jawa Tenggah" was
+    "not found"); None when nothing is close, or two are as close."""
+    typed = _without_place_kind(fold(text).removeprefix("provinsi ").strip())
+    if len(typed.replace(" ", "")) < _GUESS_MIN_LETTERS:
+        return None
+    places: dict[str, tuple[str, str | None]] = {}
+    for value, province in content.provinces.items():
+        places.update({fold(name): (value, None) for name in province.names})
+        places.update({fold(city): (value, city) for city in province.cities})
+    scored = [(fuzz.ratio(typed, name), place) for name, place in places.items()]
+    top = max(score for score, _ in scored)
+    leading = {place for score, place in scored if score == top}
+    if top < GUESS_AT_LEAST or len({value for value, _ in leading}) != 1:
+        return None
+    # A province's own name before a city's of the same province.
+    value, city = sorted(leading, key=lambda place: place[1] or "")[0]
+    return Matches([value], city=city, guessed=city is None)
 
 
 def _without_place_kind(typed: str) -> str:

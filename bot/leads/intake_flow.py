@@ -55,6 +55,7 @@ EDIT_LIST = "edit_list"
 USE_SUGGESTED = "ms"
 KEEP_TYPED = "mt"
 _SUGGESTED = frozenset({"email", "short_text"})
+_NO_PROVINCE = Text.INTAKE_PROVINCE_NOT_FOUND
 # The province of a city typed at the province question, with the city: "<province>:<n>", the
 # city's place in the province's `cities` (its name may not fit the data's 64 bytes).
 CITY_PROVINCE = "cp"
@@ -78,6 +79,7 @@ class Screen:
     error: intake.Rejected | None = None
     matches: list[str] | None = None
     city: str | None = None  # the city typed, when `matches` is its province to confirm
+    guessed: bool = False  # `matches` is the one province a typo comes close to
     page: int = 0
     note: Text | None = None
     note_values: dict[str, Any] = field(default_factory=dict)  # the note's placeholders
@@ -267,13 +269,25 @@ class IntakeFlow:
         else:
             outcome = intake.check_text(question, self._content, answers, text)
         outcome = slips.slip(question, text, outcome)
+        if isinstance(outcome, intake.Rejected) and outcome.reason is _NO_PROVINCE:
+            outcome = intake.province_guess(self._content, text) or outcome  # "Jawa Tenggah"
+        if isinstance(outcome, intake.Rejected) and question.type == "single_choice":
+            other = await self._other_named(draft, question, answers, text, update_id)
+            if other is not None:  # "sound engineer, mixing mastering": Lainnya, and what
+                return other
         if isinstance(outcome, intake.Rejected):
             if outcome.reason is Text.INTAKE_TOO_LONG:
                 outcome = self._too_long(question, answers, outcome)
             return Screen(QUESTION, draft, question, answers, error=outcome)
         if isinstance(outcome, intake.Matches):
             return Screen(
-                QUESTION, draft, question, answers, matches=outcome.values, city=outcome.city
+                QUESTION,
+                draft,
+                question,
+                answers,
+                matches=outcome.values,
+                city=outcome.city,
+                guessed=outcome.guessed,
             )
         if outcome.more:  # several links at the work's link: the first, the rest carried on
             return await self._links(draft, question, answers, outcome, update_id)
@@ -302,6 +316,25 @@ class IntakeFlow:
             if label is not None:
                 return replace(answered, note=Text.INTAKE_TAKEN, note_values={"taken": label})
         return answered
+
+    async def _other_named(
+        self, draft: Draft, question: Question, answers: dict[str, Any], text: str, update_id: int
+    ) -> Screen | None:
+        """A text at a choice question that names only what "Lainnya" covers ("sound
+        engineer, mixing mastering", a talents' review: told to press a button): "Lainnya",
+        with the text as its "which one?", both said (undone with Back). None otherwise."""
+        found = intake.other_follow_up(question, self._content)
+        if found is None:
+            return None
+        value, label, later = found
+        if intake.named_choices(question, self._content, answers, text) != [value]:
+            return None  # "manajer band" names Band/grup too: pressed, not guessed
+        kept = slips.slip(later, text, intake.check_text(later, self._content, answers, text))
+        if not isinstance(kept, intake.Accepted) or not kept.value:
+            return None
+        new = {question.key: value, later.key: kept.value}
+        moved = await self._move_on(draft, answers, new, update_id, after=question.key)
+        return _said(moved, Text.INTAKE_OTHER_TAKEN, other=label, answer=kept.value)
 
     def _too_long(
         self, question: Question, answers: dict[str, Any], refused: intake.Rejected
