@@ -321,6 +321,9 @@ class Question(Model):
     type: QuestionType
     required: bool = True
     prompt: T
+    # The prompt when one answer is changed from the review, where the way into the form
+    # ("Sekarang bagian serunya: karyamu!") reads oddly (a talents' review); else `prompt`.
+    edit_prompt: T | None = None
     help: T | None = None
     help_variants: list[HelpVariant] = []  # the first that matches replaces `help`
     label: T

@@ -162,13 +162,15 @@ def _question(
     parent = intake.follow_up_of(content, question)
     counted = parent.key if parent is not None else question.key
     number = keys.index(counted) + 1 if counted in keys else len(keys)
+    # One answer changed from the review: the prompt without the way into the form.
+    prompt = question.edit_prompt if draft.editing and question.edit_prompt else question.prompt
     parts = [
         content.text(
             Text.INTAKE_QUESTION if parent is None else Text.INTAKE_QUESTION_FOLLOW_UP,
             language,
             number=number,
             total=len(keys),
-            prompt=Markup(question.prompt.get(language)),
+            prompt=Markup(prompt.get(language)),
         )
     ]
     help_text = intake.help_for(question, answers)

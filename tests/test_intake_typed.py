@@ -203,3 +203,33 @@ async def test_metal_is_rock(bot: Harness) -> None:
     await bot.send(user, "metal 🤘")
     draft = await bot.store.applications.draft_for(user.id)
     assert draft is not None and draft.pending == ["rock"]
+
+
+async def test_a_minor_is_asked_for_their_own_name_first(bot: Harness) -> None:
+    """A talents' review: after a 17-year-old's consent, the name's help began "Kalau kamu
+    mengisi untuk anak, keponakan, atau murid…", a line for someone else."""
+    minor = await _at_the_guardian(bot)
+    [name_asked] = await bot.press(minor, CONTENT.text(Text.BTN_GUARDIAN_YES, "id"))
+    help_line = name_asked.text.split("\n")[2]  # under "Pertanyaan 3 dari 17" and the prompt
+    assert help_line.startswith("Nama lengkapmu")
+    assert "keponakan" not in name_asked.text and "murid" not in name_asked.text
+
+
+async def test_one_answer_changed_from_the_review_is_asked_without_the_way_in(
+    bot: Harness,
+) -> None:
+    """A talents' review: changing the link alone began "Sekarang bagian serunya: karyamu!"."""
+    user = await at_question(bot, "message")
+    await answer(bot, user, "message", MUSICIAN["message"])
+    assert await where(bot, user) == "review"
+    await bot.press(user, CONTENT.text(Text.BTN_EDIT, "id"))
+    question = CONTENT.questions["portfolio_url"]
+    [asked] = await bot.press(user, question.label.id)
+    assert question.edit_prompt is not None
+    assert rendered(question.edit_prompt.id) in asked.text
+    assert "bagian serunya" not in asked.text
+    await bot.send(user, "https://youtube.com/@sarimonsoons2")
+    assert await where(bot, user) == "review"
+    # Walking the form, the prompt as it was.
+    other = await at_question(bot, "portfolio_url")
+    assert rendered(question.prompt.id) in other.last_message.text
