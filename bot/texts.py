@@ -308,6 +308,7 @@ class Text(StrEnum):
     DELETE_CONFIRM = "delete_confirm"
     DELETE_DONE = "delete_done"
     DELETE_KEPT = "delete_kept"
+    DELETE_KEPT_TYPED = "delete_kept_typed"
     DELETE_ASKED_AGAIN = "delete_asked_again"
     WITHDRAW_ASKED_AGAIN = "withdraw_asked_again"
     WITHDRAW_CONFIRM = "withdraw_confirm"

@@ -374,7 +374,7 @@ async def typed_keep(update: Update, context: BotContext, text: str) -> bool:
         or not _asks_to_delete(context.content, before[0])
     ):
         return False
-    await reply(update, context.text(Text.DELETE_KEPT))
+    await reply(update, context.text(Text.DELETE_KEPT_TYPED))
     return True
 
 

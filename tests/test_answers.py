@@ -1014,6 +1014,49 @@ async def test_saying_go_on_resumes_a_paused_registration(bot: Harness, typed: s
     assert questions(bot.database, putu.id) == []
 
 
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "jangan lanjut dulu",
+        "lanjut nanti aja ya kak",
+        "mau lanjut S2 di korea",
+        "lanjut kuliah dulu kak",
+        "cancel, don't continue",
+        "lanjut besok ya",
+    ],
+)
+async def test_saying_not_now_or_going_on_with_something_else_leaves_a_paused_form_paused(
+    bot: Harness, typed: str
+) -> None:
+    # An attacker's review: each resumed the paused form, and the talent's next message
+    # ("aku lagi ujian semester, nanti aja ya") was stored as the question's answer.
+    putu = await at_question(bot, "music_role")
+    await bot.press(putu, CONTENT.text(Text.BTN_PAUSE, "id"))
+    await bot.send(putu, typed)
+    draft = await bot.store.applications.draft_for(putu.id)
+    assert draft is not None and not draft.active, typed
+    await bot.send(putu, "aku lagi ujian semester, nanti aja ya")
+    draft = await bot.store.applications.draft_for(putu.id)  # not taken as the answer
+    assert draft is not None and not draft.active and draft.current_key == "music_role"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "mau daftar. hapus data saya",
+        "mau daftar, tapi nanti aja",
+        "mau daftar, tolong hapus nomor lama saya 08123456789",
+    ],
+)
+async def test_a_wish_to_register_with_a_request_beside_it_is_not_taken_as_only_the_wish(
+    bot: Harness, typed: str
+) -> None:
+    # An attacker's review: the form started, and the rest of the message was dropped.
+    rina = bot.user(first_name="Rina")
+    await bot.send(rina, typed)
+    assert await where(bot, rina) is None, typed
+
+
 async def test_lanjut_with_no_paused_registration_is_no_wish(bot: Harness) -> None:
     sari = bot.user(first_name="Sari")
     await bot.send(sari, "lanjut ya")

@@ -152,6 +152,9 @@ async def test_a_search_of_several_words_finds_the_lead_with_each_of_them_in_any
         ("bandung   DEWI", "KOC-000001"),
         ("sasando Kupang", "KOC-000002"),
         ("Wulandari Sari", "KOC-000002"),
+        ("Dewi, Bandung!", "KOC-000001"),  # an attacker's review: punctuation found nobody
+        ("sasando;kupang", "KOC-000002"),
+        ("dewi " * 12 + "bandung", "KOC-000001"),  # words said again count once
     ):
         [page] = await bot.send(admin, f"/lead {typed}")
         assert found in page.text and "📄" not in " ".join(page.button_texts), typed

@@ -245,6 +245,10 @@ async def test_asking_for_program_news_or_to_stop_it_in_words_shows_the_button(
         ("info program batal?", None),
         ("kapan dapat kabar hasilnya?", None),
         ("stop", None),
+        # An attacker's review: none of these is a wish to stop (the 🔕 button came).
+        ("aku udah subscribe tapi ga dapet info program", None),
+        ("jangan stop kirim info program ya", None),
+        ("tolong jangan unsubscribe aku", None),
     ],
 )
 def test_a_news_wish_is_read_from_its_words(typed: str, wish: str | None) -> None:

@@ -227,6 +227,11 @@ async def test_contact_links_contacted_with_a_note_and_the_talents_update_in_his
             bare = await client.ok("contacted", {"id": 1, "version": 2, "note": empty})
             assert bare["outcome"] == "refused"
             assert bare["text"] == said(Text.WS_CONTACTED_NOTE_NEEDED, stage="Shortlist")
+        # Invisible characters alone are no note either (an attacker's review: "too long").
+        for invisible in ("\u200b", "\u3164", "\u2800"):
+            bare = await client.ok("contacted", {"id": 1, "version": 2, "note": invisible})
+            assert bare["outcome"] == "refused"
+            assert bare["text"] == said(Text.WS_NOTE_EMPTY)
         assert len((await client.ok("lead", {"id": 1}))["notes"]) == 1
         again = await client.ok("contacted", {"id": 1, "version": 2, "note": "Telepon lagi"})
         assert again["outcome"] == "saved" and again["stage"] == "shortlist"

@@ -22,6 +22,25 @@ GOING_ON = frozenset(
     "lanjut lanjutkan lanjutin lanjutken lnjt terusin teruskan continue resume".split()  # noqa: SIM905 -- a word list reads best as words
 )
 GO_ON_LIMIT = 80  # characters: "kak bapak udah bolehin 😁 lanjut ya" and a little more
+# What may follow "lanjut" when it means the form ("lanjut ya", "lanjut daftar"); another word
+# there is something else going on ("lanjut kuliah", "lanjut S2 di korea": an attacker's
+# review, the paused form resumed and the next message stored as an answer).
+_AFTER_GOING_ON = frozenset(
+    "ya yaa yah kak kakak dong deh aja saja lagi daftar daftarnya pendaftaran isi ngisi isinya"  # noqa: SIM905 -- a word list reads best as words
+    " form formnya formulir formulirnya bang min mas mbak sis sekarang skrg yuk ayo please pls"
+    " now my the registration registering sih nih".split()
+)
+# Not now, or not at all ("jangan lanjut dulu", "lanjut nanti aja", "cancel, don't continue").
+_NOT_NOW = frozenset(
+    "jangan jgn ga gak nggak ngga enggak engga tidak tdk gausah usah batal cancel stop dont"  # noqa: SIM905 -- a word list reads best as words
+    " don not no nanti ntar entar besok lusa later tomorrow minggu bulan tahun".split()
+)
+# Said beside a wish to register, something the wish would drop: a request ("hapus data saya",
+# "tolong ganti nomor"), a later ("tapi nanti aja"), data (a number, an address).
+_BESIDE_A_WISH = frozenset(
+    "hapus hapusin dihapus ganti ganti ubah ubahin diubah tolong edit delete change remove"  # noqa: SIM905 -- a word list reads best as words
+    " nanti ntar entar besok later tomorrow".split()
+)
 # Read further only with one of these in it (this runs on every free message).
 _MAYBE_REGISTERING = re.compile(r"da?ft?a?r|regist|apply|sign ?up", re.IGNORECASE)
 _MAYBE_GOING_ON = re.compile(r"lanjut|lnjt|terus|continue|resume", re.IGNORECASE)
@@ -37,7 +56,14 @@ def wants_to_register_said_more(text: str) -> bool:
     wish = next((index for index, clause in enumerate(clauses) if _a_wish(clause)), None)
     if wish is None:
         return False
-    return not any(asks_something(clause) for index, clause in enumerate(clauses) if index != wish)
+    others = [clause for index, clause in enumerate(clauses) if index != wish]
+    # "mau daftar. hapus data saya", "mau daftar, tapi nanti aja": not only the wish (an
+    # attacker's review: the form started and the rest was dropped).
+    if any(char.isdigit() or char == "@" for char in text):
+        return False
+    return not any(
+        asks_something(clause) or not _BESIDE_A_WISH.isdisjoint(words(clause)) for clause in others
+    )
 
 
 def _a_wish(clause: str) -> bool:
@@ -56,4 +82,8 @@ def wants_to_go_on(text: str) -> bool:
     if len(text) > GO_ON_LIMIT or "?" in text or not _MAYBE_GOING_ON.search(text):
         return False
     found = words(text)
-    return not GOING_ON.isdisjoint(found) and not asks_something(text)
+    if GOING_ON.isdisjoint(found) or not _NOT_NOW.isdisjoint(found) or asks_something(text):
+        return False
+    return all(
+        found[at + 1] in _AFTER_GOING_ON for at, word in enumerate(found[:-1]) if word in GOING_ON
+    )

@@ -70,7 +70,13 @@ def news_wish(text: str) -> Literal["on", "off"] | None:
     if "kasih" in found:
         found.discard("terima")  # "terima kasih atas info programnya": thanks
     if not _STOP.isdisjoint(found) or (named and not _STOP_NAMED.isdisjoint(found)):
-        return "off"
+        # "jangan stop kirim info program", "tolong jangan unsubscribe aku": not a wish to
+        # stop (an attacker's review: the button to stop came); for the FAQ.
+        return None if _not_before(said, _STOP | _STOP_NAMED) else "off"
+    # "udah subscribe tapi ga dapet info program": news that does not come, not a wish to
+    # stop it (an attacker's review); for the FAQ or the team.
+    if _not_before(said, _GETTING, within=1):
+        return None
     wanted = not _START.isdisjoint(found) or not (
         _GETTING.isdisjoint(found) or (_WANTING | {"usah"}).isdisjoint(found)
     )
@@ -82,9 +88,14 @@ def news_wish(text: str) -> Literal["on", "off"] | None:
 def _refused(said: list[str]) -> bool:
     """Whether a "no" comes right before the wish ("ga mau dapet info program lagi", "gak
     usah kirimin"), not elsewhere ("bisa dikabarin aja ga?", "biar ga ketinggalan 🔔")."""
-    wishing = _START | _GETTING | _WANTING | {"usah", "perlu"}
-    said = [word for word in said if word.isalpha()]  # "biar ga ketinggalan 🔔": not the 🔔
+    return _not_before(said, _START | _GETTING | _WANTING | {"usah", "perlu"})
+
+
+def _not_before(said: list[str], these: frozenset[str], within: int = 2) -> bool:
+    """Whether a "no" comes up to `within` words before one of `these` (words only: "biar ga
+    ketinggalan 🔔" says no to nothing)."""
+    said = [word for word in said if word.isalpha()]
     return any(
-        word in _NOT and any(after in wishing for after in said[index + 1 : index + 3])
+        word in _NOT and any(after in these for after in said[index + 1 : index + 1 + within])
         for index, word in enumerate(said)
     )

@@ -84,7 +84,9 @@ class LeadFilter:
 
 
 MAX_SEARCH = 100  # characters of a lead search (the workspace's, /lead's)
-MAX_SEARCH_WORDS = 8  # words of it looked for apart; the rest stay with the last one
+MAX_SEARCH_WORDS = 8  # words of it looked for; more say nothing a name and a city do not
+# "Budi, Kupang", "budi;kupang": punctuation between words is not part of them.
+_BETWEEN_WORDS = re.compile("[\\s,;:!?()\\[\\]{}\"'\u201c\u201d\u2018\u2019]+")
 
 
 _PHONE_SEPARATORS = re.compile(r"[\s\-.()]")
@@ -109,7 +111,10 @@ def search_pattern(words: str) -> str | None:
     elif reference is not None:
         parts = [reference]
     else:
-        parts = text.split(" ", MAX_SEARCH_WORDS - 1)
+        typed = _BETWEEN_WORDS.split(text)
+        parts = list(dict.fromkeys(word for word in typed if word))[:MAX_SEARCH_WORDS]
+        if not parts:  # only punctuation: looked for as typed
+            parts = [text]
     return json.dumps([_like(part) for part in parts], ensure_ascii=False)
 
 

@@ -23,6 +23,7 @@ from bot.store.pipeline import NOTE_LIMIT, LeadState
 from bot.store.records import LeadChange
 from bot.store.staff_notes import StaffNote
 from bot.store.waiting import WaitingLead
+from bot.terminal_text import blank
 from bot.texts import Text
 from bot.web import inputs
 from bot.web.actions import report
@@ -323,7 +324,7 @@ async def _expected(desk: Desk, application_id: int, key: str, had: bool, value:
 
 def _note_refusal(desk: Desk, language: str, text: str) -> str:
     length = len(text.strip())
-    if length:
+    if length and not blank(text):  # invisible characters alone say nothing: empty
         return desk.content.text(Text.WS_NOTE_TOO_LONG, language, length=length, limit=NOTE_LIMIT)
     return desk.content.text(Text.WS_NOTE_EMPTY, language)
 
