@@ -206,6 +206,7 @@ class Text(StrEnum):
     INTAKE_STEP_ASKED = "intake_step_asked"
     INTAKE_GUARDIAN_WHY = "intake_guardian_why"
     INTAKE_GUARDIAN_NEEDED = "intake_guardian_needed"
+    INTAKE_GUARDIAN_ADULT = "intake_guardian_adult"
     INTAKE_GUARDIAN_ASK_FIRST = "intake_guardian_ask_first"
     INTAKE_LANGUAGE_SWITCHED = "intake_language_switched"
     INTAKE_LINKS_CARRIED = "intake_links_carried"

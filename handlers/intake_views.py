@@ -149,7 +149,13 @@ def _consent(
         ]
     ]
     if stage == GUARDIAN:  # a minor may need to ask first (a talents' review): as every question
-        rows.append([button(content.text(Text.BTN_PAUSE, language), data(draft, "x"))])
+        # ⬅️ Back to the age question: an adult who picked "under 18" by mistake (a review).
+        rows.append(
+            [
+                button(content.text(Text.BTN_BACK, language), data(draft, "b")),
+                button(content.text(Text.BTN_PAUSE, language), data(draft, "x")),
+            ]
+        )
     return text, InlineKeyboardMarkup(rows)
 
 

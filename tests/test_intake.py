@@ -13,6 +13,7 @@ from bot.content import ContentError, load_content
 from bot.emulator import EmulatedUser
 from bot.leads import intake
 from bot.leads.intake import NONE_YET, choices
+from bot.leads.slips import stage_name_in
 from bot.store.db import ago
 from bot.texts import Text
 from tests.harness import Harness
@@ -337,6 +338,24 @@ async def test_a_stage_name_asked_back_may_be_kept_as_typed_or_typed_again(
     await bot.send(other, "Biasanya saya tampil dengan nama Ratna Solo di panggung")
     await bot.send(other, "Ratna Solo & Kawan-kawan")  # typed instead of pressing
     assert (await _stored(bot, other.id))["stage_name"] == "Ratna Solo & Kawan-kawan"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    # An attacker's review: each was asked back as a "name" ("instrumen utama", "pembuka",
+    # "tersebut", "&amp").
+    [
+        "aku pakai gitar sebagai instrumen utama",
+        "tampil sebagai pembuka di Java Jazz",
+        "saya menggunakan nama tersebut",
+        "dikenal sebagai &amp; Co",
+    ],
+)
+def test_words_after_sebagai_that_are_no_name_are_not_asked_back(typed: str) -> None:
+    assert stage_name_in(CONTENT.questions["stage_name"], typed) is None
+    assert stage_name_in(CONTENT.questions["stage_name"], "dikenal sebagai Ratna Solo") == (
+        "Ratna Solo"
+    )
 
 
 def test_not_yet_as_the_step_answer_says_is_taken() -> None:
@@ -1170,6 +1189,31 @@ async def test_the_guardian_screen_answers_questions_about_itself(
     assert _button(Text.BTN_GUARDIAN_YES, language) in reply.button_texts
     assert await where(bot, minor) == "guardian"
     assert await _stored(bot, minor.id) == {"sector": "music", "age_range": "under_18"}
+
+
+@pytest.mark.parametrize(
+    ("typed", "language"),
+    [
+        ("saya sudah 25 tahun, salah pilih umur", "id"),
+        ("saya bukan anak kecil, ga perlu izin", "id"),
+        ("I'm an adult, wrong age", "en"),
+    ],
+)
+async def test_an_adult_who_picked_under_18_by_mistake_goes_back_to_the_age(
+    bot: Harness, typed: str, language: str
+) -> None:
+    # An attacker's review: told a parent's consent is required, with no way back to the age.
+    user = await at_question(bot, "age_range", language)
+    await bot.press(user, label("age_range", "under_18", language))
+    [reply] = await bot.send(user, typed)
+    assert reply.text.startswith(shown(Text.INTAKE_GUARDIAN_ADULT, language))
+    assert _button(Text.BTN_BACK, language) in reply.button_texts
+    await bot.press(user, _button(Text.BTN_BACK, language), message=reply)
+    assert await where(bot, user) == "age_range"
+    await bot.press(user, label("age_range", "age_25_34", language))
+    assert await where(bot, user) == "full_name"  # no guardian asked
+    assert (await _stored(bot, user.id))["age_range"] == "age_25_34"
+    assert "guardian" not in await bot.store.applications.consents(user.id)
 
 
 async def test_under_18_needs_a_guardians_consent(bot: Harness) -> None:

@@ -510,6 +510,8 @@ class IntakeFlow:
             return await self._advance(draft, _same(draft, active=False, update_id=update_id))
         if not draft.active and draft.amends is None and press.action in _DISCARDING:
             return await self._discard(draft, press.action)
+        if draft.stage == GUARDIAN and press.action == "b" and question is not None:
+            return await self._ask(draft, question, answers, update_id)  # the age again
         if draft.stage in (CONSENT, TRANSFER, GUARDIAN):
             return await self._consent(draft, answers, press.action == "y", update_id)
         if draft.stage == QUESTION and question is not None:

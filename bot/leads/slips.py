@@ -140,7 +140,8 @@ _STAGE_NAME_SAID = re.compile(
     r"\b(?:tampil|manggung|nyanyi|bernyanyi|berkarya|dikenal|pakai|pake|memakai|menggunakan"
     r"|perform\w*|known|go\s+by|goes\s+by)\b"
     r"(?:\s+\S+){0,3}?\s+(?:(?:dengan|pakai|pake|memakai|menggunakan|under)\s+)?(?:the\s+)?"
-    r"(?:(?:nama(?:nya)?|name)(?:\s+(?:panggung|band|grup|samaran|stage))?|sebagai|as)\s*:?\s+"
+    r"(?P<intro>(?:nama(?:nya)?|name)(?:\s+(?:panggung|band|grup|samaran|stage))?|sebagai|as)"
+    r"\s*:?\s+"
     r"(?P<name>.+?)\s*(?:[,.;!?]|\s+(?:di|kalau|kalo|klo|saat|waktu|ketika|kak|ya|on|when|at|in"
     r"|for)\b|$)",
     re.I,
@@ -148,7 +149,7 @@ _STAGE_NAME_SAID = re.compile(
 _QUOTES = "\"'\u201c\u201d\u2018\u2019"
 # Words that are no stage name of their own: "tampil dengan nama asli saya".
 _NOT_A_STAGE_NAME = frozenset(
-    "asli saya aku ku gue gw sendiri lengkap yang sama itu ini juga"  # noqa: SIM905 -- a word list reads best as words
+    "asli saya aku ku gue gw sendiri lengkap yang sama itu ini juga tersebut"  # noqa: SIM905 -- a word list reads best as words
     " my own real full same the".split()
 )
 _STAGE_NAME_WORDS = 6  # at most: more is a sentence read wrong
@@ -162,9 +163,17 @@ def stage_name_in(question: Question, text: str) -> str | None:
     found = _STAGE_NAME_SAID.search(" ".join(text.split()))
     if found is None:
         return None
-    name = found.group("name").strip(_QUOTES + " ")
+    said = found.group("name")
+    name = said.strip(_QUOTES + " ")
     words = fold(name).split()
     if not words or len(words) > _STAGE_NAME_WORDS or set(words) <= _NOT_A_STAGE_NAME:
+        return None
+    # "sebagai"/"as" without "nama": a name only as one is written, capitalised or quoted
+    # ("dikenal sebagai Ratna Solo"), not "tampil sebagai pembuka", "gitar sebagai instrumen
+    # utama" (an attacker's review).
+    if found.group("intro").casefold() in ("sebagai", "as") and not (
+        name[:1].isupper() or said[:1] in _QUOTES
+    ):
         return None
     return name
 

@@ -190,6 +190,15 @@ _WAITING = re.compile(
 )
 
 
+# An adult who picked "under 18" by mistake ("saya sudah 25 tahun, salah pilih umur", "saya
+# bukan anak kecil"): an attacker's review had them told a parent's consent is required.
+_ADULT = re.compile(
+    r"\b(?:salah\s+pilih|kepencet|kepilih|bukan\s+anak|sudah\s+dewasa|udah\s+dewasa"
+    r"|wrong\s+age|not\s+a\s+(?:minor|child|kid)|i\s*'?\s*m\s+an?\s+adult)\b"
+    r"|\b(?:1[89]|[2-9]\d)\s*(?:tahun|thn|th|years?|yo)\b"
+)
+
+
 def about_the_guardian(text: str) -> Text | None:
     """What the guardian's consent screen says to a question about it, or None (for the
     FAQ, or "press a button")."""
@@ -197,6 +206,8 @@ def about_the_guardian(text: str) -> Text | None:
     words = folded.split()
     if not words or len(words) > _WORDS_AT_MOST:
         return None
+    if _ADULT.search(folded):
+        return Text.INTAKE_GUARDIAN_ADULT  # ⬅️ Back to the age question
     named = _GUARDIAN.search(folded) is not None
     about = named or len(words) <= _SHORT
     if _WHY_WORD.search(folded) and (named or (about and _MUST.search(folded))):
