@@ -1159,6 +1159,7 @@ class Text(StrEnum):
     RECORDS_DUPLICATE_CLOSED = "records_duplicate_closed"
     RECORDS_DUPLICATE_SAME = "records_duplicate_same"
     RECORDS_DUPLICATE_SELF = "records_duplicate_self"
+    RECORDS_DUPLICATE_UNMARKED = "records_duplicate_unmarked"
     RECORDS_DUPLICATE_OTHER_LATER = "records_duplicate_other_later"
     RECORDS_DUPLICATE_OTHER_GONE = "records_duplicate_other_gone"
     RECORDS_DUPLICATE_OTHER_CLOSED = "records_duplicate_other_closed"

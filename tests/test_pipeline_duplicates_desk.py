@@ -4,6 +4,7 @@ workspace call cannot close a lead as its own duplicate, and a stale group butto
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +16,9 @@ from bot.store.audit import Actor
 from bot.texts import Text
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
-from tests.leads import as_records, read_csv
+from tests.leads import FILMMAKER, apply, as_records, read_csv
 from tests.test_desk_moves import a_draft_then_two_leads, refusals, said
-from tests.test_pipeline import admin_of, audit, label, t
+from tests.test_pipeline import admin_of, audit, label, rows, t
 from tests.test_staff import _kocca_bot, documents
 from tests.workspace import workspace
 
@@ -171,3 +172,46 @@ async def test_a_stale_group_button_on_a_closed_duplicate_says_of_which_lead_it_
             "move", {"id": 3, "stage": "ditinjau", "version": 0, "notify": False}
         )
     assert moved["outcome"] == "closed_duplicate" and "dari KOC-000001" in moved["text"]
+
+
+async def test_a_forged_close_of_a_pair_the_desk_does_not_mark_is_refused_clearly(
+    bot: Harness, staff_chat: Any
+) -> None:
+    await a_draft_then_two_leads(bot)  # Sari KOC-000001 (id 2), Budi KOC-000002 (id 3)
+    dewi = bot.user(first_name="Dewi")
+    other = {**FILMMAKER, "full_name": "Dewi", "email": "dewi@contoh.id", "phone": "0813 1111 2222"}
+    assert await apply(bot, dewi, other) == "KOC-000003"  # shares nothing with Sari's
+    refused = said(Text.RECORDS_DUPLICATE_UNMARKED, reference="KOC-000003", other="KOC-000001")
+    async with workspace(bot, ADMIN_ID) as client:
+        marks = (await client.ok("lead", {"id": 4}))["duplicates"]["marks"]
+        assert marks == []  # the page offers no close for this pair
+        version = (await client.ok("lead", {"id": 4}))["version"]
+        status, answer = await client.call(
+            "close-duplicate", {"id": 4, "other": 2, "version": version}
+        )
+        assert status == 400 and answer["error"] == "bad_request"
+        assert answer["said"] == refused
+        assert answer["said"].startswith("KOC-000003 dan KOC-000001 tidak punya akun Telegram")
+        lead = await client.ok("lead", {"id": 4})
+        assert not lead["duplicates"]["closed"] and lead["version"] == version
+    actions = [entry[2] for entry in await audit(bot, "KOC-000003")]
+    assert actions[-2:] == ["duplicate_refused", "lead_viewed"]
+    found = rows(
+        bot.database,
+        "SELECT detail FROM audit_log WHERE action = 'duplicate_refused' AND lead_ref = ?",
+        ("KOC-000003",),
+    )
+    assert [json.loads(detail)["reason"] for (detail,) in found] == ["unmarked"]
+
+    # A forged chat button says the same, and nothing is closed.
+    admin = admin_of(staff_chat)
+    (page,) = await bot.send(admin, "/lead KOC-000003")
+    (answer_in_chat,) = await bot.act(admin, admin.press_raw, page.message_id, "rc:dc:4:2:0")
+    assert answer_in_chat.text == t(
+        Text.RECORDS_DUPLICATE_UNMARKED, reference="KOC-000003", other="KOC-000001"
+    )
+    assert rows(
+        bot.database, "SELECT duplicate_of FROM lead_pipeline WHERE application_id = 4"
+    ) == [(None,)]
+    # The pair the desk marks (Budi shares Sari's phone) still closes.
+    assert await bot.store.duplicates.close_duplicate(3, 2, Actor.cli()) == "saved"

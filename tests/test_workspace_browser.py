@@ -655,7 +655,9 @@ async def test_a_download_link_once_used_says_how_to_get_a_new_file(
 async def test_a_stage_export_says_under_its_link_which_closed_duplicates_it_left_out(
     bot: Harness, tmp_path: Path, screens: Path
 ) -> None:
-    await seeded(bot.database, [Seed(7001, MUSICIAN), Seed(7002, realistic(random.Random(5)))])
+    # The second shares the first's phone: a possible duplicate of it, closed as one.
+    second = {**realistic(random.Random(5)), "phone": MUSICIAN["phone"]}
+    await seeded(bot.database, [Seed(7001, MUSICIAN), Seed(7002, second)])
     assert await bot.store.duplicates.close_duplicate(2, 1, Actor.cli()) == "saved"
     left_out = visible(t(Text.EXPORT_CLOSED_LEFT_OUT, count=1))
     async with served(bot) as base, chromium(tmp_path / "profile") as context:

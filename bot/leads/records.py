@@ -156,6 +156,7 @@ DUPLICATE_OUTCOME_TEXTS: dict[DuplicateOutcome, Text] = {
     "saved": Text.RECORDS_DUPLICATE_CLOSED,
     "same": Text.RECORDS_DUPLICATE_SAME,
     "self": Text.RECORDS_DUPLICATE_SELF,
+    "unmarked": Text.RECORDS_DUPLICATE_UNMARKED,
     "other_gone": Text.RECORDS_DUPLICATE_OTHER_GONE,
     "other_closed": Text.RECORDS_DUPLICATE_OTHER_CLOSED,
     "conflict": Text.RECORDS_DUPLICATE_CONFLICT,

@@ -16,7 +16,15 @@ from bot.store.db import Database, Row, Transaction, utc_now
 from bot.store.records import record_change
 
 DuplicateOutcome = Literal[
-    "saved", "same", "gone", "other_gone", "other_closed", "self", "conflict", "other_later"
+    "saved",
+    "same",
+    "gone",
+    "other_gone",
+    "other_closed",
+    "self",
+    "conflict",
+    "other_later",
+    "unmarked",
 ]
 
 
@@ -194,6 +202,13 @@ class Duplicates:
                 return "other_later"
             if lead["duplicate_of"] == of_id:
                 return "same"
+            # Only a pair the desk marks as possible duplicates (the same Telegram account,
+            # email or phone, as the pages show): a crafted call may name any earlier lead.
+            if await tx.fetch_one(_SHARED, (of_id, application_id, application_id, of_id)) is None:
+                await Audit.add_in(
+                    tx, actor, "duplicate_refused", lead["reference"], reason="unmarked"
+                )
+                return "unmarked"
             await tx.execute(
                 "UPDATE lead_pipeline SET duplicate_of = ?, duplicate_closed_at = ?,"
                 " version = version + 1 WHERE application_id = ?",
@@ -257,6 +272,18 @@ WHERE s.application_id = j.value AND s.question_key IN ('email', 'phone')
         WHERE x.application_id = o.application_id AND x.duplicate_of = s.application_id)
     AND NOT EXISTS (SELECT 1 FROM lead_pipeline x
         WHERE x.application_id = s.application_id AND x.duplicate_of = o.application_id)
+"""
+# Whether two leads share what a duplicate mark is made of: the Telegram account, or an email
+# or phone answer (through answers_contact, as _MARKS does).
+_SHARED = """
+SELECT 1 FROM applications l CROSS JOIN applications o
+WHERE o.id = ? AND l.id = ? AND o.user_id = l.user_id
+UNION ALL
+SELECT 1 FROM answers s CROSS JOIN answers o
+WHERE s.application_id = ? AND s.question_key IN ('email', 'phone') AND s.value IS NOT NULL
+    AND o.application_id = ? AND o.question_key IN ('email', 'phone')
+    AND o.question_key = s.question_key AND o.value = s.value
+LIMIT 1
 """
 # Every group of two or more submitted leads sharing one thing, for exports: first the shared
 # values from the indexes alone (applications_user, in user order: `+status` keeps SQLite off

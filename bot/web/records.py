@@ -99,6 +99,9 @@ async def close_duplicate(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> d
         said = desk.say(Text.RECORDS_DUPLICATE_SELF, language, reference=this)
         raise inputs.BadInput("a lead cannot be closed as a duplicate of itself", said)
     that = await store.records.reference_of(other) or desk.say(Text.RECORDS_THIS_LEAD, language)
+    if outcome == "unmarked":  # no mark offers this pair: a forged or broken call
+        said = desk.say(Text.RECORDS_DUPLICATE_UNMARKED, language, reference=this, other=that)
+        raise inputs.BadInput("the two leads are not marked as possible duplicates", said)
     key = records.DUPLICATE_OUTCOME_TEXTS[outcome]
     return {"outcome": outcome, "text": desk.say(key, language, reference=this, other=that)}
 
