@@ -194,7 +194,7 @@ async def confirm(update: Update, context: BotContext, batch_id: int, *, notify:
     if result.changed or result.already:
         skipped = context.text(Text.BULK_SKIPPED, changed=result.changed, already=result.already)
     if result.duplicates:
-        skipped += context.text(Text.BULK_SKIPPED_DUPLICATES, count=result.duplicates)
+        skipped += pipeline.skipped_duplicates(content, language, result)
     if result.told:
         skipped += context.text(Text.BULK_SKIPPED_TOLD, count=result.told)
     if result.no_consent and forwarding is None:

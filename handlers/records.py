@@ -352,7 +352,9 @@ async def _close_duplicate(
     store = context.services.store
     outcome = await records.close_duplicate(store, application_id, other, actor(update), version)
     this = await store.records.reference_of(application_id) or context.text(Text.RECORDS_THIS_LEAD)
-    that = await store.records.reference_of(other) or context.text(Text.RECORDS_THIS_LEAD)
+    that = await records.outcome_other(
+        store, context.content, context.language(update), outcome, application_id, other
+    )
     if outcome == "saved":
         await answer_query(
             update, context.text(Text.RECORDS_DUPLICATE_CLOSED, reference=this, other=that)

@@ -113,7 +113,9 @@ async def test_a_closed_duplicate_is_moved_by_no_stage_in_the_workspace(bot: Har
             "bulk-move", {"batch": planned["batch"], "stage": "ditinjau", "notify": False}
         )
         assert done["moved"] == 1
-        assert said(Text.BULK_SKIPPED_DUPLICATES, count=1).strip() in done["text"]
+        which = said(Text.BULK_CLOSED_ONE, reference="KOC-000002", other="KOC-000001")
+        skipped = said(Text.BULK_SKIPPED_DUPLICATES, count=1, which=which)
+        assert skipped.strip() in done["text"]
         assert (await client.ok("lead", {"id": 3}))["duplicates"]["closed"] is True
 
         # Reopened, it moves again.

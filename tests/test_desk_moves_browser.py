@@ -17,8 +17,8 @@ from bot.texts import Text
 from tests.browser import chromium, page_url, served, watched
 from tests.conftest import ADMIN_ID
 from tests.harness import TEST_FORWARDING, Harness
-from tests.leads import CONTENT, MUSICIAN, Seed, seeded, shown
-from tests.test_desk_moves import a_draft_then_two_leads
+from tests.leads import CONTENT, MUSICIAN, Seed, apply, seeded, shown
+from tests.test_desk_moves import SAME_PHONE, a_draft_then_two_leads
 from tests.test_pipeline import label, rows
 
 
@@ -184,3 +184,34 @@ async def test_the_history_says_whether_staff_chose_tanpa_kabar(
         await withheld.scroll_into_view_if_needed()
         await seen.shot(screens, "lead-history-withheld-400-light")
     assert seen.errors == []
+
+
+async def test_closing_a_lead_another_admin_closed_names_the_lead_it_duplicates(
+    bot: Harness, tmp_path: Path, screens: Path
+) -> None:
+    """Desk s50: a close on a page from before another admin closed the lead said "changed
+    elsewhere… Buka lagi" (the reopen button's words) without why; now it names the lead it
+    is a duplicate of, and the page shows it closed."""
+    await a_draft_then_two_leads(bot)  # Sari KOC-000001 (id 2), Budi KOC-000002 (id 3)
+    dewi = bot.user(first_name="Dewi")
+    dewis = {**MUSICIAN, "full_name": "Dewi", "email": "dewi@contoh.id", "phone": SAME_PHONE}
+    assert await apply(bot, dewi, dewis) == "KOC-000003"
+    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+        seen = await watched(context)
+        page = seen.page
+        await page.set_viewport_size({"width": 400, "height": 860})
+        await page.goto(page_url(base, bot, ADMIN_ID) + "&lead/4")
+        await page.locator(".lead-head .reference", has_text="KOC-000003").wait_for()
+        assert await bot.store.duplicates.close_duplicate(4, 2, Actor.cli()) == "saved"
+        close = shown(Text.BTN_CLOSE_DUPLICATE, reference="KOC-000002")
+        await page.get_by_role("button", name=close).click()
+        why = shown(
+            Text.RECORDS_DUPLICATE_CLOSED_ALREADY, reference="KOC-000003", other="KOC-000001"
+        )
+        await page.locator("#toast[data-kind=warning]", has_text=why).wait_for()
+        # The page is read again: closed, with the lead it duplicates, and Reopen.
+        closed = shown(Text.RECORDS_CLOSED_DUPLICATE, reference="KOC-000001")
+        await page.locator(".duplicates .words", has_text=closed).wait_for()
+        await page.get_by_role("button", name=t(Text.BTN_REOPEN)).wait_for()
+        await seen.shot(screens, "lead-duplicate-closed-meanwhile-400-light")
+    assert seen.alerts == [] and seen.errors == []

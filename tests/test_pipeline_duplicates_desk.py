@@ -17,7 +17,7 @@ from bot.texts import Text
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import FILMMAKER, apply, as_records, read_csv
-from tests.test_desk_moves import a_draft_then_two_leads, refusals, said
+from tests.test_desk_moves import SAME_PHONE, a_draft_then_two_leads, refusals, said
 from tests.test_pipeline import admin_of, audit, label, rows, t
 from tests.test_staff import _kocca_bot, documents
 from tests.workspace import workspace
@@ -215,3 +215,71 @@ async def test_a_forged_close_of_a_pair_the_desk_does_not_mark_is_refused_clearl
     ) == [(None,)]
     # The pair the desk marks (Budi shares Sari's phone) still closes.
     assert await bot.store.duplicates.close_duplicate(3, 2, Actor.cli()) == "saved"
+
+
+async def test_a_lead_closed_as_a_duplicate_after_a_move_alls_preview_is_named_as_one(
+    bot: Harness, staff_chat: Any
+) -> None:
+    await a_draft_then_two_leads(bot)  # Sari KOC-000001 (id 2), Budi KOC-000002 (id 3)
+    admin = admin_of(staff_chat)
+    which = said(Text.BULK_CLOSED_ONE, reference="KOC-000002", other="KOC-000001")
+    skipped = said(Text.BULK_SKIPPED_DUPLICATES, count=1, which=which).strip()
+    assert skipped.endswith("ditutup sebagai duplikat: KOC-000002 (duplikat dari KOC-000001).")
+    elsewhere = "diubah di tempat lain"
+
+    # Chat: Move all previewed with both, Budi's closed as a duplicate before the confirm.
+    await bot.send(admin, "/leads baru")
+    await bot.press(admin, t(Text.BTN_BULK_MOVE, count=2))
+    mark = admin.mark()
+    await bot.press(admin, label("ditinjau"))
+    assert await bot.store.duplicates.close_duplicate(3, 2, Actor.cli()) == "saved"
+    await bot.press(admin, t(Text.BTN_BULK_CONFIRM))
+    (done,) = admin.find("✅ Pindah massal", since=mark)
+    assert "1 pendaftar sekarang di tahap Ditinjau" in done.text
+    assert skipped in done.text and elsewhere not in done.text
+
+    # The workspace's selection, the same way round.
+    assert await bot.store.duplicates.reopen_duplicate(3, Actor.cli()) == "saved"
+    async with workspace(bot, ADMIN_ID) as client:
+        planned = await client.ok("bulk-preview", {"ids": [2, 3], "stage": "shortlist"})
+        assert await bot.store.duplicates.close_duplicate(3, 2, Actor.cli()) == "saved"
+        moved = await client.ok(
+            "bulk-move", {"batch": planned["batch"], "stage": "shortlist", "notify": False}
+        )
+    assert moved["moved"] == 1
+    assert skipped in moved["text"] and elsewhere not in moved["text"]
+
+
+async def test_closing_a_lead_closed_meanwhile_says_of_which_lead_it_is_a_duplicate(
+    bot: Harness,
+) -> None:
+    await a_draft_then_two_leads(bot)  # Sari KOC-000001 (id 2), Budi KOC-000002 (id 3)
+    dewi = bot.user(first_name="Dewi")
+    dewis = {**FILMMAKER, "full_name": "Dewi", "email": "dewi@contoh.id", "phone": SAME_PHONE}
+    assert await apply(bot, dewi, dewis) == "KOC-000003"  # Sari's phone, as Budi's
+    async with workspace(bot, ADMIN_ID) as client:
+        lead = await client.ok("lead", {"id": 4})
+        offered = {mark["reference"] for mark in lead["duplicates"]["marks"]}
+        assert offered == {"KOC-000001", "KOC-000002"}
+        version = lead["version"]
+        # Another admin closes it as Sari's duplicate; this page then presses Budi's.
+        assert await bot.store.duplicates.close_duplicate(4, 2, Actor.cli()) == "saved"
+        answer = await client.ok("close-duplicate", {"id": 4, "other": 3, "version": version})
+        assert answer["outcome"] == "closed"
+        assert answer["text"] == said(
+            Text.RECORDS_DUPLICATE_CLOSED_ALREADY, reference="KOC-000003", other="KOC-000001"
+        )
+        assert "diubah di tempat lain" not in answer["text"]
+        # Sari's, pressed on that old page: it is already closed as hers.
+        same = await client.ok("close-duplicate", {"id": 4, "other": 2, "version": version})
+        assert same["outcome"] == "same"
+        assert same["text"] == said(
+            Text.RECORDS_DUPLICATE_SAME, reference="KOC-000003", other="KOC-000001"
+        )
+    assert (await bot.store.duplicates.duplicate_links(4)).closed_of_reference == "KOC-000001"
+    found = rows(
+        bot.database,
+        "SELECT detail FROM audit_log WHERE action = 'duplicate_refused' AND lead_ref = ?",
+        ("KOC-000003",),
+    )
+    assert [json.loads(detail)["reason"] for (detail,) in found] == ["closed"]

@@ -81,9 +81,12 @@ async def test_duplicates_are_marked_closed_linked_and_reopened(
     assert "🔁 KOC-000002 ditutup sebagai duplikat pendaftar ini" in kept.text
     actions = [entry[2:] for entry in await audit(bot) if "duplicate" in entry[2]]
     assert actions == [("closed_as_duplicate", "KOC-000002"), ("duplicate_linked", "KOC-000001")]
-    # An old button of the page from before the close is refused: nothing changes twice.
+    # An old button of the page from before the close changes nothing twice, and says why:
+    # it is closed as that lead's duplicate already (not "changed elsewhere… Buka lagi").
     (stale,) = await bot.act(admin, admin.press_raw, page.message_id, str(data))
-    assert stale.text == shown(Text.RECORDS_DUPLICATE_CONFLICT, reference="KOC-000002")
+    assert stale.text == shown(
+        Text.RECORDS_DUPLICATE_SAME, reference="KOC-000002", other="KOC-000001"
+    )
 
     # The export says what the lead pages say.
     replies = await bot.send(admin, "/export")
@@ -116,7 +119,8 @@ async def test_duplicates_are_marked_closed_linked_and_reopened(
     await bot.press(admin, t(Text.BTN_BULK_CONFIRM))
     (done,) = admin.find("✅ Pindah massal", since=mark)
     assert "2 pendaftar sekarang di tahap Ditinjau" in done.text
-    assert shown(Text.BULK_SKIPPED_DUPLICATES, count=1).strip() in done.text
+    which = shown(Text.BULK_CLOSED_ONE, reference="KOC-000002", other="KOC-000001")
+    assert shown(Text.BULK_SKIPPED_DUPLICATES, count=1, which=which).strip() in done.text
     # 📞 on it asks for a note but does not reopen it.
     await bot.send(admin, "/lead KOC-000002")
     (prompt,) = await bot.press(admin, t(Text.BTN_CONTACTED))

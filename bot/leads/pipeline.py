@@ -707,6 +707,8 @@ class BulkResult:
     no_consent: int  # lacking the consent the stage needs: left where they were
     duplicates: int = 0  # closed as a duplicate: left closed
     told: int = 0  # moved without the stage's message: their talent already got it
+    # The closed duplicates, each with the lead it duplicates (None: erased since).
+    closed: tuple[tuple[str, str | None], ...] = ()
 
 
 def preview_expired(preview: Preview, now: datetime) -> bool:
@@ -802,6 +804,7 @@ async def bulk_move(
         total.already += part.already
         total.no_consent += part.no_consent
         total.duplicates += part.duplicates
+        total.closed.extend(part.closed)
     await store.pipeline.finish_bulk(batch_id)
     return BulkResult(
         total.moved,
@@ -811,6 +814,26 @@ async def bulk_move(
         total.no_consent,
         total.duplicates,
         told,
+        tuple(total.closed),
+    )
+
+
+def skipped_duplicates(content: Content, language: str, result: BulkResult) -> str:
+    """ "Ada 1 yang dilewati karena ditutup sebagai duplikat: KOC-000002 (duplikat dari
+    KOC-000001)." after a bulk move, also of one closed after its preview (a desk review:
+    such a lead was reported as changed elsewhere); the first WAITING_NAMED named."""
+    gone = content.text(Text.RECORDS_GONE_REFERENCE, language)
+    named = [
+        content.text(Text.BULK_CLOSED_ONE, language, reference=reference, other=other or gone)
+        for reference, other in result.closed[:WAITING_NAMED]
+    ]
+    if len(result.closed) > WAITING_NAMED:
+        named.append("…")
+    return content.text(
+        Text.BULK_SKIPPED_DUPLICATES,
+        language,
+        count=result.duplicates,
+        which=", ".join(named),
     )
 
 

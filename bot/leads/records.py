@@ -157,6 +157,7 @@ DUPLICATE_OUTCOME_TEXTS: dict[DuplicateOutcome, Text] = {
     "same": Text.RECORDS_DUPLICATE_SAME,
     "self": Text.RECORDS_DUPLICATE_SELF,
     "unmarked": Text.RECORDS_DUPLICATE_UNMARKED,
+    "closed": Text.RECORDS_DUPLICATE_CLOSED_ALREADY,
     "other_gone": Text.RECORDS_DUPLICATE_OTHER_GONE,
     "other_closed": Text.RECORDS_DUPLICATE_OTHER_CLOSED,
     "conflict": Text.RECORDS_DUPLICATE_CONFLICT,
@@ -169,6 +170,23 @@ async def close_duplicate(
 ) -> DuplicateOutcome:
     """Close a lead as a duplicate of another (linked, audited, the talent not told)."""
     return await store.duplicates.close_duplicate(application_id, of_id, actor, version)
+
+
+async def outcome_other(
+    store: Store,
+    content: Content,
+    language: str,
+    outcome: DuplicateOutcome,
+    application_id: int,
+    other: int,
+) -> str:
+    """The other lead a close's answer names: the one asked for, or, when the lead was closed
+    meanwhile as a duplicate of another ("closed"), that one ("a deleted lead": erased)."""
+    if outcome == "closed":
+        links = await store.duplicates.duplicate_links(application_id)
+        return links.closed_of_reference or content.text(Text.RECORDS_GONE_REFERENCE, language)
+    found = await store.records.reference_of(other)
+    return found or content.text(Text.RECORDS_THIS_LEAD, language)
 
 
 async def reopen_duplicate(store: Store, application_id: int, actor: Actor) -> DuplicateOutcome:

@@ -25,6 +25,7 @@ DuplicateOutcome = Literal[
     "conflict",
     "other_later",
     "unmarked",
+    "closed",
 ]
 
 
@@ -180,6 +181,15 @@ class Duplicates:
             if application_id == of_id:  # only a forged call asks it (no page offers it)
                 await Audit.add_in(tx, actor, "duplicate_refused", lead["reference"], reason="self")
                 return "self"
+            # Closed meanwhile (a page from before, another admin): said as such, not as
+            # "changed elsewhere… open it again" (a desk review: the reopen button's words).
+            if lead["duplicate_closed_at"] is not None and lead["duplicate_of"] == of_id:
+                return "same"
+            if lead["duplicate_closed_at"] is not None:  # of another lead: Reopen first
+                await Audit.add_in(
+                    tx, actor, "duplicate_refused", lead["reference"], reason="closed"
+                )
+                return "closed"
             if version is not None and lead["version"] != version:
                 await Audit.add_in(
                     tx, actor, "duplicate_refused", lead["reference"], reason="changed_meanwhile"

@@ -390,12 +390,15 @@ class Pipeline:
         async with self._db.transaction() as tx:
             for application_id, version, message in moves:
                 state = await _state_in(tx, application_id)
-                if state is None or state.version != version:
+                if state is None:
+                    done.changed += 1
+                elif state.closed_duplicate:  # also one closed since the preview: say so
+                    done.duplicates += 1
+                    done.closed.append((state.reference, state.closed_of))
+                elif state.version != version:
                     done.changed += 1
                 elif state.stage == to_stage:
                     done.already += 1
-                elif state.closed_duplicate:
-                    done.duplicates += 1
                 elif state.lacks(consent):
                     await _refuse_without_consent(
                         tx, actor, state, to_stage, consent, batch=batch_id
@@ -678,6 +681,8 @@ class BulkPart:
     already: int = 0  # already at the stage
     no_consent: int = 0  # lacking the consent the stage needs: left where they are
     duplicates: int = 0  # closed as a duplicate: a bulk move does not reopen them
+    # Those, each as (its reference, the reference of the lead it duplicates; None: erased).
+    closed: list[tuple[str, str | None]] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -288,7 +288,7 @@ async def bulk_move(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[st
     if changed or result.already:
         skipped = desk.say(Text.BULK_SKIPPED, language, changed=changed, already=result.already)
     if result.duplicates:  # left closed, as the preview said
-        skipped += desk.say(Text.BULK_SKIPPED_DUPLICATES, language, count=result.duplicates)
+        skipped += pipeline.skipped_duplicates(content, language, result)
     if result.no_consent:
         skipped += desk.say(
             Text.BULK_SKIPPED_NO_CONSENT, language, count=result.no_consent, stage=label

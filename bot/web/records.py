@@ -98,7 +98,9 @@ async def close_duplicate(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> d
     if outcome == "self":  # the page offers no such button: a forged or broken call
         said = desk.say(Text.RECORDS_DUPLICATE_SELF, language, reference=this)
         raise inputs.BadInput("a lead cannot be closed as a duplicate of itself", said)
-    that = await store.records.reference_of(other) or desk.say(Text.RECORDS_THIS_LEAD, language)
+    that = await records.outcome_other(
+        store, desk.content, language, outcome, application_id, other
+    )
     if outcome == "unmarked":  # no mark offers this pair: a forged or broken call
         said = desk.say(Text.RECORDS_DUPLICATE_UNMARKED, language, reference=this, other=that)
         raise inputs.BadInput("the two leads are not marked as possible duplicates", said)

@@ -28,7 +28,7 @@ export async function act(action, body, reload) {
   const done = await leadCall(action, body);
   const saved = ["saved", "sent"].includes(done.outcome);
   toast(done.text, saved ? "info" : "warning");
-  if (saved || ["conflict", "same", "gone"].includes(done.outcome)) await reload();
+  if (saved || ["conflict", "same", "closed", "gone"].includes(done.outcome)) await reload();
   return saved;
 }
 
