@@ -422,6 +422,7 @@ class Stage(Model):
     contacted: bool = False
     consent: Literal["transfer_korea"] | None = None
     message: T | None = None
+    outcome: bool = False  # an end of the way (Forwarded, Closed): Move all offers to skip it
 
 
 class Stages(Model):

@@ -332,6 +332,8 @@ async def pipeline_button(update: Update, context: BotContext) -> None:
         await pipeline_bulk.confirm(update, context, number, notify=args[1] == "1")
     elif action == "bx":
         await pipeline_bulk.cancel(update, context, number)
+    elif action == "bk":
+        await pipeline_bulk.skip_outcomes(update, context, number)
     elif action == "o":
         await _open_new(update, context, number)
     elif action == "again":

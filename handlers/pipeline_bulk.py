@@ -63,8 +63,16 @@ async def _prepared(
         return None
 
 
-async def choose_stage(update: Update, context: BotContext, batch_id: int, stage: str) -> None:
-    """The stage chosen: preview the count and the talent message, then confirm."""
+async def choose_stage(
+    update: Update,
+    context: BotContext,
+    batch_id: int,
+    stage: str,
+    *,
+    without_outcomes: bool = False,
+) -> None:
+    """The stage chosen: preview the count and the talent message, then confirm
+    (`without_outcomes`: the list's leads at an outcome stage left out, ⏭)."""
     content, language = context.content, context.language(update)
     prepared = await _prepared(update, context, batch_id)
     if prepared is None:
@@ -78,6 +86,8 @@ async def choose_stage(update: Update, context: BotContext, batch_id: int, stage
     chosen, _ = prepared
     store = context.services.store.pipeline
     leads = await store.matching(chosen.lead_filter(actor(update).user_id))
+    if without_outcomes:  # left where they are: neither counted nor moved
+        leads = [lead for lead in leads if not pipeline.at_outcome(content, lead, stage)]
     # What the preview counts is what a confirmation may move, each lead at its version now.
     await store.choose_bulk_stage(batch_id, stage, leads)
     forwarding = context.services.settings.forwarding()
@@ -86,6 +96,8 @@ async def choose_stage(update: Update, context: BotContext, batch_id: int, stage
     waiting = await support.questions_waiting({lead.user_id for lead in leads})
     preview = pipeline.bulk_preview(content, stage, leads, forwarding, told, waiting)
     described = views.describe(content, language, chosen)
+    if without_outcomes:
+        described = f"{described}, {context.text(Text.BULK_WITHOUT_OUTCOMES)}"
     # None movable (closed duplicates, leads already there): the preview says how many were
     # skipped and why, with Cancel only, as for leads the stage's consent keeps.
     examples = preview.examples
@@ -128,13 +140,24 @@ async def choose_stage(update: Update, context: BotContext, batch_id: int, stage
     if not preview.eligible:
         await show(update, text, views.bulk_cancel_only(content, language, batch_id))
         return
-    buttons = views.bulk_confirm_buttons(content, language, batch_id, has_message=bool(examples))
+    buttons = views.bulk_confirm_buttons(
+        content, language, batch_id, has_message=bool(examples), outcomes=preview.skippable
+    )
     if not examples:
         await show(update, text, buttons)
         return
     await show(update, text)
     for index, (_, sample) in enumerate(examples):  # the buttons under the last example
         await reply(update, sample.text, buttons if index == len(examples) - 1 else None)
+
+
+async def skip_outcomes(update: Update, context: BotContext, batch_id: int) -> None:
+    """⏭ The preview again, for the same stage, without the list's leads at an outcome."""
+    prepared = await _prepared(update, context, batch_id)
+    if prepared is None or prepared[1] is None:
+        await expired(update, context)
+        return
+    await choose_stage(update, context, batch_id, prepared[1], without_outcomes=True)
 
 
 async def cancel(update: Update, context: BotContext, batch_id: int) -> None:

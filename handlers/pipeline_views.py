@@ -30,6 +30,7 @@ ASSIGN = "pl:a:"  # pl:a:<application>:<1 to me | 0 to nobody>
 BULK_STAGE = "pl:bs:"  # pl:bs:<batch>:<stage>
 BULK_CONFIRM = "pl:bc:"  # pl:bc:<batch>:<1 send updates | 0 don't>
 BULK_CANCEL = "pl:bx:"  # pl:bx:<batch>
+BULK_SKIP_OUTCOMES = "pl:bk:"  # pl:bk:<batch>: preview again without the leads at an outcome
 OPEN_ANEW = "pl:o:"  # pl:o:<application>: the lead's page as a new message (new-lead alert)
 
 
@@ -306,10 +307,15 @@ def bulk_cancel_only(content: Content, language: str, batch_id: int) -> InlineKe
 
 
 def bulk_confirm_buttons(
-    content: Content, language: str, batch_id: int, *, has_message: bool
+    content: Content, language: str, batch_id: int, *, has_message: bool, outcomes: int = 0
 ) -> InlineKeyboardMarkup:
-    """Move with updates / without, or just Move; and Cancel."""
+    """Move with updates / without, or just Move; ⏭ skip the `outcomes` leads at an outcome
+    (when some are); and Cancel."""
     cancel = button(content.text(Text.BTN_CANCEL, language), f"{BULK_CANCEL}{batch_id}")
+    skip = button(
+        content.text(Text.BTN_BULK_SKIP_OUTCOMES, language, count=outcomes),
+        f"{BULK_SKIP_OUTCOMES}{batch_id}",
+    )
     if has_message:
         first = [
             button(content.text(Text.BTN_BULK_SEND, language), f"{BULK_CONFIRM}{batch_id}:1"),
@@ -319,7 +325,7 @@ def bulk_confirm_buttons(
         first = [
             button(content.text(Text.BTN_BULK_CONFIRM, language), f"{BULK_CONFIRM}{batch_id}:0")
         ]
-    return InlineKeyboardMarkup([first, [cancel]])
+    return InlineKeyboardMarkup([first, *([[skip]] if outcomes else []), [cancel]])
 
 
 def status_screen(

@@ -167,21 +167,23 @@ async def test_a_closed_lead_taken_to_shortlist_names_what_it_was_told_and_what_
     assert "kembali" not in intro.text
 
     # Move all, in the chat and in the workspace.
+    # What they get now, then one line per stage they were told last (review s50 M4).
     said = (
-        f"↩️ Ada 1 yang terakhir diberi kabar tahap {label('selesai')}; dengan Pindahkan &"
-        f" kirim kabar, sekarang mereka menerima kabar tahap {label('shortlist')}, dan"
-        f" /status mereka menjadi “{status}”."
+        f"↩️ Kabar terakhir yang diterima talentanya (dengan Pindahkan & kirim kabar, mereka"
+        f" menerima kabar tahap {label('shortlist')}, dan /status mereka menjadi “{status}”):"
+        f"\n• {label('selesai')}: 1"
     )
     await bot.send(admin, "/leads selesai")
     await bot.press(admin, t(Text.BTN_BULK_MOVE, count=1))
     mark = admin.mark()
     await bot.press(admin, label("shortlist"))
     (preview,) = admin.find("→ Shortlist", since=mark)
-    assert said in preview.text.splitlines()
+    assert f"\n{said}\n" in preview.text
     assert "lebih lanjut" not in preview.text and ": 1." not in preview.text
+    assert "kembali" not in preview.text  # he never was at Shortlist (review s49)
     async with workspace(bot, ADMIN_ID) as client:
         planned = await client.ok("bulk-preview", {"ids": [1], "stage": "shortlist"})
-        assert said in planned["summary"].splitlines()
+        assert f"\n{said}\n" in planned["summary"]
 
 
 async def test_a_lead_told_shortlist_then_closed_and_moved_back_is_said_to_get_nothing_again(

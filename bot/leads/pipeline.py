@@ -543,11 +543,30 @@ class BulkPreview:
     waiting: list[LeadState] = field(default_factory=list)
     # The stages those talents were told last, in content order ("Tidak dilanjutkan").
     back_told: list[str] = field(default_factory=list)
+    # Eligible leads at an outcome stage (Forwarded, Closed) other than the one chosen: Move
+    # all would take them back (a staff review), so it offers to leave them where they are.
+    at_outcome: list[LeadState] = field(default_factory=list)
+    # Of `back`: the stage each talent was told last (application id -> stage key).
+    last_told_of: dict[int, str] = field(default_factory=dict)
+
+    def per_stage(self, content: Content, leads: list[LeadState]) -> list[tuple[str, int]]:
+        """How many of these leads are at each stage, in content order (unknown ones last)."""
+        order = list(content.stages)
+        counts: dict[str, int] = {}
+        for lead in leads:
+            counts[lead.stage] = counts.get(lead.stage, 0) + 1
+        return sorted(counts.items(), key=lambda item: _stage_rank(order, item[0]))
 
     @property
     def duplicates(self) -> int:
         """Leads closed as a duplicate (skipped: a bulk move never reopens one)."""
         return sum(1 for lead in self.leads if lead.closed_duplicate)
+
+    @property
+    def skippable(self) -> int:
+        """Leads at an outcome ⏭ would leave where they are: 0 unless it leaves some to move."""
+        ending = len(self.at_outcome)
+        return ending if len(self.eligible) > ending else 0
 
     @property
     def already(self) -> int:
@@ -569,6 +588,16 @@ class BulkPreview:
     def english(self) -> int:
         """Talents to tell who chat in English (the others get the Indonesian message)."""
         return sum(1 for lead in self.to_tell if lead.language == "en")
+
+
+def _stage_rank(order: list[str], key: str) -> tuple[int, str]:
+    return (order.index(key) if key in order else len(order), key)
+
+
+def at_outcome(content: Content, lead: LeadState, to_stage: str) -> bool:
+    """Whether a Move all to `to_stage` would take this lead from an outcome stage."""
+    found = content.stages.get(lead.stage)
+    return found is not None and found.outcome and lead.stage != to_stage
 
 
 def _movable(lead: LeadState, to_stage: str) -> bool:
@@ -614,8 +643,20 @@ def bulk_preview(
     last = {last_told(told.get(lead.application_id, {})) for lead in back}
     order = list(content.stages)
     back_told = sorted((key for key in last if key in order), key=order.index)
+    ending = [lead for lead in eligible if at_outcome(content, lead, to_stage)]
     return BulkPreview(
-        leads, movable, eligible, examples, already_told, back, asking, back_told=back_told
+        leads,
+        movable,
+        eligible,
+        examples,
+        already_told,
+        back,
+        asking,
+        back_told=back_told,
+        at_outcome=ending,
+        last_told_of={
+            lead.application_id: last_told(told.get(lead.application_id, {})) or "" for lead in back
+        },
     )
 
 
@@ -636,6 +677,14 @@ def preview_skipped(
     whose talent still waits for an answer (with their references, the first WAITING_NAMED)."""
     label = stage_label(content, to_stage, language)
     lines = []
+    moving = preview.per_stage(content, preview.eligible)
+    if len(moving) > 1 or preview.at_outcome:  # where they are now, one line per stage
+        lines.append(content.text(Text.BULK_PREVIEW_FROM, language))
+        lines.extend(_stage_lines(content, language, moving, to_stage))
+    if preview.at_outcome:  # ⏭ offered only when it leaves some to move
+        every = len(preview.at_outcome) == len(preview.eligible)
+        key = Text.BULK_PREVIEW_OUTCOMES_ALL if every else Text.BULK_PREVIEW_OUTCOMES
+        lines.append(content.text(key, language, count=len(preview.at_outcome), stage=label))
     if preview.already:
         lines.append(content.text(Text.BULK_PREVIEW_ALREADY, language, count=preview.already))
     if preview.duplicates:
@@ -655,32 +704,41 @@ def preview_skipped(
     if preview.told:  # moved, but without the message they already got
         lines.append(content.text(Text.BULK_PREVIEW_TOLD, language, count=len(preview.told)))
     if preview.back:
-        told = ", ".join(stage_label(content, item, language) for item in preview.back_told)
         # Who gets the stage's message now, and who does not: the stage has none, or they
-        # got it before (a desk review: "Shortlist has no update" was said of those).
+        # got it before (a desk review: "Shortlist has no update" was said of those); under
+        # each, the stage they were told last, one line each (a staff review: "Diteruskan,
+        # Tidak dilanjutkan" in one sentence was hard to read).
         silent = stage(content, to_stage).message is None
         told_before = _ids(preview.told)
         again = [lead for lead in preview.back if lead.application_id in told_before]
-        counts = (
-            [(Text.BULK_PREVIEW_BACK_QUIET, len(preview.back))]
+        groups = (
+            [(Text.BULK_PREVIEW_BACK_QUIET, preview.back)]
             if silent
             else [
-                (Text.BULK_PREVIEW_BACK, len(preview.back) - len(again)),
-                (Text.BULK_PREVIEW_BACK_TOLD, len(again)),
+                (Text.BULK_PREVIEW_BACK, [lead for lead in preview.back if lead not in again]),
+                (Text.BULK_PREVIEW_BACK_TOLD, again),
             ]
         )
-        lines.extend(
-            content.text(
-                key,
-                language,
-                count=count,
-                told=told,
-                stage=label,
-                status=talent_label(content, to_stage, language),
+        status = talent_label(content, to_stage, language)
+        for key, group in groups:
+            if not group:
+                continue
+            lines.append(content.text(key, language, stage=label, status=status))
+            counts: dict[str, int] = {}
+            for lead in group:
+                told_last = preview.last_told_of.get(lead.application_id, "")
+                counts[told_last] = counts.get(told_last, 0) + 1
+            order = list(content.stages)
+            ranked = sorted(counts.items(), key=lambda item: _stage_rank(order, item[0]))
+            lines.extend(
+                content.text(
+                    Text.BULK_PREVIEW_STAGE_LINE,
+                    language,
+                    stage=stage_label(content, key, language),
+                    count=count,
+                )
+                for key, count in ranked
             )
-            for key, count in counts
-            if count
-        )
     if preview.waiting:
         references = ", ".join(lead.reference for lead in preview.waiting[:WAITING_NAMED])
         if len(preview.waiting) > WAITING_NAMED:
@@ -694,6 +752,21 @@ def preview_skipped(
             )
         )
     return Markup("".join(f"\n{line}" for line in lines))
+
+
+def _stage_lines(
+    content: Content, language: str, counts: list[tuple[str, int]], to_stage: str
+) -> list[str]:
+    """ "• Diteruskan: 1 (tahap akhir)": one line per stage, an outcome one marked."""
+    lines = []
+    for key, count in counts:
+        found = content.stages.get(key)
+        ending = found is not None and found.outcome and key != to_stage
+        text = Text.BULK_PREVIEW_STAGE_OUTCOME if ending else Text.BULK_PREVIEW_STAGE_LINE
+        lines.append(
+            content.text(text, language, stage=stage_label(content, key, language), count=count)
+        )
+    return lines
 
 
 @dataclass(frozen=True, slots=True)

@@ -179,12 +179,20 @@ async def bulk_preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict
     if stage not in content.stages:
         raise inputs.BadInput("unknown stage")
     leads = await desk.store.pipeline.chosen(ids)
+    # ⏭ pressed: the selection's leads at an outcome stage left where they are, as in chat.
+    without_outcomes = "skip_outcomes" in body and inputs.flag(
+        body.get("skip_outcomes"), "skip_outcomes"
+    )
+    if without_outcomes:
+        leads = [lead for lead in leads if not pipeline.at_outcome(content, lead, stage)]
     forwarding = desk.services.settings.forwarding()
     told = await desk.store.pipeline.told([lead.application_id for lead in leads])
     waiting = await desk.store.support.questions_waiting({lead.user_id for lead in leads})
     preview = pipeline.bulk_preview(content, stage, leads, forwarding, told, waiting)
     label = pipeline.stage_label(content, stage, language)
     selection = desk.content.text(Text.WS_BULK_SELECTION, language)
+    if without_outcomes:
+        selection += ", " + desk.content.text(Text.BULK_WITHOUT_OUTCOMES, language)
     if not preview.eligible:
         info = desk.say(Text.BULK_NONE_ELIGIBLE, language)
     elif not preview.examples:
@@ -234,6 +242,8 @@ async def bulk_preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict
         "batch": batch_id,
         "summary": summary,
         "movable": len(preview.eligible),
+        # ⏭ Skip those at an outcome: how many it would leave (0: not offered).
+        "outcomes": preview.skippable,
         "examples": [
             {"language": message.language, "reference": lead.reference, "html": message.text}
             for lead, message in preview.examples

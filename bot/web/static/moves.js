@@ -62,8 +62,25 @@ export async function moveSelected(ids, stages) {
       h("button", { class: "button plain", onclick: () => close(null) }, t("btn_cancel"))),
   ]);
   if (!stage) return false;
-  const planned = await call("bulk-preview", { ids, stage });
-  const notify = await dialog((close) => {
+  // ⏭ previews again without the leads at an outcome (Diteruskan…), as the chat does.
+  let planned = await call("bulk-preview", { ids, stage });
+  let notify = "skip";
+  while (notify === "skip") {
+    notify = await confirmBulk(planned);
+    if (notify === "skip") {
+      planned = await call("bulk-preview", { ids, stage, skip_outcomes: true });
+    }
+  }
+  if (notify === null) return false;
+  const done = await call("bulk-move", { batch: planned.batch, stage, notify });
+  toast(done.text, done.outcome === "saved" ? "info" : "warning");
+  return true;
+}
+
+/** The Move all preview and its choices: true (send updates), false (without), "skip", or
+ * null (cancelled). */
+function confirmBulk(planned) {
+  return dialog((close) => {
     const choices = [];
     if (planned.movable && planned.examples.length) {
       choices.push(h("button", { class: "button", onclick: () => close(true) }, t("btn_bulk_send")),
@@ -73,17 +90,17 @@ export async function moveSelected(ids, stages) {
       choices.push(h("button", { class: "button", onclick: () => close(false) },
         t("btn_bulk_confirm")));
     }
+    if (planned.outcomes) {
+      choices.push(h("button", { class: "button secondary skip-outcomes",
+        onclick: () => close("skip") }, t("btn_bulk_skip_outcomes", { count: planned.outcomes })));
+    }
     choices.push(h("button", { class: "button plain", onclick: () => close(null) },
       t("btn_cancel")));
-    return [
-      h("h2", {}, t("bulk_title", { count: ids.length })),
+    return [  // after ⏭, the leads it previews now, not the selection
+      h("h2", {}, t("bulk_title", { count: planned.leads.length })),
       h("p", { class: "intro" }, unbroken(planned.summary)),
       planned.examples.map((example) => preview(example)),
       h("div", { class: "actions" }, choices),
     ];
   });
-  if (notify === null) return false;
-  const done = await call("bulk-move", { batch: planned.batch, stage, notify });
-  toast(done.text, done.outcome === "saved" ? "info" : "warning");
-  return true;
 }
