@@ -364,7 +364,13 @@ def header(
         name=display_name(talent),
         username=f" @{talent.username}" if talent.username else "",  # no space left when none
         user_id=str(talent.user_id),
-        talent_language=talent.language,
+        # As every staff screen names it ("bahasa Inggris"), never the code (review s50 L3).
+        talent_language=content.text(
+            Text.PIPELINE_LANGUAGE_NAME_EN
+            if talent.language == "en"
+            else Text.PIPELINE_LANGUAGE_NAME_ID,
+            language,
+        ),
         lead=Markup(lead),
         hint=Markup(content.text(hint, language)),
         follows=Markup(earlier),

@@ -215,7 +215,7 @@ def lead_page(
         username=(
             f"@{lead.username}" if lead.username else content.text(Text.LEAD_NO_USERNAME, language)
         ),
-        chat_language=lead.language,
+        chat_language=pipeline.language_name(content, language, lead.language),
         source=lead.source or "—",
         consents=Markup("\n".join(consents)),
     )

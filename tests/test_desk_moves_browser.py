@@ -74,7 +74,7 @@ async def test_a_moves_toast_names_the_lead_and_a_closed_duplicate_offers_no_sta
         await seen.shot(screens, "stats-closed-duplicate-400-light")
         # On the board its card says so and offers no stage (a desk review: unmarked, and
         # its menu looked active).
-        await page.get_by_role("button", name=t(Text.WS_TAB_BOARD_SHORT)).click()
+        await page.get_by_role("button", name=t(Text.WS_TAB_BOARD)).click()
         card = page.locator(".board-card", has_text="KOC-000002")
         await card.locator(".closed-duplicate", has_text=closed).wait_for()
         assert await card.locator("select").is_disabled()

@@ -180,7 +180,7 @@ async def test_admin_gets_csv_and_xlsx_with_every_answer_in_its_column(
         COLUMN["message"]: "Kami ingin tampil di Seoul 🎶",
         "ID Telegram": str(sari.id),
         "Username Telegram": "sari_id",
-        "Bahasa chat": "id",
+        "Bahasa chat": "Indonesia",  # as the screens name it, not its code
         "Sumber": "ig_promo",
         "Setuju pemrosesan data": "ya",
         "Setuju penerusan data": "ya",
@@ -214,7 +214,7 @@ async def test_admin_gets_csv_and_xlsx_with_every_answer_in_its_column(
         COLUMN["message"]: "",
         "ID Telegram": str(budi.id),
         "Username Telegram": "",
-        "Bahasa chat": "id",
+        "Bahasa chat": "Indonesia",  # as the screens name it, not its code
         "Sumber": "",
         "Setuju pemrosesan data": "ya",
         "Setuju penerusan data": "tidak",
@@ -781,7 +781,7 @@ async def test_lead_list_pages_and_opens_a_lead(bot: Harness, staff_chat: Any) -
         "HP/WhatsApp: +6281234567890",
         "Pesan untuk tim kami: Kami ingin tampil di Seoul 🎶",
         "Talent · @talenta3 · id 203",
-        "Bahasa chat: id · Sumber: —",
+        "Bahasa chat: Indonesia · Sumber: —",  # not "id" (review s50 L3)
         "✅ Setuju pemrosesan data\n❌ Setuju penerusan data\n✅ Setuju info program",
     ]:
         assert line in page

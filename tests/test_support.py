@@ -95,7 +95,7 @@ async def test_question_is_relayed_with_header_and_answer_comes_back(
 
     header, first, second = staff_chat.messages_since(mark)
     assert "Pertanyaan dari Sari Dewi @sari_music" in header.text
-    assert f"id {sari.id} · bahasa id · belum mendaftar" in header.text
+    assert f"id {sari.id} · bahasa Indonesia · belum mendaftar" in header.text
     assert f'href="tg://user?id={sari.id}"' in (header.html or "")
     assert first.text == "Apakah MU:CON terbuka untuk band indie?"
     assert second.text == "Kami dari Bandung."
@@ -252,7 +252,7 @@ async def test_header_names_the_lead_reference_of_an_applicant(
     mark = staff_chat.mark()
     await ask(bot, rina, "Do you know a good sound engineer in Bandung?")  # no FAQ answers it
     header = staff_chat.messages_since(mark)[0]
-    assert f"bahasa en · pendaftar {reference}" in header.text
+    assert f"bahasa Inggris · pendaftar {reference}" in header.text  # not "bahasa en"
 
 
 async def test_media_is_relayed_both_ways(bot: Harness, staff_chat: EmulatedChat) -> None:

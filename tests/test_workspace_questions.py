@@ -113,6 +113,10 @@ async def test_waiting_questions_longest_waiting_first_with_and_without_a_lead(
         # Mia has no lead; her words come back as she wrote them.
         assert (second["name"], second["lead"], second["user_id"]) == ("Mia", None, mia.id)
         assert (first["language"], second["language"]) == ("id", "en")  # to answer in
+        # Named as the staff group's header and the lead page name it (review s50 L3).
+        assert (first["language_name"], second["language_name"]) == ("Indonesia", "Inggris")
+        lead = await client.ok("lead", {"id": 1})
+        assert lead["talent"]["language"] == "Indonesia"  # not "bahasa Indonesia"
         assert [line["text"] for line in second["questions"]] == [
             "Is the flight paid for?",
             "<b>And the visa?</b>",

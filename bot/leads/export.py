@@ -325,7 +325,13 @@ class Sheet:
                 row.append(value)  # as stored: 8 or 2.5 (not "tidak tahu" or a stray text)
             else:
                 row.append(self._display(question, value))
-        row += [str(lead.user_id), lead.username or "", lead.language, lead.source or ""]
+        # The chat language as the screens name it ("Inggris"), not its code (review s50 L3).
+        spoken = self._say(
+            Text.PIPELINE_LANGUAGE_NAME_EN
+            if lead.language == "en"
+            else Text.PIPELINE_LANGUAGE_NAME_ID
+        )
+        row += [str(lead.user_id), lead.username or "", spoken, lead.source or ""]
         for kind in _CONSENT_HEADERS:
             granted = lead.consents.get(kind)
             if not consent_applies(kind, granted, self.forwards):

@@ -411,6 +411,12 @@ def talent_language(content: Content, language: str, talent: str) -> str:
     return content.text(key, language)
 
 
+def language_name(content: Content, language: str, talent: str) -> str:
+    """A talent's chat language as staff read it beside a label: "Indonesia", "Inggris"."""
+    key = Text.PIPELINE_LANGUAGE_NAME_EN if talent == "en" else Text.PIPELINE_LANGUAGE_NAME_ID
+    return content.text(key, language)
+
+
 def told_later(content: Content, to_stage: str, told: dict[str, str]) -> str | None:
     """The furthest stage after `to_stage` (content order) whose message the talent got:
     moving back to `to_stage` changes their /status back. None if there is none."""

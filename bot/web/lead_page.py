@@ -223,10 +223,7 @@ async def _page(desk: Desk, viewer: Viewer, found: Lead, state: LeadState) -> di
             "telegram_name": telegram_name,
             "username": found.username,
             "user_id": found.user_id,
-            "language": desk.say(
-                Text.PIPELINE_LANGUAGE_EN if state.language == "en" else Text.PIPELINE_LANGUAGE_ID,
-                language,
-            ),
+            "language": pipeline.language_name(desk.content, language, state.language),
             "source": found.source,
         },
         "answers": answers,

@@ -18,7 +18,7 @@ import json
 import secrets
 from typing import Any
 
-from bot.leads.pipeline import in_another_name
+from bot.leads.pipeline import in_another_name, language_name
 from bot.store import utc_now
 from bot.store.workspace import LogLine, WaitingTalent
 from bot.support import answered_first, display_name
@@ -70,7 +70,8 @@ async def waiting(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
                 "user_id": talent.user_id,
                 "name": display_name(talent),
                 "blocked": talent.blocked,
-                "language": talent.language,
+                "language": talent.language,  # the code: the language to answer in
+                "language_name": language_name(desk.content, viewer.language, talent.language),
                 "lead": (
                     None
                     if talent.application_id is None

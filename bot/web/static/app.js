@@ -161,7 +161,10 @@ export async function go(view, lead = null) {
   if (view !== "lead") desk.view = view;
   desk.lead = lead;
   for (const tab of tabs.querySelectorAll("button")) {
-    tab.setAttribute("aria-current", String(tab.dataset.view === desk.view && view !== "lead"));
+    const current = tab.dataset.view === desk.view && view !== "lead";
+    tab.setAttribute("aria-current", String(current));
+    // A phone's row of tabs may scroll sideways: the current one stays in sight.
+    if (current) tab.scrollIntoView({ block: "nearest", inline: "nearest" });
   }
   if (tg && tg.BackButton) {
     if (view === "lead") tg.BackButton.show(); else tg.BackButton.hide();
@@ -260,13 +263,11 @@ async function boot() {
   storedLanguage(language);
   useTexts(all[language]);
   document.documentElement.lang = language;
-  // Each tab's name twice: in full, and short for a phone, where five full names took two rows
-  // ("Pengumuman" alone on the second, a staff review). app.css shows one; the full name
-  // stays the tab's name for a screen reader either way.
+  // One name per tab, the one the bot's messages use ("tab Pertanyaan"): on a phone the row
+  // scrolls sideways when the five do not fit (app.css), never a second row.
   fill(tabs, TABS.map((view) =>
     h("button", { class: "tab", "data-view": view, onclick: () => go(view) },
       h("span", { class: "tab-name" }, t(`tab_${view}`)),
-      h("span", { class: "tab-short", "aria-hidden": "true" }, t(`tab_${view}_short`)),
       view === "questions" ? h("span", { class: "count", id: "questions-count", hidden: true })
         : null)));
   tabs.hidden = false;

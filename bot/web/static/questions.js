@@ -47,7 +47,7 @@ async function answer(talent, text, holding, reload) {
 function lead(talent) {
   // Without a lead, the Telegram id tells two talents of one name apart (as the staff
   // group's header does); the talent's language says which to answer in.
-  const language = ` · ${t("question_language", { code: talent.language })}`;
+  const language = ` · ${t("question_language", { name: talent.language_name })}`;
   if (!talent.lead) {
     return h("p", { class: "meta no-lead" },
       `${t("question_no_lead")} · id ${talent.user_id}${language}`);
