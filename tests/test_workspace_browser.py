@@ -466,10 +466,50 @@ async def test_a_stranger_sees_a_refusal_and_no_talent_data(bot: Harness, tmp_pa
         await page.locator(".refused").wait_for()
         text = await page.locator("body").inner_text()
         assert t(Text.WS_REFUSED_OUTSIDE_TELEGRAM, "en") in text and "Rina" not in text
-        # A staff member's page reloaded outside Telegram says the same, in their language.
-        await page.goto("about:blank")  # else only the fragment would change: no new page
+        # The stranger's refused data was not kept: reloaded, the page has none either.
+        await page.reload()
+        await wait_text(seen, ".refused p", t(Text.WS_REFUSED_OUTSIDE_TELEGRAM, "en"))
+    assert seen.alerts == [] and seen.errors == []
+
+
+async def test_a_reload_keeps_the_workspace_and_the_lead_open(
+    bot: Harness, tmp_path: Path, screens: Path
+) -> None:
+    """Review s50 L1: the page took its link out of the address bar, so a reload was a dead
+    end blaming an expired link. The signed data is kept for the tab's life in session
+    storage (never a cookie or the address), checked by the bot on every request."""
+    await seeded(bot.database, [Seed(7001, {**MUSICIAN, "full_name": "Rina Wulandari"})])
+    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+        seen = await watched(context)
+        page = seen.page
+        await page.set_viewport_size({"width": 400, "height": 860})
         await page.goto(page_url(base, bot, ADMIN_ID, language="id"))
         await page.locator("table.leads").wait_for()
+        assert "tgWebAppData" not in page.url  # out of the address bar, as before
+        await page.reload()
+        await page.locator("table.leads").wait_for()  # not "open it from Telegram"
+        await page.get_by_text("Rina Wulandari").first.click()
+        await page.locator(".lead-head .reference", has_text="KOC-000001").wait_for()
+        assert page.url.endswith("/staff/#lead/1")  # the lead open: no one's data
+        await page.reload()
+        await page.locator(".lead-head .reference", has_text="KOC-000001").wait_for()
+        await seen.shot(screens, "reload-lead-400-light")
+        kept = await page.evaluate("sessionStorage.getItem('ws-init-data')")
+        assert kept and f"%22id%22%3A{ADMIN_ID}" in kept
+        assert await context.cookies() == [] and await page.evaluate("document.cookie") == ""
+        assert "tgWebAppData" not in page.url and "hash" not in page.url
+        # Another tab (its own session storage) has nothing to sign in with.
+        other = await context.new_page()
+        await other.goto(f"{base}/staff/")
+        await other.locator(".refused").wait_for()
+        # (in the browser's language: nothing of this tab's staff member is known there)
+        assert t(Text.WS_REFUSED_OUTSIDE_TELEGRAM, "en") in await other.inner_text("body")
+        await other.close()
+        # Data the bot no longer takes (too old) is refused on every call and then forgotten.
+        await page.goto("about:blank")
+        await page.goto(page_url(base, bot, ADMIN_ID, auth_date=int(time.time()) - 7 * 86400))
+        await wait_text(seen, ".refused p", t(Text.WS_REFUSED_UNAUTHORIZED, "id"))
+        assert await page.evaluate("sessionStorage.getItem('ws-init-data')") is None
         await page.reload()
         await wait_text(seen, ".refused p", t(Text.WS_REFUSED_OUTSIDE_TELEGRAM, "id"))
     assert seen.alerts == [] and seen.errors == []

@@ -1,5 +1,5 @@
 // The staff workspace: boots from Telegram's init data, then shows leads, board, a lead, stats.
-import { ApiError, call, signIn, texts, whenRefused } from "./api.js";
+import { ApiError, call, keptSignIn, signIn, texts, whenRefused } from "./api.js";
 import { fill, h, t, toast, useTexts } from "./dom.js";
 import * as board from "./board.js";
 import * as broadcasts from "./broadcasts.js";
@@ -170,6 +170,9 @@ export async function go(view, lead = null) {
     if (view === "lead") tg.BackButton.show(); else tg.BackButton.hide();
   }
   if (tg && tg.MainButton) tg.MainButton.hide();
+  // The lead open is in the address (#lead/12: no one's data), so a reload opens it again.
+  const place = view === "lead" && lead ? `#lead/${lead}` : "";
+  history.replaceState(null, "", location.pathname + location.search + place);
   // Each view draws into a container of its own: one still loading when staff have moved on
   // (the Stats tab, slow to compute, then Questions at once) draws into one no longer shown,
   // instead of over the view they are on.
@@ -223,9 +226,11 @@ function throughTelegram(event) {
 
 async function boot() {
   const { params, lead } = launch();
-  const initData = (tg && tg.initData) || params.tgWebAppData || "";
+  // Reloaded (in a browser, the printed link): the data this tab signed in with (api.js).
+  const initData = (tg && tg.initData) || params.tgWebAppData || keptSignIn();
   applyTheme(params);
-  // The signed data stays in memory only: not in the address bar, history or a screenshot.
+  // The signed data never stays in the address bar, history or a screenshot (only the lead
+  // open, #lead/12, goes there: see go).
   if (location.hash) history.replaceState(null, "", location.pathname + location.search);
   signIn(initData);
   let language = languageOf(initData);
