@@ -42,6 +42,13 @@ def render(data: ChartData) -> bytes:
     """The PNG (runs in the child process: imports matplotlib)."""
     import io
 
+    buffer = io.BytesIO()
+    figure(data).savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
+def figure(data: ChartData) -> Any:
+    """The picture as a matplotlib Figure (imports matplotlib)."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -54,6 +61,9 @@ def render(data: ChartData) -> bytes:
     days_axes.bar(range(len(counts)), counts, color="#2a6f97")
     days_axes.set_title(data.days_title, loc="left")
     days_axes.set_xticks(range(0, len(labels), 3), labels[::3], rotation=45, ha="right")
+    # Counts from 0 in whole leads: with no lead in 30 days matplotlib centred the axis on 0
+    # and ticked -0.04 … 0.04 (integer ticks need two integers in view).
+    days_axes.set_ylim(0, max([1, *counts]) * 1.05)
     days_axes.yaxis.get_major_locator().set_params(integer=True)
     days_axes.spines[["top", "right"]].set_visible(False)
 
@@ -70,11 +80,10 @@ def render(data: ChartData) -> bytes:
     stages_axes.set_title(data.stages_title, loc="left")
     if data.stages_note:
         stages_axes.set_xlabel(_printable(data.stages_note), loc="left", color="#555555")
+    stages_axes.set_xlim(0, max([1, *values]) * 1.05)  # from 0 too, also with no lead at all
     stages_axes.xaxis.get_major_locator().set_params(integer=True)
     stages_axes.spines[["top", "right"]].set_visible(False)
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png")
-    return buffer.getvalue()
+    return figure
 
 
 def _printable(text: str) -> str:
