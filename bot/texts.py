@@ -550,6 +550,7 @@ class Text(StrEnum):
     FILTER_TODAY = "filter_today"
     FILTER_UNASSIGNED = "filter_unassigned"
     BTN_BULK_MOVE = "btn_bulk_move"
+    UNKNOWN_COMMAND_GROUP = "unknown_command_group"
     BULK_CHOOSE_STAGE = "bulk_choose_stage"
     BULK_PREVIEW = "bulk_preview"
     BULK_PREVIEW_ALREADY = "bulk_preview_already"

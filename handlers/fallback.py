@@ -69,7 +69,8 @@ async def staff_group_command(update: Update, context: BotContext) -> None:
     if meant is None:
         return
     language = context.language(update)
-    await reply(update, f"{context.text(Text.UNKNOWN_COMMAND)}\n{_meant(context, language, meant)}")
+    said = context.text(Text.UNKNOWN_COMMAND_GROUP)  # no "pick from the menu": none here
+    await reply(update, f"{said}\n{_meant(context, language, meant)}")
 
 
 async def stale_button(update: Update, context: BotContext) -> None:
