@@ -9,7 +9,7 @@ from telegram import Update
 
 from bot.answers.text import acknowledges, wants_to_register
 from bot.content import Markup
-from bot.leads import intake, slips
+from bot.leads import intake, pipeline, slips
 from bot.leads.change_wish import wants_to_change
 from bot.leads.intake_flow import IntakeFlow, Screen, parse_press
 from bot.parsing import small_int
@@ -224,7 +224,8 @@ async def _notify_staff(update: Update, context: BotContext, screen: Screen) -> 
         name=user.full_name,
         username=f" @{user.username}" if user.username else "",
         user_id=str(user.id),
-        talent_language=context.language(update),
+        # Named as every staff screen names it ("Inggris"), not its code (a desk review).
+        talent_language=pipeline.language_name(content, language, context.language(update)),
         summary=Markup(summary(content, screen.answers, language)),
     )
     # The consents as they stand (a talent who refused forwarding cannot be moved to the

@@ -71,6 +71,8 @@ async def test_complete_application_stores_every_answer(
     assert alert.startswith(opening(Text.STAFF_NEW_LEAD, reference="KOC-000001"))
     assert "@sari_id" in alert and str(user.id) in alert
     assert talent["full_name"] in alert
+    # The chat language named as on every staff screen, not as its code.
+    assert f"bahasa {CONTENT.text(Text.PIPELINE_LANGUAGE_NAME_ID, 'id')}" in alert
 
 
 async def test_a_question_in_the_note_to_the_team_is_told_where_it_goes(
