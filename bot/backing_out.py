@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
+from bot.word_forms import listed_form
+
 _LONGEST = 60  # characters: "eh jangan dulu deh kak, nanti aja aku pikir-pikir lagi"
 _WORD = re.compile(r"[^\W\d_]+")
-_RUNS = re.compile(r"(.)\1+")  # "gaaa jadiii" -> "ga jadi"
 # What says no: "jangan", "batal", "ga jadi" ...
 _NO = frozenset(
     "jangan jgn batal batalin batalkan gajadi gjd cancel no nope nggak ngga gak ga enggak"  # noqa: SIM905 -- a word list reads best as words
@@ -25,6 +26,8 @@ _AROUND = frozenset(
     " sih nih lah wah waduh aduh oh duh later maybe sorry maaf sori pikir mikir lagi"
     " belum blm yakin sure do delete it".split()
 )
+
+_LISTED = _NO | _AROUND
 
 
 def backs_out(text: str) -> bool:
@@ -43,9 +46,4 @@ def backs_out(text: str) -> bool:
 
 def _known(word: str) -> str | None:
     """The word as the lists hold it ("gaaa" as "ga"), or None if they do not."""
-    if word in _NO or word in _AROUND:
-        return word
-    if _RUNS.search(word) is None:
-        return None  # most words: no letter twice in a row to read once
-    form = _RUNS.sub(r"\1", word)
-    return form if form in _NO or form in _AROUND else None
+    return listed_form(word, _LISTED)

@@ -32,6 +32,7 @@ from bot.store.workspace import WaitingTalent
 from bot.terminal_text import INVISIBLE, without_controls
 from bot.texts import Text
 from bot.transport.outgoing import logged_as
+from bot.word_forms import listed_form
 
 log = logging.getLogger(__name__)
 
@@ -154,7 +155,6 @@ def _now() -> datetime:
 # An okay, a thanks or "ditunggu" after asking the team ("oke bang ditunggu"): no question.
 _SAID_LONGEST = 80  # characters
 _SAID_WORD = re.compile(r"[^\W\d_]+")
-_RUNS = re.compile(r"(.)\1+")  # "okeee" -> "oke"
 _OKAY = frozenset(
     "oke ok okay okey okeh okei sip siap siip baik noted ya iya yaa yup yoi mantap"  # noqa: SIM905 -- a word list reads best as words
     " sure alright".split()
@@ -192,12 +192,7 @@ def acknowledgement(text: str) -> Literal["okay", "waiting", "thanks"] | None:
 
 def _said(word: str) -> str | None:
     """The word as the lists hold it ("okeee" as "oke"), or None if they do not."""
-    if word in _SAID_KNOWN:
-        return word
-    if _RUNS.search(word) is None:
-        return None  # most words: no letter twice in a row to read once
-    form = _RUNS.sub(r"\1", word)
-    return form if form in _SAID_KNOWN else None
+    return listed_form(word, _SAID_KNOWN)
 
 
 class SupportDesk:

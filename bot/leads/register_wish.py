@@ -14,9 +14,9 @@ import re
 
 from bot.answers.text import WISH_LIMIT, asks_something, wants_to_register, words
 from bot.answers.words import GREETINGS
+from bot.word_forms import listed_form
 
 _CLAUSE_END = re.compile(r"[.!,;\n]+")
-_RUNS = re.compile(r"(.)\1+")  # "haii" -> "hai"
 _LETTERED = re.compile(r"[^\W\d_]")
 GOING_ON = frozenset(
     "lanjut lanjutkan lanjutin lanjutken lnjt terusin teruskan continue resume".split()  # noqa: SIM905 -- a word list reads best as words
@@ -73,7 +73,7 @@ def _a_wish(clause: str) -> bool:
 
 
 def _greets(word: str) -> bool:
-    return word in GREETINGS or _RUNS.sub(r"\1", word) in GREETINGS or not _LETTERED.search(word)
+    return listed_form(word, GREETINGS) is not None or not _LETTERED.search(word)  # "haii"
 
 
 def wants_to_go_on(text: str) -> bool:

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.word_forms import listed_form
+
 _LONGEST = 60  # characters of the yes or no itself: "Ya, saya bersedia. Terima kasih banyak kak 🙏"
 _LONGEST_MESSAGE = 400  # characters: a longer message is a letter, not an answer to the offer
 # A yes or a no: not an okay or thanks ("ok", "siap kak", "sudah", "lanjut", 🙏), which say
@@ -37,7 +39,8 @@ _AROUND = frozenset(
 _EMOJI = frozenset({"👍", "👎", "🙌", "🔔", "🔕", "👌"})
 _WORD = re.compile(r"[^\W\d_]+")
 _CLAUSE = re.compile(r"[^.!?,;\n]*[.!?,;\n]*")  # a clause and the marks that end it
-_RUNS = re.compile(r"(.)\1+")  # "yesss" -> "yes", "bangettt" -> "banget" (checked both ways)
+
+_LISTED = _SAYING | _AROUND
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,11 +91,4 @@ def _saying(clause: str) -> bool | None:
 
 def _known(word: str) -> str | None:
     """The word as the lists hold it ("yesss" as "yes"), or None if they do not."""
-    if word in _SAYING or word in _AROUND:
-        return word
-    if _RUNS.search(word) is None:
-        return None  # most words: no letter twice in a row to read once
-    for form in (_RUNS.sub(r"\1\1", word), _RUNS.sub(r"\1", word)):
-        if form in _SAYING or form in _AROUND:
-            return form
-    return None
+    return listed_form(word, _LISTED)
