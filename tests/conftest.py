@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 
 # python-telegram-bot 22 warns unless told to give retry_after as a timedelta (v23 behaviour).
 os.environ.setdefault("PTB_TIMEDELTA", "true")
 
-from collections.abc import AsyncIterator, Callable
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from bot import content_live
+from bot.answers.matcher import Matcher
 from bot.content import Content, load_content
 from bot.emulator import BotAPIEmulator
 from bot.settings import PACKAGED_CONTENT_DIR
@@ -29,6 +33,53 @@ async def _no_process_outlives_its_test() -> AsyncIterator[None]:
     """A test that fails while a bot process runs (or a CLI hangs) still ends it."""
     yield
     await processes.end_all()
+
+
+# How many built indexes `_one_index_per_content` keeps: one is about 16 MB, and nearly every
+# test bot serves the packaged content with nothing taught.
+INDEXES_KEPT = 4
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_index_per_content() -> Iterator[None]:
+    """Hundreds of test bots start on the same content, and building its free-question index
+    (and the list of words it says) took most of a bot's start-up: both are built once per
+    Content object and taught phrasings, and handed to every bot starting on them. Neither is
+    changed after it is built, and a reload or a taught phrasing brings a new Content or new
+    phrasings, so the bot builds anew exactly when it would without this."""
+    build, say = Matcher.build, content_live.words_said
+    indexes: OrderedDict[tuple[int, tuple[tuple[str, str], ...]], tuple[Content, Matcher]] = (
+        OrderedDict()
+    )
+    words: OrderedDict[int, tuple[Content, frozenset[str]]] = OrderedDict()
+    lock = threading.Lock()  # a reload or a taught phrasing builds in a worker thread
+
+    def built(content: Content, taught: Iterable[tuple[str, str]] = ()) -> Matcher:
+        pairs = tuple(taught)
+        key = (id(content), pairs)
+        with lock:
+            kept = indexes.get(key)
+            if kept is None or kept[0] is not content:  # an id is only reused once freed
+                kept = indexes[key] = (content, build(content, pairs))
+            indexes.move_to_end(key)
+            while len(indexes) > INDEXES_KEPT:
+                indexes.popitem(last=False)
+            return kept[1]
+
+    def said(content: Content) -> frozenset[str]:
+        with lock:
+            kept = words.get(id(content))
+            if kept is None or kept[0] is not content:
+                kept = words[id(content)] = (content, say(content))
+            words.move_to_end(id(content))
+            while len(words) > INDEXES_KEPT:
+                words.popitem(last=False)
+            return kept[1]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Matcher, "build", staticmethod(built))
+        patch.setattr(content_live, "words_said", said)
+        yield
 
 
 @pytest.fixture
