@@ -47,9 +47,19 @@ class Watched:
     alerts: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
-    async def shot(self, folder: Path, name: str) -> None:
-        """A screenshot of what the window shows, kept with the test run's files."""
-        await self.page.screenshot(path=folder / f"{name}.png")
+    async def shot(self, folder: Path | None, name: str) -> None:
+        """A screenshot of what the window shows, in `folder` (`--workspace-screens`; none
+        without it)."""
+        if folder is not None:
+            await self.page.screenshot(path=folder / f"{name}.png")
+
+
+async def dismiss_toast(page: Page) -> None:
+    """Tap the toast away if one shows, as staff may (it would go by itself after 6-10 s)."""
+    shown = page.locator("#toast:not([hidden])")
+    if await shown.count():
+        await shown.click()
+    await page.locator("#toast").wait_for(state="hidden")
 
 
 def need_chromium() -> None:

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from bot import content_live
-from bot.answers.matcher import Matcher
+from bot.answers.matcher import Matcher, words_said
 from bot.content import Content, load_content
 from bot.emulator import BotAPIEmulator
 from bot.settings import PACKAGED_CONTENT_DIR
@@ -47,7 +47,7 @@ def _one_index_per_content() -> Iterator[None]:
     Content object and taught phrasings, and handed to every bot starting on them. Neither is
     changed after it is built, and a reload or a taught phrasing brings a new Content or new
     phrasings, so the bot builds anew exactly when it would without this."""
-    build, say = Matcher.build, content_live.words_said
+    build, say = Matcher.build, words_said
     indexes: OrderedDict[tuple[int, tuple[tuple[str, str], ...]], tuple[Content, Matcher]] = (
         OrderedDict()
     )
@@ -162,15 +162,18 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--workspace-screens",
         default=None,
-        help="folder for the staff workspace's screenshots (default: the run's temp folder)",
+        help="keep the staff workspace's screenshots in this folder (default: none are taken)",
     )
 
 
 @pytest.fixture
-def screens(tmp_path: Path, pytestconfig: pytest.Config) -> Path:
-    """Where a browser test's screenshots go: `--workspace-screens DIR`, else the test's
-    temporary folder."""
+def screens(pytestconfig: pytest.Config) -> Path | None:
+    """Where a browser test's screenshots go: `--workspace-screens DIR`, else none are taken.
+    Nothing in a test reads them back (they are for people, docs/), and the walks take
+    dozens: a third of a walk's time went into encoding pictures nobody would look at."""
     chosen = pytestconfig.getoption("--workspace-screens")
-    folder = tmp_path / "screens" if chosen is None else Path(chosen)
+    if chosen is None:
+        return None
+    folder = Path(chosen)
     folder.mkdir(parents=True, exist_ok=True)
     return folder

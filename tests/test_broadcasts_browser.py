@@ -35,7 +35,7 @@ async def on_the_tab(context: BrowserContext, base: str, bot: Harness) -> Watche
 
 
 async def test_staff_see_a_scheduled_announcement_and_stop_it_once_sure(
-    bot: Harness, tmp_path: Path, screens: Path
+    bot: Harness, tmp_path: Path, screens: Path | None
 ) -> None:
     await add_subscribers(bot.store, bot.emulator, 2)
     broadcast_id, _ = await queue_text(bot.store, MARKUP, send_at=IN_TWO_DAYS)
@@ -69,7 +69,7 @@ async def test_staff_see_a_scheduled_announcement_and_stop_it_once_sure(
 
 
 async def test_staff_write_preview_schedule_and_stop_an_announcement(
-    bot: Harness, tmp_path: Path, screens: Path
+    bot: Harness, tmp_path: Path, screens: Path | None
 ) -> None:
     await add_subscribers(bot.store, bot.emulator, 2)
     await add_subscribers(bot.store, bot.emulator, 1, language="en")

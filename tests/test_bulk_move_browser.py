@@ -37,7 +37,7 @@ async def test_selected_rows_move_through_the_stored_preview(bot: Harness, tmp_p
 
 
 async def test_a_selection_with_leads_at_an_outcome_can_leave_them_where_they_are(
-    bot: Harness, tmp_path: Path, screens: Path
+    bot: Harness, tmp_path: Path, screens: Path | None
 ) -> None:
     """Staff review s50 M4: the preview lists the leads' stages one a line, and ⏭ previews the
     others only, so those Tidak dilanjutkan stay where they are."""

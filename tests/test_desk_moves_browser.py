@@ -27,7 +27,7 @@ def t(key: Text, **values: Any) -> str:
 
 
 async def test_a_moves_toast_names_the_lead_and_a_closed_duplicate_offers_no_stage(
-    bot: Harness, tmp_path: Path, screens: Path
+    bot: Harness, tmp_path: Path, screens: Path | None
 ) -> None:
     await a_draft_then_two_leads(bot)  # KOC-000001 is application 2, KOC-000002 is 3
     async with served(bot) as base, chromium(tmp_path / "profile") as context:
@@ -98,7 +98,7 @@ async def test_a_moves_toast_names_the_lead_and_a_closed_duplicate_offers_no_sta
 
 
 async def test_a_minors_lead_says_so_and_a_refused_forwarding_greys_its_stage_before_a_press(
-    bot: Harness, tmp_path: Path, screens: Path
+    bot: Harness, tmp_path: Path, screens: Path | None
 ) -> None:
     """A staff review (s50): neither showed on the lead page; the refusal came on the click."""
     await seeded(
@@ -135,7 +135,7 @@ async def test_a_minors_lead_says_so_and_a_refused_forwarding_greys_its_stage_be
 
 
 async def test_a_forged_close_as_its_own_duplicate_is_refused_in_words_the_page_shows(
-    bot: Harness, tmp_path: Path, screens: Path
+    bot: Harness, tmp_path: Path, screens: Path | None
 ) -> None:
     """Review s50: the server said an odd "already closed" to such a call; now a 400 with a
     clear refusal, which the page shows as it is (not its general "could not be processed")."""
@@ -162,7 +162,7 @@ async def test_a_forged_close_as_its_own_duplicate_is_refused_in_words_the_page_
 
 
 async def test_the_history_says_whether_staff_chose_tanpa_kabar(
-    bot: Harness, tmp_path: Path, screens: Path
+    bot: Harness, tmp_path: Path, screens: Path | None
 ) -> None:
     """Review s49: "Tanpa kabar" and a stage without a message read the same."""
     await a_draft_then_two_leads(bot)
@@ -187,7 +187,7 @@ async def test_the_history_says_whether_staff_chose_tanpa_kabar(
 
 
 async def test_closing_a_lead_another_admin_closed_names_the_lead_it_duplicates(
-    bot: Harness, tmp_path: Path, screens: Path
+    bot: Harness, tmp_path: Path, screens: Path | None
 ) -> None:
     """Desk s50: a close on a page from before another admin closed the lead said "changed
     elsewhere… Buka lagi" (the reopen button's words) without why; now it names the lead it

@@ -105,7 +105,7 @@ async def test_a_check_sees_the_list_change_exactly_when_it_does(
 
 
 async def test_new_questions_are_offered_above_the_list_and_typed_replies_survive_show(
-    bot: Harness, staff_chat: EmulatedChat, tmp_path: Path, screens: Path
+    bot: Harness, staff_chat: EmulatedChat, tmp_path: Path, screens: Path | None
 ) -> None:
     mia, james = bot.user(first_name="Mia"), bot.user(first_name="James")
     await ask(bot, mia, "Apakah tiket pesawat ditanggung?")
@@ -186,7 +186,7 @@ async def test_new_questions_are_offered_above_the_list_and_typed_replies_surviv
 
 
 async def test_a_toast_is_dismissed_with_a_tap_and_never_hides_the_last_card_buttons(
-    bot: Harness, staff_chat: EmulatedChat, tmp_path: Path, screens: Path
+    bot: Harness, staff_chat: EmulatedChat, tmp_path: Path, screens: Path | None
 ) -> None:
     mia, james = bot.user(first_name="Mia"), bot.user(first_name="James")
     mias_question = await relayed_question(bot, staff_chat, mia, "Apakah tiket ditanggung?")

@@ -178,7 +178,7 @@ async def test_stats_in_telegram_point_to_the_stats_tab_for_the_questions_left_o
 
 
 async def test_staff_show_the_questions_left_out_and_teach_one_in_the_stats_tab(
-    bot: Harness, tmp_path: Path, screens: Path
+    bot: Harness, tmp_path: Path, screens: Path | None
 ) -> None:
     total, _ = await many_unanswered(bot)
     async with served(bot) as base, chromium(tmp_path / "profile") as context:

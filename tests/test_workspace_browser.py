@@ -21,7 +21,16 @@ from bot.emulator import EmulatedChat
 from bot.store import LogEntry
 from bot.store.audit import Actor
 from bot.texts import Text
-from tests.browser import DESKTOP, PHONE, Watched, chromium, page_url, served, watched
+from tests.browser import (
+    DESKTOP,
+    PHONE,
+    Watched,
+    chromium,
+    dismiss_toast,
+    page_url,
+    served,
+    watched,
+)
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import CONTENT, MUSICIAN, Seed, apply, realistic, seeded, shown
@@ -54,10 +63,10 @@ async def wait_text(seen: Watched, selector: str, text: str) -> None:
     await seen.page.locator(selector, has_text=text).first.wait_for()
 
 
-async def every_look(seen: Watched, screens: Path, name: str) -> None:
+async def every_look(seen: Watched, screens: Path | None, name: str) -> None:
     """The screen from its top, on a phone and a desktop, light and dark (no toast on it)."""
     page = seen.page
-    await page.locator("#toast").wait_for(state="hidden")
+    await dismiss_toast(page)
     await page.evaluate("window.scrollTo(0, 0)")
     for scheme in ("light", "dark"):
         await page.emulate_media(color_scheme=scheme)
@@ -69,7 +78,7 @@ async def every_look(seen: Watched, screens: Path, name: str) -> None:
 
 
 async def test_a_desk_walk_from_search_to_one_stage_message(
-    bot: Harness, tmp_path: Path, screens: Path
+    bot: Harness, tmp_path: Path, screens: Path | None
 ) -> None:
     talent = bot.user(first_name="Sari")
     reference = await apply(bot, talent, MUSICIAN)
@@ -184,7 +193,8 @@ async def test_a_desk_walk_from_search_to_one_stage_message(
         await page.set_viewport_size(DESKTOP)  # type: ignore[arg-type]
         await every_look(seen, screens, "stats")
     assert seen.alerts == [] and seen.errors == []
-    print(f"Workspace screenshots: {screens}")
+    if screens is not None:
+        print(f"Workspace screenshots: {screens}")
 
 
 async def shows_more_sideways(page: Page, row: str) -> None:
@@ -388,7 +398,7 @@ async def test_names_that_try_to_run_script_stay_text_everywhere(
 
 
 async def test_with_nothing_passed_on_the_forwarded_stage_is_closed_before_any_click(
-    bot: Harness, tmp_path: Path, screens: Path
+    bot: Harness, tmp_path: Path, screens: Path | None
 ) -> None:
     """FORWARD_TO unset: the lead page, the board and the bulk move say up front that no lead
     can enter the forwarding stage, in the chat's words; a card dropped there stays put and
@@ -473,7 +483,7 @@ async def test_a_stranger_sees_a_refusal_and_no_talent_data(bot: Harness, tmp_pa
 
 
 async def test_a_reload_keeps_the_workspace_and_the_lead_open(
-    bot: Harness, tmp_path: Path, screens: Path
+    bot: Harness, tmp_path: Path, screens: Path | None
 ) -> None:
     """Review s50 L1: the page took its link out of the address bar, so a reload was a dead
     end blaming an expired link. The signed data is kept for the tab's life in session
@@ -516,7 +526,7 @@ async def test_a_reload_keeps_the_workspace_and_the_lead_open(
 
 
 async def test_an_empty_desk_says_there_is_nothing_yet(
-    bot: Harness, tmp_path: Path, screens: Path
+    bot: Harness, tmp_path: Path, screens: Path | None
 ) -> None:
     async with served(bot) as base, chromium(tmp_path / "profile") as context:
         seen = await watched(context)
@@ -537,7 +547,7 @@ async def test_an_empty_desk_says_there_is_nothing_yet(
 
 
 async def test_a_lead_says_who_handles_it_and_a_lapsed_session_keeps_the_reply(
-    bot: Harness, staff_chat: EmulatedChat, tmp_path: Path, screens: Path
+    bot: Harness, staff_chat: EmulatedChat, tmp_path: Path, screens: Path | None
 ) -> None:
     """Who handles the lead in words, and letting go of it in the chat's words; consents as
     a status; the talent's questions on the left as in the conversation; and a session that
@@ -693,7 +703,7 @@ async def test_a_download_link_once_used_says_how_to_get_a_new_file(
 
 
 async def test_a_stage_export_says_under_its_link_which_closed_duplicates_it_left_out(
-    bot: Harness, tmp_path: Path, screens: Path
+    bot: Harness, tmp_path: Path, screens: Path | None
 ) -> None:
     # The second shares the first's phone: a possible duplicate of it, closed as one.
     second = {**realistic(random.Random(5)), "phone": MUSICIAN["phone"]}
@@ -719,7 +729,7 @@ async def test_a_stage_export_says_under_its_link_which_closed_duplicates_it_lef
 
 
 async def test_the_today_chip_lists_the_days_new_leads(
-    bot: Harness, tmp_path: Path, screens: Path
+    bot: Harness, tmp_path: Path, screens: Path | None
 ) -> None:
     await seeded(bot.database, [Seed(7001, MUSICIAN), Seed(7002, realistic(random.Random(5)))])
     now = datetime.now(UTC).isoformat(timespec="microseconds")  # KOC-000002 came in today
@@ -742,7 +752,7 @@ async def test_the_today_chip_lists_the_days_new_leads(
 
 
 async def test_on_a_phone_words_stay_whole_and_every_choice_is_in_reach(
-    bot: Harness, tmp_path: Path, screens: Path
+    bot: Harness, tmp_path: Path, screens: Path | None
 ) -> None:
     rng = random.Random(11)
     await seeded(
@@ -867,7 +877,7 @@ async def hidden_by_the_toast(page: Page) -> list[str]:
 
 
 async def test_on_a_phone_tabs_fit_one_row_toasts_hide_no_button_and_lainnya_is_asked(
-    bot: Harness, staff_chat: EmulatedChat, tmp_path: Path, screens: Path
+    bot: Harness, staff_chat: EmulatedChat, tmp_path: Path, screens: Path | None
 ) -> None:
     """A new staff member's review at 400 px: "Pengumuman" alone on a second row of tabs; a
     toast over the next card's "Kirim balasan" for seconds; unticking "Lainnya" dropped
