@@ -768,6 +768,7 @@ class Text(StrEnum):
     STATS_DURATION_MINUTES = "stats_duration_minutes"
     STATS_DURATION_SECONDS = "stats_duration_seconds"
     STATS_DECIMAL_POINT = "stats_decimal_point"
+    STATS_SUBMITTED_DUPLICATES = "stats_submitted_duplicates"
 
     # --- passing leads on (FORWARD_TO, FORWARD_ABROAD) ---
     CONSENT_KIND_TRANSFER_TO = "consent_kind_transfer_to"

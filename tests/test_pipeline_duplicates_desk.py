@@ -103,6 +103,45 @@ async def test_stats_chart_notes_closed_duplicates_and_time_to_contact_leaves_th
     assert said(Text.STATS_CONTACT_SAME_DAY, count=1) in str(figures)
 
 
+def section(text: str, heading: str) -> list[str]:
+    """The lines of one part of /stats, under its heading up to the blank line."""
+    lines = text.splitlines()
+    start = lines.index(heading) + 1
+    end = lines.index("", start) if "" in lines[start:] else len(lines)
+    return lines[start:end]
+
+
+async def test_stats_count_a_closed_duplicate_in_no_line_and_say_so_by_the_submitted_count(
+    bot: Harness, staff_chat: Any
+) -> None:
+    await a_draft_then_two_leads(bot)  # Sari (music, Jawa Barat); Budi (film, DI Yogyakarta)
+    assert await bot.store.duplicates.close_duplicate(3, 2, Actor.cli()) == "saved"
+    text, _picture = await bot.send(admin_of(staff_chat), "/stats")
+    # The funnel no longer widens at its end: one lead, and the closed one said beside it.
+    note = said(Text.STATS_SUBMITTED_DUPLICATES, count=1)
+    assert note == "(+1 duplikat ditutup, tidak ikut dihitung di bawah)"
+    assert f"Pendaftaran terkirim: 1 {note}" in section(text.text, "Corong")
+    # Budi's field, role, place, day and source count nowhere, as no stage counts him.
+    assert section(text.text, "Bidang") == ["• Musik: 1"]
+    assert section(text.text, "Peran di film") == [t(Text.STATS_NONE)]
+    (place,) = section(text.text, "5 asal teratas (provinsi, atau luar Indonesia)")
+    assert place == "• Jawa Barat: 1"
+    (day, _others) = section(text.text, "Pendaftar per hari, 14 hari terakhir (WIB)")
+    assert day.endswith(": 1")
+    # Joko, Sari and Budi came without a source (the admin is staff): one lead between them.
+    assert section(text.text, "Per sumber (orang → pendaftar)") == ["• (tanpa sumber): 3 → 1"]
+    assert said(Text.STATS_CLOSED_DUPLICATES, count=1) in text.text.splitlines()
+
+    # The workspace's Stats tab: the same figures, the same words under the count.
+    async with workspace(bot, ADMIN_ID) as client:
+        figures = await client.ok("stats")
+    assert {item["key"]: item["count"] for item in figures["funnel"]}["submitted"] == 1
+    assert figures["funnel_notes"] == {"submitted": note}
+    assert [item["count"] for item in figures["sectors"]] == [1]
+    assert [item["label"] for item in figures["provinces"]] == ["Jawa Barat"]
+    assert sum(item["count"] for item in figures["days"]) == 1
+
+
 async def test_move_all_is_offered_only_for_the_leads_it_can_move(
     bot: Harness, staff_chat: Any
 ) -> None:

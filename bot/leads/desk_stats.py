@@ -49,10 +49,16 @@ async def compute(store: Store, content: Content, now: datetime, staff: Iterable
             if province is not None:
                 provinces[province] = provinces.get(province, 0) + n
         await store.pipeline.closed_duplicates_apart(view, numbers)
+        # Closed duplicates count in no sector or province either (as /stats says).
+        for _stage, sector, province, n in await breakdown(view, closed=True):
+            if sector is not None:
+                sectors[sector] = sectors.get(sector, 0) - n
+            if province is not None:
+                provinces[province] = provinces.get(province, 0) - n
         await store.pipeline.contact_and_days(view, contacted, since, numbers)
     return DeskStats(
         counts=counts,
-        sectors=ranked(sectors),
-        provinces=ranked(provinces)[:TOP_PROVINCES],
+        sectors=ranked({key: n for key, n in sectors.items() if n > 0}),
+        provinces=ranked({key: n for key, n in provinces.items() if n > 0})[:TOP_PROVINCES],
         flow=stats_from(numbers, content, first_day),
     )

@@ -129,7 +129,7 @@ def report(stats: Stats, content: Content, language: str, settings: Settings) ->
         started=counts.started,
         consented=counts.consented,
         drafts=counts.drafts,
-        submitted=counts.submitted,
+        submitted=submitted_text(counts, content, language),
         sectors=lines(stats.sectors, "sector"),
         music_roles=lines(stats.music_roles, "music_role"),
         film_roles=lines(stats.film_roles, "film_role"),
@@ -140,6 +140,15 @@ def report(stats: Stats, content: Content, language: str, settings: Settings) ->
         blocked=counts.blocked,
     )
     return f"{main}\n\n{_reminders_section(stats.reminders, settings, content, language)}"
+
+
+def submitted_text(counts: Counts, content: Content, language: str) -> str:
+    """ "4 (+1 duplikat ditutup, …)": leads closed as a duplicate count in no line of /stats
+    (as in no stage), said where the leads are counted."""
+    if not counts.duplicates:
+        return str(counts.submitted)
+    note = content.text(Text.STATS_SUBMITTED_DUPLICATES, language, count=counts.duplicates)
+    return f"{counts.submitted} {note}"
 
 
 def _reminders_section(

@@ -166,9 +166,10 @@ class Counts:
     started: int
     consented: int
     drafts: int
-    submitted: int
+    submitted: int  # submitted leads, not counting those closed as a duplicate
     subscribers: int
     blocked: int
+    duplicates: int = 0  # submitted leads closed as a duplicate: in no other count of /stats
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,31 +337,42 @@ class Leads:
     async def _counts(self, view: Reader, staff: list[Row]) -> Counts:
         row = await view.fetch_one(_COUNTS)
         assert row is not None  # an aggregate query always returns one row
+        duplicates = int(await view.fetch_value(_CLOSED_COUNT) or 0)
         return Counts(
             started=int(row["started"]) - len(staff),
             consented=int(row["consented"]) - sum(int(one["consented"]) for one in staff),
             drafts=int(row["drafts"]),
-            submitted=int(row["submitted"]),
+            submitted=int(row["submitted"]) - duplicates,
             subscribers=int(row["subscribers"]) - sum(int(one["subscriber"]) for one in staff),
             blocked=int(row["blocked"]) - sum(int(one["blocked"]) for one in staff),
+            duplicates=duplicates,
         )
 
     async def funnel(self, view: Reader, since: str, staff: Iterable[int]) -> Funnel:
         """The funnel numbers of /stats, read where the caller says (a snapshot of its own,
         so that these reads, about half a second at 50,000 leads, never queue in front of
         talents' replies on the shared reader)."""
+        staff = sorted(staff)
         staff_rows = await _staff_rows(view, staff)
         counts = await self._counts(view, staff_rows)
         answers: dict[str, dict[Any, int]] = {key: {} for key in STATS_QUESTIONS}
-        for row in await view.fetch_all(_ANSWER_COUNTS):
-            tally = answers[row["question_key"]]
-            value = json.loads(row["value"])
-            for item in value if isinstance(value, list) else [value]:
-                tally[item] = tally.get(item, 0) + int(row["leads"])
+        # A lead closed as a duplicate is its talent's other lead: counted in none of these
+        # (as in no stage), so its answers, day and source are taken off again (a few rows,
+        # from the partial index lead_pipeline_closed; the big counts stay as they were).
+        for query, sign in ((_ANSWER_COUNTS, 1), (_CLOSED_ANSWER_COUNTS, -1)):
+            for row in await view.fetch_all(query):
+                tally = answers[row["question_key"]]
+                value = json.loads(row["value"])
+                for item in value if isinstance(value, list) else [value]:
+                    tally[item] = tally.get(item, 0) + sign * int(row["leads"])
+        for tally in answers.values():
+            for item in [item for item, count in tally.items() if count <= 0]:
+                del tally[item]
         per_day = {
             str(row["day"]): int(row["leads"])
             for row in await view.fetch_all(_PER_WIB_DAY, (since,))
         }
+        subtract(per_day, await closed_per_day(view, since))
         sources = {
             row["source"]: (int(row["users"]), int(row["leads"] or 0))
             for row in await view.fetch_all(_SOURCES)
@@ -368,11 +380,31 @@ class Leads:
         for one in staff_rows:
             users, leads = sources[one["source"]]
             sources[one["source"]] = (users - 1, leads - int(one["leads"]))
+        for row in await view.fetch_all(_CLOSED_SOURCES, {"staff": json.dumps(staff)}):
+            users, leads = sources[row["source"]]
+            sources[row["source"]] = (users, leads - int(row["leads"]))
         ranked = sorted(
             ((source, users, leads) for source, (users, leads) in sources.items() if users),
             key=lambda item: (-item[1], item[0] is not None, item[0] or ""),
         )
         return Funnel(counts, answers, per_day, ranked)
+
+
+async def closed_per_day(view: Reader, since: str) -> dict[str, int]:
+    """Submitted leads closed as a duplicate per WIB date since a moment (to take off the
+    leads per day: /stats' days and its chart count them nowhere, as no stage does)."""
+    rows = await view.fetch_all(_CLOSED_PER_WIB_DAY, (since,))
+    return {str(row["day"]): int(row["leads"]) for row in rows}
+
+
+def subtract(counts: dict[str, int], taken: dict[str, int]) -> None:
+    """Take `taken` off `counts` in place, dropping what reaches nothing."""
+    for key, n in taken.items():
+        left = counts.get(key, 0) - n
+        if left > 0:
+            counts[key] = left
+        else:
+            counts.pop(key, None)
 
 
 async def _staff_rows(view: Reader, staff: Iterable[int]) -> list[Row]:
@@ -421,6 +453,34 @@ FROM users u WHERE u.user_id IN (SELECT value FROM json_each(:staff))
 _PER_WIB_DAY = """
 SELECT date(submitted_at, '+7 hours') AS day, COUNT(*) AS leads FROM applications
 WHERE status = 'submitted' AND submitted_at >= ? GROUP BY day
+"""
+# Submitted leads closed as a duplicate, from the partial index lead_pipeline_closed (a few
+# rows): /stats counts them apart, and takes them off every other count with these.
+_CLOSED = """
+SELECT p.application_id FROM lead_pipeline p JOIN applications a ON a.id = p.application_id
+WHERE p.duplicate_closed_at IS NOT NULL AND a.status = 'submitted'
+"""
+_CLOSED_COUNT = f"SELECT COUNT(*) FROM ({_CLOSED})"  # noqa: S608 - constant SQL, no input
+_CLOSED_ANSWER_COUNTS = f"""
+SELECT question_key, value, COUNT(*) AS leads FROM answers
+WHERE question_key IN ('sector', 'music_role', 'film_role', 'province') AND value IS NOT NULL
+    AND application_id IN ({_CLOSED})
+GROUP BY question_key, value
+"""  # noqa: S608 - constant SQL, no input
+_CLOSED_PER_WIB_DAY = """
+SELECT date(a.submitted_at, '+7 hours') AS day, COUNT(*) AS leads
+FROM lead_pipeline p JOIN applications a ON a.id = p.application_id
+WHERE p.duplicate_closed_at IS NOT NULL AND a.status = 'submitted' AND a.submitted_at >= ?
+GROUP BY day
+"""
+# Per source of their talent, staff's own left out (_STAFF takes their leads off already).
+_CLOSED_SOURCES = """
+SELECT u.source, COUNT(*) AS leads
+FROM lead_pipeline p JOIN applications a ON a.id = p.application_id
+    JOIN users u ON u.user_id = a.user_id
+WHERE p.duplicate_closed_at IS NOT NULL AND a.status = 'submitted'
+    AND u.user_id NOT IN (SELECT value FROM json_each(:staff))
+GROUP BY u.source
 """
 # Per first deep-link source: people who came with it, and their submitted leads.
 _SOURCES = """

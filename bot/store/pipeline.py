@@ -17,7 +17,7 @@ from typing import Any, Literal
 from bot.store.applications import Consent, ConsentNeed
 from bot.store.audit import Actor, Audit
 from bot.store.db import Database, Row, Snapshot, Transaction, utc_now
-from bot.store.leads import FILTERS, LeadFilter
+from bot.store.leads import FILTERS, LeadFilter, closed_per_day, subtract
 
 # closed_duplicate: the lead is closed as a duplicate; only Reopen (bot/store/duplicates.py)
 # brings it back, never a stage move, whoever sends it.
@@ -669,6 +669,8 @@ class Pipeline:
         async with view.stream(_PER_WIB_DAY, (since,)) as rows:
             async for row in rows:
                 numbers.per_day[str(row["day"])] = int(row["n"])
+        # A lead closed as a duplicate is in no day's count either, as in no stage.
+        subtract(numbers.per_day, await closed_per_day(view, since))
 
 
 @dataclass(slots=True)

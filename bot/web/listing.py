@@ -354,6 +354,14 @@ async def _statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:
             {"key": "drafts", "count": counts.drafts},
             {"key": "submitted", "count": counts.submitted},
         ],
+        # Closed duplicates: in no figure of the tab, as in no stage; said under "submitted".
+        "funnel_notes": {
+            "submitted": plain_text(
+                content.text(Text.STATS_SUBMITTED_DUPLICATES, language, count=counts.duplicates)
+            )
+        }
+        if counts.duplicates
+        else {},
         "news": [  # /stats' "Program news"
             {"key": "subscribers", "count": counts.subscribers},
             {"key": "blocked", "count": counts.blocked},

@@ -351,7 +351,7 @@ export async function render(main, lengths = {}) {
   const teach = (item) => teachOne(item, numbers.teaching, reload);
   fill(main,
     h("p", { class: "hint" }, t("stats_at", { when: numbers.at })),
-    card(t("stats_funnel"), figures(numbers.funnel)),
+    card(t("stats_funnel"), figures(numbers.funnel, numbers.funnel_notes)),
     card(t("stats_news"), figures(numbers.news)),
     card(t("stats_questions"), questions(numbers.questions, teach, longer, lengths)),
     card(t("taught_title"), taught(numbers.teaching, reload)),
