@@ -1,6 +1,6 @@
 """How long the staff export takes at scale, and how much memory it needs.
 
-    python benchmarks/export_leads.py [--leads 50000]
+    python benchmarks/export_leads.py [--leads 50000] [--stats-only] [--closed 500]
 
 Creates a temporary database with that many realistic submitted leads (every question
 answered as the questionnaire stores it), then times the CSV and the XLSX export, the two
@@ -16,6 +16,7 @@ import argparse
 import asyncio
 import random
 import resource
+import sqlite3
 import statistics as numbers_of
 import sys
 import tempfile
@@ -76,7 +77,21 @@ async def peak_memory(action: Callable[[], Awaitable[Any]]) -> float:
         tracemalloc.stop()
 
 
-async def run(leads: int, exports: bool = True) -> None:
+def close_as_duplicates(database: Path, count: int) -> None:
+    """Close every second one of the first 2 * `count` leads as a duplicate of the lead before
+    it (as the desk stores it: /stats then counts those apart and takes them off every line)."""
+    now = datetime.now(UTC).isoformat(timespec="microseconds")
+    with sqlite3.connect(database) as db:
+        ids = [row[0] for row in db.execute("SELECT id FROM applications ORDER BY id")]
+        db.executemany(
+            "UPDATE lead_pipeline SET duplicate_of = ?, duplicate_closed_at = ?"
+            " WHERE application_id = ?",
+            [(lead - 1, now, lead) for lead in ids[1 : 2 * count : 2]],
+        )
+    db.close()
+
+
+async def run(leads: int, exports: bool = True, closed: int = 0) -> None:
     """Build the database, export it, print the figures."""
     with tempfile.TemporaryDirectory(prefix="kocca-bench-") as folder_name:
         folder = Path(folder_name)
@@ -85,6 +100,9 @@ async def run(leads: int, exports: bool = True) -> None:
         start = time.perf_counter()
         seed(database, talents(leads, datetime.now(UTC)))
         print(f"{leads} leads written in {time.perf_counter() - start:.1f} s")
+        if closed:
+            close_as_duplicates(database, closed)
+            print(f"{closed} of them closed as a duplicate of the lead before each")
         print(f"database: {database.stat().st_size / 1e6:.1f} MB")
 
         store = await Store.open(database)
@@ -144,8 +162,14 @@ def main() -> None:
     parser.add_argument(
         "--stats-only", action="store_true", help="time only /stats' text, not the exports"
     )
+    parser.add_argument(
+        "--closed",
+        type=int,
+        default=0,
+        help="how many leads to close as a duplicate first (default 0)",
+    )
     args = parser.parse_args()
-    asyncio.run(run(args.leads, exports=not args.stats_only))
+    asyncio.run(run(args.leads, exports=not args.stats_only, closed=args.closed))
 
 
 if __name__ == "__main__":

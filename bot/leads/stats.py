@@ -18,7 +18,7 @@ from bot.outreach.reminders import RECENT_DAYS
 from bot.settings import Settings
 from bot.store import ReminderCounts, Store
 from bot.store.leads import Counts
-from bot.texts import Text
+from bot.texts import Text, grouped
 
 DAYS = 14
 TOP_PROVINCES = 5
@@ -142,13 +142,13 @@ def report(stats: Stats, content: Content, language: str, settings: Settings) ->
     return f"{main}\n\n{_reminders_section(stats.reminders, settings, content, language)}"
 
 
-def submitted_text(counts: Counts, content: Content, language: str) -> str:
+def submitted_text(counts: Counts, content: Content, language: str) -> Markup | int:
     """ "4 (+1 duplikat ditutup, …)": leads closed as a duplicate count in no line of /stats
     (as in no stage), said where the leads are counted."""
     if not counts.duplicates:
-        return str(counts.submitted)
+        return counts.submitted  # an int: written grouped (50.000) by the text itself
     note = content.text(Text.STATS_SUBMITTED_DUPLICATES, language, count=counts.duplicates)
-    return f"{counts.submitted} {note}"
+    return Markup(f"{grouped(counts.submitted, language)} {note}")  # the note: escaped text
 
 
 def _reminders_section(

@@ -455,29 +455,31 @@ SELECT date(submitted_at, '+7 hours') AS day, COUNT(*) AS leads FROM application
 WHERE status = 'submitted' AND submitted_at >= ? GROUP BY day
 """
 # Submitted leads closed as a duplicate, from the partial index lead_pipeline_closed (a few
-# rows): /stats counts them apart, and takes them off every other count with these.
+# rows): /stats counts them apart, and takes them off every other count with these. CROSS JOIN
+# keeps that index the outer loop: left to itself SQLite walked every submitted application
+# (40 ms at 50,000 leads, against 0.5 ms).
 _CLOSED = """
-SELECT p.application_id FROM lead_pipeline p JOIN applications a ON a.id = p.application_id
+SELECT p.application_id FROM lead_pipeline p CROSS JOIN applications a ON a.id = p.application_id
 WHERE p.duplicate_closed_at IS NOT NULL AND a.status = 'submitted'
 """
 _CLOSED_COUNT = f"SELECT COUNT(*) FROM ({_CLOSED})"  # noqa: S608 - constant SQL, no input
 _CLOSED_ANSWER_COUNTS = f"""
-SELECT question_key, value, COUNT(*) AS leads FROM answers
-WHERE question_key IN ('sector', 'music_role', 'film_role', 'province') AND value IS NOT NULL
-    AND application_id IN ({_CLOSED})
-GROUP BY question_key, value
+SELECT s.question_key, s.value, COUNT(*) AS leads
+FROM ({_CLOSED}) c CROSS JOIN answers s ON s.application_id = c.application_id
+WHERE s.question_key IN ('sector', 'music_role', 'film_role', 'province') AND s.value IS NOT NULL
+GROUP BY s.question_key, s.value
 """  # noqa: S608 - constant SQL, no input
 _CLOSED_PER_WIB_DAY = """
 SELECT date(a.submitted_at, '+7 hours') AS day, COUNT(*) AS leads
-FROM lead_pipeline p JOIN applications a ON a.id = p.application_id
+FROM lead_pipeline p CROSS JOIN applications a ON a.id = p.application_id
 WHERE p.duplicate_closed_at IS NOT NULL AND a.status = 'submitted' AND a.submitted_at >= ?
 GROUP BY day
 """
 # Per source of their talent, staff's own left out (_STAFF takes their leads off already).
 _CLOSED_SOURCES = """
 SELECT u.source, COUNT(*) AS leads
-FROM lead_pipeline p JOIN applications a ON a.id = p.application_id
-    JOIN users u ON u.user_id = a.user_id
+FROM lead_pipeline p CROSS JOIN applications a ON a.id = p.application_id
+    CROSS JOIN users u ON u.user_id = a.user_id
 WHERE p.duplicate_closed_at IS NOT NULL AND a.status = 'submitted'
     AND u.user_id NOT IN (SELECT value FROM json_each(:staff))
 GROUP BY u.source

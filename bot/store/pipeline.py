@@ -717,11 +717,12 @@ SELECT stage, sector, SUM(n) AS n FROM (
 GROUP BY stage, sector
 """
 # Submitted leads closed as a duplicate per (stage, sector): from the partial index
-# lead_pipeline_closed (a few rows), each looked up in lead_search (submitted leads only;
-# its sector is the answer's value, as json.loads gives it above).
+# lead_pipeline_closed (a few rows; CROSS JOIN keeps it the outer loop, where SQLite chose to
+# walk all of lead_search: 39 ms at 50,000 leads, now about 1), each looked up in lead_search
+# (submitted leads only; its sector is the answer's value, as json.loads gives it above).
 _CLOSED_DUPLICATES = """
 SELECT x.stage, x.sector, COUNT(*) AS n
-FROM lead_pipeline p JOIN lead_search x ON x.application_id = p.application_id
+FROM lead_pipeline p CROSS JOIN lead_search x ON x.application_id = p.application_id
 WHERE p.duplicate_closed_at IS NOT NULL
 GROUP BY x.stage, x.sector
 """

@@ -431,10 +431,11 @@ SELECT stage, sector, province, COUNT(*) AS n FROM lead_search GROUP BY stage, s
 
 
 # The same for the leads closed as a duplicate alone: from the partial index
-# lead_pipeline_closed (a few rows), each looked up in lead_search.
+# lead_pipeline_closed (a few rows; CROSS JOIN keeps it the outer loop), each looked up in
+# lead_search.
 CLOSED_FIGURES = """
 SELECT x.stage, x.sector, x.province, COUNT(*) AS n
-FROM lead_pipeline p JOIN lead_search x ON x.application_id = p.application_id
+FROM lead_pipeline p CROSS JOIN lead_search x ON x.application_id = p.application_id
 WHERE p.duplicate_closed_at IS NOT NULL
 GROUP BY x.stage, x.sector, x.province
 """
