@@ -1181,6 +1181,7 @@ class Text(StrEnum):
     RECORDS_LIST_DUPLICATES = "records_list_duplicates"
     RECORDS_LIST_LATER = "records_list_later"
     RECORDS_LIST_CLOSED = "records_list_closed"
+    RECORDS_LIST_CLOSED_NAMED = "records_list_closed_named"
     RECORDS_LIST_CLOSED_GONE = "records_list_closed_gone"
     DIGEST_HEADER = "digest_header"
     DIGEST_NEW = "digest_new"

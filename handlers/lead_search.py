@@ -16,6 +16,7 @@ from bot.store import Lead, LeadFilter
 from bot.store.leads import MAX_SEARCH, search_pattern
 from bot.texts import Text
 from handlers.common import BotContext, reply
+from handlers.records_views import marks_lines
 from handlers.staff import actor
 from handlers.staff_views import PAGE_SIZE, lead_list
 
@@ -49,9 +50,26 @@ async def found(
         return True
     # Built (and the words escaped) here, so not escaped again inside the list's title.
     described = Markup(context.text(Text.LEAD_SEARCH_FILTER, words=words))
-    closed = set(await records.page_closed(store, [lead.application_id for lead in shown]))
+    # Under each lead, what /leads says under it: closed as a duplicate of which lead, or the
+    # leads it may duplicate (a review: the search list named neither).
+    ids = [lead.application_id for lead in shown]
+    closed = await records.page_closed(store, ids)
+    extra = {
+        application_id: [records.closed_line(context.content, language, other)]
+        for application_id, other in closed.items()
+    }
+    for application_id, marks in (await records.page_marks(store, ids)).items():
+        lines = marks_lines(context.content, language, marks)
+        extra.setdefault(application_id, []).extend(lines)
     text, markup = lead_list(
-        context.content, language, shown, 0, len(shown), described=described, closed=closed
+        context.content,
+        language,
+        shown,
+        0,
+        len(shown),
+        described=described,
+        closed=set(closed),
+        extra=extra,
     )
     if total > len(shown):
         text += "\n\n" + context.text(Text.LEAD_SEARCH_MORE, total=total, shown=len(shown))

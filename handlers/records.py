@@ -80,7 +80,7 @@ async def add_marks(
     ids = [lead.application_id for lead in shown]
     closed = await records.page_closed(store, ids)
     for application_id, other in closed.items():
-        line = views.closed_line(context.content, language, other)
+        line = records.closed_line(context.content, language, other)
         extra.setdefault(application_id, []).append(line)
     for application_id, found in (await records.page_marks(store, ids)).items():
         lines = views.marks_lines(context.content, language, found)

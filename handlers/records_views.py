@@ -351,10 +351,3 @@ def marks_lines(content: Content, language: str, marks: list[DuplicateMark]) -> 
         if references:
             lines.append(content.text(key, language, references=", ".join(references)))
     return lines
-
-
-def closed_line(content: Content, language: str, other: str | None) -> str:
-    """Under a lead in a list: closed as a duplicate (of which lead, if it is still there)."""
-    if other is None:
-        return content.text(Text.RECORDS_LIST_CLOSED_GONE, language)
-    return content.text(Text.RECORDS_LIST_CLOSED, language, reference=other)

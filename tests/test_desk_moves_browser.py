@@ -67,6 +67,10 @@ async def test_a_moves_toast_names_the_lead_and_a_closed_duplicate_offers_no_sta
         chip = f"{label('baru')} · 0 {t(Text.WS_COUNT_DUPLICATES, count=1)}"
         await page.locator(".chips .chip", has_text=chip).wait_for()
         await page.locator("td.col-stage", has_text=closed).wait_for()
+        named = shown(
+            Text.RECORDS_LIST_CLOSED_NAMED, reference="KOC-000001", name="Sari Dewi Lestari"
+        )
+        await page.locator(".closed-of", has_text=named).wait_for()
         await seen.shot(screens, "leads-closed-duplicate-400-light")
         await page.get_by_role("button", name=t(Text.WS_TAB_STATS)).click()
         # Counted in no figure: said under the count of registrations (review s50).
@@ -81,9 +85,14 @@ async def test_a_moves_toast_names_the_lead_and_a_closed_duplicate_offers_no_sta
         await page.get_by_role("button", name=t(Text.WS_TAB_BOARD)).click()
         card = page.locator(".board-card", has_text="KOC-000002")
         await card.locator(".closed-duplicate", has_text=closed).wait_for()
+        # And of which lead, as the chat's lists say it (review s50: the card named none).
+        named = shown(
+            Text.RECORDS_LIST_CLOSED_NAMED, reference="KOC-000001", name="Sari Dewi Lestari"
+        )
+        await card.locator(".closed-of", has_text=named).wait_for()
         assert await card.locator("select").is_disabled()
         assert await card.get_attribute("draggable") == "false"
-        other = page.locator(".board-card", has_text="KOC-000001")
+        other = page.locator(".board-card[data-id='2']")  # Budi's card names KOC-000001 too
         assert await other.locator("select").is_enabled()
         await seen.shot(screens, "board-closed-duplicate-400-light")
         await page.goto("about:blank")

@@ -142,6 +142,31 @@ async def test_stats_count_a_closed_duplicate_in_no_line_and_say_so_by_the_submi
     assert sum(item["count"] for item in figures["days"]) == 1
 
 
+async def test_a_closed_duplicate_names_the_lead_it_duplicates_in_search_and_on_cards(
+    bot: Harness, staff_chat: Any
+) -> None:
+    await a_draft_then_two_leads(bot)  # Sari Dewi Lestari KOC-000001; Budi KOC-000002
+    assert await bot.store.duplicates.close_duplicate(3, 2, Actor.cli()) == "saved"
+    named = said(Text.RECORDS_LIST_CLOSED_NAMED, reference="KOC-000001", name="Sari Dewi Lestari")
+    assert named == "🔁 duplikat dari KOC-000001 · Sari Dewi Lestari (ditutup)"
+    admin = admin_of(staff_chat)
+    # /lead with words that find both (their shared phone): a list, as /leads writes it.
+    (found,) = await bot.send(admin, "/lead 0812 3456 7890")
+    budi = found.text[found.text.index("KOC-000002") :]
+    assert named in budi.splitlines()[:4]
+    (listed,) = await bot.send(admin, "/leads")
+    assert named in listed.text
+
+    # The workspace's list and board: the same line on Budi's card, none on Sari's.
+    async with workspace(bot, ADMIN_ID) as client:
+        listing = await client.ok("leads", {"filter": {"q": "KOC"}})
+        board = await client.ok("board", {"filter": {}})
+    rows = {row["reference"]: row["closed_of"] for row in listing["rows"]}
+    assert rows == {"KOC-000001": None, "KOC-000002": named}
+    cards = {card["reference"]: card for column in board["columns"] for card in column["cards"]}
+    assert cards["KOC-000002"]["closed_of"] == named and cards["KOC-000001"]["closed_of"] is None
+
+
 async def test_move_all_is_offered_only_for_the_leads_it_can_move(
     bot: Harness, staff_chat: Any
 ) -> None:

@@ -108,7 +108,10 @@ async def test_duplicates_are_marked_closed_linked_and_reopened(
     # Lists mark it; Move all leaves it closed, and says so.
     for words in ("", " bebas"):
         (listed,) = await bot.send(admin, f"/leads{words}")
-        assert shown(Text.RECORDS_LIST_CLOSED, reference="KOC-000001") in listed.text
+        named = shown(
+            Text.RECORDS_LIST_CLOSED_NAMED, reference="KOC-000001", name=MUSICIAN["full_name"]
+        )
+        assert named in listed.text
     # Its button counts the two leads it can move (session 50: it said 3).
     await bot.press(admin, t(Text.BTN_BULK_MOVE, count=2))
     mark = admin.mark()

@@ -18,7 +18,7 @@ from bot.leads import intake
 from bot.parsing import joined
 from bot.store import Store
 from bot.store.audit import Actor
-from bot.store.duplicates import DuplicateLinks, DuplicateMark, DuplicateOutcome
+from bot.store.duplicates import ClosedOf, DuplicateLinks, DuplicateMark, DuplicateOutcome
 from bot.store.pipeline import LeadState
 from bot.store.records import AnswerChange, EditResult, LeadChange
 from bot.store.staff_notes import NoteOutcome
@@ -145,9 +145,21 @@ async def page_marks(store: Store, application_ids: list[int]) -> dict[int, list
     return await store.duplicates.duplicate_marks(application_ids)
 
 
-async def page_closed(store: Store, application_ids: list[int]) -> dict[int, str | None]:
+async def page_closed(store: Store, application_ids: list[int]) -> dict[int, ClosedOf | None]:
     """The leads of one list page closed as a duplicate, with the lead each duplicates."""
     return await store.duplicates.closed_among(application_ids)
+
+
+def closed_line(content: Content, language: str, other: ClosedOf | None) -> str:
+    """Under a lead in a list (chat and workspace): closed as a duplicate of which lead, by
+    its reference and name, as its page says it (a review: lists named none)."""
+    if other is None:
+        return content.text(Text.RECORDS_LIST_CLOSED_GONE, language)
+    if not other.name:
+        return content.text(Text.RECORDS_LIST_CLOSED, language, reference=other.reference)
+    return content.text(
+        Text.RECORDS_LIST_CLOSED_NAMED, language, reference=other.reference, name=other.name
+    )
 
 
 # What staff are told of closing a lead as a duplicate, by outcome (the chat and the

@@ -52,6 +52,14 @@ class DuplicateLinks:
 
 
 @dataclass(frozen=True, slots=True)
+class ClosedOf:
+    """The lead a closed duplicate duplicates, as lists name it."""
+
+    reference: str
+    name: str  # its talent's name as lists show it ("" if it has none)
+
+
+@dataclass(frozen=True, slots=True)
 class ClosedDuplicate:
     """A lead closed as a duplicate, and the lead it duplicates (None: erased since)."""
 
@@ -136,18 +144,24 @@ class Duplicates:
             for row in rows
         }
 
-    async def closed_among(self, application_ids: list[int]) -> dict[int, str | None]:
-        """Which of these leads are closed as a duplicate, each with the reference of the lead
-        it duplicates (None: that one was erased since), for one page of a list."""
+    async def closed_among(self, application_ids: list[int]) -> dict[int, ClosedOf | None]:
+        """Which of these leads are closed as a duplicate, each with the lead it duplicates
+        (its reference and name; None: that one was erased since), for one page of a list."""
         if not application_ids:
             return {}
         rows = await self._db.fetch_all(
-            "SELECT p.application_id, o.reference FROM json_each(?) j"
+            "SELECT p.application_id, o.reference, x.name FROM json_each(?) j"
             " CROSS JOIN lead_pipeline p LEFT JOIN applications o ON o.id = p.duplicate_of"
+            " LEFT JOIN lead_search x ON x.application_id = o.id"
             " WHERE p.application_id = j.value AND p.duplicate_closed_at IS NOT NULL",
             (json.dumps(application_ids),),
         )
-        return {int(row["application_id"]): row["reference"] for row in rows}
+        return {
+            int(row["application_id"]): None
+            if row["reference"] is None
+            else ClosedOf(row["reference"], row["name"] or "")
+            for row in rows
+        }
 
     async def duplicate_links(self, application_id: int) -> DuplicateLinks:
         """Of which lead this one is a closed duplicate, and which are closed as its."""

@@ -174,6 +174,7 @@ async def _rows(
     has waited in its stage when it is a waiting lead."""
     names = await desk.reads.names({row.assignee_id for row in rows if row.assignee_id})
     marks = await records.list_marks(desk, viewer, [row.application_id for row in rows])
+    closed = await records.list_closed(desk, viewer, [row.application_id for row in rows])
     days = {
         item.application_id: desk.say(
             Text.RECORDS_WAITING_DAYS,
@@ -187,6 +188,7 @@ async def _rows(
         {
             **row_json(row, labels, names),
             "duplicates": marks.get(row.application_id, []),
+            "closed_of": closed.get(row.application_id),  # closed as a duplicate of which
             "waiting": days.get(row.application_id),
         }
         for row in rows

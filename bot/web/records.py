@@ -58,6 +58,16 @@ async def list_marks(desk: Desk, viewer: Viewer, ids: list[int]) -> dict[int, li
     }
 
 
+async def list_closed(desk: Desk, viewer: Viewer, ids: list[int]) -> dict[int, str]:
+    """Of the leads of one list page or board, those closed as a duplicate: "🔁 duplikat dari
+    KOC-000012 · Sari (ditutup)", as the chat's lists say it."""
+    found = await records.page_closed(desk.store, ids)
+    return {
+        lead: plain_text(records.closed_line(desk.content, viewer.language, other))
+        for lead, other in found.items()
+    }
+
+
 async def duplicates(desk: Desk, viewer: Viewer, application_id: int) -> dict[str, Any]:
     """What the lead page shows about duplicates: marks not dealt with, and the links."""
     language = viewer.language

@@ -62,9 +62,11 @@ export function currentFilter() {
   return Object.fromEntries(Object.entries(desk.filter).filter(([, value]) => value));
 }
 
-/** Under a lead's name: the leads it may duplicate, and how long it has waited. */
+/** Under a lead's name: the lead it was closed as a duplicate of, the leads it may duplicate,
+ * and how long it has waited. */
 export function notices(row) {
   return [
+    row.closed_of ? h("span", { class: "notice mark closed-of" }, row.closed_of) : null,
     (row.duplicates || []).map((mark) => h("span", { class: "notice mark" }, mark.text)),
     row.waiting ? h("span", { class: "notice waiting" }, row.waiting) : null,
   ];
