@@ -72,6 +72,22 @@ async def test_a_moves_toast_names_the_lead_and_a_closed_duplicate_offers_no_sta
         )
         await page.locator(".closed-of", has_text=named).wait_for()
         await seen.shot(screens, "leads-closed-duplicate-400-light")
+        # Its stage's chip lists what it counts and exports: not the closed duplicate, said
+        # under it with a way to list it (review s50: the chip listed it, its export did not).
+        await page.locator(".chips .chip", has_text=chip).click()
+        left_out = page.locator(".hint.closed-left-out")
+        await left_out.wait_for()
+        assert await left_out.text_content() == (
+            f"{t(Text.WS_CLOSED_LEFT_OUT, count=1)} {t(Text.WS_CLOSED_SHOW)}"
+        )
+        assert await page.locator("td.col-stage", has_text=closed).count() == 0
+        await seen.shot(screens, "leads-stage-closed-left-out-400-light")
+        await left_out.get_by_role("button", name=t(Text.WS_CLOSED_SHOW)).click()
+        await page.locator(".hint.closed-only").wait_for()
+        await page.locator("td.col-stage", has_text=closed).wait_for()
+        await seen.shot(screens, "leads-stage-closed-only-400-light")
+        await page.get_by_role("button", name=t(Text.WS_CLOSED_BACK)).click()
+        await left_out.wait_for()
         await page.get_by_role("button", name=t(Text.WS_TAB_STATS)).click()
         # Counted in no figure: said under the count of registrations (review s50).
         note = shown(Text.STATS_SUBMITTED_DUPLICATES, count=1)

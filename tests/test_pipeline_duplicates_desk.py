@@ -167,6 +167,41 @@ async def test_a_closed_duplicate_names_the_lead_it_duplicates_in_search_and_on_
     assert cards["KOC-000002"]["closed_of"] == named and cards["KOC-000001"]["closed_of"] is None
 
 
+async def test_a_stage_lists_what_it_counts_and_exports_and_its_closed_duplicates_on_asking(
+    bot: Harness,
+) -> None:
+    await a_draft_then_two_leads(bot)  # Sari KOC-000001 (id 2), Budi KOC-000002 (id 3)
+    assert await bot.store.duplicates.close_duplicate(3, 2, Actor.cli()) == "saved"
+    async with workspace(bot, ADMIN_ID) as client:
+
+        async def listed(where: dict[str, str]) -> tuple[list[str], int, int]:
+            found = await client.ok("leads", {"filter": where})
+            rows = [row["reference"] for row in found["rows"]]
+            return rows, found["total"], found.get("left_out", 0)
+
+        async def exported(where: dict[str, str]) -> tuple[int, str | None]:
+            ready = await client.ok("export", {"format": "csv", "filter": where})
+            return ready["count"], ready.get("left_out")
+
+        # The Baru chip counts one lead (and the closed one apart): it lists that one, as its
+        # export holds it, and says how many closed duplicates it leaves out of both.
+        baru = {"stage": "baru"}
+        assert await listed(baru) == (["KOC-000001"], 1, 1)
+        assert await exported(baru) == (1, said(Text.EXPORT_CLOSED_LEFT_OUT, count=1))
+        # Asked for, they are listed alone, and exported alone.
+        closed = {"stage": "baru", "duplicates": "closed"}
+        assert await listed(closed) == (["KOC-000002"], 1, 0)
+        assert await exported(closed) == (1, None)
+        assert await listed({"duplicates": "closed"}) == (["KOC-000002"], 1, 0)
+        # All stages list both, as the whole export does.
+        assert await listed({}) == (["KOC-000002", "KOC-000001"], 2, 0)
+        assert await exported({}) == (2, None)
+        # Another stage has none to leave out; a value the page never sends is refused.
+        assert await listed({"stage": "ditinjau"}) == ([], 0, 0)
+        status, _ = await client.call("leads", {"filter": {"duplicates": "yes"}})
+        assert status == 400
+
+
 async def test_move_all_is_offered_only_for_the_leads_it_can_move(
     bot: Harness, staff_chat: Any
 ) -> None:

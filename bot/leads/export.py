@@ -488,10 +488,11 @@ async def write_exports(
     (`forwards`: whether this deployment passes leads on, settings.forwarding()).
 
     A lead closed as a duplicate is counted in no stage (/stats, the chips, the board), so an
-    export of a stage leaves it out, and says how many it left (the whole export lists it).
+    export of a stage leaves it out, and says how many it left (the whole export lists it, and
+    a filter asking for those closed as a duplicate exports them, as the workspace lists them).
     """
     left_out = 0
-    if where.stage is not None:
+    if where.stage is not None and where.closed_duplicate is None:  # not asked for either way
         left_out = await store.leads.total(replace(where, closed_duplicate=True))
         where = replace(where, closed_duplicate=False)
     names = await records.staff_names(store, await store.staff_notes.staff_in_leads())

@@ -82,7 +82,16 @@ def conditions(where: LeadFilter) -> tuple[str, tuple[object, ...]]:
         values.append(pattern)
     if where.unassigned:
         parts.append("x.assignee_id IS NULL")
+    if where.closed_duplicate is not None:  # a stage's list as its export: with or without
+        parts.append(_CLOSED_ONLY if where.closed_duplicate else f"NOT {_CLOSED_ONLY}")
     return (" WHERE " + " AND ".join(parts) if parts else ""), tuple(values)
+
+
+# Closed as a duplicate: a look-up by the lead's key (LeadFilter.closed_duplicate).
+_CLOSED_ONLY = (
+    "EXISTS (SELECT 1 FROM lead_pipeline p WHERE p.application_id = x.application_id"
+    " AND p.duplicate_closed_at IS NOT NULL)"
+)
 
 
 _CHANGES = "SELECT n FROM lead_search_changes WHERE id = 1"

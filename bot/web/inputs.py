@@ -24,7 +24,19 @@ BOARD_CARDS = 30  # cards shown per board column; the list has the rest
 MAX_SELECTED = 500  # leads in one bulk move from the page
 MAX_PAGE = 1_000_000
 FILTER_KEYS = frozenset(
-    {"stage", "sector", "province", "program", "assigned", "from", "to", "q", "waiting", "today"}
+    {
+        "stage",
+        "sector",
+        "province",
+        "program",
+        "assigned",
+        "from",
+        "to",
+        "q",
+        "waiting",
+        "today",
+        "duplicates",
+    }
 )
 
 
@@ -92,8 +104,9 @@ def choices(content: Content, question_key: str) -> dict[str, str]:
 
 def query(raw: Any, content: Content, viewer_id: int) -> Query:
     """A filter from the page: stage, sector, province, program, assigned, from, to, q,
-    waiting ("yes"; its limits come from the settings: see listing.checked_query) and today
-    ("yes": submitted since midnight WIB, read at each request)."""
+    waiting ("yes"; its limits come from the settings: see listing.checked_query), today
+    ("yes": submitted since midnight WIB, read at each request) and duplicates ("closed":
+    only the leads closed as a duplicate)."""
     if raw is None:
         raw = {}
     raw = body_object(raw)
@@ -109,6 +122,7 @@ def query(raw: Any, content: Content, viewer_id: int) -> Query:
         "assigned": ("me", "none"),
         "waiting": ("yes",),
         "today": ("yes",),
+        "duplicates": ("closed",),
     }
     for key, known in checks.items():
         if key in values and (not isinstance(values[key], str) or values[key] not in known):
@@ -131,6 +145,9 @@ def query(raw: Any, content: Content, viewer_id: int) -> Query:
         province=values.get("province"),
         program=values.get("program"),
         search=search_pattern(words),
+        # Only the leads closed as a duplicate ("closed"): those a stage's list and export
+        # leave out, seen on asking (listing.leads).
+        closed_duplicate=True if values.get("duplicates") == "closed" else None,
     )
     described = {key: str(value) for key, value in values.items() if key != "q"}
     return Query(where, described, len(words.strip()), values.get("waiting") == "yes")

@@ -170,8 +170,11 @@ function counts(list, onchange) {
   const closed = list.counts.reduce((sum, item) => sum + (item.duplicates || 0), 0);
   const chip = (key, label, count, duplicates) => h("button", {
     class: "chip", "aria-pressed": String((chosen || "") === key),
-    onclick: () => { desk.filter = { ...desk.filter, stage: key || undefined }; desk.page = 1;
-      onchange(); },
+    onclick: () => {
+      desk.filter = { ...desk.filter, stage: key || undefined, duplicates: undefined };
+      desk.page = 1;
+      onchange();
+    },
   }, `${label} · ${stageCount(count, duplicates)}`);
   // A chip that turns a yes/no filter on or off: waiting too long, submitted today.
   const toggle = (key, label) => {
@@ -209,6 +212,25 @@ async function exportFile(format, status) {
     leftOut);
 }
 
+/** A stage lists what it counts and exports: its leads closed as a duplicate are said under
+ * the count, with a button listing only them; that list says so, with the way back. */
+function closedDuplicates(list, reload) {
+  const only = desk.filter.duplicates === "closed";
+  if (!only && !list.left_out) return null;
+  const show = (value) => () => {
+    desk.filter = { ...desk.filter, duplicates: value };
+    desk.page = 1;
+    reload();
+  };
+  return only
+    ? h("p", { class: "hint closed-only" }, t("closed_only"), " ",
+      h("button", { class: "button plain closed-back", onclick: show(undefined) },
+        t("closed_back")))
+    : h("p", { class: "hint closed-left-out" }, t("closed_left_out", { count: list.left_out }),
+      " ", h("button", { class: "button plain closed-show", onclick: show("closed") },
+        t("closed_show")));
+}
+
 /** The Leads tab. */
 export async function render(main) {
   const list = await call("leads", { filter: currentFilter(), sort: desk.sort, page: desk.page });
@@ -232,6 +254,7 @@ export async function render(main) {
         t(`export_${format}`))))),
     status,
     list.waiting ? h("p", { class: "hint" }, t("waiting_order")) : null,
+    closedDuplicates(list, reload),
     selectionBar(list, reload),
     list.rows.length ? table(list, reload) : h("p", { class: "state" },
       Object.keys(currentFilter()).length ? t("empty") : t("leads_none")),
