@@ -172,3 +172,26 @@ async def test_a_search_of_several_words_finds_the_lead_with_each_of_them_in_any
         assert cards == ["KOC-000003"]
         nobody = await client.ok("leads", {"filter": {"q": "Dewi Kupang"}})
         assert nobody["total"] == 0
+
+
+async def test_a_phone_typed_with_a_name_is_searched_as_the_number_the_lead_holds(
+    bot: Harness, staff_chat: Any
+) -> None:
+    rng = random.Random(12)
+    budi = {**realistic(rng, "film"), "full_name": "Budi Santoso", "phone": "+6281234567890"}
+    other = {**realistic(rng, "music"), "full_name": "Budi Hartono", "phone": "+6281311112222"}
+    await seeded(bot.database, [Seed(7101, budi), Seed(7102, other)])
+    admin = admin_of(staff_chat)
+    # A review: only a phone typed alone was read as a number; with a name, its pieces
+    # ("+62", "812-3456-7890") were looked for as words and found nobody.
+    for typed in (
+        "budi +62 812-3456-7890",
+        "budi 0812 3456 7890",
+        "+62 812 3456 7890, Budi",
+        "Budi (0812) 3456-7890",
+    ):
+        [page] = await bot.send(admin, f"/lead {typed}")
+        assert "KOC-000001" in page.text and "📄" not in " ".join(page.button_texts), typed
+    async with workspace(bot, ADMIN_ID) as client:
+        found = await client.ok("leads", {"filter": {"q": "budi +62 812-3456-7890"}})
+    assert [row["reference"] for row in found["rows"]] == ["KOC-000001"]

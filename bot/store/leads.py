@@ -111,11 +111,35 @@ def search_pattern(words: str) -> str | None:
     elif reference is not None:
         parts = [reference]
     else:
-        typed = _BETWEEN_WORDS.split(text)
-        parts = list(dict.fromkeys(word for word in typed if word))[:MAX_SEARCH_WORDS]
+        typed = _phone_joined([word for word in _BETWEEN_WORDS.split(text) if word])
+        parts = list(dict.fromkeys(typed))[:MAX_SEARCH_WORDS]
         if not parts:  # only punctuation: looked for as typed
             parts = [text]
     return json.dumps([_like(part) for part in parts], ensure_ascii=False)
+
+
+_PHONE_PIECE = re.compile(r"\+?[\d\-.()]*\d[\d\-.()]*")
+
+
+def _phone_joined(words: list[str]) -> list[str]:
+    """The words, with a phone number typed among them ("budi +62 812-3456-7890", "budi 0812
+    3456 7890") as one word of its digits, as a phone typed alone is searched (a review: its
+    pieces never matched the number the index holds)."""
+    joined: list[str] = []
+    run: list[str] = []
+    for word in [*words, ""]:
+        if word and _PHONE_PIECE.fullmatch(word):
+            run.append(word)
+            continue
+        number = _PHONE_SEPARATORS.sub("", "".join(run))
+        if _PHONE_TYPED.fullmatch(number):
+            joined.append(number)
+        else:
+            joined.extend(run)
+        run = []
+        if word:
+            joined.append(word)
+    return joined
 
 
 def _like(text: str) -> str:
