@@ -40,6 +40,7 @@ import aiosqlite
 
 from bot.private_files import private_file, tighten
 from bot.store import schema
+from bot.store.folding import sql_lower
 from bot.store.health import StorageHealth, is_storage_error
 from bot.store.migrations import MIGRATIONS
 
@@ -116,6 +117,10 @@ class Database:
         for companion in ("-wal", "-shm", "-journal"):
             tighten(path.with_name(path.name + companion))
         writer = _connect(path)
+        # Every letter lowercased where lead_search keeps its searched text (its view calls
+        # lower()), not only ASCII ones: bot/store/folding.py. Deterministic, so SQLite may
+        # use it anywhere; only the writer makes those rows.
+        writer.create_function("lower", 1, sql_lower, deterministic=True)
         # WAL lets readers (this process's reader, the CLI's export) see the last commit while
         # the bot writes; FULL makes each commit survive a power cut.
         writer.execute("PRAGMA journal_mode=WAL")

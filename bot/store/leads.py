@@ -11,6 +11,7 @@ from typing import Any
 
 from bot.store.applications import parse_reference
 from bot.store.db import Database, Params, Reader, Row
+from bot.store.folding import fold
 
 GUARDIAN_CONSENT = "guardian"  # asked only of a talent under 18
 CONSENT_KINDS = ("processing", "transfer_korea", "announcements", GUARDIAN_CONSENT)
@@ -96,8 +97,8 @@ _PHONE_TYPED = re.compile(r"\+?\d{5,}")
 def search_pattern(words: str) -> str | None:
     """What staff typed as LIKE patterns for lead_search (LeadFilter.search: a JSON list),
     one per word, so that "Dewi Bandung" finds Dewi from Bandung whatever the order (a staff
-    review: only one unbroken phrase was found): ASCII letters lowercased as the index holds
-    them (SQLite's lower() folds only those), %, _ and \\ taken literally. A phone number or
+    review: only one unbroken phrase was found): every letter folded as the index holds them
+    (bot/store/folding.py: "ÉLISE" finds "élise"), %, _ and \\ taken literally. A phone number or
     a short reference ("KOC-2", "koc 12") is one pattern, as /lead reads it."""
     text = " ".join(words.split())
     if not text:
@@ -143,9 +144,8 @@ def _phone_joined(words: list[str]) -> list[str]:
 
 
 def _like(text: str) -> str:
-    """One LIKE pattern: the text anywhere, lowercased as the index is, taken literally."""
-    folded = "".join(char.lower() if char.isascii() else char for char in text)
-    escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    """One LIKE pattern: the text anywhere, folded as the index is, taken literally."""
+    escaped = fold(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
 

@@ -1137,4 +1137,14 @@ MIGRATIONS: list[tuple[str, str]] = [
         INSERT INTO lead_search SELECT * FROM lead_search_source
         """,
     ),
+    (
+        "0040_lead_search_folded",
+        # The searched text folded as Python folds it ("Élise" kept as "élise", not only its
+        # ASCII letters): the writer's lower() is bot/store/folding.fold, so every lead's row,
+        # made again here, is kept as the search now folds what staff type.
+        """
+        DELETE FROM lead_search;
+        INSERT INTO lead_search SELECT * FROM lead_search_source
+        """,
+    ),
 ]

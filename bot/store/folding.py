@@ -1,0 +1,26 @@
+"""Letters folded for a lead search, the same on what is stored and on what is typed.
+
+SQLite's lower() and LIKE fold only ASCII letters, so "ÉLISE" never found "élise" nor "Đức"
+"đức". `fold` lowercases every letter (Python's Unicode rules, NFC first), and reads the Turkish
+capital I with a dot and the small i without one as i, so "ÇAĞRI" finds the name spelt with
+them. The writer connection uses it as SQLite's lower() (bot/store/db.py), which the
+lead_search view applies to the text it keeps; the search patterns are folded with it in Python
+(bot/store/leads.search_pattern). A connection without it (the sqlite3 shell, a test's
+seeding) still folds ASCII, as before.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_TURKISH_I = str.maketrans({"\u0130": "i", "\u0131": "i"})  # İ and the dotless i
+
+
+def fold(text: str) -> str:
+    """`text` as the search compares it: lowercase, composed (NFC), the Turkish I forms as i."""
+    return unicodedata.normalize("NFC", text).translate(_TURKISH_I).lower()
+
+
+def sql_lower(value: str | bytes | int | float | None) -> str | bytes | int | float | None:
+    """`fold` as SQLite's lower(): NULL stays NULL, a number or blob as lower() leaves it."""
+    return fold(value) if isinstance(value, str) else value
