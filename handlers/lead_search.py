@@ -30,7 +30,7 @@ async def found(
     """Answer /lead WORDS with the leads they find (one: `open_lead` shows its page); False
     if there is nothing to search."""
     words = " ".join(typed.split())[:MAX_SEARCH]
-    pattern = search_pattern(words)
+    pattern = search_pattern(words, records.search_places(context.content))
     if pattern is None:
         return False
     store, language = context.services.store, context.language(update)

@@ -237,3 +237,41 @@ async def test_letters_beyond_ascii_are_found_whatever_their_case(
     async with workspace(bot, ADMIN_ID) as client:
         listed = await client.ok("leads", {"filter": {"q": "Élise"}})
     assert [row["reference"] for row in listed["rows"]] == ["KOC-000001"]
+
+
+async def test_a_province_named_in_a_search_finds_the_leads_from_it(
+    bot: Harness, staff_chat: Any
+) -> None:
+    rng = random.Random(14)
+
+    def lead(name: str, province: str, city: str) -> dict[str, Any]:
+        return {**realistic(rng, "music"), "full_name": name, "province": province, "city": city}
+
+    await seeded(
+        bot.database,
+        [
+            Seed(7301, lead("Dewi Lestari", "jawa_barat", "Bandung")),
+            Seed(7302, lead("Asep Sunandar", "jawa_barat", "Bekasi")),
+            Seed(7303, lead("Sari Dewi", "bali", "Denpasar")),
+            Seed(7304, lead("Bayu Riau", "jawa_timur", "Malang")),  # a name, not a place
+        ],
+    )
+    admin = admin_of(staff_chat)
+    # A review: "jawa barat" found nobody, the province being kept as its code.
+    [listed] = await bot.send(admin, "/lead jawa barat")
+    buttons = set(listed.button_texts)
+    assert {"📄 KOC-000001", "📄 KOC-000002"} <= buttons
+    assert not {"📄 KOC-000003", "📄 KOC-000004"} & buttons
+    for typed in ("Jabar dewi", "dewi, West Java", "DEWI JAWA BARAT"):  # an alias, English
+        [page] = await bot.send(admin, f"/lead {typed}")
+        assert "KOC-000001" in page.text and "📄" not in " ".join(page.button_texts), typed
+    # A province's name in someone's name still finds them.
+    [page] = await bot.send(admin, "/lead riau")
+    assert "KOC-000004" in page.text and "📄" not in " ".join(page.button_texts)
+    async with workspace(bot, ADMIN_ID) as client:
+        found = await client.ok("leads", {"filter": {"q": "jawa barat"}})
+        board = await client.ok("board", {"filter": {"q": "bali"}})
+    assert sorted(row["reference"] for row in found["rows"]) == ["KOC-000001", "KOC-000002"]
+    assert sum(item["count"] for item in found["counts"]) == 2
+    cards = [card["reference"] for column in board["columns"] for card in column["cards"]]
+    assert cards == ["KOC-000003"]

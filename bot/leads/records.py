@@ -19,6 +19,7 @@ from bot.parsing import joined
 from bot.store import Store
 from bot.store.audit import Actor
 from bot.store.duplicates import ClosedOf, DuplicateLinks, DuplicateMark, DuplicateOutcome
+from bot.store.folding import fold
 from bot.store.pipeline import LeadState
 from bot.store.records import AnswerChange, EditResult, LeadChange
 from bot.store.staff_notes import NoteOutcome
@@ -138,6 +139,18 @@ async def duplicates(store: Store, application_id: int) -> Duplicates:
     linked = {links.closed_of, *(other for other, _ in links.closed_here)}
     marks = (await store.duplicates.duplicate_marks([application_id])).get(application_id, [])
     return Duplicates([mark for mark in marks if mark.other_id not in linked], links)
+
+
+def search_places(content: Content) -> dict[str, str]:
+    """Each province's names (label in both languages, aliases such as "Jabar", countries for
+    abroad), folded as the lead search folds, to its code: words naming one in a search find
+    the leads from it (bot/store/leads.search_pattern)."""
+    return {
+        fold(name): value
+        for value, province in content.provinces.items()
+        for name in province.names
+        if name.strip()
+    }
 
 
 async def page_marks(store: Store, application_ids: list[int]) -> dict[int, list[DuplicateMark]]:

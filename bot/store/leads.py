@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,8 +31,9 @@ class LeadFilter:
     province: str | None = None  # the `province` answer (its code)
     program: str | None = None  # a program key among the `programs_of_interest` answers
     # LIKE patterns over lead_search.search (name, stage name, email, phone, city, what
-    # "Lainnya" holds, reference) as a JSON list, each already lowercased and escaped with
-    # "\\"; a lead matches when every one does (see `search_pattern`).
+    # "Lainnya" holds, reference) as a JSON list, each already folded and escaped with
+    # "\\"; a lead matches when every one does (see `search_pattern`). A province's words are
+    # [pattern, code]: the lead is from that province, or has those words.
     search: str | None = None
     # Waiting leads only: {stage: ISO UTC time} (JSON); a lead waits if it entered its stage
     # before its stage's time and is not closed as a duplicate ("{}": none waits).
@@ -54,7 +55,12 @@ class LeadFilter:
         # list read per row cost four times as much (50,000 leads: 14 → 62 ms).
         first, others = None, None
         if self.search is not None:
-            first, *rest = json.loads(self.search)
+            # A province's words ([pattern, code]) are among the others: the first is a plain
+            # pattern, "%" (any lead) when there is none.
+            items = json.loads(self.search)
+            plain = [item for item in items if isinstance(item, str)]
+            first = plain[0] if plain else "%"
+            rest = [item for item in items if item is not first]
             others = json.dumps(rest, ensure_ascii=False)
         closed = None if self.closed_duplicate is None else int(self.closed_duplicate)
         province = None if self.province is None else json.dumps(self.province)
@@ -94,12 +100,14 @@ _PHONE_SEPARATORS = re.compile(r"[\s\-.()]")
 _PHONE_TYPED = re.compile(r"\+?\d{5,}")
 
 
-def search_pattern(words: str) -> str | None:
+def search_pattern(words: str, places: Mapping[str, str] | None = None) -> str | None:
     """What staff typed as LIKE patterns for lead_search (LeadFilter.search: a JSON list),
     one per word, so that "Dewi Bandung" finds Dewi from Bandung whatever the order (a staff
     review: only one unbroken phrase was found): every letter folded as the index holds them
     (bot/store/folding.py: "ÉLISE" finds "élise"), %, _ and \\ taken literally. A phone number or
-    a short reference ("KOC-2", "koc 12") is one pattern, as /lead reads it."""
+    a short reference ("KOC-2", "koc 12") is one pattern, as /lead reads it. `places`: a
+    province's names, folded, to its code (bot/leads/records.search_places): words naming one
+    ("jawa barat", "Jabar") find the leads from it, or with those words, as [pattern, code]."""
     text = " ".join(words.split())
     if not text:
         return None
@@ -113,10 +121,39 @@ def search_pattern(words: str) -> str | None:
         parts = [reference]
     else:
         typed = _phone_joined([word for word in _BETWEEN_WORDS.split(text) if word])
-        parts = list(dict.fromkeys(typed))[:MAX_SEARCH_WORDS]
-        if not parts:  # only punctuation: looked for as typed
-            parts = [text]
+        items = _places_named(list(dict.fromkeys(typed)), places or {})[:MAX_SEARCH_WORDS]
+        if not items:  # only punctuation: looked for as typed
+            items = [text]
+        return json.dumps(
+            [
+                [_like(item[0]), item[1]] if isinstance(item, tuple) else _like(item)
+                for item in items
+            ],
+            ensure_ascii=False,
+        )
     return json.dumps([_like(part) for part in parts], ensure_ascii=False)
+
+
+_LONGEST_PLACE = 4  # words of a province's longest name ("Daerah Istimewa Yogyakarta" and so)
+
+
+def _places_named(words: list[str], places: Mapping[str, str]) -> list[str | tuple[str, str]]:
+    """The words, with each run of them that names a province (the longest first) as one
+    (its words, its code)."""
+    items: list[str | tuple[str, str]] = []
+    start = 0
+    while start < len(words):
+        for length in range(min(_LONGEST_PLACE, len(words) - start), 0, -1):
+            phrase = " ".join(words[start : start + length])
+            code = places.get(fold(phrase))
+            if code is not None:
+                items.append((phrase, code))
+                start += length
+                break
+        else:
+            items.append(words[start])
+            start += 1
+    return items
 
 
 _PHONE_PIECE = re.compile(r"\+?[\d\-.()]*\d[\d\-.()]*")
@@ -254,7 +291,9 @@ FILTERS = """
         AND j.value = ?))
     AND (? IS NULL OR a.id IN (SELECT x.application_id FROM lead_search x
         WHERE x.search LIKE ? ESCAPE '\\' AND NOT EXISTS (SELECT 1 FROM json_each(?) w
-            WHERE x.search NOT LIKE w.value ESCAPE '\\')))
+            WHERE w.type = 'text' AND x.search NOT LIKE w.value ESCAPE '\\'
+            OR w.type = 'array' AND x.province IS NOT json_extract(w.value, '$[1]')
+                AND x.search NOT LIKE json_extract(w.value, '$[0]') ESCAPE '\\')))
     AND (? IS NULL OR (p.duplicate_closed_at IS NULL AND p.stage_changed_at <
         (SELECT w.value FROM json_each(?) w WHERE w.key = p.stage)))
     AND (? IS NULL OR (p.duplicate_closed_at IS NOT NULL) = ?)

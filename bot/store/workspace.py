@@ -78,6 +78,10 @@ def conditions(where: LeadFilter) -> tuple[str, tuple[object, ...]]:
             parts.append(column)
             values.append(value)
     for pattern in [] if where.search is None else json.loads(where.search):
+        if isinstance(pattern, list):  # a province's words: from it, or with them
+            parts.append("(x.province = ? OR x.search LIKE ? ESCAPE '\\')")
+            values += [pattern[1], pattern[0]]
+            continue
         parts.append("x.search LIKE ? ESCAPE '\\'")  # every word of the search
         values.append(pattern)
     if where.unassigned:

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from bot.content import Content
+from bot.leads import records
 from bot.leads.export import start_of_day_utc
 from bot.leads.pipeline import start_of_today
 from bot.parsing import FIRST_YEAR, LAST_YEAR, iso_day
@@ -144,7 +145,7 @@ def query(raw: Any, content: Content, viewer_id: int) -> Query:
         until=until,
         province=values.get("province"),
         program=values.get("program"),
-        search=search_pattern(words),
+        search=search_pattern(words, records.search_places(content)),
         # Only the leads closed as a duplicate ("closed"): those a stage's list and export
         # leave out, seen on asking (listing.leads).
         closed_duplicate=True if values.get("duplicates") == "closed" else None,
