@@ -19,8 +19,10 @@ from tests.browser import DESKTOP, PHONE, Watched, chromium, page_url, served, w
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import CONTENT, MUSICIAN, Seed, seeded
-from tests.test_support import ask
+from tests.test_support import answer as answer_in_group
+from tests.test_support import ask, relayed_question, staff_member
 from tests.test_workspace_browser import every_look
+from tests.workspace import workspace
 
 SCRIPTED = '<img src=x onerror="alert(1)"> apakah tiket pesawat ditanggung?'
 
@@ -363,4 +365,42 @@ async def test_a_message_after_an_answer_first_shows_the_question_it_follows(
         other = page.locator(".card.question", has_text="Gita")
         assert await other.locator(".follows").count() == 0  # it follows nothing
         await every_look(seen, screens, "questions-follows")  # phone, desktop; light, dark
+        assert not seen.errors and not seen.alerts
+
+
+async def test_a_follow_up_shows_the_earlier_holding_reply_marked_as_one(
+    bot: Harness, staff_chat: EmulatedChat, tmp_path: Path, screens: Path
+) -> None:
+    sari = bot.user(first_name="Sari")
+    await seeded(bot.database, [Seed(sari.id, MUSICIAN, first_name="Sari")])
+    question = await relayed_question(bot, staff_chat, sari, "Kapan ada kabar, kak?")
+    async with workspace(bot, ADMIN_ID) as client:
+        await client.ok("reply", {"id": 1, "text": "Sedang kami cek ya.", "holding": True})
+        await answer_in_group(
+            bot, staff_member(bot, staff_chat), staff_chat, "Minggu depan.", question
+        )
+        await client.ok("reply", {"id": 1, "text": "Satu lagi: siapkan showreel."})
+    await ask(bot, sari, "Boleh bawa kucing ke Seoul?")
+    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+        seen = await watched(context)
+        page = seen.page
+        await page.set_viewport_size(PHONE)  # type: ignore[arg-type]
+        await page.goto(page_url(base, bot, ADMIN_ID))
+        await page.locator(".tab[data-view=questions]").click()
+        card = page.locator(".card.question", has_text="Sari")
+        earlier = card.locator(".log.earlier li")
+        await earlier.first.wait_for()
+        # Sebelumnya: her question, the holding reply (marked, as the thread marks it), the
+        # answer and the follow-up (a review: the follow-up pushed the holding reply out).
+        words = await card.locator(".log.earlier .words").all_inner_texts()
+        assert words == [
+            "Kapan ada kabar, kak?",
+            "Sedang kami cek ya.",
+            "Minggu depan.",
+            "Satu lagi: siapkan showreel.",
+        ]
+        held = card.locator(".log.earlier li", has_text="Sedang kami cek ya.")
+        assert await held.locator(".tag.holding").inner_text() == t(Text.WS_REPLY_HOLDING_TAG)
+        await held.scroll_into_view_if_needed()
+        await seen.shot(screens, "questions-earlier-holding-phone")
         assert not seen.errors and not seen.alerts

@@ -31,6 +31,7 @@ SHOWN_TALENTS = 50
 SHOWN_EACH = 10  # a talent's newest waiting questions shown (the staff group has them all)
 EARLIER_ANSWERS = 2  # before them: the last messages answered, and up to 2 answers after them
 EARLIER_ASKED = 3  # those messages: the last run of them (a question, its context), at most 3
+EARLIER_HELD = 3  # holding replies read with them (each shown with the answers after it)
 # Keys the mark: without it, Telegram ids and log ids (small, in order) could be tried against
 # it offline to learn who waits, bypassing the listing's audit entry. A restart changes every
 # mark, so an open page offers its list anew once.
@@ -57,7 +58,7 @@ async def waiting(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
     for talent in talents:
         first = talent.questions[0].id
         lines = sorted([*talent.questions, *held[talent.user_id]], key=lambda line: line.id)
-        wanted = EARLIER_ASKED + 2 * EARLIER_ANSWERS + len(lines)
+        wanted = EARLIER_ASKED + 2 * EARLIER_ANSWERS + EARLIER_HELD + len(lines)
         before = await desk.reads.questions(talent.user_id, wanted)
         earlier[talent.user_id] = _exchange([line for line in before if line.id < first])
         shown[talent.user_id] = lines
@@ -150,17 +151,27 @@ def _with_follows(
 
 def _exchange(before: list[LogLine]) -> list[LogLine]:
     """Of the lines before a talent's waiting questions, the last messages answered (their
-    last run, as one answer answers them all) and the newest answers after them (a holding
-    reply, the answer, a follow-up): never answers alone, nor one message of several."""
+    last run, as one answer answers them all) and the answers after them (the newest full
+    ones, a follow-up among them, with every holding reply sent since): never answers alone,
+    nor one message of several."""
     asked = [index for index, line in enumerate(before) if line.kind != "staff_answer"]
     if not asked:
-        return before[-EARLIER_ANSWERS:]
+        return _answers(before)
     last = first = asked[-1]
     while (
         first > 0 and before[first - 1].kind != "staff_answer" and last - first + 1 < EARLIER_ASKED
     ):
         first -= 1
-    return [*before[first : last + 1], *before[last + 1 :][-EARLIER_ANSWERS:]]
+    return [*before[first : last + 1], *_answers(before[last + 1 :])]
+
+
+def _answers(lines: list[LogLine]) -> list[LogLine]:
+    """Staff's answers after the messages they answered: the newest EARLIER_ANSWERS full ones
+    and the holding replies among them or before them ("Sedang kami cek…"), in order, as
+    the lead page's thread shows them (a review: a follow-up pushed the holding reply out)."""
+    full = [index for index, line in enumerate(lines) if not line.keeps_waiting]
+    kept = set(full[-EARLIER_ANSWERS:])
+    return [line for index, line in enumerate(lines) if line.keeps_waiting or index in kept]
 
 
 async def count(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
