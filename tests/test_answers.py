@@ -157,6 +157,24 @@ async def test_an_answer_said_not_to_be_it_is_not_given_again_to_that_talent(
     assert other.text.split("\n")[0] == OPEN_CALL.question.id
 
 
+async def test_not_this_holds_for_that_question_asked_again_not_for_every_other(
+    bot: Harness,
+) -> None:
+    """A talents' review: after one "Not this" ("korea bayar ga" got the entry on who may
+    register), the entry was never given that talent again, for "gimana cara daftar?" nor for
+    its own title typed whole."""
+    registering = CONTENT.faq["who_can_apply"].question.id
+    dimas = bot.user(first_name="Dimas")
+    [answer] = await bot.send(dimas, "korea bayar ga")
+    assert answer.text.split("\n")[0] == registering
+    await bot.press(dimas, NOT_THIS, message=answer)
+    [again] = await bot.send(dimas, "maksudnya korea yg bayar ga kak?")  # the same, again
+    assert not again.text.startswith(registering)
+    for other_question in ("gimana cara daftar?", registering):
+        [answered] = await bot.send(dimas, other_question)
+        assert answered.text.split("\n")[0] == registering, other_question
+
+
 async def test_english_question_gets_the_program_page_in_english(bot: Harness) -> None:
     john = bot.user(first_name="John", language_code="en")
     [answer] = await bot.send(john, "can I perform in Korea?")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.answers.matcher import Matcher
-from bot.answers.text import MAX_CHARACTERS, summary
+from bot.answers.text import MAX_CHARACTERS, summary, words
 from bot.answers.verdict import SUGGESTIONS, Outcome, Thresholds, Verdict, decide
+from bot.answers.words import STOPWORDS
 from bot.content import Content, FaqItem, Program
 from bot.settings import Settings
 from bot.store import Store
@@ -14,7 +16,9 @@ from bot.store.questions import Asked
 
 Entry = FaqItem | Program
 # An answer the talent said was not what they asked is not given again to them this soon
-# (a talents' review: rephrased, the question got the rejected answer back).
+# for the same question asked again (a talents' review: rephrased, the question got the
+# rejected answer back); another question it answers still gets it (a later review: one
+# "Not this" hid the entry on how to register from every question after it).
 REJECTED_FOR = 60 * 60  # seconds
 _NOT_QUESTIONS = (Outcome.GREETING, Outcome.THANKS, Outcome.NUDGE, Outcome.DOUBT)
 
@@ -87,13 +91,24 @@ class AnswerDesk:
         alternatives are offered instead, or nothing if it had none)."""
         verdict = self.verdict(question.text, needed, question.names)
         answered = verdict.entry
-        if answered is None or not self._store.questions.rejected_lately(
-            question.user_id, answered, REJECTED_FOR
-        ):
+        if answered is None or self._named(question.text, answered):
+            return verdict
+        rejected = self._store.questions.rejected_lately(question.user_id, answered, REJECTED_FOR)
+        if not asked_again(question.text, rejected):
             return verdict
         if verdict.others:
             return Verdict(Outcome.SUGGESTED, None, verdict.others, verdict.confidence)
         return Verdict(Outcome.UNANSWERED, confidence=verdict.confidence)
+
+    def _named(self, text: str, ref: str) -> bool:
+        """Whether the message is the entry's own question or title, in either language (a
+        talent who typed it means that entry, whatever they said of it before)."""
+        found = entry(self._content, ref)
+        if found is None:
+            return False
+        name = found.question if isinstance(found, FaqItem) else found.title
+        said = words(text)
+        return said in (words(name.id), words(name.en))
 
     async def ask(self, question: Question, needed: Thresholds) -> Reply:
         """Match a free message; record it (not greetings and thanks) before any reply."""
@@ -133,3 +148,14 @@ class AnswerDesk:
         match = self._matcher.match(text, names)
         close = (ref for ref, fit in match.ranked if fit >= needed.suggest and ref != answered)
         return tuple(ref for ref in close if entry(self._content, ref) is not None)[:SUGGESTIONS]
+
+
+def asked_again(text: str, earlier: Iterable[str]) -> bool:
+    """Whether a message asks again what one of the earlier ones asked: it has at least half
+    of that one's words (chat words such as "kak", "gimana" aside)."""
+    said = set(words(text)) - STOPWORDS
+    for before in earlier:
+        asked = set(words(before)) - STOPWORDS
+        if asked and 2 * len(asked & said) >= len(asked):
+            return True
+    return False

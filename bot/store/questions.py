@@ -163,17 +163,16 @@ class FreeQuestions:
         )
         return _recorded(rows[0]) if rows else None
 
-    def rejected_lately(self, user_id: int, entry: str, seconds: int) -> bool:
-        """Whether the talent said "Not this" to an answer with this entry in the last
-        `seconds` (a sync read of their few rows, on the loop thread)."""
+    def rejected_lately(self, user_id: int, entry: str, seconds: int) -> list[str]:
+        """The questions whose answer with this entry the talent said "Not this" to in the
+        last `seconds`, as recorded (a sync read of their few rows, on the loop thread)."""
         since = ago(seconds)
-        return bool(
-            self._db.lookup(
-                "SELECT 1 FROM free_questions"
-                " WHERE user_id = ? AND entry = ? AND not_this_at >= ? LIMIT 1",
-                (user_id, entry, since),
-            )
+        rows = self._db.lookup(
+            "SELECT text FROM free_questions"
+            " WHERE user_id = ? AND entry = ? AND not_this_at >= ? ORDER BY id DESC LIMIT 5",
+            (user_id, entry, since),
         )
+        return [str(row["text"]) for row in rows]
 
     async def confirming(self, question_id: int, user_id: int) -> None:
         """ "Tanya tim kami"'s confirmation of this question is shown now."""
