@@ -320,6 +320,15 @@ class SupportDesk:
         return None
 
 
+def question_after_command(text: str | None) -> str | None:
+    """The question typed on a command's line, or on the next ("/tanya apa itu MU:CON?" ->
+    "apa itu MU:CON?"); None for a message that is no command."""
+    if not text or not text.startswith("/"):
+        return None
+    parts = text.strip().split(maxsplit=1)
+    return parts[1].strip() if len(parts) == 2 else ""
+
+
 def display_name(talent: User | WaitingTalent) -> str:
     """The talent's name as staff see it."""
     name = " ".join(part for part in (talent.first_name, talent.last_name) if part).strip()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 from dataclasses import replace
 from typing import Any
@@ -22,6 +23,7 @@ from bot.support import (
     ask_again_markup,
     display_name,
     header,
+    question_after_command,
     reply_in_form_hint,
     topic_name,
 )
@@ -174,7 +176,10 @@ async def relay_question(update: Update, context: BotContext) -> bool:
     talent = context.talent or await context.services.store.users.get(user.id)
     if talent is None:
         return False
-    copied = await _relay(update, context, talent, message.chat_id, message.message_id, admission)
+    words = question_after_command(message.text)
+    copied = await _relay(
+        update, context, talent, (message.chat_id, message.message_id, words), admission
+    )
     if copied and admission.new_burst:
         await reply(update, context.text(Text.SUPPORT_ACK), _done_markup(context))
     return True
@@ -189,7 +194,9 @@ async def relay_and_leave(update: Update, context: BotContext) -> None:
         admission = await _desk(context).admit(user.id, message.message_id)
         talent = context.talent or await context.services.store.users.get(user.id)
         if admission.verdict is Verdict.RELAY and talent is not None:
-            await _relay(update, context, talent, message.chat_id, message.message_id, admission)
+            words = question_after_command(message.text)
+            sent = (message.chat_id, message.message_id, words)
+            await _relay(update, context, talent, sent, admission)
     await leave_ask_mode(update, context)
 
 
@@ -216,8 +223,12 @@ async def relay_earlier(
     if talent is None:
         return False
     relay = admission.verdict is Verdict.RELAY  # else already relayed (a replayed press)
-    if relay and not await _relay(update, context, talent, chat.id, message_id, admission):
-        return False
+    if relay:
+        # "/tanya QUESTION" answered first, then sent anyway: staff read the question alone.
+        logged = await context.services.store.log.command_text(chat.id, message_id)
+        sent = (chat.id, message_id, question_after_command(logged))
+        if not await _relay(update, context, talent, sent, admission):
+            return False
     await reply(update, context.text(Text.SUPPORT_ACK), _done_markup(context))
     return True
 
@@ -226,16 +237,17 @@ async def _relay(
     update: Update,
     context: BotContext,
     talent: User,
-    from_chat: int,
-    message_id: int,
+    sent: tuple[int, int, str | None],
     admission: Admission,
 ) -> bool:
-    """Copy one message to the staff chat; on failure tell the talent, and the next message
-    opens a new burst. Whether it went."""
+    """Copy one message to the staff chat (`sent`: its chat, its id, and the question on its
+    line if it is a command, "/tanya QUESTION": only that goes, and the log keeps only that);
+    on failure tell the talent, and the next message opens a new burst. Whether it went."""
     staff_chat = context.services.settings.staff_chat_id
     assert staff_chat is not None  # only called with questions open
+    from_chat, message_id, words = sent
     try:
-        await _copy_to_staff(context, staff_chat, talent, from_chat, message_id, admission)
+        await _copy_to_staff(context, staff_chat, talent, sent, admission)
     except TelegramError as error:
         log.warning(
             "Could not relay a message of user %d to the staff chat: %s", talent.user_id, error
@@ -243,6 +255,8 @@ async def _relay(
         await _desk(context).restart_burst(talent.user_id)
         await reply(update, context.text(Text.SUPPORT_RELAY_FAILED), _done_markup(context))
         return False
+    if words is not None:
+        await context.services.store.log.keep_question_only(from_chat, message_id, words)
     await _mark_relayed(context, from_chat, message_id)
     return True
 
@@ -262,11 +276,12 @@ async def _copy_to_staff(
     context: BotContext,
     staff_chat: int,
     talent: User,
-    from_chat: int,
-    message_id: int,
+    sent: tuple[int, int, str | None],
     admission: Admission,
 ) -> None:
-    """Copy the message into the staff chat (after a header, if it opens a burst)."""
+    """Copy the message into the staff chat (after a header, if it opens a burst); of a
+    command with a question on its line, the question alone."""
+    from_chat, message_id, words = sent
     header_id, thread = admission.header_message_id, admission.thread_id
     follows = admission.follows if admission.new_burst else None
     if admission.new_burst or header_id is None:
@@ -279,13 +294,23 @@ async def _copy_to_staff(
             log.info("Topic of user %d is gone (%s); opening a new one", talent.user_id, error)
             await context.services.store.support.forget_topic(staff_chat, talent.user_id)
             header_id, thread = await _open_burst(context, staff_chat, talent, message_id, follows)
-    copy: MessageId = await context.bot.copy_message(
-        staff_chat,
-        from_chat_id=from_chat,
-        message_id=message_id,
-        message_thread_id=thread,
-        reply_parameters=ReplyParameters(header_id, allow_sending_without_reply=True),
-    )
+    replying = ReplyParameters(header_id, allow_sending_without_reply=True)
+    copy: MessageId | Message
+    if words is not None:
+        copy = await context.bot.send_message(
+            staff_chat,
+            html.escape(words, quote=False),
+            message_thread_id=thread,
+            reply_parameters=replying,
+        )
+    else:
+        copy = await context.bot.copy_message(
+            staff_chat,
+            from_chat_id=from_chat,
+            message_id=message_id,
+            message_thread_id=thread,
+            reply_parameters=replying,
+        )
     await context.services.store.support.record(
         staff_chat, copy.message_id, talent.user_id, "question", message_id, follows
     )

@@ -24,6 +24,7 @@ from bot.store import Store
 from bot.store.conversation import LogEntry
 from bot.store.questions import Asked, Week, Wording
 from bot.store.users import Profile, Users
+from bot.store.workspace import WorkspaceReads
 from bot.support import named_entry
 from bot.texts import Text
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
@@ -765,7 +766,7 @@ async def test_a_message_after_an_answer_first_reaches_staff_with_the_question_i
     header, sent = staff_chat.messages_since(mark)
     assert follows not in header.text
     assert shown(Text.SUPPORT_HEADER_SENT_ANYWAY, entry=named) in header.text
-    assert sent.text == "/tanya kak ada open call gak?"
+    assert sent.text == "kak ada open call gak?"  # the question, not the command
 
     # The staff chat could not be reached: the message sent again still says what it follows.
     eka = bot.user(first_name="Eka")
@@ -845,7 +846,9 @@ async def test_a_question_typed_on_the_ask_commands_line_is_not_lost(
     [row] = questions(bot.database, sari.id)
     assert (row["via"], row["text"]) == ("ask", "kak ada open call gak?")  # not the command
     await bot.press(sari, CONTENT.text(Text.BTN_SEND_ANYWAY, "id"))
-    assert staff_chat.messages_since(mark)[-1].text == "/tanya kak ada open call gak?"
+    # Staff read the question, not the command it came with (a review: "/tanya apa itu
+    # MU:CON?" reached them whole).
+    assert staff_chat.messages_since(mark)[-1].text == "kak ada open call gak?"
 
     # One the FAQ does not answer goes to staff straight away, the talent told so; on the
     # next line, too.
@@ -853,7 +856,19 @@ async def test_a_question_typed_on_the_ask_commands_line_is_not_lost(
     mark = staff_chat.mark()
     [ack] = await bot.send(john, "/ask\nwho will read my demo first?")
     assert ack.text == CONTENT.text(Text.SUPPORT_ACK, "en")
-    assert staff_chat.messages_since(mark)[-1].text == "/ask\nwho will read my demo first?"
+    assert staff_chat.messages_since(mark)[-1].text == "who will read my demo first?"
+    # One the bot cannot answer, as talents type it: staff, the workspace's Questions tab and
+    # the stored conversation have the question alone; markup in it stays text.
+    rizky = bot.user(first_name="Rizky")
+    mark = staff_chat.mark()
+    await bot.send(rizky, "/tanya apa itu MU:CON? <b>tiketnya</b> ditanggung?")
+    asked = "apa itu MU:CON? <b>tiketnya</b> ditanggung?"
+    assert staff_chat.messages_since(mark)[-1].text == asked
+    listed = await WorkspaceReads(bot.store.db).waiting_questions(10, 10)
+    [waiting] = [talent for talent in listed if talent.user_id == rizky.id]
+    assert [line.text for line in waiting.questions] == [asked]
+    logged = [e.text for e in await bot.store.log.for_chat(rizky.id) if e.direction == "in"]
+    assert logged == [asked]
     # The command alone still invites the question, as it does with nothing written after it.
     budi = bot.user(first_name="Budi")
     mark = staff_chat.mark()

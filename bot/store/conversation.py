@@ -187,3 +187,24 @@ class ConversationLog:
             (chat_id,),
         )
         return [LogEntry(**dict(row)) for row in rows]
+
+    async def command_text(self, chat_id: int, message_id: int) -> str | None:
+        """The words of a talent's message the log keeps as a command ("/tanya apa itu
+        MU:CON?"), else None (a plain message, or one no longer logged)."""
+        value = await self._db.fetch_value(
+            "SELECT text FROM conversation_log WHERE chat_id = ? AND direction = 'in'"
+            " AND message_id = ? AND kind = 'command' ORDER BY id DESC LIMIT 1",
+            (chat_id, message_id),
+        )
+        return None if value is None else str(value)
+
+    async def keep_question_only(self, chat_id: int, message_id: int, question: str) -> None:
+        """A command with a question on its line ("/tanya apa itu MU:CON?") went to staff: its
+        line keeps the question alone, as staff read it (the Questions tab, /dataku); a line
+        kept only as its length (over the day's budget) stays so."""
+        async with self._db.transaction() as tx:
+            await tx.execute(
+                "UPDATE conversation_log SET text = ? WHERE chat_id = ? AND direction = 'in'"
+                " AND message_id = ? AND kind = 'command' AND text LIKE '/%'",
+                (question, chat_id, message_id),
+            )
