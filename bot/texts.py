@@ -480,6 +480,8 @@ class Text(StrEnum):
     STATUS_NONE = "status_none"
     STATUS_ERASED = "status_erased"
     STATUS_UNFINISHED = "status_unfinished"
+    STATUS_QUESTIONS_WAITING = "status_questions_waiting"
+    STATUS_QUESTIONS_ANSWERED = "status_questions_answered"
     COMMAND_NOTE = "command_note"
     LEAD_NO_USERNAME = "lead_no_username"
     PIPELINE_SECTION = "pipeline_section"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from bot.content import FaqItem, Program
 from bot.data_copy import moment_text
+from bot.leads.export import to_wib
+from bot.leads.pipeline import short_day
 from bot.texts import Text
 from handlers import pipeline_views
 from handlers.common import BotContext
@@ -11,22 +13,39 @@ from handlers.views import Screen
 
 
 async def status_screen(context: BotContext, user_id: int, language: str) -> Screen:
-    """Their registrations with reference, date and stage (never notes), and a paused form."""
+    """Their registrations with reference, date and stage (never notes), a paused form, and
+    their questions to the team (counted)."""
     store = context.services.store
     registrations = await store.pipeline.registrations(user_id)
     unfinished = await store.applications.draft_for(user_id) is not None
     text, markup = pipeline_views.status_screen(
         context.content, language, registrations, unfinished
     )
+    asked = await _questions_part(context, user_id, language)
     if registrations or unfinished:
-        return text, markup
+        return "\n\n".join(part for part in (text, asked) if part), markup
     # Nothing kept because they asked for erasure: said so, not "you haven't registered yet"
     # (a talents' review).
     erased = await store.privacy.was_erased(user_id)
     if erased:
         when = moment_text(context.content, language, erased[-1])
         text = context.content.text(Text.STATUS_ERASED, language, when=when)
-    return text, markup
+    return "\n\n".join(part for part in (text, asked) if part), markup
+
+
+async def _questions_part(context: BotContext, user_id: int, language: str) -> str:
+    """A line on the talent's own messages to the team (a talents' review: /status said
+    "belum mendaftar" to one whose question was answered and whose reply waited): how many
+    wait and since when, else how many were answered; "" if they never asked. Never their
+    words, nor who answered."""
+    own = await context.services.store.support.own_questions(user_id)
+    content = context.content
+    if own.waiting and own.since is not None:
+        since = short_day(content, to_wib(own.since).date(), language)
+        return content.text(Text.STATUS_QUESTIONS_WAITING, language, count=own.waiting, since=since)
+    if own.answered:
+        return content.text(Text.STATUS_QUESTIONS_ANSWERED, language, count=own.answered)
+    return ""
 
 
 async def with_status(

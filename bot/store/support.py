@@ -38,6 +38,17 @@ ANY_WAITING = (
     + WAITING_FROM
     + "AND r.user_id IN (SELECT value FROM json_each(?))"
 )
+# The talent's own view (/status): how many of their messages wait, since when.
+WAITING_SINCE = (
+    "SELECT COUNT(*) AS n, MIN(r.created_at) AS since" + WAITING_FROM + "AND r.user_id = ?"
+)
+# ... and how many a staff answer (not a holding reply) came after.
+ANSWERED_COUNT = """
+SELECT COUNT(*) FROM relayed_messages r WHERE r.user_id = ? AND r.kind = 'question'
+AND r.created_at <= COALESCE((SELECT s.created_at FROM conversation_log s
+    WHERE s.chat_id = r.user_id AND s.kind = 'staff_answer' AND s.keeps_waiting = 0
+    ORDER BY s.id DESC LIMIT 1), '')
+"""
 NEWEST_WAITING = (
     "SELECT r.talent_message_id" + WAITING_FROM + "AND r.user_id = ? ORDER BY r.id DESC LIMIT 1"
 )
@@ -81,6 +92,16 @@ class Session:
             answered_first_id=row["answered_first_id"],
             answered_first_at=row["answered_first_at"],
         )
+
+
+@dataclass(frozen=True, slots=True)
+class OwnQuestions:
+    """A talent's messages to staff, as /status tells them: how many wait for an answer (the
+    first since `since`), how many were answered."""
+
+    waiting: int
+    since: str | None
+    answered: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,6 +296,15 @@ class SupportRelay:
         """The talent's own message id of their newest question waiting for an answer."""
         value = await self._db.fetch_value(NEWEST_WAITING, (user_id,))
         return None if value is None else int(value)
+
+    async def own_questions(self, user_id: int) -> OwnQuestions:
+        """What the talent reads of their messages to staff on /status: how many wait, since
+        when, and how many were answered (never what, nor by whom)."""
+        row = await self._db.fetch_one(WAITING_SINCE, (user_id,))
+        answered = await self._db.fetch_value(ANSWERED_COUNT, (user_id,))
+        waiting = 0 if row is None else int(row["n"] or 0)
+        since = None if row is None or not waiting else str(row["since"])
+        return OwnQuestions(waiting, since, int(answered or 0))
 
     async def question_waiting(self, user_id: int) -> bool:
         """Whether a question of this talent waits for a staff answer (see WAITING_FROM)."""
