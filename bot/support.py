@@ -32,6 +32,7 @@ from bot.store.workspace import WaitingTalent
 from bot.terminal_text import INVISIBLE, without_controls
 from bot.texts import Text
 from bot.transport.outgoing import logged_as
+from bot.transport.updates import STAFF_ARGUMENTS, STAFF_TEXT
 from bot.word_forms import listed_form
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,8 @@ TOPIC_NAME_PART = 100  # room for the talent's name, so that the id always fits
 # UTF-16 units) whatever they are; the whole answer is in the talent's conversation.
 STAFF_NOTE_EXCERPT = 1500
 FOLLOWS_EXCERPT = 300  # characters of a question answered first, quoted in a header
+ANSWERED_EXCERPT = 60  # characters of the talent's question quoted above a staff answer
+MESSAGE_LIMIT = 4096  # UTF-16 units of one Telegram message, as shown
 
 
 class Verdict(StrEnum):
@@ -320,6 +323,40 @@ class SupportDesk:
         return None
 
 
+def shortened(text: str, limit: int) -> str:
+    """A talent's words on one line, without marks that would turn the sentence around them,
+    at most `limit` characters ("…" when cut)."""
+    text = " ".join(without_controls(text).translate(INVISIBLE).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+async def answer_heading(
+    store: Store, content: Content, user_id: int, asked: int | None, language: str
+) -> str:
+    """The line a staff answer starts with (a talent reading it a day later could not tell it
+    was the team's answer): the team's answer to their question `asked` (their message id),
+    quoted shortened as text; without the quote when it is not text or no longer kept; a
+    message from the team when no question of theirs is at hand."""
+    if asked is None:  # no question of theirs waits (a follow-up, staff writing first)
+        return content.text(Text.SUPPORT_ANSWER_HEADING_NONE, language)
+    words = await store.log.talent_words(user_id, asked)
+    if words is not None and words.startswith("/"):  # "/tanya QUESTION" kept whole
+        words = question_after_command(words)
+    # An admin trying /tanya: the log keeps no words of theirs, only that it kept none.
+    unkept = (STAFF_TEXT, STAFF_ARGUMENTS)
+    question = shortened(words, ANSWERED_EXCERPT) if words and words not in unkept else ""
+    if not question:
+        return content.text(Text.SUPPORT_ANSWER_HEADING_PLAIN, language)
+    return content.text(Text.SUPPORT_ANSWER_HEADING, language, question=question)
+
+
+def fits_with_heading(heading: str, text: str) -> bool:
+    """Whether the heading (Telegram HTML), a blank line and `text` (as shown) fit in one
+    message; else the heading goes as a message of its own before it."""
+    shown = html.unescape(re.sub(r"<[^>]+>", "", heading)) + "\n\n" + text
+    return len(shown.encode("utf-16-le")) // 2 <= MESSAGE_LIMIT
+
+
 def question_after_command(text: str | None) -> str | None:
     """The question typed on a command's line, or on the next ("/tanya apa itu MU:CON?" ->
     "apa itu MU:CON?"); None for a message that is no command."""
@@ -487,17 +524,18 @@ async def answer_talent(
     # the talent sees what is answered (nothing is quoted if they deleted it, or if none
     # waits: a follow-up from a lead page quotes no question answered weeks ago).
     asked = await store.support.newest_waiting(user_id)
+    replying = None if asked is None else ReplyParameters(asked, allow_sending_without_reply=True)
+    heading = await answer_heading(store, content, user_id, asked, language)
+    words = html.escape(text, quote=False)
     try:
+        if not fits_with_heading(heading, text):
+            await bot.send_message(user_id, heading, reply_parameters=replying)
         # Its line in the log: the words, as staff wrote them, and who wrote them.
         with logged_as("staff_answer", text, signed, keeps_waiting=holding):
             sent = await bot.send_message(
                 user_id,
-                html.escape(text, quote=False),
-                reply_parameters=(
-                    None
-                    if asked is None
-                    else ReplyParameters(asked, allow_sending_without_reply=True)
-                ),
+                f"{heading}\n\n{words}" if fits_with_heading(heading, text) else words,
+                reply_parameters=replying,
                 reply_markup=ask_again_markup(content, language),
             )
     except Forbidden as error:

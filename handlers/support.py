@@ -19,9 +19,11 @@ from bot.support import (
     SupportDesk,
     Verdict,
     acknowledgement,
+    answer_heading,
     answered_first,
     ask_again_markup,
     display_name,
+    fits_with_heading,
     header,
     question_after_command,
     reply_in_form_hint,
@@ -255,7 +257,8 @@ async def _relay(
         await _desk(context).restart_burst(talent.user_id)
         await reply(update, context.text(Text.SUPPORT_RELAY_FAILED), _done_markup(context))
         return False
-    if words is not None:
+    # An admin's log keeps no words of theirs ("[arguments not logged]"): left so.
+    if words is not None and not context.services.settings.is_admin(talent.user_id):
         await context.services.store.log.keep_question_only(from_chat, message_id, words)
     await _mark_relayed(context, from_chat, message_id)
     return True
@@ -420,20 +423,42 @@ async def staff_message(update: Update, context: BotContext) -> None:
         others = await store.support.waiting_besides(target.user_id, target.talent_message_id)
     # A holding mark keeps waiting questions listed: offered only when some wait now.
     waited = await store.support.question_waiting(target.user_id)
+    # It starts by naming itself the team's answer to their question: the one replied to, or
+    # (a reply in their topic, or to a "Terkirim" note) their newest that waits.
+    asked = (
+        target.talent_message_id
+        if target.kind in ("question", "header")
+        else await store.support.newest_waiting(target.user_id)
+    )
+    heading = await answer_heading(store, context.content, target.user_id, asked, language)
+    replying = (
+        ReplyParameters(target.talent_message_id, allow_sending_without_reply=True)
+        if target.talent_message_id is not None
+        else None
+    )
+    markup = ask_again_markup(context.content, language)
+    together = message.text is not None and fits_with_heading(heading, message.text)
     try:
+        if not together:  # media, or too long for one message: the heading goes first
+            await context.bot.send_message(target.user_id, heading, reply_parameters=replying)
         # The answer's line in the talent's log: a staff answer, with its words and writer.
         with logged_as("staff_answer", summary, _signed(message, actor, staff_chat)):
-            copy = await context.bot.copy_message(
-                target.user_id,
-                from_chat_id=staff_chat,
-                message_id=message.message_id,
-                reply_parameters=(
-                    ReplyParameters(target.talent_message_id, allow_sending_without_reply=True)
-                    if target.talent_message_id is not None
-                    else None
-                ),
-                reply_markup=ask_again_markup(context.content, language),
-            )
+            copy: MessageId | Message
+            if together:
+                copy = await context.bot.send_message(
+                    target.user_id,
+                    f"{heading}\n\n{message.text_html}",
+                    reply_parameters=replying,
+                    reply_markup=markup,
+                )
+            else:
+                copy = await context.bot.copy_message(
+                    target.user_id,
+                    from_chat_id=staff_chat,
+                    message_id=message.message_id,
+                    reply_parameters=replying,
+                    reply_markup=markup,
+                )
     except Forbidden as error:
         log.info("User %d cannot be reached (%s); marked as blocked", target.user_id, error)
         await store.users.set_blocked(target.user_id, True)

@@ -8,9 +8,11 @@ from bot.leads.export import to_wib
 from bot.leads.pipeline import short_day
 from bot.store import utc_now
 from bot.texts import Text
+from tests.conftest import ADMIN_ID
 from tests.harness import Harness
-from tests.leads import CONTENT, shown
+from tests.leads import CONTENT, MUSICIAN, Seed, seeded, shown
 from tests.test_support import answer, relayed_question, staff_member
+from tests.workspace import workspace
 
 
 def today() -> str:
@@ -42,3 +44,44 @@ async def test_status_counts_the_talents_own_questions_to_the_team(
     answered = shown(Text.STATUS_QUESTIONS_ANSWERED, count=1)
     assert status.text == f"{shown(Text.STATUS_NONE)}\n\n{answered}"
     assert staff.first_name not in status.text
+
+
+async def test_a_staff_answer_starts_by_naming_the_question_it_answers(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """From the staff group and from the workspace, a staff answer starts with one line: the
+    team's answer to the talent's question, quoted shortened, as text (a talent reading it a
+    day later could not tell what it was)."""
+    rizky = bot.user(first_name="Rizky")
+    await seeded(bot.database, [Seed(rizky.id, MUSICIAN, first_name="Rizky")])
+    asked = "bang <b>tiket</b> pesawat MU:CON ditanggung ga? soalnya aku dari Medan, jauh banget"
+    question = await relayed_question(bot, staff_chat, rizky, asked)
+    quoted = "bang <b>tiket</b> pesawat MU:CON ditanggung ga? soalnya aku…"  # 60 characters
+    assert len(quoted) == 60
+    staff = staff_member(bot, staff_chat)
+    await answer(bot, staff, staff_chat, "Ditanggung sebagian, kak.", question)
+    heading = shown(Text.SUPPORT_ANSWER_HEADING, question=quoted)
+    delivered = rizky.last_message
+    assert delivered.text == f"{heading}\n\nDitanggung sebagian, kak."
+    assert "&lt;b&gt;tiket&lt;/b&gt;" in (delivered.html or "")  # their words stay text
+    assert delivered.button_texts == [CONTENT.text(Text.BTN_ASK_REPLY, "id")]
+    # What the log keeps of it is staff's words only (the Questions tab shows those).
+    [kept] = [e.text for e in await bot.store.log.for_chat(rizky.id) if e.kind == "staff_answer"]
+    assert kept == "Ditanggung sebagian, kak."
+
+    # From the workspace, to the next question that waits: the same line, that question.
+    await relayed_question(bot, staff_chat, rizky, "kalau visa gimana bang?")
+    async with workspace(bot, ADMIN_ID) as client:
+        await client.ok("reply", {"id": 1, "text": "Visa diurus sendiri, kak."})
+    heading = shown(Text.SUPPORT_ANSWER_HEADING, question="kalau visa gimana bang?")
+    assert rizky.last_message.text == f"{heading}\n\nVisa diurus sendiri, kak."
+
+    # A photo can carry no line above it: the line comes first, then the photo.
+    await relayed_question(bot, staff_chat, rizky, "contoh posternya ada bang?")
+    photo_question = staff_chat.last_message
+    mark = rizky.mark()
+    await bot.act(staff, staff.send_photo, caption="Ini contohnya", content=b"JPEG-answer",
+                  chat=staff_chat, reply_to=photo_question)  # fmt: skip
+    line, photo = rizky.messages_since(mark)
+    assert line.text == shown(Text.SUPPORT_ANSWER_HEADING, question="contoh posternya ada bang?")
+    assert (photo.kind, photo.text) == ("photo", "Ini contohnya")

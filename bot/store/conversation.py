@@ -208,3 +208,15 @@ class ConversationLog:
                 " AND message_id = ? AND kind = 'command' AND text LIKE '/%'",
                 (question, chat_id, message_id),
             )
+
+    async def talent_words(self, chat_id: int, message_id: int) -> str | None:
+        """What a talent's text message said, as the log keeps it (None for media, a message
+        no longer logged, or one kept only as its length)."""
+        value = await self._db.fetch_value(
+            "SELECT text FROM conversation_log WHERE chat_id = ? AND direction = 'in'"
+            " AND message_id = ? AND kind IN ('text', 'command') ORDER BY id DESC LIMIT 1",
+            (chat_id, message_id),
+        )
+        if value is None or size_over_budget(str(value)) is not None:
+            return None
+        return str(value)
