@@ -76,6 +76,9 @@ class Admission:
     # A new burst's header quotes this question, which the bot answered first just before:
     # the message it opens with was sent after that answer.
     follows: int | None = None
+    # A new burst that replies to a staff answer ("Balas tim kami", or typed after one): its
+    # header goes under that answer in the staff chat, the same thread.
+    replying: bool = False
 
 
 def enter(session: Session, *, replying_at: str | None = None) -> Session:
@@ -116,6 +119,10 @@ def admit(session: Session, now: datetime) -> tuple[Admission, Session]:
         header_message_id=None if new_burst else session.header_message_id,
         thread_id=None if new_burst else session.thread_id,
         follows=_followed(session, now) if new_burst else None,
+        # Talking with staff (see `enter`) with no burst under way: after their answer.
+        replying=new_burst
+        and session.header_message_id is None
+        and session.last_relayed_at is not None,
     )
     return admission, replace(
         session,
@@ -385,6 +392,7 @@ def header(
     *,
     in_topic: bool,
     follows: Followed | None = None,
+    replying: bool = False,
 ) -> str:
     """The staff-chat header of a burst: who asks, their language, id and lead; `follows`:
     the question the bot answered first and the entry it answered with, which the burst's
@@ -399,6 +407,8 @@ def header(
         said = Text.SUPPORT_HEADER_SENT_ANYWAY if follows.itself else Text.SUPPORT_HEADER_FOLLOWS
         line = content.text(said, language, question=follows.question, entry=follows.entry)
         earlier = f"{line}\n"
+    elif replying:  # under the staff answer it replies to
+        earlier = f"{content.text(Text.SUPPORT_HEADER_REPLYING, language)}\n"
     return content.text(
         Text.SUPPORT_HEADER,
         language,

@@ -15,6 +15,7 @@ from bot.store import User, utc_now
 from bot.store.audit import Actor
 from bot.store.conversation import AnsweredBy
 from bot.support import (
+    ANSWERED_EXCERPT,
     Admission,
     SupportDesk,
     Verdict,
@@ -27,6 +28,7 @@ from bot.support import (
     header,
     question_after_command,
     reply_in_form_hint,
+    shortened,
     topic_name,
 )
 from bot.texts import Text
@@ -72,17 +74,37 @@ async def ask(update: Update, context: BotContext) -> None:
         ]
         text, markup = context.text(Text.SUPPORT_CLOSED), InlineKeyboardMarkup(rows)
     else:
-        replying = (
-            update.callback_query is not None and update.callback_query.data == views.ASK_AGAIN
-        )
+        query = update.callback_query
+        replying = query is not None and query.data == views.ASK_AGAIN
         await _desk(context).open(user.id, replying=replying)
         text, markup = context.text(Text.SUPPORT_INVITE), _done_markup(context)
+        pressed = None if query is None else query.message
+        if replying and isinstance(pressed, Message):
+            replied = pressed.reply_to_message
+            asked = None if replied is None else replied.message_id
+            text = await _reply_invite(context, user.id, pressed.message_id, asked)
     query = update.callback_query
     if query is not None and query.data == views.ASK_AGAIN:
         await answer_query(update)
         await reply(update, text, markup)  # the button sits under a staff answer: keep it
     else:
         await show(update, text, markup)
+
+
+async def _reply_invite(
+    context: BotContext, user_id: int, answer_id: int, asked: int | None
+) -> str:
+    """ "Balas tim kami" under a staff answer (their message `answer_id`, a reply to their
+    question `asked` if Telegram says so): they reply to the team's answer about that
+    question, quoted shortened (it read as starting over: a talents' review)."""
+    store = context.services.store
+    if asked is None:  # their question was deleted: the newest one before the answer
+        asked = await store.support.question_before_answer(user_id, answer_id)
+    words = None if asked is None else await store.log.talent_words(user_id, asked)
+    question = shortened(words, ANSWERED_EXCERPT) if words else ""
+    if not question:
+        return context.text(Text.SUPPORT_REPLY_INVITE_PLAIN)
+    return context.text(Text.SUPPORT_REPLY_INVITE, question=question)
 
 
 async def start_asking(update: Update, context: BotContext) -> None:
@@ -289,14 +311,14 @@ async def _copy_to_staff(
     follows = admission.follows if admission.new_burst else None
     if admission.new_burst or header_id is None:
         try:
-            header_id, thread = await _open_burst(context, staff_chat, talent, message_id, follows)
+            header_id, thread = await _open_burst(context, staff_chat, talent, sent, admission)
         except BadRequest as error:
             if "thread" not in str(error).lower():
                 raise
             # Staff deleted the talent's topic: open a new one.
             log.info("Topic of user %d is gone (%s); opening a new one", talent.user_id, error)
             await context.services.store.support.forget_topic(staff_chat, talent.user_id)
-            header_id, thread = await _open_burst(context, staff_chat, talent, message_id, follows)
+            header_id, thread = await _open_burst(context, staff_chat, talent, sent, admission)
     replying = ReplyParameters(header_id, allow_sending_without_reply=True)
     copy: MessageId | Message
     if words is not None:
@@ -320,10 +342,17 @@ async def _copy_to_staff(
 
 
 async def _open_burst(
-    context: BotContext, staff_chat: int, talent: User, message_id: int, follows: int | None
+    context: BotContext,
+    staff_chat: int,
+    talent: User,
+    sent: tuple[int, int, str | None],
+    admission: Admission,
 ) -> tuple[int, int | None]:
-    """Post the header (in the talent's topic if the staff chat is a forum); `follows`: the
-    question answered first that the message follows, quoted in it."""
+    """Post the header (in the talent's topic if the staff chat is a forum); its `follows`:
+    the question answered first that the message follows, quoted in it; `replying`: the
+    header goes as a reply to staff's newest answer, the thread the talent replies in."""
+    message_id = sent[1]
+    follows = admission.follows if admission.new_burst else None
     store = context.services.store
     thread = await store.support.topic_for(staff_chat, talent.user_id)
     if thread is None and (await context.bot.get_chat(staff_chat)).is_forum:
@@ -336,7 +365,17 @@ async def _open_burst(
     language = context.services.settings.default_language
     earlier = answered_first(store, context.content, talent.user_id, follows, language, message_id)
     in_topic = thread is not None
-    text = header(context.content, language, talent, reference, in_topic=in_topic, follows=earlier)
+    under = await store.support.newest_answer(staff_chat, talent.user_id)
+    replying = admission.replying and under is not None
+    text = header(
+        context.content,
+        language,
+        talent,
+        reference,
+        in_topic=in_topic,
+        follows=earlier,
+        replying=replying,
+    )
     # Their lead, one press away (below the header, which stays), as under a new-lead alert.
     opener = (
         None
@@ -345,12 +384,20 @@ async def _open_burst(
             [[open_button(context.content, language, lead[1], lead[0], anew=True)]]
         )
     )
-    sent = await context.bot.send_message(
-        staff_chat, text, message_thread_id=thread, reply_markup=opener
+    posted = await context.bot.send_message(
+        staff_chat,
+        text,
+        message_thread_id=thread,
+        reply_markup=opener,
+        reply_parameters=(
+            ReplyParameters(under, allow_sending_without_reply=True)
+            if replying and under is not None
+            else None
+        ),
     )
-    await store.support.record(staff_chat, sent.message_id, talent.user_id, "header", message_id)
-    await _desk(context).start_burst(talent.user_id, sent.message_id, thread)
-    return sent.message_id, thread
+    await store.support.record(staff_chat, posted.message_id, talent.user_id, "header", message_id)
+    await _desk(context).start_burst(talent.user_id, posted.message_id, thread)
+    return posted.message_id, thread
 
 
 def _from_staff(message: Message, staff_chat: int) -> bool:

@@ -138,7 +138,9 @@ async def test_question_is_relayed_with_header_and_answer_comes_back(
 
     await bot.press(sari, "💬 Balas tim kami")
     assert sari.messages[-2] == delivered  # the answer stays as it was
-    assert sari.last_message.text.startswith(f"💬 {INVITE}")
+    # She reads that she replies to the answer to the question it answered (not the latest).
+    replying = shown(Text.SUPPORT_REPLY_INVITE, question="Apakah MU:CON terbuka untuk band indie?")
+    assert sari.last_message.text == replying
     mark = staff_chat.mark()
     await bot.send(sari, "Ada info jadwalnya?")
     assert staff_chat.messages_since(mark)[-1].text == "Ada info jadwalnya?"

@@ -85,3 +85,42 @@ async def test_a_staff_answer_starts_by_naming_the_question_it_answers(
     line, photo = rizky.messages_since(mark)
     assert line.text == shown(Text.SUPPORT_ANSWER_HEADING, question="contoh posternya ada bang?")
     assert (photo.kind, photo.text) == ("photo", "Ini contohnya")
+
+
+async def test_reply_to_our_team_says_what_it_replies_to_and_stays_in_that_thread(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """ "💬 Balas tim kami" under a staff answer: the talent reads that they reply to the team's
+    answer about their question (it opened the invitation to a new question, as if starting
+    over), and their reply reaches staff under that answer, not as a new question."""
+    rizky = bot.user(first_name="Rizky")
+    question = await relayed_question(bot, staff_chat, rizky, "bang tiket MU:CON ditanggung ga?")
+    staff = staff_member(bot, staff_chat)
+    answered = staff.send("Ditanggung sebagian, kak.", chat=staff_chat, reply_to=question)
+    await bot.settle(answered)
+    staff_answer = answered["message"]["message_id"]
+
+    [invite] = await bot.press(rizky, CONTENT.text(Text.BTN_ASK_REPLY, "id"))
+    expected = shown(Text.SUPPORT_REPLY_INVITE, question="bang tiket MU:CON ditanggung ga?")
+    assert invite.text == expected
+    assert invite.button_texts == [CONTENT.text(Text.BTN_ASK_DONE, "id")]
+
+    mark = staff_chat.mark()
+    await bot.send(rizky, "oke bang, kalau visa gimana?")
+    header, reply = staff_chat.messages_since(mark)
+    assert header.reply_to_message_id == staff_answer  # under staff's answer
+    assert shown(Text.SUPPORT_HEADER_REPLYING) in header.text
+    assert "Rizky" in header.text
+    assert (reply.text, reply.reply_to_message_id) == (
+        "oke bang, kalau visa gimana?",
+        header.message_id,
+    )
+
+    # A first question after /tanya is no reply: its header stands on its own.
+    budi = bot.user(first_name="Budi")
+    mark = staff_chat.mark()
+    await bot.send(budi, "/tanya")
+    await bot.send(budi, "kak, boleh daftar dua bidang?")
+    header, _ = staff_chat.messages_since(mark)
+    assert header.reply_to_message_id is None
+    assert shown(Text.SUPPORT_HEADER_REPLYING) not in header.text

@@ -306,6 +306,30 @@ class SupportRelay:
         since = None if row is None or not waiting else str(row["since"])
         return OwnQuestions(waiting, since, int(answered or 0))
 
+    async def newest_answer(self, staff_chat_id: int, user_id: int) -> int | None:
+        """The staff-chat message of the newest staff answer to the talent: staff's own words
+        (a reply in the group), else the note telling of a workspace answer."""
+        value = await self._db.fetch_value(
+            "SELECT staff_message_id FROM relayed_messages WHERE staff_chat_id = ?1"
+            " AND user_id = ?2 AND kind = 'answer' AND talent_message_id = (SELECT"
+            " talent_message_id FROM relayed_messages WHERE staff_chat_id = ?1 AND user_id = ?2"
+            " AND kind = 'answer' ORDER BY id DESC LIMIT 1) ORDER BY id LIMIT 1",
+            (staff_chat_id, user_id),
+        )
+        return None if value is None else int(value)
+
+    async def question_before_answer(self, user_id: int, answer_id: int) -> int | None:
+        """The talent's own message id of their newest question relayed before the staff
+        answer they got as their message `answer_id` (None if that answer is not known)."""
+        value = await self._db.fetch_value(
+            "SELECT q.talent_message_id FROM relayed_messages q WHERE q.user_id = ?1"
+            " AND q.kind = 'question' AND q.created_at <= (SELECT MIN(a.created_at)"
+            " FROM relayed_messages a WHERE a.user_id = ?1 AND a.kind = 'answer'"
+            " AND a.talent_message_id = ?2) ORDER BY q.id DESC LIMIT 1",
+            (user_id, answer_id),
+        )
+        return None if value is None else int(value)
+
     async def question_waiting(self, user_id: int) -> bool:
         """Whether a question of this talent waits for a staff answer (see WAITING_FROM)."""
         return await self._db.fetch_value(IS_WAITING, (user_id,)) is not None
