@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from bot.emulator import EmulatedChat
 from bot.leads.intake import NONE_YET
 from bot.texts import Text
 from tests.harness import Harness
@@ -17,6 +18,7 @@ from tests.leads import (
     answer,
     at_question,
     consent,
+    fill,
     label,
     rendered,
     shown,
@@ -45,16 +47,57 @@ async def test_several_links_keep_the_first_and_carry_the_others_to_other_links(
     other = CONTENT.questions["other_links"].label.id
     assert reply.text.startswith(shown(Text.INTAKE_LINKS_CARRIED, count=2, other=other))
     stored = await _stored(bot, user.id)
-    assert stored["portfolio_url"].startswith("https://vimeo.com/812345678")
+    # Without the tracking parameters the links came with (utm_*, fbclid, si, igsh).
+    assert stored["portfolio_url"] == "https://vimeo.com/812345678"
     assert stored["other_links"] == (
-        "https://youtu.be/nDfLm2024?si=Ab12Cd34Ef\n"
-        "https://www.instagram.com/nadia.frames?igsh=MWx0bXQ1"
+        "https://youtu.be/nDfLm2024\nhttps://www.instagram.com/nadia.frames"
     )
     assert await where(bot, user) == "notable_works"  # "Tautan lain" is answered
     # Back shows them there, to change.
     [back] = await bot.press(user, CONTENT.text(Text.BTN_BACK, "id"))
     assert await where(bot, user) == "other_links"
     assert "https://youtu.be/nDfLm2024" in back.text
+
+
+TRACKED_WORK = "https://www.youtube.com/watch?v=nDfLm2024&feature=share&t=42&si=Ab12Cd34#menit"
+TRACKED_OTHERS = (
+    "ig: https://www.instagram.com/sari.music?igsh=MWx0bXQ1&utm_source=qr ✨\n"
+    "https://open.spotify.com/artist/4xYz?si=abc123&nd=1\n"
+    "facebook.com/sarimusik?fbclid=IwAR2xYz&gclid=Cj0K&ref=bookmarks"
+)
+
+
+async def test_tracking_parameters_are_dropped_from_links_before_they_are_stored(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """A talents' review: links kept utm_*, fbclid, si and igsh, and staff saw them so. Every
+    other parameter (YouTube's v= and t=, Spotify's nd=, ref=) and the fragment stay."""
+    user = bot.user()
+    await bot.send(user, "/daftar")
+    await consent(bot, user)
+    await fill(
+        bot, user, {**MUSICIAN, "portfolio_url": TRACKED_WORK, "other_links": TRACKED_OTHERS}
+    )
+    assert await where(bot, user) == "review"
+    stored = await _stored(bot, user.id)
+    work = "https://www.youtube.com/watch?v=nDfLm2024&t=42#menit"
+    others = (
+        "ig: https://www.instagram.com/sari.music ✨\n"
+        "https://open.spotify.com/artist/4xYz?nd=1\n"
+        "facebook.com/sarimusik?ref=bookmarks"
+    )
+    assert (stored["portfolio_url"], stored["other_links"]) == (work, others)
+    review = user.last_message.text  # the talent's review screen shows the clean links
+    assert work in review and "https://open.spotify.com/artist/4xYz?nd=1" in review
+    for tracking in ("si=", "igsh", "utm_", "fbclid", "gclid", "feature=share"):
+        assert tracking not in review, tracking
+    # Staff see the clean links in the new-lead alert.
+    mark = staff_chat.mark()
+    await bot.press(user, CONTENT.text(Text.BTN_SUBMIT, "id"))
+    alert = "\n".join(message.text for message in staff_chat.messages_since(mark))
+    assert work in alert
+    for tracking in ("si=", "igsh", "utm_", "fbclid", "gclid", "feature=share"):
+        assert tracking not in alert, tracking
 
 
 async def test_belum_ada_inside_a_sentence_at_the_work_link_is_not_yet(bot: Harness) -> None:

@@ -10,7 +10,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote_plus, urlsplit, urlunsplit
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
@@ -407,6 +407,7 @@ def _check_plain(question: Question, text: str) -> Outcome:
                 return Accepted(None)  # "gak ada": as the Skip button
             return Rejected(Text.INTAKE_NO_LINK)
         text = "\n".join(_as_link(line) for line in text.split("\n"))
+        text = untracked_in(text)
     limit = question.length_limit
     if len(text) > limit:
         return Rejected(Text.INTAKE_TOO_LONG, {"length": len(text), "limit": limit})
@@ -552,7 +553,8 @@ AROUND_LINK = ".,;:!?()[]<>\"'"  # punctuation of the sentence, not of the link
 
 
 def web_link(text: str) -> str | None:
-    """An http(s) link with a host name, "https://" added when it has no scheme, or None."""
+    """An http(s) link with a host name, "https://" added when it has no scheme, without its
+    tracking parameters (`untracked`), or None."""
     if not text or any(c.isspace() for c in text):
         return None
     candidate = text if "://" in text else f"https://{text}"
@@ -562,7 +564,63 @@ def web_link(text: str) -> str | None:
         return None  # "@naddie.sings", "sari@gmail.com": a handle or an address, not a host
     if not host.rsplit(".", 1)[-1].isalpha():
         return None  # "1.5", "v2.0": a number, not a host
-    return candidate
+    return untracked(candidate)
+
+
+# Parameters a link carries for whoever shared it, not for the page (a talents' review:
+# "vimeo.com/812345678?utm_source=ig&utm_medium=bio&fbclid=…" reached staff so): dropped before
+# a link is stored. `si` only where it is a share id (YouTube, Spotify).
+TRACKING = frozenset({"fbclid", "gclid", "igshid", "igsh"})
+SHARE_ID_HOSTS = ("youtube.com", "youtu.be", "spotify.com")
+
+
+def _tracking(host: str, key: str, value: str) -> bool:
+    key = key.lower()
+    if key.startswith("utm_") or key in TRACKING:
+        return True
+    if key == "feature" and value.lower() == "share":
+        return True
+    shared = host == "youtu.be" or any(
+        host == name or host.endswith(f".{name}") for name in SHARE_ID_HOSTS
+    )
+    return key == "si" and shared
+
+
+def untracked(link: str) -> str:
+    """A link without its tracking parameters (TRACKING, utm_*, feature=share, YouTube's and
+    Spotify's si); every other parameter (YouTube's v= and t=) kept as written, in order,
+    and the fragment. A link without a scheme stays without."""
+    schemeless = "://" not in link
+    parts = urlsplit(f"https://{link}" if schemeless else link)
+    if not parts.query:
+        return link
+    host = (parts.hostname or "").lower()
+    kept = [
+        pair
+        for pair in parts.query.split("&")
+        if pair
+        and not _tracking(
+            host, unquote_plus(pair.partition("=")[0]), unquote_plus(pair.partition("=")[2])
+        )
+    ]
+    if len(kept) == len(parts.query.split("&")):
+        return link  # nothing to drop: as typed
+    cleaned = urlunsplit(parts._replace(query="&".join(kept)))
+    return cleaned.removeprefix("https://") if schemeless else cleaned
+
+
+def untracked_in(text: str) -> str:
+    """A text with each web link in it without its tracking parameters (`untracked`), the
+    rest as typed."""
+
+    def one(match: re.Match[str]) -> str:
+        word = match.group(0)
+        core = word.strip(AROUND_LINK)
+        if not core or web_link(core) is None:
+            return word
+        return word.replace(core, untracked(core), 1)
+
+    return re.sub(r"\S+", one, text)
 
 
 def _check_number(question: Question, text: str) -> Outcome:
