@@ -170,15 +170,20 @@ def _question(
     number = keys.index(counted) + 1 if counted in keys else len(keys)
     # One answer changed from the review: the prompt without the way into the form.
     prompt = question.edit_prompt if draft.editing and question.edit_prompt else question.prompt
-    parts = [
-        content.text(
+    if draft.editing:  # which answer is changed, not "Pertanyaan 10 dari 17" (a review)
+        named = (parent or question).label.get(language)
+        heading = content.text(
+            Text.INTAKE_QUESTION_EDITING, language, label=named, prompt=Markup(prompt.get(language))
+        )
+    else:
+        heading = content.text(
             Text.INTAKE_QUESTION if parent is None else Text.INTAKE_QUESTION_FOLLOW_UP,
             language,
             number=number,
             total=len(keys),
             prompt=Markup(prompt.get(language)),
         )
-    ]
+    parts = [heading]
     help_text = intake.help_for(question, answers)
     if help_text is not None:
         parts.append(f"<i>{help_text.get(language)}</i>")

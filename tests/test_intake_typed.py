@@ -271,8 +271,23 @@ async def test_one_answer_changed_from_the_review_is_asked_without_the_way_in(
     assert question.edit_prompt is not None
     assert rendered(question.edit_prompt.id) in asked.text
     assert "bagian serunya" not in asked.text
-    await bot.send(user, "https://youtube.com/@sarimonsoons2")
-    assert await where(bot, user) == "review"
+    # Which answer is changed, not "Pertanyaan 10 dari 17" (a talents' review).
+    editing = shown(
+        Text.INTAKE_QUESTION_EDITING,
+        label=question.label.id,
+        prompt=rendered(question.edit_prompt.id),
+    )
+    assert asked.text.startswith(editing)
+    assert "dari 17" not in asked.text
+    [review] = await bot.send(user, "https://youtube.com/@sarimonsoons2")
+    assert await where(bot, user) == "review"  # saved: back to the review, as before
+    assert "https://youtube.com/@sarimonsoons2" in review.text
+    # A new question after a changed field (film instead of music) is counted again.
+    await bot.press(user, CONTENT.text(Text.BTN_EDIT, "id"))
+    await bot.press(user, CONTENT.questions["sector"].label.id)
+    [company] = await bot.press(user, label("sector", "film"))
+    assert await where(bot, user) == "company_name"
+    assert company.text.startswith(shown(Text.INTAKE_QUESTION, number=4, total=17, prompt="")[:-1])
     # Walking the form, the prompt as it was.
     other = await at_question(bot, "portfolio_url")
     assert rendered(question.prompt.id) in other.last_message.text
