@@ -163,6 +163,7 @@ class Text(StrEnum):
     INTAKE_QUESTION = "intake_question"
     INTAKE_QUESTION_FOLLOW_UP = "intake_question_follow_up"
     INTAKE_QUESTION_EDITING = "intake_question_editing"
+    INTAKE_SAME_FIELD = "intake_same_field"
     INTAKE_OPTIONAL = "intake_optional"
     INTAKE_CURRENT_ANSWER = "intake_current_answer"
     INTAKE_SELECTED = "intake_selected"

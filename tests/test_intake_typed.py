@@ -8,7 +8,9 @@ from typing import Any
 import pytest
 
 from bot.emulator import EmulatedChat
+from bot.leads.export import to_wib
 from bot.leads.intake import NONE_YET
+from bot.store import utc_now
 from bot.texts import Text
 from tests.harness import Harness
 from tests.leads import (
@@ -16,6 +18,7 @@ from tests.leads import (
     FILMMAKER,
     MUSICIAN,
     answer,
+    apply,
     at_question,
     consent,
     fill,
@@ -291,3 +294,33 @@ async def test_one_answer_changed_from_the_review_is_asked_without_the_way_in(
     # Walking the form, the prompt as it was.
     other = await at_question(bot, "portfolio_url")
     assert rendered(question.prompt.id) in other.last_message.text
+
+
+async def test_a_second_registration_in_the_same_field_is_said_once_before_it_starts(
+    bot: Harness,
+) -> None:
+    """A talents' review: /daftar → "Pendaftaran baru" → Musik, after a music registration,
+    started a second one without a word ("ini jadi dobel dong?")."""
+    user = bot.user()
+    reference = await apply(bot, user, MUSICIAN)
+    await bot.send(user, "/daftar")
+    await bot.press(user, CONTENT.text(Text.BTN_NEW_REGISTRATION, "id"))
+    if await where(bot, user) == "consent_processing":
+        await consent(bot, user)
+    assert await where(bot, user) == "sector"
+    [asked] = await bot.press(user, label("sector", "music"))
+    today = CONTENT.date_text(to_wib(utc_now()).date(), "id")
+    said = shown(Text.INTAKE_SAME_FIELD, reference=reference, date=today)
+    assert asked.text.startswith(said)
+    assert await where(bot, user) == "age_range"  # and the form goes on
+    # Said once: back at the field, the same one again, and on to the next question.
+    await bot.press(user, CONTENT.text(Text.BTN_BACK, "id"))
+    [again] = await bot.press(user, label("sector", "music"))
+    assert said not in again.text
+    await bot.press(user, label("age_range", "age_25_34"))
+    assert said not in user.last_message.text
+    # Another field: nothing to say.
+    await bot.press(user, CONTENT.text(Text.BTN_BACK, "id"))
+    await bot.press(user, CONTENT.text(Text.BTN_BACK, "id"))
+    [film] = await bot.press(user, label("sector", "film"))
+    assert reference not in film.text

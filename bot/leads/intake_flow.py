@@ -18,6 +18,7 @@ from typing import Any
 from bot.content import Content, Question, T
 from bot.leads import intake, slips
 from bot.leads.email_typos import EmailSuggestion, suggestion_for
+from bot.leads.export import to_wib
 from bot.leads.language_wish import OTHER, language_asked
 from bot.leads.step_questions import about_the_guardian, about_the_step
 from bot.parsing import small_int
@@ -64,6 +65,7 @@ CITY_PROVINCE = "cp"
 DISCARD = "dn"
 DISCARD_SURE = "dy"
 DISCARD_NOT = "dk"
+SECTOR = "sector"  # the field question (music or film), as records.leads_of reads it
 
 
 @dataclass(frozen=True, slots=True)
@@ -715,10 +717,32 @@ class IntakeFlow:
                 )
                 return await self._advance(draft, change)
         elsewhere = self._city_elsewhere(question, answers, value)
+        earlier = await self._same_field(draft, question, answers, value)
         moved_on = await self._move_on(
             draft, answers, {question.key: value}, update_id, after=question.key, drop=elsewhere
         )
+        if earlier is not None:
+            return replace(moved_on, note=Text.INTAKE_SAME_FIELD, note_values=earlier)
         return replace(moved_on, note=Text.INTAKE_CITY_AGAIN) if elsewhere else moved_on
+
+    async def _same_field(
+        self, draft: Draft, question: Question, answers: dict[str, Any], value: Any
+    ) -> dict[str, Any] | None:
+        """A new registration given the field of one the talent already sent (a talents'
+        review: a second music registration began without a word, and "ini jadi dobel dong?"
+        went unanswered): that one's reference and date, said once, before the next question;
+        None otherwise (an update, a change from the review, the same field picked again)."""
+        if question.key != SECTOR or draft.amends is not None or draft.editing:
+            return None
+        if answers.get(SECTOR) == value:
+            return None  # back at the field and the same one picked: said already
+        leads = await self._store.records.leads_of(draft.user_id)
+        same = next((lead for lead in leads if lead.sector == value), None)
+        if same is None:
+            return None
+        day = to_wib(same.submitted_at).date()
+        date = T(id=self._content.date_text(day, "id"), en=self._content.date_text(day, "en"))
+        return {"reference": same.reference, "date": date}
 
     def _city_elsewhere(
         self, question: Question, answers: dict[str, Any], province: Any
