@@ -37,6 +37,7 @@ from tests.subscribers import queue_text, wait_delivered
 TOKEN = "7012345678:AAF-leakCanary_Tok3n0123456789abcdef"
 BOT_ID = 7012345678
 ANNOUNCEMENT = "Pengumuman uji coba"
+STAFF_ANSWER = "Jawaban kami"  # what staff answer a talent, to find among the calls
 MANGLED = b"HTTP/1.1 200 OK\r\nContent-Length: nonsense\r\n\r\n{}"
 
 
@@ -121,10 +122,13 @@ Proxied = tuple[ProxiedHarness, ManglingProxy, EmulatedChat]  # the bot, its pro
 
 
 def mangle_answers_and_announcements(path: str, body: bytes) -> bool:
-    """Staff answers (copies to a talent) and the announcement get a malformed HTTP answer."""
+    """Staff answers to a talent and the announcement get a malformed HTTP answer."""
     if ANNOUNCEMENT.encode() in body:
         return True
-    return path.endswith("/copyMessage") and int(json.loads(body)["chat_id"]) > 0
+    if not path.endswith(("/copyMessage", "/sendMessage")):
+        return False
+    sent = json.loads(body)
+    return int(sent["chat_id"]) > 0 and STAFF_ANSWER in str(sent.get("text", STAFF_ANSWER))
 
 
 @pytest.fixture
@@ -179,7 +183,7 @@ async def test_the_token_never_reaches_a_stored_error_a_copy_of_data_the_staff_c
     await bot.send(sari, "Halo tim, ada pertanyaan.")
     copy = staff.messages_since(mark)[-1]
     admin = bot.emulator.user(ADMIN_ID)
-    await bot.act(admin, admin.send, "Jawaban kami", chat=staff, reply_to=copy)
+    await bot.act(admin, admin.send, STAFF_ANSWER, chat=staff, reply_to=copy)
     note = staff.last_message.text
     assert note.startswith("⚠️ Tidak terkirim ke Sari: network")
     # An announcement that cannot be delivered: the failure is stored for the report.
@@ -247,8 +251,8 @@ async def test_a_fault_echoing_the_token_encoded_or_its_secret_half_leaks_nowher
         await bot.send(sari, "/tanya")
         await bot.send(sari, "Halo tim, ada pertanyaan.")
         copy = staff.messages_since(mark)[-1]
-        emulator.fail_next("copyMessage", status=400, description=ECHO, chat_id=sari.id)
-        await bot.act(admin, admin.send, "Jawaban kami", chat=staff, reply_to=copy)
+        emulator.fail_next("sendMessage", status=400, description=ECHO, chat_id=sari.id)
+        await bot.act(admin, admin.send, STAFF_ANSWER, chat=staff, reply_to=copy)
         note = staff.last_message.text
         assert note.startswith("⚠️ Tidak terkirim ke Sari: bad_request (HTTP 400): "), note
         emulator.fail_next("sendMessage", status=400, description=ECHO, chat_id=sari.id)
