@@ -1952,6 +1952,10 @@ def test_a_place_is_the_talents_only_after_from() -> None:
         ("halo min, saya yang pegang sanggar tari di Kupang", "greeting"),
         ("halo, saya mau tanya siapa yang ngurus bot ini", None),
         ("halo, saya yang ngurus band, kapan open call?", None),
+        # Session 51: an older talent calls the bot "Dik" (a younger one) as others say "kak".
+        ("Terima kasih atas informasinya, Dik.", "thanks"),
+        ("halo dek", "greeting"),
+        ("dek, cara daftar gimana?", None),
     ],
 )
 def test_greetings_and_thanks_are_not_matched(text: str, talk: str | None) -> None:

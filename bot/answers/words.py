@@ -1418,6 +1418,7 @@ STOPWORDS_ID = _listed(
     maksud mksd misalnya misal bila apabila bakalan coba ayo guys sob bestie bund bun pak bu
     ibu bapak ane anda elo sana sini situ disini disana kesini kesana namun soalnya mengenai
     seputar terkait perihal sesuatu setiap tiap beberapa oleh ka kaka mba kakk
+    dik dek
     selamat pagi siang sore malam salam assalamualaikum assalamu alaikum waalaikumsalam
     permisi punten halo hallo helo hai hay hii makasih makasi makasii mksh makasihh
     terimakasih kasih trims tengkyu nuhun suwun matur nuwun
@@ -1632,7 +1633,9 @@ INTRODUCING = frozenset(  # the talent's name follows ("nama saya Dimas"), not a
 # which asks for the question. Sasak's and Bugis' "side" (you, polite: "tabe' side admin")
 # is whom a greeting addresses, as "kak" is (and a stopword, as "anda" is).
 # Papuan "pace" and "mace" (sir, ma'am: "pace sa rapper dari sorong. rap bisa ikut kah?", session
-# 48) are whom a message addresses, as Maluku's "bela" is (and stopwords).
+# 48) are whom a message addresses, as Maluku's "bela" is (and stopwords); so are "dik" and
+# "dek", an older talent's word for a younger one (session 51: "Terima kasih atas
+# informasinya, Dik." was no thanks).
 GREETINGS = _listed(
     """
     halo hallo helo hai hay hi hii hey hello heyy pagi siang sore malam selamat met
@@ -1647,6 +1650,7 @@ GREETINGS = _listed(
     tabik puwari siulu 안녕 안녕하세요
     bela woy woi afwan akhi ukhti
     pace mace
+    dik dek
     ahowu fefu ko koko cece cici
     bantu bantuin tolong help anyone somebody someone
     semoga sehat selalu senantiasa
