@@ -91,10 +91,12 @@ class AnswerDesk:
         alternatives are offered instead, or nothing if it had none)."""
         verdict = self.verdict(question.text, needed, question.names)
         answered = verdict.entry
-        if answered is None or self._named(question.text, answered):
+        if answered is None:
             return verdict
         rejected = self._store.questions.rejected_lately(question.user_id, answered, REJECTED_FOR)
-        if not asked_again(question.text, rejected):
+        if not rejected:  # nearly always: the indexed read, and no word read again
+            return verdict
+        if self._named(question.text, answered) or not asked_again(question.text, rejected):
             return verdict
         if verdict.others:
             return Verdict(Outcome.SUGGESTED, None, verdict.others, verdict.confidence)
