@@ -12,20 +12,22 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bot import cli_broadcast, cli_pipeline, temp_folders
+# Registering the commands imports nothing heavy: each handler imports what its command needs
+# (the content, the settings, the store, python-telegram-bot), so that `kocca-bot --help`,
+# `status` or `backup` do not load what only `run` or `chat` use (start-up time of the command
+# line, docs/performance.md).
+from bot import cli_broadcast, cli_pipeline_commands
 from bot.cli_settings import WITHOUT_DATABASE_OPTION, add_database_option, settings_for
 from bot.cli_staff import add_staff_commands
-from bot.content import Content, ContentError, load_content
-from bot.content_checks import forwarding_notes, review_warnings
-from bot.content_live import reload_on_hangup
-from bot.logs import setup_logging
 from bot.ops import cli as ops_cli
-from bot.ops.runlock import DatabaseInUse, RunLock
 from bot.parsing import FIRST_YEAR, LAST_YEAR, iso_day
-from bot.settings import Settings, SettingsError, load_settings, settings_with_flags
-from bot.store.schema import SchemaMismatch
 from bot.terminal_text import count_of
+
+if TYPE_CHECKING:
+    from bot.content import Content
+    from bot.settings import Settings
 
 log = logging.getLogger("bot")
 
@@ -53,16 +55,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         return status
     except BrokenPipeError:
         return _reader_gone()
-    except (SettingsError, SchemaMismatch) as error:
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:
+        refused = _refused(error)
+        if refused is None:
+            raise
+        return refused
+
+
+def _refused(error: Exception) -> int | None:
+    """A problem with the settings, the database's schema or the content, told in plain words
+    (exit status 2); None for any other error."""
+    # Not imported at the top (start-up time); whichever of them was raised is loaded already.
+    from bot.content import ContentError
+    from bot.settings import SettingsError
+    from bot.store.schema import SchemaMismatch
+
+    if isinstance(error, (SettingsError, SchemaMismatch)):
         print(str(error), file=sys.stderr)
         return EXIT_CONFIG
-    except ContentError as error:
+    if isinstance(error, ContentError):
         print(f"content/ has {count_of(len(error.problems), 'problem')}:", file=sys.stderr)
         for problem in error.problems:
             print(f"  {problem}", file=sys.stderr)
         return EXIT_CONFIG
-    except KeyboardInterrupt:
-        return 130
+    return None
 
 
 def _reader_gone() -> int:
@@ -196,7 +214,7 @@ def _parser() -> argparse.ArgumentParser:
     add_staff_commands(commands)
     cli_broadcast.register(commands)
     ops_cli.register(commands)
-    cli_pipeline.register(commands)
+    cli_pipeline_commands.register(commands)
     for name, command in commands.choices.items():
         if name not in WITHOUT_DATABASE_OPTION:
             add_database_option(command)
@@ -205,6 +223,11 @@ def _parser() -> argparse.ArgumentParser:
 
 def _run_command(args: argparse.Namespace) -> int:
     """`kocca-bot run`."""
+    from bot import temp_folders
+    from bot.content import load_content
+    from bot.logs import setup_logging
+    from bot.ops.runlock import DatabaseInUse, RunLock
+
     settings = settings_for(args)
     if settings.bot_token is None:
         print(SETUP_HINT, file=sys.stderr)
@@ -233,6 +256,7 @@ async def _serve(settings: Settings, content: Content) -> int:
     from telegram.error import InvalidToken, NetworkError
 
     from bot.app import create_runner
+    from bot.content_live import reload_on_hangup
     from bot.transport.failures import explain
 
     runner = await create_runner(settings, content=content)
@@ -297,6 +321,10 @@ def _chat_command(args: argparse.Namespace) -> int:
     """`kocca-bot chat`."""
     from bot.chat import ChatRefused, chat
     from bot.chat.keys import STILL_WORKING_AFTER
+    from bot.content import load_content
+    from bot.logs import setup_logging
+    from bot.ops.runlock import DatabaseInUse
+    from bot.settings import load_settings
 
     settings = load_settings()
     setup_logging(logging.WARNING)
@@ -324,6 +352,8 @@ def _chat_command(args: argparse.Namespace) -> int:
 
 def _purge_command(args: argparse.Namespace) -> int:
     """`kocca-bot purge`."""
+    from bot.settings import settings_with_flags
+
     overrides: dict[str, int] = {}
     if args.log_days is not None:
         overrides["log_retention_days"] = args.log_days
@@ -361,6 +391,10 @@ def _iso_day(text: str) -> date:
 
 def _check_content_command(args: argparse.Namespace) -> int:
     """`kocca-bot check-content`."""
+    from bot.content import load_content
+    from bot.content_checks import forwarding_notes, review_warnings
+    from bot.settings import load_settings
+
     settings = load_settings()
     folder = args.content_dir or settings.content_dir
     today = args.today or date.today()

@@ -6,19 +6,18 @@ import argparse
 import asyncio
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.cli_settings import settings_for
-from bot.content import html_error, load_content
-from bot.ops.runlock import running_pid
-from bot.outreach.audience import Audience, count, describe, parse_audience
-from bot.outreach.broadcast import format_wib, parse_wib
-from bot.outreach.control import cancel_broadcast
 from bot.parsing import FIRST_YEAR, LAST_YEAR
-from bot.settings import Settings
-from bot.store import Store, Version, utc_now
-from bot.store.audit import Actor
 from bot.terminal_text import count_of
+
+# Registering the command imports nothing heavy (start-up time of the command line): the
+# content, the audiences and the store are imported by the functions that use them.
+if TYPE_CHECKING:
+    from bot.outreach.audience import Audience
+    from bot.settings import Settings
+    from bot.store import Version
 
 EXIT_USAGE = 2
 EXIT_NOT_QUEUED = 1
@@ -71,6 +70,10 @@ def register(commands: Any) -> None:
 
 def _broadcast_command(args: argparse.Namespace) -> int:
     """Check everything, show the count, confirm, queue (or list, or cancel)."""
+    from bot.content import load_content
+    from bot.outreach.audience import describe, parse_audience
+    from bot.outreach.broadcast import format_wib
+
     settings = settings_for(args)
     if args.list:
         return asyncio.run(_list(settings))
@@ -119,6 +122,8 @@ def _broadcast_command(args: argparse.Namespace) -> int:
 def _who_delivers(settings: Settings) -> str:
     """Whether a bot will deliver what was queued: an operator queueing on a database no bot
     runs on would otherwise wait for nothing."""
+    from bot.ops.runlock import running_pid
+
     if running_pid(settings.database_path) is not None:
         return "The running bot delivers it."
     return "No bot is running on this database: it goes out once the bot starts."
@@ -126,6 +131,9 @@ def _who_delivers(settings: Settings) -> str:
 
 async def _list(settings: Settings) -> int:
     """`kocca-bot broadcast --list`: what is waiting or being sent, soonest first."""
+    from bot.outreach.broadcast import format_wib
+    from bot.store import Store, utc_now
+
     store = await Store.open(settings.database_path)
     try:
         active = await store.broadcasts.active()
@@ -148,6 +156,10 @@ async def _list(settings: Settings) -> int:
 
 async def _cancel(settings: Settings, broadcast_id: int) -> int:
     """`kocca-bot broadcast --cancel N`: stop one; the running bot stops within a second."""
+    from bot.outreach.control import cancel_broadcast
+    from bot.store import Store
+    from bot.store.audit import Actor
+
     store = await Store.open(settings.database_path)
     try:
         if await cancel_broadcast(store, Actor.cli(), broadcast_id):
@@ -166,6 +178,9 @@ async def _cancel(settings: Settings, broadcast_id: int) -> int:
 
 def _version(path: Path) -> Version:
     """A text file as one version of the announcement; its HTML must be Telegram's."""
+    from bot.content import html_error
+    from bot.store import Version
+
     text = path.read_text(encoding="utf-8").strip()
     if not text:
         raise ValueError(f"{path} is empty")
@@ -177,6 +192,9 @@ def _version(path: Path) -> Version:
 
 def _send_at(at: str | None) -> str:
     """The stored UTC time to send at: now, or a future WIB time."""
+    from bot.outreach.broadcast import parse_wib
+    from bot.store import utc_now
+
     if at is None:
         return utc_now()
     send_at = parse_wib(at)
@@ -191,6 +209,9 @@ def _send_at(at: str | None) -> str:
 
 
 async def _count(settings: Settings, audience: Audience) -> int:
+    from bot.outreach.audience import count
+    from bot.store import Store
+
     store = await Store.open(settings.database_path)
     try:
         return await count(store.broadcasts, audience)
@@ -205,6 +226,9 @@ async def _queue(
     audience: Audience,
     send_at: str,
 ) -> tuple[int, int]:
+    from bot.store import Store
+    from bot.store.audit import Actor
+
     store = await Store.open(settings.database_path)
     try:
         broadcast_id, total = await store.broadcasts.create_queued(

@@ -2,7 +2,9 @@
 
 Both open the SQLite file themselves (safe while the bot runs). A talent message queued by
 `kocca-bot lead --notify` is delivered by the bot (at once if it runs, else when it starts),
-which reports in the staff chat.
+which reports in the staff chat. Their arguments are in bot/cli_pipeline_commands.py, which
+imports this module only when one of the two commands runs; the pipeline (with the bot's
+statistics and python-telegram-bot behind it) is imported by `lead` alone.
 """
 
 from __future__ import annotations
@@ -13,16 +15,15 @@ import csv
 import json
 import re
 import sys
-from datetime import date
 from typing import Any
 
 from bot.cli_staff import prepare
 from bot.content import Content
-from bot.leads import export, pipeline, records
-from bot.leads.pipeline import NoteError, StageError
+from bot.leads import export, records
 from bot.ops.runlock import running_pid
 from bot.settings import Forwarding, Settings
 from bot.store import Store
+from bot.store.applications import parse_reference
 from bot.store.audit import CLI, STAFF_CHAT, Actor, AuditEntry, AuditQuery
 from bot.store.pipeline import Move
 from bot.telegram_html import parse_html
@@ -42,89 +43,11 @@ AUDIT_COLUMNS = [
 ]
 
 
-def register(commands: Any) -> None:
-    """Add `lead` and `audit` to the `kocca-bot` subcommands."""
-    lead = commands.add_parser(
-        "lead",
-        help="print a lead as staff see it, or move it, note it (for scripts)",
-        description=(
-            "Print a lead as staff see it in Telegram (the talent's answers and contacts, stage,"
-            " assignee, notes, history), or move it to a stage (--stage), and/or keep"
-            " a note on it (--note). With --notify, the stage's message from content/stages.yaml"
-            " is queued for the talent; the bot sends it (at once if it is running, otherwise"
-            " when it next starts) and reports in the staff chat. Without --notify nothing is"
-            " sent. A stage that needs a consent the talent has not given (Forwarded needs their"
-            " consent to forwarding to FORWARD_TO) is refused, and with FORWARD_TO unset no"
-            " lead can be moved there. Every change, and every look at a lead, is"
-            " recorded in the audit log as done from the command line."
-        ),
-    )
-    lead.add_argument("reference", help="the lead's reference, e.g. KOC-000123")
-    lead.add_argument(
-        "--stage", help="move the lead to this stage (its key or label in stages.yaml, any case)"
-    )
-    lead.add_argument(
-        "--notify",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="with --stage: send the stage's message to the talent (default: --no-notify)",
-    )
-    lead.add_argument("--note", help="keep this note on the lead (at most 2,000 characters)")
-    lead.add_argument(
-        "--language",
-        choices=("id", "en"),
-        help="language of the printed page (default: DEFAULT_LANGUAGE)",
-    )
-    lead.set_defaults(handler=_lead_command)
-
-    audit = commands.add_parser(
-        "audit",
-        help="print the record of staff actions (UU PDP Pasal 31)",
-        description=(
-            "Print the audit log: who (Telegram id, or the command line) did what (stage"
-            " change, note, assignment, export with its filters, broadcast queued or"
-            " cancelled, lead viewed, ...) on which lead, and when. A lead whose talent asked"
-            " for erasure shows the erasure hash instead of its reference. Most lines say who"
-            " saw which leads (listed, viewed, searched); --changes shows only what staff"
-            " changed or sent."
-        ),
-    )
-    audit.add_argument(
-        "--since",
-        type=_day,
-        metavar="DATE",
-        help="from this WIB date on (2026-01-31 or 31-01-2026)",
-    )
-    audit.add_argument("--admin", type=int, metavar="ID", help="only this staff member's actions")
-    audit.add_argument(
-        "--lead",
-        metavar="KOC-…",
-        help="only actions on this lead (talent:<telegram id> for a talent without one)",
-    )
-    audit.add_argument(
-        "--changes",
-        action="store_true",
-        help=(
-            "only what staff changed or sent: leave out leads and questions listed, leads"
-            " viewed or searched, and stage messages previewed (recorded, as who saw whose"
-            " data, but most of the lines)"
-        ),
-    )
-    audit.add_argument(
-        "--format", choices=("text", "csv"), default="text", help="text (default) or csv"
-    )
-    audit.set_defaults(handler=_audit_command)
-
-
-def _day(text: str) -> date:
-    try:
-        return export.parse_day(text)
-    except export.FilterError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
-
-
-def _lead_command(args: argparse.Namespace) -> int:
+def lead_command(args: argparse.Namespace) -> int:
     """`kocca-bot lead`."""
+    from bot.leads import pipeline
+    from bot.leads.pipeline import NoteError
+
     prepared = prepare(args)
     reference = pipeline.parse_reference(args.reference)
     if prepared is None or reference is None:
@@ -151,6 +74,9 @@ def _lead_command(args: argparse.Namespace) -> int:
 
 
 async def _lead(settings: Settings, content: Content, reference: str, args: Any) -> int:
+    from bot.leads import pipeline
+    from bot.leads.pipeline import StageError
+
     language = args.language or settings.default_language
     store = await Store.open(settings.database_path)
     try:
@@ -215,6 +141,8 @@ def _moved(
     forwarding: Forwarding | None,
 ) -> str:
     """One line saying what became of the move."""
+    from bot.leads import pipeline
+
     label = pipeline.stage_label(content, stage, language)
     if move.outcome == "gone":
         return f"{reference} was erased meanwhile; nothing saved."
@@ -250,7 +178,7 @@ def _moved(
     return f"{reference} moved to {label}.{hint}"
 
 
-def _audit_command(args: argparse.Namespace) -> int:
+def audit_command(args: argparse.Namespace) -> int:
     """`kocca-bot audit`."""
     prepared = prepare(args)
     if prepared is None:
@@ -258,7 +186,7 @@ def _audit_command(args: argparse.Namespace) -> int:
     settings, _ = prepared
     lead = None
     if args.lead is not None:
-        lead = pipeline.parse_reference(args.lead) or args.lead  # an erasure hash works too
+        lead = parse_reference(args.lead) or args.lead  # an erasure hash works too
     since = None if args.since is None else export.start_of_day_utc(args.since)
     query = AuditQuery(since, args.admin, lead, changes_only=args.changes)
     return asyncio.run(_audit(settings, query, args.format))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from bot.settings import Settings, settings_with_flags
+if TYPE_CHECKING:
+    from bot.settings import Settings
 
 # Commands that never open the database (chat has a --database of its own: a throw-away
 # database unless one is given).
@@ -26,6 +27,9 @@ def add_database_option(parser: argparse.ArgumentParser) -> None:
 def settings_for(args: argparse.Namespace, **overrides: Any) -> Settings:
     """The settings, with `--database` in place of DATABASE_PATH when it was given; a bad
     value is reported with the flag's name."""
+    # Imported here: pydantic's settings are not needed for `kocca-bot --help` (start-up time).
+    from bot.settings import settings_with_flags
+
     flags: dict[str, str] = {}
     database = getattr(args, "database", None)
     if database is not None:

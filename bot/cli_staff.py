@@ -11,21 +11,23 @@ import logging
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from bot.answers import stats as question_stats
-from bot.answers.desk import thresholds
-from bot.answers.matcher import Matcher
-from bot.ask_off import for_deployment
 from bot.cli_settings import settings_for
-from bot.content import Content, load_content
-from bot.leads import export, pipeline, records, stats
-from bot.leads.export import ExportRequest, FilterError
-from bot.logs import setup_logging
-from bot.settings import Settings
-from bot.store import Store
-from bot.store.audit import Actor
 from bot.terminal_text import printable
+
+# Registering the commands imports nothing heavy (start-up time of the command line): the
+# handlers import the exporter, the statistics and the matcher when their command runs. The
+# choices below are the exporter's (export.FORMATS, sorted(export.SECTOR_ALIASES)), written
+# out for that; tests/test_cli_startup.py checks that they agree.
+FORMATS = ("csv", "xlsx")
+SECTORS = ("film", "music", "musik")
+
+if TYPE_CHECKING:
+    from bot.content import Content
+    from bot.leads import export
+    from bot.leads.export import ExportRequest
+    from bot.settings import Settings
 
 EXIT_USAGE = 2
 
@@ -42,16 +44,14 @@ def add_staff_commands(commands: Any) -> None:
             " Reads DATABASE_PATH; safe to run while the bot is running."
         ),
     )
-    exporter.add_argument("--format", choices=export.FORMATS, required=True, help="file type")
+    exporter.add_argument("--format", choices=FORMATS, required=True, help="file type")
     exporter.add_argument(
         "--output", type=Path, required=True, help="file to write (must not exist, see --force)"
     )
     exporter.add_argument(
         "--force", action="store_true", help="overwrite the --output file if it exists"
     )
-    exporter.add_argument(
-        "--sector", choices=sorted(export.SECTOR_ALIASES), help="only musicians or filmmakers"
-    )
+    exporter.add_argument("--sector", choices=SECTORS, help="only musicians or filmmakers")
     exporter.add_argument(
         "--since",
         type=_day,
@@ -88,14 +88,20 @@ def add_staff_commands(commands: Any) -> None:
 
 
 def _day(text: str) -> date:
+    from bot.leads.export import FilterError, parse_day
+
     try:
-        return export.parse_day(text)
+        return parse_day(text)
     except FilterError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def prepare(args: argparse.Namespace) -> tuple[Settings, Content] | None:
     """Settings and content, or None (with a message) when there is no database to read."""
+    from bot.ask_off import for_deployment
+    from bot.content import load_content
+    from bot.logs import setup_logging
+
     settings = settings_for(args)
     setup_logging(logging.WARNING)
     content = for_deployment(load_content(settings.content_dir), settings)
@@ -108,6 +114,9 @@ def prepare(args: argparse.Namespace) -> tuple[Settings, Content] | None:
 
 def _export_command(args: argparse.Namespace) -> int:
     """`kocca-bot export`."""
+    from bot.leads import records
+    from bot.leads.export import ExportRequest
+
     prepared = prepare(args)
     if prepared is None:
         return EXIT_USAGE
@@ -151,6 +160,10 @@ def _export_command(args: argparse.Namespace) -> int:
 async def _export(
     settings: Settings, content: Content, request: ExportRequest, kind: export.Format, path: Path
 ) -> export.Written:
+    from bot.leads import export
+    from bot.store import Store
+    from bot.store.audit import Actor
+
     store = await Store.open(settings.database_path)
     try:
         await store.audit.add(Actor.cli(), "export", None, **request.describe(), file=path.name)
@@ -164,6 +177,8 @@ async def _export(
 
 def _stats_command(args: argparse.Namespace) -> int:
     """`kocca-bot stats`."""
+    from bot.leads import export
+
     prepared = prepare(args)
     if prepared is None:
         return EXIT_USAGE
@@ -176,6 +191,12 @@ def _stats_command(args: argparse.Namespace) -> int:
 
 
 async def _report(settings: Settings, content: Content, language: str) -> str:
+    from bot.answers import stats as question_stats
+    from bot.answers.desk import thresholds
+    from bot.answers.matcher import Matcher
+    from bot.leads import pipeline, stats
+    from bot.store import Store
+
     store = await Store.open(settings.database_path)
     now = datetime.now(UTC)
     try:

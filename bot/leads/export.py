@@ -30,8 +30,6 @@ from pathlib import Path
 from typing import IO, Any, BinaryIO, Literal
 from zoneinfo import ZoneInfo
 
-import xlsxwriter
-
 from bot.content import Content, Question
 from bot.leads import filter_words, intake, records
 from bot.parsing import FIRST_YEAR, LAST_YEAR, written_day
@@ -406,6 +404,9 @@ class _XlsxFile:
     numbers and times are numbers."""
 
     def __init__(self, path: Path, headers: list[str], content: Content) -> None:
+        # Imported here: `kocca-bot status` and `audit` use this module's helpers, not XLSX.
+        import xlsxwriter
+
         # xlsxwriter opens the file by name: made 0600 first, it keeps that mode.
         self._book = xlsxwriter.Workbook(str(private_file(path)), {"constant_memory": True})
         name = plain_text(content.text(Text.EXPORT_SHEET_NAME, EXPORT_LANGUAGE))[:31]

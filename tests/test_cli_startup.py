@@ -1,0 +1,84 @@
+"""The command line's start-up: the light commands do not load the bot's heavy stack.
+
+`kocca-bot status` and `backup` run from cron, and every command starts a Python of its own:
+registering the subcommands imports nothing heavy, and each handler imports what its command
+needs (docs/performance.md, "The command line's start-up"). A fresh interpreter tells what a
+command imported; this test process has imported everything already. Nothing is timed here.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot import cli_staff
+from bot.leads import export
+from bot.store import Store
+from tests.processes import clean_env
+
+# What only `run`, `chat`, `doctor`, `stats`, `lead` or an XLSX export need.
+HEAVY = ("numpy", "bm25s", "telegram", "aiohttp", "xlsxwriter")
+# What building the parser (`kocca-bot --help`, a usage error) needs none of either.
+NOT_FOR_THE_PARSER = (*HEAVY, "pydantic", "yaml", "aiosqlite", "bot.content", "bot.store")
+
+# Run in a fresh interpreter: the parser alone, then each light command on a real database,
+# as far as it goes; one JSON line at the end says which of the modules each step imported.
+SCRIPT = """
+import contextlib, io, json, sys
+from bot import cli
+
+watched = sys.argv[1].split(",")
+loaded = {}
+cli._parser().format_help()
+loaded["parser"] = [name for name in watched if name in sys.modules]
+steps = [
+    ("status", ["status"]),
+    ("backup", ["backup", "--output", "copy.db"]),
+    ("restore", ["restore", "copy.db", "--unsigned"]),
+    ("audit", ["audit"]),
+    ("audit csv", ["audit", "--format", "csv", "--since", "2026-01-31"]),
+]
+codes = {}
+for step, argv in steps:
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        codes[step] = cli.main(argv)
+    loaded[step] = [name for name in watched if name in sys.modules]
+print(json.dumps({"loaded": loaded, "codes": codes}))
+"""
+
+
+@pytest.fixture
+async def folder(tmp_path: Path) -> Path:
+    """A deployment folder with a database the bot has run on."""
+    await (await Store.open(tmp_path / "bot.db")).close()
+    return tmp_path
+
+
+def test_the_light_commands_do_not_import_the_heavy_stack(folder: Path) -> None:
+    watched = ",".join(NOT_FOR_THE_PARSER)
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT, watched],
+        cwd=folder,
+        env=clean_env(folder),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.splitlines()[-1])
+    # Each command ran its course: status finds no bot running on the database (1).
+    assert result["codes"] == {"status": 1, "backup": 0, "restore": 0, "audit": 0, "audit csv": 0}
+    assert result["loaded"]["parser"] == []
+    for step, loaded in result["loaded"].items():
+        assert not set(loaded) & set(HEAVY), f"{step} imported {loaded}"
+
+
+def test_the_export_choices_are_the_exporters() -> None:
+    """Written out in bot/cli_staff.py so that registering `export` does not import it."""
+    assert cli_staff.FORMATS == export.FORMATS
+    assert list(cli_staff.SECTORS) == sorted(export.SECTOR_ALIASES)
