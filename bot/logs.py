@@ -152,6 +152,10 @@ def redact(text: str) -> str:
     return _PHONE_PATTERN.sub("<phone>", text)
 
 
+# Libraries whose INFO and DEBUG say nothing staff need (HTTP calls, scheduling, index builds).
+NOISY = ("httpx", "httpcore", "aiohttp.access", "apscheduler", "bm25s")
+
+
 def setup_logging(level: int, secrets: Iterable[str] = (), stream: TextIO | None = None) -> None:
     """Plain lines on stderr (or `stream`); HTTP libraries quiet, since they print request URLs,
     and the matcher's library, which logs its index builds at DEBUG whatever the level."""
@@ -163,11 +167,20 @@ def setup_logging(level: int, secrets: Iterable[str] = (), stream: TextIO | None
         )
     )
     handler.addFilter(RedactingFilter(secrets))
+    # bm25s sets its own logger to DEBUG when imported ("Building index from tokens" at every
+    # /reload), and the command line imports it after this (bot/cli.py): the handler, too,
+    # drops the noisy libraries' records below WARNING, whenever they were imported.
+    quiet = max(level, logging.WARNING)
+    handler.addFilter(
+        lambda record: (
+            record.levelno >= quiet
+            or not any(record.name == name or record.name.startswith(f"{name}.") for name in NOISY)
+        )
+    )
     root = logging.getLogger()
     for old in list(root.handlers):
         root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(level)
-    # bm25s sets its own logger to DEBUG ("Building index from tokens" at every /reload).
-    for noisy in ("httpx", "httpcore", "aiohttp.access", "apscheduler", "bm25s"):
-        logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+    for noisy in NOISY:
+        logging.getLogger(noisy).setLevel(quiet)

@@ -369,7 +369,7 @@ async def test_a_message_after_an_answer_first_shows_the_question_it_follows(
 
 
 async def test_a_follow_up_shows_the_earlier_holding_reply_marked_as_one(
-    bot: Harness, staff_chat: EmulatedChat, tmp_path: Path, screens: Path
+    bot: Harness, staff_chat: EmulatedChat, tmp_path: Path, screens: Path | None
 ) -> None:
     sari = bot.user(first_name="Sari")
     await seeded(bot.database, [Seed(sari.id, MUSICIAN, first_name="Sari")])
