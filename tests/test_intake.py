@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -542,6 +544,9 @@ async def test_a_question_typed_in_the_form_the_bot_is_not_sure_of_gets_the_clos
     assert row == (asked, "suggested", "faq:showreel_links")
 
 
+THIS_YEAR = datetime.now(ZoneInfo("Asia/Jakarta")).year
+
+
 @pytest.mark.parametrize(
     ("key", "typed", "kept"),
     [
@@ -581,6 +586,10 @@ async def test_a_question_typed_in_the_form_the_bot_is_not_sure_of_gets_the_clos
         ("experience_years", "2 tahunan", 2),
         ("experience_years", "5 taunan", 5),
         ("experience_years", "10 thn an", 10),
+        # The year they started (a talents' review: "sejak 2019" was "write a number only").
+        ("experience_years", "sejak 2019", THIS_YEAR - 2019),
+        ("experience_years", "since 2015, on and off", THIS_YEAR - 2015),
+        ("experience_years", "dari tahun 2010 kak", THIS_YEAR - 2010),
         # A new staff member's review: a handle at "other links" became a link by hand only.
         (
             "other_links",

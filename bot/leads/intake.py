@@ -9,8 +9,10 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 from urllib.parse import unquote_plus, urlsplit, urlunsplit
+from zoneinfo import ZoneInfo
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
@@ -31,6 +33,15 @@ _NUMBER = re.compile(rf"{_AMOUNT}(?:{_YEARS_UNIT})?", re.I)
 # A number of years among words ("udah 4 thn an", "around 6 years"): with its unit, so that
 # "6 bulan", "umur 25" or "50 lagu" are not taken for years; not inside another number.
 _NUMBER_IN = re.compile(rf"(?<![\w.,+-]){_AMOUNT}{_YEARS_UNIT}(?![\w.,-]*\d)(?![^\W\d_])", re.I)
+# The year a talent started, as an answer to how many years ("sejak 2019", "since 2019", "dari
+# tahun 2019": "write a number only" in a talents' review): the years from then to this year
+# in Jakarta. Only with the one year in the message ("dari 2019 sampai 2022" says more).
+_SINCE_YEAR = re.compile(
+    r"\b(?:sejak|semenjak|since|mulai|dari)\s+(?:(?:tahun|taun|thn|th)\.?\s*)?((?:19|20)\d\d)\b",
+    re.I,
+)
+_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+JAKARTA = ZoneInfo("Asia/Jakarta")
 PROVINCE_PAGE_SIZE = 8
 MATCHES_SHOWN = 12  # provinces matching what was typed: all of an island's (Sumatra has 10)
 
@@ -630,9 +641,13 @@ def _check_number(question: Question, text: str) -> Outcome:
     if match is None:  # "udh 4 thn an", "around 6 years": the one number said
         found = list(_NUMBER_IN.finditer(text))
         match = found[0] if len(found) == 1 else None
-    if match is None:
+    since = _SINCE_YEAR.search(text) if match is None else None
+    if since is not None and len(_A_YEAR.findall(text)) == 1:
+        value = float(datetime.now(JAKARTA).year - int(since.group(1)))
+    elif match is None:
         return Rejected(Text.INTAKE_BAD_NUMBER, bounds)
-    value = float(match.group(1).replace(",", "."))
+    else:
+        value = float(match.group(1).replace(",", "."))
     if not low <= value <= high:
         return Rejected(Text.INTAKE_BAD_NUMBER, bounds)
     return Accepted(int(value) if value.is_integer() else value)
