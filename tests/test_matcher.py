@@ -2376,3 +2376,17 @@ def test_two_typos_that_change_the_first_letter_are_another_word_unless_a_prefix
     assert MATCHER._correction("heading") is None  # not "meaning"
     assert MATCHER._correction("diakses") == "akses"
     assert MATCHER._correction("showril") == "showreel"
+
+
+def test_asking_whether_the_info_is_current_gets_its_entry() -> None:
+    """Session 51's talents' review: "is the info here still current?" was answered with how
+    program news is sent; it now gets the entry on the pages' "Info per" dates."""
+    for text in (
+        "Info di bot ini terakhir diperbarui kapan? Masih berlaku nggak?",
+        "is this information up to date?",
+    ):
+        verdict = decide(MATCHER.match(text), DEFAULTS)
+        assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, "faq:info_current"), text
+    news = decide(MATCHER.match("info program dikirim kapan"), DEFAULTS)
+    assert news.entry == "faq:announcements"  # how news is sent keeps its own entry
+    assert decide(MATCHER.match("how old are you"), DEFAULTS).entry is None
