@@ -2390,3 +2390,14 @@ def test_asking_whether_the_info_is_current_gets_its_entry() -> None:
     news = decide(MATCHER.match("info program dikirim kapan"), DEFAULTS)
     assert news.entry == "faq:announcements"  # how news is sent keeps its own entry
     assert decide(MATCHER.match("how old are you"), DEFAULTS).entry is None
+
+
+@pytest.mark.parametrize(
+    "text", ["korea bayar ga", "how much does the trip to Korea cost and who pays?"]
+)
+def test_who_pays_for_going_is_not_what_registering_costs(text: str) -> None:
+    """Session 51's talents' review: a question on who pays for the trip got who_can_apply's
+    "registering here is free" directly, read as "the trip is free"; no entry says who pays,
+    so it is not answered directly (the team is offered)."""
+    assert decide(MATCHER.match(text), DEFAULTS).outcome != Outcome.ANSWERED
+    assert decide(MATCHER.match("daftar bayar ga?"), DEFAULTS).entry == "faq:who_can_apply"

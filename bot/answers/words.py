@@ -1307,6 +1307,17 @@ PHRASES: dict[tuple[str, ...], str] = {
         )
     },
     **{("dapat", money): "honor" for money in ("duit", "duitnya", "uang", "uangnya")},
+    # Who pays for going (Korea paying, "who pays?") is what a program covers, which no entry
+    # says, not what registering costs: "korea bayar ga" and "how much does the trip to Korea
+    # cost and who pays?" got who_can_apply's "registering here is free" directly (session 51's
+    # talents' review), read as "the trip is free".
+    ("korea", "bayar"): "honor",
+    ("korea", "bayarin"): "honor",
+    ("siapa", "yang", "bayar"): "honor",
+    ("siapa", "bayar"): "honor",
+    ("who", "pays"): "honor",
+    ("who", "pay"): "honor",
+    ("who", "covers"): "honor",
     # Meeting the requirements is the requirements ("masih memenuhi syarat?": session 45's
     # review): "memenuhi" stems to "penuh", no entry's, and counted against them all.
     ("memenuhi", "syarat"): "syarat",
