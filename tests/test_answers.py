@@ -161,15 +161,15 @@ async def test_an_answer_said_not_to_be_it_is_not_given_again_to_that_talent(
 async def test_not_this_holds_for_that_question_asked_again_not_for_every_other(
     bot: Harness,
 ) -> None:
-    """A talents' review: after one "Not this" ("korea bayar ga" got the entry on who may
-    register), the entry was never given that talent again, for "gimana cara daftar?" nor for
-    its own title typed whole."""
+    """A talents' review: after one "Not this" (to the entry on who may register), the entry
+    was never given that talent again, for "gimana cara daftar?" nor for its own title typed
+    whole."""
     registering = CONTENT.faq["who_can_apply"].question.id
     dimas = bot.user(first_name="Dimas")
-    [answer] = await bot.send(dimas, "korea bayar ga")
+    [answer] = await bot.send(dimas, "berbayar ga kak")
     assert answer.text.split("\n")[0] == registering
     await bot.press(dimas, NOT_THIS, message=answer)
-    [again] = await bot.send(dimas, "maksudnya korea yg bayar ga kak?")  # the same, again
+    [again] = await bot.send(dimas, "maksudnya berbayar ga sih kak?")  # the same, again
     assert not again.text.startswith(registering)
     for other_question in ("gimana cara daftar?", registering):
         [answered] = await bot.send(dimas, other_question)
