@@ -24,6 +24,7 @@ from telegram.error import Forbidden, TelegramError
 
 from bot.answers.desk import entry
 from bot.answers.stats import title
+from bot.commands import ASK
 from bot.content import Content, Markup
 from bot.store import Store, User
 from bot.store.conversation import AnsweredBy
@@ -347,8 +348,9 @@ async def answer_heading(
     if asked is None:  # no question of theirs waits (a follow-up, staff writing first)
         return content.text(Text.SUPPORT_ANSWER_HEADING_NONE, language)
     words = await store.log.talent_words(user_id, asked)
-    if words is not None and words.startswith("/"):  # "/tanya QUESTION" kept whole
-        words = question_after_command(words)
+    after = question_after_command(words)  # "/tanya QUESTION" kept whole: the question
+    if after is not None:
+        words = after
     # An admin trying /tanya: the log keeps no words of theirs, only that it kept none.
     unkept = (STAFF_TEXT, STAFF_ARGUMENTS)
     question = shortened(words, ANSWERED_EXCERPT) if words and words not in unkept else ""
@@ -364,12 +366,20 @@ def fits_with_heading(heading: str, text: str) -> bool:
     return len(shown.encode("utf-16-le")) // 2 <= MESSAGE_LIMIT
 
 
+# The ask command as typed, /tanya or /ask, to this bot or to any ("/tanya@KoccaBot").
+_ASK_COMMAND = re.compile(rf"/(?:{'|'.join(ASK.names)})(?:@\w+)?", re.IGNORECASE)
+
+
 def question_after_command(text: str | None) -> str | None:
-    """The question typed on a command's line, or on the next ("/tanya apa itu MU:CON?" ->
-    "apa itu MU:CON?"); None for a message that is no command."""
-    if not text or not text.startswith("/"):
+    """The question typed on the ask command's line, or on the next ("/tanya apa itu MU:CON?"
+    -> "apa itu MU:CON?"); None for a message that is not that command: "/ kuda terbang" or
+    "//kuda" in ask mode are the talent's words, kept whole (an attacker's review: their first
+    word was cut off, and "/" alone left nothing to send)."""
+    if not text:
         return None
     parts = text.strip().split(maxsplit=1)
+    if not parts or _ASK_COMMAND.fullmatch(parts[0]) is None:
+        return None
     return parts[1].strip() if len(parts) == 2 else ""
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
 import logging
 from dataclasses import replace
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Message, MessageId, ReplyParameters, Update
+from telegram.constants import MessageEntityType
 from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.commands import only_looks
@@ -40,6 +42,30 @@ from handlers.common import BotContext, answer_query, reply, show
 from handlers.pipeline_views import open_button
 
 log = logging.getLogger(__name__)
+
+# Formatting a staff answer keeps exactly when written again as HTML under its heading
+# (python-telegram-bot's text_html); a link's address, a code block's language or a custom
+# emoji are not escaped there (an attacker's review: Telegram refused the answer), so an
+# answer with them is copied as it is, under a heading of its own.
+REWRITABLE = frozenset(
+    {
+        MessageEntityType.BOLD,
+        MessageEntityType.ITALIC,
+        MessageEntityType.UNDERLINE,
+        MessageEntityType.STRIKETHROUGH,
+        MessageEntityType.SPOILER,
+        MessageEntityType.CODE,
+        MessageEntityType.BLOCKQUOTE,
+        MessageEntityType.EXPANDABLE_BLOCKQUOTE,
+        MessageEntityType.URL,
+        MessageEntityType.EMAIL,
+        MessageEntityType.PHONE_NUMBER,
+        MessageEntityType.MENTION,
+        MessageEntityType.HASHTAG,
+        MessageEntityType.CASHTAG,
+        MessageEntityType.BOT_COMMAND,
+    }
+)
 
 
 def questions_open(context: BotContext) -> bool:
@@ -484,10 +510,17 @@ async def staff_message(update: Update, context: BotContext) -> None:
         else None
     )
     markup = ask_again_markup(context.content, language)
-    together = message.text is not None and fits_with_heading(heading, message.text)
+    together = (
+        message.text is not None
+        and all(entity.type in REWRITABLE for entity in message.entities)
+        and fits_with_heading(heading, message.text)
+    )
+    alone: Message | None = None  # the heading, sent as a message of its own
     try:
-        if not together:  # media, or too long for one message: the heading goes first
-            await context.bot.send_message(target.user_id, heading, reply_parameters=replying)
+        if not together:  # media, too long, or formatting only a copy keeps: heading first
+            alone = await context.bot.send_message(
+                target.user_id, heading, reply_parameters=replying
+            )
         # The answer's line in the talent's log: a staff answer, with its words and writer.
         with logged_as("staff_answer", summary, _signed(message, actor, staff_chat)):
             copy: MessageId | Message
@@ -516,6 +549,9 @@ async def staff_message(update: Update, context: BotContext) -> None:
         return
     except TelegramError as error:
         log.warning("Could not deliver a staff answer to user %d: %s", target.user_id, error)
+        if alone is not None:  # no heading without its answer (a resend brings both)
+            with contextlib.suppress(TelegramError):
+                await context.bot.delete_message(target.user_id, alone.message_id)
         await store.audit.about_talent(
             actor, "talent_answered", about, since, **detail, outcome="failed"
         )

@@ -828,3 +828,37 @@ async def test_only_admins_answer_talents_unless_anyone_may(
     await answer(anyone, mina, staff_chat, "Besok ya!", copy)
     assert answer_words(sari.last_message) == "Besok ya!"
     assert staff_chat.last_message.text == "✅ Terkirim ke Sari"
+
+
+async def test_a_message_starting_with_a_slash_in_ask_mode_reaches_staff_whole(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """An attacker's review: in ask mode any text starting with "/" was read as "/tanya
+    QUESTION", so "/ kuda terbang" reached staff as "kuda terbang", "//kuda terbang" as
+    "terbang", and "/" as nothing; only the ask command itself is cut off."""
+    sari = bot.user(first_name="Sari")
+    typed = ["/ kuda terbang xyzzy", "//kuda terbang", "/😀 kenapa formulir saya gagal terus?"]
+    mark = staff_chat.mark()
+    await ask(bot, sari, *typed)
+    relayed = [message.text for message in staff_chat.messages_since(mark)]
+    for text in typed:
+        assert text in relayed, relayed
+
+
+async def test_a_staff_answer_with_formatting_html_cannot_hold_is_copied_under_its_heading(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """An attacker's review: an answer rewritten as HTML under its heading lost what
+    python-telegram-bot does not escape there (a code block's language, a link's address with
+    a quote), and Telegram refused it. Such an answer is copied as it is, after its heading."""
+    sari = bot.user(first_name="Sari")
+    question = await relayed_question(bot, staff_chat, sari, "Contoh kodenya gimana kak?")
+    code = 'print("halo")'
+    pre = {"type": "pre", "offset": 0, "length": len(code), "language": 'py"><b>'}
+    admin = bot.emulator.user(ADMIN_ID)
+    mark, noted = sari.mark(), staff_chat.mark()
+    await bot.act(admin, admin.send, code, chat=staff_chat, reply_to=question, entities=[pre])
+    heading, answer = sari.messages_since(mark)
+    assert heading.text.startswith(shown(Text.SUPPORT_ANSWER_HEADING_PLAIN).split("“")[0])
+    assert answer.text == code
+    assert [m.text for m in staff_chat.messages_since(noted)][-1].startswith("✅")

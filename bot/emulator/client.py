@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from bot.emulator.chats import ChatBase, EmulatedChat
@@ -134,9 +135,12 @@ class EmulatedUser(ChatBase):
         chat: EmulatedChat | None = None,
         reply_to: ReplyTo = None,
         thread_id: int | None = None,
+        entities: Sequence[JSON] = (),
     ) -> JSON:
-        """Write ``text``; a leading /command gets its bot_command entity."""
-        return self._post(chat, reply_to, thread_id, text=text, entities=command_entities(text))
+        """Write ``text``; a leading /command gets its bot_command entity, and `entities`
+        (Bot API MessageEntity dicts: bold, a link, a code block) format the rest."""
+        found = [*command_entities(text), *entities]
+        return self._post(chat, reply_to, thread_id, text=text, entities=found)
 
     def _send_file(
         self,
