@@ -12,6 +12,7 @@ from typing import Any
 from bot.store.applications import parse_reference
 from bot.store.db import Database, Params, Reader, Row
 from bot.store.folding import fold
+from bot.terminal_text import without_controls
 
 GUARDIAN_CONSENT = "guardian"  # asked only of a talent under 18
 CONSENT_KINDS = ("processing", "transfer_korea", "announcements", GUARDIAN_CONSENT)
@@ -108,7 +109,9 @@ def search_pattern(words: str, places: Mapping[str, str] | None = None) -> str |
     a short reference ("KOC-2", "koc 12") is one pattern, as /lead reads it. `places`: a
     province's names, folded, to its code (bot/leads/records.search_places): words naming one
     ("jawa barat", "Jabar") find the leads from it, or with those words, as [pattern, code]."""
-    text = " ".join(words.split())
+    # Control characters are no one's text: a NUL ended SQLite's pattern there, so "\x00"
+    # matched every lead (an attacker's review).
+    text = " ".join(without_controls(words).split())
     if not text:
         return None
     # A phone number as WhatsApp and the form's example write it ("0812 3456 7890",
