@@ -10,10 +10,11 @@ so a restart changes nothing.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -366,6 +367,23 @@ def fits_with_heading(heading: str, text: str) -> bool:
     return len(shown.encode("utf-16-le")) // 2 <= MESSAGE_LIMIT
 
 
+@contextlib.asynccontextmanager
+async def heading_first(
+    bot: Bot, user_id: int, heading: str, replying: ReplyParameters | None, *, alone: bool
+) -> AsyncIterator[None]:
+    """With `alone`, the heading goes as a message of its own before the answer sent in the
+    block (media, or too long for one message), and is deleted if that answer then fails: no
+    heading is left without its answer (a resend brings both)."""
+    sent = await bot.send_message(user_id, heading, reply_parameters=replying) if alone else None
+    try:
+        yield
+    except TelegramError:
+        if sent is not None:
+            with contextlib.suppress(TelegramError):
+                await bot.delete_message(user_id, sent.message_id)
+        raise
+
+
 # The ask command as typed, /tanya or /ask, to this bot or to any ("/tanya@KoccaBot").
 _ASK_COMMAND = re.compile(rf"/(?:{'|'.join(ASK.names)})(?:@\w+)?", re.IGNORECASE)
 
@@ -547,17 +565,17 @@ async def answer_talent(
     replying = None if asked is None else ReplyParameters(asked, allow_sending_without_reply=True)
     heading = await answer_heading(store, content, user_id, asked, language)
     words = html.escape(text, quote=False)
+    together = fits_with_heading(heading, text)
     try:
-        if not fits_with_heading(heading, text):
-            await bot.send_message(user_id, heading, reply_parameters=replying)
         # Its line in the log: the words, as staff wrote them, and who wrote them.
-        with logged_as("staff_answer", text, signed, keeps_waiting=holding):
-            sent = await bot.send_message(
-                user_id,
-                f"{heading}\n\n{words}" if fits_with_heading(heading, text) else words,
-                reply_parameters=replying,
-                reply_markup=ask_again_markup(content, language),
-            )
+        async with heading_first(bot, user_id, heading, replying, alone=not together):
+            with logged_as("staff_answer", text, signed, keeps_waiting=holding):
+                sent = await bot.send_message(
+                    user_id,
+                    f"{heading}\n\n{words}" if together else words,
+                    reply_parameters=replying,
+                    reply_markup=ask_again_markup(content, language),
+                )
     except Forbidden as error:
         log.info("User %d cannot be reached (%s); marked as blocked", user_id, error)
         await store.users.set_blocked(user_id, True)

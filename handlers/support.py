@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import html
 import logging
 from dataclasses import replace
@@ -28,6 +27,7 @@ from bot.support import (
     display_name,
     fits_with_heading,
     header,
+    heading_first,
     question_after_command,
     reply_in_form_hint,
     shortened,
@@ -515,30 +515,29 @@ async def staff_message(update: Update, context: BotContext) -> None:
         and all(entity.type in REWRITABLE for entity in message.entities)
         and fits_with_heading(heading, message.text)
     )
-    alone: Message | None = None  # the heading, sent as a message of its own
     try:
-        if not together:  # media, too long, or formatting only a copy keeps: heading first
-            alone = await context.bot.send_message(
-                target.user_id, heading, reply_parameters=replying
-            )
-        # The answer's line in the talent's log: a staff answer, with its words and writer.
-        with logged_as("staff_answer", summary, _signed(message, actor, staff_chat)):
-            copy: MessageId | Message
-            if together:
-                copy = await context.bot.send_message(
-                    target.user_id,
-                    f"{heading}\n\n{message.text_html}",
-                    reply_parameters=replying,
-                    reply_markup=markup,
-                )
-            else:
-                copy = await context.bot.copy_message(
-                    target.user_id,
-                    from_chat_id=staff_chat,
-                    message_id=message.message_id,
-                    reply_parameters=replying,
-                    reply_markup=markup,
-                )
+        # Media, too long, or formatting only a copy keeps: the heading goes first, alone.
+        async with heading_first(
+            context.bot, target.user_id, heading, replying, alone=not together
+        ):
+            # The answer's line in the talent's log: a staff answer, with its words and writer.
+            with logged_as("staff_answer", summary, _signed(message, actor, staff_chat)):
+                copy: MessageId | Message
+                if together:
+                    copy = await context.bot.send_message(
+                        target.user_id,
+                        f"{heading}\n\n{message.text_html}",
+                        reply_parameters=replying,
+                        reply_markup=markup,
+                    )
+                else:
+                    copy = await context.bot.copy_message(
+                        target.user_id,
+                        from_chat_id=staff_chat,
+                        message_id=message.message_id,
+                        reply_parameters=replying,
+                        reply_markup=markup,
+                    )
     except Forbidden as error:
         log.info("User %d cannot be reached (%s); marked as blocked", target.user_id, error)
         await store.users.set_blocked(target.user_id, True)
@@ -549,9 +548,6 @@ async def staff_message(update: Update, context: BotContext) -> None:
         return
     except TelegramError as error:
         log.warning("Could not deliver a staff answer to user %d: %s", target.user_id, error)
-        if alone is not None:  # no heading without its answer (a resend brings both)
-            with contextlib.suppress(TelegramError):
-                await context.bot.delete_message(target.user_id, alone.message_id)
         await store.audit.about_talent(
             actor, "talent_answered", about, since, **detail, outcome="failed"
         )

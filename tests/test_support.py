@@ -862,3 +862,20 @@ async def test_a_staff_answer_with_formatting_html_cannot_hold_is_copied_under_i
     assert heading.text.startswith(shown(Text.SUPPORT_ANSWER_HEADING_PLAIN).split("“")[0])
     assert answer.text == code
     assert [m.text for m in staff_chat.messages_since(noted)][-1].startswith("✅")
+
+
+async def test_a_heading_sent_alone_goes_when_its_answer_fails(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """An attacker's review: a photo answer's heading goes first, as a message of its own;
+    when the photo then fails, the talent was left with a heading and no answer."""
+    sari = bot.user(first_name="Sari")
+    question = await relayed_question(bot, staff_chat, sari, "Contoh posternya ada kak?")
+    admin = bot.emulator.user(ADMIN_ID)
+    bot.emulator.fail_next("copyMessage", status=400, description="Bad Request", chat_id=sari.id)
+    mark, noted = sari.mark(), staff_chat.mark()
+    await bot.act(
+        admin, admin.send_photo, caption="Ini", content=b"JPEG", chat=staff_chat, reply_to=question
+    )
+    assert sari.messages_since(mark) == []  # the heading was taken back
+    assert staff_chat.messages_since(noted)[-1].text.startswith("⚠️")
