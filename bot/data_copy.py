@@ -46,6 +46,10 @@ _TECHNICAL = {
     "answered_first_id",
     "answered_first_at",
     "follows_question_id",
+    # Which staff answer a reply of theirs answers, and their question it answered (message
+    # ids): the messages themselves are in the copy.
+    "reply_answer_id",
+    "reply_question_id",
 }
 # Where the form's conversation stands (consent, questions, review), which answer is being
 # edited, and counters against double-processing: the form's answers say it all.

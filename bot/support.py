@@ -29,7 +29,7 @@ from bot.commands import ASK
 from bot.content import Content, Markup
 from bot.store import Store, User
 from bot.store.conversation import AnsweredBy
-from bot.store.support import Relayed, Session
+from bot.store.support import Relayed, Reply, Session
 from bot.store.workspace import WaitingTalent
 from bot.terminal_text import INVISIBLE, without_controls
 from bot.texts import Text
@@ -81,16 +81,27 @@ class Admission:
     # A new burst that replies to a staff answer ("Balas tim kami", or typed after one): its
     # header goes under that answer in the staff chat, the same thread.
     replying: bool = False
+    # ... the answer "Balas tim kami" was pressed under, and the question it answered (else
+    # the newest answer: the talent typed after it).
+    replies: Reply | None = None
 
 
-def enter(session: Session, *, replying_at: str | None = None) -> Session:
+def enter(session: Session, *, replying_at: str | None = None, to: Reply | None = None) -> Session:
     """Ask mode on; the next message opens a new burst (the rate window carries on).
     `replying_at` (now, as stored) to a staff answer ("Reply to our team"): the talent is talking
     with staff, and the bot answers nothing first (a link staff asked for is no question for
-    the FAQ), nor is anything it answered before quoted. Otherwise a question the bot answered
-    first is kept: what the talent sends next still came after it."""
+    the FAQ), nor is anything it answered before quoted; `to`: the answer the button was
+    pressed under (else their newest). Otherwise a question the bot answered first is kept:
+    what the talent sends next still came after it."""
     if replying_at is None:
-        return replace(session, asking=True, last_relayed_at=None, header_message_id=None)
+        return replace(
+            session,
+            asking=True,
+            last_relayed_at=None,
+            header_message_id=None,
+            reply_answer_id=None,
+            reply_question_id=None,
+        )
     return replace(
         session,
         asking=True,
@@ -98,6 +109,8 @@ def enter(session: Session, *, replying_at: str | None = None) -> Session:
         header_message_id=None,
         answered_first_id=None,
         answered_first_at=None,
+        reply_answer_id=None if to is None else to.answer_id,
+        reply_question_id=None if to is None else to.question_id,
     )
 
 
@@ -115,16 +128,19 @@ def admit(session: Session, now: datetime) -> tuple[Admission, Session]:
         return Admission(verdict), replace(session, window_count=count, window_noticed=True)
     last = _parse(session.last_relayed_at)
     new_burst = last is None or session.header_message_id is None or now - last >= BURST_GAP
+    # Talking with staff (see `enter`) with no burst under way: after their answer.
+    replying = new_burst and session.header_message_id is None and last is not None
+    pressed = session.reply_answer_id
     admission = Admission(
         Verdict.RELAY,
         new_burst=new_burst,
         header_message_id=None if new_burst else session.header_message_id,
         thread_id=None if new_burst else session.thread_id,
         follows=_followed(session, now) if new_burst else None,
-        # Talking with staff (see `enter`) with no burst under way: after their answer.
-        replying=new_burst
-        and session.header_message_id is None
-        and session.last_relayed_at is not None,
+        replying=replying,
+        replies=(
+            Reply(pressed, session.reply_question_id) if replying and pressed is not None else None
+        ),
     )
     return admission, replace(
         session,
@@ -214,11 +230,12 @@ class SupportDesk:
         self._store = store
         self._clock = clock
 
-    async def open(self, user_id: int, *, replying: bool = False) -> None:
-        """Put the talent in ask mode (`replying` to a staff answer: see `enter`)."""
+    async def open(self, user_id: int, *, replying: bool = False, to: Reply | None = None) -> None:
+        """Put the talent in ask mode (`replying` to a staff answer, `to` the one pressed
+        under: see `enter`)."""
         now = self._clock().isoformat(timespec="microseconds") if replying else None
         await self._store.support.change(
-            user_id, lambda session: (None, enter(session, replying_at=now))
+            user_id, lambda session: (None, enter(session, replying_at=now, to=to))
         )
 
     async def asking(self, user_id: int) -> bool:
@@ -282,7 +299,7 @@ class SupportDesk:
         self, user_id: int, header_message_id: int, thread_id: int | None
     ) -> None:
         """Remember the header the rest of the burst replies to (it quoted the question
-        answered first, if any: no later header does)."""
+        answered first, if any, and went under the answer replied to: no later header does)."""
         await self._store.support.change(
             user_id,
             lambda session: (
@@ -293,6 +310,8 @@ class SupportDesk:
                     thread_id=thread_id,
                     answered_first_id=None,
                     answered_first_at=None,
+                    reply_answer_id=None,
+                    reply_question_id=None,
                 ),
             ),
         )
@@ -348,16 +367,22 @@ async def answer_heading(
     message from the team when no question of theirs is at hand."""
     if asked is None:  # no question of theirs waits (a follow-up, staff writing first)
         return content.text(Text.SUPPORT_ANSWER_HEADING_NONE, language)
-    words = await store.log.talent_words(user_id, asked)
+    question = await quoted_question(store, user_id, asked)
+    if not question:
+        return content.text(Text.SUPPORT_ANSWER_HEADING_PLAIN, language)
+    return content.text(Text.SUPPORT_ANSWER_HEADING, language, question=question)
+
+
+async def quoted_question(store: Store, user_id: int, asked: int | None) -> str:
+    """The talent's question `asked` (their message id) as quoted to them or to staff: on one
+    line, shortened; "" when it is not text, no longer kept, or an admin's."""
+    words = None if asked is None else await store.log.talent_words(user_id, asked)
     after = question_after_command(words)  # "/tanya QUESTION" kept whole: the question
     if after is not None:
         words = after
     # An admin trying /tanya: the log keeps no words of theirs, only that it kept none.
     unkept = (STAFF_TEXT, STAFF_ARGUMENTS)
-    question = shortened(words, ANSWERED_EXCERPT) if words and words not in unkept else ""
-    if not question:
-        return content.text(Text.SUPPORT_ANSWER_HEADING_PLAIN, language)
-    return content.text(Text.SUPPORT_ANSWER_HEADING, language, question=question)
+    return shortened(words, ANSWERED_EXCERPT) if words and words not in unkept else ""
 
 
 def fits_with_heading(heading: str, text: str) -> bool:
@@ -421,10 +446,12 @@ def header(
     in_topic: bool,
     follows: Followed | None = None,
     replying: bool = False,
+    replied: str = "",
 ) -> str:
     """The staff-chat header of a burst: who asks, their language, id and lead; `follows`:
     the question the bot answered first and the entry it answered with, which the burst's
-    first message follows."""
+    first message follows; `replying` to the staff answer it goes under, `replied` the
+    talent's question that answer answered (shortened), if known."""
     if reference:
         lead = content.text(Text.SUPPORT_HEADER_LEAD, language, reference=reference)
     else:
@@ -435,7 +462,10 @@ def header(
         said = Text.SUPPORT_HEADER_SENT_ANYWAY if follows.itself else Text.SUPPORT_HEADER_FOLLOWS
         line = content.text(said, language, question=follows.question, entry=follows.entry)
         earlier = f"{line}\n"
-    elif replying:  # under the staff answer it replies to
+    elif replying and replied:  # under the staff answer it replies to, about that question
+        line = content.text(Text.SUPPORT_HEADER_REPLYING_TO, language, question=replied)
+        earlier = f"{line}\n"
+    elif replying:
         earlier = f"{content.text(Text.SUPPORT_HEADER_REPLYING, language)}\n"
     return content.text(
         Text.SUPPORT_HEADER,

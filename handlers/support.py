@@ -7,7 +7,14 @@ import logging
 from dataclasses import replace
 from typing import Any
 
-from telegram import InlineKeyboardMarkup, Message, MessageId, ReplyParameters, Update
+from telegram import (
+    InlineKeyboardMarkup,
+    MaybeInaccessibleMessage,
+    Message,
+    MessageId,
+    ReplyParameters,
+    Update,
+)
 from telegram.constants import MessageEntityType
 from telegram.error import BadRequest, Forbidden, TelegramError
 
@@ -15,8 +22,8 @@ from bot.commands import only_looks
 from bot.store import User, utc_now
 from bot.store.audit import Actor
 from bot.store.conversation import AnsweredBy
+from bot.store.support import Reply
 from bot.support import (
-    ANSWERED_EXCERPT,
     Admission,
     SupportDesk,
     Verdict,
@@ -29,8 +36,8 @@ from bot.support import (
     header,
     heading_first,
     question_after_command,
+    quoted_question,
     reply_in_form_hint,
-    shortened,
     topic_name,
 )
 from bot.texts import Text
@@ -102,13 +109,12 @@ async def ask(update: Update, context: BotContext) -> None:
     else:
         query = update.callback_query
         replying = query is not None and query.data == views.ASK_AGAIN
-        await _desk(context).open(user.id, replying=replying)
+        pressed = None if query is None or not replying else query.message
+        to = None if pressed is None else await _replied_answer(context, user.id, pressed)
+        await _desk(context).open(user.id, replying=replying, to=to)
         text, markup = context.text(Text.SUPPORT_INVITE), _done_markup(context)
-        pressed = None if query is None else query.message
-        if replying and isinstance(pressed, Message):
-            replied = pressed.reply_to_message
-            asked = None if replied is None else replied.message_id
-            text = await _reply_invite(context, user.id, pressed.message_id, asked)
+        if to is not None:
+            text = await _reply_invite(context, user.id, to.question_id)
     query = update.callback_query
     if query is not None and query.data == views.ASK_AGAIN:
         await answer_query(update)
@@ -117,17 +123,26 @@ async def ask(update: Update, context: BotContext) -> None:
         await show(update, text, markup)
 
 
-async def _reply_invite(
-    context: BotContext, user_id: int, answer_id: int, asked: int | None
-) -> str:
-    """ "Balas tim kami" under a staff answer (their message `answer_id`, a reply to their
-    question `asked` if Telegram says so): they reply to the team's answer about that
-    question, quoted shortened (it read as starting over: a talents' review)."""
-    store = context.services.store
-    if asked is None:  # their question was deleted: the newest one before the answer
-        asked = await store.support.question_before_answer(user_id, answer_id)
-    words = None if asked is None else await store.log.talent_words(user_id, asked)
-    question = shortened(words, ANSWERED_EXCERPT) if words else ""
+async def _replied_answer(
+    context: BotContext, user_id: int, pressed: MaybeInaccessibleMessage
+) -> Reply:
+    """ "Balas tim kami" pressed under this staff answer (its button is on the answer itself,
+    so any such button, however old, says which): the answer, and their question it
+    answered: the one it replies to if Telegram says so, else the newest one relayed before
+    it (theirs was deleted, or the answer is too old for Telegram to show)."""
+    replied = pressed.reply_to_message if isinstance(pressed, Message) else None
+    asked = None if replied is None else replied.message_id
+    if asked is None:
+        store = context.services.store
+        asked = await store.support.question_before_answer(user_id, pressed.message_id)
+    return Reply(pressed.message_id, asked)
+
+
+async def _reply_invite(context: BotContext, user_id: int, asked: int | None) -> str:
+    """ "Balas tim kami" under a staff answer to their question `asked`: they reply to the
+    team's answer about that question, quoted shortened (it read as starting over: a
+    talents' review)."""
+    question = await quoted_question(context.services.store, user_id, asked)
     if not question:
         return context.text(Text.SUPPORT_REPLY_INVITE_PLAIN)
     return context.text(Text.SUPPORT_REPLY_INVITE, question=question)
@@ -362,8 +377,9 @@ async def _copy_to_staff(
             message_thread_id=thread,
             reply_parameters=replying,
         )
+    replies = admission.replies if admission.new_burst else None
     await context.services.store.support.record(
-        staff_chat, copy.message_id, talent.user_id, "question", message_id, follows
+        staff_chat, copy.message_id, talent.user_id, "question", message_id, follows, replies
     )
 
 
@@ -376,7 +392,9 @@ async def _open_burst(
 ) -> tuple[int, int | None]:
     """Post the header (in the talent's topic if the staff chat is a forum); its `follows`:
     the question answered first that the message follows, quoted in it; `replying`: the
-    header goes as a reply to staff's newest answer, the thread the talent replies in."""
+    header goes as a reply to the staff answer "Balas tim kami" was pressed under (saying
+    which question of theirs it answered), else to staff's newest answer: the thread the
+    talent replies in."""
     message_id = sent[1]
     follows = admission.follows if admission.new_burst else None
     store = context.services.store
@@ -391,7 +409,7 @@ async def _open_burst(
     language = context.services.settings.default_language
     earlier = answered_first(store, context.content, talent.user_id, follows, language, message_id)
     in_topic = thread is not None
-    under = await store.support.newest_answer(staff_chat, talent.user_id)
+    under, replied = await _replied_in_staff_chat(context, staff_chat, talent, admission)
     replying = admission.replying and under is not None
     text = header(
         context.content,
@@ -401,6 +419,7 @@ async def _open_burst(
         in_topic=in_topic,
         follows=earlier,
         replying=replying,
+        replied=replied,
     )
     # Their lead, one press away (below the header, which stays), as under a new-lead alert.
     opener = (
@@ -424,6 +443,25 @@ async def _open_burst(
     await store.support.record(staff_chat, posted.message_id, talent.user_id, "header", message_id)
     await _desk(context).start_burst(talent.user_id, posted.message_id, thread)
     return posted.message_id, thread
+
+
+async def _replied_in_staff_chat(
+    context: BotContext, staff_chat: int, talent: User, admission: Admission
+) -> tuple[int | None, str]:
+    """Where a reply to a staff answer goes in the staff chat, and the question it is about:
+    under the answer "Balas tim kami" was pressed under, quoting their question it answered;
+    else (typed after an answer, or that answer is not in the staff chat) under the newest."""
+    if not admission.replying:
+        return None, ""
+    store = context.services.store
+    pressed = admission.replies
+    if pressed is not None:
+        under = await store.support.answer_in_staff_chat(
+            staff_chat, talent.user_id, pressed.answer_id
+        )
+        if under is not None:
+            return under, await quoted_question(store, talent.user_id, pressed.question_id)
+    return await store.support.newest_answer(staff_chat, talent.user_id), ""
 
 
 def _from_staff(message: Message, staff_chat: int) -> bool:

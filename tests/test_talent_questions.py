@@ -109,7 +109,8 @@ async def test_reply_to_our_team_says_what_it_replies_to_and_stays_in_that_threa
     await bot.send(rizky, "oke bang, kalau visa gimana?")
     header, reply = staff_chat.messages_since(mark)
     assert header.reply_to_message_id == staff_answer  # under staff's answer
-    assert shown(Text.SUPPORT_HEADER_REPLYING) in header.text
+    replying = shown(Text.SUPPORT_HEADER_REPLYING_TO, question="bang tiket MU:CON ditanggung ga?")
+    assert replying in header.text
     assert "Rizky" in header.text
     assert (reply.text, reply.reply_to_message_id) == (
         "oke bang, kalau visa gimana?",
@@ -123,4 +124,4 @@ async def test_reply_to_our_team_says_what_it_replies_to_and_stays_in_that_threa
     await bot.send(budi, "kak, boleh daftar dua bidang?")
     header, _ = staff_chat.messages_since(mark)
     assert header.reply_to_message_id is None
-    assert shown(Text.SUPPORT_HEADER_REPLYING) not in header.text
+    assert "↩️" not in header.text

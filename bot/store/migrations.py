@@ -1147,4 +1147,19 @@ MIGRATIONS: list[tuple[str, str]] = [
         INSERT INTO lead_search SELECT * FROM lead_search_source
         """,
     ),
+    (
+        "0041_support_reply_to_an_answer",
+        # "Balas tim kami" pressed under one staff answer (the talent's message id of it) and
+        # the question of theirs that answer answered: the reply's header goes under that
+        # answer in the staff chat, not under the newest, and says which question it follows.
+        # Kept in the session until that header is posted (cleared by /tanya, by a new staff
+        # answer, and once posted); the reply's first message in the staff chat keeps both,
+        # for the workspace's Questions tab.
+        """
+        ALTER TABLE support_sessions ADD COLUMN reply_answer_id INTEGER;
+        ALTER TABLE support_sessions ADD COLUMN reply_question_id INTEGER;
+        ALTER TABLE relayed_messages ADD COLUMN reply_answer_id INTEGER;
+        ALTER TABLE relayed_messages ADD COLUMN reply_question_id INTEGER
+        """,
+    ),
 ]

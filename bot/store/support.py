@@ -76,6 +76,10 @@ class Session:
     window_noticed: bool = False
     answered_first_id: int | None = None  # see migration 0035_answered_first
     answered_first_at: str | None = None
+    # "Balas tim kami" pressed under this staff answer (the talent's message id of it), to
+    # their question `reply_question_id`: see migration 0041_support_reply_to_an_answer.
+    reply_answer_id: int | None = None
+    reply_question_id: int | None = None
 
     @classmethod
     def from_row(cls, row: Row) -> Session:
@@ -91,6 +95,8 @@ class Session:
             window_noticed=bool(row["window_noticed"]),
             answered_first_id=row["answered_first_id"],
             answered_first_at=row["answered_first_at"],
+            reply_answer_id=row["reply_answer_id"],
+            reply_question_id=row["reply_question_id"],
         )
 
 
@@ -113,24 +119,37 @@ class Relayed:
     talent_message_id: int | None
 
 
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """A talent's reply to one staff answer ("Balas tim kami" under it): the talent's message
+    ids of that answer and of their question it answered (None if not known)."""
+
+    answer_id: int
+    question_id: int | None
+
+
 _SAVE_SESSION = (
     "INSERT INTO support_sessions (user_id, asking, last_relayed_at, header_message_id,"
     " thread_id, window_started_at, window_count, window_noticed, answered_first_id,"
-    " answered_first_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " answered_first_at, reply_answer_id, reply_question_id, updated_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     " ON CONFLICT(user_id) DO UPDATE SET asking = excluded.asking,"
     " last_relayed_at = excluded.last_relayed_at,"
     " header_message_id = excluded.header_message_id, thread_id = excluded.thread_id,"
     " window_started_at = excluded.window_started_at, window_count = excluded.window_count,"
     " window_noticed = excluded.window_noticed,"
     " answered_first_id = excluded.answered_first_id,"
-    " answered_first_at = excluded.answered_first_at, updated_at = excluded.updated_at"
+    " answered_first_at = excluded.answered_first_at,"
+    " reply_answer_id = excluded.reply_answer_id,"
+    " reply_question_id = excluded.reply_question_id, updated_at = excluded.updated_at"
 )
 
 # Only for a talent still known: one erased while their message was on its way leaves no row
 # (and no foreign-key error for the caller, whose message did go out).
 _RECORD = (
     "INSERT INTO relayed_messages (staff_chat_id, staff_message_id, user_id, kind,"
-    " talent_message_id, created_at, follows_question_id) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7"
+    " talent_message_id, created_at, follows_question_id, reply_answer_id, reply_question_id)"
+    " SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9"
     " WHERE EXISTS (SELECT 1 FROM users WHERE user_id = ?3)"
     " ON CONFLICT(staff_chat_id, staff_message_id) DO NOTHING"
 )
@@ -185,9 +204,11 @@ class SupportRelay:
         kind: str,
         talent_message_id: int | None,
         follows: int | None = None,
+        replies: Reply | None = None,
     ) -> None:
         """Remember what a staff-chat message stands for (`follows`: a copied question's
-        header quoted this question the bot answered first)."""
+        header quoted this question the bot answered first; `replies`: it opens a reply to
+        that staff answer)."""
         async with self._db.transaction() as tx:
             await tx.execute(
                 _RECORD,
@@ -199,6 +220,8 @@ class SupportRelay:
                     talent_message_id,
                     utc_now(),
                     follows,
+                    None if replies is None else replies.answer_id,
+                    None if replies is None else replies.question_id,
                 ),
             )
 
@@ -234,6 +257,8 @@ class SupportRelay:
                     copy_id,
                     utc_now(),
                     None,  # an answer follows no question of the bot's
+                    None,
+                    None,
                 ),
             )
         return True
@@ -307,16 +332,56 @@ class SupportRelay:
         return OwnQuestions(waiting, since, int(answered or 0))
 
     async def newest_answer(self, staff_chat_id: int, user_id: int) -> int | None:
-        """The staff-chat message of the newest staff answer to the talent: staff's own words
-        (a reply in the group), else the note telling of a workspace answer."""
-        value = await self._db.fetch_value(
-            "SELECT staff_message_id FROM relayed_messages WHERE staff_chat_id = ?1"
-            " AND user_id = ?2 AND kind = 'answer' AND talent_message_id = (SELECT"
-            " talent_message_id FROM relayed_messages WHERE staff_chat_id = ?1 AND user_id = ?2"
-            " AND kind = 'answer' ORDER BY id DESC LIMIT 1) ORDER BY id LIMIT 1",
+        """The staff-chat message of the newest staff answer to the talent (see
+        `answer_in_staff_chat`)."""
+        newest = await self._db.fetch_value(
+            "SELECT talent_message_id FROM relayed_messages WHERE staff_chat_id = ?"
+            " AND user_id = ? AND kind = 'answer' ORDER BY id DESC LIMIT 1",
             (staff_chat_id, user_id),
         )
+        return (
+            None
+            if newest is None
+            else await self.answer_in_staff_chat(staff_chat_id, user_id, int(newest))
+        )
+
+    async def answer_in_staff_chat(
+        self, staff_chat_id: int, user_id: int, answer_id: int
+    ) -> int | None:
+        """The staff-chat message of the staff answer the talent got as their message
+        `answer_id`: staff's own words (a reply in the group), else the note telling of a
+        workspace answer (None if the staff chat has neither)."""
+        value = await self._db.fetch_value(
+            "SELECT staff_message_id FROM relayed_messages WHERE staff_chat_id = ?"
+            " AND user_id = ? AND kind = 'answer' AND talent_message_id = ? ORDER BY id LIMIT 1",
+            (staff_chat_id, user_id, answer_id),
+        )
         return None if value is None else int(value)
+
+    async def replies(self, user_id: int, log_ids: Collection[int]) -> dict[int, Reply]:
+        """Of these lines of the talent's log (their messages to staff), the ones that opened
+        a reply to a staff answer ("Balas tim kami" under it), by line id."""
+        rows = await self._db.fetch_all(
+            "SELECT l.id, r.reply_answer_id, r.reply_question_id FROM relayed_messages r"
+            " JOIN conversation_log l ON l.chat_id = r.user_id AND l.direction = 'in'"
+            " AND l.message_id = r.talent_message_id WHERE r.user_id = ? AND r.kind = 'question'"
+            " AND r.reply_answer_id IS NOT NULL AND l.id IN (SELECT value FROM json_each(?))",
+            (user_id, json.dumps(sorted(set(log_ids)))),
+        )
+        return {
+            int(row["id"]): Reply(int(row["reply_answer_id"]), row["reply_question_id"])
+            for row in rows
+        }
+
+    async def answer_words(self, user_id: int, answer_id: int) -> str | None:
+        """What a staff answer the talent got as their message `answer_id` said, as their log
+        keeps it (None if it no longer does)."""
+        value = await self._db.fetch_value(
+            "SELECT text FROM conversation_log WHERE chat_id = ? AND direction = 'out'"
+            " AND kind = 'staff_answer' AND message_id = ? ORDER BY id DESC LIMIT 1",
+            (user_id, answer_id),
+        )
+        return None if value is None else str(value)
 
     async def question_before_answer(self, user_id: int, answer_id: int) -> int | None:
         """The talent's own message id of their newest question relayed before the staff
@@ -435,6 +500,8 @@ async def _save(tx: Transaction, session: Session) -> None:
             int(session.window_noticed),
             session.answered_first_id,
             session.answered_first_at,
+            session.reply_answer_id,
+            session.reply_question_id,
             utc_now(),
         ),
     )

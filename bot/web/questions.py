@@ -21,7 +21,7 @@ from typing import Any
 from bot.leads.pipeline import in_another_name, language_name
 from bot.store import utc_now
 from bot.store.workspace import LogLine, WaitingTalent
-from bot.support import answered_first, display_name
+from bot.support import answered_first, display_name, quoted_question, shortened
 from bot.texts import Text
 from bot.web import actions, inputs
 from bot.web.desk import Desk, Labels, TalentGone, Viewer
@@ -32,6 +32,7 @@ SHOWN_EACH = 10  # a talent's newest waiting questions shown (the staff group ha
 EARLIER_ANSWERS = 2  # before them: the last messages answered, and up to 2 answers after them
 EARLIER_ASKED = 3  # those messages: the last run of them (a question, its context), at most 3
 EARLIER_HELD = 3  # holding replies read with them (each shown with the answers after it)
+REPLIED_EXCERPT = 100  # characters of a staff answer quoted above a reply to it
 # Keys the mark: without it, Telegram ids and log ids (small, in order) could be tried against
 # it offline to learn who waits, bypassing the listing's audit entry. A restart changes every
 # mark, so an open page offers its list anew once.
@@ -55,6 +56,7 @@ async def waiting(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
     labels = Labels(desk.content, viewer.language)
     earlier = {}  # a follow-up makes sense with what was asked and answered before it
     shown = {}  # the waiting questions, and holding replies sent since the first of them
+    replied = {}  # which staff answer those that opened a reply to one reply to
     for talent in talents:
         first = talent.questions[0].id
         lines = sorted([*talent.questions, *held[talent.user_id]], key=lambda line: line.id)
@@ -62,6 +64,7 @@ async def waiting(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
         before = await desk.reads.questions(talent.user_id, wanted)
         earlier[talent.user_id] = _exchange([line for line in before if line.id < first])
         shown[talent.user_id] = lines
+        replied[talent.user_id] = await _replies(desk, viewer, talent)
     return {
         "total": total,
         "more": max(total - len(talents), 0),
@@ -84,7 +87,13 @@ async def waiting(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
                 ),
                 "earlier": [log_line(line, labels) for line in earlier[talent.user_id]],
                 "questions": [
-                    _with_follows(desk, viewer, talent, log_line(line, labels), line.id)
+                    _with_follows(
+                        desk,
+                        viewer,
+                        talent,
+                        log_line(line, labels),
+                        (line.id, replied[talent.user_id].get(line.id)),
+                    )
                     for line in shown[talent.user_id]
                 ],
             }
@@ -133,11 +142,38 @@ def _mark(talents: list[WaitingTalent], held: dict[int, list[LogLine]], total: i
     return hmac.new(_MARK_KEY, said, hashlib.sha256).hexdigest()[:20]
 
 
+async def _replies(desk: Desk, viewer: Viewer, talent: WaitingTalent) -> dict[int, str]:
+    """Of the talent's waiting messages, those that opened a reply to a staff answer ("Balas
+    tim kami" pressed under it, which may be older than the exchange shown before them), by
+    log line id: which answer, quoted, about which question of theirs (the staff group's
+    header goes under that answer and says the same)."""
+    store = desk.store
+    said = {}
+    ids = [line.id for line in talent.questions]
+    for line_id, reply in (await store.support.replies(talent.user_id, ids)).items():
+        words = await store.support.answer_words(talent.user_id, reply.answer_id)
+        if not words:  # the answer is no longer in their log
+            continue
+        answer = shortened(words, REPLIED_EXCERPT)
+        question = await quoted_question(store, talent.user_id, reply.question_id)
+        key = Text.WS_QUESTION_REPLIES if question else Text.WS_QUESTION_REPLIES_PLAIN
+        said[line_id] = desk.say(key, viewer.language, answer=answer, question=question)
+    return said
+
+
 def _with_follows(
-    desk: Desk, viewer: Viewer, talent: WaitingTalent, shown: dict[str, Any], line_id: int
+    desk: Desk,
+    viewer: Viewer,
+    talent: WaitingTalent,
+    shown: dict[str, Any],
+    line: tuple[int, str | None],
 ) -> dict[str, Any]:
-    """A waiting message as the page shows it, with the question the bot answered first
+    """A waiting message as the page shows it (`line`: its log id, and the staff answer it
+    replies to, said, if it opened a reply to one), with the question the bot answered first
     that it was sent after, if any (the staff group's header says the same)."""
+    line_id, replies = line
+    if replies is not None:
+        shown["follows"] = replies
     question_id, message_id = talent.follows.get(line_id, (None, None))
     language = viewer.language
     found = answered_first(

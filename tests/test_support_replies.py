@@ -1,0 +1,95 @@
+"""A talent's reply to the team: "💬 Balas tim kami" under an older staff answer goes under that
+answer (the staff group's thread, the workspace's Questions tab), saying which question of
+theirs it follows, not under the newest answer."""
+
+from __future__ import annotations
+
+from bot.emulator import BotMessage, EmulatedChat, EmulatedUser
+from bot.leads.export import plain_text
+from bot.texts import Text
+from tests.conftest import ADMIN_ID
+from tests.harness import Harness
+from tests.leads import CONTENT, shown
+from tests.test_support import DONE_BUTTON, relayed_question, staff_member
+from tests.workspace import workspace
+
+REPLY_BUTTON = CONTENT.text(Text.BTN_ASK_REPLY, "id")
+
+
+async def answered(
+    bot: Harness, chat: EmulatedChat, talent: EmulatedUser, question: str, answer: str
+) -> tuple[int, BotMessage]:
+    """The talent asks (/tanya), a staff member answers in the group and the talent presses
+    Done: staff's answer (its id in the group) and the answer as the talent got it."""
+    copy = await relayed_question(bot, chat, talent, question)
+    staff = staff_member(bot, chat)
+    sent = staff.send(answer, chat=chat, reply_to=copy)
+    await bot.settle(sent)
+    got = talent.last_message
+    await bot.press(talent, DONE_BUTTON)
+    return sent["message"]["message_id"], got
+
+
+async def test_a_reply_to_an_older_answer_goes_under_that_answer_saying_its_question(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    rizky = bot.user(first_name="Rizky")
+    first, older = await answered(
+        bot, staff_chat, rizky, "bang tiket pesawat ditanggung ga?", "Ditanggung sebagian."
+    )
+    newest, _ = await answered(bot, staff_chat, rizky, "visa gimana bang?", "Visa urus sendiri.")
+
+    [invite] = await bot.press(rizky, REPLY_BUTTON, message=older)
+    assert invite.text == shown(
+        Text.SUPPORT_REPLY_INVITE, question="bang tiket pesawat ditanggung ga?"
+    )
+    mark = staff_chat.mark()
+    await bot.send(rizky, "kalau bagasi tambahan juga ditanggung?")
+    header, reply = staff_chat.messages_since(mark)
+    # Under the answer whose button was pressed, not the newest one, saying which question.
+    assert header.reply_to_message_id == first != newest
+    replying = shown(Text.SUPPORT_HEADER_REPLYING_TO, question="bang tiket pesawat ditanggung ga?")
+    assert replying in header.text
+    assert (reply.text, reply.reply_to_message_id) == (
+        "kalau bagasi tambahan juga ditanggung?",
+        header.message_id,
+    )
+
+    # The workspace's Questions tab says the same above the reply: which answer, which question.
+    async with workspace(bot, ADMIN_ID) as client:
+        [waiting] = (await client.ok("questions"))["talents"]
+    [question] = waiting["questions"]
+    said = CONTENT.text(
+        Text.WS_QUESTION_REPLIES,
+        "id",
+        answer="Ditanggung sebagian.",
+        question="bang tiket pesawat ditanggung ga?",
+    )
+    assert (question["text"], question["follows"]) == (
+        "kalau bagasi tambahan juga ditanggung?",
+        plain_text(said),
+    )
+
+
+async def test_after_the_answer_to_that_reply_a_message_typed_goes_under_the_newest(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """The button's answer holds for that reply only: after staff answer it, what the talent
+    types next replies to that newest answer, as without the button."""
+    rizky = bot.user(first_name="Rizky")
+    _, older = await answered(bot, staff_chat, rizky, "tiket ditanggung ga?", "Sebagian.")
+    await answered(bot, staff_chat, rizky, "visa gimana?", "Urus sendiri.")
+    await bot.press(rizky, REPLY_BUTTON, message=older)
+    mark = staff_chat.mark()
+    await bot.send(rizky, "bagasi juga?")
+    _, copy = staff_chat.messages_since(mark)
+    newest = staff_member(bot, staff_chat).send("Bagasi tidak.", chat=staff_chat, reply_to=copy)
+    await bot.settle(newest)
+    mark = staff_chat.mark()
+    await bot.send(rizky, "oke, satu lagi: hotel gimana?")
+    header, _ = staff_chat.messages_since(mark)
+    assert header.reply_to_message_id == newest["message"]["message_id"]
+    assert shown(Text.SUPPORT_HEADER_REPLYING) in header.text
+    async with workspace(bot, ADMIN_ID) as client:
+        [waiting] = (await client.ok("questions"))["talents"]
+    assert "follows" not in waiting["questions"][-1]
