@@ -14,13 +14,20 @@ import contextlib
 import html
 import logging
 import re
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Literal
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters
+from telegram import (
+    Bot,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    MessageEntity,
+    ReplyParameters,
+)
+from telegram.constants import MessageEntityType
 from telegram.error import Forbidden, TelegramError
 
 from bot.answers.desk import entry
@@ -31,6 +38,7 @@ from bot.store import Store, User
 from bot.store.conversation import AnsweredBy
 from bot.store.support import Relayed, Reply, Session
 from bot.store.workspace import WaitingTalent
+from bot.telegram_html import utf16_len
 from bot.terminal_text import INVISIBLE, without_controls
 from bot.texts import Text
 from bot.transport.outgoing import logged_as
@@ -424,6 +432,28 @@ def question_after_command(text: str | None) -> str | None:
     if not parts or _ASK_COMMAND.fullmatch(parts[0]) is None:
         return None
     return parts[1].strip() if len(parts) == 2 else ""
+
+
+def question_entities(
+    text: str, question: str, entities: Sequence[MessageEntity]
+) -> tuple[MessageEntity, ...]:
+    """The formatting of the question typed on the ask command's line (`question`, as
+    `question_after_command` found it in `text`): the message's entities within it, shifted
+    to start with it, in UTF-16 units as Telegram counts; the command's own left out. A hidden
+    link stays one, its address shown by Telegram before it opens, as in a copied message (an
+    attacker's review: "/tanya" on one line lost a portfolio link and any bold)."""
+    end = len(text.rstrip())
+    start = end - len(question)
+    if not question or text[start:end] != question:
+        return ()
+    first, last = utf16_len(text[:start]), utf16_len(text[:end])
+    kept = []
+    for entity in entities:
+        begin, finish = max(entity.offset, first), min(entity.offset + entity.length, last)
+        if entity.type != MessageEntityType.BOT_COMMAND and finish > begin:
+            shifted = {**entity.to_dict(), "offset": begin - first, "length": finish - begin}
+            kept.append(MessageEntity.de_json(shifted, None))
+    return tuple(kept)
 
 
 def display_name(talent: User | WaitingTalent) -> str:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import html
 import logging
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from telegram import (
     InlineKeyboardMarkup,
     MaybeInaccessibleMessage,
     Message,
+    MessageEntity,
     MessageId,
     ReplyParameters,
     Update,
@@ -36,6 +36,7 @@ from bot.support import (
     header,
     heading_first,
     question_after_command,
+    question_entities,
     quoted_question,
     reply_in_form_hint,
     topic_name,
@@ -73,6 +74,26 @@ REWRITABLE = frozenset(
         MessageEntityType.BOT_COMMAND,
     }
 )
+
+
+@dataclass(frozen=True, slots=True)
+class _Sent:
+    """A talent's message for staff: its chat and id; of "/tanya QUESTION", the question on
+    its line and its formatting (only that goes, and the log keeps only that)."""
+
+    chat_id: int
+    message_id: int
+    words: str | None = None
+    entities: tuple[MessageEntity, ...] = ()
+
+    @classmethod
+    def of(cls, message: Message) -> _Sent:
+        """The message as it came (the question alone if it is "/tanya QUESTION")."""
+        words = question_after_command(message.text)
+        if words is None or message.text is None:
+            return cls(message.chat_id, message.message_id)
+        entities = question_entities(message.text, words, message.entities)
+        return cls(message.chat_id, message.message_id, words, entities)
 
 
 def questions_open(context: BotContext) -> bool:
@@ -241,10 +262,7 @@ async def relay_question(update: Update, context: BotContext) -> bool:
     talent = context.talent or await context.services.store.users.get(user.id)
     if talent is None:
         return False
-    words = question_after_command(message.text)
-    copied = await _relay(
-        update, context, talent, (message.chat_id, message.message_id, words), admission
-    )
+    copied = await _relay(update, context, talent, _Sent.of(message), admission)
     if copied and admission.new_burst:
         await reply(update, context.text(Text.SUPPORT_ACK), _done_markup(context))
     return True
@@ -259,9 +277,7 @@ async def relay_and_leave(update: Update, context: BotContext) -> None:
         admission = await _desk(context).admit(user.id, message.message_id)
         talent = context.talent or await context.services.store.users.get(user.id)
         if admission.verdict is Verdict.RELAY and talent is not None:
-            words = question_after_command(message.text)
-            sent = (message.chat_id, message.message_id, words)
-            await _relay(update, context, talent, sent, admission)
+            await _relay(update, context, talent, _Sent.of(message), admission)
     await leave_ask_mode(update, context)
 
 
@@ -291,7 +307,8 @@ async def relay_earlier(
     if relay:
         # "/tanya QUESTION" answered first, then sent anyway: staff read the question alone.
         logged = await context.services.store.log.command_text(chat.id, message_id)
-        sent = (chat.id, message_id, question_after_command(logged))
+        # (Its formatting is not kept: the log keeps only its words.)
+        sent = _Sent(chat.id, message_id, question_after_command(logged))
         if not await _relay(update, context, talent, sent, admission):
             return False
     await reply(update, context.text(Text.SUPPORT_ACK), _done_markup(context))
@@ -302,15 +319,14 @@ async def _relay(
     update: Update,
     context: BotContext,
     talent: User,
-    sent: tuple[int, int, str | None],
+    sent: _Sent,
     admission: Admission,
 ) -> bool:
-    """Copy one message to the staff chat (`sent`: its chat, its id, and the question on its
-    line if it is a command, "/tanya QUESTION": only that goes, and the log keeps only that);
-    on failure tell the talent, and the next message opens a new burst. Whether it went."""
+    """Copy one message to the staff chat (see `_Sent`); on failure tell the talent, and the
+    next message opens a new burst. Whether it went."""
     staff_chat = context.services.settings.staff_chat_id
     assert staff_chat is not None  # only called with questions open
-    from_chat, message_id, words = sent
+    from_chat, message_id, words = sent.chat_id, sent.message_id, sent.words
     try:
         await _copy_to_staff(context, staff_chat, talent, sent, admission)
     except TelegramError as error:
@@ -342,12 +358,11 @@ async def _copy_to_staff(
     context: BotContext,
     staff_chat: int,
     talent: User,
-    sent: tuple[int, int, str | None],
+    sent: _Sent,
     admission: Admission,
 ) -> None:
     """Copy the message into the staff chat (after a header, if it opens a burst); of a
     command with a question on its line, the question alone."""
-    from_chat, message_id, words = sent
     header_id, thread = admission.header_message_id, admission.thread_id
     follows = admission.follows if admission.new_burst else None
     if admission.new_burst or header_id is None:
@@ -362,24 +377,26 @@ async def _copy_to_staff(
             header_id, thread = await _open_burst(context, staff_chat, talent, sent, admission)
     replying = ReplyParameters(header_id, allow_sending_without_reply=True)
     copy: MessageId | Message
-    if words is not None:
+    if sent.words is not None:  # as they formatted it: not through HTML
         copy = await context.bot.send_message(
             staff_chat,
-            html.escape(words, quote=False),
+            sent.words,
+            parse_mode=None,
+            entities=sent.entities,
             message_thread_id=thread,
             reply_parameters=replying,
         )
     else:
         copy = await context.bot.copy_message(
             staff_chat,
-            from_chat_id=from_chat,
-            message_id=message_id,
+            from_chat_id=sent.chat_id,
+            message_id=sent.message_id,
             message_thread_id=thread,
             reply_parameters=replying,
         )
     replies = admission.replies if admission.new_burst else None
     await context.services.store.support.record(
-        staff_chat, copy.message_id, talent.user_id, "question", message_id, follows, replies
+        staff_chat, copy.message_id, talent.user_id, "question", sent.message_id, follows, replies
     )
 
 
@@ -387,7 +404,7 @@ async def _open_burst(
     context: BotContext,
     staff_chat: int,
     talent: User,
-    sent: tuple[int, int, str | None],
+    sent: _Sent,
     admission: Admission,
 ) -> tuple[int, int | None]:
     """Post the header (in the talent's topic if the staff chat is a forum); its `follows`:
@@ -395,7 +412,7 @@ async def _open_burst(
     header goes as a reply to the staff answer "Balas tim kami" was pressed under (saying
     which question of theirs it answered), else to staff's newest answer: the thread the
     talent replies in."""
-    message_id = sent[1]
+    message_id = sent.message_id
     follows = admission.follows if admission.new_burst else None
     store = context.services.store
     thread = await store.support.topic_for(staff_chat, talent.user_id)

@@ -7,13 +7,24 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from telegram import Chat, Message
+from telegram import Chat, Message, MessageEntity
 from telegram import User as TelegramUser
 
 from bot.content import Content
 from bot.emulator import BotMessage, EmulatedChat, EmulatedUser
 from bot.store.support import Session
-from bot.support import BURST_GAP, RATE_LIMIT, RATE_WINDOW, Verdict, admit, enter, just_answered
+from bot.support import (
+    BURST_GAP,
+    RATE_LIMIT,
+    RATE_WINDOW,
+    Verdict,
+    admit,
+    enter,
+    just_answered,
+    question_after_command,
+    question_entities,
+)
+from bot.telegram_html import utf16_len
 from bot.texts import Text
 from handlers.support import _from_staff
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
@@ -879,3 +890,49 @@ async def test_a_heading_sent_alone_goes_when_its_answer_fails(
     )
     assert sari.messages_since(mark) == []  # the heading was taken back
     assert staff_chat.messages_since(noted)[-1].text.startswith("⚠️")
+
+
+async def test_a_question_on_the_ask_commands_line_keeps_its_formatting_and_hidden_links(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """An attacker's review: "/tanya QUESTION" on one line reached staff as plain text, so a
+    hidden link (a portfolio, or a phishing address) was gone, as was any bold, while the same
+    message after a bare /tanya is copied with both. Both now arrive alike: the link still a
+    hidden link, its address one press away as Telegram shows it before opening."""
+    question = "😀 tolong cek portofolio saya xyzzy"
+    link = "https://drive.example.com/porto"
+
+    def formatting(start: int) -> list[dict[str, Any]]:
+        """Bold on "cek", a hidden link on "portofolio", the question starting at `start`."""
+        at = {word: start + utf16_len(question[: question.index(word)]) for word in ("cek", "p")}
+        return [
+            {"type": "bold", "offset": at["cek"], "length": 3},
+            {"type": "text_link", "offset": at["p"], "length": 10, "url": link},
+        ]
+
+    arrived = []
+    for typed, asked_alone in (("/tanya ", False), ("", True)):
+        talent = bot.user(first_name="Lia")
+        if asked_alone:
+            await bot.send(talent, "/tanya")
+        mark = staff_chat.mark()
+        sent = talent.send(typed + question, entities=formatting(utf16_len(typed)))
+        await bot.settle(sent)
+        copy = staff_chat.messages_since(mark)[-1]
+        arrived.append((copy.text, copy.raw.get("entities")))
+    expected = (question, formatting(0))
+    assert arrived == [expected, expected]
+
+
+def test_formatting_across_the_ask_command_is_cut_to_the_question() -> None:
+    """Bold over the whole "/tanya  halo kak" keeps "halo kak" bold; formatting of the command
+    alone, and its bot_command entity, go."""
+    text = "/tanya  halo kak "
+    entities = [
+        MessageEntity(MessageEntity.BOT_COMMAND, 0, 6),
+        MessageEntity(MessageEntity.ITALIC, 1, 3),
+        MessageEntity(MessageEntity.BOLD, 0, len(text)),
+    ]
+    question = question_after_command(text)
+    assert question == "halo kak"
+    assert question_entities(text, question, entities) == (MessageEntity(MessageEntity.BOLD, 0, 8),)
