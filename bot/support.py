@@ -20,6 +20,7 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Literal
 
+import regex
 from telegram import (
     Bot,
     InlineKeyboardButton,
@@ -359,11 +360,42 @@ class SupportDesk:
         return None
 
 
+# A user-perceived character (an extended grapheme cluster: "é" typed as e and its accent,
+# a family emoji of four people joined), as the `regex` module knows them from Unicode.
+_CHARACTER = regex.compile(r"\X")
+# One that is an emoji: its joiners, presentation selectors (and a subdivision flag's tags)
+# are part of it, not marks that hide or turn text around.
+_EMOJI = regex.compile(r"[\p{Extended_Pictographic}\p{Regional_Indicator}]|.*\u20e3")
+_SUBDIVISION_FLAG = "\U0001f3f4"  # 🏴, followed by tag characters (🏴󠁧󠁢󠁳󠁣󠁴󠁿)
+_EMOJI_PARTS = {0x200D, 0xFE0E, 0xFE0F}
+_IN_EMOJI = {code: None for code in INVISIBLE if code not in _EMOJI_PARTS}
+_IN_FLAG = {code: None for code in _IN_EMOJI if not 0xE0020 <= code <= 0xE007F}
+
+
 def shortened(text: str, limit: int) -> str:
-    """A talent's words on one line, without marks that would turn the sentence around them,
-    at most `limit` characters ("…" when cut)."""
-    text = " ".join(without_controls(text).translate(INVISIBLE).split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    """A talent's words on one line, without marks that would turn the sentence around them
+    or hide in it (a zero-width or direction mark; an emoji keeps its own joiners), at most
+    `limit` characters as people count them ("…" when cut, never inside one)."""
+    visible = "".join(_visible(part) for part in _CHARACTER.findall(without_controls(text)))
+    return clipped(" ".join(visible.split()), limit, strip=True)
+
+
+def _visible(character: str) -> str:
+    """One character without invisible marks: an emoji keeps its joiners and selectors."""
+    if _EMOJI.match(character) is None:
+        return character.translate(INVISIBLE)
+    return character.translate(_IN_FLAG if character[0] == _SUBDIVISION_FLAG else _IN_EMOJI)
+
+
+def clipped(text: str, limit: int, *, strip: bool = False) -> str:
+    """At most `limit` characters of the text as people count them (grapheme clusters), with
+    "…" when cut: never between a letter and its accent, nor inside an emoji; `strip`: no
+    space before the "…"."""
+    characters = _CHARACTER.findall(text)
+    if len(characters) <= limit:
+        return text
+    kept = "".join(characters[: limit - 1])
+    return (kept.rstrip() if strip else kept) + "…"
 
 
 async def answer_heading(
@@ -543,10 +575,7 @@ def answered_first(
         return None
     # Over the day's text budget only the masked summary was kept. On one line, and no
     # direction mark of theirs turns the staff's sentence around it.
-    text = without_controls(asked.text or asked.summary).translate(INVISIBLE)
-    text = " ".join(text.split())
-    if len(text) > FOLLOWS_EXCERPT:
-        text = text[: FOLLOWS_EXCERPT - 1] + "…"
+    text = shortened(asked.text or asked.summary, FOLLOWS_EXCERPT)
     itself = asked.message_id is not None and asked.message_id == message_id
     return Followed(text, named_entry(content, asked.entry, language), itself)
 
@@ -675,7 +704,7 @@ async def _tell_staff_chat(
         answerer.language,
         staff=answerer.shown,
         name=display_name(talent),
-        text=text if len(text) <= STAFF_NOTE_EXCERPT else text[: STAFF_NOTE_EXCERPT - 1] + "…",
+        text=clipped(text, STAFF_NOTE_EXCERPT),
     )
     try:
         posted = await bot.send_message(

@@ -936,3 +936,19 @@ def test_formatting_across_the_ask_command_is_cut_to_the_question() -> None:
     question = question_after_command(text)
     assert question == "halo kak"
     assert question_entities(text, question, entities) == (MessageEntity(MessageEntity.BOLD, 0, 8),)
+
+
+async def test_the_question_quoted_above_an_answer_is_cut_between_whole_characters(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """An attacker's review: the quote lost the joiners of 👨‍👩‍👧‍👦 (four emoji) and was cut
+    after 60 code points, between a letter and its accent. It is cut after 59 characters as
+    people see them, an emoji whole; a direction mark still goes."""
+    family = "👨\u200d👩\u200d👧\u200d👦"
+    sari = bot.user(first_name="Sari")
+    asked = f"{family}\u202e kak, " + "e\u0301" * 57 + " boleh?"
+    question = await relayed_question(bot, staff_chat, sari, asked)
+    await answer(bot, staff_member(bot, staff_chat), staff_chat, "Boleh.", question)
+    quoted = f"{family} kak, " + "e\u0301" * 52 + "…"  # 59 characters and "…"
+    heading = shown(Text.SUPPORT_ANSWER_HEADING, question=quoted)
+    assert sari.last_message.text == f"{heading}\n\nBoleh."
