@@ -952,3 +952,16 @@ async def test_the_question_quoted_above_an_answer_is_cut_between_whole_characte
     quoted = f"{family} kak, " + "e\u0301" * 52 + "…"  # 59 characters and "…"
     heading = shown(Text.SUPPORT_ANSWER_HEADING, question=quoted)
     assert sari.last_message.text == f"{heading}\n\nBoleh."
+
+
+async def test_the_acknowledgement_of_a_question_is_short(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """A talents' review found it long and stiff; a native reader's wording, word for word."""
+    sari = bot.user(first_name="Sari")
+    await ask(bot, sari, "Kak, MU:CON tahun ini kapan?")
+    assert sari.last_message.text == (
+        "✅ Sudah kuteruskan ke tim kami; jawabannya nanti muncul di chat ini. Mau menambahkan?"
+        " Kirim saja, semuanya kuteruskan sampai kamu tekan ✔️ Selesai bertanya. Pesan yang sudah"
+        " sampai kutandai 👌."
+    )
