@@ -814,11 +814,10 @@ OFF_TOPIC = [
     "mau langganan netflix",
     "apply for a credit card",
     "saya mau cari kerja di korea",  # a job: not "kerja sama", cooperation (session 41)
-    # Korean, the language: not the bot's language setting, nor asking a person (session 41).
-    "harus bisa bahasa korea ga?",
-    "perlu bisa ngomong korea ga kak",
-    "do I need to speak Korean?",
-    "harus bisa 한국어 ga?",
+    # Learning Korean: not the bot's language setting, nor asking a person (session 41), nor
+    # whether the programs ask for Korean (faq:korean_language, session 52).
+    "les bahasa korea yang bagus di mana",
+    "learning korean online for free",
     # A vacancy is a job, which no entry offers: not an open call (reviewers, session 41).
     "lowongan drummer",
     "ada lowongan kerja jadi drummer?",
@@ -2401,3 +2400,86 @@ def test_who_pays_for_going_is_not_what_registering_costs(text: str) -> None:
     so it is not answered directly (the team is offered)."""
     assert decide(MATCHER.match(text), DEFAULTS).outcome != Outcome.ANSWERED
     assert decide(MATCHER.match("daftar bayar ga?"), DEFAULTS).entry == "faq:who_can_apply"
+
+
+def _answered(text: str) -> str | None:
+    """The entry a message is answered with directly, or None."""
+    verdict = decide(MATCHER.match(text), DEFAULTS)
+    return verdict.entry if verdict.outcome is Outcome.ANSWERED else None
+
+
+def test_k_pop_auditions_trainees_and_a_debut_get_their_own_entry() -> None:
+    """Session 51's talents' review: a K-pop cover dancer asking about auditions, trainees,
+    agencies and a debut got suggestions of open calls, KOCCA and film pages; the entry on
+    K-pop auditions answers that this bot is none of those. Facts about someone else's
+    audition (when, what it pays) are still no entry's, nor is Indonesian Idol."""
+    for text in (
+        "ada audisi kpop ga kak di sini?",
+        "aku pengen jadi trainee agensi korea, caranya gimana?",
+        "bot ini bisa bantu aku debut di korea?",
+        "can this bot get me into a k-pop agency audition?",
+    ):
+        assert _answered(text) == "faq:kpop_auditions", text
+    for text in ("how much do kpop trainees get paid", "audisi indonesian idol kapan"):
+        assert _answered(text) is None, text
+    assert _answered("how can I become a videographer") is None  # "become" is no audition
+
+
+def test_the_music_programs_are_the_overview_and_traditional_music_is_who_can_register() -> None:
+    """Session 51's review: "program musik apa aja" got the one page "Talks on bringing music
+    talent to Korea"; in English, traditional music and gamelan got nothing or suggestions
+    while Indonesian got who_can_apply (its answer names traditional music)."""
+    for text in ("program musik apa saja kak", "ada program musik apa aja yang ada"):
+        assert _answered(text) == "faq:programs_overview", text
+    for text in (
+        "is traditional music allowed here?",
+        "can gamelan players join?",
+        "does religious music count?",
+    ):
+        assert _answered(text) == "faq:who_can_apply", text
+    assert _answered("how do I register for a hardcore music festival") is None
+
+
+def test_registering_for_mucon_music_showcases_and_no_manager() -> None:
+    """Session 51's review: "can I register my interest? I'd like to be considered for MU:CON"
+    got "not sure", without the Register button; a composer asking for music showcases got
+    "not sure" with MU:CON second; "gw gapunya manajer bs daftar ga" got nothing."""
+    assert _answered("how do I register my interest to be considered for MU:CON?") == (
+        "faq:who_can_apply"
+    )
+    assert _answered("any music showcases in Korea I could apply to?") == "program:mucon"
+    for text in ("gue gapunya manajer, bisa daftar ga", "I have no manager, can I register?"):
+        assert _answered(text) == "faq:who_can_apply", text
+    assert _answered("how do i get a manager for my band") is None  # a manager wanted
+
+
+def test_the_meetings_decisions_documentaries_contacts_and_korean() -> None:
+    """Session 51's review: what the January meeting decided (an MoU?), documentary funding,
+    a contact person and official sources, and whether Korean is needed, each have their
+    answer; learning Korean is no entry's."""
+    for text, entry in [
+        ("apakah ada MoU yang ditandatangani di pertemuan itu?", "faq:jan_2026_meeting"),
+        ("was an MoU signed at the Ekraf meeting?", "faq:jan_2026_meeting"),
+        ("ada hibah untuk film dokumenter dari kocca?", "faq:film_funding"),
+        ("boleh minta email narahubung kocca jakarta?", "faq:contacts_sources"),
+        ("sumber informasi ini dari mana? ada link situs resminya?", "faq:contacts_sources"),
+        ("harus bisa bahasa korea ga kak", "faq:korean_language"),
+        ("do I have to speak Korean to join?", "faq:korean_language"),
+    ]:
+        assert _answered(text) == entry, text
+    for text in ("belajar bahasa korea dimana", "how to learn korean fast"):
+        assert _answered(text) is None, text
+    assert _answered("klo manggung disana dibayar ga") is None  # no fact on fees
+
+
+def test_odd_alternatives_under_an_answer_are_gone() -> None:
+    """Session 51's review: KOFIC's page ("cash back") was the other answer under "when will I
+    hear back?", and my_data ("pihak ketiga") the first suggestion for who bears a
+    co-production's costs ("pihak Korea atau pihak Indonesia")."""
+    verdict = decide(MATCHER.match("when will I hear back?"), DEFAULTS)
+    assert verdict.entry == "faq:after_registering"
+    assert "program:kofic_incentive" not in verdict.others
+    costs = "Siapa yang menanggung biaya koproduksi, pihak Korea atau pihak Indonesia?"
+    assert "faq:my_data" not in decide(MATCHER.match(costs), DEFAULTS).others
+    assert _answered("data saya dijual ke pihak ketiga?") == "faq:my_data"
+    assert _answered("film in korea cash back") == "program:kofic_incentive"

@@ -1042,6 +1042,10 @@ SHORT_FORMS: dict[str, str] = {
     # as, including) ask nothing. "pemilik" (an owner) is who_runs' word ("pemilik talent desk
     # siapa"), not "punya".
     "keikutsertaan": "ikut",
+    # Chat's "gapunya" (don't have, one word: session 51's "gw gapunya manajer bs daftar ga"
+    # counted it as an unknown word against every entry).
+    "gapunya": "tidak punya",
+    "gakpunya": "tidak punya",
     # Chat's "gpp" (gapapa: is it all right).
     "gpp": "tidak apa apa",
     # Session 44's voices. Pinyin in an Indonesian's chat in Taiwan: wo (saya),
@@ -1209,6 +1213,17 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("atas", "perhatiannya"): "perhatian",
     ("saat", "ini"): "sekarang",
     ("pihak", "tuan"): "anda",  # Malaysian Malay's polite "you"
+    # "Pihak" (a side, a party) asks nothing alone ("pihak Korea atau pihak Indonesia": session
+    # 51's question on who bears a co-production's costs got my_data first, for its "pihak
+    # ketiga"); a third party is still my_data's.
+    ("pihak", "ketiga"): "pihakketiga",
+    # Office work ("kerja kantoran") is a job, twice over: its "kerja" is not cooperation's
+    # ("kerja sama"), and once entries were added (session 52) "cari kerja kantoran di rumah
+    # produksi jakarta" was answered with the production-house entry.
+    ("kerja", "kerjakantoran"): "loker kerjakantoran",
+    # Cash back is the rebate ("cashback"): its "back" made KOFIC's page the other answer under
+    # "when will I hear back?" (session 51's review).
+    ("cash", "back"): "cashback",
     # Receiving news is getting it: "terima info program" ("terima" stems to nothing an entry
     # has, and counted against the question).
     ("terima", "info"): "info",
@@ -1335,6 +1350,14 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("non", "fiksi"): "dokumenter",
     ("not", "fiction"): "documentary",
     ("non", "fiction"): "documentary",
+    # Not having a manager asks nothing but whether one may register ("gw gapunya manajer bs
+    # daftar ga": session 51's review got no answer, "manajer" an unknown word); a manager
+    # wanted ("how do i get a manager for my band") is still no entry's.
+    **{
+        (*no, manager): "tidak punya"
+        for no in (("tidak", "punya"), ("belum", "punya"), ("tanpa",), ("no",), ("without", "a"))
+        for manager in ("manajer", "manager", "management")
+    },
     ("bahasa", "isyarat"): "bahasaisyarat",  # sign language: not "syarat", requirements
     ("bahasa", "korea"): "bahasakorea",
     # Thanks for the help ("terima kasih untuk bantuan anda", "atas bantuannya") is thanks, and
@@ -1389,12 +1412,23 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("bicara", "korea"): "bahasakorea",
     ("speak", "korean"): "bahasakorea",
     ("korean", "language"): "bahasakorea",
+    # Learning Korean (lessons, a course) is no entry's: once an entry said whether the programs
+    # ask for Korean (session 52), "belajar bahasa korea dmn" got it directly.
+    **{
+        (learn, "bahasa", "korea"): "kursusbahasakorea"
+        for learn in ("belajar", "les", "kursus", "kelas", "ngajarin", "mengajar")
+    },
+    **{(learn, "korean"): "kursusbahasakorea" for learn in ("learn", "learning", "study")},
     # An au pair (a job abroad) is no entry's: Bima's "au" is apa, and "pair" was read as a
     # typo of "fair" (MU:CON's), so "au pair ke korea gimana caranya" got MU:CON directly.
     ("apa", "pair"): "aupair",
     # Taking part in an audition is the audition, not joining through the bot: "ikut" (who
     # may register) made "kalo mau ikut audisi di korea bayar gak" who_can_apply's ("registering
     # here is free"), which says nothing of what an audition costs.
+    # Indonesian Idol is a TV talent show, not a K-pop idol: "audisi indonesian idol kapan" got
+    # the entry on K-pop auditions (session 52) directly.
+    ("indonesian", "idol"): "indonesianidol",
+    ("indonesia", "idol"): "indonesianidol",
     ("ikut", "audisi"): "audisi",
     ("iko", "audisi"): "audisi",
     ("melu", "audisi"): "audisi",
@@ -1475,6 +1509,7 @@ STOPWORDS_ID = _listed(
     takut khawatir kuatir
     sebagai waktu ceritakan khusus bulan
     metu le
+    pihak
     side kau engkau penutup sehingga jane
     rupanya berkenan sejauh
     kadang terkadang doh
