@@ -26,6 +26,7 @@ from bot.leads.intake_flow import (
     Screen,
 )
 from bot.leads.intake_flow import press_data as data
+from bot.leads.step_questions import first_sentence
 from bot.settings import PrivacyFacts
 from bot.store import Draft
 from bot.texts import Text
@@ -45,7 +46,7 @@ def render(screen: Screen, content: Content, language: str, facts: PrivacyFacts)
 
     notes = [say(screen.note, **screen.note_values)] if screen.note else []
     if screen.error is not None:
-        notes.append(say(screen.error.reason, **screen.error.values))
+        notes.append(say(screen.error.reason, **_values(screen.error, content, language)))
     draft = screen.draft
     body: View
     if screen.kind in registration_views.SCREENS:  # choose, or the end of an update
@@ -73,6 +74,21 @@ def render(screen: Screen, content: Content, language: str, facts: PrivacyFacts)
         body = _review(screen, draft, content, language)
     text, markup = body
     return "\n\n".join([*notes, text]), markup
+
+
+def _values(error: intake.Rejected, content: Content, language: str) -> dict[str, Any]:
+    """A refusal's values as shown: the programs asked about, a line on each, from its page
+    (the first sentence of what it is)."""
+    keys = error.values.get("programs") if error.reason is Text.INTAKE_CHOICES_PROGRAMS else None
+    if keys is None:
+        return error.values
+    pages = (content.programs[key] for key in keys if key in content.programs)
+    lines = (
+        f"• <b>{html.escape(page.choice_label.get(language))}</b>: "
+        f"{first_sentence(page.what.get(language))}"
+        for page in pages
+    )
+    return {**error.values, "programs": Markup("\n".join(lines))}
 
 
 def asks_in_note(answers: dict[str, Any]) -> bool:

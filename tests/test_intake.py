@@ -261,7 +261,6 @@ async def test_invalid_answer_is_explained_and_the_question_asked_again(
         # was answered for "nomor wa atau nomor telpon?" at the phone).
         ("phone", "nomor wa atau nomor telpon?", Text.INTAKE_STEP_ASKED, "id"),
         ("email", "can I use my office email?", Text.INTAKE_STEP_ASKED, "en"),
-        ("genres", "genre campursari masuk mana?", Text.INTAKE_STEP_ASKED, "id"),
     ],
 )
 async def test_a_question_about_the_form_question_is_answered_by_the_form(

@@ -249,15 +249,18 @@ def choice_names(label: T, words: Sequence[str] = ()) -> set[str]:
     return {name for name in names if name}
 
 
-def named_choices(question: Question, content: Content, answers: Answers, text: str) -> list[str]:
+def named_choices(
+    question: Question, content: Content, answers: Answers, text: str, *, asked: bool = False
+) -> list[str]:
     """The choices a typed text names as whole words ("grup rebana" names Band/grup), in the
     question's order. A name inside a longer name of another choice counts for the longer
     one ("k pop" is K-pop style, not Pop). Nothing from a text that asks ("penyanyi atau
-    penulis lagu?") or denies ("bukan band"): pressing is surer than a wrong pick."""
-    if "?" in text or "\uff1f" in text:
+    penulis lagu?") or denies ("bukan band"): pressing is surer than a wrong pick. `asked`:
+    the choices a question names, to answer it ("cover kpop masuk pop ga?"), never taken."""
+    if not asked and ("?" in text or "\uff1f" in text):
         return []
     tokens = fold(without_controls(text)).split()
-    if not tokens or not _DENIALS.isdisjoint(tokens):
+    if not tokens or (not asked and not _DENIALS.isdisjoint(tokens)):
         return []
     words = {choice.value: choice.words for choice in question.choices or []}
     offered = choices(question, content, answers)

@@ -20,7 +20,12 @@ from bot.leads import intake, slips
 from bot.leads.email_typos import EmailSuggestion, suggestion_for
 from bot.leads.export import to_wib
 from bot.leads.language_wish import OTHER, language_asked
-from bot.leads.step_questions import about_the_guardian, about_the_step
+from bot.leads.step_questions import (
+    about_the_choices,
+    about_the_guardian,
+    about_the_step,
+    asks_at_choices,
+)
 from bot.parsing import small_int
 from bot.settings import Forwarding
 from bot.store import Change, Draft, Store
@@ -40,6 +45,7 @@ SENT_TWICE_WITHIN = 2 * 60
 SENT_TWICE_GRACE = 5
 # Kept with the draft (its `pending`, unused at a free-text question) once the note was shown.
 SENT_TWICE_TOLD = "sent_twice"
+_CHOICES = frozenset({"single_choice", "multi_choice"})
 # The questions whose answer a copy would repeat (not a choice: a copy's label is no answer);
 # the optional ones it would fill are slips.FREE_TEXT (a stage name, other links, a note).
 _TYPED = frozenset({"short_text", "long_text", "url", "email", "phone", "number"})
@@ -263,17 +269,32 @@ class IntakeFlow:
             return _noted(await self._advance(draft, told), question, Text.INTAKE_SENT_TWICE)
         if question.type == "long_text" and not question.required and self._chatter(text):
             return Screen(QUESTION, draft, question, answers, note=Text.INTAKE_CHATTER)
+        # A question at a choice question ("kpop masuk pop atau gaya kpop"): nothing is taken
+        # or ticked; one about its choices is answered from them, any other is one to answer
+        # as a text question's is (a talents' review: both were ticked).
+        asked = question.type in _CHOICES and asks_at_choices(
+            question, self._content, answers, text
+        )
+        if asked and (of_them := about_the_choices(question, self._content, answers, text)):
+            return Screen(QUESTION, draft, question, answers, error=of_them)
         if question.type == "multi_choice":
-            typed = await self._typed_selection(draft, question, answers, text, update_id)
+            typed = None
+            if not asked:
+                typed = await self._typed_selection(draft, question, answers, text, update_id)
             if typed is not None:
                 return typed
             outcome: intake.Outcome = intake.use_buttons(question, self._content)
+        elif asked:
+            outcome = intake.use_buttons(question, self._content)
         else:
             outcome = intake.check_text(question, self._content, answers, text)
+        checked = outcome
         outcome = slips.slip(question, text, outcome)
+        if asked and outcome == checked:  # "press a button", to one that asks without a "?"
+            outcome = intake.Rejected(Text.INTAKE_A_QUESTION_BUTTONS)
         if isinstance(outcome, intake.Rejected) and outcome.reason is _NO_PROVINCE:
             outcome = intake.province_guess(self._content, text) or outcome  # "Jawa Tenggah"
-        if isinstance(outcome, intake.Rejected) and question.type == "single_choice":
+        if isinstance(outcome, intake.Rejected) and question.type == "single_choice" and not asked:
             other = await self._other_named(draft, question, answers, text, update_id)
             if other is not None:  # "sound engineer, mixing mastering": Lainnya, and what
                 return other

@@ -11,10 +11,12 @@ Pure functions over the question and the text; no I/O, no Telegram.
 
 from __future__ import annotations
 
+import html
 import re
 
-from bot.content import Question
-from bot.leads.intake import AROUND_LINK, Rejected, fold, web_link
+from bot.content import Content, Question, T, html_error
+from bot.leads import intake
+from bot.leads.intake import AROUND_LINK, Answers, Rejected, fold, web_link
 from bot.texts import Text
 
 # Words a question typed mid-form has at least (chat particles aside), for the FAQ or the
@@ -220,3 +222,99 @@ def about_the_guardian(text: str) -> Text | None:
     if about and (_MUST.search(folded) or _NOTHING.search(folded)):
         return Text.INTAKE_GUARDIAN_NEEDED
     return None
+
+
+# At a choice question, what makes a text a question though talents rarely type a "?" (a
+# talents' review: "does gamelan count as traditional/ethnic or should I choose other" and
+# "kak cover kpop itu masuk gaya kpop atau pop" were ticked as choices): a word that asks, or
+# one of asking at the start ("does", "is", "can"). Plain lists ("pop, rock", "pop dan jazz")
+# have none.
+_ASKS_AT_CHOICES = re.compile(
+    r"\b(?:apa|apakah|apaan|mana|gimana|gmn|bagaimana|gmana|masuk|termasuk|beda\w*"
+    r"|perbedaan\w*|kategori\w*|which|what|difference\w*|should\s+i|count\w*\s+as"
+    r"|fall\w*\s+under|belong\w*)\b"
+    r"|^(?:does|do|is|are|am|can|could|should|would|will|how|where|why|may)\b"
+)
+# "Or" asks between two choices it names ("kpop atau pop", "pop or rock"); not inside one
+# choice's name ("45 or older").
+_OR = re.compile(r"\b(?:atau|ato|atw|or)\b")
+# Asking which choice it is, or what tells them apart: "yang mana", "bedanya apa", "which
+# one", "the difference", "these two", "should I choose", "masuk mana".
+_WHICH = re.compile(
+    r"\b(?:(?:yang|yg|masuk|pilih|milih|ikut)\s+(?:yang\s+|yg\s+)?mana|mana\s+(?:yang|yg)"
+    r"|beda\w*|perbedaan\w*|keduanya|dua\s+(?:ini|itu|program)|pilih\s+apa|milih\s+apa"
+    r"|which(?:\s+one)?|difference\w*|differ|these\s+(?:two|programs|options)|both"
+    r"|should\s+i\s+(?:choose|pick|tick|select)|choose\s+which)\b"
+)
+# Asking where something belongs: "masuk", "termasuk", "count as", "fall under", "fit".
+_FITS = re.compile(
+    r"\b(?:masuk|termasuk|kategori\w*|cocok\w*|pas|count\w*\s+as|fall\w*\s+under"
+    r"|belong\w*|fits?)\b"
+)
+
+
+def asks_at_choices(question: Question, content: Content, answers: Answers, text: str) -> bool:
+    """Whether a text typed at a choice question is a question, not choices to take."""
+    folded = fold(text)
+    if "?" in text or "\uff1f" in text or _ASKS_AT_CHOICES.search(folded):
+        return True
+    if _OR.search(folded) is None:
+        return False
+    return len(intake.named_choices(question, content, answers, text, asked=True)) > 1
+
+
+def about_the_choices(
+    question: Question, content: Content, answers: Answers, text: str
+) -> Rejected | None:
+    """What a choice question says to a question about its own choices, or None (no such
+    question: taken as choices, or one for the FAQ). The programs: a line on each asked
+    about (a talents' review: "what's the difference between these two?" got a film page);
+    choices it names ("X masuk A atau B"): pick the one that fits; a "which one?" naming
+    none ("kalo dancer masuk yg mana kak?", which got every program): Lainnya, written."""
+    folded = fold(text)
+    if not folded or len(folded.split()) > _WORDS_AT_MOST:
+        return None
+    if not asks_at_choices(question, content, answers, text):
+        return None
+    named = intake.named_choices(question, content, answers, text, asked=True)
+    which = _WHICH.search(folded) is not None
+    if question.choices_from == "programs":
+        if not (named or which):
+            return None
+        offered = [value for value, _ in intake.choices(question, content, answers)]
+        return Rejected(Text.INTAKE_CHOICES_PROGRAMS, {"programs": tuple(named or offered)})
+    fits = _FITS.search(folded) is not None
+    other = intake.other_follow_up(question, content)
+    if len(named) > 1 or (named and (which or fits)):
+        labels = dict(intake.choices(question, content, answers))
+        # "Lainnya" named beside others ("…or should I choose other") has its own sentence.
+        said = [value for value in named if other is None or value != other[0]] or named
+        shown = T(
+            id=" atau ".join(labels[value].id for value in said),
+            en=" or ".join(labels[value].en for value in said),
+        )
+        if other is None:
+            return Rejected(Text.INTAKE_CHOICES_NAMED, {"named": shown})
+        return Rejected(Text.INTAKE_CHOICES_NAMED_OR_OTHER, {"named": shown, "other": other[1]})
+    if named or not (which or fits):
+        return None
+    if other is None:
+        return Rejected(Text.INTAKE_CHOICES_CLOSEST)
+    # Where something goes ("dancer masuk mana"): not in the list, so Lainnya; only which
+    # one ("bedanya apa", "which one?"): the one that fits, or Lainnya.
+    reply = Text.INTAKE_CHOICES_OTHER if fits else Text.INTAKE_CHOICES_PICK
+    return Rejected(reply, {"other": other[1]})
+
+
+# Where a sentence of a program page's text ends: ".", "!" or "?" and a space.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_TAG = re.compile(r"<[^>]*>")
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a program page's text (Telegram HTML), as its one line about
+    it; without its tags if the sentence ends inside one."""
+    first = _SENTENCE_END.split(text.strip().split("\n", 1)[0], maxsplit=1)[0]
+    if html_error(first) is None:
+        return first
+    return html.escape(html.unescape(_TAG.sub("", first)), quote=False)

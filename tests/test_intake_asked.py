@@ -1,0 +1,158 @@
+"""Questions typed in the middle of the form, at the step they are about (a talents' review,
+s51): answered from the step's own choices, never ticked as choices, and said one way."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.leads.step_questions import first_sentence
+from bot.texts import Text
+from tests.harness import Harness
+from tests.leads import (
+    CONTENT,
+    at_question,
+    label,
+    rendered,
+    shown,
+    where,
+)
+
+
+async def _pending(bot: Harness, user_id: int) -> Any:
+    draft = await bot.store.applications.draft_for(user_id)
+    assert draft is not None
+    return draft.pending
+
+
+async def _stored(bot: Harness, user_id: int) -> dict[str, Any]:
+    draft = await bot.store.applications.draft_for(user_id)
+    assert draft is not None
+    return await bot.store.applications.answers(draft.id)
+
+
+def _line(key: str, language: str) -> str:
+    """The line on a program the form gives: its button's name, the first sentence of what
+    it is (from its page)."""
+    program = CONTENT.programs[key]
+    what = rendered(first_sentence(program.what.get(language)))
+    return f"• {program.choice_label.get(language)}: {what}"
+
+
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [
+        ("en", "what's the difference between these two?"),  # got the KOFIC film page
+        ("en", "which one should I pick"),
+        ("id", "bedanya apa kak"),
+        ("id", "yang mana yg cocok buat aku?"),
+    ],
+)
+async def test_a_question_about_the_programs_gets_a_line_on_each_from_its_page(
+    bot: Harness, language: str, typed: str
+) -> None:
+    user = await at_question(bot, "programs_of_interest", language)
+    replies = await bot.send(user, typed)
+    [reply] = replies  # no page from the matcher above the form
+    for key in ("music_to_korea", "mucon"):  # the musician's two programs
+        assert _line(key, language) in reply.text
+    for film in CONTENT.programs_in("film"):  # nothing of the other field
+        assert film.title.get(language) not in reply.text
+        assert film.choice_label.get(language) not in reply.text
+    assert await where(bot, user) == "programs_of_interest"
+    assert await _pending(bot, user.id) == []  # nothing ticked
+
+
+async def test_a_question_naming_one_program_gets_its_line(bot: Harness) -> None:
+    user = await at_question(bot, "programs_of_interest")
+    [reply] = await bot.send(user, "MU:CON itu apa sih")
+    assert _line("mucon", "id") in reply.text
+    assert _line("music_to_korea", "id") not in reply.text
+    assert await _pending(bot, user.id) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "named"),
+    [
+        # Sekar had ticked Traditional/ethnic and Electronic; "Other" was ticked too.
+        (
+            "en",
+            "does gamelan count as traditional/ethnic or should I choose other",
+            "Traditional/ethnic",
+        ),
+        # Kevin: "✅ Kucentang Pop, Gaya K-pop".
+        ("id", "kak cover kpop itu masuk gaya kpop atau pop", "Pop atau Gaya K-pop"),
+        ("id", "metal masuk rock ga", "Rock"),
+        ("en", "is rap hip-hop or rnb", "Hip-hop or RnB"),
+    ],
+)
+async def test_a_question_at_a_multiple_choice_is_answered_and_ticks_nothing(
+    bot: Harness, language: str, typed: str, named: str
+) -> None:
+    user = await at_question(bot, "genres", language)
+    await bot.press(user, label("genres", "traditional", language))
+    await bot.press(user, label("genres", "electronic", language))
+    [reply] = await bot.send(user, typed)
+    other = label("genres", "other", language)
+    said = shown(Text.INTAKE_CHOICES_NAMED_OR_OTHER, language, named=named, other=other)
+    assert reply.text.startswith(said)
+    assert await _pending(bot, user.id) == ["traditional", "electronic"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "ticked"),
+    [("pop, rock", ["pop", "rock"]), ("pop dan jazz", ["pop", "jazz"])],
+)
+async def test_typed_choices_in_a_plain_list_are_still_ticked(
+    bot: Harness, typed: str, ticked: list[str]
+) -> None:
+    user = await at_question(bot, "genres")
+    [reply] = await bot.send(user, typed)
+    labels = ", ".join(label("genres", value) for value in ticked)
+    assert reply.text.startswith(shown(Text.INTAKE_TICKED, ticked=labels))
+    assert await _pending(bot, user.id) == ticked
+
+
+async def test_another_question_at_a_choice_is_read_as_a_question(bot: Harness) -> None:
+    """Without a "?" and naming no choice to pick between, it goes to the FAQ, as a text
+    step's question does; nothing is ticked or taken."""
+    user = await at_question(bot, "genres")
+    answered, form = await bot.send(user, "apakah pop bisa ikut MU:CON")
+    assert answered.text.split("\n")[0] == CONTENT.programs["mucon"].title.id
+    assert form.text.startswith(shown(Text.INTAKE_BACK_TO_FORM))
+    assert await _pending(bot, user.id) == []
+    role = await at_question(bot, "music_role")
+    await bot.send(role, "apakah penyanyi solo bisa ikut MU:CON")
+    assert await where(bot, role) == "music_role"
+    assert "music_role" not in await _stored(bot, role.id)
+
+
+async def test_which_choice_for_one_the_list_lacks_points_to_lainnya(bot: Harness) -> None:
+    """Kevin, a K-pop cover dancer, got every program instead; Lainnya is what works."""
+    genres = await at_question(bot, "genres")
+    [reply] = await bot.send(genres, "genre campursari masuk mana?")
+    assert reply.text.startswith(shown(Text.INTAKE_CHOICES_OTHER, other="Lainnya"))
+    # Only which one, naming none: the one that fits, or Lainnya (nothing of the programs).
+    [reply] = await bot.send(genres, "bedanya apa aja kak")
+    assert reply.text.startswith(shown(Text.INTAKE_CHOICES_PICK, other="Lainnya"))
+    assert await _pending(bot, genres.id) == []
+    user = await at_question(bot, "music_role")
+    replies = await bot.send(user, "kalo dancer masuk yg mana kak?")
+    [reply] = replies
+    assert reply.text.startswith(shown(Text.INTAKE_CHOICES_OTHER, other="Lainnya"))
+    assert CONTENT.faq["programs_overview"].question.id not in reply.text
+    await bot.press(user, label("music_role", "other_music_role"))
+    assert await where(bot, user) == "music_role_other"
+    await bot.send(user, "dancer & vocal (kpop cover)")
+    assert (await _stored(bot, user.id))["music_role_other"] == "dancer & vocal (kpop cover)"
+
+
+async def test_a_choice_question_without_lainnya_says_to_pick_the_closest(bot: Harness) -> None:
+    user = await at_question(bot, "sector")
+    [reply] = await bot.send(user, "video klip masuk musik atau film?")
+    assert reply.text.startswith(shown(Text.INTAKE_CHOICES_NAMED, named="Musik atau Film"))
+    [reply] = await bot.send(user, "bedanya apa kak")
+    assert reply.text.startswith(shown(Text.INTAKE_CHOICES_CLOSEST))
+    assert await where(bot, user) == "sector"
+    assert "sector" not in await _stored(bot, user.id)
