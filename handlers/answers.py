@@ -22,7 +22,7 @@ from bot.answers.text import (
     send_or_cancel,
     thanks_said,
 )
-from bot.answers.verdict import Outcome, Thresholds, Verdict
+from bot.answers.verdict import SUGGESTIONS, Outcome, Thresholds, Verdict
 from bot.content import Content, FaqItem, Program
 from bot.leads.register_wish import wants_to_go_on, wants_to_register_said_more
 from bot.names import first_name
@@ -300,18 +300,24 @@ async def answer_before_relay(update: Update, context: BotContext, text: str | N
 
 
 async def answer_in_form(
-    update: Update, context: BotContext, *, strict: bool, asked: str | None = None
+    update: Update,
+    context: BotContext,
+    *,
+    strict: bool,
+    asked: str | None = None,
+    field: str | None = None,
 ) -> Literal["answered", "suggested"] | None:
     """A question typed at a form step instead of its answer (the form refused it as one):
     its answer, when the bot is sure, with "Not this"; else the closest entries, if any; the
     form's question follows. What was shown, if anything. `strict`: the message may be the
     step's answer typed unsure, so it must have a word that asks; `asked`: the part of the
-    message that asks, matched and recorded instead of all of it."""
+    message that asks, matched and recorded instead of all of it; `field`: the talent's
+    (music or film): a program page of the other field is offered, never the answer."""
     question = _question(update, context, asked)
     if question is None or (strict and not asks_something(question.text)):
         return None
     needed = thresholds(context.services.settings)
-    verdict = _desk(context).considered(question, needed)
+    verdict = _in_field(context, _desk(context).considered(question, needed), field)
     if verdict.outcome is Outcome.SUGGESTED and verdict.others:
         return "suggested" if await _suggested_in_form(update, context, question, verdict) else None
     sure = await _sure_answer(context, question, needed, "chat", verdict)
@@ -322,6 +328,18 @@ async def answer_in_form(
     rows = [[(context.text(Text.BTN_NOT_THIS), f"{QA}{question_id}:y")]]
     await reply(update, answered, CallbackKeyboard(rows))
     return "answered"
+
+
+def _in_field(context: BotContext, verdict: Verdict, field: str | None) -> Verdict:
+    """No direct answer from a program page of the other field (a talents' review: a
+    musician's question in the form got the KOFIC film incentive): it is offered with the
+    other close entries instead."""
+    answered = verdict.entry
+    found = entry(context.content, answered) if field and answered else None
+    if answered is None or not isinstance(found, Program) or found.section == field:
+        return verdict
+    offered = (answered, *verdict.others)[:SUGGESTIONS]
+    return Verdict(Outcome.SUGGESTED, None, offered, verdict.confidence)
 
 
 async def _suggested_in_form(

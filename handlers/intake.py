@@ -11,7 +11,7 @@ from bot.answers.text import acknowledges, wants_to_register
 from bot.content import Markup
 from bot.leads import intake, pipeline, slips
 from bot.leads.change_wish import wants_to_change
-from bot.leads.intake_flow import IntakeFlow, Screen, parse_press
+from bot.leads.intake_flow import SECTOR, IntakeFlow, Screen, parse_press
 from bot.parsing import small_int
 from bot.store.broadcasts import ANNOUNCEMENTS
 from bot.texts import Text
@@ -171,7 +171,11 @@ async def private_message(update: Update, context: BotContext) -> None:
         shown = None
         if asked:  # matched and recorded up to the "?", not what follows ("saya Rahmat, …")
             part = slips.asking_part(message.text)
-            shown = await answers.answer_in_form(update, context, strict=strict, asked=part)
+            sector = screen.answers.get(SECTOR)
+            field = sector if isinstance(sector, str) else None
+            shown = await answers.answer_in_form(
+                update, context, strict=strict, asked=part, field=field
+            )
         if shown == "answered":
             # Answered above (a talents' review: "ini gratis kan?" was only told to pause
             # first); below, the form's question again, its "that looks like a question" moot.

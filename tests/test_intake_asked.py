@@ -12,7 +12,10 @@ from bot.texts import Text
 from tests.harness import Harness
 from tests.leads import (
     CONTENT,
+    FILMMAKER,
+    answer,
     at_question,
+    consent,
     label,
     rendered,
     shown,
@@ -70,6 +73,29 @@ async def test_a_question_naming_one_program_gets_its_line(bot: Harness) -> None
     assert _line("mucon", "id") in reply.text
     assert _line("music_to_korea", "id") not in reply.text
     assert await _pending(bot, user.id) == []
+
+
+async def test_a_direct_answer_from_the_other_field_is_only_offered_mid_form(
+    bot: Harness,
+) -> None:
+    """A film page is not given as the answer to a musician in the form; it may be opened
+    from the closest entries. A filmmaker gets it as the answer."""
+    kofic = CONTENT.programs["kofic_incentive"].title.en
+    asked = "what is the KOFIC location incentive?"
+    musician = await at_question(bot, "notable_works", "en")
+    close, form = await bot.send(musician, asked)
+    assert close.text == shown(Text.ASK_IN_FORM_SUGGESTED, "en")
+    assert kofic in close.button_texts
+    assert CONTENT.questions["notable_works"].prompt.en.split("\n")[0] in form.text
+    filmmaker = bot.user(language_code="en")
+    await bot.send(filmmaker, "/register")
+    await consent(bot, filmmaker, language="en")
+    for key, value in FILMMAKER.items():
+        if key == "notable_works":
+            break
+        await answer(bot, filmmaker, key, value, "en")
+    page, _ = await bot.send(filmmaker, asked)
+    assert page.text.split("\n")[0] == kofic
 
 
 @pytest.mark.parametrize(
