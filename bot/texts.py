@@ -212,6 +212,7 @@ class Text(StrEnum):
     INTAKE_CHOICES_OTHER = "intake_choices_other"
     INTAKE_CHOICES_PICK = "intake_choices_pick"
     INTAKE_CHOICES_CLOSEST = "intake_choices_closest"
+    INTAKE_ASKED_BACK_TO_FORM = "intake_asked_back_to_form"
     INTAKE_GUARDIAN_WHY = "intake_guardian_why"
     INTAKE_GUARDIAN_NEEDED = "intake_guardian_needed"
     INTAKE_GUARDIAN_ADULT = "intake_guardian_adult"

@@ -180,6 +180,12 @@ async def private_message(update: Update, context: BotContext) -> None:
             # Answered above (a talents' review: "ini gratis kan?" was only told to pause
             # first); below, the form's question again, its "that looks like a question" moot.
             screen = replace(screen, error=None, note=Text.INTAKE_BACK_TO_FORM)
+        elif shown == "suggested" and screen.error is not None:
+            # Entries to read above, "your registration waits below": not "press Pause to
+            # ask" after them too (a talents' review); an answer with a "?" goes once more.
+            again = screen.error.reason is Text.INTAKE_A_QUESTION
+            note = Text.INTAKE_ASKED_BACK_TO_FORM if again else Text.INTAKE_BACK_TO_FORM
+            screen = replace(screen, error=None, note=note)
     await _present(update, context, screen, edit=False)
 
 

@@ -86,7 +86,7 @@ async def test_a_direct_answer_from_the_other_field_is_only_offered_mid_form(
     close, form = await bot.send(musician, asked)
     assert close.text == shown(Text.ASK_IN_FORM_SUGGESTED, "en")
     assert kofic in close.button_texts
-    assert CONTENT.questions["notable_works"].prompt.en.split("\n")[0] in form.text
+    assert form.text.startswith(shown(Text.INTAKE_ASKED_BACK_TO_FORM, "en"))
     filmmaker = bot.user(language_code="en")
     await bot.send(filmmaker, "/register")
     await consent(bot, filmmaker, language="en")
@@ -182,3 +182,45 @@ async def test_a_choice_question_without_lainnya_says_to_pick_the_closest(bot: H
     assert reply.text.startswith(shown(Text.INTAKE_CHOICES_CLOSEST))
     assert await where(bot, user) == "sector"
     assert "sector" not in await _stored(bot, user.id)
+
+
+async def test_a_question_with_close_entries_at_a_text_step_says_one_thing(
+    bot: Harness,
+) -> None:
+    """Sekar got "one of these might answer it; your registration waits below" and then
+    "that looks like a question … press Pause, then type your question"."""
+    user = await at_question(bot, "stage_name", "en")
+    close, form = await bot.send(
+        user, "what if I perform under a collective name but compose alone?"
+    )
+    assert close.text == shown(Text.ASK_IN_FORM_SUGGESTED, "en")
+    assert form.text.startswith(shown(Text.INTAKE_ASKED_BACK_TO_FORM, "en"))
+    assert shown(Text.INTAKE_A_QUESTION, "en") not in form.text
+    assert await where(bot, user) == "stage_name"
+
+
+@pytest.mark.parametrize(
+    ("key", "typed", "kept"),
+    [
+        ("stage_name", "The Open Call Band?", "The Open Call Band?"),
+        ("experience_years", "sekitar 5 tahun lebih?", 5),
+    ],
+)
+async def test_an_answer_read_as_a_question_is_taken_when_sent_once_more(
+    bot: Harness, key: str, typed: str, kept: Any
+) -> None:
+    """ "Kalau itu memang jawabanmu, kirim sekali lagi, ya": the same text again is the
+    answer; another text is read afresh."""
+    user = await at_question(bot, key)
+    [refused] = await bot.send(user, typed)
+    assert refused.text.startswith(shown(Text.INTAKE_A_QUESTION))
+    [again] = await bot.send(user, f"{typed[:-1]} ya?")  # another text: read as one again
+    assert again.text.startswith(shown(Text.INTAKE_A_QUESTION))
+    assert await where(bot, user) == key
+    await bot.send(user, f"{typed[:-1]} ya?")  # that one, once more: the answer
+    assert await where(bot, user) != key
+    assert key in await _stored(bot, user.id)
+    other = await at_question(bot, key)
+    await bot.send(other, typed)
+    await bot.send(other, typed)
+    assert (await _stored(bot, other.id))[key] == kept

@@ -10,6 +10,7 @@ after a week without updates the next one starts anywhere).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -45,6 +46,9 @@ SENT_TWICE_WITHIN = 2 * 60
 SENT_TWICE_GRACE = 5
 # Kept with the draft (its `pending`, unused at a free-text question) once the note was shown.
 SENT_TWICE_TOLD = "sent_twice"
+# Kept with the draft (its `pending`) after a text was refused as a question, with the text's
+# digest: the same text sent once more is the answer.
+ASKED_ONCE = "asked:"
 _CHOICES = frozenset({"single_choice", "multi_choice"})
 # The questions whose answer a copy would repeat (not a choice: a copy's label is no answer);
 # the optional ones it would fill are slips.FREE_TEXT (a stage name, other links, a note).
@@ -292,6 +296,14 @@ class IntakeFlow:
         outcome = slips.slip(question, text, outcome)
         if asked and outcome == checked:  # "press a button", to one that asks without a "?"
             outcome = intake.Rejected(Text.INTAKE_A_QUESTION_BUTTONS)
+        if isinstance(outcome, intake.Rejected) and outcome.reason is Text.INTAKE_A_QUESTION:
+            # "Kalau itu memang jawabanmu, kirim sekali lagi": the same text again is the
+            # answer ("The Open Call Band?"), as checked; the text is kept as a digest only.
+            said_again = _asked(text)
+            if draft.pending != said_again:
+                kept = _same(draft, pending=said_again, update_id=update_id)
+                return _refused(await self._advance(draft, kept), question, outcome)
+            outcome = checked
         if isinstance(outcome, intake.Rejected) and outcome.reason is _NO_PROVINCE:
             outcome = intake.province_guess(self._content, text) or outcome  # "Jawa Tenggah"
         if isinstance(outcome, intake.Rejected) and question.type == "single_choice" and not asked:
@@ -843,10 +855,27 @@ class IntakeFlow:
 def _noted(screen: Screen, question: Question, note: Text, **values: Any) -> Screen:
     """The question shown again with a note of what was done, if the step was taken (a
     stale step keeps its own note)."""
-    shown = screen.question.key if screen.question is not None else None
-    if screen.kind != QUESTION or screen.note is not None or shown != question.key:
+    if not _still_at(screen, question):
         return screen
     return replace(screen, note=note, note_values=values)
+
+
+def _refused(screen: Screen, question: Question, refused: intake.Rejected) -> Screen:
+    """The question shown again with why the text was not taken, if the step was taken (a
+    stale step keeps its own note)."""
+    return replace(screen, error=refused) if _still_at(screen, question) else screen
+
+
+def _still_at(screen: Screen, question: Question) -> bool:
+    """Whether a step kept the draft at this question, with no note of its own."""
+    shown = screen.question.key if screen.question is not None else None
+    return screen.kind == QUESTION and screen.note is None and shown == question.key
+
+
+def _asked(text: str) -> str:
+    """What the draft keeps of a text refused as a question, to know it when sent again."""
+    digest = hashlib.sha256(" ".join(text.split()).encode()).hexdigest()[:16]
+    return f"{ASKED_ONCE}{digest}"
 
 
 def _said(screen: Screen, note: Text, **values: Any) -> Screen:
