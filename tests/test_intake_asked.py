@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from bot.leads.step_questions import first_sentence
+from bot.store.db import ago
 from bot.texts import Text
 from tests.harness import Harness
 from tests.leads import (
@@ -209,18 +210,33 @@ async def test_a_question_with_close_entries_at_a_text_step_says_one_thing(
 async def test_an_answer_read_as_a_question_is_taken_when_sent_once_more(
     bot: Harness, key: str, typed: str, kept: Any
 ) -> None:
-    """ "Kalau itu memang jawabanmu, kirim sekali lagi, ya": the same text again is the
-    answer; another text is read afresh."""
+    """ "Kalau itu memang jawabanmu, kirim sekali lagi, ya": the same text again, once the
+    note could be read, is the answer; another text is read afresh, and a copy arriving at
+    once (a weak connection) is no answer."""
     user = await at_question(bot, key)
     [refused] = await bot.send(user, typed)
     assert refused.text.startswith(shown(Text.INTAKE_A_QUESTION))
+    await _read_for_a_while(bot, user.id)
     [again] = await bot.send(user, f"{typed[:-1]} ya?")  # another text: read as one again
     assert again.text.startswith(shown(Text.INTAKE_A_QUESTION))
     assert await where(bot, user) == key
+    await _read_for_a_while(bot, user.id)
     await bot.send(user, f"{typed[:-1]} ya?")  # that one, once more: the answer
     assert await where(bot, user) != key
     assert key in await _stored(bot, user.id)
     other = await at_question(bot, key)
     await bot.send(other, typed)
+    [copy] = await bot.send(other, typed)  # at once: a copy
+    assert copy.text.startswith(shown(Text.INTAKE_A_QUESTION))
+    assert key not in await _stored(bot, other.id)
+    await _read_for_a_while(bot, other.id)
     await bot.send(other, typed)
     assert (await _stored(bot, other.id))[key] == kept
+
+
+async def _read_for_a_while(bot: Harness, user_id: int) -> None:
+    """The form's last step as if taken 20 seconds ago: the talent has read it."""
+    async with bot.store.db.transaction() as tx:
+        await tx.execute(
+            "UPDATE applications SET updated_at = ? WHERE user_id = ?", (ago(20), user_id)
+        )

@@ -299,8 +299,9 @@ class IntakeFlow:
         if isinstance(outcome, intake.Rejected) and outcome.reason is Text.INTAKE_A_QUESTION:
             # "Kalau itu memang jawabanmu, kirim sekali lagi": the same text again is the
             # answer ("The Open Call Band?"), as checked; the text is kept as a digest only.
+            # Not a copy sent twice on a weak connection, before the note could be read.
             said_again = _asked(text)
-            if draft.pending != said_again:
+            if draft.pending != said_again or _at_once(draft, sent):
                 kept = _same(draft, pending=said_again, update_id=update_id)
                 return _refused(await self._advance(draft, kept), question, outcome)
             outcome = checked
@@ -455,7 +456,7 @@ class IntakeFlow:
             return False
         if draft.updated_at < ago(SENT_TWICE_WITHIN):
             return False
-        if sent is not None and sent.timestamp() > _moment(draft.updated_at) + SENT_TWICE_GRACE:
+        if sent is not None and not _at_once(draft, sent):
             return False  # typed after the question arrived: the talent's answer to it
         previous = intake.previous_question(self._content, answers, question.key)
         if previous is None or previous.type not in _TYPED or answers.get(previous.key) is None:
@@ -870,6 +871,11 @@ def _still_at(screen: Screen, question: Question) -> bool:
     """Whether a step kept the draft at this question, with no note of its own."""
     shown = screen.question.key if screen.question is not None else None
     return screen.kind == QUESTION and screen.note is None and shown == question.key
+
+
+def _at_once(draft: Draft, sent: datetime | None) -> bool:
+    """Whether a message was sent before the draft's last step could reach the talent."""
+    return sent is not None and sent.timestamp() <= _moment(draft.updated_at) + SENT_TWICE_GRACE
 
 
 def _asked(text: str) -> str:
