@@ -279,3 +279,38 @@ async def test_a_province_named_in_a_search_finds_the_leads_from_it(
     assert sum(item["count"] for item in found["counts"]) == 2
     cards = [card["reference"] for column in board["columns"] for card in column["cards"]]
     assert cards == ["KOC-000003"]
+
+
+async def test_a_country_in_a_search_finds_the_leads_naming_it_not_everyone_abroad(
+    bot: Harness, staff_chat: Any
+) -> None:
+    rng = random.Random(15)
+
+    def abroad(name: str, city: str) -> dict[str, Any]:
+        answers = {**realistic(rng, "music"), "full_name": name, "city": city}
+        return {**answers, "province": "outside_indonesia"}
+
+    await seeded(
+        bot.database,
+        [
+            Seed(7401, abroad("Sari Lestari", "Tokyo")),
+            Seed(7402, abroad("Budi Santoso", "Kuala Lumpur, Malaysia")),
+            Seed(7403, abroad("Dewi Pratiwi", "Seoul, Korea Selatan")),
+        ],
+    )
+    admin = admin_of(staff_chat)
+    # An attacker's review: the countries share abroad's one code, so "korea" listed all 3.
+    for typed, found in (("korea", "KOC-000003"), ("Malaysia", "KOC-000002")):
+        [page] = await bot.send(admin, f"/lead {typed}")
+        assert found in page.text and "📄" not in " ".join(page.button_texts), typed
+    [none] = await bot.send(admin, "/lead jepang")  # Sari wrote "Tokyo" only
+    assert none.text == shown(Text.LEAD_SEARCH_NONE, words="jepang")
+    # Abroad's own names still list everyone abroad.
+    for typed in ("luar negeri", "abroad"):
+        [listed] = await bot.send(admin, f"/lead {typed}")
+        assert {"📄 KOC-000001", "📄 KOC-000002", "📄 KOC-000003"} <= set(listed.button_texts)
+    async with workspace(bot, ADMIN_ID) as client:
+        korea = await client.ok("leads", {"filter": {"q": "korea"}})
+        everyone = await client.ok("leads", {"filter": {"q": "di luar indonesia"}})
+    assert [row["reference"] for row in korea["rows"]] == ["KOC-000003"]
+    assert everyone["total"] == 3

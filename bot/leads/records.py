@@ -142,13 +142,15 @@ async def duplicates(store: Store, application_id: int) -> Duplicates:
 
 
 def search_places(content: Content) -> dict[str, str]:
-    """Each province's names (label in both languages, aliases such as "Jabar", countries for
-    abroad), folded as the lead search folds, to its code: words naming one in a search find
-    the leads from it (bot/store/leads.search_pattern)."""
+    """Each province's names (label in both languages, aliases such as "Jabar" or "luar
+    negeri"), folded as the lead search folds, to its code: words naming one in a search find
+    the leads from it (bot/store/leads.search_pattern). Not the countries a talent abroad may
+    type: they share one code, so "korea" found everyone abroad (an attacker's review); a
+    country is looked for in the lead's text (its city, what "Lainnya" holds) as any word."""
     return {
         fold(name): value
         for value, province in content.provinces.items()
-        for name in province.names
+        for name in (province.label.id, province.label.en, *province.aliases)
         if name.strip()
     }
 
