@@ -314,3 +314,36 @@ async def test_a_country_in_a_search_finds_the_leads_naming_it_not_everyone_abro
         everyone = await client.ok("leads", {"filter": {"q": "di luar indonesia"}})
     assert [row["reference"] for row in korea["rows"]] == ["KOC-000003"]
     assert everyone["total"] == 3
+
+
+async def test_a_phone_and_a_number_beside_it_are_looked_for_apart(
+    bot: Harness, staff_chat: Any
+) -> None:
+    rng = random.Random(16)
+
+    def lead(name: str, phone: str, city: str) -> dict[str, Any]:
+        return {**realistic(rng, "music"), "full_name": name, "phone": phone, "city": city}
+
+    await seeded(
+        bot.database,
+        [
+            Seed(7501, lead("Eka Putri", "+6281234567890", "Bandung 40115")),
+            Seed(7502, lead("Eka Saputra", "+6281311112222", "Medan 20111, Blok 2024")),
+        ],
+    )
+    admin = admin_of(staff_chat)
+    # An attacker's review: a phone and a number beside it (a postcode, a year) were joined
+    # into one number ("0812345678904011 5"), which no lead holds.
+    for typed, found in (
+        ("eka 0812 3456 7890 40115", "KOC-000001"),
+        ("eka 40115 0812-3456-7890", "KOC-000001"),
+        ("eka 20111 2024", "KOC-000002"),
+        ("+62 813 1111 2222 2024 eka", "KOC-000002"),
+    ):
+        [page] = await bot.send(admin, f"/lead {typed}")
+        assert found in page.text and "📄" not in " ".join(page.button_texts), typed
+    async with workspace(bot, ADMIN_ID) as client:
+        eka = await client.ok("leads", {"filter": {"q": "eka 0812 3456 7890 40115"}})
+        both = await client.ok("leads", {"filter": {"q": "0812 3456 7890 0813 1111 2222"}})
+    assert [row["reference"] for row in eka["rows"]] == ["KOC-000001"]
+    assert both["total"] == 0  # two phones: each looked for, and no lead holds both

@@ -160,27 +160,60 @@ def _places_named(words: list[str], places: Mapping[str, str]) -> list[str | tup
 
 
 _PHONE_PIECE = re.compile(r"\+?[\d\-.()]*\d[\d\-.()]*")
+_PHONE_REGION = "ID"  # a number typed without a country code is Indonesian (as the form's)
+_LONGEST_PHONE = 15  # digits of the longest number E.164 allows
 
 
 def _phone_joined(words: list[str]) -> list[str]:
     """The words, with a phone number typed among them ("budi +62 812-3456-7890", "budi 0812
     3456 7890") as one word of its digits, as a phone typed alone is searched (a review: its
-    pieces never matched the number the index holds)."""
+    pieces never matched the number the index holds). Number pieces are joined only as far as
+    they make a phone number, the longest: a year or a second number beside it stays a word
+    of its own ("eka 0812 3456 7890 2024" was one number of 16 digits, found nobody)."""
     joined: list[str] = []
     run: list[str] = []
     for word in [*words, ""]:
         if word and _PHONE_PIECE.fullmatch(word):
             run.append(word)
             continue
-        number = _PHONE_SEPARATORS.sub("", "".join(run))
-        if _PHONE_TYPED.fullmatch(number):
-            joined.append(number)
-        else:
-            joined.extend(run)
+        joined.extend(_numbers(run))
         run = []
         if word:
             joined.append(word)
     return joined
+
+
+def _numbers(pieces: list[str]) -> list[str]:
+    """Number pieces typed side by side as words: the most of them in a row that make a phone
+    number as one word of its digits, then the pieces before and after it alike; a piece in
+    none as itself (its digits, if it is a number of 5 or more)."""
+    found = max(
+        (
+            (end - start, -start, start, end)
+            for start in range(len(pieces))
+            for end in range(start + 2, len(pieces) + 1)
+            if _is_phone(_PHONE_SEPARATORS.sub("", "".join(pieces[start:end])))
+        ),
+        default=None,
+    )
+    if found is None:
+        alone = [_PHONE_SEPARATORS.sub("", piece) for piece in pieces]
+        return [a if _PHONE_TYPED.fullmatch(a) else p for a, p in zip(alone, pieces, strict=True)]
+    start, end = found[2:]
+    number = _PHONE_SEPARATORS.sub("", "".join(pieces[start:end]))
+    return [*_numbers(pieces[:start]), number, *_numbers(pieces[end:])]
+
+
+def _is_phone(number: str) -> bool:
+    """Whether `number` (digits, perhaps after a "+") is a phone number that can be dialled."""
+    import phonenumbers  # only a search with number pieces needs it (start-up)
+
+    if len(number.lstrip("+")) > _LONGEST_PHONE or not _PHONE_TYPED.fullmatch(number):
+        return False
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(number, _PHONE_REGION))
+    except phonenumbers.NumberParseException:
+        return False
 
 
 def _like(text: str) -> str:
