@@ -17,6 +17,11 @@ from tests.test_pipeline import admin_of, rows, two_staff
 from tests.workspace import workspace
 
 
+def _lead(rng: random.Random, name: str, **answers: str) -> dict[str, Any]:
+    """A musician's answers named `name`, with `answers` (province, city, phone) instead."""
+    return {**realistic(rng, "music"), "full_name": name, **answers}
+
+
 async def test_lead_finds_by_name_email_or_phone_and_lists_several(
     bot: Harness, staff_chat: Any
 ) -> None:
@@ -247,17 +252,14 @@ async def test_a_province_named_in_a_search_finds_the_leads_from_it(
     bot: Harness, staff_chat: Any
 ) -> None:
     rng = random.Random(14)
-
-    def lead(name: str, province: str, city: str) -> dict[str, Any]:
-        return {**realistic(rng, "music"), "full_name": name, "province": province, "city": city}
-
     await seeded(
         bot.database,
         [
-            Seed(7301, lead("Dewi Lestari", "jawa_barat", "Bandung")),
-            Seed(7302, lead("Asep Sunandar", "jawa_barat", "Bekasi")),
-            Seed(7303, lead("Sari Dewi", "bali", "Denpasar")),
-            Seed(7304, lead("Bayu Riau", "jawa_timur", "Malang")),  # a name, not a place
+            Seed(7301, _lead(rng, "Dewi Lestari", province="jawa_barat", city="Bandung")),
+            Seed(7302, _lead(rng, "Asep Sunandar", province="jawa_barat", city="Bekasi")),
+            Seed(7303, _lead(rng, "Sari Dewi", province="bali", city="Denpasar")),
+            # A name, not a place.
+            Seed(7304, _lead(rng, "Bayu Riau", province="jawa_timur", city="Malang")),
         ],
     )
     admin = admin_of(staff_chat)
@@ -285,17 +287,13 @@ async def test_a_country_in_a_search_finds_the_leads_naming_it_not_everyone_abro
     bot: Harness, staff_chat: Any
 ) -> None:
     rng = random.Random(15)
-
-    def abroad(name: str, city: str) -> dict[str, Any]:
-        answers = {**realistic(rng, "music"), "full_name": name, "city": city}
-        return {**answers, "province": "outside_indonesia"}
-
+    abroad = "outside_indonesia"
     await seeded(
         bot.database,
         [
-            Seed(7401, abroad("Sari Lestari", "Tokyo")),
-            Seed(7402, abroad("Budi Santoso", "Kuala Lumpur, Malaysia")),
-            Seed(7403, abroad("Dewi Pratiwi", "Seoul, Korea Selatan")),
+            Seed(7401, _lead(rng, "Sari Lestari", province=abroad, city="Tokyo")),
+            Seed(7402, _lead(rng, "Budi Santoso", province=abroad, city="Kuala Lumpur, Malaysia")),
+            Seed(7403, _lead(rng, "Dewi Pratiwi", province=abroad, city="Seoul, Korea Selatan")),
         ],
     )
     admin = admin_of(staff_chat)
@@ -320,15 +318,14 @@ async def test_a_phone_and_a_number_beside_it_are_looked_for_apart(
     bot: Harness, staff_chat: Any
 ) -> None:
     rng = random.Random(16)
-
-    def lead(name: str, phone: str, city: str) -> dict[str, Any]:
-        return {**realistic(rng, "music"), "full_name": name, "phone": phone, "city": city}
-
     await seeded(
         bot.database,
         [
-            Seed(7501, lead("Eka Putri", "+6281234567890", "Bandung 40115")),
-            Seed(7502, lead("Eka Saputra", "+6281311112222", "Medan 20111, Blok 2024")),
+            Seed(7501, _lead(rng, "Eka Putri", phone="+6281234567890", city="Bandung 40115")),
+            Seed(
+                7502,
+                _lead(rng, "Eka Saputra", phone="+6281311112222", city="Medan 20111, Blok 2024"),
+            ),
         ],
     )
     admin = admin_of(staff_chat)
