@@ -179,8 +179,11 @@ async def test_a_stage_lists_what_it_counts_and_exports_and_its_closed_duplicate
             rows = [row["reference"] for row in found["rows"]]
             return rows, found["total"], found.get("left_out", 0)
 
+        names: list[str] = []
+
         async def exported(where: dict[str, str]) -> tuple[int, str | None]:
             ready = await client.ok("export", {"format": "csv", "filter": where})
+            names.append(ready["name"])
             return ready["count"], ready.get("left_out")
 
         # The Baru chip counts one lead (and the closed one apart): it lists that one, as its
@@ -192,6 +195,9 @@ async def test_a_stage_lists_what_it_counts_and_exports_and_its_closed_duplicate
         closed = {"stage": "baru", "duplicates": "closed"}
         assert await listed(closed) == (["KOC-000002"], 1, 0)
         assert await exported(closed) == (1, None)
+        # Its file is named apart from the stage's (an attacker's review: both had one name).
+        assert names[0].startswith("kocca-leads-baru-2")
+        assert names[1].startswith("kocca-leads-baru-duplikat-2")
         assert await listed({"duplicates": "closed"}) == (["KOC-000002"], 1, 0)
         # All stages list both, as the whole export does.
         assert await listed({}) == (["KOC-000002", "KOC-000001"], 2, 0)

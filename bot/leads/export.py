@@ -191,6 +191,9 @@ class ExportRequest:
     since: date | None = None
     drafts: bool = False
     stage: str | None = None  # a pipeline stage key
+    # Only the leads closed as a duplicate (the workspace's "duplicates": "closed"): said in
+    # the file's name, or it had the ordinary export's (an attacker's review).
+    closed_duplicates: bool = False
 
     @classmethod
     def of(
@@ -246,12 +249,15 @@ class ExportRequest:
         return {"sector": self.sector, "stage": self.stage, "since": since, "drafts": self.drafts}
 
     def file_name(self, kind: Format, now: datetime) -> str:
-        """kocca-leads-musik-since-2026-01-01-2026-01-15-1403.csv (times in WIB)."""
+        """kocca-leads-musik-since-2026-01-01-2026-01-15-1403.csv (times in WIB);
+        kocca-leads-baru-duplikat-2026-01-15-1403.csv for a stage's closed duplicates."""
         parts = ["kocca-leads"]
         if self.sector is not None:
             parts.append("musik" if self.sector == "music" else "film")
         if self.stage is not None:
             parts.append(self.stage)
+        if self.closed_duplicates:
+            parts.append("duplikat")
         if self.since is not None:
             parts.append(f"since-{self.since.isoformat()}")
         if self.drafts:

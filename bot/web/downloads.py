@@ -87,9 +87,10 @@ class Downloads:
         await desk.store.audit.add(viewer.actor, "export", None, **detail)
         self.expire()
         now = datetime.now(UTC)
-        name = ExportRequest(query.where.sector, None, False, query.where.stage).file_name(
-            kind, now
-        )
+        where = query.where
+        only_closed = where.closed_duplicate is True
+        asked = ExportRequest(where.sector, stage=where.stage, closed_duplicates=only_closed)
+        name = asked.file_name(kind, now)
         token = secrets.token_urlsafe(32)
         path = self._private() / f"{token}.{kind}"
         forwards = desk.services.settings.forwarding() is not None
