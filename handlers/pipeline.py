@@ -69,6 +69,7 @@ async def _show_list(
     user = update.effective_user
     extra: dict[int, list[str]] = {}
     movable = 0  # no Move all of the waiting list
+    left_out = 0  # a stage's leads closed as a duplicate, not listed
     if chosen.waiting:  # longest in their stage first (bot/leads/waiting.py)
         shown, total, extra = await records_desk.waiting_list(update, context, chosen, page)
         page = min(max(page, 0), max(0, (total - 1) // PAGE_SIZE))
@@ -79,6 +80,8 @@ async def _show_list(
         shown = await leads.page(page * PAGE_SIZE, PAGE_SIZE, where)
         # Move all offers the leads it can move: not those closed as a duplicate.
         movable = await leads.total(replace(where, closed_duplicate=False)) if total else 0
+        if where.closed_duplicate is False:  # a stage: what it leaves out, said under it
+            left_out = await leads.total(replace(where, closed_duplicate=True))
     closed = await records_desk.add_marks(context, shown, extra)
     # Names and references are personal data: who saw which, recorded before showing.
     await context.services.store.audit.add_each(
@@ -103,6 +106,9 @@ async def _show_list(
         closed=closed,
         movable=movable,
     )
+    if left_out:
+        also = replace(chosen, duplicates=True).words()
+        text += "\n\n" + context.text(Text.LEADS_CLOSED_LEFT_OUT, count=left_out, words=also)
     if anew:  # below the message pressed (the daily digest), which stays
         await answer_query(update)
         await reply(update, text, markup)

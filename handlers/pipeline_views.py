@@ -75,6 +75,8 @@ def describe(content: Content, language: str, chosen: PipelineFilter) -> str:
         parts.append(content.text(Text.FILTER_WAITING, language))
     if chosen.today:
         parts.append(content.text(Text.FILTER_TODAY, language))
+    if chosen.duplicates:
+        parts.append(content.text(Text.FILTER_DUPLICATES, language))
     return " · ".join(parts)
 
 

@@ -35,10 +35,20 @@ async def test_a_closed_duplicate_is_counted_apart_and_its_stage_says_so(
     # "Tahap per bidang" leaves it out too: Budi's film lead is in no stage there.
     assert f"• Film: {label('baru')} 1" not in lines
 
-    # /leads baru still lists it (Reopen puts it back there), its stage saying it is closed.
+    # /leads baru lists what Baru counts: Sari's alone, and says it leaves out one closed
+    # duplicate, with the words that list it (a review: the chat listed it, the workspace's
+    # Baru chip did not); those words list it, its stage saying it is closed.
     (listed,) = await bot.send(admin, "/leads baru")
-    assert f"🏷 {CLOSED_BARU} · 👤 " in listed.text
-    assert f"🏷 {label('baru')} · 👤 " in listed.text  # Sari's, as before
+    assert f"🏷 {label('baru')} · 👤 " in listed.text and "KOC-000002" not in listed.text
+    assert "· 1\u20131 dari 1\n" in listed.text
+    left_out = said(Text.LEADS_CLOSED_LEFT_OUT, count=1, words="baru duplicates")
+    assert listed.text.endswith("\n\n" + left_out)
+    (closed,) = await bot.send(admin, "/leads baru duplikat")
+    assert f"🏷 {CLOSED_BARU} · 👤 " in closed.text and "📄 KOC-000001" not in closed.button_texts
+    assert "Baru · ditutup sebagai duplikat · 1\u20131 dari 1" in closed.text
+    # All stages list both, as the workspace's "Semua tahap" does.
+    (everyone,) = await bot.send(admin, "/leads")
+    assert "KOC-000001" in everyone.text and f"🏷 {CLOSED_BARU} · 👤 " in everyone.text
     # /lead by a name that finds both: the same.
     (found,) = await bot.send(admin, "/lead KOC")
     assert f"🏷 {CLOSED_BARU} · 👤 " in found.text
@@ -53,6 +63,8 @@ async def test_a_closed_duplicate_is_counted_apart_and_its_stage_says_so(
         baru = next(item for item in listing["counts"] if item["stage"] == "baru")
         assert (baru["count"], baru["duplicates"]) == (1, 1)
         assert listing["total"] == 2  # both listed
+        chip = await client.ok("leads", {"filter": {"stage": "baru"}})
+        assert (chip["total"], chip["left_out"]) == (1, 1)  # as /leads baru says
         stages = {row["reference"]: row["stage_label"] for row in listing["rows"]}
         assert stages == {"KOC-000001": label("baru"), "KOC-000002": CLOSED_BARU}
         board = await client.ok("board", {"filter": {}})

@@ -222,7 +222,7 @@ async def test_move_all_is_offered_only_for_the_leads_it_can_move(
     (choose,) = await bot.press(admin, t(Text.BTN_BULK_MOVE, count=1))
     assert choose.text.startswith("🔀 Pindahkan 1 pendaftar")
     # Only the closed duplicate on the list: no Move all at all.
-    (film,) = await bot.send(admin, "/leads baru film")
+    (film,) = await bot.send(admin, "/leads baru film duplikat")
     assert "KOC-000002" in film.text
     assert not [text for text in film.button_texts if text.startswith("🔀")]
     # The button of that list from before the close, pressed now: nothing to move.

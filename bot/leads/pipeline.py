@@ -45,6 +45,7 @@ MINE = ("mine", "saya")
 UNASSIGNED = ("unassigned", "bebas")
 WAITING_WORDS = ("waiting", "menunggu")
 TODAY_WORDS = ("hariini", "today")  # "hari ini" typed as two words reads as one
+DUPLICATE_WORDS = ("duplicates", "duplikat")  # only the leads closed as a duplicate
 BULK_CHUNK = 200  # leads moved per transaction in a bulk move (the loop stays responsive)
 # A Move all preview confirmed later than this is refused: staff look again, rather than a
 # forgotten preview moving (and messaging) leads as they stand days later.
@@ -83,6 +84,9 @@ class PipelineFilter:
     unassigned: bool = False
     waiting: bool = False  # longer in their stage than LEAD_WAIT_DAYS (bot/leads/waiting.py)
     today: bool = False  # submitted today (WIB): the day's new leads, whatever their stage
+    # Only the leads closed as a duplicate, which a stage's list leaves out (as the workspace's
+    # stage chip, its export and /stats count them in no stage).
+    duplicates: bool = False
 
     @property
     def empty(self) -> bool:
@@ -94,7 +98,10 @@ class PipelineFilter:
     ) -> LeadFilter:
         """The store's filter; "mine" means assigned to this admin. A waiting filter without
         `cutoffs` (bot/leads/waiting.py) matches nothing rather than every lead; "today" is
-        the WIB day it is read on (a page turned after midnight shows the new day's)."""
+        the WIB day it is read on (a page turned after midnight shows the new day's). A stage
+        lists what it counts: not its leads closed as a duplicate, unless only they are asked
+        for (a review: /leads baru listed them, the workspace's Baru chip did not)."""
+        closed = True if self.duplicates else (False if self.stage else None)
         return LeadFilter(
             sector=self.sector,
             stage=self.stage,
@@ -102,6 +109,7 @@ class PipelineFilter:
             unassigned=self.unassigned,
             waiting=json.dumps(cutoffs or {}) if self.waiting else None,
             since=start_of_today() if self.today else None,
+            closed_duplicate=closed,
         )
 
     def code(self) -> str:
@@ -117,6 +125,8 @@ class PipelineFilter:
             parts.append("waiting")
         if self.today:
             parts.append("today")
+        if self.duplicates:
+            parts.append("duplicates")
         return " ".join(part for part in parts if part)
 
 
@@ -141,7 +151,7 @@ def parse_filter(words: Sequence[str], content: Content) -> PipelineFilter:
     language ("Diteruskan ke KOCCA", "Shortlisted"), any case; FilterError for a word it
     cannot read."""
     stage = sector = None
-    mine = unassigned = waiting = today = False
+    mine = unassigned = waiting = today = duplicates = False
     for typed in stage_words(content, _today_joined(words)):
         word = typed.lower()
         if word in content.stages and stage is None:
@@ -150,6 +160,8 @@ def parse_filter(words: Sequence[str], content: Content) -> PipelineFilter:
             waiting = True
         elif word in TODAY_WORDS:
             today = True
+        elif word in DUPLICATE_WORDS:
+            duplicates = True
         elif word in SECTOR_ALIASES and sector is None:
             sector = SECTOR_ALIASES[word]
         elif word in MINE and not unassigned:
@@ -163,14 +175,14 @@ def parse_filter(words: Sequence[str], content: Content) -> PipelineFilter:
             # both hints then; "shortlis" gets only the filter meant.
             by_name = word not in known and (suggestion is None or typed[:1].isupper())
             raise FilterError(typed, suggestion, by_name=by_name)
-    return PipelineFilter(stage, sector, mine, unassigned, waiting, today)
+    return PipelineFilter(stage, sector, mine, unassigned, waiting, today, duplicates)
 
 
 def filter_vocabulary(content: Content) -> list[str]:
     """Every word /leads takes: stages (keys and labels), sectors, mine, unassigned, waiting,
-    today."""
+    today, duplicates."""
     words = [*filter_words.stage_names(content), *SECTOR_ALIASES]
-    return [*words, *MINE, *UNASSIGNED, *WAITING_WORDS, *TODAY_WORDS]
+    return [*words, *MINE, *UNASSIGNED, *WAITING_WORDS, *TODAY_WORDS, *DUPLICATE_WORDS]
 
 
 def parse_code(code: str, content: Content) -> PipelineFilter:
