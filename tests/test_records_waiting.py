@@ -15,6 +15,7 @@ from bot.emulator import BotMessage, EmulatedUser
 from bot.leads import digest as digest_module
 from bot.leads.export import WIB
 from bot.store import Store
+from bot.store.audit import Actor
 from bot.texts import Text
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import Harness
@@ -85,6 +86,21 @@ def digests(chat: Any) -> list[BotMessage]:
     return [message for message in chat.messages if message.text.startswith(heading)]
 
 
+async def first_digest(
+    make_bot: Any, staff_chat: Any, clock: FixedClock
+) -> tuple[Harness, BotMessage]:
+    """A bot with a staff chat and DIGEST_TIME 09:00 at `clock`, and the digest it sends."""
+    settings = {"admin_ids": frozenset({ADMIN_ID}), "staff_chat_id": STAFF_CHAT_ID}
+    bot: Harness = await make_bot(clock=clock, digest_time="09:00", **settings)
+
+    async def arrived() -> bool:
+        return bool(digests(staff_chat))
+
+    await wait_until(arrived)
+    (sent,) = digests(staff_chat)
+    return bot, sent
+
+
 async def test_waiting_leads_longest_first(bot: Harness, staff_chat: Any) -> None:
     admin = admin_of(staff_chat)
     now = datetime.now(UTC)
@@ -112,14 +128,7 @@ async def test_the_digest_goes_once_a_working_day_with_the_week_on_monday(
     monday = last_monday()
     clock = FixedClock(monday)
     await prepare(database, monday)
-    settings = {"admin_ids": frozenset({ADMIN_ID}), "staff_chat_id": STAFF_CHAT_ID}
-    bot: Harness = await make_bot(clock=clock, digest_time="09:00", **settings)
-
-    async def arrived() -> bool:
-        return bool(digests(staff_chat))
-
-    await wait_until(arrived)
-    (sent,) = digests(staff_chat)
+    bot, sent = await first_digest(make_bot, staff_chat, clock)
     day = CONTENT.date_text(monday.date(), "id")
     assert sent.text.startswith(f"☀️ Ringkasan pagi · {day}")
     assert shown(Text.DIGEST_NEW, count=2) in sent.text  # since Friday's digest
@@ -204,3 +213,43 @@ async def test_no_digest_when_there_is_nothing_to_say(make_bot: Any, staff_chat:
 def _alert(admin: EmulatedUser, reference: str) -> BotMessage | None:
     heading = f"🆕 Pendaftar baru {reference}"
     return next((m for m in admin.messages if m.text.startswith(heading)), None)
+
+
+async def test_the_digest_counts_closed_duplicates_apart_as_stats_does(
+    make_bot: Any, staff_chat: Any, database: Path
+) -> None:
+    monday = last_monday()
+    clock = FixedClock(monday)
+    store = await Store.open(database)
+    await store.close()
+    sari = {**MUSICIAN, "email": "sari@example.com", "phone": "+6281200000601"}
+    budi = {**FILMMAKER, "email": "budi@example.com", "phone": "+6281200000602"}
+    saturday, sunday = monday - timedelta(days=2), monday - timedelta(days=1)
+    # Sari's, Budi's, and Sari's again (closed as a duplicate of her first below), all new
+    # since Friday's digest and in the week; Sari's first contacted two days after she
+    # registered, her second at once.
+    talents = [Seed(601, sari, at(saturday)), Seed(602, budi, at(saturday))]
+    talents.append(Seed(603, sari, at(sunday)))
+    await asyncio.to_thread(seed, database, talents)
+    store = await Store.open(database)
+    async with store.db.transaction() as tx:
+        for application_id, moment in ((1, monday), (3, sunday + timedelta(hours=1))):
+            await tx.execute(
+                "INSERT INTO lead_history (application_id, kind, from_value, to_value, via,"
+                " created_at) VALUES (?, 'stage', 'baru', 'dihubungi', 'cli', ?)",
+                (application_id, at(moment - timedelta(minutes=1))),
+            )
+    assert await store.duplicates.close_duplicate(3, 1, Actor.cli()) == "saved"
+    await store.close()
+    bot, sent = await first_digest(make_bot, staff_chat, clock)
+    stats, _chart = await bot.send(admin_of(staff_chat), "/stats")
+    # A review: the digest counted Sari's closed duplicate as a new lead, /stats did not.
+    apart = shown(Text.STATS_SUBMITTED_DUPLICATES, count=1)
+    assert f"{shown(Text.DIGEST_NEW, count=2)} {apart}" in sent.text.splitlines()
+    assert f"Pendaftaran terkirim: 2 {apart}" in stats.text.splitlines()
+    # The week: two new, and first contact two days after registering, as /stats' median
+    # (the duplicate, contacted at once, made it one).
+    week = next(line for line in sent.text.splitlines() if line.startswith("• Semua"))
+    assert week.startswith("• Semua: 2 baru · ")
+    assert week.endswith(shown(Text.DIGEST_WEEK_CONTACT, days="2,0"))
+    assert shown(Text.STATS_CONTACT_MEDIAN, days="2,0", count=1) in stats.text

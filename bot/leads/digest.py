@@ -1,7 +1,8 @@
 """The daily digest: what came in, what waits too long, and on Mondays the week.
 
 At DIGEST_TIME (WIB) on working days (Monday to Friday), to the staff chat, or without one
-to each admin's private chat: new leads since the last digest, leads waiting too long per
+to each admin's private chat: new leads since the last digest (those closed as a duplicate
+counted apart, as /stats counts them), leads waiting too long per
 stage with the three longest, "yours waiting" per admin, buttons that open those lists;
 Monday's adds the past week per sector (new, moved, closed, median days to first contact).
 
@@ -135,10 +136,11 @@ def render(
         return count_text(value, content, language)
 
     numbers = digest.numbers
-    parts = [
-        say(Text.DIGEST_HEADER, date=content.date_text(digest.day, language)),
-        say(Text.DIGEST_NEW, count=number(numbers.new)),
-    ]
+    new = say(Text.DIGEST_NEW, count=number(numbers.new))
+    if numbers.new_duplicates:  # counted in no line, said as /stats says it
+        apart = say(Text.STATS_SUBMITTED_DUPLICATES, count=number(numbers.new_duplicates))
+        new = f"{new} {apart}"
+    parts = [say(Text.DIGEST_HEADER, date=content.date_text(digest.day, language)), new]
     waiting_lines = []
     for stage in numbers.waiting:
         if not stage.count:

@@ -54,6 +54,14 @@ _NEW = (
     " WHERE a.status = 'submitted' AND a.submitted_at >= ? AND a.submitted_at < ?"
     " GROUP BY sector"
 )
+# Those of them closed as a duplicate, through the partial index lead_pipeline_closed (a few
+# rows): taken off the new, as /stats counts them in no line but their own.
+_NEW_CLOSED = (
+    f"SELECT {_SECTOR} AS sector, COUNT(*) AS n FROM lead_pipeline p"  # noqa: S608 - constants
+    " CROSS JOIN applications a ON a.id = p.application_id AND a.status = 'submitted'"
+    " WHERE p.duplicate_closed_at IS NOT NULL AND a.submitted_at >= ? AND a.submitted_at < ?"
+    " GROUP BY sector"
+)
 # The week's moves through lead_history_created (`+h.kind`: not through the index on kinds,
 # which holds every move ever made; CROSS JOIN: from the week's moves to their leads).
 _MOVED = (
@@ -68,7 +76,9 @@ _DUPLICATES_CLOSED = (
     " WHERE p.duplicate_closed_at >= ? AND p.duplicate_closed_at < ? GROUP BY sector"
 )
 # Leads first contacted in the week: days from submission to their first move to a stage
-# that counts as contact (ever: a lead contacted before the week is not counted again).
+# that counts as contact (ever: a lead contacted before the week is not counted again). Not
+# a lead closed as a duplicate, as /stats' median leaves it out: its talent's contact is the
+# kept lead's.
 _FIRST_CONTACT = f"""
 SELECT {_SECTOR} AS sector, julianday(first) - julianday(a.submitted_at) AS days
 FROM (SELECT h.application_id, MIN(h.created_at) AS first FROM lead_history h
@@ -78,7 +88,8 @@ FROM (SELECT h.application_id, MIN(h.created_at) AS first FROM lead_history h
                 AND to_value IN (SELECT value FROM json_each(?)))
     GROUP BY h.application_id) f
 JOIN applications a ON a.id = f.application_id AND a.status = 'submitted'
-WHERE f.first >= ? AND f.first < ?
+WHERE f.first >= ? AND f.first < ? AND NOT EXISTS (SELECT 1 FROM lead_pipeline p
+    WHERE p.application_id = a.id AND p.duplicate_closed_at IS NOT NULL)
 """  # noqa: S608 - constants only
 
 
@@ -116,10 +127,11 @@ class SectorWeek:
 class DigestNumbers:
     """What a digest is made of, read from one snapshot."""
 
-    new: int  # leads submitted since the last digest
+    new: int  # leads submitted since the last digest, not those closed as a duplicate
     waiting: list[StageWaiting]  # per stage, in the order given
     per_admin: dict[int, int]  # assignee -> their waiting leads
     week: dict[str | None, SectorWeek] | None  # per sector (None: no sector answer)
+    new_duplicates: int = 0  # submitted since the last digest, closed as a duplicate
 
 
 class Waiting:
@@ -156,6 +168,7 @@ class Waiting:
         `week` (start, end), the week's new, moved, closed and days to first contact."""
         async with self._db.snapshot() as view:
             new = await view.fetch_all(_NEW, (since, until))
+            closed = await view.fetch_all(_NEW_CLOSED, (since, until))
             stages: list[StageWaiting] = []
             per_admin: dict[int, int] = {}
             for stage, cutoff in cutoffs.items():
@@ -167,11 +180,13 @@ class Waiting:
             weekly = None
             if week is not None:
                 weekly = await _week(view, week, closed_stage, contacted)
+        duplicates = sum(int(row["n"]) for row in closed)
         return DigestNumbers(
-            new=sum(int(row["n"]) for row in new),
+            new=sum(int(row["n"]) for row in new) - duplicates,
             waiting=stages,
             per_admin=per_admin,
             week=weekly,
+            new_duplicates=duplicates,
         )
 
     # ----- one digest a day ------------------------------------------------------------------
@@ -268,6 +283,8 @@ async def _week(
 
     for row in await view.fetch_all(_NEW, (start, end)):
         of(row["sector"]).new += int(row["n"])
+    for row in await view.fetch_all(_NEW_CLOSED, (start, end)):
+        of(row["sector"]).new -= int(row["n"])
     for row in await view.fetch_all(_MOVED, (closed_stage, start, end)):
         sector = of(row["sector"])
         sector.moved += int(row["n"])
