@@ -13,6 +13,7 @@ from handlers.staff_views import PAGE_SIZE
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import CONTENT, MUSICIAN, Seed, apply, opening, realistic, seeded, shown
+from tests.processes import clean_env, run_cli
 from tests.test_pipeline import admin_of, rows, two_staff
 from tests.workspace import workspace
 
@@ -344,3 +345,30 @@ async def test_a_phone_and_a_number_beside_it_are_looked_for_apart(
         both = await client.ok("leads", {"filter": {"q": "0812 3456 7890 0813 1111 2222"}})
     assert [row["reference"] for row in eka["rows"]] == ["KOC-000001"]
     assert both["total"] == 0  # two phones: each looked for, and no lead holds both
+
+
+async def test_doctor_finds_a_lead_written_without_the_bots_folding_and_repairs_it(
+    bot: Harness, staff_chat: Any
+) -> None:
+    rng = random.Random(17)
+    # Seeded with a plain sqlite3 connection, as the sqlite3 shell writes (an attacker's
+    # review): its lower() folds only ASCII, so the row keeps "Éva Ñoño" and "éva" finds
+    # nobody, with nothing said anywhere.
+    await seeded(
+        bot.database,
+        [Seed(7601, _lead(rng, "Éva Ñoño")), Seed(7602, _lead(rng, "Sari Lestari"))],
+    )
+    admin = admin_of(staff_chat)
+    [none] = await bot.send(admin, "/lead éva")
+    assert none.text == shown(Text.LEAD_SEARCH_NONE, words="éva")
+    env = clean_env(bot.database.parent, DATABASE_PATH=str(bot.database))
+    _, out, err = await run_cli(bot.database.parent, env, "doctor")
+    assert "✘ Lead search: 1 lead written without the bot's letter folding" in out, out + err
+    assert "such as É or Ñ: KOC-000001\n    fix: kocca-bot doctor --repair-search" in out
+    # Repaired while the bot runs: found, and doctor passes.
+    _, out, err = await run_cli(bot.database.parent, env, "doctor", "--repair-search")
+    assert out.startswith("Lead search made again for 1 lead: KOC-000001\n"), out + err
+    assert "✔ Lead search: every lead can be found" in out
+    for typed in ("éva", "ÑOÑO"):
+        [page] = await bot.send(admin, f"/lead {typed}")
+        assert "KOC-000001" in page.text and "📄" not in " ".join(page.button_texts), typed

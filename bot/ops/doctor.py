@@ -2,7 +2,8 @@
 
 It asks Telegram what it knows (getMe, getWebhookInfo, getChat, getChatMember,
 sendChatAction) and looks at the server (database file, disk, content, backup folder,
-clock). It changes nothing: no message is posted, no file is created.
+clock). It changes nothing: no message is posted, no file is created (`--repair-search`
+makes again the searched text of leads written without the bot's letter folding, first).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from bot.erasure_key import erasure_key, key_source
 from bot.logs import mask_secrets, remember_secrets
 from bot.settings import ENV_FILE, Settings, SettingsError
 from bot.store import schema
+from bot.store.folding import unfolded
 from bot.store.privacy import key_check, read_key_check
 from bot.terminal_text import count_of, printable
 
@@ -323,6 +325,7 @@ def _database_contents(path: Path) -> list[Check]:
             verdict = [row[0] for row in connection.execute("PRAGMA integrity_check")]
             mode = connection.execute("PRAGMA journal_mode").fetchone()[0]
             audit = _audit_log(connection)
+            search = _lead_search(connection)
         finally:
             connection.close()
     except sqlite3.Error as error:
@@ -351,7 +354,7 @@ def _database_contents(path: Path) -> list[Check]:
             "start the bot once (it turns WAL on), or: sqlite3 FILE 'PRAGMA journal_mode=WAL'",
         )
     )
-    return [integrity, wal, audit]
+    return [integrity, wal, audit, search]
 
 
 def _audit_log(connection: sqlite3.Connection) -> Check:
@@ -368,6 +371,32 @@ def _audit_log(connection: sqlite3.Connection) -> Check:
         "Audit log",
         f"not append-only any more: {'; '.join(wrong)}; the bot refuses to start",
         "stop the bot and restore the last good backup (docs/operations.md, 'Restore')",
+    )
+
+
+LEADS_NAMED = 5  # references a failed lead search check names; the rest are counted
+
+
+def _lead_search(connection: sqlite3.Connection) -> Check:
+    """Every lead's searched text is folded as the bot folds it: a row written without its
+    fold (the sqlite3 shell, a script) is not found by its letters beyond ASCII."""
+    name = "Lead search"
+    try:
+        references = unfolded(connection)
+    except sqlite3.Error:
+        return passed(name, "no leads yet")  # never opened by the bot: no lead_search yet
+    if not references:
+        return passed(name, "every lead can be found by the letters of its name")
+    named = ", ".join(references[:LEADS_NAMED])
+    more = len(references) - LEADS_NAMED
+    if more > 0:
+        named += f" and {more} more"
+    return failed(
+        name,
+        f"{count_of(len(references), 'lead')} written without the bot's letter folding (the"
+        f" sqlite3 shell or a script?) cannot be found by letters such as É or Ñ: {named}",
+        "kocca-bot doctor --repair-search (makes their searched text again; safe while the"
+        " bot runs)",
     )
 
 

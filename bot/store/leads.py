@@ -390,6 +390,28 @@ class Leads:
         ):
             yield _merged(leads, answers)
 
+    async def refold_search(self) -> list[str]:
+        """Make again, as the bot folds, the searched text of the leads a connection without
+        its fold wrote (bot/store/folding.unfolded); their references (the writer's lower()
+        is the bot's fold, so the view makes them folded)."""
+        async with self._db.transaction() as tx:
+            rows = await tx.fetch_all(
+                "SELECT x.application_id, a.reference FROM lead_search x"
+                " JOIN applications a ON a.id = x.application_id"
+                " WHERE x.search IS NOT lower(x.search)"
+            )
+            ids = json.dumps([int(row["application_id"]) for row in rows])
+            await tx.execute(
+                "DELETE FROM lead_search WHERE application_id IN (SELECT value FROM json_each(?))",
+                (ids,),
+            )
+            await tx.execute(
+                "INSERT INTO lead_search SELECT * FROM lead_search_source"
+                " WHERE application_id IN (SELECT value FROM json_each(?))",
+                (ids,),
+            )
+        return sorted(str(row["reference"]) for row in rows)
+
     async def total(self, where: LeadFilter | None = None) -> int:
         """How many leads have been submitted (and match the filter)."""
         value = await self._db.fetch_value(_COUNT, (where or LeadFilter()).filter_params)
