@@ -28,7 +28,6 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import IO, Any, BinaryIO, Literal
-from zoneinfo import ZoneInfo
 
 from bot.content import Content, Question
 from bot.leads import filter_words, intake, records
@@ -38,7 +37,12 @@ from bot.store import Store
 from bot.store.leads import GUARDIAN_CONSENT, Lead, LeadFilter
 from bot.texts import Text
 
-WIB = ZoneInfo("Asia/Jakarta")
+# WIB, to_wib and wib_text are also this module's, for its callers (bot, workspace, CLI).
+from bot.wib import MINUTE
+from bot.wib import WIB as WIB
+from bot.wib import to_wib as to_wib
+from bot.wib import wib_text as wib_text
+
 EXPORT_LANGUAGE = "id"  # staff read Indonesian headers and labels
 # Telegram's upload limit for bots is 50 MB; stay under it with room for the request itself.
 UPLOAD_LIMIT = 50 * 1000 * 1000
@@ -59,7 +63,6 @@ _CONTROL_FIRST = re.compile("^(?=[\t\r\n])")
 # A cell of an export as `Sheet` fills it: text ("" when empty), a number, or a time in WIB
 # (naive, to the minute, as wib_text shows it).
 Cell = str | int | float | datetime
-_MINUTE = "%Y-%m-%d %H:%M"
 _XLSX_TIME = "yyyy-mm-dd hh:mm"  # the same, as a spreadsheet shows a time cell
 _TIME_WIDTH = 17  # a column wide enough for "2026-01-15 14:03" (not ########)
 _EXACT = 2**53  # a bigger whole number would be rounded in a spreadsheet (a double)
@@ -131,16 +134,6 @@ def plain_text(markup: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", markup))
 
 
-def to_wib(moment: str) -> datetime:
-    """A stored ISO UTC time in Western Indonesian Time."""
-    return datetime.fromisoformat(moment).astimezone(WIB)
-
-
-def wib_text(moment: str | None) -> str:
-    """A stored time as staff read it: 2026-01-15 14:03 (WIB)."""
-    return "" if moment is None else to_wib(moment).strftime(_MINUTE)
-
-
 def wib_cell(moment: str | None) -> datetime | str:
     """A stored time as an export's time cell (empty when there is none)."""
     if moment is None:
@@ -154,7 +147,7 @@ def cell_text(cell: Cell) -> str:
     if isinstance(cell, str):
         return cell
     if isinstance(cell, datetime):
-        return cell.strftime(_MINUTE)
+        return cell.strftime(MINUTE)
     return str(cell)
 
 

@@ -17,9 +17,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bot.leads.export import wib_text
 from bot.ops.runlock import running_pid
 from bot.store import Store
+from bot.wib import wib_text
 
 log = logging.getLogger(__name__)
 
