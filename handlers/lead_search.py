@@ -45,8 +45,11 @@ async def found(
     if single:
         await open_lead(shown[0])  # its page is recorded as viewed
         return True
+    places = records.places_said(context.content, language, words)
     if not shown:
-        await reply(update, context.text(Text.LEAD_SEARCH_NONE, words=words))
+        await reply(
+            update, "\n\n".join([context.text(Text.LEAD_SEARCH_NONE, words=words), *places])
+        )
         return True
     # Built (and the words escaped) here, so not escaped again inside the list's title.
     described = Markup(context.text(Text.LEAD_SEARCH_FILTER, words=words))
@@ -73,5 +76,6 @@ async def found(
     )
     if total > len(shown):
         text += "\n\n" + context.text(Text.LEAD_SEARCH_MORE, total=total, shown=len(shown))
+    text = "\n\n".join([text, *places])
     await reply(update, text, markup)
     return True

@@ -269,9 +269,14 @@ async def test_a_province_named_in_a_search_finds_the_leads_from_it(
     buttons = set(listed.button_texts)
     assert {"📄 KOC-000001", "📄 KOC-000002"} <= buttons
     assert not {"📄 KOC-000003", "📄 KOC-000004"} & buttons
+    read = shown(Text.LEAD_SEARCH_PLACE, words="jawa barat", place="Jawa Barat")
+    assert listed.text.endswith("\n\n" + read)  # it says how it read the words
     for typed in ("Jabar dewi", "dewi, West Java", "DEWI JAWA BARAT"):  # an alias, English
         [page] = await bot.send(admin, f"/lead {typed}")
         assert "KOC-000001" in page.text and "📄" not in " ".join(page.button_texts), typed
+    [none] = await bot.send(admin, "/lead rina jabar")
+    read = shown(Text.LEAD_SEARCH_PLACE, words="jabar", place="Jawa Barat")
+    assert none.text == shown(Text.LEAD_SEARCH_NONE, words="rina jabar") + "\n\n" + read
     # A province's name in someone's name still finds them.
     [page] = await bot.send(admin, "/lead riau")
     assert "KOC-000004" in page.text and "📄" not in " ".join(page.button_texts)
@@ -304,15 +309,20 @@ async def test_a_country_in_a_search_finds_the_leads_naming_it_not_everyone_abro
         assert found in page.text and "📄" not in " ".join(page.button_texts), typed
     [none] = await bot.send(admin, "/lead jepang")  # Sari wrote "Tokyo" only
     assert none.text == shown(Text.LEAD_SEARCH_NONE, words="jepang")
-    # Abroad's own names still list everyone abroad.
+    # Abroad's own names still list everyone abroad, and the list says how it read them.
     for typed in ("luar negeri", "abroad"):
         [listed] = await bot.send(admin, f"/lead {typed}")
         assert {"📄 KOC-000001", "📄 KOC-000002", "📄 KOC-000003"} <= set(listed.button_texts)
+        read = shown(Text.LEAD_SEARCH_PLACE, words=typed, place="Di luar Indonesia")
+        assert listed.text.endswith("\n\n" + read), typed
     async with workspace(bot, ADMIN_ID) as client:
         korea = await client.ok("leads", {"filter": {"q": "korea"}})
         everyone = await client.ok("leads", {"filter": {"q": "di luar indonesia"}})
     assert [row["reference"] for row in korea["rows"]] == ["KOC-000003"]
+    assert korea["places"] == []  # a country is no place the search reads
     assert everyone["total"] == 3
+    read = shown(Text.LEAD_SEARCH_PLACE, words="di luar indonesia", place="Di luar Indonesia")
+    assert everyone["places"] == [read]
 
 
 async def test_a_phone_and_a_number_beside_it_are_looked_for_apart(

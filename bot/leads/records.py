@@ -20,6 +20,7 @@ from bot.store import Store
 from bot.store.audit import Actor
 from bot.store.duplicates import ClosedOf, DuplicateLinks, DuplicateMark, DuplicateOutcome
 from bot.store.folding import fold
+from bot.store.leads import places_read
 from bot.store.pipeline import LeadState
 from bot.store.records import AnswerChange, EditResult, LeadChange
 from bot.store.staff_notes import NoteOutcome
@@ -153,6 +154,20 @@ def search_places(content: Content) -> dict[str, str]:
         for name in (province.label.id, province.label.en, *province.aliases)
         if name.strip()
     }
+
+
+def places_said(content: Content, language: str, words: str) -> list[str]:
+    """Under a lead search's results (/lead, the workspace): each run of words it read as a
+    province's name, and that the leads from there are found too."""
+    return [
+        content.text(
+            Text.LEAD_SEARCH_PLACE,
+            language,
+            words=typed,
+            place=content.provinces[code].label.get(language),
+        )
+        for typed, code in places_read(words, search_places(content))
+    ]
 
 
 async def page_marks(store: Store, application_ids: list[int]) -> dict[int, list[DuplicateMark]]:

@@ -109,6 +109,24 @@ def search_pattern(words: str, places: Mapping[str, str] | None = None) -> str |
     a short reference ("KOC-2", "koc 12") is one pattern, as /lead reads it. `places`: a
     province's names, folded, to its code (bot/leads/records.search_places): words naming one
     ("jawa barat", "Jabar") find the leads from it, or with those words, as [pattern, code]."""
+    items = _searched(words, places or {})
+    if items is None:
+        return None
+    return json.dumps(
+        [[_like(item[0]), item[1]] if isinstance(item, tuple) else _like(item) for item in items],
+        ensure_ascii=False,
+    )
+
+
+def places_read(words: str, places: Mapping[str, str]) -> list[tuple[str, str]]:
+    """The runs of words a search reads as a province's name (`search_pattern`), as typed,
+    with the province's code: the lists say so (a review: "korea" read as abroad, unsaid)."""
+    return [item for item in _searched(words, places) or [] if isinstance(item, tuple)]
+
+
+def _searched(words: str, places: Mapping[str, str]) -> list[str | tuple[str, str]] | None:
+    """What a search looks for: words, and (words, code) for a province named; None when
+    nothing is typed."""
     # Control characters are no one's text: a NUL ended SQLite's pattern there, so "\x00"
     # matched every lead (an attacker's review).
     text = " ".join(without_controls(words).split())
@@ -119,22 +137,12 @@ def search_pattern(words: str, places: Mapping[str, str] | None = None) -> str |
     number = _PHONE_SEPARATORS.sub("", text)
     reference = parse_reference(text, bare=False)
     if _PHONE_TYPED.fullmatch(number):
-        parts = [number]
-    elif reference is not None:
-        parts = [reference]
-    else:
-        typed = _phone_joined([word for word in _BETWEEN_WORDS.split(text) if word])
-        items = _places_named(list(dict.fromkeys(typed)), places or {})[:MAX_SEARCH_WORDS]
-        if not items:  # only punctuation: looked for as typed
-            items = [text]
-        return json.dumps(
-            [
-                [_like(item[0]), item[1]] if isinstance(item, tuple) else _like(item)
-                for item in items
-            ],
-            ensure_ascii=False,
-        )
-    return json.dumps([_like(part) for part in parts], ensure_ascii=False)
+        return [number]
+    if reference is not None:
+        return [reference]
+    typed = _phone_joined([word for word in _BETWEEN_WORDS.split(text) if word])
+    items = _places_named(list(dict.fromkeys(typed)), places)[:MAX_SEARCH_WORDS]
+    return items or [text]  # only punctuation: looked for as typed
 
 
 _LONGEST_PLACE = 4  # words of a province's longest name ("Daerah Istimewa Yogyakarta" and so)

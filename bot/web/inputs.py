@@ -59,6 +59,7 @@ class Query:
     described: dict[str, str]  # the filter without the search words (audit log)
     search_length: int
     waiting: bool = False  # only leads longer in their stage than LEAD_WAIT_DAYS allows
+    words: str = ""  # the search as typed (never recorded): the list says what it read as a place
 
 
 def body_object(body: Any) -> dict[str, Any]:
@@ -151,7 +152,7 @@ def query(raw: Any, content: Content, viewer_id: int) -> Query:
         closed_duplicate=True if values.get("duplicates") == "closed" else None,
     )
     described = {key: str(value) for key, value in values.items() if key != "q"}
-    return Query(where, described, len(words.strip()), values.get("waiting") == "yes")
+    return Query(where, described, len(words.strip()), values.get("waiting") == "yes", words)
 
 
 def sort(raw: Any) -> tuple[str, bool]:

@@ -16,6 +16,7 @@ from bot.answers import stats as question_stats
 from bot.answers.desk import thresholds
 from bot.content import Content
 from bot.leads import desk_stats, intake, pipeline, waiting
+from bot.leads import records as lead_records
 from bot.leads.export import WIB, plain_text
 from bot.store.questions import Listed, Listing, Week
 from bot.store.waiting import WaitingLead
@@ -171,6 +172,11 @@ async def leads(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, A
         "counts": _counts(desk, labels, counts, closed),
         "waiting": query.waiting,
         "left_out": left_out,  # a stage's leads closed as a duplicate, not listed
+        # Words of the search read as where leads are from ("jabar"): said under the count.
+        "places": [
+            plain_text(line)
+            for line in lead_records.places_said(desk.content, viewer.language, query.words)
+        ],
     }
 
 

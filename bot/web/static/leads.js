@@ -254,6 +254,9 @@ export async function render(main) {
         t(`export_${format}`))))),
     status,
     list.waiting ? h("p", { class: "hint" }, t("waiting_order")) : null,
+    // Words of the search read as where leads are from ("jabar", "luar negeri"): said.
+    (list.places || []).length ? h("div", { class: "search-places" },
+      list.places.map((line) => h("p", { class: "hint" }, line))) : null,
     closedDuplicates(list, reload),
     selectionBar(list, reload),
     list.rows.length ? table(list, reload) : h("p", { class: "state" },
