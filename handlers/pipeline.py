@@ -70,7 +70,10 @@ async def _show_list(
     extra: dict[int, list[str]] = {}
     movable = 0  # no Move all of the waiting list
     left_out = 0  # a stage's leads closed as a duplicate, not listed
-    if chosen.waiting:  # longest in their stage first (bot/leads/waiting.py)
+    if chosen.waiting and chosen.duplicates:  # a lead closed as a duplicate never waits
+        shown: list[Lead] = []
+        total = 0
+    elif chosen.waiting:  # longest in their stage first (bot/leads/waiting.py)
         shown, total, extra = await records_desk.waiting_list(update, context, chosen, page)
         page = min(max(page, 0), max(0, (total - 1) // PAGE_SIZE))
     else:

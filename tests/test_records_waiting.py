@@ -120,6 +120,10 @@ async def test_waiting_leads_longest_first(bot: Harness, staff_chat: Any) -> Non
     await bot.press(admin, t(Text.BTN_CLOSE_DUPLICATE, reference="KOC-000001"))
     (after,) = await bot.send(admin, "/leads waiting")
     assert "KOC-000003" not in after.text and "KOC-000001" in after.text
+    # So no lead is both (the waiting list took no notice of "duplikat").
+    (neither,) = await bot.send(admin, "/leads menunggu duplikat")
+    words = "menunggu terlalu lama · ditutup sebagai duplikat"
+    assert neither.text == shown(Text.LEADS_FILTERED_EMPTY, filter=words)
 
 
 async def test_the_digest_goes_once_a_working_day_with_the_week_on_monday(
