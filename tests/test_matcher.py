@@ -48,6 +48,7 @@ def held_out(text: str) -> bool:
 
 INDONESIAN = [
     ("kak ada open call gak?", "faq:open_call_now"),
+    ("beda kofic dan kocca apa", "program:kofic_incentive"),
     # A band asking how to register: not the open call ("audisi penyanyi atau band").
     ("kami band, gimana cara daftar?", "faq:who_can_apply"),
     ("cara daftar buat band gimana kak", "faq:who_can_apply"),
@@ -112,6 +113,7 @@ INDONESIAN = [
     ("pendaftarannya dibayar?", "faq:who_can_apply"),
 ]
 ENGLISH = [
+    ("what is the difference between kofic and kocca", "program:kofic_incentive"),
     ("who is kocca, is it a government agency?", "faq:what_is_kocca"),
     ("hi, what programs do you have?", "faq:programs_overview"),
     ("BIFF ACF script development", "program:biff_acf"),
@@ -770,6 +772,11 @@ CHAT = [
     ("sing ngabari sopo nek wis daftar?", "faq:after_registering"),
 ]
 OFF_TOPIC = [
+    # "Which two?" is in another message: "beda" alone had the KOFIC page's "beda kofic dan
+    # kocca" answered directly (a talent's review: the KOFIC page to a gamelan composer).
+    "apa bedanya?",
+    "bedanya apa sama yang tadi?",
+    "what's the difference between these two?",
     # A festival, a contest or a concert of choirs or gamelan is what is asked, not who asks
     # (EVENTS): the first got biff_apm directly, as "festival korea kapan".
     "festival choir di korea kapan?",

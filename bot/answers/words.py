@@ -1536,7 +1536,7 @@ STOPWORDS_EN = _listed(
     fyi nah few told seriously serious
     kindly explain rather wondering regarding perhaps
     whenever whatever wherever whoever
-    mostly
+    mostly between
     mate heaps lately
     somewhere anywhere
     """
@@ -1838,6 +1838,9 @@ ASKING_ON = _listed(
 # of "series" to the index, and got a program page), nor thanks to keep from staff.
 ASKING_BACK = _listed(
     "maksud maksudnya mksd mksdnya hah huh mean wdym pardon gaje gajelas bingung confused 🤔 ❓ ❔"
+    # "apa bedanya?", "what's the difference between these two?": which two is in another
+    # message (or the form's step), and "beda kofic dan kocca" alone had them answered.
+    " beda bedanya bedain perbedaan perbedaannya difference differences"
 )
 # ... and words that doubt, or stress thanks ("makasih, beneran membantu"; "sungguh" only
 # stresses, as "sangat" does: FILLER).
