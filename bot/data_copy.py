@@ -20,6 +20,7 @@ from bot.content import Content
 from bot.leads import intake
 from bot.leads.email_typos import EmailSuggestion
 from bot.leads.export import to_wib
+from bot.leads.intake_flow import bot_note
 from bot.texts import Text
 
 Row = dict[str, Any]
@@ -362,7 +363,8 @@ def _registrations(w: _Writer, tables: Tables) -> Section:
         record = w.record(row, {**fields, **choices}, _FORM_STATE)
         for empty in (*optional, "pending", "reminders_off_at", "amends"):
             label = w.say({**fields, **choices}[empty][0])
-            if not row.get(empty):  # say nothing of what never happened
+            # Say nothing of what never happened, nor of the bot's own notes on their texts.
+            if not row.get(empty) or (empty == "pending" and bot_note(_decoded(row[empty]))):
                 record.pop(label, None)
         reference = row.get("reference")
         if reference in stages:
@@ -395,15 +397,22 @@ def _registrations(w: _Writer, tables: Tables) -> Section:
     return shown
 
 
+def _decoded(stored: Any) -> Any:
+    """A draft's `pending` as the form keeps it (JSON text), else as stored."""
+    try:
+        return json.loads(stored) if isinstance(stored, str) else stored
+    except ValueError:
+        return stored
+
+
 def _chosen(w: _Writer, question_key: Any) -> Callable[[Any], Any]:
     """Choices being picked (stored as JSON text): their labels, as the talent pressed them;
     or the email address typed and the one suggested, while the talent has not chosen."""
     question = w.content.questions.get(str(question_key)) if question_key else None
 
     def labels(stored: Any) -> Any:
-        try:
-            value = json.loads(stored) if isinstance(stored, str) else stored
-        except ValueError:
+        value = _decoded(stored)
+        if value is stored and isinstance(stored, str):  # not JSON: shown as stored
             return stored
         suggestion = EmailSuggestion.from_pending(value)
         if suggestion is not None:  # "did you mean …?", not answered yet

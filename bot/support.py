@@ -387,15 +387,34 @@ def _visible(character: str) -> str:
     return character.translate(_IN_FLAG if character[0] == _SUBDIVISION_FLAG else _IN_EMOJI)
 
 
+# A character people see holds a few code points (👨‍👩‍👧‍👦 seven, a subdivision flag seven, an RGI
+# emoji sequence ten at most); one of thousands (a letter under 4,000 accents, an emoji
+# followed by tag characters hiding a text) is cut to this many, and a quote is never longer
+# than four UTF-16 units per character it counts, nor than 3,000 (a cut by code points gave at
+# most that, inside a message of 4,096): else staff's answer under it could never be sent.
+_MOST_IN_ONE = 12
+_MOST_UNITS_EACH = 4
+_MOST_UNITS = 3000
+
+
 def clipped(text: str, limit: int, *, strip: bool = False) -> str:
     """At most `limit` characters of the text as people count them (grapheme clusters), with
     "…" when cut: never between a letter and its accent, nor inside an emoji; `strip`: no
-    space before the "…"."""
-    characters = _CHARACTER.findall(text)
-    if len(characters) <= limit:
-        return text
-    kept = "".join(characters[: limit - 1])
-    return (kept.rstrip() if strip else kept) + "…"
+    space before the "…". Bounded in UTF-16 units too (see _MOST_UNITS)."""
+    characters = [character[:_MOST_IN_ONE] for character in _CHARACTER.findall(text)]
+    budget = min(_MOST_UNITS_EACH * limit, _MOST_UNITS)
+    whole = "".join(characters)
+    if len(characters) <= limit and utf16_len(whole) <= budget:
+        return whole
+    kept: list[str] = []
+    used = utf16_len("…")
+    for character in characters[: limit - 1]:
+        used += utf16_len(character)
+        if used > budget:
+            break
+        kept.append(character)
+    cut = "".join(kept)
+    return (cut.rstrip() if strip else cut) + "…"
 
 
 async def answer_heading(

@@ -17,8 +17,11 @@ from tests.leads import (
     answer,
     at_question,
     consent,
+    copy_label,
+    data_copy,
     label,
     rendered,
+    section,
     shown,
     where,
 )
@@ -240,3 +243,21 @@ async def _read_for_a_while(bot: Harness, user_id: int) -> None:
         await tx.execute(
             "UPDATE applications SET updated_at = ? WHERE user_id = ?", (ago(20), user_id)
         )
+
+
+async def test_the_copy_of_their_data_keeps_the_bots_note_on_a_refused_text_to_itself(
+    bot: Harness,
+) -> None:
+    """An attacker's review: /dataku showed "Pilihan yang belum selesai: asked:fa5174e4…", the
+    digest the draft keeps of a text refused as a question. It is the bot's note, no choice."""
+    user = await at_question(bot, "stage_name")
+    [refused] = await bot.send(user, "The Open Call Band?")
+    assert refused.text.startswith(shown(Text.INTAKE_A_QUESTION))
+    assert str(await _pending(bot, user.id)).startswith("asked:")
+    mark = user.mark()
+    await bot.send(user, "/dataku")
+    document = next(m for m in user.messages_since(mark) if m.document is not None)
+    assert document.document is not None
+    [draft] = section(data_copy(document.document[1]), Text.MYDATA_SECTION_REGISTRATIONS)
+    assert copy_label(Text.MYDATA_FIELD_PENDING) not in draft
+    assert "asked:" not in str(draft)

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pytest
 from telegram import Chat, Message, MessageEntity
 from telegram import User as TelegramUser
 
@@ -19,10 +20,12 @@ from bot.support import (
     RATE_WINDOW,
     Verdict,
     admit,
+    clipped,
     enter,
     just_answered,
     question_after_command,
     question_entities,
+    shortened,
 )
 from bot.telegram_html import utf16_len
 from bot.texts import Text
@@ -952,6 +955,37 @@ async def test_the_question_quoted_above_an_answer_is_cut_between_whole_characte
     quoted = f"{family} kak, " + "e\u0301" * 52 + "…"  # 59 characters and "…"
     heading = shown(Text.SUPPORT_ANSWER_HEADING, question=quoted)
     assert sari.last_message.text == f"{heading}\n\nBoleh."
+
+
+async def test_a_question_of_one_character_under_thousands_of_accents_can_still_be_answered(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """An attacker's review: one character people see can hold thousands of code points (a
+    letter under 4,000 accents); kept whole, the quote above staff's answer made it longer than
+    Telegram takes, and every answer to that talent failed. The quote stays short."""
+    sari = bot.user(first_name="Sari")
+    asked = "a" + "\u0301" * 4000 + " boleh?"
+    question = await relayed_question(bot, staff_chat, sari, asked)
+    await answer(bot, staff_member(bot, staff_chat), staff_chat, "Boleh.", question)
+    received = sari.last_message.text
+    assert received is not None and received.endswith("\n\nBoleh.")
+    assert len(received) < 300
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a" + "\u0301" * 5000,
+        "🏴" + "\U000e0067" * 3000,  # a flag's tag characters, hiding a text
+        "👨\u200d" * 2000 + "👦",
+        "👨\u200d👩\u200d👧\u200d👦" * 400,
+    ],
+)
+def test_a_quote_is_bounded_however_its_characters_are_made(text: str) -> None:
+    """However many code points one character holds, a quote of 60 characters is at most 240
+    UTF-16 units, and one of 1,500 at most 3,000 (inside a 4,096-unit message)."""
+    assert utf16_len(shortened(text, 60)) <= 240
+    assert utf16_len(clipped(text, 1500)) <= 3000
 
 
 async def test_the_acknowledgement_of_a_question_is_short(

@@ -49,6 +49,16 @@ SENT_TWICE_TOLD = "sent_twice"
 # Kept with the draft (its `pending`) after a text was refused as a question, with the text's
 # digest: the same text sent once more is the answer.
 ASKED_ONCE = "asked:"
+
+
+def bot_note(pending: object) -> bool:
+    """Whether a draft's `pending` is the bot's own note on the talent's texts (told they sent
+    twice; a text refused as a question), not choices or an email being picked."""
+    return isinstance(pending, str) and (
+        pending == SENT_TWICE_TOLD or pending.startswith(ASKED_ONCE)
+    )
+
+
 _CHOICES = frozenset({"single_choice", "multi_choice"})
 # The questions whose answer a copy would repeat (not a choice: a copy's label is no answer);
 # the optional ones it would fill are slips.FREE_TEXT (a stage name, other links, a note).
