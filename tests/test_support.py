@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -925,6 +926,25 @@ async def test_a_question_on_the_ask_commands_line_keeps_its_formatting_and_hidd
         arrived.append((copy.text, copy.raw.get("entities")))
     expected = (question, formatting(0))
     assert arrived == [expected, expected]
+
+
+async def test_a_question_whose_formatting_telegram_refuses_still_reaches_staff_plain(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """An attacker's review: were a format shifted past "/tanya" refused by Telegram, the
+    question failed on every try. Its words now reach staff plain."""
+    talent = bot.user(first_name="Lia")
+    # The question's own copy (the one call carrying a bold entity), not the header before it.
+    refused = bot.emulator.hold("sendMessage", chat_id=STAFF_CHAT_ID, containing="bold", status=400)
+    mark = staff_chat.mark()
+    sent = talent.send(
+        "/tanya tolong cek portofolio saya", entities=[{"type": "bold", "offset": 13, "length": 3}]
+    )
+    await asyncio.wait_for(refused.arrived.wait(), 10)
+    refused.release()
+    await bot.settle(sent)
+    copy = staff_chat.messages_since(mark)[-1]
+    assert (copy.text, copy.raw.get("entities")) == ("tolong cek portofolio saya", None)
 
 
 def test_formatting_across_the_ask_command_is_cut_to_the_question() -> None:
