@@ -20,8 +20,15 @@ _TURKISH_I = str.maketrans({"\u0130": "i", "\u0131": "i"})  # İ and the dotless
 
 
 def fold(text: str) -> str:
-    """`text` as the search compares it: lowercase, composed (NFC), the Turkish I forms as i."""
-    return unicodedata.normalize("NFC", text).translate(_TURKISH_I).lower()
+    """`text` as the search compares it: lowercase, composed (NFC), the Turkish I forms as i.
+
+    Composed again after lowercasing: a capital with no composed form of its own and a mark
+    ("J\u030c", "T\u0308") lowercase to a letter that has one ("ǰ", "ẗ"), so folding once
+    left text that folded again differently, and doctor flagged leads the bot itself wrote
+    (an attacker's review). Folding twice now gives what folding once does.
+    """
+    lowered = unicodedata.normalize("NFC", text).translate(_TURKISH_I).lower()
+    return unicodedata.normalize("NFC", lowered)
 
 
 def sql_lower(value: str | bytes | int | float | None) -> str | bytes | int | float | None:
@@ -29,16 +36,20 @@ def sql_lower(value: str | bytes | int | float | None) -> str | bytes | int | fl
     return fold(value) if isinstance(value, str) else value
 
 
-# The leads whose searched text is not as `fold` leaves it (about 0.5 s at 50,000 leads).
-_UNFOLDED = (
-    "SELECT a.reference FROM lead_search x JOIN applications a ON a.id = x.application_id"
-    " WHERE x.search IS NOT fold(x.search)"
+# The leads (id, reference) whose lead_search row is not as the bot's writer stores it: its
+# lower() is `fold` (bot/store/db.py), so what it stores is folded already, and folding it
+# again changes nothing (`fold` is idempotent). The doctor's check and Leads.refold_search
+# both run this, with `fold` as lower() on their connection (about 0.5 s at 50,000 leads).
+UNFOLDED_LEADS = (
+    "SELECT x.application_id, a.reference FROM lead_search x"
+    " JOIN applications a ON a.id = x.application_id"
+    " WHERE x.search IS NOT lower(x.search)"
 )
 
 
 def unfolded(connection: sqlite3.Connection) -> list[str]:
     """The leads whose searched text (lead_search) a connection without the bot's fold wrote
     (an attacker's review: a name written from the sqlite3 shell was found by nobody), by
-    reference."""
-    connection.create_function("fold", 1, sql_lower, deterministic=True)
-    return sorted(str(row[0]) for row in connection.execute(_UNFOLDED))
+    reference. `connection`'s lower() becomes the bot's fold, as on the writer."""
+    connection.create_function("lower", 1, sql_lower, deterministic=True)
+    return sorted(str(row[1]) for row in connection.execute(UNFOLDED_LEADS))

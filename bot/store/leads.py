@@ -11,7 +11,7 @@ from typing import Any
 
 from bot.store.applications import parse_reference
 from bot.store.db import Database, Params, Reader, Row
-from bot.store.folding import fold
+from bot.store.folding import UNFOLDED_LEADS, fold
 from bot.terminal_text import without_controls
 
 GUARDIAN_CONSENT = "guardian"  # asked only of a talent under 18
@@ -403,11 +403,7 @@ class Leads:
         its fold wrote (bot/store/folding.unfolded); their references (the writer's lower()
         is the bot's fold, so the view makes them folded)."""
         async with self._db.transaction() as tx:
-            rows = await tx.fetch_all(
-                "SELECT x.application_id, a.reference FROM lead_search x"
-                " JOIN applications a ON a.id = x.application_id"
-                " WHERE x.search IS NOT lower(x.search)"
-            )
+            rows = await tx.fetch_all(UNFOLDED_LEADS)
             ids = json.dumps([int(row["application_id"]) for row in rows])
             await tx.execute(
                 "DELETE FROM lead_search WHERE application_id IN (SELECT value FROM json_each(?))",

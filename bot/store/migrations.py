@@ -1162,4 +1162,15 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE relayed_messages ADD COLUMN reply_question_id INTEGER
         """,
     ),
+    (
+        "0042_lead_search_refolded",
+        # The searched text folded by the fold that is stable (bot/store/folding.fold composes
+        # again after lowercasing): a name such as "J\u030cOVAN" was kept as "j\u030covan",
+        # which "ǰovan" typed did not find, and doctor flagged as unfolded for good. Every
+        # lead's row is made again by the writer, whose lower() is that fold.
+        """
+        DELETE FROM lead_search;
+        INSERT INTO lead_search SELECT * FROM lead_search_source
+        """,
+    ),
 ]
