@@ -271,3 +271,69 @@ async def test_doctor_prints_no_token_in_any_form_and_no_terminal_codes(
         assert form not in printed, form
     assert "KOCCA staff\\x1b]0;owned\\x07\\x1b[2J\\x9b" in printed  # shown, not obeyed
     assert not any(ord(char) < 32 and char != "\n" for char in printed)
+
+
+async def test_repair_search_refuses_a_file_that_is_not_the_bots_and_leaves_it_as_it_was(
+    world: tuple[BotAPIEmulator, str], folder: Path
+) -> None:
+    # An attacker's review: DATABASE_PATH at another program's SQLite file, and
+    # --repair-search wrote the bot's schema into it (then every database check passed).
+    _, url = world
+    foreign = folder / "notes.db"
+    with sqlite3.connect(foreign) as db:
+        db.execute("CREATE TABLE notes (body TEXT)")
+        db.execute("INSERT INTO notes VALUES ('keep me')")
+    db.close()
+    before = foreign.read_bytes(), foreign.stat().st_mode
+    env = _env(url, folder, DATABASE_PATH=str(foreign))
+    code, out, err = await run_cli_process(folder, env, "doctor", "--repair-search")
+    assert code == 1
+    assert out.startswith(
+        f"✘ Lead search repair: not repaired: {foreign}: it is not the bot's database"
+    ), out + err
+    assert "fix: check DATABASE_PATH" in out
+    assert "✘ Database WAL mode: journal mode is delete" in out  # the checks still run
+    assert (foreign.read_bytes(), foreign.stat().st_mode) == before
+    assert not foreign.with_name("notes.db-wal").exists()
+
+
+async def test_repair_search_refuses_a_database_of_another_version(
+    world: tuple[BotAPIEmulator, str], folder: Path
+) -> None:
+    # A bot of an older release runs on it: the command must not migrate it under that bot.
+    _, url = world
+    with sqlite3.connect(folder / "bot.db") as db:
+        db.execute("DELETE FROM schema_migrations WHERE version = 42")
+    db.close()
+    code, out, err = await run_cli_process(folder, _env(url, folder), "doctor", "--repair-search")
+    assert code == 1
+    assert "✘ Lead search repair: not repaired: " in out, out + err
+    with sqlite3.connect(folder / "bot.db") as db:
+        versions = db.execute("SELECT COUNT(*) FROM schema_migrations").fetchone()[0]
+    db.close()
+    assert versions == 41
+
+
+async def test_repair_search_on_a_locked_database_says_so_and_still_checks(
+    world: tuple[BotAPIEmulator, str], folder: Path
+) -> None:
+    # Another process holding the write lock (a backup, a bulk move): a traceback after 12 s,
+    # and no check printed (an attacker's review).
+    _, url = world
+    holder = sqlite3.connect(folder / "bot.db", isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")
+        holder.execute("UPDATE schema_migrations SET name = name")
+        code, out, err = await run_cli_process(
+            folder, _env(url, folder), "doctor", "--repair-search"
+        )
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert code == 1
+    assert out.startswith(
+        "✘ Lead search repair: could not repair: database is locked; try again"
+    ), out + err
+    assert "Traceback" not in out + err
+    assert "✔ Database integrity: ok" in out
+    assert "✔ Lead search: every lead can be found" in out

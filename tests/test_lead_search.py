@@ -381,7 +381,7 @@ async def test_doctor_finds_a_lead_written_without_the_bots_folding_and_repairs_
     assert "such as É or Ñ: KOC-000001\n    fix: kocca-bot doctor --repair-search" in out
     # Repaired while the bot runs: found, and doctor passes.
     _, out, err = await run_cli(bot.database.parent, env, "doctor", "--repair-search")
-    assert out.startswith("Lead search made again for 1 lead: KOC-000001\n"), out + err
+    assert out.startswith("✔ Lead search repair: made again for 1 lead: KOC-000001\n"), out + err
     assert "✔ Lead search: every lead can be found" in out
     for typed in ("éva", "ÑOÑO"):
         [page] = await bot.send(admin, f"/lead {typed}")

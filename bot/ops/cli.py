@@ -84,7 +84,8 @@ def register(commands: Any) -> None:
         action="store_true",
         help="first make again the searched text of the leads written without the bot's"
         " letter folding (the sqlite3 shell, a script), which staff cannot find by letters"
-        " such as É; safe while the bot runs",
+        " such as É; safe while the bot runs (one short write); only on the bot's database at"
+        " this version's migrations (another file, or a bot of another release, is refused)",
     )
     doctor.set_defaults(handler=_doctor_command)
 
@@ -182,38 +183,26 @@ def _restore_command(args: argparse.Namespace) -> int:
 
 def _doctor_command(args: argparse.Namespace) -> int:
     """`kocca-bot doctor`."""
-    from bot.ops.doctor import run_checks
+    from bot.ops.doctor import repair_search, run_checks
 
     settings = settings_for(args)
     # The checks are the output: a library's own error lines (an unreadable answer from a
     # wrong BOT_API_URL, with its traceback) would only bury them.
     setup_logging(logging.CRITICAL + 1)
-    from bot.terminal_text import count_of
 
+    repair = None
     if args.repair_search:
         if not settings.database_path.is_file():
             print(f"No database at {settings.database_path}: no lead to repair.")
         else:
-            repaired = asyncio.run(_repair_search(settings.database_path))
-            named = ", ".join(repaired) or "none needed it"
-            print(f"Lead search made again for {count_of(len(repaired), 'lead')}: {named}\n")
+            repair = asyncio.run(repair_search(settings.database_path))
+            print(f"{repair.line()}\n")
     checks = asyncio.run(run_checks(settings))
     for check in checks:
         print(check.line())
     bad = [check for check in checks if not check.ok]
     print(f"\n{len(checks) - len(bad)} of {len(checks)} checks passed.")
-    return EXIT_FAILED if bad else 0
-
-
-async def _repair_search(path: Path) -> list[str]:
-    """The references of the leads whose searched text was made again (Leads.refold_search)."""
-    from bot.store import Store
-
-    store = await Store.open(path)
-    try:
-        return await store.leads.refold_search()
-    finally:
-        await store.close()
+    return EXIT_FAILED if bad or (repair is not None and not repair.ok) else 0
 
 
 def _status_command(args: argparse.Namespace) -> int:

@@ -3,7 +3,8 @@
 It asks Telegram what it knows (getMe, getWebhookInfo, getChat, getChatMember,
 sendChatAction) and looks at the server (database file, disk, content, backup folder,
 clock). It changes nothing: no message is posted, no file is created (`--repair-search`
-makes again the searched text of leads written without the bot's letter folding, first).
+makes again the searched text of leads written without the bot's letter folding, first, on
+the bot's own database at this version's migrations only: `repair_search`).
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ from bot.erasure_key import erasure_key, key_source
 from bot.logs import mask_secrets, remember_secrets
 from bot.settings import ENV_FILE, Settings, SettingsError
 from bot.store import schema
-from bot.store.folding import unfolded
+from bot.store.db import Database
+from bot.store.folding import not_repairable, unfolded
+from bot.store.leads import Leads
 from bot.store.privacy import key_check, read_key_check
 from bot.terminal_text import count_of, printable
 
@@ -398,6 +401,41 @@ def _lead_search(connection: sqlite3.Connection) -> Check:
         "kocca-bot doctor --repair-search (makes their searched text again; safe while the"
         " bot runs)",
     )
+
+
+REPAIR = "Lead search repair"
+
+
+async def repair_search(path: Path) -> Check:
+    """`--repair-search`: the searched text of the leads written without the bot's fold made
+    again (Leads.refold_search), in one short write transaction beside the running bot.
+
+    Only on the bot's own database at this version's migrations, opened without migrating
+    (a foreign file got the bot's schema, an older one was migrated under its bot: an
+    attacker's review); a database another process keeps locked is a failed check, not a
+    traceback, and the checks still run."""
+    try:
+        refused = not_repairable(path)
+        if refused is not None:
+            return failed(
+                REPAIR,
+                f"not repaired: {path}: {refused}",
+                "check DATABASE_PATH; on the bot's database, start this version of the bot"
+                " once (it applies its migrations), then repair",
+            )
+        database = await Database.open(path, migrate=False)
+        try:
+            repaired = await Leads(database).refold_search()
+        finally:
+            await database.close()
+    except sqlite3.Error as error:
+        return failed(
+            REPAIR,
+            f"could not repair: {error}; try again",
+            "run it again in a moment (a backup, an export or another command was writing)",
+        )
+    named = ", ".join(repaired) or "none needed it"
+    return passed(REPAIR, f"made again for {count_of(len(repaired), 'lead')}: {named}")
 
 
 def erasure_key_check(settings: Settings) -> Check:

@@ -15,6 +15,10 @@ from __future__ import annotations
 
 import sqlite3
 import unicodedata
+from pathlib import Path
+
+from bot.store import schema
+from bot.store.migrations import MIGRATIONS
 
 _TURKISH_I = str.maketrans({"\u0130": "i", "\u0131": "i"})  # İ and the dotless i
 
@@ -53,3 +57,32 @@ def unfolded(connection: sqlite3.Connection) -> list[str]:
     reference. `connection`'s lower() becomes the bot's fold, as on the writer."""
     connection.create_function("lower", 1, sql_lower, deterministic=True)
     return sorted(str(row[1]) for row in connection.execute(UNFOLDED_LEADS))
+
+
+def not_repairable(path: Path) -> str | None:
+    """Why the lead search of the file at `path` must not be made again by
+    `kocca-bot doctor --repair-search`, or None: it must be the bot's database with exactly
+    this code's migrations applied, as the bot running on it would have it. Read only: a
+    foreign file (a wrong DATABASE_PATH) got the bot's schema written into it, and a database
+    from an older release was migrated by the command while its own bot ran (an attacker's
+    review). Raises sqlite3.Error when the file cannot be read (locked, not a database)."""
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        connection.execute("PRAGMA trusted_schema=OFF")  # nothing in it is trusted yet
+        try:
+            applied = connection.execute("SELECT COUNT(*) FROM schema_migrations").fetchone()[0]
+        except sqlite3.OperationalError as error:
+            if "no such table" not in str(error):
+                raise
+            return "it is not the bot's database (it has no schema_migrations table)"
+        wrong = schema.problems(connection)
+        if wrong:
+            return f"it is not the bot's database as its migrations make it: {wrong[0]}"
+        if applied != len(MIGRATIONS):
+            return (
+                f"it has {applied} of this version's {len(MIGRATIONS)} migrations (a bot of"
+                " another version uses it)"
+            )
+        return None
+    finally:
+        connection.close()
