@@ -337,3 +337,20 @@ async def test_repair_search_on_a_locked_database_says_so_and_still_checks(
     assert "Traceback" not in out + err
     assert "✔ Database integrity: ok" in out
     assert "✔ Lead search: every lead can be found" in out
+
+
+async def test_repair_search_on_a_file_of_another_account_says_so(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Run as another user than the bot's: opening the database to write is refused by the
+    # system (root, which runs these tests, is never refused, so the refusal is made here).
+    def refused(path: Path) -> Path:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr("bot.store.db.private_file", refused)
+    check = await doctor.repair_search(folder / "bot.db")
+    assert check.line() == (
+        f"✘ Lead search repair: could not repair: [Errno 13] Permission denied: "
+        f"'{folder / 'bot.db'}'\n    fix: run it as the bot's account (the owner of the"
+        " database file)"
+    )

@@ -434,6 +434,12 @@ async def repair_search(path: Path) -> Check:
             f"could not repair: {error}; try again",
             "run it again in a moment (a backup, an export or another command was writing)",
         )
+    except OSError as error:  # the file or its folder not the account's (not seen as root)
+        return failed(
+            REPAIR,
+            f"could not repair: {error}",
+            "run it as the bot's account (the owner of the database file)",
+        )
     named = ", ".join(repaired) or "none needed it"
     return passed(REPAIR, f"made again for {count_of(len(repaired), 'lead')}: {named}")
 
