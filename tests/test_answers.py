@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from bot.answers import stats as question_stats
+from bot.answers import text as answer_text
 from bot.answers.language import written_in
 from bot.answers.text import says_not_this
 from bot.ask_off import without_ask
@@ -1444,10 +1445,13 @@ async def test_questions_are_in_my_data_and_go_with_the_conversation(bot: Harnes
     assert len(questions(bot.database, sari.id)) == 1
     matcher = bot.runner.application.bot_data["services"].live_content.matcher
     assert "wulandarii" in matcher._corrections  # remembered: the same typos come back
+    assert answer_text.words("kak ada open call gak? sari wulandarii di sini")
+    assert answer_text._words.cache_info().currsize > 0  # the last messages' words, kept
     await bot.send(sari, "/hapusdata")
     await bot.press(sari, "🗑 Ya, hapus semuanya")
     assert questions(bot.database, sari.id) == []
     assert "wulandarii" not in matcher._corrections  # not even in the bot's memory
+    assert answer_text._words.cache_info().currsize == 0  # nor the words of her messages
 
 
 BAD_INPUT = {

@@ -37,6 +37,7 @@ from rapidfuzz.distance import Levenshtein
 from bot.answers.text import (
     content_stems,
     content_words,
+    forget_words,
     is_content,
     name_words,
     nothing_written,
@@ -130,18 +131,25 @@ class Match:
         return self.ranked[0][0] if self.ranked else None
 
 
+_ABOUT_EITHER = ABOUT_TALENT | ABOUT_TALENT_IF_SAID
+
+
 def _who_asks(found: list[str]) -> frozenset[str]:
     """The words of a message that may say who asks rather than what: its roles
     (ABOUT_TALENT), and those as often asked about (ABOUT_TALENT_IF_SAID) only when it speaks
     of its sender ("saya pemain kendang kempul") or asks whether one may ("fotografer boleh
     daftar?"), not in "cara main kendang kempul"; none of them right after an event
     (EVENTS: "festival choir di korea kapan?")."""
+    # Most messages name no event nor topic head: the lists as they are, not copied (this
+    # runs on every free message, twice).
     shown = {word for before, word in itertools.pairwise(found) if before in EVENTS}
     about_sender = not SENDER.isdisjoint(found)
     if not about_sender and MAY.isdisjoint(found):
-        return ABOUT_TALENT - shown
+        return ABOUT_TALENT - shown if shown else ABOUT_TALENT
     asked = {word for before, word in itertools.pairwise(found) if before in TOPIC_HEADS}
-    who = (ABOUT_TALENT - shown) | (ABOUT_TALENT_IF_SAID - asked)
+    who = (
+        (ABOUT_TALENT - shown) | (ABOUT_TALENT_IF_SAID - asked) if shown or asked else _ABOUT_EITHER
+    )
     if about_sender or not JOINING.isdisjoint(found) or not SIGNING_UP.isdisjoint(found):
         # "saya bermain gitar", "pemain keyboard ... bisa daftar?": the instrument they play.
         who |= INSTRUMENTS - asked
@@ -621,9 +629,11 @@ class Matcher:
 
     def forget_typed(self) -> None:
         """Drop the remembered corrections of words talents typed (a talent's data was erased:
-        a surname or a handle there must not stay, even in memory), and the stems."""
+        a surname or a handle there must not stay, even in memory), the stems, and the
+        words of the last messages read."""
         self._corrections.clear()
         stem.cache_clear()
+        forget_words()
 
     def _correction(self, word: str) -> str | None:
         """A word of the phrasings one typo away (two in long words), or None; remembered,

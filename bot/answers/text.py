@@ -55,7 +55,6 @@ from bot.answers.words import (
     WANTING_TO,
     WHAT_THIS_IS,
 )
-from bot.parsing import joined
 from bot.terminal_text import INVISIBLE, without_controls
 
 MAX_WORDS = 60  # a question is short; the rest of a 4,096-character message is not looked at
@@ -138,13 +137,36 @@ _CLOSING = LATER | CLOSING | STOPWORDS  # what a closing says besides small talk
 _NOTHING_CLEAR = _NOTHING_ASKED | _SMALL_TALK | DOUBTING
 _WRITTEN_OUT = {short: tuple(written.split()) for short, written in SHORT_FORMS.items()}
 _PHRASE_STARTS = frozenset(phrase[0] for phrase in PHRASES)
-_LONGEST_PHRASE = max(map(len, PHRASES))
+_PHRASE_WORDS = {phrase: tuple(written.split()) for phrase, written in PHRASES.items()}
+
+
+def _phrase_spans() -> dict[str, tuple[int, ...]]:
+    """Per first word of PHRASES, the lengths of its phrases, longest first: the only runs
+    from that word that can be one."""
+    spans: dict[str, set[int]] = {}
+    for phrase in PHRASES:
+        spans.setdefault(phrase[0], set()).add(len(phrase))
+    return {word: tuple(sorted(lengths, reverse=True)) for word, lengths in spans.items()}
+
+
+_PHRASE_SPANS = _phrase_spans()
 _ENGLISH = Stemmer.Stemmer("english")
 _INDONESIAN = Stemmer.Stemmer("indonesian")
 
 
+RECENT_TEXTS = 8  # texts whose words are kept: read again while the same message is handled
+
+
 def words(text: str) -> list[str]:
     """The words of a message: lower case, short forms written out, markup and links gone."""
+    # A message's words are read by each check on its way (a wish to register, "bukan ini",
+    # the matcher), some of them twice: made once, and a list of its own for each caller.
+    return list(_words(text))
+
+
+@lru_cache(maxsize=RECENT_TEXTS)  # thread-safe: an index is built in a thread of its own
+def _words(text: str) -> tuple[str, ...]:
+    """`words`, kept for the last RECENT_TEXTS messages read (`forget_words`)."""
     text = _visible(text).casefold()
     # Each step only when it can apply: this runs on every free message.
     if "&" in text:
@@ -177,7 +199,12 @@ def words(text: str) -> list[str]:
             found.extend(written_out)
         if len(found) >= MAX_WORDS:
             break
-    return _phrases_joined(found[:MAX_WORDS])
+    return tuple(_phrases_joined(found[:MAX_WORDS]))
+
+
+def forget_words() -> None:
+    """Drop the words of the last messages read (a talent's data was erased)."""
+    _words.cache_clear()
 
 
 def _phrases_joined(found: list[str]) -> list[str]:
@@ -185,8 +212,25 @@ def _phrases_joined(found: list[str]) -> list[str]:
     mana" is "status"."""
     if _PHRASE_STARTS.isdisjoint(found):
         return found  # most messages
-    written = joined(found, _LONGEST_PHRASE, lambda run: PHRASES.get(tuple(run)))
-    return [word for run in written for word in run.split()]  # "ppdb spmb": two words
+    # Two messages in three have a word a phrase starts with ("apa", "bisa"): only the runs
+    # from such a word, of its phrases' lengths, are looked up (this runs on every free
+    # message, some of them twice).
+    result: list[str] = []
+    index, count = 0, len(found)
+    while index < count:
+        word = found[index]
+        for span in _PHRASE_SPANS.get(word, ()):
+            if index + span > count:
+                continue
+            written = _PHRASE_WORDS.get(tuple(found[index : index + span]))
+            if written is not None:
+                result.extend(written)  # "ppdb spmb": two words
+                index += span
+                break
+        else:
+            result.append(word)
+            index += 1
+    return result
 
 
 def _digits_left_as_symbols() -> dict[int, str]:
@@ -475,7 +519,8 @@ def _acknowledging(text: str, found: list[str]) -> bool:
 
 
 def _lettered(word: str) -> bool:
-    return any(character.isalnum() for character in word)
+    # A word of letters or digits only, as most are, without a look at each character.
+    return word.isalnum() or any(character.isalnum() for character in word)
 
 
 # A web address as people paste one: with its scheme, "www.", or a host and a path.
@@ -557,6 +602,8 @@ def without_called(found: list[str]) -> list[str]:
 
 def _without_i_see(found: list[str]) -> tuple[list[str], bool]:
     """The words less "oh gitu" ("oh I see"), and whether the talent said it."""
+    if _I_SEE_FIRST.isdisjoint(found):
+        return found, False  # most messages: no pair to look for word by word
     kept: list[str] = []
     index = 0
     while index < len(found):
@@ -566,6 +613,9 @@ def _without_i_see(found: list[str]) -> tuple[list[str], bool]:
             kept.append(found[index])
             index += 1
     return kept, len(kept) < len(found)
+
+
+_I_SEE_FIRST = frozenset(first for first, _ in I_SEE)
 
 
 def _greeted_from(found: list[str]) -> bool:
