@@ -609,7 +609,8 @@ def _page_text(
 
 
 # Buttons made for one message (they carry the recorded question's number): made as JSON.
-Row = list[tuple[str, str]]
+Button = tuple[str, str]  # label, data
+Row = list[Button]
 
 
 def _action_rows(
@@ -617,14 +618,23 @@ def _action_rows(
 ) -> list[Row]:
     """The button an answer's text points to: a program page's "Register interest", an FAQ
     answer's action (not "Ask our team" to a talent asking already: `asking`)."""
-    found = entry(context.content, ref) if ref else None
-    if isinstance(found, FaqItem):
-        actions = views.faq_action(context.content, language, found)
-        return [[action] for action in actions if not (asking and action[1] == views.ASK)]
-    if not isinstance(found, Program):
+    if not ref:
         return []
-    register = views.register_button(context.content, language, found)
-    return [] if register is None else [[register]]
+    return [[action] for action in _actions(context.content, language, ref, asking)]
+
+
+@functools.lru_cache(maxsize=512)  # as _page_text: a reload makes a new content
+def _actions(content: Content, language: str, ref: str, asking: bool) -> tuple[Button, ...]:
+    """`_action_rows`' buttons, made once per content served, language, entry and whether
+    the talent is asking already (they carry no question's number)."""
+    found = entry(content, ref)
+    if isinstance(found, FaqItem):
+        actions = views.faq_action(content, language, found)
+        return tuple(action for action in actions if not (asking and action[1] == views.ASK))
+    if not isinstance(found, Program):
+        return ()
+    register = views.register_button(content, language, found)
+    return () if register is None else (register,)
 
 
 def _entry_rows(
@@ -633,13 +643,24 @@ def _entry_rows(
     """One button per entry, labelled with its question or title."""
     rows = []
     for ref in refs:
-        found = entry(context.content, ref)
-        if found is None:
-            continue
-        label = found.question if isinstance(found, FaqItem) else found.title
-        kind = "f" if isinstance(found, FaqItem) else "p"
-        rows.append([(label.get(language), f"{QA}{question_id}:{kind}:{found.key}")])
+        made = _entry_button(context.content, language, ref)
+        if made is not None:
+            label, action = made
+            rows.append([(label, f"{QA}{question_id}:{action}")])
     return rows
+
+
+@functools.lru_cache(maxsize=512)  # as _page_text: a reload makes a new content
+def _entry_button(content: Content, language: str, ref: str) -> tuple[str, str] | None:
+    """An entry's button label (its question or title) and its action after the question's
+    number ("f:<key>", "p:<key>"), made once per content served, language and entry; None if
+    the content no longer has the entry."""
+    found = entry(content, ref)
+    if found is None:
+        return None
+    if isinstance(found, FaqItem):
+        return found.question.get(language), f"f:{found.key}"
+    return found.title.get(language), f"p:{found.key}"
 
 
 def _with_team(
