@@ -114,6 +114,7 @@ _HIDDEN_EMAIL = re.compile(  # its name may be written out too: "sari dot dewi a
 # "sari di gmail.com" ("di": Indonesian "at"), "sari @ gmail".
 _PROVIDERS = ("gmail", "googlemail", "yahoo", "ymail", "outlook", "hotmail", "icloud", "proton")
 _PROVIDER = r"(?:" + "|".join(_PROVIDERS) + r")\w*+"
+_ANY_PROVIDER = re.compile("|".join(_PROVIDERS))  # one of them anywhere: whether to look closer
 _TAIL = (  # ".com", " com", ", com", "(dot) co (dot) id"
     r"\s*+(?:[.,。]|[(\[{<]\s*+(?:dot|\.)\s*+[)\]}>]|dot\b)?\s*+"
     r"(?:co\s*+(?:[.,。]|dot\b)\s*+id|com|net|id|co|me)\b"
@@ -634,15 +635,17 @@ def summary(text: str, names: Iterable[str] = ()) -> str:
     tells them reliably from other words."""
     text = without_controls(_visible(text))
     own = {word for word in name_words(names) if len(word) >= MIN_NAME}
-    if own and not own.isdisjoint(_LETTERS.findall(text.casefold())):
-        text = _LETTERS.sub(lambda word: "<name>" if word[0].casefold() in own else word[0], text)
     folded = text.casefold()  # casefold maps each character alone: a word's is in the text's
+    # Its words looked at only when a name is in it at all (most questions name no one).
+    if any(word in folded for word in own) and not own.isdisjoint(_LETTERS.findall(folded)):
+        text = _LETTERS.sub(lambda word: "<name>" if word[0].casefold() in own else word[0], text)
+        folded = text.casefold()
     # An address written out has "at" (or a spaced "@") and a dot ("." or "dot"): most
     # questions lack one.
     if ("at" in folded or "@" in text) and ("." in text or "dot" in folded or "," in text):
         text = _HIDDEN_EMAIL.sub("<email>", text)
         folded = text.casefold()
-    if any(provider in folded for provider in _PROVIDERS):
+    if _ANY_PROVIDER.search(folded) is not None:
         text = _PROVIDER_EMAIL.sub("<email>", text)
         folded = text.casefold()
     if "@" in text:
