@@ -1669,7 +1669,9 @@ async def test_answers_say_what_the_sources_do_not_without_saying_there_is_none(
     assert "Makassar" in docs.text and ASK_TEAM in docs.button_texts
     [contact] = await bot.send(ratna, "boleh minta email narahubung kocca jakarta?")
     assert contact.text.split("\n")[0] == CONTENT.faq["contacts_sources"].question.id
-    assert "tidak membagikan nama, email, atau nomor pribadi staf" in contact.text
+    assert "kontak pribadi staf, baik staf KOCCA maupun tim kami, tidak kami bagikan" in (
+        contact.text
+    )
     assert f"dijalankan oleh {DEMO_CONTROLLER.name}" in contact.text
     assert ASK_TEAM in contact.button_texts
     dimas = bot.user(first_name="Dimas")
@@ -1686,14 +1688,19 @@ async def test_dated_pages_name_the_edition_not_verified_and_the_rules_year(
     bot: Harness,
 ) -> None:
     """Session 51's review: "As of 3 December 2026 … latest edition we checked: 2025" read as
-    stale or contradictory; the page says the 2026 edition is not verified. APM's and ACF's
-    rules are the ones we checked, with their year."""
+    stale or contradictory; session 52's second review: "the 2026 edition is not verified"
+    read as still to come in December. The page says the 2026 edition (September/October)
+    has passed, unchecked, and where the next one is. APM's and ACF's rules are the ones we
+    checked, with their year."""
     sekar = bot.user(first_name="Sekar", language_code="en")
     [mucon] = await bot.send(sekar, "when is mucon held?")
     assert mucon.text.split("\n")[0] == CONTENT.programs["mucon"].title.en
-    assert "We have not verified the 2026 edition; the latest edition we checked: 2025" in (
-        mucon.text
-    )
+    assert "The 2026 edition has passed, but we have not checked its details" in mucon.text
+    assert "the latest edition we checked: 2025" in mucon.text
+    assert "For the next edition, see its official site, mucon.kr." in mucon.text
+    [bcww] = await bot.send(sekar, "when is bcww?")
+    assert "We have not checked the 2026 edition's dates" in bcww.text
+    assert "verified" not in bcww.text
     [apm] = await bot.send(sekar, "biff asian project market requirements")
     assert "Under the APM rules we checked (2023)" in apm.text
 
@@ -1706,3 +1713,95 @@ async def test_why_the_phone_is_asked_says_nothing_of_statistics(bot: Harness) -
     assert reply.text.startswith(shown(Text.INTAKE_STEP_WHY, "en").split(".")[0])
     assert "to contact you" in reply.text
     assert "never your name or contact details" in reply.text
+
+
+async def test_the_second_reviews_talents_get_the_entry_that_answers_them(bot: Harness) -> None:
+    """Session 52's second talents' review: plain questions with a fitting entry got "not
+    sure" or another entry directly: how to reach KOCCA, where the info comes from, phone or
+    email, HOI Makassar, whether the dates are current, APM's deadline, ACF for a producer,
+    a showreel after "one more thing", keroncong; a minor asking whether her parents must
+    agree got a page written to parents."""
+    hendra = bot.user(first_name="Hendra")
+    for text, entry in [
+        ("Kepada siapa saya dapat menghubungi pihak KOCCA secara langsung?", "contacts_sources"),
+        ("Informasi dalam bot ini bersumber dari mana, ya?", "contacts_sources"),
+        ("Apakah saya akan dihubungi melalui telepon atau surat elektronik?", "after_registering"),
+        ("Mohon maaf, apakah keroncong itu termasuk musik tradisional atau pop?", "who_can_apply"),
+        ("gue perlu manajer gak buat daftar", "who_can_apply"),
+    ]:
+        [reply] = await bot.send(hendra, text)
+        assert reply.text.split("\n")[0] == CONTENT.faq[entry].question.id, text
+    [contact] = await bot.send(hendra, "Kepada siapa saya dapat menghubungi KOCCA?")
+    # It leads with what the talent can do, not with a refusal.
+    assert contact.text.split("\n")[2].startswith("Ada pertanyaan soal KOCCA? Tanyakan ke tim")
+    sinta = bot.user(first_name="Sinta")
+    [acf] = await bot.send(
+        sinta,
+        "Apakah Asian Cinema Fund menerima proposal dari produser, atau harus sutradara?"
+        " Kapan tenggat pendaftarannya tahun ini?",
+    )
+    assert acf.text.split("\n")[0] == CONTENT.programs["biff_acf"].title.id
+    [apm] = await bot.send(
+        sinta,
+        "Mohon informasi mengenai tenggat waktu (deadline) pendaftaran BIFF Asian Project"
+        " Market 2027 serta dokumen apa saja yang perlu dipersiapkan.",
+    )
+    assert apm.text.split("\n")[0] == CONTENT.programs["biff_apm"].title.id
+    maya = bot.user(first_name="Maya", language_code="en")
+    for text, title in [
+        (
+            "What about the training centre in Makassar? I heard it focuses on documentary.",
+            CONTENT.programs["training_center"].title.en,
+        ),
+        ("Where can I find the official sources for all this?", None),
+        (
+            "Are these dates current? Some of them look old.",
+            CONTENT.faq["info_current"].question.en,
+        ),
+        (
+            "Thanks, one more thing: do you also need my showreel?",
+            CONTENT.faq["showreel_links"].question.en,
+        ),
+    ]:
+        [reply] = await bot.send(maya, text)
+        expected = title or CONTENT.faq["contacts_sources"].question.en
+        assert reply.text.split("\n")[0] == expected, text
+    [funding] = await bot.send(
+        maya,
+        "Hi! I'm a documentary director based in Bali. Is there any funding available for"
+        " documentaries?",
+    )
+    assert funding.text.split("\n")[0] == CONTENT.faq["film_funding"].question.en
+    assert CONTENT.faq["parents"].question.en not in funding.button_texts  # "Bali" is no "wali"
+
+
+async def test_a_minor_asking_about_parents_consent_is_answered_first(bot: Harness) -> None:
+    """Session 52's second review: "aku masih 17 ortu harus setuju ga" got the parents' page,
+    written to parents, never saying yes to her. Its first line now answers the minor."""
+    rina = bot.user(first_name="Rina")
+    [reply] = await bot.send(rina, "aku masih 17 ortu harus setuju ga")
+    lines = reply.text.split("\n")
+    assert lines[0] == CONTENT.faq["parents"].question.id
+    assert (
+        "Kalau kamu di bawah 18 tahun: ya, kamu perlu persetujuan orang tua atau wali" in (lines[2])
+    )
+    assert "Orang tua/wali setuju" in lines[2]
+    assert lines[3].startswith("Untuk Bapak/Ibu:")
+
+
+async def test_the_k_pop_answer_ends_without_typing_a_command_and_mucon_fees_are_unknown(
+    bot: Harness,
+) -> None:
+    """Session 52's second review: the K-pop audition answer ended "Mau mendaftarkan minat?
+    Ketik /daftar." (odd for a talent already in the form; its button starts the form); MU:CON
+    fees ("mucon tuh dibayar kagak sih") are not on its page: it says our sources do not say,
+    and the question is not answered directly."""
+    kevin = bot.user(first_name="Kevin")
+    [answer] = await bot.send(kevin, "ada audisi kpop ga kak di sini?")
+    assert answer.text.split("\n")[0] == CONTENT.faq["kpop_auditions"].question.id
+    assert "/daftar" not in answer.text
+    assert answer.button_texts[0] == CONTENT.text(Text.BTN_APPLY, "id")
+    [page] = await bot.send(kevin, "mucon itu apa")
+    assert "Soal honor penampil atau biaya ikut, sumber kami belum menyebutnya." in page.text
+    [fee] = await bot.send(kevin, "mucon tuh dibayar kagak sih")
+    assert fee.text.split("\n")[0] != CONTENT.programs["mucon"].title.id

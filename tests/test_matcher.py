@@ -2490,3 +2490,35 @@ def test_odd_alternatives_under_an_answer_are_gone() -> None:
     assert "faq:my_data" not in decide(MATCHER.match(costs), DEFAULTS).others
     assert _answered("data saya dijual ke pihak ketiga?") == "faq:my_data"
     assert _answered("film in korea cash back") == "program:kofic_incentive"
+
+
+def test_the_second_reviews_words_email_one_more_thing_based_in_and_a_manager() -> None:
+    """Session 52's second review: "surat elektronik" is email; "one more thing" only leads
+    into a question (its "more" was ask_human's); "based in Bali" says where a talent is ("bali"
+    was read as a typo of "wali", guardian); needing a manager, or not having one ("ga punya"),
+    asks whether one may register; "salah satu" is "one of", not a mistake."""
+    assert _answered("kapan dihubungi, lewat telepon atau surat elektronik?") == (
+        "faq:after_registering"
+    )
+    assert _answered("one more thing: do you need my showreel?") == "faq:showreel_links"
+    funding = decide(MATCHER.match("I'm a director based in Bali, any film funding?"), DEFAULTS)
+    assert funding.entry == "faq:film_funding" and "faq:parents" not in funding.others
+    for text in ("perlu manajer ga buat daftar?", "harus punya manajer ga kalau mau daftar?"):
+        assert _answered(text) == "faq:who_can_apply", text
+    band = "kami ga punya manager, yg daftar boleh salah satu personel aja kan"
+    assert decide(MATCHER.match(band), DEFAULTS).outcome is not Outcome.ANSWERED or (
+        _answered(band) == "faq:who_can_apply"
+    )
+    assert _answered("how do i get a manager for my band") is None  # a manager wanted
+    assert _answered("salah isi formulir mau ubah data") == "faq:after_registering"
+
+
+def test_keroncong_acf_for_a_producer_and_mucon_fees() -> None:
+    """Session 52's second review: keroncong as traditional or pop got a program page
+    directly (any genre may register); ACF for a producer got open_call_now directly; a
+    question on MU:CON fees has no fact behind it, so it is not answered directly."""
+    assert _answered("apakah keroncong termasuk musik tradisional?") == "faq:who_can_apply"
+    acf = "Apakah Asian Cinema Fund menerima proposal dari produser atau sutradara?"
+    assert _answered(acf) == "program:biff_acf"
+    assert _answered("mucon tuh dibayar kagak sih") is None
+    assert _answered("how old are you") is None  # "old" dates are no age

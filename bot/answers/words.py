@@ -11,6 +11,8 @@ nothing about which entry answers it. So are greetings and thanks said around a 
 
 from __future__ import annotations
 
+import itertools
+
 
 def _listed(text: str) -> frozenset[str]:
     """A word list written as lines of words."""
@@ -1224,6 +1226,55 @@ PHRASES: dict[tuple[str, ...], str] = {
     # Cash back is the rebate ("cashback"): its "back" made KOFIC's page the other answer under
     # "when will I hear back?" (session 51's review).
     ("cash", "back"): "cashback",
+    # Electronic mail is email ("surat elektronik"; session 52's second review: "Apakah saya
+    # akan dihubungi melalui telepon atau surat elektronik?" got "not sure", its "surat" and
+    # "elektronik" no entry's words).
+    ("surat", "elektronik"): "email",
+    # "One more thing" only leads into the question: its "more" was ask_human's ("more
+    # questions"), and "Thanks, one more thing: do you also need my showreel?" got "Can I ask a
+    # real person?" directly (session 52's second review).
+    ("one", "more", "thing"): "",
+    # "Based in" is where a talent is, as "di" is ("aku editor film di Medan"): "I'm a
+    # documentary director based in Bali" read "bali" as a typo of "wali" (guardian), and the
+    # parents' entry was offered under the funding answer (session 52's second review).
+    ("based", "in"): "based di",
+    # Which of two genres one's music is ("keroncong itu termasuk musik tradisional atau pop?")
+    # asks which to register with, and any may be (session 52's second review: the music
+    # program's page answered it); a genre asked about alone ("dangdut termasuk musik asli
+    # indonesia?") is still trivia, no entry's.
+    **{
+        ("termasuk", *music, first, "atau", *again, second): f"{first} {second} genre"
+        for first, second in itertools.permutations(
+            ("pop", "tradisional", "tradisi", "dangdut", "keroncong", "jazz", "rock"), 2
+        )
+        for music in ((), ("musik",), ("lagu",))
+        for again in ((), ("musik",))
+    },
+    # So is whether it counts as traditional music ("Apakah keroncong termasuk musik
+    # tradisional?", the same talent's second wording: the programs list answered it).
+    **{
+        ("termasuk", *music, traditional): f"{traditional} genre"
+        for music in ((), ("musik",), ("lagu",))
+        for traditional in ("tradisional", "tradisi")
+    },
+    # "Salah satu" is "one of", not a mistake ("salah isi formulir"): session 44b's "kami ga punya
+    # manager, yg daftar boleh salah satu personel aja kan" was answered with after_registering
+    # (how to fix a wrong answer) once entries grew (session 52's second round).
+    ("salah", "satu"): "satu",
+    ("salah", "satunya"): "satu",
+    # Needing a manager to register asks whether one may register without one ("gue perlu
+    # manajer gak buat daftar", session 52's second review); a manager wanted is no entry's.
+    **{
+        (*need, manager, *asked): "tidak punya"
+        for need, asked in (
+            (("perlu",), ("ga",)),
+            (("perlu",), ("tidak",)),
+            (("butuh",), ("tidak",)),
+            (("harus", "punya"), ()),
+            (("wajib", "punya"), ()),
+        )
+        for manager in ("manajer", "manager")
+    },
     # Receiving news is getting it: "terima info program" ("terima" stems to nothing an entry
     # has, and counted against the question).
     ("terima", "info"): "info",
@@ -1352,10 +1403,16 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("non", "fiction"): "documentary",
     # Not having a manager asks nothing but whether one may register ("gw gapunya manajer bs
     # daftar ga": session 51's review got no answer, "manajer" an unknown word); a manager
-    # wanted ("how do i get a manager for my band") is still no entry's.
+    # wanted ("how do i get a manager for my band") is still no entry's. Chat's "ga punya" too
+    # (session 44b's "kami ga punya manager, yg daftar boleh salah satu personel aja kan").
     **{
         (*no, manager): "tidak punya"
-        for no in (("tidak", "punya"), ("belum", "punya"), ("tanpa",), ("no",), ("without", "a"))
+        for no in (
+            *((not_, "punya") for not_ in ("tidak", "belum", "ga", "gak", "nggak", "ngga", "gk")),
+            ("tanpa",),
+            ("no",),
+            ("without", "a"),
+        )
         for manager in ("manajer", "manager", "management")
     },
     ("bahasa", "isyarat"): "bahasaisyarat",  # sign language: not "syarat", requirements
