@@ -81,8 +81,10 @@ async def _show_list(
         total = await leads.total(where)
         page = min(max(page, 0), max(0, (total - 1) // PAGE_SIZE))
         shown = await leads.page(page * PAGE_SIZE, PAGE_SIZE, where)
-        # Move all offers the leads it can move: not those closed as a duplicate.
-        movable = await leads.total(replace(where, closed_duplicate=False)) if total else 0
+        # Move all offers the leads it can move, of those listed: not those closed as a
+        # duplicate (a list of only them offers none, rather than counting the others).
+        if total and not where.closed_duplicate:
+            movable = await leads.total(replace(where, closed_duplicate=False))
         if where.closed_duplicate is False:  # a stage: what it leaves out, said under it
             left_out = await leads.total(replace(where, closed_duplicate=True))
     closed = await records_desk.add_marks(context, shown, extra)

@@ -46,6 +46,13 @@ async def test_a_closed_duplicate_is_counted_apart_and_its_stage_says_so(
     (closed,) = await bot.send(admin, "/leads baru duplikat")
     assert f"🏷 {CLOSED_BARU} · 👤 " in closed.text and "📄 KOC-000001" not in closed.button_texts
     assert "Baru · ditutup sebagai duplikat · 1\u20131 dari 1" in closed.text
+    # No Move all: it would count Sari's lead, which this list does not show (a review:
+    # "Pindahkan semua (1)", then nothing moved); /leads duplikat neither.
+    bulk = t(Text.BTN_BULK_MOVE, count=0).split("(")[0]
+    assert not [text for text in closed.button_texts if text.startswith(bulk)]
+    (only,) = await bot.send(admin, "/leads duplikat")
+    assert "1\u20131 dari 1" in only.text and "📄 KOC-000001" not in only.button_texts
+    assert not [text for text in only.button_texts if text.startswith(bulk)]
     # All stages list both, as the workspace's "Semua tahap" does.
     (everyone,) = await bot.send(admin, "/leads")
     assert "KOC-000001" in everyone.text and f"🏷 {CLOSED_BARU} · 👤 " in everyone.text
