@@ -422,11 +422,18 @@ async def answer_heading(
 ) -> str:
     """The line a staff answer starts with (a talent reading it a day later could not tell it
     was the team's answer): the team's answer to their question `asked` (their message id),
-    quoted shortened as text; without the quote when it is not text or no longer kept; a
-    message from the team when no question of theirs is at hand."""
+    quoted shortened as text, or the team's reply to it when it is their reply to the team;
+    without the quote when it is not text or no longer kept; a message from the team when no
+    question of theirs is at hand."""
     if asked is None:  # no question of theirs waits (a follow-up, staff writing first)
         return content.text(Text.SUPPORT_ANSWER_HEADING_NONE, language)
     question = await quoted_question(store, user_id, asked)
+    # What waits is their reply to the team ("Balas tim kami", or typed after an answer),
+    # not a question: so said (a staff review: "pertanyaanmu" quoted their "thanks").
+    if await store.support.is_reply(user_id, asked):
+        if not question:
+            return content.text(Text.SUPPORT_REPLY_HEADING_PLAIN, language)
+        return content.text(Text.SUPPORT_REPLY_HEADING, language, message=question)
     if not question:
         return content.text(Text.SUPPORT_ANSWER_HEADING_PLAIN, language)
     return content.text(Text.SUPPORT_ANSWER_HEADING, language, question=question)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import logging
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -19,6 +21,7 @@ from telegram.constants import MessageEntityType
 from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.commands import only_looks
+from bot.content import LANGUAGES
 from bot.store import User, utc_now
 from bot.store.audit import Actor
 from bot.store.conversation import AnsweredBy
@@ -134,7 +137,9 @@ async def ask(update: Update, context: BotContext) -> None:
         to = None if pressed is None else await _replied_answer(context, user.id, pressed)
         await _desk(context).open(user.id, replying=replying, to=to)
         text, markup = context.text(Text.SUPPORT_INVITE), _done_markup(context)
-        if to is not None:
+        if to is not None and pressed is not None and _under_message(context, pressed):
+            text = context.text(Text.SUPPORT_REPLY_INVITE_MESSAGE)
+        elif to is not None:
             text = await _reply_invite(context, user.id, to.question_id)
     query = update.callback_query
     if query is not None and query.data == views.ASK_AGAIN:
@@ -157,6 +162,19 @@ async def _replied_answer(
         store = context.services.store
         asked = await store.support.question_before_answer(user_id, pressed.message_id)
     return Reply(pressed.message_id, asked)
+
+
+def _under_message(context: BotContext, pressed: MaybeInaccessibleMessage) -> bool:
+    """Whether "Balas tim kami" was pressed under a message from the team that answers no
+    question of theirs ("💬 Pesan dari tim kami" at its start), in either language."""
+    shown = pressed.text if isinstance(pressed, Message) else None
+    if not shown:
+        return False
+    for language in LANGUAGES:
+        heading = context.content.text(Text.SUPPORT_ANSWER_HEADING_NONE, language)
+        if shown.startswith(html.unescape(re.sub(r"<[^>]+>", "", heading))):
+            return True
+    return False
 
 
 async def _reply_invite(context: BotContext, user_id: int, asked: int | None) -> str:
@@ -471,7 +489,15 @@ async def _open_burst(
             else None
         ),
     )
-    await store.support.record(staff_chat, posted.message_id, talent.user_id, "header", message_id)
+    # A reply's header says so in the store too: the answer to it is the team's reply to their
+    # message, not an answer to a question (bot/support.py answer_heading).
+    opens = admission.replies
+    if admission.replying and opens is None:  # typed after an answer: the newest
+        newest = await store.support.newest_answer_id(talent.user_id)
+        opens = None if newest is None else Reply(newest, None)
+    await store.support.record(
+        staff_chat, posted.message_id, talent.user_id, "header", message_id, replies=opens
+    )
     await _desk(context).start_burst(talent.user_id, posted.message_id, thread)
     return posted.message_id, thread
 

@@ -48,7 +48,11 @@ def answer_words(message: BotMessage) -> str:
     """A staff answer as the talent reads it, without its first line (the team's answer to
     which question of theirs)."""
     heading, _, words = message.text.partition("\n\n")
-    headings = (Text.SUPPORT_ANSWER_HEADING_PLAIN, Text.SUPPORT_ANSWER_HEADING_NONE)
+    headings = (
+        Text.SUPPORT_ANSWER_HEADING_PLAIN,
+        Text.SUPPORT_ANSWER_HEADING_NONE,
+        Text.SUPPORT_REPLY_HEADING_PLAIN,
+    )
     assert any(
         heading.startswith(shown(key, language)) for key in headings for language in ("id", "en")
     ), message.text

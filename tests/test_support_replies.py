@@ -37,7 +37,9 @@ async def test_a_reply_to_an_older_answer_goes_under_that_answer_saying_its_ques
     first, older = await answered(
         bot, staff_chat, rizky, "bang tiket pesawat ditanggung ga?", "Ditanggung sebagian."
     )
-    newest, _ = await answered(bot, staff_chat, rizky, "visa gimana bang?", "Visa urus sendiri.")
+    newest, got = await answered(bot, staff_chat, rizky, "visa gimana bang?", "Visa urus sendiri.")
+    # A new question (/tanya) after an answer is answered as a question.
+    assert got.text.startswith(shown(Text.SUPPORT_ANSWER_HEADING, question="visa gimana bang?"))
 
     [invite] = await bot.press(rizky, REPLY_BUTTON, message=older)
     assert invite.text == shown(
@@ -70,6 +72,14 @@ async def test_a_reply_to_an_older_answer_goes_under_that_answer_saying_its_ques
         plain_text(said),
     )
 
+    # Staff's answer to it is the team's reply to that message, not an answer to a question
+    # (a staff review: "Jawaban … untuk pertanyaanmu “kalau bagasi…”").
+    await bot.settle(staff_member(bot, staff_chat).send("Ya, sampai 20 kg.", chat=staff_chat,
+                                                        reply_to=reply))  # fmt: skip
+    heading = shown(Text.SUPPORT_REPLY_HEADING, message="kalau bagasi tambahan juga ditanggung?")
+    assert rizky.last_message.text == f"{heading}\n\nYa, sampai 20 kg."
+    assert heading.startswith("💬 Balasan tim kami untuk pesanmu “")
+
 
 async def test_after_the_answer_to_that_reply_a_message_typed_goes_under_the_newest(
     bot: Harness, staff_chat: EmulatedChat
@@ -87,9 +97,31 @@ async def test_after_the_answer_to_that_reply_a_message_typed_goes_under_the_new
     await bot.settle(newest)
     mark = staff_chat.mark()
     await bot.send(rizky, "oke, satu lagi: hotel gimana?")
-    header, _ = staff_chat.messages_since(mark)
+    header, typed = staff_chat.messages_since(mark)
     assert header.reply_to_message_id == newest["message"]["message_id"]
     assert shown(Text.SUPPORT_HEADER_REPLYING) in header.text
     async with workspace(bot, ADMIN_ID) as client:
         [waiting] = (await client.ok("questions"))["talents"]
     assert "follows" not in waiting["questions"][-1]
+    # Answered: the team's reply to that message, typed after an answer (not a question).
+    await bot.settle(staff_member(bot, staff_chat).send("Hotel ditanggung.", chat=staff_chat,
+                                                        reply_to=typed))  # fmt: skip
+    heading = shown(Text.SUPPORT_REPLY_HEADING, message="oke, satu lagi: hotel gimana?")
+    assert rizky.last_message.text == f"{heading}\n\nHotel ditanggung."
+
+
+async def test_reply_to_our_team_under_a_message_says_it_replies_to_a_message(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """ "Balas tim kami" under "💬 Pesan dari tim kami" (a follow-up when nothing of theirs
+    waits): the talent replies to the team's message, not to an answer (a staff review)."""
+    rizky = bot.user(first_name="Rizky")
+    first, _ = await answered(bot, staff_chat, rizky, "tiket ditanggung ga?", "Sebagian.")
+    mark = rizky.mark()
+    staff = staff_member(bot, staff_chat)
+    await bot.settle(staff.send("Satu lagi: rekaman live ya.", chat=staff_chat, reply_to=first))
+    [message] = rizky.messages_since(mark)
+    assert message.text.startswith(shown(Text.SUPPORT_ANSWER_HEADING_NONE) + "\n\n")
+    [invite] = await bot.press(rizky, REPLY_BUTTON, message=message)
+    assert invite.text == shown(Text.SUPPORT_REPLY_INVITE_MESSAGE)
+    assert "Kamu membalas pesan tim kami." in invite.text

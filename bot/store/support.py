@@ -373,6 +373,28 @@ class SupportRelay:
             for row in rows
         }
 
+    async def newest_answer_id(self, user_id: int) -> int | None:
+        """The talent's own message id of the newest staff answer they got (None if none)."""
+        value = await self._db.fetch_value(
+            "SELECT talent_message_id FROM relayed_messages WHERE user_id = ?"
+            " AND kind = 'answer' ORDER BY id DESC LIMIT 1",
+            (user_id,),
+        )
+        return None if value is None else int(value)
+
+    async def is_reply(self, user_id: int, talent_message_id: int) -> bool:
+        """Whether the talent's message `talent_message_id` went to staff in a reply to a
+        staff answer (its burst's header was recorded as opening one), not as a question."""
+        value = await self._db.fetch_value(
+            "SELECT h.reply_answer_id FROM relayed_messages q"
+            " JOIN relayed_messages h ON h.id = (SELECT MAX(b.id) FROM relayed_messages b"
+            " WHERE b.user_id = q.user_id AND b.kind = 'header' AND b.id < q.id)"
+            " WHERE q.user_id = ? AND q.kind = 'question' AND q.talent_message_id = ?"
+            " AND h.reply_answer_id IS NOT NULL ORDER BY q.id DESC LIMIT 1",
+            (user_id, talent_message_id),
+        )
+        return value is not None
+
     async def answer_words(self, user_id: int, answer_id: int) -> str | None:
         """What a staff answer the talent got as their message `answer_id` said, as their log
         keeps it (None if it no longer does)."""
