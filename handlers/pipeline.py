@@ -112,7 +112,7 @@ async def _show_list(
         movable=movable,
     )
     if left_out:
-        also = replace(chosen, duplicates=True).words()
+        also = replace(chosen, duplicates=True).typed(language)
         text += "\n\n" + context.text(Text.LEADS_CLOSED_LEFT_OUT, count=left_out, words=also)
     if anew:  # below the message pressed (the daily digest), which stays
         await answer_query(update)

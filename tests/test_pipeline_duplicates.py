@@ -41,8 +41,10 @@ async def test_a_closed_duplicate_is_counted_apart_and_its_stage_says_so(
     (listed,) = await bot.send(admin, "/leads baru")
     assert f"🏷 {label('baru')} · 👤 " in listed.text and "KOC-000002" not in listed.text
     assert "· 1\u20131 dari 1\n" in listed.text
-    left_out = said(Text.LEADS_CLOSED_LEFT_OUT, count=1, words="baru duplicates")
-    assert listed.text.endswith("\n\n" + left_out)
+    left_out = said(Text.LEADS_CLOSED_LEFT_OUT, count=1, words="baru duplikat")
+    assert listed.text.endswith("\n\n" + left_out)  # the word in Indonesian, as typed
+    (film,) = await bot.send(admin, "/leads film unassigned baru")
+    assert film.text.endswith("Lihat: /leads baru film bebas duplikat")
     (closed,) = await bot.send(admin, "/leads baru duplikat")
     assert f"🏷 {CLOSED_BARU} · 👤 " in closed.text and "📄 KOC-000001" not in closed.button_texts
     assert "Baru · ditutup sebagai duplikat · 1\u20131 dari 1" in closed.text

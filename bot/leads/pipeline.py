@@ -46,6 +46,15 @@ UNASSIGNED = ("unassigned", "bebas")
 WAITING_WORDS = ("waiting", "menunggu")
 TODAY_WORDS = ("hariini", "today")  # "hari ini" typed as two words reads as one
 DUPLICATE_WORDS = ("duplicates", "duplikat")  # only the leads closed as a duplicate
+# The filter words as Indonesian staff type them (the stored and callback form is English).
+TYPED_ID = {
+    "music": "musik",
+    "mine": "saya",
+    "unassigned": "bebas",
+    "waiting": "menunggu",
+    "today": "hari ini",
+    "duplicates": "duplikat",
+}
 BULK_CHUNK = 200  # leads moved per transaction in a bulk move (the loop stays responsive)
 # A Move all preview confirmed later than this is refused: staff look again, rather than a
 # forgotten preview moving (and messaging) leads as they stand days later.
@@ -128,6 +137,14 @@ class PipelineFilter:
         if self.duplicates:
             parts.append("duplicates")
         return " ".join(part for part in parts if part)
+
+    def typed(self, language: str) -> str:
+        """The filter as staff would type it in their language: "baru duplikat" in
+        Indonesian (a review: an Indonesian footer said "/leads baru duplicates")."""
+        words = self.words()
+        if language != "id":
+            return words
+        return " ".join(TYPED_ID.get(word, word) for word in words.split())
 
 
 def start_of_today(now: datetime | None = None) -> str:
