@@ -1189,6 +1189,7 @@ class Text(StrEnum):
     RECORDS_NOT_ADMIN = "records_not_admin"
     RECORDS_CONTACTED_PROMPT = "records_contacted_prompt"
     RECORDS_CONTACTED_STAYS = "records_contacted_stays"
+    RECORDS_CONTACTED_CLOSED = "records_contacted_closed"
     RECORDS_CONTACTED_UNDONE = "records_contacted_undone"
     RECORDS_CONTACTED_KEPT = "records_contacted_kept"
     RECORDS_REPLY_HINT = "records_reply_hint"

@@ -200,7 +200,10 @@ async def _contacted(
     language = context.language()
     if not records.moves_forward(content, state, stage):
         label = pipeline.stage_label(content, state.stage, language)
-        text = context.text(Text.RECORDS_CONTACTED_STAYS, reference=state.reference, stage=label)
+        # Closed as a duplicate: says why its stage stays (a review: it read as redundant).
+        closed = state.closed_duplicate
+        stays = Text.RECORDS_CONTACTED_CLOSED if closed else Text.RECORDS_CONTACTED_STAYS
+        text = context.text(stays, reference=state.reference, stage=label)
         await records_answers.ask_text(update, context, text, application_id, "note")
         return
     move = await pipeline.change_stage(

@@ -127,7 +127,11 @@ async def test_duplicates_are_marked_closed_linked_and_reopened(
     # 📞 on it asks for a note but does not reopen it.
     await bot.send(admin, "/lead KOC-000002")
     (prompt,) = await bot.press(admin, t(Text.BTN_CONTACTED))
-    assert prompt.text == shown(Text.RECORDS_CONTACTED_STAYS, reference="KOC-000002", stage="Baru")
+    # Saying why its stage stays (a review: "tetap di tahap Baru; tahapnya tidak diubah").
+    assert prompt.text == shown(Text.RECORDS_CONTACTED_CLOSED, reference="KOC-000002", stage="Baru")
+    assert prompt.text.startswith(
+        "📞 KOC-000002 ditutup sebagai duplikat, jadi tahapnya tetap Baru."
+    )
     await bot.press(admin, t(Text.BTN_CANCEL))
     links = await bot.store.duplicates.duplicate_links(2)
     assert links.closed and links.closed_of_reference == "KOC-000001"
