@@ -220,5 +220,9 @@ async def test_history_says_queued_until_delivered_and_the_preview_names_status(
     assert intro.text.startswith(
         opening(Text.PIPELINE_PREVIEW_INTRO, reference="KOC-000001", stage=shortlist)
     )
-    no_update = CONTENT.text(Text.BTN_NO_UPDATE, "id").removeprefix("🔕 ")
-    assert no_update in intro.text and "/status" in intro.text
+    no_update = CONTENT.text(Text.BTN_NO_UPDATE, "id")
+    # Said as a choice of theirs, with the button's own words (a review: "Dengan Tanpa kabar").
+    assert (
+        f"Kalau kamu pilih {no_update}, pesan ini tidak dikirim, tapi talenta tetap bisa melihat"
+        " tahap barunya di /status." in intro.text
+    )
