@@ -17,7 +17,7 @@ from bot.store.leads import MAX_SEARCH, search_pattern
 from bot.texts import Text
 from handlers.common import BotContext, reply
 from handlers.records_views import marks_lines
-from handlers.staff import actor
+from handlers.staff import actor, workspace_url
 from handlers.staff_views import PAGE_SIZE, lead_list
 
 
@@ -73,6 +73,7 @@ async def found(
         described=described,
         closed=set(closed),
         extra=extra,
+        workspace=workspace_url(update, context),  # as under /leads (a review: none here)
     )
     if total > len(shown):
         text += "\n\n" + context.text(Text.LEAD_SEARCH_MORE, total=total, shown=len(shown))

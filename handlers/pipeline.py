@@ -29,7 +29,7 @@ from handlers import pipeline_views as views
 from handlers import records as records_desk
 from handlers.common import BotContext, answer_query, reply, show
 from handlers.pipeline_views import LeadDetails
-from handlers.staff import actor, expired, staff_desk
+from handlers.staff import actor, expired, staff_desk, workspace_url
 from handlers.staff_views import LIST, OPEN, PAGE_SIZE, lead_list
 from handlers.views import STATUS
 
@@ -49,14 +49,6 @@ async def _reference(context: BotContext, application_id: int) -> str:
     "This lead" for one that is gone (erased: its number is no longer known)."""
     found = await context.services.store.records.reference_of(application_id)
     return found or context.text(Text.RECORDS_THIS_LEAD)
-
-
-def _workspace(update: Update, context: BotContext) -> str | None:
-    """The staff workspace's URL for a button, where Telegram allows one (a private chat)."""
-    chat = update.effective_chat
-    if chat is None or chat.type != "private":
-        return None
-    return context.services.settings.workspace_url
 
 
 # ----- the list --------------------------------------------------------------------------------
@@ -106,7 +98,7 @@ async def _show_list(
         names=await _names(context, {lead.assignee_id for lead in shown}),
         described=views.describe(context.content, language, chosen),
         code=chosen.code(),
-        workspace=_workspace(update, context),
+        workspace=workspace_url(update, context),
         extra=extra,
         closed=closed,
         movable=movable,
@@ -191,7 +183,7 @@ async def _lead_view(
         actor(update).user_id or 0,
         back_page,
         code,
-        _workspace(update, context),
+        workspace_url(update, context),
     )
 
 

@@ -61,6 +61,14 @@ def actor(update: Update) -> Actor:
     return Actor.staff(user.id)
 
 
+def workspace_url(update: Update, context: BotContext) -> str | None:
+    """The staff workspace's URL for a button, where Telegram allows one (a private chat)."""
+    chat = update.effective_chat
+    if chat is None or chat.type != "private":
+        return None
+    return context.services.settings.workspace_url
+
+
 async def expired(update: Update, context: BotContext) -> None:
     """A stale or forged staff button: a short notice, nothing changes."""
     query = update.callback_query

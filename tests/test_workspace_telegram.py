@@ -71,7 +71,12 @@ async def test_admins_get_the_workspace_and_talents_never_see_it(
     assert web_apps(listed) == [{"url": PAGE}]
     (page,) = await bot.send(admin, "/lead KOC-000001")
     assert web_apps(page) == [{"url": f"{PAGE}#lead/1"}]  # the lead in the fragment only
+    # A search listing several: the button too, as under /leads (a review: none there).
+    await apply(bot, bot.user(first_name="Sari"), MUSICIAN)
+    (found,) = await bot.send(admin, "/lead sari")
+    assert "1\u20132 dari 2" in found.text and web_apps(found) == [{"url": PAGE}]
     mark = len(staff_chat.messages)
+    await bot.act(admin, admin.send, "/lead sari", chat=staff_chat)
     await bot.act(admin, admin.send, "/leads", chat=staff_chat)
     in_group = staff_chat.messages[mark:]
     assert in_group and not any(web_apps(message) for message in in_group)  # private only
