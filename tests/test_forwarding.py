@@ -261,6 +261,9 @@ def test_settings_check_forwarding_and_check_content_and_doctor_say_why(
     check = forwarding_check(unset)
     assert check.ok and "FORWARD_TO is not set" in check.found
     assert label("diteruskan", "en") in check.found
+    # Says which stage, not as if it passed leads on (a review: "(it passes leads on)").
+    stage = label("diteruskan", "en")
+    assert f"stage {stage} refuses every lead (the stage that passes leads on)" in check.found
     set_ = Settings(  # type: ignore[call-arg]
         _env_file=None, database_path=tmp_path / "bot.db", forward_to="KOCCA", forward_abroad=True
     )

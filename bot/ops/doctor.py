@@ -532,7 +532,9 @@ def forwarding_check(settings: Settings) -> Check:
     except ContentError:
         stages = []  # the content check reports it
     refused = (
-        f"; stage {', '.join(stages)} refuses every lead (it passes leads on)" if stages else ""
+        f"; stage {', '.join(stages)} refuses every lead (the stage that passes leads on)"
+        if stages
+        else ""
     )
     return passed(
         name,
