@@ -275,6 +275,7 @@ class Text(StrEnum):
     SUPPORT_REPLY_INVITE = "support_reply_invite"
     SUPPORT_REPLY_INVITE_PLAIN = "support_reply_invite_plain"
     SUPPORT_REPLY_INVITE_MESSAGE = "support_reply_invite_message"
+    SUPPORT_REPLY_INVITE_REPLY = "support_reply_invite_reply"
     SUPPORT_HEADER_SENT_ANYWAY = "support_header_sent_anyway"
     SUPPORT_ENTRY_FAQ = "support_entry_faq"
     SUPPORT_ENTRY_PROGRAM = "support_entry_program"

@@ -181,9 +181,12 @@ async def _reply_invite(context: BotContext, user_id: int, asked: int | None) ->
     """ "Balas tim kami" under a staff answer to their question `asked`: they reply to the
     team's answer about that question, quoted shortened (it read as starting over: a
     talents' review)."""
-    question = await quoted_question(context.services.store, user_id, asked)
+    store = context.services.store
+    question = await quoted_question(store, user_id, asked)
     if not question:
         return context.text(Text.SUPPORT_REPLY_INVITE_PLAIN)
+    if asked is not None and await store.support.is_reply(user_id, asked):  # not a question
+        return context.text(Text.SUPPORT_REPLY_INVITE_REPLY, message=question)
     return context.text(Text.SUPPORT_REPLY_INVITE, question=question)
 
 

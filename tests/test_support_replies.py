@@ -79,6 +79,11 @@ async def test_a_reply_to_an_older_answer_goes_under_that_answer_saying_its_ques
     heading = shown(Text.SUPPORT_REPLY_HEADING, message="kalau bagasi tambahan juga ditanggung?")
     assert rizky.last_message.text == f"{heading}\n\nYa, sampai 20 kg."
     assert heading.startswith("💬 Balasan tim kami untuk pesanmu “")
+    # "Balas tim kami" under it: replying to the team's reply to that message.
+    [invite] = await bot.press(rizky, REPLY_BUTTON, message=rizky.last_message)
+    assert invite.text == shown(
+        Text.SUPPORT_REPLY_INVITE_REPLY, message="kalau bagasi tambahan juga ditanggung?"
+    )
 
 
 async def test_after_the_answer_to_that_reply_a_message_typed_goes_under_the_newest(
