@@ -136,7 +136,9 @@ def _parser() -> argparse.ArgumentParser:
             ' questions show under "staff group #N"; type `/as-staff-group reply N TEXT` to'
             " answer one as staff, g1, g2, ... to press its buttons. `/as-talent NAME` types"
             " as another talent (a non-admin user of its own, made up on first use);"
-            " `/as-talent` alone goes back to you."
+            " `/as-talent` alone goes back to you. `/earlier` shows the message with buttons"
+            " before the newest again (`/earlier 2` the one before that, …): its buttons are"
+            " then the ones a number presses, as when you scroll up in Telegram."
         ),
     )
     chat.add_argument(

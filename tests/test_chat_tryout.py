@@ -183,3 +183,17 @@ async def test_a_taken_web_port_gives_the_workspace_another(tmp_path: Path) -> N
         _, out, _ = await _chat(tmp_path, "/quit", WEB_PORT=str(taken), **ADMIN)
     found = re.search(r"http://127\.0\.0\.1:(\d+)/staff/#tgWebAppData=", out)
     assert found is not None and int(found.group(1)) != taken
+
+
+async def test_an_earlier_messages_buttons_can_be_pressed_again(tmp_path: Path) -> None:
+    """A staff member's review: only the newest message's buttons could be pressed, so
+    "Balas tim kami" under an older answer could not be tried. /earlier shows the one before
+    again, and a number then presses its buttons, as scrolling up in Telegram does."""
+    lines = ["/start", "/program", "/earlier", "2", "/earlier 9", "/quit"]
+    _, out, _ = await _chat(tmp_path, *lines)
+    again = out.index("─── bot (earlier message, shown again)")
+    assert "Halo, Sari" in out[again : out.index("\n[1]", again)]  # the menu of /start
+    # Its second button pressed: the menu becomes the FAQ list.
+    title = re.escape(shown(Text.FAQ_INTRO).split("\n")[0])
+    assert re.search(rf"─── bot \(edited\) ─+\n{title}\n", out[again:])
+    assert "No earlier message with buttons here" in out[again:]

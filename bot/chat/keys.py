@@ -33,6 +33,10 @@ AS_TALENT_NOW = (
     f" buttons are {{name}}'s. {AS_TALENT} alone goes back to you."
 )
 AS_ME_AGAIN = "You type as yourself ({name}) again."
+# An earlier message's buttons (in Telegram one scrolls up and taps them): shown again,
+# numbered, and pressed by number until the bot sends newer ones.
+EARLIER = "/earlier"
+NO_EARLIER = "No earlier message with buttons here ({count} with buttons in this chat)."
 KEEPS_LANGUAGE = "{name} keeps the Telegram language {language}, given when first made up."
 WEB_APP = (
     "That button opens a web app inside Telegram. Offline, open the staff workspace's link"
@@ -86,6 +90,9 @@ class Keys:
         if line in (AS_TALENT, AS_ME) or line.startswith(AS_TALENT + " "):
             self._as_talent(line.removeprefix(AS_TALENT).removeprefix(AS_ME).split())
             return None
+        if line == EARLIER or line.startswith(EARLIER + " "):
+            self._earlier(line.removeprefix(EARLIER).strip())
+            return None
         if line.startswith(LITERAL) and self.screen.looks_like_a_button(line[1:]):
             return self.person.send(line[1:])
         pressable = self.screen.pressable(line)
@@ -107,6 +114,16 @@ class Keys:
         except AssertionError:  # the emulator's word for a message deleted meanwhile
             self.screen.say("That button's message is gone.")
             return None
+
+    def _earlier(self, back: str) -> None:
+        """Show again the message with buttons `back` before the newest (1 if not said) in the
+        chat typed in, its buttons the ones a number presses."""
+        steps = int(back) if back.isascii() and back.isdigit() else 1
+        with_buttons = [message for message in self.person.messages if message.buttons]
+        if not 0 < steps < len(with_buttons):
+            self.screen.say(NO_EARLIER.format(count=len(with_buttons)))
+            return
+        self.screen.show(with_buttons[-1 - steps], edited=False, again=True)
 
     def _as_talent(self, words: list[str]) -> None:
         """Type as the talent named by `words` (its language last, if given), or as oneself."""

@@ -86,8 +86,9 @@ class Screen:
         group = () if self.group_id is None else (self.group_id,)
         return (self.user_id, *group, *self.people)
 
-    def show(self, message: BotMessage, *, edited: bool) -> None:
-        """Print one message, its attachment and its buttons."""
+    def show(self, message: BotMessage, *, edited: bool, again: bool = False) -> None:
+        """Print one message, its attachment and its buttons (`again`: an earlier one, shown
+        again for its buttons: /earlier)."""
         in_group = message.chat_id == self.group_id
         # Another private chat than the one shown: whose it is, on the header and its buttons.
         elsewhere = message.chat_id != self.user_id and message.chat_id in self.people
@@ -97,7 +98,8 @@ class Screen:
             header = f"bot → {self.people[message.chat_id]}"
         else:
             header = "bot"
-        lines = [_rule(header + (" (edited)" if edited else ""), in_group or elsewhere)]
+        note = " (edited)" if edited else " (earlier message, shown again)" if again else ""
+        lines = [_rule(header + note, in_group or elsewhere)]
         if message.text:
             lines.append(message.text)
         attachment = self._attachment(message)
