@@ -297,6 +297,8 @@ class Choice(Model):
     # What else a talent types for this choice ("rapper", "pianis"): a typed text naming one
     # choice only, by its label, a part of it between slashes or one of these, is taken.
     words: list[str] = []
+    # One short line on what this choice is, for "what's the difference?" typed at its question.
+    about: T | None = None
 
     @model_validator(mode="after")
     def _range_in_order(self) -> Choice:

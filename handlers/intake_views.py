@@ -79,6 +79,8 @@ def render(screen: Screen, content: Content, language: str, facts: PrivacyFacts)
 def _values(error: intake.Rejected, content: Content, language: str) -> dict[str, Any]:
     """A refusal's values as shown: the programs asked about, a line on each, from its page
     (the first sentence of what it is)."""
+    if error.reason in _LISTED:
+        return _listed(error.values, content, language)
     keys = error.values.get("programs") if error.reason is Text.INTAKE_CHOICES_PROGRAMS else None
     if keys is None:
         return error.values
@@ -89,6 +91,36 @@ def _values(error: intake.Rejected, content: Content, language: str) -> dict[str
         for page in pages
     )
     return {**error.values, "programs": Markup("\n".join(lines))}
+
+
+# Hints that name a question's choices ("misalnya Pop, Keroncong, atau Tradisional/etnik").
+_LISTED = frozenset(
+    {Text.INTAKE_CHOICES_NAMED, Text.INTAKE_CHOICES_NAMED_OR_OTHER, Text.INTAKE_CHOICES_DIFFERENCE}
+)
+
+
+def _listed(values: dict[str, Any], content: Content, language: str) -> dict[str, Any]:
+    """The choices a hint names, as a list in the talent's language, or a line on each with
+    what it is; and how many may be ticked, at a multiple choice."""
+    shown = dict(values)
+    up_to = shown.pop("up_to", None)
+    limit = content.text(Text.INTAKE_CHOICES_UP_TO, language, max=up_to) if up_to else ""
+    shown["limit"] = Markup(f" {limit}" if limit else "")
+    if "named" in shown:
+        labels = [label.get(language) for label in shown["named"]]
+        if len(labels) > 1:
+            some = ", ".join(labels[:-1]) + ("," if len(labels) > 2 else "")
+            last = labels[-1]
+            shown["named"] = Markup(
+                content.text(Text.INTAKE_CHOICES_LIST, language, some=some, last=last)
+            )
+        else:
+            shown["named"] = labels[0]
+    if "lines" in shown:
+        shown["lines"] = "\n".join(
+            f"• {label.get(language)}: {about.get(language)}" for label, about in shown["lines"]
+        )
+    return shown
 
 
 def asks_in_note(answers: dict[str, Any]) -> bool:

@@ -115,6 +115,12 @@ async def test_a_direct_answer_from_the_other_field_is_only_offered_mid_form(
         ("id", "kak cover kpop itu masuk gaya kpop atau pop", "Pop atau Gaya K-pop"),
         ("id", "metal masuk rock ga", "Rock"),
         ("en", "is rap hip-hop or rnb", "Hip-hop or RnB"),
+        # Hendra (s52): "Pop atau Keroncong atau Tradisional/etnik", without the limit.
+        (
+            "id",
+            "Apakah keroncong termasuk tradisional atau pop? Mohon petunjuknya.",
+            "Pop, Keroncong, atau Tradisional/etnik",
+        ),
     ],
 )
 async def test_a_question_at_a_multiple_choice_is_answered_and_ticks_nothing(
@@ -125,7 +131,11 @@ async def test_a_question_at_a_multiple_choice_is_answered_and_ticks_nothing(
     await bot.press(user, label("genres", "electronic", language))
     [reply] = await bot.send(user, typed)
     other = label("genres", "other", language)
-    said = shown(Text.INTAKE_CHOICES_NAMED_OR_OTHER, language, named=named, other=other)
+    # How many may be ticked comes from the question (max_choices), said after the choices.
+    up_to = shown(Text.INTAKE_CHOICES_UP_TO, language, max=CONTENT.questions["genres"].max_choices)
+    said = shown(
+        Text.INTAKE_CHOICES_NAMED_OR_OTHER, language, named=named, other=other, limit=f" {up_to}"
+    )
     assert reply.text.startswith(said)
     assert await _pending(bot, user.id) == ["traditional", "electronic"]
 
@@ -181,7 +191,8 @@ async def test_which_choice_for_one_the_list_lacks_points_to_lainnya(bot: Harnes
 async def test_a_choice_question_without_lainnya_says_to_pick_the_closest(bot: Harness) -> None:
     user = await at_question(bot, "sector")
     [reply] = await bot.send(user, "video klip masuk musik atau film?")
-    assert reply.text.startswith(shown(Text.INTAKE_CHOICES_NAMED, named="Musik atau Film"))
+    said = shown(Text.INTAKE_CHOICES_NAMED, named="Musik atau Film", limit="")
+    assert reply.text.startswith(said)
     [reply] = await bot.send(user, "bedanya apa kak")
     assert reply.text.startswith(shown(Text.INTAKE_CHOICES_CLOSEST))
     assert await where(bot, user) == "sector"
@@ -261,3 +272,43 @@ async def test_the_copy_of_their_data_keeps_the_bots_note_on_a_refused_text_to_i
     [draft] = section(data_copy(document.document[1]), Text.MYDATA_SECTION_REGISTRATIONS)
     assert copy_label(Text.MYDATA_FIELD_PENDING) not in draft
     assert "asked:" not in str(draft)
+
+
+def _about(key: str, value: str, language: str = "id") -> str:
+    """A choice's line for "what's the difference?": its label and its `about`."""
+    [choice] = [choice for choice in CONTENT.questions[key].choices or [] if choice.value == value]
+    assert choice.about is not None
+    return f"• {choice.label.get(language)}: {choice.about.get(language)}"
+
+
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [
+        ("id", "bedanya apa solo sama grup"),  # Rina (s52): got "…paling pas, ya: Band/grup."
+        ("id", "perbedaan penyanyi dan band apa kak"),
+        ("en", "what's the difference between solo and a group?"),
+    ],
+)
+async def test_a_difference_between_choices_gets_a_line_on_each(
+    bot: Harness, language: str, typed: str
+) -> None:
+    user = await at_question(bot, "music_role", language)
+    [reply] = await bot.send(user, typed)
+    solo = _about("music_role", "solo_artist", language)
+    group = _about("music_role", "band_group", language)
+    lines = f"{solo}\n{group}"
+    assert reply.text.startswith(
+        shown(Text.INTAKE_CHOICES_DIFFERENCE, language, lines=lines, limit="")
+    )
+    assert await where(bot, user) == "music_role"
+    assert "music_role" not in await _stored(bot, user.id)
+
+
+async def test_a_choice_word_with_a_typo_is_read_in_a_question(bot: Harness) -> None:
+    """Fajar (s52): "drumer masuk yg mana bang" was told Lainnya; "drummer" was not."""
+    user = await at_question(bot, "music_role")
+    [reply] = await bot.send(user, "drumer masuk yg mana bang")
+    named = label("music_role", "instrumentalist")
+    said = shown(Text.INTAKE_CHOICES_NAMED_OR_OTHER, named=named, other="Lainnya", limit="")
+    assert reply.text.startswith(said)
+    assert await where(bot, user) == "music_role"

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from bot.content import Content, Question, T
 from bot.terminal_text import without_controls
@@ -264,9 +265,12 @@ def named_choices(
         return []
     words = {choice.value: choice.words for choice in question.choices or []}
     offered = choices(question, content, answers)
+    names = {value: choice_names(label, words.get(value, ())) for value, label in offered}
+    if asked:  # "bedanya solo sama grup", "drumer masuk yg mana": read loosely, never taken
+        names = _loosely(names, tokens)
     found: list[tuple[int, int, str]] = []  # where a name stands: first word, past its last
-    for value, label in offered:
-        for name in choice_names(label, words.get(value, ())):
+    for value, _ in offered:
+        for name in names[value]:
             size = len(name.split())
             found += [
                 (start, start + size, value)
@@ -282,6 +286,48 @@ def named_choices(
         )
     }
     return [value for value, _ in offered if value in kept]
+
+
+# A word of a label a question may name its choice by ("solo" of "Penyanyi/artis solo"), if no
+# other choice has it and it is no word of any kind of thing ("gaya" of "Gaya K-pop").
+_LOOSE_LENGTH = 4
+_NOT_LOOSE = frozenset({"gaya", "style", "atas", "older", "lain", "lainnya", "other", "musik"})
+# A typed word one typo from a choice's one-word name ("drumer" for "drummer"), from this long.
+_TYPO_LENGTH = 5
+
+
+def _loosely(names: dict[str, set[str]], tokens: Sequence[str]) -> dict[str, set[str]]:
+    """The choices' names with the single words of their names that only one choice has
+    ("solo", "artis"), and a typed word one typo (same first letter) from such a word."""
+    single: dict[str, set[str]] = {}
+    for value, said in names.items():
+        for name in said:
+            for word in name.split():
+                single.setdefault(word, set()).add(value)
+    own = {
+        word: next(iter(values))
+        for word, values in single.items()
+        if len(values) == 1
+        and len(word) >= _LOOSE_LENGTH
+        and word not in _NOT_LOOSE
+        and not any(letter.isdigit() for letter in word)
+    }
+    loose = {value: set(said) for value, said in names.items()}
+    for word, value in own.items():
+        loose[value].add(word)
+    for token in set(tokens) - set(single):
+        if len(token) < _TYPO_LENGTH:
+            continue
+        near = {
+            value
+            for word, value in own.items()
+            if len(word) >= _TYPO_LENGTH
+            and word[0] == token[0]
+            and OSA.distance(token, word, score_cutoff=1) <= 1
+        }
+        if len(near) == 1:
+            loose[near.pop()].add(token)
+    return loose
 
 
 def needs_guardian(question: Question, value: Any) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import re
 
-from bot.content import Content, Question, T, html_error
+from bot.content import Content, Question, html_error
 from bot.leads import intake
 from bot.leads.intake import AROUND_LINK, Answers, Rejected, fold, web_link
 from bot.texts import Text
@@ -246,6 +246,8 @@ _WHICH = re.compile(
     r"|which(?:\s+one)?|difference\w*|differ|these\s+(?:two|programs|options)|both"
     r"|should\s+i\s+(?:choose|pick|tick|select)|choose\s+which)\b"
 )
+# Asking what tells choices apart: "bedanya", "perbedaan", "the difference", "differ".
+_DIFFERENCE = re.compile(r"\b(?:beda\w*|perbedaan\w*|difference\w*|differ\w*)\b")
 # Asking where something belongs: "masuk", "termasuk", "count as", "fall under", "fit".
 _FITS = re.compile(
     r"\b(?:masuk|termasuk|kategori\w*|cocok\w*|pas|count\w*\s+as|fall\w*\s+under"
@@ -285,17 +287,24 @@ def about_the_choices(
         return Rejected(Text.INTAKE_CHOICES_PROGRAMS, {"programs": tuple(named or offered)})
     fits = _FITS.search(folded) is not None
     other = intake.other_follow_up(question, content)
+    # How many may be ticked, said with the choices (a talents' review: the genre hint did not).
+    up_to = {"up_to": question.max_choices} if question.type == "multi_choice" else {}
+    abouts = {choice.value: choice.about for choice in question.choices or []}
+    if named and _DIFFERENCE.search(folded) and all(abouts.get(value) for value in named):
+        # "bedanya apa solo sama grup": a line on each, never one of them as if recommended.
+        labels = dict(intake.choices(question, content, answers))
+        lines = tuple((labels[value], abouts[value]) for value in named)
+        return Rejected(Text.INTAKE_CHOICES_DIFFERENCE, {"lines": lines, **up_to})
     if len(named) > 1 or (named and (which or fits)):
         labels = dict(intake.choices(question, content, answers))
         # "Lainnya" named beside others ("…or should I choose other") has its own sentence.
         said = [value for value in named if other is None or value != other[0]] or named
-        shown = T(
-            id=" atau ".join(labels[value].id for value in said),
-            en=" or ".join(labels[value].en for value in said),
-        )
+        shown = tuple(labels[value] for value in said)
         if other is None:
-            return Rejected(Text.INTAKE_CHOICES_NAMED, {"named": shown})
-        return Rejected(Text.INTAKE_CHOICES_NAMED_OR_OTHER, {"named": shown, "other": other[1]})
+            return Rejected(Text.INTAKE_CHOICES_NAMED, {"named": shown, **up_to})
+        return Rejected(
+            Text.INTAKE_CHOICES_NAMED_OR_OTHER, {"named": shown, "other": other[1], **up_to}
+        )
     if named or not (which or fits):
         return None
     if other is None:
