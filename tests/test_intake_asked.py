@@ -312,3 +312,32 @@ async def test_a_choice_word_with_a_typo_is_read_in_a_question(bot: Harness) -> 
     said = shown(Text.INTAKE_CHOICES_NAMED_OR_OTHER, named=named, other="Lainnya", limit="")
     assert reply.text.startswith(said)
     assert await where(bot, user) == "music_role"
+
+
+async def _filmmaker_at(bot: Harness, key: str, language: str = "id") -> Any:
+    user = bot.user(language_code=language)
+    await bot.send(user, "/daftar" if language == "id" else "/register")
+    await consent(bot, user, language=language)
+    for question_key, value in FILMMAKER.items():
+        if question_key == key:
+            break
+        await answer(bot, user, question_key, value, language)
+    assert await where(bot, user) == key
+    return user
+
+
+async def test_a_question_on_what_one_program_takes_is_not_answered_by_its_summary(
+    bot: Harness,
+) -> None:
+    """Sinta (s52), a documentary producer: "does BIFF ACF accept documentaries?" got only
+    ACF's summary line ("program pendanaan…"); its page says the fund is for fiction."""
+    user = await _filmmaker_at(bot, "programs_of_interest")
+    replies = await bot.send(user, "Apakah BIFF ACF menerima dokumenter?")
+    said = "\n".join(reply.text for reply in replies)
+    assert _line("biff_acf", "id") not in said
+    assert "fiksi" in said
+    assert await where(bot, user) == "programs_of_interest"
+    assert await _pending(bot, user.id) == []
+    # What tells them apart, or what one is, is still the summary.
+    [reply] = await bot.send(user, "ACF itu apa?")
+    assert _line("biff_acf", "id") in reply.text

@@ -290,7 +290,7 @@ def named_choices(
 
 # A word of a label a question may name its choice by ("solo" of "Penyanyi/artis solo"), if no
 # other choice has it and it is no word of any kind of thing ("gaya" of "Gaya K-pop").
-_LOOSE_LENGTH = 4
+_LOOSE_LENGTH = 3
 _NOT_LOOSE = frozenset({"gaya", "style", "atas", "older", "lain", "lainnya", "other", "musik"})
 # A typed word one typo from a choice's one-word name ("drumer" for "drummer"), from this long.
 _TYPO_LENGTH = 5

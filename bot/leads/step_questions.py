@@ -248,6 +248,11 @@ _WHICH = re.compile(
 )
 # Asking what tells choices apart: "bedanya", "perbedaan", "the difference", "differ".
 _DIFFERENCE = re.compile(r"\b(?:beda\w*|perbedaan\w*|difference\w*|differ\w*)\b")
+# Asking what something is: "MU:CON itu apa", "apa itu ACF", "what is MU:CON", "maksudnya".
+_WHAT_IS = re.compile(
+    r"\b(?:apa\s+itu|itu\s+apa|apaan|apa\s+sih|maksud\w*|what\s+is|what\s+s|what\s+are"
+    r"|tell\s+me\s+about|about)\b|^\W*\w+(?:\s+\w+)?\W*$"
+)
 # Asking where something belongs: "masuk", "termasuk", "count as", "fall under", "fit".
 _FITS = re.compile(
     r"\b(?:masuk|termasuk|kategori\w*|cocok\w*|pas|count\w*\s+as|fall\w*\s+under"
@@ -281,7 +286,10 @@ def about_the_choices(
     named = intake.named_choices(question, content, answers, text, asked=True)
     which = _WHICH.search(folded) is not None
     if question.choices_from == "programs":
-        if not (named or which):
+        # A question on what one program takes ("Apakah BIFF ACF menerima dokumenter?", a
+        # talents' review: its summary line left out that ACF is for fiction) is for its page
+        # or the FAQ; the summary answers only which one, what tells them apart, what it is.
+        if not (which or (named and _WHAT_IS.search(folded))):
             return None
         offered = [value for value, _ in intake.choices(question, content, answers)]
         return Rejected(Text.INTAKE_CHOICES_PROGRAMS, {"programs": tuple(named or offered)})
