@@ -39,6 +39,19 @@ async def _stored(bot: Harness, user_id: int) -> dict[str, Any]:
     return await bot.store.applications.answers(draft.id)
 
 
+async def _filmmaker_at(bot: Harness, key: str, language: str = "id") -> Any:
+    """A new filmmaker who has consented and answered up to `key` (as `at_question` does
+    for a musician)."""
+    user = bot.user(language_code=language)
+    await bot.send(user, "/daftar" if language == "id" else "/register")
+    await consent(bot, user, language=language)
+    keys = list(FILMMAKER)
+    for earlier in keys[: keys.index(key)]:
+        await answer(bot, user, earlier, FILMMAKER[earlier], language)
+    assert await where(bot, user) == key
+    return user
+
+
 def _line(key: str, language: str) -> str:
     """The line on a program the form gives: its button's name, the first sentence of what
     it is (from its page)."""
@@ -91,13 +104,7 @@ async def test_a_direct_answer_from_the_other_field_is_only_offered_mid_form(
     assert close.text == shown(Text.ASK_IN_FORM_SUGGESTED, "en")
     assert kofic in close.button_texts
     assert form.text.startswith(shown(Text.INTAKE_ASKED_BACK_TO_FORM, "en"))
-    filmmaker = bot.user(language_code="en")
-    await bot.send(filmmaker, "/register")
-    await consent(bot, filmmaker, language="en")
-    for key, value in FILMMAKER.items():
-        if key == "notable_works":
-            break
-        await answer(bot, filmmaker, key, value, "en")
+    filmmaker = await _filmmaker_at(bot, "notable_works", "en")
     page, _ = await bot.send(filmmaker, asked)
     assert page.text.split("\n")[0] == kofic
 
@@ -312,18 +319,6 @@ async def test_a_choice_word_with_a_typo_is_read_in_a_question(bot: Harness) -> 
     said = shown(Text.INTAKE_CHOICES_NAMED_OR_OTHER, named=named, other="Lainnya", limit="")
     assert reply.text.startswith(said)
     assert await where(bot, user) == "music_role"
-
-
-async def _filmmaker_at(bot: Harness, key: str, language: str = "id") -> Any:
-    user = bot.user(language_code=language)
-    await bot.send(user, "/daftar" if language == "id" else "/register")
-    await consent(bot, user, language=language)
-    for question_key, value in FILMMAKER.items():
-        if question_key == key:
-            break
-        await answer(bot, user, question_key, value, language)
-    assert await where(bot, user) == key
-    return user
 
 
 async def test_a_question_on_what_one_program_takes_is_not_answered_by_its_summary(
