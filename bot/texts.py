@@ -1107,6 +1107,7 @@ class Text(StrEnum):
     # One talent, one living record (content/messages_records.yaml)
     UPDATE_CHOOSE = "update_choose"
     UPDATE_CHOOSE_ITEM = "update_choose_item"
+    UPDATE_CHOOSE_EXPLAINED = "update_choose_explained"
     BTN_UPDATE_REGISTRATION = "btn_update_registration"
     BTN_UPDATE_ONE = "btn_update_one"
     BTN_NEW_REGISTRATION = "btn_new_registration"

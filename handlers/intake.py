@@ -10,7 +10,7 @@ from telegram import Update
 from bot.answers.text import acknowledges, wants_to_register
 from bot.content import Markup
 from bot.leads import intake, pipeline, slips
-from bot.leads.change_wish import wants_to_change
+from bot.leads.change_wish import asks_about_the_choice, wants_to_change
 from bot.leads.intake_flow import SECTOR, IntakeFlow, Screen, parse_press
 from bot.parsing import small_int
 from bot.store.broadcasts import ANNOUNCEMENTS
@@ -152,6 +152,12 @@ async def private_message(update: Update, context: BotContext) -> None:
     if draft is None:
         if typed is not None and wants_to_register(typed) and not answers.taught(context, typed):
             await apply_command(update, context)  # "mau daftar": the form, not the FAQ on it
+        elif typed is not None and await _asks_about_the_choice(context, user.id, typed):
+            # "ini jadi dobel?" under the update-or-new choice: what each does, and the choice
+            # again (a talents' review: "no answer", and its buttons were gone).
+            screen = await flow.begin(user.id, context.language(update), update.update_id)
+            explained = replace(screen, note=Text.UPDATE_CHOOSE_EXPLAINED)
+            await _present(update, context, explained, edit=False)
         elif typed is not None and await _wants_to_change(context, user.id, typed):
             await apply_command(update, context)  # "mau ganti kota": update, or a new one
         elif typed is not None:
@@ -193,6 +199,18 @@ async def _wants_to_change(context: BotContext, user_id: int, typed: str) -> boo
     """Whether a registered talent asks to change what they sent (as staff did not teach)."""
     if not wants_to_change(typed) or answers.taught(context, typed):
         return False  # most messages: no read of the store
+    return await _registered(context, user_id)
+
+
+async def _asks_about_the_choice(context: BotContext, user_id: int, typed: str) -> bool:
+    """Whether a registered talent asks what updating or registering anew does."""
+    if not asks_about_the_choice(typed) or answers.taught(context, typed):
+        return False  # most messages: no read of the store
+    return await _registered(context, user_id)
+
+
+async def _registered(context: BotContext, user_id: int) -> bool:
+    """Whether the talent has sent a registration and has no form open or paused."""
     applications = context.services.store.applications
     if await applications.draft_for(user_id) is not None:
         return False  # /daftar would resume that paused form (an attacker's review)

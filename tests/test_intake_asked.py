@@ -14,7 +14,9 @@ from tests.harness import Harness
 from tests.leads import (
     CONTENT,
     FILMMAKER,
+    MUSICIAN,
     answer,
+    apply,
     at_question,
     consent,
     copy_label,
@@ -336,3 +338,20 @@ async def test_a_question_on_what_one_program_takes_is_not_answered_by_its_summa
     # What tells them apart, or what one is, is still the summary.
     [reply] = await bot.send(user, "ACF itu apa?")
     assert _line("biff_acf", "id") in reply.text
+
+
+@pytest.mark.parametrize("typed", ["ini jadi dobel?", "bedanya perbarui sama pendaftaran baru apa"])
+async def test_a_question_at_the_update_or_new_choice_keeps_the_choice(
+    bot: Harness, typed: str
+) -> None:
+    """Fajar (s52): "ini jadi dobel?" under the choice got "no answer", the choice gone."""
+    user = bot.user()
+    reference = await apply(bot, user, MUSICIAN)
+    await bot.send(user, "/daftar")
+    [reply] = await bot.send(user, typed)
+    assert reply.text.startswith(shown(Text.UPDATE_CHOOSE_EXPLAINED))
+    assert reference in reply.text  # the registration it is about, listed again
+    buttons = reply.button_texts
+    assert shown(Text.BTN_UPDATE_REGISTRATION) in buttons
+    assert shown(Text.BTN_NEW_REGISTRATION) in buttons
+    assert await bot.store.applications.draft_for(user.id) is None  # nothing begun

@@ -49,3 +49,28 @@ def wants_to_change(text: str) -> bool:
     return not _CHANGING.isdisjoint(found) or not (
         _WRONG.isdisjoint(found) or _MINE.isdisjoint(found)
     )
+
+
+# After /daftar, a registered talent is asked to update or register anew; a question typed
+# there ("ini jadi dobel?", a talents' review: "no answer", and the choice was gone) is about
+# that choice when it speaks of two registrations, or asks about updating or a new one.
+_TWICE = re.compile(
+    r"\b(?:dobel|double|doble|duplikat\w*|duplicate\w*|ganda|dua\s+kali|jadi\s+dua|kedua"
+    r"|twice|two\s+registrations|second\s+registration)\b"
+)
+_EITHER = re.compile(
+    r"\b(?:perbarui|memperbarui|diperbarui|update|pendaftaran\s+baru|daftar\s+baru"
+    r"|new\s+registration|register\s+again|daftar\s+lagi)\b"
+)
+_ASKS = re.compile(r"\?|\b(?:apa\w*|beda\w*|gimana|gmn|bagaimana|mana|what|which|differen\w*)\b")
+
+
+def asks_about_the_choice(text: str) -> bool:
+    """Whether a short message asks what updating or a new registration does ("ini jadi
+    dobel?", "bedanya perbarui sama pendaftaran baru apa?")."""
+    if len(text) > _LONGEST:
+        return False
+    said = " ".join(word.casefold() for word in _WORD.findall(text))
+    if _TWICE.search(said):
+        return True
+    return _EITHER.search(said) is not None and _ASKS.search(f"{said} {text}") is not None
