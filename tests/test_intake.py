@@ -591,6 +591,9 @@ THIS_YEAR = datetime.now(ZoneInfo("Asia/Jakarta")).year
         ("experience_years", "2 tahunan", 2),
         ("experience_years", "5 taunan", 5),
         ("experience_years", "10 thn an", 10),
+        ("experience_years", "6 taonan lah", 6),  # Betawi, as a talents' review (s52) typed it
+        ("experience_years", "udah 4 taon", 4),
+        ("experience_years", "dari taon 2015", THIS_YEAR - 2015),
         # The year they started (a talents' review: "sejak 2019" was "write a number only").
         ("experience_years", "sejak 2019", THIS_YEAR - 2019),
         ("experience_years", "since 2015, on and off", THIS_YEAR - 2015),

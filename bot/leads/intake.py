@@ -26,9 +26,9 @@ from bot.texts import Text
 PHONE_REGION = "ID"  # numbers written without a country code are Indonesian
 NONE_YET = "none_yet"  # stored for an answer in a question's none_answers ("belum ada")
 _AMOUNT = r"([+-]?\d+(?:[.,]\d+)?)"
-# "tahunan", "thn an": about that many years ("2 tahunan" was "write a number only" in a
+# "tahunan", "thn an", "taonan": about that many years ("2 tahunan" was "write a number only" in a
 # talents' review); "bulanan" has no unit of years and stays refused.
-_YEARS_UNIT = r"\s*(?:tahun|taun|thn|th|years?|yrs?)(?:\s?an)?\.?"
+_YEARS_UNIT = r"\s*(?:tahun|taun|taon|thn|th|years?|yrs?)(?:\s?an)?\.?"
 # A number typed with its unit or without ("7 tahun", "3 years"): the number is the answer.
 _NUMBER = re.compile(rf"{_AMOUNT}(?:{_YEARS_UNIT})?", re.I)
 # A number of years among words ("udah 4 thn an", "around 6 years"): with its unit, so that
@@ -38,7 +38,7 @@ _NUMBER_IN = re.compile(rf"(?<![\w.,+-]){_AMOUNT}{_YEARS_UNIT}(?![\w.,-]*\d)(?![
 # tahun 2019": "write a number only" in a talents' review): the years from then to this year
 # in Jakarta. Only with the one year in the message ("dari 2019 sampai 2022" says more).
 _SINCE_YEAR = re.compile(
-    r"\b(?:sejak|semenjak|since|mulai|dari)\s+(?:(?:tahun|taun|thn|th)\.?\s*)?((?:19|20)\d\d)\b",
+    r"\b(?:sejak|semenjak|since|mulai|dari)\s+(?:(?:tahun|taun|taon|thn|th)\.?\s*)?((?:19|20)\d\d)\b",
     re.I,
 )
 _A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
