@@ -371,7 +371,10 @@ def _navigation(
         row.append(button(content.text(Text.BTN_TO_REVIEW, language), data(draft, "r")))
     elif intake.previous_question(content, answers, question.key) is not None:
         row.append(button(content.text(Text.BTN_BACK, language), data(draft, "b")))
-    if question.key in answers and question.type != "multi_choice" and not draft.editing:
+    # A skipped answer is nothing to keep (a talents' review: "Jawabanmu sekarang: —" with
+    # "Pakai jawaban ini"); Skip, beside it, does the same.
+    kept = answers.get(question.key) not in (None, "", [])
+    if kept and question.type != "multi_choice" and not draft.editing:
         row.append(button(content.text(Text.BTN_KEEP, language), data(draft, "k")))
     if not question.required:
         row.append(button(content.text(Text.BTN_SKIP, language), data(draft, "s")))
