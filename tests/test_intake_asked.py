@@ -355,3 +355,42 @@ async def test_a_question_at_the_update_or_new_choice_keeps_the_choice(
     assert shown(Text.BTN_UPDATE_REGISTRATION) in buttons
     assert shown(Text.BTN_NEW_REGISTRATION) in buttons
     assert await bot.store.applications.draft_for(user.id) is None  # nothing begun
+
+
+async def test_a_role_asked_at_the_age_says_it_comes_later(bot: Harness) -> None:
+    """Rina (s52): "dancer masuk mana" at the age got "pick the closest one"."""
+    user = await at_question(bot, "age_range")
+    [reply] = await bot.send(user, "dancer masuk mana")
+    assert reply.text.startswith(shown(Text.INTAKE_CHOICES_ASKED_LATER))
+    assert await where(bot, user) == "age_range"
+    assert "age_range" not in await _stored(bot, user.id)
+
+
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [("id", "kalo tiktok boleh ga"), ("id", "bisa pakai link instagram?"), ("en", "is tiktok ok?")],
+)
+async def test_whether_a_kind_of_link_will_do_is_answered(
+    bot: Harness, language: str, typed: str
+) -> None:
+    """Rina (s52): "kalo tiktok boleh ga" at the link got "that is not a web link"."""
+    user = await at_question(bot, "portfolio_url", language)
+    [reply] = await bot.send(user, typed)
+    assert reply.text.startswith(shown(Text.INTAKE_LINK_ANY, language))
+    assert await where(bot, user) == "portfolio_url"
+    assert "portfolio_url" not in await _stored(bot, user.id)
+    await bot.send(user, "https://www.tiktok.com/@rinaa.kpop")  # and the link is then taken
+    stored = await _stored(bot, user.id)
+    assert stored["portfolio_url"] == "https://www.tiktok.com/@rinaa.kpop"
+
+
+async def test_whether_a_language_known_a_little_may_be_ticked_is_answered(
+    bot: Harness,
+) -> None:
+    """Rina (s52): "korea aku baru dikit bisa centang ga" got "pick from the buttons"."""
+    user = await at_question(bot, "languages")
+    [reply] = await bot.send(user, "korea aku baru dikit bisa centang ga")
+    korean = label("languages", "korean")
+    said = shown(Text.INTAKE_CHOICES_MAY_TICK, named=korean, other=label("languages", "other"))
+    assert reply.text.startswith(said)
+    assert await _pending(bot, user.id) == []  # nothing ticked

@@ -97,6 +97,15 @@ _QUESTION_WORD = re.compile(
 )
 
 
+# "Boleh", "bisa", "is it ok", "can I use", "what about": whether something will do.
+_MAY_IT_DO = re.compile(
+    r"\b(?:boleh|bisa|bs|blh|bole|diterima|(?:ok|oke|okay)\s+(?:ga|gak|nggak|ngga|ya|kah)"
+    r"|can\s+i\s+(?:send|use|share|give)|(?:is|are)\s+(?:\w+\s+){1,3}?(?:ok|okay|fine|allowed"
+    r"|accepted)|(?:what|how)\s+about)\b"
+)
+_LINK_ASKED_WORDS = 8  # a question whether a kind of link will do is short
+
+
 def about_the_step(question: Question, text: str) -> Rejected | None:
     """What the form says to a question about its own question, or None when the text is
     no such question (most likely its answer)."""
@@ -120,6 +129,12 @@ def about_the_step(question: Question, text: str) -> Rejected | None:
     found = found or _LATER.search(folded)
     if found is not None and (outright or marked or _asking_besides(folded, found)):
         return Rejected(_how_to_go_on(question))
+    # Whether a kind of link will do, at the link ("kalo tiktok boleh ga", a talents' review:
+    # "that is not a web link"): any public link is, as the question's hint says.
+    may = _MAY_IT_DO.search(folded) if question.type == "url" else None
+    short = len(folded.split()) <= _LINK_ASKED_WORDS
+    if may is not None and short and (marked or _asking_besides(folded, may)):
+        return Rejected(Text.INTAKE_LINK_ANY)
     # Naming what is asked, asking ("emailnya boleh email kantor?", "nama panggung itu apa ya").
     long_enough = len(folded.split()) >= ASKED_WORDS
     if long_enough and _names_it(question, folded) and (marked or _QUESTION_WORD.search(folded)):
@@ -230,7 +245,9 @@ def about_the_guardian(text: str) -> Text | None:
 # one of asking at the start ("does", "is", "can"). Plain lists ("pop, rock", "pop dan jazz")
 # have none.
 _ASKS_AT_CHOICES = re.compile(
-    r"\b(?:apa|apakah|apaan|mana|gimana|gmn|bagaimana|gmana|masuk|termasuk|beda\w*"
+    r"\b(?:(?:boleh|bisa|bs|blh|bole)\s+(?:\w+\s+)?(?:di)?(?:centang\w*|ceklis\w*)"
+    r"|(?:centang\w*|ceklis\w*)\s+(?:ga|gak|nggak|ngga|tidak|enggak|kah)"
+    r"|apa|apakah|apaan|mana|gimana|gmn|bagaimana|gmana|masuk|termasuk|beda\w*"
     r"|perbedaan\w*|kategori\w*|which|what|difference\w*|should\s+i|count\w*\s+as"
     r"|fall\w*\s+under|belong\w*)\b"
     r"|^(?:does|do|is|are|am|can|could|should|would|will|how|where|why|may)\b"
@@ -246,6 +263,15 @@ _WHICH = re.compile(
     r"|which(?:\s+one)?|difference\w*|differ|these\s+(?:two|programs|options)|both"
     r"|should\s+i\s+(?:choose|pick|tick|select)|choose\s+which)\b"
 )
+# Asking whether a choice may be ticked: "bisa centang ga", "boleh dicentang?", "can I tick".
+_TICK = r"(?:di)?(?:centang\w*|ceklis\w*|checklist|pilih|milih|tick|select|choose|pick)"
+_MAY_TICK = re.compile(
+    rf"\b(?:(?:boleh|bisa|bs|blh|bole)\s+(?:\w+\s+)?{_TICK}|{_TICK}\s+(?:ga|gak|nggak|ngga"
+    rf"|tidak|enggak|ya|kah)|(?:can|may|should)\s+i\s+{_TICK})\b"
+)
+# Choices that may be had a little (a language): "baru dikit" gets Lainnya with a level.
+_LEVELLED = frozenset({"languages"})
+_DIGIT = re.compile(r"\d")
 # Asking what tells choices apart: "bedanya", "perbedaan", "the difference", "differ".
 _DIFFERENCE = re.compile(r"\b(?:beda\w*|perbedaan\w*|difference\w*|differ\w*)\b")
 # Asking what something is: "MU:CON itu apa", "apa itu ACF", "what is MU:CON", "maksudnya".
@@ -295,6 +321,17 @@ def about_the_choices(
         return Rejected(Text.INTAKE_CHOICES_PROGRAMS, {"programs": tuple(named or offered)})
     fits = _FITS.search(folded) is not None
     other = intake.other_follow_up(question, content)
+    ranges = bool(question.choices) and all(c.numbers for c in question.choices or [])
+    if ranges and not named and (which or fits) and not _DIGIT.search(folded):
+        # "dancer masuk mana" at the age (a talents' review: "pick the closest" age): what
+        # they do is asked later; only the age is asked here.
+        return Rejected(Text.INTAKE_CHOICES_ASKED_LATER)
+    levelled = len(named) == 1 and other is not None and question.key in _LEVELLED
+    if levelled and other is not None and _MAY_TICK.search(folded):
+        # "korea aku baru dikit bisa centang ga": tick it, or Lainnya with a level.
+        labels = dict(intake.choices(question, content, answers))
+        values = {"named": labels[named[0]], "other": other[1]}
+        return Rejected(Text.INTAKE_CHOICES_MAY_TICK, values)
     # How many may be ticked, said with the choices (a talents' review: the genre hint did not).
     up_to = {"up_to": question.max_choices} if question.type == "multi_choice" else {}
     abouts = {choice.value: choice.about for choice in question.choices or []}
