@@ -379,6 +379,9 @@ async def test_whether_a_kind_of_link_will_do_is_answered(
     assert reply.text.startswith(shown(Text.INTAKE_LINK_ANY, language))
     assert await where(bot, user) == "portfolio_url"
     assert "portfolio_url" not in await _stored(bot, user.id)
+    # Without a link is not "any link will do".
+    [*_, without] = await bot.send(user, "bisa tanpa link?")
+    assert shown(Text.INTAKE_LINK_ANY, language) not in without.text
     await bot.send(user, "https://www.tiktok.com/@rinaa.kpop")  # and the link is then taken
     stored = await _stored(bot, user.id)
     assert stored["portfolio_url"] == "https://www.tiktok.com/@rinaa.kpop"

@@ -103,6 +103,10 @@ _MAY_IT_DO = re.compile(
     r"|can\s+i\s+(?:send|use|share|give)|(?:is|are)\s+(?:\w+\s+){1,3}?(?:ok|okay|fine|allowed"
     r"|accepted)|(?:what|how)\s+about)\b"
 )
+_WITHOUT = re.compile(
+    r"\b(?:tanpa|without|belum|blm|(?:ga|gak|nggak|tidak|tdk|ngga|enggak)\s+(?:ada|punya)"
+    r"|no\s+link|don\s+t\s+have)\b"
+)
 _LINK_ASKED_WORDS = 8  # a question whether a kind of link will do is short
 
 
@@ -132,6 +136,7 @@ def about_the_step(question: Question, text: str) -> Rejected | None:
     # Whether a kind of link will do, at the link ("kalo tiktok boleh ga", a talents' review:
     # "that is not a web link"): any public link is, as the question's hint says.
     may = _MAY_IT_DO.search(folded) if question.type == "url" else None
+    may = None if _WITHOUT.search(folded) else may  # "bisa tanpa link?" is no kind of link
     short = len(folded.split()) <= _LINK_ASKED_WORDS
     if may is not None and short and (marked or _asking_besides(folded, may)):
         return Rejected(Text.INTAKE_LINK_ANY)
