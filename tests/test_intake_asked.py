@@ -69,6 +69,9 @@ def _line(key: str, language: str) -> str:
         ("en", "which one should I pick"),
         ("id", "bedanya apa kak"),
         ("id", "yang mana yg cocok buat aku?"),
+        # A field's or a place's word names no one program (read loosely, s52).
+        ("id", "program musik mana yang cocok"),
+        ("en", "which music program suits me"),
     ],
 )
 async def test_a_question_about_the_programs_gets_a_line_on_each_from_its_page(

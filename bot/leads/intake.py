@@ -267,7 +267,7 @@ def named_choices(
     offered = choices(question, content, answers)
     names = {value: choice_names(label, words.get(value, ())) for value, label in offered}
     if asked:  # "bedanya solo sama grup", "drumer masuk yg mana": read loosely, never taken
-        names = _loosely(names, tokens)
+        names = _loosely(names, tokens, programs=question.choices_from == "programs")
     found: list[tuple[int, int, str]] = []  # where a name stands: first word, past its last
     for value, _ in offered:
         for name in names[value]:
@@ -292,13 +292,19 @@ def named_choices(
 # other choice has it and it is no word of any kind of thing ("gaya" of "Gaya K-pop").
 _LOOSE_LENGTH = 3
 _NOT_LOOSE = frozenset({"gaya", "style", "atas", "older", "lain", "lainnya", "other", "musik"})
+# At the programs, a field's or a place's words name no one program ("program musik mana",
+# "yang ke korea mana" ask about all of them).
+_NOT_LOOSE_PROGRAMS = _NOT_LOOSE | {"music", "musisi", "film", "korea", "talent"}
 # A typed word one typo from a choice's one-word name ("drumer" for "drummer"), from this long.
 _TYPO_LENGTH = 5
 
 
-def _loosely(names: dict[str, set[str]], tokens: Sequence[str]) -> dict[str, set[str]]:
+def _loosely(
+    names: dict[str, set[str]], tokens: Sequence[str], *, programs: bool = False
+) -> dict[str, set[str]]:
     """The choices' names with the single words of their names that only one choice has
     ("solo", "artis"), and a typed word one typo (same first letter) from such a word."""
+    never = _NOT_LOOSE_PROGRAMS if programs else _NOT_LOOSE
     single: dict[str, set[str]] = {}
     for value, said in names.items():
         for name in said:
@@ -309,14 +315,14 @@ def _loosely(names: dict[str, set[str]], tokens: Sequence[str]) -> dict[str, set
         for word, values in single.items()
         if len(values) == 1
         and len(word) >= _LOOSE_LENGTH
-        and word not in _NOT_LOOSE
+        and word not in never
         and not any(letter.isdigit() for letter in word)
     }
     loose = {value: set(said) for value, said in names.items()}
     for word, value in own.items():
         loose[value].add(word)
     for token in set(tokens) - set(single):
-        if len(token) < _TYPO_LENGTH:
+        if len(token) < _TYPO_LENGTH or token in never:
             continue
         near = {
             value
