@@ -358,6 +358,10 @@ async def test_a_question_at_the_update_or_new_choice_keeps_the_choice(
     assert shown(Text.BTN_UPDATE_REGISTRATION) in buttons
     assert shown(Text.BTN_NEW_REGISTRATION) in buttons
     assert await bot.store.applications.draft_for(user.id) is None  # nothing begun
+    # A wish to change an answer gets the choice, without what the two do.
+    [choice] = await bot.send(user, "can I update my phone number?")
+    assert shown(Text.BTN_UPDATE_REGISTRATION) in choice.button_texts
+    assert shown(Text.UPDATE_CHOOSE_EXPLAINED) not in choice.text
 
 
 async def test_a_role_asked_at_the_age_says_it_comes_later(bot: Harness) -> None:

@@ -62,7 +62,10 @@ _EITHER = re.compile(
     r"\b(?:perbarui|memperbarui|diperbarui|update|pendaftaran\s+baru|daftar\s+baru"
     r"|new\s+registration|register\s+again|daftar\s+lagi)\b"
 )
-_ASKS = re.compile(r"\?|\b(?:apa\w*|beda\w*|gimana|gmn|bagaimana|mana|what|which|differen\w*)\b")
+# What one of them means, not a wish to change something ("can I update my phone number?").
+_ASKS = re.compile(
+    r"\b(?:beda\w*|perbedaan\w*|maksud\w*|artinya|differen\w*|what\s+does|what\s+s|mean\w*)\b"
+)
 
 
 def asks_about_the_choice(text: str) -> bool:
@@ -73,4 +76,4 @@ def asks_about_the_choice(text: str) -> bool:
     said = " ".join(word.casefold() for word in _WORD.findall(text))
     if _TWICE.search(said):
         return True
-    return _EITHER.search(said) is not None and _ASKS.search(f"{said} {text}") is not None
+    return _EITHER.search(said) is not None and _ASKS.search(said) is not None
