@@ -9,7 +9,7 @@ from telegram import Update
 
 from bot.answers.text import acknowledges, wants_to_register
 from bot.content import Markup
-from bot.leads import intake, pipeline, slips
+from bot.leads import intake, pipeline, records, slips
 from bot.leads.change_wish import asks_about_the_choice, wants_to_change
 from bot.leads.intake_flow import SECTOR, IntakeFlow, Screen, parse_press
 from bot.parsing import small_int
@@ -20,6 +20,7 @@ from handlers.broadcast import offer_subscription
 from handlers.common import BotContext, answer_query, reply, show
 from handlers.intake_views import asks_in_note, render, summary
 from handlers.pipeline_views import open_button
+from handlers.records_views import marks_lines
 from handlers.registration_views import NEW, UPDATE, VIEW
 from handlers.staff_views import consent_lines
 from handlers.views import APPLY, APPLY_PROGRAM
@@ -272,6 +273,10 @@ async def _notify_staff(update: Update, context: BotContext, screen: Screen) -> 
     )
     if asks_in_note(screen.answers):  # the talent was pointed to /tanya; staff see it asked
         text += "\n" + content.text(Text.STAFF_NEW_LEAD_NOTE_ASKS, language)
+    # Possibly the same talent as an earlier lead, in the lists' words (a new staff member's
+    # review: the group's alert alone, and a colleague contacts the talent twice).
+    marks = (await records.page_marks(context.services.store, [lead.id])).get(lead.id, [])
+    text += "".join("\n" + line for line in marks_lines(content, language, marks))
     opener = open_button(content, language, screen.reference or "", lead.id, anew=True)
     chats = await records_alerts.alert_chats(context)
     if await records_alerts.send_alert(context, chats, text, opener):

@@ -136,3 +136,18 @@ async def test_move_all_of_closed_duplicates_only_says_how_many_were_skipped_and
         assert done["moved"] == 1 and "Ada 1 yang dilewati karena ditutup" in done["text"]
     state = await bot.store.pipeline.state(3)
     assert state is not None and state.stage == "baru" and state.closed_duplicate
+
+
+async def test_a_new_leads_alert_says_it_may_duplicate_an_earlier_lead(
+    bot: Harness, staff_chat: Any
+) -> None:
+    """A new staff member's review: the staff group's alert for a second registration with
+    the same phone said nothing, while /leads and the lead page did, and a colleague working
+    from the group could contact the talent twice. The alert says it as the lists do."""
+    mark = staff_chat.mark()
+    await a_draft_then_two_leads(bot)  # Budi's KOC-000002 has Sari's phone
+    alerts = [m.text for m in staff_chat.messages_since(mark) if "KOC-00000" in m.text]
+    first = next(text for text in alerts if "KOC-000001" in text.split("\n")[0])
+    second = next(text for text in alerts if "KOC-000002" in text.split("\n")[0])
+    assert said(Text.RECORDS_LIST_DUPLICATES, references="KOC-000001") in second
+    assert "⚠️" not in first
