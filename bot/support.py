@@ -401,10 +401,12 @@ def clipped(text: str, limit: int, *, strip: bool = False) -> str:
     """At most `limit` characters of the text as people count them (grapheme clusters), with
     "…" when cut: never between a letter and its accent, nor inside an emoji; `strip`: no
     space before the "…". Bounded in UTF-16 units too (see _MOST_UNITS)."""
-    characters = [character[:_MOST_IN_ONE] for character in _CHARACTER.findall(text)]
+    found = _CHARACTER.findall(text)
+    characters = [character[:_MOST_IN_ONE] for character in found]
     budget = min(_MOST_UNITS_EACH * limit, _MOST_UNITS)
     whole = "".join(characters)
-    if len(characters) <= limit and utf16_len(whole) <= budget:
+    squashed = any(len(character) > _MOST_IN_ONE for character in found)  # a cut too: "…"
+    if len(characters) <= limit and utf16_len(whole) <= budget and not squashed:
         return whole
     kept: list[str] = []
     used = utf16_len("…")

@@ -189,7 +189,7 @@ async def test_an_earlier_messages_buttons_can_be_pressed_again(tmp_path: Path) 
     """A staff member's review: only the newest message's buttons could be pressed, so
     "Balas tim kami" under an older answer could not be tried. /earlier shows the one before
     again, and a number then presses its buttons, as scrolling up in Telegram does."""
-    lines = ["/start", "/program", "/earlier", "2", "/earlier 9", "/quit"]
+    lines = ["/start", "/program", "/earlier", "2", "/earlier 9", "/earlier -1", "/quit"]
     _, out, _ = await _chat(tmp_path, *lines)
     again = out.index("─── bot (earlier message, shown again)")
     assert "Halo, Sari" in out[again : out.index("\n[1]", again)]  # the menu of /start
@@ -197,3 +197,4 @@ async def test_an_earlier_messages_buttons_can_be_pressed_again(tmp_path: Path) 
     title = re.escape(shown(Text.FAQ_INTRO).split("\n")[0])
     assert re.search(rf"─── bot \(edited\) ─+\n{title}\n", out[again:])
     assert "No earlier message with buttons here" in out[again:]
+    assert "/earlier N the Nth before it (N a number from 1)" in out[again:]  # not "1"

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from bot.leads.change_wish import asks_about_the_choice
 from bot.leads.step_questions import first_sentence
 from bot.store.db import ago
 from bot.texts import Text
@@ -404,3 +405,35 @@ async def test_whether_a_language_known_a_little_may_be_ticked_is_answered(
     said = shown(Text.INTAKE_CHOICES_MAY_TICK, named=korean, other=label("languages", "other"))
     assert reply.text.startswith(said)
     assert await _pending(bot, user.id) == []  # nothing ticked
+
+
+@pytest.mark.parametrize(
+    ("typed", "about_the_choice"),
+    [
+        ("ini jadi dobel?", True),
+        ("ini jadi dobel dong?", True),
+        ("kalau daftar dua kali gimana?", True),
+        ("can I register twice?", True),
+        ("bedanya perbarui sama pendaftaran baru apa", True),
+        # An attacker's review: "twice" alone had these shown the choice, never answered.
+        ("kapan pengumuman tahap kedua?", False),
+        ("boleh kirim demo kedua?", False),
+        ("double check ya kak, linknya udah masuk?", False),
+        ("ada dua lagu yang mau aku kirim", False),
+    ],
+)
+def test_only_registering_twice_is_read_as_asking_about_the_choice(
+    typed: str, about_the_choice: bool
+) -> None:
+    assert asks_about_the_choice(typed) is about_the_choice
+
+
+async def test_a_registered_talents_question_with_twice_in_it_is_answered_as_any(
+    bot: Harness,
+) -> None:
+    """An attacker's review: "kapan pengumuman tahap kedua?" got the update-or-new screen."""
+    user = bot.user()
+    await apply(bot, user, MUSICIAN)
+    [reply, *_] = await bot.send(user, "kapan pengumuman tahap kedua?")
+    assert not reply.text.startswith(shown(Text.UPDATE_CHOOSE_EXPLAINED))
+    assert shown(Text.BTN_NEW_REGISTRATION) not in reply.button_texts

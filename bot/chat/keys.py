@@ -37,6 +37,10 @@ AS_ME_AGAIN = "You type as yourself ({name}) again."
 # numbered, and pressed by number until the bot sends newer ones.
 EARLIER = "/earlier"
 NO_EARLIER = "No earlier message with buttons here ({count} with buttons in this chat)."
+EARLIER_USAGE = (
+    f"{EARLIER} shows the message with buttons before the newest again; {EARLIER} N the Nth"
+    " before it (N a number from 1)."
+)
 KEEPS_LANGUAGE = "{name} keeps the Telegram language {language}, given when first made up."
 WEB_APP = (
     "That button opens a web app inside Telegram. Offline, open the staff workspace's link"
@@ -118,9 +122,12 @@ class Keys:
     def _earlier(self, back: str) -> None:
         """Show again the message with buttons `back` before the newest (1 if not said) in the
         chat typed in, its buttons the ones a number presses."""
-        steps = int(back) if back.isascii() and back.isdigit() else 1
+        if back and not (back.isascii() and back.isdigit() and int(back) > 0):
+            self.screen.say(EARLIER_USAGE)
+            return
+        steps = int(back) if back else 1
         with_buttons = [message for message in self.person.messages if message.buttons]
-        if not 0 < steps < len(with_buttons):
+        if steps >= len(with_buttons):
             self.screen.say(NO_EARLIER.format(count=len(with_buttons)))
             return
         self.screen.show(with_buttons[-1 - steps], edited=False, again=True)

@@ -53,11 +53,18 @@ def wants_to_change(text: str) -> bool:
 
 # After /daftar, a registered talent is asked to update or register anew; a question typed
 # there ("ini jadi dobel?", a talents' review: "no answer", and the choice was gone) is about
-# that choice when it speaks of two registrations, or asks about updating or a new one.
+# that choice when it speaks of registering twice, or asks about updating or a new one. "Twice"
+# alone is not enough (an attacker's review: "kapan pengumuman tahap kedua?", "boleh kirim
+# demo kedua?", "double check ya kak" got this screen, unanswered and never sent to staff):
+# with a word of registering, or as "(ini) jadi dobel".
 _TWICE = re.compile(
-    r"\b(?:dobel|double|doble|duplikat\w*|duplicate\w*|ganda|dua\s+kali|jadi\s+dua|kedua"
-    r"|twice|two\s+registrations|second\s+registration)\b"
+    r"\b(?:dobel|double|doble|duplikat\w*|duplicate\w*|ganda|dua|twice|two|second)\b"
 )
+_REGISTERING = re.compile(
+    r"\b(?:daftar\w*|mendaftar\w*|pendaftaran\w*|terdaftar|registrasi\w*|regist\w*|formulir"
+    r"|form)\b"
+)
+_BECOMES_TWO = re.compile(r"\bjadi\s+(?:dobel|double|doble|ganda)\b")
 _EITHER = re.compile(
     r"\b(?:perbarui|memperbarui|diperbarui|update|pendaftaran\s+baru|daftar\s+baru"
     r"|new\s+registration|register\s+again|daftar\s+lagi)\b"
@@ -74,6 +81,6 @@ def asks_about_the_choice(text: str) -> bool:
     if len(text) > _LONGEST:
         return False
     said = " ".join(word.casefold() for word in _WORD.findall(text))
-    if _TWICE.search(said):
+    if _BECOMES_TWO.search(said) or (_TWICE.search(said) and _REGISTERING.search(said)):
         return True
     return _EITHER.search(said) is not None and _ASKS.search(said) is not None
