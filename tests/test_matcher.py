@@ -2522,3 +2522,12 @@ def test_keroncong_acf_for_a_producer_and_mucon_fees() -> None:
     assert _answered(acf) == "program:biff_acf"
     assert _answered("mucon tuh dibayar kagak sih") is None
     assert _answered("how old are you") is None  # "old" dates are no age
+
+
+def test_the_third_reviews_words_not_singing_and_what_was_mentioned() -> None:
+    """Session 52's third review: "ga nyanyi" (not singing) says who the talent is, and its
+    "nyanyi" was the singers' phrasings of other entries; "yang disebutkan tadi" (mentioned
+    earlier) points back and asks nothing (the APM page now says what its rules "tidak
+    menyebut")."""
+    assert _answered("aku ga nyanyi, cuma produser, bisa daftar?") == "faq:who_can_apply"
+    assert _answered("Syarat yang disebutkan tadi berlaku untuk ACF juga?") == "program:biff_acf"

@@ -1397,6 +1397,13 @@ PHRASES: dict[tuple[str, ...], str] = {
     },
     # Not fiction is a documentary ("sy bikin dokumenter ji, bukan fiksi": session 45's
     # review): its "fiksi" was the word of ACF's "dokumenter atau fiksi", as if asked.
+    # Non-fiction books are reading, not a documentary film ("nonfiction books about korea", a
+    # near-miss probe, got music_to_korea once the APM page named documentary too).
+    **{
+        (nonfiction, book): "bukunonfiksi"  # "nonfiction" is already "documentary" (SHORT_FORMS)
+        for nonfiction in ("documentary", "dokumenter")
+        for book in ("book", "books", "buku")
+    },
     ("bukan", "fiksi"): "dokumenter",
     ("non", "fiksi"): "dokumenter",
     ("not", "fiction"): "documentary",
@@ -1414,6 +1421,21 @@ PHRASES: dict[tuple[str, ...], str] = {
             ("without", "a"),
         )
         for manager in ("manajer", "manager", "management")
+    },
+    # Not singing says who the talent is, not what they ask ("klo beatmaker ji, tdk nyanyi, bisa
+    # ji daftar kah?": session 52's third review): its "nyanyi" was the singers' phrasings of
+    # open_call_now and programs_overview, over who_can_apply's "beatmaker bisa daftar".
+    **{
+        (not_, sing): ""
+        for not_ in ("tidak", "tak", "ga", "gak", "nggak", "ngga", "gk", "bukan", "nda", "ndak")
+        for sing in ("menyanyi", "bernyanyi", "nyanyi")
+    },
+    # What was mentioned earlier points back, and asks nothing ("aturan APM yang disebutkan tadi
+    # masih berlaku?": session 52's third review): "sebut" counted against every entry.
+    **{
+        phrase: ""
+        for mentioned in ("disebutkan", "disebut", "tersebutkan")
+        for phrase in (("yang", mentioned), (mentioned, "tadi"), ("yang", mentioned, "tadi"))
     },
     ("bahasa", "isyarat"): "bahasaisyarat",  # sign language: not "syarat", requirements
     ("bahasa", "korea"): "bahasakorea",
