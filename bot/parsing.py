@@ -92,3 +92,58 @@ def joined(words: list[str], longest: int, name: Callable[[list[str]], str | Non
             result.append(words[index])
             index += 1
     return result
+
+
+# Numbers written in words, as a formal talent writes years ("Sekitar dua puluh tahun", a
+# talents' review: refused): Indonesian and English, up to sixty (the form's widest range).
+_ONES_ID = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan")
+_ONES_EN = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS_EN = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen")
+_TENS_EN = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60}
+_UNITS = {
+    **{word: value for value, word in enumerate(_ONES_ID)},
+    **{word: value for value, word in enumerate(_ONES_EN)},
+}
+_WORD_NUMBERS: dict[str, int] = {
+    **_UNITS,
+    **{word: 10 + value for value, word in enumerate(_TEENS_EN)},
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    **_TENS_EN,
+    "sepuluh": 10,
+    "sebelas": 11,
+}
+_NUMBER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
+
+
+def _number_of(words: list[str]) -> int | None:
+    """The number a run of one to three words says ("dua puluh lima", "twenty five",
+    "tujuh belas"), or None."""
+    if len(words) == 1:
+        return _WORD_NUMBERS.get(words[0])
+    unit = _UNITS.get(words[0])
+    if words[1] == "belas" and len(words) == 2 and unit is not None and 2 <= unit <= 9:
+        return 10 + unit
+    if words[1] == "puluh" and unit is not None and 2 <= unit <= 9:
+        if len(words) == 2:
+            return unit * 10
+        last = _UNITS.get(words[2])
+        return unit * 10 + last if last is not None and 1 <= last <= 9 else None
+    tens = _TENS_EN.get(words[0])
+    last = _UNITS.get(words[1])
+    if len(words) == 2 and tens is not None and last is not None and 1 <= last <= 9:
+        return tens + last
+    return None
+
+
+def numbers_in_words(text: str) -> str:
+    """The text with each number written in words ("dua puluh lima", "twenty-five",
+    "sebelas") turned into digits ("25"), the longest run first; other words as typed."""
+
+    def named(words: list[str]) -> str | None:
+        found = _number_of([word.lower() for word in words])
+        return None if found is None else str(found)
+
+    spaced = _NUMBER_WORD.sub(lambda found: found.group(0).replace("-", " "), text)
+    return " ".join(joined(spaced.split(), 3, named))

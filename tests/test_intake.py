@@ -136,7 +136,8 @@ async def test_review_summary_shows_every_answer_in_the_talents_language(bot: Ha
             Text.INTAKE_LINK_ONLY,
             {},
         ),
-        ("experience_years", "enam", Text.INTAKE_BAD_NUMBER, {"min": 0, "max": 60}),
+        ("experience_years", "banyak", Text.INTAKE_BAD_NUMBER, {"min": 0, "max": 60}),
+        ("experience_years", "tujuh puluh", Text.INTAKE_BAD_NUMBER, {"min": 0, "max": 60}),
         ("experience_years", "75", Text.INTAKE_BAD_NUMBER, {"min": 0, "max": 60}),
         ("full_name", "x" * 101, Text.INTAKE_TOO_LONG, {"length": 101, "limit": 100}),
         # Where the rest may go, when the last question is ahead (a talents' review).
@@ -594,6 +595,13 @@ THIS_YEAR = datetime.now(ZoneInfo("Asia/Jakarta")).year
         ("experience_years", "6 taonan lah", 6),  # Betawi, as a talents' review (s52) typed it
         ("experience_years", "udah 4 taon", 4),
         ("experience_years", "dari taon 2015", THIS_YEAR - 2015),
+        # Written in words, as a formal talent writes them (a talents' review: refused).
+        ("experience_years", "Sekitar dua puluh tahun", 20),
+        ("experience_years", "dua puluh lima", 25),
+        ("experience_years", "tujuh belas tahun", 17),
+        ("experience_years", "sebelas", 11),
+        ("experience_years", "enam", 6),
+        ("experience_years", "about twenty-five years", 25),
         # The year they started (a talents' review: "sejak 2019" was "write a number only").
         ("experience_years", "sejak 2019", THIS_YEAR - 2019),
         ("experience_years", "since 2015, on and off", THIS_YEAR - 2015),

@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from bot.content import Content, Question, T
+from bot.parsing import numbers_in_words
 from bot.terminal_text import without_controls
 from bot.texts import Text
 
@@ -692,6 +693,7 @@ def untracked_in(text: str) -> str:
 def _check_number(question: Question, text: str) -> Outcome:
     low, high = question.min or 0, question.max or 0
     bounds = {"min": _number_text(low), "max": _number_text(high)}
+    text = numbers_in_words(text)  # "Sekitar dua puluh tahun" (a talents' review: refused)
     match = _NUMBER.fullmatch(text)
     if match is None:  # "udh 4 thn an", "around 6 years": the one number said
         found = list(_NUMBER_IN.finditer(text))
