@@ -222,6 +222,7 @@ class Text(StrEnum):
     INTAKE_GUARDIAN_NEEDED = "intake_guardian_needed"
     INTAKE_GUARDIAN_ADULT = "intake_guardian_adult"
     INTAKE_GUARDIAN_ASK_FIRST = "intake_guardian_ask_first"
+    INTAKE_GUARDIAN_AGREED = "intake_guardian_agreed"
     INTAKE_LANGUAGE_SWITCHED = "intake_language_switched"
     INTAKE_LINKS_CARRIED = "intake_links_carried"
     INTAKE_FIRST_LINK_KEPT = "intake_first_link_kept"

@@ -252,6 +252,8 @@ async def test_invalid_answer_is_explained_and_the_question_asked_again(
         ("email", "kalau ga punya email gimana", Text.INTAKE_STEP_NEEDED, "id"),
         ("city", "kota wajib diisi?", Text.INTAKE_STEP_NEEDED, "id"),
         ("genres", "ini wajib ga", Text.INTAKE_STEP_NEEDED, "id"),
+        # Makassar particles between the words that ask (a talents' review, s52b).
+        ("phone", "wa ku 0852-4xxx ji, harus ka isi kah?", Text.INTAKE_STEP_NEEDED, "id"),
         # Why it is asked: what the answers are for, as the privacy notice says.
         ("phone", "kenapa harus kasih nomor hp?", Text.INTAKE_STEP_WHY, "id"),
         ("phone", "buat apa nomor wa saya", Text.INTAKE_STEP_WHY, "id"),

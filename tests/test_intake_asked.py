@@ -376,7 +376,14 @@ async def test_a_role_asked_at_the_age_says_it_comes_later(bot: Harness) -> None
 
 @pytest.mark.parametrize(
     ("language", "typed"),
-    [("id", "kalo tiktok boleh ga"), ("id", "bisa pakai link instagram?"), ("en", "is tiktok ok?")],
+    [
+        ("id", "kalo tiktok boleh ga"),
+        ("id", "bisa pakai link instagram?"),
+        ("en", "is tiktok ok?"),
+        # Makassar particles, and what they have not after the "?" (a talents' review, s52b).
+        ("id", "soundcloud bisa ji kah kak? sa blm ada spotify"),
+        ("id", "tiktok boleh ga kak? aku ga punya yt"),
+    ],
 )
 async def test_whether_a_kind_of_link_will_do_is_answered(
     bot: Harness, language: str, typed: str
@@ -405,6 +412,24 @@ async def test_whether_a_language_known_a_little_may_be_ticked_is_answered(
     said = shown(Text.INTAKE_CHOICES_MAY_TICK, named=korean, other=label("languages", "other"))
     assert reply.text.startswith(said)
     assert await _pending(bot, user.id) == []  # nothing ticked
+    # Nadia (s52b), right after: the same answer, never "for example Korean".
+    [again] = await bot.send(
+        user, "aku cuma bisa baca hangul sm dikit2 ngomong, itu termasuk bisa ga?"
+    )
+    assert again.text.startswith(said)
+    assert await _pending(bot, user.id) == []
+
+
+async def test_whether_it_goes_under_other_is_not_answered_with_other_as_the_example(
+    bot: Harness,
+) -> None:
+    """Yogi (s52b): "for example Other. If none fits, choose Other", circular."""
+    user = await at_question(bot, "languages")
+    [reply] = await bot.send(user, "bahasa makassar masuk lainnya ji?")
+    other = label("languages", "other")
+    assert reply.text.startswith(shown(Text.INTAKE_CHOICES_OTHER, other=other))
+    assert "misalnya" not in reply.text.split("\n")[0]
+    assert await _pending(bot, user.id) == []
 
 
 @pytest.mark.parametrize(

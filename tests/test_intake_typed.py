@@ -179,6 +179,25 @@ async def test_wait_i_will_ask_my_parents_is_offered_the_pause(
     assert await _stored(bot, minor.id) == {"sector": "music", "age_range": "under_18"}
 
 
+@pytest.mark.parametrize(
+    ("typed", "language"),
+    [
+        ("mamah udh bolehin kok kak tp lg ga dirumah, aku pencet aja ya?", "id"),
+        ("my mum said yes, can I just press it?", "en"),
+    ],
+)
+async def test_may_i_press_it_my_parent_agreed_is_answered(
+    bot: Harness, typed: str, language: str
+) -> None:
+    """Nadia (s52b): got only "pick one of the buttons below"."""
+    minor = await _at_the_guardian(bot, language)
+    [reply] = await bot.send(minor, typed)
+    assert reply.text.startswith(shown(Text.INTAKE_GUARDIAN_AGREED, language))
+    assert CONTENT.text(Text.BTN_GUARDIAN_YES, language) in reply.button_texts
+    assert await where(bot, minor) == "guardian"  # the press is theirs to make
+    assert await _stored(bot, minor.id) == {"sector": "music", "age_range": "under_18"}
+
+
 async def test_a_long_answer_refused_says_the_rest_can_go_in_the_last_question(
     bot: Harness,
 ) -> None:

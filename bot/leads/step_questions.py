@@ -108,6 +108,17 @@ _WITHOUT = re.compile(
     r"|no\s+link|don\s+t\s+have)\b"
 )
 _LINK_ASKED_WORDS = 8  # a question whether a kind of link will do is short
+# Particles of Makassar and the east ("bisa ji kah", "harus ka isi kah", "boleh mi"): they sit
+# between the words that ask (a talents' review: "soundcloud bisa ji kah kak?" was "that is
+# not a web link", "harus ka isi kah?" got a generic hint).
+_PARTICLES = re.compile(r"\s+\b(?:ji|mi|ki|ka)\b(?=\s|$)")
+_UNTIL_ASKED = re.compile(r"^[^?\uff1f]*[?\uff1f]")
+
+
+def _without_particles(folded: str) -> str:
+    """A folded text without the particles between its words ("harus ka isi kah" -> "harus
+    isi kah"); its first word stays ("Ka" may be a name)."""
+    return _PARTICLES.sub("", folded)
 
 
 def about_the_step(question: Question, text: str) -> Rejected | None:
@@ -123,6 +134,7 @@ def about_the_step(question: Question, text: str) -> Rejected | None:
     # Wajib", "Kota Wajib"): only a "?", another asking word, or words said only to ask
     # ("boleh dikosongin") make it a question.
     marked = "?" in text or "\uff1f" in text
+    folded = _without_particles(folded)
     why = _WHY.search(folded)
     # Why, with what is asked for ("kenapa harus isi nama lengkap"): no required answer
     # (a name, a city, a number) reads like it; an optional one (a title) may.
@@ -135,10 +147,13 @@ def about_the_step(question: Question, text: str) -> Rejected | None:
         return Rejected(_how_to_go_on(question))
     # Whether a kind of link will do, at the link ("kalo tiktok boleh ga", a talents' review:
     # "that is not a web link"): any public link is, as the question's hint says.
-    may = _MAY_IT_DO.search(folded) if question.type == "url" else None
-    may = None if _WITHOUT.search(folded) else may  # "bisa tanpa link?" is no kind of link
-    short = len(folded.split()) <= _LINK_ASKED_WORDS
-    if may is not None and short and (marked or _asking_besides(folded, may)):
+    # Only what the "?" closes: "tiktok boleh ga kak? aku ga punya yt" asks about TikTok.
+    asked = _UNTIL_ASKED.match(text)
+    clause = _without_particles(fold(asked.group(0))) if asked is not None else folded
+    may = _MAY_IT_DO.search(clause) if question.type == "url" else None
+    may = None if _WITHOUT.search(clause) else may  # "bisa tanpa link?" is no kind of link
+    short = len(clause.split()) <= _LINK_ASKED_WORDS
+    if may is not None and short and (marked or _asking_besides(clause, may)):
         return Rejected(Text.INTAKE_LINK_ANY)
     # Naming what is asked, asking ("emailnya boleh email kantor?", "nama panggung itu apa ya").
     long_enough = len(folded.split()) >= ASKED_WORDS
@@ -207,6 +222,13 @@ _ASKING_THEM = re.compile(
     r"\b(?:tanya\w*|nanya\w*|menanyakan|minta\s+i[zj]in\w*|bilang\w*|ngomong|diskusi\w*"
     r"|ask|asking|check\s+with|talk\s+to|call)\b"
 )
+# Given: "mamah udh bolehin kok", "ortu sudah setuju", "my mum said yes" (a talents' review:
+# "aku pencet aja ya?" got only "press a button").
+_AGREED = re.compile(
+    r"\b(?:bolehin|ngebolehin|membolehkan|mengizinkan|ngizinin|izinin|ngijinin|ijinin|setuju"
+    r"|kasih\s+i[zj]in|ngasih\s+i[zj]in|memberi\s+i[zj]in|agreed|agrees|said\s+yes|allowed"
+    r"|approved|(?:is|are)\s+(?:ok|okay|fine))\b"
+)
 _WAITING = re.compile(
     r"\b(?:bentar|sebentar|bntr|tunggu|tunggu\w*|nanti|ntar|wait|hold\s+on|a\s+moment)\b"
 )
@@ -237,6 +259,8 @@ def about_the_guardian(text: str) -> Text | None:
     if _REFUSED.search(folded):
         return Text.INTAKE_GUARDIAN_NEEDED
     waiting = _WAITING.search(folded) is not None
+    if named and not waiting and _AGREED.search(folded):
+        return Text.INTAKE_GUARDIAN_AGREED  # "mamah udh bolehin kok, aku pencet aja ya?"
     if (named and (waiting or _ASKING_THEM.search(folded))) or (waiting and len(words) <= _SHORT):
         return Text.INTAKE_GUARDIAN_ASK_FIRST
     if about and (_MUST.search(folded) or _NOTHING.search(folded)):
@@ -276,6 +300,11 @@ _MAY_TICK = re.compile(
 )
 # Choices that may be had a little (a language): "baru dikit" gets Lainnya with a level.
 _LEVELLED = frozenset({"languages"})
+# Having it only a little: "baru basic", "cuma bisa baca hangul sm dikit2 ngomong", "a bit".
+_LITTLE = re.compile(
+    r"\b(?:dikit\w*|sedikit\w*|basic|dasar|pemula|cuma|hanya|doang|a\s+little|a\s+bit"
+    r"|beginner|only)\b"
+)
 _DIGIT = re.compile(r"\d")
 # Asking what tells choices apart: "bedanya", "perbedaan", "the difference", "differ".
 _DIFFERENCE = re.compile(r"\b(?:beda\w*|perbedaan\w*|difference\w*|differ\w*)\b")
@@ -332,8 +361,12 @@ def about_the_choices(
         # they do is asked later; only the age is asked here.
         return Rejected(Text.INTAKE_CHOICES_ASKED_LATER)
     levelled = len(named) == 1 and other is not None and question.key in _LEVELLED
-    if levelled and other is not None and _MAY_TICK.search(folded):
-        # "korea aku baru dikit bisa centang ga": tick it, or Lainnya with a level.
+    levelled = levelled and other is not None and named[0] != other[0]  # not Lainnya itself
+    may_tick = _MAY_TICK.search(folded) or _LITTLE.search(folded) or fits
+    if levelled and other is not None and may_tick:
+        # "korea aku baru dikit bisa centang ga": tick it, or Lainnya with a level; also
+        # "cuma bisa baca hangul, itu termasuk bisa ga?" (a talents' review: "for example
+        # Korean" right after, against it).
         labels = dict(intake.choices(question, content, answers))
         values = {"named": labels[named[0]], "other": other[1]}
         return Rejected(Text.INTAKE_CHOICES_MAY_TICK, values)
@@ -348,7 +381,11 @@ def about_the_choices(
     if len(named) > 1 or (named and (which or fits)):
         labels = dict(intake.choices(question, content, answers))
         # "Lainnya" named beside others ("…or should I choose other") has its own sentence.
-        said = [value for value in named if other is None or value != other[0]] or named
+        said = [value for value in named if other is None or value != other[0]]
+        if not said and other is not None:
+            # Only Lainnya named ("bahasa makassar masuk lainnya ji?"): never offered as the
+            # example of itself (a talents' review: "for example Other… if none fits, Other").
+            return Rejected(Text.INTAKE_CHOICES_OTHER, {"other": other[1]})
         shown = tuple(labels[value] for value in said)
         if other is None:
             return Rejected(Text.INTAKE_CHOICES_NAMED, {"named": shown, **up_to})
