@@ -7,7 +7,7 @@ from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.content import Content, Markup, Question, T
+from bot.content import Content, Markup, Program, Question, T
 from bot.content_checks import SELECTED_MARK
 from bot.leads import intake
 from bot.leads.email_typos import EmailSuggestion
@@ -26,7 +26,7 @@ from bot.leads.intake_flow import (
     Screen,
 )
 from bot.leads.intake_flow import press_data as data
-from bot.leads.step_questions import first_sentence
+from bot.leads.step_questions import first_sentence, kind_sentence
 from bot.settings import PrivacyFacts
 from bot.store import Draft
 from bot.texts import Text
@@ -76,19 +76,33 @@ def render(screen: Screen, content: Content, language: str, facts: PrivacyFacts)
     return "\n\n".join([*notes, text]), markup
 
 
+def _about(page: Program, language: str, kind: str | None) -> str | None:
+    """A program's line: the first sentence of what it is, or the first that names a kind
+    of work (in what it is, who it is for, what it offers)."""
+    if kind is None:
+        return first_sentence(page.what.get(language))
+    parts = (page.what, page.who, page.offers)
+    return next(
+        (found for part in parts if (found := kind_sentence(kind, part.get(language)))), None
+    )
+
+
 def _values(error: intake.Rejected, content: Content, language: str) -> dict[str, Any]:
     """A refusal's values as shown: the programs asked about, a line on each, from its page
     (the first sentence of what it is)."""
     if error.reason in _LISTED:
         return _listed(error.values, content, language)
-    keys = error.values.get("programs") if error.reason is Text.INTAKE_CHOICES_PROGRAMS else None
+    summed = (Text.INTAKE_CHOICES_PROGRAMS, Text.INTAKE_PROGRAMS_NOT_SAID)
+    kinded = error.reason is Text.INTAKE_PROGRAMS_KIND
+    keys = error.values.get("programs") if error.reason in summed or kinded else None
     if keys is None:
         return error.values
-    pages = (content.programs[key] for key in keys if key in content.programs)
+    pages = [content.programs[key] for key in keys if key in content.programs]
+    kind = str(error.values.get("kind", ""))
     lines = (
-        f"• <b>{html.escape(page.choice_label.get(language))}</b>: "
-        f"{first_sentence(page.what.get(language))}"
+        f"• <b>{html.escape(page.choice_label.get(language))}</b>: {said}"
         for page in pages
+        if (said := _about(page, language, kind if kinded else None))
     )
     return {**error.values, "programs": Markup("\n".join(lines))}
 

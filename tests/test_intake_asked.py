@@ -462,3 +462,62 @@ async def test_a_registered_talents_question_with_twice_in_it_is_answered_as_any
     [reply, *_] = await bot.send(user, "kapan pengumuman tahap kedua?")
     assert not reply.text.startswith(shown(Text.UPDATE_CHOOSE_EXPLAINED))
     assert shown(Text.BTN_NEW_REGISTRATION) not in reply.button_texts
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "said"),
+    [
+        ("music", "sa nge rap jg bikin beat, pilih dua bisa ji?", Text.INTAKE_ROLE_ONE),
+        ("music", "aku dua-duanya", Text.INTAKE_ROLE_ONE),
+        (
+            "film",
+            "Saya produser sekaligus sutradara untuk beberapa judul. Mana yang sebaiknya saya"
+            " pilih?",
+            Text.INTAKE_ROLE_ONE,
+        ),
+        ("music", "kalo aku sama tim dance ku (5 org) pilih band/grup ga?", Text.INTAKE_ROLE_TEAM),
+    ],
+)
+async def test_more_than_one_role_or_a_team_is_told_what_the_form_offers(
+    bot: Harness, field: str, typed: str, said: Text
+) -> None:
+    """Yogi, Ibu Lestari, Nadia (s52b): suggestions, or "for example Director or Producer"."""
+    key = f"{field}_role"
+    user = await (at_question(bot, key) if field == "music" else _filmmaker_at(bot, key))
+    [reply] = await bot.send(user, typed)
+    assert reply.text.startswith(shown(said))
+    assert CONTENT.questions["message"].label.id in reply.text  # where the rest goes
+    assert await where(bot, user) == key
+    assert key not in await _stored(bot, user.id)
+
+
+async def test_which_program_suits_a_documentary_gets_the_pages_answer_not_the_summary(
+    bot: Harness,
+) -> None:
+    """Ibu Lestari (s52b): six summary lines, none of them on documentary."""
+    user = await _filmmaker_at(bot, "programs_of_interest")
+    replies = await bot.send(user, "Program mana yang paling sesuai untuk film dokumenter?")
+    said = "\n".join(reply.text for reply in replies)
+    assert shown(Text.INTAKE_CHOICES_PROGRAMS).split("\n")[0] not in said
+    opening = shown(Text.INTAKE_PROGRAMS_KIND, kind="dokumenter", programs="").split("\n")[0]
+    assert replies[0].text.startswith(opening)
+    assert "Makassar" in replies[0].text  # the HOI centre in Makassar is for documentary
+    assert "fiksi" in replies[0].text  # ACF's guidelines (2022): fiction
+    assert await where(bot, user) == "programs_of_interest"
+    assert await _pending(bot, user.id) == []  # nothing ticked
+
+
+@pytest.mark.parametrize(
+    ("typed", "kind"),
+    [("yg buat dancer yg mana kak", "dancer"), ("yg mana cocok buat rapper kak?", "rapper")],
+)
+async def test_which_program_suits_a_role_no_page_names_says_so(
+    bot: Harness, typed: str, kind: str
+) -> None:
+    """Nadia, Yogi (s52b): the summary, as if it answered; neither music page names them."""
+    user = await at_question(bot, "programs_of_interest")
+    [reply] = await bot.send(user, typed)
+    opening = shown(Text.INTAKE_PROGRAMS_NOT_SAID, kind=kind, programs="").split("\n")[0]
+    assert reply.text.startswith(opening)
+    assert await where(bot, user) == "programs_of_interest"
+    assert await _pending(bot, user.id) == []

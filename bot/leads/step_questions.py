@@ -320,11 +320,26 @@ _FITS = re.compile(
 )
 
 
+# The role questions, where one role is picked: more than one ("aku dua-duanya", "produser
+# sekaligus sutradara", "pilih dua bisa ji?", "can I pick two") or a team ("tim dance ku (5
+# org)"), a talents' review: suggestions, or "for example Director or Producer".
+_ROLES = frozenset({"music_role", "film_role"})
+_TWO = re.compile(
+    r"\b(?:dua\s*duanya|sekaligus|(?:i\s*m|i\s+am|i\s+do)\s+both"
+    r"|(?:pilih|milih|centang|ambil)\s+(?:dua|2)"
+    r"|(?:lebih\s+dari|more\s+than)\s+(?:satu|1|one)|(?:pick|choose|select|tick)\s+(?:two|2)"
+    r"|two\s+roles|multiple\s+roles)\b"
+)
+_TEAM = re.compile(r"\b(?:tim|team|crew|(?:\d+|lima|empat|tiga)\s*(?:org|orang|people|members))\b")
+
+
 def asks_at_choices(question: Question, content: Content, answers: Answers, text: str) -> bool:
     """Whether a text typed at a choice question is a question, not choices to take."""
     folded = fold(text)
     if "?" in text or "\uff1f" in text or _ASKS_AT_CHOICES.search(folded):
         return True
+    if question.key in _ROLES and _TWO.search(folded):
+        return True  # "aku dua-duanya": one role is taken here
     if _OR.search(folded) is None:
         return False
     return len(intake.named_choices(question, content, answers, text, asked=True)) > 1
@@ -352,7 +367,22 @@ def about_the_choices(
         if not (which or (named and _WHAT_IS.search(folded))):
             return None
         offered = [value for value, _ in intake.choices(question, content, answers)]
+        kind = _KIND.search(folded) if which and not named else None
+        if kind is not None:
+            # "which one suits a documentary / a rapper / a dancer" (a talents' review: the
+            # summary never said): what the pages say of it, or that they do not say.
+            saying = tuple(key for key in offered if _said(kind.group(0), content, key))
+            if saying:
+                return Rejected(
+                    Text.INTAKE_PROGRAMS_KIND, {"kind": kind.group(0), "programs": saying}
+                )
+            every = {"kind": kind.group(0), "programs": tuple(offered)}
+            return Rejected(Text.INTAKE_PROGRAMS_NOT_SAID, every)
         return Rejected(Text.INTAKE_CHOICES_PROGRAMS, {"programs": tuple(named or offered)})
+    if question.key in _ROLES and _TEAM.search(folded) and "band_group" in _values(question):
+        return Rejected(Text.INTAKE_ROLE_TEAM)  # "aku sama tim dance ku pilih band/grup ga?"
+    if question.key in _ROLES and _TWO.search(folded):
+        return Rejected(Text.INTAKE_ROLE_ONE)  # "produser sekaligus sutradara, pilih mana?"
     fits = _FITS.search(folded) is not None
     other = intake.other_follow_up(question, content)
     ranges = bool(question.choices) and all(c.numbers for c in question.choices or [])
@@ -400,6 +430,51 @@ def about_the_choices(
     # one ("bedanya apa", "which one?"): the one that fits, or Lainnya.
     reply = Text.INTAKE_CHOICES_OTHER if fits else Text.INTAKE_CHOICES_PICK
     return Rejected(reply, {"other": other[1]})
+
+
+# A kind of work or role a "which program suits…" question may name: each with the words a
+# program page would use for it.
+_KINDS: dict[str, tuple[str, ...]] = {
+    # Fiction is said where a page is for fiction only ("film panjang fiksi").
+    "dokumenter": ("dokumenter", "documentary", "documentaries", "fiksi", "fiction"),
+    "documentary": ("dokumenter", "documentary", "documentaries", "fiksi", "fiction"),
+    "fiksi": ("fiksi", "fiction"),
+    "fiction": ("fiksi", "fiction"),
+    "animasi": ("animasi", "animation"),
+    "animation": ("animasi", "animation"),
+    "rapper": ("rapper", "rap", "hip hop"),
+    "rap": ("rapper", "rap", "hip hop"),
+    "dancer": ("dancer", "penari", "tari", "dance"),
+    "penari": ("dancer", "penari", "tari", "dance"),
+    "dance": ("dancer", "penari", "tari", "dance"),
+    "beatmaker": ("beatmaker", "produser", "producer"),
+}
+_KIND = re.compile(rf"\b(?:{'|'.join(_KINDS)})\b")
+
+
+def _said(kind: str, content: Content, key: str) -> bool:
+    """Whether a program's page names that kind of work or role, in either language."""
+    page = content.programs.get(key)
+    return page is not None and any(
+        kind_sentence(kind, part.get(language)) is not None
+        for part in (page.what, page.who, page.offers)
+        for language in ("id", "en")
+    )
+
+
+def kind_sentence(kind: str, text: str) -> str | None:
+    """The first sentence of a program page's text (Telegram HTML) that names a kind of
+    work or role ("dokumenter"), without its tags, or None."""
+    words = _KINDS.get(kind, ())
+    plain = html.unescape(_TAG.sub("", text))
+    for sentence in _SENTENCE_END.split(plain.replace("\n", " ")):
+        if any(re.search(rf"\b{word}\b", fold(sentence)) for word in words):
+            return html.escape(sentence.strip(), quote=False)
+    return None
+
+
+def _values(question: Question) -> set[str]:
+    return {choice.value for choice in question.choices or []}
 
 
 # Where a sentence of a program page's text ends: ".", "!" or "?" and a space.
