@@ -412,7 +412,13 @@ STAGE_PLACEHOLDERS = {"reference", "name"}  # what a stage's talent message may 
 # ... and in a stage that needs the forwarding consent: whom the lead goes to (FORWARD_TO).
 FORWARDING_PLACEHOLDERS = STAGE_PLACEHOLDERS | {"recipient"}
 # Words /leads and /export read as filters: a stage may not be called like one of them.
-RESERVED_STAGE_KEYS = {"mine", "saya", "unassigned", "bebas", "music", "musik", "film"}
+# The other words /leads and /export read (bot/leads/pipeline.py, bot/leads/export.py): a
+# stage keyed so would be read as the filter instead (a helper's note: "duplikat").
+RESERVED_STAGE_KEYS = {
+    *("mine", "saya", "unassigned", "bebas", "music", "musik", "film"),
+    *("waiting", "menunggu", "hariini", "today", "duplicates", "duplikat"),
+    *("sejak", "since", "draf", "drafts", "draft"),
+}
 
 
 class Stage(Model):
@@ -853,7 +859,9 @@ def _check_stages(content: Content) -> list[str]:
     for stage in content.stages.values():
         where = f"stages.yaml: stages[{stage.key}]"
         if stage.key in RESERVED_STAGE_KEYS:
-            problems.append(f"{where}: key {stage.key!r} is a /leads filter word; choose another")
+            problems.append(
+                f"{where}: key {stage.key!r} is a /leads or /export filter word; choose another"
+            )
         forwarding = stage.consent == "transfer_korea"
         allowed = FORWARDING_PLACEHOLDERS if forwarding else STAGE_PLACEHOLDERS
         for language in LANGUAGES:

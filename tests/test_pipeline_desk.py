@@ -287,8 +287,17 @@ def test_check_content_validates_stages(tmp_path: Path) -> None:
     with pytest.raises(ContentError) as raised:
         load_content(_content_with(tmp_path / "2", fixed))
     problems = "\n".join(raised.value.problems)
-    assert "stages[mine]: key 'mine' is a /leads filter word" in problems
+    assert "stages[mine]: key 'mine' is a /leads or /export filter word" in problems
     assert "stages[shortlist].message.id: unknown placeholder(s) ['nama']" in problems
+    # /leads baru duplikat, /leads menunggu, /export sejak …: a stage keyed so would be read
+    # as the filter instead (a helper's note).
+    for word in ("duplikat", "menunggu", "today", "sejak"):
+        taken = [{**stages[0], "key": word}, *stages[1:]]
+        with pytest.raises(ContentError) as raised:
+            load_content(_content_with(tmp_path / word, taken))
+        assert f"stages[{word}]: key '{word}' is a /leads or /export filter word" in "\n".join(
+            raised.value.problems
+        )
     renamed = [{**stage} for stage in stages]
     renamed[0]["label"] = {"id": "Masuk", "en": "Incoming"}
     content = load_content(_content_with(tmp_path / "3", list(reversed(renamed))))
