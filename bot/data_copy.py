@@ -411,8 +411,9 @@ def _chosen(w: _Writer, question_key: Any) -> Callable[[Any], Any]:
     question = w.content.questions.get(str(question_key)) if question_key else None
 
     def labels(stored: Any) -> Any:
-        value = _decoded(stored)
-        if value is stored and isinstance(stored, str):  # not JSON: shown as stored
+        try:
+            value = json.loads(stored) if isinstance(stored, str) else stored
+        except ValueError:
             return stored
         suggestion = EmailSuggestion.from_pending(value)
         if suggestion is not None:  # "did you mean …?", not answered yet

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
 import re
@@ -399,28 +400,23 @@ async def _copy_to_staff(
     replying = ReplyParameters(header_id, allow_sending_without_reply=True)
     copy: MessageId | Message
     if sent.words is not None:  # as they formatted it: not through HTML
+        send = functools.partial(
+            context.bot.send_message,
+            staff_chat,
+            sent.words,
+            parse_mode=None,
+            message_thread_id=thread,
+            reply_parameters=replying,
+        )
         try:
-            copy = await context.bot.send_message(
-                staff_chat,
-                sent.words,
-                parse_mode=None,
-                entities=sent.entities,
-                message_thread_id=thread,
-                reply_parameters=replying,
-            )
+            copy = await send(entities=sent.entities)
         except BadRequest as error:
             if not sent.entities:
                 raise
             # Telegram refused a format of theirs as shifted past the command (an attacker's
             # review): their words still reach staff, plain, rather than never.
             log.warning("Question of user %d sent plain: %s", talent.user_id, error)
-            copy = await context.bot.send_message(
-                staff_chat,
-                sent.words,
-                parse_mode=None,
-                message_thread_id=thread,
-                reply_parameters=replying,
-            )
+            copy = await send()
     else:
         copy = await context.bot.copy_message(
             staff_chat,
