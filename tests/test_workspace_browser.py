@@ -119,6 +119,7 @@ async def test_a_desk_walk_from_search_to_one_stage_message(
         await page.get_by_role("searchbox").fill("dewi jabar")
         read = t(Text.LEAD_SEARCH_PLACE, words="jabar", place="Jawa Barat")
         await wait_text(seen, ".search-places p", read)
+        await every_look(seen, screens, "leads-search-place")
         await page.get_by_role("searchbox").fill("dewi les")  # a part of her name
         await page.locator("tbody tr", has_text=MUSICIAN["full_name"]).wait_for()
         await page.locator("tbody tr").nth(1).wait_for(state="detached")
