@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
 import threading
@@ -21,6 +22,7 @@ from bot.answers.matcher import Matcher, words_said
 from bot.content import Content, load_content
 from bot.emulator import BotAPIEmulator
 from bot.settings import PACKAGED_CONTENT_DIR
+from bot.store.db import Database
 from tests import processes
 from tests.harness import Harness
 
@@ -88,10 +90,30 @@ def emulator() -> BotAPIEmulator:
     return BotAPIEmulator()
 
 
+@pytest.fixture(scope="session")
+def _migrated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty database the bot made (every migration applied), once per test process."""
+    path = tmp_path_factory.mktemp("migrated") / "kocca.db"
+
+    async def make() -> None:
+        await (await Database.open(path)).close()
+
+    asyncio.run(make())
+    assert not path.with_name("kocca.db-wal").exists(), "the copy would miss what the WAL holds"
+    return path
+
+
 @pytest.fixture
-def database(tmp_path: Path) -> Path:
-    """A SQLite file path in a temporary folder."""
-    return tmp_path / "kocca.db"
+def database(tmp_path: Path, _migrated: Path) -> Path:
+    """A SQLite file path in a temporary folder: a copy of an empty database the bot made.
+
+    Migrating a new file took a quarter of a typical test's time, and the copy is the very
+    file the bot makes on its first start (tests/upgrades.py and test_file_modes.py start from
+    no file or an old one)."""
+    path = tmp_path / "kocca.db"
+    shutil.copyfile(_migrated, path)
+    path.chmod(0o600)
+    return path
 
 
 @pytest.fixture

@@ -244,8 +244,9 @@ async def test_who_is_responsible_comes_from_the_settings(make_bot: Any) -> None
 
 
 async def test_no_bot_starts_without_who_is_responsible(
-    emulator: BotAPIEmulator, database: Path
+    emulator: BotAPIEmulator, tmp_path: Path
 ) -> None:
+    database = tmp_path / "never.db"
     settings = Settings(  # type: ignore[call-arg]
         _env_file=None, bot_token=SecretStr(emulator.token), database_path=database
     )

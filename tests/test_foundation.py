@@ -89,7 +89,8 @@ async def test_restart_keeps_users_and_log(make_bot: Any) -> None:
     assert [entry.text for entry in log if entry.direction == "in"] == ["/start", "/menu"]
 
 
-async def test_database_from_an_older_version_opens_cleanly(database: Path) -> None:
+async def test_database_from_an_older_version_opens_cleanly(tmp_path: Path) -> None:
+    database = tmp_path / "older.db"
     db = await Database.open(database, migrate=False)
     async with db.transaction() as tx:
         await tx.execute(
