@@ -1,23 +1,27 @@
 """Headless Chromium (Debian's, driven by Playwright) on the staff workspace.
 
-Nothing is downloaded: Playwright starts /usr/bin/chromium with a fresh profile, and every
-request to telegram.org is refused, so the page runs as it does when Telegram's script
+Nothing is downloaded: Playwright starts /usr/bin/chromium once per test process (the
+`chromium` fixture, tests/conftest.py), and each test opens a new browser context in it
+(`chromium.context()`): no cookie, storage or cache of another test, as a fresh profile had.
+Every request to telegram.org is refused, so the page runs as it does when Telegram's script
 cannot load (init data from the URL fragment). What a page's scripts do wrong is collected:
 an alert() (the XSS check) and any uncaught error.
 """
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import pytest
-from playwright.async_api import BrowserContext, Page, async_playwright
+from playwright.async_api import Browser, BrowserContext, Page, Playwright, async_playwright
+from playwright.async_api import Error as PlaywrightError
 
 from bot.web.server import Workspace, WorkspaceServer
 from tests.harness import Harness, free_port
@@ -68,24 +72,73 @@ def need_chromium() -> None:
         pytest.skip("chromium is not installed (apt-get install chromium chromium-driver)")
 
 
-@asynccontextmanager
-async def chromium(profile: Path) -> AsyncIterator[BrowserContext]:
-    """A headless Chromium with a fresh profile; telegram.org unreachable."""
-    need_chromium()
-    async with async_playwright() as driver:
-        context = await driver.chromium.launch_persistent_context(
-            str(profile),
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=FLAGS,
-            viewport=DESKTOP,  # type: ignore[arg-type]
-        )
-        context.set_default_timeout(WAIT_MS)
-        await context.route("https://telegram.org/**", lambda route: route.abort())
+class Chromium:
+    """One headless Chromium, and Playwright's driver, for a whole test process: starting both
+    took nearly 2 s of every browser test. Launched on first use, and again if it went away (a
+    crash in an earlier test); `close` ends both at the end of the session."""
+
+    def __init__(self) -> None:
+        self.driver: Playwright | None = None
+        self.browser: Browser | None = None
+        self.tasks: set[asyncio.Task[Any]] = set()  # the driver's: not a test's to cancel
+
+    async def running(self) -> Browser:
+        """The browser, launched now if it is not running."""
+        if self.browser is None or not self.browser.is_connected():
+            await self.close()
+            before = asyncio.all_tasks()
+            self.driver = await async_playwright().start()
+            self.browser = await self.driver.chromium.launch(
+                executable_path=str(CHROMIUM), headless=True, args=FLAGS
+            )
+            self.tasks = asyncio.all_tasks() - before
+        return self.browser
+
+    @asynccontextmanager
+    async def context(self) -> AsyncIterator[BrowserContext]:
+        """A new browser context (its own cookies, storage and cache, as a fresh profile):
+        a desktop window, telegram.org unreachable. Closed after, whatever happened in it."""
+        options: dict[str, Any] = {"viewport": DESKTOP}
         try:
+            context = await (await self.running()).new_context(**options)
+        except PlaywrightError:  # its driver went away with an earlier test, unseen: anew
+            await self.close()
+            context = await (await self.running()).new_context(**options)
+        try:
+            context.set_default_timeout(WAIT_MS)
+            await context.route("https://telegram.org/**", lambda route: route.abort())
             yield context
         finally:
-            await context.close()
+            with suppress(PlaywrightError):  # the browser itself may have gone with the test
+                await context.close()
+
+    async def close_contexts(self) -> None:
+        """Close any context a test left open (a helper that failed before closing its own)."""
+        if self.browser is not None and self.browser.is_connected():
+            for context in self.browser.contexts:
+                with suppress(PlaywrightError):
+                    await context.close()
+
+    async def close(self) -> None:
+        """Close the browser and stop the driver (its Node process), if they run."""
+        browser, driver = self.browser, self.driver
+        self.browser = self.driver = None
+        if browser is not None:
+            with suppress(PlaywrightError):
+                await browser.close()
+        if driver is not None:
+            with suppress(PlaywrightError):
+                await driver.stop()
+
+
+def cancel_left(loop: asyncio.AbstractEventLoop, before: set[asyncio.Task[Any]]) -> None:
+    """Cancel the tasks a test left running on the shared loop (not started before it), and
+    let them end, as closing a test's own loop did."""
+    left = asyncio.all_tasks(loop) - before
+    for task in left:
+        task.cancel()
+    if left:
+        loop.run_until_complete(asyncio.gather(*left, return_exceptions=True))
 
 
 async def watched(context: BrowserContext) -> Watched:

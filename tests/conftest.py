@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import pytest_asyncio
 
 from bot import content_live
 from bot.answers.matcher import Matcher, words_said
@@ -24,6 +25,7 @@ from bot.emulator import BotAPIEmulator
 from bot.settings import PACKAGED_CONTENT_DIR
 from bot.store.db import Database
 from tests import processes
+from tests.browser import Chromium, cancel_left, need_chromium
 from tests.harness import Harness
 
 ADMIN_ID = 9001
@@ -82,6 +84,45 @@ def _one_index_per_content() -> Iterator[None]:
         patch.setattr(Matcher, "build", staticmethod(built))
         patch.setattr(content_live, "words_said", said)
         yield
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def _one_chromium() -> AsyncIterator[Chromium]:
+    """Headless Chromium and Playwright's driver, once per test process (launched for its
+    first browser test), closed at its end."""
+    need_chromium()
+    browser = Chromium()
+    await browser.running()
+    yield browser
+    await browser.close()
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def chromium(_one_chromium: Chromium) -> AsyncIterator[Chromium]:
+    """The test process's Chromium: `chromium.context()` is a new, empty browser context in
+    it. Whatever context the test left open is closed after it."""
+    yield _one_chromium
+    await _one_chromium.close_contexts()
+
+
+@pytest.fixture
+def _function_scoped_runner(
+    request: pytest.FixtureRequest, _function_scoped_runner: asyncio.Runner
+) -> Iterator[asyncio.Runner]:
+    """pytest-asyncio's event loop of a test, except for a browser test (one that uses
+    `chromium`): Playwright's objects belong to the loop its driver started in, so a browser
+    test, with its bot and every async fixture, runs in the process's one session loop (an
+    asyncio marker would move the test alone, leaving `bot` on a loop of its own). What the
+    test leaves running there is cancelled after it, as closing its own loop would."""
+    if "chromium" not in request.fixturenames:
+        yield _function_scoped_runner
+        return
+    runner: asyncio.Runner = request.getfixturevalue("_session_scoped_runner")
+    browser: Chromium = request.getfixturevalue("_one_chromium")
+    loop = runner.get_loop()
+    before = asyncio.all_tasks(loop)
+    yield runner
+    cancel_left(loop, before | browser.tasks)
 
 
 @pytest.fixture

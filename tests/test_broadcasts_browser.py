@@ -10,7 +10,7 @@ from playwright.async_api import BrowserContext
 
 from bot.leads.export import wib_words
 from bot.texts import Text
-from tests.browser import PHONE, Watched, chromium, page_url, served, watched
+from tests.browser import PHONE, Chromium, Watched, page_url, served, watched
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import CONTENT
@@ -35,11 +35,11 @@ async def on_the_tab(context: BrowserContext, base: str, bot: Harness) -> Watche
 
 
 async def test_staff_see_a_scheduled_announcement_and_stop_it_once_sure(
-    bot: Harness, tmp_path: Path, screens: Path | None
+    bot: Harness, chromium: Chromium, screens: Path | None
 ) -> None:
     await add_subscribers(bot.store, bot.emulator, 2)
     broadcast_id, _ = await queue_text(bot.store, MARKUP, send_at=IN_TWO_DAYS)
-    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+    async with served(bot) as base, chromium.context() as context:
         seen = await on_the_tab(context, base, bot)
         page = seen.page
         item = page.locator(f".broadcasts.active li[data-id='{broadcast_id}']")
@@ -69,13 +69,13 @@ async def test_staff_see_a_scheduled_announcement_and_stop_it_once_sure(
 
 
 async def test_staff_write_preview_schedule_and_stop_an_announcement(
-    bot: Harness, tmp_path: Path, screens: Path | None
+    bot: Harness, chromium: Chromium, screens: Path | None
 ) -> None:
     await add_subscribers(bot.store, bot.emulator, 2)
     await add_subscribers(bot.store, bot.emulator, 1, language="en")
     admin = bot.emulator.user(ADMIN_ID)
     await bot.send(admin, "/start")
-    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+    async with served(bot) as base, chromium.context() as context:
         seen = await on_the_tab(context, base, bot)
         page = seen.page
         writer = page.locator(".broadcast-writer")

@@ -8,7 +8,7 @@ from pathlib import Path
 from bot.leads import pipeline
 from bot.store.audit import Actor
 from bot.texts import Text
-from tests.browser import chromium, page_url, served, watched
+from tests.browser import Chromium, page_url, served, watched
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import CONTENT, MUSICIAN, Seed, seeded
@@ -19,9 +19,11 @@ def t(key: Text, **values: str) -> str:
     return CONTENT.text(key, "id", **values)
 
 
-async def test_selected_rows_move_through_the_stored_preview(bot: Harness, tmp_path: Path) -> None:
+async def test_selected_rows_move_through_the_stored_preview(
+    bot: Harness, chromium: Chromium
+) -> None:
     await seeded(bot.database, [Seed(7000 + n, MUSICIAN) for n in range(1, 4)])
-    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+    async with served(bot) as base, chromium.context() as context:
         seen = await watched(context)
         page = seen.page
         await page.goto(page_url(base, bot, ADMIN_ID))
@@ -37,7 +39,7 @@ async def test_selected_rows_move_through_the_stored_preview(bot: Harness, tmp_p
 
 
 async def test_a_selection_with_leads_at_an_outcome_can_leave_them_where_they_are(
-    bot: Harness, tmp_path: Path, screens: Path | None
+    bot: Harness, chromium: Chromium, screens: Path | None
 ) -> None:
     """Staff review s50 M4: the preview lists the leads' stages one a line, and ⏭ previews the
     others only, so those Tidak dilanjutkan stay where they are."""
@@ -48,7 +50,7 @@ async def test_a_selection_with_leads_at_an_outcome_can_leave_them_where_they_ar
         )
         assert move.outcome == "saved"
     skip = t(Text.BTN_BULK_SKIP_OUTCOMES, count="2")
-    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+    async with served(bot) as base, chromium.context() as context:
         seen = await watched(context)
         page = seen.page
         await page.set_viewport_size({"width": 400, "height": 860})

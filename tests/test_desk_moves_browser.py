@@ -14,7 +14,7 @@ from playwright.async_api import Route
 from bot.leads import pipeline
 from bot.store.audit import Actor
 from bot.texts import Text
-from tests.browser import chromium, page_url, served, watched
+from tests.browser import Chromium, page_url, served, watched
 from tests.conftest import ADMIN_ID
 from tests.harness import TEST_FORWARDING, Harness
 from tests.leads import CONTENT, MUSICIAN, Seed, apply, seeded, shown
@@ -27,10 +27,10 @@ def t(key: Text, **values: Any) -> str:
 
 
 async def test_a_moves_toast_names_the_lead_and_a_closed_duplicate_offers_no_stage(
-    bot: Harness, tmp_path: Path, screens: Path | None
+    bot: Harness, chromium: Chromium, screens: Path | None
 ) -> None:
     await a_draft_then_two_leads(bot)  # KOC-000001 is application 2, KOC-000002 is 3
-    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+    async with served(bot) as base, chromium.context() as context:
         seen = await watched(context)
         page = seen.page
         await page.goto(page_url(base, bot, ADMIN_ID) + "&lead/2")
@@ -127,7 +127,7 @@ async def test_a_moves_toast_names_the_lead_and_a_closed_duplicate_offers_no_sta
 
 
 async def test_a_minors_lead_says_so_and_a_refused_forwarding_greys_its_stage_before_a_press(
-    bot: Harness, tmp_path: Path, screens: Path | None
+    bot: Harness, chromium: Chromium, screens: Path | None
 ) -> None:
     """A staff review (s50): neither showed on the lead page; the refusal came on the click."""
     await seeded(
@@ -140,7 +140,7 @@ async def test_a_minors_lead_says_so_and_a_refused_forwarding_greys_its_stage_be
             )
         ],
     )
-    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+    async with served(bot) as base, chromium.context() as context:
         seen = await watched(context)
         page = seen.page
         await page.goto(page_url(base, bot, ADMIN_ID) + "&lead/1")
@@ -164,7 +164,7 @@ async def test_a_minors_lead_says_so_and_a_refused_forwarding_greys_its_stage_be
 
 
 async def test_a_forged_close_as_its_own_duplicate_is_refused_in_words_the_page_shows(
-    bot: Harness, tmp_path: Path, screens: Path | None
+    bot: Harness, chromium: Chromium, screens: Path | None
 ) -> None:
     """Review s50: the server said an odd "already closed" to such a call; now a 400 with a
     clear refusal, which the page shows as it is (not its general "could not be processed")."""
@@ -174,7 +174,7 @@ async def test_a_forged_close_as_its_own_duplicate_is_refused_in_words_the_page_
         body = json.loads(route.request.post_data or "{}")
         await route.continue_(post_data=json.dumps({**body, "other": body["id"]}))
 
-    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+    async with served(bot) as base, chromium.context() as context:
         seen = await watched(context)
         page = seen.page
         await page.route("**/api/close-duplicate", forged)
@@ -191,7 +191,7 @@ async def test_a_forged_close_as_its_own_duplicate_is_refused_in_words_the_page_
 
 
 async def test_the_history_says_whether_staff_chose_tanpa_kabar(
-    bot: Harness, tmp_path: Path, screens: Path | None
+    bot: Harness, chromium: Chromium, screens: Path | None
 ) -> None:
     """Review s49: "Tanpa kabar" and a stage without a message read the same."""
     await a_draft_then_two_leads(bot)
@@ -200,7 +200,7 @@ async def test_the_history_says_whether_staff_chose_tanpa_kabar(
             bot.store, CONTENT, 2, stage, actor=Actor.cli(), notify=False, forwarding=None
         )
         assert move.outcome == "saved"
-    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+    async with served(bot) as base, chromium.context() as context:
         seen = await watched(context)
         page = seen.page
         await page.goto(page_url(base, bot, ADMIN_ID) + "&lead/2")
@@ -216,7 +216,7 @@ async def test_the_history_says_whether_staff_chose_tanpa_kabar(
 
 
 async def test_closing_a_lead_another_admin_closed_names_the_lead_it_duplicates(
-    bot: Harness, tmp_path: Path, screens: Path | None
+    bot: Harness, chromium: Chromium, screens: Path | None
 ) -> None:
     """Desk s50: a close on a page from before another admin closed the lead said "changed
     elsewhere… Buka lagi" (the reopen button's words) without why; now it names the lead it
@@ -225,7 +225,7 @@ async def test_closing_a_lead_another_admin_closed_names_the_lead_it_duplicates(
     dewi = bot.user(first_name="Dewi")
     dewis = {**MUSICIAN, "full_name": "Dewi", "email": "dewi@contoh.id", "phone": SAME_PHONE}
     assert await apply(bot, dewi, dewis) == "KOC-000003"
-    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+    async with served(bot) as base, chromium.context() as context:
         seen = await watched(context)
         page = seen.page
         await page.set_viewport_size({"width": 400, "height": 860})

@@ -6,13 +6,12 @@ error, try again"; and none of the talent's data stays on the screen."""
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from pathlib import Path
 from typing import Any
 
 from playwright.async_api import Page
 
 from bot.texts import Text
-from tests.browser import chromium, page_url, served, watched
+from tests.browser import Chromium, page_url, served, watched
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import CONTENT, MUSICIAN, Seed, seeded, shown
@@ -78,7 +77,7 @@ async def stage(page: Page, erase: Erase) -> None:
 
 
 async def test_every_action_on_an_erased_lead_says_so_and_leaves_nothing_of_it(
-    bot: Harness, tmp_path: Path
+    bot: Harness, chromium: Chromium
 ) -> None:
     actions = [reply, note, assign, contact, edit, stage]
     people = [FIRST + number for number in range(len(actions))]
@@ -87,7 +86,7 @@ async def test_every_action_on_an_erased_lead_says_so_and_leaves_nothing_of_it(
         [Seed(user, talent(number), first_name="Wulan") for number, user in enumerate(people)],
     )
     gone, server = t(Text.WS_LEAD_GONE), t(Text.WS_ERROR_SERVER)
-    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+    async with served(bot) as base, chromium.context() as context:
         seen = await watched(context)
         page = seen.page
         await page.goto(page_url(base, bot, ADMIN_ID))

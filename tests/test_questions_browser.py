@@ -15,7 +15,7 @@ from playwright.async_api import BrowserContext, Locator, Page, Route
 
 from bot.emulator import EmulatedChat, EmulatedUser
 from bot.texts import Text
-from tests.browser import DESKTOP, PHONE, Watched, chromium, page_url, served, watched
+from tests.browser import DESKTOP, PHONE, Chromium, Watched, page_url, served, watched
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import CONTENT, MUSICIAN, Seed, seeded
@@ -80,14 +80,14 @@ async def answer_one(
 
 
 async def test_a_question_from_a_talent_without_a_lead_is_seen_and_answered(
-    bot: Harness, staff_chat: EmulatedChat, tmp_path: Path, screens: Path | None
+    bot: Harness, staff_chat: EmulatedChat, chromium: Chromium, screens: Path | None
 ) -> None:
     sari = bot.user(first_name="Sari")
     # A mother who registered her son: the lead is in his name.
     raka = {**MUSICIAN, "full_name": "<i>Raka</i> Pratama"}
     await seeded(bot.database, [Seed(sari.id, raka, first_name="Sari")])
     mia, james = bot.user(first_name="Mia"), bot.user(first_name="James")
-    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+    async with served(bot) as base, chromium.context() as context:
         seen = await watched(context)
         page = seen.page
         await page.goto(page_url(base, bot, ADMIN_ID))
@@ -145,12 +145,12 @@ async def test_a_question_from_a_talent_without_a_lead_is_seen_and_answered(
 
 
 async def test_the_count_comes_by_itself_while_staff_read_a_lead(
-    bot: Harness, staff_chat: EmulatedChat, tmp_path: Path
+    bot: Harness, staff_chat: EmulatedChat, chromium: Chromium
 ) -> None:
     sari = bot.user(first_name="Sari")
     await seeded(bot.database, [Seed(sari.id, MUSICIAN, first_name="Sari")])
     mia = bot.user(first_name="Mia")
-    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+    async with served(bot) as base, chromium.context() as context:
         seen = await watched(context)
         page = seen.page
         await page.clock.install()  # the page's timers, moved on by the test
@@ -170,13 +170,13 @@ async def test_the_count_comes_by_itself_while_staff_read_a_lead(
 
 @asynccontextmanager
 async def mia_asked(
-    bot: Harness, tmp_path: Path
+    bot: Harness, chromium: Chromium
 ) -> AsyncIterator[tuple[EmulatedUser, Watched, Locator, Locator]]:
     """Mia has asked the team a question; the admin's page shows her card on the Questions
     tab: Mia, the page, her card and its reply box."""
     mia = bot.user(first_name="Mia")
     await ask(bot, mia, "Apakah tiket pesawat ditanggung?")
-    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+    async with served(bot) as base, chromium.context() as context:
         seen, card, box = await mias_card(bot, base, context)
         yield mia, seen, card, box
 
@@ -193,9 +193,9 @@ async def mias_card(
 
 
 async def test_a_holding_reply_keeps_the_question_on_the_tab(
-    bot: Harness, staff_chat: EmulatedChat, tmp_path: Path, screens: Path | None
+    bot: Harness, staff_chat: EmulatedChat, chromium: Chromium, screens: Path | None
 ) -> None:
-    async with mia_asked(bot, tmp_path) as (mia, seen, card, box):
+    async with mia_asked(bot, chromium) as (mia, seen, card, box):
         page = seen.page
         hold = card.get_by_role("checkbox", name=t(Text.WS_REPLY_HOLDING))
         await box.fill("Kami cek dulu ya, kak.")
@@ -230,7 +230,7 @@ async def test_a_holding_reply_keeps_the_question_on_the_tab(
 
 
 async def test_a_reply_a_colleague_beat_keeps_its_text_to_copy(
-    bot: Harness, staff_chat: EmulatedChat, tmp_path: Path, screens: Path | None
+    bot: Harness, staff_chat: EmulatedChat, chromium: Chromium, screens: Path | None
 ) -> None:
     for name in ("Adi", "Bayu", "Citra", "Dodi", "Eka"):  # waiting longer: listed above her
         await ask(bot, bot.user(first_name=name), f"Halo, saya {name}, kapan ada kabar?")
@@ -238,7 +238,7 @@ async def test_a_reply_a_colleague_beat_keeps_its_text_to_copy(
     mark = staff_chat.mark()
     await ask(bot, mia, "Apakah tiket pesawat ditanggung?")
     question = staff_chat.messages_since(mark)[-1]
-    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+    async with served(bot) as base, chromium.context() as context:
         seen, card, box = await mias_card(bot, base, context)
         page = seen.page
         await page.set_viewport_size(PHONE)  # type: ignore[arg-type]
@@ -276,9 +276,9 @@ async def test_a_reply_a_colleague_beat_keeps_its_text_to_copy(
 
 
 async def test_a_draft_stays_when_staff_look_at_another_tab_and_come_back(
-    bot: Harness, staff_chat: EmulatedChat, tmp_path: Path
+    bot: Harness, staff_chat: EmulatedChat, chromium: Chromium
 ) -> None:
-    async with mia_asked(bot, tmp_path) as (mia, seen, card, box):
+    async with mia_asked(bot, chromium) as (mia, seen, card, box):
         page = seen.page
         # Not registered: her Telegram id tells her from another Mia, as in the staff group.
         no_lead = card.locator(".no-lead")
@@ -301,12 +301,12 @@ async def test_a_draft_stays_when_staff_look_at_another_tab_and_come_back(
 
 
 async def test_a_slow_tab_left_at_once_does_not_draw_over_the_next(
-    bot: Harness, staff_chat: EmulatedChat, tmp_path: Path
+    bot: Harness, staff_chat: EmulatedChat, chromium: Chromium
 ) -> None:
     # The Stats tab computes its figures; clicked and left for Questions before they came,
     # it drew over the Questions tab (the tab marked "Questions", the figures shown: a test
     # under load caught it).
-    async with mia_asked(bot, tmp_path) as (_mia, seen, card, _box):
+    async with mia_asked(bot, chromium) as (_mia, seen, card, _box):
         page = seen.page
 
         async def slowly(route: Route) -> None:
@@ -324,7 +324,7 @@ async def test_a_slow_tab_left_at_once_does_not_draw_over_the_next(
 
 
 async def test_a_message_after_an_answer_first_shows_the_question_it_follows(
-    bot: Harness, staff_chat: EmulatedChat, tmp_path: Path, screens: Path | None
+    bot: Harness, staff_chat: EmulatedChat, chromium: Chromium, screens: Path | None
 ) -> None:
     """After /tanya the bot answered first; the talent's next message waits on the tab with
     what it follows (her words as text, markup and all), which a staff member needs to read
@@ -341,7 +341,7 @@ async def test_a_message_after_an_answer_first_shows_the_question_it_follows(
     template = CONTENT.messages[Text.WS_QUESTION_FOLLOWS].get("id")
     faq = CONTENT.messages[Text.SUPPORT_ENTRY_FAQ].get("id")  # the entry, and where to read it
     entry = faq.format(title=CONTENT.faq["open_call_now"].question.id)
-    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+    async with served(bot) as base, chromium.context() as context:
         seen = await watched(context)
         page = seen.page
         await page.set_viewport_size(PHONE)  # type: ignore[arg-type]
@@ -369,7 +369,7 @@ async def test_a_message_after_an_answer_first_shows_the_question_it_follows(
 
 
 async def test_a_follow_up_shows_the_earlier_holding_reply_marked_as_one(
-    bot: Harness, staff_chat: EmulatedChat, tmp_path: Path, screens: Path | None
+    bot: Harness, staff_chat: EmulatedChat, chromium: Chromium, screens: Path | None
 ) -> None:
     sari = bot.user(first_name="Sari")
     await seeded(bot.database, [Seed(sari.id, MUSICIAN, first_name="Sari")])
@@ -381,7 +381,7 @@ async def test_a_follow_up_shows_the_earlier_holding_reply_marked_as_one(
         )
         await client.ok("reply", {"id": 1, "text": "Satu lagi: siapkan showreel."})
     await ask(bot, sari, "Boleh bawa kucing ke Seoul?")
-    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+    async with served(bot) as base, chromium.context() as context:
         seen = await watched(context)
         page = seen.page
         await page.set_viewport_size(PHONE)  # type: ignore[arg-type]

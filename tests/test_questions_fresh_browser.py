@@ -18,7 +18,7 @@ from playwright.async_api import Page, Request
 
 from bot.emulator import EmulatedChat
 from bot.texts import Text
-from tests.browser import chromium, page_url, served, watched
+from tests.browser import Chromium, page_url, served, watched
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import CONTENT
@@ -105,11 +105,11 @@ async def test_a_check_sees_the_list_change_exactly_when_it_does(
 
 
 async def test_new_questions_are_offered_above_the_list_and_typed_replies_survive_show(
-    bot: Harness, staff_chat: EmulatedChat, tmp_path: Path, screens: Path | None
+    bot: Harness, staff_chat: EmulatedChat, chromium: Chromium, screens: Path | None
 ) -> None:
     mia, james = bot.user(first_name="Mia"), bot.user(first_name="James")
     await ask(bot, mia, "Apakah tiket pesawat ditanggung?")
-    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+    async with served(bot) as base, chromium.context() as context:
         seen = await watched(context)
         page = seen.page
         await page.clock.install()  # the page's minute, moved on by the test
@@ -186,12 +186,12 @@ async def test_new_questions_are_offered_above_the_list_and_typed_replies_surviv
 
 
 async def test_a_toast_is_dismissed_with_a_tap_and_never_hides_the_last_card_buttons(
-    bot: Harness, staff_chat: EmulatedChat, tmp_path: Path, screens: Path | None
+    bot: Harness, staff_chat: EmulatedChat, chromium: Chromium, screens: Path | None
 ) -> None:
     mia, james = bot.user(first_name="Mia"), bot.user(first_name="James")
     mias_question = await relayed_question(bot, staff_chat, mia, "Apakah tiket ditanggung?")
     await ask(bot, james, "Bisa minta surat visa?")
-    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+    async with served(bot) as base, chromium.context() as context:
         seen = await watched(context)
         page = seen.page
         await page.set_viewport_size({"width": 320, "height": 640})  # a small phone

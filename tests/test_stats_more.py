@@ -13,7 +13,7 @@ import pytest
 from bot.answers import stats as question_stats
 from bot.emulator import EmulatedChat, EmulatedUser
 from bot.texts import Text
-from tests.browser import PHONE, chromium, page_url, served, watched
+from tests.browser import PHONE, Chromium, page_url, served, watched
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import Harness
 from tests.leads import shown
@@ -178,10 +178,10 @@ async def test_stats_in_telegram_point_to_the_stats_tab_for_the_questions_left_o
 
 
 async def test_staff_show_the_questions_left_out_and_teach_one_in_the_stats_tab(
-    bot: Harness, tmp_path: Path, screens: Path | None
+    bot: Harness, chromium: Chromium, screens: Path | None
 ) -> None:
     total, _ = await many_unanswered(bot)
-    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+    async with served(bot) as base, chromium.context() as context:
         seen = await watched(context)
         page = seen.page
         await page.set_viewport_size(PHONE)  # type: ignore[arg-type]
@@ -227,11 +227,11 @@ async def test_staff_show_the_questions_left_out_and_teach_one_in_the_stats_tab(
 
 
 async def test_the_stats_tab_says_when_a_list_is_as_long_as_it_shows(
-    bot: Harness, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    bot: Harness, chromium: Chromium, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(question_stats, "MOST_LISTED", 12)  # 200 questions, made small
     total, _ = await many_unanswered(bot)
-    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+    async with served(bot) as base, chromium.context() as context:
         seen = await watched(context)
         page = seen.page
         await page.goto(page_url(base, bot, ADMIN_ID))

@@ -12,7 +12,7 @@ from playwright.async_api import Page
 
 from bot.emulator import EmulatedChat
 from bot.texts import Text
-from tests.browser import PHONE, chromium, dismiss_toast, page_url, served, watched
+from tests.browser import PHONE, Chromium, dismiss_toast, page_url, served, watched
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import Harness
 from tests.leads import CONTENT, edit_content, rendered, shown
@@ -27,7 +27,7 @@ MARKUP = "<b>kalau</b> gagal seleksi <img src=x onerror=alert(1)> bagaimana"
 
 
 async def test_staff_teach_a_question_in_the_stats_tab_and_a_talent_is_answered(
-    bot: Harness, tmp_path: Path, screens: Path | None
+    bot: Harness, chromium: Chromium, screens: Path | None
 ) -> None:
     sari, budi, dewi = (bot.user(first_name=name) for name in ("Sari", "Budi", "Dewi"))
     await bot.send(sari, ASKED)
@@ -42,7 +42,7 @@ async def test_staff_teach_a_question_in_the_stats_tab_and_a_talent_is_answered(
         bot.database, "SELECT COUNT(*) FROM free_questions WHERE outcome = 'unanswered'"
     )
     assert unanswered > 10  # more than the list shows
-    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+    async with served(bot) as base, chromium.context() as context:
         seen = await watched(context)
         page = seen.page
         await page.set_viewport_size(PHONE)  # type: ignore[arg-type]
@@ -184,7 +184,7 @@ async def alert_in_sight(page: Page) -> None:
 
 
 async def test_a_taught_wording_the_content_now_says_too_is_marked_in_the_list(
-    make_bot: Any, staff_chat: EmulatedChat, content_folder: Path, tmp_path: Path
+    make_bot: Any, staff_chat: EmulatedChat, content_folder: Path, chromium: Chromium
 ) -> None:
     bot: Harness = await make_bot(
         admin_ids=frozenset({ADMIN_ID}), staff_chat_id=STAFF_CHAT_ID, content_dir=content_folder
@@ -198,7 +198,7 @@ async def test_a_taught_wording_the_content_now_says_too_is_marked_in_the_list(
 
     edit_content(content_folder, "faq.yaml", say_it_too)
     await bot.send(staff_chat.members[ADMIN_ID], "/reload")
-    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+    async with served(bot) as base, chromium.context() as context:
         page = (await watched(context)).page
         await page.set_viewport_size(PHONE)  # type: ignore[arg-type]
         await page.goto(page_url(base, bot, ADMIN_ID))

@@ -24,8 +24,8 @@ from bot.texts import Text
 from tests.browser import (
     DESKTOP,
     PHONE,
+    Chromium,
     Watched,
-    chromium,
     dismiss_toast,
     page_url,
     served,
@@ -78,7 +78,7 @@ async def every_look(seen: Watched, screens: Path | None, name: str) -> None:
 
 
 async def test_a_desk_walk_from_search_to_one_stage_message(
-    bot: Harness, tmp_path: Path, screens: Path | None
+    bot: Harness, chromium: Chromium, screens: Path | None
 ) -> None:
     talent = bot.user(first_name="Sari")
     reference = await apply(bot, talent, MUSICIAN)
@@ -97,7 +97,7 @@ async def test_a_desk_walk_from_search_to_one_stage_message(
             "UPDATE free_questions SET outcome = 'unanswered', entry = NULL WHERE text = ?",
             ("kak ada open call gak?",),
         )
-    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+    async with served(bot) as base, chromium.context() as context:
         seen = await watched(context)
         page = seen.page
         await page.goto(page_url(base, bot, ADMIN_ID))
@@ -285,7 +285,7 @@ def _visible(telegram_html: str) -> str:
 
 
 async def test_names_that_try_to_run_script_stay_text_everywhere(
-    bot: Harness, tmp_path: Path
+    bot: Harness, chromium: Chromium
 ) -> None:
     strange = {
         **MUSICIAN,
@@ -308,7 +308,7 @@ async def test_names_that_try_to_run_script_stay_text_everywhere(
     )
     await bot.store.log.add(LogEntry(7001, 7001, "in", "text", f"{SCRIPT_END} {XSS_NAME}"))
     await bot.send(bot.user(first_name="Rina"), XSS_NAME)  # a free question nothing answers
-    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+    async with served(bot) as base, chromium.context() as context:
         seen = await watched(context)
         page = seen.page
         await page.goto(page_url(base, bot, ADMIN_ID))
@@ -403,7 +403,7 @@ async def test_names_that_try_to_run_script_stay_text_everywhere(
 
 
 async def test_with_nothing_passed_on_the_forwarded_stage_is_closed_before_any_click(
-    bot: Harness, tmp_path: Path, screens: Path | None
+    bot: Harness, chromium: Chromium, screens: Path | None
 ) -> None:
     """FORWARD_TO unset: the lead page, the board and the bulk move say up front that no lead
     can enter the forwarding stage, in the chat's words; a card dropped there stays put and
@@ -412,7 +412,7 @@ async def test_with_nothing_passed_on_the_forwarded_stage_is_closed_before_any_c
     await seeded(bot.database, [Seed(7001, MUSICIAN), Seed(7002, realistic(random.Random(5)))])
     label = CONTENT.stages["diteruskan"].label
     line = t(Text.PIPELINE_WARNING_FORWARDING_OFF, stages=label.get("id"))
-    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+    async with served(bot) as base, chromium.context() as context:
         seen = await watched(context)
         page = seen.page
         asked: list[str] = []
@@ -467,9 +467,11 @@ async def test_with_nothing_passed_on_the_forwarded_stage_is_closed_before_any_c
     assert seen.alerts == [] and seen.errors == []
 
 
-async def test_a_stranger_sees_a_refusal_and_no_talent_data(bot: Harness, tmp_path: Path) -> None:
+async def test_a_stranger_sees_a_refusal_and_no_talent_data(
+    bot: Harness, chromium: Chromium
+) -> None:
     await seeded(bot.database, [Seed(7001, {**MUSICIAN, "full_name": "Rina Wulandari"})])
-    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+    async with served(bot) as base, chromium.context() as context:
         seen = await watched(context)
         page = seen.page
         await page.goto(page_url(base, bot, STRANGER, language="en"))
@@ -488,13 +490,13 @@ async def test_a_stranger_sees_a_refusal_and_no_talent_data(bot: Harness, tmp_pa
 
 
 async def test_a_reload_keeps_the_workspace_and_the_lead_open(
-    bot: Harness, tmp_path: Path, screens: Path | None
+    bot: Harness, chromium: Chromium, screens: Path | None
 ) -> None:
     """Review s50 L1: the page took its link out of the address bar, so a reload was a dead
     end blaming an expired link. The signed data is kept for the tab's life in session
     storage (never a cookie or the address), checked by the bot on every request."""
     await seeded(bot.database, [Seed(7001, {**MUSICIAN, "full_name": "Rina Wulandari"})])
-    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+    async with served(bot) as base, chromium.context() as context:
         seen = await watched(context)
         page = seen.page
         await page.set_viewport_size({"width": 400, "height": 860})
@@ -531,9 +533,9 @@ async def test_a_reload_keeps_the_workspace_and_the_lead_open(
 
 
 async def test_an_empty_desk_says_there_is_nothing_yet(
-    bot: Harness, tmp_path: Path, screens: Path | None
+    bot: Harness, chromium: Chromium, screens: Path | None
 ) -> None:
-    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+    async with served(bot) as base, chromium.context() as context:
         seen = await watched(context)
         page = seen.page
         await page.goto(page_url(base, bot, ADMIN_ID, language="en"))
@@ -551,8 +553,33 @@ async def test_an_empty_desk_says_there_is_nothing_yet(
     assert seen.alerts == [] and seen.errors == []
 
 
+async def test_a_browser_test_starts_with_nothing_an_earlier_one_kept(
+    bot: Harness, chromium: Chromium
+) -> None:
+    """One Chromium serves every browser test of a process (tests/conftest.py): each test's
+    context starts without the cookies and storage another one left, as a profile of its own
+    did. Here two contexts on the very same workspace address, one after the other."""
+    async with served(bot) as base:
+        async with chromium.context() as first:
+            page = (await watched(first)).page
+            await page.goto(page_url(base, bot, ADMIN_ID, language="en"))
+            await page.locator("#tabs").wait_for()
+            await first.add_cookies([{"name": "left", "value": "behind", "url": base}])
+            await page.evaluate("localStorage.setItem('left', 'behind')")
+            assert await page.evaluate("sessionStorage.getItem('ws-init-data')")
+        async with chromium.context() as second:
+            seen = await watched(second)
+            await seen.page.goto(f"{base}/staff/")
+            await wait_text(seen, ".refused p", t(Text.WS_REFUSED_OUTSIDE_TELEGRAM, "en"))
+            assert await second.cookies() == []
+            assert await seen.page.evaluate("document.cookie") == ""
+            assert await seen.page.evaluate("localStorage.length") == 0
+            assert await seen.page.evaluate("sessionStorage.length") == 0
+    assert seen.alerts == [] and seen.errors == []
+
+
 async def test_a_lead_says_who_handles_it_and_a_lapsed_session_keeps_the_reply(
-    bot: Harness, staff_chat: EmulatedChat, tmp_path: Path, screens: Path | None
+    bot: Harness, staff_chat: EmulatedChat, chromium: Chromium, screens: Path | None
 ) -> None:
     """Who handles the lead in words, and letting go of it in the chat's words; consents as
     a status; the talent's questions on the left as in the conversation; and a session that
@@ -562,7 +589,7 @@ async def test_a_lead_says_who_handles_it_and_a_lapsed_session_keeps_the_reply(
     reference = await apply(bot, talent, MUSICIAN)
     await ask(bot, talent, "Apakah MU:CON terbuka untuk band indie?")
     signed = int(time.time()) - 300  # opened five minutes ago
-    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+    async with served(bot) as base, chromium.context() as context:
         seen = await watched(context)
         page = seen.page
         await page.goto(page_url(base, bot, ADMIN_ID, auth_date=signed))
@@ -658,13 +685,13 @@ window.Telegram = { WebApp: {
 
 
 async def test_inside_telegram_a_talents_link_opens_through_telegram(
-    bot: Harness, tmp_path: Path
+    bot: Harness, chromium: Chromium
 ) -> None:
     """Telegram asks Mini Apps to open other sites with openLink (a new tab may be blocked in
     its app, or replace the workspace), and t.me links with openTelegramLink."""
     links = "https://vimeo.com/123456\nhttps://t.me/sarimonsoons"
     await seeded(bot.database, [Seed(7001, {**MUSICIAN, "other_links": links})])
-    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+    async with served(bot) as base, chromium.context() as context:
         seen = await watched(context)
         page = seen.page
         await page.add_init_script(TELEGRAM_SCRIPT)
@@ -686,10 +713,10 @@ async def test_inside_telegram_a_talents_link_opens_through_telegram(
 
 
 async def test_a_download_link_once_used_says_how_to_get_a_new_file(
-    bot: Harness, tmp_path: Path
+    bot: Harness, chromium: Chromium
 ) -> None:
     await seeded(bot.database, [Seed(7001, MUSICIAN), Seed(7002, realistic(random.Random(5)))])
-    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+    async with served(bot) as base, chromium.context() as context:
         seen = await watched(context)
         page = seen.page
         await page.goto(page_url(base, bot, ADMIN_ID))
@@ -708,14 +735,14 @@ async def test_a_download_link_once_used_says_how_to_get_a_new_file(
 
 
 async def test_a_stage_export_says_under_its_link_which_closed_duplicates_it_left_out(
-    bot: Harness, tmp_path: Path, screens: Path | None
+    bot: Harness, chromium: Chromium, screens: Path | None
 ) -> None:
     # The second shares the first's phone: a possible duplicate of it, closed as one.
     second = {**realistic(random.Random(5)), "phone": MUSICIAN["phone"]}
     await seeded(bot.database, [Seed(7001, MUSICIAN), Seed(7002, second)])
     assert await bot.store.duplicates.close_duplicate(2, 1, Actor.cli()) == "saved"
     left_out = visible(t(Text.EXPORT_CLOSED_LEFT_OUT, count=1))
-    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+    async with served(bot) as base, chromium.context() as context:
         seen = await watched(context)
         page = seen.page
         await page.goto(page_url(base, bot, ADMIN_ID))
@@ -734,7 +761,7 @@ async def test_a_stage_export_says_under_its_link_which_closed_duplicates_it_lef
 
 
 async def test_the_today_chip_lists_the_days_new_leads(
-    bot: Harness, tmp_path: Path, screens: Path | None
+    bot: Harness, chromium: Chromium, screens: Path | None
 ) -> None:
     await seeded(bot.database, [Seed(7001, MUSICIAN), Seed(7002, realistic(random.Random(5)))])
     now = datetime.now(UTC).isoformat(timespec="microseconds")  # KOC-000002 came in today
@@ -743,7 +770,7 @@ async def test_the_today_chip_lists_the_days_new_leads(
         "UPDATE lead_search SET submitted_at = ? WHERE application_id = 2",
     ):
         rows(bot.database, update, (now,))
-    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+    async with served(bot) as base, chromium.context() as context:
         seen = await watched(context)
         page = seen.page
         await page.goto(page_url(base, bot, ADMIN_ID))
@@ -757,14 +784,14 @@ async def test_the_today_chip_lists_the_days_new_leads(
 
 
 async def test_on_a_phone_words_stay_whole_and_every_choice_is_in_reach(
-    bot: Harness, tmp_path: Path, screens: Path | None
+    bot: Harness, chromium: Chromium, screens: Path | None
 ) -> None:
     rng = random.Random(11)
     await seeded(
         bot.database,
         [Seed(7001, MUSICIAN), *[Seed(7001 + n, realistic(rng)) for n in range(1, 30)]],
     )
-    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+    async with served(bot) as base, chromium.context() as context:
         seen = await watched(context)
         page = seen.page
         await page.set_viewport_size(PHONE)  # type: ignore[arg-type]
@@ -837,12 +864,12 @@ async def test_on_a_phone_words_stay_whole_and_every_choice_is_in_reach(
 
 
 async def test_a_move_saved_without_its_message_says_the_talent_was_not_told(
-    bot: Harness, tmp_path: Path
+    bot: Harness, chromium: Chromium
 ) -> None:
     """Don't notify on a stage that has a message: the lead's history marks the move."""
     talent = bot.user(first_name="Rina")
     reference = await apply(bot, talent, MUSICIAN)
-    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+    async with served(bot) as base, chromium.context() as context:
         seen = await watched(context)
         page = seen.page
         await page.goto(page_url(base, bot, ADMIN_ID))
@@ -882,7 +909,7 @@ async def hidden_by_the_toast(page: Page) -> list[str]:
 
 
 async def test_on_a_phone_tabs_fit_one_row_toasts_hide_no_button_and_lainnya_is_asked(
-    bot: Harness, staff_chat: EmulatedChat, tmp_path: Path, screens: Path | None
+    bot: Harness, staff_chat: EmulatedChat, chromium: Chromium, screens: Path | None
 ) -> None:
     """A new staff member's review at 400 px: "Pengumuman" alone on a second row of tabs; a
     toast over the next card's "Kirim balasan" for seconds; unticking "Lainnya" dropped
@@ -892,7 +919,7 @@ async def test_on_a_phone_tabs_fit_one_row_toasts_hide_no_button_and_lainnya_is_
     talents = [bot.user(first_name=name) for name in ("Dimas", "Rina", "Joko", "Wulan")]
     for talent in talents:
         await ask(bot, talent, f"Halo kak, saya {talent.first_name}. Tiket pesawat ditanggung?")
-    async with served(bot) as base, chromium(tmp_path / "profile") as context:
+    async with served(bot) as base, chromium.context() as context:
         seen = await watched(context)
         page = seen.page
         await page.set_viewport_size({"width": 400, "height": 740})
