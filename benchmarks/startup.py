@@ -1,65 +1,179 @@
-"""Start-up time: from spawning `python -m bot run` to its first getUpdates call.
+"""Start-up time of the bot's processes: `run` until it polls, and a few one-shot commands.
 
-    python benchmarks/startup.py [--runs 7]
+    python benchmarks/startup.py [--repeat 5] [--leads 200]
 
-Each run spawns the bot against the emulator served on loopback and times the moment the
-first getUpdates request arrives at the emulator (not when it is answered: a long poll is
-answered late). The first run opens a new database (migrations); the others reuse it, as a
-restart does. The process is stopped with SIGTERM after each run.
+`run`: from spawning `python -m bot run` against the Bot API emulator served on loopback
+until its deleteWebhook request arrives at the emulator (made just before the first
+getUpdates: the sign the bot polls), on a fresh database (every migration runs) and on a kept
+one (a restart); the bot is stopped with SIGTERM after each start. Commands: wall time from
+spawning `python -m bot COMMAND` to its exit, on a small database (--leads submitted leads,
+the bot has run on it) and with no bot running: `status` (exit status 1: no bot running),
+`stats`, `audit`, `export` to a CSV file in a temporary folder, `lead --help`, and `--help`
+(the interpreter and the parser alone). Each is timed --repeat times, the rounds interleaved
+so that a busy spell of the machine falls on all of them; median and range (min-max).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import resource
 import sys
 import tempfile
+import time
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _driver import add_staff_chat, full_bot, machine, median
+from _driver import (
+    base_env,
+    cpu_seconds,
+    full_bot,
+    load_average,
+    machine,
+    median,
+    served_emulator,
+)
+from export_leads import talents
 
 from bot.emulator import BotAPIEmulator
+from bot.store import Store
+from tests.leads import seed
+
+READY = "deleteWebhook"
 
 
-async def benchmark(runs: int) -> None:
-    """Start the bot `runs` times on one database file; print each time and the median."""
-    emulator = BotAPIEmulator()
-    emulator.record_calls = False
-    add_staff_chat(emulator)
-    url = await emulator.serve()
-    print(f"Machine: {machine()}\n")
-    times = []
-    with tempfile.TemporaryDirectory(prefix="bench-startup-") as folder:
-        for run in range(runs):
-            bot = full_bot(emulator, url, Path(folder))
-            try:
-                seconds = await bot.start(emulator)
-            except BaseException:
-                print(bot.tail(), file=sys.stderr)
-                raise
-            finally:
-                status = await bot.stop()
-            if status != 0:
-                raise RuntimeError(f"the bot exited with status {status}:\n{bot.tail()}")
-            what = "new database" if run == 0 else "restart"
-            print(f"run {run + 1}: {seconds * 1000:6.0f} ms  ({what})", flush=True)
-            times.append(seconds)
+class Timing(NamedTuple):
+    """One start: wall seconds, and the process's CPU seconds (user + system) by then."""
+
+    wall: float
+    cpu: float
+
+
+# Command line, expected exit status. `{folder}`: the round's temporary folder.
+COMMANDS: dict[str, tuple[list[str], int]] = {
+    "status": (["status"], 1),
+    "stats": (["stats"], 0),
+    "audit": (["audit"], 0),
+    "export": (["export", "--format", "csv", "--output", "{folder}/leads.csv"], 0),
+    "lead --help": (["lead", "--help"], 0),
+    "--help": (["--help"], 0),
+}
+
+
+async def start_bot(emulator: BotAPIEmulator, url: str, folder: Path) -> Timing:
+    """Start `python -m bot run` on the database in `folder`; seconds until it polls."""
+    bot = full_bot(emulator, url, folder)
+    try:
+        seconds = await bot.start(emulator, ready=READY)
+        cpu = cpu_seconds(bot.pid)
+    except BaseException:
+        print(bot.tail(), file=sys.stderr)
+        raise
+    finally:
+        status = await bot.stop()
+    if status != 0:
+        raise RuntimeError(f"the bot exited with status {status}:\n{bot.tail()}")
+    return Timing(seconds, cpu)
+
+
+async def run_command(database: Path, argv: list[str], expected: int) -> Timing:
+    """`python -m bot ARGV` on `database` (no BOT_TOKEN); seconds from spawn to exit."""
+    with tempfile.TemporaryDirectory(prefix="bench-startup-cmd-") as folder:
+        env = base_env(DATABASE_PATH=str(database))
+        argv = [part.format(folder=folder) for part in argv]
+        used = children_cpu()
+        spawned = time.perf_counter()
+        process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "bot",
+            *argv,
+            cwd=folder,
+            env=env,
+            stdin=asyncio.subprocess.DEVNULL,
+            stdout=asyncio.subprocess.DEVNULL,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        _, err = await process.communicate()
+        seconds = time.perf_counter() - spawned
+        cpu = children_cpu() - used  # no other child of this process runs meanwhile
+    if process.returncode != expected:
+        raise RuntimeError(
+            f"`kocca-bot {' '.join(argv)}` exited with {process.returncode}, not {expected}:\n"
+            f"{err.decode(errors='replace')}"
+        )
+    return Timing(seconds, cpu)
+
+
+def children_cpu() -> float:
+    """User + system CPU seconds of this process's children that have exited and been reaped."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def line(name: str, timings: list[Timing]) -> str:
+    """One row: the median and the range of the wall time, and the median CPU, in seconds."""
+    wall = [timing.wall for timing in timings]
+    cpu = median([timing.cpu for timing in timings])
+    return (
+        f"{name:<22} wall median {median(wall):5.2f} s  range {min(wall):.2f}-{max(wall):.2f} s"
+        f"   CPU median {cpu:5.2f} s"
+    )
+
+
+async def benchmark(repeat: int, leads: int) -> None:
+    """Time each start `repeat` times; print every figure, then the summary."""
+    emulator, url = await served_emulator()
+    print(f"Machine: {machine()}; load average {load_average()}\n")
+    figures: dict[str, list[Timing]] = {"run, fresh database": [], "run, kept database": []}
+    figures.update({name: [] for name in COMMANDS})
+    with tempfile.TemporaryDirectory(prefix="bench-startup-") as temporary:
+        kept = Path(temporary) / "kept"
+        kept.mkdir()
+        await (await Store.open(kept / "kocca.db")).close()  # the tables
+        seed(kept / "kocca.db", talents(leads, datetime.now(UTC)))
+        await start_bot(emulator, url, kept)  # the bot has run on it once (not timed)
+        for round_ in range(repeat):
+            fresh = Path(temporary) / f"fresh-{round_}"
+            fresh.mkdir()
+            figures["run, fresh database"].append(await start_bot(emulator, url, fresh))
+            figures["run, kept database"].append(await start_bot(emulator, url, kept))
+            for name, (argv, expected) in COMMANDS.items():
+                figures[name].append(await run_command(kept / "kocca.db", argv, expected))
+            done = ", ".join(f"{name} {times[-1].wall:.2f}" for name, times in figures.items())
+            print(f"round {round_ + 1}: {done}", flush=True)
     await emulator.aclose()
-    restarts = times[1:] or times
-    print(f"\nmedian of {len(restarts)} restart(s): {median(restarts) * 1000:.0f} ms")
-    print(f"first start, new database: {times[0] * 1000:.0f} ms")
+    print(f"\n{repeat} round(s); `run` until {READY}, commands until they exit; {leads} leads")
+    for name, times in figures.items():
+        print(line(name, times))
+    print(f"load average after: {load_average()}")
 
 
 def main() -> None:
     """Parse the options and run."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=7, help="starts to time (default 7)")
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog=__doc__.split("\n\n", 2)[2],
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=5, metavar="N", help="rounds to time (default 5)"
+    )
+    parser.add_argument(
+        "--leads",
+        type=int,
+        default=200,
+        metavar="N",
+        help="submitted leads in the kept database the commands read (default 200)",
+    )
     args = parser.parse_args()
-    if args.runs < 1:
-        parser.error("--runs must be at least 1")
-    asyncio.run(benchmark(args.runs))
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
+    if args.leads < 0:
+        parser.error("--leads must not be negative")
+    asyncio.run(benchmark(args.repeat, args.leads))
 
 
 if __name__ == "__main__":
