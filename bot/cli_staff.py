@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import logging
 import sys
 from datetime import UTC, date, datetime
@@ -24,6 +25,7 @@ FORMATS = ("csv", "xlsx")
 SECTORS = ("film", "music", "musik")
 
 if TYPE_CHECKING:
+    from bot.answers.matcher import Matcher
     from bot.content import Content
     from bot.leads import export
     from bot.leads.export import ExportRequest
@@ -193,7 +195,6 @@ def _stats_command(args: argparse.Namespace) -> int:
 async def _report(settings: Settings, content: Content, language: str) -> str:
     from bot.answers import stats as question_stats
     from bot.answers.desk import thresholds
-    from bot.answers.matcher import Matcher
     from bot.leads import pipeline, stats
     from bot.store import Store
 
@@ -208,6 +209,15 @@ async def _report(settings: Settings, content: Content, language: str) -> str:
         await store.close()
     report = stats.report(numbers, content, language, settings)
     report += f"\n\n{pipeline.stats_report(flow, content, language)}"
-    matcher = Matcher.build(content, taught)
-    answers_now = question_stats.answers_now(content, matcher, thresholds(settings))
+    needed = thresholds(settings)
+
+    @functools.cache
+    def matcher() -> Matcher:
+        from bot.answers.matcher import Matcher  # numpy and bm25s: only with a question listed
+
+        return Matcher.build(content, taught)
+
+    def answers_now(question: str) -> str | None:
+        return question_stats.answer_now(question, content, matcher(), needed)
+
     return f"{report}\n\n{question_stats.report(asked, content, language, answers_now)}"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from bot.answers.matcher import Matcher
 from bot.answers.text import MAX_CHARACTERS, summary, words
 from bot.answers.verdict import SUGGESTIONS, Outcome, Thresholds, Verdict, decide
 from bot.answers.words import STOPWORDS
@@ -13,6 +13,9 @@ from bot.content import Content, FaqItem, Program
 from bot.settings import Settings
 from bot.store import Store
 from bot.store.questions import Asked
+
+if TYPE_CHECKING:  # numpy and bm25s: imported by the matcher, and only where it is built
+    from bot.answers.matcher import Matcher
 
 Entry = FaqItem | Program
 # An answer the talent said was not what they asked is not given again to them this soon

@@ -8,15 +8,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from bot.answers.desk import entry
-from bot.answers.matcher import Matcher
 from bot.answers.text import content_stems, masked_again, words
 from bot.answers.verdict import Outcome, Thresholds, decide
 from bot.content import Content, FaqItem, Markup
 from bot.store import Store
 from bot.store.questions import FreeQuestions, Listed, Listing, Week, Wording
 from bot.texts import Text
+
+if TYPE_CHECKING:  # numpy and bm25s: imported by the matcher, and only where it is built
+    from bot.answers.matcher import Matcher
 
 AnswerNow = Callable[[str], str | None]  # a listed question -> the entry answering it now
 WEEK = timedelta(days=7)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from bot.answers.matcher import Match
+if TYPE_CHECKING:  # numpy and bm25s: imported by the matcher, and only where it is built
+    from bot.answers.matcher import Match
 
 ALTERNATIVES = 2  # other close entries under a direct answer
 SUGGESTIONS = 3  # entries offered when the bot is not sure

@@ -10,12 +10,10 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote_plus, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo
 
-import phonenumbers
-from email_validator import EmailNotValidError, validate_email
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
@@ -23,6 +21,9 @@ from bot.content import Content, Question, T
 from bot.parsing import numbers_in_words
 from bot.terminal_text import without_controls
 from bot.texts import Text
+
+if TYPE_CHECKING:
+    import phonenumbers
 
 PHONE_REGION = "ID"  # numbers written without a country code are Indonesian
 NONE_YET = "none_yet"  # stored for an answer in a question's none_answers ("belum ada")
@@ -487,6 +488,9 @@ _ADDRESS_IN = re.compile(r"[^\s@<>()\[\],;:\"']+@[^\s@<>()\[\],;:\"']+")
 
 
 def _check_email(question: Question, text: str) -> Outcome:
+    # Imported here: the commands that only read answers (export, audit, stats) never need it.
+    from email_validator import EmailNotValidError, validate_email
+
     # The one address of a sentence (a talents' review: "Email saya …" was "not right"); two
     # are asked about, not picked from.
     found = {match.group().rstrip(".!?").lower() for match in _ADDRESS_IN.finditer(text)}
@@ -501,6 +505,8 @@ def _check_email(question: Question, text: str) -> Outcome:
 
 
 def _check_phone(question: Question, text: str) -> Outcome:
+    import phonenumbers  # as email_validator above: only answers being checked need it
+
     # The numbers written in the text, each once ("Nomor WA saya 0813 2999 1234"): one among
     # words is the answer; two are asked about ("Nomor WhatsApp saya 0271-712345, kalau HP
     # 0813 2999 1234" was "not a number" in a talents' review). Parsing words whole could read
@@ -529,6 +535,8 @@ def _check_phone(question: Question, text: str) -> Outcome:
 
 
 def _parsed(text: str) -> phonenumbers.PhoneNumber | None:
+    import phonenumbers
+
     try:
         return phonenumbers.parse(text, None)
     except phonenumbers.NumberParseException:

@@ -14,7 +14,6 @@ from datetime import date, datetime, timedelta
 from bot.content import Content, Markup
 from bot.leads import intake
 from bot.leads.export import WIB, start_of_day_utc
-from bot.outreach.reminders import RECENT_DAYS
 from bot.settings import Settings
 from bot.store import ReminderCounts, Store
 from bot.store.leads import Counts
@@ -23,6 +22,7 @@ from bot.texts import Text, grouped
 DAYS = 14
 TOP_PROVINCES = 5
 TOP_SOURCES = 10
+RECENT_DAYS = 7  # reminders sent in the last week
 
 Tally = list[tuple[str, int]]  # (answer value, leads), most first
 

@@ -54,7 +54,6 @@ Clock = Callable[[], datetime]  # the current time, timezone-aware
 
 POLL_SECONDS = 5.0  # how often the worker looks for due reminders (delays are hours)
 BATCH = 200
-RECENT_DAYS = 7  # /stats: reminders sent in the last week (bot/leads/stats.py)
 # A draft left unchanged this much longer than the last delay gets no reminder at all: drafts
 # that were already old when reminders were turned on, or missed during a long outage.
 GIVE_UP_AFTER = timedelta(days=7)
