@@ -330,7 +330,7 @@ def _chat_command(args: argparse.Namespace) -> int:
 
     settings = load_settings()
     setup_logging(logging.WARNING)
-    load_content(settings.content_dir)  # fail early with the list of problems
+    content = load_content(settings.content_dir)  # fail early with the list of problems
     try:
         return asyncio.run(
             chat(
@@ -342,6 +342,7 @@ def _chat_command(args: argparse.Namespace) -> int:
                 real_talents=args.allow_real_talents,
                 files=args.files,
                 patience=STILL_WORKING_AFTER if args.patience is None else args.patience,
+                content=content,  # checked once, not again when the bot starts
             )
         )
     except DatabaseInUse as error:

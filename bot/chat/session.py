@@ -21,6 +21,7 @@ from bot.chat.guard import TALENT_IDS, check_database, talent_id
 from bot.chat.keys import AS_STAFF, AS_TALENT, STILL_WORKING_AFTER, Keys
 from bot.chat.places import Places, chat_places, logging_to
 from bot.chat.screen import Screen
+from bot.content import Content
 from bot.emulator import BotAPIEmulator, EmulatedChat, EmulatedUser
 from bot.ops.runlock import RunLock
 from bot.settings import DEMO_CONTROLLER, Settings, written_duration
@@ -40,6 +41,7 @@ async def chat(
     patience: float = STILL_WORKING_AFTER,
     read_line: Callable[[], str] | None = None,
     out: TextIO | None = None,
+    content: Content | None = None,
 ) -> int:
     """Run the bot on the emulator and relay the terminal to one person's private chat (and,
     for an admin, to a simulated staff group).
@@ -48,6 +50,7 @@ async def chat(
     runs on it; a restore or a bot started meanwhile refuses). A database holding other
     users is refused (ChatRefused) unless `real_talents`; then nothing queued for them is
     sent (no background workers), and none of their waiting updates may be in the inbox.
+    `content`: content/ as loaded and checked already (else it is loaded here).
     """
     person = Person(user_id, first_name, telegram_language)
     with contextlib.ExitStack() as held:
@@ -59,7 +62,7 @@ async def chat(
         with logging_to(places.log, settings.log_level_number, []):
             # Standard output as it is now, not as it was when this module was imported.
             terminal = Terminal(read_line, out or sys.stdout, patience)
-            await _session(settings, places, person, terminal, workers)
+            await _session(settings, places, person, terminal, workers, content)
     return 0
 
 
@@ -83,7 +86,12 @@ class Terminal:
 
 
 async def _session(
-    settings: Settings, places: Places, person: Person, terminal: Terminal, workers: bool
+    settings: Settings,
+    places: Places,
+    person: Person,
+    terminal: Terminal,
+    workers: bool,
+    content: Content | None,
 ) -> None:
     """One chat: the emulator, the bot, the person at the keyboard."""
     # A token of its own each chat: the workspace's sign-in is keyed with it, and the tests'
@@ -97,7 +105,7 @@ async def _session(
 
         listening = loopback_socket(settings.web_port)
     try:
-        await _talk(settings, places, person, terminal, workers, emulator, listening)
+        await _talk(settings, places, person, terminal, workers, emulator, listening, content)
     finally:
         if listening is not None:
             listening.close()  # served and closed already, or never served
@@ -111,6 +119,7 @@ async def _talk(
     workers: bool,
     emulator: BotAPIEmulator,
     listening: socket.socket | None,
+    content: Content | None,
 ) -> None:
     """The chat itself, the workspace on `listening` (a bound loopback socket) for an admin."""
     admin = settings.is_admin(person.id)
@@ -140,6 +149,7 @@ async def _talk(
         updates_request=emulator.request(),
         poll_timeout=1,
         workers=workers,
+        content=content,
     )
     # Telegram's update ids only grow; the database remembers those it has seen.
     emulator.updates.continue_after(await runner.store.inbox.highest_id())
