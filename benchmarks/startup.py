@@ -1,6 +1,6 @@
 """Start-up time of the bot's processes: `run` until it polls, and a few one-shot commands.
 
-    python benchmarks/startup.py [--repeat 5] [--leads 200]
+    python benchmarks/startup.py [--repeat 5] [--leads 200] [--code DIR]
 
 `run`: from spawning `python -m bot run` against the Bot API emulator served on loopback
 until its deleteWebhook request arrives at the emulator (made just before the first
@@ -8,9 +8,16 @@ getUpdates: the sign the bot polls), on a fresh database (every migration runs) 
 one (a restart); the bot is stopped with SIGTERM after each start. Commands: wall time from
 spawning `python -m bot COMMAND` to its exit, on a small database (--leads submitted leads,
 the bot has run on it) and with no bot running: `status` (exit status 1: no bot running),
-`stats`, `audit`, `export` to a CSV file in a temporary folder, `lead --help`, and `--help`
-(the interpreter and the parser alone). Each is timed --repeat times, the rounds interleaved
-so that a busy spell of the machine falls on all of them; median and range (min-max).
+`stats`, `audit`, `export` to a CSV file in a temporary folder, `lead --help`, `--help`
+(the interpreter and the parser alone) and `chat` (on a throw-away database: /start typed,
+then the end of its input). Each is timed --repeat times, the rounds interleaved
+so that a busy spell of the machine falls on all of them; median and range (min-max) of
+the wall time, and the median CPU time (user + system) of the process: for `run`, what it
+had used when it polled; far steadier than the wall time on a machine others use.
+
+`--code DIR` times another checkout of the bot with this virtual environment (e.g. the code
+before a change, unpacked with `git archive <commit> | tar -x -C DIR`); the benchmark itself
+(the emulator, the database it seeds) is this checkout's.
 """
 
 from __future__ import annotations
@@ -42,6 +49,7 @@ from bot.emulator import BotAPIEmulator
 from bot.store import Store
 from tests.leads import seed
 
+ROOT = Path(__file__).resolve().parent.parent
 READY = "deleteWebhook"
 
 
@@ -60,12 +68,15 @@ COMMANDS: dict[str, tuple[list[str], int]] = {
     "export": (["export", "--format", "csv", "--output", "{folder}/leads.csv"], 0),
     "lead --help": (["lead", "--help"], 0),
     "--help": (["--help"], 0),
+    "chat": (["chat"], 0),
 }
+# What is typed into a command: `chat` (a throw-away database) answers /start, then ends.
+TYPED = {"chat": b"/start\n"}
 
 
-async def start_bot(emulator: BotAPIEmulator, url: str, folder: Path) -> Timing:
+async def start_bot(emulator: BotAPIEmulator, url: str, folder: Path, code: Path | None) -> Timing:
     """Start `python -m bot run` on the database in `folder`; seconds until it polls."""
-    bot = full_bot(emulator, url, folder)
+    bot = full_bot(emulator, url, folder, code)
     try:
         seconds = await bot.start(emulator, ready=READY)
         cpu = cpu_seconds(bot.pid)
@@ -79,10 +90,14 @@ async def start_bot(emulator: BotAPIEmulator, url: str, folder: Path) -> Timing:
     return Timing(seconds, cpu)
 
 
-async def run_command(database: Path, argv: list[str], expected: int) -> Timing:
+async def run_command(
+    database: Path, argv: list[str], expected: int, code: Path | None, typed: bytes = b""
+) -> Timing:
     """`python -m bot ARGV` on `database` (no BOT_TOKEN); seconds from spawn to exit."""
     with tempfile.TemporaryDirectory(prefix="bench-startup-cmd-") as folder:
         env = base_env(DATABASE_PATH=str(database))
+        if code is not None:
+            env["PYTHONPATH"] = str(code)
         argv = [part.format(folder=folder) for part in argv]
         used = children_cpu()
         spawned = time.perf_counter()
@@ -93,11 +108,11 @@ async def run_command(database: Path, argv: list[str], expected: int) -> Timing:
             *argv,
             cwd=folder,
             env=env,
-            stdin=asyncio.subprocess.DEVNULL,
+            stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.DEVNULL,
             stderr=asyncio.subprocess.PIPE,
         )
-        _, err = await process.communicate()
+        _, err = await process.communicate(typed)
         seconds = time.perf_counter() - spawned
         cpu = children_cpu() - used  # no other child of this process runs meanwhile
     if process.returncode != expected:
@@ -124,10 +139,11 @@ def line(name: str, timings: list[Timing]) -> str:
     )
 
 
-async def benchmark(repeat: int, leads: int) -> None:
+async def benchmark(repeat: int, leads: int, code: Path | None) -> None:
     """Time each start `repeat` times; print every figure, then the summary."""
     emulator, url = await served_emulator()
-    print(f"Machine: {machine()}; load average {load_average()}\n")
+    print(f"Machine: {machine()}; load average {load_average()}")
+    print(f"Code: {code or ROOT}\n")
     figures: dict[str, list[Timing]] = {"run, fresh database": [], "run, kept database": []}
     figures.update({name: [] for name in COMMANDS})
     with tempfile.TemporaryDirectory(prefix="bench-startup-") as temporary:
@@ -135,14 +151,16 @@ async def benchmark(repeat: int, leads: int) -> None:
         kept.mkdir()
         await (await Store.open(kept / "kocca.db")).close()  # the tables
         seed(kept / "kocca.db", talents(leads, datetime.now(UTC)))
-        await start_bot(emulator, url, kept)  # the bot has run on it once (not timed)
+        await start_bot(emulator, url, kept, code)  # the bot has run on it once (not timed)
         for round_ in range(repeat):
             fresh = Path(temporary) / f"fresh-{round_}"
             fresh.mkdir()
-            figures["run, fresh database"].append(await start_bot(emulator, url, fresh))
-            figures["run, kept database"].append(await start_bot(emulator, url, kept))
+            figures["run, fresh database"].append(await start_bot(emulator, url, fresh, code))
+            figures["run, kept database"].append(await start_bot(emulator, url, kept, code))
             for name, (argv, expected) in COMMANDS.items():
-                figures[name].append(await run_command(kept / "kocca.db", argv, expected))
+                figures[name].append(
+                    await run_command(kept / "kocca.db", argv, expected, code, TYPED.get(name, b""))
+                )
             done = ", ".join(f"{name} {times[-1].wall:.2f}" for name, times in figures.items())
             print(f"round {round_ + 1}: {done}", flush=True)
     await emulator.aclose()
@@ -168,12 +186,19 @@ def main() -> None:
         metavar="N",
         help="submitted leads in the kept database the commands read (default 200)",
     )
+    parser.add_argument(
+        "--code",
+        type=Path,
+        metavar="DIR",
+        help="another checkout of the bot to time (default: this one)",
+    )
     args = parser.parse_args()
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
     if args.leads < 0:
         parser.error("--leads must not be negative")
-    asyncio.run(benchmark(args.repeat, args.leads))
+    code = None if args.code is None else args.code.resolve()
+    asyncio.run(benchmark(args.repeat, args.leads, code))
 
 
 if __name__ == "__main__":
