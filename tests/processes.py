@@ -3,11 +3,13 @@
 Every process a test starts goes through `spawn`, and none outlives its test: conftest.py
 kills what is still running when the test ends, passed or failed (`end_all`).
 
-A one-shot command (`kocca-bot status`, `backup`, `restore`, `export`…) runs in the test's
-own process by default (`run_cli`): the same entry point, `bot.cli.main`, with the same
-environment, folder and streams, without a Python start-up and the bot's imports (seconds
-each on a busy machine). What only a process shows (a lock held by the command, kill -9, a
-reader gone, the interpreter's exit status) goes through `run_cli_process`.
+A one-shot command (`kocca-bot status`, `backup`, `restore`, `export`…) runs as its own
+process (`run_cli`) when a bot runs in the test's event loop. Where none does, it runs in the
+test's own process (`call_cli`, or `call_cli_beside` while this loop serves an emulator or a
+bot process): the same entry point, `bot.cli.main`, with the same environment, folder and
+streams, without a Python start-up and the bot's imports (about a second each). What only a
+process shows (a lock held by the command, kill -9, a reader gone, the interpreter's exit
+status) goes through `run_cli_process`.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ Process = asyncio.subprocess.Process
 
 # Processes started by the running test and not known to have ended.
 _running: set[Process] = set()
+# In-process commands change the process's streams, environment and folder: one at a time.
+_ONE_AT_A_TIME = threading.Lock()
 
 
 async def spawn(folder: Path, env: dict[str, str], *args: str, **streams: Any) -> Process:
@@ -130,8 +134,13 @@ class BotProcess:
         return code
 
     async def cli(self, *args: str) -> tuple[int, str, str]:
-        """Run `kocca-bot ARGS` with this bot's settings; exit status, stdout, stderr."""
+        """Run `kocca-bot ARGS` with this bot's settings as a process; status, stdout, stderr."""
         return await run_cli(self.folder, self.env, *args)
+
+    async def call(self, *args: str) -> tuple[int, str, str]:
+        """`cli` in this process (`call_cli_beside`): the bot is another process, and this loop
+        goes on serving its emulator meanwhile."""
+        return await call_cli_beside(self.folder, self.env, *args)
 
     def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         """Read the bot's database from outside, as `kocca-bot export` would (WAL allows it)."""
@@ -196,14 +205,28 @@ def call_cli(
     `stdin` as its input; what it changes in the process (logging, the environment) is put
     back. It runs on a thread of its own (it starts its own event loop) while the caller
     waits, blocked: nothing else in the test process runs meanwhile (an event loop included),
-    so nothing but the command reaches its streams or its logging. A bot the command must
-    talk to, or that must answer meanwhile, needs `run_cli_process`."""
+    so nothing but the command reaches its streams or its logging. An emulator or a bot
+    process this loop must serve meanwhile needs `call_cli_beside`; a bot running in this
+    loop, `run_cli`."""
     result: list[tuple[int, str, str]] = []
     worker = threading.Thread(target=lambda: result.append(_main(folder, env, args, stdin)))
-    worker.start()
-    worker.join(START_TIMEOUT * 2)
+    with _ONE_AT_A_TIME:  # two at once (`call_cli_beside`) would swap each other's streams
+        worker.start()
+        worker.join(START_TIMEOUT * 2)
     assert not worker.is_alive(), f"kocca-bot {' '.join(args)} did not finish"
     return result[0]
+
+
+async def call_cli_beside(
+    folder: Path, env: dict[str, str], *args: str, stdin: bytes = b""
+) -> tuple[int, str, str]:
+    """`call_cli` while this event loop goes on: for a command that talks to an emulator this
+    loop serves (`doctor`), or beside a bot process whose requests it serves.
+
+    Never while a bot runs in this loop: its logging would reach the command's streams, and
+    it would see the command's environment and folder. The loop's other work (serving HTTP)
+    neither prints nor reads those."""
+    return await asyncio.to_thread(call_cli, folder, env, *args, stdin=stdin)
 
 
 def _main(

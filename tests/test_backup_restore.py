@@ -9,7 +9,7 @@ import stat
 from pathlib import Path
 
 from bot.emulator import BotAPIEmulator
-from tests.processes import BotProcess, clean_env, run_cli, run_cli_process
+from tests.processes import BotProcess, call_cli, clean_env, run_cli_process
 from tests.walks import Step, replay, talent_walks
 
 TALENTS = 50
@@ -68,7 +68,7 @@ async def test_backup_while_50_talents_answer_restores_every_lead_submitted_befo
     new.mkdir()
     shutil.copy2(tmp_path / "erasure.key", new / "erasure.key")  # it checks the signature
     env = clean_env(new, BOT_TOKEN=emulator.token, BOT_API_URL=url)
-    code, out, err = await run_cli(new, env, "restore", str(backup))
+    code, out, err = call_cli(new, env, "restore", str(backup))
     assert code == 0, err
     restored = _references(new / "bot.db")
     assert before <= restored <= after
@@ -91,23 +91,23 @@ async def test_restore_refuses_while_a_bot_runs_and_works_after_kill_9(
     update = sari.send("/start")
     await bot.wait_done(update["update_id"])
     backup = tmp_path / "before.db"
-    code, _, err = await bot.cli("backup", "--output", str(backup))
+    code, _, err = await bot.call("backup", "--output", str(backup))
     assert code == 0, err
     budi = emulator.user(first_name="Budi")
     update = budi.send("/start")
     await bot.wait_done(update["update_id"])
 
-    code, out, err = await bot.cli("restore", str(backup))
+    code, out, err = await bot.call("restore", str(backup))
     assert code == 1
     assert "Refusing to restore" in err and "Stop the bot first" in err
     assert bot.query("SELECT COUNT(*) FROM users") == [(2,)]  # nothing was touched
 
-    # A second bot on the same database is refused too.
+    # A second bot on the same database is refused too (a process: `run` serves for good).
     code, _, err = await bot.cli("run")
     assert code == 1 and "Not starting" in err
 
     await bot.kill()  # the lock file stays; the lock does not
-    code, out, err = await bot.cli("restore", str(backup))
+    code, out, err = await bot.call("restore", str(backup))
     assert code == 0, err
     assert bot.query("SELECT COUNT(*) FROM users") == [(1,)]
     [kept_db] = tmp_path.glob("bot.before-restore-*.db")  # noqa: ASYNC240 - a test's folder
@@ -118,11 +118,11 @@ async def test_restore_refuses_while_a_bot_runs_and_works_after_kill_9(
     assert await bot.stop() == 0
 
 
-async def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path: Path) -> None:
+def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path: Path) -> None:
     env = clean_env(tmp_path, BOT_TOKEN="1:x")
     bogus = tmp_path / "notes.db"
     bogus.write_bytes(b"not a database at all" * 100)
-    code, _, err = await run_cli(tmp_path, env, "restore", str(bogus))
+    code, _, err = call_cli(tmp_path, env, "restore", str(bogus))
     assert code == 1
     assert "Not restored" in err
     assert not (tmp_path / "bot.db").exists()

@@ -12,7 +12,7 @@ from bot.chat.guard import TALENT_IDS, talent_id
 from bot.leads.pipeline import stage_label
 from bot.texts import Text
 from tests.leads import CONTENT, MUSICIAN, Seed, opening, seed, shown
-from tests.processes import clean_env, run_cli, start_cli
+from tests.processes import call_cli, clean_env, start_cli
 from tests.test_chat_tryout import ADMIN, APPLICATION, Terminal
 
 DEWI = talent_id("Dewi")
@@ -72,13 +72,13 @@ async def test_a_second_talent_registers_and_gets_a_stage_message(tmp_path: Path
     # The same database again: Dewi is the chat's own, not refused; the same name finds her.
     lines = b"/as-talent dewi\n/status\n/quit"
     args = ("chat", "--database", str(database))
-    code, out, err = await run_cli(tmp_path, clean_env(tmp_path, **ADMIN), *args, stdin=lines)
+    code, out, err = call_cli(tmp_path, clean_env(tmp_path, **ADMIN), *args, stdin=lines)
     assert code == 0, out + err
     assert f"Telegram id {DEWI}," in out
     assert CONTENT.stages["shortlist"].talent_label.get("id") in out
 
     # A foreign user (a real talent, perhaps): refused as before.
     seed(database, [Seed(user_id=5_000_000, answers=MUSICIAN)])
-    code, out, err = await run_cli(tmp_path, clean_env(tmp_path, **ADMIN), *args, stdin=lines)
+    code, out, err = call_cli(tmp_path, clean_env(tmp_path, **ADMIN), *args, stdin=lines)
     assert code != 0
     assert "holds 1 other user" in err and "--allow-real-talents" in err

@@ -15,7 +15,7 @@ import pytest
 from bot.settings import Settings
 from bot.store import Store
 from tests.leads import CONTENT, Seed, as_in_csv, read_csv, seed
-from tests.processes import clean_env, run_cli
+from tests.processes import call_cli, clean_env
 from tests.subscribers import complete_answers
 
 
@@ -56,10 +56,10 @@ def test_a_reader_that_stops_early_gets_no_traceback(folder: Path, command: str)
         ({}, ["purge", "--log-days", "-3"], "--log-days must be at least 1 (not -3)"),
     ],
 )
-async def test_a_wrong_value_is_one_sentence_naming_what_was_typed(
+def test_a_wrong_value_is_one_sentence_naming_what_was_typed(
     folder: Path, env: dict[str, str], args: list[str], said: str
 ) -> None:
-    code, _, err = await run_cli(folder, clean_env(folder, **env), *args)
+    code, _, err = call_cli(folder, clean_env(folder, **env), *args)
     assert code == 2
     assert err == f"Configuration error: {said}\n"
 
@@ -71,10 +71,10 @@ async def test_every_command_that_opens_the_database_takes_database(folder: Path
     seed(other, [Seed(7001, complete_answers(CONTENT, full_name="Budi Santoso"))])
     env = clean_env(folder)  # DATABASE_PATH is folder/bot.db, which has no leads
 
-    code, _, err = await run_cli(folder, env, "export", "--format", "csv", "--output", "a.csv")
+    code, _, err = call_cli(folder, env, "export", "--format", "csv", "--output", "a.csv")
     assert code == 0, err
     assert len(read_csv((folder / "a.csv").read_bytes())) == 1  # the header only
-    code, _, err = await run_cli(
+    code, _, err = call_cli(
         folder, env, "export", "--format", "csv", "--output", "b.csv", "--database", str(other)
     )
     assert code == 0, err
@@ -82,14 +82,14 @@ async def test_every_command_that_opens_the_database_takes_database(folder: Path
     assert "Budi Santoso" in budi
 
     # A relative BACKUP_DIR (the default, `backups`) is beside the database in use.
-    code, _, err = await run_cli(folder, env, "backup", "--database", str(other))
+    code, _, err = call_cli(folder, env, "backup", "--database", str(other))
     assert code == 0, err
     [made] = (other.parent / "backups").iterdir()
     assert made.name.startswith("other")
     assert not (folder / "backups").exists()
 
     missing = folder / "nowhere.db"
-    code, _, err = await run_cli(folder, env, "stats", "--database", str(missing))
+    code, _, err = call_cli(folder, env, "stats", "--database", str(missing))
     assert code == 2
     assert err == f"No database at {missing}: check --database.\n"
 
@@ -108,16 +108,16 @@ def test_a_relative_backup_dir_is_read_from_the_database_folder(tmp_path: Path) 
     assert settings(Path("data/kocca.db"), "data/backups").backup_dir == Path("data/backups")
 
 
-async def test_broadcasts_are_listed_and_cancelled_from_the_command_line(folder: Path) -> None:
+def test_broadcasts_are_listed_and_cancelled_from_the_command_line(folder: Path) -> None:
     seed(folder / "bot.db", [Seed(7001 + n, None, subscribed=True) for n in range(2)])
     text = folder / "news.html"
     text.write_text("<b>MU:CON</b> news", encoding="utf-8")
     env = clean_env(folder)
-    code, out, _ = await run_cli(folder, env, "broadcast", "--list")
+    code, out, _ = call_cli(folder, env, "broadcast", "--list")
     assert (code, out) == (0, "No announcement is scheduled or being sent.\n")
 
     at = "2099-01-02 10:00"
-    code, out, err = await run_cli(
+    code, out, err = call_cli(
         folder, env, "broadcast", "--text-file", str(text), "--at", at, "--yes"
     )
     assert code == 0, err
@@ -125,17 +125,17 @@ async def test_broadcasts_are_listed_and_cancelled_from_the_command_line(folder:
     # No bot runs on this database: the operator is told it waits for one.
     assert "No bot is running on this database: it goes out once the bot starts." in out
 
-    code, out, _ = await run_cli(folder, env, "broadcast", "--list")
+    code, out, _ = call_cli(folder, env, "broadcast", "--list")
     assert code == 0
     assert out.splitlines()[0] == f"#1  scheduled for {at} WIB; audience all, 2 recipients"
 
-    code, out, _ = await run_cli(folder, env, "broadcast", "--cancel", "1")
+    code, out, _ = call_cli(folder, env, "broadcast", "--cancel", "1")
     assert (code, out) == (0, "Announcement #1 cancelled: nothing more of it is sent.\n")
-    code, _, err = await run_cli(folder, env, "broadcast", "--cancel", "1")
+    code, _, err = call_cli(folder, env, "broadcast", "--cancel", "1")
     assert (code, err) == (1, "Announcement #1 is not scheduled or running (cancelled).\n")
-    code, _, err = await run_cli(folder, env, "broadcast", "--cancel", "9")
+    code, _, err = call_cli(folder, env, "broadcast", "--cancel", "9")
     assert (code, err) == (1, "There is no announcement #9.\n")
-    code, out, _ = await run_cli(folder, env, "audit", "--format", "csv")
+    code, out, _ = call_cli(folder, env, "audit", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [(row["via"], row["action"]) for row in rows] == [
         ("cli", "broadcast_queued"),

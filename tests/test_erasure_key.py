@@ -19,7 +19,7 @@ from bot.texts import Text
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness, every_value
 from tests.leads import MUSICIAN, apply, opening, read_csv
-from tests.processes import clean_env, run_cli, run_cli_process
+from tests.processes import call_cli, call_cli_beside, clean_env, run_cli
 from tests.restores import only_budi, two_leads_and_a_backup
 
 SARI_DATA = ["Sarinah", "sari.dewi@example.com", "+6281234567890", "Sari Dewi Lestari"]
@@ -98,7 +98,7 @@ async def test_erasure_survives_the_restore_of_an_older_backup(
     await _erase(bot, sari)
     await bot.stop()
 
-    code, out, err = await run_cli(tmp_path, env, "restore", str(backup))
+    code, out, err = call_cli(tmp_path, env, "restore", str(backup))
     assert code == 0, err
     assert "Carried over 1 erasure record and" in out
     assert "1 talent erased again" in out
@@ -108,9 +108,9 @@ async def test_erasure_survives_the_restore_of_an_older_backup(
         assert not any(secret in value for value in values), secret
     assert not any(value == str(sari.id) for value in values)
     assert only_budi(await backed_up.exported())
-    code, out, err = await run_cli(tmp_path, env, "lead", "KOC-000001")
+    code, out, err = call_cli(tmp_path, env, "lead", "KOC-000001")
     assert code != 0 and "Sari" not in out + err
-    code, _, err = await run_cli(tmp_path, env, "backup", "--output", str(tmp_path / "after.db"))
+    code, _, err = call_cli(tmp_path, env, "backup", "--output", str(tmp_path / "after.db"))
     assert code == 0, err
     assert not any("Sari Dewi Lestari" in value for value in every_value(tmp_path / "after.db"))
 
@@ -156,30 +156,30 @@ async def test_a_lost_or_wrong_key_is_refused_everywhere_and_never_replaced(
     kept = tmp_path / "password-manager.key"
     key_file.rename(kept)  # the server was moved without it
 
-    code, out, err = await run_cli(tmp_path, env, "run")
+    code, out, err = call_cli(tmp_path, env, "run")
     assert code == 2, out + err
     [line] = err.strip().splitlines()  # one line, saying what to do
     assert "erasure key file" in line and "missing" in line and "copy it back" in line
     assert not key_file.exists()  # no new key was made in its place
-    code, out, err = await run_cli_process(tmp_path, env, "doctor")
+    code, out, err = await call_cli_beside(tmp_path, env, "doctor")
     assert "✘ Erasure key: the erasure key file" in out
     assert "fix: copy erasure.key back" in out
 
     wrong = {**env, "ERASURE_KEY": "w" * 40}
-    code, _, err = await run_cli(tmp_path, wrong, "run")
+    code, _, err = call_cli(tmp_path, wrong, "run")
     assert code == 2
     assert "is not the key this database's erasure/withdrawal records (1) were made with" in err
-    code, _, err = await run_cli(tmp_path, wrong, "restore", str(backup))
+    code, _, err = call_cli(tmp_path, wrong, "restore", str(backup))
     assert code == 2 and "not restored" in err
     assert list(tmp_path.glob("kocca.before-restore-*")) == []  # noqa: ASYNC240 - test folder
-    code, out, _ = await run_cli_process(tmp_path, wrong, "doctor")
+    code, out, _ = await call_cli_beside(tmp_path, wrong, "doctor")
     assert "✘ Erasure key: ERASURE_KEY is not the key" in out
     assert "fix: put back the original key" in out
 
     kept.rename(key_file)  # put back
-    code, out, _ = await run_cli_process(tmp_path, env, "doctor")
+    code, out, _ = await call_cli_beside(tmp_path, env, "doctor")
     assert "✔ Erasure key:" in out and "matches this database's 1 keyed record" in out
-    code, out, err = await run_cli(tmp_path, env, "restore", str(backup))
+    code, out, err = call_cli(tmp_path, env, "restore", str(backup))
     assert code == 0, err
     assert "1 talent erased again" in out
     await bot.start()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import random
@@ -465,6 +466,9 @@ async def test_an_erasure_during_an_export_leaves_no_lead_without_its_answers(
     references = seed(database, [Seed(user_id=100 + index, answers=MUSICIAN) for index in range(3)])
     opened = 0
     original = Snapshot.stream
+    erased = asyncio.Event()  # the erasure is committed (emptying the WAL comes after)
+    store.privacy.on_erasure.append(erased.set)
+    erasing: list[asyncio.Task[None]] = []
 
     @asynccontextmanager
     async def erase_between_the_queries(
@@ -474,12 +478,17 @@ async def test_an_erasure_during_an_export_leaves_no_lead_without_its_answers(
         async with original(self, sql, params, batch) as rows:
             opened += 1
             if opened == 1:  # the leads query has started, the answers query not yet
-                await store.privacy.erase(100)  # /hapusdata, mid-export
+                # /hapusdata, mid-export, committed before the answers are read. Emptying
+                # the WAL then waits for this export's read to end, as beside a staff export
+                # (awaited whole here, it waited out the 10 s busy timeout instead).
+                erasing.append(asyncio.create_task(store.privacy.erase(100)))
+                await asyncio.wait_for(erased.wait(), 30)
             yield rows
 
     monkeypatch.setattr(Snapshot, "stream", erase_between_the_queries)
     async with store.leads.stream(LeadFilter()) as leads:
         exported = [lead async for lead in leads]
+    await erasing[0]
     assert opened == 2
     assert [lead.reference for lead in exported] == references  # as when the export began
     assert all(lead.answers["full_name"] == MUSICIAN["full_name"] for lead in exported)

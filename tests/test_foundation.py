@@ -17,7 +17,7 @@ from bot.settings import PACKAGED_CONTENT_DIR
 from bot.store import Database, Store
 from bot.store.migrations import MIGRATIONS
 from tests.harness import Harness
-from tests.processes import run_cli, spawn
+from tests.processes import call_cli, spawn
 
 
 async def test_greets_indonesian_talent_by_first_name_in_indonesian(bot: Harness) -> None:
@@ -121,7 +121,7 @@ async def test_database_from_an_older_version_opens_cleanly(tmp_path: Path) -> N
 
 
 def _env(tmp_path: Path, **values: str) -> dict[str, str]:
-    """A clean environment for a `kocca-bot` subprocess, run from an empty folder."""
+    """A clean environment for a `kocca-bot` command, run from an empty folder."""
     env = {
         key: value
         for key, value in os.environ.items()
@@ -136,7 +136,8 @@ def _env(tmp_path: Path, **values: str) -> dict[str, str]:
 async def _kocca_bot(
     tmp_path: Path, *args: str, stdin: bytes | None = None, **env: str
 ) -> tuple[int, str, str]:
-    return await run_cli(tmp_path, _env(tmp_path, **env), *args, stdin=stdin or b"")
+    """`kocca-bot ARGS` in this process (`call_cli`): no bot runs in these tests' loop."""
+    return call_cli(tmp_path, _env(tmp_path, **env), *args, stdin=stdin or b"")
 
 
 @pytest.mark.parametrize(

@@ -15,16 +15,16 @@ from bot.ops.runlock import running_pid
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import Harness, free_port
 from tests.leads import MUSICIAN, apply
-from tests.processes import clean_env, run_cli, run_cli_process, start_cli
+from tests.processes import call_cli, clean_env, run_cli_process, start_cli
 
 TIMEOUT = 60.0
 
 
-async def _chat(
+def _chat(
     folder: Path, env: dict[str, str], *args: str, stdin: bytes = b"/quit\n"
 ) -> tuple[int, str, str]:
     """`kocca-bot chat ARGS` with lines typed on its standard input."""
-    return await run_cli(folder, env, "chat", *args, stdin=stdin)
+    return call_cli(folder, env, "chat", *args, stdin=stdin)
 
 
 def _rows(database: Path, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
@@ -40,16 +40,16 @@ async def test_chat_on_a_real_database_takes_the_lock_and_sends_nothing_queued(
     sari = bot.user(user_id=5_839_204_117, first_name="Sarinah")  # not the chat's own id
     await apply(bot, sari, MUSICIAN)
     await bot.stop()
-    code, out, err = await run_cli(
+    code, out, err = call_cli(
         tmp_path, env, "lead", "KOC-000001", "--stage", "shortlist", "--notify"
     )
     assert code == 0, out + err
     backup = tmp_path / "copy.db"
-    code, _, err = await run_cli(tmp_path, env, "backup", "--output", str(backup))
+    code, _, err = call_cli(tmp_path, env, "backup", "--output", str(backup))
     assert code == 0, err
 
     for refused in (database, backup):  # a copy holds the same talents: refused the same way
-        code, _, err = await _chat(tmp_path, env, "--database", str(refused), stdin=b"/start\n")
+        code, _, err = _chat(tmp_path, env, "--database", str(refused), stdin=b"/start\n")
         assert code == 2
         said = " ".join(err.split())
         assert f"{refused} holds 1 other user," in said
@@ -65,7 +65,7 @@ async def test_chat_on_a_real_database_takes_the_lock_and_sends_nothing_queued(
         first = await asyncio.wait_for(chat.stdout.readline(), TIMEOUT)
         assert first.startswith(b"Chatting with the bot offline")
         assert running_pid(database) == chat.pid
-        code, _, err = await run_cli(tmp_path, env, "restore", str(backup))
+        code, _, err = call_cli(tmp_path, env, "restore", str(backup))
         assert code == 1 and "Refusing to restore" in err
     finally:
         chat_out, chat_err = await asyncio.wait_for(chat.communicate(b"/start\n/quit\n"), TIMEOUT)
@@ -78,7 +78,7 @@ async def test_chat_on_a_real_database_takes_the_lock_and_sends_nothing_queued(
     assert _rows(database, "SELECT blocked FROM users WHERE user_id = ?", (sari.id,)) == [(0,)]
     assert running_pid(database) is None
 
-    code, out, _ = await run_cli(tmp_path, env, "chat", "--help")
+    code, out, _ = call_cli(tmp_path, env, "chat", "--help")
     assert "Refused while a bot runs on it" in " ".join(out.split())
     assert "--allow-real-talents" in out
 
@@ -92,12 +92,10 @@ async def test_export_does_not_overwrite_a_file_unless_forced(
     env = clean_env(tmp_path, DATABASE_PATH=str(database))
     target = tmp_path / "leads.csv"
     target.write_text("the spreadsheet staff worked on all week")
-    code, _, err = await run_cli(
-        tmp_path, env, "export", "--format", "csv", "--output", str(target)
-    )
+    code, _, err = call_cli(tmp_path, env, "export", "--format", "csv", "--output", str(target))
     assert code == 2 and "already exists" in err and "--force" in err
     assert target.read_text() == "the spreadsheet staff worked on all week"
-    code, out, err = await run_cli(
+    code, out, err = call_cli(
         tmp_path, env, "export", "--format", "csv", "--output", str(target), "--force"
     )
     assert code == 0, err
@@ -133,7 +131,7 @@ async def test_doctor_with_a_wrong_api_url_says_so_without_a_traceback(tmp_path:
 
 async def test_doctor_without_a_token_lists_the_checks_it_could_not_run(tmp_path: Path) -> None:
     env = clean_env(tmp_path, BOT_API_URL=f"http://127.0.0.1:{free_port()}/bot")
-    code, out, err = await run_cli(tmp_path, env, "doctor")
+    code, out, err = call_cli(tmp_path, env, "doctor")
     assert code == 1, err
     assert "✘ Token: BOT_TOKEN is not set" in out
     for name in ("Webhook", "Staff chat", "Admins"):

@@ -29,7 +29,7 @@ from bot.store.privacy import PURGE_LOG, PURGE_PROCESSED
 from tests.conftest import STAFF_CHAT_ID
 from tests.harness import Harness, shared_reads, webhook_bot
 from tests.leads import Seed, realistic, seeded
-from tests.processes import BotProcess, clean_env, run_cli
+from tests.processes import BotProcess, call_cli, clean_env
 
 
 def _waiting_update(database: Path, minutes_ago: float) -> None:
@@ -53,10 +53,9 @@ def _problems_printed(text: str) -> list[str]:
 
 async def _status(bot: BotProcess) -> tuple[int, str, dict[str, Any]]:
     """`kocca-bot status` as text and as JSON, which must tell the same: exit status,
-    verdict and problems."""
-    (code, text, err), (json_code, out, _) = await asyncio.gather(
-        bot.cli("status"), bot.cli("status", "--json")
-    )
+    verdict and problems. In this process (`BotProcess.call`): the bot is the process here."""
+    code, text, err = await bot.call("status")
+    json_code, out, _ = await bot.call("status", "--json")
     facts = json.loads(out)
     assert code == json_code == (0 if facts["healthy"] else 1), err
     assert _problems_printed(text) == facts["problems"]
@@ -92,12 +91,12 @@ async def test_status_tells_whether_a_bot_runs_what_waits_and_how_the_last_backu
     talent = emulator.user(first_name="Budi")
     talent.started = True
     [reference] = await seeded(bot.database, [Seed(talent.id, realistic(random.Random(1)))])
-    code, _, err = await bot.cli("lead", reference, "--stage", "shortlist", "--notify")
+    code, _, err = await bot.call("lead", reference, "--stage", "shortlist", "--notify")
     assert code == 0, err
     # And a backup refused because its file exists was not attempted: nothing recorded.
     existing = tmp_path / "taken.db"
     existing.write_text("someone's file")
-    code, _, err = await bot.cli("backup", "--output", str(existing))
+    code, _, err = await bot.call("backup", "--output", str(existing))
     assert code == 2 and "already exists" in err
     assert existing.read_text() == "someone's file"
     code, text, facts = await _status(bot)
@@ -109,7 +108,7 @@ async def test_status_tells_whether_a_bot_runs_what_waits_and_how_the_last_backu
     # A backup that fails is a problem until one succeeds, in the text as in the JSON.
     blocker = tmp_path / "blocker"
     blocker.write_text("a file where a folder should be")
-    code, _, _ = await bot.cli("backup", "--output", str(blocker / "copy.db"))
+    code, _, _ = await bot.call("backup", "--output", str(blocker / "copy.db"))
     assert code == 1
     mark = talent.mark()
     await bot.start()  # and the bot sends the stage message it found queued
@@ -119,7 +118,7 @@ async def test_status_tells_whether_a_bot_runs_what_waits_and_how_the_last_backu
     assert "(the last attempt FAILED: " in text
     assert facts["problems"] == ["the last backup failed"]
     assert facts["last_backup_error"]
-    code, _, err = await bot.cli("backup", "--output", str(tmp_path / "good.db"))
+    code, _, err = await bot.call("backup", "--output", str(tmp_path / "good.db"))
     assert code == 0, err
     await emulator.wait_until(
         lambda: bot.query("SELECT status FROM talent_updates") == [("sent",)],
@@ -146,9 +145,9 @@ async def test_status_tells_whether_a_bot_runs_what_waits_and_how_the_last_backu
         assert personal not in printed
 
 
-async def test_status_without_a_database_says_so(tmp_path: Path) -> None:
+def test_status_without_a_database_says_so(tmp_path: Path) -> None:
     env = clean_env(tmp_path, BOT_TOKEN="1:x")
-    code, out, _ = await run_cli(tmp_path, env, "status")
+    code, out, _ = call_cli(tmp_path, env, "status")
     assert code == 1
     assert out.strip() == f"No database at {tmp_path / 'bot.db'}: the bot has never run here."
 
