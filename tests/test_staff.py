@@ -42,7 +42,7 @@ from tests.leads import (
     seeded,
     shown,
 )
-from tests.processes import run_cli
+from tests.processes import call_cli, run_cli
 from tests.test_pipeline import two_staff
 
 WIB = ZoneInfo("Asia/Jakarta")
@@ -480,8 +480,16 @@ def _env(database: Path) -> dict[str, str]:
 
 
 async def _kocca_bot(database: Path, cwd: Path, *args: str, status: int = 0) -> str:
-    """Run `python -m bot ...` as its own process against the database; return its output."""
+    """Run `python -m bot ...` as its own process against the database (a bot runs in the
+    test's loop: `run_cli`); return its output."""
     code, out, err = await run_cli(cwd, _env(database), *args)
+    assert code == status, err
+    return out + err
+
+
+def _kocca_bot_here(database: Path, cwd: Path, *args: str, status: int = 0) -> str:
+    """`_kocca_bot` in this process (`call_cli`), where no bot runs in the test's loop."""
+    code, out, err = call_cli(cwd, _env(database), *args)
     assert code == status, err
     return out + err
 
@@ -525,14 +533,14 @@ async def test_command_line_needs_an_existing_database_and_speaks_english_on_req
     tmp_path: Path,
 ) -> None:
     missing = tmp_path / "nowhere.db"
-    printed = await _kocca_bot(missing, tmp_path, "stats", status=2)
+    printed = _kocca_bot_here(missing, tmp_path, "stats", status=2)
     assert printed.strip() == f"No database at {missing}: check DATABASE_PATH."
     assert not missing.exists()
     await (await Store.open(missing)).close()
-    printed = await _kocca_bot(missing, tmp_path, "stats", "--language", "en")
+    printed = _kocca_bot_here(missing, tmp_path, "stats", "--language", "en")
     assert "Funnel\nPeople who started a chat: 0\n" in printed and "• none yet" in printed
     output = tmp_path / "leads.csv"
-    printed = await _kocca_bot(
+    printed = _kocca_bot_here(
         missing, tmp_path, "export", "--format", "csv", "--output", str(output)
     )
     assert printed.strip() == f"Wrote 0 leads to {output}"
@@ -552,7 +560,7 @@ async def test_command_line_export_does_not_write_through_a_symlink(tmp_path: Pa
     dangling.symlink_to(tmp_path / "nowhere.csv")
     for output in (link, dangling):
         for force in ([], ["--force"]):
-            printed = await _kocca_bot(
+            printed = _kocca_bot_here(
                 database,
                 tmp_path,
                 "export",
