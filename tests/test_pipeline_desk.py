@@ -39,7 +39,7 @@ from tests.leads import label as choice_label
 from tests.subscribers import add_subscribers, submit_application, wait_until
 from tests.test_pipeline import admin_of, audit, label, t, wait_sent
 from tests.test_records_staff import open_correction
-from tests.test_staff import _kocca_bot, export_records
+from tests.test_staff import _kocca_bot, _kocca_bot_here, export_records
 from tests.upgrades import made_before
 from tests.workspace import workspace
 
@@ -210,8 +210,10 @@ async def test_command_line_moves_notes_and_prints_the_audit_log(
     # talent's answers, the stage, the note, the history.
     assert out.rstrip("\n") == page.text
     assert "Sari" in out and "Shortlist" in out and "Dari skrip" in out
-    await _kocca_bot(bot.database, tmp_path, "lead", "KOC-000001", "--stage", "ghost", status=2)
-    await _kocca_bot(bot.database, tmp_path, "lead", "KOC-000001", "--note", "x" * 2001, status=2)
+    # Refused before the database is opened: in this process, the bot's loop paused meanwhile
+    # (nothing waits for its write lock).
+    _kocca_bot_here(bot.database, tmp_path, "lead", "KOC-000001", "--stage", "ghost", status=2)
+    _kocca_bot_here(bot.database, tmp_path, "lead", "KOC-000001", "--note", "x" * 2001, status=2)
     await _kocca_bot(bot.database, tmp_path, "lead", "KOC-000777", "--stage", "baru", status=1)
 
     text = await _kocca_bot(bot.database, tmp_path, "audit", "--lead", "KOC-1")

@@ -40,7 +40,7 @@ from tests.test_pipeline import (
     visible,
     wait_sent,
 )
-from tests.test_staff import _kocca_bot
+from tests.test_staff import _kocca_bot, _kocca_bot_here
 
 NO_TRANSFER = {"processing": True, "transfer_korea": False}
 
@@ -306,8 +306,9 @@ async def test_command_line_refuses_a_stage_without_its_consent_and_speaks_plain
     ]
     assert len(refusals) == 2 and all(lead == "KOC-000001" for lead, _ in refusals)
 
-    # --notify without --stage is an error, not silence.
-    usage = await _kocca_bot(bot.database, tmp_path, "lead", "KOC-2", "--notify", status=2)
+    # --notify without --stage is an error, not silence. Refused before the database is
+    # opened: in this process, the bot's loop paused meanwhile (nothing waits for its lock).
+    usage = _kocca_bot_here(bot.database, tmp_path, "lead", "KOC-2", "--notify", status=2)
     assert "--stage" in usage
     # "queued for the running bot" only when one runs (the run lock says so).
     queued = await _kocca_bot(

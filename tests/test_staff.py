@@ -488,7 +488,8 @@ async def _kocca_bot(database: Path, cwd: Path, *args: str, status: int = 0) -> 
 
 
 def _kocca_bot_here(database: Path, cwd: Path, *args: str, status: int = 0) -> str:
-    """`_kocca_bot` in this process (`call_cli`), where no bot runs in the test's loop."""
+    """`_kocca_bot` in this process (`call_cli`, the loop paused meanwhile): where no bot runs
+    in the test's loop, or for a command refused before it opens the database."""
     code, out, err = call_cli(cwd, _env(database), *args)
     assert code == status, err
     return out + err
