@@ -29,7 +29,7 @@ from tests.subscribers import (
     wait_delivered,
     wait_until,
 )
-from tests.test_foundation import _kocca_bot
+from tests.test_foundation import _kocca_bot, _kocca_bot_here
 
 FOOTER_ID = shown(Text.ANNOUNCEMENT_FOOTER, "id")
 FOOTER_EN = shown(Text.ANNOUNCEMENT_FOOTER, "en")
@@ -531,7 +531,11 @@ async def test_cli_queues_a_broadcast_the_running_bot_delivers(
     async def kocca_bot(*args: str, answer: bytes = b"") -> tuple[int, str, str]:
         return await _kocca_bot(tmp_path, "broadcast", *args, stdin=answer, **env)
 
-    code, out, err = await kocca_bot("--text-file", str(text), "--audience", "mars=1")
+    # Refused before the database is opened: in this process, the bot's loop paused meanwhile
+    # (nothing waits for its write lock).
+    code, out, err = _kocca_bot_here(
+        tmp_path, "broadcast", "--text-file", str(text), "--audience", "mars=1", **env
+    )
     assert code == 2
     assert "unknown audience" in err
     code, out, _ = await kocca_bot("--text-file", str(text), answer=b"n\n")
@@ -569,7 +573,8 @@ async def test_cli_refuses_a_text_telegram_would_refuse_and_queues_nothing(
     text = tmp_path / "announcement.html"
     text.write_text("<b>Open call</b> untuk band <3 orang, honor <5jt", encoding="utf-8")
     env = {"DATABASE_PATH": str(bot.database), "STAFF_CHAT_ID": str(STAFF_CHAT_ID)}
-    code, out, err = await _kocca_bot(
+    # Refused before the database is opened: in this process, the bot's loop paused meanwhile.
+    code, out, err = _kocca_bot_here(
         tmp_path, "broadcast", "--text-file", str(text), "--yes", stdin=b"", **env
     )
     assert code != 0 and "Queued" not in out

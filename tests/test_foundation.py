@@ -17,7 +17,7 @@ from bot.settings import PACKAGED_CONTENT_DIR
 from bot.store import Database, Store
 from bot.store.migrations import MIGRATIONS
 from tests.harness import Harness
-from tests.processes import call_cli, spawn
+from tests.processes import call_cli, run_cli, spawn
 
 
 async def test_greets_indonesian_talent_by_first_name_in_indonesian(bot: Harness) -> None:
@@ -136,7 +136,15 @@ def _env(tmp_path: Path, **values: str) -> dict[str, str]:
 async def _kocca_bot(
     tmp_path: Path, *args: str, stdin: bytes | None = None, **env: str
 ) -> tuple[int, str, str]:
-    """`kocca-bot ARGS` in this process (`call_cli`): no bot runs in these tests' loop."""
+    """`kocca-bot ARGS` as its own process, for a test whose loop runs a bot (`run_cli`)."""
+    return await run_cli(tmp_path, _env(tmp_path, **env), *args, stdin=stdin or b"")
+
+
+def _kocca_bot_here(
+    tmp_path: Path, *args: str, stdin: bytes | None = None, **env: str
+) -> tuple[int, str, str]:
+    """`kocca-bot ARGS` in this process (`call_cli`, the loop paused meanwhile): where no bot
+    runs in the test's loop, or for a command refused before it opens the database."""
     return call_cli(tmp_path, _env(tmp_path, **env), *args, stdin=stdin or b"")
 
 
@@ -153,11 +161,11 @@ async def _kocca_bot(
         ("STAFF_CHAT_ID", "staff", "STAFF_CHAT_ID must be a numeric chat id"),
     ],
 )
-async def test_bad_setting_ends_with_one_clear_line(
+def test_bad_setting_ends_with_one_clear_line(
     tmp_path: Path, variable: str, value: str, expected: str
 ) -> None:
     env = {"BOT_TOKEN": "1:x", variable: value}
-    code, _out, err = await _kocca_bot(tmp_path, "run", **env)  # type: ignore[arg-type]
+    code, _out, err = _kocca_bot_here(tmp_path, "run", **env)  # type: ignore[arg-type]
     assert code == 2
     lines = err.strip().splitlines()
     assert len(lines) == 1, err
@@ -165,24 +173,24 @@ async def test_bad_setting_ends_with_one_clear_line(
     assert "Traceback" not in err
 
 
-async def test_run_without_token_explains_how_to_get_one(tmp_path: Path) -> None:
-    code, _, err = await _kocca_bot(tmp_path, "run")
+def test_run_without_token_explains_how_to_get_one(tmp_path: Path) -> None:
+    code, _, err = _kocca_bot_here(tmp_path, "run")
     assert code == 2
     assert "@BotFather" in err and "config.example.env" in err and "kocca-bot chat" in err
 
 
-async def test_run_without_who_is_responsible_for_the_data_is_refused(tmp_path: Path) -> None:
-    code, _out, err = await _kocca_bot(tmp_path, "run", BOT_TOKEN="1:x")
+def test_run_without_who_is_responsible_for_the_data_is_refused(tmp_path: Path) -> None:
+    code, _out, err = _kocca_bot_here(tmp_path, "run", BOT_TOKEN="1:x")
     assert code == 2
     lines = err.strip().splitlines()
     assert len(lines) == 1, err
     assert "CONTROLLER_NAME and CONTROLLER_CONTACT must be set" in lines[0]
-    code, _, err = await _kocca_bot(
+    code, _, err = _kocca_bot_here(
         tmp_path, "run", BOT_TOKEN="1:x", CONTROLLER_NAME="PT Contoh", CONTROLLER_CONTACT=" "
     )
     assert code == 2 and "CONTROLLER_CONTACT must be set" in err
     assert "CONTROLLER_NAME" not in err.split("must be set")[0]
-    code, _, err = await _kocca_bot(
+    code, _, err = _kocca_bot_here(
         tmp_path,
         "run",
         BOT_TOKEN="1:x",
@@ -193,8 +201,8 @@ async def test_run_without_who_is_responsible_for_the_data_is_refused(tmp_path: 
     assert not (tmp_path / "cli.db").exists()  # refused before opening anything
 
 
-async def test_webhook_without_secret_is_refused(tmp_path: Path) -> None:
-    code, _, err = await _kocca_bot(
+def test_webhook_without_secret_is_refused(tmp_path: Path) -> None:
+    code, _, err = _kocca_bot_here(
         tmp_path, "run", BOT_TOKEN="1:x", WEBHOOK_URL="https://bot.example.org/hook"
     )
     assert code == 2
@@ -241,22 +249,22 @@ async def test_run_against_a_bot_api_server_over_http(tmp_path: Path) -> None:
     assert rows[1][0] == "out" and rows[1][1].startswith("Halo, Sari!")
 
 
-async def test_chat_command_shows_the_greeting(tmp_path: Path) -> None:
-    code, out, err = await _kocca_bot(tmp_path, "chat", stdin=b"/start\n1\n/quit\n")
+def test_chat_command_shows_the_greeting(tmp_path: Path) -> None:
+    code, out, err = _kocca_bot_here(tmp_path, "chat", stdin=b"/start\n1\n/quit\n")
     assert code == 0, err
     assert "Halo, Sari!" in out
     assert "[1]" in out
     assert "Program & peluang" in out
 
 
-async def test_chat_command_walks_through_a_whole_application(tmp_path: Path) -> None:
+def test_chat_command_walks_through_a_whole_application(tmp_path: Path) -> None:
     """A person typing answers and button numbers, as `kocca-bot chat` invites them to."""
     lines = [
         "/daftar", "1", "1", "Musik", "3", "Sari Dewi", "2", "Band / grup", "1", "14",
         "Jabar", "Bandung", "6", "youtube.com/@sari", "2", "2", "1", "3",
         "1", "5", "sari@example.com", "0812 3456 7890", "2", "1", "/quit",
     ]  # fmt: skip
-    code, out, err = await _kocca_bot(tmp_path, "chat", stdin="\n".join(lines).encode())
+    code, out, err = _kocca_bot_here(tmp_path, "chat", stdin="\n".join(lines).encode())
     assert code == 0, err
     assert "Cek lagi jawabanmu" in out
     assert "HP/WhatsApp: +6281234567890" in out
@@ -264,15 +272,15 @@ async def test_chat_command_walks_through_a_whole_application(tmp_path: Path) ->
     assert "Nomor referensimu: KOC-000001" in out
 
 
-async def test_chat_with_a_kept_database_resumes_where_the_talent_left(tmp_path: Path) -> None:
+def test_chat_with_a_kept_database_resumes_where_the_talent_left(tmp_path: Path) -> None:
     database = str(tmp_path / "kept.db")
     first = ["/daftar", "1", "1", "Musik", "/quit"]
-    code, out, err = await _kocca_bot(
+    code, out, err = _kocca_bot_here(
         tmp_path, "chat", "--database", database, stdin="\n".join(first).encode()
     )
     assert code == 0, err
     assert "Pertanyaan 2 dari 17\nBerapa usiamu sekarang?" in out
-    code, out, err = await _kocca_bot(
+    code, out, err = _kocca_bot_here(
         tmp_path, "chat", "--database", database, stdin=b"/daftar\n/quit\n"
     )
     assert code == 0, err
@@ -289,12 +297,12 @@ async def test_chat_with_a_kept_database_resumes_where_the_talent_left(tmp_path:
     assert len(ids) == 3 and len(set(ids)) == len(ids)  # /daftar, "Musik"; /daftar again
 
 
-async def test_check_content_accepts_the_packaged_content(tmp_path: Path) -> None:
-    code, out, _ = await _kocca_bot(tmp_path, "check-content")
+def test_check_content_accepts_the_packaged_content(tmp_path: Path) -> None:
+    code, out, _ = _kocca_bot_here(tmp_path, "check-content")
     assert code == 0
     assert out.startswith(f"{PACKAGED_CONTENT_DIR} is valid: ")
     # A copy being edited is named as the folder checked (a reviewer wondered which it was).
     copy = tmp_path / "content-copy"
     shutil.copytree(PACKAGED_CONTENT_DIR, copy, ignore=shutil.ignore_patterns("*.py", "__*"))
-    code, out, _ = await _kocca_bot(tmp_path, "check-content", "--content-dir", str(copy))
+    code, out, _ = _kocca_bot_here(tmp_path, "check-content", "--content-dir", str(copy))
     assert code == 0 and out.startswith(f"{copy} is valid: ")
