@@ -534,7 +534,7 @@ async def test_cli_queues_a_broadcast_the_running_bot_delivers(
     # Refused before the database is opened: in this process, the bot's loop paused meanwhile
     # (nothing waits for its write lock).
     code, out, err = _kocca_bot_here(
-        tmp_path, "broadcast", "--text-file", str(text), "--audience", "mars=1", **env
+        tmp_path, "broadcast", "--text-file", str(text), "--audience", "mars=1", stdin=b"", **env
     )
     assert code == 2
     assert "unknown audience" in err
