@@ -14,6 +14,7 @@ from bot.ask_off import for_deployment
 from bot.content import Content, load_content
 from bot.content_live import LiveContent
 from bot.leads.digest import DigestWorker
+from bot.leads.intake import load_validators
 from bot.leads.talent_updates import TalentUpdateWorker
 from bot.leads.waiting import check_limits
 from bot.logs import remember_secrets
@@ -97,6 +98,7 @@ async def create_runner(
     remember_secrets(settings.secrets())  # masked wherever text is shown (bot/logs.py)
     content = content or load_content(settings.content_dir)
     check_limits(settings, content)  # LEAD_WAIT_DAYS names stages content has
+    load_validators()  # before any talent's answer needs them, not during it
     store = await open_store(settings)  # the erasure key, checked against the database
     await reapply_erasures(store)  # a restored backup must not bring an erased talent back
     await store.pipeline.configure(content.first_stage.key)

@@ -98,3 +98,46 @@ def test_the_export_choices_are_the_exporters() -> None:
     """Written out in bot/cli_staff.py so that registering `export` does not import it."""
     assert cli_staff.FORMATS == export.FORMATS
     assert list(cli_staff.SECTORS) == sorted(export.SECTOR_ALIASES)
+
+
+# A bot made in a fresh interpreter, on the emulator: what it imported before any update.
+BOT_SCRIPT = """
+import asyncio, json, sys
+from pathlib import Path
+from bot.app import create_runner
+from bot.emulator import BotAPIEmulator
+from tests.harness import make_settings
+
+async def main():
+    emulator = BotAPIEmulator()
+    before = [name for name in sys.argv[1].split(",") if name in sys.modules]
+    runner = await create_runner(
+        make_settings(Path("bot.db"), emulator), request=emulator.request(), workers=False
+    )
+    after = [name for name in sys.argv[1].split(",") if name in sys.modules]
+    await runner.store.close()
+    print(json.dumps({"before": before, "after": after}))
+
+asyncio.run(main())
+"""
+
+
+def test_a_running_bot_has_the_answer_checks_loaded_before_a_talent_needs_them(
+    tmp_path: Path,
+) -> None:
+    """The commands that only read answers import neither library; a bot that would import
+    them on the first talent's email or phone answer made every talent's reply wait."""
+    validators = "email_validator,phonenumbers"
+    env = clean_env(tmp_path, PYTHONPATH=str(Path(__file__).parent.parent))
+    done = subprocess.run(
+        [sys.executable, "-c", BOT_SCRIPT, validators],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.splitlines()[-1])
+    assert result == {"before": [], "after": ["email_validator", "phonenumbers"]}

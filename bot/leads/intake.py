@@ -5,6 +5,7 @@ Pure functions over content and answers; no I/O, no Telegram.
 
 from __future__ import annotations
 
+import importlib
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -485,6 +486,14 @@ def _check_plain(question: Question, text: str) -> Outcome:
 # An address among words ("Email saya ratna.keroncong@yahoo.co.id", "email ku x@gmail.com
 # bang"): what stands around an "@" up to a space or the sentence's punctuation.
 _ADDRESS_IN = re.compile(r"[^\s@<>()\[\],;:\"']+@[^\s@<>()\[\],;:\"']+")
+
+
+def load_validators() -> None:
+    """Import the email and phone checks' libraries now. A running bot calls this at start:
+    otherwise the first talent to type an address or a number would wait for their import
+    (~70 ms, every talent's reply with it), which only the read-only commands are spared."""
+    for name in ("email_validator", "phonenumbers"):
+        importlib.import_module(name)
 
 
 def _check_email(question: Question, text: str) -> Outcome:
