@@ -89,6 +89,43 @@ async def test_restart_keeps_users_and_log(make_bot: Any) -> None:
     assert [entry.text for entry in log if entry.direction == "in"] == ["/start", "/menu"]
 
 
+async def test_an_up_to_date_database_opens_while_another_process_holds_the_write_lock(
+    database: Path, tmp_path: Path
+) -> None:
+    """An export or `stats` run while the bot writes a long transaction (a bulk move, a
+    backup) reads at once: opening an up-to-date database takes no write lock. A file that
+    still needs its migrations does wait for the lock, and says so when it never comes."""
+    holder = sqlite3.connect(database, isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")
+        holder.execute("UPDATE schema_migrations SET name = name")
+        store = await Store.open(database)
+        try:
+            versions = await store.db.fetch_all("SELECT version FROM schema_migrations")
+            assert len(versions) == len(MIGRATIONS)
+        finally:
+            await store.close()
+
+        older = tmp_path / "older.db"
+        shutil.copyfile(database, older)
+        with sqlite3.connect(older) as db:
+            db.execute("DELETE FROM schema_migrations WHERE version = ?", (len(MIGRATIONS),))
+        db.close()
+        other = sqlite3.connect(older, isolation_level=None)
+        try:
+            other.execute("BEGIN IMMEDIATE")
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr("bot.store.db.BUSY_TIMEOUT_MS", 100)
+                with pytest.raises(sqlite3.OperationalError, match="locked"):
+                    await Database.open(older)
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
 async def test_database_from_an_older_version_opens_cleanly(tmp_path: Path) -> None:
     database = tmp_path / "older.db"
     db = await Database.open(database, migrate=False)

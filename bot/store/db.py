@@ -164,6 +164,8 @@ class Database:
 
     async def migrate(self) -> list[str]:
         """Apply the migrations this file has not seen yet, in order; return their names."""
+        if self._up_to_date():
+            return []
         applied: list[str] = []
         async with self.transaction() as tx:
             await tx.execute(schema.MIGRATIONS_TABLE)
@@ -192,6 +194,20 @@ class Database:
         for name in applied:
             log.info("Applied database migration %s", name)
         return applied
+
+    def _up_to_date(self) -> bool:
+        """Every migration applied and the audit log's triggers intact, read without the write
+        lock: a command opening the database (an export, `stats`) while the bot holds a long
+        transaction need not wait for it. Anything else goes the write-locked way of
+        `migrate`, which reads it all again."""
+        try:
+            rows = self.lookup("SELECT version FROM schema_migrations")
+        except sqlite3.OperationalError:  # a new file: no such table
+            return False
+        if {row["version"] for row in rows} != set(range(1, len(MIGRATIONS) + 1)):
+            return False
+        found = schema.entries(self.lookup(schema.MASTER))
+        return not schema.audit_problems(found, len(MIGRATIONS))
 
     def transaction(self, *, urgent: bool = False) -> _WriteTransaction:
         """A write transaction: on success it returns once committed to disk; on error, undone.
