@@ -823,6 +823,8 @@ def html_error(text: str) -> str | None:
         unclosed = _NO_END_TAG.fullmatch(detail)
         if unclosed is not None:
             return f"<{unclosed.group(1)}> is never closed"
+        if detail.startswith("Invalid link address"):
+            return f"{detail}: type the address again (a full-width ':' or '/' is no web address)"
         offset = _BYTE_OFFSET.search(detail)
         if offset is None:
             return f"Telegram would refuse it: {detail}"

@@ -227,7 +227,12 @@ class _HtmlParser:
         entity: Entity = {"offset": self.pos16}
         if name == "a":
             entity["type"] = "text_link"
-            entity["url"] = _normalize_url(attrs.get("href", ""))
+            href = attrs.get("href", "")
+            try:
+                entity["url"] = _normalize_url(href)
+            except ValueError:  # urlsplit: a host that NFKC changes (a full-width colon)
+                offset = self.byte_offset(index)
+                self.fail(f'Invalid link address {href!r} in the tag "a" at byte offset {offset}')
         elif name == "span":
             if attrs.get("class") != "tg-spoiler":
                 offset = self.byte_offset(index)

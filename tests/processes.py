@@ -224,8 +224,10 @@ async def call_cli_beside(
     loop serves (`doctor`), or beside a bot process whose requests it serves.
 
     Never while a bot runs in this loop: its logging would reach the command's streams, and
-    it would see the command's environment and folder. The loop's other work (serving HTTP)
-    neither prints nor reads those."""
+    it would see the command's environment and folder. The rule for what the loop does
+    meanwhile (serving the emulator over HTTP): nothing that prints, logs, or reads the
+    environment or the working folder, or it lands in the command's output (a review saw a
+    print from the loop in `out`)."""
     return await asyncio.to_thread(call_cli, folder, env, *args, stdin=stdin)
 
 

@@ -39,6 +39,17 @@ def test_a_bare_angle_bracket_is_refused_with_its_fix(text: str, reason: str) ->
         parse_html(text)  # Telegram agrees
 
 
+def test_a_link_address_with_a_full_width_colon_is_a_listed_problem_not_a_crash() -> None:
+    """check-content lists every problem: one such link had stopped it with a ValueError."""
+    error = html_error('Info: <a href="https://kocca\uff1akr">KOCCA</a>')
+    assert error is not None
+    assert "Invalid link address 'https://kocca\uff1akr'" in error
+    assert "full-width" in error
+    with pytest.raises(ApiError) as refused:
+        parse_html('Info: <a href="https://kocca\uff1akr">KOCCA</a>')
+    assert refused.value.status == 400
+
+
 SURROGATE = (
     "Text contains invalid Unicode characters after decoding HTML entities, "
     "check for unmatched surrogate code units"
