@@ -13,6 +13,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -67,17 +68,7 @@ async def folder(tmp_path: Path) -> Path:
 
 def test_the_light_commands_do_not_import_the_heavy_stack(folder: Path) -> None:
     watched = ",".join(dict.fromkeys((*NOT_FOR_THE_PARSER, *NOT_FOR_STATUS)))
-    done = subprocess.run(
-        [sys.executable, "-c", SCRIPT, watched],
-        cwd=folder,
-        env=clean_env(folder),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    result = json.loads(done.stdout.splitlines()[-1])
+    result = _in_a_fresh_interpreter(SCRIPT, watched, folder)
     # Each command ran its course: status finds no bot running on the database (1).
     assert result["codes"] == {
         "status": 1,
@@ -127,17 +118,21 @@ def test_a_running_bot_has_the_answer_checks_loaded_before_a_talent_needs_them(
 ) -> None:
     """The commands that only read answers import neither library; a bot that would import
     them on the first talent's email or phone answer made every talent's reply wait."""
-    validators = "email_validator,phonenumbers"
-    env = clean_env(tmp_path, PYTHONPATH=str(Path(__file__).parent.parent))
+    result = _in_a_fresh_interpreter(BOT_SCRIPT, "email_validator,phonenumbers", tmp_path)
+    assert result == {"before": [], "after": ["email_validator", "phonenumbers"]}
+
+
+def _in_a_fresh_interpreter(script: str, watched: str, folder: Path) -> Any:
+    """Run `script` in a new Python in `folder` (this checkout importable, `tests` too); the
+    JSON of its last line."""
     done = subprocess.run(
-        [sys.executable, "-c", BOT_SCRIPT, validators],
-        cwd=tmp_path,
-        env=env,
+        [sys.executable, "-c", script, watched],
+        cwd=folder,
+        env=clean_env(folder, PYTHONPATH=str(Path(__file__).parent.parent)),
         capture_output=True,
         text=True,
         timeout=120,
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    result = json.loads(done.stdout.splitlines()[-1])
-    assert result == {"before": [], "after": ["email_validator", "phonenumbers"]}
+    return json.loads(done.stdout.splitlines()[-1])
