@@ -490,8 +490,8 @@ _ADDRESS_IN = re.compile(r"[^\s@<>()\[\],;:\"']+@[^\s@<>()\[\],;:\"']+")
 
 def load_validators() -> None:
     """Import the email and phone checks' libraries now. A running bot calls this at start:
-    otherwise the first talent to type an address or a number would wait for their import
-    (~70 ms, every talent's reply with it), which only the read-only commands are spared."""
+    otherwise their import (~70 ms) would hold up every talent's reply once, when the first
+    talent types an address or a number. The read-only commands never import them."""
     for name in ("email_validator", "phonenumbers"):
         importlib.import_module(name)
 
