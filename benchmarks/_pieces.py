@@ -81,6 +81,11 @@ PIECES: tuple[tuple[str, str, str], ...] = (
     ("bot.store.db", "Database._blocking", "commit_thread"),
     ("bot.store.db", "_WriteTransaction.__aenter__", "tx_enter"),
     ("bot.store.db", "_WriteTransaction.__aexit__", "tx_exit"),
+    ("bot.transport.runner", "Runner._poll", "poll"),
+    ("bot.transport.runner", "Runner.feed", "feed"),
+    ("bot.transport.runner", "Runner._process", "runner_process"),
+    ("bot.store.inbox", "UpdateInbox.finish", "inbox_finish"),
+    ("telegram", "Update.de_json", "update_de_json"),
 )
 
 _SOURCE = """
@@ -181,7 +186,11 @@ def install() -> None:
             owner = getattr(owner, parent)
         function = owner.__dict__.get(attribute) if isinstance(owner, type) else None
         function = function or getattr(owner, attribute, None)
-        if function is None or isinstance(function, (staticmethod, classmethod)):
+        if isinstance(function, classmethod):  # wrapped as the function it holds
+            wrapped = _wrapped(function.__func__, getattr(pieces, piece))
+            setattr(owner, attribute, classmethod(wrapped))
+            continue
+        if function is None or isinstance(function, staticmethod):
             print(f"_pieces: no {module_name}.{path}", file=sys.stderr)
             continue
         setattr(owner, attribute, _wrapped(function, getattr(pieces, piece)))
