@@ -353,13 +353,15 @@ _UNEXPECTED = re.compile(r"Unexpected end tag at byte offset (\d+)")
 _NEVER_CLOSED = re.compile(r'Can\'t find end tag corresponding to start tag "([^"]*)"')
 _AT_OFFSET = re.compile(r"at byte offset (\d+)")
 _NEAR_BEFORE = 12  # characters shown before the tag at fault
-_NEAR_AFTER = 16  # and from it on
+_NEAR_AFTER = 16  # and from it on, or up to the tag's end if that is near
+_TAG_END_WITHIN = 64  # a link's whole address: the fault may be at its end (a review)
 
 
 def _near(body: str, offset: int) -> str:
     """The text around a byte offset of `body`, one line, entities as characters."""
     at = len(body.encode()[:offset].decode(errors="ignore"))
-    window = body[max(0, at - _NEAR_BEFORE) : at + _NEAR_AFTER]
+    end = body.find(">", at, at + _TAG_END_WITHIN)
+    window = body[max(0, at - _NEAR_BEFORE) : max(at + _NEAR_AFTER, end + 1)]
     line = next((part for part in window.split("\n") if "<" in part), window)
     return html.unescape(line.strip())
 
