@@ -181,6 +181,45 @@ async def test_another_question_at_a_choice_is_read_as_a_question(bot: Harness) 
     assert "music_role" not in await _stored(bot, role.id)
 
 
+@pytest.mark.parametrize(
+    ("language", "typed"), [("en", "what's MU:CON?"), ("id", "mucon apa?"), ("id", "mucon kapan?")]
+)
+async def test_a_short_question_at_buttons_is_answered_above_the_form(
+    bot: Harness, language: str, typed: str
+) -> None:
+    """Two words that ask, where buttons are the answer (the sector, the consent): the page
+    above the form, as a longer question gets (a walk-through of session 54: "what's MU:CON?"
+    was only told to pause and ask). Nothing is taken as the step's answer."""
+    user = await at_question(bot, "sector", language)
+    answered, form = await bot.send(user, typed)
+    assert answered.text.split("\n")[0] == CONTENT.programs["mucon"].title.get(language)
+    assert form.text.startswith(shown(Text.INTAKE_BACK_TO_FORM, language))
+    assert await where(bot, user) == "sector"
+    assert "sector" not in await _stored(bot, user.id)
+    newcomer = bot.user(language_code=language)
+    await bot.send(newcomer, "/daftar" if language == "id" else "/register")
+    answered, consent_again = await bot.send(newcomer, typed)
+    assert answered.text.split("\n")[0] == CONTENT.programs["mucon"].title.get(language)
+    assert CONTENT.text(Text.BTN_AGREE, language) in consent_again.button_texts
+    draft = await bot.store.applications.draft_for(newcomer.id)
+    assert draft is not None and draft.stage == "consent_processing"  # nothing agreed
+
+
+@pytest.mark.parametrize(("key", "typed"), [("languages", "Inggris?"), ("sector", "Film?")])
+async def test_a_short_unsure_choice_at_buttons_is_not_sent_to_the_faq(
+    bot: Harness, key: str, typed: str
+) -> None:
+    """No word that asks: the talent's try at the answer, told to use the buttons."""
+    user = await at_question(bot, key)
+    [reply] = await bot.send(user, typed)
+    assert reply.text.startswith(shown(Text.INTAKE_A_QUESTION_BUTTONS))
+    recorded = await bot.store.db.fetch_value(
+        "SELECT COUNT(*) FROM free_questions WHERE user_id = ?", (user.id,)
+    )
+    assert recorded == 0  # not matched, so not a free question on staff's list
+    assert await where(bot, user) == key
+
+
 async def test_which_choice_for_one_the_list_lacks_points_to_lainnya(bot: Harness) -> None:
     """Kevin, a K-pop cover dancer, got every program instead; Lainnya is what works."""
     genres = await at_question(bot, "genres")

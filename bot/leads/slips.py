@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from bot.answers.text import asks_something
 from bot.content import Question
 from bot.leads.intake import (
     AROUND_LINK,
@@ -232,10 +233,16 @@ def asked_instead(error: Rejected | None, note: Text | None, text: str) -> bool:
     kan?" at the name), or a screen of buttons (a consent, the review) got one ("data saya
     buat apa?"): one for the FAQ. A message refused without a question mark is the talent's
     try at an answer ("pop" at the genres, "televisi" at the sector), not asked; nor is a
-    short one (ASKED_WORDS)."""
+    short one (ASKED_WORDS), unless buttons are the step's answer and it has a word that
+    asks ("mucon apa?", "what's MU:CON?": a walk-through of session 54 was only told to
+    pause first)."""
     words = (word.casefold().strip(".,!?~\uff1f") for word in text.split())
     if sum(1 for word in words if word and word not in _TRAILING_PARTICLES) < ASKED_WORDS:
-        return False  # "5 tahun ya kak?"
+        at_buttons = note is Text.INTAKE_USE_BUTTONS or (
+            error is not None and error.reason is Text.INTAKE_A_QUESTION_BUTTONS
+        )
+        if not (at_buttons and asks_something(text)):
+            return False  # "5 tahun ya kak?", "Inggris?" at the languages
     if error is not None:
         return error.reason in _READ_AS_ASKED
     # At buttons nothing typed is an answer: a "?" with more after it asks too (a talents'
