@@ -201,6 +201,7 @@ class Text(StrEnum):
     INTAKE_REGISTERING_NOW = "intake_registering_now"
     ASK_IN_FORM_SUGGESTED = "ask_in_form_suggested"
     INTAKE_A_QUESTION_BUTTONS = "intake_a_question_buttons"
+    INTAKE_CHATTER_AT_TEXT = "intake_chatter_at_text"
     INTAKE_STEP_SKIPPABLE = "intake_step_skippable"
     INTAKE_STEP_NONE_YET = "intake_step_none_yet"
     INTAKE_STEP_NEEDED = "intake_step_needed"

@@ -300,6 +300,31 @@ async def test_an_answer_read_as_a_question_is_taken_when_sent_once_more(
     assert (await _stored(bot, other.id))[key] == kept
 
 
+@pytest.mark.parametrize(
+    ("language", "key", "typed"),
+    [
+        ("id", "full_name", "makasih kak"),  # was stored as the name "makasih"
+        ("id", "stage_name", "oke siap"),
+        ("en", "city", "Ok thanks"),  # as a phone writes a sentence
+    ],
+)
+async def test_okay_or_thanks_at_a_name_is_no_answer_unless_sent_once_more(
+    bot: Harness, language: str, key: str, typed: str
+) -> None:
+    """A walk-through (session 54): "makasih kak" at the full name became the name. Okay or
+    thanks where a name or a city goes is asked back; sent once more, it is the answer."""
+    user = await at_question(bot, key, language)
+    [refused] = await bot.send(user, typed)
+    assert refused.text.startswith(shown(Text.INTAKE_CHATTER_AT_TEXT, language))
+    assert rendered(CONTENT.questions[key].prompt.get(language)) in refused.text  # asked again
+    assert await where(bot, user) == key
+    assert key not in await _stored(bot, user.id)
+    await _read_for_a_while(bot, user.id)
+    await bot.send(user, typed)
+    assert key in await _stored(bot, user.id)  # theirs to decide ("Oke Siap" may be a band)
+    assert await where(bot, user) != key
+
+
 async def _read_for_a_while(bot: Harness, user_id: int) -> None:
     """The form's last step as if taken 20 seconds ago: the talent has read it."""
     async with bot.store.db.transaction() as tx:

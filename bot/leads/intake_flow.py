@@ -283,6 +283,15 @@ class IntakeFlow:
             return _noted(await self._advance(draft, told), question, Text.INTAKE_SENT_TWICE)
         if question.type == "long_text" and not question.required and self._chatter(text):
             return Screen(QUESTION, draft, question, answers, note=Text.INTAKE_CHATTER)
+        if question.type == "short_text" and self._chatter(text) and not _written_as_a_name(text):
+            # "makasih kak" at the full name was stored as the name "makasih" (a walk-through,
+            # session 54): okay or thanks is no name, unless sent once more or written as one
+            # ("Nanti Lanjut", a band).
+            said_again = _asked(text)
+            if draft.pending != said_again or _at_once(draft, sent):
+                kept = _same(draft, pending=said_again, update_id=update_id)
+                chatter = intake.Rejected(Text.INTAKE_CHATTER_AT_TEXT)
+                return _refused(await self._advance(draft, kept), question, chatter)
         # A question at a choice question ("kpop masuk pop atau gaya kpop"): nothing is taken
         # or ticked; one about its choices is answered from them, any other is one to answer
         # as a text question's is (a talents' review: both were ticked).
@@ -886,6 +895,13 @@ def _still_at(screen: Screen, question: Question) -> bool:
 def _at_once(draft: Draft, sent: datetime | None) -> bool:
     """Whether a message was sent before the draft's last step could reach the talent."""
     return sent is not None and sent.timestamp() <= _moment(draft.updated_at) + SENT_TWICE_GRACE
+
+
+def _written_as_a_name(text: str) -> bool:
+    """Whether every word of a text starts with a capital letter, as a name is written ("Oke
+    Siap"), not as a phone starts a sentence ("Oke siap")."""
+    found = [word for word in text.split() if word[:1].isalpha()]
+    return bool(found) and all(word[:1].isupper() for word in found)
 
 
 def _asked(text: str) -> str:
