@@ -26,7 +26,9 @@ TEXT_BUDGET = 3800  # room left for values filled into a template
 BUTTON_LIMIT = 48  # no label may be longer, whatever its row (see ROW_LIMITS for the real fit)
 DEFAULT_REVIEW_AFTER_DAYS = 180  # a dated page is due for review this long after its as_of
 KEY_PATTERN = r"^[a-z0-9_]{1,24}$"  # keeps callback data well under 64 bytes
+ABOUT_LIMIT = 160  # characters a reader sees of a program's `about`: one line on a phone
 _BARE_AMPERSAND = re.compile(r"&(?!(lt|gt|amp|quot|#\d+|#x[0-9A-Fa-f]+);)")
+_TAG = re.compile(r"<[^>]*>")
 _BYTE_OFFSET = re.compile(r"at byte offset (\d+)")
 _NO_END_TAG = re.compile(r'Can\'t find end tag corresponding to start tag "([^"]*)"')
 _AS_TEXT = "write < as &lt; to show it as text"
@@ -126,6 +128,9 @@ class Program(Dated):
     as_of: date
     title: T
     short_title: T | None = None  # the questionnaire's button, when the title is too long
+    # One line: what kind of thing it is, its status, how a talent gets in (the form's
+    # summary of the programs, where the first sentence of `what` did not tell them apart).
+    about: T
     what: T
     who: T
     offers: T
@@ -135,6 +140,20 @@ class Program(Dated):
     source_url: str | None = None
     faq: list[str] = []
     ask: Ask | None = None
+
+    @field_validator("about")
+    @classmethod
+    def _one_line(cls, about: T) -> T:
+        """One short line in each language, as a reader sees it (tags and entities count as
+        what they show)."""
+        for language in LANGUAGES:
+            text = about.get(language)
+            shown = html.unescape(_TAG.sub("", text))
+            if "\n" in text or len(shown) > ABOUT_LIMIT:
+                raise ValueError(
+                    f"{language}: {len(shown)} characters, one line of at most {ABOUT_LIMIT}"
+                )
+        return about
 
     @field_validator("source_url")
     @classmethod

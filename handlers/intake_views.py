@@ -26,7 +26,7 @@ from bot.leads.intake_flow import (
     Screen,
 )
 from bot.leads.intake_flow import press_data as data
-from bot.leads.step_questions import first_sentence, kind_sentence
+from bot.leads.step_questions import kind_sentence
 from bot.settings import PrivacyFacts
 from bot.store import Draft
 from bot.texts import Text
@@ -77,10 +77,11 @@ def render(screen: Screen, content: Content, language: str, facts: PrivacyFacts)
 
 
 def _about(page: Program, language: str, kind: str | None) -> str | None:
-    """A program's line: the first sentence of what it is, or the first that names a kind
-    of work (in what it is, who it is for, what it offers)."""
+    """A program's line: its `about` (what kind of thing it is, its status, how a talent
+    gets in), or the first sentence that names a kind of work (in what it is, who it is
+    for, what it offers)."""
     if kind is None:
-        return first_sentence(page.what.get(language))
+        return page.about.get(language)
     parts = (page.what, page.who, page.offers)
     return next(
         (found for part in parts if (found := kind_sentence(kind, part.get(language)))), None
@@ -89,7 +90,7 @@ def _about(page: Program, language: str, kind: str | None) -> str | None:
 
 def _values(error: intake.Rejected, content: Content, language: str) -> dict[str, Any]:
     """A refusal's values as shown: the programs asked about, a line on each, from its page
-    (the first sentence of what it is)."""
+    (its `about`)."""
     if error.reason in _LISTED:
         return _listed(error.values, content, language)
     summed = (Text.INTAKE_CHOICES_PROGRAMS, Text.INTAKE_PROGRAMS_NOT_SAID)

@@ -375,6 +375,46 @@ def test_pages_that_state_facts_need_an_as_of(content_folder: Path) -> None:
     assert "faq.yaml: items[what_is_kocca]: Value error, an answer that states facts" in problems
 
 
+def test_every_program_needs_one_short_about_line_in_both_languages(
+    content_folder: Path,
+) -> None:
+    """`about` is the form's line on a program ("apa bedanya?"): on every page, in both
+    languages, one line of at most ABOUT_LIMIT characters as shown, held to the checks every
+    other text gets (HTML, wording)."""
+
+    def worded(data: Any) -> None:
+        page = next(page for page in data["programs"] if page["key"] == "biff_acf")
+        page["about"]["en"] = "For a talent with a fiction feature."
+
+    edit_content(content_folder, "programs.yaml", worded)
+    [problem] = _problems(content_folder)  # the wording rules run once the rest is valid
+    assert problem.startswith("programs.yaml: programs[biff_acf].about.en: 'a talent': ")
+
+    def programs(data: Any) -> None:
+        pages = {page["key"]: page for page in data["programs"]}
+        del pages["coproduction"]["about"]
+        del pages["bcww"]["about"]["en"]
+        pages["mucon"]["about"]["id"] = "Pameran musik tahunan di Seoul. " * 6
+        pages["music_to_korea"]["about"]["en"] = "Talks on 16 January 2026.\nRegister here."
+        pages["biff_apm"]["about"]["en"] = "Projects & partners meet here."
+
+    edit_content(content_folder, "programs.yaml", programs)
+    problems = "\n".join(_problems(content_folder))
+    assert "programs.yaml: programs[coproduction].about: Field required" in problems
+    assert "programs.yaml: programs[bcww].about.en: Field required" in problems
+    assert (
+        "programs.yaml: programs[mucon].about: Value error, id: 192 characters,"
+        " one line of at most 160"
+    ) in problems
+    assert (
+        "programs.yaml: programs[music_to_korea].about: Value error, en: 40 characters,"
+        " one line of at most 160"
+    ) in problems
+    assert "programs.yaml: programs[biff_apm].about.en: a bare '&' must be written &amp;" in (
+        problems
+    )
+
+
 def test_an_as_of_in_the_future_is_a_typing_mistake(content_folder: Path) -> None:
     def programs(data: Any) -> None:
         data["programs"][1]["as_of"] = date(2027, 11, 30)  # 2027 for 2026

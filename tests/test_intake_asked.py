@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 
 from bot.leads.change_wish import asks_about_the_choice
-from bot.leads.step_questions import first_sentence
 from bot.store.db import ago
 from bot.texts import Text
 from tests.harness import Harness
@@ -23,6 +22,7 @@ from tests.leads import (
     copy_label,
     data_copy,
     label,
+    opening,
     rendered,
     section,
     shown,
@@ -56,11 +56,17 @@ async def _filmmaker_at(bot: Harness, key: str, language: str = "id") -> Any:
 
 
 def _line(key: str, language: str) -> str:
-    """The line on a program the form gives: its button's name, the first sentence of what
-    it is (from its page)."""
+    """The line on a program the form gives: its button's name, its page's `about` (what
+    kind of thing it is, its status, how a talent gets in)."""
     program = CONTENT.programs[key]
-    what = rendered(first_sentence(program.what.get(language)))
-    return f"• {program.choice_label.get(language)}: {what}"
+    return f"• {program.choice_label.get(language)}: {rendered(program.about.get(language))}"
+
+
+def _said_of(reply: str, key: str, language: str) -> str:
+    """What a summary says of one program: its line, without the bullet and name."""
+    name = f"• {CONTENT.programs[key].choice_label.get(language)}: "
+    [line] = [line for line in reply.split("\n") if line.startswith(name)]
+    return line.removeprefix(name)
 
 
 @pytest.mark.parametrize(
@@ -87,6 +93,63 @@ async def test_a_question_about_the_programs_gets_a_line_on_each_from_its_page(
         assert film.title.get(language) not in reply.text
         assert film.choice_label.get(language) not in reply.text
     assert await where(bot, user) == "programs_of_interest"
+    assert await _pending(bot, user.id) == []  # nothing ticked
+
+
+# What tells the programs apart, as a talent should read it in the summary (the talents'
+# review, s52: "what's the difference between these two?" got the first sentence of each
+# page, which did not say it): what kind of thing each is, and whether this form is the way in.
+_APART = {
+    "id": {
+        "music_to_korea": ("16 Januari 2026", "belum terkonfirmasi", "Daftarkan minatmu di sini"),
+        "mucon": ("Pameran musik tahunan", "seleksi KOCCA sendiri", "bukan lewat bot ini"),
+        "coproduction": ("16 Januari 2026", "belum terkonfirmasi", "Daftarkan minatmu di sini"),
+        "bcww": ("Pasar konten siaran", "situs resmi BCWW", "bukan lewat bot ini"),
+        "kofic_incentive": ("Pengembalian dana tunai", "bukan KOCCA", "Tidak diurus lewat bot"),
+        "biff_apm": ("Pasar proyek film", "langsung ke BIFF", "bukan lewat bot ini"),
+        "biff_acf": ("pengembangan skenario", "fiksi", "(panduan 2022)", "bukan lewat bot ini"),
+        "training_center": ("Pelatihan konten", "belum terkonfirmasi", "bukan lewat bot ini"),
+    },
+    "en": {
+        "music_to_korea": ("16 January 2026", "No program", "Register your interest here"),
+        "mucon": ("annual music fair", "KOCCA's own call", "not through this bot"),
+        "coproduction": ("16 January 2026", "no program", "Register your interest here"),
+        "bcww": ("broadcast content market", "official BCWW site", "not through this bot"),
+        "kofic_incentive": ("cash rebate", "not KOCCA", "not handled through this bot"),
+        "biff_apm": ("project market", "straight to BIFF", "not through this bot"),
+        "biff_acf": ("script development", "fiction", "(2022 guidelines)", "not through this"),
+        "training_center": ("Content training", "not confirmed", "not this bot"),
+    },
+}
+
+
+@pytest.mark.parametrize(
+    ("field", "language", "typed"),
+    [
+        ("music", "id", "apa bedanya?"),
+        ("music", "en", "what's the difference between these two?"),
+        ("music", "id", "mana yang bisa langsung daftar?"),
+        ("film", "id", "bedanya apa kak"),
+        ("film", "en", "which one should I pick"),
+    ],
+)
+async def test_the_summary_tells_what_each_program_is_and_how_a_talent_gets_in(
+    bot: Harness, field: str, language: str, typed: str
+) -> None:
+    """Each program's `about` line, in the talent's language: the music talks are an aim
+    voiced on 16 January 2026 registered here, MU:CON an annual fair with KOCCA's own call;
+    film's talks, markets, incentive, fund and training each say theirs."""
+    if field == "music":
+        user = await at_question(bot, "programs_of_interest", language)
+    else:
+        user = await _filmmaker_at(bot, "programs_of_interest", language)
+    [reply] = await bot.send(user, typed)
+    assert reply.text.startswith(opening(Text.INTAKE_CHOICES_PROGRAMS, language) + "\n")
+    for program in CONTENT.programs_in(field):
+        said = _said_of(reply.text, program.key, language)
+        assert said == rendered(program.about.get(language))
+        for words in _APART[language][program.key]:
+            assert words in said, (program.key, words)
     assert await _pending(bot, user.id) == []  # nothing ticked
 
 

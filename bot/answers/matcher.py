@@ -220,6 +220,9 @@ def _entries(content: Content) -> Iterator[tuple[str, list[str], list[str], list
         yield ref("faq", key), names_of(item.question), ask, [item.answer.id, item.answer.en]
     for key, program in content.programs.items():
         ask = program.ask.all() if program.ask else []
+        # Not `about` (the form's one line telling programs apart): its words, on every page
+        # ("16 Januari 2026", "bukan lewat bot ini"), blurred the pages (session 54: tuned and
+        # most blind rounds' top-1 fell, s43's and s49's wrong answers rose).
         parts = (program.what, program.who, program.offers, program.timing, program.how)
         answers = [" ".join(part.get(language) for part in parts) for language in LANGUAGES]
         yield ref("program", key), names_of(program.title, program.short_title), ask, answers

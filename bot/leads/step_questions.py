@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import re
 
-from bot.content import Content, Question, html_error
+from bot.content import Content, Question
 from bot.leads import intake
 from bot.leads.intake import AROUND_LINK, Answers, Rejected, fold, web_link
 from bot.texts import Text
@@ -480,12 +480,3 @@ def _values(question: Question) -> set[str]:
 # Where a sentence of a program page's text ends: ".", "!" or "?" and a space.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _TAG = re.compile(r"<[^>]*>")
-
-
-def first_sentence(text: str) -> str:
-    """The first sentence of a program page's text (Telegram HTML), as its one line about
-    it; without its tags if the sentence ends inside one."""
-    first = _SENTENCE_END.split(text.strip().split("\n", 1)[0], maxsplit=1)[0]
-    if html_error(first) is None:
-        return first
-    return html.escape(html.unescape(_TAG.sub("", first)), quote=False)
