@@ -89,7 +89,8 @@ async def create_runner(
 ) -> Runner:
     """Load content, open the store, build the application; the runner owns them all.
 
-    `clock` is the time the reminder worker goes by (tests move it through quiet hours).
+    `clock` is the time the reminder and digest workers go by (tests move it through quiet
+    hours), and the digest staff ask for under /stats.
     `workers=False` runs no background sender (announcements, stage messages, reminders,
     staff notices, daily backups): `kocca-bot chat` on a copy of a real database answers
     the person at the keyboard and sends nothing queued for anyone else.
@@ -106,7 +107,7 @@ async def create_runner(
     serve = partial(for_deployment, settings=settings)
     live = LiveContent(content, settings.content_dir, serve, taught)
     store.privacy.content_words = lambda: live.words  # kept in taught wordings at erasure
-    services = Services(settings=settings, store=store, live_content=live)
+    services = Services(settings=settings, store=store, live_content=live, clock=clock)
     updates = updates_request or default_request(pool_size=1)
     application = build_application(services, request, updates)
     kwargs = {"poll_timeout": poll_timeout} if poll_timeout is not None else {}

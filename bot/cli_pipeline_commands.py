@@ -77,8 +77,8 @@ def register(commands: Any) -> None:
         action="store_true",
         help=(
             "only what staff changed or sent: leave out leads and questions listed, leads"
-            " viewed or searched, and stage messages previewed (recorded, as who saw whose"
-            " data, but most of the lines)"
+            " viewed or searched, stage messages previewed and digests asked for (recorded,"
+            " as who saw whose data, but most of the lines)"
         ),
     )
     audit.add_argument(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from bot.alerts import AlertThrottle
 from bot.content import Content
@@ -35,6 +37,8 @@ class Services:
     copies: CopyRequests = field(default_factory=CopyRequests)
     # The background senders' rounds, by name (bot/rounds.py): who waits sees them catch up.
     rounds: dict[str, Rounds] = field(default_factory=dict)
+    # The time the background workers go by, and the digest staff ask for (tests set it).
+    clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
 
     def __post_init__(self) -> None:
         self.flood.limit = self.settings.flood_limit

@@ -11,12 +11,12 @@ from bot.texts import Text
 from handlers.broadcast import STAFF as BROADCAST_BUTTONS
 from handlers.common import BotContext, answer_query
 from handlers.records_views import PREFIX as RECORDS
-from handlers.staff_views import LIST, OPEN, PIPELINE
+from handlers.staff_views import DIGEST, LIST, OPEN, PIPELINE
 from handlers.support_holding import HOLD
 
 log = logging.getLogger(__name__)
 
-STAFF_BUTTONS = (BROADCAST_BUTTONS, LIST, OPEN, PIPELINE, RECORDS, HOLD)
+STAFF_BUTTONS = (BROADCAST_BUTTONS, LIST, OPEN, PIPELINE, RECORDS, HOLD, DIGEST)
 
 
 async def private_buttons_only(update: Update, context: BotContext) -> None:

@@ -1,4 +1,5 @@
-"""The staff desk: /export and /stats (the lead list and pages are in handlers/pipeline.py).
+"""The staff desk: /export, /stats and the daily digest on demand under it (the lead list
+and pages are in handlers/pipeline.py).
 
 Staff only (checked by user id on every command and press), and only in a private chat
 with the bot or in the staff group: lead data never goes to any other chat.
@@ -12,19 +13,22 @@ import logging
 from datetime import UTC, datetime
 from pathlib import Path
 
-from telegram import InputFile, Update
+from telegram import InlineKeyboardMarkup, InputFile, Update
 from telegram.constants import ChatAction
-from telegram.ext import BaseHandler, CommandHandler, filters
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
 
 from bot import commands, temp_folders
 from bot.answers import stats as question_stats
 from bot.answers.desk import thresholds
-from bot.leads import chart, export, filter_words, pipeline, records, stats
+from bot.leads import chart, digest, export, filter_words, pipeline, records, stats
 from bot.leads.export import ExportRequest, FilterError
+from bot.leads.waiting import stored_time
 from bot.store.audit import Actor
 from bot.texts import Text
 from handlers.common import BotContext, answer_query, reply
 from handlers.guard import Callback, staff_only
+from handlers.staff_views import DIGEST
+from handlers.views import button
 
 log = logging.getLogger(__name__)
 
@@ -170,7 +174,8 @@ async def stats_command(update: Update, context: BotContext) -> None:
     asked_report = question_stats.report(
         asked, context.content, language, answers_now, workspace=workspace
     )
-    await reply(update, f"{report}\n\n{asked_report}")
+    ask = InlineKeyboardMarkup([[button(context.text(Text.BTN_DIGEST_ASK), DIGEST)]])
+    await reply(update, f"{report}\n\n{asked_report}", ask)
     chat = update.effective_chat
     if chat is None:
         return
@@ -187,10 +192,39 @@ async def stats_command(update: Update, context: BotContext) -> None:
     await chat.send_photo(InputFile(png, filename="kocca-stats.png"), caption=caption)
 
 
+@staff_desk
+async def digest_button(update: Update, context: BotContext) -> None:
+    """📰 Daily digest under /stats: the digest as it stands now, in the chat where it was
+    pressed (the staff chat's form in the staff group, the presser's own in a private chat).
+    It claims no day: the daily one still goes at DIGEST_TIME."""
+    user, services = update.effective_user, context.services
+    if user is None:
+        return
+    await answer_query(update)
+    made = await digest.as_it_stands(services, services.clock())
+    # Recorded before it is shown, as the lists it sums up are.
+    await services.store.audit.add(
+        actor(update),
+        "digest_viewed",
+        None,
+        since=stored_time(made.since),
+        new=made.numbers.new,
+        waiting=made.waiting_total,
+    )
+    private = update.effective_chat is not None and update.effective_chat.type == "private"
+    names = await records.staff_names(services.store, made.numbers.per_admin)
+    language = context.language(update)
+    text, markup = digest.render(
+        made, context.content, language, names, user.id if private else None, asked=True
+    )
+    await reply(update, text, markup)
+
+
 def handlers() -> list[BaseHandler[Update, BotContext, None]]:
     """The staff desk's handlers, for `handlers.register` (in any chat: `staff_desk` decides)."""
     new_messages = filters.UpdateType.MESSAGE  # an edited "/export" must not export again
     return [
         CommandHandler(commands.EXPORT.names, export_command, filters=new_messages),
         CommandHandler(commands.STATS.names, stats_command, filters=new_messages),
+        CallbackQueryHandler(digest_button, pattern=f"^{DIGEST}$"),
     ]

@@ -22,6 +22,7 @@ LIST = "st:l:"  # st:l:<page>[:<filter code>]
 OPEN = "st:o:"  # st:o:<application_id>[:<page to go back to>[:<filter code>]]
 PIPELINE = "pl:"  # every button of the lead pipeline (handlers/pipeline_views.py)
 BULK = "pl:b:"  # pl:b:<filter code>: move every lead of the filtered list
+DIGEST = "st:dg"  # the daily digest as it stands now, under /stats (handlers/staff.py)
 
 
 def callback(prefix: str, *parts: object, code: str = "") -> str:

@@ -1,10 +1,11 @@
 """Nothing waits unseen (issue 25): leads past LEAD_WAIT_DAYS in /leads waiting, longest
-first; the daily digest once a working day, across restarts; new-lead alerts in admins'
-private chats without a staff chat, each admin able to mute them."""
+first; the daily digest once a working day, across restarts, and on demand under /stats;
+new-lead alerts in admins' private chats without a staff chat, each admin able to mute them."""
 
 from __future__ import annotations
 
 import asyncio
+import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -17,11 +18,12 @@ from bot.leads.export import WIB
 from bot.store import Store
 from bot.store.audit import Actor
 from bot.texts import Text
+from handlers.staff_views import DIGEST
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import Harness
 from tests.leads import CONTENT, FILMMAKER, MUSICIAN, Seed, apply, seed, seeded, shown
 from tests.subscribers import wait_until
-from tests.test_pipeline import SECOND_ADMIN, admin_of, t
+from tests.test_pipeline import SECOND_ADMIN, admin_of, rows, t
 from tests.test_pipeline import label as stage_button
 
 
@@ -257,3 +259,90 @@ async def test_the_digest_counts_closed_duplicates_apart_as_stats_does(
     assert week.startswith("• Semua: 2 baru · ")
     assert week.endswith(shown(Text.DIGEST_WEEK_CONTACT, days="2,0"))
     assert shown(Text.STATS_CONTACT_MEDIAN, days="2,0", count=1) in stats.text
+
+
+def asked_digest(text: str) -> bool:
+    return text.startswith(shown(Text.DIGEST_ASKED_HEADER, moment="X").split(" · ")[0])
+
+
+def viewed(database: Path) -> list[tuple[Any, ...]]:
+    sql = "SELECT actor_id, detail FROM audit_log WHERE action = 'digest_viewed' ORDER BY id"
+    return [(actor, json.loads(detail)) for actor, detail in rows(database, sql)]
+
+
+async def test_staff_ask_for_the_digest_under_stats_and_the_daily_one_still_goes_once(
+    make_bot: Any, staff_chat: Any, database: Path
+) -> None:
+    # A new staff member's review: the digest came only at DIGEST_TIME on working days.
+    monday = last_monday(8)  # before DIGEST_TIME
+    clock = FixedClock(monday)
+    await prepare(database, monday)
+    settings = {"admin_ids": frozenset({ADMIN_ID}), "staff_chat_id": STAFF_CHAT_ID}
+    bot: Harness = await make_bot(clock=clock, digest_time="09:00", **settings)
+    admin = admin_of(staff_chat)
+    (page, *_) = await bot.send(admin, "/lead KOC-000002")
+    await bot.press(admin, t(Text.BTN_ASSIGN_ME), message=page)
+    # The button's press in the admin's private chat (the test below presses it under /stats,
+    # which would draw a chart here).
+    (asked,) = await bot.act(admin, admin.press_raw, page.message_id, DIGEST)
+    lines = asked.text.splitlines()
+    assert lines[0] == shown(
+        Text.DIGEST_ASKED_HEADER, moment=f"{CONTENT.date_text(monday.date(), 'id')}, 08.00"
+    )
+    friday = CONTENT.date_text(monday.date() - timedelta(days=3), "id")
+    assert lines[1] == shown(Text.DIGEST_ASKED_SINCE_NONE, moment=f"{friday}, 09.00")
+    assert lines[2] == shown(Text.DIGEST_ASKED_DAILY, time="09.00")
+    assert shown(Text.DIGEST_ASKED_NEW, count=2) in lines  # Saturday's and Sunday's
+    assert "Baru (lebih dari 3 hari): 3 · paling lama KOC-000001 (10 hari)" in asked.text
+    assert shown(Text.DIGEST_YOURS, count=1) in lines  # KOC-000002, theirs
+    assert t(Text.BTN_DIGEST_MINE, count=1) in asked.button_texts
+    assert "Seminggu terakhir" in asked.text  # a Monday, as the daily one
+    assert viewed(bot.database) == [
+        (ADMIN_ID, {"new": 2, "since": at(monday - timedelta(days=3, hours=-1)), "waiting": 3})
+    ]
+    # Asking claimed no day: the daily digest goes at 09:00, once, to the staff chat.
+    await clock.went_round()
+    assert digests(staff_chat) == []
+    clock.moment = monday + timedelta(hours=2)
+
+    async def arrived() -> bool:
+        return bool(digests(staff_chat))
+
+    await wait_until(arrived)
+    await clock.went_round()
+    (daily,) = digests(staff_chat)
+    assert shown(Text.DIGEST_NEW, count=2) in daily.text
+    assert not any(asked_digest(message.text) for message in staff_chat.messages)
+    # Asked again, "new" counts from the digest that went.
+    (made,) = rows(bot.database, "SELECT started_at FROM digest_runs")
+    went = CONTENT.moment_text(datetime.fromisoformat(made[0]).astimezone(WIB), "id")
+    (again,) = await bot.act(admin, admin.press_raw, page.message_id, DIGEST)
+    assert again.text.splitlines()[1] == shown(Text.DIGEST_ASKED_SINCE, moment=went)
+    assert shown(Text.DIGEST_ASKED_NEW, count=0) in again.text.splitlines()
+    assert len(digests(staff_chat)) == 1
+
+
+async def test_an_asked_digest_with_nothing_to_say_says_so_and_only_staff_get_one(
+    bot: Harness, staff_chat: Any
+) -> None:
+    admin = admin_of(staff_chat)  # the tests' bot: DIGEST_TIME empty, the daily digest off
+    mark = staff_chat.mark()
+    await bot.act(admin, admin.send, "/stats", chat=staff_chat)
+    report = next(m for m in staff_chat.messages_since(mark) if m.button_texts)
+    mark = staff_chat.mark()
+    await bot.act(admin, admin.press, t(Text.BTN_DIGEST_ASK), message=report)
+    (asked,) = staff_chat.messages_since(mark)
+    lines = asked.text.splitlines()
+    assert asked_digest(asked.text)
+    assert lines[2] == shown(Text.DIGEST_ASKED_OFF)
+    assert lines[-1] == shown(Text.DIGEST_ASKED_NOTHING)
+    assert asked.button_texts == []
+    [(who, detail)] = viewed(bot.database)
+    assert (who, detail["from"], detail["new"], detail["waiting"]) == (ADMIN_ID, "staff_chat", 0, 0)
+    # A non-admin's forged press: what non-admins get for any staff button, and no digest.
+    mallory = bot.user(first_name="Mallory")
+    (hello,) = await bot.send(mallory, "/start")
+    answer = await bot.act(mallory, mallory.press_raw, hello.message_id, DIGEST)
+    assert mallory.callback_answers[-1].text == shown(Text.STALE_BUTTON)
+    assert not any(asked_digest(message.text) for message in answer)
+    assert len(viewed(bot.database)) == 1

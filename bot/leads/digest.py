@@ -9,6 +9,10 @@ Monday's adds the past week per sector (new, moved, closed, median days to first
 Once per day, also across restarts: the day is claimed in the database before anything is
 sent (a crash at that instant loses that day's digest, it never sends it twice). A day with
 nothing to say sends nothing.
+
+Staff may also ask for it (under /stats): the same numbers as they stand now, "new" counted
+from the latest digest made (today's once it went), headed with that moment; asking claims
+no day, and a digest with nothing to say says so.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ import asyncio
 import logging
 import statistics
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -79,6 +83,9 @@ class Digest:
     numbers: DigestNumbers
     limits: dict[str, int]  # stage -> days (LEAD_WAIT_DAYS, in content order)
     week: tuple[datetime, datetime] | None
+    since: datetime  # what "new" counts from
+    after_digest: bool  # `since` is when a digest was made (else when one was due)
+    daily: time | None  # DIGEST_TIME (None: the daily digest is off)
 
     @property
     def waiting_total(self) -> int:
@@ -93,11 +100,12 @@ class Digest:
         return self.numbers.new > 0 or self.waiting_total > 0 or moved
 
 
-async def compute(services: Services, day: date, now: datetime) -> Digest:
-    """Read the digest's numbers (in a snapshot of their own)."""
+async def compute(services: Services, day: date, now: datetime, *, asked: bool = False) -> Digest:
+    """Read the digest's numbers (in a snapshot of their own). The day's digest counts new
+    leads from the one before it; one `asked` for, from the latest made (the day's too)."""
     settings, content = services.settings, services.content
     waiting = services.store.waiting
-    last = await waiting.last_run(day.isoformat())
+    last = await waiting.last_run((day + timedelta(days=1) if asked else day).isoformat())
     since = last or stored_time(previous_digest(settings, day))
     week = None
     if day.weekday() == MONDAY:
@@ -117,7 +125,16 @@ async def compute(services: Services, day: date, now: datetime) -> Digest:
         for key in content.stages
         if key in settings.lead_wait_days
     }
-    return Digest(day, now, numbers, limits, week)
+    since_moment = datetime.fromisoformat(since)
+    return Digest(
+        day, now, numbers, limits, week, since_moment, last is not None, settings.digest_time
+    )
+
+
+async def as_it_stands(services: Services, now: datetime) -> Digest:
+    """The digest as it stands at `now`, for staff who ask: today's (WIB) numbers, the week
+    on a Monday; no day is claimed, so the daily one still goes at DIGEST_TIME."""
+    return await compute(services, now.astimezone(WIB).date(), now, asked=True)
 
 
 def render(
@@ -126,8 +143,10 @@ def render(
     language: str,
     names: dict[int, str],
     admin: int | None = None,
-) -> tuple[str, InlineKeyboardMarkup]:
-    """The digest for the staff chat (every admin's count) or one admin's private chat."""
+    asked: bool = False,
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The digest for the staff chat (every admin's count) or one admin's private chat; one
+    `asked` for is headed with the moment "new" counts from, and says when it has nothing."""
 
     def say(key: Text, **values: Any) -> str:
         return content.text(key, language, **values)
@@ -136,11 +155,16 @@ def render(
         return count_text(value, content, language)
 
     numbers = digest.numbers
-    new = say(Text.DIGEST_NEW, count=number(numbers.new))
+    # Asked for, "new" counts from the moment its heading gives.
+    new = say(Text.DIGEST_ASKED_NEW if asked else Text.DIGEST_NEW, count=number(numbers.new))
     if numbers.new_duplicates:  # counted in no line, said as /stats says it
         apart = say(Text.STATS_SUBMITTED_DUPLICATES, count=number(numbers.new_duplicates))
         new = f"{new} {apart}"
     parts = [say(Text.DIGEST_HEADER, date=content.date_text(digest.day, language)), new]
+    if asked:
+        parts[0] = _asked_heading(digest, content, language)
+        if not digest.worth_sending:
+            return f"{parts[0]}\n\n{say(Text.DIGEST_ASKED_NOTHING)}", None
     waiting_lines = []
     for stage in numbers.waiting:
         if not stage.count:
@@ -175,6 +199,26 @@ def render(
     if numbers.week is not None and digest.week is not None:
         parts.append(_week(digest, numbers.week, content, language))
     return "\n\n".join(parts), _buttons(digest, content, language, admin)
+
+
+def _asked_heading(digest: Digest, content: Content, language: str) -> str:
+    """The moment, what "new" counts from, and whether the daily digest still comes."""
+
+    def moment(value: datetime) -> str:
+        return content.moment_text(value.astimezone(WIB), language)
+
+    since = Text.DIGEST_ASKED_SINCE if digest.after_digest else Text.DIGEST_ASKED_SINCE_NONE
+    daily = digest.daily
+    lines = [
+        content.text(Text.DIGEST_ASKED_HEADER, language, moment=moment(digest.now)),
+        content.text(since, language, moment=moment(digest.since)),
+        content.text(Text.DIGEST_ASKED_OFF, language)
+        if daily is None
+        else content.text(
+            Text.DIGEST_ASKED_DAILY, language, time=content.clock_text(daily, language)
+        ),
+    ]
+    return "\n".join(lines)
 
 
 def _week(

@@ -84,6 +84,7 @@ VIEWS = (
     "questions_listed",
     "stage_previewed",
     "bulk_previewed",
+    "digest_viewed",
 )
 
 
