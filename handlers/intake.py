@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from telegram import Update
 
-from bot.answers.text import acknowledges, wants_to_register
+from bot.answers.text import chatter, wants_to_register
 from bot.content import Markup
 from bot.leads import intake, pipeline, records, slips
 from bot.leads.change_wish import asks_about_the_choice, wants_to_change
@@ -32,7 +32,7 @@ def _flow(context: BotContext) -> IntakeFlow:
     settings = context.services.settings
     store, content = context.services.store, context.content
     forwarding = settings.forwarding()
-    return IntakeFlow(store, content, forwarding, chatter=acknowledges, wish=wants_to_register)
+    return IntakeFlow(store, content, forwarding, chatter=chatter, wish=wants_to_register)
 
 
 async def apply_command(update: Update, context: BotContext) -> None:

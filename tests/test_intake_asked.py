@@ -369,6 +369,7 @@ async def test_an_answer_read_as_a_question_is_taken_when_sent_once_more(
         ("id", "full_name", "makasih kak"),  # was stored as the name "makasih"
         ("id", "stage_name", "oke siap"),
         ("en", "city", "Ok thanks"),  # as a phone writes a sentence
+        ("id", "full_name", "halo kak"),  # a hello, back after a pause
     ],
 )
 async def test_okay_or_thanks_at_a_name_is_no_answer_unless_sent_once_more(

@@ -498,6 +498,15 @@ def acknowledges(text: str) -> bool:
     return _acknowledging(text, words(text))
 
 
+def chatter(text: str) -> bool:
+    """A message that says okay, thank you or hello and no more ("oke kak", "halo kak"): in
+    the form, no answer to a question (a walk-through: "halo kak" at the full name)."""
+    found = words(text)
+    if _acknowledging(text, found):
+        return True
+    return "?" not in text and not _CARRIES_MORE.search(text) and small_talk(found) == "greeting"
+
+
 def only_thanks(text: str) -> bool:
     """A message that says thank you and no more ("oke makasih kak infonya 🙏"): not "oke"
     or "siap" alone, nor thanks that go on to ask ("makasih, mau tanya lagi"), nor a yes with
