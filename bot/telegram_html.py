@@ -354,16 +354,22 @@ _NEVER_CLOSED = re.compile(r'Can\'t find end tag corresponding to start tag "([^
 _AT_OFFSET = re.compile(r"at byte offset (\d+)")
 _NEAR_BEFORE = 12  # characters shown before the tag at fault
 _NEAR_AFTER = 16  # and from it on, or up to the tag's end if that is near
+_DIRECTION_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _TAG_END_WITHIN = 64  # a link's whole address: the fault may be at its end (a review)
 
 
 def _near(body: str, offset: int) -> str:
     """The text around a byte offset of `body`, one line, entities as characters."""
     at = len(body.encode()[:offset].decode(errors="ignore"))
-    end = body.find(">", at, at + _TAG_END_WITHIN)
-    window = body[max(0, at - _NEAR_BEFORE) : max(at + _NEAR_AFTER, end + 1)]
-    line = next((part for part in window.split("\n") if "<" in part), window)
-    return html.unescape(line.strip())
+    # The line the fault is on, not one before it that has a tag too (an attacker's review:
+    # "lo <b>x</b>" was quoted for a bad link on the next line).
+    line_start = body.rfind("\n", 0, at) + 1
+    line_end = body.find("\n", at)
+    line_end = len(body) if line_end < 0 else line_end
+    end = body.find(">", at, min(at + _TAG_END_WITHIN, line_end))
+    start = max(line_start, at - _NEAR_BEFORE)
+    near = html.unescape(body[start : min(line_end, max(at + _NEAR_AFTER, end + 1))].strip())
+    return _DIRECTION_MARKS.sub("", near)  # a quote must not turn the rest of our line around
 
 
 def tag_problem(body: str) -> TagProblem | None:

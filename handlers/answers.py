@@ -306,18 +306,22 @@ async def answer_in_form(
     strict: bool,
     asked: str | None = None,
     field: str | None = None,
+    offer_only: bool = False,
 ) -> Literal["answered", "suggested"] | None:
     """A question typed at a form step instead of its answer (the form refused it as one):
     its answer, when the bot is sure, with "Not this"; else the closest entries, if any; the
     form's question follows. What was shown, if anything. `strict`: the message may be the
     step's answer typed unsure, so it must have a word that asks; `asked`: the part of the
     message that asks, matched and recorded instead of all of it; `field`: the talent's
-    (music or film): a program page of the other field is offered, never the answer."""
+    (music or film): a program page of the other field is offered, never the answer;
+    `offer_only`: entries are offered, none answered (a question of two words)."""
     question = _question(update, context, asked)
     if question is None or (strict and not asks_something(question.text)):
         return None
     needed = thresholds(context.services.settings)
     verdict = _in_field(context, _desk(context).considered(question, needed), field)
+    if offer_only and verdict.entry is not None:
+        verdict = _offered(verdict)
     if verdict.outcome is Outcome.SUGGESTED and verdict.others:
         return "suggested" if await _suggested_in_form(update, context, question, verdict) else None
     sure = await _sure_answer(context, question, needed, "chat", verdict)
@@ -338,8 +342,13 @@ def _in_field(context: BotContext, verdict: Verdict, field: str | None) -> Verdi
     found = entry(context.content, answered) if field and answered else None
     if answered is None or not isinstance(found, Program) or found.section == field:
         return verdict
-    offered = (answered, *verdict.others)[:SUGGESTIONS]
-    return Verdict(Outcome.SUGGESTED, None, offered, verdict.confidence)
+    return _offered(verdict)
+
+
+def _offered(verdict: Verdict) -> Verdict:
+    """A direct answer made an offer: its entry first among the close ones."""
+    offered = (verdict.entry, *verdict.others) if verdict.entry else verdict.others
+    return Verdict(Outcome.SUGGESTED, None, offered[:SUGGESTIONS], verdict.confidence)
 
 
 async def _suggested_in_form(

@@ -181,7 +181,12 @@ async def private_message(update: Update, context: BotContext) -> None:
             sector = screen.answers.get(SECTOR)
             field = sector if isinstance(sector, str) else None
             shown = await answers.answer_in_form(
-                update, context, strict=strict, asked=part, field=field
+                update,
+                context,
+                strict=strict,
+                asked=part,
+                field=field,
+                offer_only=slips.few_words(part),
             )
         if shown == "answered":
             # Answered above (a talents' review: "ini gratis kan?" was only told to pause

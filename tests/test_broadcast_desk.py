@@ -66,11 +66,18 @@ async def test_html_typed_by_staff_is_sent_as_formatting(bot: Harness) -> None:
         ("<b>Info</b> &#57311; baru", "kode karakter"),  # crashed: "ada gangguan"
         ("<a href=https://mucon.kr>info</a>", 'tag di "<a href=https://mucon'),
         # A full-width colon in the address: "ada gangguan" before (a review's fuzz).
-        # The whole tag is quoted, so staff see the colon at fault (it was cut at "https:/").
+        # The whole tag is quoted, so staff see the colon at fault (it was cut at "https:/"),
+        # from its own line (the heading above was quoted: an attacker's review).
         (
             'Daftar <a href="https://kocca\uff1akr">di sini</a>',
             'tag di "Daftar <a href="https://kocca\uff1akr">"',
         ),
+        (
+            '<b>Open call</b>\n<a href="https://kocca\uff1akr/daftar">di sini</a>',
+            'tag di "<a href="https://kocca\uff1akr/daftar">"',
+        ),
+        # A right-to-left override in the quote would turn the rest of the line around.
+        ("\u202eInfo <blink>baru</blink>", 'di "Info <blink>baru'),
         # In our words, not Telegram's ("Unmatched end tag at byte offset 8…", a review).
         ("<b>tebal</i>", 'tag penutup </i> di "<b>tebal</i>" tidak cocok'),
     ],

@@ -588,7 +588,6 @@ THIS_YEAR = datetime.now(ZoneInfo("Asia/Jakarta")).year
         ("stage_name", "Nama Samaran", "Nama Samaran"),
         ("full_name", "Nama Putri saya Ayu Lestari", "Ayu Lestari"),
         ("full_name", "Nama keponakan: Marthen Ndun", "Marthen Ndun"),
-        ("stage_name", "Nanti Lanjut", "Nanti Lanjut"),  # a band, not "I'll carry on later"
         ("experience_years", "wis 30 taun", 30),  # Javanese, as a talents' review typed it
         # "About that many years" (a talents' review: "2 tahunan" was "write a number only").
         ("experience_years", "2 tahunan", 2),

@@ -247,25 +247,50 @@ async def test_another_question_at_a_choice_is_read_as_a_question(bot: Harness) 
 @pytest.mark.parametrize(
     ("language", "typed"), [("en", "what's MU:CON?"), ("id", "mucon apa?"), ("id", "mucon kapan?")]
 )
-async def test_a_short_question_at_buttons_is_answered_above_the_form(
+async def test_a_short_question_at_buttons_is_offered_its_entry_above_the_form(
     bot: Harness, language: str, typed: str
 ) -> None:
-    """Two words that ask, where buttons are the answer (the sector, the consent): the page
-    above the form, as a longer question gets (a walk-through of session 54: "what's MU:CON?"
-    was only told to pause and ask). Nothing is taken as the step's answer."""
+    """Two words that ask, where buttons are the answer (the sector, the consent): the entry
+    it names offered above the form (a walk-through of session 54: "what's MU:CON?" was only
+    told to pause and ask), never answered outright on so few words (an attacker: "how
+    long?" got when a registrant hears back). Nothing is taken as the step's answer."""
+    mucon = CONTENT.programs["mucon"].title.get(language)
     user = await at_question(bot, "sector", language)
-    answered, form = await bot.send(user, typed)
-    assert answered.text.split("\n")[0] == CONTENT.programs["mucon"].title.get(language)
+    offered, form = await bot.send(user, typed)
+    assert offered.text == shown(Text.ASK_IN_FORM_SUGGESTED, language)
+    assert offered.button_texts[0] == mucon
     assert form.text.startswith(shown(Text.INTAKE_BACK_TO_FORM, language))
     assert await where(bot, user) == "sector"
     assert "sector" not in await _stored(bot, user.id)
+    [page] = await bot.press(user, mucon)
+    assert page.text.split("\n")[0] == mucon
     newcomer = bot.user(language_code=language)
     await bot.send(newcomer, "/daftar" if language == "id" else "/register")
-    answered, consent_again = await bot.send(newcomer, typed)
-    assert answered.text.split("\n")[0] == CONTENT.programs["mucon"].title.get(language)
+    offered, consent_again = await bot.send(newcomer, typed)
+    assert offered.button_texts[0] == mucon
     assert CONTENT.text(Text.BTN_AGREE, language) in consent_again.button_texts
     draft = await bot.store.applications.draft_for(newcomer.id)
     assert draft is not None and draft.stage == "consent_processing"  # nothing agreed
+
+
+@pytest.mark.parametrize(("key", "typed"), [("sector", "how long?"), ("music_role", "solo apa?")])
+async def test_a_vague_short_question_at_buttons_gets_no_page(
+    bot: Harness, key: str, typed: str
+) -> None:
+    """An attacker's review: "how long?" at the field got "Registered: when will I hear
+    back?", "solo apa?" at the role the music talks' whole page."""
+    user = await at_question(bot, key, "en" if typed.startswith("how") else "id")
+    replies = await bot.send(user, typed)
+    titles = {p.title.id for p in CONTENT.programs.values()} | {
+        p.title.en for p in CONTENT.programs.values()
+    }
+    questions = {f.question.id for f in CONTENT.faq.values()} | {
+        f.question.en for f in CONTENT.faq.values()
+    }
+    for reply in replies:
+        assert reply.text.split("\n")[0] not in titles | questions
+    assert await where(bot, user) == key
+    assert key not in await _stored(bot, user.id)
 
 
 @pytest.mark.parametrize(("key", "typed"), [("languages", "Inggris?"), ("sector", "Film?")])
@@ -370,6 +395,9 @@ async def test_an_answer_read_as_a_question_is_taken_when_sent_once_more(
         ("id", "stage_name", "oke siap"),
         ("en", "city", "Ok thanks"),  # as a phone writes a sentence
         ("id", "full_name", "halo kak"),  # a hello, back after a pause
+        # A band, not "I'll carry on later" (an attacker's review of session 44): sent once
+        # more, it is the stage name, never thrown away as "later".
+        ("id", "stage_name", "Nanti Lanjut"),
     ],
 )
 async def test_okay_or_thanks_at_a_name_is_no_answer_unless_sent_once_more(
@@ -385,8 +413,35 @@ async def test_okay_or_thanks_at_a_name_is_no_answer_unless_sent_once_more(
     assert key not in await _stored(bot, user.id)
     await _read_for_a_while(bot, user.id)
     await bot.send(user, typed)
-    assert key in await _stored(bot, user.id)  # theirs to decide ("Oke Siap" may be a band)
+    stored = (await _stored(bot, user.id))[key]  # theirs to decide: "Nanti Lanjut", a band
+    assert stored.split()[0] == typed.split()[0]
     assert await where(bot, user) != key
+
+
+@pytest.mark.parametrize("typed", ["Makasih", "Oke", "OK SIAP", "Terima Kasih"])
+async def test_okay_or_thanks_written_with_capitals_is_asked_back_too(
+    bot: Harness, typed: str
+) -> None:
+    """A phone capitalises the first letter (an attacker's review: "Makasih" and "Oke" were
+    stored as the name at once)."""
+    user = await at_question(bot, "full_name")
+    [refused] = await bot.send(user, typed)
+    assert refused.text.startswith(shown(Text.INTAKE_CHATTER_AT_TEXT))
+    assert "full_name" not in await _stored(bot, user.id)
+
+
+async def test_the_note_to_send_once_more_is_forgotten_after_a_pause(bot: Harness) -> None:
+    """An attacker's review: "makasih" asked back, then Pause, then /daftar, then "makasih"
+    became the name without a word."""
+    user = await at_question(bot, "full_name")
+    await bot.send(user, "makasih")
+    await bot.press(user, shown(Text.BTN_PAUSE))
+    await _read_for_a_while(bot, user.id)
+    await bot.send(user, "/daftar")
+    await _read_for_a_while(bot, user.id)  # not a copy sent at once: the talent typed it
+    [refused] = await bot.send(user, "makasih")
+    assert refused.text.startswith(shown(Text.INTAKE_CHATTER_AT_TEXT))
+    assert "full_name" not in await _stored(bot, user.id)
 
 
 async def _read_for_a_while(bot: Harness, user_id: int) -> None:

@@ -209,8 +209,12 @@ class IntakeFlow:
             recent = draft.updated_at >= ago(WELCOME_BACK_AFTER)
             note = Text.INTAKE_BACK_TO_FORM if recent else Text.INTAKE_RESUMED
             return await self.current(draft, note=note)
+        # The bot's note on a text ("send it once more") was for the talent then, not now
+        # (an attacker's review: "makasih" asked back, then a pause and /daftar, then
+        # "makasih" became the name); picked choices stay.
+        pending = None if bot_note(draft.pending) else draft.pending
         resumed = await self._applications.advance(
-            draft, _same(draft, active=True, update_id=update_id)
+            draft, _same(draft, active=True, update_id=update_id, pending=pending)
         )
         return await self.current(resumed or draft, note=Text.INTAKE_RESUMED)
 
@@ -283,10 +287,10 @@ class IntakeFlow:
             return _noted(await self._advance(draft, told), question, Text.INTAKE_SENT_TWICE)
         if question.type == "long_text" and not question.required and self._chatter(text):
             return Screen(QUESTION, draft, question, answers, note=Text.INTAKE_CHATTER)
-        if question.type == "short_text" and self._chatter(text) and not _written_as_a_name(text):
+        if question.type == "short_text" and self._chatter(text):
             # "makasih kak" at the full name was stored as the name "makasih" (a walk-through,
-            # session 54): okay or thanks is no name, unless sent once more or written as one
-            # ("Nanti Lanjut", a band).
+            # session 54): okay, thanks or hello is no name, unless sent once more ("Nanti
+            # Lanjut", a band; capitals tell nothing: a phone writes "Makasih", an attacker).
             said_again = _asked(text)
             if draft.pending != said_again or _at_once(draft, sent):
                 kept = _same(draft, pending=said_again, update_id=update_id)
@@ -895,13 +899,6 @@ def _still_at(screen: Screen, question: Question) -> bool:
 def _at_once(draft: Draft, sent: datetime | None) -> bool:
     """Whether a message was sent before the draft's last step could reach the talent."""
     return sent is not None and sent.timestamp() <= _moment(draft.updated_at) + SENT_TWICE_GRACE
-
-
-def _written_as_a_name(text: str) -> bool:
-    """Whether every word of a text starts with a capital letter, as a name is written ("Oke
-    Siap"), not as a phone starts a sentence ("Oke siap")."""
-    found = [word for word in text.split() if word[:1].isalpha()]
-    return bool(found) and all(word[:1].isupper() for word in found)
 
 
 def _asked(text: str) -> str:

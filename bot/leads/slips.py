@@ -235,9 +235,8 @@ def asked_instead(error: Rejected | None, note: Text | None, text: str) -> bool:
     try at an answer ("pop" at the genres, "televisi" at the sector), not asked; nor is a
     short one (ASKED_WORDS), unless buttons are the step's answer and it has a word that
     asks ("mucon apa?", "what's MU:CON?": a walk-through of session 54 was only told to
-    pause first)."""
-    words = (word.casefold().strip(".,!?~\uff1f") for word in text.split())
-    if sum(1 for word in words if word and word not in _TRAILING_PARTICLES) < ASKED_WORDS:
+    pause first); such a short one is only offered entries (`few_words`)."""
+    if few_words(text):
         at_buttons = note is Text.INTAKE_USE_BUTTONS or (
             error is not None and error.reason is Text.INTAKE_A_QUESTION_BUTTONS
         )
@@ -250,6 +249,14 @@ def asked_instead(error: Rejected | None, note: Text | None, text: str) -> bool:
     # only told to press a button).
     asked = _ASKED.search(text.strip()) or _ASKED_WITHIN.search(text)
     return note is Text.INTAKE_USE_BUTTONS and asked is not None
+
+
+def few_words(text: str) -> bool:
+    """Whether a message has fewer than ASKED_WORDS words, chat particles aside: too few to
+    be sure what it asks ("how long?" got when a registrant hears back, "solo apa?" the music
+    talks' page: an attacker's review), so the form offers entries and answers none."""
+    words = (word.casefold().strip(".,!?~\uff1f") for word in text.split())
+    return sum(1 for word in words if word and word not in _TRAILING_PARTICLES) < ASKED_WORDS
 
 
 def asking_part(text: str) -> str:
