@@ -1086,6 +1086,7 @@ class Text(StrEnum):
     WS_BROADCAST_ENDED_AT = "ws_broadcast_ended_at"
     WS_BROADCAST_STOP = "ws_broadcast_stop"
     WS_BROADCAST_STOP_TITLE = "ws_broadcast_stop_title"
+    WS_BROADCAST_STOP_FINISHED = "ws_broadcast_stop_finished"
     WS_BROADCAST_NEW = "ws_broadcast_new"
     WS_BROADCAST_TEXT = "ws_broadcast_text"
     WS_BROADCAST_TEXT_HINT = "ws_broadcast_text_hint"

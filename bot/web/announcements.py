@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import datetime
 from typing import Any
 
 from telegram.error import BadRequest, Forbidden, TelegramError
@@ -82,6 +83,13 @@ async def _shown(desk: Desk, viewer: Viewer, item: Broadcast) -> dict[str, Any]:
         line = await describe(desk.store, content, item, language)
         shown["line"] = plain_text(line)
         shown["confirm"] = desk.say(Text.BROADCAST_STOP_CONFIRM, language, item=line)
+        # Under way (sending, or due and about to be taken up): the page reads the list again
+        # every few seconds while one is, so "0 dari 4" becomes "4 dari 4" (a staff review);
+        # a scheduled one is read again when it is due.
+        shown["live"] = not shown["scheduled"]
+        if shown["scheduled"] and item.send_at is not None:
+            due = datetime.fromisoformat(item.send_at) - datetime.fromisoformat(utc_now())
+            shown["due_in"] = max(int(due.total_seconds()) + 1, 1)
         return shown
     tally = await desk.store.broadcasts.tally(item.id)
     # The chat's final report, as the worker sent it to whoever queued it.
@@ -134,6 +142,17 @@ async def stop(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, An
     if await cancel_broadcast(desk.store, viewer.actor, broadcast_id):
         text = desk.say(Text.BROADCAST_STOPPED, viewer.language, id=broadcast_id)
         return {"outcome": "stopped", "text": text}
+    item = await desk.store.broadcasts.get(broadcast_id)
+    if item is not None and item.status == "done":  # finished meanwhile: how it went
+        tally = await desk.store.broadcasts.tally(broadcast_id)
+        text = desk.say(
+            Text.WS_BROADCAST_STOP_FINISHED,
+            viewer.language,
+            id=broadcast_id,
+            sent=tally.sent,
+            total=item.total,
+        )
+        return {"outcome": "ended", "text": text}
     text = desk.say(Text.BROADCAST_ALREADY_ENDED, viewer.language, id=broadcast_id)
     return {"outcome": "ended", "text": text}
 
@@ -248,7 +267,8 @@ async def preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
     elif reads:  # they get the main version (a staff review: nothing said so)
         lines.append(desk.say(Text.BROADCAST_CONFIRM_NO_ENGLISH, language, english=reads))
     if send_at is None:
-        lines.append(desk.say(Text.WS_BROADCAST_GOES_NOW, language))
+        button = desk.say(Text.BTN_BROADCAST_SEND, language)  # named as it reads
+        lines.append(desk.say(Text.WS_BROADCAST_GOES_NOW, language, button=button))
     else:
         when = wib_words(content, send_at, language)
         lines.append(desk.say(Text.WS_BROADCAST_GOES_AT, language, when=when))

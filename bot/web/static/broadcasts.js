@@ -23,7 +23,9 @@ async function stop(item, reload) {
   ]);
   if (!sure) return;
   const done = await call("broadcast-stop", { id: item.id });
-  toast(done.text, done.outcome === "stopped" ? "info" : "warning");
+  // Ended meanwhile (its last message went out): a notice with how it went, not an error,
+  // and the list read again so the row shows it ended.
+  toast(done.text, "info");
   await reload();
 }
 
@@ -188,20 +190,79 @@ function writer(list, reload) {
   return form;
 }
 
+const EVERY = 4_000;  // ms between two reads of the list while an announcement is under way
+const FURTHEST = 6 * 3_600_000;  // a scheduled one due later is read when the tab opens again
+
+let watching = null;  // the timer reading the list again (one, for the tab drawn last)
+
+/** When to read the list again: every few seconds while one is under way (sending, or due),
+ * at the time a scheduled one is due, or never (nothing will change by itself). */
+function nextRead(list) {
+  if (list.active.some((item) => item.live)) return EVERY;
+  const due = list.active.filter((item) => item.due_in).map((item) => item.due_in * 1000);
+  const soonest = Math.min(...due);
+  return soonest <= FURTHEST ? soonest : null;
+}
+
+/** The list of those running or scheduled, and of those ended, drawn into their places. */
+function drawLists(places, list, reload) {
+  fill(places.active,
+    list.active.length
+      ? h("ol", { class: "plain-list broadcasts active" }, list.active.map((item) => entry(item, reload)))
+      : h("p", { class: "state" }, t("broadcasts_active_none")));
+  fill(places.ended,
+    list.ended.length
+      ? h("ol", { class: "plain-list broadcasts ended" }, list.ended.map((item) => entry(item, reload)))
+      : h("p", { class: "state" }, t("broadcasts_ended_none")));
+}
+
+/** Read the list again by itself while the tab is shown and something is under way, so that
+ * "0 dari 4 terkirim" becomes "4 dari 4" and its Cancel goes (a staff review: the page said
+ * "0 of 4" for a minute after all four were delivered). What is being written is left alone;
+ * a list that has not changed is not drawn again. */
+function watch(main, places, list, reload) {
+  clearTimeout(watching);
+  const wait = nextRead(list);
+  if (wait === null) return;
+  let seen = JSON.stringify([list.active, list.ended]);
+  const again = async () => {
+    if (!main.isConnected) return;  // staff left the tab: stop
+    if (document.hidden) {  // out of view: nothing read until it is back
+      watching = setTimeout(again, EVERY);
+      return;
+    }
+    let fresh;
+    try {
+      fresh = await call("broadcasts");
+    } catch {
+      watching = setTimeout(again, EVERY);  // the next read may reach the bot
+      return;
+    }
+    if (!main.isConnected) return;
+    const now = JSON.stringify([fresh.active, fresh.ended]);
+    if (now !== seen) drawLists(places, fresh, reload);
+    seen = now;
+    clearTimeout(watching);
+    const next = nextRead(fresh);
+    if (next !== null) watching = setTimeout(again, next);
+  };
+  watching = setTimeout(again, wait);
+}
+
 /** The Announcements tab. */
 export async function render(main) {
   const list = await call("broadcasts");
   const reload = () => render(main).catch((error) => fill(main, failure(error, reload)));
+  const places = { active: h("div", { class: "broadcasts-active" }),
+    ended: h("div", { class: "broadcasts-ended" }) };
+  drawLists(places, list, reload);
   fill(main,
     h("h1", {}, t("broadcasts_title")),
     h("p", { class: "hint" }, t("broadcasts_intro")),
     h("h2", {}, t("broadcasts_active")),
-    list.active.length
-      ? h("ol", { class: "plain-list broadcasts active" }, list.active.map((item) => entry(item, reload)))
-      : h("p", { class: "state" }, t("broadcasts_active_none")),
+    places.active,
     writer(list, reload),
     h("h2", {}, t("broadcasts_ended")),
-    list.ended.length
-      ? h("ol", { class: "plain-list broadcasts ended" }, list.ended.map((item) => entry(item, reload)))
-      : h("p", { class: "state" }, t("broadcasts_ended_none")));
+    places.ended);
+  watch(main, places, list, reload);
 }
