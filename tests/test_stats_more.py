@@ -247,3 +247,23 @@ async def test_the_stats_tab_says_when_a_list_is_as_long_as_it_shows(
         assert await top.locator(".questions-most").inner_text() == most
         assert await top.locator(".questions-show-more").count() == 0
     assert seen.alerts == [] and seen.errors == []
+
+
+async def test_a_question_of_masks_alone_is_counted_but_listed_nowhere(bot: Harness) -> None:
+    """A talent's contact typed into the chat, masked to "<name> <name><email>", teaches
+    nothing: counted among the week's unanswered, but no line with "Ajari bot" (a staff
+    review found "<name><email>" on top of the list)."""
+    await bot.send(bot.user(first_name="Ratna"), "Ratna ratna.sari@gmail.com")
+    await bot.send(bot.user(first_name="Joko"), "apakah tiket pesawat ditanggung panitia?")
+    [(stored,)] = rows(
+        bot.database,
+        "SELECT json_group_array(summary) FROM free_questions WHERE outcome = 'unanswered'",
+    )
+    assert "<name> <name><email>" in stored  # masks alone, as the review saw
+    async with workspace(bot, ADMIN_ID) as client:
+        asked = (await client.ok("stats"))["questions"]
+    assert [item["question"] for item in asked["top"]] == [
+        "apakah tiket pesawat ditanggung panitia?"
+    ]
+    assert {"key": "unanswered", "count": 2} in asked["figures"]
+    assert asked["left_out"]["top"] == 0

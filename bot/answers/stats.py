@@ -5,6 +5,7 @@ typed is not, as nothing tells names reliably from words)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -32,6 +33,8 @@ MOST_LISTED = 200
 WORDINGS_READ = 2000
 EACH_TALENTS = 20  # a talent's newest questions read for them: a flood is one talent's 20
 OTHERS_SHOWN = 5  # other wordings named under a listed question (all are counted)
+# What summary() writes where it masked something (bot/answers/text.py).
+_MASKS = re.compile(r"<(?:name|email|handle|link|number)>")
 
 
 async def compute(store: Store, now: datetime, staff: Iterable[int]) -> Week:
@@ -68,10 +71,12 @@ def together(wordings: Iterable[Wording], top: int | None = None) -> list[Listed
     pesawatnya ditanggung kak"), in any order; for a rejected answer, the same entry too. The
     most asked first, and each shown in its wording most talents used (the shortest of
     those: text added to a question's words, such as a run of letters no word has, does not
-    make it the one staff read)."""
+    make it the one staff read). A wording of masks alone is left out (`only_masks`)."""
     groups: dict[tuple[frozenset[str] | str, str | None], list[Wording]] = {}
     for wording in wordings:
         masked = replace(wording, summary=masked_again(wording.summary))
+        if only_masks(masked.summary):
+            continue  # counted in the week's figures, listed nowhere
         stems = frozenset(content_stems(words(masked.summary)))
         # A question of chat words only ("gimana kak?") has no stems: by its wording alone.
         key = (stems or masked.summary.casefold().strip(" ?!."), masked.entry)
@@ -96,6 +101,13 @@ def together(wordings: Iterable[Wording], top: int | None = None) -> list[Listed
         )
     listed.sort(key=lambda item: (-item.count, item.question))
     return listed[:top]
+
+
+def only_masks(summary: str) -> bool:
+    """Whether a summary is masks and nothing else ("<name><email>", "<number>": a talent's
+    contact typed into the chat): no one can read what was asked, nor teach the bot its
+    answer (a staff review found such lines on top of the list, each with "Ajari bot")."""
+    return not any(character.isalnum() for character in _MASKS.sub("", summary))
 
 
 def _most_chosen(group: Iterable[Wording]) -> tuple[str | None, int]:
