@@ -124,7 +124,7 @@ async def test_stats_count_a_closed_duplicate_in_no_line_and_say_so_by_the_submi
     # Budi's field, role, place, day and source count nowhere, as no stage counts him.
     assert section(text.text, "Bidang") == ["• Musik: 1"]
     assert section(text.text, "Peran di film") == [t(Text.STATS_NONE)]
-    (place,) = section(text.text, "5 asal teratas (provinsi, atau luar Indonesia)")
+    (place,) = section(text.text, "5 tempat tinggal teratas (provinsi, atau luar Indonesia)")
     assert place == "• Jawa Barat: 1"
     (day, _others) = section(text.text, "Pendaftar per hari, 14 hari terakhir (WIB)")
     assert day.endswith(": 1")

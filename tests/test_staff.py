@@ -675,7 +675,7 @@ async def test_statistics_match_a_known_set_of_talents(
         "• Produser: 1",
         "• Sutradara: 1",
         "",
-        "5 asal teratas (provinsi, atau luar Indonesia)",
+        "5 tempat tinggal teratas (provinsi, atau luar Indonesia)",
         "• Jawa Barat: 3",
         "• Bali: 1",
         "• DKI Jakarta: 1",
