@@ -185,6 +185,11 @@ async def test_a_bulk_preview_names_the_leads_whose_talent_waits_for_an_answer(
     sari, _ = await a_draft_then_two_leads(bot)
     await relayed_question(bot, staff_chat, sari, "Kak, biaya bagasinya ditanggung juga?")
     waits = said(Text.BULK_PREVIEW_WAITING, count=1, references="KOC-000001")
+    # Natural Indonesian: what to do first, and why (a staff review found it stiff).
+    assert waits.endswith(
+        "Sebaiknya jawab dulu pertanyaannya (di tab Pertanyaan atau grup staf), supaya kabar"
+        " ini tidak sampai lebih dulu daripada jawabannya."
+    )
     admin = admin_of(staff_chat)
     # The chat's Move all.
     await bot.send(admin, "/leads baru")
