@@ -1272,6 +1272,7 @@ class Text(StrEnum):
     ASK_NOT_SURE = "ask_not_sure"
     ASK_NOT_SURE_ONE = "ask_not_sure_one"
     ASK_NOTHING = "ask_nothing"
+    ASK_NOTHING_PAUSED_FORM = "ask_nothing_paused_form"
     ASK_NOTHING_CLOSED = "ask_nothing_closed"
     ASK_GREETING = "ask_greeting"
     ASK_LINKS_OUTSIDE_FORM = "ask_links_outside_form"

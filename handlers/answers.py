@@ -557,6 +557,13 @@ async def _nothing(
     """Nothing fits: say so, with the menu; when staff take questions, its "Ask our team"
     carries the message (a long, real question is not typed again), confirmed before it goes."""
     text, markup = menu.main_menu(context, language)
+    user = update.effective_user
+    applications = context.services.store.applications
+    if user is not None and await applications.draft_for(user.id) is not None:
+        # Free text comes here only with no open form: a paused one. What was typed may be
+        # its answer (the workspace's review: a paused talent's answers were listed as
+        # questions the bot could not answer, and she was told only "no answer").
+        text = f"{context.text(Text.ASK_NOTHING_PAUSED_FORM)}\n\n{text}"
     if not support.questions_open(context):
         await reply(update, f"{context.text(Text.ASK_NOTHING_CLOSED)}\n\n{text}", markup)
         return

@@ -1093,6 +1093,21 @@ async def test_a_wish_to_register_with_a_request_beside_it_is_not_taken_as_only_
     assert await where(bot, rina) is None, typed
 
 
+async def test_no_answer_to_a_talent_with_a_paused_form_says_it_waits(bot: Harness) -> None:
+    """The workspace's review: a paused talent typed her form's answers, got only "no
+    answer", and they were listed to staff as questions. The reply says the form waits; one
+    with no paused form does not."""
+    putu = await at_question(bot, "music_role")
+    await bot.press(putu, CONTENT.text(Text.BTN_PAUSE, "id"))
+    [reply] = await bot.send(putu, "Ketut Arsana Wibawa")
+    assert reply.text.startswith(shown(Text.ASK_NOTHING))
+    assert shown(Text.ASK_NOTHING_PAUSED_FORM) in reply.text
+    sari = bot.user(first_name="Sari")
+    [reply] = await bot.send(sari, "Ketut Arsana Wibawa")
+    assert reply.text.startswith(shown(Text.ASK_NOTHING))
+    assert shown(Text.ASK_NOTHING_PAUSED_FORM) not in reply.text
+
+
 async def test_lanjut_with_no_paused_registration_is_no_wish(bot: Harness) -> None:
     sari = bot.user(first_name="Sari")
     await bot.send(sari, "lanjut ya")
