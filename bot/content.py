@@ -149,7 +149,11 @@ class Program(Dated):
         for language in LANGUAGES:
             text = about.get(language)
             shown = html.unescape(_TAG.sub("", text))
-            if "\n" in text or len(shown) > ABOUT_LIMIT:
+            if not shown.strip():
+                raise ValueError(f"{language}: empty")
+            if len(text.splitlines()) > 1 or len(shown.splitlines()) > 1:  # \r, U+2028 too
+                raise ValueError(f"{language}: more than one line")
+            if len(shown) > ABOUT_LIMIT:
                 raise ValueError(
                     f"{language}: {len(shown)} characters, one line of at most {ABOUT_LIMIT}"
                 )

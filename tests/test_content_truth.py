@@ -397,6 +397,8 @@ def test_every_program_needs_one_short_about_line_in_both_languages(
         pages["mucon"]["about"]["id"] = "Pameran musik tahunan di Seoul. " * 6
         pages["music_to_korea"]["about"]["en"] = "Talks on 16 January 2026.\nRegister here."
         pages["biff_apm"]["about"]["en"] = "Projects & partners meet here."
+        pages["kofic_incentive"]["about"]["id"] = "  "  # "• KOFIC: " and nothing (a review)
+        pages["biff_acf"]["about"]["id"] = "Dana skenario.\u2028Panduan 2022."  # a line break
 
     edit_content(content_folder, "programs.yaml", programs)
     problems = "\n".join(_problems(content_folder))
@@ -407,9 +409,12 @@ def test_every_program_needs_one_short_about_line_in_both_languages(
         " one line of at most 160"
     ) in problems
     assert (
-        "programs.yaml: programs[music_to_korea].about: Value error, en: 40 characters,"
-        " one line of at most 160"
+        "programs.yaml: programs[music_to_korea].about: Value error, en: more than one line"
     ) in problems
+    assert "programs.yaml: programs[kofic_incentive].about: Value error, id: empty" in problems
+    assert "programs.yaml: programs[biff_acf].about: Value error, id: more than one line" in (
+        problems
+    )
     assert "programs.yaml: programs[biff_apm].about.en: a bare '&' must be written &amp;" in (
         problems
     )

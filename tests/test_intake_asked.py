@@ -108,17 +108,17 @@ _APART = {
         "kofic_incentive": ("Pengembalian dana tunai", "bukan KOCCA", "Tidak diurus lewat bot"),
         "biff_apm": ("Pasar proyek film", "langsung ke BIFF", "bukan lewat bot ini"),
         "biff_acf": ("pengembangan skenario", "fiksi", "(panduan 2022)", "bukan lewat bot ini"),
-        "training_center": ("Pelatihan konten", "belum terkonfirmasi", "bukan lewat bot ini"),
+        "training_center": ("House of Indonesiana", "belum terkonfirmasi", "penyelenggaranya"),
     },
     "en": {
         "music_to_korea": ("16 January 2026", "No program", "Register your interest here"),
         "mucon": ("annual music fair", "KOCCA's own call", "not through this bot"),
         "coproduction": ("16 January 2026", "no program", "Register your interest here"),
         "bcww": ("broadcast content market", "official BCWW site", "not through this bot"),
-        "kofic_incentive": ("cash rebate", "not KOCCA", "not handled through this bot"),
+        "kofic_incentive": ("cash rebate", "not KOCCA", "Not handled through this bot"),
         "biff_apm": ("project market", "straight to BIFF", "not through this bot"),
         "biff_acf": ("script development", "fiction", "(2022 guidelines)", "not through this"),
-        "training_center": ("Content training", "not confirmed", "not this bot"),
+        "training_center": ("content training", "not confirmed", "through its organizers"),
     },
 }
 
