@@ -402,6 +402,7 @@ class Text(StrEnum):
     LEAD_SEARCH_FILTER = "lead_search_filter"
     LEAD_SEARCH_MORE = "lead_search_more"
     LEAD_SEARCH_PLACE = "lead_search_place"
+    LEAD_SEARCH_SECTOR = "lead_search_sector"
     # Announcements: subscriptions and staff broadcasts
     COMMAND_SUBSCRIBE = "command_subscribe"
     COMMAND_UNSUBSCRIBE = "command_unsubscribe"

@@ -13,7 +13,7 @@ from telegram import Update
 from bot.content import Markup
 from bot.leads import records
 from bot.store import Lead, LeadFilter
-from bot.store.leads import MAX_SEARCH, search_pattern
+from bot.store.leads import MAX_SEARCH
 from bot.texts import Text
 from handlers.common import BotContext, reply
 from handlers.records_views import marks_lines
@@ -30,7 +30,7 @@ async def found(
     """Answer /lead WORDS with the leads they find (one: `open_lead` shows its page); False
     if there is nothing to search."""
     words = " ".join(typed.split())[:MAX_SEARCH]
-    pattern = search_pattern(words, records.search_places(context.content))
+    pattern = records.search_pattern_for(context.content, words)
     if pattern is None:
         return False
     store, language = context.services.store, context.language(update)

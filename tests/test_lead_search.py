@@ -293,6 +293,49 @@ async def test_a_province_named_in_a_search_finds_the_leads_from_it(
     assert cards == ["KOC-000003"]
 
 
+async def test_a_field_of_work_in_a_search_finds_only_the_leads_of_that_field(
+    bot: Harness, staff_chat: Any
+) -> None:
+    rng = random.Random(17)
+    film = {**realistic(rng, "film"), "full_name": "Jessica Tan", "province": "bali"}
+    await seeded(
+        bot.database,
+        [
+            Seed(7501, _lead(rng, "Putu Ayu", province="bali", city="Denpasar")),
+            Seed(7502, {**film, "city": "Ubud"}),
+            Seed(7503, {**realistic(rng, "film"), "full_name": "Budi", "province": "dki_jakarta"}),
+        ],
+    )
+    admin = admin_of(staff_chat)
+    # A staff review: "film bali" found nobody, the field being no searched text.
+    [page] = await bot.send(admin, "/lead film bali")
+    assert "KOC-000002" in page.text and "📄" not in " ".join(page.button_texts)
+    [listed] = await bot.send(admin, "/lead Musik")  # the label, any case: music only
+    assert "KOC-000001" in listed.text and "KOC-000002" not in listed.text
+    [listed] = await bot.send(admin, "/lead film")
+    assert {"📄 KOC-000002", "📄 KOC-000003"} == set(listed.button_texts) & {
+        "📄 KOC-000001",
+        "📄 KOC-000002",
+        "📄 KOC-000003",
+    }
+    assert listed.text.endswith(
+        "\n\n" + shown(Text.LEAD_SEARCH_SECTOR, words="film", sector="Film")
+    )
+    async with workspace(bot, ADMIN_ID) as client:
+        found = await client.ok("leads", {"filter": {"q": "film bali"}})
+        board = await client.ok("board", {"filter": {"q": "music"}})
+        # With the Filter's own field, the two must agree: music and "film" is no one.
+        none = await client.ok("leads", {"filter": {"q": "film", "sector": "music"}})
+    assert [row["reference"] for row in found["rows"]] == ["KOC-000002"]
+    assert found["places"] == [
+        shown(Text.LEAD_SEARCH_PLACE, words="bali", place="Bali"),
+        shown(Text.LEAD_SEARCH_SECTOR, words="film", sector="Film"),
+    ]
+    cards = [card["reference"] for column in board["columns"] for card in column["cards"]]
+    assert cards == ["KOC-000001"]
+    assert none["total"] == 0
+
+
 async def test_a_country_in_a_search_finds_the_leads_naming_it_not_everyone_abroad(
     bot: Harness, staff_chat: Any
 ) -> None:

@@ -20,7 +20,7 @@ from bot.store import Store
 from bot.store.audit import Actor
 from bot.store.duplicates import ClosedOf, DuplicateLinks, DuplicateMark, DuplicateOutcome
 from bot.store.folding import fold
-from bot.store.leads import places_read
+from bot.store.leads import places_read, search_pattern, sectors_read
 from bot.store.pipeline import LeadState
 from bot.store.records import AnswerChange, EditResult, LeadChange
 from bot.store.staff_notes import NoteOutcome
@@ -156,18 +156,47 @@ def search_places(content: Content) -> dict[str, str]:
     }
 
 
+def search_sectors(content: Content) -> dict[str, str]:
+    """Each field of work's names (its code, its label in both languages: "film", "musik",
+    "music"), folded as the lead search folds, to its code: a search word naming one finds
+    only the leads of that sector ("film bali": a staff review found none, the sector being
+    no searched text)."""
+    question = content.questions.get("sector")
+    return {
+        fold(name): choice.value
+        for choice in (question.choices or [] if question else [])
+        for name in (choice.value, choice.label.id, choice.label.en)
+        if name.strip()
+    }
+
+
+def search_pattern_for(content: Content, words: str) -> str | None:
+    """The lead search's patterns for what staff typed (LeadFilter.search), with provinces and
+    sectors read as such: one reading for /lead in the chat and the workspace's search."""
+    return search_pattern(words, search_places(content), search_sectors(content))
+
+
 def places_said(content: Content, language: str, words: str) -> list[str]:
     """Under a lead search's results (/lead, the workspace): each run of words it read as a
-    province's name, and that the leads from there are found too."""
-    return [
+    province's name, and that the leads living there are found too; each word read as a field
+    of work, and that only its leads are."""
+    places = search_places(content)
+    said = [
         content.text(
             Text.LEAD_SEARCH_PLACE,
             language,
             words=typed,
             place=content.provinces[code].label.get(language),
         )
-        for typed, code in places_read(words, search_places(content))
+        for typed, code in places_read(words, places)
     ]
+    question = content.questions.get("sector")
+    for found in sectors_read(words, places, search_sectors(content)):
+        label = intake.display(question, content, found.code, language) if question else found.code
+        said.append(
+            content.text(Text.LEAD_SEARCH_SECTOR, language, words=found.typed, sector=label)
+        )
+    return said
 
 
 async def page_marks(store: Store, application_ids: list[int]) -> dict[int, list[DuplicateMark]]:

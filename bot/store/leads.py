@@ -34,7 +34,8 @@ class LeadFilter:
     # LIKE patterns over lead_search.search (name, stage name, email, phone, city, what
     # "Lainnya" holds, reference) as a JSON list, each already folded and escaped with
     # "\\"; a lead matches when every one does (see `search_pattern`). A province's words are
-    # [pattern, code]: the lead is from that province, or has those words.
+    # [pattern, code]: the lead is from that province, or has those words. A sector's word is
+    # {"sector": code}: the lead is of that sector.
     search: str | None = None
     # Waiting leads only: {stage: ISO UTC time} (JSON); a lead waits if it entered its stage
     # before its stage's time and is not closed as a duplicate ("{}": none waits).
@@ -56,8 +57,8 @@ class LeadFilter:
         # list read per row cost four times as much (50,000 leads: 14 → 62 ms).
         first, others = None, None
         if self.search is not None:
-            # A province's words ([pattern, code]) are among the others: the first is a plain
-            # pattern, "%" (any lead) when there is none.
+            # A province's words ([pattern, code]) and a sector's ({"sector": code}) are among
+            # the others: the first is a plain pattern, "%" (any lead) when there is none.
             items = json.loads(self.search)
             plain = [item for item in items if isinstance(item, str)]
             first = plain[0] if plain else "%"
@@ -101,32 +102,62 @@ _PHONE_SEPARATORS = re.compile(r"[\s\-.()]")
 _PHONE_TYPED = re.compile(r"\+?\d{5,}")
 
 
-def search_pattern(words: str, places: Mapping[str, str] | None = None) -> str | None:
+@dataclass(frozen=True, slots=True)
+class SectorWord:
+    """A word of a search read as a field of work ("film", "musik"): only the leads of that
+    sector are found (LeadFilter.search holds it as {"sector": code})."""
+
+    typed: str
+    code: str
+
+
+def search_pattern(
+    words: str,
+    places: Mapping[str, str] | None = None,
+    sectors: Mapping[str, str] | None = None,
+) -> str | None:
     """What staff typed as LIKE patterns for lead_search (LeadFilter.search: a JSON list),
     one per word, so that "Dewi Bandung" finds Dewi from Bandung whatever the order (a staff
     review: only one unbroken phrase was found): every letter folded as the index holds them
     (bot/store/folding.py: "ÉLISE" finds "élise"), %, _ and \\ taken literally. A phone number or
     a short reference ("KOC-2", "koc 12") is one pattern, as /lead reads it. `places`: a
     province's names, folded, to its code (bot/leads/records.search_places): words naming one
-    ("jawa barat", "Jabar") find the leads from it, or with those words, as [pattern, code]."""
-    items = _searched(words, places or {})
+    ("jawa barat", "Jabar") find the leads from it, or with those words, as [pattern, code].
+    `sectors`: a field of work's names, folded, to its code (bot/leads/records.search_sectors):
+    a word naming one ("film bali") finds only the leads of that sector, as {"sector": code}."""
+    items = _searched(words, places or {}, sectors or {})
     if items is None:
         return None
-    return json.dumps(
-        [[_like(item[0]), item[1]] if isinstance(item, tuple) else _like(item) for item in items],
-        ensure_ascii=False,
-    )
+    return json.dumps([_pattern(item) for item in items], ensure_ascii=False)
+
+
+def _pattern(item: str | tuple[str, str] | SectorWord) -> str | list[str] | dict[str, str]:
+    if isinstance(item, SectorWord):
+        return {"sector": item.code}
+    if isinstance(item, tuple):
+        return [_like(item[0]), item[1]]
+    return _like(item)
 
 
 def places_read(words: str, places: Mapping[str, str]) -> list[tuple[str, str]]:
     """The runs of words a search reads as a province's name (`search_pattern`), as typed,
     with the province's code: the lists say so (a review: "korea" read as abroad, unsaid)."""
-    return [item for item in _searched(words, places) or [] if isinstance(item, tuple)]
+    return [item for item in _searched(words, places, {}) or [] if isinstance(item, tuple)]
 
 
-def _searched(words: str, places: Mapping[str, str]) -> list[str | tuple[str, str]] | None:
-    """What a search looks for: words, and (words, code) for a province named; None when
-    nothing is typed."""
+def sectors_read(
+    words: str, places: Mapping[str, str], sectors: Mapping[str, str]
+) -> list[SectorWord]:
+    """The words a search reads as a field of work (`search_pattern`): the lists say so."""
+    found = _searched(words, places, sectors) or []
+    return [item for item in found if isinstance(item, SectorWord)]
+
+
+def _searched(
+    words: str, places: Mapping[str, str], sectors: Mapping[str, str]
+) -> list[str | tuple[str, str] | SectorWord] | None:
+    """What a search looks for: words, (words, code) for a province named, and a SectorWord
+    for a field of work named; None when nothing is typed."""
     # Control characters are no one's text: a NUL ended SQLite's pattern there, so "\x00"
     # matched every lead (an attacker's review).
     text = " ".join(without_controls(words).split())
@@ -142,7 +173,14 @@ def _searched(words: str, places: Mapping[str, str]) -> list[str | tuple[str, st
         return [reference]
     typed = _phone_joined([word for word in _BETWEEN_WORDS.split(text) if word])
     items = _places_named(list(dict.fromkeys(typed)), places)[:MAX_SEARCH_WORDS]
-    return items or [text]  # only punctuation: looked for as typed
+    if not items:
+        return [text]  # only punctuation: looked for as typed
+    return [
+        SectorWord(item, sectors[fold(item)])
+        if isinstance(item, str) and fold(item) in sectors
+        else item
+        for item in items
+    ]
 
 
 _LONGEST_PLACE = 4  # words of a province's longest name ("Daerah Istimewa Yogyakarta" and so)
@@ -337,7 +375,8 @@ FILTERS = """
         WHERE x.search LIKE ? ESCAPE '\\' AND NOT EXISTS (SELECT 1 FROM json_each(?) w
             WHERE w.type = 'text' AND x.search NOT LIKE w.value ESCAPE '\\'
             OR w.type = 'array' AND x.province IS NOT json_extract(w.value, '$[1]')
-                AND x.search NOT LIKE json_extract(w.value, '$[0]') ESCAPE '\\')))
+                AND x.search NOT LIKE json_extract(w.value, '$[0]') ESCAPE '\\'
+            OR w.type = 'object' AND x.sector IS NOT json_extract(w.value, '$.sector'))))
     AND (? IS NULL OR (p.duplicate_closed_at IS NULL AND p.stage_changed_at <
         (SELECT w.value FROM json_each(?) w WHERE w.key = p.stage)))
     AND (? IS NULL OR (p.duplicate_closed_at IS NOT NULL) = ?)

@@ -78,6 +78,10 @@ def conditions(where: LeadFilter) -> tuple[str, tuple[object, ...]]:
             parts.append(column)
             values.append(value)
     for pattern in [] if where.search is None else json.loads(where.search):
+        if isinstance(pattern, dict):  # a sector's word ("film"): of that sector only
+            parts.append("x.sector = ?")
+            values.append(pattern["sector"])
+            continue
         if isinstance(pattern, list):  # a province's words: from it, or with them
             parts.append("(x.province = ? OR x.search LIKE ? ESCAPE '\\')")
             values += [pattern[1], pattern[0]]

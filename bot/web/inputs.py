@@ -17,7 +17,7 @@ from bot.leads import records
 from bot.leads.export import start_of_day_utc
 from bot.leads.pipeline import start_of_today
 from bot.parsing import FIRST_YEAR, LAST_YEAR, iso_day
-from bot.store.leads import MAX_SEARCH, LeadFilter, search_pattern
+from bot.store.leads import MAX_SEARCH, LeadFilter
 from bot.store.workspace import SORTS
 
 PAGE_SIZE = 25
@@ -146,7 +146,7 @@ def query(raw: Any, content: Content, viewer_id: int) -> Query:
         until=until,
         province=values.get("province"),
         program=values.get("program"),
-        search=search_pattern(words, records.search_places(content)),
+        search=records.search_pattern_for(content, words),
         # Only the leads closed as a duplicate ("closed"): those a stage's list and export
         # leave out, seen on asking (listing.leads).
         closed_duplicate=True if values.get("duplicates") == "closed" else None,

@@ -172,7 +172,7 @@ async def leads(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, A
         "counts": _counts(desk, labels, counts, closed),
         "waiting": query.waiting,
         "left_out": left_out,  # a stage's leads closed as a duplicate, not listed
-        # Words of the search read as where leads are from ("jabar"): said under the count.
+        # Words of the search read as a province ("jabar") or a field ("film"): said.
         "places": [
             plain_text(line)
             for line in lead_records.places_said(desk.content, viewer.language, query.words)

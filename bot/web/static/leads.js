@@ -254,7 +254,7 @@ export async function render(main) {
         t(`export_${format}`))))),
     status,
     list.waiting ? h("p", { class: "hint" }, t("waiting_order")) : null,
-    // Words of the search read as where leads are from ("jabar", "luar negeri"): said.
+    // Words of the search read as a province ("jabar") or a field of work ("film"): said.
     (list.places || []).length ? h("div", { class: "search-places" },
       list.places.map((line) => h("p", { class: "hint" }, line))) : null,
     closedDuplicates(list, reload),
