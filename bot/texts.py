@@ -1061,6 +1061,8 @@ class Text(StrEnum):
     WS_LEAD_DUPLICATES = "ws_lead_duplicates"
     WS_FILTER_TODAY = "ws_filter_today"
     WS_FILTER_WAITING = "ws_filter_waiting"
+    WS_FILTERS_ON = "ws_filters_on"
+    WS_FILTER_REMOVE = "ws_filter_remove"
     WS_WAITING_ORDER = "ws_waiting_order"
     WS_LEAD_CONTACT = "ws_lead_contact"
     WS_CONTACT_WHATSAPP = "ws_contact_whatsapp"

@@ -17,6 +17,7 @@ const top = document.querySelector("header.top");
 export const desk = {
   session: null,
   filter: {},
+  filtersOpen: false, // the Filter panel as staff left it open or closed
   sort: { by: "submitted", desc: true },
   page: 1,
   selected: new Map(), // application id -> reference

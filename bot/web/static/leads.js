@@ -32,8 +32,12 @@ export function filters(onchange, { stages = true } = {}) {
       onchange: (event) => set(key)(event.target.value) }));
   const active = Object.keys(desk.filter).filter((key) => key !== "q" && desk.filter[key]
     && (stages || key !== "stage"));
-  return h("div", { class: "filters" }, search,
-    h("details", { class: "more", open: active.length > 0 },
+  // The panel stays as staff left it: a chip turning a filter on does not open it (a staff
+  // review: "Masuk hari ini" pushed the list half a screen down); what is on is said below.
+  const panel = h("details", { class: "more", open: desk.filtersOpen,
+    ontoggle: () => { desk.filtersOpen = panel.open; } });
+  return h("div", { class: "filters" }, search, chosenFilters(active, set),
+    fill(panel,
       h("summary", {}, active.length ? `${t("filters")} (${active.length})` : t("filters")),
       h("div", { class: "grid" },
         stages ? select(t("filter_stage"), session.stages.map((item) =>
@@ -55,6 +59,45 @@ export function filters(onchange, { stages = true } = {}) {
           desk.page = 1;
           onchange();
         } }, t("filter_clear")))));
+}
+
+/** A filter in use as staff read it: "📅 Masuk hari ini", "Bidang: Film"; null for one said
+ * elsewhere (the closed duplicates' own line). */
+function filterLabel(key, value) {
+  const session = desk.session;
+  const named = (label, options) => {
+    const found = options.find((option) => option.value === value);
+    return `${label}: ${found ? found.label : value}`;
+  };
+  const stageLabel = () => {
+    const found = session.stages.find((stage) => stage.key === value);
+    return `${t("filter_stage")}: ${found ? found.label : value}`;
+  };
+  return {
+    today: () => t("filter_today"),
+    waiting: () => t("filter_waiting"),
+    stage: stageLabel,
+    sector: () => named(t("filter_sector"), session.sectors),
+    province: () => named(t("filter_province"), session.provinces),
+    program: () => named(t("filter_program"), session.programs),
+    assigned: () => named(t("filter_assigned"), [{ value: "me", label: t("filter_mine") },
+      { value: "none", label: t("filter_unassigned") }]),
+    from: () => `${t("filter_from")}: ${value}`,
+    to: () => `${t("filter_to")}: ${value}`,
+  }[key]?.() ?? null;
+}
+
+/** The filters in use, each said and removed with one tap, in sight whether the panel is
+ * open or not (a staff review: "Filter (1)", and nothing saying the list was today's only). */
+function chosenFilters(active, set) {
+  const items = active.map((key) => [key, filterLabel(key, desk.filter[key])])
+    .filter(([, label]) => label);
+  if (!items.length) return null;
+  return h("div", { class: "chosen-filters" }, h("span", { class: "hint" }, t("filters_on")),
+    items.map(([key, label]) => h("button", { class: "chip chosen", "data-filter": key,
+      title: t("filter_remove", { filter: label }),
+      "aria-label": t("filter_remove", { filter: label }), onclick: () => set(key)("") },
+    label, h("span", { class: "remove", "aria-hidden": "true" }, " ✕"))));
 }
 
 /** Only the filter values in use (the bot refuses keys it does not know). */
@@ -185,9 +228,12 @@ function counts(list, onchange) {
       onchange();
     } }, label);
   };
-  return sideways(h("div", { class: "chips" }, chip("", t("all_stages"), total, closed),
-    list.counts.map((item) => chip(item.stage, item.label, item.count, item.duplicates)),
-    toggle("today", t("filter_today")), toggle("waiting", t("filter_waiting"))));
+  // Today's and the waiting leads first: on a phone the stage chips push whatever follows
+  // them out of sight (a staff review found "Masuk hari ini" 8th, past the screen's edge).
+  return sideways(h("div", { class: "chips" },
+    toggle("today", t("filter_today")), toggle("waiting", t("filter_waiting")),
+    chip("", t("all_stages"), total, closed),
+    list.counts.map((item) => chip(item.stage, item.label, item.count, item.duplicates))));
 }
 
 async function exportFile(format, status) {
