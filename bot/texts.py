@@ -1059,6 +1059,12 @@ class Text(StrEnum):
     WS_TAUGHT_NONE = "ws_taught_none"
     # The workspace's records (content/messages_workspace_records.yaml)
     WS_LEAD_DUPLICATES = "ws_lead_duplicates"
+    WS_DUPLICATE_DIFFERS = "ws_duplicate_differs"
+    WS_DUPLICATE_ALIKE = "ws_duplicate_alike"
+    WS_DUPLICATE_CONFIRM = "ws_duplicate_confirm"
+    WS_DUPLICATE_CONFIRM_INTRO = "ws_duplicate_confirm_intro"
+    WS_DUPLICATE_CONFIRM_DIFFERS = "ws_duplicate_confirm_differs"
+    WS_DUPLICATE_CONFIRM_YES = "ws_duplicate_confirm_yes"
     WS_FILTER_TODAY = "ws_filter_today"
     WS_FILTER_WAITING = "ws_filter_waiting"
     WS_FILTERS_ON = "ws_filters_on"

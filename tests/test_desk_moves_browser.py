@@ -17,7 +17,7 @@ from bot.texts import Text
 from tests.browser import Chromium, page_url, served, watched
 from tests.conftest import ADMIN_ID
 from tests.harness import TEST_FORWARDING, Harness
-from tests.leads import CONTENT, MUSICIAN, Seed, apply, seeded, shown
+from tests.leads import CONTENT, FILMMAKER, MUSICIAN, Seed, apply, seeded, shown
 from tests.test_desk_moves import SAME_PHONE, a_draft_then_two_leads
 from tests.test_pipeline import label, rows
 
@@ -44,8 +44,34 @@ async def test_a_moves_toast_names_the_lead_and_a_closed_duplicate_offers_no_sta
         await page.goto("about:blank")  # a new load: a changed fragment alone is not one
         await page.goto(page_url(base, bot, ADMIN_ID) + "&lead/3")
         await page.locator(".lead-head .reference", has_text="KOC-000002").wait_for()
+        # What it gives differently from KOC-000001 is said before anyone closes it (review
+        # s54: a new email and program were closed away unseen) ...
+        email = CONTENT.questions["email"].label.id
+        differs = await page.locator(".duplicates .differs").inner_text()
+        assert differs.startswith(t(Text.WS_DUPLICATE_DIFFERS, other="KOC-000001", fields="")[:-1])
+        assert email in differs and CONTENT.questions["phone"].label.id not in differs
+        # ... and the other lead's reference opens it, on the page and on the list's card
+        # (not the card's own lead).
+        await page.locator(".duplicates .notice.mark a", has_text="KOC-000001").click()
+        await page.locator(".lead-head .reference", has_text="KOC-000001").wait_for()
+        await page.locator(".tab[data-view=leads]").click()
+        card = page.locator("tbody tr", has_text="KOC-000002")
+        await card.locator(".notice.mark a", has_text="KOC-000001").click()
+        await page.locator(".lead-head .reference", has_text="KOC-000001").wait_for()
+        await page.goto("about:blank")
+        await page.goto(page_url(base, bot, ADMIN_ID) + "&lead/3")
         close = shown(Text.BTN_CLOSE_DUPLICATE, reference="KOC-000001")
         await page.get_by_role("button", name=close).click()
+        # Closing asks first, naming both, with each answer that differs on the two.
+        ask = page.locator("dialog")
+        heading = t(Text.WS_DUPLICATE_CONFIRM, reference="KOC-000002", other="KOC-000001")
+        await ask.locator("h2", has_text=heading).wait_for()
+        emails = ask.locator("dd", has_text=f"KOC-000002: {FILMMAKER['email']}")
+        assert f"KOC-000001: {MUSICIAN['email'].lower()}" in await emails.inner_text()
+        await seen.shot(screens, "lead-close-duplicate-ask-light")
+        state = await bot.store.pipeline.state(3)
+        assert state is not None and not state.closed_duplicate  # not before the answer
+        await ask.get_by_role("button", name=t(Text.WS_DUPLICATE_CONFIRM_YES)).click()
         hint = page.locator(".stage-buttons + .hint.closed-duplicate")
         await hint.wait_for()
         assert await hint.text_content() == t(Text.WS_LEAD_MOVE_DUPLICATE)
@@ -182,6 +208,7 @@ async def test_a_forged_close_as_its_own_duplicate_is_refused_in_words_the_page_
         await page.locator(".lead-head .reference", has_text="KOC-000002").wait_for()
         close = shown(Text.BTN_CLOSE_DUPLICATE, reference="KOC-000001")
         await page.get_by_role("button", name=close).click()
+        await page.get_by_role("button", name=t(Text.WS_DUPLICATE_CONFIRM_YES)).click()
         refused = shown(Text.RECORDS_DUPLICATE_SELF, reference="KOC-000002")
         await page.locator("#toast[data-kind=error]", has_text=refused).wait_for()
         await seen.shot(screens, "lead-duplicate-self-refused-400-light")
@@ -234,6 +261,7 @@ async def test_closing_a_lead_another_admin_closed_names_the_lead_it_duplicates(
         assert await bot.store.duplicates.close_duplicate(4, 2, Actor.cli()) == "saved"
         close = shown(Text.BTN_CLOSE_DUPLICATE, reference="KOC-000002")
         await page.get_by_role("button", name=close).click()
+        await page.get_by_role("button", name=t(Text.WS_DUPLICATE_CONFIRM_YES)).click()
         why = shown(
             Text.RECORDS_DUPLICATE_CLOSED_ALREADY, reference="KOC-000003", other="KOC-000001"
         )

@@ -67,9 +67,28 @@ async def test_the_lead_submitted_later_is_the_possible_duplicate(bot: Harness) 
         assert marks == {"KOC-000001": [(newer, True)], "KOC-000002": [(older, False)]}
         for this, other, text, closable in ((1, 2, newer, True), (2, 1, older, False)):
             lead = await client.ok("lead", {"id": this})
-            assert lead["duplicates"]["marks"] == [
-                {"id": other, "reference": f"KOC-00000{other}", "text": text, "closable": closable}
-            ]
+            [mark] = lead["duplicates"]["marks"]
+            differs = mark.pop("differences", None)
+            assert mark == {
+                "id": other,
+                "reference": f"KOC-00000{other}",
+                "text": text,
+                "closable": closable,
+            }
+            # The lead that may be closed says what it gives differently, before a close
+            # (review s54): the email, not the phone they share; the original says nothing.
+            if closable:
+                email = CONTENT.questions["email"].label.id
+                [item] = [item for item in differs if item["label"] == email]
+                assert item == {
+                    "label": email,
+                    "this": MUSICIAN["email"].lower(),
+                    "other": FILMMAKER["email"].lower(),
+                }
+                phone = CONTENT.questions["phone"].label.id
+                assert phone not in [item["label"] for item in differs]
+            else:
+                assert differs is None
         # The older lead closed as a duplicate of the newer one, by a crafted call: refused.
         older_lead = await client.ok("lead", {"id": 2})
         crafted = {"id": 2, "other": 1, "version": older_lead["version"]}

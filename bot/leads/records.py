@@ -273,6 +273,38 @@ def mark_text(content: Content, language: str, mark: DuplicateMark) -> str:
     return content.text(key, language, reference=mark.other_reference, reasons=reasons)
 
 
+@dataclass(frozen=True, slots=True)
+class Difference:
+    """One answer two registrations give differently, as staff read it."""
+
+    key: str
+    label: str
+    this: str  # the lead to be closed ("—": not answered)
+    other: str  # the lead it duplicates
+
+
+def differences(
+    content: Content, language: str, this: dict[str, Any], other: dict[str, Any]
+) -> list[Difference]:
+    """The answers a lead and its possible original give differently (an email, the programs,
+    a message to the team), in the form's order: shown before the lead is closed as a
+    duplicate, so that nothing the second registration said is lost from view (a staff
+    review: it was closed on one tap, its new email and program unseen)."""
+    found = []
+    for question in content.intake.questions:
+        if question.key not in this and question.key not in other:
+            continue
+        shown = [
+            intake.display(question, content, answers.get(question.key), language)
+            if question.key in answers
+            else "—"
+            for answers in (this, other)
+        ]
+        if shown[0] != shown[1]:
+            found.append(Difference(question.key, question.label.get(language), *shown))
+    return found
+
+
 async def export_marks(store: Store, content: Content, language: str) -> dict[int, str]:
     """Per lead, as export cells, what its page says about duplicates: closed as a duplicate
     of which lead, which leads are closed as its duplicates, and its possible duplicates not

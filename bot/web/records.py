@@ -68,9 +68,26 @@ async def list_closed(desk: Desk, viewer: Viewer, ids: list[int]) -> dict[int, s
     }
 
 
-async def duplicates(desk: Desk, viewer: Viewer, application_id: int) -> dict[str, Any]:
-    """What the lead page shows about duplicates: marks not dealt with, and the links."""
+async def _differences(
+    desk: Desk, viewer: Viewer, lead: Lead, mark: DuplicateMark
+) -> list[dict[str, str]]:
+    """What the lead gives differently from the earlier one it may duplicate (a mark it may
+    be closed on): said before closing. Reading the other lead's answers is a view of it."""
+    other = await desk.store.leads.get(mark.other_id)
+    if other is None:
+        return []
+    await desk.store.audit.add(
+        viewer.actor, "lead_viewed", mark.other_reference, part="duplicate_differences"
+    )
+    found = records.differences(desk.content, viewer.language, lead.answers, other.answers)
+    return [{"label": item.label, "this": item.this, "other": item.other} for item in found]
+
+
+async def duplicates(desk: Desk, viewer: Viewer, lead: Lead) -> dict[str, Any]:
+    """What the lead page shows about duplicates: marks not dealt with (each that may close
+    it with what differs), and the links."""
     language = viewer.language
+    application_id = lead.application_id
     found = await records.duplicates(desk.store, application_id)
     links = found.links
     closed = None
@@ -84,9 +101,18 @@ async def duplicates(desk: Desk, viewer: Viewer, application_id: int) -> dict[st
     if links.closed_here:
         references = ", ".join(item for _, item in links.closed_here)
         here = desk.say(Text.RECORDS_DUPLICATES_HERE, language, references=references)
+    marks = []
+    for mark in found.marks:
+        shown = mark_json(desk, language, mark)
+        if mark.earlier and not links.closed:  # it may be closed on this one
+            shown["differences"] = await _differences(desk, viewer, lead, mark)
+        marks.append(shown)
     return {
-        "marks": [mark_json(desk, language, mark) for mark in found.marks],
+        "marks": marks,
         "closed": links.closed,
+        "closed_of": links.closed_of,  # the lead's id, to open it (None: erased)
+        "closed_of_reference": links.closed_of_reference,
+        "here": [{"id": lead_id, "reference": ref} for lead_id, ref in links.closed_here],
         "closed_text": closed,
         "here_text": here,
     }
@@ -483,7 +509,7 @@ async def lead_parts(desk: Desk, viewer: Viewer, lead: Lead, state: LeadState) -
     people = {change.actor.user_id for change in changes}
     people |= {note.author_id for note in notes[:SHOWN_NOTES]}
     names = await desk.reads.names({person for person in people if person is not None})
-    found = await duplicates(desk, viewer, application_id)
+    found = await duplicates(desk, viewer, lead)
     parts_closed = bool(found["closed"])
     return {
         "contact": contact(desk, lead),

@@ -4,6 +4,7 @@ import { call } from "./api.js";
 import { complain, desk, failure, go, mainButton } from "./app.js";
 import { fill, h, select, sideways, t } from "./dom.js";
 import { moveSelected } from "./moves.js";
+import { withLinks } from "./records.js";
 
 const COLUMNS = ["reference", "name", "stage_name", "sector", "role", "province", "stage",
   "assignee", "submitted", "activity"];
@@ -110,7 +111,9 @@ export function currentFilter() {
 export function notices(row) {
   return [
     row.closed_of ? h("span", { class: "notice mark closed-of" }, row.closed_of) : null,
-    (row.duplicates || []).map((mark) => h("span", { class: "notice mark" }, mark.text)),
+    // The other lead's reference opens it, not the card's own lead (a staff review).
+    (row.duplicates || []).map((mark) => h("span", { class: "notice mark" },
+      withLinks(mark.text, [mark]))),
     row.waiting ? h("span", { class: "notice waiting" }, row.waiting) : null,
   ];
 }

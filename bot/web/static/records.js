@@ -2,7 +2,7 @@
 // duplicates closed or reopened, answers corrected, notes edited or deleted by their author,
 // and answer changes in the history. The bot checks and audits each, as in Telegram.
 import { ApiError, call } from "./api.js";
-import { desk } from "./app.js";
+import { desk, go } from "./app.js";
 import { dialog, h, t, toast } from "./dom.js";
 
 const NOTE_LIMIT = 2000;
@@ -98,20 +98,76 @@ export function contact(lead, reload) {
   ];
 }
 
-/** "⚠️ mungkin duplikat dari KOC-000012: nomor HP sama", closing as a duplicate, reopening. */
+/** A link that opens another lead: the page's own (never the card's or row's it sits in). */
+function leadLink(reference, id) {
+  return h("a", { href: `#lead/${id}`, class: "lead-link reference-text",
+    "aria-label": t("open_lead", { reference }),
+    onclick: (event) => {
+      event.preventDefault();
+      event.stopPropagation();
+      go("lead", id);
+    } }, reference);
+}
+
+/** Words naming other leads ("⚠️ mungkin duplikat dari KOC-000012: nomor HP sama"), each
+ * reference a link to its lead (a staff review: to compare two, they searched for the other). */
+export function withLinks(text, leads) {
+  let parts = [text];
+  for (const { reference, id } of leads) {
+    if (!reference || id === null || id === undefined) continue;
+    parts = parts.flatMap((part) => (typeof part !== "string" ? [part]
+      : part.split(reference).flatMap((piece, index) => (index ? [leadLink(reference, id), piece]
+        : [piece]))));
+  }
+  return parts;
+}
+
+/** Before closing: both references, what is (and is not) lost from the counts, and the
+ * answers the lead gives differently from the other, side by side. True: close. */
+function closeConfirmed(lead, mark) {
+  const names = { reference: lead.reference, other: mark.reference };
+  const differs = mark.differences || [];
+  return dialog((close) => [
+    h("h2", {}, t("duplicate_confirm", names)),
+    h("p", {}, t("duplicate_confirm_intro", names)),
+    differs.length ? [h("p", {}, t("duplicate_confirm_differs", names)),
+      h("dl", { class: "facts differences" }, differs.map((item) => [h("dt", {}, item.label),
+        h("dd", {}, h("span", { class: "words" }, `${lead.reference}: ${item.this}`),
+          h("span", { class: "words hint" }, `${mark.reference}: ${item.other}`))]))]
+      : h("p", { class: "hint" }, t("duplicate_alike", names)),
+    h("div", { class: "actions" },
+      h("button", { class: "button", onclick: () => close(true) }, t("duplicate_confirm_yes")),
+      h("button", { class: "button plain", onclick: () => close(null) }, t("btn_cancel"))),
+  ]);
+}
+
+/** "⚠️ mungkin duplikat dari KOC-000012: nomor HP sama" (the reference opens that lead), what
+ * differs, closing as a duplicate after a confirmation, reopening. */
 export function duplicates(lead, reload) {
   const found = lead.duplicates;
   if (!found.marks.length && !found.closed && !found.here_text) return null;
-  const close = (mark) => act("close-duplicate",
-    { id: lead.id, other: mark.id, version: lead.version }, reload);
+  const close = async (mark) => {
+    if (await closeConfirmed(lead, mark)) {
+      await act("close-duplicate", { id: lead.id, other: mark.id, version: lead.version }, reload);
+    }
+  };
+  const differs = (mark) => {
+    if (!mark.differences) return null;
+    const fields = mark.differences.map((item) => item.label).join(", ");
+    return h("p", { class: "hint differs" }, fields
+      ? t("duplicate_differs", { other: mark.reference, fields })
+      : t("duplicate_alike", { other: mark.reference }));
+  };
   return h("section", { class: "card duplicates" }, h("h2", {}, t("lead_duplicates")),
-    found.closed_text ? h("p", { class: "words" }, found.closed_text) : null,
-    found.here_text ? h("p", { class: "words" }, found.here_text) : null,
+    found.closed_text ? h("p", { class: "words" }, withLinks(found.closed_text,
+      [{ reference: found.closed_of_reference, id: found.closed_of }])) : null,
+    found.here_text ? h("p", { class: "words" }, withLinks(found.here_text, found.here)) : null,
     found.marks.length ? h("ul", { class: "plain-list" }, found.marks.map((mark) => h("li", {},
-      h("span", { class: "notice mark" }, mark.text),
+      h("span", { class: "notice mark" }, withLinks(mark.text, [mark])),
       // Only the lead sent later is closed as a duplicate of the other, never the original.
-      found.closed || !mark.closable ? null : h("button", { class: "button secondary",
-        onclick: () => close(mark) }, t("btn_close_duplicate", { reference: mark.reference }))))) : null,
+      found.closed || !mark.closable ? null : [differs(mark), h("button", {
+        class: "button secondary", onclick: () => close(mark) },
+      t("btn_close_duplicate", { reference: mark.reference }))]))) : null,
     found.closed ? h("button", { class: "button secondary", onclick: () =>
       act("reopen-duplicate", { id: lead.id }, reload) }, t("btn_reopen")) : null);
 }
