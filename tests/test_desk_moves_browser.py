@@ -21,6 +21,29 @@ from tests.leads import CONTENT, FILMMAKER, MUSICIAN, Seed, apply, seeded, shown
 from tests.test_desk_moves import SAME_PHONE, a_draft_then_two_leads
 from tests.test_pipeline import label, rows
 
+# An element's text against the first background behind it that is not transparent, as WCAG
+# computes a contrast ratio (its opacity, and its parents', dims the text: counted too).
+CONTRAST = """(element) => {
+  const parts = (colour) => colour.match(/[\\d.]+/g).map(Number);
+  const light = ([r, g, b]) => [r, g, b].map((value) => {
+    const v = value / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  }).reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  let back = [255, 255, 255];
+  let alpha = 1;
+  for (let node = element; node; node = node.parentElement) {
+    alpha *= Number(getComputedStyle(node).opacity);
+  }
+  for (let node = element; node; node = node.parentElement) {
+    const found = parts(getComputedStyle(node).backgroundColor);
+    if (found.length < 4 || found[3] > 0) { back = found; break; }
+  }
+  const fore = parts(getComputedStyle(element).color).slice(0, 3)
+    .map((value, i) => value * alpha + back[i] * (1 - alpha));
+  const [high, low] = [light(fore), light(back)].sort((a, b) => b - a);
+  return (high + 0.05) / (low + 0.05);
+}"""
+
 
 def t(key: Text, **values: Any) -> str:
     return CONTENT.text(key, "id", **values)
@@ -186,6 +209,17 @@ async def test_a_minors_lead_says_so_and_a_refused_forwarding_greys_its_stage_be
         assert await review.is_enabled() and await review.get_attribute("aria-describedby") is None
         await page.set_viewport_size({"width": 400, "height": 860})
         await seen.shot(screens, "lead-minor-refused-forwarding-400-light")
+        # Dark (a staff review, s54): the lead's own stage button was white on light blue,
+        # 2.2:1, and the under-18 note small muted grey, easy to skim past.
+        await page.emulate_media(color_scheme="dark")
+        current = page.locator(".stage-buttons button[aria-current=true]")
+        assert await current.evaluate(CONTRAST) >= 4.5
+        assert await minor.evaluate(CONTRAST) >= 4.5
+        assert await minor.evaluate(
+            """(note) => getComputedStyle(note).color === getComputedStyle(document.body).color
+              && parseFloat(getComputedStyle(note).fontSize) >= 14"""
+        )
+        await seen.shot(screens, "lead-minor-refused-forwarding-400-dark")
     assert seen.alerts == [] and seen.errors == []
 
 

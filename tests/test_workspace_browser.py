@@ -357,6 +357,9 @@ async def test_names_that_try_to_run_script_stay_text_everywhere(
         await page.get_by_role("button", name=t(Text.BTN_CANCEL)).click()
         # Contacted in one step: the stage and the note together.
         await page.get_by_role("button", name=t(Text.BTN_CONTACTED)).first.click()
+        # "akan dipindahkan", not the informal "dipindah" (a staff review, s54).
+        prompt = await page.locator("dialog p").first.inner_text()
+        assert " akan dipindahkan ke " in prompt, prompt
         await page.locator("dialog input").fill("WA 12/1, tertarik MU:CON")
         await page.locator("dialog").get_by_role("button", name=t(Text.BTN_CONTACTED)).click()
         await wait_text(seen, ".stage-now", CONTENT.stages["dihubungi"].label.id)
@@ -427,6 +430,9 @@ async def test_with_nothing_passed_on_the_forwarded_stage_is_closed_before_any_c
         said = page.locator(".closed-stages")
         assert await said.count() == 1 and await said.is_visible()
         assert await said.inner_text() == line
+        # In staff's words, not a setting's name (a staff review, s54: "FORWARD_TO belum
+        # diatur" on every lead page); the refusal on a press still names it for the admin.
+        assert "FORWARD_TO" not in line and "tidak dipakai" in line
         assert await closed.get_attribute("aria-describedby") == await said.get_attribute("id")
         shortlist = page.locator(".stage-buttons button", has_text="Shortlist")
         assert await shortlist.is_enabled()
