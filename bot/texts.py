@@ -1065,6 +1065,7 @@ class Text(StrEnum):
     WS_DUPLICATE_CONFIRM_INTRO = "ws_duplicate_confirm_intro"
     WS_DUPLICATE_CONFIRM_DIFFERS = "ws_duplicate_confirm_differs"
     WS_DUPLICATE_CONFIRM_YES = "ws_duplicate_confirm_yes"
+    RECORDS_DUPLICATE_DIFFERENCE = "records_duplicate_difference"
     WS_FILTER_TODAY = "ws_filter_today"
     WS_FILTER_WAITING = "ws_filter_waiting"
     WS_FILTERS_ON = "ws_filters_on"

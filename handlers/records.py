@@ -170,12 +170,18 @@ async def records_button(update: Update, context: BotContext) -> None:
         await records_notes.note_delete(update, context, number, confirmed=False)
     elif action == "ny":
         await records_notes.note_delete(update, context, number, confirmed=True)
-    elif action == "dc" and len(args) == 3 and small_int(second) and small_int(args[2]) is not None:
-        await _close_duplicate(update, context, number, int(second), int(args[2]))
+    elif action in ("dc", "dq") and _pair_at(args):
+        close = _close_duplicate if action == "dc" else _ask_close_duplicate
+        await close(update, context, number, int(second), int(args[2]))
     elif action == "dr":
         await _reopen(update, context, number)
     else:
         await expired(update, context)
+
+
+def _pair_at(args: list[str]) -> bool:
+    """Whether a duplicate button's data holds the other lead and a version (0 is one)."""
+    return len(args) == 3 and bool(small_int(args[1])) and small_int(args[2]) is not None
 
 
 # ----- contact in one step -----------------------------------------------------------------------
@@ -347,6 +353,61 @@ async def _assign_to(
 
 
 # ----- duplicates --------------------------------------------------------------------------------
+
+
+async def _ask_close_duplicate(
+    update: Update, context: BotContext, application_id: int, other: int, version: int
+) -> None:
+    """Closing a lead as a duplicate, asked first: both references, and what the later one
+    says differently (a staff review: closed on one tap, its new email and program unseen)."""
+    store = context.services.store
+    language = context.language(update)
+    lead = await store.leads.get(application_id)
+    if lead is not None and lead.closed_duplicate:  # an old page's button: says why not
+        await _close_duplicate(update, context, application_id, other, version)
+        return
+    other_reference = await store.records.reference_of(other)
+    found = None
+    if lead is not None and lead.reference is not None and other_reference is not None:
+        found = await records.differences_from(
+            store, context.content, language, lead, other, actor(update)
+        )
+    if lead is None or lead.reference is None or other_reference is None or found is None:
+        await records_answers.gone(update, context)
+        return
+    this = lead.reference
+    lines = [
+        f"🔁 {context.text(Text.WS_DUPLICATE_CONFIRM, reference=this, other=other_reference)}",
+        context.text(Text.WS_DUPLICATE_CONFIRM_INTRO, reference=this),
+        "",
+    ]
+    if found:
+        said = context.text(
+            Text.WS_DUPLICATE_CONFIRM_DIFFERS, reference=this, other=other_reference
+        )
+        lines.append(said)
+        lines.extend(
+            context.text(
+                Text.RECORDS_DUPLICATE_DIFFERENCE,
+                label=item.label,
+                this=item.this,
+                reference=this,
+                other=item.other,
+                other_reference=other_reference,
+            )
+            for item in found
+        )
+    else:
+        lines.append(context.text(Text.WS_DUPLICATE_ALIKE, other=other_reference))
+    yes = context.text(Text.WS_DUPLICATE_CONFIRM_YES)
+    markup = InlineKeyboardMarkup(
+        [
+            [button(yes, f"{views.CLOSE_DUPLICATE}{application_id}:{other}:{version}")],
+            [views.back_to_lead(context.content, language, this, application_id)],
+        ]
+    )
+    await answer_query(update)
+    await reply(update, "\n".join(lines), markup)
 
 
 async def _close_duplicate(

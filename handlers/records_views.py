@@ -38,6 +38,7 @@ NOTE_EDIT = "rc:ne:"  # rc:ne:<note>
 NOTE_DELETE = "rc:nd:"  # rc:nd:<note>: asks first
 NOTE_DELETE_YES = "rc:ny:"  # rc:ny:<note>
 CLOSE_DUPLICATE = "rc:dc:"  # rc:dc:<application>:<other application>:<version>
+ASK_CLOSE_DUPLICATE = "rc:dq:"  # the same, asked first with what differs
 REOPEN = "rc:dr:"  # rc:dr:<application>
 NOTE_PREVIEW = 120  # characters of a note in the list (opened, it shows in full)
 SHOWN_DUPLICATE_BUTTONS = 3
@@ -110,7 +111,7 @@ def lead_rows(
         closable = [mark for mark in found.marks if mark.earlier]
         for mark in closable[:SHOWN_DUPLICATE_BUTTONS]:
             label = content.text(Text.BTN_CLOSE_DUPLICATE, language, reference=mark.other_reference)
-            data = f"{CLOSE_DUPLICATE}{app}:{mark.other_id}:{state.version}"
+            data = f"{ASK_CLOSE_DUPLICATE}{app}:{mark.other_id}:{state.version}"
             rows.append([button(label, data)])
     return rows
 

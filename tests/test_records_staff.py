@@ -73,7 +73,16 @@ async def test_duplicates_are_marked_closed_linked_and_reopened(
     close = t(Text.BTN_CLOSE_DUPLICATE, reference="KOC-000001")
     data = next(b.callback_data for row in page.buttons for b in row if b.text == close)
     heard = len(budi.messages)
-    (closed,) = await bot.press(admin, t(Text.BTN_CLOSE_DUPLICATE, reference="KOC-000001"))
+    # Asked first, with what the later lead says differently (a staff review: closed on one
+    # tap, its other answers unseen); reading them is a view of KOC-000001.
+    (asked,) = await bot.press(admin, t(Text.BTN_CLOSE_DUPLICATE, reference="KOC-000001"))
+    assert shown(Text.WS_DUPLICATE_CONFIRM, reference="KOC-000002", other="KOC-000001") in (
+        asked.text
+    )
+    assert "• Bidang: Film (KOC-000002) · Musik (KOC-000001)" in asked.text
+    assert not (await bot.store.duplicates.duplicate_links(2)).closed  # nothing closed yet
+    assert ("lead_viewed", "KOC-000001") in [entry[2:4] for entry in await audit(bot)]
+    (closed,) = await bot.press(admin, t(Text.WS_DUPLICATE_CONFIRM_YES))
     assert shown(Text.RECORDS_CLOSED_DUPLICATE, reference="KOC-000001") in closed.text
     assert t(Text.BTN_REOPEN) in closed.button_texts and len(budi.messages) == heard
     assert stage_button("ditinjau") not in closed.button_texts  # one way to reopen it
@@ -141,6 +150,7 @@ async def test_duplicates_are_marked_closed_linked_and_reopened(
     (reopened,) = await bot.press(admin, t(Text.BTN_REOPEN))
     assert "Ditutup sebagai duplikat" not in reopened.text
     await bot.press(admin, t(Text.BTN_CLOSE_DUPLICATE, reference="KOC-000001"))
+    await bot.press(admin, t(Text.WS_DUPLICATE_CONFIRM_YES))
     await bot.send(sari, "/hapusdata")
     await bot.press(sari, t(Text.BTN_CONFIRM_DELETE))
     (orphan,) = await bot.send(admin, "/lead KOC-000002")
@@ -191,7 +201,8 @@ async def test_the_lead_sent_later_is_the_possible_duplicate(bot: Harness, staff
         bot.database, "SELECT duplicate_of FROM lead_pipeline WHERE application_id = 1"
     ) == [(None,)]
     await bot.send(admin, "/lead KOC-000003")
-    (closed,) = await bot.press(admin, close_newer)
+    await bot.press(admin, close_newer)
+    (closed,) = await bot.press(admin, t(Text.WS_DUPLICATE_CONFIRM_YES))
     assert shown(Text.RECORDS_CLOSED_DUPLICATE, reference="KOC-000001") in closed.text
     (kept,) = await bot.send(admin, "/lead KOC-000001")
     assert "🔁 KOC-000003 ditutup sebagai duplikat pendaftar ini" in kept.text

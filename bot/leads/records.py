@@ -16,7 +16,7 @@ from urllib.parse import quote
 from bot.content import Content, Question
 from bot.leads import intake
 from bot.parsing import joined
-from bot.store import Store
+from bot.store import Lead, Store
 from bot.store.audit import Actor
 from bot.store.duplicates import ClosedOf, DuplicateLinks, DuplicateMark, DuplicateOutcome
 from bot.store.folding import fold
@@ -303,6 +303,19 @@ def differences(
         if shown[0] != shown[1]:
             found.append(Difference(question.key, question.label.get(language), *shown))
     return found
+
+
+async def differences_from(
+    store: Store, content: Content, language: str, lead: Lead, other_id: int, actor: Actor
+) -> list[Difference] | None:
+    """What `lead` gives differently from the earlier lead it may duplicate, before anyone
+    closes it (the chat and the workspace alike); reading that lead's answers is a view of it
+    (audited). None if that lead is gone."""
+    other = await store.leads.get(other_id)
+    if other is None:
+        return None
+    await store.audit.add(actor, "lead_viewed", other.reference, part="duplicate_differences")
+    return differences(content, language, lead.answers, other.answers)
 
 
 async def export_marks(store: Store, content: Content, language: str) -> dict[int, str]:

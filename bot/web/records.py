@@ -73,14 +73,10 @@ async def _differences(
 ) -> list[dict[str, str]]:
     """What the lead gives differently from the earlier one it may duplicate (a mark it may
     be closed on): said before closing. Reading the other lead's answers is a view of it."""
-    other = await desk.store.leads.get(mark.other_id)
-    if other is None:
-        return []
-    await desk.store.audit.add(
-        viewer.actor, "lead_viewed", mark.other_reference, part="duplicate_differences"
+    found = await records.differences_from(
+        desk.store, desk.content, viewer.language, lead, mark.other_id, viewer.actor
     )
-    found = records.differences(desk.content, viewer.language, lead.answers, other.answers)
-    return [{"label": item.label, "this": item.this, "other": item.other} for item in found]
+    return [{"label": item.label, "this": item.this, "other": item.other} for item in found or []]
 
 
 async def duplicates(desk: Desk, viewer: Viewer, lead: Lead) -> dict[str, Any]:
