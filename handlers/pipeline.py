@@ -17,6 +17,7 @@ from telegram.ext import filters as tg_filters
 from bot import commands
 from bot.content import Content
 from bot.leads import filter_words, intake, pipeline, records
+from bot.leads.export import SECTOR_ALIASES as SECTORS
 from bot.leads.export import plain_text
 from bot.leads.pipeline import FilterError, NoteError, PipelineFilter, StageError, parse_code
 from bot.parsing import small_int
@@ -127,8 +128,11 @@ async def leads_command(update: Update, context: BotContext) -> None:
 def _leads_refusal(context: BotContext, error: FilterError) -> str:
     """The word not understood, the filter meant (or /lead for a name), then the filters."""
     content, language = context.content, context.language()
+    # /lead reads a field of work too ("/leads film bali": "/lead film bali", not "/lead
+    # bali", the workspace's review); the other filter words it would read as a name.
+    typed = [word for word in context.args or [] if word == error.word or word.lower() in SECTORS]
     hint = filter_words.unknown_word_hint(
-        content, language, error.word, error.suggestion, by_name=error.by_name
+        content, language, " ".join(typed) or error.word, error.suggestion, by_name=error.by_name
     )
     stages = pipeline.stage_list(content, language)
     lines = [context.text(Text.LEADS_UNKNOWN_FILTER, word=error.word), hint]

@@ -127,6 +127,9 @@ async def test_leads_with_a_name_points_to_lead_and_a_typo_to_the_filter_meant(
             assert shown(Text.LEADS_BY_NAME, language, words=typed) not in usage.text
         # A name one slip from a filter word: not taken for a slip at its first letter
         # ("Maya", "saya"); capitalised and close ("Mina", "mine"), both hints.
+        # The field of work goes with it: /lead reads it ("film bali", a workspace review).
+        [usage] = await bot.send(staff, "/leads shortlist film bali")
+        assert usage.text.split("\n")[1] == shown(Text.LEADS_BY_NAME, language, words="film bali")
         [maya] = await bot.send(staff, "/leads Maya")
         assert maya.text.split("\n")[1] == shown(Text.LEADS_BY_NAME, language, words="Maya")
         [mina] = await bot.send(staff, "/leads Mina")
