@@ -1034,7 +1034,14 @@ async def test_a_wish_to_register_with_more_said_starts_the_form(bot: Harness) -
 
 @pytest.mark.parametrize(
     "typed",
-    ["lanjut ya", "oke lanjut bang", "kak bapak udah bolehin 😁 lanjut ya", "lanjut daftar"],
+    [
+        "lanjut ya",
+        "oke lanjut bang",
+        "kak bapak udah bolehin 😁 lanjut ya",
+        "lanjut daftar",
+        # Formal, a day later (a talents' review, s54: offered FAQ entries instead).
+        "Selamat pagi. Saya ingin melanjutkan pendaftaran kemarin.",
+    ],
 )
 async def test_saying_go_on_resumes_a_paused_registration(bot: Harness, typed: str) -> None:
     # A talents' review: with a paused form, "lanjut ya" got "no answer" and "lanjut daftar"
@@ -1059,6 +1066,8 @@ async def test_saying_go_on_resumes_a_paused_registration(bot: Harness, typed: s
         "lanjut kuliah dulu kak",
         "cancel, don't continue",
         "lanjut besok ya",
+        "ingin melanjutkan S2 di Seoul",
+        "tidak ingin melanjutkan pendaftaran",
     ],
 )
 async def test_saying_not_now_or_going_on_with_something_else_leaves_a_paused_form_paused(

@@ -19,7 +19,8 @@ from bot.word_forms import listed_form
 _CLAUSE_END = re.compile(r"[.!,;\n]+")
 _LETTERED = re.compile(r"[^\W\d_]")
 GOING_ON = frozenset(
-    "lanjut lanjutkan lanjutin lanjutken lnjt terusin teruskan continue resume".split()  # noqa: SIM905 -- a word list reads best as words
+    "lanjut lanjutkan lanjutin lanjutken melanjutkan dilanjutkan lnjt terusin teruskan"  # noqa: SIM905 -- a word list reads best as words
+    " meneruskan continue resume".split()
 )
 GO_ON_LIMIT = 80  # characters: "kak bapak udah bolehin 😁 lanjut ya" and a little more
 # What may follow "lanjut" when it means the form ("lanjut ya", "lanjut daftar"); another word
