@@ -333,6 +333,8 @@ class Text(StrEnum):
     CONSENT_UPDATED = "consent_updated"
     PROCESSING_WITHDRAWN = "processing_withdrawn"
     MYDATA_SUMMARY = "mydata_summary"
+    MYDATA_REGISTRATIONS = "mydata_registrations"
+    MYDATA_NO_REGISTRATIONS = "mydata_no_registrations"
     MYDATA_NEXT_REGISTERED = "mydata_next_registered"
     MYDATA_NEXT_UNREGISTERED = "mydata_next_unregistered"
     BTN_MYDATA_SEE_ANSWERS = "btn_mydata_see_answers"

@@ -284,11 +284,18 @@ async def send_my_data(update: Update, context: BotContext) -> None:
     # file hard to read on a phone (a talents' review). Else nothing to correct with /daftar.
     lead = await context.services.store.applications.latest_lead(user.id)
     next_step = Text.MYDATA_NEXT_UNREGISTERED if lead is None else Text.MYDATA_NEXT_REGISTERED
+    applications = counts.get("applications", 0)
+    registrations = (
+        context.text(
+            Text.MYDATA_REGISTRATIONS, applications=applications, answers=counts.get("answers", 0)
+        )
+        if applications
+        else context.text(Text.MYDATA_NO_REGISTRATIONS)
+    )
     summary = context.text(
         Text.MYDATA_SUMMARY,
         next=Markup(context.text(next_step)),
-        applications=counts.get("applications", 0),
-        answers=counts.get("answers", 0),
+        registrations=Markup(registrations),
         consents=counts.get("consents", 0),
         messages=counts.get("conversation_log", 0),
         **controller_values(context),

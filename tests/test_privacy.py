@@ -387,6 +387,8 @@ async def test_a_copy_asked_for_before_erasure_does_not_say_it_is_on_its_way(
     [erased_at] = await bot.store.privacy.was_erased(sari.id)
     when = moment_text(CONTENT, "id", erased_at)
     assert replies[-1].text.endswith(shown(Text.MYDATA_ERASED_BEFORE, when=when))
+    # "Pendaftaran: 0, dengan 0 jawaban" read oddly (a talents' review, s54).
+    assert "• Pendaftaran: belum ada\n" in replies[-1].text
     # With no registration left, nothing points to correcting one (a later review).
     assert shown(Text.MYDATA_NEXT_UNREGISTERED) in replies[-1].text
     assert "Perbarui pendaftaranku" not in replies[-1].text
@@ -639,8 +641,7 @@ def test_what_dataku_leaves_out_is_said_also_where_asking_is_off() -> None:
             Text.MYDATA_SUMMARY,
             language,
             next="",
-            applications=1,
-            answers=1,
+            registrations="1",
             consents=1,
             messages=1,
             controller_name="X",
