@@ -18,6 +18,7 @@ from bot.leads.intake_flow import (
     DISCARD_NOT,
     DISCARD_SURE,
     EDIT_LIST,
+    GO_BACK_TO,
     GUARDIAN,
     KEEP_TYPED,
     QUESTION,
@@ -149,6 +150,7 @@ _ENDINGS = {
     "submitted": Text.INTAKE_SUBMITTED,
     "declined": Text.INTAKE_DECLINED,
     "cancelled": Text.INTAKE_CANCELLED,
+    "stopped": Text.INTAKE_STOPPED_EMPTY,
     "guardian_declined": Text.INTAKE_GUARDIAN_DECLINED,
     "gone": Text.INTAKE_GONE,
     "discarded_draft": Text.INTAKE_DRAFT_DISCARDED,
@@ -283,6 +285,17 @@ def _question(
     if question.key in answers and question.type != "multi_choice":
         current = intake.display(question, content, answers[question.key], language)
         parts.append(content.text(Text.INTAKE_CURRENT_ANSWER, language, answer=current))
+    earlier = content.questions.get(screen.offered or "")
+    if earlier is not None:  # "salah, harusnya musik": that question, one tap away
+        field = earlier.label.get(language)
+        rows.append(
+            [
+                button(
+                    content.text(Text.BTN_CHANGE_EARLIER, language, field=field),
+                    data(draft, GO_BACK_TO, earlier.key),
+                )
+            ]
+        )
     rows += _navigation(draft, question, answers, content, language)
     return "\n".join(parts), InlineKeyboardMarkup(rows)
 

@@ -27,6 +27,7 @@ from tests.leads import (
     apply,
     at_question,
     consent,
+    data_copy,
     edit_content,
     fill,
     label,
@@ -575,12 +576,12 @@ THIS_YEAR = datetime.now(ZoneInfo("Asia/Jakarta")).year
         ("city", "Bandung, kak!", "Bandung"),  # a chat particle is not part of the city
         ("stage_name", "Ya Ya", "Ya Ya"),  # ... unless it is all there is
         # A name said as a sentence: the name (a guardian's "Nama Keponakan Saya …" was
-        # stored whole in a talents' review); the sentence's start alone stays as typed.
+        # stored whole in a talents' review); the sentence's start alone ("nama saya") is
+        # no name at all, and asked again (test_an_introduction_without_the_name_is_no_name).
         ("full_name", "Nama Keponakan Saya Marthen Ndun", "Marthen Ndun"),
         ("full_name", "nama saya Rina Pratiwi ya kak", "Rina Pratiwi"),
         ("full_name", "my name is Jess Tan", "Jess Tan"),
         ("full_name", "Namira Putri", "Namira Putri"),
-        ("full_name", "nama saya", "nama saya"),
         ("stage_name", "nama panggung: Sari Monsoon", "Sari Monsoon"),
         ("stage_name", "Nama Band Kami", "Nama Band Kami"),
         # ... only with a pronoun, a relative, "adalah" or a colon (an attacker's review):
@@ -1057,6 +1058,34 @@ async def test_a_text_sent_again_after_the_sent_twice_note_is_the_answer(bot: Ha
     assert await where(bot, user) == "music_role"
 
 
+async def test_stopping_before_any_answer_keeps_nothing_and_says_so(bot: Harness) -> None:
+    """A talents' review: /cancel at the consent said "paused, not canceled: your answers are
+    saved", though nothing was (and /mydata then showed no registration). Before any answer
+    the draft goes, and the bot says nothing is kept; /dataku agrees."""
+    maya = bot.user(first_name="Maya")
+    await bot.send(maya, "/daftar")
+    assert await where(bot, maya) == "consent_processing"
+    [stopped] = await bot.send(maya, "/batal")
+    assert stopped.text == shown(Text.INTAKE_STOPPED_EMPTY)
+    assert await bot.store.applications.draft_for(maya.id) is None
+    # Agreed, but nothing answered yet: ⏸ at the first question the same.
+    await bot.send(maya, "/daftar")
+    await consent(bot, maya)
+    [stopped] = await bot.press(maya, _button(Text.BTN_PAUSE))
+    assert stopped.text == shown(Text.INTAKE_STOPPED_EMPTY)
+    assert stopped.button_texts == []  # no draft to throw away
+    mark = maya.mark()
+    await bot.send(maya, "/dataku")
+    copy = next(m.document for m in maya.messages_since(mark) if m.document is not None)
+    assert _button(Text.MYDATA_SECTION_REGISTRATIONS) not in data_copy(copy[1])  # none held
+    # One answer given: paused, kept, as before.
+    await bot.send(maya, "/daftar")
+    await answer(bot, maya, "sector", MUSICIAN["sector"])
+    [paused] = await bot.send(maya, "/batal")
+    assert paused.text == shown(Text.INTAKE_CANCELLED)
+    assert set(await _stored(bot, maya.id)) == {"sector"}
+
+
 async def test_cancel_keeps_the_draft_and_daftar_resumes_exactly_there(bot: Harness) -> None:
     user = bot.user()
     await bot.send(user, "/daftar")
@@ -1455,11 +1484,12 @@ async def test_text_typed_with_lainnya_ticked_is_what_lainnya_is(bot: Harness) -
     not asked; "udah" points at Done; a field with no "Lainnya" never names one."""
     user = await at_question(bot, "languages")
     await bot.press(user, label("languages", "indonesian"))
-    [hint] = await bot.send(user, "udah kak")
+    [hint] = await bot.send(user, "ok kak")
     assert hint.text.startswith(shown(Text.INTAKE_PRESS_DONE))
     await bot.press(user, label("languages", "other"))
-    # Going on, "nothing else" or a link is no language (an attacker's review).
-    for typed in ("ok udah itu aja", "lanjut", "tidak ada"):
+    # An okay or a link is no language (an attacker's review); "udah", "lanjut", "tidak ada"
+    # close the choice (test_saying_done_with_something_ticked_is_done).
+    for typed in ("ok", "sip kak", "oke deh"):
         [hint] = await bot.send(user, typed)
         assert hint.text.startswith(shown(Text.INTAKE_PRESS_DONE)), typed
     await bot.send(user, "https://youtu.be/abc")
@@ -1490,3 +1520,89 @@ def test_check_content_refuses_about_words_without_a_help_to_point_to(
     with pytest.raises(ContentError) as refused:
         load_content(content_folder)
     assert "about: needs a help text" in str(refused.value)
+
+
+async def test_checking_first_or_a_wrong_pick_at_a_text_question_stores_nothing(
+    bot: Harness,
+) -> None:
+    """A talents' review: "Sebentar, saya cek dulu nama resmi PT kami di akta." was stored as
+    the production house, and "Eh salah kak, harusnya musik bukan film" too, the form going
+    on to the film roles (Bidang was four Backs away). Looking something up keeps the
+    question; a wrong pick offers the question it was made at; a name stays a name."""
+    hendra = await _at_film_question(bot, "company_name")
+    for typed in (
+        "Sebentar, saya cek dulu nama resmi PT kami di akta.",
+        "bentar ya kak aku cari dulu",
+        "wait, let me check",
+    ):
+        [reply] = await bot.send(hendra, typed)
+        assert reply.text.startswith(shown(Text.INTAKE_LATER)), typed
+        assert await where(bot, hendra) == "company_name"
+        assert "company_name" not in await _stored(bot, hendra.id)
+    field, music = CONTENT.questions["sector"].label.id, label("sector", "music")
+    change = CONTENT.text(Text.BTN_CHANGE_EARLIER, "id", field=field)
+    [offer] = await bot.send(hendra, "Eh salah kak, harusnya musik bukan film")
+    assert offer.text.startswith(shown(Text.INTAKE_PICKED_WRONG, field=field, choice=music))
+    assert change in offer.button_texts
+    assert await where(bot, hendra) == "company_name"
+    assert "company_name" not in await _stored(bot, hendra.id)
+    await bot.send(hendra, "Sebentar Films")  # a name: taken
+    assert (await _stored(bot, hendra.id))["company_name"] == "Sebentar Films"
+    # At the film role, in English: the field offered; pressed, Bidang; Musik, the music
+    # questions, the film answers gone.
+    assert await where(bot, hendra) == "film_role"
+    [offer] = await bot.send(hendra, "wrong one, I meant music")
+    assert offer.text.startswith(shown(Text.INTAKE_PICKED_WRONG, field=field, choice=music))
+    await bot.press(hendra, change)
+    assert await where(bot, hendra) == "sector"
+    await bot.press(hendra, music)
+    assert await where(bot, hendra) == "stage_name"
+    stored = await _stored(bot, hendra.id)
+    assert stored["sector"] == "music" and "company_name" not in stored
+
+
+async def test_an_introduction_without_the_name_is_no_name(bot: Harness) -> None:
+    """A talents' review: "Nama saya", then "Dewi Anggraini", stored "Nama saya" as the full
+    name and the name as the stage name. An introduction alone is asked again, with a line
+    asking for the name itself; the next message is the name."""
+    dewi = await at_question(bot, "full_name")
+    for typed in ("Nama saya", "my name is", "nama lengkap saya:", "Nama saya kak"):
+        [again] = await bot.send(dewi, typed)
+        assert again.text.startswith(shown(Text.INTAKE_NAME_ITSELF)), typed
+        assert CONTENT.questions["full_name"].prompt.id in rendered(again.text)
+        assert await where(bot, dewi) == "full_name"
+        assert "full_name" not in await _stored(bot, dewi.id)
+    await bot.send(dewi, "Dewi Anggraini")
+    assert (await _stored(bot, dewi.id))["full_name"] == "Dewi Anggraini"
+    [again] = await bot.send(dewi, "nama panggung saya")
+    assert again.text.startswith(shown(Text.INTAKE_NAME_ITSELF))
+    await bot.send(dewi, "Dewi Senja")
+    assert (await _stored(bot, dewi.id))["stage_name"] == "Dewi Senja"
+
+
+async def test_saying_done_with_something_ticked_is_done(bot: Harness) -> None:
+    """A talents' review: "Udah itu aja" at the genres and "Sudah." at the formats were only
+    told to press Done. With something ticked they are Done; with nothing, as before."""
+    rani = await at_question(bot, "genres")
+    [refused] = await bot.send(rani, "Udah itu aja")  # nothing ticked yet
+    assert not refused.text.startswith(shown(Text.INTAKE_PRESS_DONE))
+    assert await where(bot, rani) == "genres"
+    await bot.press(rani, label("genres", "pop"))
+    await bot.send(rani, "Udah itu aja")
+    assert (await _stored(bot, rani.id))["genres"] == ["pop"]
+    while (key := await where(bot, rani)) not in (None, "programs_of_interest"):
+        await answer(bot, rani, str(key), MUSICIAN[str(key)])
+    assert key == "programs_of_interest"
+    await bot.press(rani, label("programs_of_interest", MUSICIAN["programs_of_interest"][0]))
+    await bot.send(rani, "that's all")
+    assert await where(bot, rani) == "languages"
+    await bot.press(rani, label("languages", "indonesian"))
+    await bot.press(rani, label("languages", "other"))
+    await bot.send(rani, "tidak ada")  # "nothing else": Done, then which other one
+    assert await where(bot, rani) == "languages_other"
+    assert "languages_other" not in await _stored(bot, rani.id)
+    hendra = await _at_film_question(bot, "film_formats")
+    await bot.press(hendra, label("film_formats", "feature"))
+    await bot.send(hendra, "Sudah.")
+    assert (await _stored(bot, hendra.id))["film_formats"] == ["feature"]
+    assert await where(bot, hendra) != "film_formats"

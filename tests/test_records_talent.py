@@ -15,6 +15,7 @@ from tests.leads import (
     CONTENT,
     FILMMAKER,
     MUSICIAN,
+    answer,
     apply,
     copy_label,
     data_copy,
@@ -199,7 +200,8 @@ async def test_a_second_registration_started_by_mistake_can_be_thrown_away(bot: 
     assert await apply(bot, ucok, MUSICIAN) == "KOC-000001"
     await bot.send(ucok, "/daftar")
     await bot.press(ucok, t(Text.BTN_NEW_REGISTRATION))
-    [paused] = await bot.press(ucok, t(Text.BTN_PAUSE))  # at its first question
+    await answer(bot, ucok, "sector", "film")  # before any answer, ⏸ keeps nothing to throw
+    [paused] = await bot.press(ucok, t(Text.BTN_PAUSE))  # at its second question
     assert paused.text == shown(Text.INTAKE_CANCELLED)
     assert paused.button_texts == [t(Text.BTN_DISCARD_DRAFT)]
     [asked] = await bot.press(ucok, t(Text.BTN_DISCARD_DRAFT))
@@ -248,6 +250,7 @@ async def test_a_registered_talent_asking_to_change_an_answer_gets_the_update_ch
     # With a new registration paused, /daftar would resume it: the wish is left to the FAQ.
     await bot.send(dimas, "/daftar")
     await bot.press(dimas, t(Text.BTN_NEW_REGISTRATION))
+    await answer(bot, dimas, "sector", "film")  # before any answer, ⏸ keeps nothing to resume
     await bot.press(dimas, t(Text.BTN_PAUSE))
     replies = await bot.send(dimas, "email saya salah, mau ganti")
     assert all(t(Text.BTN_UPDATE_REGISTRATION) not in r.button_texts for r in replies)

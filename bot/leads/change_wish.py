@@ -20,7 +20,7 @@ _CHANGING = frozenset(
 )
 # "Salah" says a change only of what the talent sent ("email saya salah"), not of a link
 # elsewhere ("Link pendaftaran BIFF salah kak", an attacker's review).
-_WRONG = frozenset("salah keliru typo wrong".split())  # noqa: SIM905 -- a word list reads best as words
+WRONG = frozenset("salah keliru typo wrong".split())  # noqa: SIM905 -- a word list reads best as words
 _MINE = frozenset(
     "saya aku gw gue sy ku my i dataku emailku nomorku namaku jawabanku pendaftaranku".split()  # noqa: SIM905 -- a word list reads best as words
 )
@@ -47,7 +47,7 @@ def wants_to_change(text: str) -> bool:
     if _SENT.isdisjoint(found) or not _ELSEWHERE.isdisjoint(found):
         return False
     return not _CHANGING.isdisjoint(found) or not (
-        _WRONG.isdisjoint(found) or _MINE.isdisjoint(found)
+        WRONG.isdisjoint(found) or _MINE.isdisjoint(found)
     )
 
 

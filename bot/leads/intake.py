@@ -244,6 +244,14 @@ _DENIALS = frozenset(
 )
 
 
+def affirmed(text: str) -> str:
+    """A text (folded) up to its first word of denial: "harusnya musik bukan film" says
+    "musik"."""
+    words = fold(without_controls(text)).split()
+    cut = next((i for i, word in enumerate(words) if word in _DENIALS), len(words))
+    return " ".join(words[:cut])
+
+
 def choice_names(label: T, words: Sequence[str] = ()) -> set[str]:
     """What names a choice in a typed text (folded): its labels, each part of a label
     between slashes ("grup" of "Band/grup"), and its `words` ("rapper", "pianis")."""
@@ -766,7 +774,21 @@ _DONE_WORDS = frozenset(
     # "ok", "lanjut", "simpan": going on, not what "Lainnya" is; "tidak ada": nothing else
     # (an attacker's review: each was kept as the "which one?" answer).
     " ok oke okay okey sip siap lanjut lanjutkan next simpan save kirim tidak gak ga nggak ada"
-    " none nothing".split()
+    " none nothing that thats s all else more".split()
+)
+
+
+# Of those, the ones that close the choice as the Done button does, with something ticked (a
+# talents' review: "Udah itu aja", "Sudah." were only told to press Done): a word of finishing,
+# "that's all" or "nothing else". "ok", "sip" may only acknowledge a tick, and "semua" may
+# mean "all of them": the talent is pointed at Done.
+_FINISHED = frozenset(
+    "udah udh sudah sdh selesai beres cukup done finished finish segitu gitu lanjut lanjutkan"  # noqa: SIM905 -- a word list reads best as words
+    " next simpan save kirim".split()
+)
+_NOTHING_ELSE = re.compile(
+    r"\b(?:itu|that s|thats) (?:aja|saja|all)\b|\b(?:tidak|gak|ga|nggak) ada\b"
+    r"|\bnothing\b|\bnone\b"
 )
 
 
@@ -774,6 +796,14 @@ def says_done(text: str) -> bool:
     """Whether a typed text only says the talent has picked all they want ("udah kak")."""
     words = set(fold(without_controls(text)).split()) - CHAT_WORDS - {"aja", "saja", "ya"}
     return bool(words) and words <= _DONE_WORDS
+
+
+def closes_choice(text: str) -> bool:
+    """Whether a typed text says the talent has picked all they want as plainly as pressing
+    Done ("Udah itu aja", "Sudah.", "that's all"), not only "ok"."""
+    folded = fold(without_controls(text))
+    said = not _FINISHED.isdisjoint(folded.split()) or _NOTHING_ELSE.search(folded) is not None
+    return said and says_done(text)
 
 
 def says_skip(text: str) -> bool:
@@ -798,7 +828,7 @@ _STOP = frozenset("berhenti stop udahan leren istirahat rehat pause jeda".split(
 _FOR_NOW = frozenset("dulu dl disit disik sek".split())  # noqa: SIM905 -- a word list reads best as words
 _CHAT = frozenset(
     "ya yaa yah ok oke dulu dl lagi aja saja kak deh sih aku saya sy gue gw kami"  # noqa: SIM905 -- a word list reads best as words
-    " nyong inyong kula tak tek i ll we disit disik".split()
+    " nyong inyong kula tak tek i ll we me let disit disik".split()
 )
 # What else a talent says around it, tired: all a free-text answer may hold to be no answer
 # ("waduh kesel, sesuk tek terusna ya" was stored as notable works in a talents' review;
@@ -807,6 +837,17 @@ _TIRED = frozenset(
     "waduh aduh duh kesel capek cape capai lelah ngantuk udah sudah wis lho kok arep mau"  # noqa: SIM905 -- a word list reads best as words
     " pengen ingin tanya mamanya papanya ibunya ke lagi tolong sorry maaf".split()
 )
+# A talent looking something up before answering ("Sebentar, saya cek dulu nama resmi PT kami
+# di akta.", "bentar ya kak aku cari dulu", "wait, let me check"; a talents' review: the
+# sentence was stored as the company's name): a word of checking, with one of waiting, or with
+# "dulu" and a person ("saya cek dulu"). A name has no such pair ("Sebentar Films").
+_WAIT = frozenset("sebentar bentar bntr btr tunggu wait moment sec hold".split())  # noqa: SIM905 -- a word list reads best as words
+_CHECK = frozenset(
+    "cek cekin ngecek dicek check checking cari nyari carikan lihat liat ngeliat look looking"  # noqa: SIM905 -- a word list reads best as words
+    " find ingat inget ingetin tanya nanya tanyain tanyakan ask konfirmasi pastikan mastiin"
+    " memastikan confirm".split()
+)
+_PERSON = frozenset("aku saya sy gue gw kami i me we".split())  # noqa: SIM905 -- a word list reads best as words
 _LATER_WORDS_AT_MOST = 15
 
 
@@ -820,6 +861,20 @@ def says_later(text: str, *, only: bool = False) -> bool:
         return False
     later = not _LATER.isdisjoint(words) and not _GO_ON.isdisjoint(words)
     return later or (not _STOP.isdisjoint(words) and not _FOR_NOW.isdisjoint(words))
+
+
+def looks_it_up(text: str, *, only: bool = False) -> bool:
+    """Whether a typed message at a question says the talent is looking its answer up first
+    ("bentar ya kak aku cari dulu"); `only`: and says nothing else (at a free-text question)."""
+    words = set(fold(without_controls(text)).split())
+    if len(words) > _LATER_WORDS_AT_MOST or words.isdisjoint(_CHAT):
+        return False
+    if only and not words <= _WAIT | _CHECK | _FOR_NOW | _CHAT | _TIRED:
+        return False
+    waits = not _WAIT.isdisjoint(words)
+    return not _CHECK.isdisjoint(words) and (
+        waits or not (_FOR_NOW.isdisjoint(words) or _PERSON.isdisjoint(words))
+    )
 
 
 # Words a talent adds around a choice they type ("musik kak", "band aku"): not the choice.

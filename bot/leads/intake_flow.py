@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from bot.content import Content, Question, T
+from bot.content import Content, Program, Question, T
 from bot.leads import intake, slips
 from bot.leads.email_typos import EmailSuggestion, suggestion_for
 from bot.leads.export import to_wib
@@ -85,6 +85,8 @@ CITY_PROVINCE = "cp"
 DISCARD = "dn"
 DISCARD_SURE = "dy"
 DISCARD_NOT = "dk"
+# An earlier question offered to change, when the talent says it was answered wrong.
+GO_BACK_TO = "g"
 SECTOR = "sector"  # the field question (music or film), as records.leads_of reads it
 
 
@@ -110,6 +112,7 @@ class Screen:
     program: str | None = None  # "choose": the program the talent came from
     changes: list[AnswerChange] = field(default_factory=list)  # "updated": what changed
     language: str | None = None  # the language the talent switched to, stored, to speak now
+    offered: str | None = None  # an earlier question the talent said was answered wrong
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,13 +165,7 @@ class IntakeFlow:
             registrations = await self._store.records.leads_of(user_id)
             if registrations:
                 return Screen("choose", registrations=registrations, program=program_key)
-        presets: dict[str, Any] = {}
-        program = self._content.programs.get(program_key or "")
-        if program is not None and program.interest == "none":
-            program = None  # an old button of a page that is no longer a program
-        if program is not None:
-            presets["sector"] = program.section
-            presets["programs_of_interest"] = [program.key]
+        program, presets = self._presets(program_key)
         agreed = await self._agreed(user_id)
         first = intake.next_question(self._content, presets)
         draft = await self._applications.create(
@@ -181,6 +178,14 @@ class IntakeFlow:
             update_id=update_id,
         )
         return await self.current(draft)
+
+    def _presets(self, program_key: str | None) -> tuple[Program | None, dict[str, Any]]:
+        """The program a registration begins from (its page's button), and the answers it
+        fills in: its field and the program."""
+        program = self._content.programs.get(program_key or "")
+        if program is None or program.interest == "none":
+            return None, {}  # an old button of a page that is no longer a program
+        return program, {"sector": program.section, "programs_of_interest": [program.key]}
 
     async def begin_update(
         self, user_id: int, language: str, update_id: int, lead_id: int
@@ -267,7 +272,10 @@ class IntakeFlow:
             shown = await self.current(draft, note=Text.INTAKE_LANGUAGE_SWITCHED)
             return replace(shown, language=wished)
         free = draft.stage == QUESTION and _long(question)  # where these may be the answer
-        if intake.says_later(text, only=free):  # nothing stored
+        # "Sebentar, saya cek dulu nama resmi PT kami di akta." at a question (a talents'
+        # review: stored as the company's name) waits as "later" does.
+        checking = draft.stage == QUESTION and intake.looks_it_up(text, only=free)
+        if checking or intake.says_later(text, only=free):  # nothing stored
             return await self.current(draft, note=Text.INTAKE_LATER)
         if self._wish(text) and not free:
             return await self.current(draft, note=Text.INTAKE_REGISTERING_NOW)
@@ -278,6 +286,9 @@ class IntakeFlow:
         answers = await self._applications.answers(draft.id)
         if question is None:
             return Screen(draft.stage, draft, question, answers, note=Text.INTAKE_USE_BUTTONS)
+        wrong = self._picked_wrong(draft, question, answers, text)
+        if wrong is not None:  # "Eh salah kak, harusnya musik bukan film": nothing stored
+            return wrong
         if not question.required and intake.says_skip(text):  # as the Skip button does
             return await self._answer(draft, question, answers, None, update_id)
         if self._sent_twice(draft, question, answers, text, sent):
@@ -304,6 +315,9 @@ class IntakeFlow:
         )
         if asked and (of_them := about_the_choices(question, self._content, answers, text)):
             return Screen(QUESTION, draft, question, answers, error=of_them)
+        closes = question.type == "multi_choice" and not asked and intake.closes_choice(text)
+        if closes and draft.pending:  # "Udah itu aja", "Sudah.": as Done is pressed
+            return await self._done(draft, question, answers, update_id)
         if question.type == "multi_choice":
             typed = None
             if not asked:
@@ -375,6 +389,22 @@ class IntakeFlow:
             if label is not None:
                 return replace(answered, note=Text.INTAKE_TAKEN, note_values={"taken": label})
         return answered
+
+    def _picked_wrong(
+        self, draft: Draft, question: Question, answers: dict[str, Any], text: str
+    ) -> Screen | None:
+        """The question again, with the earlier one a text says was answered wrong offered
+        (a talents' review: "Eh salah kak, harusnya musik bukan film" was stored as the
+        production house, and Bidang was four Backs away); None if it says no such thing."""
+        wrong = slips.picked_wrong(question, self._content, answers, text)
+        if wrong is None:
+            return None
+        labels = dict(intake.choices(wrong.question, self._content, answers))
+        values = {"field": wrong.question.label, "choice": labels[wrong.choice]}
+        note, offered = Text.INTAKE_PICKED_WRONG, wrong.question.key
+        return Screen(
+            QUESTION, draft, question, answers, note=note, note_values=values, offered=offered
+        )
 
     async def _other_named(
         self, draft: Draft, question: Question, answers: dict[str, Any], text: str, update_id: int
@@ -559,6 +589,11 @@ class IntakeFlow:
             return await self.current(draft, note=Text.INTAKE_STALE)
         answers = await self._applications.answers(draft.id)
         question = self._content.questions.get(draft.current_key or "")
+        if press.action == "x" and draft.amends is None and self._untouched(draft, answers):
+            # Stopped before any answer (a talents' review: "paused, your answers are saved"
+            # came at the consent): nothing to keep, the draft goes, as /dataku then shows.
+            await self._applications.delete(draft.id)
+            return Screen("stopped")
         if press.action == "x" and draft.stage == CONSENT:
             await self._applications.delete(draft.id)
             return Screen("cancelled")
@@ -580,6 +615,13 @@ class IntakeFlow:
         if draft.stage == EDIT_LIST:
             return await self._edit_press(draft, answers, press, update_id)
         return await self.current(draft)
+
+    def _untouched(self, draft: Draft, answers: dict[str, Any]) -> bool:
+        """Whether a draft holds no answer of the talent's: at the consent, or with only what
+        the program page it began from filled in."""
+        if draft.stage == CONSENT:
+            return True
+        return draft.stage == QUESTION and answers == self._presets(draft.program_key)[1]
 
     async def _discard(self, draft: Draft, action: str) -> Screen:
         """The paused draft's Discard: asked first; thrown away once sure (its answers go
@@ -657,11 +699,7 @@ class IntakeFlow:
                 return Screen(QUESTION, draft, question, answers, error=problem)
             return await self._advance(draft, _same(draft, pending=selection, update_id=update_id))
         if action == "d" and question.type == "multi_choice":
-            selection = list(draft.pending or [])
-            problem = intake.check_selection(question, selection)
-            if problem is not None:
-                return Screen(QUESTION, draft, question, answers, error=problem)
-            return await self._answer(draft, question, answers, selection, update_id)
+            return await self._done(draft, question, answers, update_id)
         if action == CITY_PROVINCE and question.type == "province":
             return await self._city_province(draft, question, answers, argument, update_id)
         if action in (USE_SUGGESTED, KEEP_TYPED) and question.type in _SUGGESTED:
@@ -669,6 +707,14 @@ class IntakeFlow:
             if suggestion is not None:
                 chosen = suggestion.suggested if action == USE_SUGGESTED else suggestion.typed
                 return await self._answer(draft, question, answers, chosen, update_id)
+        if action == GO_BACK_TO:  # offered after "salah, harusnya musik"
+            earlier = self._content.questions.get(argument)
+            if (
+                earlier is not None
+                and earlier.key in answers
+                and intake.is_visible(earlier, answers)
+            ):
+                return await self._ask(draft, earlier, answers, update_id)
         if action == "p":
             page = small_int(argument) or 0
             return Screen(QUESTION, draft, question, answers, page=page)
@@ -684,6 +730,16 @@ class IntakeFlow:
         if action == "r" and (draft.editing or draft.amends is not None):
             return await self._advance(draft, Change(REVIEW, update_id=update_id))
         return await self.current(draft, note=Text.INTAKE_STALE)
+
+    async def _done(
+        self, draft: Draft, question: Question, answers: dict[str, Any], update_id: int
+    ) -> Screen:
+        """A multiple choice's Done: what is ticked is the answer, if it is enough."""
+        selection = list(draft.pending or [])
+        problem = intake.check_selection(question, selection)
+        if problem is not None:
+            return Screen(QUESTION, draft, question, answers, error=problem)
+        return await self._answer(draft, question, answers, selection, update_id)
 
     async def _review_press(
         self, draft: Draft, answers: dict[str, Any], press: Press, update_id: int

@@ -8,9 +8,12 @@ types what they mean, and a film called "Mau Ke Mana?" is theirs to store.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Any
 
 from bot.answers.text import asks_something
-from bot.content import Question
+from bot.content import Content, Question
+from bot.leads.change_wish import WRONG
 from bot.leads.intake import (
     AROUND_LINK,
     NONE_YET,
@@ -18,11 +21,58 @@ from bot.leads.intake import (
     Accepted,
     Outcome,
     Rejected,
+    affirmed,
     fold,
+    named_choices,
+    visible_questions,
     web_link,
 )
 from bot.leads.step_questions import ASKED_WORDS, about_the_step
 from bot.texts import Text
+
+# A talent saying an earlier choice was picked wrong ("Eh salah kak, harusnya musik bukan
+# film", "wrong one, I meant music"): a word of wrong or meaning (change_wish's), and a choice
+# of an earlier question named that is not its answer. Never in a long text (works may be
+# "Film 'Salah Kamar'") nor with a number in it (a year, an age: that question's answer).
+_MEANT = frozenset("harusnya seharusnya mestinya maksudnya maksudku meant".split())  # noqa: SIM905 -- a word list reads best as words
+_PICKED_WRONG_LONGEST = 120
+
+
+@dataclass(frozen=True, slots=True)
+class PickedWrong:
+    """An earlier question and the choice the talent says it should have had."""
+
+    question: Question
+    choice: str
+
+
+def picked_wrong(
+    question: Question, content: Content, answers: dict[str, Any], text: str
+) -> PickedWrong | None:
+    """The earlier choice a message at a question says was picked wrong, or None."""
+    words = set(fold(text).split())
+    if (
+        question.type == "long_text"
+        or len(text) > _PICKED_WRONG_LONGEST
+        or any(character.isdigit() for character in text)
+        or (WRONG.isdisjoint(words) and _MEANT.isdisjoint(words))
+    ):
+        return None
+    said = affirmed(text)
+    if question.type in _CHOICES and named_choices(question, content, answers, said):
+        return None  # "salah, harusnya musik video" at the formats: this question's choice
+    shown = visible_questions(content, answers)
+    keys = [earlier.key for earlier in shown]
+    before = shown[: keys.index(question.key)] if question.key in keys else []
+    for earlier in reversed(before):
+        if earlier.type != "single_choice" or earlier.key not in answers:
+            continue
+        named = named_choices(earlier, content, answers, said)
+        other = [value for value in named if value != answers[earlier.key]]
+        if len(named) == 1 and other:
+            return PickedWrong(earlier, other[0])
+    return None
+
 
 # A question mark (or the full-width one) with nothing after it but emoji, spaces, invisible
 # characters or closing punctuation: "berapa ya kak?🙏", "gratis kan?\u200b"; not a title in
@@ -53,6 +103,7 @@ _NOT_UNDERSTOOD = frozenset(
         Text.INTAKE_NO_LINK,
     }
 )
+_CHOICES = frozenset({"single_choice", "multi_choice"})
 # Questions whose answer is any text (a name, a title, a note), not data a check takes.
 FREE_TEXT = frozenset({"short_text", "long_text"})
 # A choice question's refusals of typed text: press a button (or "Lainnya", then type it).
@@ -123,9 +174,11 @@ _INTRODUCED = re.compile(
     r"(?:\s+(?:lengkap(?:nya)?|panggung(?:nya)?|asli(?:nya)?|band|grup))?"
     r"(?:\s+(?:anak|keponakan|ponakan|cucu|adik|adek|putri|putra|murid)(?=[\s:]))?"
     r"(?:\s+(?:saya|aku|ku|gue|gw|kami)\b|\s*:|\s+(?:adalah|yaitu|ialah|is)\b))"
-    r"(?:\s+(?:adalah|yaitu|ialah|is)\b)?\s*[:\-=]?\s*(?=\S)",
+    r"(?:\s+(?:adalah|yaitu|ialah|is)\b)?\s*[:\-=]?\s*",
     re.I,
 )
+# An introduction that says a name follows: "nama lengkap saya:", "my name is".
+_INTRODUCED_TOLD = re.compile(r"(?:[:\-=]|\b(?:adalah|yaitu|ialah|is))[\s.…]*$", re.I)
 _NOT_A_NAME = frozenset({"saya", "aku", "ku", "gue", "gw", "kami", "adalah", "is", ""})
 
 
@@ -224,7 +277,10 @@ def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
     if question.type == "url" and isinstance(outcome, Accepted) and _password_beside(text):
         return Rejected(Text.INTAKE_LINK_ONLY)  # only the link would be kept
     if question.type == "short_text" and isinstance(outcome, Accepted):
-        return Accepted(_without_particles(_without_introduction(str(outcome.value))))
+        name = _without_introduction(str(outcome.value))
+        if name is None:  # "Nama saya", the name itself in the next message
+            return Rejected(Text.INTAKE_NAME_ITSELF)
+        return Accepted(_without_particles(name))
     return outcome
 
 
@@ -275,10 +331,21 @@ def could_be_its_answer(question: Question | None) -> bool:
     return question is not None and question.type in _NEVER_ASKED
 
 
-def _without_introduction(answer: str) -> str:
-    """The name a sentence introduces, if one follows ("nama saya" alone stays as typed)."""
-    name = _INTRODUCED.sub("", answer, count=1)
-    return answer if name.casefold().strip(" .!") in _NOT_A_NAME else name
+def _without_introduction(answer: str) -> str | None:
+    """The name a sentence introduces; None for an introduction with no name after it
+    ("Nama saya", "my name is", "nama lengkap saya:"; a talents' review: "Nama saya" was
+    stored as the full name, and the name sent after it as the stage name)."""
+    found = _INTRODUCED.match(answer)
+    if found is None:
+        return answer
+    name = answer[found.end() :]
+    said = set(fold(name).split()) - _TRAILING_PARTICLES - _NOT_A_NAME
+    if said:
+        return name
+    # Written as a title, with nothing after it to read as one, it is the name ("Nama Band
+    # Kami"): a phone capitalises only the first word of "Nama saya".
+    told = _INTRODUCED_TOLD.search(answer) is not None
+    return None if told or not all(word[:1].isupper() for word in answer.split()) else answer
 
 
 def _without_particles(answer: str) -> str:
