@@ -79,6 +79,9 @@ def _said_of(reply: str, key: str, language: str) -> str:
         # A field's or a place's word names no one program (read loosely, s52).
         ("id", "program musik mana yang cocok"),
         ("en", "which music program suits me"),
+        # One by its button's name, the other folded ("mucon", "mu con"): both (s54).
+        ("id", "Bedanya musisi ke korea sama mucon apa ya kak?"),
+        ("en", "difference between mu con and music talent to korea"),
     ],
 )
 async def test_a_question_about_the_programs_gets_a_line_on_each_from_its_page(

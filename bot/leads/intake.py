@@ -277,6 +277,10 @@ def named_choices(
     words = {choice.value: choice.words for choice in question.choices or []}
     offered = choices(question, content, answers)
     names = {value: choice_names(label, words.get(value, ())) for value, label in offered}
+    # A name of several words also typed as one ("mucon" for MU:CON, "hiphop"): a talents'
+    # review had "…sama mucon" answered about the other program only.
+    joined = {value: {name.replace(" ", "") for name in said} for value, said in names.items()}
+    names = {value: said | joined[value] for value, said in names.items()}
     if asked:  # "bedanya solo sama grup", "drumer masuk yg mana": read loosely, never taken
         names = _loosely(names, tokens, programs=question.choices_from == "programs")
     found: list[tuple[int, int, str]] = []  # where a name stands: first word, past its last
