@@ -47,6 +47,45 @@ async def test_a_city_typed_offers_its_province_to_confirm(bot: Harness, languag
     assert await where(bot, user) == "experience_years"
 
 
+async def _answers(bot: Harness, user: EmulatedUser) -> dict[str, Any]:
+    draft = await bot.store.applications.draft_for(user.id)
+    assert draft is not None
+    return await bot.store.applications.answers(draft.id)
+
+
+async def test_a_typed_yes_confirms_the_one_province_offered(bot: Harness) -> None:
+    """Rani (s54): "Iya bener" after "Surabaya ada di Jawa Timur. Betul ini provinsimu?" was
+    "province not found", and the city offered with it was forgotten."""
+    for typed in ["Iya bener", "iya", "betul", "yes", "ya kak"]:
+        user = await at_question(bot, "province")
+        await bot.send(user, "Surabaya")
+        [reply] = await bot.send(user, typed)
+        assert shown(Text.INTAKE_PROVINCE_NOT_FOUND) not in reply.text, typed
+        answers = await _answers(bot, user)
+        assert (answers["province"], answers["city"]) == ("jawa_timur", "Surabaya"), typed
+        assert await where(bot, user) == "experience_years"
+    # A province's name guessed from a typo, without a city: the province alone.
+    user = await at_question(bot, "province")
+    await bot.send(user, "Jawa Tenggah")
+    await bot.send(user, "iya")
+    assert await _province(bot, user) == "jawa_tengah"
+    assert await where(bot, user) == "city"
+
+
+async def test_a_typed_no_or_another_province_forgets_the_offer(bot: Harness) -> None:
+    user = await at_question(bot, "province")
+    await bot.send(user, "Surabaya")
+    [reply] = await bot.send(user, "bukan")
+    assert reply.text.startswith(shown(Text.INTAKE_PROVINCE_NOT_FOUND))
+    await bot.send(user, "iya")  # the offer is no longer on the screen: not confirmed
+    assert await _province(bot, user) is None
+    await bot.send(user, "Surabaya")
+    await bot.send(user, "Jatim")
+    answers = await _answers(bot, user)
+    assert (answers["province"], answers.get("city")) == ("jawa_timur", None)
+    assert await where(bot, user) == "city"
+
+
 async def test_without_a_city_question_only_the_province_is_taken(
     make_bot: Any, content_folder: Path
 ) -> None:

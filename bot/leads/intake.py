@@ -952,6 +952,20 @@ def _find_province(content: Content, text: str) -> Outcome:
     return Rejected(Text.INTAKE_PROVINCE_NOT_FOUND)
 
 
+# A typed yes to "Betul ini provinsimu?" ("Iya bener", "ya kak", "betul", "yes").
+_YES = frozenset(
+    "iya iyaa iye iyes ya yaa yap yup yupp yoi yes yess yeah yep betul btl bener benar bnr"  # noqa: SIM905 -- a word list reads best as words
+    " tepat correct right sure ok oke okay okey sip".split()
+)
+_AROUND_YES = frozenset("itu kok dong deh sih that s it that is kak".split())  # noqa: SIM905 -- a word list reads best as words
+
+
+def says_yes(text: str) -> bool:
+    """Whether a typed text only says yes ("Iya bener", "ya kak", "that's right")."""
+    words = set(fold(without_controls(text)).split())
+    return not words.isdisjoint(_YES) and words - CHAT_WORDS - _AROUND_YES <= _YES
+
+
 # How close a typo must come to a province's name or a city's ("Jawa Tenggah", "Surabya"), by
 # rapidfuzz's ratio (0-100), to be offered: "Jawa Tenggara" (no province) is not Jawa Tengah.
 GUESS_AT_LEAST = 85

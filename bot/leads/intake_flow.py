@@ -49,14 +49,27 @@ SENT_TWICE_TOLD = "sent_twice"
 # Kept with the draft (its `pending`) after a text was refused as a question, with the text's
 # digest: the same text sent once more is the answer.
 ASKED_ONCE = "asked:"
+# Kept with the draft (its `pending`) while one province is offered for a text at the province
+# question: "offered:<province>:<n>", n the place of the city typed in its `cities`, or none.
+OFFERED = "offered:"
 
 
 def bot_note(pending: object) -> bool:
     """Whether a draft's `pending` is the bot's own note on the talent's texts (told they sent
-    twice; a text refused as a question), not choices or an email being picked."""
+    twice; a text refused as a question; a province offered), not choices or an email being
+    picked."""
     return isinstance(pending, str) and (
-        pending == SENT_TWICE_TOLD or pending.startswith(ASKED_ONCE)
+        pending == SENT_TWICE_TOLD or pending.startswith((ASKED_ONCE, OFFERED))
     )
+
+
+def _offered(pending: object) -> tuple[str, str] | None:
+    """The province offered and the place of its city ("" without one), if the draft holds
+    one."""
+    if not isinstance(pending, str) or not pending.startswith(OFFERED):
+        return None
+    value, _, city = pending.removeprefix(OFFERED).partition(":")
+    return value, city
 
 
 _CHOICES = frozenset({"single_choice", "multi_choice"})
@@ -344,6 +357,8 @@ class IntakeFlow:
             outcome = checked
         if isinstance(outcome, intake.Rejected) and outcome.reason is _NO_PROVINCE:
             outcome = intake.province_guess(self._content, text) or outcome  # "Jawa Tenggah"
+        if question.type == "province" and not isinstance(outcome, intake.Accepted):
+            return await self._province_offer(draft, question, answers, text, outcome, update_id)
         if isinstance(outcome, intake.Rejected) and question.type == "single_choice" and not asked:
             other = await self._other_named(draft, question, answers, text, update_id)
             if other is not None:  # "sound engineer, mixing mastering": Lainnya, and what
@@ -405,6 +420,43 @@ class IntakeFlow:
         return Screen(
             QUESTION, draft, question, answers, note=note, note_values=values, offered=offered
         )
+
+    async def _province_offer(
+        self,
+        draft: Draft,
+        question: Question,
+        answers: dict[str, Any],
+        text: str,
+        outcome: intake.Rejected | intake.Matches,
+        update_id: int,
+    ) -> Screen:
+        """A text at the province question that names no one province for sure. One province
+        offered ("Surabaya ada di Jawa Timur. Betul ini provinsimu?") is kept with the draft,
+        so that a typed yes ("iya bener", a talents' review: "province not found", and the
+        city forgotten) confirms it as its button does; anything else forgets it."""
+        offered = _offered(draft.pending)
+        if offered is not None and intake.says_yes(text):
+            value, city = offered
+            if city:
+                return await self._city_province(
+                    draft, question, answers, f"{value}:{city}", update_id
+                )
+            return await self._answer(draft, question, answers, value, update_id)
+        offer = None
+        if isinstance(outcome, intake.Matches) and len(outcome.values) == 1:
+            value = outcome.values[0]
+            cities = self._content.provinces[value].cities
+            city = str(cities.index(outcome.city)) if outcome.city in cities else ""
+            offer = f"{OFFERED}{value}:{city}"
+        if offer == draft.pending:
+            screen = Screen(QUESTION, draft, question, answers)
+        else:
+            screen = await self._advance(draft, _same(draft, pending=offer, update_id=update_id))
+            if not _still_at(screen, question):
+                return screen
+        if isinstance(outcome, intake.Rejected):
+            return replace(screen, error=outcome)
+        return replace(screen, matches=outcome.values, city=outcome.city, guessed=outcome.guessed)
 
     async def _other_named(
         self, draft: Draft, question: Question, answers: dict[str, Any], text: str, update_id: int
