@@ -408,11 +408,14 @@ class Province(Model):
     # Outside Indonesia: the countries talents abroad type ("Australia"), no Indonesian place
     # (the free-question matcher skips Indonesian places after "dari"; not these).
     countries: list[str] = []
+    # Outside Indonesia: the cities abroad talents live in and type ("Seoul", "Kuala Lumpur").
+    cities_abroad: list[str] = []
 
     @property
     def names(self) -> tuple[str, ...]:
-        """Everything a talent may type for it: its labels, aliases and countries."""
-        return (self.label.id, self.label.en, *self.aliases, *self.countries)
+        """Everything a talent may type for it: its labels, aliases, countries and cities
+        abroad."""
+        return (self.label.id, self.label.en, *self.aliases, *self.countries, *self.cities_abroad)
 
 
 class Island(Model):

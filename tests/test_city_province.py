@@ -12,7 +12,7 @@ from bot import content_checks
 from bot.content import Content, ContentError, load_content
 from bot.emulator import EmulatedUser
 from bot.leads import records
-from bot.leads.intake import Accepted, Matches, check_text
+from bot.leads.intake import Accepted, Matches, Rejected, check_text
 from bot.outreach.audience import AudienceError, parse_audience
 from bot.texts import Text
 from handlers import records_views
@@ -84,6 +84,43 @@ async def test_a_typed_no_or_another_province_forgets_the_offer(bot: Harness) ->
     answers = await _answers(bot, user)
     assert (answers["province"], answers.get("city")) == ("jawa_timur", None)
     assert await where(bot, user) == "city"
+
+
+async def test_a_place_abroad_typed_at_the_province_is_living_abroad(bot: Harness) -> None:
+    """Arif (s54): "Seoul" and "I live in Seoul now, originally from Bandung" were "I couldn't
+    find that province"; only "Luar negeri, Korea" worked. The city is asked next, as after
+    "Luar negeri, Korea"."""
+    typed = [
+        "Seoul",
+        "I live in Seoul now, originally from Bandung",
+        "Korea",
+        "di Busan",
+        "Kuala Lumpur",
+        "Tokyo",
+        "Luar negeri, Korea",
+    ]
+    for text in typed:
+        user = await at_question(bot, "province", "en")
+        await bot.send(user, text)
+        assert await _province(bot, user) == "outside_indonesia", text
+        assert await where(bot, user) == "city", text
+
+
+@pytest.mark.parametrize(
+    ("typed", "outcome"),
+    [
+        # Where they come from is not where they live now.
+        ("Originally from Bandung", None),
+        ("lahir di Medan", None),
+        ("Asli Bandung tapi sekarang di Tokyo", Accepted("outside_indonesia")),
+        ("aku tinggal di Bandung", Matches(["jawa_barat"], city="Bandung")),
+        ("saya tinggal di kota kecil", None),
+    ],
+)
+def test_a_place_in_a_sentence_is_where_they_live_now(typed: str, outcome: Any) -> None:
+    question = CONTENT.questions["province"]
+    found = check_text(question, CONTENT, {}, typed)
+    assert found == (outcome or Rejected(Text.INTAKE_PROVINCE_NOT_FOUND))
 
 
 async def test_without_a_city_question_only_the_province_is_taken(

@@ -909,9 +909,9 @@ def _province_typed(content: Content, text: str) -> Outcome:
     province is sure of ("Sleman, DIY", "Victoria, Australia"), else the first with some to
     offer ("Jakarta, Indonesia" is Jakarta's)."""
     found = _find_province(content, text)
-    if not isinstance(found, Rejected) or "," not in text:
+    if not isinstance(found, Rejected):
         return found
-    parts = [_find_province(content, part) for part in text.split(",")]
+    parts = [_find_province(content, part) for part in text.split(",")] if "," in text else []
     sure = [part for part in parts if isinstance(part, Accepted)]
     offered = [part for part in parts if not isinstance(part, Rejected)]
     if sure:  # "Kupang, NTT": the city named beside its own province is kept too
@@ -921,7 +921,50 @@ def _province_typed(content: Content, text: str) -> Outcome:
             if isinstance(part, Matches) and part.city and part.values == [sure[0].value]
         ]
         return Accepted(sure[0].value, city=cities[0]) if cities else sure[0]
-    return offered[0] if offered else found
+    if offered:
+        return offered[0]
+    return _province_in_sentence(content, text) or found
+
+
+# Where a talent comes from, not where they live now ("originally from Bandung", "asli
+# Bandung", "lahir di Medan"): the part of the sentence such a word is in is left out.
+_ORIGIN = re.compile(
+    r"\b(?:originally|origin|asal\w*|asli\w*|lahir|born|grew\s+up|kampung\w*|dulu\w*"
+    r"|previously|formerly|used\s+to)\b"
+)
+# Where a sentence's parts meet: punctuation, "but", "now" ("I live in Seoul now, originally
+# from Bandung", "asli Bandung tapi sekarang di Busan").
+_CLAUSES = re.compile(r"[,.;:!?\n]|\b(?:tapi|tp|namun|but|sekarang|skrg|skrng|now)\b", re.I)
+_PLACE_WORDS_AT_MOST = 4  # "Bandar Seri Begawan", "Ho Chi Minh City"
+
+
+def _province_in_sentence(content: Content, text: str) -> Outcome | None:
+    """The place a sentence says the talent lives in ("I live in Seoul now, originally from
+    Bandung", "di Busan", a talents' review: "I couldn't find that province"): a province, a
+    city of one (to confirm), or a place abroad, named whole; the parts that say where they
+    come from are left out. None when it names none, or places of two provinces."""
+    places: dict[str, tuple[str, str | None]] = {}
+    for value, province in content.provinces.items():
+        places.update({fold(city): (value, city) for city in province.cities})
+        places.update({fold(name): (value, None) for name in province.names})
+    found: list[tuple[str, str | None]] = []
+    for part in _CLAUSES.split(text):
+        tokens = fold(part).split()
+        if _ORIGIN.search(" ".join(tokens)):
+            continue
+        start = 0
+        while start < len(tokens):
+            sizes = range(min(_PLACE_WORDS_AT_MOST, len(tokens) - start), 0, -1)
+            size = next((n for n in sizes if " ".join(tokens[start : start + n]) in places), 0)
+            if size:
+                found.append(places[" ".join(tokens[start : start + size])])
+            start += max(size, 1)
+    values = {value for value, _ in found}
+    if len(values) != 1:
+        return None
+    value = values.pop()
+    city = next((city for _, city in found if city is not None), None)
+    return Matches([value], city=city) if city is not None else Accepted(value)
 
 
 def _find_province(content: Content, text: str) -> Outcome:
