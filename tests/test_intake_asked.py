@@ -233,6 +233,36 @@ async def test_typed_choices_in_a_plain_list_are_still_ticked(
     assert await _pending(bot, user.id) == ticked
 
 
+async def test_a_typed_item_no_choice_names_is_said_with_how_to_add_it(bot: Harness) -> None:
+    """Rani and Arif (s54): "Indonesia, jawa, inggris dikit2" ticked two languages and "jawa"
+    went without a word; "Electronic, house, sm hiphop" dropped "house" so."""
+    user = await at_question(bot, "languages")
+    [reply] = await bot.send(user, "Indonesia, jawa, inggris dikit2")
+    ticked = f"{label('languages', 'indonesian')}, {label('languages', 'english')}"
+    other = label("languages", "other")
+    said = shown(Text.INTAKE_TICKED_LEFT_OTHER, ticked=ticked, left="Jawa", other=other)
+    assert reply.text.startswith(said)
+    assert "Jawa" in said
+    assert await _pending(bot, user.id) == ["indonesian", "english"]
+    # As said: Lainnya, then "Jawa" is what it is.
+    await bot.press(user, other)
+    await bot.send(user, "Jawa")
+    await bot.press(user, CONTENT.text(Text.BTN_DONE, "id"))
+    stored = await _stored(bot, user.id)
+    assert stored["languages"] == ["indonesian", "english", "other"]
+    assert stored["languages_other"] == "Jawa"
+    arif = await at_question(bot, "genres", "en")
+    await bot.press(arif, label("genres", "other", "en"))
+    [reply] = await bot.send(arif, "Electronic, house, sm hiphop")
+    ticked = f"{label('genres', 'hip_hop', 'en')}, {label('genres', 'electronic', 'en')}"
+    said = shown(Text.INTAKE_TICKED_LEFT_TYPE, "en", ticked=ticked, left="House", other="Other")
+    assert reply.text.startswith(said)
+    # A list naming only choices says only what it ticked.
+    plain = await at_question(bot, "genres")
+    [reply] = await bot.send(plain, "Pop sama indie, kadang keroncong jg")
+    assert reply.text.split(". ")[1].startswith("Kalau sudah lengkap")
+
+
 async def test_another_question_at_a_choice_is_read_as_a_question(bot: Harness) -> None:
     """Without a "?" and naming no choice to pick between, it goes to the FAQ, as a text
     step's question does; nothing is ticked or taken."""

@@ -331,6 +331,31 @@ def named_choices(
     return [value for value, _ in offered if value in kept]
 
 
+# Where the items of a typed list part ("Indonesia, jawa, inggris dikit2", "house sm hiphop").
+_ITEMS = re.compile(r"[,;/&+\n]|\b(?:dan|sama|sm|and|serta|plus|juga|jg|atau|or)\b", re.I)
+# Words around an item that are not the item ("inggris dikit2", "bahasa jawa", "kadang jazz").
+_AROUND_ITEM = frozenset(
+    "dikit dikit2 sedikit kadang kadang2 bahasa lancar fasih bisa dll dst etc genre musik"  # noqa: SIM905 -- a word list reads best as words
+    " lagu aliran banget aktif pasif basic dasar native little fluent some bit lah".split()
+)
+_ITEM_WORDS_AT_MOST = 3  # more is a sentence, not an item to tick
+
+
+def unnamed_items(question: Question, content: Content, answers: Answers, text: str) -> list[str]:
+    """The items of a typed list that name no choice ("jawa" of "Indonesia, jawa, inggris
+    dikit2"), as typed, without the words around them; a long part is no item."""
+    left = []
+    for part in _ITEMS.split(without_controls(text)):
+        if named_choices(question, content, answers, part):
+            continue
+        around = _AROUND_ITEM | CHAT_WORDS | {""}
+        words = [word for word in part.split() if fold(word) not in around]
+        if words and len(words) <= _ITEM_WORDS_AT_MOST:
+            item = " ".join(words).strip(".!")
+            left.append(item[:1].upper() + item[1:] if item.islower() else item)
+    return left
+
+
 # A word of a label a question may name its choice by ("solo" of "Penyanyi/artis solo"), if no
 # other choice has it and it is no word of any kind of thing ("gaya" of "Gaya K-pop").
 _LOOSE_LENGTH = 3

@@ -604,7 +604,22 @@ class IntakeFlow:
                 id=", ".join(labels[value].id for value in named),
                 en=", ".join(labels[value].en for value in named),
             )
-            return _noted(screen, question, Text.INTAKE_TICKED, ticked=ticked)
+            left = intake.unnamed_items(question, self._content, answers, text)
+            if not left:
+                return _noted(screen, question, Text.INTAKE_TICKED, ticked=ticked)
+            # "Indonesia, jawa, inggris dikit2": "jawa" is said, with how to add it (a talents'
+            # review: it was dropped without a word). Not ticked as Lainnya for the talent: a
+            # word read wrongly would be stored; the talent adds it in two taps.
+            other = intake.other_follow_up(question, self._content)
+            values = {"ticked": ticked, "left": ", ".join(left)}
+            if other is None:
+                return _noted(screen, question, Text.INTAKE_TICKED_LEFT, **values)
+            note = (
+                Text.INTAKE_TICKED_LEFT_TYPE
+                if other[0] in selection
+                else Text.INTAKE_TICKED_LEFT_OTHER
+            )
+            return _noted(screen, question, note, other=other[1], **values)
         if pending and (intake.says_done(text) or self._chatter(text)):  # "udah kak", "ok"
             return Screen(QUESTION, draft, question, answers, note=Text.INTAKE_PRESS_DONE)
         other = intake.other_follow_up(question, self._content)
