@@ -36,6 +36,7 @@ from tests.leads import (
     seeded,
     shown,
 )
+from tests.leads import answer as answer_step
 from tests.subscribers import deliveries, wait_until
 from tests.test_support import answer, relayed_question, staff_member
 from tests.workspace import workspace
@@ -327,6 +328,7 @@ async def test_asking_whether_ones_registration_arrived_answers_with_ones_own_st
     # The same under the entry opened from the FAQ list, and a paused form is named too.
     await bot.send(rina, "/daftar")
     await bot.press(rina, t(Text.BTN_NEW_REGISTRATION))
+    await answer_step(bot, rina, "sector", "film")  # before any answer, nothing is kept
     await bot.send(rina, "/batal")
     await bot.send(rina, "/faq")
     (opened,) = await bot.press(rina, heading)

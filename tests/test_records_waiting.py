@@ -120,6 +120,7 @@ async def test_waiting_leads_longest_first(bot: Harness, staff_chat: Any) -> Non
     # A lead closed as a duplicate does not wait.
     await bot.send(admin, "/lead KOC-000003")
     await bot.press(admin, t(Text.BTN_CLOSE_DUPLICATE, reference="KOC-000001"))
+    await bot.press(admin, t(Text.WS_DUPLICATE_CONFIRM_YES))  # asked first
     (after,) = await bot.send(admin, "/leads waiting")
     assert "KOC-000003" not in after.text and "KOC-000001" in after.text
     # So no lead is both (the waiting list took no notice of "duplikat").
