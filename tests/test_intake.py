@@ -919,12 +919,12 @@ async def test_lainnya_asks_which_one_and_staff_see_the_answer(bot: Harness) -> 
     stored = await _stored(bot, user.id)
     assert stored["music_role"] == "producer" and "music_role_other" not in stored
     assert "pelatih vokal" not in user.last_message.text
-    # A sentence typed at the role question, where no button fits and nothing names
-    # "Lainnya" either: the bot says to pick "Lainnya" and type it there, rather than only
-    # "use the buttons" (a role in a few words, "koreografer", or one "Lainnya"'s words name,
-    # "pelatih vokal", is taken as it: see tests/test_intake_typed.py).
+    # A role typed at the role question, where no button fits and nothing names "Lainnya"
+    # either: the bot says to pick "Lainnya" and type it there, rather than only "use the
+    # buttons" ("pelatih vokal", which "Lainnya"'s words name, is taken as it: see
+    # tests/test_intake_typed.py).
     await _edit(bot, user, "music_role")
-    [hint] = await bot.send(user, "aku biasanya ngajar koreografi di sanggar tari dekat rumah")
+    [hint] = await bot.send(user, "koreografer")
     assert hint.text.startswith(shown(Text.INTAKE_USE_BUTTONS_OR_OTHER, other="Lainnya"))
     assert await where(bot, user) == "music_role"
     await bot.press(user, label("music_role", "other_music_role"))

@@ -263,37 +263,6 @@ async def test_role_words_are_read_and_a_lainnya_role_is_kept(
         assert reply.text.startswith(shown(Text.INTAKE_OTHER_TAKEN, other="Lainnya", answer=kept))
 
 
-async def test_a_role_no_button_names_is_taken_as_lainnya_with_it(bot: Harness) -> None:
-    """Kezia and Maya (s54): "Dancer kak" and "Animator" were told to press Lainnya and type
-    it, which the FAQ had already told them; a question or chatter is not a role."""
-    user = await at_question(bot, "music_role")
-    [reply] = await bot.send(user, "Dancer kak")
-    assert reply.text.split("\n")[0] == shown(
-        Text.INTAKE_OTHER_TAKEN, other="Lainnya", answer="Dancer"
-    )
-    assert reply.text.startswith("✅ Kucatat sebagai Lainnya: Dancer.")  # one line
-    stored = await _stored(bot, user.id)
-    assert (stored["music_role"], stored["music_role_other"]) == ("other_music_role", "Dancer")
-    assert await where(bot, user) == "genres"
-    maya = bot.user(language_code="en")
-    await bot.send(maya, "/register")
-    await consent(bot, maya, language="en")
-    keys = list(FILMMAKER)
-    for earlier in keys[: keys.index("film_role")]:
-        await answer(bot, maya, earlier, FILMMAKER[earlier], "en")
-    [reply] = await bot.send(maya, "Animator")
-    assert reply.text.startswith(
-        shown(Text.INTAKE_OTHER_TAKEN, "en", other="Other", answer="Animator")
-    )
-    stored = await _stored(bot, maya.id)
-    assert (stored["film_role"], stored["film_role_other"]) == ("other_film_role", "Animator")
-    for typed in ("makasih kak", "gatau kak", "berapa lama programnya", "bukan penyanyi", "ok"):
-        other = await at_question(bot, "music_role")
-        await bot.send(other, typed)
-        assert await where(bot, other) == "music_role", typed
-        assert "music_role" not in await _stored(bot, other.id), typed
-
-
 async def test_metal_is_rock(bot: Harness) -> None:
     user = await at_question(bot, "genres")
     await bot.send(user, "metal 🤘")

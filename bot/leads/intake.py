@@ -252,34 +252,6 @@ def affirmed(text: str) -> str:
     return " ".join(words[:cut])
 
 
-# Not knowing which ("gatau kak", "bingung", "terserah"), or asking without a "?" ("berapa lama
-# programnya"): no text for "Lainnya".
-_NO_OTHER = frozenset(
-    "gatau gtau gatahu taunya tau tahu bingung terserah entah dunno idk sure semua semuanya aja"  # noqa: SIM905 -- a word list reads best as words
-    " saja apa apakah berapa kapan gimana gmn bagaimana kenapa knp mengapa siapa dimana mana"
-    " bisa boleh gak ga nggak how what when why who where which can could".split()
-)
-_OTHER_WORDS_AT_MOST = 4  # "Dancer kak", "Animator", "koreografer tari tradisional"
-
-
-def other_typed(text: str) -> str | None:
-    """What a short text typed at a single choice names no button for ("Dancer kak"), as the
-    "Lainnya" text: without the chat words around it ("Dancer"). None for a text that says
-    not ("bukan penyanyi"), not knowing ("gatau kak"), yes or done, or that is long."""
-    tokens = fold(without_controls(text)).split()
-    words = [token for token in tokens if token not in CHAT_WORDS]
-    if not words or len(words) > _OTHER_WORDS_AT_MOST or not _DENIALS.isdisjoint(tokens):
-        return None
-    if not _NO_OTHER.isdisjoint(words) or says_yes(text) or says_done(text):
-        return None
-    kept = without_controls(text).split()
-    while kept and fold(kept[0]) in CHAT_WORDS | {""}:
-        kept.pop(0)
-    while kept and fold(kept[-1]) in CHAT_WORDS | {""}:
-        kept.pop()
-    return " ".join(kept).strip(AROUND_LINK) or None
-
-
 def choice_names(label: T, words: Sequence[str] = ()) -> set[str]:
     """What names a choice in a typed text (folded): its labels, each part of a label
     between slashes ("grup" of "Band/grup"), and its `words` ("rapper", "pianis")."""

@@ -462,21 +462,14 @@ class IntakeFlow:
         self, draft: Draft, question: Question, answers: dict[str, Any], text: str, update_id: int
     ) -> Screen | None:
         """A text at a choice question that names only what "Lainnya" covers ("sound
-        engineer, mixing mastering", a talents' review: told to press a button), or no button
-        at all in a few words ("Dancer kak"): "Lainnya", with the text as its "which one?",
-        both said (undone with Back). None otherwise."""
+        engineer, mixing mastering", a talents' review: told to press a button): "Lainnya",
+        with the text as its "which one?", both said (undone with Back). None otherwise."""
         found = intake.other_follow_up(question, self._content)
         if found is None:
             return None
         value, label, later = found
-        named = intake.named_choices(question, self._content, answers, text)
-        if named != [value]:
-            # A role no button names ("Dancer kak", "Animator"; a talents' review: told to press
-            # Lainnya and type it again), not a question about the step nor chatter.
-            typed = None if named or self._chatter(text) else intake.other_typed(text)
-            if typed is None or slips.asks(question, text) or about_the_step(question, text):
-                return None  # "manajer band" names Band/grup too: pressed, not guessed
-            text = typed
+        if intake.named_choices(question, self._content, answers, text) != [value]:
+            return None  # "manajer band" names Band/grup too: pressed, not guessed
         kept = slips.slip(later, text, intake.check_text(later, self._content, answers, text))
         if not isinstance(kept, intake.Accepted) or not kept.value:
             return None
