@@ -102,8 +102,30 @@ async def test_a_place_abroad_typed_at_the_province_is_living_abroad(bot: Harnes
     for text in typed:
         user = await at_question(bot, "province", "en")
         await bot.send(user, text)
+        if text in ("I live in Seoul now, originally from Bandung", "di Busan"):
+            # A place read out of a sentence is offered, and a typed yes takes it (a second
+            # attacker's review: "Papua New Guinea" was stored as Papua unasked).
+            assert await where(bot, user) == "province", text
+            await bot.send(user, "yes")
         assert await _province(bot, user) == "outside_indonesia", text
         assert await where(bot, user) == "city", text
+
+
+@pytest.mark.parametrize("typed", ["bukan Jakarta", "Not Jakarta", "bukan di Jakarta lagi"])
+async def test_a_province_said_not_to_be_theirs_is_not_stored(bot: Harness, typed: str) -> None:
+    """A second attacker's review: each was stored as DKI Jakarta."""
+    user = await at_question(bot, "province", "en")
+    await bot.send(user, typed)
+    assert await where(bot, user) == "province"
+    assert await _province(bot, user) is None
+
+
+async def test_papua_new_guinea_is_abroad_not_papua(bot: Harness) -> None:
+    """A second attacker's review: stored as the province Papua, Port Moresby its city."""
+    for typed in ("Papua New Guinea", "Papua Nugini"):
+        user = await at_question(bot, "province", "en")
+        await bot.send(user, typed)
+        assert await _province(bot, user) == "outside_indonesia", typed
 
 
 @pytest.mark.parametrize(
@@ -112,7 +134,7 @@ async def test_a_place_abroad_typed_at_the_province_is_living_abroad(bot: Harnes
         # Where they come from is not where they live now.
         ("Originally from Bandung", None),
         ("lahir di Medan", None),
-        ("Asli Bandung tapi sekarang di Tokyo", Accepted("outside_indonesia")),
+        ("Asli Bandung tapi sekarang di Tokyo", Matches(["outside_indonesia"])),
         ("aku tinggal di Bandung", Matches(["jawa_barat"], city="Bandung")),
         ("saya tinggal di kota kecil", None),
     ],

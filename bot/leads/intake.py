@@ -975,8 +975,8 @@ def _province_in_sentence(content: Content, text: str) -> Outcome | None:
     found: list[tuple[str, str | None]] = []
     for part in _CLAUSES.split(text):
         tokens = fold(part).split()
-        if _ORIGIN.search(" ".join(tokens)):
-            continue
+        if _ORIGIN.search(" ".join(tokens)) or not _DENIALS.isdisjoint(tokens):
+            continue  # where they come from, or where they do not live ("bukan Jakarta")
         start = 0
         while start < len(tokens):
             sizes = range(min(_PLACE_WORDS_AT_MOST, len(tokens) - start), 0, -1)
@@ -989,7 +989,9 @@ def _province_in_sentence(content: Content, text: str) -> Outcome | None:
         return None
     value = values.pop()
     city = next((city for _, city in found if city is not None), None)
-    return Matches([value], city=city) if city is not None else Accepted(value)
+    # Offered, never taken unasked: a sentence may name a place it is not about (an
+    # attacker's review: "Papua New Guinea" was stored as Papua).
+    return Matches([value], city=city)
 
 
 def _find_province(content: Content, text: str) -> Outcome:
