@@ -1561,6 +1561,17 @@ async def test_checking_first_or_a_wrong_pick_at_a_text_question_stores_nothing(
     assert stored["sector"] == "music" and "company_name" not in stored
 
 
+async def test_checking_first_at_a_long_text_question_stores_nothing(bot: Harness) -> None:
+    """A second attacker's review: "wait, I'm checking" was stored as the notable works and
+    "hold on, let me find it" as the message to the team ("I'm": "i" and "m")."""
+    user = await at_question(bot, "notable_works", "en")
+    for typed in ("wait, I'm checking", "hold on, let me find it"):
+        [reply] = await bot.send(user, typed)
+        assert reply.text.startswith(shown(Text.INTAKE_LATER, "en")), typed
+        assert await where(bot, user) == "notable_works"
+        assert "notable_works" not in await _stored(bot, user.id)
+
+
 async def test_an_introduction_without_the_name_is_no_name(bot: Harness) -> None:
     """A talents' review: "Nama saya", then "Dewi Anggraini", stored "Nama saya" as the full
     name and the name as the stage name. An introduction alone is asked again, with a line

@@ -857,7 +857,7 @@ _STOP = frozenset("berhenti stop udahan leren istirahat rehat pause jeda".split(
 _FOR_NOW = frozenset("dulu dl disit disik sek".split())  # noqa: SIM905 -- a word list reads best as words
 _CHAT = frozenset(
     "ya yaa yah ok oke dulu dl lagi aja saja kak deh sih aku saya sy gue gw kami"  # noqa: SIM905 -- a word list reads best as words
-    " nyong inyong kula tak tek i ll we me let disit disik".split()
+    " nyong inyong kula tak tek i ll m we me let it on disit disik".split()
 )
 # What else a talent says around it, tired: all a free-text answer may hold to be no answer
 # ("waduh kesel, sesuk tek terusna ya" was stored as notable works in a talents' review;
