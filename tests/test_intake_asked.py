@@ -257,6 +257,10 @@ async def test_a_typed_item_no_choice_names_is_said_with_how_to_add_it(bot: Harn
     ticked = f"{label('genres', 'hip_hop', 'en')}, {label('genres', 'electronic', 'en')}"
     said = shown(Text.INTAKE_TICKED_LEFT_TYPE, "en", ticked=ticked, left="House", other="Other")
     assert reply.text.startswith(said)
+    # "&" inside a word is part of it (a second attacker's review: "R, B" said as not ticked).
+    soul = await at_question(bot, "genres", "en")
+    [reply] = await bot.send(soul, "R&B, soul")
+    assert "R, B" not in reply.text and "Soul" in reply.text
     # A list naming only choices says only what it ticked.
     plain = await at_question(bot, "genres")
     [reply] = await bot.send(plain, "Pop sama indie, kadang keroncong jg")

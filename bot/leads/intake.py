@@ -304,7 +304,11 @@ def named_choices(
 
 
 # Where the items of a typed list part ("Indonesia, jawa, inggris dikit2", "house sm hiphop").
-_ITEMS = re.compile(r"[,;/&+\n]|\b(?:dan|sama|sm|and|serta|plus|juga|jg|atau|or)\b", re.I)
+# "&", "/" and "+" only between spaces: inside a word they are part of it ("R&B": a second
+# attacker's review had "R, B" said as not ticked).
+_ITEMS = re.compile(
+    r"[,;\n]|(?<!\w)[/&+]|[/&+](?!\w)|\b(?:dan|sama|sm|and|serta|plus|juga|jg|atau|or)\b", re.I
+)
 # Words around an item that are not the item ("inggris dikit2", "bahasa jawa", "kadang jazz").
 _AROUND_ITEM = frozenset(
     "dikit dikit2 sedikit kadang kadang2 bahasa lancar fasih bisa dll dst etc genre musik"  # noqa: SIM905 -- a word list reads best as words
