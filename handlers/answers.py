@@ -143,6 +143,7 @@ async def _free_reply(update: Update, context: BotContext, question: Question) -
         rows = _entry_rows(context, language, question_id, verdict.others)
         one = len(verdict.others) == 1  # "one of these?" with one button reads oddly
         text = context.text(Text.ASK_NOT_SURE_ONE if one else Text.ASK_NOT_SURE)
+        text = f"{text}{await _paused_form_note(update, context)}"
         await reply(update, text, _with_team(context, language, question_id, rows))
     elif answered is None:  # a reload removed the entry in between
         await _nothing(update, context, language, question_id)
@@ -557,13 +558,7 @@ async def _nothing(
     """Nothing fits: say so, with the menu; when staff take questions, its "Ask our team"
     carries the message (a long, real question is not typed again), confirmed before it goes."""
     text, markup = menu.main_menu(context, language)
-    user = update.effective_user
-    applications = context.services.store.applications
-    if user is not None and await applications.draft_for(user.id) is not None:
-        # Free text comes here only with no open form: a paused one. What was typed may be
-        # its answer (the workspace's review: a paused talent's answers were listed as
-        # questions the bot could not answer, and she was told only "no answer").
-        text = f"{context.text(Text.ASK_NOTHING_PAUSED_FORM)}\n\n{text}"
+    text = f"{(await _paused_form_note(update, context)).lstrip()}\n\n{text}".lstrip()
     if not support.questions_open(context):
         await reply(update, f"{context.text(Text.ASK_NOTHING_CLOSED)}\n\n{text}", markup)
         return
@@ -577,6 +572,18 @@ async def _nothing(
             for row in markup.inline_keyboard
         )
     await reply(update, f"{context.text(Text.ASK_NOTHING)}\n\n{text}", keyboard)
+
+
+async def _paused_form_note(update: Update, context: BotContext) -> str:
+    """To a talent whose registration is paused, a paragraph saying so: what was typed may be
+    its answer (the workspace's review: a paused talent's answers were listed as questions,
+    and she heard only "no answer"; a second attacker's: "Rani Band Jakarta" got entries
+    without it); "" otherwise. Free text comes here only with no open form."""
+    user = update.effective_user
+    applications = context.services.store.applications
+    if user is None or await applications.draft_for(user.id) is None:
+        return ""
+    return f"\n\n{context.text(Text.ASK_NOTHING_PAUSED_FORM)}"
 
 
 async def _confirm_as_well(update: Update, context: BotContext, question_id: int) -> bool:

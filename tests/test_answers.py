@@ -1111,6 +1111,10 @@ async def test_no_answer_to_a_talent_with_a_paused_form_says_it_waits(bot: Harne
     [reply] = await bot.send(putu, "Ketut Arsana Wibawa")
     assert reply.text.startswith(shown(Text.ASK_NOTHING))
     assert shown(Text.ASK_NOTHING_PAUSED_FORM) in reply.text
+    # Entries offered say it too (a second attacker's review: "Rani Band Jakarta").
+    [offered] = await bot.send(putu, "Rani Band Jakarta")
+    assert offered.text.startswith(shown(Text.ASK_NOT_SURE).split("?")[0])
+    assert shown(Text.ASK_NOTHING_PAUSED_FORM) in offered.text
     sari = bot.user(first_name="Sari")
     [reply] = await bot.send(sari, "Ketut Arsana Wibawa")
     assert reply.text.startswith(shown(Text.ASK_NOTHING))
