@@ -86,8 +86,9 @@ def _names(user: User | None) -> tuple[str, ...]:
     return tuple(name for name in (user.first_name, user.last_name) if name)
 
 
-async def free_text(update: Update, context: BotContext) -> None:
-    """A message outside any form: answer it, offer what is close, or say nothing fits."""
+async def free_text(update: Update, context: BotContext, *, paused: bool = False) -> None:
+    """A message outside any form: answer it, offer what is close, or say nothing fits
+    (`paused`: the talent has a paused registration, said beside an offer or "no answer")."""
     await follow_written_language(update, context)
     question = _question(update, context)
     if question is None or await _typed_confirmation(update, context, question):
@@ -96,16 +97,18 @@ async def free_text(update: Update, context: BotContext) -> None:
         return  # "eh jangan dulu deh" to /hapusdata's question: nothing erased, said so
     offered = await broadcast.typed_to_offer(update, context, question.text)
     if offered is None:
-        await _free_reply(update, context, question)
+        await _free_reply(update, context, question, paused)
         return
     # "yesss mau bgt 🙌" to program news: its buttons again, to press, below the answer to
     # what the message asks after the yes ("Boleh. Apakah bisa juga lewat WA?").
     if offered.rest:
-        await _free_reply(update, context, replace(question, text=offered.rest))
+        await _free_reply(update, context, replace(question, text=offered.rest), paused)
     await broadcast.offer_again(update, context)
 
 
-async def _free_reply(update: Update, context: BotContext, question: Question) -> None:
+async def _free_reply(
+    update: Update, context: BotContext, question: Question, paused: bool = False
+) -> None:
     """The reply to a free message (or to what it says after a yes to the program-news offer):
     a wish said in words, then the matcher's answer."""
     if await _typed_wish(update, context, question):
@@ -136,17 +139,17 @@ async def _free_reply(update: Update, context: BotContext, question: Question) -
         _, markup = menu.main_menu(context, language)
         await reply(update, context.text(_nothing_asked(verdict.outcome, question.text)), markup)
     elif verdict.outcome is Outcome.UNANSWERED or question_id is None:
-        await _nothing(update, context, language, question_id)
+        await _nothing(update, context, language, question_id, paused)
     elif verdict.outcome is Outcome.SUGGESTED:
         if await _confirm_as_well(update, context, question_id):
             return
         rows = _entry_rows(context, language, question_id, verdict.others)
         one = len(verdict.others) == 1  # "one of these?" with one button reads oddly
         text = context.text(Text.ASK_NOT_SURE_ONE if one else Text.ASK_NOT_SURE)
-        text = f"{text}{await _paused_form_note(update, context)}"
+        text = f"{text}{_paused_form_note(context, paused)}"
         await reply(update, text, _with_team(context, language, question_id, rows))
     elif answered is None:  # a reload removed the entry in between
-        await _nothing(update, context, language, question_id)
+        await _nothing(update, context, language, question_id, paused)
     else:
         rows = _action_rows(context, language, verdict.entry)
         rows.append([(context.text(Text.BTN_NOT_THIS), f"{QA}{question_id}:x")])
@@ -553,12 +556,16 @@ async def _open(
 
 
 async def _nothing(
-    update: Update, context: BotContext, language: str, question_id: int | None
+    update: Update,
+    context: BotContext,
+    language: str,
+    question_id: int | None,
+    paused: bool = False,
 ) -> None:
     """Nothing fits: say so, with the menu; when staff take questions, its "Ask our team"
     carries the message (a long, real question is not typed again), confirmed before it goes."""
     text, markup = menu.main_menu(context, language)
-    text = f"{(await _paused_form_note(update, context)).lstrip()}\n\n{text}".lstrip()
+    text = f"{_paused_form_note(context, paused).lstrip()}\n\n{text}".lstrip()
     if not support.questions_open(context):
         await reply(update, f"{context.text(Text.ASK_NOTHING_CLOSED)}\n\n{text}", markup)
         return
@@ -574,16 +581,12 @@ async def _nothing(
     await reply(update, f"{context.text(Text.ASK_NOTHING)}\n\n{text}", keyboard)
 
 
-async def _paused_form_note(update: Update, context: BotContext) -> str:
+def _paused_form_note(context: BotContext, paused: bool) -> str:
     """To a talent whose registration is paused, a paragraph saying so: what was typed may be
     its answer (the workspace's review: a paused talent's answers were listed as questions,
     and she heard only "no answer"; a second attacker's: "Rani Band Jakarta" got entries
-    without it); "" otherwise. Free text comes here only with no open form."""
-    user = update.effective_user
-    applications = context.services.store.applications
-    if user is None or await applications.draft_for(user.id) is None:
-        return ""
-    return f"\n\n{context.text(Text.ASK_NOTHING_PAUSED_FORM)}"
+    without it); "" otherwise."""
+    return f"\n\n{context.text(Text.ASK_NOTHING_PAUSED_FORM)}" if paused else ""
 
 
 async def _confirm_as_well(update: Update, context: BotContext, question_id: int) -> bool:

@@ -149,7 +149,8 @@ async def private_message(update: Update, context: BotContext) -> None:
         if await support.relay_question(update, context):
             return  # in ask mode: for staff, even while an application is open
     flow = _flow(context)
-    draft = await flow.active_draft(user.id)
+    kept = await context.services.store.applications.draft_for(user.id)  # paused or not
+    draft = kept if kept is not None and kept.active else None
     if draft is None:
         if typed is not None and wants_to_register(typed) and not answers.taught(context, typed):
             await apply_command(update, context)  # "mau daftar": the form, not the FAQ on it
@@ -162,7 +163,8 @@ async def private_message(update: Update, context: BotContext) -> None:
         elif typed is not None and await _wants_to_change(context, user.id, typed):
             await apply_command(update, context)  # "mau ganti kota": update, or a new one
         elif typed is not None:
-            await answers.free_text(update, context)  # a question in the talent's words
+            # A question in the talent's words; a paused form is said beside "no answer".
+            await answers.free_text(update, context, paused=kept is not None)
         else:
             await fallback.unknown_text(update, context)
         return
