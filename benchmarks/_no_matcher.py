@@ -29,9 +29,9 @@ async def _no_answer_first(update: Update, context: BotContext) -> bool:
     return False
 
 
-async def _fallback(update: Update, context: BotContext) -> None:
+async def _fallback(update: Update, context: BotContext, *, paused: bool = False) -> None:
     """The fallback, in the language the talent writes in, as the full bot follows it: that
-    is no work of the matcher's."""
+    is no work of the matcher's (`free_text`'s signature: `paused` is not read)."""
     await answers.follow_written_language(update, context)
     await fallback.unknown_text(update, context)
 
