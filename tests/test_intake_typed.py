@@ -198,6 +198,23 @@ async def test_may_i_press_it_my_parent_agreed_is_answered(
     assert await _stored(bot, minor.id) == {"sector": "music", "age_range": "under_18"}
 
 
+@pytest.mark.parametrize(
+    ("typed", "language"),
+    [("Saya mamanya, saya setuju.", "id"), ("I'm her mom, I agree", "en")],
+)
+async def test_a_parent_agreeing_is_thanked_not_told_to_ask_their_parent(
+    bot: Harness, typed: str, language: str
+) -> None:
+    """Kezia's mother (s54): "Saya mamanya, saya setuju." got "kalau orang tua atau walimu
+    sudah setuju…", as if she were the child. Thanked; the press is still the answer."""
+    minor = await _at_the_guardian(bot, language)
+    [reply] = await bot.send(minor, typed)
+    assert reply.text.startswith(shown(Text.INTAKE_GUARDIAN_PARENT_AGREES, language))
+    assert CONTENT.text(Text.BTN_GUARDIAN_YES, language) in reply.button_texts
+    assert await where(bot, minor) == "guardian"
+    assert await _stored(bot, minor.id) == {"sector": "music", "age_range": "under_18"}
+
+
 async def test_a_long_answer_refused_says_the_rest_can_go_in_the_last_question(
     bot: Harness,
 ) -> None:

@@ -243,6 +243,15 @@ _ADULT = re.compile(
 )
 
 
+# The parent typing for the child ("Saya mamanya, saya setuju", "ini ibunya", "I'm her mom"):
+# a talents' review had the mother told "if your parent has agreed, press…".
+_PARENT_SPEAKING = re.compile(
+    r"\b(?:saya|aku|ini|sy)\s+(?:mama\w*|mamah\w*|mami\w*|ibu\w*|bunda\w*|papa\w*|papah\w*"
+    r"|ayah\w*|bapak\w*|orang\s*tua\w*|ortu\w*|wali\w*)"
+    r"|\bi\s*(?:'?\s*m|am)\s+(?:(?:his|her|their)\s+)?(?:mom|mum|mother|dad|father|parent|guardian)\b"
+)
+
+
 def about_the_guardian(text: str) -> Text | None:
     """What the guardian's consent screen says to a question about it, or None (for the
     FAQ, or "press a button")."""
@@ -259,6 +268,9 @@ def about_the_guardian(text: str) -> Text | None:
     if _REFUSED.search(folded):
         return Text.INTAKE_GUARDIAN_NEEDED
     waiting = _WAITING.search(folded) is not None
+    agrees = _AGREED.search(folded) or re.search(r"\bagree\b", folded)
+    if _PARENT_SPEAKING.search(folded) and not waiting and agrees:
+        return Text.INTAKE_GUARDIAN_PARENT_AGREES  # "Saya mamanya, saya setuju."
     if named and not waiting and _AGREED.search(folded):
         return Text.INTAKE_GUARDIAN_AGREED  # "mamah udh bolehin kok, aku pencet aja ya?"
     if (named and (waiting or _ASKING_THEM.search(folded))) or (waiting and len(words) <= _SHORT):
