@@ -177,6 +177,7 @@ class Text(StrEnum):
     INTAKE_TAKEN = "intake_taken"
     INTAKE_BACK_TO_FORM = "intake_back_to_form"
     INTAKE_USE_BUTTONS = "intake_use_buttons"
+    INTAKE_USE_BUTTONS_HERE = "intake_use_buttons_here"
     INTAKE_REVIEW_ABOVE = "intake_review_above"
     INTAKE_SUBMITTED_NOTE_ASKS = "intake_submitted_note_asks"
     INTAKE_NO_LINK = "intake_no_link"

@@ -45,7 +45,12 @@ def render(screen: Screen, content: Content, language: str, facts: PrivacyFacts)
         said = {name: v.get(language) if isinstance(v, T) else v for name, v in values.items()}
         return content.text(key, language, **said)
 
-    notes = [say(screen.note, **screen.note_values)] if screen.note else []
+    note = screen.note
+    if note is Text.INTAKE_USE_BUTTONS and screen.kind in ("review", "edit_list"):
+        # A review, an update's summary: no question to name (a talents' review: "For this
+        # question" where there was none).
+        note = Text.INTAKE_USE_BUTTONS_HERE
+    notes = [say(note, **screen.note_values)] if note else []
     if screen.error is not None:
         notes.append(say(screen.error.reason, **_values(screen.error, content, language)))
     draft = screen.draft

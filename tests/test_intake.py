@@ -824,8 +824,9 @@ async def test_text_typed_at_the_review_points_to_the_summary_above(bot: Harness
     user = await _at_summary(bot)
     review = user.last_message
     [again] = await bot.send(user, "oke sudah")
+    # "Here", not "for this question": the review asks none (a talents' review, s54).
     assert again.text == "\n\n".join(
-        [shown(Text.INTAKE_USE_BUTTONS), shown(Text.INTAKE_REVIEW_ABOVE)]
+        [shown(Text.INTAKE_USE_BUTTONS_HERE), shown(Text.INTAKE_REVIEW_ABOVE)]
     )
     assert MUSICIAN["full_name"] not in again.text
     assert again.button_texts == review.button_texts

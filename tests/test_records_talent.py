@@ -60,7 +60,7 @@ async def test_a_talent_updates_one_answer_and_the_lead_keeps_its_place(
     # attacker's review: "Perbarui pendaftaran" lost it), not the 20-line summary again (a
     # talents' review).
     (again,) = await bot.send(sari, "ganti nomor HP")
-    assert again.text.startswith(shown(Text.INTAKE_USE_BUTTONS))
+    assert again.text.startswith(shown(Text.INTAKE_USE_BUTTONS_HERE))  # no question there
     assert shown(Text.UPDATE_REVIEW_ABOVE, reference="KOC-000001") in again.text
     assert "+6281234567890" not in again.text
     # Jump straight to one answer from the review screen.
