@@ -180,38 +180,30 @@ async def test_wait_i_will_ask_my_parents_is_offered_the_pause(
 
 
 @pytest.mark.parametrize(
-    ("typed", "language"),
+    ("typed", "language", "said"),
     [
-        ("mamah udh bolehin kok kak tp lg ga dirumah, aku pencet aja ya?", "id"),
-        ("my mum said yes, can I just press it?", "en"),
+        # Nadia (s52b): got only "pick one of the buttons below".
+        (
+            "mamah udh bolehin kok kak tp lg ga dirumah, aku pencet aja ya?",
+            "id",
+            Text.INTAKE_GUARDIAN_AGREED,
+        ),
+        ("my mum said yes, can I just press it?", "en", Text.INTAKE_GUARDIAN_AGREED),
+        # Kezia's mother (s54) got "kalau orang tua atau walimu sudah setuju…", as if she were
+        # the child: a parent is thanked.
+        ("Saya mamanya, saya setuju.", "id", Text.INTAKE_GUARDIAN_PARENT_AGREES),
+        ("I'm her mom, I agree", "en", Text.INTAKE_GUARDIAN_PARENT_AGREES),
     ],
 )
-async def test_may_i_press_it_my_parent_agreed_is_answered(
-    bot: Harness, typed: str, language: str
+async def test_an_agreeing_parent_said_or_typing_is_answered(
+    bot: Harness, typed: str, language: str, said: Text
 ) -> None:
-    """Nadia (s52b): got only "pick one of the buttons below"."""
+    """The press stays the child's or parent's to make: nothing is taken from the text."""
     minor = await _at_the_guardian(bot, language)
     [reply] = await bot.send(minor, typed)
-    assert reply.text.startswith(shown(Text.INTAKE_GUARDIAN_AGREED, language))
+    assert reply.text.startswith(shown(said, language))
     assert CONTENT.text(Text.BTN_GUARDIAN_YES, language) in reply.button_texts
     assert await where(bot, minor) == "guardian"  # the press is theirs to make
-    assert await _stored(bot, minor.id) == {"sector": "music", "age_range": "under_18"}
-
-
-@pytest.mark.parametrize(
-    ("typed", "language"),
-    [("Saya mamanya, saya setuju.", "id"), ("I'm her mom, I agree", "en")],
-)
-async def test_a_parent_agreeing_is_thanked_not_told_to_ask_their_parent(
-    bot: Harness, typed: str, language: str
-) -> None:
-    """Kezia's mother (s54): "Saya mamanya, saya setuju." got "kalau orang tua atau walimu
-    sudah setuju…", as if she were the child. Thanked; the press is still the answer."""
-    minor = await _at_the_guardian(bot, language)
-    [reply] = await bot.send(minor, typed)
-    assert reply.text.startswith(shown(Text.INTAKE_GUARDIAN_PARENT_AGREES, language))
-    assert CONTENT.text(Text.BTN_GUARDIAN_YES, language) in reply.button_texts
-    assert await where(bot, minor) == "guardian"
     assert await _stored(bot, minor.id) == {"sector": "music", "age_range": "under_18"}
 
 

@@ -315,11 +315,10 @@ class IntakeFlow:
             # "makasih kak" at the full name was stored as the name "makasih" (a walk-through,
             # session 54): okay, thanks or hello is no name, unless sent once more ("Nanti
             # Lanjut", a band; capitals tell nothing: a phone writes "Makasih", an attacker).
-            said_again = _asked(text)
-            if draft.pending != said_again or _at_once(draft, sent):
-                kept = _same(draft, pending=said_again, update_id=update_id)
-                chatter = intake.Rejected(Text.INTAKE_CHATTER_AT_TEXT)
-                return _refused(await self._advance(draft, kept), question, chatter)
+            chatter = intake.Rejected(Text.INTAKE_CHATTER_AT_TEXT)
+            asked_back = await self._asked_back(draft, question, text, sent, update_id, chatter)
+            if asked_back is not None:
+                return asked_back
         # A question at a choice question ("kpop masuk pop atau gaya kpop"): nothing is taken
         # or ticked; one about its choices is answered from them, any other is one to answer
         # as a text question's is (a talents' review: both were ticked).
@@ -350,10 +349,9 @@ class IntakeFlow:
             # "Kalau itu memang jawabanmu, kirim sekali lagi": the same text again is the
             # answer ("The Open Call Band?"), as checked; the text is kept as a digest only.
             # Not a copy sent twice on a weak connection, before the note could be read.
-            said_again = _asked(text)
-            if draft.pending != said_again or _at_once(draft, sent):
-                kept = _same(draft, pending=said_again, update_id=update_id)
-                return _refused(await self._advance(draft, kept), question, outcome)
+            asked_back = await self._asked_back(draft, question, text, sent, update_id, outcome)
+            if asked_back is not None:
+                return asked_back
             outcome = checked
         if isinstance(outcome, intake.Rejected) and outcome.reason is _NO_PROVINCE:
             outcome = intake.province_guess(self._content, text) or outcome  # "Jawa Tenggah"
@@ -404,6 +402,23 @@ class IntakeFlow:
             if label is not None:
                 return replace(answered, note=Text.INTAKE_TAKEN, note_values={"taken": label})
         return answered
+
+    async def _asked_back(
+        self,
+        draft: Draft,
+        question: Question,
+        text: str,
+        sent: datetime | None,
+        update_id: int,
+        refused: intake.Rejected,
+    ) -> Screen | None:
+        """The question again with why the text was not taken, its digest kept with the draft;
+        None when it is that text sent once more, after the note could be read: the answer."""
+        said_again = _asked(text)
+        if draft.pending == said_again and not _at_once(draft, sent):
+            return None
+        kept = _same(draft, pending=said_again, update_id=update_id)
+        return _refused(await self._advance(draft, kept), question, refused)
 
     def _picked_wrong(
         self, draft: Draft, question: Question, answers: dict[str, Any], text: str
