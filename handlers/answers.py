@@ -12,6 +12,7 @@ from telegram import InlineKeyboardMarkup, Message, Update, User
 from bot.answers.desk import AnswerDesk, Question, entry, thresholds
 from bot.answers.language import written_in
 from bot.answers.text import (
+    about_own_data,
     acknowledges,
     asks_something,
     asks_what_this_is,
@@ -124,6 +125,8 @@ async def _free_reply(
         if latest is not None:
             await _not_this(update, context, question.language, latest, in_form=False)
             return
+    if await _erased_data_asked(update, context, question):
+        return
     needed = thresholds(context.services.settings)
     answer = await _desk(context).ask(question, needed)
     verdict, question_id, language = answer.verdict, answer.question_id, question.language
@@ -159,6 +162,23 @@ async def _free_reply(
             context, question.user_id, language, found, answered
         )
         await reply(update, answered, CallbackKeyboard(rows))
+
+
+async def _erased_data_asked(update: Update, context: BotContext, question: Question) -> bool:
+    """A question about the talent's own data ("Data saya masih ada ga?") from one whose data
+    was erased, with nothing registered since: /status's line that it was, and when (a
+    talents' review: the FAQ's "Datamu dipakai untuk …" read as if the bot still held it).
+    A word check first: most messages read nothing. True if it was that."""
+    if not about_own_data(question.text):
+        return False
+    line = await talent_status.erased_and_nothing_since(
+        context, question.user_id, question.language
+    )
+    if line is None:
+        return False
+    _, markup = menu.main_menu(context, question.language)
+    await reply(update, line, markup)
+    return True
 
 
 async def _typed_wish(update: Update, context: BotContext, question: Question) -> bool:

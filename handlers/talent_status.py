@@ -26,11 +26,31 @@ async def status_screen(context: BotContext, user_id: int, language: str) -> Scr
         return "\n\n".join(part for part in (text, asked) if part), markup
     # Nothing kept because they asked for erasure: said so, not "you haven't registered yet"
     # (a talents' review).
-    erased = await store.privacy.was_erased(user_id)
-    if erased:
-        when = moment_text(context.content, language, erased[-1])
-        text = context.content.text(Text.STATUS_ERASED, language, when=when)
+    text = await _erased_line(context, user_id, language) or text
     return "\n\n".join(part for part in (text, asked) if part), markup
+
+
+async def _erased_line(context: BotContext, user_id: int, language: str) -> str | None:
+    """ "No registration is kept. We deleted all your data on …" to a talent who had their
+    data erased (the latest erasure's date); None if they never did."""
+    erased = await context.services.store.privacy.was_erased(user_id)
+    if not erased:
+        return None
+    when = moment_text(context.content, language, erased[-1])
+    return context.content.text(Text.STATUS_ERASED, language, when=when)
+
+
+async def erased_and_nothing_since(context: BotContext, user_id: int, language: str) -> str | None:
+    """To a talent whose data was erased and who has registered nothing since, /status's line
+    saying so; None otherwise. One read for a talent who never erased (the erasure records),
+    the registrations only for one who did."""
+    line = await _erased_line(context, user_id, language)
+    if line is None:
+        return None
+    store = context.services.store
+    if await store.pipeline.registrations(user_id):
+        return None
+    return None if await store.applications.draft_for(user_id) is not None else line
 
 
 async def _questions_part(context: BotContext, user_id: int, language: str) -> str:

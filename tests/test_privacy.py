@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 
+from bot.answers.text import about_own_data
 from bot.ask_off import without_ask
 from bot.content import Content
 from bot.data_copy import moment_text, readable_copy
@@ -480,9 +481,41 @@ async def test_status_after_an_erasure_says_the_data_was_erased(bot: Harness) ->
     [erased_at] = await bot.store.privacy.was_erased(fajar.id)
     when = moment_text(CONTENT, "id", erased_at)
     assert status.text == shown(Text.STATUS_ERASED, when=when)
+    # Asked in words, the same (a talents' review, M8: the FAQ's "Datamu dipakai untuk
+    # meninjau pendaftaranmu…" read as if the bot still held her data); in English too.
+    for asked in ("Data saya masih ada ga?", "emailku masih disimpan kak?"):
+        [said] = await bot.send(fajar, asked)
+        assert said.text.startswith(shown(Text.STATUS_ERASED, when=when))
+    await bot.send(fajar, "/bahasa")
+    await bot.press(fajar, CONTENT.text(Text.BTN_LANGUAGE_EN, "id"))
+    for asked in ("Do you still have my email?", "What data do you keep about me?"):
+        [said] = await bot.send(fajar, asked)
+        when_en = moment_text(CONTENT, "en", erased_at)
+        assert said.text.startswith(CONTENT.text(Text.STATUS_ERASED, "en", when=when_en))
     never = bot.user()
     [status] = await bot.send(never, "/status")
     assert status.text == shown(Text.STATUS_NONE)
+    [faq] = await bot.send(never, "Data saya masih ada ga?")  # never erased: the FAQ's answer
+    assert "No registration" not in faq.text and "Semua datamu sudah kami hapus" not in faq.text
+
+
+@pytest.mark.parametrize(
+    ("typed", "about_data"),
+    [
+        ("Data saya masih ada ga?", True),
+        ("Dataku dipakai untuk apa?", True),
+        ("nomor hp sy masih ada?", True),
+        ("Do you still have my email?", True),
+        # An address or a number named, not asked about; the team's, not theirs.
+        ("Baik, terima kasih… akan saya kirimkan lewat email besok.", False),
+        ("email KOCCA apa?", False),
+        ("saya mau daftar", False),
+    ],
+)
+def test_a_question_about_ones_own_data_is_told_from_one_naming_an_address(
+    typed: str, about_data: bool
+) -> None:
+    assert about_own_data(typed) is about_data
 
 
 async def test_an_old_yes_button_asks_again_and_erases_nothing(bot: Harness) -> None:

@@ -28,6 +28,7 @@ from bot.answers.words import (
     GRATITUDE,
     GREETINGS,
     I_SEE,
+    KEEPING,
     LATER,
     MURMURS,
     MY_MISTAKE,
@@ -37,6 +38,9 @@ from bot.answers.words import (
     NOT_IT_FIRST,
     NOT_IT_SAYING,
     NOT_SENDING,
+    OWN,
+    OWN_DATA,
+    OWN_DETAILS,
     PHRASES,
     POLITE,
     QUESTION_CUES,
@@ -516,6 +520,21 @@ def only_thanks(text: str) -> bool:
         _acknowledging(text, found)
         and not GRATITUDE.isdisjoint(found)
         and AFFIRMING.isdisjoint(found)
+    )
+
+
+def about_own_data(text: str) -> bool:
+    """Whether a message asks about the sender's own data ("Data saya masih ada ga?", "What
+    data do you keep about me?", "emailku masih disimpan?"), not only names an address or a
+    number of theirs ("saya kirim lewat email besok"). A word check, no read."""
+    found = words(text)
+    owned = {word[: -len("ku")] for word in found if word.endswith("ku")}
+    said = OWN_DATA | OWN_DETAILS
+    if OWN.isdisjoint(found) and said.isdisjoint(owned):
+        return False
+    named = owned.union(found)
+    return not OWN_DATA.isdisjoint(named) or (
+        not OWN_DETAILS.isdisjoint(named) and not KEEPING.isdisjoint(found)
     )
 
 

@@ -1974,6 +1974,19 @@ SENDER = FIRST_PERSON | _listed(
     "my we our me us ku ane ana tiang ogut isun ngai kulo kula awak beta here"
 )
 MAY = _listed("boleh bisa bs can may ikut ikutan")
+# A message about the talent's own data ("Data saya masih ada ga?", "Do you still have my
+# email?"): a talent whose data was erased is told so (`text.about_own_data`), not answered
+# from the FAQ. Not read by the matcher. A word for data itself, or one for a detail kept
+# with a word for keeping it ("emailku masih disimpan?", not "saya kirim lewat email").
+OWN = SENDER - _listed("we our us kami kita here")
+OWN_DATA = _listed("data privasi privacy informasi information details")
+OWN_DETAILS = _listed("email surel nomor number handphone hp phone wa whatsapp alamat address")
+KEEPING = _listed(
+    """
+    masih still simpan disimpan menyimpan nyimpan keep kept hold holding have has punya ada
+    hapus dihapus terhapus delete deleted erase erased remove removed store stored
+    """
+)
 # Before a role, what the talent is not ("aku cuma editor, bukan sutradara", "I'm an editor,
 # not a director"): still who asks, even a role an entry has, in a message about its sender.
 NOT_BEING = _listed("bukan not")
