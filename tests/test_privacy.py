@@ -90,6 +90,18 @@ async def test_what_is_told_before_consent_and_in_the_notice_matches_what_is_kep
     [notice] = await bot.send(sari, "/privasi")
     for kept in ("sebelum kamu mendaftar", "catatan tim", "Tautan yang kamu pakai", "Mengingatkan"):
         assert kept in notice.text
+    # "tarik persetujuan kapan saja" says how (a talents' review, L11): the command and the
+    # button it names are the ones that show the consents to withdraw.
+    my_consents = CONTENT.text(Text.BTN_MY_CONSENTS, "id")
+    named = my_consents.split(" ", 1)[1]  # the label without its emoji
+    assert f"tarik persetujuan kapan saja (/privasi, lalu {named})" in summary
+    [consents] = await bot.press(sari, my_consents)
+    heading = shown(Text.CONSENTS_SCREEN, lines="", preferences="").split("\n")[0]
+    assert consents.text.startswith(heading)
+    john = bot.user(language_code="en")
+    await bot.send(john, "/daftar")
+    named = CONTENT.text(Text.BTN_MY_CONSENTS, "en").split(" ", 1)[1]
+    assert f"withdraw consent any time (/privacy, then {named})" in (john.last_message.text or "")
 
 
 async def test_consents_are_recorded_and_can_be_withdrawn(bot: Harness) -> None:
