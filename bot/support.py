@@ -33,11 +33,12 @@ from telegram.error import Forbidden, TelegramError
 
 from bot.answers.desk import entry
 from bot.answers.stats import title
+from bot.answers.text import thanks_asking_nothing
 from bot.commands import ASK
 from bot.content import Content, Markup
 from bot.store import Store, User
 from bot.store.conversation import AnsweredBy
-from bot.store.support import Relayed, Reply, Session
+from bot.store.support import OwnQuestions, Relayed, Reply, Session
 from bot.store.workspace import WaitingTalent
 from bot.telegram_html import utf16_len
 from bot.terminal_text import INVISIBLE, without_controls
@@ -167,6 +168,18 @@ def _followed(session: Session, now: datetime) -> int | None:
     if session.answered_first_id is None or answered is None or now - answered >= BURST_GAP:
         return None
     return session.answered_first_id
+
+
+def still_waiting(own: OwnQuestions) -> list[str]:
+    """When each of the talent's messages that wait for staff's answer reached staff, as the
+    talent is told it (/status): after a staff answer, thanks that ask nothing ("Baik, terima
+    kasih… akan saya kirimkan lewat email besok.") wait for nothing (a talents' review: /status
+    said "masih menunggu jawaban"); staff still read them in their chat."""
+    return [
+        when
+        for when, text in own.waiting
+        if not (own.answered and text is not None and thanks_asking_nothing(text))
+    ]
 
 
 def just_answered(session: Session, now: datetime | None = None) -> bool:

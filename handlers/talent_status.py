@@ -6,6 +6,7 @@ from bot.content import FaqItem, Program
 from bot.data_copy import moment_text
 from bot.leads.export import to_wib
 from bot.leads.pipeline import short_day
+from bot.support import still_waiting
 from bot.texts import Text
 from handlers import pipeline_views
 from handlers.common import BotContext
@@ -60,9 +61,11 @@ async def _questions_part(context: BotContext, user_id: int, language: str) -> s
     words, nor who answered."""
     own = await context.services.store.support.own_questions(user_id)
     content = context.content
-    if own.waiting and own.since is not None:
-        since = short_day(content, to_wib(own.since).date(), language)
-        return content.text(Text.STATUS_QUESTIONS_WAITING, language, count=own.waiting, since=since)
+    waiting = still_waiting(own)
+    if waiting:
+        since = short_day(content, to_wib(min(waiting)).date(), language)
+        count = len(waiting)
+        return content.text(Text.STATUS_QUESTIONS_WAITING, language, count=count, since=since)
     if own.answered:
         return content.text(Text.STATUS_QUESTIONS_ANSWERED, language, count=own.answered)
     return ""

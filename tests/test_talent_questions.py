@@ -3,10 +3,16 @@ what it answers, and "Balas tim kami" says what the talent replies to."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import pytest
+
 from bot.emulator import EmulatedChat
 from bot.leads.export import to_wib
 from bot.leads.pipeline import short_day
 from bot.store import utc_now
+from bot.store.support import OwnQuestions
+from bot.support import still_waiting
 from bot.texts import Text
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
@@ -44,6 +50,36 @@ async def test_status_counts_the_talents_own_questions_to_the_team(
     answered = shown(Text.STATUS_QUESTIONS_ANSWERED, count=1)
     assert status.text == f"{shown(Text.STATUS_NONE)}\n\n{answered}"
     assert staff.first_name not in status.text
+
+    # Thanks that ask nothing, under staff's answer: staff read them, and nothing waits (a
+    # talents' review, L2: /status said "masih menunggu jawaban sejak …").
+    await bot.press(rizky, CONTENT.text(Text.BTN_ASK_REPLY, "id"))
+    mark = staff_chat.mark()
+    thanks = "Baik, terima kasih… akan saya kirimkan lewat email besok."
+    await bot.send(rizky, thanks)
+    assert thanks in [message.text for message in staff_chat.messages_since(mark)]
+    [status] = await bot.send(rizky, "/status")
+    assert status.text == f"{shown(Text.STATUS_NONE)}\n\n{answered}"
+    # A question after them waits, and is the only one counted.
+    await relayed_question(bot, staff_chat, rizky, "oke kak, kalau visa gimana?")
+    [status] = await bot.send(rizky, "/status")
+    assert status.text == f"{shown(Text.STATUS_NONE)}\n\n{waiting}"
+
+
+@pytest.mark.parametrize(
+    ("typed", "waits"),
+    [
+        ("Baik, terima kasih… akan saya kirimkan lewat email besok.", False),
+        ("oke kak siap 🙏", False),
+        ("makasih, tapi emailnya belum masuk", True),  # something is not so
+        ("makasih kak, kapan pengumumannya", True),  # asks, without "?"
+        ("Terima kasih, ini portofolio saya https://vimeo.com/1", True),  # sent something
+    ],
+)
+def test_after_an_answer_only_thanks_that_ask_nothing_stop_waiting(typed: str, waits: bool) -> None:
+    own = OwnQuestions(waiting=(("2026-12-01T03:00:00+00:00", typed),), answered=1)
+    assert bool(still_waiting(own)) is waits
+    assert still_waiting(replace(own, answered=0))  # before any answer, every message waits
 
 
 async def test_a_staff_answer_starts_by_naming_the_question_it_answers(

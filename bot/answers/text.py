@@ -523,6 +523,24 @@ def only_thanks(text: str) -> bool:
     )
 
 
+def thanks_asking_nothing(text: str) -> bool:
+    """A message that thanks or says okay and asks nothing ("Baik, terima kasih… akan saya
+    kirimkan lewat email besok.", "oke kak siap"): no "?", no word that asks or asks on
+    ("kapan", "mau tanya lagi"), nor one that says something is not so ("belum masuk"), nor
+    what an okay never holds (a link, a number, an address: something sent)."""
+    found = words(text)
+    if _acknowledging(text, found):
+        return True
+    return (
+        "?" not in text
+        and not _CARRIES_MORE.search(text)
+        and ("🙏" in found or not GRATITUDE.isdisjoint(found))
+        and QUESTION_CUES.isdisjoint(found)
+        and ASKING_ON.isdisjoint(found)
+        and NEGATING.isdisjoint(found)
+    )
+
+
 def about_own_data(text: str) -> bool:
     """Whether a message asks about the sender's own data ("Data saya masih ada ga?", "What
     data do you keep about me?", "emailku masih disimpan?"), not only names an address or a

@@ -38,9 +38,10 @@ ANY_WAITING = (
     + WAITING_FROM
     + "AND r.user_id IN (SELECT value FROM json_each(?))"
 )
-# The talent's own view (/status): how many of their messages wait, since when.
-WAITING_SINCE = (
-    "SELECT COUNT(*) AS n, MIN(r.created_at) AS since" + WAITING_FROM + "AND r.user_id = ?"
+# The talent's own view (/status): their messages that wait, when each was relayed and its
+# words (the talent's view leaves out thanks after an answer: bot.support.still_asks).
+WAITING_LINES = (
+    "SELECT r.created_at, l.text" + WAITING_FROM + "AND r.user_id = ? ORDER BY r.created_at"
 )
 # ... and how many a staff answer (not a holding reply) came after.
 ANSWERED_COUNT = """
@@ -102,11 +103,10 @@ class Session:
 
 @dataclass(frozen=True, slots=True)
 class OwnQuestions:
-    """A talent's messages to staff, as /status tells them: how many wait for an answer (the
-    first since `since`), how many were answered."""
+    """A talent's messages to staff, as /status tells them: those after the last staff answer
+    (when each reached staff, and its words as the log holds them), how many were answered."""
 
-    waiting: int
-    since: str | None
+    waiting: tuple[tuple[str, str | None], ...]
     answered: int
 
 
@@ -323,13 +323,12 @@ class SupportRelay:
         return None if value is None else int(value)
 
     async def own_questions(self, user_id: int) -> OwnQuestions:
-        """What the talent reads of their messages to staff on /status: how many wait, since
-        when, and how many were answered (never what, nor by whom)."""
-        row = await self._db.fetch_one(WAITING_SINCE, (user_id,))
+        """What the talent reads of their messages to staff on /status: those that wait, and
+        how many were answered (never by whom)."""
+        rows = await self._db.fetch_all(WAITING_LINES, (user_id,))
         answered = await self._db.fetch_value(ANSWERED_COUNT, (user_id,))
-        waiting = 0 if row is None else int(row["n"] or 0)
-        since = None if row is None or not waiting else str(row["since"])
-        return OwnQuestions(waiting, since, int(answered or 0))
+        waiting = tuple((str(row["created_at"]), row["text"]) for row in rows)
+        return OwnQuestions(waiting, int(answered or 0))
 
     async def newest_answer(self, staff_chat_id: int, user_id: int) -> int | None:
         """The staff-chat message of the newest staff answer to the talent (see
