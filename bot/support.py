@@ -175,11 +175,13 @@ def still_waiting(own: OwnQuestions) -> list[str]:
     talent is told it (/status): after a staff answer, thanks that ask nothing ("Baik, terima
     kasih… akan saya kirimkan lewat email besok.") wait for nothing (a talents' review: /status
     said "masih menunggu jawaban"); staff still read them in their chat."""
-    return [
-        when
-        for when, text in own.waiting
-        if not (own.answered and text is not None and thanks_asking_nothing(text))
-    ]
+    return [when for when, text in own.waiting if not (own.answered and thanks_only(text))]
+
+
+def thanks_only(text: str | None) -> bool:
+    """Whether a message is only thanks or an okay that asks nothing: under a staff answer it
+    is passed on without "the answer will come in this chat" (a talents' review)."""
+    return text is not None and thanks_asking_nothing(text)
 
 
 def just_answered(session: Session, now: datetime | None = None) -> bool:

@@ -281,6 +281,7 @@ class Text(StrEnum):
     BTN_ASK_REPLY = "btn_ask_reply"
     SUPPORT_INVITE = "support_invite"
     SUPPORT_ACK = "support_ack"
+    SUPPORT_ACK_THANKS = "support_ack_thanks"
     SUPPORT_RELAYED_MARK = "support_relayed_mark"
     SUPPORT_DONE = "support_done"
     SUPPORT_DONE_SENT = "support_done_sent"

@@ -43,6 +43,7 @@ from bot.support import (
     question_entities,
     quoted_question,
     reply_in_form_hint,
+    thanks_only,
     topic_name,
 )
 from bot.texts import Text
@@ -286,7 +287,9 @@ async def relay_question(update: Update, context: BotContext) -> bool:
         return False
     copied = await _relay(update, context, talent, _Sent.of(message), admission)
     if copied and admission.new_burst:
-        await reply(update, context.text(Text.SUPPORT_ACK), _done_markup(context))
+        thanked = admission.replying and thanks_only(message.text)
+        key = Text.SUPPORT_ACK_THANKS if thanked else Text.SUPPORT_ACK
+        await reply(update, context.text(key), _done_markup(context))
     return True
 
 

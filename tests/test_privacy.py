@@ -544,7 +544,6 @@ async def test_an_old_yes_button_asks_again_and_erases_nothing(bot: Harness) -> 
     for stale in (f"pv:delete:yes:{asked_at - 16 * 60}", "pv:delete:yes"):
         [asked] = await bot.send(sari, "/hapusdata")  # each on a dialog of its own
         got = await bot.act(sari, sari.press_raw, asked.message_id, stale)
-        print("DBG", got, sari.callback_answers[-1:], sari.last_message.text[:200])
         [again] = got
         assert again.text.startswith(shown(Text.DELETE_ASKED_AGAIN))
         assert shown(Text.DELETE_CONFIRM) in again.text

@@ -56,7 +56,8 @@ async def test_status_counts_the_talents_own_questions_to_the_team(
     await bot.press(rizky, CONTENT.text(Text.BTN_ASK_REPLY, "id"))
     mark = staff_chat.mark()
     thanks = "Baik, terima kasih… akan saya kirimkan lewat email besok."
-    await bot.send(rizky, thanks)
+    [acknowledged] = await bot.send(rizky, thanks)
+    assert acknowledged.text == shown(Text.SUPPORT_ACK_THANKS)  # no "the answer will come"
     assert thanks in [message.text for message in staff_chat.messages_since(mark)]
     [status] = await bot.send(rizky, "/status")
     assert status.text == f"{shown(Text.STATUS_NONE)}\n\n{answered}"
