@@ -74,11 +74,18 @@ async def staff_group_command(update: Update, context: BotContext) -> None:
 
 
 async def stale_button(update: Update, context: BotContext) -> None:
-    """A button from an old message, or data the bot never made."""
+    """A button from an old message, or data the bot never made. In a group (the staff
+    group: talents' buttons stop at handlers/scope.py) a short notice only, as staff_only
+    and staff.expired give there: the talents' menu would be posted to the whole group (an
+    attacker's forged st:dg…, hold:… and bc:… presses did)."""
     query = update.callback_query
     if query is None:
         return
     log.info("Stale or unknown button data from user %s", query.from_user.id)
+    chat = update.effective_chat
+    if chat is None or chat.type != "private":
+        await answer_query(update, context.text(Text.BUTTON_EXPIRED), alert=True)
+        return
     await answer_query(update, context.text(Text.STALE_BUTTON), alert=True)
     text, markup = menu.main_menu(context, context.language(update))
     await reply(update, text, markup)

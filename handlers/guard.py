@@ -9,9 +9,8 @@ from typing import Any
 
 from telegram import Update
 
-from bot.texts import Text
 from handlers import fallback
-from handlers.common import BotContext, answer_query
+from handlers.common import BotContext
 
 log = logging.getLogger(__name__)
 
@@ -31,11 +30,8 @@ def staff_only(callback: Callback) -> Callback:
         log.warning("Refused staff action %s for non-staff user %s", callback.__name__, user_id)
         chat = update.effective_chat
         private = chat is not None and chat.type == "private"
-        if update.callback_query is not None and private:
-            await fallback.stale_button(update, context)
-        elif update.callback_query is not None:
-            # In a group, a menu for talents would only be noise: a toast is enough.
-            await answer_query(update, context.text(Text.BUTTON_EXPIRED), alert=True)
+        if update.callback_query is not None:
+            await fallback.stale_button(update, context)  # in a group, a toast only
         elif private:
             await fallback.unknown_command(update, context)
 

@@ -323,6 +323,44 @@ async def test_staff_ask_for_the_digest_under_stats_and_the_daily_one_still_goes
     assert len(digests(staff_chat)) == 1
 
 
+# Every prefix of a button the staff group may hold, forged (and bc:, made in private chats
+# only), and the toast its press gets there. An attacker's review: st:dg…, hold:… and bc:…
+# posted the talents' menu to the group, and bc:new a new announcement's prompt.
+FORGED_IN_GROUP = [
+    ("st:dgX", Text.BUTTON_EXPIRED),
+    ("st:dg:1", Text.BUTTON_EXPIRED),
+    ("st:zz", Text.BUTTON_EXPIRED),
+    ("pl:zz", Text.BUTTON_EXPIRED),
+    ("pl:o:x", Text.BUTTON_EXPIRED),
+    ("rc:zz", Text.BUTTON_EXPIRED),
+    ("rc:mute:5", Text.BUTTON_EXPIRED),
+    ("hold:x", Text.BUTTON_EXPIRED),
+    ("hold:1:2", Text.SUPPORT_HOLDING_GONE),  # well formed: no such answer
+    ("bc:new", Text.BUTTON_EXPIRED),
+    ("bc:send:1", Text.BUTTON_EXPIRED),
+    ("bc:zz", Text.BUTTON_EXPIRED),
+    ("m", Text.BUTTON_EXPIRED),  # a talents' button
+    ("zz", Text.BUTTON_EXPIRED),
+]
+
+
+async def forged_presses_in_group(bot: Harness, staff_chat: Any, message: BotMessage) -> None:
+    """Each of FORGED_IN_GROUP, by an admin and by a member who is not one: a toast, and
+    nothing sent or edited anywhere, no draft started."""
+    mina = bot.user(first_name="Mina")
+    staff_chat.add_member(mina)
+    sent = ("sendMessage", "editMessageText", "editMessageReplyMarkup", "sendPhoto")
+    before = [len(bot.emulator.calls_to(method)) for method in sent]
+    for presser in (admin_of(staff_chat), mina):
+        for data, toast in FORGED_IN_GROUP:
+            expected = toast if presser.id == ADMIN_ID else Text.BUTTON_EXPIRED
+            pressed = presser.press_raw
+            await bot.act(presser, pressed, message.message_id, data, chat=staff_chat)
+            assert (data, presser.callback_answers[-1].text) == (data, shown(expected))
+    assert [len(bot.emulator.calls_to(method)) for method in sent] == before
+    assert await bot.store.broadcasts.get(1) is None
+
+
 async def test_an_asked_digest_with_nothing_to_say_says_so_and_only_staff_get_one(
     bot: Harness, staff_chat: Any
 ) -> None:
@@ -347,3 +385,4 @@ async def test_an_asked_digest_with_nothing_to_say_says_so_and_only_staff_get_on
     assert mallory.callback_answers[-1].text == shown(Text.STALE_BUTTON)
     assert not any(asked_digest(message.text) for message in answer)
     assert len(viewed(bot.database)) == 1
+    await forged_presses_in_group(bot, staff_chat, report)
