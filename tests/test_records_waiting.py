@@ -217,6 +217,47 @@ async def test_no_digest_when_there_is_nothing_to_say(make_bot: Any, staff_chat:
     assert digests(staff_chat) == []
 
 
+async def test_a_digest_that_could_not_be_sent_is_no_last_digest(
+    make_bot: Any, emulator: Any, staff_chat: Any, database: Path
+) -> None:
+    # An attacker's review: Monday's digest failed to go out (the bot was kicked for a moment),
+    # yet Tuesday's and one asked for counted "new" from it: the weekend's leads were never said.
+    monday = last_monday()
+    clock = FixedClock(monday)
+    await prepare(database, monday)
+    kicked = "Forbidden: bot was kicked from the supergroup chat"
+    emulator.fail_next("sendMessage", status=403, description=kicked, chat_id=STAFF_CHAT_ID)
+    settings = {"admin_ids": frozenset({ADMIN_ID}), "staff_chat_id": STAFF_CHAT_ID}
+    bot: Harness = await make_bot(clock=clock, digest_time="09:00", **settings)
+
+    async def claimed() -> bool:
+        return bool(rows(bot.database, "SELECT sent FROM digest_runs"))
+
+    await wait_until(claimed)
+    await clock.went_round()
+    assert rows(bot.database, "SELECT day, sent FROM digest_runs") == [
+        (monday.date().isoformat(), 0)
+    ]
+    assert digests(staff_chat) == []
+    admin = admin_of(staff_chat)
+    (hello,) = await bot.send(admin, "/start")
+    (asked,) = await bot.act(admin, admin.press_raw, hello.message_id, DIGEST)
+    friday = CONTENT.date_text(monday.date() - timedelta(days=3), "id")
+    assert asked.text.splitlines()[1] == shown(
+        Text.DIGEST_ASKED_SINCE_NONE, moment=f"{friday}, 09.00"
+    )
+    assert shown(Text.DIGEST_ASKED_NEW, count=2) in asked.text.splitlines()
+    # Tuesday's goes, with the weekend's two leads Monday's could not say.
+    clock.moment = monday + timedelta(days=1)
+
+    async def arrived() -> bool:
+        return bool(digests(staff_chat))
+
+    await wait_until(arrived)
+    (tuesday,) = digests(staff_chat)
+    assert shown(Text.DIGEST_NEW, count=2) in tuesday.text.splitlines()
+
+
 def _alert(admin: EmulatedUser, reference: str) -> BotMessage | None:
     heading = f"🆕 Pendaftar baru {reference}"
     return next((m for m in admin.messages if m.text.startswith(heading)), None)

@@ -11,7 +11,7 @@ sent (a crash at that instant loses that day's digest, it never sends it twice).
 nothing to say sends nothing.
 
 Staff may also ask for it (under /stats): the same numbers as they stand now, "new" counted
-from the latest digest made (today's once it went), headed with that moment; asking claims
+from the latest digest sent (today's once it went), headed with that moment; asking claims
 no day, and a digest with nothing to say says so.
 """
 
@@ -84,7 +84,7 @@ class Digest:
     limits: dict[str, int]  # stage -> days (LEAD_WAIT_DAYS, in content order)
     week: tuple[datetime, datetime] | None
     since: datetime  # what "new" counts from
-    after_digest: bool  # `since` is when a digest was made (else when one was due)
+    after_digest: bool  # `since` is when a digest that went was made (else when one was due)
     daily: time | None  # DIGEST_TIME (None: the daily digest is off)
 
     @property
@@ -102,11 +102,13 @@ class Digest:
 
 async def compute(services: Services, day: date, now: datetime, *, asked: bool = False) -> Digest:
     """Read the digest's numbers (in a snapshot of their own). The day's digest counts new
-    leads from the one before it; one `asked` for, from the latest made (the day's too)."""
+    leads from the last one sent before it; one `asked` for, from the latest sent (the day's
+    too). A day that sent nothing is skipped: a failed send would otherwise lose its leads."""
     settings, content = services.settings, services.content
     waiting = services.store.waiting
-    last = await waiting.last_run((day + timedelta(days=1) if asked else day).isoformat())
-    since = last or stored_time(previous_digest(settings, day))
+    last, first = await waiting.last_sent((day + timedelta(days=1) if asked else day).isoformat())
+    # None sent yet: from when the one before the first day claimed was due.
+    since = last or stored_time(previous_digest(settings, date.fromisoformat(first or str(day))))
     week = None
     if day.weekday() == MONDAY:
         week = (now - timedelta(days=7), now)

@@ -205,13 +205,22 @@ class Waiting:
         async with self._db.transaction() as tx:
             await tx.execute("UPDATE digest_runs SET sent = 1 WHERE day = ?", (day,))
 
-    async def last_run(self, before_day: str) -> str | None:
-        """When the latest digest before this day was made (ISO UTC)."""
-        value = await self._db.fetch_value(
-            "SELECT started_at FROM digest_runs WHERE day < ? ORDER BY day DESC LIMIT 1",
+    async def last_sent(self, before_day: str) -> tuple[str | None, str | None]:
+        """When the latest digest sent before this day was made (ISO UTC), and the first day
+        one was claimed. A claimed day that sent nothing (nothing to say, or every send
+        failed) is no "last digest": what it would have said was never read."""
+        row = await self._db.fetch_one(
+            "SELECT MAX(CASE WHEN sent = 1 THEN started_at END) AS sent_at,"
+            " MIN(day) AS first_day FROM digest_runs WHERE day < ?",
             (before_day,),
         )
-        return None if value is None else str(value)
+        if row is None:
+            return None, None
+        sent_at, first_day = row["sent_at"], row["first_day"]
+        return (
+            None if sent_at is None else str(sent_at),
+            None if first_day is None else str(first_day),
+        )
 
     async def ran(self, day: str) -> bool:
         """Whether this day's digest was made."""
