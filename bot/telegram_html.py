@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from typing import Any, NoReturn
 from urllib.parse import urlsplit, urlunsplit
 
+import regex
+
 
 class HtmlRefused(ValueError):
     """Markup Telegram refuses, in Telegram's words ("Unclosed start tag at byte offset 13")."""
@@ -358,17 +360,58 @@ _DIRECTION_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _TAG_END_WITHIN = 64  # a link's whole address: the fault may be at its end (a review)
 
 
+# What a quote is cut between, never inside: a tag as typed (a value in quotes kept whole, so
+# a ">" in it ends nothing: an attacker's review), a character reference ("&amp;"), or a
+# character as people see it (a grapheme cluster: an emoji's ZWJ sequence, a flag, a letter
+# and its accent).
+_QUOTE_UNIT = regex.compile(r"""<(?:"[^"\n]*"|'[^'\n]*'|[^<>"'\n])*>?|&#?[A-Za-z0-9]{1,32};|\X""")
+_REFERENCE_OR_CHARACTER = regex.compile(r"&#?[A-Za-z0-9]{1,32};|\X")
+_MOST_IN_ONE = 12  # code points of one character shown (a family emoji has 7; see bot/support)
+
+
+def _shown(unit: str) -> int:
+    """How many characters a unit of a quote shows: a reference one, a tag each of its own."""
+    if unit.startswith("<"):
+        return len(_REFERENCE_OR_CHARACTER.findall(unit))
+    return 1
+
+
 def _near(body: str, offset: int) -> str:
-    """The text around a byte offset of `body`, one line, entities as characters."""
+    """The text around a byte offset of `body`, one line, entities as characters: some
+    characters before the tag at fault, the tag whole, and a few after; cut only between
+    tags, references and characters as people see them."""
     at = len(body.encode()[:offset].decode(errors="ignore"))
     # The line the fault is on, not one before it that has a tag too (an attacker's review:
     # "lo <b>x</b>" was quoted for a bad link on the next line).
     line_start = body.rfind("\n", 0, at) + 1
     line_end = body.find("\n", at)
-    line_end = len(body) if line_end < 0 else line_end
-    end = body.find(">", at, min(at + _TAG_END_WITHIN, line_end))
-    start = max(line_start, at - _NEAR_BEFORE)
-    near = html.unescape(body[start : min(line_end, max(at + _NEAR_AFTER, end + 1))].strip())
+    line = body[line_start : len(body) if line_end < 0 else line_end]
+    units = _QUOTE_UNIT.findall(line)
+    fault, reached = len(units), 0
+    for index, unit in enumerate(units):
+        if reached + len(unit) > at - line_start:
+            fault = index
+            break
+        reached += len(unit)
+    before: list[str] = []
+    count = 0
+    for unit in reversed(units[:fault]):
+        count += _shown(unit)
+        if count > _NEAR_BEFORE or len(unit) > _MOST_IN_ONE * _shown(unit):
+            break
+        before.insert(0, unit)
+    after: list[str] = []
+    count = 0
+    for unit in units[fault:]:
+        if not after and len(unit) > _TAG_END_WITHIN:  # a tag too long to quote whole
+            parts = _REFERENCE_OR_CHARACTER.findall(unit)[:_TAG_END_WITHIN]
+            after = [part[:_MOST_IN_ONE] for part in parts] + ["…"]
+            break
+        count += _shown(unit)
+        if after and (count > _NEAR_AFTER or len(unit) > _MOST_IN_ONE * _shown(unit)):
+            break
+        after.append(unit[: _TAG_END_WITHIN if unit.startswith("<") else _MOST_IN_ONE])
+    near = html.unescape("".join(before + after).strip())
     return _DIRECTION_MARKS.sub("", near)  # a quote must not turn the rest of our line around
 
 

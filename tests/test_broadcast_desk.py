@@ -96,6 +96,34 @@ async def test_html_telegram_would_refuse_is_refused_with_the_reason(
     assert shown(Text.BTN_BROADCAST_SAME) in asked.button_texts
 
 
+FAMILY = "\U0001f468\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466"  # one emoji, 7 code points
+FLAGS = "\U0001f1ee\U0001f1e9\U0001f1f0\U0001f1f7" * 3 + "\U0001f1ee\U0001f1e9"  # ID KR ... ID
+
+
+async def test_a_refusals_quote_is_cut_between_characters_tags_and_references(
+    bot: Harness,
+) -> None:
+    """An attacker's review: the quote around a refused tag started or stopped inside an
+    emoji (a flag's half, a family's ZWJ sequence) or a reference ("amp;Jerry", "&#12"), and
+    stopped at a ">" inside an attribute's quotes. Typed one after another to one draft."""
+    await add_subscribers(bot.store, bot.emulator, 1)
+    await _compose(bot, "Pengumuman")
+    admin = bot.emulator.user(ADMIN_ID)
+    await bot.send(admin, "/broadcast")
+    for typed, near in [
+        (f"{FLAGS} <blink>x</blink>", f"{FLAGS} <blink>x</blink>"),
+        (f"<blink>{FAMILY * 3}", f"<blink>{FAMILY * 3}"),
+        ("Tom&Jerry! <blink>x</blink>", "Tom&Jerry! <blink>x</blink>"),
+        ("Info <blink>baru &#128512; ya", "Info <blink>baru \U0001f600 ya"),
+        (
+            'Daftar <a href="https://kocca\uff1akr/?a=1>2">di sini</a>',
+            'Daftar <a href="https://kocca\uff1akr/?a=1>2">',
+        ),
+    ]:
+        [refused] = await bot.send(admin, typed)
+        assert f'di "{near}"' in refused.text, typed
+
+
 async def test_a_lone_lt_beside_typed_tags_is_sent_as_text(bot: Harness) -> None:
     """ "usia <25 tahun" under a typed <b> title: the "<" starts no tag, so it goes out as
     text, as the workspace sends the same text (a review: refused in one, taken in the other)."""
