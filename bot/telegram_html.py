@@ -45,6 +45,7 @@ _NAME_TOKEN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012
 _TYPED_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?>")
 _BARE_AMPERSAND = re.compile(r"&(?!(lt|gt|amp|quot|#\d+);)")
 _LONE_LT = re.compile(r"<(?![A-Za-z/])")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _INVALID_UNICODE = (
     "Text contains invalid Unicode characters after decoding HTML entities, "
     "check for unmatched surrogate code units"
@@ -52,8 +53,9 @@ _INVALID_UNICODE = (
 
 
 def utf16_len(text: str) -> int:
-    """Length of ``text`` in UTF-16 code units, the unit of Telegram entity offsets."""
-    return len(text.encode("utf-16-le")) // 2
+    """Length of ``text`` in UTF-16 code units, the unit of Telegram entity offsets (a lone
+    surrogate, which no text Telegram sends holds, one unit: never an exception)."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 @dataclass
@@ -310,7 +312,11 @@ def _normalize_url(url: str) -> str:
 
 
 def parse_html(source: str) -> tuple[str, list[Entity]]:
-    """Telegram HTML as visible text and entities; HtmlRefused on markup Telegram refuses."""
+    """Telegram HTML as visible text and entities; HtmlRefused on markup Telegram refuses,
+    and on a lone surrogate (JSON's "\ud800", which the workspace's API could carry): no
+    character, no UTF-8, so Telegram refuses the text before reading its tags."""
+    if _SURROGATE.search(source) is not None:
+        raise HtmlRefused(_INVALID_UNICODE)
     return _HtmlParser(source).run()
 
 

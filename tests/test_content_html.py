@@ -63,6 +63,10 @@ SURROGATE = (
         ("<b>Info</b> &#57311; baru", SURROGATE),
         ("&#xD800; x", SURROGATE),
         ("<b>x</b> &#xDFDF;", SURROGATE),
+        # A lone surrogate in the text itself (JSON's "\ud800"): refused, not a crash (an
+        # attacker's review: UnicodeEncodeError).
+        ("Info \ud800 baru", SURROGATE),
+        ("<b>x\udfff</b> <i>y</i>", SURROGATE),
         # tdlib's parse_html, where the port was looser than Telegram.
         ("<a href=https://kocca.id>info</a>", "Unexpected end of name token at byte offset 8"),
         ("<a href=kocca_id>info</a>", "Unexpected end of name token at byte offset 8"),

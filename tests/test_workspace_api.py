@@ -163,6 +163,9 @@ async def test_bad_input_gets_a_short_400_and_no_traceback(
                 ("export", {"format": ["csv"]}),
                 ("leads", {"filter": {"q": "\ud800"}}),  # a lone surrogate: no character
                 ("note", {"id": 1, "text": "ok \udfff"}),
+                # Staff text that would reach bot/telegram_html.py's parse_html.
+                ("reply", {"id": 1, "text": "Halo \ud800 <b>ya</b>"}),
+                ("broadcast-preview", {"text": "<b>Info</b> \udc00", "audience": "all"}),
             ]
             for action, body in cases:
                 status, answer = await client.call(action, body)
