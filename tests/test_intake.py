@@ -1317,16 +1317,31 @@ async def test_under_18_needs_a_guardians_consent(bot: Harness) -> None:
     )  # no name, no contact: the minor was stopped before giving them
 
 
-async def test_apply_from_a_program_page_preselects_it(bot: Harness) -> None:
+async def test_apply_from_a_program_page_asks_the_programs_with_it_ticked(bot: Harness) -> None:
+    """The page's field is filled in; its program is ticked at the programs question, which is
+    still asked (a talents' review: answered unasked, the form went from "Pertanyaan 12 dari
+    17" to "14 dari 17", and MU:CON could not be added)."""
     user = bot.user()
     await bot.send(user, "/program")
     await bot.press(user, CONTENT.sections["music"].title.id)
     await bot.press(user, CONTENT.programs["music_to_korea"].title.id)  # interest: page
     await bot.press(user, _button(Text.BTN_APPLY_PROGRAM))
     await consent(bot, user)
-    stored = await _stored(bot, user.id)
-    assert stored == {"sector": "music", "programs_of_interest": ["music_to_korea"]}
+    assert await _stored(bot, user.id) == {"sector": "music"}
     assert await where(bot, user) == "age_range"
+    while (key := await where(bot, user)) != "programs_of_interest":
+        before = user.last_message.text
+        await answer(bot, user, str(key), MUSICIAN[str(key)])
+    assert before.startswith(opening(Text.INTAKE_QUESTION, number=12, total=17))
+    asked = user.last_message
+    assert asked.text.startswith(opening(Text.INTAKE_QUESTION, number=13, total=17))
+    page = label("programs_of_interest", "music_to_korea")
+    assert f"✅ {page}" in asked.button_texts
+    await bot.press(user, label("programs_of_interest", "mucon"))  # another one added
+    await bot.press(user, _button(Text.BTN_DONE))
+    stored = await _stored(bot, user.id)
+    assert stored["programs_of_interest"] == ["music_to_korea", "mucon"]
+    assert user.last_message.text.startswith(opening(Text.INTAKE_QUESTION, number=14, total=17))
 
 
 async def test_everything_answered_is_in_the_conversation_log(bot: Harness) -> None:

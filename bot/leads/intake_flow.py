@@ -193,12 +193,14 @@ class IntakeFlow:
         return await self.current(draft)
 
     def _presets(self, program_key: str | None) -> tuple[Program | None, dict[str, Any]]:
-        """The program a registration begins from (its page's button), and the answers it
-        fills in: its field and the program."""
+        """The program a registration begins from (its page's button), and the answer it
+        fills in: its field. The program itself is ticked when the programs question is asked
+        (a talents' review: answered unasked, the form went from "12 of 17" to "14 of 17" and
+        the talent could not add MU:CON)."""
         program = self._content.programs.get(program_key or "")
         if program is None or program.interest == "none":
             return None, {}  # an old button of a page that is no longer a program
-        return program, {"sector": program.section, "programs_of_interest": [program.key]}
+        return program, {"sector": program.section}
 
     async def begin_update(
         self, user_id: int, language: str, update_id: int, lead_id: int
@@ -977,7 +979,7 @@ class IntakeFlow:
             change = Change(
                 QUESTION,
                 following.key,
-                pending=_pending_for(following, merged),
+                pending=self._pending_for(following, merged, draft),
                 answers=new,
                 remove_answers=obsolete,
                 update_id=update_id,
@@ -998,10 +1000,22 @@ class IntakeFlow:
             QUESTION,
             question.key,
             editing=editing,
-            pending=_pending_for(question, answers),
+            pending=self._pending_for(question, answers, draft),
             update_id=update_id,
         )
         return await self._advance(draft, change)
+
+    def _pending_for(self, question: Question, answers: dict[str, Any], draft: Draft) -> Any:
+        """A multiple-choice question starts from its current answer; the programs question,
+        not answered yet, from the program whose page the registration began from."""
+        if question.type != "multi_choice":
+            return None
+        value = answers.get(question.key)
+        if isinstance(value, list):
+            return list(value)
+        offered = [key for key, _ in intake.choices(question, self._content, answers)]
+        from_page = question.choices_from == "programs" and question.key not in answers
+        return [draft.program_key] if from_page and draft.program_key in offered else []
 
     async def _advance(self, draft: Draft, change: Change) -> Screen:
         """Commit one step; if another update moved the draft first, show where it is."""
@@ -1066,14 +1080,6 @@ def _same(draft: Draft, **changes: Any) -> Change:
     }
     fields.update(changes)
     return Change(**fields)
-
-
-def _pending_for(question: Question, answers: dict[str, Any]) -> Any:
-    """A multiple-choice question starts from its current answer."""
-    if question.type != "multi_choice":
-        return None
-    value = answers.get(question.key)
-    return list(value) if isinstance(value, list) else []
 
 
 def parse_press(data: str) -> Press | None:
