@@ -423,13 +423,26 @@ def summary(content: Content, answers: dict[str, Any], language: str) -> str:
     for question in intake.visible_questions(content, answers):
         if question.key not in answers:
             continue
-        value = intake.display(question, content, answers[question.key], language)
+        value = intake.display(question, content, _summed(question, content, answers), language)
         lines.append(
             content.text(
                 Text.SUMMARY_LINE, language, label=question.label.get(language), value=value
             )
         )
     return "\n".join(lines)
+
+
+def _summed(question: Question, content: Content, answers: dict[str, Any]) -> Any:
+    """A question's answer as the summary lists it: a multiple choice without its "Lainnya"
+    when the line after it says what that is ("Bahasa lain: Jawa"; a talents' review: "Bahasa
+    Indonesia, Bahasa Inggris, Lainnya" above it), unless nothing else was ticked."""
+    value = answers[question.key]
+    other = intake.other_follow_up(question, content)
+    if question.type != "multi_choice" or other is None or not isinstance(value, list):
+        return value
+    said = answers.get(other[2].key)
+    rest = [item for item in value if item != other[0]]
+    return rest if rest and isinstance(said, str) and said.strip() else value
 
 
 def _review(screen: Screen, draft: Draft, content: Content, language: str) -> View:

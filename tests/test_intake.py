@@ -1633,3 +1633,23 @@ async def test_saying_done_with_something_ticked_is_done(bot: Harness) -> None:
     await bot.send(hendra, "Sudah.")
     assert (await _stored(bot, hendra.id))["film_formats"] == ["feature"]
     assert await where(bot, hendra) != "film_formats"
+
+
+async def test_the_summaries_leave_out_lainnya_when_the_line_after_says_what_it_is(
+    bot: Harness, staff_chat: Any
+) -> None:
+    """A talents' review: "Bahasa: Bahasa Indonesia, Bahasa Inggris, Lainnya" above "Bahasa
+    lain: Jawa". The review and the staff's alert list the languages without it; ticked
+    alone, "Lainnya" stays (a line of nothing would say less)."""
+    user = await at_question(bot, "languages")
+    picked = {"languages": ["indonesian", "english", "other"], "languages_other": "Jawa"}
+    await fill(bot, user, {**MUSICIAN, **picked})
+    line = shown(Text.SUMMARY_LINE, label="Bahasa", value="Bahasa Indonesia, Bahasa Inggris")
+    other = shown(Text.SUMMARY_LINE, label="Bahasa lain", value="Jawa")
+    assert f"{line}\n{other}" in user.last_message.text
+    await bot.press(user, _button(Text.BTN_SUBMIT))
+    assert f"{line}\n{other}" in staff_chat.last_message.text
+    alone = await at_question(bot, "languages")
+    await fill(bot, alone, {**MUSICIAN, "languages": ["other"], "languages_other": "Jawa"})
+    line = shown(Text.SUMMARY_LINE, label="Bahasa", value="Lainnya")
+    assert f"{line}\n{other}" in alone.last_message.text
