@@ -199,6 +199,11 @@ class FaqItem(Dated):
     # The reader's own registrations after the answer, as /status shows them: the answer to
     # "did mine arrive?" is theirs, not a general one.
     shows_status: bool = False
+    # One line of the answer that the reader's status stands in for ("Formulirnya belum
+    # selesai diisi? …"): left out where the status follows, which names a paused form only
+    # to a talent who has one (a talents' review: the line came just after sending). It stays
+    # in the answer's words, which the matcher reads.
+    status_line: T | None = None
     question: T
     answer: T
     ask: Ask | None = None
@@ -211,6 +216,19 @@ class FaqItem(Dated):
                 "an answer that states facts needs `as_of: YYYY-MM-DD`"
                 " (or `kind: help` if it only explains how to use the bot)"
             )
+        return self
+
+    @model_validator(mode="after")
+    def _status_line_in_the_answer(self) -> FaqItem:
+        """`status_line` is a whole line of the answer, in both languages, of an entry that
+        shows the status."""
+        if self.status_line is None:
+            return self
+        if not self.shows_status:
+            raise ValueError("`status_line` needs `shows_status: true` (the status replaces it)")
+        for language in ("id", "en"):
+            if self.status_line.get(language) not in self.answer.get(language).split("\n"):
+                raise ValueError(f"status_line.{language} is not a whole line of the answer")
         return self
 
     @model_validator(mode="after")

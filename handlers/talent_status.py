@@ -85,4 +85,7 @@ async def with_status(
     if not isinstance(item, FaqItem) or not item.shows_status or user_id is None:
         return page
     own, _ = await status_screen(context, user_id, language)
+    replaced = item.status_line.get(language) if item.status_line is not None else None
+    if replaced:  # "Formulirnya belum selesai diisi?": the status says it, if it is so
+        page = "\n".join(line for line in page.split("\n") if line != replaced)
     return f"{page}\n\n{own}"

@@ -1653,3 +1653,28 @@ async def test_the_summaries_leave_out_lainnya_when_the_line_after_says_what_it_
     await fill(bot, alone, {**MUSICIAN, "languages": ["other"], "languages_other": "Jawa"})
     line = shown(Text.SUMMARY_LINE, label="Bahasa", value="Lainnya")
     assert f"{line}\n{other}" in alone.last_message.text
+
+
+async def test_just_after_sending_when_to_hear_back_says_nothing_of_an_unfinished_form(
+    bot: Harness,
+) -> None:
+    """A talents' review: "Kira2 kapan ya kak aku dapet kabarnya?" right after sending got
+    "Formulirnya belum selesai diisi? Ketik /daftar untuk melanjutkan…". The answer's status
+    names a paused form, only to a talent who has one."""
+    entry = CONTENT.faq["after_registering"]
+    assert entry.status_line is not None
+    unfinished = rendered(entry.status_line.id)
+    sari = bot.user()
+    reference = await apply(bot, sari, MUSICIAN)
+    [reply] = await bot.send(sari, "Kira2 kapan ya kak aku dapet kabarnya?")
+    assert reply.text.startswith(entry.question.id) and reference in reply.text
+    assert unfinished not in reply.text
+    assert shown(Text.STATUS_UNFINISHED) not in reply.text
+    await bot.send(sari, "/daftar")  # a second registration, paused halfway
+    await bot.press(sari, _button(Text.BTN_NEW_REGISTRATION))
+    await answer(bot, sari, "sector", "film")
+    await answer(bot, sari, "age_range", "age_25_34")
+    await bot.send(sari, "/batal")
+    [reply] = await bot.send(sari, "Kira2 kapan ya kak aku dapet kabarnya?")
+    assert reply.text.endswith(shown(Text.STATUS_UNFINISHED)) and reference in reply.text
+    assert unfinished not in reply.text  # said once, by the status
