@@ -1678,3 +1678,38 @@ async def test_just_after_sending_when_to_hear_back_says_nothing_of_an_unfinishe
     [reply] = await bot.send(sari, "Kira2 kapan ya kak aku dapet kabarnya?")
     assert reply.text.endswith(shown(Text.STATUS_UNFINISHED)) and reference in reply.text
     assert unfinished not in reply.text  # said once, by the status
+
+
+@pytest.mark.parametrize("way", ["edit_list", "slip"])
+async def test_the_field_changed_from_the_review_asks_what_it_needs_then_the_review(
+    bot: Harness, way: str
+) -> None:
+    """An attacker's review: ✏️ Ubah Bidang from the review (or after "salah, harusnya musik"
+    typed at an answer changed from it) dropped the talent into the numbered form. The
+    field's own questions are asked as changes, then the review comes back; the other
+    answers stay, the film programs go (they are asked again, among music's)."""
+    user = bot.user()
+    await bot.send(user, "/daftar")
+    await consent(bot, user)
+    await fill(bot, user, FILMMAKER)
+    assert await where(bot, user) == "review"
+    await bot.press(user, _button(Text.BTN_EDIT))
+    if way == "edit_list":
+        await bot.press(user, CONTENT.questions["sector"].label.id)
+    else:
+        await bot.press(user, CONTENT.questions["company_name"].label.id)
+        await bot.send(user, "Eh salah kak, harusnya musik bukan film")
+        await bot.press(user, CONTENT.text(Text.BTN_CHANGE_EARLIER, "id", field="Bidang"))
+    assert await where(bot, user) == "sector"
+    await bot.press(user, label("sector", "music"))
+    for key in ("stage_name", "music_role", "genres", "programs_of_interest"):
+        assert await where(bot, user) == key
+        heading = CONTENT.questions[key].label.id
+        shown_as = opening(Text.INTAKE_QUESTION_EDITING, label=heading)
+        assert user.last_message.text.startswith(shown_as), user.last_message.text
+        await answer(bot, user, key, MUSICIAN[key])
+    assert await where(bot, user) == "review"
+    stored = await _stored(bot, user.id)
+    assert stored["sector"] == "music" and stored["programs_of_interest"] == ["mucon"]
+    assert stored["province"] == "di_yogyakarta" and stored["email"] == "budi@rumahfilm.id"
+    assert not {"company_name", "film_role", "film_formats"} & set(stored)

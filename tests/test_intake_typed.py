@@ -23,6 +23,7 @@ from tests.leads import (
     consent,
     fill,
     label,
+    opening,
     rendered,
     shown,
     where,
@@ -313,12 +314,16 @@ async def test_one_answer_changed_from_the_review_is_asked_without_the_way_in(
     [review] = await bot.send(user, "https://youtube.com/@sarimonsoons2")
     assert await where(bot, user) == "review"  # saved: back to the review, as before
     assert "https://youtube.com/@sarimonsoons2" in review.text
-    # A new question after a changed field (film instead of music) is counted again.
+    # A new question after a changed field (film instead of music) is part of the change,
+    # not "Pertanyaan 4 dari 17" (an attacker's review: the numbered form, not the review).
     await bot.press(user, CONTENT.text(Text.BTN_EDIT, "id"))
     await bot.press(user, CONTENT.questions["sector"].label.id)
     [company] = await bot.press(user, label("sector", "film"))
     assert await where(bot, user) == "company_name"
-    assert company.text.startswith(shown(Text.INTAKE_QUESTION, number=4, total=17, prompt="")[:-1])
+    changing = opening(
+        Text.INTAKE_QUESTION_EDITING, label=CONTENT.questions["company_name"].label.id
+    )
+    assert company.text.startswith(changing) and "dari 17" not in company.text
     # Walking the form, the prompt as it was.
     other = await at_question(bot, "portfolio_url")
     assert rendered(question.prompt.id) in other.last_message.text

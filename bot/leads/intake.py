@@ -177,6 +177,22 @@ def obsolete_answers(content: Content, answers: Answers) -> tuple[str, ...]:
     return tuple(key for key in answers if key not in visible)
 
 
+def other_field_programs(content: Content, answers: Answers) -> tuple[str, ...]:
+    """The programs answer, when it names a program of the other field (the field changed
+    from film to music): asked again among the field's own. A program no longer on offer
+    stays (it was the talent's choice; staff read it)."""
+    sector = answers.get("sector")
+    found = []
+    for question in content.intake.questions:
+        value = answers.get(question.key)
+        if question.choices_from != "programs" or not isinstance(value, list):
+            continue
+        sections = {content.programs[key].section for key in value if key in content.programs}
+        if isinstance(sector, str) and sections - {sector}:
+            found.append(question.key)
+    return tuple(found)
+
+
 def choices(question: Question, content: Content, answers: Answers) -> list[tuple[str, T]]:
     """The (value, label) pairs a choice question offers this talent."""
     if question.choices_from == "programs":

@@ -798,7 +798,9 @@ class IntakeFlow:
                 and earlier.key in answers
                 and intake.is_visible(earlier, answers)
             ):
-                return await self._ask(draft, earlier, answers, update_id)
+                # Changed from the review: a change too, which the review follows (an
+                # attacker's review: it dropped the talent into the numbered form).
+                return await self._ask(draft, earlier, answers, update_id, editing=draft.editing)
         if action == "p":
             page = small_int(argument) or 0
             return Screen(QUESTION, draft, question, answers, page=page)
@@ -965,9 +967,14 @@ class IntakeFlow:
     ) -> Screen:
         """Commit new answers (and drop the answers `drop` names) and go to the next unanswered
         question, or the review (an update being gone through goes on to the question `after`
-        this one, answered or not)."""
+        this one, answered or not). An answer changed from the review that asks for others
+        (the field: its role, its genres) asks them as changes too, then the review."""
         merged = {**answers, **new}
-        obsolete = (*intake.obsolete_answers(self._content, merged), *drop)
+        obsolete = (
+            *intake.obsolete_answers(self._content, merged),
+            *intake.other_field_programs(self._content, merged),
+            *drop,
+        )
         for key in obsolete:
             merged.pop(key, None)
         following = intake.next_question(self._content, merged)
@@ -979,6 +986,7 @@ class IntakeFlow:
             change = Change(
                 QUESTION,
                 following.key,
+                editing=draft.editing,
                 pending=self._pending_for(following, merged, draft),
                 answers=new,
                 remove_answers=obsolete,
