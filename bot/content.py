@@ -416,6 +416,13 @@ class Question(Model):
         return self.max_length or DEFAULT_MAX_LENGTH.get(self.type, 200)
 
 
+class Nickname(Model):
+    """What people call a province or one of its cities ("Serambi Mekkah", "Paris van Java")."""
+
+    name: str = Field(min_length=1)
+    city: str | None = None  # the city it names, one of the province's `cities`
+
+
 class Province(Model):
     """One of Indonesia's 38 provinces, or outside Indonesia."""
 
@@ -428,6 +435,16 @@ class Province(Model):
     countries: list[str] = []
     # Outside Indonesia: the cities abroad talents live in and type ("Seoul", "Kuala Lumpur").
     cities_abroad: list[str] = []
+    # Offered, never taken unasked: "Serambi Mekkah" is Aceh, not Mecca (an attacker's review).
+    nicknames: list[Nickname] = []
+
+    @model_validator(mode="after")
+    def _nicknamed_cities_listed(self) -> Province:
+        """A nickname's city is one of the province's own, spelled as listed."""
+        for nickname in self.nicknames:
+            if nickname.city is not None and nickname.city not in self.cities:
+                raise ValueError(f"nicknames: {nickname.city!r} is not one of its cities")
+        return self
 
     @property
     def names(self) -> tuple[str, ...]:

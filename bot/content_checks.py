@@ -231,7 +231,13 @@ def provinces(content: Content) -> list[str]:
     seen: dict[str, str] = {}
     for province in content.provinces.values():
         names = {fold(province.label.id), fold(province.label.en)}
-        for alias in (*province.aliases, *province.countries, *province.cities_abroad):
+        nicknames = (nickname.name for nickname in province.nicknames)
+        for alias in (
+            *province.aliases,
+            *province.countries,
+            *province.cities_abroad,
+            *nicknames,
+        ):
             folded = fold(alias)
             if not folded:
                 problems.append(f"intake.yaml: provinces[{province.value}]: empty alias")

@@ -311,3 +311,28 @@ def test_staff_correcting_a_province_with_a_city_are_offered_its_province() -> N
     )
     offered = {b.text: b.callback_data for row in rows for b in row}
     assert offered["Sumatera Utara"] == f"{records_views.EDIT_VALUE}7:sumatera_utara"
+
+
+@pytest.mark.parametrize(
+    ("typed", "province", "city"),
+    [
+        ("Serambi Mekkah", "aceh", None),
+        ("aku tinggal di serambi mekkah kak", "aceh", None),
+        ("Paris van Java", "jawa_barat", "Bandung"),
+        ("di Paris van Java, Indonesia", "jawa_barat", "Bandung"),
+    ],
+)
+async def test_a_nickname_of_an_indonesian_place_offers_its_province_not_abroad(
+    bot: Harness, typed: str, province: str, city: str | None
+) -> None:
+    """An attacker's review: "Serambi Mekkah" (Aceh) and "Paris van Java" (Bandung) were read
+    as living abroad ("Mekkah", "Paris"). The province is offered, with the city it names."""
+    user = await at_question(bot, "province")
+    [reply] = await bot.send(user, typed)
+    label = CONTENT.provinces[province].label.id
+    abroad = CONTENT.provinces["outside_indonesia"].label.id
+    assert label in reply.button_texts and abroad not in reply.button_texts
+    assert await _province(bot, user) is None  # offered, not taken
+    await bot.press(user, label)
+    answers = await _answers(bot, user)
+    assert answers["province"] == province and answers.get("city") == city

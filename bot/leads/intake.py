@@ -992,6 +992,9 @@ def _province_in_sentence(content: Content, text: str) -> Outcome | None:
     for value, province in content.provinces.items():
         places.update({fold(city): (value, city) for city in province.cities})
         places.update({fold(name): (value, None) for name in province.names})
+        # "Serambi Mekkah", "Paris van Java": the whole nickname, before "Mekkah" or "Paris"
+        # abroad (an attacker's review: both were read as living abroad).
+        places.update({fold(alias.name): (value, alias.city) for alias in province.nicknames})
     found: list[tuple[str, str | None]] = []
     for part in _CLAUSES.split(text):
         tokens = fold(part).split()
