@@ -741,3 +741,23 @@ async def test_which_program_suits_a_role_no_page_names_says_so(
     assert reply.text.startswith(opening)
     assert await where(bot, user) == "programs_of_interest"
     assert await _pending(bot, user.id) == []
+
+
+@pytest.mark.parametrize("name", ["Film Salah", "Lihat Aku Sebentar"])
+async def test_a_stage_name_read_as_something_else_is_stored_when_sent_once_more(
+    bot: Harness, name: str
+) -> None:
+    """An attacker's review: a music talent's stage name "Film Salah" (read as "wrong, it's
+    film") or the band "Lihat Aku Sebentar" ("a moment") could only be skipped. Said as
+    before, with "send it once more"; the same text once more is the answer, a copy at once
+    is not."""
+    user = await at_question(bot, "stage_name")
+    [first] = await bot.send(user, name)
+    assert shown(Text.INTAKE_SEND_AGAIN) in first.text
+    [copy] = await bot.send(user, name)  # at once: a copy, not the answer
+    assert shown(Text.INTAKE_SEND_AGAIN) in copy.text
+    assert "stage_name" not in await _stored(bot, user.id)
+    await _read_for_a_while(bot, user.id)
+    await bot.send(user, name)
+    assert (await _stored(bot, user.id))["stage_name"] == name
+    assert await where(bot, user) == "music_role"

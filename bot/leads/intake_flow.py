@@ -76,6 +76,9 @@ _CHOICES = frozenset({"single_choice", "multi_choice"})
 # The questions whose answer a copy would repeat (not a choice: a copy's label is no answer);
 # the optional ones it would fill are slips.FREE_TEXT (a stage name, other links, a note).
 _TYPED = frozenset({"short_text", "long_text", "url", "email", "phone", "number"})
+# The questions whose answer is the talent's own words: a name or a sentence may read as
+# something else ("Film Salah"), so such a text is asked back, not only refused.
+_WORDS = frozenset({"short_text", "long_text"})
 
 CONSENT = "consent_processing"
 TRANSFER = "consent_transfer"
@@ -290,8 +293,13 @@ class IntakeFlow:
         # "Sebentar, saya cek dulu nama resmi PT kami di akta." at a question (a talents'
         # review: stored as the company's name) waits as "later" does.
         checking = draft.stage == QUESTION and intake.looks_it_up(text, only=free)
-        if checking or intake.says_later(text, only=free):  # nothing stored
-            return await self.current(draft, note=Text.INTAKE_LATER)
+        # A name may read as a slip or a "later" ("Film Salah", the band "Lihat Aku
+        # Sebentar"; an attacker's review: they could only be skipped): asked back, and the
+        # same text once more is the answer.
+        again = self._said_again(draft, question, text, sent)
+        if (checking or intake.says_later(text, only=free)) and not again:  # nothing stored
+            later = await self.current(draft, note=Text.INTAKE_LATER)
+            return await self._held_back(draft, question, text, update_id, later)
         if self._wish(text) and not free:
             return await self.current(draft, note=Text.INTAKE_REGISTERING_NOW)
         if draft.stage == GUARDIAN and (said := about_the_guardian(text)) is not None:
@@ -301,9 +309,9 @@ class IntakeFlow:
         answers = await self._applications.answers(draft.id)
         if question is None:
             return Screen(draft.stage, draft, question, answers, note=Text.INTAKE_USE_BUTTONS)
-        wrong = self._picked_wrong(draft, question, answers, text)
+        wrong = None if again else self._picked_wrong(draft, question, answers, text)
         if wrong is not None:  # "Eh salah kak, harusnya musik bukan film": nothing stored
-            return wrong
+            return await self._held_back(draft, question, text, update_id, wrong)
         if not question.required and intake.says_skip(text):  # as the Skip button does
             return await self._answer(draft, question, answers, None, update_id)
         if self._sent_twice(draft, question, answers, text, sent):
@@ -421,6 +429,38 @@ class IntakeFlow:
             return None
         kept = _same(draft, pending=said_again, update_id=update_id)
         return _refused(await self._advance(draft, kept), question, refused)
+
+    def _said_again(
+        self, draft: Draft, question: Question | None, text: str, sent: datetime | None
+    ) -> bool:
+        """Whether a text at a text question is the one held back there (_held_back), sent
+        once more after the note could be read: the answer."""
+        return (
+            draft.stage == QUESTION
+            and question is not None
+            and question.type in _WORDS
+            and draft.pending == _asked(text)
+            and not _at_once(draft, sent)
+        )
+
+    async def _held_back(
+        self, draft: Draft, question: Question | None, text: str, update_id: int, held: Screen
+    ) -> Screen:
+        """`held`, the screen for a text not taken (a "later", a slip); at a text question,
+        where it may be the answer all the same, with "send it once more", its digest kept
+        with the draft (_said_again)."""
+        if draft.stage != QUESTION or question is None or question.type not in _WORDS:
+            return held
+        kept = await self._advance(draft, _same(draft, pending=_asked(text), update_id=update_id))
+        if not _still_at(kept, question):
+            return kept
+        return replace(
+            kept,
+            note=held.note,
+            note_values=held.note_values,
+            offered=held.offered,
+            error=intake.Rejected(Text.INTAKE_SEND_AGAIN),
+        )
 
     def _picked_wrong(
         self, draft: Draft, question: Question, answers: dict[str, Any], text: str
