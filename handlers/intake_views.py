@@ -311,7 +311,8 @@ def _province_rows(
     if screen.matches:
         question = screen.question
         fills = question.city_question if question is not None else None
-        if screen.guessed:  # "Jawa Tenggah": "Maksudmu Jawa Tengah?"
+        one = len(screen.matches) == 1 and screen.city is None  # "Serambi Mekkah": Aceh
+        if screen.guessed or one:  # "Jawa Tenggah": "Maksudmu Jawa Tengah?", not "a few"
             province = content.provinces[screen.matches[0]].label.get(language)
             parts.append(content.text(Text.INTAKE_PROVINCE_GUESSED, language, province=province))
         else:

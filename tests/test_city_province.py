@@ -332,6 +332,11 @@ async def test_a_nickname_of_an_indonesian_place_offers_its_province_not_abroad(
     label = CONTENT.provinces[province].label.id
     abroad = CONTENT.provinces["outside_indonesia"].label.id
     assert label in reply.button_texts and abroad not in reply.button_texts
+    if city is None:  # one province: "Maksudmu Aceh?", not "a few match"
+        assert shown(Text.INTAKE_PROVINCE_GUESSED, province=label) in reply.text
+    else:
+        said = shown(Text.INTAKE_PROVINCE_OF_CITY_NOTED, city=city, province=label)
+        assert said in reply.text
     assert await _province(bot, user) is None  # offered, not taken
     await bot.press(user, label)
     answers = await _answers(bot, user)
