@@ -121,6 +121,10 @@ async def test_a_moves_toast_names_the_lead_and_a_closed_duplicate_offers_no_sta
         )
         await page.locator(".closed-of", has_text=named).wait_for()
         await seen.shot(screens, "leads-closed-duplicate-400-light")
+        # Its reference there opens that lead, as on the lead page (review s55: plain text).
+        await page.locator(".closed-of a", has_text="KOC-000001").click()
+        await page.locator(".lead-head .reference", has_text="KOC-000001").wait_for()
+        await page.locator(".tab[data-view=leads]").click()
         # Its stage's chip lists what it counts and exports: not the closed duplicate, said
         # under it with a way to list it (review s50: the chip listed it, its export did not).
         await page.locator(".chips .chip", has_text=chip).click()
@@ -160,6 +164,8 @@ async def test_a_moves_toast_names_the_lead_and_a_closed_duplicate_offers_no_sta
         other = page.locator(".board-card[data-id='2']")  # Budi's card names KOC-000001 too
         assert await other.locator("select").is_enabled()
         await seen.shot(screens, "board-closed-duplicate-400-light")
+        await card.locator(".closed-of a", has_text="KOC-000001").click()
+        await page.locator(".lead-head .reference", has_text="KOC-000001").wait_for()
         await page.goto("about:blank")
         await page.goto(page_url(base, bot, ADMIN_ID) + "&lead/3")
         await page.locator(".lead-head .reference", has_text="KOC-000002").wait_for()

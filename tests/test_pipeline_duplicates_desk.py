@@ -162,9 +162,11 @@ async def test_a_closed_duplicate_names_the_lead_it_duplicates_in_search_and_on_
         listing = await client.ok("leads", {"filter": {"q": "KOC"}})
         board = await client.ok("board", {"filter": {}})
     rows = {row["reference"]: row["closed_of"] for row in listing["rows"]}
-    assert rows == {"KOC-000001": None, "KOC-000002": named}
+    # With the other lead's reference and id, to open it (the page links it: a list does too).
+    other = {"text": named, "reference": "KOC-000001", "id": 2}
+    assert rows == {"KOC-000001": None, "KOC-000002": other}
     cards = {card["reference"]: card for column in board["columns"] for card in column["cards"]}
-    assert cards["KOC-000002"]["closed_of"] == named and cards["KOC-000001"]["closed_of"] is None
+    assert cards["KOC-000002"]["closed_of"] == other and cards["KOC-000001"]["closed_of"] is None
 
 
 async def test_a_stage_lists_what_it_counts_and_exports_and_its_closed_duplicates_on_asking(

@@ -57,6 +57,7 @@ class ClosedOf:
 
     reference: str
     name: str  # its talent's name as lists show it ("" if it has none)
+    id: int  # its application id, to open it
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +151,7 @@ class Duplicates:
         if not application_ids:
             return {}
         rows = await self._db.fetch_all(
-            "SELECT p.application_id, o.reference, x.name FROM json_each(?) j"
+            "SELECT p.application_id, o.id, o.reference, x.name FROM json_each(?) j"
             " CROSS JOIN lead_pipeline p LEFT JOIN applications o ON o.id = p.duplicate_of"
             " LEFT JOIN lead_search x ON x.application_id = o.id"
             " WHERE p.application_id = j.value AND p.duplicate_closed_at IS NOT NULL",
@@ -159,7 +160,7 @@ class Duplicates:
         return {
             int(row["application_id"]): None
             if row["reference"] is None
-            else ClosedOf(row["reference"], row["name"] or "")
+            else ClosedOf(row["reference"], row["name"] or "", int(row["id"]))
             for row in rows
         }
 

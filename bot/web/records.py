@@ -58,12 +58,17 @@ async def list_marks(desk: Desk, viewer: Viewer, ids: list[int]) -> dict[int, li
     }
 
 
-async def list_closed(desk: Desk, viewer: Viewer, ids: list[int]) -> dict[int, str]:
+async def list_closed(desk: Desk, viewer: Viewer, ids: list[int]) -> dict[int, dict[str, Any]]:
     """Of the leads of one list page or board, those closed as a duplicate: "🔁 duplikat dari
-    KOC-000012 · Sari (ditutup)", as the chat's lists say it."""
+    KOC-000012 · Sari (ditutup)", as the chat's lists say it, with the other lead's reference
+    and id (None: erased) to open it, as the lead page's reference does."""
     found = await records.page_closed(desk.store, ids)
     return {
-        lead: plain_text(records.closed_line(desk.content, viewer.language, other))
+        lead: {
+            "text": plain_text(records.closed_line(desk.content, viewer.language, other)),
+            "reference": None if other is None else other.reference,
+            "id": None if other is None else other.id,
+        }
         for lead, other in found.items()
     }
 

@@ -110,8 +110,9 @@ export function currentFilter() {
  * and how long it has waited. */
 export function notices(row) {
   return [
-    row.closed_of ? h("span", { class: "notice mark closed-of" }, row.closed_of) : null,
-    // The other lead's reference opens it, not the card's own lead (a staff review).
+    // The other lead's reference opens it, not the card's own lead (staff reviews, s55 too).
+    row.closed_of ? h("span", { class: "notice mark closed-of" },
+      withLinks(row.closed_of.text, [row.closed_of])) : null,
     (row.duplicates || []).map((mark) => h("span", { class: "notice mark" },
       withLinks(mark.text, [mark]))),
     row.waiting ? h("span", { class: "notice waiting" }, row.waiting) : null,
