@@ -14,12 +14,13 @@ from playwright.async_api import Route
 from bot.leads import pipeline
 from bot.store.audit import Actor
 from bot.texts import Text
-from tests.browser import Chromium, page_url, served, watched
+from tests.browser import DESKTOP, Chromium, page_url, served, watched
 from tests.conftest import ADMIN_ID
 from tests.harness import TEST_FORWARDING, Harness
 from tests.leads import CONTENT, FILMMAKER, MUSICIAN, Seed, apply, seeded, shown
 from tests.test_desk_moves import SAME_PHONE, a_draft_then_two_leads
 from tests.test_pipeline import label, rows
+from tests.test_workspace_browser import hidden_by_the_toast
 
 # An element's text against the first background behind it that is not transparent, as WCAG
 # computes a contrast ratio (its opacity, and its parents', dims the text: counted too).
@@ -58,11 +59,23 @@ async def test_a_moves_toast_names_the_lead_and_a_closed_duplicate_offers_no_sta
         page = seen.page
         await page.goto(page_url(base, bot, ADMIN_ID) + "&lead/2")
         await page.locator(".lead-head .reference", has_text="KOC-000001").wait_for()
+        # On a phone, "← Kembali" scrolled under the tabs, the page's heading just below them:
+        # the toast lies over no button and not over that heading (review s55: it did).
+        await page.set_viewport_size({"width": 400, "height": 740})
+        await page.evaluate(
+            """() => scrollBy(0, document.querySelector(".lead-head h1").getBoundingClientRect()
+              .top - document.querySelector(".top").getBoundingClientRect().bottom - 4)"""
+        )
         await page.locator(".stage-buttons button", has_text=label("ditinjau")).click()
         toast = page.locator("#toast[data-kind=info]")
         await toast.wait_for()
         said = shown(Text.PIPELINE_SAVED, reference="KOC-000001", stage=label("ditinjau"))
         assert await toast.text_content() == said  # not "KOC-000002", its application id
+        await page.wait_for_timeout(100)  # placed again as the page is redrawn under it
+        await seen.shot(screens, "toast-move-scrolled-400-light")
+        assert await hidden_by_the_toast(page) == []
+        assert await page.locator(".lead-head h1").is_visible()
+        await page.set_viewport_size(DESKTOP)  # type: ignore[arg-type]
 
         await page.goto("about:blank")  # a new load: a changed fragment alone is not one
         await page.goto(page_url(base, bot, ADMIN_ID) + "&lead/3")
@@ -174,8 +187,12 @@ async def test_a_moves_toast_names_the_lead_and_a_closed_duplicate_offers_no_sta
         await hint.wait_for(state="detached")
         ditinjau = page.locator(".stage-buttons button", has_text=label("ditinjau"))
         assert await ditinjau.is_enabled()
+        await page.set_viewport_size(DESKTOP)  # type: ignore[arg-type]
         await ditinjau.click()
         await page.locator("#toast[data-kind=info]", has_text="KOC-000002").wait_for()
+        await page.wait_for_timeout(100)
+        await seen.shot(screens, "toast-move-desktop-light")
+        assert await hidden_by_the_toast(page) == []  # on a desktop too
     stages = rows(bot.database, "SELECT application_id, stage FROM lead_pipeline ORDER BY 1")
     assert stages == [(2, "ditinjau"), (3, "ditinjau")]
     assert seen.alerts == [] and seen.errors == []

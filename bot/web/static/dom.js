@@ -114,15 +114,17 @@ let toastTimer = 0;
 const TOAST_MS = { info: 6000, warning: 10_000, error: 10_000 }; // a warning says more
 const TOAST_GAP = 8; // px between the toast and what can be scrolled above it
 
-// What a toast must not lie over: anything staff press or type into, in sight.
-const PRESSABLE = "button, a[href], input, textarea, select, summary";
+// What a toast must not lie over: anything staff press or type into, and a heading (a view's
+// or a card's: a staff review found the page's heading under a toast placed below the tabs).
+const KEPT_IN_SIGHT = "button, a[href], input, textarea, select, summary, h1, h2, h3";
 
-/** Whether the toast, where it is, lies over something in sight staff may press or type in. */
-function hidesAControl(box) {
+/** Whether the toast, where it is, lies over something in sight staff press, type in or read
+ * first (see KEPT_IN_SIGHT). */
+function hidesSomething(box) {
   const area = box.getBoundingClientRect();
-  for (const control of document.querySelectorAll(PRESSABLE)) {
-    if (box.contains(control)) continue;
-    const place = control.getBoundingClientRect();
+  for (const shown of document.querySelectorAll(KEPT_IN_SIGHT)) {
+    if (box.contains(shown)) continue;
+    const place = shown.getBoundingClientRect();
     if (!place.width || !place.height) continue; // hidden
     if (place.bottom > area.top && place.top < area.bottom && place.right > area.left
       && place.left < area.right) return true;
@@ -130,19 +132,17 @@ function hidesAControl(box) {
   return false;
 }
 
-/** A toast over the page at the bottom, or just below the tabs when at the bottom it would
- * hide a button (a staff review: the next card's "Kirim balasan" was covered for seconds);
- * where both would (a lead page full of ✏️), in the header under the tabs, so the page moves
- * down by its height instead of being covered. */
+/** A toast over the page at the bottom (above the safe area), or, where there it would hide a
+ * button or a heading (a staff review: the next card's "Kirim balasan" was covered for
+ * seconds), in the header under the tabs, so the page moves down by its height instead of
+ * being covered. Never over the page just below the tabs: that is where the view's heading is
+ * (a staff review, session 55). */
 function place(box) {
   const header = document.querySelector(".top");
   if (box.parentElement !== document.body) document.body.append(box);
   box.dataset.place = "bottom";
-  if (!hidesAControl(box) || !header) return;
+  if (!hidesSomething(box) || !header) return;
   const below = Math.max(0, header.getBoundingClientRect().bottom);
-  box.style.setProperty("--toast-top", `${Math.ceil(below) + TOAST_GAP}px`);
-  box.dataset.place = "top";
-  if (!hidesAControl(box)) return;
   box.dataset.place = "header";
   // The page is to move down by the toast's height; the browser's scroll anchoring may keep
   // it where it was instead, under the taller header: then it is scrolled back by that much.
@@ -174,8 +174,8 @@ const redrawn = new MutationObserver((changes) => {
   });
 });
 
-/** A short message at the bottom, or below the tabs where the bottom holds a button (an
- * outcome, an error). It never blocks work: a tap (or Escape) dismisses it, and the page
+/** A short message at the bottom, or in the header below the tabs where the bottom holds a
+ * button or a heading (an outcome, an error). It never blocks work: a tap (or Escape) dismisses it, and the page
  * keeps room at its bottom for it, so the last card's buttons can be scrolled above it. */
 export function toast(text, kind = "info") {
   const box = document.getElementById("toast");
