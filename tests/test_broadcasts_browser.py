@@ -11,13 +11,13 @@ from playwright.async_api import BrowserContext
 
 from bot.leads.export import wib_words
 from bot.texts import Text
-from tests.browser import PHONE, Chromium, Watched, page_url, served, watched
+from tests.browser import DESKTOP, PHONE, Chromium, Watched, page_url, served, watched
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import CONTENT
 from tests.subscribers import add_subscribers, queue_text, wait_delivered
 from tests.test_workspace_broadcasts import audit, said
-from tests.test_workspace_browser import t
+from tests.test_workspace_browser import hidden_by_the_toast, t
 
 IN_TWO_DAYS = (datetime.now(UTC) + timedelta(days=2)).isoformat(timespec="microseconds")
 MARKUP = "Info <img src=x onerror=alert(1)> &lt;script&gt;alert(2)&lt;/script&gt;"
@@ -156,51 +156,67 @@ async def test_the_tab_shows_an_announcement_going_out_without_a_reload(
 ) -> None:
     """While one is sending, the list is read again by itself: "0 dari 3" becomes the report
     and its Cancel goes (a staff review saw "0 of 4" for a minute after all were delivered);
-    a Cancel pressed on the stale row says how it went, as a notice."""
+    a Cancel pressed on the stale row says how it went, as a notice. On a desktop and on a
+    phone, where the one just sent is brought into sight (review s55: Send is at the writer's
+    foot, the list at the top of the tab, out of sight)."""
     await add_subscribers(bot.store, bot.emulator, 3)
     await bot.send(bot.emulator.user(ADMIN_ID), "/start")
+    sent: list[int] = []
     async with served(bot) as base, chromium.context() as context:
         seen = await on_the_tab(context, base, bot)
         page = seen.page
-        writer = page.locator(".broadcast-writer")
-        await writer.locator("#broadcast-text").fill(IN_ENGLISH)
-        await writer.get_by_role("button", name=t(Text.WS_BROADCAST_PREVIEW)).click()
-        preview = writer.locator(".broadcast-preview")
-        # The preview names the button as it reads.
-        button = said(Text.BTN_BROADCAST_SEND)
-        goes = t(Text.WS_BROADCAST_GOES_NOW, button=button)
-        await preview.locator(".summary", has_text=goes).wait_for()
-        assert f"menekan {button}." in goes
-        held = bot.emulator.hold("sendMessage", containing=IN_ENGLISH, times=3)
-        await preview.get_by_role("button", name=button).click()
-        item = page.locator(".broadcasts.active li")
-        await item.wait_for()
-        broadcast_id = int(await item.get_attribute("data-id") or 0)
-        sending = said(Text.BROADCAST_ITEM_SENDING, id=broadcast_id, sent=0, total=3)
-        assert await item.locator(".summary").inner_text() == sending
-        await asyncio.wait_for(held.arrived.wait(), 15)
-        # Cancel asked while it is still going out; it ends before staff answer.
-        await item.get_by_role("button", name=t(Text.WS_BROADCAST_STOP)).click()
-        held.release()
-        tally = await wait_delivered(bot.store, broadcast_id)
-        assert tally.sent == 3
-        # The list behind the dialog catches up by itself: no reload, no click.
-        ended = page.locator(f".broadcasts.ended li[data-id='{broadcast_id}']")
-        await ended.wait_for()
-        assert await page.locator(".broadcasts.active").count() == 0
-        report = said(Text.BROADCAST_REPORT, "id", id=broadcast_id, **tally.figures())
-        assert await ended.locator(".summary").inner_text() == report
-        assert await ended.get_by_role("button").count() == 0
-        await seen.shot(screens, "broadcast-sent-live")
-        await (
-            page.locator("dialog")
-            .get_by_role("button", name=said(Text.BTN_BROADCAST_STOP_YES))
-            .click()
-        )
-        finished = t(Text.WS_BROADCAST_STOP_FINISHED, id=broadcast_id, sent=3, total=3)
-        notice = page.locator("#toast", has_text=finished)
-        await notice.wait_for()
-        assert await notice.get_attribute("data-kind") == "info"  # not a red error
-    assert await bot.store.broadcasts.status(broadcast_id) == "done"
+        for size, name in ((DESKTOP, "desktop"), (PHONE, "phone")):
+            await page.set_viewport_size(size)  # type: ignore[arg-type]
+            words = f"{IN_ENGLISH} ({name})"
+            writer = page.locator(".broadcast-writer")
+            await writer.locator("#broadcast-text").fill(words)
+            await writer.get_by_role("button", name=t(Text.WS_BROADCAST_PREVIEW)).click()
+            preview = writer.locator(".broadcast-preview")
+            # The preview names the button as it reads.
+            button = said(Text.BTN_BROADCAST_SEND)
+            goes = t(Text.WS_BROADCAST_GOES_NOW, button=button)
+            await preview.locator(".summary", has_text=goes).wait_for()
+            assert f"menekan {button}." in goes
+            held = bot.emulator.hold("sendMessage", containing=words, times=3)
+            await preview.get_by_role("button", name=button).click()
+            item = page.locator(".broadcasts.active li")
+            await item.wait_for()
+            broadcast_id = int(await item.get_attribute("data-id") or 0)
+            sent.append(broadcast_id)
+            sending = said(Text.BROADCAST_ITEM_SENDING, id=broadcast_id, sent=0, total=3)
+            assert await item.locator(".summary").inner_text() == sending
+            await asyncio.wait_for(held.arrived.wait(), 15)
+            # In sight, whole, below the tabs and under no toast.
+            place = await item.bounding_box()
+            tabs = await page.locator(".top").bounding_box()
+            assert place is not None and tabs is not None
+            assert tabs["y"] + tabs["height"] <= place["y"]
+            assert place["y"] + place["height"] <= size["height"]
+            assert await hidden_by_the_toast(page) == []
+            await seen.shot(screens, f"broadcast-sending-{name}-light")
+            # Cancel asked while it is still going out; it ends before staff answer.
+            await item.get_by_role("button", name=t(Text.WS_BROADCAST_STOP)).click()
+            held.release()
+            tally = await wait_delivered(bot.store, broadcast_id)
+            assert tally.sent == 3
+            # The list behind the dialog catches up by itself: no reload, no click.
+            ended = page.locator(f".broadcasts.ended li[data-id='{broadcast_id}']")
+            await ended.wait_for()
+            assert await page.locator(".broadcasts.active").count() == 0
+            report = said(Text.BROADCAST_REPORT, "id", id=broadcast_id, **tally.figures())
+            assert await ended.locator(".summary").inner_text() == report
+            assert await ended.get_by_role("button").count() == 0
+            await seen.shot(screens, f"broadcast-sent-live-{name}")
+            await (
+                page.locator("dialog")
+                .get_by_role("button", name=said(Text.BTN_BROADCAST_STOP_YES))
+                .click()
+            )
+            finished = t(Text.WS_BROADCAST_STOP_FINISHED, id=broadcast_id, sent=3, total=3)
+            notice = page.locator("#toast", has_text=finished)
+            await notice.wait_for()
+            assert await notice.get_attribute("data-kind") == "info"  # not a red error
+            await notice.click()  # tapped away, as staff may
+    assert [await bot.store.broadcasts.status(one) for one in sent] == ["done", "done"]
     assert await audit(bot, "broadcast_cancelled") == []
     assert seen.alerts == [] and seen.errors == []

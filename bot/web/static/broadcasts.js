@@ -172,6 +172,7 @@ function writer(list, reload) {
       }
       Object.assign(written, { text: "", text_en: "", later: false, at: "" });
       await reload();
+      inSight(document.querySelector(`.broadcasts.active li[data-id="${done.id}"]`));
     });
     fill(shown,
       h("h3", {}, t("broadcast_preview_intro")),
@@ -188,6 +189,15 @@ function writer(list, reload) {
   }
 
   return form;
+}
+
+/** The announcement just queued brought into sight, its progress read as it goes (a staff
+ * review on a phone: Send is at the writer's foot, the list at the top, out of sight). */
+function inSight(item) {
+  if (!item) return;
+  const place = item.getBoundingClientRect();
+  const top = document.querySelector(".top")?.getBoundingClientRect().bottom ?? 0;
+  if (place.top < top || place.bottom > innerHeight) item.scrollIntoView({ block: "center" });
 }
 
 const EVERY = 4_000;  // ms between two reads of the list while an announcement is under way
