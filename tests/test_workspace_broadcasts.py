@@ -14,6 +14,7 @@ from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import CONTENT
 from tests.subscribers import add_subscribers, queue_text, wait_delivered
+from tests.test_desk_moves import a_draft_then_two_leads
 from tests.workspace import init_data, workspace
 
 STRANGER = 4242
@@ -409,3 +410,39 @@ async def test_a_preview_to_me_when_telegram_is_busy_says_try_again(bot: Harness
     assert tried["outcome"] == "refused"
     assert tried["text"].startswith(said(Text.WS_BROADCAST_TRY_LATER, error="X")[:25])
     assert await queued_rows(bot) == []
+
+
+async def test_a_talent_with_two_accounts_closed_as_duplicates_gets_an_announcement_once(
+    bot: Harness,
+) -> None:
+    """Sari and Budi, her second account (same phone): both subscribed, each counted while the
+    two leads are only marked; once Budi's lead is closed as a duplicate of Sari's, an
+    announcement counts and reaches Sari's account only (a staff review s55: twice)."""
+    sari, budi = await a_draft_then_two_leads(bot)
+    for talent in (sari, budi):
+        await bot.send(talent, "/langganan")
+    await bot.send(bot.emulator.user(ADMIN_ID), "/start")
+    everyone = {"value": "all", "label": said(Text.BTN_AUDIENCE_ALL, count=2)}
+    async with workspace(bot, ADMIN_ID) as client:
+        assert (await client.ok("broadcasts"))["audiences"][0] == everyone
+        lead = await client.ok("lead", {"id": 3})
+        closing = {"id": 3, "other": 2, "version": lead["version"]}
+        assert (await client.ok("close-duplicate", closing))["outcome"] == "saved"
+        assert (await client.ok("broadcasts"))["audiences"][0] == {
+            **everyone,
+            "label": said(Text.BTN_AUDIENCE_ALL, count=1),
+        }
+        shown = await client.ok("broadcast-preview", written("Open call MU:CON"))
+        assert shown["summary"].split("\n")[0] == said(
+            Text.WS_BROADCAST_RECIPIENTS, count=1, audience=said(Text.BROADCAST_AUDIENCE_ALL)
+        )
+        marks = {talent.id: talent.mark() for talent in (sari, budi)}
+        await client.ok("broadcast-send", {"id": shown["id"], "written": shown["written"]})
+    tally = await wait_delivered(bot.store, shown["id"])
+    assert (tally.sent, tally.total) == (1, 1)
+    got = {
+        talent.first_name: [m.text for m in talent.messages_since(marks[talent.id])]
+        for talent in (sari, budi)
+    }
+    assert len(got["Sari"]) == 1 and got["Sari"][0].startswith("Open call MU:CON")
+    assert got["Budi"] == []

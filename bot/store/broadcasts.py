@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 
 from bot.store.applications import Applications
-from bot.store.db import Database, Row, Transaction, utc_now
+from bot.store.db import Database, Reader, Row, Transaction, utc_now
 
 COMPOSING = "composing"
 QUEUED = "queued"
@@ -92,6 +92,15 @@ _VALUES_SQL = {
     ),
 }
 _ANSWER_KINDS = ("sector", "province")  # filters on a stored (JSON) answer
+# Accounts whose lead is closed as a duplicate of another account's lead: one talent with two
+# Telegram accounts (a staff review s55: they got an announcement on both). Such an account
+# is left out of an audience that holds the other one.
+_DUPLICATE_ACCOUNTS = (
+    "SELECT p.user_id, o.user_id AS kept_id FROM lead_pipeline s"
+    " JOIN applications p ON p.id = s.application_id"
+    " JOIN applications o ON o.id = s.duplicate_of"
+    " WHERE s.duplicate_closed_at IS NOT NULL AND p.user_id != o.user_id"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +218,20 @@ def _audience_params(kind: str, value: str | None) -> tuple[str, ...]:
     return (json.dumps(value),) if kind in _ANSWER_KINDS else (value,)
 
 
+async def _audience(reader: Reader | Transaction, kind: str, value: str | None) -> list[Row]:
+    """An audience's active subscribers (user_id, language), each talent once: an account
+    whose lead was closed as a duplicate of another account's lead is left out when that
+    other account is in the audience too (it gets the announcement for both)."""
+    rows = await reader.fetch_all(_AUDIENCE_SQL[kind], _audience_params(kind, value))
+    members = {row["user_id"] for row in rows}
+    reached = {
+        row["user_id"]
+        for row in await reader.fetch_all(_DUPLICATE_ACCOUNTS)
+        if row["kept_id"] in members
+    }
+    return [row for row in rows if row["user_id"] not in reached]
+
+
 class Broadcasts:
     """The broadcasts and broadcast_recipients tables, and subscriptions."""
 
@@ -250,11 +273,11 @@ class Broadcasts:
 
     async def audience_count(self, kind: str, value: str | None) -> int:
         """How many active subscribers an audience holds now."""
-        return len(await self._db.fetch_all(_AUDIENCE_SQL[kind], _audience_params(kind, value)))
+        return len(await _audience(self._db, kind, value))
 
     async def audience_languages(self, kind: str, value: str | None) -> dict[str, int]:
         """An audience's size by language."""
-        rows = await self._db.fetch_all(_AUDIENCE_SQL[kind], _audience_params(kind, value))
+        rows = await _audience(self._db, kind, value)
         counts: dict[str, int] = {}
         for row in rows:
             counts[row["language"]] = counts.get(row["language"], 0) + 1
@@ -457,7 +480,7 @@ class Broadcasts:
     @staticmethod
     async def _freeze(tx: Transaction, broadcast_id: int, kind: str, value: str | None) -> int:
         """Insert one pending row per current audience member; store the total."""
-        rows = await tx.fetch_all(_AUDIENCE_SQL[kind], _audience_params(kind, value))
+        rows = await _audience(tx, kind, value)
         await tx.execute_many(
             "INSERT INTO broadcast_recipients (broadcast_id, user_id, language) VALUES (?, ?, ?)",
             [(broadcast_id, row["user_id"], row["language"]) for row in rows],
