@@ -625,8 +625,9 @@ def _conversation(w: _Writer, rows: list[Row]) -> Section:
         "text": (Text.MYDATA_FIELD_MESSAGE, _same),
     }
     # A staff answer's writer and whether it was a holding reply are the team's own workings:
-    # the talent got the answer as any other.
-    hidden = ("answered_by_id", "answered_by", "keeps_waiting")
+    # the talent got the answer as any other. Its heading is the bot's own line above it
+    # (their question in it is listed as their own message).
+    hidden = ("answered_by_id", "answered_by", "keeps_waiting", "heading")
     return [w.record(row, fields, hidden) for row in rows]
 
 

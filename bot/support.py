@@ -468,10 +468,15 @@ async def quoted_question(store: Store, user_id: int, asked: int | None) -> str:
     return shortened(words, ANSWERED_EXCERPT) if words and words not in unkept else ""
 
 
+def heading_text(heading: str) -> str:
+    """A heading (Telegram HTML) as the talent reads it: its text, without the markup."""
+    return html.unescape(re.sub(r"<[^>]+>", "", heading))
+
+
 def fits_with_heading(heading: str, text: str) -> bool:
     """Whether the heading (Telegram HTML), a blank line and `text` (as shown) fit in one
     message; else the heading goes as a message of its own before it."""
-    shown = html.unescape(re.sub(r"<[^>]+>", "", heading)) + "\n\n" + text
+    shown = heading_text(heading) + "\n\n" + text
     return len(shown.encode("utf-16-le")) // 2 <= MESSAGE_LIMIT
 
 
@@ -699,9 +704,16 @@ async def answer_talent(
     words = html.escape(text, quote=False)
     together = fits_with_heading(heading, text)
     try:
-        # Its line in the log: the words, as staff wrote them, and who wrote them.
+        # Its line in the log: the words, as staff wrote them, who wrote them, and the heading
+        # they came under in the same message (the lead page shows it).
         async with heading_first(bot, user_id, heading, replying, alone=not together):
-            with logged_as("staff_answer", text, signed, keeps_waiting=holding):
+            with logged_as(
+                "staff_answer",
+                text,
+                signed,
+                keeps_waiting=holding,
+                heading=heading_text(heading) if together else None,
+            ):
                 sent = await bot.send_message(
                     user_id,
                     f"{heading}\n\n{words}" if together else words,

@@ -39,6 +39,7 @@ from bot.support import (
     fits_with_heading,
     header,
     heading_first,
+    heading_text,
     question_after_command,
     question_entities,
     quoted_question,
@@ -617,8 +618,14 @@ async def staff_message(update: Update, context: BotContext) -> None:
         async with heading_first(
             context.bot, target.user_id, heading, replying, alone=not together
         ):
-            # The answer's line in the talent's log: a staff answer, with its words and writer.
-            with logged_as("staff_answer", summary, _signed(message, actor, staff_chat)):
+            # The answer's line in the talent's log: a staff answer, with its words and writer,
+            # and the heading it came under in the same message (the lead page shows it).
+            with logged_as(
+                "staff_answer",
+                summary,
+                _signed(message, actor, staff_chat),
+                heading=heading_text(heading) if together else None,
+            ):
                 copy: MessageId | Message
                 if together:
                     copy = await context.bot.send_message(

@@ -18,6 +18,7 @@ from bot.ops.doctor import Check, run_checks
 from bot.settings import DEMO_CONTROLLER, PACKAGED_CONTENT_DIR, Settings
 from bot.store import Store
 from bot.store import db as db_module
+from bot.store.migrations import MIGRATIONS
 from tests.processes import call_cli_beside, clean_env, run_cli_process
 
 ADMIN_ID = 9001
@@ -306,7 +307,7 @@ async def test_repair_search_refuses_a_database_of_another_version(
     # A bot of an older release runs on it: the command must not migrate it under that bot.
     _, url = world
     with sqlite3.connect(folder / "bot.db") as db:
-        db.execute("DELETE FROM schema_migrations WHERE version = 42")
+        db.execute("DELETE FROM schema_migrations WHERE version = ?", (len(MIGRATIONS),))
     db.close()
     code, out, err = await call_cli_beside(folder, _env(url, folder), "doctor", "--repair-search")
     assert code == 1
@@ -314,7 +315,7 @@ async def test_repair_search_refuses_a_database_of_another_version(
     with sqlite3.connect(folder / "bot.db") as db:
         versions = db.execute("SELECT COUNT(*) FROM schema_migrations").fetchone()[0]
     db.close()
-    assert versions == 41
+    assert versions == len(MIGRATIONS) - 1
 
 
 async def test_repair_search_on_a_locked_database_says_so_and_still_checks(

@@ -393,3 +393,48 @@ async def test_a_message_after_an_answer_first_comes_with_the_question_it_follow
     # The answered question sent anyway: staff read that the bot's answer was not enough.
     anyway = CONTENT.messages[Text.WS_QUESTION_SENT_ANYWAY].get("id").format(entry=open_call)
     assert [line.get("follows") for line in listed["Dewi"]["questions"]] == [anyway]
+
+
+async def test_the_lead_page_shows_each_staff_answer_under_the_heading_the_talent_got(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """A staff review s55: the talent's message starts "💬 Jawaban tim kami untuk pertanyaanmu
+    …", the lead page showed the words alone. A holding reply and an answer from the staff
+    group (for her question), a follow-up (none waiting), and a long answer whose heading went
+    from the staff group, its heading sent as a message of its own (shown once, its own line)."""
+    sari = bot.user(first_name="Sari")
+    await seeded(bot.database, [Seed(sari.id, MUSICIAN, first_name="Sari")])
+    question = await relayed_question(bot, staff_chat, sari, "Kapan ada kabar, kak?")
+    long = ("Rinciannya: " + "jadwal dan syarat lengkap. " * 160)[:4050].strip()
+    async with workspace(bot, ADMIN_ID) as client:
+        await client.ok("reply", {"id": 1, "text": "Kami cek dulu ya.", "holding": True})
+        await answer_in_group(
+            bot, staff_member(bot, staff_chat), staff_chat, "Minggu depan.", question
+        )
+        await client.ok("reply", {"id": 1, "text": "Satu lagi: siapkan showreel."})
+        # A reply to her (answered) question in the group names it, though none waits.
+        await answer_in_group(bot, staff_member(bot, staff_chat), staff_chat, long, question)
+        lead = await client.ok("lead", {"id": 1})
+    got = [message.text for message in sari.messages]
+    # Each answer as the talent got it: its heading, a blank line, the words.
+    for words in ("Kami cek dulu ya.", "Minggu depan.", "Satu lagi: siapkan showreel."):
+        [received] = [text for text in got if text.endswith(words)]
+        heading = received.removesuffix(words).removesuffix("\n\n")
+        for lines in (lead["log"]["lines"], lead["questions"]):
+            [line] = [line for line in lines if line["text"] == words]
+            assert line["heading"] == heading, words
+    quoted = plain_text(
+        CONTENT.text(Text.SUPPORT_ANSWER_HEADING, "id", question="Kapan ada kabar, kak?")
+    )
+    answered = [line for line in lead["questions"] if line["kind"] == "staff_answer"]
+    assert [line["heading"] for line in answered] == [
+        quoted,
+        quoted,  # after a holding reply, the question still waited
+        plain_text(CONTENT.text(Text.SUPPORT_ANSWER_HEADING_NONE, "id")),
+        None,  # its heading went alone: a line of its own in the conversation
+    ]
+    # Too long for one message with it: the heading came alone, logged as its own line.
+    assert quoted in got
+    log = lead["log"]["lines"]
+    [last] = [index for index, line in enumerate(log) if line["text"] == long]
+    assert log[last - 1]["text"] == quoted and log[last]["heading"] is None

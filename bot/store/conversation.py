@@ -38,6 +38,7 @@ class LogEntry:
     message_id: int | None = None
     answered_by: AnsweredBy | None = None  # a staff answer's writer (migration 0032)
     keeps_waiting: bool = False  # a holding staff answer: the talent's questions still wait
+    heading: str | None = None  # a staff answer's heading in the same message (0043)
 
 
 _OVER_BUDGET = re.compile(r"\[\w+ over the daily log limit: (\d+) characters\]")
@@ -84,7 +85,8 @@ class ConversationLog:
         await tx.execute(
             "INSERT OR IGNORE INTO conversation_log"
             " (chat_id, user_id, direction, kind, text, update_id, message_id, created_at,"
-            " answered_by_id, answered_by, keeps_waiting) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " answered_by_id, answered_by, keeps_waiting, heading)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 entry.chat_id,
                 entry.user_id,
@@ -97,6 +99,7 @@ class ConversationLog:
                 None if signed is None else signed.user_id,
                 None if signed is None else signed.name,
                 int(entry.keeps_waiting),
+                entry.heading,
             ),
         )
 

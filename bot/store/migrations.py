@@ -1173,4 +1173,12 @@ MIGRATIONS: list[tuple[str, str]] = [
         INSERT INTO lead_search SELECT * FROM lead_search_source
         """,
     ),
+    (
+        "0043_staff_answer_heading",
+        # The heading a staff answer reached the talent with, in the same message ("💬 Jawaban
+        # tim kami untuk pertanyaanmu “…”", as plain text): the lead page shows the answer as
+        # the talent got it (a staff review s55). NULL where the heading went as a message of
+        # its own (its own line) and for older answers.
+        "ALTER TABLE conversation_log ADD COLUMN heading TEXT",
+    ),
 ]

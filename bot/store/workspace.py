@@ -111,10 +111,10 @@ _CLOSED_PER_STAGE = (
 KEPT_COUNTS = 64  # filters whose counts per stage are kept (a desk uses a handful at a time)
 
 # A line as the workspace shows it: with a staff answer's writer and whether it was a holding
-# reply (migration 0032).
+# reply (migration 0032), and the heading it reached the talent with (0043).
 _LINE = (
     "l.id, l.direction, l.kind, l.text, l.created_at,"
-    " l.answered_by_id, l.answered_by, l.keeps_waiting"
+    " l.answered_by_id, l.answered_by, l.keeps_waiting, l.heading"
 )
 _LOG_PAGE = (
     "SELECT "  # noqa: S608 - this module's constants only
@@ -195,6 +195,7 @@ class LogLine:
     created_at: str
     answered_by: AnsweredBy | None = None  # a staff answer's writer, when the log kept it
     keeps_waiting: bool = False  # a holding staff answer
+    heading: str | None = None  # a staff answer's heading, sent in the same message
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,6 +254,7 @@ def _line(row: Row) -> LogLine:
         row["created_at"],
         None if by is None else AnsweredBy(int(by), row["answered_by"]),
         bool(row["keeps_waiting"]),
+        row["heading"],
     )
 
 

@@ -60,13 +60,25 @@ _LOGGED_AS: ContextVar[dict[str, Any] | None] = ContextVar("logged_as", default=
 
 @contextmanager
 def logged_as(
-    kind: str, text: str | None, by: AnsweredBy | None = None, *, keeps_waiting: bool = False
+    kind: str,
+    text: str | None,
+    by: AnsweredBy | None = None,
+    *,
+    keeps_waiting: bool = False,
+    heading: str | None = None,
 ) -> Iterator[None]:
     """Messages sent inside are logged with this kind and text (a staff answer and its
-    words; `by`: who wrote it, `keeps_waiting`: a holding reply), through the same path as
+    words; `by`: who wrote it, `keeps_waiting`: a holding reply, `heading`: the heading sent
+    before the words in the same message, as plain text), through the same path as
     every line: written before the call returns, or held and written with the next line if
     the database cannot be written."""
-    worded = {"kind": kind, "text": text, "answered_by": by, "keeps_waiting": keeps_waiting}
+    worded = {
+        "kind": kind,
+        "text": text,
+        "answered_by": by,
+        "keeps_waiting": keeps_waiting,
+        "heading": heading,
+    }
     token = _LOGGED_AS.set(worded)
     try:
         yield

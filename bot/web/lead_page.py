@@ -42,6 +42,9 @@ def log_line(line: LogLine, labels: Labels) -> dict[str, Any]:
         "at": wib_text(line.created_at),
         "by": _answerer(line, labels),
         "holding": line.keeps_waiting,
+        # A staff answer's heading as the talent got it in the same message (a staff review
+        # s55: the words alone); None where it came as a message of its own, its own line.
+        "heading": line.heading,
     }
 
 
