@@ -284,14 +284,19 @@ class Broadcasts:
         return counts
 
     async def audience_values(self, kind: str) -> list[tuple[str, int]]:
-        """The values of a filter present among active subscribers, with their counts."""
+        """The values of a filter present among active subscribers, with their counts: each
+        counted as its audience would be sent (a talent's second account closed as a
+        duplicate counted once, see `_audience`)."""
         rows = await self._db.fetch_all(_VALUES_SQL[kind])
         values = []
         for row in rows:
             value = json.loads(row["value"]) if kind in _ANSWER_KINDS else row["value"]
             if isinstance(value, str):
                 values.append((value, int(row["n"])))
-        return values
+        if not await self._db.fetch_one(_DUPLICATE_ACCOUNTS + " LIMIT 1"):
+            return values
+        recounted = [(value, len(await _audience(self._db, kind, value))) for value, _ in values]
+        return [(value, count) for value, count in recounted if count]
 
     # ----- composing -------------------------------------------------------------------------
 
