@@ -85,6 +85,22 @@ async def test_the_list_says_what_runs_is_scheduled_and_ended_as_the_chat_does(
     assert in_english["ended"][0]["line"].startswith(finished)
 
 
+async def test_a_long_announcements_excerpt_is_cut_between_whole_characters(
+    bot: Harness,
+) -> None:
+    """The list's excerpt of a long announcement ends in "…" after whole characters as people
+    see them: never half of a family emoji or a flag (an attacker's review, s55)."""
+    await add_subscribers(bot.store, bot.emulator, 1)
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"  # 👨‍👩‍👧: five code points
+    text = "a" * 157 + family + " dan 🇮🇩 lagi"  # the cut by code points fell inside it
+    await queue_text(bot.store, text, send_at=IN_TWO_DAYS)
+    async with workspace(bot, ADMIN_ID) as client:
+        [listed] = (await client.ok("broadcasts"))["active"]
+    excerpt = listed["excerpt"]
+    assert excerpt.endswith("…") and excerpt.startswith("a" * 157)
+    assert excerpt[157:-1] in ("", family)  # the emoji whole or not at all
+
+
 async def test_a_stop_goes_through_the_chats_cancel_and_is_recorded_from_the_workspace(
     bot: Harness,
 ) -> None:

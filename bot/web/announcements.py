@@ -41,6 +41,7 @@ from bot.outreach.broadcast import (
 )
 from bot.outreach.control import cancel_broadcast, describe, queue_broadcast, scheduled
 from bot.store import Broadcast, Version, utc_now
+from bot.support import clipped
 from bot.telegram_html import parse_html, typed_html, typed_markup, utf16_len
 from bot.terminal_text import without_controls
 from bot.texts import Text
@@ -61,7 +62,7 @@ _BIDI_OVERRIDES = re.compile("[\u202a-\u202e]")
 def _excerpt(item: Broadcast) -> str:
     """The start of the announcement as plain text (its tags dropped)."""
     words = " ".join(plain_text(item.main.body).split()) if item.main else ""
-    return words if len(words) <= EXCERPT else words[: EXCERPT - 1].rstrip() + "…"
+    return clipped(words, EXCERPT, strip=True)  # never inside an emoji (an attacker's review)
 
 
 async def _shown(desk: Desk, viewer: Viewer, item: Broadcast) -> dict[str, Any]:
