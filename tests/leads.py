@@ -158,12 +158,15 @@ async def consent(
         await bot.press(user, CONTENT.text(Text.BTN_YES if korea else Text.BTN_NO, language))
 
 
-async def at_question(bot: Harness, key: str, language: str = "id") -> EmulatedUser:
-    """A new talent who has consented and answered the musician's questions up to `key`."""
+async def at_question(
+    bot: Harness, key: str, language: str = "id", answers: dict[str, Any] | None = None
+) -> EmulatedUser:
+    """A new talent who has consented and answered the musician's questions (or `answers`)
+    up to `key`."""
     user = bot.user(language_code=language)
     await bot.send(user, "/daftar" if language == "id" else "/register")
     await consent(bot, user, language=language)
-    for question_key, value in MUSICIAN.items():  # in questionnaire order
+    for question_key, value in (answers or MUSICIAN).items():  # in questionnaire order
         if question_key == key:
             break
         await answer(bot, user, question_key, value, language)

@@ -1401,15 +1401,7 @@ async def test_skip_typed_at_a_required_question_is_an_answer_attempt(bot: Harne
 
 async def _at_film_question(bot: Harness, key: str) -> EmulatedUser:
     """A new filmmaker who has answered up to `key`."""
-    user = bot.user()
-    await bot.send(user, "/daftar")
-    await consent(bot, user)
-    for question_key, value in FILMMAKER.items():
-        if question_key == key:
-            break
-        await answer(bot, user, question_key, value)
-    assert await where(bot, user) == key
-    return user
+    return await at_question(bot, key, answers=FILMMAKER)
 
 
 @pytest.mark.parametrize(
@@ -1497,11 +1489,11 @@ async def test_typed_choices_are_ticked_at_a_multiple_choice(bot: Harness) -> No
 async def test_text_typed_with_lainnya_ticked_is_what_lainnya_is(bot: Harness) -> None:
     """A review: a talent ticked "Lainnya", typed her language and got "pilih Lainnya, lalu
     tulis sendiri", three times. The text is kept as the "which one?" answer, which is then
-    not asked; "udah" points at Done; a field with no "Lainnya" never names one."""
+    not asked; "ok" points at Done while "Lainnya" waits for its words (without it, "ok"
+    is Done: test_short_replies_are_read_as_their_long_forms); a field with no "Lainnya"
+    never names one."""
     user = await at_question(bot, "languages")
     await bot.press(user, label("languages", "indonesian"))
-    [hint] = await bot.send(user, "ok kak")
-    assert hint.text.startswith(shown(Text.INTAKE_PRESS_DONE))
     await bot.press(user, label("languages", "other"))
     # An okay or a link is no language (an attacker's review); "udah", "lanjut", "tidak ada"
     # close the choice (test_saying_done_with_something_ticked_is_done).

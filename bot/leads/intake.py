@@ -41,7 +41,7 @@ _NUMBER_IN = re.compile(rf"(?<![\w.,+-]){_AMOUNT}{_YEARS_UNIT}(?![\w.,-]*\d)(?![
 # tahun 2019": "write a number only" in a talents' review): the years from then to this year
 # in Jakarta. Only with the one year in the message ("dari 2019 sampai 2022" says more).
 _SINCE_YEAR = re.compile(
-    r"\b(?:sejak|semenjak|since|mulai|dari)\s+(?:(?:tahun|taun|taon|thn|th)\.?\s*)?((?:19|20)\d\d)\b",
+    r"\b(?:sejak|semenjak|since|mulai|dari|dr)\s+(?:(?:tahun|taun|taon|thn|th)\.?\s*)?((?:19|20)\d\d)\b",
     re.I,
 )
 _A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -855,9 +855,119 @@ def closes_choice(text: str) -> bool:
     return said and says_done(text)
 
 
+# What a talent types for "nothing" at an optional question ("ga ada kak", "tidak ada", "-"; a
+# talents' review: one was asked back as chatter, another stored as the note to the team):
+# as the Skip button. "Ga ada" is no one's name, and a note of "-" says nothing.
+_NOTHING = frozenset(
+    "ga gak gk nggak ngga enggak engga tidak tdk ndak belum blm kosong".split()  # noqa: SIM905 -- a word list reads best as words
+)
+_NOTHING_WORDS = frozenset({"ada", "punya"})
+_NOTHING_MARKS = re.compile(r"^[-\u2013\u2014\u2026_.\s]+$")  # "-", "--", "..."
+
+
+# "Semua", "semuanya", "dua duanya" at the programs question (a talents' review: told to press
+# the buttons): every program offered; "dua duanya"/"both" only where two are.
+_ALL = frozenset("semua semuanya all everything".split())  # noqa: SIM905 -- a word list reads best as words
+_BOTH = frozenset("dua duanya keduanya both".split())  # noqa: SIM905 -- a word list reads best as words
+_AROUND_ALL = frozenset("kang ok oke yg yang ambil pilih of them program programnya".split())  # noqa: SIM905 -- a word list reads best as words
+
+
+def says_all(text: str, offered: int) -> bool:
+    """Whether a typed text picks every choice offered ("Semua", "Dua duanya kang")."""
+    words = set(fold(without_controls(text)).split()) - CHAT_WORDS - _AROUND_ALL
+    if not words:
+        return False
+    return words <= _ALL or (offered == len(("one", "two")) and words <= _BOTH | _ALL)
+
+
+# A choice a talent takes back at a multiple choice ("Mucon ga jadi", "bukan mucon", "aku mau
+# yg musisi ke korea aja bukan mucon"; a talents' review: told to press the buttons): after a
+# word of "not", or before one of "called off"; and "X aja", "cuma X": only X.
+_NOT_THIS = re.compile(
+    r"\b(?:bukan|jangan|tanpa|kecuali|hapus|buang|except|without|not|"
+    r"(?:ga|gak|gk|nggak|ngga|enggak|tidak|tdk) (?:mau|jadi|usah|pilih))\b(?P<it>.*)$"
+)
+_CALLED_OFF = re.compile(
+    r"^(?P<it>.*?)\b(?:(?:ga|gak|gk|nggak|ngga|enggak|tidak|tdk) (?:jadi|usah)|gajadi|batal"
+    r"|dihapus|dibatalkan|dicancel|cancel)\b"
+)
+_CLAUSES = re.compile(r"[,;.!\n]|\b(?:dan|tapi|terus|trus|and|but)\b")
+_ONLY = frozenset("aja saja cuma cuman hanya only just doang".split())  # noqa: SIM905 -- a word list reads best as words
+
+
+def _clauses(text: str) -> list[tuple[str, str]]:
+    """Each clause of a text, as (what it wants, what it takes back)."""
+    parts = []
+    for clause in _CLAUSES.split(without_controls(text).casefold()):
+        folded = fold(clause)
+        found = _NOT_THIS.search(folded)
+        if found is not None and found.group("it").strip():  # "ga jadi mucon"
+            parts.append((folded[: found.start()], found.group("it")))
+            continue
+        off = _CALLED_OFF.search(folded)
+        parts.append(("", off.group("it")) if off is not None else (folded, ""))
+    return parts
+
+
+def unwanted_parts(text: str) -> list[str]:
+    """What a text takes back ("Mucon ga jadi": "mucon")."""
+    return [unwanted for _, unwanted in _clauses(text) if unwanted.strip()]
+
+
+def without_parts(text: str) -> str:
+    """A text without what it takes back."""
+    return ", ".join(wanted for wanted, _ in _clauses(text) if wanted.strip())
+
+
+def says_only(text: str) -> bool:
+    """Whether a text names its choices as the only ones ("Musisi ke korea aja")."""
+    return not _ONLY.isdisjoint(fold(without_controls(text)).split())
+
+
+# "Kirim kang", "oke kirim" at the review (a talents' review: told to use the buttons), and
+# "Oke simpan" at an update's: as its send or save button. Nothing else may be in it ("jangan
+# kirim dulu", "kirim ke siapa?").
+_SEND = frozenset("kirim kirimkan kirimin send submit".split())  # noqa: SIM905 -- a word list reads best as words
+_SAVE = frozenset("simpan simpen save".split())  # noqa: SIM905 -- a word list reads best as words
+_AROUND_SEND = frozenset(
+    "kang ok oke okay okey sip siap yuk ayo sekarang now please langsung aja saja it".split()  # noqa: SIM905 -- a word list reads best as words
+)
+
+
+def says_send(text: str, *, update: bool) -> bool:
+    """Whether a typed text at the review says send (or, in an update, save)."""
+    if "?" in text:
+        return False
+    words = set(fold(without_controls(text)).split()) - CHAT_WORDS - _AROUND_SEND
+    verbs = _SEND | _SAVE if update else _SEND
+    return bool(words) and words <= verbs
+
+
 def says_skip(text: str) -> bool:
-    """Whether a typed answer asks to skip the question."""
-    return fold(without_controls(text).strip().rstrip(".!")) in _SKIP_WORDS
+    """Whether a typed answer asks to skip the question, or says there is nothing ("ga ada
+    kak", "belum ada", "-")."""
+    plain = without_controls(text).strip()
+    if plain and _NOTHING_MARKS.match(plain):
+        return True
+    folded = fold(plain.rstrip(".!"))
+    if folded in _SKIP_WORDS or folded in ("none", "nothing", "no", "nope"):
+        return True
+    words = [word for word in folded.split() if word not in CHAT_WORDS | {"kang", "kok"}]
+    return (
+        len(words) == len(("ga", "ada"))  # a no, and what there is none of
+        and words[0] in _NOTHING
+        and words[1] in _NOTHING_WORDS
+    )
+
+
+# A talent thinking aloud ("hmm", "emm", "ehm"): no answer to a question, as "ok" is none.
+_HESITATING = re.compile(r"^(?:h+m+|e+m+|e+h+m+|u+m+|h+u+m+|m+|a+h+m*)$")
+
+
+def hesitates(text: str) -> bool:
+    """Whether a typed text only thinks aloud ("hmm", "emm…")."""
+    words = fold(without_controls(text)).split()
+    return bool(words) and all(_HESITATING.match(word) for word in words)
 
 
 # A talent saying they will carry on later ("bntr ya ntar lanjut", "Saya tanya dulu ke
@@ -1057,6 +1167,16 @@ def says_yes(text: str) -> bool:
     """Whether a typed text only says yes ("Iya bener", "ya kak", "that's right")."""
     words = set(fold(without_controls(text)).split())
     return not words.isdisjoint(_YES) and words - CHAT_WORDS - _AROUND_YES <= _YES
+
+
+_AGREE = frozenset("setuju agree agreed sepakat".split())  # noqa: SIM905 -- a word list reads best as words
+
+
+def says_agree(text: str) -> bool:
+    """Whether a typed text only agrees ("Saya setuju.", "iya setuju kak", "I agree")."""
+    words = set(fold(without_controls(text)).split())
+    rest = words - _AGREE - CHAT_WORDS - {"kang"}
+    return not words.isdisjoint(_AGREE) and (not rest or says_yes(" ".join(rest)))
 
 
 # How close a typo must come to a province's name or a city's ("Jawa Tenggah", "Surabya"), by

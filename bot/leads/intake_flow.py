@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
+from bot.answers.text import acknowledges
 from bot.content import Content, Program, Question, T
 from bot.leads import intake, slips
 from bot.leads.email_typos import EmailSuggestion, suggestion_for
@@ -73,6 +74,18 @@ def _offered(pending: object) -> tuple[str, str] | None:
 
 
 _CHOICES = frozenset({"single_choice", "multi_choice"})
+# A text at a question of buttons this soon after a long text's answer, and this long, is the
+# rest of that answer, sent as a second message.
+CONTINUED_WITHIN = 2 * 60
+CONTINUED_WORDS = 3
+_AT_BUTTONS = frozenset(
+    {
+        Text.INTAKE_USE_BUTTONS,
+        Text.INTAKE_USE_BUTTONS_MULTI,
+        Text.INTAKE_USE_BUTTONS_OR_OTHER,
+        Text.INTAKE_USE_BUTTONS_MULTI_OR_OTHER,
+    }
+)
 # The questions whose answer a copy would repeat (not a choice: a copy's label is no answer);
 # the optional ones it would fill are slips.FREE_TEXT (a stage name, other links, a note).
 _TYPED = frozenset({"short_text", "long_text", "url", "email", "phone", "number"})
@@ -304,11 +317,24 @@ class IntakeFlow:
             return await self.current(draft, note=Text.INTAKE_REGISTERING_NOW)
         if draft.stage == GUARDIAN and (said := about_the_guardian(text)) is not None:
             return await self.current(draft, note=said)  # "ini wajib ga?", "kenapa harus izin?"
+        if draft.stage == REVIEW and intake.says_send(text, update=draft.amends is not None):
+            # "Kirim kang", "Oke simpan": as the send (save) button; the review comes only
+            # after the consent, and its check of what is missing is the button's.
+            answers = await self._applications.answers(draft.id)
+            send = Press(draft.id, draft.step, "ok")
+            return await self._review_press(draft, answers, send, update_id)
+        if draft.stage == CONSENT and intake.says_agree(text):  # "Saya setuju."
+            return await self.current(draft, note=Text.INTAKE_CONSENT_BY_BUTTON)
         if draft.stage != QUESTION:  # a screen of buttons: as it stands (an update's reference)
             return await self.current(draft, note=Text.INTAKE_USE_BUTTONS)
         answers = await self._applications.answers(draft.id)
         if question is None:
             return Screen(draft.stage, draft, question, answers, note=Text.INTAKE_USE_BUTTONS)
+        suggestion = EmailSuggestion.from_pending(draft.pending)
+        if question.type in _SUGGESTED and suggestion and _agrees(text, suggestion.suggested):
+            # "Iya", "Iya yg gmail" to "Maksudmu …@gmail.com?" (a talents' review: refused as
+            # a bad address), as the suggestion's button, and the province's typed yes.
+            return await self._answer(draft, question, answers, suggestion.suggested, update_id)
         wrong = None if again else self._picked_wrong(draft, question, answers, text)
         if wrong is not None:  # "Eh salah kak, harusnya musik bukan film": nothing stored
             return await self._held_back(draft, question, text, update_id, wrong)
@@ -319,9 +345,12 @@ class IntakeFlow:
             # that is then their answer.
             told = _same(draft, pending=SENT_TWICE_TOLD, update_id=update_id)
             return _noted(await self._advance(draft, told), question, Text.INTAKE_SENT_TWICE)
-        if question.type == "long_text" and not question.required and self._chatter(text):
+        # "hmm" thinks aloud as "ok" only says okay (a talents' review: it was stored as the
+        # stage name and as notable works).
+        chats = self._chatter(text) or intake.hesitates(text)
+        if question.type == "long_text" and not question.required and chats:
             return Screen(QUESTION, draft, question, answers, note=Text.INTAKE_CHATTER)
-        if question.type == "short_text" and self._chatter(text):
+        if question.type == "short_text" and chats:
             # "makasih kak" at the full name was stored as the name "makasih" (a walk-through,
             # session 54): okay, thanks or hello is no name, unless sent once more ("Nanti
             # Lanjut", a band; capitals tell nothing: a phone writes "Makasih", an attacker).
@@ -338,6 +367,14 @@ class IntakeFlow:
         if asked and (of_them := about_the_choices(question, self._content, answers, text)):
             return Screen(QUESTION, draft, question, answers, error=of_them)
         closes = question.type == "multi_choice" and not asked and intake.closes_choice(text)
+        # "sip", "👍", "ok" too (a talents' review: told to press Done), unless "Lainnya" is
+        # ticked and waits for its words.
+        closes = closes or (
+            question.type == "multi_choice"
+            and not asked
+            and acknowledges(text)
+            and not self._other_waits(question, answers, draft.pending)
+        )
         if closes and draft.pending:  # "Udah itu aja", "Sudah.": as Done is pressed
             return await self._done(draft, question, answers, update_id)
         if question.type == "multi_choice":
@@ -371,6 +408,10 @@ class IntakeFlow:
             other = await self._other_named(draft, question, answers, text, update_id)
             if other is not None:  # "sound engineer, mixing mastering": Lainnya, and what
                 return other
+        if isinstance(outcome, intake.Rejected) and outcome.reason in _AT_BUTTONS and not asked:
+            added = await self._continued(draft, question, answers, text, update_id)
+            if added is not None:  # the rest of the text answer before, sent on its own
+                return added
         if isinstance(outcome, intake.Rejected):
             if outcome.reason is Text.INTAKE_TOO_LONG:
                 outcome = self._too_long(question, answers, outcome)
@@ -461,6 +502,32 @@ class IntakeFlow:
             offered=held.offered,
             error=intake.Rejected(Text.INTAKE_SEND_AGAIN),
         )
+
+    async def _continued(
+        self, draft: Draft, question: Question, answers: dict[str, Any], text: str, update_id: int
+    ) -> Screen | None:
+        """A text at a question of buttons, soon after a long text was answered just before
+        it: the rest of that answer, sent as a second message (a talents' review: "Ep pertama
+        kita", then "Judulnya Kabut Lembang rilis 2023, …" was refused at the programs and
+        lost). Added to that answer, as said, with Back to change it; None otherwise."""
+        previous = intake.previous_question(self._content, answers, question.key)
+        held = answers.get(previous.key) if previous is not None else None
+        if (
+            previous is None
+            or previous.type != "long_text"
+            or previous.holds_links
+            or not isinstance(held, str)
+            or not held.strip()
+            or draft.updated_at < ago(CONTINUED_WITHIN)
+            or len(text.split()) < CONTINUED_WORDS
+        ):
+            return None
+        joined = intake.check_text(previous, self._content, answers, f"{held}\n{text}")
+        if not isinstance(joined, intake.Accepted):
+            return None  # over its limit: refused as before
+        kept = _same(draft, answers={previous.key: joined.value}, update_id=update_id)
+        screen = await self._advance(draft, kept)
+        return _noted(screen, question, Text.INTAKE_ADDED_TO, field=previous.label)
 
     def _picked_wrong(
         self, draft: Draft, question: Question, answers: dict[str, Any], text: str
@@ -640,8 +707,13 @@ class IntakeFlow:
         is then not asked (a talents' review: "pilih Lainnya, lalu tulis sendiri" came three
         times to a talent who had). It goes again if "Lainnya" is unticked before Done."""
         pending = list(draft.pending or [])
-        named = intake.named_choices(question, self._content, answers, text)
-        if named:
+        offered = [value for value, _ in intake.choices(question, self._content, answers)]
+        every = question.choices_from == "programs" and intake.says_all(text, len(offered))
+        if every:
+            named, pending = offered, []  # "Semua", "Dua duanya kang"
+        else:
+            named, pending = self._changed_choices(question, answers, text, pending)
+        if named or pending != list(draft.pending or []):
             selection = [*pending, *(value for value in named if value not in pending)]
             problem = intake.check_added(question, selection) if selection != pending else None
             if problem is not None:  # more than the maximum: nothing ticked
@@ -650,11 +722,13 @@ class IntakeFlow:
                 draft, _same(draft, pending=selection, update_id=update_id)
             )
             labels = dict(intake.choices(question, self._content, answers))
-            ticked = T(
-                id=", ".join(labels[value].id for value in named),
-                en=", ".join(labels[value].en for value in named),
-            )
-            left = intake.unnamed_items(question, self._content, answers, text)
+            if not named:  # "Mucon ga jadi": what was unticked said
+                gone = [value for value in draft.pending or [] if value not in selection]
+                return _noted(
+                    screen, question, Text.INTAKE_UNTICKED, unticked=_labels(gone, labels)
+                )
+            ticked = _labels(named, labels)
+            left = [] if every else intake.unnamed_items(question, self._content, answers, text)
             if not left:
                 return _noted(screen, question, Text.INTAKE_TICKED, ticked=ticked)
             # "Indonesia, jawa, inggris dikit2": "jawa" is said, with how to add it (a talents'
@@ -688,6 +762,32 @@ class IntakeFlow:
         kept = {later.key: outcome.value}
         screen = await self._advance(draft, _same(draft, answers=kept, update_id=update_id))
         return _noted(screen, question, Text.INTAKE_OTHER_KEPT, other=label, answer=outcome.value)
+
+    def _other_waits(self, question: Question, answers: dict[str, Any], pending: Any) -> bool:
+        """Whether "Lainnya" is ticked at a multiple choice and its "which one?" unanswered."""
+        other = intake.other_follow_up(question, self._content)
+        return other is not None and other[0] in (pending or []) and other[2].key not in answers
+
+    def _changed_choices(
+        self, question: Question, answers: dict[str, Any], text: str, pending: list[str]
+    ) -> tuple[list[str], list[str]]:
+        """The choices a text ticks, and what stays ticked of `pending`: "Musisi ke korea aja"
+        (a talents' review: it was added to MU:CON) leaves only what it names; "Mucon ga
+        jadi", "bukan mucon" untick what they name."""
+        named = intake.named_choices(question, self._content, answers, text)
+        dropped = [
+            value
+            for part in intake.unwanted_parts(text)
+            for value in intake.named_choices(question, self._content, answers, part)
+        ]
+        if dropped:
+            kept = intake.without_parts(text)
+            named = intake.named_choices(question, self._content, answers, kept) if kept else []
+            pending = [value for value in pending if value not in dropped]
+            named = [value for value in named if value not in dropped]
+        if named and intake.says_only(text):
+            pending = []
+        return named, pending
 
     async def pause(self, user_id: int, update_id: int) -> Screen | None:
         """/batal: pause the open application (kept for /daftar); None if there is none."""
@@ -1094,6 +1194,26 @@ def _still_at(screen: Screen, question: Question) -> bool:
     """Whether a step kept the draft at this question, with no note of its own."""
     shown = screen.question.key if screen.question is not None else None
     return screen.kind == QUESTION and screen.note is None and shown == question.key
+
+
+def _labels(values: list[str], labels: dict[str, T]) -> T:
+    """The labels of choices, as one text of each language."""
+    return T(
+        id=", ".join(labels[value].id for value in values),
+        en=", ".join(labels[value].en for value in values),
+    )
+
+
+# Words around a yes to a suggestion ("iya yg gmail", "yes, that one").
+_POINTING = frozenset("yg yang itu pakai pake the one that".split())  # noqa: SIM905 -- a word list reads best as words
+
+
+def _agrees(text: str, suggested: str) -> bool:
+    """Whether a typed text says yes to the suggested address or name, perhaps naming it or
+    part of it ("Iya yg gmail")."""
+    named = set(intake.fold(suggested).split()) | _POINTING
+    said = [word for word in intake.fold(text).split() if word not in named]
+    return bool(said) and intake.says_yes(" ".join(said))
 
 
 def _at_once(draft: Draft, sent: datetime | None) -> bool:

@@ -180,6 +180,18 @@ _INTRODUCED = re.compile(
 # An introduction that says a name follows: "nama lengkap saya:", "my name is".
 _INTRODUCED_TOLD = re.compile(r"(?:[:\-=]|\b(?:adalah|yaitu|ialah|is))[\s.…]*$", re.I)
 _NOT_A_NAME = frozenset({"saya", "aku", "ku", "gue", "gw", "kami", "adalah", "is", ""})
+# A name said inside a sentence, after what it is the name of ("Sebagaimana saya sebutkan, nama
+# lengkap saya Sari Rahmawati.", "Band kita namanya Senja di Dago kang", "Nama produsernya JKO
+# beats", "rumah produksi saya bernama Lontara Docs"; a talents' review had each stored whole):
+# the name is what follows, up to the sentence's end or a comma.
+_NAMED_WITHIN = re.compile(
+    r"(?<!\w)(?:nama(?:\s+(?:lengkap|panggung|band|grup|asli))?\s+(?:saya|aku|gue|gw|kami|kita)"
+    r"|nama\s+[^\W\d_]+nya|namanya|namaku|bernama)"
+    r"(?:\s+(?:adalah|yaitu|ialah))?\s*:?\s+(?P<name>.+?)\s*(?:[.!?;,]+(?=\s|$)|$)",
+    re.I,
+)
+_NAMED_WITHIN_WORDS = 6  # at most: more is a sentence read wrong
+_ASKING_NAME = frozenset({"apa", "siapa", "what"})  # "namanya apa ya": asked, no name
 
 
 # The question a stage name said in a sentence is looked for at.
@@ -234,7 +246,9 @@ def stage_name_in(question: Question, text: str) -> str | None:
 
 # Chat particles a talent ends a short answer with ("bandung kak", "Studio Kopi ya"): not part
 # of the name. Not "min" or "bang", which end real names ("Lee Min").
-_TRAILING_PARTICLES = frozenset({"kak", "kakak", "kk", "ya", "yaa", "dong", "deh", "sih", "nih"})
+_TRAILING_PARTICLES = frozenset(
+    {"kak", "kakak", "kk", "kang", "ya", "yaa", "dong", "deh", "sih", "nih"}
+)
 
 
 def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
@@ -337,7 +351,7 @@ def _without_introduction(answer: str) -> str | None:
     stored as the full name, and the name sent after it as the stage name)."""
     found = _INTRODUCED.match(answer)
     if found is None:
-        return answer
+        return _named_within(answer)
     name = answer[found.end() :]
     said = set(fold(name).split()) - _TRAILING_PARTICLES - _NOT_A_NAME
     if said:
@@ -346,6 +360,22 @@ def _without_introduction(answer: str) -> str | None:
     # Kami"): a phone capitalises only the first word of "Nama saya".
     told = _INTRODUCED_TOLD.search(answer) is not None
     return None if told or not all(word[:1].isupper() for word in answer.split()) else answer
+
+
+def _named_within(answer: str) -> str:
+    """The name a sentence names after what it is the name of (_NAMED_WITHIN), or the answer
+    as typed: a name written as one, every word capitalised ("Anak Bernama Senja", "Yang
+    Namanya Cinta"), or one too long to be a name."""
+    if all(word[:1].isupper() or not word[:1].isalpha() for word in answer.split()):
+        return answer
+    found = _NAMED_WITHIN.search(answer)
+    if found is None:
+        return answer
+    name = found.group("name").strip(_QUOTES + " ")
+    words = set(fold(name).split()) - _TRAILING_PARTICLES
+    if not words or words <= _NOT_A_NAME | _ASKING_NAME or len(name.split()) > _NAMED_WITHIN_WORDS:
+        return answer
+    return name
 
 
 def _without_particles(answer: str) -> str:
