@@ -14,6 +14,7 @@ from bot.answers.language import written_in
 from bot.answers.text import (
     about_own_data,
     acknowledges,
+    asks_after_reply,
     asks_something,
     asks_what_this_is,
     nothing_written,
@@ -125,7 +126,7 @@ async def _free_reply(
         if latest is not None:
             await _not_this(update, context, question.language, latest, in_form=False)
             return
-    if await _erased_data_asked(update, context, question):
+    if await _status_asked(update, context, question):
         return
     needed = thresholds(context.services.settings)
     answer = await _desk(context).ask(question, needed)
@@ -164,19 +165,27 @@ async def _free_reply(
         await reply(update, answered, CallbackKeyboard(rows))
 
 
-async def _erased_data_asked(update: Update, context: BotContext, question: Question) -> bool:
-    """A question about the talent's own data ("Data saya masih ada ga?") from one whose data
-    was erased, with nothing registered since: /status's line that it was, and when (a
-    talents' review: the FAQ's "Datamu dipakai untuk …" read as if the bot still held it).
-    A word check first: most messages read nothing. True if it was that."""
-    if not about_own_data(question.text):
-        return False
-    line = await talent_status.erased_and_nothing_since(
-        context, question.user_id, question.language
-    )
+async def _status_asked(update: Update, context: BotContext, question: Question) -> bool:
+    """What /status would say, to a question it answers (a word check first: most messages
+    read nothing). About the talent's own data ("Data saya masih ada ga?") from one whose
+    data was erased, with nothing registered since: that it was, and when (a talents'
+    review: the FAQ's "Datamu dipakai untuk …" read as if the bot still held it). Whether
+    the team answered ("Sudah ada balasan?") from one who asked them: the line on their
+    questions, waiting since … or answered (a talents' review: the language page); from one
+    who never asked them, /status itself (their registration's stage, or none). True if it
+    was that."""
+    text, user_id, language = question.text, question.user_id, question.language
+    line = None
+    if about_own_data(text):
+        line = await talent_status.erased_and_nothing_since(context, user_id, language)
+    if line is None and asks_after_reply(text):
+        line = await talent_status.questions_line(context, user_id, language)
+        if not line:
+            await reply(update, *await talent_status.status_screen(context, user_id, language))
+            return True
     if line is None:
         return False
-    _, markup = menu.main_menu(context, question.language)
+    _, markup = menu.main_menu(context, language)
     await reply(update, line, markup)
     return True
 

@@ -22,7 +22,7 @@ async def status_screen(context: BotContext, user_id: int, language: str) -> Scr
     text, markup = pipeline_views.status_screen(
         context.content, language, registrations, unfinished
     )
-    asked = await _questions_part(context, user_id, language)
+    asked = await questions_line(context, user_id, language)
     if registrations or unfinished:
         return "\n\n".join(part for part in (text, asked) if part), markup
     # Nothing kept because they asked for erasure: said so, not "you haven't registered yet"
@@ -54,9 +54,10 @@ async def erased_and_nothing_since(context: BotContext, user_id: int, language: 
     return None if await store.applications.draft_for(user_id) is not None else line
 
 
-async def _questions_part(context: BotContext, user_id: int, language: str) -> str:
+async def questions_line(context: BotContext, user_id: int, language: str) -> str:
     """A line on the talent's own messages to the team (a talents' review: /status said
-    "belum mendaftar" to one whose question was answered and whose reply waited): how many
+    "belum mendaftar" to one whose question was answered and whose reply waited), also the
+    reply to "Sudah ada balasan?" (handlers.answers): how many
     wait and since when, else how many were answered; "" if they never asked. Never their
     words, nor who answered."""
     own = await context.services.store.support.own_questions(user_id)

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 
+from bot.answers.text import asks_after_reply
 from bot.emulator import EmulatedChat
 from bot.leads.export import to_wib
 from bot.leads.pipeline import short_day
@@ -17,7 +18,7 @@ from bot.texts import Text
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import CONTENT, MUSICIAN, Seed, seeded, shown
-from tests.test_support import answer, relayed_question, staff_member
+from tests.test_support import DONE_BUTTON, answer, relayed_question, staff_member
 from tests.workspace import workspace
 
 
@@ -162,3 +163,53 @@ async def test_reply_to_our_team_says_what_it_replies_to_and_stays_in_that_threa
     header, _ = staff_chat.messages_since(mark)
     assert header.reply_to_message_id is None
     assert "↩️" not in header.text
+
+
+async def test_asking_whether_the_team_replied_gets_the_status_line_on_questions(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """ "Sudah ada balasan?" outside ask mode: /status's line on the talent's questions to the
+    team, not an FAQ entry (a talents' review, H4: the language page)."""
+    sari = bot.user(first_name="Sari")
+    copy = await relayed_question(bot, staff_chat, sari, "Kak, koproduksi dokumenter bisa?")
+    await bot.press(sari, DONE_BUTTON)
+    waiting = shown(Text.STATUS_QUESTIONS_WAITING, count=1, since=today())
+    for asked in (
+        "Selamat sore. Apakah sudah ada balasan dari tim atas pertanyaan saya kemarin?",
+        "Sudah ada balasan?",
+        "udah dibales blm kak",
+    ):
+        mark = staff_chat.mark()
+        [said] = await bot.send(sari, asked)
+        assert said.text == waiting
+        assert staff_chat.messages_since(mark) == []  # not a new question for staff
+    await answer(bot, staff_member(bot, staff_chat), staff_chat, "Bisa, kak.", copy)
+    await bot.send(sari, "/tanya")  # and "Selesai bertanya": out of the talk with the team
+    await bot.press(sari, DONE_BUTTON)
+    [said] = await bot.send(sari, "Sudah ada balasan?")
+    assert said.text == shown(Text.STATUS_QUESTIONS_ANSWERED, count=1)
+    # Never asked the team: /status itself, not the language page.
+    budi = bot.user(first_name="Budi")
+    [said] = await bot.send(budi, "Sudah ada balasan?")
+    assert said.text == shown(Text.STATUS_NONE)
+    # Thanks for an answer ask nothing: small talk, as before.
+    [said] = await bot.send(sari, "makasih kak, sudah dijawab")
+    assert "💬" not in said.text
+
+
+@pytest.mark.parametrize(
+    ("typed", "asks"),
+    [
+        ("Apakah sudah ada balasan dari tim atas pertanyaan saya kemarin?", True),
+        ("Jawabannya udah masuk belum ya kak", True),
+        ("Has the team answered my question yet?", True),
+        ("any reply yet?", True),
+        ("makasih kak, sudah dijawab", False),  # thanks for one
+        ("Bagaimana cara ganti bahasa?", False),
+        ("pertanyaan yang tidak bisa dijawab mau hubungi staf", False),  # no "by now"
+    ],
+)
+def test_asking_whether_the_team_replied_is_told_from_other_messages(
+    typed: str, asks: bool
+) -> None:
+    assert asks_after_reply(typed) is asks

@@ -18,6 +18,7 @@ from bot.answers.words import (
     ASKING_BACK,
     ASKING_ON,
     BEFORE_SET_ASIDE,
+    BY_NOW,
     CALLED,
     CLOSING,
     DOUBTING,
@@ -47,6 +48,7 @@ from bot.answers.words import (
     REFUSING,
     REGISTERING,
     REGISTERING_FOR,
+    REPLYING,
     RUNNING,
     SALUTATIONS,
     SENDING,
@@ -554,6 +556,16 @@ def about_own_data(text: str) -> bool:
     return not OWN_DATA.isdisjoint(named) or (
         not OWN_DETAILS.isdisjoint(named) and not KEEPING.isdisjoint(found)
     )
+
+
+def asks_after_reply(text: str) -> bool:
+    """Whether a message asks if the team has answered yet ("Apakah sudah ada balasan dari
+    tim atas pertanyaan saya kemarin?", "udah dibales blm kak", "Any reply yet?"), not thanks
+    for one ("makasih, sudah dijawab"). A word check, no read."""
+    found = words(text)
+    if REPLYING.isdisjoint(found) or BY_NOW.isdisjoint(found):
+        return False
+    return "?" in text or not thanks_said(text)
 
 
 def _acknowledging(text: str, found: list[str]) -> bool:

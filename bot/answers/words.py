@@ -1987,6 +1987,18 @@ KEEPING = _listed(
     hapus dihapus terhapus delete deleted erase erased remove removed store stored
     """
 )
+# A message asking whether the team has answered yet ("Sudah ada balasan?", "udah dibales
+# blm kak", "any reply yet?"): a talent who asked the team reads /status's line on their
+# questions (`text.asks_after_reply`), not an FAQ entry. Not read by the matcher. A word for
+# a reply with one for "by now".
+REPLYING = _listed(
+    """
+    balasan balasannya balas dibalas membalas dibales bales balesan jawaban jawabannya jawab
+    dijawab menjawab respon respons direspon tanggapan ditanggapi reply replied replies answer
+    answered response responded
+    """
+)
+BY_NOW = _listed("sudah belum ada masih any yet already still has have did got")
 # Before a role, what the talent is not ("aku cuma editor, bukan sutradara", "I'm an editor,
 # not a director"): still who asks, even a role an entry has, in a message about its sender.
 NOT_BEING = _listed("bukan not")
