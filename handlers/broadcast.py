@@ -26,7 +26,7 @@ from bot.outreach.control import (
     reschedule_broadcast,
     scheduled,
 )
-from bot.outreach.offer_reply import OfferReply, reply_to_offer
+from bot.outreach.offer_reply import OfferReply, okay_to_offer, reply_to_offer
 from bot.parsing import small_int
 from bot.store import Broadcast, Version, utc_now
 from bot.store.audit import Actor
@@ -97,18 +97,23 @@ async def offer_subscription(update: Update, context: BotContext) -> None:
 
 
 async def typed_to_offer(update: Update, context: BotContext, text: str) -> OfferReply | None:
-    """A message that opens with a yes or a no ("Ya, saya bersedia", "👍", "yesss mau bgt 🙌")
-    while the offer waits unanswered: what it says after that (answered as any message, then
-    `offer_again`); None if it is no answer to the offer. Typing subscribes no one."""
+    """A message that opens with a yes or a no ("Ya, saya bersedia", "👍", "yesss mau bgt 🙌"),
+    or an okay as the first message after it ("sip"), while the offer waits unanswered: what
+    it says after that (answered as any message, then `offer_again`); None if it is no answer
+    to the offer. Typing subscribes no one."""
     user = update.effective_user
     if user is None or views.is_subscribed(context.talent):
         return None
     said = reply_to_offer(text)
+    store = context.services.store.broadcasts
     if said is None:
-        return None  # most messages: no read of the store
+        # "sip" right under the offer: read as a yes by who types it (a talents' review:
+        # "Siap!" and nothing recorded), so the offer again; a later okay is small talk.
+        if not okay_to_offer(text) or not await store.first_since_registering(user.id):
+            return None  # most messages: no read of the store
+        said = OfferReply("")
     # Only while the offer is fresh: a "ya" days later answers something else.
-    since = ago(OFFER_FRESH)
-    if not await context.services.store.broadcasts.offer_unanswered(user.id, since):
+    if not await store.offer_unanswered(user.id, ago(OFFER_FRESH)):
         return None
     return said
 

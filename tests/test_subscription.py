@@ -145,6 +145,11 @@ async def test_offer_after_an_application_no_is_recorded(make_bot: Any, content:
         "mau bgt",
         "nggak usah",
         "gak dulu deh kak",
+        # The talents' review of session 55 (H5): "Boleh kang" got the greeting menu.
+        "Boleh kang",
+        # An okay as the first message under the offer (H5: "sip" got "Siap!").
+        "sip",
+        "oke kak",
     ],
 )
 async def test_a_typed_answer_to_the_offer_brings_the_offer_back_to_press(
@@ -266,10 +271,13 @@ async def test_thanks_or_an_okay_after_registering_do_not_bring_the_offer_back(
     make_bot: Any, content: Content
 ) -> None:
     # An attacker's review: "ok", "siap kak", 🙏 brought the whole offer back, every time.
+    # Only an okay right under the offer answers it (a talents' review: "sip" got "Siap!");
+    # after any other message, an okay is small talk again.
     bot: Harness = await make_bot()
     dewi = bot.user(first_name="Dewi")
     await _submit_through_the_bot(bot, dewi, content)
-    for typed in ("ok", "siap kak", "🙏", "oke makasih kak", "sudah", "lanjut"):
+    await bot.send(dewi, "🙏")
+    for typed in ("ok", "siap kak", "🙏", "oke makasih kak", "sudah", "lanjut", "sip"):
         replies = await bot.send(dewi, typed)
         assert all(shown(Text.SUBSCRIBE_OFFER) not in reply.text for reply in replies), typed
     # A day after registering, a "ya" answers something else.

@@ -33,7 +33,12 @@ _AROUND = frozenset(
     " matur nuwun thanks thank you ty thx banyak banget bgt bngt yah deh sih nih aja saja dong"
     " please of course pasti dulu perlu lah kirim kirimkan kirimin dikirim dikirimkan"
     " dikirimin kabar kabarnya info infonya informasi informasinya berita beritanya"
-    " program programnya ke sini sini".split()
+    " program programnya ke sini sini kang teh bro sis kk ka om pak bu".split()
+)
+# An okay: no yes or no ("sip", "oke kak", "siap"), but read as one by who types it right
+# under the offer (a talents' review: "sip" got "Siap!" and nothing was recorded).
+_OKAY = frozenset(
+    "ok oke okay okey okeh okei sip siip siap noted mantap baik alright".split()  # noqa: SIM905 -- a word list reads best as words
 )
 # An emoji that says yes or no as a whole message, or beside the words of one.
 _EMOJI = frozenset({"👍", "👎", "🙌", "🔔", "🔕", "👌"})
@@ -41,6 +46,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _CLAUSE = re.compile(r"[^.!?,;\n]*[.!?,;\n]*")  # a clause and the marks that end it
 
 _LISTED = _SAYING | _AROUND
+_OKAY_LISTED = _OKAY | _AROUND
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,3 +98,14 @@ def _saying(clause: str) -> bool | None:
 def _known(word: str) -> str | None:
     """The word as the lists hold it ("yesss" as "yes"), or None if they do not."""
     return listed_form(word, _LISTED)
+
+
+def okay_to_offer(text: str) -> bool:
+    """Whether the message is an okay and no more ("sip", "oke kak", "siap, makasih"): an
+    answer to the offer only when it is the first message after it (it says no yes or no to
+    anything else: an attacker's review, each okay brought the offer back). Pure words."""
+    text = text.strip()
+    if not text or len(text) > _LONGEST or "?" in text:
+        return False
+    found = [listed_form(word.casefold(), _OKAY_LISTED) for word in _WORD.findall(text)]
+    return None not in found and not _OKAY.isdisjoint(found)

@@ -271,6 +271,17 @@ class Broadcasts:
         )
         return bool(value)
 
+    async def first_since_registering(self, user_id: int) -> bool:
+        """Whether the talent's latest message is the first they sent since their latest
+        registration (the one right under its program-news offer)."""
+        value = await self._db.fetch_value(
+            "SELECT COUNT(*) FROM conversation_log WHERE chat_id = ? AND direction = 'in'"
+            " AND created_at > (SELECT MAX(submitted_at) FROM applications"
+            " WHERE user_id = ? AND status = 'submitted')",
+            (user_id, user_id),
+        )
+        return bool(value == 1)
+
     async def audience_count(self, kind: str, value: str | None) -> int:
         """How many active subscribers an audience holds now."""
         return len(await _audience(self._db, kind, value))
