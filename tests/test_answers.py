@@ -1861,3 +1861,24 @@ async def test_the_third_reviews_plain_questions_get_their_page(bot: Harness) ->
     assert label.text.split("\n")[0] == CONTENT.programs["music_to_korea"].title.en
     [gamelan] = await bot.send(tom, "Would a gamelan-based project fit MU:CON at all?")
     assert gamelan.text.split("\n")[0] != CONTENT.programs["mucon"].title.en
+
+
+# Session 55's talents' review: each got an entry that answers another question.
+REVIEWED = [
+    # H6: one detail removed, not the data page whose only erasure is all of it.
+    ("Oh iya kak, bisa hapus nomor HP aku aja ga? Email sama yg lain biarin", "one_detail"),
+    ("Trus gimana kak kalau cuma mau hapus nomor hp?", "one_detail"),
+]
+
+
+async def test_the_talents_review_questions_get_the_entry_that_answers_them(
+    bot: Harness,
+) -> None:
+    reza = bot.user(first_name="Reza")
+    for typed, key in REVIEWED:
+        [answer] = await bot.send(reza, typed)
+        assert answer.text.split("\n")[0] == CONTENT.faq[key].question.id, typed
+    # Its words are the bot's own: the update button, /tanya, and /hapusdata erasing all.
+    [answer] = await bot.send(reza, REVIEWED[0][0])
+    assert "Perbarui pendaftaranku" in answer.text and "/tanya" in answer.text
+    assert "/hapusdata menghapus semua datamu" in answer.text

@@ -1207,6 +1207,20 @@ PHRASES: dict[tuple[str, ...], str] = {
     # suggested, where "video manggung" is answered.
     ("video", "pentas"): "video penampilan",
     ("video", "pertunjukan"): "video penampilan",
+    # Erasing one detail ("hapus nomor HP aku aja", "apus emailku") is the one-detail entry's
+    # ("sebagian", a part), not my_data's erasure of everything (session 55's talents'
+    # review: "bisa hapus nomor HP aku aja ga?" got my_data, whose only erasure is all).
+    **{
+        (erasing, detail): f"{erasing} sebagian {detail}"
+        for erasing in ("hapus", "apus", "hapusin", "apusin", "menghapus", "dihapus")
+        for detail in ("nomor", "nomer", "no", "hp", "wa", "email", "emailku", "tautan", "link")
+    },
+    **{
+        (*erasing, detail): f"{' '.join(erasing)} sebagian {detail}"
+        for verb in ("delete", "remove", "erase")
+        for erasing in ((verb,), (verb, "my"))
+        for detail in ("phone", "number", "email", "link")
+    },
     ("sampai", "mana"): "status",
     ("sampai", "di", "mana"): "status",
     ("sejauh", "mana"): "status",
@@ -1740,7 +1754,7 @@ SOURCED = _listed(
     dana pendanaan funding fund funds grant grants hibah beasiswa scholarship scholarships
     bantuan insentif incentive incentives
     """
-)
+) | _listed("lagu rekaman")  # a song from a medium: "lagu dari kaset", not a town
 # Words of place names that are no place by themselves: "dari luar negeri boleh daftar?" and
 # "from south korea" ask about who may register and about Korea.
 NOT_A_PLACE = _listed(
