@@ -1868,6 +1868,9 @@ REVIEWED = [
     # H6: one detail removed, not the data page whose only erasure is all of it.
     ("Oh iya kak, bisa hapus nomor HP aku aja ga? Email sama yg lain biarin", "one_detail"),
     ("Trus gimana kak kalau cuma mau hapus nomor hp?", "one_detail"),
+    # M8: what is kept, asked, starts with what is kept (it said what data is used for).
+    ("Data apa aja yg disimpen tentang aku?", "my_data"),
+    ("Bentar, data aku nanti disimpen apa aja ya?", "my_data"),
 ]
 
 
@@ -1882,3 +1885,6 @@ async def test_the_talents_review_questions_get_the_entry_that_answers_them(
     [answer] = await bot.send(reza, REVIEWED[0][0])
     assert "Perbarui pendaftaranku" in answer.text and "/tanya" in answer.text
     assert "/hapusdata menghapus semua datamu" in answer.text
+    [answer] = await bot.send(reza, "Data apa aja yg disimpen tentang aku?")
+    kept = "Yang kami simpan: jawaban yang kamu isi (termasuk email dan nomor HP), data akun"
+    assert answer.text.split("\n")[2].startswith(kept)

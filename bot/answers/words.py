@@ -1213,7 +1213,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     **{
         (erasing, detail): f"{erasing} sebagian {detail}"
         for erasing in ("hapus", "apus", "hapusin", "apusin", "menghapus", "dihapus")
-        for detail in ("nomor", "nomer", "no", "hp", "wa", "email", "emailku", "tautan", "link")
+        for detail in ("nomor", "nomer", "no", "handphone", "whatsapp", "email", "emailku")
     },
     **{
         (*erasing, detail): f"{' '.join(erasing)} sebagian {detail}"
@@ -1551,6 +1551,7 @@ STOPWORDS_ID = _listed(
     ingin lihat tadi pakai dipakai cari benar kayak gini begitu begini doang loh lho
     kok dong sih biar kalian lu lo elu tahu tau bukan sampai atau emang apakah bagaimanakah
     barusan udah minta pengin sebelum setelah terus nya2 aj kayaknya sepertinya
+    bentar sebentar dalam
     serius seriusan
     pun amat pula kali mirip semacam macam sebenernya sebetulnya pokoknya intinya maksudnya
     maksud mksd misalnya misal bila apabila bakalan coba ayo guys sob bestie bund bun pak bu
