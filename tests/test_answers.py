@@ -1871,6 +1871,8 @@ REVIEWED = [
     # M8: what is kept, asked, starts with what is kept (it said what data is used for).
     ("Data apa aja yg disimpen tentang aku?", "my_data"),
     ("Bentar, data aku nanti disimpen apa aja ya?", "my_data"),
+    # M12: whether the bot is the government's: who runs it, not "KOCCA is a government agency".
+    ("Ini resmi dari pemerintah?", "who_runs"),
 ]
 
 
