@@ -21,6 +21,7 @@ from bot.leads import intake
 from bot.leads.email_typos import EmailSuggestion
 from bot.leads.export import to_wib
 from bot.leads.intake_flow import bot_note
+from bot.store.users import CHOSEN
 from bot.texts import Text
 
 Row = dict[str, Any]
@@ -177,6 +178,11 @@ class _Writer:
         """A stored UTC time as people write it: 1 Desember 2026, pukul 12.41 WIB."""
         return moment_text(self.content, self.language, stored)
 
+    def chosen(self, value: Any) -> str | None:
+        """Whether the talent chose the chat's language: pressed it (CHOSEN); not one the bot
+        guessed or followed from what they write (store.users)."""
+        return None if value is None else self.yes_no(value == CHOSEN)
+
     def yes_no(self, value: Any) -> str | None:
         if value is None:
             return None
@@ -292,7 +298,7 @@ def _profile(w: _Writer, users: list[Row]) -> Section:
         "username": (Text.MYDATA_FIELD_USERNAME, _same),
         "telegram_language": (Text.MYDATA_FIELD_TELEGRAM_LANGUAGE, _same),
         "language": (Text.MYDATA_FIELD_CHAT_LANGUAGE, w.language_name),
-        "language_chosen": (Text.MYDATA_FIELD_LANGUAGE_CHOSEN, w.yes_no),
+        "language_chosen": (Text.MYDATA_FIELD_LANGUAGE_CHOSEN, w.chosen),
         "source": (Text.MYDATA_FIELD_FIRST_SOURCE, _same),
         "subscribed": (Text.MYDATA_FIELD_SUBSCRIBED, w.yes_no),
         "blocked": (Text.MYDATA_FIELD_BLOCKED, w.yes_no),

@@ -229,7 +229,10 @@ async def _wants_to_register(update: Update, context: BotContext, question: Ques
 
 async def follow_written_language(update: Update, context: BotContext) -> None:
     """A talent who never chose a language and writes clearly in the other one is answered in
-    it from now on (as if they had chosen it), and told once how to go back."""
+    it from now on, and told how to go back. Followed, not chosen: one who then writes the
+    other language again, clearly, and not right after a message clearly in the one followed,
+    is followed back (a talents' review: switched to English, a talent wrote Indonesian for
+    many messages and read English)."""
     talent, message = context.talent, update.message
     text = text_of(message) if message is not None else None
     if talent is None or talent.language_chosen or text is None:
@@ -239,8 +242,13 @@ async def follow_written_language(update: Update, context: BotContext) -> None:
     written = written_in(text)
     if written is None or written == talent.language:
         return
-    await context.services.store.users.set_language(talent.user_id, written)
-    context.talent = replace(talent, language=written, language_chosen=True)
+    store = context.services.store
+    if talent.language_followed:  # back again: not right after one in the language followed
+        before = await store.log.before_latest_in(talent.user_id)
+        if before is not None and written_in(before[0].text or "") == talent.language:
+            return  # a talent who mixes the two stays put
+    await store.users.follow_language(talent.user_id, written)
+    context.talent = replace(talent, language=written, language_followed=True)
     await reply(update, context.text(Text.LANGUAGE_FOLLOWED))
 
 

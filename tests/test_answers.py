@@ -217,6 +217,31 @@ async def test_asking_for_indonesian_with_telegram_in_english_switches_in_one_pr
     assert (await bot.store.users.get(john.id)).language == "id"  # type: ignore[union-attr]
 
 
+async def test_a_followed_language_follows_back_when_the_talent_writes_the_other(
+    bot: Harness,
+) -> None:
+    """A talents' review (M7): Joko's first message was English, the bot followed him into
+    English, and from then on he wrote only Indonesian and read English. A language the bot
+    followed is not chosen: two clear messages in the other language follow it back."""
+    joko = bot.user(first_name="Joko", language_code="id")
+    [told, _] = await bot.send(joko, "hi, how can I join the music program?")
+    assert told.text == CONTENT.text(Text.LANGUAGE_FOLLOWED, "en")
+    # One Indonesian message in between is not yet a change (a mixed writer stays put).
+    [answer] = await bot.send(joko, "data aku nanti disimpen apa aja ya?")
+    assert answer.text.split("\n")[0] == CONTENT.faq["my_data"].question.en
+    [told, answer] = await bot.send(joko, "kalau mau daftar bisa dari hp aja kan?")
+    assert told.text == CONTENT.text(Text.LANGUAGE_FOLLOWED, "id")
+    assert CONTENT.text(Text.BTN_NOT_THIS, "id") in answer.button_texts
+    user = await bot.store.users.get(joko.id)
+    assert user is not None and (user.language, user.language_chosen) == ("id", False)
+    # A talent who pressed a language keeps it, whatever they write.
+    await bot.send(joko, "/bahasa")
+    await bot.press(joko, CONTENT.text(Text.BTN_LANGUAGE_EN, "id"))
+    for typed in ("data aku disimpen apa aja ya?", "kalau mau daftar bisa dari hp aja kan?"):
+        [answer] = await bot.send(joko, typed)
+        assert CONTENT.text(Text.BTN_NOT_THIS, "en") in answer.button_texts
+
+
 async def test_a_parent_asking_about_disability_support_is_told_what_to_share(
     bot: Harness,
 ) -> None:

@@ -6,6 +6,12 @@ from dataclasses import dataclass
 
 from bot.store.db import Database, Row, Transaction, utc_now
 
+# users.language_chosen: 0 the language guessed from Telegram, CHOSEN pressed by the talent,
+# FOLLOWED the language they write in, taken by the bot (handlers.answers): kept as a chosen
+# one is, but followed again when they write in the other.
+CHOSEN = 1
+FOLLOWED = 2
+
 
 @dataclass(frozen=True, slots=True)
 class User:
@@ -22,6 +28,7 @@ class User:
     subscribed: bool
     blocked: bool
     created_at: str
+    language_followed: bool = False  # the bot took it from what they write: not chosen
 
     @classmethod
     def from_row(cls, row: Row) -> User:
@@ -33,11 +40,12 @@ class User:
             username=row["username"],
             telegram_language=row["telegram_language"],
             language=row["language"],
-            language_chosen=bool(row["language_chosen"]),
+            language_chosen=row["language_chosen"] == CHOSEN,
             source=row["source"],
             subscribed=bool(row["subscribed"]),
             blocked=bool(row["blocked"]),
             created_at=row["created_at"],
+            language_followed=row["language_chosen"] == FOLLOWED,
         )
 
 
@@ -112,9 +120,18 @@ class Users:
         """Store a language the user chose explicitly."""
         async with self._db.transaction() as tx:
             await tx.execute(
-                "UPDATE users SET language = ?, language_chosen = 1, updated_at = ?"
+                "UPDATE users SET language = ?, language_chosen = ?, updated_at = ?"
                 " WHERE user_id = ?",
-                (language, utc_now(), user_id),
+                (language, CHOSEN, utc_now(), user_id),
+            )
+
+    async def follow_language(self, user_id: int, language: str) -> None:
+        """Store the language a talent writes in, who never chose one (the bot follows it)."""
+        async with self._db.transaction() as tx:
+            await tx.execute(
+                "UPDATE users SET language = ?, language_chosen = ?, updated_at = ?"
+                " WHERE user_id = ? AND language_chosen <> ?",
+                (language, FOLLOWED, utc_now(), user_id, CHOSEN),
             )
 
     async def record_source(self, user_id: int, source: str) -> bool:
