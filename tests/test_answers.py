@@ -1898,6 +1898,8 @@ REVIEWED = [
     ("Bentar, data aku nanti disimpen apa aja ya?", "my_data"),
     # M12: whether the bot is the government's: who runs it, not "KOCCA is a government agency".
     ("Ini resmi dari pemerintah?", "who_runs"),
+    # M11: whether a band may register: the same page, which now says how.
+    ("Bisa daftar sebagai band ga", "who_can_apply"),
 ]
 
 
@@ -1915,3 +1917,6 @@ async def test_the_talents_review_questions_get_the_entry_that_answers_them(
     [answer] = await bot.send(reza, "Data apa aja yg disimpen tentang aku?")
     kept = "Yang kami simpan: jawaban yang kamu isi (termasuk email dan nomor HP), data akun"
     assert answer.text.split("\n")[2].startswith(kept)
+    [answer] = await bot.send(reza, "Bisa daftar sebagai band ga")
+    assert "pilih Band/grup di pertanyaan peran" in answer.text
+    assert CONTENT.text(Text.BTN_APPLY, "id") in answer.button_texts  # its 📝 Daftarkan minat
