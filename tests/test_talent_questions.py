@@ -76,6 +76,14 @@ async def test_status_counts_the_talents_own_questions_to_the_team(
         ("makasih, tapi emailnya belum masuk", True),  # something is not so
         ("makasih kak, kapan pengumumannya", True),  # asks, without "?"
         ("Terima kasih, ini portofolio saya https://vimeo.com/1", True),  # sent something
+        # More than thanks (an attacker's review: these stopped waiting).
+        ("makasih kak, tapi saya masih bingung", True),
+        ("makasih kak, tapi salah orang", True),
+        ("thanks but that's wrong", True),
+        ("Terima kasih, saya butuh jawaban secepatnya", True),
+        ("Thanks. Please call me", True),
+        ("Thank you, I'm still waiting for the schedule", True),
+        ("terima kasih. mohon dikabari", True),
     ],
 )
 def test_after_an_answer_only_thanks_that_ask_nothing_stop_waiting(typed: str, waits: bool) -> None:

@@ -31,6 +31,7 @@ from bot.answers.words import (
     I_SEE,
     KEEPING,
     LATER,
+    MORE_THAN_THANKS,
     MURMURS,
     MY_MISTAKE,
     NEGATING,
@@ -540,6 +541,7 @@ def thanks_asking_nothing(text: str) -> bool:
         and QUESTION_CUES.isdisjoint(found)
         and ASKING_ON.isdisjoint(found)
         and NEGATING.isdisjoint(found)
+        and MORE_THAN_THANKS.isdisjoint(found)
     )
 
 

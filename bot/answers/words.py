@@ -1920,6 +1920,15 @@ REFUSING = _listed("ga gak nggak ngga enggak tidak tak bukan belum blm kurang no
 # Words that turn what follows around ("tidak boleh daftar", "can't register"; "t" is what is
 # left of "can't"): a wording taught without them is not what such a message says.
 NEGATING = _listed("ga gak nggak ngga enggak tidak tak bukan belum blm jangan no not never t")
+# After thanks, what says there is more to it than thanks ("makasih kak, tapi saya masih
+# bingung", "Thanks. Please call me", "terima kasih. mohon dikabari"): still waiting for staff.
+MORE_THAN_THANKS = _listed(
+    """
+    tapi tp tpi namun but however masih still mohon please pls plz tolong butuh need needs
+    perlu bingung confused salah wrong keliru kabari dikabari kabarin hubungi call contact
+    waiting tunggu menunggu nunggu segera secepatnya asap urgent
+    """
+)
 ASKING_ON = _listed(
     """
     tanya nanya nanyain tny bertanya pertanyaan question questions ask lagi mau mo mw pengen
