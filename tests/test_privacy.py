@@ -522,6 +522,9 @@ async def test_status_after_an_erasure_says_the_data_was_erased(bot: Harness) ->
         ("Baik, terima kasih… akan saya kirimkan lewat email besok.", False),
         ("email KOCCA apa?", False),
         ("saya mau daftar", False),
+        # What registering needs, not what is kept (an attacker's review).
+        ("Data diri saya apa saja yang dibutuhkan untuk daftar?", False),
+        ("Kak aku mau tanya soal visa, data paspor ku perlu disimpan dimana?", False),
     ],
 )
 def test_a_question_about_ones_own_data_is_told_from_one_naming_an_address(

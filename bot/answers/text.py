@@ -34,6 +34,7 @@ from bot.answers.words import (
     MORE_THAN_THANKS,
     MURMURS,
     MY_MISTAKE,
+    NEEDING,
     NEGATING,
     NOT_IT,
     NOT_IT_FILLER,
@@ -555,9 +556,9 @@ def about_own_data(text: str) -> bool:
     if OWN.isdisjoint(found) and said.isdisjoint(owned):
         return False
     named = owned.union(found)
-    return not OWN_DATA.isdisjoint(named) or (
-        not OWN_DETAILS.isdisjoint(named) and not KEEPING.isdisjoint(found)
-    )
+    if KEEPING.isdisjoint(found) or not NEEDING.isdisjoint(found):
+        return False  # "data diri apa saja yang dibutuhkan?" (an attacker's review)
+    return not said.isdisjoint(named)
 
 
 def asks_after_reply(text: str) -> bool:

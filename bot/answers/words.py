@@ -2009,8 +2009,12 @@ KEEPING = _listed(
     """
     masih still simpan disimpan menyimpan nyimpan keep kept hold holding have has punya ada
     hapus dihapus terhapus delete deleted erase erased remove removed store stored
+    dipakai pakai digunakan gunakan use used
     """
 )
+# ... unless it asks what a registration needs ("Data diri apa saja yang dibutuhkan?", "data
+# paspor perlu disimpan di mana?"): the FAQ answers that, not "your data was erased".
+NEEDING = _listed("perlu butuh dibutuhkan diperlukan need needed needs required wajib harus")
 # A message asking whether the team has answered yet ("Sudah ada balasan?", "udah dibales
 # blm kak", "any reply yet?"): a talent who asked the team reads /status's line on their
 # questions (`text.asks_after_reply`), not an FAQ entry. Not read by the matcher. A word for
