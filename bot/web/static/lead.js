@@ -23,8 +23,8 @@ export function logLine(line, asker = t("log_talent")) {
   return h("li", { class: `line ${line.from === "in" ? "in" : "out"} kind-${line.kind}` },
     h("span", { class: "meta" }, [...who, line.at].join(" · "),
       line.holding ? h("span", { class: "tag holding" }, t("reply_holding_tag")) : null),
-    // A staff answer under the heading the talent got it with (the lead page's, see
-    // lead_page.headed_lines), as their chat shows it.
+    // A staff answer under the heading the talent got it with (kept with its log line,
+    // bot/web/lead_page.py's "heading"), as their chat shows it.
     line.heading ? h("span", { class: "answer-heading" }, line.heading) : null,
     h("span", { class: "words" }, line.text ?? t("log_no_text", { kind: line.kind })));
 }
