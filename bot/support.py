@@ -217,6 +217,7 @@ _THANKING = frozenset(
 )
 _SAID_AROUND = frozenset(
     "kak kakak bang min mas mbak pak bu ya deh dong nya jawabannya kabarnya infonya kabar"  # noqa: SIM905 -- a word list reads best as words
+    " kang teh neng bro sis gan om tante bapak ibu bli"  # how a talent calls staff
     " jawaban aku saya sy gw gue i ll will the for your answer you sih nih aja saja banget"
     " banyak much a lot so ok kalau gitu begitu sabar kok".split()
 )

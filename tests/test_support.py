@@ -664,6 +664,9 @@ async def test_an_okay_after_asking_the_team_says_the_answer_comes_here(
     assert okay.text == shown(Text.ASK_WAITING_OKAY)
     [thanks] = await bot.send(rizky, "makasih kak 🙏")
     assert thanks.text == shown(Text.ASK_WAITING_THANKS)
+    # Called as a Sundanese talent calls someone (a talents' review s55: "not sure").
+    [thanks] = await bot.send(rizky, "Makasih kang 🙏 ditunggu kabarnya")
+    assert thanks.text == shown(Text.ASK_WAITING_THANKS)
     assert staff_chat.messages_since(mark) == []  # no new question for staff
     # Staff answer; "Selesai bertanya" after that has nothing waiting to speak of, and a
     # "ditunggu" is an okay, not "no answer".
