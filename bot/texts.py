@@ -1266,6 +1266,7 @@ class Text(StrEnum):
     DIGEST_WEEK_TITLE = "digest_week_title"
     DIGEST_WEEK_LINE = "digest_week_line"
     DIGEST_WEEK_CONTACT = "digest_week_contact"
+    DIGEST_WEEK_CONTACT_SAME_DAY = "digest_week_contact_same_day"
     DIGEST_WEEK_NO_CONTACT = "digest_week_no_contact"
     DIGEST_WEEK_ALL = "digest_week_all"
     DIGEST_WEEK_NO_SECTOR = "digest_week_no_sector"

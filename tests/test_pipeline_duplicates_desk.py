@@ -148,7 +148,7 @@ async def test_a_closed_duplicate_names_the_lead_it_duplicates_in_search_and_on_
     await a_draft_then_two_leads(bot)  # Sari Dewi Lestari KOC-000001; Budi KOC-000002
     assert await bot.store.duplicates.close_duplicate(3, 2, Actor.cli()) == "saved"
     named = said(Text.RECORDS_LIST_CLOSED_NAMED, reference="KOC-000001", name="Sari Dewi Lestari")
-    assert named == "🔁 duplikat dari KOC-000001 · Sari Dewi Lestari (ditutup)"
+    assert named == "🔁 ditutup sebagai duplikat dari KOC-000001 (Sari Dewi Lestari)"
     admin = admin_of(staff_chat)
     # /lead with words that find both (their shared phone): a list, as /leads writes it.
     (found,) = await bot.send(admin, "/lead 0812 3456 7890")

@@ -281,7 +281,12 @@ async def test_the_digest_counts_closed_duplicates_apart_as_stats_does(
     await asyncio.to_thread(seed, database, talents)
     store = await Store.open(database)
     async with store.db.transaction() as tx:
-        for application_id, moment in ((1, monday), (3, sunday + timedelta(hours=1))):
+        contacts = (
+            (1, monday),
+            (2, saturday + timedelta(hours=1)),
+            (3, sunday + timedelta(hours=1)),
+        )
+        for application_id, moment in contacts:
             await tx.execute(
                 "INSERT INTO lead_history (application_id, kind, from_value, to_value, via,"
                 " created_at) VALUES (?, 'stage', 'baru', 'dihubungi', 'cli', ?)",
@@ -297,10 +302,17 @@ async def test_the_digest_counts_closed_duplicates_apart_as_stats_does(
     assert f"Pendaftaran terkirim: 2 {apart}" in stats.text.splitlines()
     # The week: two new, and first contact two days after registering, as /stats' median
     # (the duplicate, contacted at once, made it one).
-    week = next(line for line in sent.text.splitlines() if line.startswith("• Semua"))
+    # Budi's film lead, contacted an hour after it came: "less than a day", not "0,0 hari" (a
+    # staff review s55).
+    lines = sent.text.splitlines()
+    week = next(line for line in lines if line.startswith("• Semua"))
     assert week.startswith("• Semua: 2 baru · ")
-    assert week.endswith(shown(Text.DIGEST_WEEK_CONTACT, days="2,0"))
-    assert shown(Text.STATS_CONTACT_MEDIAN, days="2,0", count=1) in stats.text
+    assert week.endswith(shown(Text.DIGEST_WEEK_CONTACT, days="1,0"))
+    music = next(line for line in lines if line.startswith("• Musik"))
+    assert music.endswith(shown(Text.DIGEST_WEEK_CONTACT, days="2,0"))
+    film = next(line for line in lines if line.startswith("• Film"))
+    assert film.endswith(shown(Text.DIGEST_WEEK_CONTACT_SAME_DAY))
+    assert shown(Text.STATS_CONTACT_MEDIAN, days="1,0", count=2) in stats.text
 
 
 def asked_digest(text: str) -> bool:

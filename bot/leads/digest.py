@@ -252,7 +252,9 @@ def _week(
         )
     ]
     for name, item in rows:
-        if item.contact_days:
+        if item.contact_days and statistics.median(item.contact_days) < 1:
+            contact = content.text(Text.DIGEST_WEEK_CONTACT_SAME_DAY, language)  # not "0,0 hari"
+        elif item.contact_days:
             median = decimal_text(statistics.median(item.contact_days), content, language)
             contact = content.text(Text.DIGEST_WEEK_CONTACT, language, days=median)
         else:
