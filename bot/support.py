@@ -466,7 +466,20 @@ async def quoted_question(store: Store, user_id: int, asked: int | None) -> str:
         words = after
     # An admin trying /tanya: the log keeps no words of theirs, only that it kept none.
     unkept = (STAFF_TEXT, STAFF_ARGUMENTS)
-    return shortened(words, ANSWERED_EXCERPT) if words and words not in unkept else ""
+    return quote_of(words) if words and words not in unkept else ""
+
+
+def quote_of(words: str) -> str:
+    """A talent's question as a heading quotes it: on one line, shortened, and when cut, cut
+    before the word it fell in ("…masih bisa ikut…", not "…ikut progra…": a staff review)."""
+    cut = shortened(words, ANSWERED_EXCERPT)
+    if not cut.endswith("…"):
+        return cut
+    body = cut[:-1].rstrip()
+    whole = shortened(words, len(words) + 1)
+    inside = whole.startswith(body) and whole[len(body) : len(body) + 1].strip() != ""
+    kept = body.rsplit(" ", 1)[0].rstrip() if inside and " " in body else body
+    return f"{kept}…" if len(kept) >= ANSWERED_EXCERPT // 2 else cut
 
 
 def heading_text(heading: str) -> str:

@@ -13,7 +13,7 @@ from bot.leads.export import to_wib
 from bot.leads.pipeline import short_day
 from bot.store import utc_now
 from bot.store.support import OwnQuestions
-from bot.support import still_waiting
+from bot.support import quote_of, still_waiting
 from bot.texts import Text
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
@@ -90,6 +90,32 @@ def test_after_an_answer_only_thanks_that_ask_nothing_stop_waiting(typed: str, w
     own = OwnQuestions(waiting=(("2026-12-01T03:00:00+00:00", typed),), answered=1)
     assert bool(still_waiting(own)) is waits
     assert still_waiting(replace(own, answered=0))  # before any answer, every message waits
+
+
+@pytest.mark.parametrize(
+    ("asked", "quoted"),
+    [
+        # Cut inside a word: before it (a staff review s55: "…ditanggung? R…", "…progra…").
+        (
+            "Halo kak, saya mau tanya apakah biaya tiket pesawat ke Korea ditanggung? Rencananya",
+            "Halo kak, saya mau tanya apakah biaya tiket pesawat ke…",
+        ),
+        (
+            "Kak kalau umur saya sudah 31 tahun masih bisa ikut program musisi ke Korea?",
+            "Kak kalau umur saya sudah 31 tahun masih bisa ikut program…",
+        ),
+        # Cut between words, or not cut: as it was.
+        (
+            "bang tiket pesawat MU:CON ditanggung ga? soalnya aku dari Medan, jauh banget",
+            "bang tiket pesawat MU:CON ditanggung ga? soalnya aku dari…",
+        ),
+        ("kalau visa gimana bang?", "kalau visa gimana bang?"),
+        # One long word: cut inside it all the same (nothing else to quote).
+        ("a" * 80, "a" * 59 + "…"),
+    ],
+)
+def test_a_quoted_question_is_cut_before_the_word_it_falls_in(asked: str, quoted: str) -> None:
+    assert quote_of(asked) == quoted
 
 
 async def test_a_staff_answer_starts_by_naming_the_question_it_answers(
