@@ -24,6 +24,7 @@ from bot.emulator.entities import parse_html
 from bot.leads.export import neutralise
 from bot.leads.intake import choices, visible_questions
 from bot.settings import PACKAGED_CONTENT_DIR
+from bot.store.db import ago
 from bot.texts import Text
 from tests.harness import TEST_FORWARDING, Harness
 
@@ -459,3 +460,19 @@ def section(copy: dict[str, Any], key: Text, language: str = "id") -> Any:
 def copy_label(key: Text, language: str = "id") -> str:
     """A label of the copy, from content/."""
     return CONTENT.text(key, language)
+
+
+async def seen(bot: Harness, user: EmulatedUser, seconds: int = 30) -> None:
+    """The form's current screen reached the talent `seconds` ago (its draft's last step was
+    then): a text now was typed after reading it, not sent with the one before."""
+    async with bot.store.db.transaction() as tx:
+        await tx.execute(
+            "UPDATE applications SET updated_at = ? WHERE user_id = ?", (ago(seconds), user.id)
+        )
+
+
+async def draft_answers(bot: Harness, user: EmulatedUser) -> dict[str, Any]:
+    """The answers stored so far in the talent's open form."""
+    draft = await bot.store.applications.draft_for(user.id)
+    assert draft is not None
+    return await bot.store.applications.answers(draft.id)

@@ -3,9 +3,6 @@ name inside a sentence, "hmm", "ga ada", a typed yes, short replies, a message i
 
 from __future__ import annotations
 
-from typing import Any
-
-from bot.emulator import EmulatedUser
 from bot.leads.export import to_wib
 from bot.leads.intake import NONE_YET, choices
 from bot.store import utc_now
@@ -19,17 +16,13 @@ from tests.leads import (
     answer,
     at_question,
     consent,
+    draft_answers,
     fill,
     label,
+    seen,
     shown,
     where,
 )
-
-
-async def _stored(bot: Harness, user: EmulatedUser) -> dict[str, Any]:
-    draft = await bot.store.applications.draft_for(user.id)
-    assert draft is not None
-    return await bot.store.applications.answers(draft.id)
 
 
 async def test_hmm_at_an_optional_text_is_no_answer_and_a_name_in_a_sentence_is_cut(
@@ -42,7 +35,7 @@ async def test_hmm_at_an_optional_text_is_no_answer_and_a_name_in_a_sentence_is_
         [reply] = await bot.send(user, typed)
         assert reply.text.startswith(shown(Text.INTAKE_CHATTER_AT_TEXT))
         assert await where(bot, user) == "stage_name"
-        assert "stage_name" not in await _stored(bot, user)
+        assert "stage_name" not in await draft_answers(bot, user)
     back = CONTENT.text(Text.BTN_BACK, "id")
     for typed, kept in (
         ("Band kita namanya Senja di Dago kang", "Senja di Dago"),
@@ -55,27 +48,27 @@ async def test_hmm_at_an_optional_text_is_no_answer_and_a_name_in_a_sentence_is_
         ("Senja di Dago kang", "Senja di Dago"),
     ):
         await bot.send(user, typed)
-        assert (await _stored(bot, user))["stage_name"] == kept, typed
+        assert (await draft_answers(bot, user))["stage_name"] == kept, typed
         await bot.press(user, back)
         assert await where(bot, user) == "stage_name"
     user = await at_question(bot, "notable_works")
     [reply] = await bot.send(user, "hmm")
     assert reply.text.startswith(shown(Text.INTAKE_CHATTER))
     assert await where(bot, user) == "notable_works"
-    assert "notable_works" not in await _stored(bot, user)
+    assert "notable_works" not in await draft_answers(bot, user)
 
 
 async def test_a_name_after_a_polite_lead_in_is_the_name(bot: Harness) -> None:
     """H2: Ibu Sari's full name and production house were stored as her whole sentences."""
     user = await at_question(bot, "full_name", answers=FILMMAKER)
     await bot.send(user, "Sebagaimana saya sebutkan, nama lengkap saya Sari Rahmawati.")
-    assert (await _stored(bot, user))["full_name"] == "Sari Rahmawati"
+    assert (await draft_answers(bot, user))["full_name"] == "Sari Rahmawati"
     assert await where(bot, user) == "company_name"
     await bot.send(
         user,
         "Saya tidak memakai nama panggung, namun rumah produksi saya bernama Lontara Docs.",
     )
-    assert (await _stored(bot, user))["company_name"] == "Lontara Docs"
+    assert (await draft_answers(bot, user))["company_name"] == "Lontara Docs"
     back = CONTENT.text(Text.BTN_BACK, "id")
     for typed, kept in (
         ("Halo kak, nama saya Dimas Aditya ya", "Dimas Aditya"),
@@ -85,7 +78,7 @@ async def test_a_name_after_a_polite_lead_in_is_the_name(bot: Harness) -> None:
         await bot.press(user, back)
         assert await where(bot, user) == "company_name"
         await bot.send(user, typed)
-        assert (await _stored(bot, user))["company_name"] == kept, typed
+        assert (await draft_answers(bot, user))["company_name"] == kept, typed
 
 
 async def test_nothing_typed_at_an_optional_text_skips_it(bot: Harness) -> None:
@@ -96,13 +89,13 @@ async def test_nothing_typed_at_an_optional_text_skips_it(bot: Harness) -> None:
     for typed in ("ga ada kak", "Ga ada", "tidak ada", "nggak ada", "-", "belum ada"):
         await bot.send(user, typed)
         assert await where(bot, user) == "notable_works", typed
-        assert (await _stored(bot, user)).get("other_links") is None, typed
+        assert (await draft_answers(bot, user)).get("other_links") is None, typed
         await bot.press(user, back)
         assert await where(bot, user) == "other_links"
     user = await at_question(bot, "stage_name")
     await bot.send(user, "Ga ada")
     assert await where(bot, user) == "music_role"
-    assert (await _stored(bot, user)).get("stage_name") is None
+    assert (await draft_answers(bot, user)).get("stage_name") is None
 
 
 async def test_a_typed_yes_to_the_email_suggestion_takes_it(bot: Harness) -> None:
@@ -114,7 +107,7 @@ async def test_a_typed_yes_to_the_email_suggestion_takes_it(bot: Harness) -> Non
         [asked] = await bot.send(user, "dimas.senja@gmial.com")
         assert "dimas.senja@gmail.com" in asked.text
         await bot.send(user, typed)
-        assert (await _stored(bot, user))["email"] == "dimas.senja@gmail.com", typed
+        assert (await draft_answers(bot, user))["email"] == "dimas.senja@gmail.com", typed
         assert await where(bot, user) == "phone"
         await bot.press(user, back)
     # Anything else is still read as an address.
@@ -130,13 +123,13 @@ async def test_short_replies_are_read_as_their_long_forms(bot: Harness) -> None:
     user = await at_question(bot, "experience_years")
     await bot.send(user, "Band nya dr 2021 kang")
     years = to_wib(utc_now()).year - 2021
-    assert (await _stored(bot, user))["experience_years"] == years
+    assert (await draft_answers(bot, user))["experience_years"] == years
     assert await where(bot, user) == "portfolio_url"
     [refused] = await bot.send(user, "ada di hp aku")
     assert refused.text.startswith(shown(Text.INTAKE_BAD_URL))
     assert "belum ada" in refused.text.split("\n")[0]  # the way out, said with the error
     await bot.send(user, "blm ada kak 🙈")
-    assert (await _stored(bot, user))["portfolio_url"] == NONE_YET
+    assert (await draft_answers(bot, user))["portfolio_url"] == NONE_YET
     for key in ("other_links", "notable_works"):
         await answer(bot, user, key, MUSICIAN[key])
     assert await where(bot, user) == "programs_of_interest"
@@ -148,13 +141,14 @@ async def test_short_replies_are_read_as_their_long_forms(bot: Harness) -> None:
     assert draft is not None and sorted(draft.pending) == sorted(offered)
     await bot.send(user, "👍")
     assert await where(bot, user) == "languages"
-    assert sorted((await _stored(bot, user))["programs_of_interest"]) == sorted(offered)
+    assert sorted((await draft_answers(bot, user))["programs_of_interest"]) == sorted(offered)
     await bot.press(user, label("languages", "indonesian"))
     await bot.send(user, "sip")
     assert await where(bot, user) == "email"
     for key in ("email", "phone", "message"):
         await answer(bot, user, key, MUSICIAN[key])
     assert await where(bot, user) == "review"
+    await seen(bot, user)  # typed once the review was read (sooner, it is shown again)
     await bot.send(user, "Kirim kang")
     assert await where(bot, user) is None
     assert any("KOC-" in message.text for message in user.messages[-3:])
@@ -165,6 +159,7 @@ async def test_short_replies_are_read_as_their_long_forms(bot: Harness) -> None:
     await bot.press(user, CONTENT.questions["email"].label.id)
     await bot.send(user, "dimas.baru@gmail.com")
     assert await where(bot, user) == "review"
+    await seen(bot, user)
     [saved] = await bot.send(user, "Oke simpan kak")
     assert await where(bot, user) is None
     assert "dimas.baru@gmail.com" in saved.text
@@ -240,13 +235,13 @@ async def test_the_rest_of_a_long_answer_sent_after_it_is_added_to_it(bot: Harne
     works = CONTENT.questions["notable_works"].label.id
     assert added.text.startswith(shown(Text.INTAKE_ADDED_TO, field=works))
     assert await where(bot, user) == "programs_of_interest"
-    assert (await _stored(bot, user))["notable_works"] == f"Ep pertama kita\n{rest}"
+    assert (await draft_answers(bot, user))["notable_works"] == f"Ep pertama kita\n{rest}"
     await bot.send(user, "mucon")  # a program named is ticked, as before
-    assert (await _stored(bot, user))["notable_works"] == f"Ep pertama kita\n{rest}"
+    assert (await draft_answers(bot, user))["notable_works"] == f"Ep pertama kita\n{rest}"
     async with bot.store.db.transaction() as tx:  # three minutes on
         await tx.execute(
             "UPDATE applications SET updated_at = ? WHERE user_id = ?", (ago(180), user.id)
         )
     [refused] = await bot.send(user, "trs juga pernah di Synchronize Fest")
     assert shown(Text.INTAKE_USE_BUTTONS_MULTI) in refused.text
-    assert (await _stored(bot, user))["notable_works"] == f"Ep pertama kita\n{rest}"
+    assert (await draft_answers(bot, user))["notable_works"] == f"Ep pertama kita\n{rest}"

@@ -318,6 +318,10 @@ class IntakeFlow:
         if draft.stage == GUARDIAN and (said := about_the_guardian(text)) is not None:
             return await self.current(draft, note=said)  # "ini wajib ga?", "kenapa harus izin?"
         if draft.stage == REVIEW and intake.says_send(text, update=draft.amends is not None):
+            if _at_once(draft, sent):
+                # Sent before the review could reach the talent ("Kirim kang" twice at the
+                # last question, an attacker's review: sent unseen): the review again.
+                return await self.current(draft, note=Text.INTAKE_REVIEW_FIRST)
             # "Kirim kang", "Oke simpan": as the send (save) button; the review comes only
             # after the consent, and its check of what is missing is the button's.
             answers = await self._applications.answers(draft.id)
@@ -339,6 +343,17 @@ class IntakeFlow:
         if wrong is not None:  # "Eh salah kak, harusnya musik bukan film": nothing stored
             return await self._held_back(draft, question, text, update_id, wrong)
         if not question.required and intake.says_skip(text):  # as the Skip button does
+            return await self._answer(draft, question, answers, None, update_id)
+        if (
+            not question.required
+            and question.type in _WORDS
+            and intake.says_send(text, update=draft.amends is not None)
+        ):
+            # "Kirim kang" at the last (optional) question is no note to the team, and sends
+            # nothing: the answer as it stands (none: skipped), then the review (an
+            # attacker's review: stored as the note, and a second one sent it unseen).
+            if question.key in answers:
+                return await self._move_on(draft, answers, {}, update_id, after=question.key)
             return await self._answer(draft, question, answers, None, update_id)
         if self._sent_twice(draft, question, answers, text, sent):
             # Noted with the draft: the note invites the talent to send it once more, and
