@@ -6,7 +6,6 @@ from __future__ import annotations
 from bot.leads.export import to_wib
 from bot.leads.intake import NONE_YET, choices
 from bot.store import utc_now
-from bot.store.db import ago
 from bot.texts import Text
 from tests.harness import Harness
 from tests.leads import (
@@ -223,25 +222,36 @@ async def test_small_wordings_of_the_form(bot: Harness) -> None:
     assert stale.text.startswith("That button has expired. Here's where you are now:")
 
 
-async def test_the_rest_of_a_long_answer_sent_after_it_is_added_to_it(bot: Harness) -> None:
+async def test_text_soon_after_a_long_answer_is_not_stored_and_that_is_said(
+    bot: Harness,
+) -> None:
     """H3: "Ep pertama kita" was stored as notable works, and "Judulnya Kabut Lembang rilis
-    2023, …" sent right after it was refused at the programs and lost. Soon after, it is
-    added to that answer, as said; later, or naming a program, it is not."""
+    2023, …" sent right after it was refused at the programs and lost. Form2 added it to that
+    answer; an attacker's review then had answers to the programs, a phone number and an
+    e-mail added too. Soon after, nothing is stored and that is said, with how to add it;
+    later, it is refused as before; a program named is ticked."""
     user = await at_question(bot, "notable_works")
     await bot.send(user, "Ep pertama kita")
     assert await where(bot, user) == "programs_of_interest"
-    rest = "Judulnya Kabut Lembang rilis 2023, trs pernah maen di bandung berisik"
-    [added] = await bot.send(user, rest)
     works = CONTENT.questions["notable_works"].label.id
-    assert added.text.startswith(shown(Text.INTAKE_ADDED_TO, field=works))
-    assert await where(bot, user) == "programs_of_interest"
-    assert (await draft_answers(bot, user))["notable_works"] == f"Ep pertama kita\n{rest}"
+    for typed in (
+        "Judulnya Kabut Lembang rilis 2023, trs pernah maen di bandung berisik",
+        "mau ikut yang ke korea kak",
+        "Boleh dua-duanya nggak kak",
+        "terserah tim kurasi aja",
+        "Pilih yang manapun asal berangkat",
+        "Nomor WA aku 081234567890 kak",
+        "email aku sari@gmail.com",
+    ):
+        [told] = await bot.send(user, typed)
+        assert told.text.startswith(shown(Text.INTAKE_NOT_ADDED, field=works)), typed
+        assert label("programs_of_interest", "mucon") in told.button_texts  # buttons stay
+        assert await where(bot, user) == "programs_of_interest"
+        assert (await draft_answers(bot, user))["notable_works"] == "Ep pertama kita", typed
     await bot.send(user, "mucon")  # a program named is ticked, as before
-    assert (await draft_answers(bot, user))["notable_works"] == f"Ep pertama kita\n{rest}"
-    async with bot.store.db.transaction() as tx:  # three minutes on
-        await tx.execute(
-            "UPDATE applications SET updated_at = ? WHERE user_id = ?", (ago(180), user.id)
-        )
+    draft = await bot.store.applications.draft_for(user.id)
+    assert draft is not None and draft.pending == ["mucon"]
+    await seen(bot, user, 180)  # three minutes on
     [refused] = await bot.send(user, "trs juga pernah di Synchronize Fest")
     assert shown(Text.INTAKE_USE_BUTTONS_MULTI) in refused.text
-    assert (await draft_answers(bot, user))["notable_works"] == f"Ep pertama kita\n{rest}"
+    assert (await draft_answers(bot, user))["notable_works"] == "Ep pertama kita"

@@ -424,8 +424,8 @@ class IntakeFlow:
             if other is not None:  # "sound engineer, mixing mastering": Lainnya, and what
                 return other
         if isinstance(outcome, intake.Rejected) and outcome.reason in _AT_BUTTONS and not asked:
-            added = await self._continued(draft, question, answers, text, update_id)
-            if added is not None:  # the rest of the text answer before, sent on its own
+            added = self._continued(draft, question, answers, text)
+            if added is not None:  # the rest of the text answer before? Not stored: said
                 return added
         if isinstance(outcome, intake.Rejected):
             if outcome.reason is Text.INTAKE_TOO_LONG:
@@ -518,13 +518,15 @@ class IntakeFlow:
             error=intake.Rejected(Text.INTAKE_SEND_AGAIN),
         )
 
-    async def _continued(
-        self, draft: Draft, question: Question, answers: dict[str, Any], text: str, update_id: int
+    def _continued(
+        self, draft: Draft, question: Question, answers: dict[str, Any], text: str
     ) -> Screen | None:
         """A text at a question of buttons, soon after a long text was answered just before
-        it: the rest of that answer, sent as a second message (a talents' review: "Ep pertama
-        kita", then "Judulnya Kabut Lembang rilis 2023, …" was refused at the programs and
-        lost). Added to that answer, as said, with Back to change it; None otherwise."""
+        it: perhaps the rest of that answer, sent as a second message (a talents' review: "Ep
+        pertama kita", then "Judulnya Kabut Lembang rilis 2023, …" was refused at the programs
+        and lost), perhaps not (an attacker's review: "mau ikut yang ke korea kak", a phone
+        number, were added to it). Nothing is stored; the question stays, with how to add it
+        (Back, and the whole answer again). None otherwise."""
         previous = intake.previous_question(self._content, answers, question.key)
         held = answers.get(previous.key) if previous is not None else None
         if (
@@ -539,10 +541,11 @@ class IntakeFlow:
             return None
         joined = intake.check_text(previous, self._content, answers, f"{held}\n{text}")
         if not isinstance(joined, intake.Accepted):
-            return None  # over its limit: refused as before
-        kept = _same(draft, answers={previous.key: joined.value}, update_id=update_id)
-        screen = await self._advance(draft, kept)
-        return _noted(screen, question, Text.INTAKE_ADDED_TO, field=previous.label)
+            return None  # too long to be added: refused as before
+        values = {"field": previous.label}
+        return Screen(
+            QUESTION, draft, question, answers, note=Text.INTAKE_NOT_ADDED, note_values=values
+        )
 
     def _picked_wrong(
         self, draft: Draft, question: Question, answers: dict[str, Any], text: str
