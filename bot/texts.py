@@ -187,6 +187,7 @@ class Text(StrEnum):
     INTAKE_USE_BUTTONS_MULTI_OR_OTHER = "intake_use_buttons_multi_or_other"
     INTAKE_TICKED = "intake_ticked"
     INTAKE_UNTICKED = "intake_unticked"
+    INTAKE_TICKED_ONLY = "intake_ticked_only"
     INTAKE_NOT_ADDED = "intake_not_added"
     INTAKE_CONSENT_BY_BUTTON = "intake_consent_by_button"
     INTAKE_TICKED_LEFT = "intake_ticked_left"  # and what was typed but matches no choice

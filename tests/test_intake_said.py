@@ -3,6 +3,7 @@ name inside a sentence, "hmm", "ga ada", a typed yes, short replies, a message i
 
 from __future__ import annotations
 
+from bot.content_checks import SELECTED_MARK
 from bot.leads.export import to_wib
 from bot.leads.intake import NONE_YET, choices
 from bot.store import utc_now
@@ -177,17 +178,20 @@ async def test_only_this_program_or_not_that_one_typed_changes_the_ticks(bot: Ha
 
     await bot.press(user, mucon)
     [reply] = await bot.send(user, "Musisi ke korea aja")
-    assert reply.text.startswith(shown(Text.INTAKE_TICKED, ticked="Musisi ke Korea"))
+    said = shown(Text.INTAKE_TICKED_ONLY, ticked="Musisi ke Korea", unticked="MU:CON")
+    assert reply.text.startswith(said)  # the tick dropped is said (an attacker's review)
     assert await ticked() == ["music_to_korea"]
-    for typed in (
-        "Mucon ga jadi",
-        "bukan mucon kak",
-        "Eh ganti deh, aku mau yg musisi ke korea aja bukan mucon",
-    ):
+    for typed in ("Mucon ga jadi", "bukan mucon kak", "ga jadi mucon"):
         await bot.press(user, mucon)
         assert sorted(await ticked()) == ["mucon", "music_to_korea"]
         await bot.send(user, typed)
         assert await ticked() == ["music_to_korea"], typed
+    # In a sentence, "aja" and "bukan" say more than which to tick (an attacker's review):
+    # nothing is read from it, the buttons are.
+    await bot.press(user, mucon)
+    await bot.send(user, "Eh ganti deh, aku mau yg musisi ke korea aja bukan mucon")
+    assert sorted(await ticked()) == ["mucon", "music_to_korea"]
+    await bot.press(user, SELECTED_MARK + mucon)
     await bot.press(user, mucon)
     [reply] = await bot.send(user, "Mucon ga jadi")
     assert reply.text.startswith(shown(Text.INTAKE_UNTICKED, unticked="MU:CON"))

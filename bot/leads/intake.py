@@ -290,15 +290,31 @@ def named_choices(
     tokens = fold(without_controls(text)).split()
     if not tokens or (not asked and not _DENIALS.isdisjoint(tokens)):
         return []
+    offered, names = _names_of(question, content, answers)
+    if asked:  # "bedanya solo sama grup", "drumer masuk yg mana": read loosely, never taken
+        names = _loosely(names, tokens, programs=question.choices_from == "programs")
+    kept = {value for _, _, value in _name_spans(offered, names, tokens)}
+    return [value for value, _ in offered if value in kept]
+
+
+def _names_of(
+    question: Question, content: Content, answers: Answers
+) -> tuple[list[tuple[str, T]], dict[str, set[str]]]:
+    """The choices offered, and what names each in a typed text (folded)."""
     words = {choice.value: choice.words for choice in question.choices or []}
     offered = choices(question, content, answers)
     names = {value: choice_names(label, words.get(value, ())) for value, label in offered}
     # A name of several words also typed as one ("mucon" for MU:CON, "hiphop"): a talents'
     # review had "…sama mucon" answered about the other program only.
     joined = {value: {name.replace(" ", "") for name in said} for value, said in names.items()}
-    names = {value: said | joined[value] for value, said in names.items()}
-    if asked:  # "bedanya solo sama grup", "drumer masuk yg mana": read loosely, never taken
-        names = _loosely(names, tokens, programs=question.choices_from == "programs")
+    return offered, {value: said | joined[value] for value, said in names.items()}
+
+
+def _name_spans(
+    offered: list[tuple[str, T]], names: dict[str, set[str]], tokens: Sequence[str]
+) -> list[tuple[int, int, str]]:
+    """Where the choices' names stand in the tokens (first word, past its last, choice); a
+    name inside a longer name of another choice counts for the longer one."""
     found: list[tuple[int, int, str]] = []  # where a name stands: first word, past its last
     for value, _ in offered:
         for name in names[value]:
@@ -308,14 +324,28 @@ def named_choices(
                 for start in range(len(tokens) - size + 1)
                 if tokens[start : start + size] == name.split()
             ]
-    kept = {
-        value
+    return [
+        (start, end, value)
         for start, end, value in found
         if not any(
             other != value and low <= start and end <= high and high - low > end - start
             for low, high, other in found
         )
-    }
+    ]
+
+
+def _only_names(
+    question: Question, content: Content, answers: Answers, tokens: Sequence[str]
+) -> list[str]:
+    """The choices folded tokens name, in the question's order, if nothing else is in them
+    but _AROUND_NAMES ("mucon kak", "film dan musik"); [] otherwise."""
+    offered, names = _names_of(question, content, answers)
+    spans = _name_spans(offered, names, tokens)
+    covered = {index for start, end, _ in spans for index in range(start, end)}
+    rest = {token for index, token in enumerate(tokens) if index not in covered}
+    if not spans or not rest <= _AROUND_NAMES:
+        return []
+    kept = {value for _, _, value in spans}
     return [value for value, _ in offered if value in kept]
 
 
@@ -328,7 +358,10 @@ _ITEMS = re.compile(
 # Words around an item that are not the item ("inggris dikit2", "bahasa jawa", "kadang jazz").
 _AROUND_ITEM = frozenset(
     "dikit dikit2 sedikit kadang kadang2 bahasa lancar fasih bisa dll dst etc genre musik"  # noqa: SIM905 -- a word list reads best as words
-    " lagu aliran banget aktif pasif basic dasar native little fluent some bit lah".split()
+    " lagu aliran banget aktif pasif basic dasar native little fluent some bit lah"
+    # Of a sentence around the item, not an item ("Inggris, tapi cuma sedikit", "walau hanya
+    # sedikit"; an attacker's review had "Tapi cuma" offered as a language to add).
+    " tapi tp tetapi walau walaupun meski meskipun cuma cuman hanya doang only just but".split()
 )
 _ITEM_WORDS_AT_MOST = 3  # more is a sentence, not an item to tick
 
@@ -880,48 +913,59 @@ def says_all(text: str, offered: int) -> bool:
     return words <= _ALL or (offered == len(("one", "two")) and words <= _BOTH | _ALL)
 
 
-# A choice a talent takes back at a multiple choice ("Mucon ga jadi", "bukan mucon", "aku mau
-# yg musisi ke korea aja bukan mucon"; a talents' review: told to press the buttons): after a
-# word of "not", or before one of "called off"; and "X aja", "cuma X": only X.
-_NOT_THIS = re.compile(
-    r"\b(?:bukan|jangan|tanpa|kecuali|hapus|buang|except|without|not|"
-    r"(?:ga|gak|gk|nggak|ngga|enggak|tidak|tdk) (?:mau|jadi|usah|pilih))\b(?P<it>.*)$"
-)
-_CALLED_OFF = re.compile(
-    r"^(?P<it>.*?)\b(?:(?:ga|gak|gk|nggak|ngga|enggak|tidak|tdk) (?:jadi|usah)|gajadi|batal"
-    r"|dihapus|dibatalkan|dicancel|cancel)\b"
-)
-_CLAUSES = re.compile(r"[,;.!\n]|\b(?:dan|tapi|terus|trus|and|but)\b")
+# A choice a talent takes back at a multiple choice ("Mucon ga jadi", "bukan mucon kak", "ga
+# jadi mucon"; a talents' review: told to press the buttons), or names as the only one ("Musisi
+# ke korea aja", "cuma MU:CON"): only a message of nothing but the choices, the word that
+# turns them, and _AROUND_NAMES. In a sentence those words say other things (an attacker's
+# review: "Inggris, tapi cuma sedikit" unticked Indonesian, "jangan lupa inggris" unticked
+# English, "bukan cuma Indonesia, aku juga bisa Inggris" unticked Indonesian).
+_AROUND_NAMES = frozenset("kak kakak kk kang ya yaa deh dong sih dan sama sm and".split())  # noqa: SIM905 -- a word list reads best as words
 _ONLY = frozenset("aja saja cuma cuman hanya only just doang".split())  # noqa: SIM905 -- a word list reads best as words
+_NO = ("ga", "gak", "gk", "nggak", "ngga", "enggak", "tidak", "tdk")
+# Right before the choices ("bukan mucon", "ga jadi mucon"), or right after ("mucon ga jadi").
+_TAKEN_BACK_BEFORE = (
+    *(
+        (word,)
+        for word in "bukan bkn jangan jgn tanpa kecuali hapus buang batal gajadi cancel except"  # noqa: SIM905 -- a word list reads best as words
+        " without not no".split()
+    ),
+    *((no, then) for no in _NO for then in ("mau", "jadi", "usah", "pilih")),
+)
+_TAKEN_BACK_AFTER = (
+    *((word,) for word in "gajadi batal dihapus dibatalkan dicancel cancel".split()),  # noqa: SIM905 -- a word list reads best as words
+    *((no, then) for no in _NO for then in ("jadi", "usah")),
+)
 
 
-def _clauses(text: str) -> list[tuple[str, str]]:
-    """Each clause of a text, as (what it wants, what it takes back)."""
-    parts = []
-    for clause in _CLAUSES.split(without_controls(text).casefold()):
-        folded = fold(clause)
-        found = _NOT_THIS.search(folded)
-        if found is not None and found.group("it").strip():  # "ga jadi mucon"
-            parts.append((folded[: found.start()], found.group("it")))
-            continue
-        off = _CALLED_OFF.search(folded)
-        parts.append(("", off.group("it")) if off is not None else (folded, ""))
-    return parts
+def taken_back(question: Question, content: Content, answers: Answers, text: str) -> list[str]:
+    """The choices a message takes back ("Mucon ga jadi", "bukan mucon kak"), or []."""
+    if "?" in text or "\uff1f" in text:
+        return []
+    tokens = [word for word in fold(without_controls(text)).split() if word not in _AROUND_NAMES]
+    for phrase in _TAKEN_BACK_BEFORE:
+        if tuple(tokens[: len(phrase)]) == phrase:
+            # "bukan cuma X", "jangan lupa X": nothing taken back ("lupa", "cuma" are no
+            # choice, so _only_names finds none).
+            named = _only_names(question, content, answers, tokens[len(phrase) :])
+            if named:
+                return named
+    for phrase in _TAKEN_BACK_AFTER:
+        if len(tokens) > len(phrase) and tuple(tokens[-len(phrase) :]) == phrase:
+            named = _only_names(question, content, answers, tokens[: -len(phrase)])
+            if named:
+                return named
+    return []
 
 
-def unwanted_parts(text: str) -> list[str]:
-    """What a text takes back ("Mucon ga jadi": "mucon")."""
-    return [unwanted for _, unwanted in _clauses(text) if unwanted.strip()]
-
-
-def without_parts(text: str) -> str:
-    """A text without what it takes back."""
-    return ", ".join(wanted for wanted, _ in _clauses(text) if wanted.strip())
-
-
-def says_only(text: str) -> bool:
-    """Whether a text names its choices as the only ones ("Musisi ke korea aja")."""
-    return not _ONLY.isdisjoint(fold(without_controls(text)).split())
+def only_these(question: Question, content: Content, answers: Answers, text: str) -> list[str]:
+    """The choices a message names as the only ones ("Musisi ke korea aja", "cuma MU:CON",
+    "X saja kak"), or []."""
+    if "?" in text or "\uff1f" in text:
+        return []
+    tokens = fold(without_controls(text)).split()
+    if _ONLY.isdisjoint(tokens):
+        return []
+    return _only_names(question, content, answers, [word for word in tokens if word not in _ONLY])
 
 
 # "Kirim kang", "oke kirim" at the review (a talents' review: told to use the buttons), and

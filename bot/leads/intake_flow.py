@@ -746,6 +746,12 @@ class IntakeFlow:
                     screen, question, Text.INTAKE_UNTICKED, unticked=_labels(gone, labels)
                 )
             ticked = _labels(named, labels)
+            gone = [value for value in draft.pending or [] if value not in selection]
+            if gone:  # "Musisi ke korea aja" with MU:CON ticked: the tick dropped is said
+                unticked = _labels(gone, labels)
+                return _noted(
+                    screen, question, Text.INTAKE_TICKED_ONLY, ticked=ticked, unticked=unticked
+                )
             left = [] if every else intake.unnamed_items(question, self._content, answers, text)
             if not left:
                 return _noted(screen, question, Text.INTAKE_TICKED, ticked=ticked)
@@ -791,21 +797,15 @@ class IntakeFlow:
     ) -> tuple[list[str], list[str]]:
         """The choices a text ticks, and what stays ticked of `pending`: "Musisi ke korea aja"
         (a talents' review: it was added to MU:CON) leaves only what it names; "Mucon ga
-        jadi", "bukan mucon" untick what they name."""
-        named = intake.named_choices(question, self._content, answers, text)
-        dropped = [
-            value
-            for part in intake.unwanted_parts(text)
-            for value in intake.named_choices(question, self._content, answers, part)
-        ]
+        jadi", "bukan mucon" untick what they name; only messages of nothing else
+        (intake.only_these, intake.taken_back)."""
+        dropped = intake.taken_back(question, self._content, answers, text)
         if dropped:
-            kept = intake.without_parts(text)
-            named = intake.named_choices(question, self._content, answers, kept) if kept else []
-            pending = [value for value in pending if value not in dropped]
-            named = [value for value in named if value not in dropped]
-        if named and intake.says_only(text):
-            pending = []
-        return named, pending
+            return [], [value for value in pending if value not in dropped]
+        only = intake.only_these(question, self._content, answers, text)
+        if only:
+            return only, []
+        return intake.named_choices(question, self._content, answers, text), pending
 
     async def pause(self, user_id: int, update_id: int) -> Screen | None:
         """/batal: pause the open application (kept for /daftar); None if there is none."""
