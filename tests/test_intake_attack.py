@@ -4,13 +4,11 @@ and "bukan" anywhere, and names cut inside sentences."""
 
 from __future__ import annotations
 
-import pytest
-
 from bot.content_checks import SELECTED_MARK
 from bot.emulator import EmulatedUser
 from bot.texts import Text
 from tests.harness import Harness
-from tests.leads import at_question, draft_answers, label, seen, shown, where
+from tests.leads import CONTENT, FILMMAKER, at_question, draft_answers, label, seen, shown, where
 
 
 async def test_a_send_typed_before_the_review_was_seen_shows_the_review_again(
@@ -66,52 +64,123 @@ _ONLY = shown(Text.INTAKE_TICKED_ONLY, ticked=_INGGRIS, unticked=_INDONESIA)
 _UNTICKED = shown(Text.INTAKE_UNTICKED, unticked=_INGGRIS)
 
 
-@pytest.fixture
-async def at_languages(bot: Harness) -> EmulatedUser:
-    return await at_question(bot, "languages")
+_TICKS: list[tuple[list[str], str, list[str], str | None]] = [
+    # An attacker's inputs: "cuma", "hanya", "bukan cuma", "jangan lupa" in a sentence
+    # untick nothing (nor is "Tapi cuma" offered as a language to add).
+    ([_ID], "Inggris, tapi cuma sedikit", _BOTH, _TICKED),
+    ([_ID], "Inggris juga bisa walau hanya sedikit", _BOTH, _TICKED),
+    ([_ID], "Bukan cuma Indonesia, aku juga bisa Inggris", [_ID], None),
+    (_BOTH, "jangan lupa inggris ya kak", _BOTH, None),
+    (_BOTH, "bukan hanya inggris", _BOTH, None),
+    (_BOTH, "aku cuma lancar inggris", _BOTH, _TICKED),
+    # Nothing but the choice and its word: only it (what was unticked said), or not it.
+    (_BOTH, "Inggris aja", [_EN], _ONLY),
+    (_BOTH, "cuma bahasa inggris kak", [_EN], _ONLY),
+    (
+        [_ID],
+        "hanya indonesia dan inggris",
+        _BOTH,
+        shown(Text.INTAKE_TICKED, ticked=f"{_INDONESIA}, {_INGGRIS}"),
+    ),
+    (_BOTH, "bukan inggris", [_ID], _UNTICKED),
+    (_BOTH, "inggris ga jadi", [_ID], _UNTICKED),
+    (_BOTH, "ga jadi inggris kak", [_ID], _UNTICKED),
+]
 
 
-@pytest.mark.parametrize(
-    ("ticked", "typed", "after", "said"),
-    [
-        # An attacker's inputs: "cuma", "hanya", "bukan cuma", "jangan lupa" in a sentence
-        # untick nothing (nor is "Tapi cuma" offered as a language to add).
-        ([_ID], "Inggris, tapi cuma sedikit", _BOTH, _TICKED),
-        ([_ID], "Inggris juga bisa walau hanya sedikit", _BOTH, _TICKED),
-        ([_ID], "Bukan cuma Indonesia, aku juga bisa Inggris", [_ID], None),
-        (_BOTH, "jangan lupa inggris ya kak", _BOTH, None),
-        (_BOTH, "bukan hanya inggris", _BOTH, None),
-        (_BOTH, "aku cuma lancar inggris", _BOTH, _TICKED),
-        # Nothing but the choice and its word: only it (what was unticked said), or not it.
-        (_BOTH, "Inggris aja", [_EN], _ONLY),
-        (_BOTH, "cuma bahasa inggris kak", [_EN], _ONLY),
-        (
-            [_ID],
-            "hanya indonesia dan inggris",
-            _BOTH,
-            shown(Text.INTAKE_TICKED, ticked=f"{_INDONESIA}, {_INGGRIS}"),
-        ),
-        (_BOTH, "bukan inggris", [_ID], _UNTICKED),
-        (_BOTH, "inggris ga jadi", [_ID], _UNTICKED),
-        (_BOTH, "ga jadi inggris kak", [_ID], _UNTICKED),
-    ],
-)
 async def test_only_and_not_change_the_ticks_only_when_the_message_says_nothing_else(
     bot: Harness,
-    at_languages: EmulatedUser,
-    ticked: list[str],
-    typed: str,
-    after: list[str],
-    said: str | None,
 ) -> None:
     """Finding 7: "cuma"/"hanya" anywhere cleared the other ticks ("Inggris, tapi cuma
     sedikit" unticked Indonesian), and "bukan cuma X", "jangan lupa X" unticked X."""
-    user = at_languages
-    await _tick(bot, user, "languages", ticked)
-    [reply] = await bot.send(user, typed)
-    assert sorted(await _ticked(bot, user)) == sorted(after), typed
-    assert await where(bot, user) == "languages"
-    if said is None:  # nothing read from it: the buttons, as before
-        assert shown(Text.INTAKE_USE_BUTTONS_MULTI_OR_OTHER, other="Lainnya") in reply.text
-    else:
-        assert reply.text.startswith(said), reply.text
+    user = await at_question(bot, "languages")
+    buttons = shown(Text.INTAKE_USE_BUTTONS_MULTI_OR_OTHER, other="Lainnya")
+    for ticked, typed, after, said in _TICKS:
+        await _tick(bot, user, "languages", ticked)
+        [reply] = await bot.send(user, typed)
+        assert sorted(await _ticked(bot, user)) == sorted(after), typed
+        assert await where(bot, user) == "languages"
+        # Nothing read from it: the buttons, as before.
+        assert reply.text.startswith(said) if said else buttons in reply.text, typed
+
+
+_UNSURE = None  # asked back (intake_name_unsure), nothing stored
+# (question, typed, stored, whether a cut is said); findings 1 to 4, 12, and what form2 cut.
+_NAMES: list[tuple[str, str, str | None, bool]] = [
+    # 1: an abbreviation's or an initial's dot does not end the name.
+    ("full_name", "Halo kak, nama saya Muh. Rizki Pratama", "Muh. Rizki Pratama", True),
+    ("full_name", "Perkenalkan, nama saya Dr. Budi Santoso", "Dr. Budi Santoso", True),
+    ("full_name", "Halo kak, nama saya Sari R. Dewi", "Sari R. Dewi", True),
+    ("stage_name", "Band ku bernama St. Loco", "St. Loco", True),
+    # A dot before a capitalised word may end the name or not: asked.
+    ("full_name", "Halo kak, nama saya Sari. Saya dari Bandung", _UNSURE, False),
+    # 2: "Kang" is a name; only "kang" addresses the bot.
+    ("stage_name", "Daniel Kang", "Daniel Kang", False),
+    ("full_name", "Sari Kang", "Sari Kang", False),
+    ("stage_name", "Jun Kang", "Jun Kang", False),
+    ("stage_name", "Solo, nama panggungnya DJ Kang", "DJ Kang", True),
+    ("stage_name", "Senja di Dago kang", "Senja di Dago", False),
+    ("city", "Ds. Kang", "Ds. Kang", False),
+    # 3: at the full name, a stage name's, a band's, another person's name is not it.
+    ("full_name", "Saya Sari Rahmawati, nama panggung saya Sasa", _UNSURE, False),
+    ("full_name", "Budi Santoso, band saya namanya Senja", _UNSURE, False),
+    ("full_name", "Budi Santoso (di band namanya Ucok)", _UNSURE, False),
+    ("full_name", "Ratna, anak dari bapak bernama Joko", _UNSURE, False),
+    ("full_name", "Nama panggung saya Sasa", _UNSURE, False),
+    ("stage_name", "dulu namanya Senja, sekarang Fajar", _UNSURE, False),
+    # 4: a name in lower case or a saying after "bernama"/"namanya" is the band's own.
+    ("stage_name", "anak bernama senja", "anak bernama senja", False),
+    ("stage_name", "namanya juga usaha", "namanya juga usaha", False),
+    ("stage_name", "Namanya Juga Usaha band", "Namanya Juga Usaha band", False),
+    ("stage_name", "Bernama Senja kang", "Bernama Senja", False),
+    ("stage_name", "sanggar seni bernama kita", "sanggar seni bernama kita", False),
+    ("stage_name", "orkes bernama cinta", "orkes bernama cinta", False),
+    # Still cut, and said.
+    ("full_name", "nama saya Rina", "Rina", True),
+    ("full_name", "nama lengkap saya sesuai KTP Sari Rahmawati", "Sari Rahmawati", True),
+    (
+        "full_name",
+        "Sebagaimana saya sebutkan, nama lengkap saya Sari Rahmawati.",
+        "Sari Rahmawati",
+        True,
+    ),
+    ("full_name", "halo kak nama saya sari rahmawati", "sari rahmawati", True),
+    ("stage_name", "Band kita namanya Senja di Dago kang", "Senja di Dago", True),
+    ("stage_name", "Nama produsernya JKO beats", "JKO beats", True),
+    ("stage_name", "Anak Bernama Senja", "Anak Bernama Senja", False),
+]
+
+
+async def test_a_name_in_a_sentence_is_cut_only_where_sure_and_the_cut_is_said(
+    bot: Harness,
+) -> None:
+    """Findings 1 to 4: "nama saya Muh. Rizki Pratama" stored "Muh", "Daniel Kang"
+    "Daniel", "Budi Santoso, band saya namanya Senja" (full name) "Senja", "namanya juga
+    usaha" "juga usaha", each without a word to the talent."""
+    back = CONTENT.text(Text.BTN_BACK, "id")
+    users = {key: await at_question(bot, key) for key in ("full_name", "stage_name", "city")}
+    for key, typed, stored, cut in _NAMES:
+        user = users[key]
+        before = (await draft_answers(bot, user)).get(key)  # the one before, or none
+        [reply] = await bot.send(user, typed)
+        if stored is None:
+            assert reply.text.startswith(shown(Text.INTAKE_NAME_UNSURE)), typed
+            assert await where(bot, user) == key
+            assert (await draft_answers(bot, user)).get(key) == before, typed
+            continue
+        assert (await draft_answers(bot, user))[key] == stored, typed
+        taken = shown(Text.INTAKE_TAKEN, taken=stored)
+        assert reply.text.startswith(taken) == cut, (typed, reply.text)
+        await bot.press(user, back)
+        assert await where(bot, user) == key
+    # Asked back, the same text sent again (once read) is kept whole, as typed.
+    user = users["full_name"]
+    typed = "Budi Santoso, band saya namanya Senja"
+    await bot.send(user, typed)
+    await seen(bot, user)
+    await bot.send(user, typed)
+    assert (await draft_answers(bot, user))["full_name"] == typed
+    # A production house's abbreviation too.
+    user = await at_question(bot, "company_name", answers=FILMMAKER)
+    await bot.send(user, "Rumah produksinya bernama PT. Lontara Docs")
+    assert (await draft_answers(bot, user))["company_name"] == "PT. Lontara Docs"

@@ -74,6 +74,9 @@ def _offered(pending: object) -> tuple[str, str] | None:
 
 
 _CHOICES = frozenset({"single_choice", "multi_choice"})
+# A text refused as a question, or as a name unsure in its sentence: the same text sent once
+# more is the answer.
+_ASKED_BACK = frozenset({Text.INTAKE_A_QUESTION, Text.INTAKE_NAME_UNSURE})
 # A text at a question of buttons this soon after a long text's answer, and this long, is the
 # rest of that answer, sent as a second message.
 CONTINUED_WITHIN = 2 * 60
@@ -407,9 +410,11 @@ class IntakeFlow:
         outcome = slips.slip(question, text, outcome)
         if asked and outcome == checked:  # "press a button", to one that asks without a "?"
             outcome = intake.Rejected(Text.INTAKE_A_QUESTION_BUTTONS)
-        if isinstance(outcome, intake.Rejected) and outcome.reason is Text.INTAKE_A_QUESTION:
+        if isinstance(outcome, intake.Rejected) and outcome.reason in _ASKED_BACK:
             # "Kalau itu memang jawabanmu, kirim sekali lagi": the same text again is the
             # answer ("The Open Call Band?"), as checked; the text is kept as a digest only.
+            # So is a name unsure in its sentence ("Budi, band saya namanya Senja"): kept
+            # whole, as typed, if sent again.
             # Not a copy sent twice on a weak connection, before the note could be read.
             asked_back = await self._asked_back(draft, question, text, sent, update_id, outcome)
             if asked_back is not None:
@@ -461,10 +466,11 @@ class IntakeFlow:
                 )
         answered = await self._answer(draft, question, answers, outcome.value, update_id)
         if outcome.named and answered.note is None:
-            # A choice read from a sentence ("grup rebana"): said, so a wrong reading is seen
-            # and undone with Back (an attacker's review: it was stored without a word).
+            # A choice read from a sentence ("grup rebana"), a name cut from one ("nama saya
+            # Muh. Rizki Pratama"): said, so a wrong reading is seen and undone with Back (an
+            # attacker's review: each was stored without a word).
             labels = dict(intake.choices(question, self._content, answers))
-            label = labels.get(outcome.value)
+            label = outcome.value if question.type in _WORDS else labels.get(outcome.value)
             if label is not None:
                 return replace(answered, note=Text.INTAKE_TAKEN, note_values={"taken": label})
         return answered

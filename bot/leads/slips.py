@@ -170,8 +170,9 @@ def _says_where_it_is(text: str) -> bool:
 # talents' review had the whole sentence stored as the child's name. Only with a pronoun, a
 # relative, "adalah"/"is" or a colon after "nama": "Nama Besar Putra" is a name (an attacker).
 _INTRODUCED = re.compile(
-    r"^(?:namaku\b|(?:nama(?:nya)?|my\s+(?:full\s+|stage\s+|band'?s?\s+)?name|our\s+name)"
-    r"(?:\s+(?:lengkap(?:nya)?|panggung(?:nya)?|asli(?:nya)?|band|grup))?"
+    r"^(?:namaku\b|(?:nama(?:nya)?|my\s+(?:full\s+|(?P<stage>stage|band'?s?)\s+)?name"
+    r"|(?P<our>our)\s+name)"
+    r"(?:\s+(?:lengkap(?:nya)?|(?P<band>panggung(?:nya)?|band|grup)|asli(?:nya)?))?"
     r"(?:\s+(?:anak|keponakan|ponakan|cucu|adik|adek|putri|putra|murid)(?=[\s:]))?"
     r"(?:\s+(?:saya|aku|ku|gue|gw|kami)\b|\s*:|\s+(?:adalah|yaitu|ialah|is)\b))"
     r"(?:\s+(?:adalah|yaitu|ialah|is)\b)?\s*[:\-=]?\s*",
@@ -185,11 +186,53 @@ _NOT_A_NAME = frozenset({"saya", "aku", "ku", "gue", "gw", "kami", "adalah", "is
 # beats", "rumah produksi saya bernama Lontara Docs"; a talents' review had each stored whole):
 # the name is what follows, up to the sentence's end or a comma.
 _NAMED_WITHIN = re.compile(
-    r"(?<!\w)(?:nama(?:\s+(?:lengkap|panggung|band|grup|asli))?\s+(?:saya|aku|gue|gw|kami|kita)"
-    r"|nama\s+[^\W\d_]+nya|namanya|namaku|bernama)"
-    r"(?:\s+(?:adalah|yaitu|ialah))?\s*:?\s+(?P<name>.+?)\s*(?:[.!?;,]+(?=\s|$)|$)",
+    r"(?<!\w)(?P<lead>(?P<own>nama(?:\s+(?:lengkap|asli))?\s+(?:saya|aku|gue|gw)|namaku)"
+    r"|nama(?:\s+(?:lengkap|panggung|band|grup|asli))?\s+(?:saya|aku|gue|gw|kami|kita)"
+    r"|nama\s+[^\W\d_]+nya|(?P<called>namanya|bernama))"
+    r"(?:\s+(?:adalah|yaitu|ialah))?\s*:?\s+(?P<name>.+)$",
     re.I,
 )
+# Where a name said in a sentence ends: a mark of the sentence's end or a comma...
+_NAME_ENDS = re.compile(r"[.!?;,]+(?=\s|$)")
+# ...but not the dot of an abbreviation or an initial ("Muh. Rizki", "Sari R. Dewi", "PT.
+# Lontara Docs"; an attacker's review had each cut at its dot): a single letter, a word in
+# capitals of up to three ("PT", "CV"), or one of these.
+_ABBREVIATED = frozenset(
+    "muh moh moch mochd muhd mhd m dr drs dra ir st ds hj kh prof sdr sdri jl kec kab mr mrs ms"  # noqa: SIM905 -- a word list reads best as words
+    " ust bpk ibu pak bu".split()
+)
+_ABBREVIATION_MOST = 3
+# A name said after another time or another person ("dulu namanya Senja, sekarang Fajar",
+# "anak dari bapak bernama Joko"; an attacker's review: the old name, the father's, stored).
+_NOT_NOW_OR_NOT_ME = frozenset(
+    "dulu dahulu dulunya sebelumnya awalnya tadinya lama mantan bekas bapak ibu ayah ayahnya"  # noqa: SIM905 -- a word list reads best as words
+    " ibunya bapaknya anak anaknya adik adiknya kakak kakaknya istri suami teman temen guru"
+    " pacar".split()
+)
+# A name after "namanya"/"bernama" that starts with one of these is a saying, not a name
+# ("namanya juga usaha", "Namanya Juga Usaha band").
+_SAYING = frozenset(
+    "juga jg aja saja sih kok memang emang doang yang yg itu ini apa siapa ya".split()  # noqa: SIM905 -- a word list reads best as words
+)
+# "sesuai KTP" before a name ("nama lengkap saya sesuai KTP Sari Rahmawati").
+_AS_IN_PAPERS = re.compile(
+    r"^(?:sesuai|menurut|seperti\s+di|di)\s+(?:dengan\s+)?(?:ktp|akta|kk|paspor|passport"
+    r"|identitas|ijazah|sim)\s*(?:saya|aku)?\s*[:\-]?\s+",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Name:
+    """A name read from a typed answer: `cut` from a sentence, or the answer whole;
+    `unsure`, which of its names is meant is not clear (asked back)."""
+
+    text: str
+    cut: bool = False
+    unsure: bool = False
+
+
+_UNSURE = _Name("", unsure=True)
 _NAMED_WITHIN_WORDS = 6  # at most: more is a sentence read wrong
 _ASKING_NAME = frozenset({"apa", "siapa", "what"})  # "namanya apa ya": asked, no name
 
@@ -249,6 +292,11 @@ def stage_name_in(question: Question, text: str) -> str | None:
 _TRAILING_PARTICLES = frozenset(
     {"kak", "kakak", "kk", "kang", "ya", "yaa", "dong", "deh", "sih", "nih"}
 )
+# Of those, the words addressing the bot: only in lower case, "Kang" is a (Korean) name
+# ("Daniel Kang"; an attacker's review had it cut).
+_ADDRESSING = frozenset({"kak", "kakak", "kk", "kang"})
+# The question whose answer is the talent's own name (a band's or another's is not it).
+FULL_NAME = "full_name"
 
 
 def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
@@ -291,10 +339,13 @@ def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
     if question.type == "url" and isinstance(outcome, Accepted) and _password_beside(text):
         return Rejected(Text.INTAKE_LINK_ONLY)  # only the link would be kept
     if question.type == "short_text" and isinstance(outcome, Accepted):
-        name = _without_introduction(str(outcome.value))
+        name = _without_introduction(str(outcome.value), own=question.key == FULL_NAME)
         if name is None:  # "Nama saya", the name itself in the next message
             return Rejected(Text.INTAKE_NAME_ITSELF)
-        return Accepted(_without_particles(name))
+        if name.unsure:  # asked back: the text sent once more is kept whole
+            return Rejected(Text.INTAKE_NAME_UNSURE)
+        # A name cut from a sentence is said ("✅ Kucatat: …"), so a wrong cut is seen.
+        return Accepted(_without_particles(name.text), named=name.cut)
     return outcome
 
 
@@ -345,49 +396,97 @@ def could_be_its_answer(question: Question | None) -> bool:
     return question is not None and question.type in _NEVER_ASKED
 
 
-def _without_introduction(answer: str) -> str | None:
+def _without_introduction(answer: str, *, own: bool) -> _Name | None:
     """The name a sentence introduces; None for an introduction with no name after it
     ("Nama saya", "my name is", "nama lengkap saya:"; a talents' review: "Nama saya" was
-    stored as the full name, and the name sent after it as the stage name)."""
+    stored as the full name, and the name sent after it as the stage name). `own`: the
+    talent's own name is asked, which a stage name's or a band's introduction does not give
+    (asked back)."""
     found = _INTRODUCED.match(answer)
     if found is None:
-        return _named_within(answer)
-    name = answer[found.end() :]
+        return _named_within(answer, own=own)
+    if own and (found.group("band") or found.group("stage") or found.group("our")):
+        return _UNSURE  # "Nama panggung saya Sasa" at the full name
+    name = _AS_IN_PAPERS.sub("", answer[found.end() :])
     said = set(fold(name).split()) - _TRAILING_PARTICLES - _NOT_A_NAME
     if said:
-        return name
+        return _Name(name, cut=True)
     # Written as a title, with nothing after it to read as one, it is the name ("Nama Band
     # Kami"): a phone capitalises only the first word of "Nama saya".
     told = _INTRODUCED_TOLD.search(answer) is not None
-    return None if told or not all(word[:1].isupper() for word in answer.split()) else answer
+    return None if told or not all(word[:1].isupper() for word in answer.split()) else _Name(answer)
 
 
-def _named_within(answer: str) -> str:
+def _named_within(answer: str, *, own: bool) -> _Name:
     """The name a sentence names after what it is the name of (_NAMED_WITHIN), or the answer
     as typed: a name written as one, every word capitalised ("Anak Bernama Senja", "Yang
-    Namanya Cinta"), or one too long to be a name."""
+    Namanya Cinta"), one too long to be a name, one in lower case or a saying after
+    "namanya"/"bernama" ("anak bernama senja", "namanya juga usaha"), or a message that
+    begins "Bernama". Unsure where it is another name than the one asked (a stage name at
+    the full name, a former one, another person's) or a dot may end it or not ("Sari. Saya
+    dari Bandung")."""
+    whole = _Name(answer)
     if all(word[:1].isupper() or not word[:1].isalpha() for word in answer.split()):
-        return answer
+        return whole
     found = _NAMED_WITHIN.search(answer)
-    if found is None:
-        return answer
-    name = found.group("name").strip(_QUOTES + " ")
+    if found is None or answer.casefold().startswith("bernama"):
+        return whole
+    if own and found.group("own") is None:
+        return _UNSURE  # "Budi, band saya namanya Senja" at the full name
+    said = _name_said(found.group("name"))
+    if said is None:
+        return _UNSURE
+    name = _AS_IN_PAPERS.sub("", said).strip(_QUOTES + " ")
     words = set(fold(name).split()) - _TRAILING_PARTICLES
     if not words or words <= _NOT_A_NAME | _ASKING_NAME or len(name.split()) > _NAMED_WITHIN_WORDS:
-        return answer
-    return name
+        return whole
+    first = fold(name).split()[0]
+    if found.group("called") is not None and (name[:1].islower() or first in _SAYING):
+        return whole  # "orkes bernama cinta", "namanya juga usaha": the band's own words
+    if not _NOT_NOW_OR_NOT_ME.isdisjoint(fold(answer[: found.start()]).split()[-3:]):
+        return _UNSURE  # "dulu namanya Senja, sekarang Fajar", "bapak bernama Joko"
+    return _Name(name, cut=True)
+
+
+def _name_said(rest: str) -> str | None:
+    """A name up to where its sentence ends (_NAME_ENDS, not an abbreviation's dot); None
+    when a dot before a capitalised word may end it or not."""
+    for end in _NAME_ENDS.finditer(rest):
+        if end.group() != ".":
+            return rest[: end.start()]
+        words = rest[: end.start()].split()
+        last = words[-1] if words else ""
+        abbreviated = last.isalpha() and (
+            len(last) == 1
+            or (last.isupper() and len(last) <= _ABBREVIATION_MOST)
+            or last.casefold() in _ABBREVIATED
+        )
+        if abbreviated:
+            continue  # "Muh. Rizki", "R. Dewi", "PT. Lontara"
+        after = rest[end.end() :].lstrip()
+        if after[:1].isupper():
+            return None  # "Sari. Saya dari Bandung": the name's end, or its next word?
+        return rest[: end.start()]
+    return rest.rstrip()
 
 
 def _without_particles(answer: str) -> str:
-    """The answer without the chat particles it ends with, if anything else is left."""
+    """The answer without the chat particles it ends with, if anything else is left; a word
+    addressing the bot only in lower case ("Bandung kang", not "Daniel Kang")."""
     words = answer.split(" ")
-    particle = [word.casefold().strip(".,!~") in _TRAILING_PARTICLES for word in words]
+    particle = [_particle(word.strip(".,!~")) for word in words]
     if all(particle):
         return answer  # a band called "Ya Ya"
     while particle[-1]:
         particle.pop()
         words.pop()
     return " ".join(words).rstrip(" ,")
+
+
+def _particle(word: str) -> bool:
+    if word.casefold() in _ADDRESSING:
+        return word in _ADDRESSING
+    return word.casefold() in _TRAILING_PARTICLES
 
 
 def asks(question: Question, text: str) -> bool:
