@@ -25,7 +25,9 @@ from handlers import answers, fallback  # noqa: E402
 from handlers.common import BotContext  # noqa: E402
 
 
-async def _no_answer_first(update: Update, context: BotContext) -> bool:
+async def _no_answer_first(update: Update, context: BotContext, text: str | None = None) -> bool:
+    """Nothing answered before the relay (`answer_before_relay`'s signature: "/tanya
+    QUESTION" passes the question)."""
     return False
 
 
