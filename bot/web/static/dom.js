@@ -132,30 +132,37 @@ function hidesSomething(box) {
   return false;
 }
 
-/** A toast over the page at the bottom (above the safe area), or, where there it would hide a
- * button or a heading (a staff review: the next card's "Kirim balasan" was covered for
- * seconds), in the header under the tabs, so the page moves down by its height instead of
- * being covered. Never over the page just below the tabs: that is where the view's heading is
- * (a staff review, session 55). */
+/** A toast over the page, which it never moves (a staff review, session 55: a toast pushed the
+ * page down under the tabs and the next quick tap landed on another control). At the bottom
+ * (above the safe area), or, where there it would hide a button or a heading (a staff review:
+ * the next card's "Kirim balasan" was covered for seconds; the page's heading under the tabs),
+ * over the lowest lines in sight that hold neither (text only). Where no such lines are, at the
+ * bottom: the page keeps room under its last card to scroll what it covers above it. */
 function place(box) {
-  const header = document.querySelector(".top");
   if (box.parentElement !== document.body) document.body.append(box);
   box.dataset.place = "bottom";
-  if (!hidesSomething(box) || !header) return;
-  const below = Math.max(0, header.getBoundingClientRect().bottom);
-  box.dataset.place = "header";
-  // The page is to move down by the toast's height; the browser's scroll anchoring may keep
-  // it where it was instead, under the taller header: then it is scrolled back by that much.
-  const seen = [...document.querySelectorAll("main *")].find((node) =>
-    node.getBoundingClientRect().top >= below);
-  const was = seen ? seen.getBoundingClientRect().top : 0;
-  header.append(box);
-  const grown = Math.max(0, header.getBoundingClientRect().bottom - below);
-  requestAnimationFrame(() => {
-    if (!seen || !seen.isConnected || box.dataset.place !== "header") return;
-    const short = grown - (seen.getBoundingClientRect().top - was);
-    if (short > 1) scrollBy(0, -short);
-  });
+  box.style.top = "";
+  if (!hidesSomething(box)) return;
+  const area = box.getBoundingClientRect();
+  const header = document.querySelector(".top");
+  const below = header ? Math.max(0, header.getBoundingClientRect().bottom) : 0;
+  // What the toast may not lie over, in its columns and in sight, top to bottom.
+  const taken = [...document.querySelectorAll(KEPT_IN_SIGHT)]
+    .filter((shown) => !box.contains(shown))
+    .map((shown) => shown.getBoundingClientRect())
+    .filter((r) => r.width && r.height && r.right > area.left && r.left < area.right
+      && r.bottom > below && r.top < area.bottom)
+    .sort((a, b) => b.bottom - a.bottom);
+  // The lowest free band tall enough: from the bottom place up, below each taken box in turn.
+  let top = Math.min(area.top, innerHeight - area.height - TOAST_GAP);
+  for (const r of taken) {
+    if (r.top >= top + area.height + TOAST_GAP) continue; // wholly below the band
+    if (r.bottom + TOAST_GAP <= top) break; // wholly above it: the band is free
+    top = r.top - TOAST_GAP - area.height; // the band moves above this one
+  }
+  if (top < below + TOAST_GAP) return; // no free band: at the bottom
+  box.dataset.place = "over";
+  box.style.top = `${Math.floor(top)}px`;
 }
 
 // A toast comes as a view is redrawn (a saved answer, a reply sent): placed again as the page
@@ -174,9 +181,10 @@ const redrawn = new MutationObserver((changes) => {
   });
 });
 
-/** A short message at the bottom, or in the header below the tabs where the bottom holds a
- * button or a heading (an outcome, an error). It never blocks work: a tap (or Escape) dismisses it, and the page
- * keeps room at its bottom for it, so the last card's buttons can be scrolled above it. */
+/** A short message over the page (an outcome, an error), which never moves the page: at the
+ * bottom, or higher where the bottom holds a button or a heading (see place). It never blocks
+ * work: a tap (or Escape) dismisses it, and the page keeps room at its bottom for it, so the last
+ * card's buttons can be scrolled above it. */
 export function toast(text, kind = "info") {
   const box = document.getElementById("toast");
   if (!box.dataset.dismissable) {
@@ -192,6 +200,7 @@ export function toast(text, kind = "info") {
   box.hidden = false;
   if (box.parentElement !== document.body) document.body.append(box);
   box.dataset.place = "bottom";
+  box.style.top = "";
   // The room only grows (never shrinks as a toast goes): what staff scrolled to stays put.
   const room = innerHeight - box.getBoundingClientRect().top + TOAST_GAP;
   const root = document.documentElement;
