@@ -464,6 +464,7 @@ class Text(StrEnum):
     BROADCAST_CONFIRM = "broadcast_confirm"
     BROADCAST_CONFIRM_SPLIT = "broadcast_confirm_split"
     BROADCAST_CONFIRM_NO_ENGLISH = "broadcast_confirm_no_english"
+    BROADCAST_LEFT_OUT_DUPLICATES = "broadcast_left_out_duplicates"
     BTN_BROADCAST_SEND = "btn_broadcast_send"
     BTN_BROADCAST_SCHEDULE = "btn_broadcast_schedule"
     BROADCAST_REJECTED = "broadcast_rejected"

@@ -602,12 +602,15 @@ async def _preview(update: Update, context: BotContext, draft: Broadcast, chosen
         return
     english = (await audiences.by_language(broadcasts, chosen)).get("en", 0)
     split = ""
+    left_out = await audiences.left_out(broadcasts, chosen)
+    if left_out:  # said, as the workspace's preview does (/stats counts them)
+        split = "\n" + context.text(Text.BROADCAST_LEFT_OUT_DUPLICATES, count=left_out)
     if draft.english is not None:
-        split = "\n" + context.text(
+        split += "\n" + context.text(
             Text.BROADCAST_CONFIRM_SPLIT, main=count - english, english=english
         )
     elif english:  # they get the main version (a staff review: nothing said so)
-        split = "\n" + context.text(Text.BROADCAST_CONFIRM_NO_ENGLISH, english=english)
+        split += "\n" + context.text(Text.BROADCAST_CONFIRM_NO_ENGLISH, english=english)
     text = context.text(
         Text.BROADCAST_CONFIRM,
         count=count,

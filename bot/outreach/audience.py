@@ -143,6 +143,11 @@ async def count(broadcasts: Broadcasts, audience: Audience) -> int:
     return await broadcasts.audience_count(audience.kind, audience.value)
 
 
+async def left_out(broadcasts: Broadcasts, audience: Audience) -> int:
+    """How many subscribers the audience leaves out as second accounts closed as duplicates."""
+    return await broadcasts.audience_left_out(audience.kind, audience.value)
+
+
 async def by_language(broadcasts: Broadcasts, audience: Audience) -> dict[str, int]:
     """The audience's size by language (to tell how many get the English version)."""
     return await broadcasts.audience_languages(audience.kind, audience.value)

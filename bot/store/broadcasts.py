@@ -222,6 +222,13 @@ async def _audience(reader: Reader | Transaction, kind: str, value: str | None) 
     """An audience's active subscribers (user_id, language), each talent once: an account
     whose lead was closed as a duplicate of another account's lead is left out when that
     other account is in the audience too (it gets the announcement for both)."""
+    return (await _audience_and_left_out(reader, kind, value))[0]
+
+
+async def _audience_and_left_out(
+    reader: Reader | Transaction, kind: str, value: str | None
+) -> tuple[list[Row], int]:
+    """The audience (see `_audience`) and how many second accounts it leaves out."""
     rows = await reader.fetch_all(_AUDIENCE_SQL[kind], _audience_params(kind, value))
     members = {row["user_id"] for row in rows}
     reached = {
@@ -229,7 +236,8 @@ async def _audience(reader: Reader | Transaction, kind: str, value: str | None) 
         for row in await reader.fetch_all(_DUPLICATE_ACCOUNTS)
         if row["kept_id"] in members
     }
-    return [row for row in rows if row["user_id"] not in reached]
+    kept = [row for row in rows if row["user_id"] not in reached]
+    return kept, len(rows) - len(kept)
 
 
 class Broadcasts:
@@ -285,6 +293,11 @@ class Broadcasts:
     async def audience_count(self, kind: str, value: str | None) -> int:
         """How many active subscribers an audience holds now."""
         return len(await _audience(self._db, kind, value))
+
+    async def audience_left_out(self, kind: str, value: str | None) -> int:
+        """How many active subscribers of an audience it leaves out as a talent's second
+        account, closed as a duplicate (the talent gets the announcement on the other)."""
+        return (await _audience_and_left_out(self._db, kind, value))[1]
 
     async def audience_languages(self, kind: str, value: str | None) -> dict[str, int]:
         """An audience's size by language."""

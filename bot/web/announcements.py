@@ -260,6 +260,9 @@ async def preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
             audience=audiences.in_words(chosen, content, language),
         )
     ]
+    left_out = await audiences.left_out(desk.store.broadcasts, chosen)
+    if left_out:  # said (a staff review s55: /stats counted them, the preview one fewer)
+        lines.append(desk.say(Text.BROADCAST_LEFT_OUT_DUPLICATES, language, count=left_out))
     reads = (await audiences.by_language(desk.store.broadcasts, chosen)).get("en", 0)
     if english is not None:
         lines.append(
