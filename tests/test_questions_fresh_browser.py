@@ -210,13 +210,13 @@ async def test_a_toast_is_dismissed_with_a_tap_and_never_hides_the_last_card_but
         await page.locator("#toast:not([hidden])").wait_for()
         assert await toast.inner_text() == t(Text.WS_QUESTION_GONE)  # readable, whole
         await mias.wait_for(state="detached")
-        # The last card's button scrolled as far as it goes: clear of the toast (which goes
-        # under the tabs where at the bottom it would cover it), pressable.
+        # The last card's button scrolled as far as it goes: clear of the toast (placed again
+        # as the page scrolls under it), pressable.
         jamess = page.locator(".card.question", has_text="James")
         send = jamess.get_by_role("button", name=t(Text.WS_REPLY_SEND))
-        # The toast is placed again a frame after the page changes (Mia's card went), and in
-        # the header it moves the page down: let that frame run, scroll to the end again,
-        # then look at the button and the toast in one go.
+        # The toast is placed again a frame after the page changes (Mia's card went) or
+        # scrolls: let that frame run, scroll to the end again, then look at the button and
+        # the toast in one go.
         for _ in range(2):
             await page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
             await page.clock.run_for(100)

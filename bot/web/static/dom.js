@@ -181,6 +181,18 @@ const redrawn = new MutationObserver((changes) => {
   });
 });
 
+// Scrolled, the page moves under a toast: one that now lies over a button or a heading is
+// placed again (at the bottom, with the room kept there, when no lines of text are free).
+let scrolling = 0;
+function scrolled() {
+  const box = document.getElementById("toast");
+  if (!box || box.hidden || scrolling) return;
+  scrolling = requestAnimationFrame(() => {
+    scrolling = 0;
+    if (!box.hidden && hidesSomething(box)) place(box);
+  });
+}
+
 /** A short message over the page (an outcome, an error), which never moves the page: at the
  * bottom, or higher where the bottom holds a button or a heading (see place). It never blocks
  * work: a tap (or Escape) dismisses it, and the page keeps room at its bottom for it, so the last
@@ -191,6 +203,7 @@ export function toast(text, kind = "info") {
     box.dataset.dismissable = "yes";
     box.addEventListener("click", dismissToast);
     redrawn.observe(document.body, { childList: true, subtree: true });
+    addEventListener("scroll", scrolled, { passive: true });
     document.addEventListener("keydown", (event) => {
       if (event.key === "Escape" && !box.hidden) dismissToast();
     });
