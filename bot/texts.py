@@ -959,6 +959,7 @@ class Text(StrEnum):
     WS_REPLY_LABEL = "ws_reply_label"
     WS_REPLY_PLACEHOLDER = "ws_reply_placeholder"
     WS_REPLY_SEND = "ws_reply_send"
+    WS_REPLY_HEADING_SHOWN = "ws_reply_heading_shown"
     WS_REPLY_SENT = "ws_reply_sent"
     WS_REPLY_BLOCKED = "ws_reply_blocked"
     WS_REPLY_FAILED = "ws_reply_failed"

@@ -14,6 +14,7 @@ from pathlib import Path
 from playwright.async_api import BrowserContext, Locator, Page, Route
 
 from bot.emulator import EmulatedChat, EmulatedUser
+from bot.leads.export import plain_text
 from bot.texts import Text
 from tests.browser import DESKTOP, PHONE, Chromium, Watched, page_url, served, watched
 from tests.conftest import ADMIN_ID
@@ -69,10 +70,14 @@ async def answer_one(
     assert said_by.startswith(f"{talent.first_name} · ")
     box = card.get_by_role("textbox", name=t(Text.WS_QUESTION_REPLY_TO, name=talent.first_name))
     await box.fill(words)
+    # Above the box, the heading she gets it under (review s55: staff could not see it).
+    foreseen = await card.locator(".reply-heading").inner_text()
     await card.get_by_role("button", name=t(Text.WS_REPLY_SEND)).click()
     toast = page.locator("#toast:not([hidden])")
     await toast.wait_for()
     assert await toast.inner_text() == t(Text.WS_REPLY_SENT)
+    heading = talent.last_message.text.removesuffix(words).removesuffix("\n\n")
+    assert foreseen == plain_text(t(Text.WS_REPLY_HEADING_SHOWN, heading=heading))
     await card.wait_for(state="detached")
     await page.locator("main .state", has_text=t(Text.WS_QUESTIONS_WAITING_NONE)).wait_for()
     await badge.wait_for(state="hidden")
@@ -136,6 +141,10 @@ async def test_a_question_from_a_talent_without_a_lead_is_seen_and_answered(
         # Whose account it came from, at the top of his lead.
         filled_by = t(Text.WS_LEAD_OTHER_NAME, name="Sari")  # Raka is an adult
         assert await page.locator(".lead-head .filled-by").inner_text() == filled_by
+        # Above the lead page's reply box too, the heading her answer would go under.
+        heading = plain_text(t(Text.SUPPORT_ANSWER_HEADING, question="Kapan hasil seleksi?"))
+        foreseen = plain_text(t(Text.WS_REPLY_HEADING_SHOWN, heading=heading))
+        assert await page.locator(".reply-heading").inner_text() == foreseen
         await page.get_by_role("button", name=t(Text.WS_BACK)).click()
         await card.wait_for()
         assert not seen.errors and not seen.alerts

@@ -328,6 +328,20 @@ async def reply(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, A
     return await answer(desk, viewer, body, talent)
 
 
+async def reply_heading(desk: Desk, viewer: Viewer, user_id: int) -> str:
+    """The heading a reply to the talent is sent under now, as they will read it, said for the
+    page above the reply box (a staff review s55: it quoted their stray "3", unforeseen): made
+    as `support.answer_talent` makes it, in the talent's language, over their newest waiting
+    message."""
+    store = desk.store
+    talent = await store.users.get(user_id)
+    language = talent.language if talent else desk.services.settings.default_language
+    asked = await store.support.newest_waiting(user_id)
+    heading = await support.answer_heading(store, desk.content, user_id, asked, language)
+    shown = support.heading_text(heading)
+    return desk.say(Text.WS_REPLY_HEADING_SHOWN, viewer.language, heading=shown)
+
+
 async def answer(
     desk: Desk,
     viewer: Viewer,

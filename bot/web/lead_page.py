@@ -17,7 +17,7 @@ from bot.store.pipeline import HistoryItem, LeadState
 from bot.store.workspace import LogLine
 from bot.texts import Text
 from bot.transport.updates import STAFF_ARGUMENTS, STAFF_TEXT
-from bot.web import inputs, records
+from bot.web import actions, inputs, records
 from bot.web.desk import Desk, Labels, LeadGone, Viewer
 
 log = logging.getLogger(__name__)
@@ -242,6 +242,7 @@ async def _page(desk: Desk, viewer: Viewer, found: Lead, state: LeadState) -> di
         ],
         # The reply's "balasan sementara" tick is offered only while a question waits.
         "question_waiting": await store.support.question_waiting(found.user_id),
+        "reply_heading": await actions.reply_heading(desk, viewer, found.user_id),
     }
 
 

@@ -57,6 +57,7 @@ async def waiting(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
     earlier = {}  # a follow-up makes sense with what was asked and answered before it
     shown = {}  # the waiting questions, and holding replies sent since the first of them
     replied = {}  # which staff answer those that opened a reply to one reply to
+    headings = {}  # what a reply goes under, as the talent will read it
     for talent in talents:
         first = talent.questions[0].id
         lines = sorted([*talent.questions, *held[talent.user_id]], key=lambda line: line.id)
@@ -65,6 +66,7 @@ async def waiting(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
         earlier[talent.user_id] = _exchange([line for line in before if line.id < first])
         shown[talent.user_id] = lines
         replied[talent.user_id] = await _replies(desk, viewer, talent)
+        headings[talent.user_id] = await actions.reply_heading(desk, viewer, talent.user_id)
     return {
         "total": total,
         "more": max(total - len(talents), 0),
@@ -85,6 +87,7 @@ async def waiting(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
                         **_registered_as(talent),
                     }
                 ),
+                "reply_heading": headings[talent.user_id],
                 "earlier": [log_line(line, labels) for line in earlier[talent.user_id]],
                 "questions": [
                     _with_follows(

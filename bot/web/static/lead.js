@@ -198,6 +198,8 @@ export async function render(main, id) {
       lead.questions.length ? h("ol", { class: "log" }, lead.questions.map((line) => logLine(line)))
         : h("p", { class: "hint" }, t("questions_none")),
       h("h3", {}, t("reply_label")),
+      // What the reply goes under, as the talent reads it (it quotes their newest message).
+      h("p", { class: "hint reply-heading" }, lead.reply_heading),
       writer(t("reply_placeholder"), t("reply_send"),
         // The Questions tab's count at once: the reply may have answered what waited.
         (text, holding) => act("reply", { id, text, holding }, reload).then((sent) => {

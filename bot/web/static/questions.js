@@ -80,6 +80,8 @@ function card(talent, reload) {
       h("ol", { class: "log earlier" },
         talent.earlier.map((line) => logLine(line, talent.name)))] : null,
     h("ol", { class: "log" }, talent.questions.map((line) => waiting(line, talent.name))),
+    // What the reply goes under, as the talent reads it (it quotes their newest message).
+    h("p", { class: "hint reply-heading" }, talent.reply_heading),
     drafted(talent, writer(t("reply_placeholder"), t("reply_send"),
       (text, holding) => answer(talent, text, holding, reload),
       REPLY_LIMIT, t("question_reply_to", { name: talent.name }), true)));
