@@ -206,6 +206,13 @@ async def test_the_tab_shows_an_announcement_going_out_without_a_reload(
             report = said(Text.BROADCAST_REPORT, "id", id=broadcast_id, **tally.figures())
             assert await ended.locator(".summary").inner_text() == report
             assert await ended.get_by_role("button").count() == 0
+            # Ended, it stays in sight where it was, at the top of the live list with its
+            # result (review s55: on a phone it left for "Baru selesai", below the writer).
+            kept = page.locator(f".broadcasts.just-ended li[data-id='{broadcast_id}']")
+            assert await kept.locator(".summary").inner_text() == report
+            place = await kept.bounding_box()
+            assert place is not None and tabs["y"] + tabs["height"] <= place["y"]
+            assert place["y"] + place["height"] <= size["height"]
             await seen.shot(screens, f"broadcast-sent-live-{name}")
             await (
                 page.locator("dialog")
@@ -217,6 +224,13 @@ async def test_the_tab_shows_an_announcement_going_out_without_a_reload(
             await notice.wait_for()
             assert await notice.get_attribute("data-kind") == "info"  # not a red error
             await notice.click()  # tapped away, as staff may
+            assert await kept.count() == 1  # still there after the stop asked
+            await seen.shot(screens, f"broadcast-kept-{name}")
+        # Until staff move on: the tab opened again lists it under "Baru selesai" only.
+        await page.locator(".tab[data-view=leads]").click()
+        await page.locator(".tab[data-view=broadcasts]").click()
+        await page.locator(f".broadcasts.ended li[data-id='{sent[-1]}']").wait_for()
+        assert await page.locator(".broadcasts.just-ended").count() == 0
     assert [await bot.store.broadcasts.status(one) for one in sent] == ["done", "done"]
     assert await audit(bot, "broadcast_cancelled") == []
     assert seen.alerts == [] and seen.errors == []

@@ -9,6 +9,10 @@ import { dialog, fill, h, t, telegramHtml, toast } from "./dom.js";
 
 // What is being written: kept while the page is open (the tab is drawn anew after a stop).
 const written = { text: "", text_en: "", audience: "all", later: false, at: "" };
+// The one just sent from here: when it ends it stays where it was, at the top of the live
+// list with its result, until staff leave the tab (a staff review s55, on a phone: a small
+// audience is done in seconds, and the result went under "Baru selesai", below the writer).
+let followed = null;
 
 /** Stop one, asked once; the list is read again whatever the answer was (ended meanwhile). */
 async function stop(item, reload) {
@@ -171,8 +175,10 @@ function writer(list, reload) {
         return;
       }
       Object.assign(written, { text: "", text_en: "", later: false, at: "" });
+      followed = done.id;
       await reload();
-      inSight(document.querySelector(`.broadcasts.active li[data-id="${done.id}"]`));
+      inSight(document.querySelector(`.broadcasts.active li[data-id="${done.id}"]`)
+        || document.querySelector(`.broadcasts.just-ended li[data-id="${done.id}"]`));
     });
     fill(shown,
       h("h3", {}, t("broadcast_preview_intro")),
@@ -216,7 +222,10 @@ function nextRead(list) {
 
 /** The list of those running or scheduled, and of those ended, drawn into their places. */
 function drawLists(places, list, reload) {
+  const live = list.active.some((item) => item.id === followed);
+  const ended = live ? null : list.ended.find((item) => item.id === followed);
   fill(places.active,
+    ended ? h("ol", { class: "plain-list broadcasts just-ended" }, entry(ended, reload)) : null,
     list.active.length
       ? h("ol", { class: "plain-list broadcasts active" }, list.active.map((item) => entry(item, reload)))
       : h("p", { class: "state" }, t("broadcasts_active_none")));
@@ -259,10 +268,11 @@ function watch(main, places, list, reload) {
   watching = setTimeout(again, wait);
 }
 
-/** The Announcements tab. */
-export async function render(main) {
+/** The Announcements tab (`stay`: drawn again while staff are on it). */
+export async function render(main, { stay = false } = {}) {
+  if (!stay) followed = null; // the tab opened anew: staff moved on
   const list = await call("broadcasts");
-  const reload = () => render(main).catch((error) => fill(main, failure(error, reload)));
+  const reload = () => render(main, { stay: true }).catch((error) => fill(main, failure(error, reload)));
   const places = { active: h("div", { class: "broadcasts-active" }),
     ended: h("div", { class: "broadcasts-ended" }) };
   drawLists(places, list, reload);
