@@ -184,3 +184,79 @@ async def test_a_name_in_a_sentence_is_cut_only_where_sure_and_the_cut_is_said(
     user = await at_question(bot, "company_name", answers=FILMMAKER)
     await bot.send(user, "Rumah produksinya bernama PT. Lontara Docs")
     assert (await draft_answers(bot, user))["company_name"] == "PT. Lontara Docs"
+
+
+_KO = "korean"
+_KOREA = "Bahasa Korea"
+_ALL3 = [_ID, _EN, _KO]
+# (question, ticked, typed, ticked after, the reply's start or None for the buttons); a second
+# attacker's finding 1: the comma was folded away, so the names after it were unticked too.
+_TAKEN_BACK: list[tuple[str, list[str], str, list[str], str | None]] = [
+    (
+        "languages",
+        _ALL3,
+        "bukan korea, inggris",
+        _BOTH,
+        shown(Text.INTAKE_UNTICKED, unticked=_KOREA),
+    ),
+    (
+        "languages",
+        _BOTH,
+        "Bukan Indonesia kak, Inggris",
+        [_EN],
+        shown(Text.INTAKE_UNTICKED, unticked=_INDONESIA),
+    ),
+    ("languages", _BOTH, "Bukan, Inggris", _BOTH, None),
+    ("languages", [_EN], "No, English", [_EN], None),
+    (
+        "languages",
+        _ALL3,
+        "ga jadi korea, inggris sama indonesia",
+        _BOTH,
+        shown(Text.INTAKE_UNTICKED, unticked=_KOREA),
+    ),
+    ("languages", _BOTH, "not korean, english and indonesian", _BOTH, None),
+    (
+        "languages",
+        [_ID, _KO],
+        "bukan korea, inggris",
+        _BOTH,
+        shown(Text.INTAKE_TICKED_ONLY, ticked=_INGGRIS, unticked=_KOREA),
+    ),
+    (
+        "languages",
+        _ALL3,
+        "korea ga jadi tapi inggris",
+        _BOTH,
+        shown(Text.INTAKE_UNTICKED, unticked=_KOREA),
+    ),
+    ("languages", _ALL3, "bukan korea, aku cuma bisa inggris", _ALL3, None),
+    (
+        "genres",
+        ["pop", "rock", "jazz"],
+        "bukan jazz kak, rock",
+        ["pop", "rock"],
+        shown(Text.INTAKE_UNTICKED, unticked="Jazz"),
+    ),
+    (
+        "programs_of_interest",
+        ["mucon", "music_to_korea"],
+        "bukan mucon, musisi ke korea",
+        ["music_to_korea"],
+        shown(Text.INTAKE_UNTICKED, unticked="MU:CON"),
+    ),
+]
+
+
+async def test_a_taking_back_ends_at_the_first_comma_or_but(bot: Harness) -> None:
+    """A second attacker's finding 1: "bukan korea, inggris" unticked English too, and "Bukan,
+    Inggris" unticked English."""
+    users = {key: await at_question(bot, key) for key, *_ in _TAKEN_BACK}
+    other = shown(Text.INTAKE_USE_BUTTONS_MULTI_OR_OTHER, other="Lainnya")
+    for key, ticked, typed, after, said in _TAKEN_BACK:
+        user = users[key]
+        await _tick(bot, user, key, ticked)
+        [reply] = await bot.send(user, typed)
+        assert sorted(await _ticked(bot, user)) == sorted(after), typed
+        assert await where(bot, user) == key
+        assert reply.text.startswith(said) if said else other in reply.text, (typed, reply.text)

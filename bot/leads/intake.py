@@ -937,24 +937,44 @@ _TAKEN_BACK_AFTER = (
 )
 
 
-def taken_back(question: Question, content: Content, answers: Answers, text: str) -> list[str]:
-    """The choices a message takes back ("Mucon ga jadi", "bukan mucon kak"), or []."""
+# Where a taking back ends: "bukan korea, inggris" takes back Korean and gives English (an
+# attacker's review: fold dropped the comma, and English was unticked too).
+_TAKEN_BACK_ENDS = re.compile(r"[,;.!\n]|\b(?:tapi|tp|but|melainkan|namun)\b", re.I)
+
+
+def taken_back(
+    question: Question, content: Content, answers: Answers, text: str
+) -> tuple[list[str], list[str]]:
+    """The choices a message takes back ("Mucon ga jadi", "bukan mucon kak"), and those it
+    names after them in their place ("bukan korea, inggris"); ([], []) otherwise. Only the
+    names before the first comma or "tapi"/"but" are taken back; "Bukan, Inggris" takes back
+    nothing, and what follows must be nothing but choices."""
     if "?" in text or "\uff1f" in text:
-        return []
-    tokens = [word for word in fold(without_controls(text)).split() if word not in _AROUND_NAMES]
+        return [], []
+    head, *rest = _TAKEN_BACK_ENDS.split(without_controls(text), maxsplit=1)
+    tail = rest[0] if rest else ""
+    instead = _words_of(tail)
+    given = _only_names(question, content, answers, instead) if instead else []
+    if instead and not given:
+        return [], []  # "bukan korea, aku cuma bisa inggris": more than choices after it
+    tokens = _words_of(head)
+    dropped: list[str] = []
     for phrase in _TAKEN_BACK_BEFORE:
-        if tuple(tokens[: len(phrase)]) == phrase:
+        if not dropped and tuple(tokens[: len(phrase)]) == phrase:
             # "bukan cuma X", "jangan lupa X": nothing taken back ("lupa", "cuma" are no
             # choice, so _only_names finds none).
-            named = _only_names(question, content, answers, tokens[len(phrase) :])
-            if named:
-                return named
+            dropped = _only_names(question, content, answers, tokens[len(phrase) :])
     for phrase in _TAKEN_BACK_AFTER:
-        if len(tokens) > len(phrase) and tuple(tokens[-len(phrase) :]) == phrase:
-            named = _only_names(question, content, answers, tokens[: -len(phrase)])
-            if named:
-                return named
-    return []
+        if not dropped and len(tokens) > len(phrase) and tuple(tokens[-len(phrase) :]) == phrase:
+            dropped = _only_names(question, content, answers, tokens[: -len(phrase)])
+    if not dropped:
+        return [], []
+    return dropped, [value for value in given if value not in dropped]
+
+
+def _words_of(text: str) -> list[str]:
+    """A text's folded words, without _AROUND_NAMES."""
+    return [word for word in fold(text).split() if word not in _AROUND_NAMES]
 
 
 def only_these(question: Question, content: Content, answers: Answers, text: str) -> list[str]:

@@ -805,9 +805,10 @@ class IntakeFlow:
         (a talents' review: it was added to MU:CON) leaves only what it names; "Mucon ga
         jadi", "bukan mucon" untick what they name; only messages of nothing else
         (intake.only_these, intake.taken_back)."""
-        dropped = intake.taken_back(question, self._content, answers, text)
-        if dropped:
-            return [], [value for value in pending if value not in dropped]
+        dropped, instead = intake.taken_back(question, self._content, answers, text)
+        if dropped:  # "bukan korea, inggris": what is named instead ticked, if it was not
+            kept = [value for value in pending if value not in dropped]
+            return [value for value in instead if value not in kept], kept
         only = intake.only_these(question, self._content, answers, text)
         if only:
             return only, []
