@@ -148,6 +148,16 @@ _NAMES: list[tuple[str, str, str | None, bool]] = [
     ("stage_name", "Band kita namanya Senja di Dago kang", "Senja di Dago", True),
     ("stage_name", "Nama produsernya JKO beats", "JKO beats", True),
     ("stage_name", "Anak Bernama Senja", "Anak Bernama Senja", False),
+    # A second attacker's finding 2: a word addressing the reader, or one about the talent,
+    # before the talent's own lead-in is no other person ("kakak", "teman", "ibu").
+    ("full_name", "Halo kakak, nama saya Sari Rahmawati", "Sari Rahmawati", True),
+    ("full_name", "Selamat pagi teman-teman, nama saya Budi Santoso", "Budi Santoso", True),
+    ("full_name", "Hai temen, nama aku Budi", "Budi", True),
+    ("full_name", "Saya ibu rumah tangga, nama saya Sari", "Sari", True),
+    ("stage_name", "Halo kakak, band kami bernama Senja", "Senja", True),
+    # A person word owning the lead-in is another person still.
+    ("stage_name", "Ratna, anak dari bapak bernama Joko", _UNSURE, False),
+    ("stage_name", "Aku main bareng anak saya namanya Ucok", _UNSURE, False),
 ]
 
 

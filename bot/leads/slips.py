@@ -202,13 +202,20 @@ _ABBREVIATED = frozenset(
     " ust bpk ibu pak bu".split()
 )
 _ABBREVIATION_MOST = 3
-# A name said after another time or another person ("dulu namanya Senja, sekarang Fajar",
-# "anak dari bapak bernama Joko"; an attacker's review: the old name, the father's, stored).
-_NOT_NOW_OR_NOT_ME = frozenset(
-    "dulu dahulu dulunya sebelumnya awalnya tadinya lama mantan bekas bapak ibu ayah ayahnya"  # noqa: SIM905 -- a word list reads best as words
-    " ibunya bapaknya anak anaknya adik adiknya kakak kakaknya istri suami teman temen guru"
-    " pacar".split()
+# A name said after another time ("dulu namanya Senja, sekarang Fajar"; an attacker's review:
+# the old name stored), within three words before its lead-in...
+_NOT_NOW = frozenset(
+    "dulu dahulu dulunya sebelumnya awalnya tadinya lama mantan bekas".split()  # noqa: SIM905 -- a word list reads best as words
 )
+# ...or another person's: one of these owning the lead-in, "bapak bernama Joko", "anak saya
+# namanya Ucok" (an attacker's review: the father's name stored). Not one addressing the
+# reader before it ("Halo kakak, nama saya Sari", "Hai temen, nama aku Budi": a second
+# attacker's review had them asked back).
+_NOT_ME = frozenset(
+    "bapak ibu ayah ayahnya ibunya bapaknya anak anaknya adik adiknya kakak kakaknya istri"  # noqa: SIM905 -- a word list reads best as words
+    " suami teman temen guru pacar".split()
+)
+_WHOSE = frozenset("saya aku ku gue gw kami kita dia kamu mu beliau".split())  # noqa: SIM905 -- a word list reads best as words
 # A name after "namanya"/"bernama" that starts with one of these is a saying, not a name
 # ("namanya juga usaha", "Namanya Juga Usaha band").
 _SAYING = frozenset(
@@ -443,9 +450,24 @@ def _named_within(answer: str, *, own: bool) -> _Name:
     first = fold(name).split()[0]
     if found.group("called") is not None and (name[:1].islower() or first in _SAYING):
         return whole  # "orkes bernama cinta", "namanya juga usaha": the band's own words
-    if not _NOT_NOW_OR_NOT_ME.isdisjoint(fold(answer[: found.start()]).split()[-3:]):
+    mine = found.group("own") is not None
+    if not (own and mine) and _not_now_or_not_me(answer[: found.start()], mine=mine):
         return _UNSURE  # "dulu namanya Senja, sekarang Fajar", "bapak bernama Joko"
     return _Name(name, cut=True)
+
+
+def _not_now_or_not_me(before: str, *, mine: bool) -> bool:
+    """Whether what comes before a name's lead-in makes it another time's name (_NOT_NOW) or,
+    unless the lead-in is the talent's own ("nama saya"), another person's: a person word
+    (_NOT_ME) owning the lead-in, with only a "saya"/"dia" between them."""
+    if not _NOT_NOW.isdisjoint(fold(before).split()[-3:]):
+        return True
+    if mine or re.search(r"[^\w\s]\s*$", before):  # "Halo kakak, namanya": not its owner
+        return False
+    words = fold(before).split()
+    while words and words[-1] in _WHOSE:
+        words.pop()
+    return bool(words) and words[-1] in _NOT_ME
 
 
 def _name_said(rest: str) -> str | None:
