@@ -158,6 +158,13 @@ _NAMES: list[tuple[str, str, str | None, bool]] = [
     # A person word owning the lead-in is another person still.
     ("stage_name", "Ratna, anak dari bapak bernama Joko", _UNSURE, False),
     ("stage_name", "Aku main bareng anak saya namanya Ucok", _UNSURE, False),
+    # Finding 3: only "Kang" keeps its capital; "Kak", "Kakak", "KAK" address the reader.
+    ("full_name", "Sari Rahmawati Kak", "Sari Rahmawati", False),
+    ("full_name", "Budi Santoso Kakak", "Budi Santoso", False),
+    ("full_name", "Sari Rahmawati KAK", "Sari Rahmawati", False),
+    ("city", "Bandung Kak", "Bandung", False),
+    ("stage_name", "nama panggung aku DJ Kak", "DJ", True),
+    ("stage_name", "Daniel Kang", "Daniel Kang", False),
 ]
 
 

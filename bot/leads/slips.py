@@ -299,9 +299,10 @@ def stage_name_in(question: Question, text: str) -> str | None:
 _TRAILING_PARTICLES = frozenset(
     {"kak", "kakak", "kk", "kang", "ya", "yaa", "dong", "deh", "sih", "nih"}
 )
-# Of those, the words addressing the bot: only in lower case, "Kang" is a (Korean) name
-# ("Daniel Kang"; an attacker's review had it cut).
-_ADDRESSING = frozenset({"kak", "kakak", "kk", "kang"})
+# Of those, "kang" addresses the bot only in lower case: "Kang" is a (Korean) name ("Daniel
+# Kang"; an attacker's review had it cut). "Kak", "KAK", "Kakak" are none (a second
+# attacker's review had "Sari Rahmawati Kak" kept).
+_NAME_TOO = "kang"
 # The question whose answer is the talent's own name (a band's or another's is not it).
 FULL_NAME = "full_name"
 
@@ -493,8 +494,8 @@ def _name_said(rest: str) -> str | None:
 
 
 def _without_particles(answer: str) -> str:
-    """The answer without the chat particles it ends with, if anything else is left; a word
-    addressing the bot only in lower case ("Bandung kang", not "Daniel Kang")."""
+    """The answer without the chat particles it ends with, if anything else is left; "kang"
+    only in lower case ("Bandung kang", not "Daniel Kang")."""
     words = answer.split(" ")
     particle = [_particle(word.strip(".,!~")) for word in words]
     if all(particle):
@@ -506,8 +507,8 @@ def _without_particles(answer: str) -> str:
 
 
 def _particle(word: str) -> bool:
-    if word.casefold() in _ADDRESSING:
-        return word in _ADDRESSING
+    if word.casefold() == _NAME_TOO:
+        return word == _NAME_TOO
     return word.casefold() in _TRAILING_PARTICLES
 
 
