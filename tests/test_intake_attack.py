@@ -165,6 +165,12 @@ _NAMES: list[tuple[str, str, str | None, bool]] = [
     ("city", "Bandung Kak", "Bandung", False),
     ("stage_name", "nama panggung aku DJ Kak", "DJ", True),
     ("stage_name", "Daniel Kang", "Daniel Kang", False),
+    # Findings 4 and 9: a second lead-in or a particle after the first is not the name.
+    ("stage_name", "nama band kami bernama Senja", "Senja", True),
+    ("stage_name", "Nama band kita namanya Senja", "Senja", True),
+    ("full_name", "namaku ya Sari", "Sari", True),
+    ("full_name", "halo kak, namaku ya Sari Rahmawati", "Sari Rahmawati", True),
+    ("stage_name", "nama band kami Namanya Juga Usaha", "Namanya Juga Usaha", True),
 ]
 
 

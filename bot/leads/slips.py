@@ -228,6 +228,16 @@ _AS_IN_PAPERS = re.compile(
     re.I,
 )
 
+# A second lead-in or a particle right after the first, in lower case ("nama band kami
+# bernama Senja", "namaku ya Sari"; a second attacker's review had "bernama Senja" stored).
+# Capitalised, it may be the name ("nama band kami Namanya Juga Usaha").
+_LEAD_AGAIN = re.compile(r"^(?:(?:bernama|namanya|ya|yaa|sih|tuh|kak|kakak|kk|kang)\s+)+")
+
+
+def _after_lead(name: str) -> str:
+    """What follows a name's lead-in, without "sesuai KTP" or a second lead-in before it."""
+    return _AS_IN_PAPERS.sub("", _LEAD_AGAIN.sub("", name))
+
 
 @dataclass(frozen=True, slots=True)
 class _Name:
@@ -415,7 +425,7 @@ def _without_introduction(answer: str, *, own: bool) -> _Name | None:
         return _named_within(answer, own=own)
     if own and (found.group("band") or found.group("stage") or found.group("our")):
         return _UNSURE  # "Nama panggung saya Sasa" at the full name
-    name = _AS_IN_PAPERS.sub("", answer[found.end() :])
+    name = _after_lead(answer[found.end() :])
     said = set(fold(name).split()) - _TRAILING_PARTICLES - _NOT_A_NAME
     if said:
         return _Name(name, cut=True)
@@ -444,7 +454,7 @@ def _named_within(answer: str, *, own: bool) -> _Name:
     said = _name_said(found.group("name"))
     if said is None:
         return _UNSURE
-    name = _AS_IN_PAPERS.sub("", said).strip(_QUOTES + " ")
+    name = _after_lead(said).strip(_QUOTES + " ")
     words = set(fold(name).split()) - _TRAILING_PARTICLES
     if not words or words <= _NOT_A_NAME | _ASKING_NAME or len(name.split()) > _NAMED_WITHIN_WORDS:
         return whole
