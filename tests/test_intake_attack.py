@@ -112,8 +112,10 @@ _NAMES: list[tuple[str, str, str | None, bool]] = [
     ("full_name", "Perkenalkan, nama saya Dr. Budi Santoso", "Dr. Budi Santoso", True),
     ("full_name", "Halo kak, nama saya Sari R. Dewi", "Sari R. Dewi", True),
     ("stage_name", "Band ku bernama St. Loco", "St. Loco", True),
-    # A dot before a capitalised word may end the name or not: asked.
-    ("full_name", "Halo kak, nama saya Sari. Saya dari Bandung", _UNSURE, False),
+    # A dot before a capitalised word may end the name or not: asked; before one that
+    # starts a sentence it ends it (a second attacker's finding 6).
+    ("full_name", "Halo kak, nama saya Sari. Rahmawati", _UNSURE, False),
+    ("full_name", "Halo kak, nama saya Sari. Saya dari Bandung", "Sari", True),
     # 2: "Kang" is a name; only "kang" addresses the bot.
     ("stage_name", "Daniel Kang", "Daniel Kang", False),
     ("full_name", "Sari Kang", "Sari Kang", False),
@@ -171,6 +173,19 @@ _NAMES: list[tuple[str, str, str | None, bool]] = [
     ("full_name", "namaku ya Sari", "Sari", True),
     ("full_name", "halo kak, namaku ya Sari Rahmawati", "Sari Rahmawati", True),
     ("stage_name", "nama band kami Namanya Juga Usaha", "Namanya Juga Usaha", True),
+    # Finding 6: a dot before a word that starts a sentence ends the name, in any case and
+    # at the message's start too; an abbreviation's dot before a name does not.
+    ("full_name", "nama saya ANA. Dari Bandung", "ANA", True),
+    ("full_name", "Nama saya SRI. Asal Solo", "SRI", True),
+    ("full_name", "nama saya Sari M. Saya dari Bandung", "Sari M", True),
+    ("full_name", "Halo kak, nama saya Sari M. Saya dari Bandung", "Sari M", True),
+    ("full_name", "nama saya Ana. dari Bandung", "Ana", True),
+    ("full_name", "Halo, nama saya Budi. i'm from Bandung", "Budi", True),
+    ("stage_name", "nama band saya Senja. Kami dari Bandung", "Senja", True),
+    ("full_name", "nama saya Muh. Rizki Pratama", "Muh. Rizki Pratama", True),
+    ("full_name", "nama saya Ir. H. Joko Widodo", "Ir. H. Joko Widodo", True),
+    ("full_name", "Halo kak, nama saya Dr. I Made Sudarma", "Dr. I Made Sudarma", True),
+    ("full_name", "nama saya Dr. I Made Sudarma. I live in Bali", "Dr. I Made Sudarma", True),
 ]
 
 

@@ -202,6 +202,17 @@ _ABBREVIATED = frozenset(
     " ust bpk ibu pak bu".split()
 )
 _ABBREVIATION_MOST = 3
+# ...and a dot, abbreviation's or not, before a word that starts a new sentence, in any case,
+# ends it ("nama saya ANA. Dari Bandung", "Sari M. Saya dari Bandung", "nama band saya Senja.
+# kami dari Bandung"; a second attacker's review had the next sentence kept). "I" starts one
+# unless a Balinese name follows it ("Dr. I Made Sudarma").
+_STARTS_SENTENCE = frozenset(
+    "dari asal saya aku gue gw kami kita tinggal umur usia domisili berdomisili lahir sekarang"  # noqa: SIM905 -- a word list reads best as words
+    " from i i'm im we my our".split()
+)
+_BALINESE = frozenset(
+    "wayan made nyoman ketut putu gede gusti komang kadek nengah".split()  # noqa: SIM905 -- a word list reads best as words
+)
 # A name said after another time ("dulu namanya Senja, sekarang Fajar"; an attacker's review:
 # the old name stored), within three words before its lead-in...
 _NOT_NOW = frozenset(
@@ -425,7 +436,7 @@ def _without_introduction(answer: str, *, own: bool) -> _Name | None:
         return _named_within(answer, own=own)
     if own and (found.group("band") or found.group("stage") or found.group("our")):
         return _UNSURE  # "Nama panggung saya Sasa" at the full name
-    name = _after_lead(answer[found.end() :])
+    name = _before_next_sentence(_after_lead(answer[found.end() :]))
     said = set(fold(name).split()) - _TRAILING_PARTICLES - _NOT_A_NAME
     if said:
         return _Name(name, cut=True)
@@ -481,11 +492,27 @@ def _not_now_or_not_me(before: str, *, mine: bool) -> bool:
     return bool(words) and words[-1] in _NOT_ME
 
 
+def _sentence_starts(after: str) -> bool:
+    """Whether the words after a dot start a new sentence (_STARTS_SENTENCE)."""
+    words = [word.strip(",.!?").casefold() for word in after.split()[:2]]
+    if not words or words[0] not in _STARTS_SENTENCE:
+        return False
+    return words[0] != "i" or len(words) < 2 or words[1] not in _BALINESE
+
+
+def _before_next_sentence(name: str) -> str:
+    """A name up to a dot before a word that starts a new sentence ("Ana. Dari Bandung")."""
+    for dot in re.finditer(r"\.(?=\s)", name):
+        if _sentence_starts(name[dot.end() :]):
+            return name[: dot.start()]
+    return name
+
+
 def _name_said(rest: str) -> str | None:
     """A name up to where its sentence ends (_NAME_ENDS, not an abbreviation's dot); None
     when a dot before a capitalised word may end it or not."""
     for end in _NAME_ENDS.finditer(rest):
-        if end.group() != ".":
+        if end.group() != "." or _sentence_starts(rest[end.end() :]):
             return rest[: end.start()]
         words = rest[: end.start()].split()
         last = words[-1] if words else ""
