@@ -186,6 +186,14 @@ _NAMES: list[tuple[str, str, str | None, bool]] = [
     ("full_name", "nama saya Ir. H. Joko Widodo", "Ir. H. Joko Widodo", True),
     ("full_name", "Halo kak, nama saya Dr. I Made Sudarma", "Dr. I Made Sudarma", True),
     ("full_name", "nama saya Dr. I Made Sudarma. I live in Bali", "Dr. I Made Sudarma", True),
+    # Finding 5: a stage name's lead-in after the talent's own wins at the stage name; at
+    # the full name the own name is taken up to its end.
+    ("stage_name", "nama asli saya Sari, nama panggung saya Sasa", "Sasa", True),
+    ("stage_name", "Nama saya Sari, nama panggung Sasa", "Sasa", True),
+    ("stage_name", "nama saya Sari, band saya bernama Senja", "Senja", True),
+    ("full_name", "Nama saya Sari, nama panggung Sasa", "Sari", True),
+    ("full_name", "nama saya Sari nama panggung Sasa", _UNSURE, False),
+    ("stage_name", "nama saya Budi, anak saya namanya Ucok", _UNSURE, False),
 ]
 
 

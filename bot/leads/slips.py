@@ -188,7 +188,7 @@ _NOT_A_NAME = frozenset({"saya", "aku", "ku", "gue", "gw", "kami", "adalah", "is
 _NAMED_WITHIN = re.compile(
     r"(?<!\w)(?P<lead>(?P<own>nama(?:\s+(?:lengkap|asli))?\s+(?:saya|aku|gue|gw)|namaku)"
     r"|nama(?:\s+(?:lengkap|panggung|band|grup|asli))?\s+(?:saya|aku|gue|gw|kami|kita)"
-    r"|nama\s+[^\W\d_]+nya|(?P<called>namanya|bernama))"
+    r"|nama\s+[^\W\d_]+nya|nama\s+panggung|(?P<called>namanya|bernama))"
     r"(?:\s+(?:adalah|yaitu|ialah))?\s*:?\s+(?P<name>.+)$",
     re.I,
 )
@@ -434,9 +434,22 @@ def _without_introduction(answer: str, *, own: bool) -> _Name | None:
     found = _INTRODUCED.match(answer)
     if found is None:
         return _named_within(answer, own=own)
-    if own and (found.group("band") or found.group("stage") or found.group("our")):
+    theirs = found.group("band") or found.group("stage") or found.group("our")
+    if own and theirs:
         return _UNSURE  # "Nama panggung saya Sasa" at the full name
-    name = _before_next_sentence(_after_lead(answer[found.end() :]))
+    rest = answer[found.end() :]
+    later = _NAMED_WITHIN.search(rest)
+    if not theirs and later is not None and later.group("own") is None:
+        # "Nama saya Sari, nama panggung Sasa" (a second attacker's review: stored whole):
+        # the talent's own name up to its end at the full name, the later one at the stage
+        # name.
+        if not own:
+            return _named_within(rest, own=False)
+        mine = _name_said(rest)
+        if mine is None or len(mine) > later.start():  # no end before the later lead-in
+            return _UNSURE
+        return _Name(_after_lead(mine).strip(), cut=True)
+    name = _before_next_sentence(_after_lead(rest))
     said = set(fold(name).split()) - _TRAILING_PARTICLES - _NOT_A_NAME
     if said:
         return _Name(name, cut=True)
