@@ -85,6 +85,21 @@ _TICKS: list[tuple[list[str], str, list[str], str | None]] = [
     (_BOTH, "bukan inggris", [_ID], _UNTICKED),
     (_BOTH, "inggris ga jadi", [_ID], _UNTICKED),
     (_BOTH, "ga jadi inggris kak", [_ID], _UNTICKED),
+    # A second attacker's finding 7: a language named here is the answer, never a wish to
+    # be spoken to in it.
+    (_BOTH, "Bukan, Inggris aja", _BOTH, None),
+    (
+        _BOTH,
+        "Inggris aja? Indonesia juga",
+        _BOTH,
+        shown(
+            Text.INTAKE_CHOICES_NAMED_OR_OTHER,
+            named=f"{_INDONESIA} atau {_INGGRIS}",
+            limit="",
+            other="Lainnya",
+        ),
+    ),
+    (_BOTH, "bukan inggris, indonesia aja", [_ID], _UNTICKED),
 ]
 
 
@@ -98,10 +113,10 @@ async def test_only_and_not_change_the_ticks_only_when_the_message_says_nothing_
     for ticked, typed, after, said in _TICKS:
         await _tick(bot, user, "languages", ticked)
         [reply] = await bot.send(user, typed)
-        assert sorted(await _ticked(bot, user)) == sorted(after), typed
+        assert sorted(await _ticked(bot, user)) == sorted(after), (typed, reply.text)
         assert await where(bot, user) == "languages"
         # Nothing read from it: the buttons, as before.
-        assert reply.text.startswith(said) if said else buttons in reply.text, typed
+        assert reply.text.startswith(said) if said else buttons in reply.text, (typed, reply.text)
 
 
 _UNSURE = None  # asked back (intake_name_unsure), nothing stored
@@ -303,6 +318,6 @@ async def test_a_taking_back_ends_at_the_first_comma_or_but(bot: Harness) -> Non
         user = users[key]
         await _tick(bot, user, key, ticked)
         [reply] = await bot.send(user, typed)
-        assert sorted(await _ticked(bot, user)) == sorted(after), typed
+        assert sorted(await _ticked(bot, user)) == sorted(after), (typed, reply.text)
         assert await where(bot, user) == key
         assert reply.text.startswith(said) if said else other in reply.text, (typed, reply.text)

@@ -953,7 +953,7 @@ def taken_back(
         return [], []
     head, *rest = _TAKEN_BACK_ENDS.split(without_controls(text), maxsplit=1)
     tail = rest[0] if rest else ""
-    instead = _words_of(tail)
+    instead = [word for word in _words_of(tail) if word not in _ONLY]  # "indonesia aja"
     given = _only_names(question, content, answers, instead) if instead else []
     if instead and not given:
         return [], []  # "bukan korea, aku cuma bisa inggris": more than choices after it

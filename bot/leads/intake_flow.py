@@ -95,6 +95,10 @@ _TYPED = frozenset({"short_text", "long_text", "url", "email", "phone", "number"
 # The questions whose answer is the talent's own words: a name or a sentence may read as
 # something else ("Film Salah"), so such a text is asked back, not only refused.
 _WORDS = frozenset({"short_text", "long_text"})
+# The questions about the languages the talent works in: a language named there is the answer,
+# only a word of changing asks the bot to speak it (a second attacker's review: "Bukan, Inggris
+# aja" at the languages switched the bot to English).
+_ABOUT_LANGUAGES = frozenset({"languages", "languages_other"})
 
 CONSENT = "consent_processing"
 TRANSFER = "consent_transfer"
@@ -683,6 +687,8 @@ class IntakeFlow:
         bahasa Inggris?", to the team), at the languages question it names the answer."""
         if draft.stage != QUESTION or question is None:
             return language_asked(text)
+        if question.key in _ABOUT_LANGUAGES:  # "Bukan, Inggris aja": an answer, however put
+            return language_asked(text, names_languages=True)
         if question.type in ("single_choice", "multi_choice"):
             answers = await self._applications.answers(draft.id)
             if intake.named_choices(question, self._content, answers, text):
