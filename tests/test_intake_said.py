@@ -238,17 +238,22 @@ async def test_text_soon_after_a_long_answer_is_not_stored_and_that_is_said(
     await bot.send(user, "Ep pertama kita")
     assert await where(bot, user) == "programs_of_interest"
     works = CONTENT.questions["notable_works"].label.id
-    for typed in (
-        "Judulnya Kabut Lembang rilis 2023, trs pernah maen di bandung berisik",
-        "mau ikut yang ke korea kak",
-        "Boleh dua-duanya nggak kak",
-        "terserah tim kurasi aja",
-        "Pilih yang manapun asal berangkat",
-        "Nomor WA aku 081234567890 kak",
-        "email aku sari@gmail.com",
+    # A second attacker's finding 8: a text plainly about the programs (a choice, a word of
+    # picking) gets the buttons refusal, not the note.
+    for typed, about in (
+        ("Judulnya Kabut Lembang rilis 2023, trs pernah maen di bandung berisik", False),
+        ("Nomor WA aku 081234567890 kak", False),
+        ("email aku sari@gmail.com", False),
+        ("mau ikut yang ke korea kak", True),
+        ("ga ada yang cocok kak", True),
+        ("Boleh dua-duanya nggak kak", True),
+        ("terserah tim kurasi aja", True),
+        ("Pilih yang manapun asal berangkat", True),
     ):
         [told] = await bot.send(user, typed)
-        assert told.text.startswith(shown(Text.INTAKE_NOT_ADDED, field=works)), typed
+        noted = told.text.startswith(shown(Text.INTAKE_NOT_ADDED, field=works))
+        assert noted != about, (typed, told.text)
+        assert (shown(Text.INTAKE_USE_BUTTONS_MULTI) in told.text) == about, typed
         assert label("programs_of_interest", "mucon") in told.button_texts  # buttons stay
         assert await where(bot, user) == "programs_of_interest"
         assert (await draft_answers(bot, user))["notable_works"] == "Ep pertama kita", typed

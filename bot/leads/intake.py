@@ -297,6 +297,27 @@ def named_choices(
     return [value for value, _ in offered if value in kept]
 
 
+# Words about picking among a question's buttons ("ga ada yang cocok kak", "Boleh dua-duanya
+# nggak kak", "terserah tim kurasi aja", "Pilih yang manapun"): a text with one is about the
+# question asked, not the rest of an answer before it.
+_ABOUT_PICKING = frozenset(
+    "pilih milih memilih pilihan pilihannya program programnya mana manapun cocok terserah"  # noqa: SIM905 -- a word list reads best as words
+    " semua semuanya dua duanya keduanya both which choose pick".split()
+)
+
+
+def about_the_choices(question: Question, content: Content, answers: Answers, text: str) -> bool:
+    """Whether a typed text is about the question's choices: has a word of one's name
+    ("korea" in "mau ikut yang ke korea kak", not a word of any kind of thing) or of picking
+    (_ABOUT_PICKING)."""
+    tokens = set(fold(without_controls(text)).split())
+    _, names = _names_of(question, content, answers)
+    words = {word for said in names.values() for name in said for word in name.split()}
+    # Not a field's word: "film pendek kami…" may well be the rest of the works before.
+    named = {word for word in words if len(word) > _LOOSE_LENGTH} - _NOT_LOOSE - _FIELDS
+    return not tokens.isdisjoint(_ABOUT_PICKING | named)
+
+
 def _names_of(
     question: Question, content: Content, answers: Answers
 ) -> tuple[list[tuple[str, T]], dict[str, set[str]]]:
@@ -387,7 +408,8 @@ _LOOSE_LENGTH = 3
 _NOT_LOOSE = frozenset({"gaya", "style", "atas", "older", "lain", "lainnya", "other", "musik"})
 # At the programs, a field's or a place's words name no one program ("program musik mana",
 # "yang ke korea mana" ask about all of them).
-_NOT_LOOSE_PROGRAMS = _NOT_LOOSE | {"music", "musisi", "film", "korea", "talent"}
+_FIELDS = frozenset({"music", "musisi", "film", "talent"})
+_NOT_LOOSE_PROGRAMS = _NOT_LOOSE | _FIELDS | {"korea"}
 # A typed word one typo from a choice's one-word name ("drumer" for "drummer"), from this long.
 _TYPO_LENGTH = 5
 

@@ -547,6 +547,7 @@ class IntakeFlow:
             or not held.strip()
             or draft.updated_at < ago(CONTINUED_WITHIN)
             or len(text.split()) < CONTINUED_WORDS
+            or intake.about_the_choices(question, self._content, answers, text)
         ):
             return None
         joined = intake.check_text(previous, self._content, answers, f"{held}\n{text}")
