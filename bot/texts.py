@@ -181,6 +181,7 @@ class Text(StrEnum):
     INTAKE_USE_BUTTONS_HERE = "intake_use_buttons_here"
     INTAKE_REVIEW_ABOVE = "intake_review_above"
     INTAKE_REVIEW_FIRST = "intake_review_first"
+    INTAKE_SEND_SKIPS = "intake_send_skips"
     INTAKE_SUBMITTED_NOTE_ASKS = "intake_submitted_note_asks"
     INTAKE_NO_LINK = "intake_no_link"
     INTAKE_USE_BUTTONS_OR_OTHER = "intake_use_buttons_or_other"

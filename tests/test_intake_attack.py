@@ -17,8 +17,11 @@ async def test_a_send_typed_before_the_review_was_seen_shows_the_review_again(
     """Finding 6: "Kirim kang" twice at once at the last question stored "Kirim kang" as the
     note and sent the registration under a review the talent never saw."""
     user = await at_question(bot, "message")
-    await bot.send(user, "Kirim kang")  # at the optional note: Skip, never a note
+    skipped = await bot.send(user, "Kirim kang")  # at the optional note: Skip, never a note
     assert await where(bot, user) == "review"
+    # ...and said (a second attacker's finding 10: a band called "Send" saw nothing).
+    note = CONTENT.questions["message"].label.id
+    assert any(m.text.startswith(shown(Text.INTAKE_SEND_SKIPS, field=note)) for m in skipped)
     assert (await draft_answers(bot, user)).get("message") is None
     [again] = await bot.send(user, "Kirim kang")  # the second, sent with the first
     assert again.text.startswith(shown(Text.INTAKE_REVIEW_FIRST))
@@ -35,8 +38,10 @@ async def test_a_send_typed_before_the_review_was_seen_shows_the_review_again(
     assert (await draft_answers(bot, user))["message"] == "Semoga lolos kak"
     # "oke kirim" at another optional text is its Skip too.
     user = await at_question(bot, "stage_name")
-    await bot.send(user, "oke kirim")
+    [told] = await bot.send(user, "oke kirim")
     assert await where(bot, user) == "music_role"
+    stage = CONTENT.questions["stage_name"].label.id
+    assert told.text.startswith(shown(Text.INTAKE_SEND_SKIPS, field=stage))
     assert (await draft_answers(bot, user)).get("stage_name") is None
 
 

@@ -361,7 +361,8 @@ class IntakeFlow:
             # attacker's review: stored as the note, and a second one sent it unseen).
             if question.key in answers:
                 return await self._move_on(draft, answers, {}, update_id, after=question.key)
-            return await self._answer(draft, question, answers, None, update_id)
+            skipped = await self._answer(draft, question, answers, None, update_id)
+            return _said(skipped, Text.INTAKE_SEND_SKIPS, field=question.label)
         if self._sent_twice(draft, question, answers, text, sent):
             # Noted with the draft: the note invites the talent to send it once more, and
             # that is then their answer.
