@@ -232,11 +232,12 @@ async def follow_written_language(update: Update, context: BotContext) -> None:
     it from now on, and told how to go back. Followed, not chosen: one who then writes the
     other language again, clearly, and not right after a message clearly in the one followed,
     is followed back (a talents' review: switched to English, a talent wrote Indonesian for
-    many messages and read English)."""
+    many messages and read English), once: a talent who writes both is not switched back and
+    forth, told each time."""
     talent, message = context.talent, update.message
     text = text_of(message) if message is not None else None
-    if talent is None or talent.language_chosen or text is None:
-        return
+    if talent is None or talent.language_chosen or talent.language_settled or text is None:
+        return  # chosen, or followed back once already: it stays
     if talent.user_id in context.services.settings.admin_ids:
         return  # staff's desk keeps the language they have (an attacker's review)
     written = written_in(text)
@@ -247,8 +248,11 @@ async def follow_written_language(update: Update, context: BotContext) -> None:
         before = await store.log.before_latest_in(talent.user_id)
         if before is not None and written_in(before[0].text or "") == talent.language:
             return  # a talent who mixes the two stays put
-    await store.users.follow_language(talent.user_id, written)
-    context.talent = replace(talent, language=written, language_followed=True)
+    back = talent.language_followed
+    await store.users.follow_language(talent.user_id, written, back=back)
+    context.talent = replace(
+        talent, language=written, language_followed=True, language_settled=back
+    )
     await reply(update, context.text(Text.LANGUAGE_FOLLOWED))
 
 

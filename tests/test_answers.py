@@ -234,6 +234,13 @@ async def test_a_followed_language_follows_back_when_the_talent_writes_the_other
     assert CONTENT.text(Text.BTN_NOT_THIS, "id") in answer.button_texts
     user = await bot.store.users.get(joko.id)
     assert user is not None and (user.language, user.language_chosen) == ("id", False)
+    # Followed back once, it stays: a talent who writes both is not switched back and forth,
+    # told each time.
+    for typed in ("how do I register for MU:CON?", "what documents do I need to register?"):
+        [answer] = await bot.send(joko, typed)
+        assert CONTENT.text(Text.BTN_NOT_THIS, "id") in answer.button_texts
+    user = await bot.store.users.get(joko.id)
+    assert user is not None and user.language == "id"
     # A talent who pressed a language keeps it, whatever they write.
     await bot.send(joko, "/bahasa")
     await bot.press(joko, CONTENT.text(Text.BTN_LANGUAGE_EN, "id"))

@@ -11,6 +11,9 @@ from bot.store.db import Database, Row, Transaction, utc_now
 # one is, but followed again when they write in the other.
 CHOSEN = 1
 FOLLOWED = 2
+# ... and SETTLED once followed back: a talent who writes both languages is not switched back
+# and forth, a note each time (and a read and a write each time: issue 23's benchmark).
+SETTLED = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +32,7 @@ class User:
     blocked: bool
     created_at: str
     language_followed: bool = False  # the bot took it from what they write: not chosen
+    language_settled: bool = False  # ... and followed back once: it stays
 
     @classmethod
     def from_row(cls, row: Row) -> User:
@@ -45,7 +49,8 @@ class User:
             subscribed=bool(row["subscribed"]),
             blocked=bool(row["blocked"]),
             created_at=row["created_at"],
-            language_followed=row["language_chosen"] == FOLLOWED,
+            language_followed=row["language_chosen"] in (FOLLOWED, SETTLED),
+            language_settled=row["language_chosen"] == SETTLED,
         )
 
 
@@ -125,13 +130,14 @@ class Users:
                 (language, CHOSEN, utc_now(), user_id),
             )
 
-    async def follow_language(self, user_id: int, language: str) -> None:
-        """Store the language a talent writes in, who never chose one (the bot follows it)."""
+    async def follow_language(self, user_id: int, language: str, *, back: bool = False) -> None:
+        """Store the language a talent writes in, who never chose one (the bot follows it);
+        `back`: followed back to the other, where it then stays (SETTLED)."""
         async with self._db.transaction() as tx:
             await tx.execute(
                 "UPDATE users SET language = ?, language_chosen = ?, updated_at = ?"
                 " WHERE user_id = ? AND language_chosen <> ?",
-                (language, FOLLOWED, utc_now(), user_id, CHOSEN),
+                (language, SETTLED if back else FOLLOWED, utc_now(), user_id, CHOSEN),
             )
 
     async def record_source(self, user_id: int, source: str) -> bool:
