@@ -139,9 +139,7 @@ function hidesSomething(box) {
  * over the lowest lines in sight that hold neither (text only). Where no such lines are, at the
  * bottom: the page keeps room under its last card to scroll what it covers above it. */
 function place(box) {
-  if (box.parentElement !== document.body) document.body.append(box);
-  box.dataset.place = "bottom";
-  box.style.top = "";
+  atBottom(box);
   if (!hidesSomething(box)) return;
   const area = box.getBoundingClientRect();
   const header = document.querySelector(".top");
@@ -163,6 +161,12 @@ function place(box) {
   if (top < below + TOAST_GAP) return; // no free band: at the bottom
   box.dataset.place = "over";
   box.style.top = `${Math.floor(top)}px`;
+}
+
+/** The toast in its first place: at the bottom, above the safe area. */
+function atBottom(box) {
+  box.dataset.place = "bottom";
+  box.style.top = "";
 }
 
 // A toast comes as a view is redrawn (a saved answer, a reply sent): placed again as the page
@@ -211,9 +215,7 @@ export function toast(text, kind = "info") {
   box.textContent = text;
   box.dataset.kind = kind;
   box.hidden = false;
-  if (box.parentElement !== document.body) document.body.append(box);
-  box.dataset.place = "bottom";
-  box.style.top = "";
+  atBottom(box);
   // The room only grows (never shrinks as a toast goes): what staff scrolled to stays put.
   const room = innerHeight - box.getBoundingClientRect().top + TOAST_GAP;
   const root = document.documentElement;
