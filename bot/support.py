@@ -40,7 +40,7 @@ from bot.store import Store, User
 from bot.store.conversation import AnsweredBy
 from bot.store.support import OwnQuestions, Relayed, Reply, Session
 from bot.store.workspace import WaitingTalent
-from bot.telegram_html import utf16_len
+from bot.telegram_html import MOST_IN_ONE_CHARACTER, utf16_len
 from bot.terminal_text import INVISIBLE, without_controls
 from bot.texts import Text
 from bot.transport.outgoing import logged_as
@@ -403,12 +403,10 @@ def _visible(character: str) -> str:
     return character.translate(_IN_FLAG if character[0] == _SUBDIVISION_FLAG else _IN_EMOJI)
 
 
-# A character people see holds a few code points (👨‍👩‍👧‍👦 seven, a subdivision flag seven, an RGI
-# emoji sequence ten at most); one of thousands (a letter under 4,000 accents, an emoji
-# followed by tag characters hiding a text) is cut to this many, and a quote is never longer
-# than four UTF-16 units per character it counts, nor than 3,000 (a cut by code points gave at
-# most that, inside a message of 4,096): else staff's answer under it could never be sent.
-_MOST_IN_ONE = 12
+# A character of thousands of code points is cut (telegram_html.MOST_IN_ONE_CHARACTER), and a
+# quote is never longer than four UTF-16 units per character it counts, nor than 3,000 (a cut
+# by code points gave at most that, inside a message of 4,096): else staff's answer under it
+# could never be sent.
 _MOST_UNITS_EACH = 4
 _MOST_UNITS = 3000
 
@@ -418,10 +416,10 @@ def clipped(text: str, limit: int, *, strip: bool = False) -> str:
     "…" when cut: never between a letter and its accent, nor inside an emoji; `strip`: no
     space before the "…". Bounded in UTF-16 units too (see _MOST_UNITS)."""
     found = _CHARACTER.findall(text)
-    characters = [character[:_MOST_IN_ONE] for character in found]
+    characters = [character[:MOST_IN_ONE_CHARACTER] for character in found]
     budget = min(_MOST_UNITS_EACH * limit, _MOST_UNITS)
     whole = "".join(characters)
-    squashed = any(len(character) > _MOST_IN_ONE for character in found)  # a cut too: "…"
+    squashed = any(len(character) > MOST_IN_ONE_CHARACTER for character in found)  # a cut too: "…"
     if len(characters) <= limit and utf16_len(whole) <= budget and not squashed:
         return whole
     kept: list[str] = []

@@ -372,7 +372,10 @@ _TAG_END_WITHIN = 64  # a link's whole address: the fault may be at its end (a r
 # and its accent).
 _QUOTE_UNIT = regex.compile(r"""<(?:"[^"\n]*"|'[^'\n]*'|[^<>"'\n])*>?|&#?[A-Za-z0-9]{1,32};|\X""")
 _REFERENCE_OR_CHARACTER = regex.compile(r"&#?[A-Za-z0-9]{1,32};|\X")
-_MOST_IN_ONE = 12  # code points of one character shown (a family emoji has 7; see bot/support)
+# A character people see holds a few code points (👨‍👩‍👧‍👦 seven, a subdivision flag seven, an RGI
+# emoji sequence ten at most); one of thousands (a letter under 4,000 accents, an emoji
+# followed by tag characters hiding a text) is cut to this many wherever a quote shows it.
+MOST_IN_ONE_CHARACTER = 12
 
 
 def _shown(unit: str) -> int:
@@ -403,7 +406,7 @@ def _near(body: str, offset: int) -> str:
     count = 0
     for unit in reversed(units[:fault]):
         count += _shown(unit)
-        if count > _NEAR_BEFORE or len(unit) > _MOST_IN_ONE * _shown(unit):
+        if count > _NEAR_BEFORE or len(unit) > MOST_IN_ONE_CHARACTER * _shown(unit):
             break
         before.insert(0, unit)
     after: list[str] = []
@@ -411,12 +414,12 @@ def _near(body: str, offset: int) -> str:
     for unit in units[fault:]:
         if not after and len(unit) > _TAG_END_WITHIN:  # a tag too long to quote whole
             parts = _REFERENCE_OR_CHARACTER.findall(unit)[:_TAG_END_WITHIN]
-            after = [part[:_MOST_IN_ONE] for part in parts] + ["…"]
+            after = [part[:MOST_IN_ONE_CHARACTER] for part in parts] + ["…"]
             break
         count += _shown(unit)
-        if after and (count > _NEAR_AFTER or len(unit) > _MOST_IN_ONE * _shown(unit)):
+        if after and (count > _NEAR_AFTER or len(unit) > MOST_IN_ONE_CHARACTER * _shown(unit)):
             break
-        after.append(unit[: _TAG_END_WITHIN if unit.startswith("<") else _MOST_IN_ONE])
+        after.append(unit[: _TAG_END_WITHIN if unit.startswith("<") else MOST_IN_ONE_CHARACTER])
     near = html.unescape("".join(before + after).strip())
     return _DIRECTION_MARKS.sub("", near)  # a quote must not turn the rest of our line around
 
