@@ -538,7 +538,7 @@ def thanks_asking_nothing(text: str) -> bool:
     return (
         "?" not in text
         and not _CARRIES_MORE.search(text)
-        and ("🙏" in found or not GRATITUDE.isdisjoint(found))
+        and thanks_said(text)
         and QUESTION_CUES.isdisjoint(found)
         and ASKING_ON.isdisjoint(found)
         and NEGATING.isdisjoint(found)

@@ -394,8 +394,7 @@ def unnamed_items(question: Question, content: Content, answers: Answers, text: 
     for part in _ITEMS.split(without_controls(text)):
         if named_choices(question, content, answers, part):
             continue
-        around = _AROUND_ITEM | CHAT_WORDS | {""}
-        words = [word for word in part.split() if fold(word) not in around]
+        words = [word for word in part.split() if fold(word) not in _AROUND_ITEM_ALL]
         if words and len(words) <= _ITEM_WORDS_AT_MOST:
             item = " ".join(words).strip(".!")
             left.append(item[:1].upper() + item[1:] if item.islower() else item)
@@ -1038,7 +1037,7 @@ def says_skip(text: str) -> bool:
     folded = fold(plain.rstrip(".!"))
     if folded in _SKIP_WORDS or folded in ("none", "nothing", "no", "nope"):
         return True
-    words = [word for word in folded.split() if word not in CHAT_WORDS | {"kang", "kok"}]
+    words = [word for word in folded.split() if word not in _SKIP_AROUND]
     return (
         len(words) == len(("ga", "ada"))  # a no, and what there is none of
         and words[0] in _NOTHING
@@ -1127,6 +1126,9 @@ CHAT_WORDS = frozenset(
     "kak kakak min mas mbak bang ya yaa dong sih aja saja deh nih aku saya sy gue gw"  # noqa: SIM905 -- a word list reads best as words
     " i im am my we are is it the a".split()
 )
+# Around an item of a typed list, and beside "ga ada" ("ga ada kang"): no part of it.
+_AROUND_ITEM_ALL = _AROUND_ITEM | CHAT_WORDS | {""}
+_SKIP_AROUND = CHAT_WORDS | {"kang", "kok"}
 
 
 def fold(text: str) -> str:

@@ -73,7 +73,6 @@ def _offered(pending: object) -> tuple[str, str] | None:
     return value, city
 
 
-_CHOICES = frozenset({"single_choice", "multi_choice"})
 # A text refused as a question, or as a name unsure in its sentence: the same text sent once
 # more is the answer.
 _ASKED_BACK = frozenset({Text.INTAKE_A_QUESTION, Text.INTAKE_NAME_UNSURE})
@@ -81,20 +80,11 @@ _ASKED_BACK = frozenset({Text.INTAKE_A_QUESTION, Text.INTAKE_NAME_UNSURE})
 # rest of that answer, sent as a second message.
 CONTINUED_WITHIN = 2 * 60
 CONTINUED_WORDS = 3
-_AT_BUTTONS = frozenset(
-    {
-        Text.INTAKE_USE_BUTTONS,
-        Text.INTAKE_USE_BUTTONS_MULTI,
-        Text.INTAKE_USE_BUTTONS_OR_OTHER,
-        Text.INTAKE_USE_BUTTONS_MULTI_OR_OTHER,
-    }
-)
 # The questions whose answer a copy would repeat (not a choice: a copy's label is no answer);
 # the optional ones it would fill are slips.FREE_TEXT (a stage name, other links, a note).
 _TYPED = frozenset({"short_text", "long_text", "url", "email", "phone", "number"})
-# The questions whose answer is the talent's own words: a name or a sentence may read as
-# something else ("Film Salah"), so such a text is asked back, not only refused.
-_WORDS = frozenset({"short_text", "long_text"})
+# The questions whose answer is the talent's own words (slips.FREE_TEXT): a name or a sentence
+# may read as something else ("Film Salah"), so such a text is asked back, not only refused.
 # The questions about the languages the talent works in: a language named there is the answer,
 # only a word of changing asks the bot to speak it (a second attacker's review: "Bukan, Inggris
 # aja" at the languages switched the bot to English).
@@ -353,7 +343,7 @@ class IntakeFlow:
             return await self._answer(draft, question, answers, None, update_id)
         if (
             not question.required
-            and question.type in _WORDS
+            and question.type in slips.FREE_TEXT
             and intake.says_send(text, update=draft.amends is not None)
         ):
             # "Kirim kang" at the last (optional) question is no note to the team, and sends
@@ -384,7 +374,7 @@ class IntakeFlow:
         # A question at a choice question ("kpop masuk pop atau gaya kpop"): nothing is taken
         # or ticked; one about its choices is answered from them, any other is one to answer
         # as a text question's is (a talents' review: both were ticked).
-        asked = question.type in _CHOICES and asks_at_choices(
+        asked = question.type in slips.CHOICES and asks_at_choices(
             question, self._content, answers, text
         )
         if asked and (of_them := about_the_choices(question, self._content, answers, text)):
@@ -433,7 +423,7 @@ class IntakeFlow:
             other = await self._other_named(draft, question, answers, text, update_id)
             if other is not None:  # "sound engineer, mixing mastering": Lainnya, and what
                 return other
-        if isinstance(outcome, intake.Rejected) and outcome.reason in _AT_BUTTONS and not asked:
+        if isinstance(outcome, intake.Rejected) and outcome.reason in slips.BUTTONS and not asked:
             added = self._continued(draft, question, answers, text)
             if added is not None:  # the rest of the text answer before? Not stored: said
                 return added
@@ -475,7 +465,7 @@ class IntakeFlow:
             # Muh. Rizki Pratama"): said, so a wrong reading is seen and undone with Back (an
             # attacker's review: each was stored without a word).
             labels = dict(intake.choices(question, self._content, answers))
-            label = outcome.value if question.type in _WORDS else labels.get(outcome.value)
+            label = outcome.value if question.type in slips.FREE_TEXT else labels.get(outcome.value)
             if label is not None:
                 return replace(answered, note=Text.INTAKE_TAKEN, note_values={"taken": label})
         return answered
@@ -505,7 +495,7 @@ class IntakeFlow:
         return (
             draft.stage == QUESTION
             and question is not None
-            and question.type in _WORDS
+            and question.type in slips.FREE_TEXT
             and draft.pending == _asked(text)
             and not _at_once(draft, sent)
         )
@@ -516,7 +506,7 @@ class IntakeFlow:
         """`held`, the screen for a text not taken (a "later", a slip); at a text question,
         where it may be the answer all the same, with "send it once more", its digest kept
         with the draft (_said_again)."""
-        if draft.stage != QUESTION or question is None or question.type not in _WORDS:
+        if draft.stage != QUESTION or question is None or question.type not in slips.FREE_TEXT:
             return held
         kept = await self._advance(draft, _same(draft, pending=_asked(text), update_id=update_id))
         if not _still_at(kept, question):
@@ -739,7 +729,8 @@ class IntakeFlow:
         is then not asked (a talents' review: "pilih Lainnya, lalu tulis sendiri" came three
         times to a talent who had). It goes again if "Lainnya" is unticked before Done."""
         pending = list(draft.pending or [])
-        offered = [value for value, _ in intake.choices(question, self._content, answers)]
+        labels = dict(intake.choices(question, self._content, answers))
+        offered = list(labels)
         every = question.choices_from == "programs" and intake.says_all(text, len(offered))
         if every:
             named, pending = offered, []  # "Semua", "Dua duanya kang"
@@ -753,14 +744,12 @@ class IntakeFlow:
             screen = await self._advance(
                 draft, _same(draft, pending=selection, update_id=update_id)
             )
-            labels = dict(intake.choices(question, self._content, answers))
+            gone = [value for value in draft.pending or [] if value not in selection]
             if not named:  # "Mucon ga jadi": what was unticked said
-                gone = [value for value in draft.pending or [] if value not in selection]
                 return _noted(
                     screen, question, Text.INTAKE_UNTICKED, unticked=_labels(gone, labels)
                 )
             ticked = _labels(named, labels)
-            gone = [value for value in draft.pending or [] if value not in selection]
             if gone:  # "Musisi ke korea aja" with MU:CON ticked: the tick dropped is said
                 unticked = _labels(gone, labels)
                 return _noted(

@@ -59,7 +59,7 @@ def picked_wrong(
     ):
         return None
     said = affirmed(text)
-    if question.type in _CHOICES and named_choices(question, content, answers, said):
+    if question.type in CHOICES and named_choices(question, content, answers, said):
         return None  # "salah, harusnya musik video" at the formats: this question's choice
     shown = visible_questions(content, answers)
     keys = [earlier.key for earlier in shown]
@@ -88,33 +88,27 @@ ASKED_LONG_TEXT_LIMIT = 120
 # Where an answer ending in "?" is a question even when it would pass: a name, a company, a
 # city, a number of years never ends in one ("aku 24 tahun?").
 _NEVER_ASKED = frozenset({"short_text", "long_text", "number"})
-# Elsewhere, only a refused answer: "boleh link soundcloud gak kak?" is not "not a link".
-_NOT_UNDERSTOOD = frozenset(
+# A choice question's refusals of typed text: press a button (or "Lainnya", then type it).
+BUTTONS = frozenset(
     {
-        Text.INTAKE_BAD_EMAIL,
-        Text.INTAKE_BAD_NUMBER,
-        Text.INTAKE_BAD_PHONE,
-        Text.INTAKE_BAD_URL,
-        Text.INTAKE_PROVINCE_NOT_FOUND,
         Text.INTAKE_USE_BUTTONS,
         Text.INTAKE_USE_BUTTONS_OR_OTHER,
         Text.INTAKE_USE_BUTTONS_MULTI,
         Text.INTAKE_USE_BUTTONS_MULTI_OR_OTHER,
-        Text.INTAKE_NO_LINK,
     }
 )
-_CHOICES = frozenset({"single_choice", "multi_choice"})
+# Elsewhere, only a refused answer: "boleh link soundcloud gak kak?" is not "not a link".
+_NOT_UNDERSTOOD = BUTTONS | {
+    Text.INTAKE_BAD_EMAIL,
+    Text.INTAKE_BAD_NUMBER,
+    Text.INTAKE_BAD_PHONE,
+    Text.INTAKE_BAD_URL,
+    Text.INTAKE_PROVINCE_NOT_FOUND,
+    Text.INTAKE_NO_LINK,
+}
+CHOICES = frozenset({"single_choice", "multi_choice"})  # questions answered with buttons
 # Questions whose answer is any text (a name, a title, a note), not data a check takes.
 FREE_TEXT = frozenset({"short_text", "long_text"})
-# A choice question's refusals of typed text: press a button (or "Lainnya", then type it).
-_BUTTONS = frozenset(
-    {
-        Text.INTAKE_USE_BUTTONS,
-        Text.INTAKE_USE_BUTTONS_OR_OTHER,
-        Text.INTAKE_USE_BUTTONS_MULTI,
-        Text.INTAKE_USE_BUTTONS_MULTI_OR_OTHER,
-    }
-)
 # What the form says of an answer that reads as a question ("Sepertinya itu pertanyaan…").
 _READ_AS_ASKED = frozenset({Text.INTAKE_A_QUESTION, Text.INTAKE_A_QUESTION_BUTTONS})
 # A password typed beside the link ("(pw: kocca)", "kata sandinya abc", "password 1234"),
@@ -346,7 +340,7 @@ def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
             return about
     if not question.welcomes_questions and asks(question, text):
         reason = outcome.reason if isinstance(outcome, Rejected) else None
-        if reason in _BUTTONS:  # nothing to send again without the "?"
+        if reason in BUTTONS:  # nothing to send again without the "?"
             return Rejected(Text.INTAKE_A_QUESTION_BUTTONS)
         if reason in _NOT_UNDERSTOOD or question.type in _NEVER_ASKED:
             return Rejected(Text.INTAKE_A_QUESTION)

@@ -268,10 +268,11 @@ def about_the_guardian(text: str) -> Text | None:
     if _REFUSED.search(folded):
         return Text.INTAKE_GUARDIAN_NEEDED
     waiting = _WAITING.search(folded) is not None
-    agrees = _AGREED.search(folded) or re.search(r"\bagree\b", folded)
+    agreed = _AGREED.search(folded) is not None
+    agrees = agreed or re.search(r"\bagree\b", folded)
     if _PARENT_SPEAKING.search(folded) and not waiting and agrees:
         return Text.INTAKE_GUARDIAN_PARENT_AGREES  # "Saya mamanya, saya setuju."
-    if named and not waiting and _AGREED.search(folded):
+    if named and not waiting and agreed:
         return Text.INTAKE_GUARDIAN_AGREED  # "mamah udh bolehin kok, aku pencet aja ya?"
     if (named and (waiting or _ASKING_THEM.search(folded))) or (waiting and len(words) <= _SHORT):
         return Text.INTAKE_GUARDIAN_ASK_FIRST
