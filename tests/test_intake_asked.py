@@ -696,6 +696,19 @@ async def test_a_registered_talents_question_with_twice_in_it_is_answered_as_any
             Text.INTAKE_ROLE_ONE,
         ),
         ("music", "kalo aku sama tim dance ku (5 org) pilih band/grup ga?", Text.INTAKE_ROLE_TEAM),
+        # Ibu Sari (s55): an answer naming two roles, however long, got suggestions.
+        (
+            "film",
+            "Saya sutradara sekaligus produser untuk film-film saya sendiri. Jenis karya saya"
+            " dokumenter, dan sudah aktif sekitar 18 tahun.",
+            Text.INTAKE_ROLE_ONE,
+        ),
+        (
+            "film",
+            "Saya sutradara dan produser untuk film-film saya sendiri, jenis karya saya"
+            " dokumenter dan sudah aktif sekitar 18 tahun lamanya.",
+            Text.INTAKE_ROLE_ONE,
+        ),
     ],
 )
 async def test_more_than_one_role_or_a_team_is_told_what_the_form_offers(

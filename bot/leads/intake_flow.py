@@ -27,6 +27,7 @@ from bot.leads.step_questions import (
     about_the_guardian,
     about_the_step,
     asks_at_choices,
+    one_role_only,
 )
 from bot.parsing import small_int
 from bot.settings import Forwarding
@@ -377,7 +378,10 @@ class IntakeFlow:
         asked = question.type in slips.CHOICES and asks_at_choices(
             question, self._content, answers, text
         )
-        if asked and (of_them := about_the_choices(question, self._content, answers, text)):
+        if asked and (
+            of_them := about_the_choices(question, self._content, answers, text)
+            or one_role_only(question, self._content, answers, text)
+        ):
             return Screen(QUESTION, draft, question, answers, error=of_them)
         closes = question.type == "multi_choice" and not asked and intake.closes_choice(text)
         # "sip", "👍", "ok" too (a talents' review: told to press Done), unless "Lainnya" is
@@ -423,6 +427,7 @@ class IntakeFlow:
             other = await self._other_named(draft, question, answers, text, update_id)
             if other is not None:  # "sound engineer, mixing mastering": Lainnya, and what
                 return other
+            outcome = one_role_only(question, self._content, answers, text) or outcome
         if isinstance(outcome, intake.Rejected) and outcome.reason in slips.BUTTONS and not asked:
             added = self._continued(draft, question, answers, text)
             if added is not None:  # the rest of the text answer before? Not stored: said

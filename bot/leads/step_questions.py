@@ -445,6 +445,24 @@ def about_the_choices(
     return Rejected(reply, {"other": other[1]})
 
 
+def one_role_only(
+    question: Question, content: Content, answers: Answers, text: str
+) -> Rejected | None:
+    """At a role question, a text naming two of its roles, or saying there is more than one,
+    however long ("Saya sutradara sekaligus produser untuk film-film saya sendiri. Jenis
+    karya saya dokumenter, …", a talents' review: read as a question, and suggestions came):
+    an answer, told to pick one (about_the_choices says so to short ones). None otherwise,
+    and for a text with a "?" (a question, for the FAQ)."""
+    if question.key not in _ROLES or "?" in text or "\uff1f" in text:
+        return None
+    other = intake.other_follow_up(question, content)
+    named = intake.named_choices(question, content, answers, text)
+    roles = [value for value in named if other is None or value != other[0]]
+    if len(roles) > 1 or _TWO.search(fold(text)):
+        return Rejected(Text.INTAKE_ROLE_ONE)
+    return None
+
+
 # A kind of work or role a "which program suits…" question may name: each with the words a
 # program page would use for it.
 _KINDS: dict[str, tuple[str, ...]] = {
