@@ -212,6 +212,7 @@ class Text(StrEnum):
     INTAKE_REGISTERING_NOW = "intake_registering_now"
     ASK_IN_FORM_SUGGESTED = "ask_in_form_suggested"
     INTAKE_A_QUESTION_BUTTONS = "intake_a_question_buttons"
+    INTAKE_ASKED_BESIDE = "intake_asked_beside"
     INTAKE_CHATTER_AT_TEXT = "intake_chatter_at_text"
     INTAKE_NAME_ITSELF = "intake_name_itself"
     INTAKE_PICKED_WRONG = "intake_picked_wrong"

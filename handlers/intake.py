@@ -175,11 +175,13 @@ async def private_message(update: Update, context: BotContext) -> None:
         screen = await flow.text(draft, message.text, update.update_id, message.date, language)
         if screen.language is not None and context.talent is not None:  # stored: spoken now
             context.talent = replace(context.talent, language=screen.language, language_chosen=True)
-        asked = slips.asked_instead(screen.error, screen.note, message.text)
+        asked = screen.asking is not None or slips.asked_instead(
+            screen.error, screen.note, message.text
+        )
         strict = slips.could_be_its_answer(screen.question)
         shown = None
         if asked:  # matched and recorded up to the "?", not what follows ("saya Rahmat, …")
-            part = slips.asking_part(message.text)
+            part = screen.asking or slips.asking_part(message.text)
             sector = screen.answers.get(SECTOR)
             field = sector if isinstance(sector, str) else None
             shown = await answers.answer_in_form(
@@ -190,7 +192,12 @@ async def private_message(update: Update, context: BotContext) -> None:
                 field=field,
                 offer_only=slips.few_words(part),
             )
-        if shown == "answered":
+        if screen.asking is not None:
+            # Choices ticked from the same message: said below whatever the FAQ showed; with
+            # nothing from it, how to ask the team (the ticks stay).
+            if shown is None:
+                screen = replace(screen, error=intake.Rejected(Text.INTAKE_ASKED_BESIDE))
+        elif shown == "answered":
             # Answered above (a talents' review: "ini gratis kan?" was only told to pause
             # first); below, the form's question again, its "that looks like a question" moot.
             screen = replace(screen, error=None, note=Text.INTAKE_BACK_TO_FORM)

@@ -740,6 +740,31 @@ async def test_which_program_suits_a_documentary_gets_the_pages_answer_not_the_s
     assert await _pending(bot, user.id) == []  # nothing ticked
 
 
+async def test_programs_then_a_question_tick_the_programs_and_ask_the_faq(bot: Harness) -> None:
+    """Ibu Sari (s55): suggestions came, nothing was ticked, and she typed the programs
+    again. Ticked and said below what the FAQ shows for the question."""
+    user = await _filmmaker_at(bot, "programs_of_interest")
+    typed = (
+        "Koproduksi film dan BIFF Asian Project Market. Apakah BIFF ACF juga menerima proyek"
+        " dokumenter?"
+    )
+    [asked, form] = await bot.send(user, typed)
+    ticked = f"{label('programs_of_interest', 'coproduction')}, "
+    ticked += label("programs_of_interest", "biff_apm")
+    assert asked.button_texts  # the FAQ's entries, to read
+    assert not asked.text.startswith(shown(Text.INTAKE_TICKED, ticked=ticked))
+    assert form.text.startswith(shown(Text.INTAKE_TICKED, ticked=ticked))
+    assert await _pending(bot, user.id) == ["coproduction", "biff_apm"]
+    assert await where(bot, user) == "programs_of_interest"
+    # A question the FAQ has nothing for: how to ask the team, below the ticks.
+    other = await _filmmaker_at(bot, "programs_of_interest")
+    [form] = await bot.send(other, "BIFF APM. Apakah zorblax flibber wobbel?")
+    ticked = label("programs_of_interest", "biff_apm")
+    assert form.text.startswith(shown(Text.INTAKE_TICKED, ticked=ticked))
+    assert shown(Text.INTAKE_ASKED_BESIDE) in form.text
+    assert await _pending(bot, other.id) == ["biff_apm"]
+
+
 @pytest.mark.parametrize(
     ("typed", "kind"),
     [("yg buat dancer yg mana kak", "dancer"), ("yg mana cocok buat rapper kak?", "rapper")],

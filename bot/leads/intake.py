@@ -321,8 +321,14 @@ def about_the_choices(question: Question, content: Content, answers: Answers, te
 def _names_of(
     question: Question, content: Content, answers: Answers
 ) -> tuple[list[tuple[str, T]], dict[str, set[str]]]:
-    """The choices offered, and what names each in a typed text (folded)."""
-    words = {choice.value: choice.words for choice in question.choices or []}
+    """The choices offered, and what names each in a typed text (folded). A program is
+    named by its page's title too ("BIFF Asian Project Market", a talents' review: only
+    "BIFF APM", its button, was ticked)."""
+    words: dict[str, Sequence[str]] = {
+        choice.value: choice.words for choice in question.choices or []
+    }
+    if question.choices_from == "programs":
+        words = {key: (page.title.id, page.title.en) for key, page in content.programs.items()}
     offered = choices(question, content, answers)
     names = {value: choice_names(label, words.get(value, ())) for value, label in offered}
     # A name of several words also typed as one ("mucon" for MU:CON, "hiphop"): a talents'

@@ -140,6 +140,8 @@ class Screen:
     changes: list[AnswerChange] = field(default_factory=list)  # "updated": what changed
     language: str | None = None  # the language the talent switched to, stored, to speak now
     offered: str | None = None  # an earlier question the talent said was answered wrong
+    # The question asked after the choices the same message ticked, for the FAQ to answer.
+    asking: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -398,6 +400,8 @@ class IntakeFlow:
             typed = None
             if not asked:
                 typed = await self._typed_selection(draft, question, answers, text, update_id)
+            else:
+                typed = await self._ticked_then_asked(draft, question, answers, text, update_id)
             if typed is not None:
                 return typed
             outcome: intake.Outcome = intake.use_buttons(question, self._content)
@@ -794,6 +798,21 @@ class IntakeFlow:
         kept = {later.key: outcome.value}
         screen = await self._advance(draft, _same(draft, answers=kept, update_id=update_id))
         return _noted(screen, question, Text.INTAKE_OTHER_KEPT, other=label, answer=outcome.value)
+
+    async def _ticked_then_asked(
+        self, draft: Draft, question: Question, answers: dict[str, Any], text: str, update_id: int
+    ) -> Screen | None:
+        """Choices, then a question, in one message ("Koproduksi film dan BIFF Asian Project
+        Market. Apakah BIFF ACF juga menerima proyek dokumenter?", a talents' review: nothing
+        was ticked, and the talent typed them again): ticked as typed alone, said, and the
+        question carried for the FAQ. None when the first part ticks nothing (all of it asks)."""
+        parts = slips.answered_then_asked(text)
+        if parts is None or asks_at_choices(question, self._content, answers, parts[0]):
+            return None
+        typed = await self._typed_selection(draft, question, answers, parts[0], update_id)
+        if typed is None or typed.error is not None or typed.note is Text.INTAKE_PRESS_DONE:
+            return None  # nothing stored: read as a question, as before
+        return replace(typed, asking=parts[1])
 
     def _other_waits(self, question: Question, answers: dict[str, Any], pending: Any) -> bool:
         """Whether "Lainnya" is ticked at a multiple choice and its "which one?" unanswered."""

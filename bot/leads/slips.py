@@ -395,6 +395,26 @@ def asked_instead(error: Rejected | None, note: Text | None, text: str) -> bool:
     return note is Text.INTAKE_USE_BUTTONS and asked is not None
 
 
+# Where a sentence ends before the one that asks: ".", "!" or a line break, and a space.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!\n])\s+|\n")
+
+
+def answered_then_asked(text: str) -> tuple[str, str] | None:
+    """A message whose first sentences answer and whose last ones ask ("Koproduksi film dan
+    BIFF Asian Project Market. Apakah BIFF ACF juga menerima proyek dokumenter?", a talents'
+    review: nothing was ticked): the answer, and the question from the sentence with the
+    first "?" on. None without a "?", or with nothing before that sentence."""
+    marks = [at for at in (text.find("?"), text.find("\uff1f")) if at >= 0]
+    if not marks:
+        return None
+    breaks = list(_SENTENCE_BREAK.finditer(text[: min(marks)]))
+    if not breaks:
+        return None
+    cut = breaks[-1].end()
+    answered, asked = text[:cut].strip(), text[cut:].strip()
+    return (answered, asked) if answered and asked else None
+
+
 def few_words(text: str) -> bool:
     """Whether a message has fewer than ASKED_WORDS words, chat particles aside: too few to
     be sure what it asks ("how long?" got when a registrant hears back, "solo apa?" the music
