@@ -233,30 +233,51 @@ async def test_typed_choices_in_a_plain_list_are_still_ticked(
     assert await _pending(bot, user.id) == ticked
 
 
-async def test_a_typed_item_no_choice_names_is_said_with_how_to_add_it(bot: Harness) -> None:
-    """Rani and Arif (s54): "Indonesia, jawa, inggris dikit2" ticked two languages and "jawa"
-    went without a word; "Electronic, house, sm hiphop" dropped "house" so."""
+@pytest.mark.parametrize(
+    ("typed", "left"),
+    [("Indonesia, jawa, inggris dikit2", "Jawa"), ("Indo, sunda, inggris dikit", "Sunda")],
+)
+async def test_a_typed_word_no_choice_names_is_ticked_as_other(
+    bot: Harness, typed: str, left: str
+) -> None:
+    """Rani (s54): "jawa" went without a word; Dimas, Ibu Sari (s55): told to press Lainnya
+    and type "Sunda" again. Lainnya ticked with the word as what it is, and said so; it is
+    not asked after Done."""
     user = await at_question(bot, "languages")
-    [reply] = await bot.send(user, "Indonesia, jawa, inggris dikit2")
+    [reply] = await bot.send(user, typed)
     ticked = f"{label('languages', 'indonesian')}, {label('languages', 'english')}"
-    other = label("languages", "other")
-    said = shown(Text.INTAKE_TICKED_LEFT_OTHER, ticked=ticked, left="Jawa", other=other)
+    other = CONTENT.questions["languages_other"].label.id
+    said = shown(Text.INTAKE_TICKED_WITH_OTHER, ticked=ticked, left=left, other=other)
     assert reply.text.startswith(said)
-    assert "Jawa" in said
-    assert await _pending(bot, user.id) == ["indonesian", "english"]
-    # As said: Lainnya, then "Jawa" is what it is.
-    await bot.press(user, other)
-    await bot.send(user, "Jawa")
+    assert await _pending(bot, user.id) == ["indonesian", "english", "other"]
     await bot.press(user, CONTENT.text(Text.BTN_DONE, "id"))
     stored = await _stored(bot, user.id)
     assert stored["languages"] == ["indonesian", "english", "other"]
-    assert stored["languages_other"] == "Jawa"
+    assert stored["languages_other"] == left
+    assert await where(bot, user) == "email"
+
+
+async def test_a_typed_item_no_choice_names_is_said_with_how_to_add_it(bot: Harness) -> None:
+    """Rani and Arif (s54): an item dropped without a word. One of more than a word may be a
+    phrase ("blm tau"): said, with how to add it, and nothing stored for Lainnya."""
+    user = await at_question(bot, "languages")
+    [reply] = await bot.send(user, "Indonesia, inggris, blm tau")
+    ticked = f"{label('languages', 'indonesian')}, {label('languages', 'english')}"
+    other = label("languages", "other")
+    said = shown(Text.INTAKE_TICKED_LEFT_OTHER, ticked=ticked, left="Blm tau", other=other)
+    assert reply.text.startswith(said)
+    assert await _pending(bot, user.id) == ["indonesian", "english"]
+    assert "languages_other" not in await _stored(bot, user.id)
     arif = await at_question(bot, "genres", "en")
     await bot.press(arif, label("genres", "other", "en"))
     [reply] = await bot.send(arif, "Electronic, house, sm hiphop")
     ticked = f"{label('genres', 'hip_hop', 'en')}, {label('genres', 'electronic', 'en')}"
-    said = shown(Text.INTAKE_TICKED_LEFT_TYPE, "en", ticked=ticked, left="House", other="Other")
+    genres_other = CONTENT.questions["genres_other"].label.en
+    said = shown(
+        Text.INTAKE_TICKED_WITH_OTHER, "en", ticked=ticked, left="House", other=genres_other
+    )
     assert reply.text.startswith(said)
+    assert (await _stored(bot, arif.id))["genres_other"] == "House"
     # "&" inside a word is part of it (a second attacker's review: "R, B" said as not ticked).
     soul = await at_question(bot, "genres", "en")
     [reply] = await bot.send(soul, "R&B, soul")

@@ -86,6 +86,9 @@ CONTINUED_WORDS = 3
 _TYPED = frozenset({"short_text", "long_text", "url", "email", "phone", "number"})
 # The questions whose answer is the talent's own words (slips.FREE_TEXT): a name or a sentence
 # may read as something else ("Film Salah"), so such a text is asked back, not only refused.
+# Words in each item of a typed list that "Lainnya" takes as its words ("Sunda", "Bugis"); an
+# item of more may be a phrase ("blm tau"), said and not stored.
+_PLAIN_ITEM_WORDS = 1
 # The questions about the languages the talent works in: a language named there is the answer,
 # only a word of changing asks the bot to speak it (a second attacker's review: "Bukan, Inggris
 # aja" at the languages switched the bot to English).
@@ -750,10 +753,19 @@ class IntakeFlow:
             problem = intake.check_added(question, selection) if selection != pending else None
             if problem is not None:  # more than the maximum: nothing ticked
                 return Screen(QUESTION, draft, question, answers, error=problem)
-            screen = await self._advance(
-                draft, _same(draft, pending=selection, update_id=update_id)
-            )
             gone = [value for value in draft.pending or [] if value not in selection]
+            left = [] if every else intake.unnamed_items(question, self._content, answers, text)
+            filled = None if gone or not named else self._other_words(question, answers, left)
+            kept: dict[str, Any] = {}
+            with_other = [*selection, *(() if filled is None else (filled[0],))]
+            with_other = list(dict.fromkeys(with_other))
+            if filled is not None and intake.check_added(question, with_other) is None:
+                # "Indo, sunda, inggris dikit" (a talents' review: told to press Lainnya and
+                # type "Sunda" again): Lainnya ticked, the words as what it is.
+                selection, kept = with_other, {filled[1].key: filled[2]}
+            screen = await self._advance(
+                draft, _same(draft, pending=selection, answers=kept, update_id=update_id)
+            )
             if not named:  # "Mucon ga jadi": what was unticked said
                 return _noted(
                     screen, question, Text.INTAKE_UNTICKED, unticked=_labels(gone, labels)
@@ -764,12 +776,20 @@ class IntakeFlow:
                 return _noted(
                     screen, question, Text.INTAKE_TICKED_ONLY, ticked=ticked, unticked=unticked
                 )
-            left = [] if every else intake.unnamed_items(question, self._content, answers, text)
+            if filled is not None and kept:
+                return _noted(
+                    screen,
+                    question,
+                    Text.INTAKE_TICKED_WITH_OTHER,
+                    ticked=ticked,
+                    left=filled[2],
+                    other=filled[1].label,
+                )
             if not left:
                 return _noted(screen, question, Text.INTAKE_TICKED, ticked=ticked)
-            # "Indonesia, jawa, inggris dikit2": "jawa" is said, with how to add it (a talents'
-            # review: it was dropped without a word). Not ticked as Lainnya for the talent: a
-            # word read wrongly would be stored; the talent adds it in two taps.
+            # "Indonesia, inggris, blm tau": "blm tau" is said, with how to add it (a talents'
+            # review: an item was dropped without a word). Not ticked as Lainnya: more than a
+            # plain word may be read wrongly (_other_words); the talent adds it in two taps.
             other = intake.other_follow_up(question, self._content)
             values = {"ticked": ticked, "left": ", ".join(left)}
             if other is None:
@@ -813,6 +833,26 @@ class IntakeFlow:
         if typed is None or typed.error is not None or typed.note is Text.INTAKE_PRESS_DONE:
             return None  # nothing stored: read as a question, as before
         return replace(typed, asking=parts[1])
+
+    def _other_words(
+        self, question: Question, answers: dict[str, Any], left: list[str]
+    ) -> tuple[str, Question, str] | None:
+        """Items a typed list names no choice for ("Sunda" of "Indo, sunda, inggris dikit",
+        "shoegaze"), as what "Lainnya" is: its value, its "which one?" and the words for it,
+        when they are plain words (one word each, letters only) and it is not answered
+        yet. None otherwise: said, with how to add them, as before."""
+        other = intake.other_follow_up(question, self._content)
+        if other is None or not left or other[2].key in answers:
+            return None
+        words = [word for item in left for word in item.split()]
+        plain = all(word.replace("-", "").isalpha() for word in words)
+        if not plain or any(len(item.split()) > _PLAIN_ITEM_WORDS for item in left):
+            return None
+        value = ", ".join(left)
+        checked = intake.check_text(other[2], self._content, answers, value)
+        if not isinstance(checked, intake.Accepted) or not checked.value:
+            return None
+        return other[0], other[2], str(checked.value)
 
     def _other_waits(self, question: Question, answers: dict[str, Any], pending: Any) -> bool:
         """Whether "Lainnya" is ticked at a multiple choice and its "which one?" unanswered."""
