@@ -1625,6 +1625,22 @@ async def test_saying_done_with_something_ticked_is_done(bot: Harness) -> None:
     await bot.send(hendra, "Sudah.")
     assert (await _stored(bot, hendra.id))["film_formats"] == ["feature"]
     assert await where(bot, hendra) != "film_formats"
+    # Ibu Sari (s55): the choices and "Itu saja" in one message: ticked, then Done, said.
+    await bot.press(hendra, CONTENT.text(Text.BTN_BACK, "id"))
+    assert await where(bot, hendra) == "film_formats"
+    await bot.press(hendra, "✅ " + label("film_formats", "feature"))  # unticked: typed below
+    typed = "Dokumenter panjang dan sesekali film pendek. Itu saja."
+    [reply] = await bot.send(hendra, typed)
+    formats = ["feature", "short", "documentary"]
+    assert (await _stored(bot, hendra.id))["film_formats"] == formats
+    assert await where(bot, hendra) != "film_formats"
+    ticked = ", ".join(label("film_formats", value) for value in formats)
+    assert reply.text.startswith(shown(Text.INTAKE_TAKEN, taken=ticked))
+    for closing in ("Indonesia, inggris. itu aja", "Indonesia, inggris, sudah itu saja"):
+        lina = await at_question(bot, "languages")
+        await bot.send(lina, closing)
+        assert (await _stored(bot, lina.id))["languages"] == ["indonesian", "english"]
+        assert await where(bot, lina) == "email"
 
 
 async def test_the_summaries_leave_out_lainnya_when_the_line_after_says_what_it_is(

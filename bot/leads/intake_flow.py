@@ -86,6 +86,8 @@ CONTINUED_WORDS = 3
 _TYPED = frozenset({"short_text", "long_text", "url", "email", "phone", "number"})
 # The questions whose answer is the talent's own words (slips.FREE_TEXT): a name or a sentence
 # may read as something else ("Film Salah"), so such a text is asked back, not only refused.
+# The notes of a typed selection that ticked all it named, nothing left unsaid.
+_ALL_TICKED = frozenset({Text.INTAKE_TICKED, Text.INTAKE_TICKED_WITH_OTHER})
 # Words in each item of a typed list that "Lainnya" takes as its words ("Sunda", "Bugis"); an
 # item of more may be a phrase ("blm tau"), said and not stored.
 _PLAIN_ITEM_WORDS = 1
@@ -401,9 +403,12 @@ class IntakeFlow:
             return await self._done(draft, question, answers, update_id)
         if question.type == "multi_choice":
             typed = None
-            if not asked:
+            before = None if asked else slips.ticked_then_closed(text)
+            if before is not None:  # "…film pendek. Itu saja.": ticked, then as Done is pressed
+                typed = await self._ticked_then_done(draft, question, answers, before, update_id)
+            if not asked and typed is None:
                 typed = await self._typed_selection(draft, question, answers, text, update_id)
-            else:
+            elif asked:
                 typed = await self._ticked_then_asked(draft, question, answers, text, update_id)
             if typed is not None:
                 return typed
@@ -818,6 +823,20 @@ class IntakeFlow:
         kept = {later.key: outcome.value}
         screen = await self._advance(draft, _same(draft, answers=kept, update_id=update_id))
         return _noted(screen, question, Text.INTAKE_OTHER_KEPT, other=label, answer=outcome.value)
+
+    async def _ticked_then_done(
+        self, draft: Draft, question: Question, answers: dict[str, Any], text: str, update_id: int
+    ) -> Screen | None:
+        """Choices typed, then "itu saja": ticked, then the choice closed as Done does, what
+        was ticked said (undone with Back). The ticks alone when some item was not ticked
+        (said, with how to add it); None when the choices part ticks nothing."""
+        typed = await self._typed_selection(draft, question, answers, text, update_id)
+        if typed is None or typed.note not in _ALL_TICKED or typed.draft is None:
+            return typed
+        done = await self._done(typed.draft, question, typed.answers, update_id)
+        labels = dict(intake.choices(question, self._content, answers))
+        said = _labels([value for value in typed.draft.pending or [] if value in labels], labels)
+        return _said(done, Text.INTAKE_TAKEN, taken=said)
 
     async def _ticked_then_asked(
         self, draft: Draft, question: Question, answers: dict[str, Any], text: str, update_id: int

@@ -22,6 +22,7 @@ from bot.leads.intake import (
     Outcome,
     Rejected,
     affirmed,
+    closes_choice,
     fold,
     named_choices,
     visible_questions,
@@ -413,6 +414,20 @@ def answered_then_asked(text: str) -> tuple[str, str] | None:
     cut = breaks[-1].end()
     answered, asked = text[:cut].strip(), text[cut:].strip()
     return (answered, asked) if answered and asked else None
+
+
+# Where the parts of a message of choices end: "Dokumenter panjang, film pendek. Itu saja."
+_PARTS = re.compile(r"[.!;,\n]+")
+
+
+def ticked_then_closed(text: str) -> str | None:
+    """The choices of a message that ends by closing the choice ("Dokumenter panjang dan
+    sesekali film pendek. Itu saja.", a talents' review: ticked, and Done still to press):
+    all before that last part; None if it does not end so, or has nothing before."""
+    parts = [found for found in _PARTS.split(text) if found.strip()]
+    if len(parts) < 2 or not closes_choice(parts[-1]):
+        return None
+    return text[: text.rindex(parts[-1])].strip()
 
 
 def few_words(text: str) -> bool:
