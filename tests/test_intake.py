@@ -1432,8 +1432,9 @@ async def test_a_typed_text_naming_one_choice_is_taken_as_that_choice(
 @pytest.mark.parametrize(
     ("typed", "said"),
     [
-        # Two choices named, a question, a "bukan", a role beside "band": asked to press.
-        ("penyanyi dan penulis lagu", Text.INTAKE_USE_BUTTONS_OR_OTHER),
+        # Two roles named: the main one (s56); a question, a "bukan", a role beside "band":
+        # asked to press.
+        ("penyanyi dan penulis lagu", Text.INTAKE_ROLE_ONE),
         ("pilih penyanyi atau penulis lagu?", Text.INTAKE_A_QUESTION_BUTTONS),
         ("bukan band, solo", Text.INTAKE_USE_BUTTONS_OR_OTHER),
         ("manajer band", Text.INTAKE_USE_BUTTONS_OR_OTHER),
@@ -1452,6 +1453,8 @@ async def test_a_typed_choice_is_never_guessed(bot: Harness, typed: str, said: T
     replies = await bot.send(user, typed)
     if said is Text.INTAKE_USE_BUTTONS_OR_OTHER:
         assert replies[-1].text.startswith(shown(said, other="Lainnya"))
+    elif said is Text.INTAKE_ROLE_ONE:
+        assert replies[-1].text.startswith(shown(said))
     else:  # a question mid-form: the form's own way with one (the FAQ may answer it)
         assert all(
             not m.text.startswith(shown(Text.INTAKE_USE_BUTTONS_OR_OTHER, other="Lainnya"))
