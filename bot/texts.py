@@ -836,6 +836,7 @@ class Text(StrEnum):
     CONSENT_KIND_TRANSFER_ABROAD = "consent_kind_transfer_abroad"
     PIPELINE_WARNING_FORWARDING_OFF = "pipeline_warning_forwarding_off"
     PIPELINE_FORWARDING_OFF = "pipeline_forwarding_off"
+    PIPELINE_CLOSED_ALERT = "pipeline_closed_alert"
     BULK_PREVIEW_FORWARDING_OFF = "bulk_preview_forwarding_off"
     BULK_SKIPPED_FORWARDING_OFF = "bulk_skipped_forwarding_off"
     UPDATE_FORWARDING_OFF = "update_forwarding_off"

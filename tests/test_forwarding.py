@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,7 @@ from tests.leads import (
     answer,
     apply,
     copy_label,
+    edit_content,
     realistic,
     section,
     seed,
@@ -56,8 +58,9 @@ def _forwarding_words(text: str) -> list[str]:
     return [word for word in FORWARDING_WORDS if word in lowered]
 
 
-async def _staff_bot(make_bot: Any, forwarding: Forwarding | None) -> Harness:
+async def _staff_bot(make_bot: Any, forwarding: Forwarding | None, **settings: Any) -> Harness:
     bot: Harness = await make_bot(
+        **settings,
         admin_ids=frozenset({ADMIN_ID}),
         staff_chat_id=STAFF_CHAT_ID,
         forward_to=forwarding.recipient if forwarding else None,
@@ -77,9 +80,9 @@ async def _texts_before_the_form(bot: Harness, talent: EmulatedUser, language: s
 
 
 async def test_without_forward_to_no_talent_text_mentions_forwarding_and_the_stage_refuses(
-    make_bot: Any, staff_chat: Any
+    make_bot: Any, staff_chat: Any, content_folder: Path
 ) -> None:
-    bot = await _staff_bot(make_bot, None)
+    bot = await _staff_bot(make_bot, None, content_dir=content_folder)
     for language in ("id", "en"):
         talent = bot.user(first_name="Rina", language_code=language)
         notice, consent, after = await _texts_before_the_form(bot, talent, language)
@@ -101,21 +104,24 @@ async def test_without_forward_to_no_talent_text_mentions_forwarding_and_the_sta
     stage = label("diteruskan")
     assert visible(t(Text.PIPELINE_WARNING_FORWARDING_OFF, stages=stage)) in page.text
     told = len(talent.messages)
-    # The button is marked closed, as the workspace greys it out; pressed, it says what to do
-    # in words a staff member in Telegram can act on (no file of the repository to open).
+    # The button is marked closed, as the workspace greys it out; pressed, an alert says why
+    # (the workspace's words) and what to do in words a staff member in Telegram can act on
+    # (no file of the repository to open), over the lead's page, which stays as it was.
     closed = t(Text.BTN_STAGE_CLOSED, label=stage)
     assert closed in page.button_texts and stage not in page.button_texts
-    (refused,) = await bot.press(admin, closed)
-    assert refused.text == visible(
-        t(Text.PIPELINE_FORWARDING_OFF, reference=reference, stage=stage)
-    )
-    assert "docs/" not in refused.text and ".md" not in refused.text
+    assert await bot.press(admin, closed) == []
+    alert = admin.callback_answers[-1]
+    assert alert.show_alert and alert.text == visible(t(Text.PIPELINE_CLOSED_ALERT, stage=stage))
+    assert "docs/" not in alert.text and ".md" not in alert.text and "FORWARD_TO" in alert.text
+    assert admin.last_message == page  # not edited, nothing sent under it
     # A forged confirm (the preview's Send update) is refused by the store as well.
     found = await bot.store.leads.by_reference(reference)
     assert found is not None
     number = found.application_id
     await bot.act(admin, admin.press_raw, page.message_id, f"pl:c:{number}:diteruskan:0:1")
-    assert admin.last_message.text == refused.text
+    assert admin.last_message.text == visible(
+        t(Text.PIPELINE_FORWARDING_OFF, reference=reference, stage=stage)
+    )
     state = await bot.store.pipeline.state(number)
     assert state is not None and state.stage == "baru"
     assert len(talent.messages) == told
@@ -125,6 +131,22 @@ async def test_without_forward_to_no_talent_text_mentions_forwarding_and_the_sta
         "SELECT detail FROM audit_log WHERE action = 'stage_change_refused' ORDER BY id",
     )
     assert [json.loads(detail)["reason"] for (detail,) in reasons] == ["forwarding_off"] * 2
+
+    # A stage named at such length that the reason would not fit an alert (200 characters):
+    # the whole reason comes under the page, which stays.
+    long = "Diteruskan ke mitra program di Korea Selatan"
+    edit_content(content_folder, "stages.yaml", partial(_rename_stage, "diteruskan", long))
+    await bot.send(admin, "/reload")
+    (page,) = await bot.send(admin, f"/lead {reference}")
+    (why,) = await bot.press(admin, t(Text.BTN_STAGE_CLOSED, label=long))
+    assert why.text == visible(t(Text.PIPELINE_CLOSED_ALERT, stage=long))
+    assert why.message_id != page.message_id and admin.messages[-2] == page
+
+
+def _rename_stage(key: str, label: str, data: dict[str, Any]) -> None:
+    """stages.yaml: the stage `key` is called `label` in Indonesian."""
+    (stage,) = [stage for stage in data["stages"] if stage["key"] == key]
+    stage["label"]["id"] = label
 
 
 async def test_forward_to_in_indonesia_is_named_everywhere_and_never_abroad(
@@ -207,14 +229,9 @@ async def test_a_consent_keeps_the_recipient_it_was_given_for(
 
     admin = admin_of(staff_chat)
     await bot.send(admin, "/lead KOC-000001")
-    (refused,) = await bot.press(admin, label("diteruskan"))
-    assert refused.text == visible(
-        t(
-            Text.PIPELINE_NO_CONSENT_TRANSFER,
-            reference="KOC-000001",
-            stage=label("diteruskan"),
-            recipient=JAKARTA.recipient,
-        )
+    assert await bot.press(admin, label("diteruskan")) == []
+    assert admin.callback_answers[-1].text == visible(
+        t(Text.PIPELINE_WARNING_CONSENT, stages=label("diteruskan"), recipient=JAKARTA.recipient)
     )
     # The talent withdraws the old consent and gives it for the recipient named now.
     kind = CONTENT.text(Text.CONSENT_KIND_TRANSFER, "id")

@@ -88,20 +88,30 @@ async def test_a_lead_without_transfer_consent_is_never_forwarded_to_kocca(
         )
         in page.text
     )  # the page says which stage is closed, and why
-    (refused,) = await bot.press(admin, label("diteruskan"))
-    assert refused.text == visible(
+    # No preview, no "Send update" to press: an alert with the page's (and the workspace's)
+    # reason, and the page stays as it was.
+    assert await bot.press(admin, label("diteruskan")) == []
+    alert = admin.callback_answers[-1]
+    assert alert.show_alert and alert.text == visible(
+        t(
+            Text.PIPELINE_WARNING_CONSENT,
+            stages=label("diteruskan"),
+            recipient=TEST_FORWARDING.recipient,
+        )
+    )
+    assert admin.last_message == page
+    state = await bot.store.pipeline.state(1)
+    assert state is not None and state.stage == "baru"
+    # A forged confirm (the preview's button) is refused by the store, in its transaction.
+    await bot.act(admin, admin.press_raw, page.message_id, "pl:c:1:diteruskan:0:1")
+    assert admin.last_message.text == visible(
         t(
             Text.PIPELINE_NO_CONSENT_TRANSFER,
             reference="KOC-000001",
             stage=label("diteruskan"),
             recipient=TEST_FORWARDING.recipient,
         )
-    )  # no preview, no "Send update" to press
-    state = await bot.store.pipeline.state(1)
-    assert state is not None and state.stage == "baru"
-    # A forged confirm (the preview's button) is refused by the store, in its transaction.
-    await bot.act(admin, admin.press_raw, page.message_id, "pl:c:1:diteruskan:0:1")
-    assert admin.last_message.text == refused.text
+    )
     await bot.caught_up()  # anything queued has been sent by now
     assert len(sari.messages) == told
     state = await bot.store.pipeline.state(1)
