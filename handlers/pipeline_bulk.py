@@ -14,6 +14,7 @@ from telegram import Update
 
 from bot.leads import pipeline
 from bot.leads.pipeline import FilterError, PipelineFilter, parse_code
+from bot.outreach import audience
 from bot.texts import Text
 from handlers import pipeline_views as views
 from handlers.common import BotContext, answer_query, reply, show
@@ -115,10 +116,12 @@ async def choose_stage(
             )
             for lead, _ in examples
         ]
+        counts = audience.languages_in_words(
+            content, language, len(preview.to_tell) - preview.english, preview.english
+        )
         info = context.text(
             Text.BULK_MESSAGE_INFO,
-            id_count=len(preview.to_tell) - preview.english,
-            en_count=preview.english,
+            counts=counts,
             examples=context.text(Text.BULK_EXAMPLES_JOIN).join(shown),
         )
     text = context.text(

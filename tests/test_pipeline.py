@@ -636,7 +636,7 @@ async def test_bulk_move_of_60_leads_sends_each_talent_one_message_under_the_bud
     replies = await bot.press(admin, label("shortlist"))
     preview, sample = replies[-2:]
     assert "60 pendaftar (Baru · Musik) → Shortlist" in preview.text
-    assert "60 dalam bahasa Indonesia, 0 dalam bahasa Inggris" in preview.text
+    assert "talenta: 60 dalam bahasa Indonesia. Setiap" in preview.text
     assert sample.html == expected_message("shortlist", "KOC-000001", "Talenta0")
     assert sum(len(talent.messages) for talent in talents) == 0  # nothing before confirming
     mark = admin.mark()

@@ -366,12 +366,24 @@ async def test_bulk_move_of_selected_leads_skips_those_changed_since_the_preview
     bot: Harness,
 ) -> None:
     rng = random.Random(3)
-    await seeded(bot.database, [Seed(7000 + n, realistic(rng)) for n in range(1, 5)])
+    seeds = [Seed(7000 + n, realistic(rng), language="en" if n == 4 else "id") for n in range(1, 5)]
+    await seeded(bot.database, seeds)
     async with workspace(bot, ADMIN_ID) as client:
+        english = Client(client.http, init_data(bot.settings.token(), ADMIN_ID, language="en"))
+        # How many updates go out in which language, a language no one gets left out, in both
+        # languages of the staff text (a staff review: "…, 0 dalam bahasa Inggris").
+        only_english = await english.ok("bulk-preview", {"ids": [4], "stage": "shortlist"})
+        assert "registrant: 1 in English. Each" in only_english["summary"]
+        assert "Indonesian" not in only_english["summary"]
+        in_english = await english.ok("bulk-preview", {"ids": [1, 2, 3], "stage": "shortlist"})
+        assert "registrant: 3 in Indonesian. Each" in in_english["summary"]
+        assert "English" not in in_english["summary"]
         preview = await client.ok("bulk-preview", {"ids": [1, 2, 3], "stage": "shortlist"})
         assert [pair[0] for pair in preview["leads"]] == [1, 2, 3]
         assert preview["examples"][0]["html"].startswith("🌟")
-        assert "3" in preview["summary"]
+        assert "3 pendaftar" in preview["summary"]
+        assert "talenta: 3 dalam bahasa Indonesia. Setiap" in preview["summary"]
+        assert "Inggris" not in preview["summary"]
         await client.ok("preview", {"id": 2, "stage": "ditinjau", "version": 0})  # meanwhile
         moved = await client.ok(
             "bulk-move", {"batch": preview["batch"], "stage": "shortlist", "notify": False}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.content import Content
+from bot.content import Content, Markup
 from bot.leads.intake import province_of_city
 from bot.store import Broadcasts
 from bot.texts import Text
@@ -136,6 +136,19 @@ def describe(audience: Audience, content: Content) -> str:
     if audience.value is None:
         return "all subscribers"
     return f"{audience.kind} {label(audience.kind, audience.value, content, 'en')}"
+
+
+def languages_in_words(content: Content, language: str, indonesian: int, english: int) -> str:
+    """How many updates go out in Indonesian and how many in English (a bulk stage move's
+    preview, in the chat and the workspace), leaving out a language no one gets: "2 dalam
+    bahasa Indonesia", not "2 dalam bahasa Indonesia, 0 dalam bahasa Inggris"."""
+    if not english:
+        words = content.text(Text.BULK_COUNTS_INDONESIAN, language, count=indonesian)
+    elif not indonesian:
+        words = content.text(Text.BULK_COUNTS_ENGLISH, language, count=english)
+    else:
+        words = content.text(Text.BULK_COUNTS_BOTH, language, id_count=indonesian, en_count=english)
+    return Markup(words)  # built by the bot: put into the preview as it is
 
 
 async def count(broadcasts: Broadcasts, audience: Audience) -> int:

@@ -16,6 +16,7 @@ from bot import support
 from bot.leads import pipeline
 from bot.leads.export import plain_text
 from bot.leads.pipeline import NoteError
+from bot.outreach.audience import languages_in_words
 from bot.store import utc_now
 from bot.store.pipeline import NOTE_LIMIT, LeadState, Move
 from bot.terminal_text import blank
@@ -210,8 +211,9 @@ async def bulk_preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict
         info = desk.say(
             Text.BULK_MESSAGE_INFO,
             language,
-            id_count=len(preview.to_tell) - preview.english,
-            en_count=preview.english,
+            counts=languages_in_words(
+                content, language, len(preview.to_tell) - preview.english, preview.english
+            ),
             examples=desk.say(Text.BULK_EXAMPLES_JOIN, language).join(shown),
         )
     summary = desk.say(
