@@ -528,11 +528,15 @@ async def _ask_audience(
     update: Update, context: BotContext, broadcast_id: int, note: Text | None = None
 ) -> None:
     """All subscribers, or one group of them."""
-    total = await audiences.count(context.services.store.broadcasts, EVERYONE)
+    broadcasts = context.services.store.broadcasts
+    total = await audiences.count(broadcasts, EVERYONE)
     everyone = button(context.text(Text.BTN_AUDIENCE_ALL, count=total), _aud(broadcast_id, "all"))
     groups = [button(context.text(key), _aud(broadcast_id, kind)) for kind, key in FILTERS]
     rows = [[everyone], *pairs(groups), [_cancel_button(context, broadcast_id)]]
     text = context.text(Text.BROADCAST_ASK_AUDIENCE, count=total)
+    left_out = await audiences.left_out(broadcasts, EVERYONE)
+    if left_out:  # why fewer than /stats counts, as the preview says it (a staff review s55)
+        text += "\n" + context.text(Text.BROADCAST_LEFT_OUT_DUPLICATES, count=left_out)
     if note is not None:
         text = f"{context.text(note)}\n\n{text}"
     await show(update, text, InlineKeyboardMarkup(rows))
