@@ -111,8 +111,9 @@ def lead_screen(
         label = item.label.get(language)
         if key == state.stage:
             label = content.text(Text.BTN_STAGE_CURRENT, language, label=label)
-        elif pipeline.closed_to_every_lead(content, key, details.forwarding):
-            # Marked as the workspace greys it out; pressing it says why (the store refuses).
+        elif pipeline.lacks_consent(content, key, state, details.forwarding):
+            # Closed to this lead (FORWARD_TO unset, or a consent the talent has not given):
+            # marked as the workspace greys it out; pressing it says why (the store refuses).
             label = content.text(Text.BTN_STAGE_CLOSED, language, label=label)
         data = f"{STAGE}{state.application_id}:{key}:{state.version}"
         stage_buttons.append(button(label, data))

@@ -229,7 +229,7 @@ async def test_a_consent_keeps_the_recipient_it_was_given_for(
 
     admin = admin_of(staff_chat)
     await bot.send(admin, "/lead KOC-000001")
-    assert await bot.press(admin, label("diteruskan")) == []
+    assert await bot.press(admin, t(Text.BTN_STAGE_CLOSED, label=label("diteruskan"))) == []
     assert admin.callback_answers[-1].text == visible(
         t(Text.PIPELINE_WARNING_CONSENT, stages=label("diteruskan"), recipient=JAKARTA.recipient)
     )

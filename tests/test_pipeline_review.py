@@ -90,7 +90,9 @@ async def test_a_lead_without_transfer_consent_is_never_forwarded_to_kocca(
     )  # the page says which stage is closed, and why
     # No preview, no "Send update" to press: an alert with the page's (and the workspace's)
     # reason, and the page stays as it was.
-    assert await bot.press(admin, label("diteruskan")) == []
+    closed = t(Text.BTN_STAGE_CLOSED, label=label("diteruskan"))  # marked, as the workspace
+    assert closed in page.button_texts  # greys it out for this lead
+    assert await bot.press(admin, closed) == []
     alert = admin.callback_answers[-1]
     assert alert.show_alert and alert.text == visible(
         t(
