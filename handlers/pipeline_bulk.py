@@ -44,7 +44,9 @@ async def start(update: Update, context: BotContext, code: str) -> None:
         return
     batch_id = await context.services.store.pipeline.start_bulk(who, chat.id, code)
     text = context.text(Text.BULK_CHOOSE_STAGE, count=count, filter=described)
-    await show(update, text, views.bulk_stages(context.content, language, batch_id))
+    forwarding = context.services.settings.forwarding()
+    buttons = views.bulk_stages(context.content, language, batch_id, forwarding)
+    await show(update, text, buttons)
 
 
 async def _prepared(

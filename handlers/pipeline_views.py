@@ -293,12 +293,17 @@ def open_button(
     return button(label, f"{OPEN_ANEW}{application_id}" if anew else f"st:o:{application_id}")
 
 
-def bulk_stages(content: Content, language: str, batch_id: int) -> InlineKeyboardMarkup:
-    """One button per stage, and Cancel."""
-    buttons = [
-        button(item.label.get(language), f"{BULK_STAGE}{batch_id}:{key}")
-        for key, item in content.stages.items()
-    ]
+def bulk_stages(
+    content: Content, language: str, batch_id: int, forwarding: Forwarding | None
+) -> InlineKeyboardMarkup:
+    """One button per stage (🔒 on a stage closed to every lead, FORWARD_TO unset, as on a
+    lead page; its preview then says why nothing moves), and Cancel."""
+    buttons = []
+    for key, item in content.stages.items():
+        label = item.label.get(language)
+        if pipeline.closed_to_every_lead(content, key, forwarding):
+            label = content.text(Text.BTN_STAGE_CLOSED, language, label=label)
+        buttons.append(button(label, f"{BULK_STAGE}{batch_id}:{key}"))
     cancel = button(content.text(Text.BTN_CANCEL, language), f"{BULK_CANCEL}{batch_id}")
     return InlineKeyboardMarkup([*pairs(buttons), [cancel]])
 

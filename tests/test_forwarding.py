@@ -131,6 +131,11 @@ async def test_without_forward_to_no_talent_text_mentions_forwarding_and_the_sta
         "SELECT detail FROM audit_log WHERE action = 'stage_change_refused' ORDER BY id",
     )
     assert [json.loads(detail)["reason"] for (detail,) in reasons] == ["forwarding_off"] * 2
+    # Move all's stage picker marks it the same way (closed to every lead here).
+    await bot.send(admin, "/leads baru")  # a filtered list offers Move all
+    (picker,) = await bot.press(admin, t(Text.BTN_BULK_MOVE, count=1))
+    assert closed in picker.button_texts and stage not in picker.button_texts
+    assert label("ditinjau") in picker.button_texts  # an open stage stays as it is
 
     # A stage named at such length that the reason would not fit an alert (200 characters):
     # the whole reason comes under the page, which stays.
