@@ -22,6 +22,7 @@ from tests.test_pipeline import SECOND_ADMIN, rows
 from tests.workspace import init_data, workspace
 
 NEW_PHONE_STORED = "+6281311112222"
+THIRD_ADMIN = 9003
 
 
 def said(key: Text, language: str = "id", **values: Any) -> str:
@@ -399,14 +400,37 @@ async def test_assign_by_name_and_notes_edited_or_deleted_only_by_their_author(
     bot: Harness,
 ) -> None:
     await seeded(bot.database, [Seed(7001, MUSICIAN), Seed(SECOND_ADMIN, None, first_name="Dewi")])
-    bot.settings.admin_ids = frozenset({ADMIN_ID, SECOND_ADMIN})
+    bot.settings.admin_ids = frozenset({ADMIN_ID, SECOND_ADMIN, THIRD_ADMIN})
     async with workspace(bot, ADMIN_ID) as client:
+        # ADMIN_ID never wrote to the bot: named as Telegram signed the workspace's init data
+        # (a staff review s55 read "ditangani 9001"); THIRD_ADMIN has not been seen at all.
         session = await client.ok("session")
-        assert {"id": SECOND_ADMIN, "name": "Dewi"} in session["admins"]
+        assert session["admins"] == [
+            {"id": ADMIN_ID, "name": "Admin"},
+            {"id": SECOND_ADMIN, "name": "Dewi"},
+            {"id": THIRD_ADMIN, "name": str(THIRD_ADMIN)},
+        ]
+        mine = await client.ok("assign", {"id": 1, "assignee": ADMIN_ID})
+        assert mine["text"] == said(Text.RECORDS_ASSIGNED_TO, reference="KOC-000001", name="Admin")
+        assert [row["assignee"] for row in (await client.ok("leads"))["rows"]] == ["Admin"]
         given = await client.ok("assign", {"id": 1, "assignee": SECOND_ADMIN})
-        assert given["text"] == said(
-            Text.RECORDS_ASSIGNED_TO, reference="KOC-000001", name=f"Dewi ({SECOND_ADMIN})"
+        assert given["text"] == said(Text.RECORDS_ASSIGNED_TO, reference="KOC-000001", name="Dewi")
+        assert (await client.ok("lead", {"id": 1}))["assignee"] == "Dewi"
+        # A second Dewi opens the workspace: from then on the two are told apart by id.
+        await client.as_user(init_data(bot.settings.token(), THIRD_ADMIN, first_name="Dewi")).ok(
+            "session"
         )
+        assert (await client.ok("lead", {"id": 1}))["assignee"] == f"Dewi ({SECOND_ADMIN})"
+        names = {admin["id"]: admin["name"] for admin in (await client.ok("session"))["admins"]}
+        assert names == {
+            ADMIN_ID: "Admin",
+            SECOND_ADMIN: f"Dewi ({SECOND_ADMIN})",
+            THIRD_ADMIN: f"Dewi ({THIRD_ADMIN})",
+        }
+        assert rows(bot.database, "SELECT user_id, first_name FROM workspace_names") == [
+            (ADMIN_ID, "Admin"),
+            (THIRD_ADMIN, "Dewi"),
+        ]
         nobody = await client.ok("assign", {"id": 1, "assignee": None})
         assert nobody["text"] == said(Text.RECORDS_UNASSIGNED, reference="KOC-000001")
         assert (await client.call("assign", {"id": 1, "assignee": 4242}))[0] == 400

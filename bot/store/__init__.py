@@ -27,7 +27,7 @@ from bot.store.talent_updates import TalentUpdates
 from bot.store.taught import TaughtPhrasings
 from bot.store.users import Profile, User, Users
 from bot.store.waiting import Waiting
-from bot.store.workspace import WorkspaceButtons
+from bot.store.workspace import WorkspaceButtons, WorkspaceNames
 
 __all__ = [
     "Applications",
@@ -97,6 +97,7 @@ class Store:
         self.notices = StaffNotices(db)
         self.restores = Restores(db)
         self.workspace_buttons = WorkspaceButtons(db)
+        self.workspace_names = WorkspaceNames(db)
         self.records = Records(db)
         self.duplicates = Duplicates(db)
         self.staff_notes = StaffNotes(db)

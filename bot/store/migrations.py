@@ -1181,4 +1181,17 @@ MIGRATIONS: list[tuple[str, str]] = [
         # its own (its own line) and for older answers.
         "ALTER TABLE conversation_log ADD COLUMN heading TEXT",
     ),
+    (
+        "0044_workspace_staff_names",
+        # A staff member's first name as Telegram signed it when they opened the workspace:
+        # the workspace names an assignee "Sari" even before Sari wrote to the bot (it said
+        # "1001"; a staff review s55). Erased with them, as every table with a user_id.
+        """
+        CREATE TABLE workspace_names (
+            user_id INTEGER PRIMARY KEY,
+            first_name TEXT NOT NULL,
+            seen_at TEXT NOT NULL
+        )
+        """,
+    ),
 ]

@@ -408,14 +408,37 @@ class WorkspaceReads:
         return [ConsentRecord(row["kind"], bool(row["granted"]), row["created_at"]) for row in rows]
 
     async def names(self, user_ids: set[int]) -> dict[int, str]:
-        """Telegram first names of these users (staff), as the bot knows them."""
+        """Telegram first names of these users (staff), as the bot knows them: from their
+        messages to the bot, else from their opening the workspace, else the id."""
         found: dict[int, str] = {}
         for user_id in sorted(user_ids):
-            value = await self._reader.fetch_value(
-                "SELECT first_name FROM users WHERE user_id = ?", (user_id,)
-            )
+            value = await self._reader.fetch_value(_NAME, (user_id, user_id))
             found[user_id] = str(value or user_id)
         return found
+
+
+_NAME = """
+SELECT COALESCE(
+    (SELECT NULLIF(first_name, '') FROM users WHERE user_id = ?),
+    (SELECT NULLIF(first_name, '') FROM workspace_names WHERE user_id = ?))
+"""
+
+
+class WorkspaceNames:
+    """Staff members' first names as Telegram signed them in the workspace's init data."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def seen(self, user_id: int, first_name: str) -> None:
+        """This staff member opened the workspace under this name."""
+        async with self._db.transaction() as tx:
+            await tx.execute(
+                "INSERT INTO workspace_names (user_id, first_name, seen_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (user_id) DO UPDATE"
+                " SET first_name = excluded.first_name, seen_at = excluded.seen_at",
+                (user_id, first_name, utc_now()),
+            )
 
 
 class WorkspaceButtons:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -20,6 +21,7 @@ from bot.leads.export import plain_text, wib_text
 from bot.services import Services
 from bot.store import Store
 from bot.store.audit import Actor
+from bot.store.health import is_storage_error
 from bot.store.workspace import LeadRow, WorkspaceReads
 from bot.texts import Text
 from bot.web import inputs
@@ -59,6 +61,8 @@ class Desk:
     stats: KeptStats = field(default_factory=KeptStats)
     # One teaching (or removal) at a time, its checks and save together (bot/web/teach.py).
     teaching: asyncio.Lock = field(default_factory=asyncio.Lock)
+    # The staff names kept in the store this run (bot/store/workspace.WorkspaceNames).
+    named: dict[int, str] = field(default_factory=dict)
 
     @property
     def store(self) -> Store:
@@ -78,6 +82,32 @@ class Desk:
             return query
         limits = waiting.cutoffs(self.services.settings, self.content, datetime.now(UTC))
         return replace(query, where=replace(query.where, waiting=json.dumps(limits)))
+
+    async def names(self, user_ids: set[int]) -> dict[int, str]:
+        """These people's first names as the page shows them: "Sari", and "Sari (1001)" only
+        where two of them, or one and another staff member, share that name."""
+        everyone = user_ids | set(self.services.settings.admin_ids)
+        found = await self.reads.names(everyone)
+        shared = Counter(name for user_id, name in found.items() if name != str(user_id))
+        return {
+            user_id: f"{name} ({user_id})" if shared[name] > 1 else name
+            for user_id, name in found.items()
+            if user_id in user_ids
+        }
+
+    async def seen(self, viewer: Viewer) -> None:
+        """Keep the name Telegram signed for this staff member (once per name and run; a
+        store that cannot write now is tried again at their next request, the request
+        itself goes on)."""
+        if not viewer.name or self.named.get(viewer.user_id) == viewer.name:
+            return
+        try:
+            await self.store.workspace_names.seen(viewer.user_id, viewer.name)
+        except Exception as error:
+            if not is_storage_error(error):
+                raise
+            return
+        self.named[viewer.user_id] = viewer.name
 
     def say(self, key: Text, language: str, **values: Any) -> str:
         """A bot text as plain text for the page (Telegram HTML tags dropped)."""

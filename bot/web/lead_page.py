@@ -137,7 +137,7 @@ async def _page(desk: Desk, viewer: Viewer, found: Lead, state: LeadState) -> di
     people |= {item.actor.user_id for item in history}
     people |= {int(item.to_value) for item in history if item.kind == "assign" and item.to_value}
     people |= {int(v) for item in history if item.kind == "assign" and (v := item.from_value)}
-    names = await desk.reads.names({person for person in people if person is not None})
+    names = await desk.names({person for person in people if person is not None})
     answers = [
         {
             "key": question.key,

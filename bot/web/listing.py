@@ -80,7 +80,7 @@ async def session(desk: Desk, viewer: Viewer) -> dict[str, Any]:
     labels = Labels(content, language)
     desk.stats.read_ahead(language, lambda: _statistics(desk, viewer))
     settings = desk.services.settings
-    admins = await desk.reads.names(set(settings.admin_ids))
+    admins = await desk.names(set(settings.admin_ids))
     forwarding = settings.forwarding()
     return {
         "viewer": {"id": viewer.user_id, "name": admins.get(viewer.user_id, "")},
@@ -190,7 +190,7 @@ async def _rows(
 ) -> list[dict[str, Any]]:
     """Lines of the table (or cards), each with its possible duplicates, and how long it
     has waited in its stage when it is a waiting lead."""
-    names = await desk.reads.names({row.assignee_id for row in rows if row.assignee_id})
+    names = await desk.names({row.assignee_id for row in rows if row.assignee_id})
     marks = await records.list_marks(desk, viewer, [row.application_id for row in rows])
     closed = await records.list_closed(desk, viewer, [row.application_id for row in rows])
     days = {

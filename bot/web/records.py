@@ -439,12 +439,12 @@ async def assign(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, 
     if assignee is None:
         text = desk.say(Text.RECORDS_UNASSIGNED, viewer.language, reference=state.reference)
     else:
-        names = await desk.reads.names({assignee})
+        names = await desk.names({assignee})
         text = desk.say(
             Text.RECORDS_ASSIGNED_TO,
             viewer.language,
             reference=state.reference,
-            name=records.name_with_id(names, assignee),
+            name=names[assignee],
         )
     return {"outcome": "saved", "text": text}
 
@@ -509,7 +509,7 @@ async def lead_parts(desk: Desk, viewer: Viewer, lead: Lead, state: LeadState) -
     notes = await store.staff_notes.notes_of(application_id)
     people = {change.actor.user_id for change in changes}
     people |= {note.author_id for note in notes[:SHOWN_NOTES]}
-    names = await desk.reads.names({person for person in people if person is not None})
+    names = await desk.names({person for person in people if person is not None})
     found = await duplicates(desk, viewer, lead)
     parts_closed = bool(found["closed"])
     return {

@@ -268,6 +268,7 @@ class Workspace:
         if desk is None:  # stopping
             return _error(503, "unavailable")
         try:
+            await desk.seen(viewer)
             result = await action(desk, viewer, body)
             if name in CHANGES_FIGURES:  # the staff member's own change shows in Stats at once
                 desk.stats.forget()
