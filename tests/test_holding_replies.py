@@ -104,7 +104,7 @@ async def test_a_holding_reply_from_the_questions_tab_keeps_the_question_listed(
         )
         # The full answer takes her off the list; it is signed too.
         full = await admin.ok("questions-reply", {"talent": mia.id, "text": "Yes, by email."})
-        assert full == {"outcome": "sent", "text": shown(Text.WS_REPLY_SENT)}
+        assert full == {"outcome": "sent", "text": shown(Text.WS_REPLY_SENT, name="Mia")}
         assert (await admin.ok("questions"))["talents"] == []
         assert staff_chat.last_message.text.startswith("✅ Admin sudah menjawab Mia")
     # On record: who was answered (she has no lead), and which reply was a holding one.

@@ -75,7 +75,7 @@ async def answer_one(
     await card.get_by_role("button", name=t(Text.WS_REPLY_SEND)).click()
     toast = page.locator("#toast:not([hidden])")
     await toast.wait_for()
-    assert await toast.inner_text() == t(Text.WS_REPLY_SENT)
+    assert await toast.inner_text() == t(Text.WS_REPLY_SENT, name=talent.first_name)
     heading = talent.last_message.text.removesuffix(words).removesuffix("\n\n")
     assert foreseen == plain_text(t(Text.WS_REPLY_HEADING_SHOWN, heading=heading))
     await card.wait_for(state="detached")

@@ -240,7 +240,8 @@ async def test_a_toast_is_dismissed_with_a_tap_and_never_hides_the_last_card_but
         jamess_box = jamess.get_by_role("textbox", name=t(Text.WS_QUESTION_REPLY_TO, name="James"))
         await jamess_box.fill("Bisa, kak.")
         await send.click()
-        await page.locator("#toast:not([hidden])", has_text=t(Text.WS_REPLY_SENT)).wait_for()
+        sent = t(Text.WS_REPLY_SENT, name="James")
+        await page.locator("#toast:not([hidden])", has_text=sent).wait_for()
         await page.keyboard.press("Escape")
         assert await toast.is_hidden()
         assert answer_words(james.last_message) == "Bisa, kak."

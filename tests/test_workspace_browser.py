@@ -18,6 +18,7 @@ from typing import Any
 from playwright.async_api import Page
 
 from bot.emulator import EmulatedChat
+from bot.leads.export import plain_text
 from bot.store import LogEntry
 from bot.store.audit import Actor
 from bot.texts import Text
@@ -391,6 +392,16 @@ async def test_names_that_try_to_run_script_stay_text_everywhere(
         # The preview too (the talent's message greets them by their first name).
         await page.locator("dialog .bubble", has_text=XSS_FIRST_NAME).wait_for()
         await page.get_by_role("button", name=t(Text.BTN_CANCEL)).click()
+        # A reply's toast names her as the page does: as text.
+        her = bot.user(user_id=7001, first_name=XSS_FIRST_NAME)  # her Telegram chat, to reach
+        await bot.send(her, "/start")
+        await page.get_by_placeholder(t(Text.WS_REPLY_PLACEHOLDER)).fill("Halo!")
+        await page.get_by_role("button", name=t(Text.WS_REPLY_SEND)).click()
+        sent = plain_text(t(Text.WS_REPLY_SENT, name=XSS_NAME))
+        assert XSS_NAME in sent
+        await page.locator("#toast:not([hidden])", has_text=sent).wait_for()
+        assert await page.locator("#toast img").count() == 0
+        assert her.last_message.text.endswith("Halo!")
         await page.get_by_role("button", name=t(Text.WS_TAB_BOARD)).click()
         await page.locator(".board-card .name", has_text=XSS_NAME).wait_for()
         assert await page.locator("main img, dialog img, main script").count() == 0
@@ -637,8 +648,23 @@ async def test_a_lead_says_who_handles_it_and_a_lapsed_session_keeps_the_reply(
         questions = page.locator(".card", has_text=t(Text.WS_LEAD_QUESTIONS)).locator("ol.log")
         await page.locator("#questions-count:not([hidden])", has_text="1").wait_for()
         await page.get_by_placeholder(t(Text.WS_REPLY_PLACEHOLDER)).fill("Bisa, daftar saja ya.")
-        await page.get_by_role("button", name=t(Text.WS_REPLY_SEND)).click()
+        send = page.get_by_role("button", name=t(Text.WS_REPLY_SEND))
+        # Sent on a phone from low on the screen, as a thumb does: the answer then comes where
+        # the box was, and its toast names who got it and lies off it (a staff review s55:
+        # "Balasan terkirim ke talenta." covered the answer's last lines).
+        await page.set_viewport_size(PHONE)  # type: ignore[arg-type]
+        await send.evaluate("(b) => scrollBy(0, b.getBoundingClientRect().bottom - innerHeight)")
+        await send.click()
         await questions.locator("li.kind-staff_answer", has_text="Bisa, daftar saja ya.").wait_for()
+        sent = t(Text.WS_REPLY_SENT, name=MUSICIAN["full_name"])
+        await page.locator("#toast:not([hidden])", has_text=sent).wait_for()
+        await page.wait_for_timeout(300)  # the page drawn again under the toast
+        assert await hidden_by_the_toast(page, "li.kind-staff_answer") == []
+        for scheme in ("light", "dark"):
+            await page.emulate_media(color_scheme=scheme)
+            await seen.shot(screens, f"lead-reply-sent-phone-{scheme}")
+        await page.emulate_media(color_scheme="light")
+        await page.set_viewport_size(DESKTOP)  # type: ignore[arg-type]
         # The Questions tab's count follows at once (a new staff member's review: it still
         # said 1 until the tab was changed).
         await page.locator("#questions-count[hidden]").wait_for(state="attached")
@@ -925,17 +951,18 @@ async def test_a_move_saved_without_its_message_says_the_talent_was_not_told(
     assert talent.messages_since(mark) == []
 
 
-async def hidden_by_the_toast(page: Page) -> list[str]:
+async def hidden_by_the_toast(page: Page, also: str = "") -> list[str]:
     """What the toast in sight lies over that staff press or type in, or a heading (nothing,
-    ever: a staff review s55 found the page's heading under it). Only what would be in sight
-    without it counts: not what lies behind the tabs (the toast in the header, the page moved
-    down under it)."""
+    ever: a staff review s55 found the page's heading under it), or what `also` selects. Only
+    what would be in sight without it counts: not what lies behind the tabs (the toast in the
+    header, the page moved down under it)."""
     found: list[str] = await page.evaluate(
-        """() => {
+        """(also) => {
           const box = document.getElementById("toast");
           if (box.hidden) return [];
           const a = box.getBoundingClientRect();
-          const kept = "button, a[href], input, textarea, select, summary, h1, h2, h3";
+          const kept = "button, a[href], input, textarea, select, summary, h1, h2, h3"
+            + (also ? `, ${also}` : "");
           const seenWithout = (c, r) => {
             const x = (Math.max(r.left, a.left) + Math.min(r.right, a.right)) / 2;
             const y = (Math.max(r.top, a.top) + Math.min(r.bottom, a.bottom)) / 2;
@@ -952,7 +979,8 @@ async def hidden_by_the_toast(page: Page) -> list[str]:
                 && r.right > a.left && r.left < a.right && seenWithout(c, r);
             })
             .map((c) => c.textContent.trim() || c.getAttribute("aria-label") || c.tagName);
-        }"""
+        }""",
+        also,
     )
     return found
 
@@ -1025,10 +1053,14 @@ async def test_on_a_phone_tabs_fit_one_row_toasts_hide_no_button_and_lainnya_is_
         cards = page.locator(".card.question")
         await cards.nth(3).wait_for()
         first = cards.first
+        who = await first.locator("h2").inner_text()
+        assert who == "Dimas"  # waiting longest
         await first.get_by_role("textbox").fill("Iya, ditanggung panitia.")
         await first.get_by_role("button", name=t(Text.WS_REPLY_SEND)).scroll_into_view_if_needed()
         await first.get_by_role("button", name=t(Text.WS_REPLY_SEND)).click()
-        await page.locator("#toast:not([hidden])", has_text=t(Text.WS_REPLY_SENT)).wait_for()
+        # Named: the card is gone by the time the toast shows (a staff review s55).
+        sent = t(Text.WS_REPLY_SENT, name=who)
+        await page.locator("#toast:not([hidden])", has_text=sent).wait_for()
         await cards.nth(2).wait_for()
         await page.wait_for_timeout(300)  # the list drawn again under the toast
         assert await hidden_by_the_toast(page) == []

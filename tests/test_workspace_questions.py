@@ -165,7 +165,7 @@ async def test_a_reply_reaches_a_talent_without_a_lead_and_the_group_is_told(
         replied = await client.ok(
             "questions-reply", {"talent": mia.id, "text": "Hi Mia, we can't issue <visa> letters."}
         )
-        assert replied == {"outcome": "sent", "text": shown(Text.WS_REPLY_SENT)}
+        assert replied == {"outcome": "sent", "text": shown(Text.WS_REPLY_SENT, name="Mia")}
         assert answer_words(mia.last_message) == "Hi Mia, we can't issue <visa> letters."
         assert mia.last_message.button_texts == [shown(Text.BTN_ASK_REPLY, "en")]
         assert mia.last_message.reply_to_message_id == asked  # she sees what is answered

@@ -323,9 +323,14 @@ async def reply(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, A
     """Reply to talent on a lead's page."""
     application_id = inputs.lead_id(body)
 
-    async def talent() -> tuple[int, str | None]:
+    async def talent() -> tuple[int, str | None, str]:
         state = await _state(desk, application_id)
-        return state.user_id, state.reference
+        # The name the page's heading shows (the form's), else their Telegram name.
+        return (
+            state.user_id,
+            state.reference,
+            state.full_name or await telegram_name(desk, state.user_id),
+        )
 
     return await answer(desk, viewer, body, talent)
 
@@ -344,14 +349,21 @@ async def reply_heading(desk: Desk, viewer: Viewer, user_id: int) -> str:
     return desk.say(Text.WS_REPLY_HEADING_SHOWN, viewer.language, heading=shown)
 
 
+async def telegram_name(desk: Desk, user_id: int) -> str:
+    """A talent's Telegram name as staff see it (a Questions card's heading)."""
+    found = await desk.store.users.get(user_id)
+    return support.display_name(found) if found else f"id {user_id}"
+
+
 async def answer(
     desk: Desk,
     viewer: Viewer,
     body: dict[str, Any],
-    talent: Callable[[], Awaitable[tuple[int, str | None]]],
+    talent: Callable[[], Awaitable[tuple[int, str | None, str]]],
 ) -> dict[str, Any]:
-    """Staff's words (`body`'s text) to a talent (`talent`: their Telegram id and lead
-    reference, or why there is none to answer), from the bot, as a relayed staff answer is;
+    """Staff's words (`body`'s text) to a talent (`talent`: their Telegram id, lead reference
+    and name as the page shows it, or why there is none to answer), from the bot, as a
+    relayed staff answer is;
     recorded in the audit log whatever became of it (about their lead, or them if they have
     none). `body`'s holding: a holding reply, after which their questions still wait. A lead
     page's reply and the Questions tab's both come here."""
@@ -362,7 +374,7 @@ async def answer(
     language = viewer.language
     if blank(text):
         return {"outcome": "refused", "text": desk.content.text(Text.WS_REPLY_EMPTY, language)}
-    user_id, lead_reference = await talent()
+    user_id, lead_reference, name = await talent()
     # A holding reply keeps waiting questions listed; with none waiting it is a plain reply
     # (a staff review: the toast said a question stayed listed, and none did).
     unheld = holding and not await desk.store.support.question_waiting(user_id)
@@ -390,4 +402,6 @@ async def answer(
         support.Delivery.BLOCKED: Text.WS_REPLY_BLOCKED,
         support.Delivery.FAILED: Text.WS_REPLY_FAILED,
     }[delivery]
-    return {"outcome": delivery.value, "text": desk.content.text(key, language)}
+    # Who was answered, by name (a staff review s55: "Balasan terkirim ke talenta." named
+    # nobody, and on the Questions tab their card is gone by then); as plain text.
+    return {"outcome": delivery.value, "text": desk.say(key, language, name=name)}

@@ -232,7 +232,7 @@ async def reply(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, A
     user_id = inputs.integer(body.get("talent"), "talent")
     since = utc_now()
 
-    async def talent() -> tuple[int, str | None]:
+    async def talent() -> tuple[int, str | None, str]:
         reference = await desk.store.applications.latest_reference(user_id)
         # Only while it waits: not to one a colleague has just answered.
         if not await desk.store.support.question_waiting(user_id):
@@ -242,6 +242,6 @@ async def reply(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, A
                 viewer.actor, "talent_answered", about, since, outcome="not_waiting"
             )
             raise TalentGone(user_id)  # answered meanwhile (by a colleague), or erased
-        return user_id, reference
+        return user_id, reference, await actions.telegram_name(desk, user_id)
 
     return await actions.answer(desk, viewer, body, talent)

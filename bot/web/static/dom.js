@@ -114,9 +114,10 @@ let toastTimer = 0;
 const TOAST_MS = { info: 6000, warning: 10_000, error: 10_000 }; // a warning says more
 const TOAST_GAP = 8; // px between the toast and what can be scrolled above it
 
-// What a toast must not lie over: anything staff press or type into, and a heading (a view's
-// or a card's: a staff review found the page's heading under a toast placed below the tabs).
-const KEPT_IN_SIGHT = "button, a[href], input, textarea, select, summary, h1, h2, h3";
+// What a toast must not lie over: anything staff press or type into, a heading (a view's
+// or a card's: a staff review found the page's heading under a toast placed below the tabs),
+// and the answer a lead page's reply just sent (lead.js; it lay under the toast, review s55).
+const KEPT_IN_SIGHT = "button, a[href], input, textarea, select, summary, h1, h2, h3, .just-sent";
 
 /** Whether the toast, where it is, lies over something in sight staff press, type in or read
  * first (see KEPT_IN_SIGHT). */

@@ -98,8 +98,9 @@ export function writer(placeholder, label, send, limit, name = placeholder, hold
 
 const act = records.act;
 
-/** The lead page for an application id. */
-export async function render(main, id) {
+/** The lead page for an application id; `sent`: drawn again after a reply went, whose lines
+ * (in the questions and the conversation) the toast then leaves in sight. */
+export async function render(main, id, sent = false) {
   let lead;
   try {
     lead = await call("lead", { id });
@@ -111,7 +112,8 @@ export async function render(main, id) {
     }
     throw error;
   }
-  const reload = () => render(main, id).catch((error) => fill(main, failure(error)));
+  const reload = (replied = false) => render(main, id, replied)
+    .catch((error) => fill(main, failure(error)));
   const session = desk.session;
   // Closed as a duplicate: no stage moves it (the server refuses one), ↩️ Reopen is the one
   // way back, as /lead shows it in the chat; the buttons stay, greyed, with that hint.
@@ -202,9 +204,18 @@ export async function render(main, id) {
       h("p", { class: "hint reply-heading" }, lead.reply_heading),
       writer(t("reply_placeholder"), t("reply_send"),
         // The Questions tab's count at once: the reply may have answered what waited.
-        (text, holding) => act("reply", { id, text, holding }, reload).then((sent) => {
-          if (sent) recount();
-          return sent;
-        }), 4000, undefined, lead.question_waiting)),
+        (text, holding) => act("reply", { id, text, holding }, () => reload(true))
+          .then((done) => {
+            if (done) recount();
+            return done;
+          }), 4000, undefined, lead.question_waiting)),
     conversation(lead, reload));
+  // The answer just sent is what staff read next: the toast is placed off it (dom.js,
+  // KEPT_IN_SIGHT; a staff review s55: it covered the answer's last lines at the bottom).
+  if (sent) {
+    for (const log of main.querySelectorAll("ol.log")) {
+      const answers = log.querySelectorAll("li.kind-staff_answer");
+      if (answers.length) answers[answers.length - 1].classList.add("just-sent");
+    }
+  }
 }
