@@ -402,7 +402,17 @@ async def test_names_that_try_to_run_script_stay_text_everywhere(
         await page.locator("#toast:not([hidden])", has_text=sent).wait_for()
         assert await page.locator("#toast img").count() == 0
         assert her.last_message.text.endswith("Halo!")
+        # Opened from the table, the lead page keeps Pendaftar marked (none was, review s55).
+        marked = page.locator(".tab[aria-current=true]")
+        assert await marked.get_attribute("data-view") == "leads"
         await page.get_by_role("button", name=t(Text.WS_TAB_BOARD)).click()
+        await page.locator(".board-card .name", has_text=XSS_NAME).wait_for()
+        # Her toast went with her page: it does not stay over the next (review s55).
+        assert await page.locator("#toast").is_hidden()
+        await page.locator(".board-card", has_text=XSS_NAME).locator("button.open").click()
+        await page.locator(".lead-head .name", has_text=XSS_NAME).wait_for()
+        assert await marked.get_attribute("data-view") == "board"  # where Back goes
+        await page.get_by_role("button", name=t(Text.WS_BACK)).first.click()
         await page.locator(".board-card .name", has_text=XSS_NAME).wait_for()
         assert await page.locator("main img, dialog img, main script").count() == 0
         assert await page.locator("a[href^='javascript']").count() == 0
@@ -1012,8 +1022,15 @@ async def test_on_a_phone_tabs_fit_one_row_toasts_hide_no_button_and_lainnya_is_
                 " tab.getBoundingClientRect().right])"
             )
             assert len({top for top, _ in places}) == 1, (width, places)  # one row
-            if width == 400:  # all five in sight; narrower, the row scrolls sideways
-                assert max(right for _, right in places) <= width, (width, places)
+            # From 360 px all five in sight, off the edges (a staff review s55: at 390 px
+            # "Pengumuman" touched the edge, at 360 px it was cut off); narrower, the row
+            # scrolls sideways.
+            if width >= 360:
+                names = await page.locator(".tab .tab-name").evaluate_all(
+                    "(names) => names.map((name) => [name.getBoundingClientRect().left,"
+                    " name.getBoundingClientRect().right])"
+                )
+                assert names[0][0] >= 4 and names[-1][1] <= width - 4, (width, names)
         await page.emulate_media(color_scheme="light")
         # Every tab shows the name the bot's messages use (a staff review s50: "Tanya" and
         # "Siaran" on a phone, "tab Pertanyaan" and "Pengumuman" in the texts and the guide).

@@ -1,6 +1,6 @@
 // The staff workspace: boots from Telegram's init data, then shows leads, board, a lead, stats.
 import { ApiError, call, keptSignIn, signIn, texts, whenRefused } from "./api.js";
-import { fill, h, t, toast, useTexts } from "./dom.js";
+import { dismissToast, fill, h, t, toast, useTexts } from "./dom.js";
 import * as board from "./board.js";
 import * as broadcasts from "./broadcasts.js";
 import * as leadPage from "./lead.js";
@@ -159,10 +159,14 @@ function refresh() {
 /** Show a view: "leads", "board", "questions", "stats", "broadcasts", or "lead" with an id. */
 export async function go(view, lead = null) {
   if (view !== "questions") recount();
+  // What a toast said was about the page left (a lead's move): it does not stay over the next.
+  dismissToast();
   if (view !== "lead") desk.view = view;
   desk.lead = lead;
   for (const tab of tabs.querySelectorAll("button")) {
-    const current = tab.dataset.view === desk.view && view !== "lead";
+    // A lead page keeps the tab it was opened from marked (Pendaftar when opened by its link):
+    // staff see where they are and where Back goes (a staff review s55: none was marked).
+    const current = tab.dataset.view === desk.view;
     tab.setAttribute("aria-current", String(current));
     // A phone's row of tabs may scroll sideways: the current one stays in sight.
     if (current) tab.scrollIntoView({ block: "nearest", inline: "nearest" });

@@ -227,7 +227,9 @@ export function toast(text, kind = "info") {
   toastTimer = setTimeout(dismissToast, TOAST_MS[kind] || TOAST_MS.info);
 }
 
-function dismissToast() {
+/** The toast taken away: tapped, its time up, or the page changed under it (app.js's go: one
+ * about a lead stayed over the next lead's page, a staff review s55). */
+export function dismissToast() {
   clearTimeout(toastTimer);
   document.getElementById("toast").hidden = true;
 }
