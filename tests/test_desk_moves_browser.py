@@ -50,6 +50,34 @@ def t(key: Text, **values: Any) -> str:
     return CONTENT.text(key, "id", **values)
 
 
+async def at_360(seen: Any, screens: Path | None, name: str) -> None:
+    """Screenshots at 360 px, light and dark (`--workspace-screens`), then 400 px again."""
+    if screens is None:
+        return
+    page = seen.page
+    await page.set_viewport_size({"width": 360, "height": 740})
+    for scheme in ("light", "dark"):
+        await page.emulate_media(color_scheme=scheme)
+        await seen.shot(screens, f"{name}-360-{scheme}")
+    await page.emulate_media(color_scheme="light")
+    await page.set_viewport_size({"width": 400, "height": 860})
+
+
+async def muted(shown: Any) -> bool:
+    """Whether an element's words are in the page's muted colour (--hint), as hints are."""
+    same: bool = await shown.evaluate(
+        """(element) => {
+          const probe = document.createElement("span");
+          probe.style.color = "var(--hint)";
+          element.parentElement.append(probe);
+          const hint = getComputedStyle(probe).color;
+          probe.remove();
+          return getComputedStyle(element).color === hint;
+        }"""
+    )
+    return same
+
+
 async def still_under_the_finger(page: Any, screens: Path | None, seen: Any) -> None:
     """The stage buttons scrolled just under the tabs (review s55: the toast then went under the
     tabs, pushed the page down ~200 px and it stayed there, so the next quick tap landed on the
@@ -166,7 +194,10 @@ async def test_a_moves_toast_names_the_lead_and_a_closed_duplicate_offers_no_sta
             Text.RECORDS_LIST_CLOSED_NAMED, reference="KOC-000001", name="Sari Dewi Lestari"
         )
         await page.locator(".closed-of", has_text=named).wait_for()
+        # In the muted colour: a duplicate closed is dealt with, no warning (review s55: red).
+        assert await muted(page.locator(".closed-of"))
         await seen.shot(screens, "leads-closed-duplicate-400-light")
+        await at_360(seen, screens, "leads-closed-duplicate")
         # Its reference there opens that lead, as on the lead page (review s55: plain text).
         await page.locator(".closed-of a", has_text="KOC-000001").click()
         await page.locator(".lead-head .reference", has_text="KOC-000001").wait_for()
@@ -205,6 +236,10 @@ async def test_a_moves_toast_names_the_lead_and_a_closed_duplicate_offers_no_sta
             Text.RECORDS_LIST_CLOSED_NAMED, reference="KOC-000001", name="Sari Dewi Lestari"
         )
         await card.locator(".closed-of", has_text=named).wait_for()
+        assert await muted(card.locator(".closed-of"))
+        assert await muted(card.locator(".closed-duplicate"))
+        await card.scroll_into_view_if_needed()
+        await at_360(seen, screens, "board-closed-duplicate")
         assert await card.locator("select").is_disabled()
         assert await card.get_attribute("draggable") == "false"
         other = page.locator(".board-card[data-id='2']")  # Budi's card names KOC-000001 too

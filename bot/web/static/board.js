@@ -23,8 +23,9 @@ function card(row, stages, reload) {
   h("p", { class: "hint" }, [row.sector, row.role, row.province].filter(Boolean).join(" · ")),
   notices(row),
   // Closed as a duplicate: said on the card, and no stage offered (the server refuses one;
-  // a desk review found the card unmarked and its menu looking active).
-  row.closed_duplicate ? h("p", { class: "notice mark closed-duplicate" }, row.stage_label) : null,
+  // a desk review found the card unmarked and its menu looking active). Muted, as the line
+  // naming the lead it duplicates: no warning, it is dealt with (review s55: red).
+  row.closed_duplicate ? h("p", { class: "notice closed-duplicate" }, row.stage_label) : null,
   h("select", { "aria-label": t("board_move", { reference: row.reference }),
     disabled: row.closed_duplicate,
     onchange: (event) => move(event.target.value, event.target) },

@@ -111,7 +111,8 @@ export function currentFilter() {
 export function notices(row) {
   return [
     // The other lead's reference opens it, not the card's own lead (staff reviews, s55 too).
-    row.closed_of ? h("span", { class: "notice mark closed-of" },
+    // Dealt with, so in the muted colour, not the red of a possible duplicate (review s55).
+    row.closed_of ? h("span", { class: "notice closed-of" },
       withLinks(row.closed_of.text, [row.closed_of])) : null,
     (row.duplicates || []).map((mark) => h("span", { class: "notice mark" },
       withLinks(mark.text, [mark]))),
