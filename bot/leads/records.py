@@ -109,11 +109,13 @@ def contact(content: Content, answers: dict[str, Any]) -> Contact:
 
 
 async def staff_names(store: Store, ids: Iterable[int | None]) -> dict[int, str]:
-    """Staff members' names as the bot knows them (their Telegram first name), else the id."""
+    """Staff members' names as the bot knows them (their Telegram first name, from their
+    messages to the bot, else from their opening the workspace), else the id."""
     names = {}
     for user_id in {user_id for user_id in ids if user_id is not None}:
         user = await store.users.get(user_id)
-        names[user_id] = (user.first_name if user else "") or str(user_id)
+        name = (user.first_name if user else "") or await store.workspace_names.first_name(user_id)
+        names[user_id] = name or str(user_id)
     return names
 
 

@@ -430,6 +430,13 @@ class WorkspaceNames:
     def __init__(self, db: Database) -> None:
         self._db = db
 
+    async def first_name(self, user_id: int) -> str:
+        """The name this staff member last opened the workspace under; "" if never."""
+        value = await self._db.fetch_value(
+            "SELECT first_name FROM workspace_names WHERE user_id = ?", (user_id,)
+        )
+        return str(value or "")
+
     async def seen(self, user_id: int, first_name: str) -> None:
         """This staff member opened the workspace under this name."""
         async with self._db.transaction() as tx:
