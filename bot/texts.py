@@ -79,6 +79,7 @@ class Text(StrEnum):
     BTN_PROGRAMS = "btn_programs"
     BTN_FAQ = "btn_faq"
     BTN_APPLY = "btn_apply"
+    BTN_APPLY_RESUME = "btn_apply_resume"
     BTN_ASK = "btn_ask"
     BTN_SUBSCRIBE_ON = "btn_subscribe_on"
     BTN_SUBSCRIBE_OFF = "btn_subscribe_off"

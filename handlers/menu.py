@@ -10,10 +10,15 @@ def main_menu(
     context: BotContext, language: str, *, subscribed: bool | None = None
 ) -> views.Screen:
     """Announcements on or off by the stored choice; "Ask our team" only with a staff chat;
-    "My registration status" once the talent has submitted an application."""
+    "My registration status" once the talent has submitted an application; "Continue
+    registration" instead of "Register interest" while one is unfinished (open or paused)."""
     if subscribed is None:
         subscribed = views.is_subscribed(context.talent)
     ask = context.services.settings.staff_chat_id is not None
     talent = context.talent
-    status = talent is not None and context.services.store.pipeline.has_submitted(talent.user_id)
-    return views.main_menu(context.content, language, subscribed=subscribed, ask=ask, status=status)
+    store = context.services.store
+    status = talent is not None and store.pipeline.has_submitted(talent.user_id)
+    paused = talent is not None and store.applications.has_draft(talent.user_id)
+    return views.main_menu(
+        context.content, language, subscribed=subscribed, ask=ask, status=status, paused=paused
+    )

@@ -61,9 +61,16 @@ def is_subscribed(talent: User | None) -> bool:
 
 @functools.lru_cache(maxsize=32)
 def main_menu(
-    content: Content, language: str, *, subscribed: bool, ask: bool, status: bool = False
+    content: Content,
+    language: str,
+    *,
+    subscribed: bool,
+    ask: bool,
+    status: bool = False,
+    paused: bool = False,
 ) -> Screen:
-    """The main menu: an announcements on/off button; "Ask our team" only with a staff chat.
+    """The main menu: an announcements on/off button; "Ask our team" only with a staff chat;
+    "Continue registration" (the same button: it resumes) with an unfinished registration.
 
     Built once per content, language and choice of buttons (keyboards are immutable): it goes
     with most replies, and building its buttons showed in the profile of every free text.
@@ -73,10 +80,11 @@ def main_menu(
         if subscribed
         else button(content.text(Text.BTN_SUBSCRIBE_ON, language), SUBSCRIBE_ON)
     )
+    apply = Text.BTN_APPLY_RESUME if paused else Text.BTN_APPLY
     rows = [
         [button(content.text(Text.BTN_PROGRAMS, language), PROGRAMS)],
         [button(content.text(Text.BTN_FAQ, language), FAQ)],
-        [button(content.text(Text.BTN_APPLY, language), APPLY)],
+        [button(content.text(apply, language), APPLY)],
         [toggle],
         [
             button(content.text(Text.BTN_LANGUAGE, language), LANGUAGE),

@@ -1148,10 +1148,22 @@ async def test_no_answer_to_a_talent_with_a_paused_form_says_it_waits(bot: Harne
     [offered] = await bot.send(putu, "Rani Band Jakarta")
     assert offered.text.startswith(shown(Text.ASK_NOT_SURE).split("?")[0])
     assert shown(Text.ASK_NOTHING_PAUSED_FORM) in offered.text
+    # Every menu offers to go on with it (a talents' review, s55: "hmm" and /start showed
+    # "📝 Daftarkan minat"), and pressing that resumes the form where it paused.
+    go_on = CONTENT.text(Text.BTN_APPLY_RESUME, "id")
+    for typed in ("hmm", "halo", "/start", "/menu"):
+        menu = (await bot.send(putu, typed))[-1]
+        assert go_on in menu.button_texts, typed
+        assert CONTENT.text(Text.BTN_APPLY, "id") not in menu.button_texts, typed
+    await bot.press(putu, go_on, message=menu)
+    assert await where(bot, putu) == "music_role"
     sari = bot.user(first_name="Sari")
     [reply] = await bot.send(sari, "Ketut Arsana Wibawa")
     assert reply.text.startswith(shown(Text.ASK_NOTHING))
     assert shown(Text.ASK_NOTHING_PAUSED_FORM) not in reply.text
+    [menu] = await bot.send(sari, "hmm")  # no form: to register
+    assert CONTENT.text(Text.BTN_APPLY, "id") in menu.button_texts
+    assert go_on not in menu.button_texts
 
 
 async def test_lanjut_with_no_paused_registration_is_no_wish(bot: Harness) -> None:

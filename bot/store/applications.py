@@ -145,6 +145,16 @@ class Applications:
         )
         return Draft.from_row(rows[0]) if rows else None
 
+    def has_draft(self, user_id: int) -> bool:
+        """Whether the user has an unsubmitted (open or paused) application: an indexed read,
+        on the loop, for the menu's "continue" button."""
+        return bool(
+            self._db.lookup(
+                "SELECT 1 FROM applications WHERE user_id = ? AND status = 'draft' LIMIT 1",
+                (user_id,),
+            )
+        )
+
     async def get(self, application_id: int) -> Draft | None:
         """One application by id."""
         rows = self._db.lookup("SELECT * FROM applications WHERE id = ?", (application_id,))
