@@ -6,6 +6,7 @@ from bot.content import FaqItem, Program
 from bot.data_copy import moment_text
 from bot.leads.export import to_wib
 from bot.leads.pipeline import short_day
+from bot.store.pipeline import Registration
 from bot.support import still_waiting
 from bot.texts import Text
 from handlers import pipeline_views
@@ -15,7 +16,9 @@ from handlers.views import Screen
 
 async def status_screen(context: BotContext, user_id: int, language: str) -> Screen:
     """Their registrations with reference, date and stage (never notes), a paused form, and
-    their questions to the team (counted)."""
+    their questions to the team (counted). With registrations, also when the talent last
+    updated one and whether program news is on (a talents' review: after an update, /status
+    showed only the day it was sent)."""
     store = context.services.store
     registrations = await store.pipeline.registrations(user_id)
     unfinished = await store.applications.draft_for(user_id) is not None
@@ -24,11 +27,37 @@ async def status_screen(context: BotContext, user_id: int, language: str) -> Scr
     )
     asked = await questions_line(context, user_id, language)
     if registrations or unfinished:
-        return "\n\n".join(part for part in (text, asked) if part), markup
+        # The paused form's line stays last, above its ▶️ button: these go before it.
+        paused = context.content.text(Text.STATUS_UNFINISHED, language) if unfinished else ""
+        listed = text.removesuffix(paused)
+        own = await _updates_and_news(context, user_id, language, registrations)
+        return "\n\n".join(part.strip() for part in (listed, own, paused, asked) if part), markup
     # Nothing kept because they asked for erasure: said so, not "you haven't registered yet"
     # (a talents' review).
     text = await _erased_line(context, user_id, language) or text
     return "\n\n".join(part for part in (text, asked) if part), markup
+
+
+async def _updates_and_news(
+    context: BotContext, user_id: int, language: str, registrations: list[Registration]
+) -> str:
+    """A line for each registration the talent updated after sending it (the day of their
+    latest change), and whether they get program news, with the command that changes it;
+    "" without registrations."""
+    if not registrations:
+        return ""
+    content = context.content
+    lines = []
+    for item in registrations:
+        if item.updated_at is not None:
+            day = content.date_text(to_wib(item.updated_at).date(), language)
+            lines.append(
+                content.text(Text.STATUS_UPDATED, language, reference=item.reference, date=day)
+            )
+    talent = await context.services.store.users.get(user_id)
+    news = Text.STATUS_NEWS_ON if talent is not None and talent.subscribed else Text.STATUS_NEWS_OFF
+    lines.append(content.text(news, language))
+    return "\n".join(lines)
 
 
 async def _erased_line(context: BotContext, user_id: int, language: str) -> str | None:

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from bot.emulator import EmulatedUser
+from bot.leads.export import to_wib
 from bot.outreach.reminders import due_times
 from bot.texts import Text
 from tests.conftest import ADMIN_ID
@@ -45,6 +46,8 @@ async def test_a_talent_updates_one_answer_and_the_lead_keeps_its_place(
     admin = admin_of(staff_chat)
     sari = bot.user(first_name="Sari")
     assert await apply(bot, sari, MUSICIAN) == "KOC-000001"
+    (status,) = await bot.send(sari, "/status")  # sent, never updated: no such line
+    assert shown(Text.STATUS_UPDATED, reference="KOC-000001", date="")[:-1] not in status.text
     await bot.send(admin, "/lead KOC-000001")
     await bot.press(admin, t(Text.BTN_ASSIGN_ME))
     await bot.press(admin, stage_button("ditinjau"))
@@ -97,6 +100,19 @@ async def test_a_talent_updates_one_answer_and_the_lead_keeps_its_place(
     assert change[copy_label(Text.MYDATA_FIELD_TO_STAGE)] == NEW_PHONE_STORED
     assert change[copy_label(Text.MYDATA_FIELD_CHANGED_BY)] == copy_label(Text.MYDATA_BY_YOU)
     assert str(ADMIN_ID) not in str(change)
+    # /status says when she updated it, and that program news is off and how to turn it on
+    # (a talents' review: only "dikirim …" and the stage); once on, it says so instead.
+    (status,) = await bot.send(sari, "/status")
+    changed_at = await bot.store.db.fetch_value(
+        "SELECT created_at FROM lead_changes WHERE kind = 'talent_update'"
+    )
+    day = CONTENT.date_text(to_wib(changed_at).date(), "id")
+    assert shown(Text.STATUS_UPDATED, reference="KOC-000001", date=day) in status.text
+    assert shown(Text.STATUS_NEWS_OFF) in status.text
+    await bot.send(sari, "/langganan")
+    (status,) = await bot.send(sari, "/status")
+    assert shown(Text.STATUS_NEWS_ON) in status.text
+    assert shown(Text.STATUS_NEWS_OFF) not in status.text
 
 
 async def test_going_through_every_question_keeps_answers_with_one_tap(bot: Harness) -> None:

@@ -173,6 +173,7 @@ class Registration:
     reference: str
     submitted_at: str
     stage: str
+    updated_at: str | None = None  # the talent's latest update to it ("Perbarui"), if any
 
 
 def state_from_row(row: Row) -> LeadState:
@@ -606,17 +607,23 @@ class Pipeline:
     # ----- what talents see ------------------------------------------------------------------
 
     async def registrations(self, user_id: int) -> list[Registration]:
-        """A talent's submitted applications, newest first, with their stage."""
+        """A talent's submitted applications, newest first, with their stage and when the
+        talent last updated each (staff corrections are not theirs)."""
         # No ORDER BY: SQLite would then walk every submitted lead by submission time instead
         # of this talent's few through applications_user (measured: 1.4 s at 50,000 leads).
         rows = await self._db.fetch_all(
-            "SELECT a.id, a.reference, a.submitted_at, p.stage FROM applications a"
+            "SELECT a.id, a.reference, a.submitted_at, p.stage,"
+            " (SELECT MAX(c.created_at) FROM lead_changes c WHERE c.application_id = a.id"
+            " AND c.kind = 'talent_update') AS updated_at FROM applications a"
             " JOIN lead_pipeline p ON p.application_id = a.id"
             " WHERE a.user_id = ? AND a.status = 'submitted'",
             (user_id,),
         )
         newest = sorted(rows, key=lambda row: (row["submitted_at"], row["id"]), reverse=True)
-        return [Registration(row["reference"], row["submitted_at"], row["stage"]) for row in newest]
+        return [
+            Registration(row["reference"], row["submitted_at"], row["stage"], row["updated_at"])
+            for row in newest
+        ]
 
     def has_submitted(self, user_id: int) -> bool:
         """Whether the talent has a submitted application (an indexed read, on the loop)."""
