@@ -1920,6 +1920,16 @@ REVIEWED = [
     # M11: whether a band may register: the same page, which now says how.
     ("Bisa daftar sebagai band ga", "who_can_apply"),
 ]
+INTRODUCED = [
+    (
+        "Selamat siang. Perkenalkan, saya Sari Rahmawati, sutradara film dokumenter dari"
+        " Makassar. Saya ingin menanyakan persyaratan untuk program ko-produksi film dengan"
+        " mitra Korea, serta kapan jadwal pendaftarannya dibuka. Terima kasih.",
+        "coproduction",
+    ),
+    ("Halo kak, aku Rani, penyanyi dari Solo. MU:CON itu apa ya? Makasih kak 🙏", "mucon"),
+    ("Kita ber4 kang, band indie dr bandung", "music_to_korea"),
+]
 
 
 async def test_the_talents_review_questions_get_the_entry_that_answers_them(
@@ -1939,3 +1949,9 @@ async def test_the_talents_review_questions_get_the_entry_that_answers_them(
     [answer] = await bot.send(reza, "Bisa daftar sebagai band ga")
     assert "pilih Band/grup di pertanyaan peran" in answer.text
     assert CONTENT.text(Text.BTN_APPLY, "id") in answer.button_texts  # its 📝 Daftarkan minat
+    # M10: a polite introduction, the question, then thanks: the page, not "Aku belum yakin"
+    # (the thanks was read as the question); a band saying how many they are ("ber4").
+    sari = bot.user(first_name="Sari")
+    for typed, page in INTRODUCED:
+        [answer] = await bot.send(sari, typed)
+        assert answer.text.split("\n")[0] == CONTENT.programs[page].title.id, typed

@@ -42,6 +42,7 @@ from bot.answers.text import (
     name_words,
     nothing_written,
     set_aside,
+    small_talk,
     stem,
     talk_in,
     taught_key,
@@ -109,6 +110,7 @@ PRONOUN_SUFFIXES = ("ku", "mu")  # "grupku": my group, "videomu": your video
 MIN_PRONOUN_ROOT = 3  # letters: "buku" is not "bu" and "ku"
 INTRODUCED_BY = 4  # words: "I'm Jess, indonesian singer" (i, m, jess, indonesian, singer)
 _SENTENCE_END = re.compile(r"[.!?\n]+")
+_SIGNING_OFF = frozenset({"thanks", "greeting"})  # a last sentence that asks nothing
 
 
 def ref(kind: Kind, key: str) -> str:
@@ -165,6 +167,10 @@ def _after_introduction(text: str, found: list[str]) -> tuple[list[str], str] | 
     if who.isdisjoint(found) or FIRST_PERSON.isdisjoint(found):
         return None  # most messages, their words already read
     sentences = [part for part in _SENTENCE_END.split(text) if words(part)]
+    while len(sentences) > 1 and small_talk(words(sentences[-1])) in _SIGNING_OFF:
+        # "… kapan jadwal pendaftarannya dibuka. Terima kasih.": the question is the sentence
+        # before the thanks (a talents' review, s55: the thanks was taken as the question).
+        sentences.pop()
     if len(sentences) < 2:  # an introduction, then the question
         return None
     before = words(" ".join(sentences[:-1]))

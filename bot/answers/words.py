@@ -176,6 +176,14 @@ SHORT_FORMS: dict[str, str] = {
     "nyari": "cari",
     "dr": "dari",
     "dri": "dari",
+    # How many of us, with a digit ("Kita ber4 kang, band indie dr bandung": a talents'
+    # review, s55): who asks, as "berempat" is (ABOUT_TALENT), not an unknown word against the
+    # message. ("ber2" would be read as a doubled "ber" first.)
+    "ber3": "bertiga",
+    "ber4": "berempat",
+    "ber5": "berlima",
+    "ber6": "berenam",
+    "ber7": "bertujuh",
     "sm": "sama",
     "ama": "sama",
     "bs": "bisa",
