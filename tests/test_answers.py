@@ -1919,6 +1919,9 @@ REVIEWED = [
     ("Ini resmi dari pemerintah?", "who_runs"),
     # M11: whether a band may register: the same page, which now says how.
     ("Bisa daftar sebagai band ga", "who_can_apply"),
+    # L8: the cost of going to Korea, no program named: that the bot does not know, and /tanya
+    # (it opened the MU:CON page).
+    ("Biayanya brp kang klo ikut ke korea", "travel_costs"),
 ]
 INTRODUCED = [
     (
@@ -1949,6 +1952,8 @@ async def test_the_talents_review_questions_get_the_entry_that_answers_them(
     [answer] = await bot.send(reza, "Bisa daftar sebagai band ga")
     assert "pilih Band/grup di pertanyaan peran" in answer.text
     assert CONTENT.text(Text.BTN_APPLY, "id") in answer.button_texts  # its 📝 Daftarkan minat
+    [answer] = await bot.send(reza, "Biayanya brp kang klo ikut ke korea")
+    assert "/tanya" in answer.text and ASK_TEAM in answer.button_texts
     # M10: a polite introduction, the question, then thanks: the page, not "Aku belum yakin"
     # (the thanks was read as the question); a band saying how many they are ("ber4").
     sari = bot.user(first_name="Sari")
