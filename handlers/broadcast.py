@@ -46,6 +46,7 @@ log = logging.getLogger(__name__)
 OFFER_YES = "sub:offer:y"
 OFFER_NO = "sub:offer:n"
 OFFER_FRESH = 24 * 60 * 60  # seconds after registering that a typed yes may answer the offer
+_UNDER_OFFER = 8  # the talent's messages read back for whether an okay is still under it
 # Staff buttons: bc:<action>[:<broadcast id>[:<argument>]].
 STAFF = "bc:"
 NEW = "bc:new"
@@ -109,13 +110,27 @@ async def typed_to_offer(update: Update, context: BotContext, text: str) -> Offe
     if said is None:
         # "sip" right under the offer: read as a yes by who types it (a talents' review:
         # "Siap!" and nothing recorded), so the offer again; a later okay is small talk.
-        if not okay_to_offer(text) or not await store.first_since_registering(user.id):
+        if not okay_to_offer(text) or not await _under_the_offer(context, user.id):
             return None  # most messages: no read of the store
         said = OfferReply("")
     # Only while the offer is fresh: a "ya" days later answers something else.
     if not await store.offer_unanswered(user.id, ago(OFFER_FRESH)):
         return None
     return said
+
+
+async def _under_the_offer(context: BotContext, user_id: int) -> bool:
+    """Whether the talent's latest message sits right under the offer: since registering
+    they sent only okays, or only okays since a typed yes or no, which brought the offer back
+    (a talents' review, s55: a second "sip" under the offer shown again got "Siap!"). Any
+    other message (a question, thanks, a press) moved on: an okay after it is small talk."""
+    said = await context.services.store.broadcasts.said_since_registering(user_id, _UNDER_OFFER)
+    for earlier in said[1:]:
+        if earlier is not None and reply_to_offer(earlier) is not None:
+            return True  # the offer came back under it
+        if earlier is None or not okay_to_offer(earlier):
+            return False
+    return len(said) < _UNDER_OFFER  # okays only, back to the offer itself
 
 
 async def offer_again(update: Update, context: BotContext) -> None:

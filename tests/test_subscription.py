@@ -164,6 +164,11 @@ async def test_a_typed_answer_to_the_offer_brings_the_offer_back_to_press(
     assert again.text == f"{shown(Text.SUBSCRIBE_OFFER_PRESS)}\n\n{shown(Text.SUBSCRIBE_OFFER)}"
     yes, no = content.text(Text.BTN_YES, "id"), content.text(Text.BTN_NO, "id")
     assert again.button_texts == [yes, no]
+    # An okay under the offer shown again is read as the first was (session 55's talents'
+    # review: a second "sip" there got "Siap!"), however many come.
+    for okay in ("sip", "oke kak"):
+        [still] = await bot.send(ratna, okay)
+        assert (still.text, still.button_texts) == (again.text, [yes, no]), (typed, okay)
     assert not await _subscribed(bot, ratna)  # typing subscribes no one
     assert await _consents(bot, ratna) == []
     await bot.press(ratna, yes, message=again)

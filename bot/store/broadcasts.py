@@ -279,16 +279,16 @@ class Broadcasts:
         )
         return bool(value)
 
-    async def first_since_registering(self, user_id: int) -> bool:
-        """Whether the talent's latest message is the first they sent since their latest
-        registration (the one right under its program-news offer)."""
-        value = await self._db.fetch_value(
-            "SELECT COUNT(*) FROM conversation_log WHERE chat_id = ? AND direction = 'in'"
+    async def said_since_registering(self, user_id: int, most: int) -> list[str | None]:
+        """What the talent sent since their latest registration (its program-news offer),
+        newest first, at most `most` messages (by the chat's index, newest first)."""
+        rows = await self._db.fetch_all(
+            "SELECT text FROM conversation_log WHERE chat_id = ? AND direction = 'in'"
             " AND created_at > (SELECT MAX(submitted_at) FROM applications"
-            " WHERE user_id = ? AND status = 'submitted')",
-            (user_id, user_id),
+            " WHERE user_id = ? AND status = 'submitted') ORDER BY id DESC LIMIT ?",
+            (user_id, user_id, most),
         )
-        return bool(value == 1)
+        return [row["text"] for row in rows]
 
     async def audience_count(self, kind: str, value: str | None) -> int:
         """How many active subscribers an audience holds now."""
