@@ -414,8 +414,8 @@ async def test_assign_by_name_and_notes_edited_or_deleted_only_by_their_author(
         assert mine["text"] == said(Text.RECORDS_ASSIGNED_TO, reference="KOC-000001", name="Admin")
         assert [row["assignee"] for row in (await client.ok("leads"))["rows"]] == ["Admin"]
         # The chat's lead page knows that name too, not only the workspace.
-        dewi = bot.user(user_id=SECOND_ADMIN, first_name="Dewi")
-        (page,) = await bot.send(dewi, "/lead KOC-000001")
+        staff = bot.user(user_id=SECOND_ADMIN, first_name="Dewi")
+        (page,) = await bot.send(staff, "/lead KOC-000001")
         assert "Ditangani: Admin" in page.text and str(ADMIN_ID) not in page.text
         given = await client.ok("assign", {"id": 1, "assignee": SECOND_ADMIN})
         assert given["text"] == said(Text.RECORDS_ASSIGNED_TO, reference="KOC-000001", name="Dewi")
