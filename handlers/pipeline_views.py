@@ -337,10 +337,14 @@ def bulk_confirm_buttons(
 
 
 def status_screen(
-    content: Content, language: str, registrations: list[Registration], unfinished: bool = False
+    content: Content,
+    language: str,
+    registrations: list[Registration],
+    unfinished: bool = False,
+    after: str = "",
 ) -> tuple[str, InlineKeyboardMarkup]:
-    """The talent's registrations with their stage in words meant for them, and a word on an
-    unfinished (paused) form, with a button to pick it up."""
+    """The talent's registrations with their stage in words meant for them, then `after`
+    (lines on them), and last, above its button, a word on an unfinished (paused) form."""
     rows = [back_row(content, language, MENU)]
     paused = ""
     if unfinished:
@@ -360,4 +364,4 @@ def status_screen(
         for item in registrations
     ]
     text = content.text(Text.STATUS_LIST, language, items=Markup("\n\n".join(items)))
-    return "\n\n".join(part for part in (text, paused) if part), markup
+    return "\n\n".join(part for part in (text, after, paused) if part), markup

@@ -22,16 +22,13 @@ async def status_screen(context: BotContext, user_id: int, language: str) -> Scr
     store = context.services.store
     registrations = await store.pipeline.registrations(user_id)
     unfinished = await store.applications.draft_for(user_id) is not None
+    own = await _updates_and_news(context, user_id, language, registrations)
     text, markup = pipeline_views.status_screen(
-        context.content, language, registrations, unfinished
+        context.content, language, registrations, unfinished, own
     )
     asked = await questions_line(context, user_id, language)
     if registrations or unfinished:
-        # The paused form's line stays last, above its ▶️ button: these go before it.
-        paused = context.content.text(Text.STATUS_UNFINISHED, language) if unfinished else ""
-        listed = text.removesuffix(paused)
-        own = await _updates_and_news(context, user_id, language, registrations)
-        return "\n\n".join(part.strip() for part in (listed, own, paused, asked) if part), markup
+        return "\n\n".join(part for part in (text, asked) if part), markup
     # Nothing kept because they asked for erasure: said so, not "you haven't registered yet"
     # (a talents' review).
     text = await _erased_line(context, user_id, language) or text

@@ -73,9 +73,10 @@ async def test_each_staff_answer_is_audited_and_logged_once_with_its_words(
     assert code == 0, err
     answered = [line for line in printed.splitlines() if "talent_answered" in line]
     assert len(answered) == 2
-    # From the group: "staff" (with STAFF_REPLY_ANYONE a member who is no admin may answer).
-    assert f"staff {ADMIN_ID}" in answered[0] and "from=staff_chat" in answered[0]
-    assert f"admin {ADMIN_ID}" in answered[1] and "from=workspace" in answered[1]
+    # From the group: "staff" (with STAFF_REPLY_ANYONE a member who is no admin may answer);
+    # named as the workspace saw them (they never wrote to the bot in private).
+    assert f"staff Admin ({ADMIN_ID})" in answered[0] and "from=staff_chat" in answered[0]
+    assert f"admin Admin ({ADMIN_ID})" in answered[1] and "from=workspace" in answered[1]
 
     # (2) Each answer is one line of her conversation: a staff answer, with its words.
     log = await bot.store.log.for_chat(sari.id)
