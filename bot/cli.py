@@ -137,8 +137,9 @@ def _parser() -> argparse.ArgumentParser:
             " answer one as staff, g1, g2, ... to press its buttons. `/as-talent NAME` types"
             " as another talent (a non-admin user of its own, made up on first use);"
             " `/as-talent` alone goes back to you. `/earlier` shows the message with buttons"
-            " before the newest again (`/earlier 2` the one before that, …): its buttons are"
-            " then the ones a number presses, as when you scroll up in Telegram."
+            " before the newest again (`/earlier 2` the one before that, …; `/earlier g` in"
+            " the staff group): its buttons are then the ones a number presses, as when you"
+            " scroll up in Telegram."
         ),
     )
     chat.add_argument(

@@ -45,8 +45,8 @@ def _saved(out: str) -> dict[str, Path]:
 
 async def test_files_photos_toasts_and_the_lead_alert_in_the_staff_group(tmp_path: Path) -> None:
     files = tmp_path / "sent"
-    lines = [*APPLICATION, "/export", "/stats", "/lead KOC-000001", "1", "/quit"]
-    _, out, err = await _chat(tmp_path, *lines, args=f"--files {files}", **ADMIN)
+    lines = [*APPLICATION, "/export", "/stats", "/lead KOC-000001", "1", "g99", "/earlier g"]
+    _, out, err = await _chat(tmp_path, *lines, "/quit", args=f"--files {files}", **ADMIN)
 
     alert = out.index(opening(Text.STAFF_NEW_LEAD, reference="KOC-000001"))
     assert re.search(r"═══ staff group #\d+ ═+\n$", out[:alert])
@@ -64,6 +64,11 @@ async def test_files_photos_toasts_and_the_lead_alert_in_the_staff_group(tmp_pat
     stage = stage_label(CONTENT, next(iter(CONTENT.stages)), "id")  # where every lead starts
     there = shown(Text.PIPELINE_ALREADY_THERE, reference="KOC-000001", stage=stage)
     assert f"[toast: {there}]" in out
+    # A staff group button that is not there is said, not sent to the bot as text (a staff
+    # review s55: "g10" got the talent menu); /earlier g looks in the group (one alert there).
+    assert "No button g99 in the staff group now" in out
+    assert "No earlier message with buttons here (1 with buttons in this chat)." in out
+    assert "Maaf" not in out[out.index("No button g99") :]
     assert err == ""
 
 

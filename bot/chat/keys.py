@@ -9,9 +9,10 @@ import sys
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from bot.chat.screen import Screen
+from bot.chat.screen import GROUP_PREFIX, Screen
 from bot.content import LANGUAGES
 from bot.emulator import EmulatedChat, EmulatedUser
+from bot.emulator.chats import ChatBase
 
 QUIT = {"/quit", "/exit"}
 # '2 sends "2" as a message: a number alone presses that button (an answer that is a number,
@@ -39,7 +40,12 @@ EARLIER = "/earlier"
 NO_EARLIER = "No earlier message with buttons here ({count} with buttons in this chat)."
 EARLIER_USAGE = (
     f"{EARLIER} shows the message with buttons before the newest again; {EARLIER} N the Nth"
-    " before it (N a number from 1)."
+    f" before it (N a number from 1); {EARLIER} g, {EARLIER} g N the same in the staff group."
+)
+# "g7" typed with no such button in the staff group: said, not sent to the bot as text.
+NO_GROUP_BUTTON = (
+    "No button {typed} in the staff group now (its newest buttons are numbered g1, g2, …;"
+    f" {EARLIER} g shows an older message's). To send the text itself, type '{{typed}}."
 )
 KEEPS_LANGUAGE = "{name} keeps the Telegram language {language}, given when first made up."
 WEB_APP = (
@@ -100,6 +106,9 @@ class Keys:
         if line.startswith(LITERAL) and self.screen.looks_like_a_button(line[1:]):
             return self.person.send(line[1:])
         pressable = self.screen.pressable(line)
+        if pressable is None and self.group is not None and self.screen.in_group(line):
+            self.screen.say(NO_GROUP_BUTTON.format(typed=line))
+            return None
         if pressable is None:
             return self.person.send(line)
         button = pressable.button
@@ -121,12 +130,16 @@ class Keys:
 
     def _earlier(self, back: str) -> None:
         """Show again the message with buttons `back` before the newest (1 if not said) in the
-        chat typed in, its buttons the ones a number presses."""
+        chat typed in, or in the staff group ("g", "g N"), its buttons the ones a number (or
+        g and a number) presses."""
+        chat: ChatBase = self.person
+        if self.group is not None and (back == GROUP_PREFIX or back.startswith("g ")):
+            chat, back = self.group, back.removeprefix(GROUP_PREFIX).strip()
         if back and not (back.isascii() and back.isdigit() and int(back) > 0):
             self.screen.say(EARLIER_USAGE)
             return
         steps = int(back) if back else 1
-        with_buttons = [message for message in self.person.messages if message.buttons]
+        with_buttons = [message for message in chat.messages if message.buttons]
         if steps >= len(with_buttons):
             self.screen.say(NO_EARLIER.format(count=len(with_buttons)))
             return

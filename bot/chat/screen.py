@@ -47,6 +47,11 @@ class Screen:
         number = typed.removeprefix(GROUP_PREFIX)
         return number.isascii() and number.isdigit()
 
+    def in_group(self, typed: str) -> bool:
+        """Whether a typed line reads as a staff group button's number ("g3")."""
+        number = typed.removeprefix(GROUP_PREFIX)
+        return typed.startswith(GROUP_PREFIX) and number.isascii() and number.isdigit()
+
     def pressable(self, typed: str) -> Pressable | None:
         """The button a typed "3" (private chat) or "g3" (staff group) stands for."""
         in_group = self.group_id is not None and typed.startswith(GROUP_PREFIX)
