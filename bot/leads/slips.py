@@ -164,12 +164,18 @@ def _says_where_it_is(text: str) -> bool:
 # Ndun", "my name is Jess", "nama panggung: Sari"): the name is what follows. A guardian in a
 # talents' review had the whole sentence stored as the child's name. Only with a pronoun, a
 # relative, "adalah"/"is" or a colon after "nama": "Nama Besar Putra" is a name (an attacker).
+# Whose name it is, when the form is filled in for someone else ("nama artis saya", "nama
+# klien saya", "nama artisnya", "nama lengkapnya", "her name is", "my artist's name is"; a
+# talents' review: a manager's "Nama artis saya Galih Prasetyo" was stored whole).
+_WHOSE_NAME = r"(?:anak|keponakan|ponakan|cucu|adik|adek|putri|putra|murid|artis|klien)"
 _INTRODUCED = re.compile(
     r"^(?:namaku\b|(?:nama(?:nya)?|my\s+(?:full\s+|(?P<stage>stage|band'?s?)\s+)?name"
+    r"|(?:her|his|my\s+(?:artist|client|son|daughter|child|kid)'?s)\s+(?:full\s+)?name"
     r"|(?P<our>our)\s+name)"
     r"(?:\s+(?:lengkap(?:nya)?|(?P<band>panggung(?:nya)?|band|grup)|asli(?:nya)?))?"
-    r"(?:\s+(?:anak|keponakan|ponakan|cucu|adik|adek|putri|putra|murid)(?=[\s:]))?"
-    r"(?:\s+(?:saya|aku|ku|gue|gw|kami)\b|\s*:|\s+(?:adalah|yaitu|ialah|is)\b))"
+    rf"(?:\s+{_WHOSE_NAME}(?=[\s:]))?"
+    r"(?:\s+(?:saya|aku|ku|gue|gw|kami)\b|\s*:|\s+(?:adalah|yaitu|ialah|is)\b"
+    rf"|(?<=lengkapnya)(?=\s)|\s+{_WHOSE_NAME}nya\b))"
     r"(?:\s+(?:adalah|yaitu|ialah|is)\b)?\s*[:\-=]?\s*",
     re.I,
 )
@@ -182,6 +188,8 @@ _NOT_A_NAME = frozenset({"saya", "aku", "ku", "gue", "gw", "kami", "adalah", "is
 # the name is what follows, up to the sentence's end or a comma.
 _NAMED_WITHIN = re.compile(
     r"(?<!\w)(?P<lead>(?P<own>nama(?:\s+(?:lengkap|asli))?\s+(?:saya|aku|gue|gw)|namaku)"
+    rf"|(?P<whose>nama(?:\s+lengkap)?\s+{_WHOSE_NAME}(?:\s+(?:saya|aku|gue|gw|kami)|nya)"
+    r"|nama\s+lengkapnya)"
     r"|nama(?:\s+(?:lengkap|panggung|band|grup|asli))?\s+(?:saya|aku|gue|gw|kami|kita)"
     r"|nama\s+[^\W\d_]+nya|nama\s+panggung|(?P<called>namanya|bernama))"
     r"(?:\s+(?:adalah|yaitu|ialah))?\s*:?\s+(?P<name>.+)$",
@@ -474,6 +482,8 @@ def _without_introduction(answer: str, *, own: bool) -> _Name | None:
         # name.
         if not own:
             return _named_within(rest, own=False)
+        if later.group("whose") is not None:
+            return _UNSURE  # "Nama saya Wulan, nama artis saya Galih": whose is asked?
         mine = _name_said(rest)
         if mine is None or len(mine) > later.start():  # no end before the later lead-in
             return _UNSURE
@@ -502,7 +512,9 @@ def _named_within(answer: str, *, own: bool) -> _Name:
     found = _NAMED_WITHIN.search(answer)
     if found is None or answer.casefold().startswith("bernama"):
         return whole
-    if own and found.group("own") is None:
+    # "nama artis saya Galih": the name asked, when the form is for someone else.
+    mine = found.group("own") is not None or found.group("whose") is not None
+    if own and not mine:
         return _UNSURE  # "Budi, band saya namanya Senja" at the full name
     said = _name_said(found.group("name"))
     if said is None:
@@ -514,7 +526,6 @@ def _named_within(answer: str, *, own: bool) -> _Name:
     first = fold(name).split()[0]
     if found.group("called") is not None and (name[:1].islower() or first in _SAYING):
         return whole  # "orkes bernama cinta", "namanya juga usaha": the band's own words
-    mine = found.group("own") is not None
     if not (own and mine) and _not_now_or_not_me(answer[: found.start()], mine=mine):
         return _UNSURE  # "dulu namanya Senja, sekarang Fajar", "bapak bernama Joko"
     return _Name(name, cut=True)
