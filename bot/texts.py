@@ -261,6 +261,7 @@ class Text(StrEnum):
     INTAKE_LINK_FOR_IT = "intake_link_for_it"
     INTAKE_LINK_ANY = "intake_link_any"
     INTAKE_LINK_ONLY = "intake_link_only"
+    INTAKE_PASSWORD_LATER = "intake_password_later"  # noqa: S105 - a message key, no secret
     INTAKE_BAD_NUMBER = "intake_bad_number"
     INTAKE_TOO_FEW_CHOICES = "intake_too_few_choices"
     INTAKE_TOO_MANY_CHOICES = "intake_too_many_choices"

@@ -36,3 +36,27 @@ async def test_a_name_said_with_whose_it_is_is_the_name(bot: Harness) -> None:
     [asked] = await bot.send(user, "Nama saya Wulan, nama artis saya Galih Prasetyo")
     assert asked.text.startswith(shown(Text.INTAKE_NAME_UNSURE))
     assert (await draft_answers(bot, user))["full_name"] == stored
+
+
+async def test_a_password_typed_at_a_link_question_is_sent_to_the_last_question(
+    bot: Harness,
+) -> None:
+    """M5: "Password: deli2025" after a Vimeo link got "Only links or account names go
+    here…", and the password was lost. The refusal says where it belongs; nothing is stored,
+    and the password is not echoed."""
+    user = await at_question(bot, "portfolio_url")
+    [refused] = await bot.send(user, "kata sandinya deli2025")
+    assert refused.text.startswith(shown(Text.INTAKE_PASSWORD_LATER))
+    assert "Pesan untuk tim kami" in refused.text and "deli2025" not in refused.text
+    assert await where(bot, user) == "portfolio_url"
+    await bot.send(user, "https://vimeo.com/123456")
+    assert await where(bot, user) == "other_links"
+    for typed in ("Password: deli2025", "pw: deli2025"):
+        [refused] = await bot.send(user, typed)
+        assert refused.text.startswith(shown(Text.INTAKE_PASSWORD_LATER)), typed
+        assert "deli2025" not in refused.text
+        assert await where(bot, user) == "other_links"
+        assert "other_links" not in await draft_answers(bot, user)
+    # Anything else that is no link is still only told where links go.
+    [refused] = await bot.send(user, "ada di hp aku")
+    assert refused.text.startswith(shown(Text.INTAKE_NO_LINK))

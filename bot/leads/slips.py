@@ -354,6 +354,8 @@ def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
         if reason in _NOT_UNDERSTOOD or question.type in _NEVER_ASKED:
             return Rejected(Text.INTAKE_A_QUESTION)
     refused = outcome.reason if isinstance(outcome, Rejected) else None
+    if refused in (Text.INTAKE_BAD_URL, Text.INTAKE_NO_LINK) and _PASSWORD.search(text):
+        return Rejected(Text.INTAKE_PASSWORD_LATER)  # "Password: deli2025" after the link
     if refused is Text.INTAKE_BAD_URL and question.type == "url":
         links = links_in(text)
         if len(links) > 1 and _password_beside(text):
