@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bot.texts import Text
 from tests.harness import Harness
-from tests.leads import CONTENT, at_question, draft_answers, shown, where
+from tests.leads import CONTENT, at_question, draft_answers, seen, shown, where
 
 
 async def test_a_name_said_with_whose_it_is_is_the_name(bot: Harness) -> None:
@@ -60,3 +60,22 @@ async def test_a_password_typed_at_a_link_question_is_sent_to_the_last_question(
     # Anything else that is no link is still only told where links go.
     [refused] = await bot.send(user, "ada di hp aku")
     assert refused.text.startswith(shown(Text.INTAKE_NO_LINK))
+
+
+async def test_a_solo_name_beside_a_collectives_is_asked_back(bot: Harness) -> None:
+    """M7: "Kalau solo pake Arsana, tp aku jg punya kolektif namanya Sekaa Digital" stored
+    only "Sekaa Digital". Which of the two names is meant is asked; nothing is stored. Sent
+    again, the text is kept whole, both names in it; both written plainly are kept so."""
+    user = await at_question(bot, "stage_name")
+    typed = "Kalau solo pake Arsana, tp aku jg punya kolektif namanya Sekaa Digital"
+    [asked] = await bot.send(user, typed)
+    assert asked.text.startswith(shown(Text.INTAKE_NAME_UNSURE))
+    assert await where(bot, user) == "stage_name"
+    assert "stage_name" not in await draft_answers(bot, user)
+    await seen(bot, user)
+    await bot.send(user, typed)
+    assert (await draft_answers(bot, user))["stage_name"] == typed
+    await bot.press(user, CONTENT.text(Text.BTN_BACK, "id"))
+    both = "Arsana (solo) / Sekaa Digital (kolektif)"
+    await bot.send(user, both)
+    assert (await draft_answers(bot, user))["stage_name"] == both

@@ -534,10 +534,11 @@ def _named_within(answer: str, *, own: bool) -> _Name:
 
 
 def _not_now_or_not_me(before: str, *, mine: bool) -> bool:
-    """Whether what comes before a name's lead-in makes it another time's name (_NOT_NOW) or,
-    unless the lead-in is the talent's own ("nama saya"), another person's: a person word
-    (_NOT_ME) owning the lead-in, with only a "saya"/"dia" between them."""
-    if not _NOT_NOW.isdisjoint(fold(before).split()[-3:]):
+    """Whether what comes before a name's lead-in makes it another time's name (_NOT_NOW),
+    one of two names (_another_name) or, unless the lead-in is the talent's own ("nama
+    saya"), another person's: a person word (_NOT_ME) owning the lead-in, with only a
+    "saya"/"dia" between them."""
+    if not _NOT_NOW.isdisjoint(fold(before).split()[-3:]) or _another_name(before):
         return True
     if mine or re.search(r"[^\w\s]\s*$", before):  # "Halo kakak, namanya": not its owner
         return False
@@ -545,6 +546,25 @@ def _not_now_or_not_me(before: str, *, mine: bool) -> bool:
     while words and words[-1] in _WHOSE:
         words.pop()
     return bool(words) and words[-1] in _NOT_ME
+
+
+# A name said before another's lead-in, after a word of going by it ("Kalau solo pake
+# Arsana, tp aku jg punya kolektif namanya Sekaa Digital"; a talents' review kept only the
+# collective's): which of the two is meant is asked, the same text sent again kept whole.
+_GOES_BY = frozenset(
+    "solo pake pakai memakai tampil manggung dikenal sebagai alias".split()  # noqa: SIM905 -- a word list reads best as words
+)
+
+
+def _another_name(before: str) -> bool:
+    """Whether the text before a name's lead-in gives a name of its own: a capitalised word
+    after a word of going by it (_GOES_BY), not a chat particle ("solo pake Arsana, …")."""
+    words = [word.strip(",.;:!?()\"'") for word in before.split()]
+    going = [index for index, word in enumerate(words) if word.casefold() in _GOES_BY]
+    return bool(going) and any(
+        word[:1].isupper() and word.casefold() not in _TRAILING_PARTICLES
+        for word in words[going[0] + 1 :]
+    )
 
 
 def _sentence_starts(after: str) -> bool:
