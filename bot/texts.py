@@ -255,6 +255,7 @@ class Text(StrEnum):
     INTAKE_SENT_TWICE = "intake_sent_twice"
     INTAKE_BAD_EMAIL = "intake_bad_email"
     INTAKE_EMAIL_SUGGESTION = "intake_email_suggestion"
+    INTAKE_EMAIL_MENDED = "intake_email_mended"
     INTAKE_STAGE_NAME_FOUND = "intake_stage_name_found"
     INTAKE_BAD_PHONE = "intake_bad_phone"
     INTAKE_BAD_URL = "intake_bad_url"

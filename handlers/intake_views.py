@@ -362,17 +362,17 @@ def _suggestion_rows(
     if suggestion is None:
         return []
     typed, suggested = suggestion.typed, suggestion.suggested
-    parts.append(
-        content.text(Text.INTAKE_EMAIL_SUGGESTION, language, suggested=suggested, typed=typed)
-    )
+    # "putu@gmail,com" is no address to keep: only the one it meant is offered.
+    asked = Text.INTAKE_EMAIL_SUGGESTION if suggestion.keepable else Text.INTAKE_EMAIL_MENDED
+    parts.append(content.text(asked, language, suggested=suggested, typed=typed))
 
     def label(key: Text, address: str) -> str:  # a button's label is plain text, not HTML
         return html.unescape(content.text(key, language, address=address))
 
-    return [
-        [button(label(Text.BTN_EMAIL_SUGGESTED, suggested), data(draft, USE_SUGGESTED))],
-        [button(label(Text.BTN_EMAIL_AS_TYPED, typed), data(draft, KEEP_TYPED))],
-    ]
+    rows = [[button(label(Text.BTN_EMAIL_SUGGESTED, suggested), data(draft, USE_SUGGESTED))]]
+    if suggestion.keepable:
+        rows.append([button(label(Text.BTN_EMAIL_AS_TYPED, typed), data(draft, KEEP_TYPED))])
+    return rows
 
 
 def _stage_name_rows(

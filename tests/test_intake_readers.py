@@ -79,3 +79,34 @@ async def test_a_solo_name_beside_a_collectives_is_asked_back(bot: Harness) -> N
     both = "Arsana (solo) / Sekaa Digital (kolektif)"
     await bot.send(user, both)
     assert (await draft_answers(bot, user))["stage_name"] == both
+
+
+async def test_a_comma_for_the_emails_dot_is_offered_mended(bot: Harness) -> None:
+    """L1: "Putu.arsana@gmail,com" got only "Sepertinya alamat email itu belum benar". The
+    address with a dot is offered ("Maksudmu putu.arsana@gmail.com?"), taken when pressed
+    or said yes to; the address as typed is not offered to keep, and nothing is stored
+    before."""
+    user = await at_question(bot, "email")
+    back = CONTENT.text(Text.BTN_BACK, "id")
+    for typed, meant, then in (
+        ("Putu.arsana@gmail,com", "putu.arsana@gmail.com", None),
+        ("email aku rina.dewi@yahoo,co,id kak", "rina.dewi@yahoo.co.id", "iya"),
+    ):
+        before = (await draft_answers(bot, user)).get("email")
+        use = CONTENT.text(Text.BTN_EMAIL_SUGGESTED, "id", address=meant)
+        [asked] = await bot.send(user, typed)
+        assert f"Maksudmu {meant}?" in asked.text, typed
+        assert use in asked.button_texts
+        assert not any("," in label for label in asked.button_texts)
+        assert await where(bot, user) == "email"
+        assert (await draft_answers(bot, user)).get("email") == before
+        if then is None:
+            await bot.press(user, use, message=asked)
+        else:
+            await bot.send(user, then)
+        assert (await draft_answers(bot, user))["email"] == meant, typed
+        assert await where(bot, user) == "phone"
+        await bot.press(user, back)
+    # A comma that leaves no address either way is only "not right", as before.
+    [refused] = await bot.send(user, "putu,arsana")
+    assert refused.text.startswith(shown(Text.INTAKE_BAD_EMAIL))

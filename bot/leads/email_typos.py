@@ -76,10 +76,14 @@ class EmailSuggestion:
 
     typed: str
     suggested: str
+    # False: what was typed is no address at all ("putu@gmail,com"), only the suggestion is
+    # offered (no "keep it as typed").
+    keepable: bool = True
 
-    def as_pending(self) -> dict[str, str]:
+    def as_pending(self) -> dict[str, Any]:
         """The suggestion as kept with the draft until the talent chooses."""
-        return {"typed": self.typed, "suggested": self.suggested}
+        kept: dict[str, Any] = {"typed": self.typed, "suggested": self.suggested}
+        return kept if self.keepable else {**kept, "keepable": False}
 
     @classmethod
     def from_pending(cls, pending: Any) -> EmailSuggestion | None:
@@ -89,7 +93,19 @@ class EmailSuggestion:
         typed, suggested = pending.get("typed"), pending.get("suggested")
         if not isinstance(typed, str) or not isinstance(suggested, str):
             return None
-        return cls(typed, suggested)
+        return cls(typed, suggested, keepable=pending.get("keepable") is not False)
+
+
+def comma_for_dot(text: str) -> tuple[str, str] | None:
+    """The one address of a text with a comma typed for a dot ("Putu.arsana@gmail,com", a
+    talents' review: only "not right"), and it with dots, to check and offer; None if the
+    text has no such address."""
+    found = [
+        word.strip(",.!?;:()")
+        for word in text.split()
+        if "@" in word and "," in word.strip(",.!?;:()")
+    ]
+    return (found[0], found[0].replace(",", ".")) if len(found) == 1 else None
 
 
 def suggestion_for(address: str) -> EmailSuggestion | None:

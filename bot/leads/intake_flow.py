@@ -19,7 +19,7 @@ from typing import Any
 from bot.answers.text import acknowledges
 from bot.content import Content, Program, Question, T
 from bot.leads import intake, slips
-from bot.leads.email_typos import EmailSuggestion, suggestion_for
+from bot.leads.email_typos import EmailSuggestion, comma_for_dot, suggestion_for
 from bot.leads.export import to_wib
 from bot.leads.language_wish import OTHER, language_asked
 from bot.leads.step_questions import (
@@ -444,6 +444,13 @@ class IntakeFlow:
             added = self._continued(draft, question, answers, text)
             if added is not None:  # the rest of the text answer before? Not stored: said
                 return added
+        if isinstance(outcome, intake.Rejected) and outcome.reason is Text.INTAKE_BAD_EMAIL:
+            mended = self._comma_for_dot(question, answers, text)
+            if mended is not None:  # "putu@gmail,com": "Maksudmu putu@gmail.com?", asked
+                pending = mended.as_pending()
+                return await self._advance(
+                    draft, _same(draft, pending=pending, update_id=update_id)
+                )
         if isinstance(outcome, intake.Rejected):
             if outcome.reason is Text.INTAKE_TOO_LONG:
                 outcome = self._too_long(question, answers, outcome)
@@ -486,6 +493,18 @@ class IntakeFlow:
             if label is not None:
                 return replace(answered, note=Text.INTAKE_TAKEN, note_values={"taken": label})
         return answered
+
+    def _comma_for_dot(
+        self, question: Question, answers: dict[str, Any], text: str
+    ) -> EmailSuggestion | None:
+        """The address a refused text meant with a comma for a dot, if it then is one."""
+        found = comma_for_dot(text)
+        if found is None:
+            return None
+        mended = intake.check_text(question, self._content, answers, found[1])
+        if not isinstance(mended, intake.Accepted):
+            return None
+        return EmailSuggestion(found[0], str(mended.value), keepable=False)
 
     async def _asked_back(
         self,
@@ -1033,7 +1052,7 @@ class IntakeFlow:
             return await self._city_province(draft, question, answers, argument, update_id)
         if action in (USE_SUGGESTED, KEEP_TYPED) and question.type in _SUGGESTED:
             suggestion = EmailSuggestion.from_pending(draft.pending)
-            if suggestion is not None:
+            if suggestion is not None and (action == USE_SUGGESTED or suggestion.keepable):
                 chosen = suggestion.suggested if action == USE_SUGGESTED else suggestion.typed
                 return await self._answer(draft, question, answers, chosen, update_id)
         if action == GO_BACK_TO:  # offered after "salah, harusnya musik"
