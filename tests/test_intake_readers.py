@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bot.texts import Text
 from tests.harness import Harness
-from tests.leads import CONTENT, at_question, draft_answers, seen, shown, where
+from tests.leads import CONTENT, at_question, draft_answers, label, seen, shown, where
 
 
 async def test_a_name_said_with_whose_it_is_is_the_name(bot: Harness) -> None:
@@ -110,3 +110,24 @@ async def test_a_comma_for_the_emails_dot_is_offered_mended(bot: Harness) -> Non
     # A comma that leaves no address either way is only "not right", as before.
     [refused] = await bot.send(user, "putu,arsana")
     assert refused.text.startswith(shown(Text.INTAKE_BAD_EMAIL))
+
+
+async def test_the_words_for_filling_in_for_someone_else_and_a_parents_yes(
+    bot: Harness,
+) -> None:
+    """Wording (s56): the full name's hint asked for "atasanmu" (a manager fills in for her
+    artist, not her boss); the guardian screen's "hanya jika mereka sudah menyetujui" read
+    formal; "Udh kak, mama bolehin 😁" got "Iya, kalau…" under an info mark, odd after good news."""
+    user = await at_question(bot, "full_name")
+    asked = user.last_message.text
+    assert "misalnya artis yang kamu tangani? Tulis nama lengkap orang itu." in asked
+    assert "atasan" not in asked
+    minor = await at_question(bot, "age_range")
+    [guardian] = await bot.press(minor, label("age_range", "under_18", "id"))
+    assert "hanya kalau mereka memang sudah mengizinkan pendaftaranmu" in guardian.text
+    [reply] = await bot.send(minor, "Udh kak, mama bolehin 😁")
+    assert reply.text.startswith(
+        "Sip! Kalau orang tua/walimu sudah mengizinkan, tekan ✅ Orang tua/wali setuju, lalu"
+        " kita lanjut."
+    )
+    assert await where(bot, minor) == "guardian"  # the press is still theirs to make
