@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bot.texts import Text
 from tests.harness import Harness
-from tests.leads import CONTENT, at_question, draft_answers, label, seen, shown, where
+from tests.leads import CONTENT, FILMMAKER, at_question, draft_answers, label, seen, shown, where
 
 
 async def test_a_name_said_with_whose_it_is_is_the_name(bot: Harness) -> None:
@@ -131,3 +131,16 @@ async def test_the_words_for_filling_in_for_someone_else_and_a_parents_yes(
         " kita lanjut."
     )
     assert await where(bot, minor) == "guardian"  # the press is still theirs to make
+
+
+async def test_a_remark_about_oneself_in_brackets_is_no_part_of_the_name(bot: Harness) -> None:
+    """L2: "PT Deli Sinema Kreatif (I'm the owner and lead producer)" was stored whole as the
+    production house (and so in the staff alert). The remark is left out, and what is kept is
+    said; brackets that say nothing of the talent stay."""
+    user = await at_question(bot, "company_name", answers=FILMMAKER)
+    [said] = await bot.send(user, "PT Deli Sinema Kreatif (I'm the owner and lead producer)")
+    assert said.text.startswith("✅ Kucatat: PT Deli Sinema Kreatif.")
+    assert (await draft_answers(bot, user))["company_name"] == "PT Deli Sinema Kreatif"
+    await bot.press(user, CONTENT.text(Text.BTN_BACK, "id"))
+    await bot.send(user, "Lontara Docs (Makassar)")
+    assert (await draft_answers(bot, user))["company_name"] == "Lontara Docs (Makassar)"

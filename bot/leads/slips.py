@@ -379,8 +379,26 @@ def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
         if name.unsure:  # asked back: the text sent once more is kept whole
             return Rejected(Text.INTAKE_NAME_UNSURE)
         # A name cut from a sentence is said ("✅ Kucatat: …"), so a wrong cut is seen.
-        return Accepted(_without_particles(name.text), named=name.cut)
+        kept = _without_particles(name.text)
+        told = _without_aside(kept)
+        return Accepted(told or kept, named=name.cut or told is not None)
     return outcome
+
+
+# A remark about the talent in brackets after a name ("PT Deli Sinema Kreatif (I'm the owner
+# and lead producer)"; a talents' review had it stored whole as the production house): not
+# part of the name. Brackets that say nothing of "I"/"saya" stay ("Lontara Docs (Makassar)").
+_ASIDE = re.compile(r"\s*\(([^()]*)\)\s*$")
+_ABOUT_ME = frozenset("i my me mine saya aku gue gw sy".split())  # noqa: SIM905 -- a word list reads best as words
+
+
+def _without_aside(name: str) -> str | None:
+    """A name without a remark about the talent in brackets at its end; None if it has none
+    (or is nothing else)."""
+    found = _ASIDE.search(name)
+    if found is None or _ABOUT_ME.isdisjoint(fold(found.group(1)).split()):
+        return None
+    return name[: found.start()].rstrip(" ,") or None
 
 
 def asked_instead(error: Rejected | None, note: Text | None, text: str) -> bool:
