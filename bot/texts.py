@@ -176,6 +176,7 @@ class Text(StrEnum):
     INTAKE_CITY_AGAIN = "intake_city_again"
     INTAKE_RESUMED = "intake_resumed"
     INTAKE_TAKEN = "intake_taken"
+    INTAKE_TAKEN_BESIDES = "intake_taken_besides"
     INTAKE_NAME_UNSURE = "intake_name_unsure"
     INTAKE_BACK_TO_FORM = "intake_back_to_form"
     INTAKE_USE_BUTTONS = "intake_use_buttons"

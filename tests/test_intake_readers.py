@@ -144,3 +144,22 @@ async def test_a_remark_about_oneself_in_brackets_is_no_part_of_the_name(bot: Ha
     await bot.press(user, CONTENT.text(Text.BTN_BACK, "id"))
     await bot.send(user, "Lontara Docs (Makassar)")
     assert (await draft_answers(bot, user))["company_name"] == "Lontara Docs (Makassar)"
+
+
+async def test_a_role_said_with_another_no_choice_names_says_where_that_goes(
+    bot: Harness,
+) -> None:
+    """L3: "Aku penyanyi sama dancer" got "✅ Kucatat: Penyanyi/artis solo." and "dancer"
+    was dropped without a word. The singer is taken, and the note says the dancer can go in
+    the last question; a role said with people ("sama temen2") gets the plain note."""
+    user = await at_question(bot, "music_role")
+    [said] = await bot.send(user, "Aku penyanyi sama dancer")
+    assert said.text.startswith(
+        "✅ Kucatat: Penyanyi/artis solo. Dancer bisa kamu tulis di pertanyaan terakhir,"
+        " Pesan untuk tim kami."
+    )
+    assert (await draft_answers(bot, user))["music_role"] == "solo_artist"
+    await bot.press(user, CONTENT.text(Text.BTN_BACK, "id"))
+    [said] = await bot.send(user, "band aku sama temen2")
+    assert said.text.startswith(shown(Text.INTAKE_TAKEN, taken="Band/grup"))
+    assert (await draft_answers(bot, user))["music_role"] == "band_group"

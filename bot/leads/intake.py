@@ -61,6 +61,7 @@ class Accepted:
     city: str | None = None
     named: bool = False  # a choice named in a sentence ("grup rebana"), not pressed or its label
     more: tuple[str, ...] = ()  # the other links of a message with several, at a link question
+    besides: str | None = None  # what a choice named in a sentence was said with ("dancer")
 
 
 @dataclass(frozen=True, slots=True)
@@ -510,6 +511,34 @@ def toggle(selection: Sequence[str], value: str) -> list[str]:
     )
 
 
+# Words joining a second thing to the choice named ("Aku penyanyi sama dancer").
+_AND = frozenset("sama dan and plus serta juga jg n".split())  # noqa: SIM905 -- a word list reads best as words
+_BESIDES_WORDS_AT_MOST = 2  # a role or two words of one, not a sentence
+# Who a talent works with, not what they are ("band aku sama temen2").
+_WITH_PEOPLE = frozenset(
+    "teman temen teman2 temen2 kawan kawan2 friend friends mereka dia pacar istri suami keluarga"  # noqa: SIM905 -- a word list reads best as words
+    " adik kakak abang".split()
+)
+
+
+def named_besides(question: Question, content: Content, answers: Answers, text: str) -> str | None:
+    """What a typed answer joins with "sama"/"dan" to the one choice it names, that no choice
+    names ("Aku penyanyi sama dancer", a talents' review: "dancer" dropped without a word),
+    to be said with where it can go; None if nothing, or more than a word or two."""
+    parts: list[list[str]] = [[]]
+    for word in fold(without_controls(text).replace("&", " dan ").replace("+", " dan ")).split():
+        if word in _AND:
+            parts.append([])
+        elif word not in CHAT_WORDS:
+            parts[-1].append(word)
+    said = [" ".join(part) for part in parts[1:] if part]
+    if len(said) != 1 or len(said[0].split()) > _BESIDES_WORDS_AT_MOST:
+        return None
+    if not _WITH_PEOPLE.isdisjoint(said[0].split()):
+        return None
+    return None if named_choices(question, content, answers, said[0]) else said[0]
+
+
 def check_text(question: Question, content: Content, answers: Answers, text: str) -> Outcome:
     """A typed answer: validate and normalise it for the question's type (no control
     characters: only long answers keep their line breaks)."""
@@ -541,7 +570,9 @@ def check_text(question: Question, content: Content, answers: Answers, text: str
         named = named_choices(question, content, answers, text)  # "grup rebana", "pianis"
         other = other_follow_up(question, content)
         if len(named) == 1 and (other is None or named[0] != other[0]):
-            return Accepted(named[0], named=True)  # "Lainnya"'s words only stop a wrong pick
+            # "Lainnya"'s words only stop a wrong pick.
+            besides = named_besides(question, content, answers, text)
+            return Accepted(named[0], named=True, besides=besides)
         picked = _by_number(question, typed)  # "umur aku 22"
         if picked is not None:
             return Accepted(picked)

@@ -490,6 +490,10 @@ class IntakeFlow:
             # attacker's review: each was stored without a word).
             labels = dict(intake.choices(question, self._content, answers))
             label = outcome.value if question.type in slips.FREE_TEXT else labels.get(outcome.value)
+            if label is not None and outcome.besides:  # "penyanyi sama dancer": "dancer" said
+                besides = outcome.besides.capitalize()
+                both = {"taken": label, "besides": besides}
+                return replace(answered, note=Text.INTAKE_TAKEN_BESIDES, note_values=both)
             if label is not None:
                 return replace(answered, note=Text.INTAKE_TAKEN, note_values={"taken": label})
         return answered
