@@ -250,6 +250,7 @@ class Text(StrEnum):
     INTAKE_ROLE_TEAM = "intake_role_team"
     INTAKE_LANGUAGE_SWITCHED = "intake_language_switched"
     INTAKE_LINKS_CARRIED = "intake_links_carried"
+    INTAKE_LINKS_ADDED = "intake_links_added"
     INTAKE_FIRST_LINK_KEPT = "intake_first_link_kept"
     INTAKE_TWO_EMAILS = "intake_two_emails"
     INTAKE_TWO_PHONES = "intake_two_phones"

@@ -366,6 +366,9 @@ class IntakeFlow:
             # that is then their answer.
             told = _same(draft, pending=SENT_TWICE_TOLD, update_id=update_id)
             return _noted(await self._advance(draft, told), question, Text.INTAKE_SENT_TWICE)
+        added = await self._links_added(draft, question, answers, text, update_id)
+        if added is not None:  # "Sama youtube.com/@x" right after the links: one more link
+            return added
         # "hmm" thinks aloud as "ok" only says okay (a talents' review: it was stored as the
         # stage name and as notable works).
         chats = self._chatter(text) or intake.hesitates(text)
@@ -568,19 +571,15 @@ class IntakeFlow:
         and lost), perhaps not (an attacker's review: "mau ikut yang ke korea kak", a phone
         number, were added to it). Nothing is stored; the question stays, with how to add it
         (Back, and the whole answer again). None otherwise."""
-        previous = intake.previous_question(self._content, answers, question.key)
-        held = answers.get(previous.key) if previous is not None else None
+        before = self._just_answered(draft, question, answers)
         if (
-            previous is None
-            or previous.type != "long_text"
-            or previous.holds_links
-            or not isinstance(held, str)
-            or not held.strip()
-            or draft.updated_at < ago(CONTINUED_WITHIN)
+            before is None
+            or before[0].holds_links  # links are added (_links_added), not said
             or len(text.split()) < CONTINUED_WORDS
             or intake.about_the_choices(question, self._content, answers, text)
         ):
             return None
+        previous, held = before
         joined = intake.check_text(previous, self._content, answers, f"{held}\n{text}")
         if not isinstance(joined, intake.Accepted):
             return None  # too long to be added: refused as before
@@ -588,6 +587,51 @@ class IntakeFlow:
         return Screen(
             QUESTION, draft, question, answers, note=Text.INTAKE_NOT_ADDED, note_values=values
         )
+
+    def _just_answered(
+        self, draft: Draft, question: Question, answers: dict[str, Any]
+    ) -> tuple[Question, str] | None:
+        """The text question before this one and its answer, when that was given moments ago
+        (CONTINUED_WITHIN): a text now may be its second part, sent as a second message."""
+        previous = intake.previous_question(self._content, answers, question.key)
+        held = answers.get(previous.key) if previous is not None else None
+        if (
+            previous is None
+            or previous.type != "long_text"
+            or not isinstance(held, str)
+            or not held.strip()
+            or draft.updated_at < ago(CONTINUED_WITHIN)
+        ):
+            return None
+        return previous, held
+
+    async def _links_added(
+        self, draft: Draft, question: Question, answers: dict[str, Any], text: str, update_id: int
+    ) -> Screen | None:
+        """A text of links only ("Sama youtube.com/@sekaadigital"), soon after the links
+        question before this one was answered: the second part of that answer (a talents'
+        review: it was stored as the notable works). Added to it, said, and this question
+        asked again (Back shows it). None otherwise."""
+        before = self._just_answered(draft, question, answers)
+        added = slips.only_links(text) if before is not None else None
+        if before is None or not before[0].holds_links or added is None:
+            return None
+        previous, held = before
+        typed = intake.check_text(previous, self._content, answers, "\n".join(added))
+        if not isinstance(typed, intake.Accepted):
+            return None
+        lines = [line for line in held.split("\n") if line.strip()]
+        new = [line for line in str(typed.value).split("\n") if line not in lines]
+        joined = intake.check_text(previous, self._content, answers, "\n".join([*lines, *new]))
+        if not isinstance(joined, intake.Accepted):
+            return None  # too long to be added: this question's, as before
+        values = {"links": str(typed.value).replace("\n", ", "), "field": previous.label}
+        if not new:  # all of it there already: nothing to add
+            return Screen(
+                QUESTION, draft, question, answers, note=Text.INTAKE_LINKS_ADDED, note_values=values
+            )
+        kept = _same(draft, answers={previous.key: joined.value}, update_id=update_id)
+        return _noted(await self._advance(draft, kept), question, Text.INTAKE_LINKS_ADDED, **values)
 
     def _picked_wrong(
         self, draft: Draft, question: Question, answers: dict[str, Any], text: str

@@ -16,6 +16,7 @@ from bot.content import Content, Question
 from bot.leads.change_wish import WRONG
 from bot.leads.intake import (
     AROUND_LINK,
+    CHAT_WORDS,
     NONE_YET,
     PLATFORMS,
     Accepted,
@@ -136,6 +137,39 @@ def links_in(text: str) -> list[str]:
     message at the work's link were "not a web link")."""
     found = (web_link(word.strip(AROUND_LINK)) for word in text.split())
     return list(dict.fromkeys(link for link in found if link is not None))
+
+
+# Words that join one more link to those before ("Sama youtube.com/@x", "and tiktok @y"): no
+# part of a link; between two links they part them.
+_JOINING = frozenset(
+    "sama sm ama dan and juga jg also plus terus trs trus lalu lagi satu yg yang ini itu".split()  # noqa: SIM905 -- a word list reads best as words
+)
+_HANDLE_WORD = re.compile(r"@[A-Za-z0-9._]{1,30}")
+
+
+def only_links(text: str) -> list[str] | None:
+    """The links and accounts of a text that is plainly nothing else ("Sama
+    youtube.com/@sekaadigital", "ig @arsana.gamelan", "and tiktok @y"), one line each, the
+    joining words dropped; None for any other text (a title, a sentence, a platform alone)."""
+    lines: list[list[str]] = [[]]
+    found = False
+    for word in text.split():
+        bare = word.strip(AROUND_LINK)
+        if web_link(bare) or _HANDLE_WORD.fullmatch(bare):
+            found = True
+            lines[-1].append(bare)
+            continue
+        folded = fold(word)
+        if folded in PLATFORMS:
+            if any(_HANDLE_WORD.fullmatch(part) or web_link(part) for part in lines[-1]):
+                lines.append([])  # "ig @x tiktok @y": a platform after a link starts the next
+            lines[-1].append(word.strip(AROUND_LINK))
+        elif folded in _JOINING or folded in CHAT_WORDS or not folded:
+            if lines[-1]:
+                lines.append([])
+        else:
+            return None
+    return [" ".join(line) for line in lines if line] if found else None
 
 
 def _none_yet_within(question: Question, text: str) -> bool:
