@@ -4,9 +4,20 @@ button's words typed, a language still being learnt, a button's symbol typed."""
 
 from __future__ import annotations
 
+from bot.emulator import EmulatedUser
 from bot.texts import Text
 from tests.harness import Harness
-from tests.leads import CONTENT, answer, at_question, draft_answers, seen, shown, where
+from tests.leads import (
+    CONTENT,
+    FILMMAKER,
+    answer,
+    at_question,
+    draft_answers,
+    label,
+    seen,
+    shown,
+    where,
+)
 
 
 async def test_a_link_sent_right_after_the_links_is_added_to_them(bot: Harness) -> None:
@@ -44,3 +55,28 @@ async def test_a_link_sent_right_after_the_links_is_added_to_them(bot: Harness) 
     stored = await draft_answers(bot, later)
     assert stored["notable_works"] == "youtube.com/watch?v=abc"
     assert stored["other_links"] == "https://www.instagram.com/sari.music"
+
+
+async def _ticked(bot: Harness, user: EmulatedUser) -> list[str]:
+    draft = await bot.store.applications.draft_for(user.id)
+    assert draft is not None
+    return list(draft.pending or [])
+
+
+async def test_plurals_and_doubled_words_of_a_choice_tick_it(bot: Harness) -> None:
+    """H3: Rina's "Feature films and documentaries" ticked Feature film and told her to
+    type "Documentaries" under Other, with a Documentary button on screen. A plural (-s,
+    -ies) or a doubled word ("film-film", "lagu2") of a choice's name ticks it."""
+    rina = await at_question(bot, "film_formats", "en", answers=FILMMAKER)
+    [told] = await bot.send(rina, "Feature films and documentaries")
+    ticked = (
+        f"{label('film_formats', 'feature', 'en')}, {label('film_formats', 'documentary', 'en')}"
+    )
+    assert told.text.startswith(shown(Text.INTAKE_TICKED, "en", ticked=ticked))
+    assert await _ticked(bot, rina) == ["feature", "documentary"]
+    assert "film_formats_other" not in await draft_answers(bot, rina)
+    dimas = await at_question(bot, "film_formats", answers=FILMMAKER)
+    [told] = await bot.send(dimas, "film-film pendek sama dokumenter2")
+    ticked = f"{label('film_formats', 'short')}, {label('film_formats', 'documentary')}"
+    assert told.text.startswith(shown(Text.INTAKE_TICKED, ticked=ticked))
+    assert await _ticked(bot, dimas) == ["short", "documentary"]

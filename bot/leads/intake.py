@@ -288,7 +288,7 @@ def named_choices(
     the choices a question names, to answer it ("cover kpop masuk pop ga?"), never taken."""
     if not asked and ("?" in text or "\uff1f" in text):
         return []
-    tokens = fold(without_controls(text)).split()
+    tokens = fold(without_controls(_REDUPLICATED.sub(r"\1", text))).split()
     if not tokens or (not asked and not _DENIALS.isdisjoint(tokens)):
         return []
     offered, names = _names_of(question, content, answers)
@@ -350,7 +350,7 @@ def _name_spans(
             found += [
                 (start, start + size, value)
                 for start in range(len(tokens) - size + 1)
-                if tokens[start : start + size] == name.split()
+                if all(map(_word_form, tokens[start : start + size], name.split()))
             ]
     return [
         (start, end, value)
@@ -360,6 +360,22 @@ def _name_spans(
             for low, high, other in found
         )
     ]
+
+
+# A word said twice for many ("film-film", "lagu2"): the word, as a choice is named.
+_REDUPLICATED = re.compile(r"\b([^\W\d_]{3,})(?:-\1|2)\b", re.I)
+_PLURAL_FROM = 3  # a name's word this long may be typed as a plural ("films", "documentaries")
+
+
+def _word_form(token: str, word: str) -> bool:
+    """Whether a typed word (folded) is a word of a choice's name or its English plural
+    ("documentaries" of "documentary", "films": a talents' review had "Feature films and
+    documentaries" told to type "Documentaries" under Other)."""
+    if token == word:
+        return True
+    if len(word) < _PLURAL_FROM or not word.isalpha() or not token.startswith(word[:-1]):
+        return False
+    return token in (f"{word}s", f"{word}es") or (word[-1] == "y" and token == f"{word[:-1]}ies")
 
 
 def _only_names(
