@@ -128,6 +128,7 @@ class Program(Dated):
     as_of: date
     title: T
     short_title: T | None = None  # the questionnaire's button, when the title is too long
+    words: list[str] = []  # typed for it at the form's programs question ("APM")
     # One line: what kind of thing it is, its status, how a talent gets in (the form's
     # summary of the programs, where the first sentence of `what` did not tell them apart).
     about: T

@@ -278,6 +278,16 @@ def choice_words(content: Content) -> list[str]:
                 other = seen.setdefault(name, choice.value)
                 if other != choice.value:
                     problems.append(f"{where}: {name!r} also names the choice {other}")
+    for section in ("film", "music"):  # the programs question offers one section's
+        named: dict[str, str] = {}
+        for program in content.programs_in(section):
+            words = (program.title.id, program.title.en, *program.words)
+            for name in sorted(choice_names(program.choice_label, words)):
+                other = named.setdefault(name, program.key)
+                if other != program.key:
+                    problems.append(
+                        f"programs.yaml: programs[{program.key}]: {name!r} also names {other}"
+                    )
     return problems
 
 

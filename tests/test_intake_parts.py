@@ -10,6 +10,7 @@ from tests.harness import Harness
 from tests.leads import (
     CONTENT,
     FILMMAKER,
+    MUSICIAN,
     answer,
     at_question,
     draft_answers,
@@ -80,3 +81,26 @@ async def test_plurals_and_doubled_words_of_a_choice_tick_it(bot: Harness) -> No
     ticked = f"{label('film_formats', 'short')}, {label('film_formats', 'documentary')}"
     assert told.text.startswith(shown(Text.INTAKE_TICKED, ticked=ticked))
     assert await _ticked(bot, dimas) == ["short", "documentary"]
+
+
+async def test_programs_typed_in_talents_words_are_ticked(bot: Harness) -> None:
+    """M2: at the programs, "Dua2nya" (Putu), "Co-production and the BIFF project market",
+    "co-production, APM" (Rina) and "Yg ke Korea kak" (Fajar, with one "ke Korea" button)
+    were told to use the buttons. Each ticks what it names (`words` in programs.yaml)."""
+    for typed, answers, language, ticked in (
+        ("Dua2nya", MUSICIAN, "id", ["music_to_korea", "mucon"]),
+        ("Yg ke Korea kak", MUSICIAN, "id", ["music_to_korea"]),
+        (
+            "Co-production and the BIFF project market",
+            FILMMAKER,
+            "en",
+            ["coproduction", "biff_apm"],
+        ),
+        ("co-production, APM", FILMMAKER, "en", ["coproduction", "biff_apm"]),
+        ("coproduction", FILMMAKER, "id", ["coproduction"]),
+    ):
+        user = await at_question(bot, "programs_of_interest", language, answers=answers)
+        [told] = await bot.send(user, typed)
+        labels = ", ".join(label("programs_of_interest", value, language) for value in ticked)
+        assert told.text.startswith(shown(Text.INTAKE_TICKED, language, ticked=labels)), typed
+        assert await _ticked(bot, user) == ticked, typed

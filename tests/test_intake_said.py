@@ -239,12 +239,12 @@ async def test_text_soon_after_a_long_answer_is_not_stored_and_that_is_said(
     assert await where(bot, user) == "programs_of_interest"
     works = CONTENT.questions["notable_works"].label.id
     # A second attacker's finding 8: a text plainly about the programs (a choice, a word of
-    # picking) gets the buttons refusal, not the note.
+    # picking) gets the buttons refusal, not the note. ("mau ikut yang ke korea kak" now ticks
+    # Musisi ke Korea: test_intake_parts.)
     for typed, about in (
         ("Judulnya Kabut Lembang rilis 2023, trs pernah maen di bandung berisik", False),
         ("Nomor WA aku 081234567890 kak", False),
         ("email aku sari@gmail.com", False),
-        ("mau ikut yang ke korea kak", True),
         ("ga ada yang cocok kak", True),
         ("Boleh dua-duanya nggak kak", True),
         ("terserah tim kurasi aja", True),

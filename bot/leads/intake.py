@@ -329,7 +329,10 @@ def _names_of(
         choice.value: choice.words for choice in question.choices or []
     }
     if question.choices_from == "programs":
-        words = {key: (page.title.id, page.title.en) for key, page in content.programs.items()}
+        words = {
+            key: (page.title.id, page.title.en, *page.words)
+            for key, page in content.programs.items()
+        }
     offered = choices(question, content, answers)
     names = {value: choice_names(label, words.get(value, ())) for value, label in offered}
     # A name of several words also typed as one ("mucon" for MU:CON, "hiphop"): a talents'
@@ -975,7 +978,7 @@ _NOTHING_MARKS = re.compile(r"^[-\u2013\u2014\u2026_.\s]+$")  # "-", "--", "..."
 # "Semua", "semuanya", "dua duanya" at the programs question (a talents' review: told to press
 # the buttons): every program offered; "dua duanya"/"both" only where two are.
 _ALL = frozenset("semua semuanya all everything".split())  # noqa: SIM905 -- a word list reads best as words
-_BOTH = frozenset("dua duanya keduanya both".split())  # noqa: SIM905 -- a word list reads best as words
+_BOTH = frozenset("dua duanya keduanya dua2nya dua2 both".split())  # noqa: SIM905 -- a word list reads best as words
 _AROUND_ALL = frozenset("kang ok oke yg yang ambil pilih of them program programnya".split())  # noqa: SIM905 -- a word list reads best as words
 
 
