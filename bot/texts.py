@@ -217,6 +217,7 @@ class Text(StrEnum):
     INTAKE_A_QUESTION_BUTTONS = "intake_a_question_buttons"
     INTAKE_ASKED_BESIDE = "intake_asked_beside"
     INTAKE_CHATTER_AT_TEXT = "intake_chatter_at_text"
+    INTAKE_SYMBOLS_ONLY = "intake_symbols_only"
     INTAKE_NAME_ITSELF = "intake_name_itself"
     INTAKE_PICKED_WRONG = "intake_picked_wrong"
     INTAKE_SEND_AGAIN = "intake_send_again"

@@ -25,6 +25,7 @@ from bot.leads.intake_flow import (
     TRANSFER,
     USE_SUGGESTED,
     Screen,
+    navigation,
 )
 from bot.leads.intake_flow import press_data as data
 from bot.leads.step_questions import kind_sentence
@@ -400,21 +401,10 @@ def _province_button(
 def _navigation(
     draft: Draft, question: Question, answers: dict[str, Any], content: Content, language: str
 ) -> list[list[InlineKeyboardButton]]:
-    row = []
-    if draft.editing:
-        row.append(button(content.text(Text.BTN_TO_REVIEW, language), data(draft, "r")))
-    elif intake.previous_question(content, answers, question.key) is not None:
-        row.append(button(content.text(Text.BTN_BACK, language), data(draft, "b")))
-    # A skipped answer is nothing to keep (a talents' review: "Jawabanmu sekarang: —" with
-    # "Pakai jawaban ini"); Skip, beside it, does the same.
-    kept = answers.get(question.key) not in (None, "", [])
-    if kept and question.type != "multi_choice" and not draft.editing:
-        row.append(button(content.text(Text.BTN_KEEP, language), data(draft, "k")))
-    if not question.required:
-        row.append(button(content.text(Text.BTN_SKIP, language), data(draft, "s")))
-    if draft.amends is not None and not draft.editing:  # an update: the summary is one tap
-        row.append(button(content.text(Text.BTN_TO_REVIEW, language), data(draft, "r")))
-    row.append(button(content.text(Text.BTN_PAUSE, language), data(draft, "x")))
+    row = [
+        button(content.text(key, language), data(draft, action))
+        for action, key in navigation(content, draft, question, answers)
+    ]
     return pairs(row)  # up to four buttons: two a row, so their labels stay readable
 
 

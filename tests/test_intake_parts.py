@@ -104,3 +104,57 @@ async def test_programs_typed_in_talents_words_are_ticked(bot: Harness) -> None:
         labels = ", ".join(label("programs_of_interest", value, language) for value in ticked)
         assert told.text.startswith(shown(Text.INTAKE_TICKED, language, ticked=labels)), typed
         assert await _ticked(bot, user) == ticked, typed
+
+
+async def test_a_buttons_own_words_typed_are_that_button(bot: Harness) -> None:
+    """M3: Andre's typed "Selesai memilih" was refused at the programs and the languages
+    ("Selesai" worked). A button's label typed, whatever its case and emoji, is that button
+    (Done, Back, Keep, Pause); "Done choosing" closes as "Done" does."""
+    user = await at_question(bot, "programs_of_interest")
+    await bot.press(user, label("programs_of_interest", "mucon"))
+    await bot.send(user, "Selesai memilih")
+    assert await where(bot, user) == "languages"
+    assert (await draft_answers(bot, user))["programs_of_interest"] == ["mucon"]
+    await bot.press(user, label("languages", "indonesian"))
+    await bot.send(user, "✔️ selesai MEMILIH")
+    assert await where(bot, user) == "email"
+    assert (await draft_answers(bot, user))["languages"] == ["indonesian"]
+    await bot.send(user, "Kembali")
+    assert await where(bot, user) == "languages"
+    await bot.send(user, "⬅️ kembali")
+    assert await where(bot, user) == "programs_of_interest"
+    rina = await at_question(bot, "languages", "en", answers=FILMMAKER)
+    await bot.press(rina, label("languages", "english", "en"))
+    await bot.send(rina, "Done choosing")
+    assert await where(bot, rina) == "email"
+    assert (await draft_answers(bot, rina))["languages"] == ["english"]
+    await bot.send(rina, "rina@example.com")
+    await bot.send(rina, "back")
+    assert await where(bot, rina) == "email"
+    await bot.send(rina, "Keep this answer")
+    assert await where(bot, rina) == "phone"
+    assert (await draft_answers(bot, rina))["email"] == "rina@example.com"
+
+
+async def test_a_symbol_alone_at_a_text_is_no_answer_and_the_pause_symbol_pauses(
+    bot: Harness,
+) -> None:
+    """M12: Andre's "⏸" (as on the "⏸ Jeda dulu" button) was stored as his city. A button's
+    symbol alone, or its label typed, is that button; other symbols alone are no answer,
+    however often sent."""
+    user = await at_question(bot, "city")
+    for typed in ("✨", "✨", "-", "..."):
+        [told] = await bot.send(user, typed)
+        assert told.text.startswith(shown(Text.INTAKE_SYMBOLS_ONLY)), typed
+        assert await where(bot, user) == "city"
+        assert "city" not in await draft_answers(bot, user)
+    for typed in ("⏸", "⏸️ Jeda dulu"):
+        [paused] = await bot.send(user, typed)
+        assert paused.text.startswith(shown(Text.INTAKE_CANCELLED).split("\n")[0]), typed
+        draft = await bot.store.applications.draft_for(user.id)
+        assert draft is not None and not draft.active
+        assert "city" not in await draft_answers(bot, user)
+        await bot.send(user, "/daftar")
+        assert await where(bot, user) == "city"
+    await bot.send(user, "서울")  # letters of any script are an answer
+    assert (await draft_answers(bot, user))["city"] == "서울"

@@ -933,7 +933,9 @@ _DONE_WORDS = frozenset(
     # "ok", "lanjut", "simpan": going on, not what "Lainnya" is; "tidak ada": nothing else
     # (an attacker's review: each was kept as the "which one?" answer).
     " ok oke okay okey sip siap lanjut lanjutkan next simpan save kirim tidak gak ga nggak ada"
-    " none nothing that thats s all else more".split()
+    " none nothing that thats s all else more"
+    # "Done choosing", "selesai memilih": of finishing only beside a word of it (_FINISHED).
+    " memilih milih choosing picking".split()
 )
 
 

@@ -300,6 +300,14 @@ class IntakeFlow:
         if update_id == draft.last_update_id:
             return await self.current(draft)
         question = self._content.questions.get(draft.current_key or "")
+        if draft.stage == QUESTION and question is not None:
+            # A button's own words typed ("Selesai memilih", "⏸"): as it is pressed (a talents'
+            # review: "Selesai memilih" was refused, "⏸" stored as the city).
+            action = await self._typed_button(draft, question, text)
+            if action is not None:
+                return await self.press(
+                    draft.user_id, Press(draft.id, draft.step, action), update_id
+                )
         wished = await self._language_wished(draft, question, text)
         if wished is not None:  # "apakah bisa pakai bahasa Inggris saja?": never an answer
             if wished == OTHER:  # "ganti bahasa dong"
@@ -374,6 +382,11 @@ class IntakeFlow:
         chats = self._chatter(text) or intake.hesitates(text)
         if question.type == "long_text" and not question.required and chats:
             return Screen(QUESTION, draft, question, answers, note=Text.INTAKE_CHATTER)
+        if question.type in slips.FREE_TEXT and slips.symbols_only(text):
+            # "⏸", "✨" (a talents' review: "⏸" was stored as the city): no answer, however
+            # often sent; "-" or "..." at an optional question skipped it above.
+            note = Text.INTAKE_CHATTER if not question.required else Text.INTAKE_SYMBOLS_ONLY
+            return Screen(QUESTION, draft, question, answers, note=note)
         if question.type == "short_text" and chats:
             # "makasih kak" at the full name was stored as the name "makasih" (a walk-through,
             # session 54): okay, thanks or hello is no name, unless sent once more ("Nanti
@@ -586,6 +599,23 @@ class IntakeFlow:
         values = {"field": previous.label}
         return Screen(
             QUESTION, draft, question, answers, note=Text.INTAKE_NOT_ADDED, note_values=values
+        )
+
+    async def _typed_button(self, draft: Draft, question: Question, text: str) -> str | None:
+        """The action of the form's button under this question whose label (in either
+        language) a text is (slips.types_label), or None."""
+        answers = await self._applications.answers(draft.id)
+        shown = navigation(self._content, draft, question, answers)
+        if question.type == "multi_choice":
+            shown.append(("d", Text.BTN_DONE))
+        return next(
+            (
+                action
+                for action, key in shown
+                for language in ("id", "en")
+                if slips.types_label(text, self._content.text(key, language))
+            ),
+            None,
         )
 
     def _just_answered(
@@ -1346,6 +1376,29 @@ class IntakeFlow:
         if not moved.active:
             return Screen("cancelled", moved)
         return await self.current(moved)
+
+
+def navigation(
+    content: Content, draft: Draft, question: Question, answers: dict[str, Any]
+) -> list[tuple[str, Text]]:
+    """The buttons under a question that move through the form, in their order: each one's
+    action and label."""
+    shown = []
+    if draft.editing:
+        shown.append(("r", Text.BTN_TO_REVIEW))
+    elif intake.previous_question(content, answers, question.key) is not None:
+        shown.append(("b", Text.BTN_BACK))
+    # A skipped answer is nothing to keep (a talents' review: "Jawabanmu sekarang: —" with
+    # "Pakai jawaban ini"); Skip, beside it, does the same.
+    kept = answers.get(question.key) not in (None, "", [])
+    if kept and question.type != "multi_choice" and not draft.editing:
+        shown.append(("k", Text.BTN_KEEP))
+    if not question.required:
+        shown.append(("s", Text.BTN_SKIP))
+    if draft.amends is not None and not draft.editing:  # an update: the summary is one tap
+        shown.append(("r", Text.BTN_TO_REVIEW))
+    shown.append(("x", Text.BTN_PAUSE))
+    return shown
 
 
 def _noted(screen: Screen, question: Question, note: Text, **values: Any) -> Screen:

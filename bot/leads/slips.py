@@ -8,6 +8,7 @@ types what they mean, and a film called "Mau Ke Mana?" is theirs to store.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +31,7 @@ from bot.leads.intake import (
     web_link,
 )
 from bot.leads.step_questions import ASKED_WORDS, about_the_step
+from bot.terminal_text import without_controls
 from bot.texts import Text
 
 # A talent saying an earlier choice was picked wrong ("Eh salah kak, harusnya musik bukan
@@ -170,6 +172,27 @@ def only_links(text: str) -> list[str] | None:
         else:
             return None
     return [" ".join(line) for line in lines if line] if found else None
+
+
+def symbols_only(text: str) -> bool:
+    """Whether a text has no letter and no digit: only symbols, emoji, punctuation ("⏸",
+    "✨✨", "..."). Letters of any script count ("서울")."""
+    plain = without_controls(text).strip()
+    return bool(plain) and not any(unicodedata.category(char)[0] in "LN" for char in plain)
+
+
+def _symbols(text: str) -> str:
+    """A text's symbols (emoji), without the marks that only shape them (VS16, ZWJ)."""
+    return "".join(char for char in text if unicodedata.category(char).startswith("S"))
+
+
+def types_label(text: str, label: str) -> bool:
+    """Whether a typed text is a button's label, whatever its case, emoji and punctuation
+    ("Selesai memilih", "⏸ jeda dulu"), or only the button's emoji ("⏸")."""
+    typed = fold(without_controls(text))
+    if typed:
+        return typed == fold(label)
+    return symbols_only(text) and _symbols(text) == _symbols(label) != ""
 
 
 def _none_yet_within(question: Question, text: str) -> bool:
