@@ -191,6 +191,7 @@ class Text(StrEnum):
     INTAKE_USE_BUTTONS_MULTI_OR_OTHER = "intake_use_buttons_multi_or_other"
     INTAKE_TICKED = "intake_ticked"
     INTAKE_TICKED_WITH_OTHER = "intake_ticked_with_other"
+    INTAKE_STILL_LEARNING = "intake_still_learning"
     INTAKE_UNTICKED = "intake_unticked"
     INTAKE_TICKED_ONLY = "intake_ticked_only"
     INTAKE_NOT_ADDED = "intake_not_added"

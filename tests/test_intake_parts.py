@@ -158,3 +158,23 @@ async def test_a_symbol_alone_at_a_text_is_no_answer_and_the_pause_symbol_pauses
         assert await where(bot, user) == "city"
     await bot.send(user, "서울")  # letters of any script are an answer
     assert (await draft_answers(bot, user))["city"] == "서울"
+
+
+async def test_a_language_still_being_learnt_is_not_ticked_and_that_is_said(
+    bot: Harness,
+) -> None:
+    """M11: Fajar's "Indonesia, inggris dikit, korea lg belajar" ticked Korean as a working
+    language. One being learnt is not ticked, and that is said; "dikit" still ticks."""
+    user = await at_question(bot, "languages")
+    [told] = await bot.send(user, "Indonesia, inggris dikit, korea lg belajar")
+    ticked = ", ".join(label("languages", value) for value in ("indonesian", "english"))
+    assert told.text.startswith(shown(Text.INTAKE_TICKED, ticked=ticked))
+    korean = label("languages", "korean")
+    assert shown(Text.INTAKE_STILL_LEARNING, learning=korean) in told.text
+    assert await _ticked(bot, user) == ["indonesian", "english"]
+    [told] = await bot.send(user, "korea masih belajar")  # alone: nothing ticked, said
+    assert told.text.startswith(shown(Text.INTAKE_STILL_LEARNING, learning=korean))
+    assert await _ticked(bot, user) == ["indonesian", "english"]
+    rina = await at_question(bot, "languages", "en", answers=FILMMAKER)
+    await bot.send(rina, "Indonesian, English, Korean (learning)")
+    assert await _ticked(bot, rina) == ["indonesian", "english"]

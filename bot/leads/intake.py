@@ -413,11 +413,16 @@ _AROUND_ITEM = frozenset(
 _ITEM_WORDS_AT_MOST = 3  # more is a sentence, not an item to tick
 
 
+def list_items(text: str) -> list[str]:
+    """The items of a typed list, as typed (_ITEMS parts them)."""
+    return _ITEMS.split(without_controls(text))
+
+
 def unnamed_items(question: Question, content: Content, answers: Answers, text: str) -> list[str]:
     """The items of a typed list that name no choice ("jawa" of "Indonesia, jawa, inggris
     dikit2"), as typed, without the words around them; a long part is no item."""
     left = []
-    for part in _ITEMS.split(without_controls(text)):
+    for part in list_items(text):
         if named_choices(question, content, answers, part):
             continue
         words = [word for word in part.split() if fold(word) not in _AROUND_ITEM_ALL]

@@ -842,6 +842,12 @@ class IntakeFlow:
         "Lainnya" is ("Jawa"): kept as the answer of the "which one?" asked after Done, which
         is then not asked (a talents' review: "pilih Lainnya, lalu tulis sendiri" came three
         times to a talent who had). It goes again if "Lainnya" is unticked before Done."""
+        if question.key in _ABOUT_LANGUAGES:
+            kept_part, learnt = slips.still_learning(text)
+            if learnt:  # "korea lg belajar": no language to work in
+                return await self._still_learning(
+                    draft, question, answers, kept_part, learnt, update_id
+                )
         pending = list(draft.pending or [])
         labels = dict(intake.choices(question, self._content, answers))
         offered = list(labels)
@@ -920,6 +926,36 @@ class IntakeFlow:
         kept = {later.key: outcome.value}
         screen = await self._advance(draft, _same(draft, answers=kept, update_id=update_id))
         return _noted(screen, question, Text.INTAKE_OTHER_KEPT, other=label, answer=outcome.value)
+
+    async def _still_learning(
+        self,
+        draft: Draft,
+        question: Question,
+        answers: dict[str, Any],
+        kept: str,
+        learnt: str,
+        update_id: int,
+    ) -> Screen:
+        """Languages typed with some still being learnt ("Indonesia, inggris dikit, korea lg
+        belajar", a talents' review: Korean was ticked as a working language): the others
+        ticked as typed alone, the learnt ones not, and that said."""
+        labels = dict(intake.choices(question, self._content, answers))
+        named = [
+            labels[value]
+            for value in intake.named_choices(question, self._content, answers, learnt)
+        ]
+        left = intake.unnamed_items(question, self._content, answers, learnt)
+        said = T(
+            id=", ".join([*(label.id for label in named), *left]),
+            en=", ".join([*(label.en for label in named), *left]),
+        )
+        not_ticked = intake.Rejected(Text.INTAKE_STILL_LEARNING, {"learning": said})
+        typed = None
+        if kept:
+            typed = await self._typed_selection(draft, question, answers, kept, update_id)
+        if typed is None:
+            return Screen(QUESTION, draft, question, answers, error=not_ticked)
+        return typed if typed.error is not None else replace(typed, error=not_ticked)
 
     async def _ticked_then_done(
         self, draft: Draft, question: Question, answers: dict[str, Any], text: str, update_id: int

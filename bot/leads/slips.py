@@ -26,6 +26,7 @@ from bot.leads.intake import (
     affirmed,
     closes_choice,
     fold,
+    list_items,
     named_choices,
     visible_questions,
     web_link,
@@ -172,6 +173,28 @@ def only_links(text: str) -> list[str] | None:
         else:
             return None
     return [" ".join(line) for line in lines if line] if found else None
+
+
+# An item of a typed list still being learnt ("korea lg belajar", "Korean (learning)"): not
+# one to work in; "dikit", "sedikit" are ("inggris dikit": usable).
+_LEARNING = frozenset(
+    "belajar pelajari dipelajari mempelajari learning learn studying".split()  # noqa: SIM905 -- a word list reads best as words
+)
+_LEARNING_AROUND = frozenset("lagi lg lgi masih msh sedang sdg baru mulai still currently".split())  # noqa: SIM905 -- a word list reads best as words
+
+
+def still_learning(text: str) -> tuple[str, str]:
+    """A typed list without its items that say they are still being learnt, and those items
+    without the words that say so ("Indonesia, korea lg belajar": "Indonesia" and "korea")."""
+    kept, learnt = [], []
+    for part in list_items(text):
+        words = fold(part).split()
+        if _LEARNING.isdisjoint(words):
+            kept.append(part)
+            continue
+        plain = [word for word in part.split() if fold(word) not in _LEARNING | _LEARNING_AROUND]
+        learnt.append(" ".join(plain))
+    return ", ".join(part.strip() for part in kept if part.strip()), ", ".join(learnt)
 
 
 def symbols_only(text: str) -> bool:
