@@ -192,6 +192,7 @@ class Text(StrEnum):
     INTAKE_TICKED = "intake_ticked"
     INTAKE_TICKED_WITH_OTHER = "intake_ticked_with_other"
     INTAKE_STILL_LEARNING = "intake_still_learning"
+    INTAKE_TICKED_NEAR = "intake_ticked_near"
     INTAKE_UNTICKED = "intake_unticked"
     INTAKE_TICKED_ONLY = "intake_ticked_only"
     INTAKE_NOT_ADDED = "intake_not_added"

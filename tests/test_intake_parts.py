@@ -178,3 +178,18 @@ async def test_a_language_still_being_learnt_is_not_ticked_and_that_is_said(
     rina = await at_question(bot, "languages", "en", answers=FILMMAKER)
     await bot.send(rina, "Indonesian, English, Korean (learning)")
     assert await _ticked(bot, rina) == ["indonesian", "english"]
+
+
+async def test_a_choice_misspelt_beside_others_is_asked_about_not_sent_to_other(
+    bot: Harness,
+) -> None:
+    """H3, its other half: a leftover word that is a form of a choice on screen is never
+    Lainnya's ("Feature films, documentery" stored "Documentery" as another format, since a
+    plain word beside choices ticks Other): asked about, nothing stored for Other."""
+    rina = await at_question(bot, "film_formats", "en", answers=FILMMAKER)
+    [told] = await bot.send(rina, "Feature films, documentery")
+    feature = label("film_formats", "feature", "en")
+    near = label("film_formats", "documentary", "en")
+    assert told.text.startswith(shown(Text.INTAKE_TICKED_NEAR, "en", ticked=feature, near=near))
+    assert await _ticked(bot, rina) == ["feature"]
+    assert "film_formats_other" not in await draft_answers(bot, rina)

@@ -863,7 +863,19 @@ class IntakeFlow:
                 return Screen(QUESTION, draft, question, answers, error=problem)
             gone = [value for value in draft.pending or [] if value not in selection]
             left = [] if every else intake.unnamed_items(question, self._content, answers, text)
-            filled = None if gone or not named else self._other_words(question, answers, left)
+            # "documentery": a choice misspelt, never Lainnya's words (a talents' review had
+            # a plural of a choice sent there); asked about instead.
+            near = [
+                value
+                for item in left
+                for value in intake.named_choices(
+                    question, self._content, answers, item, asked=True
+                )
+                if value not in selection
+            ]
+            filled = (
+                None if gone or not named or near else self._other_words(question, answers, left)
+            )
             kept: dict[str, Any] = {}
             with_other = [*selection, *(() if filled is None else (filled[0],))]
             with_other = list(dict.fromkeys(with_other))
@@ -895,6 +907,11 @@ class IntakeFlow:
                 )
             if not left:
                 return _noted(screen, question, Text.INTAKE_TICKED, ticked=ticked)
+            if near:
+                near_labels = _labels(list(dict.fromkeys(near)), labels)
+                return _noted(
+                    screen, question, Text.INTAKE_TICKED_NEAR, ticked=ticked, near=near_labels
+                )
             # "Indonesia, inggris, blm tau": "blm tau" is said, with how to add it (a talents'
             # review: an item was dropped without a word). Not ticked as Lainnya: more than a
             # plain word may be read wrongly (_other_words); the talent adds it in two taps.
