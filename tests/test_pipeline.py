@@ -213,11 +213,12 @@ async def test_a_stage_message_to_a_parent_names_whose_registration_it_is(
     replies = await bot.press(admin, label("shortlist"))
     named = shown(Text.STAGE_REGISTERED_AS, name="Nadia Putri Lestari")
     greeting = expected_message("shortlist", "KOC-000001", "Sri")
-    assert visible(replies[-1].html or "") == f"{visible(greeting)}\n\n{named}"
+    # Whose registration it is comes first, before "Pendaftaranmu … kamu" (a staff review s56).
+    assert visible(replies[-1].html or "") == f"{named}\n\n{visible(greeting)}"
     mark = sri.mark()
     await bot.press(admin, t(Text.BTN_SEND_UPDATE))
     [update] = await sri.wait_for_messages(mark)
-    assert update.text.endswith(named)
+    assert update.text.startswith(named)
     # Whose name is a word of the registered one is greeted without it; a name inside
     # another's is not that name (an attacker's review: "Ana", mother of "Diana Putri").
     lead = await bot.store.pipeline.state(1)

@@ -282,8 +282,10 @@ def message_for(
     )
     if in_another_name(lead.first_name, lead.full_name):
         # A parent who registered her child from her own account (a new staff member's
-        # review: "Kabar baik, Sri! Pendaftaranmu … masuk daftar pendek" read as hers).
-        text += "\n\n" + content.text(Text.STAGE_REGISTERED_AS, lead.language, name=lead.full_name)
+        # review: "Kabar baik, Sri! Pendaftaranmu … masuk daftar pendek" read as hers), or a
+        # manager her artist: whose registration it is comes first, before "you".
+        named = content.text(Text.STAGE_REGISTERED_AS, lead.language, name=lead.full_name)
+        text = f"{named}\n\n{text}"
     return Message(lead.language, text)
 
 
