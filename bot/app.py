@@ -14,7 +14,7 @@ from bot.ask_off import for_deployment
 from bot.content import Content, load_content
 from bot.content_live import LiveContent
 from bot.leads.digest import DigestWorker
-from bot.leads.intake import load_validators
+from bot.leads.field_checks import load_validators
 from bot.leads.talent_updates import TalentUpdateWorker
 from bot.leads.waiting import check_limits
 from bot.logs import remember_secrets

@@ -225,7 +225,7 @@ def dates(content: Content, today: date) -> list[str]:
 
 def provinces(content: Content) -> list[str]:
     """Every name or abbreviation a talent may type leads to one province only."""
-    from bot.leads.intake import fold
+    from bot.leads.intent_words import fold
 
     problems = []
     seen: dict[str, str] = {}
@@ -264,7 +264,8 @@ def provinces(content: Content) -> list[str]:
 def choice_words(content: Content) -> list[str]:
     """What a talent may type for a choice (its labels, their parts between slashes, its
     `words`) leads to one choice of its question only: a typed "grup" must not name two."""
-    from bot.leads.intake import choice_names, fold
+    from bot.leads.choice_words import choice_names
+    from bot.leads.intent_words import fold
 
     problems = []
     for question in content.intake.questions:
@@ -313,7 +314,7 @@ def city_questions(content: Content) -> list[str]:
 def cities(content: Content) -> list[str]:
     """A city a talent types leads to one province only: listed once, and never the name of
     another province or of an island (the bot could not tell which one was meant)."""
-    from bot.leads.intake import fold
+    from bot.leads.intent_words import fold
 
     names: dict[str, str] = {}
     for province in content.provinces.values():

@@ -17,10 +17,10 @@ from datetime import datetime
 from typing import Any
 
 from bot.content import Content
-from bot.leads import intake
+from bot.leads import form_order
 from bot.leads.email_typos import EmailSuggestion
 from bot.leads.export import to_wib
-from bot.leads.intake_flow import bot_note
+from bot.leads.intake_screens import bot_note
 from bot.store.users import CHOSEN
 from bot.texts import Text
 
@@ -429,7 +429,7 @@ def _chosen(w: _Writer, question_key: Any) -> Callable[[Any], Any]:
             }
         if question is None or not value:
             return value
-        return intake.display(question, w.content, value, w.language)
+        return form_order.display(question, w.content, value, w.language)
 
     return labels
 
@@ -442,7 +442,7 @@ def _answer_change(w: _Writer, item: dict[str, Any], change: Row) -> Row:
     def shown(value: Any, present: Any) -> Any:
         if not present:
             return None
-        return intake.display(question, w.content, value, w.language) if question else value
+        return form_order.display(question, w.content, value, w.language) if question else value
 
     by = Text.MYDATA_BY_YOU if change.get("kind") == "talent_update" else Text.MYDATA_BY_TEAM
     return {
@@ -474,7 +474,7 @@ def _answer(w: _Writer, row: Row) -> Row:
         shown[w.say(Text.MYDATA_FIELD_ANSWER)] = value
     else:
         shown[w.say(Text.MYDATA_FIELD_QUESTION)] = question.label.get(w.language)
-        display = intake.display(question, w.content, value, w.language)
+        display = form_order.display(question, w.content, value, w.language)
         shown[w.say(Text.MYDATA_FIELD_ANSWER)] = display
         if value is not None and display != str(value):
             shown[w.say(Text.MYDATA_FIELD_STORED)] = value

@@ -9,9 +9,10 @@ from telegram import Update
 
 from bot.answers.text import chatter, wants_to_register
 from bot.content import Markup
-from bot.leads import intake, pipeline, records, slips
+from bot.leads import answer_outcomes, form_order, pipeline, records, slips
 from bot.leads.change_wish import asks_about_the_choice, wants_to_change
-from bot.leads.intake_flow import SECTOR, IntakeFlow, Screen, parse_press
+from bot.leads.intake_flow import IntakeFlow
+from bot.leads.intake_screens import SECTOR, Screen, parse_press
 from bot.parsing import small_int
 from bot.store.broadcasts import ANNOUNCEMENTS
 from bot.texts import Text
@@ -196,7 +197,7 @@ async def private_message(update: Update, context: BotContext) -> None:
             # Choices ticked from the same message: said below whatever the FAQ showed; with
             # nothing from it, how to ask the team (the ticks stay).
             if shown is None:
-                screen = replace(screen, error=intake.Rejected(Text.INTAKE_ASKED_BESIDE))
+                screen = replace(screen, error=answer_outcomes.Rejected(Text.INTAKE_ASKED_BESIDE))
         elif shown == "answered":
             # Answered above (a talents' review: "ini gratis kan?" was only told to pause
             # first); below, the form's question again, its "that looks like a question" moot.
@@ -277,7 +278,7 @@ async def _notify_staff(update: Update, context: BotContext, screen: Screen) -> 
     granted: dict[str, bool | None] = {kind: c.granted for kind, c in given.items()}
     forwards = context.services.settings.forwarding() is not None
     # Program news is offered right after this (offer_subscription): not "never asked".
-    minor = intake.minor(content, screen.answers)
+    minor = form_order.minor(content, screen.answers)
     asked_next = frozenset({ANNOUNCEMENTS})
     consents = consent_lines(
         content, language, granted, forwards=forwards, minor=minor, asked_next=asked_next

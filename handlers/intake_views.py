@@ -9,9 +9,9 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.content import Content, Markup, Program, Question, T
 from bot.content_checks import SELECTED_MARK
-from bot.leads import intake
+from bot.leads import answer_outcomes, form_order, places
 from bot.leads.email_typos import EmailSuggestion
-from bot.leads.intake_flow import (
+from bot.leads.intake_screens import (
     CITY_PROVINCE,
     CONSENT,
     DISCARD,
@@ -27,7 +27,7 @@ from bot.leads.intake_flow import (
     Screen,
     navigation,
 )
-from bot.leads.intake_flow import press_data as data
+from bot.leads.intake_screens import press_data as data
 from bot.leads.step_questions import kind_sentence
 from bot.settings import PrivacyFacts
 from bot.store import Draft
@@ -95,7 +95,7 @@ def _about(page: Program, language: str, kind: str | None) -> str | None:
     )
 
 
-def _values(error: intake.Rejected, content: Content, language: str) -> dict[str, Any]:
+def _values(error: answer_outcomes.Rejected, content: Content, language: str) -> dict[str, Any]:
     """A refusal's values as shown: the programs asked about, a line on each, from its page
     (its `about`)."""
     if error.reason in _LISTED:
@@ -234,9 +234,9 @@ def _question(
     screen: Screen, draft: Draft, question: Question, content: Content, language: str
 ) -> View:
     answers = screen.answers
-    keys = [item.key for item in intake.expected_questions(content, answers)]
+    keys = [item.key for item in form_order.expected_questions(content, answers)]
     # A "which one?" after "Lainnya" is part of its question: its number, marked so.
-    parent = intake.follow_up_of(content, question)
+    parent = form_order.follow_up_of(content, question)
     counted = parent.key if parent is not None else question.key
     number = keys.index(counted) + 1 if counted in keys else len(keys)
     # One answer changed from the review: the prompt without the way into the form.
@@ -255,7 +255,7 @@ def _question(
             prompt=Markup(prompt.get(language)),
         )
     parts = [heading]
-    help_text = intake.help_for(question, answers)
+    help_text = form_order.help_for(question, answers)
     if help_text is not None:
         parts.append(f"<i>{help_text.get(language)}</i>")
     if not question.required:
@@ -264,9 +264,9 @@ def _question(
     if question.type == "multi_choice":
         selection = list(draft.pending or [])
         if selection:
-            shown = intake.display(question, content, selection, language)
+            shown = form_order.display(question, content, selection, language)
             parts.append(content.text(Text.INTAKE_SELECTED, language, selection=shown))
-        options = intake.choices(question, content, answers)
+        options = form_order.choices(question, content, answers)
         rows += pairs(
             [
                 button(
@@ -278,7 +278,7 @@ def _question(
         )
         rows.append([button(content.text(Text.BTN_DONE, language), data(draft, "d"))])
     elif question.type == "single_choice":
-        options = intake.choices(question, content, answers)
+        options = form_order.choices(question, content, answers)
         rows += pairs(
             [button(label.get(language), data(draft, "c", value)) for value, label in options]
         )
@@ -289,7 +289,7 @@ def _question(
     elif question.type == "short_text":
         rows += _stage_name_rows(draft, content, language, parts)
     if question.key in answers and question.type != "multi_choice":
-        current = intake.display(question, content, answers[question.key], language)
+        current = form_order.display(question, content, answers[question.key], language)
         parts.append(content.text(Text.INTAKE_CURRENT_ANSWER, language, answer=current))
     earlier = content.questions.get(screen.offered or "")
     if earlier is not None:  # "salah, harusnya musik": that question, one tap away
@@ -318,14 +318,14 @@ def _province_rows(
             parts.append(content.text(Text.INTAKE_PROVINCE_GUESSED, language, province=province))
         else:
             parts.append(_matches_line(screen.matches, screen.city, content, language, fills))
-        values = screen.matches[: intake.MATCHES_SHOWN]
+        values = screen.matches[: places.MATCHES_SHOWN]
         if screen.city is not None and fills is not None and len(values) == 1:
             # The city comes with the province (as its place in the list: data stays short).
             city = content.provinces[values[0]].cities.index(screen.city)
             label = content.provinces[values[0]].label.get(language)
             return [[button(label, data(draft, CITY_PROVINCE, f"{values[0]}:{city}"))]]
         return pairs([_province_button(draft, content, language, value) for value in values])
-    values, pages = intake.province_page(content, screen.page)
+    values, pages = places.province_page(content, screen.page)
     page = min(max(screen.page, 0), pages - 1)
     parts.append(content.text(Text.INTAKE_PROVINCE_HINT, language, page=page + 1, pages=pages))
     rows = pairs([_province_button(draft, content, language, value) for value in values])
@@ -411,10 +411,10 @@ def _navigation(
 def summary(content: Content, answers: dict[str, Any], language: str) -> str:
     """Every answer of an application, one line each, in questionnaire order."""
     lines = []
-    for question in intake.visible_questions(content, answers):
+    for question in form_order.visible_questions(content, answers):
         if question.key not in answers:
             continue
-        value = intake.display(question, content, _summed(question, content, answers), language)
+        value = form_order.display(question, content, _summed(question, content, answers), language)
         lines.append(
             content.text(
                 Text.SUMMARY_LINE, language, label=question.label.get(language), value=value
@@ -428,7 +428,7 @@ def _summed(question: Question, content: Content, answers: dict[str, Any]) -> An
     when the line after it says what that is ("Bahasa lain: Jawa"; a talents' review: "Bahasa
     Indonesia, Bahasa Inggris, Lainnya" above it), unless nothing else was ticked."""
     value = answers[question.key]
-    other = intake.other_follow_up(question, content)
+    other = form_order.other_follow_up(question, content)
     if question.type != "multi_choice" or other is None or not isinstance(value, list):
         return value
     said = answers.get(other[2].key)
@@ -455,7 +455,7 @@ def _review(screen: Screen, draft: Draft, content: Content, language: str) -> Vi
 def _edit_list(screen: Screen, draft: Draft, content: Content, language: str) -> View:
     questions = [
         question
-        for question in intake.visible_questions(content, screen.answers)
+        for question in form_order.visible_questions(content, screen.answers)
         if question.key in screen.answers
     ]
     rows = pairs(

@@ -16,7 +16,7 @@ from telegram.ext import filters as tg_filters
 
 from bot import commands
 from bot.content import Content
-from bot.leads import filter_words, intake, pipeline, records
+from bot.leads import filter_words, form_order, pipeline, records
 from bot.leads.export import SECTOR_ALIASES as SECTORS
 from bot.leads.export import plain_text
 from bot.leads.pipeline import FilterError, NoteError, PipelineFilter, StageError, parse_code
@@ -218,7 +218,7 @@ async def lead_details(
         extra_text=extras.text,
         extra_rows=extras.rows,
         question_waiting=await store.support.question_waiting(lead.user_id),
-        minor=intake.minor(content, lead.answers),
+        minor=form_order.minor(content, lead.answers),
     )
 
 

@@ -13,7 +13,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 
 from bot.content import Markup
-from bot.leads.intake_flow import Screen
+from bot.leads.intake_screens import Screen
 from bot.leads.records import change_line
 from bot.message_parts import split_message
 from bot.texts import Text

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.content import Question
-from bot.leads import intake, records
+from bot.leads import answer_outcomes, records
 from bot.leads.records import answer_text
 from bot.store import Lead
 from bot.store.pipeline import Prompt
@@ -125,14 +125,16 @@ async def edit_choice(update: Update, context: BotContext, application_id: int, 
 
 async def edit_clear(update: Update, context: BotContext, application_id: int) -> None:
     """🧹 Clear the answer (optional questions only)."""
-    await _pressed(update, context, application_id, lambda question, lead: intake.Accepted(None))
+    await _pressed(
+        update, context, application_id, lambda question, lead: answer_outcomes.Accepted(None)
+    )
 
 
 async def _pressed(
     update: Update,
     context: BotContext,
     application_id: int,
-    decide: Callable[[Question, Lead], intake.Outcome],
+    decide: Callable[[Question, Lead], answer_outcomes.Outcome],
 ) -> None:
     """A button under the answer prompt: the correction it stands for, taken like a text."""
     prompt = _prompt(context, update, application_id)
@@ -155,15 +157,15 @@ async def take(
     prompt: Prompt,
     question: Question,
     lead: Lead,
-    outcome: intake.Outcome,
+    outcome: answer_outcomes.Outcome,
 ) -> bool:
     """Save a validated correction; explain a refusal (the prompt stays for another try)."""
     content, language = context.content, context.language()
     reference = lead.reference or ""
-    if isinstance(outcome, intake.Rejected):
+    if isinstance(outcome, answer_outcomes.Rejected):
         await reply(update, context.text(outcome.reason, **outcome.values))
         return False
-    if isinstance(outcome, intake.Matches):  # several provinces: pick one
+    if isinstance(outcome, answer_outcomes.Matches):  # several provinces: pick one
         text, rows = views.edit_prompt(
             content,
             language,

@@ -8,7 +8,7 @@ from typing import Any
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.content import Content, Markup, Question
-from bot.leads import intake, records
+from bot.leads import form_order, records
 from bot.leads.export import wib_words
 from bot.leads.records import answer_text, change_line
 from bot.store.audit import Actor
@@ -161,7 +161,7 @@ def edit_prompt(
         offered = (
             [(value, content.provinces[value].label) for value in matches]
             if matches
-            else intake.choices(question, content, answers)
+            else form_order.choices(question, content, answers)
         )
         choice_buttons = [
             button(label.get(language), f"{EDIT_VALUE}{application_id}:{value}")

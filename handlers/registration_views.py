@@ -7,10 +7,10 @@ from typing import Any
 from telegram import InlineKeyboardMarkup
 
 from bot.content import Content, Markup
-from bot.leads import intake
+from bot.leads import form_order
 from bot.leads.export import to_wib
-from bot.leads.intake_flow import Screen
-from bot.leads.intake_flow import press_data as data
+from bot.leads.intake_screens import Screen
+from bot.leads.intake_screens import press_data as data
 from bot.leads.records import change_line
 from bot.store import Draft
 from bot.texts import Text
@@ -51,7 +51,7 @@ def _choose(screen: Screen, content: Content, language: str) -> View:
     items = []
     for lead in screen.registrations:
         shown = (
-            intake.display(sector, content, lead.sector, language)
+            form_order.display(sector, content, lead.sector, language)
             if sector is not None and lead.sector is not None
             else "—"
         )

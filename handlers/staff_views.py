@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo
 
 from bot.content import Content, Markup
-from bot.leads import intake, pipeline
+from bot.leads import form_order, pipeline
 from bot.leads.export import consent_applies, wib_words
 from bot.store import Lead
 from bot.store.leads import GUARDIAN_CONSENT
@@ -59,7 +59,7 @@ def _answer(lead: Lead, key: str, content: Content, language: str) -> str:
     value = lead.answers.get(key)
     if question is None or value is None:
         return "—"
-    return intake.display(question, content, value, language)
+    return form_order.display(question, content, value, language)
 
 
 def _role(lead: Lead, key: str, content: Content, language: str) -> str:
@@ -201,7 +201,7 @@ def lead_page(
     forwards: bool = True,
 ) -> Screen:
     """Every answer of one lead, how to reach the talent, and their consents now."""
-    minor = intake.minor(content, lead.answers)
+    minor = form_order.minor(content, lead.answers)
     given: dict[str, bool | None] = dict(lead.consents)
     consents = consent_lines(content, language, given, forwards=forwards, minor=minor)
     telegram_name = " ".join(part for part in (lead.first_name, lead.last_name) if part)

@@ -22,7 +22,7 @@ from bot.content import Content, load_content
 from bot.emulator import EmulatedUser
 from bot.emulator.entities import parse_html
 from bot.leads.export import neutralise
-from bot.leads.intake import choices, visible_questions
+from bot.leads.form_order import choices, visible_questions
 from bot.settings import PACKAGED_CONTENT_DIR
 from bot.store.db import ago
 from bot.texts import Text

@@ -9,7 +9,7 @@ from typing import Any
 
 from bot.content import Content, Question
 from bot.emulator import BotAPIEmulator, EmulatedUser
-from bot.leads import intake
+from bot.leads import form_order
 from bot.store import Broadcasts, Profile, Store, Tally, Users, Version
 
 WAIT_TIMEOUT = 60.0
@@ -21,8 +21,8 @@ def sample_answer(question: Question, content: Content, answers: dict[str, Any])
     if kind in ("single_choice", "multi_choice"):
         values = [
             value
-            for value, _ in intake.choices(question, content, answers)
-            if not intake.needs_guardian(question, value)
+            for value, _ in form_order.choices(question, content, answers)
+            if not form_order.needs_guardian(question, value)
         ]
         return values[0] if kind == "single_choice" else values[:1]
     samples = {
@@ -40,7 +40,7 @@ def sample_answer(question: Question, content: Content, answers: dict[str, Any])
 def complete_answers(content: Content, **given: Any) -> dict[str, Any]:
     """Every answer an application needs, with `given` ones (sector, province) first."""
     answers = dict(given)
-    while (question := intake.next_question(content, answers)) is not None:
+    while (question := form_order.next_question(content, answers)) is not None:
         answers[question.key] = sample_answer(question, content, answers)
     return answers
 

@@ -12,7 +12,8 @@ from bot import content_checks
 from bot.content import Content, ContentError, load_content
 from bot.emulator import EmulatedUser
 from bot.leads import records
-from bot.leads.intake import Accepted, Matches, Rejected, check_text
+from bot.leads.answer_outcomes import Accepted, Matches, Rejected
+from bot.leads.field_checks import check_text
 from bot.outreach.audience import AudienceError, parse_audience
 from bot.texts import Text
 from handlers import records_views

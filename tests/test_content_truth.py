@@ -16,7 +16,8 @@ from bot.commands import ASK, PUBLIC_COMMANDS
 from bot.content import ContentError, load_content
 from bot.content_checks import row_limit
 from bot.emulator import BotMessage, EmulatedUser, EmulatorEvent
-from bot.leads.intake import Accepted, Rejected, check_text
+from bot.leads.answer_outcomes import Accepted, Rejected
+from bot.leads.field_checks import check_text
 from bot.placeholders import placeholder_in
 from bot.settings import DEMO_CONTROLLER, PACKAGED_CONTENT_DIR
 from bot.texts import Text

@@ -13,8 +13,9 @@ import pytest
 
 from bot.content import ContentError, load_content
 from bot.emulator import EmulatedUser
-from bot.leads import intake
-from bot.leads.intake import NONE_YET, choices
+from bot.leads import form_order
+from bot.leads.answer_outcomes import NONE_YET
+from bot.leads.form_order import choices
 from bot.leads.slips import stage_name_in
 from bot.store.db import ago
 from bot.texts import Text
@@ -961,10 +962,10 @@ async def test_the_question_count_stays_the_same_when_lainnya_adds_a_question(
     user = bot.user()
     await bot.send(user, "/daftar")
     await consent(bot, user)
-    total = len(intake.expected_questions(CONTENT, {}))
+    total = len(form_order.expected_questions(CONTENT, {}))
     seen: list[tuple[str, int]] = []
     while (key := await where(bot, user)) in CONTENT.questions:
-        parent = intake.follow_up_of(CONTENT, CONTENT.questions[key])
+        parent = form_order.follow_up_of(CONTENT, CONTENT.questions[key])
         number = len(seen) + 1 if parent is None else dict(seen)[parent.key]
         header = Text.INTAKE_QUESTION if parent is None else Text.INTAKE_QUESTION_FOLLOW_UP
         assert user.last_message.text.startswith(opening(header, number=number, total=total))

@@ -4,8 +4,9 @@ name inside a sentence, "hmm", "ga ada", a typed yes, short replies, a message i
 from __future__ import annotations
 
 from bot.content_checks import SELECTED_MARK
+from bot.leads.answer_outcomes import NONE_YET
 from bot.leads.export import to_wib
-from bot.leads.intake import NONE_YET, choices
+from bot.leads.form_order import choices
 from bot.store import utc_now
 from bot.texts import Text
 from tests.harness import Harness

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from bot.emulator import EmulatedChat
+from bot.leads.answer_outcomes import NONE_YET
 from bot.leads.export import to_wib
-from bot.leads.intake import NONE_YET
 from bot.store import utc_now
 from bot.texts import Text
 from tests.harness import Harness

@@ -20,7 +20,7 @@ from bot.answers.text import about_own_data
 from bot.ask_off import without_ask
 from bot.content import Content
 from bot.data_copy import moment_text, readable_copy
-from bot.leads.intake import display
+from bot.leads.form_order import display
 from bot.settings import DEMO_CONTROLLER, Settings
 from bot.store.privacy import subject_hash
 from bot.texts import Text

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from bot.leads import intake, records
+from bot.leads import answer_outcomes, records
 from bot.leads.digest import due_day, previous_digest
 from bot.leads.export import WIB
 from bot.leads.pipeline import FilterError, parse_filter
@@ -61,11 +61,13 @@ def test_corrections_are_validated_like_the_form() -> None:
     genres = CONTENT.questions["genres"]
     answers = {"sector": "music"}
     outcome = records.check_answer(CONTENT, genres, answers, "Pop, Jazz , pop")
-    assert outcome == intake.Accepted(["pop", "jazz"])
+    assert outcome == answer_outcomes.Accepted(["pop", "jazz"])
     refused = records.check_answer(CONTENT, genres, answers, "Pop, Opera Batak")
-    assert refused == intake.Rejected(Text.RECORDS_EDIT_MULTI_HINT)
+    assert refused == answer_outcomes.Rejected(Text.RECORDS_EDIT_MULTI_HINT)
     email = CONTENT.questions["email"]
-    assert records.check_answer(CONTENT, email, answers, "X@Y.ID") == intake.Accepted("x@y.id")
+    assert records.check_answer(CONTENT, email, answers, "X@Y.ID") == answer_outcomes.Accepted(
+        "x@y.id"
+    )
     with pytest.raises(records.EditError):
         records.editable(CONTENT, answers, "sector")  # decides which questions are asked
     with pytest.raises(records.EditError):

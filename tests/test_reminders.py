@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 from bot.emulator import BotAPIEmulator, EmulatedUser
-from bot.leads import intake
+from bot.leads import form_order
 from bot.outreach import pacing
 from bot.outreach import reminders as worker
 from bot.outreach.broadcast import WIB
@@ -180,7 +180,7 @@ async def test_one_reminder_after_each_delay_counted_from_the_last_activity(
     await asyncio.sleep(1.0)  # a pause, then more activity: the clock starts again
     key = await where(bot, sari)
     assert key is not None
-    assert key == intake.next_question(CONTENT, {"sector": "music"}).key  # type: ignore[union-attr]
+    assert key == form_order.next_question(CONTENT, {"sector": "music"}).key  # type: ignore[union-attr]
     await answer(bot, sari, key, MUSICIAN[key])
     active = await last_activity(bot, sari.id)
 
@@ -612,7 +612,7 @@ async def test_reminders_due_in_quiet_hours_go_when_they_end(
 def seed_drafts(database: Path, talents: list[EmulatedUser], at: datetime) -> None:
     """Unfinished registrations (consent given, the sector answered), last active at `at`."""
     moment = at.astimezone(UTC).isoformat(timespec="microseconds")
-    following = intake.next_question(CONTENT, {"sector": "music"})
+    following = form_order.next_question(CONTENT, {"sector": "music"})
     assert following is not None
     with sqlite3.connect(database) as db:
         for index, talent in enumerate(talents):

@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from bot.emulator import EmulatedUser
-from bot.leads.intake import NONE_YET
+from bot.leads.answer_outcomes import NONE_YET
 from bot.store.audit import Actor
 from bot.store.pipeline import HistoryItem
 from bot.texts import Text

@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 
 from bot.chat import chat
-from bot.leads.intake import Accepted, check_text
+from bot.leads.answer_outcomes import Accepted
+from bot.leads.field_checks import check_text
 from bot.settings import DEMO_CONTROLLER, Settings
 from bot.terminal_text import without_controls
 from tests.leads import CONTENT

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import IO, Any, BinaryIO, Literal
 
 from bot.content import Content, Question
-from bot.leads import filter_words, intake, records
+from bot.leads import filter_words, form_order, records
 from bot.parsing import FIRST_YEAR, LAST_YEAR, written_day
 from bot.private_files import open_private, private_file
 from bot.store import Store
@@ -275,11 +275,11 @@ class Sheet:
     def _display(self, question: Question, value: Any) -> str:
         """An answer as staff read it; labels of choices are looked up once per export."""
         if question.type not in _CHOICE_TYPES:
-            return intake.display(question, self.content, value, EXPORT_LANGUAGE)
+            return form_order.display(question, self.content, value, EXPORT_LANGUAGE)
         key = (question.key, tuple(value) if isinstance(value, list) else value)
         shown = self.labels.get(key)
         if shown is None:
-            shown = self.labels[key] = intake.display(
+            shown = self.labels[key] = form_order.display(
                 question, self.content, value, EXPORT_LANGUAGE
             )
         return shown
@@ -345,7 +345,7 @@ class Sheet:
     def _guardian(self, lead: Lead) -> str:
         """A minor's guardian consent, by the lead's age as /lead shows it: empty for an
         adult (never asked), "belum ditanya" for a minor who never said."""
-        if not intake.minor(self.content, lead.answers):
+        if not form_order.minor(self.content, lead.answers):
             return ""
         granted = lead.consents.get(GUARDIAN_CONSENT)
         if granted is None:

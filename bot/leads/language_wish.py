@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from bot.leads.intake import AROUND_LINK, fold, web_link
+from bot.leads.intent_words import fold
+from bot.leads.web_links import AROUND_LINK, web_link
 
 # The language named as a language: "bahasa Inggris", "English", "bhs indo", "Indonesian".
 # "Inggris" or "Indonesia" alone is a country as well ("pindah ke Inggris", "kembali ke

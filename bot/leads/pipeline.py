@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Literal
 
 from bot.content import Content, Markup, Stage
-from bot.leads import filter_words, intake
+from bot.leads import filter_words, form_order
 from bot.leads.chart import ChartData
 from bot.leads.export import SECTOR_ALIASES, WIB, plain_text, start_of_day_utc, wib_words
 from bot.leads.records import stage_words
@@ -549,7 +549,7 @@ async def lead_preview_intro(
 async def is_minor(store: Store, content: Content, application_id: int) -> bool:
     """Whether the lead's answers say the talent is under 18 (as answered or corrected)."""
     lead = await store.leads.get(application_id)
-    return lead is not None and intake.minor(content, lead.answers)
+    return lead is not None and form_order.minor(content, lead.answers)
 
 
 def check_note(text: str) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import quote
 
 from bot.content import Content, Question
-from bot.leads import intake
+from bot.leads import answer_outcomes, field_checks, form_order
 from bot.parsing import joined
 from bot.store import Lead, Store
 from bot.store.audit import Actor
@@ -194,7 +194,9 @@ def places_said(content: Content, language: str, words: str) -> list[str]:
     ]
     question = content.questions.get("sector")
     for found in sectors_read(words, places, search_sectors(content)):
-        label = intake.display(question, content, found.code, language) if question else found.code
+        label = (
+            form_order.display(question, content, found.code, language) if question else found.code
+        )
         said.append(
             content.text(Text.LEAD_SEARCH_SECTOR, language, words=found.typed, sector=label)
         )
@@ -297,7 +299,7 @@ def differences(
         if question.key not in this and question.key not in other:
             continue
         shown = [
-            intake.display(question, content, answers.get(question.key), language)
+            form_order.display(question, content, answers.get(question.key), language)
             if question.key in answers
             else "—"
             for answers in (this, other)
@@ -377,7 +379,7 @@ def deciding(content: Content) -> set[str]:
         key
         for question in content.intake.questions
         for key in (question.when or {})
-        if question not in intake.follow_ups(content, key)
+        if question not in form_order.follow_ups(content, key)
     }
 
 
@@ -386,7 +388,7 @@ def editable_questions(content: Content, answers: dict[str, Any]) -> list[Questi
     keep_out = deciding(content)
     return [
         question
-        for question in intake.visible_questions(content, answers)
+        for question in form_order.visible_questions(content, answers)
         if question.key not in keep_out
     ]
 
@@ -394,7 +396,7 @@ def editable_questions(content: Content, answers: dict[str, Any]) -> list[Questi
 def editable(content: Content, answers: dict[str, Any], key: str) -> Question:
     """The question, if staff may correct it on this lead; else EditError."""
     question = content.questions.get(key)
-    if question is None or not intake.is_visible(question, answers):
+    if question is None or not form_order.is_visible(question, answers):
         raise EditError(Text.RECORDS_EDIT_UNKNOWN)
     if key in deciding(content):
         raise EditError(Text.RECORDS_EDIT_DECIDING)
@@ -403,41 +405,41 @@ def editable(content: Content, answers: dict[str, Any], key: str) -> Question:
 
 def check_answer(
     content: Content, question: Question, answers: dict[str, Any], text: str
-) -> intake.Outcome:
+) -> answer_outcomes.Outcome:
     """A typed correction, validated exactly like the form (a multiple-choice answer as its
     labels separated by commas)."""
     if question.type != "multi_choice":
-        return intake.check_text(question, content, answers, text)
+        return field_checks.check_text(question, content, answers, text)
     chosen: list[str] = []
     for part in (part.strip() for part in text.split(",")):
         if not part:
             continue
-        outcome = intake.check_text(question, content, answers, part)
-        if not isinstance(outcome, intake.Accepted):
-            return intake.Rejected(Text.RECORDS_EDIT_MULTI_HINT)
+        outcome = field_checks.check_text(question, content, answers, part)
+        if not isinstance(outcome, answer_outcomes.Accepted):
+            return answer_outcomes.Rejected(Text.RECORDS_EDIT_MULTI_HINT)
         chosen += [value for value in outcome.value if value not in chosen]
-    problem = intake.check_selection(question, chosen)
-    return problem if problem is not None else intake.Accepted(chosen)
+    problem = field_checks.check_selection(question, chosen)
+    return problem if problem is not None else answer_outcomes.Accepted(chosen)
 
 
 def check_values(
     content: Content, question: Question, answers: dict[str, Any], values: list[str]
-) -> intake.Outcome:
+) -> answer_outcomes.Outcome:
     """Chosen values of a multiple-choice question (the workspace's checkboxes), validated
     like the form: each one on offer, as many as the question allows."""
-    offered = {value for value, _ in intake.choices(question, content, answers)}
+    offered = {value for value, _ in form_order.choices(question, content, answers)}
     if question.type != "multi_choice" or not set(values) <= offered:
-        return intake.Rejected(Text.INTAKE_USE_BUTTONS)
+        return answer_outcomes.Rejected(Text.INTAKE_USE_BUTTONS)
     chosen = list(dict.fromkeys(values))
-    problem = intake.check_selection(question, chosen)
-    return problem if problem is not None else intake.Accepted(chosen)
+    problem = field_checks.check_selection(question, chosen)
+    return problem if problem is not None else answer_outcomes.Accepted(chosen)
 
 
 def check_choice(
     content: Content, question: Question, answers: dict[str, Any], value: str
-) -> intake.Outcome:
+) -> answer_outcomes.Outcome:
     """A pressed choice (single choice or province), validated like the form."""
-    return intake.check_choice(question, content, answers, value)
+    return field_checks.check_choice(question, content, answers, value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -456,14 +458,14 @@ def typed_follow_ups(
     """The typed "which one?" answers a correction of this question may drop (a staff
     review: unticking "Lainnya" dropped the talent's text without a word)."""
     found = []
-    for later in intake.follow_ups(content, question.key):
+    for later in form_order.follow_ups(content, question.key):
         typed = answers.get(later.key)
         if typed in (None, ""):
             continue
         keeps = tuple((later.when or {}).get(question.key, ()))
         chosen = [
             label.get(language)
-            for value, label in intake.choices(question, content, answers)
+            for value, label in form_order.choices(question, content, answers)
             if value in keeps
         ]
         words = content.text(
@@ -471,7 +473,7 @@ def typed_follow_ups(
             language,
             choice=" / ".join(chosen),
             label=later.label.get(language),
-            text=intake.display(later, content, typed, language),
+            text=form_order.display(later, content, typed, language),
         )
         found.append(TypedFollowUp(keeps, words))
     return found
@@ -500,8 +502,8 @@ async def edit_answer(
     # "Lainnya" corrected to a named role: the "which one?" it had goes in the same change.
     drops = tuple(
         later.key
-        for later in intake.follow_ups(content, key)
-        if not intake.is_visible(later, {key: value})
+        for later in form_order.follow_ups(content, key)
+        if not form_order.is_visible(later, {key: value})
     )
     return await store.records.edit_answer(
         application_id, key, expected, had_expected, value, actor, drops=drops
@@ -549,7 +551,7 @@ def answer_text(content: Content, language: str, key: str, value: Any, present: 
     question = content.questions.get(key)
     if question is None:
         return "—" if value is None else str(value)
-    return intake.display(question, content, value, language)
+    return form_order.display(question, content, value, language)
 
 
 def after_text(content: Content, language: str, change: AnswerChange) -> str:

@@ -14,24 +14,13 @@ from typing import Any
 
 from bot.answers.text import asks_something
 from bot.content import Content, Question
+from bot.leads.answer_outcomes import NONE_YET, Accepted, Outcome, Rejected
 from bot.leads.change_wish import WRONG
-from bot.leads.intake import (
-    AROUND_LINK,
-    CHAT_WORDS,
-    NONE_YET,
-    PLATFORMS,
-    Accepted,
-    Outcome,
-    Rejected,
-    affirmed,
-    closes_choice,
-    fold,
-    list_items,
-    named_choices,
-    visible_questions,
-    web_link,
-)
+from bot.leads.choice_words import affirmed, list_items, named_choices
+from bot.leads.form_order import visible_questions
+from bot.leads.intent_words import CHAT_WORDS, closes_choice, fold
 from bot.leads.step_questions import ASKED_WORDS, about_the_step
+from bot.leads.web_links import AROUND_LINK, PLATFORMS, web_link
 from bot.terminal_text import without_controls
 from bot.texts import Text
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from bot.content import Content, Markup
-from bot.leads import intake
+from bot.leads import form_order
 from bot.leads.export import WIB, start_of_day_utc
 from bot.settings import Settings
 from bot.store import ReminderCounts, Store
@@ -81,7 +81,7 @@ def report(stats: Stats, content: Content, language: str, settings: Settings) ->
     def lines(tally: Tally, question_key: str) -> Markup:
         question = content.questions.get(question_key)
         labelled = [
-            (intake.display(question, content, value, language) if question else value, count)
+            (form_order.display(question, content, value, language) if question else value, count)
             for value, count in tally
         ]
         items = [

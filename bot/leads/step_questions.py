@@ -15,8 +15,11 @@ import html
 import re
 
 from bot.content import Content, Question
-from bot.leads import intake
-from bot.leads.intake import AROUND_LINK, Answers, Rejected, fold, web_link
+from bot.leads import choice_words, form_order
+from bot.leads.answer_outcomes import Rejected
+from bot.leads.form_order import Answers
+from bot.leads.intent_words import fold
+from bot.leads.web_links import AROUND_LINK, web_link
 from bot.texts import Text
 
 # Words a question typed mid-form has at least (chat particles aside), for the FAQ or the
@@ -355,7 +358,7 @@ def asks_at_choices(question: Question, content: Content, answers: Answers, text
         return True  # "aku dua-duanya": one role is taken here
     if _OR.search(folded) is None:
         return False
-    return len(intake.named_choices(question, content, answers, text, asked=True)) > 1
+    return len(choice_words.named_choices(question, content, answers, text, asked=True)) > 1
 
 
 def about_the_choices(
@@ -371,7 +374,7 @@ def about_the_choices(
         return None
     if not asks_at_choices(question, content, answers, text):
         return None
-    named = intake.named_choices(question, content, answers, text, asked=True)
+    named = choice_words.named_choices(question, content, answers, text, asked=True)
     which = _WHICH.search(folded) is not None
     if question.choices_from == "programs":
         # A question on what one program takes ("Apakah BIFF ACF menerima dokumenter?", a
@@ -379,7 +382,7 @@ def about_the_choices(
         # or the FAQ; the summary answers only which one, what tells them apart, what it is.
         if not (which or (named and _WHAT_IS.search(folded))):
             return None
-        offered = [value for value, _ in intake.choices(question, content, answers)]
+        offered = [value for value, _ in form_order.choices(question, content, answers)]
         kind = _KIND.search(folded) if which and not named else None
         if kind is not None:
             # "which one suits a documentary / a rapper / a dancer" (a talents' review: the
@@ -397,7 +400,7 @@ def about_the_choices(
     if question.key in _ROLES and _TWO.search(folded):
         return Rejected(Text.INTAKE_ROLE_ONE)  # "produser sekaligus sutradara, pilih mana?"
     fits = _FITS.search(folded) is not None
-    other = intake.other_follow_up(question, content)
+    other = form_order.other_follow_up(question, content)
     ranges = bool(question.choices) and all(c.numbers for c in question.choices or [])
     if ranges and not named and (which or fits) and not _DIGIT.search(folded):
         # "dancer masuk mana" at the age (a talents' review: "pick the closest" age): what
@@ -410,7 +413,7 @@ def about_the_choices(
         # "korea aku baru dikit bisa centang ga": tick it, or Lainnya with a level; also
         # "cuma bisa baca hangul, itu termasuk bisa ga?" (a talents' review: "for example
         # Korean" right after, against it).
-        labels = dict(intake.choices(question, content, answers))
+        labels = dict(form_order.choices(question, content, answers))
         values = {"named": labels[named[0]], "other": other[1]}
         return Rejected(Text.INTAKE_CHOICES_MAY_TICK, values)
     # How many may be ticked, said with the choices (a talents' review: the genre hint did not).
@@ -418,11 +421,11 @@ def about_the_choices(
     abouts = {choice.value: choice.about for choice in question.choices or []}
     if named and _DIFFERENCE.search(folded) and all(abouts.get(value) for value in named):
         # "bedanya apa solo sama grup": a line on each, never one of them as if recommended.
-        labels = dict(intake.choices(question, content, answers))
+        labels = dict(form_order.choices(question, content, answers))
         lines = tuple((labels[value], abouts[value]) for value in named)
         return Rejected(Text.INTAKE_CHOICES_DIFFERENCE, {"lines": lines, **up_to})
     if len(named) > 1 or (named and (which or fits)):
-        labels = dict(intake.choices(question, content, answers))
+        labels = dict(form_order.choices(question, content, answers))
         # "Lainnya" named beside others ("…or should I choose other") has its own sentence.
         said = [value for value in named if other is None or value != other[0]]
         if not said and other is not None:
@@ -455,8 +458,8 @@ def one_role_only(
     and for a text with a "?" (a question, for the FAQ)."""
     if question.key not in _ROLES or "?" in text or "\uff1f" in text:
         return None
-    other = intake.other_follow_up(question, content)
-    named = intake.named_choices(question, content, answers, text)
+    other = form_order.other_follow_up(question, content)
+    named = choice_words.named_choices(question, content, answers, text)
     roles = [value for value in named if other is None or value != other[0]]
     if len(roles) > 1 or _TWO.search(fold(text)):
         return Rejected(Text.INTAKE_ROLE_ONE)

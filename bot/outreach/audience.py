@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from bot.content import Content, Markup
-from bot.leads.intake import province_of_city
+from bot.leads.places import province_of_city
 from bot.store import Broadcasts
 from bot.texts import Text
 

@@ -36,7 +36,7 @@ from telegram.error import RetryAfter, TelegramError
 from telegram.ext import ExtBot
 
 from bot.content import Content, Markup
-from bot.leads import intake
+from bot.leads import form_order
 from bot.names import first_name
 from bot.outreach.broadcast import WIB
 from bot.outreach.pacing import BulkSends, unreachable
@@ -103,7 +103,7 @@ def due_number(draft: DueDraft, times: DueTimes) -> int:
 
 def questions_left(content: Content, answers: dict[str, Any]) -> int:
     """Questions still to answer, counted as the questionnaire's "question N of M" does."""
-    return sum(1 for q in intake.expected_questions(content, answers) if q.key not in answers)
+    return sum(1 for q in form_order.expected_questions(content, answers) if q.key not in answers)
 
 
 def deleted_after(settings: Settings, draft: DueDraft, now: datetime) -> datetime | None:

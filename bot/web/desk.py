@@ -16,7 +16,7 @@ from typing import Any
 from telegram import Bot
 
 from bot.content import Content
-from bot.leads import intake, pipeline, waiting
+from bot.leads import form_order, pipeline, waiting
 from bot.leads.export import plain_text, wib_text
 from bot.services import Services
 from bot.store import Store
@@ -153,7 +153,9 @@ class Labels:
         if value is None:
             return None
         question = self.content.questions.get("province")
-        return intake.display(question, self.content, value, self.language) if question else value
+        return (
+            form_order.display(question, self.content, value, self.language) if question else value
+        )
 
     def program(self, key: str) -> str:
         """A program as the questionnaire offers it."""

@@ -9,7 +9,7 @@ import logging
 from typing import Any
 
 from bot.data_copy import kind_label
-from bot.leads import intake, pipeline
+from bot.leads import form_order, pipeline
 from bot.leads.export import consent_applies, wib_text, wib_words
 from bot.store.conversation import size_over_budget
 from bot.store.leads import CONSENT_KINDS, GUARDIAN_CONSENT, Lead
@@ -142,9 +142,9 @@ async def _page(desk: Desk, viewer: Viewer, found: Lead, state: LeadState) -> di
         {
             "key": question.key,
             "label": question.label.get(language),
-            "value": intake.display(question, content, found.answers[question.key], language),
+            "value": form_order.display(question, content, found.answers[question.key], language),
         }
-        for question in intake.visible_questions(content, found.answers)
+        for question in form_order.visible_questions(content, found.answers)
         if question.key in found.answers
     ]
     given = await desk.reads.consents(found.user_id)
@@ -167,7 +167,7 @@ async def _page(desk: Desk, viewer: Viewer, found: Lead, state: LeadState) -> di
         }
         for kind in CONSENT_KINDS
         # An adult is never asked (a "yes" from a draft they changed since is not theirs).
-        if kind != GUARDIAN_CONSENT or intake.minor(content, found.answers)
+        if kind != GUARDIAN_CONSENT or form_order.minor(content, found.answers)
     ]
     lines, more = await desk.reads.log_page(found.user_id, None, LOG_PAGE)
     updates = await store.pipeline.update_counts(application_id)
@@ -186,7 +186,7 @@ async def _page(desk: Desk, viewer: Viewer, found: Lead, state: LeadState) -> di
     if pipeline.in_another_name(found.first_name, state.full_name):
         key = (
             Text.WS_LEAD_FILLED_BY
-            if intake.minor(content, found.answers)
+            if form_order.minor(content, found.answers)
             else Text.WS_LEAD_OTHER_NAME
         )
         filled_by = desk.say(key, language, name=telegram_name or "—")
@@ -206,7 +206,7 @@ async def _page(desk: Desk, viewer: Viewer, found: Lead, state: LeadState) -> di
         # profile was forwarded in two clicks without a word).
         "minor": (
             desk.say(Text.PIPELINE_WARNING_MINOR, language)
-            if intake.minor(content, found.answers)
+            if form_order.minor(content, found.answers)
             else None
         ),
         # Stages this talent's consents close (forwarding they refused), said before a press

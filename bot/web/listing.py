@@ -15,7 +15,7 @@ from typing import Any
 from bot.answers import stats as question_stats
 from bot.answers.desk import thresholds
 from bot.content import Content
-from bot.leads import desk_stats, intake, pipeline, waiting
+from bot.leads import desk_stats, form_order, pipeline, waiting
 from bot.leads import records as lead_records
 from bot.leads.export import WIB, plain_text
 from bot.store.questions import Listed, Listing, Week
@@ -396,7 +396,9 @@ async def _statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:
         else None,
         "sectors": [
             {
-                "label": intake.display(question, content, value, language) if question else value,
+                "label": form_order.display(question, content, value, language)
+                if question
+                else value,
                 "count": n,
             }
             for value, n in figures.sectors

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from bot.content import Markup, Question
-from bot.leads import intake, pipeline, records, waiting
+from bot.leads import answer_outcomes, form_order, pipeline, records, waiting
 from bot.leads.export import plain_text, wib_text
 from bot.leads.pipeline import NoteError
 from bot.store import Lead
@@ -246,7 +246,7 @@ def editable(desk: Desk, viewer: Viewer, lead: Lead) -> dict[str, dict[str, Any]
         offered = (
             [(key, province.label) for key, province in content.provinces.items()]
             if question.type == "province"
-            else intake.choices(question, content, lead.answers)
+            else form_order.choices(question, content, lead.answers)
         )
         shown[question.key] = {
             "key": question.key,
@@ -258,7 +258,7 @@ def editable(desk: Desk, viewer: Viewer, lead: Lead) -> dict[str, dict[str, Any]
             "value": value if kind != "text" else None,
             "text": ""
             if kind != "text" or value is None
-            else intake.display(question, content, value, language),
+            else form_order.display(question, content, value, language),
             # What the page sends back: the answer as it was seen (a correction made by
             # someone else meanwhile is then refused, not overwritten).
             "seen": {"had": question.key in lead.answers, "value": value},
@@ -273,7 +273,7 @@ def _follow_ups(desk: Desk, viewer: Viewer, lead: Lead, question: Question) -> l
     return [{"keeps": list(item.keeps), "text": plain_text(item.words)} for item in found]
 
 
-def _outcome(desk: Desk, language: str, rejected: intake.Rejected) -> dict[str, Any]:
+def _outcome(desk: Desk, language: str, rejected: answer_outcomes.Rejected) -> dict[str, Any]:
     return {"outcome": "refused", "text": desk.say(rejected.reason, language, **rejected.values)}
 
 
@@ -292,9 +292,9 @@ async def edit_answer(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[
         question = records.editable(content, lead.answers, key)
     except records.EditError as error:
         return {"outcome": "refused", "text": desk.say(error.reason, language)}
-    outcome: intake.Outcome
+    outcome: answer_outcomes.Outcome
     if body.get("clear") is True:
-        outcome = intake.Accepted(None)
+        outcome = answer_outcomes.Accepted(None)
     elif "values" in body:
         values = body["values"]
         if not isinstance(values, list) or not all(isinstance(item, str) for item in values):
@@ -307,10 +307,10 @@ async def edit_answer(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[
         outcome = records.check_answer(
             content, question, lead.answers, inputs.words(body, "text", MAX_ANSWER)
         )
-    if isinstance(outcome, intake.Rejected):
+    if isinstance(outcome, answer_outcomes.Rejected):
         return _outcome(desk, language, outcome)
-    if isinstance(outcome, intake.Matches):  # a typed province: the page offers a list
-        return _outcome(desk, language, intake.Rejected(Text.INTAKE_USE_BUTTONS))
+    if isinstance(outcome, answer_outcomes.Matches):  # a typed province: the page offers a list
+        return _outcome(desk, language, answer_outcomes.Rejected(Text.INTAKE_USE_BUTTONS))
     expected = await _expected(desk, application_id, key, had, seen.get("value"))
     try:
         result = await records.edit_answer(

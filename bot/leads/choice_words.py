@@ -1,0 +1,355 @@
+"""The choices a typed text names: as whole words, loosely, in a list of items, beside
+something else, taken back, or as the only ones.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rapidfuzz.distance import OSA
+
+from bot.content import Content, Question, T
+from bot.leads.form_order import Answers, choices
+from bot.leads.intent_words import CHAT_WORDS, fold
+from bot.terminal_text import without_controls
+
+# Words that turn a choice named in a sentence around ("bukan band", "selain pop", "not
+# pop"): no choice is taken from such a text, the talent presses the button.
+_DENIALS = frozenset(
+    # Indonesian and regional "not", "don't", "without", "other than".
+    "bukan bkn tidak tdk tak gak ga gk nggak ngga enggak engga ndak kagak ora dudu belum jangan"  # noqa: SIM905 -- a word list reads best as words
+    " jgn tanpa selain kecuali"
+    # English, with "don't" folded to "don t".
+    " not no non except without never dont don doesn didn isn aren wasn nor"
+    # What the talent was, or looks for, rather than is ("dulu band", "lagi cari band": an
+    # attacker's review).
+    " dulu mantan bekas bubar cari nyari mencari former ex looking".split()
+)
+
+
+def affirmed(text: str) -> str:
+    """A text (folded) up to its first word of denial: "harusnya musik bukan film" says
+    "musik"."""
+    words = fold(without_controls(text)).split()
+    cut = next((i for i, word in enumerate(words) if word in _DENIALS), len(words))
+    return " ".join(words[:cut])
+
+
+def choice_names(label: T, words: Sequence[str] = ()) -> set[str]:
+    """What names a choice in a typed text (folded): its labels, each part of a label
+    between slashes ("grup" of "Band/grup"), and its `words` ("rapper", "pianis")."""
+    names = {fold(label.id), fold(label.en), *(fold(word) for word in words)}
+    for text in (label.id, label.en):
+        names.update(fold(part) for part in text.split("/"))
+    return {name for name in names if name}
+
+
+def named_choices(
+    question: Question, content: Content, answers: Answers, text: str, *, asked: bool = False
+) -> list[str]:
+    """The choices a typed text names as whole words ("grup rebana" names Band/grup), in the
+    question's order. A name inside a longer name of another choice counts for the longer
+    one ("k pop" is K-pop style, not Pop). Nothing from a text that asks ("penyanyi atau
+    penulis lagu?") or denies ("bukan band"): pressing is surer than a wrong pick. `asked`:
+    the choices a question names, to answer it ("cover kpop masuk pop ga?"), never taken."""
+    if not asked and ("?" in text or "\uff1f" in text):
+        return []
+    tokens = fold(without_controls(_REDUPLICATED.sub(r"\1", text))).split()
+    if not tokens or (not asked and not _DENIALS.isdisjoint(tokens)):
+        return []
+    offered, names = _names_of(question, content, answers)
+    if asked:  # "bedanya solo sama grup", "drumer masuk yg mana": read loosely, never taken
+        names = _loosely(names, tokens, programs=question.choices_from == "programs")
+    kept = {value for _, _, value in _name_spans(offered, names, tokens)}
+    return [value for value, _ in offered if value in kept]
+
+
+# Words about picking among a question's buttons ("ga ada yang cocok kak", "Boleh dua-duanya
+# nggak kak", "terserah tim kurasi aja", "Pilih yang manapun"): a text with one is about the
+# question asked, not the rest of an answer before it.
+_ABOUT_PICKING = frozenset(
+    "pilih milih memilih pilihan pilihannya program programnya mana manapun cocok terserah"  # noqa: SIM905 -- a word list reads best as words
+    " semua semuanya dua duanya keduanya both which choose pick".split()
+)
+
+
+def about_the_choices(question: Question, content: Content, answers: Answers, text: str) -> bool:
+    """Whether a typed text is about the question's choices: has a word of one's name
+    ("korea" in "mau ikut yang ke korea kak", not a word of any kind of thing) or of picking
+    (_ABOUT_PICKING)."""
+    tokens = set(fold(without_controls(text)).split())
+    _, names = _names_of(question, content, answers)
+    words = {word for said in names.values() for name in said for word in name.split()}
+    # Not a field's word: "film pendek kami…" may well be the rest of the works before.
+    named = {word for word in words if len(word) > _LOOSE_LENGTH} - _NOT_LOOSE - _FIELDS
+    return not tokens.isdisjoint(_ABOUT_PICKING | named)
+
+
+def _names_of(
+    question: Question, content: Content, answers: Answers
+) -> tuple[list[tuple[str, T]], dict[str, set[str]]]:
+    """The choices offered, and what names each in a typed text (folded). A program is
+    named by its page's title too ("BIFF Asian Project Market", a talents' review: only
+    "BIFF APM", its button, was ticked)."""
+    words: dict[str, Sequence[str]] = {
+        choice.value: choice.words for choice in question.choices or []
+    }
+    if question.choices_from == "programs":
+        words = {
+            key: (page.title.id, page.title.en, *page.words)
+            for key, page in content.programs.items()
+        }
+    offered = choices(question, content, answers)
+    names = {value: choice_names(label, words.get(value, ())) for value, label in offered}
+    # A name of several words also typed as one ("mucon" for MU:CON, "hiphop"): a talents'
+    # review had "…sama mucon" answered about the other program only.
+    joined = {value: {name.replace(" ", "") for name in said} for value, said in names.items()}
+    return offered, {value: said | joined[value] for value, said in names.items()}
+
+
+def _name_spans(
+    offered: list[tuple[str, T]], names: dict[str, set[str]], tokens: Sequence[str]
+) -> list[tuple[int, int, str]]:
+    """Where the choices' names stand in the tokens (first word, past its last, choice); a
+    name inside a longer name of another choice counts for the longer one."""
+    found: list[tuple[int, int, str]] = []  # where a name stands: first word, past its last
+    for value, _ in offered:
+        for name in names[value]:
+            size = len(name.split())
+            found += [
+                (start, start + size, value)
+                for start in range(len(tokens) - size + 1)
+                if all(map(_word_form, tokens[start : start + size], name.split()))
+            ]
+    return [
+        (start, end, value)
+        for start, end, value in found
+        if not any(
+            other != value and low <= start and end <= high and high - low > end - start
+            for low, high, other in found
+        )
+    ]
+
+
+# A word said twice for many ("film-film", "lagu2"): the word, as a choice is named.
+_REDUPLICATED = re.compile(r"\b([^\W\d_]{3,})(?:-\1|2)\b", re.I)
+_PLURAL_FROM = 3  # a name's word this long may be typed as a plural ("films", "documentaries")
+
+
+def _word_form(token: str, word: str) -> bool:
+    """Whether a typed word (folded) is a word of a choice's name or its English plural
+    ("documentaries" of "documentary", "films": a talents' review had "Feature films and
+    documentaries" told to type "Documentaries" under Other)."""
+    if token == word:
+        return True
+    if len(word) < _PLURAL_FROM or not word.isalpha() or not token.startswith(word[:-1]):
+        return False
+    return token in (f"{word}s", f"{word}es") or (word[-1] == "y" and token == f"{word[:-1]}ies")
+
+
+def _only_names(
+    question: Question, content: Content, answers: Answers, tokens: Sequence[str]
+) -> list[str]:
+    """The choices folded tokens name, in the question's order, if nothing else is in them
+    but _AROUND_NAMES ("mucon kak", "film dan musik"); [] otherwise."""
+    offered, names = _names_of(question, content, answers)
+    spans = _name_spans(offered, names, tokens)
+    covered = {index for start, end, _ in spans for index in range(start, end)}
+    rest = {token for index, token in enumerate(tokens) if index not in covered}
+    if not spans or not rest <= _AROUND_NAMES:
+        return []
+    kept = {value for _, _, value in spans}
+    return [value for value, _ in offered if value in kept]
+
+
+# Where the items of a typed list part ("Indonesia, jawa, inggris dikit2", "house sm hiphop").
+# "&", "/" and "+" only between spaces: inside a word they are part of it ("R&B": a second
+# attacker's review had "R, B" said as not ticked).
+_ITEMS = re.compile(
+    r"[,;\n]|(?<!\w)[/&+]|[/&+](?!\w)|\b(?:dan|sama|sm|and|serta|plus|juga|jg|atau|or)\b", re.I
+)
+# Words around an item that are not the item ("inggris dikit2", "bahasa jawa", "kadang jazz").
+_AROUND_ITEM = frozenset(
+    "dikit dikit2 sedikit kadang kadang2 bahasa lancar fasih bisa dll dst etc genre musik"  # noqa: SIM905 -- a word list reads best as words
+    " lagu aliran banget aktif pasif basic dasar native little fluent some bit lah"
+    # Of a sentence around the item, not an item ("Inggris, tapi cuma sedikit", "walau hanya
+    # sedikit"; an attacker's review had "Tapi cuma" offered as a language to add).
+    " tapi tp tetapi walau walaupun meski meskipun cuma cuman hanya doang only just but".split()
+)
+_ITEM_WORDS_AT_MOST = 3  # more is a sentence, not an item to tick
+
+
+def list_items(text: str) -> list[str]:
+    """The items of a typed list, as typed (_ITEMS parts them)."""
+    return _ITEMS.split(without_controls(text))
+
+
+def unnamed_items(question: Question, content: Content, answers: Answers, text: str) -> list[str]:
+    """The items of a typed list that name no choice ("jawa" of "Indonesia, jawa, inggris
+    dikit2"), as typed, without the words around them; a long part is no item."""
+    left = []
+    for part in list_items(text):
+        if named_choices(question, content, answers, part):
+            continue
+        words = [word for word in part.split() if fold(word) not in _AROUND_ITEM_ALL]
+        if words and len(words) <= _ITEM_WORDS_AT_MOST:
+            item = " ".join(words).strip(".!")
+            left.append(item[:1].upper() + item[1:] if item.islower() else item)
+    return left
+
+
+# A word of a label a question may name its choice by ("solo" of "Penyanyi/artis solo"), if no
+# other choice has it and it is no word of any kind of thing ("gaya" of "Gaya K-pop").
+_LOOSE_LENGTH = 3
+_NOT_LOOSE = frozenset({"gaya", "style", "atas", "older", "lain", "lainnya", "other", "musik"})
+# At the programs, a field's or a place's words name no one program ("program musik mana",
+# "yang ke korea mana" ask about all of them).
+_FIELDS = frozenset({"music", "musisi", "film", "talent"})
+_NOT_LOOSE_PROGRAMS = _NOT_LOOSE | _FIELDS | {"korea"}
+# A typed word one typo from a choice's one-word name ("drumer" for "drummer"), from this long.
+_TYPO_LENGTH = 5
+
+
+def _loosely(
+    names: dict[str, set[str]], tokens: Sequence[str], *, programs: bool = False
+) -> dict[str, set[str]]:
+    """The choices' names with the single words of their names that only one choice has
+    ("solo", "artis"), and a typed word one typo (same first letter) from such a word."""
+    never = _NOT_LOOSE_PROGRAMS if programs else _NOT_LOOSE
+    single: dict[str, set[str]] = {}
+    for value, said in names.items():
+        for name in said:
+            for word in name.split():
+                single.setdefault(word, set()).add(value)
+    own = {
+        word: next(iter(values))
+        for word, values in single.items()
+        if len(values) == 1
+        and len(word) >= _LOOSE_LENGTH
+        and word not in never
+        and not any(letter.isdigit() for letter in word)
+    }
+    loose = {value: set(said) for value, said in names.items()}
+    for word, value in own.items():
+        loose[value].add(word)
+    for token in set(tokens) - set(single):
+        if len(token) < _TYPO_LENGTH or token in never:
+            continue
+        near = {
+            value
+            for word, value in own.items()
+            if len(word) >= _TYPO_LENGTH
+            and word[0] == token[0]
+            and OSA.distance(token, word, score_cutoff=1) <= 1
+        }
+        if len(near) == 1:
+            loose[near.pop()].add(token)
+    return loose
+
+
+# Words joining a second thing to the choice named ("Aku penyanyi sama dancer").
+_AND = frozenset("sama dan and plus serta juga jg n".split())  # noqa: SIM905 -- a word list reads best as words
+_BESIDES_WORDS_AT_MOST = 2  # a role or two words of one, not a sentence
+# Who a talent works with, not what they are ("band aku sama temen2").
+_WITH_PEOPLE = frozenset(
+    "teman temen teman2 temen2 kawan kawan2 friend friends mereka dia pacar istri suami keluarga"  # noqa: SIM905 -- a word list reads best as words
+    " adik kakak abang".split()
+)
+
+
+def named_besides(question: Question, content: Content, answers: Answers, text: str) -> str | None:
+    """What a typed answer joins with "sama"/"dan" to the one choice it names, that no choice
+    names ("Aku penyanyi sama dancer", a talents' review: "dancer" dropped without a word),
+    to be said with where it can go; None if nothing, or more than a word or two."""
+    parts: list[list[str]] = [[]]
+    for word in fold(without_controls(text).replace("&", " dan ").replace("+", " dan ")).split():
+        if word in _AND:
+            parts.append([])
+        elif word not in CHAT_WORDS:
+            parts[-1].append(word)
+    said = [" ".join(part) for part in parts[1:] if part]
+    if len(said) != 1 or len(said[0].split()) > _BESIDES_WORDS_AT_MOST:
+        return None
+    if not _WITH_PEOPLE.isdisjoint(said[0].split()):
+        return None
+    return None if named_choices(question, content, answers, said[0]) else said[0]
+
+
+# A choice a talent takes back at a multiple choice ("Mucon ga jadi", "bukan mucon kak", "ga
+# jadi mucon"; a talents' review: told to press the buttons), or names as the only one ("Musisi
+# ke korea aja", "cuma MU:CON"): only a message of nothing but the choices, the word that
+# turns them, and _AROUND_NAMES. In a sentence those words say other things (an attacker's
+# review: "Inggris, tapi cuma sedikit" unticked Indonesian, "jangan lupa inggris" unticked
+# English, "bukan cuma Indonesia, aku juga bisa Inggris" unticked Indonesian).
+_AROUND_NAMES = frozenset("kak kakak kk kang ya yaa deh dong sih dan sama sm and".split())  # noqa: SIM905 -- a word list reads best as words
+_ONLY = frozenset("aja saja cuma cuman hanya only just doang".split())  # noqa: SIM905 -- a word list reads best as words
+_NO = ("ga", "gak", "gk", "nggak", "ngga", "enggak", "tidak", "tdk")
+# Right before the choices ("bukan mucon", "ga jadi mucon"), or right after ("mucon ga jadi").
+_TAKEN_BACK_BEFORE = (
+    *(
+        (word,)
+        for word in "bukan bkn jangan jgn tanpa kecuali hapus buang batal gajadi cancel except"  # noqa: SIM905 -- a word list reads best as words
+        " without not no".split()
+    ),
+    *((no, then) for no in _NO for then in ("mau", "jadi", "usah", "pilih")),
+)
+_TAKEN_BACK_AFTER = (
+    *((word,) for word in "gajadi batal dihapus dibatalkan dicancel cancel".split()),  # noqa: SIM905 -- a word list reads best as words
+    *((no, then) for no in _NO for then in ("jadi", "usah")),
+)
+
+
+# Where a taking back ends: "bukan korea, inggris" takes back Korean and gives English (an
+# attacker's review: fold dropped the comma, and English was unticked too).
+_TAKEN_BACK_ENDS = re.compile(r"[,;.!\n]|\b(?:tapi|tp|but|melainkan|namun)\b", re.I)
+
+
+def taken_back(
+    question: Question, content: Content, answers: Answers, text: str
+) -> tuple[list[str], list[str]]:
+    """The choices a message takes back ("Mucon ga jadi", "bukan mucon kak"), and those it
+    names after them in their place ("bukan korea, inggris"); ([], []) otherwise. Only the
+    names before the first comma or "tapi"/"but" are taken back; "Bukan, Inggris" takes back
+    nothing, and what follows must be nothing but choices."""
+    if "?" in text or "\uff1f" in text:
+        return [], []
+    head, *rest = _TAKEN_BACK_ENDS.split(without_controls(text), maxsplit=1)
+    tail = rest[0] if rest else ""
+    instead = [word for word in _words_of(tail) if word not in _ONLY]  # "indonesia aja"
+    given = _only_names(question, content, answers, instead) if instead else []
+    if instead and not given:
+        return [], []  # "bukan korea, aku cuma bisa inggris": more than choices after it
+    tokens = _words_of(head)
+    dropped: list[str] = []
+    for phrase in _TAKEN_BACK_BEFORE:
+        if not dropped and tuple(tokens[: len(phrase)]) == phrase:
+            # "bukan cuma X", "jangan lupa X": nothing taken back ("lupa", "cuma" are no
+            # choice, so _only_names finds none).
+            dropped = _only_names(question, content, answers, tokens[len(phrase) :])
+    for phrase in _TAKEN_BACK_AFTER:
+        if not dropped and len(tokens) > len(phrase) and tuple(tokens[-len(phrase) :]) == phrase:
+            dropped = _only_names(question, content, answers, tokens[: -len(phrase)])
+    if not dropped:
+        return [], []
+    return dropped, [value for value in given if value not in dropped]
+
+
+def _words_of(text: str) -> list[str]:
+    """A text's folded words, without _AROUND_NAMES."""
+    return [word for word in fold(text).split() if word not in _AROUND_NAMES]
+
+
+def only_these(question: Question, content: Content, answers: Answers, text: str) -> list[str]:
+    """The choices a message names as the only ones ("Musisi ke korea aja", "cuma MU:CON",
+    "X saja kak"), or []."""
+    if "?" in text or "\uff1f" in text:
+        return []
+    tokens = fold(without_controls(text)).split()
+    if _ONLY.isdisjoint(tokens):
+        return []
+    return _only_names(question, content, answers, [word for word in tokens if word not in _ONLY])
+
+
+# Around an item of a typed list: no part of it.
+_AROUND_ITEM_ALL = _AROUND_ITEM | CHAT_WORDS | {""}

@@ -1,0 +1,319 @@
+"""Whether an answer is valid, and its form for storage: a button pressed, a selection,
+and a typed answer checked for its question's type (e-mail, phone, links, numbers, a choice
+typed instead of pressed).
+
+Pure functions over content and answers; no I/O, no Telegram.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from bot.content import Content, Question
+from bot.leads.answer_outcomes import NONE_YET, Accepted, Outcome, Rejected
+from bot.leads.choice_words import named_besides, named_choices
+from bot.leads.form_order import Answers, choices, other_follow_up
+from bot.leads.intent_words import CHAT_WORDS, fold
+from bot.leads.places import _province_typed
+from bot.leads.web_links import (
+    _HANDLE,
+    _NO_LINKS,
+    AROUND_LINK,
+    _as_link,
+    _names_a_link,
+    _profile_link,
+    untracked_in,
+    web_link,
+)
+from bot.parsing import numbers_in_words
+from bot.terminal_text import without_controls
+from bot.texts import Text
+
+if TYPE_CHECKING:
+    import phonenumbers
+
+
+PHONE_REGION = "ID"  # numbers written without a country code are Indonesian
+
+_AMOUNT = r"([+-]?\d+(?:[.,]\d+)?)"
+# "tahunan", "thn an", "taonan": about that many years ("2 tahunan" was "write a number only" in a
+# talents' review); "bulanan" has no unit of years and stays refused.
+_YEARS_UNIT = r"\s*(?:tahun|taun|taon|thn|th|years?|yrs?)(?:\s?an)?\.?"
+# A number typed with its unit or without ("7 tahun", "3 years"): the number is the answer.
+_NUMBER = re.compile(rf"{_AMOUNT}(?:{_YEARS_UNIT})?", re.I)
+# A number of years among words ("udah 4 thn an", "around 6 years"): with its unit, so that
+# "6 bulan", "umur 25" or "50 lagu" are not taken for years; not inside another number.
+_NUMBER_IN = re.compile(rf"(?<![\w.,+-]){_AMOUNT}{_YEARS_UNIT}(?![\w.,-]*\d)(?![^\W\d_])", re.I)
+# The year a talent started, as an answer to how many years ("sejak 2019", "since 2019", "dari
+# tahun 2019": "write a number only" in a talents' review): the years from then to this year
+# in Jakarta. Only with the one year in the message ("dari 2019 sampai 2022" says more).
+_SINCE_YEAR = re.compile(
+    r"\b(?:sejak|semenjak|since|mulai|dari|dr)\s+(?:(?:tahun|taun|taon|thn|th)\.?\s*)?((?:19|20)\d\d)\b",
+    re.I,
+)
+_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+JAKARTA = ZoneInfo("Asia/Jakarta")
+
+
+def use_buttons(question: Question, content: Content) -> Rejected:
+    """Typed text no choice fits: press a button (at a multiple choice, one or more, then
+    Done), or, where the form asks "which one?" after a choice such as "Lainnya", press that
+    one and type it there ("pelatih vokal" typed at the role question)."""
+    multi = question.type == "multi_choice"
+    other = other_follow_up(question, content)
+    if other is not None:
+        key = Text.INTAKE_USE_BUTTONS_MULTI_OR_OTHER if multi else Text.INTAKE_USE_BUTTONS_OR_OTHER
+        return Rejected(key, {"other": other[1]})
+    return Rejected(Text.INTAKE_USE_BUTTONS_MULTI if multi else Text.INTAKE_USE_BUTTONS)
+
+
+def check_choice(
+    question: Question, content: Content, answers: Answers, value: str
+) -> Accepted | Rejected:
+    """A button press on a single-choice or province question."""
+    if question.type == "province":
+        return Accepted(value) if value in content.provinces else Rejected(Text.INTAKE_USE_BUTTONS)
+    allowed = {key for key, _ in choices(question, content, answers)}
+    return Accepted(value) if value in allowed else Rejected(Text.INTAKE_USE_BUTTONS)
+
+
+def check_selection(question: Question, selection: Sequence[str]) -> Rejected | None:
+    """Whether a multiple-choice selection may be confirmed."""
+    low = question.min_choices if question.min_choices is not None else int(question.required)
+    if len(selection) < low:
+        return Rejected(Text.INTAKE_TOO_FEW_CHOICES, {"min": low})
+    if question.max_choices is not None and len(selection) > question.max_choices:
+        return Rejected(Text.INTAKE_TOO_MANY_CHOICES, {"max": question.max_choices})
+    return None
+
+
+def check_added(question: Question, selection: Sequence[str]) -> Rejected | None:
+    """A choice pressed past the question's maximum is refused at once."""
+    if question.max_choices is not None and len(selection) > question.max_choices:
+        return Rejected(Text.INTAKE_TOO_MANY_CHOICES, {"max": question.max_choices})
+    return None
+
+
+def toggle(selection: Sequence[str], value: str) -> list[str]:
+    """The selection with a value added or removed."""
+    return (
+        [item for item in selection if item != value]
+        if value in selection
+        else [
+            *selection,
+            value,
+        ]
+    )
+
+
+def check_text(question: Question, content: Content, answers: Answers, text: str) -> Outcome:
+    """A typed answer: validate and normalise it for the question's type (no control
+    characters: only long answers keep their line breaks)."""
+    text = without_controls(text, keep_newlines=question.type == "long_text").strip()
+    if not text:
+        return Rejected(Text.INTAKE_EMPTY)
+    if question.none_answers and says_none_yet(question, text):
+        return Accepted(NONE_YET)
+    checker = _CHECKERS.get(question.type)
+    if checker is not None:
+        return checker(question, text)
+    if question.type == "province":
+        return _province_typed(content, text)
+    # A choice question answered by typing a label instead of pressing its button.
+    typed = fold(text)
+    offered = choices(question, content, answers)
+    for value, label in offered:
+        if typed in (fold(label.id), fold(label.en), value):
+            return Accepted([value] if question.type == "multi_choice" else value)
+    if question.type == "single_choice":  # one answer: "musik kak", "band" say which
+        words = set(typed.split()) - CHAT_WORDS
+        fitting = [
+            value
+            for value, label in offered
+            if words and any(words <= set(fold(name).split()) for name in (label.id, label.en))
+        ]
+        if len(fitting) == 1:
+            return Accepted(fitting[0])
+        named = named_choices(question, content, answers, text)  # "grup rebana", "pianis"
+        other = other_follow_up(question, content)
+        if len(named) == 1 and (other is None or named[0] != other[0]):
+            # "Lainnya"'s words only stop a wrong pick.
+            besides = named_besides(question, content, answers, text)
+            return Accepted(named[0], named=True, besides=besides)
+        picked = _by_number(question, typed)  # "umur aku 22"
+        if picked is not None:
+            return Accepted(picked)
+    if question.type == "multi_choice":  # "bahasa indonesia dan inggris": both
+        named = named_choices(question, content, answers, text)
+        if named:
+            return Accepted(named)
+    return use_buttons(question, content)
+
+
+def says_none_yet(question: Question, text: str) -> bool:
+    """Whether a typed answer is one of the question's none_answers ("belum ada"), alone or
+    followed by more ("Belum ada, nanti saya susulkan setelah bertanya kepada cucu saya", "not
+    yet, will send later": a talents' review had it refused as "not a link"); never a text
+    with a link or a handle in it, which is the answer."""
+    typed = fold(text)
+    nones = {fold(word) for word in question.none_answers}
+    if typed in nones:
+        return True
+    if _HANDLE.search(text) or any(web_link(word.strip(AROUND_LINK)) for word in text.split()):
+        return False
+    return any(none and typed.startswith(f"{none} ") for none in nones)
+
+
+_WHOLE_NUMBER = re.compile(r"(?<!\d)\d{1,3}(?!\d)")
+
+
+def _by_number(question: Question, typed: str) -> str | None:
+    """The choice whose `numbers` hold the one number typed, if exactly one does."""
+    found = _WHOLE_NUMBER.findall(typed)
+    if len(found) != 1:
+        return None
+    number = int(found[0])
+    fitting = [
+        choice.value
+        for choice in question.choices or ()
+        if choice.numbers is not None and choice.numbers[0] <= number <= choice.numbers[1]
+    ]
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def _check_plain(question: Question, text: str) -> Outcome:
+    if question.type == "short_text":
+        text = " ".join(text.split())
+    if question.holds_links:  # a new staff member fixed "ig aku @rina.music" by hand
+        if not any(_names_a_link(line) for line in text.split("\n")):
+            # "udah masuk belum kang" was stored as a link in a talents' review.
+            if fold(text.strip(AROUND_LINK)) in _NO_LINKS:
+                return Accepted(None)  # "gak ada": as the Skip button
+            return Rejected(Text.INTAKE_NO_LINK)
+        text = "\n".join(_as_link(line) for line in text.split("\n"))
+        text = untracked_in(text)
+    limit = question.length_limit
+    if len(text) > limit:
+        return Rejected(Text.INTAKE_TOO_LONG, {"length": len(text), "limit": limit})
+    return Accepted(text)
+
+
+# An address among words ("Email saya ratna.keroncong@yahoo.co.id", "email ku x@gmail.com
+# bang"): what stands around an "@" up to a space or the sentence's punctuation.
+_ADDRESS_IN = re.compile(r"[^\s@<>()\[\],;:\"']+@[^\s@<>()\[\],;:\"']+")
+
+
+def load_validators() -> None:
+    """Import the email and phone checks' libraries now. A running bot calls this at start:
+    otherwise their import (~70 ms) would hold up every talent's reply once, when the first
+    talent types an address or a number. The read-only commands never import them."""
+    for name in ("email_validator", "phonenumbers"):
+        importlib.import_module(name)
+
+
+def _check_email(question: Question, text: str) -> Outcome:
+    # Imported here: the commands that only read answers (export, audit, stats) never need it.
+    from email_validator import EmailNotValidError, validate_email
+
+    # The one address of a sentence (a talents' review: "Email saya …" was "not right"); two
+    # are asked about, not picked from.
+    found = {match.group().rstrip(".!?").lower() for match in _ADDRESS_IN.finditer(text)}
+    if len(found) > 1:
+        return Rejected(Text.INTAKE_TWO_EMAILS)
+    text = found.pop() if found else text
+    try:
+        result = validate_email(text, check_deliverability=False)
+    except EmailNotValidError:
+        return Rejected(Text.INTAKE_BAD_EMAIL)
+    return Accepted(result.normalized.lower())
+
+
+def _check_phone(question: Question, text: str) -> Outcome:
+    import phonenumbers  # as email_validator above: only answers being checked need it
+
+    # The numbers written in the text, each once ("Nomor WA saya 0813 2999 1234"): one among
+    # words is the answer; two are asked about ("Nomor WhatsApp saya 0271-712345, kalau HP
+    # 0813 2999 1234" was "not a number" in a talents' review). Parsing words whole could read
+    # their letters as a keypad's digits.
+    found = {
+        phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+        for match in phonenumbers.PhoneNumberMatcher(text, PHONE_REGION)
+    }
+    if len(found) > 1:
+        return Rejected(Text.INTAKE_TWO_PHONES)
+    if len(found) == 1 and any(c.isalpha() for c in text):
+        return Accepted(found.pop())
+    try:
+        number = phonenumbers.parse(text, PHONE_REGION)
+    except phonenumbers.NumberParseException:
+        return Rejected(Text.INTAKE_BAD_PHONE)
+    if text.lstrip().startswith("62"):
+        # "62 21 7654 321" is Indonesia's code without its "+", not a national number that
+        # begins 62 (which came out +6262…): read it with the "+" when that is a number.
+        international = _parsed(f"+{text.lstrip()}")
+        if international is not None and phonenumbers.is_valid_number(international):
+            number = international
+    if not phonenumbers.is_valid_number(number):
+        return Rejected(Text.INTAKE_BAD_PHONE)
+    return Accepted(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+
+
+def _parsed(text: str) -> phonenumbers.PhoneNumber | None:
+    import phonenumbers
+
+    try:
+        return phonenumbers.parse(text, None)
+    except phonenumbers.NumberParseException:
+        return None
+
+
+def _check_url(question: Question, text: str) -> Outcome:
+    if len(text) > question.length_limit:
+        return Rejected(Text.INTAKE_TOO_LONG, {"length": len(text), "limit": question.length_limit})
+    link = web_link(text)
+    if link is None and any(c.isspace() for c in text):
+        # A link in a sentence ("yutub aku: youtube.com/@kopisenja"): the one link in it.
+        found = {link for word in text.split() if (link := web_link(word.strip(AROUND_LINK)))}
+        link = found.pop() if len(found) == 1 else None
+    if link is None:
+        link = _profile_link(text)
+    return Rejected(Text.INTAKE_BAD_URL) if link is None else Accepted(link)
+
+
+def _check_number(question: Question, text: str) -> Outcome:
+    low, high = question.min or 0, question.max or 0
+    bounds = {"min": _number_text(low), "max": _number_text(high)}
+    text = numbers_in_words(text)  # "Sekitar dua puluh tahun" (a talents' review: refused)
+    match = _NUMBER.fullmatch(text)
+    if match is None:  # "udh 4 thn an", "around 6 years": the one number said
+        found = list(_NUMBER_IN.finditer(text))
+        match = found[0] if len(found) == 1 else None
+    since = _SINCE_YEAR.search(text) if match is None else None
+    if since is not None and len(_A_YEAR.findall(text)) == 1:
+        value = float(datetime.now(JAKARTA).year - int(since.group(1)))
+    elif match is None:
+        return Rejected(Text.INTAKE_BAD_NUMBER, bounds)
+    else:
+        value = float(match.group(1).replace(",", "."))
+    if not low <= value <= high:
+        return Rejected(Text.INTAKE_BAD_NUMBER, bounds)
+    return Accepted(int(value) if value.is_integer() else value)
+
+
+def _number_text(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+_CHECKERS = {
+    "short_text": _check_plain,
+    "long_text": _check_plain,
+    "email": _check_email,
+    "phone": _check_phone,
+    "url": _check_url,
+    "number": _check_number,
+}

@@ -1,0 +1,245 @@
+"""What a typed message says about the form rather than answering it: skip, done, all of
+them, send, yes, agree, later, "let me check", "hmm"; and `fold`, the forgiving form in which
+every typed text is compared.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from bot.terminal_text import without_controls
+
+# What a talent types for the Skip button of an optional question ("skip" was stored as the
+# answer).
+_SKIP_WORDS = frozenset(
+    {
+        "skip",
+        "skip aja",
+        "skip dulu",
+        "skip saja",
+        "lewati",
+        "lewati aja",
+        "lewati saja",
+        "lewati dulu",
+        "lewat",
+        "lewat aja",
+    }
+)
+
+
+# What a talent types at a multiple choice when they think they are done ("udah kak"): no
+# choice, and no "Lainnya" either; they are pointed at the Done button.
+_DONE_WORDS = frozenset(
+    "udah udh sudah sdh selesai beres cukup done finished finish itu segitu gitu semua"  # noqa: SIM905 -- a word list reads best as words
+    # "ok", "lanjut", "simpan": going on, not what "Lainnya" is; "tidak ada": nothing else
+    # (an attacker's review: each was kept as the "which one?" answer).
+    " ok oke okay okey sip siap lanjut lanjutkan next simpan save kirim tidak gak ga nggak ada"
+    " none nothing that thats s all else more"
+    # "Done choosing", "selesai memilih": of finishing only beside a word of it (_FINISHED).
+    " memilih milih choosing picking".split()
+)
+
+
+# Of those, the ones that close the choice as the Done button does, with something ticked (a
+# talents' review: "Udah itu aja", "Sudah." were only told to press Done): a word of finishing,
+# "that's all" or "nothing else". "ok", "sip" may only acknowledge a tick, and "semua" may
+# mean "all of them": the talent is pointed at Done.
+_FINISHED = frozenset(
+    "udah udh sudah sdh selesai beres cukup done finished finish segitu gitu lanjut lanjutkan"  # noqa: SIM905 -- a word list reads best as words
+    " next simpan save kirim".split()
+)
+_NOTHING_ELSE = re.compile(
+    r"\b(?:itu|that s|thats) (?:aja|saja|all)\b|\b(?:tidak|gak|ga|nggak) ada\b"
+    r"|\bnothing\b|\bnone\b"
+)
+
+
+def says_done(text: str) -> bool:
+    """Whether a typed text only says the talent has picked all they want ("udah kak")."""
+    words = set(fold(without_controls(text)).split()) - CHAT_WORDS - {"aja", "saja", "ya"}
+    return bool(words) and words <= _DONE_WORDS
+
+
+def closes_choice(text: str) -> bool:
+    """Whether a typed text says the talent has picked all they want as plainly as pressing
+    Done ("Udah itu aja", "Sudah.", "that's all"), not only "ok"."""
+    folded = fold(without_controls(text))
+    said = not _FINISHED.isdisjoint(folded.split()) or _NOTHING_ELSE.search(folded) is not None
+    return said and says_done(text)
+
+
+# What a talent types for "nothing" at an optional question ("ga ada kak", "tidak ada", "-"; a
+# talents' review: one was asked back as chatter, another stored as the note to the team):
+# as the Skip button. "Ga ada" is no one's name, and a note of "-" says nothing.
+_NOTHING = frozenset(
+    "ga gak gk nggak ngga enggak engga tidak tdk ndak belum blm kosong".split()  # noqa: SIM905 -- a word list reads best as words
+)
+_NOTHING_WORDS = frozenset({"ada", "punya"})
+_NOTHING_MARKS = re.compile(r"^[-\u2013\u2014\u2026_.\s]+$")  # "-", "--", "..."
+
+
+# "Semua", "semuanya", "dua duanya" at the programs question (a talents' review: told to press
+# the buttons): every program offered; "dua duanya"/"both" only where two are.
+_ALL = frozenset("semua semuanya all everything".split())  # noqa: SIM905 -- a word list reads best as words
+_BOTH = frozenset("dua duanya keduanya dua2nya dua2 both".split())  # noqa: SIM905 -- a word list reads best as words
+_AROUND_ALL = frozenset("kang ok oke yg yang ambil pilih of them program programnya".split())  # noqa: SIM905 -- a word list reads best as words
+
+
+def says_all(text: str, offered: int) -> bool:
+    """Whether a typed text picks every choice offered ("Semua", "Dua duanya kang")."""
+    words = set(fold(without_controls(text)).split()) - CHAT_WORDS - _AROUND_ALL
+    if not words:
+        return False
+    return words <= _ALL or (offered == len(("one", "two")) and words <= _BOTH | _ALL)
+
+
+# "Kirim kang", "oke kirim" at the review (a talents' review: told to use the buttons), and
+# "Oke simpan" at an update's: as its send or save button. Nothing else may be in it ("jangan
+# kirim dulu", "kirim ke siapa?").
+_SEND = frozenset("kirim kirimkan kirimin send submit".split())  # noqa: SIM905 -- a word list reads best as words
+_SAVE = frozenset("simpan simpen save".split())  # noqa: SIM905 -- a word list reads best as words
+_AROUND_SEND = frozenset(
+    "kang ok oke okay okey sip siap yuk ayo sekarang now please langsung aja saja it".split()  # noqa: SIM905 -- a word list reads best as words
+)
+
+
+def says_send(text: str, *, update: bool) -> bool:
+    """Whether a typed text at the review says send (or, in an update, save)."""
+    if "?" in text:
+        return False
+    words = set(fold(without_controls(text)).split()) - CHAT_WORDS - _AROUND_SEND
+    verbs = _SEND | _SAVE if update else _SEND
+    return bool(words) and words <= verbs
+
+
+def says_skip(text: str) -> bool:
+    """Whether a typed answer asks to skip the question, or says there is nothing ("ga ada
+    kak", "belum ada", "-")."""
+    plain = without_controls(text).strip()
+    if plain and _NOTHING_MARKS.match(plain):
+        return True
+    folded = fold(plain.rstrip(".!"))
+    if folded in _SKIP_WORDS or folded in ("none", "nothing", "no", "nope"):
+        return True
+    words = [word for word in folded.split() if word not in _SKIP_AROUND]
+    return (
+        len(words) == len(("ga", "ada"))  # a no, and what there is none of
+        and words[0] in _NOTHING
+        and words[1] in _NOTHING_WORDS
+    )
+
+
+# A talent thinking aloud ("hmm", "emm", "ehm"): no answer to a question, as "ok" is none.
+_HESITATING = re.compile(r"^(?:h+m+|e+m+|e+h+m+|u+m+|h+u+m+|m+|a+h+m*)$")
+
+
+def hesitates(text: str) -> bool:
+    """Whether a typed text only thinks aloud ("hmm", "emm…")."""
+    words = fold(without_controls(text)).split()
+    return bool(words) and all(_HESITATING.match(word) for word in words)
+
+
+# A talent saying they will carry on later ("bntr ya ntar lanjut", "Saya tanya dulu ke
+# mamanya, nanti saya lanjutkan lagi", "I'll finish this tomorrow", Javanese "sesuk tek
+# terusna ya"), or stopping for now ("nyong arep leren disit", "berhenti dulu ya"): a word for
+# later and one for carrying on, or a stop with "for now", in a short message with a word of
+# chat ("ya", "dulu", "saya", "I"): "Nanti Lanjut" alone is a band's name (an attacker).
+_LATER = frozenset(
+    "nanti ntar nnti entar ntr bentar bntr sebentar besok bsk"  # noqa: SIM905 -- a word list reads best as words
+    " sesuk mengko engko mengke benjing later tomorrow tmrw".split()
+)
+_GO_ON = frozenset(
+    "lanjut lanjutin lanjutkan lanjutkannya dilanjut dilanjutkan dilanjutin terusin"  # noqa: SIM905 -- a word list reads best as words
+    " sambung terusna terusake nerusake lanjutna lanjutke continue finish resume".split()
+)
+_STOP = frozenset("berhenti stop udahan leren istirahat rehat pause jeda".split())  # noqa: SIM905 -- a word list reads best as words
+_FOR_NOW = frozenset("dulu dl disit disik sek".split())  # noqa: SIM905 -- a word list reads best as words
+_CHAT = frozenset(
+    "ya yaa yah ok oke dulu dl lagi aja saja kak deh sih aku saya sy gue gw kami"  # noqa: SIM905 -- a word list reads best as words
+    " nyong inyong kula tak tek i ll m we me let it on disit disik".split()
+)
+# What else a talent says around it, tired: all a free-text answer may hold to be no answer
+# ("waduh kesel, sesuk tek terusna ya" was stored as notable works in a talents' review;
+# "nanti kami ingin lanjut kolaborasi" is one).
+_TIRED = frozenset(
+    "waduh aduh duh kesel capek cape capai lelah ngantuk udah sudah wis lho kok arep mau"  # noqa: SIM905 -- a word list reads best as words
+    " pengen ingin tanya mamanya papanya ibunya ke lagi tolong sorry maaf".split()
+)
+# A talent looking something up before answering ("Sebentar, saya cek dulu nama resmi PT kami
+# di akta.", "bentar ya kak aku cari dulu", "wait, let me check"; a talents' review: the
+# sentence was stored as the company's name): a word of checking, with one of waiting, or with
+# "dulu" and a person ("saya cek dulu"). A name has no such pair ("Sebentar Films").
+_WAIT = frozenset("sebentar bentar bntr btr tunggu wait moment sec hold".split())  # noqa: SIM905 -- a word list reads best as words
+_CHECK = frozenset(
+    "cek cekin ngecek dicek check checking cari nyari carikan lihat liat ngeliat look looking"  # noqa: SIM905 -- a word list reads best as words
+    " find ingat inget ingetin tanya nanya tanyain tanyakan ask konfirmasi pastikan mastiin"
+    " memastikan confirm".split()
+)
+_PERSON = frozenset("aku saya sy gue gw kami i me we".split())  # noqa: SIM905 -- a word list reads best as words
+_LATER_WORDS_AT_MOST = 15
+
+
+def says_later(text: str, *, only: bool = False) -> bool:
+    """Whether a typed message says the talent will carry on with the form later, or is
+    stopping for now; `only`: and says nothing else (at a free-text question)."""
+    words = set(fold(without_controls(text)).split())
+    if len(words) > _LATER_WORDS_AT_MOST or words.isdisjoint(_CHAT):
+        return False
+    if only and not words <= _LATER | _GO_ON | _STOP | _FOR_NOW | _CHAT | _TIRED:
+        return False
+    later = not _LATER.isdisjoint(words) and not _GO_ON.isdisjoint(words)
+    return later or (not _STOP.isdisjoint(words) and not _FOR_NOW.isdisjoint(words))
+
+
+def looks_it_up(text: str, *, only: bool = False) -> bool:
+    """Whether a typed message at a question says the talent is looking its answer up first
+    ("bentar ya kak aku cari dulu"); `only`: and says nothing else (at a free-text question)."""
+    words = set(fold(without_controls(text)).split())
+    if len(words) > _LATER_WORDS_AT_MOST or words.isdisjoint(_CHAT):
+        return False
+    if only and not words <= _WAIT | _CHECK | _FOR_NOW | _CHAT | _TIRED:
+        return False
+    waits = not _WAIT.isdisjoint(words)
+    return not _CHECK.isdisjoint(words) and (
+        waits or not (_FOR_NOW.isdisjoint(words) or _PERSON.isdisjoint(words))
+    )
+
+
+# Words a talent adds around a choice they type ("musik kak", "band aku"): not the choice.
+CHAT_WORDS = frozenset(
+    "kak kakak min mas mbak bang ya yaa dong sih aja saja deh nih aku saya sy gue gw"  # noqa: SIM905 -- a word list reads best as words
+    " i im am my we are is it the a".split()
+)
+# Beside "ga ada" ("ga ada kang"): no part of it.
+_SKIP_AROUND = CHAT_WORDS | {"kang", "kok"}
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents and punctuation removed, for forgiving matching."""
+    normal = unicodedata.normalize("NFKD", text.lower())
+    return re.sub(r"[^a-z0-9]+", " ", normal).strip()
+
+
+# A typed yes to "Betul ini provinsimu?" ("Iya bener", "ya kak", "betul", "yes").
+_YES = frozenset(
+    "iya iyaa iye iyes ya yaa yap yup yupp yoi yes yess yeah yep betul btl bener benar bnr"  # noqa: SIM905 -- a word list reads best as words
+    " tepat correct right sure ok oke okay okey sip".split()
+)
+_AROUND_YES = frozenset("itu kok dong deh sih that s it that is kak".split())  # noqa: SIM905 -- a word list reads best as words
+
+
+def says_yes(text: str) -> bool:
+    """Whether a typed text only says yes ("Iya bener", "ya kak", "that's right")."""
+    words = set(fold(without_controls(text)).split())
+    return not words.isdisjoint(_YES) and words - CHAT_WORDS - _AROUND_YES <= _YES
+
+
+_AGREE = frozenset("setuju agree agreed sepakat".split())  # noqa: SIM905 -- a word list reads best as words
+
+
+def says_agree(text: str) -> bool:
+    """Whether a typed text only agrees ("Saya setuju.", "iya setuju kak", "I agree")."""
+    words = set(fold(without_controls(text)).split())
+    rest = words - _AGREE - CHAT_WORDS - {"kang"}
+    return not words.isdisjoint(_AGREE) and (not rest or says_yes(" ".join(rest)))

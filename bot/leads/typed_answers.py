@@ -1,0 +1,371 @@
+"""Typed text the form reads for more than its answer (IntakeFlow): a button's words, a copy
+sent twice, the rest of the answer before, links added, a choice said to be wrong, a province
+offered, "Lainnya" named, too long a text, several links, a wish for another language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from bot.content import Question
+from bot.leads import answer_outcomes, choice_words, field_checks, form_order, intent_words, slips
+from bot.leads.email_typos import EmailSuggestion, comma_for_dot
+from bot.leads.intake_screens import (
+    OFFERED,
+    QUESTION,
+    SENT_TWICE_TOLD,
+    SENT_TWICE_WITHIN,
+    Screen,
+    _asked,
+    _at_once,
+    _noted,
+    _offered,
+    _refused,
+    _said,
+    _same,
+    _still_at,
+    navigation,
+)
+from bot.leads.intake_steps import IntakeSteps
+from bot.leads.language_wish import language_asked
+from bot.leads.typed_choices import _ABOUT_LANGUAGES
+from bot.store import Draft
+from bot.store.db import ago
+from bot.texts import Text
+
+# A text at a question of buttons this soon after a long text's answer, and this long, is the
+# rest of that answer, sent as a second message.
+CONTINUED_WITHIN = 2 * 60
+CONTINUED_WORDS = 3
+# The questions whose answer a copy would repeat (not a choice: a copy's label is no answer);
+# the optional ones it would fill are slips.FREE_TEXT (a stage name, other links, a note).
+_TYPED = frozenset({"short_text", "long_text", "url", "email", "phone", "number"})
+
+
+class TypedAnswers(IntakeSteps):
+    """Reading a typed text around the answer it may be."""
+
+    def _comma_for_dot(
+        self, question: Question, answers: dict[str, Any], text: str
+    ) -> EmailSuggestion | None:
+        """The address a refused text meant with a comma for a dot, if it then is one."""
+        found = comma_for_dot(text)
+        if found is None:
+            return None
+        mended = field_checks.check_text(question, self._content, answers, found[1])
+        if not isinstance(mended, answer_outcomes.Accepted):
+            return None
+        return EmailSuggestion(found[0], str(mended.value), keepable=False)
+
+    async def _asked_back(
+        self,
+        draft: Draft,
+        question: Question,
+        text: str,
+        sent: datetime | None,
+        update_id: int,
+        refused: answer_outcomes.Rejected,
+    ) -> Screen | None:
+        """The question again with why the text was not taken, its digest kept with the draft;
+        None when it is that text sent once more, after the note could be read: the answer."""
+        said_again = _asked(text)
+        if draft.pending == said_again and not _at_once(draft, sent):
+            return None
+        kept = _same(draft, pending=said_again, update_id=update_id)
+        return _refused(await self._advance(draft, kept), question, refused)
+
+    def _said_again(
+        self, draft: Draft, question: Question | None, text: str, sent: datetime | None
+    ) -> bool:
+        """Whether a text at a text question is the one held back there (_held_back), sent
+        once more after the note could be read: the answer."""
+        return (
+            draft.stage == QUESTION
+            and question is not None
+            and question.type in slips.FREE_TEXT
+            and draft.pending == _asked(text)
+            and not _at_once(draft, sent)
+        )
+
+    async def _held_back(
+        self, draft: Draft, question: Question | None, text: str, update_id: int, held: Screen
+    ) -> Screen:
+        """`held`, the screen for a text not taken (a "later", a slip); at a text question,
+        where it may be the answer all the same, with "send it once more", its digest kept
+        with the draft (_said_again)."""
+        if draft.stage != QUESTION or question is None or question.type not in slips.FREE_TEXT:
+            return held
+        kept = await self._advance(draft, _same(draft, pending=_asked(text), update_id=update_id))
+        if not _still_at(kept, question):
+            return kept
+        return replace(
+            kept,
+            note=held.note,
+            note_values=held.note_values,
+            offered=held.offered,
+            error=answer_outcomes.Rejected(Text.INTAKE_SEND_AGAIN),
+        )
+
+    def _continued(
+        self, draft: Draft, question: Question, answers: dict[str, Any], text: str
+    ) -> Screen | None:
+        """A text at a question of buttons, soon after a long text was answered just before
+        it: perhaps the rest of that answer, sent as a second message (a talents' review: "Ep
+        pertama kita", then "Judulnya Kabut Lembang rilis 2023, …" was refused at the programs
+        and lost), perhaps not (an attacker's review: "mau ikut yang ke korea kak", a phone
+        number, were added to it). Nothing is stored; the question stays, with how to add it
+        (Back, and the whole answer again). None otherwise."""
+        before = self._just_answered(draft, question, answers)
+        if (
+            before is None
+            or before[0].holds_links  # links are added (_links_added), not said
+            or len(text.split()) < CONTINUED_WORDS
+            or choice_words.about_the_choices(question, self._content, answers, text)
+        ):
+            return None
+        previous, held = before
+        joined = field_checks.check_text(previous, self._content, answers, f"{held}\n{text}")
+        if not isinstance(joined, answer_outcomes.Accepted):
+            return None  # too long to be added: refused as before
+        values = {"field": previous.label}
+        return Screen(
+            QUESTION, draft, question, answers, note=Text.INTAKE_NOT_ADDED, note_values=values
+        )
+
+    async def _typed_button(self, draft: Draft, question: Question, text: str) -> str | None:
+        """The action of the form's button under this question whose label (in either
+        language) a text is (slips.types_label), or None."""
+        answers = await self._applications.answers(draft.id)
+        shown = navigation(self._content, draft, question, answers)
+        if question.type == "multi_choice":
+            shown.append(("d", Text.BTN_DONE))
+        return next(
+            (
+                action
+                for action, key in shown
+                for language in ("id", "en")
+                if slips.types_label(text, self._content.text(key, language))
+            ),
+            None,
+        )
+
+    def _just_answered(
+        self, draft: Draft, question: Question, answers: dict[str, Any]
+    ) -> tuple[Question, str] | None:
+        """The text question before this one and its answer, when that was given moments ago
+        (CONTINUED_WITHIN): a text now may be its second part, sent as a second message."""
+        previous = form_order.previous_question(self._content, answers, question.key)
+        held = answers.get(previous.key) if previous is not None else None
+        if (
+            previous is None
+            or previous.type != "long_text"
+            or not isinstance(held, str)
+            or not held.strip()
+            or draft.updated_at < ago(CONTINUED_WITHIN)
+        ):
+            return None
+        return previous, held
+
+    async def _links_added(
+        self, draft: Draft, question: Question, answers: dict[str, Any], text: str, update_id: int
+    ) -> Screen | None:
+        """A text of links only ("Sama youtube.com/@sekaadigital"), soon after the links
+        question before this one was answered: the second part of that answer (a talents'
+        review: it was stored as the notable works). Added to it, said, and this question
+        asked again (Back shows it). None otherwise."""
+        before = self._just_answered(draft, question, answers)
+        added = slips.only_links(text) if before is not None else None
+        if before is None or not before[0].holds_links or added is None:
+            return None
+        previous, held = before
+        typed = field_checks.check_text(previous, self._content, answers, "\n".join(added))
+        if not isinstance(typed, answer_outcomes.Accepted):
+            return None
+        lines = [line for line in held.split("\n") if line.strip()]
+        new = [line for line in str(typed.value).split("\n") if line not in lines]
+        joined = field_checks.check_text(
+            previous, self._content, answers, "\n".join([*lines, *new])
+        )
+        if not isinstance(joined, answer_outcomes.Accepted):
+            return None  # too long to be added: this question's, as before
+        values = {"links": str(typed.value).replace("\n", ", "), "field": previous.label}
+        if not new:  # all of it there already: nothing to add
+            return Screen(
+                QUESTION, draft, question, answers, note=Text.INTAKE_LINKS_ADDED, note_values=values
+            )
+        kept = _same(draft, answers={previous.key: joined.value}, update_id=update_id)
+        return _noted(await self._advance(draft, kept), question, Text.INTAKE_LINKS_ADDED, **values)
+
+    def _picked_wrong(
+        self, draft: Draft, question: Question, answers: dict[str, Any], text: str
+    ) -> Screen | None:
+        """The question again, with the earlier one a text says was answered wrong offered
+        (a talents' review: "Eh salah kak, harusnya musik bukan film" was stored as the
+        production house, and Bidang was four Backs away); None if it says no such thing."""
+        wrong = slips.picked_wrong(question, self._content, answers, text)
+        if wrong is None:
+            return None
+        labels = dict(form_order.choices(wrong.question, self._content, answers))
+        values = {"field": wrong.question.label, "choice": labels[wrong.choice]}
+        note, offered = Text.INTAKE_PICKED_WRONG, wrong.question.key
+        return Screen(
+            QUESTION, draft, question, answers, note=note, note_values=values, offered=offered
+        )
+
+    async def _province_offer(
+        self,
+        draft: Draft,
+        question: Question,
+        answers: dict[str, Any],
+        text: str,
+        outcome: answer_outcomes.Rejected | answer_outcomes.Matches,
+        update_id: int,
+    ) -> Screen:
+        """A text at the province question that names no one province for sure. One province
+        offered ("Surabaya ada di Jawa Timur. Betul ini provinsimu?") is kept with the draft,
+        so that a typed yes ("iya bener", a talents' review: "province not found", and the
+        city forgotten) confirms it as its button does; anything else forgets it."""
+        offered = _offered(draft.pending)
+        if offered is not None and intent_words.says_yes(text):
+            value, city = offered
+            if city:
+                return await self._city_province(
+                    draft, question, answers, f"{value}:{city}", update_id
+                )
+            return await self._answer(draft, question, answers, value, update_id)
+        offer = None
+        if isinstance(outcome, answer_outcomes.Matches) and len(outcome.values) == 1:
+            value = outcome.values[0]
+            cities = self._content.provinces[value].cities
+            city = str(cities.index(outcome.city)) if outcome.city in cities else ""
+            offer = f"{OFFERED}{value}:{city}"
+        if offer == draft.pending:
+            screen = Screen(QUESTION, draft, question, answers)
+        else:
+            screen = await self._advance(draft, _same(draft, pending=offer, update_id=update_id))
+            if not _still_at(screen, question):
+                return screen
+        if isinstance(outcome, answer_outcomes.Rejected):
+            return replace(screen, error=outcome)
+        return replace(screen, matches=outcome.values, city=outcome.city, guessed=outcome.guessed)
+
+    async def _other_named(
+        self, draft: Draft, question: Question, answers: dict[str, Any], text: str, update_id: int
+    ) -> Screen | None:
+        """A text at a choice question that names only what "Lainnya" covers ("sound
+        engineer, mixing mastering", a talents' review: told to press a button): "Lainnya",
+        with the text as its "which one?", both said (undone with Back). None otherwise."""
+        found = form_order.other_follow_up(question, self._content)
+        if found is None:
+            return None
+        value, label, later = found
+        if choice_words.named_choices(question, self._content, answers, text) != [value]:
+            return None  # "manajer band" names Band/grup too: pressed, not guessed
+        kept = slips.slip(later, text, field_checks.check_text(later, self._content, answers, text))
+        if not isinstance(kept, answer_outcomes.Accepted) or not kept.value:
+            return None
+        new = {question.key: value, later.key: kept.value}
+        moved = await self._move_on(draft, answers, new, update_id, after=question.key)
+        return _said(moved, Text.INTAKE_OTHER_TAKEN, other=label, answer=kept.value)
+
+    def _too_long(
+        self, question: Question, answers: dict[str, Any], refused: answer_outcomes.Rejected
+    ) -> answer_outcomes.Rejected:
+        """A text over the limit, with where the rest may go: the last question, a free text
+        still ahead ("Pesan untuk tim kami"; a talents' review: a 1,531-character bio was only
+        asked to be shortened, and the talent found that place herself)."""
+        visible = form_order.visible_questions(self._content, answers)
+        keys = [shown.key for shown in visible]
+        last = visible[-1] if visible else None
+        if (
+            question.type != "long_text"  # a name is shortened, not continued elsewhere
+            or question.holds_links
+            or last is None
+            or last.type != "long_text"
+            or last.holds_links
+            or last.key in answers
+            or question.key not in keys
+            or keys.index(question.key) >= len(keys) - 1
+        ):
+            return refused
+        return answer_outcomes.Rejected(
+            Text.INTAKE_TOO_LONG_REST, {**refused.values, "other": last.label}
+        )
+
+    async def _links(
+        self,
+        draft: Draft,
+        question: Question,
+        answers: dict[str, Any],
+        outcome: answer_outcomes.Accepted,
+        update_id: int,
+    ) -> Screen:
+        """The first of several links is the answer; the others go to the links question
+        after it ("Tautan lain"), added to what it holds, and that is said (undone with Back).
+        Without such a question, or if they do not fit it, only the first is kept, as said."""
+        count = len(outcome.more)
+        merged = {**answers, question.key: outcome.value}
+        visible = form_order.visible_questions(self._content, merged)
+        place = next(i for i, shown in enumerate(visible) if shown.key == question.key)
+        later = next((shown for shown in visible[place + 1 :] if shown.holds_links), None)
+        if later is not None:
+            held = answers.get(later.key)
+            lines = [line for line in str(held or "").split("\n") if line.strip()]
+            joined = "\n".join([*lines, *(link for link in outcome.more if link not in lines)])
+            checked = field_checks.check_text(later, self._content, answers, joined)
+            if isinstance(checked, answer_outcomes.Accepted):
+                new = {question.key: outcome.value, later.key: checked.value}
+                moved = await self._move_on(draft, answers, new, update_id, after=question.key)
+                return _said(moved, Text.INTAKE_LINKS_CARRIED, count=count, other=later.label)
+        answered = await self._answer(draft, question, answers, outcome.value, update_id)
+        return _said(answered, Text.INTAKE_FIRST_LINK_KEPT, count=count)
+
+    async def _language_wished(
+        self, draft: Draft, question: Question | None, text: str
+    ) -> str | None:
+        """The language a message asks the bot to speak (language_wish), read where the form
+        is: at a free text a sentence may be about a language ("apakah programnya bisa pakai
+        bahasa Inggris?", to the team), at the languages question it names the answer."""
+        if draft.stage != QUESTION or question is None:
+            return language_asked(text)
+        if question.key in _ABOUT_LANGUAGES:  # "Bukan, Inggris aja": an answer, however put
+            return language_asked(text, names_languages=True)
+        if question.type in ("single_choice", "multi_choice"):
+            answers = await self._applications.answers(draft.id)
+            if choice_words.named_choices(question, self._content, answers, text):
+                return language_asked(text, names_languages=True)  # "bahasa Inggris saja"
+        return language_asked(text, strict=question.type == "long_text")
+
+    def _sent_twice(
+        self,
+        draft: Draft,
+        question: Question,
+        answers: dict[str, Any],
+        text: str,
+        sent: datetime | None,
+    ) -> bool:
+        """Whether a text at an optional free-text question is the previous question's answer
+        arriving again within moments (a talents' review, on a weak connection: the name sent
+        twice became the stage name, the phone number the note to the team), sent before this
+        question could be read. The previous question is the one Back goes to; the answer is
+        compared as stored, so "0812-…" matches the "+62812…" it became. A different text is
+        always the answer."""
+        if question.required or question.type not in slips.FREE_TEXT:
+            return False
+        if draft.pending == SENT_TWICE_TOLD:  # sent again after the note: meant
+            return False
+        if draft.updated_at < ago(SENT_TWICE_WITHIN):
+            return False
+        if sent is not None and not _at_once(draft, sent):
+            return False  # typed after the question arrived: the talent's answer to it
+        previous = form_order.previous_question(self._content, answers, question.key)
+        if previous is None or previous.type not in _TYPED or answers.get(previous.key) is None:
+            return False
+        given = answers[previous.key]
+        if text.strip() == str(given).strip():
+            return True
+        outcome = field_checks.check_text(previous, self._content, answers, text)
+        outcome = slips.slip(previous, text, outcome)
+        return isinstance(outcome, answer_outcomes.Accepted) and outcome.value == given

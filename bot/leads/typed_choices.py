@@ -1,0 +1,267 @@
+"""Text typed at a multiple choice (IntakeFlow): the choices it ticks or unticks, "Lainnya"'s
+words, languages still being learnt, choices then "itu saja" or then a question.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from bot.content import Question, T
+from bot.leads import (
+    answer_outcomes,
+    choice_words,
+    field_checks,
+    form_order,
+    intent_words,
+    slips,
+    web_links,
+)
+from bot.leads.intake_screens import (
+    QUESTION,
+    Screen,
+    _labels,
+    _noted,
+    _said,
+    _same,
+)
+from bot.leads.intake_steps import IntakeSteps
+from bot.leads.step_questions import (
+    about_the_step,
+    asks_at_choices,
+)
+from bot.store import Draft
+from bot.texts import Text
+
+# The questions whose answer is the talent's own words (slips.FREE_TEXT): a name or a sentence
+# may read as something else ("Film Salah"), so such a text is asked back, not only refused.
+# The notes of a typed selection that ticked all it named, nothing left unsaid.
+_ALL_TICKED = frozenset({Text.INTAKE_TICKED, Text.INTAKE_TICKED_WITH_OTHER})
+# Words in each item of a typed list that "Lainnya" takes as its words ("Sunda", "Bugis"); an
+# item of more may be a phrase ("blm tau"), said and not stored.
+_PLAIN_ITEM_WORDS = 1
+# The questions about the languages the talent works in: a language named there is the answer,
+# only a word of changing asks the bot to speak it (a second attacker's review: "Bukan, Inggris
+# aja" at the languages switched the bot to English).
+_ABOUT_LANGUAGES = frozenset({"languages", "languages_other"})
+
+
+class TypedChoices(IntakeSteps):
+    """Reading text typed at a multiple choice."""
+
+    async def _typed_selection(
+        self, draft: Draft, question: Question, answers: dict[str, Any], text: str, update_id: int
+    ) -> Screen | None:
+        """Text typed at a multiple choice, None when it says nothing the question can use.
+        Choices it names are ticked, as pressing them would (within the maximum), and the
+        talent still presses Done. With "Lainnya" ticked, a text naming no choice is what
+        "Lainnya" is ("Jawa"): kept as the answer of the "which one?" asked after Done, which
+        is then not asked (a talents' review: "pilih Lainnya, lalu tulis sendiri" came three
+        times to a talent who had). It goes again if "Lainnya" is unticked before Done."""
+        if question.key in _ABOUT_LANGUAGES:
+            kept_part, learnt = slips.still_learning(text)
+            if learnt:  # "korea lg belajar": no language to work in
+                return await self._still_learning(
+                    draft, question, answers, kept_part, learnt, update_id
+                )
+        pending = list(draft.pending or [])
+        labels = dict(form_order.choices(question, self._content, answers))
+        offered = list(labels)
+        every = question.choices_from == "programs" and intent_words.says_all(text, len(offered))
+        if every:
+            named, pending = offered, []  # "Semua", "Dua duanya kang"
+        else:
+            named, pending = self._changed_choices(question, answers, text, pending)
+        if named or pending != list(draft.pending or []):
+            selection = [*pending, *(value for value in named if value not in pending)]
+            problem = (
+                field_checks.check_added(question, selection) if selection != pending else None
+            )
+            if problem is not None:  # more than the maximum: nothing ticked
+                return Screen(QUESTION, draft, question, answers, error=problem)
+            gone = [value for value in draft.pending or [] if value not in selection]
+            left = (
+                [] if every else choice_words.unnamed_items(question, self._content, answers, text)
+            )
+            # "documentery": a choice misspelt, never Lainnya's words (a talents' review had
+            # a plural of a choice sent there); asked about instead.
+            near = [
+                value
+                for item in left
+                for value in choice_words.named_choices(
+                    question, self._content, answers, item, asked=True
+                )
+                if value not in selection
+            ]
+            filled = (
+                None if gone or not named or near else self._other_words(question, answers, left)
+            )
+            kept: dict[str, Any] = {}
+            with_other = [*selection, *(() if filled is None else (filled[0],))]
+            with_other = list(dict.fromkeys(with_other))
+            if filled is not None and field_checks.check_added(question, with_other) is None:
+                # "Indo, sunda, inggris dikit" (a talents' review: told to press Lainnya and
+                # type "Sunda" again): Lainnya ticked, the words as what it is.
+                selection, kept = with_other, {filled[1].key: filled[2]}
+            screen = await self._advance(
+                draft, _same(draft, pending=selection, answers=kept, update_id=update_id)
+            )
+            if not named:  # "Mucon ga jadi": what was unticked said
+                return _noted(
+                    screen, question, Text.INTAKE_UNTICKED, unticked=_labels(gone, labels)
+                )
+            ticked = _labels(named, labels)
+            if gone:  # "Musisi ke korea aja" with MU:CON ticked: the tick dropped is said
+                unticked = _labels(gone, labels)
+                return _noted(
+                    screen, question, Text.INTAKE_TICKED_ONLY, ticked=ticked, unticked=unticked
+                )
+            if filled is not None and kept:
+                return _noted(
+                    screen,
+                    question,
+                    Text.INTAKE_TICKED_WITH_OTHER,
+                    ticked=ticked,
+                    left=filled[2],
+                    other=filled[1].label,
+                )
+            if not left:
+                return _noted(screen, question, Text.INTAKE_TICKED, ticked=ticked)
+            if near:
+                near_labels = _labels(list(dict.fromkeys(near)), labels)
+                return _noted(
+                    screen, question, Text.INTAKE_TICKED_NEAR, ticked=ticked, near=near_labels
+                )
+            # "Indonesia, inggris, blm tau": "blm tau" is said, with how to add it (a talents'
+            # review: an item was dropped without a word). Not ticked as Lainnya: more than a
+            # plain word may be read wrongly (_other_words); the talent adds it in two taps.
+            other = form_order.other_follow_up(question, self._content)
+            values = {"ticked": ticked, "left": ", ".join(left)}
+            if other is None:
+                return _noted(screen, question, Text.INTAKE_TICKED_LEFT, **values)
+            note = (
+                Text.INTAKE_TICKED_LEFT_TYPE
+                if other[0] in selection
+                else Text.INTAKE_TICKED_LEFT_OTHER
+            )
+            return _noted(screen, question, note, other=other[1], **values)
+        if pending and (intent_words.says_done(text) or self._chatter(text)):  # "udah kak", "ok"
+            return Screen(QUESTION, draft, question, answers, note=Text.INTAKE_PRESS_DONE)
+        other = form_order.other_follow_up(question, self._content)
+        if other is None or other[0] not in pending or slips.asks(question, text):
+            return None
+        if about_the_step(question, text) is not None:
+            return None  # "ini wajib ga" is about this question, not what "Lainnya" is
+        if any(web_links.web_link(word) for word in text.split()):
+            return None  # a link is no language or genre (an attacker's review)
+        _, label, later = other
+        outcome = slips.slip(
+            later, text, field_checks.check_text(later, self._content, answers, text)
+        )
+        if isinstance(outcome, answer_outcomes.Rejected):
+            return Screen(QUESTION, draft, question, answers, error=outcome)
+        if not isinstance(outcome, answer_outcomes.Accepted):
+            return None
+        kept = {later.key: outcome.value}
+        screen = await self._advance(draft, _same(draft, answers=kept, update_id=update_id))
+        return _noted(screen, question, Text.INTAKE_OTHER_KEPT, other=label, answer=outcome.value)
+
+    async def _still_learning(
+        self,
+        draft: Draft,
+        question: Question,
+        answers: dict[str, Any],
+        kept: str,
+        learnt: str,
+        update_id: int,
+    ) -> Screen:
+        """Languages typed with some still being learnt ("Indonesia, inggris dikit, korea lg
+        belajar", a talents' review: Korean was ticked as a working language): the others
+        ticked as typed alone, the learnt ones not, and that said."""
+        labels = dict(form_order.choices(question, self._content, answers))
+        named = [
+            labels[value]
+            for value in choice_words.named_choices(question, self._content, answers, learnt)
+        ]
+        left = choice_words.unnamed_items(question, self._content, answers, learnt)
+        said = T(
+            id=", ".join([*(label.id for label in named), *left]),
+            en=", ".join([*(label.en for label in named), *left]),
+        )
+        not_ticked = answer_outcomes.Rejected(Text.INTAKE_STILL_LEARNING, {"learning": said})
+        typed = None
+        if kept:
+            typed = await self._typed_selection(draft, question, answers, kept, update_id)
+        if typed is None:
+            return Screen(QUESTION, draft, question, answers, error=not_ticked)
+        return typed if typed.error is not None else replace(typed, error=not_ticked)
+
+    async def _ticked_then_done(
+        self, draft: Draft, question: Question, answers: dict[str, Any], text: str, update_id: int
+    ) -> Screen | None:
+        """Choices typed, then "itu saja": ticked, then the choice closed as Done does, what
+        was ticked said (undone with Back). The ticks alone when some item was not ticked
+        (said, with how to add it); None when the choices part ticks nothing."""
+        typed = await self._typed_selection(draft, question, answers, text, update_id)
+        if typed is None or typed.note not in _ALL_TICKED or typed.draft is None:
+            return typed
+        done = await self._done(typed.draft, question, typed.answers, update_id)
+        labels = dict(form_order.choices(question, self._content, answers))
+        said = _labels([value for value in typed.draft.pending or [] if value in labels], labels)
+        return _said(done, Text.INTAKE_TAKEN, taken=said)
+
+    async def _ticked_then_asked(
+        self, draft: Draft, question: Question, answers: dict[str, Any], text: str, update_id: int
+    ) -> Screen | None:
+        """Choices, then a question, in one message ("Koproduksi film dan BIFF Asian Project
+        Market. Apakah BIFF ACF juga menerima proyek dokumenter?", a talents' review: nothing
+        was ticked, and the talent typed them again): ticked as typed alone, said, and the
+        question carried for the FAQ. None when the first part ticks nothing (all of it asks)."""
+        parts = slips.answered_then_asked(text)
+        if parts is None or asks_at_choices(question, self._content, answers, parts[0]):
+            return None
+        typed = await self._typed_selection(draft, question, answers, parts[0], update_id)
+        if typed is None or typed.error is not None or typed.note is Text.INTAKE_PRESS_DONE:
+            return None  # nothing stored: read as a question, as before
+        return replace(typed, asking=parts[1])
+
+    def _other_words(
+        self, question: Question, answers: dict[str, Any], left: list[str]
+    ) -> tuple[str, Question, str] | None:
+        """Items a typed list names no choice for ("Sunda" of "Indo, sunda, inggris dikit",
+        "shoegaze"), as what "Lainnya" is: its value, its "which one?" and the words for it,
+        when they are plain words (one word each, letters only) and it is not answered
+        yet. None otherwise: said, with how to add them, as before."""
+        other = form_order.other_follow_up(question, self._content)
+        if other is None or not left or other[2].key in answers:
+            return None
+        words = [word for item in left for word in item.split()]
+        plain = all(word.replace("-", "").isalpha() for word in words)
+        if not plain or any(len(item.split()) > _PLAIN_ITEM_WORDS for item in left):
+            return None
+        value = ", ".join(left)
+        checked = field_checks.check_text(other[2], self._content, answers, value)
+        if not isinstance(checked, answer_outcomes.Accepted) or not checked.value:
+            return None
+        return other[0], other[2], str(checked.value)
+
+    def _other_waits(self, question: Question, answers: dict[str, Any], pending: Any) -> bool:
+        """Whether "Lainnya" is ticked at a multiple choice and its "which one?" unanswered."""
+        other = form_order.other_follow_up(question, self._content)
+        return other is not None and other[0] in (pending or []) and other[2].key not in answers
+
+    def _changed_choices(
+        self, question: Question, answers: dict[str, Any], text: str, pending: list[str]
+    ) -> tuple[list[str], list[str]]:
+        """The choices a text ticks, and what stays ticked of `pending`: "Musisi ke korea aja"
+        (a talents' review: it was added to MU:CON) leaves only what it names; "Mucon ga
+        jadi", "bukan mucon" untick what they name; only messages of nothing else
+        (choice_words.only_these, choice_words.taken_back)."""
+        dropped, instead = choice_words.taken_back(question, self._content, answers, text)
+        if dropped:  # "bukan korea, inggris": what is named instead ticked, if it was not
+            kept = [value for value in pending if value not in dropped]
+            return [value for value in instead if value not in kept], kept
+        only = choice_words.only_these(question, self._content, answers, text)
+        if only:
+            return only, []
+        return choice_words.named_choices(question, self._content, answers, text), pending

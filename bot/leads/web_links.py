@@ -1,0 +1,152 @@
+"""Links in typed answers: a web address or a platform's @handle read as a link, a line that
+names one, and tracking parameters dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote_plus, urlsplit, urlunsplit
+
+from bot.leads.intent_words import CHAT_WORDS, fold
+
+
+def _as_link(line: str) -> str:
+    """A line of links as typed, or the profile link of the one handle it names."""
+    if any(web_link(word.strip(AROUND_LINK)) for word in line.split()):
+        return line
+    return _profile_link(line) or line
+
+
+# Where a line of "other links" names a profile without its address ("Spotify: Sari & The
+# Monsoons"): staff can find it.
+PLATFORMS = frozenset(
+    "instagram ig insta tiktok tt youtube yt yutub spotify soundcloud bandcamp imdb letterboxd"  # noqa: SIM905 -- a word list reads best as words
+    " vimeo facebook fb twitter threads behance linkedin deezer joox".split()
+)
+# "No other links" typed instead of the Skip button.
+_NO_LINKS = frozenset(
+    {
+        "tidak ada",
+        "gak ada",
+        "ga ada",
+        "nggak ada",
+        "ngga ada",
+        "belum ada",
+        "tidak punya",
+        "gak punya",
+        "belum punya",
+        "ga punya",
+        "no",
+        "none",
+        "nope",
+        "no links",
+        "nothing",
+    }
+)
+
+
+def _names_a_link(line: str) -> bool:
+    """Whether a line holds a web address, an @handle, or a platform's name with a name after
+    it ("Spotify: Sari & The Monsoons"; not "udah masuk belum kang ig", an attacker's review)."""
+    if any(web_link(word.strip(AROUND_LINK)) for word in line.split()):
+        return True
+    if _HANDLE.search(line) is not None:
+        return True
+    folded = fold(line).split()
+    return any(
+        word in PLATFORMS and set(folded[index + 1 :]) - CHAT_WORDS - PLATFORMS
+        for index, word in enumerate(folded)
+    )
+
+
+# A handle with the platform named ("tiktok aku @naddie.sings", "ig @sari.music"): the
+# profile's link, as each platform writes it.
+_PROFILES = {
+    **dict.fromkeys(("tiktok", "tt"), "https://www.tiktok.com/@{}"),
+    **dict.fromkeys(("instagram", "ig", "insta"), "https://www.instagram.com/{}"),
+    **dict.fromkeys(("youtube", "yt", "yutub"), "https://www.youtube.com/@{}"),
+}
+_HANDLE = re.compile(r"@([A-Za-z0-9._]{1,30})")
+
+
+def _profile_link(text: str) -> str | None:
+    """The profile link of the one @handle in a text that names its one platform."""
+    handles = {match.group(1).rstrip(".") for match in _HANDLE.finditer(text)}
+    platforms = {_PROFILES[word] for word in fold(text).split() if word in _PROFILES}
+    if len(handles) != 1 or len(platforms) != 1:
+        return None
+    return platforms.pop().format(handles.pop())
+
+
+AROUND_LINK = ".,;:!?()[]<>\"'"  # punctuation of the sentence, not of the link
+
+
+def web_link(text: str) -> str | None:
+    """An http(s) link with a host name, "https://" added when it has no scheme, without its
+    tracking parameters (`untracked`), or None."""
+    if not text or any(c.isspace() for c in text):
+        return None
+    candidate = text if "://" in text else f"https://{text}"
+    parts = urlsplit(candidate)
+    host = parts.hostname or ""
+    if parts.scheme not in ("http", "https") or "." not in host or "@" in parts.netloc:
+        return None  # "@naddie.sings", "sari@gmail.com": a handle or an address, not a host
+    if not host.rsplit(".", 1)[-1].isalpha():
+        return None  # "1.5", "v2.0": a number, not a host
+    return untracked(candidate)
+
+
+# Parameters a link carries for whoever shared it, not for the page (a talents' review:
+# "vimeo.com/812345678?utm_source=ig&utm_medium=bio&fbclid=…" reached staff so): dropped before
+# a link is stored. `si` only where it is a share id (YouTube, Spotify).
+TRACKING = frozenset({"fbclid", "gclid", "igshid", "igsh"})
+SHARE_ID_HOSTS = ("youtube.com", "youtu.be", "spotify.com")
+
+
+def _tracking(host: str, key: str, value: str) -> bool:
+    key = key.lower()
+    if key.startswith("utm_") or key in TRACKING:
+        return True
+    if key == "feature" and value.lower() == "share":
+        return True
+    shared = host == "youtu.be" or any(
+        host == name or host.endswith(f".{name}") for name in SHARE_ID_HOSTS
+    )
+    return key == "si" and shared
+
+
+def untracked(link: str) -> str:
+    """A link without its tracking parameters (TRACKING, utm_*, feature=share, YouTube's and
+    Spotify's si); every other parameter (YouTube's v= and t=) kept as written, in order,
+    and the fragment. A link without a scheme stays without."""
+    schemeless = "://" not in link
+    parts = urlsplit(f"https://{link}" if schemeless else link)
+    if not parts.query:
+        return link
+    host = (parts.hostname or "").lower()
+    kept = [
+        pair
+        for pair in parts.query.split("&")
+        if pair
+        and not _tracking(
+            host, unquote_plus(pair.partition("=")[0]), unquote_plus(pair.partition("=")[2])
+        )
+    ]
+    if len(kept) == len(parts.query.split("&")):
+        return link  # nothing to drop: as typed
+    cleaned = urlunsplit(parts._replace(query="&".join(kept)))
+    return cleaned.removeprefix("https://") if schemeless else cleaned
+
+
+def untracked_in(text: str) -> str:
+    """A text with each web link in it without its tracking parameters (`untracked`), the
+    rest as typed."""
+
+    def one(match: re.Match[str]) -> str:
+        word = match.group(0)
+        core = word.strip(AROUND_LINK)
+        if not core or web_link(core) is None:
+            return word
+        return word.replace(core, untracked(core), 1)
+
+    return re.sub(r"\S+", one, text)
