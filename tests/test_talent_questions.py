@@ -229,6 +229,19 @@ async def test_asking_whether_the_team_replied_gets_the_status_line_on_questions
     # Thanks for an answer ask nothing: small talk, as before.
     [said] = await bot.send(sari, "makasih kak, sudah dijawab")
     assert "💬" not in said.text
+    # In English, asking for news of the question: the same line (a talents' review s56, H4:
+    # "any update on my question?" got the page on whether the info is current).
+    rina = bot.user(first_name="Rina", language_code="en")
+    await relayed_question(bot, staff_chat, rina, "Can a documentary be co-produced?")
+    await bot.press(rina, CONTENT.text(Text.BTN_ASK_DONE, "en"))
+    day = short_day(CONTENT, to_wib(utc_now()).date(), "en")
+    for asked in (
+        "Hi, any update on my question?",
+        "any news on my question?",
+        "Have you heard back about my question?",
+    ):
+        said = (await bot.send(rina, asked))[-1]
+        assert said.text == shown(Text.STATUS_QUESTIONS_WAITING, "en", count=1, since=day)
 
 
 @pytest.mark.parametrize(
@@ -238,6 +251,12 @@ async def test_asking_whether_the_team_replied_gets_the_status_line_on_questions
         ("Jawabannya udah masuk belum ya kak", True),
         ("Has the team answered my question yet?", True),
         ("any reply yet?", True),
+        ("Hi, any update on my question?", True),
+        ("Ada kabar soal pertanyaanku?", True),
+        ("I haven't heard back from the team", True),
+        ("any update on the MU:CON deadline?", False),  # news of a program, not their question
+        ("Saya ada pertanyaan soal perkembangan program", False),
+        ("I heard back from KOCCA about MU:CON, what next", False),
         ("makasih kak, sudah dijawab", False),  # thanks for one
         ("Bagaimana cara ganti bahasa?", False),
         ("pertanyaan yang tidak bisa dijawab mau hubungi staf", False),  # no "by now"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -14,6 +15,7 @@ from bot.answers.words import (
     ABOUT_TALENT,
     ABOUT_THE_BOT,
     AFFIRMING,
+    ASKED,
     ASKING,
     ASKING_BACK,
     ASKING_ON,
@@ -28,6 +30,7 @@ from bot.answers.words import (
     FROM,
     GRATITUDE,
     GREETINGS,
+    HEARD_BACK,
     I_SEE,
     KEEPING,
     LATER,
@@ -36,6 +39,7 @@ from bot.answers.words import (
     MY_MISTAKE,
     NEEDING,
     NEGATING,
+    NEWS_OF,
     NOT_IT,
     NOT_IT_FILLER,
     NOT_IT_FIRST,
@@ -44,6 +48,7 @@ from bot.answers.words import (
     OWN,
     OWN_DATA,
     OWN_DETAILS,
+    OWNING,
     PHRASES,
     POLITE,
     QUESTION_CUES,
@@ -566,9 +571,30 @@ def asks_after_reply(text: str) -> bool:
     tim atas pertanyaan saya kemarin?", "udah dibales blm kak", "Any reply yet?"), not thanks
     for one ("makasih, sudah dijawab"). A word check, no read."""
     found = words(text)
-    if REPLYING.isdisjoint(found) or BY_NOW.isdisjoint(found):
-        return False
-    return "?" in text or not thanks_said(text)
+    if not (REPLYING.isdisjoint(found) or BY_NOW.isdisjoint(found)):
+        return "?" in text or not thanks_said(text)
+    # "Hi, any update on my question?", "Have you heard back about my question?" (a talents'
+    # review, H4: the page on whether the info is current)
+    heard = any(_then_word(found, first, second) for first, second in HEARD_BACK) and (
+        "?" in text or not NEGATING.isdisjoint(found)  # not "I heard back from them, so..."
+    )
+    return heard or (not NEWS_OF.isdisjoint(found) and _own_question(found))
+
+
+def _then_word(found: list[str], first: str, second: str) -> bool:
+    """Whether `second` comes right after `first` among the words."""
+    return any(pair == (first, second) for pair in itertools.pairwise(found))
+
+
+def _own_question(found: list[str]) -> bool:
+    """Whether the words name the sender's own question: "my question", "pertanyaanku",
+    "pesan saya" (not "saya ada pertanyaan soal perkembangan program")."""
+    if any(word.endswith("ku") and word[: -len("ku")] in ASKED for word in found):
+        return True
+    return any(
+        (first in OWNING and second in ASKED) or (first in ASKED and second in FIRST_PERSON)
+        for first, second in itertools.pairwise(found)
+    )
 
 
 def _acknowledging(text: str, found: list[str]) -> bool:

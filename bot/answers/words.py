@@ -2035,6 +2035,13 @@ REPLYING = _listed(
     """
 )
 BY_NOW = _listed("sudah belum ada masih any yet already still has have did got")
+# Or news of the talent's own question ("Hi, any update on my question?", "ada kabar soal
+# pertanyaanku?"): a word for news with one for their question, said as theirs; or "heard
+# back" ("Have you heard back about my question?").
+NEWS_OF = _listed("update updates news kabar kabarnya progress perkembangan perkembangannya")
+ASKED = _listed("question questions pertanyaan pertanyaannya message pesan")
+OWNING = _listed("my our")
+HEARD_BACK = ("heard", "back"), ("hear", "back")
 # Before a role, what the talent is not ("aku cuma editor, bukan sutradara", "I'm an editor,
 # not a director"): still who asks, even a role an entry has, in a message about its sender.
 NOT_BEING = _listed("bukan not")
