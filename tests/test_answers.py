@@ -1935,6 +1935,23 @@ INTRODUCED = [
 ]
 
 
+# Session 56's talents' review.
+REVIEWED_S56 = [
+    # H5: a manager registering the artist she manages, and a second one.
+    (
+        "Selamat siang. Saya manajer musik dari Yogyakarta. Apakah saya bisa mendaftarkan"
+        " artis yang saya tangani?",
+        "for_an_artist",
+    ),
+    ("Bisa daftar untuk orang lain?", "for_an_artist"),
+    ("Saya manajernya, boleh saya yang isi formulirnya?", "for_an_artist"),
+    (
+        "Saya juga pegang 1 artis lagi, band. Bisa saya daftarkan juga dari akun ini?",
+        "for_an_artist",
+    ),
+]
+
+
 async def test_the_talents_review_questions_get_the_entry_that_answers_them(
     bot: Harness,
 ) -> None:
@@ -1960,3 +1977,13 @@ async def test_the_talents_review_questions_get_the_entry_that_answers_them(
     for typed, page in INTRODUCED:
         [answer] = await bot.send(sari, typed)
         assert answer.text.split("\n")[0] == CONTENT.programs[page].title.id, typed
+    wulan = bot.user(first_name="Wulan")
+    for typed, key in REVIEWED_S56:
+        [answer] = await bot.send(wulan, typed)
+        assert not answer.text.startswith("🤔"), typed  # "Aku belum yakin maksudmu" before
+        assert answer.text.split("\n")[0] == CONTENT.faq[key].question.id, typed
+    # The manager's page names the real button for a second artist, and says whose account.
+    [answer] = await bot.send(wulan, REVIEWED_S56[1][0])
+    assert CONTENT.text(Text.BTN_NEW_REGISTRATION, "id") in answer.text
+    assert "tersimpan di akun Telegram yang mengisinya" in answer.text
+    assert CONTENT.text(Text.BTN_APPLY, "id") in answer.button_texts
