@@ -12,10 +12,12 @@ from telegram import InlineKeyboardMarkup, Message, Update, User
 from bot.answers.desk import AnswerDesk, Question, entry, thresholds
 from bot.answers.language import written_in
 from bot.answers.text import (
+    about_old_data,
     about_own_data,
     acknowledges,
     asks_after_reply,
     asks_something,
+    asks_to_register_again,
     asks_what_this_is,
     nothing_written,
     only_links,
@@ -176,8 +178,8 @@ async def _status_asked(update: Update, context: BotContext, question: Question)
     was that."""
     text, user_id, language = question.text, question.user_id, question.language
     line = None
-    if about_own_data(text):
-        line = await talent_status.erased_and_nothing_since(context, user_id, language)
+    if about_own_data(text) or about_old_data(text) or asks_to_register_again(text):
+        line = await talent_status.after_erasure(context, user_id, language, text)
     if line is None and asks_after_reply(text):
         line = await talent_status.questions_line(context, user_id, language)
         if not line:

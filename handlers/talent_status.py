@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from bot.answers.text import about_old_data, asks_to_register_again, references_in
 from bot.content import FaqItem, Program
 from bot.data_copy import moment_text
 from bot.leads.export import to_wib
 from bot.leads.pipeline import short_day
+from bot.store.applications import REFERENCE_FORMAT
 from bot.store.pipeline import Registration
 from bot.support import still_waiting
 from bot.texts import Text
@@ -67,17 +69,28 @@ async def _erased_line(context: BotContext, user_id: int, language: str) -> str 
     return context.content.text(Text.STATUS_ERASED, language, when=when)
 
 
-async def erased_and_nothing_since(context: BotContext, user_id: int, language: str) -> str | None:
-    """To a talent whose data was erased and who has registered nothing since, /status's line
-    saying so; None otherwise. One read for a talent who never erased (the erasure records),
-    the registrations only for one who did."""
-    line = await _erased_line(context, user_id, language)
-    if line is None:
+async def after_erasure(context: BotContext, user_id: int, language: str, text: str) -> str | None:
+    """To a talent whose data was erased, asking about it: while nothing was registered
+    since, /status's line saying so (to one asking about registering again: that it starts
+    from scratch, with a new number; to one asking about the old data or number: that it is
+    no longer used); once something was, to one asking about the OLD data or naming a number
+    not theirs now, that it went with its number (a talents' review: "not sure"). None
+    otherwise; one read for a talent who never erased (the erasure records)."""
+    erased = await context.services.store.privacy.was_erased(user_id)
+    if not erased:
         return None
-    store = context.services.store
-    if await store.pipeline.registrations(user_id):
-        return None
-    return None if await store.applications.draft_for(user_id) is not None else line
+    content, store = context.content, context.services.store
+    when = moment_text(content, language, erased[-1])
+    registrations = await store.pipeline.registrations(user_id)
+    named = {REFERENCE_FORMAT.format(number) for number in references_in(text)}
+    current = {item.reference for item in registrations}
+    old = bool(named - current) if named else about_old_data(text)
+    if registrations or await store.applications.draft_for(user_id) is not None:
+        return content.text(Text.ERASED_OLD_DATA, language, when=when) if old else None
+    if asks_to_register_again(text):
+        return content.text(Text.ERASED_REGISTER_AGAIN, language, when=when)
+    line = content.text(Text.STATUS_ERASED, language, when=when)
+    return f"{line}\n{content.text(Text.ERASED_OLD_NUMBER, language)}" if old else line
 
 
 async def questions_line(context: BotContext, user_id: int, language: str) -> str:

@@ -498,12 +498,32 @@ async def test_status_after_an_erasure_says_the_data_was_erased(bot: Harness) ->
     for asked in ("Data saya masih ada ga?", "emailku masih disimpan kak?"):
         [said] = await bot.send(fajar, asked)
         assert said.text.startswith(shown(Text.STATUS_ERASED, when=when))
+    # Registering again starts from scratch, with a new number; the old number is no longer
+    # used (a talents' review s56, M8 and L8: "not sure", and no word on the number).
+    [said] = await bot.send(fajar, "Kalau daftar lagi hrs isi dari awal ya?")
+    assert said.text == shown(Text.ERASED_REGISTER_AGAIN, when=when)
+    [said] = await bot.send(fajar, "Nomor KOC-000001 ku masih berlaku?")
+    erased = shown(Text.STATUS_ERASED, when=when)
+    assert said.text == f"{erased}\n{shown(Text.ERASED_OLD_NUMBER)}"
     await bot.send(fajar, "/bahasa")
     await bot.press(fajar, CONTENT.text(Text.BTN_LANGUAGE_EN, "id"))
     for asked in ("Do you still have my email?", "What data do you keep about me?"):
         [said] = await bot.send(fajar, asked)
         when_en = moment_text(CONTENT, "en", erased_at)
         assert said.text.startswith(CONTENT.text(Text.STATUS_ERASED, "en", when=when_en))
+    # Registered again (a new number): asked about the old data or the old number, that it
+    # went; asked about the new one, not.
+    await bot.send(fajar, "/bahasa")
+    await bot.press(fajar, CONTENT.text(Text.BTN_LANGUAGE_ID, "en"))
+    assert await apply(bot, fajar, MUSICIAN) == "KOC-000002"
+    for asked in (
+        "Tim kalian masih nyimpen data lamaku ga? Yg KOC-000001",
+        "Data lamaku masih ada?",
+    ):
+        [said] = await bot.send(fajar, asked)
+        assert said.text == shown(Text.ERASED_OLD_DATA, when=when), asked
+    [said] = await bot.send(fajar, "Nomor KOC-000002 ku masih berlaku?")
+    assert said.text != shown(Text.ERASED_OLD_DATA, when=when)
     never = bot.user()
     [status] = await bot.send(never, "/status")
     assert status.text == shown(Text.STATUS_NONE)

@@ -15,6 +15,7 @@ from bot.answers.words import (
     ABOUT_TALENT,
     ABOUT_THE_BOT,
     AFFIRMING,
+    AGAIN,
     ASKED,
     ASKING,
     ASKING_BACK,
@@ -26,11 +27,13 @@ from bot.answers.words import (
     DOUBTING,
     EXCUSING,
     FILLER,
+    FILLING,
     FIRST_PERSON,
     FROM,
     GRATITUDE,
     GREETINGS,
     HEARD_BACK,
+    HELD,
     I_SEE,
     KEEPING,
     LATER,
@@ -45,6 +48,7 @@ from bot.answers.words import (
     NOT_IT_FIRST,
     NOT_IT_SAYING,
     NOT_SENDING,
+    OLD,
     OWN,
     OWN_DATA,
     OWN_DETAILS,
@@ -564,6 +568,33 @@ def about_own_data(text: str) -> bool:
     if KEEPING.isdisjoint(found) or not NEEDING.isdisjoint(found):
         return False  # "data diri apa saja yang dibutuhkan?" (an attacker's review)
     return not said.isdisjoint(named)
+
+
+# A registration's reference as a talent types it ("KOC-000001", "koc 12").
+_REFERENCE = re.compile(r"\bKOC[- ]?0*(\d{1,9})\b", re.IGNORECASE)
+
+
+def references_in(text: str) -> set[int]:
+    """The numbers of the registration references a message names (1 for "KOC-000001")."""
+    return {int(number) for number in _REFERENCE.findall(text)}
+
+
+def about_old_data(text: str) -> bool:
+    """Whether a message asks about what the talent had before ("Tim kalian masih nyimpen
+    data lamaku ga?", "my old registration?"), or names a registration's number: after an
+    erasure, the old one may be what it asks about. A word check, no read."""
+    if _REFERENCE.search(text):
+        return True
+    found = words(text)
+    named = set(found) | {word[: -len("ku")] for word in found if word.endswith("ku")}
+    return not OLD.isdisjoint(named) and not (OWN_DATA | OWN_DETAILS | HELD).isdisjoint(named)
+
+
+def asks_to_register_again(text: str) -> bool:
+    """Whether a message asks about registering again, from the start ("Kalau daftar lagi hrs
+    isi dari awal ya?", "do I have to fill it in again?"). A word check, no read."""
+    found = words(text)
+    return not (REGISTERING | FILLING).isdisjoint(found) and not AGAIN.isdisjoint(found)
 
 
 def asks_after_reply(text: str) -> bool:

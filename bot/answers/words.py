@@ -2023,6 +2023,16 @@ KEEPING = _listed(
 # ... unless it asks what a registration needs ("Data diri apa saja yang dibutuhkan?", "data
 # paspor perlu disimpan di mana?"): the FAQ answers that, not "your data was erased".
 NEEDING = _listed("perlu butuh dibutuhkan diperlukan need needed needs required wajib harus")
+# After an erasure, what the talent had before it ("data lamaku", "my old registration", "nomor
+# yang dulu"): a word for old with one for their data, number or registration (a talents'
+# review: "Tim kalian masih nyimpen data lamaku ga?" got "not sure" once they had registered
+# again). Not read by the matcher.
+OLD = _listed("lama dulu sebelumnya kemarin old previous earlier former")
+HELD = _listed("pendaftaran registration nomor number reference referensi jawaban answers")
+# Registering again ("Kalau daftar lagi hrs isi dari awal ya?", "do I have to fill it in again"):
+# a word for registering or filling in with one for again.
+FILLING = _listed("isi ngisi mengisi diisi formulir form fill")
+AGAIN = _listed("lagi ulang again awal scratch")
 # A message asking whether the team has answered yet ("Sudah ada balasan?", "udah dibales
 # blm kak", "any reply yet?"): a talent who asked the team reads /status's line on their
 # questions (`text.asks_after_reply`), not an FAQ entry. Not read by the matcher. A word for
