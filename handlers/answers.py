@@ -104,10 +104,14 @@ async def free_text(update: Update, context: BotContext, *, paused: bool = False
         await _free_reply(update, context, question, paused)
         return
     # "yesss mau bgt 🙌" to program news: its buttons again, to press, below the answer to
-    # what the message asks after the yes ("Boleh. Apakah bisa juga lewat WA?").
+    # what the message asks after the yes ("Boleh. Apakah bisa juga lewat WA?"). A clear no
+    # ("No thanks", "ga usah kak") is the No button: it switches nothing on.
     if offered.rest:
         await _free_reply(update, context, replace(question, text=offered.rest), paused)
-    await broadcast.offer_again(update, context)
+    if offered.no:
+        await broadcast.decline_typed(update, context)
+    else:
+        await broadcast.offer_again(update, context)
 
 
 async def _free_reply(

@@ -100,8 +100,8 @@ async def offer_subscription(update: Update, context: BotContext) -> None:
 async def typed_to_offer(update: Update, context: BotContext, text: str) -> OfferReply | None:
     """A message that opens with a yes or a no ("Ya, saya bersedia", "👍", "yesss mau bgt 🙌"),
     or an okay as the first message after it ("sip"), while the offer waits unanswered: what
-    it says after that (answered as any message, then `offer_again`); None if it is no answer
-    to the offer. Typing subscribes no one."""
+    it says after that (answered as any message, then `offer_again`, or, after a clear no,
+    `decline_typed`); None if it is no answer to the offer. Typing subscribes no one."""
     user = update.effective_user
     if user is None or views.is_subscribed(context.talent):
         return None
@@ -137,6 +137,12 @@ async def offer_again(update: Update, context: BotContext) -> None:
     """The offer again, at the bottom, to press (after a typed yes or no to it)."""
     said = f"{context.text(Text.SUBSCRIBE_OFFER_PRESS)}\n\n{context.text(Text.SUBSCRIBE_OFFER)}"
     await reply(update, said, _offer_buttons(context))
+
+
+async def decline_typed(update: Update, context: BotContext) -> None:
+    """A clear no typed to the offer: recorded and answered as its No button."""
+    await _set_subscription(update, context, subscribed=False)
+    await reply(update, context.text(Text.SUBSCRIBE_DECLINED))
 
 
 async def news_choice(update: Update, context: BotContext, wish: Literal["on", "off"]) -> None:

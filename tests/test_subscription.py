@@ -128,6 +128,17 @@ async def test_offer_after_an_application_no_is_recorded(make_bot: Any, content:
     assert dewi.last_message.text == shown(Text.SUBSCRIBE_DECLINED)
     assert not await _subscribed(bot, dewi)
     assert [row[0] for row in await _consents(bot, dewi)] == [0]
+    # A clear no typed is the No button: it switches nothing on (a talents' review s56, M6:
+    # "No thanks" had to be pressed again). A question after it is answered first.
+    for typed in ("ga usah kak", "tidak", "No thanks. Ada open call sekarang?"):
+        talent = bot.user(first_name="Rina")
+        await _submit_through_the_bot(bot, talent, content)
+        replies = await bot.send(talent, typed)
+        assert replies[-1].text == shown(Text.SUBSCRIBE_DECLINED), typed
+        assert replies[-1].button_texts == []
+        assert [row[0] for row in await _consents(bot, talent)] == [0]
+        assert not await _subscribed(bot, talent)
+    assert replies[0].text.split("\n")[0] == content.faq["open_call_now"].question.get("id")
 
 
 @pytest.mark.parametrize(
@@ -136,15 +147,12 @@ async def test_offer_after_an_application_no_is_recorded(make_bot: Any, content:
         "Ya, saya bersedia. Terima kasih.",
         "ya",
         "👍",
-        "ga usah kak",
         # A second talents' review: a yes in more words got "Ada yang bisa kubantu?".
         "yesss mau bgt 🙌🔔",
         "boleh kak, silakan dikirim infonya",
         "gas",
         "🙌",
         "mau bgt",
-        "nggak usah",
-        "gak dulu deh kak",
         # The talents' review of session 55 (H5): "Boleh kang" got the greeting menu.
         "Boleh kang",
         # An okay as the first message under the offer (H5: "sip" got "Siap!").

@@ -27,6 +27,12 @@ _SAYING = frozenset(
     " silahkan monggo gas gass gaskeun kuy yuk ayo tidak ga gak nggak ngga enggak engga no"
     " nope usah gausah gaperlu".split()
 )
+# A no among them ("No thanks", "ga usah kak", "tidak"): with none of the yes words, nor a yes
+# emoji, a clear no, taken as the No button (it switches nothing on: a talents' review s56,
+# "No thanks" had to be pressed again). "mau", "perlu", "usah" go either way ("ga mau").
+_NO = frozenset("tidak ga gak nggak ngga enggak engga no nope gausah gaperlu".split())  # noqa: SIM905 -- a word list reads best as words
+_NEITHER = frozenset({"mau", "usah", "perlu"})
+_YES_EMOJI = frozenset({"👍", "🙌", "🔔", "👌"})
 # What may come with it: who speaks, to whom, thanks, how much, and the news itself.
 _AROUND = frozenset(
     "saya aku gue gw sy i we kami kak kakak min admin bang mas mbak terima kasih makasih"  # noqa: SIM905 -- a word list reads best as words
@@ -55,6 +61,7 @@ class OfferReply:
     ("Apakah bisa juga lewat WA?"), to be answered too ("" when it says no more)."""
 
     rest: str
+    no: bool = False  # a clear no (_NO), as the No button: nothing to switch on
 
 
 def reply_to_offer(text: str) -> OfferReply | None:
@@ -78,7 +85,16 @@ def reply_to_offer(text: str) -> OfferReply | None:
             return None  # a long run of "yes" words is something else
     if not said:
         return None
-    return OfferReply(text[end:].strip())
+    return OfferReply(text[end:].strip(), _clear_no(text[:end]))
+
+
+def _clear_no(answer: str) -> bool:
+    """Whether the yes-or-no part of a message says no and nothing that says yes."""
+    if not _YES_EMOJI.isdisjoint(answer):
+        return False
+    found = {_known(word.casefold()) for word in _WORD.findall(answer)}
+    yes = (_SAYING - _NO - _NEITHER) & found
+    return bool(_NO & found or "🔕" in answer or "👎" in answer) and not yes
 
 
 def _saying(clause: str) -> bool | None:
