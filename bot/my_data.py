@@ -10,9 +10,9 @@ and the loop would wait longer for the GIL while it runs). A small copy is
 sent as the JSON file itself; a larger one as the ZIP, cut into parts under Telegram's
 50 MB upload limit if need be (`export.split_for_upload`).
 
-Each talent gets at most one copy every COPY_INTERVAL (`CopyRequests`): a repeat meanwhile is
-told the copy is being prepared. The document holds the same data as `readable_copy` makes
-(tests compare them).
+Each talent gets at most one copy of the same data every COPY_INTERVAL (`CopyRequests`): a
+repeat meanwhile is told the copy is being prepared, or was just sent and when to ask again.
+The document holds the same data as `readable_copy` makes (tests compare them).
 """
 
 from __future__ import annotations
@@ -40,24 +40,51 @@ PLAIN_LIMIT = 5 * 1000 * 1000  # a copy up to this size is sent as the JSON file
 LOG_BATCH = 1000  # conversation-log rows laid out and written at a time
 
 
+@dataclass(frozen=True, slots=True)
+class CopyWait:
+    """Why no copy is made now: one is being made (`sending`), or one was sent lately; `again`:
+    when a new one may be asked for (UTC)."""
+
+    sending: bool
+    again: datetime
+
+
+@dataclass(slots=True)
+class _Request:
+    started: float  # time.monotonic()
+    again: datetime  # when a new copy may be asked for (UTC)
+    data: str  # the talent's registrations as they stood (`Applications.changed`)
+    sending: bool = True
+
+
 class CopyRequests:
     """Which talents asked for a copy lately (in memory: a restart forgets, harmlessly)."""
 
     def __init__(self, interval: timedelta = COPY_INTERVAL) -> None:
-        self._seconds = interval.total_seconds()
-        self._started: dict[int, float] = {}
+        self._interval = interval
+        self._started: dict[int, _Request] = {}
 
-    def begin(self, user_id: int) -> bool:
-        """A copy for this talent may be made now (and is counted from now); False if one
-        was made or is being made within the interval."""
+    def begin(self, user_id: int, data: str = "") -> CopyWait | None:
+        """None if a copy for this talent may be made now (and is counted from now); else why
+        not: one is being made, or one was made within the interval of the same `data` (their
+        registrations as they stand: one registered since, the copy sent holds it not, so a
+        new one may be made: a talents' review)."""
         now = time.monotonic()
-        for talent, started in list(self._started.items()):  # forget old requests
-            if now - started >= self._seconds:
+        seconds = self._interval.total_seconds()
+        for talent, made in list(self._started.items()):  # forget old requests
+            if now - made.started >= seconds:
                 del self._started[talent]
-        if user_id in self._started:
-            return False
-        self._started[user_id] = now
-        return True
+        request = self._started.get(user_id)
+        if request is not None and (request.sending or request.data == data):
+            return CopyWait(request.sending, request.again)
+        self._started[user_id] = _Request(now, datetime.now(UTC) + self._interval, data)
+        return None
+
+    def sent(self, user_id: int) -> None:
+        """The copy reached the talent: a repeat is told so, and when to ask again."""
+        request = self._started.get(user_id)
+        if request is not None:
+            request.sending = False
 
     def forget(self, user_id: int) -> None:
         """The copy did not reach the talent, or their data was erased since: they may ask
@@ -130,6 +157,9 @@ async def write_copy(
             await asyncio.to_thread(writer.close)
     counts = {table: len(rows) for table, rows in tables.items()}
     counts["conversation_log"] = messages
+    sent = sum(row["status"] == "submitted" for row in tables.get("applications", []))
+    counts["applications_sent"] = sent
+    counts["applications_draft"] = counts.get("applications", 0) - sent
     if writer.size <= PLAIN_LIMIT:
         plain = await asyncio.to_thread(_unzip, archive, f"{name}.json", folder)
         return Copy([plain], zipped=False, counts=counts)

@@ -362,6 +362,8 @@ class Text(StrEnum):
     PROCESSING_WITHDRAWN = "processing_withdrawn"
     MYDATA_SUMMARY = "mydata_summary"
     MYDATA_REGISTRATIONS = "mydata_registrations"
+    MYDATA_SENT_COUNT = "mydata_sent_count"
+    MYDATA_DRAFT_COUNT = "mydata_draft_count"
     MYDATA_NO_REGISTRATIONS = "mydata_no_registrations"
     MYDATA_NEXT_REGISTERED = "mydata_next_registered"
     MYDATA_NEXT_UNREGISTERED = "mydata_next_unregistered"
@@ -1318,6 +1320,7 @@ class Text(StrEnum):
     # --- security round 2 (content/messages_security2.yaml) ---
     BULK_PREVIEW_EXPIRED = "bulk_preview_expired"
     MYDATA_PREPARING = "mydata_preparing"
+    MYDATA_SENT_LATELY = "mydata_sent_lately"
     MYDATA_ZIPPED = "mydata_zipped"
     MYDATA_SPLIT = "mydata_split"
 

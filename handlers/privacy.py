@@ -15,12 +15,13 @@ from bot.content import LANGUAGES, Content, Markup
 from bot.data_copy import moment_text
 from bot.leads.export import to_wib
 from bot.leads.records import missing_lead_text
-from bot.my_data import write_copy
+from bot.my_data import CopyWait, write_copy
 from bot.settings import Forwarding
 from bot.store import Consent
 from bot.store.conversation import LogEntry
 from bot.store.db import ago
 from bot.texts import Text
+from bot.wib import WIB
 from handlers.common import BotContext, answer_query, controller_values, reply, show
 from handlers.registration_views import VIEW
 from handlers.views import MENU, PRIVACY, back_row, button
@@ -246,8 +247,9 @@ async def send_my_data(update: Update, context: BotContext) -> None:
         return
     await answer_query(update)
     copies = context.services.copies
-    if not copies.begin(user.id):
-        await reply(update, context.text(Text.MYDATA_PREPARING))
+    waiting = copies.begin(user.id, await context.services.store.applications.changed(user.id))
+    if waiting is not None:
+        await reply(update, _copy_wait(context, update, waiting))
         return
     controller = context.services.settings.privacy_facts().controller
     try:
@@ -279,17 +281,28 @@ async def send_my_data(update: Update, context: BotContext) -> None:
     except BaseException:
         copies.forget(user.id)  # it did not reach them: they may ask again at once
         raise
+    copies.sent(user.id)
     counts = made.counts
     # A registration's answers, to read as text in the chat and correct: a parent found the
     # file hard to read on a phone (a talents' review). Else nothing to correct with /daftar.
     lead = await context.services.store.applications.latest_lead(user.id)
     next_step = Text.MYDATA_NEXT_UNREGISTERED if lead is None else Text.MYDATA_NEXT_REGISTERED
-    applications = counts.get("applications", 0)
+    # "1 terkirim, 1 draf", not "2" (a talents' review: one sent and one just started).
+    kinds = [
+        context.text(key, count=count)
+        for key, count in (
+            (Text.MYDATA_SENT_COUNT, counts.get("applications_sent", 0)),
+            (Text.MYDATA_DRAFT_COUNT, counts.get("applications_draft", 0)),
+        )
+        if count
+    ]
     registrations = (
         context.text(
-            Text.MYDATA_REGISTRATIONS, applications=applications, answers=counts.get("answers", 0)
+            Text.MYDATA_REGISTRATIONS,
+            applications=", ".join(kinds),
+            answers=counts.get("answers", 0),
         )
-        if applications
+        if kinds
         else context.text(Text.MYDATA_NO_REGISTRATIONS)
     )
     summary = context.text(
@@ -309,6 +322,16 @@ async def send_my_data(update: Update, context: BotContext) -> None:
     see = context.text(Text.BTN_MYDATA_SEE_ANSWERS)
     markup = None if lead is None else InlineKeyboardMarkup([[button(see, f"{VIEW}{lead[0]}")]])
     await reply(update, summary, markup)
+
+
+def _copy_wait(context: BotContext, update: Update, waiting: CopyWait) -> str:
+    """Why no copy now, in one state: being prepared, or sent just now and from when a new
+    one may be asked (a talents' review: "sedang disiapkan atau baru saja dikirim")."""
+    if waiting.sending:
+        return context.text(Text.MYDATA_PREPARING)
+    local = waiting.again.astimezone(WIB)
+    hour, minute = f"{local.hour:02d}", f"{local.minute:02d}"
+    return context.text(Text.MYDATA_SENT_LATELY, hour=hour, minute=minute)
 
 
 async def missing_lead(context: BotContext, typed: str, reference: str | None) -> str:

@@ -270,7 +270,7 @@ async def test_my_data_holds_every_kind_of_record_and_nothing_about_others(
     # Budi's id as a value (a number inside a timestamp is not his id); Sari's is there.
     assert sari.id in _numbers(copy)
     assert budi.id not in _numbers(copy)
-    assert "Pendaftaran: 1, dengan 17 jawaban" in summary.text
+    assert "Pendaftaran: 1 terkirim, dengan 17 jawaban" in summary.text
 
 
 async def test_my_data_is_complete_and_in_the_talents_language(bot: Harness) -> None:

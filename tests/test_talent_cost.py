@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import stat
 import zipfile
 from datetime import UTC, datetime
@@ -19,6 +20,7 @@ from bot import my_data
 from bot.data_copy import readable_copy
 from bot.emulator import BotMessage
 from bot.texts import Text
+from bot.wib import WIB
 from tests.harness import Harness
 from tests.leads import CONTENT, MUSICIAN, apply, data_copy, section, shown
 
@@ -37,7 +39,21 @@ async def test_a_repeated_dataku_is_told_the_copy_is_being_prepared(bot: Harness
     assert len(documents(first)) == 1
     again = await bot.send(sari, "/dataku")  # a few seconds later: no second copy is made
     assert documents(again) == []
-    assert [message.text for message in again] == [shown(Text.MYDATA_PREPARING)]
+    # One state, with the time a new copy may be asked (a talents' review s56: "sedang
+    # disiapkan atau baru saja dikirim" left her guessing).
+    [said] = [message.text for message in again]
+    template = re.escape(shown(Text.MYDATA_SENT_LATELY, hour="HH", minute="MM"))
+    found = re.fullmatch(template.replace("HH", r"(\d\d)").replace("MM", r"(\d\d)"), said)
+    assert found is not None, said
+    soon = datetime.now(WIB) + my_data.COPY_INTERVAL
+    assert abs(int(found[1]) * 60 + int(found[2]) - (soon.hour * 60 + soon.minute)) <= 1
+    # Her data changed since (a second registration started): a new copy at once, whose
+    # summary tells the sent one from the draft (L5: "Pendaftaran: 2, dengan 18 jawaban").
+    await bot.send(sari, "/daftar")
+    await bot.press(sari, shown(Text.BTN_NEW_REGISTRATION))
+    changed = await bot.send(sari, "/dataku")
+    assert len(documents(changed)) == 1
+    assert "• Pendaftaran: 1 terkirim, 1 draf, dengan " in changed[-1].text
     budi = bot.user(first_name="Budi")  # the limit is each talent's own
     await bot.send(budi, "/start")
     assert len(documents(await bot.send(budi, "/dataku"))) == 1

@@ -293,6 +293,16 @@ class Applications:
         lead = await self.latest_lead(user_id)
         return None if lead is None else lead[1]
 
+    async def changed(self, user_id: int) -> str:
+        """The talent's applications as they stand, in a word: how many, and the latest
+        change to any; it differs once one is started, changed, sent or gone."""
+        row = await self._db.fetch_one(
+            "SELECT COUNT(*) AS count, MAX(updated_at) AS latest FROM applications"
+            " WHERE user_id = ?",
+            (user_id,),
+        )
+        return "" if row is None else f"{row['count']}:{row['latest'] or ''}"
+
     async def latest_lead(self, user_id: int) -> tuple[int, str] | None:
         """The id and reference of that lead (`latest_reference`)."""
         row = await self._db.fetch_one(LATEST_LEAD, (user_id,))
