@@ -1949,6 +1949,11 @@ REVIEWED_S56 = [
         "Saya juga pegang 1 artis lagi, band. Bisa saya daftarkan juga dari akun ini?",
         "for_an_artist",
     ),
+    # M1: whether traditional music fits ("cocok gak?" asks as "bisa ikut?" does).
+    ("Tp musikku tradisional bli, gamelan Bali. Cocok gak?", "who_can_apply"),
+    # M10: a teenager's short questions ("SM" reads as "sama"; "ooh" counted as a word).
+    ("Ooh jd KOCCA itu kyk agensi SM/HYBE gt ya kak?", "what_is_kocca"),
+    ("Kak kapan audisinya? 🥺", "kpop_auditions"),
 ]
 
 

@@ -1552,7 +1552,8 @@ STOPWORDS_ID = _listed(
     banget bang bro buat bagi belum berapa bisa bisakah boleh bolehkah cuma dan dari deh
     dengan di dia dimana dong emang gan gimana gitu gue hal hanya harus ini itu iya ja jadi
     jika juga kah kak kakak kalau kami kamu kan kapan karena ke kenapa kita kok lagi lah
-    lalu maaf mana mas masih mau mbak mengapa mereka min mimin mohon nah nanti nih nya oh
+    lalu maaf mana mas masih mau mbak mengapa mereka min mimin mohon nah nanti nih nya oh ooh
+    ohh owh
     pada para punya saja sama saya sebenarnya sedang sekarang selain seperti sih silakan
     sis soal sudah supaya tanya tapi tentang terus tidak toh tolong tuh tu untuk wah ya
     yah yang yuk ap cara kemarin kemaren kemana ku mu bakal dapat dapet gitu
@@ -2005,7 +2006,7 @@ RUNNING = _listed("ngurus mengurus ngelola mengelola kelola pegang megang memega
 SENDER = FIRST_PERSON | _listed(
     "my we our me us ku ane ana tiang ogut isun ngai kulo kula awak beta here"
 )
-MAY = _listed("boleh bisa bs can may ikut ikutan")
+MAY = _listed("boleh bisa bs can may ikut ikutan cocok")
 # A message about the talent's own data ("Data saya masih ada ga?", "Do you still have my
 # email?"): a talent whose data was erased is told so (`text.about_own_data`), not answered
 # from the FAQ. Not read by the matcher. A word for data itself, or one for a detail kept
