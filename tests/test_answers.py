@@ -1992,3 +1992,9 @@ async def test_the_talents_review_questions_get_the_entry_that_answers_them(
     assert CONTENT.text(Text.BTN_NEW_REGISTRATION, "id") in answer.text
     assert "tersimpan di akun Telegram yang mengisinya" in answer.text
     assert CONTENT.text(Text.BTN_APPLY, "id") in answer.button_texts
+    # M4: the festival's own dates are not in the bot's info: said, with where to look and
+    # /ask (the APM page came twice, saying only where the APM's dates are).
+    rina = bot.user(first_name="Rina", language_code="en")
+    [answer] = await bot.send(rina, "ok but when is the Busan festival itself? October?")
+    assert "The BIFF festival's own dates are not in our info" in answer.text
+    assert "biff.kr" in answer.text and "/ask" in answer.text
