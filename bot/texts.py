@@ -1332,6 +1332,7 @@ class Text(StrEnum):
     ASK_NOTHING_CLOSED = "ask_nothing_closed"
     ASK_GREETING = "ask_greeting"
     ASK_LINKS_OUTSIDE_FORM = "ask_links_outside_form"
+    ASK_LATER_PAUSED = "ask_later_paused"
     ASK_NUDGE = "ask_nudge"
     ASK_INTRO = "ask_intro"
     ASK_DOUBT = "ask_doubt"

@@ -28,6 +28,7 @@ from bot.answers.text import (
 )
 from bot.answers.verdict import SUGGESTIONS, Outcome, Thresholds, Verdict
 from bot.content import Content, FaqItem, Program
+from bot.leads.intent_words import looks_it_up, says_later
 from bot.leads.register_wish import wants_to_go_on, wants_to_register_said_more
 from bot.names import first_name
 from bot.outreach.news_wish import news_wish
@@ -206,9 +207,25 @@ async def _typed_wish(update: Update, context: BotContext, question: Question) -
     if news is not None and not taught(context, text):
         await broadcast.news_choice(update, context, news)
         return True
+    if await _later_with_paused_form(update, context, question):
+        return True
     if await _wants_to_register(update, context, question):
         return True
     return await support.acknowledged(update, context, text)
+
+
+async def _later_with_paused_form(update: Update, context: BotContext, question: Question) -> bool:
+    """ "Nanti saya lanjutkan, mau cari link Spotify-nya dulu" with a paused registration: a
+    short line that the answers are kept and /daftar goes on, as the form's own reply to it
+    says (a talents' review: the page on sending work). True if it was that."""
+    text = question.text
+    if not (says_later(text) or looks_it_up(text)):
+        return False  # most messages: no read of the store
+    if await context.services.store.applications.draft_for(question.user_id) is None:
+        return False
+    _, markup = menu.main_menu(context, question.language)
+    await reply(update, context.text(Text.ASK_LATER_PAUSED), markup)
+    return True
 
 
 async def _wants_to_register(update: Update, context: BotContext, question: Question) -> bool:

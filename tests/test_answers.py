@@ -1155,12 +1155,18 @@ async def test_no_answer_to_a_talent_with_a_paused_form_says_it_waits(bot: Harne
         menu = (await bot.send(putu, typed))[-1]
         assert go_on in menu.button_texts, typed
         assert CONTENT.text(Text.BTN_APPLY, "id") not in menu.button_texts, typed
+    # "I'll go on later" with the form paused: that the answers are kept and /daftar goes on
+    # (a talents' review s56, L7: the page on sending work).
+    [later] = await bot.send(putu, "Nanti saya lanjutkan, mau cari link Spotify-nya dulu")
+    assert later.text == shown(Text.ASK_LATER_PAUSED)
     await bot.press(putu, go_on, message=menu)
     assert await where(bot, putu) == "music_role"
     sari = bot.user(first_name="Sari")
     [reply] = await bot.send(sari, "Ketut Arsana Wibawa")
     assert reply.text.startswith(shown(Text.ASK_NOTHING))
     assert shown(Text.ASK_NOTHING_PAUSED_FORM) not in reply.text
+    [later] = await bot.send(sari, "Nanti saya lanjutkan, mau cari link Spotify-nya dulu")
+    assert later.text != shown(Text.ASK_LATER_PAUSED)  # no form to go on with
     [menu] = await bot.send(sari, "hmm")  # no form: to register
     assert CONTENT.text(Text.BTN_APPLY, "id") in menu.button_texts
     assert go_on not in menu.button_texts
