@@ -372,6 +372,7 @@ class Text(StrEnum):
     MYDATA_EMPTY = "mydata_empty"
     DELETE_CONFIRM = "delete_confirm"
     DELETE_DONE = "delete_done"
+    DELETE_DONE_COPIES = "delete_done_copies"
     DELETE_KEPT = "delete_kept"
     DELETE_KEPT_TYPED = "delete_kept_typed"
     DELETE_ASKED_AGAIN = "delete_asked_again"

@@ -376,7 +376,11 @@ async def delete_confirmed(update: Update, context: BotContext) -> None:
         return
     text = context.text(Text.DELETE_DONE)
     store = context.services.store
-    await store.privacy.erase(user.id)
+    told = await store.privacy.erase(user.id)
+    if told and context.services.settings.staff_chat_id is not None:
+        # Only when it is so: the staff chat gets the notice of copies outside the bot
+        # (a talents' review: "Semua datamu sudah kami hapus" promised more than the bot did).
+        text = f"{text}\n{context.text(Text.DELETE_DONE_COPIES)}"
     context.services.copies.forget(user.id)  # a copy asked for before is of data now gone
     await _forget_typed(context)
     log.info("Erased all data of a user on request")  # no id: the erasure record has a hash

@@ -137,7 +137,7 @@ async def erase(bot: Harness, talent: EmulatedUser) -> None:
     """/hapusdata, confirmed."""
     await bot.send(talent, "/hapusdata")
     [done] = await bot.press(talent, "🗑 Ya, hapus semuanya")
-    assert done.text.startswith("✅ Semua datamu sudah kami hapus.")
+    assert done.text.startswith("✅ Semua datamu sudah kami hapus dari bot ini.")
 
 
 async def test_erasure_leaves_no_trace_in_any_table_or_database_file(
@@ -256,7 +256,7 @@ async def test_sends_in_flight_during_an_erasure_write_nothing_back(
     mark = sari.mark()
     confirmed = sari.press("🗑 Ya, hapus semuanya")
     [done] = await sari.wait_for_messages(mark, timeout=SETTLE_TIMEOUT)
-    assert done.text.startswith("✅ Semua datamu sudah kami hapus.")
+    assert done.text.startswith("✅ Semua datamu sudah kami hapus dari bot ini.")
     await asyncio.wait_for(erased.wait(), SETTLE_TIMEOUT)
     for held in (stage, announcement, answer):
         held.release()

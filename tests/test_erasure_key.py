@@ -33,7 +33,7 @@ def _unkeyed(user_id: int) -> str:
 async def _erase(bot: Harness, user: Any) -> None:
     await bot.send(user, "/hapusdata")
     [done] = await bot.press(user, "🗑 Ya, hapus semuanya")
-    assert done.text.startswith("✅ Semua datamu sudah kami hapus.")
+    assert done.text.startswith("✅ Semua datamu sudah kami hapus dari bot ini.")
     await bot.runner.wait_idle()
 
 

@@ -473,7 +473,7 @@ async def test_an_erasure_during_an_export_leaves_no_lead_without_its_answers(
     original = Snapshot.stream
     erased = asyncio.Event()  # the erasure is committed (emptying the WAL comes after)
     store.privacy.on_erasure.append(erased.set)
-    erasing: list[asyncio.Task[None]] = []
+    erasing: list[asyncio.Task[bool]] = []
 
     @asynccontextmanager
     async def erase_between_the_queries(

@@ -332,6 +332,9 @@ def _numbers(value: Any) -> set[int]:
     return set()
 
 
+DONE_AND_COPIES = f"{shown(Text.DELETE_DONE)}\n{shown(Text.DELETE_DONE_COPIES)}"
+
+
 async def test_erasure_leaves_nothing_but_a_hash_and_spares_others(
     bot: Harness, staff_chat: Any
 ) -> None:
@@ -346,7 +349,9 @@ async def test_erasure_leaves_nothing_but_a_hash_and_spares_others(
     await bot.send(sari, "/hapusdata")
     assert sari.last_message.text.startswith("🗑 Hapus semua datamu?")
     [done] = await bot.press(sari, "🗑 Ya, hapus semuanya")
-    assert done.text == shown(Text.DELETE_DONE)
+    # "…dari bot ini", and the staff chat's notice of copies outside it said, as it is so
+    # (a talents' review s56: "Semua datamu sudah kami hapus" promised more).
+    assert done.text == DONE_AND_COPIES
     await bot.runner.wait_idle()
     values = every_value(bot.database)
     sari_data = [
@@ -575,8 +580,13 @@ async def test_an_old_yes_button_asks_again_and_erases_nothing(bot: Harness) -> 
         assert await bot.store.applications.latest_reference(sari.id) == "KOC-000001"
         assert not await bot.store.privacy.was_erased(sari.id)
     [done] = await bot.press(sari, shown(Text.BTN_CONFIRM_DELETE))
-    assert done.text == shown(Text.DELETE_DONE)
+    assert done.text == DONE_AND_COPIES
     assert await bot.store.privacy.was_erased(sari.id)
+    # Nothing outside the bot to delete (never registered nor asked the team): no such line.
+    budi = bot.user()
+    await bot.send(budi, "/hapusdata")
+    [done] = await bot.press(budi, shown(Text.BTN_CONFIRM_DELETE))
+    assert done.text == shown(Text.DELETE_DONE)
 
 
 async def test_an_old_withdraw_button_asks_again_and_keeps_a_later_registration(

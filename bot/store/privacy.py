@@ -350,8 +350,9 @@ class Privacy:
             found["update_inbox"] += [EMPTIED] * emptied
         return found
 
-    async def erase(self, user_id: int) -> None:
+    async def erase(self, user_id: int) -> bool:
         """Delete everything about the user; keep only a keyed hash of the id and the time.
+        True if staff are to be told of copies outside the bot to delete (a staff notice).
 
         Then no copy stays in the database files either: deleted rows are zeroed
         (secure_delete) and the WAL, which still holds them, is emptied.
@@ -366,10 +367,12 @@ class Privacy:
                 "INSERT INTO erasures (subject_hash, erased_at, keyed) VALUES (?, ?, 1)",
                 (record, now),
             )
-            if clean_up.worth_telling():
+            told = clean_up.worth_telling()
+            if told:
                 await StaffNotices.add(tx, "erased", clean_up.detail())
         self._erased()
         await self._db.scrub()
+        return told
 
     async def _delete_everything(self, tx: Transaction, tables: list[str], user_id: int) -> None:
         await SupportRelay.keep_erased_in(tx, user_id)
