@@ -380,7 +380,7 @@ async def test_bulk_move_of_selected_leads_skips_those_changed_since_the_preview
         assert "English" not in in_english["summary"]
         preview = await client.ok("bulk-preview", {"ids": [1, 2, 3], "stage": "shortlist"})
         assert [pair[0] for pair in preview["leads"]] == [1, 2, 3]
-        assert preview["examples"][0]["html"].startswith("🌟")
+        assert "\n\n🌟 <b>Kabar baik, Talent!</b>" in preview["examples"][0]["html"]
         assert "3 pendaftar" in preview["summary"]
         assert "talenta: 3 dalam bahasa Indonesia. Setiap" in preview["summary"]
         assert "Inggris" not in preview["summary"]
