@@ -556,6 +556,7 @@ class Text(StrEnum):
     STATUS_UPDATED = "status_updated"
     STATUS_NEWS_ON = "status_news_on"
     STATUS_NEWS_OFF = "status_news_off"
+    STATUS_NEWS_ELSEWHERE = "status_news_elsewhere"
     COMMAND_NOTE = "command_note"
     LEAD_NO_USERNAME = "lead_no_username"
     PIPELINE_SECTION = "pipeline_section"

@@ -53,9 +53,15 @@ async def _updates_and_news(
             lines.append(
                 content.text(Text.STATUS_UPDATED, language, reference=item.reference, date=day)
             )
-    talent = await context.services.store.users.get(user_id)
-    news = Text.STATUS_NEWS_ON if talent is not None and talent.subscribed else Text.STATUS_NEWS_OFF
-    lines.append(content.text(news, language))
+    store = context.services.store
+    talent = await store.users.get(user_id)
+    if talent is None or not talent.subscribed:
+        lines.append(content.text(Text.STATUS_NEWS_OFF, language))
+    elif kept := await store.broadcasts.news_elsewhere(user_id):
+        # a staff review s56: "news on" on an account every announcement leaves out
+        lines.append(content.text(Text.STATUS_NEWS_ELSEWHERE, language, reference=kept))
+    else:
+        lines.append(content.text(Text.STATUS_NEWS_ON, language))
     return "\n".join(lines)
 
 

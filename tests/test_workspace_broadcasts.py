@@ -487,3 +487,13 @@ async def test_a_talent_with_two_accounts_closed_as_duplicates_gets_an_announcem
     heading = said(Text.BROADCAST_CONFIRM, count=1, audience=all_said, split="")
     assert count == heading.split("\n")[0]
     assert left_out == said(Text.BROADCAST_LEFT_OUT_DUPLICATES, count=1)
+    # Budi's /status says where his program news goes, not that it comes to this chat (a staff
+    # review s56: "Info program aktif" on the account every announcement now leaves out); once
+    # Sari's account stops it, announcements reach Budi again, and his /status says so.
+    (status,) = await bot.send(budi, "/status")
+    assert said(Text.STATUS_NEWS_ELSEWHERE, reference="KOC-000001") in status.text
+    assert said(Text.STATUS_NEWS_ON) not in status.text
+    await bot.send(sari, "/berhenti")
+    (status,) = await bot.send(budi, "/status")
+    assert said(Text.STATUS_NEWS_ON) in status.text
+    assert await bot.store.broadcasts.audience_left_out("all", None) == 0

@@ -96,7 +96,7 @@ _ANSWER_KINDS = ("sector", "province")  # filters on a stored (JSON) answer
 # Telegram accounts (a staff review s55: they got an announcement on both). Such an account
 # is left out of an audience that holds the other one.
 _DUPLICATE_ACCOUNTS = (
-    "SELECT p.user_id, o.user_id AS kept_id FROM lead_pipeline s"
+    "SELECT p.user_id, o.user_id AS kept_id, o.reference AS kept_reference FROM lead_pipeline s"
     " JOIN applications p ON p.id = s.application_id"
     " JOIN applications o ON o.id = s.duplicate_of"
     " WHERE s.duplicate_closed_at IS NOT NULL AND p.user_id != o.user_id"
@@ -298,6 +298,19 @@ class Broadcasts:
         """How many active subscribers of an audience it leaves out as a talent's second
         account, closed as a duplicate (the talent gets the announcement on the other)."""
         return (await _audience_and_left_out(self._db, kind, value))[1]
+
+    async def news_elsewhere(self, user_id: int) -> str | None:
+        """The reference of the lead whose account gets this account's program news instead:
+        its own lead was closed as a duplicate of that lead, and that account is an active
+        subscriber, so every announcement's audience leaves this one out (`_audience`, the
+        same statements). None if announcements can reach this account."""
+        row = await self._db.fetch_one(
+            f"SELECT d.kept_reference FROM ({_DUPLICATE_ACCOUNTS}) d"  # noqa: S608 - constants
+            f" WHERE d.user_id = ? AND d.kept_id IN (SELECT user_id FROM ({_AUDIENCE_SQL['all']}))"
+            " ORDER BY d.kept_reference LIMIT 1",
+            (user_id,),
+        )
+        return row["kept_reference"] if row else None
 
     async def audience_languages(self, kind: str, value: str | None) -> dict[str, int]:
         """An audience's size by language."""
