@@ -589,10 +589,13 @@ _BOT_REPLIES = {
 }
 
 
+_OWN_WORK = ("via", "confidence", "confirm_shown_at", "form_answer")
+
+
 def _free_questions(w: _Writer, rows: list[Row]) -> Section:
     """Free questions to the bot; entries named by their title (the key if since removed).
-    How sure the bot was, where the question was typed and when its confirmation showed are
-    for its own work."""
+    How sure the bot was, where the question was typed, when its confirmation showed and
+    whether it was taken for a paused form's answer are for its own work."""
 
     def title(ref: Any) -> Any:
         kind, _, key = str(ref).partition(":")
@@ -617,7 +620,7 @@ def _free_questions(w: _Writer, rows: list[Row]) -> Section:
         "sent_to_staff_at": (Text.MYDATA_FIELD_SENT_TO_STAFF, w.moment),
         "summary": (Text.MYDATA_FIELD_SUMMARY, _same),
     }
-    return [w.record(row, fields, ("via", "confidence", "confirm_shown_at")) for row in rows]
+    return [w.record(row, fields, _OWN_WORK) for row in rows]
 
 
 def _conversation(w: _Writer, rows: list[Row]) -> Section:

@@ -136,7 +136,7 @@ async def _free_reply(
     if await _status_asked(update, context, question):
         return
     needed = thresholds(context.services.settings)
-    answer = await _desk(context).ask(question, needed)
+    answer = await _desk(context).ask(question, needed, paused=paused)
     verdict, question_id, language = answer.verdict, answer.question_id, question.language
     answered = _answer(context, language, verdict.entry) if verdict.entry else None
     if verdict.outcome is Outcome.GREETING:

@@ -1170,6 +1170,13 @@ async def test_no_answer_to_a_talent_with_a_paused_form_says_it_waits(bot: Harne
     [menu] = await bot.send(sari, "hmm")  # no form: to register
     assert CONTENT.text(Text.BTN_APPLY, "id") in menu.button_texts
     assert go_on not in menu.button_texts
+    # Staff's figures and lists (/stats, the Stats tab, "Ajari bot") have Sari's question, not
+    # what Putu typed to her paused form (a staff review s56: listed, and offered to teach).
+    week = await question_stats.compute(bot.store, datetime.now(UTC), staff=())
+    listed = {item.question: item.count for item in (*week.top_unanswered, *week.top_suggested)}
+    assert listed.get("Ketut Arsana Wibawa") == 1
+    assert "Rani Band Jakarta" not in listed
+    assert (week.unanswered, week.suggested) == (len(week.top_unanswered), 0), week
 
 
 async def test_lanjut_with_no_paused_registration_is_no_wish(bot: Harness) -> None:

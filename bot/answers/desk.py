@@ -24,6 +24,9 @@ Entry = FaqItem | Program
 # "Not this" hid the entry on how to register from every question after it).
 REJECTED_FOR = 60 * 60  # seconds
 _NOT_QUESTIONS = (Outcome.GREETING, Outcome.THANKS, Outcome.NUDGE, Outcome.DOUBT)
+# With a paused registration, what no entry answers may be the form's answer (a staff review
+# s56: "Juara 1 lomba gamelan pelajar 2025" typed to a paused form, listed as a question).
+_MAYBE_FORM_ANSWERS = (Outcome.SUGGESTED, Outcome.UNANSWERED)
 
 
 def thresholds(settings: Settings, *, relay: bool = False) -> Thresholds:
@@ -115,13 +118,19 @@ class AnswerDesk:
         said = words(text)
         return said in (words(name.id), words(name.en))
 
-    async def ask(self, question: Question, needed: Thresholds) -> Reply:
-        """Match a free message; record it (not greetings and thanks) before any reply."""
-        return await self.record(question, self.considered(question, needed), "chat")
+    async def ask(self, question: Question, needed: Thresholds, *, paused: bool = False) -> Reply:
+        """Match a free message; record it (not greetings and thanks) before any reply.
+        `paused`: the talent's registration is paused, so a message no entry answers may be
+        an answer for the form (the reply says so): recorded as that, not as a question."""
+        verdict = self.considered(question, needed)
+        form_answer = paused and verdict.outcome in _MAYBE_FORM_ANSWERS
+        return await self.record(question, verdict, "chat", form_answer=form_answer)
 
-    async def record(self, question: Question, verdict: Verdict, via: str) -> Reply:
+    async def record(
+        self, question: Question, verdict: Verdict, via: str, *, form_answer: bool = False
+    ) -> Reply:
         """Record a question and the verdict on it (greetings, thanks and "hmm" are not
-        questions, nor is asking back)."""
+        questions, nor is asking back); `form_answer`: see `Asked.form_answer`."""
         if verdict.outcome in _NOT_QUESTIONS:
             return Reply(verdict)
         shortened = summary(question.text, question.names)
@@ -142,6 +151,7 @@ class AnswerDesk:
                 entry=verdict.entry,
                 offered=verdict.others,
                 confidence=verdict.confidence,
+                form_answer=form_answer,
             )
         )
         return Reply(verdict, question_id)

@@ -1194,4 +1194,12 @@ MIGRATIONS: list[tuple[str, str]] = [
         )
         """,
     ),
+    (
+        "0045_free_questions_form_answer",
+        # 1 where the talent's registration was paused and the bot said the message may be an
+        # answer for the form (no entry answered it): not a question, so never counted or
+        # listed on /stats and the Stats tab, nor offered for teaching (a staff review s56:
+        # "Juara 1 lomba gamelan pelajar 2025" listed as a question). Kept for its buttons.
+        "ALTER TABLE free_questions ADD COLUMN form_answer INTEGER NOT NULL DEFAULT 0",
+    ),
 ]

@@ -27,6 +27,9 @@ class Asked:
     entry: str | None  # faq:<key> or program:<key> answered
     offered: tuple[str, ...]  # the other entries shown as buttons
     confidence: float
+    # Typed while the talent's registration was paused, and taken by the bot as a possible
+    # answer for it (no entry answered it): recorded for its buttons, never counted or listed.
+    form_answer: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +107,13 @@ _LISTED = {  # each kind's condition: constants only, put into the lists' SQL
     Listing.REJECTED: "not_this_at IS NOT NULL",
 }
 
+# The questions staff's figures and lists are read from: a week's, talents' only (ADMIN_IDS
+# trying the bot are not counted), and not a paused form's answer (`Asked.form_answer`).
+_COUNTED = (
+    "asked_at >= :since AND user_id NOT IN (SELECT value FROM json_each(:staff))"
+    " AND form_answer = 0"
+)
+
 _COLUMNS = "id, user_id, message_id, text, summary, entry, offered, sent_to_staff_at"
 
 
@@ -128,8 +138,8 @@ class FreeQuestions:
             kept = await self._log.counted(tx, asked.user_id, asked.text)
             question_id = await tx.insert(
                 "INSERT INTO free_questions (user_id, update_id, message_id, asked_at, language,"
-                " via, text, summary, outcome, entry, offered, confidence)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " via, text, summary, outcome, entry, offered, confidence, form_answer)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (user_id, update_id) DO NOTHING",
                 (
                     asked.user_id,
@@ -144,6 +154,7 @@ class FreeQuestions:
                     asked.entry,
                     _json_list(asked.offered),
                     round(asked.confidence, 3),
+                    int(asked.form_answer),
                 ),
             )
             if question_id is None:  # a replayed update: recorded the first time round
@@ -241,10 +252,8 @@ class FreeQuestions:
         """How the questions talents asked since a moment (UTC ISO) were answered, read from a
         snapshot; `staff` (ADMIN_IDS) trying the bot are not counted."""
         outcomes = await view.fetch_all(
-            "SELECT outcome, COUNT(*) AS n, SUM(not_this_at IS NOT NULL) AS not_this"
-            " FROM free_questions"
-            " WHERE asked_at >= :since AND user_id NOT IN (SELECT value FROM json_each(:staff))"
-            " GROUP BY outcome",
+            "SELECT outcome, COUNT(*) AS n, SUM(not_this_at IS NOT NULL) AS not_this"  # noqa: S608 - _COUNTED is a constant
+            f" FROM free_questions WHERE {_COUNTED} GROUP BY outcome",
             _since(since, staff),
         )
         counts = {row["outcome"]: row["n"] for row in outcomes}
@@ -269,11 +278,9 @@ class FreeQuestions:
         # wordings as many talents asked, the newest are read first).
         which = _LISTED[listed]
         rows = await view.fetch_all(
-            "WITH asked AS (SELECT id, user_id, summary, entry, opened,"  # noqa: S608 - `which` is one of _LISTED's constants
+            "WITH asked AS (SELECT id, user_id, summary, entry, opened,"  # noqa: S608 - `which` is one of _LISTED's constants, _COUNTED one
             " ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY id DESC) AS nth"
-            " FROM free_questions"
-            " WHERE asked_at >= :since AND user_id NOT IN (SELECT value FROM json_each(:staff))"
-            f" AND {which})"
+            f" FROM free_questions WHERE {_COUNTED} AND {which})"
             " SELECT MIN(summary) AS summary, entry,"
             " json_group_array(DISTINCT user_id) AS talents,"
             " json_group_array(json_array(user_id, opened)) FILTER (WHERE opened IS NOT NULL)"
