@@ -604,14 +604,16 @@ async def _open(
         await show(update, f"{context.text(Text.ASK_ENTRY_GONE)}\n\n{text}", markup)
         return
     await context.services.store.questions.opened(question.id, question.user_id, ref)
-    subscribed = views.is_subscribed(context.talent)
+    subscribed, resume = views.is_subscribed(context.talent), menu.resumes(context)
     if isinstance(found, FaqItem):
         operator = operator_name(context)
         page = views.faq_answer(
-            context.content, language, key, subscribed=subscribed, operator=operator
+            context.content, language, key, subscribed=subscribed, operator=operator, resume=resume
         )
     else:
-        page = views.program_page(context.content, language, found, subscribed=subscribed)
+        page = views.program_page(
+            context.content, language, found, subscribed=subscribed, resume=resume
+        )
     text = await talent_status.with_status(context, question.user_id, language, found, page[0])
     # A message of its own: the answer or the choice it was opened from stays above it (a
     # talent's review: "Back" led to the FAQ list and the answer was gone).
@@ -707,23 +709,27 @@ def _action_rows(
     context: BotContext, language: str, ref: str | None, *, asking: bool = False
 ) -> list[Row]:
     """The button an answer's text points to: a program page's "Register interest", an FAQ
-    answer's action (not "Ask our team" to a talent asking already: `asking`)."""
+    answer's action (not "Ask our team" to a talent asking already: `asking`); "Continue
+    registration" to one with an unfinished registration (it resumes it)."""
     if not ref:
         return []
-    return [[action] for action in _actions(context.content, language, ref, asking)]
+    resume = menu.resumes(context)
+    return [[action] for action in _actions(context.content, language, ref, asking, resume)]
 
 
 @functools.lru_cache(maxsize=512)  # as _page_text: a reload makes a new content
-def _actions(content: Content, language: str, ref: str, asking: bool) -> tuple[Button, ...]:
-    """`_action_rows`' buttons, made once per content served, language, entry and whether
-    the talent is asking already (they carry no question's number)."""
+def _actions(
+    content: Content, language: str, ref: str, asking: bool, resume: bool
+) -> tuple[Button, ...]:
+    """`_action_rows`' buttons, made once per content served, language, entry, whether the
+    talent is asking already and whether Apply resumes (they carry no question's number)."""
     found = entry(content, ref)
     if isinstance(found, FaqItem):
-        actions = views.faq_action(content, language, found)
+        actions = views.faq_action(content, language, found, resume=resume)
         return tuple(action for action in actions if not (asking and action[1] == views.ASK))
     if not isinstance(found, Program):
         return ()
-    register = views.register_button(content, language, found)
+    register = views.register_button(content, language, found, resume=resume)
     return () if register is None else (register,)
 
 

@@ -18,7 +18,14 @@ def main_menu(
     talent = context.talent
     store = context.services.store
     status = talent is not None and store.pipeline.has_submitted(talent.user_id)
-    paused = talent is not None and store.applications.has_draft(talent.user_id)
+    paused = resumes(context)
     return views.main_menu(
         context.content, language, subscribed=subscribed, ask=ask, status=status, paused=paused
     )
+
+
+def resumes(context: BotContext) -> bool:
+    """Whether the talent has an unfinished registration (open or paused), which every Apply
+    button resumes: the menu's, an FAQ answer's and a program page's say so."""
+    talent = context.talent
+    return talent is not None and context.services.store.applications.has_draft(talent.user_id)

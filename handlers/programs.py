@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram import Update
 
-from handlers import talent_status, views
+from handlers import menu, talent_status, views
 from handlers.common import BotContext, operator_name, show
 from handlers.fallback import stale_button
 
@@ -31,7 +31,10 @@ async def program(update: Update, context: BotContext) -> None:
         return
     subscribed = views.is_subscribed(context.talent)
     language = context.language(update)
-    await show(update, *views.program_page(context.content, language, found, subscribed=subscribed))
+    page = views.program_page(
+        context.content, language, found, subscribed=subscribed, resume=menu.resumes(context)
+    )
+    await show(update, *page)
 
 
 async def faq(update: Update, context: BotContext) -> None:
@@ -49,8 +52,15 @@ async def faq_item(update: Update, context: BotContext) -> None:
     language = context.language(update)
     operator = operator_name(context)
     back = views.PROGRAM + origin if origin in context.content.programs else views.FAQ
+    resume = menu.resumes(context)  # its register button resumes an unfinished form
     text, markup = views.faq_answer(
-        context.content, language, key, subscribed=subscribed, operator=operator, back=back
+        context.content,
+        language,
+        key,
+        subscribed=subscribed,
+        operator=operator,
+        back=back,
+        resume=resume,
     )
     user_id = update.effective_user.id if update.effective_user else None
     item = context.content.faq[key]

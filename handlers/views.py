@@ -148,17 +148,25 @@ def news_line(content: Content, language: str, *, subscribed: bool) -> str:
     return content.text(Text.SUBSCRIBED_HINT if subscribed else Text.SUBSCRIBE_HINT, language)
 
 
-def register_button(content: Content, language: str, program: Program) -> tuple[str, str] | None:
+def register_button(
+    content: Content, language: str, program: Program, *, resume: bool = False
+) -> tuple[str, str] | None:
     """(label, data) of "📝 Register interest" for a page that takes registrations of interest
-    (others have their own way in, or are not programs); wherever the page is shown."""
+    (others have their own way in, or are not programs); wherever the page is shown.
+    `resume`: the talent has an unfinished registration, which the button resumes, so it
+    says "▶️ Continue registration" (an attacker's review s56, L5)."""
     if program.interest != "page":
         return None
-    return content.text(Text.BTN_APPLY_PROGRAM, language), APPLY_PROGRAM + program.key
+    label = Text.BTN_APPLY_RESUME if resume else Text.BTN_APPLY_PROGRAM
+    return content.text(label, language), APPLY_PROGRAM + program.key
 
 
-def program_page(content: Content, language: str, program: Program, *, subscribed: bool) -> Screen:
+def program_page(
+    content: Content, language: str, program: Program, *, subscribed: bool, resume: bool = False
+) -> Screen:
     """Everything a talent needs to know about one program (`subscribed`: whether the talent
-    reading it gets program news, for a page with `subscribe_hint`)."""
+    reading it gets program news, for a page with `subscribe_hint`; `resume`: see
+    `register_button`)."""
     kind = Text.PROGRAM_KIND_OPEN_CALL if program.kind == "open_call" else Text.PROGRAM_KIND_INFO
     notes = [content.text(kind, language)]
     if program.status == "sample":
@@ -184,7 +192,7 @@ def program_page(content: Content, language: str, program: Program, *, subscribe
         link=Markup(link),
     )
     rows: list[list[InlineKeyboardButton]] = []
-    register = register_button(content, language, program)
+    register = register_button(content, language, program, resume=resume)
     if register is not None:
         rows.append([button(*register)])
     # The answer's Back leads back here: faq:<key>@<program> (old buttons lead to the FAQ).
@@ -213,11 +221,12 @@ def faq_answer(
     subscribed: bool,
     operator: str,
     back: str = FAQ,
+    resume: bool = False,
 ) -> Screen:
     """One FAQ answer (`subscribed`: whether the talent reading it gets program news, for an
     answer with `subscribe_hint`; `operator`: who runs the bot, CONTROLLER_NAME, for
     {controller_name}; `back`: where its Back button leads, the FAQ list unless it was opened
-    from a program page)."""
+    from a program page; `resume`: see `faq_action`)."""
     item = content.faq[key]
     answer = item.answer.get(language).replace("{controller_name}", html.escape(operator))
     if item.lists_programs:
@@ -229,15 +238,20 @@ def faq_answer(
     text = content.text(
         Text.FAQ_ANSWER, language, question=item.question.get(language), answer=Markup(answer)
     )
-    rows = [[button(label, data)] for label, data in faq_action(content, language, item)]
+    actions = faq_action(content, language, item, resume=resume)
+    rows = [[button(label, data)] for label, data in actions]
     return text, InlineKeyboardMarkup([*rows, back_row(content, language, back)])
 
 
-def faq_action(content: Content, language: str, item: FaqItem) -> list[tuple[str, str]]:
+def faq_action(
+    content: Content, language: str, item: FaqItem, *, resume: bool = False
+) -> list[tuple[str, str]]:
     """(label, data) of the button that does what an FAQ answer's last line says (start the
-    registration, ask the team), if it has one."""
+    registration, ask the team), if it has one. `resume`: the talent has an unfinished
+    registration, which the button resumes: "▶️ Continue registration", as in the menu."""
     if item.action == "register":
-        return [(content.text(Text.BTN_APPLY, language), APPLY)]
+        label = Text.BTN_APPLY_RESUME if resume else Text.BTN_APPLY
+        return [(content.text(label, language), APPLY)]
     if item.action == "ask":
         return [(content.text(Text.BTN_ASK, language), ASK)]
     if item.action == "language":

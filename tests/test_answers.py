@@ -1159,6 +1159,19 @@ async def test_no_answer_to_a_talent_with_a_paused_form_says_it_waits(bot: Harne
     # (a talents' review s56, L7: the page on sending work).
     [later] = await bot.send(putu, "Nanti saya lanjutkan, mau cari link Spotify-nya dulu")
     assert later.text == shown(Text.ASK_LATER_PAUSED)
+    # Answers whose button registers offer to go on too: an FAQ answer's and a program page's,
+    # typed or opened from the menu (an attacker's review s56, L5: "📝 Daftarkan minat").
+    register = "Siapa yang bisa daftar dan bagaimana caranya?"
+    program = CONTENT.programs["music_to_korea"].title.get("id")
+    [faq] = await bot.send(putu, register)
+    [page] = await bot.send(putu, "Kita ber4 kang, band indie dr bandung")
+    assert page.text.startswith(program), page.text
+    await bot.press(putu, CONTENT.text(Text.BTN_PROGRAMS, "id"), message=menu)
+    await bot.press(putu, CONTENT.sections["music"].title.get("id"))
+    [opened] = await bot.press(putu, program)
+    for answer in (faq, page, opened):
+        assert go_on in answer.button_texts, answer.text
+        assert CONTENT.text(Text.BTN_APPLY, "id") not in answer.button_texts, answer.text
     await bot.press(putu, go_on, message=menu)
     assert await where(bot, putu) == "music_role"
     sari = bot.user(first_name="Sari")
@@ -1170,6 +1183,9 @@ async def test_no_answer_to_a_talent_with_a_paused_form_says_it_waits(bot: Harne
     [menu] = await bot.send(sari, "hmm")  # no form: to register
     assert CONTENT.text(Text.BTN_APPLY, "id") in menu.button_texts
     assert go_on not in menu.button_texts
+    [faq] = await bot.send(sari, register)
+    assert CONTENT.text(Text.BTN_APPLY, "id") in faq.button_texts, faq.text
+    assert go_on not in faq.button_texts
     # Staff's figures and lists (/stats, the Stats tab, "Ajari bot") have Sari's question, not
     # what Putu typed to her paused form (a staff review s56: listed, and offered to teach).
     week = await question_stats.compute(bot.store, datetime.now(UTC), staff=())
