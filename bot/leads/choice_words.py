@@ -9,6 +9,16 @@ from collections.abc import Sequence
 
 from rapidfuzz.distance import OSA
 
+from bot.answers.words import (
+    ABOUT_TALENT,
+    AFFIRMING,
+    FILLER,
+    GENRES,
+    GRATITUDE,
+    GREETINGS,
+    MURMURS,
+    THANKS,
+)
 from bot.content import Content, Question, T
 from bot.leads.form_order import Answers, choices
 from bot.leads.intent_words import CHAT_WORDS, fold
@@ -197,6 +207,47 @@ def unnamed_items(question: Question, content: Content, answers: Answers, text: 
             item = " ".join(words).strip(".!")
             left.append(item[:1].upper() + item[1:] if item.islower() else item)
     return left
+
+
+# Words of chat, thanks, laughter or "and so on" typed after the choices ("Pop, rock, wkwk",
+# "Pop dan rock, makasih kak", "dsb"): no item at all, left out unsaid (an attacker's review
+# had them stored as what "Lainnya" is).
+_FILLER_ITEM = (
+    THANKS | GREETINGS | MURMURS | FILLER | AFFIRMING | GRATITUDE | CHAT_WORDS | _AROUND_ITEM
+) | frozenset("dsb dkk dll dst etc etcetera idk ok oke".split())  # noqa: SIM905 -- a word list reads best as words
+_LAUGHTER = re.compile(r"k?(?:wk)+w?|(?:ha|he|hi|xi)+h?|w?k{2,}|h+m+|o+k+e*|y+a+")
+# Words that are no value of any "Lainnya": how much ("semua", "banyak", "mostly"), or who the
+# talent is ("pelajar": ABOUT_TALENT, less the genres it has). Said as not ticked, never stored.
+_NO_OTHER = (ABOUT_TALENT - GENRES) | frozenset(
+    "semua semuanya banyak campur campuran pokoknya mostly macam macem berbagai various all"  # noqa: SIM905 -- a word list reads best as words
+    " apapun apa aja any every".split()
+)
+
+
+def filler_item(item: str) -> bool:
+    """Whether an item of a typed list is only chat, thanks or laughter ("wkwk", "makasih
+    kak", "dsb"): no item, dropped without a word."""
+    words = fold(item).split()
+    return bool(words) and all(word in _FILLER_ITEM or _LAUGHTER.fullmatch(word) for word in words)
+
+
+def plausible_other(content: Content, question: Question, item: str) -> bool:
+    """Whether an item no choice names may be what "Lainnya" is ("Sunda", "Shoegaze"): not a
+    word of how much or of who the talent is (_NO_OTHER), nor of another question's choices
+    ("manajer" at the genres)."""
+    words = set(fold(item).split())
+    if not words or not words.isdisjoint(_NO_OTHER):
+        return False
+    elsewhere = {
+        word
+        for other in content.intake.questions
+        if other.key != question.key and other.choices
+        for choice in other.choices
+        for name in choice_names(choice.label, choice.words)
+        for word in name.split()
+        if len(word) > _LOOSE_LENGTH
+    }
+    return words.isdisjoint(elsewhere)
 
 
 # A word of a label a question may name its choice by ("solo" of "Penyanyi/artis solo"), if no

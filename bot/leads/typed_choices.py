@@ -80,9 +80,15 @@ class TypedChoices(IntakeSteps):
             if problem is not None:  # more than the maximum: nothing ticked
                 return Screen(QUESTION, draft, question, answers, error=problem)
             gone = [value for value in draft.pending or [] if value not in selection]
-            left = (
-                [] if every else choice_words.unnamed_items(question, self._content, answers, text)
-            )
+            left = [
+                item
+                for item in (
+                    ()
+                    if every
+                    else choice_words.unnamed_items(question, self._content, answers, text)
+                )
+                if not choice_words.filler_item(item)  # "Pop, rock, wkwk": no item
+            ]
             # "documentery": a choice misspelt, never Lainnya's words (a talents' review had
             # a plural of a choice sent there); asked about instead.
             near = [
@@ -207,6 +213,13 @@ class TypedChoices(IntakeSteps):
             return typed
         done = await self._done(typed.draft, question, typed.answers, update_id)
         labels = dict(form_order.choices(question, self._content, answers))
+        if typed.note is Text.INTAKE_TICKED_WITH_OTHER:  # "…, shoegaze. Itu saja": what
+            # "Lainnya" was filled with is said too (an attacker's review: it was stored unsaid)
+            other = form_order.other_follow_up(question, self._content)
+            words = typed.note_values["left"]
+            if other is not None:
+                label = labels[other[0]]
+                labels[other[0]] = T(id=f"{label.id} ({words})", en=f"{label.en} ({words})")
         said = _labels([value for value in typed.draft.pending or [] if value in labels], labels)
         return _said(done, Text.INTAKE_TAKEN, taken=said)
 
@@ -239,6 +252,8 @@ class TypedChoices(IntakeSteps):
         plain = all(word.replace("-", "").isalpha() for word in words)
         if not plain or any(len(item.split()) > _PLAIN_ITEM_WORDS for item in left):
             return None
+        if not all(choice_words.plausible_other(self._content, question, item) for item in left):
+            return None  # "Indonesia, inggris, pelajar": said as not ticked, never stored
         value = ", ".join(left)
         checked = field_checks.check_text(other[2], self._content, answers, value)
         if not isinstance(checked, answer_outcomes.Accepted) or not checked.value:
