@@ -7,8 +7,12 @@ from __future__ import annotations
 from bot.texts import Text
 from tests.harness import Harness
 from tests.leads import (
+    CONTENT,
+    MUSICIAN,
     at_question,
+    consent,
     draft_answers,
+    fill,
     label,
     shown,
     where,
@@ -62,3 +66,47 @@ async def test_chat_and_thanks_after_the_choices_are_never_lainnya(bot: Harness)
     assert reply.text.startswith(shown(Text.INTAKE_TAKEN, taken=taken))
     assert (await draft_answers(bot, user))["genres_other"] == "Shoegaze"
     assert await where(bot, user) != "genres"
+
+
+async def test_a_link_at_the_works_is_the_works_unless_added_right_after_the_links(
+    bot: Harness,
+) -> None:
+    """H2: the proudest work pasted right after the links, a link sent at the works after
+    Back, and one sent while editing the works from the summary (the window counted from the
+    draft's last press) went to Tautan lain, the works keeping their old value. The window
+    is from the links' own answer, going on through the form only; and a link alone, with no
+    word of adding ("sama", "and", "+"), is the works."""
+    user = await at_question(bot, "other_links")
+    await bot.send(user, "ig @sekaa.bali")
+    assert await where(bot, user) == "notable_works"
+    await bot.send(user, "youtube.com/watch?v=best999")
+    stored = await draft_answers(bot, user)
+    assert stored["notable_works"] == "youtube.com/watch?v=best999"
+    assert stored["other_links"] == "https://www.instagram.com/sekaa.bali"
+    back = await at_question(bot, "other_links")
+    await bot.send(back, "ig @sekaa.bali")
+    await bot.send(back, "Album Kabut 2023")  # the works, then Back to them
+    await bot.press(back, CONTENT.text(Text.BTN_BACK, "id"))
+    assert await where(bot, back) == "notable_works"
+    await bot.send(back, "Sama youtube.com/watch?v=best999")
+    stored = await draft_answers(bot, back)
+    assert stored["notable_works"] == "Sama youtube.com/watch?v=best999"
+    assert stored["other_links"] == "https://www.instagram.com/sekaa.bali"
+    editing = bot.user()
+    await bot.send(editing, "/daftar")
+    await consent(bot, editing)
+    await fill(bot, editing, MUSICIAN)  # the links answered moments ago
+    await bot.press(editing, CONTENT.text(Text.BTN_EDIT, "id"))
+    await bot.press(editing, CONTENT.questions["notable_works"].label.id)
+    [reply] = await bot.send(editing, "Sama https://youtu.be/karyaterbaik")
+    assert (
+        shown(
+            Text.INTAKE_LINKS_ADDED,
+            field=CONTENT.questions["other_links"].label.id,
+            links="https://youtu.be/karyaterbaik",
+        )
+        not in reply.text
+    )
+    stored = await draft_answers(bot, editing)
+    assert stored["notable_works"] == "Sama https://youtu.be/karyaterbaik"
+    assert stored["other_links"] == MUSICIAN["other_links"]

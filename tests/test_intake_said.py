@@ -8,6 +8,7 @@ from bot.leads.answer_outcomes import NONE_YET
 from bot.leads.export import to_wib
 from bot.leads.form_order import choices
 from bot.store import utc_now
+from bot.store.db import ago
 from bot.texts import Text
 from tests.harness import Harness
 from tests.leads import (
@@ -261,7 +262,13 @@ async def test_text_soon_after_a_long_answer_is_not_stored_and_that_is_said(
     await bot.send(user, "mucon")  # a program named is ticked, as before
     draft = await bot.store.applications.draft_for(user.id)
     assert draft is not None and draft.pending == ["mucon"]
-    await seen(bot, user, 180)  # three minutes on
+    await seen(bot, user, 180)  # three minutes on: the works' answer too
+    async with bot.store.db.transaction() as tx:
+        await tx.execute(
+            "UPDATE answers SET answered_at = ? WHERE application_id IN"
+            " (SELECT id FROM applications WHERE user_id = ?)",
+            (ago(180), user.id),
+        )
     [refused] = await bot.send(user, "trs juga pernah di Synchronize Fest")
     assert shown(Text.INTAKE_USE_BUTTONS_MULTI) in refused.text
     assert (await draft_answers(bot, user))["notable_works"] == "Ep pertama kita"

@@ -321,7 +321,7 @@ class IntakeFlow(TypedAnswers, TypedChoices):
             and outcome.reason in slips.BUTTONS
             and not asked
         ):
-            added = self._continued(draft, question, answers, text)
+            added = await self._continued(draft, question, answers, text)
             if added is not None:  # the rest of the text answer before? Not stored: said
                 return added
         if (

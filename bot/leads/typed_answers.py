@@ -5,6 +5,7 @@ offered, "Lainnya" named, too long a text, several links, a wish for another lan
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -39,6 +40,9 @@ from bot.texts import Text
 # rest of that answer, sent as a second message.
 CONTINUED_WITHIN = 2 * 60
 CONTINUED_WORDS = 3
+# How a text of links starts that adds them to the links before ("Sama youtube.com/@x", "and
+# tiktok @x", "+ ig @x"); a link alone at the works is the works (an attacker's review).
+_ADDING = re.compile(r"\s*(?:\+|&|(?:sama|sm|ama|and|also|juga|jg|dan|plus|terus|trs)\b)", re.I)
 # The questions whose answer a copy would repeat (not a choice: a copy's label is no answer);
 # the optional ones it would fill are slips.FREE_TEXT (a stage name, other links, a note).
 _TYPED = frozenset({"short_text", "long_text", "url", "email", "phone", "number"})
@@ -108,7 +112,7 @@ class TypedAnswers(IntakeSteps):
             error=answer_outcomes.Rejected(Text.INTAKE_SEND_AGAIN),
         )
 
-    def _continued(
+    async def _continued(
         self, draft: Draft, question: Question, answers: dict[str, Any], text: str
     ) -> Screen | None:
         """A text at a question of buttons, soon after a long text was answered just before
@@ -117,7 +121,7 @@ class TypedAnswers(IntakeSteps):
         and lost), perhaps not (an attacker's review: "mau ikut yang ke korea kak", a phone
         number, were added to it). Nothing is stored; the question stays, with how to add it
         (Back, and the whole answer again). None otherwise."""
-        before = self._just_answered(draft, question, answers)
+        before = await self._just_answered(draft, question, answers)
         if (
             before is None
             or before[0].holds_links  # links are added (_links_added), not said
@@ -151,20 +155,27 @@ class TypedAnswers(IntakeSteps):
             None,
         )
 
-    def _just_answered(
+    async def _just_answered(
         self, draft: Draft, question: Question, answers: dict[str, Any]
     ) -> tuple[Question, str] | None:
-        """The text question before this one and its answer, when that was given moments ago
-        (CONTINUED_WITHIN): a text now may be its second part, sent as a second message."""
+        """The text question before this one and its answer, when that answer was given
+        moments ago (CONTINUED_WITHIN) and this question was asked right after it, going on
+        through the form: a text now may be its second part, sent as a second message. Not
+        when editing, nor after any step since (an attacker's review: a press, "Ubah
+        jawaban" or Back, 130 s after the links, had a link at the works moved to them)."""
         previous = form_order.previous_question(self._content, answers, question.key)
         held = answers.get(previous.key) if previous is not None else None
         if (
-            previous is None
+            draft.editing
+            or previous is None
             or previous.type != "long_text"
             or not isinstance(held, str)
             or not held.strip()
-            or draft.updated_at < ago(CONTINUED_WITHIN)
         ):
+            return None
+        given = await self._applications.answered_at(draft.id, previous.key)
+        # The step that stored it is stamped just before it; any later one after it.
+        if given is None or given < ago(CONTINUED_WITHIN) or draft.updated_at > given:
             return None
         return previous, held
 
@@ -175,10 +186,10 @@ class TypedAnswers(IntakeSteps):
         question before this one was answered: the second part of that answer (a talents'
         review: it was stored as the notable works). Added to it, said, and this question
         asked again (Back shows it). None otherwise."""
-        before = self._just_answered(draft, question, answers)
-        added = slips.only_links(text) if before is not None else None
+        added = slips.only_links(text) if _ADDING.match(text) else None
+        before = None if added is None else await self._just_answered(draft, question, answers)
         if before is None or not before[0].holds_links or added is None:
-            return None
+            return None  # a link alone ("youtube.com/…") is this question's answer
         previous, held = before
         typed = field_checks.check_text(previous, self._content, answers, "\n".join(added))
         if not isinstance(typed, answer_outcomes.Accepted):

@@ -233,6 +233,15 @@ class Applications:
             for row in rows
         }
 
+    async def answered_at(self, application_id: int, key: str) -> str | None:
+        """When an application's answer to a question was last given, as stored; None if
+        it has none."""
+        rows = self._db.lookup(
+            "SELECT answered_at FROM answers WHERE application_id = ? AND question_key = ?",
+            (application_id, key),
+        )
+        return next((str(row["answered_at"]) for row in rows), None)
+
     async def submit(
         self, draft: Draft, drop: tuple[str, ...] = (), update_id: int | None = None
     ) -> str | None:
