@@ -223,6 +223,7 @@ class Text(StrEnum):
     INTAKE_NAME_ITSELF = "intake_name_itself"
     INTAKE_PICKED_WRONG = "intake_picked_wrong"
     INTAKE_SEND_AGAIN = "intake_send_again"
+    INTAKE_TYPED_BUTTON = "intake_typed_button"
     BTN_CHANGE_EARLIER = "btn_change_earlier"
     INTAKE_STEP_SKIPPABLE = "intake_step_skippable"
     INTAKE_STEP_NONE_YET = "intake_step_none_yet"

@@ -14,6 +14,7 @@ from tests.leads import (
     draft_answers,
     fill,
     label,
+    seen,
     shown,
     where,
 )
@@ -110,3 +111,33 @@ async def test_a_link_at_the_works_is_the_works_unless_added_right_after_the_lin
     stored = await draft_answers(bot, editing)
     assert stored["notable_works"] == "Sama https://youtu.be/karyaterbaik"
     assert stored["other_links"] == MUSICIAN["other_links"]
+
+
+async def test_a_button_word_typed_at_a_name_is_asked_back_not_done(bot: Harness) -> None:
+    """M1: a band called "Kembali" went back without a word ("Lewati" skipped), and while
+    editing "Kembali" was stored. At a text question a button's words without its emoji are
+    asked back, nothing done or stored; sent again, they are the answer; with the emoji
+    ("⬅️ Kembali") it is the button."""
+    asked = shown(Text.INTAKE_TYPED_BUTTON)
+    user = await at_question(bot, "stage_name")
+    for typed in ("Kembali", "Jeda dulu"):
+        [reply] = await bot.send(user, typed)
+        assert reply.text.startswith(asked), typed
+        assert shown(Text.INTAKE_SEND_AGAIN) in reply.text
+        assert await where(bot, user) == "stage_name"
+        assert "stage_name" not in await draft_answers(bot, user)
+    await seen(bot, user)
+    await bot.send(user, "Jeda dulu")  # sent again: the band's name
+    assert (await draft_answers(bot, user))["stage_name"] == "Jeda dulu"
+    back = await at_question(bot, "stage_name")
+    await bot.send(back, "⬅️ kembali")
+    assert await where(bot, back) == "full_name"
+    editing = bot.user()
+    await bot.send(editing, "/daftar")
+    await consent(bot, editing)
+    await fill(bot, editing, MUSICIAN)
+    await bot.press(editing, CONTENT.text(Text.BTN_EDIT, "id"))
+    await bot.press(editing, CONTENT.questions["stage_name"].label.id)
+    [reply] = await bot.send(editing, "Kembali")
+    assert reply.text.startswith(asked)
+    assert (await draft_answers(bot, editing))["stage_name"] == MUSICIAN["stage_name"]

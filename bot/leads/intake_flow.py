@@ -160,7 +160,20 @@ class IntakeFlow(TypedAnswers, TypedChoices):
             # A button's own words typed ("Selesai memilih", "⏸"): as it is pressed (a talents'
             # review: "Selesai memilih" was refused, "⏸" stored as the city).
             action = await self._typed_button(draft, question, text)
-            if action is not None:
+            # At a text question, a name may be a button's words (a band called "Kembali",
+            # an attacker's review: it went back without a word, and was stored when
+            # editing): asked back, and the same text once more is the answer.
+            # A word of skipping ("skip", "Lewati") skips as it did (a talents' review: "skip"
+            # was stored as a stage name).
+            named = (
+                question.type in slips.FREE_TEXT
+                and slips.names_a_button(text, self._navigation_labels())
+                and not intent_words.says_skip(text)
+            )
+            if named and not self._said_again(draft, question, text, sent):
+                held = await self.current(draft, note=Text.INTAKE_TYPED_BUTTON)
+                return await self._held_back(draft, question, text, update_id, held)
+            if action is not None and not named:
                 return await self.press(
                     draft.user_id, Press(draft.id, draft.step, action), update_id
                 )

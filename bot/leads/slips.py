@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -205,6 +206,17 @@ def types_label(text: str, label: str) -> bool:
     if typed:
         return typed == fold(label)
     return symbols_only(text) and _symbols(text) == _symbols(label) != ""
+
+
+def names_a_button(text: str, labels: Sequence[str]) -> bool:
+    """Whether a typed text is a button's words without its emoji, or its first word
+    ("Kembali", "Lewati", "Jeda dulu", "Back"): at a text question, perhaps a name."""
+    if _symbols(text):
+        return False  # "⬅️ Kembali", "⏸": the button, surely
+    typed = fold(without_controls(text))
+    return bool(typed) and any(
+        typed in (fold(label), fold(label).split()[0]) for label in labels if fold(label)
+    )
 
 
 def _none_yet_within(question: Question, text: str) -> bool:

@@ -155,6 +155,14 @@ class TypedAnswers(IntakeSteps):
             None,
         )
 
+    def _navigation_labels(self) -> list[str]:
+        """The labels, in both languages, of every button that moves through the form."""
+        return [
+            self._content.text(key, language)
+            for key in (Text.BTN_BACK, Text.BTN_SKIP, Text.BTN_PAUSE, Text.BTN_TO_REVIEW)
+            for language in ("id", "en")
+        ]
+
     async def _just_answered(
         self, draft: Draft, question: Question, answers: dict[str, Any]
     ) -> tuple[Question, str] | None:
