@@ -141,3 +141,23 @@ async def test_a_button_word_typed_at_a_name_is_asked_back_not_done(bot: Harness
     [reply] = await bot.send(editing, "Kembali")
     assert reply.text.startswith(asked)
     assert (await draft_answers(bot, editing))["stage_name"] == MUSICIAN["stage_name"]
+
+
+async def test_short_misspelt_choices_are_asked_about_not_lainnya(bot: Harness) -> None:
+    """M2: "rok", "Jazzz", "Keroncongan" filled Genre lain; long misspellings were asked
+    about. A short one, a letter typed twice, or an ending added is asked about too."""
+    for typed, ticked, near in (
+        ("Pop, rok", ["pop"], "rock"),
+        ("Pop, Rock, Jazzz", ["pop", "rock"], "jazz"),
+        ("Pop, Rock, Keroncongan", ["pop", "rock"], "keroncong"),
+    ):
+        user = await at_question(bot, "genres")
+        [reply] = await bot.send(user, typed)
+        said = shown(
+            Text.INTAKE_TICKED_NEAR,
+            ticked=", ".join(label("genres", value) for value in ticked),
+            near=label("genres", near),
+        )
+        assert reply.text.startswith(said), typed
+        assert await _pending(bot, user.id) == ticked, typed
+        assert "genres_other" not in await draft_answers(bot, user), typed

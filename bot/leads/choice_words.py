@@ -299,6 +299,48 @@ def _loosely(
     return loose
 
 
+# Endings an Indonesian word takes ("keroncongan", "jazznya"), and letters typed more than once
+# ("Jazzz", "Popp"): a choice's word so typed is the choice misspelt.
+_AFFIXES = frozenset({"an", "nya", "ku", "mu", "lah", "kan"})
+_REPEATED = re.compile(r"(.)\1+")
+_SHORT = 3  # a typed word this short is a choice's word misspelt only one letter short ("rok")
+
+
+def near_choices(question: Question, content: Content, answers: Answers, item: str) -> list[str]:
+    """The choices a typed one-word item may be misspelt from, to ask about, never to tick
+    ("rok", "Jazzz", "Keroncongan": an attacker's review had them stored under Lainnya):
+    a word of a choice's name with a letter typed more than once, an ending added, or one
+    typo (the same first letter; a three-letter word only one letter short, its last the
+    same)."""
+    tokens = fold(without_controls(item)).split()
+    if len(tokens) != 1 or not tokens[0].isalpha():
+        return []
+    token = tokens[0]
+    offered, names = _names_of(question, content, answers)
+    found = {
+        value
+        for value, said in names.items()
+        for name in said
+        for word in name.split()
+        if word not in _NOT_LOOSE and len(word) >= _LOOSE_LENGTH and _misspelt(token, word)
+    }
+    return [value for value, _ in offered if value in found]
+
+
+def _misspelt(token: str, word: str) -> bool:
+    """Whether a typed word (folded) may be a choice's word misspelt (near_choices)."""
+    if token == word or token[0] != word[0]:
+        return False
+    if _REPEATED.sub(r"\1", token) == _REPEATED.sub(r"\1", word):
+        return True
+    if len(word) > _SHORT and token.startswith(word) and token[len(word) :] in _AFFIXES:
+        return True
+    if len(token) <= _SHORT:
+        shorter = len(word) == len(token) + 1 and token[-1] == word[-1]
+        return shorter and OSA.distance(token, word) == 1
+    return len(word) > _SHORT and OSA.distance(token, word, score_cutoff=1) <= 1
+
+
 # Words joining a second thing to the choice named ("Aku penyanyi sama dancer").
 _AND = frozenset("sama dan and plus serta juga jg n".split())  # noqa: SIM905 -- a word list reads best as words
 _BESIDES_WORDS_AT_MOST = 2  # a role or two words of one, not a sentence

@@ -94,8 +94,9 @@ class TypedChoices(IntakeSteps):
             near = [
                 value
                 for item in left
-                for value in choice_words.named_choices(
-                    question, self._content, answers, item, asked=True
+                for value in (
+                    choice_words.named_choices(question, self._content, answers, item, asked=True)
+                    or choice_words.near_choices(question, self._content, answers, item)
                 )
                 if value not in selection
             ]
