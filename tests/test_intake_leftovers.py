@@ -161,3 +161,23 @@ async def test_short_misspelt_choices_are_asked_about_not_lainnya(bot: Harness) 
         assert reply.text.startswith(said), typed
         assert await _pending(bot, user.id) == ticked, typed
         assert "genres_other" not in await draft_answers(bot, user), typed
+
+
+async def test_only_a_role_beside_the_role_gets_the_note(bot: Harness) -> None:
+    """M3: "Aku penyanyi sama adikku" got "Adikku bisa kamu tulis…", "sering manggung" too;
+    "Saya band n solo" stored Band/grup. Only a role gets the note; two roles, "n" joining
+    them, get the one-role hint and nothing is stored."""
+    solo = label("music_role", "solo_artist")
+    for typed in ("Aku penyanyi sama adikku", "Saya penyanyi dan sering manggung"):
+        user = await at_question(bot, "music_role")
+        [reply] = await bot.send(user, typed)
+        assert reply.text.startswith(shown(Text.INTAKE_TAKEN, taken=solo)), typed
+        assert (await draft_answers(bot, user))["music_role"] == "solo_artist"
+    user = await at_question(bot, "music_role")
+    [reply] = await bot.send(user, "Aku penyanyi sama penari")
+    assert reply.text.startswith(shown(Text.INTAKE_TAKEN_BESIDES, taken=solo, besides="Penari"))
+    user = await at_question(bot, "music_role")
+    [reply] = await bot.send(user, "Saya band n solo")
+    assert reply.text.startswith(shown(Text.INTAKE_ROLE_ONE))
+    assert await where(bot, user) == "music_role"
+    assert "music_role" not in await draft_answers(bot, user)

@@ -17,10 +17,11 @@ from bot.answers.words import (
     GRATITUDE,
     GREETINGS,
     MURMURS,
+    NOT_A_ROLE,
     THANKS,
 )
 from bot.content import Content, Question, T
-from bot.leads.form_order import Answers, choices
+from bot.leads.form_order import ROLE_QUESTIONS, Answers, choices
 from bot.leads.intent_words import CHAT_WORDS, fold
 from bot.terminal_text import without_controls
 
@@ -351,10 +352,9 @@ _WITH_PEOPLE = frozenset(
 )
 
 
-def named_besides(question: Question, content: Content, answers: Answers, text: str) -> str | None:
-    """What a typed answer joins with "sama"/"dan" to the one choice it names, that no choice
-    names ("Aku penyanyi sama dancer", a talents' review: "dancer" dropped without a word),
-    to be said with where it can go; None if nothing, or more than a word or two."""
+def joined_item(text: str) -> str | None:
+    """What a typed answer joins with "sama"/"dan"/"n" to what comes first (folded): one
+    thing of a word or two; None if nothing, or more."""
     parts: list[list[str]] = [[]]
     for word in fold(without_controls(text).replace("&", " dan ").replace("+", " dan ")).split():
         if word in _AND:
@@ -364,9 +364,37 @@ def named_besides(question: Question, content: Content, answers: Answers, text: 
     said = [" ".join(part) for part in parts[1:] if part]
     if len(said) != 1 or len(said[0].split()) > _BESIDES_WORDS_AT_MOST:
         return None
-    if not _WITH_PEOPLE.isdisjoint(said[0].split()):
+    return said[0]
+
+
+def named_besides(question: Question, content: Content, answers: Answers, text: str) -> str | None:
+    """What a typed answer joins with "sama"/"dan" to the one choice it names, that no choice
+    names ("Aku penyanyi sama dancer", a talents' review: "dancer" dropped without a word),
+    to be said with where it can go: only a role ("dancer", "sutradara"), not whom one works
+    with or a remark ("adikku", "sering manggung": an attacker's review had them offered for
+    the note). None otherwise."""
+    said = joined_item(text)
+    if said is None or not _WITH_PEOPLE.isdisjoint(said.split()):
         return None
-    return None if named_choices(question, content, answers, said[0]) else said[0]
+    if named_choices(question, content, answers, said) or not _role_like(content, said):
+        return None
+    return said
+
+
+# Words of who a talent is that are no role to note ("mama", "asal") or a genre ("keroncong").
+_ROLE_WORDS = ABOUT_TALENT - NOT_A_ROLE - GENRES
+
+
+def _role_like(content: Content, item: str) -> bool:
+    """Whether a typed item (folded) is a role: a word of who a talent is (ABOUT_TALENT's
+    roles), or what names a role question's choice, loosely ("penari", "sutradara")."""
+    if not _ROLE_WORDS.isdisjoint(item.split()):
+        return True
+    return any(
+        named_choices(question, content, {}, item, asked=True)
+        for question in content.intake.questions
+        if question.key in ROLE_QUESTIONS
+    )
 
 
 # A choice a talent takes back at a multiple choice ("Mucon ga jadi", "bukan mucon kak", "ga

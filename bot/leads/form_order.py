@@ -39,6 +39,10 @@ def _holds(when: dict[str, list[str]], answers: Answers) -> bool:
     return True
 
 
+# The questions that ask the talent's one role in their field.
+ROLE_QUESTIONS = frozenset({"music_role", "film_role"})
+
+
 def visible_questions(content: Content, answers: Answers) -> list[Question]:
     """The questions that apply to this talent, in order."""
     return [question for question in content.intake.questions if is_visible(question, answers)]

@@ -316,6 +316,8 @@ class IntakeFlow(TypedAnswers, TypedChoices):
             if asked_back is not None:
                 return asked_back
             outcome = checked
+        if isinstance(outcome, answer_outcomes.Accepted) and question.type == "single_choice":
+            outcome = one_role_only(question, self._content, answers, text) or outcome
         if isinstance(outcome, answer_outcomes.Rejected) and outcome.reason is _NO_PROVINCE:
             outcome = places.province_guess(self._content, text) or outcome  # "Jawa Tenggah"
         if question.type == "province" and not isinstance(outcome, answer_outcomes.Accepted):

@@ -339,7 +339,7 @@ _FITS = re.compile(
 # The role questions, where one role is picked: more than one ("aku dua-duanya", "produser
 # sekaligus sutradara", "pilih dua bisa ji?", "can I pick two") or a team ("tim dance ku (5
 # org)"), a talents' review: suggestions, or "for example Director or Producer".
-_ROLES = frozenset({"music_role", "film_role"})
+_ROLES = form_order.ROLE_QUESTIONS
 _TWO = re.compile(
     r"\b(?:dua\s*duanya|sekaligus|(?:i\s*m|i\s+am|i\s+do)\s+both"
     r"|(?:pilih|milih|centang|ambil)\s+(?:dua|2)"
@@ -463,7 +463,19 @@ def one_role_only(
     roles = [value for value in named if other is None or value != other[0]]
     if len(roles) > 1 or _TWO.search(fold(text)):
         return Rejected(Text.INTAKE_ROLE_ONE)
-    return None
+    # "Saya band n solo" (an attacker's review: Band/grup stored): what is joined to the
+    # role names another loosely ("solo").
+    joined = choice_words.joined_item(text)
+    also = [
+        value
+        for value in (
+            choice_words.named_choices(question, content, answers, joined, asked=True)
+            if roles and joined
+            else []
+        )
+        if value not in roles and (other is None or value != other[0])
+    ]
+    return Rejected(Text.INTAKE_ROLE_ONE) if also else None
 
 
 # A kind of work or role a "which program suits…" question may name: each with the words a
