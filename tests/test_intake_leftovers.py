@@ -181,3 +181,17 @@ async def test_only_a_role_beside_the_role_gets_the_note(bot: Harness) -> None:
     assert reply.text.startswith(shown(Text.INTAKE_ROLE_ONE))
     assert await where(bot, user) == "music_role"
     assert "music_role" not in await draft_answers(bot, user)
+
+
+async def test_genres_then_a_question_about_genres_tick_and_ask_the_faq(bot: Harness) -> None:
+    """M4: "Pop dan rock. Apakah genre religi juga bisa?" ticked nothing and got "Pilih yang
+    paling pas…". The genres are ticked and said below the FAQ's answer to the question."""
+    user = await at_question(bot, "genres")
+    replies = await bot.send(user, "Pop dan rock. Apakah genre religi juga bisa?")
+    ticked = f"{label('genres', 'pop')}, {label('genres', 'rock')}"
+    assert replies[-1].text.startswith(shown(Text.INTAKE_TICKED, ticked=ticked))
+    assert len(replies) == 2 and not replies[0].text.startswith(
+        shown(Text.INTAKE_TICKED, ticked=ticked)
+    )
+    assert await _pending(bot, user.id) == ["pop", "rock"]
+    assert await where(bot, user) == "genres"

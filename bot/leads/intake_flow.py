@@ -270,6 +270,13 @@ class IntakeFlow(TypedAnswers, TypedChoices):
         asked = question.type in slips.CHOICES and asks_at_choices(
             question, self._content, answers, text
         )
+        if asked and question.type == "multi_choice":
+            # "Pop dan rock. Apakah genre religi juga bisa?" (an attacker's review: nothing
+            # ticked, the question answered from the buttons, not the FAQ): the choices
+            # ticked, the question for the FAQ, at every multiple choice.
+            typed = await self._ticked_then_asked(draft, question, answers, text, update_id)
+            if typed is not None:
+                return typed
         if asked and (
             of_them := about_the_choices(question, self._content, answers, text)
             or one_role_only(question, self._content, answers, text)
@@ -293,8 +300,6 @@ class IntakeFlow(TypedAnswers, TypedChoices):
                 typed = await self._ticked_then_done(draft, question, answers, before, update_id)
             if not asked and typed is None:
                 typed = await self._typed_selection(draft, question, answers, text, update_id)
-            elif asked:
-                typed = await self._ticked_then_asked(draft, question, answers, text, update_id)
             if typed is not None:
                 return typed
             outcome: answer_outcomes.Outcome = field_checks.use_buttons(question, self._content)
