@@ -195,3 +195,16 @@ async def test_genres_then_a_question_about_genres_tick_and_ask_the_faq(bot: Har
     )
     assert await _pending(bot, user.id) == ["pop", "rock"]
     assert await where(bot, user) == "genres"
+
+
+async def test_a_program_named_beside_a_place_word_ticks_only_that_program(bot: Harness) -> None:
+    """M5: "mau ke Korea buat MU:CON" ticked Musisi ke Korea and MU:CON (held in Seoul).
+    A program named itself takes it; "yg ke Korea" alone still ticks Musisi ke Korea."""
+    user = await at_question(bot, "programs_of_interest")
+    [reply] = await bot.send(user, "mau ke Korea buat MU:CON")
+    mucon = label("programs_of_interest", "mucon")
+    assert reply.text.startswith(shown(Text.INTAKE_TICKED, ticked=mucon))
+    assert await _pending(bot, user.id) == ["mucon"]
+    alone = await at_question(bot, "programs_of_interest")
+    await bot.send(alone, "Yg ke Korea kak")
+    assert await _pending(bot, alone.id) == ["music_to_korea"]

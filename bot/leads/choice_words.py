@@ -72,7 +72,23 @@ def named_choices(
     offered, names = _names_of(question, content, answers)
     if asked:  # "bedanya solo sama grup", "drumer masuk yg mana": read loosely, never taken
         names = _loosely(names, tokens, programs=question.choices_from == "programs")
-    kept = {value for _, _, value in _name_spans(offered, names, tokens)}
+    spans = _name_spans(offered, names, tokens)
+    kept = {value for _, _, value in spans}
+    if question.choices_from == "programs":
+        # "mau ke Korea buat MU:CON" (an attacker's review: Musisi ke Korea ticked too): a
+        # program named by a place's word only ("ke Korea") gives way to one named itself.
+        generic = {
+            key: {
+                fold(word) for word in page.words if _NOT_LOOSE_PROGRAMS & set(fold(word).split())
+            }
+            for key, page in content.programs.items()
+        }
+        named = {
+            value
+            for start, end, value in spans
+            if " ".join(tokens[start:end]) not in generic.get(value, set())
+        }
+        kept = named or kept
     return [value for value, _ in offered if value in kept]
 
 
