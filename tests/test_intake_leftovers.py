@@ -208,3 +208,17 @@ async def test_a_program_named_beside_a_place_word_ticks_only_that_program(bot: 
     alone = await at_question(bot, "programs_of_interest")
     await bot.send(alone, "Yg ke Korea kak")
     assert await _pending(bot, alone.id) == ["music_to_korea"]
+
+
+async def test_a_remark_after_a_comma_is_cut_from_the_name_and_said(bot: Harness) -> None:
+    """L4: "Nama artis saya Galih Prasetyo, saya manajernya" stored ", saya manajernya" in
+    the name. A remark after a comma starting with saya/aku/I'm is cut, as a bracketed one
+    is, and the name kept is said."""
+    for typed, kept in (
+        ("Nama artis saya Galih Prasetyo, saya manajernya", "Galih Prasetyo"),
+        ("Nama anak saya Putri Ayu, saya ibunya", "Putri Ayu"),
+    ):
+        user = await at_question(bot, "full_name")
+        [reply] = await bot.send(user, typed)
+        assert reply.text.startswith(shown(Text.INTAKE_TAKEN, taken=kept)), typed
+        assert (await draft_answers(bot, user))["full_name"] == kept

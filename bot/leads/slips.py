@@ -473,11 +473,18 @@ _ASIDE = re.compile(r"\s*\(([^()]*)\)\s*$")
 _ABOUT_ME = frozenset("i my me mine saya aku gue gw sy".split())  # noqa: SIM905 -- a word list reads best as words
 
 
+# The same after a comma, as its first words ("Galih Prasetyo, saya manajernya", "Putri Ayu,
+# saya ibunya": an attacker's review had them stored in the name).
+_COMMA_ASIDE = re.compile(r",\s*(?:saya|aku|gue|gw|sy|i\s*'?m|i\s+am)\s+\w.*$", re.I)
+
+
 def _without_aside(name: str) -> str | None:
-    """A name without a remark about the talent in brackets at its end; None if it has none
-    (or is nothing else)."""
+    """A name without a remark about the talent in brackets, or after a comma, at its end;
+    None if it has none (or is nothing else)."""
     found = _ASIDE.search(name)
     if found is None or _ABOUT_ME.isdisjoint(fold(found.group(1)).split()):
+        found = _COMMA_ASIDE.search(name)
+    if found is None:
         return None
     return name[: found.start()].rstrip(" ,") or None
 
