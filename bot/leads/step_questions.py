@@ -463,9 +463,10 @@ def one_role_only(
     roles = [value for value in named if other is None or value != other[0]]
     if len(roles) > 1 or _TWO.search(fold(text)):
         return Rejected(Text.INTAKE_ROLE_ONE)
-    # "Saya band n solo" (an attacker's review: Band/grup stored): what is joined to the
-    # role names another loosely ("solo").
+    # "Saya band n solo" (an attacker's review: Band/grup stored): the one word joined to
+    # the role names another loosely ("solo"; "kadang juga nulis lagu" is a remark).
     joined = choice_words.joined_item(text)
+    joined = joined if joined is not None and len(joined.split()) == 1 else None
     also = [
         value
         for value in (
