@@ -222,3 +222,21 @@ async def test_a_remark_after_a_comma_is_cut_from_the_name_and_said(bot: Harness
         [reply] = await bot.send(user, typed)
         assert reply.text.startswith(shown(Text.INTAKE_TAKEN, taken=kept)), typed
         assert (await draft_answers(bot, user))["full_name"] == kept
+
+
+async def test_symbols_at_a_name_and_a_learning_note_with_itu_saja(bot: Harness) -> None:
+    """L1: "!!!" and "🎬" at the stage name got "Siap! 😊…"; they are asked in letters,
+    never stored. L3: "Indonesia, korea lagi belajar. Itu saja" lost why Korean was not
+    ticked; it is said with what was noted."""
+    user = await at_question(bot, "stage_name")
+    for typed in ("!!!", "🎬"):
+        [reply] = await bot.send(user, typed)
+        assert reply.text.startswith(shown(Text.INTAKE_SYMBOLS_ONLY)), typed
+        assert await where(bot, user) == "stage_name"
+    user = await at_question(bot, "languages")
+    [reply] = await bot.send(user, "Indonesia, korea lagi belajar. Itu saja")
+    indonesian = label("languages", "indonesian")
+    assert reply.text.startswith(shown(Text.INTAKE_TAKEN, taken=indonesian))
+    korean = label("languages", "korean")
+    assert shown(Text.INTAKE_STILL_LEARNING, learning=korean) in reply.text
+    assert (await draft_answers(bot, user))["languages"] == ["indonesian"]

@@ -254,7 +254,10 @@ class IntakeFlow(TypedAnswers, TypedChoices):
         if question.type in slips.FREE_TEXT and slips.symbols_only(text):
             # "⏸", "✨" (a talents' review: "⏸" was stored as the city): no answer, however
             # often sent; "-" or "..." at an optional question skipped it above.
-            note = Text.INTAKE_CHATTER if not question.required else Text.INTAKE_SYMBOLS_ONLY
+            # A name ("!!!", "🎬" at the stage name) is asked in letters, never "Siap! 😊" (an
+            # attacker's review); an optional long text gets the chatter note.
+            optional_long = not question.required and question.type == "long_text"
+            note = Text.INTAKE_CHATTER if optional_long else Text.INTAKE_SYMBOLS_ONLY
             return Screen(QUESTION, draft, question, answers, note=note)
         if question.type == "short_text" and chats:
             # "makasih kak" at the full name was stored as the name "makasih" (a walk-through,

@@ -222,7 +222,11 @@ class TypedChoices(IntakeSteps):
                 label = labels[other[0]]
                 labels[other[0]] = T(id=f"{label.id} ({words})", en=f"{label.en} ({words})")
         said = _labels([value for value in typed.draft.pending or [] if value in labels], labels)
-        return _said(done, Text.INTAKE_TAKEN, taken=said)
+        closed = _said(done, Text.INTAKE_TAKEN, taken=said)
+        if typed.error is not None and closed.error is None:  # "korea lagi belajar. Itu saja":
+            # why it was not ticked still said (an attacker's review: the note was lost)
+            return replace(closed, error=typed.error)
+        return closed
 
     async def _ticked_then_asked(
         self, draft: Draft, question: Question, answers: dict[str, Any], text: str, update_id: int
