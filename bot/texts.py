@@ -1110,6 +1110,7 @@ class Text(StrEnum):
     WS_DUPLICATE_ALIKE = "ws_duplicate_alike"
     WS_DUPLICATE_CONFIRM = "ws_duplicate_confirm"
     WS_DUPLICATE_CONFIRM_INTRO = "ws_duplicate_confirm_intro"
+    WS_DUPLICATE_TWO_ACCOUNTS = "ws_duplicate_two_accounts"
     WS_DUPLICATE_CONFIRM_DIFFERS = "ws_duplicate_confirm_differs"
     WS_DUPLICATE_CONFIRM_YES = "ws_duplicate_confirm_yes"
     RECORDS_DUPLICATE_DIFFERENCE = "records_duplicate_difference"

@@ -369,7 +369,7 @@ async def _ask_close_duplicate(
     other_reference = await store.records.reference_of(other)
     found = None
     if lead is not None and lead.reference is not None and other_reference is not None:
-        found = await records.differences_from(
+        found = await records.before_closing(
             store, context.content, language, lead, other, actor(update)
         )
     if lead is None or lead.reference is None or other_reference is None or found is None:
@@ -381,7 +381,9 @@ async def _ask_close_duplicate(
         context.text(Text.WS_DUPLICATE_CONFIRM_INTRO, reference=this),
         "",
     ]
-    if found:
+    if found.accounts:  # two Telegram accounts: what closing stops on the closed one's
+        lines.extend((found.accounts, ""))
+    if found.differences:
         said = context.text(
             Text.WS_DUPLICATE_CONFIRM_DIFFERS, reference=this, other=other_reference
         )
@@ -395,7 +397,7 @@ async def _ask_close_duplicate(
                 other=item.other,
                 other_reference=other_reference,
             )
-            for item in found
+            for item in found.differences
         )
     else:
         lines.append(context.text(Text.WS_DUPLICATE_ALIKE, other=other_reference))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo
 
 from bot.content import Content, Markup
-from bot.leads import form_order, pipeline
+from bot.leads import form_order, pipeline, records
 from bot.leads.export import consent_applies, wib_words
 from bot.store import Lead
 from bot.store.leads import GUARDIAN_CONSENT
@@ -204,7 +204,7 @@ def lead_page(
     minor = form_order.minor(content, lead.answers)
     given: dict[str, bool | None] = dict(lead.consents)
     consents = consent_lines(content, language, given, forwards=forwards, minor=minor)
-    telegram_name = " ".join(part for part in (lead.first_name, lead.last_name) if part)
+    telegram_name = records.telegram_name(lead)
     text = content.text(
         Text.LEAD_PAGE,
         language,

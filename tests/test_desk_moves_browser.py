@@ -20,6 +20,7 @@ from tests.harness import TEST_FORWARDING, Harness
 from tests.leads import CONTENT, FILMMAKER, MUSICIAN, Seed, apply, seeded, shown
 from tests.test_desk_moves import SAME_PHONE, a_draft_then_two_leads
 from tests.test_pipeline import label, rows
+from tests.test_records_staff import BUDI_NOT_SARI
 from tests.test_workspace_browser import hidden_by_the_toast
 
 # An element's text against the first background behind it that is not transparent, as WCAG
@@ -165,7 +166,13 @@ async def test_a_moves_toast_names_the_lead_and_a_closed_duplicate_offers_no_sta
         await ask.locator("h2", has_text=heading).wait_for()
         emails = ask.locator("dd", has_text=f"KOC-000002: {FILMMAKER['email']}")
         assert f"KOC-000001: {MUSICIAN['email'].lower()}" in await emails.inner_text()
+        # Budi's account is not Sari's: the dialog says what closing stops on it (review s56:
+        # that account's announcements stopped, the page never said so).
+        assert await ask.locator(".warning.accounts").text_content() == BUDI_NOT_SARI
         await seen.shot(screens, "lead-close-duplicate-ask-light")
+        await page.set_viewport_size({"width": 360, "height": 780})
+        await seen.shot(screens, "lead-close-duplicate-ask-360-light")
+        await page.set_viewport_size(DESKTOP)  # type: ignore[arg-type]
         state = await bot.store.pipeline.state(3)
         assert state is not None and not state.closed_duplicate  # not before the answer
         await ask.get_by_role("button", name=t(Text.WS_DUPLICATE_CONFIRM_YES)).click()

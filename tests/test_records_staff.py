@@ -30,6 +30,16 @@ from tests.test_pipeline import label as stage_button
 from tests.test_staff import _kocca_bot
 from tests.test_support import ask
 
+# Closing Budi's KOC-000002 as a duplicate of Sari's KOC-000001 (two Telegram accounts): what
+# the confirmation says that stops on Budi's account.
+BUDI_NOT_SARI = shown(
+    Text.WS_DUPLICATE_TWO_ACCOUNTS,
+    reference="KOC-000002",
+    name="Budi",
+    other="KOC-000001",
+    other_name="Sari",
+)
+
 
 def question_label(key: str) -> str:
     return CONTENT.questions[key].label.id
@@ -80,6 +90,10 @@ async def test_duplicates_are_marked_closed_linked_and_reopened(
         asked.text
     )
     assert "• Bidang: Film (KOC-000002) · Musik (KOC-000001)" in asked.text
+    # Budi's account is not Sari's: what closing stops there is said first (a staff review
+    # s56: that account's announcements stopped unannounced, the talent's old phone lost).
+    assert BUDI_NOT_SARI in asked.text
+    assert "akun Budi tidak lagi menerima info program" in asked.text
     assert not (await bot.store.duplicates.duplicate_links(2)).closed  # nothing closed yet
     assert ("lead_viewed", "KOC-000001") in [entry[2:4] for entry in await audit(bot)]
     (closed,) = await bot.press(admin, t(Text.WS_DUPLICATE_CONFIRM_YES))
@@ -88,6 +102,10 @@ async def test_duplicates_are_marked_closed_linked_and_reopened(
     assert stage_button("ditinjau") not in closed.button_texts  # one way to reopen it
     (kept,) = await bot.send(admin, "/lead KOC-000001")
     assert "🔁 KOC-000002 ditutup sebagai duplikat pendaftar ini" in kept.text
+    # Sari's own second lead (the same account): no word about accounts.
+    await bot.send(admin, "/lead KOC-000003")
+    (asked,) = await bot.press(admin, t(Text.BTN_CLOSE_DUPLICATE, reference="KOC-000001"))
+    assert "• Email:" in asked.text and "akun Telegram berbeda" not in asked.text
     actions = [entry[2:] for entry in await audit(bot) if "duplicate" in entry[2]]
     assert actions == [("closed_as_duplicate", "KOC-000002"), ("duplicate_linked", "KOC-000001")]
     # An old button of the page from before the close changes nothing twice, and says why:

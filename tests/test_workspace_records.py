@@ -70,6 +70,7 @@ async def test_the_lead_submitted_later_is_the_possible_duplicate(bot: Harness) 
             lead = await client.ok("lead", {"id": this})
             [mark] = lead["duplicates"]["marks"]
             differs = mark.pop("differences", None)
+            accounts = mark.pop("accounts", None)  # two Telegram accounts: said on closing
             assert mark == {
                 "id": other,
                 "reference": f"KOC-00000{other}",
@@ -88,8 +89,15 @@ async def test_the_lead_submitted_later_is_the_possible_duplicate(bot: Harness) 
                 }
                 phone = CONTENT.questions["phone"].label.id
                 assert phone not in [item["label"] for item in differs]
+                assert accounts == said(
+                    Text.WS_DUPLICATE_TWO_ACCOUNTS,
+                    reference="KOC-000001",
+                    name="Talent",
+                    other="KOC-000002",
+                    other_name="Talent",
+                )
             else:
-                assert differs is None
+                assert differs is None and accounts is None
         # The older lead closed as a duplicate of the newer one, by a crafted call: refused.
         older_lead = await client.ok("lead", {"id": 2})
         crafted = {"id": 2, "other": 1, "version": older_lead["version"]}

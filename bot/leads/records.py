@@ -309,17 +309,52 @@ def differences(
     return found
 
 
-async def differences_from(
+def telegram_name(lead: Lead) -> str:
+    """The name of the Telegram account a lead came from ("" when it has none)."""
+    return " ".join(part for part in (lead.first_name, lead.last_name) if part)
+
+
+@dataclass(frozen=True, slots=True)
+class BeforeClosing:
+    """What staff read before closing a lead as a duplicate of an earlier one."""
+
+    differences: list[Difference]
+    # Two Telegram accounts: what the close stops on the closed lead's account (None: one).
+    accounts: str | None
+
+
+def _accounts_warning(content: Content, language: str, lead: Lead, other: Lead) -> str | None:
+    """When the two leads came from different Telegram accounts: the closed lead's account
+    then gets no announcements (the kept one's does, see bot/store/broadcasts.py) and stage
+    news reach only the kept lead's account, so a talent who lost that account hears nothing
+    (a staff review s56: the guide warned of it, the page that closes did not)."""
+    if lead.user_id == other.user_id:
+        return None
+    return content.text(
+        Text.WS_DUPLICATE_TWO_ACCOUNTS,
+        language,
+        reference=lead.reference or "",
+        name=telegram_name(lead) or f"id {lead.user_id}",
+        other=other.reference or "",
+        other_name=telegram_name(other) or f"id {other.user_id}",
+    )
+
+
+async def before_closing(
     store: Store, content: Content, language: str, lead: Lead, other_id: int, actor: Actor
-) -> list[Difference] | None:
-    """What `lead` gives differently from the earlier lead it may duplicate, before anyone
-    closes it (the chat and the workspace alike); reading that lead's answers is a view of it
-    (audited). None if that lead is gone."""
+) -> BeforeClosing | None:
+    """What `lead` gives differently from the earlier lead it may duplicate, and what closing
+    stops when the two came from different accounts, before anyone closes it (the chat and the
+    workspace alike); reading that lead's answers is a view of it (audited). None if that lead
+    is gone."""
     other = await store.leads.get(other_id)
     if other is None:
         return None
     await store.audit.add(actor, "lead_viewed", other.reference, part="duplicate_differences")
-    return differences(content, language, lead.answers, other.answers)
+    return BeforeClosing(
+        differences(content, language, lead.answers, other.answers),
+        _accounts_warning(content, language, lead, other),
+    )
 
 
 async def export_marks(store: Store, content: Content, language: str) -> dict[int, str]:

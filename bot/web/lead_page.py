@@ -11,6 +11,7 @@ from typing import Any
 from bot.data_copy import kind_label
 from bot.leads import form_order, pipeline
 from bot.leads.export import consent_applies, wib_text, wib_words
+from bot.leads.records import telegram_name as account_name
 from bot.store.conversation import size_over_budget
 from bot.store.leads import CONSENT_KINDS, GUARDIAN_CONSENT, Lead
 from bot.store.pipeline import HistoryItem, LeadState
@@ -171,7 +172,7 @@ async def _page(desk: Desk, viewer: Viewer, found: Lead, state: LeadState) -> di
     ]
     lines, more = await desk.reads.log_page(found.user_id, None, LOG_PAGE)
     updates = await store.pipeline.update_counts(application_id)
-    telegram_name = " ".join(part for part in (found.first_name, found.last_name) if part)
+    telegram_name = account_name(found)
     # Registered in another name: said at the top, where the name is (a staff review: the
     # WhatsApp link read as the child's own number). A parent or guardian only for a lead
     # under 18; an adult's Telegram name is often a nickname (a staff review: "Rina2").

@@ -73,15 +73,20 @@ async def list_closed(desk: Desk, viewer: Viewer, ids: list[int]) -> dict[int, d
     }
 
 
-async def _differences(
+async def _before_closing(
     desk: Desk, viewer: Viewer, lead: Lead, mark: DuplicateMark
-) -> list[dict[str, str]]:
+) -> dict[str, Any]:
     """What the lead gives differently from the earlier one it may duplicate (a mark it may
-    be closed on): said before closing. Reading the other lead's answers is a view of it."""
-    found = await records.differences_from(
+    be closed on), and what closing stops when the two came from different Telegram accounts:
+    said before closing. Reading the other lead's answers is a view of it."""
+    found = await records.before_closing(
         desk.store, desk.content, viewer.language, lead, mark.other_id, viewer.actor
     )
-    return [{"label": item.label, "this": item.this, "other": item.other} for item in found or []]
+    items = found.differences if found else []
+    return {
+        "differences": [{"label": it.label, "this": it.this, "other": it.other} for it in items],
+        "accounts": plain_text(found.accounts) if found and found.accounts else None,
+    }
 
 
 async def duplicates(desk: Desk, viewer: Viewer, lead: Lead) -> dict[str, Any]:
@@ -106,7 +111,7 @@ async def duplicates(desk: Desk, viewer: Viewer, lead: Lead) -> dict[str, Any]:
     for mark in found.marks:
         shown = mark_json(desk, language, mark)
         if mark.earlier and not links.closed:  # it may be closed on this one
-            shown["differences"] = await _differences(desk, viewer, lead, mark)
+            shown.update(await _before_closing(desk, viewer, lead, mark))
         marks.append(shown)
     return {
         "marks": marks,

@@ -130,6 +130,8 @@ function closeConfirmed(lead, mark) {
   return dialog((close) => [
     h("h2", {}, t("duplicate_confirm", names)),
     h("p", {}, t("duplicate_confirm_intro", names)),
+    // Two Telegram accounts: what the close stops on the closed lead's (its announcements).
+    mark.accounts ? h("p", { class: "warning accounts" }, mark.accounts) : null,
     differs.length ? [h("p", {}, t("duplicate_confirm_differs", names)),
       h("dl", { class: "facts differences" }, differs.map((item) => [h("dt", {}, item.label),
         h("dd", {}, h("span", { class: "words" }, `${lead.reference}: ${item.this}`),
