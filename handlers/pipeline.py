@@ -30,12 +30,11 @@ from handlers import pipeline_views as views
 from handlers import records as records_desk
 from handlers.common import BotContext, answer_query, reply, show
 from handlers.pipeline_views import LeadDetails
-from handlers.staff import actor, expired, staff_desk, workspace_url
+from handlers.staff import actor, closed_alert, expired, staff_desk, workspace_url
 from handlers.staff_views import LIST, OPEN, PAGE_SIZE, lead_list
 from handlers.views import STATUS
 
 log = logging.getLogger(__name__)
-ALERT_LIMIT = 200  # characters of a callback query's answer Telegram accepts
 
 PROMPT_LIFETIME = timedelta(minutes=30)  # a Note press older than this no longer takes text
 PREFIX = "pl:"
@@ -386,7 +385,7 @@ async def _stage_press(
             expected_version=version,
         )
         if move.outcome == "no_consent":
-            await _closed_alert(update, context, stage)
+            await closed_alert(update, context, stage)
             return
         if move.outcome != "saved":
             await _report_move(update, context, reference, stage, move)
@@ -400,25 +399,6 @@ async def _stage_press(
     await answer_query(update)
     await reply(update, intro)
     await reply(update, message.text, views.preview_buttons(content, language, current, stage))
-
-
-async def _closed_alert(update: Update, context: BotContext, stage: str) -> None:
-    """A stage closed to this lead (🔒, or a consent it lacks), refused by the store: why, in
-    an alert over the page, which stays (the workspace greys the button out and says the same
-    under it). A reason too long for an alert (a long FORWARD_TO name) comes under the page."""
-    label = pipeline.stage_label(context.content, stage, context.language(update))
-    forwarding = context.services.settings.forwarding()
-    if forwarding is None:
-        why = context.text(Text.PIPELINE_CLOSED_ALERT, stage=label)
-    else:
-        why = context.text(
-            Text.PIPELINE_WARNING_CONSENT, stages=label, recipient=forwarding.recipient
-        )
-    if len(plain_text(why)) <= ALERT_LIMIT:
-        await answer_query(update, plain_text(why), alert=True)
-        return
-    await answer_query(update)
-    await reply(update, why)
 
 
 async def _confirm_press(

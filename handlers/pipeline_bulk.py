@@ -18,7 +18,7 @@ from bot.outreach import audience
 from bot.texts import Text
 from handlers import pipeline_views as views
 from handlers.common import BotContext, answer_query, reply, show
-from handlers.staff import actor, expired
+from handlers.staff import actor, closed_alert, expired
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +85,11 @@ async def choose_stage(
         await answer_query(update)
         wanted = pipeline.clean_key(stage)
         await reply(update, context.text(Text.PIPELINE_UNKNOWN_STAGE, stage=wanted))
+        return
+    if pipeline.closed_to_every_lead(content, stage, context.services.settings.forwarding()):
+        # 🔒 (FORWARD_TO unset): why in an alert, the stages kept to choose another (a staff
+        # review s56: a dead end with only Cancel, as a lead page's 🔒 no longer is).
+        await closed_alert(update, context, stage)
         return
     chosen, _ = prepared
     store = context.services.store.pipeline

@@ -33,6 +33,9 @@ from handlers.views import button
 log = logging.getLogger(__name__)
 
 
+ALERT_LIMIT = 200  # characters of a callback query's answer Telegram accepts
+
+
 def staff_desk(callback: Callback) -> Callback:
     """Staff only, and only where lead data may be shown: private chat or the staff group."""
 
@@ -78,6 +81,26 @@ async def expired(update: Update, context: BotContext) -> None:
     query = update.callback_query
     log.info("Stale or forged staff button: %r", query.data if query else None)
     await answer_query(update, context.text(Text.BUTTON_EXPIRED), alert=True)
+
+
+async def closed_alert(update: Update, context: BotContext, stage: str) -> None:
+    """A stage closed to this lead (🔒, or a consent it lacks), refused: why, in an alert over
+    the page or picker, which stays (a lead page, Move all's stages; the workspace greys the
+    button out and says the same under it). A reason too long for an alert (a long FORWARD_TO
+    name) comes under it."""
+    label = pipeline.stage_label(context.content, stage, context.language(update))
+    forwarding = context.services.settings.forwarding()
+    if forwarding is None:
+        why = context.text(Text.PIPELINE_CLOSED_ALERT, stage=label)
+    else:
+        why = context.text(
+            Text.PIPELINE_WARNING_CONSENT, stages=label, recipient=forwarding.recipient
+        )
+    if len(export.plain_text(why)) <= ALERT_LIMIT:
+        await answer_query(update, export.plain_text(why), alert=True)
+        return
+    await answer_query(update)
+    await reply(update, why)
 
 
 @staff_desk

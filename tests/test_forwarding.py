@@ -136,6 +136,16 @@ async def test_without_forward_to_no_talent_text_mentions_forwarding_and_the_sta
     (picker,) = await bot.press(admin, t(Text.BTN_BULK_MOVE, count=1))
     assert closed in picker.button_texts and stage not in picker.button_texts
     assert label("ditinjau") in picker.button_texts  # an open stage stays as it is
+    # Pressed, the same alert, and the picker stays to choose another (a staff review s56:
+    # a dead end with only Cancel, saying twice that nothing could be moved).
+    assert await bot.press(admin, closed) == []
+    alert = admin.callback_answers[-1]
+    assert alert.show_alert and alert.text == visible(t(Text.PIPELINE_CLOSED_ALERT, stage=stage))
+    assert admin.last_message == picker
+    mark = admin.mark()
+    await bot.press(admin, label("ditinjau"))
+    (preview,) = admin.find("→ Ditinjau", since=mark)  # the move goes on to another stage
+    assert "1 pendaftar" in preview.text
 
     # A stage named at such length that the reason would not fit an alert (200 characters):
     # the whole reason comes under the page, which stays.
