@@ -9,6 +9,8 @@ import { withLinks } from "./records.js";
 const COLUMNS = ["reference", "name", "stage_name", "sector", "role", "province", "stage",
   "assignee", "submitted", "activity"];
 const SEARCH_DELAY = 350; // ms after the last key before searching
+// The filters the Filter panel sets (the others are chips': today, closed duplicates).
+const PANEL = ["stage", "sector", "province", "program", "assigned", "from", "to", "waiting"];
 
 let searchTimer = 0;
 
@@ -33,13 +35,16 @@ export function filters(onchange, { stages = true } = {}) {
       onchange: (event) => set(key)(event.target.value) }));
   const active = Object.keys(desk.filter).filter((key) => key !== "q" && desk.filter[key]
     && (stages || key !== "stage"));
+  // The panel's heading counts what is set inside it: not a chip's own filter, such as
+  // "📅 Masuk hari ini" (a staff review s56: "Filter (1)" with nothing set inside).
+  const inPanel = active.filter((key) => PANEL.includes(key));
   // The panel stays as staff left it: a chip turning a filter on does not open it (a staff
   // review: "Masuk hari ini" pushed the list half a screen down); what is on is said below.
   const panel = h("details", { class: "more", open: desk.filtersOpen,
     ontoggle: () => { desk.filtersOpen = panel.open; } });
   return h("div", { class: "filters" }, search, chosenFilters(active, set),
     fill(panel,
-      h("summary", {}, active.length ? `${t("filters")} (${active.length})` : t("filters")),
+      h("summary", {}, inPanel.length ? `${t("filters")} (${inPanel.length})` : t("filters")),
       h("div", { class: "grid" },
         stages ? select(t("filter_stage"), session.stages.map((item) =>
           ({ value: item.key, label: item.label })), desk.filter.stage, set("stage")) : null,
