@@ -85,7 +85,12 @@ async def test_a_holding_reply_from_the_questions_tab_keeps_the_question_listed(
         assert wrong[0] == 400
         body = {"talent": mia.id, "text": HOLDING, "holding": True}
         replied = await rina.ok("questions-reply", body)
-        assert replied == {"outcome": "sent", "text": shown(Text.WS_REPLY_SENT_HOLDING)}
+        # Naming her, as a full answer's toast does (a staff review s56: it named nobody).
+        assert replied == {
+            "outcome": "sent",
+            "text": shown(Text.WS_REPLY_SENT_HOLDING, name="Mia"),
+        }
+        assert replied["text"].startswith("Balasan sementara untuk Mia terkirim")
         # The talent gets it as any reply: the words and Ask again, nothing more.
         assert answer_words(mia.last_message) == HOLDING
         assert mia.last_message.button_texts == [shown(Text.BTN_ASK_REPLY, "en")]
@@ -315,7 +320,7 @@ async def test_a_lead_page_reply_marked_holding_with_no_question_waiting_says_so
     async with workspace(bot, ADMIN_ID) as client:
         assert (await client.ok("lead", {"id": 1}))["question_waiting"] is False
         sent = await client.ok("reply", {"id": 1, "text": HOLDING, "holding": True})
-        assert sent["text"] == shown(Text.WS_REPLY_SENT_UNHELD)
+        assert sent["text"] == shown(Text.WS_REPLY_SENT_UNHELD, name=MUSICIAN["full_name"])
         assert answer_words(budi.last_message) == HOLDING  # he gets it as any reply
         assert (await client.ok("questions"))["talents"] == []
         [line] = (await client.ok("lead", {"id": 1}))["questions"]
@@ -328,7 +333,8 @@ async def test_a_lead_page_reply_marked_holding_with_no_question_waiting_says_so
     async with workspace(bot, ADMIN_ID) as client:
         assert (await client.ok("lead", {"id": 1}))["question_waiting"] is True
         sent = await client.ok("reply", {"id": 1, "text": HOLDING, "holding": True})
-        assert sent["text"] == shown(Text.WS_REPLY_SENT_HOLDING)
+        assert sent["text"] == shown(Text.WS_REPLY_SENT_HOLDING, name=MUSICIAN["full_name"])
+        assert sent["text"].startswith(f"Balasan sementara untuk {MUSICIAN['full_name']}")
         assert [talent["user_id"] for talent in (await client.ok("questions"))["talents"]] == [
             budi.id
         ]

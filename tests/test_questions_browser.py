@@ -212,7 +212,7 @@ async def test_a_holding_reply_keeps_the_question_on_the_tab(
         await card.get_by_role("button", name=t(Text.WS_REPLY_SEND)).click()
         toast = page.locator("#toast:not([hidden])")
         await toast.wait_for()
-        assert await toast.inner_text() == t(Text.WS_REPLY_SENT_HOLDING)
+        assert await toast.inner_text() == t(Text.WS_REPLY_SENT_HOLDING, name=mia.first_name)
         # Sent, and still listed: the holding reply under the question, by whom, marked.
         held = card.locator("li.kind-staff_answer", has_text="Kami cek dulu ya, kak.")
         await held.wait_for()
