@@ -467,17 +467,18 @@ async def quoted_question(store: Store, user_id: int, asked: int | None) -> str:
     return quote_of(words) if words and words not in unkept else ""
 
 
-def quote_of(words: str) -> str:
-    """A talent's question as a heading quotes it: on one line, shortened, and when cut, cut
-    before the word it fell in ("…masih bisa ikut…", not "…ikut progra…": a staff review)."""
-    cut = shortened(words, ANSWERED_EXCERPT)
+def quote_of(words: str, limit: int = ANSWERED_EXCERPT) -> str:
+    """A talent's question as a heading quotes it: on one line, at most `limit` characters,
+    and when cut, cut before the word it fell in ("…masih bisa ikut…", not "…ikut progra…":
+    a staff review); a staff answer quoted above a reply to it alike."""
+    cut = shortened(words, limit)
     if not cut.endswith("…"):
         return cut
     body = cut[:-1].rstrip()
     whole = shortened(words, len(words) + 1)
     inside = whole.startswith(body) and whole[len(body) : len(body) + 1].strip() != ""
     kept = body.rsplit(" ", 1)[0].rstrip() if inside and " " in body else body
-    return f"{kept}…" if len(kept) >= ANSWERED_EXCERPT // 2 else cut
+    return f"{kept}…" if len(kept) >= limit // 2 else cut
 
 
 def heading_text(heading: str) -> str:

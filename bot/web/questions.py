@@ -21,7 +21,7 @@ from typing import Any
 from bot.leads.pipeline import in_another_name, language_name
 from bot.store import utc_now
 from bot.store.workspace import LogLine, WaitingTalent
-from bot.support import answered_first, display_name, quoted_question, shortened
+from bot.support import answered_first, display_name, quote_of, quoted_question
 from bot.texts import Text
 from bot.web import actions, inputs
 from bot.web.desk import Desk, Labels, TalentGone, Viewer
@@ -157,7 +157,7 @@ async def _replies(desk: Desk, viewer: Viewer, talent: WaitingTalent) -> dict[in
         words = await store.support.answer_words(talent.user_id, reply.answer_id)
         if not words:  # the answer is no longer in their log
             continue
-        answer = shortened(words, REPLIED_EXCERPT)
+        answer = quote_of(words, REPLIED_EXCERPT)  # cut at a whole word (review s56)
         question = await quoted_question(store, talent.user_id, reply.question_id)
         key = Text.WS_QUESTION_REPLIES if question else Text.WS_QUESTION_REPLIES_PLAIN
         said[line_id] = desk.say(key, viewer.language, answer=answer, question=question)
