@@ -641,20 +641,23 @@ async def test_bulk_move_of_60_leads_sends_each_talent_one_message_under_the_bud
     assert sample.html == expected_message("shortlist", "KOC-000001", "Talenta0")
     assert sum(len(talent.messages) for talent in talents) == 0  # nothing before confirming
     mark = admin.mark()
+    talents[-1].block()  # meanwhile, one talent blocks the bot
     await bot.press(admin, t(Text.BTN_BULK_SEND))
     (done,) = admin.find("✅ Pindah massal #", since=mark)
     assert "60 pendaftar sekarang di tahap Shortlist; 60 kabar masuk antrean kirim." in done.text
     report = await admin.wait_for_message("📨 Pindah massal #", since=mark, timeout=120)
-    assert "60 kabar terkirim, 0 memblokir bot, 0 gagal" in report.text
+    # Zero counts left out, as the preview leaves out a language (a staff review s56: "0
+    # gagal, 0 belum pasti, 0 tidak dikirim karena tahapnya diubah lagi").
+    assert report.text.endswith("(Shortlist): 59 kabar terkirim, 1 memblokir bot.")
     sent = deliveries(bot.emulator)
-    assert all(sent[talent.id] == 1 for talent in talents)
+    assert all(sent[talent.id] == 1 for talent in talents[:-1]) and not sent[talents[-1].id]
     assert bot.emulator.rate_limited_count == 0
     numbers = await bot.store.pipeline.statistics([], "2000-01-01")
     assert numbers.per_stage_sector == {("shortlist", "music"): 60}
     # Pressing confirm again (a replay) moves and sends nothing more.
     await bot.act(admin, admin.press_raw, report.message_id, "pl:bc:1:1")
     await bot.caught_up()
-    assert sum(deliveries(bot.emulator)[talent.id] for talent in talents) == 60
+    assert sum(deliveries(bot.emulator)[talent.id] for talent in talents) == 59
 
 
 async def test_a_new_stage_change_replaces_an_update_not_yet_sent(make_bot: Any) -> None:

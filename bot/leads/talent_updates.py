@@ -22,6 +22,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from telegram.ext import ExtBot
 
 from bot.leads.pipeline import needed_consent, stage_label
+from bot.outreach.audience import counts_in_words
 from bot.outreach.pacing import BulkSends, unreachable
 from bot.outreach.send_budget import BROADCAST, SendBudget, retry_seconds
 from bot.rounds import Rounds
@@ -44,6 +45,14 @@ _REPORTS = {
     "failed": Text.UPDATE_REPORT_FAILED,
     "uncertain": Text.UPDATE_REPORT_UNCERTAIN,
     "superseded": Text.UPDATE_REPORT_SUPERSEDED,
+}
+# A bulk move's report: each status's count, those that are zero left out.
+_BULK_REPORTS = {
+    "sent": Text.BULK_REPORT_SENT,
+    "blocked": Text.BULK_REPORT_BLOCKED,
+    "failed": Text.BULK_REPORT_FAILED,
+    "uncertain": Text.BULK_REPORT_UNCERTAIN,
+    "superseded": Text.BULK_REPORT_SUPERSEDED,
 }
 _RESENDABLE = ("failed", "uncertain")
 _MOST_BUTTONS = 10  # a bulk report offers at most this many "send again" buttons
@@ -203,12 +212,13 @@ class TalentUpdateWorker:
         markup = InlineKeyboardMarkup(buttons) if buttons else None
         if batch.bulk:
             tally = batch.tally
+            counts = [(key, tally.get(status, 0)) for status, key in _BULK_REPORTS.items()]
             text = content.text(
                 Text.BULK_REPORT,
                 language,
                 id=batch.number or batch.id,
                 stage=stage,
-                **{status: tally.get(status, 0) for status in _REPORTS},
+                counts=counts_in_words(content, language, counts),
             )
         else:
             update = (await self._store.batch_updates(batch.id, tuple(_REPORTS)))[0]

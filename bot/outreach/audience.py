@@ -9,6 +9,7 @@ Only subscribers who have not blocked the bot are ever counted.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.content import Content, Markup
@@ -138,17 +139,22 @@ def describe(audience: Audience, content: Content) -> str:
     return f"{audience.kind} {label(audience.kind, audience.value, content, 'en')}"
 
 
+def counts_in_words(content: Content, language: str, parts: Sequence[tuple[Text, int]]) -> str:
+    """Counts said one after another, each by its text ("{count} gagal"), leaving out a part
+    that is zero ("2 kabar terkirim", not "2 kabar terkirim, 0 gagal"; the first when every
+    one is): a bulk move's preview and its report say their numbers this one way."""
+    kept = [(key, number) for key, number in parts if number] or list(parts[:1])
+    joiner = content.text(Text.COUNTS_JOIN, language)
+    words = joiner.join(content.text(key, language, count=number) for key, number in kept)
+    return Markup(words)  # built by the bot: put into its message as it is
+
+
 def languages_in_words(content: Content, language: str, indonesian: int, english: int) -> str:
     """How many updates go out in Indonesian and how many in English (a bulk stage move's
     preview, in the chat and the workspace), leaving out a language no one gets: "2 dalam
     bahasa Indonesia", not "2 dalam bahasa Indonesia, 0 dalam bahasa Inggris"."""
-    if not english:
-        words = content.text(Text.BULK_COUNTS_INDONESIAN, language, count=indonesian)
-    elif not indonesian:
-        words = content.text(Text.BULK_COUNTS_ENGLISH, language, count=english)
-    else:
-        words = content.text(Text.BULK_COUNTS_BOTH, language, id_count=indonesian, en_count=english)
-    return Markup(words)  # built by the bot: put into the preview as it is
+    parts = ((Text.BULK_COUNTS_INDONESIAN, indonesian), (Text.BULK_COUNTS_ENGLISH, english))
+    return counts_in_words(content, language, parts)
 
 
 async def count(broadcasts: Broadcasts, audience: Audience) -> int:
