@@ -888,6 +888,17 @@ async def test_on_a_phone_words_stay_whole_and_every_choice_is_in_reach(
         assert await sari.locator(".act").is_visible()
         role = sari.locator("td.col-role")
         assert await role.is_visible() and "Band" in await role.inner_text()
+        # Last active is left off the card, unless the list is sorted by it (a staff review
+        # s56: sorted by a value no card showed).
+        active = sari.locator("td.col-activity")
+        assert not await active.is_visible()
+        await page.locator(".sorter select").select_option("activity")
+        await active.wait_for()
+        shown = await active.evaluate("(e) => getComputedStyle(e, '::before').content")
+        assert t(Text.WS_COL_ACTIVITY) in shown
+        await seen.shot(screens, "leads-sorted-activity-phone-light")
+        await page.locator(".sorter select").select_option("submitted")
+        await active.wait_for(state="hidden")
 
         # The waiting filter: a checkbox of a checkbox's size, its words on one or two lines.
         await page.locator(".filters summary").click()

@@ -177,7 +177,8 @@ function table(list, onchange) {
     onchange();
   };
   const allShown = list.rows.length > 0 && list.rows.every((row) => desk.selected.has(row.id));
-  return h("table", { class: "leads" },
+  // Sorted by a column a phone's card leaves out (last active): the card shows it then.
+  return h("table", { class: `leads sorted-${desk.sort.by}` },
     h("thead", {}, h("tr", {},
       h("th", { class: "pick" }, h("input", { type: "checkbox", checked: allShown,
         "aria-label": t("select_page"),
