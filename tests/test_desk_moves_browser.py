@@ -189,6 +189,11 @@ async def test_a_moves_toast_names_the_lead_and_a_closed_duplicate_offers_no_sta
         # Its stage says it is closed (review s49: "Tahap: Baru" above the Duplikat box).
         closed = f"{label('baru')} · 🔁 ditutup (duplikat)"
         await page.locator(".stage-now strong", has_text=closed).wait_for()
+        # Its history says so as the other entries do: when and who, then what happened.
+        entry = page.locator(".change.duplicate")
+        assert (await entry.locator(".meta").inner_text()).endswith(" · Admin")
+        said = t(Text.WS_HISTORY_DUPLICATE, reference="KOC-000001")
+        assert (await entry.inner_text()).endswith(said)
         await page.set_viewport_size({"width": 400, "height": 860})
         await seen.shot(screens, "lead-closed-duplicate-400-light")
         # The list counts it apart from Baru, and names its stage so.

@@ -1140,6 +1140,16 @@ async def test_on_a_phone_tabs_fit_one_row_toasts_hide_no_button_and_lainnya_is_
             )
         await page.locator("#toast:not([hidden])").wait_for()
         await page.locator(".change", has_text="(dihapus)").wait_for()
+        # Drawn as the other history entries: when and who on a muted line, what changed under
+        # it, one answer a line (a staff review s56: Telegram's bullets in the body text).
+        entry = page.locator(".change.answer_edit").first
+        when_who = await entry.locator(":scope > .meta").inner_text()
+        assert when_who.endswith(" · Admin") and "•" not in await entry.inner_text()
+        dropped = t(
+            Text.WS_HISTORY_ANSWER, label="Genre lain", before="Angklung fusion", after="(dihapus)"
+        )
+        assert dropped in await entry.locator(".answers li").all_inner_texts()
+        assert t(Text.WS_HISTORY_ANSWERS) in await entry.inner_text()
         await page.wait_for_timeout(300)
         await seen.shot(screens, "toast-lead-400-light")
         # A ✏️ on every line: no lines of text only in sight to lie over, so it lies at the
@@ -1147,5 +1157,10 @@ async def test_on_a_phone_tabs_fit_one_row_toasts_hide_no_button_and_lainnya_is_
         # keeps room under its last card to scroll them above it.
         await page.evaluate("scrollTo(0, document.documentElement.scrollHeight)")
         assert await hidden_by_the_toast(page) == []
+        if screens:  # the history with the answer change, at 360 px
+            await page.set_viewport_size(PHONE)  # type: ignore[arg-type]
+            await page.keyboard.press("Escape")
+            await entry.scroll_into_view_if_needed()
+            await seen.shot(screens, "lead-history-answers-360-light")
     assert rows(bot.database, "SELECT value FROM answers WHERE question_key = 'genres_other'") == []
     assert seen.alerts == [] and seen.errors == []

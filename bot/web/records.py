@@ -487,6 +487,7 @@ def change_json(
         "by": author,
         "at": time,
         "sort": change.created_at,
+        "reference": other,  # the lead it was closed as a duplicate of (or reopened from)
         "answers": [
             {
                 "label": records_label(desk, language, item.key),

@@ -299,5 +299,11 @@ export function notes(lead, reload) {
 
 /** An answer change (by the talent or staff) or a duplicate link, in the chat's words. */
 export function change(item) {
-  return h("li", { class: `change ${item.kind}` }, h("span", { class: "words" }, item.text));
+  // As the history's other entries: when and who on a muted line, what happened under it.
+  const event = { duplicate: () => t("history_duplicate", { reference: item.reference }),
+    reopened: () => t("history_reopened") }[item.kind]?.() ?? t("history_answers");
+  return h("li", { class: `change ${item.kind}` },
+    h("span", { class: "meta" }, [item.at, item.by].filter(Boolean).join(" · ")), event,
+    item.answers.length ? h("ul", { class: "answers" }, item.answers.map((answer) =>
+      h("li", { class: "words" }, t("history_answer", answer)))) : null);
 }
