@@ -219,9 +219,9 @@ async def _later_with_paused_form(update: Update, context: BotContext, question:
     short line that the answers are kept and /daftar goes on, as the form's own reply to it
     says (a talents' review: the page on sending work). True if it was that."""
     text = question.text
+    if not menu.resumes(context):  # most talents: known from this update's routing
+        return False
     if not (says_later(text) or looks_it_up(text)):
-        return False  # most messages: no read of the store
-    if await context.services.store.applications.draft_for(question.user_id) is None:
         return False
     _, markup = menu.main_menu(context, question.language)
     await reply(update, context.text(Text.ASK_LATER_PAUSED), markup)

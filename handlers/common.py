@@ -29,6 +29,10 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], d
     """
 
     talent: User | None = None
+    # Whether the sender has an unfinished (open or paused) registration, when this update's
+    # routing read it already (handlers/intake.private_message); None: not read yet. Every
+    # free-text reply's menu asks it (handlers/menu.resumes): one read, not two.
+    draft_held: bool | None = None
 
     @property
     def services(self) -> Services:

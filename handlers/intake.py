@@ -165,6 +165,7 @@ async def private_message(update: Update, context: BotContext) -> None:
             await apply_command(update, context)  # "mau ganti kota": update, or a new one
         elif typed is not None:
             # A question in the talent's words; a paused form is said beside "no answer".
+            context.draft_held = kept is not None  # read above: its menus need not again
             await answers.free_text(update, context, paused=kept is not None)
         else:
             await fallback.unknown_text(update, context)

@@ -28,4 +28,8 @@ def resumes(context: BotContext) -> bool:
     """Whether the talent has an unfinished registration (open or paused), which every Apply
     button resumes: the menu's, an FAQ answer's and a program page's say so."""
     talent = context.talent
-    return talent is not None and context.services.store.applications.has_draft(talent.user_id)
+    if talent is None:
+        return False
+    if context.draft_held is None:
+        context.draft_held = context.services.store.applications.has_draft(talent.user_id)
+    return context.draft_held

@@ -606,15 +606,10 @@ def asks_after_reply(text: str) -> bool:
         return "?" in text or not thanks_said(text)
     # "Hi, any update on my question?", "Have you heard back about my question?" (a talents'
     # review, H4: the page on whether the info is current)
-    heard = any(_then_word(found, first, second) for first, second in HEARD_BACK) and (
+    heard = not HEARD_BACK.isdisjoint(itertools.pairwise(found)) and (
         "?" in text or not NEGATING.isdisjoint(found)  # not "I heard back from them, so..."
     )
     return heard or (not NEWS_OF.isdisjoint(found) and _own_question(found))
-
-
-def _then_word(found: list[str], first: str, second: str) -> bool:
-    """Whether `second` comes right after `first` among the words."""
-    return any(pair == (first, second) for pair in itertools.pairwise(found))
 
 
 def _own_question(found: list[str]) -> bool:

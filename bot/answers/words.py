@@ -2052,7 +2052,7 @@ BY_NOW = _listed("sudah belum ada masih any yet already still has have did got")
 NEWS_OF = _listed("update updates news kabar kabarnya progress perkembangan perkembangannya")
 ASKED = _listed("question questions pertanyaan pertanyaannya message pesan")
 OWNING = _listed("my our")
-HEARD_BACK = ("heard", "back"), ("hear", "back")
+HEARD_BACK = frozenset({("heard", "back"), ("hear", "back")})
 # Before a role, what the talent is not ("aku cuma editor, bukan sutradara", "I'm an editor,
 # not a director"): still who asks, even a role an entry has, in a message about its sender.
 NOT_BEING = _listed("bukan not")
