@@ -139,6 +139,14 @@ async def test_offer_after_an_application_no_is_recorded(make_bot: Any, content:
         assert [row[0] for row in await _consents(bot, talent)] == [0]
         assert not await _subscribed(bot, talent)
     assert replies[0].text.split("\n")[0] == content.faq["open_call_now"].question.get("id")
+    # A no taken back, or with a wish for news all the same, is no clear no: nothing recorded,
+    # the offer again to press (an attacker's review s56: stored as declined).
+    for typed in ("No. Wait, yes please", "nggak, tapi kabari kalau ada program musik ya"):
+        talent = bot.user(first_name="Ratna")
+        await _submit_through_the_bot(bot, talent, content)
+        replies = await bot.send(talent, typed)
+        assert replies[-1].text.endswith(shown(Text.SUBSCRIBE_OFFER)), typed
+        assert await _consents(bot, talent) == [], typed
 
 
 @pytest.mark.parametrize(

@@ -33,6 +33,13 @@ _SAYING = frozenset(
 _NO = frozenset("tidak ga gak nggak ngga enggak engga no nope gausah gaperlu".split())  # noqa: SIM905 -- a word list reads best as words
 _NEITHER = frozenset({"mau", "usah", "perlu"})
 _YES_EMOJI = frozenset({"👍", "🙌", "🔔", "👌"})
+# After a no, words that take it back or ask for news all the same ("No. Wait, yes please",
+# "nggak, tapi kabari kalau ada program musik ya", "No, by email instead"; an attacker's
+# review s56): then the no is not clear, and the offer comes back to press.
+_TAKING_BACK = frozenset(
+    "tapi tp tpi tetapi but wait eh instead kecuali except kabari kabarin kabarkan kasih tell"  # noqa: SIM905 -- a word list reads best as words
+    " let yes ya iya mau please".split()
+)
 # What may come with it: who speaks, to whom, thanks, how much, and the news itself.
 _AROUND = frozenset(
     "saya aku gue gw sy i we kami kak kakak min admin bang mas mbak terima kasih makasih"  # noqa: SIM905 -- a word list reads best as words
@@ -85,7 +92,9 @@ def reply_to_offer(text: str) -> OfferReply | None:
             return None  # a long run of "yes" words is something else
     if not said:
         return None
-    return OfferReply(text[end:].strip(), _clear_no(text[:end]))
+    rest = text[end:].strip()
+    taken_back = not _TAKING_BACK.isdisjoint(word.casefold() for word in _WORD.findall(rest))
+    return OfferReply(rest, _clear_no(text[:end]) and not taken_back)
 
 
 def _clear_no(answer: str) -> bool:
