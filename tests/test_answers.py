@@ -1148,6 +1148,9 @@ async def test_no_answer_to_a_talent_with_a_paused_form_says_it_waits(bot: Harne
     [offered] = await bot.send(putu, "Rani Band Jakarta")
     assert offered.text.startswith(shown(Text.ASK_NOT_SURE).split("?")[0])
     assert shown(Text.ASK_NOTHING_PAUSED_FORM) in offered.text
+    # A message that asks is a question for staff's lists all the same (an attacker's review
+    # s56: "Boleh bawa anjing …?" from a paused talent left /stats).
+    await bot.send(putu, "Boleh bawa anjing peliharaan ke acara MU:CON?")
     # Every menu offers to go on with it (a talents' review, s55: "hmm" and /start showed
     # "📝 Daftarkan minat"), and pressing that resumes the form where it paused.
     go_on = CONTENT.text(Text.BTN_APPLY_RESUME, "id")
@@ -1192,7 +1195,9 @@ async def test_no_answer_to_a_talent_with_a_paused_form_says_it_waits(bot: Harne
     listed = {item.question: item.count for item in (*week.top_unanswered, *week.top_suggested)}
     assert listed.get("Ketut Arsana Wibawa") == 1
     assert "Rani Band Jakarta" not in listed
-    assert (week.unanswered, week.suggested) == (len(week.top_unanswered), 0), week
+    assert [question for question in listed if "anjing" in question] != []
+    shown_count = len(week.top_unanswered) + len(week.top_suggested)
+    assert week.unanswered + week.suggested == shown_count, week
 
 
 async def test_lanjut_with_no_paused_registration_is_no_wish(bot: Harness) -> None:

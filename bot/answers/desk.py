@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.answers.text import MAX_CHARACTERS, summary, words
+from bot.answers.text import MAX_CHARACTERS, asks_something, summary, words
 from bot.answers.verdict import SUGGESTIONS, Outcome, Thresholds, Verdict, decide
 from bot.answers.words import STOPWORDS
 from bot.content import Content, FaqItem, Program
@@ -123,7 +123,10 @@ class AnswerDesk:
         `paused`: the talent's registration is paused, so a message no entry answers may be
         an answer for the form (the reply says so): recorded as that, not as a question."""
         verdict = self.considered(question, needed)
-        form_answer = paused and verdict.outcome in _MAYBE_FORM_ANSWERS
+        # A message that asks ("Kapan pengumuman hasilnya?") is a question all the same (an
+        # attacker's review s56: clear questions left /stats).
+        asks = "?" in question.text or asks_something(question.text)
+        form_answer = paused and verdict.outcome in _MAYBE_FORM_ANSWERS and not asks
         return await self.record(question, verdict, "chat", form_answer=form_answer)
 
     async def record(
