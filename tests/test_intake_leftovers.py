@@ -32,7 +32,17 @@ async def test_chat_and_thanks_after_the_choices_are_never_lainnya(bot: Harness)
     a word of who the talent is ("pelajar") is said as not ticked, never stored; a real word
     for Lainnya with "Itu saja" is said in the "Kucatat"."""
     ticked = f"{label('genres', 'pop')}, {label('genres', 'rock')}"
-    for typed in ("Pop, rock, wkwk", "Pop, rock, hehe", "Pop dan rock, thanks", "Pop, rock, dsb"):
+    for typed in (
+        "Pop, rock, wkwk",
+        "Pop, rock, hehe",
+        "Pop dan rock, thanks",
+        "Pop, rock, dsb",
+        # A second attacker (s56): chat and "and so on" beyond the first lists.
+        "Pop, rock, gaes",
+        "Pop, rock, thx",
+        "Pop, rock, dan lain-lain",
+        "Pop, rock, and more",
+    ):
         user = await at_question(bot, "genres")
         [reply] = await bot.send(user, typed)
         assert reply.text.startswith(shown(Text.INTAKE_TICKED, ticked=ticked)), typed

@@ -231,7 +231,11 @@ def unnamed_items(question: Question, content: Content, answers: Answers, text: 
 # had them stored as what "Lainnya" is).
 _FILLER_ITEM = (
     THANKS | GREETINGS | MURMURS | FILLER | AFFIRMING | GRATITUDE | CHAT_WORDS | _AROUND_ITEM
-) | frozenset("dsb dkk dll dst etc etcetera idk ok oke".split())  # noqa: SIM905 -- a word list reads best as words
+) | frozenset(
+    # "and so on" and chat a second attacker found stored ("gaes", "thx", "dan lain-lain")
+    "dsb dkk dll dst etc etcetera idk ok oke gaes gais guys thx tq ty tks btw mungkin bebas"  # noqa: SIM905 -- a word list reads best as words
+    " terserah dan lain sebagainya and more so on".split()
+)
 _LAUGHTER = re.compile(r"k?(?:wk)+w?|(?:ha|he|hi|xi)+h?|w?k{2,}|h+m+|o+k+e*|y+a+")
 # Words that are no value of any "Lainnya": how much ("semua", "banyak", "mostly"), or who the
 # talent is ("pelajar": ABOUT_TALENT, less the genres it has). Said as not ticked, never stored.
