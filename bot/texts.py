@@ -554,6 +554,8 @@ class Text(StrEnum):
     STATUS_UNFINISHED = "status_unfinished"
     STATUS_QUESTIONS_WAITING = "status_questions_waiting"
     STATUS_QUESTIONS_ANSWERED = "status_questions_answered"
+    STATUS_QUESTIONS_NONE = "status_questions_none"
+    STATUS_QUESTIONS_NONE_ASK = "status_questions_none_ask"
     STATUS_UPDATED = "status_updated"
     STATUS_NEWS_ON = "status_news_on"
     STATUS_NEWS_OFF = "status_news_off"

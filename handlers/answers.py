@@ -187,8 +187,11 @@ async def _status_asked(update: Update, context: BotContext, question: Question)
         line = await talent_status.after_erasure(context, user_id, language, text)
     if line is None and asks_after_reply(text):
         line = await talent_status.questions_line(context, user_id, language)
-        if not line:
-            await reply(update, *await talent_status.status_screen(context, user_id, language))
+        if not line:  # none sent: said, then what /status says (their registration, or none)
+            ask = context.services.settings.staff_chat_id is not None
+            none = Text.STATUS_QUESTIONS_NONE_ASK if ask else Text.STATUS_QUESTIONS_NONE
+            text, markup = await talent_status.status_screen(context, user_id, language)
+            await reply(update, f"{context.text(none)}\n\n{text}", markup)
             return True
     if line is None:
         return False

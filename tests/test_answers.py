@@ -2032,3 +2032,11 @@ async def test_the_talents_review_questions_get_the_entry_that_answers_them(
     [answer] = await bot.send(rina, "ok but when is the Busan festival itself? October?")
     assert "The BIFF festival's own dates are not in our info" in answer.text
     assert "biff.kr" in answer.text and "/ask" in answer.text
+
+
+async def test_asking_for_a_reply_with_no_team_chat_points_nowhere(make_bot: Any) -> None:
+    """Without a staff chat there is no /tanya to point to: "Sudah ada balasan?" from one
+    who never asked says only that nothing reached the team, then /status."""
+    bot: Harness = await make_bot(staff_chat_id=None)
+    [said] = await bot.send(bot.user(first_name="Budi"), "Sudah ada balasan?")
+    assert said.text == f"{shown(Text.STATUS_QUESTIONS_NONE)}\n\n{shown(Text.STATUS_NONE)}"

@@ -222,10 +222,11 @@ async def test_asking_whether_the_team_replied_gets_the_status_line_on_questions
     await bot.press(sari, DONE_BUTTON)
     [said] = await bot.send(sari, "Sudah ada balasan?")
     assert said.text == shown(Text.STATUS_QUESTIONS_ANSWERED, count=1)
-    # Never asked the team: /status itself, not the language page.
+    # Never asked the team: that nothing reached them and how to ask (a second attacker's
+    # review s56: only "you have not registered"), then /status itself, not the language page.
     budi = bot.user(first_name="Budi")
     [said] = await bot.send(budi, "Sudah ada balasan?")
-    assert said.text == shown(Text.STATUS_NONE)
+    assert said.text == f"{shown(Text.STATUS_QUESTIONS_NONE_ASK)}\n\n{shown(Text.STATUS_NONE)}"
     # Thanks for an answer ask nothing: small talk, as before.
     [said] = await bot.send(sari, "makasih kak, sudah dijawab")
     assert "💬" not in said.text
