@@ -218,6 +218,11 @@ async def test_a_program_named_beside_a_place_word_ticks_only_that_program(bot: 
     alone = await at_question(bot, "programs_of_interest")
     await bot.send(alone, "Yg ke Korea kak")
     assert await _pending(bot, alone.id) == ["music_to_korea"]
+    # Listed beside it, both (a second attacker's review: only MU:CON was ticked).
+    for typed in ("ke Korea dan MU:CON", "mau ikut yang ke Korea sama MU:CON"):
+        both = await at_question(bot, "programs_of_interest")
+        await bot.send(both, typed)
+        assert sorted(await _pending(bot, both.id)) == ["mucon", "music_to_korea"], typed
 
 
 async def test_a_remark_after_a_comma_is_cut_from_the_name_and_said(bot: Harness) -> None:

@@ -83,13 +83,21 @@ def named_choices(
             }
             for key, page in content.programs.items()
         }
-        named = {
+        placed = [span for span in spans if " ".join(tokens[span[0] : span[1]]) in generic[span[2]]]
+        itself = [span for span in spans if span not in placed]
+        # Unless listed beside it ("ke Korea dan MU:CON", "yg ke Korea sama MU:CON": both, a
+        # second attacker's review), only joining words between the two.
+        listed = {
             value
-            for start, end, value in spans
-            if " ".join(tokens[start:end]) not in generic.get(value, set())
+            for start, end, value in placed
+            for other in itself
+            if _LIST_JOINERS.issuperset(tokens[min(end, other[1]) : max(start, other[0])])
         }
-        kept = named or kept
+        kept = ({value for *_, value in itself} | listed) or kept
     return [value for value, _ in offered if value in kept]
+
+
+_LIST_JOINERS = frozenset("dan sama serta and juga plus n".split())  # noqa: SIM905 -- a word list reads best as words
 
 
 # Words about picking among a question's buttons ("ga ada yang cocok kak", "Boleh dua-duanya
