@@ -91,13 +91,10 @@ def named_choices(
             value
             for start, end, value in placed
             for other in itself
-            if _LIST_JOINERS.issuperset(tokens[min(end, other[1]) : max(start, other[0])])
+            if _AND.issuperset(tokens[min(end, other[1]) : max(start, other[0])])
         }
         kept = ({value for *_, value in itself} | listed) or kept
     return [value for value, _ in offered if value in kept]
-
-
-_LIST_JOINERS = frozenset("dan sama serta and juga plus n".split())  # noqa: SIM905 -- a word list reads best as words
 
 
 # Words about picking among a question's buttons ("ga ada yang cocok kak", "Boleh dua-duanya
