@@ -39,7 +39,7 @@ from benchmarks.pipeline import Chat, spread_stages, summary, talk, with_talent_
 from bot.content import load_content
 from bot.content_live import LiveContent
 from bot.leads import digest, records
-from bot.leads.pipeline import PipelineFilter
+from bot.leads.lead_filters import PipelineFilter
 from bot.leads.waiting import waiting_page
 from bot.services import Services
 from bot.settings import PACKAGED_CONTENT_DIR, Settings

@@ -45,11 +45,11 @@ AUDIT_COLUMNS = [
 
 def lead_command(args: argparse.Namespace) -> int:
     """`kocca-bot lead`."""
-    from bot.leads import pipeline
-    from bot.leads.pipeline import NoteError
+    from bot.leads import stage_changes
+    from bot.leads.stage_changes import NoteError
 
     prepared = prepare(args)
-    reference = pipeline.parse_reference(args.reference)
+    reference = parse_reference(args.reference)
     if prepared is None or reference is None:
         if reference is None:
             print(f"{args.reference!r} is not a reference like KOC-000123", file=sys.stderr)
@@ -66,7 +66,7 @@ def lead_command(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if args.note is not None:
         try:
-            args.note = pipeline.check_note(args.note)
+            args.note = stage_changes.check_note(args.note)
         except NoteError as error:
             print(f"The note cannot be kept: {error}", file=sys.stderr)
             return EXIT_USAGE
@@ -74,8 +74,8 @@ def lead_command(args: argparse.Namespace) -> int:
 
 
 async def _lead(settings: Settings, content: Content, reference: str, args: Any) -> int:
-    from bot.leads import pipeline
-    from bot.leads.pipeline import StageError
+    from bot.leads import stage_changes
+    from bot.leads.pipeline_stages import StageError
 
     language = args.language or settings.default_language
     store = await Store.open(settings.database_path)
@@ -87,7 +87,7 @@ async def _lead(settings: Settings, content: Content, reference: str, args: Any)
         actor = Actor.cli()
         if args.stage is not None:
             try:
-                move = await pipeline.change_stage(
+                move = await stage_changes.change_stage(
                     store,
                     content,
                     lead.application_id,
@@ -141,9 +141,9 @@ def _moved(
     forwarding: Forwarding | None,
 ) -> str:
     """One line saying what became of the move."""
-    from bot.leads import pipeline
+    from bot.leads import pipeline_stages
 
-    label = pipeline.stage_label(content, stage, language)
+    label = pipeline_stages.stage_label(content, stage, language)
     if move.outcome == "gone":
         return f"{reference} was erased meanwhile; nothing saved."
     if move.outcome == "same":

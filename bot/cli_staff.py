@@ -195,20 +195,20 @@ def _stats_command(args: argparse.Namespace) -> int:
 async def _report(settings: Settings, content: Content, language: str) -> str:
     from bot.answers import stats as question_stats
     from bot.answers.desk import thresholds
-    from bot.leads import pipeline, stats
+    from bot.leads import pipeline_stats, stats
     from bot.store import Store
 
     store = await Store.open(settings.database_path)
     now = datetime.now(UTC)
     try:
         numbers = await stats.compute(store, now, settings.admin_ids)
-        flow = await pipeline.compute_stats(store, content, now)
+        flow = await pipeline_stats.compute_stats(store, content, now)
         asked = await question_stats.compute(store, now, settings.admin_ids)
         taught = await store.taught.pairs()
     finally:
         await store.close()
     report = stats.report(numbers, content, language, settings)
-    report += f"\n\n{pipeline.stats_report(flow, content, language)}"
+    report += f"\n\n{pipeline_stats.stats_report(flow, content, language)}"
     needed = thresholds(settings)
 
     @functools.cache

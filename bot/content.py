@@ -474,7 +474,7 @@ STAGE_PLACEHOLDERS = {"reference", "name"}  # what a stage's talent message may 
 # ... and in a stage that needs the forwarding consent: whom the lead goes to (FORWARD_TO).
 FORWARDING_PLACEHOLDERS = STAGE_PLACEHOLDERS | {"recipient"}
 # Words /leads and /export read as filters: a stage may not be called like one of them.
-# The other words /leads and /export read (bot/leads/pipeline.py, bot/leads/export.py): a
+# The other words /leads and /export read (bot/leads/lead_filters.py, bot/leads/export.py): a
 # stage keyed so would be read as the filter instead (a helper's note: "duplikat").
 RESERVED_STAGE_KEYS = {
     *("mine", "saya", "unassigned", "bebas", "music", "musik", "film"),

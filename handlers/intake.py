@@ -9,7 +9,7 @@ from telegram import Update
 
 from bot.answers.text import chatter, wants_to_register
 from bot.content import Markup
-from bot.leads import answer_outcomes, form_order, pipeline, records, slips
+from bot.leads import answer_outcomes, form_order, records, slips, stage_changes
 from bot.leads.change_wish import asks_about_the_choice, wants_to_change
 from bot.leads.intake_flow import IntakeFlow
 from bot.leads.intake_screens import SECTOR, Screen, parse_press
@@ -270,7 +270,7 @@ async def _notify_staff(update: Update, context: BotContext, screen: Screen) -> 
         username=f" @{user.username}" if user.username else "",
         user_id=str(user.id),
         # Named as every staff screen names it ("Inggris"), not its code (a desk review).
-        talent_language=pipeline.language_name(content, language, context.language(update)),
+        talent_language=stage_changes.language_name(content, language, context.language(update)),
         summary=Markup(summary(content, screen.answers, language)),
     )
     # The consents as they stand (a talent who refused forwarding cannot be moved to the

@@ -1,7 +1,8 @@
 """The lead pipeline in Telegram: /leads with filters, /lead, stages, notes, bulk moves, /status.
 
 Staff actions are checked with `staff_desk` on every command and press (others get nothing)
-and recorded in the audit log by the core; the logic lives in bot/leads/pipeline.py.
+and recorded in the audit log by the core; the logic lives in bot/leads/ (lead_filters.py,
+pipeline_stages.py, stage_changes.py, bulk_moves.py).
 """
 
 from __future__ import annotations
@@ -16,13 +17,23 @@ from telegram.ext import filters as tg_filters
 
 from bot import commands
 from bot.content import Content
-from bot.leads import filter_words, form_order, pipeline, records
+from bot.leads import (
+    filter_words,
+    form_order,
+    lead_filters,
+    pipeline_stages,
+    records,
+    stage_changes,
+)
 from bot.leads.export import SECTOR_ALIASES as SECTORS
 from bot.leads.export import plain_text
-from bot.leads.pipeline import FilterError, NoteError, PipelineFilter, StageError, parse_code
+from bot.leads.lead_filters import FilterError, PipelineFilter, parse_code
+from bot.leads.pipeline_stages import StageError
+from bot.leads.stage_changes import NoteError
 from bot.parsing import small_int
 from bot.settings import Settings
 from bot.store import Lead, Store
+from bot.store.applications import parse_reference
 from bot.store.pipeline import NOTE_LIMIT, LeadState, Move
 from bot.texts import Text
 from handlers import lead_search, pipeline_bulk, privacy, records_answers, talent_status
@@ -118,7 +129,7 @@ async def _show_list(
 async def leads_command(update: Update, context: BotContext) -> None:
     """/leads [stage] [musik|film] [mine|unassigned]: the latest leads, a page at a time."""
     try:
-        chosen = pipeline.parse_filter(context.args or [], context.content)
+        chosen = lead_filters.parse_filter(context.args or [], context.content)
     except FilterError as error:
         await reply(update, _leads_refusal(context, error))
         return
@@ -134,7 +145,7 @@ def _leads_refusal(context: BotContext, error: FilterError) -> str:
     hint = filter_words.unknown_word_hint(
         content, language, " ".join(typed) or error.word, error.suggestion, by_name=error.by_name
     )
-    stages = pipeline.stage_list(content, language)
+    stages = pipeline_stages.stage_list(content, language)
     lines = [context.text(Text.LEADS_UNKNOWN_FILTER, word=error.word), hint]
     lines.append(context.text(Text.LEADS_USAGE, stages=stages))
     return "\n".join(line for line in lines if line)
@@ -291,7 +302,7 @@ async def lead_command(update: Update, context: BotContext) -> None:
         await reply(update, context.text(Text.LEAD_USAGE))
         return
     typed = " ".join(context.args)
-    reference = pipeline.parse_reference(typed)
+    reference = parse_reference(typed)
 
     async def open_lead(lead: Lead | None) -> None:
         screen = await _lead_view(update, context, lead) if lead is not None else None
@@ -361,20 +372,22 @@ async def _stage_press(
         return
     state = await store.pipeline.state(application_id)
     if state is not None and state.version == version and state.stage == stage:
-        label = pipeline.stage_label(content, stage, language)
+        label = pipeline_stages.stage_label(content, stage, language)
         there = context.text(Text.PIPELINE_ALREADY_THERE, reference=reference, stage=label)
         await answer_query(update, there)  # the current stage: the page stays as it is
         return
     current = state if state is not None and state.version == version else None
     forwarding = context.services.settings.forwarding()
     message = None
-    if current is not None and not pipeline.lacks_consent(content, stage, current, forwarding):
-        message = pipeline.message_for(content, stage, current, forwarding)
+    if current is not None and not pipeline_stages.lacks_consent(
+        content, stage, current, forwarding
+    ):
+        message = pipeline_stages.message_for(content, stage, current, forwarding)
     if current is None or message is None or current.closed_duplicate:
         # Saved at once (a stage without a message), or refused by the store, which records
         # why in the audit log: erased, changed meanwhile, closed as a duplicate (an old
         # page's button: Reopen first), lacking the consent it needs.
-        move = await pipeline.change_stage(
+        move = await stage_changes.change_stage(
             store,
             content,
             application_id,
@@ -390,12 +403,12 @@ async def _stage_press(
         if move.outcome != "saved":
             await _report_move(update, context, reference, stage, move)
             return
-        label = pipeline.stage_label(content, stage, language)
+        label = pipeline_stages.stage_label(content, stage, language)
         saved = context.text(Text.PIPELINE_SAVED, reference=reference, stage=label)
         await answer_query(update, plain_text(saved))
         await _open(update, context, application_id, viewed=False)
         return
-    intro = await pipeline.lead_preview_intro(store, content, language, current, stage)
+    intro = await stage_changes.lead_preview_intro(store, content, language, current, stage)
     await answer_query(update)
     await reply(update, intro)
     await reply(update, message.text, views.preview_buttons(content, language, current, stage))
@@ -414,7 +427,7 @@ async def _confirm_press(
     chat = update.effective_chat
     reference = await _reference(context, application_id)
     try:
-        move = await pipeline.change_stage(
+        move = await stage_changes.change_stage(
             context.services.store,
             context.content,
             application_id,
@@ -435,7 +448,7 @@ async def _unknown_stage(
     update: Update, context: BotContext, application_id: int, stage: str
 ) -> None:
     """A stage content no longer has (stale) or never had (forged): refused and recorded."""
-    wanted = pipeline.clean_key(stage)  # callback data: never echoed or logged as it came
+    wanted = pipeline_stages.clean_key(stage)  # callback data: never echoed or logged as it came
     await context.services.store.pipeline.refuse(
         application_id, actor(update), "unknown_stage", wanted=wanted
     )
@@ -456,10 +469,10 @@ async def _report_move(
     with Don't notify, which the confirmation says)."""
     content, language = context.content, context.language(update)
     current = move.state.stage if move.state else stage
-    label = pipeline.stage_label(content, current, language)
+    label = pipeline_stages.stage_label(content, current, language)
     forwarding = context.services.settings.forwarding()
     key = {
-        "saved": pipeline.saved_text(move, Text.PIPELINE_SAVED_NOTIFYING, quiet=quiet),
+        "saved": stage_changes.saved_text(move, Text.PIPELINE_SAVED_NOTIFYING, quiet=quiet),
         "conflict": Text.PIPELINE_CONFLICT,
         "same": Text.PIPELINE_ALREADY_THERE,
         "gone": Text.PIPELINE_GONE,
@@ -468,9 +481,9 @@ async def _report_move(
     }[move.outcome]
     values = {}
     if move.outcome == "closed_duplicate":  # of which lead: say why, not only "reopen"
-        values["other"] = pipeline.closed_of(content, language, move.state)
+        values["other"] = pipeline_stages.closed_of(content, language, move.state)
     if move.outcome == "no_consent":  # the stage it was not moved to, not the current one
-        label = pipeline.stage_label(content, stage, language)
+        label = pipeline_stages.stage_label(content, stage, language)
         if forwarding is None:
             key = Text.PIPELINE_FORWARDING_OFF
         else:
@@ -547,7 +560,7 @@ async def note_input(update: Update, context: BotContext) -> None:
 async def checked_note(update: Update, context: BotContext, text: str) -> str | None:
     """The note as it will be kept; None (the reason said) if it is empty or too long."""
     try:
-        return pipeline.check_note(text)
+        return stage_changes.check_note(text)
     except NoteError:
         length = len(text.strip())
         key = Text.PIPELINE_NOTE_TOO_LONG if length > NOTE_LIMIT else Text.PIPELINE_NOTE_USAGE
@@ -577,7 +590,7 @@ async def note_command(update: Update, context: BotContext) -> None:
     """/catatan KOC-000123 text (/note): keep a note without pressing a button."""
     message = update.message
     words = (message.text or "").split(maxsplit=2) if message else []
-    reference = pipeline.parse_reference(words[1]) if len(words) > 1 else None
+    reference = parse_reference(words[1]) if len(words) > 1 else None
     if reference is None or len(words) < 3:
         await reply(update, context.text(Text.PIPELINE_NOTE_USAGE))
         return
@@ -620,7 +633,7 @@ async def _send_again(update: Update, context: BotContext, update_id: int) -> No
         return
     state = await store.pipeline.state(queued.application_id)
     forwarding = context.services.settings.forwarding()
-    consent = pipeline.needed_consent(content, queued.stage, forwarding)
+    consent = pipeline_stages.needed_consent(content, queued.stage, forwarding)
     refusal = None
     values = {}
     if state is not None and state.stage != queued.stage:
@@ -631,7 +644,7 @@ async def _send_again(update: Update, context: BotContext, update_id: int) -> No
         refusal = Text.UPDATE_NO_CONSENT_TRANSFER
         values["recipient"] = forwarding.recipient
     if state is not None and refusal is not None:
-        label = pipeline.stage_label(content, state.stage, context.language(update))
+        label = pipeline_stages.stage_label(content, state.stage, context.language(update))
         await answer_query(update)
         text = context.text(refusal, reference=state.reference, stage=label, **values)
         await reply(update, text)

@@ -12,8 +12,8 @@ from dataclasses import replace
 
 from telegram import Update
 
-from bot.leads import pipeline
-from bot.leads.pipeline import FilterError, PipelineFilter, parse_code
+from bot.leads import bulk_moves, pipeline_stages, stage_changes
+from bot.leads.lead_filters import FilterError, PipelineFilter, parse_code
 from bot.outreach import audience
 from bot.texts import Text
 from handlers import pipeline_views as views
@@ -83,10 +83,10 @@ async def choose_stage(
         return
     if stage not in content.stages:
         await answer_query(update)
-        wanted = pipeline.clean_key(stage)
+        wanted = pipeline_stages.clean_key(stage)
         await reply(update, context.text(Text.PIPELINE_UNKNOWN_STAGE, stage=wanted))
         return
-    if pipeline.closed_to_every_lead(content, stage, context.services.settings.forwarding()):
+    if pipeline_stages.closed_to_every_lead(content, stage, context.services.settings.forwarding()):
         # 🔒 (FORWARD_TO unset): why in an alert, the stages kept to choose another (a staff
         # review s56: a dead end with only Cancel, as a lead page's 🔒 no longer is).
         await closed_alert(update, context, stage)
@@ -95,21 +95,21 @@ async def choose_stage(
     store = context.services.store.pipeline
     leads = await store.matching(chosen.lead_filter(actor(update).user_id))
     if without_outcomes:  # left where they are: neither counted nor moved
-        leads = [lead for lead in leads if not pipeline.at_outcome(content, lead, stage)]
+        leads = [lead for lead in leads if not bulk_moves.at_outcome(content, lead, stage)]
     # What the preview counts is what a confirmation may move, each lead at its version now.
     await store.choose_bulk_stage(batch_id, stage, leads)
     forwarding = context.services.settings.forwarding()
     told = await store.told([lead.application_id for lead in leads])
     support = context.services.store.support
     waiting = await support.questions_waiting({lead.user_id for lead in leads})
-    preview = pipeline.bulk_preview(content, stage, leads, forwarding, told, waiting)
+    preview = bulk_moves.bulk_preview(content, stage, leads, forwarding, told, waiting)
     described = views.describe(content, language, chosen)
     if without_outcomes:
         described = f"{described}, {context.text(Text.BULK_WITHOUT_OUTCOMES)}"
     # None movable (closed duplicates, leads already there): the preview says how many were
     # skipped and why, with Cancel only, as for leads the stage's consent keeps.
     examples = preview.examples
-    stage_label = pipeline.stage_label(content, stage, language)
+    stage_label = pipeline_stages.stage_label(content, stage, language)
     if not preview.eligible:
         info = context.text(Text.BULK_NONE_ELIGIBLE)
     elif not examples:
@@ -118,7 +118,7 @@ async def choose_stage(
         shown = [
             context.text(
                 Text.BULK_EXAMPLE,
-                talent_language=pipeline.talent_language(content, language, lead.language),
+                talent_language=stage_changes.talent_language(content, language, lead.language),
                 reference=lead.reference,
             )
             for lead, _ in examples
@@ -136,7 +136,7 @@ async def choose_stage(
         count=len(leads),
         filter=described,
         stage=stage_label,
-        skipped=pipeline.preview_skipped(content, language, preview, stage, forwarding),
+        skipped=bulk_moves.preview_skipped(content, language, preview, stage, forwarding),
         message_info=info,
     )
     # The example messages name their talents: recorded as views of those leads.
@@ -191,11 +191,11 @@ async def confirm(update: Update, context: BotContext, batch_id: int, *, notify:
         return
     store = context.services.store
     who = actor(update)
-    started = await pipeline.start_bulk_move(
+    started = await bulk_moves.start_bulk_move(
         store, batch_id, stage, actor=who, notify=notify, filter_words=chosen.words()
     )
     if started == "expired":
-        minutes = int(pipeline.PREVIEW_LIFETIME.total_seconds() // 60)
+        minutes = int(bulk_moves.PREVIEW_LIFETIME.total_seconds() // 60)
         await show(update, context.text(Text.BULK_PREVIEW_EXPIRED, minutes=minutes))
         return
     if started == "gone":
@@ -204,7 +204,7 @@ async def confirm(update: Update, context: BotContext, batch_id: int, *, notify:
     await answer_query(update)
     forwarding = context.services.settings.forwarding()
     number = started.number
-    result = await pipeline.bulk_move(
+    result = await bulk_moves.bulk_move(
         store,
         content,
         batch_id,
@@ -222,12 +222,12 @@ async def confirm(update: Update, context: BotContext, batch_id: int, *, notify:
         result.messages,
         result.no_consent,
     )
-    stage_label = pipeline.stage_label(content, stage, language)
+    stage_label = pipeline_stages.stage_label(content, stage, language)
     skipped = ""
     if result.changed or result.already:
         skipped = context.text(Text.BULK_SKIPPED, changed=result.changed, already=result.already)
     if result.duplicates:
-        skipped += pipeline.skipped_duplicates(content, language, result)
+        skipped += bulk_moves.skipped_duplicates(content, language, result)
     if result.told:
         skipped += context.text(Text.BULK_SKIPPED_TOLD, count=result.told)
     if result.no_consent and forwarding is None:

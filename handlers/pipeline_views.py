@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.content import Content, Markup
-from bot.leads import pipeline
+from bot.leads import pipeline_stages, stage_changes
 from bot.leads.export import to_wib, wib_words
-from bot.leads.pipeline import PipelineFilter
+from bot.leads.lead_filters import PipelineFilter
 from bot.settings import Forwarding
 from bot.store import Lead
 from bot.store.audit import Actor
@@ -60,7 +60,7 @@ def describe(content: Content, language: str, chosen: PipelineFilter) -> str:
     """A filter in words: "Shortlist · Musik · ditangani saya"."""
     parts = []
     if chosen.stage:
-        parts.append(pipeline.stage_label(content, chosen.stage, language))
+        parts.append(pipeline_stages.stage_label(content, chosen.stage, language))
     if chosen.sector:
         question = content.questions.get("sector")
         labels = (
@@ -111,7 +111,7 @@ def lead_screen(
         label = item.label.get(language)
         if key == state.stage:
             label = content.text(Text.BTN_STAGE_CURRENT, language, label=label)
-        elif pipeline.lacks_consent(content, key, state, details.forwarding):
+        elif pipeline_stages.lacks_consent(content, key, state, details.forwarding):
             # Closed to this lead (FORWARD_TO unset, or a consent the talent has not given):
             # marked as the workspace greys it out; pressing it says why (the store refuses).
             label = content.text(Text.BTN_STAGE_CLOSED, language, label=label)
@@ -148,7 +148,7 @@ def _closed_stages(
     closed = [
         item.label.get(language)
         for key, item in content.stages.items()
-        if pipeline.lacks_consent(content, key, state, forwarding)
+        if pipeline_stages.lacks_consent(content, key, state, forwarding)
     ]
     if not closed:
         return ""
@@ -210,7 +210,7 @@ def _pipeline_section(content: Content, language: str, details: LeadDetails) -> 
     return content.text(
         Text.PIPELINE_SECTION,
         language,
-        stage=pipeline.stage_shown(content, state.stage, language, state.closed_duplicate),
+        stage=pipeline_stages.stage_shown(content, state.stage, language, state.closed_duplicate),
         since=wib_words(content, state.stage_changed_at, language),
         assignee=assignee,
         updates=updates,
@@ -249,18 +249,18 @@ def _history_line(content: Content, language: str, item: HistoryItem, names: dic
     if item.withheld:  # staff chose Tanpa kabar (recorded so since session 50)
         told = content.text(Text.PIPELINE_HISTORY_WITHHELD, language)
     elif item.no_message:  # nothing to send: the talent got it before, or the stage has none
-        before = pipeline.has_message(content, item.to_value or "")
+        before = pipeline_stages.has_message(content, item.to_value or "")
         told = content.text(Text.PIPELINE_HISTORY_TOLD_BEFORE, language) if before else ""
     elif not item.notified:  # an older row: said only of a stage that has a message to skip
-        quiet = pipeline.moved_quietly(content, item)
+        quiet = stage_changes.moved_quietly(content, item)
         told = content.text(Text.PIPELINE_HISTORY_NOT_TOLD, language) if quiet else ""
     return content.text(
         Text.PIPELINE_HISTORY_STAGE,
         language,
         time=time,
         author=author,
-        before=pipeline.stage_label(content, item.from_value or "", language),
-        after=pipeline.stage_label(content, item.to_value or "", language),
+        before=pipeline_stages.stage_label(content, item.from_value or "", language),
+        after=pipeline_stages.stage_label(content, item.to_value or "", language),
         told=told,
     )
 
@@ -301,7 +301,7 @@ def bulk_stages(
     buttons = []
     for key, item in content.stages.items():
         label = item.label.get(language)
-        if pipeline.closed_to_every_lead(content, key, forwarding):
+        if pipeline_stages.closed_to_every_lead(content, key, forwarding):
             label = content.text(Text.BTN_STAGE_CLOSED, language, label=label)
         buttons.append(button(label, f"{BULK_STAGE}{batch_id}:{key}"))
     cancel = button(content.text(Text.BTN_CANCEL, language), f"{BULK_CANCEL}{batch_id}")
@@ -359,7 +359,7 @@ def status_screen(
             language,
             reference=item.reference,
             date=content.date_text(to_wib(item.submitted_at).date(), language),
-            stage=pipeline.talent_label(content, item.stage, language),
+            stage=pipeline_stages.talent_label(content, item.stage, language),
         )
         for item in registrations
     ]

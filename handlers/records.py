@@ -16,8 +16,8 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler
 
 from bot.content import Content
-from bot.leads import pipeline, records, waiting
-from bot.leads.pipeline import FilterError, PipelineFilter, parse_code
+from bot.leads import pipeline_stages, records, stage_changes, waiting
+from bot.leads.lead_filters import FilterError, PipelineFilter, parse_code
 from bot.parsing import small_int
 from bot.store import Lead, Store
 from bot.store.pipeline import LeadState, Prompt
@@ -205,14 +205,14 @@ async def _contacted(
         return
     language = context.language()
     if not records.moves_forward(content, state, stage):
-        label = pipeline.stage_label(content, state.stage, language)
+        label = pipeline_stages.stage_label(content, state.stage, language)
         # Closed as a duplicate: says why its stage stays (a review: it read as redundant).
         closed = state.closed_duplicate
         stays = Text.RECORDS_CONTACTED_CLOSED if closed else Text.RECORDS_CONTACTED_STAYS
         text = context.text(stays, reference=state.reference, stage=label)
         await records_answers.ask_text(update, context, text, application_id, "note")
         return
-    move = await pipeline.change_stage(
+    move = await stage_changes.change_stage(
         store,
         content,
         application_id,
@@ -229,8 +229,8 @@ async def _contacted(
     text = context.text(
         Text.RECORDS_CONTACTED_PROMPT,
         reference=move.state.reference,
-        stage=pipeline.stage_label(content, stage, language),
-        before=pipeline.stage_label(content, state.stage, language),
+        stage=pipeline_stages.stage_label(content, stage, language),
+        before=pipeline_stages.stage_label(content, state.stage, language),
     )
     cancel = [[button(context.text(Text.BTN_CANCEL), f"{views.CONTACTED_UNDO}{application_id}")]]
     # The prompt keeps the stage before and the version after the move, for Cancel to undo it.
@@ -262,11 +262,11 @@ async def _contacted_undo(update: Update, context: BotContext, application_id: i
         return
     language = context.language()
     if version is None or state.version != version or before not in content.stages:
-        label = pipeline.stage_label(content, state.stage, language)
+        label = pipeline_stages.stage_label(content, state.stage, language)
         text = context.text(Text.RECORDS_CONTACTED_KEPT, reference=state.reference, stage=label)
         await show(update, text, _opener(context, state.reference, application_id))
         return
-    move = await pipeline.change_stage(
+    move = await stage_changes.change_stage(
         store,
         content,
         application_id,
@@ -280,7 +280,7 @@ async def _contacted_undo(update: Update, context: BotContext, application_id: i
         await desk.report_move(update, context, state.reference, before, move)
         return
     await store.audit.add(actor(update), "contacted_undone", state.reference, stage=before)
-    label = pipeline.stage_label(content, before, language)
+    label = pipeline_stages.stage_label(content, before, language)
     text = context.text(Text.RECORDS_CONTACTED_UNDONE, reference=state.reference, stage=label)
     await show(update, text, _opener(context, state.reference, application_id))
 

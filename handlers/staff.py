@@ -20,7 +20,16 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filt
 from bot import commands, temp_folders
 from bot.answers import stats as question_stats
 from bot.answers.desk import thresholds
-from bot.leads import chart, digest, export, filter_words, pipeline, records, stats
+from bot.leads import (
+    chart,
+    digest,
+    export,
+    filter_words,
+    pipeline_stages,
+    pipeline_stats,
+    records,
+    stats,
+)
 from bot.leads.export import ExportRequest, FilterError
 from bot.leads.waiting import stored_time
 from bot.store.audit import Actor
@@ -88,7 +97,7 @@ async def closed_alert(update: Update, context: BotContext, stage: str) -> None:
     the page or picker, which stays (a lead page, Move all's stages; the workspace greys the
     button out and says the same under it). A reason too long for an alert (a long FORWARD_TO
     name) comes under it."""
-    label = pipeline.stage_label(context.content, stage, context.language(update))
+    label = pipeline_stages.stage_label(context.content, stage, context.language(update))
     forwarding = context.services.settings.forwarding()
     if forwarding is None:
         why = context.text(Text.PIPELINE_CLOSED_ALERT, stage=label)
@@ -164,7 +173,7 @@ async def export_command(update: Update, context: BotContext) -> None:
 
 def _export_refusal(context: BotContext, error: FilterError) -> str:
     """Which word was not understood (or not a date), said once, then the examples."""
-    stages = pipeline.stage_list(context.content, context.language())
+    stages = pipeline_stages.stage_list(context.content, context.language())
     usage = context.text(Text.EXPORT_USAGE_STAGES, stages=stages)
     problem = context.text(Text.EXPORT_UNKNOWN_OPTION)
     if error.word is not None:
@@ -187,10 +196,10 @@ async def stats_command(update: Update, context: BotContext) -> None:
     services, language = context.services, context.language(update)
     now = datetime.now(UTC)
     numbers = await stats.compute(services.store, now, services.settings.admin_ids)
-    flow = await pipeline.compute_stats(services.store, services.content, now)
+    flow = await pipeline_stats.compute_stats(services.store, services.content, now)
     asked = await question_stats.compute(services.store, now, services.settings.admin_ids)
     report = stats.report(numbers, context.content, language, services.settings)
-    report += f"\n\n{pipeline.stats_report(flow, context.content, language)}"
+    report += f"\n\n{pipeline_stats.stats_report(flow, context.content, language)}"
     live, needed = services.live_content, thresholds(services.settings)
     answers_now = question_stats.answers_now(live.current, live.matcher, needed)
     workspace = services.settings.workspace_url is not None
@@ -202,7 +211,7 @@ async def stats_command(update: Update, context: BotContext) -> None:
     chat = update.effective_chat
     if chat is None:
         return
-    drawn = pipeline.chart_data(flow, context.content, language)
+    drawn = pipeline_stats.chart_data(flow, context.content, language)
     if not any(count for _, count in [*drawn.days, *drawn.stages]):
         await reply(update, context.text(Text.STATS_CHART_EMPTY))  # empty axes read as broken
         return

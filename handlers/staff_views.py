@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo
 
 from bot.content import Content, Markup
-from bot.leads import form_order, pipeline, records
+from bot.leads import form_order, pipeline_stages, records, stage_changes
 from bot.leads.export import consent_applies, wib_words
 from bot.store import Lead
 from bot.store.leads import GUARDIAN_CONSENT
@@ -42,7 +42,7 @@ def stage_line(
         if lead.assignee_id is not None
         else content.text(Text.PIPELINE_NOBODY, language)
     )
-    stage = pipeline.stage_shown(content, lead.stage or "", language, closed)
+    stage = pipeline_stages.stage_shown(content, lead.stage or "", language, closed)
     return content.text(Text.LEADS_STAGE_LINE, language, stage=stage, assignee=assignee)
 
 
@@ -216,7 +216,7 @@ def lead_page(
         username=(
             f"@{lead.username}" if lead.username else content.text(Text.LEAD_NO_USERNAME, language)
         ),
-        chat_language=pipeline.language_name(content, language, lead.language),
+        chat_language=stage_changes.language_name(content, language, lead.language),
         source=lead.source or "—",
         consents=Markup("\n".join(consents)),
     )

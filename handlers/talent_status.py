@@ -6,7 +6,7 @@ from bot.answers.text import about_old_data, asks_to_register_again, references_
 from bot.content import FaqItem, Program
 from bot.data_copy import moment_text
 from bot.leads.export import to_wib
-from bot.leads.pipeline import short_day
+from bot.leads.pipeline_stats import short_day
 from bot.store.applications import REFERENCE_FORMAT
 from bot.store.pipeline import Registration
 from bot.support import still_waiting

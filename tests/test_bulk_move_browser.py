@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.leads import pipeline
+from bot.leads import stage_changes
 from bot.store.audit import Actor
 from bot.texts import Text
 from tests.browser import Chromium, page_url, served, watched
@@ -45,7 +45,7 @@ async def test_a_selection_with_leads_at_an_outcome_can_leave_them_where_they_ar
     others only, so those Tidak dilanjutkan stay where they are."""
     await seeded(bot.database, [Seed(7000 + n, MUSICIAN) for n in range(1, 4)])
     for lead in (2, 3):
-        move = await pipeline.change_stage(
+        move = await stage_changes.change_stage(
             bot.store, CONTENT, lead, "selesai", actor=Actor.cli(), notify=False, forwarding=None
         )
         assert move.outcome == "saved"

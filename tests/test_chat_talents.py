@@ -9,7 +9,7 @@ import sqlite3
 from pathlib import Path
 
 from bot.chat.guard import TALENT_IDS, talent_id
-from bot.leads.pipeline import stage_label
+from bot.leads.pipeline_stages import stage_label
 from bot.texts import Text
 from tests.leads import CONTENT, MUSICIAN, Seed, opening, seed, shown
 from tests.processes import call_cli, clean_env, start_cli

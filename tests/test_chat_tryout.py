@@ -11,7 +11,7 @@ import socket
 import stat
 from pathlib import Path
 
-from bot.leads.pipeline import stage_label
+from bot.leads.pipeline_stages import stage_label
 from bot.store import Store
 from bot.texts import Text
 from tests.leads import CONTENT, MUSICIAN, Seed, opening, read_csv, seed, shown

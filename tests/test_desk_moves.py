@@ -9,7 +9,7 @@ import json
 from typing import Any
 
 from bot.emulator import EmulatedUser
-from bot.leads import pipeline
+from bot.leads import stage_changes
 from bot.store.audit import Actor
 from bot.texts import Text
 from tests.conftest import ADMIN_ID
@@ -164,7 +164,7 @@ async def test_a_closed_duplicate_is_moved_by_no_chat_button_nor_the_command_lin
     assert state is not None and state.closed_duplicate and state.stage == "baru"
     assert rows(bot.database, "SELECT * FROM talent_updates") == []
     # `kocca-bot lead --stage` goes through the same core.
-    move = await pipeline.change_stage(
+    move = await stage_changes.change_stage(
         bot.store, CONTENT, 3, "ditinjau", actor=Actor.cli(), notify=False, forwarding=None
     )
     assert move.outcome == "closed_duplicate"

@@ -11,7 +11,7 @@ from typing import Any
 
 from playwright.async_api import Route
 
-from bot.leads import pipeline
+from bot.leads import stage_changes
 from bot.store.audit import Actor
 from bot.texts import Text
 from tests.browser import DESKTOP, Chromium, page_url, served, watched
@@ -360,7 +360,7 @@ async def test_the_history_says_whether_staff_chose_tanpa_kabar(
     """Review s49: "Tanpa kabar" and a stage without a message read the same."""
     await a_draft_then_two_leads(bot)
     for stage in ("dihubungi", "shortlist"):  # no message; then one, withheld
-        move = await pipeline.change_stage(
+        move = await stage_changes.change_stage(
             bot.store, CONTENT, 2, stage, actor=Actor.cli(), notify=False, forwarding=None
         )
         assert move.outcome == "saved"

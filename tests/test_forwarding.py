@@ -19,7 +19,7 @@ import pytest
 from bot import cli
 from bot.content_checks import forwarding_notes
 from bot.emulator import EmulatedUser
-from bot.leads.pipeline import message_for
+from bot.leads.pipeline_stages import message_for
 from bot.names import first_name
 from bot.ops.doctor import forwarding_check
 from bot.outreach import reminders as worker

@@ -8,7 +8,7 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from bot.leads.pipeline import parse_filter, start_of_today
+from bot.leads.lead_filters import parse_filter, start_of_today
 from bot.store.audit import Actor
 from bot.texts import Text
 from tests.conftest import ADMIN_ID

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.leads.pipeline import NoteError, check_note
+from bot.leads.stage_changes import NoteError, check_note
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import MUSICIAN, Seed, seeded

@@ -16,8 +16,9 @@ import pytest
 
 from bot.content import Content
 from bot.emulator import EmulatedUser
-from bot.leads import pipeline
-from bot.leads.pipeline import change_stage, message_for
+from bot.leads import bulk_moves, pipeline_stages
+from bot.leads.pipeline_stages import message_for
+from bot.leads.stage_changes import change_stage
 from bot.store import Store
 from bot.store.audit import Actor
 from bot.store.pipeline import LeadState
@@ -234,7 +235,7 @@ async def test_a_stage_message_to_a_parent_names_whose_registration_it_is(
         ("Bang Ucok", "Budi Santoso", True),
     ):
         state = replace(lead, first_name=first, full_name=full)
-        message = pipeline.message_for(CONTENT, "shortlist", state, None)
+        message = pipeline_stages.message_for(CONTENT, "shortlist", state, None)
         assert message is not None
         assert ("atas nama" in message.text) is noted, first
 
@@ -626,7 +627,7 @@ async def test_bulk_move_of_60_leads_sends_each_talent_one_message_under_the_bud
     transaction here (200 in production), so that 60 leads take three, the last one short.
     Twice what Telegram takes in a second, so the pace is held over its windows (120, ~5 s,
     proved no more)."""
-    monkeypatch.setattr(pipeline, "BULK_CHUNK", 25)
+    monkeypatch.setattr(bulk_moves, "BULK_CHUNK", 25)
     bot.emulator.set_rate_limits(global_per_second=30)
     admin = admin_of(staff_chat)
     await bot.send(admin, "/start")

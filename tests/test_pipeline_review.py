@@ -15,9 +15,10 @@ from typing import Any
 import yaml
 
 from bot.emulator import EmulatedUser
-from bot.leads import pipeline
+from bot.leads import pipeline_stats
 from bot.leads.export import WIB
-from bot.leads.pipeline import PipelineStats, change_stage
+from bot.leads.pipeline_stats import PipelineStats
+from bot.leads.stage_changes import change_stage
 from bot.ops.restore import restore
 from bot.ops.runlock import RunLock
 from bot.settings import PACKAGED_CONTENT_DIR, Settings
@@ -586,7 +587,7 @@ async def test_status_and_chart_write_dates_day_first_in_words(
     assert f"submitted {CONTENT.date_text(today, 'en')}" in listed.text  # "1 December 2026"
     assert today.isoformat() not in listed.text
     stats = PipelineStats([], {}, None, 0, [("2026-11-18", 2), ("2026-12-01", 1)])
-    days = pipeline.chart_data(stats, CONTENT, "id").days
+    days = pipeline_stats.chart_data(stats, CONTENT, "id").days
     assert days == [("18 Nov", 2), ("1 Des", 1)]
-    assert pipeline.chart_data(stats, CONTENT, "en").days[1] == ("1 Dec", 1)
-    assert pipeline.short_day(CONTENT, date(2027, 2, 11), "en") == "11 Feb"  # never 02/11
+    assert pipeline_stats.chart_data(stats, CONTENT, "en").days[1] == ("1 Dec", 1)
+    assert pipeline_stats.short_day(CONTENT, date(2027, 2, 11), "en") == "11 Feb"  # never 02/11

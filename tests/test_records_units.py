@@ -12,7 +12,7 @@ import pytest
 from bot.leads import answer_outcomes, records
 from bot.leads.digest import due_day, previous_digest
 from bot.leads.export import WIB
-from bot.leads.pipeline import FilterError, parse_filter
+from bot.leads.lead_filters import FilterError, parse_filter
 from bot.settings import Settings, SettingsError, load_settings
 from bot.store import Store
 from bot.texts import Text

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from bot.leads.pipeline import change_stage
+from bot.leads.stage_changes import change_stage
 from bot.store.audit import Actor
 from bot.texts import Text
 from tests.conftest import ADMIN_ID

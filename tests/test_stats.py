@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from bot.leads import desk_stats, pipeline, stats
+from bot.leads import desk_stats, pipeline_stats, stats
 from bot.leads.export import WIB
 from bot.store import Store
 from bot.store.audit import Actor
@@ -65,7 +65,7 @@ async def test_stats_write_dates_in_words_decimals_and_delays_as_each_language_d
     # Contacted within the day: "less than a day" (a new staff member read "0,0 hari" as a
     # mistake).
     same_day = "median kurang dari sehari setelah mendaftar (1 pendaftar)"
-    assert pipeline.contact_time(CONTENT, "id", 0.02, 1) == same_day
+    assert pipeline_stats.contact_time(CONTENT, "id", 0.02, 1) == same_day
     # The admin who asked has a chat with the bot too, but is staff, not a talent.
     assert "Orang yang mulai chat: 1" in lines
 
@@ -105,7 +105,7 @@ async def test_stats_count_submitted_answers_only_and_read_them_from_a_snapshot(
     reads = shared_reads(store, monkeypatch)
     try:
         numbers = await stats.compute(store, now, staff={408})
-        flow = await pipeline.compute_stats(store, CONTENT, now)
+        flow = await pipeline_stats.compute_stats(store, CONTENT, now)
     finally:
         await store.close()
 
@@ -160,7 +160,7 @@ async def test_the_workspace_shows_the_same_figures_as_stats_after_edits_moves_a
     reads = shared_reads(store, monkeypatch)
     try:
         numbers = await stats.compute(store, now, staff={501})
-        flow = await pipeline.compute_stats(store, CONTENT, now)
+        flow = await pipeline_stats.compute_stats(store, CONTENT, now)
         desk = await desk_stats.compute(store, CONTENT, now, staff={501})
     finally:
         await store.close()

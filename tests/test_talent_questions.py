@@ -10,7 +10,7 @@ import pytest
 from bot.answers.text import asks_after_reply
 from bot.emulator import EmulatedChat
 from bot.leads.export import to_wib
-from bot.leads.pipeline import short_day
+from bot.leads.pipeline_stats import short_day
 from bot.store import utc_now
 from bot.store.support import OwnQuestions
 from bot.support import quote_of, still_waiting

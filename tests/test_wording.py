@@ -18,7 +18,7 @@ import pytest
 from bot import content_wording as wording
 from bot.ask_off import strip_ask, without_ask
 from bot.content import Content, ContentError, load_content, translations
-from bot.leads.pipeline import message_for
+from bot.leads.pipeline_stages import message_for
 from bot.settings import PACKAGED_CONTENT_DIR, Forwarding
 from bot.store.pipeline import LeadState
 from bot.texts import IDENTIFIERS, Text, TextFormatter

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.content import Content
-from bot.leads.pipeline import PipelineStats, stats_from, stats_window
+from bot.leads.pipeline_stats import PipelineStats, stats_from, stats_window
 from bot.leads.stats import TOP_PROVINCES, Tally, ranked
 from bot.store import Store
 from bot.store.leads import Counts

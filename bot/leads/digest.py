@@ -31,7 +31,8 @@ from telegram.ext import ExtBot
 from bot.content import Content
 from bot.leads import records
 from bot.leads.export import WIB
-from bot.leads.pipeline import PipelineFilter, stage_label
+from bot.leads.lead_filters import PipelineFilter
+from bot.leads.pipeline_stages import stage_label
 from bot.leads.stats import decimal_text
 from bot.leads.waiting import cutoffs, stored_time, waiting_days
 from bot.outreach.reminders import Clock

@@ -1,6 +1,6 @@
 """The filter word staff probably meant when /leads or /export gets one it does not know.
 
-Pure of Telegram: both parsers (bot/leads/pipeline.py, bot/leads/export.py) put the word
+Pure of Telegram: both parsers (bot/leads/lead_filters.py, bot/leads/export.py) put the word
 they suggest on their FilterError, and `unknown_word_hint` says it in the staff member's
 language, the same way for both commands.
 """

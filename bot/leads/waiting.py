@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from bot.content import Content
-from bot.leads.pipeline import PipelineFilter
+from bot.leads.lead_filters import PipelineFilter
 from bot.settings import Settings, SettingsError
 from bot.store import Lead, Store
 from bot.store.leads import LeadFilter

@@ -2,8 +2,9 @@
 
 A stage change is previewed (the exact message, in the talent's language) and saved only
 with "Send update" or "Don't notify"; the consent gate, the compare-and-set on the lead's
-version, the one-message-at-most rule and the audit entry all live in bot/leads/pipeline.py
-and bot/store/pipeline.py. Replies go out as the staff group's relayed answers do.
+version, the one-message-at-most rule and the audit entry all live in bot/leads/stage_changes.py,
+bot/leads/bulk_moves.py and bot/store/pipeline.py. Replies go out as the staff group's relayed
+answers do.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from collections.abc import Awaitable, Callable
 from typing import Any, NoReturn
 
 from bot import support
-from bot.leads import pipeline
+from bot.leads import bulk_moves, pipeline_stages, stage_changes
 from bot.leads.export import plain_text
-from bot.leads.pipeline import NoteError
+from bot.leads.stage_changes import NoteError
 from bot.outreach.audience import languages_in_words
 from bot.store import utc_now
 from bot.store.pipeline import NOTE_LIMIT, LeadState, Move
@@ -41,7 +42,7 @@ async def note(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, An
     application_id = inputs.lead_id(body)
     text = inputs.words(body, "text", NOTE_LIMIT * 4)
     try:
-        kept = pipeline.check_note(text)
+        kept = stage_changes.check_note(text)
     except NoteError:
         length = len(text.strip())
         if length:
@@ -59,7 +60,7 @@ async def note(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, An
 
 async def _unknown_stage(desk: Desk, viewer: Viewer, application_id: int, stage: str) -> NoReturn:
     """A stage content does not have: refused and recorded, as a forged Telegram button is."""
-    wanted = pipeline.clean_key(stage)
+    wanted = pipeline_stages.clean_key(stage)
     await desk.store.pipeline.refuse(application_id, viewer.actor, "unknown_stage", wanted=wanted)
     raise inputs.BadInput("unknown stage")
 
@@ -75,17 +76,17 @@ def report(
     language, content = viewer.language, desk.content
     key = {
         # The delivery is reported in the admin's chat with the bot (report_chat_id).
-        "saved": pipeline.saved_text(move, Text.WS_SAVED_NOTIFYING, quiet=quiet),
+        "saved": stage_changes.saved_text(move, Text.WS_SAVED_NOTIFYING, quiet=quiet),
         "conflict": Text.PIPELINE_CONFLICT,
         "same": Text.PIPELINE_ALREADY_THERE,
         "no_consent": Text.PIPELINE_NO_CONSENT_TRANSFER,
         "closed_duplicate": Text.PIPELINE_CLOSED_DUPLICATE,
     }[move.outcome]
     shown = stage if move.outcome == "no_consent" or move.state is None else move.state.stage
-    label = pipeline.stage_label(content, shown, language)
+    label = pipeline_stages.stage_label(content, shown, language)
     values = {}
     if move.outcome == "closed_duplicate":  # as in Telegram: of which lead
-        values["other"] = pipeline.closed_of(content, language, move.state)
+        values["other"] = pipeline_stages.closed_of(content, language, move.state)
     if move.outcome == "no_consent":  # as in Telegram: why, naming the recipient if there is one
         forwarding = desk.services.settings.forwarding()
         if forwarding is None:
@@ -121,12 +122,14 @@ async def preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
     current = state if state.version == version else None
     message = None
     forwarding = desk.services.settings.forwarding()
-    if current is not None and not pipeline.lacks_consent(content, stage, current, forwarding):
-        message = pipeline.message_for(content, stage, current, forwarding)
+    if current is not None and not pipeline_stages.lacks_consent(
+        content, stage, current, forwarding
+    ):
+        message = pipeline_stages.message_for(content, stage, current, forwarding)
     if current is None or message is None or current.closed_duplicate:
         # Saved at once, or refused by the store, which records why (a lead closed as a
         # duplicate is refused there: no preview of a message it will not get).
-        move = await pipeline.change_stage(
+        move = await stage_changes.change_stage(
             desk.store,
             content,
             application_id,
@@ -139,7 +142,7 @@ async def preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
         return report(desk, viewer, application_id, stage, move)
     # The message names the talent: recorded as a view of the lead, as a Move all's examples.
     await desk.store.audit.add(viewer.actor, "stage_previewed", current.reference, stage=stage)
-    intro = await pipeline.lead_preview_intro(desk.store, content, language, current, stage)
+    intro = await stage_changes.lead_preview_intro(desk.store, content, language, current, stage)
     return {
         "outcome": "preview",
         "intro": plain_text(intro),
@@ -158,7 +161,7 @@ async def move(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, An
     if stage not in desk.content.stages:
         await _unknown_stage(desk, viewer, application_id, stage)
     await _state(desk, application_id)  # a draft or an id never given: 404, nothing recorded
-    result = await pipeline.change_stage(
+    result = await stage_changes.change_stage(
         desk.store,
         desk.content,
         application_id,
@@ -185,12 +188,12 @@ async def bulk_preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict
         body.get("skip_outcomes"), "skip_outcomes"
     )
     if without_outcomes:
-        leads = [lead for lead in leads if not pipeline.at_outcome(content, lead, stage)]
+        leads = [lead for lead in leads if not bulk_moves.at_outcome(content, lead, stage)]
     forwarding = desk.services.settings.forwarding()
     told = await desk.store.pipeline.told([lead.application_id for lead in leads])
     waiting = await desk.store.support.questions_waiting({lead.user_id for lead in leads})
-    preview = pipeline.bulk_preview(content, stage, leads, forwarding, told, waiting)
-    label = pipeline.stage_label(content, stage, language)
+    preview = bulk_moves.bulk_preview(content, stage, leads, forwarding, told, waiting)
+    label = pipeline_stages.stage_label(content, stage, language)
     selection = desk.content.text(Text.WS_BULK_SELECTION, language)
     if without_outcomes:
         selection += ", " + desk.content.text(Text.BULK_WITHOUT_OUTCOMES, language)
@@ -203,7 +206,7 @@ async def bulk_preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict
             desk.say(
                 Text.BULK_EXAMPLE,
                 language,
-                talent_language=pipeline.talent_language(content, language, lead.language),
+                talent_language=stage_changes.talent_language(content, language, lead.language),
                 reference=lead.reference,
             )
             for lead, _ in preview.examples
@@ -222,7 +225,7 @@ async def bulk_preview(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict
         count=len(leads),
         filter=selection,
         stage=label,
-        skipped=pipeline.preview_skipped(content, language, preview, stage, forwarding),
+        skipped=bulk_moves.preview_skipped(content, language, preview, stage, forwarding),
         message_info=info,
     )
     # Kept as Telegram's Move all keeps its preview: confirming moves these leads, each only
@@ -266,18 +269,18 @@ async def bulk_move(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[st
         raise inputs.BadInput("unknown stage")
     store = desk.store
     words = desk.content.text(Text.WS_BULK_SELECTION, "en")
-    started = await pipeline.start_bulk_move(
+    started = await bulk_moves.start_bulk_move(
         store, batch_id, stage, actor=viewer.actor, notify=notify, filter_words=words
     )
-    if not isinstance(started, pipeline.BulkStart):
-        minutes = int(pipeline.PREVIEW_LIFETIME.total_seconds() // 60)
+    if not isinstance(started, bulk_moves.BulkStart):
+        minutes = int(bulk_moves.PREVIEW_LIFETIME.total_seconds() // 60)
         if started == "expired":
             text = desk.say(Text.WS_BULK_EXPIRED, language, minutes=minutes)
         else:
             text = desk.say(Text.WS_BULK_GONE, language)
         return {"outcome": started, "text": text}
     number = started.number
-    result = await pipeline.bulk_move(
+    result = await bulk_moves.bulk_move(
         store,
         content,
         batch_id,
@@ -295,12 +298,12 @@ async def bulk_move(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[st
         stage,
         result.messages,
     )
-    label = pipeline.stage_label(content, stage, language)
+    label = pipeline_stages.stage_label(content, stage, language)
     skipped = ""
     if changed or result.already:
         skipped = desk.say(Text.BULK_SKIPPED, language, changed=changed, already=result.already)
     if result.duplicates:  # left closed, as the preview said
-        skipped += pipeline.skipped_duplicates(content, language, result)
+        skipped += bulk_moves.skipped_duplicates(content, language, result)
     if result.no_consent:
         skipped += desk.say(
             Text.BULK_SKIPPED_NO_CONSENT, language, count=result.no_consent, stage=label

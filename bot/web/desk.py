@@ -1,7 +1,7 @@
 """What every workspace request works with: who asks, in which language, and the bot's parts.
 
 The workspace reads through the store and acts through the same core functions as the staff
-desk in Telegram (bot/leads/pipeline.py, bot/support.py); it never goes through handlers.
+desk in Telegram (bot/leads/stage_changes.py, bot/support.py); it never goes through handlers.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 from telegram import Bot
 
 from bot.content import Content
-from bot.leads import form_order, pipeline, waiting
+from bot.leads import form_order, pipeline_stages, waiting
 from bot.leads.export import plain_text, wib_text
 from bot.services import Services
 from bot.store import Store
@@ -134,7 +134,7 @@ class Labels:
     def stage(self, key: str, closed_duplicate: bool = False) -> str:
         """A stage's label ("❓ key" for one content no longer has); a lead's closed as a
         duplicate says so: "Baru · 🔁 ditutup (duplikat)"."""
-        return pipeline.stage_shown(self.content, key, self.language, closed_duplicate)
+        return pipeline_stages.stage_shown(self.content, key, self.language, closed_duplicate)
 
     def choice(self, question_key: str, value: str | None) -> str | None:
         """A choice answer's label (the code itself if content no longer offers it)."""

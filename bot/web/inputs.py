@@ -15,7 +15,7 @@ from typing import Any
 from bot.content import Content
 from bot.leads import records
 from bot.leads.export import start_of_day_utc
-from bot.leads.pipeline import start_of_today
+from bot.leads.lead_filters import start_of_today
 from bot.parsing import FIRST_YEAR, LAST_YEAR, iso_day
 from bot.store.leads import MAX_SEARCH, LeadFilter
 from bot.store.workspace import SORTS

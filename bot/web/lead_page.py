@@ -9,7 +9,7 @@ import logging
 from typing import Any
 
 from bot.data_copy import kind_label
-from bot.leads import form_order, pipeline
+from bot.leads import form_order, pipeline_stages, stage_changes
 from bot.leads.export import consent_applies, wib_text, wib_words
 from bot.leads.records import telegram_name as account_name
 from bot.store.conversation import size_over_budget
@@ -96,11 +96,11 @@ def _history(item: HistoryItem, labels: Labels, names: dict[int, str]) -> dict[s
         "by": None if item.actor.user_id is None else names.get(item.actor.user_id),
         "via": item.actor.via,
         "notified": item.notified,
-        "quiet": pipeline.moved_quietly(labels.content, item),  # saved with Don't notify
+        "quiet": stage_changes.moved_quietly(labels.content, item),  # saved with Don't notify
         "withheld": item.withheld,  # … and recorded so (since session 50)
         # Nothing to send, to a stage with a message: the talent had got it before.
         "told_before": item.no_message
-        and pipeline.has_message(labels.content, item.to_value or ""),
+        and pipeline_stages.has_message(labels.content, item.to_value or ""),
         "at": wib_text(item.created_at),
     }
 
@@ -181,10 +181,10 @@ async def _page(desk: Desk, viewer: Viewer, found: Lead, state: LeadState) -> di
     closed = [
         key
         for key in content.stages
-        if forwarding is not None and pipeline.lacks_consent(content, key, state, forwarding)
+        if forwarding is not None and pipeline_stages.lacks_consent(content, key, state, forwarding)
     ]
     filled_by = None
-    if pipeline.in_another_name(found.first_name, state.full_name):
+    if pipeline_stages.in_another_name(found.first_name, state.full_name):
         key = (
             Text.WS_LEAD_FILLED_BY
             if form_order.minor(content, found.answers)
@@ -227,7 +227,7 @@ async def _page(desk: Desk, viewer: Viewer, found: Lead, state: LeadState) -> di
             "telegram_name": telegram_name,
             "username": found.username,
             "user_id": found.user_id,
-            "language": pipeline.language_name(desk.content, language, state.language),
+            "language": stage_changes.language_name(desk.content, language, state.language),
             "source": found.source,
         },
         "answers": answers,

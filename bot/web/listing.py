@@ -15,7 +15,7 @@ from typing import Any
 from bot.answers import stats as question_stats
 from bot.answers.desk import thresholds
 from bot.content import Content
-from bot.leads import desk_stats, form_order, pipeline, waiting
+from bot.leads import desk_stats, form_order, pipeline_stages, pipeline_stats, waiting
 from bot.leads import records as lead_records
 from bot.leads.export import WIB, plain_text
 from bot.store.questions import Listed, Listing, Week
@@ -95,7 +95,7 @@ async def session(desk: Desk, viewer: Viewer) -> dict[str, Any]:
                 "contacted": stage.contacted,
                 # No lead can be moved there (FORWARD_TO unset): the page says so up front;
                 # the server refuses such a move anyway.
-                "closed": pipeline.closed_to_every_lead(content, key, forwarding),
+                "closed": pipeline_stages.closed_to_every_lead(content, key, forwarding),
             }
             for key, stage in content.stages.items()
         ],
@@ -363,9 +363,9 @@ async def _statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:
     figures, asked = lead_figures.result(), questions.result()  # summaries masked again
     flow, counts = figures.flow, figures.counts
     labels = Labels(content, language)
-    chart = pipeline.chart_data(flow, content, language)
+    chart = pipeline_stats.chart_data(flow, content, language)
     median = flow.median_days_to_contact
-    contact = plain_text(pipeline.contact_time(content, language, median, flow.contacted))
+    contact = plain_text(pipeline_stats.contact_time(content, language, median, flow.contacted))
     question = content.questions.get("sector")
     return {
         "funnel": [
@@ -391,7 +391,7 @@ async def _statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:
         "days": [{"label": label, "count": n} for label, n in chart.days],
         "stages": [{"label": label, "count": n} for label, n in chart.stages],
         # Closed as a duplicate: in no stage's bar, said under them as /stats says it.
-        "duplicates": pipeline.duplicates_line(content, language, flow.duplicates)
+        "duplicates": pipeline_stats.duplicates_line(content, language, flow.duplicates)
         if flow.duplicates
         else None,
         "sectors": [

@@ -18,7 +18,8 @@ import json
 import secrets
 from typing import Any
 
-from bot.leads.pipeline import in_another_name, language_name
+from bot.leads.pipeline_stages import in_another_name
+from bot.leads.stage_changes import language_name
 from bot.store import utc_now
 from bot.store.workspace import LogLine, WaitingTalent
 from bot.support import answered_first, display_name, quote_of, quoted_question

@@ -14,9 +14,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from bot.content import Markup, Question
-from bot.leads import answer_outcomes, form_order, pipeline, records, waiting
+from bot.leads import answer_outcomes, form_order, pipeline_stages, records, stage_changes, waiting
 from bot.leads.export import plain_text, wib_text
-from bot.leads.pipeline import NoteError
+from bot.leads.stage_changes import NoteError
 from bot.store import Lead
 from bot.store.duplicates import DuplicateMark
 from bot.store.pipeline import NOTE_LIMIT, LeadState
@@ -188,7 +188,7 @@ async def contacted(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[st
     note = None
     if text.strip():
         try:
-            note = pipeline.check_note(text)
+            note = stage_changes.check_note(text)
         except NoteError:
             return {"outcome": "refused", "text": _note_refusal(desk, language, text)}
     stage = records.contacted_stage(content)
@@ -201,7 +201,7 @@ async def contacted(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[st
         # As in Telegram: a contact never moves a lead backwards (nor reopens a duplicate).
         # The stage stays, so the note is the contact's only record: without one nothing
         # would be kept (a staff review: an empty note was taken and recorded nothing).
-        label = pipeline.stage_label(content, state.stage, language)
+        label = pipeline_stages.stage_label(content, state.stage, language)
         if note is None:
             said = desk.say(Text.WS_CONTACTED_NOTE_NEEDED, language, stage=label)
             return {"outcome": "refused", "text": said}
@@ -215,7 +215,7 @@ async def contacted(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[st
             "version": state.version,
             "notified": False,
         }
-    move = await pipeline.change_stage(
+    move = await stage_changes.change_stage(
         desk.store,
         content,
         application_id,
@@ -399,7 +399,7 @@ async def edit_note(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[st
     text = inputs.words(body, "text", NOTE_LIMIT * 4)
     language = viewer.language
     try:
-        kept = pipeline.check_note(text)
+        kept = stage_changes.check_note(text)
     except NoteError:
         return {"outcome": "refused", "text": _note_refusal(desk, language, text)}
     note = await desk.store.staff_notes.note(note_id)
@@ -547,6 +547,6 @@ def _waiting(desk: Desk, viewer: Viewer, state: LeadState, *, closed: bool) -> s
     item = WaitingLead(
         state.application_id, state.reference, state.stage, state.stage_changed_at, None
     )
-    label = pipeline.stage_label(desk.content, state.stage, viewer.language)
+    label = pipeline_stages.stage_label(desk.content, state.stage, viewer.language)
     days = waiting.waiting_days(item, now)
     return desk.say(Text.RECORDS_WAITING_DAYS, viewer.language, days=days, stage=label)
