@@ -9,7 +9,7 @@ from telegram import Update
 
 from bot.answers.text import chatter, wants_to_register
 from bot.content import Markup
-from bot.leads import answer_outcomes, form_order, records, slips, stage_changes
+from bot.leads import answer_outcomes, asked_questions, form_order, records, stage_changes
 from bot.leads.change_wish import asks_about_the_choice, wants_to_change
 from bot.leads.intake_flow import IntakeFlow
 from bot.leads.intake_screens import SECTOR, Screen, parse_press
@@ -177,13 +177,13 @@ async def private_message(update: Update, context: BotContext) -> None:
         screen = await flow.text(draft, message.text, update.update_id, message.date, language)
         if screen.language is not None and context.talent is not None:  # stored: spoken now
             context.talent = replace(context.talent, language=screen.language, language_chosen=True)
-        asked = screen.asking is not None or slips.asked_instead(
+        asked = screen.asking is not None or asked_questions.asked_instead(
             screen.error, screen.note, message.text
         )
-        strict = slips.could_be_its_answer(screen.question)
+        strict = asked_questions.could_be_its_answer(screen.question)
         shown = None
         if asked:  # matched and recorded up to the "?", not what follows ("saya Rahmat, …")
-            part = screen.asking or slips.asking_part(message.text)
+            part = screen.asking or asked_questions.asking_part(message.text)
             sector = screen.answers.get(SECTOR)
             field = sector if isinstance(sector, str) else None
             shown = await answers.answer_in_form(
@@ -192,7 +192,7 @@ async def private_message(update: Update, context: BotContext) -> None:
                 strict=strict,
                 asked=part,
                 field=field,
-                offer_only=slips.few_words(part),
+                offer_only=asked_questions.few_words(part),
             )
         if screen.asking is not None:
             # Choices ticked from the same message: said below whatever the FAQ showed; with

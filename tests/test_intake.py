@@ -16,7 +16,7 @@ from bot.emulator import EmulatedUser
 from bot.leads import form_order
 from bot.leads.answer_outcomes import NONE_YET
 from bot.leads.form_order import choices
-from bot.leads.slips import stage_name_in
+from bot.leads.sentence_names import stage_name_in
 from bot.store.db import ago
 from bot.texts import Text
 from tests.harness import Harness

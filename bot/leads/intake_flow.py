@@ -15,7 +15,15 @@ from datetime import datetime
 
 from bot.answers.text import acknowledges
 from bot.content import Question
-from bot.leads import answer_outcomes, field_checks, form_order, intent_words, places, slips
+from bot.leads import (
+    answer_outcomes,
+    field_checks,
+    form_order,
+    intent_words,
+    places,
+    sentence_names,
+    slips,
+)
 from bot.leads.email_typos import EmailSuggestion, suggestion_for
 from bot.leads.intake_screens import (
     CONSENT,
@@ -376,7 +384,7 @@ class IntakeFlow(TypedAnswers, TypedChoices):
         if outcome.city is not None and question.city_question in self._content.questions:
             both = {question.key: outcome.value, question.city_question: outcome.city}
             return await self._move_on(draft, answers, both, update_id, after=question.key)
-        found = slips.stage_name_in(question, text)
+        found = sentence_names.stage_name_in(question, text)
         if found is not None and found != outcome.value:  # "…tampil dengan nama Ratna Solo…"
             # Asked back, not taken: a name is the talent's to confirm. Kept with the draft as
             # the email's suggestion is, with the text as typed for "keep it as I typed it".

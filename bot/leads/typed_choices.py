@@ -10,6 +10,7 @@ from typing import Any
 from bot.content import Question, T
 from bot.leads import (
     answer_outcomes,
+    asked_questions,
     choice_words,
     field_checks,
     form_order,
@@ -155,7 +156,7 @@ class TypedChoices(IntakeSteps):
         if pending and (intent_words.says_done(text) or self._chatter(text)):  # "udah kak", "ok"
             return Screen(QUESTION, draft, question, answers, note=Text.INTAKE_PRESS_DONE)
         other = form_order.other_follow_up(question, self._content)
-        if other is None or other[0] not in pending or slips.asks(question, text):
+        if other is None or other[0] not in pending or asked_questions.asks(question, text):
             return None
         if about_the_step(question, text) is not None:
             return None  # "ini wajib ga" is about this question, not what "Lainnya" is
@@ -235,7 +236,7 @@ class TypedChoices(IntakeSteps):
         Market. Apakah BIFF ACF juga menerima proyek dokumenter?", a talents' review: nothing
         was ticked, and the talent typed them again): ticked as typed alone, said, and the
         question carried for the FAQ. None when the first part ticks nothing (all of it asks)."""
-        parts = slips.answered_then_asked(text)
+        parts = asked_questions.answered_then_asked(text)
         if parts is None or asks_at_choices(question, self._content, answers, parts[0]):
             return None
         typed = await self._typed_selection(draft, question, answers, parts[0], update_id)

@@ -1,0 +1,367 @@
+"""A name said as a sentence at a name question ("nama saya Rina", "Nama artis saya Galih
+Prasetyo", "Biasanya saya tampil dengan nama Ratna Solo"): the name it says, or that which of
+its names is meant is not clear (asked back).
+
+Talents' and attackers' reviews found whole sentences stored as names; the form's `slip`
+(bot/leads/slips.py) keeps only the name, said back to the talent so a wrong cut is seen.
+Pure text rules, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.content import Question
+from bot.leads.intent_words import fold
+
+# A name said as a sentence ("nama saya Rina", "namaku Rina", "Nama Keponakan Saya Marthen
+# Ndun", "my name is Jess", "nama panggung: Sari"): the name is what follows. A guardian in a
+# talents' review had the whole sentence stored as the child's name. Only with a pronoun, a
+# relative, "adalah"/"is" or a colon after "nama": "Nama Besar Putra" is a name (an attacker).
+# Whose name it is, when the form is filled in for someone else ("nama artis saya", "nama
+# klien saya", "nama artisnya", "nama lengkapnya", "her name is", "my artist's name is"; a
+# talents' review: a manager's "Nama artis saya Galih Prasetyo" was stored whole).
+_WHOSE_NAME = r"(?:anak|keponakan|ponakan|cucu|adik|adek|putri|putra|murid|artis|klien)"
+_INTRODUCED = re.compile(
+    r"^(?:namaku\b|(?:nama(?:nya)?|my\s+(?:full\s+|(?P<stage>stage|band'?s?)\s+)?name"
+    r"|(?:her|his|my\s+(?:artist|client|son|daughter|child|kid)'?s)\s+(?:full\s+)?name"
+    r"|(?P<our>our)\s+name)"
+    r"(?:\s+(?:lengkap(?:nya)?|(?P<band>panggung(?:nya)?|band|grup)|asli(?:nya)?))?"
+    rf"(?:\s+{_WHOSE_NAME}(?=[\s:]))?"
+    r"(?:\s+(?:saya|aku|ku|gue|gw|kami)\b|\s*:|\s+(?:adalah|yaitu|ialah|is)\b"
+    rf"|(?<=lengkapnya)(?=\s)|\s+{_WHOSE_NAME}nya\b))"
+    r"(?:\s+(?:adalah|yaitu|ialah|is)\b)?\s*[:\-=]?\s*",
+    re.I,
+)
+# An introduction that says a name follows: "nama lengkap saya:", "my name is".
+_INTRODUCED_TOLD = re.compile(r"(?:[:\-=]|\b(?:adalah|yaitu|ialah|is))[\s.…]*$", re.I)
+_NOT_A_NAME = frozenset({"saya", "aku", "ku", "gue", "gw", "kami", "adalah", "is", ""})
+# A name said inside a sentence, after what it is the name of ("Sebagaimana saya sebutkan, nama
+# lengkap saya Sari Rahmawati.", "Band kita namanya Senja di Dago kang", "Nama produsernya JKO
+# beats", "rumah produksi saya bernama Lontara Docs"; a talents' review had each stored whole):
+# the name is what follows, up to the sentence's end or a comma.
+_NAMED_WITHIN = re.compile(
+    r"(?<!\w)(?P<lead>(?P<own>nama(?:\s+(?:lengkap|asli))?\s+(?:saya|aku|gue|gw)|namaku)"
+    rf"|(?P<whose>nama(?:\s+lengkap)?\s+{_WHOSE_NAME}(?:\s+(?:saya|aku|gue|gw|kami)|nya)"
+    r"|nama\s+lengkapnya)"
+    r"|nama(?:\s+(?:lengkap|panggung|band|grup|asli))?\s+(?:saya|aku|gue|gw|kami|kita)"
+    r"|nama\s+[^\W\d_]+nya|nama\s+panggung|(?P<called>namanya|bernama))"
+    r"(?:\s+(?:adalah|yaitu|ialah))?\s*:?\s+(?P<name>.+)$",
+    re.I,
+)
+# Where a name said in a sentence ends: a mark of the sentence's end or a comma...
+_NAME_ENDS = re.compile(r"[.!?;,]+(?=\s|$)")
+# ...but not the dot of an abbreviation or an initial ("Muh. Rizki", "Sari R. Dewi", "PT.
+# Lontara Docs"; an attacker's review had each cut at its dot): a single letter, a word in
+# capitals of up to three ("PT", "CV"), or one of these.
+_ABBREVIATED = frozenset(
+    "muh moh moch mochd muhd mhd m dr drs dra ir st ds hj kh prof sdr sdri jl kec kab mr mrs ms"  # noqa: SIM905 -- a word list reads best as words
+    " ust bpk ibu pak bu".split()
+)
+_ABBREVIATION_MOST = 3
+# ...and a dot, abbreviation's or not, before a word that starts a new sentence, in any case,
+# ends it ("nama saya ANA. Dari Bandung", "Sari M. Saya dari Bandung", "nama band saya Senja.
+# kami dari Bandung"; a second attacker's review had the next sentence kept). "I" starts one
+# unless a Balinese name follows it ("Dr. I Made Sudarma").
+_STARTS_SENTENCE = frozenset(
+    "dari asal saya aku gue gw kami kita tinggal umur usia domisili berdomisili lahir sekarang"  # noqa: SIM905 -- a word list reads best as words
+    " from i i'm im we my our".split()
+)
+_BALINESE = frozenset(
+    "wayan made nyoman ketut putu gede gusti komang kadek nengah".split()  # noqa: SIM905 -- a word list reads best as words
+)
+# A name said after another time ("dulu namanya Senja, sekarang Fajar"; an attacker's review:
+# the old name stored), within three words before its lead-in...
+_NOT_NOW = frozenset(
+    "dulu dahulu dulunya sebelumnya awalnya tadinya lama mantan bekas".split()  # noqa: SIM905 -- a word list reads best as words
+)
+# ...or another person's: one of these owning the lead-in, "bapak bernama Joko", "anak saya
+# namanya Ucok" (an attacker's review: the father's name stored). Not one addressing the
+# reader before it ("Halo kakak, nama saya Sari", "Hai temen, nama aku Budi": a second
+# attacker's review had them asked back).
+_NOT_ME = frozenset(
+    "bapak ibu ayah ayahnya ibunya bapaknya anak anaknya adik adiknya kakak kakaknya istri"  # noqa: SIM905 -- a word list reads best as words
+    " suami teman temen guru pacar".split()
+)
+_WHOSE = frozenset("saya aku ku gue gw kami kita dia kamu mu beliau".split())  # noqa: SIM905 -- a word list reads best as words
+# A name after "namanya"/"bernama" that starts with one of these is a saying, not a name
+# ("namanya juga usaha", "Namanya Juga Usaha band").
+_SAYING = frozenset(
+    "juga jg aja saja sih kok memang emang doang yang yg itu ini apa siapa ya".split()  # noqa: SIM905 -- a word list reads best as words
+)
+# "sesuai KTP" before a name ("nama lengkap saya sesuai KTP Sari Rahmawati").
+_AS_IN_PAPERS = re.compile(
+    r"^(?:sesuai|menurut|seperti\s+di|di)\s+(?:dengan\s+)?(?:ktp|akta|kk|paspor|passport"
+    r"|identitas|ijazah|sim)\s*(?:saya|aku)?\s*[:\-]?\s+",
+    re.I,
+)
+
+# A second lead-in or a particle right after the first, in lower case ("nama band kami
+# bernama Senja", "namaku ya Sari"; a second attacker's review had "bernama Senja" stored).
+# Capitalised, it may be the name ("nama band kami Namanya Juga Usaha").
+_LEAD_AGAIN = re.compile(r"^(?:(?:bernama|namanya|ya|yaa|sih|tuh|kak|kakak|kk|kang)\s+)+")
+
+
+def _after_lead(name: str) -> str:
+    """What follows a name's lead-in, without "sesuai KTP" or a second lead-in before it."""
+    return _AS_IN_PAPERS.sub("", _LEAD_AGAIN.sub("", name))
+
+
+@dataclass(frozen=True, slots=True)
+class _Name:
+    """A name read from a typed answer: `cut` from a sentence, or the answer whole;
+    `unsure`, which of its names is meant is not clear (asked back)."""
+
+    text: str
+    cut: bool = False
+    unsure: bool = False
+
+
+_UNSURE = _Name("", unsure=True)
+_NAMED_WITHIN_WORDS = 6  # at most: more is a sentence read wrong
+_ASKING_NAME = frozenset({"apa", "siapa", "what"})  # "namanya apa ya": asked, no name
+
+
+# The question a stage name said in a sentence is looked for at.
+STAGE_NAME = "stage_name"
+# A stage name said in a sentence, with how the talent performs ("Biasanya saya tampil dengan
+# nama Ratna Solo di panggung", "manggung pakai nama 'Ratna Solo'", "dikenal sebagai Ratna
+# Solo", "I perform under the name Ratna Solo"): a talents' review had the sentence stored
+# whole. A word of performing, then "nama"/"sebagai"/"as", then the name up to the sentence's
+# next part ("di panggung", "kak", a comma). A name without such a word ("Kalau Tidak Ada
+# Kamu", "Wajib Militer", "Tampil Beda") is no sentence.
+_STAGE_NAME_SAID = re.compile(
+    r"\b(?:tampil|manggung|nyanyi|bernyanyi|berkarya|dikenal|pakai|pake|memakai|menggunakan"
+    r"|perform\w*|known|go\s+by|goes\s+by)\b"
+    r"(?:\s+\S+){0,3}?\s+(?:(?:dengan|pakai|pake|memakai|menggunakan|under)\s+)?(?:the\s+)?"
+    r"(?P<intro>(?:nama(?:nya)?|name)(?:\s+(?:panggung|band|grup|samaran|stage))?|sebagai|as)"
+    r"\s*:?\s+"
+    r"(?P<name>.+?)\s*(?:[,.;!?]|\s+(?:di|kalau|kalo|klo|saat|waktu|ketika|kak|ya|on|when|at|in"
+    r"|for)\b|$)",
+    re.I,
+)
+_QUOTES = "\"'\u201c\u201d\u2018\u2019"
+# Words that are no stage name of their own: "tampil dengan nama asli saya".
+_NOT_A_STAGE_NAME = frozenset(
+    "asli saya aku ku gue gw sendiri lengkap yang sama itu ini juga tersebut"  # noqa: SIM905 -- a word list reads best as words
+    " my own real full same the".split()
+)
+_STAGE_NAME_WORDS = 6  # at most: more is a sentence read wrong
+
+
+def stage_name_in(question: Question, text: str) -> str | None:
+    """The stage name a sentence at the stage name says, to be asked back ("Nama
+    panggungmu Ratna Solo?"), or None."""
+    if question.key != STAGE_NAME:
+        return None
+    found = _STAGE_NAME_SAID.search(" ".join(text.split()))
+    if found is None:
+        return None
+    said = found.group("name")
+    name = said.strip(_QUOTES + " ")
+    words = fold(name).split()
+    if not words or len(words) > _STAGE_NAME_WORDS or set(words) <= _NOT_A_STAGE_NAME:
+        return None
+    # "sebagai"/"as" without "nama": a name only as one is written, capitalised or quoted
+    # ("dikenal sebagai Ratna Solo"), not "tampil sebagai pembuka", "gitar sebagai instrumen
+    # utama" (an attacker's review).
+    if found.group("intro").casefold() in ("sebagai", "as") and not (
+        name[:1].isupper() or said[:1] in _QUOTES
+    ):
+        return None
+    return name
+
+
+# Chat particles a talent ends a short answer with ("bandung kak", "Studio Kopi ya"): not part
+# of the name. Not "min" or "bang", which end real names ("Lee Min").
+TRAILING_PARTICLES = frozenset(
+    {"kak", "kakak", "kk", "kang", "ya", "yaa", "dong", "deh", "sih", "nih"}
+)
+# Of those, "kang" addresses the bot only in lower case: "Kang" is a (Korean) name ("Daniel
+# Kang"; an attacker's review had it cut). "Kak", "KAK", "Kakak" are none (a second
+# attacker's review had "Sari Rahmawati Kak" kept).
+_NAME_TOO = "kang"
+
+
+# A remark about the talent in brackets after a name ("PT Deli Sinema Kreatif (I'm the owner
+# and lead producer)"; a talents' review had it stored whole as the production house): not
+# part of the name. Brackets that say nothing of "I"/"saya" stay ("Lontara Docs (Makassar)").
+_ASIDE = re.compile(r"\s*\(([^()]*)\)\s*$")
+_ABOUT_ME = frozenset("i my me mine saya aku gue gw sy".split())  # noqa: SIM905 -- a word list reads best as words
+
+
+# The same after a comma, as its first words ("Galih Prasetyo, saya manajernya", "Putri Ayu,
+# saya ibunya": an attacker's review had them stored in the name).
+_COMMA_ASIDE = re.compile(r",\s*(?:saya|aku|gue|gw|sy|i\s*'?m|i\s+am)\s+\w.*$", re.I)
+
+
+def without_aside(name: str) -> str | None:
+    """A name without a remark about the talent in brackets, or after a comma, at its end;
+    None if it has none (or is nothing else)."""
+    found = _ASIDE.search(name)
+    if found is None or _ABOUT_ME.isdisjoint(fold(found.group(1)).split()):
+        found = _COMMA_ASIDE.search(name)
+    if found is None:
+        return None
+    return name[: found.start()].rstrip(" ,") or None
+
+
+def without_introduction(answer: str, *, own: bool) -> _Name | None:
+    """The name a sentence introduces; None for an introduction with no name after it
+    ("Nama saya", "my name is", "nama lengkap saya:"; a talents' review: "Nama saya" was
+    stored as the full name, and the name sent after it as the stage name). `own`: the
+    talent's own name is asked, which a stage name's or a band's introduction does not give
+    (asked back)."""
+    found = _INTRODUCED.match(answer)
+    if found is None:
+        return _named_within(answer, own=own)
+    theirs = found.group("band") or found.group("stage") or found.group("our")
+    if own and theirs:
+        return _UNSURE  # "Nama panggung saya Sasa" at the full name
+    rest = answer[found.end() :]
+    later = _NAMED_WITHIN.search(rest)
+    if not theirs and later is not None and later.group("own") is None:
+        # "Nama saya Sari, nama panggung Sasa" (a second attacker's review: stored whole):
+        # the talent's own name up to its end at the full name, the later one at the stage
+        # name.
+        if not own:
+            return _named_within(rest, own=False)
+        if later.group("whose") is not None:
+            return _UNSURE  # "Nama saya Wulan, nama artis saya Galih": whose is asked?
+        mine = _name_said(rest)
+        if mine is None or len(mine) > later.start():  # no end before the later lead-in
+            return _UNSURE
+        return _Name(_after_lead(mine).strip(), cut=True)
+    name = _before_next_sentence(_after_lead(rest))
+    said = set(fold(name).split()) - TRAILING_PARTICLES - _NOT_A_NAME
+    if said:
+        return _Name(name, cut=True)
+    # Written as a title, with nothing after it to read as one, it is the name ("Nama Band
+    # Kami"): a phone capitalises only the first word of "Nama saya".
+    told = _INTRODUCED_TOLD.search(answer) is not None
+    return None if told or not all(word[:1].isupper() for word in answer.split()) else _Name(answer)
+
+
+def _named_within(answer: str, *, own: bool) -> _Name:
+    """The name a sentence names after what it is the name of (_NAMED_WITHIN), or the answer
+    as typed: a name written as one, every word capitalised ("Anak Bernama Senja", "Yang
+    Namanya Cinta"), one too long to be a name, one in lower case or a saying after
+    "namanya"/"bernama" ("anak bernama senja", "namanya juga usaha"), or a message that
+    begins "Bernama". Unsure where it is another name than the one asked (a stage name at
+    the full name, a former one, another person's) or a dot may end it or not ("Sari. Saya
+    dari Bandung")."""
+    whole = _Name(answer)
+    if all(word[:1].isupper() or not word[:1].isalpha() for word in answer.split()):
+        return whole
+    found = _NAMED_WITHIN.search(answer)
+    if found is None or answer.casefold().startswith("bernama"):
+        return whole
+    # "nama artis saya Galih": the name asked, when the form is for someone else.
+    mine = found.group("own") is not None or found.group("whose") is not None
+    if own and not mine:
+        return _UNSURE  # "Budi, band saya namanya Senja" at the full name
+    said = _name_said(found.group("name"))
+    if said is None:
+        return _UNSURE
+    name = _after_lead(said).strip(_QUOTES + " ")
+    words = set(fold(name).split()) - TRAILING_PARTICLES
+    if not words or words <= _NOT_A_NAME | _ASKING_NAME or len(name.split()) > _NAMED_WITHIN_WORDS:
+        return whole
+    first = fold(name).split()[0]
+    if found.group("called") is not None and (name[:1].islower() or first in _SAYING):
+        return whole  # "orkes bernama cinta", "namanya juga usaha": the band's own words
+    if not (own and mine) and _not_now_or_not_me(answer[: found.start()], mine=mine):
+        return _UNSURE  # "dulu namanya Senja, sekarang Fajar", "bapak bernama Joko"
+    return _Name(name, cut=True)
+
+
+def _not_now_or_not_me(before: str, *, mine: bool) -> bool:
+    """Whether what comes before a name's lead-in makes it another time's name (_NOT_NOW),
+    one of two names (_another_name) or, unless the lead-in is the talent's own ("nama
+    saya"), another person's: a person word (_NOT_ME) owning the lead-in, with only a
+    "saya"/"dia" between them."""
+    if not _NOT_NOW.isdisjoint(fold(before).split()[-3:]) or _another_name(before):
+        return True
+    if mine or re.search(r"[^\w\s]\s*$", before):  # "Halo kakak, namanya": not its owner
+        return False
+    words = fold(before).split()
+    while words and words[-1] in _WHOSE:
+        words.pop()
+    return bool(words) and words[-1] in _NOT_ME
+
+
+# A name said before another's lead-in, after a word of going by it ("Kalau solo pake
+# Arsana, tp aku jg punya kolektif namanya Sekaa Digital"; a talents' review kept only the
+# collective's): which of the two is meant is asked, the same text sent again kept whole.
+_GOES_BY = frozenset(
+    "solo pake pakai memakai tampil manggung dikenal sebagai alias".split()  # noqa: SIM905 -- a word list reads best as words
+)
+
+
+def _another_name(before: str) -> bool:
+    """Whether the text before a name's lead-in gives a name of its own: a capitalised word
+    after a word of going by it (_GOES_BY), not a chat particle ("solo pake Arsana, …")."""
+    words = [word.strip(",.;:!?()\"'") for word in before.split()]
+    going = [index for index, word in enumerate(words) if word.casefold() in _GOES_BY]
+    return bool(going) and any(
+        word[:1].isupper() and word.casefold() not in TRAILING_PARTICLES
+        for word in words[going[0] + 1 :]
+    )
+
+
+def _sentence_starts(after: str) -> bool:
+    """Whether the words after a dot start a new sentence (_STARTS_SENTENCE)."""
+    words = [word.strip(",.!?").casefold() for word in after.split()[:2]]
+    if not words or words[0] not in _STARTS_SENTENCE:
+        return False
+    return words[0] != "i" or len(words) < 2 or words[1] not in _BALINESE
+
+
+def _before_next_sentence(name: str) -> str:
+    """A name up to a dot before a word that starts a new sentence ("Ana. Dari Bandung")."""
+    for dot in re.finditer(r"\.(?=\s)", name):
+        if _sentence_starts(name[dot.end() :]):
+            return name[: dot.start()]
+    return name
+
+
+def _name_said(rest: str) -> str | None:
+    """A name up to where its sentence ends (_NAME_ENDS, not an abbreviation's dot); None
+    when a dot before a capitalised word may end it or not."""
+    for end in _NAME_ENDS.finditer(rest):
+        if end.group() != "." or _sentence_starts(rest[end.end() :]):
+            return rest[: end.start()]
+        words = rest[: end.start()].split()
+        last = words[-1] if words else ""
+        abbreviated = last.isalpha() and (
+            len(last) == 1
+            or (last.isupper() and len(last) <= _ABBREVIATION_MOST)
+            or last.casefold() in _ABBREVIATED
+        )
+        if abbreviated:
+            continue  # "Muh. Rizki", "R. Dewi", "PT. Lontara"
+        after = rest[end.end() :].lstrip()
+        if after[:1].isupper():
+            return None  # "Sari. Saya dari Bandung": the name's end, or its next word?
+        return rest[: end.start()]
+    return rest.rstrip()
+
+
+def without_particles(answer: str) -> str:
+    """The answer without the chat particles it ends with, if anything else is left; "kang"
+    only in lower case ("Bandung kang", not "Daniel Kang")."""
+    words = answer.split(" ")
+    particle = [_particle(word.strip(".,!~")) for word in words]
+    if all(particle):
+        return answer  # a band called "Ya Ya"
+    while particle[-1]:
+        particle.pop()
+        words.pop()
+    return " ".join(words).rstrip(" ,")
+
+
+def _particle(word: str) -> bool:
+    if word.casefold() == _NAME_TOO:
+        return word == _NAME_TOO
+    return word.casefold() in TRAILING_PARTICLES
