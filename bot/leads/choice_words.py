@@ -27,7 +27,7 @@ from bot.terminal_text import without_controls
 
 # Words that turn a choice named in a sentence around ("bukan band", "selain pop", "not
 # pop"): no choice is taken from such a text, the talent presses the button.
-_DENIALS = frozenset(
+DENIALS = frozenset(
     # Indonesian and regional "not", "don't", "without", "other than".
     "bukan bkn tidak tdk tak gak ga gk nggak ngga enggak engga ndak kagak ora dudu belum jangan"  # noqa: SIM905 -- a word list reads best as words
     " jgn tanpa selain kecuali"
@@ -43,7 +43,7 @@ def affirmed(text: str) -> str:
     """A text (folded) up to its first word of denial: "harusnya musik bukan film" says
     "musik"."""
     words = fold(without_controls(text)).split()
-    cut = next((i for i, word in enumerate(words) if word in _DENIALS), len(words))
+    cut = next((i for i, word in enumerate(words) if word in DENIALS), len(words))
     return " ".join(words[:cut])
 
 
@@ -67,7 +67,7 @@ def named_choices(
     if not asked and ("?" in text or "\uff1f" in text):
         return []
     tokens = fold(without_controls(_REDUPLICATED.sub(r"\1", text))).split()
-    if not tokens or (not asked and not _DENIALS.isdisjoint(tokens)):
+    if not tokens or (not asked and not DENIALS.isdisjoint(tokens)):
         return []
     offered, names = _names_of(question, content, answers)
     if asked:  # "bedanya solo sama grup", "drumer masuk yg mana": read loosely, never taken

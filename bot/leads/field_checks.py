@@ -19,14 +19,14 @@ from bot.leads.answer_outcomes import NONE_YET, Accepted, Outcome, Rejected
 from bot.leads.choice_words import named_besides, named_choices
 from bot.leads.form_order import Answers, choices, other_follow_up
 from bot.leads.intent_words import CHAT_WORDS, fold
-from bot.leads.places import _province_typed
+from bot.leads.places import province_typed
 from bot.leads.web_links import (
-    _HANDLE,
-    _NO_LINKS,
     AROUND_LINK,
-    _as_link,
-    _names_a_link,
-    _profile_link,
+    HANDLE,
+    NO_LINKS,
+    as_link,
+    names_a_link,
+    profile_link,
     untracked_in,
     web_link,
 )
@@ -123,7 +123,7 @@ def check_text(question: Question, content: Content, answers: Answers, text: str
     if checker is not None:
         return checker(question, text)
     if question.type == "province":
-        return _province_typed(content, text)
+        return province_typed(content, text)
     # A choice question answered by typing a label instead of pressing its button.
     typed = fold(text)
     offered = choices(question, content, answers)
@@ -164,7 +164,7 @@ def says_none_yet(question: Question, text: str) -> bool:
     nones = {fold(word) for word in question.none_answers}
     if typed in nones:
         return True
-    if _HANDLE.search(text) or any(web_link(word.strip(AROUND_LINK)) for word in text.split()):
+    if HANDLE.search(text) or any(web_link(word.strip(AROUND_LINK)) for word in text.split()):
         return False
     return any(none and typed.startswith(f"{none} ") for none in nones)
 
@@ -190,12 +190,12 @@ def _check_plain(question: Question, text: str) -> Outcome:
     if question.type == "short_text":
         text = " ".join(text.split())
     if question.holds_links:  # a new staff member fixed "ig aku @rina.music" by hand
-        if not any(_names_a_link(line) for line in text.split("\n")):
+        if not any(names_a_link(line) for line in text.split("\n")):
             # "udah masuk belum kang" was stored as a link in a talents' review.
-            if fold(text.strip(AROUND_LINK)) in _NO_LINKS:
+            if fold(text.strip(AROUND_LINK)) in NO_LINKS:
                 return Accepted(None)  # "gak ada": as the Skip button
             return Rejected(Text.INTAKE_NO_LINK)
-        text = "\n".join(_as_link(line) for line in text.split("\n"))
+        text = "\n".join(as_link(line) for line in text.split("\n"))
         text = untracked_in(text)
     limit = question.length_limit
     if len(text) > limit:
@@ -281,7 +281,7 @@ def _check_url(question: Question, text: str) -> Outcome:
         found = {link for word in text.split() if (link := web_link(word.strip(AROUND_LINK)))}
         link = found.pop() if len(found) == 1 else None
     if link is None:
-        link = _profile_link(text)
+        link = profile_link(text)
     return Rejected(Text.INTAKE_BAD_URL) if link is None else Accepted(link)
 
 

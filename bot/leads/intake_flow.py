@@ -33,13 +33,13 @@ from bot.leads.intake_screens import (
     SENT_TWICE_TOLD,
     Press,
     Screen,
-    _at_once,
-    _noted,
-    _said,
-    _same,
+    at_once,
     bot_note,
+    in_place,
+    noted_at,
+    with_note,
 )
-from bot.leads.intake_steps import _SUGGESTED
+from bot.leads.intake_steps import SUGGESTED
 from bot.leads.language_wish import OTHER
 from bot.leads.step_questions import (
     about_the_choices,
@@ -132,7 +132,7 @@ class IntakeFlow(TypedAnswers, TypedChoices):
         # "makasih" became the name); picked choices stay.
         pending = None if bot_note(draft.pending) else draft.pending
         resumed = await self._applications.advance(
-            draft, _same(draft, active=True, update_id=update_id, pending=pending)
+            draft, in_place(draft, active=True, update_id=update_id, pending=pending)
         )
         return await self.current(resumed or draft, note=Text.INTAKE_RESUMED)
 
@@ -208,7 +208,7 @@ class IntakeFlow(TypedAnswers, TypedChoices):
         if draft.stage == GUARDIAN and (said := about_the_guardian(text)) is not None:
             return await self.current(draft, note=said)  # "ini wajib ga?", "kenapa harus izin?"
         if draft.stage == REVIEW and intent_words.says_send(text, update=draft.amends is not None):
-            if _at_once(draft, sent):
+            if at_once(draft, sent):
                 # Sent before the review could reach the talent ("Kirim kang" twice at the
                 # last question, an attacker's review: sent unseen): the review again.
                 return await self.current(draft, note=Text.INTAKE_REVIEW_FIRST)
@@ -225,7 +225,7 @@ class IntakeFlow(TypedAnswers, TypedChoices):
         if question is None:
             return Screen(draft.stage, draft, question, answers, note=Text.INTAKE_USE_BUTTONS)
         suggestion = EmailSuggestion.from_pending(draft.pending)
-        if question.type in _SUGGESTED and suggestion and _agrees(text, suggestion.suggested):
+        if question.type in SUGGESTED and suggestion and _agrees(text, suggestion.suggested):
             # "Iya", "Iya yg gmail" to "Maksudmu …@gmail.com?" (a talents' review: refused as
             # a bad address), as the suggestion's button, and the province's typed yes.
             return await self._answer(draft, question, answers, suggestion.suggested, update_id)
@@ -245,12 +245,12 @@ class IntakeFlow(TypedAnswers, TypedChoices):
             if question.key in answers:
                 return await self._move_on(draft, answers, {}, update_id, after=question.key)
             skipped = await self._answer(draft, question, answers, None, update_id)
-            return _said(skipped, Text.INTAKE_SEND_SKIPS, field=question.label)
+            return with_note(skipped, Text.INTAKE_SEND_SKIPS, field=question.label)
         if self._sent_twice(draft, question, answers, text, sent):
             # Noted with the draft: the note invites the talent to send it once more, and
             # that is then their answer.
-            told = _same(draft, pending=SENT_TWICE_TOLD, update_id=update_id)
-            return _noted(await self._advance(draft, told), question, Text.INTAKE_SENT_TWICE)
+            told = in_place(draft, pending=SENT_TWICE_TOLD, update_id=update_id)
+            return noted_at(await self._advance(draft, told), question, Text.INTAKE_SENT_TWICE)
         added = await self._links_added(draft, question, answers, text, update_id)
         if added is not None:  # "Sama youtube.com/@x" right after the links: one more link
             return added
@@ -363,7 +363,7 @@ class IntakeFlow(TypedAnswers, TypedChoices):
             if mended is not None:  # "putu@gmail,com": "Maksudmu putu@gmail.com?", asked
                 pending = mended.as_pending()
                 return await self._advance(
-                    draft, _same(draft, pending=pending, update_id=update_id)
+                    draft, in_place(draft, pending=pending, update_id=update_id)
                 )
         if isinstance(outcome, answer_outcomes.Rejected):
             if outcome.reason is Text.INTAKE_TOO_LONG:
@@ -389,13 +389,13 @@ class IntakeFlow(TypedAnswers, TypedChoices):
             # Asked back, not taken: a name is the talent's to confirm. Kept with the draft as
             # the email's suggestion is, with the text as typed for "keep it as I typed it".
             pending = EmailSuggestion(str(outcome.value), found).as_pending()
-            return await self._advance(draft, _same(draft, pending=pending, update_id=update_id))
+            return await self._advance(draft, in_place(draft, pending=pending, update_id=update_id))
         if question.type == "email":
             suggestion = suggestion_for(outcome.value)
             if suggestion is not None:  # "dewi@gmial.com": asked, kept with the draft
                 pending = suggestion.as_pending()
                 return await self._advance(
-                    draft, _same(draft, pending=pending, update_id=update_id)
+                    draft, in_place(draft, pending=pending, update_id=update_id)
                 )
         answered = await self._answer(draft, question, answers, outcome.value, update_id)
         if outcome.named and answered.note is None:

@@ -44,7 +44,7 @@ def bot_note(pending: object) -> bool:
     )
 
 
-def _offered(pending: object) -> tuple[str, str] | None:
+def offered_province(pending: object) -> tuple[str, str] | None:
     """The province offered and the place of its city ("" without one), if the draft holds
     one."""
     if not isinstance(pending, str) or not pending.startswith(OFFERED):
@@ -139,27 +139,27 @@ def navigation(
     return shown
 
 
-def _noted(screen: Screen, question: Question, note: Text, **values: Any) -> Screen:
+def noted_at(screen: Screen, question: Question, note: Text, **values: Any) -> Screen:
     """The question shown again with a note of what was done, if the step was taken (a
     stale step keeps its own note)."""
-    if not _still_at(screen, question):
+    if not still_at(screen, question):
         return screen
     return replace(screen, note=note, note_values=values)
 
 
-def _refused(screen: Screen, question: Question, refused: answer_outcomes.Rejected) -> Screen:
+def refused_at(screen: Screen, question: Question, refused: answer_outcomes.Rejected) -> Screen:
     """The question shown again with why the text was not taken, if the step was taken (a
     stale step keeps its own note)."""
-    return replace(screen, error=refused) if _still_at(screen, question) else screen
+    return replace(screen, error=refused) if still_at(screen, question) else screen
 
 
-def _still_at(screen: Screen, question: Question) -> bool:
+def still_at(screen: Screen, question: Question) -> bool:
     """Whether a step kept the draft at this question, with no note of its own."""
     shown = screen.question.key if screen.question is not None else None
     return screen.kind == QUESTION and screen.note is None and shown == question.key
 
 
-def _labels(values: list[str], labels: dict[str, T]) -> T:
+def choice_labels(values: list[str], labels: dict[str, T]) -> T:
     """The labels of choices, as one text of each language."""
     return T(
         id=", ".join(labels[value].id for value in values),
@@ -167,18 +167,18 @@ def _labels(values: list[str], labels: dict[str, T]) -> T:
     )
 
 
-def _at_once(draft: Draft, sent: datetime | None) -> bool:
+def at_once(draft: Draft, sent: datetime | None) -> bool:
     """Whether a message was sent before the draft's last step could reach the talent."""
     return sent is not None and sent.timestamp() <= _moment(draft.updated_at) + SENT_TWICE_GRACE
 
 
-def _asked(text: str) -> str:
+def asked_once(text: str) -> str:
     """What the draft keeps of a text refused as a question, to know it when sent again."""
     digest = hashlib.sha256(" ".join(text.split()).encode()).hexdigest()[:16]
     return f"{ASKED_ONCE}{digest}"
 
 
-def _said(screen: Screen, note: Text, **values: Any) -> Screen:
+def with_note(screen: Screen, note: Text, **values: Any) -> Screen:
     """The screen after a step, with a note of what was done (a stale step keeps its own)."""
     return screen if screen.note is not None else replace(screen, note=note, note_values=values)
 
@@ -188,7 +188,7 @@ def _moment(stored: str) -> float:
     return datetime.fromisoformat(stored).timestamp()
 
 
-def _same(draft: Draft, **changes: Any) -> Change:
+def in_place(draft: Draft, **changes: Any) -> Change:
     """A change that keeps the draft where it is, except for the given fields."""
     fields = {
         "stage": draft.stage,
@@ -212,7 +212,7 @@ def parse_press(data: str) -> Press | None:
     return Press(application_id, step, parts[3], parts[4] if len(parts) > 4 else "")
 
 
-_DISCARDING = frozenset({DISCARD, DISCARD_SURE, DISCARD_NOT})
+DISCARDING = frozenset({DISCARD, DISCARD_SURE, DISCARD_NOT})
 
 
 def press_data(draft: Draft, action: str, argument: str = "") -> str:

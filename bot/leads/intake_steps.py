@@ -15,11 +15,11 @@ from bot.leads import answer_outcomes, field_checks, form_order, places
 from bot.leads.email_typos import EmailSuggestion
 from bot.leads.export import to_wib
 from bot.leads.intake_screens import (
-    _DISCARDING,
     CITY_PROVINCE,
     CONSENT,
     DISCARD,
     DISCARD_SURE,
+    DISCARDING,
     EDIT_LIST,
     GO_BACK_TO,
     GUARDIAN,
@@ -31,14 +31,14 @@ from bot.leads.intake_screens import (
     USE_SUGGESTED,
     Press,
     Screen,
-    _same,
+    in_place,
 )
 from bot.parsing import small_int
 from bot.settings import Forwarding
 from bot.store import Change, Draft, Store
 from bot.texts import Text
 
-_SUGGESTED = frozenset({"email", "short_text"})
+SUGGESTED = frozenset({"email", "short_text"})
 
 
 class IntakeSteps:
@@ -109,8 +109,8 @@ class IntakeSteps:
             await self._applications.delete(draft.id)  # the lead stays exactly as it was
             return Screen("discarded")
         if press.action == "x":
-            return await self._advance(draft, _same(draft, active=False, update_id=update_id))
-        if not draft.active and draft.amends is None and press.action in _DISCARDING:
+            return await self._advance(draft, in_place(draft, active=False, update_id=update_id))
+        if not draft.active and draft.amends is None and press.action in DISCARDING:
             return await self._discard(draft, press.action)
         if draft.stage == GUARDIAN and press.action == "b" and question is not None:
             return await self._ask(draft, question, answers, update_id)  # the age again
@@ -205,12 +205,14 @@ class IntakeSteps:
             problem = field_checks.check_added(question, selection) if added else None
             if problem is not None:  # refused as it is pressed, not at "Done"
                 return Screen(QUESTION, draft, question, answers, error=problem)
-            return await self._advance(draft, _same(draft, pending=selection, update_id=update_id))
+            return await self._advance(
+                draft, in_place(draft, pending=selection, update_id=update_id)
+            )
         if action == "d" and question.type == "multi_choice":
             return await self._done(draft, question, answers, update_id)
         if action == CITY_PROVINCE and question.type == "province":
             return await self._city_province(draft, question, answers, argument, update_id)
-        if action in (USE_SUGGESTED, KEEP_TYPED) and question.type in _SUGGESTED:
+        if action in (USE_SUGGESTED, KEEP_TYPED) and question.type in SUGGESTED:
             suggestion = EmailSuggestion.from_pending(draft.pending)
             if suggestion is not None and (action == USE_SUGGESTED or suggestion.keepable):
                 chosen = suggestion.suggested if action == USE_SUGGESTED else suggestion.typed

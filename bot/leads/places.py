@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 
 from bot.content import Content
 from bot.leads.answer_outcomes import Accepted, Matches, Outcome, Rejected
-from bot.leads.choice_words import _DENIALS
+from bot.leads.choice_words import DENIALS
 from bot.leads.intent_words import fold
 from bot.texts import Text
 
@@ -28,7 +28,7 @@ HOME_COUNTRY = frozenset({"indonesia", "indo", "ri", "nkri"})
 MIN_NAME_PART = 3  # letters typed that may be part of a province's name
 
 
-def _province_typed(content: Content, text: str) -> Outcome:
+def province_typed(content: Content, text: str) -> Outcome:
     """`_find_province` of the whole answer, else of the parts between commas: the first a
     province is sure of ("Sleman, DIY", "Victoria, Australia"), else the first with some to
     offer ("Jakarta, Indonesia" is Jakarta's)."""
@@ -77,7 +77,7 @@ def _province_in_sentence(content: Content, text: str) -> Outcome | None:
     found: list[tuple[str, str | None]] = []
     for part in _CLAUSES.split(text):
         tokens = fold(part).split()
-        if _ORIGIN.search(" ".join(tokens)) or not _DENIALS.isdisjoint(tokens):
+        if _ORIGIN.search(" ".join(tokens)) or not DENIALS.isdisjoint(tokens):
             continue  # where they come from, or where they do not live ("bukan Jakarta")
         start = 0
         while start < len(tokens):

@@ -19,19 +19,19 @@ from bot.leads.intake_screens import (
     SENT_TWICE_TOLD,
     SENT_TWICE_WITHIN,
     Screen,
-    _asked,
-    _at_once,
-    _noted,
-    _offered,
-    _refused,
-    _said,
-    _same,
-    _still_at,
+    asked_once,
+    at_once,
+    in_place,
     navigation,
+    noted_at,
+    offered_province,
+    refused_at,
+    still_at,
+    with_note,
 )
 from bot.leads.intake_steps import IntakeSteps
 from bot.leads.language_wish import language_asked
-from bot.leads.typed_choices import _ABOUT_LANGUAGES
+from bot.leads.typed_choices import ABOUT_LANGUAGES
 from bot.store import Draft
 from bot.store.db import ago
 from bot.texts import Text
@@ -74,11 +74,11 @@ class TypedAnswers(IntakeSteps):
     ) -> Screen | None:
         """The question again with why the text was not taken, its digest kept with the draft;
         None when it is that text sent once more, after the note could be read: the answer."""
-        said_again = _asked(text)
-        if draft.pending == said_again and not _at_once(draft, sent):
+        said_again = asked_once(text)
+        if draft.pending == said_again and not at_once(draft, sent):
             return None
-        kept = _same(draft, pending=said_again, update_id=update_id)
-        return _refused(await self._advance(draft, kept), question, refused)
+        kept = in_place(draft, pending=said_again, update_id=update_id)
+        return refused_at(await self._advance(draft, kept), question, refused)
 
     def _said_again(
         self, draft: Draft, question: Question | None, text: str, sent: datetime | None
@@ -89,8 +89,8 @@ class TypedAnswers(IntakeSteps):
             draft.stage == QUESTION
             and question is not None
             and question.type in slips.FREE_TEXT
-            and draft.pending == _asked(text)
-            and not _at_once(draft, sent)
+            and draft.pending == asked_once(text)
+            and not at_once(draft, sent)
         )
 
     async def _held_back(
@@ -101,8 +101,10 @@ class TypedAnswers(IntakeSteps):
         with the draft (_said_again)."""
         if draft.stage != QUESTION or question is None or question.type not in slips.FREE_TEXT:
             return held
-        kept = await self._advance(draft, _same(draft, pending=_asked(text), update_id=update_id))
-        if not _still_at(kept, question):
+        kept = await self._advance(
+            draft, in_place(draft, pending=asked_once(text), update_id=update_id)
+        )
+        if not still_at(kept, question):
             return kept
         return replace(
             kept,
@@ -214,8 +216,10 @@ class TypedAnswers(IntakeSteps):
             return Screen(
                 QUESTION, draft, question, answers, note=Text.INTAKE_LINKS_ADDED, note_values=values
             )
-        kept = _same(draft, answers={previous.key: joined.value}, update_id=update_id)
-        return _noted(await self._advance(draft, kept), question, Text.INTAKE_LINKS_ADDED, **values)
+        kept = in_place(draft, answers={previous.key: joined.value}, update_id=update_id)
+        return noted_at(
+            await self._advance(draft, kept), question, Text.INTAKE_LINKS_ADDED, **values
+        )
 
     def _picked_wrong(
         self, draft: Draft, question: Question, answers: dict[str, Any], text: str
@@ -246,7 +250,7 @@ class TypedAnswers(IntakeSteps):
         offered ("Surabaya ada di Jawa Timur. Betul ini provinsimu?") is kept with the draft,
         so that a typed yes ("iya bener", a talents' review: "province not found", and the
         city forgotten) confirms it as its button does; anything else forgets it."""
-        offered = _offered(draft.pending)
+        offered = offered_province(draft.pending)
         if offered is not None and intent_words.says_yes(text):
             value, city = offered
             if city:
@@ -263,8 +267,8 @@ class TypedAnswers(IntakeSteps):
         if offer == draft.pending:
             screen = Screen(QUESTION, draft, question, answers)
         else:
-            screen = await self._advance(draft, _same(draft, pending=offer, update_id=update_id))
-            if not _still_at(screen, question):
+            screen = await self._advance(draft, in_place(draft, pending=offer, update_id=update_id))
+            if not still_at(screen, question):
                 return screen
         if isinstance(outcome, answer_outcomes.Rejected):
             return replace(screen, error=outcome)
@@ -287,7 +291,7 @@ class TypedAnswers(IntakeSteps):
             return None
         new = {question.key: value, later.key: kept.value}
         moved = await self._move_on(draft, answers, new, update_id, after=question.key)
-        return _said(moved, Text.INTAKE_OTHER_TAKEN, other=label, answer=kept.value)
+        return with_note(moved, Text.INTAKE_OTHER_TAKEN, other=label, answer=kept.value)
 
     def _too_long(
         self, question: Question, answers: dict[str, Any], refused: answer_outcomes.Rejected
@@ -337,9 +341,9 @@ class TypedAnswers(IntakeSteps):
             if isinstance(checked, answer_outcomes.Accepted):
                 new = {question.key: outcome.value, later.key: checked.value}
                 moved = await self._move_on(draft, answers, new, update_id, after=question.key)
-                return _said(moved, Text.INTAKE_LINKS_CARRIED, count=count, other=later.label)
+                return with_note(moved, Text.INTAKE_LINKS_CARRIED, count=count, other=later.label)
         answered = await self._answer(draft, question, answers, outcome.value, update_id)
-        return _said(answered, Text.INTAKE_FIRST_LINK_KEPT, count=count)
+        return with_note(answered, Text.INTAKE_FIRST_LINK_KEPT, count=count)
 
     async def _language_wished(
         self, draft: Draft, question: Question | None, text: str
@@ -349,7 +353,7 @@ class TypedAnswers(IntakeSteps):
         bahasa Inggris?", to the team), at the languages question it names the answer."""
         if draft.stage != QUESTION or question is None:
             return language_asked(text)
-        if question.key in _ABOUT_LANGUAGES:  # "Bukan, Inggris aja": an answer, however put
+        if question.key in ABOUT_LANGUAGES:  # "Bukan, Inggris aja": an answer, however put
             return language_asked(text, names_languages=True)
         if question.type in ("single_choice", "multi_choice"):
             answers = await self._applications.answers(draft.id)
@@ -377,7 +381,7 @@ class TypedAnswers(IntakeSteps):
             return False
         if draft.updated_at < ago(SENT_TWICE_WITHIN):
             return False
-        if sent is not None and not _at_once(draft, sent):
+        if sent is not None and not at_once(draft, sent):
             return False  # typed after the question arrived: the talent's answer to it
         previous = form_order.previous_question(self._content, answers, question.key)
         if previous is None or previous.type not in _TYPED or answers.get(previous.key) is None:

@@ -21,10 +21,10 @@ from bot.leads import (
 from bot.leads.intake_screens import (
     QUESTION,
     Screen,
-    _labels,
-    _noted,
-    _said,
-    _same,
+    choice_labels,
+    in_place,
+    noted_at,
+    with_note,
 )
 from bot.leads.intake_steps import IntakeSteps
 from bot.leads.step_questions import (
@@ -44,7 +44,7 @@ _PLAIN_ITEM_WORDS = 1
 # The questions about the languages the talent works in: a language named there is the answer,
 # only a word of changing asks the bot to speak it (a second attacker's review: "Bukan, Inggris
 # aja" at the languages switched the bot to English).
-_ABOUT_LANGUAGES = frozenset({"languages", "languages_other"})
+ABOUT_LANGUAGES = frozenset({"languages", "languages_other"})
 
 
 class TypedChoices(IntakeSteps):
@@ -59,7 +59,7 @@ class TypedChoices(IntakeSteps):
         "Lainnya" is ("Jawa"): kept as the answer of the "which one?" asked after Done, which
         is then not asked (a talents' review: "pilih Lainnya, lalu tulis sendiri" came three
         times to a talent who had). It goes again if "Lainnya" is unticked before Done."""
-        if question.key in _ABOUT_LANGUAGES:
+        if question.key in ABOUT_LANGUAGES:
             kept_part, learnt = slips.still_learning(text)
             if learnt:  # "korea lg belajar": no language to work in
                 return await self._still_learning(
@@ -112,20 +112,20 @@ class TypedChoices(IntakeSteps):
                 # type "Sunda" again): Lainnya ticked, the words as what it is.
                 selection, kept = with_other, {filled[1].key: filled[2]}
             screen = await self._advance(
-                draft, _same(draft, pending=selection, answers=kept, update_id=update_id)
+                draft, in_place(draft, pending=selection, answers=kept, update_id=update_id)
             )
             if not named:  # "Mucon ga jadi": what was unticked said
-                return _noted(
-                    screen, question, Text.INTAKE_UNTICKED, unticked=_labels(gone, labels)
+                return noted_at(
+                    screen, question, Text.INTAKE_UNTICKED, unticked=choice_labels(gone, labels)
                 )
-            ticked = _labels(named, labels)
+            ticked = choice_labels(named, labels)
             if gone:  # "Musisi ke korea aja" with MU:CON ticked: the tick dropped is said
-                unticked = _labels(gone, labels)
-                return _noted(
+                unticked = choice_labels(gone, labels)
+                return noted_at(
                     screen, question, Text.INTAKE_TICKED_ONLY, ticked=ticked, unticked=unticked
                 )
             if filled is not None and kept:
-                return _noted(
+                return noted_at(
                     screen,
                     question,
                     Text.INTAKE_TICKED_WITH_OTHER,
@@ -134,10 +134,10 @@ class TypedChoices(IntakeSteps):
                     other=filled[1].label,
                 )
             if not left:
-                return _noted(screen, question, Text.INTAKE_TICKED, ticked=ticked)
+                return noted_at(screen, question, Text.INTAKE_TICKED, ticked=ticked)
             if near:
-                near_labels = _labels(list(dict.fromkeys(near)), labels)
-                return _noted(
+                near_labels = choice_labels(list(dict.fromkeys(near)), labels)
+                return noted_at(
                     screen, question, Text.INTAKE_TICKED_NEAR, ticked=ticked, near=near_labels
                 )
             # "Indonesia, inggris, blm tau": "blm tau" is said, with how to add it (a talents'
@@ -146,13 +146,13 @@ class TypedChoices(IntakeSteps):
             other = form_order.other_follow_up(question, self._content)
             values = {"ticked": ticked, "left": ", ".join(left)}
             if other is None:
-                return _noted(screen, question, Text.INTAKE_TICKED_LEFT, **values)
+                return noted_at(screen, question, Text.INTAKE_TICKED_LEFT, **values)
             note = (
                 Text.INTAKE_TICKED_LEFT_TYPE
                 if other[0] in selection
                 else Text.INTAKE_TICKED_LEFT_OTHER
             )
-            return _noted(screen, question, note, other=other[1], **values)
+            return noted_at(screen, question, note, other=other[1], **values)
         if pending and (intent_words.says_done(text) or self._chatter(text)):  # "udah kak", "ok"
             return Screen(QUESTION, draft, question, answers, note=Text.INTAKE_PRESS_DONE)
         other = form_order.other_follow_up(question, self._content)
@@ -171,8 +171,8 @@ class TypedChoices(IntakeSteps):
         if not isinstance(outcome, answer_outcomes.Accepted):
             return None
         kept = {later.key: outcome.value}
-        screen = await self._advance(draft, _same(draft, answers=kept, update_id=update_id))
-        return _noted(screen, question, Text.INTAKE_OTHER_KEPT, other=label, answer=outcome.value)
+        screen = await self._advance(draft, in_place(draft, answers=kept, update_id=update_id))
+        return noted_at(screen, question, Text.INTAKE_OTHER_KEPT, other=label, answer=outcome.value)
 
     async def _still_learning(
         self,
@@ -222,8 +222,10 @@ class TypedChoices(IntakeSteps):
             if other is not None:
                 label = labels[other[0]]
                 labels[other[0]] = T(id=f"{label.id} ({words})", en=f"{label.en} ({words})")
-        said = _labels([value for value in typed.draft.pending or [] if value in labels], labels)
-        closed = _said(done, Text.INTAKE_TAKEN, taken=said)
+        said = choice_labels(
+            [value for value in typed.draft.pending or [] if value in labels], labels
+        )
+        closed = with_note(done, Text.INTAKE_TAKEN, taken=said)
         if typed.error is not None and closed.error is None:  # "korea lagi belajar. Itu saja":
             # why it was not ticked still said (an attacker's review: the note was lost)
             return replace(closed, error=typed.error)

@@ -10,11 +10,11 @@ from urllib.parse import unquote_plus, urlsplit, urlunsplit
 from bot.leads.intent_words import CHAT_WORDS, fold
 
 
-def _as_link(line: str) -> str:
+def as_link(line: str) -> str:
     """A line of links as typed, or the profile link of the one handle it names."""
     if any(web_link(word.strip(AROUND_LINK)) for word in line.split()):
         return line
-    return _profile_link(line) or line
+    return profile_link(line) or line
 
 
 # Where a line of "other links" names a profile without its address ("Spotify: Sari & The
@@ -24,7 +24,7 @@ PLATFORMS = frozenset(
     " vimeo facebook fb twitter threads behance linkedin deezer joox".split()
 )
 # "No other links" typed instead of the Skip button.
-_NO_LINKS = frozenset(
+NO_LINKS = frozenset(
     {
         "tidak ada",
         "gak ada",
@@ -45,12 +45,12 @@ _NO_LINKS = frozenset(
 )
 
 
-def _names_a_link(line: str) -> bool:
+def names_a_link(line: str) -> bool:
     """Whether a line holds a web address, an @handle, or a platform's name with a name after
     it ("Spotify: Sari & The Monsoons"; not "udah masuk belum kang ig", an attacker's review)."""
     if any(web_link(word.strip(AROUND_LINK)) for word in line.split()):
         return True
-    if _HANDLE.search(line) is not None:
+    if HANDLE.search(line) is not None:
         return True
     folded = fold(line).split()
     return any(
@@ -66,12 +66,12 @@ _PROFILES = {
     **dict.fromkeys(("instagram", "ig", "insta"), "https://www.instagram.com/{}"),
     **dict.fromkeys(("youtube", "yt", "yutub"), "https://www.youtube.com/@{}"),
 }
-_HANDLE = re.compile(r"@([A-Za-z0-9._]{1,30})")
+HANDLE = re.compile(r"@([A-Za-z0-9._]{1,30})")
 
 
-def _profile_link(text: str) -> str | None:
+def profile_link(text: str) -> str | None:
     """The profile link of the one @handle in a text that names its one platform."""
-    handles = {match.group(1).rstrip(".") for match in _HANDLE.finditer(text)}
+    handles = {match.group(1).rstrip(".") for match in HANDLE.finditer(text)}
     platforms = {_PROFILES[word] for word in fold(text).split() if word in _PROFILES}
     if len(handles) != 1 or len(platforms) != 1:
         return None
