@@ -222,6 +222,7 @@ class Text(StrEnum):
     INTAKE_SYMBOLS_ONLY = "intake_symbols_only"
     INTAKE_NAME_ITSELF = "intake_name_itself"
     INTAKE_PICKED_WRONG = "intake_picked_wrong"
+    INTAKE_CHANGE_EARLIER = "intake_change_earlier"
     INTAKE_SEND_AGAIN = "intake_send_again"
     INTAKE_TYPED_BUTTON = "intake_typed_button"
     BTN_CHANGE_EARLIER = "btn_change_earlier"

@@ -1573,6 +1573,48 @@ async def test_checking_first_or_a_wrong_pick_at_a_text_question_stores_nothing(
     assert stored["sector"] == "music" and "company_name" not in stored
 
 
+async def test_a_correction_of_an_earlier_answer_by_its_subject_offers_that_question(
+    bot: Harness,
+) -> None:
+    """A talents' review: "Maaf, usia saya salah. Seharusnya 35-44." at the city was stored
+    as the city and the age kept; a formal one was refused as too long; "tadi sa salah tulis,
+    sa belum punya rumah produksi" at the role was refused as not a button. The question
+    named is offered, nothing is stored; pressed, it is asked, and the form goes on."""
+    dewi = await at_question(bot, "city")  # a musician, age 25-34
+    age, older = CONTENT.questions["age_range"].label.id, label("age_range", "age_35_44")
+    change = CONTENT.text(Text.BTN_CHANGE_EARLIER, "id", field=age)
+    for typed in (
+        "Maaf, usia saya salah. Seharusnya 35-44.",
+        "usia saya salah, harusnya 35\u201344",  # the en dash of the button
+        "Mohon maaf, saya ingin mengubah jawaban usia saya. Usia saya ternyata masuk kelompok"
+        " 35 sampai 44 tahun.",
+    ):
+        [offer] = await bot.send(dewi, typed)
+        assert offer.text.startswith(
+            shown(Text.INTAKE_PICKED_WRONG, field=age, choice=older)
+        ) or offer.text.startswith(shown(Text.INTAKE_CHANGE_EARLIER, field=age)), typed
+        assert change in offer.button_texts, typed
+        assert await where(bot, dewi) == "city"
+        assert "city" not in await _stored(bot, dewi.id)
+    await bot.press(dewi, change)
+    assert await where(bot, dewi) == "age_range"
+    await bot.press(dewi, older)
+    assert (await _stored(bot, dewi.id))["age_range"] == "age_35_44"
+    assert await where(bot, dewi) == "city"  # where she was
+    await bot.send(dewi, "Kota Bandung")  # the city's own subject: the answer
+    assert (await _stored(bot, dewi.id))["city"] == "Kota Bandung"
+    # A text answer named: offered without a choice.
+    yohanis = await _at_film_question(bot, "film_role")
+    company = CONTENT.questions["company_name"].label.id
+    [offer] = await bot.send(
+        yohanis, "eh maaf kaka, tadi sa salah tulis. Sa belum punya rumah produksi"
+    )
+    assert offer.text.startswith(shown(Text.INTAKE_CHANGE_EARLIER, field=company))
+    assert CONTENT.text(Text.BTN_CHANGE_EARLIER, "id", field=company) in offer.button_texts
+    assert (await _stored(bot, yohanis.id))["company_name"] == "Rumah Film Nusantara"
+    assert "film_role" not in await _stored(bot, yohanis.id)
+
+
 async def test_checking_first_at_a_long_text_question_stores_nothing(bot: Harness) -> None:
     """A second attacker's review: "wait, I'm checking" was stored as the notable works and
     "hold on, let me find it" as the message to the team ("I'm": "i" and "m")."""

@@ -12,7 +12,7 @@ import re
 
 _LONGEST = 120  # characters: a longer message says more than a wish to change an answer
 _WORD = re.compile(r"[^\W\d_]+")
-_CHANGING = frozenset(
+CHANGING = frozenset(
     "ganti gnti gantiin diganti mengganti ubah rubah merubah mengubah diubah ubahin update"  # noqa: SIM905 -- a word list reads best as words
     " apdet perbarui memperbarui diperbarui edit ngedit koreksi ralat revisi betulin benerin"
     " perbaiki memperbaiki diperbaiki change correct fix updating changing tambah tambahkan"
@@ -46,7 +46,7 @@ def wants_to_change(text: str) -> bool:
     found = {word.casefold() for word in _WORD.findall(text)}
     if _SENT.isdisjoint(found) or not _ELSEWHERE.isdisjoint(found):
         return False
-    return not _CHANGING.isdisjoint(found) or not (
+    return not CHANGING.isdisjoint(found) or not (
         WRONG.isdisjoint(found) or _MINE.isdisjoint(found)
     )
 

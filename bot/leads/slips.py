@@ -18,7 +18,7 @@ from typing import Any
 from bot.content import Content, Question
 from bot.leads.answer_outcomes import NONE_YET, Accepted, Outcome, Rejected
 from bot.leads.asked_questions import NEVER_ASKED, asks
-from bot.leads.change_wish import WRONG
+from bot.leads.change_wish import CHANGING, WRONG
 from bot.leads.choice_words import affirmed, list_items, named_choices
 from bot.leads.form_order import visible_questions
 from bot.leads.intent_words import CHAT_WORDS, closes_choice, fold
@@ -36,18 +36,51 @@ _MEANT = frozenset("harusnya seharusnya mestinya maksudnya maksudku meant".split
 _PICKED_WRONG_LONGEST = 120
 
 
+# A talent correcting an earlier answer by its subject (a talents' review: "Maaf, usia saya
+# salah. Seharusnya 35-44." was stored as the city and the age kept; "tadi sa salah tulis, sa
+# belum punya rumah produksi" refused at the role): a word of wrong, meaning or changing, and
+# an earlier answered question named. Numbers may be in it: the corrected answer, not this
+# question's. "Salah satu(nya)", "salah seorang" say "one of", no mistake. Not the languages
+# ("ganti bahasa" is the chat's language) nor a bare "nama" (whose name?).
+_SUBJECTS: dict[str, tuple[str, ...]] = {
+    "sector": ("bidang", "field"),
+    "age_range": ("usia", "usiaku", "umur", "umurku", "age"),
+    "full_name": ("nama lengkap", "nama asli", "namaku", "full name"),
+    "stage_name": ("nama panggung", "nama band", "nama grup", "stage name", "band name"),
+    "company_name": ("rumah produksi", "production house"),
+    "music_role": ("peran", "role"),
+    "film_role": ("peran", "role"),
+    "genres": ("genre", "genres"),
+    "film_formats": ("format", "formats"),
+    "province": ("provinsi", "province"),
+    "city": ("kota", "kabupaten", "domisili", "city"),
+    "experience_years": ("tahun aktif", "lama aktif", "years active"),
+    "portfolio_url": ("tautan karya", "link karya", "portofolio", "portfolio", "showreel"),
+    "email": ("email", "e mail", "imel", "surel"),
+    "phone": ("nomor hp", "nomer hp", "no hp", "nomor wa", "no wa", "whatsapp", "phone number"),
+}
+_ONE_OF = re.compile(r"\bsalah (?:satu|satunya|seorang)\b")
+_CORRECTING = WRONG | _MEANT | CHANGING
+_CORRECTION_LONGEST = 160
+
+
 @dataclass(frozen=True, slots=True)
 class PickedWrong:
-    """An earlier question and the choice the talent says it should have had."""
+    """An earlier question and the choice the talent says it should have had (None: its
+    answer is to change, what to is not said as a choice)."""
 
     question: Question
-    choice: str
+    choice: str | None
 
 
 def picked_wrong(
     question: Question, content: Content, answers: dict[str, Any], text: str
 ) -> PickedWrong | None:
-    """The earlier choice a message at a question says was picked wrong, or None."""
+    """The earlier choice a message at a question says was picked wrong, or the earlier
+    answer it says is to change; None if it says neither."""
+    corrected = _named_earlier(question, content, answers, text)
+    if corrected is not None:
+        return corrected
     words = set(fold(text).split())
     if (
         question.type == "long_text"
@@ -70,6 +103,37 @@ def picked_wrong(
         if len(named) == 1 and other:
             return PickedWrong(earlier, other[0])
     return None
+
+
+def _named_earlier(
+    question: Question, content: Content, answers: dict[str, Any], text: str
+) -> PickedWrong | None:
+    """The one earlier answered question a correction names by its subject, with the choice
+    it names if it is a single choice naming one other; None if no such correction."""
+    if question.type == "long_text" or len(text) > _CORRECTION_LONGEST:
+        return None
+    folded = _ONE_OF.sub(" ", fold(text))
+    if _CORRECTING.isdisjoint(folded.split()):
+        return None
+    padded = f" {folded} "
+    shown = visible_questions(content, answers)
+    keys = [earlier.key for earlier in shown]
+    before = shown[: keys.index(question.key)] if question.key in keys else []
+    named = [
+        earlier
+        for earlier in before
+        if earlier.key in answers
+        and any(f" {subject} " in padded for subject in _SUBJECTS.get(earlier.key, ()))
+    ]
+    if len(named) != 1:
+        return None
+    [earlier] = named
+    if earlier.type == "single_choice":
+        chosen = named_choices(earlier, content, answers, affirmed(text))
+        other = [value for value in chosen if value != answers[earlier.key]]
+        if len(chosen) == 1 and other:
+            return PickedWrong(earlier, other[0])
+    return PickedWrong(earlier, None)
 
 
 # A choice question's refusals of typed text: press a button (or "Lainnya", then type it).

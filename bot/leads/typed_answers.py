@@ -230,9 +230,14 @@ class TypedAnswers(IntakeSteps):
         wrong = slips.picked_wrong(question, self._content, answers, text)
         if wrong is None:
             return None
-        labels = dict(form_order.choices(wrong.question, self._content, answers))
-        values = {"field": wrong.question.label, "choice": labels[wrong.choice]}
         note, offered = Text.INTAKE_PICKED_WRONG, wrong.question.key
+        values: dict[str, Any] = {"field": wrong.question.label}
+        if wrong.choice is None:  # "usia saya salah, seharusnya 35-44" at the city
+            note = Text.INTAKE_CHANGE_EARLIER
+        else:
+            values["choice"] = dict(form_order.choices(wrong.question, self._content, answers))[
+                wrong.choice
+            ]
         return Screen(
             QUESTION, draft, question, answers, note=note, note_values=values, offered=offered
         )
