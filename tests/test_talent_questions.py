@@ -245,6 +245,29 @@ async def test_asking_whether_the_team_replied_gets_the_status_line_on_questions
         assert said.text == shown(Text.STATUS_QUESTIONS_WAITING, "en", count=1, since=day)
 
 
+async def test_sorry_for_a_late_reply_is_no_question_about_the_teams_reply(
+    bot: Harness,
+) -> None:
+    """ "Maaf baru balas" opens many a message: the question after it is answered, not told
+    that no question of the talent's reached the team (a talents' review s57, H1)."""
+    yohanis = bot.user(first_name="Yohanis")
+    for typed, key in (
+        (
+            "Selamat pagi kaka, maaf baru balas. Sa mau tanya, program untuk dokumenter ada kah?",
+            "film_funding",
+        ),
+        ("maaf baru respon kak, ada program untuk dangdut?", "programs_overview"),
+    ):
+        [said] = await bot.send(yohanis, typed)
+        assert shown(Text.STATUS_QUESTIONS_NONE_ASK) not in said.text, typed
+        assert said.text.split("\n")[0] == CONTENT.faq[key].question.id, typed
+    jiyeon = bot.user(first_name="Jiyeon", language_code="en")
+    typed = "Sorry for the late reply! Is there any program for documentaries?"
+    [said] = await bot.send(jiyeon, typed)
+    assert shown(Text.STATUS_QUESTIONS_NONE_ASK, "en") not in said.text
+    assert said.text.split("\n")[0] == CONTENT.faq["film_funding"].question.en
+
+
 @pytest.mark.parametrize(
     ("typed", "asks"),
     [
@@ -261,6 +284,15 @@ async def test_asking_whether_the_team_replied_gets_the_status_line_on_questions
         ("makasih kak, sudah dijawab", False),  # thanks for one
         ("Bagaimana cara ganti bahasa?", False),
         ("pertanyaan yang tidak bisa dijawab mau hubungi staf", False),  # no "by now"
+        # A talents' review (s57, H1): the sender's own late reply, an answer of their own, a
+        # reply from someone else: none asks whether the team answered.
+        ("maaf baru respon kak, ada program untuk dangdut?", False),
+        ("Sorry for the late reply! Is there any program for documentaries?", False),
+        ("kalau saya belum punya jawaban untuk karya penting, boleh dikosongkan?", False),
+        ("apakah ada respon dari KOCCA soal kerja sama Januari 2026?", False),
+        ("maaf baru balas. Sudah ada jawaban dari tim?", True),  # and then asks it
+        ("udah lama ga dibales kak", True),
+        ("ada balasan dari kalian belum?", True),
     ],
 )
 def test_asking_whether_the_team_replied_is_told_from_other_messages(

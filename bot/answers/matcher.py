@@ -48,6 +48,7 @@ from bot.answers.text import (
     taught_key,
     taught_key_of,
     without_called,
+    without_late_reply,
     words,
 )
 from bot.answers.words import (
@@ -401,7 +402,7 @@ class Matcher:
     def _ranked(self, text: str, found: list[str], names: Iterable[str]) -> Match:
         """`match` for a message that is no small talk, its words `found`."""
         # "halo bot, ...": the bot is whom the talent greets, not what they ask about.
-        found = self._past_reaction(without_called(found))
+        found = self._past_reaction(without_called(without_late_reply(found)))
         found, aside = set_aside(self._not_introducing(found), self._joins)
         stems = self._stems(found, _own_names(text, names))
         left_out: set[int] = set()

@@ -16,6 +16,7 @@ from bot.answers.words import (
     ABOUT_THE_BOT,
     AFFIRMING,
     AGAIN,
+    APOLOGISING,
     ASKED,
     ASKING,
     ASKING_BACK,
@@ -32,10 +33,12 @@ from bot.answers.words import (
     FROM,
     GRATITUDE,
     GREETINGS,
+    HAVING,
     HEARD_BACK,
     HELD,
     I_SEE,
     KEEPING,
+    LATE,
     LATER,
     MORE_THAN_THANKS,
     MURMURS,
@@ -59,6 +62,7 @@ from bot.answers.words import (
     REFUSING,
     REGISTERING,
     REGISTERING_FOR,
+    REPLY_REACH,
     REPLYING,
     RUNNING,
     SALUTATIONS,
@@ -68,6 +72,7 @@ from bot.answers.words import (
     SHORT_FORMS,
     STOPWORDS,
     THANKS,
+    THE_TEAM,
     THEN,
     WANTING_TO,
     WHAT_THIS_IS,
@@ -602,7 +607,7 @@ def asks_after_reply(text: str) -> bool:
     tim atas pertanyaan saya kemarin?", "udah dibales blm kak", "Any reply yet?"), not thanks
     for one ("makasih, sudah dijawab"). A word check, no read."""
     found = words(text)
-    if not (REPLYING.isdisjoint(found) or BY_NOW.isdisjoint(found)):
+    if _asks_for_reply(found):
         return "?" in text or not thanks_said(text)
     # "Hi, any update on my question?", "Have you heard back about my question?" (a talents'
     # review, H4: the page on whether the info is current)
@@ -610,6 +615,54 @@ def asks_after_reply(text: str) -> bool:
         "?" in text or not NEGATING.isdisjoint(found)  # not "I heard back from them, so..."
     )
     return heard or (not NEWS_OF.isdisjoint(found) and _own_question(found))
+
+
+def _asks_for_reply(found: list[str]) -> bool:
+    """Whether a word for the team's reply has a "by now" word near it: not the sender's own
+    late reply ("maaf baru balas"), an answer of their own ("saya belum punya jawaban") or a
+    reply from someone else ("ada respon dari KOCCA soal …")."""
+    for index, word in enumerate(found):
+        if word not in REPLYING or _late_reply_from(found, index) is not None:
+            continue  # not a reply; or the sender's own: "maaf baru balas"
+        before = found[max(0, index - 2) : index]
+        if before[-1:] and before[-1] in HAVING and not FIRST_PERSON.isdisjoint(found[:index]):
+            continue  # "kalau saya belum punya jawaban untuk …"
+        after = found[index + 1 : index + 3]
+        if after and after[0] in FROM and (len(after) == 1 or after[1] not in THE_TEAM):
+            continue  # "ada respon dari KOCCA soal …"
+        near = found[max(0, index - REPLY_REACH) : index + REPLY_REACH + 1]
+        if not BY_NOW.isdisjoint(near):
+            return True
+    return False
+
+
+def _late_reply_from(found: list[str], index: int) -> int | None:
+    """Where the sender's apology for their own late reply starts, if the reply word at
+    `index` is that one ("maaf baru balas", "sorry for the late reply"); None if it is not
+    (the team's: "udah lama ga dibales" is passive)."""
+    if found[index].startswith("di"):
+        return None
+    late = [at for at in range(max(0, index - 2), index) if found[at] in LATE]
+    if not late:
+        return None
+    start = late[0]
+    while start and found[start - 1] in APOLOGISING:
+        start -= 1
+    return start
+
+
+def without_late_reply(found: list[str]) -> list[str]:
+    """The words less an apology for the sender's own late reply ("Selamat pagi kaka, maaf baru
+    balas. Sa mau tanya …", "Sorry for the late reply! Is there …"): it asks nothing, and its
+    words would count against every entry (a talents' review s57, H1)."""
+    if REPLYING.isdisjoint(found) or LATE.isdisjoint(found):
+        return found  # most messages
+    dropped: set[int] = set()
+    for index, word in enumerate(found):
+        start = _late_reply_from(found, index) if word in REPLYING else None
+        if start is not None:
+            dropped.update(range(start, index + 1))
+    return [word for at, word in enumerate(found) if at not in dropped]
 
 
 def _own_question(found: list[str]) -> bool:

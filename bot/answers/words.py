@@ -2046,6 +2046,28 @@ REPLYING = _listed(
     """
 )
 BY_NOW = _listed("sudah belum ada masih any yet already still has have did got")
+# How near a "by now" word stands to the word for a reply, in words ("sudah ada balasan", "Has
+# the team answered", "udah dibales blm"): further off, it belongs to another part of the
+# message ("maaf baru respon kak, ada program untuk dangdut?").
+REPLY_REACH = 3
+# Right before a reply word (two words at most), the sender's own late reply ("maaf baru
+# balas", "sorry for the late reply", "maaf telat respon"), not the team's (a talents' review
+# s57, H1: "maaf baru balas … ada program?" got "no question of yours reached our team").
+# Not for a passive form ("udah lama ga dibales"): that one is the team's.
+LATE = _listed("baru telat lama lambat late slow delayed")
+# Before those, the apology they make ("maaf baru balas", "sorry for the late reply"): with
+# them, left out of what is asked, as words no entry has would count against every entry.
+APOLOGISING = _listed("maaf maap mohon sorry sori sory sorri for the my")
+# Having an answer oneself ("kalau saya belum punya jawaban untuk karya penting"): right before
+# a reply word, after a word for the sender.
+HAVING = _listed("punya memiliki mempunyai")
+# A reply FROM someone else than the team ("ada respon dari KOCCA soal kerja sama?"): news of
+# something else, not of the talent's question to the team. These are the team.
+THE_TEAM = _listed(
+    """
+    tim team kalian kamu kakak kak admin min mimin staf staff you your bot sana pihak kk
+    """
+)
 # Or news of the talent's own question ("Hi, any update on my question?", "ada kabar soal
 # pertanyaanku?"): a word for news with one for their question, said as theirs; or "heard
 # back" ("Have you heard back about my question?").
