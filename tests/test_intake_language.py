@@ -8,7 +8,7 @@ import pytest
 
 from bot.texts import Text
 from tests.harness import Harness
-from tests.leads import CONTENT, MUSICIAN, answer, at_question, rendered, shown, where
+from tests.leads import CONTENT, FILMMAKER, MUSICIAN, answer, at_question, rendered, shown, where
 
 
 async def _stored(bot: Harness, user_id: int) -> dict[str, Any]:
@@ -109,3 +109,29 @@ async def test_the_language_chosen_with_bahasa_mid_form_goes_back_to_the_questio
     await bot.send(outsider, "/bahasa")
     [menu] = await bot.press(outsider, CONTENT.text(Text.BTN_LANGUAGE_EN, "id"))
     assert menu.text.startswith(shown(Text.LANGUAGE_SET, "en"))
+
+
+@pytest.mark.parametrize(
+    ("key", "typed"),
+    [
+        # A talents' review (s57, H2): a documentary director's question on English subtitles,
+        # at the film formats, switched the whole form to English.
+        (
+            "film_formats",
+            "kalau film dokumenter sa pakai bahasa daerah (bahasa Dani), apakah harus ada "
+            "subtitle bahasa Inggris?",
+        ),
+        ("portfolio_url", "apakah terjemahan bahasa Inggris wajib untuk filmnya?"),
+        ("city", "boleh kirim proposal dalam bahasa Inggris?"),
+    ],
+)
+async def test_a_question_on_a_work_in_a_language_keeps_the_chat_language(
+    bot: Harness, key: str, typed: str
+) -> None:
+    """A language named as what a film, a subtitle or a proposal is in is no wish for the bot
+    to speak it: the form goes on in Indonesian."""
+    user = await at_question(bot, key, answers=FILMMAKER)
+    replies = await bot.send(user, typed)
+    assert all(shown(Text.INTAKE_LANGUAGE_SWITCHED, "en") not in m.text for m in replies)
+    assert await _language(bot, user.id) == "id"
+    assert _prompt(key, "en") not in replies[-1].text

@@ -48,6 +48,24 @@ _PLEASE = r"(?:please|pls|plz|plis|pliss|saja|aja|dong|only|deh)"
 # Changing the language without naming one ("ganti bahasa dong", "switch language please"):
 # there are two, so the other one.
 _SWITCH_ANY = re.compile(rf"{_SWITCH}(?:\s+\S+){{0,2}}?\s+(?:bahasa|bhs|language|lang)\b")
+# A language named as what a piece of work is in, not what the bot should speak: one of these
+# before it in the same part of the sentence ("apakah harus ada subtitle bahasa Inggris?",
+# "lirik lagunya boleh pakai bahasa Inggris?", "can I send the proposal in English?"). A
+# talents' review (s57, H2): a director's question on English subtitles switched the form to
+# English.
+_WORK = re.compile(
+    r"\b(?:subtitle|subtitles|subtitel|subtitlenya|subtitelnya|sub|subs|takarir|terjemahan"
+    r"|terjemahannya|terjemahkan|translation|translate|translated|dubbing|dub|lirik|liriknya"
+    r"|lyrics|lyric|lagu|lagunya|song|songs|film|filmnya|movie|video|videonya|dokumenter"
+    r"|documentary|dokumen|dokumennya|document|documents|proposal|proposalnya|skenario"
+    r"|naskah|naskahnya|script|screenplay|treatment|treatmentnya|sinopsis|synopsis|cv"
+    r"|portofolio|portfolio|caption|narasi|narration|dialog|dialogue|judul|title|karya"
+    r"|karyaku|showreel|trailer|presentasi|pitching|pitch|deck|wawancara|interview|program"
+    r"|programnya|kelas|class|pelatihan|training|workshop|materi|audisi|audition|festival)\b"
+)
+# Where a part of a sentence ends, in the text as typed ("…(bahasa Dani), apakah harus ada
+# subtitle bahasa Inggris?").
+_PART_END = re.compile(r"[.,;:!?()\n]+")
 OTHER = "other"
 _WORDS_AT_MOST = 16  # more is an answer that mentions a language, not a request
 _SHORT = 6  # "English please", "bahasa inggris saja ya kak"
@@ -64,6 +82,7 @@ def _patterns(language: str) -> tuple[re.Pattern[str], ...]:
     )
 
 
+_NAMED = re.compile(rf"\b(?:{'|'.join(_LANGUAGES.values())})\b")
 _FOUND = {language: _patterns(language) for language in _LANGUAGES}
 _TO = {
     language: re.compile(rf"\b(?:ke|to|into)\s+{named}\b") for language, named in _LANGUAGES.items()
@@ -79,10 +98,10 @@ def language_asked(text: str, *, strict: bool = False, names_languages: bool = F
     pakai bahasa Inggris"), only a word of changing."""
     if any(web_link(word.strip(AROUND_LINK)) or "@" in word for word in text.split()):
         return None  # a link or an address is data
-    folded = fold(text)
-    words = folded.split()
+    words = fold(text).split()
     if not words or len(words) > _WORDS_AT_MOST:
         return None
+    folded = " ".join(part for part in map(fold, _PART_END.split(text)) if not _of_work(part))
     short = len(words) <= _SHORT
     found = {
         language
@@ -96,3 +115,10 @@ def language_asked(text: str, *, strict: bool = False, names_languages: bool = F
     if len(found) == 1:
         return found.pop()
     return OTHER if not found and _SWITCH_ANY.search(folded) else None
+
+
+def _of_work(part: str) -> bool:
+    """Whether a part of a sentence (folded) names a language as what a piece of work is in:
+    a word of work before the language ("harus ada subtitle bahasa inggris")."""
+    named = [found.start() for found in _NAMED.finditer(part)]
+    return bool(named) and _WORK.search(part, 0, max(named)) is not None
