@@ -2040,3 +2040,34 @@ async def test_asking_for_a_reply_with_no_team_chat_points_nowhere(make_bot: Any
     bot: Harness = await make_bot(staff_chat_id=None)
     [said] = await bot.send(bot.user(first_name="Budi"), "Sudah ada balasan?")
     assert said.text == f"{shown(Text.STATUS_QUESTIONS_NONE)}\n\n{shown(Text.STATUS_NONE)}"
+
+
+async def test_a_documentary_maker_and_a_formal_coproduction_question_get_their_pages(
+    bot: Harness,
+) -> None:
+    """A talents' review (s57): M5, a documentary director who greets and says who he is got
+    the fiction-only BIFF ACF page; L4, a formal question on joining a co-production got the
+    page on production houses, and with "ko-produksi" only "not sure"."""
+    yohanis = bot.user(first_name="Yohanis")
+    [answer] = await bot.send(
+        yohanis,
+        "Selamat sore kaka. Sa Yohanis dari Jayapura, sutradara film dokumenter. Sa mau tanya, "
+        "apakah ada program untuk film dokumenter dari Papua?",
+    )
+    assert answer.text.split("\n")[0] == CONTENT.faq["film_funding"].question.id
+    assert "<b>Film dokumenter:</b>" in (answer.html or "")  # its paragraph on documentaries
+    jiyeon = bot.user(first_name="Jiyeon", language_code="en")
+    [answer] = await bot.send(
+        jiyeon, "Hi, I'm a documentary director. Is there any program for documentary films?"
+    )
+    assert answer.text.split("\n")[0] == CONTENT.faq["film_funding"].question.en
+    dewi = bot.user(first_name="Dewi")
+    coproduction = CONTENT.programs["coproduction"].title.id
+    for spelled in ("koproduksi", "ko-produksi"):
+        [answer] = await bot.send(
+            dewi,
+            f"Apakah melalui layanan ini saya dapat mengikuti program {spelled} dengan rumah "
+            "produksi Korea?",
+        )
+        assert answer.text.split("\n")[0] == coproduction, spelled
+        assert "Informasi, bukan open call." in answer.text
