@@ -19,6 +19,8 @@ from bot.answers.text import (
     asks_something,
     asks_to_register_again,
     asks_what_this_is,
+    kocca_runs,
+    names_kocca,
     nothing_written,
     only_links,
     only_thanks,
@@ -47,6 +49,7 @@ from handlers.fallback import stale_button
 QA = "qa:"
 PATTERN = r"^qa:\d{1,12}:(x|y|t|s|c|k|w|[fp]:[a-z0-9_]{1,24})$"
 _PRESS = re.compile(PATTERN)
+WHO_RUNS = "faq:who_runs"  # the page on who runs the bot (content/faq.yaml)
 QUOTE_LIMIT = 500  # characters of the talent's question shown back before it goes to staff
 CONFIRM_TYPED_FOR = 10 * 60  # seconds: "iya" typed after the confirmation shows it again
 NOT_THIS_TYPED_FOR = 10 * 60  # seconds: "bukan ini" typed after an answer, as its button
@@ -169,7 +172,18 @@ async def _free_reply(
         answered = await talent_status.with_status(
             context, question.user_id, language, found, answered
         )
+        if verdict.entry == WHO_RUNS and names_kocca(question.text):
+            answered = f"{_kocca_runs_it(context)}\n\n{answered}"
         await reply(update, answered, CallbackKeyboard(rows))
+
+
+def _kocca_runs_it(context: BotContext) -> str:
+    """Yes or no to "is this the official KOCCA bot?", from who runs this deployment
+    (CONTROLLER_NAME), above the page on who runs it (a talents' review s57, L2: who runs
+    it, but never whether that is KOCCA)."""
+    operator = operator_name(context)
+    said = Text.ASK_OFFICIAL_KOCCA_YES if kocca_runs(operator) else Text.ASK_OFFICIAL_KOCCA_NO
+    return context.text(said, operator=operator)
 
 
 async def _status_asked(update: Update, context: BotContext, question: Question) -> bool:

@@ -2071,3 +2071,27 @@ async def test_a_documentary_maker_and_a_formal_coproduction_question_get_their_
         )
         assert answer.text.split("\n")[0] == coproduction, spelled
         assert "Informasi, bukan open call." in answer.text
+
+
+async def test_asked_whether_this_is_kocca_s_official_bot_says_yes_or_no(make_bot: Any) -> None:
+    """A talents' review (s57, L2): "is this the official KOCCA bot?" got who runs the bot and
+    no yes or no. The answer comes from who runs this deployment (CONTROLLER_NAME), above the
+    page on who runs it; a question not naming KOCCA gets the page alone."""
+    who_runs = CONTENT.faq["who_runs"].question
+    bot: Harness = await make_bot(controller_name="PT Contoh Talenta Nusantara")
+    jiyeon = bot.user(first_name="Jiyeon", language_code="en")
+    [answer] = await bot.send(jiyeon, "annyeonghaseyo! is this the official KOCCA bot? 진짜?")
+    said = shown(Text.ASK_OFFICIAL_KOCCA_NO, "en", operator="PT Contoh Talenta Nusantara")
+    assert answer.text.startswith(f"{said}\n\n{who_runs.en}\n")
+    assert said.startswith("No, this bot is not an official KOCCA channel.")
+    dewi = bot.user(first_name="Dewi")
+    [answer] = await bot.send(dewi, "ini bot resmi KOCCA bukan?")
+    assert answer.text.startswith("Bukan, bot ini bukan kanal resmi KOCCA.")
+    [answer] = await bot.send(dewi, "siapa yang menjalankan bot ini?")
+    assert answer.text.startswith(f"{who_runs.id}\n")  # nothing asked of KOCCA: the page
+    await bot.stop()  # the same deployment, now run by KOCCA itself
+    kocca: Harness = await make_bot(controller_name="KOCCA Indonesia Business Center")
+    [answer] = await kocca.send(kocca.user(first_name="Sari"), "ini bot resmi KOCCA bukan?")
+    said = shown(Text.ASK_OFFICIAL_KOCCA_YES, operator="KOCCA Indonesia Business Center")
+    assert answer.text.startswith(f"{said}\n\n{who_runs.id}\n")
+    assert said == "✅ Ya, bot ini kanal resmi KOCCA Indonesia Business Center."

@@ -38,6 +38,8 @@ from bot.answers.words import (
     HELD,
     I_SEE,
     KEEPING,
+    KOCCA,
+    KOCCA_NAMES,
     LATE,
     LATER,
     MORE_THAN_THANKS,
@@ -503,6 +505,18 @@ def asks_what_this_is(text: str) -> bool:
     """Whether a message that asks nothing yet asks what the bot is ("kak ini apa sih?"),
     rather than only starting ("mau tanya", "hmm", "wkwk")."""
     return not WHAT_THIS_IS.isdisjoint(words(text))
+
+
+def names_kocca(text: str) -> bool:
+    """Whether a message names KOCCA ("is this the official KOCCA bot?", "콘진원")."""
+    return KOCCA in words(text)
+
+
+def kocca_runs(operator: str) -> bool:
+    """Whether the bot's operator (CONTROLLER_NAME) is KOCCA itself: the name starts with
+    KOCCA's ("KOCCA Indonesia", "Korea Creative Content Agency (Jakarta)"), not only names it
+    ("PT Contoh, mitra KOCCA")."""
+    return unicodedata.normalize("NFKC", operator).strip().casefold().startswith(KOCCA_NAMES)
 
 
 def thanks_said(text: str) -> bool:

@@ -2068,6 +2068,12 @@ THE_TEAM = _listed(
     tim team kalian kamu kakak kak admin min mimin staf staff you your bot sana pihak kk
     """
 )
+# KOCCA named in a message answered with who runs the bot ("is this the official KOCCA
+# bot?", "ini bot resmi KOCCA bukan?"): asked whether KOCCA runs it, answered yes or no from
+# the operator's name (CONTROLLER_NAME), which counts as KOCCA's when it starts with one of
+# KOCCA_NAMES (a talents' review s57, L2: who runs it, but no yes or no).
+KOCCA = "kocca"
+KOCCA_NAMES = ("kocca", "korea creative content agency", "한국콘텐츠진흥원", "콘진원")
 # Or news of the talent's own question ("Hi, any update on my question?", "ada kabar soal
 # pertanyaanku?"): a word for news with one for their question, said as theirs; or "heard
 # back" ("Have you heard back about my question?").
