@@ -22,6 +22,7 @@ from bot.answers.text import (
     kocca_runs,
     names_kocca,
     nothing_written,
+    only_emoji,
     only_links,
     only_thanks,
     says_not_this,
@@ -34,6 +35,7 @@ from bot.leads.intent_words import looks_it_up, says_later
 from bot.leads.register_wish import wants_to_go_on, wants_to_register_said_more
 from bot.names import first_name
 from bot.outreach.news_wish import news_wish
+from bot.store.conversation import LogEntry
 from bot.store.questions import Recorded
 from bot.support import just_answered
 from bot.texts import Text
@@ -53,6 +55,7 @@ WHO_RUNS = "faq:who_runs"  # the page on who runs the bot (content/faq.yaml)
 QUOTE_LIMIT = 500  # characters of the talent's question shown back before it goes to staff
 CONFIRM_TYPED_FOR = 10 * 60  # seconds: "iya" typed after the confirmation shows it again
 NOT_THIS_TYPED_FOR = 10 * 60  # seconds: "bukan ini" typed after an answer, as its button
+GIVEN_WITHIN = 20  # of the talent's latest messages, what a 🙏 in emoji alone may thank for
 
 
 def _desk(context: BotContext) -> AnswerDesk:
@@ -142,7 +145,9 @@ async def _free_reply(
     answer = await _desk(context).ask(question, needed, paused=paused)
     verdict, question_id, language = answer.verdict, answer.question_id, question.language
     answered = _answer(context, language, verdict.entry) if verdict.entry else None
-    if verdict.outcome is Outcome.GREETING:
+    if verdict.outcome is Outcome.GREETING or (
+        verdict.outcome is Outcome.THANKS and not await _given_before(context, question)
+    ):
         user = update.effective_user
         name = first_name(user.first_name) if user else ""
         _, markup = menu.main_menu(context, language)
@@ -318,6 +323,26 @@ def _nothing_asked(outcome: Outcome, text: str) -> Text:
     if outcome is Outcome.DOUBT:
         return Text.ASK_DOUBT
     return Text.ASK_INTRO if asks_what_this_is(text) else Text.ASK_NUDGE
+
+
+async def _given_before(context: BotContext, question: Question) -> bool:
+    """Whether small talk may thank for something: said in words, an okay, or 🙏 in emoji
+    alone once the talent has typed or pressed something the bot answered. Before that,
+    only /start or a sticker, it greets ("🙏🙏🎤🎶": a talents' review s57, L7, got
+    "Sama-sama!" when nothing had been given)."""
+    if not only_emoji(question.text) or not thanks_said(question.text):
+        return True  # "makasih kak", "oke 🙏", 👍: as said
+    latest = await context.services.store.log.latest_in(question.user_id, GIVEN_WITHIN)
+    return any(_may_have_got(entry) for entry in latest[1:])  # [0]: this message itself
+
+
+def _may_have_got(entry: LogEntry) -> bool:
+    """Whether the bot may have given something for a message of the talent's: a button
+    pressed, words typed, a command other than /start; not a sticker, a photo or emoji."""
+    said = entry.text or ""
+    if entry.kind == "command":
+        return not said.startswith("/start")
+    return entry.kind == "button" or (entry.kind == "text" and not only_emoji(said))
 
 
 async def _welcome(update: Update, context: BotContext, text: str) -> None:

@@ -2095,3 +2095,21 @@ async def test_asked_whether_this_is_kocca_s_official_bot_says_yes_or_no(make_bo
     said = shown(Text.ASK_OFFICIAL_KOCCA_YES, operator="KOCCA Indonesia Business Center")
     assert answer.text.startswith(f"{said}\n\n{who_runs.id}\n")
     assert said == "✅ Ya, bot ini kanal resmi KOCCA Indonesia Business Center."
+
+
+async def test_praying_hands_before_anything_was_given_greet(bot: Harness) -> None:
+    """A talents' review (s57, L7): "🙏🙏🎤🎶" right after /start and a sticker got "Sama-sama!"
+    though nothing had been given; 🙏 there is hello or please. Once the bot answered
+    something she typed, 🙏 thanks, as before."""
+    lilis = bot.user(first_name="Lilis")
+    await bot.send(lilis, "/start")
+    await bot.act(lilis, lilis.send_sticker, emoji="😂")
+    [hello] = await bot.send(lilis, "🙏🙏🎤🎶")
+    assert hello.text == shown(Text.ASK_GREETING, first_name="Lilis")
+    assert CONTENT.text(Text.BTN_PROGRAMS, "id") in hello.button_texts  # the menu
+    [hello] = await bot.act(lilis, lilis.send_sticker, emoji="🙏")
+    assert hello.text == shown(Text.ASK_GREETING, first_name="Lilis")
+    [answer] = await bot.send(lilis, "MU:CON itu apa?")
+    assert answer.text.split("\n")[0] == CONTENT.programs["mucon"].title.id
+    [thanks] = await bot.send(lilis, "🙏🙏🎤🎶")
+    assert thanks.text == shown(Text.ASK_THANKS)

@@ -507,6 +507,12 @@ def asks_what_this_is(text: str) -> bool:
     return not WHAT_THIS_IS.isdisjoint(words(text))
 
 
+def only_emoji(text: str) -> bool:
+    """Whether a message is emoji (or other symbols) only, no word: "🙏🙏🎤🎶"."""
+    found = words(text)
+    return bool(found) and not any(map(_lettered, found))
+
+
 def names_kocca(text: str) -> bool:
     """Whether a message names KOCCA ("is this the official KOCCA bot?", "콘진원")."""
     return KOCCA in words(text)

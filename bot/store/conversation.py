@@ -182,6 +182,16 @@ class ConversationLog:
         created_at = str(found.pop("created_at"))
         return LogEntry(**found), created_at
 
+    async def latest_in(self, chat_id: int, count: int) -> list[LogEntry]:
+        """The talent's last `count` messages in a chat, newest first (by the chat's index)."""
+        rows = await self._db.fetch_all(
+            "SELECT chat_id, user_id, direction, kind, text, update_id, message_id"
+            " FROM conversation_log WHERE chat_id = ? AND direction = 'in'"
+            " ORDER BY id DESC LIMIT ?",
+            (chat_id, count),
+        )
+        return [LogEntry(**dict(row)) for row in rows]
+
     async def for_chat(self, chat_id: int) -> list[LogEntry]:
         """The whole log of one chat, oldest first."""
         rows = await self._db.fetch_all(
