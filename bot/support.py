@@ -248,6 +248,47 @@ def _said(word: str) -> str | None:
     return listed_form(word, _SAID_KNOWN)
 
 
+# In ask mode, saying one is done asking ("udh bro", "udah", "done", "itu aja"): the "Selesai
+# bertanya" button typed (a talents' review s57, L8: "udh bro" went to staff as a question).
+# "udah" alone is also "yes, already" (ALREADY): it may answer what staff just asked.
+_DONE = frozenset(
+    "done selesai cukup kelar beres finished finish enough over".split()  # noqa: SIM905 -- a word list reads best as words
+)
+ALREADY = frozenset("udah udh sudah sdh dah uda udahan sudahan".split())  # noqa: SIM905 -- a word list reads best as words
+# "itu aja", "segitu dulu", "that's it", "that's all", "nothing else": done, said in a phrase.
+_DONE_SAID = re.compile(
+    r"\b(?:(?:itu|segitu|gitu|ini)\s+(?:aja|saja|doang|dulu)|that'?s\s+(?:it|all)"
+    r"|that\s+is\s+all|nothing\s+else|no\s+more\s+questions?)\b"
+)
+_DONE_AROUND = (
+    _SAID_AROUND
+    | _OKAY
+    | _THANKING
+    | frozenset(
+        "dulu ok lah pertanyaannya pertanyaan nanyanya tanya nanya question questions thats".split()  # noqa: SIM905 -- a word list reads best as words
+    )
+)
+
+
+def done_asking(text: str) -> Literal["done", "already"] | None:
+    """Whether a short message in ask mode only says the talent is done asking: "done" ("udh
+    bro itu aja", "done", "cukup kak, makasih"), "already" when its only word of it is "udah"
+    (which also answers "sudah daftar?"), None for anything more. Pure words."""
+    if len(text) > _SAID_LONGEST or "?" in text:
+        return None
+    folded = text.casefold().replace("\u2019", "'")  # a curly apostrophe, as phones type it
+    phrased = _DONE_SAID.search(folded) is not None
+    found = []
+    for word in _SAID_WORD.findall(_DONE_SAID.sub(" ", folded)):
+        known = listed_form(word, _DONE | ALREADY | _DONE_AROUND)
+        if known is None:
+            return None  # most messages: their first word
+        found.append(known)
+    if phrased or not _DONE.isdisjoint(found):
+        return "done"
+    return "already" if not ALREADY.isdisjoint(found) else None
+
+
 class SupportDesk:
     """Ask-mode sessions and bursts of one talent, on top of the store."""
 

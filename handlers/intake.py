@@ -143,6 +143,8 @@ async def private_message(update: Update, context: BotContext) -> None:
             await support.relay_and_leave(update, context)
             await apply_command(update, context)
             return
+        if typed is not None and await support.typed_done(update, context, typed):
+            return  # "udh bro", "itu aja": done asking, as the button
         if await answers.answer_before_relay(update, context):
             return  # after /tanya, a question the FAQ answers: the answer first
         if await answers.thanked(update, context):

@@ -36,6 +36,7 @@ from bot.support import (
     answered_first,
     ask_again_markup,
     display_name,
+    done_asking,
     fits_with_heading,
     header,
     heading_first,
@@ -56,6 +57,9 @@ from handlers.common import BotContext, answer_query, reply, show
 from handlers.pipeline_views import open_button
 
 log = logging.getLogger(__name__)
+
+# Lines of a talent's log looked back through for a staff answer that "udah" may answer.
+ASKED_WITHIN = 10
 
 # Formatting a staff answer keeps exactly when written again as HTML under its heading
 # (python-telegram-bot's text_html); a link's address, a code block's language or a custom
@@ -217,6 +221,34 @@ async def done(update: Update, context: BotContext, *, menu_after: bool = True) 
         return
     text, markup = menu.main_menu(context, context.language(update))
     await show(update, f"{done_text}\n\n{text}", markup)
+
+
+async def typed_done(update: Update, context: BotContext, text: str) -> bool:
+    """In ask mode, "udh bro", "done", "itu aja": the Done button typed, not a question for
+    staff (a talents' review s57, L8: "udh bro" went to staff and /status counted it). "udah"
+    alone right after a staff answer that asks something ("Sudah kirim linknya, kak?")
+    answers it: it goes to staff. True if it was the Done button."""
+    said = done_asking(text)
+    user = update.effective_user
+    if said is None or user is None:
+        return False  # most messages: no read of the store
+    if said == "already" and await _staff_asked(context, user.id):
+        return False
+    await done(update, context)
+    return True
+
+
+async def _staff_asked(context: BotContext, user_id: int) -> bool:
+    """Whether the team's latest answer asks the talent something ("Sudah isi formulirnya?")
+    they have not written back to yet: a staff answer among the chat's last lines, with a
+    question mark, and no words typed since but the message now read."""
+    latest = await context.services.store.log.latest(user_id, ASKED_WITHIN)
+    for entry in latest[1:]:  # [0]: the message now read
+        if entry.kind == "staff_answer":
+            return "?" in (entry.text or "")
+        if entry.direction == "in" and entry.kind == "text":
+            return False  # written back since
+    return False
 
 
 async def acknowledged(update: Update, context: BotContext, text: str) -> bool:

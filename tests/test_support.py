@@ -678,6 +678,36 @@ async def test_an_okay_after_asking_the_team_says_the_answer_comes_here(
     assert okay.text == shown(Text.ASK_OKAY)
 
 
+async def test_saying_done_in_words_in_ask_mode_is_the_done_button(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """A talents' review (s57, L8): "udh bro", meant as done, went to staff as a question and
+    /status counted it. Closing words act as "Selesai bertanya"; "udah" alone right after a
+    staff answer that asks something answers it, and goes to staff."""
+    ancha = bot.user(first_name="Ancha")
+    copy = await relayed_question(bot, staff_chat, ancha, "Crew hiphop bisa daftar bro?")
+    for closing in ("udh bro", "itu aja kak, makasih", "done"):
+        mark = staff_chat.mark()
+        [done] = await bot.send(ancha, closing)
+        assert done.text.startswith(shown(Text.SUPPORT_DONE_SENT)), closing
+        assert CONTENT.text(Text.BTN_PROGRAMS, "id") in done.button_texts  # the menu
+        assert staff_chat.messages_since(mark) == [], closing  # nothing new for staff
+        assert not (await bot.store.support.session(ancha.id)).asking  # out of ask mode
+        await bot.send(ancha, "/tanya")
+    mina = staff_member(bot, staff_chat)
+    await answer(bot, mina, staff_chat, "Bisa, bro. Sudah isi formulirnya?", copy)
+    await bot.press(ancha, "💬 Balas tim kami")
+    mark = staff_chat.mark()
+    await bot.send(ancha, "udah bro")  # "yes, already": an answer to staff's question
+    assert staff_chat.messages_since(mark)[-1].text == "udah bro"
+    await answer(bot, mina, staff_chat, "Mantap, ditunggu kabarnya.", staff_chat.last_message)
+    await bot.press(ancha, "💬 Balas tim kami")
+    mark = staff_chat.mark()
+    [done] = await bot.send(ancha, "udah bro")  # nothing asked of him now: done
+    assert done.text.startswith(shown(Text.SUPPORT_DONE))
+    assert staff_chat.messages_since(mark) == []
+
+
 async def test_checking_status_between_messages_to_the_team_keeps_the_conversation(
     bot: Harness, staff_chat: EmulatedChat
 ) -> None:

@@ -192,6 +192,15 @@ class ConversationLog:
         )
         return [LogEntry(**dict(row)) for row in rows]
 
+    async def latest(self, chat_id: int, count: int) -> list[LogEntry]:
+        """The last `count` lines of a chat's log, both ways, newest first (by its index)."""
+        rows = await self._db.fetch_all(
+            "SELECT chat_id, user_id, direction, kind, text, update_id, message_id"
+            " FROM conversation_log WHERE chat_id = ? ORDER BY id DESC LIMIT ?",
+            (chat_id, count),
+        )
+        return [LogEntry(**dict(row)) for row in rows]
+
     async def for_chat(self, chat_id: int) -> list[LogEntry]:
         """The whole log of one chat, oldest first."""
         rows = await self._db.fetch_all(
