@@ -144,7 +144,8 @@ async def private_message(update: Update, context: BotContext) -> None:
             await apply_command(update, context)
             return
         if typed is not None and await support.typed_done(update, context, typed):
-            return  # "udh bro", "itu aja": done asking, as the button
+            await ask_done(update, context)  # "udh bro", "itu aja": as the button
+            return
         if await answers.answer_before_relay(update, context):
             return  # after /tanya, a question the FAQ answers: the answer first
         if await answers.thanked(update, context):

@@ -706,6 +706,13 @@ async def test_saying_done_in_words_in_ask_mode_is_the_done_button(
     [done] = await bot.send(ancha, "udah bro")  # nothing asked of him now: done
     assert done.text.startswith(shown(Text.SUPPORT_DONE))
     assert staff_chat.messages_since(mark) == []
+    # With a form left open for /tanya: back to its question, as the button does.
+    await bot.send(ancha, "/daftar")
+    await bot.send(ancha, "/tanya")
+    await bot.send(ancha, "Crew boleh daftar sebagai satu grup?")
+    done, form = await bot.send(ancha, "itu aja bro")
+    assert done.text == shown(Text.SUPPORT_DONE_SENT)
+    assert form.text.startswith(shown(Text.INTAKE_BACK_TO_FORM))
 
 
 async def test_checking_status_between_messages_to_the_team_keeps_the_conversation(
