@@ -250,11 +250,12 @@ def _said(word: str) -> str | None:
 
 # In ask mode, saying one is done asking ("udh bro", "udah", "done", "itu aja"): the "Selesai
 # bertanya" button typed (a talents' review s57, L8: "udh bro" went to staff as a question).
-# "udah" alone is also "yes, already" (ALREADY): it may answer what staff just asked.
+# A word of it alone is also "yes, already" ("udah", "done", "selesai" to "Sudah kirim
+# linknya?"): it may answer what staff just asked; a phrase of it ("itu aja") never does.
 _DONE = frozenset(
-    "done selesai cukup kelar beres finished finish enough over".split()  # noqa: SIM905 -- a word list reads best as words
+    "udah udh sudah sdh dah uda udahan sudahan done selesai cukup kelar beres finished"  # noqa: SIM905 -- a word list reads best as words
+    " enough".split()
 )
-ALREADY = frozenset("udah udh sudah sdh dah uda udahan sudahan".split())  # noqa: SIM905 -- a word list reads best as words
 # "itu aja", "segitu dulu", "that's it", "that's all", "nothing else": done, said in a phrase.
 _DONE_SAID = re.compile(
     r"\b(?:(?:itu|segitu|gitu|ini)\s+(?:aja|saja|doang|dulu)|that'?s\s+(?:it|all)"
@@ -265,28 +266,29 @@ _DONE_AROUND = (
     | _OKAY
     | _THANKING
     | frozenset(
-        "dulu ok lah pertanyaannya pertanyaan nanyanya tanya nanya question questions thats".split()  # noqa: SIM905 -- a word list reads best as words
+        "dulu ok lah pertanyaannya pertanyaan nanyanya tanya nanya question questions".split()  # noqa: SIM905 -- a word list reads best as words
     )
 )
 
 
-def done_asking(text: str) -> Literal["done", "already"] | None:
-    """Whether a short message in ask mode only says the talent is done asking: "done" ("udh
-    bro itu aja", "done", "cukup kak, makasih"), "already" when its only word of it is "udah"
-    (which also answers "sudah daftar?"), None for anything more. Pure words."""
+def done_asking(text: str) -> Literal["done", "maybe"] | None:
+    """Whether a short message in ask mode only says the talent is done asking: "done" in a
+    phrase ("udh bro itu aja", "that's all, thanks"), "maybe" with a word of it alone ("udh
+    bro", "done", "cukup kak, makasih"), which may also answer "Sudah daftar?"; None for
+    anything more. Pure words."""
     if len(text) > _SAID_LONGEST or "?" in text:
         return None
     folded = text.casefold().replace("\u2019", "'")  # a curly apostrophe, as phones type it
     phrased = _DONE_SAID.search(folded) is not None
     found = []
     for word in _SAID_WORD.findall(_DONE_SAID.sub(" ", folded)):
-        known = listed_form(word, _DONE | ALREADY | _DONE_AROUND)
+        known = listed_form(word, _DONE | _DONE_AROUND)
         if known is None:
             return None  # most messages: their first word
         found.append(known)
-    if phrased or not _DONE.isdisjoint(found):
+    if phrased:
         return "done"
-    return "already" if not ALREADY.isdisjoint(found) else None
+    return "maybe" if not _DONE.isdisjoint(found) else None
 
 
 class SupportDesk:

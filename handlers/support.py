@@ -226,8 +226,9 @@ async def done(update: Update, context: BotContext, *, menu_after: bool = True) 
 async def typed_done(update: Update, context: BotContext, text: str) -> bool:
     """In ask mode, "udh bro", "done", "itu aja": the Done button typed, not a question for
     staff (a talents' review s57, L8: "udh bro" went to staff and /status counted it). "udah"
-    alone right after a staff answer that asks something ("Sudah kirim linknya, kak?")
-    answers it: it goes to staff. True if it is the Done button (the caller presses it)."""
+    or "done" alone right after a staff answer that asks something ("Sudah kirim linknya,
+    kak?") answers it: it goes to staff. True if it is the Done button (the caller presses
+    it)."""
     said = done_asking(text)
     user = update.effective_user
     if said is None or user is None:
