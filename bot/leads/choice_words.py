@@ -22,7 +22,7 @@ from bot.answers.words import (
 )
 from bot.content import Content, Question, T
 from bot.leads.form_order import ROLE_QUESTIONS, Answers, choices
-from bot.leads.intent_words import CHAT_WORDS, fold
+from bot.leads.intent_words import ADDRESS, CHAT_WORDS, fold
 from bot.terminal_text import without_controls
 
 # Words that turn a choice named in a sentence around ("bukan band", "selain pop", "not
@@ -428,7 +428,9 @@ def _role_like(content: Content, item: str) -> bool:
 # turns them, and _AROUND_NAMES. In a sentence those words say other things (an attacker's
 # review: "Inggris, tapi cuma sedikit" unticked Indonesian, "jangan lupa inggris" unticked
 # English, "bukan cuma Indonesia, aku juga bisa Inggris" unticked Indonesian).
-_AROUND_NAMES = frozenset("kak kakak kk kang ya yaa deh dong sih dan sama sm and".split())  # noqa: SIM905 -- a word list reads best as words
+_AROUND_NAMES = ADDRESS | frozenset(
+    "kak kakak kk kang ya yaa deh dong sih dan sama sm and".split()  # noqa: SIM905 -- a word list reads best as words
+)
 _ONLY = frozenset("aja saja cuma cuman hanya only just doang".split())  # noqa: SIM905 -- a word list reads best as words
 _NO = ("ga", "gak", "gk", "nggak", "ngga", "enggak", "tidak", "tdk")
 # Right before the choices ("bukan mucon", "ga jadi mucon"), or right after ("mucon ga jadi").

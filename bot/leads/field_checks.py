@@ -18,7 +18,7 @@ from bot.content import Content, Question
 from bot.leads.answer_outcomes import NONE_YET, Accepted, Outcome, Rejected
 from bot.leads.choice_words import named_besides, named_choices
 from bot.leads.form_order import Answers, choices, other_follow_up
-from bot.leads.intent_words import CHAT_WORDS, fold
+from bot.leads.intent_words import CHAT_WORDS, fold, without_address
 from bot.leads.places import province_typed
 from bot.leads.web_links import (
     AROUND_LINK,
@@ -188,7 +188,7 @@ def _by_number(question: Question, typed: str) -> str | None:
 
 def _check_plain(question: Question, text: str) -> Outcome:
     if question.type == "short_text":
-        text = " ".join(text.split())
+        text = without_address(" ".join(text.split()))  # "makassar lah bro"
     if question.holds_links:  # a new staff member fixed "ig aku @rina.music" by hand
         if not any(names_a_link(line) for line in text.split("\n")):
             # "udah masuk belum kang" was stored as a link in a talents' review.

@@ -35,7 +35,7 @@ _DONE_WORDS = frozenset(
     # "ok", "lanjut", "simpan": going on, not what "Lainnya" is; "tidak ada": nothing else
     # (an attacker's review: each was kept as the "which one?" answer).
     " ok oke okay okey sip siap lanjut lanjutkan next simpan save kirim tidak gak ga nggak ada"
-    " none nothing that thats s all else more"
+    " none nothing that thats s all else more wes wis uwis uwes sampun rampung atos parantos"
     # "Done choosing", "selesai memilih": of finishing only beside a word of it (_FINISHED).
     " memilih milih choosing picking".split()
 )
@@ -47,10 +47,14 @@ _DONE_WORDS = frozenset(
 # mean "all of them": the talent is pointed at Done.
 _FINISHED = frozenset(
     "udah udh sudah sdh selesai beres cukup done finished finish segitu gitu lanjut lanjutkan"  # noqa: SIM905 -- a word list reads best as words
-    " next simpan save kirim".split()
+    " next simpan save kirim"
+    # Javanese and Sundanese "done", "finished" ("wes", "wis": a talents' review had them
+    # refused at the genres and the programs).
+    " wes wis uwis uwes sampun rampung atos parantos".split()
 )
+# "that's it" too (a talents' review: only "that's all" closed a choice).
 _NOTHING_ELSE = re.compile(
-    r"\b(?:itu|that s|thats) (?:aja|saja|all)\b|\b(?:tidak|gak|ga|nggak) ada\b"
+    r"\b(?:itu|that s|thats|that is) (?:aja|saja|all|it)\b|\b(?:tidak|gak|ga|nggak) ada\b"
     r"|\bnothing\b|\bnone\b"
 )
 
@@ -120,9 +124,10 @@ def says_skip(text: str) -> bool:
     if plain and _NOTHING_MARKS.match(plain):
         return True
     folded = fold(plain.rstrip(".!"))
-    if folded in _SKIP_WORDS or folded in ("none", "nothing", "no", "nope"):
-        return True
     words = [word for word in folded.split() if word not in _SKIP_AROUND]
+    said = " ".join(words)  # "skip kak", "lewati dulu bro"
+    if {folded, said} & (_SKIP_WORDS | {"none", "nothing", "no", "nope"}):
+        return True
     return (
         len(words) == len(("ga", "ada"))  # a no, and what there is none of
         and words[0] in _NOTHING
@@ -206,11 +211,32 @@ def looks_it_up(text: str, *, only: bool = False) -> bool:
     )
 
 
+# How a talent addresses the bot beside "kak", "bang", "mas": "bro", Papuan "kaka", "sis",
+# "gan", "cuy", Surabaya's "rek", "bos", "om" (a talents' review: "kirim bro", "dua2nya bro"
+# were refused, "tidak ada kaka" stored as the production house).
+ADDRESS = frozenset(
+    "bro bre brow broo sis sist gan agan cuy rek bos boss om kaka mba".split()  # noqa: SIM905 -- a word list reads best as words
+)
 # Words a talent adds around a choice they type ("musik kak", "band aku"): not the choice.
-CHAT_WORDS = frozenset(
+CHAT_WORDS = ADDRESS | frozenset(
     "kak kakak min mas mbak bang ya yaa dong sih aja saja deh nih aku saya sy gue gw"  # noqa: SIM905 -- a word list reads best as words
     " i im am my we are is it the a".split()
 )
+# Ending a short answer, as the talent's way of talking, not part of it ("makassar lah bro",
+# a talents' review: stored as the city); only in lower case: "Om", "Kaka", "Bos" may end a
+# name. slips leaves out "kak", "ya", "dong" after it.
+_ENDINGS = ADDRESS | {"lah"}
+
+
+def without_address(answer: str) -> str:
+    """A short answer without the forms of address (and "lah") it ends with in lower case,
+    if anything else is left ("makassar lah bro": "makassar")."""
+    words = answer.split(" ")
+    while len(words) > 1 and words[-1].strip(".,!~") in _ENDINGS:
+        words.pop()
+    return " ".join(words).rstrip(" ,") or answer
+
+
 # Beside "ga ada" ("ga ada kang"): no part of it.
 _SKIP_AROUND = CHAT_WORDS | {"kang", "kok"}
 

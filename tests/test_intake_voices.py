@@ -1,0 +1,107 @@
+"""What five talents typed at the form in a review (session 57), read as they meant it: "bro",
+"kaka" and Javanese "wes" around an answer, "video musik", "pretty fluent", a hip-hop crew,
+the film roles' own words, ticks kept over Back, an answer to change named at the review, a
+consent in words, an age range read aloud."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.texts import Text
+from tests.harness import Harness
+from tests.leads import (
+    CONTENT,
+    FILMMAKER,
+    MUSICIAN,
+    answer,
+    at_question,
+    draft_answers,
+    label,
+    seen,
+    shown,
+    where,
+)
+
+BACK = CONTENT.text(Text.BTN_BACK, "id")
+
+
+async def _ticked(bot: Harness, user: Any) -> list[str]:
+    draft = await bot.store.applications.draft_for(user.id)
+    assert draft is not None
+    return list(draft.pending or [])
+
+
+async def test_bro_and_kaka_around_a_typed_answer_are_the_talent_talking(bot: Harness) -> None:
+    """H3: "dua2nya bro", "udh bro lanjut", "wes", "that's it" were refused at the multiple
+    choices, "kirim bro" at the review; "makassar lah bro" was stored as the city."""
+    ancha = await at_question(bot, "genres")
+    await bot.press(ancha, label("genres", "hip_hop"))
+    await bot.send(ancha, "wes")  # Javanese "done": as Done
+    assert (await draft_answers(bot, ancha))["genres"] == ["hip_hop"]
+    await answer(bot, ancha, "province", "sulawesi_selatan")
+    assert await where(bot, ancha) == "city"
+    await bot.send(ancha, "makassar lah bro")
+    assert (await draft_answers(bot, ancha))["city"] == "makassar"
+    for key in ("experience_years", "portfolio_url", "other_links", "notable_works"):
+        await answer(bot, ancha, key, MUSICIAN[key])
+    assert await where(bot, ancha) == "programs_of_interest"
+    [both] = await bot.send(ancha, "dua2nya bro")
+    assert both.text.startswith(shown(Text.INTAKE_TICKED, ticked="Musisi ke Korea, MU:CON"))
+    await bot.send(ancha, "udh bro lanjut")
+    assert await where(bot, ancha) == "languages"
+    assert len((await draft_answers(bot, ancha))["programs_of_interest"]) == len(("two", "both"))
+    await bot.press(ancha, label("languages", "indonesian"))
+    await bot.send(ancha, "thats it")
+    assert await where(bot, ancha) == "email"
+    for key in ("email", "phone", "message"):
+        await answer(bot, ancha, key, MUSICIAN[key])
+    assert await where(bot, ancha) == "review"
+    await seen(bot, ancha)
+    await bot.send(ancha, "kirim bro")
+    assert await where(bot, ancha) is None
+    assert any("KOC-" in message.text for message in ancha.messages[-3:])
+    # Lilis: "wis" after ticking a program; Jiyeon: "that's it".
+    lilis = await at_question(bot, "programs_of_interest")
+    await bot.press(lilis, label("programs_of_interest", "mucon"))
+    await bot.send(lilis, "wis")
+    assert await where(bot, lilis) == "languages"
+    await bot.press(lilis, label("languages", "indonesian"))
+    await bot.send(lilis, "that's it")
+    assert await where(bot, lilis) == "email"
+
+
+@pytest.mark.parametrize(
+    ("key", "typed"),
+    [
+        ("company_name", "tidak ada kaka"),  # H3: stored as the production house
+        ("company_name", "ga ada bro"),
+        ("company_name", "blm ada gan"),
+        ("company_name", "skip bro"),
+        ("other_links", "belum ada kaka"),  # H3: "just a link or your account name"
+        ("other_links", "nggak ada rek"),
+    ],
+)
+async def test_nothing_said_with_a_form_of_address_skips_the_optional_question(
+    bot: Harness, key: str, typed: str
+) -> None:
+    user = await at_question(bot, key, answers=FILMMAKER)
+    await bot.send(user, typed)
+    assert await where(bot, user) != key
+    assert (await draft_answers(bot, user))[key] is None
+
+
+async def test_a_name_ending_in_a_capitalised_word_of_address_keeps_it(bot: Harness) -> None:
+    """Capitalised, "Om", "Kaka" may end a name: only lower case is the talent talking."""
+    user = await at_question(bot, "stage_name")
+    await bot.send(user, "Warung Om")
+    assert (await draft_answers(bot, user))["stage_name"] == "Warung Om"
+
+
+async def test_consent_in_words_with_bro_gets_the_consent_note(bot: Harness) -> None:
+    """L5: "setuju" got "press ✅ Setuju", "ya setuju bro" only "pick a button"."""
+    user = bot.user()
+    await bot.send(user, "/daftar")
+    [reply] = await bot.send(user, "ya setuju bro")
+    assert reply.text.startswith(shown(Text.INTAKE_CONSENT_BY_BUTTON))
