@@ -99,6 +99,30 @@ async def test_a_name_ending_in_a_capitalised_word_of_address_keeps_it(bot: Harn
     assert (await draft_answers(bot, user))["stage_name"] == "Warung Om"
 
 
+async def test_words_of_a_name_stay_in_what_lainnya_is(bot: Harness) -> None:
+    """M1: "video musik" was stored as "Video", and so "musik rohani", "bahasa isyarat" lost
+    their first word. M2: "pretty fluent" was offered as a language, "Pretty"."""
+    dewi = await at_question(bot, "film_formats", answers=FILMMAKER)
+    [reply] = await bot.send(dewi, "Film pendek, dokumenter, dan video musik.")
+    ticked = "Film pendek, Dokumenter"
+    other = CONTENT.questions["film_formats_other"].label.id
+    said = shown(Text.INTAKE_TICKED_WITH_OTHER, ticked=ticked, left="Video musik", other=other)
+    assert reply.text.startswith(said)
+    assert (await draft_answers(bot, dewi))["film_formats_other"] == "Video musik"
+    rani = await at_question(bot, "genres")
+    await bot.send(rani, "pop, musik rohani")
+    assert (await draft_answers(bot, rani))["genres_other"] == "Musik rohani"
+    tuti = await at_question(bot, "languages")
+    await bot.send(tuti, "indonesia, bahasa isyarat")
+    assert (await draft_answers(bot, tuti))["languages_other"] == "Bahasa isyarat"
+    jiyeon = await at_question(bot, "languages", "en")
+    typed = "indonesian, english, korean (hanguk-eo, pretty fluent), a little japanese"
+    [reply] = await bot.send(jiyeon, typed)
+    assert "Pretty" not in reply.text
+    assert await _ticked(bot, jiyeon) == ["indonesian", "english", "korean", "other"]
+    assert (await draft_answers(bot, jiyeon))["languages_other"] == "Japanese"
+
+
 async def test_consent_in_words_with_bro_gets_the_consent_note(bot: Harness) -> None:
     """L5: "setuju" got "press ✅ Setuju", "ya setuju bro" only "pick a button"."""
     user = bot.user()

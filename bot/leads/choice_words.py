@@ -201,14 +201,22 @@ def _only_names(
 _ITEMS = re.compile(
     r"[,;\n]|(?<!\w)[/&+]|[/&+](?!\w)|\b(?:dan|sama|sm|and|serta|plus|juga|jg|atau|or)\b", re.I
 )
-# Words around an item that are not the item ("inggris dikit2", "bahasa jawa", "kadang jazz").
+# Words around an item that are not the item ("inggris dikit2", "kadang jazz", "genre X").
 _AROUND_ITEM = frozenset(
     "dikit dikit2 sedikit kadang kadang2 bahasa lancar fasih bisa dll dst etc genre musik"  # noqa: SIM905 -- a word list reads best as words
     " lagu aliran banget aktif pasif basic dasar native little fluent some bit lah"
+    # How well ("korean (pretty fluent)", a talents' review: "Pretty" offered as a language).
+    " pretty quite very really fairly rather somewhat conversational intermediate advanced"
+    " beginner proficient good well decent lumayan agak cukup sangat mahir menengah pemula"
+    " percakapan ngerti mengerti paham"
     # Of a sentence around the item, not an item ("Inggris, tapi cuma sedikit", "walau hanya
     # sedikit"; an attacker's review had "Tapi cuma" offered as a language to add).
     " tapi tp tetapi walau walaupun meski meskipun cuma cuman hanya doang only just but".split()
 )
+# Of those, words that may be part of what the item names ("video musik", "musik rohani",
+# "bahasa isyarat"; a talents' review had them stored as "Video", "Rohani", "Isyarat"): kept
+# beside a word of the item, left out only where nothing else is ("musik" alone).
+NAME_WORDS = frozenset({"musik", "lagu", "bahasa"})
 _ITEM_WORDS_AT_MOST = 3  # more is a sentence, not an item to tick
 
 
@@ -224,11 +232,23 @@ def unnamed_items(question: Question, content: Content, answers: Answers, text: 
     for part in list_items(text):
         if named_choices(question, content, answers, part):
             continue
-        words = [word for word in part.split() if fold(word) not in _AROUND_ITEM_ALL]
+        words = _item_words(part.split())
         if words and len(words) <= _ITEM_WORDS_AT_MOST:
             item = " ".join(words).strip(".!")
             left.append(item[:1].upper() + item[1:] if item.islower() else item)
     return left
+
+
+def _item_words(words: list[str]) -> list[str]:
+    """The words of an item, as typed, without those around it (_AROUND_ITEM_ALL); a word that
+    may be part of its name (NAME_WORDS) stays beside one that stays."""
+    kept = [fold(word) not in _AROUND_ITEM_ALL for word in words]
+    named = [fold(word) in NAME_WORDS for word in words]
+    for _ in words:  # "video klip lagu": a name's word beside a kept one, outwards
+        kept = [
+            kept[i] or (named[i] and any(kept[max(i - 1, 0) : i + 2])) for i in range(len(words))
+        ]
+    return [word for word, keep in zip(words, kept, strict=True) if keep]
 
 
 # Words of chat, thanks, laughter or "and so on" typed after the choices ("Pop, rock, wkwk",
@@ -261,7 +281,7 @@ def plausible_other(content: Content, question: Question, item: str) -> bool:
     """Whether an item no choice names may be what "Lainnya" is ("Sunda", "Shoegaze"): not a
     word of how much or of who the talent is (_NO_OTHER), nor of another question's choices
     ("manajer" at the genres)."""
-    words = set(fold(item).split())
+    words = set(fold(item).split()) - NAME_WORDS  # "musik" of "Video musik" is no choice's
     if not words or not words.isdisjoint(_NO_OTHER):
         return False
     elsewhere = {

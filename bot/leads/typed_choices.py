@@ -38,13 +38,19 @@ from bot.texts import Text
 # may read as something else ("Film Salah"), so such a text is asked back, not only refused.
 # The notes of a typed selection that ticked all it named, nothing left unsaid.
 _ALL_TICKED = frozenset({Text.INTAKE_TICKED, Text.INTAKE_TICKED_WITH_OTHER})
-# Words in each item of a typed list that "Lainnya" takes as its words ("Sunda", "Bugis"); an
-# item of more may be a phrase ("blm tau"), said and not stored.
+# Words in each item of a typed list that "Lainnya" takes as its words ("Sunda", "Bugis"), and
+# beside it a word of a name ("Video musik", "Bahasa isyarat"); an item of more may be a phrase
+# ("blm tau"), said and not stored.
 _PLAIN_ITEM_WORDS = 1
 # The questions about the languages the talent works in: a language named there is the answer,
 # only a word of changing asks the bot to speak it (a second attacker's review: "Bukan, Inggris
 # aja" at the languages switched the bot to English).
 ABOUT_LANGUAGES = frozenset({"languages", "languages_other"})
+
+
+def _named_by(item: str) -> list[str]:
+    """An item's words but those that may be part of any name ("Video musik": "video")."""
+    return [word for word in item.split() if intent_words.fold(word) not in choice_words.NAME_WORDS]
 
 
 class TypedChoices(IntakeSteps):
@@ -258,7 +264,7 @@ class TypedChoices(IntakeSteps):
             return None
         words = [word for item in left for word in item.split()]
         plain = all(word.replace("-", "").isalpha() for word in words)
-        if not plain or any(len(item.split()) > _PLAIN_ITEM_WORDS for item in left):
+        if not plain or any(len(_named_by(item)) > _PLAIN_ITEM_WORDS for item in left):
             return None
         if not all(choice_words.plausible_other(self._content, question, item) for item in left):
             return None  # "Indonesia, inggris, pelajar": said as not ticked, never stored
