@@ -123,6 +123,43 @@ async def test_words_of_a_name_stay_in_what_lainnya_is(bot: Harness) -> None:
     assert (await draft_answers(bot, jiyeon))["languages_other"] == "Japanese"
 
 
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("crew bro, kita ber4", "band_group"),  # M3: filed as Lainnya
+        ("kami berempat", "band_group"),
+        ("hiphop crew", "band_group"),
+        ("kru panggung", "other_music_role"),  # a stage crew is still Lainnya
+    ],
+)
+async def test_a_hip_hop_crew_is_a_group(bot: Harness, typed: str, kept: str) -> None:
+    user = await at_question(bot, "music_role")
+    await bot.send(user, typed)
+    assert (await draft_answers(bot, user))["music_role"] == kept
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("Saya bekerja sebagai editor film.", "editor"),  # M4: all refused
+        ("aktor", "actor"),
+        ("aktris", "actor"),
+        ("DOP", "cinematographer"),
+        ("kameramen", "cinematographer"),
+        ("penulis naskah", "screenwriter"),
+        ("scriptwriter", "screenwriter"),
+        ("casting director", "other_film_role"),  # no director
+    ],
+)
+async def test_the_film_roles_are_named_as_people_name_them(
+    bot: Harness, typed: str, kept: str
+) -> None:
+    user = await at_question(bot, "film_role", answers=FILMMAKER)
+    await bot.send(user, typed)
+    assert (await draft_answers(bot, user))["film_role"] == kept
+    assert await where(bot, user) != "film_role"
+
+
 async def test_consent_in_words_with_bro_gets_the_consent_note(bot: Harness) -> None:
     """L5: "setuju" got "press ✅ Setuju", "ya setuju bro" only "pick a button"."""
     user = bot.user()
