@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from bot.content_checks import SELECTED_MARK
 from bot.texts import Text
 from tests.harness import Harness
 from tests.leads import (
@@ -158,6 +159,31 @@ async def test_the_film_roles_are_named_as_people_name_them(
     await bot.send(user, typed)
     assert (await draft_answers(bot, user))["film_role"] == kept
     assert await where(bot, user) != "film_role"
+
+
+async def test_ticks_are_kept_when_going_back_before_done(bot: Harness) -> None:
+    """M6: Ancha ticked Hip-hop, pressed Back to fix his role, and came back to no tick."""
+    ancha = await at_question(bot, "genres")
+    await bot.press(ancha, label("genres", "hip_hop"))
+    await bot.press(ancha, BACK)
+    assert await where(bot, ancha) == "music_role"
+    [genres] = await bot.press(ancha, label("music_role", "solo_artist"))
+    assert await where(bot, ancha) == "genres"
+    assert await _ticked(bot, ancha) == ["hip_hop"]
+    assert SELECTED_MARK + label("genres", "hip_hop") in genres.button_texts
+    await bot.press(ancha, label("genres", "rock"))
+    await bot.press(ancha, CONTENT.text(Text.BTN_DONE, "id"))
+    stored = await draft_answers(bot, ancha)
+    assert (stored["music_role"], stored["genres"]) == ("solo_artist", ["hip_hop", "rock"])
+    assert await where(bot, ancha) == "province"
+    # From a multiple choice back to another one: the languages kept over the programs.
+    lina = await at_question(bot, "languages")
+    await bot.press(lina, label("languages", "korean"))
+    await bot.press(lina, BACK)
+    assert await where(bot, lina) == "programs_of_interest"
+    await bot.press(lina, CONTENT.text(Text.BTN_DONE, "id"))
+    assert await where(bot, lina) == "languages"
+    assert await _ticked(bot, lina) == ["korean"]
 
 
 async def test_consent_in_words_with_bro_gets_the_consent_note(bot: Harness) -> None:

@@ -234,7 +234,10 @@ class IntakeSteps:
             previous = form_order.previous_question(self._content, answers, question.key)
             if previous is None:
                 return Screen(QUESTION, draft, question, answers)
-            return await self._ask(draft, previous, answers, update_id)
+            # Ticks not yet confirmed with Done are kept as the answer, shown again on the way
+            # forward (_move_on; a talents' review: they were gone after Back).
+            held = self._ticks_held(draft, question, answers)
+            return await self._ask(draft, previous, {**answers, **held}, update_id, held=held)
         if action == "s" and not question.required:
             return await self._answer(draft, question, answers, None, update_id)
         if action == "k" and question.key in answers:
@@ -406,6 +409,8 @@ class IntakeSteps:
         following = form_order.next_question(self._content, merged)
         if following is None and draft.amends is not None and not draft.editing and after:
             following = form_order.question_after(self._content, merged, after)
+        elif after and not draft.editing:
+            following = self._ticked_ahead(merged, after, following) or following
         if following is None:
             change = Change(REVIEW, answers=new, remove_answers=obsolete, update_id=update_id)
         else:
@@ -420,6 +425,26 @@ class IntakeSteps:
             )
         return await self._advance(draft, change)
 
+    def _ticked_ahead(
+        self, answers: dict[str, Any], after: str, following: Question | None
+    ) -> Question | None:
+        """On the way forward after Back, the first multiple choice after `after` with an
+        answer (its ticks kept on Back: _ticks_held), only answered questions between and
+        none unanswered before: shown again, ticked, to go on from as the talent left it,
+        not skipped (a talents' review: the ticks were gone)."""
+        visible = form_order.visible_questions(self._content, answers)
+        keys = [question.key for question in visible]
+        if after not in keys or (
+            following is not None and keys.index(following.key) < keys.index(after)
+        ):
+            return None
+        for question in visible[keys.index(after) + 1 :]:
+            if question.key not in answers:
+                return None
+            if question.type == "multi_choice":
+                return question
+        return None
+
     async def _ask(
         self,
         draft: Draft,
@@ -428,16 +453,31 @@ class IntakeSteps:
         update_id: int,
         *,
         editing: bool = False,
+        held: dict[str, Any] | None = None,
     ) -> Screen:
-        """Go (back) to a given question, its current answer kept for editing."""
+        """Go (back) to a given question, its current answer kept for editing (and `held`,
+        answers committed on the way)."""
         change = Change(
             QUESTION,
             question.key,
             editing=editing,
             pending=self._pending_for(question, answers, draft),
+            answers=held or {},
             update_id=update_id,
         )
         return await self._advance(draft, change)
+
+    def _ticks_held(
+        self, draft: Draft, question: Question, answers: dict[str, Any]
+    ) -> dict[str, Any]:
+        """The ticks of a multiple choice left with Back before Done, as its answer, when
+        they are other than its answer and would do for Done; {} otherwise."""
+        ticks = draft.pending if isinstance(draft.pending, list) else None
+        if question.type != "multi_choice" or not ticks or ticks == answers.get(question.key):
+            return {}
+        if field_checks.check_selection(question, ticks) is not None:
+            return {}
+        return {question.key: list(ticks)}
 
     def _pending_for(self, question: Question, answers: dict[str, Any], draft: Draft) -> Any:
         """A multiple-choice question starts from its current answer; the programs question,
