@@ -19,6 +19,7 @@ from tests.leads import (
     answer,
     at_question,
     draft_answers,
+    fill,
     label,
     seen,
     shown,
@@ -184,6 +185,32 @@ async def test_ticks_are_kept_when_going_back_before_done(bot: Harness) -> None:
     await bot.press(lina, CONTENT.text(Text.BTN_DONE, "id"))
     assert await where(bot, lina) == "languages"
     assert await _ticked(bot, lina) == ["korean"]
+
+
+async def test_an_answer_to_change_can_be_named_at_the_review(bot: Harness) -> None:
+    """M8: "Saya ingin mengubah usia saya." at the review, and "Usia", the label of a button,
+    at "Jawaban mana yang mau kamu ubah?" were told to use the buttons."""
+    dewi = await at_question(bot, "sector")
+    await fill(bot, dewi, FILMMAKER)
+    assert await where(bot, dewi) == "review"
+    await bot.send(dewi, "Saya ingin mengubah usia saya.")
+    assert await where(bot, dewi) == "age_range"
+    await bot.press(dewi, label("age_range", "age_45_plus"))
+    assert await where(bot, dewi) == "review"
+    assert (await draft_answers(bot, dewi))["age_range"] == "age_45_plus"
+    await bot.send(dewi, "ubah jawaban")
+    assert await where(bot, dewi) == "edit_list"
+    await bot.send(dewi, "Usia")
+    assert await where(bot, dewi) == "age_range"
+    await bot.press(dewi, label("age_range", "age_35_44"))
+    assert (await draft_answers(bot, dewi))["age_range"] == "age_35_44"
+    await bot.send(dewi, "ubah jawaban")
+    await bot.send(dewi, "kembali ke ringkasan")
+    assert await where(bot, dewi) == "review"
+    # Without a word of changing, the review's text stays refused ("Usia saya benar").
+    [refused] = await bot.send(dewi, "Usia saya sudah benar")
+    assert await where(bot, dewi) == "review"
+    assert refused.text.startswith(shown(Text.INTAKE_USE_BUTTONS_HERE))
 
 
 async def test_consent_in_words_with_bro_gets_the_consent_note(bot: Harness) -> None:

@@ -62,13 +62,17 @@ async def test_a_talent_updates_one_answer_and_the_lead_keeps_its_place(
     # Typed at the review instead of a button: where to look, with its reference (an
     # attacker's review: "Perbarui pendaftaran" lost it), not the 20-line summary again (a
     # talents' review).
-    (again,) = await bot.send(sari, "ganti nomor HP")
+    (again,) = await bot.send(sari, "udah bener semua kak")
     assert again.text.startswith(shown(Text.INTAKE_USE_BUTTONS_HERE))  # no question there
     assert shown(Text.UPDATE_REVIEW_ABOVE, reference="KOC-000001") in again.text
     assert "+6281234567890" not in again.text
-    # Jump straight to one answer from the review screen.
+    # Jump straight to one answer from the review screen, or name it (a talents' review s57:
+    # "ganti nomor HP" was told to use the buttons).
     await bot.press(sari, t(Text.BTN_EDIT))
     (question,) = await bot.press(sari, question_label("phone"))
+    assert shown(Text.INTAKE_CURRENT_ANSWER, answer="+6281234567890") in question.text
+    await bot.press(sari, t(Text.BTN_TO_REVIEW))
+    (question,) = await bot.send(sari, "ganti nomor HP")
     assert shown(Text.INTAKE_CURRENT_ANSWER, answer="+6281234567890") in question.text
     (back,) = await bot.send(sari, NEW_PHONE)
     assert await where(bot, sari) == "review" and NEW_PHONE_STORED in back.text

@@ -521,3 +521,14 @@ def only_these(question: Question, content: Content, answers: Answers, text: str
 
 # Around an item of a typed list: no part of it.
 _AROUND_ITEM_ALL = _AROUND_ITEM | CHAT_WORDS | {""}
+
+
+def named_questions(questions: Sequence[Question], text: str) -> list[Question]:
+    """The questions a typed text names by their label, a part of it between slashes ("Kota"
+    of "Kota/kabupaten") or an `about` word ("Saya ingin mengubah usia saya."), a name inside
+    a longer one counting for the longer one ("nama panggung"), in the form's order."""
+    tokens = fold(without_controls(text)).split()
+    offered = [(question.key, question.label) for question in questions]
+    names = {question.key: choice_names(question.label, question.about) for question in questions}
+    kept = {key for *_, key in _name_spans(offered, names, tokens)}
+    return [question for question in questions if question.key in kept]

@@ -27,6 +27,7 @@ from bot.leads import (
 from bot.leads.email_typos import EmailSuggestion, suggestion_for
 from bot.leads.intake_screens import (
     CONSENT,
+    EDIT_LIST,
     GUARDIAN,
     QUESTION,
     REVIEW,
@@ -207,7 +208,13 @@ class IntakeFlow(TypedAnswers, TypedChoices):
             return await self.current(draft, note=Text.INTAKE_REGISTERING_NOW)
         if draft.stage == GUARDIAN and (said := about_the_guardian(text)) is not None:
             return await self.current(draft, note=said)  # "ini wajib ga?", "kenapa harus izin?"
-        if draft.stage == REVIEW and intent_words.says_send(text, update=draft.amends is not None):
+        pressed = None
+        if draft.stage in (REVIEW, EDIT_LIST):  # "Ubah jawaban", "Usia", "mau ubah usia"
+            pressed = await self._typed_at_review(draft, text)
+        sends = pressed is not None and pressed[0] == "ok"
+        if draft.stage == REVIEW and (
+            sends or intent_words.says_send(text, update=draft.amends is not None)
+        ):
             if at_once(draft, sent):
                 # Sent before the review could reach the talent ("Kirim kang" twice at the
                 # last question, an attacker's review: sent unseen): the review again.
@@ -217,6 +224,8 @@ class IntakeFlow(TypedAnswers, TypedChoices):
             answers = await self._applications.answers(draft.id)
             send = Press(draft.id, draft.step, "ok")
             return await self._review_press(draft, answers, send, update_id)
+        if pressed is not None:  # as its button, or as the answer's button on the list
+            return await self.press(draft.user_id, Press(draft.id, draft.step, *pressed), update_id)
         if draft.stage == CONSENT and intent_words.says_agree(text):  # "Saya setuju."
             return await self.current(draft, note=Text.INTAKE_CONSENT_BY_BUTTON)
         if draft.stage != QUESTION:  # a screen of buttons: as it stands (an update's reference)

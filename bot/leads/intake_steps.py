@@ -276,6 +276,8 @@ class IntakeSteps:
                 return await self.current(fresh) if fresh else Screen("gone")
             kept = {key: value for key, value in answers.items() if key not in drop}
             return Screen("submitted", draft, answers=kept, reference=reference)
+        if press.action == "e" and press.argument:  # "Saya ingin mengubah usia saya." typed
+            return await self._edit_press(draft, answers, press, update_id)
         if press.action == "e":
             return await self._advance(draft, Change(EDIT_LIST, update_id=update_id))
         return await self.current(draft, note=Text.INTAKE_STALE)

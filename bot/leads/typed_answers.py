@@ -12,10 +12,12 @@ from typing import Any
 
 from bot.content import Question
 from bot.leads import answer_outcomes, choice_words, field_checks, form_order, intent_words, slips
+from bot.leads.change_wish import CHANGING
 from bot.leads.email_typos import EmailSuggestion, comma_for_dot
 from bot.leads.intake_screens import (
     OFFERED,
     QUESTION,
+    REVIEW,
     SENT_TWICE_TOLD,
     SENT_TWICE_WITHIN,
     Screen,
@@ -156,6 +158,41 @@ class TypedAnswers(IntakeSteps):
             ),
             None,
         )
+
+    async def _typed_at_review(self, draft: Draft, text: str) -> tuple[str, str] | None:
+        """At the review or the list of answers to change, the press a text means: a button's
+        label typed ("Ubah jawaban", "Usia"), or, at the review, a wish to change one answer
+        it names ("Saya ingin mengubah usia saya."; a talents' review had both refused, where
+        typed labels work everywhere else in the form). None otherwise."""
+        answers = await self._applications.answers(draft.id)
+        shown = [
+            question
+            for question in form_order.visible_questions(self._content, answers)
+            if question.key in answers
+        ]
+        keys = [("r", Text.BTN_TO_REVIEW)]
+        if draft.stage == REVIEW:
+            submit = Text.BTN_SUBMIT if draft.amends is None else Text.BTN_UPDATE_SAVE
+            keys = [("ok", submit), ("e", Text.BTN_EDIT), ("x", Text.BTN_PAUSE)]
+            if draft.amends is not None:
+                keys.append(("w", Text.BTN_UPDATE_WALK))
+        languages = ("id", "en")
+        buttons = [
+            (action, "", self._content.text(key, lang))
+            for action, key in keys
+            for lang in languages
+        ]
+        if draft.stage != REVIEW:  # the answers' buttons
+            buttons += [("e", q.key, q.label.get(lang)) for q in shown for lang in languages]
+        for action, argument, label in buttons:
+            if slips.types_label(text, label):
+                return action, argument
+        named = choice_words.named_questions(shown, text)
+        words = set(intent_words.fold(text).split())
+        changing = draft.stage != REVIEW or not CHANGING.isdisjoint(words)
+        if len(named) == 1 and changing and "?" not in text:  # "mau ganti kota", "Usia saya"
+            return "e", named[0].key
+        return None
 
     def _navigation_labels(self) -> list[str]:
         """The labels, in both languages, of every button that moves through the form."""
