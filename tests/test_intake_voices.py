@@ -219,3 +219,12 @@ async def test_consent_in_words_with_bro_gets_the_consent_note(bot: Harness) -> 
     await bot.send(user, "/daftar")
     [reply] = await bot.send(user, "ya setuju bro")
     assert reply.text.startswith(shown(Text.INTAKE_CONSENT_BY_BUTTON))
+
+
+async def test_an_age_range_read_aloud_is_that_range(bot: Harness) -> None:
+    """L6: "25 sampai 34 tahun" was refused; two numbers in two ranges still are."""
+    user = await at_question(bot, "age_range")
+    await bot.send(user, "umur 17 atau 18")
+    assert await where(bot, user) == "age_range"
+    await bot.send(user, "25 sampai 34 tahun")
+    assert (await draft_answers(bot, user))["age_range"] == "age_25_34"

@@ -173,17 +173,19 @@ _WHOLE_NUMBER = re.compile(r"(?<!\d)\d{1,3}(?!\d)")
 
 
 def _by_number(question: Question, typed: str) -> str | None:
-    """The choice whose `numbers` hold the one number typed, if exactly one does."""
+    """The choice whose `numbers` hold the number typed, if exactly one does; two numbers
+    only when one choice holds both ("25 sampai 34 tahun", the button read aloud: a talents'
+    review had it refused)."""
     found = _WHOLE_NUMBER.findall(typed)
-    if len(found) != 1:
+    if not 1 <= len(found) <= len(("from", "to")):
         return None
-    number = int(found[0])
-    fitting = [
+    fitting = {
         choice.value
         for choice in question.choices or ()
-        if choice.numbers is not None and choice.numbers[0] <= number <= choice.numbers[1]
-    ]
-    return fitting[0] if len(fitting) == 1 else None
+        if choice.numbers is not None
+        and all(choice.numbers[0] <= int(number) <= choice.numbers[1] for number in found)
+    }
+    return fitting.pop() if len(fitting) == 1 else None
 
 
 def _check_plain(question: Question, text: str) -> Outcome:
