@@ -430,21 +430,20 @@ class IntakeSteps:
     def _ticked_ahead(
         self, answers: dict[str, Any], after: str, following: Question | None
     ) -> Question | None:
-        """On the way forward after Back, the first multiple choice after `after` with an
-        answer (its ticks kept on Back: _ticks_held), only answered questions between and
-        none unanswered before: shown again, ticked, to go on from as the talent left it,
-        not skipped (a talents' review: the ticks were gone)."""
+        """On the way forward after Back, the multiple choice right after `after` with an
+        answer (its ticks kept on Back: _ticks_held): shown again, ticked, to go on from as
+        the talent left it, not skipped (a talents' review: the ticks were gone). Only the
+        one right after: a change offered further back ("usia saya salah" at the city) goes
+        on where the talent was."""
         visible = form_order.visible_questions(self._content, answers)
         keys = [question.key for question in visible]
         if after not in keys or (
             following is not None and keys.index(following.key) < keys.index(after)
         ):
             return None
-        for question in visible[keys.index(after) + 1 :]:
-            if question.key not in answers:
-                return None
-            if question.type == "multi_choice":
-                return question
+        ahead = visible[keys.index(after) + 1 : keys.index(after) + 2]
+        if ahead and ahead[0].key in answers and ahead[0].type == "multi_choice":
+            return ahead[0]
         return None
 
     async def _ask(

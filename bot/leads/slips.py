@@ -19,7 +19,7 @@ from bot.content import Content, Question
 from bot.leads.answer_outcomes import NONE_YET, Accepted, Outcome, Rejected
 from bot.leads.asked_questions import NEVER_ASKED, asks
 from bot.leads.change_wish import CHANGING, WRONG
-from bot.leads.choice_words import affirmed, list_items, named_choices
+from bot.leads.choice_words import affirmed, list_items, named_choices, named_questions
 from bot.leads.form_order import visible_questions
 from bot.leads.intent_words import CHAT_WORDS, closes_choice, fold
 from bot.leads.sentence_names import without_aside, without_introduction, without_particles
@@ -39,26 +39,9 @@ _PICKED_WRONG_LONGEST = 120
 # A talent correcting an earlier answer by its subject (a talents' review: "Maaf, usia saya
 # salah. Seharusnya 35-44." was stored as the city and the age kept; "tadi sa salah tulis, sa
 # belum punya rumah produksi" refused at the role): a word of wrong, meaning or changing, and
-# an earlier answered question named. Numbers may be in it: the corrected answer, not this
-# question's. "Salah satu(nya)", "salah seorang" say "one of", no mistake. Not the languages
-# ("ganti bahasa" is the chat's language) nor a bare "nama" (whose name?).
-_SUBJECTS: dict[str, tuple[str, ...]] = {
-    "sector": ("bidang", "field"),
-    "age_range": ("usia", "usiaku", "umur", "umurku", "age"),
-    "full_name": ("nama lengkap", "nama asli", "namaku", "full name"),
-    "stage_name": ("nama panggung", "nama band", "nama grup", "stage name", "band name"),
-    "company_name": ("rumah produksi", "production house"),
-    "music_role": ("peran", "role"),
-    "film_role": ("peran", "role"),
-    "genres": ("genre", "genres"),
-    "film_formats": ("format", "formats"),
-    "province": ("provinsi", "province"),
-    "city": ("kota", "kabupaten", "domisili", "city"),
-    "experience_years": ("tahun aktif", "lama aktif", "years active"),
-    "portfolio_url": ("tautan karya", "link karya", "portofolio", "portfolio", "showreel"),
-    "email": ("email", "e mail", "imel", "surel"),
-    "phone": ("nomor hp", "nomer hp", "no hp", "nomor wa", "no wa", "whatsapp", "phone number"),
-}
+# one earlier answered question named (its label or `about` words, as the review reads them).
+# Numbers may be in it: the corrected answer, not this question's. "Salah satu(nya)", "salah
+# seorang" say "one of", no mistake.
 _ONE_OF = re.compile(r"\bsalah (?:satu|satunya|seorang)\b")
 _CORRECTING = WRONG | _MEANT | CHANGING
 _CORRECTION_LONGEST = 160
@@ -115,16 +98,10 @@ def _named_earlier(
     folded = _ONE_OF.sub(" ", fold(text))
     if _CORRECTING.isdisjoint(folded.split()):
         return None
-    padded = f" {folded} "
     shown = visible_questions(content, answers)
     keys = [earlier.key for earlier in shown]
     before = shown[: keys.index(question.key)] if question.key in keys else []
-    named = [
-        earlier
-        for earlier in before
-        if earlier.key in answers
-        and any(f" {subject} " in padded for subject in _SUBJECTS.get(earlier.key, ()))
-    ]
+    named = named_questions([earlier for earlier in before if earlier.key in answers], folded)
     if len(named) != 1:
         return None
     [earlier] = named
