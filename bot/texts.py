@@ -259,6 +259,7 @@ class Text(StrEnum):
     INTAKE_FIRST_LINK_KEPT = "intake_first_link_kept"
     INTAKE_TWO_EMAILS = "intake_two_emails"
     INTAKE_TWO_PHONES = "intake_two_phones"
+    INTAKE_PHONE_REMARK = "intake_phone_remark"
     INTAKE_SENT_TWICE = "intake_sent_twice"
     INTAKE_BAD_EMAIL = "intake_bad_email"
     INTAKE_EMAIL_SUGGESTION = "intake_email_suggestion"

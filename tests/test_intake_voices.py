@@ -228,3 +228,29 @@ async def test_an_age_range_read_aloud_is_that_range(bot: Harness) -> None:
     assert await where(bot, user) == "age_range"
     await bot.send(user, "25 sampai 34 tahun")
     assert (await draft_answers(bot, user))["age_range"] == "age_25_34"
+
+
+async def test_a_remark_beside_the_phone_number_is_said_as_not_kept(bot: Harness) -> None:
+    """M7: "0813 3000 4455 (mas Bayu manajer)" was stored as the number without a word, so
+    staff would call the singer on her manager's number; a KakaoTalk id beside a number was
+    dropped the same way; two numbers were refused with no word on where the other can go."""
+    lilis = await at_question(bot, "phone")
+    [two] = await bot.send(
+        lilis, "nomer manajer sy mas Bayu 0813 3000 4455, sy sendiri 0857-3123-9988"
+    )
+    assert two.text.startswith(shown(Text.INTAKE_TWO_PHONES))
+    assert "pertanyaan terakhir" in two.text
+    [taken] = await bot.send(lilis, "0813 3000 4455 (mas Bayu <b>manajer</b>)")
+    assert (await draft_answers(bot, lilis))["phone"] == "+6281330004455"
+    said = shown(Text.INTAKE_PHONE_REMARK, remark="mas Bayu <b>manajer</b>")
+    assert taken.text.startswith(said)  # the remark in the talent's own words, as text
+    assert await where(bot, lilis) == "message"
+    jiyeon = await at_question(bot, "phone", "en")
+    [taken] = await bot.send(jiyeon, "+62 811-1234-5678 (whatsapp) or kakaotalk id: jiyeonk")
+    said = shown(Text.INTAKE_PHONE_REMARK, "en", remark="kakaotalk id: jiyeonk")
+    assert taken.text.startswith(said)
+    # Words that only say what the number is: no remark.
+    sari = await at_question(bot, "phone")
+    [plain] = await bot.send(sari, "Nomor WA saya 0813 2999 1234 kak")
+    assert shown(Text.INTAKE_PHONE_REMARK, remark="")[:12] not in plain.text
+    assert (await draft_answers(bot, sari))["phone"] == "+6281329991234"

@@ -242,14 +242,15 @@ def _check_phone(question: Question, text: str) -> Outcome:
     # words is the answer; two are asked about ("Nomor WhatsApp saya 0271-712345, kalau HP
     # 0813 2999 1234" was "not a number" in a talents' review). Parsing words whole could read
     # their letters as a keypad's digits.
+    matches = list(phonenumbers.PhoneNumberMatcher(text, PHONE_REGION))
     found = {
         phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
-        for match in phonenumbers.PhoneNumberMatcher(text, PHONE_REGION)
+        for match in matches
     }
     if len(found) > 1:
         return Rejected(Text.INTAKE_TWO_PHONES)
     if len(found) == 1 and any(c.isalpha() for c in text):
-        return Accepted(found.pop())
+        return Accepted(found.pop(), besides=_phone_remark(question, text, matches))
     try:
         number = phonenumbers.parse(text, PHONE_REGION)
     except phonenumbers.NumberParseException:
@@ -263,6 +264,44 @@ def _check_phone(question: Question, text: str) -> Outcome:
     if not phonenumbers.is_valid_number(number):
         return Rejected(Text.INTAKE_BAD_PHONE)
     return Accepted(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+
+
+# Words beside a number that only say what it is ("Nomor WA saya …", "(whatsapp)"): no remark.
+_NUMBER_WORDS = frozenset(
+    "saya sy aku ku gw gue my is it this ini itu nya yg yang adalah aktif active mobile cell"  # noqa: SIM905 -- a word list reads best as words
+    " ponsel handphone call telegram sms dan and or atau juga also only cuma hanya".split()
+)
+_REMARK_LONGEST = 60  # characters of a remark said back
+_BRACKETED = re.compile(r"\(([^()]*)\)")
+_JOINING = re.compile(r"^(?:or|atau|and|dan|juga|also)\s+", re.I)  # "… or kakaotalk id: x"
+_AROUND_REMARK = " ()[]{}:;,./\u2010\u2013\u2014-"
+
+
+def _phone_remark(
+    question: Question, text: str, matches: Sequence[phonenumbers.PhoneNumberMatch]
+) -> str | None:
+    """What a message says beside its one number that is more than what the number is
+    ("(mas Bayu manajer)", "kakaotalk id: jiyeonk"; a talents' review: dropped without a
+    word, and staff would call the talent on the manager's number), cut at a word; None if
+    it says only that ("Nomor WA saya", "(whatsapp)")."""
+    rest = text
+    for match in sorted(matches, key=lambda match: match.start, reverse=True):
+        rest = f"{rest[: match.start]} {rest[match.end :]}"
+    about = {word for phrase in question.about for word in fold(phrase).split()}
+
+    def says_more(part: str) -> bool:
+        said = set(fold(part).split()) - about - _NUMBER_WORDS - CHAT_WORDS
+        return bool(said)
+
+    # "(whatsapp)" says what the number is: out, the rest kept as written.
+    rest = _BRACKETED.sub(lambda group: group[0] if says_more(group[1]) else " ", rest)
+    if not says_more(rest):
+        return None
+    remark = " ".join(without_controls(rest).split()).strip(_AROUND_REMARK)
+    remark = _JOINING.sub("", remark).strip(_AROUND_REMARK)
+    if len(remark) > _REMARK_LONGEST:
+        remark = remark[:_REMARK_LONGEST].rsplit(" ", 1)[0] + "…"
+    return remark or None
 
 
 def _parsed(text: str) -> phonenumbers.PhoneNumber | None:

@@ -407,6 +407,11 @@ class IntakeFlow(TypedAnswers, TypedChoices):
                     draft, in_place(draft, pending=pending, update_id=update_id)
                 )
         answered = await self._answer(draft, question, answers, outcome.value, update_id)
+        if question.type == "phone" and outcome.besides and answered.note is None:
+            # "0813 3000 4455 (mas Bayu manajer)": the number kept, the remark said as not
+            # (a talents' review: dropped without a word, whose number it is with it).
+            remark = {"remark": outcome.besides}
+            return replace(answered, note=Text.INTAKE_PHONE_REMARK, note_values=remark)
         if outcome.named and answered.note is None:
             # A choice read from a sentence ("grup rebana"), a name cut from one ("nama saya
             # Muh. Rizki Pratama"): said, so a wrong reading is seen and undone with Back (an
