@@ -62,8 +62,10 @@ async def lead_extras(
     """Contact links, duplicates, their buttons, and answer changes for the history."""
     found = await records.duplicates(store, lead.application_id)
     changes, total = await records.changes(store, lead.application_id, SHOWN_HISTORY)
+    names = await records.staff_names(store, {item.actor.user_id for item in found.dismissed})
+    contact = records.contact(content, lead.answers)
     return LeadExtras(
-        text=views.lead_section(content, language, records.contact(content, lead.answers), found),
+        text=views.lead_section(content, language, contact, found, names),
         rows=views.lead_rows(content, language, state, found, notes_total),
         changes=changes,
         changes_total=total,
@@ -175,6 +177,8 @@ async def records_button(update: Update, context: BotContext) -> None:
         await close(update, context, number, int(second), int(args[2]))
     elif action == "dr":
         await _reopen(update, context, number)
+    elif action in ("dn", "du") and len(args) == 2 and small_int(second):
+        await _not_duplicate(update, context, number, int(second), undo=action == "du")
     else:
         await expired(update, context)
 
@@ -447,6 +451,28 @@ async def _reopen(update: Update, context: BotContext, application_id: int) -> N
     reference = await store.records.reference_of(application_id) or ""
     await answer_query(update, context.text(Text.RECORDS_DUPLICATE_REOPENED, reference=reference))
     await desk.open_lead(update, context, application_id, viewed=False)
+
+
+async def _not_duplicate(
+    update: Update, context: BotContext, application_id: int, other: int, *, undo: bool
+) -> None:
+    """✋ Not a duplicate (two people: the pair's mark goes from both leads), or ↩️ Mark
+    again; audited. The page is shown again, as after closing."""
+    store, language = context.services.store, context.language(update)
+    outcome, said = await records.not_duplicate(
+        store, context.content, language, application_id, other, actor(update), undo=undo
+    )
+    if outcome == "gone":
+        await records_answers.gone(update, context)
+        return
+    if outcome in ("saved", "same"):  # saved: its audit entry stands for this view too
+        await answer_query(update, said)
+        await desk.open_lead(update, context, application_id, viewed=outcome == "same")
+        return
+    this = await store.records.reference_of(application_id) or ""
+    markup = InlineKeyboardMarkup([[open_button(context.content, language, this, application_id)]])
+    await answer_query(update)
+    await reply(update, said, markup)
 
 
 def handlers() -> list[CallbackQueryHandler[BotContext, None]]:

@@ -40,14 +40,21 @@ NOTE_DELETE_YES = "rc:ny:"  # rc:ny:<note>
 CLOSE_DUPLICATE = "rc:dc:"  # rc:dc:<application>:<other application>:<version>
 ASK_CLOSE_DUPLICATE = "rc:dq:"  # the same, asked first with what differs
 REOPEN = "rc:dr:"  # rc:dr:<application>
+NOT_DUPLICATE = "rc:dn:"  # rc:dn:<application>:<other application>: two people
+MARK_AGAIN = "rc:du:"  # rc:du:<application>:<other application>: takes that back
 NOTE_PREVIEW = 120  # characters of a note in the list (opened, it shows in full)
 SHOWN_DUPLICATE_BUTTONS = 3
 
 
 def lead_section(
-    content: Content, language: str, contact: records.Contact, found: records.Duplicates
+    content: Content,
+    language: str,
+    contact: records.Contact,
+    found: records.Duplicates,
+    names: dict[int, str],
 ) -> str:
-    """Contact links, possible duplicates and "closed as duplicate" links, for the lead page."""
+    """Contact links, possible duplicates, "closed as duplicate" links and the leads said to be
+    another person (by whom, when), for the lead page."""
     lines = []
     reach = []
     if contact.whatsapp and contact.phone:
@@ -82,6 +89,16 @@ def lead_section(
         )
         for mark in found.marks
     ]
+    lines += [
+        content.text(
+            Text.RECORDS_NOT_DUPLICATE_LINE,
+            language,
+            reference=item.other_reference,
+            author=who(content, language, item.actor, names),
+            time=wib_words(content, item.created_at, language),
+        )
+        for item in found.dismissed
+    ]
     return "\n".join(lines)
 
 
@@ -92,7 +109,8 @@ def lead_rows(
     found: records.Duplicates,
     notes_total: int,
 ) -> list[list[InlineKeyboardButton]]:
-    """Contacted, Edit answer, Assign to…, Notes, and the duplicate buttons."""
+    """Contacted, Edit answer, Assign to…, Notes, and the duplicate buttons: close as a
+    duplicate (the later lead), not a duplicate (either lead), mark again."""
     app = state.application_id
     rows = [
         [
@@ -113,6 +131,12 @@ def lead_rows(
             label = content.text(Text.BTN_CLOSE_DUPLICATE, language, reference=mark.other_reference)
             data = f"{ASK_CLOSE_DUPLICATE}{app}:{mark.other_id}:{state.version}"
             rows.append([button(label, data)])
+    for mark in found.marks[:SHOWN_DUPLICATE_BUTTONS]:
+        label = content.text(Text.BTN_NOT_DUPLICATE, language, reference=mark.other_reference)
+        rows.append([button(label, f"{NOT_DUPLICATE}{app}:{mark.other_id}")])
+    for item in found.dismissed[:SHOWN_DUPLICATE_BUTTONS]:
+        label = content.text(Text.BTN_MARK_AGAIN, language, reference=item.other_reference)
+        rows.append([button(label, f"{MARK_AGAIN}{app}:{item.other_id}")])
     return rows
 
 

@@ -18,7 +18,14 @@ from bot.leads import answer_outcomes, field_checks, form_order
 from bot.parsing import joined
 from bot.store import Lead, Store
 from bot.store.audit import Actor
-from bot.store.duplicates import ClosedOf, DuplicateLinks, DuplicateMark, DuplicateOutcome
+from bot.store.duplicates import (
+    ClosedOf,
+    Dismissal,
+    DismissOutcome,
+    DuplicateLinks,
+    DuplicateMark,
+    DuplicateOutcome,
+)
 from bot.store.folding import fold
 from bot.store.leads import places_read, search_pattern, sectors_read
 from bot.store.pipeline import LeadState
@@ -134,6 +141,7 @@ class Duplicates:
 
     marks: list[DuplicateMark]  # not yet dealt with (not linked either way)
     links: DuplicateLinks
+    dismissed: list[Dismissal]  # said to be another person: no longer marked
 
 
 async def duplicates(store: Store, application_id: int) -> Duplicates:
@@ -141,7 +149,8 @@ async def duplicates(store: Store, application_id: int) -> Duplicates:
     links = await store.duplicates.duplicate_links(application_id)
     linked = {links.closed_of, *(other for other, _ in links.closed_here)}
     marks = (await store.duplicates.duplicate_marks([application_id])).get(application_id, [])
-    return Duplicates([mark for mark in marks if mark.other_id not in linked], links)
+    dismissed = await store.duplicates.dismissals(application_id)
+    return Duplicates([mark for mark in marks if mark.other_id not in linked], links, dismissed)
 
 
 def search_places(content: Content) -> dict[str, str]:
@@ -237,7 +246,50 @@ DUPLICATE_OUTCOME_TEXTS: dict[DuplicateOutcome, Text] = {
     "other_closed": Text.RECORDS_DUPLICATE_OTHER_CLOSED,
     "conflict": Text.RECORDS_DUPLICATE_CONFLICT,
     "other_later": Text.RECORDS_DUPLICATE_OTHER_LATER,
+    "dismissed": Text.RECORDS_DUPLICATE_DISMISSED,
 }
+
+# What staff are told of saying two leads are not duplicates, and of taking it back (the chat
+# and the workspace; "gone" is each one's own page-gone answer).
+DISMISS_OUTCOME_TEXTS: dict[DismissOutcome, Text] = {
+    "saved": Text.RECORDS_NOT_DUPLICATE_SAVED,
+    "same": Text.RECORDS_NOT_DUPLICATE_SAME,
+    "self": Text.RECORDS_NOT_DUPLICATE_SELF,
+    "other_gone": Text.RECORDS_DUPLICATE_OTHER_GONE,
+    "closed": Text.RECORDS_NOT_DUPLICATE_CLOSED,
+    "unmarked": Text.RECORDS_NOT_DUPLICATE_UNMARKED,
+}
+RESTORE_OUTCOME_TEXTS: dict[DismissOutcome, Text] = {
+    "saved": Text.RECORDS_MARKED_AGAIN,
+    "same": Text.RECORDS_MARKED_AGAIN_SAME,
+    "other_gone": Text.RECORDS_DUPLICATE_OTHER_GONE,
+}
+
+
+async def not_duplicate(
+    store: Store,
+    content: Content,
+    language: str,
+    application_id: int,
+    other_id: int,
+    actor: Actor,
+    *,
+    undo: bool = False,
+) -> tuple[DismissOutcome, str]:
+    """Two leads marked as possible duplicates are two people (or, `undo`, marked again):
+    the outcome and what staff are told, in the chat's words ("" when the lead is gone)."""
+    duplicates = store.duplicates
+    if undo:
+        outcome = await duplicates.restore(application_id, other_id, actor)
+    else:
+        outcome = await duplicates.dismiss(application_id, other_id, actor)
+    key = (RESTORE_OUTCOME_TEXTS if undo else DISMISS_OUTCOME_TEXTS).get(outcome)
+    if key is None:
+        return outcome, ""
+    this = await store.records.reference_of(application_id)
+    that = await store.records.reference_of(other_id)
+    gone = content.text(Text.RECORDS_GONE_REFERENCE, language)
+    return outcome, content.text(key, language, reference=this or gone, other=that or gone)
 
 
 async def close_duplicate(

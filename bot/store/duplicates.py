@@ -1,5 +1,6 @@
-"""Duplicates: leads sharing a Telegram account, an email or a phone number, and leads
-closed as a duplicate of another (linked both ways, audited; nothing merged or deleted).
+"""Duplicates: leads sharing a Telegram account, an email or a phone number, leads closed as
+a duplicate of another (linked both ways, audited; nothing merged or deleted), and pairs staff
+said are not duplicates (two people sharing a phone: no longer marked, audited).
 
 The contact questions are found through the partial index answers_contact (migration 0019),
 which holds the email and phone answers: the queries repeat its WHERE so SQLite uses it.
@@ -26,7 +27,11 @@ DuplicateOutcome = Literal[
     "other_later",
     "unmarked",
     "closed",
+    "dismissed",
 ]
+# Saying two marked leads are not duplicates (or taking that back): "closed" when one of the
+# two is closed as a duplicate of the other (a pair dealt with; Reopen first).
+DismissOutcome = Literal["saved", "same", "gone", "other_gone", "self", "unmarked", "closed"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +54,16 @@ class DuplicateLinks:
     closed_of_reference: str | None
     closed: bool  # closed as a duplicate (even if that other lead was erased since)
     closed_here: list[tuple[int, str]]  # leads closed as duplicates of this one
+
+
+@dataclass(frozen=True, slots=True)
+class Dismissal:
+    """Another lead staff said this one is not a duplicate of: by whom, when."""
+
+    other_id: int
+    other_reference: str
+    actor: Actor
+    created_at: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +120,12 @@ class Duplicates:
         references: dict[int, str] = {}
         submitted: dict[int, tuple[str, int]] = {}  # submission order: time, then id
         async with self._db.snapshot() as view:
+            dismissed = {
+                (int(row["lead_id"]), int(row["other_id"]))
+                for row in await view.fetch_all(
+                    "SELECT lead_id, other_id FROM duplicate_dismissals"
+                )
+            }
             for sql in (_SAME_USER, _SAME_CONTACT):
                 async with view.stream(sql) as rows:
                     async for row in rows:
@@ -114,7 +135,8 @@ class Duplicates:
                             submitted[int(lead_id)] = (str(at or ""), int(lead_id))
                         for lead_id, _, _ in members:
                             for other, _, _ in members:
-                                if other != lead_id:
+                                pair = (min(lead_id, other), max(lead_id, other))
+                                if other != lead_id and pair not in dismissed:
                                     reasons = pairs.setdefault(int(lead_id), {})
                                     reasons.setdefault(int(other), set()).add(str(row["reason"]))
         return {
@@ -227,6 +249,13 @@ class Duplicates:
                 return "other_later"
             if lead["duplicate_of"] == of_id:
                 return "same"
+            # Said to be two people (an older page's button, another admin meanwhile): that
+            # is taken back first, on purpose, not undone in passing by a close.
+            if await _dismissal(tx, application_id, of_id) is not None:
+                await Audit.add_in(
+                    tx, actor, "duplicate_refused", lead["reference"], reason="dismissed"
+                )
+                return "dismissed"
             # Only a pair the desk marks as possible duplicates (the same Telegram account,
             # email or phone, as the pages show): a crafted call may name any earlier lead.
             if await tx.fetch_one(_SHARED, (of_id, application_id, application_id, of_id)) is None:
@@ -267,13 +296,113 @@ class Duplicates:
             await Audit.add_in(tx, actor, "duplicate_reopened", lead["reference"])
         return "saved"
 
+    async def dismissals(self, application_id: int) -> list[Dismissal]:
+        """The submitted leads staff said this one is not a duplicate of, oldest first."""
+        rows = await self._db.fetch_all(
+            "SELECT o.id, o.reference, d.actor_id, d.via, d.created_at"
+            " FROM duplicate_dismissals d JOIN applications o ON o.id = d.other_id"
+            " WHERE d.lead_id = ? AND o.status = 'submitted'"
+            " UNION ALL SELECT o.id, o.reference, d.actor_id, d.via, d.created_at"
+            " FROM duplicate_dismissals d JOIN applications o ON o.id = d.lead_id"
+            " WHERE d.other_id = ? AND o.status = 'submitted' ORDER BY 5, 1",
+            (application_id, application_id),
+        )
+        return [
+            Dismissal(
+                int(row["id"]),
+                str(row["reference"]),
+                Actor(str(row["via"]), row["actor_id"]),
+                str(row["created_at"]),
+            )
+            for row in rows
+        ]
+
+    async def dismiss(self, application_id: int, other_id: int, actor: Actor) -> DismissOutcome:
+        """Two leads marked as possible duplicates are two people ("Bukan duplikat"): the
+        pair is no longer marked on either (lists, pages, exports); audited on both leads;
+        nothing else changes, and `restore` takes it back."""
+        async with self._db.transaction() as tx:
+            checked = await _pair_checked(tx, application_id, other_id, actor)
+            if isinstance(checked, str):
+                return checked
+            lead, other = checked
+            if await _dismissal(tx, application_id, other_id) is not None:
+                return "same"
+            low, high = sorted((application_id, other_id))
+            await tx.execute(
+                "INSERT INTO duplicate_dismissals (lead_id, other_id, actor_id, via, created_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (low, high, actor.user_id, actor.via, utc_now()),
+            )
+            await Audit.add_in(tx, actor, "not_duplicate", lead, other=other)
+            await Audit.add_in(tx, actor, "not_duplicate", other, other=lead)
+        return "saved"
+
+    async def restore(self, application_id: int, other_id: int, actor: Actor) -> DismissOutcome:
+        """Take back "not a duplicate": the pair is marked again (if it still shares a
+        Telegram account, an email or a phone); audited on both leads."""
+        async with self._db.transaction() as tx:
+            lead = await _pipeline_row(tx, application_id)
+            if lead is None:
+                return "gone"
+            other = await _pipeline_row(tx, other_id)
+            if other is None:
+                return "other_gone"
+            if await _dismissal(tx, application_id, other_id) is None:
+                return "same"
+            low, high = sorted((application_id, other_id))
+            await tx.execute(
+                "DELETE FROM duplicate_dismissals WHERE lead_id = ? AND other_id = ?", (low, high)
+            )
+            await Audit.add_in(
+                tx, actor, "not_duplicate_undone", lead["reference"], other=other["reference"]
+            )
+            await Audit.add_in(
+                tx, actor, "not_duplicate_undone", other["reference"], other=lead["reference"]
+            )
+        return "saved"
+
+
+async def _dismissal(tx: Transaction, application_id: int, other_id: int) -> Row | None:
+    low, high = sorted((application_id, other_id))
+    return await tx.fetch_one(
+        "SELECT 1 FROM duplicate_dismissals WHERE lead_id = ? AND other_id = ?", (low, high)
+    )
+
+
+async def _pair_checked(
+    tx: Transaction, application_id: int, other_id: int, actor: Actor
+) -> tuple[str, str] | DismissOutcome:
+    """Both leads' references, if the two may be said not to be duplicates: both submitted,
+    two leads, marked as possible duplicates and not closed as one of the other (a refusal is
+    recorded, as closing's are)."""
+    lead = await _pipeline_row(tx, application_id)
+    if lead is None:
+        await Audit.add_in(tx, actor, "not_duplicate_refused", None, reason="gone")
+        return "gone"
+    other = None if application_id == other_id else await _pipeline_row(tx, other_id)
+    refusal: DismissOutcome
+    if application_id == other_id:  # only a forged call asks it (no page offers it)
+        refusal = "self"
+    elif other is None:
+        refusal = "other_gone"
+    elif lead["duplicate_of"] == other_id or other["duplicate_of"] == application_id:
+        refusal = "closed"
+    elif await tx.fetch_one(_SHARED, (other_id, application_id, application_id, other_id)) is None:
+        refusal = "unmarked"
+    else:
+        return lead["reference"], other["reference"]
+    await Audit.add_in(tx, actor, "not_duplicate_refused", lead["reference"], reason=refusal)
+    return refusal
+
 
 _REASON_ORDER = ["telegram", "email", "phone"]
 # For each of the given leads: submitted leads of the same Telegram account, and submitted
 # leads with the same email or phone answer (through the partial index answers_contact);
-# not a pair already dealt with (one closed as a duplicate of the other); `earlier`: the other
-# was submitted first (by time, then id). CROSS JOIN keeps SQLite to this order: from the few
-# given leads outwards, never from every lead inwards.
+# not a pair already dealt with (one closed as a duplicate of the other, or said to be two
+# people: duplicate_dismissals, by its key); `earlier`: the other was submitted first (by time,
+# then id). CROSS JOIN keeps SQLite to this order: from the few given leads outwards, never
+# from every lead inwards.
 _MARKS = """
 SELECT l.id AS lead, o.id AS other, o.reference, 'telegram' AS reason,
     (o.submitted_at, o.id) < (l.submitted_at, l.id) AS earlier
@@ -283,6 +412,8 @@ WHERE l.id = j.value AND o.user_id = l.user_id AND o.status = 'submitted' AND o.
         WHERE x.application_id = o.id AND x.duplicate_of = l.id)
     AND NOT EXISTS (SELECT 1 FROM lead_pipeline x
         WHERE x.application_id = l.id AND x.duplicate_of = o.id)
+    AND NOT EXISTS (SELECT 1 FROM duplicate_dismissals d
+        WHERE d.lead_id = min(l.id, o.id) AND d.other_id = max(l.id, o.id))
 UNION ALL
 SELECT s.application_id, o.application_id, a.reference, s.question_key,
     (a.submitted_at, a.id) < (l.submitted_at, l.id)
@@ -297,6 +428,9 @@ WHERE s.application_id = j.value AND s.question_key IN ('email', 'phone')
         WHERE x.application_id = o.application_id AND x.duplicate_of = s.application_id)
     AND NOT EXISTS (SELECT 1 FROM lead_pipeline x
         WHERE x.application_id = s.application_id AND x.duplicate_of = o.application_id)
+    AND NOT EXISTS (SELECT 1 FROM duplicate_dismissals d
+        WHERE d.lead_id = min(s.application_id, o.application_id)
+        AND d.other_id = max(s.application_id, o.application_id))
 """
 # Whether two leads share what a duplicate mark is made of: the Telegram account, or an email
 # or phone answer (through answers_contact, as _MARKS does).

@@ -1202,4 +1202,24 @@ MIGRATIONS: list[tuple[str, str]] = [
         # "Juara 1 lomba gamelan pelajar 2025" listed as a question). Kept for its buttons.
         "ALTER TABLE free_questions ADD COLUMN form_answer INTEGER NOT NULL DEFAULT 0",
     ),
+    (
+        "0046_duplicate_dismissals",
+        # Two leads marked as possible duplicates (the same Telegram account, email or phone)
+        # that staff said are two people ("Bukan duplikat": sisters sharing a phone, band
+        # members sharing the band's email): the pair is no longer marked anywhere (a staff
+        # review s57: the red warning stayed for ever). One row per pair, the lower
+        # application id first; who said it and when. Gone with either lead (erasure).
+        """
+        CREATE TABLE duplicate_dismissals (
+            lead_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+            other_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+            actor_id INTEGER,
+            via TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (lead_id, other_id),
+            CHECK (lead_id < other_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX duplicate_dismissals_other ON duplicate_dismissals(other_id)
+        """,
+    ),
 ]

@@ -113,8 +113,27 @@ async def duplicates(desk: Desk, viewer: Viewer, lead: Lead) -> dict[str, Any]:
         if mark.earlier and not links.closed:  # it may be closed on this one
             shown.update(await _before_closing(desk, viewer, lead, mark))
         marks.append(shown)
+    people = {item.actor.user_id for item in found.dismissed}
+    names = await desk.names({person for person in people if person is not None})
+    dismissed = [
+        {
+            "id": item.other_id,
+            "reference": item.other_reference,
+            "text": desk.say(
+                Text.RECORDS_NOT_DUPLICATE_LINE,
+                language,
+                reference=item.other_reference,
+                author=desk.say(Text.PIPELINE_CLI, language)
+                if item.actor.user_id is None
+                else names.get(item.actor.user_id, str(item.actor.user_id)),
+                time=wib_text(item.created_at),
+            ),
+        }
+        for item in found.dismissed
+    ]
     return {
         "marks": marks,
+        "dismissed": dismissed,  # said to be another person: no longer marked
         "closed": links.closed,
         "closed_of": links.closed_of,  # the lead's id, to open it (None: erased)
         "closed_of_reference": links.closed_of_reference,
@@ -161,6 +180,20 @@ async def reopen_duplicate(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> 
     )
     text = desk.say(Text.RECORDS_DUPLICATE_REOPENED, viewer.language, reference=this)
     return {"outcome": "saved" if outcome == "same" else outcome, "text": text}
+
+
+async def not_duplicate(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:
+    """✋ Not a duplicate: the two leads are two people, the pair's mark goes from both (or,
+    `undo`, ↩️ Mark again); audited, as in the chat."""
+    application_id = inputs.lead_id(body)
+    other = inputs.integer(body.get("other"), "other")
+    undo = inputs.flag(body.get("undo", False), "undo")
+    outcome, text = await records.not_duplicate(
+        desk.store, desk.content, viewer.language, application_id, other, viewer.actor, undo=undo
+    )
+    if outcome == "gone":
+        raise LeadGone(application_id)
+    return {"outcome": outcome, "text": plain_text(text)}
 
 
 # ----- contact in one step -------------------------------------------------------------------

@@ -154,6 +154,7 @@ class Workspace:
             "contacted": records.contacted,
             "close-duplicate": records.close_duplicate,
             "reopen-duplicate": records.reopen_duplicate,
+            "not-duplicate": records.not_duplicate,
             "edit-answer": records.edit_answer,
             "note-edit": records.edit_note,
             "note-delete": records.delete_note,

@@ -144,10 +144,15 @@ function closeConfirmed(lead, mark) {
 }
 
 /** "⚠️ mungkin duplikat dari KOC-000012: nomor HP sama" (the reference opens that lead), what
- * differs, closing as a duplicate after a confirmation, reopening. */
+ * differs, closing as a duplicate after a confirmation, reopening; ✋ Not a duplicate on
+ * either lead of a pair (two people: the mark goes from both), and the pairs said so, muted,
+ * with ↩️ Mark again. */
 export function duplicates(lead, reload) {
   const found = lead.duplicates;
-  if (!found.marks.length && !found.closed && !found.here_text) return null;
+  const dismissed = found.dismissed || [];
+  if (!found.marks.length && !found.closed && !found.here_text && !dismissed.length) return null;
+  const twoPeople = (mark, undo) => act("not-duplicate", { id: lead.id, other: mark.id, undo },
+    reload);
   const close = async (mark) => {
     if (await closeConfirmed(lead, mark)) {
       await act("close-duplicate", { id: lead.id, other: mark.id, version: lead.version }, reload);
@@ -167,9 +172,17 @@ export function duplicates(lead, reload) {
     found.marks.length ? h("ul", { class: "plain-list" }, found.marks.map((mark) => h("li", {},
       h("span", { class: "notice mark" }, withLinks(mark.text, [mark])),
       // Only the lead sent later is closed as a duplicate of the other, never the original.
-      found.closed || !mark.closable ? null : [differs(mark), h("button", {
+      found.closed || !mark.closable ? null : differs(mark),
+      h("div", { class: "actions" }, found.closed || !mark.closable ? null : h("button", {
         class: "button secondary", onclick: () => close(mark) },
-      t("btn_close_duplicate", { reference: mark.reference }))]))) : null,
+      t("btn_close_duplicate", { reference: mark.reference })),
+      h("button", { class: "button plain not-duplicate", onclick: () => twoPeople(mark, false) },
+        t("btn_not_duplicate", { reference: mark.reference })))))) : null,
+    dismissed.length ? h("ul", { class: "plain-list dismissed" }, dismissed.map((item) =>
+      h("li", {}, h("span", { class: "hint" }, withLinks(item.text, [item])),
+        h("div", { class: "actions" }, h("button", { class: "button plain mark-again",
+          onclick: () => twoPeople(item, true) }, t("btn_mark_again",
+          { reference: item.reference })))))) : null,
     found.closed ? h("button", { class: "button secondary", onclick: () =>
       act("reopen-duplicate", { id: lead.id }, reload) }, t("btn_reopen")) : null);
 }
