@@ -10,6 +10,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.store.audit import Actor
 from bot.store.folding import fold
 from bot.store.migrations import MIGRATIONS
 from bot.store.schema import statements
@@ -17,10 +18,20 @@ from bot.texts import Text
 from handlers.staff_views import PAGE_SIZE
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
-from tests.leads import CONTENT, MUSICIAN, Seed, apply, opening, realistic, seeded, shown
+from tests.leads import (
+    CONTENT,
+    FILMMAKER,
+    MUSICIAN,
+    Seed,
+    apply,
+    opening,
+    realistic,
+    seeded,
+    shown,
+)
 from tests.processes import clean_env, run_cli
 from tests.test_pipeline import admin_of, rows, two_staff
-from tests.workspace import workspace
+from tests.workspace import init_data, workspace
 
 
 def _lead(rng: random.Random, name: str, **answers: str) -> dict[str, Any]:
@@ -474,3 +485,121 @@ async def test_a_name_with_a_capital_and_a_mark_is_found_and_not_flagged_by_doct
     _, out, err = await run_cli(bot.database.parent, env, "doctor")
     assert "✔ Lead search: every lead can be found" in out, out + err
     assert await bot.store.leads.refold_search() == []  # nothing to repair, for good
+
+
+# A desk's leads whose stage, role, film format and program a search names (a staff review
+# s57, M5: "dokumenter", "penyanyi", "MU:CON" and "Shortlist" found nobody).
+DESK = [
+    Seed(
+        7001,
+        {
+            **MUSICIAN,
+            "full_name": "Dewi Senja",
+            "music_role": "solo_artist",
+            "email": "dewi@senja.id",
+            "phone": "081311110001",
+        },
+    ),
+    Seed(
+        7002,
+        {
+            **MUSICIAN,
+            "full_name": "Maya Putri",
+            "programs_of_interest": ["mucon", "music_to_korea"],
+            "email": "maya@band.id",
+            "phone": "081311110002",
+        },
+    ),
+    Seed(7003, FILMMAKER),
+    Seed(
+        7004,
+        {
+            **MUSICIAN,
+            "full_name": "Kevin Wijaya",
+            "music_role": "producer",
+            "email": "kevin@band.id",
+            "phone": "081311110004",
+        },
+    ),
+]
+
+
+async def a_desk_of_four(bot: Harness) -> None:
+    """Dewi (solo singer), Maya (band, Shortlist), Budi (documentaries, Shortlist), Kevin
+    (producer); the three musicians chose MU:CON."""
+    await seeded(bot.database, DESK)
+    for lead in (2, 3):
+        await bot.store.pipeline.move(lead, None, "shortlist", Actor.cli(), None, None)
+
+
+def read_as(words: str, meaning: str) -> str:
+    return shown(Text.LEAD_SEARCH_CHOICE, words=words, meaning=meaning)
+
+
+async def test_lead_reads_stage_role_format_and_program_words_and_says_so(
+    bot: Harness, staff_chat: Any
+) -> None:
+    await a_desk_of_four(bot)
+    admin = admin_of(staff_chat)
+    [page] = await bot.send(admin, "/lead dokumenter")  # one: Budi's page at once
+    assert "KOC-000003" in page.text and "Budi Santoso" in page.text
+    [page] = await bot.send(admin, "/lead penyanyi")
+    assert "KOC-000001" in page.text and "Dewi Senja" in page.text
+    [page] = await bot.send(admin, "/lead Produser")  # a music or a film producer: Kevin
+    assert "KOC-000004" in page.text
+
+    [listed] = await bot.send(admin, "/lead MU:CON")
+    for name in ("Dewi Senja", "Maya Putri", "Kevin Wijaya"):
+        assert name in listed.text
+    assert "Budi Santoso" not in listed.text
+    assert read_as("MU:CON", "program MU:CON") in listed.text
+    [listed] = await bot.send(admin, "/lead Shortlist")
+    assert "Maya Putri" in listed.text and "Budi Santoso" in listed.text
+    assert "Dewi Senja" not in listed.text and "Kevin Wijaya" not in listed.text
+    assert read_as("Shortlist", "tahap Shortlist") in listed.text
+    # Nobody: the words say what was read, under what a search looks in.
+    [none] = await bot.send(admin, "/lead dewi dokumenter")
+    assert none.text == "\n\n".join(
+        [
+            shown(Text.LEAD_SEARCH_NONE, words="dewi dokumenter"),
+            read_as("dokumenter", "format film Dokumenter"),
+        ]
+    )
+    assert "tahap, peran, format film, genre, program" in none.text
+
+
+async def test_the_workspace_search_reads_the_same_words_and_an_empty_search_says_what_it_reads(
+    bot: Harness,
+) -> None:
+    await a_desk_of_four(bot)
+    async with workspace(bot, ADMIN_ID) as client:
+        for typed, found in (
+            ("dokumenter", ["KOC-000003"]),
+            ("penyanyi", ["KOC-000001"]),
+            ("MU:CON", ["KOC-000004", "KOC-000002", "KOC-000001"]),
+            ("shortlist", ["KOC-000003", "KOC-000002"]),
+            ("maya shortlist", ["KOC-000002"]),
+        ):
+            listed = await client.ok("leads", {"filter": {"q": typed}})
+            assert [row["reference"] for row in listed["rows"]] == found, typed
+            assert listed["search_none"] is None
+        listed = await client.ok("leads", {"filter": {"q": "penyanyi"}})
+        assert listed["places"] == [
+            read_as("penyanyi", "peran musik Penyanyi/artis solo"),
+        ]
+        english = client.as_user(init_data(bot.settings.token(), ADMIN_ID, language="en"))
+        listed = await english.ok("leads", {"filter": {"q": "produser"}})
+        assert listed["places"] == [
+            shown(
+                Text.LEAD_SEARCH_CHOICE,
+                "en",
+                words="produser",
+                meaning="the film role Producer or the music role Producer",
+            )
+        ]
+        empty = await client.ok("leads", {"filter": {"q": "keroncong"}})
+        assert empty["rows"] == [] and empty["search_none"] == shown(
+            Text.LEAD_SEARCH_NONE, words="keroncong"
+        )
+        assert empty["places"] == [read_as("keroncong", "genre Keroncong")]
+        assert (await client.ok("leads", {"filter": {}}))["search_none"] is None

@@ -568,8 +568,10 @@ async def test_an_empty_desk_says_there_is_nothing_yet(
         page = seen.page
         await page.goto(page_url(base, bot, ADMIN_ID, language="en"))
         await wait_text(seen, "main .state", t(Text.WS_LEADS_NONE, "en"))
-        await page.get_by_role("searchbox").fill("rina")  # a search: then nothing matches
-        await wait_text(seen, "main .state", t(Text.WS_EMPTY, "en"))
+        await page.get_by_role("searchbox").fill("rina")  # a search: then nothing matches,
+        # and the page says what a search looks in, as /lead does (a staff review s57).
+        searched = plain_text(t(Text.LEAD_SEARCH_NONE, "en", words="rina"))
+        await wait_text(seen, "main .state.search-none", searched)
         await page.get_by_role("button", name=t(Text.WS_TAB_STATS, "en")).click()
         days = page.locator(".card", has_text=t(Text.WS_STATS_DAYS, "en"))
         await days.locator(".hint", has_text=t(Text.WS_STATS_NONE, "en")).wait_for()

@@ -27,7 +27,14 @@ from bot.store.duplicates import (
     DuplicateOutcome,
 )
 from bot.store.folding import fold
-from bot.store.leads import places_read, search_pattern, sectors_read
+from bot.store.leads import (
+    Choices,
+    ChoiceWord,
+    places_read,
+    search_pattern,
+    search_words,
+    sectors_read,
+)
 from bot.store.pipeline import LeadState
 from bot.store.records import AnswerChange, EditResult, LeadChange
 from bot.store.staff_notes import NoteOutcome
@@ -181,16 +188,75 @@ def search_sectors(content: Content) -> dict[str, str]:
     }
 
 
+# What a search word may name besides a province and a sector, with the words that say so
+# under the results: a stage, and a choice of these answers ("penyanyi", "dokumenter", "jazz",
+# "MU:CON").
+PROGRAMS = "programs_of_interest"
+_READ_AS = {
+    "stage": Text.LEAD_SEARCH_AS_STAGE,
+    "music_role": Text.LEAD_SEARCH_AS_MUSIC_ROLE,
+    "film_role": Text.LEAD_SEARCH_AS_FILM_ROLE,
+    "film_formats": Text.LEAD_SEARCH_AS_FILM_FORMATS,
+    "genres": Text.LEAD_SEARCH_AS_GENRES,
+    PROGRAMS: Text.LEAD_SEARCH_AS_PROGRAMS,
+}
+SEARCHED_CHOICES = ("music_role", "film_role", "film_formats", "genres")
+
+
+def _names(*labels: str) -> set[str]:
+    """A label's names a search knows it by: the whole label, and each part of one that
+    offers two ("Penyanyi/artis solo": "penyanyi", "artis solo"), as search_words reads them."""
+    found = set()
+    for label in labels:
+        for name in (label, *label.split("/")):
+            if search_words(name):
+                found.add(search_words(name))
+    return found
+
+
+def search_choices(content: Content) -> Choices:
+    """Each stage's names (key, label in both languages), each role's, film format's and
+    genre's (label in both languages, each part of it), and each program's (key, labels,
+    short titles, the words that name it), as a search reads them, to what they stand for: a
+    search word naming one finds the leads at that stage or with that answer (a staff review
+    s57: "dokumenter", "penyanyi", "MU:CON", "Shortlist" found nobody). Not "Lainnya"/"Other"
+    (no one choice), nor what names a sector or a province (read as such)."""
+    found: dict[str, set[tuple[str, str]]] = {}
+
+    def add(names: set[str], key: str, value: str) -> None:
+        for name in names:
+            found.setdefault(name, set()).add((key, value))
+
+    for key, stage in content.stages.items():
+        add(_names(key, stage.label.id, stage.label.en), "stage", key)
+    for question_key in SEARCHED_CHOICES:
+        question = content.questions.get(question_key)
+        for choice in question.choices or [] if question else []:
+            if choice.value != "other" and not choice.value.startswith("other_"):
+                add(_names(choice.label.id, choice.label.en), question_key, choice.value)
+    for key, program in content.programs.items():
+        labels = [key, *program.words]
+        for shown in (program.short_title, program.choice_label):
+            labels += [shown.id, shown.en] if shown is not None else []
+        add(_names(*labels), PROGRAMS, key)
+    taken = {search_words(name) for name in (*search_sectors(content), *search_places(content))}
+    return {name: tuple(sorted(readings)) for name, readings in found.items() if name not in taken}
+
+
 def search_pattern_for(content: Content, words: str) -> str | None:
-    """The lead search's patterns for what staff typed (LeadFilter.search), with provinces and
-    sectors read as such: one reading for /lead in the chat and the workspace's search."""
-    return search_pattern(words, search_places(content), search_sectors(content))
+    """The lead search's patterns for what staff typed (LeadFilter.search), with provinces,
+    sectors, stages and choices read as such: one reading for /lead in the chat and the
+    workspace's search."""
+    return search_pattern(
+        words, search_places(content), search_sectors(content), search_choices(content)
+    )
 
 
 def places_said(content: Content, language: str, words: str) -> list[str]:
     """Under a lead search's results (/lead, the workspace): each run of words it read as a
     province's name, and that the leads living there are found too; each word read as a field
-    of work, and that only its leads are."""
+    of work, and that only its leads are; each run read as a stage or a choice, and that the
+    leads there or with that answer are found too."""
     places = search_places(content)
     said = [
         content.text(
@@ -202,7 +268,16 @@ def places_said(content: Content, language: str, words: str) -> list[str]:
         for typed, code in places_read(words, places)
     ]
     question = content.questions.get("sector")
-    for found in sectors_read(words, places, search_sectors(content)):
+    read = sectors_read(words, places, search_sectors(content), search_choices(content))
+    for found in read:
+        if isinstance(found, ChoiceWord):
+            meaning = content.text(Text.LEAD_SEARCH_OR, language).join(
+                _choice_said(content, language, key, value) for key, value in found.choices
+            )
+            said.append(
+                content.text(Text.LEAD_SEARCH_CHOICE, language, words=found.typed, meaning=meaning)
+            )
+            continue
         label = (
             form_order.display(question, content, found.code, language) if question else found.code
         )
@@ -210,6 +285,15 @@ def places_said(content: Content, language: str, words: str) -> list[str]:
             content.text(Text.LEAD_SEARCH_SECTOR, language, words=found.typed, sector=label)
         )
     return said
+
+
+def _choice_said(content: Content, language: str, key: str, value: str) -> str:
+    """ "tahap Shortlist", "peran musik Penyanyi/artis solo", "format film Dokumenter"."""
+    if key == "stage":
+        label = content.stages[value].label.get(language)
+    else:
+        label = form_order.display(content.questions[key], content, value, language)
+    return content.text(_READ_AS[key], language, label=label)
 
 
 async def page_marks(store: Store, application_ids: list[int]) -> dict[int, list[DuplicateMark]]:

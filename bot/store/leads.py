@@ -35,7 +35,9 @@ class LeadFilter:
     # "Lainnya" holds, reference) as a JSON list, each already folded and escaped with
     # "\\"; a lead matches when every one does (see `search_pattern`). A province's words are
     # [pattern, code]: the lead is from that province, or has those words. A sector's word is
-    # {"sector": code}: the lead is of that sector.
+    # {"sector": code}: the lead is of that sector. Words naming a stage or an answer's choice
+    # are {"like": pattern, "any": [[question key or "stage", value], ...]}: the lead is at
+    # that stage or gave one of those answers, or has those words (ChoiceWord).
     search: str | None = None
     # Waiting leads only: {stage: ISO UTC time} (JSON); a lead waits if it entered its stage
     # before its stage's time and is not closed as a duplicate ("{}": none waits).
@@ -111,10 +113,31 @@ class SectorWord:
     code: str
 
 
+@dataclass(frozen=True, slots=True)
+class ChoiceWord:
+    """Words of a search read as a stage or as a choice of an answer: "shortlist", "penyanyi"
+    (a role), "dokumenter" (a film format), "MU:CON" (a program). The leads at that stage or
+    with that answer are found, and those whose searched text holds the words, as ever (a
+    staff review s57: each of these found nobody)."""
+
+    typed: str
+    choices: tuple[tuple[str, str], ...]  # (question key, or "stage"; the value)
+
+
+Choices = Mapping[str, tuple[tuple[str, str], ...]]
+
+
+def search_words(text: str) -> str:
+    """Text as a search reads it to name something: folded, its words split as typed words are
+    ("MU:CON" -> "mu con"), so a choice's label is known whichever way it is typed."""
+    return " ".join(word for word in _BETWEEN_WORDS.split(fold(text)) if word)
+
+
 def search_pattern(
     words: str,
     places: Mapping[str, str] | None = None,
     sectors: Mapping[str, str] | None = None,
+    choices: Choices | None = None,
 ) -> str | None:
     """What staff typed as LIKE patterns for lead_search (LeadFilter.search: a JSON list),
     one per word, so that "Dewi Bandung" finds Dewi from Bandung whatever the order (a staff
@@ -124,16 +147,23 @@ def search_pattern(
     province's names, folded, to its code (bot/leads/records.search_places): words naming one
     ("jawa barat", "Jabar") find the leads from it, or with those words, as [pattern, code].
     `sectors`: a field of work's names, folded, to its code (bot/leads/records.search_sectors):
-    a word naming one ("film bali") finds only the leads of that sector, as {"sector": code}."""
-    items = _searched(words, places or {}, sectors or {})
+    a word naming one ("film bali") finds only the leads of that sector, as {"sector": code}.
+    `choices`: a stage's or an answer's choice's names, as `search_words` reads them, to what
+    they stand for (bot/leads/records.search_choices): a ChoiceWord."""
+    items = _searched(words, places or {}, sectors or {}, choices or {})
     if items is None:
         return None
     return json.dumps([_pattern(item) for item in items], ensure_ascii=False)
 
 
-def _pattern(item: str | tuple[str, str] | SectorWord) -> str | list[str] | dict[str, str]:
+def _pattern(item: Searched) -> str | list[str] | dict[str, Any]:
     if isinstance(item, SectorWord):
         return {"sector": item.code}
+    if isinstance(item, ChoiceWord):
+        return {
+            "like": _like(search_words(item.typed)),
+            "any": [list(choice) for choice in item.choices],
+        }
     if isinstance(item, tuple):
         return [_like(item[0]), item[1]]
     return _like(item)
@@ -142,22 +172,27 @@ def _pattern(item: str | tuple[str, str] | SectorWord) -> str | list[str] | dict
 def places_read(words: str, places: Mapping[str, str]) -> list[tuple[str, str]]:
     """The runs of words a search reads as a province's name (`search_pattern`), as typed,
     with the province's code: the lists say so (a review: "korea" read as abroad, unsaid)."""
-    return [item for item in _searched(words, places, {}) or [] if isinstance(item, tuple)]
+    return [item for item in _searched(words, places, {}, {}) or [] if isinstance(item, tuple)]
 
 
 def sectors_read(
-    words: str, places: Mapping[str, str], sectors: Mapping[str, str]
-) -> list[SectorWord]:
-    """The words a search reads as a field of work (`search_pattern`): the lists say so."""
-    found = _searched(words, places, sectors) or []
-    return [item for item in found if isinstance(item, SectorWord)]
+    words: str, places: Mapping[str, str], sectors: Mapping[str, str], choices: Choices
+) -> list[SectorWord | ChoiceWord]:
+    """The words a search reads as a field of work, a stage or an answer's choice
+    (`search_pattern`), in the order typed: the lists say so."""
+    found = _searched(words, places, sectors, choices) or []
+    return [item for item in found if isinstance(item, SectorWord | ChoiceWord)]
+
+
+Searched = str | tuple[str, str] | SectorWord | ChoiceWord
 
 
 def _searched(
-    words: str, places: Mapping[str, str], sectors: Mapping[str, str]
-) -> list[str | tuple[str, str] | SectorWord] | None:
-    """What a search looks for: words, (words, code) for a province named, and a SectorWord
-    for a field of work named; None when nothing is typed."""
+    words: str, places: Mapping[str, str], sectors: Mapping[str, str], choices: Choices
+) -> list[Searched] | None:
+    """What a search looks for: words, (words, code) for a province named, a SectorWord for a
+    field of work named, a ChoiceWord for a stage or a choice named; None when nothing is
+    typed."""
     # Control characters are no one's text: a NUL ended SQLite's pattern there, so "\x00"
     # matched every lead (an attacker's review).
     text = " ".join(without_controls(words).split())
@@ -172,7 +207,7 @@ def _searched(
     if reference is not None:
         return [reference]
     typed = _phone_joined([word for word in _BETWEEN_WORDS.split(text) if word])
-    items = _places_named(list(dict.fromkeys(typed)), places)[:MAX_SEARCH_WORDS]
+    items = _places_named(list(dict.fromkeys(typed)), places, choices, text)[:MAX_SEARCH_WORDS]
     if not items:
         return [text]  # only punctuation: looked for as typed
     return [
@@ -186,23 +221,38 @@ def _searched(
 _LONGEST_PLACE = 4  # words of a province's longest name ("Daerah Istimewa Yogyakarta" and so)
 
 
-def _places_named(words: list[str], places: Mapping[str, str]) -> list[str | tuple[str, str]]:
+def _places_named(
+    words: list[str], places: Mapping[str, str], choices: Choices, text: str
+) -> list[str | tuple[str, str] | ChoiceWord]:
     """The words, with each run of them that names a province (the longest first) as one
-    (its words, its code)."""
-    items: list[str | tuple[str, str]] = []
+    (its words, its code), and each that names a stage or a choice as a ChoiceWord (with
+    the words as `text` has them: "MU:CON", not "MU CON")."""
+    items: list[str | tuple[str, str] | ChoiceWord] = []
     start = 0
     while start < len(words):
         for length in range(min(_LONGEST_PLACE, len(words) - start), 0, -1):
             phrase = " ".join(words[start : start + length])
             code = places.get(fold(phrase))
+            named = choices.get(search_words(phrase))
             if code is not None:
                 items.append((phrase, code))
-                start += length
-                break
+            elif named:
+                items.append(ChoiceWord(_as_typed(text, words[start : start + length]), named))
+            else:
+                continue
+            start += length
+            break
         else:
             items.append(words[start])
             start += 1
     return items
+
+
+def _as_typed(text: str, words: list[str]) -> str:
+    """A run of search words as they stand in what was typed, the punctuation between them
+    kept ("MU:CON"); joined by spaces if they are not side by side there."""
+    found = re.search(_BETWEEN_WORDS.pattern.join(re.escape(word) for word in words), text)
+    return found.group() if found else " ".join(words)
 
 
 _PHONE_PIECE = re.compile(r"\+?[\d\-.()]*\d[\d\-.()]*")
@@ -355,10 +405,18 @@ FROM answers ans
 JOIN applications a ON a.id = ans.application_id
 LEFT JOIN lead_pipeline p ON p.application_id = a.id
 """
+# A lead of lead_search x at a stage or with an answer's choice, one of c.value's
+# [question key or "stage", value] (a ChoiceWord): its stage, or the answer holding the value
+# (a choice's value is a JSON string, alone or in a list).
+CHOSEN = """json_extract(c.value, '$[0]') = 'stage' AND x.stage = json_extract(c.value, '$[1]')
+    OR EXISTS (SELECT 1 FROM answers s WHERE s.application_id = x.application_id
+        AND s.question_key = json_extract(c.value, '$[0]')
+        AND instr(s.value, json_quote(json_extract(c.value, '$[1]'))) > 0)"""
 # Dates, sector, stage, assignee, province, program, search, waiting and closed as a
 # duplicate; the export's, the list's, the board's and the bulk move's conditions all end
 # with these.
-FILTERS = """
+FILTERS = (
+    """
     AND (? IS NULL OR COALESCE(a.submitted_at, a.created_at) >= ?)
     AND (? IS NULL OR COALESCE(a.submitted_at, a.created_at) < ?)
     AND (? IS NULL OR EXISTS (SELECT 1 FROM answers s WHERE s.application_id = a.id
@@ -376,11 +434,17 @@ FILTERS = """
             WHERE w.type = 'text' AND x.search NOT LIKE w.value ESCAPE '\\'
             OR w.type = 'array' AND x.province IS NOT json_extract(w.value, '$[1]')
                 AND x.search NOT LIKE json_extract(w.value, '$[0]') ESCAPE '\\'
-            OR w.type = 'object' AND x.sector IS NOT json_extract(w.value, '$.sector'))))
+            OR w.type = 'object' AND json_extract(w.value, '$.like') IS NULL
+                AND x.sector IS NOT json_extract(w.value, '$.sector')
+            OR w.type = 'object' AND x.search NOT LIKE json_extract(w.value, '$.like') ESCAPE '\\'
+                AND NOT EXISTS (SELECT 1 FROM json_each(w.value, '$.any') c WHERE """  # noqa: S608 - constants
+    + CHOSEN
+    + """))))
     AND (? IS NULL OR (p.duplicate_closed_at IS NULL AND p.stage_changed_at <
         (SELECT w.value FROM json_each(?) w WHERE w.key = p.stage)))
     AND (? IS NULL OR (p.duplicate_closed_at IS NOT NULL) = ?)
 """
+)
 # CASE rather than OR: SQLite then reads applications in id order and streams the rows,
 # instead of sorting the whole result before the first one.
 _MATCHING = (

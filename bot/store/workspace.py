@@ -15,7 +15,7 @@ from typing import Literal
 from bot.store.applications import LATEST_LEAD
 from bot.store.conversation import AnsweredBy
 from bot.store.db import Database, Reader, Row, utc_now
-from bot.store.leads import LeadFilter
+from bot.store.leads import CHOSEN, LeadFilter
 from bot.store.support import WAITING_FROM
 
 Sort = Literal[
@@ -78,6 +78,10 @@ def conditions(where: LeadFilter) -> tuple[str, tuple[object, ...]]:
             parts.append(column)
             values.append(value)
     for pattern in [] if where.search is None else json.loads(where.search):
+        if isinstance(pattern, dict) and "like" in pattern:  # a stage's or a choice's words
+            parts.append(_CHOSEN_OR_WORDS)  # ("shortlist", "penyanyi"): those, or the words
+            values += [pattern["like"], json.dumps(pattern["any"])]
+            continue
         if isinstance(pattern, dict):  # a sector's word ("film"): of that sector only
             parts.append("x.sector = ?")
             values.append(pattern["sector"])
@@ -95,6 +99,11 @@ def conditions(where: LeadFilter) -> tuple[str, tuple[object, ...]]:
     return (" WHERE " + " AND ".join(parts) if parts else ""), tuple(values)
 
 
+_CHOSEN_OR_WORDS = (
+    "(x.search LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM json_each(?) c WHERE "  # noqa: S608 - constants
+    + CHOSEN
+    + "))"
+)
 # Closed as a duplicate: a look-up by the lead's key (LeadFilter.closed_duplicate).
 _CLOSED_ONLY = (
     "EXISTS (SELECT 1 FROM lead_pipeline p WHERE p.application_id = x.application_id"

@@ -174,11 +174,17 @@ async def leads(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, A
         "counts": _counts(desk, labels, counts, closed),
         "waiting": query.waiting,
         "left_out": left_out,  # a stage's leads closed as a duplicate, not listed
-        # Words of the search read as a province ("jabar") or a field ("film"): said.
+        # Words of the search read as a province ("jabar"), a field ("film"), a stage or an
+        # answer's choice ("shortlist", "penyanyi"): said.
         "places": [
             plain_text(line)
             for line in lead_records.places_said(desk.content, viewer.language, query.words)
         ],
+        # A search that finds nobody: what it looks in, as /lead says it (a staff review s57:
+        # "Tidak ada pendaftar yang cocok." and nothing more); the page adds the Filter's way.
+        "search_none": desk.say(Text.LEAD_SEARCH_NONE, viewer.language, words=query.words)
+        if total == 0 and query.words.strip()
+        else None,
     }
 
 

@@ -288,6 +288,24 @@ function closedDuplicates(list, reload) {
         t("closed_show")));
 }
 
+/** An empty list: none yet, none for the filters, or a search that found nobody, with what
+ * the search looks in (the chat's words) and the Filter panel a tap away (a staff review s57:
+ * "Shortlist" and "MU:CON" typed found nothing, and nothing pointed to Filter). */
+function nothingFound(list, reload) {
+  if (!list.search_none) {
+    return h("p", { class: "state" },
+      Object.keys(currentFilter()).length ? t("empty") : t("leads_none"));
+  }
+  return h("div", { class: "state search-none" }, h("p", {}, list.search_none),
+    h("p", { class: "hint" }, t("search_filters_hint"), " ",
+      h("button", { class: "button plain open-filters", onclick: () => {
+        desk.filtersOpen = true;
+        reload(false);
+        const panel = document.querySelector(".filters details.more");
+        if (panel) panel.scrollIntoView({ block: "nearest" });
+      } }, t("search_open_filters"))));
+}
+
 /** The Leads tab. */
 export async function render(main) {
   const list = await call("leads", { filter: currentFilter(), sort: desk.sort, page: desk.page });
@@ -316,8 +334,7 @@ export async function render(main) {
       list.places.map((line) => h("p", { class: "hint" }, line))) : null,
     closedDuplicates(list, reload),
     selectionBar(list, reload),
-    list.rows.length ? table(list, reload) : h("p", { class: "state" },
-      Object.keys(currentFilter()).length ? t("empty") : t("leads_none")),
+    list.rows.length ? table(list, reload) : nothingFound(list, reload),
     list.pages > 1 ? h("nav", { class: "pager" },
       h("button", { class: "button plain", disabled: desk.page <= 1,
         onclick: () => { desk.page -= 1; reload(); } }, t("prev")),
