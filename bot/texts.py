@@ -645,6 +645,7 @@ class Text(StrEnum):
     UNKNOWN_COMMAND_GROUP = "unknown_command_group"
     BULK_CHOOSE_STAGE = "bulk_choose_stage"
     BULK_PREVIEW = "bulk_preview"
+    BULK_PREVIEW_COUNTS = "bulk_preview_counts"
     BULK_PREVIEW_ALREADY = "bulk_preview_already"
     BULK_PREVIEW_DUPLICATES = "bulk_preview_duplicates"
     BULK_PREVIEW_TOLD = "bulk_preview_told"

@@ -145,6 +145,8 @@ async def test_duplicates_are_marked_closed_linked_and_reopened(
     await bot.press(admin, stage_button("ditinjau"))
     (preview,) = admin.find("→ Ditinjau", since=mark)
     assert shown(Text.BULK_PREVIEW_DUPLICATES, count=1) in preview.text
+    # How many move, first (a staff review s57: only the skipped were counted).
+    assert preview.text.splitlines()[1] == shown(Text.BULK_PREVIEW_COUNTS, moving=2, skipped=1)
     assert "Sudah di tahap itu" not in preview.text  # none is: no line saying "0"
     await bot.press(admin, t(Text.BTN_BULK_CONFIRM))
     (done,) = admin.find("✅ Pindah massal", since=mark)

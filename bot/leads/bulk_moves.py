@@ -187,6 +187,10 @@ def preview_skipped(
     whose talent still waits for an answer (with their references, the first WAITING_NAMED)."""
     label = stage_label(content, to_stage, language)
     lines = []
+    left = len(preview.leads) - len(preview.eligible)
+    if left and preview.eligible:  # how many move, before why some do not (review s57, L2)
+        counted = Text.BULK_PREVIEW_COUNTS
+        lines.append(content.text(counted, language, moving=len(preview.eligible), skipped=left))
     moving = preview.per_stage(content, preview.eligible)
     if len(moving) > 1 or preview.at_outcome:  # where they are now, one line per stage
         lines.append(content.text(Text.BULK_PREVIEW_FROM, language))
