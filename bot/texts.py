@@ -414,6 +414,7 @@ class Text(StrEnum):
     EXPORT_STATUS_DRAFT = "export_status_draft"
     EXPORT_STATUS_SUBMITTED = "export_status_submitted"
     STATS_REPORT = "stats_report"
+    STATS_PLACES_MORE = "stats_places_more"
     STATS_LINE = "stats_line"
     STATS_NONE = "stats_none"
     STATS_DAYS_OTHERS = "stats_days_others"

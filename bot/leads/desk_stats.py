@@ -14,7 +14,7 @@ from datetime import datetime
 
 from bot.content import Content
 from bot.leads.pipeline_stats import PipelineStats, stats_from, stats_window
-from bot.leads.stats import TOP_PROVINCES, Tally, ranked
+from bot.leads.stats import Tally, ranked
 from bot.store import Store
 from bot.store.leads import Counts
 from bot.store.pipeline import PipelineNumbers
@@ -27,7 +27,7 @@ class DeskStats:
 
     counts: Counts
     sectors: Tally
-    provinces: Tally  # the TOP_PROVINCES most frequent, as /stats shows them
+    provinces: Tally  # every province with leads (stats.top_places: what is shown)
     flow: PipelineStats
 
 
@@ -59,6 +59,6 @@ async def compute(store: Store, content: Content, now: datetime, staff: Iterable
     return DeskStats(
         counts=counts,
         sectors=ranked({key: n for key, n in sectors.items() if n > 0}),
-        provinces=ranked({key: n for key, n in provinces.items() if n > 0})[:TOP_PROVINCES],
+        provinces=ranked({key: n for key, n in provinces.items() if n > 0}),
         flow=stats_from(numbers, content, first_day),
     )

@@ -36,7 +36,7 @@ class Stats:
     sectors: Tally
     music_roles: Tally
     film_roles: Tally
-    provinces: Tally
+    provinces: Tally  # every province with leads (top_places shows the first TOP_PROVINCES)
     days: list[tuple[date, int]]  # the last 14 WIB dates, oldest first
     sources: list[tuple[str | None, int, int]]  # source, people, leads
     reminders: ReminderCounts
@@ -59,7 +59,7 @@ async def compute(store: Store, now: datetime, staff: Iterable[int]) -> Stats:
         sectors=ranked(answers["sector"]),
         music_roles=ranked(answers["music_role"]),
         film_roles=ranked(answers["film_role"]),
-        provinces=ranked(answers["province"])[:TOP_PROVINCES],
+        provinces=ranked(answers["province"]),
         days=[(day, funnel.per_day.get(day.isoformat(), 0)) for day in days],
         sources=funnel.sources,
         reminders=reminders,
@@ -73,6 +73,40 @@ def ranked(counts: dict[object, int]) -> Tally:
 
 def _most_first(item: tuple[str, int]) -> tuple[int, str]:
     return -item[1], item[0]
+
+
+@dataclass(frozen=True, slots=True)
+class TopPlaces:
+    """The places of residence /stats and the Stats tab show, and those they leave out."""
+
+    shown: list[tuple[str, int]]  # (label, leads): the most first, ties by label
+    more: int  # places left out
+    more_leads: int  # their leads
+
+    def more_line(self, content: Content, language: str) -> str | None:
+        """ "+1 lainnya (1 pendaftar)" under the places, when some are left out."""
+        if not self.more:
+            return None
+        return content.text(
+            Text.STATS_PLACES_MORE, language, count=self.more, leads=self.more_leads
+        )
+
+
+def top_places(content: Content, language: str, provinces: Tally) -> TopPlaces:
+    """The TOP_PROVINCES places with the most leads, ties in the order of their labels, and
+    how many are left out: one reading for /stats and the Stats tab (a staff review s57: a
+    sixth place with as many leads as the fifth was dropped unsaid, and the two ordered ties
+    differently)."""
+    question = content.questions.get("province")
+    labelled = sorted(
+        (
+            (form_order.display(question, content, value, language) if question else value, n)
+            for value, n in provinces
+        ),
+        key=lambda item: (-item[1], item[0].casefold(), item[0]),
+    )
+    rest = labelled[TOP_PROVINCES:]
+    return TopPlaces(labelled[:TOP_PROVINCES], len(rest), sum(n for _, n in rest))
 
 
 def report(stats: Stats, content: Content, language: str, settings: Settings) -> str:
@@ -133,13 +167,25 @@ def report(stats: Stats, content: Content, language: str, settings: Settings) ->
         sectors=lines(stats.sectors, "sector"),
         music_roles=lines(stats.music_roles, "music_role"),
         film_roles=lines(stats.film_roles, "film_role"),
-        provinces=lines(stats.provinces, "province"),
+        provinces=_places(content, language, stats.provinces),
         days=Markup(days),
         sources=Markup("\n".join(sources) or content.text(Text.STATS_NONE, language)),
         subscribers=counts.subscribers,
         blocked=counts.blocked,
     )
     return f"{main}\n\n{_reminders_section(stats.reminders, settings, content, language)}"
+
+
+def _places(content: Content, language: str, provinces: Tally) -> Markup:
+    places = top_places(content, language, provinces)
+    items = [
+        content.text(Text.STATS_LINE, language, label=label, count=count)
+        for label, count in places.shown
+    ]
+    more = places.more_line(content, language)
+    if more:
+        items.append(more)
+    return Markup("\n".join(items) or content.text(Text.STATS_NONE, language))
 
 
 def submitted_text(counts: Counts, content: Content, language: str) -> Markup | int:

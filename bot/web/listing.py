@@ -17,6 +17,7 @@ from bot.answers.desk import thresholds
 from bot.content import Content
 from bot.leads import desk_stats, form_order, pipeline_stages, pipeline_stats, waiting
 from bot.leads import records as lead_records
+from bot.leads import stats as lead_stats
 from bot.leads.export import WIB, plain_text
 from bot.store.questions import Listed, Listing, Week
 from bot.store.waiting import WaitingLead
@@ -370,7 +371,7 @@ async def _statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:
         questions = reads.create_task(question_stats.compute(desk.store, now, staff))
     figures, asked = lead_figures.result(), questions.result()  # summaries masked again
     flow, counts = figures.flow, figures.counts
-    labels = Labels(content, language)
+    places = lead_stats.top_places(content, language, figures.provinces)
     chart = pipeline_stats.chart_data(flow, content, language)
     median = flow.median_days_to_contact
     contact = plain_text(pipeline_stats.contact_time(content, language, median, flow.contacted))
@@ -411,9 +412,11 @@ async def _statistics(desk: Desk, viewer: Viewer) -> dict[str, Any]:
             }
             for value, n in figures.sectors
         ],
-        "provinces": [
-            {"label": labels.province(value) or value, "count": n} for value, n in figures.provinces
-        ],
+        # The top places, ties by label, and the others counted (as /stats says them).
+        "provinces": [{"label": label, "count": n} for label, n in places.shown],
+        "provinces_more": plain_text(more)
+        if (more := places.more_line(content, language))
+        else None,
         "contact": contact,
         "at": content.moment_text(now.astimezone(WIB), language),  # as /stats writes it
     }

@@ -360,5 +360,8 @@ export async function render(main, lengths = {}) {
       numbers.duplicates ? h("p", { class: "hint duplicates" }, numbers.duplicates) : null,
       h("p", { class: "hint" }, t("stats_contact", { value: numbers.contact }))),
     card(t("stats_sectors"), bars(numbers.sectors)),
-    card(t("stats_provinces"), bars(numbers.provinces)));
+    card(t("stats_provinces"), bars(numbers.provinces),
+      // The places left out, counted, as /stats says them (a staff review s57: unsaid).
+      numbers.provinces_more ? h("p", { class: "hint places-more" }, numbers.provinces_more)
+        : null));
 }
