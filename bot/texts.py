@@ -1039,6 +1039,7 @@ class Text(StrEnum):
     WS_SAVED_NOTIFYING = "ws_saved_notifying"
     WS_BULK_TITLE = "ws_bulk_title"
     WS_BULK_CHOOSE = "ws_bulk_choose"
+    WS_BOARD_ASSIGNEE = "ws_board_assignee"
     WS_BOARD_HINT = "ws_board_hint"
     WS_BOARD_MORE = "ws_board_more"
     WS_BOARD_EMPTY = "ws_board_empty"

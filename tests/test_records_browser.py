@@ -10,6 +10,7 @@ from typing import Any
 
 from playwright.async_api import Page
 
+from bot.store.audit import Actor
 from bot.texts import Text
 from tests.browser import PHONE, Chromium, dismiss_toast, page_url, served, watched
 from tests.conftest import ADMIN_ID
@@ -82,4 +83,35 @@ async def test_not_a_duplicate_on_a_lead_page_clears_the_mark_on_page_list_and_b
         await page.get_by_role("button", name=back).click()
         await page.locator(".duplicates .notice.mark", has_text="KOC-000002").wait_for()
         assert await page.get_by_role("button", name=again).count() == 0
+        assert seen.alerts == [] and seen.errors == []
+
+
+async def test_a_board_card_says_who_handles_the_lead(
+    bot: Harness, chromium: Chromium, screens: Path | None
+) -> None:
+    """A staff review s57, L7: Budi, handled by a colleague, looked on the board like the
+    leads nobody handles; the list's column said it."""
+    await seeded(
+        bot.database,
+        [
+            Seed(7001, {**MUSICIAN, "full_name": "Dewi Senja"}),
+            Seed(7002, {**FILMMAKER, "full_name": "Budi Santoso"}),
+        ],
+    )
+    assert await bot.store.pipeline.assign(2, Actor.cli(), ADMIN_ID) is not None
+    handled = shown(Text.WS_BOARD_ASSIGNEE, name="Admin")
+    async with served(bot) as base, chromium.context() as context:
+        seen = await watched(context)
+        page = seen.page
+        await page.set_viewport_size(PHONE)  # type: ignore[arg-type]
+        await page.goto(page_url(base, bot, ADMIN_ID))
+        await page.locator("#tabs button").nth(1).click()
+        budi = page.locator(".board-card", has_text="Budi Santoso")
+        await budi.locator(".assignee", has_text=handled).wait_for()
+        dewi = page.locator(".board-card", has_text="Dewi Senja")
+        assert await dewi.locator(".assignee").count() == 0  # nobody handles Dewi's yet
+        await budi.scroll_into_view_if_needed()
+        for scheme in ("light", "dark"):
+            await page.emulate_media(color_scheme=scheme)
+            await seen.shot(screens, f"board-assignee-phone-{scheme}")
         assert seen.alerts == [] and seen.errors == []

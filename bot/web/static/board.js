@@ -21,6 +21,10 @@ function card(row, stages, reload) {
     h("span", { class: "reference" }, row.reference), " ", h("span", { class: "name" }, row.name)),
   row.stage_name ? h("p", { class: "act" }, row.stage_name) : null,
   h("p", { class: "hint" }, [row.sector, row.role, row.province].filter(Boolean).join(" · ")),
+  // Who handles it, as the list's column says (a staff review s57: a board is where a team
+  // splits the work, and a handled lead looked like a free one).
+  row.assignee ? h("p", { class: "assignee" }, t("board_assignee", { name: row.assignee }))
+    : null,
   notices(row),
   // Closed as a duplicate: said on the card, and no stage offered (the server refuses one;
   // a desk review found the card unmarked and its menu looking active). Muted, as the line
