@@ -135,7 +135,9 @@ async def test_staff_write_preview_schedule_and_stop_an_announcement(
         scheduled = t(Text.WS_BROADCAST_SCHEDULED, id=broadcast_id, when=when, count=3)
         await page.locator("#toast", has_text=scheduled).wait_for()
         assert queued.english is not None and queued.english.body == IN_ENGLISH
-        assert (await item.locator(".excerpt").inner_text()).startswith("Open call MU:CON")
+        # How it starts in each language (review s57: the English text was not shown).
+        indonesian, english = await item.locator(".excerpt").all_inner_texts()
+        assert indonesian.startswith("Open call MU:CON") and english == IN_ENGLISH
         assert await writer.locator("#broadcast-text").input_value() == ""  # ready for the next
         await item.get_by_role("button", name=t(Text.WS_BROADCAST_STOP)).click()
         await (
@@ -204,12 +206,15 @@ async def test_the_tab_shows_an_announcement_going_out_without_a_reload(
             await ended.wait_for()
             assert await page.locator(".broadcasts.active").count() == 0
             report = said(Text.BROADCAST_REPORT, "id", id=broadcast_id, **tally.figures())
-            assert await ended.locator(".summary").inner_text() == report
+            headline, figures = report.split("\n", 1)  # only the headline bold (review s57)
+            assert await ended.locator(".summary").inner_text() == headline
+            assert await ended.locator(".report").inner_text() == figures
             assert await ended.get_by_role("button").count() == 0
             # Ended, it stays in sight where it was, at the top of the live list with its
             # result (review s55: on a phone it left for "Baru selesai", below the writer).
             kept = page.locator(f".broadcasts.just-ended li[data-id='{broadcast_id}']")
-            assert await kept.locator(".summary").inner_text() == report
+            assert await kept.locator(".summary").inner_text() == headline
+            assert await kept.locator(".report").inner_text() == figures
             place = await kept.bounding_box()
             assert place is not None and tabs["y"] + tabs["height"] <= place["y"]
             assert place["y"] + place["height"] <= size["height"]
@@ -234,3 +239,37 @@ async def test_the_tab_shows_an_announcement_going_out_without_a_reload(
     assert [await bot.store.broadcasts.status(one) for one in sent] == ["done", "done"]
     assert await audit(bot, "broadcast_cancelled") == []
     assert seen.alerts == [] and seen.errors == []
+
+
+async def test_an_ended_announcement_shows_its_report_plainly_and_both_languages(
+    bot: Harness, chromium: Chromium, screens: Path | None
+) -> None:
+    """A staff review s57, L8: the "Baru selesai" card set all five report lines bold and
+    showed only the Indonesian text, so staff could not check what English subscribers got."""
+    await add_subscribers(bot.store, bot.emulator, 2)
+    broadcast_id, _ = await queue_text(bot.store, ANNOUNCEMENT, english=IN_ENGLISH)
+    tally = await wait_delivered(bot.store, broadcast_id)
+    async with served(bot) as base, chromium.context() as context:
+        seen = await on_the_tab(context, base, bot)
+        page = seen.page
+        await page.set_viewport_size(PHONE)  # type: ignore[arg-type]
+        item = page.locator(f".broadcasts.ended li[data-id='{broadcast_id}']")
+        await item.wait_for()
+        report = said(Text.BROADCAST_REPORT, "id", id=broadcast_id, **tally.figures())
+        headline, figures = report.split("\n", 1)
+        assert await item.locator(".summary").inner_text() == headline
+        assert await item.locator(".report").inner_text() == figures
+        weight = "(element) => getComputedStyle(element).fontWeight"
+        assert int(await item.locator(".summary").evaluate(weight)) >= 600
+        assert int(await item.locator(".report").evaluate(weight)) == 400
+        assert await item.locator(".version").all_inner_texts() == [
+            t(Text.WS_BROADCAST_VERSION_MAIN),
+            t(Text.WS_BROADCAST_VERSION_EN),
+        ]
+        excerpts = await item.locator(".excerpt").all_inner_texts()
+        assert excerpts[0].startswith("Open call MU:CON") and excerpts[1] == IN_ENGLISH
+        await item.scroll_into_view_if_needed()
+        for scheme in ("light", "dark"):
+            await page.emulate_media(color_scheme=scheme)
+            await seen.shot(screens, f"broadcast-ended-phone-{scheme}")
+        assert seen.alerts == [] and seen.errors == []

@@ -59,9 +59,9 @@ MESSAGE_LIMIT = 4096  # what Telegram shows of one message, in UTF-16 units, foo
 _BIDI_OVERRIDES = re.compile("[\u202a-\u202e]")
 
 
-def _excerpt(item: Broadcast) -> str:
-    """The start of the announcement as plain text (its tags dropped)."""
-    words = " ".join(plain_text(item.main.body).split()) if item.main else ""
+def _excerpt(version: Version | None) -> str:
+    """The start of one version of the announcement as plain text (its tags dropped)."""
+    words = " ".join(plain_text(version.body).split()) if version else ""
     return clipped(words, EXCERPT, strip=True)  # never inside an emoji (an attacker's review)
 
 
@@ -77,9 +77,11 @@ async def _shown(desk: Desk, viewer: Viewer, item: Broadcast) -> dict[str, Any]:
             language,
             audience=audiences.stored_in_words(item.audience, content, language),
         ),
-        "excerpt": _excerpt(item),
+        "excerpt": _excerpt(item.main),
         "english": item.english is not None,
     }
+    if item.english is not None:  # what English subscribers got, beside it (review s57)
+        shown["excerpt_en"] = _excerpt(item.english)
     if item.status in ("queued", "sending"):
         line = await describe(desk.store, content, item, language)
         shown["line"] = plain_text(line)

@@ -33,13 +33,27 @@ async function stop(item, reload) {
   await reload();
 }
 
+/** How it starts, in each language it went out in (a staff review s57: only the Indonesian
+ * text was shown, so staff could not check what English subscribers got). */
+function excerpts(item) {
+  if (!item.excerpt_en) return item.excerpt ? h("p", { class: "excerpt" }, item.excerpt) : null;
+  return [h("p", { class: "meta version" }, t("broadcast_version_main")),
+    h("p", { class: "excerpt", lang: "id" }, item.excerpt),
+    h("p", { class: "meta version" }, t("broadcast_version_en")),
+    h("p", { class: "excerpt", lang: "en" }, item.excerpt_en)];
+}
+
 function entry(item, reload) {
   const running = item.status === "queued" || item.status === "sending";
+  // The chat's final report: its headline bold, its figures as plain lines under it (a staff
+  // review s57: all five lines were bold).
+  const [headline, ...figures] = item.line.split("\n");
   return h("li", { class: "card broadcast", "data-id": item.id, "data-status": item.status },
-    h("p", { class: "summary" }, item.line),
+    h("p", { class: "summary" }, headline),
+    figures.length ? h("p", { class: "report" }, figures.join("\n")) : null,
     item.ended ? h("p", { class: "meta" }, item.ended) : null,
     h("p", { class: "meta" }, item.audience),
-    item.excerpt ? h("p", { class: "excerpt" }, item.excerpt) : null,
+    excerpts(item),
     running ? h("div", { class: "actions" },
       h("button", { class: "button secondary", onclick: () => stop(item, reload) },
         t("broadcast_stop"))) : null);
