@@ -393,6 +393,8 @@ class Text(StrEnum):
     EXPORT_EMPTY = "export_empty"
     EXPORT_CAPTION = "export_caption"
     EXPORT_CAPTION_DRAFTS = "export_caption_drafts"
+    EXPORT_CAPTION_FILTER = "export_caption_filter"
+    EXPORT_FILTER_SINCE = "export_filter_since"
     EXPORT_ZIPPED = "export_zipped"
     EXPORT_SPLIT = "export_split"
     EXPORT_SHEET_NAME = "export_sheet_name"

@@ -157,6 +157,9 @@ async def export_command(update: Update, context: BotContext) -> None:
             if request.drafts
             else context.text(Text.EXPORT_CAPTION, count=written.leads, time=time)
         )
+        chosen = request.words(services.content, context.language())
+        if chosen:  # which leads these are, when not all of them
+            caption += "\n" + context.text(Text.EXPORT_CAPTION_FILTER, filter=chosen)
         for path in paths.values():
             upload = await asyncio.to_thread(export.pack_for_upload, path, export.UPLOAD_LIMIT)
             if upload.split:

@@ -21,6 +21,7 @@ from bot import commands
 from bot.emulator import BotMessage, EmulatedUser
 from bot.leads import export
 from bot.store import Store
+from bot.store.audit import Actor
 from bot.texts import Text
 from tests.conftest import ADMIN_ID
 from tests.harness import TEST_FORWARDING, Harness
@@ -304,6 +305,31 @@ async def test_export_filters_by_sector_date_and_drafts(
         assert lines[0] == shown(key, word=word)
         assert lines[1] == opening(Text.EXPORT_USAGE)
         assert shown(Text.EXPORT_UNKNOWN_OPTION) not in replies[0].text  # said once
+
+
+async def test_a_filtered_exports_caption_says_which_leads_these_are(
+    make_bot: Any, staff_chat: Any
+) -> None:
+    """A staff review s57, L10: `/export musik shortlist` said only "📄 3 pendaftar · dibuat
+    …"; forwarded to a colleague, nothing said what the three were (only the file name)."""
+    bot, indonesian, english = await two_staff(make_bot, staff_chat, "en")
+    await apply(bot, bot.user(first_name="Sari"), MUSICIAN)
+    await bot.store.pipeline.move(1, None, "shortlist", Actor.cli(), None, None)
+
+    def captions(replies: list[BotMessage]) -> set[str | None]:
+        return {message.text for message in replies if message.document is not None}
+
+    [caption] = captions(await bot.send(indonesian, "/export musik shortlist sejak 2026-01-01"))
+    assert caption is not None and caption.startswith("📄 1 pendaftar · dibuat ")
+    chosen = "Musik · Shortlist · sejak 1 Januari 2026"
+    assert caption.splitlines()[1] == shown(Text.EXPORT_CAPTION_FILTER, filter=chosen)
+    [caption] = captions(await bot.send(english, "/export music shortlisted"))
+    assert caption is not None
+    assert caption.splitlines()[1] == shown(
+        Text.EXPORT_CAPTION_FILTER, "en", filter="Music · Shortlisted"
+    )
+    [caption] = captions(await bot.send(indonesian, "/export"))
+    assert caption is not None and "\n" not in caption  # every lead: nothing to say
 
 
 async def test_export_help_speaks_the_staff_members_language_and_suggests_the_option_meant(

@@ -241,6 +241,26 @@ class ExportRequest:
         since = None if self.since is None else self.since.isoformat()
         return {"sector": self.sector, "stage": self.stage, "since": since, "drafts": self.drafts}
 
+    def words(self, content: Content, language: str) -> str:
+        """The filters as staff read them under the files: "Musik · Shortlist · sejak 1
+        Januari 2026" ("" for the whole export; drafts are in the count already). A file
+        forwarded to a colleague then says what its leads are (a staff review s57)."""
+        parts = []
+        question = content.questions.get("sector")
+        if self.sector is not None:
+            parts.append(
+                form_order.display(question, content, self.sector, language)
+                if question
+                else self.sector
+            )
+        if self.stage is not None:
+            stage = content.stages.get(self.stage)
+            parts.append(stage.label.get(language) if stage else self.stage)
+        if self.since is not None:
+            day = content.date_text(self.since, language)
+            parts.append(content.text(Text.EXPORT_FILTER_SINCE, language, date=day))
+        return " · ".join(parts)
+
     def file_name(self, kind: Format, now: datetime) -> str:
         """kocca-leads-musik-since-2026-01-01-2026-01-15-1403.csv (times in WIB);
         kocca-leads-baru-duplikat-2026-01-15-1403.csv for a stage's closed duplicates."""
