@@ -434,7 +434,9 @@ async def test_with_nothing_passed_on_the_forwarded_stage_is_closed_before_any_c
     can enter the forwarding stage, in the chat's words; a card dropped there stays put and
     nothing is asked of the server."""
     bot.settings.forward_to = None
-    await seeded(bot.database, [Seed(7001, MUSICIAN), Seed(7002, realistic(random.Random(5)))])
+    today = datetime.now(UTC).isoformat(timespec="microseconds")  # new today, as in the guide
+    first = Seed(7001, MUSICIAN, today, first_name="Sari")
+    await seeded(bot.database, [first, Seed(7002, realistic(random.Random(5)))])
     label = CONTENT.stages["diteruskan"].label
     line = t(Text.PIPELINE_WARNING_FORWARDING_OFF, stages=label.get("id"))
     async with served(bot) as base, chromium.context() as context:
@@ -460,6 +462,11 @@ async def test_with_nothing_passed_on_the_forwarded_stage_is_closed_before_any_c
         assert await shortlist.is_enabled()
         assert await shortlist.get_attribute("aria-disabled") is None
         await seen.shot(screens, "lead-forwarding-off-desktop")
+        # As a new desk first sees a lead (FORWARD_TO unset by default): the staff guide's
+        # picture of one lead on a phone (a staff review s57: it showed Diteruskan active).
+        await page.set_viewport_size(PHONE)  # type: ignore[arg-type]
+        await seen.shot(screens, "lead-forwarding-off-phone-light")
+        await page.set_viewport_size(DESKTOP)  # type: ignore[arg-type]
 
         await page.get_by_role("button", name=t(Text.WS_TAB_BOARD)).click()
         column = page.locator(".column[data-stage=diteruskan]")
