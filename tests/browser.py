@@ -171,6 +171,17 @@ async def served(bot: Harness) -> AsyncIterator[str]:
         await workspace.stop()
 
 
+async def opened(
+    context: BrowserContext, base: str, bot: Harness, user_id: int, size: dict[str, int] = PHONE
+) -> Watched:
+    """A new watched page of the workspace, signed in as `user_id`, at this size (a phone's
+    unless said)."""
+    seen = await watched(context)
+    await seen.page.set_viewport_size(size)  # type: ignore[arg-type]
+    await seen.page.goto(page_url(base, bot, user_id))
+    return seen
+
+
 def page_url(
     base: str, bot: Harness, user_id: int, language: str = "id", auth_date: int | None = None
 ) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 from bot.leads import stage_changes
 from bot.store.audit import Actor
 from bot.texts import Text
-from tests.browser import PHONE, Chromium, page_url, served, watched
+from tests.browser import Chromium, opened, page_url, served, watched
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import CONTENT, MUSICIAN, Seed, seeded
@@ -89,10 +89,8 @@ async def test_the_preview_says_how_many_move_and_how_many_are_skipped(
     )
     assert move.outcome == "saved"
     async with served(bot) as base, chromium.context() as context:
-        seen = await watched(context)
+        seen = await opened(context, base, bot, ADMIN_ID)
         page = seen.page
-        await page.set_viewport_size(PHONE)  # type: ignore[arg-type]
-        await page.goto(page_url(base, bot, ADMIN_ID))
         for reference in ("KOC-000001", "KOC-000002", "KOC-000003"):
             await page.get_by_label(t(Text.WS_SELECT_ROW, reference=reference)).check()
         await page.get_by_role("button", name=t(Text.WS_MOVE_SELECTED)).click()

@@ -12,7 +12,7 @@ from playwright.async_api import Page
 
 from bot.store.audit import Actor
 from bot.texts import Text
-from tests.browser import PHONE, Chromium, dismiss_toast, page_url, served, watched
+from tests.browser import Chromium, dismiss_toast, opened, served
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import CONTENT, FILMMAKER, MUSICIAN, Seed, seeded, shown
@@ -46,10 +46,8 @@ async def test_not_a_duplicate_on_a_lead_page_clears_the_mark_on_page_list_and_b
     two_people = shown(Text.BTN_NOT_DUPLICATE, reference="KOC-000001")
     again = shown(Text.BTN_MARK_AGAIN, reference="KOC-000001")
     async with served(bot) as base, chromium.context() as context:
-        seen = await watched(context)
+        seen = await opened(context, base, bot, ADMIN_ID)
         page = seen.page
-        await page.set_viewport_size(PHONE)  # type: ignore[arg-type]
-        await page.goto(page_url(base, bot, ADMIN_ID))
         marks = page.locator(".notice.mark")
         await marks.nth(1).wait_for()  # on both rows of the list
         putri = page.locator(".card, tbody tr", has_text="Putri Senja").first
@@ -101,10 +99,8 @@ async def test_a_board_card_says_who_handles_the_lead(
     assert await bot.store.pipeline.assign(2, Actor.cli(), ADMIN_ID) is not None
     handled = shown(Text.WS_BOARD_ASSIGNEE, name="Admin")
     async with served(bot) as base, chromium.context() as context:
-        seen = await watched(context)
+        seen = await opened(context, base, bot, ADMIN_ID)
         page = seen.page
-        await page.set_viewport_size(PHONE)  # type: ignore[arg-type]
-        await page.goto(page_url(base, bot, ADMIN_ID))
         await page.locator("#tabs button").nth(1).click()
         budi = page.locator(".board-card", has_text="Budi Santoso")
         await budi.locator(".assignee", has_text=handled).wait_for()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.texts import Text
-from tests.browser import PHONE, Chromium, page_url, served, watched
+from tests.browser import Chromium, opened, served
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import shown
@@ -20,10 +20,8 @@ async def test_search_reads_a_programs_name_and_an_empty_search_points_to_filter
 ) -> None:
     await a_desk_of_four(bot)
     async with served(bot) as base, chromium.context() as context:
-        seen = await watched(context)
+        seen = await opened(context, base, bot, ADMIN_ID)
         page = seen.page
-        await page.set_viewport_size(PHONE)  # type: ignore[arg-type]
-        await page.goto(page_url(base, bot, ADMIN_ID))
         rows = page.locator("table.leads tbody tr")
         await rows.nth(3).wait_for()
         search = page.get_by_role("searchbox")

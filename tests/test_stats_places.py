@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.texts import Text
-from tests.browser import PHONE, Chromium, page_url, served, watched
+from tests.browser import Chromium, opened, served
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import CONTENT, MUSICIAN, Seed, seeded, shown
@@ -50,10 +50,8 @@ async def test_stats_and_the_stats_tab_show_the_same_top_places_and_count_the_re
     ]
 
     async with served(bot) as base, chromium.context() as context:
-        seen = await watched(context)
+        seen = await opened(context, base, bot, ADMIN_ID)
         page = seen.page
-        await page.set_viewport_size(PHONE)  # type: ignore[arg-type]
-        await page.goto(page_url(base, bot, ADMIN_ID))
         await page.get_by_role("button", name=CONTENT.text(Text.WS_TAB_STATS, "id")).click()
         places = page.locator(".card", has_text=CONTENT.text(Text.WS_STATS_PROVINCES, "id"))
         await places.locator(".places-more", has_text=more).wait_for()
