@@ -33,9 +33,19 @@ from telegram.error import Forbidden, TelegramError
 
 from bot.answers.desk import entry
 from bot.answers.stats import title
-from bot.answers.text import thanks_asking_nothing
+from bot.answers.text import (
+    asks_after_reply,
+    asks_something,
+    chatter,
+    content_words,
+    thanks_asking_nothing,
+)
+from bot.answers.text import words as message_words
+from bot.answers.words import NEWS_OF, REPLYING
 from bot.commands import ASK
-from bot.content import Content, Markup
+from bot.content import LANGUAGES, Content, Markup
+from bot.leads.intent_words import closes_choice
+from bot.leads.slips import types_label
 from bot.store import Store, User
 from bot.store.conversation import AnsweredBy
 from bot.store.support import OwnQuestions, Relayed, Reply, Session
@@ -483,31 +493,115 @@ async def answer_heading(
     was the team's answer): the team's answer to their question `asked` (their message id),
     quoted shortened as text, or the team's reply to it when it is their reply to the team;
     without the quote when it is not text or no longer kept; a message from the team when no
-    question of theirs is at hand."""
+    question of theirs is at hand, or when `asked` only said thanks, okay or hello."""
     if asked is None:  # no question of theirs waits (a follow-up, staff writing first)
         return content.text(Text.SUPPORT_ANSWER_HEADING_NONE, language)
-    question = await quoted_question(store, user_id, asked)
+    words = await asked_words(store, user_id, asked)
+    said = said_weight(words or None, _done_labels(content))
+    question = quote_of(words) if words and said > NOTHING_SAID else ""
     # What waits is their reply to the team ("Balas tim kami", or typed after an answer),
     # not a question: so said (a staff review: "pertanyaanmu" quoted their "thanks").
     if await store.support.is_reply(user_id, asked):
         if not question:
             return content.text(Text.SUPPORT_REPLY_HEADING_PLAIN, language)
         return content.text(Text.SUPPORT_REPLY_HEADING, language, message=question)
+    if said == NOTHING_SAID:  # only "makasih kak": no question of theirs is answered
+        return content.text(Text.SUPPORT_ANSWER_HEADING_NONE, language)
     if not question:
         return content.text(Text.SUPPORT_ANSWER_HEADING_PLAIN, language)
     return content.text(Text.SUPPORT_ANSWER_HEADING, language, question=question)
 
 
-async def quoted_question(store: Store, user_id: int, asked: int | None) -> str:
-    """The talent's question `asked` (their message id) as quoted to them or to staff: on one
-    line, shortened; "" when it is not text, no longer kept, or an admin's."""
+async def asked_words(store: Store, user_id: int, asked: int | None) -> str:
+    """The words of the talent's message `asked` (their message id) as a heading quotes them
+    (the question of "/tanya QUESTION"); "" when it is not text, no longer kept, or an
+    admin's."""
     words = None if asked is None else await store.log.talent_words(user_id, asked)
     after = question_after_command(words)  # "/tanya QUESTION" kept whole: the question
     if after is not None:
         words = after
     # An admin trying /tanya: the log keeps no words of theirs, only that it kept none.
     unkept = (STAFF_TEXT, STAFF_ARGUMENTS)
-    return quote_of(words) if words and words not in unkept else ""
+    return words if words and words not in unkept else ""
+
+
+async def quoted_question(store: Store, user_id: int, asked: int | None) -> str:
+    """The talent's question `asked` (their message id) as quoted to them or to staff: on one
+    line, shortened; "" when it is not text, no longer kept, or an admin's."""
+    words = await asked_words(store, user_id, asked)
+    return quote_of(words) if words else ""
+
+
+# How much a waiting message says, for which one a staff answer is named after (a new staff
+# member's review, H1: the answer came under "pertanyaanmu “makasih kak”", "“done”", "“kapan
+# ada kabar kak?”" while the question sat above them). In order, each more than the one before.
+NOTHING_SAID = 0  # thanks, an okay, "ditunggu", hello, a sign-off ("udah itu aja", "done")
+NUDGE = 1  # asks for news of their question ("kapan ada kabar kak?"), or names nothing ("3")
+SAID = 2  # says something (a detail, a link, a photo or a voice message: no words to read)
+CUED = 3  # has a word that asks ("apa", "bisa", "how"), without a "?"
+ASKED = 4  # asks, with a "?"
+# Their newest waiting messages read to choose (a talent's hundredth message is no question).
+WAITING_READ = 50
+_TOPIC = re.compile(r"[^\W\d_]")  # a word that names something has a letter
+_SENT = re.compile(r"https?:|www\.|@|\d{4,}")  # a link, an address, a number: something sent
+_NEWS_WORDS = NEWS_OF | REPLYING
+
+
+def said_weight(text: str | None, done: Sequence[str] = ()) -> int:
+    """How much a talent's waiting message says (NOTHING_SAID … ASKED), by the bot's readers of
+    small talk (bot/answers/text.py) and of a closing (the form's "udah itu aja": `closes_choice`);
+    `done`: the labels of "✔️ Selesai bertanya", typed. None: no words to read (media)."""
+    if text is None:
+        return SAID
+    text = question_after_command(text) or text
+    if (
+        thanks_asking_nothing(text)
+        or chatter(text)
+        or acknowledgement(text) is not None
+        or closes_choice(text)
+        or any(types_label(text, label) for label in done)
+    ):
+        return NOTHING_SAID
+    topic = [word for word in content_words(message_words(text)) if _TOPIC.search(word)]
+    if asks_after_reply(text) or not (set(topic) - _NEWS_WORDS or _SENT.search(text)):
+        return NUDGE
+    if "?" in text or "\uff1f" in text:
+        return ASKED
+    return CUED if asks_something(text) else SAID
+
+
+def _done_labels(content: Content) -> list[str]:
+    return [content.text(Text.BTN_ASK_DONE, language) for language in LANGUAGES]
+
+
+@dataclass(frozen=True, slots=True)
+class Answering:
+    """What a staff answer answers: the talent's message its heading names and it goes under
+    (None when nothing of theirs waits)."""
+
+    asked: int | None
+
+
+async def answering(
+    store: Store, content: Content, user_id: int, replied: int | None = None
+) -> Answering:
+    """What a staff answer to the talent answers. As a whole (from the workspace, in their
+    topic): their newest waiting message that says most (`said_weight`): the newest that asks
+    with a "?", else one with a word that asks, else the newest that says something; thanks,
+    okays, sign-offs and greetings only when nothing else waits (the heading then quotes
+    none). A reply in the staff group to their message `replied`: that one, unless it asks
+    nothing while another does ("makasih kak" under the question, replied to as the newest)."""
+    waiting = await store.support.waiting_messages(user_id, WAITING_READ)
+    done = _done_labels(content)
+    weights = {message: said_weight(text, done) for message, text in waiting}
+    # max keeps the first of equals: the newest, as they come newest first.
+    most = max(weights, key=weights.__getitem__) if weights else None
+    if replied is None or most is None:
+        return Answering(most if replied is None else replied)
+    said = weights.get(replied, ASKED)  # answered already: what staff chose to reply to
+    if said >= CUED or (said == SAID and weights[most] < CUED):
+        return Answering(replied)
+    return Answering(most)
 
 
 def quote_of(words: str, limit: int = ANSWERED_EXCERPT) -> str:
@@ -751,10 +845,11 @@ async def answer_talent(
     talent = await store.users.get(user_id)
     language = talent.language if talent else answerer.language
     signed = AnsweredBy(answerer.user_id, answerer.name or None)
-    # As a reply to their newest question that waits, as an answer from the staff group is:
-    # the talent sees what is answered (nothing is quoted if they deleted it, or if none
-    # waits: a follow-up from a lead page quotes no question answered weeks ago).
-    asked = await store.support.newest_waiting(user_id)
+    # As a reply to their question that waits, as an answer from the staff group is: the
+    # talent sees what is answered (nothing is quoted if they deleted it, or if none waits: a
+    # follow-up from a lead page quotes no question answered weeks ago); their newest that asks,
+    # not the "makasih kak" after it (`answering`).
+    asked = (await answering(store, content, user_id)).asked
     replying = None if asked is None else ReplyParameters(asked, allow_sending_without_reply=True)
     heading = await answer_heading(store, content, user_id, asked, language)
     words = html.escape(text, quote=False)

@@ -34,6 +34,7 @@ from bot.support import (
     acknowledgement,
     answer_heading,
     answered_first,
+    answering,
     ask_again_markup,
     display_name,
     done_asking,
@@ -624,18 +625,16 @@ async def staff_message(update: Update, context: BotContext) -> None:
         others = await store.support.waiting_besides(target.user_id, target.talent_message_id)
     # A holding mark keeps waiting questions listed: offered only when some wait now.
     waited = await store.support.question_waiting(target.user_id)
-    # It starts by naming itself the team's answer to their question: the one replied to, or
-    # (a reply in their topic, or to a "Terkirim" note) their newest that waits.
-    asked = (
-        target.talent_message_id
-        if target.kind in ("question", "header")
-        else await store.support.newest_waiting(target.user_id)
-    )
+    # It starts by naming itself the team's answer to their question, and goes under it: the
+    # one replied to (not their "makasih kak" under it), or (a reply in their topic, or to a
+    # "Terkirim" note) their newest that asks (bot/support.py `answering`).
+    asking = target.kind in ("question", "header")
+    replied = target.talent_message_id if asking else None
+    asked = (await answering(store, context.content, target.user_id, replied)).asked
     heading = await answer_heading(store, context.content, target.user_id, asked, language)
+    under = asked if asking else target.talent_message_id  # a note: under the answer it names
     replying = (
-        ReplyParameters(target.talent_message_id, allow_sending_without_reply=True)
-        if target.talent_message_id is not None
-        else None
+        ReplyParameters(under, allow_sending_without_reply=True) if under is not None else None
     )
     markup = ask_again_markup(context.content, language)
     together = (

@@ -444,7 +444,8 @@ async def test_above_the_reply_box_is_the_heading_the_talent_gets_it_under(bot: 
     """A staff review s55: Ibu Ratna's waiting messages were "Juara 1 lomba gamelan pelajar
     2025" and "3"; the answer came under "… pertanyaanmu “3”", which staff could not see
     before sending. The Questions tab and the lead page say it above the reply box, as made
-    for the reply; with nothing waiting, the follow-up's own heading."""
+    for the reply; with nothing waiting, the follow-up's own heading. A stray "3" names
+    nothing: the heading quotes the message before it (a new staff member's review s57)."""
     ratna = bot.user(first_name="Ratna")
     await seeded(bot.database, [Seed(ratna.id, MUSICIAN, first_name="Ratna")])
     await ask(bot, ratna, "Juara 1 lomba gamelan pelajar 2025", "3")
@@ -456,12 +457,13 @@ async def test_above_the_reply_box_is_the_heading_the_talent_gets_it_under(bot: 
     async with workspace(bot, ADMIN_ID) as client:
         [talent] = (await client.ok("questions"))["talents"]
         lead = await client.ok("lead", {"id": 1})
-        quoted = foreseen(Text.SUPPORT_ANSWER_HEADING, question="3")
+        award = "Juara 1 lomba gamelan pelajar 2025"
+        quoted = foreseen(Text.SUPPORT_ANSWER_HEADING, question=award)
         assert talent["reply_heading"] == lead["reply_heading"] == quoted
         await client.ok("reply", {"id": 1, "text": "Selamat, kak!"})
         got = ratna.last_message.text
         assert got.startswith(
-            plain_text(CONTENT.text(Text.SUPPORT_ANSWER_HEADING, "id", question="3"))
+            plain_text(CONTENT.text(Text.SUPPORT_ANSWER_HEADING, "id", question=award))
         )
         lead = await client.ok("lead", {"id": 1})
         assert lead["reply_heading"] == foreseen(Text.SUPPORT_ANSWER_HEADING_NONE)

@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from bot.store.audit import Actor, Audit
+from bot.store.conversation import size_over_budget
 from bot.store.db import Database, Row, Transaction, utc_now
 from bot.store.users import Users
 
@@ -50,8 +51,12 @@ AND r.created_at <= COALESCE((SELECT s.created_at FROM conversation_log s
     WHERE s.chat_id = r.user_id AND s.kind = 'staff_answer' AND s.keeps_waiting = 0
     ORDER BY s.id DESC LIMIT 1), '')
 """
-NEWEST_WAITING = (
-    "SELECT r.talent_message_id" + WAITING_FROM + "AND r.user_id = ? ORDER BY r.id DESC LIMIT 1"
+# Their newest messages that wait, with their words when the log keeps them as text (a staff
+# answer is named after one of them: bot/support.py `answering`).
+WAITING_MESSAGES = (
+    "SELECT r.talent_message_id, l.kind, l.text"
+    + WAITING_FROM
+    + "AND r.user_id = ? ORDER BY r.id DESC, l.id LIMIT ?"
 )
 
 
@@ -317,10 +322,19 @@ class SupportRelay:
         )
         return None if value is None else int(value)
 
-    async def newest_waiting(self, user_id: int) -> int | None:
-        """The talent's own message id of their newest question waiting for an answer."""
-        value = await self._db.fetch_value(NEWEST_WAITING, (user_id,))
-        return None if value is None else int(value)
+    async def waiting_messages(self, user_id: int, limit: int) -> list[tuple[int, str | None]]:
+        """The talent's newest messages waiting for an answer (at most `limit`), newest first:
+        their own message id, and their words (None for media, or words the log no longer
+        keeps: past the day's text budget)."""
+        rows = await self._db.fetch_all(WAITING_MESSAGES, (user_id, limit))
+        found: dict[int, str | None] = {}
+        for row in rows:  # an edited message has a line of each kind: the text's words
+            text = row["text"] if row["kind"] in ("text", "command") else None
+            if text is not None and size_over_budget(str(text)) is not None:
+                text = None
+            if found.get(int(row["talent_message_id"])) is None:
+                found[int(row["talent_message_id"])] = text
+        return list(found.items())
 
     async def own_questions(self, user_id: int) -> OwnQuestions:
         """What the talent reads of their messages to staff on /status: those that wait, and

@@ -341,12 +341,12 @@ async def reply(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, A
 async def reply_heading(desk: Desk, viewer: Viewer, user_id: int) -> str:
     """The heading a reply to the talent is sent under now, as they will read it, said for the
     page above the reply box (a staff review s55: it quoted their stray "3", unforeseen): made
-    as `support.answer_talent` makes it, in the talent's language, over their newest waiting
-    message."""
+    as `support.answer_talent` makes it, in the talent's language, over their waiting message
+    that asks (`support.answering`)."""
     store = desk.store
     talent = await store.users.get(user_id)
     language = talent.language if talent else desk.services.settings.default_language
-    asked = await store.support.newest_waiting(user_id)
+    asked = (await support.answering(store, desk.content, user_id)).asked
     heading = await support.answer_heading(store, desk.content, user_id, asked, language)
     shown = support.heading_text(heading)
     return desk.say(Text.WS_REPLY_HEADING_SHOWN, viewer.language, heading=shown)
