@@ -633,10 +633,11 @@ def _conversation(w: _Writer, rows: list[Row]) -> Section:
         "kind": (Text.MYDATA_FIELD_KIND, lambda kind: kind_label(w.content, w.language, kind)),
         "text": (Text.MYDATA_FIELD_MESSAGE, _same),
     }
-    # A staff answer's writer and whether it was a holding reply are the team's own workings:
+    # A staff answer's writer, whether it was a holding reply and which of the talent's
+    # messages it answered (when not all) are the team's own workings:
     # the talent got the answer as any other. Its heading is the bot's own line above it
     # (their question in it is listed as their own message).
-    hidden = ("answered_by_id", "answered_by", "keeps_waiting", "heading")
+    hidden = ("answered_by_id", "answered_by", "keeps_waiting", "heading", "answered_only")
     return [w.record(row, fields, hidden) for row in rows]
 
 

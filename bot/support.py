@@ -577,9 +577,12 @@ def _done_labels(content: Content) -> list[str]:
 @dataclass(frozen=True, slots=True)
 class Answering:
     """What a staff answer answers: the talent's message its heading names and it goes under
-    (None when nothing of theirs waits)."""
+    (None when nothing of theirs waits); `only`: the waiting messages it answers when another
+    question of theirs stays listed (None: all of them), and how many stay (`still`)."""
 
     asked: int | None
+    only: tuple[int, ...] | None = None
+    still: int = 0
 
 
 async def answering(
@@ -590,7 +593,10 @@ async def answering(
     with a "?", else one with a word that asks, else the newest that says something; thanks,
     okays, sign-offs and greetings only when nothing else waits (the heading then quotes
     none). A reply in the staff group to their message `replied`: that one, unless it asks
-    nothing while another does ("makasih kak" under the question, replied to as the newest)."""
+    nothing while another does ("makasih kak" under the question, replied to as the newest);
+    it answers that message and what asks nothing with a "?" (details, files, thanks), and
+    their other questions stay listed (a new staff member's review s57, L3: a reply to Kevin's
+    second question counted his first, different one as answered)."""
     waiting = await store.support.waiting_messages(user_id, WAITING_READ)
     done = _done_labels(content)
     weights = {message: said_weight(text, done) for message, text in waiting}
@@ -599,9 +605,13 @@ async def answering(
     if replied is None or most is None:
         return Answering(most if replied is None else replied)
     said = weights.get(replied, ASKED)  # answered already: what staff chose to reply to
-    if said >= CUED or (said == SAID and weights[most] < CUED):
-        return Answering(replied)
-    return Answering(most)
+    chosen = said >= CUED or (said == SAID and weights[most] < CUED)
+    asked = replied if chosen else most
+    staying = {message for message, said in weights.items() if said == ASKED} - {asked}
+    if not staying:
+        return Answering(asked)
+    answered = tuple(message for message in weights if message not in staying)
+    return Answering(asked, answered, len(staying))
 
 
 def quote_of(words: str, limit: int = ANSWERED_EXCERPT) -> str:

@@ -618,19 +618,16 @@ async def staff_message(update: Update, context: BotContext) -> None:
     if actor.user_id is None:
         detail["sender"] = "anonymous_admin"
     since = utc_now()  # a talent erased after this gets no record of the answer
-    # An answer answers every question of theirs that waits: when it replies to one of
-    # several, staff are told the others count as answered too (before it is sent).
-    others = 0
-    if target.kind == "question" and target.talent_message_id is not None:
-        others = await store.support.waiting_besides(target.user_id, target.talent_message_id)
     # A holding mark keeps waiting questions listed: offered only when some wait now.
     waited = await store.support.question_waiting(target.user_id)
     # It starts by naming itself the team's answer to their question, and goes under it: the
     # one replied to (not their "makasih kak" under it), or (a reply in their topic, or to a
-    # "Terkirim" note) their newest that asks (bot/support.py `answering`).
+    # "Terkirim" note) their newest that asks (bot/support.py `answering`). A reply to one
+    # message leaves their other questions listed; staff are told how many.
     asking = target.kind in ("question", "header")
     replied = target.talent_message_id if asking else None
-    asked = (await answering(store, context.content, target.user_id, replied)).asked
+    answers = await answering(store, context.content, target.user_id, replied)
+    asked = answers.asked
     heading = await answer_heading(store, context.content, target.user_id, asked, language)
     under = asked if asking else target.talent_message_id  # a note: under the answer it names
     replying = (
@@ -654,6 +651,7 @@ async def staff_message(update: Update, context: BotContext) -> None:
                 summary,
                 _signed(message, actor, staff_chat),
                 heading=heading_text(heading) if together else None,
+                answered_only=answers.only,
             ):
                 copy: MessageId | Message
                 if together:
@@ -703,9 +701,10 @@ async def staff_message(update: Update, context: BotContext) -> None:
         if waited
         else None
     )
-    if others:
+    if answers.still:
+        still = str(answers.still)
         posted = await _mark(
-            context, message, Text.SUPPORT_DELIVERED_OTHERS, hold, name=name, count=str(others)
+            context, message, Text.SUPPORT_DELIVERED_OTHERS, hold, name=name, count=still
         )
     else:
         posted = await _mark(context, message, Text.SUPPORT_DELIVERED, hold, name=name)

@@ -68,7 +68,9 @@ async def end_all() -> list[int]:
 
 def clean_env(folder: Path, **values: str) -> dict[str, str]:
     """The environment of a bot process: nothing from the developer's shell but the basics."""
-    keep = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "VIRTUAL_ENV", "PTB_TIMEDELTA")
+    shell = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "VIRTUAL_ENV", "PTB_TIMEDELTA")
+    # PYTHONPATH: a checkout run beside the installed one (a git worktree) tests its own code.
+    keep = (*shell, "PYTHONPATH")
     env = {key: value for key, value in os.environ.items() if key in keep}
     env["DATABASE_PATH"] = str(folder / "bot.db")
     env["CONTROLLER_NAME"] = DEMO_CONTROLLER.name  # `run` refuses to start without them

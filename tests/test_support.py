@@ -139,10 +139,8 @@ async def test_question_is_relayed_with_header_and_answer_comes_back(
     assert delivered.text == f"{heading}\n\nBisa! Daftar lewat /daftar ya."
     assert delivered.reply_to_message_id == question["message"]["message_id"]
     assert delivered.button_texts == ["💬 Balas tim kami"]
-    # She wrote another message, still unanswered: staff are told it counts as answered
-    # too (an answer answers every question of hers that waits).
-    later = shown(Text.SUPPORT_DELIVERED_OTHERS, name="Sari Dewi", count="1")
-    assert staff_chat.last_message.text == later
+    # Her other message asks nothing ("Kami dari Bandung."): answered with it, nothing waits.
+    assert staff_chat.last_message.text == "✅ Terkirim ke Sari Dewi"
     assert await bot.store.support.question_waiting(sari.id) is False
 
     log = await bot.store.log.for_chat(sari.id)
@@ -313,10 +311,11 @@ async def test_media_is_relayed_both_ways(bot: Harness, staff_chat: EmulatedChat
     assert delivered.kind == "photo"
     assert delivered.photo == b"JPEG-answer"
     assert delivered.text == "Contoh poster"
-    later = shown(Text.SUPPORT_DELIVERED_OTHERS, name="Budi", count="2")  # the file, the voice
-    assert staff_chat.last_message.text == later
+    # The file and the voice message have no words that ask: answered with the photo.
+    assert staff_chat.last_message.text == "✅ Terkirim ke Budi"
+    assert await bot.store.support.question_waiting(budi.id) is False
     await bot.act(admin, admin.send, "Terima kasih, Budi.", chat=staff_chat, reply_to=voice)
-    assert staff_chat.last_message.text == "✅ Terkirim ke Budi"  # his last: nothing after it
+    assert staff_chat.last_message.text == "✅ Terkirim ke Budi"
     log = await bot.store.log.for_chat(budi.id)
     kinds = [(entry.direction, entry.kind) for entry in log if entry.kind != "command"]
     assert ("in", "photo") in kinds
@@ -328,31 +327,45 @@ async def test_media_is_relayed_both_ways(bot: Harness, staff_chat: EmulatedChat
     assert not any(entry.kind == "copy" for entry in log)
 
 
-async def test_an_answer_to_one_message_says_how_many_others_it_answers_too(
+async def test_an_answer_to_one_question_leaves_the_others_listed_and_says_how_many(
     bot: Harness, staff_chat: EmulatedChat
 ) -> None:
+    """A new staff member's review s57, L3: a reply to one question counted the talent's other,
+    different ones as answered, and they left the Questions tab unanswered. A reply answers
+    the message replied to (and what asks nothing); other questions, with a "?", stay listed,
+    and the confirmation says how many."""
     joko = bot.user(first_name="Joko")
     mark = staff_chat.mark()
     await ask(bot, joko, "Personel kami masih 17 tahun, boleh ikut?", "MU:CON kapan dibuka?")
     _, minor, mucon = staff_chat.messages_since(mark)
     admin = staff_chat.members[ADMIN_ID]
-    # A reply to his newest message: the earlier one, about a minor, is counted as answered.
+
+    async def waiting() -> list[str | None]:
+        messages = await bot.store.support.waiting_messages(joko.id, 10)
+        return [text for _, text in messages]
+
+    # A reply to his newest message: the earlier one, about a minor, still waits.
     await answer(bot, admin, staff_chat, "MU:CON biasanya dibuka pertengahan tahun.", mucon)
     assert staff_chat.last_message.text == shown(
         Text.SUPPORT_DELIVERED_OTHERS, name="Joko", count="1"
     )
-    # Another question; then a reply to the first, answered already: only the new one counts.
-    await ask(bot, joko, "Perlu paspor?")
+    assert await waiting() == ["Personel kami masih 17 tahun, boleh ikut?"]
+    # Another question; then a reply to the first: the new one still waits.
+    mark = staff_chat.mark()
+    await ask(bot, joko, "Perlu paspor?", "makasih kak")
+    _, passport, _ = staff_chat.messages_since(mark)
     await answer(bot, admin, staff_chat, "Boleh, dengan izin orang tua.", minor)
     assert staff_chat.last_message.text == shown(
         Text.SUPPORT_DELIVERED_OTHERS, name="Joko", count="1"
     )
+    assert await waiting() == ["Perlu paspor?"]  # his thanks asked nothing: answered with it
+    # /status counts the three answered (his thanks too), and says one waits.
+    own = await bot.store.support.own_questions(joko.id)
+    assert (len(own.waiting), own.answered) == (1, 3)
     # Nothing else waits: the plain confirmation.
-    await ask(bot, joko, "Satu lagi: visa?")
-    await answer(
-        bot, admin, staff_chat, "Paspor dan visa: nanti kami bantu.", staff_chat.last_message
-    )
+    await answer(bot, admin, staff_chat, "Paspor perlu, kak.", passport)
     assert staff_chat.last_message.text == "✅ Terkirim ke Joko"
+    assert await waiting() == []
 
 
 async def test_a_registered_talents_question_opens_their_lead_from_the_staff_group(

@@ -352,8 +352,20 @@ async def test_a_follow_up_shows_every_message_the_answer_before_it_answered(
     await ask(bot, andi, "Satu lagi: perlu subtitle?")
     async with workspace(bot, ADMIN_ID) as client:
         [waiting] = (await client.ok("questions"))["talents"]
-    # The answer answered all three: none is shown as if it had waited, nor left out.
-    assert [line["text"] for line in waiting["earlier"]] == [*asked, "Bisa, lewat /daftar."]
+    # The answer answered the greeting and the question replied to: they are shown before
+    # the question it left waiting, and it among the waiting ones, where it came (a new staff
+    # member's review s57, L3: "Deadline-nya kapan?" had been counted as answered).
+    assert [line["text"] for line in waiting["earlier"]] == asked[:2]
+    assert [line["text"] for line in waiting["questions"]] == [
+        "Deadline-nya kapan?",
+        "Bisa, lewat /daftar.",
+        "Satu lagi: perlu subtitle?",
+    ]
+    replied = waiting["questions"][1]
+    assert (replied["kind"], replied["holding"]) == ("staff_answer", False)
+    assert replied["heading"] == plain_text(
+        CONTENT.text(Text.SUPPORT_ANSWER_HEADING, "id", question=asked[1])
+    )
 
 
 async def test_a_message_after_an_answer_first_comes_with_the_question_it_follows(

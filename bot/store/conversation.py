@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
@@ -39,6 +40,8 @@ class LogEntry:
     answered_by: AnsweredBy | None = None  # a staff answer's writer (migration 0032)
     keeps_waiting: bool = False  # a holding staff answer: the talent's questions still wait
     heading: str | None = None  # a staff answer's heading in the same message (0043)
+    # A staff answer that answered only these messages of the talent's (0046); None: all.
+    answered_only: tuple[int, ...] | None = None
 
 
 _OVER_BUDGET = re.compile(r"\[\w+ over the daily log limit: (\d+) characters\]")
@@ -85,8 +88,8 @@ class ConversationLog:
         await tx.execute(
             "INSERT OR IGNORE INTO conversation_log"
             " (chat_id, user_id, direction, kind, text, update_id, message_id, created_at,"
-            " answered_by_id, answered_by, keeps_waiting, heading)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " answered_by_id, answered_by, keeps_waiting, heading, answered_only)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 entry.chat_id,
                 entry.user_id,
@@ -100,6 +103,7 @@ class ConversationLog:
                 None if signed is None else signed.name,
                 int(entry.keeps_waiting),
                 entry.heading,
+                None if entry.answered_only is None else json.dumps(entry.answered_only),
             ),
         )
 

@@ -1222,4 +1222,14 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX duplicate_dismissals_other ON duplicate_dismissals(other_id)
         """,
     ),
+    (
+        "0047_staff_answer_answered_only",
+        # A staff answer that answered only some of the talent's waiting messages (a reply in
+        # the staff group to one of their questions while another question of theirs waits: a
+        # new staff member's review s57, L3, that other question was counted as answered): the
+        # talent's message ids it answered, as a JSON list; NULL, as before, answers every
+        # message relayed before it. Message ids only, erased with the line. The waiting
+        # questions find such answers by conversation_log_full_answers (0032): no index here.
+        "ALTER TABLE conversation_log ADD COLUMN answered_only TEXT",
+    ),
 ]

@@ -19,21 +19,31 @@ Result = TypeVar("Result")
 # Questions waiting for an answer: the talent's messages relayed to staff after their last
 # staff answer (from the staff group or the workspace: either writes a `staff_answer` line in
 # their conversation as it reaches them) that was not a holding reply (`keeps_waiting`: sent
-# from the workspace as "still owes a full answer"), whose line (their words) the log still
-# holds. An erased talent has no rows left; a withdrawal and the log's retention take the lines.
-WAITING_FROM = """
-FROM relayed_messages r
+# from the workspace as "still owes a full answer") nor one that answered only some messages
+# (`answered_only`: a reply in the staff group to one question while another waits), and that
+# no such answer named; whose line (their words) the log still holds. An erased talent has no
+# rows left; a withdrawal and the log's retention take the lines.
+_FULL_ANSWER = """
+    s.chat_id = r.user_id AND s.kind = 'staff_answer' AND s.keeps_waiting = 0
+    AND s.answered_only IS NULL"""
+_ANSWERED_BY_NAME = """EXISTS (SELECT 1 FROM conversation_log p, json_each(p.answered_only) j
+    WHERE p.chat_id = r.user_id AND p.kind = 'staff_answer' AND p.keeps_waiting = 0
+    AND p.answered_only IS NOT NULL AND j.value = r.talent_message_id)"""
+WAITING_FROM = (
+    "\nFROM relayed_messages r"  # noqa: S608 - this module's constants only
+    + """
 JOIN conversation_log l ON l.chat_id = r.user_id AND l.direction = 'in'
     AND l.message_id = r.talent_message_id
 JOIN users u ON u.user_id = r.user_id
 WHERE r.kind = 'question' AND r.created_at > COALESCE((SELECT s.created_at
-    FROM conversation_log s WHERE s.chat_id = r.user_id AND s.kind = 'staff_answer'
-    AND s.keeps_waiting = 0 ORDER BY s.id DESC LIMIT 1), '')
-"""
-IS_WAITING = "SELECT 1" + WAITING_FROM + "AND r.user_id = ? LIMIT 1"
-WAITING_BESIDES = (
-    "SELECT COUNT(*)" + WAITING_FROM + "AND r.user_id = ? AND r.talent_message_id != ?"
+    FROM conversation_log s WHERE"""
+    + _FULL_ANSWER
+    + """ ORDER BY s.id DESC LIMIT 1), '')
+    AND NOT """
+    + _ANSWERED_BY_NAME
+    + "\n"
 )
+IS_WAITING = "SELECT 1" + WAITING_FROM + "AND r.user_id = ? LIMIT 1"
 ANY_WAITING = (
     "SELECT DISTINCT r.user_id"  # noqa: S608 - constants, the ids bound as one JSON list
     + WAITING_FROM
@@ -44,13 +54,16 @@ ANY_WAITING = (
 WAITING_LINES = (
     "SELECT r.created_at, l.text" + WAITING_FROM + "AND r.user_id = ? ORDER BY r.created_at"
 )
-# ... and how many a staff answer (not a holding reply) came after.
-ANSWERED_COUNT = """
-SELECT COUNT(*) FROM relayed_messages r WHERE r.user_id = ? AND r.kind = 'question'
-AND r.created_at <= COALESCE((SELECT s.created_at FROM conversation_log s
-    WHERE s.chat_id = r.user_id AND s.kind = 'staff_answer' AND s.keeps_waiting = 0
-    ORDER BY s.id DESC LIMIT 1), '')
-"""
+# ... and how many a staff answer (not a holding reply) answered.
+ANSWERED_COUNT = (
+    "\nSELECT COUNT(*)"  # noqa: S608 - this module's constants only
+    + """ FROM relayed_messages r WHERE r.user_id = ? AND r.kind = 'question'
+AND (r.created_at <= COALESCE((SELECT s.created_at FROM conversation_log s WHERE"""
+    + _FULL_ANSWER
+    + """ ORDER BY s.id DESC LIMIT 1), '') OR """
+    + _ANSWERED_BY_NAME
+    + ")\n"
+)
 # Their newest messages that wait, with their words when the log keeps them as text (a staff
 # answer is named after one of them: bot/support.py `answering`).
 WAITING_MESSAGES = (
@@ -307,11 +320,6 @@ class SupportRelay:
                 about = await Audit.about_in(tx, user_id, lead_ref)
                 await Audit.add_in(tx, actor, "talent_answer_held", about, holding=True)
         return Holding.MARKED
-
-    async def waiting_besides(self, user_id: int, talent_message_id: int) -> int:
-        """How many of the talent's messages wait for an answer, this one left out."""
-        value = await self._db.fetch_value(WAITING_BESIDES, (user_id, talent_message_id))
-        return int(value or 0)
 
     async def latest_question(self, staff_chat_id: int, user_id: int) -> int | None:
         """The staff-chat message of the talent's newest relayed question (or its header)."""

@@ -131,12 +131,13 @@ _LOG_PAGE = (
     + " FROM conversation_log l WHERE chat_id = ? AND (? IS NULL OR id < ?)"
     " ORDER BY id DESC LIMIT ?"
 )
-# A talent's holding replies after a log id (while their questions wait), newest first.
+# A talent's staff answers after a log id that left their questions waiting, newest first:
+# holding replies, and replies to one question while another waited (answered_only, 0046).
 _HELD = (
     "SELECT "  # noqa: S608 - this module's constants only
     + _LINE
     + " FROM conversation_log l WHERE chat_id = ? AND id > ? AND kind = 'staff_answer'"
-    " AND keeps_waiting = 1 ORDER BY id DESC LIMIT ?"
+    " AND (keeps_waiting = 1 OR answered_only IS NOT NULL) ORDER BY id DESC LIMIT ?"
 )
 # A talent's questions relayed to staff, and the answers staff sent back (their words).
 _QUESTIONS = (
@@ -365,8 +366,8 @@ class WorkspaceReads:
         return [_line(row) for row in rows][::-1]
 
     async def held_replies(self, user_id: int, after: int, limit: int) -> list[LogLine]:
-        """The talent's newest holding replies after a log id (their questions still wait),
-        oldest first."""
+        """The talent's newest staff answers after a log id that left questions of theirs
+        waiting (holding replies, replies to another question), oldest first."""
         rows = await self._reader.fetch_all(_HELD, (user_id, after, limit))
         return [_line(row) for row in rows][::-1]
 

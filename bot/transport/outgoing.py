@@ -66,10 +66,12 @@ def logged_as(
     *,
     keeps_waiting: bool = False,
     heading: str | None = None,
+    answered_only: tuple[int, ...] | None = None,
 ) -> Iterator[None]:
     """Messages sent inside are logged with this kind and text (a staff answer and its
     words; `by`: who wrote it, `keeps_waiting`: a holding reply, `heading`: the heading sent
-    before the words in the same message, as plain text), through the same path as
+    before the words in the same message, as plain text, `answered_only`: the talent's
+    messages it answered, when not all that waited), through the same path as
     every line: written before the call returns, or held and written with the next line if
     the database cannot be written."""
     worded = {
@@ -78,6 +80,7 @@ def logged_as(
         "answered_by": by,
         "keeps_waiting": keeps_waiting,
         "heading": heading,
+        "answered_only": answered_only,
     }
     token = _LOGGED_AS.set(worded)
     try:
