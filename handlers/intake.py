@@ -10,6 +10,7 @@ from telegram import Update
 from bot.answers.text import chatter, wants_to_register
 from bot.content import Markup
 from bot.leads import answer_outcomes, asked_questions, form_order, records, stage_changes
+from bot.leads.asked_questions import asks_in_note
 from bot.leads.change_wish import asks_about_the_choice, wants_to_change
 from bot.leads.intake_flow import IntakeFlow
 from bot.leads.intake_screens import SECTOR, Screen, parse_press
@@ -19,7 +20,7 @@ from bot.texts import Text
 from handlers import answers, fallback, records_alerts, support
 from handlers.broadcast import offer_subscription
 from handlers.common import BotContext, answer_query, reply, show
-from handlers.intake_views import asks_in_note, render, summary
+from handlers.intake_views import render, summary
 from handlers.pipeline_views import open_button
 from handlers.records_views import marks_lines
 from handlers.registration_views import NEW, UPDATE, VIEW

@@ -10,6 +10,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.content import Content, Markup, Program, Question, T
 from bot.content_checks import SELECTED_MARK
 from bot.leads import answer_outcomes, form_order, places
+from bot.leads.asked_questions import asks_in_note
 from bot.leads.email_typos import EmailSuggestion
 from bot.leads.intake_screens import (
     CITY_PROVINCE,
@@ -143,13 +144,6 @@ def _listed(values: dict[str, Any], content: Content, language: str) -> dict[str
             f"• {label.get(language)}: {about.get(language)}" for label, about in shown["lines"]
         )
     return shown
-
-
-def asks_in_note(answers: dict[str, Any]) -> bool:
-    """Whether the note to the team asks something (a talents' review: "kalau ke Korea biaya
-    tiket siapa yang tanggung?" was filed with the lead, and she waited for an answer)."""
-    note = answers.get("message")
-    return isinstance(note, str) and ("?" in note or "\uff1f" in note)
 
 
 _ENDINGS = {

@@ -25,6 +25,7 @@ from bot.leads import (
     records,
     stage_changes,
 )
+from bot.leads.asked_questions import asks_in_note
 from bot.leads.export import SECTOR_ALIASES as SECTORS
 from bot.leads.export import plain_text
 from bot.leads.lead_filters import FilterError, PipelineFilter, parse_code
@@ -228,6 +229,9 @@ async def lead_details(
         extra_text=extras.text,
         extra_rows=extras.rows,
         question_waiting=await store.support.question_waiting(lead.user_id),
+        # A question in the form's note is on no Questions tab: marked until staff answer.
+        note_unanswered=asks_in_note(lead.answers)
+        and not await store.support.answered_since(lead.user_id, state.submitted_at),
         minor=form_order.minor(content, lead.answers),
     )
 

@@ -53,6 +53,8 @@ class LeadDetails:
     extra_text: str = ""  # contact links and duplicates, above the stage
     extra_rows: list[list[InlineKeyboardButton]] = field(default_factory=list)
     question_waiting: bool = False  # a question of theirs to the team waits for an answer
+    # The form's note to the team asks something, and no staff answer reached them since.
+    note_unanswered: bool = False
     minor: bool = False  # under 18: registered with a parent's or guardian's consent
 
 
@@ -100,7 +102,15 @@ def lead_screen(
     """The lead as today, then its stage, assignee, notes and history, with the buttons (and
     one opening it in the staff workspace, given the workspace's URL, in a private chat)."""
     forwards = details.forwarding is not None
-    base, _ = lead_page(content, language, lead, back_page, code, forwards=forwards)
+    base, _ = lead_page(
+        content,
+        language,
+        lead,
+        back_page,
+        code,
+        forwards=forwards,
+        note_unanswered=details.note_unanswered,
+    )
     extra = f"{details.extra_text}\n\n" if details.extra_text else ""
     text = f"{base}\n\n{extra}{_pipeline_section(content, language, details)}"
     state = details.state

@@ -172,7 +172,9 @@ def consent_lines(
     minor: bool,
     asked_next: frozenset[str] = frozenset(),
 ) -> list[str]:
-    """Each consent as staff read it: "✅ Setuju pemrosesan data", "❌ …", "▫️ …: belum ditanya";
+    """Each consent as staff read it: "✅ Setuju pemrosesan data", "❌ …", "▫️ …: belum dijawab"
+    (not "belum ditanya": program news is offered right after the form, and a talent who
+    pressed nothing was asked; a staff review s57);
     forwarding never asked where nothing is passed on (`forwards` False) does not apply; a
     kind in `asked_next` not answered yet is about to be asked (program news, in the alert)."""
     lines = []
@@ -199,18 +201,22 @@ def lead_page(
     code: str = "",
     *,
     forwards: bool = True,
+    note_unanswered: bool = False,
 ) -> Screen:
-    """Every answer of one lead, how to reach the talent, and their consents now."""
+    """Every answer of one lead, how to reach the talent, and their consents now;
+    `note_unanswered`: the note to the team (the last answer) asks something, and the team
+    has not answered them since (a new staff member's review s57, M2: only the alert said)."""
     minor = form_order.minor(content, lead.answers)
     given: dict[str, bool | None] = dict(lead.consents)
     consents = consent_lines(content, language, given, forwards=forwards, minor=minor)
     telegram_name = records.telegram_name(lead)
+    asked = f"\n{content.text(Text.LEAD_NOTE_ASKS, language)}" if note_unanswered else ""
     text = content.text(
         Text.LEAD_PAGE,
         language,
         reference=lead.reference or "",
         time=wib_words(content, lead.submitted_at, language),
-        answers=Markup(summary(content, lead.answers, language)),
+        answers=Markup(summary(content, lead.answers, language) + asked),
         user_id=lead.user_id,
         telegram_name=telegram_name or str(lead.user_id),
         username=(

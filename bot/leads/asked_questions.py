@@ -9,6 +9,7 @@ may be the answer typed unsure: a name, a number). Pure text rules, no I/O.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from bot.answers.text import asks_something
 from bot.content import Question
@@ -117,3 +118,11 @@ def asks(question: Question, text: str) -> bool:
     if question.type in _ASKED_WITHIN_TYPES and _ASKED_WITHIN.search(text) is not None:
         return True  # "emang harus nama asli ya? gw biasa pake nama panggung" at a name
     return _ASKED.search(text) is not None
+
+
+def asks_in_note(answers: dict[str, Any]) -> bool:
+    """Whether the form's note to the team ("Pesan untuk tim kami", its last answer) asks
+    something (a talents' review: "kalau ke Korea biaya tiket siapa yang tanggung?" was filed
+    with the lead, and she waited for an answer)."""
+    note = answers.get("message")
+    return isinstance(note, str) and ("?" in note or "\uff1f" in note)

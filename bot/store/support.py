@@ -438,6 +438,16 @@ class SupportRelay:
         )
         return None if value is None else int(value)
 
+    async def answered_since(self, user_id: int, since: str) -> bool:
+        """Whether a staff answer that was not a holding reply reached the talent after
+        `since` (as stored: a lead's submission)."""
+        value = await self._db.fetch_value(
+            "SELECT 1 FROM conversation_log WHERE chat_id = ? AND kind = 'staff_answer'"
+            " AND keeps_waiting = 0 AND created_at > ? LIMIT 1",
+            (user_id, since),
+        )
+        return value is not None
+
     async def question_waiting(self, user_id: int) -> bool:
         """Whether a question of this talent waits for a staff answer (see WAITING_FROM)."""
         return await self._db.fetch_value(IS_WAITING, (user_id,)) is not None

@@ -10,6 +10,7 @@ from typing import Any
 
 from bot.data_copy import kind_label
 from bot.leads import form_order, pipeline_stages, stage_changes
+from bot.leads.asked_questions import asks_in_note
 from bot.leads.export import consent_applies, wib_text, wib_words
 from bot.leads.records import telegram_name as account_name
 from bot.store.conversation import size_over_budget
@@ -241,8 +242,12 @@ async def _page(desk: Desk, viewer: Viewer, found: Lead, state: LeadState) -> di
             log_line(line, labels)
             for line in await desk.reads.questions(found.user_id, SHOWN_QUESTIONS)
         ],
-        # The reply's "balasan sementara" tick is offered only while a question waits.
+        # The reply's "balasan sementara" tick is offered only while a question waits; said at
+        # the top too, as /lead says it.
         "question_waiting": await store.support.question_waiting(found.user_id),
+        # The form's note to the team asks something, unanswered since (as /lead marks it).
+        "note_asks": asks_in_note(found.answers)
+        and not await store.support.answered_since(found.user_id, state.submitted_at),
         "reply_heading": await actions.reply_heading(desk, viewer, found.user_id),
     }
 

@@ -142,6 +142,18 @@ export async function render(main, id, sent = false) {
   session.admins.map((admin) => h("option", { value: admin.id,
     selected: admin.id === lead.assignee_id }, admin.name)));
   const mine = lead.assignee_id === session.viewer.id;
+  // The reply to the talent, far down a phone's page: the line at the top jumps to it.
+  const replyBox = writer(t("reply_placeholder"), t("reply_send"),
+    // The Questions tab's count at once: the reply may have answered what waited.
+    (text, holding) => act("reply", { id, text, holding }, () => reload(true))
+      .then((done) => {
+        if (done) recount();
+        return done;
+      }), 4000, undefined, lead.question_waiting);
+  const toReply = () => {
+    replyBox.scrollIntoView({ block: "center" });
+    replyBox.querySelector("textarea").focus({ preventScroll: true });
+  };
   // A consent is a status, not a link: a mark and plain words.
   const consent = (item) => {
     const mark = !item.applies || item.granted === null ? "➖" : item.granted ? "✅" : "❌";
@@ -164,6 +176,12 @@ export async function render(main, id, sent = false) {
       h("p", { class: "assignee-now" }, `${t("lead_assignee")}: `,
         h("strong", {}, lead.assignee_id === null ? t("assign_nobody") : lead.assignee)),
       lead.waiting ? h("p", { class: "notice waiting" }, lead.waiting) : null,
+      // A question waits for the team, or the form's note asks one: as /lead says it.
+      lead.question_waiting || lead.note_asks ? h("div", { class: "notice asked" },
+        lead.question_waiting ? h("p", {}, t("lead_question_waiting")) : null,
+        lead.note_asks ? h("p", {}, t("lead_note_asks")) : null,
+        h("button", { class: "button plain jump-reply", onclick: toReply },
+          t("lead_jump_reply"))) : null,
       lead.blocked ? h("p", { class: "warning" }, t("pipeline_warning_blocked")) : null),
     records.duplicates(lead, reload),
     section(t("lead_contact"), records.contact(lead, reload)),
@@ -202,13 +220,7 @@ export async function render(main, id, sent = false) {
       h("h3", {}, t("reply_label")),
       // What the reply goes under, as the talent reads it (it quotes their newest message).
       h("p", { class: "hint reply-heading" }, lead.reply_heading),
-      writer(t("reply_placeholder"), t("reply_send"),
-        // The Questions tab's count at once: the reply may have answered what waited.
-        (text, holding) => act("reply", { id, text, holding }, () => reload(true))
-          .then((done) => {
-            if (done) recount();
-            return done;
-          }), 4000, undefined, lead.question_waiting)),
+      replyBox),
     conversation(lead, reload));
   // The answer just sent is what staff read next: the toast is placed off it (dom.js,
   // KEPT_IN_SIGHT; a staff review s55: it covered the answer's last lines at the bottom).

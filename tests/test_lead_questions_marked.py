@@ -1,0 +1,43 @@
+"""What a lead says at once about a talent waiting for the team (a new staff member's review
+s57): a question in the form's note to the team is marked ❓ on /lead until staff answer
+them (M2: only the one-off alert said it), and program news offered after the form and not
+answered reads "belum dijawab", not "belum ditanya" (L1: she was asked)."""
+
+from __future__ import annotations
+
+from bot.emulator import EmulatedChat
+from bot.texts import Text
+from tests.conftest import ADMIN_ID
+from tests.harness import Harness
+from tests.leads import MUSICIAN, apply, shown
+from tests.workspace import workspace
+
+ASKS = {**MUSICIAN, "message": "Kami band dari Bali. Siapa yang bisa kami hubungi soal MU:CON?"}
+
+
+async def test_a_question_in_the_note_to_the_team_is_marked_on_the_lead_until_answered(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    sarah = bot.user(first_name="Sarah")
+    await apply(bot, sarah, ASKS)  # the program-news offer after it is left unanswered
+    admin = bot.emulator.user(ADMIN_ID)
+    (page,) = await bot.send(admin, "/lead KOC-000001")
+    marked = shown(Text.LEAD_NOTE_ASKS)
+    # Right under the answers, the note being the last of them.
+    assert f"Siapa yang bisa kami hubungi soal MU:CON?\n{marked}" in page.text
+    assert "▫️ Setuju info program: belum dijawab" in page.text
+    assert "belum ditanya" not in page.text
+    async with workspace(bot, ADMIN_ID) as client:
+        lead = await client.ok("lead", {"id": 1})
+        assert (lead["note_asks"], lead["question_waiting"]) == (True, False)
+        await client.ok("reply", {"id": 1, "text": "Hubungi kami di sini saja, kak."})
+        lead = await client.ok("lead", {"id": 1})
+    assert lead["note_asks"] is False
+    (page,) = await bot.send(admin, "/lead KOC-000001")
+    assert marked not in page.text  # answered: nothing left to mark
+
+    # A note that asks nothing is never marked.
+    sari = bot.user(first_name="Sari")
+    await apply(bot, sari, MUSICIAN)
+    (page,) = await bot.send(admin, "/lead KOC-000002")
+    assert marked not in page.text
