@@ -1333,6 +1333,7 @@ class Text(StrEnum):
     DIGEST_HEADER = "digest_header"
     DIGEST_NEW = "digest_new"
     DIGEST_WAITING_TITLE = "digest_waiting_title"
+    DIGEST_QUESTIONS = "digest_questions"
     DIGEST_WAITING_STAGE = "digest_waiting_stage"
     DIGEST_LONGEST_ITEM = "digest_longest_item"
     DIGEST_YOURS = "digest_yours"

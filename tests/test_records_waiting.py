@@ -25,6 +25,7 @@ from tests.leads import CONTENT, FILMMAKER, MUSICIAN, Seed, apply, seed, seeded,
 from tests.subscribers import wait_until
 from tests.test_pipeline import SECOND_ADMIN, admin_of, rows, t
 from tests.test_pipeline import label as stage_button
+from tests.test_support import ask
 
 
 class FixedClock:
@@ -439,3 +440,28 @@ async def test_an_asked_digest_with_nothing_to_say_says_so_and_only_staff_get_on
     assert not any(asked_digest(message.text) for message in answer)
     assert len(viewed(bot.database)) == 1
     await forged_presses_in_group(bot, staff_chat, report)
+
+
+async def test_the_digest_says_who_waits_for_a_team_answer_and_since_when(
+    make_bot: Any, staff_chat: Any
+) -> None:
+    """A new staff member's review s57, M4: questions to the team were in neither the digest nor
+    /stats, and could wait days unseen. A day with nothing else to say still sends it."""
+    monday = last_monday(8)  # before DIGEST_TIME
+    clock = FixedClock(monday)
+    settings = {"admin_ids": frozenset({ADMIN_ID}), "staff_chat_id": STAFF_CHAT_ID}
+    bot: Harness = await make_bot(clock=clock, digest_time="09:00", **settings)
+    await ask(bot, bot.user(first_name="Rina"), "Audisinya online atau datang langsung?")
+    await ask(bot, bot.user(first_name="Budi"), "Kalau pindah ke Jakarta, perlu daftar ulang?")
+    talents, oldest = await bot.store.support.waiting_since()
+    assert talents == 2 and oldest is not None
+    clock.moment = monday + timedelta(hours=2)
+
+    async def arrived() -> bool:
+        return bool(digests(staff_chat))
+
+    await wait_until(arrived)
+    (daily,) = digests(staff_chat)
+    since = CONTENT.moment_text(datetime.fromisoformat(oldest).astimezone(WIB), "id")
+    assert shown(Text.DIGEST_QUESTIONS, count=2, since=since) in daily.text.splitlines()
+    assert "Balas di grup staf" in daily.text and "tab Pertanyaan" in daily.text

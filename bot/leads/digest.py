@@ -3,7 +3,8 @@
 At DIGEST_TIME (WIB) on working days (Monday to Friday), to the staff chat, or without one
 to each admin's private chat: new leads since the last digest (those closed as a duplicate
 counted apart, as /stats counts them), leads waiting too long per
-stage with the three longest, "yours waiting" per admin, buttons that open those lists;
+stage with the three longest, talents waiting for a team answer and since when (where to
+answer them), "yours waiting" per admin, buttons that open those lists;
 Monday's adds the past week per sector (new, moved, closed, median days to first contact).
 
 Once per day, also across restarts: the day is claimed in the database before anything is
@@ -87,6 +88,10 @@ class Digest:
     since: datetime  # what "new" counts from
     after_digest: bool  # `since` is when a digest that went was made (else when one was due)
     daily: time | None  # DIGEST_TIME (None: the daily digest is off)
+    # Talents whose questions wait for the team, and since when the oldest of them waits (a
+    # new staff member's review s57, M4: a question could wait days unseen).
+    asking: int = 0
+    asking_since: datetime | None = None
 
     @property
     def waiting_total(self) -> int:
@@ -98,7 +103,7 @@ class Digest:
         """Whether there is anything to say."""
         week = self.numbers.week or {}
         moved = any(item.new or item.moved or item.closed for item in week.values())
-        return self.numbers.new > 0 or self.waiting_total > 0 or moved
+        return self.numbers.new > 0 or self.waiting_total > 0 or moved or self.asking > 0
 
 
 async def compute(services: Services, day: date, now: datetime, *, asked: bool = False) -> Digest:
@@ -129,8 +134,18 @@ async def compute(services: Services, day: date, now: datetime, *, asked: bool =
         if key in settings.lead_wait_days
     }
     since_moment = datetime.fromisoformat(since)
+    asking, oldest = await services.store.support.waiting_since()
     return Digest(
-        day, now, numbers, limits, week, since_moment, last is not None, settings.digest_time
+        day,
+        now,
+        numbers,
+        limits,
+        week,
+        since_moment,
+        last is not None,
+        settings.digest_time,
+        asking,
+        None if oldest is None else datetime.fromisoformat(oldest),
     )
 
 
@@ -191,6 +206,9 @@ def render(
         )
     if waiting_lines:
         parts.append("\n".join([say(Text.DIGEST_WAITING_TITLE), *waiting_lines]))
+    if digest.asking and digest.asking_since is not None:
+        since = content.moment_text(digest.asking_since.astimezone(WIB), language)
+        parts.append(say(Text.DIGEST_QUESTIONS, count=number(digest.asking), since=since))
     if admin is not None:
         parts.append(say(Text.DIGEST_YOURS, count=number(numbers.per_admin.get(admin, 0))))
     elif numbers.per_admin:

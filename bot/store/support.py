@@ -448,6 +448,17 @@ class SupportRelay:
         )
         return value is not None
 
+    async def waiting_since(self) -> tuple[int, str | None]:
+        """How many talents have questions waiting for a staff answer, and when the oldest of
+        those questions reached staff (as stored; None when none waits)."""
+        row = await self._db.fetch_one(
+            "SELECT COUNT(DISTINCT r.user_id) AS talents, MIN(r.created_at) AS oldest"
+            + WAITING_FROM,
+        )
+        if row is None or not row["talents"]:
+            return 0, None
+        return int(row["talents"]), str(row["oldest"])
+
     async def question_waiting(self, user_id: int) -> bool:
         """Whether a question of this talent waits for a staff answer (see WAITING_FROM)."""
         return await self._db.fetch_value(IS_WAITING, (user_id,)) is not None
