@@ -14,6 +14,7 @@ from pathlib import Path
 from bot.leads.pipeline_stages import stage_label
 from bot.store import Store
 from bot.texts import Text
+from tests.browser import Chromium
 from tests.leads import CONTENT, MUSICIAN, Seed, opening, read_csv, seed, shown
 from tests.processes import START_TIMEOUT, clean_env, run_cli, start_cli
 
@@ -203,3 +204,57 @@ async def test_an_earlier_messages_buttons_can_be_pressed_again(tmp_path: Path) 
     assert re.search(rf"─── bot \(edited\) ─+\n{title}\n", out[again:])
     assert "No earlier message with buttons here" in out[again:]
     assert "/earlier N the Nth before it (N a number from 1)" in out[again:]  # not "1"
+
+
+async def test_a_kept_databases_earlier_questions_are_said_to_be_answered_in_the_workspace(
+    tmp_path: Path,
+) -> None:
+    """A new staff member's review s57, M6: each chat has a staff group of its own, so a
+    question relayed in an earlier chat on a kept --database got only "The staff group has
+    no message #4.", though the workspace's Questions tab still lists it."""
+    database = tmp_path / "kept.db"
+    asking = ["/as-talent Budi", "/tanya", "Perlu daftar ulang kalau pindah?", "/quit"]
+    _, out, _ = await _chat(tmp_path, *asking, args=f"--database {database}", **ADMIN)
+    number = re.findall(r"═══ staff group #(\d+), reply to #\d+ ═+\nPerlu daftar ulang", out)[0]
+    lines = [f"/as-staff-group reply {number} Tidak perlu, kak.", "/quit"]
+    _, out, _ = await _chat(tmp_path, *lines, args=f"--database {database}", **ADMIN)
+    said = out[out.index(f"The staff group has no message #{number}.") :].split("\n")[0]
+    assert "a question relayed in an earlier chat on this database" in said
+    assert "Questions tab (Pertanyaan): its link is printed at the start." in said
+    # With WEB_URL set, no workspace runs here: said so at the start, and here.
+    env = {**ADMIN, "WEB_URL": "https://desk.example.org"}
+    _, out, _ = await _chat(tmp_path, *lines, args=f"--database {database}", **env)
+    assert "Staff workspace: not started offline because WEB_URL is set" in out
+    assert "http://127.0.0.1" not in out
+    assert "(it is not started offline while WEB_URL is set)." in out
+    # A chat on a throw-away database has no earlier chats: the number alone.
+    _, out, _ = await _chat(tmp_path, "/as-staff-group reply 99 Halo", "/quit", **ADMIN)
+    assert "The staff group has no message #99.\n" in out
+
+
+async def test_open_in_workspace_offline_prints_the_link_at_that_lead(
+    tmp_path: Path, chromium: Chromium
+) -> None:
+    """A new staff member's review s57, L9: pressing "🗂 Buka di ruang kerja" under /lead only
+    pointed at the link printed at the start, which opens the list."""
+    process = await start_cli(tmp_path, clean_env(tmp_path, **ADMIN), "chat")
+    terminal = Terminal(process)
+    try:
+        await terminal.read_until("/quit to leave")
+        for line in APPLICATION:
+            terminal.type(line)
+        await terminal.read_until(re.escape(opening(Text.STAFF_NEW_LEAD, reference="KOC-000001")))
+        terminal.type("/lead KOC-000001")
+        opener = await terminal.read_until(r"\[(\d+)\] 🗂 [^\n]+ → web app")
+        terminal.type(opener.group(1))
+        link = (await terminal.read_until(r"Offline, open: (http://127\.0\.0\.1\S+)")).group(1)
+        assert "#lead/1&tgWebAppData=" in link
+        async with chromium.context() as context:
+            page = await context.new_page()
+            await page.goto(link)
+            head = page.locator(".lead-head .reference", has_text="KOC-000001")
+            await head.wait_for()
+        code, err = await terminal.quit()
+    finally:
+        await terminal.end()
+    assert code == 0, err

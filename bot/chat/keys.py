@@ -5,6 +5,7 @@ member's words in the simulated staff group, who types (the person, or a talent 
 from __future__ import annotations
 
 import asyncio
+import re
 import sys
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -52,6 +53,26 @@ WEB_APP = (
     "That button opens a web app inside Telegram. Offline, open the staff workspace's link"
     " printed at the start instead."
 )
+# ... the staff workspace at a lead ("🗂 Buka di ruang kerja" under /lead): its link, at it (a
+# new staff member's review s57, L9: the link printed at the start opens the list).
+WEB_APP_LEAD = (
+    "That button opens this lead in the staff workspace inside Telegram. Offline, open: {link}"
+)
+WEB_APP_NONE = (
+    "That button opens the staff workspace inside Telegram. Offline it is not started, because"
+    " WEB_URL is set (unset it to try it here)."
+)
+# A message number not in this chat's staff group, on a kept database: each chat has a staff
+# group of its own (a new staff member's review s57, M6).
+NO_GROUP_MESSAGE = "The staff group has no message #{number}."
+EARLIER_CHAT = (
+    " Each chat has a staff group of its own: a question relayed in an earlier chat on this"
+    " database cannot be replied to here. Answer it on the staff workspace's Questions tab"
+    " (Pertanyaan){where}."
+)
+WORKSPACE_LINKED = ": its link is printed at the start"
+WORKSPACE_OFF = ", with WEB_URL unset (it is not started offline while WEB_URL is set)"
+_LEAD_IN_FRAGMENT = re.compile(r"(?:^|[#&])lead/(\d{1,12})(?:$|&)")
 STILL_WORKING_AFTER = 2.0  # seconds without the bot being done before saying so
 REMIND_EVERY = 15.0
 
@@ -70,6 +91,8 @@ class Keys:
         patience: float = STILL_WORKING_AFTER,
         *,
         talent: Callable[[str, str], EmulatedUser],
+        workspace: str | None = None,
+        earlier_chats: bool = False,
     ) -> None:
         self.screen = screen
         self.me = person  # the chat's own user: the staff group's member
@@ -78,6 +101,8 @@ class Keys:
         self.settle = settle
         self.patience = patience
         self.talent = talent  # the talent with this first name (and, if new, language)
+        self.workspace = workspace  # the staff workspace's signed link, when it runs here
+        self.earlier_chats = earlier_chats  # a kept database: earlier chats' groups are gone
 
     async def converse(self, read_line: Callable[[], str] | None = None) -> None:
         """Read lines until /quit or the end of input."""
@@ -116,7 +141,7 @@ class Keys:
             self.screen.say(f"That button opens {button.url} in a browser.")
             return None
         if button.callback_data is None:
-            self.screen.say(WEB_APP)
+            self.screen.say(self._web_app(button.web_app))
             return None
         # The staff group's buttons are pressed by its member, whoever types in private.
         presser = self.me if self.group and pressable.message.chat_id == self.group.id else None
@@ -181,9 +206,24 @@ class Keys:
             self.screen.say(STAFF_USAGE)
             return None
         if group.message(int(number)) is None:
-            self.screen.say(f"The staff group has no message #{number}.")
+            said = NO_GROUP_MESSAGE.format(number=number)
+            if self.earlier_chats:
+                where = WORKSPACE_LINKED if self.workspace else WORKSPACE_OFF
+                said += EARLIER_CHAT.format(where=where)
+            self.screen.say(said)
             return None
         return self._in_group(group, text.strip(), int(number))
+
+    def _web_app(self, address: str | None) -> str:
+        """What pressing a button that opens a web app (the staff workspace) says offline: the
+        workspace's link, at the lead the button opens, when the workspace runs here."""
+        if self.workspace is None:
+            return WEB_APP_NONE
+        lead = _LEAD_IN_FRAGMENT.search((address or "").partition("#")[2])
+        if lead is None:
+            return WEB_APP
+        base, _, fragment = self.workspace.partition("#")
+        return WEB_APP_LEAD.format(link=f"{base}#lead/{lead.group(1)}&{fragment}")
 
     def _in_group(self, group: EmulatedChat, text: str, reply_to: int | None) -> Update:
         """The person writes in the staff group (a reply to message #`reply_to`)."""

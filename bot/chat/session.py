@@ -191,7 +191,16 @@ async def _talk(
                                           person.language)  # fmt: skip
                 link = await stack.enter_async_context(workspace)
             screen.say(_introduction(settings, places, link, admin, sending=workers))
-            keys = Keys(screen, user, group, runner.settle, terminal.patience, talent=made_up)
+            keys = Keys(
+                screen,
+                user,
+                group,
+                runner.settle,
+                terminal.patience,
+                talent=made_up,
+                workspace=link,
+                earlier_chats=places.kept(places.database),
+            )
             await keys.converse(terminal.read_line)
     finally:
         unsubscribe()
@@ -221,6 +230,11 @@ def _introduction(
     if link is not None:
         lasting = written_duration(settings.web_auth_max_age)
         lines.append(f"  Staff workspace (this link works for {lasting}): {link}")
+    elif admin:  # WEB_URL is set (a staff review s57, L4: the workspace went missing unsaid)
+        lines.append(
+            "  Staff workspace: not started offline because WEB_URL is set (unset it to try it"
+            " here)."
+        )
     if admin:
         lines.append(
             f'  {GROUP_TITLE}: lead alerts and /tanya questions show under "staff group #N";'

@@ -15,6 +15,7 @@ class Button:
     text: str
     callback_data: str | None = None
     url: str | None = None
+    web_app: str | None = None  # the web app's address, for a button that opens one
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,7 @@ class BotMessage:
                     text=str(b.get("text", "")),
                     callback_data=b.get("callback_data"),
                     url=b.get("url"),
+                    web_app=_web_app_url(b.get("web_app")),
                 )
                 for b in row
             ]
@@ -137,3 +139,9 @@ class EmulatorEvent:
     message: BotMessage | None = None
     answer: CallbackAnswer | None = None
     reaction: str | None = None  # "reaction": the bot's emoji on a person's message ("" none)
+
+
+def _web_app_url(web_app: Any) -> str | None:
+    """A web app button's address (its WebAppInfo), if it has one."""
+    url = web_app.get("url") if isinstance(web_app, dict) else None
+    return url if isinstance(url, str) else None
