@@ -40,7 +40,7 @@ class LogEntry:
     answered_by: AnsweredBy | None = None  # a staff answer's writer (migration 0032)
     keeps_waiting: bool = False  # a holding staff answer: the talent's questions still wait
     heading: str | None = None  # a staff answer's heading in the same message (0043)
-    # A staff answer that answered only these messages of the talent's (0046); None: all.
+    # A staff answer that answered only these messages of the talent's (0047); None: all.
     answered_only: tuple[int, ...] | None = None
 
 

@@ -132,7 +132,7 @@ _LOG_PAGE = (
     " ORDER BY id DESC LIMIT ?"
 )
 # A talent's staff answers after a log id that left their questions waiting, newest first:
-# holding replies, and replies to one question while another waited (answered_only, 0046).
+# holding replies, and replies to one question while another waited (answered_only, 0047).
 _HELD = (
     "SELECT "  # noqa: S608 - this module's constants only
     + _LINE
