@@ -10,6 +10,7 @@ above it."""
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 from pathlib import Path
@@ -216,19 +217,24 @@ async def test_a_toast_is_dismissed_with_a_tap_and_never_hides_the_last_card_but
         # as the page scrolls under it), pressable.
         jamess = page.locator(".card.question", has_text="James")
         send = jamess.get_by_role("button", name=t(Text.WS_REPLY_SEND))
-        # The toast is placed again a frame after the page changes (Mia's card went) or
-        # scrolls: let that frame run, scroll to the end again, then look at the button and
-        # the toast in one go.
-        for _ in range(2):
+        # The toast is placed again a frame after the page changes (Mia's card went, the list
+        # came back from the server) or scrolls: let that frame run, scroll to the end again,
+        # then look at the button and the toast in one go; on a loaded machine the list may
+        # come back after the first look (a suite run saw it), so look again until the page
+        # has settled, for a few seconds at most.
+        for _ in range(40):
             await page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
             await page.clock.run_for(100)
-        seen_now = await send.evaluate(
-            "(send) => { const box = send.getBoundingClientRect();"
-            " const over = document.getElementById('toast').getBoundingClientRect();"
-            " return { clear: over.bottom <= box.top || box.bottom <= over.top,"
-            " pressable: document.elementFromPoint(box.x + box.width / 2,"
-            " box.y + box.height / 2) === send }; }"
-        )
+            seen_now = await send.evaluate(
+                "(send) => { const box = send.getBoundingClientRect();"
+                " const over = document.getElementById('toast').getBoundingClientRect();"
+                " return { clear: over.bottom <= box.top || box.bottom <= over.top,"
+                " pressable: document.elementFromPoint(box.x + box.width / 2,"
+                " box.y + box.height / 2) === send }; }"
+            )
+            if seen_now == {"clear": True, "pressable": True}:
+                break
+            await asyncio.sleep(0.1)
         assert seen_now == {"clear": True, "pressable": True}, seen_now
         await seen.shot(screens, "toast-room-phone")
         # Still there after the six seconds an outcome shows (a warning says more).
