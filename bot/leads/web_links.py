@@ -5,7 +5,7 @@ names one, and tracking parameters dropped.
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote_plus, urlsplit, urlunsplit
+from urllib.parse import SplitResult, unquote_plus, urlsplit, urlunsplit
 
 from bot.leads.intent_words import CHAT_WORDS, fold
 
@@ -87,13 +87,26 @@ def web_link(text: str) -> str | None:
     if not text or any(c.isspace() for c in text):
         return None
     candidate = text if "://" in text else f"https://{text}"
-    parts = urlsplit(candidate)
+    parts = _split(candidate)
+    if parts is None:
+        return None
     host = parts.hostname or ""
     if parts.scheme not in ("http", "https") or "." not in host or "@" in parts.netloc:
         return None  # "@naddie.sings", "sari@gmail.com": a handle or an address, not a host
     if not host.rsplit(".", 1)[-1].isalpha():
         return None  # "1.5", "v2.0": a number, not a host
     return untracked(candidate)
+
+
+def _split(link: str) -> SplitResult | None:
+    """A link's parts, or None where urlsplit refuses its host ("sari.music[at]gmail.com",
+    "Album[2024]", a lone "[": an attacker's review found they crashed every text question)."""
+    try:
+        parts = urlsplit(link)
+        parts.hostname  # noqa: B018 -- a bracketed host is checked here on some Pythons
+    except ValueError:
+        return None
+    return parts
 
 
 # Parameters a link carries for whoever shared it, not for the page (a talents' review:
@@ -120,8 +133,8 @@ def untracked(link: str) -> str:
     Spotify's si); every other parameter (YouTube's v= and t=) kept as written, in order,
     and the fragment. A link without a scheme stays without."""
     schemeless = "://" not in link
-    parts = urlsplit(f"https://{link}" if schemeless else link)
-    if not parts.query:
+    parts = _split(f"https://{link}" if schemeless else link)
+    if parts is None or not parts.query:
         return link
     host = (parts.hostname or "").lower()
     kept = [
