@@ -280,6 +280,7 @@ async def bulk_move(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[st
             text = desk.say(Text.WS_BULK_GONE, language)
         return {"outcome": started, "text": text}
     number = started.number
+    forwarding = desk.services.settings.forwarding()
     result = await bulk_moves.bulk_move(
         store,
         content,
@@ -288,7 +289,7 @@ async def bulk_move(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[st
         stage,
         actor=viewer.actor,
         notify=notify,
-        forwarding=desk.services.settings.forwarding(),
+        forwarding=forwarding,
     )
     changed = result.changed
     log.info(
@@ -304,9 +305,17 @@ async def bulk_move(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[st
         skipped = desk.say(Text.BULK_SKIPPED, language, changed=changed, already=result.already)
     if result.duplicates:  # left closed, as the preview said
         skipped += bulk_moves.skipped_duplicates(content, language, result)
-    if result.no_consent:
+    if result.no_consent and forwarding is None:  # as Telegram's Move all says it
         skipped += desk.say(
-            Text.BULK_SKIPPED_NO_CONSENT, language, count=result.no_consent, stage=label
+            Text.BULK_SKIPPED_FORWARDING_OFF, language, count=result.no_consent, stage=label
+        )
+    elif result.no_consent and forwarding is not None:
+        skipped += desk.say(
+            Text.BULK_SKIPPED_NO_CONSENT,
+            language,
+            count=result.no_consent,
+            stage=label,
+            recipient=forwarding.recipient,
         )
     if result.told:
         skipped += desk.say(Text.BULK_SKIPPED_TOLD, language, count=result.told)
