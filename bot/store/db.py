@@ -23,6 +23,7 @@ Reads outside transactions, on aiosqlite or through `lookup`, only ever see comm
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import logging
 import sqlite3
@@ -54,6 +55,10 @@ GROUP_LIMIT = 64
 GROUP_WAIT = 0.005
 # After a checkpoint, the WAL is cut back to this size when it is next reused (see open()).
 JOURNAL_SIZE_LIMIT = 4 * 1024 * 1024
+# A try at emptying the WAL (scrub) waits this long for a commit or a read to end; while a long
+# read holds it, it is tried again after a pause that doubles from the first to the longest.
+SCRUB_WAIT_MS = 1_000
+SCRUB_PAUSES = (1.0, 60.0)
 
 
 def utc_now() -> str:
@@ -107,6 +112,10 @@ class Database:
         self._commit_scheduled = False
         self._entered = 0  # coroutines in transaction(): holding the lock or queued for it
         self._closed = False
+        self._snapshots = 0  # snapshots open in this process (see scrub)
+        self._scrub_retry: asyncio.Task[None] | None = None  # the WAL still to empty
+        self._scrub_wake = asyncio.Event()
+        self._scrub_lock = asyncio.Lock()
         # Disk full, read-only or failing: noticed once, retried by the callers (runner).
         self.health = StorageHealth()
 
@@ -156,6 +165,8 @@ class Database:
             await self._settle()
             if self._writer.in_transaction:
                 await self._commit_now()
+            if self._scrub_retry is not None:
+                await self._last_scrub(self._scrub_retry)
             self._thread.shutdown(wait=True)
             self._closed = True
             await self._reader.close()
@@ -258,14 +269,20 @@ class Database:
         meanwhile (WAL), and none of it shows in this view.
         """
         self._check_open()
-        async with aiosqlite.connect(str(self.path), isolation_level=None) as reader:
-            reader.row_factory = sqlite3.Row
-            await reader.execute("PRAGMA query_only=ON")
-            await reader.execute("BEGIN")
-            try:
-                yield Snapshot(reader)
-            finally:
-                await reader.execute("ROLLBACK")  # ends the read; nothing was written
+        self._snapshots += 1
+        try:
+            async with aiosqlite.connect(str(self.path), isolation_level=None) as reader:
+                reader.row_factory = sqlite3.Row
+                await reader.execute("PRAGMA query_only=ON")
+                await reader.execute("BEGIN")
+                try:
+                    yield Snapshot(reader)
+                finally:
+                    await reader.execute("ROLLBACK")  # ends the read; nothing was written
+        finally:
+            self._snapshots -= 1
+        if self._scrub_retry is not None and not self._snapshots and not self._closed:
+            await self._scrub_after_read()
 
     @asynccontextmanager
     async def side_reader(self) -> AsyncIterator[Snapshot]:
@@ -284,13 +301,63 @@ class Database:
         After an erasure or a purge: the deleted rows are zeroed in the database file
         (secure_delete), but the WAL still holds the pages as they were before. A TRUNCATE
         checkpoint on a connection of its own, in a thread: transactions go on meanwhile and
-        it waits for them (and for readers of an older snapshot, such as a running export).
+        it waits SCRUB_WAIT_MS for them and for readers of an older snapshot.
+
+        A longer read (an export, a /dataku copy, the CLI) keeps the WAL as it is: the caller
+        (a talent waiting for their erasure's confirmation) does not wait for it. The WAL is
+        emptied as soon as it can be: when the last snapshot of this process ends, at the next
+        scrub, or by a retry in the background after a pause that doubles (an attacker's
+        review: an erasure during an export left the talent's data in the WAL for good, and
+        she waited 30 s for her confirmation).
         """
         self._check_open()
-        busy = await asyncio.to_thread(_checkpoint, self.path)
-        if busy:
-            log.warning("Could not empty the database's WAL now (a long read is running)")
-        return not busy
+        if self._scrub_retry is not None:  # a read still holds the WAL: the retry, now
+            self._scrub_wake.set()
+            return False
+        if await self._scrub_now():
+            return True
+        log.warning("Could not empty the database's WAL now (a long read is running); retrying")
+        self._scrub_retry = asyncio.create_task(self._retry_scrub(), name="scrub-retry")
+        return False
+
+    async def _scrub_now(self) -> bool:
+        """One try at emptying the WAL; whether it worked."""
+        async with self._scrub_lock:  # one try at a time: a second would find the first busy
+            return not await asyncio.to_thread(_checkpoint, self.path, SCRUB_WAIT_MS)
+
+    async def _scrub_after_read(self) -> None:
+        """The last snapshot has ended: the WAL it kept goes before the reader goes on."""
+        self._scrub_wake.clear()  # what was asked so far, this try answers
+        if not await self._scrub_now() or self._scrub_wake.is_set():
+            return  # another read holds it, or more was asked meanwhile: the retry goes on
+        retry, self._scrub_retry = self._scrub_retry, None
+        if retry is not None:
+            retry.cancel()
+            log.info("Emptied the database's WAL once the long read had ended")
+
+    async def _retry_scrub(self) -> None:
+        """Try to empty the WAL until it works (or close() ends it): at once when another scrub
+        asks, else after a pause that doubles."""
+        pause, longest = SCRUB_PAUSES
+        try:
+            while not self._closed:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._scrub_wake.wait(), pause)
+                self._scrub_wake.clear()  # what was asked so far, this try answers
+                if await self._scrub_now() and not self._scrub_wake.is_set():
+                    log.info("Emptied the database's WAL once the long read had ended")
+                    return
+                pause = min(pause * 2, longest)
+        finally:
+            if self._scrub_retry is asyncio.current_task():
+                self._scrub_retry = None
+
+    async def _last_scrub(self, retry: asyncio.Task[None]) -> None:
+        """Closing with the WAL still to empty: one last try that waits longer (the close of the
+        last connection would empty it, but another process may still be reading)."""
+        retry.cancel()
+        if await asyncio.to_thread(_checkpoint, self.path, BUSY_TIMEOUT_MS):
+            log.warning("Closing with the database's WAL not emptied: another process is reading")
 
     def _check_open(self) -> None:
         if self._closed:
@@ -671,9 +738,9 @@ def _connect(path: Path) -> sqlite3.Connection:
     return connection
 
 
-def _checkpoint(path: Path) -> bool:
+def _checkpoint(path: Path, wait_ms: int) -> bool:
     """A TRUNCATE checkpoint from a connection of its own; True if readers kept it from ending."""
-    connection = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    connection = sqlite3.connect(str(path), timeout=wait_ms / 1000, isolation_level=None)
     try:
         row = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     except sqlite3.OperationalError as error:

@@ -355,7 +355,8 @@ class Privacy:
         True if staff are to be told of copies outside the bot to delete (a staff notice).
 
         Then no copy stays in the database files either: deleted rows are zeroed
-        (secure_delete) and the WAL, which still holds them, is emptied.
+        (secure_delete) and the WAL, which still holds them, is emptied (once a long read
+        that still sees them ends: `Database.scrub`, which does not keep the talent waiting).
         """
         record = self.subject_hash(user_id)
         tables = await self._user_tables()
