@@ -120,13 +120,19 @@ class Downloads:
         self._ready[token] = Ready(viewer.user_id, path, name, kind, self._clock() + LIFETIME)
         return {"count": count, "name": name, "path": f"download/{token}", **said}
 
-    def take(self, token: str, is_admin: Callable[[int], bool]) -> Ready | None:
-        """The export behind a token, once (None: unknown, expired, or its admin removed)."""
+    def take(
+        self, token: str, is_admin: Callable[[int], bool], *, keep: bool = False
+    ) -> Ready | None:
+        """The export behind a token, once (None: unknown, expired, or its admin removed);
+        `keep`: left for its download (a HEAD request only looks)."""
         self.expire()
-        ready = self._ready.pop(token, None)
-        if ready is not None and not is_admin(ready.admin_id):
+        ready = self._ready.get(token)
+        if ready is not None and not is_admin(ready.admin_id):  # nobody may fetch it now
+            del self._ready[token]
             ready.path.unlink(missing_ok=True)
             return None
+        if ready is not None and not keep:
+            del self._ready[token]
         return ready
 
     def close(self) -> None:

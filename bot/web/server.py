@@ -333,11 +333,16 @@ class Workspace:
     # ----- downloads -------------------------------------------------------------------------
 
     async def _download(self, request: web.Request) -> web.StreamResponse:
-        """An export, once, by its token (the admin who asked must still be an admin)."""
+        """An export, once, by its token (the admin who asked must still be an admin).
+
+        HEAD (a proxy, a link checker, a download manager looking first) gets the headers the
+        download would, and leaves the link unused (an attacker's review: it used it up, and
+        its answer carried the whole file)."""
         token = request.match_info["token"]
+        head = request.method == "HEAD"
         ready = None
         if _TOKEN.fullmatch(token):
-            ready = self.downloads.take(token, self._services.settings.is_admin)
+            ready = self.downloads.take(token, self._services.settings.is_admin, keep=head)
         if ready is None:  # used, past its lifetime, or never made: said in words
             content = self._services.content
             said = "\n\n".join(
@@ -345,13 +350,15 @@ class Workspace:
                 for language in LANGUAGES
             )
             return web.Response(status=404, text=said + "\n")  # headers: see _headers
-        response = web.StreamResponse(
-            headers={
-                "Content-Type": TYPES[ready.kind],
-                "Content-Disposition": f'attachment; filename="{ready.name}"',
-                **HEADERS,
-            }
-        )
+        headers = {
+            "Content-Type": TYPES[ready.kind],
+            "Content-Disposition": f'attachment; filename="{ready.name}"',
+            **HEADERS,
+        }
+        if head:  # aiohttp sends no body with a HEAD answer
+            size = str(ready.path.stat().st_size)
+            return web.Response(headers={**headers, "Content-Length": size})
+        response = web.StreamResponse(headers=headers)
         try:
             await response.prepare(request)
             with ready.path.open("rb") as file:
@@ -383,7 +390,11 @@ async def _body(request: web.Request) -> dict[str, Any] | web.Response:
         # Nothing more to read: else aiohttp reads on through the rest of the broken body
         # after the answer, and logs the same error again with a traceback.
         request.content.feed_eof()
-        return _error(400, "bad_request", "body could not be read")
+        # Nor is the connection usable after it: the next request on it waited for good (an
+        # attacker's review); the client opens another.
+        refused = _error(400, "bad_request", "body could not be read")
+        refused.force_close()
+        return refused
     try:
         body = json.loads(raw or b"{}", parse_constant=_not_json)
     except RecursionError:
