@@ -31,7 +31,7 @@ from bot.leads.web_links import (
     web_link,
 )
 from bot.parsing import numbers_in_words
-from bot.terminal_text import without_controls
+from bot.terminal_text import blank, without_controls
 from bot.texts import Text
 
 if TYPE_CHECKING:
@@ -115,7 +115,7 @@ def check_text(question: Question, content: Content, answers: Answers, text: str
     """A typed answer: validate and normalise it for the question's type (no control
     characters: only long answers keep their line breaks)."""
     text = without_controls(text, keep_newlines=question.type == "long_text").strip()
-    if not text:
+    if blank(text):  # nothing, or only what no reader sees ("ㅤㅤ": an attacker's review)
         return Rejected(Text.INTAKE_EMPTY)
     if question.none_answers and says_none_yet(question, text):
         return Accepted(NONE_YET)
