@@ -207,6 +207,10 @@ class Settings(BaseSettings):
     broadcast_rate: float = Field(default=26.0, gt=0, le=30)
     flood_limit: int = Field(default=20, ge=1)
     flood_window_seconds: float = Field(default=10.0, gt=0)
+    # New registrations one account may send in 24 hours (updating one is never limited): a
+    # script on one account sent thousands a day, each with a staff alert (an attacker's
+    # review).
+    registrations_per_day: int = Field(default=3, ge=1)
     # Characters of message text the conversation log keeps per talent and day (UTC), in and
     # out, free questions' texts too; beyond it, only what each message was and its length
     # (a free question: its masked summary). 0: lengths only.

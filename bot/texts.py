@@ -1207,6 +1207,8 @@ class Text(StrEnum):
     # One talent, one living record (content/messages_records.yaml)
     UPDATE_CHOOSE = "update_choose"
     UPDATE_CHOOSE_ITEM = "update_choose_item"
+    UPDATE_LIMITED = "update_limited"
+    UPDATE_LIMITED_CHOOSE = "update_limited_choose"
     UPDATE_CHOOSE_EXPLAINED = "update_choose_explained"
     BTN_UPDATE_REGISTRATION = "btn_update_registration"
     BTN_UPDATE_ONE = "btn_update_one"

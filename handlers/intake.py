@@ -34,7 +34,14 @@ def _flow(context: BotContext) -> IntakeFlow:
     settings = context.services.settings
     store, content = context.services.store, context.content
     forwarding = settings.forwarding()
-    return IntakeFlow(store, content, forwarding, chatter=chatter, wish=wants_to_register)
+    return IntakeFlow(
+        store,
+        content,
+        forwarding,
+        chatter=chatter,
+        wish=wants_to_register,
+        new_per_day=settings.registrations_per_day,
+    )
 
 
 async def apply_command(update: Update, context: BotContext) -> None:
@@ -163,7 +170,11 @@ async def private_message(update: Update, context: BotContext) -> None:
             # "ini jadi dobel?" under the update-or-new choice: what each does, and the choice
             # again (a talents' review: "no answer", and its buttons were gone).
             screen = await flow.begin(user.id, context.language(update), update.update_id)
-            explained = replace(screen, note=Text.UPDATE_CHOOSE_EXPLAINED)
+            explained = (
+                replace(screen, note=Text.UPDATE_CHOOSE_EXPLAINED)
+                if screen.kind == "choose"
+                else screen  # "limited": its note says why there is no new one
+            )
             await _present(update, context, explained, edit=False)
         elif typed is not None and await _wants_to_change(context, user.id, typed):
             await apply_command(update, context)  # "mau ganti kota": update, or a new one

@@ -23,7 +23,7 @@ UPDATE = "rg:u:"  # rg:u:<lead application id>
 # The same from /dataku: the review comes as a new message, the copy's summary stays.
 VIEW = "rg:v:"  # rg:v:<lead application id>
 NEW = "rg:n"  # rg:n[:<program key>]
-SCREENS = ("choose", "updated", "unchanged", "discarded", "update_gone")
+SCREENS = ("choose", "limited", "updated", "unchanged", "discarded", "update_gone")
 
 
 def render(screen: Screen, content: Content, language: str) -> View:
@@ -32,7 +32,7 @@ def render(screen: Screen, content: Content, language: str) -> View:
     def say(key: Text, **values: Any) -> str:
         return content.text(key, language, **values)
 
-    if screen.kind == "choose":
+    if screen.kind in ("choose", "limited"):
         return _choose(screen, content, language)
     if screen.kind == "updated":
         lines = "\n".join(
@@ -69,9 +69,13 @@ def _choose(screen: Screen, content: Content, language: str) -> View:
             else content.text(Text.BTN_UPDATE_ONE, language, reference=lead.reference)
         )
         rows.append([button(label, f"{UPDATE}{lead.application_id}")])
+    listed = Markup("\n".join(items))
+    if screen.kind == "limited":  # the limit is said above (its note); no new one for now
+        text = content.text(Text.UPDATE_LIMITED_CHOOSE, language, items=listed)
+        return text, InlineKeyboardMarkup(rows)
     new = f"{NEW}:{screen.program}" if screen.program else NEW
     rows.append([button(content.text(Text.BTN_NEW_REGISTRATION, language), new)])
-    text = content.text(Text.UPDATE_CHOOSE, language, items=Markup("\n".join(items)))
+    text = content.text(Text.UPDATE_CHOOSE, language, items=listed)
     return text, InlineKeyboardMarkup(rows)
 
 

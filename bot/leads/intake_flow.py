@@ -21,6 +21,7 @@ from bot.leads import (
     form_order,
     intent_words,
     places,
+    registration_limit,
     sentence_names,
     slips,
 )
@@ -53,6 +54,7 @@ from bot.leads.typed_choices import TypedChoices
 from bot.store import Draft
 from bot.store.db import ago
 from bot.texts import Text
+from bot.wib import to_wib
 
 # A talent back at an unpaused form after this long is welcomed back; sooner, it just goes on.
 WELCOME_BACK_AFTER = 30 * 60
@@ -79,14 +81,26 @@ class IntakeFlow(TypedAnswers, TypedChoices):
         fresh: bool = False,
     ) -> Screen:
         """/daftar or an Apply button: resume the open draft; a talent who has submitted is
-        offered to update that registration (or, `fresh`, to start a new one)."""
+        offered to update that registration (or, `fresh`, to start a new one), only to update
+        one after REGISTRATIONS_PER_DAY new ones in 24 hours."""
         resumed = await self._resumed(user_id, update_id)
         if resumed is not None:
             return resumed
-        if not fresh:
-            registrations = await self._store.records.leads_of(user_id)
-            if registrations:
-                return Screen("choose", registrations=registrations, program=program_key)
+        registrations = await self._store.records.leads_of(user_id)
+        limit = self._new_per_day
+        if registrations and limit is not None:
+            again = await registration_limit.new_again_at(self._store, user_id, limit)
+            if again is not None:  # REGISTRATIONS_PER_DAY sent: only updating one, for now
+                when = self._content.moment_text(to_wib(again), language)
+                values = {"limit": limit, "when": when}
+                return Screen(
+                    "limited",
+                    registrations=registrations,
+                    note=Text.UPDATE_LIMITED,
+                    note_values=values,
+                )
+        if registrations and not fresh:
+            return Screen("choose", registrations=registrations, program=program_key)
         program, presets = self._presets(program_key)
         agreed = await self._agreed(user_id)
         first = form_order.next_question(self._content, presets)

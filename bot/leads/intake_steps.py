@@ -51,8 +51,10 @@ class IntakeSteps:
         forwarding: Forwarding | None,
         chatter: Callable[[str], bool] = lambda _: False,
         wish: Callable[[str], bool] = lambda _: False,
+        new_per_day: int | None = None,
     ) -> None:
         self._store = store
+        self._new_per_day = new_per_day  # REGISTRATIONS_PER_DAY (None: no limit)
         self._applications = store.applications
         self._content = content
         self._forwarding = forwarding  # FORWARD_TO: None, the forwarding consent is never asked

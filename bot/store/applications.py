@@ -288,6 +288,15 @@ class Applications:
                 "DELETE FROM applications WHERE id = ? AND status = 'draft'", (application_id,)
             )
 
+    async def submitted_since(self, user_id: int, since: str) -> list[str]:
+        """When this user submitted each registration since a time, oldest first."""
+        rows = await self._db.fetch_all(
+            "SELECT submitted_at FROM applications WHERE user_id = ? AND status = 'submitted'"
+            " AND submitted_at >= ? ORDER BY submitted_at",
+            (user_id, since),
+        )
+        return [str(row["submitted_at"]) for row in rows]
+
     async def submitted_count(self, user_id: int) -> int:
         """How many applications this user has submitted."""
         value = await self._db.fetch_value(

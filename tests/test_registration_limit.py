@@ -1,0 +1,73 @@
+"""One account sent registration after registration, each with a full alert in the staff group
+(an attacker's review, session 57, M5: about 4,000 a day within the flood limit). After
+REGISTRATIONS_PER_DAY new registrations in 24 hours the talent is told when a new one can
+start, and can still update the ones sent."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import timedelta
+from typing import Any
+
+from bot.store.db import ago
+from bot.texts import Text
+from bot.wib import to_wib
+from tests.harness import Harness
+from tests.leads import CONTENT, FILMMAKER, MUSICIAN, apply, shown, where
+from tests.test_pipeline import rows
+
+_LIMIT = 3  # REGISTRATIONS_PER_DAY's default
+
+
+def _again(bot: Harness, language: str) -> str:
+    """A day after the first of the day's registrations, as the talent reads it."""
+    [(first,)] = rows(bot.database, "SELECT submitted_at FROM applications WHERE id = 1")
+    return CONTENT.moment_text(to_wib(first) + timedelta(hours=24), language)
+
+
+def _alerts(staff_chat: Any, mark: Any) -> int:
+    return sum("KOC-" in m.text for m in staff_chat.messages_since(mark))
+
+
+async def test_after_the_days_registrations_only_an_update_is_offered(
+    bot: Harness, staff_chat: Any
+) -> None:
+    sari = bot.user(first_name="Sari")
+    mark = staff_chat.mark()
+    sent = [await apply(bot, sari, MUSICIAN) for _ in range(_LIMIT)]
+    assert sent == ["KOC-000001", "KOC-000002", "KOC-000003"]
+    assert _alerts(staff_chat, mark) == _LIMIT
+    told = shown(Text.UPDATE_LIMITED, limit=_LIMIT, when=_again(bot, "id"))
+    [limited] = await bot.send(sari, "/daftar")
+    assert limited.text.startswith(told)
+    new = CONTENT.text(Text.BTN_NEW_REGISTRATION, "id")
+    assert new not in limited.button_texts
+    updates = [CONTENT.text(Text.BTN_UPDATE_ONE, "id", reference=ref) for ref in sent]
+    assert set(updates) <= set(limited.button_texts)
+    # The button of an earlier "update or new" choice, or its data forged: no new form either.
+    await bot.act(sari, sari.press_raw, limited.message_id, "rg:n")
+    assert sari.last_message.text.startswith(told)
+    assert await where(bot, sari) is None
+    count = rows(bot.database, "SELECT count(*) FROM applications WHERE user_id = ?", (sari.id,))
+    assert count == [(_LIMIT,)]
+    # Updating one is never limited.
+    await bot.press(sari, updates[0], message=limited)
+    assert await where(bot, sari) == "review"
+    assert _alerts(staff_chat, mark) == _LIMIT
+
+
+async def test_a_registration_older_than_a_day_leaves_room_for_a_new_one(
+    bot: Harness, staff_chat: Any
+) -> None:
+    budi = bot.user(first_name="Budi", language_code="en")
+    for _ in range(_LIMIT):
+        await apply(bot, budi, FILMMAKER, language="en")
+    [limited] = await bot.send(budi, "/register")
+    told = shown(Text.UPDATE_LIMITED, "en", limit=_LIMIT, when=_again(bot, "en"))
+    assert limited.text.startswith(told)
+    # The first was sent a day and a minute ago.
+    with sqlite3.connect(bot.database) as database:
+        earlier = ago(24 * 3600 + 60)
+        database.execute("UPDATE applications SET submitted_at = ? WHERE id = 1", (earlier,))
+    database.close()
+    assert await apply(bot, budi, FILMMAKER, language="en") == "KOC-000004"
