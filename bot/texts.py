@@ -1386,7 +1386,6 @@ class Text(StrEnum):
     ASK_NUDGE = "ask_nudge"
     ASK_INTRO = "ask_intro"
     ASK_DOUBT = "ask_doubt"
-    ASK_OFFICIAL_KOCCA_YES = "ask_official_kocca_yes"
     ASK_OFFICIAL_KOCCA_NO = "ask_official_kocca_no"
     ASK_THANKS = "ask_thanks"
     ASK_OKAY = "ask_okay"

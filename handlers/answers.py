@@ -19,12 +19,12 @@ from bot.answers.text import (
     asks_something,
     asks_to_register_again,
     asks_what_this_is,
-    kocca_runs,
     names_kocca,
     nothing_written,
     only_emoji,
     only_links,
     only_thanks,
+    operator_names_kocca,
     says_not_this,
     send_or_cancel,
     thanks_said,
@@ -177,18 +177,14 @@ async def _free_reply(
         answered = await talent_status.with_status(
             context, question.user_id, language, found, answered
         )
-        if verdict.entry == WHO_RUNS and names_kocca(question.text):
-            answered = f"{_kocca_runs_it(context)}\n\n{answered}"
+        operator = operator_name(context)
+        if (
+            verdict.entry == WHO_RUNS
+            and names_kocca(question.text)
+            and not operator_names_kocca(operator)
+        ):  # "is this the official KOCCA bot?": no, above who runs it
+            answered = f"{context.text(Text.ASK_OFFICIAL_KOCCA_NO)}\n\n{answered}"
         await reply(update, answered, CallbackKeyboard(rows))
-
-
-def _kocca_runs_it(context: BotContext) -> str:
-    """Yes or no to "is this the official KOCCA bot?", from who runs this deployment
-    (CONTROLLER_NAME), above the page on who runs it (a talents' review s57, L2: who runs
-    it, but never whether that is KOCCA)."""
-    operator = operator_name(context)
-    said = Text.ASK_OFFICIAL_KOCCA_YES if kocca_runs(operator) else Text.ASK_OFFICIAL_KOCCA_NO
-    return context.text(said, operator=operator)
 
 
 async def _status_asked(update: Update, context: BotContext, question: Question) -> bool:

@@ -2073,10 +2073,14 @@ async def test_a_documentary_maker_and_a_formal_coproduction_question_get_their_
         assert "Informasi, bukan open call." in answer.text
 
 
-async def test_asked_whether_this_is_kocca_s_official_bot_says_yes_or_no(make_bot: Any) -> None:
+async def test_asked_whether_this_is_kocca_s_official_bot_says_no_unless_kocca_is_named(
+    make_bot: Any,
+) -> None:
     """A talents' review (s57, L2): "is this the official KOCCA bot?" got who runs the bot and
     no yes or no. The answer comes from who runs this deployment (CONTROLLER_NAME), above the
-    page on who runs it; a question not naming KOCCA gets the page alone."""
+    page on who runs it; a question not naming KOCCA gets the page alone. An operator whose
+    name names KOCCA gets the page alone too: a name cannot tell KOCCA from a partner or fans
+    (an attacker's review: "Koccamedia Fans Club" was told "yes, official")."""
     who_runs = CONTENT.faq["who_runs"].question
     bot: Harness = await make_bot(controller_name="PT Contoh Talenta Nusantara")
     jiyeon = bot.user(first_name="Jiyeon", language_code="en")
@@ -2089,12 +2093,15 @@ async def test_asked_whether_this_is_kocca_s_official_bot_says_yes_or_no(make_bo
     assert answer.text.startswith("Bukan, bot ini bukan kanal resmi KOCCA.")
     [answer] = await bot.send(dewi, "siapa yang menjalankan bot ini?")
     assert answer.text.startswith(f"{who_runs.id}\n")  # nothing asked of KOCCA: the page
-    await bot.stop()  # the same deployment, now run by KOCCA itself
+    await bot.stop()  # a name that only starts with the letters: no KOCCA named
+    fans: Harness = await make_bot(controller_name="Koccamedia Fans Club")
+    [answer] = await fans.send(fans.user(first_name="Rina"), "ini bot resmi KOCCA bukan?")
+    assert answer.text.startswith("Bukan, bot ini bukan kanal resmi KOCCA.")
+    await fans.stop()  # named: the page alone, which names who runs it
     kocca: Harness = await make_bot(controller_name="KOCCA Indonesia Business Center")
     [answer] = await kocca.send(kocca.user(first_name="Sari"), "ini bot resmi KOCCA bukan?")
-    said = shown(Text.ASK_OFFICIAL_KOCCA_YES, operator="KOCCA Indonesia Business Center")
-    assert answer.text.startswith(f"{said}\n\n{who_runs.id}\n")
-    assert said == "✅ Ya, bot ini kanal resmi KOCCA Indonesia Business Center."
+    assert answer.text.startswith(f"{who_runs.id}\n")
+    assert "KOCCA Indonesia Business Center" in answer.text
 
 
 async def test_praying_hands_before_anything_was_given_greet(bot: Harness) -> None:

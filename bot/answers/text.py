@@ -518,11 +518,12 @@ def names_kocca(text: str) -> bool:
     return KOCCA in words(text)
 
 
-def kocca_runs(operator: str) -> bool:
-    """Whether the bot's operator (CONTROLLER_NAME) is KOCCA itself: the name starts with
-    KOCCA's ("KOCCA Indonesia", "Korea Creative Content Agency (Jakarta)"), not only names it
-    ("PT Contoh, mitra KOCCA")."""
-    return unicodedata.normalize("NFKC", operator).strip().casefold().startswith(KOCCA_NAMES)
+def operator_names_kocca(operator: str) -> bool:
+    """Whether the bot's operator (CONTROLLER_NAME) names KOCCA as a word ("KOCCA Indonesia",
+    "PT Contoh, mitra KOCCA"; not "Koccamedia"): then a name alone cannot tell whether KOCCA
+    runs the bot (an attacker's review s57: "Koccamedia Fans Club" was told "yes, official")."""
+    said = unicodedata.normalize("NFKC", operator).casefold()
+    return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", said) for name in KOCCA_NAMES)
 
 
 def thanks_said(text: str) -> bool:

@@ -2069,9 +2069,10 @@ THE_TEAM = _listed(
     """
 )
 # KOCCA named in a message answered with who runs the bot ("is this the official KOCCA
-# bot?", "ini bot resmi KOCCA bukan?"): asked whether KOCCA runs it, answered yes or no from
-# the operator's name (CONTROLLER_NAME), which counts as KOCCA's when it starts with one of
-# KOCCA_NAMES (a talents' review s57, L2: who runs it, but no yes or no).
+# bot?", "ini bot resmi KOCCA bukan?"): asked whether KOCCA runs it. Answered no when the
+# operator's name (CONTROLLER_NAME) names none of KOCCA_NAMES, and left to the page on who
+# runs it when it does: a name cannot tell KOCCA itself from a partner or fans (a talents'
+# review s57, L2: who runs it, but no yes or no; an attacker's review: "Koccamedia" was "yes").
 KOCCA = "kocca"
 KOCCA_NAMES = ("kocca", "korea creative content agency", "한국콘텐츠진흥원", "콘진원")
 # Or news of the talent's own question ("Hi, any update on my question?", "ada kabar soal
