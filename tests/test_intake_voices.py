@@ -254,3 +254,54 @@ async def test_a_remark_beside_the_phone_number_is_said_as_not_kept(bot: Harness
     [plain] = await bot.send(sari, "Nomor WA saya 0813 2999 1234 kak")
     assert shown(Text.INTAKE_PHONE_REMARK, remark="")[:12] not in plain.text
     assert (await draft_answers(bot, sari))["phone"] == "+6281329991234"
+
+
+@pytest.mark.parametrize(
+    ("key", "typed", "answers"),
+    [
+        (
+            "portfolio_url",
+            "youtube.com/@senjaband (channel nama band kami, rutin saya update)",
+            MUSICIAN,
+        ),
+        (
+            "portfolio_url",
+            "vimeo.com/budisantoso/showreel, showreel terbaru, format dokumenter, sudah saya"
+            " update",
+            FILMMAKER,
+        ),
+        ("city", "Tangsel, provinsi Banten ya kak biar ga salah", MUSICIAN),
+    ],
+)
+async def test_an_answer_beside_an_earlier_subject_is_no_correction(
+    bot: Harness, key: str, typed: str, answers: dict[str, Any]
+) -> None:
+    """A second attacker's review: a link with "channel nama band kami, rutin saya update" was
+    read as "change the stage name?" and never stored, however often sent; "biar ga salah"
+    beside the province at the city likewise. Updating is no correction, a negated "salah"
+    no mistake, and a link at the link question is its answer."""
+    user = await at_question(bot, key, answers=answers)
+    [reply] = await bot.send(user, typed)
+    assert "🔄" not in reply.text, reply.text
+    assert await where(bot, user) != key
+    assert key in await draft_answers(bot, user)
+
+
+async def test_names_keep_a_last_word_that_is_also_a_form_of_address(bot: Harness) -> None:
+    """A second attacker's review: "steven gan" was stored as "steven", "dj om" as "dj"."""
+    user = await at_question(bot, "full_name")
+    await bot.send(user, "steven gan")
+    assert (await draft_answers(bot, user))["full_name"] == "steven gan"
+    await bot.send(user, "dj om")
+    assert (await draft_answers(bot, user))["stage_name"] == "dj om"
+
+
+async def test_send_with_an_aside_about_a_later_change_is_no_change_at_the_review(
+    bot: Harness,
+) -> None:
+    """A second attacker's review: "kirim aja kak, nanti kalau ganti nomor HP saya kabari" at
+    the review opened the phone answer."""
+    dewi = await at_question(bot, "sector")
+    await fill(bot, dewi, FILMMAKER)
+    await bot.send(dewi, "kirim aja kak, nanti kalau ganti nomor HP saya kabari")
+    assert await where(bot, dewi) == "review"

@@ -188,8 +188,13 @@ def _by_number(question: Question, typed: str) -> str | None:
     return fitting.pop() if len(fitting) == 1 else None
 
 
+# Names keep every word: "steven gan", "ricky van den bos", "dj om" (a second attacker's
+# review: their last word was cut as a form of address).
+_NAMES = frozenset({"full_name", "stage_name", "company_name"})
+
+
 def _check_plain(question: Question, text: str) -> Outcome:
-    if question.type == "short_text":
+    if question.type == "short_text" and question.key not in _NAMES:
         text = without_address(" ".join(text.split()))  # "makassar lah bro"
     if question.holds_links:  # a new staff member fixed "ig aku @rina.music" by hand
         if not any(names_a_link(line) for line in text.split("\n")):

@@ -101,7 +101,7 @@ def says_all(text: str, offered: int) -> bool:
 # "Kirim kang", "oke kirim" at the review (a talents' review: told to use the buttons), and
 # "Oke simpan" at an update's: as its send or save button. Nothing else may be in it ("jangan
 # kirim dulu", "kirim ke siapa?").
-_SEND = frozenset("kirim kirimkan kirimin send submit".split())  # noqa: SIM905 -- a word list reads best as words
+SEND = frozenset("kirim kirimkan kirimin send submit".split())  # noqa: SIM905 -- a word list reads best as words
 _SAVE = frozenset("simpan simpen save".split())  # noqa: SIM905 -- a word list reads best as words
 _AROUND_SEND = frozenset(
     "kang ok oke okay okey sip siap yuk ayo sekarang now please langsung aja saja it".split()  # noqa: SIM905 -- a word list reads best as words
@@ -113,7 +113,7 @@ def says_send(text: str, *, update: bool) -> bool:
     if "?" in text:
         return False
     words = set(fold(without_controls(text)).split()) - CHAT_WORDS - _AROUND_SEND
-    verbs = _SEND | _SAVE if update else _SEND
+    verbs = SEND | _SAVE if update else SEND
     return bool(words) and words <= verbs
 
 

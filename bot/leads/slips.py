@@ -18,7 +18,7 @@ from typing import Any
 from bot.content import Content, Question
 from bot.leads.answer_outcomes import NONE_YET, Accepted, Outcome, Rejected
 from bot.leads.asked_questions import NEVER_ASKED, asks
-from bot.leads.change_wish import CHANGING, WRONG
+from bot.leads.change_wish import WRONG
 from bot.leads.choice_words import affirmed, list_items, named_choices, named_questions
 from bot.leads.form_order import visible_questions
 from bot.leads.intent_words import CHAT_WORDS, closes_choice, fold
@@ -41,9 +41,23 @@ _PICKED_WRONG_LONGEST = 120
 # belum punya rumah produksi" refused at the role): a word of wrong, meaning or changing, and
 # one earlier answered question named (its label or `about` words, as the review reads them).
 # Numbers may be in it: the corrected answer, not this question's. "Salah satu(nya)", "salah
-# seorang" say "one of", no mistake.
-_ONE_OF = re.compile(r"\bsalah (?:satu|satunya|seorang)\b")
-_CORRECTING = WRONG | _MEANT | CHANGING
+# seorang" say "one of", "biar ga salah", "sering salah dikira" no mistake of theirs; words of
+# updating or adding ("rutin saya update", "tambah") are no correction (a second attacker's
+# review: a link with "channel nama band kami, rutin saya update" was never stored). Where
+# this question's own answer is in the message (a link at the link question, an address, a
+# number, one of its choices) it is that answer: no correction.
+_ONE_OF = re.compile(
+    r"\bsalah (?:satu|satunya|seorang)\b"
+    r"|\b(?:ga|gak|gk|nggak|ngga|enggak|tidak|tdk|jangan|jgn|bukan|sering|suka) salah\b"
+)
+_CORRECTING = (
+    WRONG
+    | _MEANT
+    | frozenset(
+        "ganti gnti diganti mengganti gantiin ubah rubah merubah mengubah diubah ubahin ralat"  # noqa: SIM905 -- a word list reads best as words
+        " koreksi revisi betulin benerin perbaiki memperbaiki change correct".split()
+    )
+)
 _CORRECTION_LONGEST = 160
 
 
@@ -96,7 +110,9 @@ def _named_earlier(
     if question.type == "long_text" or len(text) > _CORRECTION_LONGEST:
         return None
     folded = _ONE_OF.sub(" ", fold(text))
-    if _CORRECTING.isdisjoint(folded.split()):
+    if _CORRECTING.isdisjoint(folded.split()) or _holds_its_answer(
+        question, content, answers, text
+    ):
         return None
     shown = visible_questions(content, answers)
     keys = [earlier.key for earlier in shown]
@@ -111,6 +127,22 @@ def _named_earlier(
         if len(chosen) == 1 and other:
             return PickedWrong(earlier, other[0])
     return PickedWrong(earlier, None)
+
+
+def _holds_its_answer(
+    question: Question, content: Content, answers: dict[str, Any], text: str
+) -> bool:
+    """Whether a message holds what this question asks for: a link at a link question, an
+    address at the email's, a number at a number's or the phone's, one of its choices."""
+    if question.type == "url":
+        return bool(links_in(text))
+    if question.type == "email":
+        return "@" in text
+    if question.type in ("number", "phone"):
+        return any(character.isdigit() for character in text)
+    if question.type in CHOICES:
+        return bool(named_choices(question, content, answers, affirmed(text)))
+    return False
 
 
 # A choice question's refusals of typed text: press a button (or "Lainnya", then type it).

@@ -189,6 +189,8 @@ class TypedAnswers(IntakeSteps):
                 return action, argument
         named = choice_words.named_questions(shown, text)
         words = set(intent_words.fold(text).split())
+        if draft.stage == REVIEW and not intent_words.SEND.isdisjoint(words):
+            return None  # "kirim aja kak, nanti kalau ganti nomor HP saya kabari": no change
         changing = draft.stage != REVIEW or not CHANGING.isdisjoint(words)
         if len(named) == 1 and changing and "?" not in text:  # "mau ganti kota", "Usia saya"
             return "e", named[0].key
