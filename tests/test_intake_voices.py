@@ -305,3 +305,40 @@ async def test_send_with_an_aside_about_a_later_change_is_no_change_at_the_revie
     await fill(bot, dewi, FILMMAKER)
     await bot.send(dewi, "kirim aja kak, nanti kalau ganti nomor HP saya kabari")
     assert await where(bot, dewi) == "review"
+
+
+async def test_a_role_named_in_a_correction_is_offered_not_the_stage_name(bot: Harness) -> None:
+    """A staff re-check: "eh peranku salah bro, harusnya band/grup" at the genres offered to
+    change "Nama panggung/band" (its label holds "band"), not the role."""
+    kevin = await at_question(bot, "genres", answers={**MUSICIAN, "music_role": "solo_artist"})
+    role = CONTENT.questions["music_role"].label.id
+    group = label("music_role", "band_group")
+    [offer] = await bot.send(kevin, "eh peranku salah bro, harusnya band/grup")
+    assert offer.text.startswith(shown(Text.INTAKE_PICKED_WRONG, field=role, choice=group))
+    assert await where(bot, kevin) == "genres"
+
+
+async def test_thanks_beside_the_phone_number_is_no_remark(bot: Harness) -> None:
+    """A staff re-check: "0812 3456 7890, makasih kak" was told "makasih kak" was not kept;
+    "sms aja", which staff need, was dropped without a word."""
+    user = await at_question(bot, "phone")
+    [reply] = await bot.send(user, "0812 3456 7890, makasih kak")
+    assert "📱" not in reply.text.split("\n")[0]
+    assert (await draft_answers(bot, user))["phone"] == "+6281234567890"
+    other = await at_question(bot, "phone")
+    [reply] = await bot.send(other, "0812 3456 7890 - sms aja")
+    assert reply.text.startswith(shown(Text.INTAKE_PHONE_REMARK, remark="sms aja"))
+
+
+@pytest.mark.parametrize(
+    ("typed", "program"),
+    [("HOI", "training_center"), ("ACF", "biff_acf"), ("KOFIC", "kofic_incentive")],
+)
+async def test_film_programs_typed_by_their_short_names_are_ticked(
+    bot: Harness, typed: str, program: str
+) -> None:
+    """A staff re-check: "HOI", "ACF", "KOFIC" at the film programs were told to use the
+    buttons, though the buttons read "Pelatihan HOI", "BIFF ACF", "Insentif KOFIC"."""
+    user = await at_question(bot, "programs_of_interest", answers=FILMMAKER)
+    await bot.send(user, typed)
+    assert await _ticked(bot, user) == [program]

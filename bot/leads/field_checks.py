@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from bot.answers.text import only_thanks
 from bot.content import Content, Question
 from bot.leads.answer_outcomes import NONE_YET, Accepted, Outcome, Rejected
 from bot.leads.choice_words import named_besides, named_choices
@@ -274,7 +275,7 @@ def _check_phone(question: Question, text: str) -> Outcome:
 # Words beside a number that only say what it is ("Nomor WA saya …", "(whatsapp)"): no remark.
 _NUMBER_WORDS = frozenset(
     "saya sy aku ku gw gue my is it this ini itu nya yg yang adalah aktif active mobile cell"  # noqa: SIM905 -- a word list reads best as words
-    " ponsel handphone call telegram sms dan and or atau juga also only cuma hanya".split()
+    " ponsel handphone telegram dan and or atau juga also".split()
 )
 _REMARK_LONGEST = 60  # characters of a remark said back
 _BRACKETED = re.compile(r"\(([^()]*)\)")
@@ -300,7 +301,7 @@ def _phone_remark(
 
     # "(whatsapp)" says what the number is: out, the rest kept as written.
     rest = _BRACKETED.sub(lambda group: group[0] if says_more(group[1]) else " ", rest)
-    if not says_more(rest):
+    if not says_more(rest) or only_thanks(rest):  # "…, makasih kak": no remark
         return None
     remark = " ".join(without_controls(rest).split()).strip(_AROUND_REMARK)
     remark = _JOINING.sub("", remark).strip(_AROUND_REMARK)

@@ -74,10 +74,18 @@ def picked_wrong(
     question: Question, content: Content, answers: dict[str, Any], text: str
 ) -> PickedWrong | None:
     """The earlier choice a message at a question says was picked wrong, or the earlier
-    answer it says is to change; None if it says neither."""
-    corrected = _named_earlier(question, content, answers, text)
-    if corrected is not None:
-        return corrected
+    answer it says is to change; None if it says neither. A choice named wins over a subject
+    ("peranku salah, harusnya band/grup": the role, not "Nama panggung/band"; a re-check)."""
+    return _picked_choice(question, content, answers, text) or _named_earlier(
+        question, content, answers, text
+    )
+
+
+def _picked_choice(
+    question: Question, content: Content, answers: dict[str, Any], text: str
+) -> PickedWrong | None:
+    """The earlier single choice a message names, other than its answer, with a word of
+    wrong or meaning; None if none."""
     words = set(fold(text).split())
     if (
         question.type == "long_text"
