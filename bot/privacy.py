@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from bot.erasure_key import KEY_HELP, erasure_key, key_source
 from bot.settings import Settings, SettingsError
 from bot.store import Store
-from bot.store.privacy import key_check
+from bot.store.privacy import SENT_COUNTED, key_check
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +31,9 @@ def cutoffs(settings: Settings, now: datetime | None = None) -> tuple[str, str, 
 
 async def purge(store: Store, settings: Settings, now: datetime | None = None) -> dict[str, int]:
     """Apply the retention periods once; how many rows of each kind were deleted."""
-    return await store.privacy.purge(*cutoffs(settings, now))
+    now = now or datetime.now(UTC)
+    counted = (now - timedelta(seconds=SENT_COUNTED)).isoformat(timespec="microseconds")
+    return await store.privacy.purge(*cutoffs(settings, now), sent_before=counted)
 
 
 def format_purge(deleted: dict[str, int]) -> str:

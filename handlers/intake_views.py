@@ -81,7 +81,7 @@ def render(screen: Screen, content: Content, language: str, facts: PrivacyFacts)
     else:
         body = _review(screen, draft, content, language)
     text, markup = body
-    return "\n\n".join([*notes, text]), markup
+    return "\n\n".join(part for part in [*notes, text] if part), markup
 
 
 def _about(page: Program, language: str, kind: str | None) -> str | None:

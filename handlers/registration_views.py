@@ -71,6 +71,8 @@ def _choose(screen: Screen, content: Content, language: str) -> View:
         rows.append([button(label, f"{UPDATE}{lead.application_id}")])
     listed = Markup("\n".join(items))
     if screen.kind == "limited":  # the limit is said above (its note); no new one for now
+        if not rows:  # all deleted (an erasure): the note alone
+            return "", None
         text = content.text(Text.UPDATE_LIMITED_CHOOSE, language, items=listed)
         return text, InlineKeyboardMarkup(rows)
     new = f"{NEW}:{screen.program}" if screen.program else NEW

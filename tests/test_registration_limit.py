@@ -6,14 +6,18 @@ start, and can still update the ones sent."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Any
 
+import pytest
+
+from bot.privacy import purge
 from bot.store.db import ago
 from bot.texts import Text
 from bot.wib import to_wib
 from tests.harness import Harness
-from tests.leads import CONTENT, FILMMAKER, MUSICIAN, apply, shown, where
+from tests.leads import CONTENT, FILMMAKER, MUSICIAN, apply, opening, shown, where
 from tests.test_pipeline import rows
 
 _LIMIT = 3  # REGISTRATIONS_PER_DAY's default
@@ -71,3 +75,55 @@ async def test_a_registration_older_than_a_day_leaves_room_for_a_new_one(
         database.execute("UPDATE applications SET submitted_at = ? WHERE id = 1", (earlier,))
     database.close()
     assert await apply(bot, budi, FILMMAKER, language="en") == "KOC-000004"
+
+
+def _new_leads(staff_chat: Any, mark: Any) -> int:
+    """New-lead alerts only (the notice of an erasure names the references too)."""
+    alert = opening(Text.STAFF_NEW_LEAD, reference="KOC-")
+    return sum(m.text.startswith(alert) for m in staff_chat.messages_since(mark))
+
+
+async def _erase(bot: Harness, talent: Any) -> None:
+    await bot.send(talent, "/hapusdata")
+    await bot.press(talent, CONTENT.text(Text.BTN_CONFIRM_DELETE, "id"))
+    assert talent.last_message.text.startswith(shown(Text.DELETE_DONE))
+
+
+async def _withdraw(bot: Harness, talent: Any) -> None:
+    processing = CONTENT.text(Text.CONSENT_KIND_PROCESSING, "id")
+    await bot.send(talent, "/privasi")
+    await bot.press(talent, CONTENT.text(Text.BTN_MY_CONSENTS, "id"))
+    await bot.press(talent, CONTENT.text(Text.BTN_WITHDRAW, "id", kind=processing))
+    await bot.press(talent, CONTENT.text(Text.BTN_CONFIRM_WITHDRAW, "id"))
+    assert rows(bot.database, "SELECT count(*) FROM applications") == [(0,)]
+
+
+@pytest.mark.parametrize("leave", [_erase, _withdraw], ids=["erased", "withdrawn"])
+async def test_erasing_or_withdrawing_consent_makes_no_room_for_more_in_the_day(
+    bot: Harness, staff_chat: Any, leave: Callable[[Harness, Any], Awaitable[None]]
+) -> None:
+    """The attacker's review 2, M1: /hapusdata (or withdrawing consent), then three new
+    registrations with their staff alerts, round after round. The day's registrations still
+    count, kept only as times under the erasure's keyed hash of the Telegram id."""
+    rina = bot.user(first_name="Rina")
+    mark = staff_chat.mark()
+    for _ in range(_LIMIT):
+        await apply(bot, rina, MUSICIAN)
+    told = shown(Text.UPDATE_LIMITED, limit=_LIMIT, when=_again(bot, "id"))
+    await leave(bot, rina)
+    [limited] = await bot.send(rina, "/daftar")
+    assert limited.text == told  # nothing left to update: no buttons either
+    assert limited.button_texts == []
+    assert await where(bot, rina) is None
+    assert _new_leads(staff_chat, mark) == _LIMIT
+    kept = rows(bot.database, "SELECT * FROM registrations_sent")
+    assert len(kept) == _LIMIT and all(len(row) == 2 for row in kept)  # a hash and a time
+    assert str(rina.id) not in repr(kept)
+    # The retention job deletes them once they no longer count: a new one can start.
+    with sqlite3.connect(bot.database) as database:
+        database.execute("UPDATE registrations_sent SET sent_at = ?", (ago(24 * 3600 + 60),))
+    database.close()
+    await purge(bot.store, bot.settings)
+    assert rows(bot.database, "SELECT count(*) FROM registrations_sent") == [(0,)]
+    assert await apply(bot, rina, MUSICIAN) == "KOC-000004"
+    assert _new_leads(staff_chat, mark) == _LIMIT + 1

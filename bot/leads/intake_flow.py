@@ -88,7 +88,7 @@ class IntakeFlow(TypedAnswers, TypedChoices):
             return resumed
         registrations = await self._store.records.leads_of(user_id)
         limit = self._new_per_day
-        if registrations and limit is not None:
+        if limit is not None:  # those an erasure deleted count too: none may be left
             again = await registration_limit.new_again_at(self._store, user_id, limit)
             if again is not None:  # REGISTRATIONS_PER_DAY sent: only updating one, for now
                 when = self._content.moment_text(to_wib(again), language)

@@ -1232,4 +1232,20 @@ MIGRATIONS: list[tuple[str, str]] = [
         # questions find such answers by conversation_log_full_answers (0032): no index here.
         "ALTER TABLE conversation_log ADD COLUMN answered_only TEXT",
     ),
+    (
+        "0048_registrations_sent",
+        # When an account that erased its data or withdrew consent had sent registrations in
+        # the 24 hours before (an attacker's review s57, M1: /hapusdata, then three new ones,
+        # again and again, each with its staff alert): the erasure's keyed hash of the Telegram
+        # id and each submission's time only, so REGISTRATIONS_PER_DAY still counts them.
+        # Deleted by the retention job once past the 24 hours.
+        """
+        CREATE TABLE registrations_sent (
+            subject_hash TEXT NOT NULL,
+            sent_at TEXT NOT NULL
+        );
+        CREATE INDEX registrations_sent_subject ON registrations_sent(subject_hash, sent_at);
+        CREATE INDEX registrations_sent_age ON registrations_sent(sent_at)
+        """,
+    ),
 ]

@@ -14,7 +14,7 @@ from typing import Any
 
 from bot.answers.text import name_words
 from bot.store.audit import Audit, talent_ref
-from bot.store.db import Database, Reader, Row, Transaction, utc_now
+from bot.store.db import Database, Reader, Row, Transaction, ago, utc_now
 from bot.store.notices import StaffNotices
 from bot.store.support import SupportRelay
 from bot.store.taught import TaughtPhrasings
@@ -91,6 +91,14 @@ _WITHDRAWALS = (
     "withdrawals",
     "SELECT subject_hash, MAX(withdrawn_at) AS at FROM withdrawals"
     " WHERE applied = 0 GROUP BY subject_hash",
+)
+# How long a sent registration counts toward REGISTRATIONS_PER_DAY (bot/leads/registration_limit):
+# an account that erases its data or withdraws consent keeps, under the erasure's keyed hash,
+# the times of the registrations it sent in that window, and only for it.
+SENT_COUNTED = 24 * 3600
+_KEEP_SENT = (
+    "INSERT INTO registrations_sent (subject_hash, sent_at) SELECT ?, submitted_at"
+    " FROM applications WHERE user_id = ? AND status = 'submitted' AND submitted_at >= ?"
 )
 _KEYED = (
     "SELECT (SELECT COUNT(*) FROM erasures WHERE keyed = 1) + (SELECT COUNT(*) FROM withdrawals)"
@@ -363,6 +371,7 @@ class Privacy:
         now = utc_now()
         async with self._db.transaction() as tx:
             clean_up = await _clean_up(tx, user_id, now, relayed=True)
+            await self._keep_sent(tx, user_id)
             await self._delete_everything(tx, tables, user_id)
             await tx.execute(
                 "INSERT INTO erasures (subject_hash, erased_at, keyed) VALUES (?, ?, 1)",
@@ -374,6 +383,23 @@ class Privacy:
         self._erased()
         await self._db.scrub()
         return told
+
+    async def _keep_sent(self, tx: Transaction, user_id: int) -> None:
+        """Before an erasure or a withdrawal deletes them: when the account sent the
+        registrations that still count toward its day's limit, under the keyed hash only (an
+        attacker's review s57, M1: erasing made room for three more, each with its alert)."""
+        await tx.execute(_KEEP_SENT, (self.subject_hash(user_id), user_id, ago(SENT_COUNTED)))
+
+    async def sent_before_erasure(self, user_id: int, since: str) -> list[str]:
+        """When this Telegram id sent registrations since a time that an erasure or a
+        withdrawal deleted (`_keep_sent`)."""
+        if self._key is None:  # no key: no erasure made here
+            return []
+        rows = await self._db.fetch_all(
+            "SELECT sent_at FROM registrations_sent WHERE subject_hash = ? AND sent_at >= ?",
+            (self.subject_hash(user_id), since),
+        )
+        return [str(row["sent_at"]) for row in rows]
 
     async def _delete_everything(self, tx: Transaction, tables: list[str], user_id: int) -> None:
         await SupportRelay.keep_erased_in(tx, user_id)
@@ -529,6 +555,7 @@ class Privacy:
         now = utc_now()
         async with self._db.transaction() as tx:
             clean_up = await _clean_up(tx, user_id, now, relayed=False)
+            await self._keep_sent(tx, user_id)
             count = await self._withdraw(tx, user_id, now)
             await tx.execute(
                 "INSERT INTO withdrawals (subject_hash, withdrawn_at) VALUES (?, ?)",
@@ -566,9 +593,17 @@ class Privacy:
         return count
 
     async def purge(
-        self, log_before: str, drafts_before: str, inbox_before: str, *, batch: int = PURGE_BATCH
+        self,
+        log_before: str,
+        drafts_before: str,
+        inbox_before: str,
+        *,
+        sent_before: str | None = None,
+        batch: int = PURGE_BATCH,
     ) -> dict[str, int]:
-        """Delete log lines, unsubmitted drafts and processed updates older than the cut-offs.
+        """Delete log lines, unsubmitted drafts and processed updates older than the cut-offs,
+        and the times of erased registrations that no longer count (`sent_before`: 24 hours
+        ago, by default).
 
         Log lines, free questions and processed updates go `batch` rows a transaction: a
         busy day's 100,000 log lines in one held the event loop 0.4 s, and talents' writes
@@ -584,6 +619,10 @@ class Privacy:
             )
             # Log budgets of days gone by (kept as long as processed updates: two days).
             await tx.execute("DELETE FROM log_text_days WHERE day < ?", (inbox_before[:10],))
+            await tx.execute(
+                "DELETE FROM registrations_sent WHERE sent_at < ?",
+                (sent_before or ago(SENT_COUNTED),),
+            )
         await self._db.scrub()
         return {"conversation_log": log, "drafts": drafts, "update_inbox": inbox}
 
