@@ -116,6 +116,8 @@ class Database:
         self._scrub_retry: asyncio.Task[None] | None = None  # the WAL still to empty
         self._scrub_wake = asyncio.Event()
         self._scrub_lock = asyncio.Lock()
+        # The last try failed while a snapshot of this process was open: its end tries again.
+        self._own_read_blocked = False
         # Disk full, read-only or failing: noticed once, retried by the callers (runner).
         self.health = StorageHealth()
 
@@ -281,7 +283,10 @@ class Database:
                     await reader.execute("ROLLBACK")  # ends the read; nothing was written
         finally:
             self._snapshots -= 1
-        if self._scrub_retry is not None and not self._snapshots and not self._closed:
+        # Another process's read keeping the WAL waits for the retry: a try here holds the
+        # write lock up to SCRUB_WAIT_MS, at every snapshot's end (see scrub).
+        retrying = self._scrub_retry is not None and self._own_read_blocked
+        if retrying and not self._snapshots and not self._closed:
             await self._scrub_after_read()
 
     @asynccontextmanager
@@ -305,10 +310,14 @@ class Database:
 
         A longer read (an export, a /dataku copy, the CLI) keeps the WAL as it is: the caller
         (a talent waiting for their erasure's confirmation) does not wait for it. The WAL is
-        emptied as soon as it can be: when the last snapshot of this process ends, at the next
-        scrub, or by a retry in the background after a pause that doubles (an attacker's
-        review: an erasure during an export left the talent's data in the WAL for good, and
-        she waited 30 s for her confirmation).
+        emptied as soon as it can be: when the last snapshot of this process ends (if one was
+        open when the try failed), at the next scrub, or by a retry in the background after a
+        pause that doubles (an attacker's review: an erasure during an export left the talent's
+        data in the WAL for good, and she waited 30 s for her confirmation).
+
+        A try holds the write lock while it waits: while another process reads (the CLI's
+        export), each snapshot's end trying again stalled the bot's writes up to a second each,
+        3 s in a row (the attacker's review 2, L3). Only the retry's pauses try then.
         """
         self._check_open()
         if self._scrub_retry is not None:  # a read still holds the WAL: the retry, now
@@ -320,10 +329,20 @@ class Database:
         self._scrub_retry = asyncio.create_task(self._retry_scrub(), name="scrub-retry")
         return False
 
-    async def _scrub_now(self) -> bool:
+    async def _scrub_now(self, wait_ms: int = SCRUB_WAIT_MS) -> bool:
         """One try at emptying the WAL; whether it worked."""
         async with self._scrub_lock:  # one try at a time: a second would find the first busy
-            return not await asyncio.to_thread(_checkpoint, self.path, SCRUB_WAIT_MS)
+            own = self._snapshots > 0
+            attempt = asyncio.ensure_future(asyncio.to_thread(_checkpoint, self.path, wait_ms))
+            try:
+                busy = await asyncio.shield(attempt)
+            except asyncio.CancelledError:
+                # Cancelled (close() ends the retry): the thread goes on, and so does the lock
+                # until it ends, so that close's last try is not refused by this one.
+                await asyncio.wait([attempt])
+                raise
+            self._own_read_blocked = busy and (own or self._snapshots > 0)
+            return not busy
 
     async def _scrub_after_read(self) -> None:
         """The last snapshot has ended: the WAL it kept goes before the reader goes on."""
@@ -355,8 +374,8 @@ class Database:
     async def _last_scrub(self, retry: asyncio.Task[None]) -> None:
         """Closing with the WAL still to empty: one last try that waits longer (the close of the
         last connection would empty it, but another process may still be reading)."""
-        retry.cancel()
-        if await asyncio.to_thread(_checkpoint, self.path, BUSY_TIMEOUT_MS):
+        retry.cancel()  # its try in flight ends first (_scrub_now): this one waits its full time
+        if not await self._scrub_now(BUSY_TIMEOUT_MS):
             log.warning("Closing with the database's WAL not emptied: another process is reading")
 
     def _check_open(self) -> None:
