@@ -487,18 +487,25 @@ def clipped(text: str, limit: int, *, strip: bool = False) -> str:
 
 
 async def answer_heading(
-    store: Store, content: Content, user_id: int, asked: int | None, language: str
+    store: Store,
+    content: Content,
+    user_id: int,
+    asked: int | None,
+    language: str,
+    *,
+    quoted: bool = True,
 ) -> str:
     """The line a staff answer starts with (a talent reading it a day later could not tell it
     was the team's answer): the team's answer to their question `asked` (their message id),
     quoted shortened as text, or the team's reply to it when it is their reply to the team;
-    without the quote when it is not text or no longer kept; a message from the team when no
-    question of theirs is at hand, or when `asked` only said thanks, okay or hello."""
+    without the quote when it is not text or no longer kept, or not `quoted` (one of several
+    it answers); a message from the team when no question of theirs is at hand, or when
+    `asked` only said thanks, okay or hello."""
     if asked is None:  # no question of theirs waits (a follow-up, staff writing first)
         return content.text(Text.SUPPORT_ANSWER_HEADING_NONE, language)
     words = await asked_words(store, user_id, asked)
     said = said_weight(words or None, _done_labels(content))
-    question = quote_of(words) if words and said > NOTHING_SAID else ""
+    question = quote_of(words) if words and said > NOTHING_SAID and quoted else ""
     # What waits is their reply to the team ("Balas tim kami", or typed after an answer),
     # not a question: so said (a staff review: "pertanyaanmu" quoted their "thanks").
     if await store.support.is_reply(user_id, asked):
@@ -577,41 +584,79 @@ def _done_labels(content: Content) -> list[str]:
 @dataclass(frozen=True, slots=True)
 class Answering:
     """What a staff answer answers: the talent's message its heading names and it goes under
-    (None when nothing of theirs waits); `only`: the waiting messages it answers when another
-    question of theirs stays listed (None: all of them), and how many stay (`still`)."""
+    (None when nothing of theirs waits; not `quoted`: one of several it answers, which the
+    heading names none of, nor goes under); `only`: the waiting messages it answers when
+    others of theirs stay waiting (None: all of them), and how many stay (`still`)."""
 
     asked: int | None
     only: tuple[int, ...] | None = None
     still: int = 0
+    quoted: bool = True
 
 
 async def answering(
-    store: Store, content: Content, user_id: int, replied: int | None = None
+    store: Store,
+    content: Content,
+    user_id: int,
+    replied: int | None = None,
+    burst: Sequence[int] = (),
 ) -> Answering:
     """What a staff answer to the talent answers. As a whole (from the workspace, in their
     topic): their newest waiting message that says most (`said_weight`): the newest that asks
     with a "?", else one with a word that asks, else the newest that says something; thanks,
     okays, sign-offs and greetings only when nothing else waits (the heading then quotes
-    none). A reply in the staff group to their message `replied`: that one, unless it asks
-    nothing while another does ("makasih kak" under the question, replied to as the newest);
-    it answers that message and what asks nothing with a "?" (details, files, thanks), and
-    their other questions stay listed (a new staff member's review s57, L3: a reply to Kevin's
-    second question counted his first, different one as answered)."""
+    none); it answers all of them.
+
+    A reply in the staff group to their message `replied` answers that message: staff chose
+    it, and the answer is never moved onto another question (an attacker's review s57, H1:
+    a reply to "Mohon info syarat usia" went out as the answer to the Spotify question below
+    it). Only when it is small talk (thanks, an okay, a sign-off, a nudge: "makasih kak" under
+    the question, replied to as the newest) is it their newest message before it that says
+    something (message ids go up as they were sent). `burst`: the messages a burst's header
+    stands for, replied to: it answers them all, named after the one of them that says
+    something, and when several do, after none (staff chose none of them). It answers that
+    message (or burst) and their small talk, which waits for no answer of its own; every other
+    message of theirs that says something (a question, a request without "?", a detail, a
+    photo, a voice message, words no longer kept) stays waiting, and `still` says how many
+    (the same review, H2: a voice note and a question without "?" had stopped waiting,
+    unsaid)."""
     waiting = await store.support.waiting_messages(user_id, WAITING_READ)
     done = _done_labels(content)
     weights = {message: said_weight(text, done) for message, text in waiting}
-    # max keeps the first of equals: the newest, as they come newest first.
-    most = max(weights, key=weights.__getitem__) if weights else None
-    if replied is None or most is None:
-        return Answering(most if replied is None else replied)
-    said = weights.get(replied, ASKED)  # answered already: what staff chose to reply to
-    chosen = said >= CUED or (said == SAID and weights[most] < CUED)
-    asked = replied if chosen else most
-    staying = {message for message, said in weights.items() if said == ASKED} - {asked}
-    if not staying:
-        return Answering(asked)
-    answered = tuple(message for message in weights if message not in staying)
-    return Answering(asked, answered, len(staying))
+    if replied is None and not burst:
+        # max keeps the first of equals: the newest, as they come newest first.
+        most = max(weights, key=weights.__getitem__) if weights else None
+        return Answering(most)
+    quoted = True
+    if burst:
+        kept = [message for message in burst if message in weights]
+        asked = max(reversed(kept), key=weights.__getitem__) if kept else burst[0]
+        quoted = sum(weights[message] >= SAID for message in kept) <= 1
+        small_talk = {message for message, said in weights.items() if said < SAID}
+        answered = {asked, *kept} | small_talk
+    else:
+        assert replied is not None
+        if replied not in weights:  # answered already, or among their oldest: its own words
+            words = await asked_words(store, user_id, replied)
+            weights[replied] = said_weight(words or None, done)
+        asked, answered = _replied(weights, replied)
+    still = await store.support.waiting_besides(user_id, answered)
+    if not still:
+        return Answering(asked, quoted=quoted)
+    return Answering(asked, tuple(sorted(answered, reverse=True)), still, quoted)
+
+
+def _replied(weights: dict[int, int], replied: int) -> tuple[int, set[int]]:
+    """Of the talent's messages (their ids, with `said_weight`), what a reply to `replied`
+    answers: the message its heading names (`replied`, or when that is small talk, their
+    newest before it that says something), and the messages it answers: that one, and their
+    small talk, which waits for no answer of its own."""
+    asked = replied
+    if weights[replied] < SAID:
+        before = [message for message, said in weights.items() if said >= SAID]
+        asked = max((message for message in before if message < replied), default=replied)
+    small_talk = {message for message, said in weights.items() if said < SAID}
+    return asked, {asked, replied} | small_talk
 
 
 def quote_of(words: str, limit: int = ANSWERED_EXCERPT) -> str:

@@ -620,16 +620,23 @@ async def staff_message(update: Update, context: BotContext) -> None:
     since = utc_now()  # a talent erased after this gets no record of the answer
     # A holding mark keeps waiting questions listed: offered only when some wait now.
     waited = await store.support.question_waiting(target.user_id)
-    # It starts by naming itself the team's answer to their question, and goes under it: the
-    # one replied to (not their "makasih kak" under it), or (a reply in their topic, or to a
-    # "Terkirim" note) their newest that asks (bot/support.py `answering`). A reply to one
-    # message leaves their other questions listed; staff are told how many.
+    # It starts by naming itself the team's answer to their message, and goes under it: the
+    # one replied to (the question before their "makasih kak" replied to), or the one of a
+    # burst that says something (a reply to its header; none of several), or (a reply in
+    # their topic, or to a "Terkirim" note) their newest that asks (bot/support.py
+    # `answering`). A reply to one message or burst leaves their other messages that say
+    # something waiting; staff are told how many.
     asking = target.kind in ("question", "header")
     replied = target.talent_message_id if asking else None
-    answers = await answering(store, context.content, target.user_id, replied)
+    header_id = reply_to if target.kind == "header" else None
+    burst = () if header_id is None else await store.support.burst(staff_chat, header_id)
+    answers = await answering(store, context.content, target.user_id, replied, burst)
     asked = answers.asked
-    heading = await answer_heading(store, context.content, target.user_id, asked, language)
-    under = asked if asking else target.talent_message_id  # a note: under the answer it names
+    heading = await answer_heading(
+        store, context.content, target.user_id, asked, language, quoted=answers.quoted
+    )
+    # A note: under the answer it names; a header of several questions: under none of them.
+    under = (asked if answers.quoted else None) if asking else target.talent_message_id
     replying = (
         ReplyParameters(under, allow_sending_without_reply=True) if under is not None else None
     )

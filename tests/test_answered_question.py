@@ -6,10 +6,13 @@ holding reply alike."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from bot.emulator import EmulatedChat
 from bot.leads.export import plain_text
+from bot.support import quote_of
 from bot.texts import Text
-from tests.conftest import ADMIN_ID
+from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import Harness
 from tests.leads import CONTENT, MUSICIAN, Seed, seeded
 from tests.test_support import answer, answer_words, ask, staff_member
@@ -98,3 +101,164 @@ async def test_an_answer_to_only_an_okay_quotes_nothing(
     assert sari.last_message.text == (
         f"{heading(Text.SUPPORT_REPLY_HEADING_PLAIN)}\n\nSip, ditunggu ya."
     )
+
+
+REQUEST = "Mohon info syarat usia untuk program koproduksi"
+SPOTIFY = "Apakah lagu yang sudah rilis di Spotify tahun lalu masih boleh dikirim?"
+AGE = "Apakah saya masih bisa ikut kalau umur saya 45?"
+FILMS = "Saya juga punya 2 film pendek yang sudah tayang di festival"
+
+
+async def listed(bot: Harness) -> list[list[str]]:
+    """What the Questions tab lists of each talent: their waiting messages (and the staff
+    answers among them), as staff read them."""
+    async with workspace(bot, ADMIN_ID) as client:
+        found = await client.ok("questions")
+    return [[line["text"] for line in talent["questions"]] for talent in found["talents"]]
+
+
+def others_waiting(name: str, count: int) -> str:
+    """The group's confirmation when other messages of the talent's still wait."""
+    return plain_text(
+        CONTENT.text(Text.SUPPORT_DELIVERED_OTHERS, "id", name=name, count=str(count))
+    )
+
+
+async def test_a_group_reply_answers_the_message_replied_to_and_never_the_question_beside_it(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """An attacker's review s57, H1: Kevin asked for the age limit without a "?" and then about
+    Spotify; a reply to the first went to him headed with the Spotify question, under it, and
+    that question left the Questions tab. A reply in the group answers the message replied to
+    (a request, a detail), goes under it, and the question beside it stays waiting."""
+    kevin, rina, tono = (bot.user(first_name=name) for name in ("Kevin", "Rina", "Tono"))
+    staff = staff_member(bot, staff_chat)
+    mark = staff_chat.mark()
+    request, _ = await ask(bot, kevin, REQUEST, SPOTIFY)
+    _, asked_for, _ = staff_chat.messages_since(mark)
+    await answer(bot, staff, staff_chat, "Minimal 17 tahun, kak.", asked_for)
+    got = kevin.last_message
+    assert got.text == f"{heading(Text.SUPPORT_ANSWER_HEADING, question=REQUEST)}\n\n" + (
+        "Minimal 17 tahun, kak."
+    )
+    assert got.reply_to_message_id == request
+    assert staff_chat.last_message.text == others_waiting("Kevin", 1)
+    assert await listed(bot) == [[SPOTIFY, "Minimal 17 tahun, kak."]]
+
+    # A detail after a question: the reply is about the detail, not a yes to the question.
+    mark = staff_chat.mark()
+    _, films = await ask(bot, rina, AGE, FILMS)
+    *_, detail = staff_chat.messages_since(mark)
+    await answer(bot, staff, staff_chat, "Wah, keren! Silakan cantumkan di formulir.", detail)
+    got = rina.last_message
+    assert got.text.startswith(heading(Text.SUPPORT_ANSWER_HEADING, question=quote_of(FILMS)))
+    assert "45" not in got.text
+    assert got.reply_to_message_id == films
+    assert staff_chat.last_message.text == others_waiting("Rina", 1)
+    assert [AGE, "Wah, keren! Silakan cantumkan di formulir."] in await listed(bot)
+
+    # A reply to a greeting with nothing said before it: no quote, under the greeting; the
+    # question after it is not answered by it.
+    mark = staff_chat.mark()
+    hello, _ = await ask(bot, tono, "Halo kak 👋", "Apakah harus punya paspor?")
+    _, greeting, _ = staff_chat.messages_since(mark)
+    await answer(bot, staff, staff_chat, "Halo, Tono!", greeting)
+    assert tono.last_message.text == f"{heading(Text.SUPPORT_ANSWER_HEADING_NONE)}\n\nHalo, Tono!"
+    assert tono.last_message.reply_to_message_id == hello
+    assert staff_chat.last_message.text == others_waiting("Tono", 1)
+    assert ["Apakah harus punya paspor?", "Halo, Tono!"] in await listed(bot)
+
+
+async def test_a_group_reply_to_one_question_leaves_media_and_requests_waiting_and_says_so(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """An attacker's review s57, H2: after a reply to Kevin's passport question, his voice
+    note, his captioned photo and his question without "?" left the Questions tab, and the
+    group read only "Terkirim". Every message that says something stays waiting; only his
+    small talk ("makasih kak") is answered with it; the group is told how many wait."""
+    kevin = bot.user(first_name="Kevin")
+    mark = staff_chat.mark()
+    await bot.send(kevin, "/tanya")
+    await bot.act(kevin, kevin.send_voice)
+    await bot.act(kevin, kevin.send_photo, caption="Poster film kami, boleh ikut dengan ini")
+    await ask(
+        bot,
+        kevin,
+        "Kak mau tanya syarat usia untuk program film berapa tahun",
+        "Apakah harus punya paspor untuk ikut?",
+        "makasih kak",
+    )
+    passport = staff_chat.messages_since(mark)[-2]
+    await answer(bot, staff_member(bot, staff_chat), staff_chat, "Tidak perlu, kak.", passport)
+    assert kevin.last_message.text.startswith(
+        heading(Text.SUPPORT_ANSWER_HEADING, question="Apakah harus punya paspor untuk ikut?")
+    )
+    assert staff_chat.last_message.text == others_waiting("Kevin", 3)
+    assert await listed(bot) == [
+        [
+            "[voice]",
+            "[photo] Poster film kami, boleh ikut dengan ini",
+            "Kak mau tanya syarat usia untuk program film berapa tahun",
+            "Tidak perlu, kak.",
+        ]
+    ]
+    # He reads the same on /status: three messages still wait for the team.
+    assert len((await bot.store.support.own_questions(kevin.id)).waiting) == 3
+
+
+async def test_a_question_whose_words_the_log_no_longer_keeps_still_waits(
+    make_bot: Any, staff_chat: EmulatedChat
+) -> None:
+    """The same review, H2: a question past the day's log budget reads as no words, and had
+    stopped waiting with a reply to the question after it. It waits, and staff are told."""
+    bot: Harness = await make_bot(
+        admin_ids=frozenset({ADMIN_ID}), staff_chat_id=STAFF_CHAT_ID, log_text_per_day=1500
+    )
+    sari = bot.user(first_name="Sari")
+    mark = staff_chat.mark()
+    await ask(bot, sari, "Kak, " + "tolong jelaskan syarat dokumennya " * 60, "Perlu paspor?")
+    *_, passport = staff_chat.messages_since(mark)
+    [_, (_, words)] = await bot.store.support.waiting_messages(sari.id, 5)  # newest first
+    assert words is None  # the log kept only its length
+    await answer(bot, staff_member(bot, staff_chat), staff_chat, "Perlu, kak.", passport)
+    assert staff_chat.last_message.text == others_waiting("Sari", 1)
+    assert len(await bot.store.support.waiting_messages(sari.id, 5)) == 1
+
+
+async def test_a_reply_to_a_header_answers_the_messages_under_it(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """A reply to the header of a talent's messages ("💬 Pertanyaan dari …") answers those
+    messages: headed with, and under, the one of them that says something; with several,
+    none is quoted (staff chose none). What they sent before it still waits."""
+    kevin, joko = bot.user(first_name="Kevin"), bot.user(first_name="Joko")
+    staff = staff_member(bot, staff_chat)
+    mark = staff_chat.mark()
+    await ask(bot, kevin, REQUEST, "Apakah harus punya paspor?")
+    *_, passport = staff_chat.messages_since(mark)
+    await answer(bot, staff, staff_chat, "Tidak perlu, kak.", passport)
+    mark = staff_chat.mark()
+    sent = []
+    for text in ("Halo kak 👋", "Boleh kirim lewat email?"):  # after the answer: a new header
+        update = kevin.send(text)
+        await bot.settle(update)
+        sent.append(update["message"]["message_id"])
+    header = staff_chat.messages_since(mark)[0]
+    assert header.text.startswith("💬 Pertanyaan dari Kevin")
+    await answer(bot, staff, staff_chat, "Boleh, kak.", header)
+    got = kevin.last_message
+    quoted = heading(Text.SUPPORT_REPLY_HEADING, message="Boleh kirim lewat email?")
+    assert got.text == f"{quoted}\n\nBoleh, kak."
+    assert got.reply_to_message_id == sent[-1]
+    assert staff_chat.last_message.text == others_waiting("Kevin", 1)
+    assert [text for _, text in await bot.store.support.waiting_messages(kevin.id, 9)] == [REQUEST]
+
+    mark = staff_chat.mark()
+    await ask(bot, joko, FILMS, "Boleh kirim trailernya juga?")
+    header = staff_chat.messages_since(mark)[0]
+    await answer(bot, staff, staff_chat, "Boleh semua, kak.", header)
+    got = joko.last_message
+    assert got.text == f"{heading(Text.SUPPORT_ANSWER_HEADING_PLAIN)}\n\nBoleh semua, kak."
+    assert got.reply_to_message_id is None
+    assert staff_chat.last_message.text == "✅ Terkirim ke Joko"
+    assert not await bot.store.support.question_waiting(joko.id)

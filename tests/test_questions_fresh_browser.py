@@ -75,9 +75,9 @@ async def test_a_check_sees_the_list_change_exactly_when_it_does(
         assert await check() != drawn
         drawn = await listed()
         assert await check() == drawn
-        # A new message of a talent listed (no "?" of its own: a colleague's reply to her
-        # question answers it too, while another question with one would stay listed).
-        await ask(bot, mia, "Oh ya, visanya juga kak.")
+        # A new message of a talent listed (small talk: a colleague's reply to her question
+        # answers it too, while any message that says something would stay listed).
+        await ask(bot, mia, "Oke kak, ditunggu ya.")
         assert await check() != drawn
         drawn = await listed()
         holding = {"talent": james.id, "text": "Kami cek dulu, kak.", "holding": True}

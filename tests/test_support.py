@@ -139,9 +139,14 @@ async def test_question_is_relayed_with_header_and_answer_comes_back(
     assert delivered.text == f"{heading}\n\nBisa! Daftar lewat /daftar ya."
     assert delivered.reply_to_message_id == question["message"]["message_id"]
     assert delivered.button_texts == ["💬 Balas tim kami"]
-    # Her other message asks nothing ("Kami dari Bandung."): answered with it, nothing waits.
-    assert staff_chat.last_message.text == "✅ Terkirim ke Sari Dewi"
-    assert await bot.store.support.question_waiting(sari.id) is False
+    # Her other message says something ("Kami dari Bandung."): it still waits, and staff are
+    # told (an attacker's review s57, H2: what had no "?" stopped waiting unsaid).
+    assert staff_chat.last_message.text == shown(
+        Text.SUPPORT_DELIVERED_OTHERS, name="Sari Dewi", count="1"
+    )
+    assert [text for _, text in await bot.store.support.waiting_messages(sari.id, 5)] == [
+        "Kami dari Bandung."
+    ]
 
     log = await bot.store.log.for_chat(sari.id)
     incoming = [entry.text for entry in log if entry.direction == "in" and entry.kind == "text"]
@@ -311,11 +316,16 @@ async def test_media_is_relayed_both_ways(bot: Harness, staff_chat: EmulatedChat
     assert delivered.kind == "photo"
     assert delivered.photo == b"JPEG-answer"
     assert delivered.text == "Contoh poster"
-    # The file and the voice message have no words that ask: answered with the photo.
-    assert staff_chat.last_message.text == "✅ Terkirim ke Budi"
-    assert await bot.store.support.question_waiting(budi.id) is False
+    # The file and the voice message may ask anything: they still wait, and staff are told (an
+    # attacker's review s57, H2: a voice note stopped waiting with the photo, unsaid).
+    assert staff_chat.last_message.text == shown(
+        Text.SUPPORT_DELIVERED_OTHERS, name="Budi", count="2"
+    )
     await bot.act(admin, admin.send, "Terima kasih, Budi.", chat=staff_chat, reply_to=voice)
-    assert staff_chat.last_message.text == "✅ Terkirim ke Budi"
+    assert staff_chat.last_message.text == shown(
+        Text.SUPPORT_DELIVERED_OTHERS, name="Budi", count="1"
+    )
+    assert len(await bot.store.support.waiting_messages(budi.id, 5)) == 1  # the file
     log = await bot.store.log.for_chat(budi.id)
     kinds = [(entry.direction, entry.kind) for entry in log if entry.kind != "command"]
     assert ("in", "photo") in kinds

@@ -64,6 +64,25 @@ AND (r.created_at <= COALESCE((SELECT s.created_at FROM conversation_log s WHERE
     + _ANSWERED_BY_NAME
     + ")\n"
 )
+# How many of their messages wait besides some (a JSON list of their message ids): those a
+# reply in the staff group to one message leaves waiting (bot/support.py `answering`).
+WAITING_BESIDES = (
+    "SELECT COUNT(DISTINCT r.talent_message_id)"  # noqa: S608 - constants, ids bound as JSON
+    + WAITING_FROM
+    + "AND r.user_id = ? AND r.talent_message_id NOT IN (SELECT value FROM json_each(?))"
+)
+# Their messages a burst's header stands for (the header replied to in the staff group): those
+# relayed after it, before the talent's next header in that chat.
+BURST = """
+SELECT q.talent_message_id FROM relayed_messages h
+JOIN relayed_messages q ON q.user_id = h.user_id AND q.staff_chat_id = h.staff_chat_id
+    AND q.kind = 'question' AND q.id > h.id
+    AND NOT EXISTS (SELECT 1 FROM relayed_messages n WHERE n.user_id = h.user_id
+        AND n.staff_chat_id = h.staff_chat_id AND n.kind = 'header' AND n.id > h.id
+        AND n.id < q.id)
+WHERE h.staff_chat_id = ? AND h.staff_message_id = ? AND h.kind = 'header'
+ORDER BY q.id
+"""
 # Their newest messages that wait, with their words when the log keeps them as text (a staff
 # answer is named after one of them: bot/support.py `answering`).
 WAITING_MESSAGES = (
@@ -343,6 +362,18 @@ class SupportRelay:
             if found.get(int(row["talent_message_id"])) is None:
                 found[int(row["talent_message_id"])] = text
         return list(found.items())
+
+    async def waiting_besides(self, user_id: int, answered: Collection[int]) -> int:
+        """How many of the talent's messages wait for an answer besides `answered` (their
+        message ids)."""
+        ids = json.dumps(sorted(set(answered)))
+        return int(await self._db.fetch_value(WAITING_BESIDES, (user_id, ids)) or 0)
+
+    async def burst(self, staff_chat_id: int, header_message_id: int) -> list[int]:
+        """The talent's message ids a burst's header in the staff chat stands for: the messages
+        relayed under it, oldest first (none for a message that is no header)."""
+        rows = await self._db.fetch_all(BURST, (staff_chat_id, header_message_id))
+        return [int(row["talent_message_id"]) for row in rows]
 
     async def own_questions(self, user_id: int) -> OwnQuestions:
         """What the talent reads of their messages to staff on /status: those that wait, and

@@ -3,7 +3,7 @@ without a lead, and the reply to each.
 
 "Waiting" is read from what is stored (bot/store/support.py `WAITING_FROM`): a question
 relayed to staff after the talent's last staff answer, from the staff group or the workspace,
-that was not a holding reply nor a reply in the group to another question of theirs. The reply
+that was not a holding reply nor a reply in the group to another message of theirs. The reply
 is a lead page's reply (bot/web/actions.py `answer`): from the bot, logged as a staff answer
 (so the question stops waiting, unless it is marked as a holding reply: then it stays, with the
 holding reply under it), noted in the staff group under the question, and recorded in the
