@@ -260,8 +260,9 @@ def _said(word: str) -> str | None:
 
 # In ask mode, saying one is done asking ("udh bro", "udah", "done", "itu aja"): the "Selesai
 # bertanya" button typed (a talents' review s57, L8: "udh bro" went to staff as a question).
-# A word of it alone is also "yes, already" ("udah", "done", "selesai" to "Sudah kirim
-# linknya?"): it may answer what staff just asked; a phrase of it ("itu aja") never does.
+# A word of it is also "yes, already" ("udah", "done", "selesai" to "Sudah kirim linknya?"):
+# it may answer what staff just asked, alone or in a closing ("udah kak itu aja", "sudah,
+# makasih": an attacker's review s57, L4); a phrase of it without one ("itu aja") never does.
 _DONE = frozenset(
     "udah udh sudah sdh dah uda udahan sudahan done selesai cukup kelar beres finished"  # noqa: SIM905 -- a word list reads best as words
     " enough".split()
@@ -281,11 +282,13 @@ _DONE_AROUND = (
 )
 
 
-def done_asking(text: str) -> Literal["done", "maybe"] | None:
+def done_asking(text: str) -> Literal["done", "answers", "maybe"] | None:
     """Whether a short message in ask mode only says the talent is done asking: "done" in a
-    phrase ("udh bro itu aja", "that's all, thanks"), "maybe" with a word of it alone ("udh
-    bro", "done", "cukup kak, makasih"), which may also answer "Sudah daftar?"; None for
-    anything more. Pure words."""
+    phrase without a yes ("itu aja kak, makasih", "that's all, thanks"); "answers" with a
+    yes in a closing ("udah kak itu aja", "sudah, makasih", "done, thanks"), which may also
+    answer "Sudah kirim linknya?" and then closes after going to staff; "maybe" with a word of
+    it alone ("udh bro", "done", "cukup kak"), which may answer it and leaves ask mode open;
+    None for anything more. Pure words."""
     if len(text) > _SAID_LONGEST or "?" in text:
         return None
     folded = text.casefold().replace("\u2019", "'")  # a curly apostrophe, as phones type it
@@ -296,9 +299,10 @@ def done_asking(text: str) -> Literal["done", "maybe"] | None:
         if known is None:
             return None  # most messages: their first word
         found.append(known)
-    if phrased:
-        return "done"
-    return "maybe" if not _DONE.isdisjoint(found) else None
+    yes = not _DONE.isdisjoint(found)
+    if phrased or (yes and not _THANKING.isdisjoint(found)):
+        return "answers" if yes else "done"
+    return "maybe" if yes else None
 
 
 class SupportDesk:
@@ -358,6 +362,12 @@ class SupportDesk:
         answered (not only /tanya pressed)."""
         session = await self._store.support.session(user_id)
         return session.asking and session.last_relayed_at is not None
+
+    async def within_limit(self, user_id: int) -> bool:
+        """Whether a message of the talent's sent now would be relayed (in ask mode, under the
+        rate limit), without counting it."""
+        session = await self._store.support.session(user_id)
+        return admit(session, self._clock())[0].verdict is Verdict.RELAY
 
     async def close(self, user_id: int) -> bool:
         """Take the talent out of ask mode; True if they were in it."""

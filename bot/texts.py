@@ -306,6 +306,7 @@ class Text(StrEnum):
     SUPPORT_RELAYED_MARK = "support_relayed_mark"
     SUPPORT_DONE = "support_done"
     SUPPORT_DONE_SENT = "support_done_sent"
+    SUPPORT_DONE_PASSED = "support_done_passed"
     SUPPORT_CLOSED = "support_closed"
     SUPPORT_RATE_LIMITED = "support_rate_limited"
     SUPPORT_RELAY_FAILED = "support_relay_failed"

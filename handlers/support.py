@@ -214,9 +214,16 @@ async def done(update: Update, context: BotContext, *, menu_after: bool = True) 
     desk = _desk(context)
     await desk.close(user.id)
     await desk.answer_enough(user.id)
-    # A question of theirs waits for staff: said plainly, not "if you sent one" (a review).
-    sent = await context.services.store.support.question_waiting(user.id)
-    done_text = context.text(Text.SUPPORT_DONE_SENT if sent else Text.SUPPORT_DONE)
+    # A question of theirs waits for staff: said plainly, not "if you sent one" (a review);
+    # a closing typed that went to staff first ("udah kak itu aja"): that it went.
+    store = context.services.store
+    typed = update.message
+    key = Text.SUPPORT_DONE
+    if typed is not None and await store.support.was_relayed(user.id, typed.message_id):
+        key = Text.SUPPORT_DONE_PASSED
+    elif await store.support.question_waiting(user.id):
+        key = Text.SUPPORT_DONE_SENT
+    done_text = context.text(key)
     if not menu_after:
         await show(update, done_text)
         return
@@ -226,15 +233,55 @@ async def done(update: Update, context: BotContext, *, menu_after: bool = True) 
 
 async def typed_done(update: Update, context: BotContext, text: str) -> bool:
     """In ask mode, "udh bro", "done", "itu aja": the Done button typed, not a question for
-    staff (a talents' review s57, L8: "udh bro" went to staff and /status counted it). "udah"
-    or "done" alone right after a staff answer that asks something ("Sudah kirim linknya,
-    kak?") answers it: it goes to staff. True if it is the Done button (the caller presses
-    it)."""
+    staff (a talents' review s57, L8: "udh bro" went to staff and /status counted it). When the
+    team's answer they reply to asks something ("Sudah kirim linknya, kak?"), a yes in it
+    answers that: "udah" or "done" alone goes to staff and ask mode stays open; a closing with
+    it ("udah kak itu aja", "sudah, makasih") goes to staff, then ask mode closes (an
+    attacker's review s57, L4: "udah kak itu aja" never reached staff). True if it is the Done
+    button (the caller presses it)."""
     said = done_asking(text)
     user = update.effective_user
     if said is None or user is None:
         return False  # most messages: no read of the store
-    return said == "done" or not await _staff_asked(context, user.id)
+    if said == "done" or not await _team_asked(context, user.id):
+        return True  # nothing in it answers the team
+    if said == "maybe":
+        return False  # their answer: it goes to staff as any message
+    return await _passed_on(update, context)
+
+
+async def _team_asked(context: BotContext, user_id: int) -> bool:
+    """Whether what the talent writes now answers a question of the team's: their latest
+    answer asks something (`_staff_asked`), or "Balas tim kami" was just pressed under one
+    that does (an older answer, the newest asking nothing)."""
+    if await _staff_asked(context, user_id):
+        return True
+    store = context.services.store
+    session = await store.support.session(user_id)
+    pressed = session.reply_answer_id  # kept until what they send next opens its burst
+    if pressed is None:
+        return False
+    return "?" in (await store.support.answer_words(user_id, pressed) or "")
+
+
+async def _passed_on(update: Update, context: BotContext) -> bool:
+    """A closing that answers the team ("udah kak itu aja"): to staff, as any message, without
+    "I keep passing your messages on" (ask mode closes next). Whether it went (or had gone,
+    an update replayed); False over the rate limit, or if the staff chat could not be
+    reached: then it is read as any message of theirs is (held and said, or tried again)."""
+    user, message = update.effective_user, update.message
+    if user is None or message is None or not questions_open(context):
+        return False
+    desk = _desk(context)
+    if not await desk.within_limit(user.id):
+        return False
+    admission = await desk.admit(user.id, message.message_id)
+    if admission.verdict is Verdict.DUPLICATE:
+        return True
+    talent = context.talent or await context.services.store.users.get(user.id)
+    if admission.verdict is not Verdict.RELAY or talent is None:
+        return False
+    return await _relay(update, context, talent, _Sent.of(message), admission)
 
 
 async def _staff_asked(context: BotContext, user_id: int) -> bool:

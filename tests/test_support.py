@@ -738,6 +738,50 @@ async def test_saying_done_in_words_in_ask_mode_is_the_done_button(
     assert form.text.startswith(shown(Text.INTAKE_BACK_TO_FORM))
 
 
+async def test_a_closing_that_answers_the_team_reaches_staff_before_ask_mode_closes(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """An attacker's review s57, L4: staff asked "Sudah kirim linknya ke email kami, kak?", Rina
+    pressed "Balas tim kami" and typed "udah kak itu aja": she read that her next messages no
+    longer go to the team, and staff never got her yes. A closing with a yes in it, when the
+    team's answer asks something, goes to staff first, then ask mode closes; one without a
+    yes, or with nothing asked, only closes."""
+    rina = bot.user(first_name="Rina")
+    copy = await relayed_question(bot, staff_chat, rina, "Boleh kirim portofolio lewat email?")
+    mina = staff_member(bot, staff_chat)
+    await answer(bot, mina, staff_chat, "Boleh. Sudah kirim linknya ke email kami, kak?", copy)
+    passed = shown(Text.SUPPORT_DONE_PASSED)
+    for closing in ("udah kak itu aja", "sudah, makasih kak"):
+        await bot.press(rina, "💬 Balas tim kami")
+        mark = staff_chat.mark()
+        [done] = await bot.send(rina, closing)
+        assert staff_chat.messages_since(mark)[-1].text == closing  # staff have her answer
+        assert done.text.startswith(passed), closing  # and she reads that it went
+        assert CONTENT.text(Text.BTN_PROGRAMS, "id") in done.button_texts  # the menu
+        assert not (await bot.store.support.session(rina.id)).asking
+    # Without a yes, a closing answers nothing: it only closes.
+    await bot.press(rina, "💬 Balas tim kami")
+    mark = staff_chat.mark()
+    [done] = await bot.send(rina, "itu aja kak, makasih")
+    assert done.text.startswith(shown(Text.SUPPORT_DONE_SENT))
+    assert staff_chat.messages_since(mark) == []
+    # "Balas tim kami" under an older answer that asked, the newest asking nothing: the yes
+    # answers the one she replies to.
+    await answer(bot, mina, staff_chat, "Pengumumannya 5 Mei, kak.", staff_chat.last_message)
+    asked = next(m for m in rina.messages if "Sudah kirim linknya" in m.text)
+    await bot.act(rina, rina.press, "💬 Balas tim kami", message=asked)
+    mark = staff_chat.mark()
+    [done] = await bot.send(rina, "udah kak itu aja")
+    assert staff_chat.messages_since(mark)[-1].text == "udah kak itu aja"
+    assert done.text.startswith(passed)
+    # With nothing asked of her, the same words only close.
+    await bot.press(rina, "💬 Balas tim kami")
+    mark = staff_chat.mark()
+    [done] = await bot.send(rina, "udah kak itu aja")
+    assert staff_chat.messages_since(mark) == []
+    assert not done.text.startswith(passed)
+
+
 async def test_checking_status_between_messages_to_the_team_keeps_the_conversation(
     bot: Harness, staff_chat: EmulatedChat
 ) -> None:
