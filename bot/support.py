@@ -267,10 +267,12 @@ _DONE = frozenset(
     "udah udh sudah sdh dah uda udahan sudahan done selesai cukup kelar beres finished"  # noqa: SIM905 -- a word list reads best as words
     " enough".split()
 )
-# "itu aja", "segitu dulu", "that's it", "that's all", "nothing else": done, said in a phrase.
+# "itu aja", "segitu dulu", "that's it", "that's all", "nothing else", "gak jadi" (never mind:
+# a staff re-check s57, relayed and listed as waiting): done, said in a phrase.
 _DONE_SAID = re.compile(
     r"\b(?:(?:itu|segitu|gitu|ini)\s+(?:aja|saja|doang|dulu)|that'?s\s+(?:it|all)"
-    r"|that\s+is\s+all|nothing\s+else|no\s+more\s+questions?)\b"
+    r"|that\s+is\s+all|nothing\s+else|no\s+more\s+questions?"
+    r"|(?:ga|gak|gk|nggak|ngga|enggak|tidak|tdk)\s+jadi|never\s*mind)\b"
 )
 _DONE_AROUND = (
     _SAID_AROUND

@@ -23,6 +23,7 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.commands import only_looks
 from bot.content import LANGUAGES
+from bot.leads.slips import types_label
 from bot.store import User, utc_now
 from bot.store.audit import Actor
 from bot.store.conversation import AnsweredBy
@@ -239,6 +240,9 @@ async def typed_done(update: Update, context: BotContext, text: str) -> bool:
     it ("udah kak itu aja", "sudah, makasih") goes to staff, then ask mode closes (an
     attacker's review s57, L4: "udah kak itu aja" never reached staff). True if it is the Done
     button (the caller presses it)."""
+    labels = [context.content.text(Text.BTN_ASK_DONE, language) for language in ("id", "en")]
+    if any(types_label(text, label) for label in labels):
+        return True  # "Selesai bertanya", "Done asking": the button's own words (a re-check)
     said = done_asking(text)
     user = update.effective_user
     if said is None or user is None:

@@ -709,7 +709,10 @@ async def test_saying_done_in_words_in_ask_mode_is_the_done_button(
     staff answer that asks something answers it, and goes to staff."""
     ancha = bot.user(first_name="Ancha")
     copy = await relayed_question(bot, staff_chat, ancha, "Crew hiphop bisa daftar bro?")
-    for closing in ("udh bro", "itu aja kak, makasih", "done"):
+    # A staff re-check: the button's own words ("Selesai bertanya", "Done asking") and "gak
+    # jadi deh" (never mind) went to staff and stayed waiting.
+    closings = ("udh bro", "itu aja kak, makasih", "done", "Selesai bertanya", "done asking")
+    for closing in (*closings, "gak jadi deh"):
         mark = staff_chat.mark()
         [done] = await bot.send(ancha, closing)
         assert done.text.startswith(shown(Text.SUPPORT_DONE_SENT)), closing
