@@ -44,6 +44,7 @@ from bot.answers.text import words as message_words
 from bot.answers.words import NEWS_OF, REPLYING
 from bot.commands import ASK
 from bot.content import LANGUAGES, Content, Markup
+from bot.leads.asked_questions import note_question
 from bot.leads.intent_words import closes_choice
 from bot.leads.slips import types_label
 from bot.store import Store, User
@@ -513,8 +514,8 @@ async def answer_heading(
     without the quote when it is not text or no longer kept, or not `quoted` (one of several
     it answers); a message from the team when no question of theirs is at hand, or when
     `asked` only said thanks, okay or hello."""
-    if asked is None:  # no question of theirs waits (a follow-up, staff writing first)
-        return content.text(Text.SUPPORT_ANSWER_HEADING_NONE, language)
+    if asked is None:  # nothing of theirs waits: their form note's question, if unanswered
+        return await _note_heading(store, content, user_id, language)
     words = await asked_words(store, user_id, asked)
     said = said_weight(words or None, _done_labels(content))
     question = quote_of(words) if words and said > NOTHING_SAID and quoted else ""
@@ -529,6 +530,20 @@ async def answer_heading(
     if not question:
         return content.text(Text.SUPPORT_ANSWER_HEADING_PLAIN, language)
     return content.text(Text.SUPPORT_ANSWER_HEADING, language, question=question)
+
+
+async def _note_heading(store: Store, content: Content, user_id: int, language: str) -> str:
+    """The heading when no message of theirs waits: the team's answer to the question in
+    their form's note to the team (their latest lead's), while no staff answer has reached
+    them since they sent it, as for a /tanya question (a staff re-check s57, N1); else a
+    message from the team."""
+    latest = await store.applications.latest_lead(user_id)
+    lead = None if latest is None else await store.leads.get(latest[0])
+    if lead is not None and lead.submitted_at is not None:
+        question = note_question(lead.answers)
+        if question and not await store.support.answered_since(user_id, lead.submitted_at):
+            return content.text(Text.SUPPORT_ANSWER_HEADING, language, question=quote_of(question))
+    return content.text(Text.SUPPORT_ANSWER_HEADING_NONE, language)
 
 
 async def asked_words(store: Store, user_id: int, asked: int | None) -> str:

@@ -1006,6 +1006,8 @@ class Text(StrEnum):
     WS_LOG_NO_TEXT = "ws_log_no_text"
     WS_LEAD_QUESTIONS = "ws_lead_questions"
     WS_QUESTIONS_NONE = "ws_questions_none"
+    WS_LEAD_NOTE_QUESTION = "ws_lead_note_question"
+    WS_LEAD_NOTE_WAITING_TAG = "ws_lead_note_waiting_tag"
     WS_STAFF_ANSWER = "ws_staff_answer"
     WS_REPLY_LABEL = "ws_reply_label"
     WS_LEAD_QUESTION_WAITING = "ws_lead_question_waiting"

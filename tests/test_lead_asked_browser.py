@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from bot.leads.export import plain_text
 from bot.texts import Text
 from tests.browser import PHONE, Chromium, page_url, served, watched
 from tests.conftest import ADMIN_ID
@@ -16,6 +17,7 @@ from tests.leads import CONTENT, FILMMAKER, MUSICIAN, Seed, seeded
 from tests.test_support import ask
 
 BUDI, SARAH = 7101, 7102
+ASKED_IN_NOTE = "Siapa yang bisa kami hubungi?"
 
 
 def t(key: Text, **values: Any) -> str:
@@ -25,7 +27,7 @@ def t(key: Text, **values: Any) -> str:
 async def test_the_top_of_a_lead_page_says_a_question_waits_and_jumps_to_the_reply(
     bot: Harness, chromium: Chromium, screens: Path | None
 ) -> None:
-    note = "Kami band dari Bali. Siapa yang bisa kami hubungi?"
+    note = f"Kami band dari Bali. {ASKED_IN_NOTE}"
     await seeded(
         bot.database,
         [
@@ -77,9 +79,37 @@ async def test_the_top_of_a_lead_page_says_a_question_waits_and_jumps_to_the_rep
         asked = page.locator(".lead-head .notice.asked")
         assert await lines(asked) == [t(Text.WS_LEAD_NOTE_ASKS), t(Text.WS_LEAD_JUMP_REPLY)]
         await seen.shot(screens, "lead-note-asks-360-light")
+        # The button lands on her note as the question that waits, never on "no questions
+        # yet", and the reply's heading quotes its question (a staff re-check s57, N1).
+        await asked.get_by_role("button", name=t(Text.WS_LEAD_JUMP_REPLY)).click()
+        await page.wait_for_function("document.activeElement.tagName === 'TEXTAREA'")
+        questions = page.locator("section.card", has=page.locator(".reply-heading"))
+        note_line = questions.locator("li.kind-form_note")
+        meta = await note_line.locator(".meta").inner_text()
+        assert meta.startswith(f"{t(Text.WS_LEAD_NOTE_QUESTION)} · ")
+        assert await note_line.locator(".tag.waiting").inner_text() == t(
+            Text.WS_LEAD_NOTE_WAITING_TAG
+        )
+        assert await note_line.locator(".words").inner_text() == note
+        assert await questions.get_by_text(t(Text.WS_QUESTIONS_NONE)).count() == 0
+        heading = plain_text(
+            CONTENT.text(Text.SUPPORT_ANSWER_HEADING, "id", question="…" + ASKED_IN_NOTE)
+        )
+        shown_heading = t(Text.WS_REPLY_HEADING_SHOWN, heading=heading)
+        assert await questions.locator(".reply-heading").inner_text() == shown_heading
+        for shade in ("light", "dark"):
+            await page.emulate_media(color_scheme=shade)
+            await seen.shot(screens, f"lead-note-question-360-{shade}")
+        await page.emulate_media(color_scheme="light")
         await reply.fill("Hubungi kami lewat bot ini saja, kak.")
         await page.get_by_role("button", name=t(Text.WS_REPLY_SEND)).click()
         await page.locator(".lead-head .notice.asked").wait_for(state="detached")
+        # Answered: her note stays in the box above the answer, no longer tagged as waiting.
+        await questions.locator("li.kind-staff_answer").wait_for()
+        assert await questions.locator("li.kind-form_note .tag.waiting").count() == 0
+        assert (
+            await questions.locator("li.kind-staff_answer .answer-heading").inner_text()
+        ) == heading
         assert seen.errors == [] and seen.alerts == []
 
 

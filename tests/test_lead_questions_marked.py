@@ -41,3 +41,22 @@ async def test_a_question_in_the_note_to_the_team_is_marked_on_the_lead_until_an
     await apply(bot, sari, MUSICIAN)
     (page,) = await bot.send(admin, "/lead KOC-000002")
     assert marked not in page.text
+
+
+async def test_the_answer_to_a_question_in_the_note_names_it_as_a_tanya_answer_does(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """Sarah asks only in her form's note to the team; the first reply from her lead page
+    comes headed as the team's answer to that question, not as a bare message from the team
+    (a staff re-check s57, N1); a follow-up after it is a message from the team again."""
+    sarah = bot.user(first_name="Sarah", language_code="en")
+    note = "We are developing a feature with a Busan writer. Who should we talk to?"
+    await apply(bot, sarah, {**MUSICIAN, "message": note}, language="en")
+    quoted = shown(Text.SUPPORT_ANSWER_HEADING, "en", question="…Who should we talk to?")
+    async with workspace(bot, ADMIN_ID) as client:
+        lead = await client.ok("lead", {"id": 1})
+        assert quoted in lead["reply_heading"]
+        await client.ok("reply", {"id": 1, "text": "Write to us here; Sari will help you."})
+        assert sarah.last_message.text == f"{quoted}\n\nWrite to us here; Sari will help you."
+        await client.ok("reply", {"id": 1, "text": "Sari is back on Monday."})
+    assert sarah.last_message.text.startswith(shown(Text.SUPPORT_ANSWER_HEADING_NONE, "en"))

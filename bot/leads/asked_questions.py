@@ -126,3 +126,15 @@ def asks_in_note(answers: dict[str, Any]) -> bool:
     with the lead, and she waited for an answer)."""
     note = answers.get("message")
     return isinstance(note, str) and ("?" in note or "\uff1f" in note)
+
+
+def note_question(answers: dict[str, Any]) -> str:
+    """What the form's note to the team asks, as a staff answer's heading quotes it (a staff
+    re-check s57, N1: the answer came as "A message from our team", naming no question): from
+    its sentence that asks to its last "?", with "…" before it when the note said something
+    first ("…Who should we talk to?"); "" when the note asks nothing."""
+    if not asks_in_note(answers):
+        return ""
+    note = str(answers["message"]).strip()
+    split = answered_then_asked(note)
+    return f"…{asking_part(split[1])}" if split else asking_part(note)

@@ -184,6 +184,10 @@ async def _page(desk: Desk, viewer: Viewer, found: Lead, state: LeadState) -> di
         for key in content.stages
         if forwarding is not None and pipeline_stages.lacks_consent(content, key, state, forwarding)
     ]
+    # The form's note to the team asks something, unanswered since (as /lead marks it).
+    note_asks = asks_in_note(found.answers) and not await store.support.answered_since(
+        found.user_id, state.submitted_at
+    )
     filled_by = None
     if pipeline_stages.in_another_name(found.first_name, state.full_name):
         key = (
@@ -238,18 +242,41 @@ async def _page(desk: Desk, viewer: Viewer, found: Lead, state: LeadState) -> di
         **await records.lead_parts(desk, viewer, found, state),
         "updates": updates,
         "log": {"lines": [log_line(line, labels) for line in lines], "more": more},
-        "questions": [
-            log_line(line, labels)
-            for line in await desk.reads.questions(found.user_id, SHOWN_QUESTIONS)
-        ],
+        "questions": _questions(
+            await desk.reads.questions(found.user_id, SHOWN_QUESTIONS), found, labels, note_asks
+        ),
         # The reply's "balasan sementara" tick is offered only while a question waits; said at
         # the top too, as /lead says it.
         "question_waiting": await store.support.question_waiting(found.user_id),
-        # The form's note to the team asks something, unanswered since (as /lead marks it).
-        "note_asks": asks_in_note(found.answers)
-        and not await store.support.answered_since(found.user_id, state.submitted_at),
+        "note_asks": note_asks,
         "reply_heading": await actions.reply_heading(desk, viewer, found.user_id),
     }
+
+
+def _questions(
+    lines: list[LogLine], found: Lead, labels: Labels, waiting: bool
+) -> list[dict[str, Any]]:
+    """The talent's questions to the team and the answers, newest last, with the form's note
+    to the team in its place when it asks something (a staff re-check s57, N1: the top line
+    said a question waited and this box said "no questions yet"); `waiting`: not answered
+    since they sent it."""
+    shown = [log_line(line, labels) for line in lines]
+    submitted = found.submitted_at
+    if submitted is None or not asks_in_note(found.answers):
+        return shown
+    note = {
+        "id": None,
+        "from": "in",
+        "kind": "form_note",
+        "text": str(found.answers["message"]),
+        "at": wib_text(submitted),
+        "by": None,
+        "holding": False,
+        "heading": None,
+        "waiting": waiting,
+    }
+    shown.insert(sum(1 for line in lines if line.created_at <= submitted), note)
+    return shown
 
 
 async def older_log(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:

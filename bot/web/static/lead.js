@@ -17,12 +17,15 @@ function facts(pairs) {
 
 export function logLine(line, asker = t("log_talent")) {
   // A staff answer with who wrote it, when its line kept that (older answers did not).
+  // The form's note to the team, where it asks something: a question of theirs too.
   const who = line.kind === "staff_answer" ? [t("staff_answer"), line.by].filter(Boolean)
+    : line.kind === "form_note" ? [t("lead_note_question")]
     : [line.from === "in" ? asker : t("log_bot")];
   // The kind as "kind-button", never a bare class name the page styles (.button).
   return h("li", { class: `line ${line.from === "in" ? "in" : "out"} kind-${line.kind}` },
     h("span", { class: "meta" }, [...who, line.at].join(" · "),
-      line.holding ? h("span", { class: "tag holding" }, t("reply_holding_tag")) : null),
+      line.holding ? h("span", { class: "tag holding" }, t("reply_holding_tag")) : null,
+      line.waiting ? h("span", { class: "tag waiting" }, t("lead_note_waiting_tag")) : null),
     // A staff answer under the heading the talent got it with (kept with its log line,
     // bot/web/lead_page.py's "heading"), as their chat shows it.
     line.heading ? h("span", { class: "answer-heading" }, line.heading) : null,
