@@ -5,11 +5,13 @@ answered reads "belum dijawab", not "belum ditanya" (L1: she was asked)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from bot.emulator import EmulatedChat
 from bot.texts import Text
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
-from tests.leads import MUSICIAN, apply, shown
+from tests.leads import CONTENT, MUSICIAN, apply, shown
 from tests.workspace import workspace
 
 ASKS = {**MUSICIAN, "message": "Kami band dari Bali. Siapa yang bisa kami hubungi soal MU:CON?"}
@@ -60,3 +62,17 @@ async def test_the_answer_to_a_question_in_the_note_names_it_as_a_tanya_answer_d
         assert sarah.last_message.text == f"{quoted}\n\nWrite to us here; Sari will help you."
         await client.ok("reply", {"id": 1, "text": "Sari is back on Monday."})
     assert sarah.last_message.text.startswith(shown(Text.SUPPORT_ANSWER_HEADING_NONE, "en"))
+
+
+def test_the_reply_box_has_one_name_in_the_chat_the_workspace_and_the_guide() -> None:
+    """/lead sends staff to "Reply to talent" on the lead's page: the page's box and its jump
+    button bear that name, in each language, as the staff guide names it (a staff re-check
+    s57, N8: the English page said "Reply to registrant")."""
+    guide = (Path(__file__).parents[1] / "docs" / "staff-guide.md").read_text()
+    names = {}
+    for language in ("id", "en"):
+        name = CONTENT.text(Text.WS_REPLY_LABEL, language)
+        assert f"“{name}”" in CONTENT.text(Text.LEAD_NOTE_ASKS, language)
+        assert CONTENT.text(Text.WS_LEAD_JUMP_REPLY, language) == f"↓ {name}"
+        names[language] = name
+    assert f"*{names['id']} / {names['en']}*" in guide
