@@ -1148,6 +1148,7 @@ class Text(StrEnum):
     WS_FILTER_TODAY = "ws_filter_today"
     WS_FILTER_WAITING = "ws_filter_waiting"
     WS_FILTERS_ON = "ws_filters_on"
+    WS_FILTER_SEARCH = "ws_filter_search"
     WS_FILTER_REMOVE = "ws_filter_remove"
     WS_WAITING_ORDER = "ws_waiting_order"
     WS_HISTORY_ANSWERS = "ws_history_answers"

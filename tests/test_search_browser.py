@@ -32,6 +32,12 @@ async def test_search_reads_a_programs_name_and_an_empty_search_points_to_filter
         await page.locator("table.leads tbody tr").nth(2).wait_for()
         assert await rows.count() == 3
         assert "Budi Santoso" not in await page.locator("table.leads").inner_text()
+        # The search in force is said with the filters, and goes with a tap (a staff re-check
+        # s57, N2: nothing but the box said a search still narrowed the list).
+        chosen = page.locator(".chosen-filters")
+        searched = f"{shown(Text.WS_FILTER_SEARCH)}: MU:CON"
+        words = " ".join((await chosen.inner_text()).split())
+        assert words == f"{shown(Text.WS_FILTERS_ON)} {searched} ✕"
 
         await search.fill("keroncong dewi")
         nobody = page.locator(".search-none")
@@ -39,6 +45,8 @@ async def test_search_reads_a_programs_name_and_an_empty_search_points_to_filter
         text = await nobody.inner_text()
         assert shown(Text.LEAD_SEARCH_NONE, words="keroncong dewi") in text
         assert shown(Text.WS_SEARCH_FILTERS_HINT) in text
+        searched = f"{shown(Text.WS_FILTER_SEARCH)}: keroncong dewi"
+        await chosen.get_by_role("button", name=searched).wait_for()
         panel = page.locator(".filters details.more")
         assert not await panel.evaluate("(details) => details.open")
         for scheme in ("light", "dark"):
@@ -48,6 +56,27 @@ async def test_search_reads_a_programs_name_and_an_empty_search_points_to_filter
         await page.emulate_media(color_scheme="light")
         await nobody.get_by_role("button", name=shown(Text.WS_SEARCH_OPEN_FILTERS)).click()
         await page.locator(".filters details.more[open]").wait_for()
-        # The search stays as typed: the panel narrows it, it does not replace it.
-        assert await search.input_value() == "keroncong dewi"
+        # The words that found nobody are cleared: a field chosen now finds its leads.
+        await rows.nth(3).wait_for()
+        assert await search.input_value() == ""
+        assert await chosen.count() == 0
+        sector = page.get_by_role("combobox", name=shown(Text.WS_FILTER_SECTOR))
+        await sector.select_option(value="music")
+        await page.locator(".chosen-filters").wait_for()
+        await rows.nth(3).wait_for(state="detached")
+        assert await rows.count() == 3
+        assert "Budi Santoso" not in await page.locator("table.leads").inner_text()
+        for shade in ("light", "dark"):
+            await page.emulate_media(color_scheme=shade)
+            if screens:
+                await page.screenshot(path=screens / f"search-cleared-filter-phone-{shade}.png")
+        await page.emulate_media(color_scheme="light")
+
+        # A search's ✕ takes it away, the field chosen stays.
+        await search.fill("Maya")
+        await rows.nth(1).wait_for(state="detached")
+        await chosen.get_by_role("button", name=f"{shown(Text.WS_FILTER_SEARCH)}: Maya").click()
+        await rows.nth(2).wait_for()
+        assert await search.input_value() == ""
+        assert await rows.count() == 3
         assert seen.alerts == [] and seen.errors == []

@@ -35,6 +35,8 @@ export function filters(onchange, { stages = true } = {}) {
       onchange: (event) => set(key)(event.target.value) }));
   const active = Object.keys(desk.filter).filter((key) => key !== "q" && desk.filter[key]
     && (stages || key !== "stage"));
+  // A search in force is said with the filters, first (a staff re-check s57, N2: "musisi"
+  // found nobody, and "Bidang: Musik" alone then read as no music leads at all).
   // The panel's heading counts what is set inside it: not a chip's own filter, such as
   // "📅 Masuk hari ini" (a staff review s56: "Filter (1)" with nothing set inside).
   const inPanel = active.filter((key) => PANEL.includes(key));
@@ -42,7 +44,8 @@ export function filters(onchange, { stages = true } = {}) {
   // review: "Masuk hari ini" pushed the list half a screen down); what is on is said below.
   const panel = h("details", { class: "more", open: desk.filtersOpen,
     ontoggle: () => { desk.filtersOpen = panel.open; } });
-  return h("div", { class: "filters" }, search, chosenFilters(active, set),
+  const chosen = desk.filter.q ? ["q", ...active] : active;
+  return h("div", { class: "filters" }, search, chosenFilters(chosen, set),
     fill(panel,
       h("summary", {}, inPanel.length ? `${t("filters")} (${inPanel.length})` : t("filters")),
       h("div", { class: "grid" },
@@ -80,6 +83,7 @@ function filterLabel(key, value) {
     return `${t("filter_stage")}: ${found ? found.label : value}`;
   };
   return {
+    q: () => `${t("filter_search")}: ${value}`,
     today: () => t("filter_today"),
     waiting: () => t("filter_waiting"),
     stage: stageLabel,
@@ -290,7 +294,9 @@ function closedDuplicates(list, reload) {
 
 /** An empty list: none yet, none for the filters, or a search that found nobody, with what
  * the search looks in (the chat's words) and the Filter panel a tap away (a staff review s57:
- * "Shortlist" and "MU:CON" typed found nothing, and nothing pointed to Filter). */
+ * "Shortlist" and "MU:CON" typed found nothing, and nothing pointed to Filter), the search
+ * cleared as it opens: what it found nothing for would narrow every filter to nothing too (a
+ * staff re-check s57, N2: "musisi", then Bidang Musik, still 0). */
 function nothingFound(list, reload) {
   if (!list.search_none) {
     return h("p", { class: "state" },
@@ -298,9 +304,12 @@ function nothingFound(list, reload) {
   }
   return h("div", { class: "state search-none" }, h("p", {}, list.search_none),
     h("p", { class: "hint" }, t("search_filters_hint"), " ",
-      h("button", { class: "button plain open-filters", onclick: () => {
+      h("button", { class: "button plain open-filters", onclick: async () => {
+        clearTimeout(searchTimer); // a search still being typed would come back
+        desk.filter = { ...desk.filter, q: undefined };
+        desk.page = 1;
         desk.filtersOpen = true;
-        reload(false);
+        await reload();
         const panel = document.querySelector(".filters details.more");
         if (panel) panel.scrollIntoView({ block: "nearest" });
       } }, t("search_open_filters"))));
@@ -309,12 +318,12 @@ function nothingFound(list, reload) {
 /** The Leads tab. */
 export async function render(main) {
   const list = await call("leads", { filter: currentFilter(), sort: desk.sort, page: desk.page });
-  const reload = (full = true) => {
+  const reload = async (full = true) => {
     if (!full) {
       draw();
       return;
     }
-    render(main).catch((error) => fill(main, failure(error, () => render(main))));
+    await render(main).catch((error) => fill(main, failure(error, () => render(main))));
   };
   const status = h("p", { class: "export-status", role: "status" });
   const draw = () => fill(main,
