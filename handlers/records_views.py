@@ -135,7 +135,12 @@ def lead_rows(
         label = content.text(Text.BTN_NOT_DUPLICATE, language, reference=mark.other_reference)
         rows.append([button(label, f"{NOT_DUPLICATE}{app}:{mark.other_id}")])
     for item in found.dismissed[:SHOWN_DUPLICATE_BUTTONS]:
-        label = content.text(Text.BTN_MARK_AGAIN, language, reference=item.other_reference)
+        # One pair: as what it marks, under the line naming it; several: which one.
+        label = (
+            content.text(Text.BTN_MARK_AGAIN_POSSIBLE, language)
+            if len(found.dismissed) == 1
+            else content.text(Text.BTN_MARK_AGAIN, language, reference=item.other_reference)
+        )
         rows.append([button(label, f"{MARK_AGAIN}{app}:{item.other_id}")])
     return rows
 
@@ -352,12 +357,21 @@ def history_line(content: Content, language: str, change: LeadChange, names: dic
             author=author,
             changes=Markup(lines),
         )
-    if change.kind == "duplicate":
+    if change.kind in _WITH_OTHER:
         other = change.other_reference or content.text(Text.RECORDS_GONE_REFERENCE, language)
         return content.text(
-            Text.RECORDS_HISTORY_DUPLICATE, language, time=time, author=author, reference=other
+            _WITH_OTHER[change.kind], language, time=time, author=author, reference=other
         )
     return content.text(Text.RECORDS_HISTORY_REOPENED, language, time=time, author=author)
+
+
+# A history entry naming the other lead of a pair: closed as its duplicate, said to be
+# another person, marked as its possible duplicate again.
+_WITH_OTHER = {
+    "duplicate": Text.RECORDS_HISTORY_DUPLICATE,
+    "not_duplicate": Text.RECORDS_HISTORY_NOT_DUPLICATE,
+    "marked_again": Text.RECORDS_HISTORY_MARKED_AGAIN,
+}
 
 
 def waiting_line(content: Content, language: str, item: WaitingLead, days: int) -> str:

@@ -35,6 +35,17 @@ def audited(bot: Harness, action_part: str) -> list[tuple[str, str, dict[str, An
     return [(action, lead, json.loads(detail or "{}")) for action, lead, detail in found]
 
 
+def said_in_history(page: str, key: Text, other: str) -> bool:
+    """Whether a lead page's history has the entry, by the admin (as the chat names them)."""
+    entry = shown(key, time="TIME", author="AUTHOR", reference=other)
+    before, _, after = entry.partition("TIME")
+    when, _, what = after.partition("AUTHOR")
+    return any(
+        line.startswith(before) and line.endswith(what) and when in line
+        for line in page.splitlines()
+    )
+
+
 async def sisters(bot: Harness) -> EmulatedUser:
     """Dewi (KOC-000001) and her sister Putri (KOC-000002, another account, Dewi's phone)."""
     dewi = bot.user(first_name="Dewi")
@@ -69,11 +80,15 @@ async def test_not_a_duplicate_in_the_chat_clears_the_pairs_mark_everywhere_and_
     assert "⚠️" not in page.text
     assert "✋ Bukan duplikat KOC-000001, orang yang berbeda (ditandai " in page.text
     assert close not in page.button_texts and two_people not in page.button_texts
-    again = t(Text.BTN_MARK_AGAIN, reference="KOC-000001")
+    # Its button says as what it marks again (a staff re-check s57, N7), and the decision is
+    # in the history of both leads, by whom, where a colleague looks for it.
+    again = t(Text.BTN_MARK_AGAIN_POSSIBLE)
     assert again in page.button_texts
+    assert said_in_history(page.text, Text.RECORDS_HISTORY_NOT_DUPLICATE, "KOC-000001")
     (first,) = await bot.send(admin, "/lead KOC-000001")
     assert MARK_ON_DEWI not in first.text and "⚠️" not in first.text
     assert "✋ Bukan duplikat KOC-000002" in first.text
+    assert said_in_history(first.text, Text.RECORDS_HISTORY_NOT_DUPLICATE, "KOC-000002")
     (listed,) = await bot.send(admin, "/leads")
     assert "duplikat" not in listed.text
     replies = await bot.send(admin, "/export")
@@ -106,6 +121,8 @@ async def test_not_a_duplicate_in_the_chat_clears_the_pairs_mark_everywhere_and_
         Text.RECORDS_MARKED_AGAIN, reference="KOC-000002", other="KOC-000001"
     )
     assert MARK_ON_PUTRI in page.text and two_people in page.button_texts
+    assert said_in_history(page.text, Text.RECORDS_HISTORY_MARKED_AGAIN, "KOC-000001")
+    assert said_in_history(page.text, Text.RECORDS_HISTORY_NOT_DUPLICATE, "KOC-000001")
     (listed,) = await bot.send(admin, "/leads")
     assert "⚠️ mungkin duplikat dari KOC-000001" in listed.text
     undone = [(action, lead) for action, lead, _ in audited(bot, "undone")]
@@ -184,3 +201,6 @@ async def test_a_pair_said_to_be_two_people_goes_with_an_erased_lead(
     assert rows(bot.database, "SELECT * FROM duplicate_dismissals") == []
     (page,) = await bot.send(admin, "/lead KOC-000002")
     assert "Bukan duplikat" not in page.text and "KOC-000001" not in page.text
+    # The decision stays in Putri's history, naming no erased lead.
+    gone = shown(Text.RECORDS_GONE_REFERENCE)
+    assert said_in_history(page.text, Text.RECORDS_HISTORY_NOT_DUPLICATE, gone)

@@ -5,28 +5,34 @@ s57, M3)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from playwright.async_api import Page
 
 from bot.store.audit import Actor
 from bot.texts import Text
+from bot.web import records as web_records
 from tests.browser import Chromium, dismiss_toast, opened, served
 from tests.conftest import ADMIN_ID
 from tests.harness import Harness
 from tests.leads import CONTENT, FILMMAKER, MUSICIAN, Seed, seeded, shown
+
+HISTORY = CONTENT.text(Text.WS_LEAD_HISTORY, "id")
 
 
 def t(key: Text, language: str = "id", **values: Any) -> str:
     return CONTENT.text(key, language, **values)
 
 
-async def looks(page: Page, screens: Path | None, name: str) -> None:
-    """The Duplikat section on a phone, light and dark (`--workspace-screens`)."""
+async def looks(page: Page, screens: Path | None, name: str, part: str = ".duplicates") -> None:
+    """The Duplikat section (or another part) on a phone, light and dark
+    (`--workspace-screens`)."""
     if screens is None:
         return
-    await page.locator(".duplicates").scroll_into_view_if_needed()
+    await page.locator(part).scroll_into_view_if_needed()
     await page.emulate_media(color_scheme="dark")
     await page.screenshot(path=screens / f"{name}-phone-dark.png")
     await page.emulate_media(color_scheme="light")
@@ -44,7 +50,7 @@ async def test_not_a_duplicate_on_a_lead_page_clears_the_mark_on_page_list_and_b
         ],
     )
     two_people = shown(Text.BTN_NOT_DUPLICATE, reference="KOC-000001")
-    again = shown(Text.BTN_MARK_AGAIN, reference="KOC-000001")
+    again = shown(Text.BTN_MARK_AGAIN_POSSIBLE)
     async with served(bot) as base, chromium.context() as context:
         seen = await opened(context, base, bot, ADMIN_ID)
         page = seen.page
@@ -56,16 +62,23 @@ async def test_not_a_duplicate_on_a_lead_page_clears_the_mark_on_page_list_and_b
         await looks(page, screens, "not-duplicate-before")
 
         await page.get_by_role("button", name=two_people).click()
-        dismissed = page.locator(".duplicates .dismissed", has_text="Bukan duplikat KOC-000001")
-        await dismissed.wait_for()
-        assert await page.locator(".duplicates .notice.mark").count() == 0
+        # Nothing left to deal with: no Duplikat card heads the page any more; the decision
+        # is in the history, by whom, muted, with what ↩️ marks again said (a staff re-check
+        # s57, N7: a "Duplikat" card stayed first, and "Tandai lagi KOC-000001" said not as
+        # what).
+        history = page.locator("section.card", has=page.get_by_role("heading", name=HISTORY))
+        decided = history.locator("li.change.not_duplicate")
+        await decided.wait_for()
+        assert await page.locator(".duplicates").count() == 0
+        assert (await decided.locator(".meta").inner_text()).endswith(" · Admin")
+        assert (await decided.inner_text()).splitlines()[1:] == [
+            shown(Text.WS_HISTORY_NOT_DUPLICATE, reference="KOC-000001"),
+            again,
+        ]
         close = shown(Text.BTN_CLOSE_DUPLICATE, reference="KOC-000001")
         assert await page.get_by_role("button", name=close).count() == 0
-        # Who said so, muted (not the red of a mark); the reference opens Dewi's lead.
-        assert "(ditandai " in await dismissed.inner_text()
-        assert await dismissed.locator("a.lead-link", has_text="KOC-000001").count() == 1
         await dismiss_toast(page)
-        await looks(page, screens, "not-duplicate-after")
+        await looks(page, screens, "not-duplicate-after", "li.change.not_duplicate")
 
         # The list and the board: no mark on either lead.
         await page.locator("#tabs button").first.click()
@@ -77,10 +90,51 @@ async def test_not_a_duplicate_on_a_lead_page_clears_the_mark_on_page_list_and_b
 
         # ↩️ Mark again, from Dewi's page this time: the mark is back.
         await page.locator(".board-card", has_text="Dewi Senja").locator(".open").click()
-        back = shown(Text.BTN_MARK_AGAIN, reference="KOC-000002")
-        await page.get_by_role("button", name=back).click()
+        await history.locator("li.change.not_duplicate").get_by_role("button", name=again).click()
         await page.locator(".duplicates .notice.mark", has_text="KOC-000002").wait_for()
         assert await page.get_by_role("button", name=again).count() == 0
+        marked = shown(Text.WS_HISTORY_MARKED_AGAIN, reference="KOC-000002")
+        assert marked in await history.locator("li.change.marked_again").inner_text()
+        assert seen.alerts == [] and seen.errors == []
+
+
+async def test_a_pair_said_two_people_long_ago_is_still_offered_to_mark_again(
+    bot: Harness, chromium: Chromium, screens: Path | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The history shows the newest entries only: a "not a duplicate" too old to be among them
+    is said, muted, at the top of the history, with its ↩️ Mark again (a staff re-check s57,
+    N7)."""
+    monkeypatch.setattr(web_records, "SHOWN_CHANGES", 1)
+    await seeded(
+        bot.database,
+        [
+            Seed(7001, {**MUSICIAN, "full_name": "Dewi Senja"}),
+            Seed(7002, {**FILMMAKER, "full_name": "Putri Senja", "phone": MUSICIAN["phone"]}),
+        ],
+    )
+    sari = Actor.workspace(ADMIN_ID)
+    assert await bot.store.duplicates.dismiss(2, 1, sari) == "saved"
+    edited = await bot.store.records.edit_answer(
+        2, "city", json.dumps(FILMMAKER["city"]), True, "Sleman", sari
+    )
+    assert edited.outcome == "saved"
+    again = shown(Text.BTN_MARK_AGAIN_POSSIBLE)
+    async with served(bot) as base, chromium.context() as context:
+        seen = await opened(context, base, bot, ADMIN_ID)
+        page = seen.page
+        await page.locator("tbody tr", has_text="Putri Senja").locator("td.col-name").click()
+        history = page.locator("section.card", has=page.get_by_role("heading", name=HISTORY))
+        older = history.locator(".dismissed")
+        await older.wait_for()
+        assert await history.locator("li.change.not_duplicate").count() == 0
+        said, button = [line for line in (await older.inner_text()).splitlines() if line]
+        line = shown(
+            Text.RECORDS_NOT_DUPLICATE_LINE, reference="KOC-000001", author="Admin", time="TIME"
+        )
+        assert said.startswith(line.partition("TIME")[0]) and button == again
+        await older.get_by_role("button", name=again).click()
+        await page.locator(".duplicates .notice.mark", has_text="KOC-000001").wait_for()
+        assert await history.locator(".dismissed").count() == 0
         assert seen.alerts == [] and seen.errors == []
 
 

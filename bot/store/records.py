@@ -299,14 +299,10 @@ class Records:
     # ----- history -------------------------------------------------------------------------
 
     async def changes(self, application_id: int, limit: int) -> tuple[list[LeadChange], int]:
-        """The newest answer changes and duplicate links (newest first), and how many."""
-        rows = await self._db.fetch_all(
-            "SELECT c.*, o.reference AS other_reference,"
-            " (SELECT COUNT(*) FROM lead_changes WHERE application_id = ?) AS total"
-            " FROM lead_changes c LEFT JOIN applications o ON o.id = c.other_id"
-            " WHERE c.application_id = ? ORDER BY c.id DESC LIMIT ?",
-            (application_id, application_id, limit),
-        )
+        """The newest answer changes and duplicate links (newest first), and how many; with
+        them, staff saying it is not a duplicate of a lead and taking that back (their audit
+        entries: `duplicate_dismissals` keeps only the pairs said so now)."""
+        rows = await self._db.fetch_all(_CHANGES, {"lead": application_id, "limit": limit})
         return [_change(row) for row in rows], int(rows[0]["total"]) if rows else 0
 
     # ----- what an admin's next text is for ------------------------------------------------
@@ -454,6 +450,31 @@ async def record_change(
             utc_now(),
         ),
     )
+
+
+# A lead's changes (lead_changes) and its "not a duplicate" decisions and their undoing, as
+# the audit log names them on this lead (`other`: the other lead's reference; no longer found
+# once that lead is erased). A staff re-check s57, N7: the decision was in no history, where
+# a colleague looks for who decided.
+_DISMISSALS = (
+    "SELECT a.id, l.id AS application_id,"
+    " CASE a.action WHEN 'not_duplicate' THEN 'not_duplicate' ELSE 'marked_again' END AS kind,"
+    " a.actor_id, a.via, o.id AS other_id, o.reference AS other_reference, '{}' AS detail,"
+    " a.created_at FROM applications l"
+    " JOIN audit_log a ON a.lead_ref = l.reference"
+    " AND a.action IN ('not_duplicate', 'not_duplicate_undone')"
+    " LEFT JOIN applications o ON o.reference = json_extract(a.detail, '$.other')"
+    " AND o.status = 'submitted'"
+    " WHERE l.id = :lead AND l.reference IS NOT NULL"
+)
+_CHANGES = (
+    "WITH every AS (SELECT c.id, c.application_id, c.kind, c.actor_id, c.via, c.other_id,"  # noqa: S608 - constants only
+    " o.reference AS other_reference, c.detail, c.created_at"
+    " FROM lead_changes c LEFT JOIN applications o ON o.id = c.other_id"
+    f" WHERE c.application_id = :lead UNION ALL {_DISMISSALS})"
+    " SELECT *, (SELECT COUNT(*) FROM every) AS total FROM every"
+    " ORDER BY created_at DESC, id DESC LIMIT :limit"
+)
 
 
 def _change(row: Row) -> LeadChange:

@@ -512,6 +512,8 @@ def change_json(
         "talent_update": Text.RECORDS_HISTORY_TALENT_UPDATE,
         "answer_edit": Text.RECORDS_HISTORY_ANSWER_EDIT,
         "duplicate": Text.RECORDS_HISTORY_DUPLICATE,
+        "not_duplicate": Text.RECORDS_HISTORY_NOT_DUPLICATE,
+        "marked_again": Text.RECORDS_HISTORY_MARKED_AGAIN,
     }.get(change.kind, Text.RECORDS_HISTORY_REOPENED)
     text = desk.say(key, language, time=time, author=author, changes=lines, reference=other)
     return {
@@ -520,7 +522,9 @@ def change_json(
         "by": author,
         "at": time,
         "sort": change.created_at,
-        "reference": other,  # the lead it was closed as a duplicate of (or reopened from)
+        # The lead it was closed as a duplicate of (or reopened from), or said not to be one of.
+        "reference": other,
+        "other_id": change.other_id,
         "answers": [
             {
                 "label": records_label(desk, language, item.key),

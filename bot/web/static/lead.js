@@ -52,7 +52,7 @@ function conversation(lead, reload) {
     lead.log.lines.length ? list : h("p", { class: "hint" }, t("log_empty")));
 }
 
-function history(lead) {
+function history(lead, reload) {
   const moves = lead.history.map((item) => [item.at, h("li", {},
     h("span", { class: "meta" }, [item.at, item.by].filter(Boolean).join(" · ")),
     item.kind === "stage"
@@ -63,15 +63,31 @@ function history(lead) {
       : item.withheld ? h("span", { class: "tag" }, t("history_withheld"))
       : item.told_before ? h("span", { class: "tag" }, t("history_told_before"))
       : item.quiet ? h("span", { class: "tag" }, t("history_not_told")) : null)]);
+  // A pair said to be two people (✋ Not a duplicate): ↩️ Mark again under the newest such
+  // entry, muted in the history rather than heading the page (a staff re-check s57, N7); above
+  // the entries when that one is too old to be shown.
+  const dismissed = new Map((lead.duplicates.dismissed || []).map((pair) => [pair.id, pair]));
+  const changes = lead.changes.map((item) => {
+    const entry = records.change(item);
+    const pair = item.kind === "not_duplicate" ? dismissed.get(item.other_id) : undefined;
+    if (pair) {
+      entry.append(records.markAgain(lead, pair, reload));
+      dismissed.delete(pair.id);
+    }
+    return [item.at, entry];
+  });
+  const older = [...dismissed.values()].map((pair) => h("div", { class: "dismissed" },
+    h("p", { class: "hint" }, records.withLinks(pair.text, [pair])),
+    records.markAgain(lead, pair, reload)));
   // Stage moves and handovers, and answer changes and duplicate links, newest first.
-  const items = [...moves, ...lead.changes.map((item) => [item.at, records.change(item)])]
+  const items = [...moves, ...changes]
     .sort((a, b) => (a[0] < b[0] ? 1 : a[0] > b[0] ? -1 : 0)).map(([, item]) => item);
   const more = lead.history_total + lead.changes_total - items.length;
   if (more <= 0) {  // the oldest of all, as /lead starts its history
     items.push(h("li", { class: "submitted" }, h("span", { class: "meta" }, lead.submitted),
       t("history_submitted")));
   }
-  return section(t("lead_history"),
+  return section(t("lead_history"), older,
     items.length ? h("ul", { class: "plain-list" }, items) : h("p", { class: "hint" },
       t("history_none")),
     more > 0 ? h("p", { class: "hint" }, t("history_more", { count: more })) : null);
@@ -216,7 +232,7 @@ export async function render(main, id, sent = false) {
       records.notes(lead, reload),
       writer(t("note_placeholder"), t("note_add"),
         (text) => act("note", { id, text }, reload), 2000)),
-    history(lead),
+    history(lead, reload),
     section(t("lead_questions"),
       lead.questions.length ? h("ol", { class: "log" }, lead.questions.map((line) => logLine(line)))
         : h("p", { class: "hint" }, t("questions_none")),

@@ -145,13 +145,13 @@ function closeConfirmed(lead, mark) {
 
 /** "⚠️ mungkin duplikat dari KOC-000012: nomor HP sama" (the reference opens that lead), what
  * differs, closing as a duplicate after a confirmation, reopening; ✋ Not a duplicate on
- * either lead of a pair (two people: the mark goes from both), and the pairs said so, muted,
- * with ↩️ Mark again. */
+ * either lead of a pair (two people: the mark goes from both). The pairs said so are in the
+ * history (`markAgain`), not here: nothing left to deal with heads the page (a staff re-check
+ * s57, N7: a "Duplikat" card stayed on top after ✋). */
 export function duplicates(lead, reload) {
   const found = lead.duplicates;
-  const dismissed = found.dismissed || [];
-  if (!found.marks.length && !found.closed && !found.here_text && !dismissed.length) return null;
-  const twoPeople = (mark, undo) => act("not-duplicate", { id: lead.id, other: mark.id, undo },
+  if (!found.marks.length && !found.closed && !found.here_text) return null;
+  const twoPeople = (mark) => act("not-duplicate", { id: lead.id, other: mark.id, undo: false },
     reload);
   const close = async (mark) => {
     if (await closeConfirmed(lead, mark)) {
@@ -176,13 +176,8 @@ export function duplicates(lead, reload) {
       h("div", { class: "actions" }, found.closed || !mark.closable ? null : h("button", {
         class: "button secondary", onclick: () => close(mark) },
       t("btn_close_duplicate", { reference: mark.reference })),
-      h("button", { class: "button plain not-duplicate", onclick: () => twoPeople(mark, false) },
+      h("button", { class: "button plain not-duplicate", onclick: () => twoPeople(mark) },
         t("btn_not_duplicate", { reference: mark.reference })))))) : null,
-    dismissed.length ? h("ul", { class: "plain-list dismissed" }, dismissed.map((item) =>
-      h("li", {}, h("span", { class: "hint" }, withLinks(item.text, [item])),
-        h("div", { class: "actions" }, h("button", { class: "button plain mark-again",
-          onclick: () => twoPeople(item, true) }, t("btn_mark_again",
-          { reference: item.reference })))))) : null,
     found.closed ? h("button", { class: "button secondary", onclick: () =>
       act("reopen-duplicate", { id: lead.id }, reload) }, t("btn_reopen")) : null);
 }
@@ -310,10 +305,22 @@ export function notes(lead, reload) {
         t("btn_note_delete"))) : null)));
 }
 
-/** An answer change (by the talent or staff) or a duplicate link, in the chat's words. */
+/** ↩️ Mark again as a possible duplicate, for a pair said to be two people (`pair`: one of
+ * the lead's `duplicates.dismissed`). */
+export function markAgain(lead, pair, reload) {
+  return h("div", { class: "actions" }, h("button", { class: "button plain mark-again",
+    onclick: () => act("not-duplicate", { id: lead.id, other: pair.id, undo: true }, reload) },
+  t("btn_mark_again_possible")));
+}
+
+/** An answer change (by the talent or staff), a duplicate link, or a pair said to be two
+ * people (and taken back), in the chat's words. */
 export function change(item) {
   // As the history's other entries: when and who on a muted line, what happened under it.
-  const event = { duplicate: () => t("history_duplicate", { reference: item.reference }),
+  const reference = { reference: item.reference };
+  const event = { duplicate: () => t("history_duplicate", reference),
+    not_duplicate: () => t("history_not_duplicate", reference),
+    marked_again: () => t("history_marked_again", reference),
     reopened: () => t("history_reopened") }[item.kind]?.() ?? t("history_answers");
   return h("li", { class: `change ${item.kind}` },
     h("span", { class: "meta" }, [item.at, item.by].filter(Boolean).join(" · ")), event,
