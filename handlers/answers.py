@@ -177,11 +177,10 @@ async def _free_reply(
         answered = await talent_status.with_status(
             context, question.user_id, language, found, answered
         )
-        operator = operator_name(context)
         if (
             verdict.entry == WHO_RUNS
             and names_kocca(question.text)
-            and not operator_names_kocca(operator)
+            and not operator_names_kocca(operator_name(context))
         ):  # "is this the official KOCCA bot?": no, above who runs it
             answered = f"{context.text(Text.ASK_OFFICIAL_KOCCA_NO)}\n\n{answered}"
         await reply(update, answered, CallbackKeyboard(rows))

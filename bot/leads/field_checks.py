@@ -21,6 +21,7 @@ from bot.leads.choice_words import named_besides, named_choices
 from bot.leads.form_order import Answers, choices, other_follow_up
 from bot.leads.intent_words import CHAT_WORDS, fold, without_address
 from bot.leads.places import province_typed
+from bot.leads.sentence_names import NAME_QUESTIONS
 from bot.leads.web_links import (
     AROUND_LINK,
     HANDLE,
@@ -189,13 +190,10 @@ def _by_number(question: Question, typed: str) -> str | None:
     return fitting.pop() if len(fitting) == 1 else None
 
 
-# Names keep every word: "steven gan", "ricky van den bos", "dj om" (a second attacker's
-# review: their last word was cut as a form of address).
-_NAMES = frozenset({"full_name", "stage_name", "company_name"})
-
-
 def _check_plain(question: Question, text: str) -> Outcome:
-    if question.type == "short_text" and question.key not in _NAMES:
+    # Names keep every word: "steven gan", "dj om" (a second attacker's review: their last
+    # word was cut as a form of address).
+    if question.type == "short_text" and question.key not in NAME_QUESTIONS:
         text = without_address(" ".join(text.split()))  # "makassar lah bro"
     if question.holds_links:  # a new staff member fixed "ig aku @rina.music" by hand
         if not any(names_a_link(line) for line in text.split("\n")):

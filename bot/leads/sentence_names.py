@@ -124,7 +124,11 @@ _ASKING_NAME = frozenset({"apa", "siapa", "what"})  # "namanya apa ya": asked, n
 
 
 # The question a stage name said in a sentence is looked for at.
+FULL_NAME = "full_name"
 STAGE_NAME = "stage_name"
+COMPANY_NAME = "company_name"
+# The questions whose answer is a name, kept word for word (field_checks: no "gan" cut).
+NAME_QUESTIONS = frozenset({FULL_NAME, STAGE_NAME, COMPANY_NAME})
 # A stage name said in a sentence, with how the talent performs ("Biasanya saya tampil dengan
 # nama Ratna Solo di panggung", "manggung pakai nama 'Ratna Solo'", "dikenal sebagai Ratna
 # Solo", "I perform under the name Ratna Solo"): a talents' review had the sentence stored

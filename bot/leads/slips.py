@@ -22,7 +22,12 @@ from bot.leads.change_wish import WRONG
 from bot.leads.choice_words import affirmed, list_items, named_choices, named_questions
 from bot.leads.form_order import visible_questions
 from bot.leads.intent_words import CHAT_WORDS, closes_choice, fold
-from bot.leads.sentence_names import without_aside, without_introduction, without_particles
+from bot.leads.sentence_names import (
+    FULL_NAME,
+    without_aside,
+    without_introduction,
+    without_particles,
+)
 from bot.leads.step_questions import about_the_step
 from bot.leads.web_links import AROUND_LINK, PLATFORMS, web_link
 from bot.terminal_text import without_controls
@@ -312,7 +317,6 @@ def _says_where_it_is(text: str) -> bool:
 
 
 # The question whose answer is the talent's own name (a band's or another's is not it).
-FULL_NAME = "full_name"
 
 
 def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
