@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
+
+from bot.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 INSTALL = "python3 -m venv .venv && . .venv/bin/activate && pip install -e . && "
@@ -53,3 +56,38 @@ def test_ci_runs_the_readme_install_and_test_command_verbatim() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     marker = ci.index("# --- the README's install-and-test command, verbatim ---")
     assert ci[marker + 1] == command.removeprefix(venv)
+
+
+def _settings_table() -> dict[str, str]:
+    """README's configuration table: each setting's name -> its default as the table says."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("| name | meaning | default |")
+    rows = readme[start : readme.index("\n\n", start)].splitlines()[2:]
+    table = {}
+    for row in rows:
+        names_cell, *_, default_cell = row.strip("|").split(" | ")
+        names = re.findall(r"`([A-Z_]+)`", names_cell)
+        defaults = default_cell.split(", ") if len(names) > 1 else [default_cell]
+        for name, default in zip(names, defaults + [""] * len(names), strict=False):
+            table[name] = default.strip(" `")
+    return table
+
+
+def _example_env() -> dict[str, str]:
+    """config.example.env's settings, given or commented out: name -> value."""
+    text = (ROOT / "config.example.env").read_text(encoding="utf-8")
+    return dict(re.findall(r"^#? ?([A-Z][A-Z_]+)=(.*)$", text, re.MULTILINE))
+
+
+def test_every_setting_is_in_readmes_table_and_the_example_env_with_its_number() -> None:
+    """An operator reads the settings in README's table and config.example.env: each one the
+    bot reads is in both, and a number the bot defaults to is the number both give (the
+    table once lacked REGISTRATIONS_PER_DAY, FLOOD_LIMIT and FLOOD_WINDOW_SECONDS)."""
+    table, example = _settings_table(), _example_env()
+    for field, info in Settings.model_fields.items():
+        name = field.upper()
+        assert name in table, f"{name} is not in README's configuration table"
+        assert name in example, f"{name} is not in config.example.env"
+        if isinstance(info.default, int | float) and not isinstance(info.default, bool):
+            assert float(table[name]) == info.default, name
+            assert float(example[name]) == info.default, name
