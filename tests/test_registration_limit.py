@@ -8,6 +8,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,6 +19,7 @@ from bot.texts import Text
 from bot.wib import to_wib
 from tests.harness import Harness
 from tests.leads import CONTENT, FILMMAKER, MUSICIAN, apply, opening, shown, where
+from tests.restores import two_leads_and_a_backup
 from tests.test_pipeline import rows
 
 _LIMIT = 3  # REGISTRATIONS_PER_DAY's default
@@ -127,3 +129,38 @@ async def test_erasing_or_withdrawing_consent_makes_no_room_for_more_in_the_day(
     assert rows(bot.database, "SELECT count(*) FROM registrations_sent") == [(0,)]
     assert await apply(bot, rina, MUSICIAN) == "KOC-000004"
     assert _new_leads(staff_chat, mark) == _LIMIT + 1
+
+
+def _again_for(bot: Harness, sent: list[tuple[str]], language: str = "id") -> str:
+    """A day after the first of these registration times, as the talent reads it."""
+    return CONTENT.moment_text(to_wib(min(sent)[0]) + timedelta(hours=24), language)
+
+
+async def test_a_restored_backup_makes_no_room_for_more_in_the_day(
+    make_bot: Callable[..., Any], database: Path, tmp_path: Path
+) -> None:
+    """`kocca-bot restore` puts back a backup taken before the day's registrations: those of
+    an account that erased its data since, and those the backup lacks altogether (kept in the
+    replaced database only), still count; restoring made room for three more each before."""
+    backed_up = await two_leads_and_a_backup(make_bot, database, tmp_path)
+    bot = backed_up.bot
+    rina, dewi = bot.user(first_name="Rina"), bot.user(first_name="Dewi")
+    for _ in range(_LIMIT):
+        await apply(bot, rina, MUSICIAN)
+        await apply(bot, dewi, FILMMAKER)
+    sql = "SELECT submitted_at FROM applications WHERE user_id = ?"
+    rina_sent, dewi_sent = rows(database, sql, (rina.id,)), rows(database, sql, (dewi.id,))
+    await _erase(bot, rina)
+    await bot.stop()
+
+    code, out, err = await backed_up.cli("restore", str(backed_up.backup))
+    assert code == 0, err
+    assert f"Carried over when {2 * _LIMIT} registrations the backup lacks were sent" in out
+    assert "and 3 leads of the replaced database are not in the backup" in out  # Dewi's
+    await bot.start()
+    for talent, sent in ((rina, rina_sent), (dewi, dewi_sent)):
+        [limited] = await bot.send(talent, "/daftar")
+        assert limited.text == shown(Text.UPDATE_LIMITED, limit=_LIMIT, when=_again_for(bot, sent))
+        assert await where(bot, talent) is None
+    kept = repr(rows(database, "SELECT * FROM registrations_sent"))
+    assert str(rina.id) not in kept and str(dewi.id) not in kept  # a hash and a time only

@@ -3,7 +3,10 @@
 The backup is older than the database it replaces. What happened since and must not be
 undone is copied into the copy before it is put in place: erasure and withdrawal records
 (applied again afterwards, bot.privacy.reapply_erasures), the registration reminders sent
-(none goes twice), the highest ids staff hold (lead references, buttons), and the audit
+(none goes twice), the highest ids staff hold (lead references, buttons), when each account
+sent the registrations that count toward its day's limit (REGISTRATIONS_PER_DAY: those an
+erasure or a withdrawal kept under its keyed hash, and those of leads the copy lacks, given
+to `Privacy.keep_sent_times` to keep the same way), and the audit
 entries made since the backup (the record of processing only grows; erased talents' lead
 references in them are already the erasure hash, and those of records carried now become
 it when they are applied). What the replaced database has and the backup lacks (talents and
@@ -19,6 +22,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.store.db import ago
+from bot.store.privacy import SENT_COUNTED
 from bot.store.talent_updates import carry_high_water
 
 log = logging.getLogger(__name__)
@@ -35,6 +40,15 @@ class Carried:
     audit_entries: int = 0
     dropped_users: int = 0
     dropped_leads: int = 0
+    registrations_sent: int = 0  # times kept under an erasure's keyed hash, carried as they are
+    # (Telegram id, time) of registrations the copy lacks, sent within the day's limit: to be
+    # kept under the keyed hash in the copy (`Privacy.keep_sent_times`), so the limit holds.
+    sent_since_backup: tuple[tuple[int, str], ...] = ()
+
+    @property
+    def registration_times(self) -> int:
+        """How many times of registrations sent were carried, for the day's limit."""
+        return self.registrations_sent + len(self.sent_since_backup)
 
 
 def carry_over(current: Path, staged: Path) -> Carried:
@@ -47,8 +61,19 @@ def carry_over(current: Path, staged: Path) -> Carried:
     _carry_high_water(current, staged)
     audit = _carry_audit(current, staged)
     users, leads = _not_in_backup(current, staged)
+    sent, unreadable_sent = _carry(current, staged, "registrations_sent", _SENT)
+    if unreadable_sent:
+        log.warning("Could not carry the times of registrations sent over: %s", unreadable_sent)
     return Carried(
-        erasures, withdrawals, unreadable or unreadable_too, reminders, audit, users, leads
+        erasures,
+        withdrawals,
+        unreadable or unreadable_too,
+        reminders,
+        audit,
+        users,
+        leads,
+        sent,
+        _sent_since_backup(current, staged),
     )
 
 
@@ -66,6 +91,15 @@ _WITHDRAWALS = (
     " SELECT c.subject_hash, c.withdrawn_at, 0 FROM current.withdrawals c"
     " WHERE NOT EXISTS (SELECT 1 FROM main.withdrawals w"
     " WHERE w.subject_hash = c.subject_hash AND w.withdrawn_at = c.withdrawn_at)"
+)
+
+# When an account that erased its data or withdrew consent sent the registrations that still
+# count toward its day's limit (bot/store/privacy.py): those the copy lacks.
+_SENT = (
+    "INSERT INTO main.registrations_sent (subject_hash, sent_at)"
+    " SELECT c.subject_hash, c.sent_at FROM current.registrations_sent c"
+    " WHERE NOT EXISTS (SELECT 1 FROM main.registrations_sent m"
+    " WHERE m.subject_hash = c.subject_hash AND m.sent_at = c.sent_at)"
 )
 
 
@@ -228,6 +262,26 @@ def _not_in_backup(current: Path, staged: Path) -> tuple[int, int]:
     except sqlite3.Error as error:
         log.warning("Could not count what the backup lacks: %s", error)
         return 0, 0
+
+
+def _sent_since_backup(current: Path, staged: Path) -> tuple[tuple[int, str], ...]:
+    """Who sent, and when, the registrations of the last day that the copy lacks (sent after
+    the backup): they stay in the kept database only, and still count toward the limit."""
+    try:
+        with _attached(current, staged) as connection:
+            if not _has_table(connection, "applications"):
+                return ()
+            rows = connection.execute(
+                "SELECT c.user_id, c.submitted_at FROM current.applications c"
+                " WHERE c.status = 'submitted' AND c.submitted_at >= ?"
+                " AND NOT EXISTS (SELECT 1 FROM main.applications m"
+                " WHERE m.id = c.id AND m.status = 'submitted')",
+                (ago(SENT_COUNTED),),
+            ).fetchall()
+            return tuple((int(user_id), str(at)) for user_id, at in rows)
+    except sqlite3.Error as error:
+        log.warning("Could not read the registrations sent since the backup: %s", error)
+        return ()
 
 
 def _has_table(connection: sqlite3.Connection, name: str) -> bool:

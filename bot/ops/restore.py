@@ -9,10 +9,12 @@ for byte, checked as it is copied), brought to this version's schema, and given 
 current database has and it must not lose (bot/ops/carry.py): erasure and withdrawal
 records, applied before the copy is put in place, so a talent who asked for erasure (or
 withdrew consent) after the backup was taken is erased again (bot.privacy.reapply_erasures)
-and no command run between the restore and the next start shows them; the audit entries
-made since the backup. The erasure key must be the one those records were made with. What
-the copy had queued to send is held (bot/store/restores.py), the staff chat is told at the
-next start, and the restore itself is recorded in the audit log.
+and no command run between the restore and the next start shows them; when each account sent
+the registrations that count toward its day's limit (REGISTRATIONS_PER_DAY), so a restore
+makes no room for more; the audit entries made since the backup. The erasure key must be the
+one those records were made with. What the copy had queued to send is held
+(bot/store/restores.py), the staff chat is told at the next start, and the restore itself is
+recorded in the audit log.
 """
 
 from __future__ import annotations
@@ -87,6 +89,12 @@ class RestoreResult:
                 f" {count_of(carried.withdrawals, 'withdrawal record')} newer than the backup:"
                 f" {count_of(self.erased_again, 'talent')} erased again, the applications of"
                 f" {self.withdrawn_again} deleted again."
+            )
+        if carried.registration_times:
+            lines.append(
+                f"Carried over when {count_of(carried.registration_times, 'registration')} the"
+                " backup lacks were sent (a hash of the Telegram id and the time only):"
+                " REGISTRATIONS_PER_DAY still counts them."
             )
         lines.append(
             f"Carried over {count_of(carried.audit_entries, 'audit entry', 'audit entries')} made"
@@ -210,6 +218,8 @@ async def _apply(
         await use_checked_key(store, settings)
         held = await store.restores.hold_queued(backup.name, carried.reminders)
         erased, withdrawn = await reapply_erasures(store)
+        # Registrations sent after the backup still count toward the day's limit.
+        await store.privacy.keep_sent_times(carried.sent_since_backup)
         broadcasts = held["broadcasts"]
         assert isinstance(broadcasts, list)
         await store.audit.add(
@@ -221,6 +231,7 @@ async def _apply(
             carried_withdrawals=carried.withdrawals,
             carried_reminders=carried.reminders,
             carried_audit_entries=carried.audit_entries,
+            carried_registration_times=carried.registration_times,
             erased_again=erased,
             withdrawn_again=withdrawn,
             held_stage_messages=held["talent_updates"],

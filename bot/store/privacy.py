@@ -390,6 +390,21 @@ class Privacy:
         attacker's review s57, M1: erasing made room for three more, each with its alert)."""
         await tx.execute(_KEEP_SENT, (self.subject_hash(user_id), user_id, ago(SENT_COUNTED)))
 
+    async def keep_sent_times(self, sent: Collection[tuple[int, str]]) -> None:
+        """Keep when these (Telegram id, time) registrations were sent, under the keyed hash
+        as `_keep_sent` does: those a restore's copy lacks (sent after the backup, so kept
+        in the replaced database only), which still count toward the day's limit (one the
+        copy already holds is not kept twice)."""
+        if not sent:
+            return
+        async with self._db.transaction() as tx:
+            await tx.execute_many(
+                "INSERT INTO registrations_sent (subject_hash, sent_at) SELECT ?1, ?2"
+                " WHERE NOT EXISTS (SELECT 1 FROM registrations_sent"
+                " WHERE subject_hash = ?1 AND sent_at = ?2)",
+                [(self.subject_hash(user_id), at) for user_id, at in sent],
+            )
+
     async def sent_before_erasure(self, user_id: int, since: str) -> list[str]:
         """When this Telegram id sent registrations since a time that an erasure or a
         withdrawal deleted (`_keep_sent`)."""
