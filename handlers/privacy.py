@@ -22,6 +22,7 @@ from bot.store.conversation import LogEntry
 from bot.store.db import ago
 from bot.texts import Text
 from bot.wib import WIB
+from handlers import talent_status
 from handlers.common import BotContext, answer_query, controller_values, reply, show
 from handlers.registration_views import VIEW
 from handlers.views import MENU, PRIVACY, back_row, button
@@ -374,9 +375,9 @@ async def delete_confirmed(update: Update, context: BotContext) -> None:
         # A stale button (days later, another conversation since): erase only when asked now.
         await ask_delete(update, context, again=True)
         return
-    text = context.text(Text.DELETE_DONE)
     store = context.services.store
     told = await store.privacy.erase(user.id)
+    text = await _done_text(context, user.id)
     if told and context.services.settings.staff_chat_id is not None:
         # Only when it is so: the staff chat gets the notice of copies outside the bot
         # (a talents' review: "Semua datamu sudah kami hapus" promised more than the bot did).
@@ -386,6 +387,18 @@ async def delete_confirmed(update: Update, context: BotContext) -> None:
     log.info("Erased all data of a user on request")  # no id: the erasure record has a hash
     await show(update, text, None)
     await store.privacy.forget_log(user.id)
+
+
+async def _done_text(context: BotContext, user_id: int) -> str:
+    """ "All your data is deleted", and how to register again: /daftar, or, while the day's
+    limit holds (the registrations just deleted count for 24 hours), from when /daftar starts
+    a new one, as its refusal will say then (update_limited)."""
+    held = await talent_status.limited_until(context, user_id)
+    if held is None:
+        return context.text(Text.DELETE_DONE)
+    limit, again = held
+    when = context.content.moment_text(to_wib(again), context.language())
+    return context.text(Text.DELETE_DONE_LIMITED, limit=limit, when=when)
 
 
 async def delete_cancelled(update: Update, context: BotContext) -> None:

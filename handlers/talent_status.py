@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.answers.text import about_old_data, asks_to_register_again, references_in
 from bot.content import FaqItem, Program
 from bot.data_copy import moment_text
+from bot.leads import registration_limit
 from bot.leads.export import to_wib
 from bot.leads.pipeline_stats import short_day
 from bot.store.applications import REFERENCE_FORMAT
@@ -65,14 +66,39 @@ async def _updates_and_news(
     return "\n".join(lines)
 
 
+async def limited_until(context: BotContext, user_id: int) -> tuple[int, str] | None:
+    """While REGISTRATIONS_PER_DAY holds for this account (the registrations an erasure or a
+    withdrawal deleted count too, bot/leads/registration_limit.py): the limit and when /daftar
+    starts a new registration again (a stored time); None: it does now."""
+    limit = context.services.settings.registrations_per_day
+    again = await registration_limit.new_again_at(context.services.store, user_id, limit)
+    return None if again is None else (limit, again)
+
+
+async def _erased_text(
+    context: BotContext, user_id: int, language: str, key: Text, limited: Text, erased: str
+) -> str:
+    """`key`'s text on an erasure (its time), or `limited`'s while the day's limit holds,
+    saying from when /daftar starts a new registration (not "type /daftar": it would not)."""
+    content = context.content
+    when = moment_text(content, language, erased)
+    held = await limited_until(context, user_id)
+    if held is None:
+        return content.text(key, language, when=when)
+    limit, again = held
+    return content.text(
+        limited, language, when=when, limit=limit, again=moment_text(content, language, again)
+    )
+
+
 async def _erased_line(context: BotContext, user_id: int, language: str) -> str | None:
     """ "No registration is kept. We deleted all your data on …" to a talent who had their
     data erased (the latest erasure's date); None if they never did."""
     erased = await context.services.store.privacy.was_erased(user_id)
     if not erased:
         return None
-    when = moment_text(context.content, language, erased[-1])
-    return context.content.text(Text.STATUS_ERASED, language, when=when)
+    limited = Text.STATUS_ERASED_LIMITED
+    return await _erased_text(context, user_id, language, Text.STATUS_ERASED, limited, erased[-1])
 
 
 async def after_erasure(context: BotContext, user_id: int, language: str, text: str) -> str | None:
@@ -94,8 +120,11 @@ async def after_erasure(context: BotContext, user_id: int, language: str, text: 
     if registrations or await store.applications.draft_for(user_id) is not None:
         return content.text(Text.ERASED_OLD_DATA, language, when=when) if old else None
     if asks_to_register_again(text):
-        return content.text(Text.ERASED_REGISTER_AGAIN, language, when=when)
-    line = content.text(Text.STATUS_ERASED, language, when=when)
+        again, limited = Text.ERASED_REGISTER_AGAIN, Text.ERASED_REGISTER_AGAIN_LIMITED
+        return await _erased_text(context, user_id, language, again, limited, erased[-1])
+    line = await _erased_text(
+        context, user_id, language, Text.STATUS_ERASED, Text.STATUS_ERASED_LIMITED, erased[-1]
+    )
     return f"{line}\n{content.text(Text.ERASED_OLD_NUMBER, language)}" if old else line
 
 

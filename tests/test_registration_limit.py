@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from bot.data_copy import moment_text
 from bot.privacy import purge
 from bot.store.db import ago
 from bot.texts import Text
@@ -29,6 +30,11 @@ def _again(bot: Harness, language: str) -> str:
     """A day after the first of the day's registrations, as the talent reads it."""
     [(first,)] = rows(bot.database, "SELECT submitted_at FROM applications WHERE id = 1")
     return CONTENT.moment_text(to_wib(first) + timedelta(hours=24), language)
+
+
+def _again_for(sent: list[tuple[str]], language: str = "id") -> str:
+    """A day after the first of these registration times, as the talent reads it."""
+    return CONTENT.moment_text(to_wib(min(sent)[0]) + timedelta(hours=24), language)
 
 
 def _alerts(staff_chat: Any, mark: Any) -> int:
@@ -86,9 +92,15 @@ def _new_leads(staff_chat: Any, mark: Any) -> int:
 
 
 async def _erase(bot: Harness, talent: Any) -> None:
+    """/hapusdata after the day's registrations: the goodbye says from when /daftar starts
+    a new one (a day after the first of them)."""
+    sent = rows(
+        bot.database, "SELECT submitted_at FROM applications WHERE user_id = ?", (talent.id,)
+    )
     await bot.send(talent, "/hapusdata")
     await bot.press(talent, CONTENT.text(Text.BTN_CONFIRM_DELETE, "id"))
-    assert talent.last_message.text.startswith(shown(Text.DELETE_DONE))
+    done = shown(Text.DELETE_DONE_LIMITED, limit=_LIMIT, when=_again_for(sent))
+    assert talent.last_message.text.startswith(done)
 
 
 async def _withdraw(bot: Harness, talent: Any) -> None:
@@ -131,11 +143,6 @@ async def test_erasing_or_withdrawing_consent_makes_no_room_for_more_in_the_day(
     assert _new_leads(staff_chat, mark) == _LIMIT + 1
 
 
-def _again_for(bot: Harness, sent: list[tuple[str]], language: str = "id") -> str:
-    """A day after the first of these registration times, as the talent reads it."""
-    return CONTENT.moment_text(to_wib(min(sent)[0]) + timedelta(hours=24), language)
-
-
 async def test_a_restored_backup_makes_no_room_for_more_in_the_day(
     make_bot: Callable[..., Any], database: Path, tmp_path: Path
 ) -> None:
@@ -160,7 +167,60 @@ async def test_a_restored_backup_makes_no_room_for_more_in_the_day(
     await bot.start()
     for talent, sent in ((rina, rina_sent), (dewi, dewi_sent)):
         [limited] = await bot.send(talent, "/daftar")
-        assert limited.text == shown(Text.UPDATE_LIMITED, limit=_LIMIT, when=_again_for(bot, sent))
+        assert limited.text == shown(Text.UPDATE_LIMITED, limit=_LIMIT, when=_again_for(sent))
         assert await where(bot, talent) is None
     kept = repr(rows(database, "SELECT * FROM registrations_sent"))
     assert str(rina.id) not in kept and str(dewi.id) not in kept  # a hash and a time only
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+async def test_after_an_erasure_the_talent_is_told_from_when_they_can_register_again(
+    bot: Harness, language: str
+) -> None:
+    """/hapusdata's goodbye said "to register again, type /daftar" while the day's limit
+    still held, and /daftar then refused: the goodbye, /status and the answer to "daftar lagi
+    dari awal?" say from when instead, the very time /daftar's refusal gives."""
+    rina = bot.user(first_name="Rina", language_code=language)
+    for _ in range(_LIMIT):
+        await apply(bot, rina, MUSICIAN, language=language)
+    when = _again(bot, language)  # a day after her first registration, WIB
+    await bot.send(rina, "/hapusdata" if language == "id" else "/deletemydata")
+    [done] = await bot.press(rina, CONTENT.text(Text.BTN_CONFIRM_DELETE, language))
+    told = shown(Text.DELETE_DONE_LIMITED, language, limit=_LIMIT, when=when)
+    assert done.text.split("\n")[0] == told
+
+    [erased_at] = await bot.store.privacy.was_erased(rina.id)
+    erased = moment_text(CONTENT, language, erased_at)
+    [first] = rows(bot.database, "SELECT MIN(sent_at) FROM registrations_sent")
+    again = moment_text(CONTENT, language, (to_wib(first[0]) + timedelta(hours=24)).isoformat())
+    status = shown(Text.STATUS_ERASED_LIMITED, language, when=erased, limit=_LIMIT, again=again)
+    [said] = await bot.send(rina, "/status")
+    assert said.text == status
+    asked = "Kalau daftar lagi hrs isi dari awal ya?"
+    if language == "en":
+        asked = "If I register again do I start from scratch?"
+    [said] = await bot.send(rina, asked)
+    assert said.text == shown(
+        Text.ERASED_REGISTER_AGAIN_LIMITED, language, when=erased, limit=_LIMIT, again=again
+    )
+
+    # /daftar refuses as said, until that time.
+    [limited] = await bot.send(rina, "/daftar" if language == "id" else "/register")
+    assert limited.text == shown(Text.UPDATE_LIMITED, language, limit=_LIMIT, when=when)
+    assert await where(bot, rina) is None
+
+
+async def test_after_an_erasure_within_the_limit_the_talent_is_told_to_type_daftar(
+    bot: Harness,
+) -> None:
+    """One registration of the day erased: room is left, so the simple line stays true."""
+    sari = bot.user(first_name="Sari")
+    await apply(bot, sari, MUSICIAN)
+    await bot.send(sari, "/hapusdata")
+    [done] = await bot.press(sari, CONTENT.text(Text.BTN_CONFIRM_DELETE, "id"))
+    assert done.text.split("\n")[0] == shown(Text.DELETE_DONE)
+    [erased_at] = await bot.store.privacy.was_erased(sari.id)
+    [said] = await bot.send(sari, "/status")
+    assert said.text == shown(Text.STATUS_ERASED, when=moment_text(CONTENT, "id", erased_at))
+    await bot.send(sari, "/daftar")
+    assert await where(bot, sari) is not None  # a new form: consent first
