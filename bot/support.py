@@ -538,10 +538,10 @@ async def _note_heading(store: Store, content: Content, user_id: int, language: 
     them since they sent it, as for a /tanya question (a staff re-check s57, N1); else a
     message from the team."""
     latest = await store.applications.latest_lead(user_id)
-    lead = None if latest is None else await store.leads.get(latest[0])
-    if lead is not None and lead.submitted_at is not None:
-        question = note_question(lead.answers)
-        if question and not await store.support.answered_since(user_id, lead.submitted_at):
+    if latest is not None and await store.support.note_waits(latest[0]):
+        lead = await store.leads.get(latest[0])
+        question = "" if lead is None else note_question(lead.answers)
+        if question:
             return content.text(Text.SUPPORT_ANSWER_HEADING, language, question=quote_of(question))
     return content.text(Text.SUPPORT_ANSWER_HEADING_NONE, language)
 

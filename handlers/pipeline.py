@@ -25,7 +25,6 @@ from bot.leads import (
     records,
     stage_changes,
 )
-from bot.leads.asked_questions import asks_in_note
 from bot.leads.export import SECTOR_ALIASES as SECTORS
 from bot.leads.export import plain_text
 from bot.leads.lead_filters import FilterError, PipelineFilter, parse_code
@@ -229,9 +228,8 @@ async def lead_details(
         extra_text=extras.text,
         extra_rows=extras.rows,
         question_waiting=await store.support.question_waiting(lead.user_id),
-        # A question in the form's note is on no Questions tab: marked until staff answer.
-        note_unanswered=asks_in_note(lead.answers)
-        and not await store.support.answered_since(lead.user_id, state.submitted_at),
+        # A question in the form's note (listed on the Questions tab too): until staff answer.
+        note_unanswered=await store.support.note_waits(lead.application_id),
         minor=form_order.minor(content, lead.answers),
     )
 

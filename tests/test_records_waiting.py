@@ -26,6 +26,7 @@ from tests.subscribers import wait_until
 from tests.test_pipeline import SECOND_ADMIN, admin_of, rows, t
 from tests.test_pipeline import label as stage_button
 from tests.test_support import ask
+from tests.workspace import workspace
 
 
 class FixedClock:
@@ -465,3 +466,45 @@ async def test_the_digest_says_who_waits_for_a_team_answer_and_since_when(
     since = CONTENT.moment_text(datetime.fromisoformat(oldest).astimezone(WIB), "id")
     assert shown(Text.DIGEST_QUESTIONS, count=2, since=since) in daily.text.splitlines()
     assert "Balas di grup staf" in daily.text and "tab Pertanyaan" in daily.text
+
+
+async def test_the_digest_counts_a_question_in_the_forms_note_until_staff_answer_it(
+    make_bot: Any, staff_chat: Any
+) -> None:
+    """A staff re-check s58: a question written only in the form's note to the team was marked
+    as waiting on the lead page, but the digest's count of talents waiting for an answer left
+    it out. It waits from the form's submission; a note that asks nothing is no question."""
+    monday = last_monday(8)  # before DIGEST_TIME
+    clock = FixedClock(monday)
+    settings = {"admin_ids": frozenset({ADMIN_ID}), "staff_chat_id": STAFF_CHAT_ID}
+    bot: Harness = await make_bot(clock=clock, digest_time="09:00", **settings)
+    sarah = bot.user(first_name="Sarah")
+    note = "Kami band dari Bali. Siapa yang bisa kami hubungi?"
+    await apply(bot, sarah, {**MUSICIAN, "message": note})
+    await apply(
+        bot, bot.user(first_name="Budi"), {**FILMMAKER, "message": "Siap ke Seoul tahun depan 🎬"}
+    )
+    await ask(bot, bot.user(first_name="Rina"), "Audisinya online atau datang langsung?")
+    ((submitted,),) = rows(bot.database, "SELECT submitted_at FROM applications WHERE id = 1")
+    ((relayed,),) = rows(
+        bot.database, "SELECT created_at FROM relayed_messages WHERE kind = 'question'"
+    )
+
+    def since(stored: str) -> str:
+        return CONTENT.moment_text(datetime.fromisoformat(stored).astimezone(WIB), "id")
+
+    clock.moment = monday + timedelta(hours=2)
+
+    async def arrived() -> bool:
+        return bool(digests(staff_chat))
+
+    await wait_until(arrived)
+    (daily,) = digests(staff_chat)
+    assert shown(Text.DIGEST_QUESTIONS, count=2, since=since(submitted)) in daily.text.splitlines()
+    # Answered from the Questions tab: the digest asked for under a lead counts Rina alone.
+    async with workspace(bot, ADMIN_ID) as client:
+        await client.ok("questions-reply", {"talent": sarah.id, "text": "Hubungi kami di sini."})
+    admin = admin_of(staff_chat)
+    (page, *_) = await bot.send(admin, "/lead KOC-000002")
+    (asked,) = await bot.act(admin, admin.press_raw, page.message_id, DIGEST)
+    assert shown(Text.DIGEST_QUESTIONS, count=1, since=since(relayed)) in asked.text.splitlines()

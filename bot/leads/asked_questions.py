@@ -17,6 +17,7 @@ from bot.leads.answer_outcomes import Rejected
 from bot.leads.sentence_names import TRAILING_PARTICLES
 from bot.leads.step_questions import ASKED_WORDS
 from bot.leads.web_links import AROUND_LINK, web_link
+from bot.store.support import ASKING_MARKS, NOTE_KEY
 from bot.texts import Text
 
 # A question mark (or the full-width one) with nothing after it but emoji, spaces, invisible
@@ -123,9 +124,10 @@ def asks(question: Question, text: str) -> bool:
 def asks_in_note(answers: dict[str, Any]) -> bool:
     """Whether the form's note to the team ("Pesan untuk tim kami", its last answer) asks
     something (a talents' review: "kalau ke Korea biaya tiket siapa yang tanggung?" was filed
-    with the lead, and she waited for an answer)."""
-    note = answers.get("message")
-    return isinstance(note, str) and ("?" in note or "\uff1f" in note)
+    with the lead, and she waited for an answer). Whether it still waits for staff is the
+    store's to say (bot/store/support.py NOTE_WAITING_FROM, by the same marks)."""
+    note = answers.get(NOTE_KEY)
+    return isinstance(note, str) and any(mark in note for mark in ASKING_MARKS)
 
 
 def note_question(answers: dict[str, Any]) -> str:
@@ -135,6 +137,6 @@ def note_question(answers: dict[str, Any]) -> str:
     first ("…Who should we talk to?"); "" when the note asks nothing."""
     if not asks_in_note(answers):
         return ""
-    note = str(answers["message"]).strip()
+    note = str(answers[NOTE_KEY]).strip()
     split = answered_then_asked(note)
     return f"…{asking_part(split[1])}" if split else asking_part(note)

@@ -49,6 +49,46 @@ ANY_WAITING = (
     + WAITING_FROM
     + "AND r.user_id IN (SELECT value FROM json_each(?))"
 )
+# A question in the form's note to the team that waits (a staff re-check s58: the lead page
+# said it waited, the Questions tab and the daily digest knew nothing of it): a submitted lead
+# whose note (NOTE_KEY, the form's last answer) asks something (one of ASKING_MARKS in it, as
+# bot.leads.asked_questions.asks_in_note reads it), and no staff answer that was not a holding
+# reply has reached the talent since it was submitted. The lead page, /lead, the Questions tab,
+# its count, the digest and the answer's heading all read it from here.
+NOTE_KEY = "message"
+ASKING_MARKS = ("?", "\uff1f")
+_NOTE_ASKS = " OR ".join(
+    f"instr(json_extract(n.value, '$'), '{mark}') > 0" for mark in ASKING_MARKS
+)
+NOTE_WAITING_FROM = (
+    "\nFROM applications a"  # noqa: S608 - this module's constants only
+    + "\nJOIN answers n ON n.application_id = a.id AND n.question_key = '"
+    + NOTE_KEY
+    + """'
+JOIN users u ON u.user_id = a.user_id
+WHERE a.status = 'submitted' AND a.submitted_at IS NOT NULL
+    AND CASE WHEN json_valid(n.value) AND json_type(n.value) = 'text' THEN """
+    + _NOTE_ASKS
+    + """ ELSE 0 END
+    AND NOT EXISTS (SELECT 1 FROM conversation_log s WHERE s.chat_id = a.user_id
+        AND s.kind = 'staff_answer' AND s.keeps_waiting = 0 AND s.created_at > a.submitted_at)
+"""
+)
+# Talents something of theirs waits for: a relayed question, or their form note's question.
+# `since`: when it reached staff (a note: when its lead was submitted).
+ALL_WAITING = (
+    "SELECT r.user_id, r.created_at AS since"
+    + WAITING_FROM
+    + "UNION ALL SELECT a.user_id, a.submitted_at AS since"
+    + NOTE_WAITING_FROM
+)
+_WAITING_SINCE = (
+    "SELECT COUNT(DISTINCT w.user_id) AS talents, MIN(w.since) AS oldest"  # noqa: S608
+    + " FROM ("
+    + ALL_WAITING
+    + ") w"
+)
+_TALENT_WAITS = "SELECT 1 FROM (" + ALL_WAITING + ") w WHERE w.user_id = ? LIMIT 1"  # noqa: S608
 # The talent's own view (/status): their messages that wait, when each was relayed and its
 # words (the talent's view leaves out thanks after an answer: bot.support.still_asks).
 WAITING_LINES = (
@@ -469,26 +509,28 @@ class SupportRelay:
         )
         return None if value is None else int(value)
 
-    async def answered_since(self, user_id: int, since: str) -> bool:
-        """Whether a staff answer that was not a holding reply reached the talent after
-        `since` (as stored: a lead's submission)."""
+    async def note_waits(self, application_id: int) -> bool:
+        """Whether this lead's note to the team asks something and no staff answer (not a
+        holding reply) has reached the talent since it was submitted (see NOTE_WAITING_FROM)."""
         value = await self._db.fetch_value(
-            "SELECT 1 FROM conversation_log WHERE chat_id = ? AND kind = 'staff_answer'"
-            " AND keeps_waiting = 0 AND created_at > ? LIMIT 1",
-            (user_id, since),
+            "SELECT 1" + NOTE_WAITING_FROM + "AND a.id = ? LIMIT 1", (application_id,)
         )
         return value is not None
 
     async def waiting_since(self) -> tuple[int, str | None]:
-        """How many talents have questions waiting for a staff answer, and when the oldest of
-        those questions reached staff (as stored; None when none waits)."""
-        row = await self._db.fetch_one(
-            "SELECT COUNT(DISTINCT r.user_id) AS talents, MIN(r.created_at) AS oldest"
-            + WAITING_FROM,
-        )
+        """How many talents wait for a staff answer (a relayed question, or their form note's
+        question: ALL_WAITING), and since when the oldest of those waits (as stored; None when
+        none waits)."""
+        row = await self._db.fetch_one(_WAITING_SINCE)
         if row is None or not row["talents"]:
             return 0, None
         return int(row["talents"]), str(row["oldest"])
+
+    async def talent_waits(self, user_id: int) -> bool:
+        """Whether something of this talent waits for a staff answer: a relayed question, or
+        their form note's question (as the Questions tab lists them)."""
+        value = await self._db.fetch_value(_TALENT_WAITS, (user_id,))
+        return value is not None
 
     async def question_waiting(self, user_id: int) -> bool:
         """Whether a question of this talent waits for a staff answer (see WAITING_FROM)."""

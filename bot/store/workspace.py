@@ -16,7 +16,7 @@ from bot.store.applications import LATEST_LEAD
 from bot.store.conversation import AnsweredBy
 from bot.store.db import Database, Reader, Row, utc_now
 from bot.store.leads import CHOSEN, LeadFilter
-from bot.store.support import WAITING_FROM
+from bot.store.support import ALL_WAITING, NOTE_WAITING_FROM, WAITING_FROM
 
 Sort = Literal[
     "reference",
@@ -152,11 +152,19 @@ ORDER BY l.id DESC LIMIT ?
 )
 # The talents who have waited longest first (at most :talents: a queue, served in order),
 # then the newest waiting questions of each (at most :each): one talent's hundred questions
-# do not push the others off the tab.
+# do not push the others off the tab. A question in a form's note waits from its lead's
+# submission (bot/store/support.py ALL_WAITING).
 _WAITING_TALENTS = (
-    "SELECT r.user_id, MIN(l.id) AS first"
-    + WAITING_FROM
-    + "GROUP BY r.user_id ORDER BY first LIMIT :talents"
+    "SELECT w.user_id, MIN(w.since) AS first FROM ("  # noqa: S608 - constants only
+    + ALL_WAITING
+    + ") w GROUP BY w.user_id ORDER BY first, w.user_id LIMIT :talents"
+)
+# The questions in their forms' notes that wait (see NOTE_WAITING_FROM), oldest first.
+_NOTES_WAITING = (
+    "SELECT a.user_id, a.id AS application_id, a.submitted_at,"  # noqa: S608 - constants only
+    " json_extract(n.value, '$') AS note, u.first_name, u.last_name, u.blocked, u.language"
+    + NOTE_WAITING_FROM
+    + "AND a.user_id IN (SELECT value FROM json_each(:talents)) ORDER BY a.submitted_at, a.id"
 )
 _WAITING = (
     "SELECT * FROM ("  # noqa: S608 - this module's constants only
@@ -168,7 +176,7 @@ _WAITING = (
     + "AND r.user_id IN (SELECT value FROM json_each(:talents)) GROUP BY l.id)"
     " WHERE nth <= :each ORDER BY id"
 )
-_WAITING_COUNT = "SELECT COUNT(DISTINCT r.user_id)" + WAITING_FROM
+_WAITING_COUNT = "SELECT COUNT(DISTINCT w.user_id) FROM (" + ALL_WAITING + ") w"  # noqa: S608
 _CONSENTS = """
 SELECT kind, granted, created_at FROM consents WHERE user_id = ? ORDER BY id
 """
@@ -219,7 +227,8 @@ class ConsentRecord:
 
 @dataclass(frozen=True, slots=True)
 class WaitingTalent:
-    """A talent whose questions to staff wait for an answer, and their latest lead if any."""
+    """A talent whose questions to staff (or the question in their form's note) wait for an
+    answer, and their latest lead if any."""
 
     user_id: int
     first_name: str | None
@@ -233,6 +242,18 @@ class WaitingTalent:
     # are that question sent anyway: that question's id, and the message's.
     follows: dict[int, tuple[int, int]] = field(default_factory=dict)
     language: str = "id"  # the talent's: staff answer in it
+    # Questions in the notes to the team of their forms that wait (see NOTE_WAITING_FROM).
+    notes: list[WaitingNote] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class WaitingNote:
+    """A question in the note to the team of a talent's form, waiting for a staff answer: the
+    note as written, its lead, and when that was submitted (as stored)."""
+
+    application_id: int
+    text: str
+    submitted_at: str
 
 
 def _row(row: Row) -> LeadRow:
@@ -251,6 +272,17 @@ def _row(row: Row) -> LeadRow:
         last_activity=row["last_seen_at"],
         role_other=row["role_other"],
         closed_duplicate=bool(row["closed_duplicate"]),
+    )
+
+
+def _waiting_talent(row: Row) -> WaitingTalent:
+    return WaitingTalent(
+        int(row["user_id"]),
+        row["first_name"],
+        row["last_name"],
+        bool(row["blocked"]),
+        [],
+        language=row["language"],
     )
 
 
@@ -381,17 +413,16 @@ class WorkspaceReads:
         for row in await self._reader.fetch_all(_WAITING, params):
             user_id = int(row["user_id"])
             if user_id not in found:
-                found[user_id] = WaitingTalent(
-                    user_id,
-                    row["first_name"],
-                    row["last_name"],
-                    bool(row["blocked"]),
-                    [],
-                    language=row["language"],
-                )
+                found[user_id] = _waiting_talent(row)
             found[user_id].questions.append(_line(row))  # oldest first
             if row["follows"] is not None:
                 found[user_id].follows[int(row["id"])] = (row["follows"], row["relayed_id"])
+        for row in await self._reader.fetch_all(_NOTES_WAITING, {"talents": params["talents"]}):
+            user_id = int(row["user_id"])
+            if user_id not in found:  # only their form's note asks
+                found[user_id] = _waiting_talent(row)
+            note = WaitingNote(int(row["application_id"]), str(row["note"]), row["submitted_at"])
+            found[user_id].notes.append(note)
         waiting = []
         for talent in (found[user_id] for user_id in order if user_id in found):
             lead = await self._reader.fetch_one(LATEST_LEAD, (talent.user_id,))

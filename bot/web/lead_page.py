@@ -16,6 +16,7 @@ from bot.leads.records import telegram_name as account_name
 from bot.store.conversation import size_over_budget
 from bot.store.leads import CONSENT_KINDS, GUARDIAN_CONSENT, Lead
 from bot.store.pipeline import HistoryItem, LeadState
+from bot.store.support import NOTE_KEY
 from bot.store.workspace import LogLine
 from bot.texts import Text
 from bot.transport.updates import STAFF_ARGUMENTS, STAFF_TEXT
@@ -185,9 +186,7 @@ async def _page(desk: Desk, viewer: Viewer, found: Lead, state: LeadState) -> di
         if forwarding is not None and pipeline_stages.lacks_consent(content, key, state, forwarding)
     ]
     # The form's note to the team asks something, unanswered since (as /lead marks it).
-    note_asks = asks_in_note(found.answers) and not await store.support.answered_since(
-        found.user_id, state.submitted_at
-    )
+    note_asks = await store.support.note_waits(application_id)
     filled_by = None
     if pipeline_stages.in_another_name(found.first_name, state.full_name):
         key = (
@@ -264,19 +263,25 @@ def _questions(
     submitted = found.submitted_at
     if submitted is None or not asks_in_note(found.answers):
         return shown
-    note = {
+    note = note_line(str(found.answers[NOTE_KEY]), submitted, waiting=waiting)
+    shown.insert(sum(1 for line in lines if line.created_at <= submitted), note)
+    return shown
+
+
+def note_line(text: str, submitted: str, *, waiting: bool) -> dict[str, Any]:
+    """The form's note to the team as a line among the talent's questions (lead.js `logLine`
+    names it as the note in the form), sent when its lead was `submitted` (as stored)."""
+    return {
         "id": None,
         "from": "in",
         "kind": "form_note",
-        "text": str(found.answers["message"]),
+        "text": text,
         "at": wib_text(submitted),
         "by": None,
         "holding": False,
         "heading": None,
         "waiting": waiting,
     }
-    shown.insert(sum(1 for line in lines if line.created_at <= submitted), note)
-    return shown
 
 
 async def older_log(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, Any]:

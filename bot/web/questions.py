@@ -3,11 +3,13 @@ without a lead, and the reply to each.
 
 "Waiting" is read from what is stored (bot/store/support.py `WAITING_FROM`): a question
 relayed to staff after the talent's last staff answer, from the staff group or the workspace,
-that was not a holding reply nor a reply in the group to another message of theirs. The reply
+that was not a holding reply nor a reply in the group to another message of theirs; and a
+question in the note to the team of their form, with no staff answer since they sent it
+(`NOTE_WAITING_FROM`, as the lead page marks it and the daily digest counts it). The reply
 is a lead page's reply (bot/web/actions.py `answer`): from the bot, logged as a staff answer
 (so the question stops waiting, unless it is marked as a holding reply: then it stays, with the
 holding reply under it), noted in the staff group under the question, and recorded in the
-audit log. It only goes to a talent who had a question relayed to staff.
+audit log. It only goes to a talent whose question waits.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from bot.support import answered_first, display_name, quote_of, quoted_question
 from bot.texts import Text
 from bot.web import actions, inputs
 from bot.web.desk import Desk, Labels, TalentGone, Viewer
-from bot.web.lead_page import log_line
+from bot.web.lead_page import log_line, note_line
 
 SHOWN_TALENTS = 50
 SHOWN_EACH = 10  # a talent's newest waiting questions shown (the staff group has them all)
@@ -60,11 +62,10 @@ async def waiting(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
     replied = {}  # which staff answer those that opened a reply to one reply to
     headings = {}  # what a reply goes under, as the talent will read it
     for talent in talents:
-        first = talent.questions[0].id
         lines = sorted([*talent.questions, *held[talent.user_id]], key=lambda line: line.id)
         wanted = EARLIER_ASKED + 2 * EARLIER_ANSWERS + EARLIER_HELD + len(lines)
         before = await desk.reads.questions(talent.user_id, wanted)
-        earlier[talent.user_id] = _exchange([line for line in before if line.id < first])
+        earlier[talent.user_id] = _exchange([line for line in before if _before(line, talent)])
         shown[talent.user_id] = lines
         replied[talent.user_id] = await _replies(desk, viewer, talent)
         headings[talent.user_id] = await actions.reply_heading(desk, viewer, talent.user_id)
@@ -89,21 +90,47 @@ async def waiting(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str,
                     }
                 ),
                 "reply_heading": headings[talent.user_id],
+                # A holding reply keeps relayed questions listed; a form note's question alone
+                # has none to keep (bot/web/actions.py `answer` sends it as a full answer).
+                "holdable": bool(talent.questions),
                 "earlier": [log_line(line, labels) for line in earlier[talent.user_id]],
-                "questions": [
-                    _with_follows(
-                        desk,
-                        viewer,
-                        talent,
-                        log_line(line, labels),
-                        (line.id, replied[talent.user_id].get(line.id)),
-                    )
-                    for line in shown[talent.user_id]
-                ],
+                "questions": _with_notes(
+                    talent,
+                    shown[talent.user_id],
+                    [
+                        _with_follows(
+                            desk,
+                            viewer,
+                            talent,
+                            log_line(line, labels),
+                            (line.id, replied[talent.user_id].get(line.id)),
+                        )
+                        for line in shown[talent.user_id]
+                    ],
+                ),
             }
             for talent in talents
         ],
     }
+
+
+def _before(line: LogLine, talent: WaitingTalent) -> bool:
+    """Whether a line of the talent's questions and answers came before all that waits of
+    theirs (their first waiting question, and the submission of a form whose note waits)."""
+    if talent.questions and line.id >= talent.questions[0].id:
+        return False
+    return all(line.created_at <= note.submitted_at for note in talent.notes)
+
+
+def _with_notes(
+    talent: WaitingTalent, lines: list[LogLine], shown: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The waiting lines as shown, with each waiting question of their forms' notes in its
+    place in time (as the lead page's Questions box shows it: bot/web/lead_page.py)."""
+    for note in sorted(talent.notes, key=lambda note: note.submitted_at, reverse=True):
+        at = sum(1 for line in lines if line.created_at <= note.submitted_at)
+        shown.insert(at, note_line(note.text, note.submitted_at, waiting=True))
+    return shown
 
 
 def _registered_as(talent: WaitingTalent) -> dict[str, str]:
@@ -121,8 +148,10 @@ async def _listed(
     talents = await desk.reads.waiting_questions(SHOWN_TALENTS, SHOWN_EACH)
     total = await desk.reads.waiting_count()
     held = {
-        talent.user_id: await desk.reads.held_replies(
-            talent.user_id, talent.questions[0].id, SHOWN_EACH
+        talent.user_id: (
+            await desk.reads.held_replies(talent.user_id, talent.questions[0].id, SHOWN_EACH)
+            if talent.questions
+            else []  # only a form note's question: a holding reply would have answered it
         )
         for talent in talents
     }
@@ -139,6 +168,7 @@ def _mark(talents: list[WaitingTalent], held: dict[int, list[LogLine]], total: i
             talent.user_id,
             [line.id for line in talent.questions],
             [line.id for line in held[talent.user_id]],
+            [note.application_id for note in talent.notes],
         ]
         for talent in talents
     ]
@@ -235,8 +265,9 @@ async def reply(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, A
 
     async def talent() -> tuple[int, str | None, str]:
         reference = await desk.store.applications.latest_reference(user_id)
-        # Only while it waits: not to one a colleague has just answered.
-        if not await desk.store.support.question_waiting(user_id):
+        # Only while it waits (a relayed question, or their form note's question): not to
+        # one a colleague has just answered.
+        if not await desk.store.support.talent_waits(user_id):
             about = (user_id, reference)
             audit = desk.store.audit
             await audit.about_talent(

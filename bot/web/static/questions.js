@@ -84,7 +84,7 @@ function card(talent, reload) {
     h("p", { class: "hint reply-heading" }, talent.reply_heading),
     drafted(talent, writer(t("reply_placeholder"), t("reply_send"),
       (text, holding) => answer(talent, text, holding, reload),
-      REPLY_LIMIT, t("question_reply_to", { name: talent.name }), true)));
+      REPLY_LIMIT, t("question_reply_to", { name: talent.name }), talent.holdable)));
 }
 
 /** The reply box with what was typed to this talent (and the holding tick) before the list
