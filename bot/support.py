@@ -510,10 +510,11 @@ async def answer_heading(
 ) -> str:
     """The line a staff answer starts with (a talent reading it a day later could not tell it
     was the team's answer): the team's answer to their question `asked` (their message id),
-    quoted shortened as text, or the team's reply to it when it is their reply to the team;
-    without the quote when it is not text or no longer kept, or not `quoted` (one of several
-    it answers); a message from the team when no question of theirs is at hand, or when
-    `asked` only said thanks, okay or hello."""
+    quoted shortened as text, or the team's reply to it when it is their reply to the team or
+    asks nothing (a detail, a link, a photo: `asked_in`); without the quote when it is not
+    text or no longer kept, or not `quoted` (one of several it answers); a message from the
+    team when no question of theirs is at hand, or when `asked` only said thanks, okay or
+    hello; their form note's question when only it waits (`_note_heading`)."""
     if asked is None:  # nothing of theirs waits: their form note's question, if unanswered
         return await _note_heading(store, content, user_id, language)
     words = await asked_words(store, user_id, asked)
@@ -521,28 +522,46 @@ async def answer_heading(
     question = quote_of(words) if words and said > NOTHING_SAID and quoted else ""
     # What waits is their reply to the team ("Balas tim kami", or typed after an answer),
     # not a question: so said (a staff review: "pertanyaanmu" quoted their "thanks").
-    if await store.support.is_reply(user_id, asked):
+    replied = await store.support.is_reply(user_id, asked)
+    if said == NOTHING_SAID and not replied:  # only "makasih kak": no question is answered
+        return content.text(Text.SUPPORT_ANSWER_HEADING_NONE, language)
+    # Nor is a detail they sent (a link, their stage name, a photo, "3"): the team's reply to
+    # their message (a staff re-check s58: "pertanyaanmu" quoted their portfolio link).
+    if replied or not asked_in(words, said):
         if not question:
             return content.text(Text.SUPPORT_REPLY_HEADING_PLAIN, language)
         return content.text(Text.SUPPORT_REPLY_HEADING, language, message=question)
-    if said == NOTHING_SAID:  # only "makasih kak": no question of theirs is answered
-        return content.text(Text.SUPPORT_ANSWER_HEADING_NONE, language)
     if not question:
         return content.text(Text.SUPPORT_ANSWER_HEADING_PLAIN, language)
     return content.text(Text.SUPPORT_ANSWER_HEADING, language, question=question)
 
 
+def asked_in(words: str, said: int) -> bool:
+    """Whether a waiting message (`words`, "" when it has none to read: a photo, a voice
+    message; `said`: its `said_weight`) asks something, so that a staff answer answers their
+    question: with a "?" or a word that asks; a nudge only so ("kapan ada kabar kak?", not
+    "3")."""
+    if said >= CUED:
+        return True
+    return (
+        said == NUDGE
+        and bool(words)
+        and ("?" in words or "\uff1f" in words or asks_something(words))
+    )
+
+
 async def _note_heading(store: Store, content: Content, user_id: int, language: str) -> str:
     """The heading when no message of theirs waits: the team's answer to the question in
     their form's note to the team (their latest lead's), while no staff answer has reached
-    them since they sent it, as for a /tanya question (a staff re-check s57, N1); else a
-    message from the team."""
+    them since they sent it, named as the question in their registration form (a staff
+    re-check s57, N1; s58: not as one they asked with /tanya); else a message from the team."""
     latest = await store.applications.latest_lead(user_id)
     if latest is not None and await store.support.note_waits(latest[0]):
         lead = await store.leads.get(latest[0])
         question = "" if lead is None else note_question(lead.answers)
         if question:
-            return content.text(Text.SUPPORT_ANSWER_HEADING, language, question=quote_of(question))
+            quoted = quote_of(question)
+            return content.text(Text.SUPPORT_NOTE_ANSWER_HEADING, language, question=quoted)
     return content.text(Text.SUPPORT_ANSWER_HEADING_NONE, language)
 
 

@@ -329,6 +329,7 @@ class Text(StrEnum):
     SUPPORT_ANSWER_HEADING = "support_answer_heading"
     SUPPORT_ANSWER_HEADING_PLAIN = "support_answer_heading_plain"
     SUPPORT_ANSWER_HEADING_NONE = "support_answer_heading_none"
+    SUPPORT_NOTE_ANSWER_HEADING = "support_note_answer_heading"
     SUPPORT_REPLY_HEADING = "support_reply_heading"
     SUPPORT_REPLY_HEADING_PLAIN = "support_reply_heading_plain"
     SUPPORT_DELIVERED_OTHERS = "support_delivered_others"

@@ -138,7 +138,7 @@ async def test_a_group_reply_answers_the_message_replied_to_and_never_the_questi
     _, asked_for, _ = staff_chat.messages_since(mark)
     await answer(bot, staff, staff_chat, "Minimal 17 tahun, kak.", asked_for)
     got = kevin.last_message
-    assert got.text == f"{heading(Text.SUPPORT_ANSWER_HEADING, question=REQUEST)}\n\n" + (
+    assert got.text == f"{heading(Text.SUPPORT_REPLY_HEADING, message=REQUEST)}\n\n" + (
         "Minimal 17 tahun, kak."
     )
     assert got.reply_to_message_id == request
@@ -151,7 +151,7 @@ async def test_a_group_reply_answers_the_message_replied_to_and_never_the_questi
     *_, detail = staff_chat.messages_since(mark)
     await answer(bot, staff, staff_chat, "Wah, keren! Silakan cantumkan di formulir.", detail)
     got = rina.last_message
-    assert got.text.startswith(heading(Text.SUPPORT_ANSWER_HEADING, question=quote_of(FILMS)))
+    assert got.text.startswith(heading(Text.SUPPORT_REPLY_HEADING, message=quote_of(FILMS)))
     assert "45" not in got.text
     assert got.reply_to_message_id == films
     assert staff_chat.last_message.text == others_waiting("Rina", 1)
@@ -262,3 +262,26 @@ async def test_a_reply_to_a_header_answers_the_messages_under_it(
     assert got.reply_to_message_id is None
     assert staff_chat.last_message.text == "✅ Terkirim ke Joko"
     assert not await bot.store.support.question_waiting(joko.id)
+
+
+async def test_a_reply_to_a_detail_they_sent_is_headed_as_a_reply_to_their_message(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """A staff re-check s58: a talent told the team a detail with /ask (their portfolio link,
+    as a stage message invites them to), and the team's reply came headed as the answer to
+    "your question". A detail is their message, a question stays their question."""
+    sarah, budi = bot.user(first_name="Sarah", language_code="en"), bot.user(first_name="Budi")
+    staff = staff_member(bot, staff_chat)
+    detail = "Our new portfolio link: https://youtube.com/@sarimonsoons"
+    mark = staff_chat.mark()
+    await ask(bot, sarah, detail)
+    *_, sent = staff_chat.messages_since(mark)
+    await answer(bot, staff, staff_chat, "Thanks, we've noted it.", sent)
+    reply = heading(Text.SUPPORT_REPLY_HEADING, "en", message=quote_of(detail))
+    assert sarah.last_message.text == f"{reply}\n\nThanks, we've noted it."
+    mark = staff_chat.mark()
+    await ask(bot, budi, "Kapan hasil seleksinya diumumkan?")
+    *_, asked = staff_chat.messages_since(mark)
+    await answer(bot, staff, staff_chat, "Akhir bulan ini, kak.", asked)
+    question = heading(Text.SUPPORT_ANSWER_HEADING, question="Kapan hasil seleksinya diumumkan?")
+    assert budi.last_message.text == f"{question}\n\nAkhir bulan ini, kak."

@@ -93,7 +93,7 @@ async def test_the_top_of_a_lead_page_says_a_question_waits_and_jumps_to_the_rep
         assert await note_line.locator(".words").inner_text() == note
         assert await questions.get_by_text(t(Text.WS_QUESTIONS_NONE)).count() == 0
         heading = plain_text(
-            CONTENT.text(Text.SUPPORT_ANSWER_HEADING, "id", question="…" + ASKED_IN_NOTE)
+            CONTENT.text(Text.SUPPORT_NOTE_ANSWER_HEADING, "id", question="…" + ASKED_IN_NOTE)
         )
         shown_heading = t(Text.WS_REPLY_HEADING_SHOWN, heading=heading)
         assert await questions.locator(".reply-heading").inner_text() == shown_heading

@@ -45,16 +45,17 @@ async def test_a_question_in_the_note_to_the_team_is_marked_on_the_lead_until_an
     assert marked not in page.text
 
 
-async def test_the_answer_to_a_question_in_the_note_names_it_as_a_tanya_answer_does(
+async def test_the_answer_to_a_question_in_the_note_names_it_as_the_forms_question(
     bot: Harness, staff_chat: EmulatedChat
 ) -> None:
     """Sarah asks only in her form's note to the team; the first reply from her lead page
-    comes headed as the team's answer to that question, not as a bare message from the team
-    (a staff re-check s57, N1); a follow-up after it is a message from the team again."""
+    comes headed as the team's answer to that question in her registration form, not as a
+    bare message from the team (a staff re-check s57, N1) nor as a question she asked with
+    /ask (s58); a follow-up after it is a message from the team again."""
     sarah = bot.user(first_name="Sarah", language_code="en")
     note = "We are developing a feature with a Busan writer. Who should we talk to?"
     await apply(bot, sarah, {**MUSICIAN, "message": note}, language="en")
-    quoted = shown(Text.SUPPORT_ANSWER_HEADING, "en", question="…Who should we talk to?")
+    quoted = shown(Text.SUPPORT_NOTE_ANSWER_HEADING, "en", question="…Who should we talk to?")
     async with workspace(bot, ADMIN_ID) as client:
         lead = await client.ok("lead", {"id": 1})
         assert quoted in lead["reply_heading"]

@@ -53,9 +53,10 @@ def answer_words(message: BotMessage) -> str:
         Text.SUPPORT_ANSWER_HEADING_NONE,
         Text.SUPPORT_REPLY_HEADING_PLAIN,
     )
-    assert any(
-        heading.startswith(shown(key, language)) for key in headings for language in ("id", "en")
-    ), message.text
+    note = Text.SUPPORT_NOTE_ANSWER_HEADING  # up to its quote of the form note's question
+    openings = [shown(key, language) for key in headings for language in ("id", "en")]
+    openings += [shown(note, language, question="").removesuffix("“”") for language in ("id", "en")]
+    assert any(heading.startswith(opening) for opening in openings), message.text
     return words
 
 
@@ -419,7 +420,7 @@ async def test_two_talents_at_once_get_their_own_answers(
     await answer(bot, mina, staff_chat, "Jawaban untuk Budi", budi_copy)
     await answer(bot, mina, staff_chat, "Jawaban untuk Sari", sari_header)
     assert [m.text for m in sari.messages if "Jawaban untuk" in m.text] == [
-        f"{shown(Text.SUPPORT_ANSWER_HEADING, question='Pertanyaan Sari')}\n\nJawaban untuk Sari"
+        f"{shown(Text.SUPPORT_REPLY_HEADING, message='Pertanyaan Sari')}\n\nJawaban untuk Sari"
     ]
     assert [answer_words(m) for m in budi.messages if "Jawaban untuk" in m.text] == [
         "Jawaban untuk Budi"

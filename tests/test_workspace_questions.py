@@ -471,12 +471,13 @@ async def test_above_the_reply_box_is_the_heading_the_talent_gets_it_under(bot: 
         [talent] = (await client.ok("questions"))["talents"]
         lead = await client.ok("lead", {"id": 1})
         award = "Juara 1 lomba gamelan pelajar 2025"
-        quoted = foreseen(Text.SUPPORT_ANSWER_HEADING, question=award)
+        # An award she told of, not a question: the team's reply to her message (s58).
+        quoted = foreseen(Text.SUPPORT_REPLY_HEADING, message=award)
         assert talent["reply_heading"] == lead["reply_heading"] == quoted
         await client.ok("reply", {"id": 1, "text": "Selamat, kak!"})
         got = ratna.last_message.text
         assert got.startswith(
-            plain_text(CONTENT.text(Text.SUPPORT_ANSWER_HEADING, "id", question=award))
+            plain_text(CONTENT.text(Text.SUPPORT_REPLY_HEADING, "id", message=award))
         )
         lead = await client.ok("lead", {"id": 1})
         assert lead["reply_heading"] == foreseen(Text.SUPPORT_ANSWER_HEADING_NONE)
