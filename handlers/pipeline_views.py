@@ -368,6 +368,7 @@ def status_screen(
             Text.STATUS_ITEM,
             language,
             reference=item.reference,
+            name=item.registered_for or "—",
             date=content.date_text(to_wib(item.submitted_at).date(), language),
             stage=pipeline_stages.talent_label(content, item.stage, language),
         )

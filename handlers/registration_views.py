@@ -58,7 +58,12 @@ def _choose(screen: Screen, content: Content, language: str) -> View:
         day = content.date_text(to_wib(lead.submitted_at).date(), language)
         items.append(
             content.text(
-                Text.UPDATE_CHOOSE_ITEM, language, reference=lead.reference, sector=shown, date=day
+                Text.UPDATE_CHOOSE_ITEM,
+                language,
+                reference=lead.reference,
+                name=lead.registered_for or "—",
+                sector=shown,
+                date=day,
             )
         )
     rows = []

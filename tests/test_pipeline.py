@@ -287,7 +287,7 @@ async def test_status_shows_talent_labels_in_their_language(
     assert t(Text.BTN_STATUS, "en") not in menu.button_texts  # only once they have applied
     await apply(bot, budi, FILMMAKER, language="en")
     (listed,) = await bot.send(budi, "/status")
-    assert "KOC-000001 · submitted" in listed.text
+    assert "KOC-000001 · Budi Santoso · submitted" in listed.text
     assert content.stages["baru"].talent_label.en in listed.text
     await bot.send(budi, "/menu")
     assert t(Text.BTN_STATUS, "en") in budi.last_message.button_texts

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from bot.emulator import EmulatedUser
+from bot.leads import pipeline_stages
 from bot.leads.export import to_wib
 from bot.outreach.reminders import due_times
 from bot.texts import Text
@@ -20,6 +21,7 @@ from tests.leads import (
     apply,
     copy_label,
     data_copy,
+    label,
     section,
     shown,
     where,
@@ -281,3 +283,38 @@ async def test_a_registered_talent_asking_to_change_an_answer_gets_the_update_ch
     await bot.send(budi, "/start")
     replies = await bot.send(budi, "mau ganti email")
     assert all(t(Text.BTN_UPDATE_REGISTRATION) not in reply.button_texts for reply in replies)
+
+
+async def test_a_manager_with_two_bands_tells_their_registrations_apart(bot: Harness) -> None:
+    """A talents' review s58, M7: Bonar registered his band and the band he manages; /status
+    and the list under /daftar showed "KOC-000002 · dikirim 7 Desember 2026" and the same
+    for KOC-000001. Beside each reference now: its stage or band name, else the full name."""
+    bonar = bot.user(first_name="Bonar")
+    assert await apply(bot, bonar, {**MUSICIAN, "stage_name": "Batak Thunder"}) == "KOC-000001"
+    assert await apply(bot, bonar, {**MUSICIAN, "stage_name": "Toba <Riot> & Co"}) == "KOC-000002"
+    named = {"KOC-000002": "Toba <Riot> & Co", "KOC-000001": "Batak Thunder"}  # newest first
+    sent = {
+        str(row["reference"]): CONTENT.date_text(to_wib(row["submitted_at"]).date(), "id")
+        for row in await bot.store.db.fetch_all("SELECT reference, submitted_at FROM applications")
+    }
+    waiting = pipeline_stages.talent_label(CONTENT, "baru", "id")
+    (status,) = await bot.send(bonar, "/status")
+    items = [
+        shown(Text.STATUS_ITEM, reference=ref, name=name, date=sent[ref], stage=waiting)
+        for ref, name in named.items()
+    ]
+    assert "\n\n".join(items) in status.text
+    (choice,) = await bot.send(bonar, "/daftar")
+    music = label("sector", "music")
+    listed = [
+        shown(Text.UPDATE_CHOOSE_ITEM, reference=ref, name=name, sector=music, date=sent[ref])
+        for ref, name in named.items()
+    ]
+    assert "\n".join(listed) in choice.text
+    for name in named.values():  # as typed, HTML and all
+        assert name in status.text and name in choice.text
+    # No stage name given: the full name.
+    budi = bot.user(first_name="Budi")
+    assert await apply(bot, budi, FILMMAKER) == "KOC-000003"
+    (status,) = await bot.send(budi, "/status")
+    assert "KOC-000003 · Budi Santoso · " in status.text

@@ -19,6 +19,21 @@ LATEST_LEAD = (
     " WHERE a.user_id = ? AND a.status = 'submitted'"
     " ORDER BY p.duplicate_closed_at IS NOT NULL, a.submitted_at DESC, a.id DESC LIMIT 1"
 )
+# Whom a submitted application `a` is for, as its talent lists them: the stage or band name
+# given, else the full name (a talents' review s58, M7: a manager's two bands' registrations
+# read the same in /status and under /daftar).
+REGISTERED_FOR = (
+    "COALESCE(NULLIF(TRIM((SELECT json_extract(n.value, '$') FROM answers n"
+    " WHERE n.application_id = a.id AND n.question_key = 'stage_name')), ''),"
+    " (SELECT json_extract(n.value, '$') FROM answers n"
+    " WHERE n.application_id = a.id AND n.question_key = 'full_name')) AS registered_for"
+)
+
+
+def registered_for(row: Row) -> str | None:
+    """A row's REGISTERED_FOR, as text (None: neither answer given)."""
+    value = row["registered_for"]
+    return None if value is None else str(value)
 
 
 def parse_reference(text: str, *, bare: bool = True) -> str | None:

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from bot.store.applications import Draft
+from bot.store.applications import REGISTERED_FOR, Draft, registered_for
 from bot.store.audit import Actor, Audit
 from bot.store.db import Database, Row, Transaction, utc_now
 
@@ -74,6 +74,7 @@ class TalentLead:
     reference: str
     submitted_at: str
     sector: Any
+    registered_for: str | None = None  # its stage or band name, else full name
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,9 +203,10 @@ class Records:
     async def leads_of(self, user_id: int) -> list[TalentLead]:
         """A talent's submitted leads, newest first, with their sector answer."""
         rows = await self._db.fetch_all(
-            "SELECT a.id, a.reference, a.submitted_at, (SELECT s.value FROM answers s"
-            " WHERE s.application_id = a.id AND s.question_key = 'sector') AS sector"
-            " FROM applications a WHERE a.user_id = ? AND a.status = 'submitted'",
+            "SELECT a.id, a.reference, a.submitted_at, (SELECT s.value FROM answers s"  # noqa: S608 - constants
+            " WHERE s.application_id = a.id AND s.question_key = 'sector') AS sector,"
+            f" {REGISTERED_FOR} FROM applications a"
+            " WHERE a.user_id = ? AND a.status = 'submitted'",
             (user_id,),
         )
         leads = [
@@ -213,6 +215,7 @@ class Records:
                 str(row["reference"]),
                 str(row["submitted_at"]),
                 _loaded(row["sector"]),
+                registered_for(row),
             )
             for row in rows
         ]
