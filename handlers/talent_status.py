@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from bot.answers.text import about_old_data, asks_to_register_again, references_in
-from bot.content import FaqItem, Program
+from bot.answers.text import (
+    about_old_data,
+    about_own_data,
+    asks_to_register_again,
+    references_in,
+)
+from bot.content import FaqItem, Markup, Program
 from bot.data_copy import moment_text
 from bot.leads import registration_limit
 from bot.leads.export import to_wib
@@ -104,8 +109,9 @@ async def _erased_line(context: BotContext, user_id: int, language: str) -> str 
 async def after_erasure(context: BotContext, user_id: int, language: str, text: str) -> str | None:
     """To a talent whose data was erased, asking about it: while nothing was registered
     since, /status's line saying so (to one asking about registering again: that it starts
-    from scratch, with a new number; to one asking about the old data or number: that it is
-    no longer used); once something was, to one asking about the OLD data or naming a number
+    from scratch, with a new number; to one asking whether their data is still kept: what
+    is, as /dataku says; to one asking about the old data or number: that it is no longer
+    used); once something was, to one asking about the OLD data or naming a number
     not theirs now, that it went with its number (a talents' review: "not sure"). None
     otherwise; one read for a talent who never erased (the erasure records)."""
     erased = await context.services.store.privacy.was_erased(user_id)
@@ -122,10 +128,29 @@ async def after_erasure(context: BotContext, user_id: int, language: str, text: 
     if asks_to_register_again(text):
         again, limited = Text.ERASED_REGISTER_AGAIN, Text.ERASED_REGISTER_AGAIN_LIMITED
         return await _erased_text(context, user_id, language, again, limited, erased[-1])
-    line = await _erased_text(
-        context, user_id, language, Text.STATUS_ERASED, Text.STATUS_ERASED_LIMITED, erased[-1]
-    )
+    # "data saya masih ada yang tersimpan?": what is, not "nothing"; not "Nomor KOC-000001
+    # masih berlaku?" (that number, not theirs: /status's line and its word on it)
+    if about_own_data(text) and not named:
+        line = await _kept_since(context, user_id, language, when)
+    else:
+        line = await _erased_text(
+            context, user_id, language, Text.STATUS_ERASED, Text.STATUS_ERASED_LIMITED, erased[-1]
+        )
     return f"{line}\n{content.text(Text.ERASED_OLD_NUMBER, language)}" if old else line
+
+
+async def _kept_since(context: BotContext, user_id: int, language: str, when: str | None) -> str:
+    """What is kept of a talent who had their data erased and registered nothing since, as
+    /dataku and the erasure prompt say (a talents' review s58, M3: "Semua datamu sudah kami
+    hapus" while /dataku showed the profile and the messages since): their profile and
+    messages since, as anyone's; the erasure's coded record; while they are kept, the send
+    times of the registrations it deleted (the day's limit)."""
+    content = context.content
+    kept = [Text.ERASED_KEPT_SINCE, Text.ERASED_KEPT_RECORD]
+    if await context.services.store.privacy.sent_before_erasure(user_id, ""):
+        kept.append(Text.ERASED_KEPT_SENT)
+    lines = Markup("\n".join(content.text(key, language) for key in kept))
+    return content.text(Text.ERASED_KEPT, language, when=when, kept=lines)
 
 
 async def questions_line(context: BotContext, user_id: int, language: str) -> str:

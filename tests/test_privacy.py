@@ -18,7 +18,7 @@ import yaml
 
 from bot.answers.text import about_own_data
 from bot.ask_off import without_ask
-from bot.content import Content
+from bot.content import Content, Markup
 from bot.data_copy import moment_text, readable_copy
 from bot.leads.form_order import display
 from bot.settings import DEMO_CONTROLLER, Settings
@@ -486,6 +486,14 @@ async def test_backing_out_in_words_long_after_hapusdata_is_no_answer_to_it(bot:
     assert reply.text != shown(Text.DELETE_KEPT_TYPED)
 
 
+def kept_after_erasure(language: str, when: str | None, *, sent: bool) -> str:
+    """The answer to "is my data still kept?" after an erasure, nothing registered since."""
+    kept = [Text.ERASED_KEPT_SINCE, Text.ERASED_KEPT_RECORD]
+    kept += [Text.ERASED_KEPT_SENT] if sent else []
+    lines = Markup("\n".join(CONTENT.text(key, language) for key in kept))
+    return shown(Text.ERASED_KEPT, language, when=when, kept=lines)
+
+
 async def test_status_after_an_erasure_says_the_data_was_erased(bot: Harness) -> None:
     # A talents' review: after /hapusdata, /status said "Kamu belum mengirim pendaftaran",
     # and the goodbye "Terima kasih sudah mampir".
@@ -500,9 +508,10 @@ async def test_status_after_an_erasure_says_the_data_was_erased(bot: Harness) ->
     assert status.text == shown(Text.STATUS_ERASED, when=when)
     # Asked in words, the same (a talents' review, M8: the FAQ's "Datamu dipakai untuk
     # meninjau pendaftaranmu…" read as if the bot still held her data); in English too.
+    # Since s58 (M3), what is still kept, as /dataku says: not "nothing".
     for asked in ("Data saya masih ada ga?", "emailku masih disimpan kak?"):
         [said] = await bot.send(fajar, asked)
-        assert said.text.startswith(shown(Text.STATUS_ERASED, when=when))
+        assert said.text == kept_after_erasure("id", when, sent=True)
     # Registering again starts from scratch, with a new number; the old number is no longer
     # used (a talents' review s56, M8 and L8: "not sure", and no word on the number).
     [said] = await bot.send(fajar, "Kalau daftar lagi hrs isi dari awal ya?")
@@ -515,7 +524,7 @@ async def test_status_after_an_erasure_says_the_data_was_erased(bot: Harness) ->
     for asked in ("Do you still have my email?", "What data do you keep about me?"):
         [said] = await bot.send(fajar, asked)
         when_en = moment_text(CONTENT, "en", erased_at)
-        assert said.text.startswith(CONTENT.text(Text.STATUS_ERASED, "en", when=when_en))
+        assert said.text == kept_after_erasure("en", when_en, sent=True)
     # Registered again (a new number): asked about the old data or the old number, that it
     # went; asked about the new one, not.
     await bot.send(fajar, "/bahasa")
@@ -534,6 +543,38 @@ async def test_status_after_an_erasure_says_the_data_was_erased(bot: Harness) ->
     assert status.text == shown(Text.STATUS_NONE)
     [faq] = await bot.send(never, "Data saya masih ada ga?")  # never erased: the FAQ's answer
     assert "No registration" not in faq.text and "Semua datamu sudah kami hapus" not in faq.text
+
+
+async def test_asked_after_an_erasure_what_is_kept_the_answer_is_what_dataku_shows(
+    bot: Harness,
+) -> None:
+    """A talents' review s58, M3: after /hapusdata, "min, data saya masih ada yang tersimpan
+    ga?" got "Tidak ada pendaftaran yang tersimpan. Semua datamu sudah kami hapus…" while
+    /dataku right after showed the Telegram profile and the messages since, and the erasure
+    left its coded record (and, for up to 2 days, the registrations' send times)."""
+    hendra = bot.user(first_name="Hendra")
+    await apply(bot, hendra, FILMMAKER)
+    await bot.send(hendra, "/hapusdata")
+    await bot.press(hendra, shown(Text.BTN_CONFIRM_DELETE))
+    [erased_at] = await bot.store.privacy.was_erased(hendra.id)
+    when = moment_text(CONTENT, "id", erased_at)
+    await bot.send(hendra, "oke makasih min")
+    [said] = await bot.send(hendra, "min, data saya masih ada yang tersimpan ga?")
+    assert said.text == kept_after_erasure("id", when, sent=True)
+    assert not said.text.startswith(shown(Text.STATUS_ERASED, when=when))
+    # /dataku right after: the profile and those messages, as the answer said.
+    replies = await bot.send(hendra, "/dataku")
+    copy = data_copy(next(m.document[1] for m in replies if m.document))
+    assert section(copy, Text.MYDATA_SECTION_PROFILE)
+    assert "min, data saya masih ada yang tersimpan ga?" in json.dumps(copy, ensure_ascii=False)
+    # Registered nothing in the day before the erasure: no send times are kept with the code.
+    rini = bot.user(first_name="Rini", language_code="en")
+    await bot.send(rini, "/deletemydata")
+    await bot.press(rini, CONTENT.text(Text.BTN_CONFIRM_DELETE, "en"))
+    [erased_at] = await bot.store.privacy.was_erased(rini.id)
+    [said] = await bot.send(rini, "Do you still keep my data?")
+    when = moment_text(CONTENT, "en", erased_at)
+    assert said.text == kept_after_erasure("en", when, sent=False)
 
 
 @pytest.mark.parametrize(
