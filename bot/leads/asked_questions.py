@@ -14,7 +14,7 @@ from typing import Any
 from bot.answers.text import asks_something
 from bot.content import Question
 from bot.leads.answer_outcomes import Rejected
-from bot.leads.sentence_names import TRAILING_PARTICLES
+from bot.leads.intent_words import TRAILING_PARTICLES
 from bot.leads.step_questions import ASKED_WORDS
 from bot.leads.web_links import AROUND_LINK, web_link
 from bot.store.support import ASKING_MARKS, NOTE_KEY

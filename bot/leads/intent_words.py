@@ -222,15 +222,22 @@ CHAT_WORDS = ADDRESS | frozenset(
     "kak kakak min mas mbak bang ya yaa dong sih aja saja deh nih aku saya sy gue gw"  # noqa: SIM905 -- a word list reads best as words
     " i im am my we are is it the a".split()
 )
+# Chat particles a talent ends a short answer with ("bandung kak", "Studio Kopi ya"): not part
+# of the name (sentence_names.without_particles). Not "min" or "bang", which end real names
+# ("Lee Min").
+TRAILING_PARTICLES = frozenset(
+    {"kak", "kakak", "kk", "kang", "ya", "yaa", "dong", "deh", "sih", "nih"}
+)
 # Ending a short answer, as the talent's way of talking, not part of it ("makassar lah bro",
 # a talents' review: stored as the city); only in lower case: "Om", "Kaka", "Bos" may end a
-# name. slips leaves out "kak", "ya", "dong" after it.
-_ENDINGS = ADDRESS | {"lah"}
+# name. The particles after them too ("makassar bro ya": a re-check had "makassar bro" stored).
+_ENDINGS = ADDRESS | TRAILING_PARTICLES | {"lah"}
 
 
 def without_address(answer: str) -> str:
-    """A short answer without the forms of address (and "lah") it ends with in lower case,
-    if anything else is left ("makassar lah bro": "makassar")."""
+    """A short answer without the forms of address, "lah" and the chat particles it ends
+    with in lower case, if anything else is left ("makassar lah bro", "makassar bro ya":
+    "makassar")."""
     words = answer.split(" ")
     while len(words) > 1 and words[-1].strip(".,!~") in _ENDINGS:
         words.pop()

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from bot.content import Question
-from bot.leads.intent_words import fold
+from bot.leads.intent_words import TRAILING_PARTICLES, fold
 
 # A name said as a sentence ("nama saya Rina", "namaku Rina", "Nama Keponakan Saya Marthen
 # Ndun", "my name is Jess", "nama panggung: Sari"): the name is what follows. A guardian in a
@@ -177,13 +177,8 @@ def stage_name_in(question: Question, text: str) -> str | None:
     return name
 
 
-# Chat particles a talent ends a short answer with ("bandung kak", "Studio Kopi ya"): not part
-# of the name. Not "min" or "bang", which end real names ("Lee Min").
-TRAILING_PARTICLES = frozenset(
-    {"kak", "kakak", "kk", "kang", "ya", "yaa", "dong", "deh", "sih", "nih"}
-)
-# Of those, "kang" addresses the bot only in lower case: "Kang" is a (Korean) name ("Daniel
-# Kang"; an attacker's review had it cut). "Kak", "KAK", "Kakak" are none (a second
+# Of TRAILING_PARTICLES, "kang" addresses the bot only in lower case: "Kang" is a (Korean)
+# name ("Daniel Kang"; an attacker's review had it cut). "Kak", "KAK", "Kakak" are none (a second
 # attacker's review had "Sari Rahmawati Kak" kept).
 _NAME_TOO = "kang"
 
