@@ -14,6 +14,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+import regex
+
 from bot.answers.text import only_thanks
 from bot.content import Content, Question
 from bot.leads.answer_outcomes import NONE_YET, Accepted, Outcome, Rejected
@@ -275,7 +277,10 @@ _NUMBER_WORDS = frozenset(
     "saya sy aku ku gw gue my is it this ini itu nya yg yang adalah aktif active mobile cell"  # noqa: SIM905 -- a word list reads best as words
     " ponsel handphone telegram dan and or atau juga also".split()
 )
-_REMARK_LONGEST = 60  # characters of a remark said back
+_REMARK_LONGEST = 60  # characters of a remark said back, as people count them
+# A character as people see it (a grapheme cluster: an emoji's ZWJ sequence, a flag, a skin
+# tone or a variation selector with its base, a letter and its accent).
+_CHARACTER = regex.compile(r"\X")
 _BRACKETED = re.compile(r"\(([^()]*)\)")
 _JOINING = re.compile(r"^(?:or|atau|and|dan|juga|also)\s+", re.I)  # "… or kakaotalk id: x"
 _AROUND_REMARK = " ()[]{}:;,./\u2010\u2013\u2014-"
@@ -303,8 +308,9 @@ def _phone_remark(
         return None
     remark = " ".join(without_controls(rest).split()).strip(_AROUND_REMARK)
     remark = _JOINING.sub("", remark).strip(_AROUND_REMARK)
-    if len(remark) > _REMARK_LONGEST:
-        remark = remark[:_REMARK_LONGEST].rsplit(" ", 1)[0] + "…"
+    characters = _CHARACTER.findall(remark)
+    if len(characters) > _REMARK_LONGEST:  # never inside an emoji ("👨‍👩‍👧", "🇰🇷", "👍🏽")
+        remark = "".join(characters[:_REMARK_LONGEST]).rsplit(" ", 1)[0] + "…"
     return remark or None
 
 
