@@ -5,11 +5,20 @@ lead search."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from bot.texts import Text
 from tests.harness import Harness
-from tests.leads import at_question, draft_answers, shown
+from tests.leads import CONTENT, MUSICIAN, at_question, draft_answers, label, shown, where
+
+
+async def ticked(bot: Harness, user: Any) -> list[str]:
+    """What is ticked at the multiple choice shown, Done not pressed yet."""
+    draft = await bot.store.applications.draft_for(user.id)
+    assert draft is not None
+    return list(draft.pending or [])
 
 
 @pytest.mark.parametrize(
@@ -51,3 +60,34 @@ async def test_a_phone_remark_is_never_cut_inside_an_emoji(
     [reply] = await bot.send(user, f"0812 3456 7890 {remark}")
     assert (await draft_answers(bot, user))["phone"] == "+6281234567890"
     assert reply.text.startswith(shown(Text.INTAKE_PHONE_REMARK, remark=said))
+
+
+async def test_a_role_corrected_at_the_genres_with_a_genre_in_it_is_offered_nothing_taken(
+    bot: Harness,
+) -> None:
+    """A talents' review (H4), still refused at a re-check: "eh salah bro, kita grup hiphop
+    bukan kru" at the genres, after "kru panggung" (Lainnya) at the role. The role's change is
+    offered; nothing is stored nor ticked (the message is said not kept); pressed, the role
+    is asked, and the genres come again."""
+    kevin = await at_question(bot, "music_role")
+    await bot.send(kevin, "kru panggung")
+    assert (await draft_answers(bot, kevin))["music_role"] == "other_music_role"
+    assert await where(bot, kevin) == "genres"
+    role = CONTENT.questions["music_role"].label.id
+    group = label("music_role", "band_group")
+    change = CONTENT.text(Text.BTN_CHANGE_EARLIER, "id", field=role)
+    [offer] = await bot.send(kevin, "eh salah bro, kita grup hiphop bukan kru")
+    assert offer.text.startswith(shown(Text.INTAKE_PICKED_WRONG, field=role, choice=group))
+    assert change in offer.button_texts
+    assert await where(bot, kevin) == "genres"
+    assert not await ticked(bot, kevin)  # hip-hop not ticked unasked
+    assert (await draft_answers(bot, kevin))["music_role"] == "other_music_role"
+    await bot.press(kevin, change)
+    assert await where(bot, kevin) == "music_role"
+    await bot.press(kevin, group)
+    assert (await draft_answers(bot, kevin))["music_role"] == "band_group"
+    assert await where(bot, kevin) == "genres"
+    # "Salah satu" says "one of": no correction, the genres ticked as typed.
+    rani = await at_question(bot, "genres", answers={**MUSICIAN, "music_role": "solo_artist"})
+    await bot.send(rani, "pop, rock, salah satu band favoritku dewa")
+    assert await ticked(bot, rani) == ["pop", "rock"]

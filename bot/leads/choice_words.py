@@ -187,12 +187,24 @@ def _only_names(
     but _AROUND_NAMES ("mucon kak", "film dan musik"); [] otherwise."""
     offered, names = _names_of(question, content, answers)
     spans = _name_spans(offered, names, tokens)
-    covered = {index for start, end, _ in spans for index in range(start, end)}
-    rest = {token for index, token in enumerate(tokens) if index not in covered}
-    if not spans or not rest <= _AROUND_NAMES:
+    if not spans or not set(_unnamed(spans, tokens)) <= _AROUND_NAMES:
         return []
     kept = {value for _, _, value in spans}
     return [value for value, _ in offered if value in kept]
+
+
+def without_names(question: Question, content: Content, answers: Answers, text: str) -> str:
+    """A text (folded) without the words that name the question's choices: "eh salah kita
+    grup" of "eh salah kita grup hiphop" at the genres."""
+    tokens = fold(without_controls(text)).split()
+    offered, names = _names_of(question, content, answers)
+    return " ".join(_unnamed(_name_spans(offered, names, tokens), tokens))
+
+
+def _unnamed(spans: list[tuple[int, int, str]], tokens: Sequence[str]) -> list[str]:
+    """The tokens no span of a choice's name covers."""
+    covered = {index for start, end, _ in spans for index in range(start, end)}
+    return [token for index, token in enumerate(tokens) if index not in covered]
 
 
 # Where the items of a typed list part ("Indonesia, jawa, inggris dikit2", "house sm hiphop").

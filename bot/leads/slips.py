@@ -19,7 +19,13 @@ from bot.content import Content, Question
 from bot.leads.answer_outcomes import NONE_YET, Accepted, Outcome, Rejected
 from bot.leads.asked_questions import NEVER_ASKED, asks
 from bot.leads.change_wish import WRONG
-from bot.leads.choice_words import affirmed, list_items, named_choices, named_questions
+from bot.leads.choice_words import (
+    affirmed,
+    list_items,
+    named_choices,
+    named_questions,
+    without_names,
+)
 from bot.leads.form_order import visible_questions
 from bot.leads.intent_words import CHAT_WORDS, closes_choice, fold
 from bot.leads.sentence_names import (
@@ -91,7 +97,7 @@ def _picked_choice(
 ) -> PickedWrong | None:
     """The earlier single choice a message names, other than its answer, with a word of
     wrong or meaning; None if none."""
-    words = set(fold(text).split())
+    words = set(_ONE_OF.sub(" ", fold(text)).split())  # "salah satu band favoritku": no slip
     if (
         question.type == "long_text"
         or len(text) > _PICKED_WRONG_LONGEST
@@ -101,7 +107,10 @@ def _picked_choice(
         return None
     said = affirmed(text)
     if question.type in CHOICES and named_choices(question, content, answers, said):
-        return None  # "salah, harusnya musik video" at the formats: this question's choice
+        # "salah, harusnya pop" at the genres: this question's choice. An earlier choice named
+        # beside it is still one ("eh salah bro, kita grup hiphop bukan kru" at the genres, a
+        # talents' review: refused; the role offered, the genre not ticked unasked).
+        said = without_names(question, content, answers, said)
     shown = visible_questions(content, answers)
     keys = [earlier.key for earlier in shown]
     before = shown[: keys.index(question.key)] if question.key in keys else []
