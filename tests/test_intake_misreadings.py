@@ -5,13 +5,28 @@ lead search."""
 
 from __future__ import annotations
 
+import random
 from typing import Any
 
 import pytest
 
 from bot.texts import Text
+from tests.conftest import ADMIN_ID
 from tests.harness import Harness
-from tests.leads import CONTENT, MUSICIAN, at_question, draft_answers, label, shown, where
+from tests.leads import (
+    CONTENT,
+    MUSICIAN,
+    Seed,
+    at_question,
+    draft_answers,
+    label,
+    realistic,
+    seeded,
+    shown,
+    where,
+)
+from tests.test_pipeline import admin_of
+from tests.workspace import workspace
 
 
 async def ticked(bot: Harness, user: Any) -> list[str]:
@@ -91,3 +106,25 @@ async def test_a_role_corrected_at_the_genres_with_a_genre_in_it_is_offered_noth
     rani = await at_question(bot, "genres", answers={**MUSICIAN, "music_role": "solo_artist"})
     await bot.send(rani, "pop, rock, salah satu band favoritku dewa")
     assert await ticked(bot, rani) == ["pop", "rock"]
+
+
+async def test_a_search_for_musisi_or_filmmaker_finds_the_leads_of_that_field(
+    bot: Harness, staff_chat: Any
+) -> None:
+    """A staff re-check: a lead search for "musisi" found nobody, where "musik" found the
+    musicians; the words the form reads a field by name it in a search too."""
+    rng = random.Random(58)
+    await seeded(
+        bot.database,
+        [
+            Seed(7801, {**realistic(rng, "music"), "full_name": "Putu Ayu"}),
+            Seed(7802, {**realistic(rng, "film"), "full_name": "Jessica Tan"}),
+        ],
+    )
+    admin = admin_of(staff_chat)
+    [page] = await bot.send(admin, "/lead Musisi")  # one found: its page
+    assert "KOC-000001" in page.text and "KOC-000002" not in page.text
+    async with workspace(bot, ADMIN_ID) as client:
+        found = await client.ok("leads", {"filter": {"q": "filmmaker"}})
+    assert [row["reference"] for row in found["rows"]] == ["KOC-000002"]
+    assert found["places"] == [shown(Text.LEAD_SEARCH_SECTOR, words="filmmaker", sector="Film")]

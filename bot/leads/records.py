@@ -176,14 +176,15 @@ def search_places(content: Content) -> dict[str, str]:
 
 def search_sectors(content: Content) -> dict[str, str]:
     """Each field of work's names (its code, its label in both languages: "film", "musik",
-    "music"), folded as the lead search folds, to its code: a search word naming one finds
-    only the leads of that sector ("film bali": a staff review found none, the sector being
-    no searched text)."""
+    "music"; the words the form reads it by: "musisi", "filmmaker"), folded as the lead search
+    folds, to its code: a search word naming one finds only the leads of that sector ("film
+    bali": a staff review found none, the sector being no searched text; "musisi" found none
+    at a re-check, where "musik" found them)."""
     question = content.questions.get("sector")
     return {
         fold(name): choice.value
         for choice in (question.choices or [] if question else [])
-        for name in (choice.value, choice.label.id, choice.label.en)
+        for name in (choice.value, choice.label.id, choice.label.en, *choice.words)
         if name.strip()
     }
 
