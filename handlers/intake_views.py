@@ -25,6 +25,7 @@ from bot.leads.intake_screens import (
     QUESTION,
     TRANSFER,
     USE_SUGGESTED,
+    Listed,
     Screen,
     navigation,
 )
@@ -43,8 +44,9 @@ def render(screen: Screen, content: Content, language: str, facts: PrivacyFacts)
     """The text and buttons for a flow screen (the consent screen names who is responsible)."""
 
     def say(key: Text, **values: Any) -> str:
-        # A value in both languages (a choice's label) is said in the talent's.
-        said = {name: v.get(language) if isinstance(v, T) else v for name, v in values.items()}
+        # A value in both languages (a choice's label) is said in the talent's; a list of
+        # them with "dan"/"and" ("Pop dan Rock").
+        said = {name: _said(v, content, language) for name, v in values.items()}
         return content.text(key, language, **said)
 
     note = screen.note
@@ -131,19 +133,37 @@ def _listed(values: dict[str, Any], content: Content, language: str) -> dict[str
     shown["limit"] = Markup(f" {limit}" if limit else "")
     if "named" in shown:
         labels = [label.get(language) for label in shown["named"]]
-        if len(labels) > 1:
-            some = ", ".join(labels[:-1]) + ("," if len(labels) > 2 else "")
-            last = labels[-1]
-            shown["named"] = Markup(
-                content.text(Text.INTAKE_CHOICES_LIST, language, some=some, last=last)
-            )
-        else:
-            shown["named"] = labels[0]
+        shown["named"] = _list(content, language, labels, Text.INTAKE_CHOICES_LIST)
     if "lines" in shown:
         shown["lines"] = "\n".join(
             f"• {label.get(language)}: {about.get(language)}" for label, about in shown["lines"]
         )
     return shown
+
+
+# A list's text of two items, and of three or more (a comma before the last in Indonesian).
+_LIST_MORE = {
+    Text.INTAKE_CHOICES_LIST: Text.INTAKE_CHOICES_LIST_MORE,
+    Text.INTAKE_LIST_AND: Text.INTAKE_LIST_AND_MORE,
+}
+
+
+def _list(content: Content, language: str, items: list[str], two: Text) -> str:
+    """Items said as a list in a language: "A", "A dan B", "A, B, dan C" / "A, B and C"."""
+    if len(items) < 2:
+        return "".join(items)
+    key = two if len(items) == 2 else _LIST_MORE[two]
+    return Markup(content.text(key, language, some=", ".join(items[:-1]), last=items[-1]))
+
+
+def _said(value: Any, content: Content, language: str) -> Any:
+    """A note's value as said in a language: a label in it, a list with "dan"/"and"."""
+    if isinstance(value, T):
+        return value.get(language)
+    if isinstance(value, Listed):
+        items = [item.get(language) if isinstance(item, T) else item for item in value.items]
+        return _list(content, language, items, Text.INTAKE_LIST_AND)
+    return value
 
 
 _ENDINGS = {

@@ -53,6 +53,16 @@ def shown(key: Text, language: str = "id", **values: Any) -> str:
     return rendered(CONTENT.text(key, language, **values))
 
 
+def listed(items: Iterable[str], language: str = "id") -> str:
+    """Items as a note says them: "A dan B", "A, B, dan C"; "A and B", "A, B and C"."""
+    *some, last = items
+    if not some:
+        return last
+    joining = {"id": "dan", "en": "and"}[language]
+    comma = "," if language == "id" and len(some) > 1 else ""
+    return f"{', '.join(some)}{comma} {joining} {last}"
+
+
 def opening(key: Text, language: str = "id", **values: Any) -> str:
     """The first line of a message as shown (only its own placeholders need values)."""
     first_line = CONTENT.messages[key].get(language).split("\n", 1)[0]

@@ -32,6 +32,7 @@ from tests.leads import (
     edit_content,
     fill,
     label,
+    listed,
     opening,
     rendered,
     shown,
@@ -1474,7 +1475,7 @@ async def test_typed_choices_are_ticked_at_a_multiple_choice(bot: Harness) -> No
     assert "✅ Bahasa Indonesia" in reply.button_texts
     assert await where(bot, user) == "languages"
     [reply] = await bot.send(user, "sama inggris dan korea")
-    ticked = f"{label('languages', 'english')}, {label('languages', 'korean')}"
+    ticked = listed([label("languages", "english"), label("languages", "korean")])
     assert reply.text.startswith(shown(Text.INTAKE_TICKED, ticked=ticked))
     await bot.press(user, _button(Text.BTN_DONE))
     stored = await _stored(bot, user.id)
@@ -1680,7 +1681,7 @@ async def test_saying_done_with_something_ticked_is_done(bot: Harness) -> None:
     formats = ["feature", "short", "documentary"]
     assert (await _stored(bot, hendra.id))["film_formats"] == formats
     assert await where(bot, hendra) != "film_formats"
-    ticked = ", ".join(label("film_formats", value) for value in formats)
+    ticked = listed(label("film_formats", value) for value in formats)
     assert reply.text.startswith(shown(Text.INTAKE_TAKEN, taken=ticked))
     for closing in ("Indonesia, inggris. itu aja", "Indonesia, inggris, sudah itu saja"):
         lina = await at_question(bot, "languages")

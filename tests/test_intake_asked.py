@@ -22,6 +22,7 @@ from tests.leads import (
     copy_label,
     data_copy,
     label,
+    listed,
     opening,
     rendered,
     section,
@@ -228,7 +229,7 @@ async def test_typed_choices_in_a_plain_list_are_still_ticked(
 ) -> None:
     user = await at_question(bot, "genres")
     [reply] = await bot.send(user, typed)
-    labels = ", ".join(label("genres", value) for value in ticked)
+    labels = listed(label("genres", value) for value in ticked)
     assert reply.text.startswith(shown(Text.INTAKE_TICKED, ticked=labels))
     assert await _pending(bot, user.id) == ticked
 
@@ -245,7 +246,7 @@ async def test_a_typed_word_no_choice_names_is_ticked_as_other(
     not asked after Done."""
     user = await at_question(bot, "languages")
     [reply] = await bot.send(user, typed)
-    ticked = f"{label('languages', 'indonesian')}, {label('languages', 'english')}"
+    ticked = listed([label("languages", "indonesian"), label("languages", "english")])
     other = CONTENT.questions["languages_other"].label.id
     said = shown(Text.INTAKE_TICKED_WITH_OTHER, ticked=ticked, left=left, other=other)
     assert reply.text.startswith(said)
@@ -262,7 +263,7 @@ async def test_a_typed_item_no_choice_names_is_said_with_how_to_add_it(bot: Harn
     phrase ("blm tau"): said, with how to add it, and nothing stored for Lainnya."""
     user = await at_question(bot, "languages")
     [reply] = await bot.send(user, "Indonesia, inggris, blm tau")
-    ticked = f"{label('languages', 'indonesian')}, {label('languages', 'english')}"
+    ticked = listed([label("languages", "indonesian"), label("languages", "english")])
     other = label("languages", "other")
     said = shown(Text.INTAKE_TICKED_LEFT_OTHER, ticked=ticked, left="Blm tau", other=other)
     assert reply.text.startswith(said)
@@ -271,7 +272,7 @@ async def test_a_typed_item_no_choice_names_is_said_with_how_to_add_it(bot: Harn
     arif = await at_question(bot, "genres", "en")
     await bot.press(arif, label("genres", "other", "en"))
     [reply] = await bot.send(arif, "Electronic, house, sm hiphop")
-    ticked = f"{label('genres', 'hip_hop', 'en')}, {label('genres', 'electronic', 'en')}"
+    ticked = listed([label("genres", "hip_hop", "en"), label("genres", "electronic", "en")], "en")
     genres_other = CONTENT.questions["genres_other"].label.en
     said = shown(
         Text.INTAKE_TICKED_WITH_OTHER, "en", ticked=ticked, left="House", other=genres_other
@@ -770,8 +771,9 @@ async def test_programs_then_a_question_tick_the_programs_and_ask_the_faq(bot: H
         " dokumenter?"
     )
     [asked, form] = await bot.send(user, typed)
-    ticked = f"{label('programs_of_interest', 'coproduction')}, "
-    ticked += label("programs_of_interest", "biff_apm")
+    ticked = listed(
+        [label("programs_of_interest", "coproduction"), label("programs_of_interest", "biff_apm")]
+    )
     assert asked.button_texts  # the FAQ's entries, to read
     assert not asked.text.startswith(shown(Text.INTAKE_TICKED, ticked=ticked))
     assert form.text.startswith(shown(Text.INTAKE_TICKED, ticked=ticked))

@@ -85,7 +85,7 @@ _TICKS: list[tuple[list[str], str, list[str], str | None]] = [
         [_ID],
         "hanya indonesia dan inggris",
         _BOTH,
-        shown(Text.INTAKE_TICKED, ticked=f"{_INDONESIA}, {_INGGRIS}"),
+        shown(Text.INTAKE_TICKED, ticked=f"{_INDONESIA} dan {_INGGRIS}"),
     ),
     (_BOTH, "bukan inggris", [_ID], _UNTICKED),
     (_BOTH, "inggris ga jadi", [_ID], _UNTICKED),

@@ -14,6 +14,7 @@ from tests.leads import (
     draft_answers,
     fill,
     label,
+    listed,
     seen,
     shown,
     where,
@@ -31,7 +32,7 @@ async def test_chat_and_thanks_after_the_choices_are_never_lainnya(bot: Harness)
     reached staff as "Genre lain: Makasih", unsaid. Chat, thanks and laughter are left out;
     a word of who the talent is ("pelajar") is said as not ticked, never stored; a real word
     for Lainnya with "Itu saja" is said in the "Kucatat"."""
-    ticked = f"{label('genres', 'pop')}, {label('genres', 'rock')}"
+    ticked = listed([label("genres", "pop"), label("genres", "rock")])
     for typed in (
         "Pop, rock, wkwk",
         "Pop, rock, hehe",
@@ -60,7 +61,7 @@ async def test_chat_and_thanks_after_the_choices_are_never_lainnya(bot: Harness)
         assert await _pending(bot, user.id) == ["pop", "rock"], typed
     user = await at_question(bot, "languages")
     [reply] = await bot.send(user, "Indonesia, inggris, pelajar")
-    languages = f"{label('languages', 'indonesian')}, {label('languages', 'english')}"
+    languages = listed([label("languages", "indonesian"), label("languages", "english")])
     said = shown(
         Text.INTAKE_TICKED_LEFT_OTHER,
         ticked=languages,
@@ -73,7 +74,7 @@ async def test_chat_and_thanks_after_the_choices_are_never_lainnya(bot: Harness)
     user = await at_question(bot, "genres")
     [reply] = await bot.send(user, "Indie, rock, shoegaze. Itu saja")
     other = label("genres", "other")
-    taken = f"{label('genres', 'indie')}, {label('genres', 'rock')}, {other} (Shoegaze)"
+    taken = listed([label("genres", "indie"), label("genres", "rock"), f"{other} (Shoegaze)"])
     assert reply.text.startswith(shown(Text.INTAKE_TAKEN, taken=taken))
     assert (await draft_answers(bot, user))["genres_other"] == "Shoegaze"
     assert await where(bot, user) != "genres"
@@ -165,7 +166,7 @@ async def test_short_misspelt_choices_are_asked_about_not_lainnya(bot: Harness) 
         [reply] = await bot.send(user, typed)
         said = shown(
             Text.INTAKE_TICKED_NEAR,
-            ticked=", ".join(label("genres", value) for value in ticked),
+            ticked=listed(label("genres", value) for value in ticked),
             near=label("genres", near),
         )
         assert reply.text.startswith(said), typed
@@ -198,7 +199,7 @@ async def test_genres_then_a_question_about_genres_tick_and_ask_the_faq(bot: Har
     paling pas…". The genres are ticked and said below the FAQ's answer to the question."""
     user = await at_question(bot, "genres")
     replies = await bot.send(user, "Pop dan rock. Apakah genre religi juga bisa?")
-    ticked = f"{label('genres', 'pop')}, {label('genres', 'rock')}"
+    ticked = listed([label("genres", "pop"), label("genres", "rock")])
     assert replies[-1].text.startswith(shown(Text.INTAKE_TICKED, ticked=ticked))
     assert len(replies) == 2 and not replies[0].text.startswith(
         shown(Text.INTAKE_TICKED, ticked=ticked)

@@ -128,3 +128,24 @@ async def test_a_search_for_musisi_or_filmmaker_finds_the_leads_of_that_field(
         found = await client.ok("leads", {"filter": {"q": "filmmaker"}})
     assert [row["reference"] for row in found["rows"]] == ["KOC-000002"]
     assert found["places"] == [shown(Text.LEAD_SEARCH_SECTOR, words="filmmaker", sector="Film")]
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "ticked"),
+    [
+        ("id", "pop, rock", "Pop dan Rock"),  # a re-check: "Pop, Rock"
+        ("id", "pop, rock, jazz", "Pop, Rock, dan Jazz"),
+        ("en", "pop, rock", "Pop and Rock"),
+        ("en", "pop, rock, jazz", "Pop, Rock and Jazz"),
+    ],
+)
+async def test_ticked_choices_are_listed_as_each_language_lists_them(
+    bot: Harness, language: str, typed: str, ticked: str
+) -> None:
+    user = await at_question(bot, "genres", language)
+    [reply] = await bot.send(user, typed)
+    assert reply.text.startswith(shown(Text.INTAKE_TICKED, language, ticked=ticked))
+    # Unticked, the same: "bukan pop dan rock" takes both back.
+    [reply] = await bot.send(user, "bukan pop dan rock" if language == "id" else "not pop and rock")
+    unticked = "Pop dan Rock" if language == "id" else "Pop and Rock"
+    assert reply.text.startswith(shown(Text.INTAKE_UNTICKED, language, unticked=unticked))

@@ -15,6 +15,7 @@ from tests.leads import (
     at_question,
     draft_answers,
     label,
+    listed,
     seen,
     shown,
     where,
@@ -70,15 +71,15 @@ async def test_plurals_and_doubled_words_of_a_choice_tick_it(bot: Harness) -> No
     -ies) or a doubled word ("film-film", "lagu2") of a choice's name ticks it."""
     rina = await at_question(bot, "film_formats", "en", answers=FILMMAKER)
     [told] = await bot.send(rina, "Feature films and documentaries")
-    ticked = (
-        f"{label('film_formats', 'feature', 'en')}, {label('film_formats', 'documentary', 'en')}"
+    ticked = listed(
+        [label("film_formats", "feature", "en"), label("film_formats", "documentary", "en")], "en"
     )
     assert told.text.startswith(shown(Text.INTAKE_TICKED, "en", ticked=ticked))
     assert await _ticked(bot, rina) == ["feature", "documentary"]
     assert "film_formats_other" not in await draft_answers(bot, rina)
     dimas = await at_question(bot, "film_formats", answers=FILMMAKER)
     [told] = await bot.send(dimas, "film-film pendek sama dokumenter2")
-    ticked = f"{label('film_formats', 'short')}, {label('film_formats', 'documentary')}"
+    ticked = listed([label("film_formats", "short"), label("film_formats", "documentary")])
     assert told.text.startswith(shown(Text.INTAKE_TICKED, ticked=ticked))
     assert await _ticked(bot, dimas) == ["short", "documentary"]
 
@@ -101,7 +102,9 @@ async def test_programs_typed_in_talents_words_are_ticked(bot: Harness) -> None:
     ):
         user = await at_question(bot, "programs_of_interest", language, answers=answers)
         [told] = await bot.send(user, typed)
-        labels = ", ".join(label("programs_of_interest", value, language) for value in ticked)
+        labels = listed(
+            (label("programs_of_interest", value, language) for value in ticked), language
+        )
         assert told.text.startswith(shown(Text.INTAKE_TICKED, language, ticked=labels)), typed
         assert await _ticked(bot, user) == ticked, typed
 
@@ -167,7 +170,7 @@ async def test_a_language_still_being_learnt_is_not_ticked_and_that_is_said(
     language. One being learnt is not ticked, and that is said; "dikit" still ticks."""
     user = await at_question(bot, "languages")
     [told] = await bot.send(user, "Indonesia, inggris dikit, korea lg belajar")
-    ticked = ", ".join(label("languages", value) for value in ("indonesian", "english"))
+    ticked = listed(label("languages", value) for value in ("indonesian", "english"))
     assert told.text.startswith(shown(Text.INTAKE_TICKED, ticked=ticked))
     korean = label("languages", "korean")
     assert shown(Text.INTAKE_STILL_LEARNING, learning=korean) in told.text

@@ -138,7 +138,7 @@ async def test_short_replies_are_read_as_their_long_forms(bot: Harness) -> None:
     question = CONTENT.questions["programs_of_interest"]
     offered = [value for value, _ in choices(question, CONTENT, MUSICIAN)]
     [both] = await bot.send(user, "Dua duanya kang")
-    assert both.text.startswith(shown(Text.INTAKE_TICKED, ticked="Musisi ke Korea, MU:CON"))
+    assert both.text.startswith(shown(Text.INTAKE_TICKED, ticked="Musisi ke Korea dan MU:CON"))
     draft = await bot.store.applications.draft_for(user.id)
     assert draft is not None and sorted(draft.pending) == sorted(offered)
     await bot.send(user, "👍")

@@ -50,7 +50,7 @@ async def test_bro_and_kaka_around_a_typed_answer_are_the_talent_talking(bot: Ha
         await answer(bot, ancha, key, MUSICIAN[key])
     assert await where(bot, ancha) == "programs_of_interest"
     [both] = await bot.send(ancha, "dua2nya bro")
-    assert both.text.startswith(shown(Text.INTAKE_TICKED, ticked="Musisi ke Korea, MU:CON"))
+    assert both.text.startswith(shown(Text.INTAKE_TICKED, ticked="Musisi ke Korea dan MU:CON"))
     await bot.send(ancha, "udh bro lanjut")
     assert await where(bot, ancha) == "languages"
     assert len((await draft_answers(bot, ancha))["programs_of_interest"]) == len(("two", "both"))
@@ -106,7 +106,7 @@ async def test_words_of_a_name_stay_in_what_lainnya_is(bot: Harness) -> None:
     their first word. M2: "pretty fluent" was offered as a language, "Pretty"."""
     dewi = await at_question(bot, "film_formats", answers=FILMMAKER)
     [reply] = await bot.send(dewi, "Film pendek, dokumenter, dan video musik.")
-    ticked = "Film pendek, Dokumenter"
+    ticked = "Film pendek dan Dokumenter"
     other = CONTENT.questions["film_formats_other"].label.id
     said = shown(Text.INTAKE_TICKED_WITH_OTHER, ticked=ticked, left="Video musik", other=other)
     assert reply.text.startswith(said)

@@ -159,12 +159,17 @@ def still_at(screen: Screen, question: Question) -> bool:
     return screen.kind == QUESTION and screen.note is None and shown == question.key
 
 
-def choice_labels(values: list[str], labels: dict[str, T]) -> T:
-    """The labels of choices, as one text of each language."""
-    return T(
-        id=", ".join(labels[value].id for value in values),
-        en=", ".join(labels[value].en for value in values),
-    )
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """Items a note says as a list in the talent's language ("Pop dan Rock", "Pop, Rock and
+    Jazz"; a re-check had "Pop, Rock"): choices' labels, or words as typed."""
+
+    items: tuple[T | str, ...]
+
+
+def choice_labels(values: list[str], labels: dict[str, T]) -> Listed:
+    """The labels of choices, said as a list."""
+    return Listed(tuple(labels[value] for value in values))
 
 
 def at_once(draft: Draft, sent: datetime | None) -> bool:

@@ -20,6 +20,7 @@ from bot.leads import (
 )
 from bot.leads.intake_screens import (
     QUESTION,
+    Listed,
     Screen,
     choice_labels,
     in_place,
@@ -150,7 +151,7 @@ class TypedChoices(IntakeSteps):
             # review: an item was dropped without a word). Not ticked as Lainnya: more than a
             # plain word may be read wrongly (_other_words); the talent adds it in two taps.
             other = form_order.other_follow_up(question, self._content)
-            values = {"ticked": ticked, "left": ", ".join(left)}
+            values = {"ticked": ticked, "left": Listed(tuple(left))}
             if other is None:
                 return noted_at(screen, question, Text.INTAKE_TICKED_LEFT, **values)
             note = (
@@ -198,10 +199,7 @@ class TypedChoices(IntakeSteps):
             for value in choice_words.named_choices(question, self._content, answers, learnt)
         ]
         left = choice_words.unnamed_items(question, self._content, answers, learnt)
-        said = T(
-            id=", ".join([*(label.id for label in named), *left]),
-            en=", ".join([*(label.en for label in named), *left]),
-        )
+        said = Listed((*named, *left))
         not_ticked = answer_outcomes.Rejected(Text.INTAKE_STILL_LEARNING, {"learning": said})
         typed = None
         if kept:
