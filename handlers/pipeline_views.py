@@ -231,18 +231,6 @@ def _pipeline_section(content: Content, language: str, details: LeadDetails) -> 
     )
 
 
-# What a stage change's message to the talent has become: queued until it is delivered.
-_TOLD = {
-    "pending": Text.PIPELINE_HISTORY_QUEUED,
-    "sending": Text.PIPELINE_HISTORY_QUEUED,
-    "sent": Text.PIPELINE_HISTORY_SENT,
-    "failed": Text.PIPELINE_HISTORY_UNDELIVERED,
-    "blocked": Text.PIPELINE_HISTORY_UNDELIVERED,
-    "uncertain": Text.PIPELINE_HISTORY_UNCERTAIN,
-    "superseded": Text.PIPELINE_HISTORY_SUPERSEDED,
-}
-
-
 def _history_line(content: Content, language: str, item: HistoryItem, names: dict[int, str]) -> str:
     time = wib_words(content, item.created_at, language)
     author = who(content, language, item.actor, names)
@@ -255,15 +243,14 @@ def _history_line(content: Content, language: str, item: HistoryItem, names: dic
         return content.text(
             Text.PIPELINE_HISTORY_ASSIGN, language, time=time, author=author, assignee=assignee
         )
-    told = content.text(_TOLD.get(item.delivery or "", Text.PIPELINE_HISTORY_TOLD), language)
-    if item.withheld:  # staff chose Tanpa kabar (recorded so since session 50)
-        told = content.text(Text.PIPELINE_HISTORY_WITHHELD, language)
-    elif item.no_message:  # nothing to send: the talent got it before, or the stage has none
-        before = pipeline_stages.has_message(content, item.to_value or "")
-        told = content.text(Text.PIPELINE_HISTORY_TOLD_BEFORE, language) if before else ""
-    elif not item.notified:  # an older row: said only of a stage that has a message to skip
-        quiet = stage_changes.moved_quietly(content, item)
-        told = content.text(Text.PIPELINE_HISTORY_NOT_TOLD, language) if quiet else ""
+    outcome = stage_changes.told(content, item)
+    told = (
+        ""
+        if outcome is None
+        else content.text(
+            Text.PIPELINE_HISTORY_OUTCOME, language, outcome=content.text(outcome, language)
+        )
+    )
     return content.text(
         Text.PIPELINE_HISTORY_STAGE,
         language,

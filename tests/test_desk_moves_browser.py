@@ -371,7 +371,7 @@ async def test_the_history_says_whether_staff_chose_tanpa_kabar(
         await page.locator(".lead-head .reference", has_text="KOC-000001").wait_for()
         withheld = page.locator("li", has_text=label("shortlist")).locator(".tag")
         await withheld.wait_for()
-        assert await withheld.inner_text() == t(Text.WS_HISTORY_WITHHELD)
+        assert await withheld.inner_text() == t(Text.PIPELINE_HISTORY_WITHHELD)
         quiet = page.locator("li", has_text=f"{label('baru')} → {label('dihubungi')}")
         assert await quiet.locator(".tag").count() == 0  # no message: no word
         await withheld.scroll_into_view_if_needed()

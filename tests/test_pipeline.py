@@ -51,6 +51,11 @@ def t(key: Text, language: str = "id", **values: Any) -> str:
     return CONTENT.text(key, language, **values)
 
 
+def history_told(outcome: Text, language: str = "id") -> str:
+    """What /lead's history says after a stage change of its message to the talent."""
+    return t(Text.PIPELINE_HISTORY_OUTCOME, language, outcome=t(outcome, language))
+
+
 def label(stage: str, language: str = "id") -> str:
     """A stage's button label."""
     return CONTENT.stages[stage].label.get(language)
@@ -196,7 +201,7 @@ async def test_stage_without_message_is_saved_at_once_and_one_with_message_is_pr
     (page,) = await bot.send(admin, "/lead KOC-000001")
     assert "Kabar ke talenta: 1 terkirim" in page.text
     # The talent's message is reported "queued" until delivered, then "sent".
-    assert "Admin: Ditinjau → Shortlist" + t(Text.PIPELINE_HISTORY_SENT) in page.text
+    assert "Admin: Ditinjau → Shortlist" + history_told(Text.PIPELINE_HISTORY_SENT) in page.text
     assert "Admin: Baru → Ditinjau" in page.text
     actions = [action for _, _, action, _ in await audit(bot, "KOC-000001")]
     assert actions == ["lead_viewed", "stage_changed", "stage_changed", "lead_viewed"]

@@ -207,7 +207,7 @@ async def test_history_says_queued_until_delivered_and_the_preview_names_status(
 
     assert line("pending", "en").endswith("(update queued)")
     assert line("sending", "id").endswith(
-        rendered(CONTENT.text(Text.PIPELINE_HISTORY_QUEUED, "id"))
+        f"({rendered(CONTENT.text(Text.PIPELINE_HISTORY_QUEUED, 'id'))})"
     )
     assert line("sent", "en").endswith("(update sent)")
     assert line("blocked", "en").endswith("(update not delivered)")

@@ -984,7 +984,7 @@ async def test_a_move_saved_without_its_message_says_the_talent_was_not_told(
         await page.get_by_role("button", name=t(Text.BTN_NO_UPDATE)).click()
         await wait_text(seen, ".stage-now", closed)
         # Recorded as staff's choice (session 50), not as a stage without a message.
-        await wait_text(seen, "li .tag", t(Text.WS_HISTORY_WITHHELD))
+        await wait_text(seen, "li .tag", t(Text.PIPELINE_HISTORY_WITHHELD))
     assert seen.alerts == [] and seen.errors == []
     await bot.caught_up()
     assert talent.messages_since(mark) == []

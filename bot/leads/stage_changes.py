@@ -68,14 +68,36 @@ async def change_stage(
     )
 
 
-def moved_quietly(content: Content, item: HistoryItem) -> bool:
-    """Whether a history row is a move to a stage with a talent message, saved without it
-    (Don't notify): the history says the talent was not told (a row saying there was
-    nothing to send is not one)."""
-    if item.kind != "stage" or item.notified or item.no_message:
-        return False
-    # Recorded since session 50; an older row is read by the stage's message now.
-    return item.withheld or has_message(content, item.to_value or "")
+# What became of a stage change's message to the talent (talent_updates.status): queued
+# until it is delivered.
+_DELIVERY = {
+    "pending": Text.PIPELINE_HISTORY_QUEUED,
+    "sending": Text.PIPELINE_HISTORY_QUEUED,
+    "sent": Text.PIPELINE_HISTORY_SENT,
+    "failed": Text.PIPELINE_HISTORY_UNDELIVERED,
+    "blocked": Text.PIPELINE_HISTORY_UNDELIVERED,
+    "uncertain": Text.PIPELINE_HISTORY_UNCERTAIN,
+    "superseded": Text.PIPELINE_HISTORY_SUPERSEDED,
+}
+
+
+def told(content: Content, item: HistoryItem) -> Text | None:
+    """What a stage change in a lead's history says of the talent's message, in /lead and on
+    the workspace's lead page alike: what became of it (queued, sent, not delivered, not sent
+    because the stage changed again), or why there was none; None: nothing to say (a stage
+    without a message, or an assignment)."""
+    if item.kind != "stage":
+        return None
+    if item.notified:  # staff chose Send update: the message's own record says how it went
+        return _DELIVERY.get(item.delivery or "", Text.PIPELINE_HISTORY_TOLD)
+    if item.withheld:  # staff chose Tanpa kabar (recorded so since session 50)
+        return Text.PIPELINE_HISTORY_WITHHELD
+    if not has_message(content, item.to_value or ""):
+        return None  # a stage without a message: no word
+    if item.no_message:  # nothing to send: the talent had got this stage's message before
+        return Text.PIPELINE_HISTORY_TOLD_BEFORE
+    # An older row (before session 50), read by the stage's message now: saved without it.
+    return Text.PIPELINE_HISTORY_NOT_TOLD
 
 
 def saved_text(move: Move, notifying: Text, *, quiet: bool) -> Text:

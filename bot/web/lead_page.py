@@ -11,7 +11,7 @@ from typing import Any
 from bot.data_copy import kind_label
 from bot.leads import form_order, pipeline_stages, stage_changes
 from bot.leads.asked_questions import asks_in_note
-from bot.leads.export import consent_applies, wib_text, wib_words
+from bot.leads.export import consent_applies, plain_text, wib_text, wib_words
 from bot.leads.records import telegram_name as account_name
 from bot.store.conversation import size_over_budget
 from bot.store.leads import CONSENT_KINDS, GUARDIAN_CONSENT, Lead
@@ -91,18 +91,15 @@ def _history(item: HistoryItem, labels: Labels, names: dict[int, str]) -> dict[s
             None if value is None else names.get(int(value), value)
             for value in (item.from_value, item.to_value)
         )
+    told = stage_changes.told(labels.content, item)
     return {
         "kind": item.kind,
         "before": before,
         "after": after,
         "by": None if item.actor.user_id is None else names.get(item.actor.user_id),
         "via": item.actor.via,
-        "notified": item.notified,
-        "quiet": stage_changes.moved_quietly(labels.content, item),  # saved with Don't notify
-        "withheld": item.withheld,  # … and recorded so (since session 50)
-        # Nothing to send, to a stage with a message: the talent had got it before.
-        "told_before": item.no_message
-        and pipeline_stages.has_message(labels.content, item.to_value or ""),
+        # What became of the talent's message, or why there was none: /lead's words.
+        "told": None if told is None else plain_text(labels.content.text(told, labels.language)),
         "at": wib_text(item.created_at),
     }
 

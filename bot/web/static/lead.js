@@ -59,10 +59,7 @@ function history(lead, reload) {
       ? t("history_stage", { before: item.before, after: item.after })
       : t("history_assign", { before: item.before || t("assign_nobody"),
         after: item.after || t("assign_nobody") }),
-    item.notified ? h("span", { class: "tag" }, t("history_told"))
-      : item.withheld ? h("span", { class: "tag" }, t("history_withheld"))
-      : item.told_before ? h("span", { class: "tag" }, t("history_told_before"))
-      : item.quiet ? h("span", { class: "tag" }, t("history_not_told")) : null)]);
+    item.told ? h("span", { class: "tag" }, item.told) : null)]);
   // A pair said to be two people (✋ Not a duplicate): ↩️ Mark again under the newest such
   // entry, muted in the history rather than heading the page (a staff re-check s57, N7); above
   // the entries when that one is too old to be shown.
