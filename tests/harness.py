@@ -76,6 +76,10 @@ def make_settings(database: Path, emulator: BotAPIEmulator, **overrides: Any) ->
 class Harness:
     """One running bot on one SQLite file, and the emulator it talks to."""
 
+    # How long the bot waits for the Bot API's answer, in seconds (a held call past it is
+    # abandoned and retried); None: until the answer comes, so a held call stays held.
+    read_timeout: float | None = 2.0
+
     def __init__(
         self, emulator: BotAPIEmulator, database: Path, clock: Clock = utc_clock, **overrides: Any
     ) -> None:
@@ -102,7 +106,7 @@ class Harness:
         self._runner = await create_runner(
             self.settings,
             content=content_in(self.settings.content_dir),
-            request=self.emulator.request(read_timeout=2.0),
+            request=self.emulator.request(read_timeout=self.read_timeout),
             updates_request=self.emulator.request(),
             poll_timeout=1,
             clock=self.clock,
