@@ -527,13 +527,21 @@ async def answer_heading(
         return content.text(Text.SUPPORT_ANSWER_HEADING_NONE, language)
     # Nor is a detail they sent (a link, their stage name, a photo, "3"): the team's reply to
     # their message (a staff re-check s58: "pertanyaanmu" quoted their portfolio link).
-    if replied or not asked_in(words, said):
+    if replied or not (
+        asked_in(words, said) or (not words and await _staff_tried(store, user_id, asked))
+    ):
         if not question:
             return content.text(Text.SUPPORT_REPLY_HEADING_PLAIN, language)
         return content.text(Text.SUPPORT_REPLY_HEADING, language, message=question)
     if not question:
         return content.text(Text.SUPPORT_ANSWER_HEADING_PLAIN, language)
     return content.text(Text.SUPPORT_ANSWER_HEADING, language, question=question)
+
+
+async def _staff_tried(store: Store, user_id: int, asked: int) -> bool:
+    """Whether `asked` is the text of an admin trying /tanya, whose words the log keeps not
+    (`asked_words` gives ""): their question as far as a heading can tell, not a detail."""
+    return await store.log.talent_words(user_id, asked) in (STAFF_TEXT, STAFF_ARGUMENTS)
 
 
 def asked_in(words: str, said: int) -> bool:
