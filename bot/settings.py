@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -108,6 +109,7 @@ def parse_quiet_hours(text: str) -> QuietHours | None:
 
 LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
 MAX_WEB_AUTH_AGE = timedelta(days=7)
+_SHOWN_PATH = 30  # characters of a refused WEB_URL path repeated in the error
 
 
 def check_web_url(value: str) -> str:
@@ -117,10 +119,45 @@ def check_web_url(value: str) -> str:
     if parts.scheme not in ("https", "http") or not parts.hostname:
         raise ValueError("must be an https:// address such as https://desk.example.org")
     if parts.query or parts.fragment or parts.username or parts.password:
-        raise ValueError("must have no query, fragment or user name in it")
+        raise ValueError(
+            "must be the bare address https://host[:port], with no query, fragment or user name"
+        )
+    if parts.path:
+        # The bot serves the workspace at /staff/ of this address, with no prefix: a path here
+        # (…/staff, …/kocca) would make the Mini App's address …/staff/staff/, a 404.
+        path = parts.path if len(parts.path) <= _SHOWN_PATH else parts.path[:_SHOWN_PATH] + "…"
+        raise ValueError(
+            f"must be the bare address https://host[:port], with no path (not {path}):"
+            " the workspace is served at WEB_URL/staff/"
+        )
     if parts.scheme == "http" and parts.hostname not in LOOPBACK_HOSTS:
-        raise ValueError("http:// only on this machine (127.0.0.1, localhost): use https://")
+        raise ValueError(
+            "must be an https:// address (http:// only on this machine: 127.0.0.1 or localhost)"
+        )
     return url
+
+
+def _folder_problem(folder: Path) -> str | None:
+    """Why the bot could not write in `folder` (making it first if missing), or None.
+
+    A missing folder's first part is made and removed again here: for root, `os.access` says
+    yes to any folder, even one where nothing can be made (/proc), and a name may be too long;
+    the bot would then stop with a traceback at its first write."""
+    existing, first_missing = folder, None
+    while not existing.exists():
+        existing, first_missing = existing.parent, existing
+    if not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK):
+        return f"folder {folder} is not writable"
+    if first_missing is not None:
+        try:
+            first_missing.mkdir(mode=0o700)
+        except FileExistsError:
+            return None  # made meanwhile, by the bot's first start or its operator
+        except OSError as error:
+            return f"folder {folder} cannot be made: {error.strerror or error}"
+        with contextlib.suppress(OSError):  # in use already (another process made it too)
+            first_missing.rmdir()
+    return None
 
 
 class SettingsError(Exception):
@@ -262,6 +299,21 @@ class Settings(BaseSettings):
             return frozenset(ids)
         return value
 
+    @field_validator("admin_ids")
+    @classmethod
+    def _people_not_groups(cls, value: frozenset[int]) -> frozenset[int]:
+        """A person's user id is positive; a negative one is a group's or channel's, pasted
+        into the wrong setting (the staff group goes in STAFF_CHAT_ID)."""
+        lowest = min(value, default=1)
+        if lowest < 0:
+            raise ValueError(
+                f"{lowest} is a group's or channel's id, not a person's: user ids are positive;"
+                " the staff group's id goes in STAFF_CHAT_ID"
+            )
+        if lowest == 0:
+            raise ValueError("0 is not a user id")
+        return value
+
     @field_validator(
         "staff_chat_id",
         "webhook_url",
@@ -300,6 +352,7 @@ class Settings(BaseSettings):
     @classmethod
     def _parse_web_auth_max_age(cls, value: Any) -> Any:
         """Accept "1h", "30m" or a number of seconds; between a minute and a week."""
+        given = value
         if isinstance(value, str):
             text = value.strip()
             value = timedelta(seconds=int(text)) if text.isdigit() else parse_durations(text)
@@ -310,7 +363,8 @@ class Settings(BaseSettings):
         if isinstance(value, int | float):
             value = timedelta(seconds=value)
         if not timedelta(minutes=1) <= value <= MAX_WEB_AUTH_AGE:
-            raise ValueError("between 1m and 7d")
+            given = given.strip() if isinstance(given, str) else written_duration(value)
+            raise ValueError(f"not {given}")
         return value
 
     @field_validator("quiet_hours", mode="before")
@@ -346,7 +400,7 @@ class Settings(BaseSettings):
     def _check_api_url(cls, value: str) -> str:
         """The token is appended to this URL, as python-telegram-bot's base_url does."""
         if not value.startswith(("http://", "https://")):
-            raise ValueError("must start with http:// or https://")
+            raise ValueError("must be an http(s) URL")  # _EXPECTED says it in full
         return value
 
     @field_validator("log_level")
@@ -355,7 +409,7 @@ class Settings(BaseSettings):
         """Only the standard logging level names."""
         level = value.strip().upper()
         if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
-            raise ValueError("must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
+            raise ValueError(f"not {value.strip()}")
         return level
 
     @field_validator("content_dir")
@@ -369,13 +423,14 @@ class Settings(BaseSettings):
     @field_validator("database_path")
     @classmethod
     def _check_database_folder(cls, value: Path) -> Path:
-        """Fail early on a folder the bot could never write to."""
+        """Fail early on a folder the bot could never write to, or never make."""
         folder = value.expanduser().resolve().parent
-        existing = folder
-        while not existing.exists():
-            existing = existing.parent
-        if not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK):
-            raise ValueError(f"folder {folder} is not writable")
+        try:
+            problem = _folder_problem(folder)
+        except OSError as error:  # a name too long, a path the system refuses to look up
+            problem = f"folder {folder} cannot be made: {error.strerror or error}"
+        if problem:
+            raise ValueError(problem)
         return value.expanduser()
 
     @field_validator("erasure_key")
@@ -508,9 +563,9 @@ _EXPECTED = {
     "database_path": "a file path in a writable folder",
     "content_dir": "an existing folder with the content YAML files",
     "webhook_port": "a port number between 1 and 65535",
-    "web_url": "an https:// address (http:// only on 127.0.0.1 or localhost)",
     "web_port": "a port number between 1 and 65535",
     "web_auth_max_age": "a duration between 1m and 7d such as 1h (units s, m, h, d)",
+    "log_level": "one of DEBUG, INFO, WARNING, ERROR, CRITICAL",
     "bot_api_url": "an http(s) URL such as https://api.telegram.org/bot",
     "backup_keep": "a whole number of backups to keep, 1 or more",
     "erasure_key": f"a secret of at least {MIN_ERASURE_KEY} characters (openssl rand -hex 32)",
@@ -544,6 +599,7 @@ _RULES: dict[str, str] = {
     "int_from_float": "a whole number",
     "float_parsing": "a number",
     "bool_parsing": "true or false",
+    "literal_error": "one of {expected}",
     "string_too_long": "at most {max_length} characters long",
     "string_too_short": "at least {min_length} characters long",
     "missing": "set",
@@ -559,6 +615,7 @@ _SHOWS_INPUT = {
     "int_from_float",
     "float_parsing",
     "bool_parsing",
+    "literal_error",
 }
 _SHOWN_INPUT = 12  # characters
 
@@ -588,10 +645,16 @@ def describe_error(error: ValidationError, names: Mapping[str, str] | None = Non
         short = isinstance(given, str | int | float) and 0 < len(str(given)) <= _SHOWN_INPUT
         shown = f" (not {given})" if short and first["type"] in _SHOWS_INPUT else ""
         return f"Configuration error: {name} must be {expected}{shown}"
-    expected = _EXPECTED.get(field, problem)
-    detail = problem if problem != expected and not problem.startswith("must be") else ""
+    if field not in _EXPECTED:  # the validator's own words are the whole sentence
+        joined = " " if problem.startswith("must ") else ": "
+        return f"Configuration error: {name}{joined}{problem}"
+    expected = _EXPECTED[field]
+    # What the validator found, unless it only says again what the value must be; pydantic's
+    # own text ("Input should be …") is never shown.
+    ours = first["type"] == "value_error"
+    said = problem.startswith("must ") or problem in expected
     line = f"Configuration error: {name} must be {expected}"
-    return f"{line} ({detail})" if detail else line
+    return f"{line} ({problem})" if ours and not said else line
 
 
 def load_settings(**overrides: Any) -> Settings:

@@ -210,6 +210,96 @@ def test_bad_setting_ends_with_one_clear_line(
     assert "Traceback" not in err
 
 
+WEB_URL_BARE = (
+    "Configuration error: WEB_URL must be the bare address https://host[:port], with no path"
+    " (not {path}): the workspace is served at WEB_URL/staff/"
+)
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "line"),
+    [
+        (
+            "LOG_LEVEL",
+            "verbose",
+            "LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL (not verbose)",
+        ),
+        (
+            "WEB_URL",
+            "http://bot.example.org",
+            "WEB_URL must be an https:// address (http:// only on this machine: 127.0.0.1 or"
+            " localhost)",
+        ),
+        (
+            "WEB_AUTH_MAX_AGE",
+            "30d",
+            "WEB_AUTH_MAX_AGE must be a duration between 1m and 7d such as 1h (units s, m, h, d)"
+            " (not 30d)",
+        ),
+        ("DEFAULT_LANGUAGE", "fr", "DEFAULT_LANGUAGE must be id or en (not fr)"),
+        (
+            "ADMIN_IDS",
+            "1001,-1001234567890",
+            "ADMIN_IDS must be comma-separated numeric Telegram user ids, e.g. 12345,67890"
+            " (-1001234567890 is a group's or channel's id, not a person's: user ids are"
+            " positive; the staff group's id goes in STAFF_CHAT_ID)",
+        ),
+    ],
+)
+def test_a_bad_setting_is_said_in_one_clean_sentence(
+    tmp_path: Path, variable: str, value: str, line: str
+) -> None:
+    """Each rule said once, in the bot's words (not "must be must be", not pydantic's)."""
+    env = {"BOT_TOKEN": "1:x", variable: value}
+    code, _out, err = _kocca_bot_here(tmp_path, "run", **env)  # type: ignore[arg-type]
+    assert code == 2
+    assert err.strip().splitlines() == [f"Configuration error: {line}"]
+
+
+@pytest.mark.parametrize(
+    ("value", "path"),
+    [
+        ("https://bot.example.org/staff", "/staff"),  # "the workspace's URL", pasted
+        ("https://bot.example.org/staff/", "/staff"),
+        ("https://example.org/kocca", "/kocca"),
+    ],
+)
+def test_a_web_url_with_a_path_is_refused(tmp_path: Path, value: str, path: str) -> None:
+    """The workspace is served at /staff/ of WEB_URL, with no prefix: WEB_URL=…/staff would
+    have made the admins' menu button open …/staff/staff/, a page that does not exist."""
+    code, _out, err = _kocca_bot_here(tmp_path, "run", BOT_TOKEN="1:x", WEB_URL=value)
+    assert code == 2
+    assert err.strip().splitlines() == [WEB_URL_BARE.format(path=path)]
+
+
+def test_a_database_folder_that_cannot_be_made_is_one_line_not_a_traceback(
+    tmp_path: Path,
+) -> None:
+    """A folder name longer than the file system allows, and /proc, where even root (whom
+    every folder lets write) can make nothing: refused as settings (exit 2), not a crash at
+    the first write that systemd would restart every 10 s."""
+    long_name = tmp_path / ("x" * 300)
+    code, _out, err = _kocca_bot_here(
+        tmp_path, "run", BOT_TOKEN="1:x", DATABASE_PATH=str(long_name / "kocca.db")
+    )
+    assert code == 2
+    assert err.strip().splitlines() == [
+        "Configuration error: DATABASE_PATH must be a file path in a writable folder"
+        f" (folder {long_name} cannot be made: File name too long)"
+    ]
+    code, _out, err = _kocca_bot_here(
+        tmp_path, "run", BOT_TOKEN="1:x", DATABASE_PATH="/proc/kocca/kocca.db"
+    )
+    assert code == 2, err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith(
+        "Configuration error: DATABASE_PATH must be a file path in a writable folder"
+        " (folder /proc/kocca "
+    )
+    assert not Path("/proc/kocca").exists()
+
+
 def test_run_without_token_explains_how_to_get_one(tmp_path: Path) -> None:
     code, _, err = _kocca_bot_here(tmp_path, "run")
     assert code == 2
