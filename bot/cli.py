@@ -116,7 +116,11 @@ def _parser() -> argparse.ArgumentParser:
     run.epilog = (
         "Needs CONTROLLER_NAME and CONTROLLER_CONTACT (who is responsible for talents' data)."
         " SIGHUP reloads content/ without a restart; invalid content is refused and logged,"
-        " and the bot keeps serving the previous content."
+        " and the bot keeps serving the previous content. The log goes to stderr. Exit"
+        " status: 0 when stopped by a signal; 2 when a setting, content/ or the database's"
+        " schema is wrong (nothing to retry: the systemd unit's RestartPreventExitStatus=2"
+        " leaves it stopped); 1 otherwise, e.g. the Bot API cannot be reached at start (after"
+        " retries) or another bot holds the database's run lock (systemd starts it again)."
     )
 
     chat = commands.add_parser(
@@ -300,7 +304,10 @@ async def _serve(settings: Settings, content: Content) -> int:
         if server is not None:
             await server.start()
     except (InvalidToken, NetworkError, OSError) as error:
-        log.critical("Could not start: %s", explain(error))
+        if isinstance(error, NetworkError):  # TimedOut too; after the transport's retries
+            log.critical("Could not start: %s", unreachable_at_start(settings, error))
+        else:
+            log.critical("Could not start: %s", explain(error))
         await stop_serving()
         await runner.stop(grace=0)
         # The Bot API client was opened for getMe, but the application never finished
@@ -318,6 +325,24 @@ async def _serve(settings: Settings, content: Content) -> int:
     await runner.stop()
     log.info("Stopped")
     return 0
+
+
+def unreachable_at_start(settings: Settings, error: Exception) -> str:
+    """Why `run` stops when getMe failed on the network after its retries, in the operator's
+    terms (the first line journalctl shows on a server without internet or DNS); the
+    library's own words only after, as the cause."""
+    from urllib.parse import urlsplit
+
+    from bot.transport.failures import explain
+
+    parts = urlsplit(settings.bot_api_url)
+    server = f"{parts.scheme}://{parts.hostname}" + (f":{parts.port}" if parts.port else "")
+    return (
+        f"the Bot API cannot be reached at BOT_API_URL ({server}); check BOT_API_URL (normally"
+        " https://api.telegram.org/bot) and this server's network and DNS, or run `kocca-bot"
+        " doctor`. Exit status 1: a systemd service is started again."
+        f" Cause: {explain(error)}"
+    )
 
 
 def _chat_command(args: argparse.Namespace) -> int:

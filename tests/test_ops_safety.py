@@ -129,6 +129,18 @@ async def test_doctor_with_a_wrong_api_url_says_so_without_a_traceback(tmp_path:
         await runner.cleanup()
 
 
+def test_run_help_names_its_exit_statuses(tmp_path: Path) -> None:
+    """What the systemd unit relies on (RestartPreventExitStatus=2), said where an operator
+    looks first."""
+    code, out, _ = call_cli(tmp_path, clean_env(tmp_path), "run", "--help")
+    assert code == 0
+    said = " ".join(out.split())
+    assert "The log goes to stderr." in said
+    assert "2 when a setting, content/ or the database's schema is wrong" in said
+    assert "1 otherwise, e.g. the Bot API cannot be reached at start" in said
+    assert "run lock" in said
+
+
 async def test_doctor_without_a_token_lists_the_checks_it_could_not_run(tmp_path: Path) -> None:
     env = clean_env(tmp_path, BOT_API_URL=f"http://127.0.0.1:{free_port()}/bot")
     code, out, err = call_cli(tmp_path, env, "doctor")
@@ -140,14 +152,24 @@ async def test_doctor_without_a_token_lists_the_checks_it_could_not_run(tmp_path
 
 
 async def test_run_without_network_fails_cleanly(tmp_path: Path) -> None:
+    port = free_port()
     env = clean_env(
         tmp_path,
         BOT_TOKEN="777000:GOOD-TOKEN-abcdefghijklmnop",
-        BOT_API_URL=f"http://127.0.0.1:{free_port()}/bot",
+        BOT_API_URL=f"http://127.0.0.1:{port}/bot",
     )
     code, _, err = await run_cli_process(tmp_path, env, "run")
-    assert code == 1
-    assert "Could not start" in err
+    assert code == 1  # not 2: systemd starts it again, and the network may be back by then
+    # What journalctl shows last says what to look at in the operator's terms, before the
+    # library's own words.
+    last = err.strip().splitlines()[-1]
+    said = last.split("Could not start: ", 1)[1]
+    assert said.startswith(
+        f"the Bot API cannot be reached at BOT_API_URL (http://127.0.0.1:{port}); check"
+        " BOT_API_URL (normally https://api.telegram.org/bot) and this server's network and"
+        " DNS, or run `kocca-bot doctor`. Exit status 1: a systemd service is started again."
+        " Cause: network: "
+    ), last
     assert "Unclosed client session" not in err
     assert "Stopping with updates still in hand" not in err
     assert "Traceback" not in err
