@@ -149,6 +149,7 @@ def _parser() -> argparse.ArgumentParser:
     chat.add_argument(
         "--database",
         type=Path,
+        metavar="FILE",
         help=(
             "SQLite file to use (default: a throw-away database deleted at the end). Refused"
             " while a bot runs on it, and, if it holds other users (real talents, or a copy"
@@ -179,7 +180,8 @@ def _parser() -> argparse.ArgumentParser:
     chat.add_argument(
         "--telegram-language",
         default="id",
-        help="the language your Telegram app reports, e.g. id or en (default: id)",
+        choices=("id", "en"),
+        help="the language your Telegram app reports (default: id)",
     )
     chat.add_argument("--user-id", type=int, default=1001, help="your Telegram user id")
     # For the tests: how many seconds a reply may take before "still working…" is printed.

@@ -141,6 +141,14 @@ def test_run_help_names_its_exit_statuses(tmp_path: Path) -> None:
     assert "run lock" in said
 
 
+def test_chat_help_writes_its_options_as_the_other_commands_do(tmp_path: Path) -> None:
+    code, out, _ = call_cli(tmp_path, clean_env(tmp_path), "chat", "--help")
+    assert code == 0
+    said = " ".join(out.split())
+    assert "--database FILE" in said  # as every other command writes it
+    assert "--telegram-language {id,en}" in said  # the choices, as --language elsewhere
+
+
 async def test_doctor_without_a_token_lists_the_checks_it_could_not_run(tmp_path: Path) -> None:
     env = clean_env(tmp_path, BOT_API_URL=f"http://127.0.0.1:{free_port()}/bot")
     code, out, err = call_cli(tmp_path, env, "doctor")
