@@ -242,6 +242,52 @@ async def test_each_broken_setting_fails_alone_with_a_fix(
     assert failures[name].fix
 
 
+async def test_a_group_id_without_its_minus_is_pointed_out(
+    world: tuple[BotAPIEmulator, str], folder: Path
+) -> None:
+    """STAFF_CHAT_ID=1001234567890: the group's id pasted without its minus sign."""
+    emulator, url = world
+    checks = await run_checks(_settings(url, folder, staff_chat_id=-STAFF_CHAT_ID))
+    staff = _failures(checks)["Staff chat"]
+    assert staff.found.endswith("; 1001234567890 looks like a group's id without its minus sign")
+    assert staff.fix == (
+        "if the staff chat is a group, set STAFF_CHAT_ID=-1001234567890 (a group's id is negative)"
+    )
+    # A positive id is a private chat's, which is legal: one Telegram knows passes, unremarked.
+    person = emulator.user(1_009_876_543_210, first_name="Koordinator")
+    person.send("/start")
+    checks = await run_checks(_settings(url, folder, staff_chat_id=person.id))
+    assert "Staff chat" not in _failures(checks)
+    assert not any("minus sign" in check.found for check in checks)
+
+
+@pytest.mark.parametrize(
+    ("lines", "found"),
+    [
+        (
+            "BOT_TOKEN=\nADMIN_IDS=1001\n",
+            "; none of its secrets has a value yet, but any written there would be readable too",
+        ),
+        ("BOT_TOKEN=\nerasure_key=" + "k" * 64 + "\n", " and holds ERASURE_KEY"),
+        (
+            f"BOT_TOKEN={TOKEN}\nWEBHOOK_SECRET='s3cret'\n",
+            " and holds BOT_TOKEN and WEBHOOK_SECRET",
+        ),
+    ],
+    ids=["empty token line", "erasure key only", "token and webhook secret"],
+)
+def test_a_readable_settings_file_is_said_to_hold_only_the_secrets_it_has(
+    tmp_path: Path, lines: str, found: str
+) -> None:
+    """An empty `BOT_TOKEN=` line holds no token: the check says what really is there."""
+    env_file = tmp_path / ".env"
+    env_file.write_text(lines)
+    env_file.chmod(0o644)
+    check = doctor.env_file_check(env_file)
+    assert not check.ok and check.fix == f"chmod 600 {env_file}"
+    assert check.found == f"{env_file} is readable by others (mode 0644){found}"
+
+
 async def test_too_little_free_disk_fails(
     world: tuple[BotAPIEmulator, str], folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

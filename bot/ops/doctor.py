@@ -43,6 +43,7 @@ MAX_CLOCK_SKEW = 60.0  # seconds between this server and Telegram
 WEBHOOK_PORTS = {443, 80, 88, 8443}  # the only ports Telegram posts to
 WEBHOOK_ERROR_RECENT = 3600  # seconds: an older delivery error is history
 CONTENT_PROBLEMS_SHOWN = 5  # the rest are one `check-content` away
+SUPERGROUP_ID_DIGITS = 13  # -1001234567890: 100, then ten digits
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,13 +207,15 @@ async def _staff_chat(bot: Bot, settings: Settings) -> list[Check]:
         chat = await bot.get_chat(chat_id)
         member = await bot.get_chat_member(chat_id, bot.id)
     except TelegramError as error:
-        return [
-            failed(
-                name,
-                f"Telegram does not let the bot see chat {chat_id} ({error.message})",
-                "add the bot to the staff group and check STAFF_CHAT_ID (supergroups: -100…)",
+        found = f"Telegram does not let the bot see chat {chat_id} ({error.message})"
+        fix = "add the bot to the staff group and check STAFF_CHAT_ID (supergroups: -100…)"
+        if _group_id_without_its_minus(chat_id):
+            found += f"; {chat_id} looks like a group's id without its minus sign"
+            fix = (
+                f"if the staff chat is a group, set STAFF_CHAT_ID=-{chat_id}"
+                " (a group's id is negative)"
             )
-        ]
+        return [failed(name, found, fix)]
     title = f"“{chat.title}”"
     status = member.status
     if status in (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED):
@@ -248,6 +251,14 @@ async def _staff_chat(bot: Bot, settings: Settings) -> list[Check]:
             )
         )
     return checks
+
+
+def _group_id_without_its_minus(chat_id: int) -> bool:
+    """A positive id shaped as a supergroup's (-100 and ten digits) with its minus lost.
+
+    A positive id is a private chat's, which is legal: only said when Telegram does not know
+    the chat either."""
+    return chat_id > 0 and len(str(chat_id)) == SUPERGROUP_ID_DIGITS and str(chat_id)[:3] == "100"
 
 
 async def _admins(bot: Bot, settings: Settings) -> list[Check]:
@@ -551,12 +562,35 @@ def env_file_check(path: Path = ENV_FILE) -> Check:
     except FileNotFoundError:
         return passed(name, f"no {path}: settings come from the environment")
     if mode & 0o077:
+        held = secrets_in(path)
+        if held is None:
+            holds = ""  # unreadable to this account: nothing said about what is in it
+        elif held:
+            holds = f" and holds {' and '.join(held)}"
+        else:
+            holds = (
+                "; none of its secrets has a value yet, but any written there would be readable too"
+            )
         return failed(
-            name,
-            f"{path} is readable by others (mode {mode:04o}) and holds BOT_TOKEN",
-            f"chmod 600 {path}",
+            name, f"{path} is readable by others (mode {mode:04o}){holds}", f"chmod 600 {path}"
         )
     return passed(name, f"{path} is private (mode {mode:04o})")
+
+
+ENV_SECRETS = ("BOT_TOKEN", "WEBHOOK_SECRET", "ERASURE_KEY")
+
+
+def secrets_in(path: Path) -> list[str] | None:
+    """The secret settings a .env file gives a value to (an empty `BOT_TOKEN=` line holds
+    none), in ENV_SECRETS order; None when this account cannot read it."""
+    from dotenv import dotenv_values  # pydantic-settings' own .env reader
+
+    try:
+        values = dotenv_values(path, encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    given = {key.upper() for key, value in values.items() if value and value.strip()}
+    return [secret for secret in ENV_SECRETS if secret in given]
 
 
 def backup_check(settings: Settings) -> Check:
