@@ -201,13 +201,18 @@ def _kocca_bot_here(
 def test_bad_setting_ends_with_one_clear_line(
     tmp_path: Path, variable: str, value: str, expected: str
 ) -> None:
-    env = {"BOT_TOKEN": "1:x", variable: value}
-    code, _out, err = _kocca_bot_here(tmp_path, "run", **env)  # type: ignore[arg-type]
-    assert code == 2
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
+    lines = _refused(tmp_path, **{variable: value})
+    assert len(lines) == 1, lines
     assert lines[0].startswith(f"Configuration error: {expected}")
+
+
+def _refused(tmp_path: Path, **settings: str) -> list[str]:
+    """The lines `kocca-bot run` prints when it refuses these settings (exit status 2)."""
+    env = {"BOT_TOKEN": "1:x", **settings}
+    code, _out, err = _kocca_bot_here(tmp_path, "run", **env)  # type: ignore[arg-type]
+    assert code == 2, err
     assert "Traceback" not in err
+    return err.strip().splitlines()
 
 
 WEB_URL_BARE = (
@@ -250,10 +255,7 @@ def test_a_bad_setting_is_said_in_one_clean_sentence(
     tmp_path: Path, variable: str, value: str, line: str
 ) -> None:
     """Each rule said once, in the bot's words (not "must be must be", not pydantic's)."""
-    env = {"BOT_TOKEN": "1:x", variable: value}
-    code, _out, err = _kocca_bot_here(tmp_path, "run", **env)  # type: ignore[arg-type]
-    assert code == 2
-    assert err.strip().splitlines() == [f"Configuration error: {line}"]
+    assert _refused(tmp_path, **{variable: value}) == [f"Configuration error: {line}"]
 
 
 @pytest.mark.parametrize(
@@ -267,9 +269,7 @@ def test_a_bad_setting_is_said_in_one_clean_sentence(
 def test_a_web_url_with_a_path_is_refused(tmp_path: Path, value: str, path: str) -> None:
     """The workspace is served at /staff/ of WEB_URL, with no prefix: WEB_URL=…/staff would
     have made the admins' menu button open …/staff/staff/, a page that does not exist."""
-    code, _out, err = _kocca_bot_here(tmp_path, "run", BOT_TOKEN="1:x", WEB_URL=value)
-    assert code == 2
-    assert err.strip().splitlines() == [WEB_URL_BARE.format(path=path)]
+    assert _refused(tmp_path, WEB_URL=value) == [WEB_URL_BARE.format(path=path)]
 
 
 def test_a_database_folder_that_cannot_be_made_is_one_line_not_a_traceback(
@@ -279,20 +279,12 @@ def test_a_database_folder_that_cannot_be_made_is_one_line_not_a_traceback(
     every folder lets write) can make nothing: refused as settings (exit 2), not a crash at
     the first write that systemd would restart every 10 s."""
     long_name = tmp_path / ("x" * 300)
-    code, _out, err = _kocca_bot_here(
-        tmp_path, "run", BOT_TOKEN="1:x", DATABASE_PATH=str(long_name / "kocca.db")
-    )
-    assert code == 2
-    assert err.strip().splitlines() == [
+    assert _refused(tmp_path, DATABASE_PATH=str(long_name / "kocca.db")) == [
         "Configuration error: DATABASE_PATH must be a file path in a writable folder"
         f" (folder {long_name} cannot be made: File name too long)"
     ]
-    code, _out, err = _kocca_bot_here(
-        tmp_path, "run", BOT_TOKEN="1:x", DATABASE_PATH="/proc/kocca/kocca.db"
-    )
-    assert code == 2, err
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
+    lines = _refused(tmp_path, DATABASE_PATH="/proc/kocca/kocca.db")
+    assert len(lines) == 1, lines
     assert lines[0].startswith(
         "Configuration error: DATABASE_PATH must be a file path in a writable folder"
         " (folder /proc/kocca "
