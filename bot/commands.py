@@ -65,14 +65,13 @@ PUBLIC_COMMANDS = [
     HELP,
 ]
 
-# Commands that only show something: a talent who checks /status between two messages to
-# the team (as a stage message tells them to) is still talking to the team (a staff review:
-# the follow-up after /status got the bot's "no answer", and staff never saw it).
-LOOKING_ONLY = frozenset(
-    name
-    for command in (START, MENU, STATUS, PROGRAMS, FAQ, LANGUAGE, PRIVACY, MY_DATA, HELP)
-    for name in command.names
-)
+# The command that keeps a conversation with the team under way: a talent who checks /status
+# between two messages to the team (as a stage message tells them to) is still talking to
+# the team (a staff review: the follow-up after /status got the bot's "no answer", and staff
+# never saw it); the bot says so under /status. Every other command ends it: back at /menu,
+# /start, reading /program or /faq, a talent asks the bot again (a talents' review s58, M2:
+# "BCWW itu kapan?" after /menu went silently to staff).
+KEEPS_TALKING = frozenset(STATUS.names)
 
 # The staff desk: not published to talents (staff_only refuses everyone else anyway).
 EXPORT = Command("export", "export", Text.COMMAND_EXPORT)
@@ -110,10 +109,10 @@ def closest(typed: str, among: list[Command] | None = None) -> Command | None:
     return found.pop() if len(found) == 1 else None
 
 
-def only_looks(text: str | None) -> bool:
-    """Whether a message is a command that only shows something (LOOKING_ONLY), with or
-    without "@bot" and arguments."""
+def keeps_talking(text: str | None) -> bool:
+    """Whether a message is a command that keeps a conversation with the team (KEEPS_TALKING),
+    with or without "@bot" and arguments."""
     if not text or not text.startswith("/"):
         return False
     words = text[1:].split(maxsplit=1)
-    return bool(words) and words[0].split("@", 1)[0].lower() in LOOKING_ONLY
+    return bool(words) and words[0].split("@", 1)[0].lower() in KEEPS_TALKING

@@ -4,7 +4,8 @@ A burst is a run of messages from one talent with no pause longer than BURST_GAP
 burst opens with one header in the staff chat (who is asking) and one acknowledgement to
 the talent; the burst's messages are copied as replies to that header. Separately, a
 talent may have at most RATE_LIMIT messages relayed per RATE_WINDOW; beyond that the
-messages stay with the bot and the talent is told once per window. All of it is stored,
+messages stay with the bot: the talent is told why once per window, and for each message
+after that, when to send it again. All of it is stored,
 so a restart changes nothing.
 """
 
@@ -82,8 +83,8 @@ class Verdict(StrEnum):
     """What to do with one message a talent sends."""
 
     RELAY = "relay"  # copy it to the staff chat
-    NOTICE = "notice"  # over the limit: keep it, tell the talent (once per window)
-    HOLD = "hold"  # over the limit, and the talent was already told
+    NOTICE = "notice"  # over the limit: keep it, tell the talent why (once per window)
+    HOLD = "hold"  # over the limit, the talent told why: tell them when to send it again
     NOT_ASKING = "not_asking"  # not in ask mode: the message is for someone else
     DUPLICATE = "duplicate"  # already relayed (an update replayed after a crash)
 
@@ -105,6 +106,8 @@ class Admission:
     # ... the answer "Balas tim kami" was pressed under, and the question it answered (else
     # the newest answer: the talent typed after it).
     replies: Reply | None = None
+    # Held back (NOTICE, HOLD): how long until the rate window ends and a message goes again.
+    wait: timedelta = timedelta(0)
 
 
 def enter(session: Session, *, replying_at: str | None = None, to: Reply | None = None) -> Session:
@@ -146,7 +149,8 @@ def admit(session: Session, now: datetime) -> tuple[Admission, Session]:
         started, count, noticed = window_start, session.window_count + 1, session.window_noticed
     if count > RATE_LIMIT:
         verdict = Verdict.HOLD if noticed else Verdict.NOTICE
-        return Admission(verdict), replace(session, window_count=count, window_noticed=True)
+        held = Admission(verdict, wait=started + RATE_WINDOW - now)
+        return held, replace(session, window_count=count, window_noticed=True)
     last = _parse(session.last_relayed_at)
     new_burst = last is None or session.header_message_id is None or now - last >= BURST_GAP
     # Talking with staff (see `enter`) with no burst under way: after their answer.

@@ -312,6 +312,8 @@ class Text(StrEnum):
     SUPPORT_DONE_PASSED = "support_done_passed"
     SUPPORT_CLOSED = "support_closed"
     SUPPORT_RATE_LIMITED = "support_rate_limited"
+    SUPPORT_RATE_HELD = "support_rate_held"
+    SUPPORT_STILL_ASKING = "support_still_asking"
     SUPPORT_RELAY_FAILED = "support_relay_failed"
     SUPPORT_HEADER = "support_header"
     SUPPORT_HEADER_LEAD = "support_header_lead"

@@ -47,6 +47,7 @@ RECORD_GROUP = -100  # runs before everything else
 FLOOD_GROUP = -90  # after the update is logged, before any reply
 SCOPE_GROUP = -80  # talent buttons work in private chats only
 ASK_EXIT_GROUP = -50  # ends ask mode before a command or the menu button runs
+ASK_NOTE_GROUP = 10  # after a command: says ask mode goes on, if it does
 NOTE_GROUP = -45  # an admin's note after pressing Note: takes their message, or lets it pass
 COMPOSE_GROUP = -40  # staff composing an announcement: takes their message, or lets it pass
 # Staff-chat messages that may answer a talent: not commands, not service messages.
@@ -157,6 +158,10 @@ def register(application: BotApplication) -> None:
             CallbackQueryHandler(answers.button, pattern=f"^{answers.QA}"),
             CallbackQueryHandler(fallback.stale_button),
         ]
+    )
+    # After /status: that a conversation with the team it kept goes on (support.leave_ask_mode).
+    application.add_handler(
+        MessageHandler(PRIVATE & filters.COMMAND, support.still_asking), group=ASK_NOTE_GROUP
     )
     application.add_error_handler(on_error)
     jobs.schedule(application)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import html
 import logging
+import math
 import re
 from dataclasses import dataclass, replace
 from typing import Any
@@ -21,7 +22,7 @@ from telegram import (
 from telegram.constants import MessageEntityType
 from telegram.error import BadRequest, Forbidden, TelegramError
 
-from bot.commands import only_looks
+from bot.commands import keeps_talking
 from bot.content import LANGUAGES
 from bot.leads.slips import types_label
 from bot.store import User, utc_now
@@ -336,17 +337,28 @@ async def answer_enough(update: Update, context: BotContext) -> None:
 
 
 async def leave_ask_mode(update: Update, context: BotContext) -> None:
-    """Any command, or any button but ask mode's own, ends ask mode (runs before it); a
-    command that only shows something (/status) does not end a conversation with the team
-    under way (something already went to staff, or staff answered)."""
+    """Any command, or any button but ask mode's own, ends ask mode (runs before it); /status
+    does not end a conversation with the team under way (something already went to staff, or
+    staff answered): `still_asking` says so under it."""
     user, message = update.effective_user, update.message
     if user is None:
         return
     desk = _desk(context)
-    if message is not None and only_looks(message.text) and await desk.talking(user.id):
+    if message is not None and keeps_talking(message.text) and await desk.talking(user.id):
         return
     if await desk.close(user.id):
         log.debug("User %d left ask mode", user.id)
+
+
+async def still_asking(update: Update, context: BotContext) -> None:
+    """After /status (runs after it), in a conversation with the team it kept: that what the
+    talent types next still goes to the team, with the button to stop (a talents' review s58,
+    M2: nothing said so, and a question for the bot went to staff)."""
+    user, message = update.effective_user, update.message
+    if user is None or message is None or not keeps_talking(message.text):
+        return
+    if questions_open(context) and await _desk(context).talking(user.id):
+        await reply(update, context.text(Text.SUPPORT_STILL_ASKING), _done_markup(context))
 
 
 async def relay_question(update: Update, context: BotContext) -> bool:
@@ -363,6 +375,8 @@ async def relay_question(update: Update, context: BotContext) -> bool:
     if admission.verdict is Verdict.NOTICE:
         log.info("Held back messages of user %d over the question rate limit", user.id)
         await reply(update, context.text(Text.SUPPORT_RATE_LIMITED), _done_markup(context))
+    elif admission.verdict is Verdict.HOLD:
+        await _told_held(update, context, user.id, admission)
     if admission.verdict is not Verdict.RELAY:
         return True
     talent = context.talent or await context.services.store.users.get(user.id)
@@ -374,6 +388,23 @@ async def relay_question(update: Update, context: BotContext) -> bool:
         key = Text.SUPPORT_ACK_THANKS if thanked else Text.SUPPORT_ACK
         await reply(update, context.text(key), _done_markup(context))
     return True
+
+
+async def _told_held(
+    update: Update, context: BotContext, user_id: int, admission: Admission
+) -> None:
+    """A message held back after the rate limit's notice: when to send it again (a talents'
+    review s58, M2: silence), unless the bot's last words in the chat already say exactly that
+    (sent within the same second: an album of photos, a burst pasted at once)."""
+    seconds = max(1, math.ceil(admission.wait.total_seconds()))
+    text = context.text(Text.SUPPORT_RATE_HELD, seconds=seconds)
+    latest = await context.services.store.log.latest(user_id, ASKED_WITHIN)
+    said = next((entry.text for entry in latest if entry.direction == "out"), None)
+    if said == text:
+        log.info("Held back another message of user %d; told so this second", user_id)
+        return
+    log.info("Held back another message of user %d over the question rate limit", user_id)
+    await reply(update, text)
 
 
 async def relay_and_leave(update: Update, context: BotContext) -> None:

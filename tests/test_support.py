@@ -19,6 +19,7 @@ from bot.support import (
     BURST_GAP,
     RATE_LIMIT,
     RATE_WINDOW,
+    SupportDesk,
     Verdict,
     admit,
     clipped,
@@ -30,6 +31,7 @@ from bot.support import (
 )
 from bot.telegram_html import utf16_len
 from bot.texts import Text
+from handlers import support as support_handlers
 from handlers.support import _from_staff
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID
 from tests.harness import Harness
@@ -567,29 +569,45 @@ async def test_a_reply_to_the_sent_note_reaches_the_talent_too(
     assert staff_chat.last_message.text == shown(Text.SUPPORT_REPLY_ADMINS_ONLY, name="Sari")
 
 
-async def test_a_burst_is_rate_limited_with_exactly_one_notice(
-    bot: Harness, staff_chat: EmulatedChat
+async def test_a_burst_over_the_rate_limit_gets_a_reply_to_every_message(
+    bot: Harness, staff_chat: EmulatedChat, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """One notice when the limit is reached; each message held back after it is told so too,
+    with when to send it again (a talents' review s58, M2: they got silence), unless the
+    same words went the same second (an album, a burst pasted at once)."""
+    clock = [datetime.now(UTC)]  # the desk's clock, moved by hand: no timed assertions
+
+    def desk(context: Any) -> SupportDesk:
+        return SupportDesk(context.services.store, lambda: clock[0])
+
+    monkeypatch.setattr(support_handlers, "_desk", desk)
     sari = bot.user(first_name="Sari")
     await bot.send(sari, "/tanya")
     mark, sari_mark = staff_chat.mark(), sari.mark()
     sent = []
-    for number in range(1, RATE_LIMIT + 3):
+    for number in range(1, RATE_LIMIT + 4):
+        if number == RATE_LIMIT + 2:
+            clock[0] += timedelta(seconds=1)  # pesan 7, pesan 8: one second after the notice
         update = sari.send(f"pesan {number}")
         await bot.settle(update)
         sent.append(update["message"]["message_id"])
+    clock[0] += timedelta(seconds=2)
     await bot.restart()  # the window and the notice are stored, not remembered
     await bot.send(sari, "pesan terakhir")
 
     relayed = [m.text for m in staff_chat.messages_since(mark)][1:]  # after the header
     assert relayed == [f"pesan {number}" for number in range(1, RATE_LIMIT + 1)]
     told = [m.text for m in sari.messages_since(sari_mark)]
-    assert len(told) == 2
+    left = RATE_WINDOW.seconds - 1
     assert told[0].startswith(ACK)
-    assert told[1].startswith(LIMITED)
+    assert told[1:] == [
+        LIMITED,
+        shown(Text.SUPPORT_RATE_HELD, seconds=left),  # pesan 7 (pesan 8: the same, unsaid)
+        shown(Text.SUPPORT_RATE_HELD, seconds=left - 2),  # pesan terakhir
+    ]
     # Only what went to the team is marked as passed on.
     marked = [sari.reaction_on(message_id) for message_id in sent]
-    assert marked == [RELAYED] * RATE_LIMIT + [None, None]
+    assert marked == [RELAYED] * RATE_LIMIT + [None, None, None]
 
 
 async def test_forum_staff_chat_gets_a_topic_per_talent(make_bot: Any, emulator: Any) -> None:
@@ -790,13 +808,17 @@ async def test_checking_status_between_messages_to_the_team_keeps_the_conversati
     bot: Harness, staff_chat: EmulatedChat
 ) -> None:
     """A staff review: Dimas got an answer, typed /status (as stage messages tell talents to),
-    then his follow-up got the bot's "no answer", and staff never saw it."""
+    then his follow-up got the bot's "no answer", and staff never saw it. /status says that
+    what he writes next still goes to the team, with the button to stop (a talents' review
+    s58, M2: nothing said so)."""
     dimas = bot.user(first_name="Dimas")
     first = await relayed_question(bot, staff_chat, dimas, "Showreel perlu versi Inggris?")
     mina = staff_member(bot, staff_chat)
     await answer(bot, mina, staff_chat, "Iya, sebaiknya ada versi Inggris juga.", first)
-    for looking in ("/status", "/bantuan", "/faq@KoccaTalentBot"):
+    for looking in ("/status", "/status@KoccaTalentBot"):
         await bot.send(dimas, looking)
+        assert dimas.last_message.text == shown(Text.SUPPORT_STILL_ASKING)
+        assert dimas.last_message.button_texts == [DONE_BUTTON]
     mark = staff_chat.mark()
     await bot.settle(dimas.send("Baik. Perlu subtitle untuk trailer juga kak?"))
     assert (
@@ -807,6 +829,26 @@ async def test_checking_status_between_messages_to_the_team_keeps_the_conversati
     mark = staff_chat.mark()
     await bot.send(dimas, "halo")
     assert staff_chat.messages_since(mark) == []
+
+
+@pytest.mark.parametrize("command", ["/menu", "/start", "/program", "/faq", "/bantuan"])
+async def test_a_command_after_a_question_to_the_team_ends_ask_mode(
+    bot: Harness, staff_chat: EmulatedChat, command: str
+) -> None:
+    """A talents' review s58, M2: Kadek asked the team, typed /menu, then "BCWW itu kapan dan
+    di mana?"; it went to staff with only a 👌, unanswered. Back at the menu (or reading the
+    programs) a talent asks the bot again, and nothing says they would be still asking."""
+    kadek = bot.user(first_name="Kadek")
+    await relayed_question(bot, staff_chat, kadek, "Ada pendampingan visa kru ke Korea?")
+    told = kadek.mark()
+    await bot.send(kadek, command)
+    assert all(DONE_BUTTON not in m.button_texts for m in kadek.messages_since(told))
+    mark, told = staff_chat.mark(), kadek.mark()
+    question = kadek.send("BCWW itu kapan dan di mana?")
+    await bot.settle(question)
+    assert staff_chat.messages_since(mark) == []
+    assert kadek.reaction_on(question["message"]["message_id"]) is None
+    assert any("BCWW" in m.text for m in kadek.messages_since(told))
 
 
 async def test_a_command_or_the_menu_button_ends_ask_mode(
@@ -865,6 +907,10 @@ def test_rate_window_restarts_after_it_ends() -> None:
         admission, session = admit(session, NOW + timedelta(seconds=second))
         verdicts.append(admission.verdict)
     assert verdicts == [Verdict.RELAY] * RATE_LIMIT + [Verdict.NOTICE, Verdict.HOLD]
+    # Held back: the talent is told when the window ends (rounded up, never "0 seconds").
+    assert admission.wait == RATE_WINDOW - timedelta(seconds=RATE_LIMIT + 1)
+    late, _ = admit(session, NOW + RATE_WINDOW - timedelta(milliseconds=1))
+    assert (late.verdict, late.wait) == (Verdict.HOLD, timedelta(milliseconds=1))
     admission, session = admit(session, NOW + RATE_WINDOW)
     assert admission.verdict is Verdict.RELAY
     assert session.window_count == 1

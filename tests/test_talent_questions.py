@@ -36,7 +36,8 @@ async def test_status_counts_the_talents_own_questions_to_the_team(
     assert nothing.text == shown(Text.STATUS_NONE)  # never asked: no word on questions
 
     question = await relayed_question(bot, staff_chat, rizky, "kak tiket MU:CON ditanggung?")
-    [status] = await bot.send(rizky, "/status")
+    status, still = await bot.send(rizky, "/status")
+    assert still.text == shown(Text.SUPPORT_STILL_ASKING)  # what they type next goes on to staff
     waiting = shown(Text.STATUS_QUESTIONS_WAITING, count=1, since=today())
     assert status.text == f"{shown(Text.STATUS_NONE)}\n\n{waiting}"
     assert "tiket" not in status.text  # counted, never quoted
@@ -47,7 +48,7 @@ async def test_status_counts_the_talents_own_questions_to_the_team(
     # Answered: counted as answered, and who answered is never named.
     staff = staff_member(bot, staff_chat)
     await answer(bot, staff, staff_chat, "Ditanggung sebagian, kak.", question)
-    [status] = await bot.send(rizky, "/status")
+    status, _ = await bot.send(rizky, "/status")
     answered = shown(Text.STATUS_QUESTIONS_ANSWERED, count=1)
     assert status.text == f"{shown(Text.STATUS_NONE)}\n\n{answered}"
     assert staff.first_name not in status.text
@@ -60,11 +61,11 @@ async def test_status_counts_the_talents_own_questions_to_the_team(
     [acknowledged] = await bot.send(rizky, thanks)
     assert acknowledged.text == shown(Text.SUPPORT_ACK_THANKS)  # no "the answer will come"
     assert thanks in [message.text for message in staff_chat.messages_since(mark)]
-    [status] = await bot.send(rizky, "/status")
+    status, _ = await bot.send(rizky, "/status")
     assert status.text == f"{shown(Text.STATUS_NONE)}\n\n{answered}"
     # A question after them waits, and is the only one counted.
     await relayed_question(bot, staff_chat, rizky, "oke kak, kalau visa gimana?")
-    [status] = await bot.send(rizky, "/status")
+    status, _ = await bot.send(rizky, "/status")
     assert status.text == f"{shown(Text.STATUS_NONE)}\n\n{waiting}"
 
 
