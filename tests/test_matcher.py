@@ -770,6 +770,25 @@ CHAT = [
     ("saiki ana sing dibuka pora?", "faq:open_call_now"),
     ("wong tuane kudu setuju?", "faq:parents"),
     ("sing ngabari sopo nek wis daftar?", "faq:after_registering"),
+    # Session 58's talents' review: what the bot is for (not "Can I ask a real person?",
+    # whose "bot" alone was all these said once "untuk", "for" were left out); animation,
+    # webtoon and game makers; a producer's co-production fund in English; gamelan, a rock
+    # band, travel costs in capitals, a second clause on English, an album grant.
+    ("bot ini untuk apa?", "faq:about_bot"),
+    ("bot ini untuk apa nggih?", "faq:about_bot"),
+    ("what is this bot for?", "faq:about_bot"),
+    ("animasi masuk program ini ga min?", "faq:other_fields"),
+    ("kalau webtoon gimana? saya juga bikin webtoon", "faq:other_fields"),
+    ("game developer bisa daftar juga? saya lagi bikin game indie", "faq:other_fields"),
+    ("Is there a KOCCA co-production fund we can apply to?", "faq:film_funding"),
+    ("gamelan masuk nggak?", "faq:who_can_apply"),
+    (
+        "bang aku drummer band rock dr medan, ada program buat band rock gak? jgn2 cuma kpop doang",
+        "faq:who_can_apply",
+    ),
+    ("KALO MAU MAIN DI KOREA ITU BAYAR SENDIRI ATAU DIBAYARIN??", "faq:travel_costs"),
+    ("perlu bisa bhs korea gak bg? inggris aja pas2an", "faq:korean_language"),
+    ("ada hibah untuk produksi album musik?", "program:music_to_korea"),
 ]
 OFF_TOPIC = [
     # "Which two?" is in another message: "beda" alone had the KOFIC page's "beda kofic dan
@@ -1176,8 +1195,9 @@ def test_counting_as_asks_nothing_and_a_ships_crew_says_who_asks() -> None:
         " luar negeri?"
     )
     verdict = decide(MATCHER.match(text), DEFAULTS)
-    assert verdict.outcome is Outcome.SUGGESTED, verdict
-    assert "faq:who_can_apply" in verdict.others, verdict
+    # Session 58: answered, as the question alone is, once the whole message fits it best
+    # too (it was offered among others).
+    assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, "faq:who_can_apply"), verdict
 
 
 def test_a_boss_asked_for_says_who_asks() -> None:
@@ -1529,6 +1549,15 @@ def test_besides_that_is_not_setting_anything_aside() -> None:
 # own name are not what they ask, so they neither count against every entry (as words no entry
 # has) nor pull towards one (Jakarta is the KOCCA office's city).
 INTRODUCED = [
+    # Session 58's Sekar, in krama: the question's entry is the whole message's best too, only
+    # less sure for the introduction's words ("gamelan", "KOCCA").
+    (
+        "Sugeng siang, nyuwun sewu mengganggu. Saya Sekar, komposer dari Jogja, saya"
+        " menggarap musik gamelan yang saya padukan dengan elektronik dan jazz. Saya baru"
+        " dengar soal KOCCA dari teman. Boleh dijelaskan sebenarnya bot ini untuk apa nggih?",
+        ("Sekar",),
+        "faq:about_bot",
+    ),
     ("saya gitaris dari bandung, bisa daftar?", (), "faq:who_can_apply"),
     ("i am a cinematographer, can i register?", (), "faq:who_can_apply"),
     ("saya dari makassar mau tanya soal kocca", (), "faq:what_is_kocca"),
@@ -2531,3 +2560,17 @@ def test_the_third_reviews_words_not_singing_and_what_was_mentioned() -> None:
     menyebut")."""
     assert _answered("aku ga nyanyi, cuma produser, bisa daftar?") == "faq:who_can_apply"
     assert _answered("Syarat yang disebutkan tadi berlaku untuk ACF juga?") == "program:biff_acf"
+
+
+def test_what_the_bot_is_for_is_not_whether_it_is_a_bot() -> None:
+    # "bot ini untuk apa?" is the bot's purpose (session 58's talents' review: it got "Can I
+    # ask a real person?"); "kamu bot ya?" still asks whether a person answers.
+    for text, expected in (
+        ("bot ini buat apa sih?", "faq:about_bot"),
+        ("what is this bot used for?", "faq:about_bot"),
+        ("kamu bot ya?", "faq:ask_human"),
+        ("is this a bot?", "faq:ask_human"),
+    ):
+        assert not held_out(text)
+        verdict = decide(MATCHER.match(text), DEFAULTS)
+        assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, expected), text

@@ -392,11 +392,20 @@ class Matcher:
             # Cunha, pensiunan guru di Ende. Saya hendak menanyakan ...").
             before, asked = introduced
             match = self.match(asked, names)
-            if match.best is not None and (
-                self._names_program(match.best, asked) or self._only_who(before, text, names)
+            if match.best is None:
+                return self._ranked(text, found, names)
+            whole = self._ranked(text, found, names)
+            # Or the question's entry is the one the whole message fits best, only less
+            # surely for the words of the introduction (session 58's Sekar: "Saya Sekar,
+            # komposer dari Jogja, ... baru dengar soal KOCCA dari teman. Boleh dijelaskan
+            # sebenarnya bot ini untuk apa nggih?" was only offered what the bot is for).
+            if (
+                self._names_program(match.best, asked)
+                or match.best == whole.best
+                or self._only_who(before, text, names)
             ):
-                whole = self._ranked(text, found, names)
                 return match if match.confidence > whole.confidence else whole
+            return whole
         return self._ranked(text, found, names)
 
     def _ranked(self, text: str, found: list[str], names: Iterable[str]) -> Match:

@@ -250,6 +250,9 @@ SHORT_FORMS: dict[str, str] = {
     "thn": "tahun",
     "taun": "tahun",
     "bhs": "bahasa",
+    # "pas-pasan" (just enough), chat-doubled with a 2 (session 58: "inggris aja pas2an").
+    "pas2an": "pas pasan",
+    "paspasan": "pas pasan",
     # Sumatran chat's short forms ("bg gw udh dftr", "ad gk program bwt rapper").
     "bg": "bang",
     "ad": "ada",
@@ -1228,6 +1231,23 @@ PHRASES: dict[tuple[str, ...], str] = {
         for verb in ("delete", "remove", "erase")
         for erasing in ((verb,), (verb, "my"))
         for detail in ("phone", "number", "email", "link")
+    },
+    # What the bot is for ("bot ini untuk apa?", "what is this bot for?"): its purpose, the
+    # about_bot entry's "fungsi"; "untuk", "buat" and "for" are stopwords, which left "bot"
+    # alone, ask_human's word ("kamu bot ya"): session 58's talents' review got "Can I ask a
+    # real person?" as the answer.
+    **{
+        (*bot, purpose, "apa"): "bot fungsi"
+        for bot in (("bot",), ("bot", "ini"), ("botnya",))
+        for purpose in ("untuk", "buat", "utk", "bwt")
+    },
+    **{(*bot, "for"): "bot fungsi" for bot in (("bot",), ("bot", "used"), ("bot", "is"))},
+    # Paying one's own way or being paid for, in chat ("ke korea bayar sendiri atau
+    # dibayarin?"): travel_costs' "biaya sendiri atau dibiayai"; "bayar" alone stays what
+    # registering costs (session 58's talents' review: the whole question got "not sure").
+    **{
+        ("bayar", "sendiri", "atau", paid): "biaya sendiri atau dibiayai"
+        for paid in ("dibayarin", "dibayari", "dibayarkan", "dibiayain", "dibiayai")
     },
     ("sampai", "mana"): "status",
     ("sampai", "di", "mana"): "status",
