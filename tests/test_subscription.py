@@ -130,7 +130,12 @@ async def test_offer_after_an_application_no_is_recorded(make_bot: Any, content:
     assert [row[0] for row in await _consents(bot, dewi)] == [0]
     # A clear no typed is the No button: it switches nothing on (a talents' review s56, M6:
     # "No thanks" had to be pressed again). A question after it is answered first.
-    for typed in ("ga usah kak", "tidak", "No thanks. Ada open call sekarang?"):
+    for typed in (
+        "ga usah kak",
+        "tidak",
+        "mboten, matur nuwun",
+        "No thanks. Ada open call sekarang?",
+    ):
         talent = bot.user(first_name="Rina")
         await _submit_through_the_bot(bot, talent, content)
         replies = await bot.send(talent, typed)
@@ -166,6 +171,8 @@ async def test_offer_after_an_application_no_is_recorded(make_bot: Any, content:
         # An okay as the first message under the offer (H5: "sip" got "Siap!").
         "sip",
         "oke kak",
+        # Session 58's talents' review (M9): a Javanese yes got "Aku belum yakin maksudmu".
+        "nggih, boleh, saya mau dikabari",
     ],
 )
 async def test_a_typed_answer_to_the_offer_brings_the_offer_back_to_press(

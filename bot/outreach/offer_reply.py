@@ -25,12 +25,14 @@ _LONGEST_MESSAGE = 400  # characters: a longer message is a letter, not an answe
 _SAYING = frozenset(
     "ya yaa iya iyaa iyes yes yess yup yep mau bersedia setuju tentu boleh sure silakan"  # noqa: SIM905 -- a word list reads best as words
     " silahkan monggo gas gass gaskeun kuy yuk ayo tidak ga gak nggak ngga enggak engga no"
+    # Javanese and Sundanese yes ("nggih, boleh, saya mau dikabari": a talents' review s58).
+    " nggih inggih enggih njih injih muhun mboten"
     " nope usah gausah gaperlu".split()
 )
 # A no among them ("No thanks", "ga usah kak", "tidak"): with none of the yes words, nor a yes
 # emoji, a clear no, taken as the No button (it switches nothing on: a talents' review s56,
 # "No thanks" had to be pressed again). "mau", "perlu", "usah" go either way ("ga mau").
-_NO = frozenset("tidak ga gak nggak ngga enggak engga no nope gausah gaperlu".split())  # noqa: SIM905 -- a word list reads best as words
+_NO = frozenset("tidak ga gak nggak ngga enggak engga no nope gausah gaperlu mboten".split())  # noqa: SIM905 -- a word list reads best as words
 _NEITHER = frozenset({"mau", "usah", "perlu"})
 _YES_EMOJI = frozenset({"👍", "🙌", "🔔", "👌"})
 # After a no, words that take it back or ask for news all the same ("No. Wait, yes please",
@@ -46,6 +48,7 @@ _AROUND = frozenset(
     " matur nuwun thanks thank you ty thx banyak banget bgt bngt yah deh sih nih aja saja dong"
     " please of course pasti dulu perlu lah kirim kirimkan kirimin dikirim dikirimkan"
     " dikirimin kabar kabarnya info infonya informasi informasinya berita beritanya"
+    " kabari kabarin dikabari dikabarin dikabarkan"
     " program programnya ke sini sini kang teh bro sis kk ka om pak bu".split()
 )
 # An okay: no yes or no ("sip", "oke kak", "siap"), but read as one by who types it right
