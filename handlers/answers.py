@@ -10,7 +10,7 @@ from typing import Literal
 from telegram import InlineKeyboardMarkup, Message, Update, User
 
 from bot.answers.desk import AnswerDesk, Question, entry, thresholds
-from bot.answers.language import written_in
+from bot.answers.language import named_language, written_in
 from bot.answers.text import (
     about_old_data,
     about_own_data,
@@ -100,10 +100,12 @@ def _names(user: User | None) -> tuple[str, ...]:
 async def free_text(update: Update, context: BotContext, *, paused: bool = False) -> None:
     """A message outside any form: answer it, offer what is close, or say nothing fits
     (`paused`: the talent has a paused registration, said beside an offer or "no answer")."""
-    await follow_written_language(update, context)
+    followed = await follow_written_language(update, context)
     question = _question(update, context)
     if question is None or await _typed_confirmation(update, context, question):
         return
+    if followed is not None and _asks_for_language(context, question, followed):
+        return  # "Ok saya pakai bahasa Indonesia aja ya": followed, and said so, already
     if await privacy.typed_keep(update, context, question.text):
         return  # "eh jangan dulu deh" to /hapusdata's question: nothing erased, said so
     offered = await broadcast.typed_to_offer(update, context, question.text)
@@ -267,33 +269,53 @@ async def _wants_to_register(update: Update, context: BotContext, question: Ques
     return True
 
 
-async def follow_written_language(update: Update, context: BotContext) -> None:
+def _asks_for_language(context: BotContext, question: Question, followed: str) -> bool:
+    """Whether a message asks for the language the bot has just followed it into, and no
+    more: the language FAQ page would only repeat what the notice of the switch said (a
+    talents' review s58: "Ok saya pakai bahasa Indonesia aja ya, lebih enak" got both). One
+    that names the other language ("ganti ke english dong", written in Indonesian) still
+    gets the page and its buttons."""
+    if named_language(question.text) != followed:
+        return False
+    verdict = _desk(context).verdict(
+        question.text, thresholds(context.services.settings), question.names
+    )
+    found = entry(context.content, verdict.entry) if verdict.entry is not None else None
+    return (
+        verdict.outcome is Outcome.ANSWERED
+        and isinstance(found, FaqItem)
+        and found.action == "language"
+    )
+
+
+async def follow_written_language(update: Update, context: BotContext) -> str | None:
     """A talent who never chose a language and writes clearly in the other one is answered in
     it from now on, and told how to go back. Followed, not chosen: one who then writes the
     other language again, clearly, and not right after a message clearly in the one followed,
     is followed back (a talents' review: switched to English, a talent wrote Indonesian for
     many messages and read English), once: a talent who writes both is not switched back and
-    forth, told each time."""
+    forth, told each time. Returns the language followed into, if the message switched it."""
     talent, message = context.talent, update.message
     text = text_of(message) if message is not None else None
     if talent is None or talent.language_chosen or talent.language_settled or text is None:
-        return  # chosen, or followed back once already: it stays
+        return None  # chosen, or followed back once already: it stays
     if talent.user_id in context.services.settings.admin_ids:
-        return  # staff's desk keeps the language they have (an attacker's review)
+        return None  # staff's desk keeps the language they have (an attacker's review)
     written = written_in(text)
     if written is None or written == talent.language:
-        return
+        return None
     store = context.services.store
     if talent.language_followed:  # back again: not right after one in the language followed
         before = await store.log.before_latest_in(talent.user_id)
         if before is not None and written_in(before[0].text or "") == talent.language:
-            return  # a talent who mixes the two stays put
+            return None  # a talent who mixes the two stays put
     back = talent.language_followed
     await store.users.follow_language(talent.user_id, written, back=back)
     context.talent = replace(
         talent, language=written, language_followed=True, language_settled=back
     )
     await reply(update, context.text(Text.LANGUAGE_FOLLOWED))
+    return written
 
 
 async def _typed_confirmation(update: Update, context: BotContext, question: Question) -> bool:

@@ -217,6 +217,30 @@ async def test_asking_for_indonesian_with_telegram_in_english_switches_in_one_pr
     assert (await bot.store.users.get(john.id)).language == "id"  # type: ignore[union-attr]
 
 
+async def test_asking_in_a_sentence_for_the_language_it_is_written_in_gets_the_switch_only(
+    bot: Harness,
+) -> None:
+    """A talents' review s58 (M8): Kadek, Telegram in English, typed "Ok saya pakai bahasa
+    Indonesia aja ya, lebih enak" and got the notice that the bot now replies in Indonesian,
+    then also the page on changing the language, with its two buttons: noise. The notice
+    alone comes; asking in Indonesian for English still gets the page and its buttons."""
+    kadek = bot.user(first_name="Kadek", language_code="en")
+    replies = await bot.send(kadek, "Ok saya pakai bahasa Indonesia aja ya, lebih enak")
+    assert [reply.text for reply in replies] == [CONTENT.text(Text.LANGUAGE_FOLLOWED, "id")]
+    user = await bot.store.users.get(kadek.id)
+    assert user is not None and user.language == "id"
+    # Nothing was asked: no question for staff's list.
+    asked = await bot.store.db.fetch_all(
+        "SELECT id FROM free_questions WHERE user_id = ?", (kadek.id,)
+    )
+    assert asked == []
+    wayan = bot.user(first_name="Wayan", language_code="en")
+    [told, page] = await bot.send(wayan, "bisa ganti ke bahasa inggris aja gak?")
+    assert told.text == CONTENT.text(Text.LANGUAGE_FOLLOWED, "id")
+    assert page.text.split("\n")[0] == CONTENT.faq["language"].question.id
+    assert CONTENT.text(Text.BTN_LANGUAGE_EN, "id") in page.button_texts
+
+
 async def test_a_followed_language_follows_back_when_the_talent_writes_the_other(
     bot: Harness,
 ) -> None:

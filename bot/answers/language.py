@@ -31,6 +31,12 @@ _WORD = re.compile(r"[a-z']+")
 # ("youtu.be/lagu-untuk-kamu", "@kak_saya_dan_aku") switched a talent (an attacker's review).
 _NOT_WRITTEN = re.compile(r"\S*(?:://|www\.|@|\.(?:com|id|be|ly|co|net|org|me)\b)\S*", re.I)
 CLEAR = 2  # words of one language, and none of the other, to be sure
+# The languages' own names, as a message asking for one writes them ("pakai bahasa Indonesia
+# aja", "english please").
+_NAMES = {
+    "id": frozenset("indonesia indonesian indo bindo".split()),  # noqa: SIM905 -- a word list reads best as words
+    "en": frozenset("inggris english eng".split()),  # noqa: SIM905 -- a word list reads best as words
+}
 
 
 def written_in(text: str) -> str | None:
@@ -46,3 +52,11 @@ def written_in(text: str) -> str | None:
     if english >= CLEAR and not indonesian:
         return "en"
     return None
+
+
+def named_language(text: str) -> str | None:
+    """ "id" or "en" when the message names that language and not the other ("Ok saya pakai
+    bahasa Indonesia aja ya, lebih enak"), else None."""
+    found = set(_WORD.findall(_NOT_WRITTEN.sub(" ", text).lower()))
+    named = [language for language, names in _NAMES.items() if not names.isdisjoint(found)]
+    return named[0] if len(named) == 1 else None
