@@ -2144,3 +2144,63 @@ async def test_praying_hands_before_anything_was_given_greet(bot: Harness) -> No
     assert answer.text.split("\n")[0] == CONTENT.programs["mucon"].title.id
     [thanks] = await bot.send(lilis, "🙏🙏🎤🎶")
     assert thanks.text == shown(Text.ASK_THANKS)
+
+
+async def test_what_the_bot_is_for_is_answered_in_both_languages(bot: Harness) -> None:
+    """A talents' review s58 (H1): "bot ini untuk apa?", "what is this bot for?" and Sekar's
+    long krama version got "Can I ask a real person?" as a confident answer, or nothing. They
+    get what the bot is for, with the button to register, and who runs it stays unsaid."""
+    sekar = bot.user(first_name="Sekar")
+    about = CONTENT.faq["about_bot"]
+    for typed in (
+        "bot ini untuk apa nggih?",
+        "Sugeng siang, nyuwun sewu mengganggu. Saya Sekar, komposer dari Jogja, saya menggarap"
+        " musik gamelan yang saya padukan dengan elektronik dan jazz. Saya baru dengar soal"
+        " KOCCA dari teman. Boleh dijelaskan sebenarnya bot ini untuk apa nggih?",
+    ):
+        [answer] = await bot.send(sekar, typed)
+        assert answer.text.split("\n")[0] == about.question.id, typed
+        assert "musisi dan sineas" in answer.text and "/daftar" in answer.text
+        assert answer.button_texts[:2] == [CONTENT.text(Text.BTN_APPLY, "id"), NOT_THIS]
+    tes = bot.user(first_name="Tes", language_code="en")
+    [answer] = await bot.send(tes, "what is this bot for?")
+    assert answer.text.split("\n")[0] == about.question.en
+    assert CONTENT.faq["ask_human"].answer.en.split(",")[0] not in answer.text
+    # Whether it is a bot at all is still asked of a person.
+    [answer] = await bot.send(tes, "is this a bot?")
+    assert answer.text.split("\n")[0] == CONTENT.faq["ask_human"].question.en
+
+
+async def test_animation_webtoon_and_game_makers_get_an_honest_scope_answer(
+    bot: Harness,
+) -> None:
+    """A talents' review s58 (H3): Hendra, an animator who also makes webtoons and games, got
+    "not sure" or the production-house page. He is told the desk is for film and music, that
+    animation registers as Film with the format Animasi, and that there is no program here for
+    webtoons or games, with the button to ask the team."""
+    hendra = bot.user(first_name="Hendra")
+    fields = CONTENT.faq["other_fields"]
+    for typed in (
+        "animasi masuk program ini ga min?",
+        "kalau webtoon gimana? saya juga bikin webtoon",
+        "game developer bisa daftar juga? saya lagi bikin game indie",
+    ):
+        [answer] = await bot.send(hendra, typed)
+        assert answer.text.split("\n")[0] == fields.question.id, typed
+        assert "<b>Animasi</b>" in (answer.html or "") and "<b>Film</b>" in (answer.html or "")
+        assert "belum ada program untuk webtoon, komik, atau game" in answer.text
+        assert ASK_TEAM in answer.button_texts
+    # The format the answer names is the form's own.
+    formats = next(q for q in CONTENT.intake.questions if q.key == "film_formats")
+    assert "Animasi" in [choice.label.id for choice in formats.choices]
+
+
+async def test_a_producers_english_question_on_a_co_production_fund_gets_the_film_funds(
+    bot: Harness,
+) -> None:
+    """A talents' review s58 (H4): Kadek's "Is there a KOCCA co-production fund we can apply
+    to?" got "not sure" in English, while the same question in Indonesian got the answer."""
+    kadek = bot.user(first_name="Kadek", language_code="en")
+    [answer] = await bot.send(kadek, "Is there a KOCCA co-production fund we can apply to?")
+    assert answer.text.split("\n")[0] == CONTENT.faq["film_funding"].question.en
+    assert "We have not found a KOCCA co-production fund" in answer.text
