@@ -118,7 +118,11 @@ async def create_runner(
         runner.add_background(BroadcastWorker(services, application.bot).run)
         if settings.backup_dir is not None:
             daily = DailyBackup(
-                store, settings.backup_dir, settings.backup_keep, alerts.backup_failed
+                store,
+                settings.backup_dir,
+                settings.backup_keep,
+                alerts.backup_failed,
+                staff=settings.admin_ids,
             )
             runner.add_background(daily.run)
         runner.add_background(TalentUpdateWorker(services, application.bot).run)

@@ -6,10 +6,15 @@ import asyncio
 import shutil
 import sqlite3
 import stat
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from bot.emulator import BotAPIEmulator
-from tests.processes import BotProcess, call_cli, clean_env, run_cli_process
+from tests.conftest import ADMIN_ID
+from tests.harness import Harness
+from tests.leads import FILMMAKER, MUSICIAN, apply
+from tests.processes import BotProcess, call_cli, clean_env, run_cli, run_cli_process
 from tests.walks import Step, replay, talent_walks
 
 # Enough that leads are submitted before, during and after the backup while the bot keeps
@@ -129,3 +134,27 @@ def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path: Path) -> None:
     assert code == 1
     assert "Not restored" in err
     assert not (tmp_path / "bot.db").exists()
+
+
+async def test_backup_and_restore_count_talents_as_stats_does(
+    make_bot: Callable[..., Any], database: Path, tmp_path: Path
+) -> None:
+    """A new operator's review s58, L5: `backup` said "6 talents" where /stats said 5, the
+    sixth the admin who tried the bot: checking a restore against /stats gave two numbers."""
+    bot: Harness = await make_bot(admin_ids=frozenset({ADMIN_ID}))
+    admin = bot.user(user_id=ADMIN_ID, first_name="Staf")
+    await bot.send(admin, "/start")  # staff, a Telegram user of the bot too
+    await apply(bot, bot.user(first_name="Sarinah"), MUSICIAN)
+    await apply(bot, bot.user(first_name="Budiman"), FILMMAKER)
+    [report, _] = await bot.send(admin, "/stats")
+    assert "Orang yang mulai chat: 2" in report.text
+    env = clean_env(tmp_path, BOT_TOKEN="1:x", DATABASE_PATH=str(database))
+    env["ADMIN_IDS"] = str(ADMIN_ID)
+    backup = tmp_path / "monday.db"
+    code, out, err = await run_cli(tmp_path, env, "backup", "--output", str(backup))
+    assert code == 0, err
+    assert "2 talents, 2 leads" in out
+    await bot.stop()
+    code, out, err = await run_cli(tmp_path, env, "restore", str(backup))
+    assert code == 0, err
+    assert f"Restored {database}: 2 talents, 2 leads." in out

@@ -17,7 +17,7 @@ import os
 import re
 import sqlite3
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -25,6 +25,7 @@ from pathlib import Path
 from bot.ops.signing import remove_with_signature, sign, signing_key
 from bot.private_files import create_private, sync_folder
 from bot.store import Store
+from bot.store.leads import TALENTS, staff_parameter
 
 log = logging.getLogger(__name__)
 
@@ -64,9 +65,12 @@ class BackupResult:
         )
 
 
-def take_backup(database: Path, output: Path, erasure_key: bytes | None) -> BackupResult:
+def take_backup(
+    database: Path, output: Path, erasure_key: bytes | None, staff: Iterable[int] = ()
+) -> BackupResult:
     """Copy the database to `output` (which must not exist), check it, sign it with a key
-    derived from the erasure key (unsigned without one), return what it holds.
+    derived from the erasure key (unsigned without one), return what it holds (its talents
+    counted as /stats counts them: not `staff`, ADMIN_IDS).
 
     Blocking: run it in a thread. The file and its signature are created 0600 (the folder
     0700 if new).
@@ -82,7 +86,7 @@ def take_backup(database: Path, output: Path, erasure_key: bytes | None) -> Back
     os.close(create_private(partial))
     try:
         copy_database(database, partial)
-        talents, leads = check_copy(partial)
+        talents, leads = check_copy(partial, staff)
         with open(partial, "rb+") as file:
             os.fsync(file.fileno())
         if erasure_key is not None:  # the signature first: a named file is a signed one
@@ -136,15 +140,16 @@ def copy_database(database: Path, target: Path) -> None:
         source.close()
 
 
-def check_copy(path: Path) -> tuple[int, int]:
-    """Integrity check of a copy; its numbers of talents and submitted leads."""
+def check_copy(path: Path, staff: Iterable[int] = ()) -> tuple[int, int]:
+    """Integrity check of a copy; its numbers of talents (users but `staff`, as /stats counts
+    them) and submitted leads."""
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         connection.execute("PRAGMA trusted_schema=OFF")  # nothing in a copy is trusted yet
         verdict = [row[0] for row in connection.execute("PRAGMA integrity_check")]
         if verdict != ["ok"]:
             raise BackupError(f"integrity check failed: {'; '.join(verdict[:3])}")
-        talents = connection.execute("SELECT COUNT(*) FROM users").fetchone()[0]
+        talents = connection.execute(TALENTS, staff_parameter(staff)).fetchone()[0]
         leads = connection.execute(
             "SELECT COUNT(*) FROM applications WHERE status = 'submitted'"
         ).fetchone()[0]
@@ -180,11 +185,14 @@ def _size(size: int) -> str:
     return f"{size / 1024:.0f} kB"
 
 
-async def backup_and_record(store: Store, output: Path, kind: str) -> BackupResult:
+async def backup_and_record(
+    store: Store, output: Path, kind: str, staff: Iterable[int] = ()
+) -> BackupResult:
     """Take a backup in a thread and record the outcome in the database (for status)."""
     started = datetime.now(UTC)
+    path, key = store.db.path, store.privacy.key
     try:
-        result = await asyncio.to_thread(take_backup, store.db.path, output, store.privacy.key)
+        result = await asyncio.to_thread(take_backup, path, output, key, staff)
     except (BackupError, OSError) as error:
         await record(store, kind, started, output, None, reason(error))
         raise
@@ -234,9 +242,11 @@ class DailyBackup:
         keep: int,
         alert: Callable[[str], Awaitable[None]],
         *,
+        staff: Iterable[int] = (),
         first_delay: float = FIRST_DAILY_DELAY,
     ) -> None:
         self._store = store
+        self._staff = frozenset(staff)  # ADMIN_IDS: not counted as talents
         self._folder = folder
         self._keep = keep
         self._alert = alert
@@ -266,7 +276,7 @@ class DailyBackup:
         self._attempted = datetime.now(UTC)
         try:
             output = self._folder / backup_name(database, self._attempted)
-            result = await backup_and_record(self._store, output, "daily")
+            result = await backup_and_record(self._store, output, "daily", self._staff)
             deleted = prune(self._folder, database, self._keep)
         except Exception as error:
             log.error("Daily backup failed (%s); trying again in a day", reason(error))

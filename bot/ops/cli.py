@@ -26,8 +26,9 @@ def register(commands: Any) -> None:
         help="write a consistent, checked copy of the database (safe while the bot runs)",
         description=(
             "Copy DATABASE_PATH with SQLite's online backup API while the bot keeps serving,"
-            " check the copy (PRAGMA integrity_check) and print its size, talents, leads and"
-            " the time it took. The copy, and its signature FILE.sig (made with a key derived"
+            " check the copy (PRAGMA integrity_check) and print its size, talents (counted as"
+            " /stats counts them: not the staff in ADMIN_IDS), leads and the time it took. The"
+            " copy, and its signature FILE.sig (made with a key derived"
             " from the erasure key; restore checks it), are readable only by this account"
             " (0600). Keep the erasure key (ERASURE_KEY, or erasure.key beside the database)"
             " with the backups."
@@ -122,7 +123,7 @@ def _backup_command(args: argparse.Namespace) -> int:
     # when a copy elsewhere matters most. Noting it in the database comes after, if it can.
     key, unsigned = backup_key(settings)
     try:
-        result = take_backup(settings.database_path, output, key)
+        result = take_backup(settings.database_path, output, key, settings.admin_ids)
     except OutputExists as error:  # refused before any copying: no backup was attempted
         print(f"Not done: {error}", file=sys.stderr)
         return EXIT_USAGE

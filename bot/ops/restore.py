@@ -149,7 +149,7 @@ def restore(
             asyncio.run(_migrate(staged))
             carried = carry_over(database, staged)
             applied = asyncio.run(_apply(settings, staged, backup, carried, signed))
-            talents, leads = check_copy(staged)
+            talents, leads = check_copy(staged, settings.admin_ids)
             _single_file(staged)
             kept = _keep_current(database, now)
             os.replace(staged, database)
