@@ -116,10 +116,17 @@ async def answer_query(update: Update, text: str | None = None, *, alert: bool =
         log.info("Could not answer callback query of update %s: %s", update.update_id, error)
 
 
-async def show(update: Update, text: str, markup: Keyboard | None = None) -> None:
-    """Show a screen: edit the pressed button's message in place, or send a new one."""
+async def show(
+    update: Update, text: str, markup: Keyboard | None = None, *, answered: bool = False
+) -> None:
+    """Show a screen: edit the pressed button's message in place, or send a new one.
+
+    `answered`: the caller answered the button's query already (a toast): a query is answered
+    once, and a second answer only fails ("query is too old", a new operator's review s58, L6).
+    """
     query = update.callback_query
-    await answer_query(update)
+    if not answered:
+        await answer_query(update)
     if query is None or query.message is None or len(split_message(text)) > 1:
         await reply(update, text, markup)
         return

@@ -255,8 +255,10 @@ async def _open(
     back_page: int = 0,
     code: str = "",
     viewed: bool = True,
+    answered: bool = False,
 ) -> None:
-    """Show a lead's page in place of the pressed message (or as a new one)."""
+    """Show a lead's page in place of the pressed message (or as a new one); `answered`: the
+    button's query was answered already (a toast), as for show()."""
     lead = await context.services.store.leads.get(application_id)
     screen = None
     if lead is not None:
@@ -265,9 +267,9 @@ async def _open(
         )
     if screen is None:
         reference = await _reference(context, application_id)
-        await show(update, context.text(Text.PIPELINE_GONE, reference=reference))
+        await show(update, context.text(Text.PIPELINE_GONE, reference=reference), answered=answered)
         return
-    await show(update, *screen)
+    await show(update, *screen, answered=answered)
 
 
 async def _open_new(update: Update, context: BotContext, application_id: int) -> None:
@@ -408,7 +410,7 @@ async def _stage_press(
         label = pipeline_stages.stage_label(content, stage, language)
         saved = context.text(Text.PIPELINE_SAVED, reference=reference, stage=label)
         await answer_query(update, plain_text(saved))
-        await _open(update, context, application_id, viewed=False)
+        await _open(update, context, application_id, viewed=False, answered=True)
         return
     intro = await stage_changes.lead_preview_intro(store, content, language, current, stage)
     await answer_query(update)
@@ -622,7 +624,7 @@ async def _assign_press(
     await answer_query(update, context.text(key, reference=reference))
     # The page shows the whole lead: its view is audited, by the assignment's own entry if
     # there was one (a stale Unassign of a lead nobody handles records nothing else).
-    await _open(update, context, application_id, viewed=not changed)
+    await _open(update, context, application_id, viewed=not changed, answered=True)
 
 
 async def _send_again(update: Update, context: BotContext, update_id: int) -> None:

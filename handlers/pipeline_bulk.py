@@ -249,4 +249,4 @@ async def confirm(update: Update, context: BotContext, batch_id: int, *, notify:
         messages=result.messages,
         skipped=skipped,
     )
-    await show(update, text)
+    await show(update, text, answered=True)  # answered before the move, which may take a while

@@ -769,3 +769,29 @@ async def test_withdrawing_consent_to_processing_hashes_the_lead_in_the_audit_lo
     assert [lead for _, _, _, lead in await audit(bot)] == [
         subject_hash(sari.id, bot.store.privacy.key)
     ]
+
+
+async def test_each_button_press_is_answered_once(
+    bot: Harness, staff_chat: Any, sari: EmulatedUser
+) -> None:
+    """A new operator's review s58, L6: a stage saved at once, "Saya tangani" and a bulk move's
+    confirmation answered their button twice (a toast, then again with the page), and the
+    second answer failed: "Could not answer callback query …: Query is too old" in the log."""
+    admin = admin_of(staff_chat)
+    await bot.send(admin, "/start")
+    await bot.send(admin, "/lead KOC-000001")
+    before = len(bot.emulator.calls_to("answerCallbackQuery"))  # her presses as she applied
+    await bot.press(admin, label("ditinjau"))  # no message to the talent: saved, with a toast
+    await bot.press(admin, t(Text.BTN_ASSIGN_ME))
+    await bot.send(admin, "/leads ditinjau")
+    await bot.press(admin, t(Text.BTN_BULK_MOVE, count=1))
+    await bot.press(admin, label("dihubungi"))
+    mark = admin.mark()
+    await bot.press(admin, t(Text.BTN_BULK_CONFIRM))
+    assert admin.find("✅ Pindah massal #", since=mark)
+    answers = bot.emulator.calls_to("answerCallbackQuery")[before:]
+    assert [call.description for call in answers if not call.ok] == []
+    assert len(answers) == 5  # one answer for each press
+    texts = [call.params.get("text") for call in answers]
+    saved = t(Text.PIPELINE_SAVED, reference="KOC-000001", stage=label("ditinjau"))
+    assert texts[:2] == [visible(saved), visible(t(Text.PIPELINE_ASSIGNED, reference="KOC-000001"))]
