@@ -82,3 +82,35 @@ async def test_a_second_talent_registers_and_gets_a_stage_message(tmp_path: Path
     code, out, err = call_cli(tmp_path, clean_env(tmp_path, **ADMIN), *args, stdin=lines)
     assert code != 0
     assert "holds 1 other user" in err and "--allow-real-talents" in err
+
+
+async def test_what_the_bot_sends_at_start_comes_after_the_introduction(tmp_path: Path) -> None:
+    """A new operator's review s58, L6: an announcement still queued at /quit went out, unsaid,
+    at the next chat on the database, printed above the introduction, and its progress report
+    to the admin was refused ("bot can't initiate conversation")."""
+    database = tmp_path / "kept.db"
+    args = ("chat", "--database", str(database))
+    lines = [
+        "/as-talent Ani", "/start", "/langganan", "/as-me", "/broadcast",
+        "Info MU:CON 2027: pendaftaran minat dibuka.", "2", "1", "2", "2099-01-01 09:00", "/quit",
+    ]  # fmt: skip
+    env = clean_env(tmp_path, **ADMIN)
+    code, out, err = call_cli(tmp_path, env, *args, stdin="\n".join(lines).encode())
+    assert code == 0, out + err
+    assert "🕘 Pengumuman #1 dijadwalkan 1 Januari 2099, 09.00 WIB" in out
+    said = f"1 announcement is still queued: the bot sends it when it runs on {database} again"
+    assert out.rstrip().split("\n")[-1].startswith(said)
+    _rows(database, "UPDATE broadcasts SET send_at = '2000-01-01T00:00:00+00:00'")  # due now
+
+    terminal = Terminal(await start_cli(tmp_path, env, *args))
+    try:
+        await terminal.read_until(r"═══ bot → Ani ═+\nInfo MU:CON 2027: pendaftaran minat dibuka")
+        await terminal.read_until(r"─── bot ─+\n✅ Pengumuman #1 selesai\nTerkirim: 1 dari 1")
+        code, err = await terminal.quit()
+    finally:
+        await terminal.end()
+    assert code == 0, err
+    assert terminal.seen.startswith("Chatting with the bot offline")
+    assert "still queued" not in terminal.seen
+    log = (tmp_path / "kept-chat.log").read_text(encoding="utf-8")
+    assert "Could not post progress" not in log

@@ -22,9 +22,10 @@ from bot.chat.keys import AS_STAFF, AS_TALENT, STILL_WORKING_AFTER, Keys
 from bot.chat.places import Places, chat_places, logging_to
 from bot.chat.screen import Screen
 from bot.content import Content
-from bot.emulator import BotAPIEmulator, EmulatedChat, EmulatedUser
+from bot.emulator import BotAPIEmulator, EmulatedChat, EmulatedUser, EmulatorEvent
 from bot.ops.runlock import RunLock
 from bot.settings import DEMO_CONTROLLER, Settings, written_duration
+from bot.store import Store
 
 GROUP_TITLE = "Staff group (simulated)"
 
@@ -154,6 +155,10 @@ async def _talk(
     # Telegram's update ids only grow; the database remembers those it has seen.
     emulator.updates.continue_after(await runner.store.inbox.highest_id())
     user = emulator.user(person.id, first_name=person.first_name, language_code=person.language)
+    # You wrote to the bot in an earlier chat on this database: what it sends you as it starts
+    # (an announcement's progress report) arrives, as in Telegram (it was refused: "bot can't
+    # initiate conversation", a new operator's review s58, L6).
+    user.started = await runner.store.users.get(person.id) is not None
     joined = None if group is None else _join(emulator, group, user)
     screen = Screen(terminal.out, person.id, None if group is None else group.id, places.files)
     screen.people[user.id] = user.first_name
@@ -177,8 +182,11 @@ async def _talk(
         screen.people[found.id] = found.first_name
         return found
 
+    # What the bot sends as it starts (a restore's notice, an announcement still queued) is
+    # shown after the introduction, not above it (a new operator's review s58, L6).
+    early: list[EmulatorEvent] = []
+    unsubscribe = emulator.subscribe(early.append)
     await runner.start()
-    unsubscribe = emulator.subscribe(screen)
     try:
         if joined is not None:
             await runner.settle(joined)
@@ -191,6 +199,10 @@ async def _talk(
                                           person.language)  # fmt: skip
                 link = await stack.enter_async_context(workspace)
             screen.say(_introduction(settings, places, link, admin, sending=workers))
+            unsubscribe()
+            for event in early:
+                screen(event)
+            unsubscribe = emulator.subscribe(screen)
             keys = Keys(
                 screen,
                 user,
@@ -202,6 +214,9 @@ async def _talk(
                 earlier_chats=places.kept(places.database),
             )
             await keys.converse(terminal.read_line)
+            left = await _still_queued(runner.store, places, workers)
+            if left:
+                screen.say(left)
     finally:
         unsubscribe()
         await runner.stop()
@@ -211,6 +226,35 @@ def _join(emulator: BotAPIEmulator, group: EmulatedChat, user: EmulatedUser) -> 
     """The admin adds the bot to the staff group, as in Telegram; the last update's id."""
     emulator.add_bot_to_group(group, by=user, admin=True)
     return int(emulator.updates.pending[-1]["update_id"])
+
+
+async def _still_queued(store: Store, places: Places, sending: bool) -> str | None:
+    """What the chat says as it ends about announcements not sent yet (a new operator's
+    review s58, L6: one queued just before /quit went out, unsaid, at the next chat)."""
+    broadcasts = store.broadcasts
+    # One being sent whose last recipient was dealt with is only posting its report.
+    count = sum(
+        [
+            one.status == "queued" or (await broadcasts.tally(one.id)).remaining > 0
+            for one in await broadcasts.active()
+        ]
+    )
+    if not count:
+        return None
+    what, them = (
+        ("1 announcement is", "it") if count == 1 else (f"{count} announcements are", "them")
+    )
+    if not sending:  # --allow-real-talents: the real bot's queue is left alone
+        return f"{what} still queued for the real bot (sending is off in this chat)."
+    if not places.kept(places.database):
+        return (
+            f"{what} still queued, and deleted with this chat's throw-away database"
+            " (--database FILE keeps one)."
+        )
+    return (
+        f"{what} still queued: the bot sends {them} when it runs on {places.database} again"
+        " (kocca-bot chat --database, or kocca-bot run), a scheduled one at its time."
+    )
 
 
 def _introduction(
