@@ -176,7 +176,14 @@ def _parser() -> argparse.ArgumentParser:
             " deleted at the end)"
         ),
     )
-    chat.add_argument("--name", default="Sari", help="your first name as the bot sees it")
+    chat.add_argument(
+        "--name",
+        help=(
+            'your first name as the bot sees it (default: "Staf (kamu)" for an admin, "Kamu"'
+            " otherwise: no talent's name, so your chat and lead history stay apart from the"
+            " talents you make up)"
+        ),
+    )
     chat.add_argument(
         "--telegram-language",
         default="id",

@@ -41,8 +41,11 @@ async def test_a_second_talent_registers_and_gets_a_stage_message(tmp_path: Path
             terminal.type(line)
         await terminal.read_until(re.escape(opening(Text.STAFF_NEW_LEAD, reference="KOC-000001")))
         terminal.type("/as-me")
-        await terminal.read_until(r"═══ Sari's chat ═+\nYou type as yourself \(Sari\) again\.")
-        # The admin moves Dewi's lead to a stage with a message, while Sari's chat is shown.
+        # Your own name is no talent's (a new staff coordinator's review s58, L7: "Sari", the
+        # default, was also a talent made up with /as-talent Sari).
+        you = r"Staf \(kamu\)"
+        await terminal.read_until(rf"═══ {you}'s chat ═+\nYou type as yourself, {you}, again\.")
+        # The admin moves Dewi's lead to a stage with a message, while your chat is shown.
         terminal.type("/lead KOC-000001")
         shortlist = stage_label(CONTENT, "shortlist", "id")
         stage = await terminal.read_until(rf"\[(\d+)\] {re.escape(shortlist)}")
@@ -50,8 +53,11 @@ async def test_a_second_talent_registers_and_gets_a_stage_message(tmp_path: Path
         send = await terminal.read_until(rf"\[(\d+)\] {re.escape(shown(Text.BTN_SEND_UPDATE))}")
         terminal.type(send.group(1))
         await terminal.read_until(r"═══ bot → Dewi ═+\n🌟 Kabar baik, Dewi!")
-        terminal.type("/start")  # typed as Sari again
-        await terminal.read_until(r"─── bot ─+\nHalo, Sari!")
+        terminal.type("/lead KOC-000001")  # typed as yourself again
+        new = re.escape(stage_label(CONTENT, "baru", "id"))
+        await terminal.read_until(rf"· {you}: {new} → {re.escape(shortlist)}")  # the history
+        terminal.type("/start")
+        await terminal.read_until(r"─── bot ─+\nHalo, Staf!")
         code, err = await terminal.quit()
     finally:
         await terminal.end()
@@ -59,15 +65,15 @@ async def test_a_second_talent_registers_and_gets_a_stage_message(tmp_path: Path
 
     assert DEWI in TALENT_IDS
     users = _rows(database, "SELECT user_id, first_name FROM users ORDER BY user_id")
-    assert users == [(1001, "Sari"), (DEWI, "Dewi")]
+    assert users == [(1001, "Staf (kamu)"), (DEWI, "Dewi")]
     assert _rows(database, "SELECT user_id FROM applications") == [(DEWI,)]
     # Dewi is no admin: her words are logged as a talent's, under her own id.
     said = [text for (text,) in _rows(
         database, "SELECT text FROM conversation_log WHERE user_id = ? AND direction = 'in'", DEWI
     )]  # fmt: skip
     assert "/start" in said and "Dewi Lestari" in said
-    sari = _rows(database, "SELECT text FROM conversation_log WHERE user_id = 1001")
-    assert ("Dewi Lestari",) not in sari
+    yours = _rows(database, "SELECT text FROM conversation_log WHERE user_id = 1001")
+    assert ("Dewi Lestari",) not in yours
 
     # The same database again: Dewi is the chat's own, not refused; the same name finds her.
     lines = b"/as-talent dewi\n/status\n/quit"

@@ -46,7 +46,16 @@ def _saved(out: str) -> dict[str, Path]:
 
 async def test_files_photos_toasts_and_the_lead_alert_in_the_staff_group(tmp_path: Path) -> None:
     files = tmp_path / "sent"
-    lines = [*APPLICATION, "/export", "/stats", "/lead KOC-000001", "1", "g99", "/earlier g"]
+    lines = [
+        *APPLICATION,
+        "/export",
+        "/stats",
+        "/lead KOC-000001",
+        "1",
+        "g99",
+        "/earlier g",
+        "/help",
+    ]
     _, out, err = await _chat(tmp_path, *lines, "/quit", args=f"--files {files}", **ADMIN)
 
     alert = out.index(opening(Text.STAFF_NEW_LEAD, reference="KOC-000001"))
@@ -70,6 +79,10 @@ async def test_files_photos_toasts_and_the_lead_alert_in_the_staff_group(tmp_pat
     assert "No button g99 in the staff group now" in out
     assert "No earlier message with buttons here (1 with buttons in this chat)." in out
     assert "Maaf" not in out[out.index("No button g99") :]
+    # An admin's /help lists the staff group's commands too.
+    helped = out[out.index("This chat's own commands") :]
+    assert "\n  /as-staff-group reply N TEXT  answer message #N" in helped
+    assert "\n  g1, g2, …  press its buttons" in helped
     assert err == ""
 
 
@@ -155,16 +168,16 @@ async def test_a_slow_reply_says_still_working_and_gets_there(tmp_path: Path) ->
     assert waiting < out.index("[file: ")
     assert len(read_csv(_saved(out)["csv"].read_bytes())) == 301  # the header and 300 leads
     assert _saved(out)["csv"].parent == tmp_path / "many-files"  # beside the database
-    assert "Halo, Sari!" in out[waiting:]  # and the chat goes on
+    assert "Halo, Staf!" in out[waiting:]  # and the chat goes on (the admin: "Staf (kamu)")
 
 
 async def test_log_lines_go_to_a_file_and_the_staff_group_needs_an_admin(tmp_path: Path) -> None:
     database = tmp_path / "mine.db"
-    lines = ["/start", "/as-staff-group reply 1 Halo", "/quit"]
+    lines = ["/start", "/as-staff-group reply 1 Halo", "/help", "/quit"]
     _, out, err = await _chat(tmp_path, *lines, args=f"--database {database}", LOG_LEVEL="DEBUG")
     log = tmp_path / "mine-chat.log"
     assert out.count(f"Log: {log}") == 1
-    assert "Log:" in out.split("Halo, Sari!")[0]  # at the start
+    assert "Log:" in out.split("Halo, Kamu!")[0]  # at the start
     assert err == ""
     assert " DEBUG " not in out and " INFO " not in out
     written = log.read_text(encoding="utf-8")
@@ -173,6 +186,14 @@ async def test_log_lines_go_to_a_file_and_the_staff_group_needs_an_admin(tmp_pat
     assert "There is no staff group in this chat" in out
     assert "ADMIN_IDS=1001 kocca-bot chat" in out
     assert "staff group #" not in out
+    # /help: the bot's commands, then the chat's own (a new staff coordinator's review s58, L8:
+    # those were in the start banner only, long scrolled away).
+    helped = out[out.index(opening(Text.HELP)) :]
+    own = helped.index("This chat's own commands (not sent to the bot):")
+    assert "/bantuan" in helped[:own]
+    for command in ("/as-talent NAME [en]", "/as-me", "/earlier [N]", "/quit"):
+        assert f"\n  {command}  " in helped[own:]
+    assert "An admin's chat also has a simulated staff group: ADMIN_IDS=1001" in helped[own:]
 
     code, out, _ = await run_cli(tmp_path, clean_env(tmp_path), "chat", "--help")
     assert code == 0
@@ -198,7 +219,7 @@ async def test_an_earlier_messages_buttons_can_be_pressed_again(tmp_path: Path) 
     lines = ["/start", "/program", "/earlier", "2", "/earlier 9", "/earlier -1", "/quit"]
     _, out, _ = await _chat(tmp_path, *lines)
     again = out.index("─── bot (earlier message, shown again)")
-    assert "Halo, Sari" in out[again : out.index("\n[1]", again)]  # the menu of /start
+    assert "Halo, Kamu" in out[again : out.index("\n[1]", again)]  # the menu of /start
     # Its second button pressed: the menu becomes the FAQ list.
     title = re.escape(shown(Text.FAQ_INTRO).split("\n")[0])
     assert re.search(rf"─── bot \(edited\) ─+\n{title}\n", out[again:])

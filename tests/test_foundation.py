@@ -371,7 +371,7 @@ async def test_run_against_a_bot_api_server_over_http(tmp_path: Path) -> None:
 def test_chat_command_shows_the_greeting(tmp_path: Path) -> None:
     code, out, err = _kocca_bot_here(tmp_path, "chat", stdin=b"/start\n1\n/quit\n")
     assert code == 0, err
-    assert "Halo, Sari!" in out
+    assert "Halo, Kamu!" in out  # no --name: a name no talent has
     assert "[1]" in out
     assert "Program & peluang" in out
 

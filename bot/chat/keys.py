@@ -34,7 +34,7 @@ AS_TALENT_NOW = (
     "You type as {name} now (Telegram id {user_id}, language {language}): messages and"
     f" buttons are {{name}}'s. {AS_TALENT} alone goes back to you."
 )
-AS_ME_AGAIN = "You type as yourself ({name}) again."
+AS_ME_AGAIN = "You type as yourself, {name}, again."
 # An earlier message's buttons (in Telegram one scrolls up and taps them): shown again,
 # numbered, and pressed by number until the bot sends newer ones.
 EARLIER = "/earlier"
@@ -73,6 +73,30 @@ EARLIER_CHAT = (
 WORKSPACE_LINKED = ": its link is printed at the start"
 WORKSPACE_OFF = ", with WEB_URL unset (it is not started offline while WEB_URL is set)"
 _LEAD_IN_FRAGMENT = re.compile(r"(?:^|[#&])lead/(\d{1,12})(?:$|&)")
+# /help (or /bantuan) goes to the bot, whose command list is then followed by the chat's own
+# (a new staff coordinator's review s58, L8: they were in the start banner only, scrolled away).
+HELP = {"/help", "/bantuan"}
+CHAT_COMMANDS = "\n".join(
+    (
+        "This chat's own commands (not sent to the bot):",
+        f"  {AS_TALENT} NAME [en]  type as the talent NAME, made up on first use (en: English)",
+        f"  {AS_ME}  type as yourself again ({AS_TALENT} alone too)",
+        "  1, 2, …  press a button of the newest message ('2 sends the number 2 as a message)",
+        f"  {EARLIER} [N]  show an earlier message with buttons again, to press its buttons",
+        "  /quit  end the chat (Ctrl-D too)",
+    )
+)
+GROUP_COMMANDS = "\n".join(
+    (
+        "In the simulated staff group:",
+        f"  {AS_STAFF} reply N TEXT  answer message #N (a relayed question) as staff",
+        f"  {AS_STAFF} TEXT  write TEXT there",
+        f"  g1, g2, …  press its buttons; {EARLIER} g [N] an earlier message's",
+    )
+)
+NO_GROUP_COMMANDS = (
+    "An admin's chat also has a simulated staff group: ADMIN_IDS={user_id} kocca-bot chat"
+)
 STILL_WORKING_AFTER = 2.0  # seconds without the bot being done before saying so
 REMIND_EVERY = 15.0
 
@@ -117,6 +141,8 @@ class Keys:
             update = self._act(line) if line else None
             if update is not None:
                 await self._wait(update["update_id"])
+            if line in HELP:
+                self._help()
 
     def _act(self, line: str) -> Update | None:
         """Queue the update the line stands for; None (and a word why) when nothing is sent."""
@@ -152,6 +178,11 @@ class Keys:
         except AssertionError:  # the emulator's word for a message deleted meanwhile
             self.screen.say("That button's message is gone.")
             return None
+
+    def _help(self) -> None:
+        """The chat's own commands, after the bot's answer to /help."""
+        group = GROUP_COMMANDS if self.group else NO_GROUP_COMMANDS.format(user_id=self.me.id)
+        self.screen.say(f"{CHAT_COMMANDS}\n{group}")
 
     def _earlier(self, back: str) -> None:
         """Show again the message with buttons `back` before the newest (1 if not said) in the

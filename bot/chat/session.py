@@ -28,13 +28,18 @@ from bot.settings import DEMO_CONTROLLER, Settings, written_duration
 from bot.store import Store
 
 GROUP_TITLE = "Staff group (simulated)"
+# Your first name when --name is not given: never a talent's, so that your chat, the lead
+# history and the workspace's assignees are not mistaken for those of a talent made up with
+# /as-talent (a new staff coordinator's review s58, L7: "Sari" was both).
+STAFF_NAME = "Staf (kamu)"  # an admin
+TALENT_NAME = "Kamu"  # anyone else: a talent trying the bot
 
 
 async def chat(
     settings: Settings,
     *,
     database: Path | None,
-    first_name: str,
+    first_name: str | None,
     telegram_language: str,
     user_id: int,
     real_talents: bool = False,
@@ -51,8 +56,11 @@ async def chat(
     runs on it; a restore or a bot started meanwhile refuses). A database holding other
     users is refused (ChatRefused) unless `real_talents`; then nothing queued for them is
     sent (no background workers), and none of their waiting updates may be in the inbox.
-    `content`: content/ as loaded and checked already (else it is loaded here).
+    `content`: content/ as loaded and checked already (else it is loaded here). `first_name`:
+    None for STAFF_NAME (an admin) or TALENT_NAME.
     """
+    if first_name is None:
+        first_name = STAFF_NAME if settings.is_admin(user_id) else TALENT_NAME
     person = Person(user_id, first_name, telegram_language)
     with contextlib.ExitStack() as held:
         workers = True
