@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 from bot.settings import Settings
+from tests.processes import call_cli, clean_env
 
 ROOT = Path(__file__).resolve().parent.parent
 INSTALL = "python3 -m venv .venv && . .venv/bin/activate && pip install -e . && "
@@ -91,3 +92,33 @@ def test_every_setting_is_in_readmes_table_and_the_example_env_with_its_number()
         if isinstance(info.default, int | float) and not isinstance(info.default, bool):
             assert float(table[name]) == info.default, name
             assert float(example[name]) == info.default, name
+
+
+def _example_comment(name: str) -> str:
+    """The comment above a setting in config.example.env, as one line."""
+    text = (ROOT / "config.example.env").read_text(encoding="utf-8")
+    found = re.search(rf"^#? ?{name}=", text, re.MULTILINE)
+    assert found is not None, name
+    block = text[: found.start()].split("\n\n")[-1]
+    return " ".join(line.removeprefix("#").strip() for line in block.splitlines())
+
+
+def test_the_example_env_says_what_readme_says_and_what_the_bot_does(tmp_path: Path) -> None:
+    """A new operator's review s58, L10: the example's DIGEST_TIME lacked the questions waiting
+    for the team that README's table names, and `# CONTENT_DIR=content`, uncommented, is read
+    from the working directory, which its comment did not say."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    [row] = [line for line in readme if line.startswith("| `DIGEST_TIME` |")]
+    assert "questions waiting for the team" in row
+    assert "questions waiting for the team" in _example_comment("DIGEST_TIME")
+    said = _example_comment("CONTENT_DIR")
+    assert "Left unset" in said and "the content/ folder shipped with it" in said
+    assert "A relative path is read from the working directory" in said
+    # ...as it is: the example's value works in a folder holding content/, and only there.
+    env = clean_env(tmp_path, CONTENT_DIR="content")
+    code, _, err = call_cli(tmp_path, env, "check-content")
+    assert code == 2 and "folder content does not exist" in err
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    code, out, err = call_cli(tmp_path, env, "check-content")
+    assert code == 0, err
+    assert out.startswith("content is valid")
