@@ -38,8 +38,12 @@ async def status_screen(context: BotContext, user_id: int, language: str) -> Scr
     if registrations or unfinished:
         return "\n\n".join(part for part in (text, asked) if part), markup
     # Nothing kept because they asked for erasure: said so, not "you haven't registered yet"
-    # (a talents' review).
-    text = await _erased_line(context, user_id, language) or text
+    # (a talents' review); or because they withdrew consent, while the day's limit holds.
+    text = (
+        await _erased_line(context, user_id, language)
+        or await _withdrawn_line(context, user_id, language)
+        or text
+    )
     return "\n\n".join(part for part in (text, asked) if part), markup
 
 
@@ -104,6 +108,28 @@ async def _erased_line(context: BotContext, user_id: int, language: str) -> str 
         return None
     limited = Text.STATUS_ERASED_LIMITED
     return await _erased_text(context, user_id, language, Text.STATUS_ERASED, limited, erased[-1])
+
+
+async def _withdrawn_line(context: BotContext, user_id: int, language: str) -> str | None:
+    """To a talent whose registrations went when they withdrew consent to processing, while
+    the day's limit holds (the deleted ones count for 24 hours): when they withdrew and from
+    when /daftar starts a new registration, not status_none's "type /daftar" (it would be
+    refused); None otherwise."""
+    consent = (await context.services.store.applications.consents(user_id)).get("processing")
+    if consent is None or consent.granted:
+        return None
+    held = await limited_until(context, user_id)
+    if held is None:
+        return None
+    limit, again = held
+    content = context.content
+    return content.text(
+        Text.STATUS_WITHDRAWN_LIMITED,
+        language,
+        when=moment_text(content, language, consent.created_at),
+        limit=limit,
+        again=moment_text(content, language, again),
+    )
 
 
 async def after_erasure(context: BotContext, user_id: int, language: str, text: str) -> str | None:

@@ -224,3 +224,29 @@ async def test_after_an_erasure_within_the_limit_the_talent_is_told_to_type_daft
     assert said.text == shown(Text.STATUS_ERASED, when=moment_text(CONTENT, "id", erased_at))
     await bot.send(sari, "/daftar")
     assert await where(bot, sari) is not None  # a new form: consent first
+
+
+async def test_after_a_withdrawal_status_says_from_when_the_talent_can_register_again(
+    bot: Harness,
+) -> None:
+    """/status after withdrawing consent to processing said "Ketik /daftar" while the day's
+    limit still held, and /daftar then refused: it says from when, as after an erasure."""
+    rina = bot.user(first_name="Rina")
+    for _ in range(_LIMIT):
+        await apply(bot, rina, MUSICIAN)
+    await _withdraw(bot, rina)
+    withdrawn = (await bot.store.applications.consents(rina.id))["processing"]
+    [first] = rows(bot.database, "SELECT MIN(sent_at) FROM registrations_sent")
+    again = moment_text(CONTENT, "id", (to_wib(first[0]) + timedelta(hours=24)).isoformat())
+    when = moment_text(CONTENT, "id", withdrawn.created_at)
+    [said] = await bot.send(rina, "/status")
+    assert said.text == shown(Text.STATUS_WITHDRAWN_LIMITED, when=when, limit=_LIMIT, again=again)
+    [limited] = await bot.send(rina, "/daftar")  # refused as said, until that time
+    assert limited.text == shown(Text.UPDATE_LIMITED, limit=_LIMIT, when=_again_for([first]))
+
+    # One registration of the day withdrawn: room is left, so the simple line stays true.
+    sari = bot.user(first_name="Sari")
+    await apply(bot, sari, MUSICIAN)
+    await _withdraw(bot, sari)
+    [said] = await bot.send(sari, "/status")
+    assert said.text == shown(Text.STATUS_NONE)
