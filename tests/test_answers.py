@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import importlib
 import json
 import re
 import sqlite3
@@ -13,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from bot.answers import language as written_language
 from bot.answers import stats as question_stats
 from bot.answers import text as answer_text
 from bot.answers.language import written_in
@@ -300,6 +302,19 @@ async def test_a_parent_asking_about_disability_support_is_told_what_to_share(
 )
 def test_the_language_a_message_is_written_in(text: str, language: str | None) -> None:
     assert written_in(text) == language
+
+
+def test_the_language_guess_reads_a_long_message_in_one_pass() -> None:
+    """An attacker's review (s58): the pattern that leaves links out, "\\S*(…)\\S*" over the
+    whole message, was tried again from every position of a long run without spaces: 4,096
+    dots held the event loop for about a second, and a few accounts kept the bot from
+    answering anyone. Now it has no repetition (it reads a few characters from each position,
+    whatever the length) and is searched piece by piece between spaces."""
+    parser = importlib.import_module("re._parser")  # the standard library's own reading
+    pattern = written_language._NOT_WRITTEN
+    assert parser.parse(pattern.pattern, pattern.flags).getwidth()[1] <= len("www.")
+    assert written_in("." * 4096) is None
+    assert written_in("aku mau tanya " + "a." * 2048 + " kapan daftarnya?") == "id"
 
 
 async def test_staff_are_not_switched_to_the_language_they_type(bot: Harness) -> None:
