@@ -4,8 +4,13 @@ and "bukan" anywhere, and names cut inside sentences."""
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
 from bot.content_checks import SELECTED_MARK
 from bot.emulator import EmulatedUser
+from bot.leads import asked_questions, field_checks
 from bot.texts import Text
 from tests.harness import Harness
 from tests.leads import CONTENT, FILMMAKER, at_question, draft_answers, label, seen, shown, where
@@ -326,3 +331,23 @@ async def test_a_taking_back_ends_at_the_first_comma_or_but(bot: Harness) -> Non
         assert sorted(await _ticked(bot, user)) == sorted(after), (typed, reply.text)
         assert await where(bot, user) == key
         assert reply.text.startswith(said) if said else other in reply.text, (typed, reply.text)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        (asked_questions._ASKED, "?" * 2000),  # ends in marks
+        (asked_questions._ASKED_WITHIN, "?" * 2000 + " kak"),  # marks, then words
+        (field_checks._ADDRESS_IN, "a" * 2000 + "@b"),  # a long piece before an "@"
+    ],
+)
+def test_the_forms_question_and_address_readings_start_once_per_run(
+    pattern: re.Pattern[str], text: str
+) -> None:
+    """An attacker's review (s58): "?" * 4,095 and a letter at the stage name held the event
+    loop for over a second, 4,096 dashes at the email for 0.1 s: these patterns began again
+    at every character of a long run and read it to its end each time. Now a reading begins
+    at one place of a run only, so a message is read in proportion to its length."""
+    begins = sum(1 for at in range(len(text)) if pattern.match(text, at) is not None)
+    assert begins == 1
+    assert pattern.search(text) is not None  # still found

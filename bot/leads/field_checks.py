@@ -212,8 +212,10 @@ def _check_plain(question: Question, text: str) -> Outcome:
 
 
 # An address among words ("Email saya ratna.keroncong@yahoo.co.id", "email ku x@gmail.com
-# bang"): what stands around an "@" up to a space or the sentence's punctuation.
-_ADDRESS_IN = re.compile(r"[^\s@<>()\[\],;:\"']+@[^\s@<>()\[\],;:\"']+")
+# bang"): what stands around an "@" up to a space or the sentence's punctuation. Tried only
+# where such a piece starts (lookbehind), so each is read once, not again from each of its
+# characters (an attacker's review, s58: 4,096 dashes at the email took 0.1-0.2 s).
+_ADDRESS_IN = re.compile(r"(?<![^\s@<>()\[\],;:\"'])[^\s@<>()\[\],;:\"']+@[^\s@<>()\[\],;:\"']+")
 
 
 def load_validators() -> None:
