@@ -17,7 +17,7 @@ from bot.alerts import AlertThrottle
 from bot.ops.status import HEALTH_PATH, health_endpoint
 from bot.settings import Settings
 from bot.store.health import is_storage_error
-from bot.transport import json_codec
+from bot.transport import json_codec, slow_clients
 from bot.transport.runner import ALLOWED_UPDATES, Runner
 
 log = logging.getLogger(__name__)
@@ -36,8 +36,10 @@ class WebhookServer:
         settings: Settings,
         clock: Callable[[], float] = time.monotonic,
         mount: Callable[[web.Application], None] | None = None,
+        read_seconds: float = slow_clients.READ_SECONDS,
     ) -> None:
-        """`mount` adds more routes to the server (the staff workspace: one server for all)."""
+        """`mount` adds more routes to the server (the staff workspace: one server for all);
+        a request not sent whole within `read_seconds` is cut off (bot/transport/slow_clients)."""
         assert settings.webhook_url is not None
         assert settings.webhook_secret is not None
         self._runner = runner
@@ -52,6 +54,7 @@ class WebhookServer:
         self._refusals = AlertThrottle(REFUSAL_LOG_INTERVAL)
         self._mount = mount
         self._server_log = ServerLog(clock)  # malformed requests: one line now and then
+        self._read_seconds = read_seconds
 
     async def start(self) -> None:
         """Listen, then tell Telegram where to post (with the secret it must echo)."""
@@ -60,7 +63,9 @@ class WebhookServer:
         app.router.add_get(HEALTH_PATH, health_endpoint(self._runner.store, self._clock))
         if self._mount is not None:
             self._mount(app)
-        self._site_runner = web.AppRunner(app, access_log=None, logger=self._server_log)
+        self._site_runner = slow_clients.runner(
+            app, self._read_seconds, access_log=None, logger=self._server_log
+        )
         await self._site_runner.setup()
         await web.TCPSite(self._site_runner, self._listen, self._port).start()
         await self._runner.application.bot.set_webhook(
@@ -81,7 +86,10 @@ class WebhookServer:
         if not self._authentic(request.headers.get(SECRET_HEADER, "")):
             self._log_refusal(request.remote)
             return web.Response(status=403)
-        payload, problem = _update(await request.read())
+        body = await slow_clients.read_in_time(request, request.read())
+        if body is None:
+            return slow_clients.too_slow()
+        payload, problem = _update(body)
         if problem is not None:
             log.warning("Webhook request refused (400): %s", problem)
             return web.Response(status=400)

@@ -34,7 +34,7 @@ from bot.store.health import is_storage_error
 from bot.store.workspace import WorkspaceReads
 from bot.terminal_text import without_controls
 from bot.texts import Text
-from bot.transport import json_codec
+from bot.transport import json_codec, slow_clients
 from bot.transport.webhook import ServerLog
 from bot.web import (
     actions,
@@ -380,12 +380,8 @@ async def _body(request: web.Request) -> dict[str, Any] | web.Response:
     """The request's JSON object, or a 400 saying in a few words why it is not one."""
     if request.content_length is not None and request.content_length > MAX_BODY:
         return _error(400, "bad_request", "body too large")
-    raw = b""
     try:
-        while chunk := await request.content.read(MAX_BODY + 1 - len(raw)):
-            raw += chunk
-            if len(raw) > MAX_BODY:  # a body sent without a length, or longer than it said
-                return _error(400, "bad_request", "body too large")
+        raw = await slow_clients.read_in_time(request, _read(request))
     except (web.RequestPayloadError, HttpProcessingError):  # not the Content-Encoding it claims
         # Nothing more to read: else aiohttp reads on through the rest of the broken body
         # after the answer, and logs the same error again with a traceback.
@@ -395,6 +391,10 @@ async def _body(request: web.Request) -> dict[str, Any] | web.Response:
         refused = _error(400, "bad_request", "body could not be read")
         refused.force_close()
         return refused
+    if raw is None:
+        return slow_clients.too_slow(_error(408, "timeout", "body too slow"))
+    if len(raw) > MAX_BODY:  # a body sent without a length, or longer than it said
+        return _error(400, "bad_request", "body too large")
     try:
         body = json.loads(raw or b"{}", parse_constant=_not_json)
     except RecursionError:
@@ -406,6 +406,14 @@ async def _body(request: web.Request) -> dict[str, Any] | web.Response:
     if not _encodable(body):
         return _error(400, "bad_request", "text that is not Unicode")
     return body
+
+
+async def _read(request: web.Request) -> bytes:
+    """The body, up to one byte more than MAX_BODY."""
+    raw = b""
+    while len(raw) <= MAX_BODY and (chunk := await request.content.read(MAX_BODY + 1 - len(raw))):
+        raw += chunk
+    return raw
 
 
 def _not_json(constant: str) -> Any:
@@ -444,9 +452,15 @@ class WorkspaceServer:
     """Polling mode: the workspace on a server of its own at WEB_LISTEN:WEB_PORT."""
 
     def __init__(
-        self, workspace: Workspace, listen: str, port: int, bound: socket.socket | None = None
+        self,
+        workspace: Workspace,
+        listen: str,
+        port: int,
+        bound: socket.socket | None = None,
+        read_seconds: float = slow_clients.READ_SECONDS,
     ) -> None:
         self._workspace = workspace
+        self._read_seconds = read_seconds  # to send a request whole (bot/transport/slow_clients)
         self._listen = listen
         self._port = port
         self._bound = bound  # a socket already bound to listen:port (`kocca-bot chat`)
@@ -458,7 +472,9 @@ class WorkspaceServer:
         self._workspace.mount(app)
         # Malformed requests (anyone can knock on the port) are one log line a minute at most,
         # as on the webhook's server.
-        self._runner = web.AppRunner(app, access_log=None, logger=ServerLog(time.monotonic))
+        self._runner = slow_clients.runner(
+            app, self._read_seconds, access_log=None, logger=ServerLog(time.monotonic)
+        )
         await self._runner.setup()
         if self._bound is None:
             site: web.BaseSite = web.TCPSite(self._runner, self._listen, self._port)
