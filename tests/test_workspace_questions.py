@@ -5,6 +5,7 @@ what it refuses: a talent who never asked the team, someone not staff, an erased
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 
@@ -481,3 +482,26 @@ async def test_above_the_reply_box_is_the_heading_the_talent_gets_it_under(bot: 
         )
         lead = await client.ok("lead", {"id": 1})
         assert lead["reply_heading"] == foreseen(Text.SUPPORT_ANSWER_HEADING_NONE)
+
+
+async def test_two_replies_at_once_reach_the_talent_once(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    """An attacker's review (s58): two staff members (or a double tap) replying to the same
+    waiting question at the same moment both passed the check that it waits, and the talent
+    got two answers. The second now finds it answered, as the page is told (404)."""
+    second = ADMIN_ID + 1
+    bot.settings.admin_ids = frozenset({ADMIN_ID, second})
+    mia = bot.user(first_name="Mia")
+    await relayed_question(bot, staff_chat, mia, "Kapan pendaftaran MU:CON dibuka?")
+    mark = mia.mark()
+    async with workspace(bot, ADMIN_ID) as client:
+        colleague = client.as_user(init_data(bot.settings.token(), second))
+        replies = await asyncio.gather(
+            client.call("questions-reply", {"talent": mia.id, "text": "Bulan depan, kak."}),
+            colleague.call("questions-reply", {"talent": mia.id, "text": "Juli ya, kak."}),
+        )
+    assert sorted(status for status, _ in replies) == [200, 404]
+    assert len(mia.messages_since(mark)) == 1
+    outcomes = [str(detail["outcome"]) for _, detail in audited(bot, "talent_answered")]
+    assert sorted(outcomes) == ["not_waiting", "sent"]

@@ -9,6 +9,8 @@ from __future__ import annotations
 import asyncio
 import json
 from collections import Counter
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -51,6 +53,14 @@ class Viewer:
 
 
 @dataclass(slots=True)
+class _Turns:
+    """The replies to one talent under way or waiting their turn (Desk.replying_to)."""
+
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    queued: int = 0
+
+
+@dataclass(slots=True)
 class Desk:
     """The running bot's services, its Bot API client and the workspace's own reader."""
 
@@ -63,6 +73,23 @@ class Desk:
     teaching: asyncio.Lock = field(default_factory=asyncio.Lock)
     # The staff names kept in the store this run (bot/store/workspace.WorkspaceNames).
     named: dict[int, str] = field(default_factory=dict)
+    # Replies to a talent's waiting question, one at a time per talent (`replying_to`).
+    replies: dict[int, _Turns] = field(default_factory=dict)
+
+    @asynccontextmanager
+    async def replying_to(self, user_id: int) -> AsyncIterator[None]:
+        """One reply to this talent's waiting question at a time, its check that the question
+        still waits and its sending together: of two at once (two staff members, a double tap)
+        the second finds it answered (an attacker's review, s58: the talent got both)."""
+        turns = self.replies.setdefault(user_id, _Turns())
+        turns.queued += 1
+        try:
+            async with turns.lock:
+                yield
+        finally:
+            turns.queued -= 1
+            if not turns.queued:
+                del self.replies[user_id]
 
     @property
     def store(self) -> Store:

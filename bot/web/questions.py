@@ -276,4 +276,5 @@ async def reply(desk: Desk, viewer: Viewer, body: dict[str, Any]) -> dict[str, A
             raise TalentGone(user_id)  # answered meanwhile (by a colleague), or erased
         return user_id, reference, await actions.telegram_name(desk, user_id)
 
-    return await actions.answer(desk, viewer, body, talent)
+    async with desk.replying_to(user_id):
+        return await actions.answer(desk, viewer, body, talent)
