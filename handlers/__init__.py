@@ -52,6 +52,10 @@ NOTE_GROUP = -45  # an admin's note after pressing Note: takes their message, or
 COMPOSE_GROUP = -40  # staff composing an announcement: takes their message, or lets it pass
 # Staff-chat messages that may answer a talent: not commands, not service messages.
 STAFF_ANSWER = filters.UpdateType.MESSAGE & ~filters.COMMAND & ~filters.StatusUpdate.ALL
+# A talent's command, sent new: an edit ("/hapusdata" made of an old message) runs nothing, as
+# an edited message of words is not answered either (an attacker's review, s58); it stays in
+# the conversation log as an edit.
+NEW_PRIVATE_COMMAND = PRIVATE & filters.COMMAND & filters.UpdateType.MESSAGE
 
 
 def register(application: BotApplication) -> None:
@@ -61,7 +65,7 @@ def register(application: BotApplication) -> None:
     application.add_handler(CallbackQueryHandler(scope.private_buttons_only), group=SCOPE_GROUP)
     application.add_handlers(
         [
-            MessageHandler(PRIVATE & filters.COMMAND, support.leave_ask_mode),
+            MessageHandler(NEW_PRIVATE_COMMAND, support.leave_ask_mode),
             # Any button but ask mode's own (apply, a question, the menu…) leaves ask mode.
             CallbackQueryHandler(support.leave_ask_mode, pattern=f"^(?!{views.ASK}(:|$))"),
         ],
@@ -83,7 +87,7 @@ def register(application: BotApplication) -> None:
     staff_chat = settings.staff_chat_id
 
     def command(spec: commands.Command, callback: Callback) -> CommandHandler[BotContext, None]:
-        return CommandHandler(spec.names, callback, filters=PRIVATE)
+        return CommandHandler(spec.names, callback, filters=PRIVATE & filters.UpdateType.MESSAGE)
 
     application.add_handlers(
         [
@@ -149,7 +153,7 @@ def register(application: BotApplication) -> None:
             CallbackQueryHandler(broadcast.staff_button, pattern=f"^{broadcast.STAFF}"),
             broadcast.PrivateMembershipHandler(broadcast.membership),
             ChatMemberHandler(fallback.bot_added_to_group, ChatMemberHandler.MY_CHAT_MEMBER),
-            MessageHandler(PRIVATE & filters.COMMAND, fallback.unknown_command),
+            MessageHandler(NEW_PRIVATE_COMMAND, fallback.unknown_command),
             MessageHandler(
                 filters.Chat(staff_chat) & filters.COMMAND & filters.UpdateType.MESSAGE,
                 fallback.staff_group_command,

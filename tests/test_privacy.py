@@ -8,6 +8,7 @@ import re
 import shutil
 import sqlite3
 import time
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -801,3 +802,23 @@ def test_the_privacy_texts_name_a_team_once_whatever_the_operator_is_called(
                 if asked is not None:
                     said = CONTENT.privacy_text(asked, language, facts)
                     assert not re.search(r"(?i)\b(tim|team at) Tim\b", said)
+
+
+async def test_a_message_edited_into_a_command_runs_nothing(bot: Harness) -> None:
+    """An attacker's review (s58): an old message edited to "/hapusdata" brought the erasure
+    prompt again (and "/daftar" would start the form), while an edited message of words is
+    answered by nothing. An edit runs no command; a command sent new still does."""
+    sari = bot.user(first_name="Sari")
+    await bot.send(sari, "/start")
+    typed = sari.send("halo kak")["message"]["message_id"]
+    await bot.settle(sari.send("/start"))
+    mark = sari.mark()
+    for command in ("/hapusdata", "/daftar", "/start", "/tidakada"):
+        await bot.settle(sari.edit(typed, command))
+    assert sari.messages_since(mark) == []
+    assert await bot.store.applications.draft_for(sari.id) is None
+    edits = "SELECT COUNT(*) FROM conversation_log WHERE chat_id = ? AND kind = 'edit'"
+    with closing(sqlite3.connect(bot.database)) as database:
+        assert database.execute(edits, (sari.id,)).fetchone() == (4,)  # kept, as edits are
+    await bot.send(sari, "/hapusdata")
+    assert sari.last_message.text.startswith("🗑 Hapus semua datamu?")
