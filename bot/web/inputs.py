@@ -1,8 +1,10 @@
 """What the workspace's page may ask for, checked: anything else is a 400 with a short reason.
 
 Every value a request carries is checked against the content it names (stages, sectors,
-provinces, programs) before it reaches the store; unknown keys are refused, not ignored, so a
-page out of step with the bot says so instead of showing a list it did not ask for.
+provinces, programs) before it reaches the store. Unknown keys of a filter, and unknown sorts,
+are refused, not ignored, so a page out of step with the bot says so instead of showing a list
+it did not ask for. Other keys at the top of a request's body are ignored: each action reads
+only the keys it knows, and the body is at most 64 KB (bot/web/server.MAX_BODY).
 """
 
 from __future__ import annotations
