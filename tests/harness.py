@@ -22,6 +22,7 @@ from bot.outreach.reminders import Clock, utc_clock
 from bot.settings import DEMO_CONTROLLER, Forwarding, Settings
 from bot.store import Store
 from bot.transport.runner import Runner
+from bot.transport.slow_clients import READ_SECONDS
 from bot.transport.webhook import WebhookServer
 
 # Generous: only a hung bot reaches it. /stats draws a chart, which on a loaded 2-core machine
@@ -190,11 +191,13 @@ async def webhook_bot(
     emulator: BotAPIEmulator,
     database: Path,
     clock: Callable[[], float] = time.monotonic,
+    read_seconds: float = READ_SECONDS,
     **overrides: Any,
 ) -> AsyncIterator[tuple[Runner, str]]:
     """A bot in webhook mode on a free loopback port; yields it and the server's base URL.
 
-    `clock` is the webhook server's (refusal logs, the /healthz cache)."""
+    `clock` is the webhook server's (refusal logs, the /healthz cache); `read_seconds` the
+    time a client has to send a request whole."""
     port = free_port()
     settings = make_settings(
         database,
@@ -207,7 +210,7 @@ async def webhook_bot(
     runner = await create_runner(
         settings, request=emulator.request(), updates_request=emulator.request()
     )
-    server = WebhookServer(runner, settings, clock)
+    server = WebhookServer(runner, settings, clock, read_seconds=read_seconds)
     await runner.start(polling=False)
     await server.start()
     try:

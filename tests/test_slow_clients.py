@@ -7,51 +7,23 @@ close the connection, never for a length of time (SAFETY only ends a test that w
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from pathlib import Path
 
-from bot.app import create_runner
 from bot.emulator import BotAPIEmulator
-from bot.transport.webhook import WebhookServer
 from bot.web.server import Workspace, WorkspaceServer
 from tests.conftest import ADMIN_ID
-from tests.harness import Harness, free_port, make_settings
+from tests.harness import Harness, free_port, webhook_bot
 from tests.workspace import init_data
 
 BOUND = 0.2  # seconds given to send a request whole
 SAFETY = 30.0  # a test whose connection is never closed fails after this instead of hanging
-SECRET = "s3cret-Value_1"
+SECRET = "s3cret-Value_1"  # as tests.harness.webhook_bot sets it
 HOOK = "/telegram/hook"
 UPDATE = (
     b'{"update_id": 5, "message": {"message_id": 1, "date": 0, "text": "halo",'
     b' "chat": {"id": 7, "type": "private"}, "from": {"id": 7, "is_bot": false,'
     b' "first_name": "Sari"}}}'
 )
-
-
-@asynccontextmanager
-async def hook_server(emulator: BotAPIEmulator, database: Path) -> AsyncIterator[int]:
-    """A bot in webhook mode on a loopback port with the short bound; its port."""
-    port = free_port()
-    settings = make_settings(
-        database,
-        emulator,
-        webhook_url=f"http://127.0.0.1:{port}{HOOK}",
-        webhook_secret=SECRET,
-        webhook_port=port,
-    )
-    runner = await create_runner(
-        settings, request=emulator.request(), updates_request=emulator.request()
-    )
-    server = WebhookServer(runner, settings, read_seconds=BOUND)
-    await runner.start(polling=False)
-    await server.start()
-    try:
-        yield port
-    finally:
-        await server.stop()
-        await runner.stop()
 
 
 async def sent(port: int, request: bytes) -> bytes:
@@ -74,7 +46,8 @@ def head(path: str, length: int, *headers: str) -> bytes:
 async def test_the_webhook_server_closes_a_request_sent_by_halves(
     emulator: BotAPIEmulator, tmp_path: Path
 ) -> None:
-    async with hook_server(emulator, tmp_path / "kocca.db") as port:
+    async with webhook_bot(emulator, tmp_path / "kocca.db", read_seconds=BOUND) as (_, base):
+        port = int(base.rsplit(":", 1)[1])
         # Headers that never end: closed without an answer.
         assert await sent(port, b"POST /staff/api/session HTTP/1.1\r\nHost: x\r\nX-a: ") == b""
         # An update whose body stops halfway: 408, closed, nothing stored.
