@@ -27,8 +27,8 @@ UPDATE = (
 
 
 async def sent(port: int, request: bytes) -> bytes:
-    """Send the start of a request and nothing more; all the server answers before it closes
-    the connection."""
+    """Send these bytes (a request, or only its start) and nothing more; all the server
+    answers before it closes the connection."""
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     try:
         writer.write(request)
