@@ -215,6 +215,7 @@ class Text(StrEnum):
     PIPELINE_WARNING_QUESTION_WAITS = "pipeline_warning_question_waits"
     INTAKE_CONSENT_AGAIN = "intake_consent_again"
     INTAKE_REGISTERING_NOW = "intake_registering_now"
+    ASK_IN_FORM_PROGRAM = "ask_in_form_program"
     ASK_IN_FORM_SUGGESTED = "ask_in_form_suggested"
     INTAKE_A_QUESTION_BUTTONS = "intake_a_question_buttons"
     INTAKE_ASKED_BESIDE = "intake_asked_beside"

@@ -40,7 +40,7 @@ from bot.store.questions import Recorded
 from bot.support import just_answered
 from bot.texts import Text
 from bot.transport.sending import CallbackKeyboard, Keyboard
-from handlers import broadcast, menu, privacy, support, talent_status, views
+from handlers import broadcast, intake_views, menu, privacy, support, talent_status, views
 from handlers.common import BotContext, answer_query, operator_name, reply, show
 from handlers.fallback import stale_button
 
@@ -434,6 +434,7 @@ async def answer_in_form(
     asked: str | None = None,
     field: str | None = None,
     offer_only: bool = False,
+    named: tuple[str, ...] = (),
 ) -> Literal["answered", "suggested"] | None:
     """A question typed at a form step instead of its answer (the form refused it as one):
     its answer, when the bot is sure, with "Not this"; else the closest entries, if any; the
@@ -441,7 +442,8 @@ async def answer_in_form(
     step's answer typed unsure, so it must have a word that asks; `asked`: the part of the
     message that asks, matched and recorded instead of all of it; `field`: the talent's
     (music or film): a program page of the other field is offered, never the answer;
-    `offer_only`: entries are offered, none answered (a question of two words)."""
+    `offer_only`: entries are offered, none answered (a question of two words); `named`:
+    the programs the message names, said in short beside a program page answered."""
     question = _question(update, context, asked)
     if question is None or (strict and not asks_something(question.text)):
         return None
@@ -454,7 +456,15 @@ async def answer_in_form(
     sure = await _sure_answer(context, question, needed, "chat", verdict)
     if sure is None:
         return None
-    _, answered, question_id = sure
+    verdict, answered, question_id = sure
+    found = entry(context.content, verdict.entry) if verdict.entry else None
+    if isinstance(found, Program):
+        # A program's line, not its whole page, as "apa bedanya APM dan ACF?" gets (a talents'
+        # review: "MU:CON itu apa nggih…?" got eight sections and the form's question was
+        # far above): the others the message names too ("Bedanya dengan Musisi ke Korea?").
+        keys = dict.fromkeys((found.key, *named))
+        lines = intake_views.program_lines(context.content, question.language, keys)
+        answered = context.text(Text.ASK_IN_FORM_PROGRAM, programs=lines)
     # No "Register interest" or other action under it: the talent is registering already.
     rows = [[(context.text(Text.BTN_NOT_THIS), f"{QA}{question_id}:y")]]
     await reply(update, answered, CallbackKeyboard(rows))

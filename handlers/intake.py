@@ -208,6 +208,9 @@ async def private_message(update: Update, context: BotContext) -> None:
                 asked=part,
                 field=field,
                 offer_only=asked_questions.few_words(part),
+                named=asked_questions.programs_named(
+                    screen.question, context.content, screen.answers, part
+                ),
             )
         if screen.asking is not None:
             # Choices ticked from the same message: said below whatever the FAQ showed; with

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -108,14 +109,22 @@ def _values(error: answer_outcomes.Rejected, content: Content, language: str) ->
     keys = error.values.get("programs") if error.reason in summed or kinded else None
     if keys is None:
         return error.values
+    kind = str(error.values.get("kind", "")) if kinded else None
+    return {**error.values, "programs": program_lines(content, language, keys, kind)}
+
+
+def program_lines(
+    content: Content, language: str, keys: Iterable[str], kind: str | None = None
+) -> Markup:
+    """A line on each program ("• <b>MU:CON</b>: …"): its `about`, or what its page says of
+    a kind of work (`kind`)."""
     pages = [content.programs[key] for key in keys if key in content.programs]
-    kind = str(error.values.get("kind", ""))
     lines = (
         f"• <b>{html.escape(page.choice_label.get(language))}</b>: {said}"
         for page in pages
-        if (said := _about(page, language, kind if kinded else None))
+        if (said := _about(page, language, kind))
     )
-    return {**error.values, "programs": Markup("\n".join(lines))}
+    return Markup("\n".join(lines))
 
 
 # Hints that name a question's choices ("misalnya Pop, Keroncong, atau Tradisional/etnik").

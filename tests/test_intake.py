@@ -518,8 +518,11 @@ async def test_a_question_typed_instead_of_an_answer_is_answered_and_asked_again
     before = await _stored(bot, user.id)
     answer, form = await bot.send(user, asked)
     kind, name = entry.split(":")
-    found = CONTENT.faq[name].question if kind == "faq" else CONTENT.programs[name].title
-    assert answer.text.split("\n")[0] == found.id
+    if kind == "faq":
+        assert answer.text.split("\n")[0] == CONTENT.faq[name].question.id
+    else:  # a program: its line, not its whole page (a talents' review, s58)
+        assert answer.text.startswith(opening(Text.ASK_IN_FORM_PROGRAM))
+        assert f"• {CONTENT.programs[name].choice_label.id}: " in answer.text
     assert form.text.startswith(shown(Text.INTAKE_BACK_TO_FORM))
     assert CONTENT.questions[key].prompt.id.split("\n")[0][:25] in form.text
     assert await where(bot, user) == key

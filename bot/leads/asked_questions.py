@@ -12,8 +12,9 @@ import re
 from typing import Any
 
 from bot.answers.text import asks_something
-from bot.content import Question
+from bot.content import Content, Question
 from bot.leads.answer_outcomes import Rejected
+from bot.leads.choice_words import named_choices
 from bot.leads.intent_words import TRAILING_PARTICLES
 from bot.leads.step_questions import ASKED_WORDS
 from bot.leads.web_links import AROUND_LINK, web_link
@@ -102,6 +103,16 @@ def asking_part(text: str) -> str:
     if last < 0 or _ASKED.search(text.strip()) is not None:
         return text
     return text[: last + 1]
+
+
+def programs_named(
+    question: Question | None, content: Content, answers: dict[str, Any], text: str
+) -> tuple[str, ...]:
+    """The programs a question typed at the programs question names ("MU:CON itu apa…?
+    Bedanya dengan Musisi ke Korea apa?"), as its choices are read in a question."""
+    if question is None or question.choices_from != "programs":
+        return ()
+    return tuple(named_choices(question, content, answers, text, asked=True))
 
 
 def could_be_its_answer(question: Question | None) -> bool:
