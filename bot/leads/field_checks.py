@@ -256,7 +256,17 @@ def _check_phone(question: Question, text: str) -> Outcome:
         for match in matches
     }
     if len(found) > 1:
-        return Rejected(Text.INTAKE_TWO_PHONES)
+        # "0857-1122-3344 (wa mama aku juga bisa 0812-9988-7766)": a number in brackets is
+        # said beside the answer (a talents' review: read as a question about the form); the
+        # one outside is taken, the brackets said as a remark not stored.
+        outside = [match for match in matches if not _bracketed(text, match.start)]
+        kept = {
+            phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+            for match in outside
+        }
+        if len(kept) != 1:
+            return Rejected(Text.INTAKE_TWO_PHONES)
+        return Accepted(kept.pop(), besides=_phone_remark(question, text, outside))
     if len(found) == 1 and any(c.isalpha() for c in text):
         return Accepted(found.pop(), besides=_phone_remark(question, text, matches))
     try:
@@ -277,7 +287,10 @@ def _check_phone(question: Question, text: str) -> Outcome:
 # Words beside a number that only say what it is ("Nomor WA saya …", "(whatsapp)"): no remark.
 _NUMBER_WORDS = frozenset(
     "saya sy aku ku gw gue my is it this ini itu nya yg yang adalah aktif active mobile cell"  # noqa: SIM905 -- a word list reads best as words
-    " ponsel handphone telegram dan and or atau juga also".split()
+    " ponsel handphone telegram dan and or atau juga also only"
+    # Javanese and Sundanese "yes" ("0812… (WA nggih)", a talents' review: said back as a
+    # remark not stored, though it only says the number is on WhatsApp).
+    " nggih nggeh njih inggih enggih muhun".split()
 )
 _REMARK_LONGEST = 60  # characters of a remark said back, as people count them
 # A character as people see it (a grapheme cluster: an emoji's ZWJ sequence, a flag, a skin
@@ -286,6 +299,11 @@ _CHARACTER = regex.compile(r"\X")
 _BRACKETED = re.compile(r"\(([^()]*)\)")
 _JOINING = re.compile(r"^(?:or|atau|and|dan|juga|also)\s+", re.I)  # "… or kakaotalk id: x"
 _AROUND_REMARK = " ()[]{}:;,./\u2010\u2013\u2014-"
+
+
+def _bracketed(text: str, at: int) -> bool:
+    """Whether a place in a text is inside brackets."""
+    return any(group.start() < at < group.end() for group in _BRACKETED.finditer(text))
 
 
 def _phone_remark(
