@@ -223,7 +223,9 @@ _AROUND_ITEM = frozenset(
     " percakapan ngerti mengerti paham"
     # Of a sentence around the item, not an item ("Inggris, tapi cuma sedikit", "walau hanya
     # sedikit"; an attacker's review had "Tapi cuma" offered as a language to add).
-    " tapi tp tetapi walau walaupun meski meskipun cuma cuman hanya doang only just but".split()
+    " tapi tp tetapi walau walaupun meski meskipun cuma cuman hanya doang only just but"
+    # "…, dan bahasa Jawa tentu saja" (a talents' review: "bahasa Jawa tentu" was offered).
+    " tentu tentunya pasti pastinya".split()
 )
 # Of those, words that may be part of what the item names ("video musik", "musik rohani",
 # "bahasa isyarat"; a talents' review had them stored as "Video", "Rohani", "Isyarat"): kept
@@ -401,7 +403,7 @@ def _misspelt(token: str, word: str) -> bool:
 
 # Words joining a second thing to the choice named ("Aku penyanyi sama dancer").
 _AND = frozenset("sama dan and plus serta juga jg n".split())  # noqa: SIM905 -- a word list reads best as words
-_BESIDES_WORDS_AT_MOST = 2  # a role or two words of one, not a sentence
+_BESIDES_WORDS_AT_MOST = 3  # a role of up to three words ("dancer cover kpop"), not a sentence
 # Who a talent works with, not what they are ("band aku sama temen2").
 _WITH_PEOPLE = frozenset(
     "teman temen teman2 temen2 kawan kawan2 friend friends mereka dia pacar istri suami keluarga"  # noqa: SIM905 -- a word list reads best as words

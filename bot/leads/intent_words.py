@@ -9,6 +9,7 @@ import re
 import unicodedata
 
 from bot.terminal_text import without_controls
+from bot.word_forms import listed_form
 
 # What a talent types for the Skip button of an optional question ("skip" was stored as the
 # answer).
@@ -31,7 +32,7 @@ _SKIP_WORDS = frozenset(
 # What a talent types at a multiple choice when they think they are done ("udah kak"): no
 # choice, and no "Lainnya" either; they are pointed at the Done button.
 _DONE_WORDS = frozenset(
-    "udah udh sudah sdh selesai beres cukup done finished finish itu segitu gitu semua"  # noqa: SIM905 -- a word list reads best as words
+    "udah udh dah sudah sdh selesai beres cukup done finished finish itu segitu gitu semua"  # noqa: SIM905 -- a word list reads best as words
     # "ok", "lanjut", "simpan": going on, not what "Lainnya" is; "tidak ada": nothing else
     # (an attacker's review: each was kept as the "which one?" answer).
     " ok oke okay okey sip siap lanjut lanjutkan next simpan save kirim tidak gak ga nggak ada"
@@ -46,7 +47,7 @@ _DONE_WORDS = frozenset(
 # "that's all" or "nothing else". "ok", "sip" may only acknowledge a tick, and "semua" may
 # mean "all of them": the talent is pointed at Done.
 _FINISHED = frozenset(
-    "udah udh sudah sdh selesai beres cukup done finished finish segitu gitu lanjut lanjutkan"  # noqa: SIM905 -- a word list reads best as words
+    "udah udh dah sudah sdh selesai beres cukup done finished finish segitu gitu lanjut lanjutkan"  # noqa: SIM905 -- a word list reads best as words
     " next simpan save kirim"
     # Javanese and Sundanese "done", "finished" ("wes", "wis": a talents' review had them
     # refused at the genres and the programs).
@@ -59,16 +60,22 @@ _NOTHING_ELSE = re.compile(
 )
 
 
+def _done_words(text: str) -> list[str]:
+    """A text's folded words, a letter held down read as the lists hold it ("udahh" as
+    "udah", a talents' review: refused where "udah" closed the choice)."""
+    return [listed_form(word, _DONE_WORDS) or word for word in fold(without_controls(text)).split()]
+
+
 def says_done(text: str) -> bool:
     """Whether a typed text only says the talent has picked all they want ("udah kak")."""
-    words = set(fold(without_controls(text)).split()) - CHAT_WORDS - {"aja", "saja", "ya"}
+    words = set(_done_words(text)) - CHAT_WORDS - {"aja", "saja", "ya"}
     return bool(words) and words <= _DONE_WORDS
 
 
 def closes_choice(text: str) -> bool:
     """Whether a typed text says the talent has picked all they want as plainly as pressing
-    Done ("Udah itu aja", "Sudah.", "that's all"), not only "ok"."""
-    folded = fold(without_controls(text))
+    Done ("Udah itu aja", "Sudah.", "that's all", "dah"), not only "ok"."""
+    folded = " ".join(_done_words(text))
     said = not _FINISHED.isdisjoint(folded.split()) or _NOTHING_ELSE.search(folded) is not None
     return said and says_done(text)
 
