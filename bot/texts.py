@@ -251,6 +251,7 @@ class Text(StrEnum):
     INTAKE_GUARDIAN_NEEDED = "intake_guardian_needed"
     INTAKE_GUARDIAN_ADULT = "intake_guardian_adult"
     INTAKE_GUARDIAN_ASK_FIRST = "intake_guardian_ask_first"
+    INTAKE_GUARDIAN_BY_BUTTON = "intake_guardian_by_button"
     INTAKE_GUARDIAN_AGREED = "intake_guardian_agreed"
     INTAKE_GUARDIAN_PARENT_AGREES = "intake_guardian_parent_agrees"
     INTAKE_PROGRAMS_KIND = "intake_programs_kind"

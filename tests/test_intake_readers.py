@@ -117,7 +117,8 @@ async def test_the_words_for_filling_in_for_someone_else_and_a_parents_yes(
 ) -> None:
     """Wording (s56): the full name's hint asked for "atasanmu" (a manager fills in for her
     artist, not her boss); the guardian screen's "hanya jika mereka sudah menyetujui" read
-    formal; "Udh kak, mama bolehin 😁" got "Iya, kalau…" under an info mark, odd after good news."""
+    formal; "Udh kak, mama bolehin 😁" got "Iya, kalau…" under an info mark, odd after good news
+    (said, not asked: as a typed "setuju" at the main consent, s58)."""
     user = await at_question(bot, "full_name")
     asked = user.last_message.text
     assert "misalnya artis yang kamu tangani? Tulis nama lengkap orang itu." in asked
@@ -126,10 +127,7 @@ async def test_the_words_for_filling_in_for_someone_else_and_a_parents_yes(
     [guardian] = await bot.press(minor, label("age_range", "under_18", "id"))
     assert "hanya kalau mereka memang sudah mengizinkan pendaftaranmu" in guardian.text
     [reply] = await bot.send(minor, "Udh kak, mama bolehin 😁")
-    assert reply.text.startswith(
-        "Sip! Kalau orang tua/walimu sudah mengizinkan, tekan ✅ Orang tua/wali setuju, lalu"
-        " kita lanjut."
-    )
+    assert reply.text.startswith(shown(Text.INTAKE_GUARDIAN_BY_BUTTON))
     assert await where(bot, minor) == "guardian"  # the press is still theirs to make
 
 

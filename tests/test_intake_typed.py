@@ -194,6 +194,8 @@ async def test_wait_i_will_ask_my_parents_is_offered_the_pause(
         # the child: a parent is thanked.
         ("Saya mamanya, saya setuju.", "id", Text.INTAKE_GUARDIAN_PARENT_AGREES),
         ("I'm her mom, I agree", "en", Text.INTAKE_GUARDIAN_PARENT_AGREES),
+        # Nabila (s58): said, not asked, as a typed "setuju" at the main consent.
+        ("udh diizinin mama kok kak 😊", "id", Text.INTAKE_GUARDIAN_BY_BUTTON),
     ],
 )
 async def test_an_agreeing_parent_said_or_typing_is_answered(

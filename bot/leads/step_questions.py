@@ -229,6 +229,8 @@ _ASKING_THEM = re.compile(
 # "aku pencet aja ya?" got only "press a button").
 _AGREED = re.compile(
     r"\b(?:bolehin|ngebolehin|membolehkan|mengizinkan|ngizinin|izinin|ngijinin|ijinin|setuju"
+    # Said of the talent ("udh diizinin mama kok kak", a talents' review: "press a button").
+    r"|di(?:i[zj]in(?:in|kan|i)|bolehin|bolehkan|kasih\s+i[zj]in|beri\s+i[zj]in)"
     r"|kasih\s+i[zj]in|ngasih\s+i[zj]in|memberi\s+i[zj]in|agreed|agrees|said\s+yes|allowed"
     r"|approved|(?:is|are)\s+(?:ok|okay|fine))\b"
 )
@@ -276,7 +278,9 @@ def about_the_guardian(text: str) -> Text | None:
     if _PARENT_SPEAKING.search(folded) and not waiting and agrees:
         return Text.INTAKE_GUARDIAN_PARENT_AGREES  # "Saya mamanya, saya setuju."
     if named and not waiting and agreed:
-        return Text.INTAKE_GUARDIAN_AGREED  # "mamah udh bolehin kok, aku pencet aja ya?"
+        if "?" in text or "\uff1f" in text:
+            return Text.INTAKE_GUARDIAN_AGREED  # "mamah udh bolehin kok, aku pencet aja ya?"
+        return Text.INTAKE_GUARDIAN_BY_BUTTON  # "udh diizinin mama kok kak 😊": as "setuju"
     if (named and (waiting or _ASKING_THEM.search(folded))) or (waiting and len(words) <= _SHORT):
         return Text.INTAKE_GUARDIAN_ASK_FIRST
     if about and (_MUST.search(folded) or _NOTHING.search(folded)):
