@@ -31,6 +31,7 @@ from bot.store.restores import HELD
 from bot.store.talent_updates import NO_CONSENT, Batch, TalentUpdate
 from bot.texts import Text
 from bot.transport.failures import describe
+from bot.transport.retrying import unless_withdrawn
 
 log = logging.getLogger(__name__)
 
@@ -150,9 +151,11 @@ class TalentUpdateWorker:
                 if not await store.still_sending(update.id):
                     return  # the talent erased their data while it waited for its slot
                 try:
-                    message = await self._bot.send_message(
-                        update.user_id, update.text, rate_limit_args=self._limit_args
-                    )
+                    # A server error's retries stop once the stage changed again meanwhile.
+                    with unless_withdrawn(lambda: store.still_current(update.id)):
+                        message = await self._bot.send_message(
+                            update.user_id, update.text, rate_limit_args=self._limit_args
+                        )
                 except RetryAfter as error:
                     await store.mark_pending(update.id)  # refused: nothing reached the talent
                     seconds = retry_seconds(error)

@@ -26,6 +26,14 @@ _CONSENT_HOLDS = (
     " AND c.granted = 1 AND c.recipient = ? AND (c.abroad = 1 OR ? = 0)))"
 )
 
+# Whether the lead has not changed stage since the message was queued: a stage change stamps
+# lead_pipeline.stage_changed_at and its message's created_at with the same time (store/
+# pipeline.py _apply), and any later change stamps a later one, even back to the same stage.
+_STAGE_UNCHANGED = (
+    " EXISTS (SELECT 1 FROM lead_pipeline p WHERE p.application_id = talent_updates.application_id"
+    " AND p.stage = talent_updates.stage AND p.stage_changed_at = talent_updates.created_at)"
+)
+
 
 def _holds(consent: ConsentNeed | None) -> tuple[str | None, str | None, str | None, int]:
     """_CONSENT_HOLDS' values."""
@@ -107,12 +115,26 @@ class TalentUpdates:
 
     async def mark_sending(self, update_id: int, consent: ConsentNeed | None = None) -> bool:
         """Committed before the request; False if it is no longer pending (superseded, gone)
-        or the consent its stage needs was withdrawn meanwhile."""
-        return await self._set(
-            "UPDATE talent_updates SET status = 'sending', attempts = attempts + 1"  # noqa: S608 - constant SQL
-            " WHERE id = ? AND status = 'pending'" + _CONSENT_HOLDS,
-            (update_id, *_holds(consent)),
-        )
+        or the consent its stage needs was withdrawn meanwhile.
+
+        A message put back in the queue after a refused request (a 429, a network error) was
+        'sending' when staff may have changed the stage again, which supersedes only messages
+        not under way: it is superseded here instead, whichever way the stage went since."""
+        async with self._db.transaction() as tx:
+            if await tx.execute_rowcount(
+                "UPDATE talent_updates SET status = 'superseded'"  # noqa: S608 - constant SQL
+                " WHERE id = ? AND status = 'pending' AND NOT" + _STAGE_UNCHANGED,
+                (update_id,),
+            ):
+                return False
+            return (
+                await tx.execute_rowcount(
+                    "UPDATE talent_updates SET status = 'sending', attempts = attempts + 1"  # noqa: S608 - constant SQL
+                    " WHERE id = ? AND status = 'pending'" + _CONSENT_HOLDS,
+                    (update_id, *_holds(consent)),
+                )
+                == 1
+            )
 
     async def still_sending(self, update_id: int) -> bool:
         """Whether a message marked 'sending' is still there right before its request (the
@@ -122,6 +144,18 @@ class TalentUpdates:
             self._db.lookup(
                 "SELECT 1 FROM talent_updates WHERE id = ? AND status = 'sending'", (update_id,)
             )
+        )
+
+    async def still_current(self, update_id: int) -> bool:
+        """Whether a message under way still says the lead's stage (and still exists), before
+        its request is repeated after a server error."""
+        return (
+            await self._db.fetch_one(
+                "SELECT 1 FROM talent_updates"  # noqa: S608 - constant SQL
+                " WHERE id = ? AND status = 'sending' AND" + _STAGE_UNCHANGED,
+                (update_id,),
+            )
+            is not None
         )
 
     async def hold_without_consent(self, update_id: int, consent: ConsentNeed) -> bool:
