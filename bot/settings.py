@@ -412,6 +412,15 @@ class Settings(BaseSettings):
             raise ValueError(f"not {value.strip()}")
         return level
 
+    @field_validator("content_dir", mode="before")
+    @classmethod
+    def _empty_is_packaged(cls, value: Any) -> Any:
+        """An empty line in .env (`CONTENT_DIR=`) means the packaged content, as unset does,
+        not the working directory (`Path("")` is ".")."""
+        if isinstance(value, str) and not value.strip():
+            return PACKAGED_CONTENT_DIR
+        return value
+
     @field_validator("content_dir")
     @classmethod
     def _check_content_dir(cls, value: Path) -> Path:

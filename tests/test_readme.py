@@ -122,3 +122,17 @@ def test_the_example_env_says_what_readme_says_and_what_the_bot_does(tmp_path: P
     code, out, err = call_cli(tmp_path, env, "check-content")
     assert code == 0, err
     assert out.startswith("content is valid")
+
+
+def test_an_empty_content_dir_in_env_means_the_packaged_content(tmp_path: Path) -> None:
+    """s58: `CONTENT_DIR=` (an empty line in .env, or in the environment) read the working
+    directory, so check-content said messages.yaml was missing from "."; empty means what
+    unset means, as the example says."""
+    said = _example_comment("CONTENT_DIR")
+    assert "Left unset or empty" in said
+    (tmp_path / ".env").write_text("CONTENT_DIR=\n", encoding="utf-8")
+    (tmp_path / ".env").chmod(0o600)
+    for env in (clean_env(tmp_path), clean_env(tmp_path, CONTENT_DIR=" ")):
+        code, out, err = call_cli(tmp_path, env, "check-content")
+        assert code == 0, err
+        assert out.startswith(f"{ROOT / 'content'} is valid")  # the packaged folder
