@@ -188,6 +188,10 @@ async def _backup_folder_is_a_file(emulator: BotAPIEmulator, folder: Path) -> di
     return {}
 
 
+async def _backup_folder_name_too_long(emulator: BotAPIEmulator, folder: Path) -> dict[str, Any]:
+    return {"backup_dir": folder / ("b" * 300) / "daily"}  # longer than any file system allows
+
+
 async def _last_backup_failed(emulator: BotAPIEmulator, folder: Path) -> dict[str, Any]:
     with sqlite3.connect(folder / "bot.db") as db:
         db.execute(
@@ -222,6 +226,7 @@ BROKEN: dict[str, tuple[Callable[..., Any], str, str]] = {
     ".env readable by others": (_env_readable_by_others, "Settings file", "mode 0644"),
     "backups off": (_backups_off, "Backups", "daily backups are off"),
     "backup folder is a file": (_backup_folder_is_a_file, "Backups", "not a folder"),
+    "backup folder name too long": (_backup_folder_name_too_long, "Backups", "name too long"),
     "last backup failed": (_last_backup_failed, "Backups", "No space"),
     "no data controller": (_no_controller, "Data controller", "CONTROLLER_NAME must be set"),
     "clock ten minutes off": (_clock_off, "Clock", "s off Telegram's"),

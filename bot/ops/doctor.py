@@ -604,8 +604,15 @@ def backup_check(settings: Settings) -> Check:
             "set BACKUP_DIR (default data/backups); keep copies off the server too",
         )
     existing = folder
-    while not existing.exists():
-        existing = existing.parent
+    try:
+        while not existing.exists():
+            existing = existing.parent
+    except OSError as error:  # a name too long, a path the system refuses to look up
+        return failed(
+            name,
+            f"{folder} cannot be used: {error.strerror or error}",
+            "set BACKUP_DIR to a folder path the system accepts (default data/backups)",
+        )
     if not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK):
         return failed(
             name,
