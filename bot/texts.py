@@ -573,6 +573,7 @@ class Text(StrEnum):
     STATUS_NONE = "status_none"
     STATUS_ERASED = "status_erased"
     STATUS_ERASED_LIMITED = "status_erased_limited"
+    STATUS_WITHDRAWN = "status_withdrawn"
     STATUS_WITHDRAWN_LIMITED = "status_withdrawn_limited"
     ERASED_OLD_NUMBER = "erased_old_number"
     ERASED_OLD_DATA = "erased_old_data"

@@ -38,7 +38,7 @@ async def status_screen(context: BotContext, user_id: int, language: str) -> Scr
     if registrations or unfinished:
         return "\n\n".join(part for part in (text, asked) if part), markup
     # Nothing kept because they asked for erasure: said so, not "you haven't registered yet"
-    # (a talents' review); or because they withdrew consent, while the day's limit holds.
+    # (a talents' review); or because they withdrew consent (when, and the day's limit).
     text = (
         await _erased_line(context, user_id, language)
         or await _withdrawn_line(context, user_id, language)
@@ -87,8 +87,9 @@ async def limited_until(context: BotContext, user_id: int) -> tuple[int, str] | 
 async def _erased_text(
     context: BotContext, user_id: int, language: str, key: Text, limited: Text, erased: str
 ) -> str:
-    """`key`'s text on an erasure (its time), or `limited`'s while the day's limit holds,
-    saying from when /daftar starts a new registration (not "type /daftar": it would not)."""
+    """`key`'s text on an erasure or a withdrawal (its time), or `limited`'s while the day's
+    limit holds, saying from when /daftar starts a new registration (not "type /daftar": it
+    would not)."""
     content = context.content
     when = moment_text(content, language, erased)
     held = await limited_until(context, user_id)
@@ -111,24 +112,20 @@ async def _erased_line(context: BotContext, user_id: int, language: str) -> str 
 
 
 async def _withdrawn_line(context: BotContext, user_id: int, language: str) -> str | None:
-    """To a talent whose registrations went when they withdrew consent to processing, while
-    the day's limit holds (the deleted ones count for 24 hours): when they withdrew and from
-    when /daftar starts a new registration, not status_none's "type /daftar" (it would be
-    refused); None otherwise."""
+    """To a talent whose registrations went when they withdrew consent to processing (and who
+    has not given it again): when they did; while the day's limit holds (the deleted ones
+    count for 24 hours), from when /daftar starts a new registration, not "type /daftar" (it
+    would be refused). None otherwise: never withdrawn (declining it on a first form is not
+    withdrawing), or given again since."""
     consent = (await context.services.store.applications.consents(user_id)).get("processing")
     if consent is None or consent.granted:
         return None
-    held = await limited_until(context, user_id)
-    if held is None:
+    withdrawn = await context.services.store.privacy.was_withdrawn(user_id)
+    if not withdrawn:
         return None
-    limit, again = held
-    content = context.content
-    return content.text(
-        Text.STATUS_WITHDRAWN_LIMITED,
-        language,
-        when=moment_text(content, language, consent.created_at),
-        limit=limit,
-        again=moment_text(content, language, again),
+    limited = Text.STATUS_WITHDRAWN_LIMITED
+    return await _erased_text(
+        context, user_id, language, Text.STATUS_WITHDRAWN, limited, withdrawn[-1]
     )
 
 

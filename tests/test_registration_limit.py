@@ -244,9 +244,32 @@ async def test_after_a_withdrawal_status_says_from_when_the_talent_can_register_
     [limited] = await bot.send(rina, "/daftar")  # refused as said, until that time
     assert limited.text == shown(Text.UPDATE_LIMITED, limit=_LIMIT, when=_again_for([first]))
 
-    # One registration of the day withdrawn: room is left, so the simple line stays true.
+    # A day later (s58: "Kamu belum mengirim pendaftaran", as if she never had): the
+    # withdrawal and when, without the limit, as /daftar works again.
+    with sqlite3.connect(bot.database) as database:
+        database.execute("UPDATE registrations_sent SET sent_at = ?", (ago(24 * 3600 + 60),))
+    database.close()
+    await purge(bot.store, bot.settings)
+    [said] = await bot.send(rina, "/status")
+    assert said.text == shown(Text.STATUS_WITHDRAWN, when=when)
+
+    # One registration of the day withdrawn: room is left, so no limit is said either.
     sari = bot.user(first_name="Sari")
     await apply(bot, sari, MUSICIAN)
     await _withdraw(bot, sari)
     [said] = await bot.send(sari, "/status")
+    when = moment_text(CONTENT, "id", (await _processing(bot, sari)).created_at)
+    assert said.text == shown(Text.STATUS_WITHDRAWN, when=when)
+
+    # Declining consent on one's first form is no withdrawal: nothing was registered.
+    dewi = bot.user(first_name="Dewi")
+    await bot.send(dewi, "/daftar")
+    await bot.press(dewi, CONTENT.text(Text.BTN_DECLINE, "id"))
+    assert (await _processing(bot, dewi)).granted is False
+    [said] = await bot.send(dewi, "/status")
     assert said.text == shown(Text.STATUS_NONE)
+
+
+async def _processing(bot: Harness, talent: Any) -> Any:
+    """The talent's latest choice on consent to processing."""
+    return (await bot.store.applications.consents(talent.id))["processing"]

@@ -558,6 +558,15 @@ class Privacy:
         )
         return [row["erased_at"] for row in rows]
 
+    async def was_withdrawn(self, user_id: int) -> list[str]:
+        """When this Telegram id withdrew consent to processing, oldest first (declining it on
+        a first form is no withdrawal)."""
+        rows = await self._db.fetch_all(
+            "SELECT withdrawn_at FROM withdrawals WHERE subject_hash = ? ORDER BY id",
+            (self.subject_hash(user_id),),
+        )
+        return [row["withdrawn_at"] for row in rows]
+
     async def withdraw_processing(self, user_id: int) -> int:
         """Consent to processing withdrawn: the talent's applications go at once; how many.
 
