@@ -563,6 +563,14 @@ async def test_asked_after_an_erasure_what_is_kept_the_answer_is_what_dataku_sho
     [said] = await bot.send(hendra, "min, data saya masih ada yang tersimpan ga?")
     assert said.text == kept_after_erasure("id", when, sent=True)
     assert not said.text.startswith(shown(Text.STATUS_ERASED, when=when))
+    # The follow-up on what is left (s58: "🤔 Aku belum yakin maksudmu"), bare or with data
+    # words; "tersisa" about anything else is not about their data.
+    for follow_up in ("jadi yang tersisa apa aja?", "sisanya apa?", "data saya yang tersisa?"):
+        [said] = await bot.send(hendra, follow_up)
+        assert said.text == kept_after_erasure("id", when, sent=True), follow_up
+    for other in ("kuota tersisa berapa?", "slot yang tersisa apa aja?"):
+        [said] = await bot.send(hendra, other)
+        assert said.text != kept_after_erasure("id", when, sent=True), other
     # /dataku right after: the profile and those messages, as the answer said.
     replies = await bot.send(hendra, "/dataku")
     copy = data_copy(next(m.document[1] for m in replies if m.document))
@@ -575,6 +583,8 @@ async def test_asked_after_an_erasure_what_is_kept_the_answer_is_what_dataku_sho
     [erased_at] = await bot.store.privacy.was_erased(rini.id)
     [said] = await bot.send(rini, "Do you still keep my data?")
     when = moment_text(CONTENT, "en", erased_at)
+    assert said.text == kept_after_erasure("en", when, sent=False)
+    [said] = await bot.send(rini, "so what's left?")
     assert said.text == kept_after_erasure("en", when, sent=False)
 
 

@@ -64,6 +64,7 @@ from bot.answers.words import (
     REFUSING,
     REGISTERING,
     REGISTERING_FOR,
+    REMAINING,
     REPLY_REACH,
     REPLYING,
     RUNNING,
@@ -78,6 +79,7 @@ from bot.answers.words import (
     THEN,
     WANTING_TO,
     WHAT_THIS_IS,
+    WHATS_LEFT,
 )
 from bot.terminal_text import INVISIBLE, without_controls
 
@@ -594,6 +596,14 @@ def about_own_data(text: str) -> bool:
     if KEEPING.isdisjoint(found) or not NEEDING.isdisjoint(found):
         return False  # "data diri apa saja yang dibutuhkan?" (an attacker's review)
     return not said.isdisjoint(named)
+
+
+def asks_whats_left(text: str) -> bool:
+    """Whether a message asks only what is left ("jadi yang tersisa apa aja?", "so what's
+    left?"), naming nothing: after an erasure, a follow-up on what is kept of one's data. A
+    word check, no read."""
+    found = set(words(text))
+    return not REMAINING.isdisjoint(found) and found <= WHATS_LEFT
 
 
 # A registration's reference as a talent types it ("KOC-000001", "koc 12").

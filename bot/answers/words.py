@@ -2039,7 +2039,15 @@ KEEPING = _listed(
     masih still simpan disimpan menyimpan nyimpan keep kept hold holding have has punya ada
     hapus dihapus terhapus delete deleted erase erased remove removed store stored
     dipakai pakai digunakan gunakan use used
+    tersisa sisa sisanya remaining
     """
+)
+# A bare follow-up on what is left ("jadi yang tersisa apa aja?", "so what's left?"): about
+# the talent's own data only right after an erasure, and only with no other thing named
+# ("kuota tersisa berapa?", "slot yang tersisa apa aja?" are not).
+REMAINING = _listed("tersisa sisa sisanya remain remaining remains left")
+WHATS_LEFT = REMAINING | _listed(
+    "jadi terus trus lalu yang apa saja aja sih dong ya kah masih lagi so then what s is are still"
 )
 # ... unless it asks what a registration needs ("Data diri apa saja yang dibutuhkan?", "data
 # paspor perlu disimpan di mana?"): the FAQ answers that, not "your data was erased".
