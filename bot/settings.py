@@ -118,7 +118,15 @@ def check_web_url(value: str) -> str:
     parts = urlsplit(url)
     if parts.scheme not in ("https", "http") or not parts.hostname:
         raise ValueError("must be an https:// address such as https://desk.example.org")
-    if parts.query or parts.fragment or parts.username or parts.password:
+    # "…/?" has an empty query, which urlsplit does not report: the "?" says one was meant.
+    if (
+        parts.query
+        or parts.fragment
+        or "?" in url
+        or "#" in url
+        or parts.username
+        or parts.password
+    ):
         raise ValueError(
             "must be the bare address https://host[:port], with no query, fragment or user name"
         )

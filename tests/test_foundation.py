@@ -258,6 +258,18 @@ def test_a_bad_setting_is_said_in_one_clean_sentence(
     assert _refused(tmp_path, **{variable: value}) == [f"Configuration error: {line}"]
 
 
+@pytest.mark.parametrize("value", ["https://bot.example.org/?", "https://bot.example.org/#"])
+def test_a_web_url_ending_in_an_empty_query_is_refused_as_a_query(
+    tmp_path: Path, value: str
+) -> None:
+    """ "…/?" is refused for its "?", not as a path "/" (a re-check: "(not /)" confused, as a
+    trailing "/" alone is accepted)."""
+    assert _refused(tmp_path, WEB_URL=value) == [
+        "Configuration error: WEB_URL must be the bare address https://host[:port], with no"
+        " query, fragment or user name"
+    ]
+
+
 @pytest.mark.parametrize(
     ("value", "path"),
     [
