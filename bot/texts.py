@@ -178,6 +178,7 @@ class Text(StrEnum):
     INTAKE_TAKEN = "intake_taken"
     INTAKE_TAKEN_BESIDES = "intake_taken_besides"
     INTAKE_NAME_UNSURE = "intake_name_unsure"
+    INTAKE_ANSWER_ONLY = "intake_answer_only"
     INTAKE_BACK_TO_FORM = "intake_back_to_form"
     INTAKE_USE_BUTTONS = "intake_use_buttons"
     INTAKE_USE_BUTTONS_HERE = "intake_use_buttons_here"

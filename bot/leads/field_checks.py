@@ -22,7 +22,7 @@ from bot.leads.answer_outcomes import NONE_YET, Accepted, Outcome, Rejected
 from bot.leads.choice_words import named_besides, named_choices
 from bot.leads.form_order import Answers, choices, other_follow_up
 from bot.leads.intent_words import CHAT_WORDS, fold, without_address
-from bot.leads.places import province_typed
+from bot.leads.places import city_said, province_typed
 from bot.leads.sentence_names import NAME_QUESTIONS
 from bot.leads.web_links import (
     AROUND_LINK,
@@ -123,6 +123,12 @@ def check_text(question: Question, content: Content, answers: Answers, text: str
         return Rejected(Text.INTAKE_EMPTY)
     if question.none_answers and says_none_yet(question, text):
         return Accepted(NONE_YET)
+    province = next(
+        (q.key for q in content.questions.values() if q.city_question == question.key), None
+    )
+    said = city_said(content, text, answers.get(province)) if province is not None else None
+    if said is not None:  # "kan udh kubilang MEDAN bg": the city, not the sentence
+        return said
     checker = _CHECKERS.get(question.type)
     if checker is not None:
         return checker(question, text)

@@ -62,7 +62,7 @@ WELCOME_BACK_AFTER = 30 * 60
 
 # A text refused as a question, or as a name unsure in its sentence: the same text sent once
 # more is the answer.
-_ASKED_BACK = frozenset({Text.INTAKE_A_QUESTION, Text.INTAKE_NAME_UNSURE})
+_ASKED_BACK = frozenset({Text.INTAKE_A_QUESTION, Text.INTAKE_NAME_UNSURE, Text.INTAKE_ANSWER_ONLY})
 
 
 _NO_PROVINCE = Text.INTAKE_PROVINCE_NOT_FOUND
@@ -406,7 +406,11 @@ class IntakeFlow(TypedAnswers, TypedChoices):
             return await self._links(draft, question, answers, outcome, update_id)
         if outcome.city is not None and question.city_question in self._content.questions:
             both = {question.key: outcome.value, question.city_question: outcome.city}
-            return await self._move_on(draft, answers, both, update_id, after=question.key)
+            moved = await self._move_on(draft, answers, both, update_id, after=question.key)
+            # Said, as a city taken from a sentence is ("Saya tinggal di Bantul, Jogja"): the
+            # city question is not asked, so a wrong reading is seen and undone with Back.
+            province = self._content.provinces[outcome.value].label.get(draft.language)
+            return with_note(moved, Text.INTAKE_TAKEN, taken=f"{outcome.city}, {province}")
         found = sentence_names.stage_name_in(question, text)
         if found is not None and found != outcome.value:  # "…tampil dengan nama Ratna Solo…"
             # Asked back, not taken: a name is the talent's to confirm. Kept with the draft as

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 from bot.content import Content
 from bot.leads.answer_outcomes import Accepted, Matches, Outcome, Rejected
 from bot.leads.choice_words import DENIALS
-from bot.leads.intent_words import fold
+from bot.leads.intent_words import CHAT_WORDS, TRAILING_PARTICLES, fold
 from bot.texts import Text
 
 PROVINCE_PAGE_SIZE = 8
@@ -39,9 +39,15 @@ def province_typed(content: Content, text: str) -> Outcome:
     sure = [part for part in parts if isinstance(part, Accepted)]
     offered = [part for part in parts if not isinstance(part, Rejected)]
     if sure:  # "Kupang, NTT": the city named beside its own province is kept too
+        # So is one said in a sentence ("Saya tinggal di Bantul, Jogja", "MEDAN BANG, sumut";
+        # a talents' review: dropped, and the city asked again).
+        said = [
+            part if not isinstance(part, Rejected) else _province_in_sentence(content, typed)
+            for part, typed in zip(parts, text.split(","), strict=True)
+        ]
         cities = [
             part.city
-            for part in parts
+            for part in said
             if isinstance(part, Matches) and part.city and part.values == [sure[0].value]
         ]
         return Accepted(sure[0].value, city=cities[0]) if cities else sure[0]
@@ -122,6 +128,25 @@ def _find_province(content: Content, text: str) -> Outcome:
     if found:
         return Matches(found)
     return Rejected(Text.INTAKE_PROVINCE_NOT_FOUND)
+
+
+_SENTENCE_AROUND = 2  # words beside a city's name that make a sentence of it ("tinggal di")
+
+
+def city_said(content: Content, text: str, province: object) -> Accepted | None:
+    """The city a sentence at the city question names ("Bantul nggih, sudah saya sebut
+    tadi hehe", "kan udh kubilang MEDAN bg"; a talents' review had each stored whole), when
+    it is one of the `province` answered: taken, and said. None for anything else: a city
+    typed as it is ("Kota Bekasi", "Bekasi Timur")."""
+    found = _province_in_sentence(content, text)
+    if isinstance(province, str) and isinstance(found, Matches) and found.values == [province]:
+        names = content.provinces[province].names
+        known = {word for name in (*names, found.city or "") for word in fold(name).split()}
+        kinds = {kind.strip() for kind in _PLACE_KINDS}
+        rest = set(fold(text).split()) - known - kinds - CHAT_WORDS - TRAILING_PARTICLES
+        if found.city is not None and len(rest) >= _SENTENCE_AROUND:
+            return Accepted(found.city, named=True)
+    return None
 
 
 # How close a typo must come to a province's name or a city's ("Jawa Tenggah", "Surabya"), by

@@ -39,14 +39,15 @@ _INTRODUCED_TOLD = re.compile(r"(?:[:\-=]|\b(?:adalah|yaitu|ialah|is))[\s.…]*$
 _NOT_A_NAME = frozenset({"saya", "aku", "ku", "gue", "gw", "kami", "adalah", "is", ""})
 # A name said inside a sentence, after what it is the name of ("Sebagaimana saya sebutkan, nama
 # lengkap saya Sari Rahmawati.", "Band kita namanya Senja di Dago kang", "Nama produsernya JKO
-# beats", "rumah produksi saya bernama Lontara Docs"; a talents' review had each stored whole):
+# beats", "rumah produksi saya bernama Lontara Docs", "nama band nya Batak Thunder, genre
+# rock/metal"; a talents' review had each stored whole):
 # the name is what follows, up to the sentence's end or a comma.
 _NAMED_WITHIN = re.compile(
     r"(?<!\w)(?P<lead>(?P<own>nama(?:\s+(?:lengkap|asli))?\s+(?:saya|aku|gue|gw)|namaku)"
     rf"|(?P<whose>nama(?:\s+lengkap)?\s+{_WHOSE_NAME}(?:\s+(?:saya|aku|gue|gw|kami)|nya)"
     r"|nama\s+lengkapnya)"
     r"|nama(?:\s+(?:lengkap|panggung|band|grup|asli))?\s+(?:saya|aku|gue|gw|kami|kita)"
-    r"|nama\s+[^\W\d_]+nya|nama\s+panggung|(?P<called>namanya|bernama))"
+    r"|nama\s+[^\W\d_]+\s?nya|nama\s+panggung|(?P<called>namanya|bernama))"
     r"(?:\s+(?:adalah|yaitu|ialah))?\s*:?\s+(?P<name>.+)$",
     re.I,
 )

@@ -375,11 +375,22 @@ def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
             return Rejected(Text.INTAKE_NAME_ITSELF)
         if name.unsure:  # asked back: the text sent once more is kept whole
             return Rejected(Text.INTAKE_NAME_UNSURE)
+        if not (outcome.named or name.cut) and _SAID_BEFORE.search(fold(text)):
+            return Rejected(Text.INTAKE_ANSWER_ONLY)  # "kan udh kubilang Tarutung bg"
         # A name cut from a sentence is said ("✅ Kucatat: …"), so a wrong cut is seen.
         kept = without_particles(name.text)
         told = without_aside(kept)
-        return Accepted(told or kept, named=name.cut or told is not None)
+        return Accepted(told or kept, named=outcome.named or name.cut or told is not None)
     return outcome
+
+
+# Words that say the answer was given before ("kan udh kubilang Tarutung bg", "sudah saya sebut
+# tadi", "I already said it"; a talents' review had such a sentence stored as the city): the
+# answer alone is asked for, and the same text once more is kept.
+_SAID_BEFORE = re.compile(
+    r"\b(?:udah|udh|sudah|sdh|dah|kan|tadi|already)\b.*\b(?:bilang|kubilang|blg|sebut\w*"
+    r"|disebut\w*|tulis|kutulis|ditulis|said|told|mentioned|wrote)\b"
+)
 
 
 # Where the parts of a message of choices end: "Dokumenter panjang, film pendek. Itu saja."

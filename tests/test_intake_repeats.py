@@ -1,0 +1,70 @@
+"""What talents typed in a review (session 58) that said more than one answer, or an answer
+again: a city beside its province, an annoyed repeat of the city, a band's name in a sentence,
+a correction typed at the review."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.texts import Text
+from tests.harness import Harness
+from tests.leads import CONTENT, MUSICIAN, at_question, draft_answers, seen, shown, where
+
+BACK = CONTENT.text(Text.BTN_BACK, "id")
+
+
+def _from(province: str) -> dict[str, Any]:
+    """The musician's answers, with the province typed as `province`."""
+    return {**MUSICIAN, "province": province}
+
+
+async def test_a_city_said_with_its_province_is_kept_and_said(bot: Harness) -> None:
+    """H2: "Saya tinggal di Bantul, Jogja" and "MEDAN BANG, sumut" at the province question
+    took the province, dropped the city and asked it again."""
+    for typed, province, city, label in (
+        ("Saya tinggal di Bantul, Jogja", "di_yogyakarta", "Bantul", "DI Yogyakarta"),
+        ("MEDAN BANG, sumut", "sumatera_utara", "Medan", "Sumatera Utara"),
+    ):
+        user = await at_question(bot, "province")
+        [reply] = await bot.send(user, typed)
+        answers = await draft_answers(bot, user)
+        assert (answers["province"], answers["city"]) == (province, city), typed
+        assert await where(bot, user) == "experience_years"
+        assert reply.text.startswith(shown(Text.INTAKE_TAKEN, taken=f"{city}, {label}"))
+
+
+async def test_the_city_said_again_in_a_sentence_is_the_city(bot: Harness) -> None:
+    """H2: "kan udh kubilang MEDAN bg" and "Bantul nggih, sudah saya sebut tadi hehe" at the
+    city question were stored whole as the city."""
+    for typed, province, city in (
+        ("kan udh kubilang MEDAN bg", "sumut", "Medan"),
+        ("Bantul nggih, sudah saya sebut tadi hehe", "Jogja", "Bantul"),
+    ):
+        user = await at_question(bot, "city", answers=_from(province))
+        [reply] = await bot.send(user, typed)
+        assert (await draft_answers(bot, user))["city"] == city
+        assert reply.text.startswith(shown(Text.INTAKE_TAKEN, taken=city))
+    # A city no list knows, said as said before: asked for the name alone; the same text
+    # once more is the answer. A city typed as it is stays as typed.
+    user = await at_question(bot, "city", answers=_from("sumut"))
+    typed = "kan udh kubilang Tarutung bg"
+    [reply] = await bot.send(user, typed)
+    assert reply.text.startswith(shown(Text.INTAKE_ANSWER_ONLY))
+    assert "city" not in await draft_answers(bot, user)
+    await seen(bot, user)
+    await bot.send(user, typed)
+    assert (await draft_answers(bot, user))["city"] == typed
+    await bot.press(user, BACK)
+    for kept in ("Kota Medan", "Medan Johor"):
+        await bot.send(user, kept)
+        assert (await draft_answers(bot, user))["city"] == kept
+        await bot.press(user, BACK)
+
+
+async def test_a_band_name_said_with_its_genre_is_the_name(bot: Harness) -> None:
+    """H2: "nama band nya Batak Thunder, genre rock/metal" was stored whole as the stage
+    name."""
+    user = await at_question(bot, "stage_name")
+    [reply] = await bot.send(user, "nama band nya Batak Thunder, genre rock/metal")
+    assert (await draft_answers(bot, user))["stage_name"] == "Batak Thunder"
+    assert reply.text.startswith(shown(Text.INTAKE_TAKEN, taken="Batak Thunder"))
