@@ -177,6 +177,7 @@ class Text(StrEnum):
     INTAKE_RESUMED = "intake_resumed"
     INTAKE_TAKEN = "intake_taken"
     INTAKE_TAKEN_BESIDES = "intake_taken_besides"
+    INTAKE_TAKEN_NOT_YET = "intake_taken_not_yet"
     INTAKE_NAME_UNSURE = "intake_name_unsure"
     INTAKE_ANSWER_ONLY = "intake_answer_only"
     INTAKE_BACK_TO_FORM = "intake_back_to_form"

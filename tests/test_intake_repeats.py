@@ -8,7 +8,18 @@ from typing import Any
 
 from bot.texts import Text
 from tests.harness import Harness
-from tests.leads import CONTENT, MUSICIAN, at_question, draft_answers, seen, shown, where
+from tests.leads import (
+    CONTENT,
+    FILMMAKER,
+    MUSICIAN,
+    at_question,
+    draft_answers,
+    fill,
+    label,
+    seen,
+    shown,
+    where,
+)
 
 BACK = CONTENT.text(Text.BTN_BACK, "id")
 
@@ -21,7 +32,7 @@ def _from(province: str) -> dict[str, Any]:
 async def test_a_city_said_with_its_province_is_kept_and_said(bot: Harness) -> None:
     """H2: "Saya tinggal di Bantul, Jogja" and "MEDAN BANG, sumut" at the province question
     took the province, dropped the city and asked it again."""
-    for typed, province, city, label in (
+    for typed, province, city, name in (
         ("Saya tinggal di Bantul, Jogja", "di_yogyakarta", "Bantul", "DI Yogyakarta"),
         ("MEDAN BANG, sumut", "sumatera_utara", "Medan", "Sumatera Utara"),
     ):
@@ -30,7 +41,7 @@ async def test_a_city_said_with_its_province_is_kept_and_said(bot: Harness) -> N
         answers = await draft_answers(bot, user)
         assert (answers["province"], answers["city"]) == (province, city), typed
         assert await where(bot, user) == "experience_years"
-        assert reply.text.startswith(shown(Text.INTAKE_TAKEN, taken=f"{city}, {label}"))
+        assert reply.text.startswith(shown(Text.INTAKE_TAKEN, taken=f"{city}, {name}"))
 
 
 async def test_the_city_said_again_in_a_sentence_is_the_city(bot: Harness) -> None:
@@ -68,3 +79,51 @@ async def test_a_band_name_said_with_its_genre_is_the_name(bot: Harness) -> None
     [reply] = await bot.send(user, "nama band nya Batak Thunder, genre rock/metal")
     assert (await draft_answers(bot, user))["stage_name"] == "Batak Thunder"
     assert reply.text.startswith(shown(Text.INTAKE_TAKEN, taken="Batak Thunder"))
+
+
+async def test_a_correction_typed_at_the_review_opens_that_answer(bot: Harness) -> None:
+    """H2: "…kota saya tulis kepanjangan, harusnya Bantul saja" and "EH BANG NAMA BAND NYA
+    SALAH, BATAK THUNDER AJA" at the review were told to use the buttons."""
+    user = await at_question(bot, "sector")
+    await fill(bot, user, MUSICIAN)
+    for typed, key, value in (
+        ("Nyuwun sewu, kota saya tulis kepanjangan, harusnya Bantul saja", "city", "Bantul"),
+        ("EH BANG NAMA BAND NYA SALAH, BATAK THUNDER AJA", "stage_name", "Batak Thunder"),
+    ):
+        assert await where(bot, user) == "review"
+        await bot.send(user, typed)
+        assert await where(bot, user) == key, typed
+        await bot.send(user, value)
+        assert (await draft_answers(bot, user))[key] == value
+    # "Not wrong" is no correction: the review stays.
+    assert await where(bot, user) == "review"
+    [refused] = await bot.send(user, "kota saya ga salah kok")
+    assert await where(bot, user) == "review"
+    assert refused.text.startswith(shown(Text.INTAKE_USE_BUTTONS_HERE))
+
+
+async def test_a_second_answer_in_one_message_is_said_as_not_taken(bot: Harness) -> None:
+    """M6: "umur 26 thn, nama lengkap Bonar Sitompul" at the age took the age and asked the
+    name again without a word of it."""
+    user = await at_question(bot, "age_range")
+    [reply] = await bot.send(user, "umur 26 thn, nama lengkap Bonar Sitompul")
+    assert (await draft_answers(bot, user))["age_range"] == "age_25_34"
+    assert await where(bot, user) == "full_name"
+    field = CONTENT.questions["full_name"].label.id
+    assert reply.text.startswith(
+        shown(Text.INTAKE_TAKEN_NOT_YET, taken=label("age_range", "age_25_34"), field=field)
+    )
+
+
+async def test_an_answer_skipped_by_mistake_offers_to_go_back_to_it(bot: Harness) -> None:
+    """M6: "eh maaf tadi kelewat, rumah produksi saya Segara Pictures" right after skipping the
+    production house got "press a button", no word of going back to it."""
+    user = await at_question(bot, "company_name", answers=FILMMAKER)
+    await bot.press(user, CONTENT.text(Text.BTN_SKIP, "id"))
+    assert await where(bot, user) == "film_role"
+    [reply] = await bot.send(user, "eh maaf tadi kelewat, rumah produksi saya Segara Pictures")
+    field = CONTENT.questions["company_name"].label.id
+    assert reply.text.startswith(shown(Text.INTAKE_CHANGE_EARLIER, field=field))
+    assert await where(bot, user) == "film_role"
+    await bot.press(user, CONTENT.text(Text.BTN_CHANGE_EARLIER, "id", field=field))
+    assert await where(bot, user) == "company_name"

@@ -425,6 +425,12 @@ class IntakeFlow(TypedAnswers, TypedChoices):
                     draft, in_place(draft, pending=pending, update_id=update_id)
                 )
         answered = await self._answer(draft, question, answers, outcome.value, update_id)
+        ahead = slips.named_later(question, self._content, answers, text)
+        if ahead is not None and answered.note is None:
+            # "umur 26 thn, nama lengkap Bonar Sitompul": the age taken, the name said as not.
+            labels = dict(form_order.choices(question, self._content, answers))
+            taken = {"taken": labels.get(outcome.value, outcome.value), "field": ahead.label}
+            return replace(answered, note=Text.INTAKE_TAKEN_NOT_YET, note_values=taken)
         if question.type == "phone" and outcome.besides and answered.note is None:
             # "0813 3000 4455 (mas Bayu manajer)": the number kept, the remark said as not
             # (a talents' review: dropped without a word, whose number it is with it).

@@ -68,8 +68,20 @@ _CORRECTING = (
         "ganti gnti diganti mengganti gantiin ubah rubah merubah mengubah diubah ubahin ralat"  # noqa: SIM905 -- a word list reads best as words
         " koreksi revisi betulin benerin perbaiki memperbaiki change correct".split()
     )
+    # An answer skipped by mistake ("eh maaf tadi kelewat, rumah produksi saya Segara
+    # Pictures"; a talents' review: "press a button", no word of going back to it).
+    | frozenset(
+        "kelewat kelewatan terlewat terlewati kelupaan ketinggalan skipped missed forgot".split()  # noqa: SIM905 -- a word list reads best as words
+    )
 )
 _CORRECTION_LONGEST = 160
+
+
+def corrects(text: str) -> bool:
+    """Whether a text has a word of wrong, meaning or changing ("kota saya tulis kepanjangan,
+    harusnya Bantul saja", "NAMA BAND NYA SALAH"), not one that says "one of" or "no
+    mistake" ("salah satu", "biar ga salah")."""
+    return not _CORRECTING.isdisjoint(_ONE_OF.sub(" ", fold(text)).split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,9 +144,7 @@ def _named_earlier(
     if question.type == "long_text" or len(text) > _CORRECTION_LONGEST:
         return None
     folded = _ONE_OF.sub(" ", fold(text))
-    if _CORRECTING.isdisjoint(folded.split()) or _holds_its_answer(
-        question, content, answers, text
-    ):
+    if not corrects(text) or _holds_its_answer(question, content, answers, text):
         return None
     shown = visible_questions(content, answers)
     keys = [earlier.key for earlier in shown]
@@ -149,6 +159,22 @@ def _named_earlier(
         if len(chosen) == 1 and other:
             return PickedWrong(earlier, other[0])
     return PickedWrong(earlier, None)
+
+
+def named_later(
+    question: Question, content: Content, answers: dict[str, Any], text: str
+) -> Question | None:
+    """The one question still ahead, unanswered, that an answer to a question of data or
+    choices names beside it ("umur 26 thn, nama lengkap Bonar Sitompul" at the age; a
+    talents' review: the age taken, the name dropped without a word); None if none, or at a
+    free text (a work's "tur 12 kota" names no answer)."""
+    if question.type in FREE_TEXT:
+        return None
+    shown = visible_questions(content, answers)
+    keys = [later.key for later in shown]
+    after = shown[keys.index(question.key) + 1 :] if question.key in keys else []
+    named = named_questions([later for later in after if later.key not in answers], text)
+    return named[0] if len(named) == 1 else None
 
 
 def _holds_its_answer(

@@ -191,7 +191,9 @@ class TypedAnswers(IntakeSteps):
         words = set(intent_words.fold(text).split())
         if draft.stage == REVIEW and not intent_words.SEND.isdisjoint(words):
             return None  # "kirim aja kak, nanti kalau ganti nomor HP saya kabari": no change
-        changing = draft.stage != REVIEW or not CHANGING.isdisjoint(words)
+        # A correction too ("kota saya tulis kepanjangan, harusnya Bantul saja", "NAMA BAND NYA
+        # SALAH"; a talents' review: told to use the buttons): that answer's edit.
+        changing = draft.stage != REVIEW or not CHANGING.isdisjoint(words) or slips.corrects(text)
         if len(named) == 1 and changing and "?" not in text:  # "mau ganti kota", "Usia saya"
             return "e", named[0].key
         return None
