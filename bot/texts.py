@@ -181,6 +181,7 @@ class Text(StrEnum):
     INTAKE_NAME_UNSURE = "intake_name_unsure"
     INTAKE_ANSWER_ONLY = "intake_answer_only"
     INTAKE_BACK_TO_FORM = "intake_back_to_form"
+    INTAKE_CONSENT_FIRST = "intake_consent_first"
     INTAKE_USE_BUTTONS = "intake_use_buttons"
     INTAKE_USE_BUTTONS_HERE = "intake_use_buttons_here"
     INTAKE_REVIEW_ABOVE = "intake_review_above"

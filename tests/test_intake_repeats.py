@@ -127,3 +127,30 @@ async def test_an_answer_skipped_by_mistake_offers_to_go_back_to_it(bot: Harness
     assert await where(bot, user) == "film_role"
     await bot.press(user, CONTENT.text(Text.BTN_CHANGE_EARLIER, "id", field=field))
     assert await where(bot, user) == "company_name"
+
+
+async def test_daftar_again_at_the_consent_asks_for_it_not_to_go_on(bot: Harness) -> None:
+    """L10: /daftar while only the consent was waiting said "Kita lanjutkan pendaftaranmu",
+    with nothing started."""
+    user = bot.user()
+    await bot.send(user, "/daftar")
+    [reply] = await bot.send(user, "/daftar")
+    assert await where(bot, user) == "consent_processing"
+    assert reply.text.startswith(shown(Text.INTAKE_CONSENT_FIRST))
+    assert shown(Text.INTAKE_BACK_TO_FORM) not in reply.text
+
+
+async def test_a_text_naming_no_place_keeps_the_province_offered(bot: Harness) -> None:
+    """L8: after "bekasi kak" got "Bekasi ada di Jawa Barat…", the next question's answer typed
+    too early got "province not found" and the offer was gone (the whole list back)."""
+    user = await at_question(bot, "province")
+    [offer] = await bot.send(user, "bekasi kak")
+    province = label("province", "jawa_barat")
+    assert province in offer.button_texts
+    [reply] = await bot.send(user, "baru 2 thn kak 😅 dr kelas 10")
+    assert reply.text.startswith(shown(Text.INTAKE_PROVINCE_NOT_FOUND))
+    assert offer.text.split("\n")[-1] in reply.text  # the offer, said again
+    assert province in reply.button_texts
+    await bot.press(user, province)
+    answers = await draft_answers(bot, user)
+    assert (answers["province"], answers["city"]) == ("jawa_barat", "Bekasi")

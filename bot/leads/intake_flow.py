@@ -137,6 +137,10 @@ class IntakeFlow(TypedAnswers, TypedChoices):
             return None
         if update_id == draft.last_update_id:
             return await self.current(draft)
+        if draft.active and draft.stage == CONSENT:
+            # Nothing to go on with yet (a talents' review: "Kita lanjutkan pendaftaranmu"
+            # above the consent): the consent first.
+            return await self.current(draft, note=Text.INTAKE_CONSENT_FIRST)
         if draft.active:
             # Still in the form a moment ago: "welcome back" would greet someone who never left.
             recent = draft.updated_at >= ago(WELCOME_BACK_AFTER)

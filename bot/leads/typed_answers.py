@@ -295,7 +295,8 @@ class TypedAnswers(IntakeSteps):
         """A text at the province question that names no one province for sure. One province
         offered ("Surabaya ada di Jawa Timur. Betul ini provinsimu?") is kept with the draft,
         so that a typed yes ("iya bener", a talents' review: "province not found", and the
-        city forgotten) confirms it as its button does; anything else forgets it."""
+        city forgotten) confirms it as its button does; a text naming no place keeps it;
+        anything else forgets it."""
         offered = offered_province(draft.pending)
         if offered is not None and intent_words.says_yes(text):
             value, city = offered
@@ -304,6 +305,14 @@ class TypedAnswers(IntakeSteps):
                     draft, question, answers, f"{value}:{city}", update_id
                 )
             return await self._answer(draft, question, answers, value, update_id)
+        if offered is not None and isinstance(outcome, answer_outcomes.Rejected):
+            # A text naming no place ("baru 2 thn kak", the next question's answer; a talents'
+            # review: the offer was gone, the whole list back): why, and the offer kept.
+            value, place = offered
+            cities = self._content.provinces[value].cities
+            city = cities[int(place)] if place.isdigit() and int(place) < len(cities) else None
+            screen = Screen(QUESTION, draft, question, answers, error=outcome)
+            return replace(screen, matches=[value], city=city)
         offer = None
         if isinstance(outcome, answer_outcomes.Matches) and len(outcome.values) == 1:
             value = outcome.values[0]
