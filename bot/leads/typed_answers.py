@@ -309,10 +309,10 @@ class TypedAnswers(IntakeSteps):
             # A text naming no place ("baru 2 thn kak", the next question's answer; a talents'
             # review: the offer was gone, the whole list back): why, and the offer kept.
             value, place = offered
-            cities = self._content.provinces[value].cities
-            city = cities[int(place)] if place.isdigit() and int(place) < len(cities) else None
+            known = self._content.provinces[value].cities
+            named = known[int(place)] if place.isdigit() and int(place) < len(known) else None
             screen = Screen(QUESTION, draft, question, answers, error=outcome)
-            return replace(screen, matches=[value], city=city)
+            return replace(screen, matches=[value], city=named)
         offer = None
         if isinstance(outcome, answer_outcomes.Matches) and len(outcome.values) == 1:
             value = outcome.values[0]
