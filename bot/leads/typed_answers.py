@@ -295,8 +295,8 @@ class TypedAnswers(IntakeSteps):
         """A text at the province question that names no one province for sure. One province
         offered ("Surabaya ada di Jawa Timur. Betul ini provinsimu?") is kept with the draft,
         so that a typed yes ("iya bener", a talents' review: "province not found", and the
-        city forgotten) confirms it as its button does; a text naming no place keeps it;
-        anything else forgets it."""
+        city forgotten) confirms it as its button does; a text naming no place (and no "no") keeps
+        it; anything else forgets it."""
         offered = offered_province(draft.pending)
         if offered is not None and intent_words.says_yes(text):
             value, city = offered
@@ -305,9 +305,11 @@ class TypedAnswers(IntakeSteps):
                     draft, question, answers, f"{value}:{city}", update_id
                 )
             return await self._answer(draft, question, answers, value, update_id)
-        if offered is not None and isinstance(outcome, answer_outcomes.Rejected):
-            # A text naming no place ("baru 2 thn kak", the next question's answer; a talents'
-            # review: the offer was gone, the whole list back): why, and the offer kept.
+        denies = not choice_words.DENIALS.isdisjoint(intent_words.fold(text).split())
+        if offered is not None and isinstance(outcome, answer_outcomes.Rejected) and not denies:
+            # A text naming no place, nor saying no ("baru 2 thn kak", the next question's
+            # answer; a talents' review: the offer was gone, the whole list back): why, and
+            # the offer kept.
             value, place = offered
             known = self._content.provinces[value].cities
             named = known[int(place)] if place.isdigit() and int(place) < len(known) else None
