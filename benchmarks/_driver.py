@@ -29,6 +29,7 @@ if str(ROOT) not in sys.path:  # run as `python benchmarks/<name>.py` from anywh
     sys.path.insert(0, str(ROOT))
 os.environ.setdefault("PTB_TIMEDELTA", "true")
 
+from bot.answers.language import named_language  # noqa: E402
 from bot.content import load_content  # noqa: E402
 from bot.emulator import BotAPIEmulator, EmulatedUser, EmulatorEvent  # noqa: E402
 from bot.settings import DEMO_CONTROLLER, PACKAGED_CONTENT_DIR  # noqa: E402
@@ -48,11 +49,21 @@ ASIDES = tuple(
 )
 
 
+ASIDE_ALONE = 0.5  # seconds after an aside with no reply beside it, taken as the reply
+
+
+def _settle(future: asyncio.Future[float], replied: float) -> None:
+    """Resolve a step still waiting when its aside came (see Replies._on_event)."""
+    if not future.done():
+        future.set_result(replied)
+
+
 class Replies:
     """Times each step from the update being queued to the bot's reply in that chat."""
 
     def __init__(self, emulator: BotAPIEmulator, timeout: float = REPLY_TIMEOUT) -> None:
         self._waiting: dict[int, asyncio.Future[float]] = {}
+        self._names_language: set[int] = set()  # chats whose step names a language
         self._timeout = timeout
         self.unexpected = 0
         self.asides = 0  # ASIDES seen
@@ -63,6 +74,13 @@ class Replies:
             return
         if event.message is not None and event.message.text.startswith(ASIDES):
             self.asides += 1
+            # A switch asked for in words ("can you speak english") is answered by the notice
+            # alone: for a message naming a language, it is the reply when no other follows soon.
+            waiting = self._waiting.get(event.chat_id)
+            if waiting is not None and event.chat_id in self._names_language:
+                asyncio.get_running_loop().call_later(
+                    ASIDE_ALONE, _settle, waiting, time.perf_counter()
+                )
             return
         future = self._waiting.pop(event.chat_id, None)
         if future is None:
@@ -72,16 +90,21 @@ class Replies:
         if not future.done():
             future.set_result(time.perf_counter())
 
-    async def act(self, chat_id: int, action: Callable[[], Any]) -> float:
+    async def act(
+        self, chat_id: int, action: Callable[[], Any], *, names_language: bool = False
+    ) -> float:
         """Do the action (which queues one update); return seconds until the bot replied."""
         future: asyncio.Future[float] = asyncio.get_running_loop().create_future()
         self._waiting[chat_id] = future
+        if names_language:
+            self._names_language.add(chat_id)
         action()
         queued = time.perf_counter()
         try:
             replied = await asyncio.wait_for(future, self._timeout)
         finally:
             self._waiting.pop(chat_id, None)
+            self._names_language.discard(chat_id)
         return replied - queued
 
 
@@ -90,7 +113,10 @@ async def walk(replies: Replies, user: EmulatedUser, steps: Sequence[Step]) -> l
     latencies = []
     for step in steps:
         action = user.send if step.kind == "send" else user.press
-        latencies.append(await replies.act(user.id, functools.partial(action, step.value)))
+        names = step.kind == "send" and named_language(step.value) is not None
+        latencies.append(
+            await replies.act(user.id, functools.partial(action, step.value), names_language=names)
+        )
     return latencies
 
 
