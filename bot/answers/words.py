@@ -1242,6 +1242,24 @@ PHRASES: dict[tuple[str, ...], str] = {
         for purpose in ("untuk", "buat", "utk", "bwt")
     },
     **{(*bot, "for"): "bot fungsi" for bot in (("bot",), ("bot", "used"), ("bot", "is"))},
+    # Without "untuk"/"for" (session 58's re-check: "ini bot apa?", "bot apa ini?", "ini bot
+    # buat apaan", "what is this bot?", "what does this bot do?" got "Can I ask a real
+    # person?"); "bot apa orang" (a bot or a person) and "is this a bot" still ask that.
+    **{(*bot, what): "bot fungsi" for bot in (("bot",), ("botnya",)) for what in ("apa", "apaan")},
+    **{
+        (bot, purpose, "apaan"): "bot fungsi"
+        for bot in ("bot", "botnya")
+        for purpose in ("untuk", "buat")
+    },
+    **{
+        ("bot", "apa", person): f"bot atau {person}"
+        for person in ("orang", "manusia", "bukan", "beneran", "asli", "admin", "robot")
+    },
+    **{
+        (*asked, this, "bot"): "bot fungsi"
+        for asked in (("what", "is"), ("what", "s"), ("whats",), ("what", "does"), ("what", "can"))
+        for this in ("this", "the", "your")
+    },
     # Paying one's own way or being paid for, in chat ("ke korea bayar sendiri atau
     # dibayarin?"): travel_costs' "biaya sendiri atau dibiayai"; "bayar" alone stays what
     # registering costs (session 58's talents' review: the whole question got "not sure").
