@@ -274,9 +274,10 @@ async def _wants_to_register(update: Update, context: BotContext, question: Ques
 def _asks_for_language(context: BotContext, question: Question, followed: str) -> bool:
     """Whether a message asks for the language the bot has just followed it into, and no
     more: the language FAQ page would only repeat what the notice of the switch said (a
-    talents' review s58: "Ok saya pakai bahasa Indonesia aja ya, lebih enak" got both). One
-    that names the other language ("ganti ke english dong", written in Indonesian) still
-    gets the page and its buttons."""
+    talents' review s58: "Ok saya pakai bahasa Indonesia aja ya, lebih enak" got both), also
+    when the language it is not good at comes after it ("Can we speak English please? My
+    Indonesian is not good"). One that names the other language first ("ganti ke english
+    dong", written in Indonesian) still gets the page and its buttons."""
     if named_language(question.text) != followed:
         return False
     verdict = _desk(context).verdict(

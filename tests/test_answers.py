@@ -243,6 +243,42 @@ async def test_asking_in_a_sentence_for_the_language_it_is_written_in_gets_the_s
     assert CONTENT.text(Text.BTN_LANGUAGE_EN, "id") in page.button_texts
 
 
+async def test_asking_for_a_language_and_naming_the_other_too_gets_the_switch_only(
+    bot: Harness,
+) -> None:
+    """The s58 re-check (N3): "Can we speak English please? My Indonesian is not good" got the
+    notice and the language page too, as both languages are named; and (L1) a handle holding a
+    language's name ("@english.cover.id") made a switch to Indonesian ask for both. The
+    language asked for comes first: the notice alone. One written in Indonesian that asks for
+    English first still gets the page and its buttons."""
+    putu = bot.user(first_name="Putu", language_code="id")
+    replies = await bot.send(putu, "Can we speak English please? My Indonesian is not good")
+    assert [reply.text for reply in replies] == [CONTENT.text(Text.LANGUAGE_FOLLOWED, "en")]
+    kadek = bot.user(first_name="Kadek", language_code="en")
+    replies = await bot.send(kadek, "saya @english.cover.id, pakai bahasa indonesia aja ya")
+    assert [reply.text for reply in replies] == [CONTENT.text(Text.LANGUAGE_FOLLOWED, "id")]
+    wayan = bot.user(first_name="Wayan", language_code="en")
+    [told, page] = await bot.send(wayan, "pakai bahasa inggris aja, bahasa indonesia saya kurang")
+    assert told.text == CONTENT.text(Text.LANGUAGE_FOLLOWED, "id")
+    assert page.text.split("\n")[0] == CONTENT.faq["language"].question.id
+    assert CONTENT.text(Text.BTN_LANGUAGE_EN, "id") in page.button_texts
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Saya pakai bahasa Indonesia saja, bahasa Inggris saya kurang", "id"),
+        ("english please, my indonesian is not good", "en"),
+        # Links and handles name nothing (the s58 re-check, L1), nor a key held down.
+        ("pakai bahasa indonesia aja, ig saya @english.cover.id", "id"),
+        ("cek youtube.com/indonesia-raya, english please", "en"),
+        ("." * 4096, None),
+    ],
+)
+def test_the_language_a_message_names_first(text: str, language: str | None) -> None:
+    assert written_language.named_language(text) == language
+
+
 async def test_a_followed_language_follows_back_when_the_talent_writes_the_other(
     bot: Harness,
 ) -> None:

@@ -45,8 +45,7 @@ _NAMES = {
 def written_in(text: str) -> str | None:
     """ "id" or "en" when the message is clearly in that language, else None."""
     indonesian = english = 0
-    written = " ".join(piece for piece in text.split() if not _NOT_WRITTEN.search(piece))
-    for word in _WORD.findall(written.lower()):
+    for word in _WORD.findall(_written(text)):
         if word in _INDONESIAN:
             indonesian += 1
         elif word in _ENGLISH:
@@ -59,8 +58,17 @@ def written_in(text: str) -> str | None:
 
 
 def named_language(text: str) -> str | None:
-    """ "id" or "en" when the message names that language and not the other ("Ok saya pakai
-    bahasa Indonesia aja ya, lebih enak"), else None."""
-    found = set(_WORD.findall(_NOT_WRITTEN.sub(" ", text).lower()))
-    named = [language for language, names in _NAMES.items() if not names.isdisjoint(found)]
-    return named[0] if len(named) == 1 else None
+    """ "id" or "en": the language a message names first ("Ok saya pakai bahasa Indonesia aja
+    ya, lebih enak"; "Can we speak English please? My Indonesian is not good", where the
+    language asked for comes before the one the talent is not good at), else None."""
+    for word in _WORD.findall(_written(text)):
+        for language, names in _NAMES.items():
+            if word in names:
+                return language
+    return None
+
+
+def _written(text: str) -> str:
+    """The message in lower case without the pieces between spaces that are links, @handles
+    or addresses (`_NOT_WRITTEN`)."""
+    return " ".join(piece for piece in text.split() if not _NOT_WRITTEN.search(piece)).lower()
