@@ -166,8 +166,12 @@ _COUNTABLE_TALENT = re.compile(
     r"|\btalents\b(?!\s+desk\b)",
     re.I,
 )
-# The erasure record is pseudonymous (content-facts.md): never "anonim" / "anonymous".
-_ANONYMOUS = re.compile(r"\banonim\w*|\banonymous(?:ly)?\b", re.I)
+# The erasure record is pseudonymous (content-facts.md): never "anonim" / "anonymous", nor a
+# "catatan tanpa nama" / "nameless record", which reads as one (the s58 re-check: the erasure
+# prompt said that, the answer after erasure "catatan berkode (bukan nama)").
+_ANONYMOUS = re.compile(
+    r"\banonim\w*|\banonymous(?:ly)?\b|\bcatatan\s+tanpa\s+nama\b|\bnameless\s+record", re.I
+)
 
 
 def wording(raw: dict[str, Any], is_button: Callable[[str, str], bool]) -> list[Problem]:
@@ -288,11 +292,13 @@ def countable_talent(text: str) -> list[str]:
 
 def anonymous(text: str) -> list[str]:
     """The erasure record is a keyed hash of the Telegram id: pseudonymous, not anonymous."""
-    if "anon" not in text.lower():
+    lowered = text.lower()
+    if "anon" not in lowered and "tanpa nama" not in lowered and "nameless" not in lowered:
         return []
     return [
         f"{match.group(0)!r}: the erasure record is pseudonymous (a keyed hash of the Telegram"
-        " id): say “tanpa nama” / “without your name”, never anonymous"
+        " id): say “catatan berkode (bukan nama)” / “a coded record (not your name)”, never"
+        " anonymous"
         for match in _ANONYMOUS.finditer(text)
     ]
 

@@ -96,8 +96,11 @@ def test_times_are_written_with_a_period_in_indonesian() -> None:
             "This person has blocked the bot: Talent Desk, music talent, our talent pool.",
         ),
         (wording.countable_talent, "only admins can answer talents", "only admins can answer"),
-        (wording.anonymous, "Yang tersisa hanya catatan anonim.", "Catatan tanpa nama."),
-        (wording.anonymous, "Only an anonymous note remains.", "Only a nameless record remains."),
+        (wording.anonymous, "Yang tersisa hanya catatan anonim.", "Catatan berkode (bukan nama)."),
+        (wording.anonymous, "Only an anonymous note remains.", "Only a coded record remains."),
+        # Two names for one record (the s58 re-check): "without a name" reads as anonymous.
+        (wording.anonymous, "Yang tersisa hanya catatan tanpa nama.", "Statistik tanpa nama."),
+        (wording.anonymous, "Only a nameless record remains.", "A coded record (not your name)."),
     ],
 )
 def test_each_language_check_catches_its_slip_and_passes_the_fix(
