@@ -173,6 +173,10 @@ async def test_offer_after_an_application_no_is_recorded(make_bot: Any, content:
         "oke kak",
         # Session 58's talents' review (M9): a Javanese yes got "Aku belum yakin maksudmu".
         "nggih, boleh, saya mau dikabari",
+        # The s58 re-check (L5): in krama and Sundanese with a verb, "no answer" and the menu
+        # came first.
+        "inggih, kula purun",
+        "muhun, hoyong",
     ],
 )
 async def test_a_typed_answer_to_the_offer_brings_the_offer_back_to_press(

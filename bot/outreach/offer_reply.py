@@ -49,7 +49,10 @@ _AROUND = frozenset(
     " please of course pasti dulu perlu lah kirim kirimkan kirimin dikirim dikirimkan"
     " dikirimin kabar kabarnya info infonya informasi informasinya berita beritanya"
     " kabari kabarin dikabari dikabarin dikabarkan"
-    " program programnya ke sini sini kang teh bro sis kk ka om pak bu".split()
+    " program programnya ke sini sini kang teh bro sis kk ka om pak bu"
+    # Krama and Sundanese "I" and "willing" ("inggih, kula purun", "muhun, hoyong": the s58
+    # re-check, they got "Maaf, aku belum punya jawaban" and the menu before the offer).
+    " kula abdi purun kersa hoyong".split()
 )
 # An okay: no yes or no ("sip", "oke kak", "siap"), but read as one by who types it right
 # under the offer (a talents' review: "sip" got "Siap!" and nothing was recorded).
