@@ -52,6 +52,14 @@ async def test_a_question_only_in_the_forms_note_is_on_the_questions_tab_until_a
         await page.locator(".tab[data-view=questions]").click()
         card = page.locator(".card.question", has_text="Sarah")
         await card.wait_for()
+        # The tab's intro says questions in a form's note are listed too (the s58 re-check:
+        # it named /tanya and "Tanya tim kami" only).
+        intro = t(Text.WS_QUESTIONS_INTRO)
+        assert intro in await page.locator("p.hint").all_inner_texts()
+        assert t(Text.WS_LEAD_NOTE_QUESTION).lower() in intro
+        assert CONTENT.text(Text.WS_LEAD_NOTE_QUESTION, "en").lower() in CONTENT.text(
+            Text.WS_QUESTIONS_INTRO, "en"
+        )
         assert (await card.locator(".lead-link").inner_text()).startswith(
             f"{t(Text.WS_QUESTION_LEAD)}: KOC-000001"
         )
