@@ -311,6 +311,14 @@ def test_with_asking_off_no_talent_text_points_to_tanya() -> None:
     assert "/daftar" in help_id and "/hapusdata" in help_id
 
 
+def test_english_goes_on_in_lower_case_after_a_colon_inside_a_sentence() -> None:
+    # The s58 re-check: "what we found is training: The Content Professional Training
+    # Center ..." (other_fields). A colon ending a line, or a label before it, is left alone.
+    for where, text in _every_text(CONTENT):
+        if where.endswith(".en"):
+            assert not re.search(r"[a-z]: (?:The|A|An) \w", text), (where, text)
+
+
 def _every_text(content: Content) -> Iterator[tuple[str, str]]:
     for key, message in content.messages.items():
         if key in (Text.COMMAND_ASK, Text.SUPPORT_INVITE):
