@@ -6,6 +6,7 @@ while the message was never sent and /lead said so."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -53,6 +54,14 @@ async def _tag(seen: Watched, before: str, after: str, language: str = "id") -> 
     return await entry.locator(".tag").inner_text()
 
 
+async def _look(seen: Watched, before: str, after: str, language: str = "id") -> tuple[str, str]:
+    """How that entry's tag looks: its class and its colour."""
+    moved = f"{label(before, language)} → {label(after, language)}"
+    tag = seen.page.locator("li", has_text=moved).locator(".tag")
+    looks = await tag.evaluate("tag => [tag.className, getComputedStyle(tag).color]")
+    return looks[0], looks[1]
+
+
 async def _move(seen: Watched, stage: str) -> None:
     """A stage button on the lead page, then 📨 Kirim kabar under the preview."""
     page = seen.page
@@ -68,7 +77,7 @@ async def _chat_history(bot: Harness, admin: EmulatedUser, reference: str) -> st
 
 
 async def test_a_stage_changed_again_at_once_is_not_told_on_the_lead_page(
-    patient: Harness, staff_chat: Any, chromium: Chromium
+    patient: Harness, staff_chat: Any, chromium: Chromium, screens: Path | None
 ) -> None:
     bot = patient
     admin = admin_of(staff_chat)
@@ -120,6 +129,18 @@ async def test_a_stage_changed_again_at_once_is_not_told_on_the_lead_page(
             # Delivered: now, and only now, the page says she got it; the dropped one stays so.
             assert await _tag(seen, "shortlist", CLOSED) == t(Text.PIPELINE_HISTORY_SENT)
             assert await _tag(seen, "baru", "shortlist") == t(Text.PIPELINE_HISTORY_SUPERSEDED)
+            # The one never sent does not look like the one sent (the s58 re-check: both were
+            # small blue text): marked apart, in another colour.
+            dropped = await _look(seen, "baru", "shortlist")
+            sent_looks = await _look(seen, "shortlist", CLOSED)
+            assert (dropped[0], sent_looks[0]) == ("tag not-reached", "tag")
+            assert dropped[1] != sent_looks[1]
+            if screens is not None:
+                await page.locator("li", has_text=label(CLOSED)).last.scroll_into_view_if_needed()
+                await page.set_viewport_size({"width": 390, "height": 700})
+                await seen.shot(screens, "lead-history-not-reached-390")
+                await page.emulate_media(color_scheme="dark")
+                await seen.shot(screens, "lead-history-not-reached-390-dark")
             chat = await _chat_history(bot, admin, "KOC-000001")
             sent = f"{label('shortlist')} → {label(CLOSED)}" + history_told(
                 Text.PIPELINE_HISTORY_SENT
@@ -180,4 +201,5 @@ async def test_a_failed_or_blocked_message_reads_the_same_on_the_lead_page_and_i
             await seen.page.locator(".lead-head .reference", has_text=reference).wait_for()
             tag = await _tag(seen, "baru", "shortlist", language)
             assert tag == t(Text.PIPELINE_HISTORY_UNDELIVERED, language)
+            assert (await _look(seen, "baru", "shortlist", language))[0] == "tag not-reached"
             assert seen.alerts == [] and seen.errors == []

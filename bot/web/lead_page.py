@@ -80,6 +80,18 @@ def _readable(text: str | None, labels: Labels, kind: str) -> str:
     return text
 
 
+# The talent's message did not (surely) reach them: not delivered, maybe not, or not sent as
+# the stage changed again. Marked apart from "sent" on the page (the s58 re-check: both were
+# small blue text, easy to skim past).
+_NOT_REACHED = frozenset(
+    {
+        Text.PIPELINE_HISTORY_UNDELIVERED,
+        Text.PIPELINE_HISTORY_UNCERTAIN,
+        Text.PIPELINE_HISTORY_SUPERSEDED,
+    }
+)
+
+
 def _history(item: HistoryItem, labels: Labels, names: dict[int, str]) -> dict[str, Any]:
     before: str | None
     after: str | None
@@ -100,6 +112,7 @@ def _history(item: HistoryItem, labels: Labels, names: dict[int, str]) -> dict[s
         "via": item.actor.via,
         # What became of the talent's message, or why there was none: /lead's words.
         "told": None if told is None else plain_text(labels.content.text(told, labels.language)),
+        "not_reached": told in _NOT_REACHED,
         "at": wib_text(item.created_at),
     }
 

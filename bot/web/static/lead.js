@@ -59,7 +59,8 @@ function history(lead, reload) {
       ? t("history_stage", { before: item.before, after: item.after })
       : t("history_assign", { before: item.before || t("assign_nobody"),
         after: item.after || t("assign_nobody") }),
-    item.told ? h("span", { class: "tag" }, item.told) : null)]);
+    item.told ? h("span", { class: item.not_reached ? "tag not-reached" : "tag" }, item.told)
+      : null)]);
   // A pair said to be two people (✋ Not a duplicate): ↩️ Mark again under the newest such
   // entry, muted in the history rather than heading the page (a staff re-check s57, N7); above
   // the entries when that one is too old to be shown.
