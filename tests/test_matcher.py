@@ -2570,23 +2570,14 @@ def test_what_the_bot_is_for_is_not_whether_it_is_a_bot() -> None:
         ("what is this bot used for?", "faq:about_bot"),
         ("kamu bot ya?", "faq:ask_human"),
         ("is this a bot?", "faq:ask_human"),
-    ):
-        assert not held_out(text)
-        verdict = decide(MATCHER.match(text), DEFAULTS)
-        assert (verdict.outcome, verdict.entry) == (Outcome.ANSWERED, expected), text
-
-
-def test_what_the_bot_is_without_for_is_the_bot_not_a_real_person() -> None:
-    # Session 58's re-check: without "untuk"/"for" these still got "Can I ask a real person?"
-    # directly; whether one talks to a bot or a person still gets that page.
-    for text, expected in (
+        # The s58 re-check: without "untuk"/"for" these still got "Can I ask a real person?"
+        # directly; whether one talks to a bot or a person still gets that page.
         ("ini bot apa?", "faq:about_bot"),
         ("bot apa ini?", "faq:about_bot"),
         ("ini bot buat apaan", "faq:about_bot"),
         ("what is this bot?", "faq:about_bot"),
         ("what does this bot do?", "faq:about_bot"),
         ("what can this bot do?", "faq:about_bot"),
-        ("is this a bot?", "faq:ask_human"),
         ("ini bot ya?", "faq:ask_human"),
         ("apakah saya chat dengan manusia?", "faq:ask_human"),
         ("ini bot apa orang?", "faq:ask_human"),
