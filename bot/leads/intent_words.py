@@ -37,6 +37,9 @@ _DONE_WORDS = frozenset(
     # (an attacker's review: each was kept as the "which one?" answer).
     " ok oke okay okey sip siap lanjut lanjutkan next simpan save kirim tidak gak ga nggak ada"
     " none nothing that thats s all else more wes wis uwis uwes sampun rampung atos parantos"
+    # "ga ada lagi", Sasak "ndek araq lagi": nothing more (a talents' review: stored as the
+    # "Lainnya" text, over the genre typed before it).
+    " lagi ndek araq"
     # "Done choosing", "selesai memilih": of finishing only beside a word of it (_FINISHED).
     " memilih milih choosing picking".split()
 )
@@ -55,8 +58,8 @@ _FINISHED = frozenset(
 )
 # "that's it" too (a talents' review: only "that's all" closed a choice).
 _NOTHING_ELSE = re.compile(
-    r"\b(?:itu|that s|thats|that is) (?:aja|saja|all|it)\b|\b(?:tidak|gak|ga|nggak) ada\b"
-    r"|\bnothing\b|\bnone\b"
+    r"\b(?:itu|that s|thats|that is) (?:aja|saja|all|it)\b"
+    r"|\b(?:tidak|gak|ga|nggak|ndek) (?:ada|araq)\b|\bnothing\b|\bnone\b"
 )
 
 
@@ -87,6 +90,12 @@ _NOTHING = frozenset(
     "ga gak gk nggak ngga enggak engga tidak tdk ndak belum blm kosong".split()  # noqa: SIM905 -- a word list reads best as words
 )
 _NOTHING_WORDS = frozenset({"ada", "punya"})
+# What may follow such a no: working on one's own, thanks ("no, im indie", "gak ada, thanks!").
+_ON_MY_OWN = frozenset(
+    "indie independen independent freelance freelancer lepas sendiri mandiri solo"  # noqa: SIM905 -- a word list reads best as words
+    " aja saja just only still masih thanks thank you makasih terima kasih kk dong deh nih".split()
+)
+_ON_MY_OWN_AT_MOST = 4  # words after the no ("masih indie aja kok")
 _NOTHING_MARKS = re.compile(r"^[-\u2013\u2014\u2026_.\s]+$")  # "-", "--", "..."
 
 
@@ -135,6 +144,18 @@ def says_skip(text: str) -> bool:
     said = " ".join(words)  # "skip kak", "lewati dulu bro"
     if {folded, said} & (_SKIP_WORDS | {"none", "nothing", "no", "nope"}):
         return True
+    # "no, im indie", "ga ada, indie aja" (a talents' review: stored as the production
+    # house): a no, then only that the talent works on their own, or thanks.
+    for size in (1, len(("ga", "ada"))):
+        if _says_nothing(words[:size]) and 0 < len(words) - size <= _ON_MY_OWN_AT_MOST:
+            return set(words[size:]) <= _ON_MY_OWN
+    return _says_nothing(words)
+
+
+def _says_nothing(words: list[str]) -> bool:
+    """Whether words only say there is none ("nope", "ga ada")."""
+    if len(words) == 1:
+        return words[0] in {"none", "nothing", "no", "nope"}
     return (
         len(words) == len(("ga", "ada"))  # a no, and what there is none of
         and words[0] in _NOTHING
