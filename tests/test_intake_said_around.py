@@ -4,11 +4,8 @@ genre of their own, "no" with a remark at an optional question."""
 
 from __future__ import annotations
 
-from bot.texts import Text
 from tests.harness import Harness
-from tests.leads import CONTENT, FILMMAKER, at_question, draft_answers, label, where
-
-BACK = CONTENT.text(Text.BTN_BACK, "id")
+from tests.leads import FILMMAKER, MUSICIAN, at_question, draft_answers, label, where
 
 
 async def test_nothing_more_after_a_genre_of_ones_own_closes_the_choice(bot: Harness) -> None:
@@ -35,3 +32,43 @@ async def test_no_with_a_remark_at_the_production_house_is_none(bot: Harness) ->
     user = await at_question(bot, "company_name", answers=FILMMAKER)
     await bot.send(user, "Nope Studio")
     assert (await draft_answers(bot, user))["company_name"] == "Nope Studio"
+
+
+async def test_a_regency_or_city_beside_its_province_is_kept_as_typed(bot: Harness) -> None:
+    """M2 and H2: "Kab. Bandung Barat, Jawa Barat" was stored as "Bandung", "Kota Bekasi" and
+    "Kabupaten Bekasi" both as "Bekasi" (other places); "Jakarta Selatan, DKI", "Lombok Timur,
+    NTB", "Bengkulu, Bengkulu" took the province and dropped the city without a word."""
+    for typed, province, city in (
+        ("Kab. Bandung Barat, Jawa Barat", "jawa_barat", "Kabupaten Bandung Barat"),
+        ("Kabupaten Bekasi, Jabar", "jawa_barat", "Kabupaten Bekasi"),
+        ("Kota Bekasi, Jabar", "jawa_barat", "Kota Bekasi"),
+        ("Jawa Timur, kota Malang", "jawa_timur", "Kota Malang"),
+        ("Jakarta Selatan, DKI", "dki_jakarta", "Jakarta Selatan"),
+        ("South Jakarta, DKI", "dki_jakarta", "South Jakarta"),
+        ("Lombok Timur, NTB", "nusa_tenggara_barat", "Lombok Timur"),
+        ("Bengkulu, Bengkulu", "bengkulu", "Bengkulu"),
+    ):
+        user = await at_question(bot, "province")
+        [reply] = await bot.send(user, typed)
+        answers = await draft_answers(bot, user)
+        assert (answers["province"], answers.get("city")) == (province, city), typed
+        assert city in reply.text, typed  # said, so a wrong reading is seen
+    # No sentence is kept as a city: the province only, and the city asked.
+    user = await at_question(bot, "province")
+    await bot.send(user, "siap, Jawa Timur")
+    assert "city" not in await draft_answers(bot, user)
+    assert await where(bot, user) == "city"
+
+
+async def test_a_regency_or_city_said_in_a_sentence_is_kept_whole(bot: Harness) -> None:
+    """M2 and M7: at the city, "Saya di Kabupaten Bandung Barat, dekat Lembang" was stored as
+    "Bandung", "tinggal di Kota Bekasi kak sama ortu" as "Bekasi", and "like i said, south
+    jakarta" whole."""
+    for typed, province, city in (
+        ("Saya di Kabupaten Bandung Barat, dekat Lembang", "Jawa Barat", "Kabupaten Bandung Barat"),
+        ("tinggal di Kota Bekasi kak sama ortu", "Jawa Barat", "Kota Bekasi"),
+        ("like i said, south jakarta", "DKI", "South Jakarta"),
+    ):
+        user = await at_question(bot, "city", answers={**MUSICIAN, "province": province})
+        await bot.send(user, typed)
+        assert (await draft_answers(bot, user))["city"] == city, typed

@@ -45,12 +45,16 @@ def province_typed(content: Content, text: str) -> Outcome:
             part if not isinstance(part, Rejected) else _province_in_sentence(content, typed)
             for part, typed in zip(parts, text.split(","), strict=True)
         ]
+        value = sure[0].value
+        # The regency or city as typed around the name known ("Kab. Bandung Barat", "Kota
+        # Bekasi": a re-check had both cut to the city's name, another place).
         cities = [
-            part.city
-            for part in said
-            if isinstance(part, Matches) and part.city and part.values == [sure[0].value]
+            _place_as_typed(typed, part.city)
+            for part, typed in zip(said, text.split(","), strict=True)
+            if isinstance(part, Matches) and part.city and part.values == [value]
         ]
-        return Accepted(sure[0].value, city=cities[0]) if cities else sure[0]
+        cities += _city_unknown(content, value, text.split(","), said)
+        return Accepted(value, city=cities[0]) if cities else sure[0]
     if offered:
         return offered[0]
     return _province_in_sentence(content, text) or found
@@ -144,9 +148,119 @@ def city_said(content: Content, text: str, province: object) -> Accepted | None:
         known = {word for name in (*names, found.city or "") for word in fold(name).split()}
         kinds = {kind.strip() for kind in _PLACE_KINDS}
         rest = set(fold(text).split()) - known - kinds - CHAT_WORDS - TRAILING_PARTICLES
-        if found.city is not None and len(rest) >= _SENTENCE_AROUND:
-            return Accepted(found.city, named=True)
+        city = found.city and _place_as_typed(text, found.city)
+        if city is None:  # "like i said, south jakarta": a part of the province, named
+            parts = [
+                part
+                for part in _CLAUSES.split(text)
+                if _part_of_province(content, part) == province
+            ]
+            city = _as_name(parts[0]) if len(parts) == 1 else None
+        if city is not None and len(rest) >= _SENTENCE_AROUND:
+            return Accepted(city, named=True)
     return None
+
+
+# Words around a city's name that make it another place: the regency or the city of that name
+# ("Kabupaten Bekasi", "Kota Bekasi"), its part ("Bandung Barat", "Jakarta Selatan").
+_KIND_NAMES = {"kota": "Kota", "kab": "Kabupaten", "kabupaten": "Kabupaten"}
+_COMPASS = frozenset(
+    "barat timur utara selatan tengah pusat west east north south central".split()  # noqa: SIM905 -- a word list reads best as words
+)
+
+
+def _place_as_typed(typed: str, city: str) -> str:
+    """The `city` with the kind before it and the part of the compass after it that `typed`
+    says ("Kab. Bandung Barat": "Kabupaten Bandung Barat"), else the city as it is."""
+    words, name = fold(typed).split(), fold(city).split()
+    starts = [at for at in range(len(words)) if words[at : at + len(name)] == name]
+    if not starts:
+        return city
+    start, end = starts[0], starts[0] + len(name)
+    kind = [_KIND_NAMES[words[start - 1]]] if start and words[start - 1] in _KIND_NAMES else []
+    after = []
+    while end < len(words) and words[end] in _COMPASS:
+        after.append(words[end].capitalize())
+        end += 1
+    return " ".join([*kind, city, *after])
+
+
+def _part_of_province(content: Content, typed: str) -> str | None:
+    """The province a text names a place in with its kind or part of the compass ("Jakarta
+    Selatan", "South Jakarta", "Kota Bengkulu"); None for anything else ("Jawa Barat", "West
+    Java": a province's own name)."""
+    words = fold(typed).split()
+    core = " ".join(word for word in words if word not in _COMPASS | _KIND_NAMES.keys())
+    if core == " ".join(words) or not _plausible(typed):
+        return None
+    named = _province_named(content, core)
+    # Not a country's part ("Korea Selatan" is a country, not a place in one).
+    return named if named is not None and not content.provinces[named].countries else None
+
+
+# Words no place's name is made of: a sentence's, a greeting's, a yes or no.
+_NOT_A_PLACE = (
+    CHAT_WORDS
+    | TRAILING_PARTICLES
+    | DENIALS
+    | HOME_COUNTRY
+    | frozenset(
+        "di dari ke dekat sekitar daerah tinggal domisili sekarang skrg provinsi province"  # noqa: SIM905 -- a word list reads best as words
+        " live living in from at near halo hai hi hello oh eh iya oke ok okay siap baik sip"
+        " yes no maaf sorry makasih thanks terima kasih hehe wkwk juga dan and atau or"
+        " like said told tadi udah sudah kan".split()
+    )
+)
+_PLACE_WORDS_TYPED = 3  # "Lombok Timur", "Kota Batu", "Tanjung Pinang Barat"
+
+
+def _plausible(typed: str) -> bool:
+    """Whether a text may be a place's name as it is: a few words of letters, no word of a
+    sentence, of a greeting or of where the talent comes from."""
+    words = fold(typed).split()
+    return (
+        0 < len(words) <= _PLACE_WORDS_TYPED
+        and re.fullmatch(r"[^\W\d_][\w .'\-]*", typed.strip()) is not None
+        and _NOT_A_PLACE.isdisjoint(words)
+        and not _ORIGIN.search(" ".join(words))
+        and not set(words) <= _COMPASS | _KIND_NAMES.keys()
+    )
+
+
+def _as_name(typed: str) -> str:
+    """A place's name as typed, capitalised when typed all in one case ("south jakarta")."""
+    name = " ".join(typed.split())
+    if name.islower() or name.isupper():
+        name = " ".join(word.capitalize() for word in name.split())
+    return re.sub(
+        r"^(?:kab\.?|kabupaten|kota)(?=\s)",
+        lambda kind: _KIND_NAMES[fold(kind.group())],
+        name,
+        flags=re.I,
+    )
+
+
+def _city_unknown(
+    content: Content, value: str, typed: list[str], found: list[Outcome | None]
+) -> list[str]:
+    """Beside the province `value`, a part that is no city the bot knows but plausibly a
+    place of it (a re-check: each dropped without a word): one in that province with its kind
+    or part of the compass ("Jakarta Selatan, DKI", "Kota Bengkulu, Bengkulu"), one named
+    twice as the province is ("Bengkulu, Bengkulu"), or one named nowhere, typed as a name
+    ("Lombok Timur, NTB", "Batu, Jawa Timur")."""
+    folded = [fold(part) for part in typed]
+    cities = []
+    for at, (part, outcome) in enumerate(zip(typed, found, strict=True)):
+        if isinstance(outcome, Accepted) and outcome.value == value:
+            twice = folded[at] in folded[at + 1 :]
+            if _part_of_province(content, part) == value or (twice and _plausible(part)):
+                cities.append(_as_name(part))
+        elif outcome is None and _plausible(part):
+            words = set(folded[at].split())
+            named = part.strip()[:1].isupper() or not words.isdisjoint(_COMPASS)
+            if named:
+                cities.append(_as_name(part))
+    return cities
 
 
 # How close a typo must come to a province's name or a city's ("Jawa Tenggah", "Surabya"), by
