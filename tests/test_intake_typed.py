@@ -163,6 +163,33 @@ async def test_the_guardian_screen_can_be_paused_to_ask_the_parents_first(bot: H
 @pytest.mark.parametrize(
     ("typed", "language"),
     [
+        ("belum diizinin mama kak 😢", "id"),
+        ("ga diizinin mama", "id"),
+        ("tidak diizinkan ayah", "id"),
+        ("mama belum kasih izin", "id"),
+        ("belum diizinkan orang tua", "id"),
+        ("ortu blm dibolehin kak", "id"),
+        ("ga dapet izin dari mama", "id"),
+        ("my mom has not allowed it", "en"),
+    ],
+)
+async def test_a_parent_not_allowing_it_is_never_told_to_press_agree(
+    bot: Harness, typed: str, language: str
+) -> None:
+    """Nabila (re-check s58, H1): "belum diizinin mama kak 😢" got "👇 Sip! … tekan ✅ Orang
+    tua/wali setuju": a child who said "not allowed" invited to tick the parent's consent. Told
+    instead that the consent is required, with the pause to ask them."""
+    minor = await _at_the_guardian(bot, language)
+    [reply] = await bot.send(minor, typed)
+    assert reply.text.startswith(shown(Text.INTAKE_GUARDIAN_NEEDED, language))
+    assert not reply.text.startswith(shown(Text.INTAKE_GUARDIAN_BY_BUTTON, language))
+    assert await where(bot, minor) == "guardian"
+    assert await _stored(bot, minor.id) == {"sector": "music", "age_range": "under_18"}
+
+
+@pytest.mark.parametrize(
+    ("typed", "language"),
+    [
         ("bentar kak aku tanya bapak dulu ya, bapak lagi di pura 🙏", "id"),
         ("aku minta izin mama dulu", "id"),
         ("bentar ya kak", "id"),

@@ -215,7 +215,11 @@ _MUST = re.compile(
 _REFUSED = re.compile(
     r"\b(?:ga|gak|gk|nggak|ngga|enggak|engga|tidak|tdk|ndak|belum|blm|don\s+t|doesn\s+t"
     r"|do\s+not|does\s+not|won\s+t|not)\s+(?:\w+\s+)?(?:setuju|mengizinkan|ngizinin|izinin"
-    r"|ngijinin|ijinin|kasih\s+i[zj]in|ngasih\s+i[zj]in|memberi\s+i[zj]in|agree|allow|say\s+yes)\b"
+    r"|ngijinin|ijinin|kasih\s+i[zj]in|ngasih\s+i[zj]in|memberi\s+i[zj]in|agree|allow|say\s+yes"
+    # Said of the talent ("belum diizinin mama kak", "ortu blm dibolehin", "ga dapet izin";
+    # a talents' re-check: the passive forms read as agreeing got "Sip! press agree").
+    r"|di\s*(?:i[zj]in(?:in|kan|i)|bolehin|bolehkan|kasih\s+i[zj]in|beri\s+i[zj]in)"
+    r"|(?:dapat|dapet|dpt)\s+i[zj]in|boleh\s+(?:sama|sm|ama|oleh)|allowed|approved)\b"
 )
 _SHORT = 4  # words: "ini wajib ga kak?" is about the screen it is typed at
 # Going to ask them first ("bentar kak aku tanya bapak dulu ya, bapak lagi di pura 🙏", a
