@@ -154,3 +154,38 @@ async def test_a_text_naming_no_place_keeps_the_province_offered(bot: Harness) -
     await bot.press(user, province)
     answers = await draft_answers(bot, user)
     assert (answers["province"], answers["city"]) == ("jawa_barat", "Bekasi")
+
+
+async def test_a_common_word_of_a_later_question_is_no_second_answer(bot: Harness) -> None:
+    """Re-check s58 M3: "karya" (the notable works' word) in ordinary answers at the field,
+    the years and the portfolio link got "Karya penting dari pesan tadi belum kucatat". Only
+    a later question's name in an answer's shape ("karya: …", "nama lengkap Bonar") is."""
+    works = CONTENT.questions["notable_works"].label.id
+    for key, typed, value in (
+        ("sector", "Musik, karya saya kebanyakan lagu pop", "music"),
+        ("experience_years", "5 tahun, sejak karya pertama 2019", 5),
+        ("portfolio_url", "ini link karya saya https://youtu.be/abc123", "https://youtu.be/abc123"),
+    ):
+        user = await at_question(bot, key)
+        [reply] = await bot.send(user, typed)
+        assert (await draft_answers(bot, user))[key] == value, typed
+        assert works not in reply.text, typed
+    user = await at_question(bot, "experience_years")
+    [reply] = await bot.send(user, "8 tahun, karya: Album Hujan di Braga 2024")
+    assert (await draft_answers(bot, user))["experience_years"] == 8
+    assert reply.text.startswith(shown(Text.INTAKE_TAKEN_NOT_YET, taken="8", field=works))
+
+
+async def test_the_not_yet_notice_names_the_province_not_its_key(bot: Harness) -> None:
+    """Re-check s58 M1: "✅ Kucatat: jawa_timur. Satu jawaban dulu…": the province as the
+    review shows it."""
+    for language, typed in (("id", "Jatim, karya: Album 2023"), ("en", "East Java, works: EP")):
+        user = await at_question(bot, "province", language)
+        [reply] = await bot.send(user, typed)
+        assert (await draft_answers(bot, user))["province"] == "jawa_timur"
+        field = CONTENT.questions["notable_works"].label.get(language)
+        province = label("province", "jawa_timur", language)
+        assert reply.text.startswith(
+            shown(Text.INTAKE_TAKEN_NOT_YET, language, taken=province, field=field)
+        ), typed
+        assert "jawa_timur" not in reply.text

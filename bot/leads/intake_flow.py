@@ -432,8 +432,9 @@ class IntakeFlow(TypedAnswers, TypedChoices):
         ahead = slips.named_later(question, self._content, answers, text)
         if ahead is not None and answered.note is None:
             # "umur 26 thn, nama lengkap Bonar Sitompul": the age taken, the name said as not.
-            labels = dict(form_order.choices(question, self._content, answers))
-            taken = {"taken": labels.get(outcome.value, outcome.value), "field": ahead.label}
+            # As the review shows it: a province's name, not its key (a re-check: "jawa_timur").
+            as_shown = form_order.display(question, self._content, outcome.value, draft.language)
+            taken = {"taken": as_shown, "field": ahead.label}
             return replace(answered, note=Text.INTAKE_TAKEN_NOT_YET, note_values=taken)
         if question.type == "phone" and outcome.besides and answered.note is None:
             # "0813 3000 4455 (mas Bayu manajer)": the number kept, the remark said as not

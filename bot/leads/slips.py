@@ -21,6 +21,7 @@ from bot.leads.asked_questions import NEVER_ASKED, asks
 from bot.leads.change_wish import WRONG
 from bot.leads.choice_words import (
     affirmed,
+    choice_names,
     list_items,
     named_choices,
     named_questions,
@@ -174,7 +175,25 @@ def named_later(
     keys = [later.key for later in shown]
     after = shown[keys.index(question.key) + 1 :] if question.key in keys else []
     named = named_questions([later for later in after if later.key not in answers], text)
-    return named[0] if len(named) == 1 else None
+    said = [later for later in named if _says_its_answer(later, text)]
+    return said[0] if len(said) == 1 else None
+
+
+def _says_its_answer(question: Question, text: str) -> bool:
+    """Whether a text gives a question's answer in the shape of one: a name of it of two
+    words or more before a value ("nama lengkap Bonar Sitompul", "rumah produksi saya X"),
+    or any name of it before ":", "=" or "nya" and a value ("email: …", "kotanya Malang").
+    A bare word common in answers is not (a talents' re-check: "karya saya kebanyakan lagu
+    pop" at the field, "ini link karya saya https://…" at the link, were told "Karya penting
+    belum kucatat")."""
+    for name in choice_names(question.label, question.about):
+        words = name.split()
+        body = r"[\s\-]+".join(map(re.escape, words))
+        nya = r"(?:\s*-?nya(?!\w)\s*[:=]?|(?!\w)\s*[:=])"
+        tail = rf"(?:{nya}|(?!\w))" if len(words) > 1 else nya
+        if re.search(rf"(?<!\w){body}{tail}\s*\w", text, re.IGNORECASE):
+            return True
+    return False
 
 
 def _holds_its_answer(
