@@ -32,6 +32,7 @@ from bot.answers.text import (
 )
 from bot.answers.verdict import SUGGESTIONS, Outcome, Thresholds, Verdict
 from bot.content import Content, FaqItem, Program
+from bot.leads import asked_questions
 from bot.leads.intent_words import looks_it_up, says_later
 from bot.leads.register_wish import wants_to_go_on, wants_to_register_said_more
 from bot.names import first_name
@@ -466,7 +467,9 @@ async def answer_in_form(
         # review: "MU:CON itu apa nggih…?" got eight sections and the form's question was
         # far above): the others the message names too ("Bedanya dengan Musisi ke Korea?").
         keys = dict.fromkeys((found.key, *named))
-        lines = intake_views.program_lines(context.content, question.language, keys)
+        # Asked when or where ("MU:CON kapan diadakan?"): its dates too (a re-check s58).
+        when = asked_questions.asks_when(question.text)
+        lines = intake_views.program_lines(context.content, question.language, keys, when=when)
         answered = context.text(Text.ASK_IN_FORM_PROGRAM, programs=lines)
     # No "Register interest" or other action under it: the talent is registering already.
     rows = [[(context.text(Text.BTN_NOT_THIS), f"{QA}{question_id}:y")]]

@@ -114,13 +114,19 @@ def _values(error: answer_outcomes.Rejected, content: Content, language: str) ->
 
 
 def program_lines(
-    content: Content, language: str, keys: Iterable[str], kind: str | None = None
+    content: Content,
+    language: str,
+    keys: Iterable[str],
+    kind: str | None = None,
+    *,
+    when: bool = False,
 ) -> Markup:
     """A line on each program ("• <b>MU:CON</b>: …"): its `about`, or what its page says of
-    a kind of work (`kind`)."""
+    a kind of work (`kind`); `when`: its page's dates and place (`timing`) below it."""
     pages = [content.programs[key] for key in keys if key in content.programs]
     lines = (
         f"• <b>{html.escape(page.choice_label.get(language))}</b>: {said}"
+        + (f"\n🗓 {page.timing.get(language)}" if when else "")
         for page in pages
         if (said := _about(page, language, kind))
     )

@@ -822,3 +822,31 @@ async def test_a_stage_name_read_as_something_else_is_stored_when_sent_once_more
     await bot.send(user, name)
     assert (await _stored(bot, user.id))["stage_name"] == name
     assert await where(bot, user) == "music_role"
+
+
+@pytest.mark.parametrize(
+    ("typed", "language"),
+    [
+        ("MU:CON kapan diadakan?", "id"),
+        ("MU:CON itu tanggal berapa kak?", "id"),
+        ("when is MU:CON held?", "en"),
+    ],
+)
+async def test_a_when_question_on_a_program_mid_form_gets_its_dates(
+    bot: Harness, typed: str, language: str
+) -> None:
+    """Re-check s58 M4: "MU:CON kapan diadakan?" at the programs question got the program's
+    one line, with no date (outside the form its page says when). Its dates are given below
+    its line, and the form's question comes back."""
+    user = await at_question(bot, "programs_of_interest", language)
+    answered, form = await bot.send(user, typed)
+    assert _line("mucon", language) in answered.text
+    assert rendered(CONTENT.programs["mucon"].timing.get(language)) in answered.text
+    assert form.text.startswith(shown(Text.INTAKE_BACK_TO_FORM, language))
+    assert await where(bot, user) == "programs_of_interest"
+    # What it is, asked, is still its line alone.
+    other = await at_question(bot, "programs_of_interest", language)
+    replies = await bot.send(other, "MU:CON itu apa?" if language == "id" else "what is MU:CON?")
+    said = "\n".join(reply.text for reply in replies)
+    assert _line("mucon", language) in said
+    assert rendered(CONTENT.programs["mucon"].timing.get(language)) not in said

@@ -105,6 +105,21 @@ def asking_part(text: str) -> str:
     return text[: last + 1]
 
 
+# A question on when or where ("MU:CON kapan diadakan?", "tanggal berapa?", "where is it
+# held?"): a program's line says what it is, its `timing` when and where (a re-check: the
+# line alone gave no date, where the page outside the form did).
+_WHEN_WHERE = re.compile(
+    r"\b(?:kapan|kpn|tanggal\w*|tgl|jadwal\w*|bulan\s+apa|tahun\s+berapa|di\s*mana|dmn"
+    r"|when|dates?|schedule\w*|where)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_when(text: str) -> bool:
+    """Whether a question asks when or where something is ("MU:CON kapan diadakan?")."""
+    return _WHEN_WHERE.search(text) is not None
+
+
 def programs_named(
     question: Question | None, content: Content, answers: dict[str, Any], text: str
 ) -> tuple[str, ...]:
