@@ -182,14 +182,14 @@ def named_later(
 def _says_its_answer(question: Question, text: str) -> bool:
     """Whether a text gives a question's answer in the shape of one: a name of it of two
     words or more before a value ("nama lengkap Bonar Sitompul", "rumah produksi saya X"),
-    or any name of it before ":", "=" or "nya" and a value ("email: …", "kotanya Malang").
-    A bare word common in answers is not (a talents' re-check: "karya saya kebanyakan lagu
-    pop" at the field, "ini link karya saya https://…" at the link, were told "Karya penting
-    belum kucatat")."""
+    or any name of it before ":", "=" or "nya" and a value ("email: …", "kotanya Malang"),
+    or before a name ("Kota Batu"). A bare word common in answers is not (a talents'
+    re-check: "karya saya kebanyakan lagu pop" at the field, "ini link karya saya https://…"
+    at the link, were told "Karya penting belum kucatat")."""
     for name in choice_names(question.label, question.about):
         words = name.split()
         body = r"[\s\-]+".join(map(re.escape, words))
-        nya = r"(?:\s*-?nya(?!\w)\s*[:=]?|(?!\w)\s*[:=])"
+        nya = r"(?:\s*-?nya(?!\w)\s*[:=]?|(?!\w)\s*[:=]|\s+(?=(?-i:[A-Z][a-z])))"
         tail = rf"(?:{nya}|(?!\w))" if len(words) > 1 else nya
         if re.search(rf"(?<!\w){body}{tail}\s*\w", text, re.IGNORECASE):
             return True
