@@ -4,6 +4,8 @@ genre of their own, "no" with a remark at an optional question."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.harness import Harness
 from tests.leads import FILMMAKER, MUSICIAN, at_question, draft_answers, label, where
 
@@ -72,3 +74,48 @@ async def test_a_regency_or_city_said_in_a_sentence_is_kept_whole(bot: Harness) 
         user = await at_question(bot, "city", answers={**MUSICIAN, "province": province})
         await bot.send(user, typed)
         assert (await draft_answers(bot, user))["city"] == city, typed
+
+
+@pytest.mark.parametrize(
+    ("typed", "province"),
+    [
+        ("Sumedang, deket Bandung", "Jawa Barat"),
+        ("Sukoharjo, dekat Solo", "Jawa Tengah"),
+        ("kuliah di Bandung, rumah di Garut", "Jawa Barat"),
+        ("dekat Medan, Binjai", "sumut"),
+    ],
+)
+async def test_a_city_named_near_or_at_work_is_not_the_city(
+    bot: Harness, typed: str, province: str
+) -> None:
+    """Final review H1: at the city, the first known city in a sentence was stored ("Sumedang,
+    deket Bandung" as Bandung); the answer is kept as typed."""
+    user = await at_question(bot, "city", answers={**MUSICIAN, "province": province})
+    await bot.send(user, typed)
+    assert (await draft_answers(bot, user))["city"] == typed
+
+
+@pytest.mark.parametrize(
+    ("typed", "province"),
+    [
+        ("Banten, kerja di Tangerang", "banten"),
+        ("Bali, Terimakasih", "bali"),
+        ("Bali, Thank You", "bali"),
+        ("Bali, Pak", "bali"),
+        ("Jawa Barat, Bunda", "jawa_barat"),
+        ("Jawa Tengah, Mahasiswa", "jawa_tengah"),
+        ("Jakarta, Kost", "dki_jakarta"),
+    ],
+)
+async def test_no_word_beside_the_province_is_taken_for_a_city(
+    bot: Harness, typed: str, province: str
+) -> None:
+    """Final review H1 and H2: beside the province, where the talent works and a sign-off, a
+    form of address or a word of a sentence were stored as the city and its question skipped;
+    the province is taken and the city asked."""
+    user = await at_question(bot, "province")
+    await bot.send(user, typed)
+    answers = await draft_answers(bot, user)
+    assert answers["province"] == province
+    assert "city" not in answers
+    assert await where(bot, user) == "city"

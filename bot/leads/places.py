@@ -42,7 +42,9 @@ def province_typed(content: Content, text: str) -> Outcome:
         # So is one said in a sentence ("Saya tinggal di Bantul, Jogja", "MEDAN BANG, sumut";
         # a talents' review: dropped, and the city asked again).
         said = [
-            part if not isinstance(part, Rejected) else _province_in_sentence(content, typed)
+            part
+            if not isinstance(part, Rejected)
+            else _province_in_sentence(content, typed, lived_only=True)
             for part, typed in zip(parts, text.split(","), strict=True)
         ]
         value = sure[0].value
@@ -70,9 +72,18 @@ _ORIGIN = re.compile(
 # from Bandung", "asli Bandung tapi sekarang di Busan").
 _CLAUSES = re.compile(r"[,.;:!?\n]|\b(?:tapi|tp|namun|but|sekarang|skrg|skrng|now)\b", re.I)
 _PLACE_WORDS_AT_MOST = 4  # "Bandar Seri Begawan", "Ho Chi Minh City"
+# Where a talent does not live: near it, or works or studies there ("Sumedang, deket Bandung",
+# "kuliah di Bandung, rumah di Garut", "Banten, kerja di Tangerang"; a final review had each
+# stored as the place named after the word). A clause is read only up to such a word.
+_ELSEWHERE = re.compile(
+    r"\b(?:dekat|deket|dkt|near|nearby|close|sebelah|samping|kerja|bekerja|ngantor|kantor"
+    r"|kuliah|sekolah|kampus|work|works|working|study|studying|studies|campus|office)\b"
+)
 
 
-def _province_in_sentence(content: Content, text: str) -> Outcome | None:
+def _province_in_sentence(
+    content: Content, text: str, *, lived_only: bool = False
+) -> Outcome | None:
     """The place a sentence says the talent lives in ("I live in Seoul now, originally from
     Bandung", "di Busan", a talents' review: "I couldn't find that province"): a province, a
     city of one (to confirm), or a place abroad, named whole; the parts that say where they
@@ -89,6 +100,8 @@ def _province_in_sentence(content: Content, text: str) -> Outcome | None:
         tokens = fold(part).split()
         if _ORIGIN.search(" ".join(tokens)) or not DENIALS.isdisjoint(tokens):
             continue  # where they come from, or where they do not live ("bukan Jakarta")
+        if lived_only:  # "Sukoharjo dekat Solo": Sukoharjo's clause, not Solo's
+            tokens = _ELSEWHERE.split(" ".join(tokens))[0].split()
         start = 0
         while start < len(tokens):
             sizes = range(min(_PLACE_WORDS_AT_MOST, len(tokens) - start), 0, -1)
@@ -135,6 +148,14 @@ def _find_province(content: Content, text: str) -> Outcome:
 
 
 _SENTENCE_AROUND = 2  # words beside a city's name that make a sentence of it ("tinggal di")
+# A sentence the city is read out of at the city question: one saying it was said before
+# ("kan udh kubilang MEDAN bg", "like i said, south jakarta"), or where the talent lives
+# ("tinggal di Kota Bekasi kak"). Any other is kept as typed (a final review: "Sumedang,
+# deket Bandung" was stored as Bandung).
+_SAID_OR_LIVED = re.compile(
+    r"\b(?:\w*bilang\w*|\w*sebut\w*|tadi|said|told|mentioned|already|tinggal|domisili"
+    r"|(?:saya|aku|gue|gw|i'?m|i\s+am)\s+di|live|living|based)\b"
+)
 
 
 def city_said(content: Content, text: str, province: object) -> Accepted | None:
@@ -142,7 +163,9 @@ def city_said(content: Content, text: str, province: object) -> Accepted | None:
     tadi hehe", "kan udh kubilang MEDAN bg"; a talents' review had each stored whole), when
     it is one of the `province` answered: taken, and said. None for anything else: a city
     typed as it is ("Kota Bekasi", "Bekasi Timur")."""
-    found = _province_in_sentence(content, text)
+    if not _SAID_OR_LIVED.search(fold(text)):
+        return None
+    found = _province_in_sentence(content, text, lived_only=True)
     if isinstance(province, str) and isinstance(found, Matches) and found.values == [province]:
         names = content.provinces[province].names
         known = {word for name in (*names, found.city or "") for word in fold(name).split()}
@@ -154,6 +177,7 @@ def city_said(content: Content, text: str, province: object) -> Accepted | None:
                 part
                 for part in _CLAUSES.split(text)
                 if _part_of_province(content, part) == province
+                and not _ELSEWHERE.search(fold(part))
             ]
             city = _as_name(parts[0]) if len(parts) == 1 else None
         if city is not None and len(rest) >= _SENTENCE_AROUND:
@@ -246,8 +270,10 @@ def _city_unknown(
     """Beside the province `value`, a part that is no city the bot knows but plausibly a
     place of it (a re-check: each dropped without a word): one in that province with its kind
     or part of the compass ("Jakarta Selatan, DKI", "Kota Bengkulu, Bengkulu"), one named
-    twice as the province is ("Bengkulu, Bengkulu"), or one named nowhere, typed as a name
-    ("Lombok Timur, NTB", "Batu, Jawa Timur")."""
+    twice as the province is ("Bengkulu, Bengkulu"), or one named nowhere with its kind or part
+    of the compass ("Lombok Timur, NTB", "Kota Batu, Jawa Timur"). A single word the bot does
+    not know is not kept (a final review: "Bali, Terimakasih", "Jawa Barat, Bunda" were stored
+    as cities): the city is asked."""
     folded = [fold(part) for part in typed]
     cities = []
     for at, (part, outcome) in enumerate(zip(typed, found, strict=True)):
@@ -257,8 +283,7 @@ def _city_unknown(
                 cities.append(_as_name(part))
         elif outcome is None and _plausible(part):
             words = set(folded[at].split())
-            named = part.strip()[:1].isupper() or not words.isdisjoint(_COMPASS)
-            if named:
+            if not words.isdisjoint(_COMPASS | _KIND_NAMES.keys()):
                 cities.append(_as_name(part))
     return cities
 
