@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from bot.texts import Text
 from tests.harness import Harness
 from tests.leads import (
@@ -189,3 +191,26 @@ async def test_the_not_yet_notice_names_the_province_not_its_key(bot: Harness) -
             shown(Text.INTAKE_TAKEN_NOT_YET, language, taken=province, field=field)
         ), typed
         assert "jawa_timur" not in reply.text
+
+
+@pytest.mark.parametrize(
+    "typed", ["email sudah benar, ga ada yang salah", "email nya udah bener, nggak ada yg salah"]
+)
+async def test_all_correct_at_the_review_opens_no_edit(bot: Harness, typed: str) -> None:
+    """Final review s58 M1: "email sudah benar, ga ada yang salah" opened the email's edit."""
+    user = await at_question(bot, "sector")
+    await fill(bot, user, MUSICIAN)
+    assert await where(bot, user) == "review"
+    [reply] = await bot.send(user, typed)
+    assert await where(bot, user) == "review"
+    assert reply.text.startswith(shown(Text.INTAKE_USE_BUTTONS_HERE))
+
+
+@pytest.mark.parametrize("name", ["Sudah Kubilang", "Kan Udah Bilang"])
+async def test_a_stage_name_of_said_before_words_is_kept(bot: Harness, name: str) -> None:
+    """Final review s58 M2: these band names were refused with "Maaf, yang tadi belum
+    kucatat"; a name question keeps the name as typed."""
+    user = await at_question(bot, "stage_name")
+    await bot.send(user, name)
+    assert (await draft_answers(bot, user))["stage_name"] == name
+    assert await where(bot, user) != "stage_name"

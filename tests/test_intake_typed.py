@@ -386,3 +386,46 @@ async def test_a_second_registration_in_the_same_field_is_said_once_before_it_st
     await bot.press(user, CONTENT.text(Text.BTN_BACK, "id"))
     [film] = await bot.press(user, label("sector", "film"))
     assert reference not in film.text
+
+
+@pytest.mark.parametrize(
+    ("typed", "language"),
+    [
+        ("mama ga ngebolehin", "id"),
+        ("mama belum ngebolehin", "id"),
+        ("ortu belum membolehkan", "id"),
+        ("papa tidak membolehkan", "id"),
+        ("mama udah bolehin tapi papa belum", "id"),
+        ("papa ngizinin, mama belum", "id"),
+        ("mama setuju tapi papa belum tau", "id"),
+        ("papa boleh tapi mama belum", "id"),
+        ("my parents haven't agreed yet", "en"),
+        ("my mom hasn't allowed it", "en"),
+        ("my dad hasn't approved yet", "en"),
+    ],
+)
+async def test_a_parent_not_allowing_it_actively_or_one_parent_only_is_refused(
+    bot: Harness, typed: str, language: str
+) -> None:
+    """Final review s58 H3: "mama ga ngebolehin", "my parents haven't agreed yet" and "papa boleh
+    tapi mama belum" got "👇 Sip! … tekan ✅ Orang tua/wali setuju": a minor whose parent said
+    no, or not yet, pushed to tick the consent. Told it is required, with the pause."""
+    minor = await _at_the_guardian(bot, language)
+    [reply] = await bot.send(minor, typed)
+    assert reply.text.startswith(shown(Text.INTAKE_GUARDIAN_NEEDED, language))
+    assert CONTENT.text(Text.BTN_PAUSE, language) in reply.button_texts
+    assert await where(bot, minor) == "guardian"
+    assert await _stored(bot, minor.id) == {"sector": "music", "age_range": "under_18"}
+
+
+@pytest.mark.parametrize(
+    "typed", ["gak papa diizinin mama", "ga papa kok diizinin mama", "gapapa diizinin mama"]
+)
+async def test_it_is_fine_mum_allowed_it_is_no_refusal(bot: Harness, typed: str) -> None:
+    """Final review s58 H4: "gak papa diizinin mama" (it's fine, mum allowed it) was told the
+    consent is missing, while "gapapa diizinin mama" got "Sip!": "gak papa" is no "not"."""
+    minor = await _at_the_guardian(bot, "id")
+    [reply] = await bot.send(minor, typed)
+    assert reply.text.startswith(shown(Text.INTAKE_GUARDIAN_BY_BUTTON))
+    assert await where(bot, minor) == "guardian"  # the press is theirs to make
+    assert await _stored(bot, minor.id) == {"sector": "music", "age_range": "under_18"}

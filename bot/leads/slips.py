@@ -60,7 +60,10 @@ _PICKED_WRONG_LONGEST = 120
 # number, one of its choices) it is that answer: no correction.
 _ONE_OF = re.compile(
     r"\bsalah (?:satu|satunya|seorang)\b"
-    r"|\b(?:ga|gak|gk|nggak|ngga|enggak|tidak|tdk|jangan|jgn|bukan|sering|suka) salah\b"
+    r"|\b(?:ga|gak|gk|nggak|ngga|enggak|tidak|tdk|jangan|jgn|bukan|sering|suka)"
+    # "ga ada yang salah", "nothing's wrong" (final review s58 M1: opened the email's edit)
+    r"(?: ada)?(?: (?:yang|yg))? salah\b"
+    r"|\bnothing(?: s| is)? wrong\b|\b(?:not|isn t) wrong\b"
 )
 _CORRECTING = (
     WRONG
@@ -420,7 +423,10 @@ def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
             return Rejected(Text.INTAKE_NAME_ITSELF)
         if name.unsure:  # asked back: the text sent once more is kept whole
             return Rejected(Text.INTAKE_NAME_UNSURE)
-        if not (outcome.named or name.cut) and _SAID_BEFORE.search(fold(text)):
+        # Only at the city, where it was met: a name is kept as typed ("Sudah Kubilang", a
+        # band's name; final review s58 M2: refused).
+        said_before = question.key == _CITY and _SAID_BEFORE.search(fold(text))
+        if not (outcome.named or name.cut) and said_before:
             return Rejected(Text.INTAKE_ANSWER_ONLY)  # "kan udh kubilang Tarutung bg"
         # A name cut from a sentence is said ("✅ Kucatat: …"), so a wrong cut is seen.
         kept = without_particles(name.text)
@@ -432,6 +438,7 @@ def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
 # Words that say the answer was given before ("kan udh kubilang Tarutung bg", "sudah saya sebut
 # tadi", "I already said it"; a talents' review had such a sentence stored as the city): the
 # answer alone is asked for, and the same text once more is kept.
+_CITY = "city"
 _SAID_BEFORE = re.compile(
     r"\b(?:udah|udh|sudah|sdh|dah|kan|tadi|already)\b.*\b(?:bilang|kubilang|blg|sebut\w*"
     r"|disebut\w*|tulis|kutulis|ditulis|said|told|mentioned|wrote)\b"

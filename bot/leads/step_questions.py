@@ -214,12 +214,35 @@ _MUST = re.compile(
 # Not given: "ortu ga setuju", "mama belum ngizinin", "my parents don't agree".
 _REFUSED = re.compile(
     r"\b(?:ga|gak|gk|nggak|ngga|enggak|engga|tidak|tdk|ndak|belum|blm|don\s+t|doesn\s+t"
-    r"|do\s+not|does\s+not|won\s+t|not)\s+(?:\w+\s+)?(?:setuju|mengizinkan|ngizinin|izinin"
-    r"|ngijinin|ijinin|kasih\s+i[zj]in|ngasih\s+i[zj]in|memberi\s+i[zj]in|agree|allow|say\s+yes"
+    r"|do\s+not|does\s+not|won\s+t|not|haven\s+t|hasn\s+t|have\s+not|has\s+not|didn\s+t"
+    r"|did\s+not)\s+(?:\w+\s+)?(?:setuju|mengizinkan|ngizinin|izinin|ngijinin|ijinin"
+    # Active "bolehin" forms ("mama ga ngebolehin", "papa tidak membolehkan"; final review s58
+    # H3: told "Sip! press agree").
+    r"|bolehin|ngebolehin|membolehkan|boleh|acc|kasih\s+i[zj]in|ngasih\s+i[zj]in"
+    r"|memberi\s+i[zj]in|agree|agreed|allow|approve|say\s+yes|said\s+yes"
     # Said of the talent ("belum diizinin mama kak", "ortu blm dibolehin", "ga dapet izin";
     # a talents' re-check: the passive forms read as agreeing got "Sip! press agree").
     r"|di\s*(?:i[zj]in(?:in|kan|i)|bolehin|bolehkan|kasih\s+i[zj]in|beri\s+i[zj]in)"
     r"|(?:dapat|dapet|dpt)\s+i[zj]in|boleh\s+(?:sama|sm|ama|oleh)|allowed|approved)\b"
+    # One of them not yet ("papa boleh tapi mama belum", "mama setuju tapi papa belum tau",
+    # "but my dad hasn't"), or not at all at the end ("papa oke, mama nggak").
+    r"|\b(?:orang\s*tua\w*|ortu\w*|wali\w*|ayah\w*|ibu\w*|mama\w*|papa\w*|bapak\w*|mami"
+    r"|bunda|parents?|guardian|mom|mum|dad|mother|father)\s+(?:juga\s+|masih\s+|still\s+)?"
+    r"(?:belum|blm|hasn\s+t|haven\s+t|has\s+not|have\s+not|not\s+yet"
+    r"|(?:ga|gak|gk|nggak|ngga|enggak|engga|tidak|tdk|ndak|not|doesn\s+t|don\s+t)\s*$)"
+)
+# "It's fine" ("gak papa diizinin mama", "gpp", "nggak apa-apa"; final review s58 H4: read as
+# "not allowed"): no negation, left out before the consent's words are read.
+_NO_MATTER = re.compile(
+    r"\b(?:ga|gak|gk|nggak|ngga|enggak|engga|tidak|tdk|ndak)\s+(?:papa|apa\s+apa|apa2|pp)\b"
+    r"|\b(?:gapapa|gpp|gakpapa|gakpp|nggakpapa|ngapapa|gaapa|gapapa\w*|tidak\s+masalah)\b"
+)
+# Any word of not, not yet or "but": a yes said with one is not a plain yes ("mama udah
+# bolehin tapi papa belum"; final review s58 H3), so it never gets "Sip! press agree".
+_NOT_PLAIN = re.compile(
+    r"\b(?:ga|gak|gk|nggak|ngga|enggak|engga|tidak|tdk|ndak|belum|blm|bukan|jangan|tapi|tp|tpi"
+    r"|namun|cuma|cuman|kecuali|not|no|never|nope|but|except|yet|don\s+t|doesn\s+t|didn\s+t"
+    r"|haven\s+t|hasn\s+t|isn\s+t|aren\s+t|won\s+t|wasn\s+t|weren\s+t)\b"
 )
 _SHORT = 4  # words: "ini wajib ga kak?" is about the screen it is typed at
 # Going to ask them first ("bentar kak aku tanya bapak dulu ya, bapak lagi di pura 🙏", a
@@ -264,7 +287,7 @@ _PARENT_SPEAKING = re.compile(
 def about_the_guardian(text: str) -> Text | None:
     """What the guardian's consent screen says to a question about it, or None (for the
     FAQ, or "press a button")."""
-    folded = fold(text)
+    folded = " ".join(_NO_MATTER.sub(" ", fold(text)).split())
     words = folded.split()
     if not words or len(words) > _WORDS_AT_MOST:
         return None
@@ -279,11 +302,12 @@ def about_the_guardian(text: str) -> Text | None:
     waiting = _WAITING.search(folded) is not None
     agreed = _AGREED.search(folded) is not None
     agrees = agreed or re.search(r"\bagree\b", folded)
-    if _PARENT_SPEAKING.search(folded) and not waiting and agrees:
+    plain = _NOT_PLAIN.search(folded) is None
+    if _PARENT_SPEAKING.search(folded) and not waiting and agrees and plain:
         return Text.INTAKE_GUARDIAN_PARENT_AGREES  # "Saya mamanya, saya setuju."
-    if named and not waiting and agreed:
-        if "?" in text or "\uff1f" in text:
-            return Text.INTAKE_GUARDIAN_AGREED  # "mamah udh bolehin kok, aku pencet aja ya?"
+    if named and not waiting and agreed and ("?" in text or "\uff1f" in text):
+        return Text.INTAKE_GUARDIAN_AGREED  # "mamah udh bolehin kok, aku pencet aja ya?"
+    if named and not waiting and agreed and plain:
         return Text.INTAKE_GUARDIAN_BY_BUTTON  # "udh diizinin mama kok kak 😊": as "setuju"
     if (named and (waiting or _ASKING_THEM.search(folded))) or (waiting and len(words) <= _SHORT):
         return Text.INTAKE_GUARDIAN_ASK_FIRST
