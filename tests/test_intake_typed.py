@@ -143,6 +143,16 @@ async def _at_the_guardian(bot: Harness, language: str = "id") -> Any:
     return minor
 
 
+async def _typed_at_the_guardian(bot: Harness, typed: str, language: str = "id") -> Any:
+    """The reply to `typed` at a minor's guardian consent: whatever it says, the form stays
+    there and nothing more is stored (the press is the talent's to make)."""
+    minor = await _at_the_guardian(bot, language)
+    [reply] = await bot.send(minor, typed)
+    assert await where(bot, minor) == "guardian"
+    assert await _stored(bot, minor.id) == {"sector": "music", "age_range": "under_18"}
+    return reply
+
+
 async def test_the_guardian_screen_can_be_paused_to_ask_the_parents_first(bot: Harness) -> None:
     """A talents' review: a minor who had to ask his father first could only press "no
     consent yet" (which deleted his answers) or claim the consent."""
@@ -179,12 +189,9 @@ async def test_a_parent_not_allowing_it_is_never_told_to_press_agree(
     """Nabila (re-check s58, H1): "belum diizinin mama kak 😢" got "👇 Sip! … tekan ✅ Orang
     tua/wali setuju": a child who said "not allowed" invited to tick the parent's consent. Told
     instead that the consent is required, with the pause to ask them."""
-    minor = await _at_the_guardian(bot, language)
-    [reply] = await bot.send(minor, typed)
+    reply = await _typed_at_the_guardian(bot, typed, language)
     assert reply.text.startswith(shown(Text.INTAKE_GUARDIAN_NEEDED, language))
     assert not reply.text.startswith(shown(Text.INTAKE_GUARDIAN_BY_BUTTON, language))
-    assert await where(bot, minor) == "guardian"
-    assert await _stored(bot, minor.id) == {"sector": "music", "age_range": "under_18"}
 
 
 @pytest.mark.parametrize(
@@ -199,12 +206,9 @@ async def test_a_parent_not_allowing_it_is_never_told_to_press_agree(
 async def test_wait_i_will_ask_my_parents_is_offered_the_pause(
     bot: Harness, typed: str, language: str
 ) -> None:
-    minor = await _at_the_guardian(bot, language)
-    [reply] = await bot.send(minor, typed)
+    reply = await _typed_at_the_guardian(bot, typed, language)
     assert reply.text.startswith(shown(Text.INTAKE_GUARDIAN_ASK_FIRST, language))
     assert CONTENT.text(Text.BTN_PAUSE, language) in reply.button_texts
-    assert await where(bot, minor) == "guardian"
-    assert await _stored(bot, minor.id) == {"sector": "music", "age_range": "under_18"}
 
 
 @pytest.mark.parametrize(
@@ -229,12 +233,9 @@ async def test_an_agreeing_parent_said_or_typing_is_answered(
     bot: Harness, typed: str, language: str, said: Text
 ) -> None:
     """The press stays the child's or parent's to make: nothing is taken from the text."""
-    minor = await _at_the_guardian(bot, language)
-    [reply] = await bot.send(minor, typed)
+    reply = await _typed_at_the_guardian(bot, typed, language)
     assert reply.text.startswith(shown(said, language))
     assert CONTENT.text(Text.BTN_GUARDIAN_YES, language) in reply.button_texts
-    assert await where(bot, minor) == "guardian"  # the press is theirs to make
-    assert await _stored(bot, minor.id) == {"sector": "music", "age_range": "under_18"}
 
 
 async def test_a_long_answer_refused_says_the_rest_can_go_in_the_last_question(
@@ -410,12 +411,9 @@ async def test_a_parent_not_allowing_it_actively_or_one_parent_only_is_refused(
     """Final review s58 H3: "mama ga ngebolehin", "my parents haven't agreed yet" and "papa boleh
     tapi mama belum" got "👇 Sip! … tekan ✅ Orang tua/wali setuju": a minor whose parent said
     no, or not yet, pushed to tick the consent. Told it is required, with the pause."""
-    minor = await _at_the_guardian(bot, language)
-    [reply] = await bot.send(minor, typed)
+    reply = await _typed_at_the_guardian(bot, typed, language)
     assert reply.text.startswith(shown(Text.INTAKE_GUARDIAN_NEEDED, language))
     assert CONTENT.text(Text.BTN_PAUSE, language) in reply.button_texts
-    assert await where(bot, minor) == "guardian"
-    assert await _stored(bot, minor.id) == {"sector": "music", "age_range": "under_18"}
 
 
 @pytest.mark.parametrize(
@@ -424,8 +422,5 @@ async def test_a_parent_not_allowing_it_actively_or_one_parent_only_is_refused(
 async def test_it_is_fine_mum_allowed_it_is_no_refusal(bot: Harness, typed: str) -> None:
     """Final review s58 H4: "gak papa diizinin mama" (it's fine, mum allowed it) was told the
     consent is missing, while "gapapa diizinin mama" got "Sip!": "gak papa" is no "not"."""
-    minor = await _at_the_guardian(bot, "id")
-    [reply] = await bot.send(minor, typed)
+    reply = await _typed_at_the_guardian(bot, typed, "id")
     assert reply.text.startswith(shown(Text.INTAKE_GUARDIAN_BY_BUTTON))
-    assert await where(bot, minor) == "guardian"  # the press is theirs to make
-    assert await _stored(bot, minor.id) == {"sector": "music", "age_range": "under_18"}
