@@ -439,6 +439,7 @@ async def answer_in_form(
     field: str | None = None,
     offer_only: bool = False,
     named: tuple[str, ...] = (),
+    about: bool = False,
 ) -> Literal["answered", "suggested"] | None:
     """A question typed at a form step instead of its answer (the form refused it as one):
     its answer, when the bot is sure, with "Not this"; else the closest entries, if any; the
@@ -447,12 +448,16 @@ async def answer_in_form(
     message that asks, matched and recorded instead of all of it; `field`: the talent's
     (music or film): a program page of the other field is offered, never the answer;
     `offer_only`: entries are offered, none answered (a question of two words); `named`:
-    the programs the message names, said in short beside a program page answered."""
+    the programs the message names, said in short beside a program page answered; `about`:
+    the message asks about those programs by name ("BCWW kapan?"), their lines answer it."""
     question = _question(update, context, asked)
-    if question is None or (strict and not asks_something(question.text)):
+    if question is None or (strict and not about and not asks_something(question.text)):
         return None
     needed = thresholds(context.services.settings)
-    verdict = _in_field(context, _desk(context).considered(question, needed), field)
+    if about and named:
+        verdict = Verdict(Outcome.ANSWERED, f"program:{named[0]}")
+    else:
+        verdict = _in_field(context, _desk(context).considered(question, needed), field)
     if offer_only and verdict.entry is not None:
         verdict = _offered(verdict)
     if verdict.outcome is Outcome.SUGGESTED and verdict.others:

@@ -192,8 +192,19 @@ async def private_message(update: Update, context: BotContext) -> None:
         screen = await flow.text(draft, message.text, update.update_id, message.date, language)
         if screen.language is not None and context.talent is not None:  # stored: spoken now
             context.talent = replace(context.talent, language=screen.language, language_chosen=True)
-        asked = screen.asking is not None or asked_questions.asked_instead(
-            screen.error, screen.note, message.text
+        # A program asked about by name at a name ("BCWW kapan?"): its line, however short.
+        about = (
+            asked_questions.programs_asked(context.content, message.text)
+            if screen.question is not None
+            and screen.question.type == "short_text"
+            and screen.error is not None
+            and screen.error.reason is Text.INTAKE_A_QUESTION
+            else ()
+        )
+        asked = (
+            bool(about)
+            or screen.asking is not None
+            or asked_questions.asked_instead(screen.error, screen.note, message.text)
         )
         strict = asked_questions.could_be_its_answer(screen.question)
         shown = None
@@ -207,10 +218,12 @@ async def private_message(update: Update, context: BotContext) -> None:
                 strict=strict,
                 asked=part,
                 field=field,
-                offer_only=asked_questions.few_words(part),
-                named=asked_questions.programs_named(
+                offer_only=asked_questions.few_words(part) and not about,
+                named=about
+                or asked_questions.programs_named(
                     screen.question, context.content, screen.answers, part
                 ),
+                about=bool(about),
             )
         if screen.asking is not None:
             # Choices ticked from the same message: said below whatever the FAQ showed; with

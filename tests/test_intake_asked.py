@@ -850,3 +850,43 @@ async def test_a_when_question_on_a_program_mid_form_gets_its_dates(
     said = "\n".join(reply.text for reply in replies)
     assert _line("mucon", language) in said
     assert rendered(CONTENT.programs["mucon"].timing.get(language)) not in said
+
+
+@pytest.mark.parametrize(
+    ("step", "typed", "program", "when"),
+    [
+        ("full_name", "ACF itu apa sih", "biff_acf", False),
+        ("full_name", "mucon dmn kak", "mucon", True),
+        ("full_name", "BCWW kapan?", "bcww", True),
+        ("city", "APM kapan?", "biff_apm", True),
+        ("full_name", "kapan MU:CON?", "mucon", True),
+    ],
+)
+async def test_a_question_naming_a_program_at_a_text_step_is_answered_not_stored(
+    bot: Harness, step: str, typed: str, program: str, when: bool
+) -> None:
+    """Final review s58: "ACF itu apa sih" at the full name was stored as the name, and
+    "BCWW kapan?" got only "that looks like a question", no answer. The program's line (its
+    dates when asked when or where) comes above the form's question; nothing is stored, not
+    even when the same text is sent once more."""
+    user = await at_question(bot, step)
+    before = await _stored(bot, user.id)
+    answered, form = await bot.send(user, typed)
+    assert _line(program, "id") in answered.text
+    timing = rendered(CONTENT.programs[program].timing.id)
+    assert (timing in answered.text) is when
+    assert form.text.startswith(shown(Text.INTAKE_BACK_TO_FORM))
+    assert await where(bot, user) == step
+    await bot.send(user, typed)
+    assert await _stored(bot, user.id) == before
+    assert await where(bot, user) == step
+
+
+@pytest.mark.parametrize("name", ["Apa Kabar Band", "Rina Apa", "ACF Band"])
+async def test_a_name_with_an_asking_word_or_a_program_alone_is_stored(
+    bot: Harness, name: str
+) -> None:
+    """A name holding "Apa", or a program's short name with no word that asks, is a name."""
+    user = await at_question(bot, "full_name")
+    await bot.send(user, name)
+    assert (await _stored(bot, user.id))["full_name"] == name

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from bot.answers.text import asks_something
-from bot.content import Content, Question
+from bot.content import LANGUAGES, Content, Question
 from bot.leads.answer_outcomes import Rejected
 from bot.leads.choice_words import named_choices
 from bot.leads.intent_words import TRAILING_PARTICLES
@@ -118,6 +118,41 @@ _WHEN_WHERE = re.compile(
 def asks_when(text: str) -> bool:
     """Whether a question asks when or where something is ("MU:CON kapan diadakan?")."""
     return _WHEN_WHERE.search(text) is not None
+
+
+# A word that asks, beside a program's name at a name, a company or a city ("ACF itu apa sih",
+# "mucon dmn kak", "kapan MU:CON?"; a final review s58: stored as the full name).
+_ASKING_WORD = re.compile(
+    r"\b(?:apa|apaan|kapan|kpn|di\s*mana|dimana|dmn|gimana|bagaimana|when|what|where|how)\b",
+    re.IGNORECASE,
+)
+# A program's own short name as its pages write it ("ACF", "BCWW", "MU:CON"), whole words
+# only: "Apa Kabar Band" names none.
+_ACRONYM = re.compile(r"[A-Z][A-Z:]{2,}")
+# Longer, and a text is more likely an answer that mentions a program.
+_PROGRAM_QUESTION_WORDS = 8
+
+
+def _name_words(text: str) -> set[str]:
+    """A text's words, folded, without the colon of "MU:CON" ("mucon")."""
+    return {word.replace(":", "") for word in re.findall(r"[\w:]+", text.casefold())}
+
+
+def programs_asked(content: Content, text: str) -> tuple[str, ...]:
+    """The programs a short text asks about by name, with a word that asks or a "?"
+    ("BCWW kapan?", "ACF itu apa sih"): a question, never a name, a company or a city."""
+    marked = "?" in text or "\uff1f" in text
+    if len(text.split()) > _PROGRAM_QUESTION_WORDS or not (marked or _ASKING_WORD.search(text)):
+        return ()
+    typed = _name_words(text)
+    found = []
+    for page in content.programs.values():
+        labels = (page.choice_label, page.title)
+        names = (*page.words, *(label.get(language) for label in labels for language in LANGUAGES))
+        acronyms = {word for name in names for word in _ACRONYM.findall(name)}
+        if not typed.isdisjoint(_name_words(" ".join(acronyms))):
+            found.append(page.key)
+    return tuple(found)
 
 
 def programs_named(

@@ -17,6 +17,7 @@ from bot.answers.text import acknowledges
 from bot.content import Question
 from bot.leads import (
     answer_outcomes,
+    asked_questions,
     field_checks,
     form_order,
     intent_words,
@@ -345,6 +346,12 @@ class IntakeFlow(TypedAnswers, TypedChoices):
             outcome = field_checks.use_buttons(question, self._content)
         else:
             outcome = field_checks.check_text(question, self._content, answers, text)
+        if question.type == "short_text" and asked_questions.programs_asked(self._content, text):
+            # "ACF itu apa sih", "BCWW kapan?" at a name, a company or a city (a final review
+            # s58: stored as the full name): a question on a program, answered above; never
+            # the answer, nor kept if sent again.
+            refused = answer_outcomes.Rejected(Text.INTAKE_A_QUESTION)
+            return Screen(QUESTION, draft, question, answers, error=refused)
         checked = outcome
         outcome = slips.slip(question, text, outcome)
         if asked and outcome == checked:  # "press a button", to one that asks without a "?"
