@@ -22,7 +22,7 @@ from bot.leads.answer_outcomes import NONE_YET, Accepted, Outcome, Rejected
 from bot.leads.choice_words import named_besides, named_choices
 from bot.leads.form_order import Answers, choices, other_follow_up
 from bot.leads.intent_words import CHAT_WORDS, fold, without_address
-from bot.leads.places import city_said, province_typed
+from bot.leads.places import city_said, city_typed, province_typed
 from bot.leads.sentence_names import NAME_QUESTIONS
 from bot.leads.web_links import (
     AROUND_LINK,
@@ -129,6 +129,8 @@ def check_text(question: Question, content: Content, answers: Answers, text: str
     said = city_said(content, text, answers.get(province)) if province is not None else None
     if said is not None:  # "kan udh kubilang MEDAN bg": the city, not the sentence
         return said
+    if province is not None:  # "di Solo", "depok bang"
+        text = city_typed(text)
     checker = _CHECKERS.get(question.type)
     if checker is not None:
         return checker(question, text)

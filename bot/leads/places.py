@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 from bot.content import Content
 from bot.leads.answer_outcomes import Accepted, Matches, Outcome, Rejected
 from bot.leads.choice_words import DENIALS
-from bot.leads.intent_words import CHAT_WORDS, TRAILING_PARTICLES, fold
+from bot.leads.intent_words import ADDRESS, CHAT_WORDS, TRAILING_PARTICLES, fold
 from bot.texts import Text
 
 PROVINCE_PAGE_SIZE = 8
@@ -185,6 +185,24 @@ def city_said(content: Content, text: str, province: object) -> Accepted | None:
     return None
 
 
+# Around a city typed at the city question, words that are no part of it: "di"/"dari" before
+# it, a form of address after it in lower case ("di Solo", "depok bang", "di Malang kak": a final
+# review had each stored whole). "Bang", "Min" capitalised may end a name: kept.
+_BEFORE_CITY = frozenset({"di", "dari"})
+_AFTER_CITY = ADDRESS | TRAILING_PARTICLES | {"bang", "mas", "mbak", "min", "lah", "aja", "saja"}
+
+
+def city_typed(text: str) -> str:
+    """A city typed at the city question without "di"/"dari" before it and the forms of
+    address after it ("di Solo", "depok bang": "Solo", "depok"), if a word is left."""
+    words = text.split()
+    if len(words) > 1 and fold(words[0]) in _BEFORE_CITY:
+        words.pop(0)
+    while len(words) > 1 and words[-1].strip(".,!~") in _AFTER_CITY:
+        words.pop()
+    return " ".join(words)
+
+
 # Words around a city's name that make it another place: the regency or the city of that name
 # ("Kabupaten Bekasi", "Kota Bekasi"), its part ("Bandung Barat", "Jakarta Selatan").
 _KIND_NAMES = {"kota": "Kota", "kab": "Kabupaten", "kabupaten": "Kabupaten"}
@@ -264,6 +282,17 @@ def _as_name(typed: str) -> str:
     )
 
 
+# Jakarta's cities as talents shorten them ("Jaksel, DKI Jakarta": a fix's notes had the city
+# asked again, as "Jakarta Selatan, DKI" is kept).
+_JAKARTA_SHORT = {
+    "jaksel": "Jakarta Selatan",
+    "jakut": "Jakarta Utara",
+    "jakbar": "Jakarta Barat",
+    "jaktim": "Jakarta Timur",
+    "jakpus": "Jakarta Pusat",
+}
+
+
 def _city_unknown(
     content: Content, value: str, typed: list[str], found: list[Outcome | None]
 ) -> list[str]:
@@ -279,7 +308,9 @@ def _city_unknown(
     for at, (part, outcome) in enumerate(zip(typed, found, strict=True)):
         if isinstance(outcome, Accepted) and outcome.value == value:
             twice = folded[at] in folded[at + 1 :]
-            if _part_of_province(content, part) == value or (twice and _plausible(part)):
+            if folded[at] in _JAKARTA_SHORT:  # "Jaksel, DKI Jakarta"
+                cities.append(_JAKARTA_SHORT[folded[at]])
+            elif _part_of_province(content, part) == value or (twice and _plausible(part)):
                 cities.append(_as_name(part))
         elif outcome is None and _plausible(part):
             words = set(folded[at].split())

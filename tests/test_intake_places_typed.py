@@ -1,0 +1,48 @@
+"""Places typed in the final review (session 58): a city with "di" before it or a form of
+address after it, and Jakarta's cities shortened beside the province."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.harness import Harness
+from tests.leads import at_question, draft_answers
+
+
+@pytest.mark.parametrize(
+    ("typed", "city"),
+    [
+        ("di Solo", "Solo"),  # stored as "di Solo"
+        ("depok bang", "depok"),  # stored as "depok bang"
+        ("di Malang kak", "Malang"),
+        ("dari Bandung mas", "Bandung"),
+        ("Lee Min", "Lee Min"),  # capitalised: may be a name's end, kept
+        ("Dili", "Dili"),
+    ],
+)
+async def test_di_before_a_city_and_address_after_it_are_left_out(
+    bot: Harness, typed: str, city: str
+) -> None:
+    user = await at_question(bot, "city")
+    await bot.send(user, typed)
+    assert (await draft_answers(bot, user))["city"] == city
+
+
+@pytest.mark.parametrize(
+    ("typed", "city"),
+    [
+        ("Jaksel, DKI Jakarta", "Jakarta Selatan"),  # the city was asked again
+        ("DKI Jakarta, Jakut", "Jakarta Utara"),
+        ("jakbar, dki", "Jakarta Barat"),
+        ("Jaktim, Jakarta", "Jakarta Timur"),
+        ("Jakpus, DKI", "Jakarta Pusat"),
+    ],
+)
+async def test_jakartas_cities_shortened_beside_the_province_are_kept(
+    bot: Harness, typed: str, city: str
+) -> None:
+    user = await at_question(bot, "province")
+    [reply] = await bot.send(user, typed)
+    answers = await draft_answers(bot, user)
+    assert (answers["province"], answers.get("city")) == ("dki_jakarta", city)
+    assert city in reply.text  # said, so a wrong reading is seen
