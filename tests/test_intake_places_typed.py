@@ -1,5 +1,6 @@
 """Places typed in the final review (session 58): a city with "di" before it or a form of
-address after it, and Jakarta's cities shortened beside the province."""
+address after it, Jakarta's cities shortened beside the province, and a regency's kind when its
+province is offered and confirmed."""
 
 from __future__ import annotations
 
@@ -46,3 +47,21 @@ async def test_jakartas_cities_shortened_beside_the_province_are_kept(
     answers = await draft_answers(bot, user)
     assert (answers["province"], answers.get("city")) == ("dki_jakarta", city)
     assert city in reply.text  # said, so a wrong reading is seen
+
+
+@pytest.mark.parametrize(
+    ("typed", "yes", "province", "city"),
+    [
+        ("Kab. Bandung", "iya", "jawa_barat", "Kabupaten Bandung"),  # stored as "Bandung"
+        ("Kota Medan", "ya kak", "sumatera_utara", "Kota Medan"),  # stored as "Medan"
+        ("Bandung", "iya", "jawa_barat", "Bandung"),
+    ],
+)
+async def test_a_regency_or_city_offered_and_confirmed_keeps_its_kind(
+    bot: Harness, typed: str, yes: str, province: str, city: str
+) -> None:
+    user = await at_question(bot, "province")
+    await bot.send(user, typed)
+    await bot.send(user, yes)
+    answers = await draft_answers(bot, user)
+    assert (answers["province"], answers["city"]) == (province, city)

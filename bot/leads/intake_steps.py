@@ -322,13 +322,15 @@ class IntakeSteps:
         """The province of the city the talent typed, confirmed: both are answered (the city
         as content spells it), so the city question is not asked again."""
         value, _, number = argument.partition(":")
+        number, _, kind = number.partition(":")  # "Kabupaten" typed before the city
         province = self._content.provinces.get(value)
         index = small_int(number)
         if province is None or index is None or index >= len(province.cities):
             return await self.current(draft, note=Text.INTAKE_STALE)  # a reload changed them
         new: dict[str, Any] = {question.key: value}
         if question.city_question in self._content.questions:
-            new[question.city_question] = province.cities[index]
+            city = province.cities[index]
+            new[question.city_question] = f"{kind} {city}" if kind in places.KINDS else city
         return await self._move_on(draft, answers, new, update_id, after=question.key)
 
     async def _answer(

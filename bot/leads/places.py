@@ -206,6 +206,7 @@ def city_typed(text: str) -> str:
 # Words around a city's name that make it another place: the regency or the city of that name
 # ("Kabupaten Bekasi", "Kota Bekasi"), its part ("Bandung Barat", "Jakarta Selatan").
 _KIND_NAMES = {"kota": "Kota", "kab": "Kabupaten", "kabupaten": "Kabupaten"}
+KINDS = frozenset(_KIND_NAMES.values())
 _COMPASS = frozenset(
     "barat timur utara selatan tengah pusat west east north south central".split()  # noqa: SIM905 -- a word list reads best as words
 )
@@ -225,6 +226,14 @@ def _place_as_typed(typed: str, city: str) -> str:
         after.append(words[end].capitalize())
         end += 1
     return " ".join([*kind, city, *after])
+
+
+def kind_typed(typed: str, city: str) -> str:
+    """ "Kabupaten" or "Kota" when `typed` says it before the `city` ("Kab. Bandung"), else ""
+    (kept when the offer of the city's province is confirmed: a final review had "Kab. Bandung"
+    stored as "Bandung", another place)."""
+    words = _place_as_typed(typed, city).split()
+    return words[0] if words[0] in KINDS and words[1:] == city.split() else ""
 
 
 def _part_of_province(content: Content, typed: str) -> str | None:

@@ -11,7 +11,15 @@ from datetime import datetime
 from typing import Any
 
 from bot.content import Question
-from bot.leads import answer_outcomes, choice_words, field_checks, form_order, intent_words, slips
+from bot.leads import (
+    answer_outcomes,
+    choice_words,
+    field_checks,
+    form_order,
+    intent_words,
+    places,
+    slips,
+)
 from bot.leads.change_wish import CHANGING
 from bot.leads.email_typos import EmailSuggestion, comma_for_dot
 from bot.leads.intake_screens import (
@@ -311,6 +319,7 @@ class TypedAnswers(IntakeSteps):
             # answer; a talents' review: the offer was gone, the whole list back): why, and
             # the offer kept.
             value, place = offered
+            place = place.partition(":")[0]  # without the kind ("3:Kabupaten")
             known = self._content.provinces[value].cities
             named = known[int(place)] if place.isdigit() and int(place) < len(known) else None
             screen = Screen(QUESTION, draft, question, answers, error=outcome)
@@ -320,7 +329,9 @@ class TypedAnswers(IntakeSteps):
             value = outcome.values[0]
             cities = self._content.provinces[value].cities
             city = str(cities.index(outcome.city)) if outcome.city in cities else ""
-            offer = f"{OFFERED}{value}:{city}"
+            # "Kab. Bandung": the kind kept beside the city's place in the list
+            kind = places.kind_typed(text, outcome.city) if city and outcome.city else ""
+            offer = f"{OFFERED}{value}:{city}" + (f":{kind}" if kind else "")
         if offer == draft.pending:
             screen = Screen(QUESTION, draft, question, answers)
         else:
