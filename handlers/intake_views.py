@@ -29,6 +29,7 @@ from bot.leads.intake_screens import (
     Listed,
     Screen,
     navigation,
+    offered_province,
 )
 from bot.leads.intake_screens import press_data as data
 from bot.leads.step_questions import kind_sentence
@@ -350,7 +351,11 @@ def _province_rows(
         values = screen.matches[: places.MATCHES_SHOWN]
         if screen.city is not None and fills is not None and len(values) == 1:
             # The city comes with the province (as its place in the list: data stays short).
-            city = content.provinces[values[0]].cities.index(screen.city)
+            city = str(content.provinces[values[0]].cities.index(screen.city))
+            # The kind typed before it ("Kab. Bandung") rides along, as a typed yes keeps it.
+            offer = offered_province(draft.pending)
+            if offer is not None and offer[0] == values[0] and offer[1].startswith(f"{city}:"):
+                city = offer[1]
             label = content.provinces[values[0]].label.get(language)
             return [[button(label, data(draft, CITY_PROVINCE, f"{values[0]}:{city}"))]]
         return pairs([_province_button(draft, content, language, value) for value in values])

@@ -65,3 +65,24 @@ async def test_a_regency_or_city_offered_and_confirmed_keeps_its_kind(
     await bot.send(user, yes)
     answers = await draft_answers(bot, user)
     assert (answers["province"], answers["city"]) == (province, city)
+
+
+@pytest.mark.parametrize(
+    ("typed", "province", "city"),
+    [
+        ("Kab. Bandung", "jawa_barat", "Kabupaten Bandung"),  # the button stored "Bandung"
+        ("Kota Medan", "sumatera_utara", "Kota Medan"),
+        ("Bandung", "jawa_barat", "Bandung"),
+    ],
+)
+async def test_the_offered_provinces_button_keeps_the_kind_too(
+    bot: Harness, typed: str, province: str, city: str
+) -> None:
+    """The offer's button stores what a typed yes stores: a regency is another place than the
+    city of the same name."""
+    user = await at_question(bot, "province")
+    [offer] = await bot.send(user, typed)
+    [label] = offer.button_texts[:1]
+    await bot.press(user, label)
+    answers = await draft_answers(bot, user)
+    assert (answers["province"], answers["city"]) == (province, city)
