@@ -19,7 +19,9 @@ MATCHES_SHOWN = 12  # provinces matching what was typed: all of an island's (Sum
 
 
 # What a talent types before a city's name: "Kota Bandung", "Kab. Sleman", "Kabupaten Bogor".
-_PLACE_KINDS = ("kota ", "kab ", "kabupaten ")
+# The kinds of place typed before a city's name ("Kab. Bandung"), as they are written out.
+_KIND_NAMES = {"kota": "Kota", "kab": "Kabupaten", "kabupaten": "Kabupaten"}
+_PLACE_KINDS = tuple(f"{kind} " for kind in _KIND_NAMES)
 
 
 # Indonesia itself is no answer to "which province?" (it was taken as "Di luar Indonesia",
@@ -169,8 +171,9 @@ def city_said(content: Content, text: str, province: object) -> Accepted | None:
     if isinstance(province, str) and isinstance(found, Matches) and found.values == [province]:
         names = content.provinces[province].names
         known = {word for name in (*names, found.city or "") for word in fold(name).split()}
-        kinds = {kind.strip() for kind in _PLACE_KINDS}
-        rest = set(fold(text).split()) - known - kinds - CHAT_WORDS - TRAILING_PARTICLES
+        rest = (
+            set(fold(text).split()) - known - _KIND_NAMES.keys() - CHAT_WORDS - TRAILING_PARTICLES
+        )
         city = found.city and _place_as_typed(text, found.city)
         if city is None:  # "like i said, south jakarta": a part of the province, named
             parts = [
@@ -205,7 +208,6 @@ def city_typed(text: str) -> str:
 
 # Words around a city's name that make it another place: the regency or the city of that name
 # ("Kabupaten Bekasi", "Kota Bekasi"), its part ("Bandung Barat", "Jakarta Selatan").
-_KIND_NAMES = {"kota": "Kota", "kab": "Kabupaten", "kabupaten": "Kabupaten"}
 KINDS = frozenset(_KIND_NAMES.values())
 _COMPASS = frozenset(
     "barat timur utara selatan tengah pusat west east north south central".split()  # noqa: SIM905 -- a word list reads best as words
