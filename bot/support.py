@@ -337,17 +337,22 @@ class SupportDesk:
         return session.asking
 
     async def answered_by_staff(self, user_id: int) -> bool:
-        """A staff answer reached the talent: what they type next (for ASK_MODE_IDLE) goes
-        back to staff, as "Reply to our team" would send it (a talents' review: a talent who
-        had pressed "Done asking" typed her reply to the team, read an FAQ answer, and
-        believed staff had it), unless a form is open (its answers are no message for staff):
-        then True, and the talent is to be told to press the button to reply."""
+        """A staff answer reached the talent: in ask mode, what they type next (for
+        ASK_MODE_IDLE) goes back to staff, as "Reply to our team" would send it (a follow-up
+        right after the answer is natural). A talent out of ask mode (who pressed "Done
+        asking", was told their next messages no longer go to the team, or moved on with a
+        command) stays out: only "Reply to our team" under the answer, or /tanya, opens it
+        again (a talents' review s59, H2: "mucon iku tiap taun ta?" after Done went to staff
+        with only a 👌, though the bot answers it). A form open: True, and the talent is to be
+        told to press the button to reply (its answers are no message for staff)."""
         draft = await self._store.applications.draft_for(user_id)
         if draft is not None and draft.active:
             return True
         now = self._clock().isoformat(timespec="microseconds")
 
         def replying(session: Session) -> Session:
+            if not session.asking:
+                return session  # left ask mode: the answer's button opens it again
             # Talking with staff since now: ASK_MODE_IDLE counts from the answer.
             return replace(enter(session, replying_at=now), last_relayed_at=now)
 

@@ -177,14 +177,42 @@ async def test_question_is_relayed_with_header_and_answer_comes_back(
     )
 
 
-async def test_a_reply_typed_to_a_staff_answer_after_done_asking_reaches_staff(
+async def test_after_done_asking_a_staff_answer_leaves_messages_with_the_bot(
     bot: Harness, staff_chat: EmulatedChat
 ) -> None:
-    # A second talents' review: Clara pressed "Selesai bertanya", staff answered, and her
-    # typed reply ("boleh minta via WA aja?") got an FAQ answer; staff never saw it.
+    # A talents' review s59, H2: Dimas pressed "Selesai bertanya" and read that his next
+    # messages no longer go to the team; once staff answered, "suwun cak" and "mucon iku tiap
+    # taun ta?" went to staff with only a 👌, though the bot answers them. Only "Balas tim
+    # kami" under the answer (or /tanya) opens the conversation with the team again.
+    dimas = bot.user(first_name="Dimas")
+    first = await relayed_question(bot, staff_chat, dimas, "cak transport e ditanggung ta?")
+    await bot.press(dimas, DONE_BUTTON)
+    assert "tidak lagi diteruskan" in dimas.last_message.text
+    mina = staff_member(bot, staff_chat)
+    await answer(bot, mina, staff_chat, "Soal transport MU:CON belum ada info resmi.", first)
+    mark = staff_chat.mark()
+    [thanks] = await bot.send(dimas, "suwun cak 🙏")
+    assert thanks.text.startswith("Sama-sama")
+    asked = dimas.send("mucon iku tiap taun ta?")
+    await bot.settle(asked)
+    assert "MU:CON" in dimas.last_message.text
+    assert dimas.reaction_on(asked["message"]["message_id"]) is None
+    assert staff_chat.messages_since(mark) == []
+    # The button under the answer opens it again: her reply reaches staff.
+    await bot.press(dimas, "💬 Balas tim kami")
+    reply = dimas.send("oh gitu, thank you! boleh minta via WA aja?")
+    await bot.settle(reply)
+    assert staff_chat.messages_since(mark)[-1].text == "oh gitu, thank you! boleh minta via WA aja?"
+    assert dimas.reaction_on(reply["message"]["message_id"]) == RELAYED
+
+
+async def test_a_reply_typed_to_a_staff_answer_in_ask_mode_reaches_staff(
+    bot: Harness, staff_chat: EmulatedChat
+) -> None:
+    # A talent still asking when the answer comes: a follow-up typed after it goes to the team
+    # (a second talents' review: Clara's reply to the team read an FAQ answer).
     clara = bot.user(first_name="Clara")
     first = await relayed_question(bot, staff_chat, clara, "Eligible KOFIC incentive gak ya?")
-    await bot.press(clara, DONE_BUTTON)
     mina = staff_member(bot, staff_chat)
     await answer(bot, mina, staff_chat, "Bisa, kami kirim ringkasannya via email ya.", first)
     mark = staff_chat.mark()

@@ -182,12 +182,17 @@ async def test_a_reply_reaches_a_talent_without_a_lead_and_the_group_is_told(
     assert audited(bot, "talent_answered") == [
         (f"talent:{mia.id}", {"from": "workspace", "length": 38, "outcome": "sent"})
     ]
-    # Done asking before the answer or not, what she types next goes back to staff.
+    # Done asking before the answer: what she types next stays with the bot, as she was told
+    # (a talents' review s59, H2); "Reply to our team" under the answer sends it to staff.
     await ask(bot, mia, "And an invitation letter?")
     await bot.press(mia, shown(Text.BTN_ASK_DONE, "en"))
     async with workspace(bot, ADMIN_ID) as client:
         await client.ok("questions-reply", {"talent": mia.id, "text": "Anything else?"})
+    answered = mia.last_message
     mark = staff_chat.mark()
+    await bot.send(mia, "Yes, which documents do you need?")
+    assert staff_chat.messages_since(mark) == []
+    await bot.press(mia, shown(Text.BTN_ASK_REPLY, "en"), message=answered)
     await bot.send(mia, "Yes, which documents do you need?")
     assert staff_chat.messages_since(mark)[-1].text == "Yes, which documents do you need?"
 
