@@ -286,10 +286,47 @@ async def test_asking_for_program_news_or_to_stop_it_in_words_shows_the_button(
         ("aku udah subscribe tapi ga dapet info program", None),
         ("jangan stop kirim info program ya", None),
         ("tolong jangan unsubscribe aku", None),
+        # A talents' review s59, M6: plain words to stop the news, Indonesian and English.
+        ("kak udah ga usah kirim info program lagi ya, notifnya kebanyakan 🙏", "off"),
+        ("jangan kirim info lagi", "off"),
+        ("gausah kirim kabar lagi", "off"),
+        ("stop sending me updates", "off"),
+        ("unsubscribe", "off"),
+        ("no more news please", "off"),
+        ("I don't want to get updates anymore", "off"),
+        ("info program dikirim lewat apa?", None),
+        ("jangan lupa kirim info lagi ya", None),
+        ("jangan kirim info hasil seleksi lewat email ya", None),
+        ("kalau ga dapet info gimana?", None),
+        ("no more questions", None),
     ],
 )
 def test_a_news_wish_is_read_from_its_words(typed: str, wish: str | None) -> None:
     assert news_wish(typed) == wish
+
+
+async def test_plain_words_to_stop_the_news_offer_the_stop_button(bot: Harness) -> None:
+    # A talents' review s59, M6: Grace, subscribed, wrote that the news came too often and got
+    # the FAQ on how news is sent, with no way to stop it there.
+    grace = bot.user(first_name="Grace")
+    await bot.send(grace, "/langganan")
+    [reply] = await bot.send(
+        grace, "kak udah ga usah kirim info program lagi ya, notifnya kebanyakan 🙏"
+    )
+    assert reply.text == shown(Text.NEWS_WISH_OFF)
+    assert reply.button_texts == [TURN_OFF]
+    await bot.press(grace, TURN_OFF, message=reply)
+    assert not await _subscribed(bot, grace)
+    # In English, and from a talent not subscribed: told so, nothing to press.
+    tom = bot.user(first_name="Tom", language_code="en")
+    await bot.send(tom, "/subscribe")
+    [reply] = await bot.send(tom, "stop sending me updates")
+    assert reply.button_texts == [CONTENT.text(Text.BTN_SUBSCRIBE_OFF, "en")]
+    [told] = await bot.send(grace, "jangan kirim info lagi")
+    assert told.text == shown(Text.NEWS_ALREADY_OFF) and told.button_texts == []
+    # A question about the news is still answered from the FAQ.
+    replies = await bot.send(grace, "info program dikirim lewat apa?")
+    assert all(not reply.text.startswith(("🔔 Mau", "🔕 Mau")) for reply in replies)
 
 
 async def test_questions_about_program_news_are_still_answered_from_the_faq(bot: Harness) -> None:

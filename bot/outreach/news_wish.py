@@ -24,7 +24,7 @@ _NEWS = frozenset(
 # "kabar programnya"), not "kabar pendaftaranku" nor "info hasil seleksi".
 _TIDINGS = frozenset(
     "info infonya informasi informasinya kabar kabarnya berita beritanya update updatenya"  # noqa: SIM905 -- a word list reads best as words
-    " pengumuman".split()
+    " updates pengumuman notification notifications".split()
 )
 _PROGRAM = frozenset("program programnya programmu programs kocca".split())  # noqa: SIM905 -- a word list reads best as words
 _STOP = frozenset(
@@ -56,13 +56,33 @@ _ELSEWHERE = frozenset(
 )
 
 
+# Asking for news to stop coming in plain words (a talents' review s59, M6: "kak udah ga usah
+# kirim info program lagi ya, notifnya kebanyakan 🙏" got the FAQ on how news is sent, with no
+# button to stop): sending said after a "don't" ("jangan kirim info lagi", "gausah kirimin"),
+# after a "no need" or "don't want" ("ga usah kirim", "ga mau dapet", "i dont want updates"),
+# after a stop ("stop sending me updates", "berhenti kirim kabar"), or "no more" ("no more
+# news please"). With such words "info" or "updates" alone is the news; "ga dapet info" (news
+# that does not come) and "info program dikirim lewat apa?" are not.
+_SENDING = frozenset(
+    "kirim kirimin kirimi kirimkan ngirim ngirimin ngirimi mengirim mengirimkan dikirim"  # noqa: SIM905 -- a word list reads best as words
+    " dikirimin dikirimi send sending receive receiving get getting".split()
+)
+_DONT = frozenset("jangan jgn dont gausah gaush gamau".split())  # noqa: SIM905 -- a word list reads best as words
+_NEED = frozenset("usah perlu mau pengen pingin ingin want need".split())  # noqa: SIM905 -- a word list reads best as words
+
+
 def news_wish(text: str) -> Literal["on", "off"] | None:
     """ "on" for a wish to get program news, "off" for one to stop it, None for anything else."""
     if len(text) > _LONGEST:
         return None
-    said = [word.casefold() for word in _WORD.findall(text.replace(":", ""))]  # MU:CON
+    folded = text.replace(":", "").replace("'", "").replace("\u2019", "")  # MU:CON, don't
+    said = [word.casefold() for word in _WORD.findall(folded)]
     found = set(said)
     named = not _NEWS.isdisjoint(found)
+    if _stops_sending(said) and (named or not _TIDINGS.isdisjoint(found)):
+        # "jangan stop kirim info program ya": not a wish to stop (an attacker's review).
+        refused = _not_before(said, _STOP | _STOP_NAMED) or not _ELSEWHERE.isdisjoint(found)
+        return None if refused else "off"
     if not (named or not (_TIDINGS.isdisjoint(found) or _PROGRAM.isdisjoint(found))):
         return None
     if not _ELSEWHERE.isdisjoint(found):
@@ -83,6 +103,23 @@ def news_wish(text: str) -> Literal["on", "off"] | None:
     if not wanted:
         return None
     return "off" if _refused(said) else "on"
+
+
+def _stops_sending(said: list[str]) -> bool:
+    """Whether the words ask for something to stop being sent (`_SENDING`): "jangan kirim",
+    "ga usah kirim", "stop sending", "no more"."""
+    words = [word for word in said if word.isalpha() and word != "to"]  # "want to get"
+    sending = _SENDING | _GETTING
+    wanted = sending | _TIDINGS | _NEWS
+    for index, word in enumerate(words):
+        after = words[index + 1 : index + 3]
+        if word in _DONT | _STOP and after[:1] and after[0] in sending:
+            return True  # "jangan kirim", "gausah kirimin", "stop sending"
+        if word in _NOT and after[:1] and after[0] in _NEED and after[1:] and after[1] in wanted:
+            return True  # "ga usah kirim", "ga mau dapet", "dont want updates"
+        if word == "no" and after[:1] == ["more"]:
+            return True  # "no more news"
+    return False
 
 
 def _refused(said: list[str]) -> bool:
