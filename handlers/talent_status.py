@@ -6,6 +6,7 @@ from bot.answers.text import (
     about_old_data,
     about_own_data,
     asks_to_register_again,
+    asks_whats_kept,
     asks_whats_left,
     references_in,
 )
@@ -155,7 +156,7 @@ async def after_erasure(context: BotContext, user_id: int, language: str, text: 
     # "data saya masih ada yang tersimpan?": what is, not "nothing"; not "Nomor KOC-000001
     # masih berlaku?" (that number, not theirs: /status's line and its word on it); and its
     # bare follow-up, "jadi yang tersisa apa aja?"
-    if (about_own_data(text) or asks_whats_left(text)) and not named:
+    if (about_own_data(text) or asks_whats_left(text) or asks_whats_kept(text)) and not named:
         line = await _kept_since(context, user_id, language, when)
     else:
         line = await _erased_text(

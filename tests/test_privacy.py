@@ -586,6 +586,32 @@ async def test_asked_after_an_erasure_what_is_kept_the_answer_is_what_dataku_sho
     assert said.text == kept_after_erasure("en", when, sent=False)
     [said] = await bot.send(rini, "so what's left?")
     assert said.text == kept_after_erasure("en", when, sent=False)
+    # In other words (a talents' review s59, M8: "not sure"), and still nothing else.
+    for asked in ("what do you still have", "what data is left?"):
+        [said] = await bot.send(rini, asked)
+        assert said.text == kept_after_erasure("en", when, sent=False), asked
+
+
+async def test_asked_in_other_words_after_an_erasure_what_is_kept(bot: Harness) -> None:
+    # A talents' review s59, M8: Tiara & Sasa erased their data and asked what was still kept;
+    # "kak sekarang data kita yang masih kesimpen apa aja? 🥺" got "🤔 Aku belum yakin".
+    duo = bot.user(first_name="Tiara")
+    await bot.send(duo, "/hapusdata")
+    await bot.press(duo, shown(Text.BTN_CONFIRM_DELETE))
+    [erased_at] = await bot.store.privacy.was_erased(duo.id)
+    when = moment_text(CONTENT, "id", erased_at)
+    for asked in (
+        "kak sekarang data kita yang masih kesimpen apa aja? 🥺",
+        "apa aja yang masih disimpan?",
+        "yang masih tersimpan apa aja kak",
+        "masih ada data kami?",
+        "sisa data apa?",
+    ):
+        [said] = await bot.send(duo, asked)
+        assert said.text == kept_after_erasure("id", when, sent=False), asked
+    for other in ("apa masih ada program musik?", "ada apa?"):
+        replies = await bot.send(duo, other)
+        assert all(r.text != kept_after_erasure("id", when, sent=False) for r in replies), other
 
 
 @pytest.mark.parametrize(

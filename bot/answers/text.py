@@ -38,6 +38,11 @@ from bot.answers.words import (
     HELD,
     I_SEE,
     KEEPING,
+    KEPT_ASKED,
+    KEPT_ASKING,
+    KEPT_DATA,
+    KEPT_LOOSELY,
+    KEPT_NOW,
     KOCCA,
     KOCCA_NAMES,
     LATE,
@@ -73,6 +78,7 @@ from bot.answers.words import (
     SETTING_ASIDE,
     SETTING_ASIDE_PAIRS,
     SHORT_FORMS,
+    STILL,
     STOPWORDS,
     THANKS,
     THE_TEAM,
@@ -604,6 +610,20 @@ def asks_whats_left(text: str) -> bool:
     word check, no read."""
     found = set(words(text))
     return not REMAINING.isdisjoint(found) and found <= WHATS_LEFT
+
+
+def asks_whats_kept(text: str) -> bool:
+    """Whether a message asks what of one's data is still kept or left ("data kita yang masih
+    kesimpen apa aja?", "what do you still have", "what data is left"), naming nothing else:
+    after an erasure, what is kept. A word check, no read."""
+    found = {word for word in words(text) if word.isalpha()}
+    if not found <= KEPT_ASKED or KEPT_NOW.isdisjoint(found):
+        return False
+    if not KEPT_DATA.isdisjoint(found):
+        return True
+    if (KEPT_NOW - KEPT_LOOSELY).isdisjoint(found) and STILL.isdisjoint(found):
+        return False  # "ada apa?", "what do you have?"
+    return not (KEPT_ASKING | REMAINING).isdisjoint(found)
 
 
 # A registration's reference as a talent types it ("KOC-000001", "koc 12").

@@ -2067,6 +2067,36 @@ REMAINING = _listed("tersisa sisa sisanya remain remaining remains left")
 WHATS_LEFT = REMAINING | _listed(
     "jadi terus trus lalu yang apa saja aja sih dong ya kah masih lagi so then what s is are still"
 )
+# What is still kept, asked after an erasure in other words (a talents' review s59, M8: "kak
+# sekarang data kita yang masih kesimpen apa aja? 🥺" got "not sure"): a word for being kept or
+# left with one for data or for "what" ("apa aja yang masih disimpan?", "what do you still
+# have", "what data is left"), and no word but these (`text.asks_whats_kept`: "apa masih ada
+# program musik?" names a program).
+KEPT_NOW = REMAINING | _listed(
+    """
+    kesimpen disimpan disimpen tersimpan simpan nyimpen nyimpan menyimpan ada
+    have has keep keeping kept store stored storing hold holding
+    """
+)
+KEPT_ASKING = _listed("apa what")
+# "ada", "have" say kept only with data named or with "still" ("masih ada data kami?", "what
+# do you still have"), not "ada apa?" nor "apa yang ada di sini?".
+KEPT_LOOSELY = _listed("ada have has")
+STILL = _listed("masih still")
+KEPT_DATA = OWN_DATA | OWN_DETAILS | _listed("datanya dataku datamu datakami datakita")
+KEPT_ASKED = (
+    WHATS_LEFT
+    | KEPT_NOW
+    | KEPT_DATA
+    | SENDER
+    | _listed(
+        """
+        kak kakak min bang mas mbak sekarang skrg kalian kamu kalean bot sini ini di
+        apakah gak ga nggak ngga tidak you do does of about the any anything there now here
+        tentang punya punyaku mana
+        """
+    )
+)
 # ... unless it asks what a registration needs ("Data diri apa saja yang dibutuhkan?", "data
 # paspor perlu disimpan di mana?"): the FAQ answers that, not "your data was erased".
 NEEDING = _listed("perlu butuh dibutuhkan diperlukan need needed needs required wajib harus")
