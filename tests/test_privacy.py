@@ -197,6 +197,31 @@ async def test_withdrawing_consent_to_processing_asks_first_then_removes_applica
     assert screen.text.startswith(opening(Text.CONSENTS_SCREEN))
 
 
+async def test_after_withdrawing_consent_the_bot_says_what_it_keeps_from_then_on(
+    bot: Harness,
+) -> None:
+    # A talents' review s59, L14: "tidak ada lagi yang diproses", yet the confirmation itself,
+    # the next /status and its reply, and a later question were stored at once. What is kept
+    # from then on is said, and /dataku shows exactly that; the same after /hapusdata.
+    dimas = bot.user(first_name="Dimas")
+    await apply(bot, dimas, MUSICIAN)
+    await bot.send(dimas, "/privasi")
+    await bot.press(dimas, CONTENT.text(Text.BTN_MY_CONSENTS, "id"))
+    processing = CONTENT.text(Text.CONSENT_KIND_PROCESSING, "id")
+    await bot.press(dimas, CONTENT.text(Text.BTN_WITHDRAW, "id", kind=processing))
+    [done] = await bot.press(dimas, CONTENT.text(Text.BTN_CONFIRM_WITHDRAW, "id"))
+    assert "tidak ada lagi yang diproses" not in done.text
+    assert "Percakapanmu dengan bot mulai sekarang" in done.text and "/dataku" in done.text
+    await bot.send(dimas, "/status")
+    replies = await bot.send(dimas, "/dataku")
+    copy = json.dumps(data_copy(next(m.document[1] for m in replies if m.document)))
+    assert "/status" in copy
+    rini = bot.user(first_name="Rini", language_code="en")
+    await bot.send(rini, "/deletemydata")
+    [erased] = await bot.press(rini, CONTENT.text(Text.BTN_CONFIRM_DELETE, "en"))
+    assert "Your conversation with the bot from now on is kept" in erased.text
+
+
 async def test_my_data_holds_every_kind_of_record_and_nothing_about_others(
     bot: Harness, staff_chat: Any
 ) -> None:
