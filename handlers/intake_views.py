@@ -343,19 +343,24 @@ def _province_rows(
         question = screen.question
         fills = question.city_question if question is not None else None
         one = len(screen.matches) == 1 and screen.city is None  # "Serambi Mekkah": Aceh
+        values = screen.matches[: places.MATCHES_SHOWN]
+        city, named = "", screen.city
+        if screen.city is not None and fills is not None and len(values) == 1:
+            # The city comes with the province (as its place in the list: data stays short).
+            city = str(content.provinces[values[0]].cities.index(screen.city))
+            # The kind typed before it ("Kab. Bandung") rides along, as a typed yes keeps it,
+            # and is named in the offer (a talents' review: "Bandung sekalian kucatat", and
+            # "Kabupaten Bandung" stored).
+            offer = offered_province(draft.pending)
+            if offer is not None and offer[0] == values[0] and offer[1].startswith(f"{city}:"):
+                city, kind = offer[1], offer[1].partition(":")[2]
+                named = f"{kind} {screen.city}" if kind in places.KINDS else screen.city
         if screen.guessed or one:  # "Jawa Tenggah": "Maksudmu Jawa Tengah?", not "a few"
             province = content.provinces[screen.matches[0]].label.get(language)
             parts.append(content.text(Text.INTAKE_PROVINCE_GUESSED, language, province=province))
         else:
-            parts.append(_matches_line(screen.matches, screen.city, content, language, fills))
-        values = screen.matches[: places.MATCHES_SHOWN]
-        if screen.city is not None and fills is not None and len(values) == 1:
-            # The city comes with the province (as its place in the list: data stays short).
-            city = str(content.provinces[values[0]].cities.index(screen.city))
-            # The kind typed before it ("Kab. Bandung") rides along, as a typed yes keeps it.
-            offer = offered_province(draft.pending)
-            if offer is not None and offer[0] == values[0] and offer[1].startswith(f"{city}:"):
-                city = offer[1]
+            parts.append(_matches_line(screen.matches, named, content, language, fills))
+        if city:
             label = content.provinces[values[0]].label.get(language)
             return [[button(label, data(draft, CITY_PROVINCE, f"{values[0]}:{city}"))]]
         return pairs([_province_button(draft, content, language, value) for value in values])

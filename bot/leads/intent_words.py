@@ -282,18 +282,33 @@ def fold(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", normal).strip()
 
 
-# A typed yes to "Betul ini provinsimu?" ("Iya bener", "ya kak", "betul", "yes").
+# A typed yes to "Betul ini provinsimu?" ("Iya bener", "ya kak", "betul", "yes"), Javanese and
+# Sundanese ones too ("nggih", "he'em", "muhun"; a talents' review: "province not found").
 _YES = frozenset(
     "iya iyaa iye iyes ya yaa yap yup yupp yoi yes yess yeah yep betul btl bener benar bnr"  # noqa: SIM905 -- a word list reads best as words
-    " tepat correct right sure ok oke okay okey sip".split()
+    " tepat correct right sure ok oke okay okey sip"
+    " nggih inggih enggih nggeh njih iyo heem hooh leres muhun sumuhun".split()
 )
-_AROUND_YES = frozenset("itu kok dong deh sih that s it that is kak".split())  # noqa: SIM905 -- a word list reads best as words
+_AROUND_YES = frozenset("itu kok dong deh sih that s it that is kak banget bgt sekali".split())  # noqa: SIM905 -- a word list reads best as words
+# "Udah bener", "sudah betul": yes to the bot's own offer (a talents' review: "not found"), but
+# beside an address the bot suggests instead of the one typed, "it is right already": the
+# typed one. Read only where `already` says so; "udah" alone says no yes.
+_ALREADY = frozenset("udah udh sudah sdh dah sampun".split())  # noqa: SIM905 -- a word list reads best as words
+# "he'em", "he em" (folded apart): the one word of "yes" it is.
+_HE_EM = re.compile(r"\bhe+ e+m+\b")
 
 
-def says_yes(text: str) -> bool:
-    """Whether a typed text only says yes ("Iya bener", "ya kak", "that's right")."""
-    words = set(fold(without_controls(text)).split())
-    return not words.isdisjoint(_YES) and words - CHAT_WORDS - _AROUND_YES <= _YES
+def says_yes(text: str, *, already: bool = False) -> bool:
+    """Whether a typed text only says yes ("Iya bener", "ya kak", "that's right", "nggih");
+    `already`: "udah bener" too."""
+    words = set(_HE_EM.sub("heem", fold(without_controls(text))).split())
+    around = _AROUND_YES | _ALREADY if already else _AROUND_YES
+    return not words.isdisjoint(_YES) and words - CHAT_WORDS - around <= _YES
+
+
+# A typed no to the province offered besides DENIALS' ("salah", "nope", Javanese "mboten",
+# Sundanese "sanes"; a talents' review: the offer was kept, read as no place at all).
+WRONG = frozenset("salah keliru wrong incorrect nope mboten boten sanes".split())  # noqa: SIM905 -- a word list reads best as words
 
 
 _AGREE = frozenset("setuju agree agreed sepakat".split())  # noqa: SIM905 -- a word list reads best as words

@@ -306,14 +306,16 @@ class TypedAnswers(IntakeSteps):
         city forgotten) confirms it as its button does; a text naming no place (and no "no") keeps
         it; anything else forgets it."""
         offered = offered_province(draft.pending)
-        if offered is not None and intent_words.says_yes(text):
+        if offered is not None and intent_words.says_yes(text, already=True):  # "udah bener"
             value, city = offered
             if city:
                 return await self._city_province(
                     draft, question, answers, f"{value}:{city}", update_id
                 )
             return await self._answer(draft, question, answers, value, update_id)
-        denies = not choice_words.DENIALS.isdisjoint(intent_words.fold(text).split())
+        denies = not (choice_words.DENIALS | intent_words.WRONG).isdisjoint(
+            intent_words.fold(text).split()
+        )
         if offered is not None and isinstance(outcome, answer_outcomes.Rejected) and not denies:
             # A text naming no place, nor saying no ("baru 2 thn kak", the next question's
             # answer; a talents' review: the offer was gone, the whole list back): why, and
