@@ -9,7 +9,7 @@ import pytest
 
 from bot.texts import Text
 from tests.harness import Harness
-from tests.leads import at_question, draft_answers, shown, where
+from tests.leads import MUSICIAN, at_question, draft_answers, seen, shown, where
 
 
 @pytest.mark.parametrize(
@@ -71,3 +71,59 @@ async def test_the_province_offer_names_the_place_it_will_store(
     assert said in kept.text
     await bot.press(user, kept.button_texts[0])
     assert (await draft_answers(bot, user))["city"] == named
+
+
+@pytest.mark.parametrize(
+    ("typed", "province", "city"),
+    [
+        ("like i said, Tulungagung", "Jawa Timur", "Tulungagung"),  # each stored whole
+        ("kayak yang aku bilang, Tulungagung", "Jawa Timur", "Tulungagung"),
+        ("seperti yang saya bilang tadi, Tulungagung", "Jawa Timur", "Tulungagung"),
+        ("Like I said before: tulungagung kak", "Jawa Timur", "Tulungagung"),
+        ("as I mentioned, Kab. Tulungagung", "Jawa Timur", "Kabupaten Tulungagung"),
+        ("kan udh kubilang, Tarutung bg", "Sumut", "Tarutung"),  # asked for the answer alone
+        ("I told you - Tulungagung!", "Jawa Timur", "Tulungagung"),
+    ],
+)
+async def test_a_city_after_saying_it_was_said_before_is_kept_alone(
+    bot: Harness, typed: str, province: str, city: str
+) -> None:
+    """A talents' review: "like i said, Tulungagung" (a city the bot does not know) was stored
+    whole as the city. The place alone is kept, and said, so a wrong cut is seen."""
+    user = await at_question(bot, "city", answers={**MUSICIAN, "province": province})
+    [reply] = await bot.send(user, typed)
+    assert (await draft_answers(bot, user))["city"] == city
+    assert city in reply.text
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "like i said, Tulungagung dekat Kediri",  # more than a place after it
+        "kayak yang aku bilang tadi, aku tinggal di Tulungagung",
+        "seperti yang saya bilang tadi",  # no place at all
+        "like i said before",
+        "like i said, same as before",
+        "like i said Tulungagung",  # where the place starts is a guess
+        "Kan Sudah Kubilang Band",
+    ],
+)
+async def test_said_before_with_more_than_a_place_is_asked_back_not_cut(
+    bot: Harness, typed: str
+) -> None:
+    """Nothing is cut out of a sentence saying more than the place: the answer alone is asked
+    for (the whole sentence was stored), and the same text once more is kept as typed."""
+    user = await at_question(bot, "city", answers={**MUSICIAN, "province": "Jawa Timur"})
+    [reply] = await bot.send(user, typed)
+    assert "city" not in await draft_answers(bot, user)
+    assert shown(Text.INTAKE_ANSWER_ONLY) in reply.text
+    await seen(bot, user)
+    await bot.send(user, typed)
+    assert (await draft_answers(bot, user))["city"] == typed
+
+
+@pytest.mark.parametrize("typed", ["Seperti Biasa", "Sesuai KTP, Tulungagung", "Kota Batu"])
+async def test_a_city_without_said_before_is_kept_as_before(bot: Harness, typed: str) -> None:
+    user = await at_question(bot, "city", answers={**MUSICIAN, "province": "Jawa Timur"})
+    await bot.send(user, typed)
+    assert (await draft_answers(bot, user))["city"] == typed

@@ -306,11 +306,6 @@ def says_yes(text: str, *, already: bool = False) -> bool:
     return not words.isdisjoint(_YES) and words - CHAT_WORDS - around <= _YES
 
 
-# A typed no to the province offered besides DENIALS' ("salah", "nope", Javanese "mboten",
-# Sundanese "sanes"; a talents' review: the offer was kept, read as no place at all).
-WRONG = frozenset("salah keliru wrong incorrect nope mboten boten sanes".split())  # noqa: SIM905 -- a word list reads best as words
-
-
 _AGREE = frozenset("setuju agree agreed sepakat".split())  # noqa: SIM905 -- a word list reads best as words
 
 

@@ -163,8 +163,58 @@ _SAID_OR_LIVED = re.compile(
 def city_said(content: Content, text: str, province: object) -> Accepted | None:
     """The city a sentence at the city question names ("Bantul nggih, sudah saya sebut
     tadi hehe", "kan udh kubilang MEDAN bg"; a talents' review had each stored whole), when
-    it is one of the `province` answered: taken, and said. None for anything else: a city
-    typed as it is ("Kota Bekasi", "Bekasi Timur")."""
+    it is one of the `province` answered, or any place after a clause saying it was said
+    before (_after_said_before): taken, and said. None for anything else: a city typed as it
+    is ("Kota Bekasi", "Bekasi Timur")."""
+    return _known_city_said(content, text, province) or _after_said_before(text)
+
+
+# A clause saying the answer was said before, and all it may be made of ("like i said,",
+# "kayak yang aku bilang", "seperti yang saya bilang tadi"; a talents' review had "like i
+# said, Tulungagung" stored whole): a word of saying, one of "before", and words around them.
+_SAID_VERBS = frozenset(
+    "bilang kubilang blg sebut sebutin sebutkan kusebut disebut tulis kutulis ditulis nulis"  # noqa: SIM905 -- a word list reads best as words
+    " ketik kuketik said told mentioned wrote typed".split()
+)
+_SAID_POINTERS = frozenset(
+    "kan udah udh sudah sdh dah tadi td kayak kaya kyk kek seperti sprti spt sesuai sebelumnya"  # noqa: SIM905 -- a word list reads best as words
+    " like as already before earlier above told".split()
+)
+_SAID_AROUND = frozenset("yang yg aku saya sy gue gw i ve have you u it kak bang bg".split())  # noqa: SIM905 -- a word list reads best as words
+_SAID_CLAUSE = _SAID_VERBS | _SAID_POINTERS | _SAID_AROUND
+_CLAUSE_END = re.compile(r"[,:;\-\u2013\u2014]$")
+
+
+def _after_said_before(text: str) -> Accepted | None:
+    """The place a text names after a clause saying it was said before ("like i said,
+    Tulungagung", "kayak yang aku bilang, Kab. Tulungagung"), when all that follows the clause
+    is a place's name (_plausible): as written out ("Kabupaten Tulungagung"). None for any
+    other text ("like i said, Tulungagung dekat Kediri": asked for the answer alone)."""
+    words = text.split()
+    at, said, pointed, ended = 0, False, False, False
+    while at < len(words) and not ended:
+        parts = fold(words[at]).split()
+        # The clause ends at its comma ("like i said, Kota Batu", "I told you - Blitar");
+        # without one, where the place starts is a guess ("kan udh kubilang Tarutung bg", a
+        # band "Sudah Kubilang Band"): asked for the answer alone (slips).
+        ended = _CLAUSE_END.search(words[at]) is not None
+        if not set(parts) <= _SAID_CLAUSE or not (parts or ended):
+            break
+        said = said or not _SAID_VERBS.isdisjoint(parts)
+        pointed = pointed or not _SAID_POINTERS.isdisjoint(parts)
+        at += 1
+    if not (said and pointed and ended):
+        return None
+    rest = re.sub(r"[^\w)]+$", "", " ".join(words[at:]))  # "Tulungagung!", "Tulungagung 🙏"
+    place = city_typed(re.sub(r"\s+bg$", "", rest.lstrip(",:;.-\u2013\u2014 ")))  # "bang"
+    if not _plausible(place) or not (_SAID_VERBS | _SAID_POINTERS).isdisjoint(fold(place).split()):
+        return None  # "like i said, same as before": no place
+    return Accepted(_as_name(place), named=True)
+
+
+def _known_city_said(content: Content, text: str, province: object) -> Accepted | None:
+    """A city of the `province` answered named in a sentence saying it was said before, or
+    where the talent lives; None for anything else."""
     if not _SAID_OR_LIVED.search(fold(text)):
         return None
     found = _province_in_sentence(content, text, lived_only=True)

@@ -439,8 +439,10 @@ def slip(question: Question, text: str, outcome: Outcome) -> Outcome:
 # tadi", "I already said it"; a talents' review had such a sentence stored as the city): the
 # answer alone is asked for, and the same text once more is kept.
 _CITY = "city"
+# "kayak yang aku bilang", "like I said" too (a talents' review: stored whole).
 _SAID_BEFORE = re.compile(
-    r"\b(?:udah|udh|sudah|sdh|dah|kan|tadi|already)\b.*\b(?:bilang|kubilang|blg|sebut\w*"
+    r"\b(?:udah|udh|sudah|sdh|dah|kan|tadi|already|kayak|kaya|kyk|kek|seperti|sprti|spt"
+    r"|sesuai|(?:like|as)\s+i)\b.*\b(?:bilang|kubilang|blg|sebut\w*"
     r"|disebut\w*|tulis|kutulis|ditulis|said|told|mentioned|wrote)\b"
 )
 

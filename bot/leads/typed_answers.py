@@ -20,7 +20,7 @@ from bot.leads import (
     places,
     slips,
 )
-from bot.leads.change_wish import CHANGING
+from bot.leads.change_wish import CHANGING, WRONG
 from bot.leads.email_typos import EmailSuggestion, comma_for_dot
 from bot.leads.intake_screens import (
     OFFERED,
@@ -56,6 +56,9 @@ _ADDING = re.compile(r"\s*(?:\+|&|(?:sama|sm|ama|and|also|juga|jg|dan|plus|terus
 # The questions whose answer a copy would repeat (not a choice: a copy's label is no answer);
 # the optional ones it would fill are slips.FREE_TEXT (a stage name, other links, a note).
 _TYPED = frozenset({"short_text", "long_text", "url", "email", "phone", "number"})
+# A typed no to the province offered besides DENIALS' ("salah", "nope", Javanese "mboten",
+# Sundanese "sanes"; a talents' review: the offer was kept, "salah" read as no place at all).
+_NOT_SO = WRONG | {"incorrect", "nope", "mboten", "boten", "sanes"}
 
 
 class TypedAnswers(IntakeSteps):
@@ -313,9 +316,7 @@ class TypedAnswers(IntakeSteps):
                     draft, question, answers, f"{value}:{city}", update_id
                 )
             return await self._answer(draft, question, answers, value, update_id)
-        denies = not (choice_words.DENIALS | intent_words.WRONG).isdisjoint(
-            intent_words.fold(text).split()
-        )
+        denies = not (choice_words.DENIALS | _NOT_SO).isdisjoint(intent_words.fold(text).split())
         if offered is not None and isinstance(outcome, answer_outcomes.Rejected) and not denies:
             # A text naming no place, nor saying no ("baru 2 thn kak", the next question's
             # answer; a talents' review: the offer was gone, the whole list back): why, and
